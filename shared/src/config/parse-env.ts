@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/** Raised at start-up when the environment does not describe a valid configuration. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/**
+ * Parses `env` against `schema` once, at start-up, and fails listing every problem at once,
+ * so an operator fixes a deployment in one pass rather than one variable per restart.
+ */
+export function parseEnv<Schema extends z.ZodType>(
+  schema: Schema,
+  env: NodeJS.ProcessEnv = process.env,
+): z.infer<Schema> {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  return result.data;
+}
+
+/** Settings every service shares: how it runs, where it listens, how it logs. */
+export const baseServiceEnv = {
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+};
+
+/** A TCP port from the environment; 0 asks the operating system for a free one (tests). */
+export const portEnv = (defaultPort: number) => z.coerce.number().int().min(0).max(65535).default(defaultPort);
+
+/**
+ * Where a service keeps its data: a PostgreSQL server when `DATABASE_URL` is set,
+ * otherwise an embedded PGlite database in `PGLITE_DATA_DIR`.
+ */
+export const databaseEnv = {
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  PGLITE_DATA_DIR: z.string().min(1).optional(),
+};

@@ -1,0 +1,58 @@
+import { registerEnumType } from 'type-graphql';
+
+/**
+ * The 42 MAPPA areas of England and Wales, one per police force area
+ * (London is the Metropolitan and City of London forces together).
+ */
+export enum MappaArea {
+  AVON_AND_SOMERSET = 'AVON_AND_SOMERSET',
+  BEDFORDSHIRE = 'BEDFORDSHIRE',
+  CAMBRIDGESHIRE = 'CAMBRIDGESHIRE',
+  CHESHIRE = 'CHESHIRE',
+  CLEVELAND = 'CLEVELAND',
+  CUMBRIA = 'CUMBRIA',
+  DERBYSHIRE = 'DERBYSHIRE',
+  DEVON_AND_CORNWALL = 'DEVON_AND_CORNWALL',
+  DORSET = 'DORSET',
+  DURHAM = 'DURHAM',
+  DYFED_POWYS = 'DYFED_POWYS',
+  ESSEX = 'ESSEX',
+  GLOUCESTERSHIRE = 'GLOUCESTERSHIRE',
+  GREATER_MANCHESTER = 'GREATER_MANCHESTER',
+  GWENT = 'GWENT',
+  HAMPSHIRE = 'HAMPSHIRE',
+  HERTFORDSHIRE = 'HERTFORDSHIRE',
+  HUMBERSIDE = 'HUMBERSIDE',
+  KENT = 'KENT',
+  LANCASHIRE = 'LANCASHIRE',
+  LEICESTERSHIRE = 'LEICESTERSHIRE',
+  LINCOLNSHIRE = 'LINCOLNSHIRE',
+  LONDON = 'LONDON',
+  MERSEYSIDE = 'MERSEYSIDE',
+  NORFOLK = 'NORFOLK',
+  NORTH_WALES = 'NORTH_WALES',
+  NORTH_YORKSHIRE = 'NORTH_YORKSHIRE',
+  NORTHAMPTONSHIRE = 'NORTHAMPTONSHIRE',
+  NORTHUMBRIA = 'NORTHUMBRIA',
+  NOTTINGHAMSHIRE = 'NOTTINGHAMSHIRE',
+  SOUTH_WALES = 'SOUTH_WALES',
+  SOUTH_YORKSHIRE = 'SOUTH_YORKSHIRE',
+  STAFFORDSHIRE = 'STAFFORDSHIRE',
+  SUFFOLK = 'SUFFOLK',
+  SURREY = 'SURREY',
+  SUSSEX = 'SUSSEX',
+  THAMES_VALLEY = 'THAMES_VALLEY',
+  WARWICKSHIRE = 'WARWICKSHIRE',
+  WEST_MERCIA = 'WEST_MERCIA',
+  WEST_MIDLANDS = 'WEST_MIDLANDS',
+  WEST_YORKSHIRE = 'WEST_YORKSHIRE',
+  WILTSHIRE = 'WILTSHIRE',
+}
+
+/** All areas, in declaration order (stable: synthetic data picks from it by index). */
+export const MAPPA_AREAS: readonly MappaArea[] = Object.values(MappaArea);
+
+registerEnumType(MappaArea, {
+  name: 'MappaArea',
+  description: 'One of the 42 MAPPA areas of England and Wales; each area has its own Responsible Authority.',
+});

@@ -1,0 +1,10 @@
+import { GraphQLError } from 'graphql';
+
+/** An agency's subgraph could not be reached in time; the rest of the answer still stands. */
+export class UpstreamUnavailableError extends GraphQLError {
+  constructor(agency: string) {
+    super(`The ${agency} service is unavailable; its data is missing from this response.`, {
+      extensions: { code: 'UPSTREAM_UNAVAILABLE', agency },
+    });
+  }
+}

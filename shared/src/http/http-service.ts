@@ -1,0 +1,76 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import type { Express, Request } from 'express';
+import type { Logger } from '../logging/logger';
+import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
+
+/** A named dependency that must be healthy before the service takes traffic. */
+export interface ReadinessCheck {
+  readonly name: string;
+  readonly check: () => Promise<boolean> | boolean;
+}
+
+/** A listening service and how to stop it. */
+export interface RunningService {
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/** The request id assigned by `createHttpApp`'s middleware. */
+export function requestIdOf(request: Request): string {
+  return String(request.res?.getHeader(REQUEST_ID_HEADER) ?? requestIdFrom(request.headers));
+}
+
+/**
+ * The HTTP shell every service shares: a request id on every request and response,
+ * `GET /healthz` (the process is alive) and `GET /readyz` (its dependencies answer).
+ * Probes are the only routes open without credentials.
+ */
+export function createHttpApp(options: { readonly log: Logger; readonly readiness: readonly ReadinessCheck[] }): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use((request, response, next) => {
+    response.setHeader(REQUEST_ID_HEADER, requestIdFrom(request.headers));
+    next();
+  });
+  app.get('/healthz', (_request, response) => {
+    response.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_request, response) => {
+    const results = await Promise.all(
+      options.readiness.map(async ({ name, check }) => {
+        try {
+          return { name, ok: await check() };
+        } catch {
+          return { name, ok: false };
+        }
+      }),
+    );
+    const ready = results.every((result) => result.ok);
+    if (!ready) options.log.warn({ checks: results }, 'not ready');
+    response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks: results });
+  });
+  return app;
+}
+
+/** Starts listening; port 0 picks a free port (tests). */
+export async function listen(app: Express, host: string, port: number): Promise<RunningService> {
+  const server: Server = await new Promise((resolve, reject) => {
+    const listening = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(listening)));
+  });
+  // Slow-loris protection: a request must arrive in full within these bounds.
+  server.headersTimeout = 15_000;
+  server.requestTimeout = 30_000;
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${address.port}`,
+    port: address.port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

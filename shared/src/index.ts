@@ -1,0 +1,36 @@
+// The shared library every service uses. Subgraphs import from here, never from each other.
+import 'reflect-metadata';
+
+export * from './apollo/create-apollo-server';
+export * from './config/parse-env';
+export * from './context/request-context';
+export * from './db/database';
+export * from './db/insert-in-chunks';
+export * from './db/keyed-loaders';
+export * from './db/statement-counter';
+export * from './domain/agency';
+export * from './domain/mappa';
+export * from './domain/mappa-area';
+export * from './domain/risk-level';
+export * from './domain/scalars';
+export * from './errors/bad-user-input.error';
+export * from './errors/error-codes';
+export * from './errors/format-error';
+export * from './errors/upstream-unavailable.error';
+export * from './federation/build-federated-schema';
+export * from './federation/offender-reference';
+export * from './http/http-service';
+export * from './http/request-id';
+export * from './logging/logger';
+export * from './pagination/cursor';
+export * from './subgraph/start-subgraph';
+export * from './subgraph/subgraph-context';
+export * from './subgraph/subgraph-definition';
+export * from './synthetic/dates';
+export * from './synthetic/person';
+export * from './synthetic/random';
+export * from './validation/identifiers';
+export * from './validation/parse-input';
+export * from './subgraph/prepare-database';
+export * from './subgraph/run-standalone';
+export * from './testing/test-database';

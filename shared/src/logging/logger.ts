@@ -1,0 +1,20 @@
+import pino from 'pino';
+import type { Logger } from 'pino';
+
+export type { Logger } from 'pino';
+
+/**
+ * Creates the structured logger for one service: one JSON line per event.
+ * Redaction is a second line of defence: code must never pass personal data, variable values
+ * or response bodies to a logger in the first place.
+ */
+export function createLogger(service: string, level: string): Logger {
+  return pino({
+    level,
+    base: { service },
+    redact: {
+      paths: ['req.headers.authorization', 'headers.authorization', '*.variables', 'variables', '*.body', 'body'],
+      censor: '[redacted]',
+    },
+  });
+}

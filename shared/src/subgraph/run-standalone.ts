@@ -1,0 +1,44 @@
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { baseServiceEnv, databaseEnv } from '../config/parse-env';
+import { DatabaseConnection } from '../db/database';
+import { createLogger } from '../logging/logger';
+import { DEFAULT_AS_OF } from '../synthetic/person';
+import { prepareSubgraphDatabase } from './prepare-database';
+import { startSubgraph } from './start-subgraph';
+import type { SubgraphDefinition } from './subgraph-definition';
+import type { SeedDataset } from './prepare-database';
+
+/** The environment a subgraph deployed on its own reads. */
+export type StandaloneSubgraphConfig = z.infer<z.ZodObject<typeof baseServiceEnv & typeof databaseEnv>> & { readonly PORT: number };
+
+/** The synthetic dataset a fresh embedded database gets: the same one the local stack seeds. */
+export const DEFAULT_DATASET: SeedDataset = { offenders: 2_000, seed: 1, asOf: DEFAULT_AS_OF };
+
+/**
+ * Runs one subgraph as an agency would deploy it: its own process and database (its own
+ * `DATABASE_URL`, or an embedded database under `.data/<name>`). A fresh embedded database is seeded
+ * with the default synthetic dataset, so it composes with the other agencies' data.
+ */
+export async function runStandaloneSubgraph(definition: SubgraphDefinition, config: StandaloneSubgraphConfig): Promise<void> {
+  const log = createLogger(definition.name, config.LOG_LEVEL);
+  const connection = await DatabaseConnection.open(
+    config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: config.PGLITE_DATA_DIR ?? join(process.cwd(), '.data', definition.name) },
+  );
+  await prepareSubgraphDatabase(definition, connection, { seedIfEmpty: connection.kind === 'embedded' ? DEFAULT_DATASET : undefined, log });
+  const running = await startSubgraph(definition, {
+    connection,
+    host: config.HOST,
+    port: config.PORT,
+    production: config.NODE_ENV === 'production',
+    log,
+  });
+  const stop = async (signal: string) => {
+    log.info({ signal }, 'stopping');
+    await running.close();
+    await connection.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', (signal) => void stop(signal));
+  process.once('SIGTERM', (signal) => void stop(signal));
+}

@@ -1,0 +1,8 @@
+import type { RequestContext } from '../context/request-context';
+import type { Database } from '../db/database';
+
+/** A subgraph request's context: the shared request context plus this request's loaders. */
+export interface SubgraphContext<Loaders extends object> extends RequestContext {
+  readonly loaders: Loaders;
+  readonly db: Database;
+}

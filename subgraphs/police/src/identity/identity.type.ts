@@ -1,0 +1,52 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { LocalDate } from '@mappa/shared';
+
+export enum Gender {
+  MALE = 'MALE',
+  FEMALE = 'FEMALE',
+  NOT_KNOWN = 'NOT_KNOWN',
+}
+
+registerEnumType(Gender, { name: 'Gender', description: 'Gender as recorded on the Police National Computer.' });
+
+@ObjectType({ description: 'Another name the person has used or been recorded under (police record).' })
+export class Alias {
+  @Field(() => String, { description: 'Alias first name.' })
+  firstName!: string;
+
+  @Field(() => String, { description: 'Alias surname.' })
+  lastName!: string;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Date of birth given with this alias, when different from the recorded one.' })
+  dateOfBirth!: string | null;
+}
+
+@ObjectType({ description: 'Who the person is, as the police record them on the Police National Computer. Owner: police.' })
+export class PoliceIdentity {
+  @Field(() => ID, { description: 'Police National Computer ID, `YYYY/NNNNNNNX`, e.g. `2008/0545166T`.' })
+  pncId!: string;
+
+  @Field(() => String, { description: 'Criminal Records Office number, e.g. `SF80/655108T`.' })
+  croNumber!: string;
+
+  @Field(() => String, { description: 'First name.' })
+  firstName!: string;
+
+  @Field(() => String, { nullable: true, description: 'Middle names, space-separated; null when none are recorded.' })
+  middleNames!: string | null;
+
+  @Field(() => String, { description: 'Surname.' })
+  lastName!: string;
+
+  @Field(() => LocalDate, { description: 'Date of birth.' })
+  dateOfBirth!: string;
+
+  @Field(() => Gender, { description: 'Gender as recorded by the police.' })
+  gender!: Gender;
+
+  @Field(() => String, { description: 'Self-defined ethnicity code (18+1 census categories, e.g. `W1`, `A2`, `B1`).' })
+  ethnicityCode!: string;
+
+  @Field(() => String, { description: 'Nationality as recorded by the police, e.g. `British`.' })
+  nationality!: string;
+}

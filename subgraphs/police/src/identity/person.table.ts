@@ -1,0 +1,34 @@
+import { date, index, integer, serial, text } from 'drizzle-orm/pg-core';
+import { policeSchema } from '../police.schema';
+
+/** A person known to the Police National Computer, keyed by PNC ID. */
+export const personTable = policeSchema.table('person', {
+  pncId: text('pnc_id').primaryKey(),
+  croNumber: text('cro_number').notNull().unique(),
+  firstName: text('first_name').notNull(),
+  middleNames: text('middle_names'),
+  lastName: text('last_name').notNull(),
+  dateOfBirth: date('date_of_birth', { mode: 'string' }).notNull(),
+  gender: text('gender', { enum: ['MALE', 'FEMALE', 'NOT_KNOWN'] }).notNull(),
+  ethnicityCode: text('ethnicity_code').notNull(),
+  nationality: text('nationality').notNull(),
+});
+
+/** Other names a person has used or been recorded under. */
+export const aliasTable = policeSchema.table(
+  'alias',
+  {
+    id: serial('id').primaryKey(),
+    pncId: text('pnc_id')
+      .notNull()
+      .references(() => personTable.pncId, { onDelete: 'cascade' }),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    dateOfBirth: date('date_of_birth', { mode: 'string' }),
+    ordinal: integer('ordinal').notNull(),
+  },
+  (table) => [index('alias_pnc_id_idx').on(table.pncId)],
+);
+
+export type PersonRow = typeof personTable.$inferSelect;
+export type AliasRow = typeof aliasTable.$inferSelect;

@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { buildFederatedSchema } from '@mappa/shared';
+import type { SubgraphDefinition } from '@mappa/shared';
+import { PoliceIdentityResolver } from './identity/identity.resolver';
+import { SexOffenderNotificationResolver } from './notification/notification.resolver';
+import { offenderReferenceResolver } from './offender/offender.reference';
+import { OffenderResolver } from './offender/offender.resolver';
+import { createPoliceLoaders } from './police.loaders';
+import type { PoliceLoaders } from './police.loaders';
+import { clearPolice, policeIsEmpty, seedPolice } from './seed/police.seed';
+
+export { loadPoliceConfig } from './config';
+
+/** The police subgraph: records owned by the force's Public Protection Unit. */
+export const policeSubgraph: SubgraphDefinition<PoliceLoaders> = {
+  name: 'police',
+  schema: 'police',
+  migrationsFolder: join(__dirname, '..', 'drizzle'),
+  buildSchema: () =>
+    buildFederatedSchema({ resolvers: [OffenderResolver, PoliceIdentityResolver, SexOffenderNotificationResolver] }, offenderReferenceResolver),
+  createLoaders: createPoliceLoaders,
+  seed: seedPolice,
+  clear: clearPolice,
+  isEmpty: policeIsEmpty,
+};

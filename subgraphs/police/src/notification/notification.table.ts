@@ -1,0 +1,37 @@
+import { boolean, date, index, integer, serial, text } from 'drizzle-orm/pg-core';
+import { personTable } from '../identity/person.table';
+import { policeSchema } from '../police.schema';
+
+/** Sex-offender notification requirements (Sexual Offences Act 2003 Part 2): category 1 only. */
+export const notificationTable = policeSchema.table('notification', {
+  pncId: text('pnc_id')
+    .primaryKey()
+    .references(() => personTable.pncId, { onDelete: 'cascade' }),
+  startDate: date('start_date', { mode: 'string' }).notNull(),
+  periodYears: integer('period_years'),
+  indefinite: boolean('indefinite').notNull(),
+  expiryDate: date('expiry_date', { mode: 'string' }),
+  registeredAddressLine1: text('registered_address_line1').notNull(),
+  registeredAddressTown: text('registered_address_town').notNull(),
+  registeredAddressPostcode: text('registered_address_postcode').notNull(),
+  lastVerifiedDate: date('last_verified_date', { mode: 'string' }).notNull(),
+  homeVisitFrequencyWeeks: integer('home_visit_frequency_weeks').notNull(),
+});
+
+/** A breach of the notification requirements. */
+export const notificationBreachTable = policeSchema.table(
+  'notification_breach',
+  {
+    id: serial('id').primaryKey(),
+    pncId: text('pnc_id')
+      .notNull()
+      .references(() => personTable.pncId, { onDelete: 'cascade' }),
+    breachDate: date('breach_date', { mode: 'string' }).notNull(),
+    nature: text('nature', { enum: ['FAILED_TO_NOTIFY_ADDRESS', 'FAILED_TO_NOTIFY_TRAVEL', 'FAILED_ANNUAL_VERIFICATION', 'FALSE_INFORMATION'] }).notNull(),
+    outcome: text('outcome', { enum: ['CAUTIONED', 'CHARGED', 'CONVICTED', 'NO_FURTHER_ACTION', 'PENDING'] }).notNull(),
+  },
+  (table) => [index('notification_breach_pnc_id_idx').on(table.pncId)],
+);
+
+export type NotificationRow = typeof notificationTable.$inferSelect;
+export type NotificationBreachRow = typeof notificationBreachTable.$inferSelect;

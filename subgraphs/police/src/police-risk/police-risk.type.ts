@@ -1,0 +1,27 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { LocalDate, RiskLevel } from '@mappa/shared';
+
+export enum PoliceRiskTool {
+  RM2000 = 'RM2000',
+  ARMS = 'ARMS',
+}
+
+registerEnumType(PoliceRiskTool, {
+  name: 'PoliceRiskTool',
+  description: 'The police risk tool used: Risk Matrix 2000 (RM2000) or the Active Risk Management System (ARMS).',
+});
+
+@ObjectType({ description: "The police's own risk assessment of the person. Owner: police." })
+export class PoliceRiskAssessment {
+  @Field(() => PoliceRiskTool, { description: 'The assessment tool used.' })
+  tool!: PoliceRiskTool;
+
+  @Field(() => RiskLevel, { description: 'Risk level the tool gave.' })
+  level!: RiskLevel;
+
+  @Field(() => LocalDate, { description: 'Date of the assessment.' })
+  assessedDate!: string;
+
+  @Field(() => String, { description: 'Staff id of the assessing officer.' })
+  assessorStaffId!: string;
+}

@@ -1,0 +1,25 @@
+import type { Database } from '@mappa/shared';
+import { createCivilOrdersLoader } from './civil-order/civil-order.loader';
+import { createAliasesLoader, createPersonLoader } from './identity/identity.loader';
+import { createIntelligenceLoader } from './intelligence/intelligence-item.loader';
+import { createNotificationBreachesLoader, createNotificationLoader } from './notification/notification.loader';
+import { createPoliceRiskLoader } from './police-risk/police-risk.loader';
+import { createVisorNominalLoader } from './visor/visor-nominal.loader';
+import { createWarningMarkersLoader } from './warning-marker/warning-marker.loader';
+
+/** One request's police loaders: created per request, so cached rows never outlive it. */
+export function createPoliceLoaders(db: Database) {
+  return {
+    person: createPersonLoader(db),
+    aliases: createAliasesLoader(db),
+    visorNominal: createVisorNominalLoader(db),
+    notification: createNotificationLoader(db),
+    notificationBreaches: createNotificationBreachesLoader(db),
+    policeRisk: createPoliceRiskLoader(db),
+    civilOrders: createCivilOrdersLoader(db),
+    warningMarkers: createWarningMarkersLoader(db),
+    intelligence: createIntelligenceLoader(db),
+  };
+}
+
+export type PoliceLoaders = ReturnType<typeof createPoliceLoaders>;

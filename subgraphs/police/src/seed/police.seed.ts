@@ -1,0 +1,167 @@
+import { sql } from 'drizzle-orm';
+import { addDays, addMonths, insertInChunks, MappaArea, Random, RiskLevel } from '@mappa/shared';
+import type { Database, SyntheticDatasetOptions, SyntheticPerson } from '@mappa/shared';
+import { civilOrderTable } from '../civil-order/civil-order.table';
+import { aliasTable, personTable } from '../identity/person.table';
+import { intelligenceItemTable } from '../intelligence/intelligence-item.table';
+import { notificationBreachTable, notificationTable } from '../notification/notification.table';
+import { policeRiskTable } from '../police-risk/police-risk.table';
+import { visorNominalTable } from '../visor/visor-nominal.table';
+import { warningMarkerTable } from '../warning-marker/warning-marker.table';
+
+const WARNING_MARKERS = ['WE', 'VI', 'SH', 'DR', 'ES', 'FI', 'MH'] as const;
+const HOME_VISIT_WEEKS: Record<RiskLevel, number> = {
+  [RiskLevel.VERY_HIGH]: 6,
+  [RiskLevel.HIGH]: 13,
+  [RiskLevel.MEDIUM]: 26,
+  [RiskLevel.LOW]: 52,
+};
+const SHPO_CONDITIONS = [
+  'Not to have unsupervised contact with any child under 16 without the consent of the child\'s parent who knows of the conviction',
+  'Not to use any device capable of accessing the internet unless it keeps a viewable history',
+  'Not to enter the exclusion zone shown on the map attached to the order',
+  'To notify the police of any new device within 3 days',
+] as const;
+
+function forceName(area: MappaArea): string {
+  return area.toLowerCase().replaceAll('_', ' ').replace(/\b\w/g, (letter) => letter.toUpperCase());
+}
+
+/** Writes the police's rows for a batch of synthetic people: identity first, then the rest. */
+export async function seedPolice(db: Database, people: readonly SyntheticPerson[], dataset: SyntheticDatasetOptions): Promise<void> {
+  const persons: (typeof personTable.$inferInsert)[] = [];
+  const aliases: (typeof aliasTable.$inferInsert)[] = [];
+  const visorNominals: (typeof visorNominalTable.$inferInsert)[] = [];
+  const notifications: (typeof notificationTable.$inferInsert)[] = [];
+  const breaches: (typeof notificationBreachTable.$inferInsert)[] = [];
+  const risks: (typeof policeRiskTable.$inferInsert)[] = [];
+  const civilOrders: (typeof civilOrderTable.$inferInsert)[] = [];
+  const markers: (typeof warningMarkerTable.$inferInsert)[] = [];
+  const intelligence: (typeof intelligenceItemTable.$inferInsert)[] = [];
+
+  for (const person of people) {
+    // A stream of its own per agency: adding a police field never changes another agency's data.
+    const random = new Random(dataset.seed, person.index, 'police');
+    const { pncId } = person;
+    persons.push({
+      pncId,
+      croNumber: person.croNumber,
+      firstName: person.firstName,
+      middleNames: person.middleName,
+      lastName: person.lastName,
+      dateOfBirth: person.dateOfBirth,
+      gender: person.gender,
+      ethnicityCode: person.ethnicityCode,
+      nationality: person.nationality,
+    });
+    person.aliases.forEach((alias, ordinal) =>
+      aliases.push({ pncId, ...alias, dateOfBirth: random.chance(0.3) ? addDays(person.dateOfBirth, random.int(-400, 400)) : null, ordinal }),
+    );
+    if (person.hasVisorRecord) {
+      visorNominals.push({
+        visorReference: `VN-${String(person.index).padStart(8, '0')}`,
+        pncId,
+        status: 'ACTIVE',
+        recordManagerStaffId: `PPU${random.int(10000, 99999)}`,
+        recordManagerForce: forceName(person.area),
+        partnerAgencies: person.supervision === 'CUSTODY' ? ['PROBATION', 'PRISON'] : person.supervision === 'NONE' ? [] : ['PROBATION'],
+        restrictedAccess: person.restrictedAccess,
+        createdDate: person.mappaStartDate,
+        retentionReviewDate: addMonths(person.dateOfBirth, 1200),
+      });
+    }
+    if (person.category === 1) {
+      const longSentence = person.sentence === null ? false : (person.sentence.lengthMonths ?? Infinity) >= 30;
+      const periodYears = longSentence ? null : random.pick([5, 7, 10]) / (person.isYouth ? 2 : 1);
+      notifications.push({
+        pncId,
+        startDate: person.offence.convictionDate,
+        periodYears: periodYears === null ? null : Math.ceil(periodYears),
+        indefinite: periodYears === null,
+        expiryDate: periodYears === null ? null : addMonths(person.offence.convictionDate, Math.ceil(periodYears) * 12),
+        registeredAddressLine1: person.address.line1,
+        registeredAddressTown: person.address.town,
+        registeredAddressPostcode: person.address.postcode,
+        lastVerifiedDate: addDays(dataset.asOf, -random.int(1, 360)),
+        homeVisitFrequencyWeeks: HOME_VISIT_WEEKS[person.policeRiskLevel],
+      });
+      if (random.chance(0.1)) {
+        breaches.push({
+          pncId,
+          breachDate: addDays(dataset.asOf, -random.int(10, 900)),
+          nature: random.pick(['FAILED_TO_NOTIFY_ADDRESS', 'FAILED_TO_NOTIFY_TRAVEL', 'FAILED_ANNUAL_VERIFICATION', 'FALSE_INFORMATION'] as const),
+          outcome: random.pick(['CAUTIONED', 'CHARGED', 'CONVICTED', 'NO_FURTHER_ACTION', 'PENDING'] as const),
+        });
+      }
+      risks.push({
+        pncId,
+        tool: person.supervision === 'CUSTODY' ? 'RM2000' : random.pick(['RM2000', 'ARMS'] as const),
+        level: person.policeRiskLevel,
+        assessedDate: addDays(dataset.asOf, -random.int(10, 500)),
+        assessorStaffId: `PPU${random.int(10000, 99999)}`,
+      });
+      if (random.chance(0.35)) {
+        civilOrders.push({
+          pncId,
+          type: random.chance(0.85) ? 'SHPO' : 'SOPO',
+          court: `${person.address.town} Crown Court`,
+          madeDate: person.offence.convictionDate,
+          startDate: person.offence.convictionDate,
+          endDate: random.chance(0.5) ? null : addMonths(person.offence.convictionDate, 12 * random.int(5, 15)),
+          conditions: SHPO_CONDITIONS.filter(() => random.chance(0.6)),
+        });
+      }
+    }
+    if (person.category === 3 && random.chance(0.2)) {
+      civilOrders.push({
+        pncId,
+        type: 'SRO',
+        court: `${person.address.town} Magistrates' Court`,
+        madeDate: addDays(dataset.asOf, -random.int(30, 700)),
+        startDate: addDays(dataset.asOf, -random.int(1, 29)),
+        endDate: addMonths(dataset.asOf, 24),
+        conditions: [SHPO_CONDITIONS[0]],
+      });
+    }
+    for (let n = random.weighted([[0, 50], [1, 30], [2, 15], [3, 5]] as const); n > 0; n -= 1) {
+      markers.push({ pncId, code: random.pick(WARNING_MARKERS), createdDate: addDays(dataset.asOf, -random.int(30, 5000)) });
+    }
+    const itemCount = person.level >= 2 || person.category === 4 ? random.int(1, 4) : random.chance(0.2) ? 1 : 0;
+    for (let n = 0; n < itemCount; n += 1) {
+      intelligence.push({
+        pncId,
+        reference: `INT-${person.index}-${n}`,
+        recordedDate: addDays(dataset.asOf, -random.int(5, 700)),
+        sourceEvaluation: random.pick(['1', '2', '3'] as const),
+        intelligenceAssessment: random.pick(['A', 'B', 'C', 'D', 'E'] as const),
+        handlingCode: random.pick(['P', 'C'] as const),
+        originatorForce: forceName(person.area),
+        text: `Synthetic intelligence ${n + 1}: subject reported associating with a known offender near ${person.address.town}.`,
+        sanitisedSummary: 'Information suggests association with another known offender; the originator can be contacted for detail.',
+      });
+    }
+  }
+
+  await insertInChunks(db, personTable, persons);
+  await Promise.all([
+    insertInChunks(db, aliasTable, aliases),
+    insertInChunks(db, visorNominalTable, visorNominals),
+    insertInChunks(db, notificationTable, notifications),
+    insertInChunks(db, policeRiskTable, risks),
+    insertInChunks(db, civilOrderTable, civilOrders),
+    insertInChunks(db, warningMarkerTable, markers),
+    insertInChunks(db, intelligenceItemTable, intelligence),
+  ]);
+  await insertInChunks(db, notificationBreachTable, breaches);
+}
+
+/** Removes every police row (children go with their person). */
+export async function clearPolice(db: Database): Promise<void> {
+  await db.execute(sql`truncate table ${personTable} restart identity cascade`);
+}
+
+/** True before the first seed. */
+export async function policeIsEmpty(db: Database): Promise<boolean> {
+  const rows = await db.select({ pncId: personTable.pncId }).from(personTable).limit(1);
+  return rows.length === 0;
+}
