@@ -22,6 +22,7 @@ export * from './federation/offender-reference';
 export * from './http/http-service';
 export * from './http/request-id';
 export * from './logging/logger';
+export * from './metrics/counter';
 export * from './pagination/cursor';
 export * from './subgraph/start-subgraph';
 export * from './subgraph/subgraph-context';

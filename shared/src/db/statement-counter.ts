@@ -1,23 +1,13 @@
 import type { Logger as DrizzleLogger } from 'drizzle-orm/logger';
+import { Counter } from '../metrics/counter';
 
 /**
  * Counts the SQL statements one service sends. It is drizzle's logger hook, but it never records
  * the statement text or its parameters: those can carry personal data.
  * Tests and the benchmark read it to prove batching (one statement per DataLoader batch).
  */
-export class StatementCounter implements DrizzleLogger {
-  private total = 0;
-
+export class StatementCounter extends Counter implements DrizzleLogger {
   logQuery(): void {
-    this.total += 1;
-  }
-
-  /** Statements sent since the counter was created or last reset. */
-  get count(): number {
-    return this.total;
-  }
-
-  reset(): void {
-    this.total = 0;
+    this.increment();
   }
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { baseServiceEnv, databaseEnv } from '../config/parse-env';
+import type { baseServiceEnv, databaseEnv } from '../config/parse-env';
 import { DatabaseConnection } from '../db/database';
 import { createLogger } from '../logging/logger';
 import { DEFAULT_AS_OF } from '../synthetic/person';

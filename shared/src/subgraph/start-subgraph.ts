@@ -3,15 +3,17 @@ import express from 'express';
 import { createApolloServer } from '../apollo/create-apollo-server';
 import type { DatabaseConnection } from '../db/database';
 import { StatementCounter } from '../db/statement-counter';
+import { Counter } from '../metrics/counter';
 import { createHttpApp, listen, requestIdOf } from '../http/http-service';
 import type { RunningService } from '../http/http-service';
 import type { Logger } from '../logging/logger';
 import type { SubgraphContext } from './subgraph-context';
 import type { SubgraphDefinition } from './subgraph-definition';
 
-/** A subgraph serving on HTTP, with the statement counter of its database handle. */
+/** A subgraph serving on HTTP, with counts of the GraphQL requests it served and the SQL it sent. */
 export interface RunningSubgraph extends RunningService {
   readonly name: string;
+  readonly requests: Counter;
   readonly statements: StatementCounter;
 }
 
@@ -31,6 +33,7 @@ export async function startSubgraph<Loaders extends object>(
 ): Promise<RunningSubgraph> {
   const log = options.log.child({ subgraph: definition.name });
   const statements = new StatementCounter();
+  const requests = new Counter();
   const db = options.connection.database(statements);
   const schema = await definition.buildSchema();
   const server = createApolloServer<SubgraphContext<Loaders>>({ schema }, { production: options.production, log });
@@ -38,6 +41,10 @@ export async function startSubgraph<Loaders extends object>(
   const app = createHttpApp({ log, readiness: [{ name: 'database', check: () => options.connection.isReachable() }] });
   app.use(
     '/graphql',
+    (_request, _response, next) => {
+      requests.increment();
+      next();
+    },
     express.json({ limit: '1mb' }),
     expressMiddleware(server, {
       context: async ({ req }) => {
@@ -51,6 +58,7 @@ export async function startSubgraph<Loaders extends object>(
   return {
     ...running,
     name: definition.name,
+    requests,
     statements,
     close: async () => {
       await running.close();

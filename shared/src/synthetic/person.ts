@@ -3,7 +3,7 @@ import type { MappaArea } from '../domain/mappa-area';
 import { RiskLevel } from '../domain/risk-level';
 import type { MappaCategory, MappaLevel } from '../domain/mappa';
 import { formatPncId } from '../validation/identifiers';
-import { addDays, addMonths } from './dates';
+import { addDays, addMonths, daysBetween } from './dates';
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, STREETS, SURNAMES, TOWNS } from './names';
 import { Random } from './random';
 
@@ -119,7 +119,9 @@ const OFFENCES: Record<MappaCategory, readonly Omit<SyntheticOffence, 'convictio
   ],
 };
 
-const PRISON_CODES = ['BMI', 'DWI', 'FKI', 'HMI', 'LEI', 'MDI', 'NMI', 'PVI', 'SFI', 'WDI', 'WLI', 'WTI'] as const;
+// Establishments hold one sex: women are held only in a women's prison (Downview here).
+const MENS_PRISON_CODES = ['BMI', 'FKI', 'HMI', 'LEI', 'MDI', 'NMI', 'PVI', 'SFI', 'WDI', 'WLI', 'WTI'] as const;
+const WOMENS_PRISON_CODES = ['DWI'] as const;
 
 const CRN_LETTERS = 'ABCDEFGHJKLMNPRSTUVWXYZ';
 const PRISON_SUFFIX_LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -197,7 +199,7 @@ export function syntheticPerson(index: number, options: SyntheticDatasetOptions)
     crn,
     probationStatus: crn === null ? null : supervision === 'NONE' ? 'PREVIOUSLY_KNOWN' : 'CURRENT',
     prisonNumber,
-    establishmentCode: supervision === 'CUSTODY' ? random.pick(PRISON_CODES) : null,
+    establishmentCode: supervision === 'CUSTODY' ? random.pick(gender === 'FEMALE' ? WOMENS_PRISON_CODES : MENS_PRISON_CODES) : null,
     yotReference: isYouth ? `YOT-${area.slice(0, 3)}-${String(index % 1_000_000).padStart(6, '0')}` : null,
     // ViSOR holds category 1 and 4, and categories 2 and 3 only when managed at level 2 or 3 (A.R4).
     hasVisorRecord: category === 1 || category === 4 || level >= 2,
@@ -241,8 +243,11 @@ function buildSentence(
   const indeterminate = type === 'LIFE' || type === 'IPP';
   const startDate = addDays(convictionDate, random.int(0, 30));
   // Custody: release falls in the coming years; licence: released in the past, licence still running.
+  // Released people left custody at least three months into their sentence and at least two weeks ago.
+  const releasedFrom = addDays(startDate, 90);
+  const releasedWindowDays = Math.max(0, Math.min(3 * 365, daysBetween(releasedFrom, addDays(asOf, -14))));
   const conditionalReleaseDate =
-    supervision === 'CUSTODY' ? addDays(asOf, random.int(14, 5 * 365)) : addDays(asOf, -random.int(14, 3 * 365));
+    supervision === 'CUSTODY' ? addDays(asOf, random.int(14, 5 * 365)) : addDays(asOf, -14 - random.int(0, releasedWindowDays));
   const lengthMonths = indeterminate ? null : Math.max(12, Math.round(monthsBetween(startDate, conditionalReleaseDate) * 2));
   const sentenceExpiryDate = indeterminate ? null : addMonths(startDate, lengthMonths ?? 0);
   const extendedLicenceEnd = sentenceExpiryDate && type === 'EDS' ? addMonths(sentenceExpiryDate, random.int(12, 60)) : sentenceExpiryDate;

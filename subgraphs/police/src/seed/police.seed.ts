@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { addDays, addMonths, insertInChunks, MappaArea, Random, RiskLevel } from '@mappa/shared';
-import type { Database, SyntheticDatasetOptions, SyntheticPerson } from '@mappa/shared';
+import { addDays, addMonths, insertInChunks, Random, RiskLevel } from '@mappa/shared';
+import type { Database, SyntheticDatasetOptions, SyntheticPerson , MappaArea} from '@mappa/shared';
 import { civilOrderTable } from '../civil-order/civil-order.table';
 import { aliasTable, personTable } from '../identity/person.table';
 import { intelligenceItemTable } from '../intelligence/intelligence-item.table';

@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { buildFederatedSchema } from '@mappa/shared';
+import type { SubgraphDefinition } from '@mappa/shared';
+import { createMappaLoaders } from './mappa.loaders';
+import type { MappaLoaders } from './mappa.loaders';
+import { MappaCaseResolver } from './mappa-case/mappa-case.resolver';
+import { offenderReferenceResolver } from './offender/offender.reference';
+import { OffenderResolver } from './offender/offender.resolver';
+import { OffenderRegisterResolver } from './register/register.resolver';
+import { clearMappa, mappaIsEmpty, seedMappa } from './seed/mappa.seed';
+
+export { loadMappaConfig } from './config';
+
+/** The MAPPA subgraph: records owned by the MAPPA Co-ordination Unit for the Responsible Authority. */
+export const mappaSubgraph: SubgraphDefinition<MappaLoaders> = {
+  name: 'mappa',
+  schema: 'mappa',
+  migrationsFolder: join(__dirname, '..', 'drizzle'),
+  buildSchema: () =>
+    buildFederatedSchema({ resolvers: [OffenderResolver, MappaCaseResolver, OffenderRegisterResolver] }, offenderReferenceResolver),
+  createLoaders: createMappaLoaders,
+  seed: seedMappa,
+  clear: clearMappa,
+  isEmpty: mappaIsEmpty,
+};

@@ -1,0 +1,35 @@
+import { asc, desc, inArray } from 'drizzle-orm';
+import { loaderForMany, loaderForOne } from '@mappa/shared';
+import type { Database } from '@mappa/shared';
+import { mappaCaseChangeTable, mappaCaseTable } from './mappa-case.table';
+
+/**
+ * Each person's current MAPPA case by PNC ID: the ACTIVE one, or when none is active the most
+ * recently closed. One SELECT DISTINCT ON per batch; `end_date desc` puts the active case (no end
+ * date: PostgreSQL sorts nulls first when descending) before any closed one. Also answers "does the
+ * MAPPA unit hold this person".
+ */
+export const createMappaCaseLoader = (db: Database) =>
+  loaderForOne(
+    'mappa.caseByPncId',
+    (pncIds) =>
+      db
+        .selectDistinctOn([mappaCaseTable.pncId])
+        .from(mappaCaseTable)
+        .where(inArray(mappaCaseTable.pncId, [...pncIds]))
+        .orderBy(asc(mappaCaseTable.pncId), desc(mappaCaseTable.endDate), desc(mappaCaseTable.startDate)),
+    (row) => row.pncId,
+  );
+
+/** The history of changes by case ID, oldest first. */
+export const createMappaCaseHistoryLoader = (db: Database) =>
+  loaderForMany(
+    'mappa.caseHistoryByCaseId',
+    (caseIds) =>
+      db
+        .select()
+        .from(mappaCaseChangeTable)
+        .where(inArray(mappaCaseChangeTable.caseId, [...caseIds]))
+        .orderBy(asc(mappaCaseChangeTable.caseId), asc(mappaCaseChangeTable.sequence)),
+    (row) => row.caseId,
+  );

@@ -1,0 +1,69 @@
+import { sql } from 'drizzle-orm';
+import { check, date, index, integer, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { MappaArea } from '@mappa/shared';
+import { mappaSchema } from '../mappa.schema';
+// Types only: the GraphQL enums are the one list of allowed values, and the text columns take
+// their TypeScript types from them.
+import type { MappaCaseChangeField, MappaCaseEndReason, MappaCaseStatus, MappaDecisionKind, MappaLeadAgency } from './mappa-case.type';
+
+/**
+ * A MAPPA case: one period during which a person is a MAPPA offender. A person has at most one
+ * ACTIVE case (the partial unique index enforces it) and may have earlier CLOSED ones.
+ */
+export const mappaCaseTable = mappaSchema.table(
+  'mappa_case',
+  {
+    caseId: text('case_id').primaryKey(),
+    pncId: text('pnc_id').notNull(),
+    category: integer('category').notNull(),
+    level: integer('level').notNull(),
+    leadAgency: text('lead_agency').$type<MappaLeadAgency>().notNull(),
+    area: text('area').$type<MappaArea>().notNull(),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    nextReviewDate: date('next_review_date', { mode: 'string' }),
+    status: text('status').$type<MappaCaseStatus>().notNull(),
+    endDate: date('end_date', { mode: 'string' }),
+    endReason: text('end_reason').$type<MappaCaseEndReason>(),
+  },
+  (table) => [
+    // Constraint and predicate SQL names the columns bare: interpolated columns would be written
+    // schema- and table-qualified, which is noise inside a table's own constraints.
+    // Serves the register (ACTIVE cases in PNC ID order, keyset-paged) and enforces one active case per person.
+    uniqueIndex('mappa_case_active_pnc_id_idx').on(table.pncId).where(sql`status = 'ACTIVE'`),
+    // Serves the per-person loader, which also reads closed cases.
+    index('mappa_case_pnc_id_idx').on(table.pncId),
+    check('mappa_case_category_check', sql`category between 1 and 4`),
+    check('mappa_case_level_check', sql`level between 1 and 3`),
+    // Category 3 exists only for cases that need active multi-agency management (levels 2 and 3).
+    check('mappa_case_category_3_level_check', sql`category <> 3 or level >= 2`),
+    // An active case has no end; a closed one has its end date and reason, and no review is due.
+    check(
+      'mappa_case_end_check',
+      sql`(status = 'ACTIVE' and end_date is null and end_reason is null) or (status = 'CLOSED' and end_date is not null and end_reason is not null and next_review_date is null)`,
+    ),
+  ],
+);
+
+/** One change to a MAPPA case (including its opening), with the decision that made it. */
+export const mappaCaseChangeTable = mappaSchema.table(
+  'mappa_case_change',
+  {
+    id: serial('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => mappaCaseTable.caseId, { onDelete: 'cascade' }),
+    // Position in the case's history: several changes can share a date.
+    sequence: integer('sequence').notNull(),
+    field: text('field').$type<MappaCaseChangeField>().notNull(),
+    valueBefore: text('value_before'),
+    valueAfter: text('value_after').notNull(),
+    changedDate: date('changed_date', { mode: 'string' }).notNull(),
+    changedByStaffId: text('changed_by_staff_id').notNull(),
+    decisionKind: text('decision_kind').$type<MappaDecisionKind>().notNull(),
+    decisionReference: text('decision_reference').notNull(),
+  },
+  (table) => [uniqueIndex('mappa_case_change_case_id_sequence_idx').on(table.caseId, table.sequence)],
+);
+
+export type MappaCaseRow = typeof mappaCaseTable.$inferSelect;
+export type MappaCaseChangeRow = typeof mappaCaseChangeTable.$inferSelect;

@@ -1,0 +1,378 @@
+import { asc } from 'drizzle-orm';
+import { addDays, createLogger, encodeCursor, formatPncId, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople } from '@mappa/shared';
+import type { DatabaseConnection, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
+import { mappaCaseChangeTable, mappaCaseTable } from './mappa-case/mappa-case.table';
+import { mappaSubgraph } from './index';
+
+// The stack's default dataset (2,000 offenders, seed 1): large enough for every branch of the seeder
+// and for the annual-report shape to show, small enough to seed in a second.
+const dataset = { offenders: 2_000, seed: 1, asOf: '2026-11-01' };
+const people = syntheticPeople(0, dataset.offenders, dataset);
+const byPncId = new Map(people.map((person) => [person.pncId, person]));
+// A well-formed PNC ID (check letter valid) that the dataset does not hold.
+const UNKNOWN_PNC_ID = formatPncId(2008, 545166);
+
+let database: { connection: DatabaseConnection; drop: () => Promise<void> };
+let subgraph: RunningSubgraph;
+
+interface GraphQLResponse {
+  data?: Record<string, unknown>;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+async function post(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse> {
+  const response = await fetch(`${subgraph.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as GraphQLResponse;
+}
+
+interface Change {
+  field: string;
+  valueBefore: string | null;
+  valueAfter: string;
+  changedDate: string;
+  changedByStaffId: string;
+  decision: { kind: string; reference: string };
+}
+
+interface MappaCaseResult {
+  caseId: string;
+  category: number;
+  level: number;
+  leadAgency: string;
+  area: string;
+  startDate: string;
+  nextReviewDate: string | null;
+  status: string;
+  endDate: string | null;
+  endReason: string | null;
+  history: Change[];
+}
+
+interface Page {
+  edges: { cursor: string; node: { pncId: string } }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount?: number;
+}
+
+const CASE_SELECTION = `mappaCase {
+  caseId category level leadAgency area startDate nextReviewDate status endDate endReason
+  history { field valueBefore valueAfter changedDate changedByStaffId decision { kind reference } }
+}`;
+
+async function entities(pncIds: readonly string[], selection: string): Promise<GraphQLResponse> {
+  return post(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { pncId ${selection} } } }`, {
+    r: pncIds.map((pncId) => ({ __typename: 'Offender', pncId })),
+  });
+}
+
+async function registerPage(variables: Record<string, unknown>, selection = 'totalCount'): Promise<Page> {
+  const result = await post(
+    `query($first: Int, $after: String, $filter: OffenderFilter) {
+      offenders(first: $first, after: $after, filter: $filter) { edges { cursor node { pncId } } pageInfo { hasNextPage endCursor } ${selection} }
+    }`,
+    variables,
+  );
+  expect(result.errors).toBeUndefined();
+  return result.data?.offenders as Page;
+}
+
+/** Every PNC ID on the register for `filter`, page by page, checking the page invariants on the way. */
+async function wholeRegister(filter: Record<string, unknown> | undefined, first: number): Promise<{ pncIds: string[]; totalCount: number; pages: number }> {
+  const pncIds: string[] = [];
+  let after: string | null = null;
+  let totalCount = -1;
+  let pages = 0;
+  for (;;) {
+    const page = await registerPage({ first, after, filter });
+    pages += 1;
+    totalCount = page.totalCount ?? -1;
+    expect(page.edges.length).toBeLessThanOrEqual(first);
+    pncIds.push(...page.edges.map((edge) => edge.node.pncId));
+    expect(page.pageInfo.endCursor).toBe(page.edges.at(-1)?.cursor ?? null);
+    if (!page.pageInfo.hasNextPage) break;
+    expect(page.edges).toHaveLength(first);
+    after = page.pageInfo.endCursor;
+  }
+  return { pncIds, totalCount, pages };
+}
+
+function expectedRegister(predicate: (person: SyntheticPerson) => boolean): string[] {
+  return people
+    .filter(predicate)
+    .map((person) => person.pncId)
+    .sort();
+}
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  const log = createLogger('mappa-test', 'silent');
+  await prepareSubgraphDatabase(mappaSubgraph, database.connection, { seedIfEmpty: dataset, log });
+  subgraph = await startSubgraph(mappaSubgraph, { connection: database.connection, host: '127.0.0.1', port: 0, production: false, log });
+});
+
+afterAll(async () => {
+  await subgraph.close();
+  await database.drop();
+});
+
+describe('mappa subgraph', () => {
+  describe('Offender.mappaCase', () => {
+    let cases: Map<string, MappaCaseResult>;
+
+    beforeAll(async () => {
+      cases = new Map();
+      for (let start = 0; start < people.length; start += 250) {
+        const batch = people.slice(start, start + 250).map((person) => person.pncId);
+        const result = await entities(batch, CASE_SELECTION);
+        expect(result.errors).toBeUndefined();
+        for (const entity of result.data?._entities as { pncId: string; mappaCase: MappaCaseResult }[]) cases.set(entity.pncId, entity.mappaCase);
+      }
+    });
+
+    it('gives every person their ACTIVE case, matching the SyntheticPerson', () => {
+      expect(cases.size).toBe(people.length);
+      for (const person of people) {
+        const mappaCase = cases.get(person.pncId);
+        expect(mappaCase).toMatchObject({
+          category: person.category,
+          level: person.level,
+          leadAgency: person.leadAgency,
+          area: person.area,
+          startDate: person.mappaStartDate,
+          nextReviewDate: person.nextReviewDate,
+          status: 'ACTIVE',
+          endDate: null,
+          endReason: null,
+        });
+        expect(mappaCase?.caseId).toBe(`MC-${String(person.index * 2 + 1).padStart(7, '0')}`);
+      }
+    });
+
+    it('opens each history with STATUS null → ACTIVE on the start date, then lists changes oldest first up to today', () => {
+      for (const person of people) {
+        const history = cases.get(person.pncId)?.history ?? [];
+        expect(history[0]).toMatchObject({ field: 'STATUS', valueBefore: null, valueAfter: 'ACTIVE', changedDate: person.mappaStartDate });
+        const dates = history.map((change) => change.changedDate);
+        expect(dates).toEqual([...dates].sort());
+        expect(dates.at(-1)! <= dataset.asOf).toBe(true);
+        for (const change of history) {
+          expect(change.changedByStaffId).toMatch(/^(MCU|PPU|NPS|YOT)\d{5}$/);
+          expect(change.decision.reference).toMatch(/^(SCR|MTG|LAR)-\d{7}-\d+$/);
+          expect(change.decision.reference.slice(0, 3)).toBe({ SCREENING_DECISION: 'SCR', MAPP_MEETING: 'MTG', LEAD_AGENCY_REVIEW: 'LAR' }[change.decision.kind]);
+        }
+      }
+    });
+
+    it('replays each history into the current category, level, lead agency and area, never at category 3 level 1', () => {
+      for (const person of people) {
+        const history = cases.get(person.pncId)?.history ?? [];
+        const state = new Map<string, string>();
+        for (const field of ['CATEGORY', 'LEVEL', 'LEAD_AGENCY', 'AREA']) {
+          const first = history.find((change) => change.field === field);
+          state.set(field, first?.valueBefore ?? { CATEGORY: String(person.category), LEVEL: String(person.level), LEAD_AGENCY: person.leadAgency, AREA: person.area }[field]!);
+        }
+        for (const change of history.slice(1)) {
+          expect(change.valueBefore).toBe(state.get(change.field));
+          expect(change.valueAfter).not.toBe(change.valueBefore);
+          state.set(change.field, change.valueAfter);
+          expect(state.get('CATEGORY') === '3' && state.get('LEVEL') === '1').toBe(false);
+        }
+        expect(Object.fromEntries(state)).toEqual({ CATEGORY: String(person.category), LEVEL: String(person.level), LEAD_AGENCY: person.leadAgency, AREA: person.area });
+      }
+    });
+
+    it('seeds every kind of change and decision, and an earlier level change for most level 2-3 cases', () => {
+      const all = [...cases.values()].flatMap((mappaCase) => mappaCase.history);
+      expect(new Set(all.map((change) => change.field))).toEqual(new Set(['STATUS', 'CATEGORY', 'LEVEL', 'LEAD_AGENCY', 'AREA']));
+      expect(new Set(all.map((change) => change.decision.kind))).toEqual(new Set(['SCREENING_DECISION', 'MAPP_MEETING', 'LEAD_AGENCY_REVIEW']));
+      const higher = people.filter((person) => person.level >= 2);
+      const withLevelChange = higher.filter((person) => cases.get(person.pncId)?.history.some((change) => change.field === 'LEVEL'));
+      expect(withLevelChange.length / higher.length).toBeGreaterThan(0.4);
+      // Moving up from level 1 follows a referral and screening.
+      const upFromLevel1 = all.filter((change) => change.field === 'LEVEL' && change.valueBefore === '1');
+      expect(upFromLevel1.length).toBeGreaterThan(0);
+      expect(upFromLevel1.every((change) => change.decision.kind === 'SCREENING_DECISION')).toBe(true);
+    });
+  });
+
+  describe('federation', () => {
+    it('resolves entity references in one SQL statement per batch and null for unknown keys', async () => {
+      const pncIds = [...people.slice(0, 50).map((person) => person.pncId), UNKNOWN_PNC_ID];
+      expect(byPncId.has(UNKNOWN_PNC_ID)).toBe(false);
+      subgraph.statements.reset();
+      const result = await entities(pncIds, 'mappaCase { caseId category level history { field valueAfter decision { kind } } }');
+      expect(result.errors).toBeUndefined();
+      const found = result.data?._entities as ({ pncId: string; mappaCase: { category: number } } | null)[];
+      expect(found).toHaveLength(51);
+      expect(found[50]).toBeNull();
+      expect(found.slice(0, 50).map((entity) => entity?.pncId)).toEqual(pncIds.slice(0, 50));
+      expect(found.slice(0, 50).map((entity) => entity?.mappaCase.category)).toEqual(people.slice(0, 50).map((person) => person.category));
+      // One statement resolves the references and the cases (the same loader), one loads every history.
+      expect(subgraph.statements.count).toBe(2);
+    });
+
+    it('answers null for a person it does not hold and for a malformed key', async () => {
+      const result = await post('query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { pncId mappaCase { caseId } } } }', {
+        r: [{ __typename: 'Offender', pncId: UNKNOWN_PNC_ID }, { __typename: 'Offender', pncId: 'not-a-pnc' }],
+      });
+      expect(result.errors).toBeUndefined();
+      expect(result.data?._entities).toEqual([null, null]);
+    });
+
+    it('serves its SDL with the Offender entity and the register query', async () => {
+      const result = await post('{ _service { sdl } }');
+      const sdl = (result.data?._service as { sdl: string }).sdl;
+      expect(sdl).toMatch(/type Offender\s+@key\(fields: "pncId"\)/);
+      expect(sdl).toMatch(/offenders\([\s\S]*first: Int = 20[\s\S]*after: String[\s\S]*filter: OffenderFilter[\s\S]*\): OffenderConnection!/);
+    });
+  });
+
+  describe('Query.offenders (the MAPPA register)', () => {
+    it('pages through the whole dataset with first: 37, visiting every case exactly once in PNC ID order', async () => {
+      const { pncIds, totalCount, pages } = await wholeRegister(undefined, 37);
+      expect(pncIds).toEqual(expectedRegister(() => true));
+      expect(new Set(pncIds).size).toBe(people.length);
+      expect(totalCount).toBe(people.length);
+      expect(pages).toBe(Math.ceil(people.length / 37));
+    });
+
+    it('defaults to pages of 20', async () => {
+      const result = await post('{ offenders { edges { node { pncId } } pageInfo { hasNextPage } } }');
+      expect(result.errors).toBeUndefined();
+      expect((result.data?.offenders as Page).edges).toHaveLength(20);
+    });
+
+    const filters: [string, Record<string, unknown>, (person: SyntheticPerson) => boolean][] = [
+      ...[1, 2, 3, 4].map((category): [string, Record<string, unknown>, (person: SyntheticPerson) => boolean] => [`category ${category}`, { category }, (p) => p.category === category]),
+      ...[1, 2, 3].map((level): [string, Record<string, unknown>, (person: SyntheticPerson) => boolean] => [`level ${level}`, { level }, (p) => p.level === level]),
+      ...(['POLICE', 'PROBATION', 'YOT'] as const).map((leadAgency): [string, Record<string, unknown>, (person: SyntheticPerson) => boolean] => [
+        `lead agency ${leadAgency}`,
+        { leadAgency },
+        (p) => p.leadAgency === leadAgency,
+      ]),
+      ['area LONDON', { area: 'LONDON' }, (p) => p.area === 'LONDON'],
+      ['area KENT and category 1', { area: 'KENT', category: 1 }, (p) => p.area === 'KENT' && p.category === 1],
+      ['category 1, level 2, lead PROBATION', { category: 1, level: 2, leadAgency: 'PROBATION' }, (p) => p.category === 1 && p.level === 2 && p.leadAgency === 'PROBATION'],
+      ['category 3 at level 1 (none exist)', { category: 3, level: 1 }, (p) => p.category === 3 && p.level === 1],
+      ['explicit nulls', { category: null, level: null, area: null, leadAgency: null }, () => true],
+    ];
+
+    it.each(filters)('narrows by %s exactly as the SyntheticPerson list does', async (_name, filter, predicate) => {
+      const expected = expectedRegister(predicate);
+      const { pncIds, totalCount } = await wholeRegister(filter, 100);
+      expect(pncIds).toEqual(expected);
+      expect(totalCount).toBe(expected.length);
+    });
+
+    it('fetches a page in one statement and counts only when totalCount is selected', async () => {
+      subgraph.statements.reset();
+      await registerPage({ first: 25 }, '');
+      expect(subgraph.statements.count).toBe(1);
+
+      subgraph.statements.reset();
+      await registerPage({ first: 25, filter: { category: 1 } });
+      expect(subgraph.statements.count).toBe(2);
+
+      // The page's rows prime the case loader: only the histories need another statement.
+      subgraph.statements.reset();
+      const result = await post('{ offenders(first: 30) { edges { node { pncId mappaCase { category level history { field } } } } } }');
+      expect(result.errors).toBeUndefined();
+      const edges = (result.data?.offenders as { edges: { node: { pncId: string; mappaCase: { category: number; level: number } } }[] }).edges;
+      for (const { node } of edges) expect(node.mappaCase).toMatchObject({ category: byPncId.get(node.pncId)?.category, level: byPncId.get(node.pncId)?.level });
+      expect(subgraph.statements.count).toBe(2);
+    });
+
+    it('returns an empty last page after the final cursor', async () => {
+      const last = people.map((person) => person.pncId).sort().at(-1)!;
+      const page = await registerPage({ first: 5, after: encodeCursor(last) });
+      expect(page).toEqual({ edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: people.length });
+    });
+
+    it.each([
+      ['first 0', { first: 0 }],
+      ['first 101', { first: 101 }],
+      ['first null', { first: null }],
+      ['category 5', { filter: { category: 5 } }],
+      ['category 0', { filter: { category: 0 } }],
+      ['level 0', { filter: { level: 0 } }],
+      ['level 4', { filter: { level: 4 } }],
+      ['lead agency PRISON', { filter: { leadAgency: 'PRISON' } }],
+      ['a garbage cursor', { after: 'garbage' }],
+      ['a cursor not holding a PNC ID', { after: encodeCursor('2008/0545166A') }],
+    ])('rejects %s with BAD_USER_INPUT', async (_name, variables) => {
+      const result = await post(
+        'query($first: Int, $after: String, $filter: OffenderFilter) { offenders(first: $first, after: $after, filter: $filter) { edges { cursor } } }',
+        { first: 10, ...variables },
+      );
+      expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    });
+  });
+
+  describe('data rules', () => {
+    it('generator: category 3 cases are only level 2 or 3', () => {
+      const category3 = people.filter((person) => person.category === 3);
+      expect(category3.length).toBeGreaterThan(0);
+      expect(category3.every((person) => person.level === 2 || person.level === 3)).toBe(true);
+    });
+
+    it('a 2,000-person seed has the annual-report shape (level 1 ~95%, category 1 ~67%, category 2 ~31%)', async () => {
+      const share = async (filter: Record<string, unknown>) => (await registerPage({ first: 1, filter })).totalCount! / people.length;
+      expect(await share({ level: 1 })).toBeGreaterThan(0.93);
+      expect(await share({ level: 1 })).toBeLessThan(0.97);
+      expect(await share({ level: 3 })).toBeLessThan(0.02);
+      expect(await share({ category: 1 })).toBeGreaterThan(0.64);
+      expect(await share({ category: 1 })).toBeLessThan(0.7);
+      expect(await share({ category: 2 })).toBeGreaterThan(0.28);
+      expect(await share({ category: 2 })).toBeLessThan(0.34);
+      expect(await share({ category: 3 })).toBeGreaterThan(0.008);
+      expect(await share({ category: 3 })).toBeLessThan(0.035);
+      expect(await share({ category: 4 })).toBeGreaterThan(0.002);
+      expect(await share({ category: 4 })).toBeLessThan(0.025);
+    });
+
+    it('holds exactly one ACTIVE case per person, and earlier CLOSED cases that ended before it began', async () => {
+      const db = database.connection.database();
+      const rows = await db.select().from(mappaCaseTable);
+      const active = rows.filter((row) => row.status === 'ACTIVE');
+      expect(active.map((row) => row.pncId).sort()).toEqual(people.map((person) => person.pncId).sort());
+      const closed = rows.filter((row) => row.status === 'CLOSED');
+      expect(closed.length).toBeGreaterThan(0);
+      const histories = await db.select().from(mappaCaseChangeTable).orderBy(asc(mappaCaseChangeTable.caseId), asc(mappaCaseChangeTable.sequence));
+      for (const row of closed) {
+        const person = byPncId.get(row.pncId)!;
+        expect(row.endReason).not.toBeNull();
+        expect(row.nextReviewDate).toBeNull();
+        expect(row.startDate < row.endDate!).toBe(true);
+        expect(row.endDate! < person.mappaStartDate).toBe(true);
+        expect(row.startDate > addDays(person.dateOfBirth, 18 * 365)).toBe(true);
+        expect(row.category === 3 && row.level === 1).toBe(false);
+        const history = histories.filter((change) => change.caseId === row.caseId);
+        expect(history.map((change) => [change.field, change.valueBefore, change.valueAfter, change.changedDate])).toEqual([
+          ['STATUS', null, 'ACTIVE', row.startDate],
+          ['STATUS', 'ACTIVE', 'CLOSED', row.endDate],
+        ]);
+      }
+    });
+
+    it('seeds deterministically whatever the batches, and clears everything', async () => {
+      const db = database.connection.database();
+      const snapshot = async () => ({
+        cases: await db.select().from(mappaCaseTable).orderBy(asc(mappaCaseTable.caseId)),
+        history: (await db.select().from(mappaCaseChangeTable).orderBy(asc(mappaCaseChangeTable.caseId), asc(mappaCaseChangeTable.sequence))).map(
+          ({ id: _id, ...change }) => change,
+        ),
+      });
+      const before = await snapshot();
+      await mappaSubgraph.clear(db);
+      expect(await mappaSubgraph.isEmpty(db)).toBe(true);
+      await mappaSubgraph.seed(db, people.slice(0, 777), dataset);
+      await mappaSubgraph.seed(db, people.slice(777), dataset);
+      expect(await mappaSubgraph.isEmpty(db)).toBe(false);
+      expect(await snapshot()).toEqual(before);
+    });
+  });
+});

@@ -1,0 +1,247 @@
+import { sql } from 'drizzle-orm';
+import { addDays, addMonths, daysBetween, Agency, insertInChunks, MAPPA_AREAS, Random } from '@mappa/shared';
+import type { Database, MappaArea, SyntheticDatasetOptions, SyntheticPerson } from '@mappa/shared';
+import { mappaCaseChangeTable, mappaCaseTable } from '../mappa-case/mappa-case.table';
+import { MappaCaseChangeField, MappaCaseEndReason, MappaCaseStatus, MappaDecisionKind } from '../mappa-case/mappa-case.type';
+import type { MappaLeadAgency } from '../mappa-case/mappa-case.type';
+
+type CaseInsert = typeof mappaCaseTable.$inferInsert;
+type ChangeInsert = typeof mappaCaseChangeTable.$inferInsert;
+
+/** A case's attributes that its history tracks, as the text the history records. */
+type CaseState = Record<MappaCaseChangeField, string | null>;
+
+/** One change to plan: set `field` to `value`, `offset` days after the case opened, by this kind of decision. */
+interface PlannedChange {
+  readonly field: MappaCaseChangeField;
+  readonly value: string;
+  readonly offset: number;
+  readonly kind: MappaDecisionKind;
+}
+
+const DECISION_PREFIX: Record<MappaDecisionKind, string> = {
+  [MappaDecisionKind.SCREENING_DECISION]: 'SCR',
+  [MappaDecisionKind.MAPP_MEETING]: 'MTG',
+  [MappaDecisionKind.LEAD_AGENCY_REVIEW]: 'LAR',
+};
+const STAFF_PREFIX: Record<MappaLeadAgency, string> = { [Agency.POLICE]: 'PPU', [Agency.PROBATION]: 'NPS', [Agency.YOT]: 'YOT' };
+
+/**
+ * Case numbers come from the person's index so they are the same whichever batch seeds the person:
+ * `2n` is an earlier, closed case and `2n + 1` the current one, so earlier cases number lower.
+ */
+function caseIdFor(person: SyntheticPerson, current: boolean): string {
+  return `MC-${String(person.index * 2 + (current ? 1 : 0)).padStart(7, '0')}`;
+}
+
+function otherArea(random: Random, area: MappaArea): MappaArea {
+  const others = MAPPA_AREAS.filter((candidate) => candidate !== area);
+  return random.pick(others);
+}
+
+/** Who recorded a change: the co-ordinator for screening, a police or probation chair for a meeting, else the lead agency. */
+function staffIdFor(random: Random, kind: MappaDecisionKind, leadAgency: string | null): string {
+  const leadPrefix = leadAgency === Agency.POLICE ? STAFF_PREFIX.POLICE : leadAgency === Agency.YOT ? STAFF_PREFIX.YOT : STAFF_PREFIX.PROBATION;
+  const prefix = kind === MappaDecisionKind.SCREENING_DECISION ? 'MCU' : kind === MappaDecisionKind.MAPP_MEETING ? random.pick(['PPU', 'NPS']) : leadPrefix;
+  return `${prefix}${random.int(10000, 99999)}`;
+}
+
+/**
+ * Replays planned changes (ordered by date, ties in planning order) over the opening state, so every
+ * change's "before" is the value the previous change left, and the last "after" is the case as it is now.
+ */
+function historyRows(random: Random, caseId: string, startDate: string, opening: CaseState, planned: readonly PlannedChange[]): ChangeInsert[] {
+  const state: CaseState = { ...opening };
+  const ordered = planned.map((change, order) => ({ change, order })).sort((a, b) => a.change.offset - b.change.offset || a.order - b.order);
+  return ordered.map(({ change }, position) => {
+    const sequence = position + 1;
+    const valueBefore = state[change.field];
+    state[change.field] = change.value;
+    return {
+      caseId,
+      sequence,
+      field: change.field,
+      valueBefore,
+      valueAfter: change.value,
+      changedDate: addDays(startDate, change.offset),
+      changedByStaffId: staffIdFor(random, change.kind, state.LEAD_AGENCY),
+      decisionKind: change.kind,
+      decisionReference: `${DECISION_PREFIX[change.kind]}-${caseId.slice(3)}-${sequence}`,
+    };
+  });
+}
+
+/** Opening a case at level 2 or 3, or in category 3, is a screening decision; otherwise the lead agency records it. */
+function openingKind(category: number, level: number): MappaDecisionKind {
+  return level >= 2 || category === 3 ? MappaDecisionKind.SCREENING_DECISION : MappaDecisionKind.LEAD_AGENCY_REVIEW;
+}
+
+/** The person's current, ACTIVE case and its history, ending in exactly the SyntheticPerson's category, level, lead agency and area. */
+function currentCase(person: SyntheticPerson, dataset: SyntheticDatasetOptions, random: Random): { row: CaseInsert; history: ChangeInsert[] } {
+  const caseId = caseIdFor(person, true);
+  const leadAgency = Agency[person.leadAgency];
+  const span = daysBetween(person.mappaStartDate, dataset.asOf);
+  const opening: { category: number; level: number; leadAgency: MappaLeadAgency; area: MappaArea } = {
+    category: person.category,
+    level: person.level,
+    leadAgency,
+    area: person.area,
+  };
+  const changes: PlannedChange[] = [];
+
+  // Category 3 straight from category 2: the licence ended, and the MAPP meeting reviewing the case
+  // before exit kept it under active management; the police then take the lead.
+  const fromCategory2 = person.category === 3 && person.supervision === 'NONE' && person.offence.schedule15 && span >= 180 && random.chance(0.6);
+  if (fromCategory2) {
+    const offset = random.int(Math.ceil(span * 0.4), span - 1);
+    opening.category = 2;
+    opening.leadAgency = Agency.PROBATION;
+    changes.push({ field: MappaCaseChangeField.CATEGORY, value: '3', offset, kind: MappaDecisionKind.MAPP_MEETING });
+    changes.push({ field: MappaCaseChangeField.LEAD_AGENCY, value: leadAgency, offset, kind: MappaDecisionKind.LEAD_AGENCY_REVIEW });
+  } else if (leadAgency === Agency.POLICE && (person.category === 1 || person.category === 3) && span >= 365 && random.chance(0.5)) {
+    // A community sentence supervised by probation ended; the police lead from then on.
+    opening.leadAgency = Agency.PROBATION;
+    changes.push({ field: MappaCaseChangeField.LEAD_AGENCY, value: leadAgency, offset: random.int(180, span - 1), kind: MappaDecisionKind.LEAD_AGENCY_REVIEW });
+  }
+
+  // A few cases transferred in from another area.
+  if (span >= 90 && random.chance(0.03)) {
+    opening.area = otherArea(random, person.area);
+    changes.push({ field: MappaCaseChangeField.AREA, value: person.area, offset: random.int(30, span - 1), kind: MappaDecisionKind.LEAD_AGENCY_REVIEW });
+  }
+
+  // Levels: most level 2-3 cases started at level 1 and were referred (MAPPA A) and screened up;
+  // some escalated at a meeting; a few level 1 cases stepped down at a meeting.
+  if (span >= 60) {
+    const level = (value: number, offset: number, kind: MappaDecisionKind) =>
+      changes.push({ field: MappaCaseChangeField.LEVEL, value: String(value), offset, kind });
+    const first = random.int(30, Math.floor(span / 2));
+    const offsets = [first, random.int(first + 1, span - 1)];
+    // Category 3 exists only at levels 2 and 3, so neither does its history (nor a category 2 case about to become one).
+    const minimumLevel = opening.category === 3 || fromCategory2 ? 2 : 1;
+    const [openingLevel = person.level, ...laterLevels] = chooseLevelPath(random, person.level, minimumLevel);
+    opening.level = openingLevel;
+    let from = openingLevel;
+    laterLevels.forEach((to, step) => {
+      level(to, offsets[step] ?? span, levelChangeKind(from, to));
+      from = to;
+    });
+  }
+
+  const openingState: CaseState = {
+    CATEGORY: String(opening.category),
+    LEVEL: String(opening.level),
+    LEAD_AGENCY: opening.leadAgency,
+    AREA: opening.area,
+    STATUS: null,
+  };
+  const openingChange: PlannedChange = { field: MappaCaseChangeField.STATUS, value: MappaCaseStatus.ACTIVE, offset: 0, kind: openingKind(opening.category, opening.level) };
+  return {
+    row: {
+      caseId,
+      pncId: person.pncId,
+      category: person.category,
+      level: person.level,
+      leadAgency,
+      area: person.area,
+      startDate: person.mappaStartDate,
+      nextReviewDate: person.nextReviewDate,
+      status: MappaCaseStatus.ACTIVE,
+      endDate: null,
+      endReason: null,
+    },
+    history: historyRows(random, caseId, person.mappaStartDate, openingState, [openingChange, ...changes]),
+  };
+}
+
+/** The levels a case went through, oldest first, ending at `current`; a single entry means it never changed. */
+function chooseLevelPath(random: Random, current: number, minimum: number): readonly number[] {
+  if (current === 1) return random.chance(0.03) ? [2, 1] : [1];
+  if (current === 2) {
+    if (minimum >= 2) return random.chance(0.15) ? [3, 2] : [2];
+    return random.weighted([['screened-up', 70], ['opened', 30]] as const) === 'screened-up' ? [1, 2] : [2];
+  }
+  if (minimum >= 2) return random.chance(0.5) ? [2, 3] : [3];
+  return random.weighted([[0, 40], [1, 30], [2, 30]] as const) === 0 ? [1, 3] : random.chance(0.5) ? [1, 2, 3] : [3];
+}
+
+/** Going up from level 1 follows a referral and screening; any other move is a MAPP meeting's decision. */
+function levelChangeKind(from: number, to: number): MappaDecisionKind {
+  return from === 1 && to > 1 ? MappaDecisionKind.SCREENING_DECISION : MappaDecisionKind.MAPP_MEETING;
+}
+
+/** How an earlier case can have ended, by the category it was in. */
+const EARLIER_CASE_ENDINGS = {
+  licence: { category: 2, lead: Agency.PROBATION, reason: MappaCaseEndReason.LICENCE_EXPIRED, closedBy: MappaDecisionKind.LEAD_AGENCY_REVIEW },
+  sentence: { category: 2, lead: Agency.PROBATION, reason: MappaCaseEndReason.SENTENCE_EXPIRED, closedBy: MappaDecisionKind.LEAD_AGENCY_REVIEW },
+  notification: { category: 1, lead: Agency.POLICE, reason: MappaCaseEndReason.NOTIFICATION_EXPIRED, closedBy: MappaDecisionKind.LEAD_AGENCY_REVIEW },
+  category3: { category: 3, lead: Agency.POLICE, reason: MappaCaseEndReason.NO_LONGER_REQUIRED, closedBy: MappaDecisionKind.MAPP_MEETING },
+} as const;
+const EARLIER_CASE_WEIGHTS = [['licence', 45], ['sentence', 10], ['notification', 30], ['category3', 15]] as const;
+
+/**
+ * Some adults were MAPPA offenders before, for an earlier conviction: a CLOSED case that ended
+ * before the current one began, and started after their first PNC record and 18th birthday.
+ */
+function earlierCase(person: SyntheticPerson, random: Random): { row: CaseInsert; history: ChangeInsert[] } | null {
+  if (person.isYouth || !random.chance(0.06)) return null;
+  const endDate = addDays(person.mappaStartDate, -random.int(180, 1500));
+  const startDate = addMonths(endDate, -random.int(12, 84));
+  const adulthood = addMonths(person.dateOfBirth, 18 * 12);
+  const firstPncRecord = `${person.pncId.slice(0, 4)}-07-01`;
+  if (startDate <= adulthood || startDate <= firstPncRecord) return null;
+  const option = EARLIER_CASE_ENDINGS[random.weighted(EARLIER_CASE_WEIGHTS)];
+  const level = option.category === 3 ? 2 : random.chance(0.9) ? 1 : 2;
+  const area = random.chance(0.9) ? person.area : otherArea(random, person.area);
+  const caseId = caseIdFor(person, false);
+  const openingState: CaseState = { CATEGORY: String(option.category), LEVEL: String(level), LEAD_AGENCY: option.lead, AREA: area, STATUS: null };
+  const changes: PlannedChange[] = [
+    { field: MappaCaseChangeField.STATUS, value: MappaCaseStatus.ACTIVE, offset: 0, kind: openingKind(option.category, level) },
+    { field: MappaCaseChangeField.STATUS, value: MappaCaseStatus.CLOSED, offset: daysBetween(startDate, endDate), kind: option.closedBy },
+  ];
+  return {
+    row: {
+      caseId,
+      pncId: person.pncId,
+      category: option.category,
+      level,
+      leadAgency: option.lead,
+      area,
+      startDate,
+      nextReviewDate: null,
+      status: MappaCaseStatus.CLOSED,
+      endDate,
+      endReason: option.reason,
+    },
+    history: historyRows(random, caseId, startDate, openingState, changes),
+  };
+}
+
+/** Writes the MAPPA unit's rows for a batch of synthetic people: every person gets exactly one ACTIVE case. */
+export async function seedMappa(db: Database, people: readonly SyntheticPerson[], dataset: SyntheticDatasetOptions): Promise<void> {
+  const cases: CaseInsert[] = [];
+  const changes: ChangeInsert[] = [];
+  for (const person of people) {
+    // A stream of its own per agency: adding a MAPPA detail never changes another agency's data.
+    const random = new Random(dataset.seed, person.index, 'mappa');
+    const current = currentCase(person, dataset, random);
+    const earlier = earlierCase(person, random);
+    for (const { row, history } of earlier ? [earlier, current] : [current]) {
+      cases.push(row);
+      changes.push(...history);
+    }
+  }
+  await insertInChunks(db, mappaCaseTable, cases);
+  await insertInChunks(db, mappaCaseChangeTable, changes);
+}
+
+/** Removes every MAPPA row (history goes with its case). */
+export async function clearMappa(db: Database): Promise<void> {
+  await db.execute(sql`truncate table ${mappaCaseTable} restart identity cascade`);
+}
+
+/** True before the first seed. */
+export async function mappaIsEmpty(db: Database): Promise<boolean> {
+  const rows = await db.select({ caseId: mappaCaseTable.caseId }).from(mappaCaseTable).limit(1);
+  return rows.length === 0;
+}

@@ -1,0 +1,35 @@
+import { Field, ObjectType } from 'type-graphql';
+import { LocalDate } from '@mappa/shared';
+
+@ObjectType({
+  description:
+    'A NOMIS alert: a coded flag on the prisoner\'s record, as the HMPPS Integration API `Alert` shows it. MAPPA cases carry a type `P` alert whose code gives the level (`P1`, `P2`, `P3`). Owner: prison.',
+})
+export class PrisonAlert {
+  @Field(() => String, { description: 'Alert type code, e.g. `P` (MAPPA), `X` (security), `H` (self-harm), `C` (child communication measures).' })
+  type!: string;
+
+  @Field(() => String, { description: 'Alert type description, e.g. `MAPPA Case`, `Security`.' })
+  typeDescription!: string;
+
+  @Field(() => String, { description: 'Alert code, e.g. `P2`, `XTACT`, `XER`.' })
+  code!: string;
+
+  @Field(() => String, { description: 'Alert code description, e.g. `MAPPA Level 2`, `Escape Risk`.' })
+  codeDescription!: string;
+
+  @Field(() => String, { description: 'Free-text comment recorded with the alert (synthetic in this service).' })
+  comment!: string;
+
+  @Field(() => LocalDate, { description: 'Date the alert was created.' })
+  createdDate!: string;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Date the alert expires or expired; null when it has no end date.' })
+  expiryDate!: string | null;
+
+  @Field(() => Boolean, { description: 'True when the expiry date has passed.' })
+  expired!: boolean;
+
+  @Field(() => Boolean, { description: 'True while the alert is in force (the opposite of `expired`).' })
+  active!: boolean;
+}

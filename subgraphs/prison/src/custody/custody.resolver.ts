@@ -1,0 +1,18 @@
+import { FieldResolver, Resolver, Root } from 'type-graphql';
+import { PrisonCustody, PrisonMovement } from './custody.type';
+import type { PrisonerRow } from './prisoner.table';
+
+@Resolver(() => PrisonCustody)
+export class PrisonCustodyResolver {
+  @FieldResolver(() => PrisonMovement, { description: 'The last movement recorded on NOMIS; for the released, the release itself.' })
+  lastMovement(@Root() prisoner: PrisonerRow) {
+    // Stored flat on the prisoner row (one movement per person), so no extra query.
+    return {
+      type: prisoner.lastMovementType,
+      reason: prisoner.lastMovementReason,
+      date: prisoner.lastMovementDate,
+      fromEstablishmentCode: prisoner.lastMovementFromEstablishmentCode,
+      toEstablishmentCode: prisoner.lastMovementToEstablishmentCode,
+    };
+  }
+}

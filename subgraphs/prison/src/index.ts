@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { buildFederatedSchema } from '@mappa/shared';
+import type { SubgraphDefinition } from '@mappa/shared';
+import { PrisonCustodyResolver } from './custody/custody.resolver';
+import { offenderReferenceResolver } from './offender/offender.reference';
+import { OffenderResolver } from './offender/offender.resolver';
+import { createPrisonLoaders } from './prison.loaders';
+import type { PrisonLoaders } from './prison.loaders';
+import { clearPrison, prisonIsEmpty, seedPrison } from './seed/prison.seed';
+import { PrisonSentenceResolver } from './sentence/sentence.resolver';
+
+export { loadPrisonConfig } from './config';
+
+/** The prison subgraph: records owned by HM Prison Service (NOMIS and its satellite systems). */
+export const prisonSubgraph: SubgraphDefinition<PrisonLoaders> = {
+  name: 'prison',
+  schema: 'prison',
+  migrationsFolder: join(__dirname, '..', 'drizzle'),
+  buildSchema: () =>
+    buildFederatedSchema({ resolvers: [OffenderResolver, PrisonCustodyResolver, PrisonSentenceResolver] }, offenderReferenceResolver),
+  createLoaders: createPrisonLoaders,
+  seed: seedPrison,
+  clear: clearPrison,
+  isEmpty: prisonIsEmpty,
+};

@@ -1,0 +1,94 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { parseInput, prisonNumberSchema } from '@mappa/shared';
+import { PrisonAdjudication } from '../adjudication/adjudication.type';
+import { PrisonAlert } from '../alert/prison-alert.type';
+import { PrisonCustody } from '../custody/custody.type';
+import { PrisonMappaFReport } from '../mappa-f-report/mappa-f-report.type';
+import type { PrisonContext } from '../prison.context';
+import { PrisonSentence } from '../sentence/sentence.type';
+import { PrisonTemporaryRelease } from '../temporary-release/temporary-release.type';
+import { Offender } from './offender.type';
+
+/** The person's prison number, or null when the prison holds no record of them. */
+async function prisonNumberOf(offender: Offender, context: PrisonContext): Promise<string | null> {
+  // The same per-request loader answers __resolveReference, so this costs no extra statement.
+  const prisoner = await context.loaders.prisoner.load(offender.pncId);
+  return prisoner?.prisonNumber ?? null;
+}
+
+@Resolver(() => Offender)
+export class OffenderResolver {
+  @Query(() => Offender, {
+    nullable: true,
+    description:
+      'The offender held under a prison (NOMS) number, for callers starting from a prison record. Null when the prison holds no one with that number. A malformed prison number is BAD_USER_INPUT.',
+  })
+  async offenderByPrisonNumber(
+    @Arg('prisonNumber', () => ID, { description: 'Prison (NOMS) number, `A1234BC`.' }) prisonNumber: string,
+    @Ctx() context: PrisonContext,
+  ): Promise<Offender | null> {
+    const validPrisonNumber = parseInput(prisonNumberSchema, prisonNumber, 'prisonNumber');
+    const prisoner = await context.loaders.prisonerByPrisonNumber.load(validPrisonNumber);
+    return prisoner ? { pncId: prisoner.pncId } : null;
+  }
+
+  @FieldResolver(() => PrisonCustody, {
+    nullable: true,
+    description: 'Custody record (NOMIS): prison number, booking, establishment, security category, last movement. Null when the prison has never held the person. Owner: prison.',
+  })
+  custody(@Root() offender: Offender, @Ctx() context: PrisonContext) {
+    return context.loaders.prisoner.load(offender.pncId);
+  }
+
+  @FieldResolver(() => PrisonSentence, {
+    nullable: true,
+    description: 'The custodial sentence and its key dates (SED, CRD, ARD, LED, PED, tariff, HDCED, TUSED, release date). Null when the prison holds no record of the person. Owner: prison.',
+  })
+  async sentence(@Root() offender: Offender, @Ctx() context: PrisonContext) {
+    const prisonNumber = await prisonNumberOf(offender, context);
+    return prisonNumber === null ? null : context.loaders.sentence.load(prisonNumber);
+  }
+
+  @FieldResolver(() => [PrisonAlert], {
+    nullable: true,
+    description: 'NOMIS alerts, oldest first, including the MAPPA alert (type `P`). Null when the prison holds no record of the person. Owner: prison.',
+  })
+  async prisonAlerts(
+    @Root() offender: Offender,
+    @Ctx() context: PrisonContext,
+    @Arg('activeOnly', () => Boolean, { defaultValue: false, description: 'When true, only alerts in force now are returned.' }) activeOnly: boolean,
+  ) {
+    const prisonNumber = await prisonNumberOf(offender, context);
+    if (prisonNumber === null) return null;
+    const alerts = await context.loaders.alerts.load(prisonNumber);
+    return activeOnly ? alerts.filter((alert) => alert.active) : alerts;
+  }
+
+  @FieldResolver(() => [PrisonTemporaryRelease], {
+    nullable: true,
+    description: 'Releases on temporary licence (ROTL), oldest first; empty for people released or never granted ROTL. Null when the prison holds no record of the person. Owner: prison.',
+  })
+  async temporaryReleases(@Root() offender: Offender, @Ctx() context: PrisonContext) {
+    const prisonNumber = await prisonNumberOf(offender, context);
+    return prisonNumber === null ? null : context.loaders.temporaryReleases.load(prisonNumber);
+  }
+
+  @FieldResolver(() => [PrisonAdjudication], {
+    nullable: true,
+    description: 'Adjudications (disciplinary charges in custody), oldest first. Null when the prison holds no record of the person. Owner: prison.',
+  })
+  async adjudications(@Root() offender: Offender, @Ctx() context: PrisonContext) {
+    const prisonNumber = await prisonNumberOf(offender, context);
+    return prisonNumber === null ? null : context.loaders.adjudications.load(prisonNumber);
+  }
+
+  @FieldResolver(() => [PrisonMappaFReport], {
+    nullable: true,
+    description:
+      'MAPPA F reports the prison sent to MAPP meetings, newest meeting first; only people in custody managed at level 2 or 3 have any. Null when the prison holds no record of the person. Owner: prison.',
+  })
+  async mappaFReports(@Root() offender: Offender, @Ctx() context: PrisonContext) {
+    const prisonNumber = await prisonNumberOf(offender, context);
+    return prisonNumber === null ? null : context.loaders.mappaFReports.load(prisonNumber);
+  }
+}

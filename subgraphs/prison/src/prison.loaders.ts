@@ -1,0 +1,23 @@
+import type { Database } from '@mappa/shared';
+import { createAdjudicationsLoader } from './adjudication/adjudication.loader';
+import { createPrisonAlertsLoader } from './alert/prison-alert.loader';
+import { createPrisonerByPncIdLoader, createPrisonerByPrisonNumberLoader } from './custody/custody.loader';
+import { createMappaFReportsLoader } from './mappa-f-report/mappa-f-report.loader';
+import { createOffencesLoader, createSentenceLoader } from './sentence/sentence.loader';
+import { createTemporaryReleasesLoader } from './temporary-release/temporary-release.loader';
+
+/** One request's prison loaders: created per request, so cached rows never outlive it. */
+export function createPrisonLoaders(db: Database) {
+  return {
+    prisoner: createPrisonerByPncIdLoader(db),
+    prisonerByPrisonNumber: createPrisonerByPrisonNumberLoader(db),
+    sentence: createSentenceLoader(db),
+    offences: createOffencesLoader(db),
+    alerts: createPrisonAlertsLoader(db),
+    temporaryReleases: createTemporaryReleasesLoader(db),
+    adjudications: createAdjudicationsLoader(db),
+    mappaFReports: createMappaFReportsLoader(db),
+  };
+}
+
+export type PrisonLoaders = ReturnType<typeof createPrisonLoaders>;

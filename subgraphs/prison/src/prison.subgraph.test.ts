@@ -1,0 +1,354 @@
+import { addMonths, createLogger, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople } from '@mappa/shared';
+import type { DatabaseConnection, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
+import { prisonSubgraph } from './index';
+
+const dataset = { offenders: 300, seed: 7, asOf: '2026-11-01' };
+const people = syntheticPeople(0, dataset.offenders, dataset);
+const held = people.filter((p) => p.prisonNumber !== null);
+const inCustody = held.filter((p) => p.supervision === 'CUSTODY');
+const onLicence = held.filter((p) => p.supervision === 'LICENCE');
+const UNKNOWN_PNC_ID = '2008/0545166T';
+let database: { connection: DatabaseConnection; drop: () => Promise<void> };
+let subgraph: RunningSubgraph;
+
+interface Movement {
+  type: string;
+  reason: string;
+  date: string;
+  fromEstablishmentCode: string | null;
+  toEstablishmentCode: string | null;
+}
+interface PrisonView {
+  pncId: string;
+  custody: {
+    prisonNumber: string;
+    bookingId: string;
+    inOutStatus: 'IN' | 'OUT';
+    establishmentCode: string | null;
+    establishmentName: string | null;
+    lastEstablishmentCode: string;
+    securityCategory: string;
+    receptionDate: string;
+    legalStatus: string;
+    lastMovement: Movement;
+  } | null;
+  sentence: {
+    sentenceType: string;
+    indeterminate: boolean;
+    lengthMonths: number | null;
+    startDate: string;
+    sentenceExpiryDate: string | null;
+    conditionalReleaseDate: string;
+    automaticReleaseDate: string | null;
+    licenceExpiryDate: string | null;
+    paroleEligibilityDate: string | null;
+    tariffDate: string | null;
+    homeDetentionCurfewEligibilityDate: string | null;
+    topUpSupervisionExpiryDate: string | null;
+    releaseDate: string | null;
+    releaseDateConfirmed: boolean;
+    releaseDateConfirmedDate: string | null;
+    offences: { code: string; description: string; schedule15: boolean; schedule3: boolean; convictionDate: string }[];
+  } | null;
+  prisonAlerts: { type: string; code: string; codeDescription: string; comment: string; createdDate: string; expiryDate: string | null; expired: boolean; active: boolean }[] | null;
+  temporaryReleases: { type: string; start: string; end: string; outcome: string; mappaCoordinatorConsulted: boolean }[] | null;
+  adjudications: { incidentDate: string; hearingDate: string; finding: string; punishment: string | null }[] | null;
+  mappaFReports: { reportDate: string; meetingDate: string; authorStaffId: string; programmesCompleted: string[]; riskFactorsObserved: string }[] | null;
+}
+
+const FULL_SELECTION = `
+  pncId
+  custody {
+    prisonNumber bookingId inOutStatus establishmentCode establishmentName lastEstablishmentCode securityCategory receptionDate legalStatus
+    lastMovement { type reason date fromEstablishmentCode toEstablishmentCode }
+  }
+  sentence {
+    sentenceType indeterminate lengthMonths startDate sentenceExpiryDate conditionalReleaseDate automaticReleaseDate licenceExpiryDate
+    paroleEligibilityDate tariffDate homeDetentionCurfewEligibilityDate topUpSupervisionExpiryDate
+    releaseDate releaseDateConfirmed releaseDateConfirmedDate
+    offences { code description schedule15 schedule3 convictionDate }
+  }
+  prisonAlerts { type code codeDescription comment createdDate expiryDate expired active }
+  temporaryReleases { type start end outcome mappaCoordinatorConsulted }
+  adjudications { incidentDate hearingDate finding punishment }
+  mappaFReports { reportDate meetingDate authorStaffId programmesCompleted riskFactorsObserved }
+`;
+
+async function post(query: string, variables: Record<string, unknown> = {}) {
+  const response = await fetch(`${subgraph.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] };
+}
+
+const references = (list: readonly { pncId: string }[]) => list.map((p) => ({ __typename: 'Offender', pncId: p.pncId }));
+
+/** Every seeded person's prison view, in dataset order (null where the prison holds no record). */
+let everyone: (PrisonView | null)[];
+
+function viewOf(person: SyntheticPerson): PrisonView | null {
+  return everyone[person.index] ?? null;
+}
+
+function heldView(person: SyntheticPerson): PrisonView {
+  const view = viewOf(person);
+  if (view === null) throw new Error(`expected the prison to hold ${person.pncId}`);
+  return view;
+}
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  const log = createLogger('prison-test', 'silent');
+  await prepareSubgraphDatabase(prisonSubgraph, database.connection, { seedIfEmpty: dataset, log });
+  subgraph = await startSubgraph(prisonSubgraph, { connection: database.connection, host: '127.0.0.1', port: 0, production: false, log });
+  const result = await post(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { ${FULL_SELECTION} } } }`, { r: references(people) });
+  expect(result.errors).toBeUndefined();
+  everyone = result.data?._entities as (PrisonView | null)[];
+});
+
+afterAll(async () => {
+  await subgraph.close();
+  await database.drop();
+});
+
+describe('prison subgraph', () => {
+  it('has every kind of prisoner in the seeded dataset', () => {
+    expect(inCustody.length).toBeGreaterThan(50);
+    expect(onLicence.length).toBeGreaterThan(50);
+    expect(people.some((p) => p.isYouth)).toBe(true);
+    expect(inCustody.some((p) => p.level >= 2)).toBe(true);
+  });
+
+  it('finds an offender by prison number with custody and sentence matching the shared person', async () => {
+    const person = inCustody[0]!;
+    const result = await post(`query($n: ID!) { offenderByPrisonNumber(prisonNumber: $n) { ${FULL_SELECTION} } }`, { n: person.prisonNumber });
+    expect(result.errors).toBeUndefined();
+    const view = result.data?.offenderByPrisonNumber as PrisonView;
+    expect(view.pncId).toBe(person.pncId);
+    expect(view.custody).toMatchObject({
+      prisonNumber: person.prisonNumber,
+      bookingId: String(1_200_000 + person.index),
+      inOutStatus: 'IN',
+      establishmentCode: person.establishmentCode,
+      lastEstablishmentCode: person.establishmentCode,
+    });
+    expect(view.custody?.establishmentName).toMatch(/^HMP /);
+    const sentence = person.sentence!;
+    expect(view.sentence).toMatchObject({
+      sentenceType: sentence.type,
+      lengthMonths: sentence.lengthMonths,
+      startDate: sentence.startDate,
+      conditionalReleaseDate: sentence.conditionalReleaseDate,
+    });
+    expect(view.sentence?.offences).toEqual([person.offence]);
+  });
+
+  it('answers null, not an error, for a well-formed prison number it does not hold', async () => {
+    const result = await post('{ offenderByPrisonNumber(prisonNumber: "Z9999ZZ") { pncId } }');
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.offenderByPrisonNumber).toBeNull();
+  });
+
+  it('rejects a malformed prison number with BAD_USER_INPUT', async () => {
+    const result = await post('{ offenderByPrisonNumber(prisonNumber: "A123BC") { pncId } }');
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.data?.offenderByPrisonNumber ?? null).toBeNull();
+  });
+
+  it('resolves entity references in one SQL statement per loader batch and null for unknown keys', async () => {
+    const fifty = held.slice(0, 50);
+    subgraph.statements.reset();
+    const result = await post(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender {
+        pncId custody { prisonNumber } sentence { conditionalReleaseDate offences { code } } prisonAlerts { code } mappaFReports { meetingDate }
+      } } }`,
+      { r: [...references(fifty), { __typename: 'Offender', pncId: UNKNOWN_PNC_ID }] },
+    );
+    expect(result.errors).toBeUndefined();
+    const entities = result.data?._entities as ({ pncId: string; custody: { prisonNumber: string } } | null)[];
+    expect(entities).toHaveLength(51);
+    expect(entities[50]).toBeNull();
+    expect(entities.slice(0, 50).map((e) => e?.pncId)).toEqual(fifty.map((p) => p.pncId));
+    expect(entities.slice(0, 50).map((e) => e?.custody.prisonNumber)).toEqual(fifty.map((p) => p.prisonNumber));
+    // Prisoners (references and custody share one batch), sentences, offences, alerts, MAPPA F reports.
+    expect(subgraph.statements.count).toBe(5);
+  });
+
+  it('resolves a person the prison does not hold, or a malformed key, to null', async () => {
+    const notHeld = people.filter((p) => p.prisonNumber === null).slice(0, 5);
+    expect(notHeld.length).toBe(5);
+    const result = await post('query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { pncId custody { prisonNumber } } } }', {
+      r: [...references(notHeld), { __typename: 'Offender', pncId: 'not-a-pnc' }],
+    });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities).toEqual([null, null, null, null, null, null]);
+  });
+
+  it('holds only people with a prison number, and never an under-18', () => {
+    for (const person of people) {
+      const view = viewOf(person);
+      if (person.prisonNumber === null) expect(view).toBeNull();
+      else expect(view?.custody?.prisonNumber).toBe(person.prisonNumber);
+    }
+    const youths = people.filter((p) => p.isYouth);
+    expect(youths.length).toBeGreaterThan(0);
+    for (const youth of youths) expect(viewOf(youth)).toBeNull();
+  });
+
+  it('reports custody status IN exactly for people in custody, at the shared establishment', () => {
+    for (const person of held) {
+      const custody = heldView(person).custody!;
+      expect(custody.inOutStatus).toBe(person.supervision === 'CUSTODY' ? 'IN' : 'OUT');
+      expect(custody.establishmentCode).toBe(person.establishmentCode);
+      expect(custody.establishmentName === null).toBe(person.establishmentCode === null);
+      expect(custody.receptionDate <= dataset.asOf).toBe(true);
+    }
+  });
+
+  it('records the release as the last movement of everyone released, on the conditional release date', () => {
+    for (const person of onLicence) {
+      const { custody } = heldView(person);
+      expect(custody?.lastMovement).toMatchObject({ type: 'RELEASE', date: person.sentence!.conditionalReleaseDate, toEstablishmentCode: null });
+      expect(custody?.lastMovement.fromEstablishmentCode).toBe(custody?.lastEstablishmentCode);
+      expect(custody!.receptionDate < person.sentence!.conditionalReleaseDate).toBe(true);
+    }
+    for (const person of inCustody) expect(heldView(person).custody?.lastMovement.type).not.toBe('RELEASE');
+  });
+
+  it('has key dates equal to the shared sentence', () => {
+    for (const person of held) {
+      const sentence = person.sentence!;
+      const view = heldView(person).sentence!;
+      expect(view).toMatchObject({
+        sentenceType: sentence.type,
+        indeterminate: sentence.type === 'LIFE' || sentence.type === 'IPP',
+        lengthMonths: sentence.lengthMonths,
+        startDate: sentence.startDate,
+        sentenceExpiryDate: sentence.sentenceExpiryDate,
+        conditionalReleaseDate: sentence.conditionalReleaseDate,
+        licenceExpiryDate: sentence.licenceExpiryDate,
+        paroleEligibilityDate: sentence.paroleEligibilityDate,
+        tariffDate: sentence.tariffDate,
+        homeDetentionCurfewEligibilityDate: sentence.homeDetentionCurfewEligibilityDate,
+        topUpSupervisionExpiryDate: sentence.topUpSupervisionExpiryDate,
+      });
+      expect(view.offences).toEqual([person.offence]);
+      expect(view.automaticReleaseDate).toBe(sentence.type === 'EDS' || sentence.type === 'SOPC' ? sentence.conditionalReleaseDate : null);
+    }
+  });
+
+  it('confirms a release date only within 8 months of today, and then says when', () => {
+    const confirmBy = addMonths(dataset.asOf, 8);
+    let confirmedInCustody = 0;
+    let unconfirmed = 0;
+    for (const person of held) {
+      const sentence = heldView(person).sentence!;
+      const crd = person.sentence!.conditionalReleaseDate;
+      expect(sentence.releaseDateConfirmed).toBe(crd <= confirmBy);
+      if (sentence.releaseDateConfirmed) {
+        expect(sentence.releaseDate).toBe(crd);
+        expect(sentence.releaseDateConfirmedDate).not.toBeNull();
+        expect(sentence.releaseDateConfirmedDate! <= dataset.asOf).toBe(true);
+        expect(sentence.releaseDateConfirmedDate! <= crd).toBe(true);
+        if (person.supervision === 'CUSTODY') confirmedInCustody += 1;
+      } else {
+        expect(sentence.releaseDateConfirmedDate).toBeNull();
+        // Until the Parole Board directs release, an indeterminate sentence has no release date.
+        expect(sentence.releaseDate).toBe(sentence.indeterminate ? null : crd);
+        unconfirmed += 1;
+      }
+    }
+    expect(confirmedInCustody).toBeGreaterThan(0);
+    expect(unconfirmed).toBeGreaterThan(0);
+  });
+
+  it('carries exactly one active MAPPA alert, whose code is the shared level', () => {
+    for (const person of held) {
+      const alerts = heldView(person).prisonAlerts!;
+      const activeMappa = alerts.filter((a) => a.type === 'P' && a.active);
+      expect(activeMappa).toEqual([
+        expect.objectContaining({ code: `P${person.level}`, codeDescription: `MAPPA Level ${person.level}`, expired: false, expiryDate: null }),
+      ]);
+      for (const alert of alerts) {
+        expect(alert.active).toBe(!alert.expired);
+        expect(alert.comment).toMatch(/^Synthetic: /);
+      }
+      expect(alerts.some((a) => a.code === 'XTACT')).toBe(person.category === 4);
+    }
+    expect(held.some((p) => heldView(p).prisonAlerts!.some((a) => a.type === 'P' && a.expired))).toBe(true);
+  });
+
+  it('filters alerts to those in force with activeOnly', async () => {
+    const person = held.find((p) => heldView(p).prisonAlerts!.some((a) => !a.active))!;
+    expect(person).toBeDefined();
+    const result = await post('query($n: ID!) { offenderByPrisonNumber(prisonNumber: $n) { prisonAlerts(activeOnly: true) { code active } } }', {
+      n: person.prisonNumber,
+    });
+    expect(result.errors).toBeUndefined();
+    const active = (result.data?.offenderByPrisonNumber as { prisonAlerts: { code: string; active: boolean }[] }).prisonAlerts;
+    expect(active).toEqual(heldView(person).prisonAlerts!.filter((a) => a.active).map((a) => ({ code: a.code, active: true })));
+  });
+
+  it('records temporary releases only for people in custody, mostly in open conditions, all ended', () => {
+    const withRotl = held.filter((p) => heldView(p).temporaryReleases!.length > 0);
+    expect(withRotl.length).toBeGreaterThan(3);
+    for (const person of onLicence) expect(heldView(person).temporaryReleases).toEqual([]);
+    for (const person of withRotl) {
+      const view = heldView(person);
+      expect(person.supervision).toBe('CUSTODY');
+      expect(['C', 'D']).toContain(view.custody!.securityCategory);
+      for (const release of view.temporaryReleases!) {
+        expect(release.start < release.end).toBe(true);
+        expect(release.end < `${dataset.asOf}T00:00:00.000Z`).toBe(true);
+        expect(release.mappaCoordinatorConsulted).toBe(person.level >= 2);
+        if (release.type === 'RDR') expect(release.start.slice(0, 10)).toBe(release.end.slice(0, 10));
+      }
+    }
+    const inOpen = withRotl.filter((p) => heldView(p).custody!.securityCategory === 'D');
+    expect(inOpen.length * 2).toBeGreaterThan(withRotl.length);
+    const outcomes = new Set(withRotl.flatMap((p) => heldView(p).temporaryReleases!.map((r) => r.outcome)));
+    expect(outcomes.has('COMPLETED')).toBe(true);
+  });
+
+  it('gives a punishment exactly for proved adjudications, dated within the time in custody', () => {
+    let total = 0;
+    for (const person of held) {
+      const view = heldView(person);
+      const end = person.supervision === 'CUSTODY' ? dataset.asOf : person.sentence!.conditionalReleaseDate;
+      for (const adjudication of view.adjudications!) {
+        total += 1;
+        expect(adjudication.punishment === null).toBe(adjudication.finding !== 'PROVED');
+        expect(adjudication.incidentDate >= view.custody!.receptionDate).toBe(true);
+        expect(adjudication.hearingDate <= end).toBe(true);
+        expect(adjudication.incidentDate <= adjudication.hearingDate).toBe(true);
+      }
+    }
+    expect(total).toBeGreaterThan(0);
+    const findings = new Set(held.flatMap((p) => heldView(p).adjudications!.map((a) => a.finding)));
+    expect([...findings].sort()).toEqual(['DISMISSED', 'NOT_PROVED', 'PROVED']);
+  });
+
+  it('writes MAPPA F reports only for level 2 and 3 people in custody, each before its meeting', () => {
+    for (const person of held) {
+      const reports = heldView(person).mappaFReports!;
+      const expected = person.supervision === 'CUSTODY' && person.level >= 2;
+      expect(reports.length > 0).toBe(expected);
+      for (const report of reports) {
+        expect(report.reportDate <= report.meetingDate).toBe(true);
+        expect(report.reportDate <= dataset.asOf).toBe(true);
+        expect(report.riskFactorsObserved).toMatch(/^Synthetic: /);
+      }
+      const meetings = reports.map((r) => r.meetingDate);
+      expect(meetings).toEqual([...meetings].sort().reverse());
+    }
+  });
+
+  it('serves its SDL with the Offender entity keyed by PNC ID', async () => {
+    const result = await post('{ _service { sdl } }');
+    const sdl = (result.data?._service as { sdl: string }).sdl;
+    expect(sdl).toMatch(/type Offender\s+@key\(fields: "pncId"\)/);
+    expect(sdl).not.toMatch(/^\s+offender\(/m);
+  });
+});

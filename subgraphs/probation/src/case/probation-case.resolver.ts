@@ -1,0 +1,35 @@
+import { FieldResolver, Resolver, Root } from 'type-graphql';
+import type { ProbationCaseRow } from './probation-case.table';
+import { ProbationCase, ProbationOffence, ProbationOffenderManager, ProbationProvider } from './probation-case.type';
+
+/** Unallocated placeholder staff codes end in `U` (nDelius `allocated = !code.endsWith("U")`). */
+export function isAllocated(staffCode: string): boolean {
+  return !staffCode.endsWith('U');
+}
+
+// The case row is flat (as nDelius stores it); these resolvers shape it for the front end without any I/O.
+@Resolver(() => ProbationCase)
+export class ProbationCaseResolver {
+  @FieldResolver(() => ProbationProvider, { description: 'The probation region (nDelius provider) holding the case.' })
+  provider(@Root() row: ProbationCaseRow): ProbationProvider {
+    return { code: row.providerCode, description: row.providerDescription };
+  }
+
+  @FieldResolver(() => ProbationOffenderManager, { description: 'The community offender manager and their team.' })
+  communityOffenderManager(@Root() row: ProbationCaseRow): ProbationOffenderManager {
+    return {
+      staffCode: row.managerStaffCode,
+      allocated: isAllocated(row.managerStaffCode),
+      forenames: row.managerForenames,
+      surname: row.managerSurname,
+      email: row.managerEmail,
+      telephoneNumber: row.managerTelephoneNumber,
+      team: { code: row.teamCode, description: row.teamDescription, telephoneNumber: row.teamTelephoneNumber },
+    };
+  }
+
+  @FieldResolver(() => ProbationOffence, { description: 'The main offence of the event under supervision (or last supervised).' })
+  mainOffence(@Root() row: ProbationCaseRow): ProbationOffence {
+    return { code: row.mainOffenceCode, description: row.mainOffenceDescription, convictionDate: row.convictionDate };
+  }
+}

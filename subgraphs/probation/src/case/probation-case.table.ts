@@ -1,0 +1,36 @@
+import { boolean, date, text } from 'drizzle-orm/pg-core';
+import type { MappaArea } from '@mappa/shared';
+import { probationSchema } from '../probation.schema';
+
+/**
+ * An nDelius case, keyed by CRN. Only people with a CRN are held (never a youth: under-18s are the
+ * YOT's). Every other probation table hangs off the CRN, as in nDelius; loaders reach them by PNC ID
+ * through this table.
+ */
+export const probationCaseTable = probationSchema.table('probation_case', {
+  crn: text('crn').primaryKey(),
+  // Unique, so PostgreSQL indexes it: every loader looks cases up by PNC ID.
+  pncId: text('pnc_id').notNull().unique(),
+  status: text('status', { enum: ['CURRENT', 'PREVIOUSLY_KNOWN'] }).notNull(),
+  previouslyKnownTerminationDate: date('previously_known_termination_date', { mode: 'string' }),
+  supervisionType: text('supervision_type', { enum: ['CUSTODY', 'LICENCE', 'COMMUNITY_ORDER'] }),
+  area: text('area').$type<MappaArea>().notNull(),
+  providerCode: text('provider_code').notNull(),
+  providerDescription: text('provider_description').notNull(),
+  teamCode: text('team_code').notNull(),
+  teamDescription: text('team_description').notNull(),
+  teamTelephoneNumber: text('team_telephone_number').notNull(),
+  managerStaffCode: text('manager_staff_code').notNull(),
+  managerForenames: text('manager_forenames'),
+  managerSurname: text('manager_surname'),
+  managerEmail: text('manager_email'),
+  managerTelephoneNumber: text('manager_telephone_number'),
+  tier: text('tier'),
+  inBreach: boolean('in_breach').notNull(),
+  currentRestriction: boolean('current_restriction').notNull(),
+  mainOffenceCode: text('main_offence_code').notNull(),
+  mainOffenceDescription: text('main_offence_description').notNull(),
+  convictionDate: date('conviction_date', { mode: 'string' }).notNull(),
+});
+
+export type ProbationCaseRow = typeof probationCaseTable.$inferSelect;

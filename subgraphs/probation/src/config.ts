@@ -1,0 +1,15 @@
+import { baseServiceEnv, databaseEnv, parseEnv, portEnv } from '@mappa/shared';
+import { z } from 'zod';
+
+const probationEnv = z.object({
+  ...baseServiceEnv,
+  ...databaseEnv,
+  PORT: portEnv(4002),
+});
+
+export type ProbationConfig = z.infer<typeof probationEnv>;
+
+/** The probation subgraph's configuration, read once from the environment at start-up. */
+export function loadProbationConfig(env: NodeJS.ProcessEnv = process.env): ProbationConfig {
+  return parseEnv(probationEnv, env);
+}

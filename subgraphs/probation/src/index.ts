@@ -1,0 +1,39 @@
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { buildFederatedSchema } from '@mappa/shared';
+import type { SubgraphDefinition } from '@mappa/shared';
+import { ProbationCaseResolver } from './case/probation-case.resolver';
+import { ProbationLicenceResolver } from './licence/licence.resolver';
+import { offenderReferenceResolver } from './offender/offender.reference';
+import { OffenderResolver } from './offender/offender.resolver';
+import { createProbationLoaders } from './probation.loaders';
+import type { ProbationLoaders } from './probation.loaders';
+import { ProbationRiskOfSeriousHarmResolver } from './risk/risk-of-serious-harm.resolver';
+import { clearProbation, probationIsEmpty, seedProbation } from './seed/probation.seed';
+import { ProbationVictimContactResolver } from './victim/victim-contact.resolver';
+
+export { loadProbationConfig } from './config';
+
+/** The probation subgraph: records owned by the Probation Service (nDelius, CVL, OASys). */
+export const probationSubgraph: SubgraphDefinition<ProbationLoaders> = {
+  name: 'probation',
+  schema: 'probation',
+  migrationsFolder: join(__dirname, '..', 'drizzle'),
+  buildSchema: () =>
+    buildFederatedSchema(
+      {
+        resolvers: [
+          OffenderResolver,
+          ProbationCaseResolver,
+          ProbationLicenceResolver,
+          ProbationRiskOfSeriousHarmResolver,
+          ProbationVictimContactResolver,
+        ],
+      },
+      offenderReferenceResolver,
+    ),
+  createLoaders: createProbationLoaders,
+  seed: seedProbation,
+  clear: clearProbation,
+  isEmpty: probationIsEmpty,
+};

@@ -1,0 +1,14 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { ProbationContext } from '../probation.context';
+import type { LicenceRow } from './licence.table';
+import { ProbationLicence, ProbationLicenceCondition } from './licence.type';
+
+@Resolver(() => ProbationLicence)
+export class ProbationLicenceResolver {
+  @FieldResolver(() => [ProbationLicenceCondition], {
+    description: 'Conditions of the licence: standard first, then additional, then bespoke; licence-period conditions before PSS ones.',
+  })
+  conditions(@Root() licence: LicenceRow, @Ctx() context: ProbationContext) {
+    return context.loaders.licenceConditions.load(String(licence.licenceId));
+  }
+}

@@ -1,0 +1,80 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { crnSchema, parseInput } from '@mappa/shared';
+import { ProbationAddress } from '../address/probation-address.type';
+import { ProbationCase } from '../case/probation-case.type';
+import { ProbationLicence } from '../licence/licence.type';
+import type { ProbationContext } from '../probation.context';
+import { ProbationRiskOfSeriousHarm } from '../risk/risk-of-serious-harm.type';
+import { ProbationRiskManagementPlan } from '../risk-management-plan/risk-management-plan.type';
+import { ProbationVictimContact } from '../victim/victim-contact.type';
+import { Offender } from './offender.type';
+
+@Resolver(() => Offender)
+export class OffenderResolver {
+  @Query(() => Offender, {
+    nullable: true,
+    description:
+      'The offender whose probation case has this CRN. Null when probation holds no such case (or, once access control is in place, when the caller may not know it exists). A malformed CRN is BAD_USER_INPUT.',
+  })
+  async offenderByCrn(
+    @Arg('crn', () => ID, { description: 'Probation case reference number (CRN), e.g. `X123456`.' }) crn: string,
+    @Ctx() context: ProbationContext,
+  ): Promise<Offender | null> {
+    const validCrn = parseInput(crnSchema, crn, 'crn');
+    const probationCase = await context.loaders.probationCaseByCrn.load(validCrn);
+    if (!probationCase) return null;
+    // The offender's own fields look the case up by PNC ID: hand them the row already read.
+    context.loaders.probationCase.prime(probationCase.pncId, probationCase);
+    return { pncId: probationCase.pncId };
+  }
+
+  @FieldResolver(() => ProbationCase, {
+    nullable: true,
+    description: 'The nDelius probation case (CRN, offender manager, team, tier, status). Null when probation holds no case. Owner: probation.',
+  })
+  probationCase(@Root() offender: Offender, @Ctx() context: ProbationContext) {
+    return context.loaders.probationCase.load(offender.pncId);
+  }
+
+  @FieldResolver(() => [ProbationLicence], {
+    nullable: true,
+    description:
+      'CVL licences, oldest first: the ACTIVE licence of someone on licence (with any variation) or the licence being prepared for someone due for release within six months. Empty when there is none; null when probation holds no case. Owner: probation.',
+  })
+  async licences(@Root() offender: Offender, @Ctx() context: ProbationContext) {
+    return (await context.loaders.licences.load(offender.pncId))?.rows ?? null;
+  }
+
+  @FieldResolver(() => ProbationRiskOfSeriousHarm, {
+    nullable: true,
+    description: 'The latest OASys risk of serious harm summary. Null when none is held (only CURRENT cases have one). Owner: probation.',
+  })
+  riskOfSeriousHarm(@Root() offender: Offender, @Ctx() context: ProbationContext) {
+    return context.loaders.riskOfSeriousHarm.load(offender.pncId);
+  }
+
+  @FieldResolver(() => ProbationRiskManagementPlan, {
+    nullable: true,
+    description: 'The lead agency\'s risk management plan from the latest OASys assessment. Null when none is held (only CURRENT cases have one). Owner: probation.',
+  })
+  riskManagementPlan(@Root() offender: Offender, @Ctx() context: ProbationContext) {
+    return context.loaders.riskManagementPlan.load(offender.pncId);
+  }
+
+  @FieldResolver(() => [ProbationVictimContact], {
+    nullable: true,
+    description:
+      'Victims in the Victim Contact Scheme for this offender. The most restricted data in the federation. Empty when there are none; null when probation holds no case. Owner: probation.',
+  })
+  async victimContacts(@Root() offender: Offender, @Ctx() context: ProbationContext) {
+    return (await context.loaders.victimContacts.load(offender.pncId))?.rows ?? null;
+  }
+
+  @FieldResolver(() => [ProbationAddress], {
+    nullable: true,
+    description: 'Addresses on the probation case: the MAIN one first, then any PROPOSED release address, then PREVIOUS ones. Null when probation holds no case. Owner: probation.',
+  })
+  async probationAddresses(@Root() offender: Offender, @Ctx() context: ProbationContext) {
+    return (await context.loaders.addresses.load(offender.pncId))?.rows ?? null;
+  }
+}

@@ -1,0 +1,46 @@
+import { FieldResolver, Resolver, Root } from 'type-graphql';
+import type { RiskLevel } from '@mappa/shared';
+import type { RiskOfSeriousHarmRow } from './risk-of-serious-harm.table';
+import { ProbationRiskOfSeriousHarm, ProbationRiskPredictors, ProbationRiskToGroups } from './risk-of-serious-harm.type';
+import type { ProbationPredictorScore } from './risk-of-serious-harm.type';
+
+function predictor(score: number | null, band: RiskLevel | null): ProbationPredictorScore | null {
+  return score === null || band === null ? null : { score, band };
+}
+
+// The summary row keeps group levels and predictors in flat columns; these resolvers shape them without I/O.
+@Resolver(() => ProbationRiskOfSeriousHarm)
+export class ProbationRiskOfSeriousHarmResolver {
+  @FieldResolver(() => ProbationRiskToGroups, { description: 'Risk to each group while the person is in the community.' })
+  riskInCommunity(@Root() row: RiskOfSeriousHarmRow): ProbationRiskToGroups {
+    return {
+      children: row.communityChildren,
+      public: row.communityPublic,
+      knownAdult: row.communityKnownAdult,
+      staff: row.communityStaff,
+      prisoners: row.communityPrisoners,
+    };
+  }
+
+  @FieldResolver(() => ProbationRiskToGroups, { description: 'Risk to each group while the person is in custody.' })
+  riskInCustody(@Root() row: RiskOfSeriousHarmRow): ProbationRiskToGroups {
+    return {
+      children: row.custodyChildren,
+      public: row.custodyPublic,
+      knownAdult: row.custodyKnownAdult,
+      staff: row.custodyStaff,
+      prisoners: row.custodyPrisoners,
+    };
+  }
+
+  @FieldResolver(() => ProbationRiskPredictors, { description: 'Actuarial predictor scores from the same assessment.' })
+  predictors(@Root() row: RiskOfSeriousHarmRow): ProbationRiskPredictors {
+    return {
+      ogrs: { score: row.ogrsScore, band: row.ogrsBand },
+      rsr: { score: row.rsrScore, band: row.rsrBand },
+      ospContact: predictor(row.ospContactScore, row.ospContactBand),
+      ospIndecent: predictor(row.ospIndecentScore, row.ospIndecentBand),
+      ovp: { score: row.ovpScore, band: row.ovpBand },
+    };
+  }
+}

@@ -1,0 +1,528 @@
+import { sql } from 'drizzle-orm';
+import { addDays, addMonths, daysBetween, insertInChunks, Random, RiskLevel } from '@mappa/shared';
+import type { Database, SyntheticDatasetOptions, SyntheticPerson, SyntheticSentence } from '@mappa/shared';
+import { probationAddressTable } from '../address/probation-address.table';
+import { probationCaseTable } from '../case/probation-case.table';
+import { licenceConditionTable, licenceTable } from '../licence/licence.table';
+import { riskOfSeriousHarmTable } from '../risk/risk-of-serious-harm.table';
+import { riskManagementPlanTable } from '../risk-management-plan/risk-management-plan.table';
+import { victimContactTable } from '../victim/victim-contact.table';
+import {
+  additional,
+  APPROVED_PREMISES,
+  areaName,
+  CATEGORY_CONDITIONS,
+  CURFEW_CONDITION,
+  dramaLandline,
+  dramaMobile,
+  FIRST_NAMES,
+  NATURE_OF_RISK,
+  PREDICTOR_BANDS,
+  PROVIDER_BY_AREA,
+  RISK_IMMINENCE,
+  RISK_INCREASE_FACTORS,
+  RISK_MITIGATION_FACTORS,
+  RISK_ORDER,
+  STANDARD_AP_CONDITIONS,
+  STANDARD_PSS_CONDITIONS,
+  STREETS,
+  SURNAMES,
+  syntheticPostcode,
+  TIER_DIGIT,
+  TIER_LETTER,
+  WHO_IS_AT_RISK,
+} from './probation-catalogue';
+import type { ConditionDraft, PredictorName } from './probation-catalogue';
+
+type CaseInsert = typeof probationCaseTable.$inferInsert;
+type LicenceInsert = typeof licenceTable.$inferInsert;
+type ConditionInsert = typeof licenceConditionTable.$inferInsert;
+type RoshInsert = typeof riskOfSeriousHarmTable.$inferInsert;
+type PlanInsert = typeof riskManagementPlanTable.$inferInsert;
+type VictimInsert = typeof victimContactTable.$inferInsert;
+type AddressInsert = typeof probationAddressTable.$inferInsert;
+
+/** Everything the seeder writes for one batch of people, table by table. */
+interface ProbationRows {
+  readonly cases: CaseInsert[];
+  readonly licences: LicenceInsert[];
+  readonly conditions: ConditionInsert[];
+  readonly roshes: RoshInsert[];
+  readonly plans: PlanInsert[];
+  readonly victims: VictimInsert[];
+  readonly addresses: AddressInsert[];
+}
+
+/** Custody cases get their licence drafted in CVL this long before the conditional release date. */
+const LICENCE_PREPARATION_MONTHS = 6;
+const ALLOCATED_STAFF_LETTERS = 'ABCDEFGHJKLMNPRST';
+
+/** A date strictly between `from` and `to` when there is room, else `from`. */
+function dateBetween(random: Random, from: string, to: string): string {
+  const span = daysBetween(from, to);
+  return span <= 1 ? from : addDays(from, random.int(1, span - 1));
+}
+
+function predictor(random: Random, name: PredictorName, band: RiskLevel): { score: number; band: RiskLevel } {
+  const range = PREDICTOR_BANDS[name].find(([level]) => level === band) ?? PREDICTOR_BANDS[name][0];
+  return { score: random.int(range[1], range[2]) / 100, band: range[0] };
+}
+
+/** A band of a predictor, leaning to the overall risk of serious harm but not fixed by it. */
+function bandNear(random: Random, name: PredictorName, rosh: RiskLevel): RiskLevel {
+  const bands = PREDICTOR_BANDS[name].map(([level]) => level);
+  const target = Math.min(RISK_ORDER.indexOf(rosh), bands.length - 1);
+  const offset = random.weighted([[0, 60], [-1, 25], [1, 15]] as const);
+  return bands[Math.max(0, Math.min(bands.length - 1, target + offset))] ?? RiskLevel.LOW;
+}
+
+/** A level no higher than `ceiling`, leaning low for the groups a person is least likely to harm. */
+function levelUpTo(random: Random, ceiling: RiskLevel, lean: number): RiskLevel {
+  const top = RISK_ORDER.indexOf(ceiling);
+  const weights = RISK_ORDER.slice(0, top + 1).map((level, index) => [level, 1 + lean * index] as const);
+  return random.weighted(weights);
+}
+
+/** The group whose risk sets the overall level, by the kind of offending. */
+function mainGroupAtRisk(person: SyntheticPerson): 'children' | 'public' | 'knownAdult' {
+  if (person.category === 1) return person.offence.description.toLowerCase().includes('child') ? 'children' : 'public';
+  if (person.category === 3) return 'knownAdult';
+  return 'public';
+}
+
+function syntheticName(random: Random): { firstName: string; lastName: string } {
+  return { firstName: random.pick(FIRST_NAMES), lastName: random.pick(SURNAMES) };
+}
+
+/** Writes the probation rows for a batch of synthetic people: cases first, then what hangs off them. */
+export async function seedProbation(db: Database, people: readonly SyntheticPerson[], dataset: SyntheticDatasetOptions): Promise<void> {
+  const rows: ProbationRows = { cases: [], licences: [], conditions: [], roshes: [], plans: [], victims: [], addresses: [] };
+  for (const person of people) {
+    // Only people with a CRN are probation cases; under-18s belong to the YOT even if one were set.
+    if (person.crn === null || person.probationStatus === null || person.isYouth) continue;
+    seedPerson(rows, person, person.crn, dataset);
+  }
+  await insertInChunks(db, probationCaseTable, rows.cases);
+  await Promise.all([
+    insertInChunks(db, licenceTable, rows.licences),
+    insertInChunks(db, riskOfSeriousHarmTable, rows.roshes),
+    insertInChunks(db, riskManagementPlanTable, rows.plans),
+    insertInChunks(db, victimContactTable, rows.victims),
+    insertInChunks(db, probationAddressTable, rows.addresses),
+  ]);
+  await insertInChunks(db, licenceConditionTable, rows.conditions);
+}
+
+function seedPerson(rows: ProbationRows, person: SyntheticPerson, crn: string, dataset: SyntheticDatasetOptions): void {
+  // A stream of its own per agency: adding a probation field never changes another agency's data.
+  const random = new Random(dataset.seed, person.index, 'probation');
+  const { asOf } = dataset;
+  const current = person.probationStatus === 'CURRENT';
+  const [providerCode, providerDescription] = PROVIDER_BY_AREA[person.area];
+  const teamNumber = random.int(1, 9);
+  const allocated = current && random.chance(0.96);
+  const manager = syntheticName(random);
+  const staffCode = allocated ? `${providerCode}${random.pick([...ALLOCATED_STAFF_LETTERS])}${random.int(100, 999)}` : `${providerCode}UATU`;
+  const teamDescription = `${areaName(person.area)} Public Protection Team ${teamNumber}`;
+
+  // Risk first: the tier on the case is derived from it.
+  const rosh = current ? buildRiskOfSeriousHarm(random, person, crn, asOf) : null;
+  if (rosh) {
+    rows.roshes.push(rosh);
+    rows.plans.push(buildRiskManagementPlan(random, person, crn, rosh, teamDescription));
+  }
+  const supervisionType = person.supervision === 'CUSTODY' || person.supervision === 'LICENCE' || person.supervision === 'COMMUNITY_ORDER' ? person.supervision : null;
+  rows.cases.push({
+    crn,
+    pncId: person.pncId,
+    status: current ? 'CURRENT' : 'PREVIOUSLY_KNOWN',
+    previouslyKnownTerminationDate: current ? null : dateBetween(random, person.offence.convictionDate, asOf),
+    supervisionType: current ? supervisionType : null,
+    area: person.area,
+    providerCode,
+    providerDescription,
+    teamCode: `${providerCode}${person.area.charAt(0)}T${String(teamNumber).padStart(2, '0')}`,
+    teamDescription,
+    teamTelephoneNumber: dramaLandline(random),
+    managerStaffCode: staffCode,
+    managerForenames: allocated ? manager.firstName : null,
+    managerSurname: allocated ? manager.lastName : null,
+    managerEmail: allocated ? `${manager.firstName}.${manager.lastName}@probation.example.org`.toLowerCase() : null,
+    managerTelephoneNumber: allocated ? dramaLandline(random) : null,
+    tier: rosh ? `${TIER_LETTER[rosh.overallRiskLevel]}${TIER_DIGIT[rosh.ogrsBand]}` : null,
+    inBreach: current && person.supervision !== 'CUSTODY' && random.chance(0.08),
+    currentRestriction: person.restrictedAccess,
+    mainOffenceCode: person.offence.code,
+    mainOffenceDescription: person.offence.description,
+    convictionDate: person.offence.convictionDate,
+  });
+
+  const victims = current && (person.category === 1 || person.category === 2) && random.chance(0.4) ? buildVictims(random, person, crn, providerCode, asOf) : [];
+  rows.victims.push(...victims);
+
+  const sentence = person.sentence;
+  const releaseDue = person.supervision === 'CUSTODY' && sentence !== null && sentence.conditionalReleaseDate <= addMonths(asOf, LICENCE_PREPARATION_MONTHS);
+  const toApprovedPremises = releaseDue && random.chance(0.6);
+  const approvedPremises = toApprovedPremises ? random.pick(APPROVED_PREMISES) : null;
+  let preReleaseStatus: 'IN_PROGRESS' | 'APPROVED' | null = null;
+  if (sentence && person.supervision === 'LICENCE') {
+    buildActiveLicences(rows, random, person, crn, sentence, staffCode, victims, asOf);
+  } else if (sentence && releaseDue) {
+    preReleaseStatus = buildPreReleaseLicence(rows, random, person, crn, sentence, staffCode, victims, approvedPremises, asOf);
+  }
+
+  buildAddresses(rows, random, person, crn, preReleaseStatus, approvedPremises, asOf);
+}
+
+function buildRiskOfSeriousHarm(random: Random, person: SyntheticPerson, crn: string, asOf: string): RoshInsert {
+  const overall = person.roshLevel;
+  // Every group is at most the overall level, and the main group at risk is exactly it, so the
+  // overall level is the highest of the groups (as OASys derives it).
+  const community = {
+    children: levelUpTo(random, overall, person.category === 1 ? 2 : 0.3),
+    public: levelUpTo(random, overall, 1),
+    knownAdult: levelUpTo(random, overall, person.category === 3 ? 3 : 0.5),
+    staff: levelUpTo(random, overall, 0.2),
+    prisoners: levelUpTo(random, overall, 0),
+  };
+  community[mainGroupAtRisk(person)] = overall;
+  const custody = {
+    children: levelUpTo(random, community.children, 0),
+    public: levelUpTo(random, community.public, 0.3),
+    knownAdult: levelUpTo(random, community.knownAdult, 0.3),
+    staff: levelUpTo(random, overall, 0.8),
+    prisoners: levelUpTo(random, overall, person.category === 2 || person.category === 4 ? 1.5 : 0.3),
+  };
+  const assessedDate = addDays(asOf, -random.int(14, 300));
+  const sexual = person.category === 1;
+  const ogrs = predictor(random, 'ogrs', bandNear(random, 'ogrs', overall));
+  const rsr = predictor(random, 'rsr', bandNear(random, 'rsr', overall));
+  const ospContact = sexual ? predictor(random, 'ospContact', bandNear(random, 'ospContact', overall)) : null;
+  const ospIndecent = sexual ? predictor(random, 'ospIndecent', bandNear(random, 'ospIndecent', overall)) : null;
+  const ovp = predictor(random, 'ovp', bandNear(random, 'ovp', person.category === 1 ? RiskLevel.LOW : overall));
+  return {
+    crn,
+    assessmentId: 10_000_000 + person.index,
+    assessedDate,
+    overallRiskLevel: overall,
+    communityChildren: community.children,
+    communityPublic: community.public,
+    communityKnownAdult: community.knownAdult,
+    communityStaff: community.staff,
+    communityPrisoners: community.prisoners,
+    custodyChildren: custody.children,
+    custodyPublic: custody.public,
+    custodyKnownAdult: custody.knownAdult,
+    custodyStaff: custody.staff,
+    custodyPrisoners: custody.prisoners,
+    whoIsAtRisk: random.pick(WHO_IS_AT_RISK[person.category]),
+    natureOfRisk: random.pick(NATURE_OF_RISK[person.category]),
+    riskImminence: random.pick(RISK_IMMINENCE),
+    riskIncreaseFactors: random.pick(RISK_INCREASE_FACTORS),
+    riskMitigationFactors: random.pick(RISK_MITIGATION_FACTORS),
+    analysisOfRiskFactors: `Synthetic: offending follows a pattern linked to ${random.pick(['substance misuse', 'relationship conflict', 'sexual preoccupation', 'pro-criminal attitudes', 'isolation'])}; risk assessed as ${overall.toLowerCase().replace('_', ' ')}.`,
+    ogrsScore: ogrs.score,
+    ogrsBand: ogrs.band,
+    rsrScore: rsr.score,
+    rsrBand: rsr.band,
+    ospContactScore: ospContact?.score ?? null,
+    ospContactBand: ospContact?.band ?? null,
+    ospIndecentScore: ospIndecent?.score ?? null,
+    ospIndecentBand: ospIndecent?.band ?? null,
+    ovpScore: ovp.score,
+    ovpBand: ovp.band,
+  };
+}
+
+function buildRiskManagementPlan(random: Random, person: SyntheticPerson, crn: string, rosh: RoshInsert, teamDescription: string): PlanInsert {
+  const inCustody = person.supervision === 'CUSTODY';
+  const visitWeeks = rosh.overallRiskLevel === RiskLevel.VERY_HIGH ? 1 : rosh.overallRiskLevel === RiskLevel.HIGH ? 2 : 4;
+  return {
+    crn,
+    assessmentId: rosh.assessmentId,
+    initiationDate: addDays(rosh.assessedDate, -random.int(1, 21)),
+    dateCompleted: rosh.assessedDate,
+    keyInformationCurrentSituation: inCustody
+      ? `Synthetic: in custody at ${person.establishmentCode ?? 'a prison'}; release planning under way with the prison offender manager.`
+      : `Synthetic: living in the community under ${person.supervision === 'LICENCE' ? 'licence' : 'a community order'}, managed by ${teamDescription}.`,
+    furtherConsiderationsCurrentSituation: `Synthetic: managed at MAPPA level ${person.level}, category ${person.category}.`,
+    supervision: inCustody
+      ? 'Synthetic: monthly contact with the prison offender manager; community offender manager to attend pre-release planning.'
+      : `Synthetic: reporting every ${visitWeeks} week${visitWeeks === 1 ? '' : 's'} to ${teamDescription}, with unannounced home visits.`,
+    monitoringAndControl: `Synthetic: licence or order conditions enforced; information shared with the police public protection unit${person.level >= 2 ? ' and reviewed at MAPP meetings' : ''}.`,
+    interventionsAndTreatment: random.pick([
+      'Synthetic: accredited programme addressing offending behaviour, followed by one-to-one work.',
+      'Synthetic: referral to substance misuse services and an employment and training programme.',
+      'Synthetic: structured one-to-one sessions on relationships and emotional regulation.',
+    ]),
+    victimSafetyPlanning: random.pick([
+      'Synthetic: victim liaison officer informed of release plans; conditions protect known victims.',
+      'Synthetic: no identified victim in the community; general safeguarding measures apply.',
+      'Synthetic: exclusion zone and no-contact conditions considered with the victim liaison officer.',
+    ]),
+    contingencyPlans: 'Synthetic: on any breach or sign of rising risk, an urgent case review with the police; recall considered without delay.',
+  };
+}
+
+function buildVictims(random: Random, person: SyntheticPerson, crn: string, providerCode: string, asOf: string): VictimInsert[] {
+  const count = random.weighted([[1, 75], [2, 25]] as const);
+  const vloStaffId = `${providerCode}V${random.int(100, 999)}`;
+  return Array.from({ length: count }, (_, ordinal) => {
+    const name = syntheticName(random);
+    const hasEmail = random.chance(0.6);
+    return {
+      victimReference: `VC-${providerCode}-${String(person.index).padStart(7, '0')}-${ordinal + 1}`,
+      crn,
+      ordinal,
+      // The statutory scheme covers violent and sexual offences with 12 months or more in custody.
+      scheme: person.sentence !== null ? 'STATUTORY' : 'NON_STATUTORY',
+      firstName: name.firstName,
+      lastName: name.lastName,
+      addressLine1: `${random.int(1, 120)} ${random.pick(STREETS)}`,
+      addressTown: random.chance(0.5) ? person.address.town : random.pick(['Alderbrook', 'Cleyholme', 'Tarnside', 'Wolddale']),
+      addressPostcode: syntheticPostcode(random),
+      telephoneNumber: random.chance(0.85) ? dramaMobile(random) : null,
+      email: hasEmail ? `${name.firstName}.${name.lastName}@example.org`.toLowerCase() : null,
+      preferredContactMethod: hasEmail ? random.pick(['EMAIL', 'TELEPHONE', 'LETTER'] as const) : random.pick(['TELEPHONE', 'LETTER'] as const),
+      exclusionZoneRequested: random.chance(0.4),
+      noContactRequested: random.chance(0.6),
+      wantsReleaseInformation: random.chance(0.85),
+      representationsMade: random.chance(0.5),
+      wishesNotes: random.pick([
+        'Synthetic: the victim wishes to be told of any release date and of the licence conditions.',
+        'Synthetic: the victim is anxious about chance meetings near home and asked about an exclusion zone.',
+        'Synthetic: the victim wants no further contact about the case other than release.',
+      ]),
+      vloStaffId,
+      contactDate: addDays(asOf, -random.int(5, 400)),
+    };
+  });
+}
+
+/** Additional and bespoke conditions for a licence, consistent with the victims' wishes and the release address. */
+function additionalConditions(
+  random: Random,
+  person: SyntheticPerson,
+  victims: readonly VictimInsert[],
+  approvedPremises: string | null,
+): ConditionDraft[] {
+  const drafts: ConditionDraft[] = [];
+  if (approvedPremises) {
+    drafts.push(additional('RESIDE_AT_APPROVED_PREMISES', 'Residence at a specific place', `You must reside overnight at ${approvedPremises} approved premises, and comply with its rules.`));
+  }
+  // Every victim who asked for no contact is named in a condition of their own; without one, some
+  // licences still name a person (a witness, a former partner) the offender must not approach.
+  const victimsAskingNoContact = victims.filter((victim) => victim.noContactRequested);
+  const named = victimsAskingNoContact.length > 0 ? victimsAskingNoContact : random.chance(0.15) ? [syntheticName(random)] : [];
+  for (const namedPerson of named) {
+    drafts.push(
+      additional('NO_CONTACT_NAMED_PERSON', 'Making or maintaining contact with a person', `Not to seek to approach or communicate with ${namedPerson.firstName} ${namedPerson.lastName} without the prior approval of your supervising officer.`, {
+        identifiesVictim: true,
+      }),
+    );
+  }
+  const victimsAskingZone = victims.filter((victim) => victim.exclusionZoneRequested);
+  for (const victim of victimsAskingZone) {
+    // Drawn around where the victim lives: the zone itself points to the victim.
+    drafts.push(
+      additional('EXCLUSION_ZONE', 'Freedom of movement', `Not to enter the area of ${victim.addressTown} around ${victim.addressLine1}, as defined by the attached map, without the prior approval of your supervising officer.`, {
+        identifiesVictim: true,
+        isExclusionZone: true,
+      }),
+    );
+  }
+  if (victimsAskingZone.length === 0 && random.chance(person.category === 1 ? 0.2 : 0.05)) {
+    drafts.push(
+      additional('EXCLUSION_ZONE', 'Freedom of movement', `Not to enter the area of ${person.address.town} town centre, as defined by the attached map, without the prior approval of your supervising officer.`, {
+        isExclusionZone: true,
+      }),
+    );
+  }
+  for (const [draft, chance] of CATEGORY_CONDITIONS[person.category]) {
+    if (random.chance(chance)) drafts.push(draft);
+  }
+  if (random.chance(0.3)) drafts.push(CURFEW_CONDITION);
+  if (random.chance(0.1)) {
+    drafts.push({
+      kind: 'BESPOKE',
+      period: 'AP',
+      code: 'BESPOKE',
+      category: 'Bespoke',
+      text: `Synthetic bespoke condition: not to enter licensed premises in ${person.address.town} without the prior approval of your supervising officer.`,
+      identifiesVictim: false,
+      isExclusionZone: false,
+    });
+  }
+  return drafts;
+}
+
+function licenceConditions(random: Random, person: SyntheticPerson, sentence: SyntheticSentence, victims: readonly VictimInsert[], approvedPremises: string | null): ConditionDraft[] {
+  return [
+    ...STANDARD_AP_CONDITIONS,
+    ...additionalConditions(random, person, victims, approvedPremises),
+    ...(sentence.topUpSupervisionExpiryDate ? STANDARD_PSS_CONDITIONS : []),
+  ];
+}
+
+function pushLicence(rows: ProbationRows, licence: LicenceInsert & { licenceId: number }, drafts: readonly ConditionDraft[]): void {
+  rows.licences.push(licence);
+  drafts.forEach((draft, ordinal) => rows.conditions.push({ licenceId: licence.licenceId, ...draft, ordinal }));
+}
+
+/** The licence fields every version shares: all dates come from the person's sentence. */
+function licenceBase(person: SyntheticPerson, crn: string, sentence: SyntheticSentence, staffCode: string) {
+  return {
+    crn,
+    prisonNumber: person.prisonNumber,
+    typeCode: sentence.topUpSupervisionExpiryDate ? ('AP_PSS' as const) : ('AP' as const),
+    sentenceStartDate: sentence.startDate,
+    conditionalReleaseDate: sentence.conditionalReleaseDate,
+    licenceStartDate: sentence.conditionalReleaseDate,
+    licenceExpiryDate: sentence.licenceExpiryDate,
+    sentenceExpiryDate: sentence.sentenceExpiryDate,
+    topUpSupervisionExpiryDate: sentence.topUpSupervisionExpiryDate,
+    responsibleComStaffCode: staffCode,
+  };
+}
+
+/** Someone on licence: one ACTIVE licence, sometimes with a varied-away original or a variation under way. */
+function buildActiveLicences(
+  rows: ProbationRows,
+  random: Random,
+  person: SyntheticPerson,
+  crn: string,
+  sentence: SyntheticSentence,
+  staffCode: string,
+  victims: readonly VictimInsert[],
+  asOf: string,
+): void {
+  const base = licenceBase(person, crn, sentence, staffCode);
+  const release = sentence.conditionalReleaseDate;
+  const drafts = licenceConditions(random, person, sentence, victims, null);
+  const createdDate = addDays(release, -random.int(20, 90));
+  const approvedDate = addDays(release, -random.int(2, 14));
+  const original = { ...base, licenceId: person.index * 10 + 1, version: '1.0', variationOf: null, createdDate, approvedDate, updatedDate: release };
+  const history = random.weighted([['ORIGINAL', 75], ['VARIED', 12], ['VARYING', 13]] as const);
+  if (history === 'ORIGINAL') {
+    pushLicence(rows, { ...original, status: 'ACTIVE' }, drafts);
+    return;
+  }
+  const variationCreated = dateBetween(random, release, asOf);
+  const variationDrafts = [
+    ...drafts,
+    {
+      kind: 'BESPOKE',
+      period: 'AP',
+      code: 'BESPOKE',
+      category: 'Bespoke',
+      text: 'Synthetic variation: attend all appointments with the substance misuse service as directed by your supervising officer.',
+      identifiesVictim: false,
+      isExclusionZone: false,
+    } as const,
+  ];
+  const variation = { ...base, licenceId: person.index * 10 + 2, version: '2.0', variationOf: original.licenceId, createdDate: variationCreated };
+  if (history === 'VARIED') {
+    const variationApproved = dateBetween(random, variationCreated, asOf);
+    pushLicence(rows, { ...original, status: 'INACTIVE', updatedDate: variationApproved }, drafts);
+    pushLicence(rows, { ...variation, status: 'ACTIVE', approvedDate: variationApproved, updatedDate: variationApproved }, variationDrafts);
+    return;
+  }
+  const status = random.pick(['VARIATION_IN_PROGRESS', 'VARIATION_SUBMITTED', 'VARIATION_APPROVED', 'VARIATION_REJECTED'] as const);
+  const decided = status === 'VARIATION_APPROVED' || status === 'VARIATION_REJECTED' ? dateBetween(random, variationCreated, asOf) : variationCreated;
+  pushLicence(rows, { ...original, status: 'ACTIVE' }, drafts);
+  pushLicence(rows, { ...variation, status, approvedDate: status === 'VARIATION_APPROVED' ? decided : null, updatedDate: decided }, variationDrafts);
+}
+
+/** Someone in custody due for release within six months: the licence is being prepared in CVL. */
+function buildPreReleaseLicence(
+  rows: ProbationRows,
+  random: Random,
+  person: SyntheticPerson,
+  crn: string,
+  sentence: SyntheticSentence,
+  staffCode: string,
+  victims: readonly VictimInsert[],
+  approvedPremises: string | null,
+  asOf: string,
+): 'IN_PROGRESS' | 'APPROVED' {
+  const daysToRelease = daysBetween(asOf, sentence.conditionalReleaseDate);
+  const status = random.chance(daysToRelease <= 28 ? 0.85 : 0.3) ? 'APPROVED' : 'IN_PROGRESS';
+  const createdDate = addDays(asOf, -random.int(5, 60));
+  const approvedDate = status === 'APPROVED' ? dateBetween(random, createdDate, asOf) : null;
+  pushLicence(
+    rows,
+    {
+      ...licenceBase(person, crn, sentence, staffCode),
+      licenceId: person.index * 10 + 1,
+      status,
+      version: '1.0',
+      variationOf: null,
+      createdDate,
+      approvedDate,
+      updatedDate: approvedDate ?? dateBetween(random, createdDate, asOf),
+    },
+    licenceConditions(random, person, sentence, victims, approvedPremises),
+  );
+  return status;
+}
+
+/** The main address (the person's known address), a proposed release address, and sometimes a previous one. */
+function buildAddresses(
+  rows: ProbationRows,
+  random: Random,
+  person: SyntheticPerson,
+  crn: string,
+  preReleaseStatus: 'IN_PROGRESS' | 'APPROVED' | null,
+  approvedPremises: string | null,
+  asOf: string,
+): void {
+  const sentence = person.sentence;
+  const mainStart =
+    person.supervision === 'LICENCE' && sentence
+      ? sentence.conditionalReleaseDate
+      : addDays(sentence?.startDate ?? asOf, -random.int(90, 2000));
+  const home = { addressLine1: person.address.line1, town: person.address.town, postcode: person.address.postcode };
+  rows.addresses.push({ crn, ordinal: 0, type: 'HOME', status: 'MAIN', buildingName: null, ...home, verified: true, startDate: mainStart, endDate: null });
+  if (preReleaseStatus && sentence) {
+    const proposed = approvedPremises
+      ? { type: 'APPROVED_PREMISES' as const, buildingName: approvedPremises, addressLine1: `${random.int(1, 90)} ${random.pick(STREETS)}`, town: person.address.town, postcode: syntheticPostcode(random) }
+      : { type: 'HOME' as const, buildingName: null, ...home };
+    rows.addresses.push({
+      crn,
+      ordinal: 1,
+      status: 'PROPOSED',
+      ...proposed,
+      // Checked and approved once the licence naming it is approved.
+      verified: preReleaseStatus === 'APPROVED',
+      startDate: sentence.conditionalReleaseDate,
+      endDate: null,
+    });
+  }
+  if (random.chance(0.3)) {
+    const endDate = addDays(mainStart, -1);
+    rows.addresses.push({
+      crn,
+      ordinal: 2,
+      type: 'HOME',
+      status: 'PREVIOUS',
+      buildingName: null,
+      addressLine1: `${random.int(1, 150)} ${random.pick(STREETS)}`,
+      town: random.pick(['Alderbrook', 'Cleyholme', 'Tarnside', 'Wolddale', person.address.town]),
+      postcode: syntheticPostcode(random),
+      verified: true,
+      startDate: addDays(endDate, -random.int(180, 2000)),
+      endDate,
+    });
+  }
+}
+
+/** Removes every probation row (children go with their case). */
+export async function clearProbation(db: Database): Promise<void> {
+  await db.execute(sql`truncate table ${probationCaseTable} restart identity cascade`);
+}
+
+/** True before the first seed. */
+export async function probationIsEmpty(db: Database): Promise<boolean> {
+  const rows = await db.select({ crn: probationCaseTable.crn }).from(probationCaseTable).limit(1);
+  return rows.length === 0;
+}

@@ -1,0 +1,31 @@
+import { FieldResolver, Resolver, Root } from 'type-graphql';
+import type { VictimContactRow } from './victim-contact.table';
+import { ProbationVictimContact, ProbationVictimContactDetails, ProbationVictimWishes } from './victim-contact.type';
+import type { ProbationVictimContactMethod } from './victim-contact.type';
+
+// Contact details and wishes are separate objects so access control can withhold either as a whole.
+@Resolver(() => ProbationVictimContact)
+export class ProbationVictimContactResolver {
+  @FieldResolver(() => ProbationVictimContactDetails, { description: 'How to reach the victim.' })
+  contactDetails(@Root() row: VictimContactRow): ProbationVictimContactDetails {
+    return {
+      addressLine1: row.addressLine1,
+      town: row.addressTown,
+      postcode: row.addressPostcode,
+      telephoneNumber: row.telephoneNumber,
+      email: row.email,
+      preferredContactMethod: row.preferredContactMethod as ProbationVictimContactMethod,
+    };
+  }
+
+  @FieldResolver(() => ProbationVictimWishes, { description: 'What the victim has asked for.' })
+  wishes(@Root() row: VictimContactRow): ProbationVictimWishes {
+    return {
+      exclusionZoneRequested: row.exclusionZoneRequested,
+      noContactRequested: row.noContactRequested,
+      wantsReleaseInformation: row.wantsReleaseInformation,
+      representationsMade: row.representationsMade,
+      notes: row.wishesNotes,
+    };
+  }
+}

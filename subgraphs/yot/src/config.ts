@@ -1,0 +1,15 @@
+import { baseServiceEnv, databaseEnv, parseEnv, portEnv } from '@mappa/shared';
+import { z } from 'zod';
+
+const yotEnv = z.object({
+  ...baseServiceEnv,
+  ...databaseEnv,
+  PORT: portEnv(4004),
+});
+
+export type YotConfig = z.infer<typeof yotEnv>;
+
+/** The YOT subgraph's configuration, read once from the environment at start-up. */
+export function loadYotConfig(env: NodeJS.ProcessEnv = process.env): YotConfig {
+  return parseEnv(yotEnv, env);
+}

@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { buildFederatedSchema } from '@mappa/shared';
+import type { SubgraphDefinition } from '@mappa/shared';
+import { offenderReferenceResolver } from './offender/offender.reference';
+import { OffenderResolver } from './offender/offender.resolver';
+import { clearYot, seedYot, yotIsEmpty } from './seed/yot.seed';
+import { createYotLoaders } from './yot.loaders';
+import type { YotLoaders } from './yot.loaders';
+
+export { loadYotConfig } from './config';
+
+/** The YOT subgraph: records owned by the local authority youth offending team. */
+export const yotSubgraph: SubgraphDefinition<YotLoaders> = {
+  name: 'yot',
+  schema: 'yot',
+  migrationsFolder: join(__dirname, '..', 'drizzle'),
+  buildSchema: () => buildFederatedSchema({ resolvers: [OffenderResolver] }, offenderReferenceResolver),
+  createLoaders: createYotLoaders,
+  seed: seedYot,
+  clear: clearYot,
+  isEmpty: yotIsEmpty,
+};

@@ -1,0 +1,417 @@
+import { isEnumType, isInputObjectType, isInterfaceType, isObjectType } from 'graphql';
+import { addDays, addMonths, createLogger, formatPncId, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople, yearsBetween, yotReferenceSchema } from '@mappa/shared';
+import type { DatabaseConnection, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
+import { yotSubgraph } from './index';
+import { youthCaseTable } from './youth-case/youth-case.table';
+
+// Only about 2% of people are under 18: 3,000 people with seed 42 give 68 young people, enough for
+// 50 entity references and for every branch of the YOT data to occur (some seeds give no one in the
+// three-to-six-months-before-18 window, so the seed is chosen, and the test says so if it changes).
+const dataset = { offenders: 3000, seed: 42, asOf: '2026-11-01' };
+const people = syntheticPeople(0, dataset.offenders, dataset);
+const youths = people.filter((p) => p.yotReference !== null && yearsBetween(p.dateOfBirth, dataset.asOf) < 18);
+const UNKNOWN_PNC_ID = '2008/0545166T';
+
+const YOT_FIELDS = `
+  pncId
+  youthCase { yotReference dateOfBirth area localAuthority caseManagerStaffId caseManagerName status dateOpened mappaCategory mappaLevel }
+  assetPlusAssessment {
+    roshLevel safetyAndWellbeingLevel reoffendingLikelihood interventionLevel assessedDate assessorStaffId
+    countersignedDate countersigningManagerStaffId countersigningManagerName nextReviewDate
+  }
+  youthOrders {
+    type status court madeDate startDate endDate lengthMonths requirements
+    custodialStartDate custodialEndDate custodialEstablishment communityStartDate communityEndDate
+  }
+  lookedAfterStatus { lookedAfter legalBasis responsibleLocalAuthority parentalResponsibilityHolders source asAtDate }
+  consentRecords { purpose decision givenBy fraserCompetent assessedByStaffId assessedByRole decisionDate withdrawnDate overriddenOnPublicProtectionGrounds }
+  mappaHNotification { notifiedDate coordinatorArea category levelSought reason notifiedByStaffId }
+  adultTransition { plannedTransferDate receivingProbationArea status transitionMeetingDate }
+`;
+
+interface YouthOrderResult {
+  type: string;
+  status: string;
+  court: string;
+  madeDate: string;
+  startDate: string;
+  endDate: string;
+  lengthMonths: number;
+  requirements: string[];
+  custodialStartDate: string | null;
+  custodialEndDate: string | null;
+  custodialEstablishment: string | null;
+  communityStartDate: string | null;
+  communityEndDate: string | null;
+}
+
+interface YotOffender {
+  pncId: string;
+  youthCase: {
+    yotReference: string;
+    dateOfBirth: string;
+    area: string;
+    localAuthority: string;
+    caseManagerStaffId: string;
+    caseManagerName: string;
+    status: string;
+    dateOpened: string;
+    mappaCategory: number;
+    mappaLevel: number;
+  } | null;
+  assetPlusAssessment: {
+    roshLevel: string;
+    safetyAndWellbeingLevel: string;
+    reoffendingLikelihood: string;
+    interventionLevel: string;
+    assessedDate: string;
+    assessorStaffId: string;
+    countersignedDate: string | null;
+    countersigningManagerStaffId: string | null;
+    countersigningManagerName: string | null;
+    nextReviewDate: string;
+  } | null;
+  youthOrders: YouthOrderResult[] | null;
+  lookedAfterStatus: {
+    lookedAfter: boolean;
+    legalBasis: string | null;
+    responsibleLocalAuthority: string | null;
+    parentalResponsibilityHolders: string[];
+    source: string;
+    asAtDate: string;
+  } | null;
+  consentRecords: {
+    purpose: string;
+    decision: string;
+    givenBy: string;
+    fraserCompetent: boolean;
+    assessedByStaffId: string;
+    assessedByRole: string;
+    decisionDate: string;
+    withdrawnDate: string | null;
+    overriddenOnPublicProtectionGrounds: boolean;
+  }[] | null;
+  mappaHNotification: {
+    notifiedDate: string;
+    coordinatorArea: string;
+    category: number;
+    levelSought: number;
+    reason: string;
+    notifiedByStaffId: string;
+  } | null;
+  adultTransition: { plannedTransferDate: string; receivingProbationArea: string; status: string; transitionMeetingDate: string | null } | null;
+}
+
+let database: { connection: DatabaseConnection; drop: () => Promise<void> };
+let subgraph: RunningSubgraph;
+/** Everything the YOT holds for each young person, fetched once through `_entities`. */
+const held = new Map<string, YotOffender>();
+
+async function post(query: string, variables: Record<string, unknown> = {}) {
+  const response = await fetch(`${subgraph.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] };
+}
+
+const references = (pncIds: readonly string[]) => pncIds.map((pncId) => ({ __typename: 'Offender', pncId }));
+
+/** The held record of a young person (fails the test when the YOT does not hold them). */
+function recordOf(person: SyntheticPerson): YotOffender {
+  const record = held.get(person.pncId);
+  if (!record) throw new Error(`the YOT holds no record of ${person.pncId}`);
+  return record;
+}
+
+function requireValue<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`${what} is missing`);
+  return value;
+}
+
+beforeAll(async () => {
+  expect(youths.length).toBeGreaterThanOrEqual(50);
+  database = await openTestDatabase();
+  const log = createLogger('yot-test', 'silent');
+  await prepareSubgraphDatabase(yotSubgraph, database.connection, { seedIfEmpty: dataset, log });
+  subgraph = await startSubgraph(yotSubgraph, { connection: database.connection, host: '127.0.0.1', port: 0, production: false, log });
+  const result = await post(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { ${YOT_FIELDS} } } }`, {
+    r: references(youths.map((p) => p.pncId)),
+  });
+  expect(result.errors).toBeUndefined();
+  for (const entity of result.data?._entities as (YotOffender | null)[]) if (entity) held.set(entity.pncId, entity);
+});
+
+afterAll(async () => {
+  await subgraph?.close();
+  await database?.drop();
+});
+
+describe('yot subgraph', () => {
+  it('finds a young person by YOT reference, answering the case from the row it already read', async () => {
+    const person = youths[0]!;
+    subgraph.statements.reset();
+    const result = await post(
+      'query($ref: ID!) { offenderByYotReference(yotReference: $ref) { pncId youthCase { yotReference dateOfBirth area mappaCategory mappaLevel } } }',
+      { ref: person.yotReference },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.offenderByYotReference).toEqual({
+      pncId: person.pncId,
+      youthCase: { yotReference: person.yotReference, dateOfBirth: person.dateOfBirth, area: person.area, mappaCategory: person.category, mappaLevel: person.level },
+    });
+    expect(subgraph.statements.count).toBe(1);
+  });
+
+  it('answers null, not an error, for a well-formed YOT reference it does not hold', async () => {
+    const result = await post('{ offenderByYotReference(yotReference: "YOT-ZZZ-999999") { pncId } }');
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.offenderByYotReference).toBeNull();
+  });
+
+  it.each(['not-a-reference', 'YOT-LO-000123', 'yot-lon-000123', 'YOT-LON-12345'])('rejects the malformed YOT reference %s with BAD_USER_INPUT', async (reference) => {
+    const result = await post('query($ref: ID!) { offenderByYotReference(yotReference: $ref) { pncId } }', { ref: reference });
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.data?.offenderByYotReference ?? null).toBeNull();
+  });
+
+  it('holds every young person of the dataset, with a case matching the synthetic person', () => {
+    expect(held.size).toBe(youths.length);
+    const councilByArea = new Map<string, string>();
+    for (const person of youths) {
+      const youthCase = requireValue(recordOf(person).youthCase, 'youthCase');
+      expect(yotReferenceSchema.safeParse(youthCase.yotReference).success).toBe(true);
+      expect(youthCase).toMatchObject({
+        yotReference: person.yotReference,
+        dateOfBirth: person.dateOfBirth,
+        area: person.area,
+        mappaCategory: person.category,
+        mappaLevel: person.level,
+      });
+      expect(youthCase.localAuthority).toMatch(/^[A-Z][A-Za-z ]+ Council$/);
+      // The council is derived from the area: one council per area.
+      expect(councilByArea.get(person.area) ?? youthCase.localAuthority).toBe(youthCase.localAuthority);
+      councilByArea.set(person.area, youthCase.localAuthority);
+      expect(youthCase.caseManagerStaffId).toMatch(/^YOT\d{5}$/);
+      expect(youthCase.dateOpened <= person.offence.convictionDate).toBe(true);
+      // Opened no earlier than the age of criminal responsibility.
+      expect(yearsBetween(person.dateOfBirth, youthCase.dateOpened)).toBeGreaterThanOrEqual(10);
+    }
+  });
+
+  it('data rule: AssetPlus risk of serious harm equals the person\'s RoSH, and sets the intervention level', () => {
+    for (const person of youths) {
+      const assessment = requireValue(recordOf(person).assetPlusAssessment, 'assetPlusAssessment');
+      expect(assessment.roshLevel).toBe(person.roshLevel);
+      const expectedIntervention =
+        assessment.reoffendingLikelihood === 'HIGH' || assessment.roshLevel === 'HIGH' || assessment.roshLevel === 'VERY_HIGH'
+          ? 'INTENSIVE'
+          : assessment.reoffendingLikelihood === 'MEDIUM' || assessment.roshLevel === 'MEDIUM'
+            ? 'ENHANCED'
+            : 'STANDARD';
+      expect(assessment.interventionLevel).toBe(expectedIntervention);
+      expect(assessment.assessedDate > person.offence.convictionDate && assessment.assessedDate <= dataset.asOf).toBe(true);
+      expect(assessment.nextReviewDate > assessment.assessedDate).toBe(true);
+      if (assessment.countersignedDate === null) {
+        expect(assessment.countersigningManagerStaffId).toBeNull();
+        expect(assessment.countersigningManagerName).toBeNull();
+      } else {
+        expect(assessment.countersignedDate >= assessment.assessedDate && assessment.countersignedDate <= dataset.asOf).toBe(true);
+        expect(assessment.countersigningManagerStaffId).not.toBeNull();
+        expect(assessment.countersigningManagerName).not.toBeNull();
+      }
+    }
+  });
+
+  it('data rule: each young person is on one active order made at the conviction, and no DTO custodial part runs on asOf', () => {
+    for (const person of youths) {
+      const orders = requireValue(recordOf(person).youthOrders, 'youthOrders');
+      const active = orders.filter((order) => order.status === 'ACTIVE');
+      expect(active).toHaveLength(1);
+      const current = active[0]!;
+      expect(current.madeDate).toBe(person.offence.convictionDate);
+      // Supervised in the community today: the order is in force on asOf.
+      expect(current.startDate <= dataset.asOf && current.endDate > dataset.asOf).toBe(true);
+      for (const order of orders) {
+        expect(order.endDate).toBe(addMonths(order.startDate, order.lengthMonths));
+        if (order.status === 'COMPLETED') expect(order.endDate < person.offence.convictionDate).toBe(true);
+        if (order.type === 'DETENTION_AND_TRAINING_ORDER') {
+          const custodialEnd = requireValue(order.custodialEndDate, 'custodialEndDate');
+          expect(custodialEnd < dataset.asOf).toBe(true);
+          expect(order.custodialStartDate).toBe(order.startDate);
+          expect(order.communityStartDate).toBe(custodialEnd);
+          expect(order.communityEndDate).toBe(order.endDate);
+          expect(order.custodialEstablishment).toMatch(/\(synthetic\)$/);
+          expect(order.requirements).toEqual([]);
+          // Category 2 needs a qualifying sentence: a DTO of at least 12 months.
+          if (person.category === 2) expect(order.lengthMonths).toBeGreaterThanOrEqual(12);
+        } else {
+          expect([order.custodialStartDate, order.custodialEndDate, order.custodialEstablishment, order.communityStartDate, order.communityEndDate]).toEqual([
+            null,
+            null,
+            null,
+            null,
+            null,
+          ]);
+          if (order.type === 'YOUTH_REHABILITATION_ORDER') expect(order.requirements).toContain('SUPERVISION');
+          else expect(order.requirements).toEqual([]);
+        }
+        if (order.requirements.includes('UNPAID_WORK')) expect(yearsBetween(person.dateOfBirth, order.madeDate)).toBeGreaterThanOrEqual(16);
+      }
+    }
+  });
+
+  it("keeps children's social care's looked-after status as supplied, with parental responsibility following the legal basis", () => {
+    for (const person of youths) {
+      const status = recordOf(person).lookedAfterStatus;
+      if (status === null) continue;
+      expect(status.source).toBe('CHILDRENS_SOCIAL_CARE');
+      expect(status.asAtDate <= dataset.asOf).toBe(true);
+      expect(status.parentalResponsibilityHolders.length).toBeGreaterThan(0);
+      expect(status.legalBasis === null).toBe(!status.lookedAfter);
+      expect(status.responsibleLocalAuthority === null).toBe(!status.lookedAfter);
+      // A care order (s31, or interim s38) gives the local authority parental responsibility; s20 does not.
+      const careOrder = status.legalBasis === 'SECTION_31_CARE_ORDER' || status.legalBasis === 'SECTION_38_INTERIM_CARE_ORDER';
+      expect(status.parentalResponsibilityHolders.includes('LOCAL_AUTHORITY')).toBe(careOrder);
+    }
+  });
+
+  it('records consent with its Fraser competence judgement: a young person decides only when competent', () => {
+    for (const person of youths) {
+      const consents = requireValue(recordOf(person).consentRecords, 'consentRecords');
+      expect(consents.some((consent) => consent.purpose === 'INFORMATION_SHARING_WITH_MAPPA')).toBe(true);
+      for (const consent of consents) {
+        expect(consent.givenBy === 'YOUNG_PERSON').toBe(consent.fraserCompetent);
+        expect(consent.decisionDate <= dataset.asOf).toBe(true);
+        if (consent.withdrawnDate !== null) {
+          expect(consent.decision).toBe('GIVEN');
+          expect(consent.withdrawnDate > consent.decisionDate && consent.withdrawnDate <= dataset.asOf).toBe(true);
+        }
+        if (consent.overriddenOnPublicProtectionGrounds) expect(consent.decision).toBe('REFUSED');
+      }
+    }
+  });
+
+  it('A.R10: keeps the MAPPA H notification as a record of its own, sent before the MAPPA case started', () => {
+    for (const person of youths) {
+      const record = recordOf(person);
+      const notification = requireValue(record.mappaHNotification, 'mappaHNotification');
+      expect(notification).toMatchObject({ coordinatorArea: person.area, category: person.category, levelSought: person.level });
+      expect(notification.notifiedDate > person.offence.convictionDate && notification.notifiedDate <= person.mappaStartDate).toBe(true);
+      expect(notification.reason).toMatch(/^Synthetic: /);
+      expect(notification.notifiedByStaffId).toBe(record.youthCase?.caseManagerStaffId);
+    }
+  });
+
+  it('data rule: the planned transfer to adult services is the 18th birthday, to the probation area the young person lives in', () => {
+    for (const person of youths) {
+      const record = recordOf(person);
+      const transition = requireValue(record.adultTransition, 'adultTransition');
+      expect(yearsBetween(person.dateOfBirth, transition.plannedTransferDate)).toBe(18);
+      expect(yearsBetween(person.dateOfBirth, addDays(transition.plannedTransferDate, -1))).toBe(17);
+      expect(transition.receivingProbationArea).toBe(person.area);
+      if (transition.status === 'NOT_STARTED') expect(transition.transitionMeetingDate).toBeNull();
+      else {
+        const meeting = requireValue(transition.transitionMeetingDate, 'transitionMeetingDate');
+        expect(meeting < transition.plannedTransferDate).toBe(true);
+        expect(transition.status === 'PLANNED' ? meeting > dataset.asOf : meeting <= dataset.asOf).toBe(true);
+      }
+      expect(record.youthCase?.status === 'TRANSITIONING').toBe(transition.status === 'IN_PROGRESS');
+    }
+  });
+
+  it('seeds every branch of the YOT data', () => {
+    const records = youths.map(recordOf);
+    const orders = records.flatMap((r) => r.youthOrders ?? []);
+    const consents = records.flatMap((r) => r.consentRecords ?? []);
+    expect(new Set(orders.map((o) => o.type))).toEqual(new Set(['REFERRAL_ORDER', 'YOUTH_REHABILITATION_ORDER', 'DETENTION_AND_TRAINING_ORDER']));
+    expect(new Set(orders.map((o) => o.status))).toEqual(new Set(['ACTIVE', 'COMPLETED']));
+    expect(new Set(records.map((r) => r.adultTransition?.status))).toEqual(new Set(['NOT_STARTED', 'PLANNED', 'IN_PROGRESS']));
+    expect(new Set(records.map((r) => r.lookedAfterStatus?.lookedAfter ?? null))).toEqual(new Set([true, false, null]));
+    expect(new Set(consents.map((c) => c.givenBy))).toEqual(new Set(['YOUNG_PERSON', 'PARENT_OR_CARER']));
+    expect(new Set(consents.map((c) => c.decision))).toEqual(new Set(['GIVEN', 'REFUSED']));
+    expect(records.some((r) => r.assetPlusAssessment?.countersignedDate === null)).toBe(true);
+    expect(records.some((r) => r.assetPlusAssessment?.countersignedDate !== null)).toBe(true);
+  });
+
+  it('resolves 50 entity references in order, null for an unknown key, one SQL statement per loader batch', async () => {
+    const fifty = youths.slice(0, 50);
+    subgraph.statements.reset();
+    const result = await post(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { ${YOT_FIELDS} } } }`, {
+      r: references([...fifty.map((p) => p.pncId), UNKNOWN_PNC_ID]),
+    });
+    expect(result.errors).toBeUndefined();
+    const entities = result.data?._entities as (YotOffender | null)[];
+    expect(entities).toHaveLength(51);
+    expect(entities[50]).toBeNull();
+    expect(entities.slice(0, 50).map((e) => e?.pncId)).toEqual(fifty.map((p) => p.pncId));
+    expect(entities.slice(0, 50).map((e) => e?.youthCase?.yotReference)).toEqual(fifty.map((p) => p.yotReference));
+    // One statement resolves the references (and answers youthCase from the same loader), then one
+    // each for AssetPlus, orders, looked-after status, consents, MAPPA H and the transition.
+    expect(subgraph.statements.count).toBe(7);
+  });
+
+  it('resolves an adult, whom the YOT does not hold, to null', async () => {
+    const adult = people.find((p) => p.yotReference === null)!;
+    const result = await post('query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { pncId youthCase { yotReference } } } }', {
+      r: references([adult.pncId]),
+    });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities).toEqual([null]);
+  });
+
+  it('data rule: holds exactly the people under 18 on asOf, across the whole dataset', async () => {
+    const result = await post('query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { youthCase { dateOfBirth } } } }', {
+      r: references(people.map((p) => p.pncId)),
+    });
+    expect(result.errors).toBeUndefined();
+    const entities = result.data?._entities as ({ youthCase: { dateOfBirth: string } } | null)[];
+    expect(entities.filter((e) => e !== null)).toHaveLength(youths.length);
+    entities.forEach((entity, i) => {
+      const person = people[i]!;
+      expect(entity !== null).toBe(person.yotReference !== null && yearsBetween(person.dateOfBirth, dataset.asOf) < 18);
+      if (entity) expect(yearsBetween(entity.youthCase.dateOfBirth, dataset.asOf)).toBeLessThan(18);
+    });
+  });
+
+  it('does not hold a young person from their 18th birthday on', async () => {
+    // The generator never makes an 18-year-old youth, so make two by hand: one turning 18 on asOf,
+    // one turning 18 the day after.
+    const template = youths[0]!;
+    const eighteenToday = { ...template, index: 900_001, pncId: formatPncId(2010, 1), dateOfBirth: addMonths(dataset.asOf, -18 * 12) };
+    const eighteenTomorrow = { ...template, index: 900_002, pncId: formatPncId(2010, 2), dateOfBirth: addDays(addMonths(dataset.asOf, -18 * 12), 1) };
+    const scratch = await openTestDatabase();
+    try {
+      await scratch.connection.migrate(yotSubgraph.migrationsFolder, yotSubgraph.schema);
+      const db = scratch.connection.database();
+      await yotSubgraph.seed(db, [eighteenToday, eighteenTomorrow], dataset);
+      const rows = await db.select({ pncId: youthCaseTable.pncId }).from(youthCaseTable);
+      expect(rows.map((row) => row.pncId)).toEqual([eighteenTomorrow.pncId]);
+      await yotSubgraph.clear(db);
+      expect(await yotSubgraph.isEmpty(db)).toBe(true);
+    } finally {
+      await scratch.drop();
+    }
+  });
+
+  it('serves its SDL with the Offender entity keyed by PNC ID, and describes every type, field and argument', async () => {
+    const result = await post('{ _service { sdl } }');
+    expect((result.data?._service as { sdl: string }).sdl).toMatch(/type Offender\s+@key\(fields: "pncId"\)/);
+    const schema = await yotSubgraph.buildSchema();
+    const undescribed: string[] = [];
+    // Built-in scalars, introspection and federation plumbing (`_Service`, `link__…`) are not ours to describe.
+    const notOurs = (name: string) => name.startsWith('_') || name.startsWith('link__') || name === 'FieldSet';
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (notOurs(type.name) || !(isEnumType(type) || isObjectType(type) || isInterfaceType(type) || isInputObjectType(type))) continue;
+      if (type.name !== 'Query' && !type.description) undescribed.push(type.name);
+      if (isEnumType(type)) continue;
+      for (const field of Object.values(type.getFields())) {
+        if (notOurs(field.name)) continue;
+        if (!field.description) undescribed.push(`${type.name}.${field.name}`);
+        if ('args' in field) for (const arg of field.args) if (!arg.description) undescribed.push(`${type.name}.${field.name}(${arg.name})`);
+      }
+    }
+    expect(undescribed).toEqual([]);
+  });
+});
