@@ -1,0 +1,52 @@
+// Lint rules that keep the architecture honest as well as the code tidy.
+import eslint from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const AGENCIES = ['police', 'probation', 'prison', 'yot', 'mappa'];
+
+/** A subgraph never imports another subgraph: agencies share code only through @mappa/shared. */
+const subgraphIsolation = AGENCIES.map((agency) => {
+  const others = AGENCIES.filter((other) => other !== agency);
+  return {
+    files: [`subgraphs/${agency}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...others.map((other) => ({ group: [`@mappa/${other}`, `@mappa/${other}/*`], message: 'A subgraph never imports another subgraph.' })),
+            { group: ['**/subgraphs/**', '../../*/**'], message: 'A subgraph never imports another subgraph.' },
+            { group: ['@mappa/gateway', '@mappa/stack'], message: 'A subgraph does not depend on the gateway or the local stack.' },
+          ],
+        },
+      ],
+    },
+  };
+});
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/drizzle/**', 'coverage/**', '.data/**'] },
+  eslint.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      'no-console': 'error',
+      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Named exports only.' }],
+    },
+  },
+  {
+    // drizzle-kit requires its configuration as a default export.
+    files: ['**/drizzle.config.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly', window: 'readonly', document: 'readonly', GraphiQL: 'readonly', React: 'readonly', ReactDOM: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  ...subgraphIsolation,
+);

@@ -1,0 +1,34 @@
+import { baseServiceEnv, parseEnv, portEnv } from '@mappa/shared';
+import { z } from 'zod';
+
+const subgraphUrl = (port: number) => z.url({ protocol: /^https?$/ }).default(`http://127.0.0.1:${port}/graphql`);
+
+const gatewayEnv = z.object({
+  ...baseServiceEnv,
+  GATEWAY_PORT: portEnv(4000),
+  POLICE_SUBGRAPH_URL: subgraphUrl(4001),
+  PROBATION_SUBGRAPH_URL: subgraphUrl(4002),
+  PRISON_SUBGRAPH_URL: subgraphUrl(4003),
+  YOT_SUBGRAPH_URL: subgraphUrl(4004),
+  MAPPA_SUBGRAPH_URL: subgraphUrl(4005),
+  /** How long the gateway waits for one subgraph before answering without it. */
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+});
+
+export type GatewayEnv = z.infer<typeof gatewayEnv>;
+
+/** The gateway's configuration, read once from the environment at start-up. */
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayEnv {
+  return parseEnv(gatewayEnv, env);
+}
+
+/** The subgraph URLs by supergraph name, as configured. */
+export function subgraphUrlsFrom(config: GatewayEnv): Record<string, string> {
+  return {
+    police: config.POLICE_SUBGRAPH_URL,
+    probation: config.PROBATION_SUBGRAPH_URL,
+    prison: config.PRISON_SUBGRAPH_URL,
+    yot: config.YOT_SUBGRAPH_URL,
+    mappa: config.MAPPA_SUBGRAPH_URL,
+  };
+}

@@ -1,0 +1,28 @@
+import { baseServiceEnv, databaseEnv, DEFAULT_AS_OF, parseEnv, portEnv } from '@mappa/shared';
+import { z } from 'zod';
+
+const stackEnv = z.object({
+  ...baseServiceEnv,
+  ...databaseEnv,
+  GATEWAY_PORT: portEnv(4000),
+  POLICE_PORT: portEnv(4001),
+  PROBATION_PORT: portEnv(4002),
+  PRISON_PORT: portEnv(4003),
+  YOT_PORT: portEnv(4004),
+  MAPPA_PORT: portEnv(4005),
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  /** Size of the synthetic dataset a fresh database is seeded with on first start. */
+  SEED_OFFENDERS: z.coerce.number().int().min(0).max(2_000_000).default(2_000),
+  SEED: z.coerce.number().int().min(0).default(1),
+  SEED_AS_OF: z.iso.date().default(DEFAULT_AS_OF),
+});
+
+export type StackConfig = z.infer<typeof stackEnv>;
+
+/** The local stack's configuration, read once from the environment at start-up. */
+export function loadStackConfig(env: NodeJS.ProcessEnv = process.env): StackConfig {
+  return parseEnv(stackEnv, env);
+}
+
+/** Where the embedded database lives when `DATABASE_URL` is not set. */
+export const DEFAULT_PGLITE_DATA_DIR = '.data/pglite';

@@ -1,0 +1,55 @@
+// `npm start`: the whole product on this machine, on the embedded database unless DATABASE_URL is set.
+import { createLogger, DatabaseConnection } from '@mappa/shared';
+import { loadStackConfig } from './config';
+import { databaseLocation, describeLocation } from './database-location';
+import { startLocalStack } from './local-stack';
+
+const EXAMPLE_QUERY = '{ offenders(first: 3, filter: { level: 3 }) { totalCount edges { node { pncId identity { firstName lastName } mappaCase { category level leadAgency } custody { status } } } } }';
+
+async function main(): Promise<void> {
+  const config = loadStackConfig();
+  const log = createLogger('stack', config.LOG_LEVEL);
+  const location = databaseLocation(config);
+  log.info({ database: describeLocation(location) }, 'opening database');
+  const connection = await DatabaseConnection.open(location);
+  const stack = await startLocalStack({
+    connection,
+    host: config.HOST,
+    ports: {
+      gateway: config.GATEWAY_PORT,
+      police: config.POLICE_PORT,
+      probation: config.PROBATION_PORT,
+      prison: config.PRISON_PORT,
+      yot: config.YOT_PORT,
+      mappa: config.MAPPA_PORT,
+    },
+    production: config.NODE_ENV === 'production',
+    subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+    log,
+    seedIfEmpty: config.SEED_OFFENDERS > 0 ? { offenders: config.SEED_OFFENDERS, seed: config.SEED, asOf: config.SEED_AS_OF } : undefined,
+  });
+  const gatewayUrl = `${stack.gateway.url}/graphql`;
+  process.stdout.write(
+    [
+      '',
+      `MAPPA federation gateway: ${gatewayUrl}  (open it in a browser for GraphiQL)`,
+      `Subgraphs: ${Object.values(stack.subgraphs).map((s) => `${s.name} ${s.url}/graphql`).join(', ')}`,
+      `Data: ${describeLocation(location)}`,
+      'Example:',
+      `  curl -s ${gatewayUrl} -H 'content-type: application/json' -d '${JSON.stringify({ query: EXAMPLE_QUERY })}'`,
+      '',
+    ].join('\n'),
+  );
+  const stop = async () => {
+    await stack.close();
+    await connection.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+void main().catch((error: unknown) => {
+  process.stderr.write(`failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,143 @@
+import { startTestStack } from './support/test-stack';
+import type { TestStack } from './support/test-stack';
+
+// Fields from all five agencies, including nested lists, for every offender on the page.
+const PAGE = `query Page($first: Int!, $after: String) {
+  offenders(first: $first, after: $after) {
+    totalCount
+    edges { cursor node {
+      pncId
+      identity { lastName aliases { lastName } }
+      visorNominal { status }
+      warningMarkers { code }
+      mappaCase { category level history { field } }
+      probationCase { crn }
+      licences { status conditions { code } }
+      riskOfSeriousHarm { overallRiskLevel }
+      custody { prisonNumber }
+      sentence { sentenceType offences { code } }
+      prisonAlerts { code }
+      youthCase { yotReference }
+      assetPlusAssessment { roshLevel }
+    } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+interface Page {
+  offenders: { totalCount: number; edges: { node: { pncId: string; youthCase: unknown } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+}
+
+let env: TestStack;
+
+beforeAll(async () => {
+  env = await startTestStack({ dataset: { offenders: 400, seed: 21, asOf: '2026-11-01' } });
+});
+
+afterAll(async () => {
+  await env.close();
+});
+
+function counts() {
+  return Object.fromEntries(
+    Object.values(env.stack.subgraphs).map((subgraph) => [subgraph.name, { requests: subgraph.requests.count, statements: subgraph.statements.count }]),
+  );
+}
+
+async function measure(first: number, after?: string) {
+  env.resetCounters();
+  const result = await env.query<Page>(PAGE, { first, after });
+  expect(result.errors).toBeUndefined();
+  return { page: result.data!.offenders, counts: counts() };
+}
+
+// What each agency's statements are for (reference resolution goes through the same loader as
+// the agency's main record, so it costs one statement however many offenders are on the page):
+//   police    person (reference + identity), aliases, ViSOR nominal, warning markers       = 4
+//   probation case (reference + probationCase), licences, licence conditions, RoSH         = 4
+//   prison    custody (reference + custody), sentence, offences, alerts                    = 4
+//   yot       young person's case (reference); no other loader runs when nobody is held    = 1
+//   mappa     the page (which also primes mappaCase), totalCount, case history             = 3
+const EXPECTED = {
+  police: { requests: 1, statements: 4 },
+  probation: { requests: 1, statements: 4 },
+  prison: { requests: 1, statements: 4 },
+  yot: { requests: 1, statements: 1 },
+  mappa: { requests: 1, statements: 3 },
+};
+
+describe('a 50-offender page with fields from all five agencies', () => {
+  it('costs one request per subgraph and a fixed number of SQL statements, not one per offender', async () => {
+    const { page, counts: measured } = await measure(50);
+    expect(page.edges).toHaveLength(50);
+    expect(page.edges.filter((edge) => edge.node.youthCase !== null)).toHaveLength(0);
+    expect(measured).toEqual(EXPECTED);
+  });
+
+  it('costs the same for a page twice the size', async () => {
+    const first = await measure(50);
+    const { page, counts: measured } = await measure(100, first.page.pageInfo.endCursor);
+    expect(page.edges).toHaveLength(100);
+    expect(page.edges.filter((edge) => edge.node.youthCase !== null)).toHaveLength(0);
+    expect(measured).toEqual(EXPECTED);
+  });
+
+  it('runs the youth offending team\'s loaders once each when the page holds young people', async () => {
+    env.resetCounters();
+    const result = await env.query<Page>(PAGE.replace('offenders(first: $first, after: $after)', 'offenders(first: $first, after: $after, filter: { leadAgency: YOT })'), {
+      first: 50,
+    });
+    expect(result.errors).toBeUndefined();
+    const youths = env.people.filter((p) => p.isYouth);
+    expect(result.data!.offenders.edges.map((edge) => edge.node.pncId).sort()).toEqual(youths.map((p) => p.pncId).sort());
+    // yot: case (reference + youthCase) and AssetPlus. The adult agencies hold none of these people,
+    // so each answers with its reference statement alone.
+    expect(counts()).toEqual({
+      police: { requests: 1, statements: 4 },
+      probation: { requests: 1, statements: 1 },
+      prison: { requests: 1, statements: 1 },
+      yot: { requests: 1, statements: 2 },
+      mappa: { requests: 1, statements: 3 },
+    });
+  });
+
+  it('pages through the whole register once, in order, with cursors', async () => {
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const result = await env.query<Page>('query($after: String) { offenders(first: 100, after: $after) { edges { node { pncId } } pageInfo { hasNextPage endCursor } } }', {
+        after,
+      });
+      const page = result.data!.offenders;
+      seen.push(...page.edges.map((edge) => edge.node.pncId));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(env.people.map((p) => p.pncId).sort());
+  });
+
+  it('filters by category, level, area and lead agency together', async () => {
+    const target = env.people.find((p) => p.level === 1 && p.category === 1)!;
+    const expected = env.people
+      .filter((p) => p.category === 1 && p.level === 1 && p.area === target.area && p.leadAgency === target.leadAgency)
+      .map((p) => p.pncId)
+      .sort();
+    const result = await env.query<Page>(
+      `query($area: MappaArea, $lead: Agency) { offenders(first: 100, filter: { category: 1, level: 1, area: $area, leadAgency: $lead }) { totalCount edges { node { pncId } } } }`,
+      { area: target.area, lead: target.leadAgency },
+    );
+    expect(result.data!.offenders.edges.map((edge) => edge.node.pncId)).toEqual(expected);
+    expect(result.data!.offenders.totalCount).toBe(expected.length);
+  });
+
+  it.each([
+    ['first: 0', '{ offenders(first: 0) { totalCount } }'],
+    ['first: 101', '{ offenders(first: 101) { totalCount } }'],
+    ['category 5', '{ offenders(filter: { category: 5 }) { totalCount } }'],
+    ['level 0', '{ offenders(filter: { level: 0 }) { totalCount } }'],
+    ['a forged cursor', '{ offenders(after: "bm90LWEtY3Vyc29y") { totalCount } }'],
+  ])('rejects %s with BAD_USER_INPUT', async (_case, query) => {
+    const result = await env.query(query);
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});

@@ -1,0 +1,51 @@
+import { sql } from 'drizzle-orm';
+import { postGraphQL, startTestStack } from './support/test-stack';
+import type { TestStack } from './support/test-stack';
+
+// A real internal failure: the police warning-marker table disappears under a running service.
+// Clients must learn that something failed, and nothing about SQL, tables or stack frames.
+const QUERY = 'query($pncId: ID!) { offender(pncId: $pncId) { pncId warningMarkers { code } } }';
+
+async function breakPoliceTable(env: TestStack): Promise<void> {
+  await env.connection.database().execute(sql`drop table police.warning_marker`);
+}
+
+describe.each([
+  { mode: 'production', production: true },
+  { mode: 'development', production: false },
+])('internal errors in $mode mode', ({ production }) => {
+  let env: TestStack;
+
+  beforeAll(async () => {
+    env = await startTestStack({ dataset: { offenders: 10, seed: 5, asOf: '2026-11-01' }, production });
+    await breakPoliceTable(env);
+  });
+
+  afterAll(async () => {
+    await env.close();
+  });
+
+  const ask = (source: 'gateway' | 'subgraph') => {
+    const variables = { pncId: env.people[0]!.pncId };
+    return source === 'gateway' ? env.query(QUERY, variables) : postGraphQL(`${env.stack.subgraphs.police.url}/graphql`, QUERY, variables);
+  };
+
+  it.each(['gateway', 'subgraph'] as const)('%s: reports the failure with a code', async (source) => {
+    const result = await ask(source);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(result.errors?.[0]?.path).toEqual(['offender', 'warningMarkers']);
+  });
+
+  it.each(['gateway', 'subgraph'] as const)(`%s: ${production ? 'reveals nothing internal' : 'shows developers the cause'}`, async (source) => {
+    const body = JSON.stringify(await ask(source));
+    if (production) {
+      expect(body).not.toMatch(/warning_marker|relation|select|stacktrace|\.ts:\d+/i);
+      expect(JSON.parse(body).errors[0].message).toBe('Internal server error');
+    } else {
+      // Developers see the cause and where it happened.
+      expect(body).toMatch(/warning_marker/);
+      expect(body).toMatch(/stacktrace/);
+    }
+  });
+});

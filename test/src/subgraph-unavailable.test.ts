@@ -1,0 +1,90 @@
+import { createServer } from 'node:net';
+import type { Server, Socket } from 'node:net';
+import { startTestStack } from './support/test-stack';
+import type { TestStack } from './support/test-stack';
+
+const OFFENDER_VIEW = `query($pncId: ID!) {
+  offender(pncId: $pncId) {
+    pncId
+    identity { lastName }
+    mappaCase { category level }
+    probationCase { crn }
+    riskOfSeriousHarm { overallRiskLevel }
+  }
+}`;
+
+describe('an agency subgraph that is down', () => {
+  let env: TestStack;
+
+  beforeAll(async () => {
+    env = await startTestStack({ dataset: { offenders: 60, seed: 9, asOf: '2026-11-01' }, subgraphTimeoutMs: 1_000 });
+    await env.stack.subgraphs.probation.close();
+  });
+
+  afterAll(async () => {
+    await env.close();
+  });
+
+  it('still answers with the other agencies\' data and names the missing agency at each path', async () => {
+    const person = env.people.find((p) => p.crn !== null)!;
+    const result = await env.query(OFFENDER_VIEW, { pncId: person.pncId });
+    expect(result.data?.offender).toEqual({
+      pncId: person.pncId,
+      identity: { lastName: person.lastName },
+      mappaCase: { category: person.category, level: person.level },
+      probationCase: null,
+      riskOfSeriousHarm: null,
+    });
+    expect(result.errors?.map((error) => [error.path, error.extensions?.code, error.extensions?.agency])).toEqual([
+      [['offender', 'probationCase'], 'UPSTREAM_UNAVAILABLE', 'probation'],
+      [['offender', 'riskOfSeriousHarm'], 'UPSTREAM_UNAVAILABLE', 'probation'],
+    ]);
+    expect(result.errors?.[0]?.message).toMatch(/probation/);
+  });
+
+  it('in a page, reports every missing path under each offender', async () => {
+    const result = await env.query<{ offenders: { edges: { node: { pncId: string; probationCase: unknown } }[] } }>(
+      '{ offenders(first: 3) { edges { node { pncId probationCase { crn } } } } }',
+    );
+    expect(result.data?.offenders.edges).toHaveLength(3);
+    expect(result.data?.offenders.edges.every((edge) => edge.node.probationCase === null)).toBe(true);
+    expect(result.errors?.map((error) => error.path)).toEqual([0, 1, 2].map((i) => ['offenders', 'edges', i, 'node', 'probationCase']));
+  });
+});
+
+describe('an agency subgraph that hangs', () => {
+  let env: TestStack;
+  let silent: Server;
+  const sockets = new Set<Socket>();
+
+  beforeAll(async () => {
+    env = await startTestStack({ dataset: { offenders: 20, seed: 9, asOf: '2026-11-01' }, subgraphTimeoutMs: 500 });
+    // Stand-in for a hung agency: accepts the connection on the prison subgraph's port, never answers.
+    const prisonPort = env.stack.subgraphs.prison.port;
+    await env.stack.subgraphs.prison.close();
+    silent = createServer((socket) => {
+      sockets.add(socket);
+    });
+    await new Promise<void>((resolve) => silent.listen(prisonPort, '127.0.0.1', resolve));
+  });
+
+  afterAll(async () => {
+    for (const socket of sockets) socket.destroy();
+    await new Promise<void>((resolve) => {
+      silent.close(() => resolve());
+    });
+    await env.close();
+  });
+
+  it('gives up after the per-subgraph timeout and answers without it', async () => {
+    const person = env.people[0]!;
+    const started = Date.now();
+    const result = await env.query('query($pncId: ID!) { offender(pncId: $pncId) { identity { lastName } custody { prisonNumber } } }', {
+      pncId: person.pncId,
+    });
+    const elapsed = Date.now() - started;
+    expect(result.data?.offender).toEqual({ identity: { lastName: person.lastName }, custody: null });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', agency: 'prison' });
+    expect(elapsed).toBeLessThan(5_000);
+  });
+});

@@ -1,0 +1,65 @@
+import { createLogger, openTestDatabase, syntheticPeople } from '@mappa/shared';
+import type { DatabaseConnection, Logger, SeedDataset, SyntheticPerson } from '@mappa/shared';
+import { startLocalStack } from '@mappa/stack';
+import type { LocalStack } from '@mappa/stack';
+
+/** A GraphQL response as a client sees it. */
+export interface GraphQLResponse<Data = Record<string, unknown>> {
+  data?: Data | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+/** The whole product on port 0 over a database of its own, plus the people it was seeded with. */
+export interface TestStack {
+  readonly stack: LocalStack;
+  readonly connection: DatabaseConnection;
+  readonly people: readonly SyntheticPerson[];
+  /** POSTs an operation to the gateway. */
+  query<Data = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<Data>>;
+  /** Resets every subgraph's request and SQL statement counters. */
+  resetCounters(): void;
+  close(): Promise<void>;
+}
+
+/** POSTs a GraphQL operation to `url` and returns the parsed body. */
+export async function postGraphQL<Data = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<GraphQLResponse<Data>> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  return (await response.json()) as GraphQLResponse<Data>;
+}
+
+/** Starts the stack for one test file; stop it in `afterAll`. */
+export async function startTestStack(
+  options: { dataset?: SeedDataset; production?: boolean; subgraphTimeoutMs?: number; log?: Logger } = {},
+): Promise<TestStack> {
+  const dataset = options.dataset ?? { offenders: 300, seed: 11, asOf: '2026-11-01' };
+  const database = await openTestDatabase();
+  const stack = await startLocalStack({
+    connection: database.connection,
+    host: '127.0.0.1',
+    ports: { gateway: 0, police: 0, probation: 0, prison: 0, yot: 0, mappa: 0 },
+    production: options.production ?? false,
+    subgraphTimeoutMs: options.subgraphTimeoutMs ?? 5_000,
+    log: options.log ?? createLogger('test', 'silent'),
+    seedIfEmpty: dataset,
+  });
+  return {
+    stack,
+    connection: database.connection,
+    people: syntheticPeople(0, dataset.offenders, dataset),
+    query: (query, variables) => postGraphQL(`${stack.gateway.url}/graphql`, query, variables),
+    resetCounters: () => {
+      for (const subgraph of Object.values(stack.subgraphs)) {
+        subgraph.requests.reset();
+        subgraph.statements.reset();
+      }
+    },
+    close: async () => {
+      await stack.close();
+      await database.drop();
+    },
+  };
+}
