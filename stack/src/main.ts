@@ -4,7 +4,7 @@ import { loadStackConfig } from './config';
 import { databaseLocation, describeLocation } from './database-location';
 import { startLocalStack } from './local-stack';
 
-const EXAMPLE_QUERY = '{ offenders(first: 3, filter: { level: 3 }) { totalCount edges { node { pncId identity { firstName lastName } mappaCase { category level leadAgency } custody { status } } } } }';
+const EXAMPLE_QUERY = '{ offenders(first: 3, filter: { level: 3 }) { totalCount edges { node { pncId identity { firstName lastName } mappaCase { category level leadAgency } custody { inOutStatus } } } } }';
 
 async function main(): Promise<void> {
   const config = loadStackConfig();

@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -32,6 +33,8 @@ export class DatabaseConnection {
       pool.on('error', () => undefined);
       return new DatabaseConnection({ kind: 'server', pool });
     }
+    // PGlite creates its data folder but not the folders above it.
+    if (location.dataDir) await mkdir(location.dataDir, { recursive: true });
     const pglite = new PGlite(location.dataDir);
     await pglite.waitReady;
     return new DatabaseConnection({ kind: 'embedded', pglite });
