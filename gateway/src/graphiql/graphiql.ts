@@ -19,6 +19,7 @@ const PAGE = `<!doctype html>
   <head>
     <meta charset="utf-8" />
     <title>MAPPA federation · GraphiQL</title>
+    <link rel="icon" href="data:," />
     <link rel="stylesheet" href="/graphiql/assets/graphiql.min.css" />
   </head>
   <body style="margin: 0">

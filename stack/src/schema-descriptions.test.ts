@@ -1,0 +1,33 @@
+import { isInputObjectType, isInterfaceType, isIntrospectionType, isObjectType, isSpecifiedScalarType } from 'graphql';
+import type { GraphQLNamedType } from 'graphql';
+import { SUBGRAPHS } from './subgraphs';
+
+// Front-end developers read the schema, not our code: every type, field and argument we publish
+// explains itself. Federation's own machinery (_entities, _Service, link__…) is Apollo's to describe.
+const FEDERATION_MACHINERY = /^(_Any|_Entity|_Service|link__.*|federation__.*)$/;
+
+function undescribed(type: GraphQLNamedType): string[] {
+  const missing: string[] = [];
+  // The root Query type is a container; its fields carry the descriptions.
+  if (!type.description && type.name !== 'Query') missing.push(type.name);
+  if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
+    for (const field of Object.values(type.getFields())) {
+      if (field.name.startsWith('_')) continue;
+      if (!field.description) missing.push(`${type.name}.${field.name}`);
+      for (const argument of 'args' in field ? field.args : []) {
+        if (!argument.description) missing.push(`${type.name}.${field.name}(${argument.name})`);
+      }
+    }
+  }
+  return missing;
+}
+
+describe.each(SUBGRAPHS.map(({ definition }) => [definition.name, definition] as const))('the %s subgraph schema', (_name, definition) => {
+  it('describes every type, field and argument it publishes', async () => {
+    const schema = await definition.buildSchema();
+    const missing = Object.values(schema.getTypeMap())
+      .filter((type) => !isIntrospectionType(type) && !isSpecifiedScalarType(type) && !FEDERATION_MACHINERY.test(type.name))
+      .flatMap(undescribed);
+    expect(missing).toEqual([]);
+  });
+});
