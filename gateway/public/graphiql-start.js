@@ -18,6 +18,21 @@
     '}',
     '',
   ].join('\n');
+  // Every request needs a bearer token and a declared purpose. Headers are never persisted in the
+  // browser's storage: a token left in localStorage outlives the session it was issued for.
+  var defaultHeaders = JSON.stringify(
+    { authorization: 'Bearer <output of: npm run -s token -- --agency mappa_unit --role mappa_coordinator>', 'x-mappa-purpose': 'CASE_MANAGEMENT' },
+    null,
+    2,
+  );
   var root = ReactDOM.createRoot(document.getElementById('graphiql'));
-  root.render(React.createElement(GraphiQL, { fetcher: fetcher, defaultQuery: defaultQuery }));
+  root.render(
+    React.createElement(GraphiQL, {
+      fetcher: fetcher,
+      defaultQuery: defaultQuery,
+      defaultHeaders: defaultHeaders,
+      shouldPersistHeaders: false,
+      defaultEditorToolsVisibility: 'headers',
+    }),
+  );
 })();

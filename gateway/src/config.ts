@@ -1,4 +1,5 @@
-import { baseServiceEnv, parseEnv, portEnv } from '@mappa/shared';
+import { baseServiceEnv, jsonEnv, parseEnv, portEnv } from '@mappa/shared';
+import { trustedIssuersConfigSchema } from './auth/trusted-issuer';
 import { z } from 'zod';
 
 const subgraphUrl = (port: number) => z.url({ protocol: /^https?$/ }).default(`http://127.0.0.1:${port}/graphql`);
@@ -13,6 +14,13 @@ const gatewayEnv = z.object({
   MAPPA_SUBGRAPH_URL: subgraphUrl(4005),
   /** How long the gateway waits for one subgraph before answering without it. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  /** Identity providers whose tokens are accepted: JSON array of { issuer, audience, jwksUrl | jwks }. */
+  TRUSTED_ISSUERS: jsonEnv(trustedIssuersConfigSchema).default([]),
+  /** The gateway's private ES256 JWK (with kid) for signing subgraph assertions. */
+  GATEWAY_ASSERTION_KEY: jsonEnv(z.looseObject({ kty: z.literal('EC'), kid: z.string().min(1), d: z.string().min(1) })),
+  /** `enabled` trusts the local development issuer (`npm run token`); refused in production. */
+  MAPPA_DEV_ISSUER: z.enum(['enabled', 'disabled']).default('disabled'),
+  DEV_ISSUER_DIR: z.string().min(1).default('.data/dev-issuer'),
 });
 
 export type GatewayEnv = z.infer<typeof gatewayEnv>;

@@ -2,7 +2,10 @@ import { ApolloGateway } from '@apollo/gateway';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { createApolloServer, createHttpApp, listen, requestIdOf } from '@mappa/shared';
-import type { Logger, RunningService } from '@mappa/shared';
+import type { GatewayAssertionSigner, Logger, RunningService } from '@mappa/shared';
+import { declaredPurposeFrom } from './auth/declared-purpose';
+import { TokenVerifier } from './auth/token-verifier';
+import type { TrustedIssuer } from './auth/trusted-issuer';
 import type { GatewayContext } from './context/gateway-context';
 import { AgencyDataSource } from './datasource/agency-data-source';
 import { mountGraphiql } from './graphiql/graphiql';
@@ -17,6 +20,10 @@ export interface GatewayOptions {
   readonly production: boolean;
   readonly subgraphTimeoutMs: number;
   readonly log: Logger;
+  /** Identity providers whose bearer tokens are accepted. */
+  readonly trustedIssuers: readonly TrustedIssuer[];
+  /** Signs the assertion each subgraph call carries. */
+  readonly assertionSigner: GatewayAssertionSigner;
 }
 
 /**
@@ -25,13 +32,17 @@ export interface GatewayOptions {
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningService> {
   const log = options.log.child({ component: 'gateway' });
+  if (options.production && options.trustedIssuers.some((issuer) => issuer.development)) {
+    throw new Error('Refusing to start: the development token issuer is enabled in a production configuration.');
+  }
+  const verifier = new TokenVerifier(options.trustedIssuers);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     logger: log,
     buildService: ({ name, url }) => {
       const configuredUrl = options.subgraphUrls[name] ?? url;
       if (!configuredUrl) throw new Error(`No URL configured for subgraph "${name}"`);
-      return new AgencyDataSource(name, configuredUrl, options.subgraphTimeoutMs, log);
+      return new AgencyDataSource(name, configuredUrl, options.subgraphTimeoutMs, options.assertionSigner, log);
     },
   });
   const server = createApolloServer<GatewayContext>({ gateway }, { production: options.production, log });
@@ -43,9 +54,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(server, {
+      // Who and why are settled before any planning: no token or no purpose, no data.
       context: async ({ req }) => {
         const requestId = requestIdOf(req);
-        return { requestId, log: log.child({ requestId }) };
+        const principal = await verifier.principalFrom(req.headers.authorization);
+        const declaredPurpose = declaredPurposeFrom(req.headers);
+        return { requestId, log: log.child({ requestId }), caller: { principal, declaredPurpose } };
       },
     }),
   );

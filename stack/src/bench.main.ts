@@ -6,7 +6,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
-import { createLogger, DatabaseConnection, syntheticPerson } from '@mappa/shared';
+import { LocalIssuer } from '@mappa/gateway';
+import { ASSERTION_HEADER, createLogger, DatabaseConnection, MappaArea, syntheticPerson } from '@mappa/shared';
+import type { Principal } from '@mappa/shared';
 import { z } from 'zod';
 import { REPOSITORY_ROOT } from './generate-schemas';
 import { startLocalStack } from './local-stack';
@@ -51,6 +53,8 @@ const OFFENDER_PAGE = `query OffenderPage($after: String) {
 interface Workload {
   readonly name: string;
   readonly url: (stack: LocalStack) => string;
+  /** Credentials for one request: a bearer token for the gateway, an assertion for a subgraph. */
+  readonly headers: (stack: LocalStack, i: number) => Promise<Record<string, string>>;
   readonly query: string;
   readonly variables: (i: number) => Record<string, unknown>;
 }
@@ -89,7 +93,18 @@ async function main(): Promise<void> {
     process.stderr.write(`Seeding ${dataset.offenders.toLocaleString('en-GB')} offenders into ${BENCH_DATABASE}\n`);
     await seedAllAgencies(connection, SUBGRAPHS.map(({ definition }) => definition), dataset, progressBar(dataset.offenders, 'offenders'));
   }
+  // A throwaway identity provider standing in for an agency's: the benchmark pays for real token
+  // verification at the gateway and real assertion checks in every subgraph.
+  const issuer = await LocalIssuer.generate('urn:mappa:bench-issuer');
+  const principal: Principal = { staffId: 'BENCH0001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.LONDON, clearance: 'SC' };
+  const token = await issuer.mint(principal);
+  const viaGateway = async () => ({ authorization: `Bearer ${token}`, 'x-mappa-purpose': 'CASE_MANAGEMENT' });
+  // Calling the police directly, the benchmark signs as the gateway would, once per request.
+  const asGateway = async (s: LocalStack, i: number) => ({
+    [ASSERTION_HEADER]: await s.assertionSigner.sign('police', { principal, declaredPurpose: { purpose: 'CASE_MANAGEMENT', caseId: null } }, `bench-${i}`),
+  });
   const stack = await startLocalStack({
+    trustedIssuers: [issuer.trustedIssuer()],
     connection,
     host: '127.0.0.1',
     ports: { gateway: 0, police: 0, probation: 0, prison: 0, yot: 0, mappa: 0 },
@@ -99,12 +114,12 @@ async function main(): Promise<void> {
   });
   try {
     const pncIds = Array.from({ length: 5_000 }, (_, i) => syntheticPerson((i * 7_919) % dataset.offenders, dataset).pncId);
-    const pageCursors = await collectCursors(stack, 20);
+    const pageCursors = await collectCursors(stack, 20, await viaGateway());
     const workloads: Workload[] = [
-      { name: 'police identity, police subgraph directly', url: (s) => `${s.subgraphs.police.url}/graphql`, query: POLICE_IDENTITY, variables: (i) => ({ pncId: pncIds[i % pncIds.length] }) },
-      { name: 'police identity, through the gateway', url: (s) => `${s.gateway.url}/graphql`, query: POLICE_IDENTITY, variables: (i) => ({ pncId: pncIds[i % pncIds.length] }) },
-      { name: 'single offender view (5 agencies), gateway', url: (s) => `${s.gateway.url}/graphql`, query: OFFENDER_VIEW, variables: (i) => ({ pncId: pncIds[i % pncIds.length] }) },
-      { name: '50-offender page (5 agencies), gateway', url: (s) => `${s.gateway.url}/graphql`, query: OFFENDER_PAGE, variables: (i) => ({ after: pageCursors[i % pageCursors.length] }) },
+      { name: 'police identity, police subgraph directly', url: (s) => `${s.subgraphs.police.url}/graphql`, headers: asGateway, query: POLICE_IDENTITY, variables: (i) => ({ pncId: pncIds[i % pncIds.length] }) },
+      { name: 'police identity, through the gateway', url: (s) => `${s.gateway.url}/graphql`, headers: viaGateway, query: POLICE_IDENTITY, variables: (i) => ({ pncId: pncIds[i % pncIds.length] }) },
+      { name: 'single offender view (5 agencies), gateway', url: (s) => `${s.gateway.url}/graphql`, headers: viaGateway, query: OFFENDER_VIEW, variables: (i) => ({ pncId: pncIds[i % pncIds.length] }) },
+      { name: '50-offender page (5 agencies), gateway', url: (s) => `${s.gateway.url}/graphql`, headers: viaGateway, query: OFFENDER_PAGE, variables: (i) => ({ after: pageCursors[i % pageCursors.length] }) },
     ];
     const counts = [];
     for (const workload of workloads) counts.push(await countPerOperation(stack, workload));
@@ -156,18 +171,23 @@ async function holdsDataset(url: string, offenders: number): Promise<boolean> {
   }
 }
 
-async function post(url: string, query: string, variables: Record<string, unknown>): Promise<{ ok: boolean; body: { data?: unknown; errors?: unknown[] } }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+async function post(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  headers: Record<string, string>,
+): Promise<{ ok: boolean; body: { data?: unknown; errors?: unknown[] } }> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
   const body = (await response.json()) as { data?: unknown; errors?: unknown[] };
   return { ok: response.ok && !body.errors, body };
 }
 
-async function collectCursors(stack: LocalStack, pages: number): Promise<(string | null)[]> {
+async function collectCursors(stack: LocalStack, pages: number, headers: Record<string, string>): Promise<(string | null)[]> {
   const cursors: (string | null)[] = [null];
   for (let page = 1; page < pages; page += 1) {
     const { body } = await post(`${stack.gateway.url}/graphql`, 'query($after: String) { offenders(first: 50, after: $after) { pageInfo { endCursor } } }', {
       after: cursors[cursors.length - 1],
-    });
+    }, headers);
     const endCursor = (body.data as { offenders: { pageInfo: { endCursor: string | null } } }).offenders.pageInfo.endCursor;
     cursors.push(endCursor);
   }
@@ -185,7 +205,7 @@ async function runRound(stack: LocalStack, workload: Workload, requests: number,
         const i = next;
         next += 1;
         const t0 = performance.now();
-        const { ok } = await post(workload.url(stack), workload.query, workload.variables(offset + i));
+        const { ok } = await post(workload.url(stack), workload.query, workload.variables(offset + i), await workload.headers(stack, offset + i));
         latenciesMs.push(performance.now() - t0);
         if (!ok) errors += 1;
       }
@@ -200,7 +220,7 @@ async function countPerOperation(stack: LocalStack, workload: Workload) {
     subgraph.requests.reset();
     subgraph.statements.reset();
   }
-  await post(workload.url(stack), workload.query, workload.variables(1));
+  await post(workload.url(stack), workload.query, workload.variables(1), await workload.headers(stack, 1));
   return Object.fromEntries(subgraphs.map((subgraph) => [subgraph.name, { requests: subgraph.requests.count, statements: subgraph.statements.count }]));
 }
 

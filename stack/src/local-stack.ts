@@ -1,5 +1,6 @@
 import { readSupergraph, startGateway } from '@mappa/gateway';
-import { startSubgraph } from '@mappa/shared';
+import type { TrustedIssuer } from '@mappa/gateway';
+import { GatewayAssertionSigner, generateSigningKeyPair, startSubgraph } from '@mappa/shared';
 import type { DatabaseConnection, Logger, RunningService, RunningSubgraph, SeedDataset } from '@mappa/shared';
 import { seedAllAgencies } from './seed-all';
 import { SUBGRAPHS } from './subgraphs';
@@ -9,6 +10,8 @@ import type { SubgraphName } from './subgraphs';
 export interface LocalStack {
   readonly gateway: RunningService;
   readonly subgraphs: Readonly<Record<SubgraphName, RunningSubgraph>>;
+  /** Signs as the gateway does, for tools that must call a subgraph directly (tests, the benchmark). */
+  readonly assertionSigner: GatewayAssertionSigner;
   close(): Promise<void>;
 }
 
@@ -22,6 +25,8 @@ export interface LocalStackOptions {
   readonly log: Logger;
   /** When any agency holds no rows yet, (re)seed every agency with this dataset. */
   readonly seedIfEmpty?: SeedDataset | undefined;
+  /** Identity providers whose bearer tokens the gateway accepts. */
+  readonly trustedIssuers: readonly TrustedIssuer[];
 }
 
 /**
@@ -44,6 +49,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       );
     }
   }
+  // The gateway's assertion key lives only as long as this process: nothing to store or leak, and
+  // a restart rotates it.
+  const gatewayKey = await generateSigningKeyPair();
+  const gatewayKeys = { keys: [gatewayKey.publicJwk] };
+  const assertionSigner = await GatewayAssertionSigner.fromJwk(gatewayKey.privateJwk);
   const running: Partial<Record<SubgraphName, RunningSubgraph>> = {};
   for (const { definition } of SUBGRAPHS) {
     const name = definition.name as SubgraphName;
@@ -53,6 +63,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       port: options.ports[name],
       production: options.production,
       log,
+      gatewayKeys,
     });
   }
   const subgraphs = running as Record<SubgraphName, RunningSubgraph>;
@@ -64,10 +75,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     production: options.production,
     subgraphTimeoutMs: options.subgraphTimeoutMs,
     log,
+    trustedIssuers: options.trustedIssuers,
+    assertionSigner,
   });
   return {
     gateway,
     subgraphs,
+    assertionSigner,
     close: async () => {
       await gateway.close();
       await Promise.allSettled(Object.values(subgraphs).map((subgraph) => subgraph.close()));

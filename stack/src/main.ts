@@ -1,4 +1,5 @@
 // `npm start`: the whole product on this machine, on the embedded database unless DATABASE_URL is set.
+import { LocalIssuer, trustedIssuersFrom } from '@mappa/gateway';
 import { createLogger, DatabaseConnection } from '@mappa/shared';
 import { loadStackConfig } from './config';
 import { databaseLocation, describeLocation } from './database-location';
@@ -11,6 +12,8 @@ async function main(): Promise<void> {
   const log = createLogger('stack', config.LOG_LEVEL);
   const location = databaseLocation(config);
   log.info({ database: describeLocation(location) }, 'opening database');
+  const trustedIssuers = trustedIssuersFrom(config.TRUSTED_ISSUERS);
+  if (config.MAPPA_DEV_ISSUER === 'enabled') trustedIssuers.push((await LocalIssuer.openDevIssuer(config.DEV_ISSUER_DIR)).trustedIssuer());
   const connection = await DatabaseConnection.open(location);
   const stack = await startLocalStack({
     connection,
@@ -26,6 +29,7 @@ async function main(): Promise<void> {
     production: config.NODE_ENV === 'production',
     subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
     log,
+    trustedIssuers,
     seedIfEmpty: config.SEED_OFFENDERS > 0 ? { offenders: config.SEED_OFFENDERS, seed: config.SEED, asOf: config.SEED_AS_OF } : undefined,
   });
   const gatewayUrl = `${stack.gateway.url}/graphql`;
@@ -35,8 +39,9 @@ async function main(): Promise<void> {
       `MAPPA federation gateway: ${gatewayUrl}  (open it in a browser for GraphiQL)`,
       `Subgraphs: ${Object.values(stack.subgraphs).map((s) => `${s.name} ${s.url}/graphql`).join(', ')}`,
       `Data: ${describeLocation(location)}`,
-      'Example:',
-      `  curl -s ${gatewayUrl} -H 'content-type: application/json' -d '${JSON.stringify({ query: EXAMPLE_QUERY })}'`,
+      'Example (a token from the local development issuer, then a query):',
+      `  TOKEN=$(npm run -s token -- --agency mappa_unit --role mappa_coordinator --area LONDON)`,
+      `  curl -s ${gatewayUrl} -H "authorization: Bearer $TOKEN" -H 'x-mappa-purpose: CASE_MANAGEMENT' -H 'content-type: application/json' -d '${JSON.stringify({ query: EXAMPLE_QUERY })}'`,
       '',
     ].join('\n'),
   );

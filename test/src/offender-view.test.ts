@@ -130,7 +130,7 @@ describe('the single offender view', () => {
     logLines.length = 0;
     const response = await fetch(`${env.stack.gateway.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-request-id': 'trace-offender-view-1' },
+      headers: { 'content-type': 'application/json', 'x-request-id': 'trace-offender-view-1', ...(await env.headersFor()) },
       body: JSON.stringify({ query: OFFENDER_VIEW, variables: { pncId: person.pncId } }),
     });
     expect(response.status).toBe(200);
@@ -140,5 +140,7 @@ describe('the single offender view', () => {
     const everything = JSON.stringify(logLines);
     expect(everything).not.toContain(person.pncId);
     expect(everything).not.toContain(person.lastName);
+    // Nor any credential: the bearer token and the gateway's assertions stay out of the logs.
+    expect(everything).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}/);
   });
 });

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { postGraphQL, startTestStack } from './support/test-stack';
+import { ASSERTION_HEADER } from '@mappa/shared';
+import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, postGraphQL, startTestStack } from './support/test-stack';
 import type { TestStack } from './support/test-stack';
 
 // A real internal failure: the police warning-marker table disappears under a running service.
@@ -27,7 +28,10 @@ describe.each([
 
   const ask = (source: 'gateway' | 'subgraph') => {
     const variables = { pncId: env.people[0]!.pncId };
-    return source === 'gateway' ? env.query(QUERY, variables) : postGraphQL(`${env.stack.subgraphs.police.url}/graphql`, QUERY, variables);
+    if (source === 'gateway') return env.query(QUERY, variables);
+    return env.stack.assertionSigner
+      .sign('police', { principal: DEFAULT_PRINCIPAL, declaredPurpose: DEFAULT_PURPOSE }, 'test-request-0002')
+      .then((assertion) => postGraphQL(`${env.stack.subgraphs.police.url}/graphql`, QUERY, variables, { [ASSERTION_HEADER]: assertion }));
   };
 
   it.each(['gateway', 'subgraph'] as const)('%s: reports the failure with a code', async (source) => {

@@ -1,8 +1,10 @@
-import type { RequestContext } from '@mappa/shared';
+import type { Caller, RequestContext } from '@mappa/shared';
 
 /**
- * The gateway's per-request context. This is the seam for authentication: the next issue adds the
- * verified principal and declared purpose here, and `AgencyDataSource.willSendRequest` turns them
- * into the signed assertion each subgraph receives.
+ * The gateway's per-request context: the verified principal and the declared purpose, built once
+ * in the context function. `AgencyDataSource.willSendRequest` turns them into the signed assertion
+ * each subgraph receives; the client's own token goes no further than the gateway.
  */
-export type GatewayContext = RequestContext;
+export interface GatewayContext extends RequestContext {
+  readonly caller: Caller;
+}

@@ -2,8 +2,8 @@ import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher } from '@apollo/utils.fetcher';
-import { REQUEST_ID_HEADER } from '@mappa/shared';
-import type { Logger } from '@mappa/shared';
+import { ASSERTION_HEADER, REQUEST_ID_HEADER } from '@mappa/shared';
+import type { GatewayAssertionSigner, Logger } from '@mappa/shared';
 import type { GatewayContext } from '../context/gateway-context';
 import { unavailableResponse } from './unavailable-response';
 
@@ -29,13 +29,19 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     private readonly agency: string,
     url: string,
     timeoutMs: number,
+    private readonly signer: GatewayAssertionSigner,
     private readonly log: Logger,
   ) {
     super({ url, fetcher: timeoutFetcher(agency, timeoutMs) });
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+  /**
+   * Each call carries a fresh assertion addressed to this agency alone (so it cannot be replayed
+   * to another), vouching for the caller and purpose. Nothing else from the client is forwarded.
+   */
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+    request.http?.headers.set(ASSERTION_HEADER, await this.signer.sign(this.agency, context.caller, context.requestId));
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {

@@ -1,6 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import type { ApolloServerOptions, ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createErrorFormatter } from '../errors/format-error';
 import type { Logger } from '../logging/logger';
 import type { RequestContext } from '../context/request-context';
@@ -12,8 +12,8 @@ type ServerSource<Context extends BaseContext> =
 
 /**
  * Apollo Server with the settings every service shares: production masks internal errors and
- * drops stack traces, Apollo's hosted landing page is off (our machines have no internet), and
- * every operation is logged once, without variables or results.
+ * drops stack traces, Apollo's hosted landing page and inline tracing are off, and every operation
+ * is logged once, without variables or results.
  */
 export function createApolloServer<Context extends RequestContext>(
   source: ServerSource<Context>,
@@ -24,6 +24,7 @@ export function createApolloServer<Context extends RequestContext>(
     includeStacktraceInErrorResponses: !options.production,
     formatError: createErrorFormatter({ production: options.production }),
     logger: options.log,
-    plugins: [ApolloServerPluginLandingPageDisabled(), operationLogPlugin<Context>(), ...(options.plugins ?? [])],
+    // Inline (ftv1) traces would hand per-field timings and error details to whoever asks for them.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), operationLogPlugin<Context>(), ...(options.plugins ?? [])],
   } as ApolloServerOptions<Context>);
 }

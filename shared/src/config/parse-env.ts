@@ -42,3 +42,34 @@ export const databaseEnv = {
     .optional(),
   PGLITE_DATA_DIR: z.string().min(1).optional(),
 };
+
+/** A JSON document in an environment variable, parsed and then validated by `schema`. */
+export const jsonEnv = <Schema extends z.ZodType>(schema: Schema) =>
+  z
+    .string()
+    .transform((text, context) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        context.addIssue({ code: 'custom', message: 'must be valid JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+
+/** A JSON Web Key Set: `{"keys": [...]}` with at least one key. */
+export const jwksSchema = z.object({
+  keys: z.array(z.looseObject({ kty: z.string(), kid: z.string().min(1) })).min(1, 'at least one key is needed'),
+});
+
+/**
+ * What every subgraph deployed on its own reads: how it runs, where its data is, its port, and the
+ * gateway's public keys (`GATEWAY_PUBLIC_KEYS`, a JWKS) that its requests must be signed with.
+ */
+export const subgraphEnv = (defaultPort: number) =>
+  z.object({
+    ...baseServiceEnv,
+    ...databaseEnv,
+    PORT: portEnv(defaultPort),
+    GATEWAY_PUBLIC_KEYS: jsonEnv(jwksSchema),
+  });

@@ -9,8 +9,12 @@ export interface InputIssue {
 
 /** The caller sent something invalid; `extensions.issues` says what, so it can be fixed. */
 export class BadUserInputError extends GraphQLError {
-  constructor(message: string, issues: readonly InputIssue[] = []) {
-    super(message, { extensions: { code: 'BAD_USER_INPUT', issues } });
+  /**
+   * `wholeRequest`: the request itself is unusable (a missing header), so it is refused with HTTP 400
+   * before execution; otherwise one field fails and the rest of the response still stands.
+   */
+  constructor(message: string, issues: readonly InputIssue[] = [], options: { wholeRequest?: boolean } = {}) {
+    super(message, { extensions: { code: 'BAD_USER_INPUT', issues, ...(options.wholeRequest ? { http: { status: 400 } } : {}) } });
   }
 
   /** Maps a zod failure at an API boundary to BAD_USER_INPUT with every issue listed. */

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { z } from 'zod';
-import type { baseServiceEnv, databaseEnv } from '../config/parse-env';
+import type { subgraphEnv } from '../config/parse-env';
 import { DatabaseConnection } from '../db/database';
 import { createLogger } from '../logging/logger';
 import { DEFAULT_AS_OF } from '../synthetic/person';
@@ -10,7 +10,7 @@ import type { SubgraphDefinition } from './subgraph-definition';
 import type { SeedDataset } from './prepare-database';
 
 /** The environment a subgraph deployed on its own reads. */
-export type StandaloneSubgraphConfig = z.infer<z.ZodObject<typeof baseServiceEnv & typeof databaseEnv>> & { readonly PORT: number };
+export type StandaloneSubgraphConfig = z.infer<ReturnType<typeof subgraphEnv>>;
 
 /** The synthetic dataset a fresh embedded database gets: the same one the local stack seeds. */
 export const DEFAULT_DATASET: SeedDataset = { offenders: 2_000, seed: 1, asOf: DEFAULT_AS_OF };
@@ -32,6 +32,7 @@ export async function runStandaloneSubgraph(definition: SubgraphDefinition, conf
     port: config.PORT,
     production: config.NODE_ENV === 'production',
     log,
+    gatewayKeys: config.GATEWAY_PUBLIC_KEYS,
   });
   const stop = async (signal: string) => {
     log.info({ signal }, 'stopping');

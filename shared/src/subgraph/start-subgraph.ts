@@ -1,5 +1,9 @@
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import type { JSONWebKeySet } from 'jose';
+import { GraphQLError } from 'graphql';
+import { ASSERTION_HEADER, GatewayAssertionVerifier } from '../auth/gateway-assertion';
+import type { VerifiedAssertion } from '../auth/gateway-assertion';
 import { createApolloServer } from '../apollo/create-apollo-server';
 import type { DatabaseConnection } from '../db/database';
 import { StatementCounter } from '../db/statement-counter';
@@ -29,6 +33,8 @@ export async function startSubgraph<Loaders extends object>(
     readonly port: number;
     readonly production: boolean;
     readonly log: Logger;
+    /** The gateway's public keys: only requests carrying an assertion signed by one are served. */
+    readonly gatewayKeys: JSONWebKeySet;
   },
 ): Promise<RunningSubgraph> {
   const log = options.log.child({ subgraph: definition.name });
@@ -38,6 +44,7 @@ export async function startSubgraph<Loaders extends object>(
   const schema = await definition.buildSchema();
   const server = createApolloServer<SubgraphContext<Loaders>>({ schema }, { production: options.production, log });
   await server.start();
+  const verifier = new GatewayAssertionVerifier(options.gatewayKeys, definition.name);
   const app = createHttpApp({ log, readiness: [{ name: 'database', check: () => options.connection.isReachable() }] });
   app.use(
     '/graphql',
@@ -45,11 +52,33 @@ export async function startSubgraph<Loaders extends object>(
       requests.increment();
       next();
     },
+    // Every GraphQL request, `_entities` and `_service` included, must come from the gateway:
+    // the agency trusts the gateway's word about who is asking and why, and no one else's.
+    async (request, response, next) => {
+      try {
+        response.locals.assertion = await verifier.verify(request.header(ASSERTION_HEADER));
+        next();
+      } catch (error: unknown) {
+        if (!(error instanceof GraphQLError)) {
+          next(error);
+          return;
+        }
+        log.warn({ requestId: requestIdOf(request), reason: 'assertion rejected' }, 'unauthenticated request');
+        response.status(401).json({ errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] });
+      }
+    },
     express.json({ limit: '1mb' }),
     expressMiddleware(server, {
-      context: async ({ req }) => {
-        const requestId = requestIdOf(req);
-        return { requestId, log: log.child({ requestId }), db, loaders: definition.createLoaders(db) };
+      context: async ({ res }) => {
+        const assertion = res.locals.assertion as VerifiedAssertion;
+        const requestId = assertion.requestId;
+        return {
+          requestId,
+          log: log.child({ requestId }),
+          caller: { principal: assertion.principal, declaredPurpose: assertion.declaredPurpose },
+          db,
+          loaders: definition.createLoaders(db),
+        };
       },
     }),
   );

@@ -1,8 +1,11 @@
+import type { Caller } from '../auth/caller';
 import type { RequestContext } from '../context/request-context';
 import type { Database } from '../db/database';
 
 /** A subgraph request's context: the shared request context plus this request's loaders. */
 export interface SubgraphContext<Loaders extends object> extends RequestContext {
+  /** Who is asking and why, as the gateway vouched in its signed assertion. */
+  readonly caller: Caller;
   readonly loaders: Loaders;
   readonly db: Database;
 }

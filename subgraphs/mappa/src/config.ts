@@ -1,11 +1,7 @@
-import { baseServiceEnv, databaseEnv, parseEnv, portEnv } from '@mappa/shared';
-import { z } from 'zod';
+import { parseEnv, subgraphEnv } from '@mappa/shared';
+import type { z } from 'zod';
 
-const mappaEnv = z.object({
-  ...baseServiceEnv,
-  ...databaseEnv,
-  PORT: portEnv(4005),
-});
+const mappaEnv = subgraphEnv(4005);
 
 export type MappaConfig = z.infer<typeof mappaEnv>;
 

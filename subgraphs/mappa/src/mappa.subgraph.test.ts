@@ -1,6 +1,6 @@
 import { asc } from 'drizzle-orm';
-import { addDays, createLogger, encodeCursor, formatPncId, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople } from '@mappa/shared';
-import type { DatabaseConnection, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
+import { addDays, createLogger, createTestGatewayKeys, encodeCursor, formatPncId, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople } from '@mappa/shared';
+import type { DatabaseConnection, RunningSubgraph, TestGatewayKeys, SyntheticPerson } from '@mappa/shared';
 import { mappaCaseChangeTable, mappaCaseTable } from './mappa-case/mappa-case.table';
 import { mappaSubgraph } from './index';
 
@@ -14,6 +14,7 @@ const UNKNOWN_PNC_ID = formatPncId(2008, 545166);
 
 let database: { connection: DatabaseConnection; drop: () => Promise<void> };
 let subgraph: RunningSubgraph;
+let gateway: TestGatewayKeys;
 
 interface GraphQLResponse {
   data?: Record<string, unknown>;
@@ -23,7 +24,7 @@ interface GraphQLResponse {
 async function post(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse> {
   const response = await fetch(`${subgraph.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('mappa')) },
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as GraphQLResponse;
@@ -111,7 +112,8 @@ beforeAll(async () => {
   database = await openTestDatabase();
   const log = createLogger('mappa-test', 'silent');
   await prepareSubgraphDatabase(mappaSubgraph, database.connection, { seedIfEmpty: dataset, log });
-  subgraph = await startSubgraph(mappaSubgraph, { connection: database.connection, host: '127.0.0.1', port: 0, production: false, log });
+  gateway = await createTestGatewayKeys();
+  subgraph = await startSubgraph(mappaSubgraph, { connection: database.connection, host: '127.0.0.1', port: 0, production: false, log, gatewayKeys: gateway.gatewayKeys });
 });
 
 afterAll(async () => {

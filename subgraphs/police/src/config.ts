@@ -1,11 +1,7 @@
-import { baseServiceEnv, databaseEnv, parseEnv, portEnv } from '@mappa/shared';
-import { z } from 'zod';
+import { parseEnv, subgraphEnv } from '@mappa/shared';
+import type { z } from 'zod';
 
-const policeEnv = z.object({
-  ...baseServiceEnv,
-  ...databaseEnv,
-  PORT: portEnv(4001),
-});
+const policeEnv = subgraphEnv(4001);
 
 export type PoliceConfig = z.infer<typeof policeEnv>;
 

@@ -1,16 +1,17 @@
-import { createLogger, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople } from '@mappa/shared';
-import type { DatabaseConnection, RunningSubgraph } from '@mappa/shared';
+import { createLogger, createTestGatewayKeys, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople } from '@mappa/shared';
+import type { DatabaseConnection, RunningSubgraph, TestGatewayKeys } from '@mappa/shared';
 import { policeSubgraph } from './index';
 
 const dataset = { offenders: 60, seed: 7, asOf: '2026-11-01' };
 const people = syntheticPeople(0, dataset.offenders, dataset);
 let database: { connection: DatabaseConnection; drop: () => Promise<void> };
 let subgraph: RunningSubgraph;
+let gateway: TestGatewayKeys;
 
 async function post(query: string, variables: Record<string, unknown> = {}) {
   const response = await fetch(`${subgraph.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('police')) },
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] };
@@ -20,7 +21,8 @@ beforeAll(async () => {
   database = await openTestDatabase();
   const log = createLogger('police-test', 'silent');
   await prepareSubgraphDatabase(policeSubgraph, database.connection, { seedIfEmpty: dataset, log });
-  subgraph = await startSubgraph(policeSubgraph, { connection: database.connection, host: '127.0.0.1', port: 0, production: false, log });
+  gateway = await createTestGatewayKeys();
+  subgraph = await startSubgraph(policeSubgraph, { connection: database.connection, host: '127.0.0.1', port: 0, production: false, log, gatewayKeys: gateway.gatewayKeys });
 });
 
 afterAll(async () => {

@@ -1,11 +1,7 @@
-import { baseServiceEnv, databaseEnv, parseEnv, portEnv } from '@mappa/shared';
-import { z } from 'zod';
+import { parseEnv, subgraphEnv } from '@mappa/shared';
+import type { z } from 'zod';
 
-const prisonEnv = z.object({
-  ...baseServiceEnv,
-  ...databaseEnv,
-  PORT: portEnv(4003),
-});
+const prisonEnv = subgraphEnv(4003);
 
 export type PrisonConfig = z.infer<typeof prisonEnv>;
 

@@ -1,5 +1,5 @@
-import { addMonths, createLogger, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople } from '@mappa/shared';
-import type { DatabaseConnection, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
+import { addMonths, createLogger, createTestGatewayKeys, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople } from '@mappa/shared';
+import type { DatabaseConnection, RunningSubgraph, TestGatewayKeys, SyntheticPerson } from '@mappa/shared';
 import { prisonSubgraph } from './index';
 
 const dataset = { offenders: 300, seed: 7, asOf: '2026-11-01' };
@@ -10,6 +10,7 @@ const onLicence = held.filter((p) => p.supervision === 'LICENCE');
 const UNKNOWN_PNC_ID = '2008/0545166T';
 let database: { connection: DatabaseConnection; drop: () => Promise<void> };
 let subgraph: RunningSubgraph;
+let gateway: TestGatewayKeys;
 
 interface Movement {
   type: string;
@@ -77,7 +78,7 @@ const FULL_SELECTION = `
 async function post(query: string, variables: Record<string, unknown> = {}) {
   const response = await fetch(`${subgraph.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('prison')) },
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] };
@@ -102,7 +103,8 @@ beforeAll(async () => {
   database = await openTestDatabase();
   const log = createLogger('prison-test', 'silent');
   await prepareSubgraphDatabase(prisonSubgraph, database.connection, { seedIfEmpty: dataset, log });
-  subgraph = await startSubgraph(prisonSubgraph, { connection: database.connection, host: '127.0.0.1', port: 0, production: false, log });
+  gateway = await createTestGatewayKeys();
+  subgraph = await startSubgraph(prisonSubgraph, { connection: database.connection, host: '127.0.0.1', port: 0, production: false, log, gatewayKeys: gateway.gatewayKeys });
   const result = await post(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { ${FULL_SELECTION} } } }`, { r: references(people) });
   expect(result.errors).toBeUndefined();
   everyone = result.data?._entities as (PrisonView | null)[];

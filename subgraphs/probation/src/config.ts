@@ -1,11 +1,7 @@
-import { baseServiceEnv, databaseEnv, parseEnv, portEnv } from '@mappa/shared';
-import { z } from 'zod';
+import { parseEnv, subgraphEnv } from '@mappa/shared';
+import type { z } from 'zod';
 
-const probationEnv = z.object({
-  ...baseServiceEnv,
-  ...databaseEnv,
-  PORT: portEnv(4002),
-});
+const probationEnv = subgraphEnv(4002);
 
 export type ProbationConfig = z.infer<typeof probationEnv>;
 

@@ -1,5 +1,5 @@
-import { addMonths, createLogger, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople } from '@mappa/shared';
-import type { DatabaseConnection, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
+import { addMonths, createLogger, createTestGatewayKeys, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople } from '@mappa/shared';
+import type { DatabaseConnection, RunningSubgraph, TestGatewayKeys, SyntheticPerson } from '@mappa/shared';
 import { probationSubgraph } from './index';
 
 const dataset = { offenders: 300, seed: 7, asOf: '2026-11-01' };
@@ -8,13 +8,14 @@ const UNKNOWN_PNC_ID = '2008/0545166T';
 const LEVELS = ['LOW', 'MEDIUM', 'HIGH', 'VERY_HIGH'];
 let database: { connection: DatabaseConnection; drop: () => Promise<void> };
 let subgraph: RunningSubgraph;
+let gateway: TestGatewayKeys;
 
 type GraphQLResponse = { data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] };
 
 async function post(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse> {
   const response = await fetch(`${subgraph.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('probation')) },
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as GraphQLResponse;
@@ -155,7 +156,8 @@ beforeAll(async () => {
   database = await openTestDatabase();
   const log = createLogger('probation-test', 'silent');
   await prepareSubgraphDatabase(probationSubgraph, database.connection, { seedIfEmpty: dataset, log });
-  subgraph = await startSubgraph(probationSubgraph, { connection: database.connection, host: '127.0.0.1', port: 0, production: false, log });
+  gateway = await createTestGatewayKeys();
+  subgraph = await startSubgraph(probationSubgraph, { connection: database.connection, host: '127.0.0.1', port: 0, production: false, log, gatewayKeys: gateway.gatewayKeys });
   const result = await entities(
     people.map((p) => p.pncId),
     FULL_SELECTION,

@@ -1,11 +1,7 @@
-import { baseServiceEnv, databaseEnv, parseEnv, portEnv } from '@mappa/shared';
-import { z } from 'zod';
+import { parseEnv, subgraphEnv } from '@mappa/shared';
+import type { z } from 'zod';
 
-const yotEnv = z.object({
-  ...baseServiceEnv,
-  ...databaseEnv,
-  PORT: portEnv(4004),
-});
+const yotEnv = subgraphEnv(4004);
 
 export type YotConfig = z.infer<typeof yotEnv>;
 

@@ -1,6 +1,6 @@
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType } from 'graphql';
-import { addDays, addMonths, createLogger, formatPncId, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople, yearsBetween, yotReferenceSchema } from '@mappa/shared';
-import type { DatabaseConnection, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
+import { addDays, addMonths, createLogger, createTestGatewayKeys, formatPncId, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople, yearsBetween, yotReferenceSchema } from '@mappa/shared';
+import type { DatabaseConnection, RunningSubgraph, TestGatewayKeys, SyntheticPerson } from '@mappa/shared';
 import { yotSubgraph } from './index';
 import { youthCaseTable } from './youth-case/youth-case.table';
 
@@ -104,13 +104,14 @@ interface YotOffender {
 
 let database: { connection: DatabaseConnection; drop: () => Promise<void> };
 let subgraph: RunningSubgraph;
+let gateway: TestGatewayKeys;
 /** Everything the YOT holds for each young person, fetched once through `_entities`. */
 const held = new Map<string, YotOffender>();
 
 async function post(query: string, variables: Record<string, unknown> = {}) {
   const response = await fetch(`${subgraph.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('yot')) },
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] };
@@ -135,7 +136,8 @@ beforeAll(async () => {
   database = await openTestDatabase();
   const log = createLogger('yot-test', 'silent');
   await prepareSubgraphDatabase(yotSubgraph, database.connection, { seedIfEmpty: dataset, log });
-  subgraph = await startSubgraph(yotSubgraph, { connection: database.connection, host: '127.0.0.1', port: 0, production: false, log });
+  gateway = await createTestGatewayKeys();
+  subgraph = await startSubgraph(yotSubgraph, { connection: database.connection, host: '127.0.0.1', port: 0, production: false, log, gatewayKeys: gateway.gatewayKeys });
   const result = await post(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { ${YOT_FIELDS} } } }`, {
     r: references(youths.map((p) => p.pncId)),
   });

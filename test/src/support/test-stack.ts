@@ -1,5 +1,6 @@
-import { createLogger, openTestDatabase, syntheticPeople } from '@mappa/shared';
-import type { DatabaseConnection, Logger, SeedDataset, SyntheticPerson } from '@mappa/shared';
+import { LocalIssuer } from '@mappa/gateway';
+import { createLogger, MappaArea, openTestDatabase, syntheticPeople } from '@mappa/shared';
+import type { DatabaseConnection, DeclaredPurpose, Logger, Principal, SeedDataset, SyntheticPerson } from '@mappa/shared';
 import { startLocalStack } from '@mappa/stack';
 import type { LocalStack } from '@mappa/stack';
 
@@ -9,13 +10,21 @@ export interface GraphQLResponse<Data = Record<string, unknown>> {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
+/** Who the tests ask as, unless a test says otherwise. */
+export const DEFAULT_PRINCIPAL: Principal = { staffId: 'MCU0001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.LONDON, clearance: 'SC' };
+export const DEFAULT_PURPOSE: DeclaredPurpose = { purpose: 'CASE_MANAGEMENT', caseId: null };
+
 /** The whole product on port 0 over a database of its own, plus the people it was seeded with. */
 export interface TestStack {
   readonly stack: LocalStack;
   readonly connection: DatabaseConnection;
   readonly people: readonly SyntheticPerson[];
-  /** POSTs an operation to the gateway. */
+  /** The identity provider the gateway trusts in this test. */
+  readonly issuer: LocalIssuer;
+  /** POSTs an operation to the gateway as `DEFAULT_PRINCIPAL` for `DEFAULT_PURPOSE`. */
   query<Data = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<Data>>;
+  /** Headers that authenticate as `principal` and declare `purpose`. */
+  headersFor(principal?: Principal, purpose?: DeclaredPurpose): Promise<Record<string, string>>;
   /** Resets every subgraph's request and SQL statement counters. */
   resetCounters(): void;
   close(): Promise<void>;
@@ -26,8 +35,9 @@ export async function postGraphQL<Data = Record<string, unknown>>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
 ): Promise<GraphQLResponse<Data>> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
   return (await response.json()) as GraphQLResponse<Data>;
 }
 
@@ -37,6 +47,12 @@ export async function startTestStack(
 ): Promise<TestStack> {
   const dataset = options.dataset ?? { offenders: 300, seed: 11, asOf: '2026-11-01' };
   const database = await openTestDatabase();
+  const issuer = await LocalIssuer.generate('urn:mappa:test-issuer');
+  const headersFor = async (principal = DEFAULT_PRINCIPAL, purpose = DEFAULT_PURPOSE): Promise<Record<string, string>> => ({
+    authorization: `Bearer ${await issuer.mint(principal)}`,
+    'x-mappa-purpose': purpose.purpose,
+    ...(purpose.caseId ? { 'x-mappa-case': purpose.caseId } : {}),
+  });
   const stack = await startLocalStack({
     connection: database.connection,
     host: '127.0.0.1',
@@ -45,12 +61,15 @@ export async function startTestStack(
     subgraphTimeoutMs: options.subgraphTimeoutMs ?? 5_000,
     log: options.log ?? createLogger('test', 'silent'),
     seedIfEmpty: dataset,
+    trustedIssuers: [issuer.trustedIssuer()],
   });
   return {
     stack,
     connection: database.connection,
     people: syntheticPeople(0, dataset.offenders, dataset),
-    query: (query, variables) => postGraphQL(`${stack.gateway.url}/graphql`, query, variables),
+    issuer,
+    headersFor,
+    query: async (query, variables) => postGraphQL(`${stack.gateway.url}/graphql`, query, variables, await headersFor()),
     resetCounters: () => {
       for (const subgraph of Object.values(stack.subgraphs)) {
         subgraph.requests.reset();

@@ -1,0 +1,64 @@
+import { importJWK, SignJWT } from 'jose';
+import { MappaArea } from '../domain/mappa-area';
+import { GatewayAssertionSigner, GatewayAssertionVerifier } from './gateway-assertion';
+import type { Caller } from './caller';
+import { generateSigningKeyPair } from './signing-keys';
+
+const caller: Caller = {
+  principal: { staffId: 'PP0001', agency: 'probation', roles: ['probation_practitioner'], area: MappaArea.DORSET, clearance: 'BPSS' },
+  declaredPurpose: { purpose: 'MAPPA_MEETING', caseId: 'MTG-1' },
+};
+
+describe('gateway assertions', () => {
+  it('carry the caller, purpose and request id to the subgraph they are addressed to', async () => {
+    const { privateJwk, publicJwk } = await generateSigningKeyPair();
+    const signer = await GatewayAssertionSigner.fromJwk(privateJwk);
+    const verified = await new GatewayAssertionVerifier({ keys: [publicJwk] }, 'probation').verify(await signer.sign('probation', caller, 'req-12345678'));
+    expect(verified).toEqual({ ...caller, requestId: 'req-12345678' });
+  });
+
+  it('verify against any published key, so the gateway key can be rotated', async () => {
+    const oldKey = await generateSigningKeyPair();
+    const newKey = await generateSigningKeyPair();
+    const verifier = new GatewayAssertionVerifier({ keys: [oldKey.publicJwk, newKey.publicJwk] }, 'police');
+    for (const key of [oldKey, newKey]) {
+      const signer = await GatewayAssertionSigner.fromJwk(key.privateJwk);
+      await expect(verifier.verify(await signer.sign('police', caller, 'req-12345678'))).resolves.toMatchObject({ requestId: 'req-12345678' });
+    }
+    const retired = new GatewayAssertionVerifier({ keys: [newKey.publicJwk] }, 'police');
+    const oldSigner = await GatewayAssertionSigner.fromJwk(oldKey.privateJwk);
+    await expect(retired.verify(await oldSigner.sign('police', caller, 'req-12345678'))).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('are refused once expired', async () => {
+    const { privateJwk, publicJwk } = await generateSigningKeyPair();
+    const expired = await new SignJWT({ ...caller, requestId: 'req-12345678' })
+      .setProtectedHeader({ alg: 'ES256', kid: privateJwk.kid!, typ: 'mappa-assertion+jwt' })
+      .setIssuer('urn:mappa:gateway')
+      .setAudience('police')
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 300)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 240)
+      .sign(await importJWK(privateJwk, 'ES256'));
+    await expect(new GatewayAssertionVerifier({ keys: [publicJwk] }, 'police').verify(expired)).rejects.toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+  });
+
+  it('are refused when their claims do not describe a caller', async () => {
+    const { privateJwk, publicJwk } = await generateSigningKeyPair();
+    const odd = await new SignJWT({ principal: { staffId: 'X' }, requestId: 'req-12345678' })
+      .setProtectedHeader({ alg: 'ES256', kid: privateJwk.kid!, typ: 'mappa-assertion+jwt' })
+      .setIssuer('urn:mappa:gateway')
+      .setAudience('police')
+      .setExpirationTime('1m')
+      .sign(await importJWK(privateJwk, 'ES256'));
+    await expect(new GatewayAssertionVerifier({ keys: [publicJwk] }, 'police').verify(odd)).rejects.toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+  });
+
+  it('are required', async () => {
+    const { publicJwk } = await generateSigningKeyPair();
+    await expect(new GatewayAssertionVerifier({ keys: [publicJwk] }, 'police').verify(undefined)).rejects.toThrow(/MAPPA gateway/);
+  });
+});

@@ -1,0 +1,31 @@
+import type { JSONWebKeySet } from 'jose';
+import { ASSERTION_HEADER, GatewayAssertionSigner } from '../auth/gateway-assertion';
+import type { Caller } from '../auth/caller';
+import { generateSigningKeyPair } from '../auth/signing-keys';
+import { MappaArea } from '../domain/mappa-area';
+
+/** A caller for tests that exercise data rather than access rules. */
+export const TEST_CALLER: Caller = {
+  principal: { staffId: 'TEST0001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.LONDON, clearance: 'SC' },
+  declaredPurpose: { purpose: 'CASE_MANAGEMENT', caseId: null },
+};
+
+/** Stands in for the gateway's key pair in a test that talks to one subgraph directly. */
+export interface TestGatewayKeys {
+  /** Give these to `startSubgraph` as `gatewayKeys`. */
+  readonly gatewayKeys: JSONWebKeySet;
+  /** Headers carrying a fresh assertion for `audience` (the subgraph's name). */
+  headersFor(audience: string, caller?: Caller, requestId?: string): Promise<Record<string, string>>;
+}
+
+/** A fresh gateway key pair: the subgraph under test trusts it as it would trust the real gateway. */
+export async function createTestGatewayKeys(): Promise<TestGatewayKeys> {
+  const { privateJwk, publicJwk } = await generateSigningKeyPair();
+  const signer = await GatewayAssertionSigner.fromJwk(privateJwk);
+  return {
+    gatewayKeys: { keys: [publicJwk] },
+    headersFor: async (audience, caller = TEST_CALLER, requestId = 'test-request-0001') => ({
+      [ASSERTION_HEADER]: await signer.sign(audience, caller, requestId),
+    }),
+  };
+}
