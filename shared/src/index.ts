@@ -42,3 +42,8 @@ export * from './auth/purpose';
 export * from './auth/signing-keys';
 export * from './errors/unauthenticated.error';
 export * from './testing/test-gateway';
+export * from './authorization/access-decisions';
+export * from './authorization/access-directive';
+export * from './authorization/access-errors.plugin';
+export * from './authorization/enforce-field-policies';
+export * from './authorization/field-policy';

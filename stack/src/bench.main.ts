@@ -31,7 +31,7 @@ const OFFENDER_VIEW = `query OffenderView($pncId: ID!) {
     riskOfSeriousHarm { overallRiskLevel }
     custody { prisonNumber }
     sentence { conditionalReleaseDate licenceExpiryDate }
-    youthCase { yotReference }
+    mappaHNotification { category }
   }
 }`;
 const OFFENDER_PAGE = `query OffenderPage($after: String) {
@@ -44,7 +44,7 @@ const OFFENDER_PAGE = `query OffenderPage($after: String) {
       riskOfSeriousHarm { overallRiskLevel }
       custody { prisonNumber }
       sentence { conditionalReleaseDate }
-      youthCase { yotReference }
+      mappaHNotification { category }
     } }
     pageInfo { endCursor hasNextPage }
   }
@@ -98,10 +98,11 @@ async function main(): Promise<void> {
   const issuer = await LocalIssuer.generate('urn:mappa:bench-issuer');
   const principal: Principal = { staffId: 'BENCH0001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.LONDON, clearance: 'SC' };
   const token = await issuer.mint(principal);
-  const viaGateway = async () => ({ authorization: `Bearer ${token}`, 'x-mappa-purpose': 'CASE_MANAGEMENT' });
+  // The co-ordinator screening cases may read every field these workloads ask for (principle 3).
+  const viaGateway = async () => ({ authorization: `Bearer ${token}`, 'x-mappa-purpose': 'MAPPA_SCREENING' });
   // Calling the police directly, the benchmark signs as the gateway would, once per request.
   const asGateway = async (s: LocalStack, i: number) => ({
-    [ASSERTION_HEADER]: await s.assertionSigner.sign('police', { principal, declaredPurpose: { purpose: 'CASE_MANAGEMENT', caseId: null } }, `bench-${i}`),
+    [ASSERTION_HEADER]: await s.assertionSigner.sign('police', { principal, declaredPurpose: { purpose: 'MAPPA_SCREENING', caseId: null } }, `bench-${i}`),
   });
   const stack = await startLocalStack({
     trustedIssuers: [issuer.trustedIssuer()],

@@ -41,7 +41,7 @@ async function main(): Promise<void> {
       `Data: ${describeLocation(location)}`,
       'Example (a token from the local development issuer, then a query):',
       `  TOKEN=$(npm run -s token -- --agency mappa_unit --role mappa_coordinator --area LONDON)`,
-      `  curl -s ${gatewayUrl} -H "authorization: Bearer $TOKEN" -H 'x-mappa-purpose: CASE_MANAGEMENT' -H 'content-type: application/json' -d '${JSON.stringify({ query: EXAMPLE_QUERY })}'`,
+      `  curl -s ${gatewayUrl} -H "authorization: Bearer $TOKEN" -H 'x-mappa-purpose: MAPPA_SCREENING' -H 'content-type: application/json' -d '${JSON.stringify({ query: EXAMPLE_QUERY })}'`,
       '',
     ].join('\n'),
   );

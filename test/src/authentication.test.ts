@@ -141,9 +141,14 @@ describe('declared purpose', () => {
   });
 
   it('accepts MAPPA_MEETING with a meeting id', async () => {
-    const { status, body } = await ask(await env.headersFor(principal, { purpose: 'MAPPA_MEETING', caseId: 'MTG-2026-0001' }));
-    expect(status).toBe(200);
-    expect(body.errors).toBeUndefined();
+    const headers = await env.headersFor(principal, { purpose: 'MAPPA_MEETING', caseId: 'MTG-2026-0001' });
+    const response = await fetch(`${env.stack.gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query: 'query($pncId: ID!) { offender(pncId: $pncId) { identity { lastName } } }', variables: { pncId: env.people[0]!.pncId } }),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { offender: { identity: { lastName: env.people[0]!.lastName } } } });
   });
 
   it('refuses a malformed case id', async () => {

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { yearsBetween } from '@mappa/shared';
-import { startTestStack } from './support/test-stack';
+import { postGraphQL, startTestStack } from './support/test-stack';
 import type { TestStack } from './support/test-stack';
 
 const asOf = '2026-11-01';
@@ -17,11 +17,9 @@ const OFFENDER_VIEW = `query OffenderView($pncId: ID!) {
     probationCase { crn status area }
     licences { status startDate: conditionalReleaseDate expiryDate: licenceExpiryDate }
     riskOfSeriousHarm { overallRiskLevel }
-    riskManagementPlan { supervision }
     custody { prisonNumber inOutStatus }
     sentence { conditionalReleaseDate licenceExpiryDate }
-    youthCase { yotReference }
-    adultTransition { plannedTransferDate }
+    mappaHNotification { notifiedDate }
   }
 }`;
 
@@ -34,11 +32,9 @@ interface OffenderView {
   probationCase: { crn: string; status: string; area: string } | null;
   licences: { status: string; startDate: string; expiryDate: string | null }[] | null;
   riskOfSeriousHarm: { overallRiskLevel: string } | null;
-  riskManagementPlan: { supervision: string } | null;
   custody: { prisonNumber: string; inOutStatus: string } | null;
   sentence: { conditionalReleaseDate: string; licenceExpiryDate: string | null } | null;
-  youthCase: { yotReference: string } | null;
-  adultTransition: { plannedTransferDate: string } | null;
+  mappaHNotification: { notifiedDate: string } | null;
 }
 
 const logLines: Record<string, unknown>[] = [];
@@ -64,7 +60,7 @@ async function view(pncId: string): Promise<OffenderView> {
 }
 
 describe('the single offender view', () => {
-  it('brings each agency\'s record of one person together, consistent across agencies', async () => {
+  it('principle 3: brings each agency\'s MAPPA summary of one person together for the co-ordinator screening the case, consistent across agencies', async () => {
     const person = env.people.find((p) => p.supervision === 'CUSTODY' && p.category === 1)!;
     const offender = await view(person.pncId);
     expect(offender.identity).toEqual({ firstName: person.firstName, lastName: person.lastName, dateOfBirth: person.dateOfBirth, croNumber: person.croNumber });
@@ -86,7 +82,27 @@ describe('the single offender view', () => {
       conditionalReleaseDate: person.sentence!.conditionalReleaseDate,
       licenceExpiryDate: person.sentence!.licenceExpiryDate,
     });
-    expect(offender.youthCase).toBeNull();
+    // An adult: the youth offending team holds nothing, and says so with null rather than an error.
+    expect(offender.mappaHNotification).toBeNull();
+  });
+
+  it('principle 4: keeps the risk management plan for the meeting, not for screening', async () => {
+    const person = env.people.find((p) => p.probationStatus === 'CURRENT')!;
+    const QUERY = 'query($pncId: ID!) { offender(pncId: $pncId) { riskManagementPlan { supervision } } }';
+    const screening = await env.query<{ offender: { riskManagementPlan: unknown } }>(QUERY, { pncId: person.pncId });
+    expect(screening.data?.offender.riskManagementPlan).toBeNull();
+    expect(screening.errors?.map((error) => [error.path, error.extensions?.code, error.extensions?.policy])).toEqual([
+      [['offender', 'riskManagementPlan'], 'FORBIDDEN', 'probation.riskManagementPlan'],
+    ]);
+    const chair = { staffId: 'CHAIR0001', agency: 'probation' as const, roles: ['mappa_chair' as const], area: person.area, clearance: 'SC' as const };
+    const meeting = await postGraphQL<{ offender: { riskManagementPlan: { supervision: string } | null } }>(
+      `${env.stack.gateway.url}/graphql`,
+      QUERY,
+      { pncId: person.pncId },
+      await env.headersFor(chair, { purpose: 'MAPPA_MEETING', caseId: 'MTG-TEST-0001' }),
+    );
+    expect(meeting.errors).toBeUndefined();
+    expect(meeting.data?.offender.riskManagementPlan?.supervision).toMatch(/\S/);
   });
 
   it('shows someone on licence with the same licence dates at probation and prison', async () => {
@@ -98,15 +114,36 @@ describe('the single offender view', () => {
     expect(offender.custody?.inOutStatus).toBe('OUT');
   });
 
-  it('shows an under-18 through the YOT and never in an adult prison', async () => {
+  it('shows an under-18 to the youth offending team, and never in an adult prison', async () => {
     const youth = env.people.find((p) => p.isYouth)!;
-    const offender = await view(youth.pncId);
     expect(yearsBetween(youth.dateOfBirth, asOf)).toBeLessThan(18);
-    expect(offender.youthCase).toEqual({ yotReference: youth.yotReference });
-    expect(offender.mappaCase?.leadAgency).toBe('YOT');
-    expect(offender.custody).toBeNull();
-    expect(offender.sentence).toBeNull();
-    expect(offender.probationCase).toBeNull();
+    const screening = await view(youth.pncId);
+    expect(screening.custody).toBeNull();
+    expect(screening.sentence).toBeNull();
+    expect(screening.probationCase).toBeNull();
+    const caseManager = { staffId: 'YOT0001', agency: 'yot' as const, roles: ['yot_case_manager' as const], area: youth.area, clearance: 'BPSS' as const };
+    const result = await postGraphQL<{ offender: { youthCase: { yotReference: string }; adultTransition: { plannedTransferDate: string }; mappaCase: { leadAgency: string } } }>(
+      `${env.stack.gateway.url}/graphql`,
+      'query($pncId: ID!) { offender(pncId: $pncId) { youthCase { yotReference } adultTransition { plannedTransferDate } mappaCase { leadAgency } } }',
+      { pncId: youth.pncId },
+      await env.headersFor(caseManager, { purpose: 'CASE_MANAGEMENT', caseId: null }),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.offender.youthCase).toEqual({ yotReference: youth.yotReference });
+    expect(result.data?.offender.mappaCase.leadAgency).toBe('YOT');
+  });
+
+  it('A.R10: the co-ordinator sees no youth record, only what the MAPPA H notification carries', async () => {
+    const youth = env.people.find((p) => p.isYouth)!;
+    const result = await env.query<{ offender: { youthCase: unknown; mappaHNotification: { category: number } | null } }>(
+      'query($pncId: ID!) { offender(pncId: $pncId) { youthCase { yotReference } mappaHNotification { category } } }',
+      { pncId: youth.pncId },
+    );
+    expect(result.data?.offender.youthCase).toBeNull();
+    expect(result.data?.offender.mappaHNotification?.category).toBe(youth.category);
+    expect(result.errors?.map((error) => [error.path, error.extensions?.code, error.extensions?.policy])).toEqual([
+      [['offender', 'youthCase'], 'FORBIDDEN', 'yot.youthCase'],
+    ]);
   });
 
   it('A.R4: shows no ViSOR nominal for a category 2 level 1 offender', async () => {

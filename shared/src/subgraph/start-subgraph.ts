@@ -3,6 +3,8 @@ import express from 'express';
 import type { JSONWebKeySet } from 'jose';
 import { GraphQLError } from 'graphql';
 import { ASSERTION_HEADER, GatewayAssertionVerifier } from '../auth/gateway-assertion';
+import { AccessDecisions } from '../authorization/access-decisions';
+import { accessErrorsPlugin } from '../authorization/access-errors.plugin';
 import type { VerifiedAssertion } from '../auth/gateway-assertion';
 import { createApolloServer } from '../apollo/create-apollo-server';
 import type { DatabaseConnection } from '../db/database';
@@ -42,7 +44,10 @@ export async function startSubgraph<Loaders extends object>(
   const requests = new Counter();
   const db = options.connection.database(statements);
   const schema = await definition.buildSchema();
-  const server = createApolloServer<SubgraphContext<Loaders>>({ schema }, { production: options.production, log });
+  const server = createApolloServer<SubgraphContext<Loaders>>(
+    { schema },
+    { production: options.production, log, plugins: [accessErrorsPlugin<SubgraphContext<Loaders>>()] },
+  );
   await server.start();
   const verifier = new GatewayAssertionVerifier(options.gatewayKeys, definition.name);
   const app = createHttpApp({ log, readiness: [{ name: 'database', check: () => options.connection.isReachable() }] });
@@ -72,10 +77,12 @@ export async function startSubgraph<Loaders extends object>(
       context: async ({ res }) => {
         const assertion = res.locals.assertion as VerifiedAssertion;
         const requestId = assertion.requestId;
+        const caller = { principal: assertion.principal, declaredPurpose: assertion.declaredPurpose };
         return {
           requestId,
           log: log.child({ requestId }),
-          caller: { principal: assertion.principal, declaredPurpose: assertion.declaredPurpose },
+          caller,
+          access: new AccessDecisions(caller),
           db,
           loaders: definition.createLoaders(db),
         };

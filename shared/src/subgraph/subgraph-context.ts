@@ -1,4 +1,5 @@
 import type { Caller } from '../auth/caller';
+import type { AccessDecisions } from '../authorization/access-decisions';
 import type { RequestContext } from '../context/request-context';
 import type { Database } from '../db/database';
 
@@ -6,6 +7,8 @@ import type { Database } from '../db/database';
 export interface SubgraphContext<Loaders extends object> extends RequestContext {
   /** Who is asking and why, as the gateway vouched in its signed assertion. */
   readonly caller: Caller;
+  /** This request's policy decisions and denials. */
+  readonly access: AccessDecisions;
   readonly loaders: Loaders;
   readonly db: Database;
 }

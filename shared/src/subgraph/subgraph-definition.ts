@@ -1,4 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
+import type { FieldPolicy } from '../authorization/field-policy';
 import type { Database } from '../db/database';
 import type { SyntheticDatasetOptions, SyntheticPerson } from '../synthetic/person';
 
@@ -13,6 +14,8 @@ export interface SubgraphDefinition<Loaders extends object = object> {
   readonly schema: string;
   /** Folder of drizzle-kit migrations, applied on start. */
   readonly migrationsFolder: string;
+  /** Every access policy the subgraph's fields name (for the schema build and the access matrix). */
+  readonly policies: readonly FieldPolicy[];
   /** Builds the executable subgraph schema. */
   buildSchema(): Promise<GraphQLSchema>;
   /** Fresh, per-request DataLoaders: never shared between requests, so never between callers. */

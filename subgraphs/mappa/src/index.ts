@@ -4,6 +4,7 @@ import { buildFederatedSchema } from '@mappa/shared';
 import type { SubgraphDefinition } from '@mappa/shared';
 import { createMappaLoaders } from './mappa.loaders';
 import type { MappaLoaders } from './mappa.loaders';
+import { MAPPA_POLICIES } from './mappa.policies';
 import { MappaCaseResolver } from './mappa-case/mappa-case.resolver';
 import { offenderReferenceResolver } from './offender/offender.reference';
 import { OffenderResolver } from './offender/offender.resolver';
@@ -17,8 +18,9 @@ export const mappaSubgraph: SubgraphDefinition<MappaLoaders> = {
   name: 'mappa',
   schema: 'mappa',
   migrationsFolder: join(__dirname, '..', 'drizzle'),
+  policies: MAPPA_POLICIES,
   buildSchema: () =>
-    buildFederatedSchema({ resolvers: [OffenderResolver, MappaCaseResolver, OffenderRegisterResolver] }, offenderReferenceResolver),
+    buildFederatedSchema({ resolvers: [OffenderResolver, MappaCaseResolver, OffenderRegisterResolver] }, offenderReferenceResolver, MAPPA_POLICIES),
   createLoaders: createMappaLoaders,
   seed: seedMappa,
   clear: clearMappa,

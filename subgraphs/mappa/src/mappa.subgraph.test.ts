@@ -1,6 +1,6 @@
 import { asc } from 'drizzle-orm';
-import { addDays, createLogger, createTestGatewayKeys, encodeCursor, formatPncId, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople } from '@mappa/shared';
-import type { DatabaseConnection, RunningSubgraph, TestGatewayKeys, SyntheticPerson } from '@mappa/shared';
+import { addDays, createLogger, createTestGatewayKeys, encodeCursor, formatPncId, MappaArea, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople } from '@mappa/shared';
+import type { Caller, DatabaseConnection, Purpose, Role, RunningSubgraph, TestGatewayKeys, SyntheticPerson } from '@mappa/shared';
 import { mappaCaseChangeTable, mappaCaseTable } from './mappa-case/mappa-case.table';
 import { mappaSubgraph } from './index';
 
@@ -18,13 +18,19 @@ let gateway: TestGatewayKeys;
 
 interface GraphQLResponse {
   data?: Record<string, unknown>;
-  errors?: { message: string; extensions?: { code?: string } }[];
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; policy?: string } }[];
 }
 
-async function post(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse> {
+/** The owner's role reading its own records: the MAPPA co-ordinator, administering cases. */
+const MAPPA_COORDINATOR: Caller = {
+  principal: { staffId: 'MCU00001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.KENT, clearance: 'SC' },
+  declaredPurpose: { purpose: 'CASE_MANAGEMENT', caseId: null },
+};
+
+async function post(query: string, variables: Record<string, unknown> = {}, caller: Caller = MAPPA_COORDINATOR): Promise<GraphQLResponse> {
   const response = await fetch(`${subgraph.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('mappa')) },
+    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('mappa', caller)) },
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as GraphQLResponse;
@@ -64,10 +70,12 @@ const CASE_SELECTION = `mappaCase {
   history { field valueBefore valueAfter changedDate changedByStaffId decision { kind reference } }
 }`;
 
-async function entities(pncIds: readonly string[], selection: string): Promise<GraphQLResponse> {
-  return post(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { pncId ${selection} } } }`, {
-    r: pncIds.map((pncId) => ({ __typename: 'Offender', pncId })),
-  });
+async function entities(pncIds: readonly string[], selection: string, caller: Caller = MAPPA_COORDINATOR): Promise<GraphQLResponse> {
+  return post(
+    `query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { pncId ${selection} } } }`,
+    { r: pncIds.map((pncId) => ({ __typename: 'Offender', pncId })) },
+    caller,
+  );
 }
 
 async function registerPage(variables: Record<string, unknown>, selection = 'totalCount'): Promise<Page> {
@@ -229,7 +237,8 @@ describe('mappa subgraph', () => {
       const result = await post('{ _service { sdl } }');
       const sdl = (result.data?._service as { sdl: string }).sdl;
       expect(sdl).toMatch(/type Offender\s+@key\(fields: "pncId"\)/);
-      expect(sdl).toMatch(/offenders\([\s\S]*first: Int = 20[\s\S]*after: String[\s\S]*filter: OffenderFilter[\s\S]*\): OffenderConnection!/);
+      // Nullable, so that a caller the register policy denies gets `offenders: null`, not a null `data`.
+      expect(sdl).toMatch(/offenders\([\s\S]*first: Int = 20[\s\S]*after: String[\s\S]*filter: OffenderFilter[\s\S]*\): OffenderConnection @mappaAccess\(policy: "mappa.register"\)/);
     });
   });
 
@@ -375,6 +384,147 @@ describe('mappa subgraph', () => {
       await mappaSubgraph.seed(db, people.slice(777), dataset);
       expect(await mappaSubgraph.isEmpty(db)).toBe(false);
       expect(await snapshot()).toEqual(before);
+    });
+  });
+
+  describe('field policies (owner enforcement)', () => {
+    const caller = (roles: Role[], agency: Caller['principal']['agency'], purpose: Purpose, clearance: Caller['principal']['clearance'] = 'BPSS'): Caller => ({
+      principal: { staffId: 'STAFF0001', agency, roles, area: MappaArea.KENT, clearance },
+      declaredPurpose: { purpose, caseId: purpose === 'MAPPA_MEETING' ? 'MTG-1' : purpose === 'DISCLOSURE_DECISION' ? 'DD-1' : null },
+    });
+    const sample = people.slice(0, 20);
+    const sampleIds = sample.map((person) => person.pncId);
+    const REGISTER = '{ offenders(first: 5) { edges { cursor node { pncId } } pageInfo { hasNextPage endCursor } totalCount } }';
+    const SUMMARY = 'caseId category level leadAgency area startDate nextReviewDate status endDate endReason';
+    const policiesOf = (result: GraphQLResponse) => result.errors?.map((error) => [error.extensions?.code, error.extensions?.policy]);
+    const summaryOf = (person: SyntheticPerson) => ({
+      caseId: `MC-${String(person.index * 2 + 1).padStart(7, '0')}`,
+      category: person.category,
+      level: person.level,
+      leadAgency: person.leadAgency,
+      area: person.area,
+      startDate: person.mappaStartDate,
+      nextReviewDate: person.nextReviewDate,
+      status: 'ACTIVE',
+      endDate: null,
+      endReason: null,
+    });
+
+    it('A.R19: the co-ordinator screening reads the whole case, with who recorded each change and the decision reference', async () => {
+      const result = await entities(sampleIds, `mappaCase { ${SUMMARY} history { field changedByStaffId decision { kind reference } } }`, caller(['mappa_coordinator'], 'mappa_unit', 'MAPPA_SCREENING'));
+      expect(result.errors).toBeUndefined();
+      const found = result.data?._entities as { pncId: string; mappaCase: Record<string, unknown> & { history: Change[] } }[];
+      expect(found.map(({ mappaCase: { history: _history, ...summary } }) => summary)).toEqual(sample.map(summaryOf));
+      for (const { mappaCase } of found) {
+        expect(mappaCase.history.length).toBeGreaterThan(0);
+        expect(mappaCase.history.every((change) => /^(MCU|PPU|NPS|YOT)\d{5}$/.test(change.changedByStaffId) && /^(SCR|MTG|LAR)-/.test(change.decision.reference))).toBe(true);
+      }
+    });
+
+    it('A.R9: the chair screening pages the register, with its page info and total', async () => {
+      const result = await post(REGISTER, {}, caller(['mappa_chair'], 'probation', 'MAPPA_SCREENING'));
+      expect(result.errors).toBeUndefined();
+      const page = result.data?.offenders as Page;
+      expect(page.edges.map((edge) => edge.node.pncId)).toEqual(expectedRegister(() => true).slice(0, 5));
+      expect(page.pageInfo).toEqual({ hasNextPage: true, endCursor: page.edges[4]!.cursor });
+      expect(page.totalCount).toBe(people.length);
+    });
+
+    it.each([
+      ['a probation practitioner managing a case', caller(['probation_practitioner'], 'probation', 'CASE_MANAGEMENT')],
+      ['a PPU officer managing a case', caller(['ppu_officer'], 'police', 'CASE_MANAGEMENT')],
+      ['the co-ordinator at a MAPP meeting (the register is not a meeting view)', caller(['mappa_coordinator'], 'mappa_unit', 'MAPPA_MEETING')],
+    ])('principle 9: %s gets no register: offenders is null with one FORBIDDEN error', async (_name, who) => {
+      const result = await post(REGISTER, {}, who);
+      expect(result.data).toEqual({ offenders: null });
+      expect(result.errors?.map((error) => [error.path, error.extensions?.code, error.extensions?.policy])).toEqual([[['offenders'], 'FORBIDDEN', 'mappa.register']]);
+    });
+
+    it('principle 3: a probation practitioner managing a case reads the case summary, but not its history', async () => {
+      const result = await entities(sampleIds, `mappaCase { ${SUMMARY} history { field } }`, caller(['probation_practitioner'], 'probation', 'CASE_MANAGEMENT'));
+      const found = result.data?._entities as { pncId: string; mappaCase: Record<string, unknown> }[];
+      expect(found.map((entity) => entity.pncId)).toEqual(sampleIds);
+      expect(found.map((entity) => entity.mappaCase)).toEqual(sample.map((person) => ({ ...summaryOf(person), history: null })));
+      // One error for the denied field path, however many offenders were in the batch.
+      expect(result.errors?.map((error) => [error.path, error.extensions?.code, error.extensions?.policy])).toEqual([
+        [['_entities', 0, 'mappaCase', 'history'], 'FORBIDDEN', 'mappa.caseHistory'],
+      ]);
+    });
+
+    it('principle 3: RA roles read the summary under MAPPA purposes; YOT roles under case management', async () => {
+      const readers = [
+        caller(['prison_offender_manager'], 'prison', 'MAPPA_MEETING'),
+        caller(['senior_probation_officer'], 'probation', 'DISCLOSURE_DECISION'),
+        caller(['ct_officer'], 'police', 'MAPPA_SCREENING', 'SC'),
+        caller(['yot_case_manager'], 'yot', 'CASE_MANAGEMENT'),
+      ];
+      for (const reader of readers) {
+        const result = await entities(sampleIds.slice(0, 3), `mappaCase { ${SUMMARY} }`, reader);
+        expect(result.errors).toBeUndefined();
+        expect((result.data?._entities as { mappaCase: unknown }[]).map((entity) => entity.mappaCase)).toEqual(sample.slice(0, 3).map(summaryOf));
+      }
+    });
+
+    it('A.R20: lead-agency roles get no history until the lead-agency condition is enforced (a YOT manager, a PPU officer)', async () => {
+      for (const reader of [caller(['yot_manager'], 'yot', 'CASE_MANAGEMENT'), caller(['ppu_officer'], 'police', 'CASE_MANAGEMENT')]) {
+        const result = await entities(sampleIds, 'mappaCase { level history { field } }', reader);
+        expect((result.data?._entities as { mappaCase: { level: number; history: unknown } }[]).map((entity) => entity.mappaCase)).toEqual(
+          sample.map((person) => ({ level: person.level, history: null })),
+        );
+        expect(policiesOf(result)).toEqual([['FORBIDDEN', 'mappa.caseHistory']]);
+      }
+    });
+
+    it('principle 3: the co-ordinator under DISCLOSURE_DECISION reads the summary but not the history (history is for screening, meetings and administration)', async () => {
+      const result = await entities(sampleIds.slice(0, 3), 'mappaCase { level history { field } }', caller(['mappa_coordinator'], 'mappa_unit', 'DISCLOSURE_DECISION'));
+      expect((result.data?._entities as { mappaCase: unknown }[]).map((entity) => entity.mappaCase)).toEqual(sample.slice(0, 3).map((person) => ({ level: person.level, history: null })));
+      expect(policiesOf(result)).toEqual([['FORBIDDEN', 'mappa.caseHistory']]);
+    });
+
+    it('A.R12: information governance auditing reads the PNC ID, not the case record itself', async () => {
+      const result = await entities(sampleIds, 'mappaCase { level history { changedByStaffId } }', caller(['information_governance'], 'mappa_unit', 'AUDIT'));
+      expect(result.data?._entities).toEqual(sample.map((person) => ({ pncId: person.pncId, mappaCase: null })));
+      expect(result.errors?.map((error) => [error.path, error.extensions?.policy])).toEqual([[['_entities', 0, 'mappaCase'], 'mappa.mappaCase']]);
+    });
+
+    // Only the case, not the PNC ID: shows the case policy on its own.
+    const caseOnly = (selection: string, who: Caller) =>
+      post(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { ${selection} } } }`, { r: sampleIds.map((pncId) => ({ __typename: 'Offender', pncId })) }, who);
+    const forbidden = (result: GraphQLResponse) => result.errors?.filter((error) => error.extensions?.code === 'FORBIDDEN').map((error) => [error.path, error.extensions?.policy]);
+
+    it.each([
+      ['lay adviser', caller(['lay_adviser'], 'mappa_unit', 'STATISTICS')],
+      ['lay adviser at a meeting', caller(['lay_adviser'], 'mappa_unit', 'MAPPA_MEETING')],
+      ['analyst', caller(['analyst'], 'mappa_unit', 'STATISTICS')],
+    ])('A.R27-A.R30: a %s sees no personal data: no register, no PNC ID, no case', async (_name, who) => {
+      const register = await post(REGISTER, {}, who);
+      expect(register.data).toEqual({ offenders: null });
+      expect(policiesOf(register)).toEqual([['FORBIDDEN', 'mappa.register']]);
+
+      const result = await entities(sampleIds, 'mappaCase { category level }', who);
+      // The key itself is denied, so no entity survives: each resolves to null.
+      expect(result.data?._entities).toEqual(sample.map(() => null));
+      expect(forbidden(result)).toEqual([[['_entities', 0, 'pncId'], 'mappa.subjectKey']]);
+
+      const cases = await caseOnly('mappaCase { category level }', who);
+      expect(cases.data?._entities).toEqual(sample.map(() => ({ mappaCase: null })));
+      expect(forbidden(cases)).toEqual([[['_entities', 0, 'mappaCase'], 'mappa.mappaCase']]);
+    });
+
+    it('A.R32: a Jobcentre Plus attendee at a meeting reads nothing of the MAPPA case (not even the minimal summary)', async () => {
+      const who = caller(['dtc_attendee'], 'jobcentre_plus', 'MAPPA_MEETING');
+      const result = await entities(sampleIds, 'mappaCase { level leadAgency }', who);
+      expect(result.data?._entities).toEqual(sample.map(() => null));
+      expect(forbidden(result)).toEqual([[['_entities', 0, 'pncId'], 'mappa.subjectKey']]);
+      const cases = await caseOnly('mappaCase { level leadAgency }', who);
+      expect(cases.data?._entities).toEqual(sample.map(() => ({ mappaCase: null })));
+      expect(forbidden(cases)).toEqual([[['_entities', 0, 'mappaCase'], 'mappa.mappaCase']]);
+    });
+
+    it('A.R38: a Home Office attendee gets no status or start date until the meeting and foreign-national conditions can be checked', async () => {
+      const cases = await caseOnly('mappaCase { status startDate }', caller(['dtc_attendee'], 'home_office', 'MAPPA_MEETING'));
+      expect(cases.data?._entities).toEqual(sample.map(() => ({ mappaCase: null })));
+      expect(forbidden(cases)).toEqual([[['_entities', 0, 'mappaCase'], 'mappa.mappaCase']]);
     });
   });
 });

@@ -7,6 +7,7 @@ import { SexOffenderNotificationResolver } from './notification/notification.res
 import { offenderReferenceResolver } from './offender/offender.reference';
 import { OffenderResolver } from './offender/offender.resolver';
 import { createPoliceLoaders } from './police.loaders';
+import { POLICE_POLICIES } from './police.policies';
 import type { PoliceLoaders } from './police.loaders';
 import { clearPolice, policeIsEmpty, seedPolice } from './seed/police.seed';
 
@@ -17,8 +18,13 @@ export const policeSubgraph: SubgraphDefinition<PoliceLoaders> = {
   name: 'police',
   schema: 'police',
   migrationsFolder: join(__dirname, '..', 'drizzle'),
+  policies: POLICE_POLICIES,
   buildSchema: () =>
-    buildFederatedSchema({ resolvers: [OffenderResolver, PoliceIdentityResolver, SexOffenderNotificationResolver] }, offenderReferenceResolver),
+    buildFederatedSchema(
+      { resolvers: [OffenderResolver, PoliceIdentityResolver, SexOffenderNotificationResolver] },
+      offenderReferenceResolver,
+      POLICE_POLICIES,
+    ),
   createLoaders: createPoliceLoaders,
   seed: seedPolice,
   clear: clearPolice,

@@ -1,5 +1,5 @@
-import { createLogger, createTestGatewayKeys, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople } from '@mappa/shared';
-import type { DatabaseConnection, RunningSubgraph, TestGatewayKeys } from '@mappa/shared';
+import { createLogger, createTestGatewayKeys, MappaArea, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople } from '@mappa/shared';
+import type { Caller, DatabaseConnection, RunningSubgraph, TestGatewayKeys } from '@mappa/shared';
 import { policeSubgraph } from './index';
 
 const dataset = { offenders: 60, seed: 7, asOf: '2026-11-01' };
@@ -8,10 +8,15 @@ let database: { connection: DatabaseConnection; drop: () => Promise<void> };
 let subgraph: RunningSubgraph;
 let gateway: TestGatewayKeys;
 
-async function post(query: string, variables: Record<string, unknown> = {}) {
+const PPU_OFFICER: Caller = {
+  principal: { staffId: 'PPU0001', agency: 'police', roles: ['ppu_officer'], area: MappaArea.KENT, clearance: 'SC' },
+  declaredPurpose: { purpose: 'CASE_MANAGEMENT', caseId: null },
+};
+
+async function post(query: string, variables: Record<string, unknown> = {}, caller: Caller = PPU_OFFICER) {
   const response = await fetch(`${subgraph.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('police')) },
+    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('police', caller)) },
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] };
@@ -92,5 +97,45 @@ describe('police subgraph', () => {
   it('serves its SDL with the Offender entity keyed by PNC ID', async () => {
     const result = await post('{ _service { sdl } }');
     expect((result.data?._service as { sdl: string }).sdl).toMatch(/type Offender\s+@key\(fields: "pncId"\)/);
+  });
+
+  describe('field policies (owner enforcement)', () => {
+    const probationPractitioner = (purpose: 'CASE_MANAGEMENT' | 'MAPPA_MEETING'): Caller => ({
+      principal: { staffId: 'PP0001', agency: 'probation', roles: ['probation_practitioner'], area: MappaArea.KENT, clearance: 'BPSS' },
+      declaredPurpose: { purpose, caseId: purpose === 'MAPPA_MEETING' ? 'MTG-1' : null },
+    });
+    const representations = () => people.slice(0, 20).map((p) => ({ __typename: 'Offender', pncId: p.pncId }));
+    const QUERY = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { pncId identity { lastName ethnicityCode } intelligence { sanitisedSummary text } } } }';
+
+    it('principle 3: a probation practitioner reads police identity at a MAPP meeting, but not ethnicity or intelligence text', async () => {
+      const result = await post(QUERY, { r: representations() }, probationPractitioner('MAPPA_MEETING'));
+      const entities = result.data?._entities as { identity: { lastName: string; ethnicityCode: string | null }; intelligence: { sanitisedSummary: string; text: string | null }[] }[];
+      expect(entities.map((e) => e.identity.lastName)).toEqual(people.slice(0, 20).map((p) => p.lastName));
+      expect(entities.every((e) => e.identity.ethnicityCode === null)).toBe(true);
+      expect(entities.flatMap((e) => e.intelligence).every((item) => item.text === null && item.sanitisedSummary.length > 0)).toBe(true);
+      // One error per denied field path, however many offenders and items were in the batch.
+      expect(result.errors?.map((error) => [error.extensions?.code, (error.extensions as { policy?: string } | undefined)?.policy])).toEqual([
+        ['FORBIDDEN', 'police.ethnicity'],
+        ['FORBIDDEN', 'police.intelligence'],
+      ]);
+    });
+
+    it('principle 2: the same practitioner managing their own case gets no police identity', async () => {
+      const result = await post(QUERY, { r: representations() }, probationPractitioner('CASE_MANAGEMENT'));
+      const entities = result.data?._entities as { identity: unknown; intelligence: unknown }[];
+      expect(entities.every((e) => e.identity === null && e.intelligence === null)).toBe(true);
+      expect(result.errors?.map((error) => (error.extensions as { policy?: string } | undefined)?.policy)).toEqual(['police.identity', 'police.intelligenceSummary']);
+    });
+
+    it('A.R27-A.R30: a lay adviser sees no personal data, not even the PNC ID', async () => {
+      const layAdviser: Caller = {
+        principal: { staffId: 'LA0001', agency: 'mappa_unit', roles: ['lay_adviser'], area: MappaArea.KENT, clearance: 'BPSS' },
+        declaredPurpose: { purpose: 'MAPPA_MEETING', caseId: 'MTG-1' },
+      };
+      const result = await post(QUERY, { r: representations() }, layAdviser);
+      // The key itself is denied, so no entity survives: each resolves to null.
+      expect(result.data?._entities).toEqual(people.slice(0, 20).map(() => null));
+      expect(result.errors?.some((error) => (error.extensions as { policy?: string } | undefined)?.policy === 'police.subjectKey')).toBe(true);
+    });
   });
 });

@@ -6,6 +6,7 @@ import { PrisonCustodyResolver } from './custody/custody.resolver';
 import { offenderReferenceResolver } from './offender/offender.reference';
 import { OffenderResolver } from './offender/offender.resolver';
 import { createPrisonLoaders } from './prison.loaders';
+import { PRISON_POLICIES } from './prison.policies';
 import type { PrisonLoaders } from './prison.loaders';
 import { clearPrison, prisonIsEmpty, seedPrison } from './seed/prison.seed';
 import { PrisonSentenceResolver } from './sentence/sentence.resolver';
@@ -17,8 +18,9 @@ export const prisonSubgraph: SubgraphDefinition<PrisonLoaders> = {
   name: 'prison',
   schema: 'prison',
   migrationsFolder: join(__dirname, '..', 'drizzle'),
+  policies: PRISON_POLICIES,
   buildSchema: () =>
-    buildFederatedSchema({ resolvers: [OffenderResolver, PrisonCustodyResolver, PrisonSentenceResolver] }, offenderReferenceResolver),
+    buildFederatedSchema({ resolvers: [OffenderResolver, PrisonCustodyResolver, PrisonSentenceResolver] }, offenderReferenceResolver, PRISON_POLICIES),
   createLoaders: createPrisonLoaders,
   seed: seedPrison,
   clear: clearPrison,

@@ -1,5 +1,5 @@
-import { addMonths, createLogger, createTestGatewayKeys, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople } from '@mappa/shared';
-import type { DatabaseConnection, RunningSubgraph, TestGatewayKeys, SyntheticPerson } from '@mappa/shared';
+import { addMonths, createLogger, createTestGatewayKeys, MappaArea, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople } from '@mappa/shared';
+import type { Caller, DatabaseConnection, Purpose, Role, RunningSubgraph, TestGatewayKeys, SyntheticPerson } from '@mappa/shared';
 import { prisonSubgraph } from './index';
 
 const dataset = { offenders: 300, seed: 7, asOf: '2026-11-01' };
@@ -75,13 +75,22 @@ const FULL_SELECTION = `
   mappaFReports { reportDate meetingDate authorStaffId programmesCompleted riskFactorsObserved }
 `;
 
-async function post(query: string, variables: Record<string, unknown> = {}) {
+/** The owner's caller: a prison offender manager managing their own cases, who may read every prison field. */
+const PRISON_OFFENDER_MANAGER: Caller = {
+  principal: { staffId: 'POM0001', agency: 'prison', roles: ['prison_offender_manager'], area: MappaArea.LONDON, clearance: 'SC' },
+  declaredPurpose: { purpose: 'CASE_MANAGEMENT', caseId: null },
+};
+
+async function post(query: string, variables: Record<string, unknown> = {}, caller: Caller = PRISON_OFFENDER_MANAGER) {
   const response = await fetch(`${subgraph.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('prison')) },
+    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('prison', caller)) },
     body: JSON.stringify({ query, variables }),
   });
-  return (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] };
+  return (await response.json()) as {
+    data?: Record<string, unknown>;
+    errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; policy?: string } }[];
+  };
 }
 
 const references = (list: readonly { pncId: string }[]) => list.map((p) => ({ __typename: 'Offender', pncId: p.pncId }));
@@ -352,5 +361,126 @@ describe('prison subgraph', () => {
     const sdl = (result.data?._service as { sdl: string }).sdl;
     expect(sdl).toMatch(/type Offender\s+@key\(fields: "pncId"\)/);
     expect(sdl).not.toMatch(/^\s+offender\(/m);
+  });
+
+  describe('field policies (owner enforcement)', () => {
+    const callerAs = (agency: Caller['principal']['agency'], role: Role, purpose: Purpose): Caller => ({
+      principal: { staffId: `${role.toUpperCase().slice(0, 3)}0001`, agency, roles: [role], area: MappaArea.LONDON, clearance: 'SC' },
+      declaredPurpose: { purpose, caseId: purpose === 'MAPPA_MEETING' ? 'MTG-1' : purpose === 'DISCLOSURE_DECISION' ? 'DEC-1' : null },
+    });
+    // People in custody at level 2/3 (who have MAPPA F reports) and people released on licence.
+    const sample = () => [...inCustody.filter((p) => p.level >= 2).slice(0, 10), ...onLicence.slice(0, 10)];
+    const entities = (query: string, caller: Caller) => post(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { ${query} } } }`, { r: references(sample()) }, caller);
+    /** Each error as `code policy field.path` (list indices dropped), sorted. */
+    const denials = (errors: { path?: (string | number)[]; extensions?: { code?: string; policy?: string } }[] | undefined) =>
+      (errors ?? []).map((e) => `${e.extensions?.code} ${e.extensions?.policy} ${(e.path ?? []).filter((k) => typeof k === 'string').join('.')}`).sort();
+
+    it('principle 2: the prison offender manager managing their cases reads every prison field, prison-only ones included', async () => {
+      const result = await entities(
+        'pncId custody { bookingId cellLocation incentiveLevel inOutStatus } prisonAlerts { comment } adjudications { finding } mappaFReports { authorStaffId contactConcerns }',
+        PRISON_OFFENDER_MANAGER,
+      );
+      expect(result.errors).toBeUndefined();
+      const views = result.data?._entities as {
+        custody: { bookingId: string | null; cellLocation: string | null; incentiveLevel: string | null; inOutStatus: string };
+        prisonAlerts: { comment: string | null }[];
+        adjudications: unknown[] | null;
+      }[];
+      expect(views.map((v) => v.custody.bookingId)).toEqual(sample().map((p) => String(1_200_000 + p.index)));
+      for (const view of views) {
+        expect(view.custody.cellLocation === null).toBe(view.custody.inOutStatus === 'OUT');
+        expect(view.custody.incentiveLevel === null).toBe(view.custody.inOutStatus === 'OUT');
+        expect(view.prisonAlerts.every((a) => a.comment !== null)).toBe(true);
+        expect(Array.isArray(view.adjudications)).toBe(true);
+      }
+    });
+
+    it('principle 3, B.3: a probation practitioner at a MAPP meeting reads the custody summary, sentence, offences, ROTL and MAPPA F reports, but no alerts (until type P can be told apart) and no prison-only field', async () => {
+      const QUERY = `pncId
+        custody { prisonNumber bookingId inOutStatus establishmentName cellLocation incentiveLevel securityCategory legalStatus lastMovement { type date } }
+        sentence { conditionalReleaseDate releaseDate releaseDateConfirmed offences { code schedule15 } }
+        prisonAlerts { type code active comment } temporaryReleases { type start outcome } adjudications { finding } mappaFReports { meetingDate authorStaffId }`;
+      const result = await entities(QUERY, callerAs('probation', 'probation_practitioner', 'MAPPA_MEETING'));
+      const views = result.data?._entities as {
+        pncId: string;
+        custody: { prisonNumber: string; bookingId: unknown; cellLocation: unknown; incentiveLevel: unknown; lastMovement: { type: string } };
+        sentence: { conditionalReleaseDate: string; offences: { code: string }[] };
+        prisonAlerts: unknown;
+        temporaryReleases: { type: string }[];
+        adjudications: unknown;
+        mappaFReports: { meetingDate: string; authorStaffId: string }[];
+      }[];
+      expect(views.map((v) => v.pncId)).toEqual(sample().map((p) => p.pncId));
+      sample().forEach((person, i) => {
+        const view = views[i]!;
+        const owners = heldView(person);
+        expect(view.custody.prisonNumber).toBe(person.prisonNumber);
+        expect(view.custody.lastMovement.type).toBe(owners.custody!.lastMovement.type);
+        expect([view.custody.bookingId, view.custody.cellLocation, view.custody.incentiveLevel]).toEqual([null, null, null]);
+        expect(view.sentence.conditionalReleaseDate).toBe(person.sentence!.conditionalReleaseDate);
+        expect(view.sentence.offences.map((o) => o.code)).toEqual([person.offence.code]);
+        expect(view.prisonAlerts).toBeNull();
+        expect(view.temporaryReleases.map((r) => r.type)).toEqual(owners.temporaryReleases!.map((r) => r.type));
+        expect(view.adjudications).toBeNull();
+        expect(view.mappaFReports.map((r) => r.meetingDate)).toEqual(owners.mappaFReports!.map((r) => r.meetingDate));
+      });
+      expect(views.some((v) => v.mappaFReports.length > 0)).toBe(true);
+      // One error per denied field path, however many offenders and alerts were in the batch.
+      expect(denials(result.errors)).toEqual([
+        'FORBIDDEN prison.adjudication _entities.adjudications',
+        'FORBIDDEN prison.custodyPrisonOnly _entities.custody.bookingId',
+        'FORBIDDEN prison.custodyPrisonOnly _entities.custody.cellLocation',
+        'FORBIDDEN prison.custodyPrisonOnly _entities.custody.incentiveLevel',
+        'FORBIDDEN prison.mappaAlert _entities.prisonAlerts',
+      ]);
+    });
+
+    it('A.R15, B.59: the same practitioner under case management gets no prison record (the allocated-OM condition is not yet enforced, so it fails closed)', async () => {
+      const result = await entities('pncId custody { inOutStatus } sentence { releaseDate } prisonAlerts { code } temporaryReleases { type } mappaFReports { meetingDate }', callerAs('probation', 'probation_practitioner', 'CASE_MANAGEMENT'));
+      expect(result.data?._entities).toEqual(sample().map((p) => ({ pncId: p.pncId, custody: null, sentence: null, prisonAlerts: null, temporaryReleases: null, mappaFReports: null })));
+      expect(denials(result.errors)).toEqual([
+        'FORBIDDEN prison.custody _entities.custody',
+        'FORBIDDEN prison.mappaAlert _entities.prisonAlerts',
+        'FORBIDDEN prison.mappaFReport _entities.mappaFReports',
+        'FORBIDDEN prison.sentence _entities.sentence',
+        'FORBIDDEN prison.temporaryRelease _entities.temporaryReleases',
+      ]);
+    });
+
+    it('B.30: adjudications are prison only, even for a PPU officer at a MAPP meeting', async () => {
+      const result = await entities('custody { legalStatus } adjudications { finding punishment }', callerAs('police', 'ppu_officer', 'MAPPA_MEETING'));
+      const views = result.data?._entities as { custody: { legalStatus: string }; adjudications: unknown }[];
+      expect(views.map((v) => v.custody.legalStatus)).toEqual(sample().map((p) => heldView(p).custody!.legalStatus));
+      expect(views.every((v) => v.adjudications === null)).toBe(true);
+      expect(denials(result.errors)).toEqual(['FORBIDDEN prison.adjudication _entities.adjudications']);
+    });
+
+    it('B.46, B.49: MAPPA F reports go to a MAPP meeting only: the co-ordinator screening reads custody but not the reports', async () => {
+      const screening = await entities('custody { inOutStatus } mappaFReports { meetingDate }', callerAs('mappa_unit', 'mappa_coordinator', 'MAPPA_SCREENING'));
+      const views = screening.data?._entities as { custody: { inOutStatus: string }; mappaFReports: unknown }[];
+      expect(views.map((v) => v.custody.inOutStatus)).toEqual(sample().map((p) => (p.supervision === 'CUSTODY' ? 'IN' : 'OUT')));
+      expect(views.every((v) => v.mappaFReports === null)).toBe(true);
+      expect(denials(screening.errors)).toEqual(['FORBIDDEN prison.mappaFReport _entities.mappaFReports']);
+
+      const meeting = await entities('mappaFReports { meetingDate authorStaffId contactConcerns }', callerAs('mappa_unit', 'mappa_coordinator', 'MAPPA_MEETING'));
+      expect(meeting.errors).toBeUndefined();
+      const reports = (meeting.data?._entities as { mappaFReports: { authorStaffId: string }[] }[]).flatMap((v) => v.mappaFReports);
+      expect(reports.length).toBeGreaterThan(0);
+      expect(reports.every((r) => r.authorStaffId.length > 0)).toBe(true);
+    });
+
+    it('principle 4: a duty-to-co-operate attendee at a MAPP meeting sees nothing from the prison, not even the PNC ID', async () => {
+      const result = await entities('pncId custody { inOutStatus } sentence { offences { code } } mappaFReports { contactConcerns }', callerAs('housing', 'dtc_attendee', 'MAPPA_MEETING'));
+      // The key itself is denied, so no entity survives: each resolves to null.
+      expect(result.data?._entities).toEqual(sample().map(() => null));
+      expect(denials(result.errors)).toContain('FORBIDDEN prison.subjectKey _entities.pncId');
+    });
+
+    it('B.57, C.34: a victim liaison officer cannot yet look a prisoner up (the own-victims condition is not yet enforced, so it fails closed)', async () => {
+      const person = inCustody[0]!;
+      const result = await post('query($n: ID!) { offenderByPrisonNumber(prisonNumber: $n) { pncId } }', { n: person.prisonNumber }, callerAs('probation', 'victim_liaison_officer', 'CASE_MANAGEMENT'));
+      expect(result.data?.offenderByPrisonNumber).toBeNull();
+      expect(denials(result.errors)).toEqual(['FORBIDDEN prison.custody offenderByPrisonNumber']);
+    });
   });
 });

@@ -8,6 +8,7 @@ import { offenderReferenceResolver } from './offender/offender.reference';
 import { OffenderResolver } from './offender/offender.resolver';
 import { createProbationLoaders } from './probation.loaders';
 import type { ProbationLoaders } from './probation.loaders';
+import { PROBATION_POLICIES } from './probation.policies';
 import { ProbationRiskOfSeriousHarmResolver } from './risk/risk-of-serious-harm.resolver';
 import { clearProbation, probationIsEmpty, seedProbation } from './seed/probation.seed';
 import { ProbationVictimContactResolver } from './victim/victim-contact.resolver';
@@ -19,6 +20,7 @@ export const probationSubgraph: SubgraphDefinition<ProbationLoaders> = {
   name: 'probation',
   schema: 'probation',
   migrationsFolder: join(__dirname, '..', 'drizzle'),
+  policies: PROBATION_POLICIES,
   buildSchema: () =>
     buildFederatedSchema(
       {
@@ -31,6 +33,7 @@ export const probationSubgraph: SubgraphDefinition<ProbationLoaders> = {
         ],
       },
       offenderReferenceResolver,
+      PROBATION_POLICIES,
     ),
   createLoaders: createProbationLoaders,
   seed: seedProbation,

@@ -1,5 +1,5 @@
-import { addMonths, createLogger, createTestGatewayKeys, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople } from '@mappa/shared';
-import type { DatabaseConnection, RunningSubgraph, TestGatewayKeys, SyntheticPerson } from '@mappa/shared';
+import { addMonths, createLogger, createTestGatewayKeys, MappaArea, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople } from '@mappa/shared';
+import type { Caller, DatabaseConnection, PrincipalAgency, Purpose, Role, RunningSubgraph, TestGatewayKeys, SyntheticPerson } from '@mappa/shared';
 import { probationSubgraph } from './index';
 
 const dataset = { offenders: 300, seed: 7, asOf: '2026-11-01' };
@@ -10,12 +10,29 @@ let database: { connection: DatabaseConnection; drop: () => Promise<void> };
 let subgraph: RunningSubgraph;
 let gateway: TestGatewayKeys;
 
-type GraphQLResponse = { data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] };
+type GraphQLResponse = {
+  data?: Record<string, unknown>;
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; policy?: string } }[];
+};
 
-async function post(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse> {
+/** A principal of `agency` with `roles`, declaring `purpose` (with a meeting or decision id where it needs one). */
+function callerWith(roles: Role[], purpose: Purpose = 'CASE_MANAGEMENT', agency: PrincipalAgency = 'probation', staffId = 'N07A001'): Caller {
+  const needsCase = purpose === 'MAPPA_MEETING' || purpose === 'DISCLOSURE_DECISION';
+  return {
+    principal: { staffId, agency, roles, area: MappaArea.LONDON, clearance: 'SC' },
+    declaredPurpose: { purpose, caseId: needsCase ? 'MTG-1' : null },
+  };
+}
+
+/** The owner's case manager: reads every probation field except victim contacts. */
+const PRACTITIONER = callerWith(['probation_practitioner']);
+/** The victim liaison officer: the only reader of victim contacts. */
+const VLO = callerWith(['victim_liaison_officer'], 'CASE_MANAGEMENT', 'probation', 'N07V001');
+
+async function post(query: string, variables: Record<string, unknown> = {}, caller: Caller = PRACTITIONER): Promise<GraphQLResponse> {
   const response = await fetch(`${subgraph.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('probation')) },
+    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('probation', caller)) },
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as GraphQLResponse;
@@ -110,7 +127,8 @@ interface ProbationOffender {
   probationAddresses: Address[] | null;
 }
 
-const FULL_SELECTION = `
+/** Everything but victim contacts: what the practitioner reads. */
+const CASE_SELECTION = `
   pncId
   probationCase {
     crn status previouslyKnownTerminationDate supervisionType area tier inBreach currentRestriction
@@ -130,18 +148,54 @@ const FULL_SELECTION = `
     predictors { ogrs { score band } rsr { score band } ospContact { score band } ospIndecent { score band } ovp { score band } }
   }
   riskManagementPlan { assessmentId dateCompleted supervision contingencyPlans }
+  probationAddresses { type status buildingName addressLine1 town postcode verified startDate endDate }
+`;
+
+/** Victim contacts: what the victim liaison officer reads. */
+const VICTIM_SELECTION = `
+  pncId
   victimContacts {
     victimReference scheme firstName lastName vloStaffId contactDate
     contactDetails { postcode telephoneNumber email }
     wishes { noContactRequested exclusionZoneRequested }
   }
-  probationAddresses { type status buildingName addressLine1 town postcode verified startDate endDate }
 `;
 
-async function entities(pncIds: readonly string[], selection: string): Promise<GraphQLResponse> {
-  return post(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { ${selection} } } }`, {
-    r: pncIds.map((pncId) => ({ __typename: 'Offender', pncId })),
-  });
+async function entities(pncIds: readonly string[], selection: string, caller: Caller = PRACTITIONER): Promise<GraphQLResponse> {
+  return post(
+    `query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { ${selection} } } }`,
+    { r: pncIds.map((pncId) => ({ __typename: 'Offender', pncId })) },
+    caller,
+  );
+}
+
+/**
+ * Everything probation holds for these people, read as the owner reads it: no single caller may read
+ * it all, so the practitioner reads the case and the victim liaison officer the victim contacts.
+ */
+async function readAll(pncIds: readonly string[]): Promise<{ errors: unknown[]; offenders: (ProbationOffender | null)[] }> {
+  const asPractitioner = await entities(pncIds, CASE_SELECTION, PRACTITIONER);
+  const asVlo = await entities(pncIds, VICTIM_SELECTION, VLO);
+  const cases = asPractitioner.data?._entities as (Omit<ProbationOffender, 'victimContacts'> | null)[];
+  const victims = asVlo.data?._entities as ({ pncId: string; victimContacts: Victim[] | null } | null)[];
+  return {
+    errors: [...(asPractitioner.errors ?? []), ...(asVlo.errors ?? [])],
+    offenders: cases.map((offender, index) => {
+      const victim = victims[index] ?? null;
+      expect(victim?.pncId ?? null).toBe(offender?.pncId ?? null);
+      return offender && victim ? { ...offender, victimContacts: victim.victimContacts } : null;
+    }),
+  };
+}
+
+/** The denied field paths (list indices removed) and the policy each names, sorted. */
+function denials(result: GraphQLResponse): string[] {
+  return (result.errors ?? [])
+    .map((error) => {
+      expect(error.extensions?.code).toBe('FORBIDDEN');
+      return `${(error.path ?? []).filter((segment) => typeof segment === 'string').join('.')} ${error.extensions?.policy ?? '?'}`;
+    })
+    .sort();
 }
 
 /** Every seeded person with what probation returns for them (null when not held). */
@@ -158,12 +212,8 @@ beforeAll(async () => {
   await prepareSubgraphDatabase(probationSubgraph, database.connection, { seedIfEmpty: dataset, log });
   gateway = await createTestGatewayKeys();
   subgraph = await startSubgraph(probationSubgraph, { connection: database.connection, host: '127.0.0.1', port: 0, production: false, log, gatewayKeys: gateway.gatewayKeys });
-  const result = await entities(
-    people.map((p) => p.pncId),
-    FULL_SELECTION,
-  );
-  expect(result.errors).toBeUndefined();
-  const offenders = result.data?._entities as (ProbationOffender | null)[];
+  const { errors, offenders } = await readAll(people.map((p) => p.pncId));
+  expect(errors).toEqual([]);
   everyone = people.map((person, index) => ({ person, offender: offenders[index] ?? null }));
 });
 
@@ -382,26 +432,40 @@ describe('probation subgraph', () => {
 
   it('resolves entity references in one SQL statement per batch, in order, and null for unknown keys', async () => {
     const sample = people.slice(0, 50);
+    const representations = [...sample.map((p) => p.pncId), UNKNOWN_PNC_ID];
+    const expectedKeys = sample.map((p) => (p.crn === null ? null : p.pncId));
+    // No caller may read both the case and the victims, so the batch is read twice: as the practitioner...
     subgraph.statements.reset();
     const result = await entities(
-      [...sample.map((p) => p.pncId), UNKNOWN_PNC_ID],
+      representations,
       `pncId
        probationCase { crn tier communityOffenderManager { staffCode team { code } } }
        licences { status conditions { code } }
        riskOfSeriousHarm { overallRiskLevel riskInCommunity { children } predictors { ogrs { score } } }
        riskManagementPlan { assessmentId }
-       victimContacts { victimReference wishes { noContactRequested } }
        probationAddresses { status }`,
     );
     expect(result.errors).toBeUndefined();
     const resolved = result.data?._entities as (ProbationOffender | null)[];
     expect(resolved).toHaveLength(51);
     expect(resolved[50]).toBeNull();
-    expect(resolved.slice(0, 50).map((e) => e?.pncId ?? null)).toEqual(sample.map((p) => (p.crn === null ? null : p.pncId)));
+    expect(resolved.slice(0, 50).map((e) => e?.pncId ?? null)).toEqual(expectedKeys);
     expect(sample.some((p) => p.crn === null)).toBe(true);
     expect(resolved.some((e) => (e?.licences?.length ?? 0) > 0)).toBe(true);
+    // References (cases), then licences, their conditions, RoSH, plans and addresses: one each.
+    const practitionerStatements = subgraph.statements.count;
+    expect(practitionerStatements).toBe(6);
+    // ...and as the victim liaison officer: references (cases), then victims.
+    subgraph.statements.reset();
+    const victims = await entities(representations, 'pncId victimContacts { victimReference wishes { noContactRequested } }', VLO);
+    expect(victims.errors).toBeUndefined();
+    const resolvedVictims = victims.data?._entities as ({ pncId: string } | null)[];
+    expect(resolvedVictims).toHaveLength(51);
+    expect(resolvedVictims[50]).toBeNull();
+    expect(resolvedVictims.slice(0, 50).map((e) => e?.pncId ?? null)).toEqual(expectedKeys);
+    expect(subgraph.statements.count).toBe(2);
     // References (cases), then licences, their conditions, RoSH, plans, victims and addresses: one each.
-    expect(subgraph.statements.count).toBe(7);
+    expect(practitionerStatements + subgraph.statements.count - 1).toBe(7);
   });
 
   it('resolves a person probation does not hold to null', async () => {
@@ -441,11 +505,9 @@ describe('probation subgraph', () => {
     expect(await probationSubgraph.isEmpty(db)).toBe(true);
     await probationSubgraph.seed(db, people, dataset);
     expect(await probationSubgraph.isEmpty(db)).toBe(false);
-    const result = await entities(
-      people.map((p) => p.pncId),
-      FULL_SELECTION,
-    );
-    expect(result.data?._entities).toEqual(everyone.map((entry) => entry.offender));
+    const { errors, offenders } = await readAll(people.map((p) => p.pncId));
+    expect(errors).toEqual([]);
+    expect(offenders).toEqual(everyone.map((entry) => entry.offender));
   });
 
   it('serves its SDL with the Offender entity keyed by PNC ID', async () => {
@@ -455,5 +517,297 @@ describe('probation subgraph', () => {
     for (const field of ['probationCase', 'licences', 'riskOfSeriousHarm', 'riskManagementPlan', 'victimContacts', 'probationAddresses']) {
       expect(sdl).toContain(`${field}:`);
     }
+  });
+
+  describe('field policies (owner enforcement)', () => {
+    /** CURRENT cases on licence that have victims: every probation record is held for them. */
+    const onLicenceWithVictims = () =>
+      held()
+        .filter((e) => e.person.supervision === 'LICENCE' && e.offender.victimContacts!.length > 0)
+        .slice(0, 15);
+    const keys = (sample: readonly { person: SyntheticPerson }[]) => sample.map((e) => e.person.pncId);
+
+    it('B.15, C.29: victim contacts are null for every reader but the victim liaison officer under case management', async () => {
+      const sample = onLicenceWithVictims();
+      expect(sample.length).toBeGreaterThan(0);
+      const others: Caller[] = [
+        PRACTITIONER,
+        callerWith(['senior_probation_officer']),
+        callerWith(['probation_practitioner'], 'MAPPA_MEETING'),
+        callerWith(['victim_liaison_officer'], 'MAPPA_MEETING'),
+        callerWith(['victim_liaison_officer'], 'DISCLOSURE_DECISION'),
+        callerWith(['mappa_chair'], 'MAPPA_MEETING', 'mappa_unit'),
+        callerWith(['mappa_coordinator'], 'MAPPA_SCREENING', 'mappa_unit'),
+        callerWith(['ppu_officer'], 'DISCLOSURE_DECISION', 'police'),
+        callerWith(['approved_premises_staff']),
+        callerWith(['dtc_attendee'], 'MAPPA_MEETING', 'health'),
+        callerWith(['information_governance'], 'AUDIT', 'probation'),
+      ];
+      for (const caller of others) {
+        const result = await entities(keys(sample), 'victimContacts { victimReference contactDetails { postcode } wishes { notes } }', caller);
+        expect(result.data?._entities).toEqual(sample.map(() => ({ victimContacts: null })));
+        // One error for the list, however many offenders were in the batch.
+        expect(denials(result)).toEqual(['_entities.victimContacts probation.victimContacts']);
+      }
+    });
+
+    it('C.32: the victim liaison officer reads the victims, their contact details and wishes, and no risk narrative, plan or address', async () => {
+      const sample = onLicenceWithVictims();
+      const result = await entities(
+        keys(sample),
+        'victimContacts { victimReference firstName vloStaffId contactDetails { postcode telephoneNumber } wishes { noContactRequested } } riskOfSeriousHarm { whoIsAtRisk } riskManagementPlan { victimSafetyPlanning } probationAddresses { postcode }',
+        VLO,
+      );
+      const read = result.data?._entities as { victimContacts: Victim[]; riskOfSeriousHarm: unknown; riskManagementPlan: unknown; probationAddresses: unknown }[];
+      expect(read.map((e) => e.victimContacts)).toEqual(
+        sample.map((e) =>
+          e.offender.victimContacts!.map((v) => ({
+            victimReference: v.victimReference,
+            firstName: v.firstName,
+            vloStaffId: v.vloStaffId,
+            contactDetails: { postcode: v.contactDetails.postcode, telephoneNumber: v.contactDetails.telephoneNumber },
+            wishes: { noContactRequested: v.wishes.noContactRequested },
+          })),
+        ),
+      );
+      expect(read.every((e) => e.riskOfSeriousHarm === null && e.riskManagementPlan === null && e.probationAddresses === null)).toBe(true);
+      expect(denials(result)).toEqual([
+        '_entities.probationAddresses probation.probationAddress',
+        '_entities.riskManagementPlan probation.riskManagementPlan',
+        '_entities.riskOfSeriousHarm probation.riskOfSeriousHarm',
+      ]);
+    });
+
+    it('C.34: the victim liaison officer reads licence status, dates and conditions, not the rest of the licence', async () => {
+      const sample = onLicenceWithVictims();
+      const result = await entities(
+        keys(sample),
+        'licences { status licenceStartDate licenceExpiryDate conditionalReleaseDate sentenceExpiryDate licenceId prisonNumber conditions { code identifiesVictim text } }',
+        VLO,
+      );
+      const read = result.data?._entities as { licences: (Partial<Licence> & { conditions: Condition[] })[] }[];
+      expect(read.map((e) => e.licences)).toEqual(
+        sample.map((e) =>
+          e.offender.licences!.map((licence) => ({
+            status: licence.status,
+            licenceStartDate: licence.licenceStartDate,
+            licenceExpiryDate: licence.licenceExpiryDate,
+            conditionalReleaseDate: licence.conditionalReleaseDate,
+            sentenceExpiryDate: licence.sentenceExpiryDate,
+            licenceId: null,
+            prisonNumber: null,
+            conditions: licence.conditions.map((c) => ({ code: c.code, identifiesVictim: c.identifiesVictim, text: c.text })),
+          })),
+        ),
+      );
+      expect(denials(result)).toEqual(['_entities.licences.licenceId probation.licence', '_entities.licences.prisonNumber probation.licence']);
+    });
+
+    it('principle 3: a Responsible Authority role at a MAPP meeting reads the case summary, licence dates and RoSH levels, but no victim-identifying or probation-only field', async () => {
+      const sample = onLicenceWithVictims();
+      const result = await entities(
+        keys(sample),
+        `pncId
+         probationCase { crn status area tier currentRestriction previouslyKnownTerminationDate mainOffence { code } communityOffenderManager { staffCode } }
+         licences { status licenceExpiryDate conditions { code identifiesVictim isExclusionZone text } }
+         riskOfSeriousHarm { overallRiskLevel riskInCommunity { public staff } riskInCustody { children } predictors { ogrs { band } } whoIsAtRisk natureOfRisk }
+         riskManagementPlan { supervision contingencyPlans victimSafetyPlanning }
+         victimContacts { victimReference }
+         probationAddresses { postcode }`,
+        callerWith(['ppu_officer'], 'MAPPA_MEETING', 'police', 'PPU0001'),
+      );
+      expect(result.data?._entities).toEqual(
+        sample.map(({ offender }) => ({
+          pncId: offender.pncId,
+          probationCase: {
+            crn: offender.probationCase!.crn,
+            status: offender.probationCase!.status,
+            area: offender.probationCase!.area,
+            tier: offender.probationCase!.tier,
+            currentRestriction: null,
+            previouslyKnownTerminationDate: null,
+            mainOffence: { code: offender.probationCase!.mainOffence.code },
+            communityOffenderManager: { staffCode: offender.probationCase!.communityOffenderManager.staffCode },
+          },
+          licences: offender.licences!.map((licence) => ({
+            status: licence.status,
+            licenceExpiryDate: licence.licenceExpiryDate,
+            conditions: licence.conditions.map((c) => ({ code: c.code, identifiesVictim: c.identifiesVictim, isExclusionZone: c.isExclusionZone, text: null })),
+          })),
+          riskOfSeriousHarm: {
+            overallRiskLevel: offender.riskOfSeriousHarm!.overallRiskLevel,
+            riskInCommunity: { public: offender.riskOfSeriousHarm!.riskInCommunity.public, staff: offender.riskOfSeriousHarm!.riskInCommunity.staff },
+            riskInCustody: { children: offender.riskOfSeriousHarm!.riskInCustody.children },
+            predictors: { ogrs: { band: offender.riskOfSeriousHarm!.predictors.ogrs.band } },
+            whoIsAtRisk: null,
+            natureOfRisk: null,
+          },
+          riskManagementPlan: { supervision: offender.riskManagementPlan!.supervision, contingencyPlans: offender.riskManagementPlan!.contingencyPlans, victimSafetyPlanning: null },
+          victimContacts: null,
+          probationAddresses: null,
+        })),
+      );
+      // Even the flag-free condition text fails closed until the per-row release is enforced.
+      expect(sample.some((e) => e.offender.licences!.some((l) => l.conditions.some((c) => !c.identifiesVictim && !c.isExclusionZone)))).toBe(true);
+      expect(denials(result)).toEqual([
+        '_entities.licences.conditions.text probation.licenceConditionText',
+        '_entities.probationAddresses probation.probationAddress',
+        '_entities.probationCase.currentRestriction probation.caseAdministration',
+        '_entities.probationCase.previouslyKnownTerminationDate probation.caseAdministration',
+        '_entities.riskManagementPlan.victimSafetyPlanning probation.victimSafetyPlanning',
+        '_entities.riskOfSeriousHarm.natureOfRisk probation.riskNarrative',
+        '_entities.riskOfSeriousHarm.whoIsAtRisk probation.riskNarrative',
+        '_entities.victimContacts probation.victimContacts',
+      ]);
+    });
+
+    it('principle 2: the same Responsible Authority role managing its own case reads none of probation\'s records', async () => {
+      const sample = onLicenceWithVictims();
+      const result = await entities(
+        keys(sample),
+        'pncId probationCase { crn } licences { status } riskOfSeriousHarm { overallRiskLevel } riskManagementPlan { supervision } victimContacts { victimReference } probationAddresses { postcode }',
+        callerWith(['ppu_officer'], 'CASE_MANAGEMENT', 'police', 'PPU0001'),
+      );
+      expect(result.data?._entities).toEqual(
+        sample.map((e) => ({
+          pncId: e.person.pncId,
+          probationCase: null,
+          licences: null,
+          riskOfSeriousHarm: null,
+          riskManagementPlan: null,
+          victimContacts: null,
+          probationAddresses: null,
+        })),
+      );
+      expect(denials(result)).toEqual([
+        '_entities.licences probation.licenceDates',
+        '_entities.probationAddresses probation.probationAddress',
+        '_entities.probationCase probation.caseReference',
+        '_entities.riskManagementPlan probation.riskManagementPlan',
+        '_entities.riskOfSeriousHarm probation.riskOfSeriousHarm',
+        '_entities.victimContacts probation.victimContacts',
+      ]);
+    });
+
+    it('principle 2: the CRN lookup is for probation readers; a PPU officer managing a case gets null and a FORBIDDEN error', async () => {
+      const person = people.find((p) => p.probationStatus === 'CURRENT')!;
+      subgraph.statements.reset();
+      const denied = await post('query($crn: ID!) { offenderByCrn(crn: $crn) { pncId } }', { crn: person.crn }, callerWith(['ppu_officer'], 'CASE_MANAGEMENT', 'police'));
+      expect(denied.data?.offenderByCrn).toBeNull();
+      expect(denials(denied)).toEqual(['offenderByCrn probation.caseReference']);
+      // Denied before the lookup: nothing is read.
+      expect(subgraph.statements.count).toBe(0);
+      const allowed = await post('query($crn: ID!) { offenderByCrn(crn: $crn) { pncId probationCase { crn } } }', { crn: person.crn }, VLO);
+      expect(allowed.errors).toBeUndefined();
+      expect(allowed.data?.offenderByCrn).toEqual({ pncId: person.pncId, probationCase: { crn: person.crn } });
+    });
+
+    it('B.15, B.42: a practitioner reads narrative, condition text and victim safety planning under case management, not at a MAPP meeting', async () => {
+      const sample = onLicenceWithVictims();
+      const selection = 'riskOfSeriousHarm { whoIsAtRisk analysisOfRiskFactors } riskManagementPlan { victimSafetyPlanning } licences { conditions { text } }';
+      const managing = await entities(keys(sample), selection, PRACTITIONER);
+      expect(managing.errors).toBeUndefined();
+      const read = managing.data?._entities as { riskOfSeriousHarm: { whoIsAtRisk: string; analysisOfRiskFactors: string }; riskManagementPlan: { victimSafetyPlanning: string } }[];
+      expect(read.map((e) => e.riskOfSeriousHarm.whoIsAtRisk)).toEqual(sample.map((e) => e.offender.riskOfSeriousHarm!.whoIsAtRisk));
+      expect(read.every((e) => /^Synthetic: /.test(e.riskManagementPlan.victimSafetyPlanning) && e.riskOfSeriousHarm.analysisOfRiskFactors.length > 0)).toBe(true);
+      const meeting = await entities(keys(sample), selection, callerWith(['probation_practitioner'], 'MAPPA_MEETING'));
+      expect(meeting.data?._entities).toEqual(
+        sample.map((e) => ({
+          riskOfSeriousHarm: { whoIsAtRisk: null, analysisOfRiskFactors: null },
+          riskManagementPlan: { victimSafetyPlanning: null },
+          licences: e.offender.licences!.map((licence) => ({ conditions: licence.conditions.map(() => ({ text: null })) })),
+        })),
+      );
+      expect(denials(meeting)).toEqual([
+        '_entities.licences.conditions.text probation.licenceConditionText',
+        '_entities.riskManagementPlan.victimSafetyPlanning probation.victimSafetyPlanning',
+        '_entities.riskOfSeriousHarm.analysisOfRiskFactors probation.riskNarrative',
+        '_entities.riskOfSeriousHarm.whoIsAtRisk probation.riskNarrative',
+      ]);
+    });
+
+    it('B.39, C.11: the risk management plan is read at a MAPP meeting, not for screening; approved premises staff read only case reference and community RoSH levels', async () => {
+      const sample = onLicenceWithVictims();
+      const screening = await entities(
+        keys(sample),
+        'riskOfSeriousHarm { overallRiskLevel } riskManagementPlan { supervision }',
+        callerWith(['mappa_coordinator'], 'MAPPA_SCREENING', 'mappa_unit'),
+      );
+      expect(screening.data?._entities).toEqual(sample.map((e) => ({ riskOfSeriousHarm: { overallRiskLevel: e.offender.riskOfSeriousHarm!.overallRiskLevel }, riskManagementPlan: null })));
+      expect(denials(screening)).toEqual(['_entities.riskManagementPlan probation.riskManagementPlan']);
+
+      const apStaff = await entities(
+        keys(sample),
+        'probationCase { crn status communityOffenderManager { staffCode } } riskOfSeriousHarm { overallRiskLevel assessedDate riskInCommunity { children staff } riskInCustody { staff } } riskManagementPlan { supervision } licences { status } probationAddresses { type }',
+        callerWith(['approved_premises_staff']),
+      );
+      expect(apStaff.data?._entities).toEqual(
+        sample.map(({ offender }) => ({
+          probationCase: { crn: offender.probationCase!.crn, status: null, communityOffenderManager: { staffCode: offender.probationCase!.communityOffenderManager.staffCode } },
+          riskOfSeriousHarm: {
+            overallRiskLevel: offender.riskOfSeriousHarm!.overallRiskLevel,
+            assessedDate: null,
+            riskInCommunity: { children: offender.riskOfSeriousHarm!.riskInCommunity.children, staff: offender.riskOfSeriousHarm!.riskInCommunity.staff },
+            riskInCustody: null,
+          },
+          riskManagementPlan: null,
+          licences: null,
+          probationAddresses: null,
+        })),
+      );
+      expect(denials(apStaff)).toEqual([
+        '_entities.licences probation.licenceDates',
+        '_entities.probationAddresses probation.probationAddress',
+        '_entities.probationCase.status probation.caseSummary',
+        '_entities.riskManagementPlan probation.riskManagementPlan',
+        '_entities.riskOfSeriousHarm.assessedDate probation.riskAssessment',
+        '_entities.riskOfSeriousHarm.riskInCustody probation.riskAssessment',
+      ]);
+    });
+
+    it('A.R32: Jobcentre Plus at a meeting reads only the risk to staff in the community', async () => {
+      const sample = onLicenceWithVictims();
+      const selection =
+        'probationCase { crn } licences { licenceExpiryDate } riskOfSeriousHarm { overallRiskLevel riskInCommunity { staff public children } riskInCustody { staff } } riskManagementPlan { supervision } victimContacts { victimReference } probationAddresses { postcode }';
+      const result = await entities(keys(sample), selection, callerWith(['dtc_attendee'], 'MAPPA_MEETING', 'jobcentre_plus', 'JCP0001'));
+      expect(result.data?._entities).toEqual(
+        sample.map(({ offender }) => ({
+          probationCase: null,
+          licences: null,
+          riskOfSeriousHarm: { overallRiskLevel: null, riskInCommunity: { staff: offender.riskOfSeriousHarm!.riskInCommunity.staff, public: null, children: null }, riskInCustody: null },
+          riskManagementPlan: null,
+          victimContacts: null,
+          probationAddresses: null,
+        })),
+      );
+      expect(denials(result)).toEqual([
+        '_entities.licences probation.licenceDates',
+        '_entities.probationAddresses probation.probationAddress',
+        '_entities.probationCase probation.caseReference',
+        '_entities.riskManagementPlan probation.riskManagementPlan',
+        '_entities.riskOfSeriousHarm.overallRiskLevel probation.riskSummary',
+        '_entities.riskOfSeriousHarm.riskInCommunity.children probation.riskSummary',
+        '_entities.riskOfSeriousHarm.riskInCommunity.public probation.riskSummary',
+        '_entities.riskOfSeriousHarm.riskInCustody probation.riskAssessment',
+        '_entities.victimContacts probation.victimContacts',
+      ]);
+      // Only Jobcentre Plus, and only at a meeting: another duty-to-co-operate agency, or JCP outside a meeting, reads nothing.
+      for (const caller of [callerWith(['dtc_attendee'], 'MAPPA_MEETING', 'health'), callerWith(['dtc_attendee'], 'CASE_MANAGEMENT', 'jobcentre_plus')]) {
+        const other = await entities(keys(sample), 'riskOfSeriousHarm { riskInCommunity { staff } }', caller);
+        expect(other.data?._entities).toEqual(sample.map(() => ({ riskOfSeriousHarm: null })));
+        expect(denials(other)).toEqual(['_entities.riskOfSeriousHarm probation.riskOfSeriousHarm']);
+      }
+    });
+
+    it('A.R27-A.R30: a lay adviser sees no personal data, not even the PNC ID', async () => {
+      const sample = onLicenceWithVictims();
+      const result = await entities(keys(sample), 'pncId probationCase { crn } riskOfSeriousHarm { overallRiskLevel }', callerWith(['lay_adviser'], 'MAPPA_MEETING', 'mappa_unit', 'LA0001'));
+      // The key itself is denied, so no entity survives: each resolves to null.
+      expect(result.data?._entities).toEqual(sample.map(() => null));
+      // The denied key nulls each entity before its other fields run: one FORBIDDEN error, besides the non-null key's own.
+      const forbidden = { ...result, errors: result.errors?.filter((error) => error.extensions?.code === 'FORBIDDEN') };
+      expect(denials(forbidden)).toEqual(['_entities.pncId probation.subjectKey']);
+      expect(result.errors?.filter((error) => error.extensions?.code !== 'FORBIDDEN').every((error) => /non-nullable field Offender\.pncId/.test(error.message))).toBe(true);
+    });
   });
 });

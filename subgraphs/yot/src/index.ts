@@ -7,6 +7,7 @@ import { OffenderResolver } from './offender/offender.resolver';
 import { clearYot, seedYot, yotIsEmpty } from './seed/yot.seed';
 import { createYotLoaders } from './yot.loaders';
 import type { YotLoaders } from './yot.loaders';
+import { YOT_POLICIES } from './yot.policies';
 
 export { loadYotConfig } from './config';
 
@@ -15,7 +16,8 @@ export const yotSubgraph: SubgraphDefinition<YotLoaders> = {
   name: 'yot',
   schema: 'yot',
   migrationsFolder: join(__dirname, '..', 'drizzle'),
-  buildSchema: () => buildFederatedSchema({ resolvers: [OffenderResolver] }, offenderReferenceResolver),
+  policies: YOT_POLICIES,
+  buildSchema: () => buildFederatedSchema({ resolvers: [OffenderResolver] }, offenderReferenceResolver, YOT_POLICIES),
   createLoaders: createYotLoaders,
   seed: seedYot,
   clear: clearYot,

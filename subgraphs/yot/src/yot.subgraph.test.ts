@@ -1,6 +1,19 @@
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType } from 'graphql';
-import { addDays, addMonths, createLogger, createTestGatewayKeys, formatPncId, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople, yearsBetween, yotReferenceSchema } from '@mappa/shared';
-import type { DatabaseConnection, RunningSubgraph, TestGatewayKeys, SyntheticPerson } from '@mappa/shared';
+import {
+  addDays,
+  addMonths,
+  createLogger,
+  createTestGatewayKeys,
+  formatPncId,
+  MappaArea,
+  openTestDatabase,
+  prepareSubgraphDatabase,
+  startSubgraph,
+  syntheticPeople,
+  yearsBetween,
+  yotReferenceSchema,
+} from '@mappa/shared';
+import type { Caller, DatabaseConnection, Purpose, Role, RunningSubgraph, TestGatewayKeys, SyntheticPerson } from '@mappa/shared';
 import { yotSubgraph } from './index';
 import { youthCaseTable } from './youth-case/youth-case.table';
 
@@ -108,13 +121,29 @@ let gateway: TestGatewayKeys;
 /** Everything the YOT holds for each young person, fetched once through `_entities`. */
 const held = new Map<string, YotOffender>();
 
-async function post(query: string, variables: Record<string, unknown> = {}) {
+/** A caller with one role, asking for one purpose (a case id where the purpose needs one). */
+function callerWith(role: Role, agency: Caller['principal']['agency'], purpose: Purpose): Caller {
+  return {
+    principal: { staffId: `${role.toUpperCase().slice(0, 3)}0001`, agency, roles: [role], area: MappaArea.KENT, clearance: 'BPSS' },
+    declaredPurpose: { purpose, caseId: purpose === 'MAPPA_MEETING' || purpose === 'DISCLOSURE_DECISION' ? 'CASE-1' : null },
+  };
+}
+
+/** The owner: a YOT case manager managing their case, whom every YOT policy allows (principle 2). */
+const YOT_CASE_MANAGER = callerWith('yot_case_manager', 'yot', 'CASE_MANAGEMENT');
+
+interface GraphQLResult {
+  data?: Record<string, unknown>;
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; policy?: string } }[];
+}
+
+async function post(query: string, variables: Record<string, unknown> = {}, caller: Caller = YOT_CASE_MANAGER) {
   const response = await fetch(`${subgraph.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('yot')) },
+    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('yot', caller)) },
     body: JSON.stringify({ query, variables }),
   });
-  return (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] };
+  return (await response.json()) as GraphQLResult;
 }
 
 const references = (pncIds: readonly string[]) => pncIds.map((pncId) => ({ __typename: 'Offender', pncId }));
@@ -395,6 +424,124 @@ describe('yot subgraph', () => {
     } finally {
       await scratch.drop();
     }
+  });
+
+  describe('field policies (owner enforcement)', () => {
+    const twenty = () => youths.slice(0, 20);
+    const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { ${YOT_FIELDS} } } }`;
+    /** Every YOT record of the offender, in query order, with the policy that guards it. */
+    const RECORDS = [
+      ['youthCase', 'yot.youthCase'],
+      ['assetPlusAssessment', 'yot.assetPlus'],
+      ['youthOrders', 'yot.youthOrders'],
+      ['lookedAfterStatus', 'yot.lookedAfter'],
+      ['consentRecords', 'yot.consent'],
+      ['mappaHNotification', 'yot.mappaH'],
+      ['adultTransition', 'yot.adultTransition'],
+    ] as const;
+    /** The errors as [code, policy, path without list indices]: one per denied field path, not per item. */
+    const denials = (result: GraphQLResult) =>
+      (result.errors ?? []).map((error) => [error.extensions?.code, error.extensions?.policy, (error.path ?? []).filter((segment) => typeof segment === 'string').join('.')]);
+    const deniedExcept = (...allowed: string[]) =>
+      RECORDS.filter(([field]) => !allowed.includes(field)).map(([field, policy]) => ['FORBIDDEN', policy, `_entities.${field}`]);
+
+    it('principle 2: a YOT manager managing the case reads every YOT record, as the case manager does', async () => {
+      const result = await post(ENTITIES, { r: references(twenty().map((p) => p.pncId)) }, callerWith('yot_manager', 'yot', 'CASE_MANAGEMENT'));
+      expect(result.errors).toBeUndefined();
+      expect(result.data?._entities).toEqual(twenty().map(recordOf));
+    });
+
+    it('A.R10: the MAPPA co-ordinator screening reads the MAPPA H notification and nothing else of the YOT\'s', async () => {
+      subgraph.statements.reset();
+      const result = await post(ENTITIES, { r: references(twenty().map((p) => p.pncId)) }, callerWith('mappa_coordinator', 'mappa_unit', 'MAPPA_SCREENING'));
+      expect(result.data?._entities).toEqual(
+        twenty().map((person) => ({
+          pncId: person.pncId,
+          youthCase: null,
+          assetPlusAssessment: null,
+          youthOrders: null,
+          lookedAfterStatus: null,
+          consentRecords: null,
+          mappaHNotification: recordOf(person).mappaHNotification,
+          adultTransition: null,
+        })),
+      );
+      expect(twenty().every((person) => recordOf(person).mappaHNotification !== null)).toBe(true);
+      // One error per denied record, however many young people were in the batch.
+      expect(denials(result)).toEqual(deniedExcept('mappaHNotification'));
+      // Denied records are never read: one statement resolves the references, one loads MAPPA H.
+      expect(subgraph.statements.count).toBe(2);
+    });
+
+    it('A.R10: the co-ordinator cannot look a young person up by YOT reference', async () => {
+      const person = youths[0]!;
+      const result = await post(
+        'query($ref: ID!) { offenderByYotReference(yotReference: $ref) { pncId mappaHNotification { notifiedDate } } }',
+        { ref: person.yotReference },
+        callerWith('mappa_coordinator', 'mappa_unit', 'MAPPA_SCREENING'),
+      );
+      expect(result.data?.offenderByYotReference).toBeNull();
+      expect(denials(result)).toEqual([['FORBIDDEN', 'yot.youthCase', 'offenderByYotReference']]);
+    });
+
+    it.each(['CASE_MANAGEMENT', 'MAPPA_MEETING', 'STATISTICS'] as const)('C.49: the co-ordinator gets no MAPPA H, nor anything else of the YOT\'s, under %s', async (purpose) => {
+      const result = await post(ENTITIES, { r: references(twenty().map((p) => p.pncId)) }, callerWith('mappa_coordinator', 'mappa_unit', purpose));
+      const entities = result.data?._entities as (YotOffender | null)[];
+      // Under STATISTICS not even the PNC ID is returned (principle 8), so no entity survives.
+      if (purpose === 'STATISTICS') {
+        expect(entities).toEqual(twenty().map(() => null));
+        expect(result.errors?.some((error) => error.extensions?.policy === 'yot.subjectKey')).toBe(true);
+      } else {
+        expect(entities.map((e) => e?.pncId)).toEqual(twenty().map((p) => p.pncId));
+        expect(entities.every((e) => RECORDS.every(([field]) => e?.[field] === null))).toBe(true);
+        expect(denials(result)).toEqual(deniedExcept());
+      }
+    });
+
+    it('A.R10: the MAPPA chair is denied the MAPPA H notification and every other YOT record', async () => {
+      const result = await post(ENTITIES, { r: references(twenty().map((p) => p.pncId)) }, callerWith('mappa_chair', 'mappa_unit', 'MAPPA_SCREENING'));
+      const entities = result.data?._entities as YotOffender[];
+      expect(entities.map((e) => e.pncId)).toEqual(twenty().map((p) => p.pncId));
+      expect(entities.every((e) => RECORDS.every(([field]) => e[field] === null))).toBe(true);
+      expect(denials(result)).toEqual(deniedExcept());
+    });
+
+    it.each([
+      ['probation_practitioner', 'probation', 'MAPPA_MEETING'],
+      ['ppu_officer', 'police', 'CASE_MANAGEMENT'],
+      ['prison_offender_manager', 'prison', 'DISCLOSURE_DECISION'],
+    ] as const)(
+      "A.R40, A.R51, C.56: a %s (%s) under %s reads no YOT record, not looked-after status nor consent",
+      async (role, agency, purpose) => {
+        const result = await post(ENTITIES, { r: references(twenty().map((p) => p.pncId)) }, callerWith(role, agency, purpose));
+        const entities = result.data?._entities as YotOffender[];
+        expect(entities.map((e) => e.pncId)).toEqual(twenty().map((p) => p.pncId));
+        expect(entities.every((e) => RECORDS.every(([field]) => e[field] === null))).toBe(true);
+        expect(denials(result)).toEqual(deniedExcept());
+      },
+    );
+
+    it('A.R40: children\'s social care has no direct read of the YOT, not even the PNC ID', async () => {
+      const result = await post(ENTITIES, { r: references(twenty().map((p) => p.pncId)) }, callerWith('dtc_attendee', 'children_social_care', 'MAPPA_MEETING'));
+      expect(result.data?._entities).toEqual(twenty().map(() => null));
+      expect(result.errors?.some((error) => error.extensions?.policy === 'yot.subjectKey')).toBe(true);
+    });
+
+    it('A.R25: a YOT case manager at a MAPP meeting about the child reads no YOT record (fails closed)', async () => {
+      const result = await post(ENTITIES, { r: references(twenty().map((p) => p.pncId)) }, callerWith('yot_case_manager', 'yot', 'MAPPA_MEETING'));
+      const entities = result.data?._entities as YotOffender[];
+      expect(entities.map((e) => e.pncId)).toEqual(twenty().map((p) => p.pncId));
+      expect(denials(result)).toEqual(deniedExcept());
+    });
+
+    it('principle 8: an analyst or a lay adviser sees no personal data, not even the PNC ID', async () => {
+      for (const caller of [callerWith('analyst', 'mappa_unit', 'STATISTICS'), callerWith('lay_adviser', 'mappa_unit', 'MAPPA_MEETING')]) {
+        const result = await post(ENTITIES, { r: references(twenty().map((p) => p.pncId)) }, caller);
+        // The key itself is denied, so no entity survives: each resolves to null.
+        expect(result.data?._entities).toEqual(twenty().map(() => null));
+        expect(result.errors?.some((error) => error.extensions?.policy === 'yot.subjectKey')).toBe(true);
+      }
+    });
   });
 
   it('serves its SDL with the Offender entity keyed by PNC ID, and describes every type, field and argument', async () => {

@@ -10,9 +10,13 @@ export interface GraphQLResponse<Data = Record<string, unknown>> {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
-/** Who the tests ask as, unless a test says otherwise. */
+/**
+ * Who the tests ask as, unless a test says otherwise: the MAPPA co-ordinator screening cases, who may
+ * page the register and read each Responsible Authority agency's MAPPA summary (principle 3), but
+ * not youth records (A.R10), narratives or victim details (principle 4).
+ */
 export const DEFAULT_PRINCIPAL: Principal = { staffId: 'MCU0001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.LONDON, clearance: 'SC' };
-export const DEFAULT_PURPOSE: DeclaredPurpose = { purpose: 'CASE_MANAGEMENT', caseId: null };
+export const DEFAULT_PURPOSE: DeclaredPurpose = { purpose: 'MAPPA_SCREENING', caseId: null };
 
 /** The whole product on port 0 over a database of its own, plus the people it was seeded with. */
 export interface TestStack {

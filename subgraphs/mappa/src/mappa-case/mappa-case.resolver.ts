@@ -1,5 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Access } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
+import { mappaPolicies } from '../mappa.policies';
 import type { MappaCaseChangeRow, MappaCaseRow } from './mappa-case.table';
 import { MappaCase, MappaCaseChange } from './mappa-case.type';
 
@@ -17,10 +19,12 @@ function toMappaCaseChange(row: MappaCaseChangeRow): MappaCaseChange {
 
 @Resolver(() => MappaCase)
 export class MappaCaseResolver {
+  @Access(mappaPolicies.caseHistory)
   @FieldResolver(() => [MappaCaseChange], {
-    description: 'Every change to the case, oldest first, starting with its opening (STATUS from null to ACTIVE).',
+    nullable: true,
+    description: 'Every change to the case, oldest first, starting with its opening (STATUS from null to ACTIVE). Null when the caller may not read the case history (the co-ordinator and chair may).',
   })
-  async history(@Root() mappaCase: MappaCaseRow, @Ctx() context: MappaContext): Promise<MappaCaseChange[]> {
+  async history(@Root() mappaCase: MappaCaseRow, @Ctx() context: MappaContext): Promise<MappaCaseChange[] | null> {
     const rows = await context.loaders.mappaCaseHistory.load(mappaCase.caseId);
     return rows.map(toMappaCaseChange);
   }

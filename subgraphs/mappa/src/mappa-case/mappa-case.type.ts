@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Agency, LocalDate, MappaArea } from '@mappa/shared';
+import { Access, Agency, LocalDate, MappaArea } from '@mappa/shared';
+import { mappaPolicies } from '../mappa.policies';
 
 /** Agencies that can lead a MAPPA case: the ones with statutory authority to manage the offender. */
 export type MappaLeadAgency = Agency.POLICE | Agency.PROBATION | Agency.YOT;
@@ -80,39 +81,49 @@ registerEnumType(MappaDecisionKind, {
 
 @ObjectType({ description: 'The decision that made a change to a MAPPA case. Owner: mappa (MAPPA Co-ordination Unit).' })
 export class MappaDecision {
+  @Access(mappaPolicies.caseHistory)
   @Field(() => MappaDecisionKind, { description: 'What kind of decision it was.' })
   kind!: MappaDecisionKind;
 
+  @Access(mappaPolicies.caseAudit)
   @Field(() => String, {
+    nullable: true,
     description:
-      'Reference of the decision record: `SCR-` (screening decision), `MTG-` (MAPP meeting) or `LAR-` (lead agency review), the case number and the change\'s position, e.g. `MTG-0000123-2`.',
+      'Reference of the decision record: `SCR-` (screening decision), `MTG-` (MAPP meeting) or `LAR-` (lead agency review), the case number and the change\'s position, e.g. `MTG-0000123-2`. Null when the caller may not see decision references.',
   })
-  reference!: string;
+  reference!: string | null;
 }
 
 @ObjectType({ description: 'One change to a MAPPA case, including its opening. Owner: mappa (MAPPA Co-ordination Unit).' })
 export class MappaCaseChange {
+  @Access(mappaPolicies.caseHistory)
   @Field(() => MappaCaseChangeField, { description: 'Which attribute changed.' })
   field!: MappaCaseChangeField;
 
+  @Access(mappaPolicies.caseHistory)
   @Field(() => String, {
     nullable: true,
     description: 'The value before the change, as text (`2`, `PROBATION`, `ACTIVE`, `LONDON`…); null when the change opened the case.',
   })
   valueBefore!: string | null;
 
+  @Access(mappaPolicies.caseHistory)
   @Field(() => String, { description: 'The value after the change, as text (`3`, `POLICE`, `CLOSED`, `KENT`…).' })
   valueAfter!: string;
 
+  @Access(mappaPolicies.caseHistory)
   @Field(() => LocalDate, { description: 'Date the change took effect.' })
   changedDate!: string;
 
+  @Access(mappaPolicies.caseAudit)
   @Field(() => String, {
+    nullable: true,
     description:
-      'Staff ID of who recorded the change: `MCU` (MAPPA Co-ordination Unit), `PPU` (police public protection unit), `NPS` (probation) or `YOT` (youth offending team) followed by five digits, e.g. `MCU40213`.',
+      'Staff ID of who recorded the change: `MCU` (MAPPA Co-ordination Unit), `PPU` (police public protection unit), `NPS` (probation) or `YOT` (youth offending team) followed by five digits, e.g. `MCU40213`. Null when the caller may not see who recorded it.',
   })
-  changedByStaffId!: string;
+  changedByStaffId!: string | null;
 
+  @Access(mappaPolicies.caseHistory)
   @Field(() => MappaDecision, { description: 'The decision that made the change.' })
   decision!: MappaDecision;
 }
@@ -122,40 +133,50 @@ export class MappaCaseChange {
     'A MAPPA case: the period during which a person is managed under MAPPA, with its category, level, lead agency and area. Owner: mappa (MAPPA Co-ordination Unit, for the Responsible Authority).',
 })
 export class MappaCase {
+  @Access(mappaPolicies.mappaCase)
   @Field(() => ID, { description: 'MAPPA case number, `MC-NNNNNNN`, e.g. `MC-0000123`.' })
   caseId!: string;
 
+  @Access(mappaPolicies.mappaCase)
   @Field(() => Int, {
     description: 'MAPPA category: 1 registered sexual offender, 2 violent or other sexual offender, 3 other dangerous offender (levels 2 and 3 only), 4 terrorist or terrorist-risk offender.',
   })
   category!: number;
 
+  @Access(mappaPolicies.mappaCase)
   @Field(() => Int, {
     description: 'MAPPA level: 1 ordinary agency management, 2 active multi-agency management, 3 active enhanced multi-agency management.',
   })
   level!: number;
 
+  @Access(mappaPolicies.mappaCase)
   @Field(() => Agency, { description: 'The agency with statutory authority to manage the offender: POLICE, PROBATION or YOT.' })
   leadAgency!: MappaLeadAgency;
 
+  @Access(mappaPolicies.mappaCase)
   @Field(() => MappaArea, { description: 'The MAPPA area whose Responsible Authority manages the case.' })
   area!: MappaArea;
 
+  @Access(mappaPolicies.mappaCase)
   @Field(() => LocalDate, { description: 'Date the person became a MAPPA offender for this case.' })
   startDate!: string;
 
+  @Access(mappaPolicies.mappaCase)
   @Field(() => LocalDate, {
     nullable: true,
     description: 'Date the next review is due (level 3 at least every 8 weeks, level 2 every 16 weeks, level 1 under the lead agency\'s policy); null once the case is closed.',
   })
   nextReviewDate!: string | null;
 
+  @Access(mappaPolicies.mappaCase)
   @Field(() => MappaCaseStatus, { description: 'ACTIVE or CLOSED.' })
   status!: MappaCaseStatus;
 
+  @Access(mappaPolicies.mappaCase)
   @Field(() => LocalDate, { nullable: true, description: 'Date the case closed; null while it is active.' })
   endDate!: string | null;
 
+  @Access(mappaPolicies.mappaCase)
   @Field(() => MappaCaseEndReason, { nullable: true, description: 'Why the case closed; null while it is active.' })
   endReason!: MappaCaseEndReason | null;
 }

@@ -1,10 +1,13 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Access } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
+import { mappaPolicies } from '../mappa.policies';
 import { MappaCase } from '../mappa-case/mappa-case.type';
 import { Offender } from './offender.type';
 
 @Resolver(() => Offender)
 export class OffenderResolver {
+  @Access(mappaPolicies.mappaCase)
   @FieldResolver(() => MappaCase, {
     nullable: true,
     description:

@@ -1,6 +1,7 @@
 import { Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { decodeCursor, encodeCursor, pageSizeSchema, parseInput, pncIdSchema } from '@mappa/shared';
+import { Access, decodeCursor, encodeCursor, pageSizeSchema, parseInput, pncIdSchema } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
+import { mappaPolicies } from '../mappa.policies';
 import { countRegister, fetchRegisterPage, offenderFilterSchema } from './register.query';
 import type { RegisterFilter } from './register.query';
 import { OffenderConnection, OffendersArgs } from './register.type';
@@ -12,9 +13,11 @@ interface OffenderConnectionSource extends OffenderConnection {
 
 @Resolver(() => OffenderConnection)
 export class OffenderRegisterResolver {
+  @Access(mappaPolicies.register)
   @Query(() => OffenderConnection, {
+    nullable: true,
     description:
-      'The MAPPA register: offenders with an ACTIVE MAPPA case, in ascending PNC ID order, a page at a time (cursor paging). Invalid arguments are BAD_USER_INPUT.',
+      'The MAPPA register: offenders with an ACTIVE MAPPA case, in ascending PNC ID order, a page at a time (cursor paging). Null when the caller may not read the register (the MAPPA co-ordinator and chair may). Invalid arguments are BAD_USER_INPUT.',
   })
   async offenders(@Args(() => OffendersArgs) { first, after, filter }: OffendersArgs, @Ctx() context: MappaContext): Promise<OffenderConnectionSource> {
     const pageSize = parseInput(pageSizeSchema, first, 'first');
@@ -36,6 +39,7 @@ export class OffenderRegisterResolver {
   }
 
   // A field resolver of its own, so the count query runs only when a client selects it.
+  @Access(mappaPolicies.register)
   @FieldResolver(() => Int, { description: 'How many offenders match the filter across all pages.' })
   totalCount(@Root() connection: OffenderConnectionSource, @Ctx() context: MappaContext): Promise<number> {
     return countRegister(context.db, connection.filter);

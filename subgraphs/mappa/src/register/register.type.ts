@@ -1,5 +1,6 @@
 import { ArgsType, Field, InputType, Int, ObjectType } from 'type-graphql';
-import { Agency, MappaArea } from '@mappa/shared';
+import { Access, Agency, MappaArea } from '@mappa/shared';
+import { mappaPolicies } from '../mappa.policies';
 import { Offender } from '../offender/offender.type';
 
 @InputType({ description: 'Narrows the MAPPA register. Every criterion is optional; those given are combined with AND.' })
@@ -22,18 +23,22 @@ export class OffenderFilter {
 
 @ObjectType({ description: 'One offender on the MAPPA register, with the cursor to page on from it. Owner: mappa.' })
 export class OffenderEdge {
+  @Access(mappaPolicies.register)
   @Field(() => String, { description: 'Opaque cursor for this position; pass it as `after` to get the entries that follow.' })
   cursor!: string;
 
+  @Access(mappaPolicies.register)
   @Field(() => Offender, { description: 'The offender; other agencies\' fields resolve through the federation.' })
   node!: Offender;
 }
 
 @ObjectType({ description: 'Where a page of the MAPPA register sits in the whole list. Owner: mappa.' })
 export class OffenderPageInfo {
+  @Access(mappaPolicies.registerPaging)
   @Field(() => Boolean, { description: 'True when more entries follow this page.' })
   hasNextPage!: boolean;
 
+  @Access(mappaPolicies.registerPaging)
   @Field(() => String, { nullable: true, description: 'Cursor of the last entry on this page (pass it as `after` for the next page); null when the page is empty.' })
   endCursor!: string | null;
 }
@@ -42,9 +47,11 @@ export class OffenderPageInfo {
   description: 'A page of the MAPPA register: offenders with an ACTIVE MAPPA case, in ascending PNC ID order. Owner: mappa (MAPPA Co-ordination Unit).',
 })
 export class OffenderConnection {
+  @Access(mappaPolicies.register)
   @Field(() => [OffenderEdge], { description: 'The offenders on this page, in ascending PNC ID order.' })
   edges!: OffenderEdge[];
 
+  @Access(mappaPolicies.registerPaging)
   @Field(() => OffenderPageInfo, { description: 'Whether more pages follow, and the cursor to fetch the next one.' })
   pageInfo!: OffenderPageInfo;
 }

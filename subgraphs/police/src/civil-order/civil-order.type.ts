@@ -1,4 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Access } from '@mappa/shared';
+import { policePolicies } from '../police.policies';
 import { LocalDate } from '@mappa/shared';
 
 export enum CivilOrderType {
@@ -17,21 +19,27 @@ registerEnumType(CivilOrderType, {
 
 @ObjectType({ description: 'A civil preventive order made by a court on police application. Owner: police.' })
 export class CivilOrder {
+  @Access(policePolicies.civilOrders)
   @Field(() => CivilOrderType, { description: 'The kind of order.' })
   type!: CivilOrderType;
 
+  @Access(policePolicies.civilOrders)
   @Field(() => String, { description: 'Court that made the order.' })
   court!: string;
 
+  @Access(policePolicies.civilOrders)
   @Field(() => LocalDate, { description: 'Date the order was made.' })
   madeDate!: string;
 
+  @Access(policePolicies.civilOrders)
   @Field(() => LocalDate, { description: 'Date the order took effect.' })
   startDate!: string;
 
+  @Access(policePolicies.civilOrders)
   @Field(() => LocalDate, { nullable: true, description: 'Date the order ends; null when until further order.' })
   endDate!: string | null;
 
-  @Field(() => [String], { description: 'Prohibitions and requirements of the order, one per item.' })
+  @Access(policePolicies.civilOrderConditions)
+  @Field(() => [String], { nullable: true, description: 'Prohibitions and requirements of the order, one per item.' })
   conditions!: string[];
 }

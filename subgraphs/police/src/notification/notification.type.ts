@@ -1,4 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Access } from '@mappa/shared';
+import { policePolicies } from '../police.policies';
 import { LocalDate } from '@mappa/shared';
 
 export enum NotificationBreachNature {
@@ -21,12 +23,15 @@ registerEnumType(NotificationBreachOutcome, { name: 'NotificationBreachOutcome',
 
 @ObjectType({ description: 'A breach of the sex-offender notification requirements. Owner: police.' })
 export class NotificationBreach {
+  @Access(policePolicies.notification)
   @Field(() => LocalDate, { description: 'Date of the breach.' })
   breachDate!: string;
 
+  @Access(policePolicies.notification)
   @Field(() => NotificationBreachNature, { description: 'Which requirement was breached.' })
   nature!: NotificationBreachNature;
 
+  @Access(policePolicies.notification)
   @Field(() => NotificationBreachOutcome, { description: 'Outcome of the breach.' })
   outcome!: NotificationBreachOutcome;
 }
@@ -36,30 +41,39 @@ export class NotificationBreach {
     'Sex-offender notification requirements (the "register"): category 1 offenders only. Owner: police (public protection unit).',
 })
 export class SexOffenderNotification {
+  @Access(policePolicies.notification)
   @Field(() => LocalDate, { description: 'Date the notification period started.' })
   startDate!: string;
 
+  @Access(policePolicies.notification)
   @Field(() => Int, { nullable: true, description: 'Length of the notification period in years; null when indefinite.' })
   periodYears!: number | null;
 
+  @Access(policePolicies.notification)
   @Field(() => Boolean, { description: 'True when the requirements last indefinitely (subject to review).' })
   indefinite!: boolean;
 
+  @Access(policePolicies.notification)
   @Field(() => LocalDate, { nullable: true, description: 'Date the requirements end; null when indefinite.' })
   expiryDate!: string | null;
 
-  @Field(() => String, { description: 'Registered address: first line.' })
+  @Access(policePolicies.registeredAddress)
+  @Field(() => String, { nullable: true, description: 'Registered address: first line.' })
   registeredAddressLine1!: string;
 
-  @Field(() => String, { description: 'Registered address: town.' })
+  @Access(policePolicies.registeredAddress)
+  @Field(() => String, { nullable: true, description: 'Registered address: town.' })
   registeredAddressTown!: string;
 
-  @Field(() => String, { description: 'Registered address: postcode.' })
+  @Access(policePolicies.registeredAddress)
+  @Field(() => String, { nullable: true, description: 'Registered address: postcode.' })
   registeredAddressPostcode!: string;
 
+  @Access(policePolicies.notification)
   @Field(() => LocalDate, { description: 'Date the registered details were last verified in person.' })
   lastVerifiedDate!: string;
 
-  @Field(() => Int, { description: 'How often the police visit the home, in weeks; set by the police risk level.' })
+  @Access(policePolicies.registeredAddress)
+  @Field(() => Int, { nullable: true, description: 'How often the police visit the home, in weeks; set by the police risk level.' })
   homeVisitFrequencyWeeks!: number;
 }

@@ -1,4 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Access } from '@mappa/shared';
+import { policePolicies } from '../police.policies';
 import { parseInput, pncIdSchema } from '@mappa/shared';
 import { CivilOrder } from '../civil-order/civil-order.type';
 import { PoliceIdentity } from '../identity/identity.type';
@@ -12,10 +14,11 @@ import { Offender } from './offender.type';
 
 @Resolver(() => Offender)
 export class OffenderResolver {
+  @Access(policePolicies.subjectKey)
   @Query(() => Offender, {
     nullable: true,
     description:
-      'The single offender view for one person, by PNC ID. Null when no record exists (or, once access control is in place, when the caller may not know it exists). A malformed PNC ID is BAD_USER_INPUT.',
+      'The single offender view for one person, by PNC ID: each field is then answered, or refused, by the agency that owns it. Null when no record exists. A malformed PNC ID is BAD_USER_INPUT.',
   })
   async offender(@Arg('pncId', () => ID, { description: 'PNC ID, e.g. `2008/0545166T`.' }) pncId: string, @Ctx() context: PoliceContext): Promise<Offender | null> {
     const validPncId = parseInput(pncIdSchema, pncId, 'pncId');
@@ -23,16 +26,19 @@ export class OffenderResolver {
     return person ? { pncId: person.pncId } : null;
   }
 
+  @Access(policePolicies.identity)
   @FieldResolver(() => PoliceIdentity, { nullable: true, description: 'Identity as recorded on the Police National Computer. Owner: police.' })
   identity(@Root() offender: Offender, @Ctx() context: PoliceContext) {
     return context.loaders.person.load(offender.pncId);
   }
 
+  @Access(policePolicies.visorNominal)
   @FieldResolver(() => VisorNominal, { nullable: true, description: 'The ViSOR nominal record; null when the person has none. Owner: police.' })
   visorNominal(@Root() offender: Offender, @Ctx() context: PoliceContext) {
     return context.loaders.visorNominal.load(offender.pncId);
   }
 
+  @Access(policePolicies.notification)
   @FieldResolver(() => SexOffenderNotification, {
     nullable: true,
     description: 'Sex-offender notification requirements; null when the person is not subject to them. Owner: police.',
@@ -41,21 +47,25 @@ export class OffenderResolver {
     return context.loaders.notification.load(offender.pncId);
   }
 
+  @Access(policePolicies.policeRisk)
   @FieldResolver(() => PoliceRiskAssessment, { nullable: true, description: 'The latest police risk assessment (RM2000/ARMS). Owner: police.' })
   policeRiskAssessment(@Root() offender: Offender, @Ctx() context: PoliceContext) {
     return context.loaders.policeRisk.load(offender.pncId);
   }
 
+  @Access(policePolicies.civilOrders)
   @FieldResolver(() => [CivilOrder], { nullable: true, description: 'Civil preventive orders (SHPO, SRO, travel orders…), oldest first. Owner: police.' })
   civilOrders(@Root() offender: Offender, @Ctx() context: PoliceContext) {
     return context.loaders.civilOrders.load(offender.pncId);
   }
 
+  @Access(policePolicies.warningMarkers)
   @FieldResolver(() => [WarningMarker], { nullable: true, description: 'PNC warning markers, oldest first. Owner: police.' })
   warningMarkers(@Root() offender: Offender, @Ctx() context: PoliceContext) {
     return context.loaders.warningMarkers.load(offender.pncId);
   }
 
+  @Access(policePolicies.intelligenceSummary)
   @FieldResolver(() => [IntelligenceItem], { nullable: true, description: 'Graded intelligence items, newest first. Originator-controlled. Owner: police.' })
   intelligence(@Root() offender: Offender, @Ctx() context: PoliceContext) {
     return context.loaders.intelligence.load(offender.pncId);

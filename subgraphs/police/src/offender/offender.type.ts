@@ -1,4 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Access } from '@mappa/shared';
+import { policePolicies } from '../police.policies';
 
 @Directive('@key(fields: "pncId")')
 @ObjectType({
@@ -6,6 +8,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
     'A MAPPA offender: one person, with each agency\'s records about them resolved from the agency that owns them. A field is null when its owner holds no record of the person.',
 })
 export class Offender {
+  @Access(policePolicies.subjectKey)
   @Field(() => ID, { description: 'Police National Computer ID, `YYYY/NNNNNNNX`: the key every agency shares.' })
   pncId!: string;
 }

@@ -1,4 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Access } from '@mappa/shared';
+import { policePolicies } from '../police.policies';
 import { LocalDate, RiskLevel } from '@mappa/shared';
 
 export enum PoliceRiskTool {
@@ -13,15 +15,19 @@ registerEnumType(PoliceRiskTool, {
 
 @ObjectType({ description: "The police's own risk assessment of the person. Owner: police." })
 export class PoliceRiskAssessment {
+  @Access(policePolicies.policeRisk)
   @Field(() => PoliceRiskTool, { description: 'The assessment tool used.' })
   tool!: PoliceRiskTool;
 
+  @Access(policePolicies.policeRisk)
   @Field(() => RiskLevel, { description: 'Risk level the tool gave.' })
   level!: RiskLevel;
 
+  @Access(policePolicies.policeRisk)
   @Field(() => LocalDate, { description: 'Date of the assessment.' })
   assessedDate!: string;
 
-  @Field(() => String, { description: 'Staff id of the assessing officer.' })
+  @Access(policePolicies.policeStaff)
+  @Field(() => String, { nullable: true, description: 'Staff id of the assessing officer.' })
   assessorStaffId!: string;
 }

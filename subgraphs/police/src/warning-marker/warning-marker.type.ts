@@ -1,4 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Access } from '@mappa/shared';
+import { policePolicies } from '../police.policies';
 import { LocalDate } from '@mappa/shared';
 
 export enum WarningMarkerCode {
@@ -19,9 +21,11 @@ registerEnumType(WarningMarkerCode, {
 
 @ObjectType({ description: 'A PNC warning marker: a safety flag for anyone meeting the person. Owner: police.' })
 export class WarningMarker {
+  @Access(policePolicies.warningMarkers)
   @Field(() => WarningMarkerCode, { description: 'Marker code.' })
   code!: WarningMarkerCode;
 
+  @Access(policePolicies.warningMarkers)
   @Field(() => LocalDate, { description: 'Date the marker was added.' })
   createdDate!: string;
 }

@@ -1,9 +1,12 @@
 import { FieldResolver, Resolver, Root } from 'type-graphql';
+import { Access } from '@mappa/shared';
+import { prisonPolicies } from '../prison.policies';
 import { PrisonCustody, PrisonMovement } from './custody.type';
 import type { PrisonerRow } from './prisoner.table';
 
 @Resolver(() => PrisonCustody)
 export class PrisonCustodyResolver {
+  @Access(prisonPolicies.custody)
   @FieldResolver(() => PrisonMovement, { description: 'The last movement recorded on NOMIS; for the released, the release itself.' })
   lastMovement(@Root() prisoner: PrisonerRow) {
     // Stored flat on the prisoner row (one movement per person), so no extra query.

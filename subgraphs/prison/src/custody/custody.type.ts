@@ -1,4 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Access } from '@mappa/shared';
+import { prisonPolicies } from '../prison.policies';
 import { LocalDate } from '@mappa/shared';
 
 export enum PrisonInOutStatus {
@@ -77,18 +79,23 @@ registerEnumType(PrisonMovementReason, {
 
 @ObjectType({ description: 'The last movement recorded for the person on NOMIS (admission, transfer, return or release). Owner: prison.' })
 export class PrisonMovement {
+  @Access(prisonPolicies.custody)
   @Field(() => PrisonMovementType, { description: 'Kind of movement.' })
   type!: PrisonMovementType;
 
+  @Access(prisonPolicies.custody)
   @Field(() => PrisonMovementReason, { description: 'Why the movement happened.' })
   reason!: PrisonMovementReason;
 
+  @Access(prisonPolicies.custody)
   @Field(() => LocalDate, { description: 'Date of the movement. For a release, the day the person left custody.' })
   date!: string;
 
+  @Access(prisonPolicies.custody)
   @Field(() => String, { nullable: true, description: 'Establishment code moved from, e.g. `LEI`; null for an admission from court.' })
   fromEstablishmentCode!: string | null;
 
+  @Access(prisonPolicies.custody)
   @Field(() => String, { nullable: true, description: 'Establishment code moved to, e.g. `WDI`; null for a release.' })
   toEstablishmentCode!: string | null;
 }
@@ -98,39 +105,54 @@ export class PrisonMovement {
     'Custody record from NOMIS (as Prisoner Offender Search shows it): prison number, booking, where the person is held and their status. Held only for people in custody now or released on licence. Owner: prison.',
 })
 export class PrisonCustody {
+  @Access(prisonPolicies.custody)
   @Field(() => ID, { description: 'Prison (NOMS) number, `A1234BC`: one letter, four digits, two letters.' })
   prisonNumber!: string;
 
-  @Field(() => ID, { description: 'NOMIS booking id of the current (or, for the released, the last) period in custody, e.g. `1200345`.' })
-  bookingId!: number;
+  @Access(prisonPolicies.custodyPrisonOnly)
+  @Field(() => ID, {
+    nullable: true,
+    description: 'NOMIS booking id of the current (or, for the released, the last) period in custody, e.g. `1200345`. Prison only: null for other readers.',
+  })
+  bookingId!: number | null;
 
+  @Access(prisonPolicies.custody)
   @Field(() => PrisonInOutStatus, { description: 'IN while the person is in prison; OUT once released.' })
   inOutStatus!: PrisonInOutStatus;
 
+  @Access(prisonPolicies.custody)
   @Field(() => String, { nullable: true, description: 'Code of the establishment holding the person now, e.g. `WDI`; null when OUT.' })
   establishmentCode!: string | null;
 
+  @Access(prisonPolicies.custody)
   @Field(() => String, { nullable: true, description: 'Name of the establishment holding the person now, e.g. `HMP Wakefield`; null when OUT.' })
   establishmentName!: string | null;
 
+  @Access(prisonPolicies.custody)
   @Field(() => String, { description: 'Code of the last establishment the person was held in (the releasing prison for the released; the current one when IN).' })
   lastEstablishmentCode!: string;
 
+  @Access(prisonPolicies.custody)
   @Field(() => String, { description: 'Name of the last establishment the person was held in.' })
   lastEstablishmentName!: string;
 
+  @Access(prisonPolicies.custodyPrisonOnly)
   @Field(() => String, { nullable: true, description: 'Cell location within the establishment, `wing-landing-cell`, e.g. `B-2-014`; null when OUT.' })
   cellLocation!: string | null;
 
+  @Access(prisonPolicies.custody)
   @Field(() => PrisonSecurityCategory, { description: 'Current security category (for the released: the category at release).' })
   securityCategory!: PrisonSecurityCategory;
 
+  @Access(prisonPolicies.custodyPrisonOnly)
   @Field(() => PrisonIncentiveLevel, { nullable: true, description: 'Incentives scheme level; null when OUT.' })
   incentiveLevel!: PrisonIncentiveLevel | null;
 
+  @Access(prisonPolicies.custody)
   @Field(() => LocalDate, { description: 'Date the person was received into prison for this booking (on remand or at sentence).' })
   receptionDate!: string;
 
+  @Access(prisonPolicies.custody)
   @Field(() => PrisonLegalStatus, { description: 'Legal basis of detention on this booking.' })
   legalStatus!: PrisonLegalStatus;
 }

@@ -1,4 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Access } from '@mappa/shared';
+import { prisonPolicies } from '../prison.policies';
 import { parseInput, prisonNumberSchema } from '@mappa/shared';
 import { PrisonAdjudication } from '../adjudication/adjudication.type';
 import { PrisonAlert } from '../alert/prison-alert.type';
@@ -18,6 +20,7 @@ async function prisonNumberOf(offender: Offender, context: PrisonContext): Promi
 
 @Resolver(() => Offender)
 export class OffenderResolver {
+  @Access(prisonPolicies.custody)
   @Query(() => Offender, {
     nullable: true,
     description:
@@ -32,6 +35,7 @@ export class OffenderResolver {
     return prisoner ? { pncId: prisoner.pncId } : null;
   }
 
+  @Access(prisonPolicies.custody)
   @FieldResolver(() => PrisonCustody, {
     nullable: true,
     description: 'Custody record (NOMIS): prison number, booking, establishment, security category, last movement. Null when the prison has never held the person. Owner: prison.',
@@ -40,6 +44,7 @@ export class OffenderResolver {
     return context.loaders.prisoner.load(offender.pncId);
   }
 
+  @Access(prisonPolicies.sentence)
   @FieldResolver(() => PrisonSentence, {
     nullable: true,
     description: 'The custodial sentence and its key dates (SED, CRD, ARD, LED, PED, tariff, HDCED, TUSED, release date). Null when the prison holds no record of the person. Owner: prison.',
@@ -49,6 +54,7 @@ export class OffenderResolver {
     return prisonNumber === null ? null : context.loaders.sentence.load(prisonNumber);
   }
 
+  @Access(prisonPolicies.mappaAlert)
   @FieldResolver(() => [PrisonAlert], {
     nullable: true,
     description: 'NOMIS alerts, oldest first, including the MAPPA alert (type `P`). Null when the prison holds no record of the person. Owner: prison.',
@@ -64,6 +70,7 @@ export class OffenderResolver {
     return activeOnly ? alerts.filter((alert) => alert.active) : alerts;
   }
 
+  @Access(prisonPolicies.temporaryRelease)
   @FieldResolver(() => [PrisonTemporaryRelease], {
     nullable: true,
     description: 'Releases on temporary licence (ROTL), oldest first; empty for people released or never granted ROTL. Null when the prison holds no record of the person. Owner: prison.',
@@ -73,6 +80,7 @@ export class OffenderResolver {
     return prisonNumber === null ? null : context.loaders.temporaryReleases.load(prisonNumber);
   }
 
+  @Access(prisonPolicies.adjudication)
   @FieldResolver(() => [PrisonAdjudication], {
     nullable: true,
     description: 'Adjudications (disciplinary charges in custody), oldest first. Null when the prison holds no record of the person. Owner: prison.',
@@ -82,6 +90,7 @@ export class OffenderResolver {
     return prisonNumber === null ? null : context.loaders.adjudications.load(prisonNumber);
   }
 
+  @Access(prisonPolicies.mappaFReport)
   @FieldResolver(() => [PrisonMappaFReport], {
     nullable: true,
     description:

@@ -1,4 +1,6 @@
 import { FieldResolver, Resolver, Root } from 'type-graphql';
+import { Access } from '@mappa/shared';
+import { probationPolicies } from '../probation.policies';
 import type { ProbationCaseRow } from './probation-case.table';
 import { ProbationCase, ProbationOffence, ProbationOffenderManager, ProbationProvider } from './probation-case.type';
 
@@ -10,11 +12,13 @@ export function isAllocated(staffCode: string): boolean {
 // The case row is flat (as nDelius stores it); these resolvers shape it for the front end without any I/O.
 @Resolver(() => ProbationCase)
 export class ProbationCaseResolver {
-  @FieldResolver(() => ProbationProvider, { description: 'The probation region (nDelius provider) holding the case.' })
+  @Access(probationPolicies.caseSummary)
+  @FieldResolver(() => ProbationProvider, { nullable: true, description: 'The probation region (nDelius provider) holding the case.' })
   provider(@Root() row: ProbationCaseRow): ProbationProvider {
     return { code: row.providerCode, description: row.providerDescription };
   }
 
+  @Access(probationPolicies.caseReference)
   @FieldResolver(() => ProbationOffenderManager, { description: 'The community offender manager and their team.' })
   communityOffenderManager(@Root() row: ProbationCaseRow): ProbationOffenderManager {
     return {
@@ -28,7 +32,8 @@ export class ProbationCaseResolver {
     };
   }
 
-  @FieldResolver(() => ProbationOffence, { description: 'The main offence of the event under supervision (or last supervised).' })
+  @Access(probationPolicies.caseSummary)
+  @FieldResolver(() => ProbationOffence, { nullable: true, description: 'The main offence of the event under supervision (or last supervised).' })
   mainOffence(@Root() row: ProbationCaseRow): ProbationOffence {
     return { code: row.mainOffenceCode, description: row.mainOffenceDescription, convictionDate: row.convictionDate };
   }

@@ -1,4 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Access } from '@mappa/shared';
+import { probationPolicies } from '../probation.policies';
 import { LocalDate, MappaArea } from '@mappa/shared';
 
 export enum ProbationCaseStatus {
@@ -25,21 +27,26 @@ registerEnumType(ProbationSupervisionType, {
 
 @ObjectType({ description: 'A probation region (nDelius provider). Owner: probation.' })
 export class ProbationProvider {
+  @Access(probationPolicies.caseSummary)
   @Field(() => String, { description: 'nDelius provider code, e.g. `N07`.' })
   code!: string;
 
+  @Access(probationPolicies.caseSummary)
   @Field(() => String, { description: 'Provider (probation region) name, e.g. `London`.' })
   description!: string;
 }
 
 @ObjectType({ description: 'A probation team that holds cases. Owner: probation.' })
 export class ProbationTeam {
+  @Access(probationPolicies.caseReference)
   @Field(() => String, { description: 'nDelius team code, e.g. `N07LT03`.' })
   code!: string;
 
+  @Access(probationPolicies.caseReference)
   @Field(() => String, { description: 'Team name, e.g. `London Public Protection Team 3`.' })
   description!: string;
 
+  @Access(probationPolicies.caseReference)
   @Field(() => String, { description: 'Team duty telephone number (synthetic).' })
   telephoneNumber!: string;
 }
@@ -49,38 +56,48 @@ export class ProbationTeam {
     'The community offender manager (probation practitioner) responsible for the case, or the unallocated placeholder when none is allocated. Owner: probation.',
 })
 export class ProbationOffenderManager {
+  @Access(probationPolicies.caseReference)
   @Field(() => String, {
     description: 'nDelius staff code, e.g. `N07A123`. A code ending in `U` (e.g. `N07UATU`) is the unallocated placeholder, not a person.',
   })
   staffCode!: string;
 
+  @Access(probationPolicies.caseReference)
   @Field(() => Boolean, { description: 'False when no practitioner is allocated (the staff code ends in `U`).' })
   allocated!: boolean;
 
+  @Access(probationPolicies.caseReference)
   @Field(() => String, { nullable: true, description: 'Forenames of the practitioner; null when unallocated.' })
   forenames!: string | null;
 
+  @Access(probationPolicies.caseReference)
   @Field(() => String, { nullable: true, description: 'Surname of the practitioner; null when unallocated.' })
   surname!: string | null;
 
+  @Access(probationPolicies.caseReference)
   @Field(() => String, { nullable: true, description: 'Work email address (synthetic); null when unallocated.' })
   email!: string | null;
 
+  @Access(probationPolicies.caseReference)
   @Field(() => String, { nullable: true, description: 'Work telephone number (synthetic); null when unallocated.' })
   telephoneNumber!: string | null;
 
+  @Access(probationPolicies.caseReference)
   @Field(() => ProbationTeam, { description: 'The team the case is held in.' })
   team!: ProbationTeam;
 }
 
 @ObjectType({ description: 'The main offence of the event probation is supervising. Owner: probation.' })
 export class ProbationOffence {
+  @Access(probationPolicies.caseSummary)
   @Field(() => String, { description: 'Offence code, e.g. `SX03014`.' })
   code!: string;
 
+  @Access(probationPolicies.caseSummary)
   @Field(() => String, { description: 'Offence description.' })
   description!: string;
 
+  @Access(probationPolicies.caseSummary)
   @Field(() => LocalDate, { description: 'Date of conviction.' })
   convictionDate!: string;
 }
@@ -90,21 +107,27 @@ export class ProbationOffence {
     'The nDelius probation case. Held only for people with a CRN; never for under-18s (they are the youth offending team\'s). Owner: probation.',
 })
 export class ProbationCase {
+  @Access(probationPolicies.caseReference)
   @Field(() => ID, { description: 'Case reference number (CRN), one letter and six digits, e.g. `X123456`.' })
   crn!: string;
 
-  @Field(() => ProbationCaseStatus, { description: 'CURRENT or PREVIOUSLY_KNOWN.' })
-  status!: ProbationCaseStatus;
+  @Access(probationPolicies.caseSummary)
+  @Field(() => ProbationCaseStatus, { nullable: true, description: 'CURRENT or PREVIOUSLY_KNOWN.' })
+  status!: ProbationCaseStatus | null;
 
+  @Access(probationPolicies.caseAdministration)
   @Field(() => LocalDate, { nullable: true, description: 'Date supervision ended, for a PREVIOUSLY_KNOWN case; null for a CURRENT case.' })
   previouslyKnownTerminationDate!: string | null;
 
+  @Access(probationPolicies.caseSummary)
   @Field(() => ProbationSupervisionType, { nullable: true, description: 'What probation is supervising now; null for a PREVIOUSLY_KNOWN case.' })
   supervisionType!: ProbationSupervisionType | null;
 
-  @Field(() => MappaArea, { description: 'MAPPA area the case is managed in.' })
-  area!: MappaArea;
+  @Access(probationPolicies.caseSummary)
+  @Field(() => MappaArea, { nullable: true, description: 'MAPPA area the case is managed in.' })
+  area!: MappaArea | null;
 
+  @Access(probationPolicies.caseSummary)
   @Field(() => String, {
     nullable: true,
     description:
@@ -112,11 +135,14 @@ export class ProbationCase {
   })
   tier!: string | null;
 
-  @Field(() => Boolean, { description: 'True when the person is currently in breach of their order or licence.' })
-  inBreach!: boolean;
+  @Access(probationPolicies.caseSummary)
+  @Field(() => Boolean, { nullable: true, description: 'True when the person is currently in breach of their order or licence.' })
+  inBreach!: boolean | null;
 
+  @Access(probationPolicies.caseAdministration)
   @Field(() => Boolean, {
+    nullable: true,
     description: 'True when the case is a limited access offender restriction: only named staff may see it in nDelius.',
   })
-  currentRestriction!: boolean;
+  currentRestriction!: boolean | null;
 }

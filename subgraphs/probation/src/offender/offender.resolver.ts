@@ -1,4 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Access } from '@mappa/shared';
+import { probationPolicies } from '../probation.policies';
 import { crnSchema, parseInput } from '@mappa/shared';
 import { ProbationAddress } from '../address/probation-address.type';
 import { ProbationCase } from '../case/probation-case.type';
@@ -11,6 +13,7 @@ import { Offender } from './offender.type';
 
 @Resolver(() => Offender)
 export class OffenderResolver {
+  @Access(probationPolicies.caseReference)
   @Query(() => Offender, {
     nullable: true,
     description:
@@ -28,6 +31,7 @@ export class OffenderResolver {
     return { pncId: probationCase.pncId };
   }
 
+  @Access(probationPolicies.caseReference)
   @FieldResolver(() => ProbationCase, {
     nullable: true,
     description: 'The nDelius probation case (CRN, offender manager, team, tier, status). Null when probation holds no case. Owner: probation.',
@@ -36,6 +40,7 @@ export class OffenderResolver {
     return context.loaders.probationCase.load(offender.pncId);
   }
 
+  @Access(probationPolicies.licenceDates)
   @FieldResolver(() => [ProbationLicence], {
     nullable: true,
     description:
@@ -45,6 +50,7 @@ export class OffenderResolver {
     return (await context.loaders.licences.load(offender.pncId))?.rows ?? null;
   }
 
+  @Access(probationPolicies.riskOfSeriousHarm)
   @FieldResolver(() => ProbationRiskOfSeriousHarm, {
     nullable: true,
     description: 'The latest OASys risk of serious harm summary. Null when none is held (only CURRENT cases have one). Owner: probation.',
@@ -53,6 +59,7 @@ export class OffenderResolver {
     return context.loaders.riskOfSeriousHarm.load(offender.pncId);
   }
 
+  @Access(probationPolicies.riskManagementPlan)
   @FieldResolver(() => ProbationRiskManagementPlan, {
     nullable: true,
     description: 'The lead agency\'s risk management plan from the latest OASys assessment. Null when none is held (only CURRENT cases have one). Owner: probation.',
@@ -61,6 +68,7 @@ export class OffenderResolver {
     return context.loaders.riskManagementPlan.load(offender.pncId);
   }
 
+  @Access(probationPolicies.victimContacts)
   @FieldResolver(() => [ProbationVictimContact], {
     nullable: true,
     description:
@@ -70,6 +78,7 @@ export class OffenderResolver {
     return (await context.loaders.victimContacts.load(offender.pncId))?.rows ?? null;
   }
 
+  @Access(probationPolicies.probationAddress)
   @FieldResolver(() => [ProbationAddress], {
     nullable: true,
     description: 'Addresses on the probation case: the MAIN one first, then any PROPOSED release address, then PREVIOUS ones. Null when probation holds no case. Owner: probation.',

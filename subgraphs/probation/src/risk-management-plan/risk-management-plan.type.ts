@@ -1,4 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { Access } from '@mappa/shared';
+import { probationPolicies } from '../probation.policies';
 import { LocalDate } from '@mappa/shared';
 
 @ObjectType({
@@ -6,33 +8,43 @@ import { LocalDate } from '@mappa/shared';
     'The lead agency\'s risk management plan from the latest OASys assessment. Held for CURRENT cases. The text is restricted to named probation roles and MAPPA meetings. Owner: probation.',
 })
 export class ProbationRiskManagementPlan {
+  @Access(probationPolicies.riskManagementPlan)
   @Field(() => ID, { description: 'OASys assessment id the plan belongs to (the same assessment as the risk of serious harm summary).' })
   assessmentId!: number;
 
+  @Access(probationPolicies.riskManagementPlan)
   @Field(() => LocalDate, { description: 'Date the assessment was started.' })
   initiationDate!: string;
 
+  @Access(probationPolicies.riskManagementPlan)
   @Field(() => LocalDate, { description: 'Date the plan was completed (signed and locked).' })
   dateCompleted!: string;
 
+  @Access(probationPolicies.riskManagementPlan)
   @Field(() => String, { description: 'Key information about the current situation (synthetic text).' })
   keyInformationCurrentSituation!: string;
 
+  @Access(probationPolicies.riskManagementPlan)
   @Field(() => String, { description: 'Further considerations about the current situation (synthetic text).' })
   furtherConsiderationsCurrentSituation!: string;
 
+  @Access(probationPolicies.riskManagementPlan)
   @Field(() => String, { description: 'Supervision arrangements: who sees the person, how often and where (synthetic text).' })
   supervision!: string;
 
+  @Access(probationPolicies.riskManagementPlan)
   @Field(() => String, { description: 'Monitoring and control measures: licence conditions, curfews, tagging, police visits (synthetic text).' })
   monitoringAndControl!: string;
 
+  @Access(probationPolicies.riskManagementPlan)
   @Field(() => String, { description: 'Interventions and treatment: programmes and services to reduce the risk (synthetic text).' })
   interventionsAndTreatment!: string;
 
-  @Field(() => String, { description: 'Victim safety planning: measures protecting known and potential victims (synthetic text).' })
-  victimSafetyPlanning!: string;
+  @Access(probationPolicies.victimSafetyPlanning)
+  @Field(() => String, { nullable: true, description: 'Victim safety planning: measures protecting known and potential victims (synthetic text).' })
+  victimSafetyPlanning!: string | null;
 
+  @Access(probationPolicies.riskManagementPlan)
   @Field(() => String, { description: 'Contingency plans: what happens if the risk escalates or the plan breaks down (synthetic text).' })
   contingencyPlans!: string;
 }

@@ -1,4 +1,6 @@
 import { FieldResolver, Resolver, Root } from 'type-graphql';
+import { Access } from '@mappa/shared';
+import { probationPolicies } from '../probation.policies';
 import type { RiskLevel } from '@mappa/shared';
 import type { RiskOfSeriousHarmRow } from './risk-of-serious-harm.table';
 import { ProbationRiskOfSeriousHarm, ProbationRiskPredictors, ProbationRiskToGroups } from './risk-of-serious-harm.type';
@@ -11,6 +13,7 @@ function predictor(score: number | null, band: RiskLevel | null): ProbationPredi
 // The summary row keeps group levels and predictors in flat columns; these resolvers shape them without I/O.
 @Resolver(() => ProbationRiskOfSeriousHarm)
 export class ProbationRiskOfSeriousHarmResolver {
+  @Access(probationPolicies.riskOfSeriousHarm)
   @FieldResolver(() => ProbationRiskToGroups, { description: 'Risk to each group while the person is in the community.' })
   riskInCommunity(@Root() row: RiskOfSeriousHarmRow): ProbationRiskToGroups {
     return {
@@ -22,7 +25,8 @@ export class ProbationRiskOfSeriousHarmResolver {
     };
   }
 
-  @FieldResolver(() => ProbationRiskToGroups, { description: 'Risk to each group while the person is in custody.' })
+  @Access(probationPolicies.riskAssessment)
+  @FieldResolver(() => ProbationRiskToGroups, { nullable: true, description: 'Risk to each group while the person is in custody.' })
   riskInCustody(@Root() row: RiskOfSeriousHarmRow): ProbationRiskToGroups {
     return {
       children: row.custodyChildren,
@@ -33,7 +37,8 @@ export class ProbationRiskOfSeriousHarmResolver {
     };
   }
 
-  @FieldResolver(() => ProbationRiskPredictors, { description: 'Actuarial predictor scores from the same assessment.' })
+  @Access(probationPolicies.riskAssessment)
+  @FieldResolver(() => ProbationRiskPredictors, { nullable: true, description: 'Actuarial predictor scores from the same assessment.' })
   predictors(@Root() row: RiskOfSeriousHarmRow): ProbationRiskPredictors {
     return {
       ogrs: { score: row.ogrsScore, band: row.ogrsBand },

@@ -1,4 +1,6 @@
 import { FieldResolver, Resolver, Root } from 'type-graphql';
+import { Access } from '@mappa/shared';
+import { probationPolicies } from '../probation.policies';
 import type { VictimContactRow } from './victim-contact.table';
 import { ProbationVictimContact, ProbationVictimContactDetails, ProbationVictimWishes } from './victim-contact.type';
 import type { ProbationVictimContactMethod } from './victim-contact.type';
@@ -6,7 +8,8 @@ import type { ProbationVictimContactMethod } from './victim-contact.type';
 // Contact details and wishes are separate objects so access control can withhold either as a whole.
 @Resolver(() => ProbationVictimContact)
 export class ProbationVictimContactResolver {
-  @FieldResolver(() => ProbationVictimContactDetails, { description: 'How to reach the victim.' })
+  @Access(probationPolicies.victimContactDetails)
+  @FieldResolver(() => ProbationVictimContactDetails, { nullable: true, description: 'How to reach the victim.' })
   contactDetails(@Root() row: VictimContactRow): ProbationVictimContactDetails {
     return {
       addressLine1: row.addressLine1,
@@ -18,6 +21,7 @@ export class ProbationVictimContactResolver {
     };
   }
 
+  @Access(probationPolicies.victimContacts)
   @FieldResolver(() => ProbationVictimWishes, { description: 'What the victim has asked for.' })
   wishes(@Root() row: VictimContactRow): ProbationVictimWishes {
     return {

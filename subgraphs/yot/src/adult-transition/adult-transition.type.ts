@@ -1,4 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Access } from '@mappa/shared';
+import { yotPolicies } from '../yot.policies';
 import { LocalDate, MappaArea } from '@mappa/shared';
 
 export enum YotTransitionStatus {
@@ -19,15 +21,19 @@ registerEnumType(YotTransitionStatus, {
 
 @ObjectType({ description: "The plan to transfer the young person's case to the Probation Service at 18. Owner: yot." })
 export class YotAdultTransition {
+  @Access(yotPolicies.adultTransition)
   @Field(() => LocalDate, { description: "Planned transfer date: the young person's 18th birthday." })
   plannedTransferDate!: string;
 
+  @Access(yotPolicies.adultTransition)
   @Field(() => MappaArea, { description: 'Probation area that will take the case.' })
   receivingProbationArea!: MappaArea;
 
+  @Access(yotPolicies.adultTransition)
   @Field(() => YotTransitionStatus, { description: 'How far the transition has got.' })
   status!: YotTransitionStatus;
 
+  @Access(yotPolicies.adultTransition)
   @Field(() => LocalDate, { nullable: true, description: 'Date of the YOT-probation transition meeting (held or booked); null when none is set yet.' })
   transitionMeetingDate!: string | null;
 }

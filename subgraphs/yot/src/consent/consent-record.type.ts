@@ -1,4 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Access } from '@mappa/shared';
+import { yotPolicies } from '../yot.policies';
 import { LocalDate } from '@mappa/shared';
 
 export enum YotConsentPurpose {
@@ -51,30 +53,39 @@ registerEnumType(YotFraserAssessorRole, {
     "A consent decision about the young person's information, with the Fraser competence judgement behind it. A refusal may be overridden on safeguarding or public-protection grounds. Owner: yot.",
 })
 export class YotConsentRecord {
+  @Access(yotPolicies.consent)
   @Field(() => YotConsentPurpose, { description: 'What the consent is for.' })
   purpose!: YotConsentPurpose;
 
+  @Access(yotPolicies.consent)
   @Field(() => YotConsentDecision, { description: 'Whether consent was given or refused.' })
   decision!: YotConsentDecision;
 
+  @Access(yotPolicies.consent)
   @Field(() => YotConsentGivenBy, { description: 'Who made the decision.' })
   givenBy!: YotConsentGivenBy;
 
+  @Access(yotPolicies.consent)
   @Field(() => Boolean, { description: 'True when the young person was judged Fraser competent to decide for themselves; the young person decides only when true.' })
   fraserCompetent!: boolean;
 
+  @Access(yotPolicies.consent)
   @Field(() => String, { description: 'Staff id of the social worker who judged Fraser competence.' })
   assessedByStaffId!: string;
 
+  @Access(yotPolicies.consent)
   @Field(() => YotFraserAssessorRole, { description: 'Role of the social worker who judged Fraser competence.' })
   assessedByRole!: YotFraserAssessorRole;
 
+  @Access(yotPolicies.consent)
   @Field(() => LocalDate, { description: 'Date the consent decision (and the competence judgement) was recorded.' })
   decisionDate!: string;
 
+  @Access(yotPolicies.consent)
   @Field(() => LocalDate, { nullable: true, description: 'Date consent was withdrawn; null while it stands (always null for a refusal).' })
   withdrawnDate!: string | null;
 
+  @Access(yotPolicies.consent)
   @Field(() => Boolean, {
     description: 'True when a refusal was overridden and the information shared on safeguarding or public-protection grounds, as a recorded defensible decision.',
   })

@@ -1,4 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Access } from '@mappa/shared';
+import { yotPolicies } from '../yot.policies';
 import { LocalDate } from '@mappa/shared';
 
 export enum LookedAfterLegalBasis {
@@ -49,24 +51,30 @@ registerEnumType(YotInformationSource, {
     "Looked-after status and parental responsibility as supplied by children's social care. Read-only for the YOT: only children's social care may change it (A.R51). Owner: yot (source: children's social care).",
 })
 export class LookedAfterStatus {
+  @Access(yotPolicies.lookedAfter)
   @Field(() => Boolean, { description: 'True when the child is looked after by a local authority.' })
   lookedAfter!: boolean;
 
+  @Access(yotPolicies.lookedAfter)
   @Field(() => LookedAfterLegalBasis, { nullable: true, description: 'Legal basis of the looked-after status; null when not looked after.' })
   legalBasis!: LookedAfterLegalBasis | null;
 
+  @Access(yotPolicies.lookedAfter)
   @Field(() => String, {
     nullable: true,
     description: 'Local authority responsible for the looked-after child (may differ from the YOT\'s when placed out of area); null when not looked after.',
   })
   responsibleLocalAuthority!: string | null;
 
+  @Access(yotPolicies.lookedAfter)
   @Field(() => [ParentalResponsibilityHolder], { description: 'Everyone holding parental responsibility, by relationship; at least one.' })
   parentalResponsibilityHolders!: ParentalResponsibilityHolder[];
 
+  @Access(yotPolicies.lookedAfter)
   @Field(() => YotInformationSource, { description: "Who supplied the record: always CHILDRENS_SOCIAL_CARE." })
   source!: YotInformationSource;
 
+  @Access(yotPolicies.lookedAfter)
   @Field(() => LocalDate, { description: "Date children's social care's information was current." })
   asAtDate!: string;
 }

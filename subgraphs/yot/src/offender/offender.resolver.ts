@@ -1,10 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { parseInput, yotReferenceSchema } from '@mappa/shared';
+import { Access, parseInput, yotReferenceSchema } from '@mappa/shared';
 import { YotAdultTransition } from '../adult-transition/adult-transition.type';
 import { AssetPlusAssessment } from '../asset-plus/asset-plus.type';
 import { YotConsentRecord } from '../consent/consent-record.type';
 import { LookedAfterStatus } from '../looked-after/looked-after.type';
 import { YotMappaHNotification } from '../mappa-h/mappa-h-notification.type';
+import { yotPolicies } from '../yot.policies';
 import type { YotContext } from '../yot.context';
 import { YouthCase } from '../youth-case/youth-case.type';
 import { YouthOrder } from '../youth-order/youth-order.type';
@@ -12,6 +13,7 @@ import { Offender } from './offender.type';
 
 @Resolver(() => Offender)
 export class OffenderResolver {
+  @Access(yotPolicies.youthCase)
   @Query(() => Offender, {
     nullable: true,
     description:
@@ -29,16 +31,19 @@ export class OffenderResolver {
     return { pncId: youthCase.pncId };
   }
 
+  @Access(yotPolicies.youthCase)
   @FieldResolver(() => YouthCase, { nullable: true, description: "The young person's case with the youth offending team; null when the YOT holds none. Owner: yot." })
   youthCase(@Root() offender: Offender, @Ctx() context: YotContext) {
     return context.loaders.youthCase.load(offender.pncId);
   }
 
+  @Access(yotPolicies.assetPlus)
   @FieldResolver(() => AssetPlusAssessment, { nullable: true, description: 'The latest AssetPlus assessment; null when the YOT holds none. Owner: yot.' })
   assetPlusAssessment(@Root() offender: Offender, @Ctx() context: YotContext) {
     return context.loaders.assetPlus.load(offender.pncId);
   }
 
+  @Access(yotPolicies.youthOrders)
   @FieldResolver(() => [YouthOrder], {
     nullable: true,
     description: 'Youth court orders the YOT supervises or supervised (referral orders, YROs, DTOs), oldest first. Owner: yot.',
@@ -47,6 +52,7 @@ export class OffenderResolver {
     return context.loaders.youthOrders.load(offender.pncId);
   }
 
+  @Access(yotPolicies.lookedAfter)
   @FieldResolver(() => LookedAfterStatus, {
     nullable: true,
     description: "Looked-after status and parental responsibility, supplied by children's social care (read-only for the YOT); null when children's social care has supplied none. Owner: yot.",
@@ -55,11 +61,13 @@ export class OffenderResolver {
     return context.loaders.lookedAfter.load(offender.pncId);
   }
 
+  @Access(yotPolicies.consent)
   @FieldResolver(() => [YotConsentRecord], { nullable: true, description: 'Consent and Fraser competence records, oldest first. Owner: yot.' })
   consentRecords(@Root() offender: Offender, @Ctx() context: YotContext) {
     return context.loaders.consentRecords.load(offender.pncId);
   }
 
+  @Access(yotPolicies.mappaH)
   @FieldResolver(() => YotMappaHNotification, {
     nullable: true,
     description: 'The MAPPA H notification the YOT sent the MAPPA Co-ordinator; the only YOT content the co-ordinator may see (A.R10). Null when none was sent. Owner: yot.',
@@ -68,6 +76,7 @@ export class OffenderResolver {
     return context.loaders.mappaHNotification.load(offender.pncId);
   }
 
+  @Access(yotPolicies.adultTransition)
   @FieldResolver(() => YotAdultTransition, { nullable: true, description: 'The plan to transfer the case to the Probation Service at 18. Owner: yot.' })
   adultTransition(@Root() offender: Offender, @Ctx() context: YotContext) {
     return context.loaders.adultTransition.load(offender.pncId);

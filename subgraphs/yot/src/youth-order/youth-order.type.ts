@@ -1,4 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Access } from '@mappa/shared';
+import { yotPolicies } from '../yot.policies';
 import { LocalDate } from '@mappa/shared';
 
 export enum YouthOrderType {
@@ -61,45 +63,58 @@ registerEnumType(YouthRehabilitationRequirement, {
 
 @ObjectType({ description: 'A youth court order the YOT supervises. Owner: yot.' })
 export class YouthOrder {
+  @Access(yotPolicies.youthOrders)
   @Field(() => YouthOrderType, { description: 'The kind of order.' })
   type!: YouthOrderType;
 
+  @Access(yotPolicies.youthOrders)
   @Field(() => YouthOrderStatus, { description: 'Whether the order is in force.' })
   status!: YouthOrderStatus;
 
+  @Access(yotPolicies.youthOrders)
   @Field(() => String, { description: 'Court that made the order, e.g. `Ashbury Youth Court`.' })
   court!: string;
 
+  @Access(yotPolicies.youthOrders)
   @Field(() => LocalDate, { description: 'Date the court made the order (the sentence date).' })
   madeDate!: string;
 
+  @Access(yotPolicies.youthOrders)
   @Field(() => LocalDate, { description: 'Date the order took effect.' })
   startDate!: string;
 
+  @Access(yotPolicies.youthOrders)
   @Field(() => LocalDate, { description: 'Date the order ends (for a DTO, the end of the community part).' })
   endDate!: string;
 
+  @Access(yotPolicies.youthOrders)
   @Field(() => Int, { description: 'Length of the order in months (for a DTO, custodial and community parts together).' })
   lengthMonths!: number;
 
+  @Access(yotPolicies.youthOrders)
   @Field(() => [YouthRehabilitationRequirement], { description: 'Requirements of a youth rehabilitation order; empty for other orders.' })
   requirements!: YouthRehabilitationRequirement[];
 
+  @Access(yotPolicies.youthOrders)
   @Field(() => LocalDate, { nullable: true, description: 'DTO only: first day of the custodial part; null for other orders.' })
   custodialStartDate!: string | null;
 
+  @Access(yotPolicies.youthOrders)
   @Field(() => LocalDate, {
     nullable: true,
     description: 'DTO only: date the custodial part ended or ends (the release date, normally the halfway point); null for other orders.',
   })
   custodialEndDate!: string | null;
 
+  @Access(yotPolicies.youthOrders)
   @Field(() => String, { nullable: true, description: 'DTO only: youth secure establishment that held the young person (synthetic name); null for other orders.' })
   custodialEstablishment!: string | null;
 
+  @Access(yotPolicies.youthOrders)
   @Field(() => LocalDate, { nullable: true, description: 'DTO only: first day of the community (supervision) part, the release date; null for other orders.' })
   communityStartDate!: string | null;
 
+  @Access(yotPolicies.youthOrders)
   @Field(() => LocalDate, { nullable: true, description: 'DTO only: last day of the community part, the end of the order; null for other orders.' })
   communityEndDate!: string | null;
 }

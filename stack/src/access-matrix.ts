@@ -1,0 +1,75 @@
+import { declaredPolicies } from '@mappa/shared';
+import type { FieldPolicy } from '@mappa/shared';
+import type { GraphQLSchema } from 'graphql';
+
+/** One subgraph's schema and the policies its fields name. */
+export interface SubgraphPolicies {
+  readonly name: string;
+  readonly schema: GraphQLSchema;
+  readonly policies: readonly FieldPolicy[];
+}
+
+function readers(policy: FieldPolicy): string {
+  if (policy.grants.length === 0) return 'nobody';
+  return policy.grants
+    .map((grant) => {
+      const conditions = [
+        grant.agencies ? `agency ${grant.agencies.join(' or ')}` : '',
+        grant.minimumClearance ? `clearance ${grant.minimumClearance} or above` : '',
+      ].filter(Boolean);
+      return `${grant.roles.map((role) => `\`${role}\``).join(', ')} for ${grant.purposes.join(', ')}${conditions.length > 0 ? ` (${conditions.join('; ')})` : ''}`;
+    })
+    .join('; ');
+}
+
+const anchor = (name: string) => name.replace(/\./g, '-').toLowerCase();
+
+/**
+ * The access matrix an information-governance officer signs off, generated from the policies the
+ * subgraphs enforce, so the page and the code cannot drift apart (`npm run check` compares them).
+ */
+export function renderAccessMatrix(subgraphs: readonly SubgraphPolicies[]): string {
+  const sections = subgraphs.map(({ name, schema, policies }) => {
+    const byName = new Map(policies.map((policy) => [policy.name, policy]));
+    const policyRows = policies
+      .map((policy) => `| <a id="${anchor(policy.name)}"></a>\`${policy.name}\` | ${policy.classification} | ${policy.summary} | ${readers(policy)} | ${policy.rules.join(', ')} |`)
+      .join('\n');
+    const fieldRows = [...declaredPolicies(schema)]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([coordinate, policyName]) => {
+        const policy = policyName ? byName.get(policyName) : undefined;
+        if (!policy) return `| \`${coordinate}\` | — | — | — | **no policy** |`;
+        return `| \`${coordinate}\` | [\`${policy.name}\`](#${anchor(policy.name)}) | ${policy.owner} | ${policy.classification} | ${policy.rules.join(', ')} |`;
+      })
+      .join('\n');
+    return `## ${name}
+
+### Policies
+
+| policy | classification | what it covers | who may read it, and why | rules |
+|---|---|---|---|---|
+${policyRows}
+
+### Fields
+
+| field | policy | owner | classification | rules |
+|---|---|---|---|---|
+${fieldRows}
+`;
+  });
+  return `# Access matrix
+
+Generated from the access policies each agency's subgraph enforces (\`subgraphs/<agency>/src/<agency>.policies.ts\`)
+by \`npm run schema:generate\`; \`npm run check\` fails when this page and the code disagree. Do not edit by hand.
+
+How to read it:
+- Every field of every type has exactly one policy. A policy lists who may read the field: a role, and the
+  purposes (declared with each request) for which that role may read it. Anyone else gets \`null\` and a
+  \`FORBIDDEN\` error naming the policy. Nothing is readable unless a policy allows it.
+- The owner agency's subgraph enforces its own policies on every path, including references from other agencies.
+- Where a summary says a condition is "not yet enforced", the role-and-purpose rule applies today and the
+  per-record condition (area, allocation, meeting membership, counter-terrorism clearance) is still to come.
+- Rule ids (\`A.R32\`, \`B.15\`, \`C.42\`, \`principle 3\`) point into the MAPPA guidance analyses.
+
+${sections.join('\n')}`;
+}

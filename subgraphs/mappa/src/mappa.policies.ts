@@ -1,0 +1,84 @@
+import { definePolicies } from '@mappa/shared';
+import { Agency } from '@mappa/shared';
+import type { Purpose, Role } from '@mappa/shared';
+
+// The MAPPA Co-ordination Unit's access rules, in one place (docs/access-rules-inventory.md §5.5).
+// Each field's @Access names one of these; the access matrix (docs/access-matrix.md) is generated
+// from them. Grants say who may read, and why; row scope (area, counter-terrorism gate, lead agency,
+// meeting membership, own young person) is not enforced yet and is named in the summaries.
+
+const POLICE_ROLES: readonly Role[] = ['ppu_officer', 'visor_administrator', 'ct_officer'];
+const MAPPA_UNIT_ROLES: readonly Role[] = ['mappa_coordinator', 'mappa_chair'];
+/** The Responsible Authority roles other than the MAPPA unit's own. */
+const OTHER_RA_ROLES: readonly Role[] = [...POLICE_ROLES, 'probation_practitioner', 'senior_probation_officer', 'prison_offender_manager'];
+const RA_ROLES: readonly Role[] = [...OTHER_RA_ROLES, ...MAPPA_UNIT_ROLES];
+const YOT_ROLES: readonly Role[] = ['yot_case_manager', 'yot_manager'];
+const MAPPA_PURPOSES: readonly Purpose[] = ['MAPPA_SCREENING', 'MAPPA_MEETING', 'DISCLOSURE_DECISION'];
+const ALL_CASE_PURPOSES: readonly Purpose[] = ['CASE_MANAGEMENT', ...MAPPA_PURPOSES];
+/** What the co-ordinator and chair read the unit's own records for (§5.5: screening, meetings, administration). */
+const MAPPA_UNIT_PURPOSES: readonly Purpose[] = ['MAPPA_SCREENING', 'MAPPA_MEETING', 'CASE_MANAGEMENT'];
+
+export const mappaPolicies = definePolicies('mappa', {
+  subjectKey: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary: 'The PNC ID that names the person to every agency. Personal data: never for lay advisers or analysts.',
+    rules: ['principle 8', 'A.R27', 'A.R29', 'A.R30'],
+    grants: [
+      { roles: [...RA_ROLES, 'victim_liaison_officer', 'approved_premises_staff', ...YOT_ROLES], purposes: ALL_CASE_PURPOSES },
+      { roles: ['information_governance'], purposes: ['AUDIT'] },
+    ],
+  },
+  mappaCase: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The MAPPA case summary (case number, category, level, lead agency, area, dates, status, end reason): the fact of MAPPA management is itself sensitive. The co-ordinator and chair for screening, meetings and administration; Responsible Authority roles for case management and MAPPA purposes; YOT roles for case management. ' +
+      'Row scope (not yet enforced): own area (the case\'s area after a transfer); counter-terrorism clearance for category 4; YOT roles only for their own young person; meeting invitation and decision party for MAPPA_MEETING and DISCLOSURE_DECISION. ' +
+      'Not granted until their row condition can be checked (fail closed): the duty-to-co-operate minimal summary (level, lead agency) for an invited meeting, and the Home Office\'s status and start date for a foreign national offender. Jobcentre Plus, lay advisers and analysts: no rows (statistics are aggregates, a future query).',
+    rules: ['principle 3', 'principle 7', 'principle 8', 'A.R9', 'A.R16', 'A.R18', 'A.R19', 'A.R20', 'A.R21', 'A.R27', 'A.R28', 'A.R32', 'A.R38', 'B.44', 'C.5', 'C.6', 'C.71', 'C.93', 'C.97'],
+    grants: [
+      { roles: MAPPA_UNIT_ROLES, purposes: MAPPA_UNIT_PURPOSES },
+      { roles: RA_ROLES, purposes: ALL_CASE_PURPOSES },
+      { roles: YOT_ROLES, purposes: ['CASE_MANAGEMENT'] },
+    ],
+  },
+  caseHistory: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'Every change to a MAPPA case (what changed, from and to, when, and the kind of decision): the co-ordinator and chair. The case\'s lead-agency roles (A.R20, A.R21) are not granted until the lead-agency row condition can be checked (fail closed). Row scope (not yet enforced): own area; counter-terrorism clearance for category 4.',
+    rules: ['principle 3', 'principle 7', 'A.R12', 'A.R16', 'A.R18', 'A.R19', 'A.R20', 'A.R21', 'B.44', 'C.5'],
+    grants: [{ roles: MAPPA_UNIT_ROLES, purposes: MAPPA_UNIT_PURPOSES }],
+  },
+  caseAudit: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'Who recorded each change to a MAPPA case and the reference of the decision record: the co-ordinator and chair, and information governance for audit. Row scope (not yet enforced): own area; counter-terrorism clearance for category 4.',
+    rules: ['A.R12', 'A.R20', 'B.44'],
+    grants: [
+      { roles: MAPPA_UNIT_ROLES, purposes: MAPPA_UNIT_PURPOSES },
+      { roles: ['information_governance'], purposes: ['AUDIT'] },
+    ],
+  },
+  register: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The MAPPA register (every offender with an active case, filters and total count): the co-ordinator and chair, for screening and case management. Other Responsible Authority roles use per-person queries. Analysts and lay advisers: no register (aggregates are a future query). ' +
+      'Row scope (not yet enforced): rows outside the principal\'s area, and category 4 rows for principals without counter-terrorism clearance, must be filtered out before paging and left out of totalCount.',
+    rules: ['principle 8', 'principle 9', 'A.R9', 'A.R27', 'C.92', 'C.93'],
+    grants: [{ roles: MAPPA_UNIT_ROLES, purposes: ['MAPPA_SCREENING', 'CASE_MANAGEMENT'] }],
+  },
+  registerPaging: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL',
+    summary: 'Where a page of the MAPPA register sits (whether more follow, the cursor to go on): the same readers as the register.',
+    rules: ['principle 8', 'principle 9', 'A.R9'],
+    grants: [{ roles: MAPPA_UNIT_ROLES, purposes: ['MAPPA_SCREENING', 'CASE_MANAGEMENT'] }],
+  },
+});
+
+/** Every MAPPA policy, for the schema build and the access matrix. */
+export const MAPPA_POLICIES = Object.values(mappaPolicies);

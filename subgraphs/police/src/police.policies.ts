@@ -1,0 +1,158 @@
+import { definePolicies } from '@mappa/shared';
+import { Agency } from '@mappa/shared';
+import type { Purpose, Role } from '@mappa/shared';
+
+// The police's access rules, in one place. Each field's @Access names one of these; the access
+// matrix (docs/access-matrix.md) is generated from them. Grants say who may read, and why; row scope
+// (area, counter-terrorism gate, partner agencies) is not enforced yet and is named in the summaries.
+
+const POLICE_ROLES: readonly Role[] = ['ppu_officer', 'visor_administrator', 'ct_officer'];
+const RA_ROLES: readonly Role[] = ['probation_practitioner', 'senior_probation_officer', 'prison_offender_manager', 'mappa_coordinator', 'mappa_chair'];
+const MAPPA_PURPOSES: readonly Purpose[] = ['MAPPA_SCREENING', 'MAPPA_MEETING', 'DISCLOSURE_DECISION'];
+const ALL_CASE_PURPOSES: readonly Purpose[] = ['CASE_MANAGEMENT', ...MAPPA_PURPOSES];
+
+export const policePolicies = definePolicies('police', {
+  subjectKey: {
+    owner: Agency.POLICE,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary: 'The PNC ID that names the person to every agency. Personal data: never for lay advisers or analysts.',
+    rules: ['principle 8', 'A.R27', 'A.R29', 'A.R30'],
+    grants: [
+      { roles: [...POLICE_ROLES, ...RA_ROLES, 'victim_liaison_officer', 'approved_premises_staff', 'yot_case_manager', 'yot_manager'], purposes: ALL_CASE_PURPOSES },
+      { roles: ['information_governance'], purposes: ['AUDIT'] },
+    ],
+  },
+  identity: {
+    owner: Agency.POLICE,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'Who the person is (names, date of birth, CRO number, gender, nationality, aliases). Police for case management; Responsible Authority roles for MAPPA purposes. Row scope (not yet enforced): own area; counter-terrorism clearance for category 4 and restricted cases.',
+    rules: ['principle 2', 'principle 3', 'A.R9', 'B.1', 'C.88'],
+    grants: [
+      { roles: POLICE_ROLES, purposes: ALL_CASE_PURPOSES },
+      { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
+    ],
+  },
+  ethnicity: {
+    owner: Agency.POLICE,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary: 'Self-defined ethnicity: special category data, police only (statistics use aggregates).',
+    rules: ['B.3', 'C.92'],
+    grants: [{ roles: POLICE_ROLES, purposes: ['CASE_MANAGEMENT'] }],
+  },
+  visorNominal: {
+    owner: Agency.POLICE,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The ViSOR nominal record. Police for case management; probation and prison offender managers as ViSOR partners and the co-ordinator for MAPPA purposes. Row scope (not yet enforced): partner agency listed on the record; own area.',
+    rules: ['A.R1', 'A.R4', 'A.R6', 'A.R9', 'B.46'],
+    grants: [
+      { roles: POLICE_ROLES, purposes: ALL_CASE_PURPOSES },
+      { roles: ['probation_practitioner', 'senior_probation_officer', 'prison_offender_manager'], purposes: ['CASE_MANAGEMENT', ...MAPPA_PURPOSES] },
+      { roles: ['mappa_coordinator', 'mappa_chair'], purposes: MAPPA_PURPOSES },
+    ],
+  },
+  visorAdministration: {
+    owner: Agency.POLICE,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary: 'ViSOR record administration (retention review date): the ViSOR administrator and information governance only.',
+    rules: ['A.R13', 'C.88'],
+    grants: [
+      { roles: ['visor_administrator'], purposes: ['CASE_MANAGEMENT'] },
+      { roles: ['information_governance'], purposes: ['AUDIT'] },
+    ],
+  },
+  notification: {
+    owner: Agency.POLICE,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'Sex-offender notification requirements and breaches. Police for case management; Responsible Authority roles for MAPPA purposes.',
+    rules: ['A.R6', 'A.R22', 'principle 3'],
+    grants: [
+      { roles: POLICE_ROLES, purposes: ALL_CASE_PURPOSES },
+      { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
+    ],
+  },
+  registeredAddress: {
+    owner: Agency.POLICE,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary: 'The registered address and home-visit frequency (a police tactic): police; Responsible Authority roles at a MAPP meeting.',
+    rules: ['A.R6', 'B.42'],
+    grants: [
+      { roles: POLICE_ROLES, purposes: ALL_CASE_PURPOSES },
+      { roles: RA_ROLES, purposes: ['MAPPA_MEETING'] },
+    ],
+  },
+  policeRisk: {
+    owner: Agency.POLICE,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary: 'The police risk assessment (tool, level, date). Police for case management; Responsible Authority roles for MAPPA purposes.',
+    rules: ['principle 3', 'A.R12'],
+    grants: [
+      { roles: POLICE_ROLES, purposes: ALL_CASE_PURPOSES },
+      { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
+    ],
+  },
+  policeStaff: {
+    owner: Agency.POLICE,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary: 'Which officer assessed or manages the record: police, and information governance for audit.',
+    rules: ['principle 2'],
+    grants: [
+      { roles: POLICE_ROLES, purposes: ALL_CASE_PURPOSES },
+      { roles: ['information_governance'], purposes: ['AUDIT'] },
+    ],
+  },
+  civilOrders: {
+    owner: Agency.POLICE,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary: 'Civil preventive orders (type, court, dates). Police; Responsible Authority roles for MAPPA purposes.',
+    rules: ['principle 3', 'A.R32'],
+    grants: [
+      { roles: POLICE_ROLES, purposes: ALL_CASE_PURPOSES },
+      { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
+    ],
+  },
+  civilOrderConditions: {
+    owner: Agency.POLICE,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary: 'The wording of order conditions, which may name people or places: police; Responsible Authority roles at a MAPP meeting only.',
+    rules: ['B.15', 'C.29'],
+    grants: [
+      { roles: POLICE_ROLES, purposes: ALL_CASE_PURPOSES },
+      { roles: RA_ROLES, purposes: ['MAPPA_MEETING'] },
+    ],
+  },
+  warningMarkers: {
+    owner: Agency.POLICE,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary: 'PNC warning markers (safety flags). Police; Responsible Authority roles for MAPPA purposes.',
+    rules: ['B.1', 'B.3'],
+    grants: [
+      { roles: POLICE_ROLES, purposes: ALL_CASE_PURPOSES },
+      { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
+    ],
+  },
+  intelligence: {
+    owner: Agency.POLICE,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'Graded intelligence: the full item (text, grading, originator) stays with police officers. Originator control (not yet enforced): other forces see the sanitised summary unless the originator agrees.',
+    rules: ['principle 4', 'A.R11', 'B.42', 'C.63'],
+    grants: [{ roles: ['ppu_officer', 'ct_officer'], purposes: ALL_CASE_PURPOSES }],
+  },
+  intelligenceSummary: {
+    owner: Agency.POLICE,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The sanitised intelligence summary and its date: intelligence leaves the police only in this form, to Responsible Authority roles at a meeting or disclosure decision. Handling code C (not yet enforced) needs the originator\'s agreement.',
+    rules: ['principle 4', 'B.8', 'B.42', 'C.66'],
+    grants: [
+      { roles: ['ppu_officer', 'ct_officer'], purposes: ALL_CASE_PURPOSES },
+      { roles: RA_ROLES, purposes: ['MAPPA_MEETING', 'DISCLOSURE_DECISION'] },
+    ],
+  },
+});
+
+/** Every police policy, for the schema build and the access matrix. */
+export const POLICE_POLICIES = Object.values(policePolicies);

@@ -1,0 +1,214 @@
+import { definePolicies } from '@mappa/shared';
+import { Agency } from '@mappa/shared';
+import type { AccessGrant, Purpose, Role } from '@mappa/shared';
+
+// The probation service's access rules, in one place. Each field's @Access names one of these; the
+// access matrix (docs/access-matrix.md) is generated from them. Grants say who may read, and why. Row
+// scope (area, allocated COM, the victim's own VLO, residents, meeting invitations, foreign national
+// status, under-18s, the counter-terrorism gate) is not enforced yet and is named in the summaries.
+// Where such a condition protects someone other than the reader's own agency (victims, the offender's
+// data reaching another agency outside the grant the inventory gives), the grant is left out: fail closed.
+
+/** Community offender manager and senior probation officer: probation's "named roles" for a case. */
+const PROBATION_CASE_ROLES: readonly Role[] = ['probation_practitioner', 'senior_probation_officer'];
+/** The Responsible Authority roles (inventory conventions; VLO and AP staff are not included). */
+const RA_ROLES: readonly Role[] = [
+  'ppu_officer',
+  'visor_administrator',
+  'ct_officer',
+  'probation_practitioner',
+  'senior_probation_officer',
+  'prison_offender_manager',
+  'mappa_coordinator',
+  'mappa_chair',
+];
+const MAPPA_PURPOSES: readonly Purpose[] = ['MAPPA_SCREENING', 'MAPPA_MEETING', 'DISCLOSURE_DECISION'];
+const ALL_CASE_PURPOSES: readonly Purpose[] = ['CASE_MANAGEMENT', ...MAPPA_PURPOSES];
+
+/** The RoSH summary as far as Jobcentre Plus may reach it: the community levels, for its staff only. */
+const RISK_TO_STAFF_GRANTS: readonly AccessGrant[] = [
+  { roles: PROBATION_CASE_ROLES, purposes: ALL_CASE_PURPOSES },
+  { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
+  { roles: ['approved_premises_staff'], purposes: ['CASE_MANAGEMENT'] },
+  { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: ['jobcentre_plus'] },
+];
+
+export const probationPolicies = definePolicies('probation', {
+  subjectKey: {
+    owner: Agency.PROBATION,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary: 'The PNC ID that names the person to every agency. Personal data: never for lay advisers or analysts.',
+    rules: ['principle 8', 'A.R27', 'A.R29', 'A.R30'],
+    grants: [
+      { roles: [...RA_ROLES, 'victim_liaison_officer', 'approved_premises_staff', 'yot_case_manager', 'yot_manager'], purposes: ALL_CASE_PURPOSES },
+      { roles: ['information_governance'], purposes: ['AUDIT'] },
+    ],
+  },
+  caseReference: {
+    owner: Agency.PROBATION,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The probation case itself, its CRN and the community offender manager with their team (also the CRN lookup). Probation practitioners and SPOs for case management; Responsible Authority roles (the co-ordinator under MAPPA_SCREENING) for MAPPA purposes; victim liaison officers and approved premises staff for case management (proposal). Row scope (not yet enforced): own area (R-3); limited-access cases to the allocated COM only (R-4); the VLO\'s own victims\' offender; AP staff\'s residents; meeting invitation. The duty-to-co-operate OM contact (minimal summary, C.71) is not granted until invitations can be checked.',
+    rules: ['principle 2', 'principle 3', 'A.R9', 'C.8', 'C.71', 'C.88'],
+    grants: [
+      { roles: PROBATION_CASE_ROLES, purposes: ALL_CASE_PURPOSES },
+      { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
+      { roles: ['victim_liaison_officer', 'approved_premises_staff'], purposes: ['CASE_MANAGEMENT'] },
+    ],
+  },
+  caseSummary: {
+    owner: Agency.PROBATION,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'Case status, supervision type, area, tier, breach flag, provider and main offence. Probation practitioners and SPOs for case management; Responsible Authority roles (the co-ordinator for screening) for MAPPA purposes. Row scope (not yet enforced): own area; co-ordinator statistics on category 2 level 1 cases (A.R9) are not granted (aggregates only). Never Jobcentre Plus or other duty-to-co-operate agencies (no offence history).',
+    rules: ['principle 2', 'principle 3', 'A.R9', 'A.R32', 'C.88'],
+    grants: [
+      { roles: PROBATION_CASE_ROLES, purposes: ALL_CASE_PURPOSES },
+      { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
+    ],
+  },
+  caseAdministration: {
+    owner: Agency.PROBATION,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'Probation-only case fields: the limited-access restriction flag (which drives R-4) and the termination date of a previously known case. Probation practitioners and SPOs for case management only. Row scope (not yet enforced): own area; allocated COM on limited-access cases.',
+    rules: ['principle 2'],
+    grants: [{ roles: PROBATION_CASE_ROLES, purposes: ['CASE_MANAGEMENT'] }],
+  },
+  licenceDates: {
+    owner: Agency.PROBATION,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The licences and their status and key dates (start, conditional release, licence and sentence expiry). Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes; victim liaison officers for case management, to give victims the Victim Contact Scheme information. Row scope (not yet enforced): own area; the VLO\'s own victims\' offender. Jobcentre Plus is not granted the expiry date (A.R32: no field marks an employment restriction).',
+    rules: ['principle 3', 'A.R32', 'C.34'],
+    grants: [
+      { roles: PROBATION_CASE_ROLES, purposes: ALL_CASE_PURPOSES },
+      { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
+      { roles: ['victim_liaison_officer'], purposes: ['CASE_MANAGEMENT'] },
+    ],
+  },
+  licence: {
+    owner: Agency.PROBATION,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The rest of the licence record (id, type, version, variation, prison number, sentence start, PSS expiry, workflow dates, responsible COM). Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes. Row scope (not yet enforced): own area.',
+    rules: ['principle 3'],
+    grants: [
+      { roles: PROBATION_CASE_ROLES, purposes: ALL_CASE_PURPOSES },
+      { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
+    ],
+  },
+  licenceConditions: {
+    owner: Agency.PROBATION,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'Licence conditions without their wording: kind, period, code, category and the victim and exclusion-zone flags. Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes; victim liaison officers for case management. Row scope (not yet enforced): own area; the VLO\'s own victims\' offender. Duty-to-co-operate agencies (including electronic monitoring) and Jobcentre Plus: denied.',
+    rules: ['principle 3', 'A.R32', 'B.15', 'C.29'],
+    grants: [
+      { roles: PROBATION_CASE_ROLES, purposes: ALL_CASE_PURPOSES },
+      { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
+      { roles: ['victim_liaison_officer'], purposes: ['CASE_MANAGEMENT'] },
+    ],
+  },
+  licenceConditionText: {
+    owner: Agency.PROBATION,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The wording of a licence condition, which may name a victim or map where they live. Probation practitioners, SPOs and victim liaison officers for case management only. The per-row release of text to Responsible Authority roles when neither identifiesVictim nor isExclusionZone is set is not yet enforced, so it fails closed: every other reader gets null. Allocated COM and allocated VLO (not yet enforced).',
+    rules: ['principle 3', 'B.15', 'C.29', 'C.32', 'C.38'],
+    grants: [{ roles: [...PROBATION_CASE_ROLES, 'victim_liaison_officer'], purposes: ['CASE_MANAGEMENT'] }],
+  },
+  riskOfSeriousHarm: {
+    owner: Agency.PROBATION,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The OASys RoSH summary and its risk-in-the-community levels as containers (reading them reveals nothing by itself; each level has its own policy). Open to everyone who may read any level, including Jobcentre Plus at a meeting for the risk to staff. Row scope (not yet enforced): own area; AP staff\'s residents; meeting invitation; Jobcentre Plus only for offenders aged 18+ (A.R31).',
+    rules: ['principle 3', 'A.R32', 'C.11', 'C.87'],
+    grants: RISK_TO_STAFF_GRANTS,
+  },
+  riskToStaff: {
+    owner: Agency.PROBATION,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'Risk of serious harm to staff (ProbationRiskToGroups.staff, its own field). Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes; AP staff for case management (proposal); Jobcentre Plus duty-to-co-operate attendees at a meeting (MAPPA J): the only probation field they read. Row scope (not yet enforced): own area; residents; invitation; offender aged 18+.',
+    rules: ['principle 3', 'A.R32', 'C.11', 'C.87'],
+    grants: RISK_TO_STAFF_GRANTS,
+  },
+  riskSummary: {
+    owner: Agency.PROBATION,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The overall RoSH level and the risk to children, the public, known adults and prisoners. Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes; AP staff for case management (proposal). Never Jobcentre Plus (A.R32). Home Office (foreign national offenders, A.R38, C.72) not granted until FNO status and invitation can be checked. Row scope (not yet enforced): own area; residents.',
+    rules: ['principle 3', 'A.R28', 'A.R32', 'A.R38', 'C.11', 'C.72'],
+    grants: [
+      { roles: PROBATION_CASE_ROLES, purposes: ALL_CASE_PURPOSES },
+      { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
+      { roles: ['approved_premises_staff'], purposes: ['CASE_MANAGEMENT'] },
+    ],
+  },
+  riskAssessment: {
+    owner: Agency.PROBATION,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The assessment id and date, the risk-in-custody levels and the actuarial predictors. Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes. Row scope (not yet enforced): own area.',
+    rules: ['principle 3', 'A.R28', 'A.R32'],
+    grants: [
+      { roles: PROBATION_CASE_ROLES, purposes: ALL_CASE_PURPOSES },
+      { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
+    ],
+  },
+  riskNarrative: {
+    owner: Agency.PROBATION,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The RoSH narrative (who is at risk, which may name victims; nature, imminence, increasing and mitigating factors, analysis). Probation practitioners and SPOs for case management only; no other role under any purpose. Allocated COM (not yet enforced).',
+    rules: ['principle 4', 'A.R28', 'B.15', 'C.29'],
+    grants: [{ roles: PROBATION_CASE_ROLES, purposes: ['CASE_MANAGEMENT'] }],
+  },
+  riskManagementPlan: {
+    owner: Agency.PROBATION,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The lead agency\'s risk management plan (all sections but victim safety planning). Probation practitioners and SPOs for case management; Responsible Authority attendees at a MAPP meeting only. Row scope (not yet enforced): own area; meeting invitation. AP staff at meetings about their residents (C.11) are not granted until residence and invitation can be checked. Duty-to-co-operate agencies and lay advisers: denied.',
+    rules: ['principle 4', 'A.R28', 'B.39', 'B.43', 'C.11'],
+    grants: [
+      { roles: PROBATION_CASE_ROLES, purposes: ['CASE_MANAGEMENT'] },
+      { roles: RA_ROLES, purposes: ['MAPPA_MEETING'] },
+    ],
+  },
+  victimSafetyPlanning: {
+    owner: Agency.PROBATION,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'Victim safety planning in the risk management plan: probation practitioners and SPOs for case management only, never in meeting views or to other agencies. Allocated COM (not yet enforced). The allocated victim liaison officer is not granted until VLO allocation can be checked.',
+    rules: ['B.15', 'B.42', 'C.29'],
+    grants: [{ roles: PROBATION_CASE_ROLES, purposes: ['CASE_MANAGEMENT'] }],
+  },
+  victimContacts: {
+    owner: Agency.PROBATION,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'Victims in the Victim Contact Scheme and their wishes: the most restricted data in the federation. Victim liaison officers for case management only; for everyone else (practitioners, other agencies, meetings, disclosure decisions, co-ordinator, chair, duty-to-co-operate agencies, statistics) the whole list is null. Allocated VLO (vloStaffId = staffId) is not yet enforced. The allocated COM\'s scheme and VLO code (C.33) are not granted until allocation can be checked.',
+    rules: ['principle 4', 'B.15', 'C.29', 'C.30', 'C.31', 'C.33', 'C.37'],
+    grants: [{ roles: ['victim_liaison_officer'], purposes: ['CASE_MANAGEMENT'] }],
+  },
+  victimContactDetails: {
+    owner: Agency.PROBATION,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'How to reach a victim (address, telephone, email, preferred method): never leaves the victim liaison officer, for case management. Allocated VLO (not yet enforced); release to health or a meeting needs the victim\'s wish, which no field records, so it is denied.',
+    rules: ['B.15', 'C.29', 'C.32', 'C.46'],
+    grants: [{ roles: ['victim_liaison_officer'], purposes: ['CASE_MANAGEMENT'] }],
+  },
+  probationAddress: {
+    owner: Agency.PROBATION,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'Addresses on the probation case. Probation practitioners and SPOs for case management. Row scope (not yet enforced): own area. Responsible Authority roles (MAPPA purposes) and PPU officers in the release area (B.59) may see only MAIN and PROPOSED addresses, and AP staff only approved-premises rows of residents: those row filters are not enforced yet, so they get nothing (fail closed). VLO, duty-to-co-operate agencies and Jobcentre Plus: denied.',
+    rules: ['principle 3', 'B.1', 'B.59', 'C.8', 'C.11'],
+    grants: [{ roles: PROBATION_CASE_ROLES, purposes: ['CASE_MANAGEMENT'] }],
+  },
+});
+
+/** Every probation policy, for the schema build and the access matrix. */
+export const PROBATION_POLICIES = Object.values(probationPolicies);

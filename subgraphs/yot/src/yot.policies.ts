@@ -1,0 +1,90 @@
+import { definePolicies } from '@mappa/shared';
+import { Agency } from '@mappa/shared';
+import type { AccessGrant, Purpose, Role } from '@mappa/shared';
+
+// The youth offending team's access rules, in one place. Each field's @Access names one of these; the
+// access matrix (docs/access-matrix.md) is generated from them. Grants say who may read, and why; row
+// scope (same YOT, co-ordinator's area, counter-terrorism gate) is not enforced yet and is named in the
+// summaries. YOT case records are for YOT roles only: the MAPPA Co-ordinator sees the MAPPA H
+// notification and nothing else (A.R10, C.49), and everyone else is denied by default.
+
+const POLICE_ROLES: readonly Role[] = ['ppu_officer', 'visor_administrator', 'ct_officer'];
+const RA_ROLES: readonly Role[] = ['probation_practitioner', 'senior_probation_officer', 'prison_offender_manager', 'mappa_coordinator', 'mappa_chair'];
+const YOT_ROLES: readonly Role[] = ['yot_case_manager', 'yot_manager'];
+const MAPPA_PURPOSES: readonly Purpose[] = ['MAPPA_SCREENING', 'MAPPA_MEETING', 'DISCLOSURE_DECISION'];
+const ALL_CASE_PURPOSES: readonly Purpose[] = ['CASE_MANAGEMENT', ...MAPPA_PURPOSES];
+
+/** The owner's own read: YOT roles managing their case (principle 2). */
+const YOT_CASE_MANAGEMENT: AccessGrant = { roles: YOT_ROLES, purposes: ['CASE_MANAGEMENT'] };
+
+export const yotPolicies = definePolicies('yot', {
+  subjectKey: {
+    owner: Agency.YOT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary: 'The PNC ID that names the person to every agency. Personal data: never for lay advisers or analysts.',
+    rules: ['principle 8', 'A.R27', 'A.R29', 'A.R30'],
+    grants: [
+      { roles: [...POLICE_ROLES, ...RA_ROLES, 'victim_liaison_officer', 'approved_premises_staff', 'yot_case_manager', 'yot_manager'], purposes: ALL_CASE_PURPOSES },
+      { roles: ['information_governance'], purposes: ['AUDIT'] },
+    ],
+  },
+  youthCase: {
+    owner: Agency.YOT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      "The young person's YOT case (reference, date of birth, area, local authority, case manager, status, MAPPA category and level flags) and the lookup by YOT reference: YOT roles for case management only. The co-ordinator, other RA roles and DTC attendees (including children's social care) are denied. Row scope (not yet enforced): the same YOT (`area` and `localAuthority`); counter-terrorism gate. Not granted until A.R25 can be checked (fails closed): RA attendees reading the reference and case manager at a MAPP meeting about the child.",
+    rules: ['principle 4', 'principle 6', 'A.R10', 'A.R17', 'A.R25', 'A.R40', 'C.48', 'C.49', 'C.57'],
+    grants: [YOT_CASE_MANAGEMENT],
+  },
+  assetPlus: {
+    owner: Agency.YOT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The AssetPlus assessment (RoSH, safety and wellbeing, reoffending, intervention level, assessor, countersignature): YOT roles for case management only; countersignature is written by the YOT manager alone. Everyone else is denied: the co-ordinator, children\'s social care and the Youth Custody Service get it by push only, and RA attendees not at all. Row scope (not yet enforced): the same YOT; counter-terrorism gate.',
+    rules: ['principle 4', 'A.R10', 'A.R40', 'A.R46', 'A.R52', 'C.55', 'C.57', 'C.59'],
+    grants: [YOT_CASE_MANAGEMENT],
+  },
+  youthOrders: {
+    owner: Agency.YOT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'Youth court orders and their requirements: YOT roles for case management only. Health-treatment requirements are sensitive processing, so no non-owner reads them without a Schedule 8 condition. Row scope (not yet enforced): the same YOT; counter-terrorism gate.',
+    rules: ['principle 4', 'A.R10', 'B.3'],
+    grants: [YOT_CASE_MANAGEMENT],
+  },
+  lookedAfter: {
+    owner: Agency.YOT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      "Looked-after status and parental responsibility as supplied by children's social care: YOT roles for case management, read-only (only children's social care writes it). Everyone else is denied, including the co-ordinator, RA roles and children's social care pulling through the federation. Row scope (not yet enforced): the same YOT; counter-terrorism gate.",
+    rules: ['A.R10', 'A.R40', 'A.R51'],
+    grants: [YOT_CASE_MANAGEMENT],
+  },
+  consent: {
+    owner: Agency.YOT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'Consent decisions and Fraser competence judgements, which condition what the YOT may share: YOT roles for case management only, read-only here. Everyone else is denied. Row scope (not yet enforced): the same YOT; counter-terrorism gate. Disclosure decisions about a child fail closed until B.10 and C.52 can be checked.',
+    rules: ['A.R10', 'A.R43', 'A.R44', 'C.56'],
+    grants: [YOT_CASE_MANAGEMENT],
+  },
+  mappaH: {
+    owner: Agency.YOT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The MAPPA H notification the YOT sends the co-ordinator: YOT roles for case management; the MAPPA co-ordinator for screening. It is the only YOT content the co-ordinator may see. The chair and everyone else are denied. Row scope (not yet enforced): the co-ordinator\'s area equals `coordinatorArea`; the same YOT for YOT roles; counter-terrorism gate.',
+    rules: ['principle 6', 'A.R10', 'B.55', 'C.49', 'C.51'],
+    grants: [YOT_CASE_MANAGEMENT, { roles: ['mappa_coordinator'], purposes: ['MAPPA_SCREENING'], agencies: ['mappa_unit'] }],
+  },
+  adultTransition: {
+    owner: Agency.YOT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The plan to transfer the case to probation at 18: YOT roles for case management only. The receiving probation area is denied by default: no rule covers the handover (OQ 17). Row scope (not yet enforced): the same YOT; counter-terrorism gate.',
+    rules: ['principle 4'],
+    grants: [YOT_CASE_MANAGEMENT],
+  },
+});
+
+/** Every YOT policy, for the schema build and the access matrix. */
+export const YOT_POLICIES = Object.values(yotPolicies);
