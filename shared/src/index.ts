@@ -47,3 +47,4 @@ export * from './authorization/access-directive';
 export * from './authorization/access-errors.plugin';
 export * from './authorization/enforce-field-policies';
 export * from './authorization/field-policy';
+export * from './authorization/role-groups';

@@ -1,5 +1,4 @@
-import { definePolicies } from '@mappa/shared';
-import { Agency } from '@mappa/shared';
+import { Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, POLICE_ROLES, subjectKeyPolicy, YOT_ROLES } from '@mappa/shared';
 import type { Purpose, Role } from '@mappa/shared';
 
 // The MAPPA Co-ordination Unit's access rules, in one place (docs/access-rules-inventory.md §5.5).
@@ -7,28 +6,15 @@ import type { Purpose, Role } from '@mappa/shared';
 // from them. Grants say who may read, and why; row scope (area, counter-terrorism gate, lead agency,
 // meeting membership, own young person) is not enforced yet and is named in the summaries.
 
-const POLICE_ROLES: readonly Role[] = ['ppu_officer', 'visor_administrator', 'ct_officer'];
 const MAPPA_UNIT_ROLES: readonly Role[] = ['mappa_coordinator', 'mappa_chair'];
 /** The Responsible Authority roles other than the MAPPA unit's own. */
 const OTHER_RA_ROLES: readonly Role[] = [...POLICE_ROLES, 'probation_practitioner', 'senior_probation_officer', 'prison_offender_manager'];
 const RA_ROLES: readonly Role[] = [...OTHER_RA_ROLES, ...MAPPA_UNIT_ROLES];
-const YOT_ROLES: readonly Role[] = ['yot_case_manager', 'yot_manager'];
-const MAPPA_PURPOSES: readonly Purpose[] = ['MAPPA_SCREENING', 'MAPPA_MEETING', 'DISCLOSURE_DECISION'];
-const ALL_CASE_PURPOSES: readonly Purpose[] = ['CASE_MANAGEMENT', ...MAPPA_PURPOSES];
 /** What the co-ordinator and chair read the unit's own records for (§5.5: screening, meetings, administration). */
 const MAPPA_UNIT_PURPOSES: readonly Purpose[] = ['MAPPA_SCREENING', 'MAPPA_MEETING', 'CASE_MANAGEMENT'];
 
 export const mappaPolicies = definePolicies('mappa', {
-  subjectKey: {
-    owner: Agency.MAPPA_UNIT,
-    classification: 'OFFICIAL-SENSITIVE',
-    summary: 'The PNC ID that names the person to every agency. Personal data: never for lay advisers or analysts.',
-    rules: ['principle 8', 'A.R27', 'A.R29', 'A.R30'],
-    grants: [
-      { roles: [...RA_ROLES, 'victim_liaison_officer', 'approved_premises_staff', ...YOT_ROLES], purposes: ALL_CASE_PURPOSES },
-      { roles: ['information_governance'], purposes: ['AUDIT'] },
-    ],
-  },
+  subjectKey: subjectKeyPolicy(Agency.MAPPA_UNIT),
   mappaCase: {
     owner: Agency.MAPPA_UNIT,
     classification: 'OFFICIAL-SENSITIVE',
@@ -39,7 +25,7 @@ export const mappaPolicies = definePolicies('mappa', {
     rules: ['principle 3', 'principle 7', 'principle 8', 'A.R9', 'A.R16', 'A.R18', 'A.R19', 'A.R20', 'A.R21', 'A.R27', 'A.R28', 'A.R32', 'A.R38', 'B.44', 'C.5', 'C.6', 'C.71', 'C.93', 'C.97'],
     grants: [
       { roles: MAPPA_UNIT_ROLES, purposes: MAPPA_UNIT_PURPOSES },
-      { roles: RA_ROLES, purposes: ALL_CASE_PURPOSES },
+      { roles: RA_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
       { roles: YOT_ROLES, purposes: ['CASE_MANAGEMENT'] },
     ],
   },

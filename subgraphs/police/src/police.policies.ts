@@ -1,27 +1,14 @@
-import { definePolicies } from '@mappa/shared';
-import { Agency } from '@mappa/shared';
-import type { Purpose, Role } from '@mappa/shared';
+import { Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, MAPPA_PURPOSES, POLICE_ROLES, subjectKeyPolicy } from '@mappa/shared';
+import type { Role } from '@mappa/shared';
 
 // The police's access rules, in one place. Each field's @Access names one of these; the access
 // matrix (docs/access-matrix.md) is generated from them. Grants say who may read, and why; row scope
 // (area, counter-terrorism gate, partner agencies) is not enforced yet and is named in the summaries.
 
-const POLICE_ROLES: readonly Role[] = ['ppu_officer', 'visor_administrator', 'ct_officer'];
 const RA_ROLES: readonly Role[] = ['probation_practitioner', 'senior_probation_officer', 'prison_offender_manager', 'mappa_coordinator', 'mappa_chair'];
-const MAPPA_PURPOSES: readonly Purpose[] = ['MAPPA_SCREENING', 'MAPPA_MEETING', 'DISCLOSURE_DECISION'];
-const ALL_CASE_PURPOSES: readonly Purpose[] = ['CASE_MANAGEMENT', ...MAPPA_PURPOSES];
 
 export const policePolicies = definePolicies('police', {
-  subjectKey: {
-    owner: Agency.POLICE,
-    classification: 'OFFICIAL-SENSITIVE',
-    summary: 'The PNC ID that names the person to every agency. Personal data: never for lay advisers or analysts.',
-    rules: ['principle 8', 'A.R27', 'A.R29', 'A.R30'],
-    grants: [
-      { roles: [...POLICE_ROLES, ...RA_ROLES, 'victim_liaison_officer', 'approved_premises_staff', 'yot_case_manager', 'yot_manager'], purposes: ALL_CASE_PURPOSES },
-      { roles: ['information_governance'], purposes: ['AUDIT'] },
-    ],
-  },
+  subjectKey: subjectKeyPolicy(Agency.POLICE),
   identity: {
     owner: Agency.POLICE,
     classification: 'OFFICIAL-SENSITIVE',
@@ -29,7 +16,7 @@ export const policePolicies = definePolicies('police', {
       'Who the person is (names, date of birth, CRO number, gender, nationality, aliases). Police for case management; Responsible Authority roles for MAPPA purposes. Row scope (not yet enforced): own area; counter-terrorism clearance for category 4 and restricted cases.',
     rules: ['principle 2', 'principle 3', 'A.R9', 'B.1', 'C.88'],
     grants: [
-      { roles: POLICE_ROLES, purposes: ALL_CASE_PURPOSES },
+      { roles: POLICE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
       { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
     ],
   },
@@ -47,7 +34,7 @@ export const policePolicies = definePolicies('police', {
       'The ViSOR nominal record. Police for case management; probation and prison offender managers as ViSOR partners and the co-ordinator for MAPPA purposes. Row scope (not yet enforced): partner agency listed on the record; own area.',
     rules: ['A.R1', 'A.R4', 'A.R6', 'A.R9', 'B.46'],
     grants: [
-      { roles: POLICE_ROLES, purposes: ALL_CASE_PURPOSES },
+      { roles: POLICE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
       { roles: ['probation_practitioner', 'senior_probation_officer', 'prison_offender_manager'], purposes: ['CASE_MANAGEMENT', ...MAPPA_PURPOSES] },
       { roles: ['mappa_coordinator', 'mappa_chair'], purposes: MAPPA_PURPOSES },
     ],
@@ -69,7 +56,7 @@ export const policePolicies = definePolicies('police', {
       'Sex-offender notification requirements and breaches. Police for case management; Responsible Authority roles for MAPPA purposes.',
     rules: ['A.R6', 'A.R22', 'principle 3'],
     grants: [
-      { roles: POLICE_ROLES, purposes: ALL_CASE_PURPOSES },
+      { roles: POLICE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
       { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
     ],
   },
@@ -79,7 +66,7 @@ export const policePolicies = definePolicies('police', {
     summary: 'The registered address and home-visit frequency (a police tactic): police; Responsible Authority roles at a MAPP meeting.',
     rules: ['A.R6', 'B.42'],
     grants: [
-      { roles: POLICE_ROLES, purposes: ALL_CASE_PURPOSES },
+      { roles: POLICE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
       { roles: RA_ROLES, purposes: ['MAPPA_MEETING'] },
     ],
   },
@@ -89,7 +76,7 @@ export const policePolicies = definePolicies('police', {
     summary: 'The police risk assessment (tool, level, date). Police for case management; Responsible Authority roles for MAPPA purposes.',
     rules: ['principle 3', 'A.R12'],
     grants: [
-      { roles: POLICE_ROLES, purposes: ALL_CASE_PURPOSES },
+      { roles: POLICE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
       { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
     ],
   },
@@ -99,7 +86,7 @@ export const policePolicies = definePolicies('police', {
     summary: 'Which officer assessed or manages the record: police, and information governance for audit.',
     rules: ['principle 2'],
     grants: [
-      { roles: POLICE_ROLES, purposes: ALL_CASE_PURPOSES },
+      { roles: POLICE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
       { roles: ['information_governance'], purposes: ['AUDIT'] },
     ],
   },
@@ -109,7 +96,7 @@ export const policePolicies = definePolicies('police', {
     summary: 'Civil preventive orders (type, court, dates). Police; Responsible Authority roles for MAPPA purposes.',
     rules: ['principle 3', 'A.R32'],
     grants: [
-      { roles: POLICE_ROLES, purposes: ALL_CASE_PURPOSES },
+      { roles: POLICE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
       { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
     ],
   },
@@ -119,7 +106,7 @@ export const policePolicies = definePolicies('police', {
     summary: 'The wording of order conditions, which may name people or places: police; Responsible Authority roles at a MAPP meeting only.',
     rules: ['B.15', 'C.29'],
     grants: [
-      { roles: POLICE_ROLES, purposes: ALL_CASE_PURPOSES },
+      { roles: POLICE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
       { roles: RA_ROLES, purposes: ['MAPPA_MEETING'] },
     ],
   },
@@ -129,7 +116,7 @@ export const policePolicies = definePolicies('police', {
     summary: 'PNC warning markers (safety flags). Police; Responsible Authority roles for MAPPA purposes.',
     rules: ['B.1', 'B.3'],
     grants: [
-      { roles: POLICE_ROLES, purposes: ALL_CASE_PURPOSES },
+      { roles: POLICE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
       { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
     ],
   },
@@ -139,7 +126,7 @@ export const policePolicies = definePolicies('police', {
     summary:
       'Graded intelligence: the full item (text, grading, originator) stays with police officers. Originator control (not yet enforced): other forces see the sanitised summary unless the originator agrees.',
     rules: ['principle 4', 'A.R11', 'B.42', 'C.63'],
-    grants: [{ roles: ['ppu_officer', 'ct_officer'], purposes: ALL_CASE_PURPOSES }],
+    grants: [{ roles: ['ppu_officer', 'ct_officer'], purposes: CASE_AND_MAPPA_PURPOSES }],
   },
   intelligenceSummary: {
     owner: Agency.POLICE,
@@ -148,7 +135,7 @@ export const policePolicies = definePolicies('police', {
       'The sanitised intelligence summary and its date: intelligence leaves the police only in this form, to Responsible Authority roles at a meeting or disclosure decision. Handling code C (not yet enforced) needs the originator\'s agreement.',
     rules: ['principle 4', 'B.8', 'B.42', 'C.66'],
     grants: [
-      { roles: ['ppu_officer', 'ct_officer'], purposes: ALL_CASE_PURPOSES },
+      { roles: ['ppu_officer', 'ct_officer'], purposes: CASE_AND_MAPPA_PURPOSES },
       { roles: RA_ROLES, purposes: ['MAPPA_MEETING', 'DISCLOSURE_DECISION'] },
     ],
   },

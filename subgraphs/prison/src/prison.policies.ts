@@ -1,17 +1,13 @@
-import { definePolicies } from '@mappa/shared';
-import { Agency } from '@mappa/shared';
-import type { Purpose, Role } from '@mappa/shared';
+import { Agency, definePolicies, MAPPA_PURPOSES, POLICE_ROLES, subjectKeyPolicy } from '@mappa/shared';
+import type { Role } from '@mappa/shared';
 
 // The prison's access rules, in one place. Each field's @Access names one of these; the access
 // matrix (docs/access-matrix.md) is generated from them. Grants say who may read, and why; row scope
 // (establishment or area, allocated officer, the VLO's own victims, meeting membership, alert type,
 // counter-terrorism gate) is not enforced yet and is named in the summaries.
 
-const POLICE_ROLES: readonly Role[] = ['ppu_officer', 'visor_administrator', 'ct_officer'];
 const PRISON_ROLES: readonly Role[] = ['prison_offender_manager'];
 const RA_ROLES: readonly Role[] = ['probation_practitioner', 'senior_probation_officer', 'prison_offender_manager', 'mappa_coordinator', 'mappa_chair'];
-const MAPPA_PURPOSES: readonly Purpose[] = ['MAPPA_SCREENING', 'MAPPA_MEETING', 'DISCLOSURE_DECISION'];
-const ALL_CASE_PURPOSES: readonly Purpose[] = ['CASE_MANAGEMENT', ...MAPPA_PURPOSES];
 
 /** The prison's own roles reading their own records (principle 2). */
 const PRISON_CASE_MANAGEMENT = { roles: PRISON_ROLES, purposes: ['CASE_MANAGEMENT'] as const };
@@ -19,16 +15,7 @@ const PRISON_CASE_MANAGEMENT = { roles: PRISON_ROLES, purposes: ['CASE_MANAGEMEN
 const RA_FOR_MAPPA = { roles: [...POLICE_ROLES, ...RA_ROLES], purposes: MAPPA_PURPOSES };
 
 export const prisonPolicies = definePolicies('prison', {
-  subjectKey: {
-    owner: Agency.PRISON,
-    classification: 'OFFICIAL-SENSITIVE',
-    summary: 'The PNC ID that names the person to every agency. Personal data: never for lay advisers or analysts.',
-    rules: ['principle 8', 'A.R27', 'A.R29', 'A.R30'],
-    grants: [
-      { roles: [...POLICE_ROLES, ...RA_ROLES, 'victim_liaison_officer', 'approved_premises_staff', 'yot_case_manager', 'yot_manager'], purposes: ALL_CASE_PURPOSES },
-      { roles: ['information_governance'], purposes: ['AUDIT'] },
-    ],
-  },
+  subjectKey: subjectKeyPolicy(Agency.PRISON),
   custody: {
     owner: Agency.PRISON,
     classification: 'OFFICIAL-SENSITIVE',

@@ -1,6 +1,5 @@
-import { definePolicies } from '@mappa/shared';
-import { Agency } from '@mappa/shared';
-import type { AccessGrant, Purpose, Role } from '@mappa/shared';
+import { Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, MAPPA_PURPOSES, subjectKeyPolicy } from '@mappa/shared';
+import type { AccessGrant, Role } from '@mappa/shared';
 
 // The probation service's access rules, in one place. Each field's @Access names one of these; the
 // access matrix (docs/access-matrix.md) is generated from them. Grants say who may read, and why. Row
@@ -22,28 +21,17 @@ const RA_ROLES: readonly Role[] = [
   'mappa_coordinator',
   'mappa_chair',
 ];
-const MAPPA_PURPOSES: readonly Purpose[] = ['MAPPA_SCREENING', 'MAPPA_MEETING', 'DISCLOSURE_DECISION'];
-const ALL_CASE_PURPOSES: readonly Purpose[] = ['CASE_MANAGEMENT', ...MAPPA_PURPOSES];
 
 /** The RoSH summary as far as Jobcentre Plus may reach it: the community levels, for its staff only. */
 const RISK_TO_STAFF_GRANTS: readonly AccessGrant[] = [
-  { roles: PROBATION_CASE_ROLES, purposes: ALL_CASE_PURPOSES },
+  { roles: PROBATION_CASE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
   { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
   { roles: ['approved_premises_staff'], purposes: ['CASE_MANAGEMENT'] },
   { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: ['jobcentre_plus'] },
 ];
 
 export const probationPolicies = definePolicies('probation', {
-  subjectKey: {
-    owner: Agency.PROBATION,
-    classification: 'OFFICIAL-SENSITIVE',
-    summary: 'The PNC ID that names the person to every agency. Personal data: never for lay advisers or analysts.',
-    rules: ['principle 8', 'A.R27', 'A.R29', 'A.R30'],
-    grants: [
-      { roles: [...RA_ROLES, 'victim_liaison_officer', 'approved_premises_staff', 'yot_case_manager', 'yot_manager'], purposes: ALL_CASE_PURPOSES },
-      { roles: ['information_governance'], purposes: ['AUDIT'] },
-    ],
-  },
+  subjectKey: subjectKeyPolicy(Agency.PROBATION),
   caseReference: {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
@@ -51,7 +39,7 @@ export const probationPolicies = definePolicies('probation', {
       'The probation case itself, its CRN and the community offender manager with their team (also the CRN lookup). Probation practitioners and SPOs for case management; Responsible Authority roles (the co-ordinator under MAPPA_SCREENING) for MAPPA purposes; victim liaison officers and approved premises staff for case management (proposal). Row scope (not yet enforced): own area (R-3); limited-access cases to the allocated COM only (R-4); the VLO\'s own victims\' offender; AP staff\'s residents; meeting invitation. The duty-to-co-operate OM contact (minimal summary, C.71) is not granted until invitations can be checked.',
     rules: ['principle 2', 'principle 3', 'A.R9', 'C.8', 'C.71', 'C.88'],
     grants: [
-      { roles: PROBATION_CASE_ROLES, purposes: ALL_CASE_PURPOSES },
+      { roles: PROBATION_CASE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
       { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
       { roles: ['victim_liaison_officer', 'approved_premises_staff'], purposes: ['CASE_MANAGEMENT'] },
     ],
@@ -63,7 +51,7 @@ export const probationPolicies = definePolicies('probation', {
       'Case status, supervision type, area, tier, breach flag, provider and main offence. Probation practitioners and SPOs for case management; Responsible Authority roles (the co-ordinator for screening) for MAPPA purposes. Row scope (not yet enforced): own area; co-ordinator statistics on category 2 level 1 cases (A.R9) are not granted (aggregates only). Never Jobcentre Plus or other duty-to-co-operate agencies (no offence history).',
     rules: ['principle 2', 'principle 3', 'A.R9', 'A.R32', 'C.88'],
     grants: [
-      { roles: PROBATION_CASE_ROLES, purposes: ALL_CASE_PURPOSES },
+      { roles: PROBATION_CASE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
       { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
     ],
   },
@@ -82,7 +70,7 @@ export const probationPolicies = definePolicies('probation', {
       'The licences and their status and key dates (start, conditional release, licence and sentence expiry). Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes; victim liaison officers for case management, to give victims the Victim Contact Scheme information. Row scope (not yet enforced): own area; the VLO\'s own victims\' offender. Jobcentre Plus is not granted the expiry date (A.R32: no field marks an employment restriction).',
     rules: ['principle 3', 'A.R32', 'C.34'],
     grants: [
-      { roles: PROBATION_CASE_ROLES, purposes: ALL_CASE_PURPOSES },
+      { roles: PROBATION_CASE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
       { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
       { roles: ['victim_liaison_officer'], purposes: ['CASE_MANAGEMENT'] },
     ],
@@ -94,7 +82,7 @@ export const probationPolicies = definePolicies('probation', {
       'The rest of the licence record (id, type, version, variation, prison number, sentence start, PSS expiry, workflow dates, responsible COM). Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes. Row scope (not yet enforced): own area.',
     rules: ['principle 3'],
     grants: [
-      { roles: PROBATION_CASE_ROLES, purposes: ALL_CASE_PURPOSES },
+      { roles: PROBATION_CASE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
       { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
     ],
   },
@@ -105,7 +93,7 @@ export const probationPolicies = definePolicies('probation', {
       'Licence conditions without their wording: kind, period, code, category and the victim and exclusion-zone flags. Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes; victim liaison officers for case management. Row scope (not yet enforced): own area; the VLO\'s own victims\' offender. Duty-to-co-operate agencies (including electronic monitoring) and Jobcentre Plus: denied.',
     rules: ['principle 3', 'A.R32', 'B.15', 'C.29'],
     grants: [
-      { roles: PROBATION_CASE_ROLES, purposes: ALL_CASE_PURPOSES },
+      { roles: PROBATION_CASE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
       { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
       { roles: ['victim_liaison_officer'], purposes: ['CASE_MANAGEMENT'] },
     ],
@@ -141,7 +129,7 @@ export const probationPolicies = definePolicies('probation', {
       'The overall RoSH level and the risk to children, the public, known adults and prisoners. Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes; AP staff for case management (proposal). Never Jobcentre Plus (A.R32). Home Office (foreign national offenders, A.R38, C.72) not granted until FNO status and invitation can be checked. Row scope (not yet enforced): own area; residents.',
     rules: ['principle 3', 'A.R28', 'A.R32', 'A.R38', 'C.11', 'C.72'],
     grants: [
-      { roles: PROBATION_CASE_ROLES, purposes: ALL_CASE_PURPOSES },
+      { roles: PROBATION_CASE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
       { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
       { roles: ['approved_premises_staff'], purposes: ['CASE_MANAGEMENT'] },
     ],
@@ -153,7 +141,7 @@ export const probationPolicies = definePolicies('probation', {
       'The assessment id and date, the risk-in-custody levels and the actuarial predictors. Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes. Row scope (not yet enforced): own area.',
     rules: ['principle 3', 'A.R28', 'A.R32'],
     grants: [
-      { roles: PROBATION_CASE_ROLES, purposes: ALL_CASE_PURPOSES },
+      { roles: PROBATION_CASE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
       { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
     ],
   },

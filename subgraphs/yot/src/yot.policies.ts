@@ -1,6 +1,5 @@
-import { definePolicies } from '@mappa/shared';
-import { Agency } from '@mappa/shared';
-import type { AccessGrant, Purpose, Role } from '@mappa/shared';
+import { Agency, definePolicies, subjectKeyPolicy, YOT_ROLES } from '@mappa/shared';
+import type { AccessGrant } from '@mappa/shared';
 
 // The youth offending team's access rules, in one place. Each field's @Access names one of these; the
 // access matrix (docs/access-matrix.md) is generated from them. Grants say who may read, and why; row
@@ -8,26 +7,12 @@ import type { AccessGrant, Purpose, Role } from '@mappa/shared';
 // summaries. YOT case records are for YOT roles only: the MAPPA Co-ordinator sees the MAPPA H
 // notification and nothing else (A.R10, C.49), and everyone else is denied by default.
 
-const POLICE_ROLES: readonly Role[] = ['ppu_officer', 'visor_administrator', 'ct_officer'];
-const RA_ROLES: readonly Role[] = ['probation_practitioner', 'senior_probation_officer', 'prison_offender_manager', 'mappa_coordinator', 'mappa_chair'];
-const YOT_ROLES: readonly Role[] = ['yot_case_manager', 'yot_manager'];
-const MAPPA_PURPOSES: readonly Purpose[] = ['MAPPA_SCREENING', 'MAPPA_MEETING', 'DISCLOSURE_DECISION'];
-const ALL_CASE_PURPOSES: readonly Purpose[] = ['CASE_MANAGEMENT', ...MAPPA_PURPOSES];
 
 /** The owner's own read: YOT roles managing their case (principle 2). */
 const YOT_CASE_MANAGEMENT: AccessGrant = { roles: YOT_ROLES, purposes: ['CASE_MANAGEMENT'] };
 
 export const yotPolicies = definePolicies('yot', {
-  subjectKey: {
-    owner: Agency.YOT,
-    classification: 'OFFICIAL-SENSITIVE',
-    summary: 'The PNC ID that names the person to every agency. Personal data: never for lay advisers or analysts.',
-    rules: ['principle 8', 'A.R27', 'A.R29', 'A.R30'],
-    grants: [
-      { roles: [...POLICE_ROLES, ...RA_ROLES, 'victim_liaison_officer', 'approved_premises_staff', 'yot_case_manager', 'yot_manager'], purposes: ALL_CASE_PURPOSES },
-      { roles: ['information_governance'], purposes: ['AUDIT'] },
-    ],
-  },
+  subjectKey: subjectKeyPolicy(Agency.YOT),
   youthCase: {
     owner: Agency.YOT,
     classification: 'OFFICIAL-SENSITIVE',
