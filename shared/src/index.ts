@@ -48,3 +48,4 @@ export * from './authorization/access-errors.plugin';
 export * from './authorization/enforce-field-policies';
 export * from './authorization/field-policy';
 export * from './authorization/role-groups';
+export * from './authorization/denied-selections';

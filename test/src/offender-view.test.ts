@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { yearsBetween } from '@mappa/shared';
 import { postGraphQL, startTestStack } from './support/test-stack';
-import type { TestStack } from './support/test-stack';
+import type { GraphQLResponse, TestStack } from './support/test-stack';
 
 const asOf = '2026-11-01';
 let env: TestStack;
@@ -144,6 +144,21 @@ describe('the single offender view', () => {
     expect(result.errors?.map((error) => [error.path, error.extensions?.code, error.extensions?.policy])).toEqual([
       [['offender', 'youthCase'], 'FORBIDDEN', 'yot.youthCase'],
     ]);
+  });
+
+  it('principle 9: a refused field gives the same answer whether or not the agency holds the person', async () => {
+    const QUERY = 'query($pncId: ID!) { offender(pncId: $pncId) { youthCase { yotReference } victimContacts { victimReference } } }';
+    const youth = env.people.find((p) => p.isYouth)!;
+    const adult = env.people.find((p) => !p.isYouth && p.category === 1 && p.probationStatus === 'CURRENT')!;
+    const answers = await Promise.all([youth, adult].map((person) => env.query(QUERY, { pncId: person.pncId })));
+    for (const answer of answers) {
+      expect(answer.data).toEqual({ offender: { youthCase: null, victimContacts: null } });
+    }
+    // Agencies answer in parallel, so compare the errors in a fixed order (and without stack traces).
+    const normalised = (errors: GraphQLResponse['errors']) =>
+      (errors ?? []).map((error) => [error.path?.join('.'), error.message, error.extensions?.code, error.extensions?.policy]).sort();
+    expect(normalised(answers[0]!.errors)).toEqual(normalised(answers[1]!.errors));
+    expect(normalised(answers[0]!.errors).map((entry) => entry[3])).toEqual(['probation.victimContacts', 'yot.youthCase']);
   });
 
   it('A.R4: shows no ViSOR nominal for a category 2 level 1 offender', async () => {

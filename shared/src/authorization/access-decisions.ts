@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { GraphQLFormattedError } from 'graphql';
-import type { Path } from 'graphql/jsutils/Path';
 import type { Caller } from '../auth/caller';
+import type { DeniedSelection } from './denied-selections';
 import { policyAllows } from './field-policy';
 import type { FieldPolicy } from './field-policy';
 
@@ -12,14 +12,17 @@ export interface AccessContext {
 
 /**
  * One request's access decisions: each policy is decided once per request (the caller and purpose
- * do not change within it), and denials are collected per field path with list indices removed,
- * so a denied field in a 50-offender page is one error, not fifty.
+ * do not change within it). The denied fields are found from the operation itself
+ * (`deniedSelections`), so the errors are the same whether or not the agency holds the person.
  */
 export class AccessDecisions {
   private readonly decided = new Map<string, boolean>();
-  private readonly denials = new Map<string, { policy: FieldPolicy; path: (string | number)[] }>();
+  private denied: readonly DeniedSelection[] = [];
 
-  constructor(readonly caller: Caller) {}
+  constructor(
+    readonly caller: Caller,
+    private readonly policies: ReadonlyMap<string, FieldPolicy>,
+  ) {}
 
   allows(policy: FieldPolicy): boolean {
     let allowed = this.decided.get(policy.name);
@@ -30,31 +33,29 @@ export class AccessDecisions {
     return allowed;
   }
 
-  recordDenial(policy: FieldPolicy, path: Path): void {
-    const concrete = pathToArray(path);
-    const key = concrete.filter((segment) => typeof segment === 'string').join('.');
-    if (!this.denials.has(key)) this.denials.set(key, { policy, path: concrete });
+  /** Whether the named policy denies this caller; an unknown name denies (deny by default). */
+  deniesPolicyNamed(name: string): boolean {
+    const policy = this.policies.get(name);
+    return !policy || !this.allows(policy);
+  }
+
+  /** Records what the operation asked for and may not have (set once the operation is known). */
+  recordDeniedSelections(denied: readonly DeniedSelection[]): void {
+    this.denied = denied;
   }
 
   /** The denied fields, for the audit: policy names and field paths (no values). */
   deniedFields(): { policy: string; path: (string | number)[] }[] {
-    return [...this.denials.values()].map(({ policy, path }) => ({ policy: policy.name, path }));
+    return this.denied.map(({ policyName, path }) => ({ policy: policyName, path }));
   }
 
   /** One FORBIDDEN error per denied field path, naming the policy that denied it. */
   errors(): GraphQLFormattedError[] {
-    return [...this.denials.values()].map(({ policy, path }) => {
-      const error = new GraphQLError(`Not permitted to read this field under policy ${policy.name} for the declared purpose.`, {
+    return this.denied.map(({ policyName, path }) =>
+      new GraphQLError(`Not permitted to read this field under policy ${policyName} for the declared purpose.`, {
         path,
-        extensions: { code: 'FORBIDDEN', policy: policy.name },
-      });
-      return error.toJSON();
-    });
+        extensions: { code: 'FORBIDDEN', policy: policyName },
+      }).toJSON(),
+    );
   }
-}
-
-function pathToArray(path: Path | undefined): (string | number)[] {
-  const segments: (string | number)[] = [];
-  for (let current = path; current; current = current.prev) segments.unshift(current.key);
-  return segments;
 }

@@ -1,11 +1,21 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { AccessContext } from './access-decisions';
+import { deniedSelections } from './denied-selections';
 
-/** Adds one FORBIDDEN error per denied field path to the response, after execution. */
+/**
+ * Finds the denied fields from the operation once it is resolved, and adds one FORBIDDEN error per
+ * denied field path to the response.
+ */
 export function accessErrorsPlugin<Context extends AccessContext>(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
+        async didResolveOperation({ schema, document, operation, contextValue }) {
+          if (!operation) return;
+          contextValue.access.recordDeniedSelections(
+            deniedSelections(schema, document, operation, (name) => contextValue.access.deniesPolicyNamed(name)),
+          );
+        },
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single') return;
           const denied = contextValue.access.errors();

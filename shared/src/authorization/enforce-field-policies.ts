@@ -25,8 +25,7 @@ export function declaredPolicies(schema: GraphQLSchema): Map<string, string | un
 
 /**
  * Wraps every field's resolver with its policy check. Deny by default: the build fails when a field
- * has no policy, or names one the subgraph does not define. A denied field resolves to null and is
- * recorded once per field path (not once per list item) for the response's FORBIDDEN errors.
+ * has no policy, or names one the subgraph does not define. A denied field resolves to null.
  */
 export function enforceFieldPolicies(schema: GraphQLSchema, policies: readonly FieldPolicy[]): GraphQLSchema {
   const byName = new Map(policies.map((policy) => [policy.name, policy]));
@@ -49,10 +48,9 @@ export function enforceFieldPolicies(schema: GraphQLSchema, policies: readonly F
       if (!policy) continue;
       const resolve: GraphQLFieldResolver<unknown, AccessContext> = field.resolve ?? defaultFieldResolver;
       field.resolve = (source, args, context, info) => {
-        if (!context.access.allows(policy)) {
-          context.access.recordDenial(policy, info.path);
-          return null;
-        }
+        // The error for a denied field comes from the operation (deniedSelections), not from here:
+        // resolvers run only for rows that exist, and the error must not tell which do.
+        if (!context.access.allows(policy)) return null;
         return resolve(source, args, context, info);
       };
     }

@@ -50,6 +50,7 @@ export async function startSubgraph<Loaders extends object>(
   );
   await server.start();
   const verifier = new GatewayAssertionVerifier(options.gatewayKeys, definition.name);
+  const policiesByName = new Map(definition.policies.map((policy) => [policy.name, policy]));
   const app = createHttpApp({ log, readiness: [{ name: 'database', check: () => options.connection.isReachable() }] });
   app.use(
     '/graphql',
@@ -82,7 +83,7 @@ export async function startSubgraph<Loaders extends object>(
           requestId,
           log: log.child({ requestId }),
           caller,
-          access: new AccessDecisions(caller),
+          access: new AccessDecisions(caller, policiesByName),
           db,
           loaders: definition.createLoaders(db),
         };

@@ -504,7 +504,11 @@ describe('mappa subgraph', () => {
       const result = await entities(sampleIds, 'mappaCase { category level }', who);
       // The key itself is denied, so no entity survives: each resolves to null.
       expect(result.data?._entities).toEqual(sample.map(() => null));
-      expect(forbidden(result)).toEqual([[['_entities', 0, 'pncId'], 'mappa.subjectKey']]);
+      // Every denied field the operation names is reported, whether or not an entity survives to ask.
+      expect(forbidden(result)).toEqual([
+        [['_entities', 0, 'pncId'], 'mappa.subjectKey'],
+        [['_entities', 0, 'mappaCase'], 'mappa.mappaCase'],
+      ]);
 
       const cases = await caseOnly('mappaCase { category level }', who);
       expect(cases.data?._entities).toEqual(sample.map(() => ({ mappaCase: null })));
@@ -515,7 +519,11 @@ describe('mappa subgraph', () => {
       const who = caller(['dtc_attendee'], 'jobcentre_plus', 'MAPPA_MEETING');
       const result = await entities(sampleIds, 'mappaCase { level leadAgency }', who);
       expect(result.data?._entities).toEqual(sample.map(() => null));
-      expect(forbidden(result)).toEqual([[['_entities', 0, 'pncId'], 'mappa.subjectKey']]);
+      // Every denied field the operation names is reported, whether or not an entity survives to ask.
+      expect(forbidden(result)).toEqual([
+        [['_entities', 0, 'pncId'], 'mappa.subjectKey'],
+        [['_entities', 0, 'mappaCase'], 'mappa.mappaCase'],
+      ]);
       const cases = await caseOnly('mappaCase { level leadAgency }', who);
       expect(cases.data?._entities).toEqual(sample.map(() => ({ mappaCase: null })));
       expect(forbidden(cases)).toEqual([[['_entities', 0, 'mappaCase'], 'mappa.mappaCase']]);

@@ -804,9 +804,14 @@ describe('probation subgraph', () => {
       const result = await entities(keys(sample), 'pncId probationCase { crn } riskOfSeriousHarm { overallRiskLevel }', callerWith(['lay_adviser'], 'MAPPA_MEETING', 'mappa_unit', 'LA0001'));
       // The key itself is denied, so no entity survives: each resolves to null.
       expect(result.data?._entities).toEqual(sample.map(() => null));
-      // The denied key nulls each entity before its other fields run: one FORBIDDEN error, besides the non-null key's own.
+      // Every denied field the operation names is reported, whether or not an entity survives to ask,
+      // besides the non-null key's own error.
       const forbidden = { ...result, errors: result.errors?.filter((error) => error.extensions?.code === 'FORBIDDEN') };
-      expect(denials(forbidden)).toEqual(['_entities.pncId probation.subjectKey']);
+      expect(denials(forbidden)).toEqual([
+        '_entities.pncId probation.subjectKey',
+        '_entities.probationCase probation.caseReference',
+        '_entities.riskOfSeriousHarm probation.riskOfSeriousHarm',
+      ]);
       expect(result.errors?.filter((error) => error.extensions?.code !== 'FORBIDDEN').every((error) => /non-nullable field Offender\.pncId/.test(error.message))).toBe(true);
     });
   });
