@@ -67,8 +67,11 @@ How to read it:
   purposes (declared with each request) for which that role may read it. Anyone else gets \`null\` and a
   \`FORBIDDEN\` error naming the policy. Nothing is readable unless a policy allows it.
 - The owner agency's subgraph enforces its own policies on every path, including references from other agencies.
+- Row scope, enforced by every agency before any field: a person in MAPPA category 4 or with a restricted-access
+  ViSOR record does not exist for anyone without counter-terrorism clearance (CTC, SC or DV), exactly as an
+  unknown identifier (principles 7 and 9).
 - Where a summary says a condition is "not yet enforced", the role-and-purpose rule applies today and the
-  per-record condition (area, allocation, meeting membership, counter-terrorism clearance) is still to come.
+  per-record condition (area, allocation, meeting membership) is still to come.
 - Rule ids (\`A.R32\`, \`B.15\`, \`C.42\`, \`principle 3\`) point into the MAPPA guidance analyses.
 
 ${sections.join('\n')}`;

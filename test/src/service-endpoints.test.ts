@@ -62,3 +62,16 @@ describe('service endpoints', () => {
     expect(response.status).toBe(404);
   });
 });
+
+describe('requests that fail before GraphQL', () => {
+  it.each(['gateway', 'police'])('the %s answers a malformed JSON body with a JSON error and no stack trace', async (service) => {
+    const env2 = env;
+    const url = service === 'gateway' ? env2.stack.gateway.url : env2.stack.subgraphs.police.url;
+    const headers = service === 'gateway' ? await env2.headersFor() : {};
+    const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{not json' });
+    expect(response.status).toBe(service === 'gateway' ? 400 : 401);
+    const body = await response.text();
+    expect(() => JSON.parse(body) as unknown).not.toThrow();
+    expect(body).not.toMatch(/at .*\.js:\d+|<html|SyntaxError/i);
+  });
+});

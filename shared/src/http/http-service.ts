@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import type { Express, Request } from 'express';
+import type { Express, NextFunction, Request, Response } from 'express';
 import type { Logger } from '../logging/logger';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
 
@@ -55,8 +55,31 @@ export function createHttpApp(options: { readonly log: Logger; readonly readines
   return app;
 }
 
-/** Starts listening; port 0 picks a free port (tests). */
+/**
+ * The last handler: a request that fails before GraphQL sees it (a malformed JSON body, a body over
+ * the size limit) gets a short JSON error with a code, never Express's HTML page with a stack trace.
+ */
+function answerUnhandledErrors(app: Express): void {
+  app.use((error: unknown, _request: Request, response: Response, next: NextFunction) => {
+    if (response.headersSent) {
+      next(error);
+      return;
+    }
+    const status = typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 500;
+    const clientError = status >= 400 && status < 500;
+    response.status(clientError ? status : 500).json({
+      errors: [
+        clientError
+          ? { message: 'The request body is not valid JSON, or is too large.', extensions: { code: 'BAD_REQUEST' } }
+          : { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      ],
+    });
+  });
+}
+
+/** Starts listening; port 0 picks a free port (tests). Call it after every route is mounted. */
 export async function listen(app: Express, host: string, port: number): Promise<RunningService> {
+  answerUnhandledErrors(app);
   const server: Server = await new Promise((resolve, reject) => {
     const listening = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(listening)));
   });

@@ -78,25 +78,30 @@ async function entities(pncIds: readonly string[], selection: string, caller: Ca
   );
 }
 
-async function registerPage(variables: Record<string, unknown>, selection = 'totalCount'): Promise<Page> {
+async function registerPage(variables: Record<string, unknown>, selection = 'totalCount', caller: Caller = MAPPA_COORDINATOR): Promise<Page> {
   const result = await post(
     `query($first: Int, $after: String, $filter: OffenderFilter) {
       offenders(first: $first, after: $after, filter: $filter) { edges { cursor node { pncId } } pageInfo { hasNextPage endCursor } ${selection} }
     }`,
     variables,
+    caller,
   );
   expect(result.errors).toBeUndefined();
   return result.data?.offenders as Page;
 }
 
 /** Every PNC ID on the register for `filter`, page by page, checking the page invariants on the way. */
-async function wholeRegister(filter: Record<string, unknown> | undefined, first: number): Promise<{ pncIds: string[]; totalCount: number; pages: number }> {
+async function wholeRegister(
+  filter: Record<string, unknown> | undefined,
+  first: number,
+  caller: Caller = MAPPA_COORDINATOR,
+): Promise<{ pncIds: string[]; totalCount: number; pages: number }> {
   const pncIds: string[] = [];
   let after: string | null = null;
   let totalCount = -1;
   let pages = 0;
   for (;;) {
-    const page = await registerPage({ first, after, filter });
+    const page = await registerPage({ first, after, filter }, 'totalCount', caller);
     pages += 1;
     totalCount = page.totalCount ?? -1;
     expect(page.edges.length).toBeLessThanOrEqual(first);
@@ -387,6 +392,129 @@ describe('mappa subgraph', () => {
     });
   });
 
+  describe('row scope: counter-terrorism gate (principle 7)', () => {
+    // Rule R-2: category 4 or a restricted-access ViSOR record. The seed-1 dataset holds 23 such
+    // people (14 in category 4, 9 restricted-access in other categories); every person has a MAPPA case.
+    const isRestricted = (person: SyntheticPerson) => person.category === 4 || person.restrictedAccess;
+    const restricted = people.filter(isRestricted);
+    const unrestricted = people.filter((person) => !isRestricted(person));
+    // The same roles and purpose either way; only the clearance differs.
+    const coordinator = (clearance: Caller['principal']['clearance']): Caller => ({
+      principal: { ...MAPPA_COORDINATOR.principal, clearance },
+      declaredPurpose: { purpose: 'CASE_MANAGEMENT', caseId: null },
+    });
+    const UNCLEARED = coordinator('BPSS');
+    const CLEARED = coordinator('CTC');
+    // Reads the case summary but is denied its history: the errors must match too.
+    const PRACTITIONER: Caller = {
+      principal: { staffId: 'NPS00001', agency: 'probation', roles: ['probation_practitioner'], area: MappaArea.KENT, clearance: 'BPSS' },
+      declaredPurpose: { purpose: 'CASE_MANAGEMENT', caseId: null },
+    };
+    const SELECTION = 'mappaCase { caseId category level leadAgency area status history { field valueAfter } }';
+    // Each restricted person between two unrestricted neighbours, in one batch.
+    const batch = restricted.flatMap((person) => [people[person.index - 1]!, person, people[person.index + 1]!]);
+    // Well-formed PNC IDs that the dataset does not hold, one for each restricted person.
+    const unknownPncIds = restricted.map((_person, position) => formatPncId(2008, 545166 + position * 7919));
+
+    it('the dataset holds restricted people, in category 4 and restricted-access in other categories', () => {
+      expect(restricted.length).toBeGreaterThan(0);
+      expect(restricted.some((person) => person.category === 4)).toBe(true);
+      expect(restricted.some((person) => person.category !== 4 && person.restrictedAccess)).toBe(true);
+      expect(batch.filter(isRestricted)).toEqual(restricted);
+      for (const pncId of unknownPncIds) expect(byPncId.has(pncId)).toBe(false);
+    });
+
+    it('seeds the marker on every case of a restricted person, current and earlier, and on no other', async () => {
+      const rows = await database.connection.database().select().from(mappaCaseTable);
+      expect(rows.length).toBeGreaterThan(people.length);
+      for (const row of rows) expect(row.counterTerrorismRestricted).toBe(isRestricted(byPncId.get(row.pncId)!));
+    });
+
+    it('principle 9: _entities gives null for restricted people and data for the others in the same batch, in the same statements', async () => {
+      subgraph.statements.reset();
+      const result = await entities(
+        batch.map((person) => person.pncId),
+        SELECTION,
+        UNCLEARED,
+      );
+      expect(result.errors).toBeUndefined();
+      const found = result.data?._entities as ({ pncId: string; mappaCase: { category: number; history: unknown[] } } | null)[];
+      expect(found).toHaveLength(batch.length);
+      batch.forEach((person, position) => {
+        if (isRestricted(person)) expect(found[position]).toBeNull();
+        else expect(found[position]).toMatchObject({ pncId: person.pncId, mappaCase: { category: person.category, level: person.level, status: 'ACTIVE' } });
+      });
+      // The marker comes with the case row: one statement for the references and cases, one for the histories.
+      expect(subgraph.statements.count).toBe(2);
+    });
+
+    it.each([
+      ['the co-ordinator', UNCLEARED],
+      ['a probation practitioner (history denied)', PRACTITIONER],
+    ])('principle 9: for %s without CT clearance a restricted person answers exactly as an unknown PNC ID (data and errors)', async (_name, who) => {
+      // One at a time, and within a batch of known people.
+      for (const [position, person] of restricted.entries()) {
+        expect(await entities([person.pncId], SELECTION, who)).toEqual(await entities([unknownPncIds[position]!], SELECTION, who));
+      }
+      const asked = await entities(
+        batch.map((person) => person.pncId),
+        SELECTION,
+        who,
+      );
+      const unknown = await entities(
+        batch.map((person) => (isRestricted(person) ? unknownPncIds[restricted.indexOf(person)]! : person.pncId)),
+        SELECTION,
+        who,
+      );
+      expect(asked).toEqual(unknown);
+    });
+
+    it('the register: paging with first: 37 never returns a restricted person, and totalCount counts only the others', async () => {
+      const { pncIds, totalCount, pages } = await wholeRegister(undefined, 37, UNCLEARED);
+      // Exactly the register of a dataset without restricted people: full pages, same order, same count.
+      expect(pncIds).toEqual(expectedRegister((person) => !isRestricted(person)));
+      expect(pncIds.some((pncId) => isRestricted(byPncId.get(pncId)!))).toBe(false);
+      expect(totalCount).toBe(unrestricted.length);
+      expect(pages).toBe(Math.ceil(unrestricted.length / 37));
+    });
+
+    it('the register: filtering on category 4 finds nothing, as for a combination that does not exist', async () => {
+      expect(await registerPage({ first: 10, filter: { category: 4 } }, 'totalCount', UNCLEARED)).toEqual(
+        await registerPage({ first: 10, filter: { category: 3, level: 1 } }, 'totalCount', UNCLEARED),
+      );
+      const { pncIds, totalCount } = await wholeRegister({ category: 1 }, 100, UNCLEARED);
+      expect(pncIds).toEqual(expectedRegister((person) => person.category === 1 && !isRestricted(person)));
+      expect(totalCount).toBe(pncIds.length);
+    });
+
+    it('the register: a page and its count are still one statement each', async () => {
+      subgraph.statements.reset();
+      const page = await registerPage({ first: 25 }, 'totalCount', UNCLEARED);
+      expect(subgraph.statements.count).toBe(2);
+      expect(page.edges.map((edge) => edge.node.pncId)).toEqual(expectedRegister((person) => !isRestricted(person)).slice(0, 25));
+    });
+
+    it('with CT clearance (CTC, same roles) the restricted people come back, in _entities and the register', async () => {
+      const result = await entities(
+        batch.map((person) => person.pncId),
+        SELECTION,
+        CLEARED,
+      );
+      expect(result.errors).toBeUndefined();
+      const found = result.data?._entities as { pncId: string; mappaCase: { category: number; level: number; history: unknown[] } }[];
+      expect(found.map((entity) => entity.pncId)).toEqual(batch.map((person) => person.pncId));
+      expect(found.map((entity) => [entity.mappaCase.category, entity.mappaCase.level])).toEqual(batch.map((person) => [person.category, person.level]));
+      for (const entity of found) expect(entity.mappaCase.history.length).toBeGreaterThan(0);
+
+      const { pncIds, totalCount } = await wholeRegister(undefined, 37, CLEARED);
+      expect(pncIds).toEqual(expectedRegister(() => true));
+      expect(totalCount).toBe(people.length);
+      const category4 = await wholeRegister({ category: 4 }, 100, CLEARED);
+      expect(category4.pncIds).toEqual(expectedRegister((person) => person.category === 4));
+      expect(category4.totalCount).toBe(category4.pncIds.length);
+    });
+  });
+
   describe('field policies (owner enforcement)', () => {
     const caller = (roles: Role[], agency: Caller['principal']['agency'], purpose: Purpose, clearance: Caller['principal']['clearance'] = 'BPSS'): Caller => ({
       principal: { staffId: 'STAFF0001', agency, roles, area: MappaArea.KENT, clearance },
@@ -422,7 +550,8 @@ describe('mappa subgraph', () => {
     });
 
     it('A.R9: the chair screening pages the register, with its page info and total', async () => {
-      const result = await post(REGISTER, {}, caller(['mappa_chair'], 'probation', 'MAPPA_SCREENING'));
+      // SC cleared: the whole register, counter-terrorism restricted people included (principle 7).
+      const result = await post(REGISTER, {}, caller(['mappa_chair'], 'probation', 'MAPPA_SCREENING', 'SC'));
       expect(result.errors).toBeUndefined();
       const page = result.data?.offenders as Page;
       expect(page.edges.map((edge) => edge.node.pncId)).toEqual(expectedRegister(() => true).slice(0, 5));

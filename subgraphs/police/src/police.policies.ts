@@ -3,7 +3,7 @@ import type { Role } from '@mappa/shared';
 
 // The police's access rules, in one place. Each field's @Access names one of these; the access
 // matrix (docs/access-matrix.md) is generated from them. Grants say who may read, and why; row scope
-// (area, counter-terrorism gate, partner agencies) is not enforced yet and is named in the summaries.
+// (area, partner agencies) is not enforced yet and is named in the summaries.
 
 const RA_ROLES: readonly Role[] = ['probation_practitioner', 'senior_probation_officer', 'prison_offender_manager', 'mappa_coordinator', 'mappa_chair'];
 
@@ -13,7 +13,7 @@ export const policePolicies = definePolicies('police', {
     owner: Agency.POLICE,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Who the person is (names, date of birth, CRO number, gender, nationality, aliases). Police for case management; Responsible Authority roles for MAPPA purposes. Row scope (not yet enforced): own area; counter-terrorism clearance for category 4 and restricted cases.',
+      'Who the person is (names, date of birth, CRO number, gender, nationality, aliases). Police for case management; Responsible Authority roles for MAPPA purposes. Row scope (not yet enforced): own area.',
     rules: ['principle 2', 'principle 3', 'A.R9', 'B.1', 'C.88'],
     grants: [
       { roles: POLICE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },

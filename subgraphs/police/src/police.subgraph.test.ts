@@ -1,5 +1,5 @@
 import { createLogger, createTestGatewayKeys, MappaArea, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople } from '@mappa/shared';
-import type { Caller, DatabaseConnection, RunningSubgraph, TestGatewayKeys } from '@mappa/shared';
+import type { Caller, Clearance, DatabaseConnection, RunningSubgraph, SyntheticPerson, TestGatewayKeys } from '@mappa/shared';
 import { policeSubgraph } from './index';
 
 const dataset = { offenders: 60, seed: 7, asOf: '2026-11-01' };
@@ -13,8 +13,8 @@ const PPU_OFFICER: Caller = {
   declaredPurpose: { purpose: 'CASE_MANAGEMENT', caseId: null },
 };
 
-async function post(query: string, variables: Record<string, unknown> = {}, caller: Caller = PPU_OFFICER) {
-  const response = await fetch(`${subgraph.url}/graphql`, {
+async function post(query: string, variables: Record<string, unknown> = {}, caller: Caller = PPU_OFFICER, target: RunningSubgraph = subgraph) {
+  const response = await fetch(`${target.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(await gateway.headersFor('police', caller)) },
     body: JSON.stringify({ query, variables }),
@@ -137,5 +137,96 @@ describe('police subgraph', () => {
       expect(result.data?._entities).toEqual(people.slice(0, 20).map(() => null));
       expect(result.errors?.some((error) => (error.extensions as { policy?: string } | undefined)?.policy === 'police.subjectKey')).toBe(true);
     });
+  });
+});
+
+describe('row scope: counter-terrorism gate (principle 7)', () => {
+  // The dataset above holds no counter-terrorism restricted person; this one holds category 4
+  // people and category 1 people with a restricted-access ViSOR record.
+  const ctDataset = { offenders: 300, seed: 7, asOf: '2026-11-01' };
+  const ctPeople = syntheticPeople(0, ctDataset.offenders, ctDataset);
+  const isRestricted = (person: SyntheticPerson) => person.category === 4 || person.restrictedAccess;
+  const restricted = ctPeople.filter(isRestricted);
+  const unrestricted = ctPeople.filter((person) => !isRestricted(person)).slice(0, restricted.length + 1);
+  // Well-formed PNC IDs of people beyond the dataset: the police hold no record of them.
+  const unknown = syntheticPeople(ctDataset.offenders, restricted.length, ctDataset);
+  const officer = (clearance: Clearance): Caller => ({ ...PPU_OFFICER, principal: { ...PPU_OFFICER.principal, clearance } });
+  const UNCLEARED = officer('BPSS');
+  const ENTITIES =
+    'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { pncId identity { lastName } visorNominal { status restrictedAccess } } } }';
+  const OFFENDER = 'query($pncId: ID!) { offender(pncId: $pncId) { pncId identity { lastName } visorNominal { status restrictedAccess } } }';
+  /** Unrestricted people with `others[i]` between `unrestricted[i]` and `unrestricted[i + 1]`. */
+  const interleaved = (others: readonly SyntheticPerson[]) => unrestricted.flatMap((person, i) => (i < others.length ? [person, others[i]!] : [person]));
+  const representations = (subjects: readonly SyntheticPerson[]) => subjects.map((person) => ({ __typename: 'Offender', pncId: person.pncId }));
+  const expectedEntity = (person: SyntheticPerson) => ({
+    pncId: person.pncId,
+    identity: { lastName: person.lastName },
+    visorNominal: person.hasVisorRecord ? { status: 'ACTIVE', restrictedAccess: person.restrictedAccess } : null,
+  });
+  let ctDatabase: { connection: DatabaseConnection; drop: () => Promise<void> };
+  let ctSubgraph: RunningSubgraph;
+
+  beforeAll(async () => {
+    ctDatabase = await openTestDatabase();
+    const log = createLogger('police-ct-test', 'silent');
+    await prepareSubgraphDatabase(policeSubgraph, ctDatabase.connection, { seedIfEmpty: ctDataset, log });
+    ctSubgraph = await startSubgraph(policeSubgraph, { connection: ctDatabase.connection, host: '127.0.0.1', port: 0, production: false, log, gatewayKeys: gateway.gatewayKeys });
+  });
+
+  afterAll(async () => {
+    await ctSubgraph.close();
+    await ctDatabase.drop();
+  });
+
+  it('the dataset holds both kinds of restricted person, and the unknown PNC IDs really are unknown', () => {
+    expect(restricted.some((person) => person.category === 4)).toBe(true);
+    expect(restricted.some((person) => person.category !== 4 && person.restrictedAccess)).toBe(true);
+    const held = new Set(ctPeople.map((person) => person.pncId));
+    expect(unknown.some((person) => held.has(person.pncId))).toBe(false);
+  });
+
+  it('an uncleared (BPSS) caller gets null for restricted people and data for the others in the same batch, in one SQL statement per batch', async () => {
+    const subjects = interleaved(restricted);
+    ctSubgraph.statements.reset();
+    const result = await post(ENTITIES, { r: representations(subjects) }, UNCLEARED, ctSubgraph);
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities).toEqual(subjects.map((person) => (isRestricted(person) ? null : expectedEntity(person))));
+    // One statement resolves the references (the marker is on the person row), one loads the ViSOR nominals.
+    expect(ctSubgraph.statements.count).toBe(2);
+  });
+
+  it('principle 9: for an uncleared caller a restricted person answers exactly as an unknown PNC ID', async () => {
+    ctSubgraph.statements.reset();
+    const aboutRestricted = await post(ENTITIES, { r: representations(interleaved(restricted)) }, UNCLEARED, ctSubgraph);
+    const restrictedStatements = ctSubgraph.statements.count;
+    ctSubgraph.statements.reset();
+    const aboutUnknown = await post(ENTITIES, { r: representations(interleaved(unknown)) }, UNCLEARED, ctSubgraph);
+    expect(aboutRestricted).toEqual(aboutUnknown);
+    expect(restrictedStatements).toBe(ctSubgraph.statements.count);
+  });
+
+  it('the root query by PNC ID gives an uncleared caller null with no error for a restricted person, as for an unknown one', async () => {
+    for (const [i, person] of restricted.entries()) {
+      const aboutRestricted = await post(OFFENDER, { pncId: person.pncId }, UNCLEARED, ctSubgraph);
+      expect(aboutRestricted.errors).toBeUndefined();
+      expect(aboutRestricted.data).toEqual({ offender: null });
+      expect(aboutRestricted).toEqual(await post(OFFENDER, { pncId: unknown[i]!.pncId }, UNCLEARED, ctSubgraph));
+    }
+    // The gate is by person, not by query: an unrestricted person still answers.
+    const open = await post(OFFENDER, { pncId: unrestricted[0]!.pncId }, UNCLEARED, ctSubgraph);
+    expect(open.errors).toBeUndefined();
+    expect(open.data?.offender).toEqual(expectedEntity(unrestricted[0]!));
+  });
+
+  it.each(['CTC', 'SC', 'DV'] as const)('a caller with %s clearance and the same roles sees the restricted people', async (clearance) => {
+    const subjects = interleaved(restricted);
+    const entities = await post(ENTITIES, { r: representations(subjects) }, officer(clearance), ctSubgraph);
+    expect(entities.errors).toBeUndefined();
+    expect(entities.data?._entities).toEqual(subjects.map(expectedEntity));
+    for (const person of restricted) {
+      const byPncId = await post(OFFENDER, { pncId: person.pncId }, officer(clearance), ctSubgraph);
+      expect(byPncId.errors).toBeUndefined();
+      expect(byPncId.data?.offender).toEqual(expectedEntity(person));
+    }
   });
 });

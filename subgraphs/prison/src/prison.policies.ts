@@ -3,8 +3,8 @@ import type { Role } from '@mappa/shared';
 
 // The prison's access rules, in one place. Each field's @Access names one of these; the access
 // matrix (docs/access-matrix.md) is generated from them. Grants say who may read, and why; row scope
-// (establishment or area, allocated officer, the VLO's own victims, meeting membership, alert type,
-// counter-terrorism gate) is not enforced yet and is named in the summaries.
+// (establishment or area, allocated officer, the VLO's own victims, meeting membership, alert type)
+// is not enforced yet and is named in the summaries; the counter-terrorism gate is (offender.reference.ts).
 
 const PRISON_ROLES: readonly Role[] = ['prison_offender_manager'];
 const RA_ROLES: readonly Role[] = ['probation_practitioner', 'senior_probation_officer', 'prison_offender_manager', 'mappa_coordinator', 'mappa_chair'];
@@ -20,7 +20,7 @@ export const prisonPolicies = definePolicies('prison', {
     owner: Agency.PRISON,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The custody summary (prison number, in/out status, establishment, security category, reception date, legal status, last movement). Prison offender managers for case management; Responsible Authority roles for MAPPA purposes. Not yet enforced, so denied for now: the allocated OM and ppu_officer of the release area under case management (B.59), the VLO for their own victims\' offender (B.57, C.14, C.34), RA roles for level 1 cases under case management (B.60). Row scope (not yet enforced): the establishment or area of the prison offender manager (OQ 14); counter-terrorism clearance for category 4 and restricted cases.',
+      'The custody summary (prison number, in/out status, establishment, security category, reception date, legal status, last movement). Prison offender managers for case management; Responsible Authority roles for MAPPA purposes. Not yet enforced, so denied for now: the allocated OM and ppu_officer of the release area under case management (B.59), the VLO for their own victims\' offender (B.57, C.14, C.34), RA roles for level 1 cases under case management (B.60). Row scope (not yet enforced): the establishment or area of the prison offender manager (OQ 14).',
     rules: ['principle 3', 'A.R5', 'B.57', 'B.59', 'B.60', 'C.14', 'C.34'],
     grants: [PRISON_CASE_MANAGEMENT, RA_FOR_MAPPA],
   },
@@ -35,7 +35,7 @@ export const prisonPolicies = definePolicies('prison', {
     owner: Agency.PRISON,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The custodial sentence and its key dates, including the release date and its confirmation. Prison offender managers for case management; Responsible Authority roles for MAPPA purposes. Not yet enforced, so denied for now: the allocated OM and ppu_officer in the case area under case management (A.R15, B.59), the VLO for their own victims\' offender (C.34: VCS items only). Row scope (not yet enforced): establishment or area; counter-terrorism clearance.',
+      'The custodial sentence and its key dates, including the release date and its confirmation. Prison offender managers for case management; Responsible Authority roles for MAPPA purposes. Not yet enforced, so denied for now: the allocated OM and ppu_officer in the case area under case management (A.R15, B.59), the VLO for their own victims\' offender (C.34: VCS items only). Row scope (not yet enforced): establishment or area.',
     rules: ['principle 3', 'A.R15', 'B.48', 'C.34'],
     grants: [PRISON_CASE_MANAGEMENT, RA_FOR_MAPPA],
   },

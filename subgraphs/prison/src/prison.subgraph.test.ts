@@ -363,6 +363,94 @@ describe('prison subgraph', () => {
     expect(sdl).not.toMatch(/^\s+offender\(/m);
   });
 
+  describe('row scope: counter-terrorism gate (principle 7)', () => {
+    const isRestricted = (p: SyntheticPerson) => p.category === 4 || p.restrictedAccess;
+    const restricted = held.filter(isRestricted);
+    const unrestricted = held.filter((p) => !isRestricted(p));
+    const UNKNOWN_PRISON_NUMBER = 'Z9999ZZ';
+    /** The same prison offender manager, entitled to every prison field, at each clearance. */
+    const withClearance = (clearance: Caller['principal']['clearance']): Caller => ({
+      ...PRISON_OFFENDER_MANAGER,
+      principal: { ...PRISON_OFFENDER_MANAGER.principal, clearance },
+    });
+    const UNCLEARED = withClearance('BPSS');
+    const CT_CLEARED = withClearance('CTC');
+    const entitiesQuery = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { ${FULL_SELECTION} } } }`;
+    const byPrisonNumberQuery = `query($n: ID!) { offenderByPrisonNumber(prisonNumber: $n) { ${FULL_SELECTION} } }`;
+    /** Restricted people interleaved with unrestricted ones, so each batch mixes both. */
+    const mixed = () => restricted.flatMap((person, i) => [unrestricted[i]!, person]).concat(unrestricted.slice(restricted.length, restricted.length + 5));
+
+    it('has CT-restricted prisoners in the seeded dataset, both category 4 and restricted-access only, in custody and on licence', () => {
+      expect(restricted.length).toBeGreaterThanOrEqual(2);
+      expect(restricted.some((p) => p.category === 4)).toBe(true);
+      expect(restricted.some((p) => p.category !== 4 && p.restrictedAccess)).toBe(true);
+      expect(restricted.some((p) => p.supervision === 'CUSTODY')).toBe(true);
+      expect(restricted.some((p) => p.supervision === 'LICENCE')).toBe(true);
+      // The SC-cleared owner's view (taken in beforeAll) holds them all.
+      for (const person of restricted) expect(heldView(person).custody?.prisonNumber).toBe(person.prisonNumber);
+    });
+
+    it('_entities: an uncleared caller gets null for restricted prisoners and full data for the others in the same batch', async () => {
+      const batch = mixed();
+      const result = await post(entitiesQuery, { r: references(batch) }, UNCLEARED);
+      expect(result.errors).toBeUndefined();
+      expect(result.data?._entities).toEqual(batch.map((p) => (isRestricted(p) ? null : heldView(p))));
+    });
+
+    it('_entities: a restricted prisoner is answered exactly as an unknown PNC ID (data and errors), alone and in a batch', async () => {
+      for (const person of restricted) {
+        const asked = await post(entitiesQuery, { r: references([person]) }, UNCLEARED);
+        const unknown = await post(entitiesQuery, { r: [{ __typename: 'Offender', pncId: UNKNOWN_PNC_ID }] }, UNCLEARED);
+        expect(asked).toEqual(unknown);
+        expect(asked).toEqual({ data: { _entities: [null] } });
+      }
+      const batch = mixed();
+      const withRestricted = await post(entitiesQuery, { r: references(batch) }, UNCLEARED);
+      const withUnknown = await post(
+        entitiesQuery,
+        { r: batch.map((p) => ({ __typename: 'Offender', pncId: isRestricted(p) ? UNKNOWN_PNC_ID : p.pncId })) },
+        UNCLEARED,
+      );
+      expect(withRestricted).toEqual(withUnknown);
+    });
+
+    it('_entities: the gate reads the marker from the same prisoner batch, with no extra SQL statement', async () => {
+      subgraph.statements.reset();
+      const result = await post('query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { pncId } } }', { r: references(mixed()) }, UNCLEARED);
+      expect(result.errors).toBeUndefined();
+      expect(subgraph.statements.count).toBe(1);
+    });
+
+    it('offenderByPrisonNumber: an uncleared caller gets null with no errors for a restricted prisoner, exactly as for an unknown prison number', async () => {
+      const unknown = await post(byPrisonNumberQuery, { n: UNKNOWN_PRISON_NUMBER }, UNCLEARED);
+      expect(unknown).toEqual({ data: { offenderByPrisonNumber: null } });
+      for (const person of restricted) {
+        const result = await post(byPrisonNumberQuery, { n: person.prisonNumber }, UNCLEARED);
+        expect(result.errors).toBeUndefined();
+        expect(result.data?.offenderByPrisonNumber).toBeNull();
+        expect(result).toEqual(unknown);
+      }
+      // The gate is on the person, not the query: an unrestricted prisoner is still found.
+      const person = unrestricted[0]!;
+      const found = await post(byPrisonNumberQuery, { n: person.prisonNumber }, UNCLEARED);
+      expect(found.errors).toBeUndefined();
+      expect(found.data?.offenderByPrisonNumber).toEqual(heldView(person));
+    });
+
+    it('a caller with counter-terrorism clearance (CTC, same roles) gets the restricted prisoners back', async () => {
+      const batch = mixed();
+      const entities = await post(entitiesQuery, { r: references(batch) }, CT_CLEARED);
+      expect(entities.errors).toBeUndefined();
+      expect(entities.data?._entities).toEqual(batch.map((p) => heldView(p)));
+      for (const person of restricted) {
+        const result = await post(byPrisonNumberQuery, { n: person.prisonNumber }, CT_CLEARED);
+        expect(result.errors).toBeUndefined();
+        expect(result.data?.offenderByPrisonNumber).toEqual(heldView(person));
+        expect((result.data?.offenderByPrisonNumber as PrisonView).pncId).toBe(person.pncId);
+      }
+    });
+  });
+
   describe('field policies (owner enforcement)', () => {
     const callerAs = (agency: Caller['principal']['agency'], role: Role, purpose: Purpose): Caller => ({
       principal: { staffId: `${role.toUpperCase().slice(0, 3)}0001`, agency, roles: [role], area: MappaArea.LONDON, clearance: 'SC' },

@@ -4,7 +4,7 @@ import type { AccessGrant, Role } from '@mappa/shared';
 // The probation service's access rules, in one place. Each field's @Access names one of these; the
 // access matrix (docs/access-matrix.md) is generated from them. Grants say who may read, and why. Row
 // scope (area, allocated COM, the victim's own VLO, residents, meeting invitations, foreign national
-// status, under-18s, the counter-terrorism gate) is not enforced yet and is named in the summaries.
+// status, under-18s) is not enforced yet and is named in the summaries.
 // Where such a condition protects someone other than the reader's own agency (victims, the offender's
 // data reaching another agency outside the grant the inventory gives), the grant is left out: fail closed.
 

@@ -1,5 +1,5 @@
 import { addMonths, createLogger, createTestGatewayKeys, MappaArea, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople } from '@mappa/shared';
-import type { Caller, DatabaseConnection, PrincipalAgency, Purpose, Role, RunningSubgraph, TestGatewayKeys, SyntheticPerson } from '@mappa/shared';
+import type { Caller, Clearance, DatabaseConnection, PrincipalAgency, Purpose, Role, RunningSubgraph, TestGatewayKeys, SyntheticPerson } from '@mappa/shared';
 import { probationSubgraph } from './index';
 
 const dataset = { offenders: 300, seed: 7, asOf: '2026-11-01' };
@@ -813,6 +813,112 @@ describe('probation subgraph', () => {
         '_entities.riskOfSeriousHarm probation.riskOfSeriousHarm',
       ]);
       expect(result.errors?.filter((error) => error.extensions?.code !== 'FORBIDDEN').every((error) => /non-nullable field Offender\.pncId/.test(error.message))).toBe(true);
+    });
+  });
+
+  describe('row scope: counter-terrorism gate (principle 7)', () => {
+    const UNKNOWN_CRN = 'Z999999';
+    const ctRestricted = (p: SyntheticPerson) => p.category === 4 || p.restrictedAccess;
+    /** The same caller with another vetting level: only the clearance differs. */
+    const cleared = (caller: Caller, clearance: Clearance): Caller => ({ ...caller, principal: { ...caller.principal, clearance } });
+    const PRACTITIONER_BPSS = cleared(PRACTITIONER, 'BPSS');
+    const PRACTITIONER_CTC = cleared(PRACTITIONER, 'CTC');
+    const VLO_BPSS = cleared(VLO, 'BPSS');
+    const VLO_CTC = cleared(VLO, 'CTC');
+    /** Held people who are category 4 or restricted-access, and a few held people who are neither. */
+    const restricted = () => held().filter((e) => ctRestricted(e.person));
+    const unrestricted = () => held().filter((e) => !ctRestricted(e.person)).slice(0, 5);
+    /** Restricted and unrestricted people interleaved in one batch, plus an unknown key. */
+    const mixedBatch = () => {
+      const r = restricted();
+      const u = unrestricted();
+      return [...r.flatMap((e, i) => [e, u[i] ?? null]), ...u.slice(r.length)].filter((e) => e !== null).map((e) => e.person);
+    };
+    const CRN_QUERY = `query($crn: ID!) { offenderByCrn(crn: $crn) { ${CASE_SELECTION} } }`;
+
+    it('the seeded dataset holds category 4 and restricted-access people', () => {
+      expect(restricted().length).toBeGreaterThanOrEqual(2);
+      expect(restricted().some((e) => e.person.category === 4)).toBe(true);
+      expect(restricted().some((e) => e.person.category !== 4 && e.person.restrictedAccess)).toBe(true);
+      expect(unrestricted()).toHaveLength(5);
+    });
+
+    it('without CT clearance, _entities gives null for restricted people and data for the others in the same batch', async () => {
+      const batch = mixedBatch();
+      const keys = [...batch.map((p) => p.pncId), UNKNOWN_PNC_ID];
+      const result = await entities(keys, CASE_SELECTION, PRACTITIONER_BPSS);
+      expect(result.errors).toBeUndefined();
+      const resolved = result.data?._entities as (ProbationOffender | null)[];
+      expect(resolved).toHaveLength(keys.length);
+      expect(resolved[keys.length - 1]).toBeNull();
+      batch.forEach((person, index) => {
+        if (ctRestricted(person)) {
+          expect(resolved[index]).toBeNull();
+        } else {
+          const { victimContacts: _victims, ...expected } = everyone.find((e) => e.person.pncId === person.pncId)!.offender!;
+          expect(resolved[index]).toEqual(expected);
+        }
+      });
+      const victims = await entities(keys, VICTIM_SELECTION, VLO_BPSS);
+      expect(victims.errors).toBeUndefined();
+      expect((victims.data?._entities as unknown[]).map((e) => e === null)).toEqual([...batch.map(ctRestricted), true]);
+    });
+
+    it('without CT clearance, the _entities response is identical to asking about unknown well-formed PNC IDs', async () => {
+      const batch = mixedBatch();
+      const asked = batch.map((p) => p.pncId);
+      const unknown = batch.map((p) => (ctRestricted(p) ? UNKNOWN_PNC_ID : p.pncId));
+      expect(await entities(asked, CASE_SELECTION, PRACTITIONER_BPSS)).toEqual(await entities(unknown, CASE_SELECTION, PRACTITIONER_BPSS));
+      expect(await entities(asked, VICTIM_SELECTION, VLO_BPSS)).toEqual(await entities(unknown, VICTIM_SELECTION, VLO_BPSS));
+      // Only restricted people: a single statement (the case batch) and no field loader runs.
+      subgraph.statements.reset();
+      const onlyRestricted = await entities(restricted().map((e) => e.person.pncId), CASE_SELECTION, PRACTITIONER_BPSS);
+      expect(onlyRestricted).toEqual({ data: { _entities: restricted().map(() => null) } });
+      expect(subgraph.statements.count).toBe(1);
+    });
+
+    it('without CT clearance, offenderByCrn gives null with no error, exactly as for an unknown CRN', async () => {
+      const unknown = await post(CRN_QUERY, { crn: UNKNOWN_CRN }, PRACTITIONER_BPSS);
+      expect(unknown).toEqual({ data: { offenderByCrn: null } });
+      for (const { person } of restricted()) {
+        subgraph.statements.reset();
+        const result = await post(CRN_QUERY, { crn: person.crn }, PRACTITIONER_BPSS);
+        expect(result.errors).toBeUndefined();
+        expect(result.data?.offenderByCrn).toBeNull();
+        expect(result).toEqual(unknown);
+        // The marker comes with the case row: one statement, as for any CRN look-up.
+        expect(subgraph.statements.count).toBe(1);
+        expect(await post(`query($crn: ID!) { offenderByCrn(crn: $crn) { ${VICTIM_SELECTION} } }`, { crn: person.crn }, VLO_BPSS)).toEqual({ data: { offenderByCrn: null } });
+      }
+      // An unrestricted person is still found by an uncleared caller.
+      const [visible] = unrestricted();
+      const found = await post(CRN_QUERY, { crn: visible!.person.crn }, PRACTITIONER_BPSS);
+      expect(found.errors).toBeUndefined();
+      expect((found.data?.offenderByCrn as ProbationOffender | null)?.pncId).toBe(visible!.person.pncId);
+    });
+
+    it('with CTC clearance (same roles), restricted people come back through _entities and offenderByCrn', async () => {
+      const batch = mixedBatch();
+      const keys = batch.map((p) => p.pncId);
+      const result = await entities(keys, CASE_SELECTION, PRACTITIONER_CTC);
+      expect(result.errors).toBeUndefined();
+      const expected = batch.map((p) => {
+        const { victimContacts: _victims, ...offender } = everyone.find((e) => e.person.pncId === p.pncId)!.offender!;
+        return offender;
+      });
+      expect(result.data?._entities).toEqual(expected);
+      const victims = await entities(keys, VICTIM_SELECTION, VLO_CTC);
+      expect(victims.errors).toBeUndefined();
+      expect(victims.data?._entities).toEqual(batch.map((p) => {
+        const offender = everyone.find((e) => e.person.pncId === p.pncId)!.offender!;
+        return { pncId: offender.pncId, victimContacts: offender.victimContacts };
+      }));
+      for (const { person, offender } of restricted()) {
+        const byCrn = await post(CRN_QUERY, { crn: person.crn }, PRACTITIONER_CTC);
+        expect(byCrn.errors).toBeUndefined();
+        const { victimContacts: _victims, ...expectedCase } = offender;
+        expect(byCrn.data?.offenderByCrn).toEqual(expectedCase);
+      }
     });
   });
 });

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { MappaArea } from '@mappa/shared';
 import { mappaSchema } from '../mappa.schema';
 // Types only: the GraphQL enums are the one list of allowed values, and the text columns take
@@ -24,6 +24,12 @@ export const mappaCaseTable = mappaSchema.table(
     status: text('status').$type<MappaCaseStatus>().notNull(),
     endDate: date('end_date', { mode: 'string' }),
     endReason: text('end_reason').$type<MappaCaseEndReason>(),
+    // Principle 7 (rule R-2): the person is category 4 or has a restricted-access ViSOR record. A
+    // property of the person, so every case of theirs carries it. Such a person is visible only to
+    // counter-terrorism cleared callers; for anyone else the MAPPA unit does not hold them (principle
+    // 9). Read with the case row itself, so the row-scope check costs no extra query, and filtered
+    // in the register's WHERE clause before paging and counting.
+    counterTerrorismRestricted: boolean('ct_restricted').notNull().default(false),
   },
   (table) => [
     // Constraint and predicate SQL names the columns bare: interpolated columns would be written

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, gt } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import { Agency, MappaArea, mappaCategorySchema, mappaLevelSchema } from '@mappa/shared';
-import type { Database } from '@mappa/shared';
+import { Agency, MappaArea, mappaCategorySchema, mappaLevelSchema, mayKnowRestrictedSubject } from '@mappa/shared';
+import type { Caller, Database } from '@mappa/shared';
 import { z } from 'zod';
 import { mappaCaseTable } from '../mappa-case/mappa-case.table';
 import type { MappaCaseRow } from '../mappa-case/mappa-case.table';
@@ -17,10 +17,25 @@ export const offenderFilterSchema = z.object({
 
 export type RegisterFilter = z.infer<typeof offenderFilterSchema>;
 
-/** The WHERE clause of the register: ACTIVE cases matching every criterion given. */
-function registerCondition(filter: RegisterFilter, afterPncId: string | null = null): SQL | undefined {
+/**
+ * Which rows of the register the caller may see at all (row scope), applied in SQL before paging and
+ * counting, so an out-of-scope person leaves no trace in a page, a cursor or the total (principle 9).
+ */
+export interface RegisterScope {
+  /** Principle 7 (rule R-2): whether counter-terrorism restricted people are in scope (CT clearance). */
+  readonly includeCounterTerrorismRestricted: boolean;
+}
+
+/** The register scope of a caller. */
+export function registerScopeFor(caller: Caller): RegisterScope {
+  return { includeCounterTerrorismRestricted: mayKnowRestrictedSubject(caller) };
+}
+
+/** The WHERE clause of the register: ACTIVE cases in the caller's row scope matching every criterion given. */
+function registerCondition(scope: RegisterScope, filter: RegisterFilter, afterPncId: string | null = null): SQL | undefined {
   return and(
     eq(mappaCaseTable.status, MappaCaseStatus.ACTIVE),
+    scope.includeCounterTerrorismRestricted ? undefined : eq(mappaCaseTable.counterTerrorismRestricted, false),
     filter.category == null ? undefined : eq(mappaCaseTable.category, filter.category),
     filter.level == null ? undefined : eq(mappaCaseTable.level, filter.level),
     filter.area == null ? undefined : eq(mappaCaseTable.area, filter.area),
@@ -30,13 +45,13 @@ function registerCondition(filter: RegisterFilter, afterPncId: string | null = n
   );
 }
 
-/** Up to `limit` active cases after `afterPncId` in PNC ID order: one SELECT. */
-export function fetchRegisterPage(db: Database, filter: RegisterFilter, afterPncId: string | null, limit: number): Promise<MappaCaseRow[]> {
-  return db.select().from(mappaCaseTable).where(registerCondition(filter, afterPncId)).orderBy(asc(mappaCaseTable.pncId)).limit(limit);
+/** Up to `limit` active cases in scope after `afterPncId` in PNC ID order: one SELECT. */
+export function fetchRegisterPage(db: Database, scope: RegisterScope, filter: RegisterFilter, afterPncId: string | null, limit: number): Promise<MappaCaseRow[]> {
+  return db.select().from(mappaCaseTable).where(registerCondition(scope, filter, afterPncId)).orderBy(asc(mappaCaseTable.pncId)).limit(limit);
 }
 
-/** How many active cases match the filter: one SELECT count(*). */
-export async function countRegister(db: Database, filter: RegisterFilter): Promise<number> {
-  const [row] = await db.select({ total: count() }).from(mappaCaseTable).where(registerCondition(filter));
+/** How many active cases in scope match the filter: one SELECT count(*). */
+export async function countRegister(db: Database, scope: RegisterScope, filter: RegisterFilter): Promise<number> {
+  const [row] = await db.select({ total: count() }).from(mappaCaseTable).where(registerCondition(scope, filter));
   return row?.total ?? 0;
 }

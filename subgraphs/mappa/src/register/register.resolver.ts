@@ -2,12 +2,13 @@ import { Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graph
 import { Access, decodeCursor, encodeCursor, pageSizeSchema, parseInput, pncIdSchema } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
 import { mappaPolicies } from '../mappa.policies';
-import { countRegister, fetchRegisterPage, offenderFilterSchema } from './register.query';
-import type { RegisterFilter } from './register.query';
+import { countRegister, fetchRegisterPage, offenderFilterSchema, registerScopeFor } from './register.query';
+import type { RegisterFilter, RegisterScope } from './register.query';
 import { OffenderConnection, OffendersArgs } from './register.type';
 
-/** What `offenders` hands to the connection's field resolvers: the page, and the filter to count with. */
+/** What `offenders` hands to the connection's field resolvers: the page, and the scope and filter to count with. */
 interface OffenderConnectionSource extends OffenderConnection {
+  readonly scope: RegisterScope;
   readonly filter: RegisterFilter;
 }
 
@@ -25,8 +26,11 @@ export class OffenderRegisterResolver {
     const afterPncId = after == null ? null : parseInput(pncIdSchema, decodeCursor(after, 'after'), 'after');
     const validFilter = parseInput(offenderFilterSchema, filter ?? {}, 'filter');
 
+    // Row scope (principle 7) is part of the WHERE clause: the page, its cursors and the count are
+    // exactly those of a register without the people the caller may not know of (principle 9).
+    const scope = registerScopeFor(context.caller);
     // One row more than asked for tells whether another page follows, in the same statement.
-    const rows = await fetchRegisterPage(context.db, validFilter, afterPncId, pageSize + 1);
+    const rows = await fetchRegisterPage(context.db, scope, validFilter, afterPncId, pageSize + 1);
     const page = rows.slice(0, pageSize);
     // The page's rows are these people's current cases: `node { mappaCase }` needs no second query.
     for (const row of page) context.loaders.mappaCase.prime(row.pncId, row);
@@ -34,6 +38,7 @@ export class OffenderRegisterResolver {
     return {
       edges,
       pageInfo: { hasNextPage: rows.length > pageSize, endCursor: edges.at(-1)?.cursor ?? null },
+      scope,
       filter: validFilter,
     };
   }
@@ -42,6 +47,6 @@ export class OffenderRegisterResolver {
   @Access(mappaPolicies.register)
   @FieldResolver(() => Int, { description: 'How many offenders match the filter across all pages.' })
   totalCount(@Root() connection: OffenderConnectionSource, @Ctx() context: MappaContext): Promise<number> {
-    return countRegister(context.db, connection.filter);
+    return countRegister(context.db, connection.scope, connection.filter);
   }
 }

@@ -34,6 +34,11 @@ function caseIdFor(person: SyntheticPerson, current: boolean): string {
   return `MC-${String(person.index * 2 + (current ? 1 : 0)).padStart(7, '0')}`;
 }
 
+/** Principle 7 (rule R-2): category 4, or a restricted-access ViSOR record, puts the person behind the counter-terrorism gate. */
+function counterTerrorismRestricted(person: SyntheticPerson): boolean {
+  return person.category === 4 || person.restrictedAccess;
+}
+
 function otherArea(random: Random, area: MappaArea): MappaArea {
   const others = MAPPA_AREAS.filter((candidate) => candidate !== area);
   return random.pick(others);
@@ -149,6 +154,7 @@ function currentCase(person: SyntheticPerson, dataset: SyntheticDatasetOptions, 
       status: MappaCaseStatus.ACTIVE,
       endDate: null,
       endReason: null,
+      counterTerrorismRestricted: counterTerrorismRestricted(person),
     },
     history: historyRows(random, caseId, person.mappaStartDate, openingState, [openingChange, ...changes]),
   };
@@ -212,6 +218,7 @@ function earlierCase(person: SyntheticPerson, random: Random): { row: CaseInsert
       status: MappaCaseStatus.CLOSED,
       endDate,
       endReason: option.reason,
+      counterTerrorismRestricted: counterTerrorismRestricted(person),
     },
     history: historyRows(random, caseId, startDate, openingState, changes),
   };

@@ -1,4 +1,4 @@
-import { date, index, integer, serial, text } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, serial, text } from 'drizzle-orm/pg-core';
 import { policeSchema } from '../police.schema';
 
 /** A person known to the Police National Computer, keyed by PNC ID. */
@@ -12,6 +12,9 @@ export const personTable = policeSchema.table('person', {
   gender: text('gender', { enum: ['MALE', 'FEMALE', 'NOT_KNOWN'] }).notNull(),
   ethnicityCode: text('ethnicity_code').notNull(),
   nationality: text('nationality').notNull(),
+  // Principle 7: category 4 (terrorist / terrorist-risk) or a restricted-access ViSOR record.
+  // Such a person exists only for counter-terrorism cleared callers (see subjectInScope).
+  counterTerrorismRestricted: boolean('ct_restricted').notNull().default(false),
 });
 
 /** Other names a person has used or been recorded under. */

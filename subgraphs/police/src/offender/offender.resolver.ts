@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { Access } from '@mappa/shared';
+import { Access, subjectInScope } from '@mappa/shared';
 import { policePolicies } from '../police.policies';
 import { parseInput, pncIdSchema } from '@mappa/shared';
 import { CivilOrder } from '../civil-order/civil-order.type';
@@ -23,7 +23,8 @@ export class OffenderResolver {
   async offender(@Arg('pncId', () => ID, { description: 'PNC ID, e.g. `2008/0545166T`.' }) pncId: string, @Ctx() context: PoliceContext): Promise<Offender | null> {
     const validPncId = parseInput(pncIdSchema, pncId, 'pncId');
     const person = await context.loaders.person.load(validPncId);
-    return person ? { pncId: person.pncId } : null;
+    // Principle 7: a counter-terrorism restricted person is, for an uncleared caller, unknown (principle 9).
+    return person && subjectInScope(person.counterTerrorismRestricted, context.caller) ? { pncId: person.pncId } : null;
   }
 
   @Access(policePolicies.identity)

@@ -1,4 +1,4 @@
-import { date, integer, text } from 'drizzle-orm/pg-core';
+import { boolean, date, integer, text } from 'drizzle-orm/pg-core';
 import { prisonSchema } from '../prison.schema';
 
 export const IN_OUT_STATUSES = ['IN', 'OUT'] as const;
@@ -42,6 +42,9 @@ export const prisonerTable = prisonSchema.table('prisoner', {
   lastMovementDate: date('last_movement_date', { mode: 'string' }).notNull(),
   lastMovementFromEstablishmentCode: text('last_movement_from_establishment_code'),
   lastMovementToEstablishmentCode: text('last_movement_to_establishment_code'),
+  // Principle 7: category 4 (terrorist / terrorist-risk) or a restricted-access ViSOR record. Such a
+  // prisoner exists only for counter-terrorism cleared callers (see subjectInScope).
+  counterTerrorismRestricted: boolean('ct_restricted').notNull().default(false),
 });
 
 export type PrisonerRow = typeof prisonerTable.$inferSelect;

@@ -1,11 +1,18 @@
-import { resolveOffenderReference } from '@mappa/shared';
+import { resolveOffenderReference, subjectInScope } from '@mappa/shared';
 import type { OffenderReference } from '@mappa/shared';
 import type { PrisonContext } from '../prison.context';
 
-/** The prison resolves an `Offender` reference only for a person it holds a record of; otherwise `null`. */
+/**
+ * The prison resolves an `Offender` reference only for a person it holds a record of and who is in
+ * the caller's row scope; otherwise `null`. A counter-terrorism restricted prisoner (principle 7) is,
+ * for an uncleared caller, answered exactly as an unknown key (principle 9).
+ */
 export const offenderReferenceResolver = {
   Offender: {
     __resolveReference: (reference: OffenderReference, context: PrisonContext) =>
-      resolveOffenderReference(reference, async (pncId) => (await context.loaders.prisoner.load(pncId)) !== null),
+      resolveOffenderReference(reference, async (pncId) => {
+        const prisoner = await context.loaders.prisoner.load(pncId);
+        return prisoner !== null && subjectInScope(prisoner.counterTerrorismRestricted, context.caller);
+      }),
   },
 };

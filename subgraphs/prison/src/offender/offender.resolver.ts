@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { Access } from '@mappa/shared';
+import { Access, subjectInScope } from '@mappa/shared';
 import { prisonPolicies } from '../prison.policies';
 import { parseInput, prisonNumberSchema } from '@mappa/shared';
 import { PrisonAdjudication } from '../adjudication/adjudication.type';
@@ -32,7 +32,8 @@ export class OffenderResolver {
   ): Promise<Offender | null> {
     const validPrisonNumber = parseInput(prisonNumberSchema, prisonNumber, 'prisonNumber');
     const prisoner = await context.loaders.prisonerByPrisonNumber.load(validPrisonNumber);
-    return prisoner ? { pncId: prisoner.pncId } : null;
+    // Principle 7: a counter-terrorism restricted prisoner is, for an uncleared caller, not held (principle 9).
+    return prisoner && subjectInScope(prisoner.counterTerrorismRestricted, context.caller) ? { pncId: prisoner.pncId } : null;
   }
 
   @Access(prisonPolicies.custody)

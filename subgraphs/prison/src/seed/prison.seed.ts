@@ -269,6 +269,7 @@ export async function seedPrison(db: Database, people: readonly SyntheticPerson[
       lastMovementDate: movement.date,
       lastMovementFromEstablishmentCode: movement.from,
       lastMovementToEstablishmentCode: movement.to,
+      counterTerrorismRestricted: person.category === 4 || person.restrictedAccess,
     });
 
     sentences.push({

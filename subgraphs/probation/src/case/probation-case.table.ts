@@ -31,6 +31,10 @@ export const probationCaseTable = probationSchema.table('probation_case', {
   mainOffenceCode: text('main_offence_code').notNull(),
   mainOffenceDescription: text('main_offence_description').notNull(),
   convictionDate: date('conviction_date', { mode: 'string' }).notNull(),
+  // Principle 7 (rule R-2): category 4 or a restricted-access ViSOR record. Such a person is visible
+  // only to counter-terrorism cleared callers; for anyone else probation does not hold them. Read
+  // with the case row itself, so the row-scope check costs no extra query.
+  counterTerrorismRestricted: boolean('ct_restricted').notNull().default(false),
 });
 
 export type ProbationCaseRow = typeof probationCaseTable.$inferSelect;

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { Access } from '@mappa/shared';
+import { Access, subjectInScope } from '@mappa/shared';
 import { probationPolicies } from '../probation.policies';
 import { crnSchema, parseInput } from '@mappa/shared';
 import { ProbationAddress } from '../address/probation-address.type';
@@ -25,7 +25,8 @@ export class OffenderResolver {
   ): Promise<Offender | null> {
     const validCrn = parseInput(crnSchema, crn, 'crn');
     const probationCase = await context.loaders.probationCaseByCrn.load(validCrn);
-    if (!probationCase) return null;
+    // Principle 7/9: a case outside the caller's row scope is answered exactly like an unknown CRN.
+    if (!probationCase || !subjectInScope(probationCase.counterTerrorismRestricted, context.caller)) return null;
     // The offender's own fields look the case up by PNC ID: hand them the row already read.
     context.loaders.probationCase.prime(probationCase.pncId, probationCase);
     return { pncId: probationCase.pncId };

@@ -155,6 +155,7 @@ function seedPerson(rows: ProbationRows, person: SyntheticPerson, crn: string, d
     mainOffenceCode: person.offence.code,
     mainOffenceDescription: person.offence.description,
     convictionDate: person.offence.convictionDate,
+    counterTerrorismRestricted: person.category === 4 || person.restrictedAccess,
   });
 
   const victims = current && (person.category === 1 || person.category === 2) && random.chance(0.4) ? buildVictims(random, person, crn, providerCode, asOf) : [];

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { Access, parseInput, yotReferenceSchema } from '@mappa/shared';
+import { Access, parseInput, subjectInScope, yotReferenceSchema } from '@mappa/shared';
 import { YotAdultTransition } from '../adult-transition/adult-transition.type';
 import { AssetPlusAssessment } from '../asset-plus/asset-plus.type';
 import { YotConsentRecord } from '../consent/consent-record.type';
@@ -25,7 +25,9 @@ export class OffenderResolver {
   ): Promise<Offender | null> {
     const validReference = parseInput(yotReferenceSchema, yotReference, 'yotReference');
     const youthCase = await context.loaders.youthCaseByReference.load(validReference);
-    if (!youthCase) return null;
+    // Out of the caller's row scope (principle 7: a counter-terrorism restricted young person needs
+    // CT clearance) answers exactly as a reference the YOT does not hold: null, no error (principle 9).
+    if (!youthCase || !subjectInScope(youthCase.counterTerrorismRestricted, context.caller)) return null;
     // The same row answers `youthCase` by PNC ID later in this request, without a second SELECT.
     context.loaders.youthCase.prime(youthCase.pncId, youthCase);
     return { pncId: youthCase.pncId };

@@ -259,6 +259,7 @@ export async function seedYot(db: Database, people: readonly SyntheticPerson[], 
       dateOpened,
       mappaCategory: person.category,
       mappaLevel: person.level,
+      counterTerrorismRestricted: person.category === 4 || person.restrictedAccess,
     });
 
     const reoffendingLikelihood = random.weighted([['LOW', 25], ['MEDIUM', 45], ['HIGH', 30]] as const);

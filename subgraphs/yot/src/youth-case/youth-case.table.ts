@@ -1,4 +1,4 @@
-import { date, index, integer, text } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, text } from 'drizzle-orm/pg-core';
 import type { MappaArea } from '@mappa/shared';
 import { yotSchema } from '../yot.schema';
 
@@ -21,6 +21,10 @@ export const youthCaseTable = yotSchema.table(
     dateOpened: date('date_opened', { mode: 'string' }).notNull(),
     mappaCategory: integer('mappa_category').notNull(),
     mappaLevel: integer('mappa_level').notNull(),
+    // Principle 7 (rule R-2): category 4 or a restricted-access ViSOR record. Such a young person is
+    // visible only to counter-terrorism cleared callers; for anyone else the YOT does not hold them
+    // (principle 9). Read with the case row itself, so the row-scope check costs no extra query.
+    counterTerrorismRestricted: boolean('ct_restricted').notNull().default(false),
   },
   (table) => [index('youth_case_yot_reference_idx').on(table.yotReference)],
 );

@@ -1,0 +1,1 @@
+ALTER TABLE "prison"."prisoner" ADD COLUMN "ct_restricted" boolean DEFAULT false NOT NULL;

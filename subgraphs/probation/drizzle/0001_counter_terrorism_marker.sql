@@ -1,0 +1,1 @@
+ALTER TABLE "probation"."probation_case" ADD COLUMN "ct_restricted" boolean DEFAULT false NOT NULL;

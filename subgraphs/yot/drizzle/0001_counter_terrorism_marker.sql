@@ -1,0 +1,1 @@
+ALTER TABLE "yot"."youth_case" ADD COLUMN "ct_restricted" boolean DEFAULT false NOT NULL;
