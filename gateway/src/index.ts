@@ -1,4 +1,4 @@
-export { loadGatewayConfig, subgraphUrlsFrom } from './config';
+export { gatewayAccessEnv, loadGatewayConfig, subgraphUrlsFrom, trustedIssuersConfigured } from './config';
 export type { GatewayEnv } from './config';
 export { startGateway } from './gateway';
 export type { GatewayOptions } from './gateway';

@@ -1,14 +1,12 @@
 // Entry point for the gateway on its own: `npm start -w gateway`.
 import { createLogger, GatewayAssertionSigner } from '@mappa/shared';
-import { LocalIssuer, loadGatewayConfig, readSupergraph, startGateway, subgraphUrlsFrom, trustedIssuersFrom } from './index';
+import { loadGatewayConfig, readSupergraph, startGateway, subgraphUrlsFrom, trustedIssuersConfigured } from './index';
 
 async function main(): Promise<void> {
   const config = loadGatewayConfig();
   const log = createLogger('gateway', config.LOG_LEVEL);
-  const trustedIssuers = trustedIssuersFrom(config.TRUSTED_ISSUERS);
-  if (config.MAPPA_DEV_ISSUER === 'enabled') trustedIssuers.push((await LocalIssuer.openDevIssuer(config.DEV_ISSUER_DIR)).trustedIssuer());
   const gateway = await startGateway({
-    trustedIssuers,
+    trustedIssuers: await trustedIssuersConfigured(config),
     assertionSigner: await GatewayAssertionSigner.fromJwk(config.GATEWAY_ASSERTION_KEY),
     supergraphSdl: readSupergraph(),
     subgraphUrls: subgraphUrlsFrom(config),

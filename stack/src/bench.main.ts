@@ -7,15 +7,14 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { LocalIssuer } from '@mappa/gateway';
-import { ASSERTION_HEADER, createLogger, DatabaseConnection, MappaArea, syntheticPerson } from '@mappa/shared';
+import { ASSERTION_HEADER, createLogger, DatabaseConnection, MappaArea, migrateAgencies, seedAgencies, syntheticPerson } from '@mappa/shared';
 import type { Principal } from '@mappa/shared';
 import { z } from 'zod';
 import { REPOSITORY_ROOT } from './generate-schemas';
 import { startLocalStack } from './local-stack';
 import type { LocalStack } from './local-stack';
 import { progressBar } from './progress-bar';
-import { seedAllAgencies } from './seed-all';
-import { SUBGRAPHS } from './subgraphs';
+import { AGENCIES } from './subgraphs';
 
 const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
 const BENCH_DATABASE = 'mappa_bench';
@@ -88,10 +87,10 @@ async function main(): Promise<void> {
   const connection = await DatabaseConnection.open({ url }, { poolSize: 20 });
   const dataset = { offenders: options.offenders, seed: 1, asOf: '2026-11-01' };
   const log = createLogger('bench', 'silent');
-  for (const { definition } of SUBGRAPHS) await connection.migrate(definition.migrationsFolder, definition.schema);
+  await migrateAgencies(connection, AGENCIES);
   if (options.reseed || !(await holdsDataset(url, dataset.offenders))) {
     process.stderr.write(`Seeding ${dataset.offenders.toLocaleString('en-GB')} offenders into ${BENCH_DATABASE}\n`);
-    await seedAllAgencies(connection, SUBGRAPHS.map(({ definition }) => definition), dataset, progressBar(dataset.offenders, 'offenders'));
+    await seedAgencies(connection, AGENCIES, dataset, progressBar(dataset.offenders, 'offenders'));
   }
   // A throwaway identity provider standing in for an agency's: the benchmark pays for real token
   // verification at the gateway and real assertion checks in every subgraph.

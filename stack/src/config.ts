@@ -1,5 +1,5 @@
-import { trustedIssuersConfigSchema } from '@mappa/gateway';
-import { baseServiceEnv, databaseEnv, DEFAULT_AS_OF, jsonEnv, parseEnv, portEnv } from '@mappa/shared';
+import { gatewayAccessEnv } from '@mappa/gateway';
+import { baseServiceEnv, databaseEnv, DEFAULT_AS_OF, parseEnv, portEnv } from '@mappa/shared';
 import { z } from 'zod';
 
 const stackEnv = z.object({
@@ -11,16 +11,11 @@ const stackEnv = z.object({
   PRISON_PORT: portEnv(4003),
   YOT_PORT: portEnv(4004),
   MAPPA_PORT: portEnv(4005),
-  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  ...gatewayAccessEnv,
   /** Size of the synthetic dataset a fresh database is seeded with on first start. */
   SEED_OFFENDERS: z.coerce.number().int().min(0).max(2_000_000).default(2_000),
   SEED: z.coerce.number().int().min(0).default(1),
   SEED_AS_OF: z.iso.date().default(DEFAULT_AS_OF),
-  /** Identity providers whose tokens are accepted: JSON array of { issuer, audience, jwksUrl | jwks }. */
-  TRUSTED_ISSUERS: jsonEnv(trustedIssuersConfigSchema).default([]),
-  /** `enabled` trusts the local development issuer (`npm run token`); refused in production. */
-  MAPPA_DEV_ISSUER: z.enum(['enabled', 'disabled']).default('disabled'),
-  DEV_ISSUER_DIR: z.string().min(1).default('.data/dev-issuer'),
 });
 
 export type StackConfig = z.infer<typeof stackEnv>;

@@ -1,9 +1,8 @@
 import { readSupergraph, startGateway } from '@mappa/gateway';
 import type { TrustedIssuer } from '@mappa/gateway';
-import { GatewayAssertionSigner, generateSigningKeyPair, startSubgraph } from '@mappa/shared';
+import { GatewayAssertionSigner, generateSigningKeyPair, migrateAgencies, seedAgencies, startSubgraph } from '@mappa/shared';
 import type { DatabaseConnection, Logger, RunningService, RunningSubgraph, SeedDataset } from '@mappa/shared';
-import { seedAllAgencies } from './seed-all';
-import { SUBGRAPHS } from './subgraphs';
+import { AGENCIES, SUBGRAPHS } from './subgraphs';
 import type { SubgraphName } from './subgraphs';
 
 /** Five subgraphs and the gateway, running in this process over one database connection. */
@@ -36,17 +35,13 @@ export interface LocalStackOptions {
  */
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const { connection, log } = options;
-  for (const { definition } of SUBGRAPHS) await connection.migrate(definition.migrationsFolder, definition.schema);
+  await migrateAgencies(connection, AGENCIES);
   if (options.seedIfEmpty) {
     const db = connection.database();
-    const empty = await Promise.all(SUBGRAPHS.map(({ definition }) => definition.isEmpty(db)));
+    const empty = await Promise.all(AGENCIES.map((definition) => definition.isEmpty(db)));
     if (empty.some(Boolean)) {
       log.info({ offenders: options.seedIfEmpty.offenders, seed: options.seedIfEmpty.seed }, 'seeding the synthetic dataset');
-      await seedAllAgencies(
-        connection,
-        SUBGRAPHS.map(({ definition }) => definition),
-        options.seedIfEmpty,
-      );
+      await seedAgencies(connection, AGENCIES, options.seedIfEmpty);
     }
   }
   // The gateway's assertion key lives only as long as this process: nothing to store or leak, and

@@ -1,5 +1,5 @@
 // `npm start`: the whole product on this machine, on the embedded database unless DATABASE_URL is set.
-import { LocalIssuer, trustedIssuersFrom } from '@mappa/gateway';
+import { trustedIssuersConfigured } from '@mappa/gateway';
 import { createLogger, DatabaseConnection } from '@mappa/shared';
 import { loadStackConfig } from './config';
 import { databaseLocation, describeLocation } from './database-location';
@@ -12,8 +12,7 @@ async function main(): Promise<void> {
   const log = createLogger('stack', config.LOG_LEVEL);
   const location = databaseLocation(config);
   log.info({ database: describeLocation(location) }, 'opening database');
-  const trustedIssuers = trustedIssuersFrom(config.TRUSTED_ISSUERS);
-  if (config.MAPPA_DEV_ISSUER === 'enabled') trustedIssuers.push((await LocalIssuer.openDevIssuer(config.DEV_ISSUER_DIR)).trustedIssuer());
+  const trustedIssuers = await trustedIssuersConfigured(config);
   const connection = await DatabaseConnection.open(location);
   const stack = await startLocalStack({
     connection,

@@ -1,13 +1,12 @@
 // `npm run seed -- --offenders N --seed S [--as-of YYYY-MM-DD]`: replaces every agency's data with a
 // deterministic synthetic dataset, on the embedded database or on DATABASE_URL.
 import { parseArgs } from 'node:util';
-import { DatabaseConnection, DEFAULT_AS_OF } from '@mappa/shared';
+import { DatabaseConnection, DEFAULT_AS_OF, migrateAgencies, seedAgencies } from '@mappa/shared';
 import { z } from 'zod';
 import { loadStackConfig } from './config';
 import { databaseLocation, describeLocation } from './database-location';
 import { progressBar } from './progress-bar';
-import { seedAllAgencies } from './seed-all';
-import { SUBGRAPHS } from './subgraphs';
+import { AGENCIES } from './subgraphs';
 
 const argumentsSchema = z.object({
   offenders: z.coerce.number().int().min(1).max(2_000_000).default(2_000),
@@ -27,13 +26,13 @@ async function main(): Promise<void> {
   const { offenders, seed } = parsed.data;
   const location = databaseLocation(loadStackConfig());
   process.stderr.write(`Seeding ${offenders.toLocaleString('en-GB')} synthetic offenders (seed ${seed}) into ${describeLocation(location)}\n`);
-  const connection = await DatabaseConnection.open(location, { poolSize: SUBGRAPHS.length + 2 });
+  const connection = await DatabaseConnection.open(location, { poolSize: AGENCIES.length + 2 });
   try {
-    for (const { definition } of SUBGRAPHS) await connection.migrate(definition.migrationsFolder, definition.schema);
+    await migrateAgencies(connection, AGENCIES);
     const started = Date.now();
-    await seedAllAgencies(
+    await seedAgencies(
       connection,
-      SUBGRAPHS.map(({ definition }) => definition),
+      AGENCIES,
       { offenders, seed, asOf: parsed.data['as-of'] },
       progressBar(offenders, 'offenders'),
     );

@@ -15,3 +15,6 @@ export const SUBGRAPHS: readonly { readonly definition: SubgraphDefinition; read
 ];
 
 export type SubgraphName = 'police' | 'probation' | 'prison' | 'yot' | 'mappa';
+
+/** The agencies' subgraph definitions alone, for migrating and seeding them together. */
+export const AGENCIES: readonly SubgraphDefinition[] = SUBGRAPHS.map(({ definition }) => definition);

@@ -12,6 +12,32 @@ export interface SeedDataset extends SyntheticDatasetOptions {
 // People are generated and written in batches so memory stays flat however large the dataset.
 export const SEED_BATCH_SIZE = 5_000;
 
+/** Applies every given agency's migrations, each in its own schema. */
+export async function migrateAgencies(connection: DatabaseConnection, definitions: readonly SubgraphDefinition[]): Promise<void> {
+  for (const definition of definitions) await connection.migrate(definition.migrationsFolder, definition.schema);
+}
+
+/**
+ * Replaces the given agencies' data with one synthetic dataset. People are generated once per batch
+ * and handed to every agency's seeder, so each person is consistent across the agencies.
+ * `onProgress` is called after each batch with the number of offenders written so far.
+ */
+export async function seedAgencies(
+  connection: DatabaseConnection,
+  definitions: readonly SubgraphDefinition[],
+  dataset: SeedDataset,
+  onProgress: (written: number) => void = () => undefined,
+): Promise<void> {
+  const agencies = definitions.map((definition) => ({ definition, db: connection.database() }));
+  for (const { definition, db } of agencies) await definition.clear(db);
+  for (let start = 0; start < dataset.offenders; start += SEED_BATCH_SIZE) {
+    const people = syntheticPeople(start, Math.min(SEED_BATCH_SIZE, dataset.offenders - start), dataset);
+    // Agencies write in parallel: on a server each uses its own pooled connection.
+    await Promise.all(agencies.map(({ definition, db }) => definition.seed(db, people, dataset)));
+    onProgress(start + people.length);
+  }
+}
+
 /**
  * Applies a subgraph's migrations and, when asked, seeds it with a synthetic dataset if it holds
  * no rows yet. Runs before the subgraph listens, so it never serves a half-seeded database.
@@ -21,14 +47,9 @@ export async function prepareSubgraphDatabase(
   connection: DatabaseConnection,
   options: { readonly seedIfEmpty?: SeedDataset | undefined; readonly log: Logger },
 ): Promise<void> {
-  await connection.migrate(definition.migrationsFolder, definition.schema);
+  await migrateAgencies(connection, [definition]);
   const dataset = options.seedIfEmpty;
-  if (!dataset) return;
-  const db = connection.database();
-  if (!(await definition.isEmpty(db))) return;
+  if (!dataset || !(await definition.isEmpty(connection.database()))) return;
   options.log.info({ subgraph: definition.name, offenders: dataset.offenders }, 'seeding a fresh database');
-  for (let start = 0; start < dataset.offenders; start += SEED_BATCH_SIZE) {
-    const people = syntheticPeople(start, Math.min(SEED_BATCH_SIZE, dataset.offenders - start), dataset);
-    await definition.seed(db, people, dataset);
-  }
+  await seedAgencies(connection, [definition], dataset);
 }
