@@ -1,11 +1,39 @@
 import { z } from 'zod';
+import { pncIdSchema } from '../validation/identifiers';
 import { principalSchema } from './principal';
-import { declaredPurposeSchema } from './purpose';
+import { declaredPurposeSchema, PURPOSES } from './purpose';
+
+/**
+ * A live case access grant of the caller's, as the MAPPA unit holds it (`mappa.case_access_grant`):
+ * the caller may know this subject for this purpose (and, when set, only for this meeting or decision)
+ * until `validUntil`. The gateway looks up the grants that match the request before any subgraph is
+ * asked and vouches for them in its assertion; subgraphs widen their row scope by them and nothing else.
+ */
+export const caseGrantSchema = z.object({
+  grantId: z.string().min(1).max(64),
+  pncId: pncIdSchema,
+  purpose: z.enum(PURPOSES),
+  caseId: z.string().min(1).max(64).nullable(),
+  validUntil: z.iso.datetime({ offset: true }),
+});
+
+export type CaseGrant = z.infer<typeof caseGrantSchema>;
 
 /** Who is asking and why: what the gateway vouches for to each subgraph. */
 export const callerSchema = z.object({
   principal: principalSchema,
   declaredPurpose: declaredPurposeSchema,
+  // Optional so that a caller with no grants (most of them) carries nothing; read it with caseGrantsOf.
+  caseGrants: z.array(caseGrantSchema).max(500).optional(),
 });
 
 export type Caller = z.infer<typeof callerSchema>;
+
+/** The caller's live case grants that cover this request's declared purpose (and case, when one is declared). */
+export function caseGrantsOf(caller: Caller, now: Date = new Date()): readonly CaseGrant[] {
+  const { purpose, caseId } = caller.declaredPurpose;
+  // Expiry is checked here too: a grant can run out during the assertion's minute.
+  return (caller.caseGrants ?? []).filter(
+    (grant) => grant.purpose === purpose && (grant.caseId === null || grant.caseId === caseId) && Date.parse(grant.validUntil) > now.getTime(),
+  );
+}
