@@ -6,6 +6,8 @@ import type { GatewayAssertionSigner, Logger, RunningService } from '@mappa/shar
 import { declaredPurposeFrom } from './auth/declared-purpose';
 import { TokenVerifier } from './auth/token-verifier';
 import type { TrustedIssuer } from './auth/trusted-issuer';
+import { EnforcingGateway } from './authorization/enforcing-gateway';
+import { readSupergraphPolicies } from './authorization/supergraph-policies';
 import type { GatewayContext } from './context/gateway-context';
 import { AgencyDataSource } from './datasource/agency-data-source';
 import { mountGraphiql } from './graphiql/graphiql';
@@ -36,6 +38,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     throw new Error('Refusing to start: the development token issuer is enabled in a production configuration.');
   }
   const verifier = new TokenVerifier(options.trustedIssuers);
+  // Read (and checked) before anything listens: a supergraph whose policies cannot be read is refused.
+  const policies = readSupergraphPolicies(options.supergraphSdl);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     logger: log,
@@ -45,7 +49,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       return new AgencyDataSource(name, configuredUrl, options.subgraphTimeoutMs, options.assertionSigner, log);
     },
   });
-  const server = createApolloServer<GatewayContext>({ gateway }, { production: options.production, log });
+  // Fields the caller can never see are removed before planning (EnforcingGateway); each owner
+  // still enforces every field and row it serves.
+  const server = createApolloServer<GatewayContext>({ gateway: new EnforcingGateway(gateway, policies) }, { production: options.production, log });
   await server.start();
   let supergraphLoaded = true;
   const app = createHttpApp({ log, readiness: [{ name: 'supergraph', check: () => supergraphLoaded }] });

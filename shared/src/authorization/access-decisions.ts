@@ -1,6 +1,6 @@
-import { GraphQLError } from 'graphql';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Caller } from '../auth/caller';
+import { ForbiddenFieldError } from '../errors/forbidden-field.error';
 import type { DeniedSelection } from './denied-selections';
 import { policyAllows } from './field-policy';
 import type { FieldPolicy } from './field-policy';
@@ -51,11 +51,6 @@ export class AccessDecisions {
 
   /** One FORBIDDEN error per denied field path, naming the policy that denied it. */
   errors(): GraphQLFormattedError[] {
-    return this.denied.map(({ policyName, path }) =>
-      new GraphQLError(`Not permitted to read this field under policy ${policyName} for the declared purpose.`, {
-        path,
-        extensions: { code: 'FORBIDDEN', policy: policyName },
-      }).toJSON(),
-    );
+    return this.denied.map(({ policyName, path }) => new ForbiddenFieldError(policyName, path).toJSON());
   }
 }

@@ -43,8 +43,11 @@ export function definePolicies<Key extends string>(
   ) as Record<Key, FieldPolicy>;
 }
 
-/** True when one of the policy's grants covers this caller asking for this purpose. */
-export function policyAllows(policy: FieldPolicy, caller: Caller): boolean {
+/**
+ * True when one of the policy's grants covers this caller asking for this purpose. The one decision
+ * both the owner's subgraph and the gateway (from the grants composed into the supergraph) make.
+ */
+export function policyAllows(policy: Pick<FieldPolicy, 'grants'>, caller: Caller): boolean {
   const { principal, declaredPurpose } = caller;
   return policy.grants.some(
     (grant) =>

@@ -1,0 +1,160 @@
+import { createHash } from 'node:crypto';
+import { getOperationAST, isListType, isNonNullType, Kind, visit } from 'graphql';
+import type { DocumentNode, FieldNode, GraphQLOutputType, OperationDefinitionNode } from 'graphql';
+import { deniedSelections, ForbiddenFieldError, policyAllows } from '@mappa/shared';
+import type { Caller, DeniedSelection, SelectionStep } from '@mappa/shared';
+import type { SupergraphPolicies } from './supergraph-policies';
+
+/** An operation with the fields its caller can never see taken out, ready to plan. */
+export interface EnforcedOperation {
+  readonly document: DocumentNode;
+  readonly operation: OperationDefinitionNode;
+  /**
+   * What the plan is cached by. The plan depends on the rewritten document, and the rewrite on the
+   * original text and on which of the policies it meets are denied; so the original hash plus the
+   * sorted denied policy names identifies it. Two permission sets that remove the same fields share
+   * a plan; two that do not can never be served each other's.
+   */
+  readonly planKey: string;
+  readonly denied: readonly DeniedSelection[];
+}
+
+/**
+ * Removes, before planning, every field selection whose policy can never allow this caller (roles,
+ * purpose, agency, clearance: the grants composed into the supergraph, decided by the same
+ * `policyAllows` the owner uses). Row conditions stay with the owner, which still enforces every field.
+ *
+ * A removed field is replaced by `<response key>: __typename` with the original directives, rather
+ * than dropped: the response keeps its shape and key order (the placeholder is answered from whichever
+ * fetch already brings the parent, never from the field's owner), `@skip`/`@include` still decide
+ * whether the key appears, a selection set never ends up empty, and `applyDenials` knows exactly where
+ * to put the `null`.
+ */
+export function enforceBeforePlanning(
+  policies: SupergraphPolicies,
+  caller: Caller,
+  document: DocumentNode,
+  operationName: string | null,
+  queryHash: string,
+): EnforcedOperation | undefined {
+  const operation = getOperationAST(document, operationName);
+  if (!operation) return undefined;
+  const decided = new Map<string, boolean>();
+  const isDenied = (name: string): boolean => {
+    let denied = decided.get(name);
+    if (denied === undefined) {
+      const policy = policies.byName.get(name);
+      // Deny by default: a name the supergraph does not define cannot be allowed.
+      denied = !policy || !policyAllows(policy, caller);
+      decided.set(name, denied);
+    }
+    return denied;
+  };
+  const denied = deniedSelections(policies.schema, document, operation, isDenied);
+  if (denied.length === 0) return { document, operation, planKey: queryHash, denied };
+  const removed = new Set<FieldNode>(denied.flatMap((selection) => selection.fieldNodes));
+  // visit() copies what it changes: Apollo Server caches the parsed document across requests and callers.
+  const rewritten = visit(document, {
+    Field(node) {
+      if (!removed.has(node)) return undefined;
+      const placeholder: FieldNode = {
+        kind: Kind.FIELD,
+        alias: { kind: Kind.NAME, value: (node.alias ?? node.name).value },
+        name: { kind: Kind.NAME, value: '__typename' },
+        directives: node.directives ?? [],
+      };
+      return placeholder;
+    },
+  });
+  const deniedPolicies = [...new Set(denied.map((selection) => selection.policyName))].sort();
+  const planKey = createHash('sha256').update(queryHash).update('\0mappa-access-denied\0').update(deniedPolicies.join('\n')).digest('hex');
+  return { document: rewritten, operation: getOperationAST(rewritten, operationName) ?? operation, planKey, denied };
+}
+
+type JsonObject = Record<string, unknown>;
+
+const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Visits every object of the response that holds the denied field's placeholder (every item of every
+ * list on the way), calling `atParent` with it. `atParent` returns whether that object must become
+ * null (a denied non-null field); the null then travels up to the nearest nullable field or list item,
+ * as GraphQL does when a non-null field errors.
+ */
+function forEachParent(data: JsonObject, selection: DeniedSelection, atParent: (parent: JsonObject, key: string) => boolean): boolean {
+  const { steps } = selection;
+  const last = steps.length - 1;
+  const visitValue = (value: unknown, type: GraphQLOutputType, index: number): boolean => {
+    if (value === null || value === undefined) return false;
+    const nullable = isNonNullType(type) ? type.ofType : type;
+    if (isListType(nullable)) {
+      if (!Array.isArray(value)) return false;
+      for (let item = 0; item < value.length; item += 1) {
+        if (!visitValue(value[item], nullable.ofType, index)) continue;
+        if (isNonNullType(nullable.ofType)) return true;
+        value[item] = null;
+      }
+      return false;
+    }
+    return isObject(value) && visitObject(value, index);
+  };
+  const visitObject = (object: JsonObject, index: number): boolean => {
+    const step: SelectionStep | undefined = steps[index];
+    if (!step || !(step.key in object)) return false;
+    if (index === last) return atParent(object, step.key);
+    if (!visitValue(object[step.key], step.type, index + 1)) return false;
+    object[step.key] = null;
+    return isNonNullType(step.type);
+  };
+  return visitObject(data, 0);
+}
+
+/** Whether any object of the response holds the denied field's placeholder (read only). */
+function hasPlaceholder(data: JsonObject, selection: DeniedSelection): boolean {
+  const { steps } = selection;
+  const last = steps.length - 1;
+  const inValue = (value: unknown, index: number): boolean =>
+    Array.isArray(value) ? value.some((item) => inValue(item, index)) : isObject(value) && inObject(value, index);
+  const inObject = (object: JsonObject, index: number): boolean => {
+    const step = steps[index];
+    if (!step || !(step.key in object)) return false;
+    return index === last ? object[step.key] === selection.parentTypeName : inValue(object[step.key], index + 1);
+  };
+  return inObject(data, 0);
+}
+
+/** The subgraph that owns a policy: policies are named `<agency>.<record>` and subgraphs by agency. */
+function ownerOf(policyName: string): string {
+  return policyName.slice(0, policyName.indexOf('.'));
+}
+
+/**
+ * Puts each removed field back as the owner's denial would have given it: `null` at its path (and the
+ * nulls GraphQL propagates from a non-null field), with one FORBIDDEN error per denied field path,
+ * naming the policy and, as `serviceName`, the owning subgraph, as the owner's errors reach the client
+ * through the gateway. A field whose parent is not in the response (an unknown person, a skipped
+ * field, an empty list) gets no error, exactly as when the owner is not asked because there is nothing
+ * to ask about.
+ */
+export function applyDenials(
+  data: JsonObject | null | undefined,
+  denied: readonly DeniedSelection[],
+): { data: JsonObject | null | undefined; errors: ForbiddenFieldError[] } {
+  if (!data) return { data, errors: [] };
+  // First find every placeholder, then null: nulling a parent first would hide a sibling's denial
+  // and make the errors depend on the order of the fields.
+  const present = denied.filter((selection) => hasPlaceholder(data, selection));
+  let dataBecameNull = false;
+  for (const selection of present) {
+    const fieldType = selection.steps[selection.steps.length - 1]!.type;
+    const rootNull = forEachParent(data, selection, (parent, key) => {
+      // Only the placeholder: `__typename` answers the parent's type name.
+      if (parent[key] !== selection.parentTypeName) return false;
+      parent[key] = null;
+      return isNonNullType(fieldType);
+    });
+    if (rootNull) dataBecameNull = true;
+  }
+  const errors = present.map((selection) => new ForbiddenFieldError(selection.policyName, selection.path, { serviceName: ownerOf(selection.policyName) }));
+  return { data: dataBecameNull ? null : data, errors };
+}

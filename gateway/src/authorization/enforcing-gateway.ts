@@ -1,0 +1,52 @@
+import type { ApolloGateway } from '@apollo/gateway';
+import type {
+  GatewayApolloConfig,
+  GatewayExecutor,
+  GatewayGraphQLRequestContext,
+  GatewayInterface,
+  GatewayLoadResult,
+  GatewaySchemaLoadOrUpdateCallback,
+  GatewayUnsubscriber,
+} from '@apollo/server-gateway-interface';
+import type { GatewayContext } from '../context/gateway-context';
+import { applyDenials, enforceBeforePlanning } from './early-enforcement';
+import type { SupergraphPolicies } from './supergraph-policies';
+
+/**
+ * The Apollo Gateway with early enforcement in front of its executor. Apollo Server hands the
+ * executor the parsed, validated document and its `queryHash`; `ApolloGateway` plans from that
+ * document and caches the plan under `queryHash` (with the operation name). This wrapper hands it
+ * the document with never-visible fields removed and a `queryHash` that also names the denied
+ * policies, so the plan cache can never serve a plan built for one permission set to another.
+ */
+export class EnforcingGateway implements GatewayInterface {
+  constructor(
+    private readonly gateway: ApolloGateway,
+    private readonly policies: SupergraphPolicies,
+  ) {}
+
+  onSchemaLoadOrUpdate(callback: GatewaySchemaLoadOrUpdateCallback): GatewayUnsubscriber {
+    return this.gateway.onSchemaLoadOrUpdate(callback);
+  }
+
+  async load(options: { apollo: GatewayApolloConfig }): Promise<GatewayLoadResult> {
+    const { executor } = await this.gateway.load(options);
+    return { executor: executor ? this.enforcing(executor) : null };
+  }
+
+  async stop(): Promise<void> {
+    await this.gateway.stop();
+  }
+
+  private enforcing(executor: GatewayExecutor): GatewayExecutor {
+    return async (requestContext: GatewayGraphQLRequestContext) => {
+      // The context function has verified the caller before any execution (GatewayContext).
+      const { caller } = requestContext.context as GatewayContext;
+      const enforced = enforceBeforePlanning(this.policies, caller, requestContext.document, requestContext.operationName, requestContext.queryHash);
+      if (!enforced || enforced.denied.length === 0) return executor(requestContext);
+      const result = await executor({ ...requestContext, document: enforced.document, operation: enforced.operation, queryHash: enforced.planKey });
+      const { data, errors } = applyDenials(result.data, enforced.denied);
+      return { ...result, data, errors: [...(result.errors ?? []), ...errors] };
+    };
+  }
+}
