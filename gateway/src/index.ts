@@ -3,6 +3,8 @@ export type { GatewayEnv } from './config';
 export { startGateway } from './gateway';
 export type { GatewayOptions } from './gateway';
 export { SUPERGRAPH_PATH, readSupergraph } from './supergraph';
+export { readSupergraphPolicies } from './authorization/supergraph-policies';
+export type { ComposedPolicy, SupergraphPolicies } from './authorization/supergraph-policies';
 export { DEV_ISSUER, GATEWAY_AUDIENCE, LocalIssuer } from './auth/local-issuer';
 export type { MintOptions } from './auth/local-issuer';
 export { trustedIssuersConfigSchema, trustedIssuersFrom } from './auth/trusted-issuer';

@@ -1,8 +1,11 @@
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
+import { readSupergraphPolicies } from '@mappa/gateway';
+import { declaredPolicies } from '@mappa/shared';
 import { parse } from 'graphql';
 import { join } from 'node:path';
 import { renderAccessMatrix } from './access-matrix';
+import type { SubgraphPolicies } from './access-matrix';
 import { SUBGRAPHS } from './subgraphs';
 
 /** The repository root, from either `src/` (tests) or `dist/` (scripts). */
@@ -30,9 +33,36 @@ export async function generateSchemas(): Promise<GeneratedFile[]> {
   if (composition.errors) {
     throw new Error(`Supergraph composition failed:\n${composition.errors.map((error) => `  - ${error.message}`).join('\n')}`);
   }
+  const disagreements = sharedFieldsWithDifferentGrants(subgraphs);
+  if (disagreements.length > 0) {
+    throw new Error(`Fields shared by several subgraphs must carry the same grants (the supergraph keeps one):\n  ${disagreements.join('\n  ')}`);
+  }
+  // The gateway refuses a supergraph whose policies it cannot read; refuse it here first, at build time.
+  readSupergraphPolicies(composition.supergraphSdl);
   return [
     ...subgraphs.map(({ name, sdl }) => ({ path: join(REPOSITORY_ROOT, 'subgraphs', name, 'schema.graphql'), content: `${sdl.trim()}\n` })),
     { path: join(REPOSITORY_ROOT, 'gateway', 'supergraph.graphql'), content: `${composition.supergraphSdl.trim()}\n` },
     { path: join(REPOSITORY_ROOT, 'docs', 'access-matrix.md'), content: renderAccessMatrix(subgraphs) },
   ];
+}
+
+/**
+ * A field several subgraphs define (the `Offender.pncId` key) composes into the supergraph with one
+ * subgraph's `@mappaAccess`. The gateway removes that field by those grants, so every subgraph must
+ * grant the same: otherwise the gateway could remove what an owner would allow, or the reverse.
+ */
+function sharedFieldsWithDifferentGrants(subgraphs: readonly SubgraphPolicies[]): string[] {
+  const grantsByField = new Map<string, Map<string, string>>();
+  for (const { name, schema, policies } of subgraphs) {
+    const byName = new Map(policies.map((policy) => [policy.name, policy]));
+    for (const [coordinate, policyName] of declaredPolicies(schema)) {
+      const policy = policyName ? byName.get(policyName) : undefined;
+      const bySubgraph = grantsByField.get(coordinate) ?? new Map<string, string>();
+      bySubgraph.set(name, JSON.stringify(policy?.grants ?? null));
+      grantsByField.set(coordinate, bySubgraph);
+    }
+  }
+  return [...grantsByField]
+    .filter(([, bySubgraph]) => new Set(bySubgraph.values()).size > 1)
+    .map(([coordinate, bySubgraph]) => `${coordinate} (${[...bySubgraph.keys()].join(', ')})`);
 }

@@ -2,8 +2,8 @@
 export class Counter {
   private total = 0;
 
-  increment(): void {
-    this.total += 1;
+  increment(by = 1): void {
+    this.total += by;
   }
 
   /** Events since the counter was created or last reset. */

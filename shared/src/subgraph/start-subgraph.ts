@@ -21,6 +21,8 @@ export interface RunningSubgraph extends RunningService {
   readonly name: string;
   readonly requests: Counter;
   readonly statements: StatementCounter;
+  /** Field selections it was asked for and denied (the gateway removes those a caller can never see). */
+  readonly deniedSelections: Counter;
 }
 
 /**
@@ -42,11 +44,12 @@ export async function startSubgraph<Loaders extends object>(
   const log = options.log.child({ subgraph: definition.name });
   const statements = new StatementCounter();
   const requests = new Counter();
+  const deniedSelections = new Counter();
   const db = options.connection.database(statements);
   const schema = await definition.buildSchema();
   const server = createApolloServer<SubgraphContext<Loaders>>(
     { schema },
-    { production: options.production, log, plugins: [accessErrorsPlugin<SubgraphContext<Loaders>>()] },
+    { production: options.production, log, plugins: [accessErrorsPlugin<SubgraphContext<Loaders>>((count) => deniedSelections.increment(count))] },
   );
   await server.start();
   const verifier = new GatewayAssertionVerifier(options.gatewayKeys, definition.name);
@@ -97,6 +100,7 @@ export async function startSubgraph<Loaders extends object>(
     name: definition.name,
     requests,
     statements,
+    deniedSelections,
     close: async () => {
       await running.close();
       await server.stop();

@@ -29,7 +29,7 @@ export interface TestStack {
   query<Data = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<Data>>;
   /** Headers that authenticate as `principal` and declare `purpose`. */
   headersFor(principal?: Principal, purpose?: DeclaredPurpose): Promise<Record<string, string>>;
-  /** Resets every subgraph's request and SQL statement counters. */
+  /** Resets every subgraph's request, SQL statement and denied-selection counters. */
   resetCounters(): void;
   close(): Promise<void>;
 }
@@ -78,6 +78,7 @@ export async function startTestStack(
       for (const subgraph of Object.values(stack.subgraphs)) {
         subgraph.requests.reset();
         subgraph.statements.reset();
+        subgraph.deniedSelections.reset();
       }
     },
     close: async () => {

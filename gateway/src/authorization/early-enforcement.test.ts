@@ -1,0 +1,128 @@
+import { defaultFieldResolver, execute, parse, print } from 'graphql';
+import type { GraphQLFieldResolver } from 'graphql';
+import { MappaArea } from '@mappa/shared';
+import type { Caller } from '@mappa/shared';
+import { applyDenials, enforceBeforePlanning } from './early-enforcement';
+import { readSupergraphPolicies } from './supergraph-policies';
+
+// A small supergraph-shaped schema whose non-null fields sit under parents the caller may read (none
+// of today's policies does that), to check null propagation against what GraphQL itself does when
+// a non-null field errors. Synthetic data only.
+const PERSONAL = 'roles=ppu_officer;purposes=MAPPA_MEETING';
+const SUMMARY = 'roles=ppu_officer,lay_adviser;purposes=MAPPA_MEETING';
+const SDL = `
+directive @mappaAccess(policy: String!, grants: [String!]!) on FIELD_DEFINITION
+type Query {
+  offender(pncId: ID!): Offender @mappaAccess(policy: "test.summary", grants: ["${SUMMARY}"])
+  register: [Offender!]! @mappaAccess(policy: "test.summary", grants: ["${SUMMARY}"])
+}
+type Offender {
+  pncId: ID! @mappaAccess(policy: "test.subjectKey", grants: ["${PERSONAL}"])
+  level: Int @mappaAccess(policy: "test.summary", grants: ["${SUMMARY}"])
+  notes: [Note!] @mappaAccess(policy: "test.summary", grants: ["${SUMMARY}"])
+}
+type Note {
+  kind: String @mappaAccess(policy: "test.summary", grants: ["${SUMMARY}"])
+  text: String! @mappaAccess(policy: "test.narrative", grants: ["${PERSONAL}"])
+  author: String @mappaAccess(policy: "test.narrative", grants: ["${PERSONAL}"])
+}`;
+
+const policies = readSupergraphPolicies(SDL);
+const layAdviser: Caller = {
+  principal: { staffId: 'LAY0201', agency: 'mappa_unit', roles: ['lay_adviser'], area: MappaArea.LONDON, clearance: 'BPSS' },
+  declaredPurpose: { purpose: 'MAPPA_MEETING', caseId: 'MTG-TEST-0201' },
+};
+const DENIED_FOR_LAY_ADVISER = new Set(['Offender.pncId', 'Note.text', 'Note.author']);
+
+const person = (pncId: string) => ({
+  pncId,
+  level: 2,
+  notes: [
+    { kind: 'VISIT', text: 'Synthetic note one', author: 'PPU0001' },
+    { kind: 'CALL', text: 'Synthetic note two', author: 'PPU0002' },
+  ],
+});
+const rootValue = {
+  offender: ({ pncId }: { pncId: string }) => (pncId === '2008/0000000Z' ? null : person(pncId)),
+  register: () => [person('2008/0545166T'), person('2009/0012345A')],
+};
+
+/** What GraphQL answers when each denied field's resolver errors: the reference for the data. */
+const refusingResolver: GraphQLFieldResolver<unknown, unknown> = (source, args, context, info) => {
+  if (DENIED_FOR_LAY_ADVISER.has(`${info.parentType.name}.${info.fieldName}`)) throw new Error('denied');
+  return defaultFieldResolver(source, args, context, info);
+};
+
+async function viaEarlyEnforcement(query: string) {
+  const document = parse(query);
+  const enforced = enforceBeforePlanning(policies, layAdviser, document, null, 'hash-of-the-text')!;
+  const result = await execute({ schema: policies.schema, document: enforced.document, rootValue });
+  expect(result.errors).toBeUndefined();
+  const { data, errors } = applyDenials(result.data as Record<string, unknown> | null, enforced.denied);
+  return { enforced, data, errors: errors.map((error) => [error.path?.join('.'), error.extensions.code, error.extensions.policy, error.extensions.serviceName]) };
+}
+
+async function asGraphQLWould(query: string) {
+  return (await execute({ schema: policies.schema, document: parse(query), rootValue, fieldResolver: refusingResolver })).data;
+}
+
+describe('early enforcement: removing never-visible fields before planning', () => {
+  it('principle 8, A.R27: a lay adviser\'s pncId (non-null) is removed and nulls its nearest nullable parent, with one FORBIDDEN error', async () => {
+    const query = '{ offender(pncId: "2008/0545166T") { level pncId } }';
+    const { enforced, data, errors } = await viaEarlyEnforcement(query);
+    expect(print(enforced.document)).toContain('pncId: __typename');
+    expect(data).toEqual({ offender: null });
+    expect(data).toEqual(await asGraphQLWould(query));
+    expect(errors).toEqual([['offender.pncId', 'FORBIDDEN', 'test.subjectKey', 'test']]);
+  });
+
+  it('principle 8: through a non-null list of non-null items the null reaches the root, one error for the whole list', async () => {
+    const query = '{ register { pncId level } }';
+    const { data, errors } = await viaEarlyEnforcement(query);
+    expect(data).toBeNull();
+    expect(data).toEqual(await asGraphQLWould(query));
+    expect(errors).toEqual([['register.0.pncId', 'FORBIDDEN', 'test.subjectKey', 'test']]);
+  });
+
+  it('principle 4: a denied non-null field in list items nulls the nullable list; a denied nullable one nulls itself in every item', async () => {
+    for (const query of ['{ offender(pncId: "2008/0545166T") { level notes { kind text } } }', '{ offender(pncId: "2008/0545166T") { level notes { kind author } } }']) {
+      const { data } = await viaEarlyEnforcement(query);
+      expect(data).toEqual(await asGraphQLWould(query));
+    }
+    const { data, errors } = await viaEarlyEnforcement('{ offender(pncId: "2008/0545166T") { notes { kind writer: author } } }');
+    expect(data).toEqual({ offender: { notes: [{ kind: 'VISIT', writer: null }, { kind: 'CALL', writer: null }] } });
+    expect(errors).toEqual([['offender.notes.0.writer', 'FORBIDDEN', 'test.narrative', 'test']]);
+  });
+
+  it('principle 8: every denied field path gets its error, whatever order the nulls travel in', async () => {
+    const { data, errors } = await viaEarlyEnforcement('{ offender(pncId: "2008/0545166T") { pncId level notes { author } id: pncId } }');
+    expect(data).toEqual({ offender: null });
+    expect(errors).toEqual([
+      ['offender.pncId', 'FORBIDDEN', 'test.subjectKey', 'test'],
+      ['offender.notes.0.author', 'FORBIDDEN', 'test.narrative', 'test'],
+      ['offender.id', 'FORBIDDEN', 'test.subjectKey', 'test'],
+    ]);
+  });
+
+  it('principle 9: no error where there is no parent to hold the field (unknown person, skipped field)', async () => {
+    const unknown = await viaEarlyEnforcement('{ offender(pncId: "2008/0000000Z") { pncId } }');
+    expect(unknown.data).toEqual({ offender: null });
+    expect(unknown.errors).toEqual([]);
+    const skipped = await viaEarlyEnforcement('{ offender(pncId: "2008/0545166T") { level pncId @skip(if: true) } }');
+    expect(skipped.data).toEqual({ offender: { level: 2 } });
+    expect(skipped.errors).toEqual([]);
+  });
+
+  it('principle 1: keys the plan by the denied policies: nothing denied keeps the hash, different denials never share one', () => {
+    const document = parse('{ offender(pncId: "2008/0545166T") { level pncId notes { text } } }');
+    const officer: Caller = { ...layAdviser, principal: { ...layAdviser.principal, roles: ['ppu_officer'] } };
+    const asOfficer = enforceBeforePlanning(policies, officer, document, null, 'hash-of-the-text')!;
+    const asLayAdviser = enforceBeforePlanning(policies, layAdviser, document, null, 'hash-of-the-text')!;
+    const asNobody = enforceBeforePlanning(policies, { ...layAdviser, declaredPurpose: { purpose: 'STATISTICS', caseId: null } }, document, null, 'hash-of-the-text')!;
+    expect(asOfficer.planKey).toBe('hash-of-the-text');
+    expect(asOfficer.document).toBe(document);
+    expect(new Set([asOfficer.planKey, asLayAdviser.planKey, asNobody.planKey]).size).toBe(3);
+    // The cached, shared document is never changed in place.
+    expect(print(document)).toContain('pncId');
+  });
+});
