@@ -67,6 +67,8 @@ How to read it:
   purposes (declared with each request) for which that role may read it. Anyone else gets \`null\` and a
   \`FORBIDDEN\` error naming the policy. Nothing is readable unless a policy allows it.
 - The owner agency's subgraph enforces its own policies on every path, including references from other agencies.
+- The gateway applies the same role-and-purpose rules before it asks any agency: a field the reader can never
+  be granted is not requested from its owner at all, and the reader gets the same \`null\` and \`FORBIDDEN\` error.
 - Row scope, enforced by every agency before any field: a person in MAPPA category 4 or with a restricted-access
   ViSOR record does not exist for anyone without counter-terrorism clearance (CTC, SC or DV), exactly as an
   unknown identifier (principles 7 and 9).
