@@ -243,7 +243,7 @@ describe('mappa subgraph', () => {
       const sdl = (result.data?._service as { sdl: string }).sdl;
       expect(sdl).toMatch(/type Offender\s+@key\(fields: "pncId"\)/);
       // Nullable, so that a caller the register policy denies gets `offenders: null`, not a null `data`.
-      expect(sdl).toMatch(/offenders\([\s\S]*first: Int = 20[\s\S]*after: String[\s\S]*filter: OffenderFilter[\s\S]*\): OffenderConnection @mappaAccess\(policy: "mappa.register"\)/);
+      expect(sdl).toMatch(/offenders\([\s\S]*first: Int = 20[\s\S]*after: String[\s\S]*filter: OffenderFilter[\s\S]*\): OffenderConnection @mappaAccess\(policy: "mappa.register", grants: \["roles=mappa_coordinator,mappa_chair;purposes=MAPPA_SCREENING,CASE_MANAGEMENT"\]\)/);
     });
   });
 
