@@ -50,3 +50,5 @@ export * from './authorization/field-policy';
 export * from './authorization/role-groups';
 export * from './authorization/denied-selections';
 export * from './auth/counter-terrorism';
+export * from './auth/case-grant-holders';
+export * from './errors/not-found.error';
