@@ -8,6 +8,7 @@ import { TokenVerifier } from './auth/token-verifier';
 import type { TrustedIssuer } from './auth/trusted-issuer';
 import type { GatewayContext } from './context/gateway-context';
 import { AgencyDataSource } from './datasource/agency-data-source';
+import { CaseGrantLookup, supergraphUrlOf } from './grants/case-grant-lookup';
 import { mountGraphiql } from './graphiql/graphiql';
 
 /** How to run the gateway: the committed supergraph, where each agency's subgraph is, and limits. */
@@ -45,6 +46,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       return new AgencyDataSource(name, configuredUrl, options.subgraphTimeoutMs, options.assertionSigner, log);
     },
   });
+  const grantsUrl = options.subgraphUrls.mappa ?? supergraphUrlOf(options.supergraphSdl, 'mappa');
+  if (!grantsUrl) throw new Error('No URL configured for subgraph "mappa" (case access grants)');
+  const grantLookup = new CaseGrantLookup(grantsUrl, options.subgraphTimeoutMs, options.assertionSigner);
   const server = createApolloServer<GatewayContext>({ gateway }, { production: options.production, log });
   await server.start();
   let supergraphLoaded = true;
@@ -59,7 +63,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
         const requestId = requestIdOf(req);
         const principal = await verifier.principalFrom(req.headers.authorization);
         const declaredPurpose = declaredPurposeFrom(req.headers);
-        return { requestId, log: log.child({ requestId }), caller: { principal, declaredPurpose } };
+        const requestLog = log.child({ requestId });
+        // Before any planning or subgraph call: every assertion of this request carries the same grants.
+        const caseGrants = await grantLookup.grantsFor({ principal, declaredPurpose }, requestId, requestLog);
+        return { requestId, log: requestLog, caller: { principal, declaredPurpose, ...(caseGrants.length > 0 ? { caseGrants } : {}) } };
       },
     }),
   );
