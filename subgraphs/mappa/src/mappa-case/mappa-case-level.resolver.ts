@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { Access, BadUserInputError, NotFoundError, parseInput, subjectInScope } from '@mappa/shared';
+import { Access, addDays, BadUserInputError, NotFoundError, parseInput, subjectInScope } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
 import { mappaPolicies } from '../mappa.policies';
 import { ChangeMappaLevelInput, changeMappaLevelInputSchema } from './mappa-case-level.input';
@@ -10,6 +10,20 @@ import { MappaCase, MappaCaseChangeField, MappaCaseStatus } from './mappa-case.t
 
 // The same answer for an unknown case number and for a case outside the caller's scope (principle 9).
 const UNKNOWN_CASE = 'No MAPPA case in your area has this case number.';
+
+// Level 3 cases are reviewed at least every 8 weeks, level 2 at least every 16 (domain README §5).
+const REVIEW_PERIOD_DAYS: Partial<Record<number, number>> = { 2: 16 * 7, 3: 8 * 7 };
+
+/**
+ * The next review once a case moves to `level`: no later than one review period from the decision
+ * at levels 2 and 3; level 1 keeps the lead agency's date (its own policy sets it).
+ */
+function nextReviewAfterChange(current: string | null, level: number, today: string): string | null {
+  const period = REVIEW_PERIOD_DAYS[level];
+  if (period === undefined) return current;
+  const due = addDays(today, period);
+  return current !== null && current < due ? current : due;
+}
 
 @Resolver(() => MappaCase)
 export class MappaCaseLevelResolver {
@@ -40,7 +54,11 @@ export class MappaCaseLevelResolver {
         .select({ next: sql<number>`coalesce(max(${mappaCaseChangeTable.sequence}), 0)::int + 1` })
         .from(mappaCaseChangeTable)
         .where(eq(mappaCaseChangeTable.caseId, values.caseId));
-      const [row] = await tx.update(mappaCaseTable).set({ level: values.level }).where(eq(mappaCaseTable.caseId, values.caseId)).returning();
+      const [row] = await tx
+        .update(mappaCaseTable)
+        .set({ level: values.level, nextReviewDate: nextReviewAfterChange(current.nextReviewDate, values.level, today) })
+        .where(eq(mappaCaseTable.caseId, values.caseId))
+        .returning();
       await tx.insert(mappaCaseChangeTable).values({
         caseId: values.caseId,
         sequence: position?.next ?? 1,

@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { createLogger, createTestGatewayKeys, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople } from '@mappa/shared';
+import { addDays, createLogger, createTestGatewayKeys, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople } from '@mappa/shared';
 import type { Caller, DatabaseConnection, DeclaredPurpose, Principal, RunningSubgraph, SyntheticPerson, TestGatewayKeys } from '@mappa/shared';
 import { mappaSubgraph } from '../index';
 import { mappaCaseChangeTable, mappaCaseTable } from './mappa-case.table';
@@ -85,6 +85,9 @@ describe('changeMappaLevel', () => {
     expect(answered.history.at(-1)).toEqual(change);
     const after = await caseOf(inArea[0]!);
     expect(after.row.level).toBe(level);
+    // Levels 2 and 3 are reviewed within 16 and 8 weeks of the decision; level 1 keeps its date.
+    if (level === 1) expect(after.row.nextReviewDate).toBe(row.nextReviewDate);
+    else expect(after.row.nextReviewDate! <= addDays(today, level === 2 ? 112 : 56)).toBe(true);
     expect(after.history.at(-1)).toMatchObject({ sequence: history.length + 1, field: 'LEVEL', reason: 'New intelligence on risk', decisionKind: 'SCREENING_DECISION' });
   });
 
