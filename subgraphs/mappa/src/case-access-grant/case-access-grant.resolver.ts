@@ -36,7 +36,7 @@ export class CaseAccessGrantResolver {
     description:
       'Grants a person (a staff id) or the holders of a role in an agency access to one subject for one MAPPA purpose until `validUntil` (at most 90 days ahead). The MAPPA co-ordinator only, for a subject with an active MAPPA case in their area; any other subject is NOT_FOUND, exactly as an unknown PNC ID. Invalid input is BAD_USER_INPUT with every issue.',
   })
-  async grantCaseAccess(@Arg('input', () => GrantCaseAccessInput) input: GrantCaseAccessInput, @Ctx() context: MappaContext): Promise<CaseAccessGrant> {
+  async grantCaseAccess(@Arg('input', () => GrantCaseAccessInput, { description: 'Who, which subject, for which purpose, until when, and why.' }) input: GrantCaseAccessInput, @Ctx() context: MappaContext): Promise<CaseAccessGrant> {
     const now = new Date();
     // Input first: its errors depend on the input alone, never on whether the subject exists.
     const values = parseInput(grantCaseAccessInputSchema(now), input, 'input');
@@ -56,7 +56,7 @@ export class CaseAccessGrantResolver {
       'Revokes a case access grant: it stops applying from the next request. The grant is kept, with who revoked it, when and why. The MAPPA co-ordinator only, for a subject in their area; any other grant is NOT_FOUND, exactly as an unknown id. Revoking a grant twice is BAD_USER_INPUT.',
   })
   async revokeCaseAccess(
-    @Arg('grantId', () => ID) grantId: string,
+    @Arg('grantId', () => ID, { description: 'The grant to revoke.' }) grantId: string,
     @Arg('reason', () => String, { description: 'Why the grant is revoked (1-500 characters).' }) reason: string,
     @Ctx() context: MappaContext,
   ): Promise<CaseAccessGrant> {
@@ -76,7 +76,7 @@ export class CaseAccessGrantResolver {
     description:
       'Every case access grant made for a subject, newest first, revoked and expired ones included. The MAPPA co-ordinator only, for a subject in their area; any other subject is NOT_FOUND, exactly as an unknown PNC ID.',
   })
-  async caseAccessGrants(@Arg('pncId', () => ID) pncId: string, @Ctx() context: MappaContext): Promise<CaseAccessGrant[]> {
+  async caseAccessGrants(@Arg('pncId', () => ID, { description: 'PNC ID of the subject, e.g. `2008/0545166T`.' }) pncId: string, @Ctx() context: MappaContext): Promise<CaseAccessGrant[]> {
     const validPncId = parseInput(pncIdSchema, pncId, 'pncId');
     if (!(await caseInCoordinatorScope(context, validPncId))) throw new NotFoundError(UNKNOWN_SUBJECT);
     return (await grantsForSubject(context.db, validPncId)).map(toGrant);

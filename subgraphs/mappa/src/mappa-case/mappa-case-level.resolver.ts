@@ -35,7 +35,7 @@ export class MappaCaseLevelResolver {
     description:
       'Changes the MAPPA level of an active case in the caller\'s area by a screening decision (MAPPA_SCREENING) or a MAPP meeting decision (MAPPA_MEETING), and records the change, with its decision and reason, in the case history in the same transaction. The co-ordinator and chair only; never prison (A.R16). A case outside the caller\'s area is NOT_FOUND, exactly as an unknown case number.',
   })
-  async changeMappaLevel(@Arg('input', () => ChangeMappaLevelInput) input: ChangeMappaLevelInput, @Ctx() context: MappaContext): Promise<MappaCaseRow> {
+  async changeMappaLevel(@Arg('input', () => ChangeMappaLevelInput, { description: 'The case, its new level, and the decision that sets it.' }) input: ChangeMappaLevelInput, @Ctx() context: MappaContext): Promise<MappaCaseRow> {
     const { caller } = context;
     const values = parseInput(changeMappaLevelInputSchema(caller.declaredPurpose.purpose), input, 'input');
     const today = new Date().toISOString().slice(0, 10);
