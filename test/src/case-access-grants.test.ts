@@ -180,5 +180,24 @@ describe('case access grants through the gateway', () => {
       expect(elapsed).toBeGreaterThanOrEqual(SUBGRAPH_TIMEOUT_MS - 50);
       expect(elapsed).toBeLessThan(SUBGRAPH_TIMEOUT_MS + 2_000);
     });
+
+    it('mappa answering something that is not a list of grants: no grants, nothing of it carried', async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => silent!.close(() => resolve()));
+      const mappaPort = env.stack.subgraphs.mappa.port;
+      // Stand-in for a broken MAPPA unit: a well-formed HTTP answer whose grants do not validate.
+      silent = createServer((socket) => {
+        sockets.add(socket);
+        socket.once('data', () => {
+          const body = JSON.stringify({ data: { myCaseAccessGrants: [{ grantId: 'forged', pncId: 'not a PNC ID', purpose: 'MAPPA_MEETING', caseId: MEETING_ID, validUntil: 'soon' }] } });
+          socket.end(`HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+        });
+      });
+      await new Promise<void>((resolve) => silent!.listen(mappaPort, '127.0.0.1', resolve));
+      const { requestId, result } = await ask(visitingPractitioner, MEETING, policeOnly, { pncId: subject.pncId });
+      expect(result.data?.offender).toEqual({ pncId: subject.pncId, identity: { lastName: subject.lastName } });
+      expect(grantsSeenBy(requestId)).toEqual({ police: [] });
+      expect(logLines.some((line) => line.requestId === requestId && line.reason === 'unexpected answer')).toBe(true);
+    });
   });
 });
