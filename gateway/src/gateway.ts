@@ -10,6 +10,7 @@ import { EnforcingGateway } from './authorization/enforcing-gateway';
 import { readSupergraphPolicies } from './authorization/supergraph-policies';
 import type { GatewayContext } from './context/gateway-context';
 import { AgencyDataSource } from './datasource/agency-data-source';
+import { CaseGrantLookup, supergraphUrlOf } from './grants/case-grant-lookup';
 import { mountGraphiql } from './graphiql/graphiql';
 
 /** How to run the gateway: the committed supergraph, where each agency's subgraph is, and limits. */
@@ -49,6 +50,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       return new AgencyDataSource(name, configuredUrl, options.subgraphTimeoutMs, options.assertionSigner, log);
     },
   });
+  const grantsUrl = options.subgraphUrls.mappa ?? supergraphUrlOf(options.supergraphSdl, 'mappa');
+  if (!grantsUrl) throw new Error('No URL configured for subgraph "mappa" (case access grants)');
+  const grantLookup = new CaseGrantLookup(grantsUrl, options.subgraphTimeoutMs, options.assertionSigner);
   // Fields the caller can never see are removed before planning (EnforcingGateway); each owner
   // still enforces every field and row it serves.
   const server = createApolloServer<GatewayContext>({ gateway: new EnforcingGateway(gateway, policies) }, { production: options.production, log });
@@ -65,7 +69,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
         const requestId = requestIdOf(req);
         const principal = await verifier.principalFrom(req.headers.authorization);
         const declaredPurpose = declaredPurposeFrom(req.headers);
-        return { requestId, log: log.child({ requestId }), caller: { principal, declaredPurpose } };
+        const requestLog = log.child({ requestId });
+        // Before any planning or subgraph call: every assertion of this request carries the same grants.
+        const caseGrants = await grantLookup.grantsFor({ principal, declaredPurpose }, requestId, requestLog);
+        return { requestId, log: requestLog, caller: { principal, declaredPurpose, ...(caseGrants.length > 0 ? { caseGrants } : {}) } };
       },
     }),
   );

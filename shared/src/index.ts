@@ -52,3 +52,5 @@ export * from './authorization/grant-encoding';
 export * from './authorization/role-groups';
 export * from './authorization/denied-selections';
 export * from './auth/counter-terrorism';
+export * from './auth/case-grant-holders';
+export * from './errors/not-found.error';

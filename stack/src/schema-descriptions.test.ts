@@ -8,8 +8,8 @@ const FEDERATION_MACHINERY = /^(_Any|_Entity|_Service|link__.*|federation__.*)$/
 
 function undescribed(type: GraphQLNamedType): string[] {
   const missing: string[] = [];
-  // The root Query type is a container; its fields carry the descriptions.
-  if (!type.description && type.name !== 'Query') missing.push(type.name);
+  // The root Query and Mutation types are containers; their fields carry the descriptions.
+  if (!type.description && type.name !== 'Query' && type.name !== 'Mutation') missing.push(type.name);
   if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
     for (const field of Object.values(type.getFields())) {
       if (field.name.startsWith('_')) continue;

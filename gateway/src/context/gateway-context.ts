@@ -1,8 +1,9 @@
 import type { Caller, RequestContext } from '@mappa/shared';
 
 /**
- * The gateway's per-request context: the verified principal and the declared purpose, built once
- * in the context function. `AgencyDataSource.willSendRequest` turns them into the signed assertion
+ * The gateway's per-request context: the verified principal, the declared purpose and the caller's
+ * live case grants (looked up from the MAPPA unit when they could apply), built once in the context
+ * function. `AgencyDataSource.willSendRequest` turns them into the signed assertion
  * each subgraph receives; the client's own token goes no further than the gateway.
  */
 export interface GatewayContext extends RequestContext {

@@ -2,6 +2,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { JSONWebKeySet } from 'jose';
 import { GraphQLError } from 'graphql';
+import { caseGrantsOf } from '../auth/caller';
 import { ASSERTION_HEADER, GatewayAssertionVerifier } from '../auth/gateway-assertion';
 import { AccessDecisions } from '../authorization/access-decisions';
 import { accessErrorsPlugin } from '../authorization/access-errors.plugin';
@@ -81,10 +82,17 @@ export async function startSubgraph<Loaders extends object>(
       context: async ({ res }) => {
         const assertion = res.locals.assertion as VerifiedAssertion;
         const requestId = assertion.requestId;
-        const caller = { principal: assertion.principal, declaredPurpose: assertion.declaredPurpose };
+        // The case grants the gateway vouches for travel on with the caller: owners widen row scope by them.
+        const caller = {
+          principal: assertion.principal,
+          declaredPurpose: assertion.declaredPurpose,
+          ...(assertion.caseGrants ? { caseGrants: assertion.caseGrants } : {}),
+        };
+        // The audit can tell which grants a request was answered under: grant ids are opaque, not personal data.
+        const caseGrantIds = caseGrantsOf(caller).map((grant) => grant.grantId);
         return {
           requestId,
-          log: log.child({ requestId }),
+          log: log.child(caseGrantIds.length > 0 ? { requestId, caseGrantIds } : { requestId }),
           caller,
           access: new AccessDecisions(caller, policiesByName),
           db,

@@ -5,6 +5,8 @@ import type { SubgraphDefinition } from '@mappa/shared';
 import { createMappaLoaders } from './mappa.loaders';
 import type { MappaLoaders } from './mappa.loaders';
 import { MAPPA_POLICIES } from './mappa.policies';
+import { CaseAccessGrantResolver } from './case-access-grant/case-access-grant.resolver';
+import { MappaCaseLevelResolver } from './mappa-case/mappa-case-level.resolver';
 import { MappaCaseResolver } from './mappa-case/mappa-case.resolver';
 import { offenderReferenceResolver } from './offender/offender.reference';
 import { OffenderResolver } from './offender/offender.resolver';
@@ -20,7 +22,7 @@ export const mappaSubgraph: SubgraphDefinition<MappaLoaders> = {
   migrationsFolder: join(__dirname, '..', 'drizzle'),
   policies: MAPPA_POLICIES,
   buildSchema: () =>
-    buildFederatedSchema({ resolvers: [OffenderResolver, MappaCaseResolver, OffenderRegisterResolver] }, offenderReferenceResolver, MAPPA_POLICIES),
+    buildFederatedSchema({ resolvers: [OffenderResolver, MappaCaseResolver, MappaCaseLevelResolver, OffenderRegisterResolver, CaseAccessGrantResolver] }, offenderReferenceResolver, MAPPA_POLICIES),
   createLoaders: createMappaLoaders,
   seed: seedMappa,
   clear: clearMappa,

@@ -1,4 +1,4 @@
-import { Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, POLICE_ROLES, subjectKeyPolicy, YOT_ROLES } from '@mappa/shared';
+import { Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, GRANT_HOLDER_ROLES, GRANTABLE_PURPOSES, POLICE_ROLES, subjectKeyPolicy, YOT_ROLES } from '@mappa/shared';
 import type { Purpose, Role } from '@mappa/shared';
 
 // The MAPPA Co-ordination Unit's access rules, in one place (docs/access-rules-inventory.md §5.5).
@@ -63,6 +63,38 @@ export const mappaPolicies = definePolicies('mappa', {
     summary: 'Where a page of the MAPPA register sits (whether more follow, the cursor to go on): the same readers as the register.',
     rules: ['principle 8', 'principle 9', 'A.R9'],
     grants: [{ roles: MAPPA_UNIT_ROLES, purposes: ['MAPPA_SCREENING', 'CASE_MANAGEMENT'] }],
+  },
+  caseGrantAdministration: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'Granting, revoking and listing case access grants (who else may know a subject, for which MAPPA purpose, until when): the MAPPA co-ordinator of the MAPPA unit only, for subjects with an active MAPPA case in the co-ordinator\'s own area (a subject outside it is answered as an unknown one). Grants are never deleted; a revocation is recorded with who, when and why.',
+    rules: ['principle 1', 'principle 5', 'principle 9', 'principle 10', 'A.R38', 'B.44'],
+    grants: [{ roles: ['mappa_coordinator'], agencies: ['mappa_unit'], purposes: CASE_AND_MAPPA_PURPOSES }],
+  },
+  caseGrant: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'A case access grant as the MAPPA unit holds it: grantee (a staff id, or an agency and role), subject, purpose, meeting or decision, validity, reason, who created it, and its revocation. The MAPPA co-ordinator of the MAPPA unit, within their own area.',
+    rules: ['principle 5', 'principle 9', 'principle 10', 'A.R38', 'B.44'],
+    grants: [{ roles: ['mappa_coordinator'], agencies: ['mappa_unit'], purposes: CASE_AND_MAPPA_PURPOSES }],
+  },
+  ownCaseGrants: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The caller\'s own live case access grants for the declared MAPPA purpose (and meeting or decision): what the gateway vouches for to every agency, which widens their row scope by it. Only the caller\'s own grants (by staff id, or by agency and role); roles that can hold a grant, under the purposes a grant can be for.',
+    rules: ['principle 5', 'principle 9', 'A.R38'],
+    grants: [{ roles: GRANT_HOLDER_ROLES, purposes: GRANTABLE_PURPOSES }],
+  },
+  levelChange: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'Changing the MAPPA level of an active case, with the decision that made it (a screening decision or a MAPP meeting decision, matching the declared purpose), recorded in the case history in the same transaction: the MAPPA co-ordinator and the chair (a MAPPA unit, police or probation employee), for their own area. Never a prison principal, whatever its role (A.R16).',
+    rules: ['A.R16', 'A.R12', 'A.R20', 'B.44', 'principle 9'],
+    grants: [{ roles: MAPPA_UNIT_ROLES, agencies: ['mappa_unit', 'police', 'probation'], purposes: ['MAPPA_SCREENING', 'MAPPA_MEETING'] }],
   },
 });
 

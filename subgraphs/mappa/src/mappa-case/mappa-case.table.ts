@@ -67,6 +67,9 @@ export const mappaCaseChangeTable = mappaSchema.table(
     changedByStaffId: text('changed_by_staff_id').notNull(),
     decisionKind: text('decision_kind').$type<MappaDecisionKind>().notNull(),
     decisionReference: text('decision_reference').notNull(),
+    // Why the decision was taken, in the decider's words (A.R16 level changes record it); null for
+    // changes recorded before reasons were kept.
+    reason: text('reason'),
   },
   (table) => [uniqueIndex('mappa_case_change_case_id_sequence_idx').on(table.caseId, table.sequence)],
 );

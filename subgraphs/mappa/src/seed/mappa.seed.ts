@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { addDays, addMonths, daysBetween, Agency, insertInChunks, MAPPA_AREAS, Random } from '@mappa/shared';
 import type { Database, MappaArea, SyntheticDatasetOptions, SyntheticPerson } from '@mappa/shared';
+import { caseAccessGrantTable } from '../case-access-grant/case-access-grant.table';
 import { mappaCaseChangeTable, mappaCaseTable } from '../mappa-case/mappa-case.table';
 import { MappaCaseChangeField, MappaCaseEndReason, MappaCaseStatus, MappaDecisionKind } from '../mappa-case/mappa-case.type';
 import type { MappaLeadAgency } from '../mappa-case/mappa-case.type';
@@ -242,9 +243,12 @@ export async function seedMappa(db: Database, people: readonly SyntheticPerson[]
   await insertInChunks(db, mappaCaseChangeTable, changes);
 }
 
-/** Removes every MAPPA row (history goes with its case). */
+/**
+ * Removes every MAPPA row (history goes with its case), case access grants included: they name
+ * subjects of the dataset being replaced. TRUNCATE, because grants refuse row deletes.
+ */
 export async function clearMappa(db: Database): Promise<void> {
-  await db.execute(sql`truncate table ${mappaCaseTable} restart identity cascade`);
+  await db.execute(sql`truncate table ${mappaCaseTable}, ${caseAccessGrantTable} restart identity cascade`);
 }
 
 /** True before the first seed. */

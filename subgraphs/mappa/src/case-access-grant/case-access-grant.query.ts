@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import { and, desc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
+import type { Caller, Database, Role } from '@mappa/shared';
+import { GRANT_HOLDER_ROLES } from '@mappa/shared';
+import { caseAccessGrantTable } from './case-access-grant.table';
+import type { CaseAccessGrantRow } from './case-access-grant.table';
+import type { GrantCaseAccessInputValues } from './case-access-grant.input';
+
+// The most grants the gateway will carry in one assertion (the assertion schema's own bound).
+const MAX_LIVE_GRANTS = 500;
+
+/** Records a new grant (validated input) made by `createdByStaffId`. */
+export async function insertGrant(db: Database, input: GrantCaseAccessInputValues, createdByStaffId: string, now: Date): Promise<CaseAccessGrantRow> {
+  const [row] = await db
+    .insert(caseAccessGrantTable)
+    .values({
+      grantId: randomUUID(),
+      granteeStaffId: input.granteeStaffId ?? null,
+      granteeAgency: input.granteeAgency ?? null,
+      granteeRole: input.granteeRole ?? null,
+      pncId: input.pncId,
+      purpose: input.purpose,
+      caseId: input.caseId ?? null,
+      validFrom: input.validFrom ?? now,
+      validUntil: input.validUntil,
+      reason: input.reason,
+      createdByStaffId,
+      createdAt: now,
+    })
+    .returning();
+  if (!row) throw new Error('insert returned no row');
+  return row;
+}
+
+/** Every grant ever made for a subject, newest first (revoked and expired ones included: the history). */
+export function grantsForSubject(db: Database, pncId: string): Promise<CaseAccessGrantRow[]> {
+  return db.select().from(caseAccessGrantTable).where(eq(caseAccessGrantTable.pncId, pncId)).orderBy(desc(caseAccessGrantTable.createdAt), desc(caseAccessGrantTable.grantId));
+}
+
+/** One grant by id, or null. */
+export async function grantById(db: Database, grantId: string): Promise<CaseAccessGrantRow | null> {
+  const [row] = await db.select().from(caseAccessGrantTable).where(eq(caseAccessGrantTable.grantId, grantId));
+  return row ?? null;
+}
+
+/**
+ * Records a revocation; null when the grant was revoked already. The `revoked_at is null` condition
+ * makes two concurrent revocations record one, not overwrite each other.
+ */
+export async function revokeGrant(db: Database, grantId: string, revokedByStaffId: string, reason: string, now: Date): Promise<CaseAccessGrantRow | null> {
+  const [row] = await db
+    .update(caseAccessGrantTable)
+    .set({ revokedAt: now, revokedByStaffId, revocationReason: reason })
+    .where(and(eq(caseAccessGrantTable.grantId, grantId), isNull(caseAccessGrantTable.revokedAt)))
+    .returning();
+  return row ?? null;
+}
+
+/**
+ * The caller's own grants that cover this request now: theirs by staff id, or by their agency and
+ * one of their roles; for the declared purpose and, when the grant names one, the declared meeting
+ * or decision; started, not expired, not revoked. One statement, on the partial indexes.
+ */
+export function liveGrantsOf(db: Database, caller: Caller, now: Date): Promise<CaseAccessGrantRow[]> {
+  const { principal, declaredPurpose } = caller;
+  const roles = principal.roles.filter((role): role is Role => GRANT_HOLDER_ROLES.includes(role));
+  const caseCondition =
+    declaredPurpose.caseId === null
+      ? isNull(caseAccessGrantTable.caseId)
+      : or(isNull(caseAccessGrantTable.caseId), eq(caseAccessGrantTable.caseId, declaredPurpose.caseId));
+  const granteeCondition =
+    roles.length > 0
+      ? or(
+          eq(caseAccessGrantTable.granteeStaffId, principal.staffId),
+          and(eq(caseAccessGrantTable.granteeAgency, principal.agency), inArray(caseAccessGrantTable.granteeRole, roles)),
+        )
+      : eq(caseAccessGrantTable.granteeStaffId, principal.staffId);
+  return db
+    .select()
+    .from(caseAccessGrantTable)
+    .where(
+      and(
+        isNull(caseAccessGrantTable.revokedAt),
+        eq(caseAccessGrantTable.purpose, declaredPurpose.purpose),
+        caseCondition,
+        lte(caseAccessGrantTable.validFrom, now),
+        gt(caseAccessGrantTable.validUntil, now),
+        granteeCondition,
+      ),
+    )
+    .orderBy(desc(caseAccessGrantTable.validUntil), desc(caseAccessGrantTable.grantId))
+    .limit(MAX_LIVE_GRANTS);
+}

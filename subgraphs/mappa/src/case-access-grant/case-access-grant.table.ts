@@ -1,0 +1,57 @@
+import { sql } from 'drizzle-orm';
+import { check, index, text, timestamp } from 'drizzle-orm/pg-core';
+import type { PrincipalAgency, Purpose, Role } from '@mappa/shared';
+import { mappaSchema } from '../mappa.schema';
+
+/**
+ * A case access grant: the MAPPA co-ordinator lets one person (a staff id) or everyone holding a role
+ * in an agency know one subject, for one MAPPA purpose (and, for a meeting or a disclosure decision,
+ * only that one), for a bounded time. Rows are never deleted: revoking records who, when and why, so
+ * what a grant allowed, and when it stopped, stays provable. The triggers of the migration refuse a
+ * DELETE and any UPDATE other than the one revocation.
+ */
+export const caseAccessGrantTable = mappaSchema.table(
+  'case_access_grant',
+  {
+    grantId: text('grant_id').primaryKey(),
+    // Who: exactly one of the two forms (the grantee check below).
+    granteeStaffId: text('grantee_staff_id'),
+    granteeAgency: text('grantee_agency').$type<PrincipalAgency>(),
+    granteeRole: text('grantee_role').$type<Role>(),
+    pncId: text('pnc_id').notNull(),
+    purpose: text('purpose').$type<Purpose>().notNull(),
+    // The meeting or decision id the grantee declares in x-mappa-case; null for screening.
+    caseId: text('case_id'),
+    validFrom: timestamp('valid_from', { withTimezone: true, mode: 'date' }).notNull(),
+    validUntil: timestamp('valid_until', { withTimezone: true, mode: 'date' }).notNull(),
+    reason: text('reason').notNull(),
+    createdByStaffId: text('created_by_staff_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+    revokedByStaffId: text('revoked_by_staff_id'),
+    revocationReason: text('revocation_reason'),
+  },
+  (table) => [
+    // The co-ordinator's list of a subject's grants.
+    index('case_access_grant_pnc_id_idx').on(table.pncId),
+    // The gateway's per-request lookup of a caller's live grants, by either grantee form.
+    index('case_access_grant_staff_idx').on(table.granteeStaffId, table.purpose).where(sql`revoked_at is null and grantee_staff_id is not null`),
+    index('case_access_grant_agency_role_idx').on(table.granteeAgency, table.granteeRole, table.purpose).where(sql`revoked_at is null and grantee_agency is not null`),
+    // Exactly one way of naming the grantee: one staff id, or an agency and a role.
+    check(
+      'case_access_grant_grantee_check',
+      sql`(grantee_staff_id is not null and grantee_agency is null and grantee_role is null) or (grantee_staff_id is null and grantee_agency is not null and grantee_role is not null)`,
+    ),
+    check('case_access_grant_purpose_check', sql`purpose in ('MAPPA_SCREENING', 'MAPPA_MEETING', 'DISCLOSURE_DECISION')`),
+    // A meeting or disclosure decision grant is for that meeting or decision only.
+    check('case_access_grant_case_id_check', sql`purpose not in ('MAPPA_MEETING', 'DISCLOSURE_DECISION') or case_id is not null`),
+    check('case_access_grant_validity_check', sql`valid_until > valid_from`),
+    // A revocation is recorded whole (who, when, why) or not at all.
+    check(
+      'case_access_grant_revocation_check',
+      sql`(revoked_at is null and revoked_by_staff_id is null and revocation_reason is null) or (revoked_at is not null and revoked_by_staff_id is not null and revocation_reason is not null)`,
+    ),
+  ],
+);
+
+export type CaseAccessGrantRow = typeof caseAccessGrantTable.$inferSelect;
