@@ -1,7 +1,7 @@
 import type { PrincipalAgency, Role } from '../auth/principal';
 import type { Purpose } from '../auth/purpose';
 import type { Agency } from '../domain/agency';
-import type { FieldPolicy } from './field-policy';
+import type { AccessGrant, FieldPolicy } from './field-policy';
 
 // The vocabulary every agency's policies are written in, so "police roles" or "MAPPA purposes"
 // mean the same thing in all five subgraphs.
@@ -43,20 +43,26 @@ export const CASE_AND_MAPPA_PURPOSES: readonly Purpose[] = ['CASE_MANAGEMENT', .
  * The policy on `Offender.pncId`, the same in every subgraph: the key that names the person to every
  * agency is personal data, so never for lay advisers or analysts (they see aggregates only). Each role
  * holds it only under the purposes it may declare (access-rules inventory §2.2): asking under any
- * other purpose gets nothing at all about the person, not even that the key is known.
+ * other purpose gets nothing at all about the person, not even that the key is known. A
+ * duty-to-co-operate attendee holds the key only in the subgraphs that have something for its agency
+ * at a meeting (`dutyToCoOperateAgencies`): the others answer it as they answer an unknown person.
  */
-export function subjectKeyPolicy(owner: Agency): Omit<FieldPolicy, 'name'> {
+export function subjectKeyPolicy(owner: Agency, dutyToCoOperateAgencies: readonly PrincipalAgency[] = []): Omit<FieldPolicy, 'name'> {
+  const atMeeting: AccessGrant[] =
+    dutyToCoOperateAgencies.length > 0 ? [{ roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: dutyToCoOperateAgencies }] : [];
   return {
     owner,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The PNC ID that names the person to every agency. Responsible Authority roles for case management and MAPPA purposes; victim liaison officers and approved premises staff for case management and meetings; YOT roles for case management, meetings and disclosure decisions about their young person; duty-to-co-operate attendees (Jobcentre Plus included, to reach the risk to its staff) at a meeting; information governance for audit. Personal data: never for lay advisers or analysts.',
+      `The PNC ID that names the person to every agency. Responsible Authority roles for case management and MAPPA purposes; victim liaison officers and approved premises staff for case management and meetings; YOT roles for case management, meetings and disclosure decisions about their young person; ${
+        dutyToCoOperateAgencies.length > 0 ? `duty-to-co-operate attendees of ${dutyToCoOperateAgencies.join(', ')} at a meeting; ` : 'no duty-to-co-operate attendee (nothing here is for them); '
+      }information governance for audit. Personal data: never for lay advisers or analysts.`,
     rules: ['principle 5', 'principle 8', 'A.R25', 'A.R26', 'A.R27', 'A.R29', 'A.R30', 'A.R32', 'B.10', 'C.11', 'C.31'],
     grants: [
       { roles: RESPONSIBLE_AUTHORITY_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
       { roles: ['victim_liaison_officer', 'approved_premises_staff'], purposes: ['CASE_MANAGEMENT', 'MAPPA_MEETING'] },
       { roles: YOT_ROLES, purposes: ['CASE_MANAGEMENT', 'MAPPA_MEETING', 'DISCLOSURE_DECISION'] },
-      { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: DUTY_TO_CO_OPERATE_AGENCIES },
+      ...atMeeting,
       { roles: ['information_governance'], purposes: ['AUDIT'] },
     ],
   };

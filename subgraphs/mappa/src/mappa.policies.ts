@@ -21,7 +21,7 @@ const MAPPA_CASE_GRANTS: readonly AccessGrant[] = [
 ];
 
 export const mappaPolicies = definePolicies('mappa', {
-  subjectKey: subjectKeyPolicy(Agency.MAPPA_UNIT),
+  subjectKey: subjectKeyPolicy(Agency.MAPPA_UNIT, MINIMAL_SUMMARY_AGENCIES),
   mappaCase: {
     owner: Agency.MAPPA_UNIT,
     classification: 'OFFICIAL-SENSITIVE',

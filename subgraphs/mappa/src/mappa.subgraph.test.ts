@@ -646,10 +646,13 @@ describe('mappa subgraph', () => {
 
     it('A.R32: a Jobcentre Plus attendee at a meeting reads nothing of the MAPPA case (not even the minimal summary)', async () => {
       const who = caller(['dtc_attendee'], 'jobcentre_plus', 'MAPPA_MEETING');
-      // The PNC ID it asked with comes back (it reaches the risk to its staff through it), the case does not.
       const result = await entities(sampleIds, 'mappaCase { level leadAgency }', who);
-      expect(result.data?._entities).toEqual(sample.map((person) => ({ pncId: person.pncId, mappaCase: null })));
-      expect(forbidden(result)).toEqual([[['_entities', 0, 'mappaCase'], 'mappa.levelAndLeadAgency']]);
+      expect(result.data?._entities).toEqual(sample.map(() => null));
+      // Every denied field the operation names is reported, whether or not an entity survives to ask.
+      expect(forbidden(result)).toEqual([
+        [['_entities', 0, 'pncId'], 'mappa.subjectKey'],
+        [['_entities', 0, 'mappaCase'], 'mappa.levelAndLeadAgency'],
+      ]);
       const cases = await caseOnly('mappaCase { level leadAgency }', who);
       expect(cases.data?._entities).toEqual(sample.map(() => ({ mappaCase: null })));
       expect(forbidden(cases)).toEqual([[['_entities', 0, 'mappaCase'], 'mappa.levelAndLeadAgency']]);

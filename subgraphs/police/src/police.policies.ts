@@ -1,4 +1,4 @@
-import { Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, MAPPA_PURPOSES, MINIMAL_SUMMARY_AGENCIES, POLICE_ROLES, subjectKeyPolicy } from '@mappa/shared';
+import { Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, DUTY_TO_CO_OPERATE_AGENCIES, MAPPA_PURPOSES, MINIMAL_SUMMARY_AGENCIES, POLICE_ROLES, subjectKeyPolicy } from '@mappa/shared';
 import type { Role } from '@mappa/shared';
 
 // The police's access rules, in one place. Each field's @Access names one of these; the access
@@ -8,7 +8,9 @@ import type { Role } from '@mappa/shared';
 const RA_ROLES: readonly Role[] = ['probation_practitioner', 'senior_probation_officer', 'prison_offender_manager', 'mappa_coordinator', 'mappa_chair'];
 
 export const policePolicies = definePolicies('police', {
-  subjectKey: subjectKeyPolicy(Agency.POLICE),
+  // Every duty-to-co-operate agency holds the police key at a meeting: \`offender(pncId)\` is answered
+  // here, and Jobcentre Plus reaches the risk to its staff through it (A.R32).
+  subjectKey: subjectKeyPolicy(Agency.POLICE, DUTY_TO_CO_OPERATE_AGENCIES),
   identityNames: {
     owner: Agency.POLICE,
     classification: 'OFFICIAL-SENSITIVE',

@@ -1,4 +1,4 @@
-import { Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, MAPPA_PURPOSES, MINIMAL_SUMMARY_AGENCIES, subjectKeyPolicy } from '@mappa/shared';
+import { Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, DUTY_TO_CO_OPERATE_AGENCIES, MAPPA_PURPOSES, MINIMAL_SUMMARY_AGENCIES, subjectKeyPolicy } from '@mappa/shared';
 import type { AccessGrant, Role } from '@mappa/shared';
 
 // The probation service's access rules, in one place. Each field's @Access names one of these; the
@@ -42,7 +42,7 @@ const CASE_REFERENCE_GRANTS: readonly AccessGrant[] = [
 ];
 
 export const probationPolicies = definePolicies('probation', {
-  subjectKey: subjectKeyPolicy(Agency.PROBATION),
+  subjectKey: subjectKeyPolicy(Agency.PROBATION, DUTY_TO_CO_OPERATE_AGENCIES),
   caseReference: {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
