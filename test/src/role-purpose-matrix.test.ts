@@ -30,8 +30,9 @@ import type { GraphQLResponse, TestStack } from './support/test-stack';
 //   someone else's data (fail closed): release-area custody and release dates for the OM and PPU
 //   (A.R15, B.59), the VLO's VCS dates (B.57, C.14, C.34), AP staff at meetings about residents (C.11),
 //   MAIN/PROPOSED addresses for the RA (B.1, B.59), type P alerts for the RA (B.49), YOT standard checks
-//   of police identity (C.56), history for the lead agency (A.R20, A.R21), the VLO's and the COM's
-//   views of victims (C.33).
+//   of police identity (C.56), history for the lead agency (A.R20, A.R21), the allocated COM's view of
+//   a victim's scheme and VLO (C.33), the FNO condition on the Home Office (A.R38: the live case grant
+//   the co-ordinator creates for the meeting is that check).
 // - Kept, because the rules are wider than the proposal: Responsible Authority roles read the MAPPA
 //   summaries under MAPPA_SCREENING too (§2.2 names only the co-ordinator, but the managing agencies
 //   make the referral, A.R19, B.55); the ViSOR nominal is part of the RA's MAPPA summary (principle 3:
@@ -47,8 +48,10 @@ import type { GraphQLResponse, TestStack } from './support/test-stack';
 /**
  * The record groups of the offender view. Each path is a field below `offender`; `[]` marks a list
  * and `!` a field that is never null when its parent is returned. A refused group gives one
- * FORBIDDEN error naming its policy at the group's first field on each path (through item 0 of a
- * list), and nothing inside it is asked for.
+ * FORBIDDEN error naming its policy at its outermost refused field on each path (through item 0 of a
+ * list), and none below it. The grouping says which policy a refusal must name (the names the
+ * fields' @Access declarations use, reviewed against the record types of inventory §5); it says
+ * nothing about who may read: that is MATRIX.
  */
 const FIELDS_BY_POLICY: Record<string, readonly string[]> = {
   'police.subjectKey': [
@@ -405,7 +408,8 @@ const dtcAttendee = (agency: PrincipalAgency, rules: string, atMeeting: readonly
   label: `dtc_attendee (${agency})`,
   rules,
   principal: asStaff(`DTC-${agency.toUpperCase()}-1`, agency, 'dtc_attendee', 'BPSS'),
-  // Only for the meeting they are invited to (principle 5); no other purpose is theirs (§2.2).
+  // Only for the meeting they are invited to (principle 5); no other purpose is theirs (§2.2). Once
+  // row scope lets a DTC attendee see a subject only through a live case grant, these cases need one.
   reads: { ...NEVER, MAPPA_MEETING: atMeeting },
 });
 
