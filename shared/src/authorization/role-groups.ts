@@ -1,4 +1,4 @@
-import type { Role } from '../auth/principal';
+import type { PrincipalAgency, Role } from '../auth/principal';
 import type { Purpose } from '../auth/purpose';
 import type { Agency } from '../domain/agency';
 import type { FieldPolicy } from './field-policy';
@@ -18,6 +18,22 @@ export const RESPONSIBLE_AUTHORITY_ROLES: readonly Role[] = [
   'mappa_chair',
 ];
 
+/** The duty-to-co-operate agencies whose staff attend meetings as `dtc_attendee` (domain README §3). */
+export const DUTY_TO_CO_OPERATE_AGENCIES: readonly PrincipalAgency[] = [
+  'children_social_care',
+  'health',
+  'housing',
+  'education',
+  'jobcentre_plus',
+  'home_office',
+  'electronic_monitoring',
+];
+/**
+ * The duty-to-co-operate agencies that read the minimal summary at a meeting (principle 5, A.R26):
+ * all but Jobcentre Plus, which reads only the risk to its staff (A.R32).
+ */
+export const MINIMAL_SUMMARY_AGENCIES: readonly PrincipalAgency[] = DUTY_TO_CO_OPERATE_AGENCIES.filter((agency) => agency !== 'jobcentre_plus');
+
 /** Purposes that belong to the MAPPA process itself. */
 export const MAPPA_PURPOSES: readonly Purpose[] = ['MAPPA_SCREENING', 'MAPPA_MEETING', 'DISCLOSURE_DECISION'];
 /** Every purpose about an individual's case. */
@@ -25,16 +41,28 @@ export const CASE_AND_MAPPA_PURPOSES: readonly Purpose[] = ['CASE_MANAGEMENT', .
 
 /**
  * The policy on `Offender.pncId`, the same in every subgraph: the key that names the person to every
- * agency is personal data, so never for lay advisers or analysts (they see aggregates only).
+ * agency is personal data, so never for lay advisers or analysts (they see aggregates only). Each role
+ * holds it only under the purposes it may declare (access-rules inventory §2.2): asking under any
+ * other purpose gets nothing at all about the person, not even that the key is known. A
+ * duty-to-co-operate attendee holds it at a meeting (principle 5): which of an agency's records it
+ * may then read is each record's own policy.
+ *
+ * It must be identical in every subgraph: composition keeps one subgraph's directive for a field
+ * they share, and the gateway decides `pncId` by that one (`npm run schema:generate` refuses
+ * subgraphs whose grants for it differ).
  */
 export function subjectKeyPolicy(owner: Agency): Omit<FieldPolicy, 'name'> {
   return {
     owner,
     classification: 'OFFICIAL-SENSITIVE',
-    summary: 'The PNC ID that names the person to every agency. Personal data: never for lay advisers or analysts.',
-    rules: ['principle 8', 'A.R27', 'A.R29', 'A.R30'],
+    summary:
+      'The PNC ID that names the person to every agency. Responsible Authority roles for case management and MAPPA purposes; victim liaison officers and approved premises staff for case management and meetings; YOT roles for case management, meetings and disclosure decisions about their young person; duty-to-co-operate attendees at a meeting; information governance for audit. Personal data: never for lay advisers or analysts.',
+    rules: ['principle 5', 'principle 8', 'A.R25', 'A.R26', 'A.R27', 'A.R29', 'A.R30', 'A.R32', 'B.10', 'C.11', 'C.31'],
     grants: [
-      { roles: [...RESPONSIBLE_AUTHORITY_ROLES, 'victim_liaison_officer', 'approved_premises_staff', ...YOT_ROLES], purposes: CASE_AND_MAPPA_PURPOSES },
+      { roles: RESPONSIBLE_AUTHORITY_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
+      { roles: ['victim_liaison_officer', 'approved_premises_staff'], purposes: ['CASE_MANAGEMENT', 'MAPPA_MEETING'] },
+      { roles: YOT_ROLES, purposes: ['CASE_MANAGEMENT', 'MAPPA_MEETING', 'DISCLOSURE_DECISION'] },
+      { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: DUTY_TO_CO_OPERATE_AGENCIES },
       { roles: ['information_governance'], purposes: ['AUDIT'] },
     ],
   };

@@ -1,4 +1,5 @@
-import { Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, GRANT_HOLDER_ROLES, GRANTABLE_PURPOSES, POLICE_ROLES, subjectKeyPolicy, YOT_ROLES } from '@mappa/shared';
+import { Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, GRANT_HOLDER_ROLES, GRANTABLE_PURPOSES, MINIMAL_SUMMARY_AGENCIES, POLICE_ROLES, subjectKeyPolicy, YOT_ROLES } from '@mappa/shared';
+import type { AccessGrant } from '@mappa/shared';
 import type { Purpose, Role } from '@mappa/shared';
 
 // The MAPPA Co-ordination Unit's access rules, in one place (docs/access-rules-inventory.md §5.5).
@@ -12,6 +13,12 @@ const OTHER_RA_ROLES: readonly Role[] = [...POLICE_ROLES, 'probation_practitione
 const RA_ROLES: readonly Role[] = [...OTHER_RA_ROLES, ...MAPPA_UNIT_ROLES];
 /** What the co-ordinator and chair read the unit's own records for (§5.5: screening, meetings, administration). */
 const MAPPA_UNIT_PURPOSES: readonly Purpose[] = ['MAPPA_SCREENING', 'MAPPA_MEETING', 'CASE_MANAGEMENT'];
+/** Who reads the MAPPA case summary (§5.5): the unit itself, the Responsible Authority, and YOT roles for their young person. */
+const MAPPA_CASE_GRANTS: readonly AccessGrant[] = [
+  { roles: MAPPA_UNIT_ROLES, purposes: MAPPA_UNIT_PURPOSES },
+  { roles: RA_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
+  { roles: YOT_ROLES, purposes: ['CASE_MANAGEMENT'] },
+];
 
 export const mappaPolicies = definePolicies('mappa', {
   subjectKey: subjectKeyPolicy(Agency.MAPPA_UNIT),
@@ -19,15 +26,27 @@ export const mappaPolicies = definePolicies('mappa', {
     owner: Agency.MAPPA_UNIT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The MAPPA case summary (case number, category, level, lead agency, area, dates, status, end reason): the fact of MAPPA management is itself sensitive. The co-ordinator and chair for screening, meetings and administration; Responsible Authority roles for case management and MAPPA purposes; YOT roles for case management. ' +
+      'The MAPPA case beyond the minimal summary (case number, category, area, next review, end date and reason): the fact of MAPPA management is itself sensitive. The co-ordinator and chair for screening, meetings and administration; Responsible Authority roles for case management and MAPPA purposes; YOT roles for case management. ' +
       'Row scope (not yet enforced): own area (the case\'s area after a transfer); YOT roles only for their own young person; meeting invitation and decision party for MAPPA_MEETING and DISCLOSURE_DECISION. ' +
-      'Not granted until their row condition can be checked (fail closed): the duty-to-co-operate minimal summary (level, lead agency) for an invited meeting, and the Home Office\'s status and start date for a foreign national offender. Jobcentre Plus, lay advisers and analysts: no rows (statistics are aggregates, a future query).',
-    rules: ['principle 3', 'principle 7', 'principle 8', 'A.R9', 'A.R16', 'A.R18', 'A.R19', 'A.R20', 'A.R21', 'A.R27', 'A.R28', 'A.R32', 'A.R38', 'B.44', 'C.5', 'C.6', 'C.71', 'C.93', 'C.97'],
-    grants: [
-      { roles: MAPPA_UNIT_ROLES, purposes: MAPPA_UNIT_PURPOSES },
-      { roles: RA_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
-      { roles: YOT_ROLES, purposes: ['CASE_MANAGEMENT'] },
-    ],
+      'Category is left out of the duty-to-co-operate minimal summary (inventory §5.0, OQ 7). Jobcentre Plus, lay advisers and analysts: no rows (statistics are aggregates, a future query).',
+    rules: ['principle 3', 'principle 7', 'principle 8', 'A.R9', 'A.R16', 'A.R18', 'A.R19', 'A.R20', 'A.R21', 'A.R27', 'A.R28', 'A.R32', 'B.44', 'C.5', 'C.6', 'C.93', 'C.97'],
+    grants: MAPPA_CASE_GRANTS,
+  },
+  levelAndLeadAgency: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The MAPPA case record itself with its level and lead agency: the MAPPA part of the duty-to-co-operate minimal summary. Everyone who reads the MAPPA case, and duty-to-co-operate attendees (not Jobcentre Plus, A.R32) at a meeting. Row scope (not yet enforced): as the MAPPA case; for duty-to-co-operate attendees, a live case grant for that meeting (A.R26).',
+    rules: ['principle 3', 'principle 5', 'A.R26', 'A.R32', 'A.R38', 'B.44', 'C.71'],
+    grants: [...MAPPA_CASE_GRANTS, { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: MINIMAL_SUMMARY_AGENCIES }],
+  },
+  caseStatus: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'When the person entered MAPPA management and whether the case is active: everyone who reads the MAPPA case, and the Home Office\'s duty-to-co-operate attendee at a meeting about a foreign national offender (A.R38, C.71). Row scope (not yet enforced): as the MAPPA case; for the Home Office, a live case grant for that meeting.',
+    rules: ['principle 3', 'principle 5', 'A.R38', 'C.71'],
+    grants: [...MAPPA_CASE_GRANTS, { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: ['home_office'] }],
   },
   caseHistory: {
     owner: Agency.MAPPA_UNIT,

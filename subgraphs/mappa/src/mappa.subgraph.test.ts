@@ -613,7 +613,7 @@ describe('mappa subgraph', () => {
     it('A.R12: information governance auditing reads the PNC ID, not the case record itself', async () => {
       const result = await entities(sampleIds, 'mappaCase { level history { changedByStaffId } }', caller(['information_governance'], 'mappa_unit', 'AUDIT'));
       expect(result.data?._entities).toEqual(sample.map((person) => ({ pncId: person.pncId, mappaCase: null })));
-      expect(result.errors?.map((error) => [error.path, error.extensions?.policy])).toEqual([[['_entities', 0, 'mappaCase'], 'mappa.mappaCase']]);
+      expect(result.errors?.map((error) => [error.path, error.extensions?.policy])).toEqual([[['_entities', 0, 'mappaCase'], 'mappa.levelAndLeadAgency']]);
     });
 
     // Only the case, not the PNC ID: shows the case policy on its own.
@@ -636,12 +636,12 @@ describe('mappa subgraph', () => {
       // Every denied field the operation names is reported, whether or not an entity survives to ask.
       expect(forbidden(result)).toEqual([
         [['_entities', 0, 'pncId'], 'mappa.subjectKey'],
-        [['_entities', 0, 'mappaCase'], 'mappa.mappaCase'],
+        [['_entities', 0, 'mappaCase'], 'mappa.levelAndLeadAgency'],
       ]);
 
       const cases = await caseOnly('mappaCase { category level }', who);
       expect(cases.data?._entities).toEqual(sample.map(() => ({ mappaCase: null })));
-      expect(forbidden(cases)).toEqual([[['_entities', 0, 'mappaCase'], 'mappa.mappaCase']]);
+      expect(forbidden(cases)).toEqual([[['_entities', 0, 'mappaCase'], 'mappa.levelAndLeadAgency']]);
     });
 
     it('A.R32: a Jobcentre Plus attendee at a meeting reads nothing of the MAPPA case (not even the minimal summary)', async () => {
@@ -651,17 +651,28 @@ describe('mappa subgraph', () => {
       // Every denied field the operation names is reported, whether or not an entity survives to ask.
       expect(forbidden(result)).toEqual([
         [['_entities', 0, 'pncId'], 'mappa.subjectKey'],
-        [['_entities', 0, 'mappaCase'], 'mappa.mappaCase'],
+        [['_entities', 0, 'mappaCase'], 'mappa.levelAndLeadAgency'],
       ]);
       const cases = await caseOnly('mappaCase { level leadAgency }', who);
       expect(cases.data?._entities).toEqual(sample.map(() => ({ mappaCase: null })));
-      expect(forbidden(cases)).toEqual([[['_entities', 0, 'mappaCase'], 'mappa.mappaCase']]);
+      expect(forbidden(cases)).toEqual([[['_entities', 0, 'mappaCase'], 'mappa.levelAndLeadAgency']]);
     });
 
-    it('A.R38: a Home Office attendee gets no status or start date until the meeting and foreign-national conditions can be checked', async () => {
-      const cases = await caseOnly('mappaCase { status startDate }', caller(['dtc_attendee'], 'home_office', 'MAPPA_MEETING'));
-      expect(cases.data?._entities).toEqual(sample.map(() => ({ mappaCase: null })));
-      expect(forbidden(cases)).toEqual([[['_entities', 0, 'mappaCase'], 'mappa.mappaCase']]);
+    it('principle 5, A.R26: a duty-to-co-operate attendee at a meeting reads the level and lead agency (the minimal summary), not the category or case number', async () => {
+      const cases = await caseOnly('mappaCase { caseId category level leadAgency }', caller(['dtc_attendee'], 'housing', 'MAPPA_MEETING'));
+      expect(cases.data?._entities).toEqual(sample.map((person) => ({ mappaCase: { caseId: null, category: null, level: person.level, leadAgency: person.leadAgency } })));
+      expect(forbidden(cases)).toEqual([
+        [['_entities', 0, 'mappaCase', 'caseId'], 'mappa.mappaCase'],
+        [['_entities', 0, 'mappaCase', 'category'], 'mappa.mappaCase'],
+      ]);
+    });
+
+    it('A.R38, C.71: a Home Office attendee at a meeting also reads the status and start date, still not the category', async () => {
+      const cases = await caseOnly('mappaCase { category level status startDate }', caller(['dtc_attendee'], 'home_office', 'MAPPA_MEETING'));
+      expect(cases.data?._entities).toEqual(
+        sample.map((person) => ({ mappaCase: { category: null, level: person.level, status: 'ACTIVE', startDate: person.mappaStartDate } })),
+      );
+      expect(forbidden(cases)).toEqual([[['_entities', 0, 'mappaCase', 'category'], 'mappa.mappaCase']]);
     });
   });
 });

@@ -1,4 +1,4 @@
-import { Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, MAPPA_PURPOSES, POLICE_ROLES, subjectKeyPolicy } from '@mappa/shared';
+import { Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, MAPPA_PURPOSES, MINIMAL_SUMMARY_AGENCIES, POLICE_ROLES, subjectKeyPolicy } from '@mappa/shared';
 import type { Role } from '@mappa/shared';
 
 // The police's access rules, in one place. Each field's @Access names one of these; the access
@@ -8,16 +8,42 @@ import type { Role } from '@mappa/shared';
 const RA_ROLES: readonly Role[] = ['probation_practitioner', 'senior_probation_officer', 'prison_offender_manager', 'mappa_coordinator', 'mappa_chair'];
 
 export const policePolicies = definePolicies('police', {
+  // Every duty-to-co-operate agency holds the police key at a meeting: \`offender(pncId)\` is answered
+  // here, and Jobcentre Plus reaches the risk to its staff through it (A.R32).
   subjectKey: subjectKeyPolicy(Agency.POLICE),
+  identityNames: {
+    owner: Agency.POLICE,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The police identity record itself, with the first name, surname and date of birth: the identity part of the duty-to-co-operate minimal summary. Police for case management; Responsible Authority roles for MAPPA purposes; duty-to-co-operate attendees (not Jobcentre Plus, A.R32) at a meeting. Row scope (not yet enforced): own area; for duty-to-co-operate attendees, a live case grant for that meeting (A.R26).',
+    rules: ['principle 2', 'principle 3', 'principle 5', 'A.R9', 'A.R26', 'A.R32', 'B.1', 'C.88'],
+    grants: [
+      { roles: POLICE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
+      { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
+      { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: MINIMAL_SUMMARY_AGENCIES },
+    ],
+  },
   identity: {
     owner: Agency.POLICE,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Who the person is (names, date of birth, CRO number, gender, nationality, aliases). Police for case management; Responsible Authority roles for MAPPA purposes. Row scope (not yet enforced): own area.',
-    rules: ['principle 2', 'principle 3', 'A.R9', 'B.1', 'C.88'],
+      'The rest of who the person is (CRO number, middle names, gender, aliases): beyond the minimal summary, and aliases with gender can reveal gender history (B.14). Police for case management; Responsible Authority roles for MAPPA purposes. Row scope (not yet enforced): own area.',
+    rules: ['principle 2', 'principle 3', 'A.R9', 'B.1', 'B.14', 'C.88'],
     grants: [
       { roles: POLICE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
       { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
+    ],
+  },
+  nationality: {
+    owner: Agency.POLICE,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'Nationality as recorded by the police, which tells whether the person is a foreign national offender. Police for case management; Responsible Authority roles for MAPPA purposes; the Home Office\'s duty-to-co-operate attendee at a meeting (A.R38, C.71). Row scope (not yet enforced): own area; for the Home Office, a live case grant for that meeting about a foreign national offender.',
+    rules: ['principle 3', 'principle 5', 'A.R38', 'B.1', 'C.71'],
+    grants: [
+      { roles: POLICE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
+      { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
+      { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: ['home_office'] },
     ],
   },
   ethnicity: {

@@ -124,7 +124,7 @@ describe('police subgraph', () => {
       const result = await post(QUERY, { r: representations() }, probationPractitioner('CASE_MANAGEMENT'));
       const entities = result.data?._entities as { identity: unknown; intelligence: unknown }[];
       expect(entities.every((e) => e.identity === null && e.intelligence === null)).toBe(true);
-      expect(result.errors?.map((error) => (error.extensions as { policy?: string } | undefined)?.policy)).toEqual(['police.identity', 'police.intelligenceSummary']);
+      expect(result.errors?.map((error) => (error.extensions as { policy?: string } | undefined)?.policy)).toEqual(['police.identityNames', 'police.intelligenceSummary']);
     });
 
     it('A.R27-A.R30: a lay adviser sees no personal data, not even the PNC ID', async () => {

@@ -1,4 +1,4 @@
-import { Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, MAPPA_PURPOSES, subjectKeyPolicy } from '@mappa/shared';
+import { Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, MAPPA_PURPOSES, MINIMAL_SUMMARY_AGENCIES, subjectKeyPolicy } from '@mappa/shared';
 import type { AccessGrant, Role } from '@mappa/shared';
 
 // The probation service's access rules, in one place. Each field's @Access names one of these; the
@@ -22,12 +22,23 @@ const RA_ROLES: readonly Role[] = [
   'mappa_chair',
 ];
 
+/** The Home Office at a meeting about a foreign national offender: risk levels, never the narrative (A.R38, C.72). */
+const HOME_OFFICE_AT_MEETING: AccessGrant = { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: ['home_office'] };
+
 /** The RoSH summary as far as Jobcentre Plus may reach it: the community levels, for its staff only. */
 const RISK_TO_STAFF_GRANTS: readonly AccessGrant[] = [
   { roles: PROBATION_CASE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
   { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
   { roles: ['approved_premises_staff'], purposes: ['CASE_MANAGEMENT'] },
   { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: ['jobcentre_plus'] },
+  HOME_OFFICE_AT_MEETING,
+];
+
+/** Who reads the probation case reference: the case roles, the RA for MAPPA purposes, VLO and AP staff for case management. */
+const CASE_REFERENCE_GRANTS: readonly AccessGrant[] = [
+  { roles: PROBATION_CASE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
+  { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
+  { roles: ['victim_liaison_officer', 'approved_premises_staff'], purposes: ['CASE_MANAGEMENT'] },
 ];
 
 export const probationPolicies = definePolicies('probation', {
@@ -36,13 +47,17 @@ export const probationPolicies = definePolicies('probation', {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The probation case itself, its CRN and the community offender manager with their team (also the CRN lookup). Probation practitioners and SPOs for case management; Responsible Authority roles (the co-ordinator under MAPPA_SCREENING) for MAPPA purposes; victim liaison officers and approved premises staff for case management (proposal). Row scope (not yet enforced): own area (R-3); limited-access cases to the allocated COM only (R-4); the VLO\'s own victims\' offender; AP staff\'s residents; meeting invitation. The duty-to-co-operate OM contact (minimal summary, C.71) is not granted until invitations can be checked.',
-    rules: ['principle 2', 'principle 3', 'A.R9', 'C.8', 'C.71', 'C.88'],
-    grants: [
-      { roles: PROBATION_CASE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
-      { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
-      { roles: ['victim_liaison_officer', 'approved_premises_staff'], purposes: ['CASE_MANAGEMENT'] },
-    ],
+      'The CRN and the community offender manager\'s staff code and allocation (also the CRN lookup). Probation practitioners and SPOs for case management; Responsible Authority roles (the co-ordinator under MAPPA_SCREENING) for MAPPA purposes; victim liaison officers and approved premises staff for case management (proposal). Row scope (not yet enforced): own area (R-3); limited-access cases to the allocated COM only (R-4); the VLO\'s own victims\' offender; AP staff\'s residents; meeting invitation.',
+    rules: ['principle 2', 'principle 3', 'A.R9', 'C.8', 'C.88'],
+    grants: CASE_REFERENCE_GRANTS,
+  },
+  offenderManagerContact: {
+    owner: Agency.PROBATION,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The probation case record itself and how to reach its community offender manager (names, email, telephone, team): the offender manager part of the duty-to-co-operate minimal summary. Everyone who reads the case reference, and duty-to-co-operate attendees (not Jobcentre Plus, A.R32) at a meeting; the Home Office is told the OM\'s contact for a foreign national offender (C.71). Row scope (not yet enforced): as the case reference; for duty-to-co-operate attendees, a live case grant for that meeting (A.R26).',
+    rules: ['principle 2', 'principle 3', 'principle 5', 'A.R26', 'A.R32', 'C.71'],
+    grants: [...CASE_REFERENCE_GRANTS, { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: MINIMAL_SUMMARY_AGENCIES }],
   },
   caseSummary: {
     owner: Agency.PROBATION,
@@ -110,35 +125,48 @@ export const probationPolicies = definePolicies('probation', {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The OASys RoSH summary and its risk-in-the-community levels as containers (reading them reveals nothing by itself; each level has its own policy). Open to everyone who may read any level, including Jobcentre Plus at a meeting for the risk to staff. Row scope (not yet enforced): own area; AP staff\'s residents; meeting invitation; Jobcentre Plus only for offenders aged 18+ (A.R31).',
-    rules: ['principle 3', 'A.R32', 'C.11', 'C.87'],
+      'The OASys RoSH summary and its risk-in-the-community levels as containers (reading them reveals nothing by itself; each level has its own policy). Open to everyone who may read any level, including Jobcentre Plus at a meeting for the risk to staff and the Home Office at a meeting for the levels (A.R38, C.72). Row scope (not yet enforced): own area; AP staff\'s residents; meeting invitation; Jobcentre Plus only for offenders aged 18+ (A.R31).',
+    rules: ['principle 3', 'A.R32', 'A.R38', 'C.11', 'C.72', 'C.87'],
     grants: RISK_TO_STAFF_GRANTS,
   },
   riskToStaff: {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Risk of serious harm to staff (ProbationRiskToGroups.staff, its own field). Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes; AP staff for case management (proposal); Jobcentre Plus duty-to-co-operate attendees at a meeting (MAPPA J): the only probation field they read. Row scope (not yet enforced): own area; residents; invitation; offender aged 18+.',
-    rules: ['principle 3', 'A.R32', 'C.11', 'C.87'],
+      'Risk of serious harm to staff (ProbationRiskToGroups.staff, its own field). Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes; AP staff for case management (proposal); Jobcentre Plus duty-to-co-operate attendees at a meeting (MAPPA J): the only probation field they read; the Home Office\'s attendee at a meeting (A.R38, C.72). Row scope (not yet enforced): own area; residents; invitation; offender aged 18+.',
+    rules: ['principle 3', 'A.R32', 'A.R38', 'C.11', 'C.72', 'C.87'],
     grants: RISK_TO_STAFF_GRANTS,
   },
   riskSummary: {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The overall RoSH level and the risk to children, the public, known adults and prisoners. Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes; AP staff for case management (proposal). Never Jobcentre Plus (A.R32). Home Office (foreign national offenders, A.R38, C.72) not granted until FNO status and invitation can be checked. Row scope (not yet enforced): own area; residents.',
-    rules: ['principle 3', 'A.R28', 'A.R32', 'A.R38', 'C.11', 'C.72'],
+      'The overall RoSH level and the risk to children, the public, known adults and prisoners. Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes; AP staff for case management (proposal); the Home Office\'s duty-to-co-operate attendee at a meeting (A.R38, C.72: levels, never the narrative). Never Jobcentre Plus (A.R32). Row scope (not yet enforced): own area; residents; for the Home Office, a live case grant for that meeting about a foreign national offender.',
+    rules: ['principle 3', 'principle 5', 'A.R28', 'A.R32', 'A.R38', 'C.11', 'C.72'],
     grants: [
       { roles: PROBATION_CASE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
       { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
       { roles: ['approved_premises_staff'], purposes: ['CASE_MANAGEMENT'] },
+      HOME_OFFICE_AT_MEETING,
+    ],
+  },
+  riskInCustody: {
+    owner: Agency.PROBATION,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The risk-in-custody levels as a container (each level has its own policy). Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes; the Home Office\'s duty-to-co-operate attendee at a meeting (A.R38, C.72). Not AP staff (their proposal covers the community levels only) and never Jobcentre Plus (A.R32: the risk to its own staff in the community only). Row scope (not yet enforced): own area; for the Home Office, a live case grant.',
+    rules: ['principle 3', 'A.R32', 'A.R38', 'C.72'],
+    grants: [
+      { roles: PROBATION_CASE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
+      { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
+      HOME_OFFICE_AT_MEETING,
     ],
   },
   riskAssessment: {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The assessment id and date, the risk-in-custody levels and the actuarial predictors. Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes. Row scope (not yet enforced): own area.',
+      'The assessment id and date and the actuarial predictors. Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes. Row scope (not yet enforced): own area.',
     rules: ['principle 3', 'A.R28', 'A.R32'],
     grants: [
       { roles: PROBATION_CASE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },

@@ -682,7 +682,7 @@ describe('probation subgraph', () => {
       expect(denials(result)).toEqual([
         '_entities.licences probation.licenceDates',
         '_entities.probationAddresses probation.probationAddress',
-        '_entities.probationCase probation.caseReference',
+        '_entities.probationCase probation.offenderManagerContact',
         '_entities.riskManagementPlan probation.riskManagementPlan',
         '_entities.riskOfSeriousHarm probation.riskOfSeriousHarm',
         '_entities.victimContacts probation.victimContacts',
@@ -761,7 +761,7 @@ describe('probation subgraph', () => {
         '_entities.probationCase.status probation.caseSummary',
         '_entities.riskManagementPlan probation.riskManagementPlan',
         '_entities.riskOfSeriousHarm.assessedDate probation.riskAssessment',
-        '_entities.riskOfSeriousHarm.riskInCustody probation.riskAssessment',
+        '_entities.riskOfSeriousHarm.riskInCustody probation.riskInCustody',
       ]);
     });
 
@@ -783,12 +783,12 @@ describe('probation subgraph', () => {
       expect(denials(result)).toEqual([
         '_entities.licences probation.licenceDates',
         '_entities.probationAddresses probation.probationAddress',
-        '_entities.probationCase probation.caseReference',
+        '_entities.probationCase probation.offenderManagerContact',
         '_entities.riskManagementPlan probation.riskManagementPlan',
         '_entities.riskOfSeriousHarm.overallRiskLevel probation.riskSummary',
         '_entities.riskOfSeriousHarm.riskInCommunity.children probation.riskSummary',
         '_entities.riskOfSeriousHarm.riskInCommunity.public probation.riskSummary',
-        '_entities.riskOfSeriousHarm.riskInCustody probation.riskAssessment',
+        '_entities.riskOfSeriousHarm.riskInCustody probation.riskInCustody',
         '_entities.victimContacts probation.victimContacts',
       ]);
       // Only Jobcentre Plus, and only at a meeting: another duty-to-co-operate agency, or JCP outside a meeting, reads nothing.
@@ -809,7 +809,7 @@ describe('probation subgraph', () => {
       const forbidden = { ...result, errors: result.errors?.filter((error) => error.extensions?.code === 'FORBIDDEN') };
       expect(denials(forbidden)).toEqual([
         '_entities.pncId probation.subjectKey',
-        '_entities.probationCase probation.caseReference',
+        '_entities.probationCase probation.offenderManagerContact',
         '_entities.riskOfSeriousHarm probation.riskOfSeriousHarm',
       ]);
       expect(result.errors?.filter((error) => error.extensions?.code !== 'FORBIDDEN').every((error) => /non-nullable field Offender\.pncId/.test(error.message))).toBe(true);

@@ -134,31 +134,32 @@ export class MappaCaseChange {
 })
 export class MappaCase {
   @Access(mappaPolicies.mappaCase)
-  @Field(() => ID, { description: 'MAPPA case number, `MC-NNNNNNN`, e.g. `MC-0000123`.' })
+  @Field(() => ID, { nullable: true, description: 'MAPPA case number, `MC-NNNNNNN`, e.g. `MC-0000123`. Nullable so that a reader granted only part of the case (the duty-to-co-operate minimal summary) gets that part.' })
   caseId!: string;
 
   @Access(mappaPolicies.mappaCase)
   @Field(() => Int, {
-    description: 'MAPPA category: 1 registered sexual offender, 2 violent or other sexual offender, 3 other dangerous offender (levels 2 and 3 only), 4 terrorist or terrorist-risk offender.',
+    nullable: true,
+    description: 'MAPPA category: 1 registered sexual offender, 2 violent or other sexual offender, 3 other dangerous offender (levels 2 and 3 only), 4 terrorist or terrorist-risk offender. Nullable so that a reader granted only part of the case (the duty-to-co-operate minimal summary) gets that part.',
   })
   category!: number;
 
-  @Access(mappaPolicies.mappaCase)
+  @Access(mappaPolicies.levelAndLeadAgency)
   @Field(() => Int, {
     description: 'MAPPA level: 1 ordinary agency management, 2 active multi-agency management, 3 active enhanced multi-agency management.',
   })
   level!: number;
 
-  @Access(mappaPolicies.mappaCase)
+  @Access(mappaPolicies.levelAndLeadAgency)
   @Field(() => Agency, { description: 'The agency with statutory authority to manage the offender: POLICE, PROBATION or YOT.' })
   leadAgency!: MappaLeadAgency;
 
   @Access(mappaPolicies.mappaCase)
-  @Field(() => MappaArea, { description: 'The MAPPA area whose Responsible Authority manages the case.' })
+  @Field(() => MappaArea, { nullable: true, description: 'The MAPPA area whose Responsible Authority manages the case. Nullable so that a reader granted only part of the case (the duty-to-co-operate minimal summary) gets that part.' })
   area!: MappaArea;
 
-  @Access(mappaPolicies.mappaCase)
-  @Field(() => LocalDate, { description: 'Date the person became a MAPPA offender for this case.' })
+  @Access(mappaPolicies.caseStatus)
+  @Field(() => LocalDate, { nullable: true, description: 'Date the person became a MAPPA offender for this case. Nullable so that a reader granted only part of the case (the duty-to-co-operate minimal summary) gets that part.' })
   startDate!: string;
 
   @Access(mappaPolicies.mappaCase)
@@ -168,8 +169,8 @@ export class MappaCase {
   })
   nextReviewDate!: string | null;
 
-  @Access(mappaPolicies.mappaCase)
-  @Field(() => MappaCaseStatus, { description: 'ACTIVE or CLOSED.' })
+  @Access(mappaPolicies.caseStatus)
+  @Field(() => MappaCaseStatus, { nullable: true, description: 'ACTIVE or CLOSED. Nullable so that a reader granted only part of the case (the duty-to-co-operate minimal summary) gets that part.' })
   status!: MappaCaseStatus;
 
   @Access(mappaPolicies.mappaCase)

@@ -7,7 +7,7 @@ import { Offender } from './offender.type';
 
 @Resolver(() => Offender)
 export class OffenderResolver {
-  @Access(mappaPolicies.mappaCase)
+  @Access(mappaPolicies.levelAndLeadAgency)
   @FieldResolver(() => MappaCase, {
     nullable: true,
     description:

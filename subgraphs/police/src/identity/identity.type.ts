@@ -33,10 +33,10 @@ export class PoliceIdentity {
   pncId!: string;
 
   @Access(policePolicies.identity)
-  @Field(() => String, { description: 'Criminal Records Office number, e.g. `SF80/655108T`.' })
+  @Field(() => String, { nullable: true, description: 'Criminal Records Office number, e.g. `SF80/655108T`. Nullable so that a reader granted only the minimal summary gets the names without it.' })
   croNumber!: string;
 
-  @Access(policePolicies.identity)
+  @Access(policePolicies.identityNames)
   @Field(() => String, { description: 'First name.' })
   firstName!: string;
 
@@ -44,23 +44,23 @@ export class PoliceIdentity {
   @Field(() => String, { nullable: true, description: 'Middle names, space-separated; null when none are recorded.' })
   middleNames!: string | null;
 
-  @Access(policePolicies.identity)
+  @Access(policePolicies.identityNames)
   @Field(() => String, { description: 'Surname.' })
   lastName!: string;
 
-  @Access(policePolicies.identity)
+  @Access(policePolicies.identityNames)
   @Field(() => LocalDate, { description: 'Date of birth.' })
   dateOfBirth!: string;
 
   @Access(policePolicies.identity)
-  @Field(() => Gender, { description: 'Gender as recorded by the police.' })
+  @Field(() => Gender, { nullable: true, description: 'Gender as recorded by the police. Nullable so that a reader granted only the minimal summary gets the names without it.' })
   gender!: Gender;
 
   @Access(policePolicies.ethnicity)
   @Field(() => String, { nullable: true, description: 'Self-defined ethnicity code (18+1 census categories, e.g. `W1`, `A2`, `B1`).' })
   ethnicityCode!: string;
 
-  @Access(policePolicies.identity)
-  @Field(() => String, { description: 'Nationality as recorded by the police, e.g. `British`.' })
+  @Access(policePolicies.nationality)
+  @Field(() => String, { nullable: true, description: 'Nationality as recorded by the police, e.g. `British`. Nullable so that a reader granted only the minimal summary gets the names without it.' })
   nationality!: string;
 }

@@ -27,7 +27,7 @@ export class OffenderResolver {
     return person && subjectInScope(person.counterTerrorismRestricted, context.caller) ? { pncId: person.pncId } : null;
   }
 
-  @Access(policePolicies.identity)
+  @Access(policePolicies.identityNames)
   @FieldResolver(() => PoliceIdentity, { nullable: true, description: 'Identity as recorded on the Police National Computer. Owner: police.' })
   identity(@Root() offender: Offender, @Ctx() context: PoliceContext) {
     return context.loaders.person.load(offender.pncId);

@@ -18,7 +18,7 @@ export class ProbationCaseResolver {
     return { code: row.providerCode, description: row.providerDescription };
   }
 
-  @Access(probationPolicies.caseReference)
+  @Access(probationPolicies.offenderManagerContact)
   @FieldResolver(() => ProbationOffenderManager, { description: 'The community offender manager and their team.' })
   communityOffenderManager(@Root() row: ProbationCaseRow): ProbationOffenderManager {
     return {

@@ -38,15 +38,15 @@ export class ProbationProvider {
 
 @ObjectType({ description: 'A probation team that holds cases. Owner: probation.' })
 export class ProbationTeam {
-  @Access(probationPolicies.caseReference)
+  @Access(probationPolicies.offenderManagerContact)
   @Field(() => String, { description: 'nDelius team code, e.g. `N07LT03`.' })
   code!: string;
 
-  @Access(probationPolicies.caseReference)
+  @Access(probationPolicies.offenderManagerContact)
   @Field(() => String, { description: 'Team name, e.g. `London Public Protection Team 3`.' })
   description!: string;
 
-  @Access(probationPolicies.caseReference)
+  @Access(probationPolicies.offenderManagerContact)
   @Field(() => String, { description: 'Team duty telephone number (synthetic).' })
   telephoneNumber!: string;
 }
@@ -58,31 +58,32 @@ export class ProbationTeam {
 export class ProbationOffenderManager {
   @Access(probationPolicies.caseReference)
   @Field(() => String, {
-    description: 'nDelius staff code, e.g. `N07A123`. A code ending in `U` (e.g. `N07UATU`) is the unallocated placeholder, not a person.',
+    nullable: true,
+    description: 'nDelius staff code, e.g. `N07A123`. A code ending in `U` (e.g. `N07UATU`) is the unallocated placeholder, not a person. Nullable so that a reader granted only the offender manager\'s contact (the duty-to-co-operate minimal summary) gets that part.',
   })
   staffCode!: string;
 
   @Access(probationPolicies.caseReference)
-  @Field(() => Boolean, { description: 'False when no practitioner is allocated (the staff code ends in `U`).' })
+  @Field(() => Boolean, { nullable: true, description: 'False when no practitioner is allocated (the staff code ends in `U`). Nullable so that a reader granted only the offender manager\'s contact (the duty-to-co-operate minimal summary) gets that part.' })
   allocated!: boolean;
 
-  @Access(probationPolicies.caseReference)
+  @Access(probationPolicies.offenderManagerContact)
   @Field(() => String, { nullable: true, description: 'Forenames of the practitioner; null when unallocated.' })
   forenames!: string | null;
 
-  @Access(probationPolicies.caseReference)
+  @Access(probationPolicies.offenderManagerContact)
   @Field(() => String, { nullable: true, description: 'Surname of the practitioner; null when unallocated.' })
   surname!: string | null;
 
-  @Access(probationPolicies.caseReference)
+  @Access(probationPolicies.offenderManagerContact)
   @Field(() => String, { nullable: true, description: 'Work email address (synthetic); null when unallocated.' })
   email!: string | null;
 
-  @Access(probationPolicies.caseReference)
+  @Access(probationPolicies.offenderManagerContact)
   @Field(() => String, { nullable: true, description: 'Work telephone number (synthetic); null when unallocated.' })
   telephoneNumber!: string | null;
 
-  @Access(probationPolicies.caseReference)
+  @Access(probationPolicies.offenderManagerContact)
   @Field(() => ProbationTeam, { description: 'The team the case is held in.' })
   team!: ProbationTeam;
 }
@@ -108,7 +109,7 @@ export class ProbationOffence {
 })
 export class ProbationCase {
   @Access(probationPolicies.caseReference)
-  @Field(() => ID, { description: 'Case reference number (CRN), one letter and six digits, e.g. `X123456`.' })
+  @Field(() => ID, { nullable: true, description: 'Case reference number (CRN), one letter and six digits, e.g. `X123456`. Nullable so that a reader granted only the offender manager\'s contact (the duty-to-co-operate minimal summary) gets that part.' })
   crn!: string;
 
   @Access(probationPolicies.caseSummary)

@@ -32,7 +32,7 @@ export class OffenderResolver {
     return { pncId: probationCase.pncId };
   }
 
-  @Access(probationPolicies.caseReference)
+  @Access(probationPolicies.offenderManagerContact)
   @FieldResolver(() => ProbationCase, {
     nullable: true,
     description: 'The nDelius probation case (CRN, offender manager, team, tier, status). Null when probation holds no case. Owner: probation.',

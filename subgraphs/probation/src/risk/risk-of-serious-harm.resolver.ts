@@ -25,7 +25,7 @@ export class ProbationRiskOfSeriousHarmResolver {
     };
   }
 
-  @Access(probationPolicies.riskAssessment)
+  @Access(probationPolicies.riskInCustody)
   @FieldResolver(() => ProbationRiskToGroups, { nullable: true, description: 'Risk to each group while the person is in custody.' })
   riskInCustody(@Root() row: RiskOfSeriousHarmRow): ProbationRiskToGroups {
     return {
