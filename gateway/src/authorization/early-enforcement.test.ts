@@ -12,11 +12,12 @@ const PERSONAL = 'roles=ppu_officer;purposes=MAPPA_MEETING';
 const SUMMARY = 'roles=ppu_officer,lay_adviser;purposes=MAPPA_MEETING';
 const SDL = `
 directive @mappaAccess(policy: String!, grants: [String!]!) on FIELD_DEFINITION
+directive @join__type(graph: String!, key: String) repeatable on OBJECT
 type Query {
   offender(pncId: ID!): Offender @mappaAccess(policy: "test.summary", grants: ["${SUMMARY}"])
   register: [Offender!]! @mappaAccess(policy: "test.summary", grants: ["${SUMMARY}"])
 }
-type Offender {
+type Offender @join__type(graph: "TEST", key: "pncId") {
   pncId: ID! @mappaAccess(policy: "test.subjectKey", grants: ["${PERSONAL}"])
   level: Int @mappaAccess(policy: "test.summary", grants: ["${SUMMARY}"])
   notes: [Note!] @mappaAccess(policy: "test.summary", grants: ["${SUMMARY}"])
@@ -42,8 +43,10 @@ const person = (pncId: string) => ({
     { kind: 'CALL', text: 'Synthetic note two', author: 'PPU0002' },
   ],
 });
+/** A person the test schema holds with no notes at all. */
+const WITHOUT_NOTES = '2010/0000001A';
 const rootValue = {
-  offender: ({ pncId }: { pncId: string }) => (pncId === '2008/0000000Z' ? null : person(pncId)),
+  offender: ({ pncId }: { pncId: string }) => (pncId === '2008/0000000Z' ? null : pncId === WITHOUT_NOTES ? { ...person(pncId), notes: null } : person(pncId)),
   register: () => [person('2008/0545166T'), person('2009/0012345A')],
 };
 
@@ -58,7 +61,7 @@ async function viaEarlyEnforcement(query: string) {
   const enforced = enforceBeforePlanning(policies, layAdviser, document, null, 'hash-of-the-text')!;
   const result = await execute({ schema: policies.schema, document: enforced.document, rootValue });
   expect(result.errors).toBeUndefined();
-  const { data, errors } = applyDenials(result.data as Record<string, unknown> | null, enforced.denied);
+  const { data, errors } = applyDenials(result.data as Record<string, unknown> | null, enforced.denied, policies.entityTypeNames);
   return { enforced, data, errors: errors.map((error) => [error.path?.join('.'), error.extensions.code, error.extensions.policy, error.extensions.serviceName]) };
 }
 
@@ -102,6 +105,14 @@ describe('early enforcement: removing never-visible fields before planning', () 
       ['offender.notes.0.author', 'FORBIDDEN', 'test.narrative', 'test'],
       ['offender.id', 'FORBIDDEN', 'test.subjectKey', 'test'],
     ]);
+  });
+
+  it('principle 9: a denied field under a record the person does not have still gets its error, as the owner gives it from the operation', async () => {
+    const withNotes = await viaEarlyEnforcement('{ offender(pncId: "2008/0545166T") { notes { author } } }');
+    const withoutNotes = await viaEarlyEnforcement(`{ offender(pncId: "${WITHOUT_NOTES}") { notes { author } } }`);
+    expect(withoutNotes.data).toEqual({ offender: { notes: null } });
+    expect(withoutNotes.errors).toEqual([['offender.notes.0.author', 'FORBIDDEN', 'test.narrative', 'test']]);
+    expect(withoutNotes.errors).toEqual(withNotes.errors);
   });
 
   it('principle 9: no error where there is no parent to hold the field (unknown person, skipped field)', async () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { getOperationAST, isListType, isNonNullType, Kind, visit } from 'graphql';
+import { getNamedType, getOperationAST, isListType, isNonNullType, Kind, visit } from 'graphql';
 import type { DocumentNode, FieldNode, GraphQLOutputType, OperationDefinitionNode } from 'graphql';
 import { deniedSelections, ForbiddenFieldError, policyAllows } from '@mappa/shared';
 import type { Caller, DeniedSelection, SelectionStep } from '@mappa/shared';
@@ -109,16 +109,34 @@ function forEachParent(data: JsonObject, selection: DeniedSelection, atParent: (
   return visitObject(data, 0);
 }
 
-/** Whether any object of the response holds the denied field's placeholder (read only). */
-function hasPlaceholder(data: JsonObject, selection: DeniedSelection): boolean {
+/**
+ * Whether the field's owner would have been asked for it, had the gateway not removed it: the owner
+ * is asked about an entity (an `Offender`) whenever that entity is in the response, and reports its
+ * denials from the operation, not the data (principle 9). So the error stands whenever the nearest
+ * entity above the field (or the root) is in the response, whether or not the records in between
+ * (a custody record, a licence) exist: the same errors for every person the caller may know. Not
+ * where the key is absent from its parent (a skipped field) or no entity is there to ask about.
+ */
+function ownerWouldBeAsked(data: JsonObject, selection: DeniedSelection, entityTypeNames: ReadonlySet<string>): boolean {
   const { steps } = selection;
   const last = steps.length - 1;
-  const inValue = (value: unknown, index: number): boolean =>
-    Array.isArray(value) ? value.some((item) => inValue(item, index)) : isObject(value) && inObject(value, index);
+  let entityIndex = -1;
+  for (let index = 0; index < last; index += 1) {
+    if (entityTypeNames.has(getNamedType(steps[index]!.type).name)) entityIndex = index;
+  }
+  // `inValue(value, index)` holds the value of step `index - 1`; the entity's own value is at `entityIndex + 1`.
+  const belowEntity = (index: number): boolean => index > entityIndex + 1;
+  const inValue = (value: unknown, index: number): boolean => {
+    // A missing record or an empty list below the entity: the owner was still asked about the entity.
+    if (value === null || value === undefined) return belowEntity(index);
+    if (Array.isArray(value)) return value.length === 0 ? belowEntity(index) : value.some((item) => inValue(item, index));
+    return isObject(value) && inObject(value, index);
+  };
   const inObject = (object: JsonObject, index: number): boolean => {
     const step = steps[index];
+    // A key that is not there was not asked for here (`@skip`, `@include`, another fragment's type).
     if (!step || !(step.key in object)) return false;
-    return index === last ? object[step.key] === selection.parentTypeName : inValue(object[step.key], index + 1);
+    return index === last || inValue(object[step.key], index + 1);
   };
   return inObject(data, 0);
 }
@@ -132,18 +150,18 @@ function ownerOf(policyName: string): string {
  * Puts each removed field back as the owner's denial would have given it: `null` at its path (and the
  * nulls GraphQL propagates from a non-null field), with one FORBIDDEN error per denied field path,
  * naming the policy and, as `serviceName`, the owning subgraph, as the owner's errors reach the client
- * through the gateway. A field whose parent is not in the response (an unknown person, a skipped
- * field, an empty list) gets no error, exactly as when the owner is not asked because there is nothing
- * to ask about.
+ * through the gateway. The error stands where the owner would have been asked (`ownerWouldBeAsked`):
+ * not for an unknown person or an empty page, where no owner is asked because there is nothing to ask about.
  */
 export function applyDenials(
   data: JsonObject | null | undefined,
   denied: readonly DeniedSelection[],
+  entityTypeNames: ReadonlySet<string>,
 ): { data: JsonObject | null | undefined; errors: ForbiddenFieldError[] } {
   if (!data) return { data, errors: [] };
-  // First find every placeholder, then null: nulling a parent first would hide a sibling's denial
+  // First decide every error, then null: nulling a parent first would hide a sibling's denial
   // and make the errors depend on the order of the fields.
-  const present = denied.filter((selection) => hasPlaceholder(data, selection));
+  const present = denied.filter((selection) => ownerWouldBeAsked(data, selection, entityTypeNames));
   let dataBecameNull = false;
   for (const selection of present) {
     const fieldType = selection.steps[selection.steps.length - 1]!.type;

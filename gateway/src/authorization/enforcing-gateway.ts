@@ -45,7 +45,7 @@ export class EnforcingGateway implements GatewayInterface {
       const enforced = enforceBeforePlanning(this.policies, caller, requestContext.document, requestContext.operationName, requestContext.queryHash);
       if (!enforced || enforced.denied.length === 0) return executor(requestContext);
       const result = await executor({ ...requestContext, document: enforced.document, operation: enforced.operation, queryHash: enforced.planKey });
-      const { data, errors } = applyDenials(result.data, enforced.denied);
+      const { data, errors } = applyDenials(result.data, enforced.denied, this.policies.entityTypeNames);
       return { ...result, data, errors: [...(result.errors ?? []), ...errors] };
     };
   }

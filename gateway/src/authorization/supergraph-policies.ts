@@ -15,6 +15,8 @@ export interface SupergraphPolicies {
    */
   readonly schema: GraphQLSchema;
   readonly byName: ReadonlyMap<string, ComposedPolicy>;
+  /** Entity types (`@join__type(…, key: …)`): what the gateway asks each owner about. */
+  readonly entityTypeNames: ReadonlySet<string>;
 }
 
 function accessOf(typeName: string, field: GraphQLField<unknown, unknown>): ComposedPolicy | undefined {
@@ -38,8 +40,13 @@ export function readSupergraphPolicies(supergraphSdl: string): SupergraphPolicie
   const byName = new Map<string, ComposedPolicy>();
   const signatures = new Map<string, string>();
   const problems: string[] = [];
+  const entityTypeNames = new Set<string>();
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    const keyed = type.astNode?.directives?.some(
+      (directive) => directive.name.value === 'join__type' && directive.arguments?.some((argument) => argument.name.value === 'key'),
+    );
+    if (keyed) entityTypeNames.add(type.name);
     for (const field of Object.values(type.getFields())) {
       const policy = accessOf(type.name, field);
       if (!policy) {
@@ -57,5 +64,5 @@ export function readSupergraphPolicies(supergraphSdl: string): SupergraphPolicie
     }
   }
   if (problems.length > 0) throw new Error(`Supergraph access policies are not usable:\n  ${problems.join('\n  ')}`);
-  return { schema, byName };
+  return { schema, byName, entityTypeNames };
 }
