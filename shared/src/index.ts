@@ -49,4 +49,4 @@ export * from './authorization/enforce-field-policies';
 export * from './authorization/field-policy';
 export * from './authorization/role-groups';
 export * from './authorization/denied-selections';
-export * from './auth/counter-terrorism';
+export * from './auth/row-scope';

@@ -3,6 +3,7 @@ import express from 'express';
 import type { JSONWebKeySet } from 'jose';
 import { GraphQLError } from 'graphql';
 import { ASSERTION_HEADER, GatewayAssertionVerifier } from '../auth/gateway-assertion';
+import { rowScopeOf } from '../auth/row-scope';
 import { AccessDecisions } from '../authorization/access-decisions';
 import { accessErrorsPlugin } from '../authorization/access-errors.plugin';
 import type { VerifiedAssertion } from '../auth/gateway-assertion';
@@ -78,11 +79,13 @@ export async function startSubgraph<Loaders extends object>(
       context: async ({ res }) => {
         const assertion = res.locals.assertion as VerifiedAssertion;
         const requestId = assertion.requestId;
-        const caller = { principal: assertion.principal, declaredPurpose: assertion.declaredPurpose };
+        // The grants ride along: they widen this request's row scope, worked out once here.
+        const caller = { principal: assertion.principal, declaredPurpose: assertion.declaredPurpose, caseGrants: assertion.caseGrants };
         return {
           requestId,
           log: log.child({ requestId }),
           caller,
+          rowScope: rowScopeOf(caller),
           access: new AccessDecisions(caller, policiesByName),
           db,
           loaders: definition.createLoaders(db),

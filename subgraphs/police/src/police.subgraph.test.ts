@@ -2,7 +2,8 @@ import { createLogger, createTestGatewayKeys, MappaArea, openTestDatabase, prepa
 import type { Caller, Clearance, DatabaseConnection, RunningSubgraph, SyntheticPerson, TestGatewayKeys } from '@mappa/shared';
 import { policeSubgraph } from './index';
 
-const dataset = { offenders: 60, seed: 7, asOf: '2026-11-01' };
+// Everyone in Kent, the callers' area: row scope (R-3) is by area, and these tests are about other rules.
+const dataset = { offenders: 60, seed: 7, asOf: '2026-11-01', areas: [MappaArea.KENT] };
 const people = syntheticPeople(0, dataset.offenders, dataset);
 let database: { connection: DatabaseConnection; drop: () => Promise<void> };
 let subgraph: RunningSubgraph;
@@ -143,7 +144,7 @@ describe('police subgraph', () => {
 describe('row scope: counter-terrorism gate (principle 7)', () => {
   // The dataset above holds no counter-terrorism restricted person; this one holds category 4
   // people and category 1 people with a restricted-access ViSOR record.
-  const ctDataset = { offenders: 300, seed: 7, asOf: '2026-11-01' };
+  const ctDataset = { offenders: 300, seed: 7, asOf: '2026-11-01', areas: [MappaArea.KENT] };
   const ctPeople = syntheticPeople(0, ctDataset.offenders, ctDataset);
   const isRestricted = (person: SyntheticPerson) => person.category === 4 || person.restrictedAccess;
   const restricted = ctPeople.filter(isRestricted);

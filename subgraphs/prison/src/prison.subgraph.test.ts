@@ -2,7 +2,8 @@ import { addMonths, createLogger, createTestGatewayKeys, MappaArea, openTestData
 import type { Caller, DatabaseConnection, Purpose, Role, RunningSubgraph, TestGatewayKeys, SyntheticPerson } from '@mappa/shared';
 import { prisonSubgraph } from './index';
 
-const dataset = { offenders: 300, seed: 7, asOf: '2026-11-01' };
+// Everyone in London, the callers' area: row scope (R-3) is by area, and most tests here are about other rules.
+const dataset = { offenders: 300, seed: 7, asOf: '2026-11-01', areas: [MappaArea.LONDON] };
 const people = syntheticPeople(0, dataset.offenders, dataset);
 const held = people.filter((p) => p.prisonNumber !== null);
 const inCustody = held.filter((p) => p.supervision === 'CUSTODY');
