@@ -42,6 +42,7 @@ export * from './auth/purpose';
 export * from './auth/signing-keys';
 export * from './errors/unauthenticated.error';
 export * from './testing/test-gateway';
+export * from './testing/case-grants';
 export * from './authorization/access-decisions';
 export * from './authorization/access-directive';
 export * from './authorization/access-errors.plugin';

@@ -1,12 +1,28 @@
 import { asc } from 'drizzle-orm';
-import { addDays, createLogger, createTestGatewayKeys, encodeCursor, formatPncId, MappaArea, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople } from '@mappa/shared';
+import {
+  addDays,
+  createLogger,
+  createTestGatewayKeys,
+  withCaseGrants,
+  encodeCursor,
+  formatPncId,
+  isUnder18,
+  MappaArea,
+  openTestDatabase,
+  prepareSubgraphDatabase,
+  requestDateOf,
+  startSubgraph,
+  syntheticPeople,
+} from '@mappa/shared';
 import type { Caller, DatabaseConnection, Purpose, Role, RunningSubgraph, TestGatewayKeys, SyntheticPerson } from '@mappa/shared';
 import { mappaCaseChangeTable, mappaCaseTable } from './mappa-case/mappa-case.table';
 import { mappaSubgraph } from './index';
 
 // The stack's default dataset (2,000 offenders, seed 1): large enough for every branch of the seeder
-// and for the annual-report shape to show, small enough to seed in a second.
-const dataset = { offenders: 2_000, seed: 1, asOf: '2026-11-01' };
+// and for the annual-report shape to show, small enough to seed in a second. Everyone is managed in
+// Kent, the callers' area: row scope is by area (R-3), and most tests here are about other rules.
+// Cases transferred in (C.5) still come from other areas.
+const dataset = { offenders: 2_000, seed: 1, asOf: '2026-11-01', areas: [MappaArea.KENT] };
 const people = syntheticPeople(0, dataset.offenders, dataset);
 const byPncId = new Map(people.map((person) => [person.pncId, person]));
 // A well-formed PNC ID (check letter valid) that the dataset does not hold.
@@ -520,7 +536,8 @@ describe('mappa subgraph', () => {
       principal: { staffId: 'STAFF0001', agency, roles, area: MappaArea.KENT, clearance },
       declaredPurpose: { purpose, caseId: purpose === 'MAPPA_MEETING' ? 'MTG-1' : purpose === 'DISCLOSURE_DECISION' ? 'DD-1' : null },
     });
-    const sample = people.slice(0, 20);
+    // Adults on the day the test runs: under MAPPA_MEETING a child is out of scope for everyone (A.R25, tested below).
+    const sample = people.filter((person) => !isUnder18(person.dateOfBirth, requestDateOf(new Date()))).slice(0, 20);
     const sampleIds = sample.map((person) => person.pncId);
     const REGISTER = '{ offenders(first: 5) { edges { cursor node { pncId } } pageInfo { hasNextPage endCursor } totalCount } }';
     const SUMMARY = 'caseId category level leadAgency area startDate nextReviewDate status endDate endReason';
@@ -645,7 +662,8 @@ describe('mappa subgraph', () => {
     });
 
     it('A.R32: a Jobcentre Plus attendee at a meeting reads nothing of the MAPPA case (not even the minimal summary)', async () => {
-      const who = caller(['dtc_attendee'], 'jobcentre_plus', 'MAPPA_MEETING');
+      // Invited: a live grant for each subject (principle 5), so that the field policies are what refuse.
+      const who = withCaseGrants(caller(['dtc_attendee'], 'jobcentre_plus', 'MAPPA_MEETING'), sampleIds);
       const result = await entities(sampleIds, 'mappaCase { level leadAgency }', who);
       expect(result.data?._entities).toEqual(sample.map(() => null));
       // Every denied field the operation names is reported, whether or not an entity survives to ask.
@@ -659,7 +677,7 @@ describe('mappa subgraph', () => {
     });
 
     it('A.R38: a Home Office attendee gets no status or start date until the meeting and foreign-national conditions can be checked', async () => {
-      const cases = await caseOnly('mappaCase { status startDate }', caller(['dtc_attendee'], 'home_office', 'MAPPA_MEETING'));
+      const cases = await caseOnly('mappaCase { status startDate }', withCaseGrants(caller(['dtc_attendee'], 'home_office', 'MAPPA_MEETING'), sampleIds));
       expect(cases.data?._entities).toEqual(sample.map(() => ({ mappaCase: null })));
       expect(forbidden(cases)).toEqual([[['_entities', 0, 'mappaCase'], 'mappa.mappaCase']]);
     });

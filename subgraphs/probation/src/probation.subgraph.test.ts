@@ -1,4 +1,4 @@
-import { addMonths, createLogger, createTestGatewayKeys, MappaArea, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople } from '@mappa/shared';
+import { addMonths, createLogger, createTestGatewayKeys, withCaseGrants, MappaArea, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople } from '@mappa/shared';
 import type { Caller, Clearance, DatabaseConnection, PrincipalAgency, Purpose, Role, RunningSubgraph, TestGatewayKeys, SyntheticPerson } from '@mappa/shared';
 import { eq, inArray } from 'drizzle-orm';
 import { probationCaseTable } from './case/probation-case.table';
@@ -34,15 +34,6 @@ const PRACTITIONER = callerWith(['probation_practitioner']);
 const VLO = callerWith(['victim_liaison_officer'], 'CASE_MANAGEMENT', 'probation', 'N07V001');
 /** The victim liaison officer with this staff code: the only reader of the victims allocated to them. */
 const vloWithStaffId = (staffId: string, purpose: Purpose = 'CASE_MANAGEMENT') => callerWith(['victim_liaison_officer'], purpose, 'probation', staffId);
-
-/**
- * The caller with a live case grant for each of these people, for the caller's purpose and case: a
- * grant is the way past R-4 (limited-access cases) for anyone but the allocated COM.
- */
-function withGrants(caller: Caller, pncIds: readonly string[], validUntil = new Date(Date.now() + 3_600_000).toISOString()): Caller {
-  const { purpose, caseId } = caller.declaredPurpose;
-  return { ...caller, caseGrants: pncIds.map((pncId, index) => ({ grantId: `GRANT-${index}`, pncId, purpose, caseId, validUntil })) };
-}
 
 async function post(query: string, variables: Record<string, unknown> = {}, caller: Caller = PRACTITIONER): Promise<GraphQLResponse> {
   const response = await fetch(`${subgraph.url}/graphql`, {
@@ -196,7 +187,7 @@ async function readAll(pncIds: readonly string[]): Promise<{ errors: unknown[]; 
   const errors: unknown[] = [];
   for (let start = 0; start < pncIds.length; start += 40) {
     const chunk = pncIds.slice(start, start + 40);
-    const asPractitioner = await entities(chunk, CASE_SELECTION, withGrants(PRACTITIONER, chunk));
+    const asPractitioner = await entities(chunk, CASE_SELECTION, withCaseGrants(PRACTITIONER, chunk));
     cases.push(...(asPractitioner.data?._entities as (Omit<ProbationOffender, 'victimContacts'> | null)[]));
     errors.push(...(asPractitioner.errors ?? []));
   }
@@ -210,7 +201,7 @@ async function readAll(pncIds: readonly string[]): Promise<{ errors: unknown[]; 
   for (const { pncId, vloStaffId } of allocations) pncIdsByVlo.set(vloStaffId, [...(pncIdsByVlo.get(vloStaffId) ?? []), pncId]);
   const victimsByPncId = new Map<string, Victim[]>();
   for (const [vloStaffId, keys] of pncIdsByVlo) {
-    const asVlo = await entities(keys, VICTIM_SELECTION, withGrants(vloWithStaffId(vloStaffId), keys));
+    const asVlo = await entities(keys, VICTIM_SELECTION, withCaseGrants(vloWithStaffId(vloStaffId), keys));
     errors.push(...(asVlo.errors ?? []));
     for (const victim of asVlo.data?._entities as ({ pncId: string; victimContacts: Victim[] | null } | null)[]) {
       if (victim?.victimContacts) victimsByPncId.set(victim.pncId, [...(victimsByPncId.get(victim.pncId) ?? []), ...victim.victimContacts]);
@@ -576,7 +567,7 @@ describe('probation subgraph', () => {
         callerWith(['ppu_officer'], 'DISCLOSURE_DECISION', 'police'),
         callerWith(['approved_premises_staff']),
         // A duty-to-co-operate attendee reaches a subject only through a grant (principle 5).
-        withGrants(callerWith(['dtc_attendee'], 'MAPPA_MEETING', 'health'), keys(sample)),
+        withCaseGrants(callerWith(['dtc_attendee'], 'MAPPA_MEETING', 'health'), keys(sample)),
         callerWith(['information_governance'], 'AUDIT', 'probation'),
       ];
       for (const caller of others) {
@@ -809,7 +800,7 @@ describe('probation subgraph', () => {
       const selection =
         'probationCase { crn } licences { licenceExpiryDate } riskOfSeriousHarm { overallRiskLevel riskInCommunity { staff public children } riskInCustody { staff } } riskManagementPlan { supervision } victimContacts { victimReference } probationAddresses { postcode }';
       // Invited to the meeting: a live grant for each subject (principle 5).
-      const result = await entities(keys(sample), selection, withGrants(callerWith(['dtc_attendee'], 'MAPPA_MEETING', 'jobcentre_plus', 'JCP0001'), keys(sample)));
+      const result = await entities(keys(sample), selection, withCaseGrants(callerWith(['dtc_attendee'], 'MAPPA_MEETING', 'jobcentre_plus', 'JCP0001'), keys(sample)));
       expect(result.data?._entities).toEqual(
         sample.map(({ offender }) => ({
           probationCase: null,
@@ -833,7 +824,7 @@ describe('probation subgraph', () => {
       ]);
       // Only Jobcentre Plus, and only at a meeting: another duty-to-co-operate agency, or JCP outside a meeting, reads nothing.
       // Each with a grant for the subjects, so that the field policy is what refuses.
-      for (const caller of [callerWith(['dtc_attendee'], 'MAPPA_MEETING', 'health'), callerWith(['dtc_attendee'], 'CASE_MANAGEMENT', 'jobcentre_plus')].map((c) => withGrants(c, keys(sample)))) {
+      for (const caller of [callerWith(['dtc_attendee'], 'MAPPA_MEETING', 'health'), callerWith(['dtc_attendee'], 'CASE_MANAGEMENT', 'jobcentre_plus')].map((c) => withCaseGrants(c, keys(sample)))) {
         const other = await entities(keys(sample), 'riskOfSeriousHarm { riskInCommunity { staff } }', caller);
         expect(other.data?._entities).toEqual(sample.map(() => ({ riskOfSeriousHarm: null })));
         expect(denials(other)).toEqual(['_entities.riskOfSeriousHarm probation.riskOfSeriousHarm']);
@@ -867,7 +858,7 @@ describe('probation subgraph', () => {
     // The seed makes every restricted-access case a limited-access probation case too (R-4), which
     // only the allocated COM and grant holders may know: these callers hold a grant for each
     // restricted person, so only the clearance differs, and the grant does not lift the CT gate.
-    const granted = (caller: Caller) => withGrants(caller, restricted().map((e) => e.person.pncId));
+    const granted = (caller: Caller) => withCaseGrants(caller, restricted().map((e) => e.person.pncId));
     let PRACTITIONER_BPSS: Caller;
     let PRACTITIONER_CTC: Caller;
     let VLO_BPSS: Caller;
