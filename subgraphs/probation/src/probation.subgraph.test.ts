@@ -848,6 +848,96 @@ describe('probation subgraph', () => {
     });
   });
 
+  describe('row scope: own area, limited-access cases, victims and duty-to-co-operate attendees (principles 2, 5, 9; R-4)', () => {
+    const UNKNOWN_CRN = 'Z999999';
+    const CRN_QUERY = 'query($crn: ID!) { offenderByCrn(crn: $crn) { pncId probationCase { crn } } }';
+    const ENTITY = 'pncId probationCase { crn }';
+    const IN_KENT = { ...PRACTITIONER, principal: { ...PRACTITIONER.principal, area: MappaArea.KENT } };
+    /** Held people without a limited-access case, and held people with one (all restricted-access in the seed). */
+    const ordinary = () => held().filter((e) => !e.person.restrictedAccess).slice(0, 10);
+    const limited = () => held().filter((e) => e.offender.probationCase.currentRestriction);
+    const unknownPncIds = (count: number) => syntheticPeople(dataset.offenders, count, dataset).map((p) => p.pncId);
+    const keysOf = (entries: readonly { person: SyntheticPerson }[]) => entries.map((e) => e.person.pncId);
+
+    it('principle 2, R-3: a practitioner of another area gets for London cases exactly the answer for unknown PNC IDs and CRNs, in the same statements', async () => {
+      subgraph.statements.reset();
+      const about = await entities(keysOf(ordinary()), ENTITY, IN_KENT);
+      const statements = subgraph.statements.count;
+      subgraph.statements.reset();
+      const aboutUnknown = await entities(unknownPncIds(ordinary().length), ENTITY, IN_KENT);
+      expect(about).toEqual({ data: { _entities: ordinary().map(() => null) } });
+      expect(about).toEqual(aboutUnknown);
+      expect(statements).toBe(subgraph.statements.count);
+      for (const { person } of ordinary().slice(0, 3)) {
+        expect(await post(CRN_QUERY, { crn: person.crn }, IN_KENT)).toEqual(await post(CRN_QUERY, { crn: UNKNOWN_CRN }, IN_KENT));
+      }
+      // A live grant brings one of them in scope for the Kent practitioner.
+      const [first] = ordinary();
+      const granted = await entities(keysOf(ordinary()), ENTITY, withCaseGrants(IN_KENT, [first!.person.pncId]));
+      expect((granted.data?._entities as unknown[]).map((e) => e !== null)).toEqual(ordinary().map((_, i) => i === 0));
+    });
+
+    it('R-4: a limited-access case is known only to its allocated COM and to grant holders; for any other practitioner probation holds no case', async () => {
+      expect(limited().length).toBeGreaterThan(0);
+      for (const { person, offender } of limited()) {
+        const com = offender.probationCase.communityOffenderManager;
+        // SC cleared: the seed makes every limited-access case restricted access too (principle 7).
+        const other = await entities([person.pncId], ENTITY, PRACTITIONER);
+        expect(other).toEqual(await entities(unknownPncIds(1), ENTITY, PRACTITIONER));
+        expect(other.data?._entities).toEqual([null]);
+        expect(await post(CRN_QUERY, { crn: person.crn }, PRACTITIONER)).toEqual(await post(CRN_QUERY, { crn: UNKNOWN_CRN }, PRACTITIONER));
+        const expected = { pncId: person.pncId, probationCase: { crn: person.crn } };
+        expect((await entities([person.pncId], ENTITY, withCaseGrants(PRACTITIONER, [person.pncId]))).data?._entities).toEqual([expected]);
+        if (com.allocated) {
+          const allocated = callerWith(['probation_practitioner'], 'CASE_MANAGEMENT', 'probation', com.staffCode);
+          expect((await entities([person.pncId], ENTITY, allocated)).data?._entities).toEqual([expected]);
+          expect((await post(CRN_QUERY, { crn: person.crn }, allocated)).data?.offenderByCrn).toEqual(expected);
+          // The same staff code in another agency is not the allocated COM.
+          expect((await entities([person.pncId], ENTITY, callerWith(['ppu_officer'], 'MAPPA_SCREENING', 'police', com.staffCode))).data?._entities).toEqual([null]);
+        }
+      }
+      expect(limited().some((e) => e.offender.probationCase.communityOffenderManager.allocated)).toBe(true);
+    });
+
+    it("victim contacts: each offender's victims are visible only to their allocated VLO; any other VLO gets null, as for an offender with no victims (principle 9)", async () => {
+      const withVictims = held().filter((e) => !e.person.restrictedAccess && e.offender.victimContacts !== null).slice(0, 10);
+      const withoutVictims = held().filter((e) => !e.person.restrictedAccess && e.offender.victimContacts === null).slice(0, 10);
+      expect(withVictims.length).toBeGreaterThan(0);
+      expect(withoutVictims.length).toBeGreaterThan(0);
+      const SELECTION = 'pncId victimContacts { victimReference vloStaffId }';
+      for (const { person, offender } of withVictims) {
+        const own = offender.victimContacts!;
+        const allocated = vloWithStaffId(own[0]!.vloStaffId);
+        expect((await entities([person.pncId], SELECTION, allocated)).data?._entities).toEqual([
+          { pncId: person.pncId, victimContacts: own.map((v) => ({ victimReference: v.victimReference, vloStaffId: v.vloStaffId })) },
+        ]);
+        // Another VLO (here, the one allocated to a different offender's victims, unless it is the same officer).
+        const someoneElse = withVictims.map((e) => e.offender.victimContacts![0]!.vloStaffId).find((staffId) => staffId !== own[0]!.vloStaffId) ?? 'N07V001';
+        expect((await entities([person.pncId], SELECTION, vloWithStaffId(someoneElse))).data?._entities).toEqual([{ pncId: person.pncId, victimContacts: null }]);
+      }
+      // A null list for "none of yours" and for "none at all": the two cannot be told apart.
+      const some = withVictims[0]!.offender.victimContacts![0]!.vloStaffId;
+      const mixed = await entities([...keysOf(withVictims), ...keysOf(withoutVictims)], SELECTION, vloWithStaffId(`${some}X`));
+      expect(mixed.errors).toBeUndefined();
+      expect(mixed.data?._entities).toEqual([...keysOf(withVictims), ...keysOf(withoutVictims)].map((pncId) => ({ pncId, victimContacts: null })));
+    });
+
+    it('principle 5: a duty-to-co-operate attendee knows no case without a live grant for the meeting; an expired grant, or one for another purpose or meeting, does not count', async () => {
+      const sample = ordinary().filter((e) => e.offender.riskOfSeriousHarm !== null).slice(0, 3);
+      expect(sample.length).toBeGreaterThan(0);
+      const jcp = callerWith(['dtc_attendee'], 'MAPPA_MEETING', 'jobcentre_plus', 'JCP0001');
+      const SELECTION = 'riskOfSeriousHarm { riskInCommunity { staff } }';
+      const notKnown = await entities(unknownPncIds(sample.length), SELECTION, jcp);
+      expect(notKnown.data?._entities).toEqual(sample.map(() => null));
+      expect(await entities(keysOf(sample), SELECTION, jcp)).toEqual(notKnown);
+      for (const grant of [{ validUntil: new Date(Date.now() - 1_000).toISOString() }, { purpose: 'MAPPA_SCREENING' as const }, { caseId: 'MTG-2' }]) {
+        expect(await entities(keysOf(sample), SELECTION, withCaseGrants(jcp, keysOf(sample), grant))).toEqual(notKnown);
+      }
+      const live = await entities(keysOf(sample), SELECTION, withCaseGrants(jcp, keysOf(sample)));
+      expect(live.data?._entities).toEqual(sample.map((e) => ({ riskOfSeriousHarm: { riskInCommunity: { staff: e.offender.riskOfSeriousHarm!.riskInCommunity.staff } } })));
+    });
+  });
+
   describe('row scope: counter-terrorism gate (principle 7)', () => {
     const UNKNOWN_CRN = 'Z999999';
     const ctRestricted = (p: SyntheticPerson) => p.category === 4 || p.restrictedAccess;
