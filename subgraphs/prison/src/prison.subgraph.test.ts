@@ -1,5 +1,7 @@
-import { addMonths, createLogger, createTestGatewayKeys, MappaArea, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople } from '@mappa/shared';
+import { eq } from 'drizzle-orm';
+import { addMonths, createLogger, createTestGatewayKeys, MappaArea, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople, withCaseGrants } from '@mappa/shared';
 import type { Caller, DatabaseConnection, Purpose, Role, RunningSubgraph, TestGatewayKeys, SyntheticPerson } from '@mappa/shared';
+import { prisonerTable } from './custody/prisoner.table';
 import { prisonSubgraph } from './index';
 
 // Everyone in London, the callers' area: row scope (R-3) is by area, and most tests here are about other rules.
@@ -362,6 +364,64 @@ describe('prison subgraph', () => {
     const sdl = (result.data?._service as { sdl: string }).sdl;
     expect(sdl).toMatch(/type Offender\s+@key\(fields: "pncId"\)/);
     expect(sdl).not.toMatch(/^\s+offender\(/m);
+  });
+
+  describe('row scope: the responsible MAPPA area, grants and duty-to-co-operate attendees (principles 2, 5, 9)', () => {
+    const sample = held.filter((p) => !(p.category === 4 || p.restrictedAccess)).slice(0, 10);
+    const unknown = syntheticPeople(dataset.offenders, sample.length, dataset);
+    const ENTITIES = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { custody { prisonNumber } } } }';
+    const BY_NUMBER = 'query($n: ID!) { offenderByPrisonNumber(prisonNumber: $n) { pncId } }';
+    const IN_KENT: Caller = { ...PRISON_OFFENDER_MANAGER, principal: { ...PRISON_OFFENDER_MANAGER.principal, area: MappaArea.KENT } };
+
+    it('principle 2, R-3: a prison offender manager of another area gets for London prisoners exactly the answer for unknown keys, in the same statements', async () => {
+      subgraph.statements.reset();
+      const about = await post(ENTITIES, { r: references(sample) }, IN_KENT);
+      const statements = subgraph.statements.count;
+      subgraph.statements.reset();
+      const aboutUnknown = await post(ENTITIES, { r: references(unknown) }, IN_KENT);
+      expect(about).toEqual({ data: { _entities: sample.map(() => null) } });
+      expect(about).toEqual(aboutUnknown);
+      expect(statements).toBe(subgraph.statements.count);
+      for (const person of sample.slice(0, 3)) {
+        expect(await post(BY_NUMBER, { n: person.prisonNumber }, IN_KENT)).toEqual(await post(BY_NUMBER, { n: 'Z9999ZZ' }, IN_KENT));
+      }
+      // In London, and in Kent with a live grant for the first of them, they are known.
+      expect((await post(ENTITIES, { r: references(sample) })).data?._entities).toEqual(sample.map((p) => ({ custody: { prisonNumber: p.prisonNumber } })));
+      const granted = await post(ENTITIES, { r: references(sample) }, withCaseGrants(IN_KENT, [sample[0]!.pncId]));
+      expect(granted.data?._entities).toEqual(sample.map((p, i) => (i === 0 ? { custody: { prisonNumber: p.prisonNumber } } : null)));
+    });
+
+    it('R-3: a prisoner whose responsible area the prison has not recorded (a row from before the column) is known to no area, only through a grant', async () => {
+      const [person] = sample;
+      const db = database.connection.database();
+      await db.update(prisonerTable).set({ mappaArea: null }).where(eq(prisonerTable.pncId, person!.pncId));
+      try {
+        expect(await post(ENTITIES, { r: references([person!]) })).toEqual(await post(ENTITIES, { r: references(unknown.slice(0, 1)) }));
+        expect((await post(ENTITIES, { r: references([person!]) }, withCaseGrants(PRISON_OFFENDER_MANAGER, [person!.pncId]))).data?._entities).toEqual([
+          { custody: { prisonNumber: person!.prisonNumber } },
+        ]);
+      } finally {
+        await db.update(prisonerTable).set({ mappaArea: person!.area }).where(eq(prisonerTable.pncId, person!.pncId));
+      }
+    });
+
+    it('principle 5: a duty-to-co-operate attendee knows no prisoner without a live grant for the meeting; an expired one, or one for another purpose or meeting, does not count', async () => {
+      const dtc: Caller = {
+        principal: { staffId: 'EM0001', agency: 'electronic_monitoring', roles: ['dtc_attendee'], area: MappaArea.LONDON, clearance: 'BPSS' },
+        declaredPurpose: { purpose: 'MAPPA_MEETING', caseId: 'MTG-1' },
+      };
+      const subject = sample.slice(0, 1);
+      const notKnown = await post(ENTITIES, { r: references(unknown.slice(0, 1)) }, dtc);
+      expect(notKnown.data?._entities).toEqual([null]);
+      expect(await post(ENTITIES, { r: references(subject) }, dtc)).toEqual(notKnown);
+      for (const grant of [{ validUntil: new Date(Date.now() - 1_000).toISOString() }, { purpose: 'CASE_MANAGEMENT' as const }, { caseId: 'MTG-2' }]) {
+        expect(await post(ENTITIES, { r: references(subject) }, withCaseGrants(dtc, [subject[0]!.pncId], grant))).toEqual(notKnown);
+      }
+      // Known with a live grant; the custody record itself stays the field policies' to refuse.
+      const live = await post(ENTITIES, { r: references(subject) }, withCaseGrants(dtc, [subject[0]!.pncId]));
+      expect(live.data?._entities).toEqual([{ custody: null }]);
+      expect(live.errors?.map((error) => error.extensions?.policy)).toEqual(['prison.custody']);
+    });
   });
 
   describe('row scope: counter-terrorism gate (principle 7)', () => {

@@ -13,6 +13,7 @@ import {
   startSubgraph,
   syntheticPeople,
   yearsBetween,
+  withCaseGrants,
   yotReferenceSchema,
 } from '@mappa/shared';
 import type { Caller, DatabaseConnection, Purpose, Role, RunningSubgraph, TestGatewayKeys, SyntheticPerson } from '@mappa/shared';
@@ -434,6 +435,46 @@ describe('yot subgraph', () => {
     } finally {
       await scratch.drop();
     }
+  });
+
+  describe('row scope: own area, grants and duty-to-co-operate attendees (principles 2, 5, 9)', () => {
+    const sample = youths.filter((person) => !person.restrictedAccess).slice(0, 10);
+    const unknownPncIds = syntheticPeople(dataset.offenders, sample.length, dataset).map((person) => person.pncId);
+    const ENTITIES = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { youthCase { yotReference } } } }';
+    const BY_REFERENCE = 'query($ref: ID!) { offenderByYotReference(yotReference: $ref) { pncId } }';
+    const inArea = (area: MappaArea): Caller => ({ ...YOT_CASE_MANAGER, principal: { ...YOT_CASE_MANAGER.principal, area } });
+
+    it('principle 2, R-3: a YOT case manager of another area gets for Kent young people exactly the answer for unknown keys, in the same statements', async () => {
+      const elsewhere = inArea(MappaArea.LONDON);
+      subgraph.statements.reset();
+      const about = await post(ENTITIES, { r: references(sample.map((p) => p.pncId)) }, elsewhere);
+      const statements = subgraph.statements.count;
+      subgraph.statements.reset();
+      const aboutUnknown = await post(ENTITIES, { r: references(unknownPncIds) }, elsewhere);
+      expect(about).toEqual({ data: { _entities: sample.map(() => null) } });
+      expect(about).toEqual(aboutUnknown);
+      expect(statements).toBe(subgraph.statements.count);
+      for (const person of sample.slice(0, 3)) {
+        expect(await post(BY_REFERENCE, { ref: person.yotReference }, elsewhere)).toEqual(await post(BY_REFERENCE, { ref: 'YOT-ZZZ-999999' }, elsewhere));
+      }
+      const granted = await post(ENTITIES, { r: references(sample.map((p) => p.pncId)) }, withCaseGrants(elsewhere, [sample[0]!.pncId]));
+      expect(granted.data?._entities).toEqual(sample.map((p, i) => (i === 0 ? { youthCase: { yotReference: p.yotReference } } : null)));
+    });
+
+    // Under MAPPA_MEETING a child is out of scope even with a grant (A.R25, below), so this asks under case management.
+    it("principle 5: children's social care knows no young person without a live grant; an expired grant or one for another purpose does not count, a live one brings them in scope", async () => {
+      const csc = callerWith('dtc_attendee', 'children_social_care', 'CASE_MANAGEMENT');
+      const subject = sample.slice(0, 1).map((p) => p.pncId);
+      const notKnown = await post(ENTITIES, { r: references(unknownPncIds.slice(0, 1)) }, csc);
+      expect(notKnown.data?._entities).toEqual([null]);
+      expect(await post(ENTITIES, { r: references(subject) }, csc)).toEqual(notKnown);
+      for (const grant of [{ validUntil: new Date(Date.now() - 1_000).toISOString() }, { purpose: 'MAPPA_SCREENING' as const }]) {
+        expect(await post(ENTITIES, { r: references(subject) }, withCaseGrants(csc, subject, grant))).toEqual(notKnown);
+      }
+      const live = await post(ENTITIES, { r: references(subject) }, withCaseGrants(csc, subject));
+      expect(live.data?._entities).toEqual([{ youthCase: null }]);
+      expect(live.errors?.map((error) => error.extensions?.policy)).toEqual(['yot.youthCase']);
+    });
   });
 
   describe('row scope: counter-terrorism gate (principle 7)', () => {
