@@ -1,4 +1,4 @@
-import { asc } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import {
   addDays,
   createLogger,
@@ -405,6 +405,111 @@ describe('mappa subgraph', () => {
       await mappaSubgraph.seed(db, people.slice(777), dataset);
       expect(await mappaSubgraph.isEmpty(db)).toBe(false);
       expect(await snapshot()).toEqual(before);
+    });
+  });
+
+  describe('row scope: own area, grants, transfers and children (principles 2, 5, 9; C.5; A.R25, B.10)', () => {
+    const coordinatorIn = (area: MappaArea, purpose: Purpose = 'CASE_MANAGEMENT'): Caller => ({
+      principal: { ...MAPPA_COORDINATOR.principal, area },
+      declaredPurpose: { purpose, caseId: purpose === 'MAPPA_MEETING' ? 'MTG-1' : purpose === 'DISCLOSURE_DECISION' ? 'DD-1' : null },
+    });
+    const IN_LONDON = coordinatorIn(MappaArea.LONDON);
+    const today = requestDateOf(new Date());
+    const adults = people.filter((person) => !(person.category === 4 || person.restrictedAccess) && !isUnder18(person.dateOfBirth, today));
+    const children = people.filter((person) => !person.restrictedAccess && isUnder18(person.dateOfBirth, today));
+    const unknownPncIds = (count: number) => syntheticPeople(dataset.offenders, count, dataset).map((person) => person.pncId);
+    const SELECTION = 'mappaCase { caseId area }';
+
+    it('principle 2, R-3: the co-ordinator of another area finds no one on the register: the pages and totalCount of a filter that matches nothing, in as many statements', async () => {
+      subgraph.statements.reset();
+      const elsewhere = await registerPage({ first: 37 }, 'totalCount', IN_LONDON);
+      const statements = subgraph.statements.count;
+      subgraph.statements.reset();
+      const nothing = await registerPage({ first: 37, filter: { area: 'LONDON' } });
+      expect(elsewhere).toEqual({ edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 });
+      expect(elsewhere).toEqual(nothing);
+      expect(statements).toBe(subgraph.statements.count);
+      const sample = adults.slice(0, 20).map((person) => person.pncId);
+      const about = await entities(sample, SELECTION, IN_LONDON);
+      expect(about).toEqual({ data: { _entities: sample.map(() => null) } });
+      expect(about).toEqual(await entities(unknownPncIds(sample.length), SELECTION, IN_LONDON));
+    });
+
+    it('live case grants put exactly their subjects on another area\'s register, in the pages and in totalCount', async () => {
+      const granted = adults.slice(0, 3).map((person) => person.pncId);
+      const caller = withCaseGrants(IN_LONDON, granted);
+      const { pncIds, totalCount, pages } = await wholeRegister(undefined, 2, caller);
+      expect(pncIds).toEqual([...granted].sort());
+      expect(totalCount).toBe(3);
+      expect(pages).toBe(2);
+      // A grant for another purpose widens nothing.
+      expect((await wholeRegister(undefined, 2, withCaseGrants(IN_LONDON, granted, { purpose: 'MAPPA_SCREENING' }))).pncIds).toEqual([]);
+    });
+
+    it('C.5: the area follows the case: once a case transfers, the receiving area knows it and the area it left does not', async () => {
+      const db = database.connection.database();
+      const transferredIn = (await db.select().from(mappaCaseChangeTable).where(eq(mappaCaseChangeTable.field, 'AREA'))).filter((change) => change.valueBefore !== null);
+      expect(transferredIn.length).toBeGreaterThan(0);
+      // Seeded transfers: the area a case came from no longer sees it.
+      let checked = 0;
+      for (const change of transferredIn) {
+        const [row] = await db.select().from(mappaCaseTable).where(eq(mappaCaseTable.caseId, change.caseId));
+        if (row!.status !== 'ACTIVE' || row!.counterTerrorismRestricted || checked === 5) continue;
+        checked += 1;
+        const former = coordinatorIn(change.valueBefore as MappaArea);
+        expect(await entities([row!.pncId], SELECTION, former)).toEqual(await entities(unknownPncIds(1), SELECTION, former));
+        expect((await entities([row!.pncId], SELECTION)).data?._entities).toEqual([{ pncId: row!.pncId, mappaCase: { caseId: row!.caseId, area: 'KENT' } }]);
+      }
+      expect(checked).toBeGreaterThan(0);
+      // A transfer now, as the unit records it: Kent loses the case from its register, London gains it.
+      const [moving] = adults;
+      const before = await registerPage({ first: 1 });
+      await db.update(mappaCaseTable).set({ area: MappaArea.LONDON }).where(and(eq(mappaCaseTable.pncId, moving!.pncId), eq(mappaCaseTable.status, 'ACTIVE')));
+      try {
+        expect((await registerPage({ first: 1 })).totalCount).toBe(before.totalCount! - 1);
+        expect((await wholeRegister(undefined, 10, IN_LONDON)).pncIds).toEqual([moving!.pncId]);
+        expect((await entities([moving!.pncId], SELECTION)).data?._entities).toEqual([null]);
+      } finally {
+        await db.update(mappaCaseTable).set({ area: MappaArea.KENT }).where(and(eq(mappaCaseTable.pncId, moving!.pncId), eq(mappaCaseTable.status, 'ACTIVE')));
+      }
+    });
+
+    it.each(['MAPPA_MEETING', 'DISCLOSURE_DECISION'] as const)('A.R25, B.10: under %s the unit holds no case of a child for anyone, grant or not, nor of someone whose date of birth it has not recorded', async (purpose) => {
+      expect(children.length).toBeGreaterThan(0);
+      const caller = coordinatorIn(MappaArea.KENT, purpose);
+      const keys = children.map((person) => person.pncId);
+      const aboutChildren = await entities(keys, SELECTION, caller);
+      expect(aboutChildren.data?._entities).toEqual(keys.map(() => null));
+      expect(aboutChildren).toEqual(await entities(unknownPncIds(keys.length), SELECTION, caller));
+      expect(await entities(keys, SELECTION, withCaseGrants(caller, keys))).toEqual(aboutChildren);
+      // Adults are unaffected; under screening the children are there too.
+      expect((await entities(adults.slice(0, 5).map((p) => p.pncId), SELECTION, caller)).data?._entities).toEqual(adults.slice(0, 5).map((p) => ({ pncId: p.pncId, mappaCase: expect.objectContaining({ area: 'KENT' }) })));
+      expect(((await entities(keys, SELECTION, coordinatorIn(MappaArea.KENT, 'MAPPA_SCREENING'))).data?._entities as unknown[]).every((e) => e !== null)).toBe(true);
+      // A case from before the date of birth was recorded fails closed under this purpose only.
+      const db = database.connection.database();
+      const [adult] = adults;
+      await db.update(mappaCaseTable).set({ subjectDateOfBirth: null }).where(eq(mappaCaseTable.pncId, adult!.pncId));
+      try {
+        expect((await entities([adult!.pncId], SELECTION, caller)).data?._entities).toEqual([null]);
+        expect((await entities([adult!.pncId], SELECTION)).data?._entities).toEqual([{ pncId: adult!.pncId, mappaCase: expect.objectContaining({ area: 'KENT' }) }]);
+      } finally {
+        await db.update(mappaCaseTable).set({ subjectDateOfBirth: adult!.dateOfBirth }).where(eq(mappaCaseTable.pncId, adult!.pncId));
+      }
+    });
+
+    it('principle 5: a duty-to-co-operate attendee knows no MAPPA case without a live grant for the meeting', async () => {
+      const dtc: Caller = {
+        principal: { staffId: 'HSG0001', agency: 'housing', roles: ['dtc_attendee'], area: MappaArea.KENT, clearance: 'BPSS' },
+        declaredPurpose: { purpose: 'MAPPA_MEETING', caseId: 'MTG-1' },
+      };
+      const keys = adults.slice(0, 3).map((person) => person.pncId);
+      const CASE = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { mappaCase { level } } } }';
+      const ask = (pncIds: readonly string[], who: Caller) => post(CASE, { r: pncIds.map((pncId) => ({ __typename: 'Offender', pncId })) }, who);
+      const notKnown = await ask(unknownPncIds(keys.length), dtc);
+      expect(notKnown.data?._entities).toEqual(keys.map(() => null));
+      expect(await ask(keys, dtc)).toEqual(notKnown);
+      expect(await ask(keys, withCaseGrants(dtc, keys, { caseId: 'MTG-2' }))).toEqual(notKnown);
+      expect((await ask(keys, withCaseGrants(dtc, keys))).data?._entities).toEqual(keys.map(() => ({ mappaCase: null })));
     });
   });
 
