@@ -16,6 +16,7 @@ import {
 } from '@mappa/shared';
 import type { Caller, DatabaseConnection, Purpose, Role, RunningSubgraph, TestGatewayKeys, SyntheticPerson } from '@mappa/shared';
 import { mappaCaseChangeTable, mappaCaseTable } from './mappa-case/mappa-case.table';
+import { MappaCaseChangeField, MappaCaseStatus } from './mappa-case/mappa-case.type';
 import { mappaSubgraph } from './index';
 
 // The stack's default dataset (2,000 offenders, seed 1): large enough for every branch of the seeder
@@ -448,13 +449,13 @@ describe('mappa subgraph', () => {
 
     it('C.5: the area follows the case: once a case transfers, the receiving area knows it and the area it left does not', async () => {
       const db = database.connection.database();
-      const transferredIn = (await db.select().from(mappaCaseChangeTable).where(eq(mappaCaseChangeTable.field, 'AREA'))).filter((change) => change.valueBefore !== null);
+      const transferredIn = (await db.select().from(mappaCaseChangeTable).where(eq(mappaCaseChangeTable.field, MappaCaseChangeField.AREA))).filter((change) => change.valueBefore !== null);
       expect(transferredIn.length).toBeGreaterThan(0);
       // Seeded transfers: the area a case came from no longer sees it.
       let checked = 0;
       for (const change of transferredIn) {
         const [row] = await db.select().from(mappaCaseTable).where(eq(mappaCaseTable.caseId, change.caseId));
-        if (row!.status !== 'ACTIVE' || row!.counterTerrorismRestricted || checked === 5) continue;
+        if (row!.status !== MappaCaseStatus.ACTIVE || row!.counterTerrorismRestricted || checked === 5) continue;
         checked += 1;
         const former = coordinatorIn(change.valueBefore as MappaArea);
         expect(await entities([row!.pncId], SELECTION, former)).toEqual(await entities(unknownPncIds(1), SELECTION, former));
@@ -464,13 +465,13 @@ describe('mappa subgraph', () => {
       // A transfer now, as the unit records it: Kent loses the case from its register, London gains it.
       const [moving] = adults;
       const before = await registerPage({ first: 1 });
-      await db.update(mappaCaseTable).set({ area: MappaArea.LONDON }).where(and(eq(mappaCaseTable.pncId, moving!.pncId), eq(mappaCaseTable.status, 'ACTIVE')));
+      await db.update(mappaCaseTable).set({ area: MappaArea.LONDON }).where(and(eq(mappaCaseTable.pncId, moving!.pncId), eq(mappaCaseTable.status, MappaCaseStatus.ACTIVE)));
       try {
         expect((await registerPage({ first: 1 })).totalCount).toBe(before.totalCount! - 1);
         expect((await wholeRegister(undefined, 10, IN_LONDON)).pncIds).toEqual([moving!.pncId]);
         expect((await entities([moving!.pncId], SELECTION)).data?._entities).toEqual([null]);
       } finally {
-        await db.update(mappaCaseTable).set({ area: MappaArea.KENT }).where(and(eq(mappaCaseTable.pncId, moving!.pncId), eq(mappaCaseTable.status, 'ACTIVE')));
+        await db.update(mappaCaseTable).set({ area: MappaArea.KENT }).where(and(eq(mappaCaseTable.pncId, moving!.pncId), eq(mappaCaseTable.status, MappaCaseStatus.ACTIVE)));
       }
     });
 

@@ -855,7 +855,7 @@ describe('probation subgraph', () => {
     const IN_KENT = { ...PRACTITIONER, principal: { ...PRACTITIONER.principal, area: MappaArea.KENT } };
     /** Held people without a limited-access case, and held people with one (all restricted-access in the seed). */
     const ordinary = () => held().filter((e) => !e.person.restrictedAccess).slice(0, 10);
-    const limited = () => held().filter((e) => e.offender.probationCase.currentRestriction);
+    const limited = () => held().filter((e) => e.offender.probationCase?.currentRestriction === true);
     const unknownPncIds = (count: number) => syntheticPeople(dataset.offenders, count, dataset).map((p) => p.pncId);
     const keysOf = (entries: readonly { person: SyntheticPerson }[]) => entries.map((e) => e.person.pncId);
 
@@ -880,7 +880,7 @@ describe('probation subgraph', () => {
     it('R-4: a limited-access case is known only to its allocated COM and to grant holders; for any other practitioner probation holds no case', async () => {
       expect(limited().length).toBeGreaterThan(0);
       for (const { person, offender } of limited()) {
-        const com = offender.probationCase.communityOffenderManager;
+        const com = offender.probationCase!.communityOffenderManager;
         // SC cleared: the seed makes every limited-access case restricted access too (principle 7).
         const other = await entities([person.pncId], ENTITY, PRACTITIONER);
         expect(other).toEqual(await entities(unknownPncIds(1), ENTITY, PRACTITIONER));
@@ -896,7 +896,7 @@ describe('probation subgraph', () => {
           expect((await entities([person.pncId], ENTITY, callerWith(['ppu_officer'], 'MAPPA_SCREENING', 'police', com.staffCode))).data?._entities).toEqual([null]);
         }
       }
-      expect(limited().some((e) => e.offender.probationCase.communityOffenderManager.allocated)).toBe(true);
+      expect(limited().some((e) => e.offender.probationCase!.communityOffenderManager.allocated)).toBe(true);
     });
 
     it("victim contacts: each offender's victims are visible only to their allocated VLO; any other VLO gets null, as for an offender with no victims (principle 9)", async () => {
