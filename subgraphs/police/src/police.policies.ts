@@ -2,8 +2,9 @@ import { Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, MAPPA_PURPOSES, POLICE
 import type { Role } from '@mappa/shared';
 
 // The police's access rules, in one place. Each field's @Access names one of these; the access
-// matrix (docs/access-matrix.md) is generated from them. Grants say who may read, and why; row scope
-// (area, partner agencies) is not enforced yet and is named in the summaries.
+// matrix (docs/access-matrix.md) is generated from them. Grants say who may read, and why. Row scope
+// (shared/src/auth/row-scope.ts: CT gate, own area or a live case grant, no children at meetings) is
+// enforced before any field; what of it is still to come (partner agencies) is named in the summaries.
 
 const RA_ROLES: readonly Role[] = ['probation_practitioner', 'senior_probation_officer', 'prison_offender_manager', 'mappa_coordinator', 'mappa_chair'];
 
@@ -13,7 +14,7 @@ export const policePolicies = definePolicies('police', {
     owner: Agency.POLICE,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Who the person is (names, date of birth, CRO number, gender, nationality, aliases). Police for case management; Responsible Authority roles for MAPPA purposes. Row scope (not yet enforced): own area.',
+      'Who the person is (names, date of birth, CRO number, gender, nationality, aliases). Police for case management; Responsible Authority roles for MAPPA purposes. Row scope: own area or a live case grant.',
     rules: ['principle 2', 'principle 3', 'A.R9', 'B.1', 'C.88'],
     grants: [
       { roles: POLICE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
@@ -31,7 +32,7 @@ export const policePolicies = definePolicies('police', {
     owner: Agency.POLICE,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The ViSOR nominal record. Police for case management; probation and prison offender managers as ViSOR partners and the co-ordinator for MAPPA purposes. Row scope (not yet enforced): partner agency listed on the record; own area.',
+      'The ViSOR nominal record. Police for case management; probation and prison offender managers as ViSOR partners and the co-ordinator for MAPPA purposes. Row scope: own area or a live case grant. Not yet enforced: the partner agency listed on the record.',
     rules: ['A.R1', 'A.R4', 'A.R6', 'A.R9', 'B.46'],
     grants: [
       { roles: POLICE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },

@@ -18,7 +18,7 @@ export class OffenderResolver {
   @Query(() => Offender, {
     nullable: true,
     description:
-      'The offender whose probation case has this CRN. Null when probation holds no such case (or, once access control is in place, when the caller may not know it exists). A malformed CRN is BAD_USER_INPUT.',
+      'The offender whose probation case has this CRN. Null when probation holds no such case, or one outside the caller\'s row scope (answered the same way). A malformed CRN is BAD_USER_INPUT.',
   })
   async offenderByCrn(
     @Arg('crn', () => ID, { description: 'Probation case reference number (CRN), e.g. `X123456`.' }) crn: string,
