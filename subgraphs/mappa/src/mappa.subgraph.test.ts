@@ -11,6 +11,7 @@ import {
   openTestDatabase,
   prepareSubgraphDatabase,
   requestDateOf,
+  rowScopeOf,
   startSubgraph,
   syntheticPeople,
 } from '@mappa/shared';
@@ -18,6 +19,7 @@ import type { Caller, DatabaseConnection, Purpose, Role, RunningSubgraph, TestGa
 import { mappaCaseChangeTable, mappaCaseTable } from './mappa-case/mappa-case.table';
 import { MappaCaseChangeField, MappaCaseStatus } from './mappa-case/mappa-case.type';
 import { mappaSubgraph } from './index';
+import { countRegister, fetchRegisterPage } from './register/register.query';
 
 // The stack's default dataset (2,000 offenders, seed 1): large enough for every branch of the seeder
 // and for the annual-report shape to show, small enough to seed in a second. Everyone is managed in
@@ -496,6 +498,19 @@ describe('mappa subgraph', () => {
       } finally {
         await db.update(mappaCaseTable).set({ subjectDateOfBirth: adult!.dateOfBirth }).where(eq(mappaCaseTable.pncId, adult!.pncId));
       }
+    });
+
+    it("A.R25, B.10: under MAPPA_MEETING the register's own SQL leaves children out of its pages and its count (no register policy grants that purpose yet, so this asks the query itself)", async () => {
+      const db = database.connection.database();
+      const meeting = rowScopeOf(coordinatorIn(MappaArea.KENT, 'MAPPA_MEETING'));
+      const screening = rowScopeOf(coordinatorIn(MappaArea.KENT, 'MAPPA_SCREENING'));
+      const childIds = new Set(people.filter((person) => isUnder18(person.dateOfBirth, today)).map((person) => person.pncId));
+      const everyone = (await fetchRegisterPage(db, screening, {}, null, dataset.offenders + 1)).map((row) => row.pncId);
+      const atMeeting = (await fetchRegisterPage(db, meeting, {}, null, dataset.offenders + 1)).map((row) => row.pncId);
+      expect(childIds.size).toBeGreaterThan(0);
+      expect(everyone.filter((pncId) => childIds.has(pncId))).toHaveLength(childIds.size);
+      expect(atMeeting).toEqual(everyone.filter((pncId) => !childIds.has(pncId)));
+      expect(await countRegister(db, meeting, {})).toBe(atMeeting.length);
     });
 
     it('principle 5: a duty-to-co-operate attendee knows no MAPPA case without a live grant for the meeting', async () => {
