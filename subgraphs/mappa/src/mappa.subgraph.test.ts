@@ -500,7 +500,7 @@ describe('mappa subgraph', () => {
       }
     });
 
-    it("A.R25, B.10: under MAPPA_MEETING the register's own SQL leaves children out of its pages and its count (no register policy grants that purpose yet, so this asks the query itself)", async () => {
+    it("A.R25, B.10, principle 5: under MAPPA_MEETING the register's own SQL leaves children out of its pages and its count, and gives an attendee only their grants (no register policy grants that purpose yet, so this asks the query itself)", async () => {
       const db = database.connection.database();
       const meeting = rowScopeOf(coordinatorIn(MappaArea.KENT, 'MAPPA_MEETING'));
       const screening = rowScopeOf(coordinatorIn(MappaArea.KENT, 'MAPPA_SCREENING'));
@@ -511,6 +511,14 @@ describe('mappa subgraph', () => {
       expect(everyone.filter((pncId) => childIds.has(pncId))).toHaveLength(childIds.size);
       expect(atMeeting).toEqual(everyone.filter((pncId) => !childIds.has(pncId)));
       expect(await countRegister(db, meeting, {})).toBe(atMeeting.length);
+      // Principle 5 in the same SQL: a duty-to-co-operate attendee's register holds their grants' subjects and no one else.
+      const attendee: Caller = {
+        principal: { staffId: 'HSG0001', agency: 'housing', roles: ['dtc_attendee'], area: MappaArea.KENT, clearance: 'BPSS' },
+        declaredPurpose: { purpose: 'MAPPA_MEETING', caseId: 'MTG-1' },
+      };
+      expect(await fetchRegisterPage(db, rowScopeOf(attendee), {}, null, 10)).toEqual([]);
+      const granted = adults.slice(0, 2).map((person) => person.pncId);
+      expect((await fetchRegisterPage(db, rowScopeOf(withCaseGrants(attendee, granted)), {}, null, 10)).map((row) => row.pncId)).toEqual([...granted].sort());
     });
 
     it('principle 5: a duty-to-co-operate attendee knows no MAPPA case without a live grant for the meeting', async () => {

@@ -23,24 +23,29 @@ export type RegisterFilter = z.infer<typeof offenderFilterSchema>;
  * cursor or the total (principle 9).
  */
 function scopeCondition(scope: RowScope): SQL | undefined {
-  const granted = scope.grantedPncIds.length === 0 ? undefined : inArray(mappaCaseTable.pncId, [...scope.grantedPncIds]);
-  // R-3: own area (the case's area, which follows a transfer, C.5); national scope adds no condition;
-  // grants-only callers (duty-to-co-operate attendees) reach nothing but their grants.
-  const reach =
-    scope.areaScope.kind === 'national'
-      ? undefined
-      : scope.areaScope.kind === 'area'
-        ? granted === undefined
-          ? eq(mappaCaseTable.area, scope.areaScope.area)
-          : or(eq(mappaCaseTable.area, scope.areaScope.area), granted)
-        : (granted ?? sql`false`);
   return and(
     // Principle 7 (R-2): counter-terrorism restricted people only for cleared callers.
     scope.counterTerrorismCleared ? undefined : eq(mappaCaseTable.counterTerrorismRestricted, false),
-    // R-5: under MAPPA_MEETING and DISCLOSURE_DECISION only subjects known to be 18 or over.
+    // R-5: under MAPPA_MEETING and DISCLOSURE_DECISION only subjects known to be 18 or over (a null date of birth fails).
     scope.latestDateOfBirth === null ? undefined : lte(mappaCaseTable.subjectDateOfBirth, scope.latestDateOfBirth),
-    reach,
+    reachCondition(scope),
   );
+}
+
+/** R-3 and grants: the case's area (which follows a transfer, C.5) or a live grant; grants only for DTC attendees; no limit when national. */
+function reachCondition(scope: RowScope): SQL | undefined {
+  const granted = scope.grantedPncIds.length === 0 ? undefined : inArray(mappaCaseTable.pncId, [...scope.grantedPncIds]);
+  switch (scope.areaScope.kind) {
+    case 'national':
+      return undefined;
+    case 'area': {
+      const inArea = eq(mappaCaseTable.area, scope.areaScope.area);
+      return granted === undefined ? inArea : or(inArea, granted);
+    }
+    case 'grantsOnly':
+      // No grants: nothing at all, rather than no condition.
+      return granted ?? sql`false`;
+  }
 }
 
 /** The WHERE clause of the register: ACTIVE cases in the caller's row scope matching every criterion given. */
