@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { isUnder18, MappaArea, requestDateOf, syntheticPeople } from '@mappa/shared';
+import { z } from 'zod';
 import type { DeclaredPurpose, Principal, SyntheticPerson } from '@mappa/shared';
 import { postGraphQL, startTestStack } from './support/test-stack';
 import type { GraphQLResponse, TestStack } from './support/test-stack';
@@ -85,6 +87,48 @@ describe('row scope through the gateway', () => {
     expect(view.errors).toBeUndefined();
     expect(view.data?.offender.pncId).toBe(limited!.pncId);
     expect(view.data?.offender.probationCase).toBeNull();
+  });
+
+  it("victim contacts: through the gateway the allocated VLO reads their victims of an offender; another VLO gets null, as for an offender with none", async () => {
+    // Who the seed allocated, from probation's own table (both database drivers answer with `rows`).
+    const { rows } = z.object({ rows: z.array(z.object({ crn: z.string(), pnc_id: z.string(), vlo_staff_id: z.string() })) }).parse(
+      await env.connection
+        .database()
+        .execute(
+          sql`select distinct c.crn, c.pnc_id, v.vlo_staff_id from probation.victim_contact v join probation.probation_case c on c.crn = v.crn where c.area = ${MappaArea.LONDON} and not c.current_restriction order by c.crn limit 1`,
+        ),
+    );
+    const [allocation] = rows;
+    expect(allocation).toBeDefined();
+    const vlo = (staffId: string): Principal => ({ staffId, agency: 'probation', roles: ['victim_liaison_officer'], area: MappaArea.LONDON, clearance: 'BPSS' });
+    const QUERY = 'query($crn: ID!) { offenderByCrn(crn: $crn) { pncId victimContacts { vloStaffId } } }';
+    const management: DeclaredPurpose = { purpose: 'CASE_MANAGEMENT', caseId: null };
+    const own = await ask<{ offenderByCrn: { victimContacts: { vloStaffId: string }[] | null } }>(QUERY, { crn: allocation!.crn }, vlo(allocation!.vlo_staff_id), management);
+    expect(own.errors).toBeUndefined();
+    expect(own.data?.offenderByCrn.victimContacts?.length).toBeGreaterThan(0);
+    expect(own.data?.offenderByCrn.victimContacts?.every((contact) => contact.vloStaffId === allocation!.vlo_staff_id)).toBe(true);
+    const other = await ask(QUERY, { crn: allocation!.crn }, vlo(`${allocation!.vlo_staff_id}0`), management);
+    expect(other).toEqual({ data: { offenderByCrn: { pncId: allocation!.pnc_id, victimContacts: null } } });
+  });
+
+  it('C.5: once every owner records a transfer, the receiving area knows the person and the area it left gets the unknown-PNC-ID answer', async () => {
+    const person = env.people.find((p) => p.area === MappaArea.LONDON && ordinary(p) && p.crn !== null && !isUnder18(p.dateOfBirth, requestDateOf(new Date())))!;
+    const QUERY = 'query($pncId: ID!) { offender(pncId: $pncId) { pncId mappaCase { area } probationCase { area } } }';
+    const db = env.connection.database();
+    const transfer = async (to: MappaArea) => {
+      await db.execute(sql`update police.person set mappa_area = ${to} where pnc_id = ${person.pncId}`);
+      await db.execute(sql`update probation.probation_case set area = ${to} where pnc_id = ${person.pncId}`);
+      await db.execute(sql`update prison.prisoner set mappa_area = ${to} where pnc_id = ${person.pncId}`);
+      await db.execute(sql`update mappa.mappa_case set area = ${to} where pnc_id = ${person.pncId} and status = 'ACTIVE'`);
+    };
+    await transfer(MappaArea.KENT);
+    try {
+      expect(await ask(QUERY, { pncId: person.pncId }, COORDINATOR)).toEqual(await ask(QUERY, { pncId: unknownPncId }, COORDINATOR));
+      const received = await ask(QUERY, { pncId: person.pncId }, { ...COORDINATOR, area: MappaArea.KENT });
+      expect(received).toEqual({ data: { offender: { pncId: person.pncId, mappaCase: { area: 'KENT' }, probationCase: { area: 'KENT' } } } });
+    } finally {
+      await transfer(MappaArea.LONDON);
+    }
   });
 
   it.each([
