@@ -69,9 +69,19 @@ How to read it:
 - The owner agency's subgraph enforces its own policies on every path, including references from other agencies.
 - The gateway applies the same role-and-purpose rules before it asks any agency: a field the reader can never
   be granted is not requested from its owner at all, and the reader gets the same \`null\` and \`FORBIDDEN\` error.
-- Row scope, enforced by every agency before any field: a person in MAPPA category 4 or with a restricted-access
-  ViSOR record does not exist for anyone without counter-terrorism clearance (CTC, SC or DV), exactly as an
-  unknown identifier (principles 7 and 9).
+- Row scope, enforced by every agency before any field, on every path (principle 9: a person outside it
+  does not exist for the reader, exactly as an unknown identifier, in every agency and in the register's
+  pages and counts):
+  - a person in MAPPA category 4 or with a restricted-access ViSOR record only for counter-terrorism cleared
+    readers (CTC, SC or DV; principle 7);
+  - under MAPPA_MEETING and DISCLOSURE_DECISION no one under 18 on the day of the request, for anyone
+    (A.R25, B.10: no meeting or decision record can yet show the YOT and children's services involved);
+  - otherwise only people whose responsible MAPPA area is the reader's own (principle 2; the area follows a
+    transfer, C.5), or for whom the reader holds a live case grant for the declared purpose (and meeting or
+    decision). Duty-to-co-operate attendees see people only through such a grant (principle 5). Information
+    governance is not limited to an area under AUDIT;
+  - probation limited-access cases only for the allocated community offender manager and grant holders (R-4);
+    victim contacts only for the allocated victim liaison officer.
 - Where a summary says a condition is "not yet enforced", the role-and-purpose rule applies today and the
   per-record condition (area, allocation, meeting membership) is still to come.
 - Rule ids (\`A.R32\`, \`B.15\`, \`C.42\`, \`principle 3\`) point into the MAPPA guidance analyses.

@@ -113,7 +113,12 @@ async function main(): Promise<void> {
     log,
   });
   try {
-    const pncIds = Array.from({ length: 5_000 }, (_, i) => syntheticPerson((i * 7_919) % dataset.offenders, dataset).pncId);
+    // Row scope is by area (R-3): ask about people in the principal's area, or every answer would be
+    // the (cheap) unknown-person null. About 1 in 42 people; up to 5,000 of them, spread over the dataset.
+    const pncIds = Array.from({ length: dataset.offenders }, (_, i) => syntheticPerson((i * 7_919) % dataset.offenders, dataset))
+      .filter((person) => person.area === principal.area)
+      .slice(0, 5_000)
+      .map((person) => person.pncId);
     const pageCursors = await collectCursors(stack, 20, await viaGateway());
     const workloads: Workload[] = [
       { name: 'police identity, police subgraph directly', url: (s) => `${s.subgraphs.police.url}/graphql`, headers: asGateway, query: POLICE_IDENTITY, variables: (i) => ({ pncId: pncIds[i % pncIds.length] }) },

@@ -2,6 +2,7 @@ import { createServer } from 'node:net';
 import type { Server, Socket } from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
+import { MAPPA_AREAS } from '@mappa/shared';
 import type { DeclaredPurpose, Principal, SyntheticPerson } from '@mappa/shared';
 import { postGraphQL, startTestStack } from './support/test-stack';
 import type { GraphQLResponse, TestStack } from './support/test-stack';
@@ -36,7 +37,7 @@ beforeAll(async () => {
   });
   env = await startTestStack({ dataset: { offenders: 200, seed: 5, asOf: '2026-11-01' }, subgraphTimeoutMs: SUBGRAPH_TIMEOUT_MS, log: pino({ level: 'info' }, sink) });
   subject = env.people.find((person) => person.category !== 4 && !person.restrictedAccess && person.crn !== null)!;
-  const elsewhere = env.people.find((person) => person.area !== subject.area)!.area;
+  const elsewhere = MAPPA_AREAS.find((area) => area !== subject.area)!;
   coordinator = { staffId: 'MCU07001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: subject.area, clearance: 'SC' };
   healthAttendee = { staffId: 'HLT07001', agency: 'health', roles: ['dtc_attendee'], area: subject.area, clearance: 'BPSS' };
   visitingPractitioner = { staffId: 'NPS07001', agency: 'probation', roles: ['probation_practitioner'], area: elsewhere, clearance: 'BPSS' };
@@ -89,10 +90,13 @@ describe('case access grants through the gateway', () => {
   });
 
   it('principle 5: a co-ordinator grants a DTC attendee access for a meeting, and the gateway vouches for it to the subgraphs it asks', async () => {
-    const { requestId } = await ask(healthAttendee, MEETING, DTC_VIEW, { pncId: subject.pncId });
+    const { requestId, result } = await ask(healthAttendee, MEETING, DTC_VIEW, { pncId: subject.pncId });
     const seen = grantsSeenBy(requestId);
     expect(Object.keys(seen).length).toBeGreaterThan(0);
     for (const grantIds of Object.values(seen)) expect(grantIds).toEqual([dtcGrant]);
+    // The minimal summary of the one subject it was invited about (A.R26).
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.offender).toEqual({ pncId: subject.pncId, mappaCase: { level: subject.level, leadAgency: subject.leadAgency } });
   });
 
   it('principle 5: a grant by staff id reaches every agency asked, the mappa case included', async () => {
@@ -105,10 +109,12 @@ describe('case access grants through the gateway', () => {
   it('principle 5: a grant for one meeting is not carried for another meeting or another purpose', async () => {
     const otherMeeting = await ask(visitingPractitioner, { purpose: 'MAPPA_MEETING', caseId: 'MTG-7002' }, PRACTITIONER_VIEW, { pncId: subject.pncId });
     const disclosure = await ask(visitingPractitioner, { purpose: 'DISCLOSURE_DECISION', caseId: MEETING_ID }, PRACTITIONER_VIEW, { pncId: subject.pncId });
-    for (const { requestId } of [otherMeeting, disclosure]) {
+    for (const { requestId, result } of [otherMeeting, disclosure]) {
       const seen = grantsSeenBy(requestId);
       expect(Object.keys(seen)).toContain('police');
       for (const grantIds of Object.values(seen)) expect(grantIds).toEqual([]);
+      // Without the grant the subject is outside the visitor's area: unknown (principle 9).
+      expect(result).toEqual({ data: { offender: null } });
     }
   });
 
@@ -136,10 +142,12 @@ describe('case access grants through the gateway', () => {
   it('principle 5: once revoked, the next request no longer carries the grant', async () => {
     const { result } = await ask(coordinator, MEETING, REVOKE, { id: dtcGrant });
     expect(result.errors).toBeUndefined();
-    const { requestId } = await ask(healthAttendee, MEETING, DTC_VIEW, { pncId: subject.pncId });
+    const { requestId, result: afterRevocation } = await ask(healthAttendee, MEETING, DTC_VIEW, { pncId: subject.pncId });
     const seen = grantsSeenBy(requestId);
     expect(Object.keys(seen).length).toBeGreaterThan(0);
     for (const grantIds of Object.values(seen)) expect(grantIds).toEqual([]);
+    // The attendee knows the subject no more: the same answer as for an unknown PNC ID (principles 5, 9).
+    expect(afterRevocation).toEqual({ data: { offender: null } });
     // The other grant is untouched.
     const practitioner = await ask(visitingPractitioner, MEETING, PRACTITIONER_VIEW, { pncId: subject.pncId });
     expect(grantsSeenBy(practitioner.requestId).police).toEqual([practitionerGrant]);
@@ -156,11 +164,11 @@ describe('case access grants through the gateway', () => {
 
     const policeOnly = 'query($pncId: ID!) { offender(pncId: $pncId) { pncId identity { lastName } } }';
 
-    it('mappa down: no grants, and the other agencies still answer', async () => {
+    it('mappa down: no grants, so the visitor from another area does not know the subject; the other agencies still answer', async () => {
       await env.stack.subgraphs.mappa.close();
       const { requestId, result } = await ask(visitingPractitioner, MEETING, policeOnly, { pncId: subject.pncId });
-      expect(result.errors).toBeUndefined();
-      expect(result.data?.offender).toEqual({ pncId: subject.pncId, identity: { lastName: subject.lastName } });
+      // Without its grant the visitor from another area does not know the subject (fail closed, principle 9).
+      expect(result).toEqual({ data: { offender: null } });
       expect(grantsSeenBy(requestId)).toEqual({ police: [] });
       expect(logLines.some((line) => line.requestId === requestId && line.msg === 'case grant lookup failed; answering without grants')).toBe(true);
     });
@@ -175,7 +183,7 @@ describe('case access grants through the gateway', () => {
       const started = Date.now();
       const { requestId, result } = await ask(visitingPractitioner, MEETING, policeOnly, { pncId: subject.pncId });
       const elapsed = Date.now() - started;
-      expect(result.data?.offender).toEqual({ pncId: subject.pncId, identity: { lastName: subject.lastName } });
+      expect(result).toEqual({ data: { offender: null } });
       expect(grantsSeenBy(requestId)).toEqual({ police: [] });
       expect(elapsed).toBeGreaterThanOrEqual(SUBGRAPH_TIMEOUT_MS - 50);
       expect(elapsed).toBeLessThan(SUBGRAPH_TIMEOUT_MS + 2_000);
@@ -195,7 +203,7 @@ describe('case access grants through the gateway', () => {
       });
       await new Promise<void>((resolve) => silent!.listen(mappaPort, '127.0.0.1', resolve));
       const { requestId, result } = await ask(visitingPractitioner, MEETING, policeOnly, { pncId: subject.pncId });
-      expect(result.data?.offender).toEqual({ pncId: subject.pncId, identity: { lastName: subject.lastName } });
+      expect(result).toEqual({ data: { offender: null } });
       expect(grantsSeenBy(requestId)).toEqual({ police: [] });
       expect(logLines.some((line) => line.requestId === requestId && line.reason === 'unexpected answer')).toBe(true);
     });

@@ -127,7 +127,8 @@ describe('a 50-offender page with fields from all five agencies', () => {
       `query($area: MappaArea, $lead: Agency) { offenders(first: 100, filter: { category: 1, level: 1, area: $area, leadAgency: $lead }) { totalCount edges { node { pncId } } } }`,
       { area: target.area, lead: target.leadAgency },
     );
-    expect(result.data!.offenders.edges.map((edge) => edge.node.pncId)).toEqual(expected);
+    // Everyone is in the caller's area (row scope, R-3), so more than a page may match: the first page and the whole count.
+    expect(result.data!.offenders.edges.map((edge) => edge.node.pncId)).toEqual(expected.slice(0, 100));
     expect(result.data!.offenders.totalCount).toBe(expected.length);
   });
 

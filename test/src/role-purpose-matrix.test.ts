@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { Kind, parse } from 'graphql';
 import type { ObjectTypeDefinitionNode, TypeNode } from 'graphql';
+import { DUTY_TO_CO_OPERATE_AGENCIES } from '@mappa/shared';
 import type { DeclaredPurpose, Principal, PrincipalAgency, Purpose, Role, SyntheticPerson } from '@mappa/shared';
 import { postGraphQL, startTestStack } from './support/test-stack';
 import type { GraphQLResponse, TestStack } from './support/test-stack';
@@ -761,7 +762,29 @@ let subjects: { custody: Subject; licence: Subject; youth: Subject };
 beforeAll(async () => {
   env = await startTestStack({ dataset: { offenders: 1_200, seed: 23, asOf: '2026-11-01' } });
   subjects = await chooseSubjects(env);
+  await inviteDutyToCoOperateAgencies();
 });
+
+const GRANT = 'mutation($input: GrantCaseAccessInput!) { grantCaseAccess(input: $input) { grantId } }';
+
+/**
+ * Duty-to-co-operate attendees know a subject only through a live case grant (principle 5): the
+ * co-ordinator of the subject's area invites every duty-to-co-operate agency to the matrix's meeting
+ * about each adult subject, through the gateway as in production. Under every other purpose they hold
+ * no grant, so the matrix shows the field policies at the meeting and the row scope elsewhere.
+ */
+async function inviteDutyToCoOperateAgencies(): Promise<void> {
+  const meeting = PURPOSES.find((purpose) => purpose.purpose === 'MAPPA_MEETING')!;
+  const validUntil = new Date(Date.now() + 7 * 86_400_000).toISOString();
+  for (const { person } of subjectsFor('MAPPA_MEETING')) {
+    const coordinator: Principal = { staffId: 'MCU-MATRIX-1', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: person.area, clearance: 'SC' };
+    for (const agency of DUTY_TO_CO_OPERATE_AGENCIES) {
+      const input = { granteeAgency: agency, granteeRole: 'dtc_attendee', pncId: person.pncId, purpose: 'MAPPA_MEETING', caseId: meeting.caseId, validUntil, reason: 'Invited to the meeting' };
+      const result = await postGraphQL(`${env.stack.gateway.url}/graphql`, GRANT, { input }, await env.headersFor(coordinator, meeting));
+      expect(result.errors).toBeUndefined();
+    }
+  }
+}
 
 afterAll(async () => {
   await env.close();

@@ -4,6 +4,7 @@ import type { JSONWebKeySet } from 'jose';
 import { GraphQLError } from 'graphql';
 import { caseGrantsOf } from '../auth/caller';
 import { ASSERTION_HEADER, GatewayAssertionVerifier } from '../auth/gateway-assertion';
+import { rowScopeOf } from '../auth/row-scope';
 import { AccessDecisions } from '../authorization/access-decisions';
 import { accessErrorsPlugin } from '../authorization/access-errors.plugin';
 import type { VerifiedAssertion } from '../auth/gateway-assertion';
@@ -94,6 +95,7 @@ export async function startSubgraph<Loaders extends object>(
           requestId,
           log: log.child(caseGrantIds.length > 0 ? { requestId, caseGrantIds } : { requestId }),
           caller,
+          rowScope: rowScopeOf(caller),
           access: new AccessDecisions(caller, policiesByName),
           db,
           loaders: definition.createLoaders(db),

@@ -1,4 +1,5 @@
 import type { Caller } from '../auth/caller';
+import type { RowScope } from '../auth/row-scope';
 import type { AccessDecisions } from '../authorization/access-decisions';
 import type { RequestContext } from '../context/request-context';
 import type { Database } from '../db/database';
@@ -7,6 +8,8 @@ import type { Database } from '../db/database';
 export interface SubgraphContext<Loaders extends object> extends RequestContext {
   /** Who is asking and why, as the gateway vouched in its signed assertion. */
   readonly caller: Caller;
+  /** Whom the caller may know exists (principles 2, 5, 7, 9; ), from the request's caller and date. */
+  readonly rowScope: RowScope;
   /** This request's policy decisions and denials. */
   readonly access: AccessDecisions;
   readonly loaders: Loaders;

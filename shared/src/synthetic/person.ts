@@ -79,6 +79,12 @@ export interface SyntheticDatasetOptions {
   readonly seed: number;
   /** The day the dataset describes ("today" for the data); fixed so a seed always gives the same data. */
   readonly asOf: string;
+  /**
+   * The MAPPA areas people are spread over (default: all 42). Row scope is by area (R-3), so a test
+   * that asks as one area's principal about many people seeds them in that area. Only the area
+   * changes: every other attribute of a person is the same whatever the list.
+   */
+  readonly areas?: readonly MappaArea[];
 }
 
 export const DEFAULT_AS_OF = '2026-11-01';
@@ -172,7 +178,7 @@ export function syntheticPerson(index: number, options: SyntheticDatasetOptions)
   const crn = hasCrn ? `${CRN_LETTERS[Math.floor(index / 1_000_000) % CRN_LETTERS.length]}${String((index * 337 + options.seed) % 1_000_000).padStart(6, '0')}` : null;
   const hasPrisonRecord = supervision === 'CUSTODY' || supervision === 'LICENCE';
   const prisonNumber = hasPrisonRecord ? prisonNumberFor(index, options.seed) : null;
-  const area = random.pick(MAPPA_AREAS);
+  const area = random.pick(options.areas ?? MAPPA_AREAS);
 
   const roshLevel = riskFor(random, level);
   return {

@@ -4,8 +4,9 @@ import type { Purpose, Role } from '@mappa/shared';
 
 // The MAPPA Co-ordination Unit's access rules, in one place (docs/access-rules-inventory.md §5.5).
 // Each field's @Access names one of these; the access matrix (docs/access-matrix.md) is generated
-// from them. Grants say who may read, and why; row scope (area, lead agency,
-// meeting membership, own young person) is not enforced yet and is named in the summaries.
+// from them. Grants say who may read, and why. Row scope (shared/src/auth/row-scope.ts: CT gate,
+// own area or a live case grant, no children at meetings) is enforced before any field; what of it
+// is still to come (lead agency, meeting membership, own young person) is named in the summaries.
 
 const MAPPA_UNIT_ROLES: readonly Role[] = ['mappa_coordinator', 'mappa_chair'];
 /** The Responsible Authority roles other than the MAPPA unit's own. */
@@ -27,7 +28,7 @@ export const mappaPolicies = definePolicies('mappa', {
     classification: 'OFFICIAL-SENSITIVE',
     summary:
       'The MAPPA case beyond the minimal summary (case number, category, area, next review, end date and reason): the fact of MAPPA management is itself sensitive. The co-ordinator and chair for screening, meetings and administration; Responsible Authority roles for case management and MAPPA purposes; YOT roles for case management. ' +
-      'Row scope (not yet enforced): own area (the case\'s area after a transfer); YOT roles only for their own young person; meeting invitation and decision party for MAPPA_MEETING and DISCLOSURE_DECISION. ' +
+      'Row scope: own area (the case\'s area after a transfer, C.5) or a live case grant; no one under 18 under MAPPA_MEETING or DISCLOSURE_DECISION (A.R25, B.10). Not yet enforced: YOT roles only for their own young person; meeting invitation and decision party for MAPPA_MEETING and DISCLOSURE_DECISION. ' +
       'Category is left out of the duty-to-co-operate minimal summary (inventory §5.0, OQ 7). Jobcentre Plus, lay advisers and analysts: no rows (statistics are aggregates, a future query).',
     rules: ['principle 3', 'principle 7', 'principle 8', 'A.R9', 'A.R16', 'A.R18', 'A.R19', 'A.R20', 'A.R21', 'A.R27', 'A.R28', 'A.R32', 'B.44', 'C.5', 'C.6', 'C.93', 'C.97'],
     grants: MAPPA_CASE_GRANTS,
@@ -36,7 +37,7 @@ export const mappaPolicies = definePolicies('mappa', {
     owner: Agency.MAPPA_UNIT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The MAPPA case record itself with its level and lead agency: the MAPPA part of the duty-to-co-operate minimal summary. Everyone who reads the MAPPA case, and duty-to-co-operate attendees (not Jobcentre Plus, A.R32) at a meeting. Row scope (not yet enforced): as the MAPPA case; for duty-to-co-operate attendees, a live case grant for that meeting (A.R26).',
+      'The MAPPA case record itself with its level and lead agency: the MAPPA part of the duty-to-co-operate minimal summary. Everyone who reads the MAPPA case, and duty-to-co-operate attendees (not Jobcentre Plus, A.R32) at a meeting. Row scope: as the MAPPA case; duty-to-co-operate attendees only through a live case grant for that meeting (principle 5, A.R26).',
     rules: ['principle 3', 'principle 5', 'A.R26', 'A.R32', 'A.R38', 'B.44', 'C.71'],
     grants: [...MAPPA_CASE_GRANTS, { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: MINIMAL_SUMMARY_AGENCIES }],
   },
@@ -44,7 +45,7 @@ export const mappaPolicies = definePolicies('mappa', {
     owner: Agency.MAPPA_UNIT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'When the person entered MAPPA management and whether the case is active: everyone who reads the MAPPA case, and the Home Office\'s duty-to-co-operate attendee at a meeting about a foreign national offender (A.R38, C.71). Row scope (not yet enforced): as the MAPPA case; for the Home Office, a live case grant for that meeting.',
+      'When the person entered MAPPA management and whether the case is active: everyone who reads the MAPPA case, and the Home Office\'s duty-to-co-operate attendee at a meeting about a foreign national offender (A.R38, C.71). Row scope: as the MAPPA case; the Home Office only through a live case grant for that meeting.',
     rules: ['principle 3', 'principle 5', 'A.R38', 'C.71'],
     grants: [...MAPPA_CASE_GRANTS, { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: ['home_office'] }],
   },
@@ -52,7 +53,7 @@ export const mappaPolicies = definePolicies('mappa', {
     owner: Agency.MAPPA_UNIT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Every change to a MAPPA case (what changed, from and to, when, and the kind of decision): the co-ordinator and chair. The case\'s lead-agency roles (A.R20, A.R21) are not granted until the lead-agency row condition can be checked (fail closed). Row scope (not yet enforced): own area.',
+      'Every change to a MAPPA case (what changed, from and to, when, and the kind of decision): the co-ordinator and chair. The case\'s lead-agency roles (A.R20, A.R21) are not granted until the lead-agency row condition can be checked (fail closed). Row scope: own area or a live case grant.',
     rules: ['principle 3', 'principle 7', 'A.R12', 'A.R16', 'A.R18', 'A.R19', 'A.R20', 'A.R21', 'B.44', 'C.5'],
     grants: [{ roles: MAPPA_UNIT_ROLES, purposes: MAPPA_UNIT_PURPOSES }],
   },
@@ -60,7 +61,7 @@ export const mappaPolicies = definePolicies('mappa', {
     owner: Agency.MAPPA_UNIT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Who recorded each change to a MAPPA case and the reference of the decision record: the co-ordinator and chair, and information governance for audit. Row scope (not yet enforced): own area.',
+      'Who recorded each change to a MAPPA case and the reference of the decision record: the co-ordinator and chair, and information governance for audit. Row scope: own area or a live case grant.',
     rules: ['A.R12', 'A.R20', 'B.44'],
     grants: [
       { roles: MAPPA_UNIT_ROLES, purposes: MAPPA_UNIT_PURPOSES },
@@ -72,7 +73,7 @@ export const mappaPolicies = definePolicies('mappa', {
     classification: 'OFFICIAL-SENSITIVE',
     summary:
       'The MAPPA register (every offender with an active case, filters and total count): the co-ordinator and chair, for screening and case management. Other Responsible Authority roles use per-person queries. Analysts and lay advisers: no register (aggregates are a future query). ' +
-      'Row scope (not yet enforced): rows outside the principal\'s area must be filtered out before paging and left out of totalCount (counter-terrorism restricted rows already are).',
+      'Row scope: rows outside the principal\'s area (unless a live case grant covers them), counter-terrorism restricted rows for uncleared principals and under-18s under MAPPA_MEETING or DISCLOSURE_DECISION are filtered out before paging and left out of totalCount.',
     rules: ['principle 8', 'principle 9', 'A.R9', 'A.R27', 'C.92', 'C.93'],
     grants: [{ roles: MAPPA_UNIT_ROLES, purposes: ['MAPPA_SCREENING', 'CASE_MANAGEMENT'] }],
   },

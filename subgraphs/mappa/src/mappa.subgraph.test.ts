@@ -1,12 +1,31 @@
-import { asc } from 'drizzle-orm';
-import { addDays, createLogger, createTestGatewayKeys, encodeCursor, formatPncId, MappaArea, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople } from '@mappa/shared';
+import { and, asc, eq } from 'drizzle-orm';
+import {
+  addDays,
+  createLogger,
+  createTestGatewayKeys,
+  withCaseGrants,
+  encodeCursor,
+  formatPncId,
+  isUnder18,
+  MappaArea,
+  openTestDatabase,
+  prepareSubgraphDatabase,
+  requestDateOf,
+  rowScopeOf,
+  startSubgraph,
+  syntheticPeople,
+} from '@mappa/shared';
 import type { Caller, DatabaseConnection, Purpose, Role, RunningSubgraph, TestGatewayKeys, SyntheticPerson } from '@mappa/shared';
 import { mappaCaseChangeTable, mappaCaseTable } from './mappa-case/mappa-case.table';
+import { MappaCaseChangeField, MappaCaseStatus } from './mappa-case/mappa-case.type';
 import { mappaSubgraph } from './index';
+import { countRegister, fetchRegisterPage } from './register/register.query';
 
 // The stack's default dataset (2,000 offenders, seed 1): large enough for every branch of the seeder
-// and for the annual-report shape to show, small enough to seed in a second.
-const dataset = { offenders: 2_000, seed: 1, asOf: '2026-11-01' };
+// and for the annual-report shape to show, small enough to seed in a second. Everyone is managed in
+// Kent, the callers' area: row scope is by area (R-3), and most tests here are about other rules.
+// Cases transferred in (C.5) still come from other areas.
+const dataset = { offenders: 2_000, seed: 1, asOf: '2026-11-01', areas: [MappaArea.KENT] };
 const people = syntheticPeople(0, dataset.offenders, dataset);
 const byPncId = new Map(people.map((person) => [person.pncId, person]));
 // A well-formed PNC ID (check letter valid) that the dataset does not hold.
@@ -392,6 +411,133 @@ describe('mappa subgraph', () => {
     });
   });
 
+  describe('row scope: own area, grants, transfers and children (principles 2, 5, 9; C.5; A.R25, B.10)', () => {
+    const coordinatorIn = (area: MappaArea, purpose: Purpose = 'CASE_MANAGEMENT'): Caller => ({
+      principal: { ...MAPPA_COORDINATOR.principal, area },
+      declaredPurpose: { purpose, caseId: purpose === 'MAPPA_MEETING' ? 'MTG-1' : purpose === 'DISCLOSURE_DECISION' ? 'DD-1' : null },
+    });
+    const IN_LONDON = coordinatorIn(MappaArea.LONDON);
+    const today = requestDateOf(new Date());
+    const adults = people.filter((person) => !(person.category === 4 || person.restrictedAccess) && !isUnder18(person.dateOfBirth, today));
+    const children = people.filter((person) => !person.restrictedAccess && isUnder18(person.dateOfBirth, today));
+    const unknownPncIds = (count: number) => syntheticPeople(dataset.offenders, count, dataset).map((person) => person.pncId);
+    const SELECTION = 'mappaCase { caseId area }';
+
+    it('principle 2, R-3: the co-ordinator of another area finds no one on the register: the pages and totalCount of a filter that matches nothing, in as many statements', async () => {
+      subgraph.statements.reset();
+      const elsewhere = await registerPage({ first: 37 }, 'totalCount', IN_LONDON);
+      const statements = subgraph.statements.count;
+      subgraph.statements.reset();
+      const nothing = await registerPage({ first: 37, filter: { area: 'LONDON' } });
+      expect(elsewhere).toEqual({ edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 });
+      expect(elsewhere).toEqual(nothing);
+      expect(statements).toBe(subgraph.statements.count);
+      const sample = adults.slice(0, 20).map((person) => person.pncId);
+      const about = await entities(sample, SELECTION, IN_LONDON);
+      expect(about).toEqual({ data: { _entities: sample.map(() => null) } });
+      expect(about).toEqual(await entities(unknownPncIds(sample.length), SELECTION, IN_LONDON));
+    });
+
+    it('live case grants put exactly their subjects on another area\'s register, in the pages and in totalCount', async () => {
+      const granted = adults.slice(0, 3).map((person) => person.pncId);
+      const caller = withCaseGrants(IN_LONDON, granted);
+      const { pncIds, totalCount, pages } = await wholeRegister(undefined, 2, caller);
+      expect(pncIds).toEqual([...granted].sort());
+      expect(totalCount).toBe(3);
+      expect(pages).toBe(2);
+      // A grant for another purpose widens nothing.
+      expect((await wholeRegister(undefined, 2, withCaseGrants(IN_LONDON, granted, { purpose: 'MAPPA_SCREENING' }))).pncIds).toEqual([]);
+    });
+
+    it('C.5: the area follows the case: once a case transfers, the receiving area knows it and the area it left does not', async () => {
+      const db = database.connection.database();
+      const transferredIn = (await db.select().from(mappaCaseChangeTable).where(eq(mappaCaseChangeTable.field, MappaCaseChangeField.AREA))).filter((change) => change.valueBefore !== null);
+      expect(transferredIn.length).toBeGreaterThan(0);
+      // Seeded transfers: the area a case came from no longer sees it.
+      let checked = 0;
+      for (const change of transferredIn) {
+        const [row] = await db.select().from(mappaCaseTable).where(eq(mappaCaseTable.caseId, change.caseId));
+        if (row!.status !== MappaCaseStatus.ACTIVE || row!.counterTerrorismRestricted || checked === 5) continue;
+        checked += 1;
+        const former = coordinatorIn(change.valueBefore as MappaArea);
+        expect(await entities([row!.pncId], SELECTION, former)).toEqual(await entities(unknownPncIds(1), SELECTION, former));
+        expect((await entities([row!.pncId], SELECTION)).data?._entities).toEqual([{ pncId: row!.pncId, mappaCase: { caseId: row!.caseId, area: 'KENT' } }]);
+      }
+      expect(checked).toBeGreaterThan(0);
+      // A transfer now, as the unit records it: Kent loses the case from its register, London gains it.
+      const [moving] = adults;
+      const before = await registerPage({ first: 1 });
+      await db.update(mappaCaseTable).set({ area: MappaArea.LONDON }).where(and(eq(mappaCaseTable.pncId, moving!.pncId), eq(mappaCaseTable.status, MappaCaseStatus.ACTIVE)));
+      try {
+        expect((await registerPage({ first: 1 })).totalCount).toBe(before.totalCount! - 1);
+        expect((await wholeRegister(undefined, 10, IN_LONDON)).pncIds).toEqual([moving!.pncId]);
+        expect((await entities([moving!.pncId], SELECTION)).data?._entities).toEqual([null]);
+      } finally {
+        await db.update(mappaCaseTable).set({ area: MappaArea.KENT }).where(and(eq(mappaCaseTable.pncId, moving!.pncId), eq(mappaCaseTable.status, MappaCaseStatus.ACTIVE)));
+      }
+    });
+
+    it.each(['MAPPA_MEETING', 'DISCLOSURE_DECISION'] as const)('A.R25, B.10: under %s the unit holds no case of a child for anyone, grant or not, nor of someone whose date of birth it has not recorded', async (purpose) => {
+      expect(children.length).toBeGreaterThan(0);
+      const caller = coordinatorIn(MappaArea.KENT, purpose);
+      const keys = children.map((person) => person.pncId);
+      const aboutChildren = await entities(keys, SELECTION, caller);
+      expect(aboutChildren.data?._entities).toEqual(keys.map(() => null));
+      expect(aboutChildren).toEqual(await entities(unknownPncIds(keys.length), SELECTION, caller));
+      expect(await entities(keys, SELECTION, withCaseGrants(caller, keys))).toEqual(aboutChildren);
+      // Adults are unaffected; under screening the children are there too.
+      expect((await entities(adults.slice(0, 5).map((p) => p.pncId), SELECTION, caller)).data?._entities).toEqual(adults.slice(0, 5).map((p) => ({ pncId: p.pncId, mappaCase: expect.objectContaining({ area: 'KENT' }) })));
+      expect(((await entities(keys, SELECTION, coordinatorIn(MappaArea.KENT, 'MAPPA_SCREENING'))).data?._entities as unknown[]).every((e) => e !== null)).toBe(true);
+      // A case from before the date of birth was recorded fails closed under this purpose only.
+      const db = database.connection.database();
+      const [adult] = adults;
+      await db.update(mappaCaseTable).set({ subjectDateOfBirth: null }).where(eq(mappaCaseTable.pncId, adult!.pncId));
+      try {
+        expect((await entities([adult!.pncId], SELECTION, caller)).data?._entities).toEqual([null]);
+        expect((await entities([adult!.pncId], SELECTION)).data?._entities).toEqual([{ pncId: adult!.pncId, mappaCase: expect.objectContaining({ area: 'KENT' }) }]);
+      } finally {
+        await db.update(mappaCaseTable).set({ subjectDateOfBirth: adult!.dateOfBirth }).where(eq(mappaCaseTable.pncId, adult!.pncId));
+      }
+    });
+
+    it("A.R25, B.10, principle 5: under MAPPA_MEETING the register's own SQL leaves children out of its pages and its count, and gives an attendee only their grants (no register policy grants that purpose yet, so this asks the query itself)", async () => {
+      const db = database.connection.database();
+      const meeting = rowScopeOf(coordinatorIn(MappaArea.KENT, 'MAPPA_MEETING'));
+      const screening = rowScopeOf(coordinatorIn(MappaArea.KENT, 'MAPPA_SCREENING'));
+      const childIds = new Set(people.filter((person) => isUnder18(person.dateOfBirth, today)).map((person) => person.pncId));
+      const everyone = (await fetchRegisterPage(db, screening, {}, null, dataset.offenders + 1)).map((row) => row.pncId);
+      const atMeeting = (await fetchRegisterPage(db, meeting, {}, null, dataset.offenders + 1)).map((row) => row.pncId);
+      expect(childIds.size).toBeGreaterThan(0);
+      expect(everyone.filter((pncId) => childIds.has(pncId))).toHaveLength(childIds.size);
+      expect(atMeeting).toEqual(everyone.filter((pncId) => !childIds.has(pncId)));
+      expect(await countRegister(db, meeting, {})).toBe(atMeeting.length);
+      // Principle 5 in the same SQL: a duty-to-co-operate attendee's register holds their grants' subjects and no one else.
+      const attendee: Caller = {
+        principal: { staffId: 'HSG0001', agency: 'housing', roles: ['dtc_attendee'], area: MappaArea.KENT, clearance: 'BPSS' },
+        declaredPurpose: { purpose: 'MAPPA_MEETING', caseId: 'MTG-1' },
+      };
+      expect(await fetchRegisterPage(db, rowScopeOf(attendee), {}, null, 10)).toEqual([]);
+      const granted = adults.slice(0, 2).map((person) => person.pncId);
+      expect((await fetchRegisterPage(db, rowScopeOf(withCaseGrants(attendee, granted)), {}, null, 10)).map((row) => row.pncId)).toEqual([...granted].sort());
+    });
+
+    it('principle 5: a duty-to-co-operate attendee knows no MAPPA case without a live grant for the meeting', async () => {
+      const dtc: Caller = {
+        principal: { staffId: 'HSG0001', agency: 'housing', roles: ['dtc_attendee'], area: MappaArea.KENT, clearance: 'BPSS' },
+        declaredPurpose: { purpose: 'MAPPA_MEETING', caseId: 'MTG-1' },
+      };
+      const keys = adults.slice(0, 3).map((person) => person.pncId);
+      const CASE = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { mappaCase { level } } } }';
+      const ask = (pncIds: readonly string[], who: Caller) => post(CASE, { r: pncIds.map((pncId) => ({ __typename: 'Offender', pncId })) }, who);
+      const notKnown = await ask(unknownPncIds(keys.length), dtc);
+      expect(notKnown.data?._entities).toEqual(keys.map(() => null));
+      expect(await ask(keys, dtc)).toEqual(notKnown);
+      expect(await ask(keys, withCaseGrants(dtc, keys, { caseId: 'MTG-2' }))).toEqual(notKnown);
+      // Invited: the minimal summary's level (principle 5, A.R26).
+      expect((await ask(keys, withCaseGrants(dtc, keys))).data?._entities).toEqual(adults.slice(0, 3).map((person) => ({ mappaCase: { level: person.level } })));
+    });
+  });
+
   describe('row scope: counter-terrorism gate (principle 7)', () => {
     // Rule R-2: category 4 or a restricted-access ViSOR record. The seed-1 dataset holds 23 such
     // people (14 in category 4, 9 restricted-access in other categories); every person has a MAPPA case.
@@ -520,7 +666,8 @@ describe('mappa subgraph', () => {
       principal: { staffId: 'STAFF0001', agency, roles, area: MappaArea.KENT, clearance },
       declaredPurpose: { purpose, caseId: purpose === 'MAPPA_MEETING' ? 'MTG-1' : purpose === 'DISCLOSURE_DECISION' ? 'DD-1' : null },
     });
-    const sample = people.slice(0, 20);
+    // Adults on the day the test runs: under MAPPA_MEETING a child is out of scope for everyone (A.R25, tested below).
+    const sample = people.filter((person) => !isUnder18(person.dateOfBirth, requestDateOf(new Date()))).slice(0, 20);
     const sampleIds = sample.map((person) => person.pncId);
     const REGISTER = '{ offenders(first: 5) { edges { cursor node { pncId } } pageInfo { hasNextPage endCursor } totalCount } }';
     const SUMMARY = 'caseId category level leadAgency area startDate nextReviewDate status endDate endReason';
@@ -645,21 +792,16 @@ describe('mappa subgraph', () => {
     });
 
     it('A.R32: a Jobcentre Plus attendee at a meeting reads nothing of the MAPPA case (not even the minimal summary)', async () => {
-      const who = caller(['dtc_attendee'], 'jobcentre_plus', 'MAPPA_MEETING');
+      // Invited: a live grant for each subject (principle 5), so that the field policies are what refuse.
+      const who = withCaseGrants(caller(['dtc_attendee'], 'jobcentre_plus', 'MAPPA_MEETING'), sampleIds);
       const result = await entities(sampleIds, 'mappaCase { level leadAgency }', who);
-      expect(result.data?._entities).toEqual(sample.map(() => null));
-      // Every denied field the operation names is reported, whether or not an entity survives to ask.
-      expect(forbidden(result)).toEqual([
-        [['_entities', 0, 'pncId'], 'mappa.subjectKey'],
-        [['_entities', 0, 'mappaCase'], 'mappa.levelAndLeadAgency'],
-      ]);
-      const cases = await caseOnly('mappaCase { level leadAgency }', who);
-      expect(cases.data?._entities).toEqual(sample.map(() => ({ mappaCase: null })));
-      expect(forbidden(cases)).toEqual([[['_entities', 0, 'mappaCase'], 'mappa.levelAndLeadAgency']]);
+      // The key it was invited about, and nothing of the unit's records.
+      expect(result.data?._entities).toEqual(sample.map((person) => ({ pncId: person.pncId, mappaCase: null })));
+      expect(forbidden(result)).toEqual([[['_entities', 0, 'mappaCase'], 'mappa.levelAndLeadAgency']]);
     });
 
-    it('principle 5, A.R26: a duty-to-co-operate attendee at a meeting reads the level and lead agency (the minimal summary), not the category or case number', async () => {
-      const cases = await caseOnly('mappaCase { caseId category level leadAgency }', caller(['dtc_attendee'], 'housing', 'MAPPA_MEETING'));
+    it('principle 5, A.R26: a duty-to-co-operate attendee with a live grant for the meeting reads the level and lead agency (the minimal summary), not the category or case number', async () => {
+      const cases = await caseOnly('mappaCase { caseId category level leadAgency }', withCaseGrants(caller(['dtc_attendee'], 'housing', 'MAPPA_MEETING'), sampleIds));
       expect(cases.data?._entities).toEqual(sample.map((person) => ({ mappaCase: { caseId: null, category: null, level: person.level, leadAgency: person.leadAgency } })));
       expect(forbidden(cases)).toEqual([
         [['_entities', 0, 'mappaCase', 'caseId'], 'mappa.mappaCase'],
@@ -668,7 +810,7 @@ describe('mappa subgraph', () => {
     });
 
     it('A.R38, C.71: a Home Office attendee at a meeting also reads the status and start date, still not the category', async () => {
-      const cases = await caseOnly('mappaCase { category level status startDate }', caller(['dtc_attendee'], 'home_office', 'MAPPA_MEETING'));
+      const cases = await caseOnly('mappaCase { category level status startDate }', withCaseGrants(caller(['dtc_attendee'], 'home_office', 'MAPPA_MEETING'), sampleIds));
       expect(cases.data?._entities).toEqual(
         sample.map((person) => ({ mappaCase: { category: null, level: person.level, status: 'ACTIVE', startDate: person.mappaStartDate } })),
       );

@@ -2,8 +2,9 @@ import { Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, MAPPA_PURPOSES, MINIMA
 import type { Role } from '@mappa/shared';
 
 // The police's access rules, in one place. Each field's @Access names one of these; the access
-// matrix (docs/access-matrix.md) is generated from them. Grants say who may read, and why; row scope
-// (area, partner agencies) is not enforced yet and is named in the summaries.
+// matrix (docs/access-matrix.md) is generated from them. Grants say who may read, and why. Row scope
+// (shared/src/auth/row-scope.ts: CT gate, own area or a live case grant, no children at meetings) is
+// enforced before any field; what of it is still to come (partner agencies) is named in the summaries.
 
 const RA_ROLES: readonly Role[] = ['probation_practitioner', 'senior_probation_officer', 'prison_offender_manager', 'mappa_coordinator', 'mappa_chair'];
 
@@ -15,7 +16,7 @@ export const policePolicies = definePolicies('police', {
     owner: Agency.POLICE,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The police identity record itself, with the first name, surname and date of birth: the identity part of the duty-to-co-operate minimal summary. Police for case management; Responsible Authority roles for MAPPA purposes; duty-to-co-operate attendees (not Jobcentre Plus, A.R32) at a meeting. Row scope (not yet enforced): own area; for duty-to-co-operate attendees, a live case grant for that meeting (A.R26).',
+      'The police identity record itself, with the first name, surname and date of birth: the identity part of the duty-to-co-operate minimal summary. Police for case management; Responsible Authority roles for MAPPA purposes; duty-to-co-operate attendees (not Jobcentre Plus, A.R32) at a meeting. Row scope: own area or a live case grant; duty-to-co-operate attendees only through a live case grant for that meeting (principle 5, A.R26).',
     rules: ['principle 2', 'principle 3', 'principle 5', 'A.R9', 'A.R26', 'A.R32', 'B.1', 'C.88'],
     grants: [
       { roles: POLICE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
@@ -27,7 +28,7 @@ export const policePolicies = definePolicies('police', {
     owner: Agency.POLICE,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The rest of who the person is (CRO number, middle names, gender, aliases): beyond the minimal summary, and aliases with gender can reveal gender history (B.14). Police for case management; Responsible Authority roles for MAPPA purposes. Row scope (not yet enforced): own area.',
+      'The rest of who the person is (CRO number, middle names, gender, aliases): beyond the minimal summary, and aliases with gender can reveal gender history (B.14). Police for case management; Responsible Authority roles for MAPPA purposes. Row scope: own area or a live case grant.',
     rules: ['principle 2', 'principle 3', 'A.R9', 'B.1', 'B.14', 'C.88'],
     grants: [
       { roles: POLICE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
@@ -38,7 +39,7 @@ export const policePolicies = definePolicies('police', {
     owner: Agency.POLICE,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Nationality as recorded by the police, which tells whether the person is a foreign national offender. Police for case management; Responsible Authority roles for MAPPA purposes; the Home Office\'s duty-to-co-operate attendee at a meeting (A.R38, C.71). Row scope (not yet enforced): own area; for the Home Office, a live case grant for that meeting about a foreign national offender.',
+      'Nationality as recorded by the police, which tells whether the person is a foreign national offender. Police for case management; Responsible Authority roles for MAPPA purposes; the Home Office\'s duty-to-co-operate attendee at a meeting (A.R38, C.71). Row scope: own area or a live case grant; the Home Office only through a live case grant for that meeting. Not yet enforced: that the person is a foreign national offender.',
     rules: ['principle 3', 'principle 5', 'A.R38', 'B.1', 'C.71'],
     grants: [
       { roles: POLICE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
@@ -57,7 +58,7 @@ export const policePolicies = definePolicies('police', {
     owner: Agency.POLICE,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The ViSOR nominal record. Police for case management; probation and prison offender managers as ViSOR partners and the co-ordinator for MAPPA purposes. Row scope (not yet enforced): partner agency listed on the record; own area.',
+      'The ViSOR nominal record. Police for case management; probation and prison offender managers as ViSOR partners and the co-ordinator for MAPPA purposes. Row scope: own area or a live case grant. Not yet enforced: the partner agency listed on the record.',
     rules: ['A.R1', 'A.R4', 'A.R6', 'A.R9', 'B.46'],
     grants: [
       { roles: POLICE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },

@@ -1,8 +1,9 @@
-import { createLogger, createTestGatewayKeys, MappaArea, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople } from '@mappa/shared';
+import { createLogger, createTestGatewayKeys, isUnder18, MappaArea, openTestDatabase, prepareSubgraphDatabase, requestDateOf, startSubgraph, syntheticPeople, withCaseGrants } from '@mappa/shared';
 import type { Caller, Clearance, DatabaseConnection, RunningSubgraph, SyntheticPerson, TestGatewayKeys } from '@mappa/shared';
 import { policeSubgraph } from './index';
 
-const dataset = { offenders: 60, seed: 7, asOf: '2026-11-01' };
+// Everyone in Kent, the callers' area: row scope (R-3) is by area, and these tests are about other rules.
+const dataset = { offenders: 60, seed: 7, asOf: '2026-11-01', areas: [MappaArea.KENT] };
 const people = syntheticPeople(0, dataset.offenders, dataset);
 let database: { connection: DatabaseConnection; drop: () => Promise<void> };
 let subgraph: RunningSubgraph;
@@ -140,10 +141,68 @@ describe('police subgraph', () => {
   });
 });
 
+const representationsOf = (subjects: readonly SyntheticPerson[]) => subjects.map((person) => ({ __typename: 'Offender', pncId: person.pncId }));
+const adultToday = (person: SyntheticPerson) => !isUnder18(person.dateOfBirth, requestDateOf(new Date()));
+
+describe('row scope: own area, case grants and duty-to-co-operate attendees (principles 2, 5, 9)', () => {
+  const subjects = people.filter(adultToday).slice(0, 20);
+  // Well-formed PNC IDs of people beyond the dataset: the police hold no record of them.
+  const unknown = syntheticPeople(dataset.offenders, subjects.length, dataset);
+  const ENTITIES = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { identity { lastName } } } }';
+  const OFFENDER = 'query($pncId: ID!) { offender(pncId: $pncId) { pncId identity { lastName } } }';
+  const IN_LONDON: Caller = { ...PPU_OFFICER, principal: { ...PPU_OFFICER.principal, area: MappaArea.LONDON } };
+  const DTC: Caller = {
+    principal: { staffId: 'CSC0001', agency: 'children_social_care', roles: ['dtc_attendee'], area: MappaArea.KENT, clearance: 'BPSS' },
+    declaredPurpose: { purpose: 'MAPPA_MEETING', caseId: 'MTG-1' },
+  };
+
+  it('principle 2, R-3: a principal of another area gets for Kent people exactly the answer for unknown PNC IDs, in the same SQL statements', async () => {
+    subgraph.statements.reset();
+    const aboutSubjects = await post(ENTITIES, { r: representationsOf(subjects) }, IN_LONDON);
+    const subjectStatements = subgraph.statements.count;
+    subgraph.statements.reset();
+    const aboutUnknown = await post(ENTITIES, { r: representationsOf(unknown) }, IN_LONDON);
+    expect(aboutSubjects).toEqual({ data: { _entities: subjects.map(() => null) } });
+    expect(aboutSubjects).toEqual(aboutUnknown);
+    expect(subjectStatements).toBe(subgraph.statements.count);
+    for (const [i, person] of subjects.slice(0, 5).entries()) {
+      const byPncId = await post(OFFENDER, { pncId: person.pncId }, IN_LONDON);
+      expect(byPncId).toEqual({ data: { offender: null } });
+      expect(byPncId).toEqual(await post(OFFENDER, { pncId: unknown[i]!.pncId }, IN_LONDON));
+    }
+    // The same officer in Kent, the people's area, sees every one of them.
+    const inArea = await post(ENTITIES, { r: representationsOf(subjects) });
+    expect(inArea).toEqual({ data: { _entities: subjects.map((person) => ({ identity: { lastName: person.lastName } })) } });
+  });
+
+  it('a live case grant brings that one out-of-area subject in scope, by reference and by PNC ID', async () => {
+    const [granted, ...others] = subjects;
+    const caller = withCaseGrants(IN_LONDON, [granted!.pncId]);
+    const result = await post(ENTITIES, { r: representationsOf(subjects) }, caller);
+    expect(result).toEqual({ data: { _entities: [{ identity: { lastName: granted!.lastName } }, ...others.map(() => null)] } });
+    expect((await post(OFFENDER, { pncId: granted!.pncId }, caller)).data?.offender).toEqual({ pncId: granted!.pncId, identity: { lastName: granted!.lastName } });
+  });
+
+  it('principle 5: a duty-to-co-operate attendee knows no one without a grant, even in their own area; a live grant for the meeting brings the subject in scope, an expired one or one for another purpose or meeting does not', async () => {
+    const subject = subjects.slice(0, 1);
+    const SELECTION = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { visorNominal { status } } } }';
+    const unknownAnswer = await post(SELECTION, { r: representationsOf(unknown.slice(0, 1)) }, DTC);
+    expect(unknownAnswer.data?._entities).toEqual([null]);
+    expect(await post(SELECTION, { r: representationsOf(subject) }, DTC)).toEqual(unknownAnswer);
+    for (const grant of [{ validUntil: new Date(Date.now() - 1_000).toISOString() }, { purpose: 'DISCLOSURE_DECISION' as const }, { caseId: 'MTG-2' }]) {
+      expect(await post(SELECTION, { r: representationsOf(subject) }, withCaseGrants(DTC, [subject[0]!.pncId], grant))).toEqual(unknownAnswer);
+    }
+    // With a live grant the subject exists for them; which fields they may read is the field policies' business.
+    const live = await post(SELECTION, { r: representationsOf(subject) }, withCaseGrants(DTC, [subject[0]!.pncId]));
+    expect(live.data?._entities).toEqual([{ visorNominal: null }]);
+    expect(live.errors?.map((error) => (error.extensions as { policy?: string } | undefined)?.policy)).toEqual(['police.visorNominal']);
+  });
+});
+
 describe('row scope: counter-terrorism gate (principle 7)', () => {
   // The dataset above holds no counter-terrorism restricted person; this one holds category 4
   // people and category 1 people with a restricted-access ViSOR record.
-  const ctDataset = { offenders: 300, seed: 7, asOf: '2026-11-01' };
+  const ctDataset = { offenders: 300, seed: 7, asOf: '2026-11-01', areas: [MappaArea.KENT] };
   const ctPeople = syntheticPeople(0, ctDataset.offenders, ctDataset);
   const isRestricted = (person: SyntheticPerson) => person.category === 4 || person.restrictedAccess;
   const restricted = ctPeople.filter(isRestricted);
@@ -216,6 +275,24 @@ describe('row scope: counter-terrorism gate (principle 7)', () => {
     const open = await post(OFFENDER, { pncId: unrestricted[0]!.pncId }, UNCLEARED, ctSubgraph);
     expect(open.errors).toBeUndefined();
     expect(open.data?.offender).toEqual(expectedEntity(unrestricted[0]!));
+  });
+
+  it.each(['MAPPA_MEETING', 'DISCLOSURE_DECISION'] as const)('A.R25, B.10: under %s a person under 18 is unknown to everyone, grant or not; adults and case management are unaffected', async (purpose) => {
+    const today = requestDateOf(new Date());
+    const children = ctPeople.filter((person) => isUnder18(person.dateOfBirth, today));
+    const adults = ctPeople.filter((person) => !isUnder18(person.dateOfBirth, today)).slice(0, children.length);
+    expect(children.length).toBeGreaterThan(0);
+    const atMeeting: Caller = { ...officer('SC'), declaredPurpose: { purpose, caseId: 'CASE-1' } };
+    const subjects = interleaved(children).filter((person) => !isRestricted(person) || children.includes(person));
+    const ENTITY = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { pncId } } }';
+    const expected = subjects.map((person) => (isUnder18(person.dateOfBirth, today) ? null : { pncId: person.pncId }));
+    expect((await post(ENTITY, { r: representations(subjects) }, atMeeting, ctSubgraph)).data?._entities).toEqual(expected);
+    expect((await post(ENTITY, { r: representations(subjects) }, withCaseGrants(atMeeting, children.map((c) => c.pncId)), ctSubgraph)).data?._entities).toEqual(expected);
+    for (const [i, child] of children.entries()) {
+      expect(await post(OFFENDER, { pncId: child.pncId }, atMeeting, ctSubgraph)).toEqual(await post(OFFENDER, { pncId: unknown[i]!.pncId }, atMeeting, ctSubgraph));
+    }
+    expect((await post(ENTITY, { r: representations(adults) }, atMeeting, ctSubgraph)).data?._entities).toEqual(adults.map((person) => ({ pncId: person.pncId })));
+    expect((await post(ENTITY, { r: representations(children) }, officer('SC'), ctSubgraph)).data?._entities).toEqual(children.map((person) => ({ pncId: person.pncId })));
   });
 
   it.each(['CTC', 'SC', 'DV'] as const)('a caller with %s clearance and the same roles sees the restricted people', async (clearance) => {

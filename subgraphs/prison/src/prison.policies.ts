@@ -2,9 +2,10 @@ import { Agency, definePolicies, MAPPA_PURPOSES, POLICE_ROLES, subjectKeyPolicy 
 import type { Role } from '@mappa/shared';
 
 // The prison's access rules, in one place. Each field's @Access names one of these; the access
-// matrix (docs/access-matrix.md) is generated from them. Grants say who may read, and why; row scope
-// (establishment or area, allocated officer, the VLO's own victims, meeting membership, alert type)
-// is not enforced yet and is named in the summaries; the counter-terrorism gate is (offender.reference.ts).
+// matrix (docs/access-matrix.md) is generated from them. Grants say who may read, and why. Row scope
+// (shared/src/auth/row-scope.ts: CT gate, the person's responsible MAPPA area or a live case grant)
+// is enforced before any field; what is still to come (establishment, allocated officer, the VLO's
+// own victims, meeting membership, alert type) is named in the summaries.
 
 const PRISON_ROLES: readonly Role[] = ['prison_offender_manager'];
 const RA_ROLES: readonly Role[] = ['probation_practitioner', 'senior_probation_officer', 'prison_offender_manager', 'mappa_coordinator', 'mappa_chair'];
@@ -20,14 +21,14 @@ export const prisonPolicies = definePolicies('prison', {
     owner: Agency.PRISON,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The custody summary (prison number, in/out status, establishment, security category, reception date, legal status, last movement). Prison offender managers for case management; Responsible Authority roles for MAPPA purposes. Not yet enforced, so denied for now: the allocated OM and ppu_officer of the release area under case management (B.59), the VLO for their own victims\' offender (B.57, C.14, C.34), RA roles for level 1 cases under case management (B.60). Row scope (not yet enforced): the establishment or area of the prison offender manager (OQ 14).',
+      'The custody summary (prison number, in/out status, establishment, security category, reception date, legal status, last movement). Prison offender managers for case management; Responsible Authority roles for MAPPA purposes. Not yet enforced, so denied for now: the allocated OM and ppu_officer of the release area under case management (B.59), the VLO for their own victims\' offender (B.57, C.14, C.34), RA roles for level 1 cases under case management (B.60). Row scope: the person\'s responsible MAPPA area (R-3) or a live case grant; scoping by the holding establishment waits for principals to carry one (OQ 14).',
     rules: ['principle 3', 'A.R5', 'B.57', 'B.59', 'B.60', 'C.14', 'C.34'],
     grants: [PRISON_CASE_MANAGEMENT, RA_FOR_MAPPA],
   },
   custodyPrisonOnly: {
     owner: Agency.PRISON,
     classification: 'OFFICIAL-SENSITIVE',
-    summary: 'The NOMIS booking id, cell location and incentive level: prison only, for case management. Row scope (not yet enforced): the establishment or area of the prison offender manager (OQ 14).',
+    summary: 'The NOMIS booking id, cell location and incentive level: prison only, for case management. Row scope: the person\'s responsible MAPPA area (R-3) or a live case grant; scoping by the holding establishment waits for principals to carry one (OQ 14).',
     rules: ['principle 2'],
     grants: [PRISON_CASE_MANAGEMENT],
   },
@@ -35,7 +36,7 @@ export const prisonPolicies = definePolicies('prison', {
     owner: Agency.PRISON,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The custodial sentence and its key dates, including the release date and its confirmation. Prison offender managers for case management; Responsible Authority roles for MAPPA purposes. Not yet enforced, so denied for now: the allocated OM and ppu_officer in the case area under case management (A.R15, B.59), the VLO for their own victims\' offender (C.34: VCS items only). Row scope (not yet enforced): establishment or area.',
+      'The custodial sentence and its key dates, including the release date and its confirmation. Prison offender managers for case management; Responsible Authority roles for MAPPA purposes. Not yet enforced, so denied for now: the allocated OM and ppu_officer in the case area under case management (A.R15, B.59), the VLO for their own victims\' offender (C.34: VCS items only). Row scope: the responsible MAPPA area or a live case grant (establishment: OQ 14).',
     rules: ['principle 3', 'A.R15', 'B.48', 'C.34'],
     grants: [PRISON_CASE_MANAGEMENT, RA_FOR_MAPPA],
   },
@@ -82,7 +83,7 @@ export const prisonPolicies = definePolicies('prison', {
     owner: Agency.PRISON,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The MAPPA F report, the prison\'s "intelligence report" to a MAPP meeting (RESTRICTED once on ViSOR). Prison offender managers for case management; Responsible Authority attendees (police, probation, co-ordinator, chair) at a MAPP meeting. Never duty-to-co-operate attendees (contactConcerns may disclose monitoring). Row scope (not yet enforced): the writing establishment for the prison offender manager; for attendees, the meeting the report was written for (matched by meetingDate, OQ 4).',
+      'The MAPPA F report, the prison\'s "intelligence report" to a MAPP meeting (RESTRICTED once on ViSOR). Prison offender managers for case management; Responsible Authority attendees (police, probation, co-ordinator, chair) at a MAPP meeting. Never duty-to-co-operate attendees (contactConcerns may disclose monitoring). Row scope: the responsible MAPPA area or a live case grant. Not yet enforced: the writing establishment for the prison offender manager; for attendees, the meeting the report was written for (matched by meetingDate, OQ 4).',
     rules: ['principle 4', 'B.46', 'B.49'],
     grants: [PRISON_CASE_MANAGEMENT, { roles: [...POLICE_ROLES, ...RA_ROLES], purposes: ['MAPPA_MEETING'] }],
   },

@@ -1,8 +1,11 @@
-import { addMonths, createLogger, createTestGatewayKeys, MappaArea, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople } from '@mappa/shared';
+import { eq } from 'drizzle-orm';
+import { addMonths, createLogger, createTestGatewayKeys, MappaArea, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople, withCaseGrants } from '@mappa/shared';
 import type { Caller, DatabaseConnection, Purpose, Role, RunningSubgraph, TestGatewayKeys, SyntheticPerson } from '@mappa/shared';
+import { prisonerTable } from './custody/prisoner.table';
 import { prisonSubgraph } from './index';
 
-const dataset = { offenders: 300, seed: 7, asOf: '2026-11-01' };
+// Everyone in London, the callers' area: row scope (R-3) is by area, and most tests here are about other rules.
+const dataset = { offenders: 300, seed: 7, asOf: '2026-11-01', areas: [MappaArea.LONDON] };
 const people = syntheticPeople(0, dataset.offenders, dataset);
 const held = people.filter((p) => p.prisonNumber !== null);
 const inCustody = held.filter((p) => p.supervision === 'CUSTODY');
@@ -363,6 +366,64 @@ describe('prison subgraph', () => {
     expect(sdl).not.toMatch(/^\s+offender\(/m);
   });
 
+  describe('row scope: the responsible MAPPA area, grants and duty-to-co-operate attendees (principles 2, 5, 9)', () => {
+    const sample = held.filter((p) => !(p.category === 4 || p.restrictedAccess)).slice(0, 10);
+    const unknown = syntheticPeople(dataset.offenders, sample.length, dataset);
+    const ENTITIES = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { custody { prisonNumber } } } }';
+    const BY_NUMBER = 'query($n: ID!) { offenderByPrisonNumber(prisonNumber: $n) { pncId } }';
+    const IN_KENT: Caller = { ...PRISON_OFFENDER_MANAGER, principal: { ...PRISON_OFFENDER_MANAGER.principal, area: MappaArea.KENT } };
+
+    it('principle 2, R-3: a prison offender manager of another area gets for London prisoners exactly the answer for unknown keys, in the same statements', async () => {
+      subgraph.statements.reset();
+      const about = await post(ENTITIES, { r: references(sample) }, IN_KENT);
+      const statements = subgraph.statements.count;
+      subgraph.statements.reset();
+      const aboutUnknown = await post(ENTITIES, { r: references(unknown) }, IN_KENT);
+      expect(about).toEqual({ data: { _entities: sample.map(() => null) } });
+      expect(about).toEqual(aboutUnknown);
+      expect(statements).toBe(subgraph.statements.count);
+      for (const person of sample.slice(0, 3)) {
+        expect(await post(BY_NUMBER, { n: person.prisonNumber }, IN_KENT)).toEqual(await post(BY_NUMBER, { n: 'Z9999ZZ' }, IN_KENT));
+      }
+      // In London, and in Kent with a live grant for the first of them, they are known.
+      expect((await post(ENTITIES, { r: references(sample) })).data?._entities).toEqual(sample.map((p) => ({ custody: { prisonNumber: p.prisonNumber } })));
+      const granted = await post(ENTITIES, { r: references(sample) }, withCaseGrants(IN_KENT, [sample[0]!.pncId]));
+      expect(granted.data?._entities).toEqual(sample.map((p, i) => (i === 0 ? { custody: { prisonNumber: p.prisonNumber } } : null)));
+    });
+
+    it('R-3: a prisoner whose responsible area the prison has not recorded (a row from before the column) is known to no area, only through a grant', async () => {
+      const [person] = sample;
+      const db = database.connection.database();
+      await db.update(prisonerTable).set({ mappaArea: null }).where(eq(prisonerTable.pncId, person!.pncId));
+      try {
+        expect(await post(ENTITIES, { r: references([person!]) })).toEqual(await post(ENTITIES, { r: references(unknown.slice(0, 1)) }));
+        expect((await post(ENTITIES, { r: references([person!]) }, withCaseGrants(PRISON_OFFENDER_MANAGER, [person!.pncId]))).data?._entities).toEqual([
+          { custody: { prisonNumber: person!.prisonNumber } },
+        ]);
+      } finally {
+        await db.update(prisonerTable).set({ mappaArea: person!.area }).where(eq(prisonerTable.pncId, person!.pncId));
+      }
+    });
+
+    it('principle 5: a duty-to-co-operate attendee knows no prisoner without a live grant for the meeting; an expired one, or one for another purpose or meeting, does not count', async () => {
+      const dtc: Caller = {
+        principal: { staffId: 'EM0001', agency: 'electronic_monitoring', roles: ['dtc_attendee'], area: MappaArea.LONDON, clearance: 'BPSS' },
+        declaredPurpose: { purpose: 'MAPPA_MEETING', caseId: 'MTG-1' },
+      };
+      const subject = sample.slice(0, 1);
+      const notKnown = await post(ENTITIES, { r: references(unknown.slice(0, 1)) }, dtc);
+      expect(notKnown.data?._entities).toEqual([null]);
+      expect(await post(ENTITIES, { r: references(subject) }, dtc)).toEqual(notKnown);
+      for (const grant of [{ validUntil: new Date(Date.now() - 1_000).toISOString() }, { purpose: 'CASE_MANAGEMENT' as const }, { caseId: 'MTG-2' }]) {
+        expect(await post(ENTITIES, { r: references(subject) }, withCaseGrants(dtc, [subject[0]!.pncId], grant))).toEqual(notKnown);
+      }
+      // Known with a live grant; the custody record itself stays the field policies' to refuse.
+      const live = await post(ENTITIES, { r: references(subject) }, withCaseGrants(dtc, [subject[0]!.pncId]));
+      expect(live.data?._entities).toEqual([{ custody: null }]);
+      expect(live.errors?.map((error) => error.extensions?.policy)).toEqual(['prison.custody']);
+    });
+  });
+
   describe('row scope: counter-terrorism gate (principle 7)', () => {
     const isRestricted = (p: SyntheticPerson) => p.category === 4 || p.restrictedAccess;
     const restricted = held.filter(isRestricted);
@@ -557,11 +618,16 @@ describe('prison subgraph', () => {
       expect(reports.every((r) => r.authorStaffId.length > 0)).toBe(true);
     });
 
-    it('principle 4: a duty-to-co-operate attendee at a MAPP meeting sees nothing from the prison, not even the PNC ID', async () => {
-      const result = await entities('pncId custody { inOutStatus } sentence { offences { code } } mappaFReports { contactConcerns }', callerAs('housing', 'dtc_attendee', 'MAPPA_MEETING'));
-      // The key itself is denied, so no entity survives: each resolves to null.
-      expect(result.data?._entities).toEqual(sample().map(() => null));
-      expect(denials(result.errors)).toContain('FORBIDDEN prison.subjectKey _entities.pncId');
+    it('principle 4, principle 5: a duty-to-co-operate attendee at a MAPP meeting knows no prisoner without a grant, and reads nothing of the prison\'s with one', async () => {
+      const dtc = callerAs('housing', 'dtc_attendee', 'MAPPA_MEETING');
+      const FIELDS = 'pncId custody { inOutStatus } sentence { offences { code } } mappaFReports { contactConcerns }';
+      const expectedDenials = ['FORBIDDEN prison.custody _entities.custody', 'FORBIDDEN prison.mappaFReport _entities.mappaFReports', 'FORBIDDEN prison.sentence _entities.sentence'];
+      const uninvited = await entities(FIELDS, dtc);
+      expect(uninvited.data?._entities).toEqual(sample().map(() => null));
+      expect(denials(uninvited.errors)).toEqual(expectedDenials);
+      const invited = await entities(FIELDS, withCaseGrants(dtc, sample().map((p) => p.pncId)));
+      expect(invited.data?._entities).toEqual(sample().map((p) => ({ pncId: p.pncId, custody: null, sentence: null, mappaFReports: null })));
+      expect(denials(invited.errors)).toEqual(expectedDenials);
     });
 
     it('B.57, C.34: a victim liaison officer cannot yet look a prisoner up (the own-victims condition is not yet enforced, so it fails closed)', async () => {

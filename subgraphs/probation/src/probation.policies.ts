@@ -47,7 +47,7 @@ export const probationPolicies = definePolicies('probation', {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The CRN and the community offender manager\'s staff code and allocation (also the CRN lookup). Probation practitioners and SPOs for case management; Responsible Authority roles (the co-ordinator under MAPPA_SCREENING) for MAPPA purposes; victim liaison officers and approved premises staff for case management (proposal). Row scope (not yet enforced): own area (R-3); limited-access cases to the allocated COM only (R-4); the VLO\'s own victims\' offender; AP staff\'s residents; meeting invitation.',
+      'The CRN and the community offender manager\'s staff code and allocation (also the CRN lookup). Probation practitioners and SPOs for case management; Responsible Authority roles (the co-ordinator under MAPPA_SCREENING) for MAPPA purposes; victim liaison officers and approved premises staff for case management (proposal). Row scope: own area (R-3) or a live case grant; limited-access cases only to the allocated COM and grant holders (R-4). Not yet enforced: the VLO\'s own victims\' offender; AP staff\'s residents; meeting invitation.',
     rules: ['principle 2', 'principle 3', 'A.R9', 'C.8', 'C.88'],
     grants: CASE_REFERENCE_GRANTS,
   },
@@ -55,7 +55,7 @@ export const probationPolicies = definePolicies('probation', {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The probation case record itself and how to reach its community offender manager (names, email, telephone, team): the offender manager part of the duty-to-co-operate minimal summary. Everyone who reads the case reference, and duty-to-co-operate attendees (not Jobcentre Plus, A.R32) at a meeting; the Home Office is told the OM\'s contact for a foreign national offender (C.71). Row scope (not yet enforced): as the case reference; for duty-to-co-operate attendees, a live case grant for that meeting (A.R26).',
+      'The probation case record itself and how to reach its community offender manager (names, email, telephone, team): the offender manager part of the duty-to-co-operate minimal summary. Everyone who reads the case reference, and duty-to-co-operate attendees (not Jobcentre Plus, A.R32) at a meeting; the Home Office is told the OM\'s contact for a foreign national offender (C.71). Row scope: as the case reference; duty-to-co-operate attendees only through a live case grant for that meeting (principle 5, A.R26).',
     rules: ['principle 2', 'principle 3', 'principle 5', 'A.R26', 'A.R32', 'C.71'],
     grants: [...CASE_REFERENCE_GRANTS, { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: MINIMAL_SUMMARY_AGENCIES }],
   },
@@ -63,7 +63,7 @@ export const probationPolicies = definePolicies('probation', {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Case status, supervision type, area, tier, breach flag, provider and main offence. Probation practitioners and SPOs for case management; Responsible Authority roles (the co-ordinator for screening) for MAPPA purposes. Row scope (not yet enforced): own area; co-ordinator statistics on category 2 level 1 cases (A.R9) are not granted (aggregates only). Never Jobcentre Plus or other duty-to-co-operate agencies (no offence history).',
+      'Case status, supervision type, area, tier, breach flag, provider and main offence. Probation practitioners and SPOs for case management; Responsible Authority roles (the co-ordinator for screening) for MAPPA purposes. Row scope: own area or a live case grant; co-ordinator statistics on category 2 level 1 cases (A.R9) are not granted (aggregates only). Never Jobcentre Plus or other duty-to-co-operate agencies (no offence history).',
     rules: ['principle 2', 'principle 3', 'A.R9', 'A.R32', 'C.88'],
     grants: [
       { roles: PROBATION_CASE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
@@ -74,7 +74,7 @@ export const probationPolicies = definePolicies('probation', {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Probation-only case fields: the limited-access restriction flag (which drives R-4) and the termination date of a previously known case. Probation practitioners and SPOs for case management only. Row scope (not yet enforced): own area; allocated COM on limited-access cases.',
+      'Probation-only case fields: the limited-access restriction flag (which drives R-4) and the termination date of a previously known case. Probation practitioners and SPOs for case management only. Row scope: own area or a live case grant; allocated COM on limited-access cases (R-4).',
     rules: ['principle 2'],
     grants: [{ roles: PROBATION_CASE_ROLES, purposes: ['CASE_MANAGEMENT'] }],
   },
@@ -82,7 +82,7 @@ export const probationPolicies = definePolicies('probation', {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The licences and their status and key dates (start, conditional release, licence and sentence expiry). Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes; victim liaison officers for case management, to give victims the Victim Contact Scheme information. Row scope (not yet enforced): own area; the VLO\'s own victims\' offender. Jobcentre Plus is not granted the expiry date (A.R32: no field marks an employment restriction).',
+      'The licences and their status and key dates (start, conditional release, licence and sentence expiry). Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes; victim liaison officers for case management, to give victims the Victim Contact Scheme information. Row scope: own area or a live case grant. Not yet enforced: the VLO\'s own victims\' offender. Jobcentre Plus is not granted the expiry date (A.R32: no field marks an employment restriction).',
     rules: ['principle 3', 'A.R32', 'C.34'],
     grants: [
       { roles: PROBATION_CASE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
@@ -94,7 +94,7 @@ export const probationPolicies = definePolicies('probation', {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The rest of the licence record (id, type, version, variation, prison number, sentence start, PSS expiry, workflow dates, responsible COM). Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes. Row scope (not yet enforced): own area.',
+      'The rest of the licence record (id, type, version, variation, prison number, sentence start, PSS expiry, workflow dates, responsible COM). Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes. Row scope: own area or a live case grant.',
     rules: ['principle 3'],
     grants: [
       { roles: PROBATION_CASE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
@@ -105,7 +105,7 @@ export const probationPolicies = definePolicies('probation', {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Licence conditions without their wording: kind, period, code, category and the victim and exclusion-zone flags. Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes; victim liaison officers for case management. Row scope (not yet enforced): own area; the VLO\'s own victims\' offender. Duty-to-co-operate agencies (including electronic monitoring) and Jobcentre Plus: denied.',
+      'Licence conditions without their wording: kind, period, code, category and the victim and exclusion-zone flags. Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes; victim liaison officers for case management. Row scope: own area or a live case grant. Not yet enforced: the VLO\'s own victims\' offender. Duty-to-co-operate agencies (including electronic monitoring) and Jobcentre Plus: denied.',
     rules: ['principle 3', 'A.R32', 'B.15', 'C.29'],
     grants: [
       { roles: PROBATION_CASE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
@@ -125,7 +125,7 @@ export const probationPolicies = definePolicies('probation', {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The OASys RoSH summary and its risk-in-the-community levels as containers (reading them reveals nothing by itself; each level has its own policy). Open to everyone who may read any level, including Jobcentre Plus at a meeting for the risk to staff and the Home Office at a meeting for the levels (A.R38, C.72). Row scope (not yet enforced): own area; AP staff\'s residents; meeting invitation; Jobcentre Plus only for offenders aged 18+ (A.R31).',
+      'The OASys RoSH summary and its risk-in-the-community levels as containers (reading them reveals nothing by itself; each level has its own policy). Open to everyone who may read any level, including Jobcentre Plus at a meeting for the risk to staff and the Home Office at a meeting for the levels (A.R38, C.72). Row scope: own area or a live case grant; duty-to-co-operate attendees (Jobcentre Plus included) only through a grant (principle 5). Not yet enforced: AP staff\'s residents; meeting invitation; Jobcentre Plus only for offenders aged 18+ (A.R31).',
     rules: ['principle 3', 'A.R32', 'A.R38', 'C.11', 'C.72', 'C.87'],
     grants: RISK_TO_STAFF_GRANTS,
   },
@@ -133,7 +133,7 @@ export const probationPolicies = definePolicies('probation', {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Risk of serious harm to staff (ProbationRiskToGroups.staff, its own field). Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes; AP staff for case management (proposal); Jobcentre Plus duty-to-co-operate attendees at a meeting (MAPPA J): the only probation field they read; the Home Office\'s attendee at a meeting (A.R38, C.72). Row scope (not yet enforced): own area; residents; invitation; offender aged 18+.',
+      'Risk of serious harm to staff (ProbationRiskToGroups.staff, its own field). Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes; AP staff for case management (proposal); Jobcentre Plus duty-to-co-operate attendees at a meeting (MAPPA J): the only probation field they read; the Home Office\'s attendee at a meeting (A.R38, C.72). Row scope: own area or a live case grant; duty-to-co-operate attendees only through a grant. Not yet enforced: residents; invitation; offender aged 18+.',
     rules: ['principle 3', 'A.R32', 'A.R38', 'C.11', 'C.72', 'C.87'],
     grants: RISK_TO_STAFF_GRANTS,
   },
@@ -141,7 +141,7 @@ export const probationPolicies = definePolicies('probation', {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The overall RoSH level and the risk to children, the public, known adults and prisoners. Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes; AP staff for case management (proposal); the Home Office\'s duty-to-co-operate attendee at a meeting (A.R38, C.72: levels, never the narrative). Never Jobcentre Plus (A.R32). Row scope (not yet enforced): own area; residents; for the Home Office, a live case grant for that meeting about a foreign national offender.',
+      'The overall RoSH level and the risk to children, the public, known adults and prisoners. Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes; AP staff for case management (proposal); the Home Office\'s duty-to-co-operate attendee at a meeting (A.R38, C.72: levels, never the narrative). Never Jobcentre Plus (A.R32). Row scope: own area or a live case grant; the Home Office only through a live case grant for that meeting. Not yet enforced: residents; that the person is a foreign national offender.',
     rules: ['principle 3', 'principle 5', 'A.R28', 'A.R32', 'A.R38', 'C.11', 'C.72'],
     grants: [
       { roles: PROBATION_CASE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
@@ -154,7 +154,7 @@ export const probationPolicies = definePolicies('probation', {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The risk-in-custody levels as a container (each level has its own policy). Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes; the Home Office\'s duty-to-co-operate attendee at a meeting (A.R38, C.72). Not AP staff (their proposal covers the community levels only) and never Jobcentre Plus (A.R32: the risk to its own staff in the community only). Row scope (not yet enforced): own area; for the Home Office, a live case grant.',
+      'The risk-in-custody levels as a container (each level has its own policy). Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes; the Home Office\'s duty-to-co-operate attendee at a meeting (A.R38, C.72). Not AP staff (their proposal covers the community levels only) and never Jobcentre Plus (A.R32: the risk to its own staff in the community only). Row scope: own area or a live case grant; the Home Office only through a live case grant.',
     rules: ['principle 3', 'A.R32', 'A.R38', 'C.72'],
     grants: [
       { roles: PROBATION_CASE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
@@ -166,7 +166,7 @@ export const probationPolicies = definePolicies('probation', {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The assessment id and date and the actuarial predictors. Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes. Row scope (not yet enforced): own area.',
+      'The assessment id and date and the actuarial predictors. Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes. Row scope: own area or a live case grant.',
     rules: ['principle 3', 'A.R28', 'A.R32'],
     grants: [
       { roles: PROBATION_CASE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
@@ -185,7 +185,7 @@ export const probationPolicies = definePolicies('probation', {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The lead agency\'s risk management plan (all sections but victim safety planning). Probation practitioners and SPOs for case management; Responsible Authority attendees at a MAPP meeting only. Row scope (not yet enforced): own area; meeting invitation. AP staff at meetings about their residents (C.11) are not granted until residence and invitation can be checked. Duty-to-co-operate agencies and lay advisers: denied.',
+      'The lead agency\'s risk management plan (all sections but victim safety planning). Probation practitioners and SPOs for case management; Responsible Authority attendees at a MAPP meeting only. Row scope: own area or a live case grant. Not yet enforced: meeting invitation. AP staff at meetings about their residents (C.11) are not granted until residence and invitation can be checked. Duty-to-co-operate agencies and lay advisers: denied.',
     rules: ['principle 4', 'A.R28', 'B.39', 'B.43', 'C.11'],
     grants: [
       { roles: PROBATION_CASE_ROLES, purposes: ['CASE_MANAGEMENT'] },
@@ -204,7 +204,7 @@ export const probationPolicies = definePolicies('probation', {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Victims in the Victim Contact Scheme and their wishes: the most restricted data in the federation. Victim liaison officers for case management only; for everyone else (practitioners, other agencies, meetings, disclosure decisions, co-ordinator, chair, duty-to-co-operate agencies, statistics) the whole list is null. Allocated VLO (vloStaffId = staffId) is not yet enforced. The allocated COM\'s scheme and VLO code (C.33) are not granted until allocation can be checked.',
+      'Victims in the Victim Contact Scheme and their wishes: the most restricted data in the federation. Victim liaison officers for case management only; for everyone else (practitioners, other agencies, meetings, disclosure decisions, co-ordinator, chair, duty-to-co-operate agencies, statistics) the whole list is null. Row scope: each victim only to the allocated VLO (vloStaffId = staffId); the list holds the caller\'s own victims and is null when it holds none, never empty or shortened (principle 9). The allocated COM\'s scheme and VLO code (C.33) are not granted until allocation can be checked.',
     rules: ['principle 4', 'B.15', 'C.29', 'C.30', 'C.31', 'C.33', 'C.37'],
     grants: [{ roles: ['victim_liaison_officer'], purposes: ['CASE_MANAGEMENT'] }],
   },
@@ -212,7 +212,7 @@ export const probationPolicies = definePolicies('probation', {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'How to reach a victim (address, telephone, email, preferred method): never leaves the victim liaison officer, for case management. Allocated VLO (not yet enforced); release to health or a meeting needs the victim\'s wish, which no field records, so it is denied.',
+      'How to reach a victim (address, telephone, email, preferred method): never leaves the victim liaison officer, for case management. Allocated VLO only (the victim list\'s row scope); release to health or a meeting needs the victim\'s wish, which no field records, so it is denied.',
     rules: ['B.15', 'C.29', 'C.32', 'C.46'],
     grants: [{ roles: ['victim_liaison_officer'], purposes: ['CASE_MANAGEMENT'] }],
   },
@@ -220,7 +220,7 @@ export const probationPolicies = definePolicies('probation', {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Addresses on the probation case. Probation practitioners and SPOs for case management. Row scope (not yet enforced): own area. Responsible Authority roles (MAPPA purposes) and PPU officers in the release area (B.59) may see only MAIN and PROPOSED addresses, and AP staff only approved-premises rows of residents: those row filters are not enforced yet, so they get nothing (fail closed). VLO, duty-to-co-operate agencies and Jobcentre Plus: denied.',
+      'Addresses on the probation case. Probation practitioners and SPOs for case management. Row scope: own area or a live case grant. Responsible Authority roles (MAPPA purposes) and PPU officers in the release area (B.59) may see only MAIN and PROPOSED addresses, and AP staff only approved-premises rows of residents: those row filters are not enforced yet, so they get nothing (fail closed). VLO, duty-to-co-operate agencies and Jobcentre Plus: denied.',
     rules: ['principle 3', 'B.1', 'B.59', 'C.8', 'C.11'],
     grants: [{ roles: PROBATION_CASE_ROLES, purposes: ['CASE_MANAGEMENT'] }],
   },

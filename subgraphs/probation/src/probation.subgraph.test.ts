@@ -1,8 +1,12 @@
-import { addMonths, createLogger, createTestGatewayKeys, MappaArea, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople } from '@mappa/shared';
+import { addMonths, createLogger, createTestGatewayKeys, withCaseGrants, MappaArea, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople } from '@mappa/shared';
 import type { Caller, Clearance, DatabaseConnection, PrincipalAgency, Purpose, Role, RunningSubgraph, TestGatewayKeys, SyntheticPerson } from '@mappa/shared';
+import { eq, inArray } from 'drizzle-orm';
+import { probationCaseTable } from './case/probation-case.table';
 import { probationSubgraph } from './index';
+import { victimContactTable } from './victim/victim-contact.table';
 
-const dataset = { offenders: 300, seed: 7, asOf: '2026-11-01' };
+// Everyone in London, the callers' area: row scope (R-3) is by area, and most tests here are about other rules.
+const dataset = { offenders: 300, seed: 7, asOf: '2026-11-01', areas: [MappaArea.LONDON] };
 const people = syntheticPeople(0, dataset.offenders, dataset);
 const UNKNOWN_PNC_ID = '2008/0545166T';
 const LEVELS = ['LOW', 'MEDIUM', 'HIGH', 'VERY_HIGH'];
@@ -26,8 +30,10 @@ function callerWith(roles: Role[], purpose: Purpose = 'CASE_MANAGEMENT', agency:
 
 /** The owner's case manager: reads every probation field except victim contacts. */
 const PRACTITIONER = callerWith(['probation_practitioner']);
-/** The victim liaison officer: the only reader of victim contacts. */
+/** A victim liaison officer allocated to no victim of the dataset: reads licences, never victims. */
 const VLO = callerWith(['victim_liaison_officer'], 'CASE_MANAGEMENT', 'probation', 'N07V001');
+/** The victim liaison officer with this staff code: the only reader of the victims allocated to them. */
+const vloWithStaffId = (staffId: string, purpose: Purpose = 'CASE_MANAGEMENT') => callerWith(['victim_liaison_officer'], purpose, 'probation', staffId);
 
 async function post(query: string, variables: Record<string, unknown> = {}, caller: Caller = PRACTITIONER): Promise<GraphQLResponse> {
   const response = await fetch(`${subgraph.url}/graphql`, {
@@ -170,22 +176,38 @@ async function entities(pncIds: readonly string[], selection: string, caller: Ca
 }
 
 /**
- * Everything probation holds for these people, read as the owner reads it: no single caller may read
- * it all, so the practitioner reads the case and the victim liaison officer the victim contacts.
+ * Everything probation holds for these people, read as the owner reads it. No single caller may read
+ * it all: the practitioner reads the case (with a grant for each person, since limited-access cases
+ * are otherwise the allocated COM's alone, R-4), and each victim liaison officer reads the victims
+ * allocated to them (as the seed allocated them), which no one else may.
  */
 async function readAll(pncIds: readonly string[]): Promise<{ errors: unknown[]; offenders: (ProbationOffender | null)[] }> {
-  const asPractitioner = await entities(pncIds, CASE_SELECTION, PRACTITIONER);
-  const asVlo = await entities(pncIds, VICTIM_SELECTION, VLO);
-  const cases = asPractitioner.data?._entities as (Omit<ProbationOffender, 'victimContacts'> | null)[];
-  const victims = asVlo.data?._entities as ({ pncId: string; victimContacts: Victim[] | null } | null)[];
-  return {
-    errors: [...(asPractitioner.errors ?? []), ...(asVlo.errors ?? [])],
-    offenders: cases.map((offender, index) => {
-      const victim = victims[index] ?? null;
-      expect(victim?.pncId ?? null).toBe(offender?.pncId ?? null);
-      return offender && victim ? { ...offender, victimContacts: victim.victimContacts } : null;
-    }),
-  };
+  // In chunks: every grant rides in the assertion header, which HTTP servers cap (Node: 16 KB).
+  const cases: (Omit<ProbationOffender, 'victimContacts'> | null)[] = [];
+  const errors: unknown[] = [];
+  for (let start = 0; start < pncIds.length; start += 40) {
+    const chunk = pncIds.slice(start, start + 40);
+    const asPractitioner = await entities(chunk, CASE_SELECTION, withCaseGrants(PRACTITIONER, chunk));
+    cases.push(...(asPractitioner.data?._entities as (Omit<ProbationOffender, 'victimContacts'> | null)[]));
+    errors.push(...(asPractitioner.errors ?? []));
+  }
+  const allocations = await database.connection
+    .database()
+    .selectDistinct({ pncId: probationCaseTable.pncId, vloStaffId: victimContactTable.vloStaffId })
+    .from(victimContactTable)
+    .innerJoin(probationCaseTable, eq(probationCaseTable.crn, victimContactTable.crn))
+    .where(inArray(probationCaseTable.pncId, [...pncIds]));
+  const pncIdsByVlo = new Map<string, string[]>();
+  for (const { pncId, vloStaffId } of allocations) pncIdsByVlo.set(vloStaffId, [...(pncIdsByVlo.get(vloStaffId) ?? []), pncId]);
+  const victimsByPncId = new Map<string, Victim[]>();
+  for (const [vloStaffId, keys] of pncIdsByVlo) {
+    const asVlo = await entities(keys, VICTIM_SELECTION, withCaseGrants(vloWithStaffId(vloStaffId), keys));
+    errors.push(...(asVlo.errors ?? []));
+    for (const victim of asVlo.data?._entities as ({ pncId: string; victimContacts: Victim[] | null } | null)[]) {
+      if (victim?.victimContacts) victimsByPncId.set(victim.pncId, [...(victimsByPncId.get(victim.pncId) ?? []), ...victim.victimContacts]);
+    }
+  }
+  return { errors, offenders: cases.map((offender) => (offender ? { ...offender, victimContacts: victimsByPncId.get(offender.pncId) ?? null } : null)) };
 }
 
 /** The denied field paths (list indices removed) and the policy each names, sorted. */
@@ -332,11 +354,11 @@ describe('probation subgraph', () => {
         expect(condition.isExclusionZone).toBe(condition.code === 'EXCLUSION_ZONE');
         if (condition.code === 'NO_CONTACT_NAMED_PERSON') expect(condition.identifiesVictim).toBe(true);
       }
-      for (const victim of offender.victimContacts!.filter((v) => v.wishes.noContactRequested)) {
+      for (const victim of (offender.victimContacts ?? []).filter((v) => v.wishes.noContactRequested)) {
         const naming = licence.conditions.find((c) => c.text.includes(`${victim.firstName} ${victim.lastName}`));
         expect(naming?.identifiesVictim).toBe(true);
       }
-      const zonesAsked = offender.victimContacts!.filter((v) => v.wishes.exclusionZoneRequested).length;
+      const zonesAsked = (offender.victimContacts ?? []).filter((v) => v.wishes.exclusionZoneRequested).length;
       expect(licence.conditions.filter((c) => c.isExclusionZone && c.identifiesVictim)).toHaveLength(zonesAsked);
     }
     const all = licences.flatMap((e) => e.licence.conditions);
@@ -379,12 +401,12 @@ describe('probation subgraph', () => {
   });
 
   it('records victims only for category 1 and 2 CURRENT cases, with synthetic contact details', () => {
-    const withVictims = held().filter((e) => e.offender.victimContacts!.length > 0);
+    const withVictims = held().filter((e) => (e.offender.victimContacts?.length ?? 0) > 0);
     expect(withVictims.length).toBeGreaterThan(0);
     const references = new Set<string>();
     for (const { person, offender } of held()) {
-      if (person.probationStatus !== 'CURRENT' || (person.category !== 1 && person.category !== 2)) expect(offender.victimContacts).toEqual([]);
-      for (const victim of offender.victimContacts!) {
+      if (person.probationStatus !== 'CURRENT' || (person.category !== 1 && person.category !== 2)) expect(offender.victimContacts).toBeNull();
+      for (const victim of offender.victimContacts ?? []) {
         expect(references.has(victim.victimReference)).toBe(false);
         references.add(victim.victimReference);
         expect(victim.scheme).toBe(person.sentence ? 'STATUTORY' : 'NON_STATUTORY');
@@ -423,10 +445,11 @@ describe('probation subgraph', () => {
     expect(all.some((a) => a.status === 'PREVIOUS')).toBe(true);
   });
 
+  // Victim contacts are the exception: a list only of the caller's own victims, else null (principle 9).
   it('gives a PREVIOUSLY_KNOWN case empty lists, not nulls, for what it no longer has', () => {
     const entry = held().find((e) => e.person.probationStatus === 'PREVIOUSLY_KNOWN');
     expect(entry).toBeDefined();
-    expect(entry?.offender).toMatchObject({ licences: [], victimContacts: [], riskOfSeriousHarm: null, riskManagementPlan: null });
+    expect(entry?.offender).toMatchObject({ licences: [], victimContacts: null, riskOfSeriousHarm: null, riskManagementPlan: null });
     expect(entry?.offender.probationAddresses?.length).toBeGreaterThan(0);
   });
 
@@ -520,10 +543,13 @@ describe('probation subgraph', () => {
   });
 
   describe('field policies (owner enforcement)', () => {
-    /** CURRENT cases on licence that have victims: every probation record is held for them. */
+    /**
+     * CURRENT cases on licence that have victims: every probation record is held for them. Not
+     * limited-access ones, which only the allocated COM and grant holders may know (R-4, tested below).
+     */
     const onLicenceWithVictims = () =>
       held()
-        .filter((e) => e.person.supervision === 'LICENCE' && e.offender.victimContacts!.length > 0)
+        .filter((e) => e.person.supervision === 'LICENCE' && !e.person.restrictedAccess && (e.offender.victimContacts?.length ?? 0) > 0)
         .slice(0, 15);
     const keys = (sample: readonly { person: SyntheticPerson }[]) => sample.map((e) => e.person.pncId);
 
@@ -540,7 +566,8 @@ describe('probation subgraph', () => {
         callerWith(['mappa_coordinator'], 'MAPPA_SCREENING', 'mappa_unit'),
         callerWith(['ppu_officer'], 'DISCLOSURE_DECISION', 'police'),
         callerWith(['approved_premises_staff']),
-        callerWith(['dtc_attendee'], 'MAPPA_MEETING', 'health'),
+        // A duty-to-co-operate attendee reaches a subject only through a grant (principle 5).
+        withCaseGrants(callerWith(['dtc_attendee'], 'MAPPA_MEETING', 'health'), keys(sample)),
         callerWith(['information_governance'], 'AUDIT', 'probation'),
       ];
       for (const caller of others) {
@@ -551,31 +578,34 @@ describe('probation subgraph', () => {
       }
     });
 
-    it('C.32: the victim liaison officer reads the victims, their contact details and wishes, and no risk narrative, plan or address', async () => {
+    it('C.32: the victim liaison officer reads their victims, their contact details and wishes, and no risk narrative, plan or address', async () => {
       const sample = onLicenceWithVictims();
-      const result = await entities(
-        keys(sample),
-        'victimContacts { victimReference firstName vloStaffId contactDetails { postcode telephoneNumber } wishes { noContactRequested } } riskOfSeriousHarm { whoIsAtRisk } riskManagementPlan { victimSafetyPlanning } probationAddresses { postcode }',
-        VLO,
-      );
-      const read = result.data?._entities as { victimContacts: Victim[]; riskOfSeriousHarm: unknown; riskManagementPlan: unknown; probationAddresses: unknown }[];
-      expect(read.map((e) => e.victimContacts)).toEqual(
-        sample.map((e) =>
-          e.offender.victimContacts!.map((v) => ({
+      expect(sample.length).toBeGreaterThan(0);
+      for (const { person, offender } of sample) {
+        const victims = offender.victimContacts!;
+        // The seed allocates all of an offender's victims to one VLO.
+        const result = await entities(
+          [person.pncId],
+          'victimContacts { victimReference firstName vloStaffId contactDetails { postcode telephoneNumber } wishes { noContactRequested } } riskOfSeriousHarm { whoIsAtRisk } riskManagementPlan { victimSafetyPlanning } probationAddresses { postcode }',
+          vloWithStaffId(victims[0]!.vloStaffId),
+        );
+        const [read] = result.data?._entities as { victimContacts: Victim[]; riskOfSeriousHarm: unknown; riskManagementPlan: unknown; probationAddresses: unknown }[];
+        expect(read?.victimContacts).toEqual(
+          victims.map((v) => ({
             victimReference: v.victimReference,
             firstName: v.firstName,
             vloStaffId: v.vloStaffId,
             contactDetails: { postcode: v.contactDetails.postcode, telephoneNumber: v.contactDetails.telephoneNumber },
             wishes: { noContactRequested: v.wishes.noContactRequested },
           })),
-        ),
-      );
-      expect(read.every((e) => e.riskOfSeriousHarm === null && e.riskManagementPlan === null && e.probationAddresses === null)).toBe(true);
-      expect(denials(result)).toEqual([
-        '_entities.probationAddresses probation.probationAddress',
-        '_entities.riskManagementPlan probation.riskManagementPlan',
-        '_entities.riskOfSeriousHarm probation.riskOfSeriousHarm',
-      ]);
+        );
+        expect(read?.riskOfSeriousHarm === null && read.riskManagementPlan === null && read.probationAddresses === null).toBe(true);
+        expect(denials(result)).toEqual([
+          '_entities.probationAddresses probation.probationAddress',
+          '_entities.riskManagementPlan probation.riskManagementPlan',
+          '_entities.riskOfSeriousHarm probation.riskOfSeriousHarm',
+        ]);
+      }
     });
 
     it('C.34: the victim liaison officer reads licence status, dates and conditions, not the rest of the licence', async () => {
@@ -769,7 +799,8 @@ describe('probation subgraph', () => {
       const sample = onLicenceWithVictims();
       const selection =
         'probationCase { crn } licences { licenceExpiryDate } riskOfSeriousHarm { overallRiskLevel riskInCommunity { staff public children } riskInCustody { staff } } riskManagementPlan { supervision } victimContacts { victimReference } probationAddresses { postcode }';
-      const result = await entities(keys(sample), selection, callerWith(['dtc_attendee'], 'MAPPA_MEETING', 'jobcentre_plus', 'JCP0001'));
+      // Invited to the meeting: a live grant for each subject (principle 5).
+      const result = await entities(keys(sample), selection, withCaseGrants(callerWith(['dtc_attendee'], 'MAPPA_MEETING', 'jobcentre_plus', 'JCP0001'), keys(sample)));
       expect(result.data?._entities).toEqual(
         sample.map(({ offender }) => ({
           probationCase: null,
@@ -792,7 +823,8 @@ describe('probation subgraph', () => {
         '_entities.victimContacts probation.victimContacts',
       ]);
       // Only Jobcentre Plus, and only at a meeting: another duty-to-co-operate agency, or JCP outside a meeting, reads nothing.
-      for (const caller of [callerWith(['dtc_attendee'], 'MAPPA_MEETING', 'health'), callerWith(['dtc_attendee'], 'CASE_MANAGEMENT', 'jobcentre_plus')]) {
+      // Each with a grant for the subjects, so that the field policy is what refuses.
+      for (const caller of [callerWith(['dtc_attendee'], 'MAPPA_MEETING', 'health'), callerWith(['dtc_attendee'], 'CASE_MANAGEMENT', 'jobcentre_plus')].map((c) => withCaseGrants(c, keys(sample)))) {
         const other = await entities(keys(sample), 'riskOfSeriousHarm { riskInCommunity { staff } }', caller);
         expect(other.data?._entities).toEqual(sample.map(() => ({ riskOfSeriousHarm: null })));
         expect(denials(other)).toEqual(['_entities.riskOfSeriousHarm probation.riskOfSeriousHarm']);
@@ -816,17 +848,117 @@ describe('probation subgraph', () => {
     });
   });
 
+  describe('row scope: own area, limited-access cases, victims and duty-to-co-operate attendees (principles 2, 5, 9; R-4)', () => {
+    const UNKNOWN_CRN = 'Z999999';
+    const CRN_QUERY = 'query($crn: ID!) { offenderByCrn(crn: $crn) { pncId probationCase { crn } } }';
+    const ENTITY = 'pncId probationCase { crn }';
+    const IN_KENT = { ...PRACTITIONER, principal: { ...PRACTITIONER.principal, area: MappaArea.KENT } };
+    /** Held people without a limited-access case, and held people with one (all restricted-access in the seed). */
+    const ordinary = () => held().filter((e) => !e.person.restrictedAccess).slice(0, 10);
+    const limited = () => held().filter((e) => e.offender.probationCase?.currentRestriction === true);
+    const unknownPncIds = (count: number) => syntheticPeople(dataset.offenders, count, dataset).map((p) => p.pncId);
+    const keysOf = (entries: readonly { person: SyntheticPerson }[]) => entries.map((e) => e.person.pncId);
+
+    it('principle 2, R-3: a practitioner of another area gets for London cases exactly the answer for unknown PNC IDs and CRNs, in the same statements', async () => {
+      subgraph.statements.reset();
+      const about = await entities(keysOf(ordinary()), ENTITY, IN_KENT);
+      const statements = subgraph.statements.count;
+      subgraph.statements.reset();
+      const aboutUnknown = await entities(unknownPncIds(ordinary().length), ENTITY, IN_KENT);
+      expect(about).toEqual({ data: { _entities: ordinary().map(() => null) } });
+      expect(about).toEqual(aboutUnknown);
+      expect(statements).toBe(subgraph.statements.count);
+      for (const { person } of ordinary().slice(0, 3)) {
+        expect(await post(CRN_QUERY, { crn: person.crn }, IN_KENT)).toEqual(await post(CRN_QUERY, { crn: UNKNOWN_CRN }, IN_KENT));
+      }
+      // A live grant brings one of them in scope for the Kent practitioner.
+      const [first] = ordinary();
+      const granted = await entities(keysOf(ordinary()), ENTITY, withCaseGrants(IN_KENT, [first!.person.pncId]));
+      expect((granted.data?._entities as unknown[]).map((e) => e !== null)).toEqual(ordinary().map((_, i) => i === 0));
+    });
+
+    it('R-4: a limited-access case is known only to its allocated COM and to grant holders; for any other practitioner probation holds no case', async () => {
+      expect(limited().length).toBeGreaterThan(0);
+      for (const { person, offender } of limited()) {
+        const com = offender.probationCase!.communityOffenderManager;
+        // SC cleared: the seed makes every limited-access case restricted access too (principle 7).
+        const other = await entities([person.pncId], ENTITY, PRACTITIONER);
+        expect(other).toEqual(await entities(unknownPncIds(1), ENTITY, PRACTITIONER));
+        expect(other.data?._entities).toEqual([null]);
+        expect(await post(CRN_QUERY, { crn: person.crn }, PRACTITIONER)).toEqual(await post(CRN_QUERY, { crn: UNKNOWN_CRN }, PRACTITIONER));
+        const expected = { pncId: person.pncId, probationCase: { crn: person.crn } };
+        expect((await entities([person.pncId], ENTITY, withCaseGrants(PRACTITIONER, [person.pncId]))).data?._entities).toEqual([expected]);
+        if (com.allocated) {
+          const allocated = callerWith(['probation_practitioner'], 'CASE_MANAGEMENT', 'probation', com.staffCode);
+          expect((await entities([person.pncId], ENTITY, allocated)).data?._entities).toEqual([expected]);
+          expect((await post(CRN_QUERY, { crn: person.crn }, allocated)).data?.offenderByCrn).toEqual(expected);
+          // The same staff code in another agency is not the allocated COM.
+          expect((await entities([person.pncId], ENTITY, callerWith(['ppu_officer'], 'MAPPA_SCREENING', 'police', com.staffCode))).data?._entities).toEqual([null]);
+        }
+      }
+      expect(limited().some((e) => e.offender.probationCase!.communityOffenderManager.allocated)).toBe(true);
+    });
+
+    it("victim contacts: each offender's victims are visible only to their allocated VLO; any other VLO gets null, as for an offender with no victims (principle 9)", async () => {
+      const withVictims = held().filter((e) => !e.person.restrictedAccess && e.offender.victimContacts !== null).slice(0, 10);
+      const withoutVictims = held().filter((e) => !e.person.restrictedAccess && e.offender.victimContacts === null).slice(0, 10);
+      expect(withVictims.length).toBeGreaterThan(0);
+      expect(withoutVictims.length).toBeGreaterThan(0);
+      const SELECTION = 'pncId victimContacts { victimReference vloStaffId }';
+      for (const { person, offender } of withVictims) {
+        const own = offender.victimContacts!;
+        const allocated = vloWithStaffId(own[0]!.vloStaffId);
+        expect((await entities([person.pncId], SELECTION, allocated)).data?._entities).toEqual([
+          { pncId: person.pncId, victimContacts: own.map((v) => ({ victimReference: v.victimReference, vloStaffId: v.vloStaffId })) },
+        ]);
+        // Another VLO (here, the one allocated to a different offender's victims, unless it is the same officer).
+        const someoneElse = withVictims.map((e) => e.offender.victimContacts![0]!.vloStaffId).find((staffId) => staffId !== own[0]!.vloStaffId) ?? 'N07V001';
+        expect((await entities([person.pncId], SELECTION, vloWithStaffId(someoneElse))).data?._entities).toEqual([{ pncId: person.pncId, victimContacts: null }]);
+      }
+      // A null list for "none of yours" and for "none at all": the two cannot be told apart.
+      const some = withVictims[0]!.offender.victimContacts![0]!.vloStaffId;
+      const mixed = await entities([...keysOf(withVictims), ...keysOf(withoutVictims)], SELECTION, vloWithStaffId(`${some}X`));
+      expect(mixed.errors).toBeUndefined();
+      expect(mixed.data?._entities).toEqual([...keysOf(withVictims), ...keysOf(withoutVictims)].map((pncId) => ({ pncId, victimContacts: null })));
+    });
+
+    it('principle 5: a duty-to-co-operate attendee knows no case without a live grant for the meeting; an expired grant, or one for another purpose or meeting, does not count', async () => {
+      const sample = ordinary().filter((e) => e.offender.riskOfSeriousHarm !== null).slice(0, 3);
+      expect(sample.length).toBeGreaterThan(0);
+      const jcp = callerWith(['dtc_attendee'], 'MAPPA_MEETING', 'jobcentre_plus', 'JCP0001');
+      const SELECTION = 'riskOfSeriousHarm { riskInCommunity { staff } }';
+      const notKnown = await entities(unknownPncIds(sample.length), SELECTION, jcp);
+      expect(notKnown.data?._entities).toEqual(sample.map(() => null));
+      expect(await entities(keysOf(sample), SELECTION, jcp)).toEqual(notKnown);
+      for (const grant of [{ validUntil: new Date(Date.now() - 1_000).toISOString() }, { purpose: 'MAPPA_SCREENING' as const }, { caseId: 'MTG-2' }]) {
+        expect(await entities(keysOf(sample), SELECTION, withCaseGrants(jcp, keysOf(sample), grant))).toEqual(notKnown);
+      }
+      const live = await entities(keysOf(sample), SELECTION, withCaseGrants(jcp, keysOf(sample)));
+      expect(live.data?._entities).toEqual(sample.map((e) => ({ riskOfSeriousHarm: { riskInCommunity: { staff: e.offender.riskOfSeriousHarm!.riskInCommunity.staff } } })));
+    });
+  });
+
   describe('row scope: counter-terrorism gate (principle 7)', () => {
     const UNKNOWN_CRN = 'Z999999';
     const ctRestricted = (p: SyntheticPerson) => p.category === 4 || p.restrictedAccess;
     /** The same caller with another vetting level: only the clearance differs. */
     const cleared = (caller: Caller, clearance: Clearance): Caller => ({ ...caller, principal: { ...caller.principal, clearance } });
-    const PRACTITIONER_BPSS = cleared(PRACTITIONER, 'BPSS');
-    const PRACTITIONER_CTC = cleared(PRACTITIONER, 'CTC');
-    const VLO_BPSS = cleared(VLO, 'BPSS');
-    const VLO_CTC = cleared(VLO, 'CTC');
     /** Held people who are category 4 or restricted-access, and a few held people who are neither. */
     const restricted = () => held().filter((e) => ctRestricted(e.person));
+    // The seed makes every restricted-access case a limited-access probation case too (R-4), which
+    // only the allocated COM and grant holders may know: these callers hold a grant for each
+    // restricted person, so only the clearance differs, and the grant does not lift the CT gate.
+    const granted = (caller: Caller) => withCaseGrants(caller, restricted().map((e) => e.person.pncId));
+    let PRACTITIONER_BPSS: Caller;
+    let PRACTITIONER_CTC: Caller;
+    let VLO_BPSS: Caller;
+    let VLO_CTC: Caller;
+    beforeAll(() => {
+      PRACTITIONER_BPSS = cleared(granted(PRACTITIONER), 'BPSS');
+      PRACTITIONER_CTC = cleared(granted(PRACTITIONER), 'CTC');
+      VLO_BPSS = cleared(granted(VLO), 'BPSS');
+      VLO_CTC = cleared(granted(VLO), 'CTC');
+    });
     const unrestricted = () => held().filter((e) => !ctRestricted(e.person)).slice(0, 5);
     /** Restricted and unrestricted people interleaved in one batch, plus an unknown key. */
     const mixedBatch = () => {
@@ -907,12 +1039,16 @@ describe('probation subgraph', () => {
         return offender;
       });
       expect(result.data?._entities).toEqual(expected);
+      // A VLO allocated to none of their victims gets every list null; each allocated VLO (with the grant) their own.
       const victims = await entities(keys, VICTIM_SELECTION, VLO_CTC);
       expect(victims.errors).toBeUndefined();
-      expect(victims.data?._entities).toEqual(batch.map((p) => {
-        const offender = everyone.find((e) => e.person.pncId === p.pncId)!.offender!;
-        return { pncId: offender.pncId, victimContacts: offender.victimContacts };
-      }));
+      expect(victims.data?._entities).toEqual(batch.map((p) => ({ pncId: p.pncId, victimContacts: null })));
+      for (const person of batch) {
+        const { victimContacts } = everyone.find((e) => e.person.pncId === person.pncId)!.offender!;
+        if (victimContacts === null) continue;
+        const allocated = cleared(granted(vloWithStaffId(victimContacts[0]!.vloStaffId)), 'CTC');
+        expect((await entities([person.pncId], VICTIM_SELECTION, allocated)).data?._entities).toEqual([{ pncId: person.pncId, victimContacts }]);
+      }
       for (const { person, offender } of restricted()) {
         const byCrn = await post(CRN_QUERY, { crn: person.crn }, PRACTITIONER_CTC);
         expect(byCrn.errors).toBeUndefined();

@@ -17,7 +17,7 @@ export const yotPolicies = definePolicies('yot', {
     owner: Agency.YOT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      "The young person's YOT case (reference, date of birth, area, local authority, case manager, status, MAPPA category and level flags) and the lookup by YOT reference: YOT roles for case management only. The co-ordinator, other RA roles and DTC attendees (including children's social care) are denied. Row scope (not yet enforced): the same YOT (`area` and `localAuthority`). Not granted until A.R25 can be checked (fails closed): RA attendees reading the reference and case manager at a MAPP meeting about the child.",
+      "The young person's YOT case (reference, date of birth, area, local authority, case manager, status, MAPPA category and level flags) and the lookup by YOT reference: YOT roles for case management only. The co-ordinator, other RA roles and DTC attendees (including children's social care) are denied. Row scope: the case's area or a live case grant, and no child under MAPPA_MEETING or DISCLOSURE_DECISION (A.R25, B.10). Not yet enforced: the same local authority (principals carry none). Not granted until A.R25 can be checked (fails closed): RA attendees reading the reference and case manager at a MAPP meeting about the child.",
     rules: ['principle 4', 'principle 6', 'A.R10', 'A.R17', 'A.R25', 'A.R40', 'C.48', 'C.49', 'C.57'],
     grants: [YOT_CASE_MANAGEMENT],
   },
@@ -25,7 +25,7 @@ export const yotPolicies = definePolicies('yot', {
     owner: Agency.YOT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The AssetPlus assessment (RoSH, safety and wellbeing, reoffending, intervention level, assessor, countersignature): YOT roles for case management only; countersignature is written by the YOT manager alone. Everyone else is denied: the co-ordinator, children\'s social care and the Youth Custody Service get it by push only, and RA attendees not at all. Row scope (not yet enforced): the same YOT.',
+      'The AssetPlus assessment (RoSH, safety and wellbeing, reoffending, intervention level, assessor, countersignature): YOT roles for case management only; countersignature is written by the YOT manager alone. Everyone else is denied: the co-ordinator, children\'s social care and the Youth Custody Service get it by push only, and RA attendees not at all. Row scope: the case\'s area or a live case grant. Not yet enforced: the same local authority.',
     rules: ['principle 4', 'A.R10', 'A.R40', 'A.R46', 'A.R52', 'C.55', 'C.57', 'C.59'],
     grants: [YOT_CASE_MANAGEMENT],
   },
@@ -33,7 +33,7 @@ export const yotPolicies = definePolicies('yot', {
     owner: Agency.YOT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Youth court orders and their requirements: YOT roles for case management only. Health-treatment requirements are sensitive processing, so no non-owner reads them without a Schedule 8 condition. Row scope (not yet enforced): the same YOT.',
+      'Youth court orders and their requirements: YOT roles for case management only. Health-treatment requirements are sensitive processing, so no non-owner reads them without a Schedule 8 condition. Row scope: the case\'s area or a live case grant. Not yet enforced: the same local authority.',
     rules: ['principle 4', 'A.R10', 'B.3'],
     grants: [YOT_CASE_MANAGEMENT],
   },
@@ -41,7 +41,7 @@ export const yotPolicies = definePolicies('yot', {
     owner: Agency.YOT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      "Looked-after status and parental responsibility as supplied by children's social care: YOT roles for case management, read-only (only children's social care writes it). Everyone else is denied, including the co-ordinator, RA roles and children's social care pulling through the federation. Row scope (not yet enforced): the same YOT.",
+      "Looked-after status and parental responsibility as supplied by children's social care: YOT roles for case management, read-only (only children's social care writes it). Everyone else is denied, including the co-ordinator, RA roles and children's social care pulling through the federation. Row scope: the case's area or a live case grant. Not yet enforced: the same local authority.",
     rules: ['A.R10', 'A.R40', 'A.R51'],
     grants: [YOT_CASE_MANAGEMENT],
   },
@@ -49,7 +49,7 @@ export const yotPolicies = definePolicies('yot', {
     owner: Agency.YOT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Consent decisions and Fraser competence judgements, which condition what the YOT may share: YOT roles for case management only, read-only here. Everyone else is denied. Row scope (not yet enforced): the same YOT. Disclosure decisions about a child fail closed until B.10 and C.52 can be checked.',
+      'Consent decisions and Fraser competence judgements, which condition what the YOT may share: YOT roles for case management only, read-only here. Everyone else is denied. Row scope: the case\'s area or a live case grant. Not yet enforced: the same local authority. Disclosure decisions about a child fail closed until B.10 and C.52 can be checked.',
     rules: ['A.R10', 'A.R43', 'A.R44', 'C.56'],
     grants: [YOT_CASE_MANAGEMENT],
   },
@@ -57,7 +57,7 @@ export const yotPolicies = definePolicies('yot', {
     owner: Agency.YOT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The MAPPA H notification the YOT sends the co-ordinator: YOT roles for case management; the MAPPA co-ordinator for screening. It is the only YOT content the co-ordinator may see. The chair and everyone else are denied. Row scope (not yet enforced): the co-ordinator\'s area equals `coordinatorArea`; the same YOT for YOT roles.',
+      'The MAPPA H notification the YOT sends the co-ordinator: YOT roles for case management; the MAPPA co-ordinator for screening. It is the only YOT content the co-ordinator may see. The chair and everyone else are denied. Row scope: the case\'s area or a live case grant. Not yet enforced: the co-ordinator\'s area compared with `coordinatorArea` itself; the same local authority for YOT roles.',
     rules: ['principle 6', 'A.R10', 'B.55', 'C.49', 'C.51'],
     grants: [YOT_CASE_MANAGEMENT, { roles: ['mappa_coordinator'], purposes: ['MAPPA_SCREENING'], agencies: ['mappa_unit'] }],
   },
@@ -65,7 +65,7 @@ export const yotPolicies = definePolicies('yot', {
     owner: Agency.YOT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The plan to transfer the case to probation at 18: YOT roles for case management only. The receiving probation area is denied by default: no rule covers the handover (OQ 17). Row scope (not yet enforced): the same YOT.',
+      'The plan to transfer the case to probation at 18: YOT roles for case management only. The receiving probation area is denied by default: no rule covers the handover (OQ 17). Row scope: the case\'s area or a live case grant. Not yet enforced: the same local authority.',
     rules: ['principle 4'],
     grants: [YOT_CASE_MANAGEMENT],
   },

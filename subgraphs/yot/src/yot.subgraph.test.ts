@@ -5,12 +5,15 @@ import {
   createLogger,
   createTestGatewayKeys,
   formatPncId,
+  isUnder18,
   MappaArea,
   openTestDatabase,
   prepareSubgraphDatabase,
+  requestDateOf,
   startSubgraph,
   syntheticPeople,
   yearsBetween,
+  withCaseGrants,
   yotReferenceSchema,
 } from '@mappa/shared';
 import type { Caller, DatabaseConnection, Purpose, Role, RunningSubgraph, TestGatewayKeys, SyntheticPerson } from '@mappa/shared';
@@ -24,7 +27,8 @@ import { youthCaseTable } from './youth-case/youth-case.table';
 // seeds give no counter-terrorism restricted young person (seed 42, used before, gave none). Seeds 1
 // to 400 were searched with syntheticPeople for 3,000 people: seed 246 gives three restricted young
 // people (youths 41, 42 and 65, categories 1, 2 and 2), as well as every YOT branch.
-const dataset = { offenders: 3000, seed: 246, asOf: '2026-11-01' };
+// Everyone in Kent, the callers' area: row scope (R-3) is by area, and most tests here are about other rules.
+const dataset = { offenders: 3000, seed: 246, asOf: '2026-11-01', areas: [MappaArea.KENT] };
 const people = syntheticPeople(0, dataset.offenders, dataset);
 const youths = people.filter((p) => p.yotReference !== null && yearsBetween(p.dateOfBirth, dataset.asOf) < 18);
 const UNKNOWN_PNC_ID = '2008/0545166T';
@@ -433,6 +437,46 @@ describe('yot subgraph', () => {
     }
   });
 
+  describe('row scope: own area, grants and duty-to-co-operate attendees (principles 2, 5, 9)', () => {
+    const sample = youths.filter((person) => !person.restrictedAccess).slice(0, 10);
+    const unknownPncIds = syntheticPeople(dataset.offenders, sample.length, dataset).map((person) => person.pncId);
+    const ENTITIES = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { youthCase { yotReference } } } }';
+    const BY_REFERENCE = 'query($ref: ID!) { offenderByYotReference(yotReference: $ref) { pncId } }';
+    const inArea = (area: MappaArea): Caller => ({ ...YOT_CASE_MANAGER, principal: { ...YOT_CASE_MANAGER.principal, area } });
+
+    it('principle 2, R-3: a YOT case manager of another area gets for Kent young people exactly the answer for unknown keys, in the same statements', async () => {
+      const elsewhere = inArea(MappaArea.LONDON);
+      subgraph.statements.reset();
+      const about = await post(ENTITIES, { r: references(sample.map((p) => p.pncId)) }, elsewhere);
+      const statements = subgraph.statements.count;
+      subgraph.statements.reset();
+      const aboutUnknown = await post(ENTITIES, { r: references(unknownPncIds) }, elsewhere);
+      expect(about).toEqual({ data: { _entities: sample.map(() => null) } });
+      expect(about).toEqual(aboutUnknown);
+      expect(statements).toBe(subgraph.statements.count);
+      for (const person of sample.slice(0, 3)) {
+        expect(await post(BY_REFERENCE, { ref: person.yotReference }, elsewhere)).toEqual(await post(BY_REFERENCE, { ref: 'YOT-ZZZ-999999' }, elsewhere));
+      }
+      const granted = await post(ENTITIES, { r: references(sample.map((p) => p.pncId)) }, withCaseGrants(elsewhere, [sample[0]!.pncId]));
+      expect(granted.data?._entities).toEqual(sample.map((p, i) => (i === 0 ? { youthCase: { yotReference: p.yotReference } } : null)));
+    });
+
+    // Under MAPPA_MEETING a child is out of scope even with a grant (A.R25, below), so this asks under case management.
+    it("principle 5: children's social care knows no young person without a live grant; an expired grant or one for another purpose does not count, a live one brings them in scope", async () => {
+      const csc = callerWith('dtc_attendee', 'children_social_care', 'CASE_MANAGEMENT');
+      const subject = sample.slice(0, 1).map((p) => p.pncId);
+      const notKnown = await post(ENTITIES, { r: references(unknownPncIds.slice(0, 1)) }, csc);
+      expect(notKnown.data?._entities).toEqual([null]);
+      expect(await post(ENTITIES, { r: references(subject) }, csc)).toEqual(notKnown);
+      for (const grant of [{ validUntil: new Date(Date.now() - 1_000).toISOString() }, { purpose: 'MAPPA_SCREENING' as const }]) {
+        expect(await post(ENTITIES, { r: references(subject) }, withCaseGrants(csc, subject, grant))).toEqual(notKnown);
+      }
+      const live = await post(ENTITIES, { r: references(subject) }, withCaseGrants(csc, subject));
+      expect(live.data?._entities).toEqual([{ youthCase: null }]);
+      expect(live.errors?.map((error) => error.extensions?.policy)).toEqual(['yot.youthCase']);
+    });
+  });
+
   describe('row scope: counter-terrorism gate (principle 7)', () => {
     // Rule R-2: category 4 or a restricted-access ViSOR record. Youths are never category 4, so these
     // are the young people with a restricted-access record: three with seed 246 (see the dataset).
@@ -560,7 +604,8 @@ describe('yot subgraph', () => {
       expect(denials(result)).toEqual([['FORBIDDEN', 'yot.youthCase', 'offenderByYotReference']]);
     });
 
-    it.each(['CASE_MANAGEMENT', 'MAPPA_MEETING', 'STATISTICS'] as const)('C.49: the co-ordinator gets no MAPPA H, nor anything else of the YOT\'s, under %s', async (purpose) => {
+    // Under MAPPA_MEETING no one reaches a child at all (A.R25, below).
+    it.each(['CASE_MANAGEMENT', 'STATISTICS'] as const)('C.49: the co-ordinator gets no MAPPA H, nor anything else of the YOT\'s, under %s', async (purpose) => {
       const result = await post(ENTITIES, { r: references(twenty().map((p) => p.pncId)) }, callerWith('mappa_coordinator', 'mappa_unit', purpose));
       const entities = result.data?._entities as (YotOffender | null)[];
       // Under STATISTICS not even the PNC ID is returned (principle 8), so no entity survives.
@@ -583,9 +628,10 @@ describe('yot subgraph', () => {
     });
 
     it.each([
-      ['probation_practitioner', 'probation', 'MAPPA_MEETING'],
+      // MAPPA_MEETING and DISCLOSURE_DECISION put a child out of scope altogether (A.R25, B.10, below).
+      ['probation_practitioner', 'probation', 'MAPPA_SCREENING'],
       ['ppu_officer', 'police', 'CASE_MANAGEMENT'],
-      ['prison_offender_manager', 'prison', 'DISCLOSURE_DECISION'],
+      ['prison_offender_manager', 'prison', 'MAPPA_SCREENING'],
     ] as const)(
       "A.R40, A.R51, C.56: a %s (%s) under %s reads no YOT record, not looked-after status nor consent",
       async (role, agency, purpose) => {
@@ -597,17 +643,45 @@ describe('yot subgraph', () => {
       },
     );
 
-    it('A.R40: children\'s social care has no direct read of the YOT, not even the PNC ID', async () => {
-      const result = await post(ENTITIES, { r: references(twenty().map((p) => p.pncId)) }, callerWith('dtc_attendee', 'children_social_care', 'MAPPA_MEETING'));
-      expect(result.data?._entities).toEqual(twenty().map(() => null));
-      expect(result.errors?.some((error) => error.extensions?.policy === 'yot.subjectKey')).toBe(true);
+    it('A.R40, A.R25: children\'s social care has no direct read of the YOT: at a meeting a child is unknown to it, with a grant or without, and every YOT record is refused', async () => {
+      const csc = callerWith('dtc_attendee', 'children_social_care', 'MAPPA_MEETING');
+      const pncIds = twenty().map((p) => p.pncId);
+      for (const who of [csc, withCaseGrants(csc, pncIds)]) {
+        const result = await post(ENTITIES, { r: references(pncIds) }, who);
+        expect(result.data?._entities).toEqual(twenty().map(() => null));
+        expect(denials(result)).toEqual(deniedExcept());
+      }
     });
 
-    it('A.R25: a YOT case manager at a MAPP meeting about the child reads no YOT record (fails closed)', async () => {
-      const result = await post(ENTITIES, { r: references(twenty().map((p) => p.pncId)) }, callerWith('yot_case_manager', 'yot', 'MAPPA_MEETING'));
-      const entities = result.data?._entities as YotOffender[];
-      expect(entities.map((e) => e.pncId)).toEqual(twenty().map((p) => p.pncId));
-      expect(denials(result)).toEqual(deniedExcept());
+    // No meeting or decision record can show the YOT and children's services present (A.R25) or
+    // consulted (B.10) yet, so the child is out of scope for everyone: the answer is that for PNC IDs
+    // the YOT does not hold (principle 9), and a live case grant does not change it.
+    // Under 18 on the day the test runs, not only on the dataset's day.
+    const children = () => youths.filter((p) => isUnder18(p.dateOfBirth, requestDateOf(new Date()))).slice(0, 20);
+    const unknownPncIds = () => syntheticPeople(dataset.offenders, children().length, dataset).map((p) => p.pncId);
+    it.each([
+      ['A.R25', 'yot_case_manager', 'yot', 'MAPPA_MEETING'],
+      ['A.R25', 'yot_manager', 'yot', 'MAPPA_MEETING'],
+      ['A.R25', 'mappa_coordinator', 'mappa_unit', 'MAPPA_MEETING'],
+      ['A.R25', 'probation_practitioner', 'probation', 'MAPPA_MEETING'],
+      ['B.10', 'yot_manager', 'yot', 'DISCLOSURE_DECISION'],
+      ['B.10', 'prison_offender_manager', 'prison', 'DISCLOSURE_DECISION'],
+    ] as const)('%s: a child is out of scope for a %s (%s) under %s, exactly like an unknown PNC ID (fails closed)', async (_rule, role, agency, purpose) => {
+      expect(children().length).toBeGreaterThanOrEqual(10);
+      const caller = callerWith(role, agency, purpose, 'SC');
+      const aboutChildren = await post(ENTITIES, { r: references(children().map((p) => p.pncId)) }, caller);
+      expect(aboutChildren.data?._entities).toEqual(children().map(() => null));
+      expect(aboutChildren).toEqual(await post(ENTITIES, { r: references(unknownPncIds()) }, caller));
+      const granted: Caller = {
+        ...caller,
+        caseGrants: children().map((p, i) => ({ grantId: `G-${i}`, pncId: p.pncId, purpose, caseId: 'CASE-1', validUntil: new Date(Date.now() + 3_600_000).toISOString() })),
+      };
+      expect(await post(ENTITIES, { r: references(children().map((p) => p.pncId)) }, granted)).toEqual(aboutChildren);
+      // The same through the YOT's own identifier.
+      const BY_REFERENCE = 'query($ref: ID!) { offenderByYotReference(yotReference: $ref) { pncId } }';
+      const byReference = await post(BY_REFERENCE, { ref: children()[0]!.yotReference }, caller);
+      expect(byReference.data?.offenderByYotReference).toBeNull();
+      expect(byReference).toEqual(await post(BY_REFERENCE, { ref: 'YOT-ZZZ-999999' }, caller));
     });
 
     it('principle 8: an analyst or a lay adviser sees no personal data, not even the PNC ID', async () => {

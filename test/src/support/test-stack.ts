@@ -49,7 +49,9 @@ export async function postGraphQL<Data = Record<string, unknown>>(
 export async function startTestStack(
   options: { dataset?: SeedDataset; production?: boolean; subgraphTimeoutMs?: number; log?: Logger } = {},
 ): Promise<TestStack> {
-  const dataset = options.dataset ?? { offenders: 300, seed: 11, asOf: '2026-11-01' };
+  // Row scope is by area: unless a test says otherwise, everyone is managed in the default
+  // principal's area, so tests about other rules can ask about anyone.
+  const dataset: SeedDataset = { areas: [DEFAULT_PRINCIPAL.area], ...(options.dataset ?? { offenders: 300, seed: 11, asOf: '2026-11-01' }) };
   const database = await openTestDatabase();
   const issuer = await LocalIssuer.generate('urn:mappa:test-issuer');
   const headersFor = async (principal = DEFAULT_PRINCIPAL, purpose = DEFAULT_PURPOSE): Promise<Record<string, string>> => ({

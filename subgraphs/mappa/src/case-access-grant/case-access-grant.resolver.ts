@@ -2,6 +2,7 @@ import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Access, BadUserInputError, NotFoundError, parseInput, pncIdSchema, subjectInScope } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
 import { mappaPolicies } from '../mappa.policies';
+import { mappaSubjectFacts } from '../offender/offender.scope';
 import { MappaCaseStatus } from '../mappa-case/mappa-case.type';
 import { grantCaseAccessInputSchema, grantIdSchema, revocationReasonSchema } from './case-access-grant.input';
 import { grantById, grantsForSubject, insertGrant, liveGrantsOf, revokeGrant } from './case-access-grant.query';
@@ -14,13 +15,13 @@ const UNKNOWN_SUBJECT = 'No MAPPA case in your area holds this PNC ID.';
 const UNKNOWN_GRANT = 'No case access grant with this id in your area.';
 
 /**
- * Whether the co-ordinator may know the subject: the MAPPA unit holds a case for them whose area is
- * the co-ordinator's own (the case's area, so a transfer moves it), and, for a counter-terrorism
- * restricted subject, the co-ordinator is cleared (principle 7). Returns the case, or null.
+ * Whether the co-ordinator may know the subject: the MAPPA unit holds a case for them in the
+ * co-ordinator's row scope (the case's area, which a transfer moves; principle 7 for a
+ * counter-terrorism restricted subject; co-ordinators hold no grants). Returns the case, or null.
  */
 async function caseInCoordinatorScope(context: MappaContext, pncId: string) {
   const mappaCase = await context.loaders.mappaCase.load(pncId);
-  if (!mappaCase || mappaCase.area !== context.caller.principal.area || !subjectInScope(mappaCase.counterTerrorismRestricted, context.caller)) return null;
+  if (!mappaCase || !subjectInScope(mappaSubjectFacts(mappaCase), context.rowScope)) return null;
   return mappaCase;
 }
 

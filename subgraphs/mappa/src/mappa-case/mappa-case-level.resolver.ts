@@ -3,6 +3,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Access, addDays, BadUserInputError, NotFoundError, parseInput, subjectInScope } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
 import { mappaPolicies } from '../mappa.policies';
+import { mappaSubjectFacts } from '../offender/offender.scope';
 import { ChangeMappaLevelInput, changeMappaLevelInputSchema } from './mappa-case-level.input';
 import { mappaCaseChangeTable, mappaCaseTable } from './mappa-case.table';
 import type { MappaCaseRow } from './mappa-case.table';
@@ -43,7 +44,8 @@ export class MappaCaseLevelResolver {
       // FOR UPDATE: two decisions on one case are recorded one after the other, each with its own
       // position in the history and the right "before" value.
       const [current] = await tx.select().from(mappaCaseTable).where(eq(mappaCaseTable.caseId, values.caseId)).for('update');
-      if (!current || current.area !== caller.principal.area || !subjectInScope(current.counterTerrorismRestricted, caller)) throw new NotFoundError(UNKNOWN_CASE);
+      // The caller's row scope (own area, principle 7): a case outside it is answered as an unknown one.
+      if (!current || !subjectInScope(mappaSubjectFacts(current), context.rowScope)) throw new NotFoundError(UNKNOWN_CASE);
       if (current.status !== MappaCaseStatus.ACTIVE) throw new BadUserInputError('Only an active MAPPA case changes level.', [{ path: 'input.caseId', message: 'case is closed' }]);
       if (current.level === values.level) throw new BadUserInputError(`The case is at level ${values.level} already.`, [{ path: 'input.level', message: 'unchanged level' }]);
       // Category 3 is for cases that need active multi-agency management (the table's check says so too).

@@ -30,6 +30,11 @@ export const mappaCaseTable = mappaSchema.table(
     // 9). Read with the case row itself, so the row-scope check costs no extra query, and filtered
     // in the register's WHERE clause before paging and counting.
     counterTerrorismRestricted: boolean('ct_restricted').notNull().default(false),
+    // R-5 (A.R25, B.10): the subject's date of birth, as the MAPPA A referral carries it, so that
+    // the unit can tell an under-18 on the request's date without asking the police. Null when not
+    // recorded (cases from before this column): under MAPPA_MEETING and DISCLOSURE_DECISION such a
+    // case is then out of scope (fails closed), like an under-18.
+    subjectDateOfBirth: date('subject_date_of_birth', { mode: 'string' }),
   },
   (table) => [
     // Constraint and predicate SQL names the columns bare: interpolated columns would be written

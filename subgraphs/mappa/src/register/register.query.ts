@@ -1,7 +1,7 @@
-import { and, asc, count, eq, gt } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, lte, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import { Agency, MappaArea, mappaCategorySchema, mappaLevelSchema, mayKnowRestrictedSubject } from '@mappa/shared';
-import type { Caller, Database } from '@mappa/shared';
+import { Agency, MappaArea, mappaCategorySchema, mappaLevelSchema } from '@mappa/shared';
+import type { Database, RowScope } from '@mappa/shared';
 import { z } from 'zod';
 import { mappaCaseTable } from '../mappa-case/mappa-case.table';
 import type { MappaCaseRow } from '../mappa-case/mappa-case.table';
@@ -18,24 +18,41 @@ export const offenderFilterSchema = z.object({
 export type RegisterFilter = z.infer<typeof offenderFilterSchema>;
 
 /**
- * Which rows of the register the caller may see at all (row scope), applied in SQL before paging and
- * counting, so an out-of-scope person leaves no trace in a page, a cursor or the total (principle 9).
+ * The register's row scope in SQL: the same rules as `subjectInScope` (row-scope.ts), applied in the
+ * WHERE clause before paging and counting, so an out-of-scope person leaves no trace in a page, a
+ * cursor or the total (principle 9).
  */
-export interface RegisterScope {
-  /** Principle 7 (rule R-2): whether counter-terrorism restricted people are in scope (CT clearance). */
-  readonly includeCounterTerrorismRestricted: boolean;
+function scopeCondition(scope: RowScope): SQL | undefined {
+  return and(
+    // Principle 7 (R-2): counter-terrorism restricted people only for cleared callers.
+    scope.counterTerrorismCleared ? undefined : eq(mappaCaseTable.counterTerrorismRestricted, false),
+    // R-5: under MAPPA_MEETING and DISCLOSURE_DECISION only subjects known to be 18 or over (a null date of birth fails).
+    scope.latestDateOfBirth === null ? undefined : lte(mappaCaseTable.subjectDateOfBirth, scope.latestDateOfBirth),
+    reachCondition(scope),
+  );
 }
 
-/** The register scope of a caller. */
-export function registerScopeFor(caller: Caller): RegisterScope {
-  return { includeCounterTerrorismRestricted: mayKnowRestrictedSubject(caller) };
+/** R-3 and grants: the case's area (which follows a transfer, C.5) or a live grant; grants only for DTC attendees; no limit when national. */
+function reachCondition(scope: RowScope): SQL | undefined {
+  const granted = scope.grantedPncIds.length === 0 ? undefined : inArray(mappaCaseTable.pncId, [...scope.grantedPncIds]);
+  switch (scope.areaScope.kind) {
+    case 'national':
+      return undefined;
+    case 'area': {
+      const inArea = eq(mappaCaseTable.area, scope.areaScope.area);
+      return granted === undefined ? inArea : or(inArea, granted);
+    }
+    case 'grantsOnly':
+      // No grants: nothing at all, rather than no condition.
+      return granted ?? sql`false`;
+  }
 }
 
 /** The WHERE clause of the register: ACTIVE cases in the caller's row scope matching every criterion given. */
-function registerCondition(scope: RegisterScope, filter: RegisterFilter, afterPncId: string | null = null): SQL | undefined {
+function registerCondition(scope: RowScope, filter: RegisterFilter, afterPncId: string | null = null): SQL | undefined {
   return and(
     eq(mappaCaseTable.status, MappaCaseStatus.ACTIVE),
-    scope.includeCounterTerrorismRestricted ? undefined : eq(mappaCaseTable.counterTerrorismRestricted, false),
+    scopeCondition(scope),
     filter.category == null ? undefined : eq(mappaCaseTable.category, filter.category),
     filter.level == null ? undefined : eq(mappaCaseTable.level, filter.level),
     filter.area == null ? undefined : eq(mappaCaseTable.area, filter.area),
@@ -46,12 +63,12 @@ function registerCondition(scope: RegisterScope, filter: RegisterFilter, afterPn
 }
 
 /** Up to `limit` active cases in scope after `afterPncId` in PNC ID order: one SELECT. */
-export function fetchRegisterPage(db: Database, scope: RegisterScope, filter: RegisterFilter, afterPncId: string | null, limit: number): Promise<MappaCaseRow[]> {
+export function fetchRegisterPage(db: Database, scope: RowScope, filter: RegisterFilter, afterPncId: string | null, limit: number): Promise<MappaCaseRow[]> {
   return db.select().from(mappaCaseTable).where(registerCondition(scope, filter, afterPncId)).orderBy(asc(mappaCaseTable.pncId)).limit(limit);
 }
 
 /** How many active cases in scope match the filter: one SELECT count(*). */
-export async function countRegister(db: Database, scope: RegisterScope, filter: RegisterFilter): Promise<number> {
+export async function countRegister(db: Database, scope: RowScope, filter: RegisterFilter): Promise<number> {
   const [row] = await db.select({ total: count() }).from(mappaCaseTable).where(registerCondition(scope, filter));
   return row?.total ?? 0;
 }

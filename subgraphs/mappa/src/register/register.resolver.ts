@@ -2,13 +2,14 @@ import { Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graph
 import { Access, decodeCursor, encodeCursor, pageSizeSchema, parseInput, pncIdSchema } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
 import { mappaPolicies } from '../mappa.policies';
-import { countRegister, fetchRegisterPage, offenderFilterSchema, registerScopeFor } from './register.query';
-import type { RegisterFilter, RegisterScope } from './register.query';
+import type { RowScope } from '@mappa/shared';
+import { countRegister, fetchRegisterPage, offenderFilterSchema } from './register.query';
+import type { RegisterFilter } from './register.query';
 import { OffenderConnection, OffendersArgs } from './register.type';
 
 /** What `offenders` hands to the connection's field resolvers: the page, and the scope and filter to count with. */
 interface OffenderConnectionSource extends OffenderConnection {
-  readonly scope: RegisterScope;
+  readonly scope: RowScope;
   readonly filter: RegisterFilter;
 }
 
@@ -26,9 +27,10 @@ export class OffenderRegisterResolver {
     const afterPncId = after == null ? null : parseInput(pncIdSchema, decodeCursor(after, 'after'), 'after');
     const validFilter = parseInput(offenderFilterSchema, filter ?? {}, 'filter');
 
-    // Row scope (principle 7) is part of the WHERE clause: the page, its cursors and the count are
-    // exactly those of a register without the people the caller may not know of (principle 9).
-    const scope = registerScopeFor(context.caller);
+    // Row scope (CT gate, own area, grants, under-18s at meetings) is part of the WHERE clause: the
+    // page, its cursors and the count are exactly those of a register without the people the caller
+    // may not know of (principle 9).
+    const scope = context.rowScope;
     // One row more than asked for tells whether another page follows, in the same statement.
     const rows = await fetchRegisterPage(context.db, scope, validFilter, afterPncId, pageSize + 1);
     const page = rows.slice(0, pageSize);

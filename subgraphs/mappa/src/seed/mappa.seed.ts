@@ -156,6 +156,7 @@ function currentCase(person: SyntheticPerson, dataset: SyntheticDatasetOptions, 
       endDate: null,
       endReason: null,
       counterTerrorismRestricted: counterTerrorismRestricted(person),
+      subjectDateOfBirth: person.dateOfBirth,
     },
     history: historyRows(random, caseId, person.mappaStartDate, openingState, [openingChange, ...changes]),
   };
@@ -220,6 +221,7 @@ function earlierCase(person: SyntheticPerson, random: Random): { row: CaseInsert
       endDate,
       endReason: option.reason,
       counterTerrorismRestricted: counterTerrorismRestricted(person),
+      subjectDateOfBirth: person.dateOfBirth,
     },
     history: historyRows(random, caseId, startDate, openingState, changes),
   };

@@ -1,4 +1,5 @@
 import { boolean, date, index, integer, serial, text } from 'drizzle-orm/pg-core';
+import type { MappaArea } from '@mappa/shared';
 import { policeSchema } from '../police.schema';
 
 /** A person known to the Police National Computer, keyed by PNC ID. */
@@ -15,6 +16,11 @@ export const personTable = policeSchema.table('person', {
   // Principle 7: category 4 (terrorist / terrorist-risk) or a restricted-access ViSOR record.
   // Such a person exists only for counter-terrorism cleared callers (see subjectInScope).
   counterTerrorismRestricted: boolean('ct_restricted').notNull().default(false),
+  // R-3 (principle 2, C.5): the MAPPA area responsible for the person, so police row scope can
+  // follow the area without reading the MAPPA unit's tables. In production the PPU keeps it current:
+  // when a case transfers (C.5) the receiving area's force takes the ViSOR record and this changes
+  // with it. Null when the police cannot tell: then only a case grant brings the person in scope.
+  mappaArea: text('mappa_area').$type<MappaArea>(),
 });
 
 /** Other names a person has used or been recorded under. */

@@ -10,6 +10,7 @@ import type { PoliceContext } from '../police.context';
 import { PoliceRiskAssessment } from '../police-risk/police-risk.type';
 import { VisorNominal } from '../visor/visor-nominal.type';
 import { WarningMarker } from '../warning-marker/warning-marker.type';
+import { policeSubjectFacts } from './offender.scope';
 import { Offender } from './offender.type';
 
 @Resolver(() => Offender)
@@ -23,8 +24,8 @@ export class OffenderResolver {
   async offender(@Arg('pncId', () => ID, { description: 'PNC ID, e.g. `2008/0545166T`.' }) pncId: string, @Ctx() context: PoliceContext): Promise<Offender | null> {
     const validPncId = parseInput(pncIdSchema, pncId, 'pncId');
     const person = await context.loaders.person.load(validPncId);
-    // Principle 7: a counter-terrorism restricted person is, for an uncleared caller, unknown (principle 9).
-    return person && subjectInScope(person.counterTerrorismRestricted, context.caller) ? { pncId: person.pncId } : null;
+    // Out of the caller's row scope is answered exactly as an unknown PNC ID (principle 9).
+    return person && subjectInScope(policeSubjectFacts(person), context.rowScope) ? { pncId: person.pncId } : null;
   }
 
   @Access(policePolicies.identityNames)

@@ -54,6 +54,7 @@ export async function seedPolice(db: Database, people: readonly SyntheticPerson[
       ethnicityCode: person.ethnicityCode,
       nationality: person.nationality,
       counterTerrorismRestricted: person.category === 4 || person.restrictedAccess,
+      mappaArea: person.area,
     });
     person.aliases.forEach((alias, ordinal) =>
       aliases.push({ pncId, ...alias, dateOfBirth: random.chance(0.3) ? addDays(person.dateOfBirth, random.int(-400, 400)) : null, ordinal }),

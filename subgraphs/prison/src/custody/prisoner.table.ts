@@ -1,4 +1,5 @@
 import { boolean, date, integer, text } from 'drizzle-orm/pg-core';
+import type { MappaArea } from '@mappa/shared';
 import { prisonSchema } from '../prison.schema';
 
 export const IN_OUT_STATUSES = ['IN', 'OUT'] as const;
@@ -45,6 +46,12 @@ export const prisonerTable = prisonSchema.table('prisoner', {
   // Principle 7: category 4 (terrorist / terrorist-risk) or a restricted-access ViSOR record. Such a
   // prisoner exists only for counter-terrorism cleared callers (see subjectInScope).
   counterTerrorismRestricted: boolean('ct_restricted').notNull().default(false),
+  // R-3 (principle 2, C.5): the MAPPA area responsible for the person (where they are managed and
+  // will be released to), not where they are held: the prison estate is national. Recorded so that
+  // prison row scope follows the area without reading another agency's tables; in production the
+  // prison keeps it current from the MAPPA case when it transfers (C.5). Null when the prison cannot
+  // tell (rows from before this column): then only a case grant brings the prisoner in scope.
+  mappaArea: text('mappa_area').$type<MappaArea>(),
 });
 
 export type PrisonerRow = typeof prisonerTable.$inferSelect;

@@ -1,18 +1,19 @@
 import { resolveOffenderReference, subjectInScope } from '@mappa/shared';
 import type { OffenderReference } from '@mappa/shared';
 import type { PrisonContext } from '../prison.context';
+import { prisonSubjectFacts } from './offender.scope';
 
 /**
  * The prison resolves an `Offender` reference only for a person it holds a record of and who is in
- * the caller's row scope; otherwise `null`. A counter-terrorism restricted prisoner (principle 7) is,
- * for an uncleared caller, answered exactly as an unknown key (principle 9).
+ * the caller's row scope (CT clearance, the responsible MAPPA area or a live grant: see
+ * row-scope.ts); otherwise `null`, exactly as an unknown key (principle 9).
  */
 export const offenderReferenceResolver = {
   Offender: {
     __resolveReference: (reference: OffenderReference, context: PrisonContext) =>
       resolveOffenderReference(reference, async (pncId) => {
         const prisoner = await context.loaders.prisoner.load(pncId);
-        return prisoner !== null && subjectInScope(prisoner.counterTerrorismRestricted, context.caller);
+        return prisoner !== null && subjectInScope(prisonSubjectFacts(prisoner), context.rowScope);
       }),
   },
 };

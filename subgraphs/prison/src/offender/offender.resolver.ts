@@ -9,6 +9,7 @@ import { PrisonMappaFReport } from '../mappa-f-report/mappa-f-report.type';
 import type { PrisonContext } from '../prison.context';
 import { PrisonSentence } from '../sentence/sentence.type';
 import { PrisonTemporaryRelease } from '../temporary-release/temporary-release.type';
+import { prisonSubjectFacts } from './offender.scope';
 import { Offender } from './offender.type';
 
 /** The person's prison number, or null when the prison holds no record of them. */
@@ -32,8 +33,8 @@ export class OffenderResolver {
   ): Promise<Offender | null> {
     const validPrisonNumber = parseInput(prisonNumberSchema, prisonNumber, 'prisonNumber');
     const prisoner = await context.loaders.prisonerByPrisonNumber.load(validPrisonNumber);
-    // Principle 7: a counter-terrorism restricted prisoner is, for an uncleared caller, not held (principle 9).
-    return prisoner && subjectInScope(prisoner.counterTerrorismRestricted, context.caller) ? { pncId: prisoner.pncId } : null;
+    // Out of the caller's row scope is answered exactly as a prison number the prison does not hold (principle 9).
+    return prisoner && subjectInScope(prisonSubjectFacts(prisoner), context.rowScope) ? { pncId: prisoner.pncId } : null;
   }
 
   @Access(prisonPolicies.custody)

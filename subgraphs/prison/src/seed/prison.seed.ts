@@ -270,6 +270,7 @@ export async function seedPrison(db: Database, people: readonly SyntheticPerson[
       lastMovementFromEstablishmentCode: movement.from,
       lastMovementToEstablishmentCode: movement.to,
       counterTerrorismRestricted: person.category === 4 || person.restrictedAccess,
+      mappaArea: person.area,
     });
 
     sentences.push({

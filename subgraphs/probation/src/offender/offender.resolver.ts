@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { Access, subjectInScope } from '@mappa/shared';
+import { Access, subjectInScope, victimLiaisonOfficerStaffId } from '@mappa/shared';
 import { probationPolicies } from '../probation.policies';
 import { crnSchema, parseInput } from '@mappa/shared';
 import { ProbationAddress } from '../address/probation-address.type';
@@ -9,6 +9,7 @@ import type { ProbationContext } from '../probation.context';
 import { ProbationRiskOfSeriousHarm } from '../risk/risk-of-serious-harm.type';
 import { ProbationRiskManagementPlan } from '../risk-management-plan/risk-management-plan.type';
 import { ProbationVictimContact } from '../victim/victim-contact.type';
+import { probationSubjectFacts } from './offender.scope';
 import { Offender } from './offender.type';
 
 @Resolver(() => Offender)
@@ -17,7 +18,7 @@ export class OffenderResolver {
   @Query(() => Offender, {
     nullable: true,
     description:
-      'The offender whose probation case has this CRN. Null when probation holds no such case (or, once access control is in place, when the caller may not know it exists). A malformed CRN is BAD_USER_INPUT.',
+      'The offender whose probation case has this CRN. Null when probation holds no such case, or one outside the caller\'s row scope (answered the same way). A malformed CRN is BAD_USER_INPUT.',
   })
   async offenderByCrn(
     @Arg('crn', () => ID, { description: 'Probation case reference number (CRN), e.g. `X123456`.' }) crn: string,
@@ -25,8 +26,8 @@ export class OffenderResolver {
   ): Promise<Offender | null> {
     const validCrn = parseInput(crnSchema, crn, 'crn');
     const probationCase = await context.loaders.probationCaseByCrn.load(validCrn);
-    // Principle 7/9: a case outside the caller's row scope is answered exactly like an unknown CRN.
-    if (!probationCase || !subjectInScope(probationCase.counterTerrorismRestricted, context.caller)) return null;
+    // A case outside the caller's row scope is answered exactly like an unknown CRN (principle 9).
+    if (!probationCase || !subjectInScope(probationSubjectFacts(probationCase), context.rowScope)) return null;
     // The offender's own fields look the case up by PNC ID: hand them the row already read.
     context.loaders.probationCase.prime(probationCase.pncId, probationCase);
     return { pncId: probationCase.pncId };
@@ -73,10 +74,16 @@ export class OffenderResolver {
   @FieldResolver(() => [ProbationVictimContact], {
     nullable: true,
     description:
-      'Victims in the Victim Contact Scheme for this offender. The most restricted data in the federation. Empty when there are none; null when probation holds no case. Owner: probation.',
+      'The caller\'s own victims in the Victim Contact Scheme for this offender (those allocated to the caller as victim liaison officer). The most restricted data in the federation. Null when the caller has none here, whether the offender has no victims, only other officers\' victims, or probation holds no case. Owner: probation.',
   })
   async victimContacts(@Root() offender: Offender, @Ctx() context: ProbationContext) {
-    return (await context.loaders.victimContacts.load(offender.pncId))?.rows ?? null;
+    // Row scope: a victim contact is visible only to the VLO allocated to it (vloStaffId). The list
+    // is filtered to the caller's own and is null when none are, never empty or shortened, so its
+    // presence and length say nothing about other officers' victims (principle 9).
+    const vloStaffId = victimLiaisonOfficerStaffId(context.caller);
+    if (vloStaffId === null) return null;
+    const own = ((await context.loaders.victimContacts.load(offender.pncId))?.rows ?? []).filter((contact) => contact.vloStaffId === vloStaffId);
+    return own.length === 0 ? null : own;
   }
 
   @Access(probationPolicies.probationAddress)

@@ -9,6 +9,7 @@ import { yotPolicies } from '../yot.policies';
 import type { YotContext } from '../yot.context';
 import { YouthCase } from '../youth-case/youth-case.type';
 import { YouthOrder } from '../youth-order/youth-order.type';
+import { yotSubjectFacts } from './offender.scope';
 import { Offender } from './offender.type';
 
 @Resolver(() => Offender)
@@ -25,9 +26,8 @@ export class OffenderResolver {
   ): Promise<Offender | null> {
     const validReference = parseInput(yotReferenceSchema, yotReference, 'yotReference');
     const youthCase = await context.loaders.youthCaseByReference.load(validReference);
-    // Out of the caller's row scope (principle 7: a counter-terrorism restricted young person needs
-    // CT clearance) answers exactly as a reference the YOT does not hold: null, no error (principle 9).
-    if (!youthCase || !subjectInScope(youthCase.counterTerrorismRestricted, context.caller)) return null;
+    // Out of the caller's row scope answers exactly as a reference the YOT does not hold: null, no error (principle 9).
+    if (!youthCase || !subjectInScope(yotSubjectFacts(youthCase), context.rowScope)) return null;
     // The same row answers `youthCase` by PNC ID later in this request, without a second SELECT.
     context.loaders.youthCase.prime(youthCase.pncId, youthCase);
     return { pncId: youthCase.pncId };

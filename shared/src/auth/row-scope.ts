@@ -1,0 +1,148 @@
+import type { MappaArea } from '../domain/mappa-area';
+import { caseGrantsOf } from './caller';
+import type { Caller } from './caller';
+import { CLEARANCES } from './principal';
+import type { Principal } from './principal';
+import type { Purpose } from './purpose';
+
+/*
+ * Row scope: whether the caller may know that a subject exists at all. Every owner applies it, with
+ * the facts it holds itself, before any field policy, on every path (`__resolveReference`, its own
+ * identifier lookups, the MAPPA register's SQL). Out of scope is answered exactly like an unknown
+ * identifier (principle 9). The rules, in the order they apply:
+ *
+ *  1. Principle 7 (R-2): category 4 and restricted-access people need counter-terrorism clearance.
+ *  2. R-5 (A.R25, B.10, C.52): under MAPPA_MEETING and DISCLOSURE_DECISION a subject under 18 on the
+ *     request's date is out of scope for everyone, grant holders included: the meeting must have the
+ *     YOT and children's services present, a disclosure needs both consulted, and no meeting or
+ *     decision record exists yet to show it, so it fails closed.
+ *  3. A live case grant for the subject (`caseGrantsOf`) brings it in scope, whatever the area.
+ *  4. Duty-to-co-operate attendees are in scope only through such a grant (principle 5, A.R26).
+ *  5. R-3 (principle 2, A.R9, C.5): otherwise the subject's responsible MAPPA area must be the
+ *     principal's area. Information governance under AUDIT is national (see `areaScopeOf`).
+ *  6. R-4 (probation only): a limited-access case is also limited to its allocated staff.
+ */
+
+/** Counter-terrorism cleared: Counter-Terrorist Check or above (CTC, SC, DV). */
+export function mayKnowRestrictedSubject(caller: Caller): boolean {
+  return CLEARANCES.indexOf(caller.principal.clearance) >= CLEARANCES.indexOf('CTC');
+}
+
+/** Purposes under which a subject under 18 is out of scope for everyone until meeting and decision records can show A.R25 / B.10 are met. */
+export const PURPOSES_BARRING_UNDER_18S: ReadonlySet<Purpose> = new Set(['MAPPA_MEETING', 'DISCLOSURE_DECISION']);
+
+/**
+ * How far a principal's row scope reaches before grants: one MAPPA area, the whole country, or
+ * nothing (grants only).
+ */
+export type AreaScope = { readonly kind: 'area'; readonly area: MappaArea } | { readonly kind: 'national' } | { readonly kind: 'grantsOnly' };
+
+/**
+ * The area scope of a principal under a purpose. Deny by default: everyone is scoped to their own
+ * area except
+ * - duty-to-co-operate attendees, who reach a subject only through a live case grant (principle 5),
+ *   even when they hold another role too, so the stricter rule always wins;
+ * - information governance under AUDIT, which oversees access across the federation (principle 10,
+ *   R-8) and is granted only audit metadata under that purpose, never case content. Under any other
+ *   purpose it is area-scoped like everyone else.
+ * The prison offender manager is area-scoped too, by the person's responsible MAPPA area: the
+ * principal carries no establishment or caseload (inventory OQ 14), so a prisoner from another area
+ * held in the POM's establishment needs a case grant until it does. Narrow, but deny by default.
+ */
+export function areaScopeOf(principal: Principal, purpose: Purpose): AreaScope {
+  if (principal.roles.includes('dtc_attendee')) return { kind: 'grantsOnly' };
+  if (purpose === 'AUDIT' && principal.roles.includes('information_governance')) return { kind: 'national' };
+  return { kind: 'area', area: principal.area };
+}
+
+/** The request's date in England and Wales (Europe/London), as `YYYY-MM-DD`: the day ages are computed on. */
+export function requestDateOf(now: Date): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/**
+ * The latest date of birth of someone who is 18 or over on `onDate`: the same month and day 18 years
+ * earlier. Compared as text, which also makes a 29 February birthday count from 1 March in other
+ * years, as the law does.
+ */
+export function latestAdultDateOfBirth(onDate: string): string {
+  return `${String(Number(onDate.slice(0, 4)) - 18).padStart(4, '0')}${onDate.slice(4)}`;
+}
+
+/** Whether someone born on `dateOfBirth` is under 18 on `onDate` (both `YYYY-MM-DD`). */
+export function isUnder18(dateOfBirth: string, onDate: string): boolean {
+  return dateOfBirth > latestAdultDateOfBirth(onDate);
+}
+
+/** A caller's row scope for one request, worked out once and applied to each subject. */
+export interface RowScope {
+  /** Principle 7: whether counter-terrorism restricted subjects may be known. */
+  readonly counterTerrorismCleared: boolean;
+  readonly areaScope: AreaScope;
+  /** PNC IDs of the caller's live grants for this purpose (and case). */
+  readonly grantedPncIds: readonly string[];
+  /** R-5: when set, only subjects born on or before this date (18 or over today) are in scope; an unknown date of birth is out. */
+  readonly latestDateOfBirth: string | null;
+  readonly principal: Principal;
+}
+
+/** The caller's row scope at `now`. */
+export function rowScopeOf(caller: Caller, now: Date = new Date()): RowScope {
+  const { purpose } = caller.declaredPurpose;
+  return {
+    counterTerrorismCleared: mayKnowRestrictedSubject(caller),
+    areaScope: areaScopeOf(caller.principal, purpose),
+    grantedPncIds: [...new Set(caseGrantsOf(caller, now).map((grant) => grant.pncId))],
+    latestDateOfBirth: PURPOSES_BARRING_UNDER_18S.has(purpose) ? latestAdultDateOfBirth(requestDateOf(now)) : null,
+    principal: caller.principal,
+  };
+}
+
+/**
+ * How an owner knows the subject's age: the date of birth it holds (null when it holds none, which
+ * fails closed where age matters), or that the owner serves adults only (probation's nDelius cases
+ * and the adult prison estate: under-18s are the youth offending team's and the Youth Custody Service's).
+ */
+export type SubjectAge = { readonly dateOfBirth: string | null } | 'ADULTS_ONLY';
+
+/** What an owner holds about a subject that decides whether it is in a caller's row scope. */
+export interface SubjectFacts {
+  readonly pncId: string;
+  readonly counterTerrorismRestricted: boolean;
+  /** The MAPPA area responsible for the person, as this owner records it; null when it cannot tell (then only a grant or national scope reaches the subject). */
+  readonly area: MappaArea | null;
+  readonly age: SubjectAge;
+  /**
+   * R-4: set when the owner limits the subject to the staff allocated to it (a limited-access
+   * probation case): only that staff member of that agency, and grant holders, may know it. A null
+   * staff id (an unallocated case) admits nobody but grant holders.
+   */
+  readonly limitedTo?: { readonly agency: Principal['agency']; readonly staffId: string | null };
+}
+
+/** Whether a subject an owner holds is in the caller's row scope (see the rules at the top of this file). */
+export function subjectInScope(subject: SubjectFacts, scope: RowScope): boolean {
+  if (subject.counterTerrorismRestricted && !scope.counterTerrorismCleared) return false;
+  if (scope.latestDateOfBirth !== null && subject.age !== 'ADULTS_ONLY') {
+    const { dateOfBirth } = subject.age;
+    if (dateOfBirth === null || dateOfBirth > scope.latestDateOfBirth) return false;
+  }
+  if (scope.grantedPncIds.includes(subject.pncId)) return true;
+  const { areaScope, principal } = scope;
+  const inArea = areaScope.kind === 'national' || (areaScope.kind === 'area' && subject.area !== null && subject.area === areaScope.area);
+  if (!inArea) return false;
+  if (subject.limitedTo) {
+    return subject.limitedTo.staffId !== null && principal.agency === subject.limitedTo.agency && principal.staffId === subject.limitedTo.staffId;
+  }
+  return true;
+}
+
+/**
+ * The staff id of the caller as a victim liaison officer, or null when the caller is not one:
+ * victim contacts are visible only to the VLO allocated to them (`vloStaffId`).
+ */
+export function victimLiaisonOfficerStaffId(caller: Caller): string | null {
+  const { principal } = caller;
+  return principal.agency === 'probation' && principal.roles.includes('victim_liaison_officer') ? principal.staffId : null;
+}
