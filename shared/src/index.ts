@@ -36,6 +36,7 @@ export * from './validation/parse-input';
 export * from './subgraph/prepare-database';
 export * from './subgraph/run-standalone';
 export * from './testing/test-database';
+export * from './testing/test-subgraph';
 export * from './auth/caller';
 export * from './auth/gateway-assertion';
 export * from './auth/principal';

@@ -2,12 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DatabaseConnection } from '../db/database';
 
+/** A test file's own database, and how to drop it afterwards. */
+export interface TestDatabase {
+  readonly connection: DatabaseConnection;
+  drop(): Promise<void>;
+}
+
 /**
  * A database of its own for one test file: an in-memory PGlite by default, or, when
  * `DATABASE_URL` is set, a fresh database created on that PostgreSQL server and dropped afterwards,
  * so test files running in parallel never see each other's rows.
  */
-export async function openTestDatabase(): Promise<{ connection: DatabaseConnection; drop: () => Promise<void> }> {
+export async function openTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const connection = await DatabaseConnection.open({ dataDir: undefined });

@@ -1,21 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
-import {
-  addDays,
-  createLogger,
-  createTestGatewayKeys,
-  withCaseGrants,
-  encodeCursor,
-  formatPncId,
-  isUnder18,
-  MappaArea,
-  openTestDatabase,
-  prepareSubgraphDatabase,
-  requestDateOf,
-  rowScopeOf,
-  startSubgraph,
-  syntheticPeople,
-} from '@mappa/shared';
-import type { Caller, DatabaseConnection, Purpose, Role, RunningSubgraph, TestGatewayKeys, SyntheticPerson } from '@mappa/shared';
+import { addDays, encodeCursor, formatPncId, isUnder18, MappaArea, requestDateOf, rowScopeOf, startTestSubgraph, syntheticPeople, withCaseGrants } from '@mappa/shared';
+import type { Caller, Purpose, Role, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
 import { mappaCaseChangeTable, mappaCaseTable } from './mappa-case/mappa-case.table';
 import { MappaCaseChangeField, MappaCaseStatus } from './mappa-case/mappa-case.type';
 import { mappaSubgraph } from './index';
@@ -31,7 +16,7 @@ const byPncId = new Map(people.map((person) => [person.pncId, person]));
 // A well-formed PNC ID (check letter valid) that the dataset does not hold.
 const UNKNOWN_PNC_ID = formatPncId(2008, 545166);
 
-let database: { connection: DatabaseConnection; drop: () => Promise<void> };
+let database: TestDatabase;
 let subgraph: RunningSubgraph;
 let gateway: TestGatewayKeys;
 
@@ -141,11 +126,7 @@ function expectedRegister(predicate: (person: SyntheticPerson) => boolean): stri
 }
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  const log = createLogger('mappa-test', 'silent');
-  await prepareSubgraphDatabase(mappaSubgraph, database.connection, { seedIfEmpty: dataset, log });
-  gateway = await createTestGatewayKeys();
-  subgraph = await startSubgraph(mappaSubgraph, { connection: database.connection, host: '127.0.0.1', port: 0, production: false, log, gatewayKeys: gateway.gatewayKeys });
+  ({ database, subgraph, gateway } = await startTestSubgraph(mappaSubgraph, dataset));
 });
 
 afterAll(async () => {

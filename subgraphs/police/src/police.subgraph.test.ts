@@ -1,11 +1,11 @@
-import { createLogger, createTestGatewayKeys, isUnder18, MappaArea, openTestDatabase, prepareSubgraphDatabase, requestDateOf, startSubgraph, syntheticPeople, withCaseGrants } from '@mappa/shared';
-import type { Caller, Clearance, DatabaseConnection, RunningSubgraph, SyntheticPerson, TestGatewayKeys } from '@mappa/shared';
+import { createLogger, isUnder18, MappaArea, openTestDatabase, prepareSubgraphDatabase, requestDateOf, startSubgraph, startTestSubgraph, syntheticPeople, withCaseGrants } from '@mappa/shared';
+import type { Caller, Clearance, DatabaseConnection, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
 import { policeSubgraph } from './index';
 
 // Everyone in Kent, the callers' area: row scope (R-3) is by area, and these tests are about other rules.
 const dataset = { offenders: 60, seed: 7, asOf: '2026-11-01', areas: [MappaArea.KENT] };
 const people = syntheticPeople(0, dataset.offenders, dataset);
-let database: { connection: DatabaseConnection; drop: () => Promise<void> };
+let database: TestDatabase;
 let subgraph: RunningSubgraph;
 let gateway: TestGatewayKeys;
 
@@ -24,11 +24,7 @@ async function post(query: string, variables: Record<string, unknown> = {}, call
 }
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  const log = createLogger('police-test', 'silent');
-  await prepareSubgraphDatabase(policeSubgraph, database.connection, { seedIfEmpty: dataset, log });
-  gateway = await createTestGatewayKeys();
-  subgraph = await startSubgraph(policeSubgraph, { connection: database.connection, host: '127.0.0.1', port: 0, production: false, log, gatewayKeys: gateway.gatewayKeys });
+  ({ database, subgraph, gateway } = await startTestSubgraph(policeSubgraph, dataset));
 });
 
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { addMonths, createLogger, createTestGatewayKeys, MappaArea, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople, withCaseGrants } from '@mappa/shared';
-import type { Caller, DatabaseConnection, Purpose, Role, RunningSubgraph, TestGatewayKeys, SyntheticPerson } from '@mappa/shared';
+import { addMonths, MappaArea, startTestSubgraph, syntheticPeople, withCaseGrants } from '@mappa/shared';
+import type { Caller, Purpose, Role, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
 import { prisonerTable } from './custody/prisoner.table';
 import { prisonSubgraph } from './index';
 
@@ -11,7 +11,7 @@ const held = people.filter((p) => p.prisonNumber !== null);
 const inCustody = held.filter((p) => p.supervision === 'CUSTODY');
 const onLicence = held.filter((p) => p.supervision === 'LICENCE');
 const UNKNOWN_PNC_ID = '2008/0545166T';
-let database: { connection: DatabaseConnection; drop: () => Promise<void> };
+let database: TestDatabase;
 let subgraph: RunningSubgraph;
 let gateway: TestGatewayKeys;
 
@@ -112,11 +112,7 @@ function heldView(person: SyntheticPerson): PrisonView {
 }
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  const log = createLogger('prison-test', 'silent');
-  await prepareSubgraphDatabase(prisonSubgraph, database.connection, { seedIfEmpty: dataset, log });
-  gateway = await createTestGatewayKeys();
-  subgraph = await startSubgraph(prisonSubgraph, { connection: database.connection, host: '127.0.0.1', port: 0, production: false, log, gatewayKeys: gateway.gatewayKeys });
+  ({ database, subgraph, gateway } = await startTestSubgraph(prisonSubgraph, dataset));
   const result = await post(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { ${FULL_SELECTION} } } }`, { r: references(people) });
   expect(result.errors).toBeUndefined();
   everyone = result.data?._entities as (PrisonView | null)[];

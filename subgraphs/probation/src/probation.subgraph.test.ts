@@ -1,5 +1,5 @@
-import { addMonths, createLogger, createTestGatewayKeys, withCaseGrants, MappaArea, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople } from '@mappa/shared';
-import type { Caller, Clearance, DatabaseConnection, PrincipalAgency, Purpose, Role, RunningSubgraph, TestGatewayKeys, SyntheticPerson } from '@mappa/shared';
+import { addMonths, MappaArea, startTestSubgraph, syntheticPeople, withCaseGrants } from '@mappa/shared';
+import type { Caller, Clearance, PrincipalAgency, Purpose, Role, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
 import { eq, inArray } from 'drizzle-orm';
 import { probationCaseTable } from './case/probation-case.table';
 import { probationSubgraph } from './index';
@@ -10,7 +10,7 @@ const dataset = { offenders: 300, seed: 7, asOf: '2026-11-01', areas: [MappaArea
 const people = syntheticPeople(0, dataset.offenders, dataset);
 const UNKNOWN_PNC_ID = '2008/0545166T';
 const LEVELS = ['LOW', 'MEDIUM', 'HIGH', 'VERY_HIGH'];
-let database: { connection: DatabaseConnection; drop: () => Promise<void> };
+let database: TestDatabase;
 let subgraph: RunningSubgraph;
 let gateway: TestGatewayKeys;
 
@@ -229,11 +229,7 @@ const highest = (levels: readonly string[]) => levels.reduce((top, level) => (LE
 const held = () => everyone.filter((entry): entry is { person: SyntheticPerson; offender: ProbationOffender } => entry.offender !== null);
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  const log = createLogger('probation-test', 'silent');
-  await prepareSubgraphDatabase(probationSubgraph, database.connection, { seedIfEmpty: dataset, log });
-  gateway = await createTestGatewayKeys();
-  subgraph = await startSubgraph(probationSubgraph, { connection: database.connection, host: '127.0.0.1', port: 0, production: false, log, gatewayKeys: gateway.gatewayKeys });
+  ({ database, subgraph, gateway } = await startTestSubgraph(probationSubgraph, dataset));
   const { errors, offenders } = await readAll(people.map((p) => p.pncId));
   expect(errors).toEqual([]);
   everyone = people.map((person, index) => ({ person, offender: offenders[index] ?? null }));

@@ -1,22 +1,6 @@
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType } from 'graphql';
-import {
-  addDays,
-  addMonths,
-  createLogger,
-  createTestGatewayKeys,
-  formatPncId,
-  isUnder18,
-  MappaArea,
-  openTestDatabase,
-  prepareSubgraphDatabase,
-  requestDateOf,
-  startSubgraph,
-  syntheticPeople,
-  yearsBetween,
-  withCaseGrants,
-  yotReferenceSchema,
-} from '@mappa/shared';
-import type { Caller, DatabaseConnection, Purpose, Role, RunningSubgraph, TestGatewayKeys, SyntheticPerson } from '@mappa/shared';
+import { addDays, addMonths, formatPncId, isUnder18, MappaArea, openTestDatabase, requestDateOf, startTestSubgraph, syntheticPeople, withCaseGrants, yearsBetween, yotReferenceSchema } from '@mappa/shared';
+import type { Caller, Purpose, Role, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
 import { yotSubgraph } from './index';
 import { youthCaseTable } from './youth-case/youth-case.table';
 
@@ -123,7 +107,7 @@ interface YotOffender {
   adultTransition: { plannedTransferDate: string; receivingProbationArea: string; status: string; transitionMeetingDate: string | null } | null;
 }
 
-let database: { connection: DatabaseConnection; drop: () => Promise<void> };
+let database: TestDatabase;
 let subgraph: RunningSubgraph;
 let gateway: TestGatewayKeys;
 /** Everything the YOT holds for each young person, fetched once through `_entities`. */
@@ -173,11 +157,7 @@ function requireValue<T>(value: T | null | undefined, what: string): T {
 
 beforeAll(async () => {
   expect(youths.length).toBeGreaterThanOrEqual(50);
-  database = await openTestDatabase();
-  const log = createLogger('yot-test', 'silent');
-  await prepareSubgraphDatabase(yotSubgraph, database.connection, { seedIfEmpty: dataset, log });
-  gateway = await createTestGatewayKeys();
-  subgraph = await startSubgraph(yotSubgraph, { connection: database.connection, host: '127.0.0.1', port: 0, production: false, log, gatewayKeys: gateway.gatewayKeys });
+  ({ database, subgraph, gateway } = await startTestSubgraph(yotSubgraph, dataset));
   const result = await post(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { ${YOT_FIELDS} } } }`, {
     r: references(youths.map((p) => p.pncId)),
   });

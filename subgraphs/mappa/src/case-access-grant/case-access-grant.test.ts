@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
-import { createLogger, createTestGatewayKeys, formatPncId, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople } from '@mappa/shared';
-import type { Caller, DatabaseConnection, DeclaredPurpose, Principal, RunningSubgraph, SyntheticPerson, TestGatewayKeys } from '@mappa/shared';
+import { formatPncId, startTestSubgraph, syntheticPeople } from '@mappa/shared';
+import type { Caller, DeclaredPurpose, Principal, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
 import { mappaSubgraph } from '../index';
 import { MAX_GRANT_DAYS } from './case-access-grant.input';
 import { caseAccessGrantTable } from './case-access-grant.table';
@@ -16,7 +16,7 @@ const otherArea = people.find((person) => person.area !== AREA && !isRestricted(
 const UNKNOWN_PNC_ID = formatPncId(2008, 545166);
 const DAY_MS = 86_400_000;
 
-let database: { connection: DatabaseConnection; drop: () => Promise<void> };
+let database: TestDatabase;
 let subgraph: RunningSubgraph;
 let gateway: TestGatewayKeys;
 
@@ -73,11 +73,7 @@ async function grantIdOf(input: Record<string, unknown>): Promise<string> {
 const grantRows = async () => (await database.connection.database().select({ count: sql<number>`count(*)::int` }).from(caseAccessGrantTable))[0]!.count;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  const log = createLogger('mappa-test', 'silent');
-  await prepareSubgraphDatabase(mappaSubgraph, database.connection, { seedIfEmpty: dataset, log });
-  gateway = await createTestGatewayKeys();
-  subgraph = await startSubgraph(mappaSubgraph, { connection: database.connection, host: '127.0.0.1', port: 0, production: false, log, gatewayKeys: gateway.gatewayKeys });
+  ({ database, subgraph, gateway } = await startTestSubgraph(mappaSubgraph, dataset));
 });
 
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { addDays, createLogger, createTestGatewayKeys, openTestDatabase, prepareSubgraphDatabase, startSubgraph, syntheticPeople } from '@mappa/shared';
-import type { Caller, DatabaseConnection, DeclaredPurpose, Principal, RunningSubgraph, SyntheticPerson, TestGatewayKeys } from '@mappa/shared';
+import { addDays, startTestSubgraph, syntheticPeople } from '@mappa/shared';
+import type { Caller, DeclaredPurpose, Principal, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
 import { mappaSubgraph } from '../index';
 import { mappaCaseChangeTable, mappaCaseTable } from './mappa-case.table';
 import { MappaCaseStatus } from './mappa-case.type';
@@ -13,7 +13,7 @@ const inArea = people.filter((person) => person.area === AREA && !isRestricted(p
 const category3 = people.find((person) => person.category === 3 && !isRestricted(person))!;
 const otherArea = people.find((person) => person.area !== AREA && !isRestricted(person))!;
 
-let database: { connection: DatabaseConnection; drop: () => Promise<void> };
+let database: TestDatabase;
 let subgraph: RunningSubgraph;
 let gateway: TestGatewayKeys;
 
@@ -51,11 +51,7 @@ async function caseOf(person: SyntheticPerson) {
 const otherLevel = (level: number) => (level === 1 ? 2 : 1);
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  const log = createLogger('mappa-test', 'silent');
-  await prepareSubgraphDatabase(mappaSubgraph, database.connection, { seedIfEmpty: dataset, log });
-  gateway = await createTestGatewayKeys();
-  subgraph = await startSubgraph(mappaSubgraph, { connection: database.connection, host: '127.0.0.1', port: 0, production: false, log, gatewayKeys: gateway.gatewayKeys });
+  ({ database, subgraph, gateway } = await startTestSubgraph(mappaSubgraph, dataset));
 });
 
 afterAll(async () => {

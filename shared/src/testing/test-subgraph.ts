@@ -1,0 +1,32 @@
+import type { SeedDataset } from '../subgraph/prepare-database';
+import { prepareSubgraphDatabase } from '../subgraph/prepare-database';
+import { startSubgraph } from '../subgraph/start-subgraph';
+import type { RunningSubgraph } from '../subgraph/start-subgraph';
+import type { SubgraphDefinition } from '../subgraph/subgraph-definition';
+import { createLogger } from '../logging/logger';
+import { openTestDatabase } from './test-database';
+import type { TestDatabase } from './test-database';
+import { createTestGatewayKeys } from './test-gateway';
+import type { TestGatewayKeys } from './test-gateway';
+
+/** One agency's subgraph for a test file: its own database, seeded, and a gateway key it trusts. */
+export interface TestSubgraph {
+  readonly database: TestDatabase;
+  readonly subgraph: RunningSubgraph;
+  /** Signs assertions as the gateway would, for callers the test chooses. */
+  readonly gateway: TestGatewayKeys;
+}
+
+/**
+ * Starts `definition` on a free port over a fresh test database seeded with `dataset`, trusting a
+ * fresh test gateway key, as a single agency's deployment would run. Stop it in `afterAll` with
+ * `subgraph.close()` then `database.drop()`.
+ */
+export async function startTestSubgraph<Loaders extends object>(definition: SubgraphDefinition<Loaders>, dataset: SeedDataset): Promise<TestSubgraph> {
+  const database = await openTestDatabase();
+  const log = createLogger(`${definition.name}-test`, 'silent');
+  await prepareSubgraphDatabase(definition, database.connection, { seedIfEmpty: dataset, log });
+  const gateway = await createTestGatewayKeys();
+  const subgraph = await startSubgraph(definition, { connection: database.connection, host: '127.0.0.1', port: 0, production: false, log, gatewayKeys: gateway.gatewayKeys });
+  return { database, subgraph, gateway };
+}
