@@ -1,13 +1,8 @@
 import { z } from 'zod';
 import { MappaArea } from '../domain/mappa-area';
 
-/** Organisations a principal can belong to: the Responsible Authority, the MAPPA unit and duty-to-co-operate agencies. */
-export const PRINCIPAL_AGENCIES = [
-  'police',
-  'probation',
-  'prison',
-  'yot',
-  'mappa_unit',
+/** The duty-to-co-operate agencies whose staff attend meetings as `dtc_attendee` (domain README §3). */
+export const DUTY_TO_CO_OPERATE_AGENCIES = [
   'children_social_care',
   'health',
   'housing',
@@ -16,6 +11,9 @@ export const PRINCIPAL_AGENCIES = [
   'home_office',
   'electronic_monitoring',
 ] as const;
+
+/** Organisations a principal can belong to: the Responsible Authority, the MAPPA unit and duty-to-co-operate agencies. */
+export const PRINCIPAL_AGENCIES = ['police', 'probation', 'prison', 'yot', 'mappa_unit', ...DUTY_TO_CO_OPERATE_AGENCIES] as const;
 export type PrincipalAgency = (typeof PRINCIPAL_AGENCIES)[number];
 
 /** Roles named by the MAPPA guidance model (domain README §3). */

@@ -1,3 +1,4 @@
+import { DUTY_TO_CO_OPERATE_AGENCIES } from '../auth/principal';
 import type { PrincipalAgency, Role } from '../auth/principal';
 import type { Purpose } from '../auth/purpose';
 import type { Agency } from '../domain/agency';
@@ -18,16 +19,6 @@ export const RESPONSIBLE_AUTHORITY_ROLES: readonly Role[] = [
   'mappa_chair',
 ];
 
-/** The duty-to-co-operate agencies whose staff attend meetings as `dtc_attendee` (domain README §3). */
-export const DUTY_TO_CO_OPERATE_AGENCIES: readonly PrincipalAgency[] = [
-  'children_social_care',
-  'health',
-  'housing',
-  'education',
-  'jobcentre_plus',
-  'home_office',
-  'electronic_monitoring',
-];
 /**
  * The duty-to-co-operate agencies that read the minimal summary at a meeting (principle 5, A.R26):
  * all but Jobcentre Plus, which reads only the risk to its staff (A.R32).
