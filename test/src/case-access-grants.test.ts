@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import type { Server, Socket } from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { MAPPA_AREAS } from '@mappa/shared';
+import { MAPPA_AREAS, MAX_CASE_GRANTS_PER_REQUEST } from '@mappa/shared';
 import type { DeclaredPurpose, Principal, SyntheticPerson } from '@mappa/shared';
 import { postGraphQL, startTestStack } from './support/test-stack';
 import type { GraphQLResponse, TestStack } from './support/test-stack';
@@ -151,6 +151,20 @@ describe('case access grants through the gateway', () => {
     // The other grant is untouched.
     const practitioner = await ask(visitingPractitioner, MEETING, PRACTITIONER_VIEW, { pncId: subject.pncId });
     expect(grantsSeenBy(practitioner.requestId).police).toEqual([practitionerGrant]);
+  });
+
+  it('carries as many live grants as an assertion header holds, and none (fail closed, logged) past that', async () => {
+    const collector: Principal = { ...visitingPractitioner, staffId: 'NPS07002' };
+    const grants: string[] = [];
+    while (grants.length < MAX_CASE_GRANTS_PER_REQUEST) grants.push(await grantAccess({ granteeStaffId: collector.staffId }));
+    const atLimit = await ask(collector, MEETING, PRACTITIONER_VIEW, { pncId: subject.pncId });
+    expect(atLimit.result.errors).toBeUndefined();
+    expect(grantsSeenBy(atLimit.requestId).police?.sort()).toEqual([...grants].sort());
+    await grantAccess({ granteeStaffId: collector.staffId });
+    const pastLimit = await ask(collector, MEETING, PRACTITIONER_VIEW, { pncId: subject.pncId });
+    expect(pastLimit.result).toEqual({ data: { offender: null } });
+    expect(grantsSeenBy(pastLimit.requestId)).toEqual({ police: [] });
+    expect(logLines.some((line) => line.requestId === pastLimit.requestId && line.reason === 'too many live grants')).toBe(true);
   });
 
   describe('when the MAPPA unit cannot answer the lookup, the request goes on with no grants (fail closed)', () => {

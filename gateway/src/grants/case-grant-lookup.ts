@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ASSERTION_HEADER, caseGrantSchema, mayHoldCaseGrants, REQUEST_ID_HEADER } from '@mappa/shared';
+import { ASSERTION_HEADER, caseGrantSchema, MAX_CASE_GRANTS_PER_REQUEST, mayHoldCaseGrants, REQUEST_ID_HEADER } from '@mappa/shared';
 import type { Caller, CaseGrant, GatewayAssertionSigner, Logger } from '@mappa/shared';
 
 /** The subgraph that holds case access grants; the lookup's assertion is addressed to it alone. */
@@ -8,7 +8,7 @@ const GRANT_HOLDER = 'mappa';
 const LOOKUP_QUERY = 'query CaseGrantLookup { myCaseAccessGrants { grantId pncId purpose caseId validUntil } }';
 
 const lookupResponseSchema = z.object({
-  data: z.object({ myCaseAccessGrants: z.array(caseGrantSchema).max(500).nullable() }).nullable().optional(),
+  data: z.object({ myCaseAccessGrants: z.array(caseGrantSchema).max(10_000).nullable() }).nullable().optional(),
   errors: z.array(z.unknown()).optional(),
 });
 
@@ -62,7 +62,13 @@ export class CaseGrantLookup {
       log.warn({ agency: GRANT_HOLDER, reason: 'unexpected answer' }, 'case grant lookup failed; answering without grants');
       return [];
     }
-    return parsed.data.data.myCaseAccessGrants;
+    const grants = parsed.data.data.myCaseAccessGrants;
+    if (grants.length > MAX_CASE_GRANTS_PER_REQUEST) {
+      // More than an assertion can carry: none rather than an arbitrary few, and the log says why.
+      log.warn({ agency: GRANT_HOLDER, reason: 'too many live grants', grants: grants.length, limit: MAX_CASE_GRANTS_PER_REQUEST }, 'case grant lookup failed; answering without grants');
+      return [];
+    }
+    return grants;
   }
 }
 

@@ -19,12 +19,19 @@ export const caseGrantSchema = z.object({
 
 export type CaseGrant = z.infer<typeof caseGrantSchema>;
 
+/**
+ * The most grants one request's assertion carries. The assertion travels in an HTTP header, and a
+ * server's headers are bounded (Node's default: 16 KiB in all); 50 grants sign to about 11 KiB. A
+ * caller holding more live grants for one purpose and case than this gets none (fail closed).
+ */
+export const MAX_CASE_GRANTS_PER_REQUEST = 50;
+
 /** Who is asking and why: what the gateway vouches for to each subgraph. */
 export const callerSchema = z.object({
   principal: principalSchema,
   declaredPurpose: declaredPurposeSchema,
   // Optional so that a caller with no grants (most of them) carries nothing; read it with caseGrantsOf.
-  caseGrants: z.array(caseGrantSchema).max(500).optional(),
+  caseGrants: z.array(caseGrantSchema).max(MAX_CASE_GRANTS_PER_REQUEST).optional(),
 });
 
 export type Caller = z.infer<typeof callerSchema>;
