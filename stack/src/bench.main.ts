@@ -86,13 +86,18 @@ interface Measurement {
   readonly latenciesMs: number[];
   busyMs: number;
   errors: number;
+  /** Requests and busy time in each round, for the spread of the on/off ratio across rounds. */
+  readonly rounds: { requests: number; busyMs: number }[];
 }
+
+/** Requests per chunk: within a round, the two sides of a comparison alternate chunk by chunk. */
+const CHUNK = 50;
 
 const optionsSchema = z.object({
   offenders: z.coerce.number().int().min(1_000).default(100_000),
-  rounds: z.coerce.number().int().min(1).default(6),
-  // Lower than before the on/off comparison (300): eight workloads, six of them five-agency, and a
-  // check of every compared answer keep the whole run to about five minutes on the 2-core machine.
+  rounds: z.coerce.number().int().min(1).default(8),
+  // Fewer per round than before the on/off comparison (6 × 300), more rounds: eight workloads, six of
+  // them five-agency, and a check of every compared answer keep the run near five minutes on 2 cores.
   'requests-per-round': z.coerce.number().int().min(10).default(200),
   concurrency: z.coerce.number().int().min(1).max(64).default(8),
   reseed: z.boolean().default(false),
@@ -211,19 +216,31 @@ async function main(): Promise<void> {
     for (const comparison of comparisons) checks.push(await compareAnswers(comparison, Math.min(COMPARED_PEOPLE, options.rounds * options['requests-per-round']), options.concurrency));
     const counts = [];
     for (const workload of workloads) counts.push(await countPerOperation(workload));
-    const measurements = workloads.map<Measurement>(() => ({ latenciesMs: [], busyMs: 0, errors: 0 }));
+    const measurements = workloads.map<Measurement>(() => ({ latenciesMs: [], busyMs: 0, errors: 0, rounds: [] }));
     // Warm-up: one short round each, discarded.
     for (const workload of workloads) await runRound(workload, Math.min(50, options['requests-per-round']), options.concurrency, 0);
+    // The schedule of a round: each group runs in turn; the two sides of a comparison alternate in
+    // chunks (on, off, off, on, …), so drift within a round and whatever ran just before fall on both
+    // sides alike. Every other round runs the groups in reverse.
+    const groups: Workload[][] = [...workloads.filter((workload) => !comparisons.some((c) => c.on === workload || c.off === workload)).map((workload) => [workload]), ...comparisons.map((c) => [c.on, c.off])];
+    const perRound = options['requests-per-round'];
     for (let round = 0; round < options.rounds; round += 1) {
-      // Every other round runs the workloads in reverse, so neither stack of a pair always goes first.
-      const order = [...workloads.entries()];
-      if (round % 2 === 1) order.reverse();
-      for (const [index, workload] of order) {
-        const result = await runRound(workload, options['requests-per-round'], options.concurrency, round * options['requests-per-round']);
-        const measurement = measurements[index]!;
-        measurement.latenciesMs.push(...result.latenciesMs);
-        measurement.busyMs += result.wallMs;
-        measurement.errors += result.errors;
+      for (const measurement of measurements) measurement.rounds.push({ requests: 0, busyMs: 0 });
+      const order = round % 2 === 0 ? groups : [...groups].reverse();
+      for (const group of order) {
+        for (let chunk = 0, done = 0; done < perRound; chunk += 1, done += CHUNK) {
+          const size = Math.min(CHUNK, perRound - done);
+          const sides = chunk % 2 === round % 2 ? group : [...group].reverse();
+          for (const workload of sides) {
+            const result = await runRound(workload, size, options.concurrency, round * perRound + done);
+            const measurement = measurements[workloads.indexOf(workload)]!;
+            measurement.latenciesMs.push(...result.latenciesMs);
+            measurement.busyMs += result.wallMs;
+            measurement.errors += result.errors;
+            measurement.rounds[round]!.requests += result.latenciesMs.length;
+            measurement.rounds[round]!.busyMs += result.wallMs;
+          }
+        }
       }
       process.stderr.write(`round ${round + 1}/${options.rounds} done\n`);
     }
@@ -427,7 +444,15 @@ async function renderReport(
       const rowOff = rows[off]!;
       // Overhead: how much longer the same work takes with authorization on (throughput off / on − 1).
       const overhead = (rowOff.rps / rowOn.rps - 1) * 100;
-      return `| ${comparison.name} | ${rowOn.rps.toFixed(0)} | ${rowOff.rps.toFixed(0)} | ${(rowOn.rps / rowOff.rps).toFixed(2)} | ${overhead.toFixed(1)}% | ${rowOn.p50.toFixed(1)} / ${rowOff.p50.toFixed(1)} | ${totals(on)} | ${totals(off)} | ${comparison.answers} |`;
+      // The ratio round by round: how far machine noise moves it.
+      const perRound = measurements[on]!.rounds
+        .map((round, r) => {
+          const other = measurements[off]!.rounds[r]!;
+          return round.requests / round.busyMs / (other.requests / other.busyMs);
+        })
+        .sort((a, b) => a - b);
+      const spread = `${percentile(perRound, 50).toFixed(2)} (${perRound[0]?.toFixed(2) ?? '–'}–${perRound.at(-1)?.toFixed(2) ?? '–'})`;
+      return `| ${comparison.name} | ${rowOn.rps.toFixed(0)} | ${rowOff.rps.toFixed(0)} | ${(rowOn.rps / rowOff.rps).toFixed(2)} | ${spread} | ${overhead.toFixed(1)}% | ${rowOn.p50.toFixed(1)} / ${rowOff.p50.toFixed(1)} | ${totals(on)} | ${totals(off)} | ${comparison.answers} |`;
     })
     .join('\n');
   const cpu = cpus();
@@ -453,10 +478,12 @@ it runs (authorization enforced), and the same product started with authorizatio
 no field-policy checks in the subgraphs, no denied-selection errors, unrestricted row scope, no early
 enforcement or case-grant look-up at the gateway). Authentication is on in both: every request's bearer
 token is verified at the gateway and every subgraph call carries a signed assertion that the subgraph
-verifies, so the ratio isolates authorization. Goal: at most 15% overhead.
+verifies, so the ratio isolates authorization. Goal: at most 15% overhead. Overhead is how much longer the
+same work takes with authorization on: requests/s off ÷ requests/s on − 1 (negative: on was faster). Within
+each round the two sides alternate in chunks of ${CHUNK} requests (on, off, off, on, …).
 
-| operation | requests/s on | requests/s off | ratio on/off | overhead | p50 ms on / off | subgraph requests / SQL on | off | answers |
-|---|---:|---:|---:|---:|---:|---:|---:|---|
+| operation | requests/s on | requests/s off | ratio on/off | ratio per round: median (min–max) | overhead | p50 ms on / off | subgraph requests / SQL on | off | answers |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|---|
 ${comparisonTable}
 
 Checked before measuring, on every distinct request the measurement sends:
