@@ -2,7 +2,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { createApolloServer, createHttpApp, listen, requestIdOf } from '@mappa/shared';
-import type { GatewayAssertionSigner, Logger, RunningService } from '@mappa/shared';
+import type { AuthorizationMode, GatewayAssertionSigner, Logger, RunningService } from '@mappa/shared';
 import { declaredPurposeFrom } from './auth/declared-purpose';
 import { TokenVerifier } from './auth/token-verifier';
 import type { TrustedIssuer } from './auth/trusted-issuer';
@@ -27,6 +27,11 @@ export interface GatewayOptions {
   readonly trustedIssuers: readonly TrustedIssuer[];
   /** Signs the assertion each subgraph call carries. */
   readonly assertionSigner: GatewayAssertionSigner;
+  /**
+   * BENCHMARK ONLY: `'off'` runs without early enforcement and without the case-grant look-up (see
+   * `AuthorizationMode`); tokens are still verified and assertions still signed. Default `'enforced'`.
+   */
+  readonly authorization?: AuthorizationMode;
 }
 
 /**
@@ -52,10 +57,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   });
   const grantsUrl = options.subgraphUrls.mappa ?? supergraphUrlOf(options.supergraphSdl, 'mappa');
   if (!grantsUrl) throw new Error('No URL configured for subgraph "mappa" (case access grants)');
-  const grantLookup = new CaseGrantLookup(grantsUrl, options.subgraphTimeoutMs, options.assertionSigner);
+  const enforced = (options.authorization ?? 'enforced') === 'enforced';
+  // Off (benchmark only): no grants to look up, so no extra request to the MAPPA unit.
+  const grantLookup = enforced ? new CaseGrantLookup(grantsUrl, options.subgraphTimeoutMs, options.assertionSigner) : null;
   // Fields the caller can never see are removed before planning (EnforcingGateway); each owner
   // still enforces every field and row it serves.
-  const server = createApolloServer<GatewayContext>({ gateway: new EnforcingGateway(gateway, policies) }, { production: options.production, log });
+  const server = createApolloServer<GatewayContext>({ gateway: enforced ? new EnforcingGateway(gateway, policies) : gateway }, { production: options.production, log });
   await server.start();
   let supergraphLoaded = true;
   const app = createHttpApp({ log, readiness: [{ name: 'supergraph', check: () => supergraphLoaded }] });
@@ -71,7 +78,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
         const declaredPurpose = declaredPurposeFrom(req.headers);
         const requestLog = log.child({ requestId });
         // Before any planning or subgraph call: every assertion of this request carries the same grants.
-        const caseGrants = await grantLookup.grantsFor({ principal, declaredPurpose }, requestId, requestLog);
+        const caseGrants = grantLookup ? await grantLookup.grantsFor({ principal, declaredPurpose }, requestId, requestLog) : [];
         return { requestId, log: requestLog, caller: { principal, declaredPurpose, ...(caseGrants.length > 0 ? { caseGrants } : {}) } };
       },
     }),

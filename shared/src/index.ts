@@ -48,6 +48,7 @@ export * from './testing/case-grants';
 export * from './authorization/access-decisions';
 export * from './authorization/access-directive';
 export * from './authorization/access-errors.plugin';
+export * from './authorization/authorization-mode';
 export * from './authorization/enforce-field-policies';
 export * from './authorization/field-policy';
 export * from './authorization/grant-encoding';

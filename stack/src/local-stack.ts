@@ -1,7 +1,7 @@
 import { readSupergraph, startGateway } from '@mappa/gateway';
 import type { TrustedIssuer } from '@mappa/gateway';
 import { GatewayAssertionSigner, generateSigningKeyPair, migrateAgencies, seedAgencies, startSubgraph } from '@mappa/shared';
-import type { DatabaseConnection, Logger, RunningService, RunningSubgraph, SeedDataset } from '@mappa/shared';
+import type { AuthorizationMode, DatabaseConnection, Logger, RunningService, RunningSubgraph, SeedDataset } from '@mappa/shared';
 import { AGENCIES, SUBGRAPHS } from './subgraphs';
 import type { SubgraphName } from './subgraphs';
 
@@ -26,6 +26,12 @@ export interface LocalStackOptions {
   readonly seedIfEmpty?: SeedDataset | undefined;
   /** Identity providers whose bearer tokens the gateway accepts. */
   readonly trustedIssuers: readonly TrustedIssuer[];
+  /**
+   * BENCHMARK ONLY: `'off'` starts every service without authorization (see `AuthorizationMode`), so
+   * `npm run bench` can compare. Default `'enforced'`; `main.ts` and the tests never pass `'off'`
+   * (one test proves the switch works).
+   */
+  readonly authorization?: AuthorizationMode;
 }
 
 /**
@@ -59,6 +65,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       production: options.production,
       log,
       gatewayKeys,
+      authorization: options.authorization,
     });
   }
   const subgraphs = running as Record<SubgraphName, RunningSubgraph>;
@@ -72,6 +79,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     log,
     trustedIssuers: options.trustedIssuers,
     assertionSigner,
+    authorization: options.authorization,
   });
   return {
     gateway,

@@ -1,6 +1,6 @@
 import { MappaArea } from '../domain/mappa-area';
 import type { Caller } from './caller';
-import { areaScopeOf, isUnder18, latestAdultDateOfBirth, requestDateOf, rowScopeOf, subjectInScope, victimLiaisonOfficerStaffId } from './row-scope';
+import { areaScopeOf, isUnder18, latestAdultDateOfBirth, requestDateOf, rowScopeOf, subjectInScope, unrestrictedRowScopeOf, victimLiaisonOfficerStaffId } from './row-scope';
 import type { SubjectFacts } from './row-scope';
 
 const NOW = new Date('2026-12-01T10:00:00Z');
@@ -98,5 +98,20 @@ describe('row scope', () => {
     expect(victimLiaisonOfficerStaffId(caller({ agency: 'probation', roles: ['victim_liaison_officer'], staffId: 'N07V100' }))).toBe('N07V100');
     expect(victimLiaisonOfficerStaffId(caller({ agency: 'probation', roles: ['probation_practitioner'], staffId: 'N07V100' }))).toBeNull();
     expect(victimLiaisonOfficerStaffId(caller({ agency: 'police', roles: ['victim_liaison_officer'], staffId: 'N07V100' }))).toBeNull();
+  });
+
+  it('benchmark only: the unrestricted scope (authorization off) admits every subject the rules above keep out; the enforced scope admits none of them', () => {
+    const keptOut = [
+      subject({ area: MappaArea.LONDON }),
+      subject({ area: null }),
+      subject({ counterTerrorismRestricted: true }),
+      subject({ age: { dateOfBirth: '2015-01-01' } }),
+      subject({ limitedTo: { agency: 'probation', staffId: 'N07A123' } }),
+    ];
+    const attendeeAtMeeting = caller({ agency: 'housing', roles: ['dtc_attendee'] }, { purpose: 'MAPPA_MEETING', caseId: 'MTG-1' });
+    for (const facts of keptOut) {
+      expect(subjectInScope(facts, rowScopeOf(attendeeAtMeeting, NOW))).toBe(false);
+      expect(subjectInScope(facts, unrestrictedRowScopeOf(attendeeAtMeeting))).toBe(true);
+    }
   });
 });

@@ -84,6 +84,8 @@ export interface RowScope {
   readonly grantedPncIds: readonly string[];
   /** R-5: when set, only subjects born on or before this date (18 or over today) are in scope; an unknown date of birth is out. */
   readonly latestDateOfBirth: string | null;
+  /** R-4: whether a subject limited to its allocated staff (`SubjectFacts.limitedTo`) is so limited; false only in `unrestrictedRowScopeOf`. */
+  readonly staffLimitsApply: boolean;
   readonly principal: Principal;
 }
 
@@ -95,6 +97,25 @@ export function rowScopeOf(caller: Caller, now: Date = new Date()): RowScope {
     areaScope: areaScopeOf(caller.principal, purpose),
     grantedPncIds: [...new Set(caseGrantsOf(caller, now).map((grant) => grant.pncId))],
     latestDateOfBirth: PURPOSES_BARRING_UNDER_18S.has(purpose) ? latestAdultDateOfBirth(requestDateOf(now)) : null,
+    staffLimitsApply: true,
+    principal: caller.principal,
+  };
+}
+
+/**
+ * BENCHMARK ONLY (`authorization: 'off'`, see `AuthorizationMode`): the row scope of a stack with
+ * authorization switched off, so `npm run bench` measures what row scope costs. National, counter-
+ * terrorism cleared, no age bar, no staff limits, no grants needed: every subject every owner holds
+ * is in scope. Expressed as an ordinary `RowScope`, so every owner's checks (and the register's SQL)
+ * run the same code path with nothing left to exclude. Never used when authorization is enforced.
+ */
+export function unrestrictedRowScopeOf(caller: Caller): RowScope {
+  return {
+    counterTerrorismCleared: true,
+    areaScope: { kind: 'national' },
+    grantedPncIds: [],
+    latestDateOfBirth: null,
+    staffLimitsApply: false,
     principal: caller.principal,
   };
 }
@@ -132,7 +153,7 @@ export function subjectInScope(subject: SubjectFacts, scope: RowScope): boolean 
   const { areaScope, principal } = scope;
   const inArea = areaScope.kind === 'national' || (areaScope.kind === 'area' && subject.area !== null && subject.area === areaScope.area);
   if (!inArea) return false;
-  if (subject.limitedTo) {
+  if (subject.limitedTo && scope.staffLimitsApply) {
     return subject.limitedTo.staffId !== null && principal.agency === subject.limitedTo.agency && principal.staffId === subject.limitedTo.staffId;
   }
   return true;

@@ -7,6 +7,7 @@ import merge from 'lodash.merge';
 import { buildSchema, createResolversMap } from 'type-graphql';
 import type { BuildSchemaOptions } from 'type-graphql';
 import { ACCESS_DIRECTIVE_SDL } from '../authorization/access-directive';
+import type { AuthorizationMode } from '../authorization/authorization-mode';
 import { enforceFieldPolicies } from '../authorization/enforce-field-policies';
 import type { FieldPolicy } from '../authorization/field-policy';
 
@@ -19,11 +20,14 @@ const FEDERATION_LINK =
  * declared access policy. The one place that bridges type-graphql's resolver map to Apollo's, so no
  * subgraph assembles federation SDL itself. `referenceResolvers` holds each entity's
  * `__resolveReference`; `policies` every policy the subgraph's `@Access` directives name.
+ * `authorization: 'off'` (benchmark only, see `AuthorizationMode`) leaves the resolvers unwrapped;
+ * the SDL is the same either way.
  */
 export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, 'skipCheck'>,
   referenceResolvers: Record<string, { __resolveReference: (...args: never[]) => unknown }>,
   policies: readonly FieldPolicy[],
+  authorization: AuthorizationMode = 'enforced',
 ): Promise<GraphQLSchema> {
   // skipCheck: a subgraph may legitimately have no root Query of its own.
   const typeGraphqlSchema = await buildSchema({ ...options, validate: false, skipCheck: true });
@@ -32,5 +36,6 @@ export async function buildFederatedSchema(
   // independently; this is the single, deliberate bridge between them.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const resolvers = merge(createResolversMap(typeGraphqlSchema), referenceResolvers) as any as GraphQLResolverMap<unknown>;
-  return enforceFieldPolicies(buildSubgraphSchema([{ typeDefs, resolvers }]), policies);
+  const schema = buildSubgraphSchema([{ typeDefs, resolvers }]);
+  return authorization === 'enforced' ? enforceFieldPolicies(schema, policies) : schema;
 }

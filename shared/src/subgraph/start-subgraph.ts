@@ -4,9 +4,10 @@ import type { JSONWebKeySet } from 'jose';
 import { GraphQLError } from 'graphql';
 import { caseGrantsOf } from '../auth/caller';
 import { ASSERTION_HEADER, GatewayAssertionVerifier } from '../auth/gateway-assertion';
-import { rowScopeOf } from '../auth/row-scope';
+import { rowScopeOf, unrestrictedRowScopeOf } from '../auth/row-scope';
 import { AccessDecisions } from '../authorization/access-decisions';
 import { accessErrorsPlugin } from '../authorization/access-errors.plugin';
+import type { AuthorizationMode } from '../authorization/authorization-mode';
 import type { VerifiedAssertion } from '../auth/gateway-assertion';
 import { createApolloServer } from '../apollo/create-apollo-server';
 import type { DatabaseConnection } from '../db/database';
@@ -41,6 +42,8 @@ export async function startSubgraph<Loaders extends object>(
     readonly log: Logger;
     /** The gateway's public keys: only requests carrying an assertion signed by one are served. */
     readonly gatewayKeys: JSONWebKeySet;
+    /** BENCHMARK ONLY: `'off'` serves without field policies or row scope (see `AuthorizationMode`). Default `'enforced'`. */
+    readonly authorization?: AuthorizationMode;
   },
 ): Promise<RunningSubgraph> {
   const log = options.log.child({ subgraph: definition.name });
@@ -48,11 +51,13 @@ export async function startSubgraph<Loaders extends object>(
   const requests = new Counter();
   const deniedSelections = new Counter();
   const db = options.connection.database(statements);
-  const schema = await definition.buildSchema();
-  const server = createApolloServer<SubgraphContext<Loaders>>(
-    { schema },
-    { production: options.production, log, plugins: [accessErrorsPlugin<SubgraphContext<Loaders>>((count) => deniedSelections.increment(count))] },
-  );
+  const enforced = (options.authorization ?? 'enforced') === 'enforced';
+  const schema = await definition.buildSchema(enforced ? 'enforced' : 'off');
+  // Off (benchmark only) drops the whole of authorization at once: no policy wrappers (above), no
+  // denied-selection plugin, an unrestricted row scope (below). The assertion check stays.
+  const plugins = enforced ? [accessErrorsPlugin<SubgraphContext<Loaders>>((count) => deniedSelections.increment(count))] : [];
+  const rowScopeFor = enforced ? rowScopeOf : unrestrictedRowScopeOf;
+  const server = createApolloServer<SubgraphContext<Loaders>>({ schema }, { production: options.production, log, plugins });
   await server.start();
   const verifier = new GatewayAssertionVerifier(options.gatewayKeys, definition.name);
   const policiesByName = new Map(definition.policies.map((policy) => [policy.name, policy]));
@@ -95,7 +100,7 @@ export async function startSubgraph<Loaders extends object>(
           requestId,
           log: log.child(caseGrantIds.length > 0 ? { requestId, caseGrantIds } : { requestId }),
           caller,
-          rowScope: rowScopeOf(caller),
+          rowScope: rowScopeFor(caller),
           access: new AccessDecisions(caller, policiesByName),
           db,
           loaders: definition.createLoaders(db),

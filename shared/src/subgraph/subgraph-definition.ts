@@ -1,4 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
+import type { AuthorizationMode } from '../authorization/authorization-mode';
 import type { FieldPolicy } from '../authorization/field-policy';
 import type { Database } from '../db/database';
 import type { SyntheticDatasetOptions, SyntheticPerson } from '../synthetic/person';
@@ -16,8 +17,8 @@ export interface SubgraphDefinition<Loaders extends object = object> {
   readonly migrationsFolder: string;
   /** Every access policy the subgraph's fields name (for the schema build and the access matrix). */
   readonly policies: readonly FieldPolicy[];
-  /** Builds the executable subgraph schema. */
-  buildSchema(): Promise<GraphQLSchema>;
+  /** Builds the executable subgraph schema; every field enforces its policy unless `authorization` is `'off'` (benchmark only). */
+  buildSchema(authorization?: AuthorizationMode): Promise<GraphQLSchema>;
   /** Fresh, per-request DataLoaders: never shared between requests, so never between callers. */
   createLoaders(db: Database): Loaders;
   /** Writes this agency's rows for a batch of synthetic people (bulk inserts). */

@@ -21,8 +21,8 @@ export const mappaSubgraph: SubgraphDefinition<MappaLoaders> = {
   schema: 'mappa',
   migrationsFolder: join(__dirname, '..', 'drizzle'),
   policies: MAPPA_POLICIES,
-  buildSchema: () =>
-    buildFederatedSchema({ resolvers: [OffenderResolver, MappaCaseResolver, MappaCaseLevelResolver, OffenderRegisterResolver, CaseAccessGrantResolver] }, offenderReferenceResolver, MAPPA_POLICIES),
+  buildSchema: (authorization) =>
+    buildFederatedSchema({ resolvers: [OffenderResolver, MappaCaseResolver, MappaCaseLevelResolver, OffenderRegisterResolver, CaseAccessGrantResolver] }, offenderReferenceResolver, MAPPA_POLICIES, authorization),
   createLoaders: createMappaLoaders,
   seed: seedMappa,
   clear: clearMappa,

@@ -19,11 +19,12 @@ export const policeSubgraph: SubgraphDefinition<PoliceLoaders> = {
   schema: 'police',
   migrationsFolder: join(__dirname, '..', 'drizzle'),
   policies: POLICE_POLICIES,
-  buildSchema: () =>
+  buildSchema: (authorization) =>
     buildFederatedSchema(
       { resolvers: [OffenderResolver, PoliceIdentityResolver, SexOffenderNotificationResolver] },
       offenderReferenceResolver,
       POLICE_POLICIES,
+      authorization,
     ),
   createLoaders: createPoliceLoaders,
   seed: seedPolice,

@@ -19,8 +19,8 @@ export const prisonSubgraph: SubgraphDefinition<PrisonLoaders> = {
   schema: 'prison',
   migrationsFolder: join(__dirname, '..', 'drizzle'),
   policies: PRISON_POLICIES,
-  buildSchema: () =>
-    buildFederatedSchema({ resolvers: [OffenderResolver, PrisonCustodyResolver, PrisonSentenceResolver] }, offenderReferenceResolver, PRISON_POLICIES),
+  buildSchema: (authorization) =>
+    buildFederatedSchema({ resolvers: [OffenderResolver, PrisonCustodyResolver, PrisonSentenceResolver] }, offenderReferenceResolver, PRISON_POLICIES, authorization),
   createLoaders: createPrisonLoaders,
   seed: seedPrison,
   clear: clearPrison,

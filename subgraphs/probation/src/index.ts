@@ -21,7 +21,7 @@ export const probationSubgraph: SubgraphDefinition<ProbationLoaders> = {
   schema: 'probation',
   migrationsFolder: join(__dirname, '..', 'drizzle'),
   policies: PROBATION_POLICIES,
-  buildSchema: () =>
+  buildSchema: (authorization) =>
     buildFederatedSchema(
       {
         resolvers: [
@@ -34,6 +34,7 @@ export const probationSubgraph: SubgraphDefinition<ProbationLoaders> = {
       },
       offenderReferenceResolver,
       PROBATION_POLICIES,
+      authorization,
     ),
   createLoaders: createProbationLoaders,
   seed: seedProbation,

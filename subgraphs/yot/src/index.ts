@@ -17,7 +17,7 @@ export const yotSubgraph: SubgraphDefinition<YotLoaders> = {
   schema: 'yot',
   migrationsFolder: join(__dirname, '..', 'drizzle'),
   policies: YOT_POLICIES,
-  buildSchema: () => buildFederatedSchema({ resolvers: [OffenderResolver] }, offenderReferenceResolver, YOT_POLICIES),
+  buildSchema: (authorization) => buildFederatedSchema({ resolvers: [OffenderResolver] }, offenderReferenceResolver, YOT_POLICIES, authorization),
   createLoaders: createYotLoaders,
   seed: seedYot,
   clear: clearYot,
