@@ -58,6 +58,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const grantsUrl = options.subgraphUrls.mappa ?? supergraphUrlOf(options.supergraphSdl, 'mappa');
   if (!grantsUrl) throw new Error('No URL configured for subgraph "mappa" (case access grants)');
   const enforced = (options.authorization ?? 'enforced') === 'enforced';
+  if (!enforced) log.warn('authorization is off: no early enforcement and no case-grant look-up (benchmark only)');
   // Off (benchmark only): no grants to look up, so no extra request to the MAPPA unit.
   const grantLookup = enforced ? new CaseGrantLookup(grantsUrl, options.subgraphTimeoutMs, options.assertionSigner) : null;
   // Fields the caller can never see are removed before planning (EnforcingGateway); each owner

@@ -53,6 +53,7 @@ export async function startSubgraph<Loaders extends object>(
   const db = options.connection.database(statements);
   const enforced = (options.authorization ?? 'enforced') === 'enforced';
   const schema = await definition.buildSchema(enforced ? 'enforced' : 'off');
+  if (!enforced) log.warn('authorization is off: this service enforces no field policy or row scope (benchmark only)');
   // Off (benchmark only) drops the whole of authorization at once: no policy wrappers (above), no
   // denied-selection plugin, an unrestricted row scope (below). The assertion check stays.
   const plugins = enforced ? [accessErrorsPlugin<SubgraphContext<Loaders>>((count) => deniedSelections.increment(count))] : [];
