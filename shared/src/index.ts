@@ -52,6 +52,7 @@ export * from './authorization/authorization-mode';
 export * from './authorization/enforce-field-policies';
 export * from './authorization/field-policy';
 export * from './authorization/grant-encoding';
+export * from './authorization/record-condition';
 export * from './authorization/role-groups';
 export * from './authorization/denied-selections';
 export * from './auth/case-grant-holders';

@@ -1,4 +1,4 @@
-import { declaredPolicies } from '@mappa/shared';
+import { declaredPolicies, RECORD_CONDITION_DESCRIPTIONS } from '@mappa/shared';
 import type { FieldPolicy } from '@mappa/shared';
 import type { GraphQLSchema } from 'graphql';
 
@@ -16,6 +16,7 @@ function readers(policy: FieldPolicy): string {
       const conditions = [
         grant.agencies ? `agency ${grant.agencies.join(' or ')}` : '',
         grant.minimumClearance ? `clearance ${grant.minimumClearance} or above` : '',
+        grant.condition ? RECORD_CONDITION_DESCRIPTIONS[grant.condition] : '',
       ].filter(Boolean);
       return `${grant.roles.map((role) => `\`${role}\``).join(', ')} for ${grant.purposes.join(', ')}${conditions.length > 0 ? ` (${conditions.join('; ')})` : ''}`;
     })
@@ -82,6 +83,9 @@ How to read it:
     governance is not limited to an area under AUDIT;
   - probation limited-access cases only for the allocated community offender manager and grant holders (R-4);
     victim contacts only for the allocated victim liaison officer.
+- A grant may hold only for some records ("only for a record that …"): the owner decides it for each record,
+  and where it does not hold the reader gets \`null\` and no error, exactly as when the agency holds no such
+  record (principle 9). The gateway treats such a grant as one that may allow.
 - Where a summary says a condition is "not yet enforced", the role-and-purpose rule applies today and the
   per-record condition (area, allocation, meeting membership) is still to come.
 - Rule ids (\`A.R32\`, \`B.15\`, \`C.42\`, \`principle 3\`) point into the MAPPA guidance analyses.

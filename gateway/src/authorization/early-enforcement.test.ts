@@ -137,3 +137,41 @@ describe('early enforcement: removing never-visible fields before planning', () 
     expect(print(document)).toContain('pncId');
   });
 });
+
+describe('early enforcement and per-record conditions', () => {
+  // A conditional grant is decided by the owner on each record; the gateway cannot see records.
+  const PARTNER = 'roles=probation_practitioner;purposes=CASE_MANAGEMENT;agencies=probation;condition=visorPartnerAgency';
+  const conditional = readSupergraphPolicies(`
+directive @mappaAccess(policy: String!, grants: [String!]!) on FIELD_DEFINITION
+directive @join__type(graph: String!, key: String) repeatable on OBJECT
+type Query {
+  offender(pncId: ID!): Offender @mappaAccess(policy: "test.subjectKey", grants: ["roles=probation_practitioner;purposes=CASE_MANAGEMENT,MAPPA_MEETING"])
+}
+type Offender @join__type(graph: "TEST", key: "pncId") {
+  pncId: ID! @mappaAccess(policy: "test.subjectKey", grants: ["roles=probation_practitioner;purposes=CASE_MANAGEMENT,MAPPA_MEETING"])
+  visorNominal: String @mappaAccess(policy: "test.visorNominal", grants: ["${PARTNER}"])
+}`);
+  const practitioner: Caller = {
+    principal: { staffId: 'PP0201', agency: 'probation', roles: ['probation_practitioner'], area: MappaArea.KENT, clearance: 'BPSS' },
+    declaredPurpose: { purpose: 'CASE_MANAGEMENT', caseId: null },
+  };
+  const QUERY = '{ offender(pncId: "2008/0545166T") { pncId visorNominal } }';
+
+  it('A.R6, principle 9: a conditional grant whose role, purpose and agency match is not removed (the owner decides the record) and gives no error', () => {
+    const document = parse(QUERY);
+    const enforced = enforceBeforePlanning(conditional, practitioner, document, null, 'hash-of-the-text')!;
+    expect(enforced.denied).toEqual([]);
+    expect(enforced.document).toBe(document);
+    expect(enforced.planKey).toBe('hash-of-the-text');
+  });
+
+  it('A.R6: the same conditional grant is removed with a FORBIDDEN error for a purpose or agency it can never allow', () => {
+    const otherPurpose: Caller = { ...practitioner, declaredPurpose: { purpose: 'MAPPA_MEETING', caseId: 'MTG-0201' } };
+    const otherAgency: Caller = { ...practitioner, principal: { ...practitioner.principal, agency: 'prison' } };
+    for (const caller of [otherPurpose, otherAgency]) {
+      const enforced = enforceBeforePlanning(conditional, caller, parse(QUERY), null, 'hash-of-the-text')!;
+      expect(enforced.denied.map((selection) => [selection.policyName, selection.path.join('.')])).toEqual([['test.visorNominal', 'offender.visorNominal']]);
+      expect(print(enforced.document)).toContain('visorNominal: __typename');
+    }
+  });
+});

@@ -22,7 +22,9 @@ export interface EnforcedOperation {
 /**
  * Removes, before planning, every field selection whose policy can never allow this caller (roles,
  * purpose, agency, clearance: the grants composed into the supergraph, decided by the same
- * `policyAllows` the owner uses). Row conditions stay with the owner, which still enforces every field.
+ * `policyAllows` the owner uses). Row conditions, and a grant's per-record condition, stay with the
+ * owner, which still enforces every field: a conditional grant whose role and purpose match "may
+ * allow", so its field is asked for and the owner answers null where the record fails the condition.
  *
  * A removed field is replaced by `<response key>: __typename` with the original directives, rather
  * than dropped: the response keeps its shape and key order (the placeholder is answered from whichever

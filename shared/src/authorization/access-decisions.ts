@@ -2,8 +2,8 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { Caller } from '../auth/caller';
 import { ForbiddenFieldError } from '../errors/forbidden-field.error';
 import type { DeniedSelection } from './denied-selections';
-import { policyAllows } from './field-policy';
-import type { FieldPolicy } from './field-policy';
+import { decidePolicy } from './field-policy';
+import type { FieldPolicy, PolicyDecision } from './field-policy';
 
 /** What a request context must offer for field policies to be enforced. */
 export interface AccessContext {
@@ -16,7 +16,7 @@ export interface AccessContext {
  * (`deniedSelections`), so the errors are the same whether or not the agency holds the person.
  */
 export class AccessDecisions {
-  private readonly decided = new Map<string, boolean>();
+  private readonly decided = new Map<string, PolicyDecision>();
   private denied: readonly DeniedSelection[] = [];
 
   constructor(
@@ -24,13 +24,19 @@ export class AccessDecisions {
     private readonly policies: ReadonlyMap<string, FieldPolicy>,
   ) {}
 
-  allows(policy: FieldPolicy): boolean {
-    let allowed = this.decided.get(policy.name);
-    if (allowed === undefined) {
-      allowed = policyAllows(policy, this.caller);
-      this.decided.set(policy.name, allowed);
+  /** What the policy allows this caller: all records, only those meeting a condition, or none. */
+  decide(policy: FieldPolicy): PolicyDecision {
+    let decision = this.decided.get(policy.name);
+    if (decision === undefined) {
+      decision = decidePolicy(policy, this.caller);
+      this.decided.set(policy.name, decision);
     }
-    return allowed;
+    return decision;
+  }
+
+  /** True when the policy may allow this caller some records (a conditional grant counts). */
+  allows(policy: FieldPolicy): boolean {
+    return this.decide(policy).kind !== 'none';
   }
 
   /** Whether the named policy denies this caller; an unknown name denies (deny by default). */

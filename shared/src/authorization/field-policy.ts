@@ -3,6 +3,7 @@ import type { Clearance, PrincipalAgency, Role } from '../auth/principal';
 import { CLEARANCES } from '../auth/principal';
 import type { Purpose } from '../auth/purpose';
 import type { Agency } from '../domain/agency';
+import type { RecordConditionName } from './record-condition';
 
 /** Government Security Classification of the data a field holds. */
 export type Classification = 'OFFICIAL' | 'OFFICIAL-SENSITIVE';
@@ -15,6 +16,13 @@ export interface AccessGrant {
   readonly agencies?: readonly PrincipalAgency[];
   /** When set, the principal's vetting must be at least this level. */
   readonly minimumClearance?: Clearance;
+  /**
+   * When set, the grant allows only records for which the owner's predicate of this name holds
+   * (decided per record by the owner's subgraph, `enforceFieldPolicies`); for any other record the
+   * field is null, as if the record did not exist. The gateway cannot see records, so to it such a
+   * grant only "may allow".
+   */
+  readonly condition?: RecordConditionName;
 }
 
 /**
@@ -43,17 +51,42 @@ export function definePolicies<Key extends string>(
   ) as Record<Key, FieldPolicy>;
 }
 
+/** True when the grant's role, purpose, agency and clearance match this caller (its record condition aside). */
+function grantMatches(grant: AccessGrant, caller: Caller): boolean {
+  const { principal, declaredPurpose } = caller;
+  return (
+    grant.purposes.includes(declaredPurpose.purpose) &&
+    grant.roles.some((role) => principal.roles.includes(role)) &&
+    (!grant.agencies || grant.agencies.includes(principal.agency)) &&
+    (!grant.minimumClearance || CLEARANCES.indexOf(principal.clearance) >= CLEARANCES.indexOf(grant.minimumClearance))
+  );
+}
+
 /**
- * True when one of the policy's grants covers this caller asking for this purpose. The one decision
- * both the owner's subgraph and the gateway (from the grants composed into the supergraph) make.
+ * What a policy allows this caller asking for this purpose: every record (`all`), only records for
+ * which one of the listed conditions holds (`conditional`), or nothing (`none`).
+ */
+export type PolicyDecision =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'conditional'; readonly conditions: readonly RecordConditionName[] }
+  | { readonly kind: 'none' };
+
+/** Decides a policy for a caller from its grants; an unconditional grant that matches wins over conditional ones. */
+export function decidePolicy(policy: Pick<FieldPolicy, 'grants'>, caller: Caller): PolicyDecision {
+  const matching = policy.grants.filter((grant) => grantMatches(grant, caller));
+  if (matching.length === 0) return { kind: 'none' };
+  const conditions = matching.map((grant) => grant.condition);
+  if (conditions.some((condition) => condition === undefined)) return { kind: 'all' };
+  return { kind: 'conditional', conditions: [...new Set(conditions.filter((condition) => condition !== undefined))] };
+}
+
+/**
+ * True when one of the policy's grants covers this caller asking for this purpose, for at least some
+ * records (a conditional grant counts: it "may allow"). The one decision both the owner's subgraph
+ * and the gateway (from the grants composed into the supergraph) make about the operation, so the
+ * FORBIDDEN errors come from the operation and never from the data (principle 9); the condition is
+ * then decided per record by the owner, which answers null where it fails.
  */
 export function policyAllows(policy: Pick<FieldPolicy, 'grants'>, caller: Caller): boolean {
-  const { principal, declaredPurpose } = caller;
-  return policy.grants.some(
-    (grant) =>
-      grant.purposes.includes(declaredPurpose.purpose) &&
-      grant.roles.some((role) => principal.roles.includes(role)) &&
-      (!grant.agencies || grant.agencies.includes(principal.agency)) &&
-      (!grant.minimumClearance || CLEARANCES.indexOf(principal.clearance) >= CLEARANCES.indexOf(grant.minimumClearance)),
-  );
+  return decidePolicy(policy, caller).kind !== 'none';
 }

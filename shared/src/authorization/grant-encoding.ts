@@ -2,17 +2,18 @@ import { z } from 'zod';
 import { CLEARANCES, PRINCIPAL_AGENCIES, ROLES } from '../auth/principal';
 import { PURPOSES } from '../auth/purpose';
 import type { AccessGrant } from './field-policy';
+import { RECORD_CONDITIONS } from './record-condition';
 
 /**
  * The encoding of one `AccessGrant` as a directive argument string, so a policy's grants travel in the
  * supergraph (`@mappaAccess(policy: "…", grants: ["…"])`) and the gateway can decide "never visible"
  * without importing any subgraph's code. One string per grant:
  *
- *     roles=<role>,<role>;purposes=<PURPOSE>,<PURPOSE>[;agencies=<agency>,<agency>][;clearance=<LEVEL>]
+ *     roles=<role>,<role>;purposes=<PURPOSE>,<PURPOSE>[;agencies=<agency>,<agency>][;clearance=<LEVEL>][;condition=<name>]
  *
  * Keys in that order, each at most once, lists in the policy's order, no spaces. Every token is an
  * identifier from a closed vocabulary (roles, purposes, agencies, clearances contain only letters and
- * underscores), so `;`, `=` and `,` never need escaping and a string has exactly one reading.
+ * underscores; condition names letters only), so `;`, `=` and `,` never need escaping and a string has exactly one reading.
  * An empty grants list means nobody may read (deny by default).
  */
 export function encodeGrant(grant: AccessGrant): string {
@@ -21,6 +22,9 @@ export function encodeGrant(grant: AccessGrant): string {
     `purposes=${grant.purposes.join(',')}`,
     ...(grant.agencies ? [`agencies=${grant.agencies.join(',')}`] : []),
     ...(grant.minimumClearance ? [`clearance=${grant.minimumClearance}`] : []),
+    // The condition travels too, so the supergraph drift check covers it and the gateway knows the
+    // grant only "may allow" (it cannot see the record the condition is about).
+    ...(grant.condition ? [`condition=${grant.condition}`] : []),
   ].join(';');
 }
 
@@ -35,9 +39,10 @@ const encodedGrantSchema = z.strictObject({
   purposes: list(PURPOSES),
   agencies: list(PRINCIPAL_AGENCIES).optional(),
   clearance: z.enum(CLEARANCES).optional(),
+  condition: z.enum(RECORD_CONDITIONS).optional(),
 });
 
-const KEY_ORDER = ['roles', 'purposes', 'agencies', 'clearance'];
+const KEY_ORDER = ['roles', 'purposes', 'agencies', 'clearance', 'condition'];
 
 /**
  * Reads a grant written by `encodeGrant`. Anything else throws: the gateway refuses to start on a
@@ -58,6 +63,12 @@ export function decodeGrant(encoded: string): AccessGrant {
   if (!parsed.success) {
     throw new Error(`Unreadable access grant "${encoded}": ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
   }
-  const { roles, purposes, agencies, clearance } = parsed.data;
-  return { roles, purposes, ...(agencies ? { agencies } : {}), ...(clearance ? { minimumClearance: clearance } : {}) };
+  const { roles, purposes, agencies, clearance, condition } = parsed.data;
+  return {
+    roles,
+    purposes,
+    ...(agencies ? { agencies } : {}),
+    ...(clearance ? { minimumClearance: clearance } : {}),
+    ...(condition ? { condition } : {}),
+  };
 }

@@ -10,6 +10,7 @@ import { ACCESS_DIRECTIVE_SDL } from '../authorization/access-directive';
 import type { AuthorizationMode } from '../authorization/authorization-mode';
 import { enforceFieldPolicies } from '../authorization/enforce-field-policies';
 import type { FieldPolicy } from '../authorization/field-policy';
+import type { RecordConditions } from '../authorization/record-condition';
 
 /** The Federation 2 directives our subgraphs may use. */
 const FEDERATION_LINK =
@@ -21,13 +22,15 @@ const FEDERATION_LINK =
  * subgraph assembles federation SDL itself. `referenceResolvers` holds each entity's
  * `__resolveReference`; `policies` every policy the subgraph's `@Access` directives name.
  * `authorization: 'off'` (benchmark only, see `AuthorizationMode`) leaves the resolvers unwrapped;
- * the SDL is the same either way.
+ * the SDL is the same either way. `conditions` holds the predicates of the record conditions the
+ * subgraph's grants name (a grant naming one not registered here fails the build).
  */
 export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, 'skipCheck'>,
   referenceResolvers: Record<string, { __resolveReference: (...args: never[]) => unknown }>,
   policies: readonly FieldPolicy[],
   authorization: AuthorizationMode = 'enforced',
+  conditions: RecordConditions = {},
 ): Promise<GraphQLSchema> {
   // skipCheck: a subgraph may legitimately have no root Query of its own.
   const typeGraphqlSchema = await buildSchema({ ...options, validate: false, skipCheck: true });
@@ -37,5 +40,5 @@ export async function buildFederatedSchema(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const resolvers = merge(createResolversMap(typeGraphqlSchema), referenceResolvers) as any as GraphQLResolverMap<unknown>;
   const schema = buildSubgraphSchema([{ typeDefs, resolvers }]);
-  return authorization === 'enforced' ? enforceFieldPolicies(schema, policies) : schema;
+  return authorization === 'enforced' ? enforceFieldPolicies(schema, policies, conditions) : schema;
 }

@@ -10,6 +10,7 @@ import { createPoliceLoaders } from './police.loaders';
 import { POLICE_POLICIES } from './police.policies';
 import type { PoliceLoaders } from './police.loaders';
 import { clearPolice, policeIsEmpty, seedPolice } from './seed/police.seed';
+import { POLICE_RECORD_CONDITIONS } from './visor/visor-partner.condition';
 
 export { loadPoliceConfig } from './config';
 
@@ -25,6 +26,7 @@ export const policeSubgraph: SubgraphDefinition<PoliceLoaders> = {
       offenderReferenceResolver,
       POLICE_POLICIES,
       authorization,
+      POLICE_RECORD_CONDITIONS,
     ),
   createLoaders: createPoliceLoaders,
   seed: seedPolice,

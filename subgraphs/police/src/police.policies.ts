@@ -58,12 +58,14 @@ export const policePolicies = definePolicies('police', {
     owner: Agency.POLICE,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The ViSOR nominal record. Police for case management; probation and prison offender managers as ViSOR partners and the co-ordinator for MAPPA purposes. Row scope: own area or a live case grant. Not yet enforced: the partner agency listed on the record.',
-    rules: ['A.R1', 'A.R4', 'A.R6', 'A.R9', 'B.46'],
+      'The ViSOR nominal record. Police for case management and MAPPA purposes; Responsible Authority roles (probation, prison offender manager, co-ordinator, chair) for MAPPA purposes; for case management, probation only on records that list PROBATION as a ViSOR partner agency, and the prison offender manager only on records that list PRISON. On any other record the answer is null, as when the person has no ViSOR record. Row scope: own area or a live case grant. Not yet enforced: that a person with PRISON listed is in custody (the prison holds custody status; the police list PRISON only while the person is in custody).',
+    rules: ['A.R1', 'A.R4', 'A.R5', 'A.R6', 'A.R9', 'B.46', 'principle 3'],
     grants: [
       { roles: POLICE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
-      { roles: ['probation_practitioner', 'senior_probation_officer', 'prison_offender_manager'], purposes: ['CASE_MANAGEMENT', ...MAPPA_PURPOSES] },
-      { roles: ['mappa_coordinator', 'mappa_chair'], purposes: MAPPA_PURPOSES },
+      { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
+      // ViSOR partners (A.R5, A.R6): decided per record by the police (visor/visor-partner.condition.ts).
+      { roles: ['probation_practitioner', 'senior_probation_officer'], purposes: ['CASE_MANAGEMENT'], agencies: ['probation'], condition: 'visorPartnerAgency' },
+      { roles: ['prison_offender_manager'], purposes: ['CASE_MANAGEMENT'], agencies: ['prison'], condition: 'visorPartnerAgency' },
     ],
   },
   visorAdministration: {

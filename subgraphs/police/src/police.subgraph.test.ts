@@ -303,3 +303,86 @@ describe('row scope: counter-terrorism gate (principle 7)', () => {
     }
   });
 });
+
+describe('ViSOR partner agencies: a per-record condition on the grant (A.R5, A.R6)', () => {
+  // Everyone in the dataset is in Kent, the callers' area, and none is counter-terrorism restricted
+  // (checked below), so row scope lets every subject through: what differs is only the record.
+  const PROBATION = (purpose: 'CASE_MANAGEMENT' | 'MAPPA_SCREENING'): Caller => ({
+    principal: { staffId: 'PP0301', agency: 'probation', roles: ['probation_practitioner'], area: MappaArea.KENT, clearance: 'BPSS' },
+    declaredPurpose: { purpose, caseId: null },
+  });
+  const PRISON_OM = (purpose: 'CASE_MANAGEMENT' | 'MAPPA_SCREENING'): Caller => ({
+    principal: { staffId: 'POM0301', agency: 'prison', roles: ['prison_offender_manager'], area: MappaArea.KENT, clearance: 'BPSS' },
+    declaredPurpose: { purpose, caseId: null },
+  });
+  const SELECTION = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { pncId visorNominal { visorReference partnerAgencies } } } }';
+  const withVisor = people.filter((person) => person.hasVisorRecord);
+  // ViSOR lists probation as a partner while it supervises the person, and the prison while it holds them.
+  const inCustody = withVisor.filter((person) => person.supervision === 'CUSTODY');
+  const supervisedOutside = withVisor.filter((person) => person.supervision === 'LICENCE' || person.supervision === 'COMMUNITY_ORDER');
+  const unsupervised = withVisor.filter((person) => person.supervision === 'NONE');
+  const withoutVisor = people.filter((person) => !person.hasVisorRecord).slice(0, 1);
+  const subjects = [...inCustody.slice(0, 2), ...supervisedOutside.slice(0, 2), ...unsupervised.slice(0, 2)];
+  const representationsOf = (chosen: readonly SyntheticPerson[]) => chosen.map((person) => ({ __typename: 'Offender', pncId: person.pncId }));
+
+  /** The nominals as the police hold them, read by the police officer who owns them. */
+  async function nominalsAsOwner(): Promise<Map<string, { visorReference: string; partnerAgencies: string[] } | null>> {
+    const result = await post(SELECTION, { r: representationsOf(subjects) }, PPU_OFFICER);
+    expect(result.errors).toBeUndefined();
+    const entities = result.data?._entities as { pncId: string; visorNominal: { visorReference: string; partnerAgencies: string[] } | null }[];
+    return new Map(entities.map((entity) => [entity.pncId, entity.visorNominal]));
+  }
+
+  it('the dataset holds nominals with PROBATION and PRISON, with PROBATION only, and with no partner, and a person without a nominal', async () => {
+    expect([inCustody, supervisedOutside, unsupervised].every((group) => group.length >= 1)).toBe(true);
+    expect(withoutVisor).toHaveLength(1);
+    expect(subjects.some((person) => person.category === 4 || person.restrictedAccess)).toBe(false);
+    const owned = await nominalsAsOwner();
+    expect(inCustody.slice(0, 2).every((person) => owned.get(person.pncId)?.partnerAgencies.includes('PRISON') === true)).toBe(true);
+    expect(supervisedOutside.slice(0, 2).every((person) => owned.get(person.pncId)?.partnerAgencies.join() === 'PROBATION')).toBe(true);
+    expect(unsupervised.slice(0, 2).every((person) => owned.get(person.pncId)?.partnerAgencies.length === 0)).toBe(true);
+  });
+
+  it.each([
+    ['A.R6: a probation practitioner', PROBATION, 'PROBATION'],
+    ['A.R5: the prison offender manager', PRISON_OM, 'PRISON'],
+  ] as const)('%s managing a case sees the ViSOR nominal only where it lists their agency as a partner, and null without an error elsewhere (principle 9)', async (_name, callerFor, partner) => {
+    const owned = await nominalsAsOwner();
+    const result = await post(SELECTION, { r: representationsOf(subjects) }, callerFor('CASE_MANAGEMENT'));
+    // The condition is about the record, so it gives no FORBIDDEN error: the operation is allowed.
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities).toEqual(
+      subjects.map((person) => {
+        const nominal = owned.get(person.pncId) ?? null;
+        return { pncId: person.pncId, visorNominal: nominal?.partnerAgencies.includes(partner) ? nominal : null };
+      }),
+    );
+    // Both outcomes must occur among the subjects, or the test could not fail.
+    const answers = (result.data?._entities as { visorNominal: unknown }[]).map((entity) => entity.visorNominal !== null);
+    expect(answers).toContain(true);
+    expect(answers).toContain(false);
+  });
+
+  it.each([
+    ['A.R6: a probation practitioner', PROBATION],
+    ['A.R5: the prison offender manager', PRISON_OM],
+  ] as const)('principle 9: for %s, a nominal that does not list their agency answers exactly as a person with no nominal', async (_name, callerFor) => {
+    const caller = callerFor('CASE_MANAGEMENT');
+    const notPartner = unsupervised[0]!;
+    const QUERY = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { visorNominal { visorReference partnerAgencies } } } }';
+    const withoutNominal = await post(QUERY, { r: representationsOf(withoutVisor) }, caller);
+    expect(withoutNominal).toEqual({ data: { _entities: [{ visorNominal: null }] } });
+    expect(await post(QUERY, { r: representationsOf([notPartner]) }, caller)).toEqual(withoutNominal);
+  });
+
+  it.each([
+    ['A.R6, principle 3: a probation practitioner', PROBATION],
+    ['A.R5, principle 3: the prison offender manager', PRISON_OM],
+  ] as const)('%s screening for MAPPA reads every nominal, partner or not', async (_name, callerFor) => {
+    const owned = await nominalsAsOwner();
+    const result = await post(SELECTION, { r: representationsOf(subjects) }, callerFor('MAPPA_SCREENING'));
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities).toEqual(subjects.map((person) => ({ pncId: person.pncId, visorNominal: owned.get(person.pncId) ?? null })));
+    expect(subjects.every((person) => owned.get(person.pncId) !== null)).toBe(true);
+  });
+});

@@ -1,0 +1,29 @@
+import type { Caller } from '../auth/caller';
+
+/**
+ * The per-record conditions a grant may carry, by name. A closed list: a grant string naming anything
+ * else does not decode, and a subgraph whose grants name a condition it does not register fails its
+ * schema build (deny by default).
+ */
+export const RECORD_CONDITIONS = ['visorPartnerAgency'] as const;
+
+export type RecordConditionName = (typeof RECORD_CONDITIONS)[number];
+
+/**
+ * What each condition means, in words an information-governance officer signs off (the access
+ * matrix shows these). The predicate itself lives with the owner of the record.
+ */
+export const RECORD_CONDITION_DESCRIPTIONS: Record<RecordConditionName, string> = {
+  visorPartnerAgency: "only for a record that lists the reader's agency as a ViSOR partner agency",
+};
+
+/**
+ * Decides a condition on one record: the object the field resolves to (for a field whose type is an
+ * object) or the object the field belongs to (for a scalar field). Owned by the record's agency;
+ * given `unknown` because the shape of a record is the owner's business, so a predicate must check
+ * it and answer false on anything it does not recognise.
+ */
+export type RecordPredicate = (record: unknown, caller: Caller) => boolean;
+
+/** The predicates a subgraph registers for the conditions its grants name. */
+export type RecordConditions = Partial<Record<RecordConditionName, RecordPredicate>>;
