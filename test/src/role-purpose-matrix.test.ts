@@ -400,6 +400,12 @@ interface RoleCase {
   readonly rules: string;
   readonly principal: (subject: Subject) => Principal;
   readonly reads: Reads;
+  /**
+   * Groups of `reads` granted only on records that meet a condition (A.R5, A.R6: a ViSOR nominal
+   * only where it lists the reader's agency as a partner), by purpose: whether the record comes
+   * back depends on the subject, while the errors still come from the operation alone (principle 9).
+   */
+  readonly onlyWhere?: Partial<Record<Purpose, Readonly<Record<string, (subject: Subject) => boolean>>>>;
 }
 
 const asStaff = (staffId: string, agency: PrincipalAgency, role: Role, clearance: Principal['clearance'] = 'SC') =>
@@ -474,6 +480,8 @@ const MATRIX: readonly RoleCase[] = [
         MAPPA_MEETING: RA_MEETING,
         DISCLOSURE_DECISION: RA_DISCLOSURE,
       },
+      // As a partner only where the nominal lists probation (A.R6); for MAPPA purposes always (principle 3).
+      onlyWhere: { CASE_MANAGEMENT: { 'police.visorNominal': (subject) => subject.visorPartners.has('PROBATION') } },
     }),
   ),
   {
@@ -521,6 +529,9 @@ const MATRIX: readonly RoleCase[] = [
       MAPPA_MEETING: RA_MEETING,
       DISCLOSURE_DECISION: RA_DISCLOSURE,
     },
+    // As a partner only where the nominal lists the prison (A.R5; "while in custody" is the police's
+    // listing: custody status is the prison's record); for MAPPA purposes always (principle 3).
+    onlyWhere: { CASE_MANAGEMENT: { 'police.visorNominal': (subject) => subject.visorPartners.has('PRISON') } },
   },
   ...(['yot_case_manager', 'yot_manager'] as const).map(
     (role): RoleCase => ({
@@ -699,6 +710,8 @@ interface Subject {
   readonly person: SyntheticPerson;
   /** The top-level records the agencies hold for the person, from their tables. */
   readonly holds: ReadonlySet<string>;
+  /** The partner agencies the subject's ViSOR nominal lists (`PROBATION`, `PRISON`), from the police's table. */
+  readonly visorPartners: ReadonlySet<string>;
   readonly comStaffCode: string;
   readonly vloStaffId: string | null;
   readonly yotCaseManagerStaffId: string | null;
@@ -721,6 +734,12 @@ async function chooseSubjects(env: TestStack): Promise<{ custody: Subject; licen
   const vloStaffIds = new Map(
     (await rows(env, 'select c.pnc_id, v.vlo_staff_id from probation.victim_contact v join probation.probation_case c using (crn)')).map((row) => [String(row.pnc_id), String(row.vlo_staff_id)]),
   );
+  const visorPartners = new Map(
+    (await rows(env, 'select pnc_id, partner_agencies from police.visor_nominal')).map((row) => {
+      if (!Array.isArray(row.partner_agencies)) throw new Error('police.visor_nominal.partner_agencies did not read as an array');
+      return [String(row.pnc_id), new Set(row.partner_agencies.map(String))];
+    }),
+  );
   const yotCaseManagers = new Map((await rows(env, 'select pnc_id, case_manager_staff_id from yot.youth_case')).map((row) => [String(row.pnc_id), String(row.case_manager_staff_id)]));
   const best = (label: string, fits: (person: SyntheticPerson) => boolean): Subject => {
     const candidates = env.people.filter(
@@ -732,6 +751,7 @@ async function chooseSubjects(env: TestStack): Promise<{ custody: Subject; licen
       label,
       person,
       holds: holdings.get(person.pncId) ?? new Set(),
+      visorPartners: visorPartners.get(person.pncId) ?? new Set(),
       comStaffCode: comStaffCodes.get(person.pncId) ?? 'NPS0001',
       vloStaffId: vloStaffIds.get(person.pncId) ?? null,
       yotCaseManagerStaffId: yotCaseManagers.get(person.pncId) ?? null,
@@ -815,6 +835,14 @@ describe('the role × purpose matrix over the whole offender view', () => {
     expect([subjects.custody, subjects.licence].every((subject) => !subject.person.isYouth)).toBe(true);
   });
 
+  it('A.R5, A.R6: asks about ViSOR nominals that meet the partner condition and one that does not', () => {
+    // Both adults have a nominal; the one in custody lists probation and the prison, the one on
+    // licence probation only, so the prison offender manager's partner route is refused on one record.
+    expect([subjects.custody, subjects.licence].every((subject) => subject.holds.has('visorNominal'))).toBe(true);
+    expect([...subjects.custody.visorPartners].sort()).toEqual(['PRISON', 'PROBATION']);
+    expect([...subjects.licence.visorPartners]).toEqual(['PROBATION']);
+  });
+
   it('selects every field of every type below Offender in the committed supergraph', async () => {
     // Only the shape is read from the supergraph (names, lists, nullability), never its policies: a
     // field added to a schema must be placed in a group here, or the view is not the whole view.
@@ -855,12 +883,14 @@ describe('the role × purpose matrix over the whole offender view', () => {
         }
         expect(offender?.pncId).toBe(subject.person.pncId);
         expect({ subject: subject.label, problems: dataProblems(offender!, VIEW, allowed, 'offender') }).toEqual({ subject: subject.label, problems: [] });
-        // Allowed records the person has come back; records they do not have are null or empty.
+        // Allowed records the person has come back; records they do not have, or that fail the
+        // grant's per-record condition, are null or empty.
         for (const field of VIEW) {
           if (field.name === 'pncId' || !allowed.has(field.policy)) continue;
           const value = offender![field.name];
           const returned = Array.isArray(value) ? value.length > 0 : value !== null;
-          expect({ subject: subject.label, field: field.name, returned }).toEqual({ subject: subject.label, field: field.name, returned: subject.holds.has(field.name) });
+          const meetsCondition = role.onlyWhere?.[purpose.purpose]?.[field.policy]?.(subject) ?? true;
+          expect({ subject: subject.label, field: field.name, returned }).toEqual({ subject: subject.label, field: field.name, returned: subject.holds.has(field.name) && meetsCondition });
         }
         // And they are this person's.
         if (allowed.has('police.identityNames')) {
