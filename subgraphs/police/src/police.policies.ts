@@ -4,7 +4,9 @@ import type { Role } from '@mappa/shared';
 // The police's access rules, in one place. Each field's @Access names one of these; the access
 // matrix (docs/access-matrix.md) is generated from them. Grants say who may read, and why. Row scope
 // (shared/src/auth/row-scope.ts: CT gate, own area or a live case grant, no children at meetings) is
-// enforced before any field; what of it is still to come (partner agencies) is named in the summaries.
+// enforced before any field. A grant's per-record condition (the ViSOR partner agencies, A.R5, A.R6)
+// is decided on each record by visor/visor-partner.condition.ts; what is still to come is named in
+// the summaries ("Not yet enforced").
 
 const RA_ROLES: readonly Role[] = ['probation_practitioner', 'senior_probation_officer', 'prison_offender_manager', 'mappa_coordinator', 'mappa_chair'];
 
