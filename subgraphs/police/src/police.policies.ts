@@ -60,7 +60,7 @@ export const policePolicies = definePolicies('police', {
     owner: Agency.POLICE,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The ViSOR nominal record. Police for case management and MAPPA purposes; Responsible Authority roles (probation, prison offender manager, co-ordinator, chair) for MAPPA purposes; for case management, probation only on records that list PROBATION as a ViSOR partner agency, and the prison offender manager only on records that list PRISON. On any other record the answer is null, as when the person has no ViSOR record. Row scope: own area or a live case grant. Not yet enforced: that a person with PRISON listed is in custody (the prison holds custody status; the police list PRISON only while the person is in custody).',
+      'The ViSOR nominal record. Police for case management and MAPPA purposes; Responsible Authority roles (probation, prison offender manager, co-ordinator, chair) for MAPPA purposes; for case management, probation only on records that list PROBATION as a ViSOR partner agency, and the prison offender manager only on records that list PRISON. On any other record the answer is null, as when the person has no ViSOR record. Row scope: own area or a live case grant. Not yet enforced: that a person with PRISON listed is in custody (the prison holds custody status; the police list PRISON only while the person is in custody), and that probation partners read category 1 nominals only at level 2 or 3 (A.R6; the MAPPA unit holds the level).',
     rules: ['A.R1', 'A.R4', 'A.R5', 'A.R6', 'A.R9', 'B.46', 'principle 3'],
     grants: [
       { roles: POLICE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
