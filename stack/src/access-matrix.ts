@@ -87,7 +87,8 @@ How to read it:
   and where it does not hold the reader gets \`null\` and no error, exactly as when the agency holds no such
   record (principle 9). The gateway treats such a grant as one that may allow.
 - Where a summary says a condition is "not yet enforced", the role-and-purpose rule applies today and the
-  per-record condition (area, allocation, meeting membership) is still to come.
+  per-record condition it names (for example meeting membership, the same local authority, foreign-national
+  status) is still to come: the summary says whether the field is refused meanwhile or the grant applies.
 - Rule ids (\`A.R32\`, \`B.15\`, \`C.42\`, \`principle 3\`) point into the MAPPA guidance analyses.
 
 ${sections.join('\n')}`;
