@@ -1,5 +1,5 @@
-// Fails when a subgraph's drizzle tables and its committed migrations disagree: drizzle-kit is run
-// for every subgraph and must find nothing to generate.
+// Fails when a package's drizzle tables and its committed migrations disagree: drizzle-kit is run
+// for every subgraph and for shared (the audit store) and must find nothing to generate.
 const { execFileSync } = require('node:child_process');
 const { createHash } = require('node:crypto');
 const { existsSync, readdirSync, readFileSync, statSync } = require('node:fs');
@@ -22,14 +22,21 @@ function fingerprint(dir) {
   return hash.digest('hex');
 }
 
+const packages = [
+  ...readdirSync(subgraphsDir)
+    .sort()
+    .map((agency) => `subgraphs/${agency}`),
+  'shared',
+];
+
 let drift = false;
-for (const agency of readdirSync(subgraphsDir).sort()) {
-  const dir = join(subgraphsDir, agency);
+for (const name of packages) {
+  const dir = join(root, name);
   if (!existsSync(join(dir, 'drizzle.config.ts'))) continue;
   const before = fingerprint(join(dir, 'drizzle'));
   execFileSync(join(root, 'node_modules', '.bin', 'drizzle-kit'), ['generate', '--config', 'drizzle.config.ts'], { cwd: dir, stdio: 'pipe' });
   if (fingerprint(join(dir, 'drizzle')) !== before) {
-    process.stderr.write(`subgraphs/${agency}: tables changed without a migration; run \`npm run migrations:generate\` and commit the result\n`);
+    process.stderr.write(`${name}: tables changed without a migration; run \`npm run migrations:generate\` and commit the result\n`);
     drift = true;
   }
 }

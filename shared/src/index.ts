@@ -58,3 +58,6 @@ export * from './authorization/denied-selections';
 export * from './auth/case-grant-holders';
 export * from './errors/not-found.error';
 export * from './auth/row-scope';
+export * from './audit/audit-log';
+export * from './audit/audit-log.table';
+export * from './audit/audit-payload';

@@ -1,0 +1,162 @@
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { and, asc, count, eq, gt } from 'drizzle-orm';
+import type { Database, DatabaseConnection } from '../db/database';
+import { auditPayloadSchema } from './audit-payload';
+import type { AuditLogName, AuditPayload, AuditPayloadInput } from './audit-payload';
+import { auditEntryTable, auditLogHeadTable } from './audit-log.table';
+
+/** The previous hash of a log's first entry. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Where the audit store's drizzle-kit migrations are, from the sources and from `dist` alike. */
+export const AUDIT_MIGRATIONS_FOLDER = join(__dirname, '..', '..', 'drizzle');
+
+/** Creates or updates the `audit` schema in this database (its bookkeeping in `audit_migrations`). */
+export async function migrateAuditStore(connection: DatabaseConnection): Promise<void> {
+  await connection.migrate(AUDIT_MIGRATIONS_FOLDER, 'audit');
+}
+
+/** One stored entry, as appended. */
+export interface AuditEntry {
+  readonly log: AuditLogName;
+  readonly sequence: number;
+  readonly recordedAt: Date;
+  readonly requestId: string;
+  readonly payload: AuditPayload;
+  readonly previousHash: string;
+  readonly hash: string;
+}
+
+// A JSON text with object keys sorted at every level: jsonb does not keep key order, so the hash
+// must not depend on it.
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * SHA-256 over the canonical serialisation of everything an entry says. The request id is
+ * included too (beyond log, sequence, time, payload and previous hash) so it cannot be changed
+ * unseen either.
+ */
+export function auditEntryHash(entry: Omit<AuditEntry, 'hash' | 'log'> & { readonly log: string }): string {
+  const canonical = canonicalJson([entry.log, entry.sequence, entry.recordedAt.toISOString(), entry.requestId, entry.payload, entry.previousHash]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+const requestIdFormat = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * Appends one entry to `log`. The payload is validated first (ids, names, codes and hashes only),
+ * and the log's head row is locked `FOR UPDATE` for the transaction, so concurrent writers to one
+ * log take turns and the chain can never fork.
+ */
+export async function appendAuditEntry(
+  db: Database,
+  log: AuditLogName,
+  entry: { readonly requestId: string; readonly payload: AuditPayloadInput },
+): Promise<AuditEntry> {
+  if (!requestIdFormat.test(entry.requestId)) throw new Error('audit request id must be 1-128 letters, digits or . _ : -');
+  const payload = auditPayloadSchema.parse(entry.payload);
+  return db.transaction(async (tx) => {
+    await tx.insert(auditLogHeadTable).values({ log, lastSequence: 0, lastHash: GENESIS_HASH }).onConflictDoNothing();
+    const [head] = await tx.select().from(auditLogHeadTable).where(eq(auditLogHeadTable.log, log)).for('update');
+    if (!head) throw new Error(`audit log ${log} has no head row`);
+    const unhashed = {
+      log,
+      sequence: head.lastSequence + 1,
+      // Read under the lock, so times follow sequence order within a log.
+      recordedAt: new Date(),
+      requestId: entry.requestId,
+      payload,
+      previousHash: head.lastHash,
+    };
+    const stored: AuditEntry = { ...unhashed, hash: auditEntryHash(unhashed) };
+    await tx.insert(auditEntryTable).values(stored);
+    await tx.update(auditLogHeadTable).set({ lastSequence: stored.sequence, lastHash: stored.hash }).where(eq(auditLogHeadTable.log, log));
+    return stored;
+  });
+}
+
+/** What is wrong with the first bad entry of a chain. */
+export type AuditProblem = 'altered' | 'removed' | 'reordered';
+
+/** The outcome of checking one chain: intact, or the first bad entry by sequence. */
+export type AuditVerification =
+  | { readonly log: string; readonly entries: number; readonly intact: true }
+  | { readonly log: string; readonly entries: number; readonly intact: false; readonly firstBadSequence: number; readonly problem: AuditProblem };
+
+// Entries are read in pages by sequence, so verifying a long log keeps memory flat.
+const VERIFY_PAGE_SIZE = 1_000;
+
+/**
+ * Checks one log's chain from its first entry: each entry's hash must match its contents, link to
+ * the entry before it, and the sequence must have no gaps up to the head. Stops at the first bad
+ * entry.
+ */
+export async function verifyAuditLog(db: Database, log: string): Promise<AuditVerification> {
+  const [counted] = await db.select({ entries: count() }).from(auditEntryTable).where(eq(auditEntryTable.log, log));
+  const entries = counted?.entries ?? 0;
+  const broken = (firstBadSequence: number, problem: AuditProblem): AuditVerification => ({ log, entries, intact: false, firstBadSequence, problem });
+  const [head] = await db.select().from(auditLogHeadTable).where(eq(auditLogHeadTable.log, log));
+  const headSequence = head?.lastSequence ?? 0;
+  let expected = 1;
+  let previousHash = GENESIS_HASH;
+  for (;;) {
+    const page = await db
+      .select()
+      .from(auditEntryTable)
+      .where(and(eq(auditEntryTable.log, log), gt(auditEntryTable.sequence, expected - 1)))
+      .orderBy(asc(auditEntryTable.sequence))
+      .limit(VERIFY_PAGE_SIZE);
+    for (const row of page) {
+      if (row.sequence !== expected) return broken(expected, 'removed');
+      const recomputed = auditEntryHash({ ...row, payload: row.payload as AuditPayload });
+      if (recomputed !== row.hash) return broken(expected, belongsElsewhere(row, headSequence) ? 'reordered' : 'altered');
+      // A consistent entry that does not link to the one before: the one before was rewritten
+      // (its hash recomputed), since this entry still holds its original hash.
+      if (row.previousHash !== previousHash) return broken(expected - 1, 'altered');
+      previousHash = row.hash;
+      expected += 1;
+    }
+    if (page.length < VERIFY_PAGE_SIZE) break;
+  }
+  const last = expected - 1;
+  // Entries cut from the end leave the head ahead of the chain; a lost head hides nothing else.
+  if (headSequence > last) return broken(last + 1, 'removed');
+  if (!head && last > 0) return broken(last, 'removed');
+  if (head && head.lastHash !== previousHash) return broken(last, 'altered');
+  return { log, entries, intact: true };
+}
+
+// An entry whose stored hash is right for another sequence number was moved, not changed. Only
+// run once, at the first bad entry, so trying every sequence in the log is affordable.
+function belongsElsewhere(row: typeof auditEntryTable.$inferSelect, headSequence: number): boolean {
+  const upTo = Math.max(headSequence, row.sequence) + 1;
+  for (let sequence = 1; sequence <= upTo; sequence += 1) {
+    if (sequence === row.sequence) continue;
+    if (auditEntryHash({ ...row, sequence, payload: row.payload as AuditPayload }) === row.hash) return true;
+  }
+  return false;
+}
+
+/** Every log with a head or an entry in this database, by name. */
+export async function listAuditLogs(db: Database): Promise<string[]> {
+  const heads = await db.select({ log: auditLogHeadTable.log }).from(auditLogHeadTable);
+  const withEntries = await db.selectDistinct({ log: auditEntryTable.log }).from(auditEntryTable);
+  return [...new Set([...heads, ...withEntries].map(({ log }) => log))].sort();
+}
+
+/** Verifies every chain in this database. */
+export async function verifyAllAuditLogs(db: Database): Promise<AuditVerification[]> {
+  const results: AuditVerification[] = [];
+  for (const log of await listAuditLogs(db)) results.push(await verifyAuditLog(db, log));
+  return results;
+}

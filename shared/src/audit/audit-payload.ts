@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { PRINCIPAL_AGENCIES, ROLES } from '../auth/principal';
+import { PURPOSES } from '../auth/purpose';
+import { MappaArea } from '../domain/mappa-area';
+
+/** The named chains: the gateway's, and one per data owner. */
+export const AUDIT_LOGS = ['gateway', 'police', 'probation', 'prison', 'yot', 'mappa'] as const;
+export type AuditLogName = (typeof AUDIT_LOGS)[number];
+
+// "No values, no variables, no bodies": every string in a payload is an id, a name, a code or a
+// hash, so none of them may hold spaces or free text. This is the one shape later writers can use.
+const code = z.string().regex(/^[A-Za-z0-9_.:/@-]{1,128}$/, 'audit strings are ids, names or codes: 1-128 characters, no spaces');
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hash in lower-case hex');
+const pncId = z.string().regex(/^\d{4}\/\d{7}[A-Z]$/, 'a PNC ID');
+
+/** Which fields one service returned and denied, and which policy denied each. */
+export const auditFieldsSchema = z.strictObject({
+  service: code,
+  returned: z.array(code).max(1_000),
+  denied: z.array(z.strictObject({ field: code, policy: code })).max(1_000),
+});
+
+/** A field a mutation changed, proven by hashes of the old and new values, never the values. */
+export const auditChangeSchema = z.strictObject({
+  record: code,
+  field: code,
+  oldValueHash: sha256Hex.nullable(),
+  newValueHash: sha256Hex.nullable(),
+});
+
+export const AUDIT_OUTCOMES = ['ALLOWED', 'PARTLY_DENIED', 'REJECTED', 'UNAUTHENTICATED', 'FAILED'] as const;
+
+/**
+ * What one audit entry says. Strict objects: an unknown key (a variable, a body) is refused rather
+ * than stored. `principal` is null when authentication failed before anyone was known.
+ */
+export const auditPayloadSchema = z.strictObject({
+  principal: z
+    .strictObject({
+      staffId: code,
+      agency: z.enum(PRINCIPAL_AGENCIES),
+      roles: z.array(z.enum(ROLES)).max(32),
+      area: z.enum(MappaArea).nullable(),
+    })
+    .nullable(),
+  purpose: z.enum(PURPOSES).nullable(),
+  caseId: code.nullable(),
+  operationName: code.nullable(),
+  documentHash: sha256Hex.nullable(),
+  subjects: z.array(pncId).max(10_000),
+  fields: z.array(auditFieldsSchema).max(64),
+  changes: z.array(auditChangeSchema).max(1_000).default([]),
+  outcome: z.enum(AUDIT_OUTCOMES),
+  errorCodes: z.array(code).max(64).default([]),
+  durationMs: z.number().int().min(0),
+});
+
+export type AuditPayload = z.infer<typeof auditPayloadSchema>;
+export type AuditPayloadInput = z.input<typeof auditPayloadSchema>;
+
+const years = z.number().int().min(1).max(100);
+
+/**
+ * How long each log keeps its entries, in years. The default, 7 years, is conservative: MAPPA
+ * case records are kept long and an access must be defensible for as long as the record it was
+ * about; it is pending information-governance sign-off. Only the setting exists so far: removing
+ * old entries needs a privileged, audited checkpoint so verification can start after it.
+ */
+export const auditRetentionSchema = z.strictObject({
+  defaultYears: years.default(7),
+  perLog: z.partialRecord(z.enum(AUDIT_LOGS), years).default({}),
+});
+
+export type AuditRetention = z.infer<typeof auditRetentionSchema>;
+
+/** The retention period of `log` in years. */
+export function retentionYears(retention: AuditRetention, log: AuditLogName): number {
+  return retention.perLog[log] ?? retention.defaultYears;
+}

@@ -1,0 +1,26 @@
+// `npm run audit:verify`: checks every audit chain on the embedded database or on DATABASE_URL and
+// exits non-zero when any chain is broken.
+import { DatabaseConnection } from '@mappa/shared';
+import { runAuditVerify } from './audit-verify';
+import { loadStackConfig } from './config';
+import { databaseLocation, describeLocation } from './database-location';
+
+async function main(): Promise<number> {
+  const location = databaseLocation(loadStackConfig());
+  process.stderr.write(`Verifying audit chains in ${describeLocation(location)}\n`);
+  const connection = await DatabaseConnection.open(location, { poolSize: 2 });
+  try {
+    return await runAuditVerify(connection, (line) => process.stdout.write(`${line}\n`));
+  } finally {
+    await connection.close();
+  }
+}
+
+void main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`audit:verify failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    // 2, not 1: the check could not run, which is not the same as a broken chain.
+    process.exit(2);
+  },
+);

@@ -1,0 +1,48 @@
+import { sql } from 'drizzle-orm';
+import { appendAuditEntry, migrateAuditStore, openTestDatabase } from '@mappa/shared';
+import type { AuditPayloadInput, TestDatabase } from '@mappa/shared';
+import { runAuditVerify } from './audit-verify';
+
+const payload: AuditPayloadInput = {
+  principal: { staffId: 'OM0001', agency: 'probation', roles: ['probation_practitioner'], area: null },
+  purpose: 'CASE_MANAGEMENT',
+  caseId: null,
+  operationName: 'Offender',
+  documentHash: 'b'.repeat(64),
+  subjects: ['2008/0545166T'],
+  fields: [],
+  outcome: 'ALLOWED',
+  durationMs: 3,
+};
+
+describe('npm run audit:verify', () => {
+  let database: TestDatabase;
+
+  beforeEach(async () => {
+    database = await openTestDatabase();
+    await migrateAuditStore(database.connection);
+    const db = database.connection.database();
+    for (const log of ['gateway', 'probation'] as const) {
+      for (let i = 0; i < 3; i += 1) await appendAuditEntry(db, log, { requestId: `req-${i}`, payload });
+    }
+  });
+  afterEach(async () => {
+    await database.drop();
+  });
+
+  it('principle 10: exits 0 and reports every log with its entry count when all chains are intact', async () => {
+    const lines: string[] = [];
+    expect(await runAuditVerify(database.connection, (line) => lines.push(line))).toBe(0);
+    expect(lines).toEqual(['gateway: 3 entries, intact', 'probation: 3 entries, intact']);
+  });
+
+  it('principle 10: exits non-zero on a tampered database and names the broken log and its first bad entry', async () => {
+    const db = database.connection.database();
+    await db.execute(sql`alter table audit.entry disable trigger user`);
+    await db.execute(sql`update audit.entry set payload = jsonb_set(payload, '{durationMs}', '4') where log = 'probation' and sequence = 2`);
+    await db.execute(sql`alter table audit.entry enable trigger user`);
+    const lines: string[] = [];
+    expect(await runAuditVerify(database.connection, (line) => lines.push(line))).toBe(1);
+    expect(lines).toEqual(['gateway: 3 entries, intact', 'probation: 3 entries, BROKEN: first altered entry is sequence 2']);
+  });
+});
