@@ -1,4 +1,4 @@
-import { Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, MAPPA_PURPOSES, MINIMAL_SUMMARY_AGENCIES, subjectKeyPolicy } from '@mappa/shared';
+import { Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, MAPPA_PURPOSES, MINIMAL_SUMMARY_AGENCIES, RESPONSIBLE_AUTHORITY_ROLES, subjectKeyPolicy } from '@mappa/shared';
 import type { AccessGrant, Role } from '@mappa/shared';
 
 // The probation service's access rules, in one place. Each field's @Access names one of these; the
@@ -10,17 +10,6 @@ import type { AccessGrant, Role } from '@mappa/shared';
 
 /** Community offender manager and senior probation officer: probation's "named roles" for a case. */
 const PROBATION_CASE_ROLES: readonly Role[] = ['probation_practitioner', 'senior_probation_officer'];
-/** The Responsible Authority roles (inventory conventions; VLO and AP staff are not included). */
-const RA_ROLES: readonly Role[] = [
-  'ppu_officer',
-  'visor_administrator',
-  'ct_officer',
-  'probation_practitioner',
-  'senior_probation_officer',
-  'prison_offender_manager',
-  'mappa_coordinator',
-  'mappa_chair',
-];
 
 /** The Home Office at a meeting about a foreign national offender: risk levels, never the narrative (A.R38, C.72). */
 const HOME_OFFICE_AT_MEETING: AccessGrant = { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: ['home_office'] };
@@ -28,7 +17,7 @@ const HOME_OFFICE_AT_MEETING: AccessGrant = { roles: ['dtc_attendee'], purposes:
 /** The RoSH summary as far as Jobcentre Plus may reach it: the community levels, for its staff only. */
 const RISK_TO_STAFF_GRANTS: readonly AccessGrant[] = [
   { roles: PROBATION_CASE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
-  { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
+  { roles: RESPONSIBLE_AUTHORITY_ROLES, purposes: MAPPA_PURPOSES },
   { roles: ['approved_premises_staff'], purposes: ['CASE_MANAGEMENT'] },
   { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: ['jobcentre_plus'] },
   HOME_OFFICE_AT_MEETING,
@@ -37,7 +26,7 @@ const RISK_TO_STAFF_GRANTS: readonly AccessGrant[] = [
 /** Who reads the probation case reference: the case roles, the RA for MAPPA purposes, VLO and AP staff for case management. */
 const CASE_REFERENCE_GRANTS: readonly AccessGrant[] = [
   { roles: PROBATION_CASE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
-  { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
+  { roles: RESPONSIBLE_AUTHORITY_ROLES, purposes: MAPPA_PURPOSES },
   { roles: ['victim_liaison_officer', 'approved_premises_staff'], purposes: ['CASE_MANAGEMENT'] },
 ];
 
@@ -67,7 +56,7 @@ export const probationPolicies = definePolicies('probation', {
     rules: ['principle 2', 'principle 3', 'A.R9', 'A.R32', 'C.88'],
     grants: [
       { roles: PROBATION_CASE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
-      { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
+      { roles: RESPONSIBLE_AUTHORITY_ROLES, purposes: MAPPA_PURPOSES },
     ],
   },
   caseAdministration: {
@@ -86,7 +75,7 @@ export const probationPolicies = definePolicies('probation', {
     rules: ['principle 3', 'A.R32', 'C.34'],
     grants: [
       { roles: PROBATION_CASE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
-      { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
+      { roles: RESPONSIBLE_AUTHORITY_ROLES, purposes: MAPPA_PURPOSES },
       { roles: ['victim_liaison_officer'], purposes: ['CASE_MANAGEMENT'] },
     ],
   },
@@ -98,7 +87,7 @@ export const probationPolicies = definePolicies('probation', {
     rules: ['principle 3'],
     grants: [
       { roles: PROBATION_CASE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
-      { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
+      { roles: RESPONSIBLE_AUTHORITY_ROLES, purposes: MAPPA_PURPOSES },
     ],
   },
   licenceConditions: {
@@ -109,7 +98,7 @@ export const probationPolicies = definePolicies('probation', {
     rules: ['principle 3', 'A.R32', 'B.15', 'C.29'],
     grants: [
       { roles: PROBATION_CASE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
-      { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
+      { roles: RESPONSIBLE_AUTHORITY_ROLES, purposes: MAPPA_PURPOSES },
       { roles: ['victim_liaison_officer'], purposes: ['CASE_MANAGEMENT'] },
     ],
   },
@@ -145,7 +134,7 @@ export const probationPolicies = definePolicies('probation', {
     rules: ['principle 3', 'principle 5', 'A.R28', 'A.R32', 'A.R38', 'C.11', 'C.72'],
     grants: [
       { roles: PROBATION_CASE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
-      { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
+      { roles: RESPONSIBLE_AUTHORITY_ROLES, purposes: MAPPA_PURPOSES },
       { roles: ['approved_premises_staff'], purposes: ['CASE_MANAGEMENT'] },
       HOME_OFFICE_AT_MEETING,
     ],
@@ -158,7 +147,7 @@ export const probationPolicies = definePolicies('probation', {
     rules: ['principle 3', 'A.R32', 'A.R38', 'C.72'],
     grants: [
       { roles: PROBATION_CASE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
-      { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
+      { roles: RESPONSIBLE_AUTHORITY_ROLES, purposes: MAPPA_PURPOSES },
       HOME_OFFICE_AT_MEETING,
     ],
   },
@@ -170,7 +159,7 @@ export const probationPolicies = definePolicies('probation', {
     rules: ['principle 3', 'A.R28', 'A.R32'],
     grants: [
       { roles: PROBATION_CASE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
-      { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
+      { roles: RESPONSIBLE_AUTHORITY_ROLES, purposes: MAPPA_PURPOSES },
     ],
   },
   riskNarrative: {
@@ -189,7 +178,7 @@ export const probationPolicies = definePolicies('probation', {
     rules: ['principle 4', 'A.R28', 'B.39', 'B.43', 'C.11'],
     grants: [
       { roles: PROBATION_CASE_ROLES, purposes: ['CASE_MANAGEMENT'] },
-      { roles: RA_ROLES, purposes: ['MAPPA_MEETING'] },
+      { roles: RESPONSIBLE_AUTHORITY_ROLES, purposes: ['MAPPA_MEETING'] },
     ],
   },
   victimSafetyPlanning: {
