@@ -51,8 +51,9 @@ export async function startSubgraph<Loaders extends object>(
   const requests = new Counter();
   const deniedSelections = new Counter();
   const db = options.connection.database(statements);
-  const enforced = (options.authorization ?? 'enforced') === 'enforced';
-  const schema = await definition.buildSchema(enforced ? 'enforced' : 'off');
+  const authorization = options.authorization ?? 'enforced';
+  const enforced = authorization === 'enforced';
+  const schema = await definition.buildSchema(authorization);
   if (!enforced) log.warn('authorization is off: this service enforces no field policy or row scope (benchmark only)');
   // Off (benchmark only) drops the whole of authorization at once: no policy wrappers (above), no
   // denied-selection plugin, an unrestricted row scope (below). The assertion check stays.
