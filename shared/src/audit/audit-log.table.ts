@@ -1,4 +1,5 @@
-import { bigint, jsonb, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, index, jsonb, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { auditSchema } from './audit.schema';
 
 /**
@@ -18,7 +19,12 @@ export const auditEntryTable = auditSchema.table(
     previousHash: text('previous_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (table) => [primaryKey({ columns: [table.log, table.sequence] })],
+  (table) => [
+    primaryKey({ columns: [table.log, table.sequence] }),
+    // Information governance asks "who accessed this subject, between these times" of one log.
+    index('entry_subjects_idx').using('gin', sql`(${table.payload} -> 'subjects')`),
+    index('entry_log_recorded_at_idx').on(table.log, table.recordedAt),
+  ],
 );
 
 /**

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/database';
 import { openTestDatabase } from '../testing/test-database';
 import type { TestDatabase } from '../testing/test-database';
-import { appendAuditEntry, auditEntryHash, GENESIS_HASH, migrateAuditStore, verifyAllAuditLogs, verifyAuditLog } from './audit-log';
+import { appendAuditEntries, appendAuditEntry, auditEntryHash, GENESIS_HASH, migrateAuditStore, verifyAllAuditLogs, verifyAuditLog } from './audit-log';
 import { auditEntryTable } from './audit-log.table';
 import { auditPayloadSchema, auditRetentionSchema, retentionYears } from './audit-payload';
 import type { AuditLogName, AuditPayloadInput } from './audit-payload';
@@ -70,6 +70,16 @@ describe('audit store', () => {
       { log: 'gateway', entries: 2, intact: true },
       { log: 'police', entries: 1, intact: true },
     ]);
+  });
+
+  it('a batch is appended in order in one transaction, and a batch with one bad payload appends nothing', async () => {
+    const batch = await appendAuditEntries(db, 'mappa', [1, 2, 3].map((i) => ({ requestId: `req-${i}`, payload: payload({ durationMs: i }) })));
+    expect(batch.map(({ sequence, requestId }) => [sequence, requestId])).toEqual([[1, 'req-1'], [2, 'req-2'], [3, 'req-3']]);
+    expect(batch[1]?.previousHash).toBe(batch[0]?.hash);
+    await expect(
+      appendAuditEntries(db, 'mappa', [{ requestId: 'req-4', payload: payload() }, { requestId: 'req-5', payload: { ...payload(), variables: {} } as AuditPayloadInput }]),
+    ).rejects.toThrow();
+    expect(await verifyAuditLog(db, 'mappa')).toEqual({ log: 'mappa', entries: 3, intact: true });
   });
 
   it('an empty log verifies as intact with no entries', async () => {

@@ -1,0 +1,2 @@
+CREATE INDEX "entry_subjects_idx" ON "audit"."entry" USING gin (("payload" -> 'subjects'));--> statement-breakpoint
+CREATE INDEX "entry_log_recorded_at_idx" ON "audit"."entry" USING btree ("log","recorded_at");
