@@ -61,3 +61,4 @@ export * from './auth/row-scope';
 export * from './audit/audit-log';
 export * from './audit/audit-log.table';
 export * from './audit/audit-payload';
+export * from './audit/request-audit';

@@ -2,6 +2,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { JSONWebKeySet } from 'jose';
 import { GraphQLError } from 'graphql';
+import { RequestAudit } from '../audit/request-audit';
 import { caseGrantsOf } from '../auth/caller';
 import { ASSERTION_HEADER, GatewayAssertionVerifier } from '../auth/gateway-assertion';
 import { rowScopeOf, unrestrictedRowScopeOf } from '../auth/row-scope';
@@ -104,6 +105,7 @@ export async function startSubgraph<Loaders extends object>(
           caller,
           rowScope: rowScopeFor(caller),
           access: new AccessDecisions(caller, policiesByName),
+          audit: new RequestAudit(),
           db,
           loaders: definition.createLoaders(db),
         };

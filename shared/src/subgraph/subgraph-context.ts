@@ -1,3 +1,4 @@
+import type { RequestAudit } from '../audit/request-audit';
 import type { Caller } from '../auth/caller';
 import type { RowScope } from '../auth/row-scope';
 import type { AccessDecisions } from '../authorization/access-decisions';
@@ -12,6 +13,8 @@ export interface SubgraphContext<Loaders extends object> extends RequestContext 
   readonly rowScope: RowScope;
   /** This request's policy decisions and denials. */
   readonly access: AccessDecisions;
+  /** What this request adds to the owner's audit entry (subjects the response does not name). */
+  readonly audit: RequestAudit;
   readonly loaders: Loaders;
   readonly db: Database;
 }
