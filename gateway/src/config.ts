@@ -1,4 +1,4 @@
-import { baseServiceEnv, jsonEnv, parseEnv, portEnv } from '@mappa/shared';
+import { baseServiceEnv, databaseEnv, jsonEnv, parseEnv, portEnv } from '@mappa/shared';
 import { LocalIssuer } from './auth/local-issuer';
 import { trustedIssuersConfigSchema, trustedIssuersFrom } from './auth/trusted-issuer';
 import type { TrustedIssuer } from './auth/trusted-issuer';
@@ -31,6 +31,8 @@ export async function trustedIssuersConfigured(config: Pick<GatewayAccessConfig,
 
 const gatewayEnv = z.object({
   ...baseServiceEnv,
+  // Where the gateway keeps its own audit log: DATABASE_URL, or an embedded database.
+  ...databaseEnv,
   ...gatewayAccessEnv,
   GATEWAY_PORT: portEnv(4000),
   POLICE_SUBGRAPH_URL: subgraphUrl(4001),

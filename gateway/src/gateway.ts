@@ -1,8 +1,10 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { createApolloServer, createHttpApp, listen, requestIdOf } from '@mappa/shared';
-import type { AuthorizationMode, GatewayAssertionSigner, Logger, RunningService } from '@mappa/shared';
+import { AuditWriter, createApolloServer, createHttpApp, listen, migrateAuditStore, requestIdOf, StatementCounter } from '@mappa/shared';
+import type { AuditMode, AuthorizationMode, DatabaseConnection, GatewayAssertionSigner, Logger, Principal, RunningService } from '@mappa/shared';
+import { auditRefusedRequest, gatewayAuditPlugin } from './audit/gateway-audit';
+import { GatewayRequestAudit } from './audit/gateway-request-audit';
 import { declaredPurposeFrom } from './auth/declared-purpose';
 import { TokenVerifier } from './auth/token-verifier';
 import type { TrustedIssuer } from './auth/trusted-issuer';
@@ -32,13 +34,22 @@ export interface GatewayOptions {
    * `AuthorizationMode`); tokens are still verified and assertions still signed. Default `'enforced'`.
    */
   readonly authorization?: AuthorizationMode;
+  /** Where the gateway's own audit log is kept (its `audit` schema is migrated on start). */
+  readonly auditConnection: DatabaseConnection;
+  /** BENCHMARK ONLY: `'off'` answers without writing the gateway's audit log (see `AuditMode`). Default `'recorded'`. */
+  readonly audit?: AuditMode;
+}
+
+/** The running gateway, with the count of SQL statements its audit log sent. */
+export interface RunningGateway extends RunningService {
+  readonly auditStatements: StatementCounter;
 }
 
 /**
  * Starts the gateway on the static supergraph. It never fetches schemas from subgraphs, so it
  * starts, and answers with the other agencies' data, even while a subgraph is down.
  */
-export async function startGateway(options: GatewayOptions): Promise<RunningService> {
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const log = options.log.child({ component: 'gateway' });
   if (options.production && options.trustedIssuers.some((issuer) => issuer.development)) {
     throw new Error('Refusing to start: the development token issuer is enabled in a production configuration.');
@@ -61,9 +72,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   if (!enforced) log.warn('authorization is off: no early enforcement and no case-grant look-up (benchmark only)');
   // Off (benchmark only): no grants to look up, so no extra request to the MAPPA unit.
   const grantLookup = enforced ? new CaseGrantLookup(grantsUrl, options.subgraphTimeoutMs, options.assertionSigner) : null;
+  // Before anything listens: no request is answered without somewhere to record it.
+  await migrateAuditStore(options.auditConnection);
+  const auditStatements = new StatementCounter();
+  const auditWriter = (options.audit ?? 'recorded') === 'recorded' ? new AuditWriter(options.auditConnection.database(auditStatements), 'gateway') : null;
+  if (!auditWriter) log.warn('audit is off: the gateway records no audit trail (benchmark only)');
   // Fields the caller can never see are removed before planning (EnforcingGateway); each owner
   // still enforces every field and row it serves.
-  const server = createApolloServer<GatewayContext>({ gateway: enforced ? new EnforcingGateway(gateway, policies) : gateway }, { production: options.production, log });
+  const server = createApolloServer<GatewayContext>(
+    { gateway: enforced ? new EnforcingGateway(gateway, policies) : gateway },
+    { production: options.production, log, plugins: auditWriter ? [gatewayAuditPlugin(auditWriter, policies)] : [] },
+  );
   await server.start();
   let supergraphLoaded = true;
   const app = createHttpApp({ log, readiness: [{ name: 'supergraph', check: () => supergraphLoaded }] });
@@ -75,12 +94,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       // Who and why are settled before any planning: no token or no purpose, no data.
       context: async ({ req }) => {
         const requestId = requestIdOf(req);
-        const principal = await verifier.principalFrom(req.headers.authorization);
-        const declaredPurpose = declaredPurposeFrom(req.headers);
         const requestLog = log.child({ requestId });
-        // Before any planning or subgraph call: every assertion of this request carries the same grants.
-        const caseGrants = grantLookup ? await grantLookup.grantsFor({ principal, declaredPurpose }, requestId, requestLog) : [];
-        return { requestId, log: requestLog, caller: { principal, declaredPurpose, ...(caseGrants.length > 0 ? { caseGrants } : {}) } };
+        const audit = new GatewayRequestAudit();
+        let principal: Principal | null = null;
+        try {
+          principal = await verifier.principalFrom(req.headers.authorization);
+          const declaredPurpose = declaredPurposeFrom(req.headers);
+          // Before any planning or subgraph call: every assertion of this request carries the same grants.
+          const caseGrants = grantLookup ? await grantLookup.grantsFor({ principal, declaredPurpose }, requestId, requestLog) : [];
+          return { requestId, log: requestLog, audit, caller: { principal, declaredPurpose, ...(caseGrants.length > 0 ? { caseGrants } : {}) } };
+        } catch (error: unknown) {
+          // A refusal before any operation ran (authentication failures included) is audited too.
+          if (auditWriter) await auditRefusedRequest(auditWriter, { requestId, body: req.body, principal, error, audit }, requestLog);
+          throw error;
+        }
       },
     }),
   );
@@ -88,6 +115,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   log.info({ url: `${running.url}/graphql` }, 'gateway listening');
   return {
     ...running,
+    auditStatements,
     close: async () => {
       supergraphLoaded = false;
       await running.close();

@@ -1,7 +1,7 @@
 export { gatewayAccessEnv, loadGatewayConfig, subgraphUrlsFrom, trustedIssuersConfigured } from './config';
 export type { GatewayEnv } from './config';
 export { startGateway } from './gateway';
-export type { GatewayOptions } from './gateway';
+export type { GatewayOptions, RunningGateway } from './gateway';
 export { SUPERGRAPH_PATH, readSupergraph } from './supergraph';
 export { readSupergraphPolicies } from './authorization/supergraph-policies';
 export type { ComposedPolicy, SupergraphPolicies } from './authorization/supergraph-policies';

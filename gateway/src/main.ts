@@ -1,11 +1,17 @@
 // Entry point for the gateway on its own: `npm start -w gateway`.
-import { createLogger, GatewayAssertionSigner } from '@mappa/shared';
+import { join } from 'node:path';
+import { createLogger, DatabaseConnection, GatewayAssertionSigner } from '@mappa/shared';
 import { loadGatewayConfig, readSupergraph, startGateway, subgraphUrlsFrom, trustedIssuersConfigured } from './index';
 
 async function main(): Promise<void> {
   const config = loadGatewayConfig();
   const log = createLogger('gateway', config.LOG_LEVEL);
+  // The gateway's audit log: its own database, as each agency keeps its own.
+  const auditConnection = await DatabaseConnection.open(
+    config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: config.PGLITE_DATA_DIR ?? join(process.cwd(), '.data', 'gateway') },
+  );
   const gateway = await startGateway({
+    auditConnection,
     trustedIssuers: await trustedIssuersConfigured(config),
     assertionSigner: await GatewayAssertionSigner.fromJwk(config.GATEWAY_ASSERTION_KEY),
     supergraphSdl: readSupergraph(),
@@ -18,6 +24,7 @@ async function main(): Promise<void> {
   });
   const stop = async () => {
     await gateway.close();
+    await auditConnection.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

@@ -62,3 +62,8 @@ export * from './audit/audit-log';
 export * from './audit/audit-log.table';
 export * from './audit/audit-payload';
 export * from './audit/request-audit';
+export * from './audit/audit-entry';
+export * from './audit/audit-writer';
+export * from './audit/observed-access';
+export * from './audit/subgraph-audit.plugin';
+export * from './errors/audit-unavailable.error';

@@ -1,13 +1,13 @@
 import { readSupergraph, startGateway } from '@mappa/gateway';
-import type { TrustedIssuer } from '@mappa/gateway';
+import type { RunningGateway, TrustedIssuer } from '@mappa/gateway';
 import { GatewayAssertionSigner, generateSigningKeyPair, migrateAgencies, seedAgencies, startSubgraph } from '@mappa/shared';
-import type { AuthorizationMode, DatabaseConnection, Logger, RunningService, RunningSubgraph, SeedDataset } from '@mappa/shared';
+import type { AuditMode, AuthorizationMode, DatabaseConnection, Logger, RunningSubgraph, SeedDataset } from '@mappa/shared';
 import { AGENCIES, SUBGRAPHS } from './subgraphs';
 import type { SubgraphName } from './subgraphs';
 
 /** Five subgraphs and the gateway, running in this process over one database connection. */
 export interface LocalStack {
-  readonly gateway: RunningService;
+  readonly gateway: RunningGateway;
   readonly subgraphs: Readonly<Record<SubgraphName, RunningSubgraph>>;
   /** Signs as the gateway does, for tools that must call a subgraph directly (tests, the benchmark). */
   readonly assertionSigner: GatewayAssertionSigner;
@@ -32,6 +32,8 @@ export interface LocalStackOptions {
    * (one test proves the switch works).
    */
   readonly authorization?: AuthorizationMode;
+  /** BENCHMARK ONLY: `'off'` starts every service without its audit trail (see `AuditMode`). Default `'recorded'`. */
+  readonly audit?: AuditMode;
 }
 
 /**
@@ -66,6 +68,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       log,
       gatewayKeys,
       authorization: options.authorization,
+      audit: options.audit,
     });
   }
   const subgraphs = running as Record<SubgraphName, RunningSubgraph>;
@@ -80,6 +83,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     trustedIssuers: options.trustedIssuers,
     assertionSigner,
     authorization: options.authorization,
+    // One database in this process: the gateway's log sits beside the agencies', one chain each.
+    auditConnection: connection,
+    audit: options.audit,
   });
   return {
     gateway,

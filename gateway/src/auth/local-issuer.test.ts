@@ -1,7 +1,7 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLogger, GatewayAssertionSigner, generateSigningKeyPair, MappaArea } from '@mappa/shared';
+import { createLogger, GatewayAssertionSigner, generateSigningKeyPair, MappaArea, openTestDatabase } from '@mappa/shared';
 import { startGateway } from '../gateway';
 import { DEV_ISSUER, LocalIssuer } from './local-issuer';
 import { TokenVerifier } from './token-verifier';
@@ -35,8 +35,10 @@ describe('the development token issuer', () => {
   it('is refused by a production gateway, which will not start', async () => {
     const devIssuer = (await LocalIssuer.openDevIssuer(directory)).trustedIssuer();
     const { privateJwk } = await generateSigningKeyPair();
+    const database = await openTestDatabase();
     await expect(
       startGateway({
+        auditConnection: database.connection,
         supergraphSdl: '',
         subgraphUrls: {},
         host: '127.0.0.1',
@@ -48,5 +50,6 @@ describe('the development token issuer', () => {
         assertionSigner: await GatewayAssertionSigner.fromJwk(privateJwk),
       }),
     ).rejects.toThrow(/development token issuer is enabled in a production configuration/);
+    await database.drop();
   });
 });

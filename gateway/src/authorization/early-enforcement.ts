@@ -3,6 +3,7 @@ import { getNamedType, getOperationAST, isListType, isNonNullType, Kind, visit }
 import type { DocumentNode, FieldNode, GraphQLOutputType, OperationDefinitionNode } from 'graphql';
 import { deniedSelections, ForbiddenFieldError, policyAllows } from '@mappa/shared';
 import type { Caller, DeniedSelection, SelectionStep } from '@mappa/shared';
+import { ownerOfPolicy } from './supergraph-policies';
 import type { SupergraphPolicies } from './supergraph-policies';
 
 /** An operation with the fields its caller can never see taken out, ready to plan. */
@@ -143,11 +144,6 @@ function ownerWouldBeAsked(data: JsonObject, selection: DeniedSelection, entityT
   return inObject(data, 0);
 }
 
-/** The subgraph that owns a policy: policies are named `<agency>.<record>` and subgraphs by agency. */
-function ownerOf(policyName: string): string {
-  return policyName.slice(0, policyName.indexOf('.'));
-}
-
 /**
  * Puts each removed field back as the owner's denial would have given it: `null` at its path (and the
  * nulls GraphQL propagates from a non-null field), with one FORBIDDEN error per denied field path,
@@ -175,6 +171,6 @@ export function applyDenials(
     });
     if (rootNull) dataBecameNull = true;
   }
-  const errors = present.map((selection) => new ForbiddenFieldError(selection.policyName, selection.path, { serviceName: ownerOf(selection.policyName) }));
+  const errors = present.map((selection) => new ForbiddenFieldError(selection.policyName, selection.path, { serviceName: ownerOfPolicy(selection.policyName) }));
   return { data: dataBecameNull ? null : data, errors };
 }

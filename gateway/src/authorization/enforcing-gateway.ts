@@ -41,9 +41,11 @@ export class EnforcingGateway implements GatewayInterface {
   private enforcing(executor: GatewayExecutor): GatewayExecutor {
     return async (requestContext: GatewayGraphQLRequestContext) => {
       // The context function has verified the caller before any execution (GatewayContext).
-      const { caller } = requestContext.context as GatewayContext;
-      const enforced = enforceBeforePlanning(this.policies, caller, requestContext.document, requestContext.operationName, requestContext.queryHash);
+      const context = requestContext.context as GatewayContext;
+      const enforced = enforceBeforePlanning(this.policies, context.caller, requestContext.document, requestContext.operationName, requestContext.queryHash);
       if (!enforced || enforced.denied.length === 0) return executor(requestContext);
+      // The audit names what was removed, and the policy that removed it.
+      context.audit.recordDenied(enforced.denied);
       const result = await executor({ ...requestContext, document: enforced.document, operation: enforced.operation, queryHash: enforced.planKey });
       const { data, errors } = applyDenials(result.data, enforced.denied, this.policies.entityTypeNames);
       return { ...result, data, errors: [...(result.errors ?? []), ...errors] };

@@ -17,6 +17,13 @@ export interface SupergraphPolicies {
   readonly byName: ReadonlyMap<string, ComposedPolicy>;
   /** Entity types (`@join__type(…, key: …)`): what the gateway asks each owner about. */
   readonly entityTypeNames: ReadonlySet<string>;
+  /** The policy each field (`Type.field`) names: what the audit attributes a returned field to. */
+  readonly policyOfField: ReadonlyMap<string, string>;
+}
+
+/** The subgraph that owns a policy: policies are named `<agency>.<record>` and subgraphs by agency. */
+export function ownerOfPolicy(policyName: string): string {
+  return policyName.slice(0, policyName.indexOf('.'));
 }
 
 function accessOf(typeName: string, field: GraphQLField<unknown, unknown>): ComposedPolicy | undefined {
@@ -41,6 +48,7 @@ export function readSupergraphPolicies(supergraphSdl: string): SupergraphPolicie
   const signatures = new Map<string, string>();
   const problems: string[] = [];
   const entityTypeNames = new Set<string>();
+  const policyOfField = new Map<string, string>();
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     const keyed = type.astNode?.directives?.some(
@@ -53,6 +61,7 @@ export function readSupergraphPolicies(supergraphSdl: string): SupergraphPolicie
         problems.push(`${type.name}.${field.name} has no @${ACCESS_DIRECTIVE} policy`);
         continue;
       }
+      policyOfField.set(`${type.name}.${field.name}`, policy.name);
       const signature = JSON.stringify(policy.grants);
       const known = signatures.get(policy.name);
       if (known === undefined) {
@@ -64,5 +73,5 @@ export function readSupergraphPolicies(supergraphSdl: string): SupergraphPolicie
     }
   }
   if (problems.length > 0) throw new Error(`Supergraph access policies are not usable:\n  ${problems.join('\n  ')}`);
-  return { schema, byName, entityTypeNames };
+  return { schema, byName, entityTypeNames, policyOfField };
 }

@@ -1,4 +1,5 @@
 import type { Caller, RequestContext } from '@mappa/shared';
+import type { GatewayRequestAudit } from '../audit/gateway-request-audit';
 
 /**
  * The gateway's per-request context: the verified principal, the declared purpose and the caller's
@@ -8,4 +9,6 @@ import type { Caller, RequestContext } from '@mappa/shared';
  */
 export interface GatewayContext extends RequestContext {
   readonly caller: Caller;
+  /** What the audit entry needs to know that the response does not show (fields removed before planning). */
+  readonly audit: GatewayRequestAudit;
 }

@@ -30,7 +30,7 @@ export interface AuditEntry {
 
 // A JSON text with object keys sorted at every level: jsonb does not keep key order, so the hash
 // must not depend on it.
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
@@ -49,6 +49,19 @@ function canonicalJson(value: unknown): string {
 export function auditEntryHash(entry: Omit<AuditEntry, 'hash' | 'log'> & { readonly log: string }): string {
   const canonical = canonicalJson([entry.log, entry.sequence, entry.recordedAt.toISOString(), entry.requestId, entry.payload, entry.previousHash]);
   return createHash('sha256').update(canonical).digest('hex');
+}
+
+/**
+ * The hash a mutation's audit entry holds for a value it changed: SHA-256 over the record, the field
+ * and the value together, so the same value in two places hashes differently. Null when there was no
+ * value (a record created, a field first set). Proving a change later means hashing the value the
+ * owner's records hold and comparing; the audit never holds the value itself. A value from a small
+ * set (a MAPPA level) can be confirmed by guessing, by someone who may read the audit and not the
+ * record: only the owner's information governance can read its log.
+ */
+export function auditValueHash(record: string, field: string, value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  return createHash('sha256').update(canonicalJson(['mappa-audit-value', record, field, value instanceof Date ? value.toISOString() : value])).digest('hex');
 }
 
 const requestIdFormat = /^[A-Za-z0-9._:-]{1,128}$/;

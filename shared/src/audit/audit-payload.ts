@@ -29,6 +29,7 @@ export const auditChangeSchema = z.strictObject({
 });
 
 export const AUDIT_OUTCOMES = ['ALLOWED', 'PARTLY_DENIED', 'REJECTED', 'UNAUTHENTICATED', 'FAILED'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 /**
  * What one audit entry says. Strict objects: an unknown key (a variable, a body) is refused rather

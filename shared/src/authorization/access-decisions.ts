@@ -50,9 +50,9 @@ export class AccessDecisions {
     this.denied = denied;
   }
 
-  /** The denied fields, for the audit: policy names and field paths (no values). */
-  deniedFields(): { policy: string; path: (string | number)[] }[] {
-    return this.denied.map(({ policyName, path }) => ({ policy: policyName, path }));
+  /** The denied selections, for the audit: which fields, under which policy (no values). */
+  deniedSelections(): readonly DeniedSelection[] {
+    return this.denied;
   }
 
   /** One FORBIDDEN error per denied field path, naming the policy that denied it. */

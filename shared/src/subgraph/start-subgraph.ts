@@ -2,7 +2,12 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { JSONWebKeySet } from 'jose';
 import { GraphQLError } from 'graphql';
+import { AUDIT_LOGS } from '../audit/audit-payload';
+import type { AuditLogName } from '../audit/audit-payload';
+import { AuditWriter } from '../audit/audit-writer';
+import type { AuditMode } from '../audit/audit-writer';
 import { RequestAudit } from '../audit/request-audit';
+import { subgraphAuditPlugin } from '../audit/subgraph-audit.plugin';
 import { caseGrantsOf } from '../auth/caller';
 import { ASSERTION_HEADER, GatewayAssertionVerifier } from '../auth/gateway-assertion';
 import { rowScopeOf, unrestrictedRowScopeOf } from '../auth/row-scope';
@@ -27,6 +32,14 @@ export interface RunningSubgraph extends RunningService {
   readonly statements: StatementCounter;
   /** Field selections it was asked for and denied (the gateway removes those a caller can never see). */
   readonly deniedSelections: Counter;
+  /** SQL statements its audit trail sent (apart from `statements`, which counts the agency's data). */
+  readonly auditStatements: StatementCounter;
+}
+
+function auditLogNameOf(name: string): AuditLogName {
+  const log = AUDIT_LOGS.find((candidate) => candidate === name);
+  if (!log) throw new Error(`Subgraph "${name}" has no audit log of its own (known: ${AUDIT_LOGS.join(', ')})`);
+  return log;
 }
 
 /**
@@ -45,6 +58,8 @@ export async function startSubgraph<Loaders extends object>(
     readonly gatewayKeys: JSONWebKeySet;
     /** BENCHMARK ONLY: `'off'` serves without field policies or row scope (see `AuthorizationMode`). Default `'enforced'`. */
     readonly authorization?: AuthorizationMode;
+    /** BENCHMARK ONLY: `'off'` serves without writing its audit trail (see `AuditMode`). Default `'recorded'`. */
+    readonly audit?: AuditMode;
   },
 ): Promise<RunningSubgraph> {
   const log = options.log.child({ subgraph: definition.name });
@@ -58,7 +73,16 @@ export async function startSubgraph<Loaders extends object>(
   if (!enforced) log.warn('authorization is off: this service enforces no field policy or row scope (benchmark only)');
   // Off (benchmark only) drops the whole of authorization at once: no policy wrappers (above), no
   // denied-selection plugin, an unrestricted row scope (below). The assertion check stays.
-  const plugins = enforced ? [accessErrorsPlugin<SubgraphContext<Loaders>>((count) => deniedSelections.increment(count))] : [];
+  const authorizationPlugins = enforced ? [accessErrorsPlugin<SubgraphContext<Loaders>>((count) => deniedSelections.increment(count))] : [];
+  // The owner's audit log, in its own database (migrated with the agency's tables), counted apart
+  // from the agency's data statements so batching tests still count data alone.
+  const auditLog = auditLogNameOf(definition.name);
+  const auditMode = options.audit ?? 'recorded';
+  const auditStatements = new StatementCounter();
+  const auditWriter = auditMode === 'recorded' ? new AuditWriter(options.connection.database(auditStatements), auditLog) : null;
+  if (!auditWriter) log.warn('audit is off: this service records no audit trail (benchmark only)');
+  // After the access-errors plugin: the audit entry must see the FORBIDDEN errors it adds.
+  const plugins = [...authorizationPlugins, ...(auditWriter ? [subgraphAuditPlugin<SubgraphContext<Loaders>>(auditWriter)] : [])];
   const rowScopeFor = enforced ? rowScopeOf : unrestrictedRowScopeOf;
   const server = createApolloServer<SubgraphContext<Loaders>>({ schema }, { production: options.production, log, plugins });
   await server.start();
@@ -82,7 +106,12 @@ export async function startSubgraph<Loaders extends object>(
           next(error);
           return;
         }
-        log.warn({ requestId: requestIdOf(request), reason: 'assertion rejected' }, 'unauthenticated request');
+        const requestId = requestIdOf(request);
+        log.warn({ requestId, reason: 'assertion rejected' }, 'unauthenticated request');
+        // The owner's evidence of an attempt that did not come through the gateway: nothing was served.
+        await auditWriter
+          ?.append({ requestId, payload: { principal: null, purpose: null, caseId: null, operationName: null, documentHash: null, subjects: [], fields: [], outcome: 'UNAUTHENTICATED', errorCodes: ['UNAUTHENTICATED'], durationMs: 0 } })
+          .catch((failure: unknown) => log.error({ requestId, reason: failure instanceof Error ? failure.name : 'unknown' }, 'audit entry for a rejected request could not be written'));
         response.status(401).json({ errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] });
       }
     },
@@ -99,13 +128,14 @@ export async function startSubgraph<Loaders extends object>(
         };
         // The audit can tell which grants a request was answered under: grant ids are opaque, not personal data.
         const caseGrantIds = caseGrantsOf(caller).map((grant) => grant.grantId);
+        const requestLog = log.child(caseGrantIds.length > 0 ? { requestId, caseGrantIds } : { requestId });
         return {
           requestId,
-          log: log.child(caseGrantIds.length > 0 ? { requestId, caseGrantIds } : { requestId }),
+          log: requestLog,
           caller,
           rowScope: rowScopeFor(caller),
           access: new AccessDecisions(caller, policiesByName),
-          audit: new RequestAudit(),
+          audit: new RequestAudit(auditLog, auditMode, caller, requestId, requestLog),
           db,
           loaders: definition.createLoaders(db),
         };
@@ -120,6 +150,7 @@ export async function startSubgraph<Loaders extends object>(
     requests,
     statements,
     deniedSelections,
+    auditStatements,
     close: async () => {
       await running.close();
       await server.stop();

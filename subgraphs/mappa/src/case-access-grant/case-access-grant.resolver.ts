@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { Access, BadUserInputError, NotFoundError, parseInput, pncIdSchema, subjectInScope } from '@mappa/shared';
+import { Access, BadUserInputError, changedFields, NotFoundError, parseInput, pncIdSchema, subjectInScope } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
 import { mappaPolicies } from '../mappa.policies';
 import { mappaSubjectFacts } from '../offender/offender.scope';
@@ -25,6 +25,22 @@ async function caseInCoordinatorScope(context: MappaContext, pncId: string) {
   return mappaCase;
 }
 
+// What the audit proves of a grant: every field it was made with, and what revoking it sets.
+const GRANT_FIELDS = [
+  'granteeStaffId',
+  'granteeAgency',
+  'granteeRole',
+  'pncId',
+  'purpose',
+  'caseId',
+  'validFrom',
+  'validUntil',
+  'reason',
+  'createdByStaffId',
+  'createdAt',
+] as const satisfies readonly (keyof CaseAccessGrantRow)[];
+const REVOCATION_FIELDS = ['revokedAt', 'revokedByStaffId', 'revocationReason'] as const satisfies readonly (keyof CaseAccessGrantRow)[];
+
 function toGrant(row: CaseAccessGrantRow): CaseAccessGrant {
   return { ...row, purpose: row.purpose as CaseAccessGrant['purpose'] };
 }
@@ -45,7 +61,12 @@ export class CaseAccessGrantResolver {
     if (!mappaCase) throw new NotFoundError(UNKNOWN_SUBJECT);
     // The co-ordinator knows the case is closed (they may read it), so saying so reveals nothing.
     if (mappaCase.status !== MappaCaseStatus.ACTIVE) throw new BadUserInputError('The subject\'s MAPPA case is closed; grants are for active cases.', [{ path: 'input.pncId', message: 'MAPPA case is closed' }]);
-    const row = await insertGrant(context.db, values, context.caller.principal.staffId, now);
+    // The grant and the evidence of it commit together, or neither does.
+    const row = await context.db.transaction(async (tx) => {
+      const inserted = await insertGrant(tx, values, context.caller.principal.staffId, now);
+      await context.audit.recordChanges(tx, [inserted.pncId], changedFields(`CaseAccessGrant:${inserted.grantId}`, null, inserted, GRANT_FIELDS));
+      return inserted;
+    });
     context.log.info({ grantId: row.grantId, purpose: row.purpose }, 'case access granted');
     return toGrant(row);
   }
@@ -65,7 +86,11 @@ export class CaseAccessGrantResolver {
     const validReason = parseInput(revocationReasonSchema, reason, 'reason');
     const grant = await grantById(context.db, validId);
     if (!grant || !(await caseInCoordinatorScope(context, grant.pncId))) throw new NotFoundError(UNKNOWN_GRANT);
-    const revoked = await revokeGrant(context.db, validId, context.caller.principal.staffId, validReason, new Date());
+    const revoked = await context.db.transaction(async (tx) => {
+      const after = await revokeGrant(tx, validId, context.caller.principal.staffId, validReason, new Date());
+      if (after) await context.audit.recordChanges(tx, [after.pncId], changedFields(`CaseAccessGrant:${after.grantId}`, grant, after, REVOCATION_FIELDS));
+      return after;
+    });
     if (!revoked) throw new BadUserInputError('This case access grant is revoked already.', [{ path: 'grantId', message: 'grant is revoked already' }]);
     context.log.info({ grantId: revoked.grantId }, 'case access revoked');
     return toGrant(revoked);

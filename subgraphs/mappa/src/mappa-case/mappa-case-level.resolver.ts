@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { Access, addDays, BadUserInputError, NotFoundError, parseInput, subjectInScope } from '@mappa/shared';
+import { Access, addDays, BadUserInputError, changedFields, NotFoundError, parseInput, subjectInScope } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
 import { mappaPolicies } from '../mappa.policies';
 import { mappaSubjectFacts } from '../offender/offender.scope';
@@ -61,7 +61,7 @@ export class MappaCaseLevelResolver {
         .set({ level: values.level, nextReviewDate: nextReviewAfterChange(current.nextReviewDate, values.level, today) })
         .where(eq(mappaCaseTable.caseId, values.caseId))
         .returning();
-      await tx.insert(mappaCaseChangeTable).values({
+      const [historyRow] = await tx.insert(mappaCaseChangeTable).values({
         caseId: values.caseId,
         sequence: position?.next ?? 1,
         field: MappaCaseChangeField.LEVEL,
@@ -72,8 +72,22 @@ export class MappaCaseLevelResolver {
         decisionKind: values.decisionKind,
         decisionReference: values.decisionReference,
         reason: values.reason,
-      });
-      if (!row) throw new Error('update returned no row');
+      }).returning();
+      if (!row || !historyRow) throw new Error('update returned no row');
+      // The evidence of the change commits with it, or neither does.
+      await context.audit.recordChanges(tx, [row.pncId], [
+        ...changedFields(`MappaCase:${row.caseId}`, current, row, ['level', 'nextReviewDate']),
+        ...changedFields(`MappaCaseChange:${row.caseId}/${historyRow.sequence}`, null, historyRow, [
+          'field',
+          'valueBefore',
+          'valueAfter',
+          'changedDate',
+          'changedByStaffId',
+          'decisionKind',
+          'decisionReference',
+          'reason',
+        ]),
+      ]);
       return row;
     });
     // The answer's `history` and any later `mappaCase` in this request must see the change.

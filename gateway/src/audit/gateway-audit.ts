@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { getOperationAST, Kind } from 'graphql';
+import type { FragmentDefinitionNode, GraphQLError } from 'graphql';
+import { AUDIT_UNAVAILABLE_MESSAGE, auditOutcome, auditPrincipalOf, deniedFieldsOf, elapsedMs, errorCodesOf, observeAccess } from '@mappa/shared';
+import type { AuditPayloadInput, AuditWriter, Logger, Principal } from '@mappa/shared';
+import { ownerOfPolicy } from '../authorization/supergraph-policies';
+import type { SupergraphPolicies } from '../authorization/supergraph-policies';
+import type { GatewayContext } from '../context/gateway-context';
+import type { GatewayRequestAudit } from './gateway-request-audit';
+
+type AuditFields = AuditPayloadInput['fields'][number];
+
+// GraphQL names are letters, digits and underscores already; the audit keeps at most 128 of them.
+const operationNameOf = (name: unknown): string | null => (typeof name === 'string' && /^[_A-Za-z][_0-9A-Za-z]*$/.test(name) ? name.slice(0, 128) : null);
+
+/**
+ * Groups what the response returned (by field coordinate) and what was denied (with its policy) by
+ * the agency that owns each field, as the owner's policy names it: the gateway's account of what
+ * each agency's data went to whom.
+ */
+function fieldsByOwner(returned: ReadonlySet<string>, denied: readonly { field: string; policy: string }[], policies: SupergraphPolicies): AuditFields[] {
+  const byOwner = new Map<string, { returned: string[]; denied: { field: string; policy: string }[] }>();
+  const entryOf = (owner: string) => {
+    let entry = byOwner.get(owner);
+    if (!entry) byOwner.set(owner, (entry = { returned: [], denied: [] }));
+    return entry;
+  };
+  for (const field of [...returned].sort()) {
+    const policy = policies.policyOfField.get(field);
+    // Every field of the supergraph names a policy (readSupergraphPolicies refuses one that does not).
+    if (policy) entryOf(ownerOfPolicy(policy)).returned.push(field);
+  }
+  for (const selection of denied) entryOf(ownerOfPolicy(selection.policy)).denied.push(selection);
+  return [...byOwner].sort(([a], [b]) => (a < b ? -1 : 1)).map(([service, fields]) => ({ service, ...fields }));
+}
+
+/**
+ * The gateway's entry for every operation it answers: who asked (staff id, agency, roles, area), why
+ * (purpose and case), which operation (its name and the SHA-256 of the document, never variable
+ * values), whom it was about (the PNC IDs in the answer), per agency the fields returned and the
+ * fields denied with the policy that denied them, the outcome and the duration. Written before the
+ * response leaves; if it cannot be written, the caller gets AUDIT_UNAVAILABLE (HTTP 503) and no data.
+ */
+export function gatewayAuditPlugin(writer: AuditWriter, policies: SupergraphPolicies): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, request, response, schema, document, operation, operationName, queryHash }) {
+          if (response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          const fragments = new Map<string, FragmentDefinitionNode>();
+          for (const definition of document?.definitions ?? []) {
+            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+          }
+          const observed = operation ? observeAccess(schema, operation, fragments, result.data) : undefined;
+          const denied = deniedFieldsOf(contextValue.audit.deniedSelections());
+          const errorCodes = errorCodesOf(result.errors);
+          const { caller } = contextValue;
+          try {
+            await writer.append({
+              requestId: contextValue.requestId,
+              payload: {
+                principal: auditPrincipalOf(caller.principal),
+                purpose: caller.declaredPurpose.purpose,
+                caseId: caller.declaredPurpose.caseId,
+                // A document refused before its operation was resolved (invalid) is named as the caller named it.
+                operationName: operationNameOf(operationName ?? request.operationName ?? (document ? getOperationAST(document)?.name?.value : undefined)),
+                documentHash: queryHash ?? null,
+                subjects: [...(observed?.subjects ?? [])].sort(),
+                fields: fieldsByOwner(observed?.fields ?? new Set(), denied, policies),
+                outcome: auditOutcome(errorCodes, true, denied.length),
+                errorCodes,
+                durationMs: elapsedMs(contextValue.audit.started),
+              },
+            });
+          } catch (error: unknown) {
+            contextValue.log.error({ log: writer.log, reason: error instanceof Error ? error.name : 'unknown' }, 'audit entry could not be written; response withheld');
+            response.body.singleResult = { errors: [{ message: AUDIT_UNAVAILABLE_MESSAGE, extensions: { code: 'AUDIT_UNAVAILABLE' } }] };
+            if (response.http) response.http.status = 503;
+          }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * The entry for a request refused before any operation ran: an invalid or missing token
+ * (`principal` null) or a missing or invalid purpose. Names the operation and hashes the document
+ * the caller sent, as for any other request; nothing was served, so the refusal stands whether or
+ * not the entry is written (a failure to write it is logged).
+ */
+export async function auditRefusedRequest(
+  writer: AuditWriter,
+  refusal: { readonly requestId: string; readonly body: unknown; readonly principal: Principal | null; readonly error: unknown; readonly audit: GatewayRequestAudit },
+  log: Logger,
+): Promise<void> {
+  const body = typeof refusal.body === 'object' && refusal.body !== null ? (refusal.body as Record<string, unknown>) : {};
+  const code = (refusal.error as Partial<GraphQLError> | null)?.extensions?.code;
+  const errorCodes = errorCodesOf([{ message: '', extensions: { code } }]);
+  try {
+    await writer.append({
+      requestId: refusal.requestId,
+      payload: {
+        principal: refusal.principal ? auditPrincipalOf(refusal.principal) : null,
+        purpose: null,
+        caseId: null,
+        operationName: operationNameOf(body.operationName),
+        documentHash: typeof body.query === 'string' ? createHash('sha256').update(body.query).digest('hex') : null,
+        subjects: [],
+        fields: [],
+        outcome: auditOutcome(errorCodes, refusal.principal !== null, 0),
+        errorCodes,
+        durationMs: elapsedMs(refusal.audit.started),
+      },
+    });
+  } catch (error: unknown) {
+    log.error({ log: writer.log, reason: error instanceof Error ? error.name : 'unknown' }, 'audit entry for a refused request could not be written');
+  }
+}

@@ -1,0 +1,86 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { Kind } from 'graphql';
+import type { FragmentDefinitionNode } from 'graphql';
+import type { Caller } from '../auth/caller';
+import type { AccessDecisions } from '../authorization/access-decisions';
+import { AUDIT_UNAVAILABLE_MESSAGE } from '../errors/audit-unavailable.error';
+import type { RequestContext } from '../context/request-context';
+import { auditOutcome, auditPrincipalOf, deniedFieldsOf, elapsedMs, errorCodesOf } from './audit-entry';
+import type { AuditWriter } from './audit-writer';
+import { observeAccess } from './observed-access';
+import type { RequestAudit } from './request-audit';
+
+/** What a subgraph's request context offers its audit plugin. */
+export interface AuditedContext extends RequestContext {
+  readonly caller: Caller;
+  readonly access: AccessDecisions;
+  readonly audit: RequestAudit;
+}
+
+const PNC_ID = /^\d{4}\/\d{7}[A-Z]$/;
+
+/**
+ * The subjects of the entities an `_entities` fetch returned: the gateway names each by its key in
+ * `representations`, in the order of the answer. Only those answered with a record count (a null is
+ * "not held, or not yours to know"); only the key is read, never another variable.
+ */
+function entitySubjects(variables: Record<string, unknown> | undefined, data: unknown): string[] {
+  const representations = variables?.representations;
+  const entities = typeof data === 'object' && data !== null ? (data as Record<string, unknown>)._entities : undefined;
+  if (!Array.isArray(representations) || !Array.isArray(entities)) return [];
+  return representations.flatMap((representation: unknown, index) => {
+    const pncId = typeof representation === 'object' && representation !== null ? (representation as Record<string, unknown>).pncId : undefined;
+    return entities[index] !== null && entities[index] !== undefined && typeof pncId === 'string' && PNC_ID.test(pncId) ? [pncId] : [];
+  });
+}
+
+/**
+ * The owner's own evidence, independent of the gateway: one entry in this subgraph's log for every
+ * request it serves, naming who asked and why, which subjects and which of its fields it returned,
+ * and which it denied under which policy. Written before the response leaves; if it cannot be
+ * written the response is replaced by AUDIT_UNAVAILABLE with no data (fail closed).
+ */
+export function subgraphAuditPlugin<Context extends AuditedContext>(writer: AuditWriter): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operationName, queryHash }) {
+          contextValue.audit.describeOperation(operationName ?? null, queryHash ?? null);
+        },
+        async willSendResponse({ contextValue, response, request, schema, document, operation, operationName, queryHash }) {
+          if (response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          const fragments = new Map<string, FragmentDefinitionNode>();
+          for (const definition of document?.definitions ?? []) {
+            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+          }
+          const observed = operation ? observeAccess(schema, operation, fragments, result.data) : { fields: new Set<string>(), subjects: new Set<string>() };
+          const denied = deniedFieldsOf(contextValue.access.deniedSelections());
+          const errorCodes = errorCodesOf(result.errors);
+          const { caller } = contextValue;
+          const subjects = new Set([...observed.subjects, ...entitySubjects(request.variables, result.data), ...contextValue.audit.subjects()]);
+          try {
+            await writer.append({
+              requestId: contextValue.requestId,
+              payload: {
+                principal: auditPrincipalOf(caller.principal),
+                purpose: caller.declaredPurpose.purpose,
+                caseId: caller.declaredPurpose.caseId,
+                operationName: operationName ?? null,
+                documentHash: queryHash ?? null,
+                subjects: [...subjects].sort(),
+                fields: [{ service: writer.log, returned: [...observed.fields].sort(), denied }],
+                outcome: auditOutcome(errorCodes, true, denied.length),
+                errorCodes,
+                durationMs: elapsedMs(contextValue.audit.started),
+              },
+            });
+          } catch (error: unknown) {
+            contextValue.log.error({ log: writer.log, reason: error instanceof Error ? error.name : 'unknown' }, 'audit entry could not be written; response withheld');
+            response.body.singleResult = { errors: [{ message: AUDIT_UNAVAILABLE_MESSAGE, extensions: { code: 'AUDIT_UNAVAILABLE' } }] };
+          }
+        },
+      };
+    },
+  };
+}

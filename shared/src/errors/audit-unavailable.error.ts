@@ -1,0 +1,14 @@
+import { GraphQLError } from 'graphql';
+
+/** What the caller is told when the access could not be recorded: no data comes without its audit entry. */
+export const AUDIT_UNAVAILABLE_MESSAGE = 'This request could not be recorded in the audit trail, so no data is returned. Try again later.';
+
+/**
+ * The audit entry for this request could not be written, so nothing is returned (fail closed): the
+ * owner must always be able to account for who saw its information.
+ */
+export class AuditUnavailableError extends GraphQLError {
+  constructor() {
+    super(AUDIT_UNAVAILABLE_MESSAGE, { extensions: { code: 'AUDIT_UNAVAILABLE' } });
+  }
+}

@@ -1,0 +1,293 @@
+import { createHash } from 'node:crypto';
+import { asc, eq, sql } from 'drizzle-orm';
+import { auditEntryTable, auditValueHash, MappaArea, verifyAllAuditLogs } from '@mappa/shared';
+import type { AuditPayload, DeclaredPurpose, Principal } from '@mappa/shared';
+import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, postGraphQL, startTestStack } from './support/test-stack';
+import type { GraphQLResponse, TestStack } from './support/test-stack';
+
+let env: TestStack;
+let requestCount = 0;
+
+const PPU_OFFICER: Principal = { staffId: 'PPU0042', agency: 'police', roles: ['ppu_officer'], area: MappaArea.LONDON, clearance: 'SC' };
+const CASE_MANAGEMENT: DeclaredPurpose = { purpose: 'CASE_MANAGEMENT', caseId: null };
+
+const OFFENDER_VIEW = `query AuditedOffenderView($pncId: ID!) {
+  offender(pncId: $pncId) {
+    pncId
+    identity { firstName lastName dateOfBirth }
+    mappaCase { category level }
+    probationCase { crn }
+    custody { inOutStatus }
+    youthCase { yotReference }
+  }
+}`;
+
+interface StoredEntry {
+  readonly log: string;
+  readonly sequence: number;
+  readonly payload: AuditPayload;
+}
+
+/** A fresh request id per call, so a test reads exactly the entries its own request left. */
+function nextRequestId(): string {
+  requestCount += 1;
+  return `audit-test-${String(requestCount).padStart(4, '0')}`;
+}
+
+async function ask<Data = Record<string, unknown>>(
+  query: string,
+  variables: Record<string, unknown>,
+  headers: Record<string, string>,
+): Promise<{ requestId: string; status: number; body: GraphQLResponse<Data> }> {
+  const requestId = nextRequestId();
+  const response = await fetch(`${env.stack.gateway.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-request-id': requestId, ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { requestId, status: response.status, body: (await response.json()) as GraphQLResponse<Data> };
+}
+
+async function entriesOf(requestId: string): Promise<StoredEntry[]> {
+  const rows = await env.connection
+    .database()
+    .select()
+    .from(auditEntryTable)
+    .where(eq(auditEntryTable.requestId, requestId))
+    .orderBy(asc(auditEntryTable.log), asc(auditEntryTable.sequence));
+  return rows.map((row) => ({ log: row.log, sequence: row.sequence, payload: row.payload as AuditPayload }));
+}
+
+const onlyEntry = (entries: readonly StoredEntry[], log: string): AuditPayload => {
+  const matching = entries.filter((entry) => entry.log === log);
+  expect(matching).toHaveLength(1);
+  return matching[0]!.payload;
+};
+
+// Audit storage that refuses writes, as a full disk or a lost connection would: a trigger on the
+// real table, for one log or for all, raising on every insert.
+async function makeAuditUnavailable(log: string | null): Promise<void> {
+  const db = env.connection.database();
+  await db.execute(sql`create or replace function audit.test_storage_unavailable() returns trigger language plpgsql as $$ begin raise exception 'audit storage unavailable'; end $$`);
+  if (log === null) await db.execute(sql`create trigger test_storage_unavailable before insert on audit.entry for each row execute function audit.test_storage_unavailable()`);
+  else await db.execute(sql.raw(`create trigger test_storage_unavailable before insert on audit.entry for each row when (new.log = '${log}') execute function audit.test_storage_unavailable()`));
+}
+
+async function restoreAudit(): Promise<void> {
+  await env.connection.database().execute(sql`drop trigger if exists test_storage_unavailable on audit.entry`);
+}
+
+beforeAll(async () => {
+  env = await startTestStack({ dataset: { offenders: 120, seed: 21, asOf: '2026-11-01' } });
+});
+
+afterAll(async () => {
+  await env.close();
+});
+
+afterEach(async () => {
+  await restoreAudit();
+});
+
+/** A person the PPU officer may know (own area, not counter-terrorism restricted, an adult). */
+async function personThePpuOfficerSees(): Promise<string> {
+  for (const person of env.people) {
+    const { body } = await ask<{ offender: { pncId: string } | null }>(OFFENDER_VIEW, { pncId: person.pncId }, await env.headersFor(PPU_OFFICER, CASE_MANAGEMENT));
+    if (body.data?.offender) return person.pncId;
+  }
+  throw new Error('no person in scope for the PPU officer');
+}
+
+describe('the audit trail: what is recorded', () => {
+  it('the gateway records who, why, which operation (a document hash, never variables), whom, and per agency the fields returned and denied', async () => {
+    const pncId = await personThePpuOfficerSees();
+    const { requestId, body } = await ask<{ offender: Record<string, unknown> }>(OFFENDER_VIEW, { pncId }, await env.headersFor(PPU_OFFICER, CASE_MANAGEMENT));
+    const gateway = onlyEntry(await entriesOf(requestId), 'gateway');
+    expect(gateway).toMatchObject({
+      principal: { staffId: 'PPU0042', agency: 'police', roles: ['ppu_officer'], area: 'LONDON' },
+      purpose: 'CASE_MANAGEMENT',
+      caseId: null,
+      operationName: 'AuditedOffenderView',
+      documentHash: createHash('sha256').update(OFFENDER_VIEW).digest('hex'),
+      subjects: [pncId],
+    });
+    // Every FORBIDDEN error the caller got is in the entry, with the policy that denied it, under its owner.
+    const forbidden = (body.errors ?? []).filter((error) => error.extensions?.code === 'FORBIDDEN').map((error) => String(error.extensions?.policy));
+    expect(forbidden.length).toBeGreaterThan(0);
+    const deniedPolicies = gateway.fields.flatMap((service) => service.denied.map((denied) => { expect(denied.policy.startsWith(`${service.service}.`)).toBe(true); return denied.policy; }));
+    expect([...new Set(deniedPolicies)].sort()).toEqual([...new Set(forbidden)].sort());
+    expect(gateway.outcome).toBe('PARTLY_DENIED');
+    expect(gateway.errorCodes).toEqual(['FORBIDDEN']);
+    // Every field that carried a value is named as returned, under an agency.
+    const returned = new Set(gateway.fields.flatMap((service) => service.returned));
+    for (const [field, value] of Object.entries(body.data!.offender)) {
+      expect(returned.has(`Offender.${field}`)).toBe(value !== null);
+    }
+    expect(returned.has('PoliceIdentity.firstName') || [...returned].some((coordinate) => coordinate.endsWith('.firstName'))).toBe(true);
+  });
+
+  it('each agency asked keeps its own entry for the same request: its subjects, its fields returned, to whom, under which purpose', async () => {
+    const pncId = await personThePpuOfficerSees();
+    const { requestId } = await ask(OFFENDER_VIEW, { pncId }, await env.headersFor(PPU_OFFICER, CASE_MANAGEMENT));
+    const entries = await entriesOf(requestId);
+    const owners = entries.map((entry) => entry.log).filter((log) => log !== 'gateway');
+    expect(owners).toContain('police');
+    for (const owner of new Set(owners)) {
+      for (const { payload } of entries.filter((entry) => entry.log === owner)) {
+        expect(payload.principal).toEqual({ staffId: 'PPU0042', agency: 'police', roles: ['ppu_officer'], area: 'LONDON' });
+        expect(payload.purpose).toBe('CASE_MANAGEMENT');
+        expect(payload.fields.map((fields) => fields.service)).toEqual([owner]);
+      }
+    }
+    const police = entries.filter((entry) => entry.log === 'police').map((entry) => entry.payload);
+    expect(police.some((payload) => payload.subjects.includes(pncId) && payload.fields[0]!.returned.some((field) => field.endsWith('.firstName')))).toBe(true);
+  });
+
+  it('no data leaks through the audit: no field values, no variable values, no response bodies', async () => {
+    const pncId = await personThePpuOfficerSees();
+    const { requestId, body } = await ask<{ offender: { identity: { firstName: string; lastName: string; dateOfBirth: string } | null } }>(
+      OFFENDER_VIEW,
+      { pncId },
+      await env.headersFor(PPU_OFFICER, CASE_MANAGEMENT),
+    );
+    const identity = body.data!.offender.identity;
+    expect(identity).not.toBeNull();
+    const stored = JSON.stringify(await entriesOf(requestId));
+    expect(stored.length).toBeGreaterThan(100);
+    for (const value of [identity!.firstName, identity!.lastName, identity!.dateOfBirth]) expect(stored).not.toContain(value);
+    expect(stored).not.toContain('"variables"');
+  });
+
+  it('an authentication failure is recorded by the gateway with no principal, and no agency is asked', async () => {
+    const { requestId, status, body } = await ask(OFFENDER_VIEW, { pncId: env.people[0]!.pncId }, { 'x-mappa-purpose': 'CASE_MANAGEMENT', authorization: 'Bearer not-a-token' });
+    expect(status).toBe(401);
+    expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const entries = await entriesOf(requestId);
+    expect(entries.map((entry) => entry.log)).toEqual(['gateway']);
+    expect(entries[0]!.payload).toMatchObject({
+      principal: null,
+      purpose: null,
+      operationName: null,
+      documentHash: createHash('sha256').update(OFFENDER_VIEW).digest('hex'),
+      subjects: [],
+      outcome: 'UNAUTHENTICATED',
+      errorCodes: ['UNAUTHENTICATED'],
+    });
+  });
+
+  it('a request without a declared purpose is recorded as rejected, naming the principal', async () => {
+    const headers = await env.headersFor(PPU_OFFICER, CASE_MANAGEMENT);
+    delete headers['x-mappa-purpose'];
+    const { requestId, body } = await ask(OFFENDER_VIEW, { pncId: env.people[0]!.pncId }, headers);
+    expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(onlyEntry(await entriesOf(requestId), 'gateway')).toMatchObject({ principal: { staffId: 'PPU0042' }, purpose: null, outcome: 'REJECTED', errorCodes: ['BAD_USER_INPUT'] });
+  });
+
+  it('an invalid document is recorded as rejected', async () => {
+    const { requestId, body } = await ask('query Broken { offender(pncId: "2008/0545166T") { noSuchField } }', {}, await env.headersFor());
+    expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(onlyEntry(await entriesOf(requestId), 'gateway')).toMatchObject({ principal: { staffId: DEFAULT_PRINCIPAL.staffId }, operationName: 'Broken', outcome: 'REJECTED', subjects: [] });
+  });
+
+  it('principle 9: asking about someone outside the caller\'s scope is recorded with no subject, exactly as for an unknown PNC ID', async () => {
+    const elsewhere: Principal = { ...PPU_OFFICER, staffId: 'PPU0043', area: MappaArea.ESSEX };
+    const known = await ask<{ offender: unknown }>(OFFENDER_VIEW, { pncId: env.people[0]!.pncId }, await env.headersFor(elsewhere, CASE_MANAGEMENT));
+    expect(known.body.data?.offender).toBeNull();
+    const gateway = onlyEntry(await entriesOf(known.requestId), 'gateway');
+    expect(gateway.subjects).toEqual([]);
+    expect(gateway.fields.flatMap((service) => service.returned)).toEqual([]);
+  });
+});
+
+describe('the audit trail: mutations', () => {
+  it('a level change records which fields of which records changed, with hashes of the old and new values, in the owner\'s log', async () => {
+    const [active] = await env.connection.database().execute<{ case_id: string; pnc_id: string; level: number }>(
+      sql`select case_id, pnc_id, level from mappa.mappa_case where status = 'ACTIVE' and category <> 3 and pnc_id not in (select pnc_id from police.visor_nominal where restricted_access) order by case_id limit 1`,
+    ).then((result) => result.rows);
+    if (!active) throw new Error('the dataset has an active case');
+    const level = active.level === 1 ? 2 : 1;
+    const { requestId, body } = await ask(
+      'mutation ChangeLevel($input: ChangeMappaLevelInput!) { changeMappaLevel(input: $input) { caseId level } }',
+      { input: { caseId: active.case_id, level, decisionKind: 'SCREENING_DECISION', decisionReference: 'SCR-2026-0042', reason: 'New information about risk' } },
+      await env.headersFor(DEFAULT_PRINCIPAL, DEFAULT_PURPOSE),
+    );
+    expect(body.errors).toBeUndefined();
+    const mappa = (await entriesOf(requestId)).filter((entry) => entry.log === 'mappa').map((entry) => entry.payload);
+    const change = mappa.find((payload) => payload.changes.length > 0);
+    expect(change).toMatchObject({ principal: { staffId: DEFAULT_PRINCIPAL.staffId }, purpose: 'MAPPA_SCREENING', operationName: expect.stringMatching(/^ChangeLevel__mappa__/), subjects: [active.pnc_id] });
+    const record = `MappaCase:${active.case_id}`;
+    expect(change!.changes).toContainEqual({ record, field: 'level', oldValueHash: auditValueHash(record, 'level', active.level), newValueHash: auditValueHash(record, 'level', level) });
+    const history = change!.changes.filter((entry) => entry.record.startsWith(`MappaCaseChange:${active.case_id}/`));
+    expect(history.map((entry) => entry.field)).toEqual(expect.arrayContaining(['valueBefore', 'valueAfter', 'reason']));
+    expect(history.every((entry) => entry.oldValueHash === null && entry.newValueHash !== null)).toBe(true);
+    // The reason is proven by its hash, never stored.
+    expect(JSON.stringify(mappa)).not.toContain('New information about risk');
+  });
+
+  it('fail closed: when the owner cannot record a change, the change is not made', async () => {
+    const [active] = await env.connection.database().execute<{ case_id: string; level: number }>(
+      sql`select case_id, level from mappa.mappa_case where status = 'ACTIVE' and category <> 3 and pnc_id not in (select pnc_id from police.visor_nominal where restricted_access) order by case_id desc limit 1`,
+    ).then((result) => result.rows);
+    if (!active) throw new Error('the dataset has an active case');
+    await makeAuditUnavailable('mappa');
+    const { body } = await ask(
+      'mutation ChangeLevel($input: ChangeMappaLevelInput!) { changeMappaLevel(input: $input) { caseId level } }',
+      { input: { caseId: active.case_id, level: active.level === 1 ? 2 : 1, decisionKind: 'SCREENING_DECISION', decisionReference: 'SCR-2026-0043', reason: 'Should not land' } },
+      await env.headersFor(DEFAULT_PRINCIPAL, DEFAULT_PURPOSE),
+    );
+    expect(body.data?.changeMappaLevel ?? null).toBeNull();
+    expect(body.errors?.map((error) => error.extensions?.code)).toContain('AUDIT_UNAVAILABLE');
+    const [after] = await env.connection.database().execute<{ level: number }>(sql`select level from mappa.mappa_case where case_id = ${active.case_id}`).then((result) => result.rows);
+    expect(after?.level).toBe(active.level);
+  });
+});
+
+describe('the audit trail: fail closed', () => {
+  it('when the gateway cannot write its entry, the caller gets AUDIT_UNAVAILABLE (HTTP 503) and no data', async () => {
+    const pncId = env.people[0]!.pncId;
+    await makeAuditUnavailable('gateway');
+    const { status, body } = await ask(OFFENDER_VIEW, { pncId }, await env.headersFor());
+    expect(status).toBe(503);
+    expect(body.data ?? null).toBeNull();
+    expect(body.errors).toEqual([{ message: expect.stringMatching(/could not be recorded in the audit trail/), extensions: { code: 'AUDIT_UNAVAILABLE' } }]);
+    await restoreAudit();
+    const again = await ask<{ offender: { pncId: string } }>(OFFENDER_VIEW, { pncId }, await env.headersFor());
+    expect(again.status).toBe(200);
+    expect(again.body.data?.offender.pncId).toBe(pncId);
+  });
+
+  it('when one owner cannot write its entry, its data is withheld with AUDIT_UNAVAILABLE; the others answer and the gateway records the failure', async () => {
+    const pncId = env.people[0]!.pncId;
+    await makeAuditUnavailable('police');
+    const { requestId, body } = await ask<{ offender: Record<string, unknown> | null }>(OFFENDER_VIEW, { pncId }, await env.headersFor());
+    await restoreAudit();
+    expect(body.errors?.some((error) => error.extensions?.code === 'AUDIT_UNAVAILABLE')).toBe(true);
+    // Police own the identity record: none of it reaches the caller.
+    expect(body.data?.offender?.identity ?? null).toBeNull();
+    expect(JSON.stringify(body)).not.toMatch(/firstName"\s*:\s*"/);
+    const entries = await entriesOf(requestId);
+    expect(entries.some((entry) => entry.log === 'police')).toBe(false);
+    expect(onlyEntry(entries, 'gateway')).toMatchObject({ outcome: 'FAILED', errorCodes: expect.arrayContaining(['AUDIT_UNAVAILABLE']) });
+  });
+
+  it('when the audit storage refuses every write, nothing is returned to anyone', async () => {
+    await makeAuditUnavailable(null);
+    const { status, body } = await ask(OFFENDER_VIEW, { pncId: env.people[0]!.pncId }, await env.headersFor());
+    expect(status).toBe(503);
+    expect(body.data ?? null).toBeNull();
+    expect(body.errors?.map((error) => error.extensions?.code)).toEqual(['AUDIT_UNAVAILABLE']);
+  });
+});
+
+describe('the audit trail: integrity', () => {
+  it('tamper-evident: after all the traffic above every chain verifies intact, and appends never forked a chain', async () => {
+    // Concurrent requests: entries of many requests are committed together, still one unbroken chain per log.
+    const headers = await env.headersFor();
+    await Promise.all(env.people.slice(0, 24).map((person) => postGraphQL(`${env.stack.gateway.url}/graphql`, OFFENDER_VIEW, { pncId: person.pncId }, headers)));
+    const results = await verifyAllAuditLogs(env.connection.database());
+    // YOT is asked by none of these callers (the youth case is removed before planning for all of them).
+    expect(results.map((result) => result.log)).toEqual(expect.arrayContaining(['gateway', 'mappa', 'police', 'prison', 'probation']));
+    for (const result of results) expect(result).toMatchObject({ intact: true });
+    expect(results.find((result) => result.log === 'gateway')!.entries).toBeGreaterThanOrEqual(24);
+  });
+});
