@@ -48,6 +48,11 @@ async function ask<Data = Record<string, unknown>>(
   return { requestId, status: response.status, body: (await response.json()) as GraphQLResponse<Data> };
 }
 
+/** Rows of a raw query (both drivers answer `{ rows }`). */
+async function rowsOf<Row>(query: ReturnType<typeof sql>): Promise<Row[]> {
+  return ((await env.connection.database().execute(query)) as unknown as { rows: Row[] }).rows;
+}
+
 async function entriesOf(requestId: string): Promise<StoredEntry[]> {
   const rows = await env.connection
     .database()
@@ -201,9 +206,9 @@ describe('the audit trail: what is recorded', () => {
 
 describe('the audit trail: mutations', () => {
   it('a level change records which fields of which records changed, with hashes of the old and new values, in the owner\'s log', async () => {
-    const [active] = await env.connection.database().execute<{ case_id: string; pnc_id: string; level: number }>(
+    const [active] = await rowsOf<{ case_id: string; pnc_id: string; level: number }>(
       sql`select case_id, pnc_id, level from mappa.mappa_case where status = 'ACTIVE' and category <> 3 and pnc_id not in (select pnc_id from police.visor_nominal where restricted_access) order by case_id limit 1`,
-    ).then((result) => result.rows);
+    );
     if (!active) throw new Error('the dataset has an active case');
     const level = active.level === 1 ? 2 : 1;
     const { requestId, body } = await ask(
@@ -225,9 +230,9 @@ describe('the audit trail: mutations', () => {
   });
 
   it('fail closed: when the owner cannot record a change, the change is not made', async () => {
-    const [active] = await env.connection.database().execute<{ case_id: string; level: number }>(
+    const [active] = await rowsOf<{ case_id: string; level: number }>(
       sql`select case_id, level from mappa.mappa_case where status = 'ACTIVE' and category <> 3 and pnc_id not in (select pnc_id from police.visor_nominal where restricted_access) order by case_id desc limit 1`,
-    ).then((result) => result.rows);
+    );
     if (!active) throw new Error('the dataset has an active case');
     await makeAuditUnavailable('mappa');
     const { body } = await ask(
@@ -237,7 +242,7 @@ describe('the audit trail: mutations', () => {
     );
     expect(body.data?.changeMappaLevel ?? null).toBeNull();
     expect(body.errors?.map((error) => error.extensions?.code)).toContain('AUDIT_UNAVAILABLE');
-    const [after] = await env.connection.database().execute<{ level: number }>(sql`select level from mappa.mappa_case where case_id = ${active.case_id}`).then((result) => result.rows);
+    const [after] = await rowsOf<{ level: number }>(sql`select level from mappa.mappa_case where case_id = ${active.case_id}`);
     expect(after?.level).toBe(active.level);
   });
 });
