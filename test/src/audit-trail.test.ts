@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
-import { auditEntryTable, auditValueHash, MappaArea, verifyAllAuditLogs } from '@mappa/shared';
+import { ASSERTION_HEADER, auditEntryTable, auditValueHash, MappaArea, verifyAllAuditLogs } from '@mappa/shared';
 import type { AuditPayload, DeclaredPurpose, Principal } from '@mappa/shared';
 import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, postGraphQL, startTestStack } from './support/test-stack';
 import type { GraphQLResponse, TestStack } from './support/test-stack';
@@ -201,6 +201,54 @@ describe('the audit trail: what is recorded', () => {
     const gateway = onlyEntry(await entriesOf(known.requestId), 'gateway');
     expect(gateway.subjects).toEqual([]);
     expect(gateway.fields.flatMap((service) => service.returned)).toEqual([]);
+  });
+});
+
+describe('the audit trail: the owner\'s own evidence', () => {
+  async function askPolice(headers: Record<string, string>): Promise<{ requestId: string; status: number; body: GraphQLResponse }> {
+    const requestId = nextRequestId();
+    const response = await fetch(`${env.stack.subgraphs.police.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': requestId, ...headers },
+      body: JSON.stringify({ query: OFFENDER_VIEW.replace(/\n\s*(mappaCase|probationCase|custody|youthCase) \{[^}]*\}/g, ''), variables: { pncId: env.people[0]!.pncId } }),
+    });
+    return { requestId, status: response.status, body: (await response.json()) as GraphQLResponse };
+  }
+
+  it('a subgraph records what it served in its own log, whoever called it and whether or not the gateway did', async () => {
+    const caller = { principal: DEFAULT_PRINCIPAL, declaredPurpose: DEFAULT_PURPOSE };
+    const { requestId, body } = await askPolice({ [ASSERTION_HEADER]: await env.stack.assertionSigner.sign('police', caller, 'direct-0001') });
+    expect(body.errors).toBeUndefined();
+    // The request id is the one the assertion vouches for: the gateway's, tying the owner's entry to the gateway's.
+    expect(await entriesOf(requestId)).toEqual([]);
+    const entries = await entriesOf('direct-0001');
+    expect(entries.map((entry) => entry.log)).toEqual(['police']);
+    expect(entries[0]!.payload).toMatchObject({ principal: { staffId: DEFAULT_PRINCIPAL.staffId }, purpose: 'MAPPA_SCREENING', subjects: [env.people[0]!.pncId], outcome: 'ALLOWED' });
+  });
+
+  it('an attempt that does not come through the gateway is recorded by the owner as unauthenticated', async () => {
+    const { requestId, status } = await askPolice({});
+    expect(status).toBe(401);
+    expect((await entriesOf(requestId)).map((entry) => [entry.log, entry.payload.outcome, entry.payload.principal])).toEqual([['police', 'UNAUTHENTICATED', null]]);
+  });
+
+  it('fail closed at the owner: with its audit storage refusing writes, the subgraph returns no data and AUDIT_UNAVAILABLE', async () => {
+    await makeAuditUnavailable('police');
+    const caller = { principal: DEFAULT_PRINCIPAL, declaredPurpose: DEFAULT_PURPOSE };
+    const { body } = await askPolice({ [ASSERTION_HEADER]: await env.stack.assertionSigner.sign('police', caller, 'direct-0002') });
+    expect(body).toEqual({ errors: [{ message: expect.stringMatching(/could not be recorded in the audit trail/), extensions: { code: 'AUDIT_UNAVAILABLE' } }] });
+  });
+
+  it('costs a bounded number of SQL statements: one entry per service per request, never one per field or per subject', async () => {
+    const { stack } = env;
+    stack.gateway.auditStatements.reset();
+    env.resetCounters();
+    for (const subgraph of Object.values(stack.subgraphs)) subgraph.auditStatements.reset();
+    const { body } = await ask(OFFENDER_VIEW, { pncId: env.people[1]!.pncId }, await env.headersFor());
+    expect(body.data).toBeDefined();
+    // One append: create the head if missing, lock it, insert the entry, move the head.
+    expect(stack.gateway.auditStatements.count).toBe(4);
+    for (const subgraph of Object.values(stack.subgraphs)) expect(subgraph.auditStatements.count).toBe(4 * subgraph.requests.count);
   });
 });
 
