@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/database';
+import { MappaArea } from '../domain/mappa-area';
 import { StatementCounter } from '../db/statement-counter';
 import { openTestDatabase } from '../testing/test-database';
 import type { TestDatabase } from '../testing/test-database';
@@ -8,7 +9,7 @@ import type { AuditPayloadInput } from './audit-payload';
 import { AuditWriter } from './audit-writer';
 
 const payload = (durationMs: number): AuditPayloadInput => ({
-  principal: { staffId: 'MCU0001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: 'LONDON' },
+  principal: { staffId: 'MCU0001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.LONDON },
   purpose: 'MAPPA_SCREENING',
   caseId: null,
   operationName: 'OffenderView',
