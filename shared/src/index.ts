@@ -62,3 +62,7 @@ export * from './audit/audit-log';
 export * from './audit/audit-log.table';
 export * from './audit/audit-payload';
 export * from './audit/request-audit';
+export * from './audit/access-audit.policy';
+export * from './audit/access-audit.query';
+export * from './audit/access-audit.resolver';
+export * from './audit/access-audit.type';

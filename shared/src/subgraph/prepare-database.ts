@@ -1,3 +1,4 @@
+import { migrateAuditStore } from '../audit/audit-log';
 import type { DatabaseConnection } from '../db/database';
 import type { Logger } from '../logging/logger';
 import { syntheticPeople } from '../synthetic/person';
@@ -12,9 +13,13 @@ export interface SeedDataset extends SyntheticDatasetOptions {
 // People are generated and written in batches so memory stays flat however large the dataset.
 export const SEED_BATCH_SIZE = 5_000;
 
-/** Applies every given agency's migrations, each in its own schema. */
+/**
+ * Applies every given agency's migrations, each in its own schema, and the audit store's: every
+ * service keeps its own audit log in its own database, and an agency's access-audit query reads it.
+ */
 export async function migrateAgencies(connection: DatabaseConnection, definitions: readonly SubgraphDefinition[]): Promise<void> {
   for (const definition of definitions) await connection.migrate(definition.migrationsFolder, definition.schema);
+  await migrateAuditStore(connection);
 }
 
 /**
