@@ -1,0 +1,151 @@
+import { accessAuditQueryName, Agency, appendAuditEntries, AUDIT_LOGS, MappaArea, PRINCIPAL_AGENCY_OF_OWNER } from '@mappa/shared';
+import type { AuditEntry, AuditLogName, AuditPayloadInput, DeclaredPurpose, Principal, SyntheticPerson } from '@mappa/shared';
+import { postGraphQL, startTestStack } from './support/test-stack';
+import type { GraphQLResponse, TestStack } from './support/test-stack';
+
+// Issue 4, "who can read it", end to end: information governance asks the gateway, under AUDIT, who
+// accessed its agency's records about a subject. Entries are appended straight to each service's
+// log (the writers are not part of this test). Principle 10 (owner control): each owner answers from
+// its own log, for its own information governance only; the gateway refuses everyone else before any
+// agency is asked.
+
+const OWNERS = ['police', 'probation', 'prison', 'yot', 'mappa'] as const;
+type Owner = (typeof OWNERS)[number];
+const AGENCY_OF: Record<Owner, Agency> = { police: Agency.POLICE, probation: Agency.PROBATION, prison: Agency.PRISON, yot: Agency.YOT, mappa: Agency.MAPPA_UNIT };
+const AUDIT: DeclaredPurpose = { purpose: 'AUDIT', caseId: null };
+
+let env: TestStack;
+let subject: SyntheticPerson;
+const appended: Partial<Record<AuditLogName, AuditEntry[]>> = {};
+let from: string;
+let to: string;
+
+const informationGovernance = (owner: Owner): Principal => ({
+  staffId: `IG-${owner.toUpperCase()}-01`,
+  agency: PRINCIPAL_AGENCY_OF_OWNER[AGENCY_OF[owner]],
+  roles: ['information_governance'],
+  area: MappaArea.LONDON,
+  clearance: 'SC',
+});
+
+const payload = (service: string, subjects: string[]): AuditPayloadInput => ({
+  principal: { staffId: 'PPU0777', agency: 'police', roles: ['ppu_officer'], area: MappaArea.LONDON },
+  purpose: 'MAPPA_SCREENING',
+  caseId: null,
+  operationName: 'OffenderView',
+  documentHash: 'e'.repeat(64),
+  subjects,
+  fields: [{ service, returned: ['Offender.pncId'], denied: [] }],
+  outcome: 'ALLOWED',
+  durationMs: 5,
+});
+
+const auditQuery = (owner: Owner) => `query($pncId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {
+  ${accessAuditQueryName(owner)}(pncId: $pncId, from: $from, to: $to) {
+    edges { node { sequence requestId staffId agency purpose outcome fieldsReturned } }
+    pageInfo { hasNextPage }
+  }
+}`;
+
+type AuditResult = Record<string, { edges: { node: { requestId: string } }[]; pageInfo: { hasNextPage: boolean } } | null>;
+
+async function ask(principal: Principal, purpose: DeclaredPurpose, query: string): Promise<GraphQLResponse<AuditResult>> {
+  return postGraphQL<AuditResult>(`${env.stack.gateway.url}/graphql`, query, { pncId: subject.pncId, from, to }, await env.headersFor(principal, purpose));
+}
+
+const requestIds = (result: GraphQLResponse<AuditResult>, owner: Owner) => result.data?.[accessAuditQueryName(owner)]?.edges.map((edge) => edge.node.requestId);
+const requestsServed = () => Object.fromEntries(OWNERS.map((owner) => [owner, env.stack.subgraphs[owner].requests.count]));
+const denials = (result: GraphQLResponse) =>
+  (result.errors ?? []).map((error) => [error.path?.join('.'), error.extensions?.code, error.extensions?.policy, error.extensions?.serviceName]);
+
+beforeAll(async () => {
+  env = await startTestStack({ dataset: { offenders: 100, seed: 3, asOf: '2026-11-01' } });
+  subject = env.people[0]!;
+  const other = env.people[1]!;
+  const db = env.connection.database();
+  const before = Date.now();
+  // Every log, the gateway's included, holds entries about the subject; only the owner's own may be read.
+  for (const log of AUDIT_LOGS) {
+    appended[log] = await appendAuditEntries(db, log, [
+      { requestId: `${log}-0`, payload: payload(log, [subject.pncId]) },
+      { requestId: `${log}-other`, payload: payload(log, [other.pncId]) },
+      { requestId: `${log}-1`, payload: payload(log, [other.pncId, subject.pncId]) },
+    ]);
+  }
+  from = new Date(before - 1_000).toISOString();
+  to = new Date(Date.now() + 60_000).toISOString();
+});
+
+afterAll(async () => {
+  await env.close();
+});
+
+describe('information governance reads its own agency\'s access audit through the gateway', () => {
+  it('principle 10: the police\'s information governance reads the police log\'s entries about the subject, newest first', async () => {
+    env.resetCounters();
+    const result = await ask(informationGovernance('police'), AUDIT, auditQuery('police'));
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.policeAccessAudit).toEqual({
+      edges: [
+        { node: { sequence: appended.police![2]!.sequence, requestId: 'police-1', staffId: 'PPU0777', agency: 'police', purpose: 'MAPPA_SCREENING', outcome: 'ALLOWED', fieldsReturned: ['Offender.pncId'] } },
+        { node: { sequence: appended.police![0]!.sequence, requestId: 'police-0', staffId: 'PPU0777', agency: 'police', purpose: 'MAPPA_SCREENING', outcome: 'ALLOWED', fieldsReturned: ['Offender.pncId'] } },
+      ],
+      pageInfo: { hasNextPage: false },
+    });
+    // The owner alone is asked, and answers in one statement.
+    expect(requestsServed()).toEqual({ police: 1, probation: 0, prison: 0, yot: 0, mappa: 0 });
+    expect(env.stack.subgraphs.police.statements.count).toBe(1);
+  });
+
+  it.each(OWNERS)('principle 10: the %s log is read by its own information governance only; the gateway refuses every other agency\'s without asking it', async (owner) => {
+    const own = await ask(informationGovernance(owner), AUDIT, auditQuery(owner));
+    expect(own.errors).toBeUndefined();
+    expect(requestIds(own, owner)).toEqual([`${owner}-1`, `${owner}-0`]);
+    for (const reader of OWNERS.filter((other) => other !== owner)) {
+      env.resetCounters();
+      const result = await ask(informationGovernance(reader), AUDIT, auditQuery(owner));
+      expect(result.data?.[accessAuditQueryName(owner)]).toBeNull();
+      expect(denials(result)).toEqual([[accessAuditQueryName(owner), 'FORBIDDEN', `${owner}.accessAudit`, owner]]);
+      expect(requestsServed()[owner]).toBe(0);
+    }
+  });
+
+  it.each<[string, Principal, DeclaredPurpose]>([
+    ['a MAPPA co-ordinator', { staffId: 'MCU0777', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.LONDON, clearance: 'SC' }, AUDIT],
+    ['an analyst', { staffId: 'ANL0777', agency: 'police', roles: ['analyst'], area: MappaArea.LONDON, clearance: 'SC' }, { purpose: 'STATISTICS', caseId: null }],
+    ['a PPU officer', { staffId: 'PPU0778', agency: 'police', roles: ['ppu_officer'], area: MappaArea.LONDON, clearance: 'SC' }, { purpose: 'CASE_MANAGEMENT', caseId: null }],
+    ['the police\'s information governance under CASE_MANAGEMENT', informationGovernance('police'), { purpose: 'CASE_MANAGEMENT', caseId: null }],
+  ])('principle 10: %s reads no agency\'s access audit (FORBIDDEN, no agency asked)', async (_name, principal, purpose) => {
+    env.resetCounters();
+    const query = `query($pncId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {
+      ${OWNERS.map((owner) => `${accessAuditQueryName(owner)}(pncId: $pncId, from: $from, to: $to) { edges { node { requestId } } }`).join('\n')}
+    }`;
+    const result = await ask(principal, purpose, query);
+    expect(result.data).toEqual(Object.fromEntries(OWNERS.map((owner) => [accessAuditQueryName(owner), null])));
+    expect(denials(result).sort()).toEqual(OWNERS.map((owner) => [accessAuditQueryName(owner), 'FORBIDDEN', `${owner}.accessAudit`, owner]).sort());
+    expect(requestsServed()).toEqual({ police: 0, probation: 0, prison: 0, yot: 0, mappa: 0 });
+  });
+
+  it('principle 10: asking for two agencies\' audits at once answers the reader\'s own and refuses the other\'s', async () => {
+    env.resetCounters();
+    const query = `query($pncId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {
+      policeAccessAudit(pncId: $pncId, from: $from, to: $to) { edges { node { requestId } } }
+      probationAccessAudit(pncId: $pncId, from: $from, to: $to) { edges { node { requestId } } }
+    }`;
+    const result = await ask(informationGovernance('police'), AUDIT, query);
+    expect(result.data).toEqual({ policeAccessAudit: { edges: [{ node: { requestId: 'police-1' } }, { node: { requestId: 'police-0' } }] }, probationAccessAudit: null });
+    expect(denials(result)).toEqual([['probationAccessAudit', 'FORBIDDEN', 'probation.accessAudit', 'probation']]);
+    expect(requestsServed()).toEqual({ police: 1, probation: 0, prison: 0, yot: 0, mappa: 0 });
+  });
+
+  it('answers an invalid range with BAD_USER_INPUT from the owner', async () => {
+    const result = await postGraphQL<AuditResult>(
+      `${env.stack.gateway.url}/graphql`,
+      auditQuery('police'),
+      { pncId: subject.pncId, from: to, to: from },
+      await env.headersFor(informationGovernance('police'), AUDIT),
+    );
+    expect(result.data?.policeAccessAudit).toBeNull();
+    expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+  });
+});
