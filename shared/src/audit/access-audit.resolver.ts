@@ -51,7 +51,7 @@ export function accessAuditResolver(options: AccessAuditResolverOptions): ClassT
       nullable: true,
       description:
         `Who accessed this agency's records about one subject (by PNC ID) between \`from\` (inclusive) and \`to\` (exclusive), newest first, a page at a time: from the agency's own audit log (\`${log}\`) only. ` +
-        'For the agency\'s own information governance under purpose AUDIT only; anyone else is FORBIDDEN. Reading it is recorded in the reader\'s own audit entry against the subject. Invalid arguments (a malformed PNC ID, `to` not after `from` or more than 366 days after it, a page size outside 1-100, a cursor this query did not make) are BAD_USER_INPUT.',
+        'For the agency\'s own information governance under purpose AUDIT only; anyone else is FORBIDDEN. A subject the agency marks counter-terrorism restricted gives an empty page unless the reader is cleared (CTC or above). Reading it is recorded in the reader\'s own audit entry against the subject. Invalid arguments (a malformed PNC ID, `to` not after `from` or more than 366 days after it, a page size outside 1-100, a cursor this query did not make) are BAD_USER_INPUT.',
     })
     async accessAudit(@Args(() => AccessAuditArgs) args: AccessAuditArgs, @Ctx() context: SubgraphContext<object>): Promise<AccessAuditPage> {
       // Input first: its errors depend on the input alone, never on what the log holds.
