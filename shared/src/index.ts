@@ -67,3 +67,7 @@ export * from './audit/audit-writer';
 export * from './audit/observed-access';
 export * from './audit/subgraph-audit.plugin';
 export * from './errors/audit-unavailable.error';
+export * from './audit/access-audit.policy';
+export * from './audit/access-audit.query';
+export * from './audit/access-audit.resolver';
+export * from './audit/access-audit.type';

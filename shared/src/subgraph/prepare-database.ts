@@ -13,10 +13,12 @@ export interface SeedDataset extends SyntheticDatasetOptions {
 // People are generated and written in batches so memory stays flat however large the dataset.
 export const SEED_BATCH_SIZE = 5_000;
 
-/** Applies every given agency's migrations, each in its own schema, and the audit store's beside them. */
+/**
+ * Applies every given agency's migrations, each in its own schema, and the audit store's: every
+ * service keeps its own audit log in its own database, and an agency's access-audit query reads it.
+ */
 export async function migrateAgencies(connection: DatabaseConnection, definitions: readonly SubgraphDefinition[]): Promise<void> {
   for (const definition of definitions) await connection.migrate(definition.migrationsFolder, definition.schema);
-  // Every agency's audit log lives in its own database, so wherever an agency's tables go, so does the store.
   await migrateAuditStore(connection);
 }
 

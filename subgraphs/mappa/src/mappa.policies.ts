@@ -1,4 +1,4 @@
-import { Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, GRANT_HOLDER_ROLES, GRANTABLE_PURPOSES, MINIMAL_SUMMARY_AGENCIES, POLICE_ROLES, subjectKeyPolicy, YOT_ROLES } from '@mappa/shared';
+import { accessAuditEntryPolicy, accessAuditPolicy, Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, GRANT_HOLDER_ROLES, GRANTABLE_PURPOSES, MINIMAL_SUMMARY_AGENCIES, POLICE_ROLES, subjectKeyPolicy, YOT_ROLES } from '@mappa/shared';
 import type { AccessGrant } from '@mappa/shared';
 import type { Purpose, Role } from '@mappa/shared';
 
@@ -23,6 +23,10 @@ const MAPPA_CASE_GRANTS: readonly AccessGrant[] = [
 
 export const mappaPolicies = definePolicies('mappa', {
   subjectKey: subjectKeyPolicy(Agency.MAPPA_UNIT),
+  // Its own audit log, for its own information governance only (principle 10); the answer's fields
+  // are shared value types, granted the same in every subgraph.
+  accessAudit: accessAuditPolicy(Agency.MAPPA_UNIT),
+  accessAuditEntry: accessAuditEntryPolicy(Agency.MAPPA_UNIT),
   mappaCase: {
     owner: Agency.MAPPA_UNIT,
     classification: 'OFFICIAL-SENSITIVE',

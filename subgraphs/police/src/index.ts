@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { buildFederatedSchema } from '@mappa/shared';
 import type { SubgraphDefinition } from '@mappa/shared';
+import { PoliceAccessAuditResolver } from './access-audit/access-audit.resolver';
 import { PoliceIdentityResolver } from './identity/identity.resolver';
 import { SexOffenderNotificationResolver } from './notification/notification.resolver';
 import { offenderReferenceResolver } from './offender/offender.reference';
@@ -22,7 +23,7 @@ export const policeSubgraph: SubgraphDefinition<PoliceLoaders> = {
   policies: POLICE_POLICIES,
   buildSchema: (authorization) =>
     buildFederatedSchema(
-      { resolvers: [OffenderResolver, PoliceIdentityResolver, SexOffenderNotificationResolver] },
+      { resolvers: [OffenderResolver, PoliceAccessAuditResolver, PoliceIdentityResolver, SexOffenderNotificationResolver] },
       offenderReferenceResolver,
       POLICE_POLICIES,
       authorization,

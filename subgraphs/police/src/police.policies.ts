@@ -1,4 +1,4 @@
-import { Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, MAPPA_PURPOSES, MINIMAL_SUMMARY_AGENCIES, POLICE_ROLES, subjectKeyPolicy } from '@mappa/shared';
+import { accessAuditEntryPolicy, accessAuditPolicy, Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, MAPPA_PURPOSES, MINIMAL_SUMMARY_AGENCIES, POLICE_ROLES, subjectKeyPolicy } from '@mappa/shared';
 import type { Role } from '@mappa/shared';
 
 // The police's access rules, in one place. Each field's @Access names one of these; the access
@@ -14,6 +14,10 @@ export const policePolicies = definePolicies('police', {
   // Every duty-to-co-operate agency holds the police key at a meeting: \`offender(pncId)\` is answered
   // here, and Jobcentre Plus reaches the risk to its staff through it (A.R32).
   subjectKey: subjectKeyPolicy(Agency.POLICE),
+  // Its own audit log, for its own information governance only (principle 10); the answer's fields
+  // are shared value types, granted the same in every subgraph.
+  accessAudit: accessAuditPolicy(Agency.POLICE),
+  accessAuditEntry: accessAuditEntryPolicy(Agency.POLICE),
   identityNames: {
     owner: Agency.POLICE,
     classification: 'OFFICIAL-SENSITIVE',

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { buildFederatedSchema } from '@mappa/shared';
 import type { SubgraphDefinition } from '@mappa/shared';
+import { PrisonAccessAuditResolver } from './access-audit/access-audit.resolver';
 import { PrisonCustodyResolver } from './custody/custody.resolver';
 import { offenderReferenceResolver } from './offender/offender.reference';
 import { OffenderResolver } from './offender/offender.resolver';
@@ -20,7 +21,7 @@ export const prisonSubgraph: SubgraphDefinition<PrisonLoaders> = {
   migrationsFolder: join(__dirname, '..', 'drizzle'),
   policies: PRISON_POLICIES,
   buildSchema: (authorization) =>
-    buildFederatedSchema({ resolvers: [OffenderResolver, PrisonCustodyResolver, PrisonSentenceResolver] }, offenderReferenceResolver, PRISON_POLICIES, authorization),
+    buildFederatedSchema({ resolvers: [OffenderResolver, PrisonAccessAuditResolver, PrisonCustodyResolver, PrisonSentenceResolver] }, offenderReferenceResolver, PRISON_POLICIES, authorization),
   createLoaders: createPrisonLoaders,
   seed: seedPrison,
   clear: clearPrison,

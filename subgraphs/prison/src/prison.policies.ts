@@ -1,4 +1,4 @@
-import { Agency, definePolicies, MAPPA_PURPOSES, POLICE_ROLES, subjectKeyPolicy } from '@mappa/shared';
+import { accessAuditEntryPolicy, accessAuditPolicy, Agency, definePolicies, MAPPA_PURPOSES, POLICE_ROLES, subjectKeyPolicy } from '@mappa/shared';
 import type { Role } from '@mappa/shared';
 
 // The prison's access rules, in one place. Each field's @Access names one of these; the access
@@ -17,6 +17,10 @@ const RA_FOR_MAPPA = { roles: [...POLICE_ROLES, ...RA_ROLES], purposes: MAPPA_PU
 
 export const prisonPolicies = definePolicies('prison', {
   subjectKey: subjectKeyPolicy(Agency.PRISON),
+  // Its own audit log, for its own information governance only (principle 10); the answer's fields
+  // are shared value types, granted the same in every subgraph.
+  accessAudit: accessAuditPolicy(Agency.PRISON),
+  accessAuditEntry: accessAuditEntryPolicy(Agency.PRISON),
   custody: {
     owner: Agency.PRISON,
     classification: 'OFFICIAL-SENSITIVE',

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { buildFederatedSchema } from '@mappa/shared';
 import type { SubgraphDefinition } from '@mappa/shared';
+import { ProbationAccessAuditResolver } from './access-audit/access-audit.resolver';
 import { ProbationCaseResolver } from './case/probation-case.resolver';
 import { ProbationLicenceResolver } from './licence/licence.resolver';
 import { offenderReferenceResolver } from './offender/offender.reference';
@@ -26,6 +27,7 @@ export const probationSubgraph: SubgraphDefinition<ProbationLoaders> = {
       {
         resolvers: [
           OffenderResolver,
+          ProbationAccessAuditResolver,
           ProbationCaseResolver,
           ProbationLicenceResolver,
           ProbationRiskOfSeriousHarmResolver,

@@ -1,4 +1,4 @@
-import { Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, MAPPA_PURPOSES, MINIMAL_SUMMARY_AGENCIES, RESPONSIBLE_AUTHORITY_ROLES, subjectKeyPolicy } from '@mappa/shared';
+import { accessAuditEntryPolicy, accessAuditPolicy, Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, MAPPA_PURPOSES, MINIMAL_SUMMARY_AGENCIES, RESPONSIBLE_AUTHORITY_ROLES, subjectKeyPolicy } from '@mappa/shared';
 import type { AccessGrant, Role } from '@mappa/shared';
 
 // The probation service's access rules, in one place. Each field's @Access names one of these; the
@@ -32,6 +32,10 @@ const CASE_REFERENCE_GRANTS: readonly AccessGrant[] = [
 
 export const probationPolicies = definePolicies('probation', {
   subjectKey: subjectKeyPolicy(Agency.PROBATION),
+  // Its own audit log, for its own information governance only (principle 10); the answer's fields
+  // are shared value types, granted the same in every subgraph.
+  accessAudit: accessAuditPolicy(Agency.PROBATION),
+  accessAuditEntry: accessAuditEntryPolicy(Agency.PROBATION),
   caseReference: {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',

@@ -1,4 +1,4 @@
-import { Agency, definePolicies, subjectKeyPolicy, YOT_ROLES } from '@mappa/shared';
+import { accessAuditEntryPolicy, accessAuditPolicy, Agency, definePolicies, subjectKeyPolicy, YOT_ROLES } from '@mappa/shared';
 import type { AccessGrant } from '@mappa/shared';
 
 // The youth offending team's access rules, in one place. Each field's @Access names one of these; the
@@ -13,6 +13,10 @@ const YOT_CASE_MANAGEMENT: AccessGrant = { roles: YOT_ROLES, purposes: ['CASE_MA
 
 export const yotPolicies = definePolicies('yot', {
   subjectKey: subjectKeyPolicy(Agency.YOT),
+  // Its own audit log, for its own information governance only (principle 10); the answer's fields
+  // are shared value types, granted the same in every subgraph.
+  accessAudit: accessAuditPolicy(Agency.YOT),
+  accessAuditEntry: accessAuditEntryPolicy(Agency.YOT),
   youthCase: {
     owner: Agency.YOT,
     classification: 'OFFICIAL-SENSITIVE',
