@@ -1,10 +1,16 @@
 import { migrateAuditStore, verifyAllAuditLogs } from '@mappa/shared';
 import type { AuditVerification, DatabaseConnection } from '@mappa/shared';
 
-/** One line per log: its entry count, and the first bad entry when the chain is broken. */
+/**
+ * One line per log: its entry count (and where the chain starts once pruned for retention), and the
+ * first bad entry when the chain is broken.
+ */
 export function describeVerification(result: AuditVerification): string {
-  const entries = `${result.entries} ${result.entries === 1 ? 'entry' : 'entries'}`;
-  return result.intact ? `${result.log}: ${entries}, intact` : `${result.log}: ${entries}, BROKEN: first ${result.problem} entry is sequence ${result.firstBadSequence}`;
+  const from = result.firstRetainedSequence === undefined ? '' : ` from sequence ${result.firstRetainedSequence}`;
+  const entries = `${result.log}: ${result.entries} ${result.entries === 1 ? 'entry' : 'entries'}${from}`;
+  if (result.intact) return `${entries}, intact`;
+  if (result.problem === 'checkpoint') return `${entries}, BROKEN: the retention checkpoint at sequence ${result.firstBadSequence} was altered or removed entries younger than its retention`;
+  return `${entries}, BROKEN: first ${result.problem} entry is sequence ${result.firstBadSequence}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { gatewayAccessEnv } from '@mappa/gateway';
-import { baseServiceEnv, databaseEnv, DEFAULT_AS_OF, parseEnv, portEnv } from '@mappa/shared';
+import { auditRetentionEnv, baseServiceEnv, databaseEnv, DEFAULT_AS_OF, parseEnv, portEnv } from '@mappa/shared';
 import { z } from 'zod';
 
 const stackEnv = z.object({
@@ -16,6 +16,8 @@ const stackEnv = z.object({
   SEED_OFFENDERS: z.coerce.number().int().min(0).max(2_000_000).default(2_000),
   SEED: z.coerce.number().int().min(0).default(1),
   SEED_AS_OF: z.iso.date().default(DEFAULT_AS_OF),
+  /** How long audit entries are kept, for `npm run audit:prune`. */
+  ...auditRetentionEnv,
 });
 
 export type StackConfig = z.infer<typeof stackEnv>;

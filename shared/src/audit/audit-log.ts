@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { and, asc, count, eq, gt } from 'drizzle-orm';
+import { and, asc, count, eq, gt, lt, max, sql } from 'drizzle-orm';
 import type { Database, DatabaseConnection } from '../db/database';
 import { auditPayloadSchema } from './audit-payload';
 import type { AuditLogName, AuditPayload, AuditPayloadInput } from './audit-payload';
+import { auditCheckpointTable } from './audit-checkpoint.table';
 import { auditEntryTable, auditLogHeadTable } from './audit-log.table';
 
 /** The previous hash of a log's first entry. */
@@ -113,30 +114,91 @@ export async function appendAuditEntry(db: Database, log: AuditLogName, entry: A
   return stored;
 }
 
-/** What is wrong with the first bad entry of a chain. */
-export type AuditProblem = 'altered' | 'removed' | 'reordered';
+/**
+ * What is wrong with the first bad entry of a chain. `checkpoint`: the retention checkpoint the
+ * chain starts from was altered, does not lead to the first retained entry, or removed entries that
+ * were not yet older than the retention it records.
+ */
+export type AuditProblem = 'altered' | 'removed' | 'reordered' | 'checkpoint';
 
-/** The outcome of checking one chain: intact, or the first bad entry by sequence. */
+/**
+ * The outcome of checking one chain: intact, or the first bad entry by sequence.
+ * `firstRetainedSequence` is there when entries were pruned for retention: where the chain starts.
+ */
 export type AuditVerification =
-  | { readonly log: string; readonly entries: number; readonly intact: true }
-  | { readonly log: string; readonly entries: number; readonly intact: false; readonly firstBadSequence: number; readonly problem: AuditProblem };
+  | { readonly log: string; readonly entries: number; readonly intact: true; readonly firstRetainedSequence?: number }
+  | {
+      readonly log: string;
+      readonly entries: number;
+      readonly intact: false;
+      readonly firstBadSequence: number;
+      readonly problem: AuditProblem;
+      readonly firstRetainedSequence?: number;
+    };
 
 // Entries are read in pages by sequence, so verifying a long log keeps memory flat.
 const VERIFY_PAGE_SIZE = 1_000;
 
+/** What a retention checkpoint says, without its own hash. */
+export interface AuditCheckpointFacts {
+  readonly log: string;
+  readonly firstRetainedSequence: number;
+  readonly previousHash: string;
+  readonly newestRemovedAt: Date;
+  readonly movedAt: Date;
+  readonly retentionYears: number;
+}
+
 /**
- * Checks one log's chain from its first entry: each entry's hash must match its contents, link to
- * the entry before it, and the sequence must have no gaps up to the head. Stops at the first bad
- * entry.
+ * SHA-256 over the canonical serialisation of a checkpoint's columns, so a checkpoint changed with
+ * triggers disabled is found as an altered entry is. The leading tag keeps a checkpoint's hash from
+ * ever being taken for an entry's.
+ */
+export function auditCheckpointHash(checkpoint: AuditCheckpointFacts): string {
+  const canonical = canonicalJson([
+    'checkpoint',
+    checkpoint.log,
+    checkpoint.firstRetainedSequence,
+    checkpoint.previousHash,
+    checkpoint.newestRemovedAt.toISOString(),
+    checkpoint.movedAt.toISOString(),
+    checkpoint.retentionYears,
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/**
+ * Checks one log's chain from its first retained entry: sequence 1 and the genesis hash, or the
+ * log's retention checkpoint once entries were pruned. Each entry's hash must match its contents,
+ * link to the entry before it, and the sequence must have no gaps up to the head. The checkpoint
+ * must be unaltered, lead to the first retained entry, and have removed only entries older than the
+ * retention it records. Stops at the first bad entry.
  */
 export async function verifyAuditLog(db: Database, log: string): Promise<AuditVerification> {
   const [counted] = await db.select({ entries: count() }).from(auditEntryTable).where(eq(auditEntryTable.log, log));
   const entries = counted?.entries ?? 0;
-  const broken = (firstBadSequence: number, problem: AuditProblem): AuditVerification => ({ log, entries, intact: false, firstBadSequence, problem });
   const [head] = await db.select().from(auditLogHeadTable).where(eq(auditLogHeadTable.log, log));
   const headSequence = head?.lastSequence ?? 0;
-  let expected = 1;
-  let previousHash = GENESIS_HASH;
+  const [checkpoint] = await db
+    .select({
+      log: auditCheckpointTable.log,
+      firstRetainedSequence: auditCheckpointTable.firstRetainedSequence,
+      previousHash: auditCheckpointTable.previousHash,
+      newestRemovedAt: auditCheckpointTable.newestRemovedAt,
+      movedAt: auditCheckpointTable.movedAt,
+      retentionYears: auditCheckpointTable.retentionYears,
+      hash: auditCheckpointTable.hash,
+      // The same cutoff the prune and the triggers use, from the database's one definition of it.
+      cutoff: sql<Date>`audit.retention_cutoff(${auditCheckpointTable.movedAt}, ${auditCheckpointTable.retentionYears})`.mapWith(auditCheckpointTable.movedAt),
+    })
+    .from(auditCheckpointTable)
+    .where(eq(auditCheckpointTable.log, log));
+  const start = checkpoint?.firstRetainedSequence ?? 1;
+  const retained = checkpoint ? { firstRetainedSequence: start } : {};
+  const broken = (firstBadSequence: number, problem: AuditProblem): AuditVerification => ({ log, entries, intact: false, firstBadSequence, problem, ...retained });
+  if (checkpoint && !(await checkpointHolds(db, checkpoint, headSequence))) return broken(start, 'checkpoint');
+  let expected = start;
+  let previousHash = checkpoint?.previousHash ?? GENESIS_HASH;
   for (;;) {
     const page = await db
       .select()
@@ -149,8 +211,9 @@ export async function verifyAuditLog(db: Database, log: string): Promise<AuditVe
       const recomputed = auditEntryHash({ ...row, payload: row.payload as AuditPayload });
       if (recomputed !== row.hash) return broken(expected, belongsElsewhere(row, headSequence) ? 'reordered' : 'altered');
       // A consistent entry that does not link to the one before: the one before was rewritten
-      // (its hash recomputed), since this entry still holds its original hash.
-      if (row.previousHash !== previousHash) return broken(expected - 1, 'altered');
+      // (its hash recomputed), since this entry still holds its original hash. Before the first
+      // retained entry there is only the checkpoint, so that is what was rewritten.
+      if (row.previousHash !== previousHash) return checkpoint && expected === start ? broken(start, 'checkpoint') : broken(expected - 1, 'altered');
       previousHash = row.hash;
       expected += 1;
     }
@@ -161,7 +224,22 @@ export async function verifyAuditLog(db: Database, log: string): Promise<AuditVe
   if (headSequence > last) return broken(last + 1, 'removed');
   if (!head && last > 0) return broken(last, 'removed');
   if (head && head.lastHash !== previousHash) return broken(last, 'altered');
-  return { log, entries, intact: true };
+  return { log, entries, intact: true, ...retained };
+}
+
+// A checkpoint holds when its hash matches its columns, it is no further than one past the head,
+// and what it removed, and any entry still below it, is older than the retention it records. The
+// entries it removed are gone, so their age is known only from what the checkpoint recorded when
+// the database let it move; an entry still below it (moved without the deletes) shows its own.
+async function checkpointHolds(db: Database, checkpoint: AuditCheckpointFacts & { readonly hash: string; readonly cutoff: Date }, headSequence: number): Promise<boolean> {
+  if (auditCheckpointHash(checkpoint) !== checkpoint.hash) return false;
+  if (checkpoint.retentionYears < 1 || checkpoint.firstRetainedSequence > headSequence + 1) return false;
+  if (checkpoint.newestRemovedAt.getTime() >= checkpoint.cutoff.getTime()) return false;
+  const [below] = await db
+    .select({ newest: max(auditEntryTable.recordedAt) })
+    .from(auditEntryTable)
+    .where(and(eq(auditEntryTable.log, checkpoint.log), lt(auditEntryTable.sequence, checkpoint.firstRetainedSequence)));
+  return !below?.newest || below.newest.getTime() < checkpoint.cutoff.getTime();
 }
 
 // An entry whose stored hash is right for another sequence number was moved, not changed. Only

@@ -64,8 +64,9 @@ const years = z.number().int().min(1).max(100);
 /**
  * How long each log keeps its entries, in years. The default, 7 years, is conservative: MAPPA
  * case records are kept long and an access must be defensible for as long as the record it was
- * about; it is pending information-governance sign-off. Only the setting exists so far: removing
- * old entries needs a privileged, audited checkpoint so verification can start after it.
+ * about; it is pending information-governance sign-off. Read from the environment with
+ * `auditRetentionEnv`; `npm run audit:prune` applies it (`pruneAuditLog`), and the database lets
+ * a log's checkpoint move only past entries older than the retention it records.
  */
 export const auditRetentionSchema = z.strictObject({
   defaultYears: years.default(7),

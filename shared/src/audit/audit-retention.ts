@@ -1,0 +1,116 @@
+import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { jsonEnv } from '../config/parse-env';
+import type { Database } from '../db/database';
+import { AUDIT_LOGS, auditRetentionSchema, retentionYears } from './audit-payload';
+import type { AuditLogName, AuditRetention } from './audit-payload';
+import { auditCheckpointTable } from './audit-checkpoint.table';
+import { auditCheckpointHash, verifyAuditLog } from './audit-log';
+import type { AuditVerification } from './audit-log';
+import { auditEntryTable } from './audit-log.table';
+
+/**
+ * The retention settings, read once at start with the rest of a service's environment:
+ * `AUDIT_RETENTION_YEARS` for every log, `AUDIT_RETENTION_PER_LOG` (JSON, `{"police":10}`) for
+ * overrides. Each is validated by `auditRetentionSchema`'s own field, so a bad value is reported
+ * under its variable's name and the rule stays in one place.
+ */
+export const auditRetentionEnv = {
+  AUDIT_RETENTION_YEARS: z.coerce.number().optional().pipe(auditRetentionSchema.shape.defaultYears),
+  AUDIT_RETENTION_PER_LOG: jsonEnv(auditRetentionSchema.shape.perLog).optional(),
+};
+
+type AuditRetentionConfig = z.infer<z.ZodObject<typeof auditRetentionEnv>>;
+
+/** The retention a configuration parsed with `auditRetentionEnv` describes. */
+export function auditRetentionOf(config: AuditRetentionConfig): AuditRetention {
+  return auditRetentionSchema.parse({ defaultYears: config.AUDIT_RETENTION_YEARS, perLog: config.AUDIT_RETENTION_PER_LOG });
+}
+
+/** True for the name of one of the known chains. */
+export function isAuditLogName(log: string): log is AuditLogName {
+  return (AUDIT_LOGS as readonly string[]).includes(log);
+}
+
+/** What pruning one log did: entries removed and where its chain now starts, or why it was left alone. */
+export type AuditPruneResult =
+  | {
+      readonly log: AuditLogName;
+      readonly retentionYears: number;
+      readonly pruned: true;
+      readonly removed: number;
+      readonly firstRetainedSequence: number;
+      /** Transactions that removed entries (each at most the batch size). */
+      readonly batches: number;
+    }
+  | { readonly log: AuditLogName; readonly retentionYears: number; readonly pruned: false; readonly verification: AuditVerification };
+
+/** How many entries one prune transaction removes at most. */
+export const AUDIT_PRUNE_BATCH_SIZE = 1_000;
+
+/**
+ * Removes `log`'s entries older than its retention, from the start of the chain only: the first
+ * entry not yet old enough stops it, whatever follows. A log whose chain does not verify is left
+ * untouched, since pruning it would delete the evidence of what was done to it. Each batch is one
+ * transaction that moves the log's checkpoint past the batch and then deletes it; the database
+ * refuses both unless every entry is older than the retention, by its own clock (see
+ * `0005_prune_only_below_checkpoint.sql`), so the chain left behind verifies from the checkpoint.
+ */
+export async function pruneAuditLog(db: Database, log: AuditLogName, retention: AuditRetention, options: { readonly batchSize?: number } = {}): Promise<AuditPruneResult> {
+  const years = retentionYears(retention, log);
+  const batchSize = options.batchSize ?? AUDIT_PRUNE_BATCH_SIZE;
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error('audit prune batch size must be a positive integer');
+  const verification = await verifyAuditLog(db, log);
+  if (!verification.intact) return { log, retentionYears: years, pruned: false, verification };
+  let removed = 0;
+  let batches = 0;
+  for (;;) {
+    const batch = await pruneBatch(db, log, years, batchSize);
+    removed += batch.removed;
+    if (batch.removed > 0) batches += 1;
+    if (batch.removed < batchSize) return { log, retentionYears: years, pruned: true, removed, firstRetainedSequence: batch.firstRetainedSequence, batches };
+  }
+}
+
+// The database's time, to the millisecond the checkpoint stores: the cutoff is computed from it,
+// never from this process's clock, and the trigger checks the checkpoint records exactly it.
+const databaseNow = sql`date_trunc('milliseconds', now())`;
+
+async function pruneBatch(db: Database, log: AuditLogName, years: number, batchSize: number): Promise<{ removed: number; firstRetainedSequence: number }> {
+  return db.transaction(async (tx) => {
+    // Locked, so a second prune of this log waits for this batch and then starts after it.
+    const [checkpoint] = await tx.select().from(auditCheckpointTable).where(eq(auditCheckpointTable.log, log)).for('update');
+    const from = checkpoint?.firstRetainedSequence ?? 1;
+    const candidates = await tx
+      .select({
+        sequence: auditEntryTable.sequence,
+        recordedAt: auditEntryTable.recordedAt,
+        hash: auditEntryTable.hash,
+        now: sql<Date>`${databaseNow}`.mapWith(auditCheckpointTable.movedAt),
+        old: sql<boolean>`${auditEntryTable.recordedAt} < audit.retention_cutoff(${databaseNow}, ${years}::integer)`,
+      })
+      .from(auditEntryTable)
+      .where(and(eq(auditEntryTable.log, log), gte(auditEntryTable.sequence, from)))
+      .orderBy(asc(auditEntryTable.sequence))
+      .limit(batchSize);
+    // From the start of the chain only: stop at the first entry that is not old, or missing.
+    let next = from;
+    let newestRemovedAt: Date | undefined;
+    let previousHash: string | undefined;
+    for (const entry of candidates) {
+      if (entry.sequence !== next || entry.old !== true) break;
+      if (!newestRemovedAt || entry.recordedAt > newestRemovedAt) newestRemovedAt = entry.recordedAt;
+      previousHash = entry.hash;
+      next += 1;
+    }
+    const movedAt = candidates[0]?.now;
+    if (next === from || !newestRemovedAt || !previousHash || !movedAt) return { removed: 0, firstRetainedSequence: from };
+    const facts = { log, firstRetainedSequence: next, previousHash, newestRemovedAt, movedAt, retentionYears: years };
+    const moved = { ...facts, hash: auditCheckpointHash(facts) };
+    // The checkpoint moves first: the delete trigger allows only entries below it.
+    if (checkpoint) await tx.update(auditCheckpointTable).set(moved).where(eq(auditCheckpointTable.log, log));
+    else await tx.insert(auditCheckpointTable).values(moved);
+    await tx.delete(auditEntryTable).where(and(eq(auditEntryTable.log, log), gte(auditEntryTable.sequence, from), lt(auditEntryTable.sequence, next)));
+    return { removed: next - from, firstRetainedSequence: next };
+  });
+}
