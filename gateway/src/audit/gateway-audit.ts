@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getOperationAST, Kind } from 'graphql';
-import type { FragmentDefinitionNode, GraphQLError } from 'graphql';
-import { AUDIT_UNAVAILABLE_MESSAGE, auditOutcome, auditPrincipalOf, deniedFieldsOf, elapsedMs, errorCodesOf, observeAccess } from '@mappa/shared';
+import { getOperationAST } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { auditOutcome, auditPrincipalOf, auditUnavailableResult, deniedFieldsOf, elapsedMs, errorCodesOf, observeAccess } from '@mappa/shared';
 import type { AuditPayloadInput, AuditWriter, Logger, Principal } from '@mappa/shared';
 import { ownerOfPolicy } from '../authorization/supergraph-policies';
 import type { SupergraphPolicies } from '../authorization/supergraph-policies';
@@ -47,13 +47,10 @@ export function gatewayAuditPlugin(writer: AuditWriter, policies: SupergraphPoli
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, request, response, schema, document, operation, operationName, queryHash }) {
+          // Every answer here is a single result: no service enables incremental delivery (@defer).
           if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
-          const fragments = new Map<string, FragmentDefinitionNode>();
-          for (const definition of document?.definitions ?? []) {
-            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-          }
-          const observed = operation ? observeAccess(schema, operation, fragments, result.data) : undefined;
+          const observed = observeAccess(schema, document, operation, result.data);
           const denied = deniedFieldsOf(contextValue.audit.deniedSelections());
           const errorCodes = errorCodesOf(result.errors);
           const { caller } = contextValue;
@@ -67,8 +64,8 @@ export function gatewayAuditPlugin(writer: AuditWriter, policies: SupergraphPoli
                 // A document refused before its operation was resolved (invalid) is named as the caller named it.
                 operationName: operationNameOf(operationName ?? request.operationName ?? (document ? getOperationAST(document)?.name?.value : undefined)),
                 documentHash: queryHash ?? null,
-                subjects: [...(observed?.subjects ?? [])].sort(),
-                fields: fieldsByOwner(observed?.fields ?? new Set(), denied, policies),
+                subjects: [...observed.subjects].sort(),
+                fields: fieldsByOwner(observed.fields, denied, policies),
                 outcome: auditOutcome(errorCodes, true, denied.length),
                 errorCodes,
                 durationMs: elapsedMs(contextValue.audit.started),
@@ -76,7 +73,7 @@ export function gatewayAuditPlugin(writer: AuditWriter, policies: SupergraphPoli
             });
           } catch (error: unknown) {
             contextValue.log.error({ log: writer.log, reason: error instanceof Error ? error.name : 'unknown' }, 'audit entry could not be written; response withheld');
-            response.body.singleResult = { errors: [{ message: AUDIT_UNAVAILABLE_MESSAGE, extensions: { code: 'AUDIT_UNAVAILABLE' } }] };
+            response.body.singleResult = auditUnavailableResult();
             if (response.http) response.http.status = 503;
           }
         },

@@ -1,5 +1,4 @@
-import { buildSchema, getOperationAST, Kind, parse } from 'graphql';
-import type { FragmentDefinitionNode } from 'graphql';
+import { buildSchema, getOperationAST, parse } from 'graphql';
 import { observeAccess } from './observed-access';
 
 const schema = buildSchema(`
@@ -12,9 +11,7 @@ const schema = buildSchema(`
 
 function observe(query: string, data: unknown) {
   const document = parse(query);
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  const observed = observeAccess(schema, getOperationAST(document)!, fragments, data);
+  const observed = observeAccess(schema, document, getOperationAST(document) ?? undefined, data);
   return { fields: [...observed.fields].sort(), subjects: [...observed.subjects].sort() };
 }
 

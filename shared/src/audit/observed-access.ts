@@ -1,5 +1,5 @@
 import { getNamedType, isAbstractType, isCompositeType, isInterfaceType, isObjectType, Kind } from 'graphql';
-import type { FragmentDefinitionNode, GraphQLCompositeType, GraphQLSchema, OperationDefinitionNode, SelectionSetNode } from 'graphql';
+import type { DocumentNode, FragmentDefinitionNode, GraphQLCompositeType, GraphQLSchema, OperationDefinitionNode, SelectionSetNode } from 'graphql';
 
 /** What a response actually handed over: the fields that carried a value, and whom they were about. */
 export interface ObservedAccess {
@@ -23,11 +23,16 @@ const isObject = (value: unknown): value is JsonObject => typeof value === 'obje
  * the subject keys. Abstract types are resolved by the `__typename` the response carries (federation
  * always selects it for entities); without it, the abstract type's own fields are named.
  */
-export function observeAccess(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>, data: unknown): ObservedAccess {
+export function observeAccess(schema: GraphQLSchema, document: DocumentNode | undefined, operation: OperationDefinitionNode | undefined, data: unknown): ObservedAccess {
   const fields = new Set<string>();
   const subjects = new Set<string>();
-  const root = schema.getRootType(operation.operation);
-  if (!root || !isObject(data)) return { fields, subjects };
+  // No operation (a document that did not parse or validate): nothing was executed, nothing returned.
+  const root = operation ? schema.getRootType(operation.operation) : undefined;
+  if (!operation || !root || !isObject(data)) return { fields, subjects };
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document?.definitions ?? []) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
 
   const runtimeType = (declared: GraphQLCompositeType, value: JsonObject): GraphQLCompositeType => {
     if (!isAbstractType(declared)) return declared;

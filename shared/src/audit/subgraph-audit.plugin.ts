@@ -1,9 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind } from 'graphql';
-import type { FragmentDefinitionNode } from 'graphql';
 import type { Caller } from '../auth/caller';
 import type { AccessDecisions } from '../authorization/access-decisions';
-import { AUDIT_UNAVAILABLE_MESSAGE } from '../errors/audit-unavailable.error';
+import { auditUnavailableResult } from '../errors/audit-unavailable.error';
 import type { RequestContext } from '../context/request-context';
 import { auditOutcome, auditPrincipalOf, deniedFieldsOf, elapsedMs, errorCodesOf } from './audit-entry';
 import type { AuditWriter } from './audit-writer';
@@ -48,13 +46,10 @@ export function subgraphAuditPlugin<Context extends AuditedContext>(writer: Audi
           contextValue.audit.describeOperation(operationName ?? null, queryHash ?? null);
         },
         async willSendResponse({ contextValue, response, request, schema, document, operation, operationName, queryHash }) {
+          // Every answer here is a single result: no service enables incremental delivery (@defer).
           if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
-          const fragments = new Map<string, FragmentDefinitionNode>();
-          for (const definition of document?.definitions ?? []) {
-            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-          }
-          const observed = operation ? observeAccess(schema, operation, fragments, result.data) : { fields: new Set<string>(), subjects: new Set<string>() };
+          const observed = observeAccess(schema, document, operation, result.data);
           const denied = deniedFieldsOf(contextValue.access.deniedSelections());
           const errorCodes = errorCodesOf(result.errors);
           const { caller } = contextValue;
@@ -77,7 +72,7 @@ export function subgraphAuditPlugin<Context extends AuditedContext>(writer: Audi
             });
           } catch (error: unknown) {
             contextValue.log.error({ log: writer.log, reason: error instanceof Error ? error.name : 'unknown' }, 'audit entry could not be written; response withheld');
-            response.body.singleResult = { errors: [{ message: AUDIT_UNAVAILABLE_MESSAGE, extensions: { code: 'AUDIT_UNAVAILABLE' } }] };
+            response.body.singleResult = auditUnavailableResult();
           }
         },
       };
