@@ -116,6 +116,11 @@ interface Measurement {
   errors: number;
   /** Audit SQL statements its stack sent while it ran: fewer per request than alone, under group commit. */
   auditStatements: number;
+  /**
+   * CPU time this process (every service and the load generator) spent while it ran. Unlike
+   * requests/s it hardly moves with other load on the machine; the database server's is not in it.
+   */
+  cpuMs: number;
   /** Requests and busy time in each round, for the spread of the on/off ratio across rounds. */
   readonly rounds: { requests: number; busyMs: number }[];
 }
@@ -249,7 +254,7 @@ async function main(): Promise<void> {
     for (const comparison of comparisons) checks.push(await compareAnswers(comparison, Math.min(COMPARED_PEOPLE, options.rounds * options['requests-per-round']), options.concurrency, productAnswers));
     const counts: OperationCounts[] = [];
     for (const workload of workloads) counts.push(checkAuditCounts(workload, workload.stack === auditOffStack ? 'off' : 'recorded', await countPerOperation(workload, db)));
-    const measurements = workloads.map<Measurement>(() => ({ latenciesMs: [], busyMs: 0, errors: 0, auditStatements: 0, rounds: [] }));
+    const measurements = workloads.map<Measurement>(() => ({ latenciesMs: [], busyMs: 0, errors: 0, auditStatements: 0, cpuMs: 0, rounds: [] }));
     // Warm-up: one short round each, discarded.
     for (const workload of workloads) await runRound(workload, Math.min(50, options['requests-per-round']), options.concurrency, 0);
     // The schedule of a round: each group runs in turn; the sides of an operation (the product and
@@ -271,12 +276,15 @@ async function main(): Promise<void> {
           for (const workload of sides) {
             // Read outside the timed requests; one workload runs at a time, so the difference is its own.
             const auditBefore = auditStatementsOf(workload.stack);
+            const cpuBefore = process.cpuUsage();
             const result = await runRound(workload, size, options.concurrency, round * perRound + done);
+            const cpu = process.cpuUsage(cpuBefore);
             const measurement = measurements[workloads.indexOf(workload)]!;
             measurement.latenciesMs.push(...result.latenciesMs);
             measurement.busyMs += result.wallMs;
             measurement.errors += result.errors;
             measurement.auditStatements += auditStatementsOf(workload.stack) - auditBefore;
+            measurement.cpuMs += (cpu.user + cpu.system) / 1000;
             measurement.rounds[round]!.requests += result.latenciesMs.length;
             measurement.rounds[round]!.busyMs += result.wallMs;
           }
@@ -537,6 +545,7 @@ async function renderReport(
       n: sorted.length,
       errors: measurement.errors,
       auditPerRequest: sorted.length > 0 ? measurement.auditStatements / sorted.length : 0,
+      cpuPerRequest: sorted.length > 0 ? measurement.cpuMs / sorted.length : 0,
     };
   });
   const baseline = rows[0]!;
@@ -598,6 +607,7 @@ async function renderReport(
           `${overhead.toFixed(1)}%`,
           overhead <= OVERHEAD_GOAL_PERCENT ? 'yes' : '**no**',
           `${rowOn.p50.toFixed(1)} / ${rowOff.p50.toFixed(1)}`,
+          `${rowOn.cpuPerRequest.toFixed(1)} / ${rowOff.cpuPerRequest.toFixed(1)}`,
           ...extra(on, off),
           comparison.answers,
         ];
@@ -610,8 +620,8 @@ async function renderReport(
       .filter((line) => line !== null)
       .join('\n');
   const comparisonHeader = (extra: readonly string[]) =>
-    `| operation | requests/s on | requests/s off | ratio on/off | ratio per round: median (min–max) | overhead | within ${OVERHEAD_GOAL_PERCENT}% | p50 ms on / off | ${extra.join(' | ')} | answers |
-|---|---:|---:|---:|---:|---:|---|---:|${extra.map(() => '---:|').join('')}---|`;
+    `| operation | requests/s on | requests/s off | ratio on/off | ratio per round: median (min–max) | overhead | within ${OVERHEAD_GOAL_PERCENT}% | p50 ms on / off | CPU ms per request on / off | ${extra.join(' | ')} | answers |
+|---|---:|---:|---:|---:|---:|---|---:|---:|${extra.map(() => '---:|').join('')}---|`;
   const written = [...chains.written].filter(([, entries]) => entries > 0);
   const cpu = cpus();
   return `# Benchmarks
@@ -636,6 +646,8 @@ each part: at most ${OVERHEAD_GOAL_PERCENT}% overhead, where overhead is how muc
 part on: requests/s off ÷ requests/s on − 1 (negative: on was faster). Within each round the sides of
 an operation alternate in chunks of ${CHUNK} requests, in order and then reversed (on, authorization off,
 audit off, audit off, authorization off, on, …), so each side's mean position in the round is the same.
+"CPU ms per request" is the CPU time this process (all six services and the load generator) spent
+per request, which other load on the machine hardly moves; the database server's CPU is not in it.
 
 ## Authorization on vs off
 
