@@ -133,7 +133,7 @@ interface OperationCounts {
   readonly audit: Readonly<Record<string, { entries: number; statements: number }>>;
 }
 
-/** Requests per chunk: within a round, the two sides of a comparison alternate chunk by chunk. */
+/** Requests per chunk: within a round, the sides of an operation (product and off stacks) alternate chunk by chunk. */
 const CHUNK = 50;
 
 const optionsSchema = z.object({
