@@ -2,19 +2,23 @@
 // database) and measures workloads side by side in one run, interleaved in rounds so that machine
 // noise hits every workload alike. Reports ratios, not absolute promises.
 //
-// Authorization on vs off: a second stack over the same database runs with `authorization: 'off'`
-// (BENCHMARK ONLY, see `AuthorizationMode`; this is the only program that passes it), and the same
-// operations are measured on both. Authentication stays on in both (token verification at the
-// gateway, a signed assertion on every subgraph call), so the ratio isolates authorization.
+// On vs off: besides the product as it runs, two more stacks over the same database each run with
+// one part switched off (BENCHMARK ONLY switches; this is the only program that passes them):
+// `authorization: 'off'` (see `AuthorizationMode`) and `audit: 'off'` (see `AuditMode`). The same
+// operations are measured on all three, in the same rounds, and each off stack is compared with the
+// product. Authentication stays on everywhere (token verification at the gateway, a signed assertion
+// on every subgraph call), and each off stack leaves out one part only, so each ratio isolates it.
+// At the end every audit chain in the database is verified; a broken one fails the run.
 import { cpus, totalmem } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { LocalIssuer } from '@mappa/gateway';
-import { ASSERTION_HEADER, createLogger, DatabaseConnection, MappaArea, migrateAgencies, seedAgencies, syntheticPerson } from '@mappa/shared';
-import type { Principal } from '@mappa/shared';
+import { ASSERTION_HEADER, auditLogHeadTable, createLogger, DatabaseConnection, MappaArea, migrateAgencies, seedAgencies, syntheticPerson } from '@mappa/shared';
+import type { AuditMode, Database, Principal } from '@mappa/shared';
 import { z } from 'zod';
+import { runAuditVerify } from './audit-verify';
 import { REPOSITORY_ROOT } from './generate-schemas';
 import { startLocalStack } from './local-stack';
 import type { LocalStack } from './local-stack';
@@ -23,10 +27,12 @@ import { AGENCIES } from './subgraphs';
 
 const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
 const BENCH_DATABASE = 'mappa_bench';
-/** How many people the view workloads cycle through; every one is compared on both stacks first. */
+/** How many people the view workloads cycle through; every one is compared on the stacks first. */
 const COMPARED_PEOPLE = 500;
-/** How many register pages the page workloads cycle through; every one is compared on both stacks first. */
+/** How many register pages the page workloads cycle through; every one is compared on the stacks first. */
 const PAGES = 20;
+/** Where the audit trail's cost would stop being acceptable, as for authorization: at most 15% overhead. */
+const OVERHEAD_GOAL_PERCENT = 15;
 
 const POLICE_IDENTITY = 'query Identity($pncId: ID!) { offender(pncId: $pncId) { pncId identity { firstName lastName dateOfBirth croNumber } } }';
 const OFFENDER_VIEW = `query OffenderView($pncId: ID!) {
@@ -60,9 +66,21 @@ const OFFENDER_PAGE = `query OffenderPage($after: String, $filter: OffenderFilte
   }
 }`;
 
+/** A part of the product that a BENCHMARK-ONLY switch leaves out, so that its cost can be measured. */
+type Switch = 'authorization' | 'audit';
+
+/** One of the stacks the benchmark runs over the one database. */
+interface BenchStack {
+  readonly stack: LocalStack;
+  /** What its workloads are called after: `gateway` for the product as it runs, else what is off. */
+  readonly label: string;
+  /** The part it runs without; null for the product as it runs. */
+  readonly off: Switch | null;
+}
+
 interface Workload {
   readonly name: string;
-  /** The stack it runs on: authorization enforced or off. */
+  /** The stack it runs on: the product as it runs, or one with a part switched off. */
   readonly stack: LocalStack;
   readonly url: (stack: LocalStack) => string;
   /** Credentials for one request: a bearer token for the gateway, an assertion for a subgraph. */
@@ -73,9 +91,19 @@ interface Workload {
   readonly deniesFields?: boolean;
 }
 
-/** One operation measured on both stacks. */
+/** An operation, measured on the product and on every stack with a part switched off. */
+interface Operation {
+  readonly name: string;
+  /** Whether the principal is denied fields (where authorization is on): FORBIDDEN is then the expected answer. */
+  readonly deniesFields: boolean;
+  readonly on: (stack: BenchStack) => Workload;
+}
+
+/** One operation measured on the product (`on`) and on a stack with one part switched off (`off`). */
 interface Comparison {
   readonly name: string;
+  /** What the off side leaves out. */
+  readonly switched: Switch;
   readonly on: Workload;
   readonly off: Workload;
   /** What the answers on the two stacks are checked to be before measuring. */
@@ -86,11 +114,26 @@ interface Measurement {
   readonly latenciesMs: number[];
   busyMs: number;
   errors: number;
+  /** Audit SQL statements its stack sent while it ran: fewer per request than alone, under group commit. */
+  auditStatements: number;
+  /**
+   * CPU time this process (every service and the load generator) spent while it ran. Unlike
+   * requests/s it hardly moves with other load on the machine; the database server's is not in it.
+   */
+  cpuMs: number;
   /** Requests and busy time in each round, for the spread of the on/off ratio across rounds. */
   readonly rounds: { requests: number; busyMs: number }[];
 }
 
-/** Requests per chunk: within a round, the two sides of a comparison alternate chunk by chunk. */
+/** What one request of a workload costs, counted with nothing else running. */
+interface OperationCounts {
+  /** Per subgraph: GraphQL requests it served and data SQL statements it sent. */
+  readonly subgraphs: Readonly<Record<string, { requests: number; statements: number }>>;
+  /** Per audit log (the gateway's and each subgraph's): entries written and audit SQL statements sent. */
+  readonly audit: Readonly<Record<string, { entries: number; statements: number }>>;
+}
+
+/** Requests per chunk: within a round, the sides of an operation (product and off stacks) alternate chunk by chunk. */
 const CHUNK = 50;
 
 const optionsSchema = z.object({
@@ -151,9 +194,19 @@ async function main(): Promise<void> {
     log,
   };
   const stack = await startLocalStack(stackOptions);
-  // BENCHMARK ONLY: the same product with authorization off, over the same database.
-  const offStack = await startLocalStack({ ...stackOptions, authorization: 'off' });
+  // BENCHMARK ONLY: the same product with one part off each, over the same database. The audit-off
+  // stack enforces authorization, and the authorization-off stack records its audit trail, so each
+  // differs from the product in one part only.
+  const authorizationOffStack = await startLocalStack({ ...stackOptions, authorization: 'off' });
+  const auditOffStack = await startLocalStack({ ...stackOptions, audit: 'off' });
+  const db = connection.database();
   try {
+    const product: BenchStack = { stack, label: 'gateway', off: null };
+    const switchedOff: readonly (BenchStack & { readonly off: Switch })[] = [
+      { stack: authorizationOffStack, label: 'authorization off', off: 'authorization' },
+      { stack: auditOffStack, label: 'audit off', off: 'audit' },
+    ];
+    const headsAtStart = await auditHeads(db);
     // Row scope is by area (R-3): ask about people in the principal's area, or every answer would be
     // the (cheap) unknown-person null. About 1 in 42 people, spread over the dataset.
     const local = Array.from({ length: dataset.offenders }, (_, i) => syntheticPerson((i * 7_919) % dataset.offenders, dataset)).filter(
@@ -161,68 +214,57 @@ async function main(): Promise<void> {
     );
     // A restricted-access person's probation case is limited to the allocated offender manager (R-4),
     // so the co-ordinator gets less of it with authorization on: the co-ordinator's workloads leave
-    // such people out, so both stacks give the same answers; the officer's workload keeps them.
+    // such people out, so every stack gives the same answers; the officer's workload keeps them.
     const restricted = new Set(local.filter((person) => person.restrictedAccess).map((person) => person.pncId));
     const pncIds = local.filter((person) => !person.restrictedAccess).slice(0, COMPARED_PEOPLE).map((person) => person.pncId);
     const officerPncIds = local.slice(0, COMPARED_PEOPLE).map((person) => person.pncId);
     const ownArea = { area: principal.area };
     const pageCursors = await collectCursors(stack, PAGES, await viaGateway(), ownArea, restricted);
     const gatewayUrl = (s: LocalStack) => `${s.gateway.url}/graphql`;
-    const view = (name: string, on: LocalStack, headers: Workload['headers'], ids: readonly string[], deniesFields = false): Workload => ({
+    // An operation's workload on one stack. Fields are denied only where authorization is on.
+    const operation = (name: string, query: string, headers: Workload['headers'], variables: Workload['variables'], deniesFields = false): Operation => ({
       name,
-      stack: on,
-      url: gatewayUrl,
-      headers,
-      query: OFFENDER_VIEW,
-      variables: (i) => ({ pncId: ids[i % ids.length] }),
       deniesFields,
+      on: (s) => ({ name: `${name}, ${s.label}`, stack: s.stack, url: gatewayUrl, headers, query, variables, deniesFields: deniesFields && s.off !== 'authorization' }),
     });
-    const page = (name: string, on: LocalStack): Workload => ({
-      name,
-      stack: on,
-      url: gatewayUrl,
-      headers: viaGateway,
-      query: OFFENDER_PAGE,
-      variables: (i) => ({ after: pageCursors[i % pageCursors.length], filter: ownArea }),
-    });
-    const comparisons: Comparison[] = [
-      {
-        name: 'single offender view (5 agencies), co-ordinator',
-        on: view('single offender view (5 agencies), co-ordinator, gateway', stack, viaGateway, pncIds),
-        off: view('single offender view (5 agencies), co-ordinator, authorization off', offStack, viaGateway, pncIds),
-        answers: 'same',
-      },
-      {
-        name: '50-offender page (5 agencies), co-ordinator',
-        on: page('50-offender page (5 agencies), co-ordinator, gateway', stack),
-        off: page('50-offender page (5 agencies), co-ordinator, authorization off', offStack),
-        answers: 'same',
-      },
-      {
-        name: 'single offender view (5 agencies), PPU officer, fields denied',
-        on: view('single offender view (5 agencies), PPU officer, gateway', stack, officerViaGateway, officerPncIds, true),
-        off: view('single offender view (5 agencies), PPU officer, authorization off', offStack, officerViaGateway, officerPncIds),
-        answers: 'more data with authorization off',
-      },
+    const operations: Operation[] = [
+      operation('single offender view (5 agencies), co-ordinator', OFFENDER_VIEW, viaGateway, (i) => ({ pncId: pncIds[i % pncIds.length] })),
+      operation('50-offender page (5 agencies), co-ordinator', OFFENDER_PAGE, viaGateway, (i) => ({ after: pageCursors[i % pageCursors.length], filter: ownArea })),
+      operation('single offender view (5 agencies), PPU officer', OFFENDER_VIEW, officerViaGateway, (i) => ({ pncId: officerPncIds[i % officerPncIds.length] }), true),
     ];
+    // Each operation runs once on the product and once on every off stack: the product's side is one
+    // workload, shared by the operation's comparisons, so it is measured once.
+    const measured = operations.map((op) => ({ op, on: op.on(product), offs: switchedOff.map((s) => ({ s, workload: op.on(s) })) }));
+    const comparisons: Comparison[] = measured.flatMap(({ op, on, offs }) =>
+      offs.map(({ s, workload }): Comparison => {
+        const moreData = s.off === 'authorization' && op.deniesFields;
+        return { name: op.deniesFields ? `${op.name}, fields denied` : op.name, switched: s.off, on, off: workload, answers: moreData ? 'more data with authorization off' : 'same' };
+      }),
+    );
     const workloads: Workload[] = [
       { name: 'police identity, police subgraph directly', stack, url: (s) => `${s.subgraphs.police.url}/graphql`, headers: asGateway, query: POLICE_IDENTITY, variables: (i) => ({ pncId: pncIds[i % pncIds.length] }) },
       { name: 'police identity, through the gateway', stack, url: gatewayUrl, headers: viaGateway, query: POLICE_IDENTITY, variables: (i) => ({ pncId: pncIds[i % pncIds.length] }) },
-      ...comparisons.flatMap((comparison) => [comparison.on, comparison.off]),
+      ...measured.flatMap(({ on, offs }) => [on, ...offs.map(({ workload }) => workload)]),
     ];
-    // Before measuring: the co-ordinator gets the same answers from both stacks for every request
-    // the measurement will send, and the officer really is denied fields only with authorization on.
+    // Before measuring: the co-ordinator gets the same answers from every stack for every request
+    // the measurement will send, the officer gets the same with audit on and off, and really is
+    // denied fields only with authorization on.
     const checks: string[] = [];
-    for (const comparison of comparisons) checks.push(await compareAnswers(comparison, Math.min(COMPARED_PEOPLE, options.rounds * options['requests-per-round']), options.concurrency));
-    const counts = [];
-    for (const workload of workloads) counts.push(await countPerOperation(workload));
-    const measurements = workloads.map<Measurement>(() => ({ latenciesMs: [], busyMs: 0, errors: 0, rounds: [] }));
+    const productAnswers = new Map<Workload, Map<number, Answer>>();
+    for (const comparison of comparisons) checks.push(await compareAnswers(comparison, Math.min(COMPARED_PEOPLE, options.rounds * options['requests-per-round']), options.concurrency, productAnswers));
+    const counts: OperationCounts[] = [];
+    for (const workload of workloads) counts.push(checkAuditCounts(workload, workload.stack === auditOffStack ? 'off' : 'recorded', await countPerOperation(workload, db)));
+    const measurements = workloads.map<Measurement>(() => ({ latenciesMs: [], busyMs: 0, errors: 0, auditStatements: 0, cpuMs: 0, rounds: [] }));
     // Warm-up: one short round each, discarded.
     for (const workload of workloads) await runRound(workload, Math.min(50, options['requests-per-round']), options.concurrency, 0);
-    // The schedule of a round: each group runs in turn; the two sides of a comparison alternate in
-    // chunks (on, off, off, on, …), so drift within a round and whatever ran just before fall on both
-    // sides alike. Every other round runs the groups in reverse.
-    const groups: Workload[][] = [...workloads.filter((workload) => !comparisons.some((c) => c.on === workload || c.off === workload)).map((workload) => [workload]), ...comparisons.map((c) => [c.on, c.off])];
+    // The schedule of a round: each group runs in turn; the sides of an operation (the product and
+    // each off stack) alternate in chunks, in order and then reversed (on, a, b, b, a, on, …), so
+    // every side's mean position in the round is the same and drift within a round, and whatever
+    // ran just before, fall on all sides alike. Every other round runs the groups in reverse.
+    const groups: Workload[][] = [
+      ...workloads.filter((workload) => !measured.some(({ on, offs }) => on === workload || offs.some((off) => off.workload === workload))).map((workload) => [workload]),
+      ...measured.map(({ on, offs }) => [on, ...offs.map(({ workload }) => workload)]),
+    ];
     const perRound = options['requests-per-round'];
     for (let round = 0; round < options.rounds; round += 1) {
       for (const measurement of measurements) measurement.rounds.push({ requests: 0, busyMs: 0 });
@@ -232,11 +274,17 @@ async function main(): Promise<void> {
           const size = Math.min(CHUNK, perRound - done);
           const sides = chunk % 2 === round % 2 ? group : [...group].reverse();
           for (const workload of sides) {
+            // Read outside the timed requests; one workload runs at a time, so the difference is its own.
+            const auditBefore = auditStatementsOf(workload.stack);
+            const cpuBefore = process.cpuUsage();
             const result = await runRound(workload, size, options.concurrency, round * perRound + done);
+            const cpu = process.cpuUsage(cpuBefore);
             const measurement = measurements[workloads.indexOf(workload)]!;
             measurement.latenciesMs.push(...result.latenciesMs);
             measurement.busyMs += result.wallMs;
             measurement.errors += result.errors;
+            measurement.auditStatements += auditStatementsOf(workload.stack) - auditBefore;
+            measurement.cpuMs += (cpu.user + cpu.system) / 1000;
             measurement.rounds[round]!.requests += result.latenciesMs.length;
             measurement.rounds[round]!.busyMs += result.wallMs;
           }
@@ -244,11 +292,13 @@ async function main(): Promise<void> {
       }
       process.stderr.write(`round ${round + 1}/${options.rounds} done\n`);
     }
-    const report = await renderReport(url, options, workloads, measurements, counts, comparisons, checks);
+    const chains = await verifyChains(connection, headsAtStart, await auditHeads(db));
+    const report = await renderReport(url, options, workloads, measurements, counts, comparisons, checks, chains);
     process.stdout.write(report);
     writeFileSync(join(REPOSITORY_ROOT, 'docs', 'benchmarks.md'), report);
   } finally {
-    await offStack.close();
+    await auditOffStack.close();
+    await authorizationOffStack.close();
     await stack.close();
     await connection.close();
   }
@@ -346,11 +396,15 @@ function valuesIn(value: unknown): number {
 
 /**
  * Sends every distinct request of the first `requests` a comparison will measure to both stacks and
- * checks the answers: identical for the co-ordinator; for a principal denied fields, FORBIDDEN
- * errors only with authorization on and at least as much data off. Throws on anything else, before
- * anything is measured. Returns one line for the report.
+ * checks the answers: identical (denials included) unless authorization is what is off; for a
+ * principal denied fields with authorization off, FORBIDDEN errors only with it on and more data
+ * off. Throws on anything else, before anything is measured. Returns one line for the report.
+ * The product's answers are kept in `productAnswers`: its side is shared by every comparison of an
+ * operation, and is asked once.
  */
-async function compareAnswers(comparison: Comparison, requests: number, concurrency: number): Promise<string> {
+async function compareAnswers(comparison: Comparison, requests: number, concurrency: number, productAnswers: Map<Workload, Map<number, Answer>>): Promise<string> {
+  const known = productAnswers.get(comparison.on) ?? new Map<number, Answer>();
+  productAnswers.set(comparison.on, known);
   const distinct = new Map<string, number>();
   for (let i = 0; i < requests; i += 1) {
     const key = JSON.stringify(comparison.on.variables(i));
@@ -366,12 +420,13 @@ async function compareAnswers(comparison: Comparison, requests: number, concurre
       while (next < indices.length) {
         const i = indices[next]!;
         next += 1;
-        const [on, off] = await Promise.all([send(comparison.on, i), send(comparison.off, i)]);
+        const [on, off] = await Promise.all([known.get(i) ?? send(comparison.on, i), send(comparison.off, i)]);
+        known.set(i, on);
         if (!answered(comparison.on, on) || !answered(comparison.off, off)) {
           throw new Error(`${comparison.name}: request ${i} failed (status ${on.status} on, ${off.status} off; codes ${JSON.stringify([on.body.errors?.map((e) => e.extensions?.code), off.body.errors?.map((e) => e.extensions?.code)])})`);
         }
         if (comparison.answers === 'same' && JSON.stringify(on.body) !== JSON.stringify(off.body)) {
-          throw new Error(`${comparison.name}: request ${i} answered differently with authorization on and off`);
+          throw new Error(`${comparison.name}: request ${i} answered differently with ${comparison.switched} on and off`);
         }
         for (const error of on.body.errors ?? []) denied.add((error.path ?? []).filter((segment) => typeof segment === 'string').join('.'));
         valuesOn += valuesIn(on.body.data);
@@ -379,19 +434,88 @@ async function compareAnswers(comparison: Comparison, requests: number, concurre
       }
     }),
   );
-  if (comparison.answers === 'same') return `${comparison.name}: ${indices.length} distinct requests, identical answers on both stacks.`;
+  const deniedPaths = [...denied].sort().map((path) => `\`${path}\``).join(', ');
+  if (comparison.answers === 'same') {
+    return `${comparison.name}, ${comparison.switched} on vs off: ${indices.length} distinct requests, identical answers on both stacks${denied.size > 0 ? ` (FORBIDDEN at ${deniedPaths} on both)` : ''}.`;
+  }
   if (denied.size === 0 || valuesOff <= valuesOn) throw new Error(`${comparison.name}: expected fields denied with authorization on, and more data with it off`);
-  return `${comparison.name}: ${indices.length} distinct requests; with authorization on, FORBIDDEN at ${[...denied].sort().map((path) => `\`${path}\``).join(', ')}; with it off, no errors and ${((valuesOff / valuesOn - 1) * 100).toFixed(0)}% more non-null values (${valuesOff.toLocaleString('en-GB')} against ${valuesOn.toLocaleString('en-GB')}).`;
+  return `${comparison.name}, authorization on vs off: ${indices.length} distinct requests; with authorization on, FORBIDDEN at ${deniedPaths}; with it off, no errors and ${((valuesOff / valuesOn - 1) * 100).toFixed(0)}% more non-null values (${valuesOff.toLocaleString('en-GB')} against ${valuesOn.toLocaleString('en-GB')}).`;
 }
 
-async function countPerOperation(workload: Workload) {
-  const subgraphs = Object.values(workload.stack.subgraphs);
-  for (const subgraph of subgraphs) {
+/** Each audit log's last sequence number: how many entries it holds. */
+async function auditHeads(db: Database): Promise<Map<string, number>> {
+  const heads = await db.select({ log: auditLogHeadTable.log, lastSequence: auditLogHeadTable.lastSequence }).from(auditLogHeadTable);
+  return new Map(heads.map(({ log, lastSequence }) => [log, lastSequence]));
+}
+
+/** Audit SQL statements a stack has sent so far: its gateway's and every subgraph's. */
+function auditStatementsOf(stack: LocalStack): number {
+  return Object.values(stack.subgraphs).reduce((sum, subgraph) => sum + subgraph.auditStatements.count, stack.gateway.auditStatements.count);
+}
+
+/**
+ * Sends one request of the workload with nothing else running and counts what it cost: subgraph
+ * requests and data statements, and per audit log the entries written (from the log heads) and the
+ * audit statements sent. Every service waits for its entry to commit before it answers, so all are
+ * in by the time the answer is.
+ */
+async function countPerOperation(workload: Workload, db: Database): Promise<OperationCounts> {
+  const { gateway, subgraphs } = workload.stack;
+  for (const subgraph of Object.values(subgraphs)) {
     subgraph.requests.reset();
     subgraph.statements.reset();
+    subgraph.auditStatements.reset();
   }
+  gateway.auditStatements.reset();
+  const before = await auditHeads(db);
   await send(workload, 1);
-  return Object.fromEntries(subgraphs.map((subgraph) => [subgraph.name, { requests: subgraph.requests.count, statements: subgraph.statements.count }]));
+  const after = await auditHeads(db);
+  const entries = (log: string) => (after.get(log) ?? 0) - (before.get(log) ?? 0);
+  return {
+    subgraphs: Object.fromEntries(Object.values(subgraphs).map((subgraph) => [subgraph.name, { requests: subgraph.requests.count, statements: subgraph.statements.count }])),
+    audit: Object.fromEntries([
+      ['gateway', { entries: entries('gateway'), statements: gateway.auditStatements.count }],
+      ...Object.values(subgraphs).map((subgraph) => [subgraph.name, { entries: entries(subgraph.name), statements: subgraph.auditStatements.count }]),
+    ]),
+  };
+}
+
+/**
+ * The audit ratio means something only if the product writes what it should and the audit-off
+ * stack writes nothing: one gateway entry per operation through it, one subgraph entry per request
+ * served, and with audit off no entry and no audit statement anywhere. Throws before measuring
+ * otherwise; returns the counts.
+ */
+function checkAuditCounts(workload: Workload, mode: AuditMode, counts: OperationCounts): OperationCounts {
+  const throughGateway = workload.url(workload.stack) === `${workload.stack.gateway.url}/graphql`;
+  const expected = (log: string) => (mode === 'off' ? 0 : log === 'gateway' ? Number(throughGateway) : (counts.subgraphs[log]?.requests ?? 0));
+  const wrong = Object.entries(counts.audit).filter(([log, { entries, statements }]) => entries !== expected(log) || (mode === 'off' && statements > 0));
+  if (wrong.length > 0) {
+    throw new Error(`${workload.name}: audit ${mode}, but ${wrong.map(([log, { entries, statements }]) => `${log} wrote ${entries} entries (expected ${expected(log)}) in ${statements} statements`).join('; ')}`);
+  }
+  return counts;
+}
+
+/** What the report says of the audit chains: every one verified at the end of the run. */
+interface ChainReport {
+  readonly lines: readonly string[];
+  /** Entries this run wrote, per log. */
+  readonly written: ReadonlyMap<string, number>;
+  readonly verifyMs: number;
+}
+
+/**
+ * Verifies every audit chain in the database (`npm run audit:verify`'s check), after everything the
+ * run sent: a broken chain fails the benchmark, with the verification's lines, and no report.
+ */
+async function verifyChains(connection: DatabaseConnection, headsAtStart: ReadonlyMap<string, number>, headsAtEnd: ReadonlyMap<string, number>): Promise<ChainReport> {
+  const lines: string[] = [];
+  const started = performance.now();
+  const code = await runAuditVerify(connection, (line) => lines.push(line));
+  const verifyMs = performance.now() - started;
+  if (code !== 0) throw new Error(`an audit chain is broken:\n${lines.join('\n')}`);
+  const written = new Map([...headsAtEnd].map(([log, sequence]) => [log, sequence - (headsAtStart.get(log) ?? 0)]));
+  return { lines, written, verifyMs };
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -403,9 +527,10 @@ async function renderReport(
   options: z.infer<typeof optionsSchema>,
   workloads: readonly Workload[],
   measurements: readonly Measurement[],
-  counts: readonly Record<string, { requests: number; statements: number }>[],
+  counts: readonly OperationCounts[],
   comparisons: readonly Comparison[],
   checks: readonly string[],
+  chains: ChainReport,
 ): Promise<string> {
   const client = new Client({ connectionString: url });
   await client.connect();
@@ -413,48 +538,105 @@ async function renderReport(
   await client.end();
   const rows = measurements.map((measurement) => {
     const sorted = [...measurement.latenciesMs].sort((a, b) => a - b);
-    return { rps: (measurement.latenciesMs.length / measurement.busyMs) * 1000, p50: percentile(sorted, 50), p99: percentile(sorted, 99), n: sorted.length, errors: measurement.errors };
+    return {
+      rps: (measurement.latenciesMs.length / measurement.busyMs) * 1000,
+      p50: percentile(sorted, 50),
+      p99: percentile(sorted, 99),
+      n: sorted.length,
+      errors: measurement.errors,
+      auditPerRequest: sorted.length > 0 ? measurement.auditStatements / sorted.length : 0,
+      cpuPerRequest: sorted.length > 0 ? measurement.cpuMs / sorted.length : 0,
+    };
   });
   const baseline = rows[0]!;
-  const names = Object.keys(counts[0] ?? {});
+  const names = Object.keys(counts[0]?.subgraphs ?? {});
+  const logs = Object.keys(counts[0]?.audit ?? {});
+  const sum = <T>(items: readonly T[], value: (item: T) => number) => items.reduce((total, item) => total + value(item), 0);
   const table = workloads
     .map((workload, index) => {
       const row = rows[index]!;
       return `| ${workload.name} | ${row.rps.toFixed(0)} | ${(row.rps / baseline.rps).toFixed(2)} | ${row.p50.toFixed(1)} | ${row.p99.toFixed(1)} | ${row.n} | ${row.errors} |`;
     })
     .join('\n');
+  // Subgraph requests / data SQL statements, and audit entries / audit SQL statements, of one request alone.
+  const dataStatements = (index: number) => sum(names, (name) => counts[index]!.subgraphs[name]?.statements ?? 0);
+  const work = (index: number) => `${sum(names, (name) => counts[index]!.subgraphs[name]?.requests ?? 0)} / ${dataStatements(index)}`;
+  const auditWork = (index: number) => {
+    const { audit } = counts[index]!;
+    return `${sum(logs, (log) => audit[log]?.entries ?? 0)} / ${sum(logs, (log) => audit[log]?.statements ?? 0)}`;
+  };
   const countTable = workloads
     .map((workload, index) => {
-      const count = counts[index]!;
-      const cells = names.map((name) => `${count[name]?.requests ?? 0} / ${count[name]?.statements ?? 0}`);
-      const totalRequests = names.reduce((sum, name) => sum + (count[name]?.requests ?? 0), 0);
-      const totalStatements = names.reduce((sum, name) => sum + (count[name]?.statements ?? 0), 0);
-      return `| ${workload.name} | ${cells.join(' | ')} | ${totalRequests} / ${totalStatements} |`;
+      const { subgraphs } = counts[index]!;
+      return `| ${workload.name} | ${names.map((name) => `${subgraphs[name]?.requests ?? 0} / ${subgraphs[name]?.statements ?? 0}`).join(' | ')} | ${work(index)} |`;
     })
     .join('\n');
-  const totals = (index: number) => {
-    const count = counts[index]!;
-    return `${names.reduce((sum, name) => sum + (count[name]?.requests ?? 0), 0)} / ${names.reduce((sum, name) => sum + (count[name]?.statements ?? 0), 0)}`;
-  };
-  const comparisonTable = comparisons
-    .map((comparison) => {
+  const auditCountTable = workloads
+    .map((workload, index) => {
+      const { audit } = counts[index]!;
+      return `| ${workload.name} | ${logs.map((log) => `${audit[log]?.entries ?? 0} / ${audit[log]?.statements ?? 0}`).join(' | ')} | ${auditWork(index)} | ${rows[index]!.auditPerRequest.toFixed(1)} |`;
+    })
+    .join('\n');
+  // One way to compare, whatever is switched off: the same columns, then what the switch changes.
+  const comparisonTable = (switched: Switch, extra: (on: number, off: number) => readonly string[]) =>
+    comparisons
+      .filter((comparison) => comparison.switched === switched)
+      .map((comparison) => {
+        const on = workloads.indexOf(comparison.on);
+        const off = workloads.indexOf(comparison.off);
+        const rowOn = rows[on]!;
+        const rowOff = rows[off]!;
+        // Overhead: how much longer the same work takes with the part on (throughput off / on − 1).
+        const overhead = (rowOff.rps / rowOn.rps - 1) * 100;
+        // The ratio round by round: how far machine noise moves it.
+        const perRound = measurements[on]!.rounds
+          .map((round, r) => {
+            const other = measurements[off]!.rounds[r]!;
+            return round.requests / round.busyMs / (other.requests / other.busyMs);
+          })
+          .sort((a, b) => a - b);
+        const spread = `${percentile(perRound, 50).toFixed(2)} (${perRound[0]?.toFixed(2) ?? '–'}–${perRound.at(-1)?.toFixed(2) ?? '–'})`;
+        const cells = [
+          comparison.name,
+          rowOn.rps.toFixed(0),
+          rowOff.rps.toFixed(0),
+          (rowOn.rps / rowOff.rps).toFixed(2),
+          spread,
+          `${overhead.toFixed(1)}%`,
+          overhead <= OVERHEAD_GOAL_PERCENT ? 'yes' : '**no**',
+          `${rowOn.p50.toFixed(1)} / ${rowOff.p50.toFixed(1)}`,
+          `${rowOn.cpuPerRequest.toFixed(1)} / ${rowOff.cpuPerRequest.toFixed(1)}`,
+          ...extra(on, off),
+          comparison.answers,
+        ];
+        return `| ${cells.join(' | ')} |`;
+      })
+      .join('\n');
+  const checksOf = (switched: Switch) =>
+    comparisons
+      .map((comparison, index) => (comparison.switched === switched ? `- ${checks[index]!}` : null))
+      .filter((line) => line !== null)
+      .join('\n');
+  // Against the goal, with what moved alongside the throughput: this process's CPU, and the audit
+  // statements sent next to the data statements.
+  const verdict = (switched: Switch) => {
+    const of = comparisons.filter((comparison) => comparison.switched === switched);
+    const lines = of.map((comparison) => {
       const on = workloads.indexOf(comparison.on);
       const off = workloads.indexOf(comparison.off);
-      const rowOn = rows[on]!;
-      const rowOff = rows[off]!;
-      // Overhead: how much longer the same work takes with authorization on (throughput off / on − 1).
-      const overhead = (rowOff.rps / rowOn.rps - 1) * 100;
-      // The ratio round by round: how far machine noise moves it.
-      const perRound = measurements[on]!.rounds
-        .map((round, r) => {
-          const other = measurements[off]!.rounds[r]!;
-          return round.requests / round.busyMs / (other.requests / other.busyMs);
-        })
-        .sort((a, b) => a - b);
-      const spread = `${percentile(perRound, 50).toFixed(2)} (${perRound[0]?.toFixed(2) ?? '–'}–${perRound.at(-1)?.toFixed(2) ?? '–'})`;
-      return `| ${comparison.name} | ${rowOn.rps.toFixed(0)} | ${rowOff.rps.toFixed(0)} | ${(rowOn.rps / rowOff.rps).toFixed(2)} | ${spread} | ${overhead.toFixed(1)}% | ${rowOn.p50.toFixed(1)} / ${rowOff.p50.toFixed(1)} | ${totals(on)} | ${totals(off)} | ${comparison.answers} |`;
-    })
-    .join('\n');
+      const overhead = (rows[off]!.rps / rows[on]!.rps - 1) * 100;
+      const cpu = rows[on]!.cpuPerRequest - rows[off]!.cpuPerRequest;
+      const sign = (value: number) => (value >= 0 ? '+' : '−');
+      const statements = switched === 'audit' ? `; ${rows[on]!.auditPerRequest.toFixed(1)} audit statements per request under load, against ${dataStatements(on)} data statements` : '';
+      return `- ${comparison.name}: ${overhead.toFixed(1)}% overhead (${overhead <= OVERHEAD_GOAL_PERCENT ? 'within' : 'over'} the goal); this process's CPU per request ${sign(cpu)}${Math.abs(cpu).toFixed(1)} ms (${sign(cpu)}${Math.abs((cpu / rows[off]!.cpuPerRequest) * 100).toFixed(0)}%)${statements}.`;
+    });
+    const met = of.filter((comparison) => rows[workloads.indexOf(comparison.off)]!.rps / rows[workloads.indexOf(comparison.on)]!.rps - 1 <= OVERHEAD_GOAL_PERCENT / 100).length;
+    return `Goal (at most ${OVERHEAD_GOAL_PERCENT}% overhead): met by ${met} of ${of.length} operations in this run.\n\n${lines.join('\n')}`;
+  };
+  const comparisonHeader = (extra: readonly string[]) =>
+    `| operation | requests/s on | requests/s off | ratio on/off | ratio per round: median (min–max) | overhead | within ${OVERHEAD_GOAL_PERCENT}% | p50 ms on / off | CPU ms per request on / off | ${extra.join(' | ')} | answers |
+|---|---:|---:|---:|---:|---:|---|---:|---:|${extra.map(() => '---:|').join('')}---|`;
+  const written = [...chains.written].filter(([, entries]) => entries > 0);
   const cpu = cpus();
   return `# Benchmarks
 
@@ -471,24 +653,32 @@ Run on ${new Date().toISOString().slice(0, 10)}. Services run in production mode
 |---|---:|---:|---:|---:|---:|---:|
 ${table}
 
+Three stacks over the same database: the product as it runs (\`gateway\`), the same product with
+authorization off, and the same product with its audit trail off, each different from the product in
+that one part. The product's side of an operation is measured once and compared with both. Goal for
+each part: at most ${OVERHEAD_GOAL_PERCENT}% overhead, where overhead is how much longer the same work takes with the
+part on: requests/s off ÷ requests/s on − 1 (negative: on was faster). Within each round the sides of
+an operation alternate in chunks of ${CHUNK} requests, in order and then reversed (on, authorization off,
+audit off, audit off, authorization off, on, …), so each side's mean position in the round is the same.
+"CPU ms per request" is the CPU time this process (all six services and the load generator) spent
+per request, which other load on the machine hardly moves; the database server's CPU is not in it.
+
 ## Authorization on vs off
 
-The same operations on two stacks over the same database, measured in the same rounds: the product as
-it runs (authorization enforced), and the same product started with authorization off (benchmark only:
-no field-policy checks in the subgraphs, no denied-selection errors, unrestricted row scope, no early
-enforcement or case-grant look-up at the gateway). Authentication is on in both: every request's bearer
-token is verified at the gateway and every subgraph call carries a signed assertion that the subgraph
-verifies, so the ratio isolates authorization. Goal: at most 15% overhead. Overhead is how much longer the
-same work takes with authorization on: requests/s off ÷ requests/s on − 1 (negative: on was faster). Within
-each round the two sides alternate in chunks of ${CHUNK} requests (on, off, off, on, …).
+The product against the same product started with authorization off (benchmark only: no field-policy
+checks in the subgraphs, no denied-selection errors, unrestricted row scope, no early enforcement or
+case-grant look-up at the gateway). Authentication is on in both: every request's bearer token is
+verified at the gateway and every subgraph call carries a signed assertion that the subgraph verifies,
+and both record the audit trail, so the ratio isolates authorization.
 
-| operation | requests/s on | requests/s off | ratio on/off | ratio per round: median (min–max) | overhead | p50 ms on / off | subgraph requests / SQL on | off | answers |
-|---|---:|---:|---:|---:|---:|---:|---:|---:|---|
-${comparisonTable}
+${comparisonHeader(['subgraph requests / SQL on', 'off'])}
+${comparisonTable('authorization', (on, off) => [work(on), work(off)])}
+
+${verdict('authorization')}
 
 Checked before measuring, on every distinct request the measurement sends:
 
-${checks.map((check) => `- ${check}`).join('\n')}
+${checksOf('authorization')}
 
 The co-ordinator may read every field these operations ask, so both stacks must answer alike; people
 whose probation case is limited to its offender manager (R-4, restricted access) are left out of the
@@ -499,6 +689,44 @@ subgraph asked only for such fields is not called at all: see the counts below),
 the rest; with it off the officer gets more data. That row measures authorization doing its work, with
 less data served, not identical answers.
 
+## Audit on vs off
+
+The product against the same product started with its audit trail off (benchmark only: neither the
+gateway nor any subgraph writes an entry); authorization is enforced in both, so the answers, denials
+included, must be identical, and the ratio isolates the audit trail.
+
+${comparisonHeader(['audit entries / SQL alone, on', 'off', 'audit SQL per request under load, on'])}
+${comparisonTable('audit', (on, off) => [auditWork(on), auditWork(off), rows[on]!.auditPerRequest.toFixed(1)])}
+
+${verdict('audit')}
+
+Where this process's CPU rises by about as much as the overhead, the cost is work done for each entry
+(statements through the driver, the payload checked and hashed, the response walked for subjects and
+fields), not waiting on commits: the services and the load generator share 2 cores, and the database
+server's CPU for the same statements (not in the column) comes on top.
+
+Checked before measuring, on every distinct request the measurement sends:
+
+${checksOf('audit')}
+
+and, on one request of every workload, that the product writes one gateway entry per operation and
+one entry per subgraph request, and the audit-off stack no entry and no audit statement (the run stops
+otherwise).
+
+What the audit trail costs an operation: the gateway and every subgraph it asks append one
+hash-chained entry to their own log, in a transaction that locks the log's head row (\`FOR UPDATE\`) so
+the chain cannot fork, and answer only once it has committed (fail closed). A fetch the query plan
+makes after another therefore waits for the earlier owner's commit, and the gateway's own entry comes
+last: the offender view (police, then four agencies side by side) and the page (the MAPPA unit, then
+four side by side) each wait for three commits in turn, the officer's view for a fourth (the MAPPA
+unit's entry for the case-grant look-up). Each commit on PostgreSQL is a write-ahead-log flush to disk,
+and a log takes one transaction at a time (each service's writer sends one at a time, and the head-row
+lock orders services sharing a log). Entries of one log that arrive while its transaction is in
+flight share the next one (group commit), so under load a service sends fewer audit statements
+per request than alone: "alone" is one request with nothing else running, "under load" what the stack
+sent per request during the measurement, at concurrency ${options.concurrency}. The embedded database (PGlite, one
+connection in the process) is not measured here.
+
 ## Subgraph requests / SQL statements per operation
 
 | workload | ${names.join(' | ')} | total |
@@ -506,7 +734,23 @@ less data served, not identical answers.
 ${countTable}
 
 Each agency answers a whole page in one \`_entities\` request and one SQL statement per record kind,
-whatever the page size: no N+1.
+whatever the page size: no N+1. Audit statements are counted apart, below.
+
+## Audit entries / audit SQL statements per operation
+
+| workload | ${logs.join(' | ')} | total | audit SQL per request under load |
+|---|${logs.map(() => '---:').join('|')}|---:|---:|
+${auditCountTable}
+
+Alone, each entry costs its own transaction; under load, entries of one log share one.
+
+## Audit chains
+
+Every chain in the database verified after the run (\`npm run audit:verify\`'s check; a broken chain
+fails the benchmark), in ${(chains.verifyMs / 1000).toFixed(1)} s. This run wrote ${sum(written, ([, entries]) => entries).toLocaleString('en-GB')} entries (${written.map(([log, entries]) => `${log} ${entries.toLocaleString('en-GB')}`).join(', ')}); the
+database holds every earlier run's too.
+
+${chains.lines.map((line) => `- ${line}`).join('\n')}
 `;
 }
 
