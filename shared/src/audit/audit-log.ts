@@ -73,38 +73,94 @@ export interface AuditEntryInput {
   readonly payload: AuditPayloadInput;
 }
 
-/**
- * Appends entries to `log`, in order, in one transaction. Every payload is validated first (ids,
- * names, codes and hashes only), so one bad entry appends none. The log's head row is locked
- * `FOR UPDATE` for the transaction, so concurrent writers to one log take turns and the chain can
- * never fork; a batch costs the same five statements whatever its size, which is what lets
- * `AuditWriter` commit many requests' entries together.
- */
-export async function appendAuditEntries(db: Database, log: AuditLogName, entries: readonly AuditEntryInput[]): Promise<AuditEntry[]> {
-  if (entries.length === 0) return [];
-  const validated = entries.map((entry) => {
+/** Where a log's chain ends: the sequence and hash the next entry follows. */
+export interface AuditLogHead {
+  readonly lastSequence: number;
+  readonly lastHash: string;
+}
+
+// Every payload is validated first (ids, names, codes and hashes only), so one bad entry appends none.
+function validatedEntries(entries: readonly AuditEntryInput[]): { requestId: string; payload: AuditPayload }[] {
+  return entries.map((entry) => {
     if (!requestIdFormat.test(entry.requestId)) throw new Error('audit request id must be 1-128 letters, digits or . _ : -');
     return { requestId: entry.requestId, payload: auditPayloadSchema.parse(entry.payload) };
   });
+}
+
+// The one place entries are numbered and hashed: each links to the one before, from the head on.
+function chainAfter(log: AuditLogName, head: AuditLogHead, entries: readonly { requestId: string; payload: AuditPayload }[]): AuditEntry[] {
+  const recordedAt = new Date();
+  let sequence = head.lastSequence;
+  let previousHash = head.lastHash;
+  return entries.map(({ requestId, payload }): AuditEntry => {
+    sequence += 1;
+    const unhashed = { log, sequence, recordedAt, requestId, payload, previousHash };
+    const entry = { ...unhashed, hash: auditEntryHash(unhashed) };
+    previousHash = entry.hash;
+    return entry;
+  });
+}
+
+/**
+ * Appends entries to `log`, in order, in one transaction, locking the log's head row `FOR UPDATE`
+ * so concurrent writers take turns and the chain can never fork. For writes inside another
+ * transaction (a mutation's evidence commits with the mutation); `AuditWriter` appends request
+ * entries with `appendAuditEntriesAfter`, one statement each.
+ */
+export async function appendAuditEntries(db: Database, log: AuditLogName, entries: readonly AuditEntryInput[]): Promise<AuditEntry[]> {
+  if (entries.length === 0) return [];
+  const validated = validatedEntries(entries);
   return db.transaction(async (tx) => {
     await tx.insert(auditLogHeadTable).values({ log, lastSequence: 0, lastHash: GENESIS_HASH }).onConflictDoNothing();
     const [head] = await tx.select().from(auditLogHeadTable).where(eq(auditLogHeadTable.log, log)).for('update');
     if (!head) throw new Error(`audit log ${log} has no head row`);
-    // Read under the lock, so times follow sequence order within a log.
-    const recordedAt = new Date();
-    let sequence = head.lastSequence;
-    let previousHash = head.lastHash;
-    const stored = validated.map(({ requestId, payload }): AuditEntry => {
-      sequence += 1;
-      const unhashed = { log, sequence, recordedAt, requestId, payload, previousHash };
-      const entry = { ...unhashed, hash: auditEntryHash(unhashed) };
-      previousHash = entry.hash;
-      return entry;
-    });
+    const stored = chainAfter(log, head, validated);
+    const last = stored[stored.length - 1]!;
     await tx.insert(auditEntryTable).values(stored);
-    await tx.update(auditLogHeadTable).set({ lastSequence: sequence, lastHash: previousHash }).where(eq(auditLogHeadTable.log, log));
+    await tx.update(auditLogHeadTable).set({ lastSequence: last.sequence, lastHash: last.hash }).where(eq(auditLogHeadTable.log, log));
     return stored;
   });
+}
+
+/** The head of `log` as stored now, created (empty) if the log has none yet. */
+export async function readAuditLogHead(db: Database, log: AuditLogName): Promise<AuditLogHead> {
+  await db.insert(auditLogHeadTable).values({ log, lastSequence: 0, lastHash: GENESIS_HASH }).onConflictDoNothing();
+  const [head] = await db.select({ lastSequence: auditLogHeadTable.lastSequence, lastHash: auditLogHeadTable.lastHash }).from(auditLogHeadTable).where(eq(auditLogHeadTable.log, log));
+  if (!head) throw new Error(`audit log ${log} has no head row`);
+  return head;
+}
+
+/**
+ * Appends entries after `head` in one statement: the head moves forward only if it is still where
+ * the caller last saw it, and the entries are inserted only if it moved (a data-modifying CTE, so
+ * both happen or neither). Returns the stored entries, or null when another writer moved the head
+ * first: the caller reads the head again and retries. The head row's lock, the compare on its
+ * sequence and hash, and the (log, sequence) key together mean concurrent writers can never fork a
+ * chain. One round trip instead of a locking transaction's six, for the writer that appends a log's
+ * entries request after request and so knows its head.
+ */
+export async function appendAuditEntriesAfter(db: Database, log: AuditLogName, head: AuditLogHead, entries: readonly AuditEntryInput[]): Promise<AuditEntry[] | null> {
+  if (entries.length === 0) return [];
+  const stored = chainAfter(log, head, validatedEntries(entries));
+  const last = stored[stored.length - 1]!;
+  const rows = sql.join(
+    stored.map(
+      (entry) =>
+        sql`(${entry.sequence}::bigint, ${entry.recordedAt.toISOString()}::timestamptz, ${entry.requestId}::text, ${JSON.stringify(entry.payload)}::jsonb, ${entry.previousHash}::text, ${entry.hash}::text)`,
+    ),
+    sql`, `,
+  );
+  const result = (await db.execute(sql`
+    with moved as (
+      update ${auditLogHeadTable} set last_sequence = ${last.sequence}, last_hash = ${last.hash}
+      where log = ${log} and last_sequence = ${head.lastSequence} and last_hash = ${head.lastHash}
+      returning log
+    )
+    insert into ${auditEntryTable} (log, sequence, recorded_at, request_id, payload, previous_hash, hash)
+    select moved.log, v.sequence, v.recorded_at, v.request_id, v.payload, v.previous_hash, v.hash
+    from moved cross join (values ${rows}) as v (sequence, recorded_at, request_id, payload, previous_hash, hash)
+    returning sequence`)) as unknown as { rows: unknown[] };
+  return result.rows.length === stored.length ? stored : null;
 }
 
 /** Appends one entry to `log` (see `appendAuditEntries`). */

@@ -1,6 +1,6 @@
 import type { Database } from '../db/database';
-import { appendAuditEntries } from './audit-log';
-import type { AuditEntryInput } from './audit-log';
+import { appendAuditEntriesAfter, readAuditLogHead } from './audit-log';
+import type { AuditEntryInput, AuditLogHead } from './audit-log';
 import { auditPayloadSchema } from './audit-payload';
 import type { AuditLogName } from './audit-payload';
 
@@ -15,8 +15,11 @@ import type { AuditLogName } from './audit-payload';
  */
 export type AuditMode = 'recorded' | 'off';
 
-// Enough for any burst a service sees, small enough that one transaction stays short.
+// Enough for any burst a service sees, small enough that one statement stays short.
 const MAX_BATCH = 200;
+// Another writer to the same log (a second replica, a mutation's own evidence) moved the head: read
+// it again and retry, a few times, before failing the batch (fail closed).
+const MAX_ATTEMPTS = 5;
 
 interface Pending {
   readonly entry: AuditEntryInput;
@@ -26,14 +29,16 @@ interface Pending {
 
 /**
  * Writes one service's audit entries to its log, committing concurrent requests' entries together
- * (group commit): while one transaction is in flight, new entries queue, and the next transaction
- * takes all of them. Each `append` resolves only once its entry is committed, so a caller that
- * waits for it never returns data before the evidence of it exists; under load the per-log lock is
- * taken once per batch instead of once per request.
+ * (group commit): while one append is in flight, new entries queue, and the next append takes all
+ * of them. Each `append` resolves only once its entry is committed, so a caller that waits for it
+ * never returns data before the evidence of it exists. The writer remembers its log's head, so an
+ * append is one statement (`appendAuditEntriesAfter`); when another writer has moved the head, it
+ * reads it again and retries.
  */
 export class AuditWriter {
   private readonly queue: Pending[] = [];
   private flushing = false;
+  private head: AuditLogHead | null = null;
 
   constructor(
     private readonly db: Database,
@@ -59,14 +64,30 @@ export class AuditWriter {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, MAX_BATCH);
         try {
-          await appendAuditEntries(this.db, this.log, batch.map(({ entry }) => entry));
+          await this.appendBatch(batch.map(({ entry }) => entry));
           for (const pending of batch) pending.resolve();
         } catch (error: unknown) {
+          // Whatever failed, the head may be stale now: read it afresh next time.
+          this.head = null;
           for (const pending of batch) pending.reject(error);
         }
       }
     } finally {
       this.flushing = false;
     }
+  }
+
+  private async appendBatch(entries: readonly AuditEntryInput[]): Promise<void> {
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+      this.head ??= await readAuditLogHead(this.db, this.log);
+      const stored = await appendAuditEntriesAfter(this.db, this.log, this.head, entries);
+      const last = stored?.[stored.length - 1];
+      if (last) {
+        this.head = { lastSequence: last.sequence, lastHash: last.hash };
+        return;
+      }
+      this.head = null;
+    }
+    throw new Error(`audit log ${this.log}: the head kept moving under ${MAX_ATTEMPTS} attempts`);
   }
 }
