@@ -67,6 +67,11 @@ export function auditValueHash(record: string, field: string, value: unknown): s
 
 const requestIdFormat = /^[A-Za-z0-9._:-]{1,128}$/;
 
+/** True when `requestId` can be stored: 1-128 letters, digits or . _ : - (never free text). */
+export function isAuditRequestId(requestId: string): boolean {
+  return requestIdFormat.test(requestId);
+}
+
 /** What a writer hands over for one entry: the log, sequence, time and hashes are the store's. */
 export interface AuditEntryInput {
   readonly requestId: string;

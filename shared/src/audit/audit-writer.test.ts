@@ -58,14 +58,15 @@ describe('AuditWriter', () => {
     expect(await verifyAuditLog(db, 'probation')).toEqual({ log: 'probation', entries: 43, intact: true });
   });
 
-  it('refuses a payload that breaks the audit schema at once, without failing the entries committed beside it', async () => {
+  it('refuses a payload or request id that breaks the audit schema at once, without failing the entries committed beside it', async () => {
     const writer = new AuditWriter(db, 'police');
     const results = await Promise.allSettled([
       writer.append({ requestId: 'req-1', payload: payload(1) }),
       writer.append({ requestId: 'req-2', payload: { ...payload(2), subjects: ['John Smith'] } }),
       writer.append({ requestId: 'req-3', payload: payload(3) }),
+      writer.append({ requestId: 'not a request id', payload: payload(4) }),
     ]);
-    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected']);
     // The refusal names the offending key, never its value.
     expect(String((results[1] as PromiseRejectedResult).reason)).not.toContain('John Smith');
     expect(await verifyAuditLog(db, 'police')).toEqual({ log: 'police', entries: 2, intact: true });

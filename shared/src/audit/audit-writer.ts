@@ -1,5 +1,5 @@
 import type { Database } from '../db/database';
-import { appendAuditEntriesAfter, readAuditLogHead } from './audit-log';
+import { appendAuditEntriesAfter, isAuditRequestId, readAuditLogHead } from './audit-log';
 import type { AuditEntryInput, AuditLogHead } from './audit-log';
 import { auditPayloadSchema } from './audit-payload';
 import type { AuditLogName } from './audit-payload';
@@ -46,10 +46,11 @@ export class AuditWriter {
   ) {}
 
   /**
-   * Appends one entry; resolves when it is committed, rejects when it cannot be. A payload that
-   * breaks the audit schema is refused at once, so it can never fail other requests' batch.
+   * Appends one entry; resolves when it is committed, rejects when it cannot be. A request id or a
+   * payload that breaks the audit schema is refused at once, so it can never fail other requests' batch.
    */
   append(entry: AuditEntryInput): Promise<void> {
+    if (!isAuditRequestId(entry.requestId)) return Promise.reject(new Error('audit request id refused'));
     const parsed = auditPayloadSchema.safeParse(entry.payload);
     if (!parsed.success) return Promise.reject(new Error(`audit payload refused: ${parsed.error.issues.map((issue) => issue.path.join('.')).join(', ')}`));
     return new Promise<void>((resolve, reject) => {
