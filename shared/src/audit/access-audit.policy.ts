@@ -13,7 +13,6 @@ export const PRINCIPAL_AGENCY_OF_OWNER: Readonly<Record<Agency, PrincipalAgency>
 
 const DATA_OWNER_PRINCIPAL_AGENCIES: readonly PrincipalAgency[] = Object.values(PRINCIPAL_AGENCY_OF_OWNER);
 
-
 /**
  * The policy on an owner's access-audit query (`policeAccessAudit`…): only that owner's own
  * information governance, and only under AUDIT (principle 10, owner control; B.2: the owner answers
