@@ -714,17 +714,18 @@ one entry per subgraph request, and the audit-off stack no entry and no audit st
 otherwise).
 
 What the audit trail costs an operation: the gateway and every subgraph it asks append one
-hash-chained entry to their own log, in a transaction that locks the log's head row (\`FOR UPDATE\`) so
-the chain cannot fork, and answer only once it has committed (fail closed). A fetch the query plan
-makes after another therefore waits for the earlier owner's commit, and the gateway's own entry comes
-last: the offender view (police, then four agencies side by side) and the page (the MAPPA unit, then
-four side by side) each wait for three commits in turn, the officer's view for a fourth (the MAPPA
-unit's entry for the case-grant look-up). Each commit on PostgreSQL is a write-ahead-log flush to disk,
-and a log takes one transaction at a time (each service's writer sends one at a time, and the head-row
-lock orders services sharing a log). Entries of one log that arrive while its transaction is in
-flight share the next one (group commit), so under load a service sends fewer audit statements
-per request than alone: "alone" is one request with nothing else running, "under load" what the stack
-sent per request during the measurement, at concurrency ${options.concurrency}. The embedded database (PGlite, one
+hash-chained entry to their own log and answer only once it has committed (fail closed). A writer
+that knows its log's head appends in one statement, which moves the head only if it is still where
+the writer saw it (so the chain cannot fork); when another writer moved it, it reads the head again
+(two statements) and retries. The three stacks here write to the same logs, so the first append after
+another stack's chunk reads the head again: that is most of the difference between an entry's one
+statement and the counts below. A fetch the query plan makes after another waits for the earlier
+owner's commit, and the gateway's own entry comes last: the offender view (police, then four
+agencies side by side) and the page (the MAPPA unit, then four side by side) each wait for three
+commits in turn, the officer's view for a fourth (the MAPPA unit's entry for the case-grant
+look-up). Entries of one log that arrive while its append is in flight share the next one (group
+commit): "alone" is one request with nothing else running, "under load" what the stack sent per
+request during the measurement, at concurrency ${options.concurrency}. The embedded database (PGlite, one
 connection in the process) is not measured here.
 
 ## Subgraph requests / SQL statements per operation
@@ -742,7 +743,8 @@ whatever the page size: no N+1. Audit statements are counted apart, below.
 |---|${logs.map(() => '---:').join('|')}|---:|---:|
 ${auditCountTable}
 
-Alone, each entry costs its own transaction; under load, entries of one log share one.
+Alone, an entry is one statement once its writer knows the head (four when another stack's writer moved
+it first); under load, entries of one log share one.
 
 ## Audit chains
 
