@@ -282,6 +282,43 @@ describe('the audit trail: mutations', () => {
     expect(JSON.stringify(mappa)).not.toContain('New information about risk');
   });
 
+  it('a case access grant and its revocation each leave the owner\'s evidence: the fields set, as hashes of their values', async () => {
+    const pncId = env.people[2]!.pncId;
+    const validUntil = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    const granted = await ask<{ grantCaseAccess: { grantId: string } }>(
+      'mutation Grant($input: GrantCaseAccessInput!) { grantCaseAccess(input: $input) { grantId } }',
+      { input: { granteeStaffId: 'PRAC0099', pncId, purpose: 'MAPPA_SCREENING', validUntil, reason: 'Screening needs their view' } },
+      await env.headersFor(DEFAULT_PRINCIPAL, DEFAULT_PURPOSE),
+    );
+    expect(granted.body.errors).toBeUndefined();
+    const grantId = granted.body.data!.grantCaseAccess.grantId;
+    const record = `CaseAccessGrant:${grantId}`;
+    const grantEvidence = (await entriesOf(granted.requestId)).find((entry) => entry.log === 'mappa' && entry.payload.changes.length > 0)!.payload;
+    expect(grantEvidence.subjects).toEqual([pncId]);
+    expect(grantEvidence.changes).toEqual(
+      expect.arrayContaining([
+        { record, field: 'granteeStaffId', oldValueHash: null, newValueHash: auditValueHash(record, 'granteeStaffId', 'PRAC0099') },
+        { record, field: 'pncId', oldValueHash: null, newValueHash: auditValueHash(record, 'pncId', pncId) },
+        { record, field: 'purpose', oldValueHash: null, newValueHash: auditValueHash(record, 'purpose', 'MAPPA_SCREENING') },
+      ]),
+    );
+    // Fields the grant does not set (no role grantee) are not claimed as changed.
+    expect(grantEvidence.changes.map((change) => change.field)).not.toContain('granteeRole');
+    const revoked = await ask(
+      'mutation Revoke($id: ID!) { revokeCaseAccess(grantId: $id, reason: "No longer needed") { grantId } }',
+      { id: grantId },
+      await env.headersFor(DEFAULT_PRINCIPAL, DEFAULT_PURPOSE),
+    );
+    expect(revoked.body.errors).toBeUndefined();
+    const revokeEvidence = (await entriesOf(revoked.requestId)).find((entry) => entry.log === 'mappa' && entry.payload.changes.length > 0)!.payload;
+    expect(revokeEvidence.changes.map((change) => [change.record, change.field, change.oldValueHash])).toEqual([
+      [record, 'revokedAt', null],
+      [record, 'revokedByStaffId', null],
+      [record, 'revocationReason', null],
+    ]);
+    expect(revokeEvidence.changes.find((change) => change.field === 'revocationReason')?.newValueHash).toBe(auditValueHash(record, 'revocationReason', 'No longer needed'));
+  });
+
   it('fail closed: when the owner cannot record a change, the change is not made', async () => {
     const [active] = await rowsOf<{ case_id: string; level: number }>(
       sql`select case_id, level from mappa.mappa_case where status = 'ACTIVE' and category <> 3 and pnc_id not in (select pnc_id from police.visor_nominal where restricted_access) order by case_id desc limit 1`,
