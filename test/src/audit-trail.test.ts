@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
-import { ASSERTION_HEADER, auditEntryTable, auditValueHash, MappaArea, verifyAllAuditLogs } from '@mappa/shared';
+import { readSupergraph, startGateway } from '@mappa/gateway';
+import { ASSERTION_HEADER, auditEntryTable, auditValueHash, createLogger, MappaArea, openTestDatabase, verifyAllAuditLogs } from '@mappa/shared';
 import type { AuditPayload, DeclaredPurpose, Principal } from '@mappa/shared';
 import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, postGraphQL, startTestStack } from './support/test-stack';
 import type { GraphQLResponse, TestStack } from './support/test-stack';
@@ -363,6 +364,38 @@ describe('the audit trail: fail closed', () => {
     const entries = await entriesOf(requestId);
     expect(entries.some((entry) => entry.log === 'police')).toBe(false);
     expect(onlyEntry(entries, 'gateway')).toMatchObject({ outcome: 'FAILED', errorCodes: expect.arrayContaining(['AUDIT_UNAVAILABLE']) });
+  });
+
+  it('when the gateway loses its audit database altogether, it answers AUDIT_UNAVAILABLE (HTTP 503) and no data', async () => {
+    // A gateway of its own over the same agencies, keeping its log in a database of its own, as deployed apart.
+    const auditDatabase = await openTestDatabase();
+    const gateway = await startGateway({
+      supergraphSdl: readSupergraph(),
+      subgraphUrls: Object.fromEntries(Object.values(env.stack.subgraphs).map((subgraph) => [subgraph.name, `${subgraph.url}/graphql`])),
+      host: '127.0.0.1',
+      port: 0,
+      production: true,
+      subgraphTimeoutMs: 5_000,
+      log: createLogger('test', 'silent'),
+      trustedIssuers: [env.issuer.trustedIssuer()],
+      assertionSigner: env.stack.assertionSigner,
+      auditConnection: auditDatabase.connection,
+    });
+    try {
+      const pncId = env.people[0]!.pncId;
+      const before = await postGraphQL<{ offender: { pncId: string } }>(`${gateway.url}/graphql`, OFFENDER_VIEW, { pncId }, await env.headersFor());
+      expect(before.data?.offender.pncId).toBe(pncId);
+      await auditDatabase.drop();
+      const response = await fetch(`${gateway.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(await env.headersFor()) },
+        body: JSON.stringify({ query: OFFENDER_VIEW, variables: { pncId } }),
+      });
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({ errors: [{ message: expect.stringMatching(/could not be recorded in the audit trail/), extensions: { code: 'AUDIT_UNAVAILABLE' } }] });
+    } finally {
+      await gateway.close();
+    }
   });
 
   it('when the audit storage refuses every write, nothing is returned to anyone', async () => {
