@@ -85,7 +85,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   );
   await server.start();
   let supergraphLoaded = true;
-  const app = createHttpApp({ log, readiness: [{ name: 'supergraph', check: () => supergraphLoaded }] });
+  // Without its audit database the gateway answers nothing but AUDIT_UNAVAILABLE (fail closed), so it is not ready.
+  const app = createHttpApp({
+    log,
+    readiness: [
+      { name: 'supergraph', check: () => supergraphLoaded },
+      { name: 'audit database', check: () => options.auditConnection.isReachable() },
+    ],
+  });
   mountGraphiql(app);
   app.use(
     '/graphql',

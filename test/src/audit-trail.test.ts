@@ -385,7 +385,12 @@ describe('the audit trail: fail closed', () => {
       const pncId = env.people[0]!.pncId;
       const before = await postGraphQL<{ offender: { pncId: string } }>(`${gateway.url}/graphql`, OFFENDER_VIEW, { pncId }, await env.headersFor());
       expect(before.data?.offender.pncId).toBe(pncId);
+      expect((await fetch(`${gateway.url}/readyz`)).status).toBe(200);
       await auditDatabase.drop();
+      // Not ready: a load balancer sends callers to a gateway that can record their requests.
+      const readiness = await fetch(`${gateway.url}/readyz`);
+      expect(readiness.status).toBe(503);
+      expect(await readiness.json()).toMatchObject({ status: 'not ready', checks: [{ name: 'supergraph', ok: true }, { name: 'audit database', ok: false }] });
       const response = await fetch(`${gateway.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(await env.headersFor()) },
