@@ -7,6 +7,11 @@ import { MappaArea } from '../domain/mappa-area';
 export const AUDIT_LOGS = ['gateway', 'police', 'probation', 'prison', 'yot', 'mappa'] as const;
 export type AuditLogName = (typeof AUDIT_LOGS)[number];
 
+/** True for the name of one of the known chains. */
+export function isAuditLogName(log: string): log is AuditLogName {
+  return (AUDIT_LOGS as readonly string[]).includes(log);
+}
+
 // "No values, no variables, no bodies": every string in a payload is an id, a name, a code or a
 // hash, so none of them may hold spaces or free text. This is the one shape later writers can use.
 const code = z.string().regex(/^[A-Za-z0-9_.:/@-]{1,128}$/, 'audit strings are ids, names or codes: 1-128 characters, no spaces');

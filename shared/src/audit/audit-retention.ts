@@ -2,7 +2,7 @@ import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { jsonEnv } from '../config/parse-env';
 import type { Database } from '../db/database';
-import { AUDIT_LOGS, auditRetentionSchema, retentionYears } from './audit-payload';
+import { auditRetentionSchema, retentionYears } from './audit-payload';
 import type { AuditLogName, AuditRetention } from './audit-payload';
 import { auditCheckpointTable } from './audit-checkpoint.table';
 import { auditCheckpointHash, verifyAuditLog } from './audit-log';
@@ -25,11 +25,6 @@ type AuditRetentionConfig = z.infer<z.ZodObject<typeof auditRetentionEnv>>;
 /** The retention a configuration parsed with `auditRetentionEnv` describes. */
 export function auditRetentionOf(config: AuditRetentionConfig): AuditRetention {
   return auditRetentionSchema.parse({ defaultYears: config.AUDIT_RETENTION_YEARS, perLog: config.AUDIT_RETENTION_PER_LOG });
-}
-
-/** True for the name of one of the known chains. */
-export function isAuditLogName(log: string): log is AuditLogName {
-  return (AUDIT_LOGS as readonly string[]).includes(log);
 }
 
 /** What pruning one log did: entries removed and where its chain now starts, or why it was left alone. */

@@ -2,7 +2,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { JSONWebKeySet } from 'jose';
 import { GraphQLError } from 'graphql';
-import { AUDIT_LOGS } from '../audit/audit-payload';
+import { AUDIT_LOGS, isAuditLogName } from '../audit/audit-payload';
 import type { AuditLogName } from '../audit/audit-payload';
 import { AuditWriter } from '../audit/audit-writer';
 import type { AuditMode } from '../audit/audit-writer';
@@ -37,9 +37,8 @@ export interface RunningSubgraph extends RunningService {
 }
 
 function auditLogNameOf(name: string): AuditLogName {
-  const log = AUDIT_LOGS.find((candidate) => candidate === name);
-  if (!log) throw new Error(`Subgraph "${name}" has no audit log of its own (known: ${AUDIT_LOGS.join(', ')})`);
-  return log;
+  if (!isAuditLogName(name)) throw new Error(`Subgraph "${name}" has no audit log of its own (known: ${AUDIT_LOGS.join(', ')})`);
+  return name;
 }
 
 /**
