@@ -66,6 +66,7 @@ export * from './audit/audit-payload';
 export * from './audit/audit-retention';
 export * from './audit/request-audit';
 export * from './audit/audit-entry';
+export * from './audit/append-or-withhold';
 export * from './audit/audit-writer';
 export * from './audit/observed-access';
 export * from './audit/subgraph-audit.plugin';

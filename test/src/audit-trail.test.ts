@@ -195,6 +195,23 @@ describe('the audit trail: what is recorded', () => {
     expect(onlyEntry(await entriesOf(requestId), 'gateway')).toMatchObject({ principal: { staffId: DEFAULT_PRINCIPAL.staffId }, operationName: 'Broken', outcome: 'REJECTED', subjects: [] });
   });
 
+  it('a long operation name is kept to 128 characters everywhere, never a reason to withhold the answer', async () => {
+    // The gateway names each subgraph fetch after the operation (`<name>__police__0`), so an owner sees a longer name still.
+    const name = `Q${'x'.repeat(126)}`;
+    const pncId = env.people[0]!.pncId;
+    const { requestId, body } = await ask<{ offender: { pncId: string } }>(OFFENDER_VIEW.replace('AuditedOffenderView', name), { pncId }, await env.headersFor());
+    // The co-ordinator is denied the youth case (A.R10), and nothing else is refused.
+    expect(body.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
+    expect(body.data?.offender.pncId).toBe(pncId);
+    const entries = await entriesOf(requestId);
+    expect(entries.length).toBeGreaterThan(1);
+    expect(onlyEntry(entries, 'gateway').operationName).toBe(name);
+    for (const { payload } of entries) {
+      expect(payload.operationName!.startsWith(name)).toBe(true);
+      expect(payload.operationName!.length).toBeLessThanOrEqual(128);
+    }
+  });
+
   it('principle 9: asking about someone outside the caller\'s scope is recorded with no subject, exactly as for an unknown PNC ID', async () => {
     const elsewhere: Principal = { ...PPU_OFFICER, staffId: 'PPU0043', area: MappaArea.ESSEX };
     const known = await ask<{ offender: unknown }>(OFFENDER_VIEW, { pncId: env.people[0]!.pncId }, await env.headersFor(elsewhere, CASE_MANAGEMENT));

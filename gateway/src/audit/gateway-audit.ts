@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getOperationAST } from 'graphql';
 import type { GraphQLError } from 'graphql';
-import { auditOutcome, auditPrincipalOf, auditUnavailableResult, deniedFieldsOf, elapsedMs, errorCodesOf, observeAccess } from '@mappa/shared';
+import { appendOrWithhold, auditCallerOf, auditOperationName, auditOutcome, auditPrincipalOf, deniedFieldsOf, elapsedMs, errorCodesOf, observeAccess } from '@mappa/shared';
 import type { AuditPayloadInput, AuditWriter, Logger, Principal } from '@mappa/shared';
 import { ownerOfPolicy } from '../authorization/supergraph-policies';
 import type { SupergraphPolicies } from '../authorization/supergraph-policies';
@@ -10,9 +10,6 @@ import type { GatewayContext } from '../context/gateway-context';
 import type { GatewayRequestAudit } from './gateway-request-audit';
 
 type AuditFields = AuditPayloadInput['fields'][number];
-
-// GraphQL names are letters, digits and underscores already; the audit keeps at most 128 of them.
-const operationNameOf = (name: unknown): string | null => (typeof name === 'string' && /^[_A-Za-z][_0-9A-Za-z]*$/.test(name) ? name.slice(0, 128) : null);
 
 /**
  * Groups what the response returned (by field coordinate) and what was denied (with its policy) by
@@ -53,29 +50,18 @@ export function gatewayAuditPlugin(writer: AuditWriter, policies: SupergraphPoli
           const observed = observeAccess(schema, document, operation, result.data);
           const denied = deniedFieldsOf(contextValue.audit.deniedSelections());
           const errorCodes = errorCodesOf(result.errors);
-          const { caller } = contextValue;
-          try {
-            await writer.append({
-              requestId: contextValue.requestId,
-              payload: {
-                principal: auditPrincipalOf(caller.principal),
-                purpose: caller.declaredPurpose.purpose,
-                caseId: caller.declaredPurpose.caseId,
-                // A document refused before its operation was resolved (invalid) is named as the caller named it.
-                operationName: operationNameOf(operationName ?? request.operationName ?? (document ? getOperationAST(document)?.name?.value : undefined)),
-                documentHash: queryHash ?? null,
-                subjects: [...observed.subjects].sort(),
-                fields: fieldsByOwner(observed.fields, denied, policies),
-                outcome: auditOutcome(errorCodes, true, denied.length),
-                errorCodes,
-                durationMs: elapsedMs(contextValue.audit.started),
-              },
-            });
-          } catch (error: unknown) {
-            contextValue.log.error({ log: writer.log, reason: error instanceof Error ? error.name : 'unknown' }, 'audit entry could not be written; response withheld');
-            response.body.singleResult = auditUnavailableResult();
-            if (response.http) response.http.status = 503;
-          }
+          const payload = {
+            ...auditCallerOf(contextValue.caller),
+            // A document refused before its operation was resolved (invalid) is named as the caller named it.
+            operationName: auditOperationName(operationName ?? request.operationName ?? (document ? getOperationAST(document)?.name?.value : undefined)),
+            documentHash: queryHash ?? null,
+            subjects: [...observed.subjects].sort(),
+            fields: fieldsByOwner(observed.fields, denied, policies),
+            outcome: auditOutcome(errorCodes, true, denied.length),
+            errorCodes,
+            durationMs: elapsedMs(contextValue.audit.started),
+          };
+          await appendOrWithhold(writer, { requestId: contextValue.requestId, payload }, response, contextValue.log, 503);
         },
       };
     },
@@ -103,7 +89,7 @@ export async function auditRefusedRequest(
         principal: refusal.principal ? auditPrincipalOf(refusal.principal) : null,
         purpose: null,
         caseId: null,
-        operationName: operationNameOf(body.operationName),
+        operationName: auditOperationName(body.operationName),
         documentHash: typeof body.query === 'string' ? createHash('sha256').update(body.query).digest('hex') : null,
         subjects: [],
         fields: [],

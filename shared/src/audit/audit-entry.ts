@@ -1,4 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
+import type { Caller } from '../auth/caller';
 import type { Principal } from '../auth/principal';
 import type { DeniedSelection } from '../authorization/denied-selections';
 import type { AuditOutcome, AuditPayloadInput } from './audit-payload';
@@ -35,6 +36,21 @@ export function auditOutcome(errorCodes: readonly string[], authenticated: boole
 export function auditPrincipalOf(principal: Principal): NonNullable<AuditPayloadInput['principal']> {
   const { staffId, agency, roles, area } = principal;
   return { staffId, agency, roles: [...roles], area };
+}
+
+/** Who asked and why, as every entry about a served request records them. */
+export function auditCallerOf(caller: Caller): Pick<AuditPayloadInput, 'principal' | 'purpose' | 'caseId'> {
+  return { principal: auditPrincipalOf(caller.principal), purpose: caller.declaredPurpose.purpose, caseId: caller.declaredPurpose.caseId };
+}
+
+/**
+ * An operation name as the audit keeps it: a GraphQL name (letters, digits, underscores), at most
+ * 128 characters of it; anything else is no name. The gateway names each subgraph fetch after the
+ * operation (`<name>__police__0`), so the cut must apply wherever a name is recorded, or a long name
+ * would fail the entry, and with it the answer.
+ */
+export function auditOperationName(name: unknown): string | null {
+  return typeof name === 'string' && /^[_A-Za-z][_0-9A-Za-z]*$/.test(name) ? name.slice(0, 128) : null;
 }
 
 /** Each denied selection as `Type.field` and the policy that denied it, once per field and policy. */

@@ -2,7 +2,7 @@ import type { Caller } from '../auth/caller';
 import type { Database } from '../db/database';
 import { AuditUnavailableError } from '../errors/audit-unavailable.error';
 import type { Logger } from '../logging/logger';
-import { auditPrincipalOf, elapsedMs } from './audit-entry';
+import { auditCallerOf, auditOperationName, elapsedMs } from './audit-entry';
 import { appendAuditEntries, auditValueHash } from './audit-log';
 import type { AuditLogName } from './audit-payload';
 import type { AuditMode } from './audit-writer';
@@ -71,16 +71,13 @@ export class RequestAudit {
    */
   async recordChanges(tx: Database, subjects: readonly string[], changes: readonly AuditedChange[]): Promise<void> {
     if (this.mode === 'off') return;
-    const { declaredPurpose } = this.caller;
     try {
       await appendAuditEntries(tx, this.log, [
         {
           requestId: this.requestId,
           payload: {
-            principal: auditPrincipalOf(this.caller.principal),
-            purpose: declaredPurpose.purpose,
-            caseId: declaredPurpose.caseId,
-            operationName: this.operation.name,
+            ...auditCallerOf(this.caller),
+            operationName: auditOperationName(this.operation.name),
             documentHash: this.operation.documentHash,
             subjects: [...subjects],
             fields: [],

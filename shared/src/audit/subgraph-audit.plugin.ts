@@ -1,9 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Caller } from '../auth/caller';
 import type { AccessDecisions } from '../authorization/access-decisions';
-import { auditUnavailableResult } from '../errors/audit-unavailable.error';
 import type { RequestContext } from '../context/request-context';
-import { auditOutcome, auditPrincipalOf, deniedFieldsOf, elapsedMs, errorCodesOf } from './audit-entry';
+import { appendOrWithhold } from './append-or-withhold';
+import { auditCallerOf, auditOperationName, auditOutcome, deniedFieldsOf, elapsedMs, errorCodesOf } from './audit-entry';
 import type { AuditWriter } from './audit-writer';
 import { observeAccess } from './observed-access';
 import type { RequestAudit } from './request-audit';
@@ -52,28 +52,18 @@ export function subgraphAuditPlugin<Context extends AuditedContext>(writer: Audi
           const observed = observeAccess(schema, document, operation, result.data);
           const denied = deniedFieldsOf(contextValue.access.deniedSelections());
           const errorCodes = errorCodesOf(result.errors);
-          const { caller } = contextValue;
           const subjects = new Set([...observed.subjects, ...entitySubjects(request.variables, result.data), ...contextValue.audit.subjects()]);
-          try {
-            await writer.append({
-              requestId: contextValue.requestId,
-              payload: {
-                principal: auditPrincipalOf(caller.principal),
-                purpose: caller.declaredPurpose.purpose,
-                caseId: caller.declaredPurpose.caseId,
-                operationName: operationName ?? null,
-                documentHash: queryHash ?? null,
-                subjects: [...subjects].sort(),
-                fields: [{ service: writer.log, returned: [...observed.fields].sort(), denied }],
-                outcome: auditOutcome(errorCodes, true, denied.length),
-                errorCodes,
-                durationMs: elapsedMs(contextValue.audit.started),
-              },
-            });
-          } catch (error: unknown) {
-            contextValue.log.error({ log: writer.log, reason: error instanceof Error ? error.name : 'unknown' }, 'audit entry could not be written; response withheld');
-            response.body.singleResult = auditUnavailableResult();
-          }
+          const payload = {
+            ...auditCallerOf(contextValue.caller),
+            operationName: auditOperationName(operationName),
+            documentHash: queryHash ?? null,
+            subjects: [...subjects].sort(),
+            fields: [{ service: writer.log, returned: [...observed.fields].sort(), denied }],
+            outcome: auditOutcome(errorCodes, true, denied.length),
+            errorCodes,
+            durationMs: elapsedMs(contextValue.audit.started),
+          };
+          await appendOrWithhold(writer, { requestId: contextValue.requestId, payload }, response, contextValue.log);
         },
       };
     },
