@@ -1,7 +1,6 @@
-import { auditLogHeadTable, createLogger } from '@mappa/shared';
-import { startLocalStack } from '@mappa/stack';
+import { auditLogHeadTable } from '@mappa/shared';
 import type { LocalStack } from '@mappa/stack';
-import { postGraphQL, startTestStack } from './support/test-stack';
+import { postGraphQL, startSecondStack, startTestStack } from './support/test-stack';
 import type { TestStack } from './support/test-stack';
 
 // The benchmark's `audit: 'off'` switch (BENCHMARK ONLY): the default stack records its audit trail,
@@ -25,16 +24,7 @@ let off: LocalStack;
 beforeAll(async () => {
   env = await startTestStack({ dataset: { offenders: 100, seed: 5, asOf: '2026-11-01' } });
   // The second stack shares the database and trusts the same identity provider, as in the benchmark.
-  off = await startLocalStack({
-    connection: env.connection,
-    host: '127.0.0.1',
-    ports: { gateway: 0, police: 0, probation: 0, prison: 0, yot: 0, mappa: 0 },
-    production: false,
-    subgraphTimeoutMs: 5_000,
-    log: createLogger('test', 'silent'),
-    trustedIssuers: [env.issuer.trustedIssuer()],
-    audit: 'off',
-  });
+  off = await startSecondStack(env, { audit: 'off' });
 });
 
 afterAll(async () => {

@@ -1,8 +1,7 @@
-import { createLogger, MappaArea } from '@mappa/shared';
+import { MappaArea } from '@mappa/shared';
 import type { Principal } from '@mappa/shared';
-import { startLocalStack } from '@mappa/stack';
 import type { LocalStack } from '@mappa/stack';
-import { postGraphQL, startTestStack } from './support/test-stack';
+import { postGraphQL, startSecondStack, startTestStack } from './support/test-stack';
 import type { TestStack } from './support/test-stack';
 
 // The benchmark's `authorization: 'off'` switch (BENCHMARK ONLY): the default stack enforces, the
@@ -21,16 +20,7 @@ let off: LocalStack;
 beforeAll(async () => {
   env = await startTestStack({ dataset: { offenders: 200, seed: 5, asOf: '2026-11-01' } });
   // The second stack shares the database and trusts the same identity provider, as in the benchmark.
-  off = await startLocalStack({
-    connection: env.connection,
-    host: '127.0.0.1',
-    ports: { gateway: 0, police: 0, probation: 0, prison: 0, yot: 0, mappa: 0 },
-    production: false,
-    subgraphTimeoutMs: 5_000,
-    log: createLogger('test', 'silent'),
-    trustedIssuers: [env.issuer.trustedIssuer()],
-    authorization: 'off',
-  });
+  off = await startSecondStack(env, { authorization: 'off' });
 });
 
 afterAll(async () => {

@@ -2,7 +2,7 @@ import { LocalIssuer } from '@mappa/gateway';
 import { createLogger, MappaArea, openTestDatabase, syntheticPeople } from '@mappa/shared';
 import type { DatabaseConnection, DeclaredPurpose, Logger, Principal, SeedDataset, SyntheticPerson } from '@mappa/shared';
 import { startLocalStack } from '@mappa/stack';
-import type { LocalStack } from '@mappa/stack';
+import type { LocalStack, LocalStackOptions } from '@mappa/stack';
 
 /** A GraphQL response as a client sees it. */
 export interface GraphQLResponse<Data = Record<string, unknown>> {
@@ -88,4 +88,22 @@ export async function startTestStack(
       await database.drop();
     },
   };
+}
+
+/**
+ * BENCHMARK SWITCHES ONLY: a second stack over the test stack's database, trusting the same identity
+ * provider, as the benchmark runs its off stacks; `switches` says which part is off. Stop it in
+ * `afterAll` before the test stack.
+ */
+export async function startSecondStack(env: TestStack, switches: Pick<LocalStackOptions, 'authorization' | 'audit'>): Promise<LocalStack> {
+  return startLocalStack({
+    connection: env.connection,
+    host: '127.0.0.1',
+    ports: { gateway: 0, police: 0, probation: 0, prison: 0, yot: 0, mappa: 0 },
+    production: false,
+    subgraphTimeoutMs: 5_000,
+    log: createLogger('test', 'silent'),
+    trustedIssuers: [env.issuer.trustedIssuer()],
+    ...switches,
+  });
 }
