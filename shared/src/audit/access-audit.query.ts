@@ -1,5 +1,4 @@
-import { and, desc, eq, gte, lt, not, sql } from 'drizzle-orm';
-import type { SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db/database';
 import type { MappaArea } from '../domain/mappa-area';
@@ -65,11 +64,6 @@ export interface AccessAuditPageQuery {
   /** Only entries before this sequence number (the cursor); null for the first page. */
   readonly beforeSequence: number | null;
   readonly limit: number;
-  /**
-   * When set, a condition on the subject that leaves no entries at all where it holds: how an owner
-   * keeps a subject its row scope hides (principle 7) out of the answer, in the same statement.
-   */
-  readonly hideSubjectWhen?: SQL | undefined;
 }
 
 /** One entry as read back for an access-audit query, its payload validated by the store's own schema. */
@@ -103,7 +97,6 @@ export async function fetchAccessAuditPage(db: Database, query: AccessAuditPageQ
         gte(auditEntryTable.recordedAt, query.from),
         lt(auditEntryTable.recordedAt, query.to),
         query.beforeSequence === null ? undefined : lt(auditEntryTable.sequence, query.beforeSequence),
-        query.hideSubjectWhen === undefined ? undefined : not(query.hideSubjectWhen),
       ),
     )
     .orderBy(desc(auditEntryTable.sequence))

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { sql } from 'drizzle-orm';
 import { graphql } from 'graphql';
 import type { GraphQLSchema } from 'graphql';
 import type { Caller } from '../auth/caller';
@@ -25,13 +24,15 @@ import { RequestAudit } from './request-audit';
 
 const SUBJECT = formatPncId(2008, 545166);
 const policies = definePolicies('police', { accessAudit: accessAuditPolicy(Agency.POLICE), accessAuditEntry: accessAuditEntryPolicy(Agency.POLICE) });
-// Stands in for the owner's CT marker: every subject is restricted, so an uncleared reader sees nothing.
-const resolver = accessAuditResolver({
+// Stands in for the owner's records and row scope: it holds SUBJECT alone, counter-terrorism
+// restricted, so only a cleared reader may know it exists.
+const resolver = accessAuditResolver<object>({
   log: 'police',
   queryPolicy: policies.accessAudit,
   entryPolicy: policies.accessAuditEntry,
-  counterTerrorismRestricted: () => sql`true`,
+  knowsSubject: (context, pncId) => Promise.resolve(pncId === SUBJECT && context.rowScope.counterTerrorismCleared),
 });
+const UNHELD = formatPncId(2008, 545167);
 
 const QUERY = `query($pncId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {
   policeAccessAudit(pncId: $pncId, from: $from, to: $to) { edges { node { requestId } } pageInfo { hasNextPage } }
@@ -69,7 +70,7 @@ async function ask(caller: Caller, variables: Record<string, unknown>) {
     requestId: 'test-request',
     log,
     caller,
-    rowScope: rowScopeOf(caller),
+    rowScope: rowScopeOf(caller, new Date(), 'police'),
     access: new AccessDecisions(caller, new Map(Object.values(policies).map((policy) => [policy.name, policy]))),
     audit,
     db,
@@ -99,6 +100,18 @@ describe('an owner\'s access-audit resolver', () => {
     const { result, recorded } = await ask(informationGovernance('BPSS'), { pncId: SUBJECT, ...range });
     expect(result.data?.policeAccessAudit).toEqual({ edges: [], pageInfo: { hasNextPage: false } });
     expect(recorded).toEqual([SUBJECT]);
+  });
+
+  it('principle 9: gives an empty page, without reading the log, for a PNC ID the owner does not hold, even though the log names it', async () => {
+    await appendAuditEntries(db, 'police', [
+      {
+        requestId: 'probe-1',
+        payload: { principal: null, purpose: null, caseId: null, operationName: null, documentHash: null, subjects: [UNHELD], fields: [], outcome: 'UNAUTHENTICATED', durationMs: 1 },
+      },
+    ]);
+    const { result, recorded } = await ask(informationGovernance('SC'), { pncId: UNHELD, ...range });
+    expect(result.data?.policeAccessAudit).toEqual({ edges: [], pageInfo: { hasNextPage: false } });
+    expect(recorded).toEqual([UNHELD]);
   });
 
   it('answers invalid arguments with BAD_USER_INPUT naming each, before reading or recording anything', async () => {

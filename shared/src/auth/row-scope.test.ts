@@ -58,10 +58,16 @@ describe('row scope', () => {
     expect(inScope(subject(), caller(attendee, undefined, [grant()]))).toBe(true);
   });
 
-  it('information governance is national under AUDIT only', () => {
+  it('principle 10: information governance is national under AUDIT only, and only over its own agency\'s records', () => {
     const ig = { agency: 'probation' as const, roles: ['information_governance' as const] };
-    expect(inScope(subject({ area: MappaArea.LONDON }), caller(ig, { purpose: 'AUDIT', caseId: null }))).toBe(true);
+    const audit = { purpose: 'AUDIT' as const, caseId: null };
+    expect(subjectInScope(subject({ area: MappaArea.LONDON }), rowScopeOf(caller(ig, audit), NOW, 'probation'))).toBe(true);
     expect(inScope(subject({ area: MappaArea.LONDON }), caller(ig))).toBe(false);
+    // Another owner's records, an agency that owns none, or an owner not named: no one at all, in area or not.
+    expect(subjectInScope(subject(), rowScopeOf(caller(ig, audit), NOW, 'police'))).toBe(false);
+    expect(subjectInScope(subject(), rowScopeOf(caller({ ...ig, agency: 'housing' }, audit), NOW, 'police'))).toBe(false);
+    expect(subjectInScope(subject(), rowScopeOf(caller(ig, audit), NOW))).toBe(false);
+    expect(areaScopeOf(caller({ ...ig, agency: 'housing' }).principal, 'AUDIT', 'police')).toEqual({ kind: 'none' });
   });
 
   it.each(['MAPPA_MEETING', 'DISCLOSURE_DECISION'] as const)('A.R25, B.10: under %s a subject under 18 on the request\'s date, or of unknown age, is out of scope even with a grant', (purpose) => {

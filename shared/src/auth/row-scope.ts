@@ -2,7 +2,7 @@ import type { MappaArea } from '../domain/mappa-area';
 import { caseGrantsOf } from './caller';
 import type { Caller } from './caller';
 import { CLEARANCES } from './principal';
-import type { Principal } from './principal';
+import type { Principal, PrincipalAgency } from './principal';
 import type { Purpose } from './purpose';
 
 /*
@@ -19,7 +19,8 @@ import type { Purpose } from './purpose';
  *  3. A live case grant for the subject (`caseGrantsOf`) brings it in scope, whatever the area.
  *  4. Duty-to-co-operate attendees are in scope only through such a grant (principle 5, A.R26).
  *  5. R-3 (principle 2, A.R9, C.5): otherwise the subject's responsible MAPPA area must be the
- *     principal's area. Information governance under AUDIT is national (see `areaScopeOf`).
+ *     principal's area. Information governance under AUDIT is national for its own agency's records
+ *     and reaches no one else's (principle 10, see `areaScopeOf`).
  *  6. R-4 (probation only): a limited-access case is also limited to its allocated staff.
  */
 
@@ -32,26 +33,36 @@ export function mayKnowRestrictedSubject(caller: Caller): boolean {
 export const PURPOSES_BARRING_UNDER_18S: ReadonlySet<Purpose> = new Set(['MAPPA_MEETING', 'DISCLOSURE_DECISION']);
 
 /**
- * How far a principal's row scope reaches before grants: one MAPPA area, the whole country, or
- * nothing (grants only).
+ * How far a principal's row scope reaches before grants: one MAPPA area, the whole country, nothing
+ * but grants, or no one at all (not even through a grant).
  */
-export type AreaScope = { readonly kind: 'area'; readonly area: MappaArea } | { readonly kind: 'national' } | { readonly kind: 'grantsOnly' };
+export type AreaScope =
+  | { readonly kind: 'area'; readonly area: MappaArea }
+  | { readonly kind: 'national' }
+  | { readonly kind: 'grantsOnly' }
+  | { readonly kind: 'none' };
 
 /**
- * The area scope of a principal under a purpose. Deny by default: everyone is scoped to their own
- * area except
+ * The area scope of a principal under a purpose, as the data owner `owner` (the agency whose
+ * records are being asked about) applies it. Deny by default: everyone is scoped to their own area
+ * except
  * - duty-to-co-operate attendees, who reach a subject only through a live case grant (principle 5),
  *   even when they hold another role too, so the stricter rule always wins;
- * - information governance under AUDIT, which oversees access across the federation (principle 10,
- *   R-8) and is granted only audit metadata under that purpose, never case content. Under any other
- *   purpose it is area-scoped like everyone else.
+ * - information governance under AUDIT, which audits its own agency's records (principle 10, owner
+ *   control; R-8) and is granted only audit metadata under that purpose, never case content: national
+ *   for the owner's own information governance, and no one at all for anyone else's. Otherwise the
+ *   information governance of an agency that owns no records (housing, health…) could ask about any
+ *   PNC ID and learn who is a MAPPA offender, and one owner's information governance could learn
+ *   which people another owner holds; for them every subject answers as an unknown PNC ID
+ *   (principle 9). An unknown owner (undefined) is nobody's own: deny. Under any other purpose
+ *   information governance is area-scoped like everyone else.
  * The prison offender manager is area-scoped too, by the person's responsible MAPPA area: the
  * principal carries no establishment or caseload (inventory OQ 14), so a prisoner from another area
  * held in the POM's establishment needs a case grant until it does. Narrow, but deny by default.
  */
-export function areaScopeOf(principal: Principal, purpose: Purpose): AreaScope {
+export function areaScopeOf(principal: Principal, purpose: Purpose, owner?: PrincipalAgency): AreaScope {
   if (principal.roles.includes('dtc_attendee')) return { kind: 'grantsOnly' };
-  if (purpose === 'AUDIT' && principal.roles.includes('information_governance')) return { kind: 'national' };
+  if (purpose === 'AUDIT' && principal.roles.includes('information_governance')) return owner !== undefined && principal.agency === owner ? { kind: 'national' } : { kind: 'none' };
   return { kind: 'area', area: principal.area };
 }
 
@@ -89,12 +100,12 @@ export interface RowScope {
   readonly principal: Principal;
 }
 
-/** The caller's row scope at `now`. */
-export function rowScopeOf(caller: Caller, now: Date = new Date()): RowScope {
+/** The caller's row scope at `now`, as the data owner `owner` applies it (see `areaScopeOf`). */
+export function rowScopeOf(caller: Caller, now: Date = new Date(), owner?: PrincipalAgency): RowScope {
   const { purpose } = caller.declaredPurpose;
   return {
     counterTerrorismCleared: mayKnowRestrictedSubject(caller),
-    areaScope: areaScopeOf(caller.principal, purpose),
+    areaScope: areaScopeOf(caller.principal, purpose, owner),
     grantedPncIds: [...new Set(caseGrantsOf(caller, now).map((grant) => grant.pncId))],
     latestDateOfBirth: PURPOSES_BARRING_UNDER_18S.has(purpose) ? latestAdultDateOfBirth(requestDateOf(now)) : null,
     staffLimitsApply: true,
@@ -142,13 +153,25 @@ export interface SubjectFacts {
   readonly limitedTo?: { readonly agency: Principal['agency']; readonly staffId: string | null };
 }
 
-/** Whether a subject an owner holds is in the caller's row scope (see the rules at the top of this file). */
-export function subjectInScope(subject: SubjectFacts, scope: RowScope): boolean {
+/**
+ * Rules 1 and 2 alone (principle 7; R-5): whether the subject passes the gates no case grant opens.
+ * What row scope hides this way a grant must never reveal either, so the grants listed to their
+ * holder (`myCaseAccessGrants`) pass through it too.
+ */
+export function subjectPassesGates(subject: Pick<SubjectFacts, 'counterTerrorismRestricted' | 'age'>, scope: RowScope): boolean {
   if (subject.counterTerrorismRestricted && !scope.counterTerrorismCleared) return false;
   if (scope.latestDateOfBirth !== null && subject.age !== 'ADULTS_ONLY') {
     const { dateOfBirth } = subject.age;
     if (dateOfBirth === null || dateOfBirth > scope.latestDateOfBirth) return false;
   }
+  return true;
+}
+
+/** Whether a subject an owner holds is in the caller's row scope (see the rules at the top of this file). */
+export function subjectInScope(subject: SubjectFacts, scope: RowScope): boolean {
+  if (!subjectPassesGates(subject, scope)) return false;
+  // No one at all: not even a grant reaches a subject here (information governance of another agency under AUDIT).
+  if (scope.areaScope.kind === 'none') return false;
   if (scope.grantedPncIds.includes(subject.pncId)) return true;
   const { areaScope, principal } = scope;
   const inArea = areaScope.kind === 'national' || (areaScope.kind === 'area' && subject.area !== null && subject.area === areaScope.area);

@@ -9,6 +9,8 @@ import type { AuditMode } from '../audit/audit-writer';
 import { RequestAudit } from '../audit/request-audit';
 import { subgraphAuditPlugin } from '../audit/subgraph-audit.plugin';
 import { caseGrantsOf } from '../auth/caller';
+import type { Caller } from '../auth/caller';
+import type { PrincipalAgency } from '../auth/principal';
 import { ASSERTION_HEADER, GatewayAssertionVerifier } from '../auth/gateway-assertion';
 import { rowScopeOf, unrestrictedRowScopeOf } from '../auth/row-scope';
 import { AccessDecisions } from '../authorization/access-decisions';
@@ -35,6 +37,16 @@ export interface RunningSubgraph extends RunningService {
   /** SQL statements its audit trail sent (apart from `statements`, which counts the agency's data). */
   readonly auditStatements: StatementCounter;
 }
+
+// The agency whose staff own each data owner's subgraph: its information governance, and no one
+// else's, audits that owner's records (principle 10; `areaScopeOf`).
+const OWNER_AGENCY_OF_LOG: Readonly<Record<Exclude<AuditLogName, 'gateway'>, PrincipalAgency>> = {
+  police: 'police',
+  probation: 'probation',
+  prison: 'prison',
+  yot: 'yot',
+  mappa: 'mappa_unit',
+};
 
 function auditLogNameOf(name: string): AuditLogName {
   if (!isAuditLogName(name)) throw new Error(`Subgraph "${name}" has no audit log of its own (known: ${AUDIT_LOGS.join(', ')})`);
@@ -82,7 +94,8 @@ export async function startSubgraph<Loaders extends object>(
   if (!auditWriter) log.warn('audit is off: this service records no audit trail (benchmark only)');
   // After the access-errors plugin: the audit entry must see the FORBIDDEN errors it adds.
   const plugins = [...authorizationPlugins, ...(auditWriter ? [subgraphAuditPlugin<SubgraphContext<Loaders>>(auditWriter)] : [])];
-  const rowScopeFor = enforced ? rowScopeOf : unrestrictedRowScopeOf;
+  const owner = auditLog === 'gateway' ? undefined : OWNER_AGENCY_OF_LOG[auditLog];
+  const rowScopeFor = (caller: Caller) => (enforced ? rowScopeOf(caller, new Date(), owner) : unrestrictedRowScopeOf(caller));
   const server = createApolloServer<SubgraphContext<Loaders>>({ schema }, { production: options.production, log, plugins });
   await server.start();
   const verifier = new GatewayAssertionVerifier(options.gatewayKeys, definition.name);

@@ -32,7 +32,7 @@ function scopeCondition(scope: RowScope): SQL | undefined {
   );
 }
 
-/** R-3 and grants: the case's area (which follows a transfer, C.5) or a live grant; grants only for DTC attendees; no limit when national. */
+/** R-3 and grants: the case's area (which follows a transfer, C.5) or a live grant; grants only for DTC attendees; no limit when national; no one when none. */
 function reachCondition(scope: RowScope): SQL | undefined {
   const granted = scope.grantedPncIds.length === 0 ? undefined : inArray(mappaCaseTable.pncId, [...scope.grantedPncIds]);
   switch (scope.areaScope.kind) {
@@ -45,6 +45,8 @@ function reachCondition(scope: RowScope): SQL | undefined {
     case 'grantsOnly':
       // No grants: nothing at all, rather than no condition.
       return granted ?? sql`false`;
+    case 'none':
+      return sql`false`;
   }
 }
 
