@@ -587,7 +587,10 @@ const MATRIX: readonly RoleCase[] = [
   {
     label: 'information_governance',
     rules: 'A.R12, OQ 20',
-    principal: asStaff('IG0001', 'mappa_unit', 'information_governance'),
+    // The police's own: the view is entered through the police's lookup, and under AUDIT information
+    // governance reaches only its own agency's records (principle 10; every other agency's is in
+    // test/src/security/existence-oracles.test.ts).
+    principal: asStaff('IG0001', 'police', 'information_governance'),
     reads: { ...NEVER, AUDIT: KEY_ONLY },
   },
 ];

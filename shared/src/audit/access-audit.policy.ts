@@ -26,7 +26,7 @@ export function accessAuditPolicy(owner: Agency): Omit<FieldPolicy, 'name'> {
     classification: 'OFFICIAL-SENSITIVE',
     summary:
       `The owner's own access audit: who accessed its records about one subject in a time range, which fields were returned or denied, and under which purpose. Its own information governance only (agency ${agency}), under AUDIT; no other role, agency or purpose. ` +
-      'Reading it is itself audited against the subject. Counter-terrorism restricted subjects (as this owner records them) only for cleared readers (principle 7); for anyone else the answer is an empty page, as for a subject with no entries (principle 9).',
+      'Reading it is itself audited against the subject. Only about a subject this owner holds and the reader may know exists (row scope: a counter-terrorism restricted subject, as this owner records it, only for cleared readers, principle 7); about any other PNC ID, unknown or hidden alike, the answer is always an empty page, whatever the log holds, so no sequence of reads tells them apart (principle 9).',
     rules: ['principle 1', 'principle 7', 'principle 9', 'principle 10', 'B.2'],
     grants: [{ roles: ['information_governance'], purposes: ['AUDIT'], agencies: [agency] }],
   };
