@@ -29,6 +29,10 @@ let child: SyntheticPerson;
 let restrictedHeldBy: Record<(typeof OWNERS)[number], SyntheticPerson>;
 /** A well-formed PNC ID of someone beyond the dataset: no agency holds them. */
 let unknownPncId: string;
+/** Someone beyond the dataset with every agency's identifier: no agency holds them. */
+let unknownPerson: SyntheticPerson;
+/** Someone the police, probation, prison and the MAPPA unit all hold. */
+let heldEverywhere: SyntheticPerson;
 let from: string;
 let to: string;
 const range = () => ({ from, to });
@@ -59,11 +63,11 @@ function normalised(value: unknown, pncId: string): unknown {
   return value;
 }
 
-/** Asks the same thing about the hidden subject and the unknown PNC ID, and returns both answers, normalised. */
-async function aboutBoth(principal: Principal, purpose: DeclaredPurpose, query: string, hiddenPncId: string, variables: Record<string, unknown> = {}) {
-  const hidden = await ask(principal, purpose, query, { ...variables, pncId: hiddenPncId });
-  const unknown = await ask(principal, purpose, query, { ...variables, pncId: unknownPncId });
-  return { hidden: normalised(hidden, hiddenPncId), unknown: normalised(unknown, unknownPncId) };
+/** Asks the same thing about the hidden subject and the unknown one (by `key`: a PNC ID unless told otherwise), and returns both answers, normalised. */
+async function aboutBoth(principal: Principal, purpose: DeclaredPurpose, query: string, hiddenId: string, variables: Record<string, unknown> = {}, key = 'pncId', unknownId = unknownPncId) {
+  const hidden = await ask(principal, purpose, query, { ...variables, [key]: hiddenId });
+  const unknown = await ask(principal, purpose, query, { ...variables, [key]: unknownId });
+  return { hidden: normalised(hidden, hiddenId), unknown: normalised(unknown, unknownId) };
 }
 
 const accessAudit = (owner: (typeof OWNERS)[number]) => `query AccessAuditReview($pncId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {
@@ -76,11 +80,13 @@ const accessAudit = (owner: (typeof OWNERS)[number]) => `query AccessAuditReview
 beforeAll(async () => {
   env = await startTestStack({ dataset: DATASET });
   unknownPncId = syntheticPeople(DATASET.offenders, 1, DATASET)[0]!.pncId;
+  unknownPerson = syntheticPeople(DATASET.offenders, 200, DATASET).find((person) => person.crn !== null && person.prisonNumber !== null)!;
+  heldEverywhere = env.people.find((person) => person.crn !== null && person.prisonNumber !== null && person.category !== 4 && !person.restrictedAccess)!;
   const today = requestDateOf(new Date());
   restricted = env.people.find((person) => person.category === 4)!;
   ordinary = env.people.find((person) => person.category !== 4 && !person.restrictedAccess && !isUnder18(person.dateOfBirth, today))!;
   child = env.people.find((person) => person.category !== 4 && !person.restrictedAccess && isUnder18(person.dateOfBirth, today))!;
-  expect([restricted, ordinary, child].every((person) => person !== undefined)).toBe(true);
+  expect([restricted, ordinary, child, unknownPerson, heldEverywhere].every((person) => person !== undefined)).toBe(true);
   const ctRestricted = (person: SyntheticPerson) => person.category === 4 || person.restrictedAccess;
   // The dataset holds no restricted young person: the youth offending team marks one of its cases, as it would record it.
   const youth = env.people.find((person) => person.yotReference !== null && person !== child)!;
@@ -165,6 +171,14 @@ describe('issue 9 §3: nobody learns about a subject through AUDIT but the owner
         // Twice: the first read must not change the second answer either.
         await aboutBoth(ig, AUDIT, route, ordinary.pncId, range());
         const { hidden, unknown } = await aboutBoth(ig, AUDIT, route, ordinary.pncId, range());
+        expect({ route, answer: hidden }).toEqual({ route, answer: unknown });
+      }
+      // Each owner's own identifier look-ups, with a held identifier and an unknown well-formed one.
+      for (const [route, key, held, notHeld] of [
+        ['query($crn: ID!) { offenderByCrn(crn: $crn) { pncId } }', 'crn', heldEverywhere.crn!, unknownPerson.crn!],
+        ['query($prisonNumber: ID!) { offenderByPrisonNumber(prisonNumber: $prisonNumber) { pncId } }', 'prisonNumber', heldEverywhere.prisonNumber!, unknownPerson.prisonNumber!],
+      ] as const) {
+        const { hidden, unknown } = await aboutBoth(ig, AUDIT, route, held, {}, key, notHeld);
         expect({ route, answer: hidden }).toEqual({ route, answer: unknown });
       }
     },
