@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { formatPncId, startTestSubgraph, syntheticPeople } from '@mappa/shared';
+import { addDays, formatPncId, isUnder18, requestDateOf, startTestSubgraph, syntheticPeople } from '@mappa/shared';
 import type { Caller, DeclaredPurpose, Principal, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
 import { mappaSubgraph } from '../index';
 import { MAX_GRANT_DAYS } from './case-access-grant.input';
@@ -185,6 +185,23 @@ describe('case access grants', () => {
       const revoked = await revoke(byRole, 'No longer attending');
       expect(revoked.errors).toBeUndefined();
       expect(await idsFor(as(HEALTH_ATTENDEE, meeting('MTG-2001')))).toEqual([byStaff]);
+    });
+
+    it('principle 9 (issue 9 §3): never lists a grant for a subject the holder\'s row scope hides whatever the grant, in one more statement for the whole list', async () => {
+      const today = requestDateOf(new Date());
+      const [adult, child] = inArea.slice(7).filter((person) => !isUnder18(person.dateOfBirth, today));
+      // The area holds no child in this dataset: the referral of one records a date of birth 10 years ago, as it would for a child.
+      await database.connection.database().execute(sql`update mappa.mappa_case set subject_date_of_birth = ${addDays(today, -3653)} where pnc_id = ${child!.pncId}`);
+      const holder: Principal = { ...HEALTH_ATTENDEE, staffId: 'HLT00009' };
+      const byId = (pncId: string, caseId: string) => grantInput({ granteeAgency: null, granteeRole: null, granteeStaffId: holder.staffId, pncId, caseId });
+      const visible = await grantIdOf(byId(adult!.pncId, 'MTG-2003'));
+      const hidden = [await grantIdOf(byId(restrictedInArea.pncId, 'MTG-2003')), await grantIdOf(byId(child!.pncId, 'MTG-2003'))];
+      subgraph.statements.reset();
+      expect(await idsFor(as(holder, meeting('MTG-2003')))).toEqual([visible]);
+      // The grants, then the MAPPA unit's facts about their subjects in one batch.
+      expect(subgraph.statements.count).toBe(2);
+      // A cleared holder sees the restricted subject's grant; the child stays out at a meeting for everyone (R-5).
+      expect(await idsFor(as({ ...holder, clearance: 'SC' }, meeting('MTG-2003')))).toEqual([visible, hidden[0]!].sort());
     });
 
     it('principle 8: not for roles that hold no grants, nor for case management', async () => {
