@@ -153,23 +153,13 @@ export interface SubjectFacts {
   readonly limitedTo?: { readonly agency: Principal['agency']; readonly staffId: string | null };
 }
 
-/**
- * Rules 1 and 2 alone (principle 7; R-5): whether the subject passes the gates no case grant opens.
- * What row scope hides this way a grant must never reveal either, so the grants listed to their
- * holder (`myCaseAccessGrants`) pass through it too.
- */
-export function subjectPassesGates(subject: Pick<SubjectFacts, 'counterTerrorismRestricted' | 'age'>, scope: RowScope): boolean {
+/** Whether a subject an owner holds is in the caller's row scope (see the rules at the top of this file). */
+export function subjectInScope(subject: SubjectFacts, scope: RowScope): boolean {
   if (subject.counterTerrorismRestricted && !scope.counterTerrorismCleared) return false;
   if (scope.latestDateOfBirth !== null && subject.age !== 'ADULTS_ONLY') {
     const { dateOfBirth } = subject.age;
     if (dateOfBirth === null || dateOfBirth > scope.latestDateOfBirth) return false;
   }
-  return true;
-}
-
-/** Whether a subject an owner holds is in the caller's row scope (see the rules at the top of this file). */
-export function subjectInScope(subject: SubjectFacts, scope: RowScope): boolean {
-  if (!subjectPassesGates(subject, scope)) return false;
   // No one at all: not even a grant reaches a subject here (information governance of another agency under AUDIT).
   if (scope.areaScope.kind === 'none') return false;
   if (scope.grantedPncIds.includes(subject.pncId)) return true;

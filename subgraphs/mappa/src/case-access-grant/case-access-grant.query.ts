@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
-import type { Caller, Database, Role } from '@mappa/shared';
+import { and, desc, eq, exists, gt, inArray, isNull, lte, notExists, or } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import type { Caller, Database, Role, RowScope } from '@mappa/shared';
 import { GRANT_HOLDER_ROLES } from '@mappa/shared';
+import { mappaCaseTable } from '../mappa-case/mappa-case.table';
+import { hiddenByGates } from '../offender/offender.scope';
 import { caseAccessGrantTable } from './case-access-grant.table';
 import type { CaseAccessGrantRow } from './case-access-grant.table';
 import type { GrantCaseAccessInputValues } from './case-access-grant.input';
@@ -57,11 +60,28 @@ export async function revokeGrant(db: Database, grantId: string, revokedByStaffI
 }
 
 /**
+ * The grant's subject has a MAPPA case, and none of its case rows hides it from the caller (fail
+ * closed: should the rows of one person ever disagree, the stricter wins).
+ */
+function subjectCondition(db: Database, scope: RowScope): SQL | undefined {
+  const ofSubject = eq(mappaCaseTable.pncId, caseAccessGrantTable.pncId);
+  const hidden = hiddenByGates(scope);
+  return and(
+    exists(db.select({ pncId: mappaCaseTable.pncId }).from(mappaCaseTable).where(ofSubject)),
+    hidden === undefined ? undefined : notExists(db.select({ pncId: mappaCaseTable.pncId }).from(mappaCaseTable).where(and(ofSubject, hidden))),
+  );
+}
+
+/**
  * The caller's own grants that cover this request now: theirs by staff id, or by their agency and
  * one of their roles; for the declared purpose and, when the grant names one, the declared meeting
- * or decision; started, not expired, not revoked. One statement, on the partial indexes.
+ * or decision; started, not expired, not revoked; and only for a subject the MAPPA unit holds that
+ * the caller's row scope does not hide whatever the grant (`hiddenByGates`: a grant never reveals
+ * what row scope hides, principle 9). One statement, on the partial indexes; the subject condition
+ * sits in it, before the limit, so grants the caller may not know of can never crowd out, or change
+ * the number of, the ones they may.
  */
-export function liveGrantsOf(db: Database, caller: Caller, now: Date): Promise<CaseAccessGrantRow[]> {
+export function liveGrantsOf(db: Database, caller: Caller, scope: RowScope, now: Date): Promise<CaseAccessGrantRow[]> {
   const { principal, declaredPurpose } = caller;
   const roles = principal.roles.filter((role): role is Role => GRANT_HOLDER_ROLES.includes(role));
   const caseCondition =
@@ -86,6 +106,7 @@ export function liveGrantsOf(db: Database, caller: Caller, now: Date): Promise<C
         lte(caseAccessGrantTable.validFrom, now),
         gt(caseAccessGrantTable.validUntil, now),
         granteeCondition,
+        subjectCondition(db, scope),
       ),
     )
     .orderBy(desc(caseAccessGrantTable.validUntil), desc(caseAccessGrantTable.grantId))

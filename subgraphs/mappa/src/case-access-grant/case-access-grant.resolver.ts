@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { Access, BadUserInputError, changedFields, NotFoundError, parseInput, pncIdSchema, subjectInScope, subjectPassesGates } from '@mappa/shared';
+import { Access, BadUserInputError, changedFields, NotFoundError, parseInput, pncIdSchema, subjectInScope } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
 import { mappaPolicies } from '../mappa.policies';
 import { mappaSubjectFacts } from '../offender/offender.scope';
@@ -115,18 +115,11 @@ export class CaseAccessGrantResolver {
       'The caller\'s own live case access grants that cover the declared purpose (and meeting or decision id): by staff id, or by agency and role. The gateway asks for these before any other agency, and vouches for them to every agency.',
   })
   async myCaseAccessGrants(@Ctx() context: MappaContext): Promise<LiveCaseGrant[]> {
-    const rows = await liveGrantsOf(context.db, context.caller, new Date());
     // A grant never reveals what row scope hides (principle 9): a grant for a subject the holder may
     // not know even with it (counter-terrorism restricted for an uncleared holder, principle 7; under
-    // 18 under a meeting or disclosure decision, R-5) is left out, so the list about such a subject
-    // is the list with no grant for it. The rules no grant opens are applied, with the MAPPA unit's
-    // own facts (one batch through the request's loader); a subject it no longer holds fails closed.
-    const cases = await context.loaders.mappaCase.loadMany(rows.map((row) => row.pncId));
-    const visible = rows.filter((_row, index) => {
-      const mappaCase = cases[index];
-      if (mappaCase instanceof Error) throw mappaCase;
-      return mappaCase != null && subjectPassesGates(mappaSubjectFacts(mappaCase), context.rowScope);
-    });
-    return visible.map((row) => ({ grantId: row.grantId, pncId: row.pncId, purpose: row.purpose as LiveCaseGrant['purpose'], caseId: row.caseId, validUntil: row.validUntil }));
+    // 18 under a meeting or disclosure decision, R-5) is left out in the statement itself, so the list
+    // about such a subject is the list with no grant for it.
+    const rows = await liveGrantsOf(context.db, context.caller, context.rowScope, new Date());
+    return rows.map((row) => ({ grantId: row.grantId, pncId: row.pncId, purpose: row.purpose as LiveCaseGrant['purpose'], caseId: row.caseId, validUntil: row.validUntil }));
   }
 }

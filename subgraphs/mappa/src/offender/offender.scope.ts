@@ -1,4 +1,7 @@
-import type { SubjectFacts } from '@mappa/shared';
+import { eq, gt, isNull, or } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import type { RowScope, SubjectFacts } from '@mappa/shared';
+import { mappaCaseTable } from '../mappa-case/mappa-case.table';
 import type { MappaCaseRow } from '../mappa-case/mappa-case.table';
 
 /**
@@ -13,4 +16,18 @@ export function mappaSubjectFacts(mappaCase: MappaCaseRow): SubjectFacts {
     area: mappaCase.area,
     age: { dateOfBirth: mappaCase.subjectDateOfBirth },
   };
+}
+
+/**
+ * The rules no case grant opens (`subjectPassesGates`: principle 7, R-5) in SQL, over a MAPPA case
+ * row: true where the row hides its subject from the caller (counter-terrorism restricted for an
+ * uncleared caller; under a meeting or disclosure decision, a subject under 18 or of unknown date of
+ * birth). Undefined when nothing is hidden this way. Written as "hidden" rather than "visible" so an
+ * unknown date of birth (NULL) counts as hidden, never as unknown.
+ */
+export function hiddenByGates(scope: RowScope): SQL | undefined {
+  return or(
+    scope.counterTerrorismCleared ? undefined : eq(mappaCaseTable.counterTerrorismRestricted, true),
+    scope.latestDateOfBirth === null ? undefined : or(isNull(mappaCaseTable.subjectDateOfBirth), gt(mappaCaseTable.subjectDateOfBirth, scope.latestDateOfBirth)),
+  );
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, not, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import { Agency, MappaArea, mappaCategorySchema, mappaLevelSchema } from '@mappa/shared';
 import type { Database, RowScope } from '@mappa/shared';
@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { mappaCaseTable } from '../mappa-case/mappa-case.table';
 import type { MappaCaseRow } from '../mappa-case/mappa-case.table';
 import { MappaCaseStatus } from '../mappa-case/mappa-case.type';
+import { hiddenByGates } from '../offender/offender.scope';
 
 /** The register filter once validated: what `OffenderFilter` may hold. */
 export const offenderFilterSchema = z.object({
@@ -23,13 +24,10 @@ export type RegisterFilter = z.infer<typeof offenderFilterSchema>;
  * cursor or the total (principle 9).
  */
 function scopeCondition(scope: RowScope): SQL | undefined {
-  return and(
-    // Principle 7 (R-2): counter-terrorism restricted people only for cleared callers.
-    scope.counterTerrorismCleared ? undefined : eq(mappaCaseTable.counterTerrorismRestricted, false),
-    // R-5: under MAPPA_MEETING and DISCLOSURE_DECISION only subjects known to be 18 or over (a null date of birth fails).
-    scope.latestDateOfBirth === null ? undefined : lte(mappaCaseTable.subjectDateOfBirth, scope.latestDateOfBirth),
-    reachCondition(scope),
-  );
+  // Principle 7 (R-2) and R-5: counter-terrorism restricted people only for cleared callers; under
+  // MAPPA_MEETING and DISCLOSURE_DECISION only subjects known to be 18 or over.
+  const hidden = hiddenByGates(scope);
+  return and(hidden === undefined ? undefined : not(hidden), reachCondition(scope));
 }
 
 /** R-3 and grants: the case's area (which follows a transfer, C.5) or a live grant; grants only for DTC attendees; no limit when national; no one when none. */
