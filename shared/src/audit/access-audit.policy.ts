@@ -11,7 +11,8 @@ export const PRINCIPAL_AGENCY_OF_OWNER: Readonly<Record<Agency, PrincipalAgency>
   [Agency.MAPPA_UNIT]: 'mappa_unit',
 };
 
-const DATA_OWNER_PRINCIPAL_AGENCIES: readonly PrincipalAgency[] = Object.values(PRINCIPAL_AGENCY_OF_OWNER);
+/** The agencies that own records (one subgraph each), as principals name them: the only ones whose information governance audits anything (principle 10). */
+export const DATA_OWNER_PRINCIPAL_AGENCIES: readonly PrincipalAgency[] = Object.values(PRINCIPAL_AGENCY_OF_OWNER);
 
 /**
  * The policy on an owner's access-audit query (`policeAccessAudit`…): only that owner's own

@@ -2,6 +2,7 @@ import { DUTY_TO_CO_OPERATE_AGENCIES } from '../auth/principal';
 import type { PrincipalAgency, Role } from '../auth/principal';
 import type { Purpose } from '../auth/purpose';
 import type { Agency } from '../domain/agency';
+import { DATA_OWNER_PRINCIPAL_AGENCIES } from '../audit/access-audit.policy';
 import type { FieldPolicy } from './field-policy';
 
 // The vocabulary every agency's policies are written in, so "police roles" or "MAPPA purposes"
@@ -54,7 +55,9 @@ export function subjectKeyPolicy(owner: Agency): Omit<FieldPolicy, 'name'> {
       { roles: ['victim_liaison_officer', 'approved_premises_staff'], purposes: ['CASE_MANAGEMENT', 'MAPPA_MEETING'] },
       { roles: YOT_ROLES, purposes: ['CASE_MANAGEMENT', 'MAPPA_MEETING', 'DISCLOSURE_DECISION'] },
       { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: DUTY_TO_CO_OPERATE_AGENCIES },
-      { roles: ['information_governance'], purposes: ['AUDIT'] },
+      // Only the information governance of an agency that owns records (principle 10): an agency that
+      // owns none has nothing to audit (each owner's row scope answers the rest, see `areaScopeOf`).
+      { roles: ['information_governance'], purposes: ['AUDIT'], agencies: DATA_OWNER_PRINCIPAL_AGENCIES },
     ],
   };
 }

@@ -65,11 +65,11 @@ export const mappaPolicies = definePolicies('mappa', {
     owner: Agency.MAPPA_UNIT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Who recorded each change to a MAPPA case and the reference of the decision record: the co-ordinator and chair, and information governance for audit. Row scope: own area or a live case grant.',
+      'Who recorded each change to a MAPPA case and the reference of the decision record: the co-ordinator and chair, and the MAPPA unit\'s own information governance for audit (principle 10). Row scope: own area or a live case grant.',
     rules: ['A.R12', 'A.R20', 'B.44'],
     grants: [
       { roles: MAPPA_UNIT_ROLES, purposes: MAPPA_UNIT_PURPOSES },
-      { roles: ['information_governance'], purposes: ['AUDIT'] },
+      { roles: ['information_governance'], purposes: ['AUDIT'], agencies: ['mappa_unit'] },
     ],
   },
   register: {

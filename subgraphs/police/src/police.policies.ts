@@ -77,11 +77,11 @@ export const policePolicies = definePolicies('police', {
   visorAdministration: {
     owner: Agency.POLICE,
     classification: 'OFFICIAL-SENSITIVE',
-    summary: 'ViSOR record administration (retention review date): the ViSOR administrator and information governance only.',
+    summary: 'ViSOR record administration (retention review date): the ViSOR administrator and the police\'s own information governance only (principle 10).',
     rules: ['A.R13', 'C.88'],
     grants: [
       { roles: ['visor_administrator'], purposes: ['CASE_MANAGEMENT'] },
-      { roles: ['information_governance'], purposes: ['AUDIT'] },
+      { roles: ['information_governance'], purposes: ['AUDIT'], agencies: ['police'] },
     ],
   },
   notification: {
@@ -118,11 +118,11 @@ export const policePolicies = definePolicies('police', {
   policeStaff: {
     owner: Agency.POLICE,
     classification: 'OFFICIAL-SENSITIVE',
-    summary: 'Which officer assessed or manages the record: police, and information governance for audit.',
+    summary: 'Which officer assessed or manages the record: police, and the police\'s own information governance for audit (principle 10).',
     rules: ['principle 2'],
     grants: [
       { roles: POLICE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
-      { roles: ['information_governance'], purposes: ['AUDIT'] },
+      { roles: ['information_governance'], purposes: ['AUDIT'], agencies: ['police'] },
     ],
   },
   civilOrders: {

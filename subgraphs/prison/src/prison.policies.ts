@@ -94,12 +94,12 @@ export const prisonPolicies = definePolicies('prison', {
   mappaFReportAuthor: {
     owner: Agency.PRISON,
     classification: 'OFFICIAL-SENSITIVE',
-    summary: 'Who wrote the MAPPA F report (attributed author): whoever may read the report, and information governance for audit.',
+    summary: 'Who wrote the MAPPA F report (attributed author): whoever may read the report, and the prison service\'s own information governance for audit (principle 10).',
     rules: ['A.R12', 'B.49'],
     grants: [
       PRISON_CASE_MANAGEMENT,
       { roles: [...POLICE_ROLES, ...RA_ROLES], purposes: ['MAPPA_MEETING'] },
-      { roles: ['information_governance'], purposes: ['AUDIT'] },
+      { roles: ['information_governance'], purposes: ['AUDIT'], agencies: ['prison'] },
     ],
   },
 });
