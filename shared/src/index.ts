@@ -46,6 +46,7 @@ export * from './errors/unauthenticated.error';
 export * from './testing/test-gateway';
 export * from './testing/case-grants';
 export * from './testing/audit-history';
+export * from './testing/doubled-fragments';
 export * from './authorization/access-decisions';
 export * from './authorization/access-directive';
 export * from './authorization/access-errors.plugin';
