@@ -3,10 +3,20 @@ import { CLIENT_ERROR_CODES } from './error-codes';
 
 const clientCodes = new Set<string>(CLIENT_ERROR_CODES);
 
+// graphql-js appends these to validation and coercion messages (` Did you mean "pncId"?`, ` Did you
+// mean the enum value "LONDON"?`): each names part of the schema the caller did not ask about.
+const SUGGESTION = / ?Did you mean [^?]*\?/g;
+
+/** The message without graphql-js's "Did you mean …?" suggestions. */
+export function withoutSuggestions(message: string): string {
+  return message.replace(SUGGESTION, '');
+}
+
 /**
  * Builds Apollo Server's `formatError`. In production an error without a client-facing code is
  * replaced by a generic one, so internal messages (SQL, file paths, library text) never leave the
- * service; stack traces are stripped in every mode unless the service is in development.
+ * service; stack traces are stripped in every mode unless the service is in development. In
+ * production no message suggests schema names ("Did you mean …?"), whichever service wrote it.
  */
 export function createErrorFormatter(options: { production: boolean }) {
   return function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
@@ -18,10 +28,12 @@ export function createErrorFormatter(options: { production: boolean }) {
         extensions: { code: 'INTERNAL_SERVER_ERROR' },
       };
     }
-    if (options.production && formatted.extensions && 'stacktrace' in formatted.extensions) {
+    if (!options.production) return formatted;
+    const message = withoutSuggestions(formatted.message);
+    if (formatted.extensions && 'stacktrace' in formatted.extensions) {
       const { stacktrace: _dropped, ...extensions } = formatted.extensions;
-      return { ...formatted, extensions };
+      return { ...formatted, message, extensions };
     }
-    return formatted;
+    return { ...formatted, message };
   };
 }
