@@ -33,6 +33,7 @@ export * from './synthetic/person';
 export * from './synthetic/random';
 export * from './validation/identifiers';
 export * from './validation/parse-input';
+export * from './validation/free-text';
 export * from './subgraph/prepare-database';
 export * from './subgraph/run-standalone';
 export * from './testing/test-database';

@@ -5,6 +5,7 @@ import { createErrorFormatter } from '../errors/format-error';
 import type { Logger } from '../logging/logger';
 import type { RequestContext } from '../context/request-context';
 import { noEmptyErrorsPlugin } from './no-empty-errors.plugin';
+import { operationResolutionPlugin } from './operation-resolution.plugin';
 import { operationLogPlugin } from './operation-log.plugin';
 
 type ServerSource<Context extends BaseContext> =
@@ -38,6 +39,6 @@ export function createApolloServer<Context extends RequestContext>(
     // Apollo's own handlers would race it, once per server (the benchmark runs 18).
     stopOnTerminationSignals: false,
     // Inline (ftv1) traces would hand per-field timings and error details to whoever asks for them.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), operationLogPlugin<Context>(), ...(options.plugins ?? []), noEmptyErrorsPlugin<Context>()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), operationLogPlugin<Context>(), operationResolutionPlugin<Context>(), ...(options.plugins ?? []), noEmptyErrorsPlugin<Context>()],
   } as ApolloServerOptions<Context>);
 }
