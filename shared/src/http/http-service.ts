@@ -1,9 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { Express, NextFunction, Request, Response } from 'express';
 import type { Logger } from '../logging/logger';
-import { randomUUID } from 'node:crypto';
 import { callerRequestIdFrom, REQUEST_ID_HEADER, requestIdFrom } from './request-id';
 
 /** A named dependency that must be healthy before the service takes traffic. */

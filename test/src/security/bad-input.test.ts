@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { buildASTSchema, getNamedType, getNullableType, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, isScalarType, parse } from 'graphql';
+import { buildASTSchema, getNamedType, getNullableType, isEnumType, isInputObjectType, isListType, isObjectType, isScalarType, parse } from 'graphql';
 import type { GraphQLArgument, GraphQLField, GraphQLInputType } from 'graphql';
 import { readSupergraph } from '@mappa/gateway';
 import { MappaArea } from '@mappa/shared';
@@ -159,7 +159,8 @@ const CURSORS: unknown[] = ['not-a-cursor', Buffer.from('\u0000').toString('base
 
 function hostileValues(type: GraphQLInputType, argumentName: string): unknown[] {
   const nullable = getNullableType(type);
-  const base: unknown[] = isNonNullType(type) ? [null] : [null];
+  // null everywhere: refused where the type is non-null, and a nullable argument's null is checked too.
+  const base: unknown[] = [null];
   if (isListType(nullable)) return [...base, 'not a list', [null], [{}]];
   if (isEnumType(nullable)) return [...base, 'NOT_A_VALUE', 'not-a-value\u0000', '', 1];
   if (isInputObjectType(nullable)) return [...base, 'not an object', [], { unknownField: 1 }];
