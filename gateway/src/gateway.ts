@@ -1,7 +1,7 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { AuditWriter, createApolloServer, createHttpApp, listen, migrateAuditStore, requestIdOf, StatementCounter } from '@mappa/shared';
+import { AuditWriter, clientRequestIdOf, createApolloServer, createHttpApp, listen, migrateAuditStore, requestIdOf, StatementCounter } from '@mappa/shared';
 import type { AuditMode, AuthorizationMode, DatabaseConnection, GatewayAssertionSigner, Logger, Principal, RunningService } from '@mappa/shared';
 import { auditRefusedRequest, gatewayAuditPlugin } from './audit/gateway-audit';
 import { GatewayRequestAudit } from './audit/gateway-request-audit';
@@ -88,12 +88,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // Without its audit database the gateway answers nothing but AUDIT_UNAVAILABLE (fail closed), so it is not ready.
   const app = createHttpApp({
     log,
+    production: options.production,
     readiness: [
       { name: 'supergraph', check: () => supergraphLoaded },
       { name: 'audit database', check: () => options.auditConnection.isReachable() },
     ],
   });
-  mountGraphiql(app);
+  // A browser IDE that explores the schema is for developers: production serves none (issue 9 §5).
+  if (!options.production) mountGraphiql(app);
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
@@ -101,7 +103,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // Who and why are settled before any planning: no token or no purpose, no data.
       context: async ({ req }) => {
         const requestId = requestIdOf(req);
-        const requestLog = log.child({ requestId });
+        const clientRequestId = clientRequestIdOf(req);
+        const requestLog = log.child(clientRequestId ? { requestId, clientRequestId } : { requestId });
         const audit = new GatewayRequestAudit();
         let principal: Principal | null = null;
         try {

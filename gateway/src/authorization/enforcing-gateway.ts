@@ -48,7 +48,11 @@ export class EnforcingGateway implements GatewayInterface {
       context.audit.recordDenied(enforced.denied);
       const result = await executor({ ...requestContext, document: enforced.document, operation: enforced.operation, queryHash: enforced.planKey });
       const { data, errors } = applyDenials(result.data, enforced.denied, this.policies.entityTypeNames);
-      return { ...result, data, errors: [...(result.errors ?? []), ...errors] };
+      // A denied field under a null parent has no error (principle 9): then there may be none at all,
+      // and an answer carries no `errors` rather than an empty list (the spec forbids one).
+      const { errors: executionErrors = [], ...rest } = result;
+      const allErrors = [...executionErrors, ...errors];
+      return allErrors.length > 0 ? { ...rest, data, errors: allErrors } : { ...rest, data };
     };
   }
 }

@@ -4,6 +4,8 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { createErrorFormatter } from '../errors/format-error';
 import type { Logger } from '../logging/logger';
 import type { RequestContext } from '../context/request-context';
+import { noEmptyErrorsPlugin } from './no-empty-errors.plugin';
+import { operationResolutionPlugin } from './operation-resolution.plugin';
 import { operationLogPlugin } from './operation-log.plugin';
 
 type ServerSource<Context extends BaseContext> =
@@ -13,7 +15,11 @@ type ServerSource<Context extends BaseContext> =
 /**
  * Apollo Server with the settings every service shares: production masks internal errors and
  * drops stack traces, Apollo's hosted landing page and inline tracing are off, and every operation
- * is logged once, without variables or results.
+ * is logged once, without variables or results. In production introspection is off and no error
+ * suggests field, argument, type or enum names ("Did you mean …?"): a client learns the schema
+ * from its own team's documents, not by probing (issue 9 §5). Subgraphs still answer `_service`
+ * (an ordinary field, not introspection), which composition asks for; the gateway runs on the
+ * committed supergraph and never introspects anything.
  */
 export function createApolloServer<Context extends RequestContext>(
   source: ServerSource<Context>,
@@ -22,12 +28,17 @@ export function createApolloServer<Context extends RequestContext>(
   return new ApolloServer<Context>({
     ...source,
     includeStacktraceInErrorResponses: !options.production,
+    // Set from our own `production` option, not Apollo's NODE_ENV default, so the two cannot disagree.
+    introspection: !options.production,
+    // Apollo's own switch strips suggestions from validation errors; the error formatter strips
+    // them from every other error (variable coercion, errors relayed from a subgraph).
+    hideSchemaDetailsFromClientErrors: options.production,
     formatError: createErrorFormatter({ production: options.production }),
     logger: options.log,
     // Each entry point (`main.ts`) handles SIGINT and SIGTERM itself and closes its servers in order;
     // Apollo's own handlers would race it, once per server (the benchmark runs 18).
     stopOnTerminationSignals: false,
     // Inline (ftv1) traces would hand per-field timings and error details to whoever asks for them.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), operationLogPlugin<Context>(), ...(options.plugins ?? [])],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), operationLogPlugin<Context>(), operationResolutionPlugin<Context>(), ...(options.plugins ?? []), noEmptyErrorsPlugin<Context>()],
   } as ApolloServerOptions<Context>);
 }

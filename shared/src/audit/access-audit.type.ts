@@ -1,5 +1,6 @@
 import { SafeIntResolver } from 'graphql-scalars';
-import { ArgsType, Directive, Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTimeISO } from '../domain/scalars';
 import type { ClassType } from 'type-graphql';
 import { Access } from '../authorization/access-directive';
 import type { FieldPolicy } from '../authorization/field-policy';
@@ -36,10 +37,10 @@ export class AccessAuditArgs {
   @Field(() => ID, { description: 'PNC ID of the subject whose records were accessed, e.g. `2008/0545166T`.' })
   pncId!: string;
 
-  @Field(() => GraphQLISODateTime, { description: 'Start of the time range, inclusive.' })
+  @Field(() => DateTimeISO, { description: 'Start of the time range, inclusive.' })
   from!: Date;
 
-  @Field(() => GraphQLISODateTime, { description: 'End of the time range, exclusive: after `from`, and at most 366 days after it (a calendar year fits; a longer review asks year by year).' })
+  @Field(() => DateTimeISO, { description: 'End of the time range, exclusive: after `from`, and at most 366 days after it (a calendar year fits; a longer review asks year by year).' })
   to!: Date;
 
   @Field(() => Int, { nullable: true, defaultValue: 20, description: 'Page size, 1 to 100 (default 20).' })
@@ -102,7 +103,7 @@ export function accessAuditTypes(policy: FieldPolicy): { readonly AccessAuditCon
     sequence!: number;
 
     @Access(policy)
-    @Field(() => GraphQLISODateTime, { description: 'When the entry was recorded.' })
+    @Field(() => DateTimeISO, { description: 'When the entry was recorded.' })
     recordedAt!: Date;
 
     @Access(policy)

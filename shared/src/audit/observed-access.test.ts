@@ -1,4 +1,5 @@
 import { buildSchema, getOperationAST, parse } from 'graphql';
+import { doubledFragmentChain } from '../testing/doubled-fragments';
 import { observeAccess } from './observed-access';
 
 const schema = buildSchema(`
@@ -44,5 +45,38 @@ describe('observeAccess', () => {
 
   it('keeps no value: a string that is not a PNC ID in a pncId field is not a subject', () => {
     expect(observe('{ offender(pncId: "x") { pncId } }', { offender: { pncId: 'not a pnc id' } })).toEqual({ fields: ['Offender.pncId', 'Query.offender'], subjects: [] });
+  });
+});
+
+describe('observeAccess on a document built to be expensive', () => {
+  /** Wraps the answer so every read of an answer object's field is counted. */
+  function counted(data: unknown): { data: unknown; reads: () => number } {
+    let reads = 0;
+    const wrap = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(wrap);
+      if (typeof value !== 'object' || value === null) return value;
+      const wrapped = Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, wrap(inner)]));
+      return new Proxy(wrapped, {
+        get: (target, key, receiver) => {
+          reads += 1;
+          return Reflect.get(target, key, receiver) as unknown;
+        },
+      });
+    };
+    return { data: wrap(data), reads: () => reads };
+  }
+
+  it.each([30, 40])('issue 9 §1: a %i-level chain of fragments each spread twice walks the answer once, in milliseconds', (depth) => {
+    const answer = counted({ people: [{ pncId: '2008/0545166T', identity: { firstName: 'A' } }, { pncId: '2010/0000001Z', identity: null }] });
+    const document = parse(`{ people: offenders { ...F0 } }\n${doubledFragmentChain(depth, 'Offender', 'pncId identity { firstName }')}`);
+    const started = performance.now();
+    const observed = observeAccess(schema, document, getOperationAST(document) ?? undefined, answer.data);
+    const elapsedMs = performance.now() - started;
+    expect([...observed.fields].sort()).toEqual(['Identity.firstName', 'Offender.identity', 'Offender.pncId', 'Query.offenders']);
+    expect([...observed.subjects].sort()).toEqual(['2008/0545166T', '2010/0000001Z']);
+    // Each answer object's fields are read a handful of times (key and __typename look-ups, the
+    // array's own length and items), not 2^depth times.
+    expect(answer.reads()).toBeLessThan(40);
+    expect(elapsedMs).toBeLessThan(50);
   });
 });

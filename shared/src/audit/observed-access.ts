@@ -16,12 +16,31 @@ const FEDERATION_FIELDS = new Set(['_entities', '_service']);
 type JsonObject = Record<string, unknown>;
 const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** Fields selected under one response key that are counted under the same `Type.field`. */
+interface FieldGroup {
+  readonly coordinate: string;
+  readonly name: string;
+  /** The field's named type, when it has a selection set of a composite type to walk into. */
+  readonly childType: GraphQLCompositeType | undefined;
+  /** Every selection set selected under this field here (each node once). */
+  readonly selectionSets: SelectionSetNode[];
+}
+
+/** The fields a set of selection sets asks of an object of one type, fragments expanded: by response key. */
+type CollectedFields = Map<string, FieldGroup[]>;
+
 /**
  * Walks the response beside the operation that produced it and names what it returned: a field
  * counts only where it carried a value (null is "nothing returned"), so the audit says what the
  * caller saw, not what they asked for. Values themselves are never kept, only field coordinates and
  * the subject keys. Abstract types are resolved by the `__typename` the response carries (federation
  * always selects it for entities); without it, the abstract type's own fields are named.
+ *
+ * Linear in the document and the answer (issue 9 §1): the fields each selection set asks of each
+ * type are collected once, fragments expanded and memoised per selection set and type (a fragment
+ * spread twice by a fragment spread twice is collected once, not 2^n times), and the answer is then
+ * walked once, each object once per collected set of fields. Every service runs this on whatever
+ * document it was sent, so it must hold without the gateway's document limits in front of it.
  */
 export function observeAccess(schema: GraphQLSchema, document: DocumentNode | undefined, operation: OperationDefinitionNode | undefined, data: unknown): ObservedAccess {
   const fields = new Set<string>();
@@ -47,37 +66,98 @@ export function observeAccess(schema: GraphQLSchema, document: DocumentNode | un
     // The runtime type is unknown (abstract, no __typename): follow the fragment's own type.
     return isAbstractType(type) ? conditionType : undefined;
   };
-  const visitValue = (value: unknown, type: GraphQLCompositeType, selectionSet: SelectionSetNode): void => {
-    if (Array.isArray(value)) {
-      for (const item of value) visitValue(item, type, selectionSet);
-    } else if (isObject(value)) {
-      visitSelections(value, runtimeType(type, value), selectionSet);
-    }
-  };
-  const visitSelections = (object: JsonObject, type: GraphQLCompositeType, selectionSet: SelectionSetNode): void => {
-    for (const selection of selectionSet.selections) {
-      if (selection.kind === Kind.FIELD) {
-        const name = selection.name.value;
-        const key = selection.alias?.value ?? name;
-        const value = object[key];
-        if (name.startsWith('__') || value === null || value === undefined) continue;
-        // A union has no fields of its own: only its members' fields, reached through fragments.
-        const definition = isObjectType(type) || isInterfaceType(type) ? type.getFields()[name] : undefined;
-        if (!definition) continue;
-        if (!FEDERATION_FIELDS.has(name)) fields.add(`${type.name}.${name}`);
-        if (name === 'pncId' && typeof value === 'string' && PNC_ID.test(value)) subjects.add(value);
-        const fieldType = getNamedType(definition.type);
-        if (selection.selectionSet && isCompositeType(fieldType)) visitValue(value, fieldType, selection.selectionSet);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const narrowed = applies(selection.typeCondition?.name.value, type);
-        if (narrowed) visitSelections(object, narrowed, selection.selectionSet);
-      } else {
-        const fragment = fragments.get(selection.name.value);
-        const narrowed = fragment ? applies(fragment.typeCondition.name.value, type) : undefined;
-        if (fragment && narrowed) visitSelections(object, narrowed, fragment.selectionSet);
+
+  const merge = (into: CollectedFields, from: CollectedFields): void => {
+    for (const [key, groups] of from) {
+      const target = into.get(key) ?? [];
+      into.set(key, target);
+      for (const group of groups) {
+        const known = target.find((candidate) => candidate.coordinate === group.coordinate && candidate.childType === group.childType);
+        if (!known) {
+          target.push({ ...group, selectionSets: [...group.selectionSets] });
+          continue;
+        }
+        for (const selectionSet of group.selectionSets) if (!known.selectionSets.includes(selectionSet)) known.selectionSets.push(selectionSet);
       }
     }
   };
-  visitSelections(data, root, operation.selectionSet);
+  // Per selection set and type; an entry is empty while being collected, so a fragment cycle (which
+  // validation refuses anyway) ends instead of recursing forever.
+  const collectedBySelectionSet = new WeakMap<SelectionSetNode, Map<string, CollectedFields>>();
+  const collect = (selectionSet: SelectionSetNode, type: GraphQLCompositeType): CollectedFields => {
+    let byType = collectedBySelectionSet.get(selectionSet);
+    if (!byType) {
+      byType = new Map();
+      collectedBySelectionSet.set(selectionSet, byType);
+    }
+    const known = byType.get(type.name);
+    if (known) return known;
+    const collected: CollectedFields = new Map();
+    byType.set(type.name, collected);
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const name = selection.name.value;
+        if (name.startsWith('__')) continue;
+        // A union has no fields of its own: only its members' fields, reached through fragments.
+        const definition = isObjectType(type) || isInterfaceType(type) ? type.getFields()[name] : undefined;
+        if (!definition) continue;
+        const fieldType = getNamedType(definition.type);
+        const childType = selection.selectionSet && isCompositeType(fieldType) ? fieldType : undefined;
+        const group: FieldGroup = { coordinate: `${type.name}.${name}`, name, childType, selectionSets: childType && selection.selectionSet ? [selection.selectionSet] : [] };
+        merge(collected, new Map([[selection.alias?.value ?? name, [group]]]));
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const narrowed = applies(selection.typeCondition?.name.value, type);
+        if (narrowed) merge(collected, collect(selection.selectionSet, narrowed));
+      } else {
+        const fragment = fragments.get(selection.name.value);
+        const narrowed = fragment ? applies(fragment.typeCondition.name.value, type) : undefined;
+        if (fragment && narrowed) merge(collected, collect(fragment.selectionSet, narrowed));
+      }
+    }
+    return collected;
+  };
+  // Per list of selection sets (a group's own array, so the same list each time) and type.
+  const collectedByList = new WeakMap<readonly SelectionSetNode[], Map<string, CollectedFields>>();
+  const collectAll = (selectionSets: readonly SelectionSetNode[], type: GraphQLCompositeType): CollectedFields => {
+    const [only] = selectionSets;
+    if (selectionSets.length === 1 && only) return collect(only, type);
+    let byType = collectedByList.get(selectionSets);
+    if (!byType) {
+      byType = new Map();
+      collectedByList.set(selectionSets, byType);
+    }
+    const known = byType.get(type.name);
+    if (known) return known;
+    const collected: CollectedFields = new Map();
+    for (const selectionSet of selectionSets) merge(collected, collect(selectionSet, type));
+    byType.set(type.name, collected);
+    return collected;
+  };
+
+  // Each answer object is walked once per set of fields asked of it, however many ways it was asked.
+  const walked = new WeakMap<JsonObject, Set<CollectedFields>>();
+  const visitValue = (value: unknown, type: GraphQLCompositeType, selectionSets: readonly SelectionSetNode[]): void => {
+    if (Array.isArray(value)) {
+      for (const item of value) visitValue(item, type, selectionSets);
+    } else if (isObject(value)) {
+      visitObject(value, collectAll(selectionSets, runtimeType(type, value)));
+    }
+  };
+  const visitObject = (object: JsonObject, collected: CollectedFields): void => {
+    const seen = walked.get(object) ?? new Set<CollectedFields>();
+    if (seen.has(collected)) return;
+    seen.add(collected);
+    walked.set(object, seen);
+    for (const [key, groups] of collected) {
+      const value = object[key];
+      if (value === null || value === undefined) continue;
+      for (const group of groups) {
+        if (!FEDERATION_FIELDS.has(group.name)) fields.add(group.coordinate);
+        if (group.name === 'pncId' && typeof value === 'string' && PNC_ID.test(value)) subjects.add(value);
+        if (group.childType) visitValue(value, group.childType, group.selectionSets);
+      }
+    }
+  };
+  visitObject(data, collect(operation.selectionSet, root));
   return { fields, subjects };
 }

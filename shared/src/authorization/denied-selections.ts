@@ -32,6 +32,31 @@ export interface DeniedSelection {
 
 const policiesBySchema = new WeakMap<GraphQLSchema, Map<string, string | undefined>>();
 
+/** A denied selection relative to where its selection set sits, before the path above it is known. */
+interface RelativeDenial {
+  readonly policyName: string;
+  readonly path: (string | number)[];
+  readonly parentTypeName: string;
+  readonly fieldNodes: FieldNode[];
+  readonly steps: readonly SelectionStep[];
+  /** Policy and the path's response keys: two selections with the same signature are one denial. */
+  readonly signature: string;
+}
+
+/** Adds `entries` to `into` in order, folding entries with a known signature into the first one. */
+function mergeInto(into: RelativeDenial[], index: Map<string, RelativeDenial>, entries: readonly RelativeDenial[]): void {
+  for (const entry of entries) {
+    const known = index.get(entry.signature);
+    if (!known) {
+      const copy = { ...entry, fieldNodes: [...entry.fieldNodes] };
+      index.set(entry.signature, copy);
+      into.push(copy);
+      continue;
+    }
+    for (const node of entry.fieldNodes) if (!known.fieldNodes.includes(node)) known.fieldNodes.push(node);
+  }
+}
+
 /**
  * The fields an operation selects that the caller's policies deny, found from the document alone.
  * The one implementation of "which selections are denied": the owner's subgraph reports its errors
@@ -40,6 +65,11 @@ const policiesBySchema = new WeakMap<GraphQLSchema, Map<string, string | undefin
  * errors as asking about someone it does (principle 9). Paths go through the first item of each
  * list (`_entities.0.youthCase`), one per field however long the list. Nothing under a denied field
  * is looked at: it is gone with its parent.
+ *
+ * Linear in the document: each named fragment is walked once per parent type and its denials are
+ * kept relative to where it is spread, so a fragment spread twice by a fragment spread twice
+ * (issue 9 §1, 2^n spreads from n short fragments) costs n walks, not 2^n. A fragment cycle (which
+ * validation refuses anyway) contributes nothing the second time round instead of recursing forever.
  */
 export function deniedSelections(
   schema: GraphQLSchema,
@@ -58,45 +88,59 @@ export function deniedSelections(
       .map((fragment) => [fragment.name.value, fragment]),
   );
   const root = schema.getRootType(operation.operation);
-  const denied: DeniedSelection[] = [];
-  const bySignature = new Map<string, DeniedSelection>();
+  // Fragment name → its denials relative to the spread (a named fragment is walked from its own type
+  // condition, whatever the parent, so one entry per fragment is one per parent type); `null` while
+  // being walked.
+  const byFragment = new Map<string, readonly RelativeDenial[] | null>();
   // Walks unions and interfaces too: `_entities` returns the `_Entity` union, and `... on Offender`
   // fragments narrow it to the entity type.
-  const walk = (parent: GraphQLCompositeType, selectionSet: SelectionSetNode, path: (string | number)[], steps: readonly SelectionStep[]): void => {
+  const walk = (parent: GraphQLCompositeType, selectionSet: SelectionSetNode): RelativeDenial[] => {
+    const denied: RelativeDenial[] = [];
+    const bySignature = new Map<string, RelativeDenial>();
     for (const selection of selectionSet.selections) {
-      if (selection.kind === Kind.INLINE_FRAGMENT || selection.kind === Kind.FRAGMENT_SPREAD) {
-        const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments.get(selection.name.value);
-        if (!fragment) continue;
-        const typeName = fragment.typeCondition?.name.value;
+      if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const typeName = selection.typeCondition?.name.value;
         const target = typeName ? schema.getType(typeName) : parent;
-        if (isCompositeType(target)) walk(target, fragment.selectionSet, path, steps);
+        if (isCompositeType(target)) mergeInto(denied, bySignature, walk(target, selection.selectionSet));
+        continue;
+      }
+      if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        const fragment = fragments.get(selection.name.value);
+        const target = fragment ? schema.getType(fragment.typeCondition.name.value) : undefined;
+        if (!fragment || !isCompositeType(target)) continue;
+        let known = byFragment.get(fragment.name.value);
+        if (known === undefined) {
+          byFragment.set(fragment.name.value, null);
+          known = walk(target, fragment.selectionSet);
+          byFragment.set(fragment.name.value, known);
+        }
+        mergeInto(denied, bySignature, known ?? []);
         continue;
       }
       if (!isObjectType(parent)) continue;
       const field = parent.getFields()[selection.name.value];
       if (!field) continue;
       const key = (selection.alias ?? selection.name).value;
-      const fieldPath = [...path, key];
-      const fieldSteps = [...steps, { key, type: field.type }];
+      const step = { key, type: field.type };
       const policyName = policies?.get(`${parent.name}.${field.name}`);
       if (policyName && isDenied(policyName)) {
-        const signature = `${policyName}:${fieldPath.filter((segment) => typeof segment === 'string').join('.')}`;
-        const known = bySignature.get(signature);
-        if (known) {
-          if (!known.fieldNodes.includes(selection)) known.fieldNodes.push(selection);
-        } else {
-          const entry: DeniedSelection = { policyName, path: fieldPath, parentTypeName: parent.name, fieldNodes: [selection], steps: fieldSteps };
-          bySignature.set(signature, entry);
-          denied.push(entry);
-        }
+        mergeInto(denied, bySignature, [{ policyName, path: [key], parentTypeName: parent.name, fieldNodes: [selection], steps: [step], signature: `${policyName}:${key}` }]);
         continue;
       }
       const fieldType = getNamedType(field.type);
       if (selection.selectionSet && isCompositeType(fieldType)) {
-        walk(fieldType, selection.selectionSet, isListType(getNullableType(field.type)) ? [...fieldPath, 0] : fieldPath, fieldSteps);
+        const prefix = isListType(getNullableType(field.type)) ? [key, 0] : [key];
+        const below = walk(fieldType, selection.selectionSet).map((entry) => ({
+          ...entry,
+          path: [...prefix, ...entry.path],
+          steps: [step, ...entry.steps],
+          signature: `${entry.policyName}:${[key, ...entry.path.filter((segment) => typeof segment === 'string')].join('.')}`,
+        }));
+        mergeInto(denied, bySignature, below);
       }
     }
+    return denied;
   };
-  if (root) walk(root, operation.selectionSet, [], []);
-  return denied;
+  if (!root) return [];
+  return walk(root, operation.selectionSet).map(({ signature: _signature, ...entry }) => entry);
 }

@@ -1,16 +1,43 @@
+import { GraphQLError } from 'graphql';
 import type { GraphQLFormattedError } from 'graphql';
 import { CLIENT_ERROR_CODES } from './error-codes';
 
 const clientCodes = new Set<string>(CLIENT_ERROR_CODES);
 
+// graphql-js appends these to validation and coercion messages (` Did you mean "pncId"?`, ` Did you
+// mean the enum value "LONDON"?`): each names part of the schema the caller did not ask about.
+const SUGGESTION = / ?Did you mean [^?]*\?/g;
+
+/** The message without graphql-js's "Did you mean …?" suggestions. */
+export function withoutSuggestions(message: string): string {
+  return message.replace(SUGGESTION, '');
+}
+
+/**
+ * Apollo Server refuses some malformed requests with an uncoded error it marks HTTP 4xx itself (a
+ * persisted-query version it does not support, a hash that does not match the query): the caller's
+ * request is at fault, and Apollo's fixed message says how, so it is BAD_REQUEST, not an internal
+ * error (issue 9 §6). Only Apollo sets `extensions.http` before formatting.
+ */
+function refusesTheRequest(error: unknown): boolean {
+  // Apollo fills in INTERNAL_SERVER_ERROR for a missing code before formatting: look at the original.
+  if (!(error instanceof GraphQLError) || error.extensions.code !== undefined) return false;
+  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
 /**
  * Builds Apollo Server's `formatError`. In production an error without a client-facing code is
  * replaced by a generic one, so internal messages (SQL, file paths, library text) never leave the
- * service; stack traces are stripped in every mode unless the service is in development.
+ * service; stack traces are stripped in every mode unless the service is in development. In
+ * production no message suggests schema names ("Did you mean …?"), whichever service wrote it.
  */
 export function createErrorFormatter(options: { production: boolean }) {
-  return function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  return function formatError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
     const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : undefined;
+    if (options.production && refusesTheRequest(error)) {
+      return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
+    }
     if (options.production && (!code || !clientCodes.has(code))) {
       return {
         message: 'Internal server error',
@@ -18,10 +45,12 @@ export function createErrorFormatter(options: { production: boolean }) {
         extensions: { code: 'INTERNAL_SERVER_ERROR' },
       };
     }
-    if (options.production && formatted.extensions && 'stacktrace' in formatted.extensions) {
+    if (!options.production) return formatted;
+    const message = withoutSuggestions(formatted.message);
+    if (formatted.extensions && 'stacktrace' in formatted.extensions) {
       const { stacktrace: _dropped, ...extensions } = formatted.extensions;
-      return { ...formatted, extensions };
+      return { ...formatted, message, extensions };
     }
-    return formatted;
+    return { ...formatted, message };
   };
 }

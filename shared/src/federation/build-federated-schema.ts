@@ -11,6 +11,7 @@ import type { AuthorizationMode } from '../authorization/authorization-mode';
 import { enforceFieldPolicies } from '../authorization/enforce-field-policies';
 import type { FieldPolicy } from '../authorization/field-policy';
 import type { RecordConditions } from '../authorization/record-condition';
+import { DateTimeISO } from '../domain/scalars';
 
 /** The Federation 2 directives our subgraphs may use. */
 const FEDERATION_LINK =
@@ -33,7 +34,8 @@ export async function buildFederatedSchema(
   conditions: RecordConditions = {},
 ): Promise<GraphQLSchema> {
   // skipCheck: a subgraph may legitimately have no root Query of its own.
-  const typeGraphqlSchema = await buildSchema({ ...options, validate: false, skipCheck: true });
+  // Every `Date` is our range-checked DateTimeISO, never type-graphql's own scalar of the same name.
+  const typeGraphqlSchema = await buildSchema({ scalarsMap: [{ type: Date, scalar: DateTimeISO }], ...options, validate: false, skipCheck: true });
   const typeDefs = gql(`${FEDERATION_LINK}\n${ACCESS_DIRECTIVE_SDL}\n${printSchemaWithDirectives(typeGraphqlSchema)}`);
   // type-graphql's and Apollo's resolver-map types describe the same runtime shape but are declared
   // independently; this is the single, deliberate bridge between them.

@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { Express, NextFunction, Request, Response } from 'express';
 import type { Logger } from '../logging/logger';
-import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
+import { callerRequestIdFrom, REQUEST_ID_HEADER, requestIdFrom } from './request-id';
 
 /** A named dependency that must be healthy before the service takes traffic. */
 export interface ReadinessCheck {
@@ -24,15 +25,35 @@ export function requestIdOf(request: Request): string {
 }
 
 /**
+ * The id the caller offered in production, where the service issued its own instead: kept to be
+ * logged beside the service's id (`clientRequestId`), so a client can still find its request.
+ */
+export function clientRequestIdOf(request: Request): string | undefined {
+  const offered: unknown = request.res?.locals.clientRequestId;
+  return typeof offered === 'string' ? offered : undefined;
+}
+
+/**
  * The HTTP shell every service shares: a request id on every request and response,
  * `GET /healthz` (the process is alive) and `GET /readyz` (its dependencies answer).
  * Probes are the only routes open without credentials.
+ *
+ * In production the service issues every request id itself: a caller choosing the id the audit and
+ * the logs file a request under could reuse another request's id and blur the trail (issue 9 §5).
+ * A well-formed id the caller offered is kept beside it (`clientRequestIdOf`), never instead of it.
+ * Outside production a well-formed caller id is taken as it is, for tracing in tests and local runs.
  */
-export function createHttpApp(options: { readonly log: Logger; readonly readiness: readonly ReadinessCheck[] }): Express {
+export function createHttpApp(options: { readonly log: Logger; readonly readiness: readonly ReadinessCheck[]; readonly production: boolean }): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use((request, response, next) => {
-    response.setHeader(REQUEST_ID_HEADER, requestIdFrom(request.headers));
+    const offered = callerRequestIdFrom(request.headers);
+    if (options.production || !offered) {
+      response.setHeader(REQUEST_ID_HEADER, randomUUID());
+      if (offered) response.locals.clientRequestId = offered;
+    } else {
+      response.setHeader(REQUEST_ID_HEADER, offered);
+    }
     next();
   });
   app.get('/healthz', (_request, response) => {
@@ -53,6 +74,16 @@ export function createHttpApp(options: { readonly log: Logger; readonly readines
     response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks: results });
   });
   return app;
+}
+
+/**
+ * After every route: an unknown path is a JSON 404 with a code, like every other refusal, never
+ * Express's HTML page (which names the framework and echoes the path).
+ */
+function answerUnknownPaths(app: Express): void {
+  app.use((_request: Request, response: Response) => {
+    response.status(404).json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
+  });
 }
 
 /**
@@ -79,6 +110,7 @@ function answerUnhandledErrors(app: Express): void {
 
 /** Starts listening; port 0 picks a free port (tests). Call it after every route is mounted. */
 export async function listen(app: Express, host: string, port: number): Promise<RunningService> {
+  answerUnknownPaths(app);
   answerUnhandledErrors(app);
   const server: Server = await new Promise((resolve, reject) => {
     const listening = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(listening)));

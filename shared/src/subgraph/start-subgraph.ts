@@ -22,6 +22,7 @@ import type { DatabaseConnection } from '../db/database';
 import { StatementCounter } from '../db/statement-counter';
 import { Counter } from '../metrics/counter';
 import { createHttpApp, listen, requestIdOf } from '../http/http-service';
+import { REQUEST_ID_HEADER } from '../http/request-id';
 import type { RunningService } from '../http/http-service';
 import type { Logger } from '../logging/logger';
 import type { SubgraphContext } from './subgraph-context';
@@ -100,7 +101,7 @@ export async function startSubgraph<Loaders extends object>(
   await server.start();
   const verifier = new GatewayAssertionVerifier(options.gatewayKeys, definition.name);
   const policiesByName = new Map(definition.policies.map((policy) => [policy.name, policy]));
-  const app = createHttpApp({ log, readiness: [{ name: 'database', check: () => options.connection.isReachable() }] });
+  const app = createHttpApp({ log, production: options.production, readiness: [{ name: 'database', check: () => options.connection.isReachable() }] });
   app.use(
     '/graphql',
     (_request, _response, next) => {
@@ -111,7 +112,10 @@ export async function startSubgraph<Loaders extends object>(
     // the agency trusts the gateway's word about who is asking and why, and no one else's.
     async (request, response, next) => {
       try {
-        response.locals.assertion = await verifier.verify(request.header(ASSERTION_HEADER));
+        const assertion = await verifier.verify(request.header(ASSERTION_HEADER));
+        response.locals.assertion = assertion;
+        // The id the gateway vouches for in the signed assertion names this request, not a header.
+        response.setHeader(REQUEST_ID_HEADER, assertion.requestId);
         next();
       } catch (error: unknown) {
         if (!(error instanceof GraphQLError)) {

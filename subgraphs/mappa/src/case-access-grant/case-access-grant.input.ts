@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GRANT_HOLDER_ROLES, GRANTABLE_PURPOSES, pncIdSchema, principalSchema, PRINCIPAL_AGENCIES, ROLES } from '@mappa/shared';
+import { freeTextSchema, GRANT_HOLDER_ROLES, GRANTABLE_PURPOSES, pncIdSchema, principalSchema, PRINCIPAL_AGENCIES, ROLES } from '@mappa/shared';
 import type { Purpose } from '@mappa/shared';
 
 /**
@@ -18,7 +18,7 @@ const PURPOSES_NAMING_A_CASE: readonly Purpose[] = ['MAPPA_MEETING', 'DISCLOSURE
 
 // The same format the gateway accepts in x-mappa-case, so a grant's id can be declared.
 const caseIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'case id must be 1-64 letters, digits or hyphens');
-const reasonSchema = z.string().trim().min(1, 'a reason is required').max(500, 'reason must be at most 500 characters');
+const reasonSchema = freeTextSchema('reason', 500);
 
 /** A new grant's input, checked against `now`: every problem is reported, as BAD_USER_INPUT issues. */
 export function grantCaseAccessInputSchema(now: Date) {

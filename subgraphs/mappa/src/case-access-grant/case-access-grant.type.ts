@@ -1,5 +1,5 @@
-import { Field, GraphQLISODateTime as DateTimeISO, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { Access } from '@mappa/shared';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Access, DateTimeISO } from '@mappa/shared';
 import { mappaPolicies } from '../mappa.policies';
 
 /** The purposes a case access grant can be for (shared `GRANTABLE_PURPOSES`). */

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { z } from 'zod';
+import { freeTextSchema } from '@mappa/shared';
 import type { Purpose } from '@mappa/shared';
 import { MappaDecisionKind } from './mappa-case.type';
 
@@ -39,7 +40,7 @@ export function changeMappaLevelInputSchema(purpose: Purpose) {
       level: z.number().int().min(1, 'level must be 1, 2 or 3').max(3, 'level must be 1, 2 or 3'),
       decisionKind: z.enum(MappaDecisionKind),
       decisionReference: z.string().regex(/^[A-Z]{3}-[A-Za-z0-9-]{1,60}$/, 'decision reference must look like SCR-… or MTG-…'),
-      reason: z.string().trim().min(1, 'a reason is required').max(500, 'reason must be at most 500 characters'),
+      reason: freeTextSchema('reason', 500),
     })
     .superRefine((input, context) => {
       if (!expected || input.decisionKind !== expected.kind) {

@@ -1,5 +1,5 @@
-import { Field, GraphQLISODateTime, ObjectType, registerEnumType } from 'type-graphql';
-import { Access } from '@mappa/shared';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Access, DateTimeISO } from '@mappa/shared';
 import { prisonPolicies } from '../prison.policies';
 import { LocalDate } from '@mappa/shared';
 
@@ -38,11 +38,11 @@ export class PrisonTemporaryRelease {
   approvedDate!: string;
 
   @Access(prisonPolicies.temporaryRelease)
-  @Field(() => GraphQLISODateTime, { description: 'When the person was due to leave the prison (ISO 8601 date-time, UTC).' })
+  @Field(() => DateTimeISO, { description: 'When the person was due to leave the prison (ISO 8601 date-time, UTC).' })
   start!: Date;
 
   @Access(prisonPolicies.temporaryRelease)
-  @Field(() => GraphQLISODateTime, { description: 'When the person was due back in the prison (ISO 8601 date-time, UTC).' })
+  @Field(() => DateTimeISO, { description: 'When the person was due back in the prison (ISO 8601 date-time, UTC).' })
   end!: Date;
 
   @Access(prisonPolicies.temporaryRelease)

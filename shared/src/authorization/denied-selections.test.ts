@@ -1,0 +1,56 @@
+import { buildSchema, getOperationAST, parse } from 'graphql';
+import { doubledFragmentChain } from '../testing/doubled-fragments';
+import { deniedSelections } from './denied-selections';
+
+const schema = buildSchema(`
+  directive @mappaAccess(policy: String!, grants: [String!]!) on FIELD_DEFINITION
+  type Query { offender(pncId: ID!): Offender @mappaAccess(policy: "test.summary", grants: []) }
+  type Offender {
+    pncId: ID! @mappaAccess(policy: "test.summary", grants: [])
+    notes: [Note!] @mappaAccess(policy: "test.summary", grants: [])
+  }
+  type Note { text: String @mappaAccess(policy: "test.narrative", grants: []) }
+`);
+
+/** Runs the walk and counts how often it asked about a policy: once per field it visited with one. */
+function deniedIn(query: string) {
+  const document = parse(query);
+  let policyChecks = 0;
+  const started = performance.now();
+  const denied = deniedSelections(schema, document, getOperationAST(document)!, (policy) => {
+    policyChecks += 1;
+    return policy === 'test.narrative';
+  });
+  return { denied, policyChecks, elapsedMs: performance.now() - started };
+}
+
+describe('deniedSelections', () => {
+  it('finds a denied field through fragments at its path, every node that selects it on one entry', () => {
+    const { denied } = deniedIn(`
+      { offender(pncId: "2008/0545166T") { pncId ...Notes notes { text } } }
+      fragment Notes on Offender { notes { ... on Note { text } } }`);
+    expect(denied).toHaveLength(1);
+    expect(denied[0]).toMatchObject({ policyName: 'test.narrative', path: ['offender', 'notes', 0, 'text'], parentTypeName: 'Note' });
+    expect(denied[0]!.fieldNodes).toHaveLength(2);
+    expect(denied[0]!.steps.map((step) => step.key)).toEqual(['offender', 'notes', 'text']);
+  });
+
+  it.each([30, 40])('issue 9 §1: a %i-level chain of fragments each spread twice is walked once per fragment, in milliseconds', (depth) => {
+    const { denied, policyChecks, elapsedMs } = deniedIn(`
+      { offender(pncId: "2008/0545166T") { notes { ...F0 } } }
+      ${doubledFragmentChain(depth, 'Note', 'text')}`);
+    expect(denied).toHaveLength(1);
+    expect(denied[0]!.path).toEqual(['offender', 'notes', 0, 'text']);
+    // Two fields above the chain and its one leaf, not 2^depth leaves.
+    expect(policyChecks).toBe(3);
+    expect(elapsedMs).toBeLessThan(50);
+  });
+
+  it('a fragment cycle ends the walk instead of recursing forever', () => {
+    const { denied } = deniedIn(`
+      { offender(pncId: "2008/0545166T") { notes { ...A } } }
+      fragment A on Note { text ...B }
+      fragment B on Note { ...A }`);
+    expect(denied.map((entry) => entry.path)).toEqual([['offender', 'notes', 0, 'text']]);
+  });
+});

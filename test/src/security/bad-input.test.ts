@@ -1,0 +1,333 @@
+import { sql } from 'drizzle-orm';
+import { buildASTSchema, getNamedType, getNullableType, isEnumType, isInputObjectType, isListType, isObjectType, isScalarType, parse } from 'graphql';
+import type { GraphQLArgument, GraphQLField, GraphQLInputType } from 'graphql';
+import { readSupergraph } from '@mappa/gateway';
+import { MappaArea } from '@mappa/shared';
+import type { DeclaredPurpose, Principal } from '@mappa/shared';
+import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, startTestStack } from '../support/test-stack';
+import type { GraphQLResponse, TestStack } from '../support/test-stack';
+
+// Issue 9 §6: every argument of every query and mutation in the composed supergraph, sent hostile
+// values through the real gateway in production mode, as a caller who may use the field (so the
+// input reaches the agency that owns it). Whatever the input, the answer is a coded client error
+// (BAD_USER_INPUT, GRAPHQL_VALIDATION_FAILED…), never INTERNAL_SERVER_ERROR and never HTTP 500:
+// bad input is the caller's to fix, and is refused before any SQL runs.
+const schema = buildASTSchema(parse(readSupergraph()), { assumeValidSDL: true });
+
+let env: TestStack;
+let subject: { pncId: string; prisonNumber: string; crn: string; yotReference: string };
+
+beforeAll(async () => {
+  env = await startTestStack({ dataset: { offenders: 30, seed: 19, asOf: '2026-11-01' }, production: true });
+  const person = env.people.find((candidate) => !candidate.restrictedAccess && candidate.crn && candidate.prisonNumber)!;
+  // A well-formed reference is enough: a YOT holding no such case answers null, without error.
+  const youth = env.people.find((candidate) => candidate.yotReference)?.yotReference ?? 'YOT-LON-000123';
+  subject = { pncId: person.pncId, prisonNumber: person.prisonNumber!, crn: person.crn!, yotReference: youth };
+});
+
+afterAll(async () => {
+  await env.close();
+});
+
+// ---------------------------------------------------------------------------------------------
+// Who may use each field, and a valid call of it (fresh each time: a grant revoked or a level
+// changed by one request cannot be the baseline of the next).
+
+const AUDIT: DeclaredPurpose = { purpose: 'AUDIT', caseId: null };
+const CASE_MANAGEMENT: DeclaredPurpose = { purpose: 'CASE_MANAGEMENT', caseId: null };
+const PRISON_OFFENDER_MANAGER: Principal = { staffId: 'POM-FUZZ-01', agency: 'prison', roles: ['prison_offender_manager'], area: MappaArea.LONDON, clearance: 'SC' };
+const YOT_CASE_MANAGER: Principal = { staffId: 'YOT-FUZZ-01', agency: 'yot', roles: ['yot_case_manager'], area: MappaArea.LONDON, clearance: 'SC' };
+const informationGovernance = (agency: Principal['agency']): Principal => ({ staffId: 'IG-FUZZ-01', agency, roles: ['information_governance'], area: MappaArea.LONDON, clearance: 'SC' });
+const AUDIT_READER: Record<string, Principal['agency']> = { mappaAccessAudit: 'mappa_unit', policeAccessAudit: 'police', probationAccessAudit: 'probation', prisonAccessAudit: 'prison', yotAccessAudit: 'yot' };
+
+interface Call {
+  readonly principal: Principal;
+  readonly purpose: DeclaredPurpose;
+  readonly variables: Record<string, unknown>;
+}
+
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+let grants = 0;
+
+async function newGrantId(): Promise<string> {
+  grants += 1;
+  const body = await ask('mutation Grant($input: GrantCaseAccessInput!) { grantCaseAccess(input: $input) { grantId } }', {
+    principal: DEFAULT_PRINCIPAL,
+    purpose: DEFAULT_PURPOSE,
+    variables: { input: grantInput(grants) },
+  });
+  const grantId = (body.body.data?.grantCaseAccess as { grantId?: string } | null)?.grantId;
+  if (!grantId) throw new Error(`could not make a grant to revoke: ${JSON.stringify(body.body.errors)}`);
+  return grantId;
+}
+
+const grantInput = (n: number) => ({ granteeStaffId: `PPU${String(n).padStart(4, '0')}`, pncId: subject.pncId, purpose: 'MAPPA_MEETING', caseId: 'MTG-FUZZ-0001', validUntil: inDays(14), reason: 'Invited to the meeting' });
+
+async function activeCase(): Promise<{ caseId: string; level: number }> {
+  const result = (await env.connection.database().execute(sql`select case_id, level, category from mappa.mappa_case where pnc_id = ${subject.pncId} and status = 'ACTIVE'`)) as unknown as {
+    rows: { case_id: string; level: number; category: number }[];
+  };
+  const row = result.rows[0];
+  if (!row) throw new Error('the subject has an active MAPPA case');
+  // A category 3 case stays at level 2 or 3.
+  return { caseId: row.case_id, level: row.level === 3 ? 2 : 3 };
+}
+
+const VALID: Record<string, () => Promise<Call>> = {
+  offender: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: DEFAULT_PURPOSE, variables: { pncId: subject.pncId } }),
+  offenderByPrisonNumber: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: DEFAULT_PURPOSE, variables: { prisonNumber: subject.prisonNumber } }),
+  offenderByCrn: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: DEFAULT_PURPOSE, variables: { crn: subject.crn } }),
+  offenderByYotReference: async () => ({ principal: YOT_CASE_MANAGER, purpose: CASE_MANAGEMENT, variables: { yotReference: subject.yotReference } }),
+  offenders: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: DEFAULT_PURPOSE, variables: { first: 5, filter: { category: 1, level: 1, area: 'LONDON', leadAgency: 'POLICE' } } }),
+  'Offender.prisonAlerts': async () => ({ principal: PRISON_OFFENDER_MANAGER, purpose: CASE_MANAGEMENT, variables: { pncId: subject.pncId, activeOnly: true } }),
+  caseAccessGrants: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: DEFAULT_PURPOSE, variables: { pncId: subject.pncId } }),
+  grantCaseAccess: async () => {
+    grants += 1;
+    return { principal: DEFAULT_PRINCIPAL, purpose: DEFAULT_PURPOSE, variables: { input: grantInput(grants) } };
+  },
+  revokeCaseAccess: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: DEFAULT_PURPOSE, variables: { grantId: await newGrantId(), reason: 'No longer needed' } }),
+  changeMappaLevel: async () => {
+    const { caseId, level } = await activeCase();
+    return { principal: DEFAULT_PRINCIPAL, purpose: DEFAULT_PURPOSE, variables: { input: { caseId, level, decisionKind: 'SCREENING_DECISION', decisionReference: 'SCR-2026-0042', reason: 'New information about risk' } } };
+  },
+  ...Object.fromEntries(
+    Object.entries(AUDIT_READER).map(([field, agency]) => [
+      field,
+      async (): Promise<Call> => ({ principal: informationGovernance(agency), purpose: AUDIT, variables: { pncId: subject.pncId, from: '2026-01-01T00:00:00Z', to: '2026-06-01T00:00:00Z', first: 20 } }),
+    ]),
+  ),
+};
+
+// ---------------------------------------------------------------------------------------------
+// Every field with arguments, and an operation that calls it with each argument as a variable.
+
+interface Target {
+  readonly name: string;
+  readonly args: readonly GraphQLArgument[];
+  readonly query: string;
+}
+
+const selectionOf = (field: GraphQLField<unknown, unknown>) => (isObjectType(getNamedType(field.type)) ? ' { __typename }' : '');
+const declare = (args: readonly GraphQLArgument[]) => args.map((arg) => `$${arg.name}: ${String(arg.type)}`).join(', ');
+const pass = (args: readonly GraphQLArgument[]) => args.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
+
+function targets(): Target[] {
+  const found: Target[] = [];
+  const offender = schema.getQueryType()!.getFields().offender!;
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__') || type.name.startsWith('join__') || type.name.startsWith('link__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (field.args.length === 0) continue;
+      if (type === schema.getQueryType() || type === schema.getMutationType()) {
+        const keyword = type === schema.getMutationType() ? 'mutation' : 'query';
+        found.push({ name: field.name, args: field.args, query: `${keyword} Fuzz(${declare(field.args)}) { ${field.name}(${pass(field.args)})${selectionOf(field)} }` });
+      } else if (type.name === 'Offender') {
+        // Reached through `offender(pncId:)`, whose own argument stays valid.
+        const args = [...offender.args, ...field.args];
+        found.push({ name: `Offender.${field.name}`, args: field.args, query: `query Fuzz(${declare(args)}) { offender(${pass(offender.args)}) { ${field.name}(${pass(field.args)})${selectionOf(field)} } }` });
+      } else {
+        found.push({ name: `${type.name}.${field.name}`, args: field.args, query: '' });
+      }
+    }
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hostile values, by the argument's type.
+
+const HUGE = 'x'.repeat(200_000);
+const STRINGS: unknown[] = ['\u0000', 'MC-0000001\u0000', `2008/0545166T\u0000`, HUGE, '\ud800', '', ' ', '\u202e\u0007', 42, true, {}, ['a']];
+const INTS: unknown[] = [-1, 0, 2 ** 31, -(2 ** 31) - 1, Number.MAX_SAFE_INTEGER, 1.5, 'ten', '1', 1e300];
+const BOOLEANS: unknown[] = ['true', 1, 'yes', {}];
+const DATE_TIMES: unknown[] = [
+  'not a date',
+  '0000-01-01T00:00:00Z',
+  '0000-12-31T23:59:59Z',
+  '275760-09-13T00:00:00.001Z',
+  '+275760-09-13T00:00:00Z',
+  '-000001-01-01T00:00:00Z',
+  '9999-12-31T23:59:59.999Z',
+  '2026-02-30T00:00:00Z',
+  '2026-01-01T00:00:00\u0000Z',
+  '2026-01-01',
+  '',
+  12345,
+  -8.64e15,
+];
+const CURSORS: unknown[] = ['not-a-cursor', Buffer.from('\u0000').toString('base64url'), Buffer.from('2008/0545166T\u0000').toString('base64url'), Buffer.from(HUGE.slice(0, 10_000)).toString('base64url'), '%%%'];
+
+function hostileValues(type: GraphQLInputType, argumentName: string): unknown[] {
+  const nullable = getNullableType(type);
+  // null everywhere: refused where the type is non-null, and a nullable argument's null is checked too.
+  const base: unknown[] = [null];
+  if (isListType(nullable)) return [...base, 'not a list', [null], [{}]];
+  if (isEnumType(nullable)) return [...base, 'NOT_A_VALUE', 'not-a-value\u0000', '', 1];
+  if (isInputObjectType(nullable)) return [...base, 'not an object', [], { unknownField: 1 }];
+  if (isScalarType(nullable)) {
+    switch (nullable.name) {
+      case 'Int':
+      case 'SafeInt':
+        return [...base, ...INTS];
+      case 'Boolean':
+        return [...base, ...BOOLEANS];
+      case 'DateTimeISO':
+        return [...base, ...DATE_TIMES];
+      default:
+        return [...base, ...STRINGS, ...(argumentName === 'after' ? CURSORS : [])];
+    }
+  }
+  return base;
+}
+
+interface Mutation {
+  readonly path: string;
+  readonly value: unknown;
+}
+
+/** Every hostile variant of one argument: the argument itself, and each field of an input object. */
+function variantsOf(arg: GraphQLArgument): Mutation[] {
+  const variants = hostileValues(arg.type, arg.name).map((value) => ({ path: arg.name, value }));
+  const named = getNamedType(arg.type);
+  if (isInputObjectType(named)) {
+    for (const field of Object.values(named.getFields())) {
+      for (const value of hostileValues(field.type, field.name)) variants.push({ path: `${arg.name}.${field.name}`, value });
+    }
+  }
+  return variants;
+}
+
+function withValue(variables: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
+  const [head, field] = path.split('.') as [string, string | undefined];
+  if (!field) return { ...variables, [head]: value };
+  const inner = variables[head];
+  return { ...variables, [head]: { ...(typeof inner === 'object' && inner !== null ? inner : {}), [field]: value } };
+}
+
+async function ask(query: string, call: Call): Promise<{ status: number; body: GraphQLResponse }> {
+  const response = await fetch(`${env.stack.gateway.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(await env.headersFor(call.principal, call.purpose)) },
+    body: JSON.stringify({ query, variables: call.variables }),
+  });
+  return { status: response.status, body: (await response.json()) as GraphQLResponse };
+}
+
+/** What is wrong with an answer to bad input: an uncoded or internal error, or HTTP 500. */
+function problemsOf(answer: { status: number; body: GraphQLResponse }): string[] {
+  const problems: string[] = [];
+  if (answer.status >= 500) problems.push(`HTTP ${answer.status}`);
+  for (const error of answer.body.errors ?? []) {
+    const code = error.extensions?.code;
+    if (typeof code !== 'string' || code === 'INTERNAL_SERVER_ERROR') problems.push(`${String(code)} at ${error.path?.join('.') ?? '(request)'}`);
+  }
+  return problems;
+}
+
+const describeValue = (value: unknown) => {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 37)}…(${text.length})` : text;
+};
+
+/** Runs `work` over `items`, a few at a time (the machine is shared). */
+async function inBatches<Item>(items: readonly Item[], size: number, work: (item: Item) => Promise<void>): Promise<void> {
+  for (let start = 0; start < items.length; start += size) await Promise.all(items.slice(start, start + size).map(work));
+}
+
+describe('issue 9 §6: every argument of every query and mutation, fuzzed in production', () => {
+  const all = targets();
+
+  it('covers every field with arguments in the supergraph, each with a caller who may use it', () => {
+    expect(all.filter((target) => !target.query).map((target) => target.name)).toEqual([]);
+    expect(all.map((target) => target.name).sort()).toEqual(Object.keys(VALID).sort());
+  });
+
+  it('a valid call of each field is answered without error: the hostile ones below reach the owner', async () => {
+    const problems: string[] = [];
+    for (const target of all) {
+      const answer = await ask(target.query, await VALID[target.name]!());
+      if (answer.status !== 200 || answer.body.errors) problems.push(`${target.name}: HTTP ${answer.status} ${JSON.stringify(answer.body.errors)}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it.each(all.map((target) => [target.name, target] as const))('%s: every hostile argument gets a coded client error, never INTERNAL_SERVER_ERROR or HTTP 500', async (_name, target) => {
+    const problems: string[] = [];
+    const variants = target.args.flatMap(variantsOf);
+    await inBatches(variants, 4, async ({ path, value }) => {
+      const call = await VALID[target.name]!();
+      const answer = await ask(target.query, { ...call, variables: withValue(call.variables, path, value) });
+      for (const problem of problemsOf(answer)) problems.push(`${path} = ${describeValue(value)}: ${problem}`);
+    });
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('issue 9 §6: combinations no single argument shows', () => {
+  it.each(['policeAccessAudit', 'mappaAccessAudit'])('%s: a range inside year 0000 (which PostgreSQL has not) is BAD_USER_INPUT naming the argument', async (field) => {
+    const target = targets().find((candidate) => candidate.name === field)!;
+    const call = await VALID[field]!();
+    const answer = await ask(target.query, { ...call, variables: { ...call.variables, from: '0000-01-01T00:00:00Z', to: '0000-02-01T00:00:00Z' } });
+    expect(problemsOf(answer)).toEqual([]);
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(answer.body.errors?.[0]?.message).toMatch(/\$from/);
+  });
+
+  it('the same range written into the document is GRAPHQL_VALIDATION_FAILED', async () => {
+    const call = await VALID.policeAccessAudit!();
+    const query = `{ policeAccessAudit(pncId: "${subject.pncId}", from: "0000-01-01T00:00:00Z", to: "0000-02-01T00:00:00Z") { __typename } }`;
+    const answer = await ask(query, { ...call, variables: {} });
+    expect(problemsOf(answer)).toEqual([]);
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+});
+
+describe('issue 9 §6: every request-level field, malformed', () => {
+  const QUERY = 'query Known { __typename }';
+  const BODIES: readonly (readonly [string, unknown])[] = [
+    ['an operationName absent from the document', { query: QUERY, operationName: 'Unknown' }],
+    ['an operationName that is not a string', { query: QUERY, operationName: 42 }],
+    ['two operations and no operationName', { query: `${QUERY} query Other { __typename }` }],
+    ['variables that are a string', { query: QUERY, variables: 'x' }],
+    ['variables that are a list', { query: QUERY, variables: [1] }],
+    ['variables that are a number', { query: QUERY, variables: 42 }],
+    ['a query that is a number', { query: 42 }],
+    ['a query that is an object', { query: {} }],
+    ['a null query', { query: null }],
+    ['no query at all', {}],
+    ['a query with a NUL byte', { query: `${QUERY}\u0000` }],
+    ['an empty query', { query: '' }],
+    ['extensions that are a string', { query: QUERY, extensions: 'x' }],
+    ['a persisted query hash nobody registered', { extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }],
+    ['a persisted query that is not an object', { query: QUERY, extensions: { persistedQuery: 'x' } }],
+    ['a persisted query hash that does not match the query', { query: QUERY, extensions: { persistedQuery: { version: 1, sha256Hash: 'b'.repeat(64) } } }],
+    ['a documentId nobody registered', { documentId: 'sha256:' + 'c'.repeat(64) }],
+    ['a batch of operations', [{ query: QUERY }, { query: QUERY }]],
+    ['an empty batch', []],
+    ['a JSON null body', null],
+    ['a JSON string body', 'query'],
+    ['a JSON number body', 42],
+  ];
+
+  it.each(BODIES)('%s gets a coded client error, never INTERNAL_SERVER_ERROR or HTTP 500', async (_case, body) => {
+    const response = await fetch(`${env.stack.gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await env.headersFor()) },
+      body: JSON.stringify(body),
+    });
+    const answer = { status: response.status, body: (await response.json()) as GraphQLResponse };
+    expect(problemsOf(answer)).toEqual([]);
+    expect(answer.body.errors?.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['a body that is not JSON', 'application/json', '{"query": '],
+    ['a body over the size limit', 'application/json', JSON.stringify({ query: QUERY, variables: { padding: 'x'.repeat(1_100_000) } })],
+    ['a text/plain body (no CSRF-safe header)', 'text/plain', JSON.stringify({ query: QUERY })],
+  ])('%s gets a coded client error, never INTERNAL_SERVER_ERROR or HTTP 500', async (_case, contentType, body) => {
+    const response = await fetch(`${env.stack.gateway.url}/graphql`, { method: 'POST', headers: { ...(await env.headersFor()), 'content-type': contentType }, body });
+    const answer = { status: response.status, body: (await response.json()) as GraphQLResponse };
+    expect(problemsOf(answer)).toEqual([]);
+    expect(answer.body.errors?.length).toBeGreaterThan(0);
+  });
+});

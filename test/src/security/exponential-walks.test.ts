@@ -1,0 +1,57 @@
+import { ASSERTION_HEADER, doubledFragmentChain } from '@mappa/shared';
+import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, postGraphQL, startTestStack } from '../support/test-stack';
+import type { GraphQLResponse, TestStack } from '../support/test-stack';
+
+// Issue 9 §1: a document under 1 KB whose fragments each spread the previous one twice froze every
+// service that walked it fragment by fragment (the denied-selection walk and the audit's walk over
+// the answer). Each subgraph runs both walks on whatever document it receives, so this holds at the
+// subgraph itself, with no gateway limit in front of it.
+let env: TestStack;
+
+beforeAll(async () => {
+  env = await startTestStack({ dataset: { offenders: 10, seed: 9, asOf: '2026-11-01' } });
+});
+
+afterAll(async () => {
+  await env.close();
+});
+
+// Warning markers are read by the co-ordinator under screening; police intelligence is denied to
+// them, so the document exercises both the denied-selection walk and the walk over the answer.
+const LEAF = 'pncId warningMarkers { code } intelligence { __typename }';
+const doubledQuery = (depth: number) => `query Doubled($pncId: ID!) { offender(pncId: $pncId) { ...F0 } }\n${doubledFragmentChain(depth, 'Offender', LEAF)}`;
+const PLAIN = 'query Plain($pncId: ID!) { offender(pncId: $pncId) { pncId warningMarkers { code } } }';
+
+async function askPolice(query: string, requestId: string): Promise<{ body: GraphQLResponse; elapsedMs: number }> {
+  const assertion = await env.stack.assertionSigner.sign('police', { principal: DEFAULT_PRINCIPAL, declaredPurpose: DEFAULT_PURPOSE }, requestId);
+  const started = performance.now();
+  const body = await postGraphQL(`${env.stack.subgraphs.police.url}/graphql`, query, { pncId: env.people[0]!.pncId }, { [ASSERTION_HEADER]: assertion });
+  return { body, elapsedMs: performance.now() - started };
+}
+
+describe('issue 9 §1: a chain of fragments each spread twice', () => {
+  it('a 30-level chain sent straight to a subgraph with a valid assertion is answered in milliseconds, with its FORBIDDEN error', async () => {
+    const { body, elapsedMs } = await askPolice(doubledQuery(30), 'test-request-doubled-1');
+    expect(body.data?.offender).toMatchObject({ pncId: env.people[0]!.pncId, intelligence: null });
+    expect(body.errors?.map((error) => [error.path?.join('.'), error.extensions?.code])).toEqual([['offender.intelligence', 'FORBIDDEN']]);
+    // 2^30 fragment visits took hours; a linear walk takes a few milliseconds on top of the request.
+    expect(elapsedMs).toBeLessThan(1_000);
+  });
+
+  it('while a 40-level chain is answered, the subgraph keeps serving other requests', async () => {
+    const [hostile, plain] = await Promise.all([askPolice(doubledQuery(40), 'test-request-doubled-2'), askPolice(PLAIN, 'test-request-plain-1')]);
+    expect(hostile.body.data?.offender).toMatchObject({ pncId: env.people[0]!.pncId });
+    expect(plain.body.errors).toBeUndefined();
+    expect(plain.body.data?.offender).toMatchObject({ pncId: env.people[0]!.pncId });
+    expect(Math.max(hostile.elapsedMs, plain.elapsedMs)).toBeLessThan(1_000);
+  });
+
+  it('a 30-level chain through the gateway is answered in milliseconds too', async () => {
+    const started = performance.now();
+    const body = await env.query(doubledQuery(30), { pncId: env.people[0]!.pncId });
+    const elapsedMs = performance.now() - started;
+    expect(body.data?.offender).toMatchObject({ pncId: env.people[0]!.pncId, intelligence: null });
+    expect(body.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
+    expect(elapsedMs).toBeLessThan(1_000);
+  });
+});
