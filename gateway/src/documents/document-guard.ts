@@ -2,7 +2,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { PersistedQueryNotFoundError, TrustedDocumentRequiredError } from '@mappa/shared';
 import type { DeclaredPurpose, Principal } from '@mappa/shared';
-import { enforceOperationLimits } from './operation-limits';
+import { OperationLimiter } from './operation-limits';
 import type { OperationLimits } from './operation-limits';
 import { documentHashOf, mayQueryAdHoc } from './trusted-documents';
 import type { TrustedDocuments } from './trusted-documents';
@@ -19,12 +19,15 @@ type DocumentOrigin = 'registered' | 'unknown-id' | 'text';
  */
 export class DocumentGuard {
   private readonly origins = new WeakMap<Request, DocumentOrigin>();
+  private readonly limiter: OperationLimiter;
 
   constructor(
     private readonly trusted: TrustedDocuments,
-    private readonly limits: OperationLimits,
-    private readonly schema: GraphQLSchema,
-  ) {}
+    limits: OperationLimits,
+    schema: GraphQLSchema,
+  ) {
+    this.limiter = new OperationLimiter(schema, limits);
+  }
 
   /**
    * Express middleware: a POST naming a document by id (`documentId`, or the persisted-query
@@ -67,7 +70,7 @@ export class DocumentGuard {
     // No document at all: Apollo refuses the request (BAD_REQUEST).
     if (source === undefined) return;
     if (origin === 'text' && this.trusted.mode === 'required' && !mayQueryAdHoc(principal, purpose)) throw new TrustedDocumentRequiredError();
-    enforceOperationLimits(source, variables, this.schema, this.limits);
+    this.limiter.enforce(source, variables);
   }
 }
 

@@ -1,14 +1,14 @@
 import { readSupergraph } from '../supergraph';
 import { readSupergraphPolicies } from '../authorization/supergraph-policies';
-import { DEFAULT_OPERATION_LIMITS, enforceOperationLimits } from './operation-limits';
+import { DEFAULT_OPERATION_LIMITS, OperationLimiter } from './operation-limits';
 import type { OperationLimits } from './operation-limits';
 
 const { schema } = readSupergraphPolicies(readSupergraph());
 
 function measure(source: string, variables: Record<string, unknown> = {}, limits: OperationLimits = unlimited()) {
-  const result = enforceOperationLimits(source, variables, schema, limits);
-  if (!result) throw new Error('did not parse');
-  return result.measures;
+  const measures = new OperationLimiter(schema, limits).enforce(source, variables);
+  if (!measures) throw new Error('did not parse');
+  return measures;
 }
 
 function unlimited(): OperationLimits {
@@ -17,7 +17,7 @@ function unlimited(): OperationLimits {
 
 function refusal(source: string, variables: Record<string, unknown> = {}, limits: OperationLimits = DEFAULT_OPERATION_LIMITS) {
   try {
-    enforceOperationLimits(source, variables, schema, limits);
+    new OperationLimiter(schema, limits).enforce(source, variables);
   } catch (error: unknown) {
     return (error as { extensions?: Record<string, unknown> }).extensions;
   }
@@ -128,6 +128,14 @@ describe('operation limits (issue 9 §1)', () => {
   });
 
   it('returns null for a document that does not parse, for Apollo to report', () => {
-    expect(enforceOperationLimits('{ offender(', {}, schema, DEFAULT_OPERATION_LIMITS)).toBeNull();
+    expect(new OperationLimiter(schema, DEFAULT_OPERATION_LIMITS).enforce('{ offender(', {})).toBeNull();
+  });
+
+  it('measures a remembered document again when its page sizes come from the variables', () => {
+    const limiter = new OperationLimiter(schema, DEFAULT_OPERATION_LIMITS);
+    const source = 'query($n: Int) { offenders(first: $n) { totalCount } }';
+    expect(limiter.enforce(source, { n: 10 })).toMatchObject({ maxRecords: 10 });
+    expect(() => limiter.enforce(source, { n: 100_000 })).toThrow(/maxCost is 10000, this operation measures 200000/);
+    expect(limiter.enforce(source, { n: 20 })).toMatchObject({ maxRecords: 20 });
   });
 });

@@ -46,34 +46,61 @@ const PAGE_SIZE_ARGUMENTS = new Set(['first', 'last']);
  */
 const UNKNOWN_PAGE_SIZE = 100;
 
+/** How many documents' analyses are kept: more than the registered documents of every application. */
+const ANALYSES_KEPT = 1_000;
+
+/** A document that passed the limits once: what does not depend on the variables is not measured again. */
+interface Analysis {
+  readonly document: DocumentNode;
+  readonly measures: OperationMeasures;
+  /** Whether a page size comes from a variable, so cost and records are measured again per request. */
+  readonly pageSizesFromVariables: boolean;
+}
+
 /**
- * Measures every operation of a document against `limits` and refuses it with
+ * Measures every operation of a document against the limits and refuses it with
  * OPERATION_TOO_COMPLEX (naming the first limit exceeded) before anything else walks it. Linear in
  * the document's size: the text is measured before parsing, parsing stops at `maxTokens`, and every
  * walk visits each fragment once, however often it is spread (memoised), so a few hundred bytes of
- * doubled fragments cannot make it, or anything after it, do exponential work. Returns the parsed
- * document, or null when it does not parse (Apollo reports the syntax error).
+ * doubled fragments cannot make it, or anything after it, do exponential work. A document that
+ * passed is remembered by its text, so the documents an application sends again and again cost a
+ * look-up (and, where a page size is a variable, one walk), not a parse.
  */
-export function enforceOperationLimits(
-  source: string,
-  variables: Readonly<Record<string, unknown>>,
-  schema: GraphQLSchema,
-  limits: OperationLimits,
-): { readonly document: DocumentNode; readonly measures: OperationMeasures } | null {
-  const bytes = Buffer.byteLength(source, 'utf8');
-  if (bytes > limits.maxBytes) throw new OperationTooComplexError('maxBytes', limits.maxBytes, bytes);
-  let document: DocumentNode;
-  try {
-    document = parse(source, { maxTokens: limits.maxTokens, noLocation: true });
-  } catch (error: unknown) {
-    const tokens = tokensIn(source);
-    if (tokens > limits.maxTokens) throw new OperationTooComplexError('maxTokens', limits.maxTokens, tokens);
-    if (error instanceof GraphQLError) return null;
-    throw error;
+export class OperationLimiter {
+  private readonly analyses = new Map<string, Analysis>();
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    readonly limits: OperationLimits,
+  ) {}
+
+  /** The document's measures once it is within every limit; null when it does not parse (Apollo reports the syntax error). */
+  enforce(source: string, variables: Readonly<Record<string, unknown>>): OperationMeasures | null {
+    const known = this.analyses.get(source);
+    if (known) {
+      const measures = known.pageSizesFromVariables ? { ...known.measures, ...new SelectionWalk(known.document, variables, this.schema).measureOperations() } : known.measures;
+      refuseOverLimit(measures, this.limits);
+      return measures;
+    }
+    const bytes = Buffer.byteLength(source, 'utf8');
+    if (bytes > this.limits.maxBytes) throw new OperationTooComplexError('maxBytes', this.limits.maxBytes, bytes);
+    let document: DocumentNode;
+    try {
+      document = parse(source, { maxTokens: this.limits.maxTokens, noLocation: true });
+    } catch (error: unknown) {
+      const tokens = tokensIn(source);
+      if (tokens > this.limits.maxTokens) throw new OperationTooComplexError('maxTokens', this.limits.maxTokens, tokens);
+      if (error instanceof GraphQLError) return null;
+      throw error;
+    }
+    const walk = new SelectionWalk(document, variables, this.schema);
+    const measures: OperationMeasures = { maxBytes: bytes, maxTokens: tokensIn(source), ...armorMeasures(document, this.schema), ...walk.measureOperations() };
+    refuseOverLimit(measures, this.limits);
+    // Bounded: an attacker sending ever-new documents evicts the oldest, never grows the map.
+    if (this.analyses.size >= ANALYSES_KEPT) this.analyses.delete(this.analyses.keys().next().value as string);
+    this.analyses.set(source, { document, measures, pageSizesFromVariables: walk.pageSizesFromVariables });
+    return measures;
   }
-  const measures = measureDocument(document, variables, schema, tokensIn(source), bytes);
-  refuseOverLimit(measures, limits);
-  return { document, measures };
 }
 
 /** Throws OPERATION_TOO_COMPLEX for the first measure over its limit, in the order of `limits`. */
@@ -96,19 +123,10 @@ function tokensIn(source: string): number {
 }
 
 /**
- * Every measure of a parsed document. Depth, aliases and directives are GraphQL Armor's (a maintained,
- * memoised walk each); fields, root fields, cost and records are counted here in one memoised walk,
- * because Armor's cost rule reads page sizes only from literals (`first: $n` would cost 1) and
- * none of its rules counts expanded fields or records.
- */
-export function measureDocument(document: DocumentNode, variables: Readonly<Record<string, unknown>>, schema: GraphQLSchema, tokens: number, bytes: number): OperationMeasures {
-  const armor = armorMeasures(document, schema);
-  const walked = new SelectionWalk(document, variables, schema).measureOperations();
-  return { maxBytes: bytes, maxTokens: tokens, ...armor, ...walked };
-}
-
-/**
- * Armor's depth, alias and directive counts, the largest over the document's operations. Its rules
+ * Armor's depth, alias and directive counts, the largest over the document's operations. GraphQL
+ * Armor (a maintained, memoised walk each) measures these; fields, root fields, cost and records are
+ * counted by `SelectionWalk`, because Armor's cost rule reads page sizes only from literals
+ * (`first: $n` would cost 1) and none of its rules counts expanded fields or records. Its rules
  * are run only to measure (their own limit set to infinity, the value taken from `onAccept`): the
  * gateway decides and refuses with its own coded error. Run directly over the document, not through
  * `validate()`, which would first check the supergraph schema itself, and would run nothing else.
@@ -153,6 +171,8 @@ class SelectionWalk {
   private readonly memo = new Map<string, Totals | 'walking'>();
   /** A variable's default, the largest any operation gives it: the memo is shared by every operation. */
   private readonly variableDefaults = new Map<string, ValueNode>();
+  /** Whether any page size was read from a variable: then the totals hold for these variables only. */
+  pageSizesFromVariables = false;
 
   constructor(
     private readonly document: DocumentNode,
@@ -247,6 +267,7 @@ class SelectionWalk {
 
   private valueOf(value: ValueNode, schemaDefault: unknown): number {
     if (value.kind === Kind.VARIABLE) {
+      this.pageSizesFromVariables = true;
       const name = value.name.value;
       const given = this.variables[name];
       if (typeof given === 'number' && Number.isInteger(given)) return Math.max(0, given);
