@@ -11,14 +11,18 @@ import type { GraphQLResponse, TestStack } from '../support/test-stack';
 
 let env: TestStack;
 let lowered: LocalStack;
+let documentsOff: LocalStack;
 
 beforeAll(async () => {
   env = await startTestStack();
   // The same product with two limits lowered: every limit is configuration, not code.
   lowered = await startSecondStack(env, { operationLimits: { maxDepth: 3, maxRecords: 10 } });
+  // BENCHMARK ONLY: the switch `npm run bench` measures the limits' cost with.
+  documentsOff = await startSecondStack(env, { documentControls: 'off' });
 });
 
 afterAll(async () => {
+  await documentsOff?.close();
   await lowered?.close();
   await env?.close();
 });
@@ -156,5 +160,13 @@ describe('document limits at the gateway (issue 9 §1)', () => {
     const response = await fetch(`${env.stack.gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: doubledChain(30) }) });
     expect(response.status).toBe(401);
     expect(((await response.json()) as GraphQLResponse).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it("BENCHMARK SWITCH: with document controls off (npm run bench only), the same document runs unmeasured", async () => {
+    const aliases = `{ ${Array.from({ length: 60 }, (_, i) => `o${i}: offender(pncId: "${env.people[i]!.pncId}") { pncId }`).join(' ')} }`;
+    expectTooComplex(await post(aliases), 'maxAliases', 50, 60);
+    const off = await post(aliases, {}, `${documentsOff.gateway.url}/graphql`);
+    expect(off.status).toBe(200);
+    expect(Object.keys(off.body.data ?? {})).toHaveLength(60);
   });
 });
