@@ -96,12 +96,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const auditStatements = new StatementCounter();
   const auditWriter = (options.audit ?? 'recorded') === 'recorded' ? new AuditWriter(options.auditConnection.database(auditStatements), 'gateway') : null;
   if (!auditWriter) log.warn('audit is off: the gateway records no audit trail (benchmark only)');
-  // Fields the caller can never see are removed before planning (EnforcingGateway); each owner
-  // still enforces every field and row it serves.
   // Operation limits and trusted documents run in the context function, once the caller is known
   // (so a refusal is audited against them, as REJECTED with its code) and before Apollo parses,
   // validates (graphql-js's overlapping-fields rule is quadratic in aliases), plans, authorizes or
-  // audits the document. They measure the supergraph's own schema for page-size defaults.
+  // audits the document. They measure the supergraph's own schema for page-size defaults. Not as
+  // express middleware before Apollo (it would know no caller to audit the refusal against), nor in
+  // an Apollo plugin hook: the context function is where the caller is settled and refusals are
+  // already audited (auditRefusedRequest), and Apollo calls it before it parses. Only the rewrite of a
+  // registered id to its text is middleware, because Apollo reads the body as it arrives.
   const documentGuard =
     (options.documentControls ?? 'enforced') === 'enforced'
       ? new DocumentGuard(
@@ -111,6 +113,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         )
       : null;
   if (!documentGuard) log.warn('document controls are off: no operation limits and no trusted documents (benchmark only)');
+  // Fields the caller can never see are removed before planning (EnforcingGateway); each owner
+  // still enforces every field and row it serves.
   const server = createApolloServer<GatewayContext>(
     { gateway: enforced ? new EnforcingGateway(gateway, policies) : gateway },
     // Registered documents come from the manifest only (DocumentGuard), never from clients: Apollo's
