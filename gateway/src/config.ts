@@ -2,6 +2,10 @@ import { baseServiceEnv, databaseEnv, jsonEnv, parseEnv, portEnv } from '@mappa/
 import { LocalIssuer } from './auth/local-issuer';
 import { trustedIssuersConfigSchema, trustedIssuersFrom } from './auth/trusted-issuer';
 import type { TrustedIssuer } from './auth/trusted-issuer';
+import { DEFAULT_OPERATION_LIMITS } from './documents/operation-limits';
+import type { OperationLimits } from './documents/operation-limits';
+import { loadTrustedDocumentManifests, TRUSTED_DOCUMENT_MODES } from './documents/trusted-documents';
+import type { TrustedDocuments } from './documents/trusted-documents';
 import { z } from 'zod';
 
 const subgraphUrl = (port: number) => z.url({ protocol: /^https?$/ }).default(`http://127.0.0.1:${port}/graphql`);
@@ -29,11 +33,62 @@ export async function trustedIssuersConfigured(config: Pick<GatewayAccessConfig,
   return issuers;
 }
 
+const limit = (defaultValue: number) => z.coerce.number().int().min(1).default(defaultValue);
+
+/**
+ * Which documents the gateway runs and how much work one may ask for (README, "Document limits and
+ * trusted documents"): shared by the gateway on its own and the local stack.
+ */
+export const gatewayDocumentEnv = {
+  /** `required` | `optional` | `off`; unset: `required` when NODE_ENV=production, else `optional`. */
+  TRUSTED_DOCUMENTS: z.enum(TRUSTED_DOCUMENT_MODES).optional(),
+  /** Manifest files of registered documents (Apollo persisted-query manifest or GraphQL Codegen's), comma-separated. */
+  TRUSTED_DOCUMENTS_MANIFEST: z
+    .string()
+    .default('')
+    .transform((paths) => paths.split(',').map((path) => path.trim()).filter(Boolean)),
+  OPERATION_MAX_BYTES: limit(DEFAULT_OPERATION_LIMITS.maxBytes),
+  OPERATION_MAX_TOKENS: limit(DEFAULT_OPERATION_LIMITS.maxTokens),
+  OPERATION_MAX_DEPTH: limit(DEFAULT_OPERATION_LIMITS.maxDepth),
+  OPERATION_MAX_ALIASES: z.coerce.number().int().min(0).default(DEFAULT_OPERATION_LIMITS.maxAliases),
+  OPERATION_MAX_ROOT_FIELDS: limit(DEFAULT_OPERATION_LIMITS.maxRootFields),
+  OPERATION_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(DEFAULT_OPERATION_LIMITS.maxDirectives),
+  OPERATION_MAX_FIELDS: limit(DEFAULT_OPERATION_LIMITS.maxFields),
+  OPERATION_MAX_COST: limit(DEFAULT_OPERATION_LIMITS.maxCost),
+  OPERATION_MAX_RECORDS: limit(DEFAULT_OPERATION_LIMITS.maxRecords),
+};
+
+type GatewayDocumentConfig = z.infer<z.ZodObject<typeof gatewayDocumentEnv>>;
+
+/** The operation limits and trusted documents the configuration asks for; reads (and checks) every manifest. */
+export function documentControlsConfigured(
+  config: GatewayDocumentConfig & { readonly NODE_ENV: string },
+): { readonly operationLimits: OperationLimits; readonly trustedDocuments: TrustedDocuments } {
+  return {
+    operationLimits: {
+      maxBytes: config.OPERATION_MAX_BYTES,
+      maxTokens: config.OPERATION_MAX_TOKENS,
+      maxDepth: config.OPERATION_MAX_DEPTH,
+      maxAliases: config.OPERATION_MAX_ALIASES,
+      maxRootFields: config.OPERATION_MAX_ROOT_FIELDS,
+      maxDirectives: config.OPERATION_MAX_DIRECTIVES,
+      maxFields: config.OPERATION_MAX_FIELDS,
+      maxCost: config.OPERATION_MAX_COST,
+      maxRecords: config.OPERATION_MAX_RECORDS,
+    },
+    trustedDocuments: {
+      mode: config.TRUSTED_DOCUMENTS ?? (config.NODE_ENV === 'production' ? 'required' : 'optional'),
+      manifest: loadTrustedDocumentManifests(config.TRUSTED_DOCUMENTS_MANIFEST),
+    },
+  };
+}
+
 const gatewayEnv = z.object({
   ...baseServiceEnv,
   // Where the gateway keeps its own audit log: DATABASE_URL, or an embedded database.
   ...databaseEnv,
   ...gatewayAccessEnv,
+  ...gatewayDocumentEnv,
   GATEWAY_PORT: portEnv(4000),
   POLICE_SUBGRAPH_URL: subgraphUrl(4001),
   PROBATION_SUBGRAPH_URL: subgraphUrl(4002),

@@ -12,6 +12,10 @@ import { EnforcingGateway } from './authorization/enforcing-gateway';
 import { readSupergraphPolicies } from './authorization/supergraph-policies';
 import type { GatewayContext } from './context/gateway-context';
 import { AgencyDataSource } from './datasource/agency-data-source';
+import { DocumentGuard } from './documents/document-guard';
+import { DEFAULT_OPERATION_LIMITS } from './documents/operation-limits';
+import type { OperationLimits } from './documents/operation-limits';
+import type { TrustedDocuments } from './documents/trusted-documents';
 import { CaseGrantLookup, supergraphUrlOf } from './grants/case-grant-lookup';
 import { mountGraphiql } from './graphiql/graphiql';
 
@@ -38,7 +42,22 @@ export interface GatewayOptions {
   readonly auditConnection: DatabaseConnection;
   /** BENCHMARK ONLY: `'off'` answers without writing the gateway's audit log (see `AuditMode`). Default `'recorded'`. */
   readonly audit?: AuditMode;
+  /** The most work one operation may ask for; each limit not given keeps its default. */
+  readonly operationLimits?: Partial<OperationLimits>;
+  /**
+   * Which documents run: registered ones only (`required`), or any. Default: `required` with no
+   * registered document in production (only analysts' ad-hoc queries run), `optional` otherwise.
+   */
+  readonly trustedDocuments?: TrustedDocuments;
+  /**
+   * BENCHMARK ONLY: `'off'` runs without operation limits and without trusted documents (any text
+   * runs, no id is looked up), so `npm run bench` can measure what they cost. Default `'enforced'`.
+   */
+  readonly documentControls?: DocumentControlsMode;
 }
+
+/** BENCHMARK ONLY switch for the document controls: `'off'` exists so that their cost can be measured. */
+export type DocumentControlsMode = 'enforced' | 'off';
 
 /** The running gateway, with the count of SQL statements its audit log sent. */
 export interface RunningGateway extends RunningService {
@@ -77,11 +96,30 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const auditStatements = new StatementCounter();
   const auditWriter = (options.audit ?? 'recorded') === 'recorded' ? new AuditWriter(options.auditConnection.database(auditStatements), 'gateway') : null;
   if (!auditWriter) log.warn('audit is off: the gateway records no audit trail (benchmark only)');
+  // Operation limits and trusted documents run in the context function, once the caller is known
+  // (so a refusal is audited against them, as REJECTED with its code) and before Apollo parses,
+  // validates (graphql-js's overlapping-fields rule is quadratic in aliases), plans, authorizes or
+  // audits the document. They measure the supergraph's own schema for page-size defaults. Not as
+  // express middleware before Apollo (it would know no caller to audit the refusal against), nor in
+  // an Apollo plugin hook: the context function is where the caller is settled and refusals are
+  // already audited (auditRefusedRequest), and Apollo calls it before it parses. Only the rewrite of a
+  // registered id to its text is middleware, because Apollo reads the body as it arrives.
+  const documentGuard =
+    (options.documentControls ?? 'enforced') === 'enforced'
+      ? new DocumentGuard(
+          options.trustedDocuments ?? { mode: options.production ? 'required' : 'optional', manifest: new Map() },
+          { ...DEFAULT_OPERATION_LIMITS, ...options.operationLimits },
+          policies.schema,
+        )
+      : null;
+  if (!documentGuard) log.warn('document controls are off: no operation limits and no trusted documents (benchmark only)');
   // Fields the caller can never see are removed before planning (EnforcingGateway); each owner
   // still enforces every field and row it serves.
   const server = createApolloServer<GatewayContext>(
     { gateway: enforced ? new EnforcingGateway(gateway, policies) : gateway },
-    { production: options.production, log, plugins: auditWriter ? [gatewayAuditPlugin(auditWriter, policies)] : [] },
+    // Registered documents come from the manifest only (DocumentGuard), never from clients: Apollo's
+    // automatic persisted queries would run a hash whose text the limits never saw.
+    { production: options.production, log, plugins: auditWriter ? [gatewayAuditPlugin(auditWriter, policies)] : [], automaticPersistedQueries: false },
   );
   await server.start();
   let supergraphLoaded = true;
@@ -99,6 +137,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    ...(documentGuard ? [documentGuard.resolveRegisteredDocuments()] : []),
     expressMiddleware(server, {
       // Who and why are settled before any planning: no token or no purpose, no data.
       context: async ({ req }) => {
@@ -110,6 +149,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         try {
           principal = await verifier.principalFrom(req.headers.authorization);
           const declaredPurpose = declaredPurposeFrom(req.headers);
+          // Before anything parses, plans or looks up grants: a document over a limit costs no more than this.
+          documentGuard?.check(req, principal, declaredPurpose);
           // Before any planning or subgraph call: every assertion of this request carries the same grants.
           const caseGrants = grantLookup ? await grantLookup.grantsFor({ principal, declaredPurpose }, requestId, requestLog) : [];
           return { requestId, log: requestLog, audit, caller: { principal, declaredPurpose, ...(caseGrants.length > 0 ? { caseGrants } : {}) } };

@@ -1,7 +1,7 @@
-export { gatewayAccessEnv, loadGatewayConfig, subgraphUrlsFrom, trustedIssuersConfigured } from './config';
+export { documentControlsConfigured, gatewayAccessEnv, gatewayDocumentEnv, loadGatewayConfig, subgraphUrlsFrom, trustedIssuersConfigured } from './config';
 export type { GatewayEnv } from './config';
 export { startGateway } from './gateway';
-export type { GatewayOptions, RunningGateway } from './gateway';
+export type { DocumentControlsMode, GatewayOptions, RunningGateway } from './gateway';
 export { SUPERGRAPH_PATH, readSupergraph } from './supergraph';
 export { readSupergraphPolicies } from './authorization/supergraph-policies';
 export type { ComposedPolicy, SupergraphPolicies } from './authorization/supergraph-policies';
@@ -10,3 +10,7 @@ export type { MintOptions } from './auth/local-issuer';
 export { trustedIssuersConfigSchema, trustedIssuersFrom } from './auth/trusted-issuer';
 export type { TrustedIssuer } from './auth/trusted-issuer';
 export { CASE_HEADER, PURPOSE_HEADER } from './auth/declared-purpose';
+export { DEFAULT_OPERATION_LIMITS } from './documents/operation-limits';
+export type { OperationLimits } from './documents/operation-limits';
+export { loadTrustedDocumentManifests, parseTrustedDocumentManifest, trustedDocumentManifestOf } from './documents/trusted-documents';
+export type { TrustedDocumentManifest, TrustedDocumentMode, TrustedDocuments } from './documents/trusted-documents';

@@ -1,7 +1,7 @@
 // Entry point for the gateway on its own: `npm start -w gateway`.
 import { join } from 'node:path';
 import { createLogger, DatabaseConnection, GatewayAssertionSigner } from '@mappa/shared';
-import { loadGatewayConfig, readSupergraph, startGateway, subgraphUrlsFrom, trustedIssuersConfigured } from './index';
+import { documentControlsConfigured, loadGatewayConfig, readSupergraph, startGateway, subgraphUrlsFrom, trustedIssuersConfigured } from './index';
 
 async function main(): Promise<void> {
   const config = loadGatewayConfig();
@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     production: config.NODE_ENV === 'production',
     subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
     log,
+    ...documentControlsConfigured(config),
   });
   const stop = async () => {
     await gateway.close();

@@ -77,3 +77,7 @@ export * from './audit/access-audit.policy';
 export * from './audit/access-audit.query';
 export * from './audit/access-audit.resolver';
 export * from './audit/access-audit.type';
+// Issue 9 §1: document limits and trusted documents.
+export * from './errors/operation-too-complex.error';
+export * from './errors/persisted-query-not-found.error';
+export * from './errors/trusted-document-required.error';

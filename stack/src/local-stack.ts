@@ -1,5 +1,5 @@
 import { readSupergraph, startGateway } from '@mappa/gateway';
-import type { RunningGateway, TrustedIssuer } from '@mappa/gateway';
+import type { DocumentControlsMode, OperationLimits, RunningGateway, TrustedDocuments, TrustedIssuer } from '@mappa/gateway';
 import { GatewayAssertionSigner, generateSigningKeyPair, migrateAgencies, seedAgencies, startSubgraph } from '@mappa/shared';
 import type { AuditMode, AuthorizationMode, DatabaseConnection, Logger, RunningSubgraph, SeedDataset } from '@mappa/shared';
 import { AGENCIES, SUBGRAPHS } from './subgraphs';
@@ -34,6 +34,12 @@ export interface LocalStackOptions {
   readonly authorization?: AuthorizationMode;
   /** BENCHMARK ONLY: `'off'` starts every service without its audit trail (see `AuditMode`). Default `'recorded'`. */
   readonly audit?: AuditMode;
+  /** The gateway's operation limits; each one not given keeps its default. */
+  readonly operationLimits?: Partial<OperationLimits> | undefined;
+  /** Which documents the gateway runs (see `GatewayOptions.trustedDocuments`). */
+  readonly trustedDocuments?: TrustedDocuments | undefined;
+  /** BENCHMARK ONLY: `'off'` starts the gateway without operation limits or trusted documents. Default `'enforced'`. */
+  readonly documentControls?: DocumentControlsMode;
 }
 
 /**
@@ -86,6 +92,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // One database in this process: the gateway's log sits beside the agencies', one chain each.
     auditConnection: connection,
     audit: options.audit,
+    operationLimits: options.operationLimits,
+    trustedDocuments: options.trustedDocuments,
+    documentControls: options.documentControls,
   });
   return {
     gateway,

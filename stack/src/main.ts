@@ -1,5 +1,5 @@
 // `npm start`: the whole product on this machine, on the embedded database unless DATABASE_URL is set.
-import { trustedIssuersConfigured } from '@mappa/gateway';
+import { documentControlsConfigured, trustedIssuersConfigured } from '@mappa/gateway';
 import { createLogger, DatabaseConnection } from '@mappa/shared';
 import { loadStackConfig } from './config';
 import { databaseLocation, describeLocation } from './database-location';
@@ -29,6 +29,8 @@ async function main(): Promise<void> {
     subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
     log,
     trustedIssuers,
+    // npm start (development) keeps ad-hoc documents allowed, for GraphiQL: TRUSTED_DOCUMENTS is `optional` unless set.
+    ...documentControlsConfigured(config),
     seedIfEmpty: config.SEED_OFFENDERS > 0 ? { offenders: config.SEED_OFFENDERS, seed: config.SEED, asOf: config.SEED_AS_OF } : undefined,
   });
   const gatewayUrl = `${stack.gateway.url}/graphql`;

@@ -397,6 +397,8 @@ describe('the audit trail: fail closed', () => {
       trustedIssuers: [env.issuer.trustedIssuer()],
       assertionSigner: env.stack.assertionSigner,
       auditConnection: auditDatabase.connection,
+      // In production a gateway runs registered documents only unless told otherwise; this one is sent text.
+      trustedDocuments: { mode: 'optional', manifest: new Map() },
     });
     try {
       const pncId = env.people[0]!.pncId;

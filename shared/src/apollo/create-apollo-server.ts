@@ -23,7 +23,13 @@ type ServerSource<Context extends BaseContext> =
  */
 export function createApolloServer<Context extends RequestContext>(
   source: ServerSource<Context>,
-  options: { readonly production: boolean; readonly log: Logger; readonly plugins?: ApolloServerPlugin<Context>[] },
+  options: {
+    readonly production: boolean;
+    readonly log: Logger;
+    readonly plugins?: ApolloServerPlugin<Context>[];
+    /** Whether clients may register documents at run time (Apollo's APQ): never in production. Default: not in production. */
+    readonly automaticPersistedQueries?: boolean;
+  },
 ): ApolloServer<Context> {
   return new ApolloServer<Context>({
     ...source,
@@ -38,6 +44,8 @@ export function createApolloServer<Context extends RequestContext>(
     // Each entry point (`main.ts`) handles SIGINT and SIGTERM itself and closes its servers in order;
     // Apollo's own handlers would race it, once per server (the benchmark runs 18).
     stopOnTerminationSignals: false,
+    // A document registered by a client at run time is one nobody reviewed: off in production.
+    ...((options.automaticPersistedQueries ?? !options.production) ? {} : { persistedQueries: false as const }),
     // Inline (ftv1) traces would hand per-field timings and error details to whoever asks for them.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), operationLogPlugin<Context>(), operationResolutionPlugin<Context>(), ...(options.plugins ?? []), noEmptyErrorsPlugin<Context>()],
   } as ApolloServerOptions<Context>);

@@ -15,6 +15,9 @@ export const CLIENT_ERROR_CODES = [
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  // Issue 9 §1, document limits and trusted documents (gateway): refused before validation.
+  'OPERATION_TOO_COMPLEX',
+  'TRUSTED_DOCUMENT_REQUIRED',
 ] as const;
 
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];

@@ -1,4 +1,5 @@
 import { LocalIssuer } from '@mappa/gateway';
+import type { OperationLimits, TrustedDocuments } from '@mappa/gateway';
 import { createLogger, MappaArea, openTestDatabase, syntheticPeople } from '@mappa/shared';
 import type { DatabaseConnection, DeclaredPurpose, Logger, Principal, SeedDataset, SyntheticPerson } from '@mappa/shared';
 import { startLocalStack } from '@mappa/stack';
@@ -47,7 +48,16 @@ export async function postGraphQL<Data = Record<string, unknown>>(
 
 /** Starts the stack for one test file; stop it in `afterAll`. */
 export async function startTestStack(
-  options: { dataset?: SeedDataset; production?: boolean; subgraphTimeoutMs?: number; log?: Logger } = {},
+  options: {
+    dataset?: SeedDataset;
+    production?: boolean;
+    subgraphTimeoutMs?: number;
+    log?: Logger;
+    /** The gateway's operation limits; each one not given keeps its default. */
+    operationLimits?: Partial<OperationLimits>;
+    /** Which documents the gateway runs. Default `optional` with no registered document, in production too, so tests send ad-hoc documents. */
+    trustedDocuments?: TrustedDocuments;
+  } = {},
 ): Promise<TestStack> {
   // Row scope is by area (R-3): unless a test says otherwise, everyone is managed in the default
   // principal's area, so tests about other rules can ask about anyone.
@@ -68,6 +78,8 @@ export async function startTestStack(
     log: options.log ?? createLogger('test', 'silent'),
     seedIfEmpty: dataset,
     trustedIssuers: [issuer.trustedIssuer()],
+    operationLimits: options.operationLimits,
+    trustedDocuments: options.trustedDocuments ?? { mode: 'optional', manifest: new Map() },
   });
   return {
     stack,
@@ -95,7 +107,10 @@ export async function startTestStack(
  * provider, as the benchmark runs its off stacks; `switches` says which part is off. Stop it in
  * `afterAll` before the test stack.
  */
-export async function startSecondStack(env: TestStack, switches: Pick<LocalStackOptions, 'authorization' | 'audit'>): Promise<LocalStack> {
+export async function startSecondStack(
+  env: TestStack,
+  switches: Pick<LocalStackOptions, 'authorization' | 'audit' | 'documentControls' | 'operationLimits' | 'trustedDocuments'>,
+): Promise<LocalStack> {
   return startLocalStack({
     connection: env.connection,
     host: '127.0.0.1',

@@ -1,0 +1,91 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { PersistedQueryNotFoundError, TrustedDocumentRequiredError } from '@mappa/shared';
+import type { DeclaredPurpose, Principal } from '@mappa/shared';
+import { OperationLimiter } from './operation-limits';
+import type { OperationLimits } from './operation-limits';
+import { documentHashOf, mayQueryAdHoc } from './trusted-documents';
+import type { TrustedDocuments } from './trusted-documents';
+
+/** What the request's document is: a registered one sent by id, an id nobody registered, or a text. */
+type DocumentOrigin = 'registered' | 'unknown-id' | 'text';
+
+/**
+ * The gateway's document controls: which documents run (trusted documents) and how much work any
+ * one may ask for (operation limits). Two steps, because the second needs the caller:
+ * `resolveRegisteredDocuments` (express, before Apollo reads the body) puts a registered document's
+ * text where Apollo reads it; `check` (in the context function, once the caller is authenticated
+ * and before Apollo parses, validates or plans anything) refuses the request or lets it through.
+ */
+export class DocumentGuard {
+  private readonly origins = new WeakMap<Request, DocumentOrigin>();
+  private readonly limiter: OperationLimiter;
+
+  constructor(
+    private readonly trusted: TrustedDocuments,
+    limits: OperationLimits,
+    schema: GraphQLSchema,
+  ) {
+    this.limiter = new OperationLimiter(schema, limits);
+  }
+
+  /**
+   * Express middleware: a POST naming a document by id (`documentId`, or the persisted-query
+   * extension's `sha256Hash`) gets the registered text as its `query`, and the id is taken out, so
+   * Apollo runs the text the manifest holds, never one the client sent with it. Refuses nothing
+   * itself: an unknown id is refused by `check`, after authentication, so the refusal is audited.
+   */
+  resolveRegisteredDocuments(): RequestHandler {
+    return (req: Request, _res: Response, next: NextFunction) => {
+      const body: unknown = req.body;
+      if (req.method === 'POST' && typeof body === 'object' && body !== null && !Array.isArray(body)) this.origins.set(req, this.resolve(body as Record<string, unknown>));
+      next();
+    };
+  }
+
+  private resolve(body: Record<string, unknown>): DocumentOrigin {
+    const extensions = typeof body.extensions === 'object' && body.extensions !== null ? (body.extensions as Record<string, unknown>) : undefined;
+    const persistedQuery = extensions?.persistedQuery;
+    const hash = typeof persistedQuery === 'object' && persistedQuery !== null ? (persistedQuery as Record<string, unknown>).sha256Hash : undefined;
+    const id = body.documentId ?? hash;
+    if (id === undefined) return 'text';
+    delete body.documentId;
+    if (extensions) delete extensions.persistedQuery;
+    const registered = typeof id === 'string' && this.trusted.mode !== 'off' ? this.trusted.manifest.get(documentHashOf(id) ?? '') : undefined;
+    if (registered === undefined) return 'unknown-id';
+    body.query = registered;
+    return 'registered';
+  }
+
+  /**
+   * Refuses, before Apollo parses the document: an unknown document id (PERSISTED_QUERY_NOT_FOUND),
+   * a document nobody registered where registered ones are required and the caller may not send
+   * others (TRUSTED_DOCUMENT_REQUIRED), and any document over an operation limit
+   * (OPERATION_TOO_COMPLEX). All HTTP 400.
+   */
+  check(req: Request, principal: Principal, purpose: DeclaredPurpose): void {
+    const origin = this.origins.get(req) ?? 'text';
+    if (origin === 'unknown-id') throw new PersistedQueryNotFoundError();
+    const { source, variables } = documentOf(req);
+    // No document at all: Apollo refuses the request (BAD_REQUEST).
+    if (source === undefined) return;
+    if (origin === 'text' && this.trusted.mode === 'required' && !mayQueryAdHoc(principal, purpose)) throw new TrustedDocumentRequiredError();
+    this.limiter.enforce(source, variables);
+  }
+}
+
+/** The document text and variables of a POST body or of a GET's query string, as Apollo will read them. */
+function documentOf(req: Request): { source: string | undefined; variables: Record<string, unknown> } {
+  const fields: Record<string, unknown> = req.method === 'GET' ? (req.query as Record<string, unknown>) : typeof req.body === 'object' && req.body !== null && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {};
+  const source = typeof fields.query === 'string' ? fields.query : undefined;
+  let variables: unknown = fields.variables;
+  if (typeof variables === 'string') {
+    try {
+      variables = JSON.parse(variables);
+    } catch {
+      // Apollo refuses malformed variables; measured as none, page sizes fall back to their caps.
+      variables = {};
+    }
+  }
+  return { source, variables: typeof variables === 'object' && variables !== null ? (variables as Record<string, unknown>) : {} };
+}
