@@ -75,3 +75,8 @@ export * from './audit/access-audit.policy';
 export * from './audit/access-audit.query';
 export * from './audit/access-audit.resolver';
 export * from './audit/access-audit.type';
+export * from './shared-state/shared-state';
+export * from './shared-state/memory-shared-state';
+export * from './shared-state/redis-shared-state';
+export * from './shared-state/open-shared-state';
+export * from './testing/test-redis';
