@@ -83,8 +83,8 @@ interface Workload {
   /** The stack it runs on: the product as it runs, or one with a part switched off. */
   readonly stack: LocalStack;
   readonly url: (stack: LocalStack) => string;
-  /** Credentials for one request: a bearer token for the gateway, an assertion for a subgraph. */
-  readonly headers: (stack: LocalStack, i: number) => Promise<Record<string, string>>;
+  /** Credentials for one request: a bearer token for the gateway, an assertion for a subgraph (bound to the body). */
+  readonly headers: (stack: LocalStack, i: number, body: string) => Promise<Record<string, string>>;
   readonly query: string;
   readonly variables: (i: number) => Record<string, unknown>;
   /** Whether FORBIDDEN errors are the expected answer (denied fields), not failures. */
@@ -181,8 +181,8 @@ async function main(): Promise<void> {
   const viaGateway = async () => ({ authorization: `Bearer ${token}`, 'x-mappa-purpose': 'MAPPA_SCREENING' });
   const officerViaGateway = async () => ({ authorization: `Bearer ${officerToken}`, 'x-mappa-purpose': 'MAPPA_SCREENING' });
   // Calling the police directly, the benchmark signs as the gateway would, once per request.
-  const asGateway = async (s: LocalStack, i: number) => ({
-    [ASSERTION_HEADER]: await s.assertionSigner.sign('police', { principal, declaredPurpose: { purpose: 'MAPPA_SCREENING', caseId: null } }, `bench-${i}`),
+  const asGateway = async (s: LocalStack, i: number, body: string) => ({
+    [ASSERTION_HEADER]: await s.assertionSigner.sign('police', { principal, declaredPurpose: { purpose: 'MAPPA_SCREENING', caseId: null } }, `bench-${i}`, body),
   });
   const stackOptions = {
     trustedIssuers: [issuer.trustedIssuer()],
@@ -335,8 +335,8 @@ interface Answer {
   readonly body: { data?: unknown; errors?: { message?: string; path?: (string | number)[]; extensions?: { code?: string } }[] };
 }
 
-async function post(url: string, query: string, variables: Record<string, unknown>, headers: Record<string, string>): Promise<Answer> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+async function post(url: string, body: string, headers: Record<string, string>): Promise<Answer> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   return { status: response.status, body: (await response.json()) as Answer['body'] };
 }
 
@@ -346,7 +346,8 @@ function answered(workload: Workload, { status, body }: Answer): boolean {
 }
 
 async function send(workload: Workload, i: number): Promise<Answer> {
-  return post(workload.url(workload.stack), workload.query, workload.variables(i), await workload.headers(workload.stack, i));
+  const body = JSON.stringify({ query: workload.query, variables: workload.variables(i) });
+  return post(workload.url(workload.stack), body, await workload.headers(workload.stack, i, body));
 }
 
 /**
@@ -357,7 +358,8 @@ async function collectCursors(stack: LocalStack, pages: number, headers: Record<
   const cursors: (string | null)[] = [];
   let after: string | null = null;
   for (;;) {
-    const { body } = await post(`${stack.gateway.url}/graphql`, 'query($after: String, $filter: OffenderFilter) { offenders(first: 50, after: $after, filter: $filter) { edges { node { pncId } } pageInfo { endCursor hasNextPage } } }', { after, filter }, headers);
+    const query = 'query($after: String, $filter: OffenderFilter) { offenders(first: 50, after: $after, filter: $filter) { edges { node { pncId } } pageInfo { endCursor hasNextPage } } }';
+    const { body } = await post(`${stack.gateway.url}/graphql`, JSON.stringify({ query, variables: { after, filter } }), headers);
     const { edges, pageInfo } = (body.data as { offenders: { edges: { node: { pncId: string } }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } }).offenders;
     if (!edges.some((edge) => restricted.has(edge.node.pncId))) cursors.push(after);
     if (cursors.length === pages) return cursors;

@@ -1,7 +1,7 @@
 import { readSupergraph, startGateway } from '@mappa/gateway';
 import type { RunningGateway, TrustedIssuer } from '@mappa/gateway';
 import { GatewayAssertionSigner, generateSigningKeyPair, migrateAgencies, seedAgencies, startSubgraph } from '@mappa/shared';
-import type { AuditMode, AuthorizationMode, DatabaseConnection, Logger, RunningSubgraph, SeedDataset } from '@mappa/shared';
+import type { AuditMode, AuthorizationMode, DatabaseConnection, Logger, RunningSubgraph, SeedDataset, SharedState } from '@mappa/shared';
 import { AGENCIES, SUBGRAPHS } from './subgraphs';
 import type { SubgraphName } from './subgraphs';
 
@@ -34,6 +34,8 @@ export interface LocalStackOptions {
   readonly authorization?: AuthorizationMode;
   /** BENCHMARK ONLY: `'off'` starts every service without its audit trail (see `AuditMode`). Default `'recorded'`. */
   readonly audit?: AuditMode;
+  /** State shared with other replicas (Redis) or kept in this process (default): replay cache and rate limits. */
+  readonly sharedState?: SharedState;
 }
 
 /**
@@ -69,6 +71,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       gatewayKeys,
       authorization: options.authorization,
       audit: options.audit,
+      sharedState: options.sharedState,
     });
   }
   const subgraphs = running as Record<SubgraphName, RunningSubgraph>;

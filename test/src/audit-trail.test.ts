@@ -223,19 +223,23 @@ describe('the audit trail: what is recorded', () => {
 });
 
 describe('the audit trail: the owner\'s own evidence', () => {
+  /** The exact body `askPolice` sends: an assertion is signed for it. */
+  const policeBody = (): string =>
+    JSON.stringify({ query: OFFENDER_VIEW.replace(/\n\s*(mappaCase|probationCase|custody|youthCase) \{[^}]*\}/g, ''), variables: { pncId: env.people[0]!.pncId } });
+
   async function askPolice(headers: Record<string, string>): Promise<{ requestId: string; status: number; body: GraphQLResponse }> {
     const requestId = nextRequestId();
     const response = await fetch(`${env.stack.subgraphs.police.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-request-id': requestId, ...headers },
-      body: JSON.stringify({ query: OFFENDER_VIEW.replace(/\n\s*(mappaCase|probationCase|custody|youthCase) \{[^}]*\}/g, ''), variables: { pncId: env.people[0]!.pncId } }),
+      body: policeBody(),
     });
     return { requestId, status: response.status, body: (await response.json()) as GraphQLResponse };
   }
 
   it('a subgraph records what it served in its own log, whoever called it and whether or not the gateway did', async () => {
     const caller = { principal: DEFAULT_PRINCIPAL, declaredPurpose: DEFAULT_PURPOSE };
-    const { requestId, body } = await askPolice({ [ASSERTION_HEADER]: await env.stack.assertionSigner.sign('police', caller, 'direct-0001') });
+    const { requestId, body } = await askPolice({ [ASSERTION_HEADER]: await env.stack.assertionSigner.sign('police', caller, 'direct-0001', policeBody()) });
     expect(body.errors).toBeUndefined();
     // The request id is the one the assertion vouches for: the gateway's, tying the owner's entry to the gateway's.
     expect(await entriesOf(requestId)).toEqual([]);
@@ -253,7 +257,7 @@ describe('the audit trail: the owner\'s own evidence', () => {
   it('fail closed at the owner: with its audit storage refusing writes, the subgraph returns no data and AUDIT_UNAVAILABLE', async () => {
     await makeAuditUnavailable('police');
     const caller = { principal: DEFAULT_PRINCIPAL, declaredPurpose: DEFAULT_PURPOSE };
-    const { body } = await askPolice({ [ASSERTION_HEADER]: await env.stack.assertionSigner.sign('police', caller, 'direct-0002') });
+    const { body } = await askPolice({ [ASSERTION_HEADER]: await env.stack.assertionSigner.sign('police', caller, 'direct-0002', policeBody()) });
     expect(body).toEqual({ errors: [{ message: expect.stringMatching(/could not be recorded in the audit trail/), extensions: { code: 'AUDIT_UNAVAILABLE' } }] });
   });
 
