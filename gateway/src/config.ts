@@ -1,7 +1,8 @@
-import { baseServiceEnv, databaseEnv, jsonEnv, parseEnv, portEnv } from '@mappa/shared';
+import { baseServiceEnv, databaseEnv, jsonEnv, parseEnv, portEnv, sharedStateEnv } from '@mappa/shared';
 import { LocalIssuer } from './auth/local-issuer';
 import { trustedIssuersConfigSchema, trustedIssuersFrom } from './auth/trusted-issuer';
 import type { TrustedIssuer } from './auth/trusted-issuer';
+import { gatewayRateLimitEnv } from './rate-limit/rate-limits';
 import { z } from 'zod';
 
 const subgraphUrl = (port: number) => z.url({ protocol: /^https?$/ }).default(`http://127.0.0.1:${port}/graphql`);
@@ -34,6 +35,9 @@ const gatewayEnv = z.object({
   // Where the gateway keeps its own audit log: DATABASE_URL, or an embedded database.
   ...databaseEnv,
   ...gatewayAccessEnv,
+  // Rate limits, shared across replicas through Redis when REDIS_URL is set (issue 9 §1).
+  ...gatewayRateLimitEnv,
+  ...sharedStateEnv,
   GATEWAY_PORT: portEnv(4000),
   POLICE_SUBGRAPH_URL: subgraphUrl(4001),
   PROBATION_SUBGRAPH_URL: subgraphUrl(4002),

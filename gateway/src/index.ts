@@ -10,3 +10,5 @@ export type { MintOptions } from './auth/local-issuer';
 export { trustedIssuersConfigSchema, trustedIssuersFrom } from './auth/trusted-issuer';
 export type { TrustedIssuer } from './auth/trusted-issuer';
 export { CASE_HEADER, PURPOSE_HEADER } from './auth/declared-purpose';
+export { DEFAULT_RATE_LIMITS, gatewayRateLimitEnv, rateLimitsFrom } from './rate-limit/rate-limits';
+export type { RateLimits, TokenBucket } from './rate-limit/rate-limits';

@@ -80,3 +80,4 @@ export * from './shared-state/memory-shared-state';
 export * from './shared-state/redis-shared-state';
 export * from './shared-state/open-shared-state';
 export * from './testing/test-redis';
+export * from './errors/rate-limited.error';

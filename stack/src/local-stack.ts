@@ -1,5 +1,5 @@
 import { readSupergraph, startGateway } from '@mappa/gateway';
-import type { RunningGateway, TrustedIssuer } from '@mappa/gateway';
+import type { RateLimits, RunningGateway, TrustedIssuer } from '@mappa/gateway';
 import { GatewayAssertionSigner, generateSigningKeyPair, migrateAgencies, seedAgencies, startSubgraph } from '@mappa/shared';
 import type { AuditMode, AuthorizationMode, DatabaseConnection, Logger, RunningSubgraph, SeedDataset, SharedState } from '@mappa/shared';
 import { AGENCIES, SUBGRAPHS } from './subgraphs';
@@ -36,6 +36,10 @@ export interface LocalStackOptions {
   readonly audit?: AuditMode;
   /** State shared with other replicas (Redis) or kept in this process (default): replay cache and rate limits. */
   readonly sharedState?: SharedState;
+  /** The gateway's rate limits (default `DEFAULT_RATE_LIMITS`); the tests and the benchmark set their own. */
+  readonly rateLimits?: RateLimits;
+  /** Express's `trust proxy` for the gateway's source addresses. Default `false`. */
+  readonly trustProxy?: false | number | string;
 }
 
 /**
@@ -89,6 +93,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // One database in this process: the gateway's log sits beside the agencies', one chain each.
     auditConnection: connection,
     audit: options.audit,
+    rateLimits: options.rateLimits,
+    sharedState: options.sharedState,
+    trustProxy: options.trustProxy,
   });
   return {
     gateway,

@@ -3,7 +3,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { readSupergraph, startGateway } from '@mappa/gateway';
 import { ASSERTION_HEADER, auditEntryTable, auditValueHash, createLogger, MappaArea, openTestDatabase, verifyAllAuditLogs } from '@mappa/shared';
 import type { AuditPayload, DeclaredPurpose, Principal } from '@mappa/shared';
-import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, postGraphQL, startTestStack } from './support/test-stack';
+import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, eventually, postGraphQL, startTestStack } from './support/test-stack';
 import type { GraphQLResponse, TestStack } from './support/test-stack';
 
 let env: TestStack;
@@ -168,7 +168,8 @@ describe('the audit trail: what is recorded', () => {
     const { requestId, status, body } = await ask(OFFENDER_VIEW, { pncId: env.people[0]!.pncId }, { 'x-mappa-purpose': 'CASE_MANAGEMENT', authorization: 'Bearer not-a-token' });
     expect(status).toBe(401);
     expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const entries = await entriesOf(requestId);
+    // Refusals before authentication are written once their window closes (issue 9 §1; 200 ms in tests).
+    const entries = await eventually(() => entriesOf(requestId), (found) => found.length > 0);
     expect(entries.map((entry) => entry.log)).toEqual(['gateway']);
     expect(entries[0]!.payload).toMatchObject({
       principal: null,

@@ -15,6 +15,8 @@ export const CLIENT_ERROR_CODES = [
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  // Issue 9 §1, rate limits: too many requests from one source or principal (HTTP 429, Retry-After).
+  'RATE_LIMITED',
 ] as const;
 
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];

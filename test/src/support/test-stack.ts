@@ -1,6 +1,7 @@
 import { LocalIssuer } from '@mappa/gateway';
+import type { RateLimits } from '@mappa/gateway';
 import { createLogger, MappaArea, openTestDatabase, syntheticPeople } from '@mappa/shared';
-import type { DatabaseConnection, DeclaredPurpose, Logger, Principal, SeedDataset, SyntheticPerson } from '@mappa/shared';
+import type { DatabaseConnection, DeclaredPurpose, Logger, Principal, SeedDataset, SharedState, SyntheticPerson } from '@mappa/shared';
 import { startLocalStack } from '@mappa/stack';
 import type { LocalStack, LocalStackOptions } from '@mappa/stack';
 
@@ -17,6 +18,17 @@ export interface GraphQLResponse<Data = Record<string, unknown>> {
  */
 export const DEFAULT_PRINCIPAL: Principal = { staffId: 'MCU0001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.LONDON, clearance: 'SC' };
 export const DEFAULT_PURPOSE: DeclaredPurpose = { purpose: 'MAPPA_SCREENING', caseId: null };
+
+/**
+ * The rate limits of a test stack unless a test sets its own: every test file asks from one address
+ * as one principal or a few, faster than any person, so no test trips a limit it is not about; and
+ * refusals before authentication are audited after 200 ms rather than a minute.
+ */
+export const TEST_RATE_LIMITS: RateLimits = {
+  perSource: { capacity: 1_000_000, refillPerSecond: 100_000 },
+  perPrincipal: { capacity: 1_000_000, refillPerSecond: 100_000 },
+  refusalAuditWindowMs: 200,
+};
 
 /** The whole product on port 0 over a database of its own, plus the people it was seeded with. */
 export interface TestStack {
@@ -47,7 +59,7 @@ export async function postGraphQL<Data = Record<string, unknown>>(
 
 /** Starts the stack for one test file; stop it in `afterAll`. */
 export async function startTestStack(
-  options: { dataset?: SeedDataset; production?: boolean; subgraphTimeoutMs?: number; log?: Logger } = {},
+  options: { dataset?: SeedDataset; production?: boolean; subgraphTimeoutMs?: number; log?: Logger; rateLimits?: RateLimits; sharedState?: SharedState } = {},
 ): Promise<TestStack> {
   // Row scope is by area (R-3): unless a test says otherwise, everyone is managed in the default
   // principal's area, so tests about other rules can ask about anyone.
@@ -68,6 +80,8 @@ export async function startTestStack(
     log: options.log ?? createLogger('test', 'silent'),
     seedIfEmpty: dataset,
     trustedIssuers: [issuer.trustedIssuer()],
+    rateLimits: options.rateLimits ?? TEST_RATE_LIMITS,
+    sharedState: options.sharedState,
   });
   return {
     stack,
@@ -104,6 +118,18 @@ export async function startSecondStack(env: TestStack, switches: Pick<LocalStack
     subgraphTimeoutMs: 5_000,
     log: createLogger('test', 'silent'),
     trustedIssuers: [env.issuer.trustedIssuer()],
+    rateLimits: TEST_RATE_LIMITS,
     ...switches,
   });
+}
+
+/** Reads `read` until `done` holds of what it returns (at most `timeoutMs`), and returns the last reading. */
+export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 5_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await read();
+  }
+  return value;
 }
