@@ -104,7 +104,10 @@ export function principalKeyOf(principal: Principal, authorization: string | und
  * twice `refillPerSecond` (each window refills whole rather than token by token).
  */
 function bucketLimiter(bucket: TokenBucket, name: string, state: SharedState): BurstyRateLimiter {
-  const burst = Math.max(1, bucket.capacity - bucket.refillPerSecond);
+  if (!(bucket.capacity > bucket.refillPerSecond)) {
+    throw new Error(`Rate limit "${name}": the capacity (${bucket.capacity}) must be larger than the refill per second (${bucket.refillPerSecond})`);
+  }
+  const burst = bucket.capacity - bucket.refillPerSecond;
   const windows = [
     { keyPrefix: `${state.keyPrefix}rate:${name}:sustained`, points: bucket.refillPerSecond, duration: 1 },
     { keyPrefix: `${state.keyPrefix}rate:${name}:burst`, points: burst, duration: Math.max(1, Math.ceil(burst / bucket.refillPerSecond)) },
