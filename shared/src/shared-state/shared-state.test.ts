@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createLogger } from '../logging/logger';
-import { dropTestRedis, openTestRedis, uniqueTestKeyPrefix } from '../testing/test-redis';
+import { dropTestRedis, openTestRedis, testRedisUrl, uniqueTestKeyPrefix } from '../testing/test-redis';
 import { MemorySharedState } from './memory-shared-state';
 import { openSharedState } from './open-shared-state';
 import { RedisSharedState } from './redis-shared-state';
@@ -67,7 +67,7 @@ describe('shared state across replicas', () => {
   it('memory by default, Redis when a URL is given', async () => {
     const log = createLogger('test', 'silent');
     expect((await openSharedState({ redisUrl: undefined, keyPrefix: prefix, log })).kind).toBe('memory');
-    const redis = await openSharedState({ redisUrl: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', keyPrefix: `${prefix}opened:`, log });
+    const redis = await openSharedState({ redisUrl: testRedisUrl(), keyPrefix: `${prefix}opened:`, log });
     expect(redis.kind).toBe('redis');
     await redis.close();
   });
