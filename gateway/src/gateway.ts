@@ -1,8 +1,7 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { AuditWriter, createApolloServer, createHttpApp, listen, migrateAuditStore, requestIdOf, StatementCounter } from '@mappa/shared';
-import { MemorySharedState } from '@mappa/shared';
+import { AuditWriter, createApolloServer, createHttpApp, listen, MemorySharedState, migrateAuditStore, requestIdOf, StatementCounter } from '@mappa/shared';
 import type { AuditMode, AuthorizationMode, DatabaseConnection, GatewayAssertionSigner, Logger, Principal, RunningService, SharedState } from '@mappa/shared';
 import { gatewayAuditPlugin } from './audit/gateway-audit';
 import { GatewayRequestAudit } from './audit/gateway-request-audit';
