@@ -1,4 +1,4 @@
-import { baseServiceEnv, databaseEnv, jsonEnv, parseEnv, portEnv } from '@mappa/shared';
+import { baseServiceEnv, databaseEnv, jsonEnv, parseEnv, portEnv, sharedStateEnv } from '@mappa/shared';
 import { LocalIssuer } from './auth/local-issuer';
 import { trustedIssuersConfigSchema, trustedIssuersFrom } from './auth/trusted-issuer';
 import type { TrustedIssuer } from './auth/trusted-issuer';
@@ -6,6 +6,7 @@ import { DEFAULT_OPERATION_LIMITS } from './documents/operation-limits';
 import type { OperationLimits } from './documents/operation-limits';
 import { loadTrustedDocumentManifests, TRUSTED_DOCUMENT_MODES } from './documents/trusted-documents';
 import type { TrustedDocuments } from './documents/trusted-documents';
+import { gatewayRateLimitEnv } from './rate-limit/rate-limits';
 import { z } from 'zod';
 
 const subgraphUrl = (port: number) => z.url({ protocol: /^https?$/ }).default(`http://127.0.0.1:${port}/graphql`);
@@ -89,6 +90,9 @@ const gatewayEnv = z.object({
   ...databaseEnv,
   ...gatewayAccessEnv,
   ...gatewayDocumentEnv,
+  // Rate limits, shared across replicas through Redis when REDIS_URL is set (issue 9 §1).
+  ...gatewayRateLimitEnv,
+  ...sharedStateEnv,
   GATEWAY_PORT: portEnv(4000),
   POLICE_SUBGRAPH_URL: subgraphUrl(4001),
   PROBATION_SUBGRAPH_URL: subgraphUrl(4002),

@@ -1,9 +1,9 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { AuditWriter, clientRequestIdOf, createApolloServer, createHttpApp, listen, migrateAuditStore, requestIdOf, StatementCounter } from '@mappa/shared';
-import type { AuditMode, AuthorizationMode, DatabaseConnection, GatewayAssertionSigner, Logger, Principal, RunningService } from '@mappa/shared';
-import { auditRefusedRequest, gatewayAuditPlugin } from './audit/gateway-audit';
+import { AuditWriter, clientRequestIdOf, createApolloServer, createHttpApp, listen, MemorySharedState, migrateAuditStore, requestIdOf, StatementCounter } from '@mappa/shared';
+import type { AuditMode, AuthorizationMode, DatabaseConnection, GatewayAssertionSigner, Logger, Principal, RunningService, SharedState } from '@mappa/shared';
+import { gatewayAuditPlugin } from './audit/gateway-audit';
 import { GatewayRequestAudit } from './audit/gateway-request-audit';
 import { declaredPurposeFrom } from './auth/declared-purpose';
 import { TokenVerifier } from './auth/token-verifier';
@@ -18,6 +18,9 @@ import type { OperationLimits } from './documents/operation-limits';
 import type { TrustedDocuments } from './documents/trusted-documents';
 import { CaseGrantLookup, supergraphUrlOf } from './grants/case-grant-lookup';
 import { mountGraphiql } from './graphiql/graphiql';
+import { DEFAULT_RATE_LIMITS, GatewayRateLimiter, principalKeyOf, sourceKeyOf } from './rate-limit/rate-limits';
+import type { RateLimits } from './rate-limit/rate-limits';
+import { perSourceRateLimit, RequestRefusals } from './rate-limit/refusals';
 
 /** How to run the gateway: the committed supergraph, where each agency's subgraph is, and limits. */
 export interface GatewayOptions {
@@ -54,6 +57,12 @@ export interface GatewayOptions {
    * runs, no id is looked up), so `npm run bench` can measure what they cost. Default `'enforced'`.
    */
   readonly documentControls?: DocumentControlsMode;
+  /** Per-source and per-principal token buckets (issue 9 §1). Default `DEFAULT_RATE_LIMITS`. */
+  readonly rateLimits?: RateLimits;
+  /** Where the buckets are kept: this process's memory (default), or Redis shared with the other replicas. */
+  readonly sharedState?: SharedState;
+  /** Express's `trust proxy`, for the source address behind a load balancer (`GATEWAY_TRUST_PROXY`). Default `false`. */
+  readonly trustProxy?: false | number | string;
 }
 
 /** BENCHMARK ONLY switch for the document controls: `'off'` exists so that their cost can be measured. */
@@ -134,8 +143,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   // A browser IDE that explores the schema is for developers: production serves none (issue 9 §5).
   if (!options.production) mountGraphiql(app);
+  // Rate limits (issue 9 §1): per source before anything is read, per principal once verified;
+  // failed authentication and rate limits are audited once per window and source.
+  app.set('trust proxy', options.trustProxy ?? false);
+  const rateLimits = options.rateLimits ?? DEFAULT_RATE_LIMITS;
+  const rateLimiter = new GatewayRateLimiter(rateLimits, options.sharedState ?? new MemorySharedState(), log);
+  const refusals = new RequestRefusals(auditWriter, rateLimits.refusalAuditWindowMs, log);
   app.use(
     '/graphql',
+    perSourceRateLimit(rateLimiter, refusals, log),
     express.json({ limit: '1mb' }),
     ...(documentGuard ? [documentGuard.resolveRegisteredDocuments()] : []),
     expressMiddleware(server, {
@@ -146,8 +162,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         const requestLog = log.child(clientRequestId ? { requestId, clientRequestId } : { requestId });
         const audit = new GatewayRequestAudit();
         let principal: Principal | null = null;
+        let principalKey: string | null = null;
         try {
           principal = await verifier.principalFrom(req.headers.authorization);
+          principalKey = principalKeyOf(principal, req.headers.authorization);
+          await rateLimiter.consumePrincipal(principalKey);
           const declaredPurpose = declaredPurposeFrom(req.headers);
           // Before anything parses, plans or looks up grants: a document over a limit costs no more than this.
           documentGuard?.check(req, principal, declaredPurpose);
@@ -156,7 +175,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           return { requestId, log: requestLog, audit, caller: { principal, declaredPurpose, ...(caseGrants.length > 0 ? { caseGrants } : {}) } };
         } catch (error: unknown) {
           // A refusal before any operation ran (authentication failures included) is audited too.
-          if (auditWriter) await auditRefusedRequest(auditWriter, { requestId, body: req.body, principal, error, audit }, requestLog);
+          await refusals.record(sourceKeyOf(req.ip ?? req.socket.remoteAddress), { requestId, body: req.body, principal, error, audit }, principalKey, requestLog);
           throw error;
         }
       },
@@ -171,6 +190,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       supergraphLoaded = false;
       await running.close();
       await server.stop();
+      await refusals.flush();
     },
   };
 }

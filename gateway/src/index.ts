@@ -14,3 +14,5 @@ export { DEFAULT_OPERATION_LIMITS } from './documents/operation-limits';
 export type { OperationLimits } from './documents/operation-limits';
 export { loadTrustedDocumentManifests, parseTrustedDocumentManifest, trustedDocumentManifestOf } from './documents/trusted-documents';
 export type { TrustedDocumentManifest, TrustedDocumentMode, TrustedDocuments } from './documents/trusted-documents';
+export { DEFAULT_RATE_LIMITS, gatewayRateLimitEnv, rateLimitsFrom } from './rate-limit/rate-limits';
+export type { RateLimits, TokenBucket } from './rate-limit/rate-limits';

@@ -1,7 +1,7 @@
 // Entry point for the gateway on its own: `npm start -w gateway`.
 import { join } from 'node:path';
-import { createLogger, DatabaseConnection, GatewayAssertionSigner } from '@mappa/shared';
-import { documentControlsConfigured, loadGatewayConfig, readSupergraph, startGateway, subgraphUrlsFrom, trustedIssuersConfigured } from './index';
+import { createLogger, DatabaseConnection, GatewayAssertionSigner, openSharedState } from '@mappa/shared';
+import { documentControlsConfigured, loadGatewayConfig, rateLimitsFrom, readSupergraph, startGateway, subgraphUrlsFrom, trustedIssuersConfigured } from './index';
 
 async function main(): Promise<void> {
   const config = loadGatewayConfig();
@@ -10,8 +10,13 @@ async function main(): Promise<void> {
   const auditConnection = await DatabaseConnection.open(
     config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: config.PGLITE_DATA_DIR ?? join(process.cwd(), '.data', 'gateway') },
   );
+  // Replicas share their rate-limit buckets through REDIS_URL.
+  const sharedState = await openSharedState({ redisUrl: config.REDIS_URL, keyPrefix: `${config.REDIS_KEY_PREFIX}gateway:`, log });
   const gateway = await startGateway({
     auditConnection,
+    rateLimits: rateLimitsFrom(config),
+    sharedState,
+    trustProxy: config.GATEWAY_TRUST_PROXY,
     trustedIssuers: await trustedIssuersConfigured(config),
     assertionSigner: await GatewayAssertionSigner.fromJwk(config.GATEWAY_ASSERTION_KEY),
     supergraphSdl: readSupergraph(),
@@ -25,6 +30,7 @@ async function main(): Promise<void> {
   });
   const stop = async () => {
     await gateway.close();
+    await sharedState.close();
     await auditConnection.close();
     process.exit(0);
   };

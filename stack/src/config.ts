@@ -1,5 +1,5 @@
-import { gatewayAccessEnv, gatewayDocumentEnv } from '@mappa/gateway';
-import { auditRetentionEnv, baseServiceEnv, databaseEnv, DEFAULT_AS_OF, parseEnv, portEnv } from '@mappa/shared';
+import { gatewayAccessEnv, gatewayDocumentEnv, gatewayRateLimitEnv } from '@mappa/gateway';
+import { auditRetentionEnv, baseServiceEnv, databaseEnv, DEFAULT_AS_OF, parseEnv, portEnv, sharedStateEnv } from '@mappa/shared';
 import { z } from 'zod';
 
 const stackEnv = z.object({
@@ -13,6 +13,8 @@ const stackEnv = z.object({
   MAPPA_PORT: portEnv(4005),
   ...gatewayAccessEnv,
   ...gatewayDocumentEnv,
+  ...gatewayRateLimitEnv,
+  ...sharedStateEnv,
   /** Size of the synthetic dataset a fresh database is seeded with on first start. */
   SEED_OFFENDERS: z.coerce.number().int().min(0).max(2_000_000).default(2_000),
   SEED: z.coerce.number().int().min(0).default(1),

@@ -1,7 +1,7 @@
 import { readSupergraph, startGateway } from '@mappa/gateway';
-import type { DocumentControlsMode, OperationLimits, RunningGateway, TrustedDocuments, TrustedIssuer } from '@mappa/gateway';
+import type { DocumentControlsMode, OperationLimits, RateLimits, RunningGateway, TrustedDocuments, TrustedIssuer } from '@mappa/gateway';
 import { GatewayAssertionSigner, generateSigningKeyPair, migrateAgencies, seedAgencies, startSubgraph } from '@mappa/shared';
-import type { AuditMode, AuthorizationMode, DatabaseConnection, Logger, RunningSubgraph, SeedDataset } from '@mappa/shared';
+import type { AuditMode, AuthorizationMode, DatabaseConnection, Logger, RunningSubgraph, SeedDataset, SharedState } from '@mappa/shared';
 import { AGENCIES, SUBGRAPHS } from './subgraphs';
 import type { SubgraphName } from './subgraphs';
 
@@ -40,6 +40,12 @@ export interface LocalStackOptions {
   readonly trustedDocuments?: TrustedDocuments | undefined;
   /** BENCHMARK ONLY: `'off'` starts the gateway without operation limits or trusted documents. Default `'enforced'`. */
   readonly documentControls?: DocumentControlsMode;
+  /** State shared with other replicas (Redis) or kept in this process (default): replay cache and rate limits. */
+  readonly sharedState?: SharedState;
+  /** The gateway's rate limits (default `DEFAULT_RATE_LIMITS`); the tests and the benchmark set their own. */
+  readonly rateLimits?: RateLimits;
+  /** Express's `trust proxy` for the gateway's source addresses. Default `false`. */
+  readonly trustProxy?: false | number | string;
 }
 
 /**
@@ -75,6 +81,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       gatewayKeys,
       authorization: options.authorization,
       audit: options.audit,
+      sharedState: options.sharedState,
     });
   }
   const subgraphs = running as Record<SubgraphName, RunningSubgraph>;
@@ -95,6 +102,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     operationLimits: options.operationLimits,
     trustedDocuments: options.trustedDocuments,
     documentControls: options.documentControls,
+    rateLimits: options.rateLimits,
+    sharedState: options.sharedState,
+    trustProxy: options.trustProxy,
   });
   return {
     gateway,

@@ -1,6 +1,6 @@
 // `npm start`: the whole product on this machine, on the embedded database unless DATABASE_URL is set.
-import { documentControlsConfigured, trustedIssuersConfigured } from '@mappa/gateway';
-import { createLogger, DatabaseConnection } from '@mappa/shared';
+import { documentControlsConfigured, rateLimitsFrom, trustedIssuersConfigured } from '@mappa/gateway';
+import { createLogger, DatabaseConnection, openSharedState } from '@mappa/shared';
 import { loadStackConfig } from './config';
 import { databaseLocation, describeLocation } from './database-location';
 import { startLocalStack } from './local-stack';
@@ -14,8 +14,13 @@ async function main(): Promise<void> {
   log.info({ database: describeLocation(location) }, 'opening database');
   const trustedIssuers = await trustedIssuersConfigured(config);
   const connection = await DatabaseConnection.open(location);
+  // In memory for one process; REDIS_URL when several copies of the stack run side by side.
+  const sharedState = await openSharedState({ redisUrl: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX, log });
   const stack = await startLocalStack({
     connection,
+    sharedState,
+    rateLimits: rateLimitsFrom(config),
+    trustProxy: config.GATEWAY_TRUST_PROXY,
     host: config.HOST,
     ports: {
       gateway: config.GATEWAY_PORT,
@@ -48,6 +53,7 @@ async function main(): Promise<void> {
   );
   const stop = async () => {
     await stack.close();
+    await sharedState.close();
     await connection.close();
     process.exit(0);
   };

@@ -3,7 +3,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { readSupergraph, startGateway } from '@mappa/gateway';
 import { ASSERTION_HEADER, auditEntryTable, auditValueHash, createLogger, MappaArea, openTestDatabase, verifyAllAuditLogs } from '@mappa/shared';
 import type { AuditPayload, DeclaredPurpose, Principal } from '@mappa/shared';
-import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, postGraphQL, startTestStack } from './support/test-stack';
+import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, eventually, postGraphQL, startTestStack } from './support/test-stack';
 import type { GraphQLResponse, TestStack } from './support/test-stack';
 
 let env: TestStack;
@@ -168,7 +168,8 @@ describe('the audit trail: what is recorded', () => {
     const { requestId, status, body } = await ask(OFFENDER_VIEW, { pncId: env.people[0]!.pncId }, { 'x-mappa-purpose': 'CASE_MANAGEMENT', authorization: 'Bearer not-a-token' });
     expect(status).toBe(401);
     expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const entries = await entriesOf(requestId);
+    // Refusals before authentication are written once their window closes (issue 9 §1; 200 ms in tests).
+    const entries = await eventually(() => entriesOf(requestId), (found) => found.length > 0);
     expect(entries.map((entry) => entry.log)).toEqual(['gateway']);
     expect(entries[0]!.payload).toMatchObject({
       principal: null,
@@ -223,19 +224,23 @@ describe('the audit trail: what is recorded', () => {
 });
 
 describe('the audit trail: the owner\'s own evidence', () => {
+  /** The exact body `askPolice` sends: an assertion is signed for it. */
+  const policeBody = (): string =>
+    JSON.stringify({ query: OFFENDER_VIEW.replace(/\n\s*(mappaCase|probationCase|custody|youthCase) \{[^}]*\}/g, ''), variables: { pncId: env.people[0]!.pncId } });
+
   async function askPolice(headers: Record<string, string>): Promise<{ requestId: string; status: number; body: GraphQLResponse }> {
     const requestId = nextRequestId();
     const response = await fetch(`${env.stack.subgraphs.police.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-request-id': requestId, ...headers },
-      body: JSON.stringify({ query: OFFENDER_VIEW.replace(/\n\s*(mappaCase|probationCase|custody|youthCase) \{[^}]*\}/g, ''), variables: { pncId: env.people[0]!.pncId } }),
+      body: policeBody(),
     });
     return { requestId, status: response.status, body: (await response.json()) as GraphQLResponse };
   }
 
   it('a subgraph records what it served in its own log, whoever called it and whether or not the gateway did', async () => {
     const caller = { principal: DEFAULT_PRINCIPAL, declaredPurpose: DEFAULT_PURPOSE };
-    const { requestId, body } = await askPolice({ [ASSERTION_HEADER]: await env.stack.assertionSigner.sign('police', caller, 'direct-0001') });
+    const { requestId, body } = await askPolice({ [ASSERTION_HEADER]: await env.stack.assertionSigner.sign('police', caller, 'direct-0001', policeBody()) });
     expect(body.errors).toBeUndefined();
     // The request id is the one the assertion vouches for: the gateway's, tying the owner's entry to the gateway's.
     expect(await entriesOf(requestId)).toEqual([]);
@@ -253,7 +258,7 @@ describe('the audit trail: the owner\'s own evidence', () => {
   it('fail closed at the owner: with its audit storage refusing writes, the subgraph returns no data and AUDIT_UNAVAILABLE', async () => {
     await makeAuditUnavailable('police');
     const caller = { principal: DEFAULT_PRINCIPAL, declaredPurpose: DEFAULT_PURPOSE };
-    const { body } = await askPolice({ [ASSERTION_HEADER]: await env.stack.assertionSigner.sign('police', caller, 'direct-0002') });
+    const { body } = await askPolice({ [ASSERTION_HEADER]: await env.stack.assertionSigner.sign('police', caller, 'direct-0002', policeBody()) });
     expect(body).toEqual({ errors: [{ message: expect.stringMatching(/could not be recorded in the audit trail/), extensions: { code: 'AUDIT_UNAVAILABLE' } }] });
   });
 

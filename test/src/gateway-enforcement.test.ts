@@ -76,12 +76,9 @@ describe('gateway early enforcement', () => {
     const viaGateway = await ask(coordinator(person), SCREENING, 'query($pncId: ID!) { offender(pncId: $pncId) { youthCase { yotReference } } }', { pncId: person.pncId });
     // Ask the owner directly, as the gateway would have before early enforcement.
     const caller: Caller = { principal: coordinator(person), declaredPurpose: SCREENING };
-    const owner = await postGraphQL(
-      `${env.stack.subgraphs.yot.url}/graphql`,
-      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { youthCase { yotReference } } } }',
-      { r: [{ __typename: 'Offender', pncId: person.pncId }] },
-      await signedHeaders('yot', caller),
-    );
+    const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { youthCase { yotReference } } } }';
+    const variables = { r: [{ __typename: 'Offender', pncId: person.pncId }] };
+    const owner = await postGraphQL(`${env.stack.subgraphs.yot.url}/graphql`, query, variables, await signedHeaders('yot', caller, JSON.stringify({ query, variables })));
     expect(owner.errors).toHaveLength(1);
     expect(viaGateway.errors).toHaveLength(1);
     const [fromOwner] = owner.errors!;
@@ -205,7 +202,7 @@ describe('gateway early enforcement', () => {
   });
 });
 
-/** Headers that let a test call a subgraph directly, signed as the gateway signs. */
-async function signedHeaders(audience: string, caller: Caller): Promise<Record<string, string>> {
-  return { [ASSERTION_HEADER]: await env.stack.assertionSigner.sign(audience, caller, 'test-gateway-enforcement-1') };
+/** Headers that let a test call a subgraph directly, signed as the gateway signs, for exactly `body`. */
+async function signedHeaders(audience: string, caller: Caller, body: string): Promise<Record<string, string>> {
+  return { [ASSERTION_HEADER]: await env.stack.assertionSigner.sign(audience, caller, 'test-gateway-enforcement-1', body) };
 }

@@ -29,8 +29,9 @@ describe.each([
   const ask = (source: 'gateway' | 'subgraph') => {
     const variables = { pncId: env.people[0]!.pncId };
     if (source === 'gateway') return env.query(QUERY, variables);
+    // postGraphQL sends exactly this body: the assertion is bound to it.
     return env.stack.assertionSigner
-      .sign('police', { principal: DEFAULT_PRINCIPAL, declaredPurpose: DEFAULT_PURPOSE }, 'test-request-0002')
+      .sign('police', { principal: DEFAULT_PRINCIPAL, declaredPurpose: DEFAULT_PURPOSE }, 'test-request-0002', JSON.stringify({ query: QUERY, variables }))
       .then((assertion) => postGraphQL(`${env.stack.subgraphs.police.url}/graphql`, QUERY, variables, { [ASSERTION_HEADER]: assertion }));
   };
 

@@ -20,12 +20,15 @@ const OPERATIONS = {
   _service: '{ _service { sdl } }',
 };
 
+/** The exact body `direct` sends for `query`: an assertion is signed for it. */
+const bodyOf = (query: string): string => JSON.stringify({ query, variables: { r: [{ __typename: 'Offender', pncId: env.people[0]!.pncId }] } });
+
 async function direct(subgraph: string, query: string, headers: Record<string, string>): Promise<{ status: number; body: GraphQLResponse }> {
   const target = env.stack.subgraphs[subgraph as keyof typeof env.stack.subgraphs];
   const response = await fetch(`${target.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables: { r: [{ __typename: 'Offender', pncId: env.people[0]!.pncId }] } }),
+    body: bodyOf(query),
   });
   return { status: response.status, body: (await response.json()) as GraphQLResponse };
 }
@@ -49,13 +52,13 @@ describe.each(subgraphs)('the %s subgraph', (name) => {
 
   it('refuses an assertion addressed to another subgraph', async () => {
     const other = subgraphs.find((candidate) => candidate !== name)!;
-    const assertion = await env.stack.assertionSigner.sign(other, caller, 'test-request-0003');
+    const assertion = await env.stack.assertionSigner.sign(other, caller, 'test-request-0003', bodyOf(OPERATIONS.query));
     const { status } = await direct(name, OPERATIONS.query, { [ASSERTION_HEADER]: assertion });
     expect(status).toBe(401);
   });
 
   it('refuses a tampered assertion', async () => {
-    const assertion = await env.stack.assertionSigner.sign(name, caller, 'test-request-0004');
+    const assertion = await env.stack.assertionSigner.sign(name, caller, 'test-request-0004', bodyOf(OPERATIONS.query));
     const [header, payload, signature] = assertion.split('.') as [string, string, string];
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as { principal: { roles: string[] } };
     claims.principal.roles = ['mappa_chair'];
@@ -65,7 +68,7 @@ describe.each(subgraphs)('the %s subgraph', (name) => {
   });
 
   it.each(Object.entries(OPERATIONS))('answers %s with the gateway\'s assertion', async (_operation, query) => {
-    const assertion = await env.stack.assertionSigner.sign(name, caller, 'test-request-0005');
+    const assertion = await env.stack.assertionSigner.sign(name, caller, 'test-request-0005', bodyOf(query));
     const { status, body } = await direct(name, query, { [ASSERTION_HEADER]: assertion });
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();

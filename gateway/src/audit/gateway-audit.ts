@@ -68,36 +68,47 @@ export function gatewayAuditPlugin(writer: AuditWriter, policies: SupergraphPoli
   };
 }
 
+/** A request refused before any operation ran, as its audit entry describes it. */
+export interface RefusedRequest {
+  readonly requestId: string;
+  /** The parsed body, when it was read (a request refused by the per-source rate limit never is). */
+  readonly body: unknown;
+  readonly principal: Principal | null;
+  readonly error: unknown;
+  readonly audit: GatewayRequestAudit;
+}
+
 /**
  * The entry for a request refused before any operation ran: an invalid or missing token
- * (`principal` null) or a missing or invalid purpose. Names the operation and hashes the document
- * the caller sent, as for any other request; nothing was served, so the refusal stands whether or
- * not the entry is written (a failure to write it is logged).
+ * (`principal` null), a missing or invalid purpose, or a rate limit. Names the operation and
+ * hashes the document the caller sent, as for any other request.
  */
-export async function auditRefusedRequest(
-  writer: AuditWriter,
-  refusal: { readonly requestId: string; readonly body: unknown; readonly principal: Principal | null; readonly error: unknown; readonly audit: GatewayRequestAudit },
-  log: Logger,
-): Promise<void> {
+export function refusedRequestPayload(refusal: RefusedRequest): AuditPayloadInput {
   const body = typeof refusal.body === 'object' && refusal.body !== null ? (refusal.body as Record<string, unknown>) : {};
   const code = (refusal.error as Partial<GraphQLError> | null)?.extensions?.code;
   const errorCodes = errorCodesOf([{ message: '', extensions: { code } }]);
+  return {
+    principal: refusal.principal ? auditPrincipalOf(refusal.principal) : null,
+    purpose: null,
+    caseId: null,
+    operationName: auditOperationName(body.operationName),
+    documentHash: typeof body.query === 'string' ? createHash('sha256').update(body.query).digest('hex') : null,
+    subjects: [],
+    fields: [],
+    outcome: auditOutcome(errorCodes, refusal.principal !== null, 0),
+    errorCodes,
+    durationMs: elapsedMs(refusal.audit.started),
+  };
+}
+
+/**
+ * Writes the entry for one refused request (those `RefusalAudit` does not gather into a window):
+ * nothing was served, so the refusal stands whether or not the entry is written (a failure to
+ * write it is logged).
+ */
+export async function auditRefusedRequest(writer: AuditWriter, refusal: RefusedRequest, log: Logger): Promise<void> {
   try {
-    await writer.append({
-      requestId: refusal.requestId,
-      payload: {
-        principal: refusal.principal ? auditPrincipalOf(refusal.principal) : null,
-        purpose: null,
-        caseId: null,
-        operationName: auditOperationName(body.operationName),
-        documentHash: typeof body.query === 'string' ? createHash('sha256').update(body.query).digest('hex') : null,
-        subjects: [],
-        fields: [],
-        outcome: auditOutcome(errorCodes, refusal.principal !== null, 0),
-        errorCodes,
-        durationMs: elapsedMs(refusal.audit.started),
-      },
-    });
+    await writer.append({ requestId: refusal.requestId, payload: refusedRequestPayload(refusal) });
   } catch (error: unknown) {
     log.error({ log: writer.log, reason: error instanceof Error ? error.name : 'unknown' }, 'audit entry for a refused request could not be written');
   }

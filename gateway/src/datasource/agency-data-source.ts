@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
@@ -5,7 +6,7 @@ import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import type { GraphQLFormattedError } from 'graphql';
 import { ASSERTION_HEADER, CLIENT_ERROR_CODES, REQUEST_ID_HEADER } from '@mappa/shared';
-import type { GatewayAssertionSigner, Logger } from '@mappa/shared';
+import type { Caller, GatewayAssertionSigner, Logger } from '@mappa/shared';
 import type { GatewayContext } from '../context/gateway-context';
 import { unavailableResponse } from './unavailable-response';
 
@@ -37,6 +38,12 @@ function refusedInput(error: unknown): GraphQLFormattedError[] | undefined {
   return coded ? (errors as GraphQLFormattedError[]) : undefined;
 }
 
+/** Whom the subgraph call being made is for: set around each call, read where its body is final. */
+interface CallFor {
+  readonly caller: Caller;
+  readonly requestId: string;
+}
+
 function isAbort(error: unknown): boolean {
   return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
 }
@@ -54,21 +61,23 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     private readonly signer: GatewayAssertionSigner,
     private readonly log: Logger,
   ) {
-    super({ url, fetcher: timeoutFetcher(agency, timeoutMs) });
+    const callFor = new AsyncLocalStorage<CallFor>();
+    super({ url, fetcher: signingFetcher(agency, timeoutMs, signer, callFor) });
+    this.callFor = callFor;
   }
 
-  /**
-   * Each call carries a fresh assertion addressed to this agency alone (so it cannot be replayed
-   * to another), vouching for the caller and purpose. Nothing else from the client is forwarded.
-   */
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+  private readonly callFor: AsyncLocalStorage<CallFor>;
+
+  /** Nothing from the client is forwarded but the request id; the assertion is added by the fetcher. */
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
-    request.http?.headers.set(ASSERTION_HEADER, await this.signer.sign(this.agency, context.caller, context.requestId));
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     try {
-      return await super.process(options);
+      // The fetcher signs for this caller: the data source is shared by concurrent requests, so the
+      // caller travels with the call's own asynchronous context, never in a field of the instance.
+      return await this.callFor.run({ caller: options.context.caller, requestId: options.context.requestId }, () => super.process(options));
     } catch (error: unknown) {
       const refused = refusedInput(error);
       if (refused) return { errors: refused };
@@ -80,11 +89,22 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
-function timeoutFetcher(agency: string, timeoutMs: number): Fetcher {
+/**
+ * Sends one subgraph call. Each carries a fresh assertion addressed to this agency alone (so it
+ * cannot be replayed to another), vouching for the caller and purpose, and bound to the exact body
+ * sent (issue 9 §4): signed here, where the body is the final string `fetch` sends, so the hash can
+ * never drift from the bytes (Apollo builds the body after `willSendRequest`). Every call, a retry
+ * included, gets an assertion and an id of its own.
+ */
+function signingFetcher(agency: string, timeoutMs: number, signer: GatewayAssertionSigner, callFor: AsyncLocalStorage<CallFor>): Fetcher {
   const fetcher = async (url: string, init?: RequestInit): Promise<Response> => {
+    const call = callFor.getStore();
+    // Unreachable through `process`; refused rather than sent unsigned.
+    if (!call || typeof init?.body !== 'string') throw new Error(`no caller or body to sign the ${agency} call for`);
+    const assertion = await signer.sign(agency, call.caller, call.requestId, init.body);
     let response: Response;
     try {
-      response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+      response = await fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), [ASSERTION_HEADER]: assertion }, signal: AbortSignal.timeout(timeoutMs) });
     } catch (error: unknown) {
       throw new SubgraphUnreachableError(isAbort(error) ? `no answer from ${agency} within ${timeoutMs} ms` : `cannot connect to ${agency}`);
     }

@@ -37,13 +37,15 @@ export class CaseGrantLookup {
   async grantsFor(caller: Caller, requestId: string, log: Logger): Promise<CaseGrant[]> {
     if (!mayHoldCaseGrants(caller)) return [];
     // The lookup itself is vouched for without grants: what it returns must not depend on them.
-    const assertion = await this.signer.sign(GRANT_HOLDER, { principal: caller.principal, declaredPurpose: caller.declaredPurpose }, requestId);
+    // The assertion is bound to these exact bytes (issue 9 §4).
+    const requestBody = JSON.stringify({ query: LOOKUP_QUERY, operationName: 'CaseGrantLookup' });
+    const assertion = await this.signer.sign(GRANT_HOLDER, { principal: caller.principal, declaredPurpose: caller.declaredPurpose }, requestId, requestBody);
     let body: unknown;
     try {
       const response = await fetch(this.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', [REQUEST_ID_HEADER]: requestId, [ASSERTION_HEADER]: assertion },
-        body: JSON.stringify({ query: LOOKUP_QUERY, operationName: 'CaseGrantLookup' }),
+        body: requestBody,
         signal: AbortSignal.timeout(this.timeoutMs),
       });
       if (!response.ok) {

@@ -59,6 +59,19 @@ export const auditPayloadSchema = z.strictObject({
   outcome: z.enum(AUDIT_OUTCOMES),
   errorCodes: z.array(code).max(64).default([]),
   durationMs: z.number().int().min(0),
+  /**
+   * Only on the gateway's entry for a burst of refusals before authentication (issue 9 §1): how
+   * many requests of the same kind from one source (or one rate-limited principal) were refused in
+   * the window that started at `windowStartedAt`; the rest of the entry describes the first of them.
+   * Absent on every other entry, so entries written before it existed hash and verify as they did.
+   */
+  refusals: z
+    .strictObject({
+      count: z.number().int().min(1),
+      windowStartedAt: z.iso.datetime(),
+      windowMs: z.number().int().min(1),
+    })
+    .optional(),
 });
 
 export type AuditPayload = z.infer<typeof auditPayloadSchema>;

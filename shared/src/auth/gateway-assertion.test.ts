@@ -1,6 +1,7 @@
-import { importJWK, SignJWT } from 'jose';
+import { decodeJwt, importJWK, SignJWT } from 'jose';
 import { MappaArea } from '../domain/mappa-area';
-import { GatewayAssertionSigner, GatewayAssertionVerifier } from './gateway-assertion';
+import { openTestRedis, uniqueTestKeyPrefix } from '../testing/test-redis';
+import { ASSERTION_LIFETIME_SECONDS, GatewayAssertionSigner, GatewayAssertionVerifier, ReplayCacheUnavailableError } from './gateway-assertion';
 import type { Caller } from './caller';
 import { generateSigningKeyPair } from './signing-keys';
 
@@ -8,13 +9,14 @@ const caller: Caller = {
   principal: { staffId: 'PP0001', agency: 'probation', roles: ['probation_practitioner'], area: MappaArea.DORSET, clearance: 'BPSS' },
   declaredPurpose: { purpose: 'MAPPA_MEETING', caseId: 'MTG-1' },
 };
+const BODY = '{"query":"{ __typename }"}';
 
 describe('gateway assertions', () => {
   it('carry the caller, purpose and request id to the subgraph they are addressed to', async () => {
     const { privateJwk, publicJwk } = await generateSigningKeyPair();
     const signer = await GatewayAssertionSigner.fromJwk(privateJwk);
-    const verified = await new GatewayAssertionVerifier({ keys: [publicJwk] }, 'probation').verify(await signer.sign('probation', caller, 'req-12345678'));
-    expect(verified).toEqual({ ...caller, requestId: 'req-12345678' });
+    const verified = await new GatewayAssertionVerifier({ keys: [publicJwk] }, 'probation').verify(await signer.sign('probation', caller, 'req-12345678', BODY));
+    expect(verified.assertion).toEqual({ ...caller, requestId: 'req-12345678' });
   });
 
   it('verify against any published key, so the gateway key can be rotated', async () => {
@@ -23,11 +25,11 @@ describe('gateway assertions', () => {
     const verifier = new GatewayAssertionVerifier({ keys: [oldKey.publicJwk, newKey.publicJwk] }, 'police');
     for (const key of [oldKey, newKey]) {
       const signer = await GatewayAssertionSigner.fromJwk(key.privateJwk);
-      await expect(verifier.verify(await signer.sign('police', caller, 'req-12345678'))).resolves.toMatchObject({ requestId: 'req-12345678' });
+      await expect(verifier.verify(await signer.sign('police', caller, 'req-12345678', BODY))).resolves.toMatchObject({ assertion: { requestId: 'req-12345678' } });
     }
     const retired = new GatewayAssertionVerifier({ keys: [newKey.publicJwk] }, 'police');
     const oldSigner = await GatewayAssertionSigner.fromJwk(oldKey.privateJwk);
-    await expect(retired.verify(await oldSigner.sign('police', caller, 'req-12345678'))).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    await expect(retired.verify(await oldSigner.sign('police', caller, 'req-12345678', BODY))).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
   });
 
   it('are refused once expired', async () => {
@@ -60,5 +62,39 @@ describe('gateway assertions', () => {
   it('are required', async () => {
     const { publicJwk } = await generateSigningKeyPair();
     await expect(new GatewayAssertionVerifier({ keys: [publicJwk] }, 'police').verify(undefined)).rejects.toThrow(/MAPPA gateway/);
+  });
+
+  it('are bound to the exact body signed for, and accepted once', async () => {
+    const { privateJwk, publicJwk } = await generateSigningKeyPair();
+    const signer = await GatewayAssertionSigner.fromJwk(privateJwk);
+    const verifier = new GatewayAssertionVerifier({ keys: [publicJwk] }, 'police');
+    const bytes = new TextEncoder().encode(BODY);
+    const other = await verifier.verify(await signer.sign('police', caller, 'req-12345678', BODY));
+    await expect(verifier.checkBinding(other, new TextEncoder().encode(`${BODY} `))).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    await expect(verifier.checkBinding(other, undefined)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    const verified = await verifier.verify(await signer.sign('police', caller, 'req-12345678', BODY));
+    await expect(verifier.checkBinding(verified, bytes)).resolves.toBeUndefined();
+    await expect(verifier.checkBinding(verified, bytes)).rejects.toThrow(/already been used/);
+  });
+
+  it('carry a fresh id and live at most 30 s', async () => {
+    const { privateJwk } = await generateSigningKeyPair();
+    const signer = await GatewayAssertionSigner.fromJwk(privateJwk);
+    const [a, b] = [await signer.sign('police', caller, 'req-12345678', BODY), await signer.sign('police', caller, 'req-12345678', BODY)];
+    const claims = (token: string) => decodeJwt(token);
+    expect(claims(a).jti).not.toBe(claims(b).jti);
+    expect(claims(a).exp! - claims(a).iat!).toBe(ASSERTION_LIFETIME_SECONDS);
+    expect(ASSERTION_LIFETIME_SECONDS).toBeLessThanOrEqual(30);
+  });
+
+  it('are refused while the replay cache cannot answer (fail closed)', async () => {
+    const { privateJwk, publicJwk } = await generateSigningKeyPair();
+    const signer = await GatewayAssertionSigner.fromJwk(privateJwk);
+    // A real Redis connection, then lost: the subgraph cannot tell a replay from a first use.
+    const broken = await openTestRedis(uniqueTestKeyPrefix('gateway-assertion'));
+    broken.client.disconnect();
+    const verifier = new GatewayAssertionVerifier({ keys: [publicJwk] }, 'police', broken);
+    const verified = await verifier.verify(await signer.sign('police', caller, 'req-12345678', BODY));
+    await expect(verifier.checkBinding(verified, new TextEncoder().encode(BODY))).rejects.toBeInstanceOf(ReplayCacheUnavailableError);
   });
 });

@@ -1,7 +1,10 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { createLocalJWKSet, errors as joseErrors, importJWK, jwtVerify, SignJWT } from 'jose';
 import type { JSONWebKeySet, JWK, KeyLike } from 'jose';
 import { z } from 'zod';
 import { UnauthenticatedError } from '../errors/unauthenticated.error';
+import { MemorySharedState } from '../shared-state/memory-shared-state';
+import type { SharedState } from '../shared-state/shared-state';
 import { callerSchema } from './caller';
 import type { Caller } from './caller';
 
@@ -10,13 +13,42 @@ export const ASSERTION_HEADER = 'x-mappa-assertion';
 
 const ISSUER = 'urn:mappa:gateway';
 const ALGORITHM = 'ES256';
-// Long enough for one subgraph call, short enough that a leaked assertion is soon useless.
-const LIFETIME_SECONDS = 60;
+/**
+ * The longest an assertion lives (issue 9 §4): one subgraph call, signed just before it is sent. A
+ * subgraph refuses one whose `exp` is further than this from its `iat`, and one issued longer ago.
+ */
+export const ASSERTION_LIFETIME_SECONDS = 30;
+// The clock skew tolerated between the gateway and a subgraph.
+const CLOCK_TOLERANCE_SECONDS = 5;
 
 const assertionClaimsSchema = callerSchema.extend({ requestId: z.string().min(1).max(64) });
 
+// What binds an assertion to one request: the body it was signed for, and an id used once.
+const bindingClaimsSchema = z.object({
+  jti: z.string().regex(/^[A-Za-z0-9-]{16,64}$/),
+  bodySha256: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'the base64url SHA-256 of the request body'),
+  iat: z.number().int(),
+  exp: z.number().int(),
+});
+
 /** What a subgraph learns from a verified assertion. */
 export type VerifiedAssertion = z.infer<typeof assertionClaimsSchema>;
+
+/** A verified assertion and what binds it to one request, checked by `GatewayAssertionVerifier.checkBinding`. */
+export interface VerifiedAssertionWithBinding {
+  readonly assertion: VerifiedAssertion;
+  readonly binding: z.infer<typeof bindingClaimsSchema>;
+}
+
+/** The replay cache could not answer: the subgraph cannot tell a replay from a first use, so it refuses (fail closed). */
+export class ReplayCacheUnavailableError extends Error {
+  override readonly name = 'ReplayCacheUnavailableError';
+}
+
+/** The SHA-256 of a request body as an assertion carries it (base64url): over the exact bytes sent. */
+export function bodySha256Of(body: string | Uint8Array): string {
+  return createHash('sha256').update(body).digest('base64url');
+}
 
 /** Signs short-lived assertions, one per subgraph call, with the gateway's private key. */
 export class GatewayAssertionSigner {
@@ -31,14 +63,19 @@ export class GatewayAssertionSigner {
     return new GatewayAssertionSigner(await importJWK(privateJwk, ALGORITHM), privateJwk.kid);
   }
 
-  /** An assertion for one subgraph (its name is the audience), about one caller and request. */
-  sign(audience: string, caller: Caller, requestId: string): Promise<string> {
-    return new SignJWT({ ...caller, requestId })
+  /**
+   * An assertion for one subgraph call (the subgraph's name is the audience), about one caller and
+   * request, bound to `body`: the exact bytes about to be sent, which the subgraph hashes again. A
+   * fresh id each time, so a retry or a second fetch of the same request gets an assertion of its own.
+   */
+  sign(audience: string, caller: Caller, requestId: string, body: string | Uint8Array): Promise<string> {
+    return new SignJWT({ ...caller, requestId, bodySha256: bodySha256Of(body) })
       .setProtectedHeader({ alg: ALGORITHM, kid: this.keyId, typ: 'mappa-assertion+jwt' })
       .setIssuer(ISSUER)
       .setAudience(audience)
+      .setJti(randomUUID())
       .setIssuedAt()
-      .setExpirationTime(`${LIFETIME_SECONDS}s`)
+      .setExpirationTime(`${ASSERTION_LIFETIME_SECONDS}s`)
       .sign(this.key);
   }
 }
@@ -46,6 +83,10 @@ export class GatewayAssertionSigner {
 /**
  * Verifies the gateway's assertions in a subgraph. The key set may hold several public keys, so
  * the gateway's key can be rotated: publish the new key, switch the gateway, retire the old key.
+ *
+ * An assertion answers one request (issue 9 §4): it must be signed for the exact body received and
+ * is accepted once. The ids seen are kept in `seen` until the assertion expires: this process's
+ * memory for one replica, Redis when several replicas of the subgraph must refuse each other's replays.
  */
 export class GatewayAssertionVerifier {
   private readonly keys: ReturnType<typeof createLocalJWKSet>;
@@ -53,12 +94,16 @@ export class GatewayAssertionVerifier {
   constructor(
     publicKeys: JSONWebKeySet,
     private readonly audience: string,
+    private readonly seen: SharedState = new MemorySharedState(),
   ) {
     this.keys = createLocalJWKSet(publicKeys);
   }
 
-  /** The caller the gateway vouches for, or UNAUTHENTICATED. */
-  async verify(assertion: string | undefined): Promise<VerifiedAssertion> {
+  /**
+   * The caller the gateway vouches for, or UNAUTHENTICATED: signature, issuer, audience, type, and a
+   * lifetime of at most 30 s. Cheap enough to run before the body is read; `checkBinding` follows.
+   */
+  async verify(assertion: string | undefined): Promise<VerifiedAssertionWithBinding> {
     if (!assertion) throw new UnauthenticatedError('This service only answers requests that come through the MAPPA gateway.');
     try {
       const { payload } = await jwtVerify(assertion, this.keys, {
@@ -66,14 +111,40 @@ export class GatewayAssertionVerifier {
         audience: this.audience,
         algorithms: [ALGORITHM],
         typ: 'mappa-assertion+jwt',
-        clockTolerance: 5,
+        requiredClaims: ['iat', 'exp', 'jti'],
+        maxTokenAge: ASSERTION_LIFETIME_SECONDS,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
       });
-      return assertionClaimsSchema.parse(payload);
+      const binding = bindingClaimsSchema.parse(payload);
+      // An assertion signed to live longer than any the gateway makes is not the gateway's way of working.
+      if (binding.exp - binding.iat > ASSERTION_LIFETIME_SECONDS) throw new UnauthenticatedError('The gateway assertion is not valid for this service.');
+      return { assertion: assertionClaimsSchema.parse(payload), binding };
     } catch (error: unknown) {
       if (error instanceof joseErrors.JOSEError || error instanceof z.ZodError) {
         throw new UnauthenticatedError('The gateway assertion is not valid for this service.');
       }
       throw error;
     }
+  }
+
+  /**
+   * UNAUTHENTICATED unless `body` (the exact bytes received; undefined when there were none) is the
+   * body the assertion was signed for and its id has not been seen before. Recording the id first
+   * would let a forged body burn a real assertion; so the hash is compared first.
+   * Throws ReplayCacheUnavailableError when the replay cache cannot answer (fail closed).
+   */
+  async checkBinding({ binding }: VerifiedAssertionWithBinding, body: Uint8Array | undefined): Promise<void> {
+    if (body === undefined || bodySha256Of(body) !== binding.bodySha256) {
+      throw new UnauthenticatedError('The gateway assertion was not signed for this request.');
+    }
+    // Kept until the assertion could no longer be accepted anyway (its expiry plus the clock skew).
+    const ttlMs = (binding.exp + CLOCK_TOLERANCE_SECONDS) * 1000 - Date.now();
+    let first: boolean;
+    try {
+      first = await this.seen.claimOnce(`assertion:${this.audience}:${binding.jti}`, Math.max(ttlMs, 1_000));
+    } catch (error: unknown) {
+      throw new ReplayCacheUnavailableError(error instanceof Error ? error.message : 'unknown');
+    }
+    if (!first) throw new UnauthenticatedError('The gateway assertion has already been used.');
   }
 }

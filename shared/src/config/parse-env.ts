@@ -63,6 +63,19 @@ export const jwksSchema = z.object({
 });
 
 /**
+ * State several replicas share (the assertion replay cache; the gateway's rate limits): in this
+ * process's memory unless `REDIS_URL` is set (`redis://` or `rediss://` for TLS).
+ */
+export const sharedStateEnv = {
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
+  /** Prepended to every key this deployment writes, so deployments sharing one Redis never meet. */
+  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/).default('mappa:'),
+};
+
+/**
  * What every subgraph deployed on its own reads: how it runs, where its data is, its port, and the
  * gateway's public keys (`GATEWAY_PUBLIC_KEYS`, a JWKS) that its requests must be signed with.
  */
@@ -70,6 +83,7 @@ export const subgraphEnv = (defaultPort: number) =>
   z.object({
     ...baseServiceEnv,
     ...databaseEnv,
+    ...sharedStateEnv,
     PORT: portEnv(defaultPort),
     GATEWAY_PUBLIC_KEYS: jsonEnv(jwksSchema),
   });

@@ -18,6 +18,8 @@ export const CLIENT_ERROR_CODES = [
   // Issue 9 §1, document limits and trusted documents (gateway): refused before validation.
   'OPERATION_TOO_COMPLEX',
   'TRUSTED_DOCUMENT_REQUIRED',
+  // Issue 9 §1, rate limits: too many requests from one source or principal (HTTP 429, Retry-After).
+  'RATE_LIMITED',
 ] as const;
 
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { subgraphEnv } from '../config/parse-env';
 import { DatabaseConnection } from '../db/database';
 import { createLogger } from '../logging/logger';
+import { openSharedState } from '../shared-state/open-shared-state';
 import { DEFAULT_AS_OF } from '../synthetic/person';
 import { prepareSubgraphDatabase } from './prepare-database';
 import { startSubgraph } from './start-subgraph';
@@ -26,6 +27,8 @@ export async function runStandaloneSubgraph(definition: SubgraphDefinition, conf
     config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: config.PGLITE_DATA_DIR ?? join(process.cwd(), '.data', definition.name) },
   );
   await prepareSubgraphDatabase(definition, connection, { seedIfEmpty: connection.kind === 'embedded' ? DEFAULT_DATASET : undefined, log });
+  // Replicas of this subgraph share their replay cache through REDIS_URL (issue 9 §4).
+  const sharedState = await openSharedState({ redisUrl: config.REDIS_URL, keyPrefix: `${config.REDIS_KEY_PREFIX}${definition.name}:`, log });
   const running = await startSubgraph(definition, {
     connection,
     host: config.HOST,
@@ -33,10 +36,12 @@ export async function runStandaloneSubgraph(definition: SubgraphDefinition, conf
     production: config.NODE_ENV === 'production',
     log,
     gatewayKeys: config.GATEWAY_PUBLIC_KEYS,
+    sharedState,
   });
   const stop = async (signal: string) => {
     log.info({ signal }, 'stopping');
     await running.close();
+    await sharedState.close();
     await connection.close();
     process.exit(0);
   };

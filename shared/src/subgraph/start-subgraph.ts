@@ -11,12 +11,13 @@ import { subgraphAuditPlugin } from '../audit/subgraph-audit.plugin';
 import { caseGrantsOf } from '../auth/caller';
 import type { Caller } from '../auth/caller';
 import type { PrincipalAgency } from '../auth/principal';
-import { ASSERTION_HEADER, GatewayAssertionVerifier } from '../auth/gateway-assertion';
+import type { IncomingMessage } from 'node:http';
+import { ASSERTION_HEADER, GatewayAssertionVerifier, ReplayCacheUnavailableError } from '../auth/gateway-assertion';
 import { rowScopeOf, unrestrictedRowScopeOf } from '../auth/row-scope';
 import { AccessDecisions } from '../authorization/access-decisions';
 import { accessErrorsPlugin } from '../authorization/access-errors.plugin';
 import type { AuthorizationMode } from '../authorization/authorization-mode';
-import type { VerifiedAssertion } from '../auth/gateway-assertion';
+import type { VerifiedAssertionWithBinding } from '../auth/gateway-assertion';
 import { createApolloServer } from '../apollo/create-apollo-server';
 import type { DatabaseConnection } from '../db/database';
 import { StatementCounter } from '../db/statement-counter';
@@ -25,6 +26,8 @@ import { createHttpApp, listen, requestIdOf } from '../http/http-service';
 import { REQUEST_ID_HEADER } from '../http/request-id';
 import type { RunningService } from '../http/http-service';
 import type { Logger } from '../logging/logger';
+import { MemorySharedState } from '../shared-state/memory-shared-state';
+import type { SharedState } from '../shared-state/shared-state';
 import type { SubgraphContext } from './subgraph-context';
 import type { SubgraphDefinition } from './subgraph-definition';
 
@@ -72,6 +75,11 @@ export async function startSubgraph<Loaders extends object>(
     readonly authorization?: AuthorizationMode;
     /** BENCHMARK ONLY: `'off'` serves without writing its audit trail (see `AuditMode`). Default `'recorded'`. */
     readonly audit?: AuditMode;
+    /**
+     * Where the ids of assertions already used are kept (the replay cache): this process's memory by
+     * default; the same Redis for every replica of this subgraph, so none accepts another's replay.
+     */
+    readonly sharedState?: SharedState;
   },
 ): Promise<RunningSubgraph> {
   const log = options.log.child({ subgraph: definition.name });
@@ -99,9 +107,38 @@ export async function startSubgraph<Loaders extends object>(
   const rowScopeFor = (caller: Caller) => (enforced ? rowScopeOf(caller, new Date(), owner) : unrestrictedRowScopeOf(caller));
   const server = createApolloServer<SubgraphContext<Loaders>>({ schema }, { production: options.production, log, plugins });
   await server.start();
-  const verifier = new GatewayAssertionVerifier(options.gatewayKeys, definition.name);
+  const sharedState = options.sharedState ?? new MemorySharedState();
+  const verifier = new GatewayAssertionVerifier(options.gatewayKeys, definition.name, sharedState);
   const policiesByName = new Map(definition.policies.map((policy) => [policy.name, policy]));
-  const app = createHttpApp({ log, production: options.production, readiness: [{ name: 'database', check: () => options.connection.isReachable() }] });
+  // The exact bytes of each request's body, as received, for the assertion's body hash.
+  const rawBodies = new WeakMap<IncomingMessage, Buffer>();
+  const app = createHttpApp({
+    log,
+    production: options.production,
+    readiness: [
+      { name: 'database', check: () => options.connection.isReachable() },
+      // Without its replay cache the subgraph refuses every request (fail closed), so it is not ready.
+      ...(sharedState.kind === 'redis' ? [{ name: 'replay cache', check: () => sharedState.isReachable() }] : []),
+    ],
+  });
+  // Refused before anything is served: the owner's evidence of the attempt, and a 401 (or a 503 when
+  // the replay cache cannot answer, which the gateway reports as this agency unavailable).
+  const refuse = async (request: express.Request, response: express.Response, error: unknown, next: express.NextFunction): Promise<void> => {
+    const unavailable = error instanceof ReplayCacheUnavailableError;
+    if (!(error instanceof GraphQLError) && !unavailable) {
+      next(error);
+      return;
+    }
+    const requestId = requestIdOf(request);
+    if (unavailable) log.error({ requestId, reason: 'replay cache unavailable' }, 'request refused: cannot tell a replayed assertion from a new one');
+    else log.warn({ requestId, reason: 'assertion rejected' }, 'unauthenticated request');
+    // The owner's evidence of an attempt that did not come through the gateway: nothing was served.
+    await auditWriter
+      ?.append({ requestId, payload: { principal: null, purpose: null, caseId: null, operationName: null, documentHash: null, subjects: [], fields: [], outcome: 'UNAUTHENTICATED', errorCodes: ['UNAUTHENTICATED'], durationMs: 0 } })
+      .catch((failure: unknown) => log.error({ requestId, reason: failure instanceof Error ? failure.name : 'unknown' }, 'audit entry for a rejected request could not be written'));
+    if (unavailable) response.status(503).json({ errors: [{ message: 'This service cannot check gateway assertions right now.', extensions: { code: 'UPSTREAM_UNAVAILABLE' } }] });
+    else response.status(401).json({ errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] });
+  };
   app.use(
     '/graphql',
     (_request, _response, next) => {
@@ -110,31 +147,32 @@ export async function startSubgraph<Loaders extends object>(
     },
     // Every GraphQL request, `_entities` and `_service` included, must come from the gateway:
     // the agency trusts the gateway's word about who is asking and why, and no one else's.
+    // The signature is checked before the body is even read.
     async (request, response, next) => {
       try {
-        const assertion = await verifier.verify(request.header(ASSERTION_HEADER));
-        response.locals.assertion = assertion;
+        const verified = await verifier.verify(request.header(ASSERTION_HEADER));
+        response.locals.assertion = verified;
         // The id the gateway vouches for in the signed assertion names this request, not a header.
-        response.setHeader(REQUEST_ID_HEADER, assertion.requestId);
+        response.setHeader(REQUEST_ID_HEADER, verified.assertion.requestId);
         next();
       } catch (error: unknown) {
-        if (!(error instanceof GraphQLError)) {
-          next(error);
-          return;
-        }
-        const requestId = requestIdOf(request);
-        log.warn({ requestId, reason: 'assertion rejected' }, 'unauthenticated request');
-        // The owner's evidence of an attempt that did not come through the gateway: nothing was served.
-        await auditWriter
-          ?.append({ requestId, payload: { principal: null, purpose: null, caseId: null, operationName: null, documentHash: null, subjects: [], fields: [], outcome: 'UNAUTHENTICATED', errorCodes: ['UNAUTHENTICATED'], durationMs: 0 } })
-          .catch((failure: unknown) => log.error({ requestId, reason: failure instanceof Error ? failure.name : 'unknown' }, 'audit entry for a rejected request could not be written'));
-        response.status(401).json({ errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] });
+        await refuse(request, response, error, next);
       }
     },
-    express.json({ limit: '1mb' }),
+    express.json({ limit: '1mb', verify: (request, _response, body) => rawBodies.set(request, body) }),
+    // Then the assertion must be the one signed for these very bytes, and used for the first time
+    // (issue 9 §4): a captured assertion answers neither another query nor the same one again.
+    async (request, response, next) => {
+      try {
+        await verifier.checkBinding(response.locals.assertion as VerifiedAssertionWithBinding, rawBodies.get(request));
+        next();
+      } catch (error: unknown) {
+        await refuse(request, response, error, next);
+      }
+    },
     expressMiddleware(server, {
       context: async ({ res }) => {
-        const assertion = res.locals.assertion as VerifiedAssertion;
+        const { assertion } = res.locals.assertion as VerifiedAssertionWithBinding;
         const requestId = assertion.requestId;
         // The case grants the gateway vouches for travel on with the caller: owners widen row scope by them.
         const caller = {

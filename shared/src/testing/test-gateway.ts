@@ -14,8 +14,8 @@ export const TEST_CALLER: Caller = {
 export interface TestGatewayKeys {
   /** Give these to `startSubgraph` as `gatewayKeys`. */
   readonly gatewayKeys: JSONWebKeySet;
-  /** Headers carrying a fresh assertion for `audience` (the subgraph's name). */
-  headersFor(audience: string, caller?: Caller, requestId?: string): Promise<Record<string, string>>;
+  /** Headers carrying a fresh assertion for `audience` (the subgraph's name), bound to `body`: send exactly that body. */
+  headersFor(audience: string, body: string, caller?: Caller, requestId?: string): Promise<Record<string, string>>;
 }
 
 /** A fresh gateway key pair: the subgraph under test trusts it as it would trust the real gateway. */
@@ -24,8 +24,8 @@ export async function createTestGatewayKeys(): Promise<TestGatewayKeys> {
   const signer = await GatewayAssertionSigner.fromJwk(privateJwk);
   return {
     gatewayKeys: { keys: [publicJwk] },
-    headersFor: async (audience, caller = TEST_CALLER, requestId = 'test-request-0001') => ({
-      [ASSERTION_HEADER]: await signer.sign(audience, caller, requestId),
+    headersFor: async (audience, body, caller = TEST_CALLER, requestId = 'test-request-0001') => ({
+      [ASSERTION_HEADER]: await signer.sign(audience, caller, requestId, body),
     }),
   };
 }

@@ -32,10 +32,11 @@ const MAPPA_COORDINATOR: Caller = {
 };
 
 async function post(query: string, variables: Record<string, unknown> = {}, caller: Caller = MAPPA_COORDINATOR): Promise<GraphQLResponse> {
+  const body = JSON.stringify({ query, variables });
   const response = await fetch(`${subgraph.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('mappa', caller)) },
-    body: JSON.stringify({ query, variables }),
+    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('mappa', body, caller)) },
+    body,
   });
   return (await response.json()) as GraphQLResponse;
 }

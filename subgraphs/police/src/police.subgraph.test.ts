@@ -15,10 +15,11 @@ const PPU_OFFICER: Caller = {
 };
 
 async function post(query: string, variables: Record<string, unknown> = {}, caller: Caller = PPU_OFFICER, target: RunningSubgraph = subgraph) {
+  const body = JSON.stringify({ query, variables });
   const response = await fetch(`${target.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('police', caller)) },
-    body: JSON.stringify({ query, variables }),
+    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('police', body, caller)) },
+    body,
   });
   return (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] };
 }

@@ -85,10 +85,11 @@ const PRISON_OFFENDER_MANAGER: Caller = {
 };
 
 async function post(query: string, variables: Record<string, unknown> = {}, caller: Caller = PRISON_OFFENDER_MANAGER) {
+  const body = JSON.stringify({ query, variables });
   const response = await fetch(`${subgraph.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('prison', caller)) },
-    body: JSON.stringify({ query, variables }),
+    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('prison', body, caller)) },
+    body,
   });
   return (await response.json()) as {
     data?: Record<string, unknown>;

@@ -36,10 +36,11 @@ const VLO = callerWith(['victim_liaison_officer'], 'CASE_MANAGEMENT', 'probation
 const vloWithStaffId = (staffId: string, purpose: Purpose = 'CASE_MANAGEMENT') => callerWith(['victim_liaison_officer'], purpose, 'probation', staffId);
 
 async function post(query: string, variables: Record<string, unknown> = {}, caller: Caller = PRACTITIONER): Promise<GraphQLResponse> {
+  const body = JSON.stringify({ query, variables });
   const response = await fetch(`${subgraph.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('probation', caller)) },
-    body: JSON.stringify({ query, variables }),
+    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('probation', body, caller)) },
+    body,
   });
   return (await response.json()) as GraphQLResponse;
 }

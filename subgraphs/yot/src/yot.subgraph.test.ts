@@ -133,10 +133,11 @@ interface GraphQLResult {
 }
 
 async function post(query: string, variables: Record<string, unknown> = {}, caller: Caller = YOT_CASE_MANAGER) {
+  const body = JSON.stringify({ query, variables });
   const response = await fetch(`${subgraph.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('yot', caller)) },
-    body: JSON.stringify({ query, variables }),
+    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('yot', body, caller)) },
+    body,
   });
   return (await response.json()) as GraphQLResult;
 }

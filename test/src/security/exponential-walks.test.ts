@@ -23,9 +23,11 @@ const doubledQuery = (depth: number) => `query Doubled($pncId: ID!) { offender(p
 const PLAIN = 'query Plain($pncId: ID!) { offender(pncId: $pncId) { pncId warningMarkers { code } } }';
 
 async function askPolice(query: string, requestId: string): Promise<{ body: GraphQLResponse; elapsedMs: number }> {
-  const assertion = await env.stack.assertionSigner.sign('police', { principal: DEFAULT_PRINCIPAL, declaredPurpose: DEFAULT_PURPOSE }, requestId);
+  const variables = { pncId: env.people[0]!.pncId };
+  // Bound to the exact body `postGraphQL` sends (issue 9 §4).
+  const assertion = await env.stack.assertionSigner.sign('police', { principal: DEFAULT_PRINCIPAL, declaredPurpose: DEFAULT_PURPOSE }, requestId, JSON.stringify({ query, variables }));
   const started = performance.now();
-  const body = await postGraphQL(`${env.stack.subgraphs.police.url}/graphql`, query, { pncId: env.people[0]!.pncId }, { [ASSERTION_HEADER]: assertion });
+  const body = await postGraphQL(`${env.stack.subgraphs.police.url}/graphql`, query, variables, { [ASSERTION_HEADER]: assertion });
   return { body, elapsedMs: performance.now() - started };
 }
 

@@ -36,9 +36,10 @@ describe.each(MODES)('the $mode surface', ({ production }) => {
 
   const gateway = (path = '/graphql') => `${env.stack.gateway.url}${path}`;
   const police = (path = '/graphql') => `${env.stack.subgraphs.police.url}${path}`;
-  const asGateway = async (): Promise<Record<string, string>> => {
+  // An assertion is bound to the exact body it is sent with: the body `postGraphQL` sends.
+  const asGateway = async (query: string, variables: Record<string, unknown> = {}): Promise<Record<string, string>> => {
     requests += 1;
-    return { [ASSERTION_HEADER]: await env.stack.assertionSigner.sign('police', CALLER, `surface-test-${String(requests).padStart(4, '0')}`) };
+    return { [ASSERTION_HEADER]: await env.stack.assertionSigner.sign('police', CALLER, `surface-test-${String(requests).padStart(4, '0')}`, JSON.stringify({ query, variables })) };
   };
 
   describe('"Did you mean …?" suggestions', () => {
@@ -58,7 +59,7 @@ describe.each(MODES)('the $mode surface', ({ production }) => {
     });
 
     it(`issue 9 §5: a subgraph answers a misspelt field with a code and ${production ? 'no suggestion' : 'a suggestion'}`, async () => {
-      const body = await postGraphQL(police(), '{ offender(pncId: "2008/0545166T") { pncid } }', {}, await asGateway());
+      const body = await postGraphQL(police(), '{ offender(pncId: "2008/0545166T") { pncid } }', {}, await asGateway('{ offender(pncId: "2008/0545166T") { pncid } }'));
       expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
       if (production) expect(JSON.stringify(body)).not.toMatch(/did you mean/i);
       else expect(JSON.stringify(body)).toMatch(/Did you mean/);
@@ -80,13 +81,13 @@ describe.each(MODES)('the $mode surface', ({ production }) => {
     });
 
     it.each(INTROSPECTION)(`issue 9 §5: a subgraph ${production ? 'refuses' : 'answers'} %s from the gateway`, async (query) => {
-      const body = await postGraphQL(police(), query, {}, await asGateway());
+      const body = await postGraphQL(police(), query, {}, await asGateway(query));
       if (production) expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
       else expect(body.errors).toBeUndefined();
     });
 
     it('a subgraph still answers `_service { sdl }` (composition asks for it; it is not introspection)', async () => {
-      const body = await postGraphQL<{ _service: { sdl: string } }>(police(), '{ _service { sdl } }', {}, await asGateway());
+      const body = await postGraphQL<{ _service: { sdl: string } }>(police(), '{ _service { sdl } }', {}, await asGateway('{ _service { sdl } }'));
       expect(body.errors).toBeUndefined();
       expect(body.data?._service.sdl).toContain('type Offender');
     });

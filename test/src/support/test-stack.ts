@@ -1,7 +1,7 @@
 import { LocalIssuer } from '@mappa/gateway';
-import type { OperationLimits, TrustedDocuments } from '@mappa/gateway';
+import type { OperationLimits, RateLimits, TrustedDocuments } from '@mappa/gateway';
 import { createLogger, MappaArea, openTestDatabase, syntheticPeople } from '@mappa/shared';
-import type { DatabaseConnection, DeclaredPurpose, Logger, Principal, SeedDataset, SyntheticPerson } from '@mappa/shared';
+import type { DatabaseConnection, DeclaredPurpose, Logger, Principal, SeedDataset, SharedState, SyntheticPerson } from '@mappa/shared';
 import { startLocalStack } from '@mappa/stack';
 import type { LocalStack, LocalStackOptions } from '@mappa/stack';
 
@@ -18,6 +18,17 @@ export interface GraphQLResponse<Data = Record<string, unknown>> {
  */
 export const DEFAULT_PRINCIPAL: Principal = { staffId: 'MCU0001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.LONDON, clearance: 'SC' };
 export const DEFAULT_PURPOSE: DeclaredPurpose = { purpose: 'MAPPA_SCREENING', caseId: null };
+
+/**
+ * The rate limits of a test stack unless a test sets its own: every test file asks from one address
+ * as one principal or a few, faster than any person, so no test trips a limit it is not about; and
+ * refusals before authentication are audited after 200 ms rather than a minute.
+ */
+export const TEST_RATE_LIMITS: RateLimits = {
+  perSource: { capacity: 1_000_000, refillPerSecond: 100_000 },
+  perPrincipal: { capacity: 1_000_000, refillPerSecond: 100_000 },
+  refusalAuditWindowMs: 200,
+};
 
 /** The whole product on port 0 over a database of its own, plus the people it was seeded with. */
 export interface TestStack {
@@ -57,6 +68,8 @@ export async function startTestStack(
     operationLimits?: Partial<OperationLimits>;
     /** Which documents the gateway runs. Default `optional` with no registered document, in production too, so tests send ad-hoc documents. */
     trustedDocuments?: TrustedDocuments;
+    rateLimits?: RateLimits;
+    sharedState?: SharedState;
   } = {},
 ): Promise<TestStack> {
   // Row scope is by area (R-3): unless a test says otherwise, everyone is managed in the default
@@ -80,6 +93,8 @@ export async function startTestStack(
     trustedIssuers: [issuer.trustedIssuer()],
     operationLimits: options.operationLimits,
     trustedDocuments: options.trustedDocuments ?? { mode: 'optional', manifest: new Map() },
+    rateLimits: options.rateLimits ?? TEST_RATE_LIMITS,
+    sharedState: options.sharedState,
   });
   return {
     stack,
@@ -119,6 +134,18 @@ export async function startSecondStack(
     subgraphTimeoutMs: 5_000,
     log: createLogger('test', 'silent'),
     trustedIssuers: [env.issuer.trustedIssuer()],
+    rateLimits: TEST_RATE_LIMITS,
     ...switches,
   });
+}
+
+/** Reads `read` until `done` holds of what it returns (at most `timeoutMs`), and returns the last reading. */
+export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 5_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await read();
+  }
+  return value;
 }

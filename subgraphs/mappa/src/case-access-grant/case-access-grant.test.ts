@@ -31,10 +31,11 @@ const meeting = (caseId: string): DeclaredPurpose => ({ purpose: 'MAPPA_MEETING'
 const as = (principal: Principal, declaredPurpose: DeclaredPurpose = SCREENING): Caller => ({ principal, declaredPurpose });
 
 async function post(query: string, variables: Record<string, unknown>, caller: Caller): Promise<GraphQLResponse> {
+  const body = JSON.stringify({ query, variables });
   const response = await fetch(`${subgraph.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('mappa', caller)) },
-    body: JSON.stringify({ query, variables }),
+    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('mappa', body, caller)) },
+    body,
   });
   return (await response.json()) as GraphQLResponse;
 }

@@ -28,14 +28,15 @@ const SCREENING: DeclaredPurpose = { purpose: 'MAPPA_SCREENING', caseId: null };
 const MEETING: DeclaredPurpose = { purpose: 'MAPPA_MEETING', caseId: 'MTG-0042' };
 
 async function changeLevel(input: Record<string, unknown>, caller: Caller): Promise<GraphQLResponse> {
+  const body = JSON.stringify({
+    query: `mutation($input: ChangeMappaLevelInput!) { changeMappaLevel(input: $input) {
+      caseId level history { field valueBefore valueAfter changedDate changedByStaffId decision { kind reference } } } }`,
+    variables: { input },
+  });
   const response = await fetch(`${subgraph.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('mappa', caller)) },
-    body: JSON.stringify({
-      query: `mutation($input: ChangeMappaLevelInput!) { changeMappaLevel(input: $input) {
-        caseId level history { field valueBefore valueAfter changedDate changedByStaffId decision { kind reference } } } }`,
-      variables: { input },
-    }),
+    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('mappa', body, caller)) },
+    body,
   });
   return (await response.json()) as GraphQLResponse;
 }

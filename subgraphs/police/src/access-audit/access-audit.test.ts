@@ -67,10 +67,11 @@ const AUDIT_QUERY = `query($pncId: ID!, $from: DateTimeISO!, $to: DateTimeISO!, 
 /** Asks as `caller`, and counts the SQL statements the subgraph sent for it. */
 async function askAudit(variables: Record<string, unknown>, caller: Caller = POLICE_IG): Promise<{ result: Response; statements: number }> {
   subgraph.statements.reset();
+  const body = JSON.stringify({ query: AUDIT_QUERY, variables });
   const response = await fetch(`${subgraph.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('police', caller)) },
-    body: JSON.stringify({ query: AUDIT_QUERY, variables }),
+    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('police', body, caller)) },
+    body,
   });
   const result = (await response.json()) as Response;
   return { result, statements: subgraph.statements.count };

@@ -1,0 +1,159 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { readSupergraph, startGateway } from '@mappa/gateway';
+import type { RateLimits, RunningGateway } from '@mappa/gateway';
+import { auditEntryTable, createLogger, dropTestRedis, MappaArea, openTestRedis, uniqueTestKeyPrefix } from '@mappa/shared';
+import type { AuditPayload, Principal, RedisSharedState, SharedState } from '@mappa/shared';
+import { eventually, startTestStack } from '../support/test-stack';
+import type { GraphQLResponse, TestStack } from '../support/test-stack';
+
+// Issue 9 §1, rate limits: token buckets per principal (issuer + staff id) and, before
+// authentication, per source address; over a limit, HTTP 429 with Retry-After and RATE_LIMITED;
+// in memory, or shared by every replica through Redis. Refusals before authentication (and 429s)
+// are audited once per window and source, so a flood without a token cannot flood the audit log.
+
+const QUERY = '{ __typename }';
+const OTHER_PRINCIPAL: Principal = { staffId: 'MCU0002', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.LONDON, clearance: 'SC' };
+const GENEROUS = { capacity: 1_000_000, refillPerSecond: 100_000 };
+const log = createLogger('test', 'silent');
+
+let env: TestStack;
+const gateways: RunningGateway[] = [];
+const redisConnections: RedisSharedState[] = [];
+const redisPrefix = uniqueTestKeyPrefix('rate-limits');
+
+beforeAll(async () => {
+  env = await startTestStack({ dataset: { offenders: 5, seed: 3, asOf: '2026-11-01' } });
+});
+
+afterAll(async () => {
+  for (const gateway of gateways) await gateway.close();
+  const [first, ...others] = redisConnections;
+  await Promise.all(others.map((connection) => connection.close()));
+  if (first) await dropTestRedis(first);
+  await env.close();
+});
+
+/** Another gateway replica in front of the test stack's subgraphs, with its own limits. */
+async function replica(rateLimits: RateLimits, sharedState?: SharedState): Promise<RunningGateway> {
+  const gateway = await startGateway({
+    supergraphSdl: readSupergraph(),
+    subgraphUrls: Object.fromEntries(Object.values(env.stack.subgraphs).map((subgraph) => [subgraph.name, `${subgraph.url}/graphql`])),
+    host: '127.0.0.1',
+    port: 0,
+    production: false,
+    subgraphTimeoutMs: 5_000,
+    log,
+    trustedIssuers: [env.issuer.trustedIssuer()],
+    assertionSigner: env.stack.assertionSigner,
+    auditConnection: env.connection,
+    rateLimits,
+    ...(sharedState ? { sharedState } : {}),
+  });
+  gateways.push(gateway);
+  return gateway;
+}
+
+async function redis(): Promise<RedisSharedState> {
+  const connection = await openTestRedis(redisPrefix);
+  redisConnections.push(connection);
+  return connection;
+}
+
+interface Answer {
+  readonly status: number;
+  readonly retryAfter: string | null;
+  readonly requestId: string;
+  readonly body: GraphQLResponse;
+}
+
+async function ask(gateway: RunningGateway, headers: Record<string, string>): Promise<Answer> {
+  const response = await fetch(`${gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: QUERY }) });
+  return { status: response.status, retryAfter: response.headers.get('retry-after'), requestId: response.headers.get('x-request-id') ?? '', body: (await response.json()) as GraphQLResponse };
+}
+
+/**
+ * Sends requests in turn (to each gateway in `via`, round robin) until the first 429, at most `most`.
+ * Fixed-window refills make the exact count off by one or two at a window's edge, hence `most`.
+ */
+async function untilLimited(via: readonly RunningGateway[], headers: () => Promise<Record<string, string>>, most: number): Promise<{ answers: Answer[]; limited: Answer | undefined }> {
+  const answers: Answer[] = [];
+  for (let i = 0; i < most; i++) {
+    const answer = await ask(via[i % via.length]!, await headers());
+    answers.push(answer);
+    if (answer.status === 429) return { answers, limited: answer };
+  }
+  return { answers, limited: undefined };
+}
+
+function expectRateLimited(answer: Answer | undefined): void {
+  expect(answer?.status).toBe(429);
+  expect(answer?.retryAfter).toMatch(/^[1-9]\d*$/);
+  expect(answer?.body.data).toBeUndefined();
+  expect(answer?.body.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: Number(answer?.retryAfter) });
+}
+
+async function gatewayEntriesOf(requestIds: readonly string[]): Promise<AuditPayload[]> {
+  const rows = await env.connection
+    .database()
+    .select()
+    .from(auditEntryTable)
+    .where(and(eq(auditEntryTable.log, 'gateway'), inArray(auditEntryTable.requestId, [...requestIds])));
+  return rows.map((row) => row.payload as AuditPayload);
+}
+
+describe('issue 9 §1: rate limits', () => {
+  it('issue 9 §1: one principal over its bucket gets HTTP 429 with Retry-After and RATE_LIMITED; another principal is still served', async () => {
+    const gateway = await replica({ perSource: GENEROUS, perPrincipal: { capacity: 5, refillPerSecond: 1 }, refusalAuditWindowMs: 1_000 });
+    const { answers, limited } = await untilLimited([gateway], () => env.headersFor(), 8);
+    expect(answers.slice(0, 5).map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200]);
+    expectRateLimited(limited);
+    expect((await ask(gateway, await env.headersFor(OTHER_PRINCIPAL))).status).toBe(200);
+  });
+
+  it('issue 9 §1: the per-source limit applies before authentication: requests without a token are limited, then so is a valid one', async () => {
+    const gateway = await replica({ perSource: { capacity: 3, refillPerSecond: 1 }, perPrincipal: GENEROUS, refusalAuditWindowMs: 1_000 });
+    const { answers, limited } = await untilLimited([gateway], async () => ({}), 6);
+    expect(answers.slice(0, 3).map((answer) => answer.status)).toEqual([401, 401, 401]);
+    expectRateLimited(limited);
+    expectRateLimited(await ask(gateway, await env.headersFor()));
+  });
+
+  it('issue 9 §1: a burst of N bad-token requests from one source leaves one gateway audit entry with count N for the window, not N entries', async () => {
+    const gateway = await replica({ perSource: GENEROUS, perPrincipal: GENEROUS, refusalAuditWindowMs: 3_000 });
+    const burst = await Promise.all(Array.from({ length: 25 }, () => ask(gateway, { authorization: 'Bearer not.a.token', 'x-mappa-purpose': 'CASE_MANAGEMENT' })));
+    expect(burst.every((answer) => answer.status === 401)).toBe(true);
+    const ids = burst.map((answer) => answer.requestId);
+    const entries = await eventually(() => gatewayEntriesOf(ids), (found) => found.length > 0, 10_000);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ principal: null, outcome: 'UNAUTHENTICATED', errorCodes: ['UNAUTHENTICATED'], refusals: { count: 25, windowMs: 3_000 } });
+  });
+
+  it('issue 9 §1: rate-limited (429) requests before authentication are audited the same way: one entry with their count', async () => {
+    const gateway = await replica({ perSource: { capacity: 2, refillPerSecond: 1 }, perPrincipal: GENEROUS, refusalAuditWindowMs: 3_000 });
+    const answers: Answer[] = [];
+    for (let i = 0; i < 12; i++) answers.push(await ask(gateway, {}));
+    const limited = answers.filter((answer) => answer.status === 429);
+    expect(limited.length).toBeGreaterThanOrEqual(8);
+    const entries = await eventually(() => gatewayEntriesOf(limited.map((answer) => answer.requestId)), (found) => found.length > 0, 10_000);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ principal: null, errorCodes: ['RATE_LIMITED'], refusals: { count: limited.length } });
+  });
+
+  it('issue 9 §1: two gateway replicas sharing one Redis see one bucket per principal', async () => {
+    const limits = { perSource: GENEROUS, perPrincipal: { capacity: 6, refillPerSecond: 1 }, refusalAuditWindowMs: 1_000 };
+    const [a, b] = [await replica(limits, await redis()), await replica(limits, await redis())];
+    // Alternating between the replicas: with a bucket each, 12 requests would pass.
+    const { answers, limited } = await untilLimited([a, b], () => env.headersFor(OTHER_PRINCIPAL), 9);
+    expect(answers.slice(0, 6).map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    expectRateLimited(limited);
+  });
+
+  it('issue 9 §1: with Redis unreachable, each replica still limits from its own memory (neither open nor closed)', async () => {
+    const lost = await redis();
+    const gateway = await replica({ perSource: GENEROUS, perPrincipal: { capacity: 3, refillPerSecond: 1 }, refusalAuditWindowMs: 1_000 }, lost);
+    lost.client.disconnect();
+    const { answers, limited } = await untilLimited([gateway], () => env.headersFor(), 6);
+    expect(answers.slice(0, 3).map((answer) => answer.status)).toEqual([200, 200, 200]);
+    expectRateLimited(limited);
+  });
+});
