@@ -13,6 +13,7 @@ async function main(): Promise<void> {
   const gateway = await startGateway({
     auditConnection,
     trustedIssuers: await trustedIssuersConfigured(config),
+    tokenMaxLifetimeSeconds: config.TOKEN_MAX_LIFETIME_SECONDS,
     assertionSigner: await GatewayAssertionSigner.fromJwk(config.GATEWAY_ASSERTION_KEY),
     supergraphSdl: readSupergraph(),
     subgraphUrls: subgraphUrlsFrom(config),

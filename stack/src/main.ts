@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
     log,
     trustedIssuers,
+    tokenMaxLifetimeSeconds: config.TOKEN_MAX_LIFETIME_SECONDS,
     seedIfEmpty: config.SEED_OFFENDERS > 0 ? { offenders: config.SEED_OFFENDERS, seed: config.SEED, asOf: config.SEED_AS_OF } : undefined,
   });
   const gatewayUrl = `${stack.gateway.url}/graphql`;

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { ASSERTION_HEADER } from '@mappa/shared';
-import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, postGraphQL, startTestStack } from './support/test-stack';
+import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, postGraphQL, startTestStack, vouched } from './support/test-stack';
 import type { TestStack } from './support/test-stack';
 
 // A real internal failure: the police warning-marker table disappears under a running service.
@@ -30,7 +30,7 @@ describe.each([
     const variables = { pncId: env.people[0]!.pncId };
     if (source === 'gateway') return env.query(QUERY, variables);
     return env.stack.assertionSigner
-      .sign('police', { principal: DEFAULT_PRINCIPAL, declaredPurpose: DEFAULT_PURPOSE }, 'test-request-0002')
+      .sign('police', { principal: vouched(DEFAULT_PRINCIPAL), declaredPurpose: DEFAULT_PURPOSE }, 'test-request-0002')
       .then((assertion) => postGraphQL(`${env.stack.subgraphs.police.url}/graphql`, QUERY, variables, { [ASSERTION_HEADER]: assertion }));
   };
 

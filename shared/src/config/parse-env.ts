@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEV_ISSUER, issuerSchema } from '../auth/principal';
 
 /** Raised at start-up when the environment does not describe a valid configuration. */
 export class ConfigError extends Error {
@@ -63,8 +64,10 @@ export const jwksSchema = z.object({
 });
 
 /**
- * What every subgraph deployed on its own reads: how it runs, where its data is, its port, and the
- * gateway's public keys (`GATEWAY_PUBLIC_KEYS`, a JWKS) that its requests must be signed with.
+ * What every subgraph deployed on its own reads: how it runs, where its data is, its port, the
+ * gateway's public keys (`GATEWAY_PUBLIC_KEYS`, a JWKS) that its requests must be signed with, and
+ * the identity providers its own staff ids come from (`STAFF_ID_ISSUERS`, a JSON array of issuers;
+ * default the local development issuer), so a staff id from any other provider matches none of its records.
  */
 export const subgraphEnv = (defaultPort: number) =>
   z.object({
@@ -72,4 +75,5 @@ export const subgraphEnv = (defaultPort: number) =>
     ...databaseEnv,
     PORT: portEnv(defaultPort),
     GATEWAY_PUBLIC_KEYS: jsonEnv(jwksSchema),
+    STAFF_ID_ISSUERS: jsonEnv(z.array(issuerSchema).min(1, 'name at least one issuer')).default([DEV_ISSUER]),
   });

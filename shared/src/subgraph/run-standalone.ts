@@ -33,6 +33,7 @@ export async function runStandaloneSubgraph(definition: SubgraphDefinition, conf
     production: config.NODE_ENV === 'production',
     log,
     gatewayKeys: config.GATEWAY_PUBLIC_KEYS,
+    staffIdIssuers: config.STAFF_ID_ISSUERS,
   });
   const stop = async (signal: string) => {
     log.info({ signal }, 'stopping');

@@ -9,6 +9,8 @@ import type { AuditMode } from '../audit/audit-writer';
 import { RequestAudit } from '../audit/request-audit';
 import { subgraphAuditPlugin } from '../audit/subgraph-audit.plugin';
 import { caseGrantsOf } from '../auth/caller';
+import type { Caller } from '../auth/caller';
+import { DEV_ISSUER } from '../auth/principal';
 import { ASSERTION_HEADER, GatewayAssertionVerifier } from '../auth/gateway-assertion';
 import { rowScopeOf, unrestrictedRowScopeOf } from '../auth/row-scope';
 import { AccessDecisions } from '../authorization/access-decisions';
@@ -55,6 +57,12 @@ export async function startSubgraph<Loaders extends object>(
     readonly log: Logger;
     /** The gateway's public keys: only requests carrying an assertion signed by one are served. */
     readonly gatewayKeys: JSONWebKeySet;
+    /**
+     * The identity providers whose staff ids this agency's records use (e.g. probation's nDelius
+     * staff codes are its own provider's): a staff id from any other provider matches none of them.
+     * Default: the local development issuer only.
+     */
+    readonly staffIdIssuers?: readonly string[];
     /** BENCHMARK ONLY: `'off'` serves without field policies or row scope (see `AuthorizationMode`). Default `'enforced'`. */
     readonly authorization?: AuthorizationMode;
     /** BENCHMARK ONLY: `'off'` serves without writing its audit trail (see `AuditMode`). Default `'recorded'`. */
@@ -82,7 +90,8 @@ export async function startSubgraph<Loaders extends object>(
   if (!auditWriter) log.warn('audit is off: this service records no audit trail (benchmark only)');
   // After the access-errors plugin: the audit entry must see the FORBIDDEN errors it adds.
   const plugins = [...authorizationPlugins, ...(auditWriter ? [subgraphAuditPlugin<SubgraphContext<Loaders>>(auditWriter)] : [])];
-  const rowScopeFor = enforced ? rowScopeOf : unrestrictedRowScopeOf;
+  const staffIdIssuers = options.staffIdIssuers ?? [DEV_ISSUER];
+  const rowScopeFor = enforced ? (caller: Caller) => rowScopeOf(caller, new Date(), staffIdIssuers) : unrestrictedRowScopeOf;
   const server = createApolloServer<SubgraphContext<Loaders>>({ schema }, { production: options.production, log, plugins });
   await server.start();
   const verifier = new GatewayAssertionVerifier(options.gatewayKeys, definition.name);

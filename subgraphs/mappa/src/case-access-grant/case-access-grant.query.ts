@@ -16,6 +16,7 @@ export async function insertGrant(db: Database, input: GrantCaseAccessInputValue
     .values({
       grantId: randomUUID(),
       granteeStaffId: input.granteeStaffId ?? null,
+      granteeIssuer: input.granteeIssuer ?? null,
       granteeAgency: input.granteeAgency ?? null,
       granteeRole: input.granteeRole ?? null,
       pncId: input.pncId,
@@ -57,8 +58,8 @@ export async function revokeGrant(db: Database, grantId: string, revokedByStaffI
 }
 
 /**
- * The caller's own grants that cover this request now: theirs by staff id, or by their agency and
- * one of their roles; for the declared purpose and, when the grant names one, the declared meeting
+ * The caller's own grants that cover this request now: theirs by staff id from their own identity
+ * provider (the same id from another provider is someone else), or by their agency and one of their roles; for the declared purpose and, when the grant names one, the declared meeting
  * or decision; started, not expired, not revoked. One statement, on the partial indexes.
  */
 export function liveGrantsOf(db: Database, caller: Caller, now: Date): Promise<CaseAccessGrantRow[]> {
@@ -68,13 +69,9 @@ export function liveGrantsOf(db: Database, caller: Caller, now: Date): Promise<C
     declaredPurpose.caseId === null
       ? isNull(caseAccessGrantTable.caseId)
       : or(isNull(caseAccessGrantTable.caseId), eq(caseAccessGrantTable.caseId, declaredPurpose.caseId));
+  const byStaffId = and(eq(caseAccessGrantTable.granteeStaffId, principal.staffId), eq(caseAccessGrantTable.granteeIssuer, principal.issuer));
   const granteeCondition =
-    roles.length > 0
-      ? or(
-          eq(caseAccessGrantTable.granteeStaffId, principal.staffId),
-          and(eq(caseAccessGrantTable.granteeAgency, principal.agency), inArray(caseAccessGrantTable.granteeRole, roles)),
-        )
-      : eq(caseAccessGrantTable.granteeStaffId, principal.staffId);
+    roles.length > 0 ? or(byStaffId, and(eq(caseAccessGrantTable.granteeAgency, principal.agency), inArray(caseAccessGrantTable.granteeRole, roles))) : byStaffId;
   return db
     .select()
     .from(caseAccessGrantTable)
