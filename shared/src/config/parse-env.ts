@@ -64,6 +64,12 @@ export const jwksSchema = z.object({
 });
 
 /**
+ * `STAFF_ID_ISSUERS`: the identity providers (a JSON array of issuers) whose staff ids an agency's own
+ * records use; default the local development issuer. A staff id from any other provider is not the agency's.
+ */
+export const staffIdIssuersEnv = jsonEnv(z.array(issuerSchema).min(1, 'name at least one issuer')).default([DEV_ISSUER]);
+
+/**
  * What every subgraph deployed on its own reads: how it runs, where its data is, its port, the
  * gateway's public keys (`GATEWAY_PUBLIC_KEYS`, a JWKS) that its requests must be signed with, and
  * the identity providers its own staff ids come from (`STAFF_ID_ISSUERS`, a JSON array of issuers;
@@ -75,5 +81,5 @@ export const subgraphEnv = (defaultPort: number) =>
     ...databaseEnv,
     PORT: portEnv(defaultPort),
     GATEWAY_PUBLIC_KEYS: jsonEnv(jwksSchema),
-    STAFF_ID_ISSUERS: jsonEnv(z.array(issuerSchema).min(1, 'name at least one issuer')).default([DEV_ISSUER]),
+    STAFF_ID_ISSUERS: staffIdIssuersEnv,
   });
