@@ -48,7 +48,7 @@ describe('enforceFieldPolicies and the agencies that hold each role', () => {
     expect(build([{ roles: ['mappa_chair'], purposes: ['MAPPA_SCREENING'], agencies: ['police', 'jobcentre_plus'] }])).toThrow(/test\.policeRecord → agency jobcentre_plus, which holds none of mappa_chair/);
   });
 
-  it('issue 9 §2: a grant naming no agencies is checked against every agency, so any role some agency holds builds', () => {
+  it('builds a grant naming no agencies when some agency holds each of its roles (checked against every agency)', () => {
     expect(build([{ roles: ['ppu_officer', 'dtc_attendee', 'mappa_chair'], purposes: ['MAPPA_MEETING'] }])).not.toThrow();
   });
 
