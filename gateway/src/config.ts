@@ -1,5 +1,6 @@
 import { baseServiceEnv, databaseEnv, jsonEnv, parseEnv, portEnv, sharedStateEnv } from '@mappa/shared';
 import { LocalIssuer } from './auth/local-issuer';
+import { DEFAULT_TOKEN_MAX_LIFETIME_SECONDS } from './auth/token-verifier';
 import { trustedIssuersConfigSchema, trustedIssuersFrom } from './auth/trusted-issuer';
 import type { TrustedIssuer } from './auth/trusted-issuer';
 import { DEFAULT_OPERATION_LIMITS } from './documents/operation-limits';
@@ -18,8 +19,10 @@ const subgraphUrl = (port: number) => z.url({ protocol: /^https?$/ }).default(`h
 export const gatewayAccessEnv = {
   /** How long the gateway waits for one subgraph before answering without it. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
-  /** Identity providers whose tokens are accepted: JSON array of { issuer, audience, jwksUrl | jwks }. */
+  /** Identity providers whose tokens are accepted: JSON array of { issuer, audience, agencies, maxClearance, jwksUrl | jwks }. */
   TRUSTED_ISSUERS: jsonEnv(trustedIssuersConfigSchema).default([]),
+  /** The longest a bearer token may live (`exp - iat`), in seconds: one hour unless set (at most a day). */
+  TOKEN_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(60).max(86_400).default(DEFAULT_TOKEN_MAX_LIFETIME_SECONDS),
   /** `enabled` trusts the local development issuer (`npm run token`); refused in production. */
   MAPPA_DEV_ISSUER: z.enum(['enabled', 'disabled']).default('disabled'),
   DEV_ISSUER_DIR: z.string().min(1).default('.data/dev-issuer'),

@@ -6,7 +6,7 @@ import type { AuditMode, AuthorizationMode, DatabaseConnection, GatewayAssertion
 import { gatewayAuditPlugin } from './audit/gateway-audit';
 import { GatewayRequestAudit } from './audit/gateway-request-audit';
 import { declaredPurposeFrom } from './auth/declared-purpose';
-import { TokenVerifier } from './auth/token-verifier';
+import { DEFAULT_TOKEN_MAX_LIFETIME_SECONDS, TokenVerifier } from './auth/token-verifier';
 import type { TrustedIssuer } from './auth/trusted-issuer';
 import { EnforcingGateway } from './authorization/enforcing-gateway';
 import { readSupergraphPolicies } from './authorization/supergraph-policies';
@@ -34,6 +34,8 @@ export interface GatewayOptions {
   readonly log: Logger;
   /** Identity providers whose bearer tokens are accepted. */
   readonly trustedIssuers: readonly TrustedIssuer[];
+  /** The longest a bearer token may live (`exp - iat`), in seconds (default one hour). */
+  readonly tokenMaxLifetimeSeconds?: number;
   /** Signs the assertion each subgraph call carries. */
   readonly assertionSigner: GatewayAssertionSigner;
   /**
@@ -82,7 +84,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   if (options.production && options.trustedIssuers.some((issuer) => issuer.development)) {
     throw new Error('Refusing to start: the development token issuer is enabled in a production configuration.');
   }
-  const verifier = new TokenVerifier(options.trustedIssuers);
+  const verifier = new TokenVerifier(options.trustedIssuers, { maxLifetimeSeconds: options.tokenMaxLifetimeSeconds ?? DEFAULT_TOKEN_MAX_LIFETIME_SECONDS });
   // Read (and checked) before anything listens: a supergraph whose policies cannot be read is refused.
   const policies = readSupergraphPolicies(options.supergraphSdl);
   const gateway = new ApolloGateway({
@@ -165,7 +167,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         let principalKey: string | null = null;
         try {
           principal = await verifier.principalFrom(req.headers.authorization);
-          principalKey = principalKeyOf(principal, req.headers.authorization);
+          principalKey = principalKeyOf(principal);
           await rateLimiter.consumePrincipal(principalKey);
           const declaredPurpose = declaredPurposeFrom(req.headers);
           // Before anything parses, plans or looks up grants: a document over a limit costs no more than this.

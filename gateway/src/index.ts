@@ -5,8 +5,9 @@ export type { DocumentControlsMode, GatewayOptions, RunningGateway } from './gat
 export { SUPERGRAPH_PATH, readSupergraph } from './supergraph';
 export { readSupergraphPolicies } from './authorization/supergraph-policies';
 export type { ComposedPolicy, SupergraphPolicies } from './authorization/supergraph-policies';
-export { DEV_ISSUER, GATEWAY_AUDIENCE, LocalIssuer } from './auth/local-issuer';
-export type { MintOptions } from './auth/local-issuer';
+export { DEV_ISSUER, GATEWAY_AUDIENCE, LocalIssuer, VOUCHES_FOR_EVERYONE } from './auth/local-issuer';
+export type { MintOptions, VouchingScope } from './auth/local-issuer';
+export { DEFAULT_TOKEN_MAX_LIFETIME_SECONDS } from './auth/token-verifier';
 export { trustedIssuersConfigSchema, trustedIssuersFrom } from './auth/trusted-issuer';
 export type { TrustedIssuer } from './auth/trusted-issuer';
 export { CASE_HEADER, PURPOSE_HEADER } from './auth/declared-purpose';

@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     sharedState,
     trustProxy: config.GATEWAY_TRUST_PROXY,
     trustedIssuers: await trustedIssuersConfigured(config),
+    tokenMaxLifetimeSeconds: config.TOKEN_MAX_LIFETIME_SECONDS,
     assertionSigner: await GatewayAssertionSigner.fromJwk(config.GATEWAY_ASSERTION_KEY),
     supergraphSdl: readSupergraph(),
     subgraphUrls: subgraphUrlsFrom(config),

@@ -1,4 +1,4 @@
-import { declaredPolicies, RECORD_CONDITION_DESCRIPTIONS } from '@mappa/shared';
+import { declaredPolicies, RECORD_CONDITION_DESCRIPTIONS, ROLE_AGENCIES, ROLES } from '@mappa/shared';
 import type { FieldPolicy } from '@mappa/shared';
 import type { GraphQLSchema } from 'graphql';
 
@@ -24,6 +24,11 @@ function readers(policy: FieldPolicy): string {
 }
 
 const anchor = (name: string) => name.replace(/\./g, '-').toLowerCase();
+
+/** The one table of which agencies hold each role (`ROLE_AGENCIES`), as the gateway and the policy build apply it. */
+function roleAgencies(): string {
+  return ROLES.map((role) => `| \`${role}\` | ${ROLE_AGENCIES[role].map((agency) => `\`${agency}\``).join(', ')} |`).join('\n');
+}
 
 /**
  * The access matrix an information-governance officer signs off, generated from the policies the
@@ -82,7 +87,9 @@ How to read it:
     decision). Duty-to-co-operate attendees see people only through such a grant (principle 5). Information
     governance is not limited to an area under AUDIT;
   - probation limited-access cases only for the allocated community offender manager and grant holders (R-4);
-    victim contacts only for the allocated victim liaison officer.
+    victim contacts only for the allocated victim liaison officer. A staff id counts only as issued by the
+    owner's own identity provider (\`STAFF_ID_ISSUERS\`), and a case grant to a staff id only for that id from
+    the provider the grant names.
 - A grant may hold only for some records ("only for a record that …"): the owner decides it for each record,
   and where it does not hold the reader gets \`null\` and no error, exactly as when the agency holds no such
   record (principle 9). The gateway treats such a grant as one that may allow.
@@ -90,6 +97,16 @@ How to read it:
   per-record condition it names (for example meeting membership, the same local authority, foreign-national
   status) is still to come: the summary says whether the field is refused meanwhile or the grant applies.
 - Rule ids (\`A.R32\`, \`B.15\`, \`C.42\`, \`principle 3\`) point into the MAPPA guidance analyses.
+- A role is held only in the agencies listed for it below: the gateway refuses a token claiming a role its
+  agency cannot hold (and an agency or clearance its identity provider may not vouch for), and a policy
+  granting a role to agencies none of which hold it fails the build. So "\`ppu_officer\`" in a policy always
+  means a police officer.
+
+## Roles and the agencies that hold them
+
+| role | held in |
+|---|---|
+${roleAgencies()}
 
 ${sections.join('\n')}`;
 }

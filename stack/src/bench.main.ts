@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { LocalIssuer, trustedDocumentManifestOf } from '@mappa/gateway';
 import { ASSERTION_HEADER, auditLogHeadTable, createLogger, DatabaseConnection, MappaArea, migrateAgencies, seedAgencies, syntheticPerson } from '@mappa/shared';
-import type { AuditMode, Database, Principal } from '@mappa/shared';
+import type { AuditMode, Database, PrincipalClaims } from '@mappa/shared';
 import { z } from 'zod';
 import { runAuditVerify } from './audit-verify';
 import { REPOSITORY_ROOT } from './generate-schemas';
@@ -179,12 +179,12 @@ async function main(): Promise<void> {
   // A throwaway identity provider standing in for an agency's: the benchmark pays for real token
   // verification at the gateway and real assertion checks in every subgraph.
   const issuer = await LocalIssuer.generate('urn:mappa:bench-issuer');
-  const principal: Principal = { staffId: 'BENCH0001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.LONDON, clearance: 'SC' };
+  const principal: PrincipalClaims = { staffId: 'BENCH0001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.LONDON, clearance: 'SC' };
   // Authorization has work to do for a PPU officer screening cases: the gateway looks up the
   // officer's case grants (a grant holder under a MAPPA purpose), takes out the field the officer may
   // not read in this view (the YOT's MAPPA H notification) before planning, and each owner checks
   // the rest. With authorization off the officer gets every field.
-  const officer: Principal = { staffId: 'BENCHPPU1', agency: 'police', roles: ['ppu_officer'], area: MappaArea.LONDON, clearance: 'BPSS' };
+  const officer: PrincipalClaims = { staffId: 'BENCHPPU1', agency: 'police', roles: ['ppu_officer'], area: MappaArea.LONDON, clearance: 'BPSS' };
   const token = await issuer.mint(principal);
   const officerToken = await issuer.mint(officer);
   // The co-ordinator screening cases may read every field these workloads ask for (principle 3).
@@ -192,7 +192,7 @@ async function main(): Promise<void> {
   const officerViaGateway = async () => ({ authorization: `Bearer ${officerToken}`, 'x-mappa-purpose': 'MAPPA_SCREENING' });
   // Calling the police directly, the benchmark signs as the gateway would, once per request.
   const asGateway = async (s: LocalStack, i: number, body: string) => ({
-    [ASSERTION_HEADER]: await s.assertionSigner.sign('police', { principal, declaredPurpose: { purpose: 'MAPPA_SCREENING', caseId: null } }, `bench-${i}`, body),
+    [ASSERTION_HEADER]: await s.assertionSigner.sign('police', { principal: { ...principal, issuer: issuer.issuerName }, declaredPurpose: { purpose: 'MAPPA_SCREENING', caseId: null } }, `bench-${i}`, body),
   });
   // The operations the benchmark's "front end" registered at build time, as a manifest would hold them.
   const trustedDocuments = { mode: 'required' as const, manifest: trustedDocumentManifestOf([POLICE_IDENTITY, OFFENDER_VIEW, OFFENDER_PAGE, CURSOR_PAGE]) };

@@ -1,5 +1,5 @@
 import { gatewayAccessEnv, gatewayDocumentEnv, gatewayRateLimitEnv } from '@mappa/gateway';
-import { auditRetentionEnv, baseServiceEnv, databaseEnv, DEFAULT_AS_OF, parseEnv, portEnv, sharedStateEnv } from '@mappa/shared';
+import { auditRetentionEnv, baseServiceEnv, databaseEnv, DEFAULT_AS_OF, parseEnv, portEnv, sharedStateEnv, staffIdIssuersEnv } from '@mappa/shared';
 import { z } from 'zod';
 
 const stackEnv = z.object({
@@ -15,6 +15,8 @@ const stackEnv = z.object({
   ...gatewayDocumentEnv,
   ...gatewayRateLimitEnv,
   ...sharedStateEnv,
+  /** The identity providers every agency's own staff ids come from, in the local stack. */
+  STAFF_ID_ISSUERS: staffIdIssuersEnv,
   /** Size of the synthetic dataset a fresh database is seeded with on first start. */
   SEED_OFFENDERS: z.coerce.number().int().min(0).max(2_000_000).default(2_000),
   SEED: z.coerce.number().int().min(0).default(1),

@@ -26,6 +26,13 @@ export interface LocalStackOptions {
   readonly seedIfEmpty?: SeedDataset | undefined;
   /** Identity providers whose bearer tokens the gateway accepts. */
   readonly trustedIssuers: readonly TrustedIssuer[];
+  /** The longest a bearer token may live (`exp - iat`), in seconds (default one hour). */
+  readonly tokenMaxLifetimeSeconds?: number;
+  /**
+   * Per agency, the identity providers its own staff ids come from (see `startSubgraph`); an agency
+   * not named keeps the default, the local development issuer.
+   */
+  readonly staffIdIssuers?: Partial<Readonly<Record<SubgraphName, readonly string[]>>>;
   /**
    * BENCHMARK ONLY: `'off'` starts every service without authorization (see `AuthorizationMode`), so
    * `npm run bench` can compare. Default `'enforced'`; `main.ts` and the tests never pass `'off'`
@@ -79,6 +86,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       production: options.production,
       log,
       gatewayKeys,
+      staffIdIssuers: options.staffIdIssuers?.[name],
       authorization: options.authorization,
       audit: options.audit,
       sharedState: options.sharedState,
@@ -94,6 +102,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     subgraphTimeoutMs: options.subgraphTimeoutMs,
     log,
     trustedIssuers: options.trustedIssuers,
+    tokenMaxLifetimeSeconds: options.tokenMaxLifetimeSeconds,
     assertionSigner,
     authorization: options.authorization,
     // One database in this process: the gateway's log sits beside the agencies', one chain each.

@@ -4,6 +4,7 @@ import { createLogger, DatabaseConnection, openSharedState } from '@mappa/shared
 import { loadStackConfig } from './config';
 import { databaseLocation, describeLocation } from './database-location';
 import { startLocalStack } from './local-stack';
+import { SUBGRAPHS } from './subgraphs';
 
 const EXAMPLE_QUERY = '{ offenders(first: 3, filter: { level: 3 }) { totalCount edges { node { pncId identity { firstName lastName } mappaCase { category level leadAgency } custody { inOutStatus } } } } }';
 
@@ -36,6 +37,8 @@ async function main(): Promise<void> {
     trustedIssuers,
     // npm start (development) keeps ad-hoc documents allowed, for GraphiQL: TRUSTED_DOCUMENTS is `optional` unless set.
     ...documentControlsConfigured(config),
+    tokenMaxLifetimeSeconds: config.TOKEN_MAX_LIFETIME_SECONDS,
+    staffIdIssuers: Object.fromEntries(SUBGRAPHS.map(({ definition }) => [definition.name, config.STAFF_ID_ISSUERS])),
     seedIfEmpty: config.SEED_OFFENDERS > 0 ? { offenders: config.SEED_OFFENDERS, seed: config.SEED, asOf: config.SEED_AS_OF } : undefined,
   });
   const gatewayUrl = `${stack.gateway.url}/graphql`;

@@ -1,8 +1,8 @@
-// `npm run -s token -- --agency <agency> --role <role> [--role …] [--area <AREA>] [--clearance <level>] [--staff <id>]`
+// `npm run -s token -- --agency <agency> --role <role> [--role …] [--area <AREA>] [--clearance <level>] [--staff <id>] [--minutes <n>]`
 // prints a bearer token from the local development issuer that `npm start` trusts.
 import { parseArgs } from 'node:util';
 import { LocalIssuer } from '@mappa/gateway';
-import { principalSchema } from '@mappa/shared';
+import { agencyHoldsRole, principalClaimsSchema, ROLE_AGENCIES } from '@mappa/shared';
 import { loadStackConfig } from './config';
 
 async function main(): Promise<void> {
@@ -13,11 +13,11 @@ async function main(): Promise<void> {
       area: { type: 'string', default: 'LONDON' },
       clearance: { type: 'string', default: 'SC' },
       staff: { type: 'string' },
-      hours: { type: 'string', default: '8' },
+      minutes: { type: 'string', default: '60' },
     },
     strict: true,
   });
-  const principal = principalSchema.safeParse({
+  const principal = principalClaimsSchema.safeParse({
     staffId: values.staff ?? `DEV-${values.agency ?? 'unknown'}-${(values.role ?? ['user'])[0]}`.toUpperCase().replace(/[^A-Z0-9_-]/g, '-'),
     agency: values.agency,
     roles: values.role,
@@ -27,10 +27,20 @@ async function main(): Promise<void> {
   if (!principal.success) {
     throw new Error(principal.error.issues.map((issue) => `--${String(issue.path[0] ?? '')}: ${issue.message}`).join('\n'));
   }
-  const hours = Number(values.hours);
-  if (!Number.isInteger(hours) || hours < 1 || hours > 24) throw new Error('--hours must be a whole number from 1 to 24');
-  const issuer = await LocalIssuer.openDevIssuer(loadStackConfig().DEV_ISSUER_DIR);
-  process.stdout.write(`${await issuer.mint(principal.data, { hours })}\n`);
+  // The gateway would refuse these tokens; say why here instead.
+  const { agency, roles } = principal.data;
+  const foreign = roles.filter((role) => !agencyHoldsRole(agency, role));
+  if (foreign.length > 0) {
+    throw new Error(foreign.map((role) => `--role ${role} is held only in ${ROLE_AGENCIES[role].join(', ')}, not ${agency}`).join('\n'));
+  }
+  const config = loadStackConfig();
+  const minutes = Number(values.minutes);
+  const maxMinutes = Math.floor(config.TOKEN_MAX_LIFETIME_SECONDS / 60);
+  if (!Number.isInteger(minutes) || minutes < 1 || minutes > maxMinutes) {
+    throw new Error(`--minutes must be a whole number from 1 to ${maxMinutes} (TOKEN_MAX_LIFETIME_SECONDS)`);
+  }
+  const issuer = await LocalIssuer.openDevIssuer(config.DEV_ISSUER_DIR);
+  process.stdout.write(`${await issuer.mint(principal.data, { lifetimeSeconds: minutes * 60 })}\n`);
 }
 
 void main().catch((error: unknown) => {

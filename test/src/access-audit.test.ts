@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { accessAuditQueryName, Agency, appendAuditEntries, AUDIT_LOGS, MappaArea, PRINCIPAL_AGENCY_OF_OWNER } from '@mappa/shared';
-import type { AuditEntry, AuditLogName, AuditPayloadInput, DeclaredPurpose, Principal, SyntheticPerson } from '@mappa/shared';
+import type { AuditEntry, AuditLogName, AuditPayloadInput, DeclaredPurpose, PrincipalClaims, SyntheticPerson } from '@mappa/shared';
 import { postGraphQL, startTestStack } from './support/test-stack';
 import type { GraphQLResponse, TestStack } from './support/test-stack';
 
@@ -24,7 +24,7 @@ const appended: Partial<Record<AuditLogName, AuditEntry[]>> = {};
 let from: string;
 let to: string;
 
-const informationGovernance = (owner: Owner, clearance: Principal['clearance'] = 'SC'): Principal => ({
+const informationGovernance = (owner: Owner, clearance: PrincipalClaims['clearance'] = 'SC'): PrincipalClaims => ({
   staffId: `IG-${owner.toUpperCase()}-01`,
   agency: PRINCIPAL_AGENCY_OF_OWNER[AGENCY_OF[owner]],
   roles: ['information_governance'],
@@ -62,7 +62,7 @@ const auditQuery = (owner: Owner) => `query($pncId: ID!, $from: DateTimeISO!, $t
 
 type AuditResult = Record<string, { edges: { node: { requestId: string; purpose: string } }[]; pageInfo: { hasNextPage: boolean } } | null>;
 
-async function ask(principal: Principal, purpose: DeclaredPurpose, query: string, pncId: string = subject.pncId): Promise<GraphQLResponse<AuditResult>> {
+async function ask(principal: PrincipalClaims, purpose: DeclaredPurpose, query: string, pncId: string = subject.pncId): Promise<GraphQLResponse<AuditResult>> {
   return postGraphQL<AuditResult>(`${env.stack.gateway.url}/graphql`, query, { pncId, from, to }, await env.headersFor(principal, purpose));
 }
 
@@ -128,7 +128,7 @@ describe('information governance reads its own agency\'s access audit through th
     }
   });
 
-  it.each<[string, Principal, DeclaredPurpose]>([
+  it.each<[string, PrincipalClaims, DeclaredPurpose]>([
     ['a MAPPA co-ordinator', { staffId: 'MCU0777', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.LONDON, clearance: 'SC' }, AUDIT],
     ['an analyst', { staffId: 'ANL0777', agency: 'police', roles: ['analyst'], area: MappaArea.LONDON, clearance: 'SC' }, { purpose: 'STATISTICS', caseId: null }],
     ['a PPU officer', { staffId: 'PPU0778', agency: 'police', roles: ['ppu_officer'], area: MappaArea.LONDON, clearance: 'SC' }, { purpose: 'CASE_MANAGEMENT', caseId: null }],

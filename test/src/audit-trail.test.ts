@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
 import { readSupergraph, startGateway } from '@mappa/gateway';
-import { ASSERTION_HEADER, auditEntryTable, auditValueHash, createLogger, MappaArea, openTestDatabase, verifyAllAuditLogs } from '@mappa/shared';
-import type { AuditPayload, DeclaredPurpose, Principal } from '@mappa/shared';
-import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, eventually, postGraphQL, startTestStack } from './support/test-stack';
+import { ASSERTION_HEADER, auditEntryTable, auditValueHash, createLogger, MappaArea, openTestDatabase, TEST_ISSUER, verifyAllAuditLogs } from '@mappa/shared';
+import type { AuditPayload, DeclaredPurpose, PrincipalClaims } from '@mappa/shared';
+import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, eventually, postGraphQL, startTestStack, vouched } from './support/test-stack';
 import type { GraphQLResponse, TestStack } from './support/test-stack';
 
 let env: TestStack;
 let requestCount = 0;
 
-const PPU_OFFICER: Principal = { staffId: 'PPU0042', agency: 'police', roles: ['ppu_officer'], area: MappaArea.LONDON, clearance: 'SC' };
+const PPU_OFFICER: PrincipalClaims = { staffId: 'PPU0042', agency: 'police', roles: ['ppu_officer'], area: MappaArea.LONDON, clearance: 'SC' };
 const CASE_MANAGEMENT: DeclaredPurpose = { purpose: 'CASE_MANAGEMENT', caseId: null };
 
 const OFFENDER_VIEW = `query AuditedOffenderView($pncId: ID!) {
@@ -110,7 +110,7 @@ describe('the audit trail: what is recorded', () => {
     const { requestId, body } = await ask<{ offender: Record<string, unknown> }>(OFFENDER_VIEW, { pncId }, await env.headersFor(PPU_OFFICER, CASE_MANAGEMENT));
     const gateway = onlyEntry(await entriesOf(requestId), 'gateway');
     expect(gateway).toMatchObject({
-      principal: { staffId: 'PPU0042', agency: 'police', roles: ['ppu_officer'], area: 'LONDON' },
+      principal: { staffId: 'PPU0042', issuer: TEST_ISSUER, agency: 'police', roles: ['ppu_officer'], area: 'LONDON' },
       purpose: 'CASE_MANAGEMENT',
       caseId: null,
       operationName: 'AuditedOffenderView',
@@ -140,7 +140,7 @@ describe('the audit trail: what is recorded', () => {
     expect(owners).toContain('police');
     for (const owner of new Set(owners)) {
       for (const { payload } of entries.filter((entry) => entry.log === owner)) {
-        expect(payload.principal).toEqual({ staffId: 'PPU0042', agency: 'police', roles: ['ppu_officer'], area: 'LONDON' });
+        expect(payload.principal).toEqual({ staffId: 'PPU0042', issuer: TEST_ISSUER, agency: 'police', roles: ['ppu_officer'], area: 'LONDON' });
         expect(payload.purpose).toBe('CASE_MANAGEMENT');
         expect(payload.fields.map((fields) => fields.service)).toEqual([owner]);
       }
@@ -214,7 +214,7 @@ describe('the audit trail: what is recorded', () => {
   });
 
   it('principle 9: asking about someone outside the caller\'s scope is recorded with no subject, exactly as for an unknown PNC ID', async () => {
-    const elsewhere: Principal = { ...PPU_OFFICER, staffId: 'PPU0043', area: MappaArea.ESSEX };
+    const elsewhere: PrincipalClaims = { ...PPU_OFFICER, staffId: 'PPU0043', area: MappaArea.ESSEX };
     const known = await ask<{ offender: unknown }>(OFFENDER_VIEW, { pncId: env.people[0]!.pncId }, await env.headersFor(elsewhere, CASE_MANAGEMENT));
     expect(known.body.data?.offender).toBeNull();
     const gateway = onlyEntry(await entriesOf(known.requestId), 'gateway');
@@ -239,7 +239,7 @@ describe('the audit trail: the owner\'s own evidence', () => {
   }
 
   it('a subgraph records what it served in its own log, whoever called it and whether or not the gateway did', async () => {
-    const caller = { principal: DEFAULT_PRINCIPAL, declaredPurpose: DEFAULT_PURPOSE };
+    const caller = { principal: vouched(DEFAULT_PRINCIPAL), declaredPurpose: DEFAULT_PURPOSE };
     const { requestId, body } = await askPolice({ [ASSERTION_HEADER]: await env.stack.assertionSigner.sign('police', caller, 'direct-0001', policeBody()) });
     expect(body.errors).toBeUndefined();
     // The request id is the one the assertion vouches for: the gateway's, tying the owner's entry to the gateway's.
@@ -257,7 +257,7 @@ describe('the audit trail: the owner\'s own evidence', () => {
 
   it('fail closed at the owner: with its audit storage refusing writes, the subgraph returns no data and AUDIT_UNAVAILABLE', async () => {
     await makeAuditUnavailable('police');
-    const caller = { principal: DEFAULT_PRINCIPAL, declaredPurpose: DEFAULT_PURPOSE };
+    const caller = { principal: vouched(DEFAULT_PRINCIPAL), declaredPurpose: DEFAULT_PURPOSE };
     const { body } = await askPolice({ [ASSERTION_HEADER]: await env.stack.assertionSigner.sign('police', caller, 'direct-0002', policeBody()) });
     expect(body).toEqual({ errors: [{ message: expect.stringMatching(/could not be recorded in the audit trail/), extensions: { code: 'AUDIT_UNAVAILABLE' } }] });
   });
@@ -310,7 +310,7 @@ describe('the audit trail: mutations', () => {
     const validUntil = new Date(Date.now() + 7 * 86_400_000).toISOString();
     const granted = await ask<{ grantCaseAccess: { grantId: string } }>(
       'mutation Grant($input: GrantCaseAccessInput!) { grantCaseAccess(input: $input) { grantId } }',
-      { input: { granteeStaffId: 'PRAC0099', pncId, purpose: 'MAPPA_SCREENING', validUntil, reason: 'Screening needs their view' } },
+      { input: { granteeStaffId: 'PRAC0099', granteeIssuer: TEST_ISSUER, pncId, purpose: 'MAPPA_SCREENING', validUntil, reason: 'Screening needs their view' } },
       await env.headersFor(DEFAULT_PRINCIPAL, DEFAULT_PURPOSE),
     );
     expect(granted.body.errors).toBeUndefined();

@@ -1,7 +1,7 @@
 import { createPublicKey, createSecretKey } from 'node:crypto';
 import type { JsonWebKey } from 'node:crypto';
 import { LocalIssuer } from '@mappa/gateway';
-import type { Principal } from '@mappa/shared';
+import type { PrincipalClaims } from '@mappa/shared';
 import { SignJWT } from 'jose';
 import { DEFAULT_PRINCIPAL, startTestStack } from './support/test-stack';
 import type { GraphQLResponse, TestStack } from './support/test-stack';
@@ -123,7 +123,7 @@ describe('authentication at the gateway', () => {
 
 describe('declared purpose', () => {
   // In the area of the test stack's people (row scope, R-3).
-  const principal: Principal = { staffId: 'PPU0001', agency: 'police', roles: ['ppu_officer'], area: DEFAULT_PRINCIPAL.area, clearance: 'CTC' };
+  const principal: PrincipalClaims = { staffId: 'PPU0001', agency: 'police', roles: ['ppu_officer'], area: DEFAULT_PRINCIPAL.area, clearance: 'CTC' };
 
   it('refuses a request that declares no purpose', async () => {
     const token = await env.issuer.mint(principal);

@@ -1,5 +1,5 @@
 import { MappaArea } from '@mappa/shared';
-import type { Principal } from '@mappa/shared';
+import type { PrincipalClaims } from '@mappa/shared';
 import type { LocalStack } from '@mappa/stack';
 import { postGraphQL, startSecondStack, startTestStack } from './support/test-stack';
 import type { TestStack } from './support/test-stack';
@@ -9,8 +9,8 @@ import type { TestStack } from './support/test-stack';
 // proves the ratio `npm run bench` reports compares enforced against really-off.
 
 const IDENTITY = 'query($pncId: ID!) { offender(pncId: $pncId) { pncId identity { firstName lastName } } }';
-const PRACTITIONER: Principal = { staffId: 'PRB0001', agency: 'probation', roles: ['probation_practitioner'], area: MappaArea.LONDON, clearance: 'BPSS' };
-const POLICE_OFFICER: Principal = { staffId: 'PPU0001', agency: 'police', roles: ['ppu_officer'], area: MappaArea.LONDON, clearance: 'BPSS' };
+const PRACTITIONER: PrincipalClaims = { staffId: 'PRB0001', agency: 'probation', roles: ['probation_practitioner'], area: MappaArea.LONDON, clearance: 'BPSS' };
+const POLICE_OFFICER: PrincipalClaims = { staffId: 'PPU0001', agency: 'police', roles: ['ppu_officer'], area: MappaArea.LONDON, clearance: 'BPSS' };
 const CASE_MANAGEMENT = { purpose: 'CASE_MANAGEMENT', caseId: null } as const;
 const SCREENING = { purpose: 'MAPPA_SCREENING', caseId: null } as const;
 

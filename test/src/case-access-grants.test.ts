@@ -2,8 +2,8 @@ import { createServer } from 'node:net';
 import type { Server, Socket } from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { MAPPA_AREAS, MAX_CASE_GRANTS_PER_REQUEST } from '@mappa/shared';
-import type { DeclaredPurpose, Principal, SyntheticPerson } from '@mappa/shared';
+import { MAPPA_AREAS, MAX_CASE_GRANTS_PER_REQUEST, TEST_ISSUER } from '@mappa/shared';
+import type { DeclaredPurpose, PrincipalClaims, SyntheticPerson } from '@mappa/shared';
 import { postGraphQL, startTestStack } from './support/test-stack';
 import type { GraphQLResponse, TestStack } from './support/test-stack';
 
@@ -17,10 +17,10 @@ const MEETING: DeclaredPurpose = { purpose: 'MAPPA_MEETING', caseId: MEETING_ID 
 
 let env: TestStack;
 let subject: SyntheticPerson;
-let coordinator: Principal;
-let healthAttendee: Principal;
+let coordinator: PrincipalClaims;
+let healthAttendee: PrincipalClaims;
 // A probation practitioner from another area, invited to the meeting: outside their own area's scope.
-let visitingPractitioner: Principal;
+let visitingPractitioner: PrincipalClaims;
 const logLines: Record<string, unknown>[] = [];
 const rawLog: string[] = [];
 let requestCounter = 0;
@@ -48,7 +48,7 @@ afterAll(async () => {
 });
 
 /** POSTs through the gateway as `principal` for `purpose`, under a fresh request id it returns. */
-async function ask(principal: Principal, purpose: DeclaredPurpose, query: string, variables: Record<string, unknown> = {}): Promise<{ requestId: string; result: GraphQLResponse }> {
+async function ask(principal: PrincipalClaims, purpose: DeclaredPurpose, query: string, variables: Record<string, unknown> = {}): Promise<{ requestId: string; result: GraphQLResponse }> {
   requestCounter += 1;
   const requestId = `grants-e2e-${String(requestCounter).padStart(4, '0')}`;
   const headers = { ...(await env.headersFor(principal, purpose)), 'x-request-id': requestId };
@@ -86,7 +86,7 @@ describe('case access grants through the gateway', () => {
 
   beforeAll(async () => {
     dtcGrant = await grantAccess({ granteeAgency: 'health', granteeRole: 'dtc_attendee' });
-    practitionerGrant = await grantAccess({ granteeStaffId: visitingPractitioner.staffId });
+    practitionerGrant = await grantAccess({ granteeStaffId: visitingPractitioner.staffId, granteeIssuer: TEST_ISSUER });
   });
 
   it('principle 5: a co-ordinator grants a DTC attendee access for a meeting, and the gateway vouches for it to the subgraphs it asks', async () => {
@@ -119,7 +119,7 @@ describe('case access grants through the gateway', () => {
   });
 
   it('costs one mappa request per operation, and only where a grant could apply (MAPPA purposes, roles that hold grants)', async () => {
-    const count = async (principal: Principal, purpose: DeclaredPurpose) => {
+    const count = async (principal: PrincipalClaims, purpose: DeclaredPurpose) => {
       env.resetCounters();
       const { result } = await ask(principal, purpose, 'query($pncId: ID!) { offender(pncId: $pncId) { pncId } }', { pncId: subject.pncId });
       expect(result.errors).toBeUndefined();
@@ -154,13 +154,13 @@ describe('case access grants through the gateway', () => {
   });
 
   it('carries as many live grants as an assertion header holds, and none (fail closed, logged) past that', async () => {
-    const collector: Principal = { ...visitingPractitioner, staffId: 'NPS07002' };
+    const collector: PrincipalClaims = { ...visitingPractitioner, staffId: 'NPS07002' };
     const grants: string[] = [];
-    while (grants.length < MAX_CASE_GRANTS_PER_REQUEST) grants.push(await grantAccess({ granteeStaffId: collector.staffId }));
+    while (grants.length < MAX_CASE_GRANTS_PER_REQUEST) grants.push(await grantAccess({ granteeStaffId: collector.staffId, granteeIssuer: TEST_ISSUER }));
     const atLimit = await ask(collector, MEETING, PRACTITIONER_VIEW, { pncId: subject.pncId });
     expect(atLimit.result.errors).toBeUndefined();
     expect(grantsSeenBy(atLimit.requestId).police?.sort()).toEqual([...grants].sort());
-    await grantAccess({ granteeStaffId: collector.staffId });
+    await grantAccess({ granteeStaffId: collector.staffId, granteeIssuer: TEST_ISSUER });
     const pastLimit = await ask(collector, MEETING, PRACTITIONER_VIEW, { pncId: subject.pncId });
     expect(pastLimit.result).toEqual({ data: { offender: null } });
     expect(grantsSeenBy(pastLimit.requestId)).toEqual({ police: [] });

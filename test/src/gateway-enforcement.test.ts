@@ -1,6 +1,6 @@
 import { ASSERTION_HEADER } from '@mappa/shared';
-import type { Caller, DeclaredPurpose, Principal, SyntheticPerson } from '@mappa/shared';
-import { postGraphQL, startTestStack } from './support/test-stack';
+import type { Caller, DeclaredPurpose, PrincipalClaims, SyntheticPerson } from '@mappa/shared';
+import { postGraphQL, startTestStack, vouched } from './support/test-stack';
 import type { GraphQLResponse, TestStack } from './support/test-stack';
 
 // The gateway removes, before planning, the fields a principal can never see (roles, purpose, agency,
@@ -15,8 +15,8 @@ const SCREENING: DeclaredPurpose = { purpose: 'MAPPA_SCREENING', caseId: null };
 const CASE_MANAGEMENT: DeclaredPurpose = { purpose: 'CASE_MANAGEMENT', caseId: null };
 
 // Principals are put in the person's own area, so the tests hold when row scope by area applies.
-const coordinator = (person: SyntheticPerson): Principal => ({ staffId: 'MCU0101', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: person.area, clearance: 'SC' });
-const yotCaseManager = (person: SyntheticPerson): Principal => ({ staffId: 'YOT0101', agency: 'yot', roles: ['yot_case_manager'], area: person.area, clearance: 'BPSS' });
+const coordinator = (person: SyntheticPerson): PrincipalClaims => ({ staffId: 'MCU0101', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: person.area, clearance: 'SC' });
+const yotCaseManager = (person: SyntheticPerson): PrincipalClaims => ({ staffId: 'YOT0101', agency: 'yot', roles: ['yot_case_manager'], area: person.area, clearance: 'BPSS' });
 
 beforeAll(async () => {
   env = await startTestStack();
@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 async function ask<Data = Record<string, unknown>>(
-  principal: Principal,
+  principal: PrincipalClaims,
   purpose: DeclaredPurpose,
   query: string,
   variables: Record<string, unknown> = {},
@@ -75,7 +75,7 @@ describe('gateway early enforcement', () => {
     const person = youth();
     const viaGateway = await ask(coordinator(person), SCREENING, 'query($pncId: ID!) { offender(pncId: $pncId) { youthCase { yotReference } } }', { pncId: person.pncId });
     // Ask the owner directly, as the gateway would have before early enforcement.
-    const caller: Caller = { principal: coordinator(person), declaredPurpose: SCREENING };
+    const caller: Caller = { principal: vouched(coordinator(person)), declaredPurpose: SCREENING };
     const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { youthCase { yotReference } } } }';
     const variables = { r: [{ __typename: 'Offender', pncId: person.pncId }] };
     const owner = await postGraphQL(`${env.stack.subgraphs.yot.url}/graphql`, query, variables, await signedHeaders('yot', caller, JSON.stringify({ query, variables })));
@@ -121,7 +121,7 @@ describe('gateway early enforcement', () => {
 
   it('A.R10: across a register page, fragments, inline fragments, aliases and __typename keep their shape, with one error per field path', async () => {
     const area = youth().area;
-    const principal: Principal = { ...coordinator(youth()), area };
+    const principal: PrincipalClaims = { ...coordinator(youth()), area };
     env.resetCounters();
     const result = await ask<{ offenders: { edges: { node: Record<string, unknown> }[] } }>(
       principal,
@@ -147,7 +147,7 @@ describe('gateway early enforcement', () => {
 
   it('principle 8, A.R27: a lay adviser asking for pncId asks no agency at all, and gets null with one FORBIDDEN error', async () => {
     const person = probationAdult();
-    const layAdviser: Principal = { staffId: 'LAY0101', agency: 'mappa_unit', roles: ['lay_adviser'], area: person.area, clearance: 'BPSS' };
+    const layAdviser: PrincipalClaims = { staffId: 'LAY0101', agency: 'mappa_unit', roles: ['lay_adviser'], area: person.area, clearance: 'BPSS' };
     env.resetCounters();
     const single = await ask(layAdviser, { purpose: 'MAPPA_MEETING', caseId: 'MTG-LAY-0001' }, 'query($pncId: ID!) { offender(pncId: $pncId) { pncId identity { lastName } } }', {
       pncId: person.pncId,
@@ -158,7 +158,7 @@ describe('gateway early enforcement', () => {
   });
 
   it('principle 8, A.R29: an analyst asking for the register\'s PNC IDs asks no agency at all', async () => {
-    const analyst: Principal = { staffId: 'ANL0101', agency: 'mappa_unit', roles: ['analyst'], area: youth().area, clearance: 'BPSS' };
+    const analyst: PrincipalClaims = { staffId: 'ANL0101', agency: 'mappa_unit', roles: ['analyst'], area: youth().area, clearance: 'BPSS' };
     env.resetCounters();
     const result = await ask(analyst, { purpose: 'STATISTICS', caseId: null }, '{ offenders(first: 5) { totalCount edges { node { pncId } } } __typename }');
     expect(result.data).toEqual({ offenders: null, __typename: 'Query' });

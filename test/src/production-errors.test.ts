@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { ASSERTION_HEADER } from '@mappa/shared';
-import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, postGraphQL, startTestStack } from './support/test-stack';
+import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, postGraphQL, startTestStack, vouched } from './support/test-stack';
 import type { TestStack } from './support/test-stack';
 
 // A real internal failure: the police warning-marker table disappears under a running service.
@@ -31,7 +31,7 @@ describe.each([
     if (source === 'gateway') return env.query(QUERY, variables);
     // postGraphQL sends exactly this body: the assertion is bound to it.
     return env.stack.assertionSigner
-      .sign('police', { principal: DEFAULT_PRINCIPAL, declaredPurpose: DEFAULT_PURPOSE }, 'test-request-0002', JSON.stringify({ query: QUERY, variables }))
+      .sign('police', { principal: vouched(DEFAULT_PRINCIPAL), declaredPurpose: DEFAULT_PURPOSE }, 'test-request-0002', JSON.stringify({ query: QUERY, variables }))
       .then((assertion) => postGraphQL(`${env.stack.subgraphs.police.url}/graphql`, QUERY, variables, { [ASSERTION_HEADER]: assertion }));
   };
 

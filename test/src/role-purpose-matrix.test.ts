@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { Kind, parse } from 'graphql';
 import type { ObjectTypeDefinitionNode, TypeNode } from 'graphql';
 import { DUTY_TO_CO_OPERATE_AGENCIES } from '@mappa/shared';
-import type { DeclaredPurpose, Principal, PrincipalAgency, Purpose, Role, SyntheticPerson } from '@mappa/shared';
+import type { DeclaredPurpose, PrincipalClaims, PrincipalAgency, Purpose, Role, SyntheticPerson } from '@mappa/shared';
 import { postGraphQL, startTestStack } from './support/test-stack';
 import type { GraphQLResponse, TestStack } from './support/test-stack';
 
@@ -398,7 +398,7 @@ interface RoleCase {
   readonly label: string;
   /** The rule ids the row encodes, for the test names. */
   readonly rules: string;
-  readonly principal: (subject: Subject) => Principal;
+  readonly principal: (subject: Subject) => PrincipalClaims;
   readonly reads: Reads;
   /**
    * Groups of `reads` granted only on records that meet a condition (A.R5, A.R6: a ViSOR nominal
@@ -408,8 +408,8 @@ interface RoleCase {
   readonly onlyWhere?: Partial<Record<Purpose, Readonly<Record<string, (subject: Subject) => boolean>>>>;
 }
 
-const asStaff = (staffId: string, agency: PrincipalAgency, role: Role, clearance: Principal['clearance'] = 'SC') =>
-  (subject: Subject): Principal => ({ staffId, agency, roles: [role], area: subject.person.area, clearance });
+const asStaff = (staffId: string, agency: PrincipalAgency, role: Role, clearance: PrincipalClaims['clearance'] = 'SC') =>
+  (subject: Subject): PrincipalClaims => ({ staffId, agency, roles: [role], area: subject.person.area, clearance });
 
 const dtcAttendee = (agency: PrincipalAgency, rules: string, atMeeting: readonly string[]): RoleCase => ({
   label: `dtc_attendee (${agency})`,
@@ -800,7 +800,7 @@ async function inviteDutyToCoOperateAgencies(): Promise<void> {
   const meeting = PURPOSES.find((purpose) => purpose.purpose === 'MAPPA_MEETING')!;
   const validUntil = new Date(Date.now() + 7 * 86_400_000).toISOString();
   for (const { person } of subjectsFor('MAPPA_MEETING')) {
-    const coordinator: Principal = { staffId: 'MCU-MATRIX-1', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: person.area, clearance: 'SC' };
+    const coordinator: PrincipalClaims = { staffId: 'MCU-MATRIX-1', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: person.area, clearance: 'SC' };
     for (const agency of DUTY_TO_CO_OPERATE_AGENCIES) {
       const input = { granteeAgency: agency, granteeRole: 'dtc_attendee', pncId: person.pncId, purpose: 'MAPPA_MEETING', caseId: meeting.caseId, validUntil, reason: 'Invited to the meeting' };
       const result = await postGraphQL(`${env.stack.gateway.url}/graphql`, GRANT, { input }, await env.headersFor(coordinator, meeting));

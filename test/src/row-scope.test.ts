@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { isUnder18, MappaArea, requestDateOf, syntheticPeople } from '@mappa/shared';
 import { z } from 'zod';
-import type { DeclaredPurpose, Principal, SyntheticPerson } from '@mappa/shared';
+import type { DeclaredPurpose, PrincipalClaims, SyntheticPerson } from '@mappa/shared';
 import { postGraphQL, startTestStack } from './support/test-stack';
 import type { GraphQLResponse, TestStack } from './support/test-stack';
 
@@ -11,14 +11,14 @@ import type { GraphQLResponse, TestStack } from './support/test-stack';
 const AREAS = [MappaArea.LONDON, MappaArea.KENT];
 let env: TestStack;
 
-const COORDINATOR: Principal = { staffId: 'MCU0001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.LONDON, clearance: 'SC' };
+const COORDINATOR: PrincipalClaims = { staffId: 'MCU0001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.LONDON, clearance: 'SC' };
 const SCREENING: DeclaredPurpose = { purpose: 'MAPPA_SCREENING', caseId: null };
 const OFFENDER = `query($pncId: ID!) { offender(pncId: $pncId) {
   pncId identity { lastName } mappaCase { area level } probationCase { crn area } custody { prisonNumber } mappaHNotification { category }
 } }`;
 const REGISTER = 'query($after: String) { offenders(first: 50, after: $after) { totalCount edges { node { pncId identity { lastName } probationCase { area } } } pageInfo { hasNextPage endCursor } } }';
 
-async function ask<Data = Record<string, unknown>>(query: string, variables: Record<string, unknown>, principal: Principal, purpose: DeclaredPurpose = SCREENING) {
+async function ask<Data = Record<string, unknown>>(query: string, variables: Record<string, unknown>, principal: PrincipalClaims, purpose: DeclaredPurpose = SCREENING) {
   return postGraphQL<Data>(`${env.stack.gateway.url}/graphql`, query, variables, await env.headersFor(principal, purpose));
 }
 
@@ -78,7 +78,7 @@ describe('row scope through the gateway', () => {
   it('R-4: a limited-access probation case is, for any practitioner but the allocated COM, a person probation holds no case for', async () => {
     const limited = env.people.find((p) => p.area === MappaArea.LONDON && p.restrictedAccess && p.probationStatus === 'CURRENT' && p.category !== 4);
     expect(limited).toBeDefined();
-    const practitioner: Principal = { staffId: 'N07A999', agency: 'probation', roles: ['probation_practitioner'], area: MappaArea.LONDON, clearance: 'CTC' };
+    const practitioner: PrincipalClaims = { staffId: 'N07A999', agency: 'probation', roles: ['probation_practitioner'], area: MappaArea.LONDON, clearance: 'CTC' };
     const CASE = 'query($crn: ID!) { offenderByCrn(crn: $crn) { pncId probationCase { crn } } }';
     const management: DeclaredPurpose = { purpose: 'CASE_MANAGEMENT', caseId: null };
     expect(await ask(CASE, { crn: limited!.crn }, practitioner, management)).toEqual(await ask(CASE, { crn: 'Z999999' }, practitioner, management));
@@ -100,7 +100,7 @@ describe('row scope through the gateway', () => {
     );
     const [allocation] = rows;
     expect(allocation).toBeDefined();
-    const vlo = (staffId: string): Principal => ({ staffId, agency: 'probation', roles: ['victim_liaison_officer'], area: MappaArea.LONDON, clearance: 'BPSS' });
+    const vlo = (staffId: string): PrincipalClaims => ({ staffId, agency: 'probation', roles: ['victim_liaison_officer'], area: MappaArea.LONDON, clearance: 'BPSS' });
     const QUERY = 'query($crn: ID!) { offenderByCrn(crn: $crn) { pncId victimContacts { vloStaffId } } }';
     const management: DeclaredPurpose = { purpose: 'CASE_MANAGEMENT', caseId: null };
     const own = await ask<{ offenderByCrn: { victimContacts: { vloStaffId: string }[] | null } }>(QUERY, { crn: allocation!.crn }, vlo(allocation!.vlo_staff_id), management);
@@ -144,7 +144,7 @@ describe('row scope through the gateway', () => {
 
   it('principle 5: a duty-to-co-operate attendee without a case grant knows no one, even in their own area', async () => {
     const person = env.people.find((p) => p.area === MappaArea.LONDON && ordinary(p) && !isUnder18(p.dateOfBirth, requestDateOf(new Date())))!;
-    const attendee: Principal = { staffId: 'CSC0001', agency: 'children_social_care', roles: ['dtc_attendee'], area: MappaArea.LONDON, clearance: 'BPSS' };
+    const attendee: PrincipalClaims = { staffId: 'CSC0001', agency: 'children_social_care', roles: ['dtc_attendee'], area: MappaArea.LONDON, clearance: 'BPSS' };
     const meeting: DeclaredPurpose = { purpose: 'MAPPA_MEETING', caseId: 'MTG-1' };
     const QUERY = 'query($pncId: ID!) { offender(pncId: $pncId) { mappaCase { level } } }';
     const about = await ask(QUERY, { pncId: person.pncId }, attendee, meeting);

@@ -1,5 +1,5 @@
 import { ASSERTION_HEADER } from '@mappa/shared';
-import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, startTestStack } from './support/test-stack';
+import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, startTestStack, vouched } from './support/test-stack';
 import type { GraphQLResponse, TestStack } from './support/test-stack';
 
 // Subgraphs answer only the gateway: every GraphQL request, `_entities` and `_service` included,
@@ -33,7 +33,7 @@ async function direct(subgraph: string, query: string, headers: Record<string, s
   return { status: response.status, body: (await response.json()) as GraphQLResponse };
 }
 
-const caller = { principal: DEFAULT_PRINCIPAL, declaredPurpose: DEFAULT_PURPOSE };
+const caller = { principal: vouched(DEFAULT_PRINCIPAL), declaredPurpose: DEFAULT_PURPOSE };
 const subgraphs = ['police', 'probation', 'prison', 'yot', 'mappa'];
 
 describe.each(subgraphs)('the %s subgraph', (name) => {

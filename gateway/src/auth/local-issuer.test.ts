@@ -24,7 +24,7 @@ describe('the development token issuer', () => {
     const file = await stat(join(directory, 'dev-issuer.jwk.json'));
     expect(file.mode & 0o777).toBe(0o600);
     const second = await LocalIssuer.openDevIssuer(directory);
-    await expect(new TokenVerifier([second.trustedIssuer()]).principalFrom(`Bearer ${token}`)).resolves.toEqual(principal);
+    await expect(new TokenVerifier([second.trustedIssuer()]).principalFrom(`Bearer ${token}`)).resolves.toEqual({ ...principal, issuer: DEV_ISSUER });
   });
 
   it('is marked as development, issuing as the dev issuer', async () => {

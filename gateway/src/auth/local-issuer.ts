@@ -2,23 +2,34 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createLocalJWKSet, importJWK, SignJWT } from 'jose';
 import type { JWK } from 'jose';
-import { generateSigningKeyPair } from '@mappa/shared';
-import type { Principal } from '@mappa/shared';
+import { DEV_ISSUER, generateSigningKeyPair, PRINCIPAL_AGENCIES } from '@mappa/shared';
+import type { Clearance, PrincipalAgency, PrincipalClaims } from '@mappa/shared';
 import type { TrustedIssuer } from './trusted-issuer';
 
-export const DEV_ISSUER = 'urn:mappa:dev-issuer';
+export { DEV_ISSUER };
 export const GATEWAY_AUDIENCE = 'mappa-gateway';
 
 /** Overrides for a minted token; tests use them to make tokens that must be refused. */
 export interface MintOptions {
-  /** Lifetime in hours from now (default 8). */
-  readonly hours?: number;
-  /** An absolute expiry, seconds since the epoch (wins over `hours`). */
+  /** Lifetime in seconds from `issuedAt` (default 3600, the gateway's default maximum). */
+  readonly lifetimeSeconds?: number;
+  /** An absolute expiry, seconds since the epoch (wins over `lifetimeSeconds`). */
   readonly expiresAt?: number;
+  /** The `iat`, seconds since the epoch (default now); null leaves the claim out. */
+  readonly issuedAt?: number | null;
   readonly notBefore?: number;
   readonly audience?: string;
   readonly claims?: Record<string, unknown>;
 }
+
+/** Whom a trusted issuer may vouch for (`TRUSTED_ISSUERS` entry's `agencies` and `maxClearance`). */
+export interface VouchingScope {
+  readonly agencies: readonly PrincipalAgency[];
+  readonly maxClearance: Clearance;
+}
+
+/** Every agency, up to Developed Vetting: the development issuer's scope, and test issuers' unless a test says otherwise. */
+export const VOUCHES_FOR_EVERYONE: VouchingScope = { agencies: PRINCIPAL_AGENCIES, maxClearance: 'DV' };
 
 /**
  * An identity provider held in this process: an ES256 key pair that signs bearer tokens.
@@ -61,20 +72,34 @@ export class LocalIssuer {
     return { ...this.publicJwk_ };
   }
 
-  /** The issuer as the gateway trusts it. */
-  trustedIssuer(): TrustedIssuer {
-    return { issuer: this.issuer, audience: GATEWAY_AUDIENCE, keys: createLocalJWKSet({ keys: [this.publicJwk_] }), development: this.development };
+  /** Its `iss`. */
+  get issuerName(): string {
+    return this.issuer;
   }
 
-  /** A bearer token for `principal`. */
-  async mint(principal: Principal, options: MintOptions = {}): Promise<string> {
-    const token = new SignJWT({ ...principal, ...options.claims })
+  /** The issuer as the gateway trusts it: for every agency and clearance unless `scope` narrows it. */
+  trustedIssuer(scope: VouchingScope = VOUCHES_FOR_EVERYONE): TrustedIssuer {
+    return {
+      issuer: this.issuer,
+      audience: GATEWAY_AUDIENCE,
+      keys: createLocalJWKSet({ keys: [this.publicJwk_] }),
+      agencies: scope.agencies,
+      maxClearance: scope.maxClearance,
+      development: this.development,
+    };
+  }
+
+  /** A bearer token for `principal` (its claims only: the issuer is this one's). */
+  async mint(principal: PrincipalClaims, options: MintOptions = {}): Promise<string> {
+    const { staffId, agency, roles, area, clearance } = principal;
+    const issuedAt = options.issuedAt === undefined ? Math.floor(Date.now() / 1000) : options.issuedAt;
+    const token = new SignJWT({ staffId, agency, roles, area, clearance, ...options.claims })
       .setProtectedHeader({ alg: 'ES256', kid: this.privateJwk.kid ?? 'local', typ: 'JWT' })
       .setIssuer(this.issuer)
       .setAudience(options.audience ?? GATEWAY_AUDIENCE)
-      .setSubject(principal.staffId)
-      .setIssuedAt()
-      .setExpirationTime(options.expiresAt ?? `${options.hours ?? 8}h`);
+      .setSubject(staffId)
+      .setExpirationTime(options.expiresAt ?? (issuedAt ?? Math.floor(Date.now() / 1000)) + (options.lifetimeSeconds ?? 3_600));
+    if (issuedAt !== null) token.setIssuedAt(issuedAt);
     if (options.notBefore !== undefined) token.setNotBefore(options.notBefore);
     return token.sign(await importJWK(this.privateJwk, 'ES256'));
   }

@@ -1,11 +1,22 @@
 import { decodeJwt, errors as joseErrors, jwtVerify } from 'jose';
-import { principalSchema, UnauthenticatedError } from '@mappa/shared';
-import type { Principal } from '@mappa/shared';
+import { agencyHoldsRole, CLEARANCES, principalClaimsSchema, UnauthenticatedError } from '@mappa/shared';
+import type { Principal, PrincipalClaims } from '@mappa/shared';
 import type { TrustedIssuer } from './trusted-issuer';
 
 // Asymmetric algorithms only: never `none`, and never HMAC, whose "secret" could be a public key.
 const ACCEPTED_ALGORITHMS = ['RS256', 'ES256', 'EdDSA'];
 const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
+/** Seconds of clock difference tolerated between an identity provider and the gateway (exp, nbf, iat). */
+const CLOCK_TOLERANCE_SECONDS = 30;
+
+/** The longest a token may live (`exp - iat`) unless configured otherwise: one hour. */
+export const DEFAULT_TOKEN_MAX_LIFETIME_SECONDS = 3_600;
+
+/** How the gateway judges a token beyond its signature. */
+export interface TokenPolicy {
+  /** The longest lifetime (`exp - iat`) accepted, in seconds. */
+  readonly maxLifetimeSeconds: number;
+}
 
 /**
  * Verifies a client's bearer token against the identity provider that issued it and maps its
@@ -15,11 +26,14 @@ const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
 export class TokenVerifier {
   private readonly issuers: ReadonlyMap<string, TrustedIssuer>;
 
-  constructor(issuers: readonly TrustedIssuer[]) {
+  constructor(
+    issuers: readonly TrustedIssuer[],
+    private readonly policy: TokenPolicy = { maxLifetimeSeconds: DEFAULT_TOKEN_MAX_LIFETIME_SECONDS },
+  ) {
     this.issuers = new Map(issuers.map((issuer) => [issuer.issuer, issuer]));
   }
 
-  /** The principal the token vouches for, or UNAUTHENTICATED. */
+  /** The principal the token vouches for, with its issuer, or UNAUTHENTICATED. */
   async principalFrom(authorization: string | undefined): Promise<Principal> {
     if (!authorization) throw new UnauthenticatedError('Authentication required: send "Authorization: Bearer <token>".');
     const token = BEARER.exec(authorization)?.[1];
@@ -32,22 +46,43 @@ export class TokenVerifier {
         issuer: issuer.issuer,
         audience: issuer.audience,
         algorithms: ACCEPTED_ALGORITHMS,
-        requiredClaims: ['exp'],
-        clockTolerance: 30,
+        requiredClaims: ['exp', 'iat'],
+        // Also refuses a token issued in the future (beyond the tolerance) and one older than the
+        // longest lifetime, whatever its exp says.
+        maxTokenAge: this.policy.maxLifetimeSeconds,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
       }));
     } catch (error: unknown) {
       throw new UnauthenticatedError(messageFor(error));
     }
-    const principal = principalSchema.safeParse({
+    // A provider that mints day-long tokens makes a stolen one a day-long credential: refuse it
+    // outright rather than trust it for its first hour.
+    if (typeof payload.exp !== 'number' || typeof payload.iat !== 'number' || payload.exp - payload.iat > this.policy.maxLifetimeSeconds) {
+      throw new UnauthenticatedError(`The token lives longer than this gateway accepts (at most ${this.policy.maxLifetimeSeconds} s); sign in again.`);
+    }
+    const claims = principalClaimsSchema.safeParse({
       staffId: payload.staffId ?? payload.sub,
       agency: payload.agency,
       roles: payload.roles,
       area: payload.area,
       clearance: payload.clearance,
     });
-    if (!principal.success) throw new UnauthenticatedError('The token does not describe a MAPPA user (staffId, agency, roles, area, clearance).');
-    return principal.data;
+    if (!claims.success) throw new UnauthenticatedError('The token does not describe a MAPPA user (staffId, agency, roles, area, clearance).');
+    refuseUnvouchable(claims.data, issuer);
+    return { ...claims.data, issuer: issuer.issuer };
   }
+}
+
+/**
+ * Issue 9 §2: an identity provider vouches only for its own people. The same message for every
+ * claim it may not make, so a forger learns nothing about which one failed.
+ */
+function refuseUnvouchable(claims: PrincipalClaims, issuer: TrustedIssuer): void {
+  const vouchable =
+    issuer.agencies.includes(claims.agency) &&
+    CLEARANCES.indexOf(claims.clearance) <= CLEARANCES.indexOf(issuer.maxClearance) &&
+    claims.roles.every((role) => agencyHoldsRole(claims.agency, role));
+  if (!vouchable) throw new UnauthenticatedError('The token claims an agency, role or clearance its identity provider may not vouch for.');
 }
 
 function unverifiedIssuerOf(token: string): string | undefined {
@@ -59,9 +94,14 @@ function unverifiedIssuerOf(token: string): string | undefined {
 }
 
 function messageFor(error: unknown): string {
-  if (error instanceof joseErrors.JWTExpired) return 'The token has expired; sign in again.';
+  if (error instanceof joseErrors.JWTExpired) {
+    return error.claim === 'iat' ? 'The token was issued too long ago; sign in again.' : 'The token has expired; sign in again.';
+  }
   if (error instanceof joseErrors.JWTClaimValidationFailed) {
-    return error.claim === 'nbf' ? 'The token is not valid yet.' : 'The token was not issued for this service.';
+    if (error.claim === 'nbf') return 'The token is not valid yet.';
+    if (error.claim === 'iat') return error.reason === 'missing' || error.reason === 'invalid' ? 'The token must say when it was issued (iat).' : 'The token was issued in the future.';
+    if (error.claim === 'exp') return 'The token must say when it expires (exp).';
+    return 'The token was not issued for this service.';
   }
   if (error instanceof joseErrors.JOSEAlgNotAllowed) return 'The token is signed with an algorithm this gateway does not accept.';
   return 'The token could not be verified.';

@@ -1,3 +1,4 @@
+import { TEST_ISSUER } from '@mappa/shared';
 import { defaultFieldResolver, execute, parse, print } from 'graphql';
 import type { GraphQLFieldResolver } from 'graphql';
 import { MappaArea } from '@mappa/shared';
@@ -30,7 +31,7 @@ type Note {
 
 const policies = readSupergraphPolicies(SDL);
 const layAdviser: Caller = {
-  principal: { staffId: 'LAY0201', agency: 'mappa_unit', roles: ['lay_adviser'], area: MappaArea.LONDON, clearance: 'BPSS' },
+  principal: { issuer: TEST_ISSUER, staffId: 'LAY0201', agency: 'mappa_unit', roles: ['lay_adviser'], area: MappaArea.LONDON, clearance: 'BPSS' },
   declaredPurpose: { purpose: 'MAPPA_MEETING', caseId: 'MTG-TEST-0201' },
 };
 const DENIED_FOR_LAY_ADVISER = new Set(['Offender.pncId', 'Note.text', 'Note.author']);
@@ -152,7 +153,7 @@ type Offender @join__type(graph: "TEST", key: "pncId") {
   visorNominal: String @mappaAccess(policy: "test.visorNominal", grants: ["${PARTNER}"])
 }`);
   const practitioner: Caller = {
-    principal: { staffId: 'PP0201', agency: 'probation', roles: ['probation_practitioner'], area: MappaArea.KENT, clearance: 'BPSS' },
+    principal: { issuer: TEST_ISSUER, staffId: 'PP0201', agency: 'probation', roles: ['probation_practitioner'], area: MappaArea.KENT, clearance: 'BPSS' },
     declaredPurpose: { purpose: 'CASE_MANAGEMENT', caseId: null },
   };
   const QUERY = '{ offender(pncId: "2008/0545166T") { pncId visorNominal } }';

@@ -53,7 +53,7 @@ describe('trusted document manifests (issue 9 §1)', () => {
   });
 
   it('allows ad-hoc documents to analysts under STATISTICS only', () => {
-    const analyst: Principal = { staffId: 'AN1', agency: 'mappa_unit', roles: ['analyst'], area: MappaArea.LONDON, clearance: 'BPSS' };
+    const analyst: Principal = { issuer: 'urn:mappa:test-issuer', staffId: 'AN1', agency: 'mappa_unit', roles: ['analyst'], area: MappaArea.LONDON, clearance: 'BPSS' };
     expect(mayQueryAdHoc(analyst, { purpose: 'STATISTICS', caseId: null })).toBe(true);
     expect(mayQueryAdHoc(analyst, { purpose: 'MAPPA_SCREENING', caseId: null })).toBe(false);
     expect(mayQueryAdHoc({ ...analyst, roles: ['mappa_coordinator'] }, { purpose: 'STATISTICS', caseId: null })).toBe(false);

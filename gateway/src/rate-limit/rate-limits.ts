@@ -1,7 +1,6 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
-import { decodeJwt } from 'jose';
 import { RateLimitedError, RedisSharedState } from '@mappa/shared';
 import type { Logger, Principal, SharedState } from '@mappa/shared';
 import { z } from 'zod';
@@ -88,12 +87,10 @@ export function sourceKeyOf(address: string | undefined): string {
 
 /**
  * The key a principal is limited by: the issuer that vouched for the staff id, and the staff id, so
- * two identity providers' staff with the same id never share a bucket. Called only once the token
- * has been verified: its `iss` is then the trusted issuer's own (the verifier checks it).
+ * two identity providers' staff with the same id never share a bucket.
  */
-export function principalKeyOf(principal: Principal, authorization: string | undefined): string {
-  const token = authorization?.replace(/^Bearer /, '') ?? '';
-  return `${decodeJwt(token).iss ?? 'unknown'}|${principal.staffId}`;
+export function principalKeyOf(principal: Principal): string {
+  return `${principal.issuer}|${principal.staffId}`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { TEST_ISSUER } from '../testing/test-gateway';
 import 'reflect-metadata';
 import { graphql } from 'graphql';
 import type { GraphQLSchema } from 'graphql';
@@ -39,7 +40,7 @@ const QUERY = `query($pncId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {
 }`;
 
 const informationGovernance = (clearance: 'BPSS' | 'SC', agency: 'police' | 'probation' = 'police'): Caller => ({
-  principal: { staffId: 'IG000001', agency, roles: ['information_governance'], area: MappaArea.KENT, clearance },
+  principal: { issuer: TEST_ISSUER, staffId: 'IG000001', agency, roles: ['information_governance'], area: MappaArea.KENT, clearance },
   declaredPurpose: { purpose: 'AUDIT', caseId: null },
 });
 

@@ -32,10 +32,10 @@ export function auditOutcome(errorCodes: readonly string[], authenticated: boole
   return 'ALLOWED';
 }
 
-/** Who asked, as the audit records them: ids, codes and roles, never a name. */
+/** Who asked, as the audit records them: ids (the staff id with its issuer), codes and roles, never a name. */
 export function auditPrincipalOf(principal: Principal): NonNullable<AuditPayloadInput['principal']> {
-  const { staffId, agency, roles, area } = principal;
-  return { staffId, agency, roles: [...roles], area };
+  const { staffId, issuer, agency, roles, area } = principal;
+  return { staffId, issuer, agency, roles: [...roles], area };
 }
 
 /** Who asked and why, as every entry about a served request records them. */

@@ -44,6 +44,9 @@ export const auditPayloadSchema = z.strictObject({
   principal: z
     .strictObject({
       staffId: code,
+      // The identity provider that vouched for the staff id (a staff id means something only with
+      // it). Absent only from entries written before issuers were recorded.
+      issuer: code.optional(),
       agency: z.enum(PRINCIPAL_AGENCIES),
       roles: z.array(z.enum(ROLES)).max(32),
       area: z.enum(MappaArea).nullable(),

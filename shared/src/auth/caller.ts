@@ -36,7 +36,12 @@ export const callerSchema = z.object({
 
 export type Caller = z.infer<typeof callerSchema>;
 
-/** The caller's live case grants that cover this request's declared purpose (and case, when one is declared). */
+/**
+ * The caller's live case grants that cover this request's declared purpose (and case, when one is
+ * declared). Whose grants they are was settled where they were looked up: the MAPPA unit matches a
+ * grant to a staff id on the staff id and its issuer together (`liveGrantsOf`), and the gateway signs
+ * them into the same assertion as the principal they were looked up for, so they never travel apart.
+ */
 export function caseGrantsOf(caller: Caller, now: Date = new Date()): readonly CaseGrant[] {
   const { purpose, caseId } = caller.declaredPurpose;
   // Expiry is checked here too: a grant can run out during the assertion's minute.

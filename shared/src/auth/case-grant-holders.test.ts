@@ -1,3 +1,4 @@
+import { TEST_ISSUER } from '../testing/test-gateway';
 import { MappaArea } from '../domain/mappa-area';
 import type { Caller } from './caller';
 import { GRANT_HOLDER_ROLES, GRANTABLE_PURPOSES, mayHoldCaseGrants } from './case-grant-holders';
@@ -5,7 +6,7 @@ import type { Role } from './principal';
 import { PURPOSES } from './purpose';
 
 const callerWith = (roles: Role[], purpose: Caller['declaredPurpose']['purpose']): Caller => ({
-  principal: { staffId: 'HLT00001', agency: 'health', roles, area: MappaArea.KENT, clearance: 'BPSS' },
+  principal: { issuer: TEST_ISSUER, staffId: 'HLT00001', agency: 'health', roles, area: MappaArea.KENT, clearance: 'BPSS' },
   declaredPurpose: { purpose, caseId: purpose === 'MAPPA_MEETING' || purpose === 'DISCLOSURE_DECISION' ? 'MTG-1' : null },
 });
 

@@ -1,3 +1,4 @@
+import { TEST_ISSUER } from '../testing/test-gateway';
 import { decodeJwt, importJWK, SignJWT } from 'jose';
 import { MappaArea } from '../domain/mappa-area';
 import { openTestRedis, uniqueTestKeyPrefix } from '../testing/test-redis';
@@ -6,7 +7,7 @@ import type { Caller } from './caller';
 import { generateSigningKeyPair } from './signing-keys';
 
 const caller: Caller = {
-  principal: { staffId: 'PP0001', agency: 'probation', roles: ['probation_practitioner'], area: MappaArea.DORSET, clearance: 'BPSS' },
+  principal: { issuer: TEST_ISSUER, staffId: 'PP0001', agency: 'probation', roles: ['probation_practitioner'], area: MappaArea.DORSET, clearance: 'BPSS' },
   declaredPurpose: { purpose: 'MAPPA_MEETING', caseId: 'MTG-1' },
 };
 const BODY = '{"query":"{ __typename }"}';

@@ -44,13 +44,75 @@ export type Role = (typeof ROLES)[number];
 export const CLEARANCES = ['BPSS', 'CTC', 'SC', 'DV'] as const;
 export type Clearance = (typeof CLEARANCES)[number];
 
-/** The authenticated person making a request, as their identity provider vouches for them. */
-export const principalSchema = z.object({
+const RESPONSIBLE_AUTHORITY_AND_YOT: readonly PrincipalAgency[] = ['police', 'probation', 'prison', 'yot'];
+
+/**
+ * Which agencies can hold each role (domain README §3): the one table token verification, the policy
+ * build and the access matrix all read. A token claiming a role its agency cannot hold is refused,
+ * and a policy granting a role to an agency that cannot hold it fails the build.
+ * - Lay advisers are members of the public appointed to the Strategic Management Board, which the
+ *   MAPPA unit supports: they sign in as the MAPPA unit's.
+ * - Analysts work for a data owner or the MAPPA unit (the annual report, principle 8); a
+ *   duty-to-co-operate agency holds no MAPPA data to analyse.
+ * - Every organisation has its own information governance (what it may read under AUDIT is the
+ *   access-audit policies' and row scope's business, not this table's).
+ */
+export const ROLE_AGENCIES: { readonly [R in Role]: readonly PrincipalAgency[] } = {
+  ppu_officer: ['police'],
+  visor_administrator: ['police'],
+  ct_officer: ['police'],
+  probation_practitioner: ['probation'],
+  senior_probation_officer: ['probation'],
+  victim_liaison_officer: ['probation'],
+  approved_premises_staff: ['probation'],
+  prison_offender_manager: ['prison'],
+  yot_case_manager: ['yot'],
+  yot_manager: ['yot'],
+  mappa_coordinator: ['mappa_unit'],
+  // A police or probation employee chairs; the MAPPA unit's own chairs too.
+  mappa_chair: ['police', 'probation', 'mappa_unit'],
+  dtc_attendee: DUTY_TO_CO_OPERATE_AGENCIES,
+  lay_adviser: ['mappa_unit'],
+  analyst: [...RESPONSIBLE_AUTHORITY_AND_YOT, 'mappa_unit'],
+  information_governance: PRINCIPAL_AGENCIES,
+};
+
+/** Whether someone of `agency` can hold `role` (`ROLE_AGENCIES`). */
+export function agencyHoldsRole(agency: PrincipalAgency, role: Role): boolean {
+  return ROLE_AGENCIES[role].includes(agency);
+}
+
+/**
+ * An identity provider's `iss`, as the principal and the audit carry it: a URL or URN of 1-128
+ * letters, digits and `_.:/@-` (the audit's id alphabet, so it is recorded as given).
+ */
+export const issuerSchema = z.string().regex(/^[A-Za-z0-9_.:/@-]{1,128}$/, 'issuer must be 1-128 letters, digits or _.:/@- (a URL or URN)');
+
+/**
+ * The issuer recorded on case grants to a staff id made before grants named the provider: it stands
+ * for "unknown", so no gateway may trust an identity provider of this name and such grants hold for no one.
+ */
+export const ISSUER_NOT_RECORDED = 'urn:mappa:issuer-not-recorded';
+
+/** The issuer of the local development tokens (`npm run token`); a production gateway refuses it. */
+export const DEV_ISSUER = 'urn:mappa:dev-issuer';
+
+/** What a bearer token says about its holder: who, in which agency and area, with which roles and vetting. */
+export const principalClaimsSchema = z.object({
   staffId: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'staffId must be 1-64 letters, digits, dots, underscores or hyphens'),
   agency: z.enum(PRINCIPAL_AGENCIES),
   roles: z.array(z.enum(ROLES)).min(1, 'at least one role is required'),
   area: z.enum(MappaArea),
   clearance: z.enum(CLEARANCES),
 });
+
+export type PrincipalClaims = z.infer<typeof principalClaimsSchema>;
+
+/**
+ * The authenticated person making a request, as their identity provider vouches for them, with that
+ * provider (`issuer`): a staff id means something only together with the provider that issued it,
+ * so wherever a staff id decides access it is matched with its issuer.
+ */
+export const principalSchema = principalClaimsSchema.extend({ issuer: issuerSchema });
 
 export type Principal = z.infer<typeof principalSchema>;

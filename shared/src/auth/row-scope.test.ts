@@ -1,3 +1,4 @@
+import { TEST_ISSUER } from '../testing/test-gateway';
 import { MappaArea } from '../domain/mappa-area';
 import type { Caller } from './caller';
 import { areaScopeOf, isUnder18, latestAdultDateOfBirth, requestDateOf, rowScopeOf, subjectInScope, unrestrictedRowScopeOf, victimLiaisonOfficerStaffId } from './row-scope';
@@ -5,7 +6,7 @@ import type { SubjectFacts } from './row-scope';
 
 const NOW = new Date('2026-12-01T10:00:00Z');
 const caller = (overrides: Partial<Caller['principal']> = {}, purpose: Caller['declaredPurpose'] = { purpose: 'CASE_MANAGEMENT', caseId: null }, caseGrants?: Caller['caseGrants']): Caller => ({
-  principal: { staffId: 'PPU0001', agency: 'police', roles: ['ppu_officer'], area: MappaArea.KENT, clearance: 'BPSS', ...overrides },
+  principal: { issuer: TEST_ISSUER, staffId: 'PPU0001', agency: 'police', roles: ['ppu_officer'], area: MappaArea.KENT, clearance: 'BPSS', ...overrides },
   declaredPurpose: purpose,
   ...(caseGrants ? { caseGrants } : {}),
 });
@@ -24,7 +25,9 @@ const grant = (overrides: Partial<NonNullable<Caller['caseGrants']>[number]> = {
   validUntil: '2026-12-01T11:00:00Z',
   ...overrides,
 });
-const inScope = (facts: SubjectFacts, who: Caller) => subjectInScope(facts, rowScopeOf(who, NOW));
+// The owner under test takes staff ids from TEST_ISSUER as its own.
+const scopeOf = (who: Caller) => rowScopeOf(who, NOW, undefined, [TEST_ISSUER]);
+const inScope = (facts: SubjectFacts, who: Caller) => subjectInScope(facts, scopeOf(who));
 
 describe('row scope', () => {
   it('principle 2, R-3: the subject\'s responsible area must be the principal\'s; an area the owner cannot tell admits no one', () => {
@@ -101,9 +104,21 @@ describe('row scope', () => {
   });
 
   it('only a probation victim liaison officer has a VLO staff id', () => {
-    expect(victimLiaisonOfficerStaffId(caller({ agency: 'probation', roles: ['victim_liaison_officer'], staffId: 'N07V100' }))).toBe('N07V100');
-    expect(victimLiaisonOfficerStaffId(caller({ agency: 'probation', roles: ['probation_practitioner'], staffId: 'N07V100' }))).toBeNull();
-    expect(victimLiaisonOfficerStaffId(caller({ agency: 'police', roles: ['victim_liaison_officer'], staffId: 'N07V100' }))).toBeNull();
+    expect(victimLiaisonOfficerStaffId(scopeOf(caller({ agency: 'probation', roles: ['victim_liaison_officer'], staffId: 'N07V100' })))).toBe('N07V100');
+    expect(victimLiaisonOfficerStaffId(scopeOf(caller({ agency: 'probation', roles: ['probation_practitioner'], staffId: 'N07V100' })))).toBeNull();
+    expect(victimLiaisonOfficerStaffId(scopeOf(caller({ agency: 'police', roles: ['victim_liaison_officer'], staffId: 'N07V100' })))).toBeNull();
+  });
+
+  it('issue 9 §2: a staff id decides access only from the owner\'s own identity provider (R-4, the VLO\'s victims)', () => {
+    const vlo = { agency: 'probation' as const, roles: ['victim_liaison_officer' as const], staffId: 'N07V100' };
+    const elsewhere = 'urn:mappa:another-provider';
+    expect(victimLiaisonOfficerStaffId(scopeOf(caller({ ...vlo, issuer: elsewhere })))).toBeNull();
+    // No staff-id issuer configured: no staff id is the owner's (deny by default).
+    expect(victimLiaisonOfficerStaffId(rowScopeOf(caller(vlo), NOW))).toBeNull();
+    const com = { agency: 'probation' as const, roles: ['probation_practitioner' as const], staffId: 'N07A123' };
+    const limited = subject({ limitedTo: { agency: 'probation', staffId: 'N07A123' } });
+    expect(inScope(limited, caller(com))).toBe(true);
+    expect(inScope(limited, caller({ ...com, issuer: elsewhere }))).toBe(false);
   });
 
   it('benchmark only: the unrestricted scope (authorization off) admits every subject the rules above keep out; the enforced scope admits none of them', () => {

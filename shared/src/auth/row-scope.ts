@@ -22,6 +22,11 @@ import type { Purpose } from './purpose';
  *     principal's area. Information governance under AUDIT is national for its own agency's records
  *     and reaches no one else's (principle 10, see `areaScopeOf`).
  *  6. R-4 (probation only): a limited-access case is also limited to its allocated staff.
+ *
+ * Staff ids are qualified by issuer (issue 9 §2): an owner's records name its own staff by the ids
+ * its own identity provider(s) issue (probation's nDelius staff codes), so a staff id decides access
+ * only when the caller's provider is one the owner's staff ids come from (`ownStaffIdOf`). The same
+ * id presented by any other provider matches nobody.
  */
 
 /** Counter-terrorism cleared: Counter-Terrorist Check or above (CTC, SC, DV). */
@@ -98,10 +103,27 @@ export interface RowScope {
   /** R-4: whether a subject limited to its allocated staff (`SubjectFacts.limitedTo`) is so limited; false only in `unrestrictedRowScopeOf`. */
   readonly staffLimitsApply: boolean;
   readonly principal: Principal;
+  /**
+   * The caller's staff id as this owner names its staff: set only when the caller's identity
+   * provider is one this owner's staff ids come from (`ownStaffIdOf`), else null, and then no
+   * record naming a staff id (an allocated case, a victim's liaison officer) is the caller's.
+   */
+  readonly ownStaffId: string | null;
 }
 
-/** The caller's row scope at `now`, as the data owner `owner` applies it (see `areaScopeOf`). */
-export function rowScopeOf(caller: Caller, now: Date = new Date(), owner?: PrincipalAgency): RowScope {
+/**
+ * The caller's staff id if `staffIdIssuers` (the identity providers whose staff ids this owner's
+ * records use) include the caller's issuer; null otherwise (deny by default: none configured, none own).
+ */
+export function ownStaffIdOf(principal: Principal, staffIdIssuers: readonly string[]): string | null {
+  return staffIdIssuers.includes(principal.issuer) ? principal.staffId : null;
+}
+
+/**
+ * The caller's row scope at `now`, as the data owner `owner` applies it (see `areaScopeOf`), for an
+ * owner whose staff ids come from `staffIdIssuers`.
+ */
+export function rowScopeOf(caller: Caller, now: Date = new Date(), owner?: PrincipalAgency, staffIdIssuers: readonly string[] = []): RowScope {
   const { purpose } = caller.declaredPurpose;
   return {
     counterTerrorismCleared: mayKnowRestrictedSubject(caller),
@@ -110,6 +132,7 @@ export function rowScopeOf(caller: Caller, now: Date = new Date(), owner?: Princ
     latestDateOfBirth: PURPOSES_BARRING_UNDER_18S.has(purpose) ? latestAdultDateOfBirth(requestDateOf(now)) : null,
     staffLimitsApply: true,
     principal: caller.principal,
+    ownStaffId: ownStaffIdOf(caller.principal, staffIdIssuers),
   };
 }
 
@@ -128,6 +151,8 @@ export function unrestrictedRowScopeOf(caller: Caller): RowScope {
     latestDateOfBirth: null,
     staffLimitsApply: false,
     principal: caller.principal,
+    // Nothing is limited to staff here, so whose staff the caller is decides nothing.
+    ownStaffId: caller.principal.staffId,
   };
 }
 
@@ -147,7 +172,8 @@ export interface SubjectFacts {
   readonly age: SubjectAge;
   /**
    * R-4: set when the owner limits the subject to the staff allocated to it (a limited-access
-   * probation case): only that staff member of that agency, and grant holders, may know it. A null
+   * probation case): only that staff member of that agency (the owner's own staff id, so from one of
+   * the owner's staff-id issuers: `RowScope.ownStaffId`), and grant holders, may know it. A null
    * staff id (an unallocated case) admits nobody but grant holders.
    */
   readonly limitedTo?: { readonly agency: Principal['agency']; readonly staffId: string | null };
@@ -167,16 +193,17 @@ export function subjectInScope(subject: SubjectFacts, scope: RowScope): boolean 
   const inArea = areaScope.kind === 'national' || (areaScope.kind === 'area' && subject.area !== null && subject.area === areaScope.area);
   if (!inArea) return false;
   if (subject.limitedTo && scope.staffLimitsApply) {
-    return subject.limitedTo.staffId !== null && principal.agency === subject.limitedTo.agency && principal.staffId === subject.limitedTo.staffId;
+    return subject.limitedTo.staffId !== null && principal.agency === subject.limitedTo.agency && scope.ownStaffId === subject.limitedTo.staffId;
   }
   return true;
 }
 
 /**
  * The staff id of the caller as a victim liaison officer, or null when the caller is not one:
- * victim contacts are visible only to the VLO allocated to them (`vloStaffId`).
+ * victim contacts are visible only to the VLO allocated to them (`vloStaffId`), and only to the
+ * staff id as probation's own identity provider issued it (`RowScope.ownStaffId`).
  */
-export function victimLiaisonOfficerStaffId(caller: Caller): string | null {
-  const { principal } = caller;
-  return principal.agency === 'probation' && principal.roles.includes('victim_liaison_officer') ? principal.staffId : null;
+export function victimLiaisonOfficerStaffId(scope: RowScope): string | null {
+  const { principal } = scope;
+  return principal.agency === 'probation' && principal.roles.includes('victim_liaison_officer') ? scope.ownStaffId : null;
 }

@@ -28,3 +28,32 @@ describe('enforceFieldPolicies and record conditions', () => {
     expect(() => enforceFieldPolicies(schemaFor(), [conditional], { visorPartnerAgency: () => false })).not.toThrow();
   });
 });
+
+describe('enforceFieldPolicies and the agencies that hold each role', () => {
+  const policyWith = (grants: FieldPolicy['grants']): FieldPolicy => ({ ...conditional, name: 'test.policeRecord', grants });
+  const schemaOf = (policy: FieldPolicy) =>
+    buildSchema(`
+      directive @mappaAccess(policy: String!, grants: [String!]!) on FIELD_DEFINITION
+      type Query { record: String ${accessDirectiveFor(policy)} }
+    `);
+  const build = (grants: FieldPolicy['grants']) => () => enforceFieldPolicies(schemaOf(policyWith(grants)), [policyWith(grants)]);
+
+  it('issue 9 §2: refuses to build when a grant names a role for an agency that cannot hold it (housing + ppu_officer)', () => {
+    expect(build([{ roles: ['ppu_officer'], purposes: ['CASE_MANAGEMENT'], agencies: ['housing'] }])).toThrow(
+      /role for agencies that cannot hold it \(ROLE_AGENCIES\):\n {2}test\.policeRecord → role ppu_officer for housing, which cannot hold it/,
+    );
+  });
+
+  it('issue 9 §2: refuses to build when a grant names an agency that holds none of its roles (jobcentre_plus for mappa_chair)', () => {
+    expect(build([{ roles: ['mappa_chair'], purposes: ['MAPPA_SCREENING'], agencies: ['police', 'jobcentre_plus'] }])).toThrow(/test\.policeRecord → agency jobcentre_plus, which holds none of mappa_chair/);
+  });
+
+  it('builds a grant naming no agencies when some agency holds each of its roles (checked against every agency)', () => {
+    expect(build([{ roles: ['ppu_officer', 'dtc_attendee', 'mappa_chair'], purposes: ['MAPPA_MEETING'] }])).not.toThrow();
+  });
+
+  it('builds a grant whose every role is held by one of its agencies, and every agency holds one of its roles', () => {
+    expect(build([{ roles: ['mappa_chair', 'ppu_officer'], purposes: ['MAPPA_MEETING'], agencies: ['police', 'probation'] }])).not.toThrow();
+    expect(build([{ roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: ['housing', 'health'] }])).not.toThrow();
+  });
+});

@@ -2,6 +2,7 @@ import { defaultFieldResolver, getNamedType, isCompositeType, isObjectType } fro
 import type { GraphQLFieldResolver, GraphQLSchema } from 'graphql';
 import type { Caller } from '../auth/caller';
 import { ACCESS_DIRECTIVE } from './access-directive';
+import { grantsNamingForeignRoles } from './field-policy';
 import type { FieldPolicy } from './field-policy';
 import type { AccessContext } from './access-decisions';
 import type { RecordConditionName, RecordConditions } from './record-condition';
@@ -47,8 +48,8 @@ const isThenable = (value: unknown): value is PromiseLike<unknown> =>
 
 /**
  * Wraps every field's resolver with its policy check. Deny by default: the build fails when a field
- * has no policy, names one the subgraph does not define, or a grant names a record condition the
- * subgraph does not register a predicate for. A denied field resolves to null; a conditionally
+ * has no policy, names one the subgraph does not define, a grant names a record condition the
+ * subgraph does not register a predicate for, or a grant names a role for agencies that cannot hold it. A denied field resolves to null; a conditionally
  * granted one is resolved, then kept only for records that meet the condition, else null.
  */
 export function enforceFieldPolicies(schema: GraphQLSchema, policies: readonly FieldPolicy[], conditions: RecordConditions = {}): GraphQLSchema {
@@ -59,12 +60,14 @@ export function enforceFieldPolicies(schema: GraphQLSchema, policies: readonly F
   const unregistered = policies.flatMap((policy) =>
     policy.grants.flatMap((grant) => (grant.condition !== undefined && !conditions[grant.condition] ? [`${policy.name} → ${grant.condition}`] : [])),
   );
-  if (missing.length > 0 || unknown.length > 0 || unregistered.length > 0) {
+  const foreignRoles = grantsNamingForeignRoles(policies);
+  if (missing.length > 0 || unknown.length > 0 || unregistered.length > 0 || foreignRoles.length > 0) {
     throw new Error(
       [
         ...(missing.length > 0 ? [`Fields without an access policy (deny by default; add @Access):\n  ${missing.join('\n  ')}`] : []),
         ...(unknown.length > 0 ? [`Fields naming a policy that is not defined:\n  ${unknown.join('\n  ')}`] : []),
         ...(unregistered.length > 0 ? [`Grants naming a record condition the subgraph does not register:\n  ${unregistered.join('\n  ')}`] : []),
+        ...(foreignRoles.length > 0 ? [`Grants naming a role for agencies that cannot hold it (ROLE_AGENCIES):\n  ${foreignRoles.join('\n  ')}`] : []),
       ].join('\n'),
     );
   }

@@ -1,6 +1,6 @@
 import type { Caller } from '../auth/caller';
 import type { Clearance, PrincipalAgency, Role } from '../auth/principal';
-import { CLEARANCES } from '../auth/principal';
+import { agencyHoldsRole, CLEARANCES, PRINCIPAL_AGENCIES } from '../auth/principal';
 import type { Purpose } from '../auth/purpose';
 import type { Agency } from '../domain/agency';
 import type { RecordConditionName } from './record-condition';
@@ -49,6 +49,26 @@ export function definePolicies<Key extends string>(
   return Object.fromEntries(
     Object.entries<Omit<FieldPolicy, 'name'>>(policies).map(([key, policy]) => [key, { ...policy, name: `${agency}.${key}` }]),
   ) as Record<Key, FieldPolicy>;
+}
+
+/**
+ * Grants that name a role for agencies none of which can hold it (`ROLE_AGENCIES`), or an agency
+ * that holds none of the grant's roles, as `<policy> → <role or agency>` lines: such a grant reads
+ * as allowing someone who can never exist (`housing` + `ppu_officer`), so the schema build refuses
+ * it. A grant naming no agencies must name roles some agency holds.
+ */
+export function grantsNamingForeignRoles(policies: readonly FieldPolicy[]): string[] {
+  return policies.flatMap((policy) =>
+    policy.grants.flatMap((grant) => {
+      const agencies = grant.agencies ?? PRINCIPAL_AGENCIES;
+      const roles = grant.roles.filter((role) => !agencies.some((agency) => agencyHoldsRole(agency, role)));
+      const idle = grant.agencies ? grant.agencies.filter((agency) => !grant.roles.some((role) => agencyHoldsRole(agency, role))) : [];
+      return [
+        ...roles.map((role) => `${policy.name} → role ${role} for ${agencies.join(', ')}, which cannot hold it`),
+        ...idle.map((agency) => `${policy.name} → agency ${agency}, which holds none of ${grant.roles.join(', ')}`),
+      ];
+    }),
+  );
 }
 
 /** True when the grant's role, purpose, agency and clearance match this caller (its record condition aside). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEV_ISSUER, issuerSchema } from '../auth/principal';
 
 /** Raised at start-up when the environment does not describe a valid configuration. */
 export class ConfigError extends Error {
@@ -63,6 +64,7 @@ export const jwksSchema = z.object({
 });
 
 /**
+/**
  * State several replicas share (the assertion replay cache; the gateway's rate limits): in this
  * process's memory unless `REDIS_URL` is set (`redis://` or `rediss://` for TLS).
  */
@@ -76,8 +78,16 @@ export const sharedStateEnv = {
 };
 
 /**
- * What every subgraph deployed on its own reads: how it runs, where its data is, its port, and the
- * gateway's public keys (`GATEWAY_PUBLIC_KEYS`, a JWKS) that its requests must be signed with.
+ * `STAFF_ID_ISSUERS`: the identity providers (a JSON array of issuers) whose staff ids an agency's own
+ * records use; default the local development issuer. A staff id from any other provider is not the agency's.
+ */
+export const staffIdIssuersEnv = jsonEnv(z.array(issuerSchema).min(1, 'name at least one issuer')).default([DEV_ISSUER]);
+
+/**
+ * What every subgraph deployed on its own reads: how it runs, where its data is, its port, the
+ * gateway's public keys (`GATEWAY_PUBLIC_KEYS`, a JWKS) that its requests must be signed with, and
+ * the identity providers its own staff ids come from (`STAFF_ID_ISSUERS`, a JSON array of issuers;
+ * default the local development issuer), so a staff id from any other provider matches none of its records.
  */
 export const subgraphEnv = (defaultPort: number) =>
   z.object({
@@ -86,4 +96,5 @@ export const subgraphEnv = (defaultPort: number) =>
     ...sharedStateEnv,
     PORT: portEnv(defaultPort),
     GATEWAY_PUBLIC_KEYS: jsonEnv(jwksSchema),
+    STAFF_ID_ISSUERS: staffIdIssuersEnv,
   });

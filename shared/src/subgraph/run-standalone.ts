@@ -37,6 +37,7 @@ export async function runStandaloneSubgraph(definition: SubgraphDefinition, conf
     log,
     gatewayKeys: config.GATEWAY_PUBLIC_KEYS,
     sharedState,
+    staffIdIssuers: config.STAFF_ID_ISSUERS,
   });
   const stop = async (signal: string) => {
     log.info({ signal }, 'stopping');

@@ -10,6 +10,7 @@ import { RequestAudit } from '../audit/request-audit';
 import { subgraphAuditPlugin } from '../audit/subgraph-audit.plugin';
 import { caseGrantsOf } from '../auth/caller';
 import type { Caller } from '../auth/caller';
+import { DEV_ISSUER } from '../auth/principal';
 import type { PrincipalAgency } from '../auth/principal';
 import type { IncomingMessage } from 'node:http';
 import { ASSERTION_HEADER, GatewayAssertionVerifier, ReplayCacheUnavailableError } from '../auth/gateway-assertion';
@@ -71,6 +72,12 @@ export async function startSubgraph<Loaders extends object>(
     readonly log: Logger;
     /** The gateway's public keys: only requests carrying an assertion signed by one are served. */
     readonly gatewayKeys: JSONWebKeySet;
+    /**
+     * The identity providers whose staff ids this agency's records use (e.g. probation's nDelius
+     * staff codes are its own provider's): a staff id from any other provider matches none of them.
+     * Default: the local development issuer only.
+     */
+    readonly staffIdIssuers?: readonly string[];
     /** BENCHMARK ONLY: `'off'` serves without field policies or row scope (see `AuthorizationMode`). Default `'enforced'`. */
     readonly authorization?: AuthorizationMode;
     /** BENCHMARK ONLY: `'off'` serves without writing its audit trail (see `AuditMode`). Default `'recorded'`. */
@@ -104,7 +111,8 @@ export async function startSubgraph<Loaders extends object>(
   // After the access-errors plugin: the audit entry must see the FORBIDDEN errors it adds.
   const plugins = [...authorizationPlugins, ...(auditWriter ? [subgraphAuditPlugin<SubgraphContext<Loaders>>(auditWriter)] : [])];
   const owner = auditLog === 'gateway' ? undefined : OWNER_AGENCY_OF_LOG[auditLog];
-  const rowScopeFor = (caller: Caller) => (enforced ? rowScopeOf(caller, new Date(), owner) : unrestrictedRowScopeOf(caller));
+  const staffIdIssuers = options.staffIdIssuers ?? [DEV_ISSUER];
+  const rowScopeFor = (caller: Caller) => (enforced ? rowScopeOf(caller, new Date(), owner, staffIdIssuers) : unrestrictedRowScopeOf(caller));
   const server = createApolloServer<SubgraphContext<Loaders>>({ schema }, { production: options.production, log, plugins });
   await server.start();
   const sharedState = options.sharedState ?? new MemorySharedState();

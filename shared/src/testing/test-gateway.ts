@@ -4,9 +4,15 @@ import type { Caller } from '../auth/caller';
 import { generateSigningKeyPair } from '../auth/signing-keys';
 import { MappaArea } from '../domain/mappa-area';
 
+/**
+ * The identity provider tests stand in for: the test stack's token issuer, and the issuer of every
+ * principal a test signs an assertion for directly. Test subgraphs take staff ids from it as their own.
+ */
+export const TEST_ISSUER = 'urn:mappa:test-issuer';
+
 /** A caller for tests that exercise data rather than access rules. */
 export const TEST_CALLER: Caller = {
-  principal: { staffId: 'TEST0001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.LONDON, clearance: 'SC' },
+  principal: { staffId: 'TEST0001', issuer: TEST_ISSUER, agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.LONDON, clearance: 'SC' },
   declaredPurpose: { purpose: 'CASE_MANAGEMENT', caseId: null },
 };
 

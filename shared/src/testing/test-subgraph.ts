@@ -6,7 +6,7 @@ import type { SubgraphDefinition } from '../subgraph/subgraph-definition';
 import { createLogger } from '../logging/logger';
 import { openTestDatabase } from './test-database';
 import type { TestDatabase } from './test-database';
-import { createTestGatewayKeys } from './test-gateway';
+import { createTestGatewayKeys, TEST_ISSUER } from './test-gateway';
 import type { TestGatewayKeys } from './test-gateway';
 
 /** One agency's subgraph for a test file: its own database, seeded, and a gateway key it trusts. */
@@ -19,7 +19,8 @@ export interface TestSubgraph {
 
 /**
  * Starts `definition` on a free port over a fresh test database seeded with `dataset`, trusting a
- * fresh test gateway key, as a single agency's deployment would run. Stop it in `afterAll` with
+ * fresh test gateway key and taking staff ids from `TEST_ISSUER` as its own, as a single agency's
+ * deployment would run. Stop it in `afterAll` with
  * `subgraph.close()` then `database.drop()`.
  */
 export async function startTestSubgraph<Loaders extends object>(definition: SubgraphDefinition<Loaders>, dataset: SeedDataset): Promise<TestSubgraph> {
@@ -27,6 +28,6 @@ export async function startTestSubgraph<Loaders extends object>(definition: Subg
   const log = createLogger(`${definition.name}-test`, 'silent');
   await prepareSubgraphDatabase(definition, database.connection, { seedIfEmpty: dataset, log });
   const gateway = await createTestGatewayKeys();
-  const subgraph = await startSubgraph(definition, { connection: database.connection, host: '127.0.0.1', port: 0, production: false, log, gatewayKeys: gateway.gatewayKeys });
+  const subgraph = await startSubgraph(definition, { connection: database.connection, host: '127.0.0.1', port: 0, production: false, log, gatewayKeys: gateway.gatewayKeys, staffIdIssuers: [TEST_ISSUER] });
   return { database, subgraph, gateway };
 }

@@ -1,3 +1,4 @@
+import { TEST_ISSUER } from '@mappa/shared';
 import { and, asc, eq } from 'drizzle-orm';
 import { addDays, encodeCursor, formatPncId, isUnder18, MappaArea, requestDateOf, rowScopeOf, startTestSubgraph, syntheticPeople, withCaseGrants } from '@mappa/shared';
 import type { Caller, Purpose, Role, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
@@ -27,7 +28,7 @@ interface GraphQLResponse {
 
 /** The owner's role reading its own records: the MAPPA co-ordinator, administering cases. */
 const MAPPA_COORDINATOR: Caller = {
-  principal: { staffId: 'MCU00001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.KENT, clearance: 'SC' },
+  principal: { issuer: TEST_ISSUER, staffId: 'MCU00001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.KENT, clearance: 'SC' },
   declaredPurpose: { purpose: 'CASE_MANAGEMENT', caseId: null },
 };
 
@@ -495,7 +496,7 @@ describe('mappa subgraph', () => {
       expect(await countRegister(db, meeting, {})).toBe(atMeeting.length);
       // Principle 5 in the same SQL: a duty-to-co-operate attendee's register holds their grants' subjects and no one else.
       const attendee: Caller = {
-        principal: { staffId: 'HSG0001', agency: 'housing', roles: ['dtc_attendee'], area: MappaArea.KENT, clearance: 'BPSS' },
+        principal: { issuer: TEST_ISSUER, staffId: 'HSG0001', agency: 'housing', roles: ['dtc_attendee'], area: MappaArea.KENT, clearance: 'BPSS' },
         declaredPurpose: { purpose: 'MAPPA_MEETING', caseId: 'MTG-1' },
       };
       expect(await fetchRegisterPage(db, rowScopeOf(attendee), {}, null, 10)).toEqual([]);
@@ -505,7 +506,7 @@ describe('mappa subgraph', () => {
 
     it('principle 5: a duty-to-co-operate attendee knows no MAPPA case without a live grant for the meeting', async () => {
       const dtc: Caller = {
-        principal: { staffId: 'HSG0001', agency: 'housing', roles: ['dtc_attendee'], area: MappaArea.KENT, clearance: 'BPSS' },
+        principal: { issuer: TEST_ISSUER, staffId: 'HSG0001', agency: 'housing', roles: ['dtc_attendee'], area: MappaArea.KENT, clearance: 'BPSS' },
         declaredPurpose: { purpose: 'MAPPA_MEETING', caseId: 'MTG-1' },
       };
       const keys = adults.slice(0, 3).map((person) => person.pncId);
@@ -535,7 +536,7 @@ describe('mappa subgraph', () => {
     const CLEARED = coordinator('CTC');
     // Reads the case summary but is denied its history: the errors must match too.
     const PRACTITIONER: Caller = {
-      principal: { staffId: 'NPS00001', agency: 'probation', roles: ['probation_practitioner'], area: MappaArea.KENT, clearance: 'BPSS' },
+      principal: { issuer: TEST_ISSUER, staffId: 'NPS00001', agency: 'probation', roles: ['probation_practitioner'], area: MappaArea.KENT, clearance: 'BPSS' },
       declaredPurpose: { purpose: 'CASE_MANAGEMENT', caseId: null },
     };
     const SELECTION = 'mappaCase { caseId category level leadAgency area status history { field valueAfter } }';
@@ -645,7 +646,7 @@ describe('mappa subgraph', () => {
 
   describe('field policies (owner enforcement)', () => {
     const caller = (roles: Role[], agency: Caller['principal']['agency'], purpose: Purpose, clearance: Caller['principal']['clearance'] = 'BPSS'): Caller => ({
-      principal: { staffId: 'STAFF0001', agency, roles, area: MappaArea.KENT, clearance },
+      principal: { issuer: TEST_ISSUER, staffId: 'STAFF0001', agency, roles, area: MappaArea.KENT, clearance },
       declaredPurpose: { purpose, caseId: purpose === 'MAPPA_MEETING' ? 'MTG-1' : purpose === 'DISCLOSURE_DECISION' ? 'DD-1' : null },
     });
     // Adults on the day the test runs: under MAPPA_MEETING a child is out of scope for everyone (A.R25, tested below).

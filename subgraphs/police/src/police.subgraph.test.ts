@@ -1,3 +1,4 @@
+import { TEST_ISSUER } from '@mappa/shared';
 import { createLogger, isUnder18, MappaArea, openTestDatabase, prepareSubgraphDatabase, requestDateOf, startSubgraph, startTestSubgraph, syntheticPeople, withCaseGrants } from '@mappa/shared';
 import type { Caller, Clearance, DatabaseConnection, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
 import { policeSubgraph } from './index';
@@ -10,7 +11,7 @@ let subgraph: RunningSubgraph;
 let gateway: TestGatewayKeys;
 
 const PPU_OFFICER: Caller = {
-  principal: { staffId: 'PPU0001', agency: 'police', roles: ['ppu_officer'], area: MappaArea.KENT, clearance: 'SC' },
+  principal: { issuer: TEST_ISSUER, staffId: 'PPU0001', agency: 'police', roles: ['ppu_officer'], area: MappaArea.KENT, clearance: 'SC' },
   declaredPurpose: { purpose: 'CASE_MANAGEMENT', caseId: null },
 };
 
@@ -99,7 +100,7 @@ describe('police subgraph', () => {
 
   describe('field policies (owner enforcement)', () => {
     const probationPractitioner = (purpose: 'CASE_MANAGEMENT' | 'MAPPA_MEETING'): Caller => ({
-      principal: { staffId: 'PP0001', agency: 'probation', roles: ['probation_practitioner'], area: MappaArea.KENT, clearance: 'BPSS' },
+      principal: { issuer: TEST_ISSUER, staffId: 'PP0001', agency: 'probation', roles: ['probation_practitioner'], area: MappaArea.KENT, clearance: 'BPSS' },
       declaredPurpose: { purpose, caseId: purpose === 'MAPPA_MEETING' ? 'MTG-1' : null },
     });
     const representations = () => people.slice(0, 20).map((p) => ({ __typename: 'Offender', pncId: p.pncId }));
@@ -127,7 +128,7 @@ describe('police subgraph', () => {
 
     it('A.R27-A.R30: a lay adviser sees no personal data, not even the PNC ID', async () => {
       const layAdviser: Caller = {
-        principal: { staffId: 'LA0001', agency: 'mappa_unit', roles: ['lay_adviser'], area: MappaArea.KENT, clearance: 'BPSS' },
+        principal: { issuer: TEST_ISSUER, staffId: 'LA0001', agency: 'mappa_unit', roles: ['lay_adviser'], area: MappaArea.KENT, clearance: 'BPSS' },
         declaredPurpose: { purpose: 'MAPPA_MEETING', caseId: 'MTG-1' },
       };
       const result = await post(QUERY, { r: representations() }, layAdviser);
@@ -149,7 +150,7 @@ describe('row scope: own area, case grants and duty-to-co-operate attendees (pri
   const OFFENDER = 'query($pncId: ID!) { offender(pncId: $pncId) { pncId identity { lastName } } }';
   const IN_LONDON: Caller = { ...PPU_OFFICER, principal: { ...PPU_OFFICER.principal, area: MappaArea.LONDON } };
   const DTC: Caller = {
-    principal: { staffId: 'CSC0001', agency: 'children_social_care', roles: ['dtc_attendee'], area: MappaArea.KENT, clearance: 'BPSS' },
+    principal: { issuer: TEST_ISSUER, staffId: 'CSC0001', agency: 'children_social_care', roles: ['dtc_attendee'], area: MappaArea.KENT, clearance: 'BPSS' },
     declaredPurpose: { purpose: 'MAPPA_MEETING', caseId: 'MTG-1' },
   };
 
@@ -309,11 +310,11 @@ describe('ViSOR partner agencies: a per-record condition on the grant (A.R5, A.R
   // Everyone in the dataset is in Kent, the callers' area, and none is counter-terrorism restricted
   // (checked below), so row scope lets every subject through: what differs is only the record.
   const PROBATION = (purpose: 'CASE_MANAGEMENT' | 'MAPPA_SCREENING'): Caller => ({
-    principal: { staffId: 'PP0301', agency: 'probation', roles: ['probation_practitioner'], area: MappaArea.KENT, clearance: 'BPSS' },
+    principal: { issuer: TEST_ISSUER, staffId: 'PP0301', agency: 'probation', roles: ['probation_practitioner'], area: MappaArea.KENT, clearance: 'BPSS' },
     declaredPurpose: { purpose, caseId: null },
   });
   const PRISON_OM = (purpose: 'CASE_MANAGEMENT' | 'MAPPA_SCREENING'): Caller => ({
-    principal: { staffId: 'POM0301', agency: 'prison', roles: ['prison_offender_manager'], area: MappaArea.KENT, clearance: 'BPSS' },
+    principal: { issuer: TEST_ISSUER, staffId: 'POM0301', agency: 'prison', roles: ['prison_offender_manager'], area: MappaArea.KENT, clearance: 'BPSS' },
     declaredPurpose: { purpose, caseId: null },
   });
   const SELECTION = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { pncId visorNominal { visorReference partnerAgencies } } } }';

@@ -1,3 +1,4 @@
+import { TEST_ISSUER } from '@mappa/shared';
 import { eq } from 'drizzle-orm';
 import { addMonths, MappaArea, startTestSubgraph, syntheticPeople, withCaseGrants } from '@mappa/shared';
 import type { Caller, Purpose, Role, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
@@ -80,7 +81,7 @@ const FULL_SELECTION = `
 
 /** The owner's caller: a prison offender manager managing their own cases, who may read every prison field. */
 const PRISON_OFFENDER_MANAGER: Caller = {
-  principal: { staffId: 'POM0001', agency: 'prison', roles: ['prison_offender_manager'], area: MappaArea.LONDON, clearance: 'SC' },
+  principal: { issuer: TEST_ISSUER, staffId: 'POM0001', agency: 'prison', roles: ['prison_offender_manager'], area: MappaArea.LONDON, clearance: 'SC' },
   declaredPurpose: { purpose: 'CASE_MANAGEMENT', caseId: null },
 };
 
@@ -404,7 +405,7 @@ describe('prison subgraph', () => {
 
     it('principle 5: a duty-to-co-operate attendee knows no prisoner without a live grant for the meeting; an expired one, or one for another purpose or meeting, does not count', async () => {
       const dtc: Caller = {
-        principal: { staffId: 'EM0001', agency: 'electronic_monitoring', roles: ['dtc_attendee'], area: MappaArea.LONDON, clearance: 'BPSS' },
+        principal: { issuer: TEST_ISSUER, staffId: 'EM0001', agency: 'electronic_monitoring', roles: ['dtc_attendee'], area: MappaArea.LONDON, clearance: 'BPSS' },
         declaredPurpose: { purpose: 'MAPPA_MEETING', caseId: 'MTG-1' },
       };
       const subject = sample.slice(0, 1);
@@ -511,7 +512,7 @@ describe('prison subgraph', () => {
 
   describe('field policies (owner enforcement)', () => {
     const callerAs = (agency: Caller['principal']['agency'], role: Role, purpose: Purpose): Caller => ({
-      principal: { staffId: `${role.toUpperCase().slice(0, 3)}0001`, agency, roles: [role], area: MappaArea.LONDON, clearance: 'SC' },
+      principal: { issuer: TEST_ISSUER, staffId: `${role.toUpperCase().slice(0, 3)}0001`, agency, roles: [role], area: MappaArea.LONDON, clearance: 'SC' },
       declaredPurpose: { purpose, caseId: purpose === 'MAPPA_MEETING' ? 'MTG-1' : purpose === 'DISCLOSURE_DECISION' ? 'DEC-1' : null },
     });
     // People in custody at level 2/3 (who have MAPPA F reports) and people released on licence.

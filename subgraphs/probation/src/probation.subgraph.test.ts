@@ -1,3 +1,4 @@
+import { TEST_ISSUER } from '@mappa/shared';
 import { addMonths, MappaArea, startTestSubgraph, syntheticPeople, withCaseGrants } from '@mappa/shared';
 import type { Caller, Clearance, PrincipalAgency, Purpose, Role, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
 import { eq, inArray } from 'drizzle-orm';
@@ -23,7 +24,7 @@ type GraphQLResponse = {
 function callerWith(roles: Role[], purpose: Purpose = 'CASE_MANAGEMENT', agency: PrincipalAgency = 'probation', staffId = 'N07A001'): Caller {
   const needsCase = purpose === 'MAPPA_MEETING' || purpose === 'DISCLOSURE_DECISION';
   return {
-    principal: { staffId, agency, roles, area: MappaArea.LONDON, clearance: 'SC' },
+    principal: { issuer: TEST_ISSUER, staffId, agency, roles, area: MappaArea.LONDON, clearance: 'SC' },
     declaredPurpose: { purpose, caseId: needsCase ? 'MTG-1' : null },
   };
 }

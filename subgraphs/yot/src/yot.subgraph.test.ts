@@ -1,3 +1,4 @@
+import { TEST_ISSUER } from '@mappa/shared';
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType } from 'graphql';
 import { addDays, addMonths, formatPncId, isUnder18, MappaArea, openTestDatabase, requestDateOf, startTestSubgraph, syntheticPeople, withCaseGrants, yearsBetween, yotReferenceSchema } from '@mappa/shared';
 import type { Caller, Purpose, Role, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
@@ -116,7 +117,7 @@ const held = new Map<string, YotOffender>();
 /** A caller with one role, asking for one purpose (a case id where the purpose needs one). */
 function callerWith(role: Role, agency: Caller['principal']['agency'], purpose: Purpose, clearance: Caller['principal']['clearance'] = 'BPSS'): Caller {
   return {
-    principal: { staffId: `${role.toUpperCase().slice(0, 3)}0001`, agency, roles: [role], area: MappaArea.KENT, clearance },
+    principal: { issuer: TEST_ISSUER, staffId: `${role.toUpperCase().slice(0, 3)}0001`, agency, roles: [role], area: MappaArea.KENT, clearance },
     declaredPurpose: { purpose, caseId: purpose === 'MAPPA_MEETING' || purpose === 'DISCLOSURE_DECISION' ? 'CASE-1' : null },
   };
 }

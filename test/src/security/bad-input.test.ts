@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { buildASTSchema, getNamedType, getNullableType, isEnumType, isInputObjectType, isListType, isObjectType, isScalarType, parse } from 'graphql';
 import type { GraphQLArgument, GraphQLField, GraphQLInputType } from 'graphql';
 import { readSupergraph } from '@mappa/gateway';
-import { MappaArea } from '@mappa/shared';
-import type { DeclaredPurpose, Principal } from '@mappa/shared';
+import { MappaArea, TEST_ISSUER } from '@mappa/shared';
+import type { DeclaredPurpose, PrincipalClaims } from '@mappa/shared';
 import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, startTestStack } from '../support/test-stack';
 import type { GraphQLResponse, TestStack } from '../support/test-stack';
 
@@ -35,13 +35,13 @@ afterAll(async () => {
 
 const AUDIT: DeclaredPurpose = { purpose: 'AUDIT', caseId: null };
 const CASE_MANAGEMENT: DeclaredPurpose = { purpose: 'CASE_MANAGEMENT', caseId: null };
-const PRISON_OFFENDER_MANAGER: Principal = { staffId: 'POM-FUZZ-01', agency: 'prison', roles: ['prison_offender_manager'], area: MappaArea.LONDON, clearance: 'SC' };
-const YOT_CASE_MANAGER: Principal = { staffId: 'YOT-FUZZ-01', agency: 'yot', roles: ['yot_case_manager'], area: MappaArea.LONDON, clearance: 'SC' };
-const informationGovernance = (agency: Principal['agency']): Principal => ({ staffId: 'IG-FUZZ-01', agency, roles: ['information_governance'], area: MappaArea.LONDON, clearance: 'SC' });
-const AUDIT_READER: Record<string, Principal['agency']> = { mappaAccessAudit: 'mappa_unit', policeAccessAudit: 'police', probationAccessAudit: 'probation', prisonAccessAudit: 'prison', yotAccessAudit: 'yot' };
+const PRISON_OFFENDER_MANAGER: PrincipalClaims = { staffId: 'POM-FUZZ-01', agency: 'prison', roles: ['prison_offender_manager'], area: MappaArea.LONDON, clearance: 'SC' };
+const YOT_CASE_MANAGER: PrincipalClaims = { staffId: 'YOT-FUZZ-01', agency: 'yot', roles: ['yot_case_manager'], area: MappaArea.LONDON, clearance: 'SC' };
+const informationGovernance = (agency: PrincipalClaims['agency']): PrincipalClaims => ({ staffId: 'IG-FUZZ-01', agency, roles: ['information_governance'], area: MappaArea.LONDON, clearance: 'SC' });
+const AUDIT_READER: Record<string, PrincipalClaims['agency']> = { mappaAccessAudit: 'mappa_unit', policeAccessAudit: 'police', probationAccessAudit: 'probation', prisonAccessAudit: 'prison', yotAccessAudit: 'yot' };
 
 interface Call {
-  readonly principal: Principal;
+  readonly principal: PrincipalClaims;
   readonly purpose: DeclaredPurpose;
   readonly variables: Record<string, unknown>;
 }
@@ -61,7 +61,7 @@ async function newGrantId(): Promise<string> {
   return grantId;
 }
 
-const grantInput = (n: number) => ({ granteeStaffId: `PPU${String(n).padStart(4, '0')}`, pncId: subject.pncId, purpose: 'MAPPA_MEETING', caseId: 'MTG-FUZZ-0001', validUntil: inDays(14), reason: 'Invited to the meeting' });
+const grantInput = (n: number) => ({ granteeIssuer: TEST_ISSUER, granteeStaffId: `PPU${String(n).padStart(4, '0')}`, pncId: subject.pncId, purpose: 'MAPPA_MEETING', caseId: 'MTG-FUZZ-0001', validUntil: inDays(14), reason: 'Invited to the meeting' });
 
 async function activeCase(): Promise<{ caseId: string; level: number }> {
   const result = (await env.connection.database().execute(sql`select case_id, level, category from mappa.mappa_case where pnc_id = ${subject.pncId} and status = 'ACTIVE'`)) as unknown as {

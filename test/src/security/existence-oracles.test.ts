@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { accessAuditQueryName, isUnder18, MappaArea, requestDateOf, syntheticPeople } from '@mappa/shared';
-import type { DeclaredPurpose, Principal, PrincipalAgency, SyntheticPerson } from '@mappa/shared';
+import { accessAuditQueryName, isUnder18, MappaArea, requestDateOf, syntheticPeople, TEST_ISSUER } from '@mappa/shared';
+import type { DeclaredPurpose, PrincipalClaims, PrincipalAgency, SyntheticPerson } from '@mappa/shared';
 import { postGraphQL, startTestStack } from '../support/test-stack';
 import type { GraphQLResponse, TestStack } from '../support/test-stack';
 
@@ -37,7 +37,7 @@ let from: string;
 let to: string;
 const range = () => ({ from, to });
 
-const staff = (staffId: string, agency: PrincipalAgency, role: Principal['roles'][number], clearance: Principal['clearance'] = 'BPSS'): Principal => ({
+const staff = (staffId: string, agency: PrincipalAgency, role: PrincipalClaims['roles'][number], clearance: PrincipalClaims['clearance'] = 'BPSS'): PrincipalClaims => ({
   staffId,
   agency,
   roles: [role],
@@ -45,7 +45,7 @@ const staff = (staffId: string, agency: PrincipalAgency, role: Principal['roles'
   clearance,
 });
 
-async function ask(principal: Principal, purpose: DeclaredPurpose, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse> {
+async function ask(principal: PrincipalClaims, purpose: DeclaredPurpose, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse> {
   return postGraphQL(`${env.stack.gateway.url}/graphql`, query, variables, await env.headersFor(principal, purpose));
 }
 
@@ -64,7 +64,7 @@ function normalised(value: unknown, pncId: string): unknown {
 }
 
 /** Asks the same thing about the hidden subject and the unknown one (by `key`: a PNC ID unless told otherwise), and returns both answers, normalised. */
-async function aboutBoth(principal: Principal, purpose: DeclaredPurpose, query: string, hiddenId: string, variables: Record<string, unknown> = {}, key = 'pncId', unknownId = unknownPncId) {
+async function aboutBoth(principal: PrincipalClaims, purpose: DeclaredPurpose, query: string, hiddenId: string, variables: Record<string, unknown> = {}, key = 'pncId', unknownId = unknownPncId) {
   const hidden = await ask(principal, purpose, query, { ...variables, [key]: hiddenId });
   const unknown = await ask(principal, purpose, query, { ...variables, [key]: unknownId });
   return { hidden: normalised(hidden, hiddenId), unknown: normalised(unknown, unknownId) };
@@ -203,8 +203,8 @@ describe('issue 9 §3: a case access grant never reveals what row scope hides', 
   const cleared = staff('MCU9301', 'mappa_unit', 'mappa_coordinator', 'SC');
   const unclearedCoordinator = staff('MCU9302', 'mappa_unit', 'mappa_coordinator', 'BPSS');
   // A practitioner from another area, invited to the meeting: outside their own area's scope, uncleared.
-  const grantee: Principal = { ...staff('NPS9301', 'probation', 'probation_practitioner'), area: MappaArea.KENT };
-  const withoutGrants: Principal = { ...grantee, staffId: 'NPS9302' };
+  const grantee: PrincipalClaims = { ...staff('NPS9301', 'probation', 'probation_practitioner'), area: MappaArea.KENT };
+  const withoutGrants: PrincipalClaims = { ...grantee, staffId: 'NPS9302' };
   const MINE = 'query MyGrants { myCaseAccessGrants { grantId pncId purpose caseId validUntil } }';
   const GRANT = 'mutation($input: GrantCaseAccessInput!) { grantCaseAccess(input: $input) { grantId pncId } }';
   const validUntil = () => new Date(Date.now() + 7 * 86_400_000).toISOString();
@@ -212,7 +212,7 @@ describe('issue 9 §3: a case access grant never reveals what row scope hides', 
 
   async function grant(pncId: string, purpose: DeclaredPurpose, staffId: string): Promise<string> {
     // Granted by a cleared co-ordinator screening (no under-18 bar), who may know every subject here.
-    const result = await ask(cleared, SCREENING, GRANT, { input: { granteeStaffId: staffId, pncId, purpose: purpose.purpose, caseId: purpose.caseId, validUntil: validUntil(), reason: 'Invited' } });
+    const result = await ask(cleared, SCREENING, GRANT, { input: { granteeIssuer: TEST_ISSUER, granteeStaffId: staffId, pncId, purpose: purpose.purpose, caseId: purpose.caseId, validUntil: validUntil(), reason: 'Invited' } });
     expect(result.errors).toBeUndefined();
     return (result.data?.grantCaseAccess as { grantId: string }).grantId;
   }
@@ -237,7 +237,7 @@ describe('issue 9 §3: a case access grant never reveals what row scope hides', 
   it('guard (held before issue 9): an uncleared co-ordinator gets the same answer about a restricted subject as about an unknown PNC ID from caseAccessGrants, grantCaseAccess and revokeCaseAccess', async () => {
     const list = await aboutBoth(unclearedCoordinator, SCREENING, 'query($pncId: ID!) { caseAccessGrants(pncId: $pncId) { grantId pncId } }', restricted.pncId);
     expect(list.hidden).toEqual(list.unknown);
-    const input = (pncId: string) => ({ granteeStaffId: 'NPS9303', pncId, purpose: 'MAPPA_SCREENING', validUntil: validUntil(), reason: 'Invited' });
+    const input = (pncId: string) => ({ granteeIssuer: TEST_ISSUER, granteeStaffId: 'NPS9303', pncId, purpose: 'MAPPA_SCREENING', validUntil: validUntil(), reason: 'Invited' });
     const granted = normalised(await ask(unclearedCoordinator, SCREENING, GRANT, { input: input(restricted.pncId) }), restricted.pncId);
     expect(granted).toEqual(normalised(await ask(unclearedCoordinator, SCREENING, GRANT, { input: input(unknownPncId) }), unknownPncId));
     const REVOKE = 'mutation($id: ID!) { revokeCaseAccess(grantId: $id, reason: "Not invited") { grantId pncId } }';
@@ -253,7 +253,7 @@ describe('issue 9 §3: a case access grant never reveals what row scope hides', 
     const holder = await ask(grantee, SCREENING, MINE);
     expect(holder.errors).toBeUndefined();
     expect((holder.data?.myCaseAccessGrants as { grantId: string }[]).map((entry) => entry.grantId)).toEqual([visible]);
-    const clearedGrantee: Principal = { ...grantee, staffId: 'NPS9304', clearance: 'SC' };
+    const clearedGrantee: PrincipalClaims = { ...grantee, staffId: 'NPS9304', clearance: 'SC' };
     const clearedGrant = await grant(restricted.pncId, SCREENING, clearedGrantee.staffId);
     const clearedHolder = await ask(clearedGrantee, SCREENING, MINE);
     expect((clearedHolder.data?.myCaseAccessGrants as { grantId: string; pncId: string }[]).map((entry) => [entry.grantId, entry.pncId])).toEqual([[clearedGrant, restricted.pncId]]);

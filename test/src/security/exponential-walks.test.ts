@@ -1,5 +1,5 @@
 import { ASSERTION_HEADER, doubledFragmentChain } from '@mappa/shared';
-import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, postGraphQL, startTestStack } from '../support/test-stack';
+import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, postGraphQL, startTestStack, vouched } from '../support/test-stack';
 import type { GraphQLResponse, TestStack } from '../support/test-stack';
 
 // Issue 9 §1: a document under 1 KB whose fragments each spread the previous one twice froze every
@@ -25,7 +25,7 @@ const PLAIN = 'query Plain($pncId: ID!) { offender(pncId: $pncId) { pncId warnin
 async function askPolice(query: string, requestId: string): Promise<{ body: GraphQLResponse; elapsedMs: number }> {
   const variables = { pncId: env.people[0]!.pncId };
   // Bound to the exact body `postGraphQL` sends (issue 9 §4).
-  const assertion = await env.stack.assertionSigner.sign('police', { principal: DEFAULT_PRINCIPAL, declaredPurpose: DEFAULT_PURPOSE }, requestId, JSON.stringify({ query, variables }));
+  const assertion = await env.stack.assertionSigner.sign('police', { principal: vouched(DEFAULT_PRINCIPAL), declaredPurpose: DEFAULT_PURPOSE }, requestId, JSON.stringify({ query, variables }));
   const started = performance.now();
   const body = await postGraphQL(`${env.stack.subgraphs.police.url}/graphql`, query, variables, { [ASSERTION_HEADER]: assertion });
   return { body, elapsedMs: performance.now() - started };

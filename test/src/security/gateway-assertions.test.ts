@@ -17,7 +17,7 @@ import {
 } from '@mappa/shared';
 import type { RedisSharedState, RunningSubgraph } from '@mappa/shared';
 import { SUBGRAPHS } from '@mappa/stack';
-import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, postGraphQL, startTestStack } from '../support/test-stack';
+import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, postGraphQL, startTestStack, vouched } from '../support/test-stack';
 import type { GraphQLResponse, TestStack } from '../support/test-stack';
 
 // Issue 9 §4: an assertion the gateway signs for one subgraph call must answer that call only. A
@@ -25,7 +25,7 @@ import type { GraphQLResponse, TestStack } from '../support/test-stack';
 // and none may live longer than 30 s.
 
 const QUERY = 'query Identity($pncId: ID!) { offender(pncId: $pncId) { pncId identity { lastName } } }';
-const caller = { principal: DEFAULT_PRINCIPAL, declaredPurpose: DEFAULT_PURPOSE };
+const caller = { principal: vouched(DEFAULT_PRINCIPAL), declaredPurpose: DEFAULT_PURPOSE };
 const log = createLogger('test', 'silent');
 
 interface Captured {

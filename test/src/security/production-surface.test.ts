@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { ASSERTION_HEADER, auditEntryTable, formatPncId } from '@mappa/shared';
-import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, postGraphQL, startTestStack } from '../support/test-stack';
+import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, postGraphQL, startTestStack, vouched } from '../support/test-stack';
 import type { GraphQLResponse, TestStack } from '../support/test-stack';
 
 // Issue 9 §5: what a production deployment shows a stranger. Behaviour that differs between the
@@ -13,7 +13,7 @@ const MODES = [
 ] as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const CALLER = { principal: DEFAULT_PRINCIPAL, declaredPurpose: DEFAULT_PURPOSE };
+const CALLER = { principal: vouched(DEFAULT_PRINCIPAL), declaredPurpose: DEFAULT_PURPOSE };
 
 describe.each(MODES)('the $mode surface', ({ production }) => {
   let env: TestStack;

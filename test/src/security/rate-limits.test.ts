@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { readSupergraph, startGateway } from '@mappa/gateway';
 import type { RateLimits, RunningGateway } from '@mappa/gateway';
 import { auditEntryTable, createLogger, dropTestRedis, MappaArea, openTestRedis, uniqueTestKeyPrefix } from '@mappa/shared';
-import type { AuditPayload, Principal, RedisSharedState, SharedState } from '@mappa/shared';
+import type { AuditPayload, PrincipalClaims, RedisSharedState, SharedState } from '@mappa/shared';
 import { eventually, startTestStack } from '../support/test-stack';
 import type { GraphQLResponse, TestStack } from '../support/test-stack';
 
@@ -12,7 +12,7 @@ import type { GraphQLResponse, TestStack } from '../support/test-stack';
 // are audited once per window and source, so a flood without a token cannot flood the audit log.
 
 const QUERY = '{ __typename }';
-const OTHER_PRINCIPAL: Principal = { staffId: 'MCU0002', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.LONDON, clearance: 'SC' };
+const OTHER_PRINCIPAL: PrincipalClaims = { staffId: 'MCU0002', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.LONDON, clearance: 'SC' };
 const GENEROUS = { capacity: 1_000_000, refillPerSecond: 100_000 };
 const log = createLogger('test', 'silent');
 

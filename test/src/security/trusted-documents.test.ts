@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { loadTrustedDocumentManifests } from '@mappa/gateway';
 import { auditEntryTable, MappaArea } from '@mappa/shared';
-import type { AuditPayload, Principal } from '@mappa/shared';
+import type { AuditPayload, PrincipalClaims } from '@mappa/shared';
 import { startTestStack } from '../support/test-stack';
 import type { GraphQLResponse, TestStack } from '../support/test-stack';
 
@@ -29,7 +29,7 @@ const OFFENDER_VIEW = `query OffenderView($pncId: ID!) {
 const REGISTER_PAGE = 'query RegisterPage($first: Int, $after: String) { offenders(first: $first, after: $after) { totalCount edges { node { pncId } } } }';
 const NOT_REGISTERED = 'query Unregistered($pncId: ID!) { offender(pncId: $pncId) { pncId identity { lastName } } }';
 
-const ANALYST: Principal = { staffId: 'ANL0001', agency: 'mappa_unit', roles: ['analyst'], area: MappaArea.LONDON, clearance: 'BPSS' };
+const ANALYST: PrincipalClaims = { staffId: 'ANL0001', agency: 'mappa_unit', roles: ['analyst'], area: MappaArea.LONDON, clearance: 'BPSS' };
 
 let env: TestStack;
 let manifestDir: string;

@@ -1,7 +1,7 @@
 import { LocalIssuer } from '@mappa/gateway';
-import type { OperationLimits, RateLimits, TrustedDocuments } from '@mappa/gateway';
-import { createLogger, MappaArea, openTestDatabase, syntheticPeople } from '@mappa/shared';
-import type { DatabaseConnection, DeclaredPurpose, Logger, Principal, SeedDataset, SharedState, SyntheticPerson } from '@mappa/shared';
+import type { OperationLimits, RateLimits, TrustedDocuments, TrustedIssuer } from '@mappa/gateway';
+import { createLogger, MappaArea, openTestDatabase, syntheticPeople, TEST_ISSUER } from '@mappa/shared';
+import type { DatabaseConnection, DeclaredPurpose, Logger, Principal, PrincipalClaims, SeedDataset, SharedState, SyntheticPerson } from '@mappa/shared';
 import { startLocalStack } from '@mappa/stack';
 import type { LocalStack, LocalStackOptions } from '@mappa/stack';
 
@@ -16,7 +16,9 @@ export interface GraphQLResponse<Data = Record<string, unknown>> {
  * page the register and read each Responsible Authority agency's MAPPA summary (principle 3), but
  * not youth records (A.R10), narratives or victim details (principle 4).
  */
-export const DEFAULT_PRINCIPAL: Principal = { staffId: 'MCU0001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.LONDON, clearance: 'SC' };
+export const DEFAULT_PRINCIPAL: PrincipalClaims = { staffId: 'MCU0001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.LONDON, clearance: 'SC' };
+/** The principal the gateway makes of a test token's claims: vouched for by the test issuer. */
+export const vouched = (claims: PrincipalClaims): Principal => ({ ...claims, issuer: TEST_ISSUER });
 export const DEFAULT_PURPOSE: DeclaredPurpose = { purpose: 'MAPPA_SCREENING', caseId: null };
 
 /**
@@ -35,12 +37,12 @@ export interface TestStack {
   readonly stack: LocalStack;
   readonly connection: DatabaseConnection;
   readonly people: readonly SyntheticPerson[];
-  /** The identity provider the gateway trusts in this test. */
+  /** The identity provider the gateway trusts in this test (`TEST_ISSUER`, for every agency and clearance). */
   readonly issuer: LocalIssuer;
   /** POSTs an operation to the gateway as `DEFAULT_PRINCIPAL` for `DEFAULT_PURPOSE`. */
   query<Data = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<Data>>;
   /** Headers that authenticate as `principal` and declare `purpose`. */
-  headersFor(principal?: Principal, purpose?: DeclaredPurpose): Promise<Record<string, string>>;
+  headersFor(principal?: PrincipalClaims, purpose?: DeclaredPurpose): Promise<Record<string, string>>;
   /** Resets every subgraph's request, SQL statement and denied-selection counters. */
   resetCounters(): void;
   close(): Promise<void>;
@@ -57,7 +59,20 @@ export async function postGraphQL<Data = Record<string, unknown>>(
   return (await response.json()) as GraphQLResponse<Data>;
 }
 
-/** Starts the stack for one test file; stop it in `afterAll`. */
+/** The stack's staff-id issuers: every agency takes staff ids from `issuers` as its own. */
+export const staffIdIssuersForAll = (issuers: readonly string[]): NonNullable<LocalStackOptions['staffIdIssuers']> => ({
+  police: issuers,
+  probation: issuers,
+  prison: issuers,
+  yot: issuers,
+  mappa: issuers,
+});
+
+/**
+ * Starts the stack for one test file; stop it in `afterAll`. The gateway trusts the test issuer for
+ * every agency and clearance, plus `moreIssuers`; every agency's staff ids are the test issuer's
+ * unless `staffIdIssuers` says otherwise.
+ */
 export async function startTestStack(
   options: {
     dataset?: SeedDataset;
@@ -70,13 +85,15 @@ export async function startTestStack(
     trustedDocuments?: TrustedDocuments;
     rateLimits?: RateLimits;
     sharedState?: SharedState;
+    moreIssuers?: readonly TrustedIssuer[];
+    staffIdIssuers?: LocalStackOptions['staffIdIssuers'];
   } = {},
 ): Promise<TestStack> {
   // Row scope is by area (R-3): unless a test says otherwise, everyone is managed in the default
   // principal's area, so tests about other rules can ask about anyone.
   const dataset: SeedDataset = { areas: [DEFAULT_PRINCIPAL.area], ...(options.dataset ?? { offenders: 300, seed: 11, asOf: '2026-11-01' }) };
   const database = await openTestDatabase();
-  const issuer = await LocalIssuer.generate('urn:mappa:test-issuer');
+  const issuer = await LocalIssuer.generate(TEST_ISSUER);
   const headersFor = async (principal = DEFAULT_PRINCIPAL, purpose = DEFAULT_PURPOSE): Promise<Record<string, string>> => ({
     authorization: `Bearer ${await issuer.mint(principal)}`,
     'x-mappa-purpose': purpose.purpose,
@@ -90,7 +107,8 @@ export async function startTestStack(
     subgraphTimeoutMs: options.subgraphTimeoutMs ?? 5_000,
     log: options.log ?? createLogger('test', 'silent'),
     seedIfEmpty: dataset,
-    trustedIssuers: [issuer.trustedIssuer()],
+    trustedIssuers: [issuer.trustedIssuer(), ...(options.moreIssuers ?? [])],
+    staffIdIssuers: options.staffIdIssuers ?? staffIdIssuersForAll([TEST_ISSUER]),
     operationLimits: options.operationLimits,
     trustedDocuments: options.trustedDocuments ?? { mode: 'optional', manifest: new Map() },
     rateLimits: options.rateLimits ?? TEST_RATE_LIMITS,
@@ -135,6 +153,7 @@ export async function startSecondStack(
     log: createLogger('test', 'silent'),
     trustedIssuers: [env.issuer.trustedIssuer()],
     rateLimits: TEST_RATE_LIMITS,
+    staffIdIssuers: staffIdIssuersForAll([TEST_ISSUER]),
     ...switches,
   });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { freeTextSchema, GRANT_HOLDER_ROLES, GRANTABLE_PURPOSES, pncIdSchema, principalSchema, PRINCIPAL_AGENCIES, ROLES } from '@mappa/shared';
+import { agencyHoldsRole, freeTextSchema, GRANT_HOLDER_ROLES, GRANTABLE_PURPOSES, issuerSchema, pncIdSchema, principalSchema, PRINCIPAL_AGENCIES, ROLE_AGENCIES, ROLES } from '@mappa/shared';
 import type { Purpose } from '@mappa/shared';
 
 /**
@@ -25,6 +25,7 @@ export function grantCaseAccessInputSchema(now: Date) {
   return z
     .object({
       granteeStaffId: principalSchema.shape.staffId.nullish(),
+      granteeIssuer: issuerSchema.nullish(),
       granteeAgency: z.enum(PRINCIPAL_AGENCIES, { error: `agency must be one of ${PRINCIPAL_AGENCIES.join(', ')}` }).nullish(),
       granteeRole: z
         .enum(ROLES, { error: `role must be one of ${GRANT_HOLDER_ROLES.join(', ')}` })
@@ -38,12 +39,17 @@ export function grantCaseAccessInputSchema(now: Date) {
       reason: reasonSchema,
     })
     .superRefine((input, context) => {
-      const byStaff = input.granteeStaffId != null;
+      const byStaff = input.granteeStaffId != null || input.granteeIssuer != null;
       const byRole = input.granteeAgency != null || input.granteeRole != null;
       if (byStaff === byRole) {
-        context.addIssue({ code: 'custom', path: ['granteeStaffId'], message: 'name the grantee either by granteeStaffId or by granteeAgency and granteeRole, not both and not neither' });
+        context.addIssue({ code: 'custom', path: ['granteeStaffId'], message: 'name the grantee either by granteeStaffId and granteeIssuer or by granteeAgency and granteeRole, not both and not neither' });
+      } else if (byStaff && (input.granteeStaffId == null || input.granteeIssuer == null)) {
+        // A staff id is one identity provider's: without the provider it could be anyone's.
+        context.addIssue({ code: 'custom', path: [input.granteeStaffId == null ? 'granteeStaffId' : 'granteeIssuer'], message: 'a grant to a staff id needs both granteeStaffId and granteeIssuer' });
       } else if (byRole && (input.granteeAgency == null || input.granteeRole == null)) {
         context.addIssue({ code: 'custom', path: [input.granteeAgency == null ? 'granteeAgency' : 'granteeRole'], message: 'a grant to a role needs both granteeAgency and granteeRole' });
+      } else if (input.granteeAgency != null && input.granteeRole != null && !agencyHoldsRole(input.granteeAgency, input.granteeRole)) {
+        context.addIssue({ code: 'custom', path: ['granteeRole'], message: `${input.granteeRole} is held only in ${ROLE_AGENCIES[input.granteeRole].join(', ')}` });
       }
       if (PURPOSES_NAMING_A_CASE.includes(input.purpose) && input.caseId == null) {
         context.addIssue({ code: 'custom', path: ['caseId'], message: `a ${input.purpose} grant needs the meeting or decision id` });

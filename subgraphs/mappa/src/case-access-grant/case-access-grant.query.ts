@@ -19,6 +19,7 @@ export async function insertGrant(db: Database, input: GrantCaseAccessInputValue
     .values({
       grantId: randomUUID(),
       granteeStaffId: input.granteeStaffId ?? null,
+      granteeIssuer: input.granteeIssuer ?? null,
       granteeAgency: input.granteeAgency ?? null,
       granteeRole: input.granteeRole ?? null,
       pncId: input.pncId,
@@ -60,6 +61,7 @@ export async function revokeGrant(db: Database, grantId: string, revokedByStaffI
 }
 
 /**
+/**
  * The grant's subject has a MAPPA case, and none of its case rows hides it from the caller (fail
  * closed: should the rows of one person ever disagree, the stricter wins).
  */
@@ -73,13 +75,14 @@ function subjectCondition(db: Database, scope: RowScope): SQL | undefined {
 }
 
 /**
- * The caller's own grants that cover this request now: theirs by staff id, or by their agency and
- * one of their roles; for the declared purpose and, when the grant names one, the declared meeting
- * or decision; started, not expired, not revoked; and only for a subject the MAPPA unit holds that
- * the caller's row scope does not hide whatever the grant (`hiddenByGates`: a grant never reveals
- * what row scope hides, principle 9). One statement, on the partial indexes; the subject condition
- * sits in it, before the limit, so grants the caller may not know of can never crowd out, or change
- * the number of, the ones they may.
+ * The caller's own grants that cover this request now: theirs by staff id from their own identity
+ * provider (the same id from another provider is someone else), or by their agency and one of their
+ * roles; for the declared purpose and, when the grant names one, the declared meeting or decision;
+ * started, not expired, not revoked; and only for a subject the MAPPA unit holds that the caller's
+ * row scope does not hide whatever the grant (`hiddenByGates`: a grant never reveals what row scope
+ * hides, principle 9). One statement, on the partial indexes; the subject condition sits in it,
+ * before the limit, so grants the caller may not know of can never crowd out, or change the number
+ * of, the ones they may.
  */
 export function liveGrantsOf(db: Database, caller: Caller, scope: RowScope, now: Date): Promise<CaseAccessGrantRow[]> {
   const { principal, declaredPurpose } = caller;
@@ -88,13 +91,9 @@ export function liveGrantsOf(db: Database, caller: Caller, scope: RowScope, now:
     declaredPurpose.caseId === null
       ? isNull(caseAccessGrantTable.caseId)
       : or(isNull(caseAccessGrantTable.caseId), eq(caseAccessGrantTable.caseId, declaredPurpose.caseId));
+  const byStaffId = and(eq(caseAccessGrantTable.granteeStaffId, principal.staffId), eq(caseAccessGrantTable.granteeIssuer, principal.issuer));
   const granteeCondition =
-    roles.length > 0
-      ? or(
-          eq(caseAccessGrantTable.granteeStaffId, principal.staffId),
-          and(eq(caseAccessGrantTable.granteeAgency, principal.agency), inArray(caseAccessGrantTable.granteeRole, roles)),
-        )
-      : eq(caseAccessGrantTable.granteeStaffId, principal.staffId);
+    roles.length > 0 ? or(byStaffId, and(eq(caseAccessGrantTable.granteeAgency, principal.agency), inArray(caseAccessGrantTable.granteeRole, roles))) : byStaffId;
   return db
     .select()
     .from(caseAccessGrantTable)

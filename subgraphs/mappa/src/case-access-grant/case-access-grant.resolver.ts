@@ -28,6 +28,7 @@ async function caseInCoordinatorScope(context: MappaContext, pncId: string) {
 // What the audit proves of a grant: every field it was made with, and what revoking it sets.
 const GRANT_FIELDS = [
   'granteeStaffId',
+  'granteeIssuer',
   'granteeAgency',
   'granteeRole',
   'pncId',

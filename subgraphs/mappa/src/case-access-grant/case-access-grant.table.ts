@@ -14,8 +14,10 @@ export const caseAccessGrantTable = mappaSchema.table(
   'case_access_grant',
   {
     grantId: text('grant_id').primaryKey(),
-    // Who: exactly one of the two forms (the grantee check below).
+    // Who: exactly one of the two forms (the grantee check below). A staff id is one identity
+    // provider's: the grant holds only for that id from that provider (issue 9 §2).
     granteeStaffId: text('grantee_staff_id'),
+    granteeIssuer: text('grantee_issuer'),
     granteeAgency: text('grantee_agency').$type<PrincipalAgency>(),
     granteeRole: text('grantee_role').$type<Role>(),
     pncId: text('pnc_id').notNull(),
@@ -37,10 +39,10 @@ export const caseAccessGrantTable = mappaSchema.table(
     // The gateway's per-request lookup of a caller's live grants, by either grantee form.
     index('case_access_grant_staff_idx').on(table.granteeStaffId, table.purpose).where(sql`revoked_at is null and grantee_staff_id is not null`),
     index('case_access_grant_agency_role_idx').on(table.granteeAgency, table.granteeRole, table.purpose).where(sql`revoked_at is null and grantee_agency is not null`),
-    // Exactly one way of naming the grantee: one staff id, or an agency and a role.
+    // Exactly one way of naming the grantee: one staff id with its issuer, or an agency and a role.
     check(
       'case_access_grant_grantee_check',
-      sql`(grantee_staff_id is not null and grantee_agency is null and grantee_role is null) or (grantee_staff_id is null and grantee_agency is not null and grantee_role is not null)`,
+      sql`(grantee_staff_id is not null and grantee_issuer is not null and grantee_agency is null and grantee_role is null) or (grantee_staff_id is null and grantee_issuer is null and grantee_agency is not null and grantee_role is not null)`,
     ),
     check('case_access_grant_purpose_check', sql`purpose in ('MAPPA_SCREENING', 'MAPPA_MEETING', 'DISCLOSURE_DECISION')`),
     // A meeting or disclosure decision grant is for that meeting or decision only.

@@ -1,3 +1,4 @@
+import { TEST_ISSUER } from '@mappa/shared';
 import { eq, sql } from 'drizzle-orm';
 import { addDays, formatPncId, isUnder18, requestDateOf, startTestSubgraph, syntheticPeople } from '@mappa/shared';
 import type { Caller, DeclaredPurpose, Principal, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
@@ -25,7 +26,7 @@ interface GraphQLResponse {
   errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; policy?: string; issues?: { path: string; message: string }[] } }[];
 }
 
-const COORDINATOR: Principal = { staffId: 'MCU00001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: AREA, clearance: 'SC' };
+const COORDINATOR: Principal = { issuer: TEST_ISSUER, staffId: 'MCU00001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: AREA, clearance: 'SC' };
 const SCREENING: DeclaredPurpose = { purpose: 'MAPPA_SCREENING', caseId: null };
 const meeting = (caseId: string): DeclaredPurpose => ({ purpose: 'MAPPA_MEETING', caseId });
 const as = (principal: Principal, declaredPurpose: DeclaredPurpose = SCREENING): Caller => ({ principal, declaredPurpose });
@@ -40,7 +41,7 @@ async function post(query: string, variables: Record<string, unknown>, caller: C
   return (await response.json()) as GraphQLResponse;
 }
 
-const GRANT_FIELDS = `grantId granteeStaffId granteeAgency granteeRole pncId purpose caseId validFrom validUntil reason
+const GRANT_FIELDS = `grantId granteeStaffId granteeIssuer granteeAgency granteeRole pncId purpose caseId validFrom validUntil reason
   createdByStaffId createdAt revokedAt revokedByStaffId revocationReason`;
 
 const inDays = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString();
@@ -127,20 +128,20 @@ describe('case access grants', () => {
   });
 
   it('principle 5: a grant to one staff id, for screening, needs no meeting id', async () => {
-    const created = await grant(grantInput({ granteeAgency: null, granteeRole: null, granteeStaffId: 'HSG00042', purpose: 'MAPPA_SCREENING', caseId: null, pncId: inArea[1]!.pncId }));
+    const created = await grant(grantInput({ granteeAgency: null, granteeRole: null, granteeStaffId: 'HSG00042', granteeIssuer: TEST_ISSUER, purpose: 'MAPPA_SCREENING', caseId: null, pncId: inArea[1]!.pncId }));
     expect(created.errors).toBeUndefined();
-    expect(created.data?.grantCaseAccess).toMatchObject({ granteeStaffId: 'HSG00042', granteeAgency: null, granteeRole: null, purpose: 'MAPPA_SCREENING', caseId: null });
+    expect(created.data?.grantCaseAccess).toMatchObject({ granteeStaffId: 'HSG00042', granteeIssuer: TEST_ISSUER, granteeAgency: null, granteeRole: null, purpose: 'MAPPA_SCREENING', caseId: null });
   });
 
   describe('myCaseAccessGrants: the caller\'s own live grants for the declared purpose', () => {
-    const HEALTH_ATTENDEE: Principal = { staffId: 'HLT00007', agency: 'health', roles: ['dtc_attendee'], area: AREA, clearance: 'BPSS' };
+    const HEALTH_ATTENDEE: Principal = { issuer: TEST_ISSUER, staffId: 'HLT00007', agency: 'health', roles: ['dtc_attendee'], area: AREA, clearance: 'BPSS' };
     let byStaff: string;
     let byRole: string;
     let otherMeeting: string;
     let pending: string;
 
     beforeAll(async () => {
-      byStaff = await grantIdOf(grantInput({ granteeAgency: null, granteeRole: null, granteeStaffId: 'HLT00007', pncId: inArea[2]!.pncId, caseId: 'MTG-2001' }));
+      byStaff = await grantIdOf(grantInput({ granteeAgency: null, granteeRole: null, granteeStaffId: 'HLT00007', granteeIssuer: TEST_ISSUER, pncId: inArea[2]!.pncId, caseId: 'MTG-2001' }));
       byRole = await grantIdOf(grantInput({ pncId: inArea[3]!.pncId, caseId: 'MTG-2001' }));
       otherMeeting = await grantIdOf(grantInput({ pncId: inArea[4]!.pncId, caseId: 'MTG-2002' }));
       pending = await grantIdOf(grantInput({ pncId: inArea[5]!.pncId, caseId: 'MTG-2001', validFrom: inDays(2), validUntil: inDays(20) }));
@@ -227,6 +228,8 @@ describe('case access grants', () => {
       ['a screening grant naming a meeting', { purpose: 'MAPPA_SCREENING', caseId: 'MTG-1' }, 'input.caseId'],
       ['both grantee forms', { granteeStaffId: 'HLT00001' }, 'input.granteeStaffId'],
       ['neither grantee form', { granteeAgency: null, granteeRole: null }, 'input.granteeStaffId'],
+      ['issue 9 §2: a staff id without the identity provider that issued it', { granteeAgency: null, granteeRole: null, granteeStaffId: 'HLT00001' }, 'input.granteeIssuer'],
+      ['issue 9 §2: a role its agency cannot hold (housing + ppu_officer)', { granteeAgency: 'housing', granteeRole: 'ppu_officer' }, 'input.granteeRole'],
       ['a role without its agency', { granteeAgency: null }, 'input.granteeAgency'],
       ['an unknown agency', { granteeAgency: 'bank' }, 'input.granteeAgency'],
       ['principle 8: a lay adviser role', { granteeRole: 'lay_adviser' }, 'input.granteeRole'],
@@ -317,7 +320,7 @@ describe('case access grants', () => {
     };
 
     it('refuses a grant naming both a staff id and an agency + role (CHECK case_access_grant_grantee_check)', async () => {
-      expect(await failure(insert({ granteeStaffId: 'HLT00001', granteeAgency: 'health', granteeRole: 'dtc_attendee' }))).toMatch(/case_access_grant_grantee_check/);
+      expect(await failure(insert({ granteeStaffId: 'HLT00001', granteeIssuer: TEST_ISSUER, granteeAgency: 'health', granteeRole: 'dtc_attendee' }))).toMatch(/case_access_grant_grantee_check/);
     });
 
     it('refuses a grant naming neither (CHECK case_access_grant_grantee_check)', async () => {
@@ -325,12 +328,12 @@ describe('case access grants', () => {
     });
 
     it('refuses a meeting grant without a meeting id (CHECK case_access_grant_case_id_check)', async () => {
-      expect(await failure(insert({ granteeStaffId: 'HLT00001', purpose: 'MAPPA_MEETING' }))).toMatch(/case_access_grant_case_id_check/);
+      expect(await failure(insert({ granteeStaffId: 'HLT00001', granteeIssuer: TEST_ISSUER, purpose: 'MAPPA_MEETING' }))).toMatch(/case_access_grant_case_id_check/);
     });
 
     it('never deletes a grant, and lets a grant change only by one revocation', async () => {
       const grantId = crypto.randomUUID();
-      await insert({ grantId, granteeStaffId: 'HLT00001' });
+      await insert({ grantId, granteeStaffId: 'HLT00001', granteeIssuer: TEST_ISSUER });
       const db = database.connection.database();
       const byId = eq(caseAccessGrantTable.grantId, grantId);
       expect(await failure(db.delete(caseAccessGrantTable).where(byId))).toMatch(/never deleted/);

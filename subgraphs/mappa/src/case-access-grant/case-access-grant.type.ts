@@ -34,6 +34,14 @@ export class CaseAccessGrant {
   granteeStaffId!: string | null;
 
   @Access(mappaPolicies.caseGrant)
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The identity provider (token issuer) that issues `granteeStaffId`: the grant is for that staff id from that provider only. Null when the grant is for an agency and role. `urn:mappa:issuer-not-recorded` on grants made before issuers were recorded, which match no one.',
+  })
+  granteeIssuer!: string | null;
+
+  @Access(mappaPolicies.caseGrant)
   @Field(() => String, { nullable: true, description: 'The agency whose holders of `granteeRole` the grant is for (`health`, `housing`…); null when it is for one staff id.' })
   granteeAgency!: string | null;
 
@@ -114,13 +122,19 @@ export class LiveCaseGrant {
 
 @InputType({ description: 'A new case access grant. Name the grantee either by `granteeStaffId` or by `granteeAgency` and `granteeRole`, not both.' })
 export class GrantCaseAccessInput {
-  @Field(() => String, { nullable: true, description: 'One staff id.' })
+  @Field(() => String, { nullable: true, description: 'One staff id, with `granteeIssuer`.' })
   granteeStaffId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The identity provider (token issuer, e.g. `https://idp.health.example`) that issues `granteeStaffId`: required with it. The same staff id from any other provider does not hold the grant.',
+  })
+  granteeIssuer?: string | null;
 
   @Field(() => String, { nullable: true, description: 'An agency (`health`, `housing`, `children_social_care`…), with `granteeRole`.' })
   granteeAgency?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'A role within `granteeAgency` (`dtc_attendee`…). The MAPPA unit\'s own roles, lay advisers, analysts and information governance hold no grants.' })
+  @Field(() => String, { nullable: true, description: 'A role within `granteeAgency` (`dtc_attendee`…) that the agency holds. The MAPPA unit\'s own roles, lay advisers, analysts and information governance hold no grants.' })
   granteeRole?: string | null;
 
   @Field(() => ID, { description: 'PNC ID of a subject with an active MAPPA case in the co-ordinator\'s area.' })

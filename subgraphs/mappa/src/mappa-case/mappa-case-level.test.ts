@@ -1,3 +1,4 @@
+import { TEST_ISSUER } from '@mappa/shared';
 import { and, asc, eq } from 'drizzle-orm';
 import { addDays, startTestSubgraph, syntheticPeople } from '@mappa/shared';
 import type { Caller, DeclaredPurpose, Principal, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
@@ -22,8 +23,8 @@ interface GraphQLResponse {
   errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; policy?: string; issues?: { path: string }[] } }[];
 }
 
-const COORDINATOR: Principal = { staffId: 'MCU00001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: AREA, clearance: 'SC' };
-const CHAIR: Principal = { staffId: 'NPS00077', agency: 'probation', roles: ['mappa_chair'], area: AREA, clearance: 'SC' };
+const COORDINATOR: Principal = { issuer: TEST_ISSUER, staffId: 'MCU00001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: AREA, clearance: 'SC' };
+const CHAIR: Principal = { issuer: TEST_ISSUER, staffId: 'NPS00077', agency: 'probation', roles: ['mappa_chair'], area: AREA, clearance: 'SC' };
 const SCREENING: DeclaredPurpose = { purpose: 'MAPPA_SCREENING', caseId: null };
 const MEETING: DeclaredPurpose = { purpose: 'MAPPA_MEETING', caseId: 'MTG-0042' };
 

@@ -1,3 +1,4 @@
+import { TEST_ISSUER } from '@mappa/shared';
 import { appendAuditEntries, MappaArea, startTestSubgraph, syntheticPeople } from '@mappa/shared';
 import type { AuditEntry, AuditLogName, AuditPayloadInput, Caller, Database, RunningSubgraph, TestDatabase, TestGatewayKeys } from '@mappa/shared';
 import { policeSubgraph } from '../index';
@@ -24,7 +25,7 @@ let after: AuditEntry[];
 let restricted: AuditEntry[];
 
 const auditor = (overrides: Partial<Caller['principal']> = {}, purpose: Caller['declaredPurpose']['purpose'] = 'AUDIT'): Caller => ({
-  principal: { staffId: 'IGP0001', agency: 'police', roles: ['information_governance'], area: MappaArea.KENT, clearance: 'SC', ...overrides },
+  principal: { issuer: TEST_ISSUER, staffId: 'IGP0001', agency: 'police', roles: ['information_governance'], area: MappaArea.KENT, clearance: 'SC', ...overrides },
   declaredPurpose: { purpose, caseId: null },
 });
 const POLICE_IG = auditor();

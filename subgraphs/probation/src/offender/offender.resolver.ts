@@ -77,10 +77,11 @@ export class OffenderResolver {
       'The caller\'s own victims in the Victim Contact Scheme for this offender (those allocated to the caller as victim liaison officer). The most restricted data in the federation. Null when the caller has none here, whether the offender has no victims, only other officers\' victims, or probation holds no case. Owner: probation.',
   })
   async victimContacts(@Root() offender: Offender, @Ctx() context: ProbationContext) {
-    // Row scope: a victim contact is visible only to the VLO allocated to it (vloStaffId). The list
+    // Row scope: a victim contact is visible only to the VLO allocated to it (vloStaffId, a staff id
+    // from probation's own identity provider: the same id from another provider is nobody's). The list
     // is filtered to the caller's own and is null when none are, never empty or shortened, so its
     // presence and length say nothing about other officers' victims (principle 9).
-    const vloStaffId = victimLiaisonOfficerStaffId(context.caller);
+    const vloStaffId = victimLiaisonOfficerStaffId(context.rowScope);
     if (vloStaffId === null) return null;
     const own = ((await context.loaders.victimContacts.load(offender.pncId))?.rows ?? []).filter((contact) => contact.vloStaffId === vloStaffId);
     return own.length === 0 ? null : own;
