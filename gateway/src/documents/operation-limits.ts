@@ -3,7 +3,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { getNamedType, GraphQLError, isObjectType, isInterfaceType, Kind, Lexer, parse, Source, TokenKind, TypeInfo, ValidationContext, visit, visitInParallel } from 'graphql';
 import type { ASTVisitor, DocumentNode, FieldNode, FragmentDefinitionNode, GraphQLField, GraphQLNamedType, GraphQLSchema, SelectionSetNode, ValidationRule, ValueNode } from 'graphql';
-import { OperationTooComplexError } from '@mappa/shared';
+import { OPERATION_LIMIT_NAMES, OperationTooComplexError } from '@mappa/shared';
 import type { OperationLimitName } from '@mappa/shared';
 
 /** The most work one operation may ask of the gateway; each is configurable (see `config.ts`). */
@@ -103,10 +103,14 @@ export class OperationLimiter {
   }
 }
 
-/** Throws OPERATION_TOO_COMPLEX for the first measure over its limit, in the order of `limits`. */
-export function refuseOverLimit(measures: OperationMeasures, limits: OperationLimits): void {
-  for (const [limit, max] of Object.entries(limits) as [OperationLimitName, number][]) {
-    if (measures[limit] > max) throw new OperationTooComplexError(limit, max, measures[limit]);
+/**
+ * Throws OPERATION_TOO_COMPLEX for the first measure over its limit, in a fixed order: size and
+ * tokens, then what the document spells out (depth, aliases, root fields, directives), then what it
+ * expands to (fields, cost, records).
+ */
+function refuseOverLimit(measures: OperationMeasures, limits: OperationLimits): void {
+  for (const limit of OPERATION_LIMIT_NAMES) {
+    if (measures[limit] > limits[limit]) throw new OperationTooComplexError(limit, limits[limit], measures[limit]);
   }
 }
 

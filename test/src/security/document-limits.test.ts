@@ -130,6 +130,15 @@ describe('document limits at the gateway (issue 9 §1)', () => {
     expectTooComplex(await post(query, { size: 10 }), 'maxRecords', 250, 500);
   });
 
+  it('issue 9 §1: a document sent by GET is measured as one sent by POST', async () => {
+    const query = `{ offender(pncId: "2008/0545166T") { identity ${'{ a '.repeat(12)}${'} '.repeat(12)} } }`;
+    const started = performance.now();
+    // The preflight header is Apollo's CSRF guard for GET; the limits apply after it.
+    const response = await fetch(`${env.stack.gateway.url}/graphql?${new URLSearchParams({ query })}`, { headers: { 'apollo-require-preflight': 'true', ...(await env.headersFor()) } });
+    expectTooComplex({ status: response.status, body: (await response.json()) as GraphQLResponse }, 'maxDepth', 12, 14);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
   it('issue 9 §1: a deep document is refused by depth before validation', async () => {
     const query = `{ offender(pncId: "2008/0545166T") { identity ${'{ a '.repeat(12)}${'} '.repeat(12)} } }`;
     expectTooComplex(await post(query), 'maxDepth', 12, 14);

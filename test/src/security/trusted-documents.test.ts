@@ -85,6 +85,12 @@ describe('trusted documents at the gateway (issue 9 §1)', () => {
     expectRefused(await send({ query: OFFENDER_VIEW, variables: { pncId: person.pncId } }), 'TRUSTED_DOCUMENT_REQUIRED');
   });
 
+  it('issue 9 §1: a document nobody registered is refused when sent by GET too', async () => {
+    const search = new URLSearchParams({ query: NOT_REGISTERED, variables: JSON.stringify({ pncId: env.people[0]!.pncId }) });
+    const response = await fetch(`${env.stack.gateway.url}/graphql?${search}`, { headers: { 'apollo-require-preflight': 'true', ...(await env.headersFor()) } });
+    expectRefused({ status: response.status, body: (await response.json()) as GraphQLResponse }, 'TRUSTED_DOCUMENT_REQUIRED');
+  });
+
   it('issue 9 §1: a registered document runs by its documentId, with or without the sha256: prefix', async () => {
     const person = env.people.find((p) => p.supervision === 'CUSTODY')!;
     for (const documentId of [`sha256:${sha256(OFFENDER_VIEW)}`, sha256(OFFENDER_VIEW)]) {
