@@ -58,6 +58,17 @@ describe('AuditWriter', () => {
     expect(await verifyAuditLog(db, 'probation')).toEqual({ log: 'probation', entries: 43, intact: true });
   });
 
+  it('many writers busy on one log (gateway replicas under load) all commit: one that keeps losing the compare waits for the head row\'s lock instead of failing', async () => {
+    // The benchmark's stacks, sharing logs under load, saw requests fail with AUDIT_UNAVAILABLE when a
+    // writer lost the one-statement compare five times running.
+    const replicas = Array.from({ length: 8 }, () => new AuditWriter(database.connection.database(), 'gateway'));
+    const bursts = Array.from({ length: 5 }, (_, burst) =>
+      Promise.all(replicas.flatMap((replica, r) => Array.from({ length: 3 }, (_, i) => replica.append({ requestId: `req-${burst}-${r}-${i}`, payload: payload(i) })))),
+    );
+    await Promise.all(bursts);
+    expect(await verifyAuditLog(db, 'gateway')).toEqual({ log: 'gateway', entries: 120, intact: true });
+  });
+
   it('refuses a payload or request id that breaks the audit schema at once, without failing the entries committed beside it', async () => {
     const writer = new AuditWriter(db, 'police');
     const results = await Promise.allSettled([
