@@ -195,7 +195,7 @@ describe('case access grants', () => {
       // The area holds no child in this dataset: the referral of one records a date of birth 10 years ago, as it would for a child.
       await database.connection.database().execute(sql`update mappa.mappa_case set subject_date_of_birth = ${addDays(today, -3653)} where pnc_id = ${child!.pncId}`);
       const holder: Principal = { ...HEALTH_ATTENDEE, staffId: 'HLT00009' };
-      const byId = (pncId: string, caseId: string) => grantInput({ granteeAgency: null, granteeRole: null, granteeStaffId: holder.staffId, pncId, caseId });
+      const byId = (pncId: string, caseId: string) => grantInput({ granteeAgency: null, granteeRole: null, granteeStaffId: holder.staffId, granteeIssuer: holder.issuer, pncId, caseId });
       const visible = await grantIdOf(byId(adult!.pncId, 'MTG-2003'));
       const hidden = [await grantIdOf(byId(restrictedInArea.pncId, 'MTG-2003')), await grantIdOf(byId(child!.pncId, 'MTG-2003'))];
       subgraph.statements.reset();
