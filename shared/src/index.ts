@@ -48,6 +48,7 @@ export * from './testing/test-gateway';
 export * from './testing/case-grants';
 export * from './testing/audit-history';
 export * from './testing/doubled-fragments';
+export * from './testing/product-operations';
 export * from './authorization/access-decisions';
 export * from './authorization/access-directive';
 export * from './authorization/access-errors.plugin';

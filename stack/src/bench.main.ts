@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { LocalIssuer, trustedDocumentManifestOf } from '@mappa/gateway';
-import { ASSERTION_HEADER, auditLogHeadTable, createLogger, DatabaseConnection, MappaArea, migrateAgencies, seedAgencies, syntheticPerson } from '@mappa/shared';
+import { ASSERTION_HEADER, auditLogHeadTable, createLogger, DatabaseConnection, MappaArea, migrateAgencies, REGISTER_PAGE, seedAgencies, syntheticPerson } from '@mappa/shared';
 import type { AuditMode, Database, PrincipalClaims } from '@mappa/shared';
 import { z } from 'zod';
 import { runAuditVerify } from './audit-verify';
@@ -56,24 +56,6 @@ const OFFENDER_VIEW = `query OffenderView($pncId: ID!) {
     mappaHNotification { category }
   }
 }`;
-// The register of the principal's own area: the filter makes the off stack (national row scope)
-// page through exactly the rows the enforced stack's area scope leaves, so both answer alike.
-const OFFENDER_PAGE = `query OffenderPage($after: String, $filter: OffenderFilter) {
-  offenders(first: 50, after: $after, filter: $filter) {
-    edges { node {
-      pncId
-      identity { firstName lastName }
-      mappaCase { category level leadAgency }
-      probationCase { crn }
-      riskOfSeriousHarm { overallRiskLevel }
-      custody { prisonNumber }
-      sentence { conditionalReleaseDate }
-      mappaHNotification { category }
-    } }
-    pageInfo { endCursor hasNextPage }
-  }
-}`;
-
 /** A part of the product that a BENCHMARK-ONLY switch leaves out, so that its cost can be measured. */
 type Switch = 'authorization' | 'audit' | 'documents';
 
@@ -195,7 +177,7 @@ async function main(): Promise<void> {
     [ASSERTION_HEADER]: await s.assertionSigner.sign('police', { principal: { ...principal, issuer: issuer.issuerName }, declaredPurpose: { purpose: 'MAPPA_SCREENING', caseId: null } }, `bench-${i}`, body),
   });
   // The operations the benchmark's "front end" registered at build time, as a manifest would hold them.
-  const trustedDocuments = { mode: 'required' as const, manifest: trustedDocumentManifestOf([POLICE_IDENTITY, OFFENDER_VIEW, OFFENDER_PAGE, CURSOR_PAGE]) };
+  const trustedDocuments = { mode: 'required' as const, manifest: trustedDocumentManifestOf([POLICE_IDENTITY, OFFENDER_VIEW, REGISTER_PAGE, CURSOR_PAGE]) };
   const stackOptions = {
     trustedIssuers: [issuer.trustedIssuer()],
     trustedDocuments,
@@ -251,7 +233,9 @@ async function main(): Promise<void> {
     });
     const operations: Operation[] = [
       operation('single offender view (5 agencies), co-ordinator', OFFENDER_VIEW, viaGateway, (i) => ({ pncId: pncIds[i % pncIds.length] })),
-      operation('50-offender page (5 agencies), co-ordinator', OFFENDER_PAGE, viaGateway, (i) => ({ after: pageCursors[i % pageCursors.length], filter: ownArea })),
+      // The register of the principal's own area: the filter makes the off stack (national row scope)
+      // page through exactly the rows the enforced stack's area scope leaves, so both answer alike.
+      operation('50-offender page (5 agencies), co-ordinator', REGISTER_PAGE, viaGateway, (i) => ({ after: pageCursors[i % pageCursors.length], filter: ownArea })),
       operation('single offender view (5 agencies), PPU officer', OFFENDER_VIEW, officerViaGateway, (i) => ({ pncId: officerPncIds[i % officerPncIds.length] }), true),
     ];
     // Each operation runs once on the product and once on every off stack: the product's side is one

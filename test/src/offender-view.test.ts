@@ -1,27 +1,12 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { yearsBetween } from '@mappa/shared';
+import { FIVE_AGENCY_VIEW, yearsBetween } from '@mappa/shared';
 import { postGraphQL, startTestStack } from './support/test-stack';
 import type { GraphQLResponse, TestStack } from './support/test-stack';
 
 const asOf = '2026-11-01';
 let env: TestStack;
 
-const OFFENDER_VIEW = `query OffenderView($pncId: ID!) {
-  offender(pncId: $pncId) {
-    pncId
-    identity { firstName lastName dateOfBirth croNumber }
-    visorNominal { status restrictedAccess }
-    sexOffenderNotification { indefinite }
-    mappaCase { category level leadAgency area startDate nextReviewDate status }
-    probationCase { crn status area }
-    licences { status startDate: conditionalReleaseDate expiryDate: licenceExpiryDate }
-    riskOfSeriousHarm { overallRiskLevel }
-    custody { prisonNumber inOutStatus }
-    sentence { conditionalReleaseDate licenceExpiryDate }
-    mappaHNotification { notifiedDate }
-  }
-}`;
 
 interface OffenderView {
   pncId: string;
@@ -54,7 +39,7 @@ afterAll(async () => {
 });
 
 async function view(pncId: string): Promise<OffenderView> {
-  const result = await env.query<{ offender: OffenderView }>(OFFENDER_VIEW, { pncId });
+  const result = await env.query<{ offender: OffenderView }>(FIVE_AGENCY_VIEW, { pncId });
   expect(result.errors).toBeUndefined();
   return result.data!.offender;
 }
@@ -167,12 +152,12 @@ describe('the single offender view', () => {
   });
 
   it('answers null for an unknown PNC ID, without an error', async () => {
-    const result = await env.query(OFFENDER_VIEW, { pncId: '2008/0545166T' });
+    const result = await env.query(FIVE_AGENCY_VIEW, { pncId: '2008/0545166T' });
     expect(result).toEqual({ data: { offender: null } });
   });
 
   it('rejects a malformed PNC ID with BAD_USER_INPUT', async () => {
-    const result = await env.query(OFFENDER_VIEW, { pncId: '2008/054516' });
+    const result = await env.query(FIVE_AGENCY_VIEW, { pncId: '2008/054516' });
     expect(result.data?.offender).toBeNull();
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
@@ -183,7 +168,7 @@ describe('the single offender view', () => {
     const response = await fetch(`${env.stack.gateway.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-request-id': 'trace-offender-view-1', ...(await env.headersFor()) },
-      body: JSON.stringify({ query: OFFENDER_VIEW, variables: { pncId: person.pncId } }),
+      body: JSON.stringify({ query: FIVE_AGENCY_VIEW, variables: { pncId: person.pncId } }),
     });
     expect(response.status).toBe(200);
     const operations = logLines.filter((line) => line.msg === 'graphql operation' && line.requestId === 'trace-offender-view-1');

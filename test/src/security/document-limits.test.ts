@@ -3,12 +3,13 @@
 // refused before validation, planning, authorization or audit walk it, while real operations answer.
 import { createHash } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { auditEntryTable } from '@mappa/shared';
+import { auditEntryTable, doubledFragmentChain, FIVE_AGENCY_VIEW, README_EXAMPLE_QUERY } from '@mappa/shared';
 import type { AuditPayload } from '@mappa/shared';
 import type { LocalStack } from '@mappa/stack';
 import { startSecondStack, startTestStack } from '../support/test-stack';
 import type { GraphQLResponse, TestStack } from '../support/test-stack';
 
+const doubledChain = (levels: number) => `query Doubled($pncId: ID!) { offender(pncId: $pncId) { ...F0 } }\n${doubledFragmentChain(levels, 'Offender', 'pncId')}`;
 let env: TestStack;
 let lowered: LocalStack;
 let documentsOff: LocalStack;
@@ -57,28 +58,7 @@ function expectTooComplex(answer: { status: number; body: GraphQLResponse }, lim
 }
 
 /** `levels` fragments, each spreading the one before twice: 2^levels copies of one field, under 1 KB at 24 levels. */
-function doubledChain(levels: number): string {
-  const fragments = ['fragment F0 on Offender { pncId }'];
-  for (let level = 1; level <= levels; level += 1) fragments.push(`fragment F${level} on Offender { ...F${level - 1} ...F${level - 1} }`);
-  return `query Doubled($pncId: ID!) { offender(pncId: $pncId) { ...F${levels} } }\n${fragments.join('\n')}`;
-}
 
-const FIVE_AGENCY_VIEW = `query OffenderView($pncId: ID!) {
-  offender(pncId: $pncId) {
-    pncId
-    identity { firstName lastName dateOfBirth croNumber }
-    visorNominal { status restrictedAccess }
-    sexOffenderNotification { indefinite }
-    mappaCase { category level leadAgency area startDate nextReviewDate status }
-    probationCase { crn status area }
-    licences { status startDate: conditionalReleaseDate expiryDate: licenceExpiryDate }
-    riskOfSeriousHarm { overallRiskLevel }
-    custody { prisonNumber inOutStatus }
-    sentence { conditionalReleaseDate licenceExpiryDate }
-    mappaHNotification { notifiedDate }
-  }
-}`;
-const README_EXAMPLE = '{ offenders(first: 3, filter: { level: 3 }) { totalCount edges { node { pncId identity { firstName lastName } mappaCase { category level leadAgency } } } } }';
 
 describe('document limits at the gateway (issue 9 §1)', () => {
   it('issue 9 §1: a 30-level doubled fragment chain (under 2 KB) is refused in well under 100 ms while other requests keep being served', async () => {
@@ -146,7 +126,7 @@ describe('document limits at the gateway (issue 9 §1)', () => {
 
   it('issue 9 §1: every limit is configuration: with maxDepth 3 and maxRecords 10 the same product refuses the README example', async () => {
     const url = `${lowered.gateway.url}/graphql`;
-    expectTooComplex(await post(README_EXAMPLE, {}, url), 'maxDepth', 3, 5);
+    expectTooComplex(await post(README_EXAMPLE_QUERY, {}, url), 'maxDepth', 3, 5);
     expectTooComplex(await post('query($n: Int) { offenders(first: $n) { totalCount } }', { n: 11 }, url), 'maxRecords', 10, 11);
     const small = await post('query($n: Int) { offenders(first: $n) { totalCount } }', { n: 10 }, url);
     expect(small.status).toBe(200);
@@ -154,7 +134,7 @@ describe('document limits at the gateway (issue 9 §1)', () => {
   });
 
   it('the README example and the five-agency offender view still answer under the default limits', async () => {
-    const example = await post(README_EXAMPLE);
+    const example = await post(README_EXAMPLE_QUERY);
     expect(example.status).toBe(200);
     expect(example.body.errors).toBeUndefined();
     expect((example.body.data as { offenders: { edges: unknown[] } }).offenders.edges.length).toBeGreaterThan(0);
