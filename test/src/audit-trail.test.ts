@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
-import { readSupergraph, startGateway } from '@mappa/gateway';
-import { ASSERTION_HEADER, auditEntryTable, auditValueHash, createLogger, MappaArea, openTestDatabase, TEST_ISSUER, verifyAllAuditLogs } from '@mappa/shared';
+import { ASSERTION_HEADER, auditEntryTable, auditValueHash, MappaArea, openTestDatabase, TEST_ISSUER, verifyAllAuditLogs } from '@mappa/shared';
 import type { AuditPayload, DeclaredPurpose, PrincipalClaims } from '@mappa/shared';
-import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, eventually, postGraphQL, startTestStack, vouched } from './support/test-stack';
+import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, eventually, postGraphQL, startGatewayOver, startTestStack, vouched } from './support/test-stack';
 import type { GraphQLResponse, TestStack } from './support/test-stack';
 
 let env: TestStack;
@@ -391,16 +390,8 @@ describe('the audit trail: fail closed', () => {
   it('when the gateway loses its audit database altogether, it answers AUDIT_UNAVAILABLE (HTTP 503) and no data', async () => {
     // A gateway of its own over the same agencies, keeping its log in a database of its own, as deployed apart.
     const auditDatabase = await openTestDatabase();
-    const gateway = await startGateway({
-      supergraphSdl: readSupergraph(),
-      subgraphUrls: Object.fromEntries(Object.values(env.stack.subgraphs).map((subgraph) => [subgraph.name, `${subgraph.url}/graphql`])),
-      host: '127.0.0.1',
-      port: 0,
+    const gateway = await startGatewayOver(env, {
       production: true,
-      subgraphTimeoutMs: 5_000,
-      log: createLogger('test', 'silent'),
-      trustedIssuers: [env.issuer.trustedIssuer()],
-      assertionSigner: env.stack.assertionSigner,
       auditConnection: auditDatabase.connection,
       // In production a gateway runs registered documents only unless told otherwise; this one is sent text.
       trustedDocuments: { mode: 'optional', manifest: new Map() },

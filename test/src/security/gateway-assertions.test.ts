@@ -3,7 +3,6 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { importJWK, SignJWT } from 'jose';
-import { readSupergraph, startGateway } from '@mappa/gateway';
 import type { RunningGateway } from '@mappa/gateway';
 import {
   ASSERTION_HEADER,
@@ -17,7 +16,7 @@ import {
 } from '@mappa/shared';
 import type { RedisSharedState, RunningSubgraph } from '@mappa/shared';
 import { SUBGRAPHS } from '@mappa/stack';
-import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, postGraphQL, startTestStack, vouched } from '../support/test-stack';
+import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, postGraphQL, startGatewayOver, startTestStack, vouched } from '../support/test-stack';
 import type { GraphQLResponse, TestStack } from '../support/test-stack';
 
 // Issue 9 §4: an assertion the gateway signs for one subgraph call must answer that call only. A
@@ -63,17 +62,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => recorder.listen(0, '127.0.0.1', resolve));
   const recorderUrl = `http://127.0.0.1:${(recorder.address() as AddressInfo).port}/graphql`;
-  gateway = await startGateway({
-    supergraphSdl: readSupergraph(),
+  gateway = await startGatewayOver(env, {
     subgraphUrls: { ...Object.fromEntries(Object.values(env.stack.subgraphs).map((subgraph) => [subgraph.name, `${subgraph.url}/graphql`])), police: recorderUrl },
-    host: '127.0.0.1',
-    port: 0,
-    production: false,
-    subgraphTimeoutMs: 5_000,
-    log,
-    trustedIssuers: [env.issuer.trustedIssuer()],
-    assertionSigner: env.stack.assertionSigner,
-    auditConnection: env.connection,
   });
   keys = await generateSigningKeyPair();
   const prefix = uniqueTestKeyPrefix('gateway-assertions');

@@ -1,9 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { readSupergraph, startGateway } from '@mappa/gateway';
 import type { RateLimits, RunningGateway } from '@mappa/gateway';
-import { auditEntryTable, createLogger, dropTestRedis, MappaArea, openTestRedis, uniqueTestKeyPrefix } from '@mappa/shared';
+import { auditEntryTable, dropTestRedis, MappaArea, openTestRedis, uniqueTestKeyPrefix } from '@mappa/shared';
 import type { AuditPayload, PrincipalClaims, RedisSharedState, SharedState } from '@mappa/shared';
-import { eventually, startTestStack } from '../support/test-stack';
+import { eventually, startGatewayOver, startTestStack } from '../support/test-stack';
 import type { GraphQLResponse, TestStack } from '../support/test-stack';
 
 // Issue 9 §1, rate limits: token buckets per principal (issuer + staff id) and, before
@@ -14,7 +13,6 @@ import type { GraphQLResponse, TestStack } from '../support/test-stack';
 const QUERY = '{ __typename }';
 const OTHER_PRINCIPAL: PrincipalClaims = { staffId: 'MCU0002', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.LONDON, clearance: 'SC' };
 const GENEROUS = { capacity: 1_000_000, refillPerSecond: 100_000 };
-const log = createLogger('test', 'silent');
 
 let env: TestStack;
 const gateways: RunningGateway[] = [];
@@ -35,20 +33,7 @@ afterAll(async () => {
 
 /** Another gateway replica in front of the test stack's subgraphs, with its own limits. */
 async function replica(rateLimits: RateLimits, sharedState?: SharedState): Promise<RunningGateway> {
-  const gateway = await startGateway({
-    supergraphSdl: readSupergraph(),
-    subgraphUrls: Object.fromEntries(Object.values(env.stack.subgraphs).map((subgraph) => [subgraph.name, `${subgraph.url}/graphql`])),
-    host: '127.0.0.1',
-    port: 0,
-    production: false,
-    subgraphTimeoutMs: 5_000,
-    log,
-    trustedIssuers: [env.issuer.trustedIssuer()],
-    assertionSigner: env.stack.assertionSigner,
-    auditConnection: env.connection,
-    rateLimits,
-    ...(sharedState ? { sharedState } : {}),
-  });
+  const gateway = await startGatewayOver(env, { rateLimits, ...(sharedState ? { sharedState } : {}) });
   gateways.push(gateway);
   return gateway;
 }

@@ -1,5 +1,5 @@
-import { LocalIssuer } from '@mappa/gateway';
-import type { OperationLimits, RateLimits, TrustedDocuments, TrustedIssuer } from '@mappa/gateway';
+import { LocalIssuer, readSupergraph, startGateway } from '@mappa/gateway';
+import type { GatewayOptions, OperationLimits, RateLimits, RunningGateway, TrustedDocuments, TrustedIssuer } from '@mappa/gateway';
 import { createLogger, MappaArea, openTestDatabase, syntheticPeople, TEST_ISSUER } from '@mappa/shared';
 import type { DatabaseConnection, DeclaredPurpose, Logger, Principal, PrincipalClaims, SeedDataset, SharedState, SyntheticPerson } from '@mappa/shared';
 import { startLocalStack } from '@mappa/stack';
@@ -155,6 +155,27 @@ export async function startSecondStack(
     rateLimits: TEST_RATE_LIMITS,
     staffIdIssuers: staffIdIssuersForAll([TEST_ISSUER]),
     ...switches,
+  });
+}
+
+/**
+ * Another gateway replica in front of the test stack's own subgraphs, trusting its issuer and signing
+ * with its key, its audit log beside theirs unless `options` say otherwise (a rate limit, a subgraph
+ * behind a recorder, a database of its own). Stop it before the test stack.
+ */
+export async function startGatewayOver(env: TestStack, options: Partial<GatewayOptions> = {}): Promise<RunningGateway> {
+  return startGateway({
+    supergraphSdl: readSupergraph(),
+    subgraphUrls: Object.fromEntries(Object.values(env.stack.subgraphs).map((subgraph) => [subgraph.name, `${subgraph.url}/graphql`])),
+    host: '127.0.0.1',
+    port: 0,
+    production: false,
+    subgraphTimeoutMs: 5_000,
+    log: createLogger('test', 'silent'),
+    trustedIssuers: [env.issuer.trustedIssuer()],
+    assertionSigner: env.stack.assertionSigner,
+    auditConnection: env.connection,
+    ...options,
   });
 }
 
