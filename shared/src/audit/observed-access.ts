@@ -85,11 +85,7 @@ export function observeAccess(schema: GraphQLSchema, document: DocumentNode | un
   // validation refuses anyway) ends instead of recursing forever.
   const collectedBySelectionSet = new WeakMap<SelectionSetNode, Map<string, CollectedFields>>();
   const collect = (selectionSet: SelectionSetNode, type: GraphQLCompositeType): CollectedFields => {
-    let byType = collectedBySelectionSet.get(selectionSet);
-    if (!byType) {
-      byType = new Map();
-      collectedBySelectionSet.set(selectionSet, byType);
-    }
+    const byType = perType(collectedBySelectionSet, selectionSet);
     const known = byType.get(type.name);
     if (known) return known;
     const collected: CollectedFields = new Map();
@@ -121,11 +117,7 @@ export function observeAccess(schema: GraphQLSchema, document: DocumentNode | un
   const collectAll = (selectionSets: readonly SelectionSetNode[], type: GraphQLCompositeType): CollectedFields => {
     const [only] = selectionSets;
     if (selectionSets.length === 1 && only) return collect(only, type);
-    let byType = collectedByList.get(selectionSets);
-    if (!byType) {
-      byType = new Map();
-      collectedByList.set(selectionSets, byType);
-    }
+    const byType = perType(collectedByList, selectionSets);
     const known = byType.get(type.name);
     if (known) return known;
     const collected: CollectedFields = new Map();
@@ -160,4 +152,14 @@ export function observeAccess(schema: GraphQLSchema, document: DocumentNode | un
   };
   visitObject(data, collect(operation.selectionSet, root));
   return { fields, subjects };
+}
+
+/** The per-type entries memoised for `key`, made empty on first use. */
+function perType<Key extends object, Value>(cache: WeakMap<Key, Map<string, Value>>, key: Key): Map<string, Value> {
+  let byType = cache.get(key);
+  if (!byType) {
+    byType = new Map();
+    cache.set(key, byType);
+  }
+  return byType;
 }
