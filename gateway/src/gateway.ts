@@ -18,7 +18,7 @@ import type { OperationLimits } from './documents/operation-limits';
 import type { TrustedDocuments } from './documents/trusted-documents';
 import { CaseGrantLookup, supergraphUrlOf } from './grants/case-grant-lookup';
 import { mountGraphiql } from './graphiql/graphiql';
-import { DEFAULT_RATE_LIMITS, GatewayRateLimiter, principalKeyOf, sourceKeyOf } from './rate-limit/rate-limits';
+import { DEFAULT_RATE_LIMITS, GatewayRateLimiter, principalKeyOf, sourceOf } from './rate-limit/rate-limits';
 import type { RateLimits } from './rate-limit/rate-limits';
 import { perSourceRateLimit, RequestRefusals } from './rate-limit/refusals';
 
@@ -177,7 +177,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           return { requestId, log: requestLog, audit, caller: { principal, declaredPurpose, ...(caseGrants.length > 0 ? { caseGrants } : {}) } };
         } catch (error: unknown) {
           // A refusal before any operation ran (authentication failures included) is audited too.
-          await refusals.record(sourceKeyOf(req.ip ?? req.socket.remoteAddress), { requestId, body: req.body, principal, error, audit }, principalKey, requestLog);
+          await refusals.record(sourceOf(req), { requestId, body: req.body, principal, error, audit }, principalKey, requestLog);
           throw error;
         }
       },

@@ -1,6 +1,7 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Request } from 'express';
 import { RateLimitedError, RedisSharedState } from '@mappa/shared';
 import type { Logger, Principal, SharedState } from '@mappa/shared';
 import { z } from 'zod';
@@ -67,6 +68,11 @@ export function rateLimitsFrom(config: RateLimitConfig): RateLimits {
     perPrincipal: { capacity: config.RATE_LIMIT_PRINCIPAL_CAPACITY, refillPerSecond: config.RATE_LIMIT_PRINCIPAL_REFILL_PER_SECOND },
     refusalAuditWindowMs: config.AUDIT_REFUSAL_WINDOW_SECONDS * 1000,
   };
+}
+
+/** The key a request's source is limited by (see `sourceKeyOf`): Express's `req.ip`, which follows `trust proxy`. */
+export function sourceOf(request: Request): string {
+  return sourceKeyOf(request.ip ?? request.socket.remoteAddress);
 }
 
 /**

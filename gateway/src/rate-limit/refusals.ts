@@ -6,7 +6,7 @@ import type { RefusedRequest } from '../audit/gateway-audit';
 import { GatewayRequestAudit } from '../audit/gateway-request-audit';
 import { RefusalAudit } from '../audit/refusal-audit';
 import type { GatewayRateLimiter } from './rate-limits';
-import { sourceKeyOf } from './rate-limits';
+import { sourceOf } from './rate-limits';
 
 /**
  * How the gateway audits the requests it refuses before any operation runs. Failed authentication
@@ -21,7 +21,7 @@ export class RequestRefusals {
   constructor(
     private readonly writer: AuditWriter | null,
     windowMs: number,
-    private readonly log: Logger,
+    log: Logger,
   ) {
     this.windows = writer ? new RefusalAudit(writer, windowMs, log) : null;
   }
@@ -49,7 +49,7 @@ export class RequestRefusals {
  */
 export function perSourceRateLimit(limiter: GatewayRateLimiter, refusals: RequestRefusals, log: Logger): RequestHandler {
   return async (request, response, next) => {
-    const source = sourceKeyOf(request.ip ?? request.socket.remoteAddress);
+    const source = sourceOf(request);
     try {
       await limiter.consumeSource(source);
       next();
