@@ -113,7 +113,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // audits the document. They measure the supergraph's own schema for page-size defaults. Not as
   // express middleware before Apollo (it would know no caller to audit the refusal against), nor in
   // an Apollo plugin hook: the context function is where the caller is settled and refusals are
-  // already audited (auditRefusedRequest), and Apollo calls it before it parses. Only the rewrite of a
+  // already audited (`RequestRefusals`), and Apollo calls it before it parses. Only the rewrite of a
   // registered id to its text is middleware, because Apollo reads the body as it arrives.
   const documentGuard =
     (options.documentControls ?? 'enforced') === 'enforced'
@@ -164,11 +164,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         const requestLog = log.child(clientRequestId ? { requestId, clientRequestId } : { requestId });
         const audit = new GatewayRequestAudit();
         let principal: Principal | null = null;
-        let principalKey: string | null = null;
         try {
           principal = await verifier.principalFrom(req.headers.authorization);
-          principalKey = principalKeyOf(principal);
-          await rateLimiter.consumePrincipal(principalKey);
+          await rateLimiter.consumePrincipal(principalKeyOf(principal));
           const declaredPurpose = declaredPurposeFrom(req.headers);
           // Before anything parses, plans or looks up grants: a document over a limit costs no more than this.
           documentGuard?.check(req, principal, declaredPurpose);
@@ -177,7 +175,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           return { requestId, log: requestLog, audit, caller: { principal, declaredPurpose, ...(caseGrants.length > 0 ? { caseGrants } : {}) } };
         } catch (error: unknown) {
           // A refusal before any operation ran (authentication failures included) is audited too.
-          await refusals.record(sourceOf(req), { requestId, body: req.body, principal, error, audit }, principalKey, requestLog);
+          await refusals.record(sourceOf(req), { requestId, body: req.body, principal, error, audit }, principal ? principalKeyOf(principal) : null, requestLog);
           throw error;
         }
       },
