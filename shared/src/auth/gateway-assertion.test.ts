@@ -88,6 +88,34 @@ describe('gateway assertions', () => {
     expect(ASSERTION_LIFETIME_SECONDS).toBeLessThanOrEqual(30);
   });
 
+  it('are signed with expiry and issue time from one reading of the clock, so a second boundary while signing never makes one a subgraph refuses', async () => {
+    const { privateJwk } = await generateSigningKeyPair();
+    const signer = await GatewayAssertionSigner.fromJwk(privateJwk);
+    // A clock a millisecond before a second boundary that moves on at every reading: the order in
+    // which signing reads it then decides whether the boundary falls between issue and expiry.
+    const RealDate = Date;
+    let tick = 1_796_000_000_999;
+    class TickingDate extends RealDate {
+      constructor(value?: number | string | Date) {
+        if (value === undefined) super(tick++);
+        else super(value);
+      }
+      static override now(): number {
+        return tick++;
+      }
+    }
+    globalThis.Date = TickingDate as DateConstructor;
+    let token: string;
+    try {
+      token = await signer.sign('police', caller, 'req-12345678', BODY);
+    } finally {
+      globalThis.Date = RealDate;
+    }
+    const { iat, exp } = decodeJwt(token);
+    expect(iat).toBe(1_796_000_000);
+    expect(exp! - iat!).toBe(ASSERTION_LIFETIME_SECONDS);
+  });
+
   it('are refused while the replay cache cannot answer (fail closed)', async () => {
     const { privateJwk, publicJwk } = await generateSigningKeyPair();
     const signer = await GatewayAssertionSigner.fromJwk(privateJwk);

@@ -69,13 +69,16 @@ export class GatewayAssertionSigner {
    * fresh id each time, so a retry or a second fetch of the same request gets an assertion of its own.
    */
   sign(audience: string, caller: Caller, requestId: string, body: string | Uint8Array): Promise<string> {
+    // One reading of the clock for both claims: jose reads it again for a relative expiry, so a second
+    // boundary between the two calls made `exp - iat` 31 s, which subgraphs rightly refuse.
+    const issuedAt = Math.floor(Date.now() / 1000);
     return new SignJWT({ ...caller, requestId, bodySha256: bodySha256Of(body) })
       .setProtectedHeader({ alg: ALGORITHM, kid: this.keyId, typ: 'mappa-assertion+jwt' })
       .setIssuer(ISSUER)
       .setAudience(audience)
       .setJti(randomUUID())
-      .setIssuedAt()
-      .setExpirationTime(`${ASSERTION_LIFETIME_SECONDS}s`)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(issuedAt + ASSERTION_LIFETIME_SECONDS)
       .sign(this.key);
   }
 }
