@@ -39,6 +39,7 @@ export * from './subgraph/run-standalone';
 export * from './testing/test-database';
 export * from './testing/test-subgraph';
 export * from './auth/caller';
+export * from './auth/purpose-evidence';
 export * from './auth/gateway-assertion';
 export * from './auth/principal';
 export * from './auth/purpose';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pncIdSchema } from '../validation/identifiers';
 import { principalSchema } from './principal';
 import { declaredPurposeSchema, PURPOSES } from './purpose';
+import { purposeEvidenceSchema } from './purpose-evidence';
 
 /**
  * A live case access grant of the caller's, as the MAPPA unit holds it (`mappa.case_access_grant`):
@@ -32,6 +33,8 @@ export const callerSchema = z.object({
   declaredPurpose: declaredPurposeSchema,
   // Optional so that a caller with no grants (most of them) carries nothing; read it with caseGrantsOf.
   caseGrants: z.array(caseGrantSchema).max(MAX_CASE_GRANTS_PER_REQUEST).optional(),
+  // The record that makes the declared purpose true (purpose-evidence.ts); absent when none does.
+  purposeEvidence: purposeEvidenceSchema.optional(),
 });
 
 export type Caller = z.infer<typeof callerSchema>;

@@ -35,6 +35,9 @@ export const mappaCaseTable = mappaSchema.table(
     // recorded (cases from before this column): under MAPPA_MEETING and DISCLOSURE_DECISION such a
     // case is then out of scope (fails closed), like an under-18.
     subjectDateOfBirth: date('subject_date_of_birth', { mode: 'string' }),
+    // W7: the release date the prison has notified for a subject in custody (at least 8 months ahead),
+    // which the unit's referral diary (`releasesNeedingReferral`) runs on; null in the community.
+    custodyReleaseDate: date('custody_release_date', { mode: 'string' }),
   },
   (table) => [
     // Constraint and predicate SQL names the columns bare: interpolated columns would be written

@@ -1,0 +1,2 @@
+-- Referral state transitions the database enforces (filled in by the referral workflow).
+SELECT 1;
