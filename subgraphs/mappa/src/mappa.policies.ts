@@ -12,6 +12,8 @@ const MAPPA_UNIT_ROLES: readonly Role[] = ['mappa_coordinator', 'mappa_chair'];
 /** The Responsible Authority roles other than the MAPPA unit's own. */
 const OTHER_RA_ROLES: readonly Role[] = [...POLICE_ROLES, 'probation_practitioner', 'senior_probation_officer', 'prison_offender_manager'];
 const RA_ROLES: readonly Role[] = [...OTHER_RA_ROLES, ...MAPPA_UNIT_ROLES];
+/** Who may make a MAPPA A referral (A.R19): the practitioners who manage the person, each in their own agency. */
+const REFERRER_ROLES: readonly Role[] = ['probation_practitioner', 'senior_probation_officer', 'ppu_officer', 'prison_offender_manager', 'yot_case_manager'];
 /** What the co-ordinator and chair read the unit's own records for (§5.5: screening, meetings, administration). */
 const MAPPA_UNIT_PURPOSES: readonly Purpose[] = ['MAPPA_SCREENING', 'MAPPA_MEETING', 'CASE_MANAGEMENT'];
 /** Who reads the MAPPA case summary (§5.5): the unit itself, the Responsible Authority, and YOT roles for their young person. */
@@ -119,6 +121,49 @@ export const mappaPolicies = definePolicies('mappa', {
       'Changing the MAPPA level of an active case, with the decision that made it (a screening decision or a MAPP meeting decision, matching the declared purpose), recorded in the case history in the same transaction: the MAPPA co-ordinator and the chair (a MAPPA unit, police or probation employee), for their own area. Never a prison principal, whatever its role (A.R16).',
     rules: ['A.R16', 'A.R12', 'A.R20', 'B.44', 'principle 9'],
     grants: [{ roles: MAPPA_UNIT_ROLES, agencies: ['mappa_unit', 'police', 'probation'], purposes: ['MAPPA_SCREENING', 'MAPPA_MEETING'] }],
+  },
+  referralSubmission: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'Making (and withdrawing before screening) a MAPPA A referral to level 2 or 3 management: Responsible Authority practitioners who manage the person (probation practitioner or senior probation officer, police PPU officer, prison offender manager) and the YOT case manager, each of their own agency, for case management. The referral is made in the referrer\'s own area and answers alike whether or not the MAPPA unit holds a case for the person (principle 9). A YOT referral waits for a YOT manager\'s endorsement (C.50).',
+    rules: ['A.R18', 'A.R19', 'C.50', 'principle 9'],
+    grants: [{ roles: REFERRER_ROLES, agencies: ['police', 'probation', 'prison', 'yot'], purposes: ['CASE_MANAGEMENT'] }],
+  },
+  referralEndorsement: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'Endorsing a YOT\'s MAPPA A referral so that it reaches the co-ordinator (C.50): a YOT manager of the YOT, in the referral\'s area, who is not its referrer. Any other referral answers as an unknown one (principle 9).',
+    rules: ['C.50', 'principle 9'],
+    grants: [{ roles: ['yot_manager'], agencies: ['yot'], purposes: ['CASE_MANAGEMENT'] }],
+  },
+  referral: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'A MAPPA A referral (the person, category and level sought, reasons, victim and safeguarding concerns, proposed invitees, custody release) and its screening decision. Row condition, checked by the resolver: its referrer (staff id and identity provider), its YOT endorser, and the co-ordinator of its area; for anyone else, and for an unknown id, it does not exist (principle 9).',
+    rules: ['A.R19', 'C.50', 'principle 9'],
+    grants: [
+      { roles: [...REFERRER_ROLES, 'yot_manager'], agencies: ['police', 'probation', 'prison', 'yot'], purposes: ['CASE_MANAGEMENT'] },
+      { roles: ['mappa_coordinator'], agencies: ['mappa_unit'], purposes: ['MAPPA_SCREENING'] },
+    ],
+  },
+  screening: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'Screening MAPPA A referrals (accept to level 2 or 3 with category, level and lead agency, which opens or changes the MAPPA case in the same transaction; or reject with reasons) and the screening queue: the MAPPA co-ordinator of the MAPPA unit only, under MAPPA_SCREENING, for referrals of their own area (another area\'s is answered as an unknown one). Never the MAPP meeting chair, whatever agency they are of (A.R19: the co-ordinator screens; B.52: the chair chairs). Category 3 is set only by a screening acceptance (A.R18).',
+    rules: ['A.R18', 'A.R19', 'B.52', 'principle 9'],
+    grants: [{ roles: ['mappa_coordinator'], agencies: ['mappa_unit'], purposes: ['MAPPA_SCREENING'] }],
+  },
+  referralDiary: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'Releases needing a referral (A §5: MAPPA A at least 6 months before release from custody): level 2 and 3 ACTIVE cases of the co-ordinator\'s own area with a future release date whose referral is late, with the late referral if one arrived. The MAPPA co-ordinator of the MAPPA unit, under MAPPA_SCREENING (its rows name referrals, which the co-ordinator reads for screening). Row scope: own area, counter-terrorism gate (principle 7), in the statement before paging.',
+    rules: ['A.R19', 'principle 7', 'principle 9'],
+    grants: [{ roles: ['mappa_coordinator'], agencies: ['mappa_unit'], purposes: ['MAPPA_SCREENING'] }],
   },
 });
 

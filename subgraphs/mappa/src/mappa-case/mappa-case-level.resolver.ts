@@ -13,13 +13,13 @@ import { MappaCase, MappaCaseChangeField, MappaCaseStatus } from './mappa-case.t
 const UNKNOWN_CASE = 'No MAPPA case in your area has this case number.';
 
 // Level 3 cases are reviewed at least every 8 weeks, level 2 at least every 16 (domain README §5).
-const REVIEW_PERIOD_DAYS: Partial<Record<number, number>> = { 2: 16 * 7, 3: 8 * 7 };
+export const REVIEW_PERIOD_DAYS: Partial<Record<number, number>> = { 2: 16 * 7, 3: 8 * 7 };
 
 /**
  * The next review once a case moves to `level`: no later than one review period from the decision
  * at levels 2 and 3; level 1 keeps the lead agency's date (its own policy sets it).
  */
-function nextReviewAfterChange(current: string | null, level: number, today: string): string | null {
+export function nextReviewAfterChange(current: string | null, level: number, today: string): string | null {
   const period = REVIEW_PERIOD_DAYS[level];
   if (period === undefined) return current;
   const due = addDays(today, period);

@@ -2,9 +2,9 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, jsonb, text, timestamp } from 'drizzle-orm/pg-core';
 import type { MappaArea, PrincipalAgency, Role } from '@mappa/shared';
 import { mappaSchema } from '../mappa.schema';
-
-/** Where a MAPPA A referral is in its life: the database's check and trigger enforce the same transitions. */
-export type ReferralStatus = 'AWAITING_ENDORSEMENT' | 'SUBMITTED' | 'ACCEPTED' | 'REJECTED' | 'WITHDRAWN';
+// Types only: the GraphQL enum is the one list of statuses (the database's check and trigger, migration
+// 0006, enforce the same transitions).
+import type { ReferralStatus } from './referral.type';
 
 /** An agency (its single point of contact) and, optionally, a role the referrer proposes to invite (MAPPA A "additional invitees"). */
 export interface ProposedInvitee {
