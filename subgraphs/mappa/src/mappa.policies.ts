@@ -12,8 +12,16 @@ const MAPPA_UNIT_ROLES: readonly Role[] = ['mappa_coordinator', 'mappa_chair'];
 /** The Responsible Authority roles other than the MAPPA unit's own. */
 const OTHER_RA_ROLES: readonly Role[] = [...POLICE_ROLES, 'probation_practitioner', 'senior_probation_officer', 'prison_offender_manager'];
 const RA_ROLES: readonly Role[] = [...OTHER_RA_ROLES, ...MAPPA_UNIT_ROLES];
-/** Who may make a MAPPA A referral (A.R19): the practitioners who manage the person, each in their own agency. */
-const REFERRER_ROLES: readonly Role[] = ['probation_practitioner', 'senior_probation_officer', 'ppu_officer', 'prison_offender_manager', 'yot_case_manager'];
+/**
+ * Who may make a MAPPA A referral (A.R19): the practitioners who manage the person, each in their own
+ * agency (one grant per agency, so a role claimed in another agency matches none).
+ */
+const REFERRER_GRANTS: readonly AccessGrant[] = [
+  { roles: ['probation_practitioner', 'senior_probation_officer'], agencies: ['probation'], purposes: ['CASE_MANAGEMENT'] },
+  { roles: ['ppu_officer'], agencies: ['police'], purposes: ['CASE_MANAGEMENT'] },
+  { roles: ['prison_offender_manager'], agencies: ['prison'], purposes: ['CASE_MANAGEMENT'] },
+  { roles: ['yot_case_manager'], agencies: ['yot'], purposes: ['CASE_MANAGEMENT'] },
+];
 /** What the co-ordinator and chair read the unit's own records for (§5.5: screening, meetings, administration). */
 const MAPPA_UNIT_PURPOSES: readonly Purpose[] = ['MAPPA_SCREENING', 'MAPPA_MEETING', 'CASE_MANAGEMENT'];
 /** Who reads the MAPPA case summary (§5.5): the unit itself, the Responsible Authority, and YOT roles for their young person. */
@@ -128,7 +136,7 @@ export const mappaPolicies = definePolicies('mappa', {
     summary:
       'Making (and withdrawing before screening) a MAPPA A referral to level 2 or 3 management: Responsible Authority practitioners who manage the person (probation practitioner or senior probation officer, police PPU officer, prison offender manager) and the YOT case manager, each of their own agency, for case management. The referral is made in the referrer\'s own area and answers alike whether or not the MAPPA unit holds a case for the person (principle 9). A YOT referral waits for a YOT manager\'s endorsement (C.50).',
     rules: ['A.R18', 'A.R19', 'C.50', 'principle 9'],
-    grants: [{ roles: REFERRER_ROLES, agencies: ['police', 'probation', 'prison', 'yot'], purposes: ['CASE_MANAGEMENT'] }],
+    grants: REFERRER_GRANTS,
   },
   referralEndorsement: {
     owner: Agency.MAPPA_UNIT,
@@ -145,7 +153,8 @@ export const mappaPolicies = definePolicies('mappa', {
       'A MAPPA A referral (the person, category and level sought, reasons, victim and safeguarding concerns, proposed invitees, custody release) and its screening decision. Row condition, checked by the resolver: its referrer (staff id and identity provider), its YOT endorser, and the co-ordinator of its area; for anyone else, and for an unknown id, it does not exist (principle 9).',
     rules: ['A.R19', 'C.50', 'principle 9'],
     grants: [
-      { roles: [...REFERRER_ROLES, 'yot_manager'], agencies: ['police', 'probation', 'prison', 'yot'], purposes: ['CASE_MANAGEMENT'] },
+      ...REFERRER_GRANTS,
+      { roles: ['yot_manager'], agencies: ['yot'], purposes: ['CASE_MANAGEMENT'] },
       { roles: ['mappa_coordinator'], agencies: ['mappa_unit'], purposes: ['MAPPA_SCREENING'] },
     ],
   },

@@ -27,6 +27,13 @@ const proposedInviteeSchema = z
   })
   .transform((invitee) => ({ agency: invitee.agency, role: invitee.role ?? null, reason: invitee.reason }));
 
+/**
+ * Zod skips an object's refinements once any field has failed, so a caller would learn of a missing
+ * release date only after fixing the PNC ID. Running them whenever the input is an object lists every
+ * problem at once (BAD_USER_INPUT); the refinements read each field defensively, as it may be invalid.
+ */
+const whenever = { when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null };
+
 /** A MAPPA A referral's input, checked against `today` (`YYYY-MM-DD`): every problem is reported. */
 export function submitReferralInputSchema(today: string) {
   return z
@@ -43,7 +50,9 @@ export function submitReferralInputSchema(today: string) {
       safeguardingConcerns: freeTextSchema('safeguarding concerns', LONG_TEXT).nullish(),
       proposedInvitees: z.array(proposedInviteeSchema).max(MAX_INVITEES, `at most ${MAX_INVITEES} proposed invitees`).nullish(),
     })
+    // `whenever`: the cross-field rules are reported beside any field's own problems, not after them.
     .superRefine((input, context) => {
+      if (typeof input.expectedReleaseDate === 'string' && !isoDateSchema.safeParse(input.expectedReleaseDate).success) return;
       if (input.inCustody && input.expectedReleaseDate == null) {
         context.addIssue({ code: 'custom', path: ['expectedReleaseDate'], message: 'a referral for someone in custody needs the expected release date' });
       } else if (input.inCustody && input.expectedReleaseDate != null && input.expectedReleaseDate <= today) {
@@ -51,7 +60,7 @@ export function submitReferralInputSchema(today: string) {
       } else if (!input.inCustody && input.expectedReleaseDate != null) {
         context.addIssue({ code: 'custom', path: ['expectedReleaseDate'], message: 'only a referral for someone in custody has an expected release date' });
       }
-    })
+    }, whenever)
     .transform((input) => ({
       ...input,
       expectedReleaseDate: input.expectedReleaseDate ?? null,
@@ -82,7 +91,7 @@ export const screenReferralInputSchema = z
     if (input.leadAgency != null && !(LEAD_AGENCIES as readonly Agency[]).includes(input.leadAgency)) {
       context.addIssue({ code: 'custom', path: ['leadAgency'], message: `a MAPPA case is led by ${LEAD_AGENCIES.join(', ')}` });
     }
-  });
+  }, whenever);
 
 export type ScreenReferralValues = z.infer<typeof screenReferralInputSchema>;
 
