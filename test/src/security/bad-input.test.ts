@@ -37,6 +37,8 @@ const AUDIT: DeclaredPurpose = { purpose: 'AUDIT', caseId: null };
 const CASE_MANAGEMENT: DeclaredPurpose = { purpose: 'CASE_MANAGEMENT', caseId: null };
 const PRISON_OFFENDER_MANAGER: PrincipalClaims = { staffId: 'POM-FUZZ-01', agency: 'prison', roles: ['prison_offender_manager'], area: MappaArea.LONDON, clearance: 'SC' };
 const YOT_CASE_MANAGER: PrincipalClaims = { staffId: 'YOT-FUZZ-01', agency: 'yot', roles: ['yot_case_manager'], area: MappaArea.LONDON, clearance: 'SC' };
+const PROBATION_PRACTITIONER: PrincipalClaims = { staffId: 'NPS-FUZZ-01', agency: 'probation', roles: ['probation_practitioner'], area: MappaArea.LONDON, clearance: 'SC' };
+const YOT_MANAGER: PrincipalClaims = { staffId: 'YOT-FUZZ-09', agency: 'yot', roles: ['yot_manager'], area: MappaArea.LONDON, clearance: 'SC' };
 const informationGovernance = (agency: PrincipalClaims['agency']): PrincipalClaims => ({ staffId: 'IG-FUZZ-01', agency, roles: ['information_governance'], area: MappaArea.LONDON, clearance: 'SC' });
 const AUDIT_READER: Record<string, PrincipalClaims['agency']> = { mappaAccessAudit: 'mappa_unit', policeAccessAudit: 'police', probationAccessAudit: 'probation', prisonAccessAudit: 'prison', yotAccessAudit: 'yot' };
 
@@ -73,6 +75,28 @@ async function activeCase(): Promise<{ caseId: string; level: number }> {
   return { caseId: row.case_id, level: row.level === 3 ? 2 : 3 };
 }
 
+const referralInput = () => ({
+  pncId: subject.pncId,
+  categorySought: 2,
+  levelSought: 2,
+  subjectDateOfBirth: '1980-05-01',
+  inCustody: true,
+  expectedReleaseDate: inDays(300).slice(0, 10),
+  reasons: 'Risk to a known adult has increased',
+  addedValue: 'Housing and police information is needed for the plan',
+  victimConcerns: 'Lives nearby',
+  safeguardingConcerns: null,
+  proposedInvitees: [{ agency: 'housing', role: 'dtc_attendee', reason: 'Holds the tenancy' }],
+});
+
+/** A fresh referral about the subject by `referrer` (SUBMITTED, or awaiting endorsement for the YOT), to act on. */
+async function newReferralId(referrer: PrincipalClaims = PROBATION_PRACTITIONER): Promise<string> {
+  const body = await ask('mutation Refer($input: SubmitReferralInput!) { submitReferral(input: $input) { referralId } }', { principal: referrer, purpose: CASE_MANAGEMENT, variables: { input: referralInput() } });
+  const referralId = (body.body.data?.submitReferral as { referralId?: string } | null)?.referralId;
+  if (!referralId) throw new Error(`could not make a referral: ${JSON.stringify(body.body.errors)}`);
+  return referralId;
+}
+
 const VALID: Record<string, () => Promise<Call>> = {
   offender: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: DEFAULT_PURPOSE, variables: { pncId: subject.pncId } }),
   offenderByPrisonNumber: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: DEFAULT_PURPOSE, variables: { prisonNumber: subject.prisonNumber } }),
@@ -90,6 +114,12 @@ const VALID: Record<string, () => Promise<Call>> = {
     const { caseId, level } = await activeCase();
     return { principal: DEFAULT_PRINCIPAL, purpose: DEFAULT_PURPOSE, variables: { input: { caseId, level, decisionKind: 'SCREENING_DECISION', decisionReference: 'SCR-2026-0042', reason: 'New information about risk' } } };
   },
+  submitReferral: async () => ({ principal: PROBATION_PRACTITIONER, purpose: CASE_MANAGEMENT, variables: { input: referralInput() } }),
+  withdrawReferral: async () => ({ principal: PROBATION_PRACTITIONER, purpose: CASE_MANAGEMENT, variables: { referralId: await newReferralId(), reason: 'Recalled to custody' } }),
+  endorseReferral: async () => ({ principal: YOT_MANAGER, purpose: CASE_MANAGEMENT, variables: { referralId: await newReferralId(YOT_CASE_MANAGER) } }),
+  screenReferral: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: DEFAULT_PURPOSE, variables: { input: { referralId: await newReferralId(), outcome: 'REJECT', reasons: 'Level 1 management is enough' } } }),
+  referral: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: DEFAULT_PURPOSE, variables: { referralId: await newReferralId() } }),
+  releasesNeedingReferral: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: DEFAULT_PURPOSE, variables: { first: 5 } }),
   ...Object.fromEntries(
     Object.entries(AUDIT_READER).map(([field, agency]) => [
       field,
