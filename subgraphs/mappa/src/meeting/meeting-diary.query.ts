@@ -20,11 +20,13 @@ import type { MeetingDueStatus } from './meeting-diary.type';
 /** Days between meetings at each level (A §5, B §5). */
 export const MEETING_CADENCE_DAYS = { 2: 16 * 7, 3: 8 * 7 } as const;
 
-// Expressions over one mappa_case row; the columns are written qualified so they stay unambiguous in subqueries.
-const lastHeldOn = sql<string | null>`(select to_char(max(m.scheduled_for at time zone 'Europe/London'), 'YYYY-MM-DD') from "mappa"."meeting" m where m.case_id = ${mappaCaseTable.caseId} and m.status = 'HELD')`;
+// Expressions over one mappa_case row. Its case id is written table-qualified by hand: drizzle writes
+// the columns of a one-table query bare, and a bare case_id in the subqueries would be the meeting's own.
+const outerCaseId = sql.raw('"mappa"."mappa_case"."case_id"');
+const lastHeldOn = sql<string | null>`(select to_char(max(m.scheduled_for at time zone 'Europe/London'), 'YYYY-MM-DD') from "mappa"."meeting" m where m.case_id = ${outerCaseId} and m.status = 'HELD')`;
 const cadence = sql`(case when ${mappaCaseTable.level} = 3 then ${MEETING_CADENCE_DAYS[3]}::int else ${MEETING_CADENCE_DAYS[2]}::int end)`;
 const nextDue = sql`coalesce(${lastHeldOn}::date + ${cadence}, ${mappaCaseTable.nextReviewDate}, ${mappaCaseTable.startDate} + ${cadence})`;
-const meetingInHand = sql`exists (select 1 from "mappa"."meeting" m where m.case_id = ${mappaCaseTable.caseId} and m.status in ('SCHEDULED', 'IN_SESSION'))`;
+const meetingInHand = sql`exists (select 1 from "mappa"."meeting" m where m.case_id = ${outerCaseId} and m.status in ('SCHEDULED', 'IN_SESSION'))`;
 
 function dueStatusOf(today: string, dueWithinDays: number): SQL<MeetingDueStatus> {
   return sql<MeetingDueStatus>`(case

@@ -47,16 +47,13 @@ export function scheduleMeetingInputSchema(now: Date) {
     .object({
       caseId: caseIdSchema,
       kind: z.enum(MeetingKind),
-      scheduledFor: z.date(),
+      scheduledFor: z
+        .date()
+        .refine((date) => date.getTime() > now.getTime(), 'scheduledFor must be in the future')
+        .refine((date) => date.getTime() <= now.getTime() + MAX_SCHEDULE_AHEAD_DAYS * DAY_MS, `scheduledFor must be at most ${MAX_SCHEDULE_AHEAD_DAYS} days ahead`),
       chairStaffId: principalSchema.shape.staffId,
       chairIssuer: issuerSchema,
       chairAgency: z.enum(CHAIR_AGENCIES, { error: `the chair's agency must be one of ${CHAIR_AGENCIES.join(', ')} (B.52)` }),
-    })
-    .superRefine((input, context) => {
-      if (input.scheduledFor.getTime() <= now.getTime()) context.addIssue({ code: 'custom', path: ['scheduledFor'], message: 'scheduledFor must be in the future' });
-      else if (input.scheduledFor.getTime() > now.getTime() + MAX_SCHEDULE_AHEAD_DAYS * DAY_MS) {
-        context.addIssue({ code: 'custom', path: ['scheduledFor'], message: `scheduledFor must be at most ${MAX_SCHEDULE_AHEAD_DAYS} days ahead` });
-      }
     });
 }
 
