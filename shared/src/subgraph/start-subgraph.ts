@@ -187,6 +187,8 @@ export async function startSubgraph<Loaders extends object>(
           principal: assertion.principal,
           declaredPurpose: assertion.declaredPurpose,
           ...(assertion.caseGrants ? { caseGrants: assertion.caseGrants } : {}),
+          // The record that makes the declared purpose true (a meeting's membership), as the gateway vouches it.
+          ...(assertion.purposeEvidence ? { purposeEvidence: assertion.purposeEvidence } : {}),
         };
         // The audit can tell which grants a request was answered under: grant ids are opaque, not personal data.
         const caseGrantIds = caseGrantsOf(caller).map((grant) => grant.grantId);

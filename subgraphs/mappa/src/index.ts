@@ -12,6 +12,9 @@ import { MappaCaseResolver } from './mappa-case/mappa-case.resolver';
 import { offenderReferenceResolver } from './offender/offender.reference';
 import { OffenderResolver } from './offender/offender.resolver';
 import { ReferralResolver } from './referral/referral.resolver';
+import { MeetingAdministrationResolver } from './meeting/meeting-administration.resolver';
+import { MeetingConductResolver } from './meeting/meeting-conduct.resolver';
+import { MeetingResolver } from './meeting/meeting.resolver';
 import { OffenderRegisterResolver } from './register/register.resolver';
 import { clearMappa, mappaIsEmpty, seedMappa } from './seed/mappa.seed';
 
@@ -24,7 +27,7 @@ export const mappaSubgraph: SubgraphDefinition<MappaLoaders> = {
   migrationsFolder: join(__dirname, '..', 'drizzle'),
   policies: MAPPA_POLICIES,
   buildSchema: (authorization) =>
-    buildFederatedSchema({ resolvers: [OffenderResolver, MappaAccessAuditResolver, MappaCaseResolver, MappaCaseLevelResolver, OffenderRegisterResolver, CaseAccessGrantResolver, ReferralResolver] }, offenderReferenceResolver, MAPPA_POLICIES, authorization),
+    buildFederatedSchema({ resolvers: [OffenderResolver, MappaAccessAuditResolver, MappaCaseResolver, MappaCaseLevelResolver, OffenderRegisterResolver, CaseAccessGrantResolver, ReferralResolver, MeetingResolver, MeetingAdministrationResolver, MeetingConductResolver] }, offenderReferenceResolver, MAPPA_POLICIES, authorization),
   createLoaders: createMappaLoaders,
   seed: seedMappa,
   clear: clearMappa,
