@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Database, MappaArea, RowScope } from '@mappa/shared';
 import { mappaCaseTable } from '../mappa-case/mappa-case.table';
@@ -24,6 +24,12 @@ export async function referralById(db: Database, referralId: string, forUpdate =
   const query = db.select().from(referralTable).where(eq(referralTable.referralId, referralId));
   const [row] = forUpdate ? await query.for('update') : await query;
   return row ?? null;
+}
+
+/** The referrals with these ids, in one statement (none for no ids). */
+export async function referralsByIds(db: Database, referralIds: readonly string[]): Promise<ReferralRow[]> {
+  if (referralIds.length === 0) return [];
+  return db.select().from(referralTable).where(inArray(referralTable.referralId, [...referralIds]));
 }
 
 /** The co-ordinator's screening queue: SUBMITTED referrals of `area`, received longest ago first. */

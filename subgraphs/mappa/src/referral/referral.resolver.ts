@@ -14,7 +14,7 @@ import type { MappaLeadAgency } from '../mappa-case/mappa-case.type';
 import { mappaSubjectFacts } from '../offender/offender.scope';
 import { referralIdSchema, screenReferralInputSchema, submitReferralInputSchema, withdrawalReasonSchema } from './referral.input';
 import type { ScreenReferralValues } from './referral.input';
-import { activeCaseForUpdate, lateReleases, nextCaseId, referralById, SCREENING_DAYS, submittedReferralsOf } from './referral.query';
+import { activeCaseForUpdate, lateReleases, nextCaseId, referralById, referralsByIds, SCREENING_DAYS, submittedReferralsOf } from './referral.query';
 import { referralTable } from './referral.table';
 import type { ReferralRow } from './referral.table';
 import { Referral, ReferralStatus, ReleaseNeedingReferralConnection, ReleasesNeedingReferralArgs, ScreenReferralInput, ScreeningOutcome, SubmitReferralInput } from './referral.type';
@@ -301,12 +301,8 @@ export class ReferralResolver {
     // The row scope's gates are in the statement (before paging); the same rules, per row, as every resolver applies them.
     const rows = (await lateReleases(context.db, scope, context.caller.principal.area, today, position, pageSize + 1)).filter((row) => subjectInScope(mappaSubjectFacts(row.case), scope));
     const page = rows.slice(0, pageSize);
-    const lateIds = page.flatMap((row) => (row.lateReferralId ? [row.lateReferralId] : []));
-    const late = new Map<string, ReferralRow>();
-    for (const id of lateIds) {
-      const referral = await referralById(context.db, id);
-      if (referral) late.set(id, referral);
-    }
+    // The page's late referrals in one statement.
+    const late = new Map((await referralsByIds(context.db, page.flatMap((row) => (row.lateReferralId ? [row.lateReferralId] : [])))).map((referral) => [referral.referralId, referral]));
     for (const row of page) context.loaders.mappaCase.prime(row.case.pncId, row.case);
     const edges = page.map((row) => {
       const lateReferral = row.lateReferralId ? late.get(row.lateReferralId) : undefined;

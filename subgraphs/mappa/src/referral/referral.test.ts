@@ -421,6 +421,23 @@ describe('referral and screening (MAPPA A)', () => {
       expect(await activeCase(OTHER_NO_CASE_PNC_ID)).toMatchObject({ category: 4, counterTerrorismRestricted: true });
     });
 
+    it('principle 9, principle 7: a referral about someone whose ACTIVE case this co-ordinator may not change (another area, or counter-terrorism restricted for an uncleared co-ordinator) is not accepted, with one answer for both, and nothing changes', async () => {
+      const answers = [];
+      for (const [pncId, who] of [
+        [otherArea.pncId, COORDINATOR],
+        [restrictedInArea.pncId, { ...COORDINATOR, clearance: 'BPSS' as const }],
+      ] as const) {
+        const before = await activeCase(pncId);
+        const { referralId } = await submitted(referralInput({ pncId }));
+        const result = await screen(accept(referralId, { level: 3 }), coordinator(who));
+        answers.push([result.data, result.errors?.map((error) => [error.message, error.extensions?.code])]);
+        expect(await activeCase(pncId)).toEqual(before);
+        expect((await read(referralId, coordinator())).data?.referral).toMatchObject({ status: 'SUBMITTED' });
+      }
+      expect(answers[0]).toEqual([{ screenReferral: null }, [['This referral cannot be accepted by you; ask the MAPPA unit that manages the person.', 'BAD_USER_INPUT']]]);
+      expect(answers[1]).toEqual(answers[0]);
+    });
+
     it('A.R19: rejecting records the reasons and leaves the MAPPA case as it was', async () => {
       const subject = inArea[5]!;
       const before = (await activeCase(subject.pncId))!;
