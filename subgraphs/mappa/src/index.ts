@@ -12,6 +12,7 @@ import { MappaCaseResolver } from './mappa-case/mappa-case.resolver';
 import { offenderReferenceResolver } from './offender/offender.reference';
 import { OffenderResolver } from './offender/offender.resolver';
 import { OffenderRegisterResolver } from './register/register.resolver';
+import { PurposeEvidenceResolver } from './purpose-evidence/purpose-evidence.resolver';
 import { clearMappa, mappaIsEmpty, seedMappa } from './seed/mappa.seed';
 
 export { loadMappaConfig } from './config';
@@ -23,7 +24,7 @@ export const mappaSubgraph: SubgraphDefinition<MappaLoaders> = {
   migrationsFolder: join(__dirname, '..', 'drizzle'),
   policies: MAPPA_POLICIES,
   buildSchema: (authorization) =>
-    buildFederatedSchema({ resolvers: [OffenderResolver, MappaAccessAuditResolver, MappaCaseResolver, MappaCaseLevelResolver, OffenderRegisterResolver, CaseAccessGrantResolver] }, offenderReferenceResolver, MAPPA_POLICIES, authorization),
+    buildFederatedSchema({ resolvers: [OffenderResolver, MappaAccessAuditResolver, MappaCaseResolver, MappaCaseLevelResolver, OffenderRegisterResolver, CaseAccessGrantResolver, PurposeEvidenceResolver] }, offenderReferenceResolver, MAPPA_POLICIES, authorization),
   createLoaders: createMappaLoaders,
   seed: seedMappa,
   clear: clearMappa,
