@@ -16,6 +16,7 @@ import { MeetingAdministrationResolver } from './meeting/meeting-administration.
 import { MeetingConductResolver } from './meeting/meeting-conduct.resolver';
 import { MeetingResolver } from './meeting/meeting.resolver';
 import { OffenderRegisterResolver } from './register/register.resolver';
+import { PurposeEvidenceResolver } from './purpose-evidence/purpose-evidence.resolver';
 import { clearMappa, mappaIsEmpty, seedMappa } from './seed/mappa.seed';
 
 export { loadMappaConfig } from './config';
@@ -27,7 +28,7 @@ export const mappaSubgraph: SubgraphDefinition<MappaLoaders> = {
   migrationsFolder: join(__dirname, '..', 'drizzle'),
   policies: MAPPA_POLICIES,
   buildSchema: (authorization) =>
-    buildFederatedSchema({ resolvers: [OffenderResolver, MappaAccessAuditResolver, MappaCaseResolver, MappaCaseLevelResolver, OffenderRegisterResolver, CaseAccessGrantResolver, ReferralResolver, MeetingResolver, MeetingAdministrationResolver, MeetingConductResolver] }, offenderReferenceResolver, MAPPA_POLICIES, authorization),
+    buildFederatedSchema({ resolvers: [OffenderResolver, MappaAccessAuditResolver, MappaCaseResolver, MappaCaseLevelResolver, OffenderRegisterResolver, CaseAccessGrantResolver, ReferralResolver, MeetingResolver, MeetingAdministrationResolver, MeetingConductResolver, PurposeEvidenceResolver] }, offenderReferenceResolver, MAPPA_POLICIES, authorization),
   createLoaders: createMappaLoaders,
   seed: seedMappa,
   clear: clearMappa,
