@@ -27,3 +27,15 @@ export function yearsBetween(from: string, onDate: string): number {
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
+
+/** Adds working days (Monday to Friday) to an ISO date; bank holidays are not modelled. */
+export function addWorkingDays(isoDate: string, days: number): string {
+  let date = isoDate;
+  let left = days;
+  while (left > 0) {
+    date = addDays(date, 1);
+    const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) left -= 1;
+  }
+  return date;
+}

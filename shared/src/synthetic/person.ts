@@ -302,3 +302,20 @@ function prisonNumberFor(index: number, seed: number): string {
 export function syntheticPeople(start: number, count: number, options: SyntheticDatasetOptions): SyntheticPerson[] {
   return Array.from({ length: count }, (_, offset) => syntheticPerson(start + offset, options));
 }
+
+/** The prison confirms a release date 8 months before release (MAPPA Guidance ch. 15). */
+export const RELEASE_CONFIRMATION_MONTHS = 8;
+
+/**
+ * The release date the prison holds for someone in custody today, as every agency must see it: the
+ * conditional release date, except that an indeterminate sentence (life, IPP) has none until it is
+ * confirmed 8 months ahead. Null for anyone not in custody (under-18s are never in an adult prison).
+ * The prison seed's `releaseDate` follows the same rule; the workflow seed test checks the two agree.
+ */
+export function custodyReleaseDate(person: SyntheticPerson, asOf: string): string | null {
+  const { sentence } = person;
+  if (person.supervision !== 'CUSTODY' || person.isYouth || person.prisonNumber === null || sentence === null) return null;
+  const indeterminate = sentence.type === 'LIFE' || sentence.type === 'IPP';
+  const confirmed = sentence.conditionalReleaseDate <= addMonths(asOf, RELEASE_CONFIRMATION_MONTHS);
+  return indeterminate && !confirmed ? null : sentence.conditionalReleaseDate;
+}

@@ -1,10 +1,23 @@
 import { sql } from 'drizzle-orm';
-import { addDays, addMonths, daysBetween, Agency, insertInChunks, MAPPA_AREAS, Random } from '@mappa/shared';
+import { addDays, addMonths, custodyReleaseDate, daysBetween, Agency, insertInChunks, MAPPA_AREAS, Random } from '@mappa/shared';
 import type { Database, MappaArea, SyntheticDatasetOptions, SyntheticPerson } from '@mappa/shared';
 import { caseAccessGrantTable } from '../case-access-grant/case-access-grant.table';
 import { mappaCaseChangeTable, mappaCaseTable } from '../mappa-case/mappa-case.table';
 import { MappaCaseChangeField, MappaCaseEndReason, MappaCaseStatus, MappaDecisionKind } from '../mappa-case/mappa-case.type';
 import type { MappaLeadAgency } from '../mappa-case/mappa-case.type';
+import {
+  meetingActionTable,
+  meetingAttendanceTable,
+  meetingDecisionTable,
+  meetingInvitationTable,
+  meetingMinutesTable,
+  meetingTable,
+} from '../meeting/meeting.table';
+import { referralTable } from '../referral/referral.table';
+import { planMeetings, reviewIntervalDays } from './meeting-plan';
+import type { LevelSegment, PlannedMeeting } from './meeting-plan';
+import { buildMeetings, buildReferrals, emptyWorkflowRows, meetingIdFor } from './workflow.seed';
+import type { WorkflowRows } from './workflow.seed';
 
 type CaseInsert = typeof mappaCaseTable.$inferInsert;
 type ChangeInsert = typeof mappaCaseChangeTable.$inferInsert;
@@ -82,8 +95,63 @@ function openingKind(category: number, level: number): MappaDecisionKind {
   return level >= 2 || category === 3 ? MappaDecisionKind.SCREENING_DECISION : MappaDecisionKind.LEAD_AGENCY_REVIEW;
 }
 
+/** A case with its history, the state it opened in, and its MAPP meetings. */
+interface SeededCase {
+  readonly row: CaseInsert;
+  readonly history: ChangeInsert[];
+  readonly opening: CaseState;
+  readonly meetings: PlannedMeeting[];
+}
+
+/**
+ * The stretches of a case at each level, from its opening level and its planned level changes. A
+ * level change from level 2 or 3 is always a MAPP meeting's decision (`levelChangeKind`).
+ */
+function levelSegments(openingLevel: number, startDate: string, changes: readonly PlannedChange[], ending: { date: string; atMeeting: boolean } | null): LevelSegment[] {
+  const levelChanges = changes.filter((change) => change.field === MappaCaseChangeField.LEVEL).sort((a, b) => a.offset - b.offset);
+  const segments: LevelSegment[] = [];
+  let level = openingLevel;
+  let start = startDate;
+  let startedAtMeeting = false;
+  for (const change of levelChanges) {
+    const date = addDays(startDate, change.offset);
+    const atMeeting = change.kind === MappaDecisionKind.MAPP_MEETING;
+    segments.push({ level, start, startedAtMeeting, end: date, endedAtMeeting: atMeeting, next: Number(change.value) });
+    level = Number(change.value);
+    start = date;
+    startedAtMeeting = atMeeting;
+  }
+  segments.push({ level, start, startedAtMeeting, end: ending?.date ?? null, endedAtMeeting: ending?.atMeeting ?? false, next: ending ? 'CLOSED' : null });
+  return segments;
+}
+
+/**
+ * A MAPP meeting's decision other than the level (category 2 to 3) is taken at a meeting that was
+ * held: moves the planned day to the latest held meeting on or before it (or the first one).
+ */
+function meetingOffset(meetings: readonly PlannedMeeting[], startDate: string, offset: number): number {
+  const held = meetings.filter((meeting) => meeting.status === 'HELD');
+  const day = addDays(startDate, offset);
+  const chosen = [...held].reverse().find((meeting) => meeting.date <= day) ?? held[0];
+  return chosen ? daysBetween(startDate, chosen.date) : offset;
+}
+
+/**
+ * The history's MAPP meeting decisions name the meeting that took them, and its chair recorded them.
+ */
+function referenceMeetings(history: ChangeInsert[], caseId: string, meetings: readonly PlannedMeeting[], chairOf: (meetingId: string) => string | undefined): void {
+  for (const change of history) {
+    if (change.decisionKind !== MappaDecisionKind.MAPP_MEETING) continue;
+    const index = meetings.findIndex((meeting) => meeting.status === 'HELD' && meeting.date === change.changedDate);
+    if (index < 0) throw new Error(`seed: no held meeting on ${change.changedDate} for a MAPP meeting decision of ${caseId}`);
+    const meetingId = meetingIdFor(caseId, index);
+    change.decisionReference = meetingId;
+    change.changedByStaffId = chairOf(meetingId) ?? change.changedByStaffId;
+  }
+}
+
 /** The person's current, ACTIVE case and its history, ending in exactly the SyntheticPerson's category, level, lead agency and area. */
-function currentCase(person: SyntheticPerson, dataset: SyntheticDatasetOptions, random: Random): { row: CaseInsert; history: ChangeInsert[] } {
+function currentCase(person: SyntheticPerson, dataset: SyntheticDatasetOptions, random: Random, workflowRandom: Random): SeededCase {
   const caseId = caseIdFor(person, true);
   const leadAgency = Agency[person.leadAgency];
   const span = daysBetween(person.mappaStartDate, dataset.asOf);
@@ -118,11 +186,17 @@ function currentCase(person: SyntheticPerson, dataset: SyntheticDatasetOptions, 
 
   // Levels: most level 2-3 cases started at level 1 and were referred (MAPPA A) and screened up;
   // some escalated at a meeting; a few level 1 cases stepped down at a meeting.
-  if (span >= 60) {
+  // For someone in custody at level 2 or 3, the current level held at least since the fourth-last review:
+  // the prison wrote MAPPA F reports for up to four meetings at that level's cadence (prison seed).
+  const levelSpan =
+    person.supervision === 'CUSTODY' && person.level >= 2
+      ? Math.min(span, daysBetween(person.mappaStartDate, addDays(person.nextReviewDate, -4 * reviewIntervalDays(person.level))))
+      : span;
+  if (levelSpan >= 60) {
     const level = (value: number, offset: number, kind: MappaDecisionKind) =>
       changes.push({ field: MappaCaseChangeField.LEVEL, value: String(value), offset, kind });
-    const first = random.int(30, Math.floor(span / 2));
-    const offsets = [first, random.int(first + 1, span - 1)];
+    const first = random.int(30, Math.floor(levelSpan / 2));
+    const offsets = [first, random.int(first + 1, levelSpan - 1)];
     // Category 3 exists only at levels 2 and 3, so neither does its history (nor a category 2 case about to become one).
     const minimumLevel = opening.category === 3 || fromCategory2 ? 2 : 1;
     const [openingLevel = person.level, ...laterLevels] = chooseLevelPath(random, person.level, minimumLevel);
@@ -142,7 +216,20 @@ function currentCase(person: SyntheticPerson, dataset: SyntheticDatasetOptions, 
     STATUS: null,
   };
   const openingChange: PlannedChange = { field: MappaCaseChangeField.STATUS, value: MappaCaseStatus.ACTIVE, offset: 0, kind: openingKind(opening.category, opening.level) };
+  const meetings = planMeetings(workflowRandom, levelSegments(opening.level, person.mappaStartDate, changes, null), {
+    active: true,
+    nextReviewDate: person.nextReviewDate,
+    asOf: dataset.asOf,
+  });
+  // The category 2 to 3 decision (and the lead agency change that goes with it) at a meeting held that day.
+  const planned = changes.map((change) =>
+    fromCategory2 && (change.field === MappaCaseChangeField.CATEGORY || change.field === MappaCaseChangeField.LEAD_AGENCY)
+      ? { ...change, offset: meetingOffset(meetings, person.mappaStartDate, change.offset) }
+      : change,
+  );
   return {
+    opening: openingState,
+    meetings,
     row: {
       caseId,
       pncId: person.pncId,
@@ -157,8 +244,10 @@ function currentCase(person: SyntheticPerson, dataset: SyntheticDatasetOptions, 
       endReason: null,
       counterTerrorismRestricted: counterTerrorismRestricted(person),
       subjectDateOfBirth: person.dateOfBirth,
+      // W7: the release date the prison holds for the person (the same rule as the prison seed).
+      custodyReleaseDate: custodyReleaseDate(person, dataset.asOf),
     },
-    history: historyRows(random, caseId, person.mappaStartDate, openingState, [openingChange, ...changes]),
+    history: historyRows(random, caseId, person.mappaStartDate, openingState, [openingChange, ...planned]),
   };
 }
 
@@ -191,7 +280,7 @@ const EARLIER_CASE_WEIGHTS = [['licence', 45], ['sentence', 10], ['notification'
  * Some adults were MAPPA offenders before, for an earlier conviction: a CLOSED case that ended
  * before the current one began, and started after their first PNC record and 18th birthday.
  */
-function earlierCase(person: SyntheticPerson, random: Random): { row: CaseInsert; history: ChangeInsert[] } | null {
+function earlierCase(person: SyntheticPerson, random: Random, workflowRandom: Random): SeededCase | null {
   if (person.isYouth || !random.chance(0.06)) return null;
   const endDate = addDays(person.mappaStartDate, -random.int(180, 1500));
   const startDate = addMonths(endDate, -random.int(12, 84));
@@ -207,7 +296,15 @@ function earlierCase(person: SyntheticPerson, random: Random): { row: CaseInsert
     { field: MappaCaseChangeField.STATUS, value: MappaCaseStatus.ACTIVE, offset: 0, kind: openingKind(option.category, level) },
     { field: MappaCaseChangeField.STATUS, value: MappaCaseStatus.CLOSED, offset: daysBetween(startDate, endDate), kind: option.closedBy },
   ];
+  // A level 2 case was reviewed at MAPP meetings until it closed (by a meeting's decision, for category 3).
+  const meetings = planMeetings(workflowRandom, levelSegments(level, startDate, [], { date: endDate, atMeeting: option.closedBy === MappaDecisionKind.MAPP_MEETING }), {
+    active: false,
+    nextReviewDate: null,
+    asOf: endDate,
+  });
   return {
+    opening: openingState,
+    meetings,
     row: {
       caseId,
       pncId: person.pncId,
@@ -231,26 +328,51 @@ function earlierCase(person: SyntheticPerson, random: Random): { row: CaseInsert
 export async function seedMappa(db: Database, people: readonly SyntheticPerson[], dataset: SyntheticDatasetOptions): Promise<void> {
   const cases: CaseInsert[] = [];
   const changes: ChangeInsert[] = [];
+  const rows: WorkflowRows = emptyWorkflowRows();
   for (const person of people) {
     // A stream of its own per agency: adding a MAPPA detail never changes another agency's data.
     const random = new Random(dataset.seed, person.index, 'mappa');
-    const current = currentCase(person, dataset, random);
-    const earlier = earlierCase(person, random);
-    for (const { row, history } of earlier ? [earlier, current] : [current]) {
-      cases.push(row);
-      changes.push(...history);
+    // The workflow's own stream: its details never shift the case data drawn from the first.
+    const workflowRandom = new Random(dataset.seed, person.index, 'mappa-workflow');
+    const current = currentCase(person, dataset, random, workflowRandom);
+    const earlier = earlierCase(person, random, workflowRandom);
+    for (const seeded of earlier ? [earlier, current] : [current]) {
+      const caseId = seeded.row.caseId;
+      buildReferrals(workflowRandom, { person, caseId, dataset, opening: seeded.opening, rows }, seeded.history, seeded.row.level);
+      const meetingsBefore = rows.meetings.length;
+      buildMeetings(
+        workflowRandom,
+        { person, caseId, asOf: dataset.asOf, opening: seeded.opening, history: seeded.history, nextReviewDate: seeded.row.nextReviewDate ?? null, rows },
+        seeded.meetings,
+      );
+      const chairs = new Map(rows.meetings.slice(meetingsBefore).map((meeting) => [meeting.meetingId, meeting.chairStaffId]));
+      referenceMeetings(seeded.history, caseId, seeded.meetings, (meetingId) => chairs.get(meetingId));
+      cases.push(seeded.row);
+      changes.push(...seeded.history);
     }
   }
   await insertInChunks(db, mappaCaseTable, cases);
-  await insertInChunks(db, mappaCaseChangeTable, changes);
+  // Children after parents; tables with no foreign key between them go in parallel (each insert is one
+  // statement per chunk, and each chunk is in its final state: see workflow.seed.ts).
+  await Promise.all([insertInChunks(db, mappaCaseChangeTable, changes), insertInChunks(db, referralTable, rows.referrals), insertInChunks(db, meetingTable, rows.meetings)]);
+  await Promise.all([insertInChunks(db, meetingInvitationTable, rows.invitations), insertInChunks(db, caseAccessGrantTable, rows.grants)]);
+  await Promise.all([
+    insertInChunks(db, meetingAttendanceTable, rows.attendance),
+    insertInChunks(db, meetingMinutesTable, rows.minutes),
+    insertInChunks(db, meetingDecisionTable, rows.decisions),
+    insertInChunks(db, meetingActionTable, rows.actions),
+  ]);
 }
 
 /**
- * Removes every MAPPA row (history goes with its case), case access grants included: they name
- * subjects of the dataset being replaced. TRUNCATE, because grants refuse row deletes.
+ * Removes every MAPPA row (history goes with its case), case access grants, referrals and meetings
+ * with everything that hangs off them included: they name subjects of the dataset being replaced.
+ * TRUNCATE, because grants refuse row deletes and TRUNCATE fires no row triggers.
  */
 export async function clearMappa(db: Database): Promise<void> {
-  await db.execute(sql`truncate table ${mappaCaseTable}, ${caseAccessGrantTable} restart identity cascade`);
+  await db.execute(
+    sql`truncate table ${meetingActionTable}, ${meetingDecisionTable}, ${meetingMinutesTable}, ${meetingAttendanceTable}, ${meetingInvitationTable}, ${meetingTable}, ${referralTable}, ${mappaCaseTable}, ${caseAccessGrantTable} restart identity cascade`,
+  );
 }
 
 /** True before the first seed. */
