@@ -6,7 +6,7 @@ import { caseAccessGrantTable } from '../case-access-grant/case-access-grant.tab
 import { meetingAttendanceTable, meetingInvitationTable, meetingTable } from '../meeting/meeting.table';
 import type { MeetingRow } from '../meeting/meeting.table';
 import { referralTable } from '../referral/referral.table';
-import type { ReferralStatus } from '../referral/referral.table';
+import { ReferralStatus } from '../referral/referral.type';
 
 /*
  * Purpose evidence (issue 10), computed from the MAPPA unit's own records for one caller and one
@@ -28,8 +28,8 @@ export const REFERRAL_EVIDENCE_MINUTES = 10;
 /** The agencies A.R25 / B.10 require at a meeting about a child: the youth offending team and children's services. */
 export const CHILD_SAFEGUARD_AGENCIES: readonly PrincipalAgency[] = ['yot', 'children_social_care'];
 
-const OPEN_REFERRAL: readonly ReferralStatus[] = ['AWAITING_ENDORSEMENT', 'SUBMITTED'];
-const SCREENED_REFERRAL: readonly ReferralStatus[] = ['ACCEPTED', 'REJECTED'];
+const OPEN_REFERRAL: readonly ReferralStatus[] = [ReferralStatus.AWAITING_ENDORSEMENT, ReferralStatus.SUBMITTED];
+const SCREENED_REFERRAL: readonly ReferralStatus[] = [ReferralStatus.ACCEPTED, ReferralStatus.REJECTED];
 
 /** A case grant row that is live at `now`: not revoked, started, not expired. */
 function grantIsLive(now: Date): SQL | undefined {
