@@ -475,11 +475,16 @@ describe('meeting(id) (principle 9, B.25)', () => {
     expect((safeguardsUnmet.data?.meeting as { subject: unknown }).subject).toBeNull();
   });
 
-  it('the co-ordinator of the area reads the administrative record under CASE_MANAGEMENT, without the subject', async () => {
+  it('the co-ordinator of the area reads the administrative record under CASE_MANAGEMENT, without the subject, and the audit names whose meeting was read', async () => {
     const meeting = await scheduled();
+    const entriesNaming = async () => (await rows<{ count: number }>(sql`select count(*)::int as count from audit.entry where log = 'mappa' and payload::text like ${`%${meeting.pncId}%`}`))[0]!.count;
+    await auditedChanges(`Meeting:${meeting.meetingId}`);
+    const before = await entriesNaming();
     const result = await readMeeting(meeting.meetingId, as(COORDINATOR));
     expect(result.errors).toBeUndefined();
     expect(result.data?.meeting).toMatchObject({ meetingId: meeting.meetingId, status: 'SCHEDULED', subject: null, invitations: [], attendance: [] });
+    for (let attempt = 0; attempt < 40 && (await entriesNaming()) === before; attempt += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await entriesNaming()).toBe(before + 1);
   });
 });
 
