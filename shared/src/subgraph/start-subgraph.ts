@@ -187,6 +187,8 @@ export async function startSubgraph<Loaders extends object>(
           principal: assertion.principal,
           declaredPurpose: assertion.declaredPurpose,
           ...(assertion.caseGrants ? { caseGrants: assertion.caseGrants } : {}),
+          // And so does the purpose evidence: the record that makes MAPPA_MEETING or MAPPA_SCREENING true for this caller.
+          ...(assertion.purposeEvidence ? { purposeEvidence: assertion.purposeEvidence } : {}),
         };
         // The audit can tell which grants a request was answered under: grant ids are opaque, not personal data.
         const caseGrantIds = caseGrantsOf(caller).map((grant) => grant.grantId);
