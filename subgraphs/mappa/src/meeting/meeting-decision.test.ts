@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { addDays } from '@mappa/shared';
 import type { Caller } from '@mappa/shared';
 import { mappaCaseChangeTable, mappaCaseTable } from '../mappa-case/mappa-case.table';
