@@ -170,7 +170,9 @@ export class MeetingActionResolver {
     const { from, to } = MOVES[move];
     const { principal } = context.caller;
     const row = await context.db.transaction(async (tx) => {
-      const [current] = await actionsWithSubject(tx, context, eq(meetingActionTable.actionId, actionId)).for('update', { of: meetingActionTable });
+      // Locked on its own: PostgreSQL's FOR UPDATE OF takes no schema-qualified table, which a join would need.
+      await tx.select({ actionId: meetingActionTable.actionId }).from(meetingActionTable).where(eq(meetingActionTable.actionId, actionId)).for('update');
+      const [current] = await actionsWithSubject(tx, context, eq(meetingActionTable.actionId, actionId));
       // Ownership from the principal, never from purpose evidence: the owner works the action outside the meeting.
       if (!current || !ownsAction(current, principal)) throw new NotFoundError(UNKNOWN_ACTION);
       if (current.status !== from) throw new BadUserInputError(`Only a ${from} action can be ${to.toLowerCase()}.`, [{ path: 'actionId', message: `action is ${current.status}` }]);
