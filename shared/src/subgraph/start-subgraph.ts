@@ -187,7 +187,7 @@ export async function startSubgraph<Loaders extends object>(
           principal: assertion.principal,
           declaredPurpose: assertion.declaredPurpose,
           ...(assertion.caseGrants ? { caseGrants: assertion.caseGrants } : {}),
-          // And so does the purpose evidence: the record that makes MAPPA_MEETING or MAPPA_SCREENING true for this caller.
+          // The record that makes the declared purpose true (a meeting's membership), as the gateway vouches it.
           ...(assertion.purposeEvidence ? { purposeEvidence: assertion.purposeEvidence } : {}),
         };
         // The audit can tell which grants a request was answered under: grant ids are opaque, not personal data.

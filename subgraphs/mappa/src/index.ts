@@ -14,6 +14,9 @@ import { MeetingDecisionResolver } from './meeting/meeting-decision.resolver';
 import { MeetingMinutesResolver } from './meeting/meeting-minutes.resolver';
 import { offenderReferenceResolver } from './offender/offender.reference';
 import { OffenderResolver } from './offender/offender.resolver';
+import { MeetingAdministrationResolver } from './meeting/meeting-administration.resolver';
+import { MeetingConductResolver } from './meeting/meeting-conduct.resolver';
+import { MeetingResolver } from './meeting/meeting.resolver';
 import { OffenderRegisterResolver } from './register/register.resolver';
 import { clearMappa, mappaIsEmpty, seedMappa } from './seed/mappa.seed';
 
@@ -26,7 +29,7 @@ export const mappaSubgraph: SubgraphDefinition<MappaLoaders> = {
   migrationsFolder: join(__dirname, '..', 'drizzle'),
   policies: MAPPA_POLICIES,
   buildSchema: (authorization) =>
-    buildFederatedSchema({ resolvers: [OffenderResolver, MappaAccessAuditResolver, MappaCaseResolver, MappaCaseLevelResolver, OffenderRegisterResolver, CaseAccessGrantResolver, MeetingMinutesResolver, MeetingDecisionResolver, MeetingActionResolver] }, offenderReferenceResolver, MAPPA_POLICIES, authorization),
+    buildFederatedSchema({ resolvers: [OffenderResolver, MappaAccessAuditResolver, MappaCaseResolver, MappaCaseLevelResolver, OffenderRegisterResolver, CaseAccessGrantResolver, MeetingResolver, MeetingAdministrationResolver, MeetingConductResolver, MeetingMinutesResolver, MeetingDecisionResolver, MeetingActionResolver] }, offenderReferenceResolver, MAPPA_POLICIES, authorization),
   createLoaders: createMappaLoaders,
   seed: seedMappa,
   clear: clearMappa,

@@ -174,11 +174,12 @@ export const mappaPolicies = definePolicies('mappa', {
     owner: Agency.MAPPA_UNIT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The signed attendance of a meeting (MAPPA E): who attended for which agency and role, whole or part, under which information-sharing agreement, when they signed and left. The co-ordinator and the chair of the meeting.',
+      'The signed attendance of a meeting (MAPPA E): who attended for which agency and role, whole or part, under which information-sharing agreement, when they signed and left. The co-ordinator and the chair of the meeting see all of it; an invitee only their own, as signing or leaving answers it.',
     rules: ['principle 9', 'B.25', 'B.53', 'B.54'],
     grants: [
       { roles: ['mappa_coordinator'], agencies: ['mappa_unit'], purposes: ['CASE_MANAGEMENT', 'MAPPA_MEETING'] },
       { roles: ['mappa_chair'], agencies: ['police', 'probation', 'mappa_unit'], purposes: ['MAPPA_MEETING'] },
+      { roles: GRANT_HOLDER_ROLES, purposes: ['MAPPA_MEETING'] },
     ],
   },
   // Issue 10, the meeting's outcome (meeting/meeting-{minutes,decision,action}.*): minutes, the level decision, actions.
