@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { addDays, TEST_ISSUER } from '@mappa/shared';
 import type { Caller } from '@mappa/shared';
-import { atMeeting, auditChangesOf, chairIn, codes, coordinatorIn, freshCase, insertMeeting, managingCases, post, refusedSql, staff, startMeetingStack } from './meeting-minutes.fixtures';
+import { atMeeting, auditChangesOf, chairIn, codes, coordinatorIn, freshCase, insertMeeting, invite, managingCases, post, refusedSql, staff, startMeetingStack } from './meeting-minutes.fixtures';
 import type { MeetingTestStack } from './meeting-minutes.fixtures';
 import type { MeetingRow } from './meeting.table';
 
@@ -144,5 +144,15 @@ describe('meeting actions (B.41, W3)', () => {
     expect(((await ofMeeting(quiet, quietChair)).data?.meetingActions as unknown[]).length).toBe(3);
     // Without evidence for this meeting: NOT_FOUND, as for an unknown id (principle 9).
     expect(codes(await ofMeeting(quiet, atMeeting(invitee, meeting, 'INVITEE', { attending: true })))).toEqual(['NOT_FOUND']);
+
+    // The same through the meeting pack: `Meeting.actions` (and nothing of the decision) for an invitee not signed in.
+    const invitation = await invite(stack, quiet, { agency: 'health', staffId: invitee.staffId });
+    await create(quiet, quietChair, { ownerAgency: 'health', ownerStaffId: invitee.staffId, ownerIssuer: TEST_ISSUER, text: 'Health: one more.' });
+    const pack = await post(stack, 'query($id: ID!) { meeting(id: $id) { actions { text } decision { kind } minutes { version } } }', { id: quiet.meetingId }, atMeeting(invitee, quiet, 'INVITEE', { attending: false, invitationId: invitation.invitationId }));
+    expect(pack.errors).toBeUndefined();
+    const packed = pack.data?.meeting as { actions: { text: string }[]; decision: unknown; minutes: unknown[] };
+    expect(packed.actions.map((action) => action.text).sort()).toEqual(['Health: name a contact.', 'Health: one more.', 'Health: share the care plan.']);
+    expect(packed.decision).toBeNull();
+    expect(packed.minutes).toEqual([]);
   });
 });

@@ -107,7 +107,7 @@ export async function insertMeeting(stack: MeetingTestStack, mappaCase: MappaCas
   const [row] = await db(stack)
     .insert(meetingTable)
     .values({
-      meetingId: `MTG-${randomUUID().slice(0, 8)}`,
+      meetingId: randomUUID(),
       caseId: mappaCase.caseId,
       pncId: mappaCase.pncId,
       area: mappaCase.area,

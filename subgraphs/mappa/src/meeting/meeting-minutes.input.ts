@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { freeTextSchema, issuerSchema, PRINCIPAL_AGENCIES, principalSchema, ROLES } from '@mappa/shared';
+import { meetingIdSchema } from './meeting.input';
 
-// The same format the gateway accepts in x-mappa-case, so a meeting id can be declared.
-export const meetingIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'meeting id must be 1-64 letters, digits or hyphens');
+// A meeting id is the meeting workflow's (a UUID), checked as it checks it.
+export { meetingIdSchema };
 
 export const draftMinutesInputSchema = z.object({
   meetingId: meetingIdSchema,
