@@ -9,6 +9,9 @@ import { MAPPA_POLICIES } from './mappa.policies';
 import { CaseAccessGrantResolver } from './case-access-grant/case-access-grant.resolver';
 import { MappaCaseLevelResolver } from './mappa-case/mappa-case-level.resolver';
 import { MappaCaseResolver } from './mappa-case/mappa-case.resolver';
+import { MeetingActionResolver } from './meeting/meeting-action.resolver';
+import { MeetingDecisionResolver } from './meeting/meeting-decision.resolver';
+import { MeetingMinutesResolver } from './meeting/meeting-minutes.resolver';
 import { offenderReferenceResolver } from './offender/offender.reference';
 import { OffenderResolver } from './offender/offender.resolver';
 import { ReferralResolver } from './referral/referral.resolver';
@@ -28,7 +31,7 @@ export const mappaSubgraph: SubgraphDefinition<MappaLoaders> = {
   migrationsFolder: join(__dirname, '..', 'drizzle'),
   policies: MAPPA_POLICIES,
   buildSchema: (authorization) =>
-    buildFederatedSchema({ resolvers: [OffenderResolver, MappaAccessAuditResolver, MappaCaseResolver, MappaCaseLevelResolver, OffenderRegisterResolver, CaseAccessGrantResolver, ReferralResolver, MeetingResolver, MeetingAdministrationResolver, MeetingConductResolver, PurposeEvidenceResolver] }, offenderReferenceResolver, MAPPA_POLICIES, authorization),
+    buildFederatedSchema({ resolvers: [OffenderResolver, MappaAccessAuditResolver, MappaCaseResolver, MappaCaseLevelResolver, OffenderRegisterResolver, CaseAccessGrantResolver, ReferralResolver, MeetingResolver, MeetingAdministrationResolver, MeetingConductResolver, PurposeEvidenceResolver, MeetingMinutesResolver, MeetingDecisionResolver, MeetingActionResolver] }, offenderReferenceResolver, MAPPA_POLICIES, authorization),
   createLoaders: createMappaLoaders,
   seed: seedMappa,
   clear: clearMappa,

@@ -245,6 +245,86 @@ export const mappaPolicies = definePolicies('mappa', {
       { roles: GRANT_HOLDER_ROLES, purposes: ['MAPPA_MEETING'] },
     ],
   },
+  // Issue 10, the meeting's outcome (meeting/meeting-{minutes,decision,action}.*): minutes, the level decision, actions.
+  minutesDrafting: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'Drafting the minutes of a MAPP meeting (MAPPA B) in versions (a new version supersedes an earlier draft; its due date is the day the meeting was held plus 10 working days at level 2, 5 at level 3, B §6) and distributing an approved version, which re-issues each standing invitation\'s case grant to run a set time after distribution: the MAPPA co-ordinator of the MAPPA unit, under MAPPA_MEETING for the declared meeting when the MAPPA unit vouches them its co-ordinator (and the meeting is in their area). Anything else is answered as an unknown meeting (principle 9).',
+    rules: ['principle 9', 'B.22', 'B.23', 'B.24'],
+    grants: [{ roles: ['mappa_coordinator'], agencies: ['mappa_unit'], purposes: ['MAPPA_MEETING'] }],
+  },
+  minutesApproval: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'Approving the latest draft of the minutes, only once the meeting is held (code and database), with the distribution decision: the default recipients (attendees and invitees who did not attend, B.23) less those the chair withholds, plus those the chair adds, each with why (B.24, B.27); part-attendees outside the information-sharing agreement are withheld by rule (B.25). An approved version is never edited; a correction is a new version the chair approves (B.22). The meeting\'s own chair (police, probation or MAPPA unit), under MAPPA_MEETING for the declared meeting, vouched CHAIR and matching the meeting\'s chair.',
+    rules: ['principle 9', 'B.22', 'B.23', 'B.24', 'B.25', 'B.27'],
+    grants: [{ roles: ['mappa_chair'], agencies: ['police', 'probation', 'mappa_unit'], purposes: ['MAPPA_MEETING'] }],
+  },
+  meetingMinutes: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The minutes of a MAPP meeting (MAPPA B: summary, agreed risk assessment and risk management plan, whether disclosure was considered, the distribution decision). Under MAPPA_MEETING for the declared meeting only: the chair and co-ordinator read every version; anyone else only the distributed version whose recipients the chair decided they are among (B.23, B.24), never when withheld or a part-attendee outside the information-sharing agreement (B.25: the agreed actions only).',
+    rules: ['principle 9', 'B.22', 'B.23', 'B.24', 'B.25', 'B.27'],
+    grants: [
+      { roles: ['mappa_coordinator'], agencies: ['mappa_unit'], purposes: ['MAPPA_MEETING'] },
+      { roles: ['mappa_chair'], agencies: ['police', 'probation', 'mappa_unit'], purposes: ['MAPPA_MEETING'] },
+      { roles: GRANT_HOLDER_ROLES, purposes: ['MAPPA_MEETING'] },
+    ],
+  },
+  meetingDecisionRecording: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'Recording the meeting\'s level decision while it is in session (B §5 agenda 11-12, B.44): level retained, changed between 2 and 3, moved to level 1 (never for category 3: that is a closure), or case closed with its end reason, with the rationale; applied to the MAPPA case and its history in the same transaction, with the next review (level 2 within 16 weeks, level 3 within 8) unless the case leaves levels 2-3. One decision per meeting. The meeting\'s own chair only (never a prison principal, A.R16), under MAPPA_MEETING for the declared meeting.',
+    rules: ['principle 9', 'A.R16', 'B.44'],
+    grants: [{ roles: ['mappa_chair'], agencies: ['police', 'probation', 'mappa_unit'], purposes: ['MAPPA_MEETING'] }],
+  },
+  meetingDecision: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The level decision of a MAPP meeting: kind, level before and after, rationale, next review. Under MAPPA_MEETING for the declared meeting: its chair and co-ordinator, an invitee while attending (B.25), and a recipient of the distributed minutes.',
+    rules: ['principle 9', 'A.R16', 'B.25', 'B.44'],
+    grants: [
+      { roles: ['mappa_coordinator'], agencies: ['mappa_unit'], purposes: ['MAPPA_MEETING'] },
+      { roles: ['mappa_chair'], agencies: ['police', 'probation', 'mappa_unit'], purposes: ['MAPPA_MEETING'] },
+      { roles: GRANT_HOLDER_ROLES, purposes: ['MAPPA_MEETING'] },
+    ],
+  },
+  meetingActionAssignment: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'Recording an action of a MAPP meeting (B.41, W3): owner agency, and staff id when known, due date and text. The meeting\'s chair or co-ordinator, under MAPPA_MEETING for the declared meeting, while it is in session or once held.',
+    rules: ['principle 9', 'B.41'],
+    grants: [
+      { roles: ['mappa_coordinator'], agencies: ['mappa_unit'], purposes: ['MAPPA_MEETING'] },
+      { roles: ['mappa_chair'], agencies: ['police', 'probation', 'mappa_unit'], purposes: ['MAPPA_MEETING'] },
+    ],
+  },
+  meetingActionResponse: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'Accepting, declining (with the reason, minuted) and completing a meeting action, and listing one\'s open actions across meetings (B.41: once it accepts, the agency owns completion). The owner only, under CASE_MANAGEMENT (the work is done outside the meeting): the caller\'s agency is the owner agency, and their staff id and issuer the owner\'s when it names one, as the principal says (never the purpose evidence). Someone else\'s action is answered as an unknown one (principle 9). PROPOSED -> ACCEPTED | DECLINED, ACCEPTED -> COMPLETED only, in code and in the database.',
+    rules: ['principle 9', 'B.41'],
+    grants: [{ roles: GRANT_HOLDER_ROLES, purposes: ['CASE_MANAGEMENT'] }],
+  },
+  meetingAction: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'A meeting action: owner, due date, text, status, decline reason, subject PNC ID and meeting. Under MAPPA_MEETING for the declared meeting: the chair and co-ordinator, and invitees while attending, every action of the meeting; an invitee who has not signed attendance or has left only the actions that are theirs (B.25; a part-attendee outside the information-sharing agreement gets the agreed actions, never the minutes). Under CASE_MANAGEMENT: the owner, their own actions only.',
+    rules: ['principle 9', 'B.25', 'B.41'],
+    grants: [
+      { roles: ['mappa_coordinator'], agencies: ['mappa_unit'], purposes: ['MAPPA_MEETING'] },
+      { roles: ['mappa_chair'], agencies: ['police', 'probation', 'mappa_unit'], purposes: ['MAPPA_MEETING'] },
+      { roles: GRANT_HOLDER_ROLES, purposes: ['MAPPA_MEETING', 'CASE_MANAGEMENT'] },
+    ],
+  },
 });
 
 /** Every MAPPA policy, for the schema build and the access matrix. */

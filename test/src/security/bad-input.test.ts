@@ -154,6 +154,40 @@ async function meetingInSession(signed = false): Promise<string> {
   return meetingId;
 }
 
+// Issue 10, what a meeting produces: minutes, its level decision and its actions, on meetings taken to the
+// state each step needs through the meeting workflow above.
+async function heldMeeting(): Promise<string> {
+  const meetingId = await meetingInSession(true);
+  await mustAsk('mutation($id: ID!) { closeMeeting(meetingId: $id) { meetingId } }', { principal: MEETING_CHAIR, purpose: atMeeting(meetingId), variables: { id: meetingId } }, 'closeMeeting');
+  return meetingId;
+}
+
+const minutesInput = (meetingId: string) => ({ meetingId, summary: 'Risk discussed; plan agreed.', riskAssessment: 'High', riskManagementPlan: 'Curfew', disclosureConsidered: false, disclosureNotes: null });
+
+async function draftedMinutes(): Promise<string> {
+  const meetingId = await heldMeeting();
+  await mustAsk('mutation($input: DraftMinutesInput!) { draftMinutes(input: $input) { version } }', { principal: DEFAULT_PRINCIPAL, purpose: atMeeting(meetingId), variables: { input: minutesInput(meetingId) } }, 'draftMinutes');
+  return meetingId;
+}
+
+async function approvedMinutes(): Promise<string> {
+  const meetingId = await draftedMinutes();
+  await mustAsk('mutation($input: ApproveMinutesInput!) { approveMinutes(input: $input) { version } }', { principal: MEETING_CHAIR, purpose: atMeeting(meetingId), variables: { input: { meetingId, version: 1 } } }, 'approveMinutes');
+  return meetingId;
+}
+
+/** An action of a meeting in session owned by the attendee, PROPOSED (or ACCEPTED when `accepted`). */
+async function attendeesAction(accepted = false): Promise<string> {
+  const meetingId = await meetingInSession();
+  const action = await mustAsk(
+    'mutation($input: CreateMeetingActionInput!) { createMeetingAction(input: $input) { actionId } }',
+    { principal: MEETING_CHAIR, purpose: atMeeting(meetingId), variables: { input: { meetingId, ownerAgency: 'probation', ownerStaffId: MEETING_ATTENDEE.staffId, ownerIssuer: TEST_ISSUER, dueDate: inDays(14).slice(0, 10), text: 'Home visit' } } },
+    'createMeetingAction',
+  );
+  if (accepted) await mustAsk('mutation($id: String!) { acceptAction(actionId: $id) { actionId } }', { principal: MEETING_ATTENDEE, purpose: CASE_MANAGEMENT, variables: { id: action.actionId } }, 'acceptAction');
+  return action.actionId as string;
+}
+
 const VALID: Record<string, () => Promise<Call>> = {
   offender: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: DEFAULT_PURPOSE, variables: { pncId: subject.pncId } }),
   offenderByPrisonNumber: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: DEFAULT_PURPOSE, variables: { prisonNumber: subject.prisonNumber } }),
@@ -201,6 +235,41 @@ const VALID: Record<string, () => Promise<Call>> = {
     const meetingId = await meetingInSession(true);
     return { principal: MEETING_ATTENDEE, purpose: atMeeting(meetingId), variables: { meetingId } };
   },
+  draftMinutes: async () => {
+    const meetingId = await heldMeeting();
+    return { principal: DEFAULT_PRINCIPAL, purpose: atMeeting(meetingId), variables: { input: minutesInput(meetingId) } };
+  },
+  approveMinutes: async () => {
+    const meetingId = await draftedMinutes();
+    return { principal: MEETING_CHAIR, purpose: atMeeting(meetingId), variables: { input: { meetingId, version: 1, withhold: [], additionalRecipients: [{ agency: 'probation', staffId: null, issuer: null, role: 'senior_probation_officer', reason: 'Line manager' }] } } };
+  },
+  distributeMinutes: async () => {
+    const meetingId = await approvedMinutes();
+    return { principal: DEFAULT_PRINCIPAL, purpose: atMeeting(meetingId), variables: { meetingId, version: 1 } };
+  },
+  meetingMinutes: async () => {
+    const meetingId = await draftedMinutes();
+    return { principal: MEETING_CHAIR, purpose: atMeeting(meetingId), variables: { meetingId } };
+  },
+  recordMeetingDecision: async () => {
+    const meetingId = await meetingInSession();
+    return { principal: MEETING_CHAIR, purpose: atMeeting(meetingId), variables: { input: { meetingId, kind: 'LEVEL_RETAINED', level: null, endReason: null, nextReviewDate: null, rationale: 'Risk unchanged' } } };
+  },
+  meetingDecision: async () => {
+    const meetingId = await meetingInSession();
+    return { principal: MEETING_CHAIR, purpose: atMeeting(meetingId), variables: { meetingId } };
+  },
+  createMeetingAction: async () => {
+    const meetingId = await meetingInSession();
+    return { principal: MEETING_CHAIR, purpose: atMeeting(meetingId), variables: { input: { meetingId, ownerAgency: 'police', ownerStaffId: null, ownerIssuer: null, dueDate: inDays(14).slice(0, 10), text: 'Intelligence check' } } };
+  },
+  meetingActions: async () => {
+    const meetingId = await meetingInSession();
+    return { principal: MEETING_CHAIR, purpose: atMeeting(meetingId), variables: { meetingId } };
+  },
+  acceptAction: async () => ({ principal: MEETING_ATTENDEE, purpose: CASE_MANAGEMENT, variables: { actionId: await attendeesAction() } }),
+  declineAction: async () => ({ principal: MEETING_ATTENDEE, purpose: CASE_MANAGEMENT, variables: { actionId: await attendeesAction(), reason: 'Not ours to do' } }),
+  completeAction: async () => ({ principal: MEETING_ATTENDEE, purpose: CASE_MANAGEMENT, variables: { actionId: await attendeesAction(true) } }),
   ...Object.fromEntries(
     Object.entries(AUDIT_READER).map(([field, agency]) => [
       field,

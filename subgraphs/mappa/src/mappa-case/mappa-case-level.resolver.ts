@@ -1,30 +1,17 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { Access, addDays, BadUserInputError, changedFields, NotFoundError, parseInput, subjectInScope } from '@mappa/shared';
+import { Access, BadUserInputError, NotFoundError, parseInput, subjectInScope } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
 import { mappaPolicies } from '../mappa.policies';
 import { mappaSubjectFacts } from '../offender/offender.scope';
 import { ChangeMappaLevelInput, changeMappaLevelInputSchema } from './mappa-case-level.input';
-import { mappaCaseChangeTable, mappaCaseTable } from './mappa-case.table';
+import { applyCaseDecision, nextReviewAfterChange } from './mappa-case-change';
+import { mappaCaseTable } from './mappa-case.table';
 import type { MappaCaseRow } from './mappa-case.table';
 import { MappaCase, MappaCaseChangeField, MappaCaseStatus } from './mappa-case.type';
 
 // The same answer for an unknown case number and for a case outside the caller's scope (principle 9).
 const UNKNOWN_CASE = 'No MAPPA case in your area has this case number.';
-
-// Level 3 cases are reviewed at least every 8 weeks, level 2 at least every 16 (domain README §5).
-export const REVIEW_PERIOD_DAYS: Partial<Record<number, number>> = { 2: 16 * 7, 3: 8 * 7 };
-
-/**
- * The next review once a case moves to `level`: no later than one review period from the decision
- * at levels 2 and 3; level 1 keeps the lead agency's date (its own policy sets it).
- */
-export function nextReviewAfterChange(current: string | null, level: number, today: string): string | null {
-  const period = REVIEW_PERIOD_DAYS[level];
-  if (period === undefined) return current;
-  const due = addDays(today, period);
-  return current !== null && current < due ? current : due;
-}
 
 @Resolver(() => MappaCase)
 export class MappaCaseLevelResolver {
@@ -52,42 +39,14 @@ export class MappaCaseLevelResolver {
       if (current.category === 3 && values.level < 2) {
         throw new BadUserInputError('A category 3 case is managed at level 2 or 3; ending it is a case closure.', [{ path: 'input.level', message: 'category 3 needs level 2 or 3' }]);
       }
-      const [position] = await tx
-        .select({ next: sql<number>`coalesce(max(${mappaCaseChangeTable.sequence}), 0)::int + 1` })
-        .from(mappaCaseChangeTable)
-        .where(eq(mappaCaseChangeTable.caseId, values.caseId));
-      const [row] = await tx
-        .update(mappaCaseTable)
-        .set({ level: values.level, nextReviewDate: nextReviewAfterChange(current.nextReviewDate, values.level, today) })
-        .where(eq(mappaCaseTable.caseId, values.caseId))
-        .returning();
-      const [historyRow] = await tx.insert(mappaCaseChangeTable).values({
-        caseId: values.caseId,
-        sequence: position?.next ?? 1,
-        field: MappaCaseChangeField.LEVEL,
-        valueBefore: String(current.level),
-        valueAfter: String(values.level),
-        changedDate: today,
-        changedByStaffId: caller.principal.staffId,
-        decisionKind: values.decisionKind,
-        decisionReference: values.decisionReference,
-        reason: values.reason,
-      }).returning();
-      if (!row || !historyRow) throw new Error('update returned no row');
-      // The evidence of the change commits with it, or neither does.
-      await context.audit.recordChanges(tx, [row.pncId], [
-        ...changedFields(`MappaCase:${row.caseId}`, current, row, ['level', 'nextReviewDate']),
-        ...changedFields(`MappaCaseChange:${row.caseId}/${historyRow.sequence}`, null, historyRow, [
-          'field',
-          'valueBefore',
-          'valueAfter',
-          'changedDate',
-          'changedByStaffId',
-          'decisionKind',
-          'decisionReference',
-          'reason',
-        ]),
-      ]);
+      const { row } = await applyCaseDecision(
+        tx,
+        context,
+        current,
+        { level: values.level, nextReviewDate: nextReviewAfterChange(current.nextReviewDate, values.level, today) },
+        [{ field: MappaCaseChangeField.LEVEL, valueBefore: String(current.level), valueAfter: String(values.level) }],
+        { decisionKind: values.decisionKind, decisionReference: values.decisionReference, reason: values.reason, changedDate: today },
+      );
       return row;
     });
     // The answer's `history` and any later `mappaCase` in this request must see the change.

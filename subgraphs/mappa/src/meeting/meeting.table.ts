@@ -180,7 +180,11 @@ export const meetingMinutesTable = mappaSchema.table(
   (table) => [
     uniqueIndex('meeting_minutes_version_idx').on(table.meetingId, table.version),
     check('meeting_minutes_status_check', sql`status in ('DRAFT', 'APPROVED', 'SUPERSEDED')`),
-    check('meeting_minutes_approved_check', sql`(status = 'DRAFT') = (approved_at is null and approved_by_staff_id is null)`),
+    // A superseded version keeps what it had: an approval if it was approved, none if it was a draft.
+    check(
+      'meeting_minutes_approved_check',
+      sql`(status = 'DRAFT' and approved_at is null and approved_by_staff_id is null) or (status = 'APPROVED' and approved_at is not null and approved_by_staff_id is not null) or status = 'SUPERSEDED'`,
+    ),
     check('meeting_minutes_distributed_check', sql`distributed_at is null or (approved_at is not null and recipients is not null and withheld_from is not null)`),
   ],
 );

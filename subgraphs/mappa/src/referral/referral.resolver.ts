@@ -6,7 +6,7 @@ import type { AuditedChange, Caller, Database } from '@mappa/shared';
 import { z } from 'zod';
 import type { MappaContext } from '../mappa.context';
 import { mappaPolicies } from '../mappa.policies';
-import { nextReviewAfterChange, REVIEW_PERIOD_DAYS } from '../mappa-case/mappa-case-level.resolver';
+import { nextReviewAfterChange, REVIEW_PERIOD_DAYS } from '../mappa-case/mappa-case-change';
 import { mappaCaseChangeTable, mappaCaseTable } from '../mappa-case/mappa-case.table';
 import type { MappaCaseChangeRow, MappaCaseRow } from '../mappa-case/mappa-case.table';
 import { MappaCaseChangeField, MappaCaseStatus, MappaDecisionKind } from '../mappa-case/mappa-case.type';

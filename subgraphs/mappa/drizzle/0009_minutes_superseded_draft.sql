@@ -1,0 +1,2 @@
+ALTER TABLE "mappa"."meeting_minutes" DROP CONSTRAINT "meeting_minutes_approved_check";--> statement-breakpoint
+ALTER TABLE "mappa"."meeting_minutes" ADD CONSTRAINT "meeting_minutes_approved_check" CHECK ((status = 'DRAFT' and approved_at is null and approved_by_staff_id is null) or (status = 'APPROVED' and approved_at is not null and approved_by_staff_id is not null) or status = 'SUPERSEDED');

@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, getTableColumns, inArray, isNull, not, or } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Access, BadUserInputError, changedFields, NotFoundError, parseInput } from '@mappa/shared';
+import type { Database, Principal } from '@mappa/shared';
+import type { MappaContext } from '../mappa.context';
+import { mappaPolicies } from '../mappa.policies';
+import { mappaCaseTable } from '../mappa-case/mappa-case.table';
+import { hiddenByGates } from '../offender/offender.scope';
+import { actionIdSchema, createMeetingActionInputSchema, declineReasonSchema } from './meeting-action.input';
+import { CreateMeetingActionInput, MeetingAction, MeetingActionStatus } from './meeting-action.type';
+import { meetingIdSchema } from './meeting-minutes.input';
+import { requireMeetingParty } from './meeting-minutes.party';
+import { meetingEvidenceFor } from './meeting.actors';
+import { meetingActionTable, meetingTable } from './meeting.table';
+import type { MeetingActionRow, MeetingRow } from './meeting.table';
+import { Meeting } from './meeting.type';
+
+/** One answer for an unknown action and an action that is not the caller's (principle 9). */
+const UNKNOWN_ACTION = 'No meeting action of yours has this id.';
+
+const CREATED_FIELDS = ['meetingId', 'ownerAgency', 'ownerStaffId', 'ownerIssuer', 'dueDate', 'text', 'status', 'createdByStaffId', 'createdAt'] as const satisfies readonly (keyof MeetingActionRow)[];
+const RESPONSE_FIELDS = ['status', 'declineReason', 'respondedByStaffId', 'respondedAt', 'completedAt'] as const satisfies readonly (keyof MeetingActionRow)[];
+
+type ActionWithSubject = MeetingActionRow & { subjectPncId: string };
+
+function toAction(row: ActionWithSubject): MeetingAction {
+  return { ...row, status: row.status as MeetingActionStatus };
+}
+
+/** The principal owns the action: their agency, and (when the action names one) their staff id from their identity provider. */
+export function ownsAction(action: Pick<MeetingActionRow, 'ownerAgency' | 'ownerStaffId' | 'ownerIssuer'>, principal: Principal): boolean {
+  if (action.ownerAgency !== principal.agency) return false;
+  return action.ownerStaffId === null || (action.ownerStaffId === principal.staffId && action.ownerIssuer === principal.issuer);
+}
+
+/** `ownsAction` in SQL. */
+function ownedBy(principal: Principal): SQL | undefined {
+  return and(
+    eq(meetingActionTable.ownerAgency, principal.agency),
+    or(isNull(meetingActionTable.ownerStaffId), and(eq(meetingActionTable.ownerStaffId, principal.staffId), eq(meetingActionTable.ownerIssuer, principal.issuer))),
+  );
+}
+
+/**
+ * Actions with their meeting's subject, leaving out any whose subject the caller's row scope hides
+ * whatever their ownership (principle 7: counter-terrorism restricted for an uncleared caller).
+ */
+function actionsWithSubject(db: Database, context: MappaContext, where: SQL | undefined) {
+  const hidden = hiddenByGates(context.rowScope);
+  return db
+    .select({ ...getTableColumns(meetingActionTable), subjectPncId: meetingTable.pncId })
+    .from(meetingActionTable)
+    .innerJoin(meetingTable, eq(meetingTable.meetingId, meetingActionTable.meetingId))
+    .innerJoin(mappaCaseTable, eq(mappaCaseTable.caseId, meetingTable.caseId))
+    .where(and(where, hidden === undefined ? undefined : not(hidden)))
+    .orderBy(asc(meetingActionTable.dueDate), asc(meetingActionTable.actionId));
+}
+
+/** The moves an owner makes, and what each sets (B.41). */
+const MOVES = {
+  accept: { from: MeetingActionStatus.PROPOSED, to: MeetingActionStatus.ACCEPTED },
+  decline: { from: MeetingActionStatus.PROPOSED, to: MeetingActionStatus.DECLINED },
+  complete: { from: MeetingActionStatus.ACCEPTED, to: MeetingActionStatus.COMPLETED },
+} as const;
+
+/** Actions of MAPP meetings (B.41, W3): recorded by the chair or co-ordinator, answered and completed by their owner. */
+@Resolver(() => Meeting)
+export class MeetingActionResolver {
+  @Access(mappaPolicies.meetingActionAssignment)
+  @Mutation(() => MeetingAction, {
+    nullable: true,
+    description:
+      'Records an action of the meeting declared in x-mappa-case (B.41): owner agency (and staff id with its issuer, when known), due date and text; it starts PROPOSED. The meeting\'s chair or co-ordinator, while it is in session or once held; any other meeting is NOT_FOUND.',
+  })
+  async createMeetingAction(@Arg('input', () => CreateMeetingActionInput, { description: 'The meeting, the owner, the due date and the text.' }) input: CreateMeetingActionInput, @Ctx() context: MappaContext): Promise<MeetingAction> {
+    const values = parseInput(createMeetingActionInputSchema(new Date().toISOString().slice(0, 10)), input, 'input');
+    const row = await context.db.transaction(async (tx) => {
+      const { meeting } = await requireMeetingParty(context, tx, values.meetingId, ['CHAIR', 'COORDINATOR']);
+      if (meeting.status !== 'IN_SESSION' && meeting.status !== 'HELD') {
+        throw new BadUserInputError('Actions are recorded by a meeting in session or held.', [{ path: 'input.meetingId', message: `meeting is ${meeting.status}` }]);
+      }
+      const [inserted] = await tx
+        .insert(meetingActionTable)
+        .values({
+          actionId: randomUUID(),
+          meetingId: meeting.meetingId,
+          ownerAgency: values.ownerAgency,
+          ownerStaffId: values.ownerStaffId ?? null,
+          ownerIssuer: values.ownerIssuer ?? null,
+          dueDate: values.dueDate,
+          text: values.text,
+          status: MeetingActionStatus.PROPOSED,
+          createdByStaffId: context.caller.principal.staffId,
+          createdAt: new Date(),
+        })
+        .returning();
+      if (!inserted) throw new Error('insert returned no row');
+      await context.audit.recordChanges(tx, [meeting.pncId], changedFields(`MeetingAction:${inserted.actionId}`, null, inserted, CREATED_FIELDS));
+      return { ...inserted, subjectPncId: meeting.pncId };
+    });
+    context.log.info({ actionId: row.actionId }, 'meeting action recorded');
+    return toAction(row);
+  }
+
+  @Access(mappaPolicies.meetingActionResponse)
+  @Mutation(() => MeetingAction, { nullable: true, description: 'The owner accepts a PROPOSED action, and owns its completion (B.41). Under CASE_MANAGEMENT; someone else\'s or an unknown action is NOT_FOUND.' })
+  acceptAction(@Arg('actionId', () => String, { description: 'The action.' }) actionId: string, @Ctx() context: MappaContext): Promise<MeetingAction> {
+    return this.move(context, parseInput(actionIdSchema, actionId, 'actionId'), 'accept', null);
+  }
+
+  @Access(mappaPolicies.meetingActionResponse)
+  @Mutation(() => MeetingAction, { nullable: true, description: 'The owner declines a PROPOSED action, with the reason (minuted, B.41). Under CASE_MANAGEMENT; someone else\'s or an unknown action is NOT_FOUND.' })
+  declineAction(
+    @Arg('actionId', () => String, { description: 'The action.' }) actionId: string,
+    @Arg('reason', () => String, { description: 'Why (1-1000 characters).' }) reason: string,
+    @Ctx() context: MappaContext,
+  ): Promise<MeetingAction> {
+    const validId = parseInput(actionIdSchema, actionId, 'actionId');
+    return this.move(context, validId, 'decline', parseInput(declineReasonSchema, reason, 'reason'));
+  }
+
+  @Access(mappaPolicies.meetingActionResponse)
+  @Mutation(() => MeetingAction, { nullable: true, description: 'The owner completes an ACCEPTED action (B.41). Under CASE_MANAGEMENT; someone else\'s or an unknown action is NOT_FOUND.' })
+  completeAction(@Arg('actionId', () => String, { description: 'The action.' }) actionId: string, @Ctx() context: MappaContext): Promise<MeetingAction> {
+    return this.move(context, parseInput(actionIdSchema, actionId, 'actionId'), 'complete', null);
+  }
+
+  @Access(mappaPolicies.meetingActionResponse)
+  @Query(() => [MeetingAction], {
+    nullable: true,
+    description:
+      'The caller\'s open actions (PROPOSED or ACCEPTED) across meetings, soonest due first: those owned by their staff id (from their identity provider), and those owned by their agency with no staff id. Under CASE_MANAGEMENT.',
+  })
+  async myActions(@Ctx() context: MappaContext): Promise<MeetingAction[]> {
+    const rows = await actionsWithSubject(context.db, context, and(ownedBy(context.caller.principal), inArray(meetingActionTable.status, [MeetingActionStatus.PROPOSED, MeetingActionStatus.ACCEPTED])));
+    return rows.map(toAction);
+  }
+
+  @Access(mappaPolicies.meetingAction)
+  @Query(() => [MeetingAction], {
+    nullable: true,
+    description:
+      'The actions of the meeting declared in x-mappa-case, soonest due first: all of them for its chair, its co-ordinator and attending invitees; only their own for an invitee who has not signed attendance or has left (B.25). An unknown or other meeting is NOT_FOUND.',
+  })
+  async meetingActions(@Arg('meetingId', () => String, { description: 'The meeting (as declared in x-mappa-case).' }) meetingId: string, @Ctx() context: MappaContext): Promise<MeetingAction[]> {
+    const validMeetingId = parseInput(meetingIdSchema, meetingId, 'meetingId');
+    const { meeting } = await requireMeetingParty(context, context.db, validMeetingId, ['COORDINATOR', 'CHAIR', 'INVITEE']);
+    return this.readableActions(meeting, context);
+  }
+
+  @Access(mappaPolicies.meetingAction)
+  @FieldResolver(() => [MeetingAction], { nullable: true, description: 'The meeting\'s actions the caller may see, as `meetingActions`; empty when the meeting is not the one declared in x-mappa-case.' })
+  async actions(@Root() meeting: MeetingRow, @Ctx() context: MappaContext): Promise<MeetingAction[]> {
+    return this.readableActions(meeting, context);
+  }
+
+  private async readableActions(meeting: MeetingRow, context: MappaContext): Promise<MeetingAction[]> {
+    const evidence = meetingEvidenceFor(context, meeting.meetingId);
+    if (!evidence) return [];
+    const ofMeeting = eq(meetingActionTable.meetingId, meeting.meetingId);
+    // B.25: not signed in, or left: the actions that are theirs and nothing else.
+    const onlyOwn = evidence.standing === 'INVITEE' && !evidence.attending;
+    const rows = await actionsWithSubject(context.db, context, onlyOwn ? and(ofMeeting, ownedBy(context.caller.principal)) : ofMeeting);
+    return rows.map(toAction);
+  }
+
+  /** One owner move, checked in code and, by the trigger, in the database; the row locked so two answers do not race. */
+  private async move(context: MappaContext, actionId: string, move: keyof typeof MOVES, reason: string | null): Promise<MeetingAction> {
+    const { from, to } = MOVES[move];
+    const { principal } = context.caller;
+    const row = await context.db.transaction(async (tx) => {
+      // Locked on its own: PostgreSQL's FOR UPDATE OF takes no schema-qualified table, which a join would need.
+      await tx.select({ actionId: meetingActionTable.actionId }).from(meetingActionTable).where(eq(meetingActionTable.actionId, actionId)).for('update');
+      const [current] = await actionsWithSubject(tx, context, eq(meetingActionTable.actionId, actionId));
+      // Ownership from the principal, never from purpose evidence: the owner works the action outside the meeting.
+      if (!current || !ownsAction(current, principal)) throw new NotFoundError(UNKNOWN_ACTION);
+      if (current.status !== from) throw new BadUserInputError(`Only a ${from} action can be ${to.toLowerCase()}.`, [{ path: 'actionId', message: `action is ${current.status}` }]);
+      const now = new Date();
+      const set =
+        move === 'complete'
+          ? { status: to, completedAt: now }
+          : { status: to, declineReason: reason, respondedByStaffId: principal.staffId, respondedAt: now };
+      const [updated] = await tx.update(meetingActionTable).set(set).where(and(eq(meetingActionTable.actionId, actionId), eq(meetingActionTable.status, from))).returning();
+      if (!updated) throw new Error('update returned no row');
+      await context.audit.recordChanges(tx, [current.subjectPncId], changedFields(`MeetingAction:${updated.actionId}`, current, updated, RESPONSE_FIELDS));
+      return { ...updated, subjectPncId: current.subjectPncId };
+    });
+    context.log.info({ actionId: row.actionId, status: row.status }, 'meeting action answered');
+    return toAction(row);
+  }
+}
