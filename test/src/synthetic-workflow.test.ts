@@ -202,14 +202,17 @@ describe('the synthetic MAPPA workflow data', () => {
 
   it('A.R19, C.50: every screening that put a case at level 2 or 3 is an accepted MAPPA A naming the case\'s category, level and lead agency; YOT referrals are endorsed; most come from probation', async () => {
     const accepted = await rows<{ referral_id: string; matched: boolean }>(sql`
-      select r.referral_id, exists (select 1 from mappa.mappa_case_change h where h.case_id = r.case_id and h.decision_reference = r.referral_id
+      select r.referral_id, exists (select 1 from mappa.mappa_case_change h where h.case_id = r.case_id and h.changed_by_staff_id = r.screened_by_staff_id
         and h.decision_kind = 'SCREENING_DECISION' and h.changed_date = (r.screened_at at time zone 'UTC')::date) as matched
       from mappa.referral r where r.status = 'ACCEPTED'`);
     expect(accepted.length).toBeGreaterThan(50);
     expect(accepted.filter((referral) => !referral.matched)).toEqual([]);
-    const screeningsUp = await count(sql`select count(*) as n from mappa.mappa_case_change h where h.decision_kind = 'SCREENING_DECISION'
-      and ((h.field = 'LEVEL' and h.value_after::int >= 2) or (h.field = 'STATUS' and exists (select 1 from mappa.referral r where r.referral_id = h.decision_reference)))`);
-    expect(screeningsUp).toBe(accepted.length);
+    // And the other way: every screening decision that put a case at level 2 or 3 has its accepted referral.
+    const unreferred = await count(sql`select count(*) as n from mappa.mappa_case_change h join mappa.mappa_case c using (case_id)
+      where h.decision_kind = 'SCREENING_DECISION' and ((h.field = 'LEVEL' and h.value_after::int >= 2) or (h.field = 'STATUS' and c.level >= 2 and not exists (
+        select 1 from mappa.mappa_case_change l where l.case_id = h.case_id and l.field = 'LEVEL')))
+      and not exists (select 1 from mappa.referral r where r.case_id = h.case_id and r.status = 'ACCEPTED' and (r.screened_at at time zone 'UTC')::date = h.changed_date)`);
+    expect(unreferred).toBe(0);
     expect(await count(sql`select count(*) as n from mappa.referral where status = 'REJECTED'`)).toBeGreaterThan(0);
     expect(await count(sql`select count(*) as n from mappa.referral where referring_agency = 'yot' and submitted_at is not null and endorsed_at is null`)).toBe(0);
     const byAgency = Object.fromEntries(

@@ -1,12 +1,22 @@
 import { and, asc, count, eq, gt, inArray, not, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import { Agency, MappaArea, mappaCategorySchema, mappaLevelSchema } from '@mappa/shared';
+import { Agency, MappaArea, mappaCategorySchema, mappaLevelSchema, requestDateOf } from '@mappa/shared';
 import type { Database, RowScope } from '@mappa/shared';
 import { z } from 'zod';
 import { mappaCaseTable } from '../mappa-case/mappa-case.table';
+import { meetingTable } from '../meeting/meeting.table';
 import type { MappaCaseRow } from '../mappa-case/mappa-case.table';
 import { MappaCaseStatus } from '../mappa-case/mappa-case.type';
 import { hiddenByGates } from '../offender/offender.scope';
+
+/** Where a level 2 or 3 case stands against its MAPP meeting cadence. */
+export enum ReviewStatus {
+  DUE = 'DUE',
+  OVERDUE = 'OVERDUE',
+}
+
+/** A review falling within this many days from today is DUE. */
+export const MEETING_DUE_WITHIN_DAYS = 28;
 
 /** The register filter once validated: what `OffenderFilter` may hold. */
 export const offenderFilterSchema = z.object({
@@ -14,6 +24,7 @@ export const offenderFilterSchema = z.object({
   level: mappaLevelSchema.nullish(),
   area: z.enum(MappaArea).nullish(),
   leadAgency: z.enum([Agency.POLICE, Agency.PROBATION, Agency.YOT], { error: 'a MAPPA case is led by POLICE, PROBATION or YOT' }).nullish(),
+  reviewStatus: z.enum(ReviewStatus, { error: 'reviewStatus is DUE or OVERDUE' }).nullish(),
 });
 
 export type RegisterFilter = z.infer<typeof offenderFilterSchema>;
@@ -54,8 +65,32 @@ function reachCondition(scope: RowScope): SQL | undefined {
   }
 }
 
-/** The WHERE clause of the register: ACTIVE cases in the caller's row scope matching every criterion given. */
-function registerCondition(scope: RowScope, filter: RegisterFilter, afterPncId: string | null = null): SQL | undefined {
+/**
+ * The day a level 2 or 3 case's next MAPP meeting is due (A §5, B §5): the earlier of the last held
+ * meeting plus the level's cadence (8 weeks at level 3, 16 at level 2) and the case's next review
+ * date; the case start plus the cadence when neither is known. A correlated subquery in the same
+ * statement (the meeting table's case index serves it), so filtering stays one SELECT per page.
+ */
+function reviewDueDate(): SQL {
+  const cadence = sql`(case when ${mappaCaseTable.level} = 3 then 56 else 112 end)`;
+  const lastHeld = sql`(select max((${meetingTable.scheduledFor} at time zone 'UTC')::date) from ${meetingTable}
+    where ${meetingTable.caseId} = ${mappaCaseTable.caseId} and ${meetingTable.status} = 'HELD')`;
+  // least() ignores nulls: a case with no held meeting is due on its review date.
+  return sql`coalesce(least(${lastHeld} + ${cadence}, ${mappaCaseTable.nextReviewDate}), ${mappaCaseTable.startDate} + ${cadence})`;
+}
+
+/** DUE: due from `today` to `today` + 28 days; OVERDUE: due before `today`. Only levels 2 and 3 have MAPP meetings. */
+function reviewCondition(status: ReviewStatus, today: string): SQL {
+  const due = reviewDueDate();
+  const window =
+    status === ReviewStatus.OVERDUE
+      ? sql`${due} < ${today}::date`
+      : sql`${due} between ${today}::date and ${today}::date + ${MEETING_DUE_WITHIN_DAYS}::int`;
+  return sql`(${mappaCaseTable.level} >= 2 and ${window})`;
+}
+
+/** The WHERE clause of the register: ACTIVE cases in the caller's row scope matching every criterion given, on `today` (the request's date). */
+function registerCondition(scope: RowScope, filter: RegisterFilter, afterPncId: string | null, today: string): SQL | undefined {
   return and(
     eq(mappaCaseTable.status, MappaCaseStatus.ACTIVE),
     scopeCondition(scope),
@@ -63,18 +98,26 @@ function registerCondition(scope: RowScope, filter: RegisterFilter, afterPncId: 
     filter.level == null ? undefined : eq(mappaCaseTable.level, filter.level),
     filter.area == null ? undefined : eq(mappaCaseTable.area, filter.area),
     filter.leadAgency == null ? undefined : eq(mappaCaseTable.leadAgency, filter.leadAgency),
+    filter.reviewStatus == null ? undefined : reviewCondition(filter.reviewStatus, today),
     // Keyset paging: PNC IDs are unique among active cases, so "after this ID" is a stable position.
     afterPncId === null ? undefined : gt(mappaCaseTable.pncId, afterPncId),
   );
 }
 
-/** Up to `limit` active cases in scope after `afterPncId` in PNC ID order: one SELECT. */
-export function fetchRegisterPage(db: Database, scope: RowScope, filter: RegisterFilter, afterPncId: string | null, limit: number): Promise<MappaCaseRow[]> {
-  return db.select().from(mappaCaseTable).where(registerCondition(scope, filter, afterPncId)).orderBy(asc(mappaCaseTable.pncId)).limit(limit);
+/** Up to `limit` active cases in scope after `afterPncId` in PNC ID order, as on `today`: one SELECT. */
+export function fetchRegisterPage(
+  db: Database,
+  scope: RowScope,
+  filter: RegisterFilter,
+  afterPncId: string | null,
+  limit: number,
+  today: string = requestDateOf(new Date()),
+): Promise<MappaCaseRow[]> {
+  return db.select().from(mappaCaseTable).where(registerCondition(scope, filter, afterPncId, today)).orderBy(asc(mappaCaseTable.pncId)).limit(limit);
 }
 
-/** How many active cases in scope match the filter: one SELECT count(*). */
-export async function countRegister(db: Database, scope: RowScope, filter: RegisterFilter): Promise<number> {
-  const [row] = await db.select({ total: count() }).from(mappaCaseTable).where(registerCondition(scope, filter));
+/** How many active cases in scope match the filter on `today`: one SELECT count(*). */
+export async function countRegister(db: Database, scope: RowScope, filter: RegisterFilter, today: string = requestDateOf(new Date())): Promise<number> {
+  const [row] = await db.select({ total: count() }).from(mappaCaseTable).where(registerCondition(scope, filter, null, today));
   return row?.total ?? 0;
 }

@@ -1,5 +1,5 @@
 import { Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { Access, decodeCursor, encodeCursor, pageSizeSchema, parseInput, pncIdSchema } from '@mappa/shared';
+import { Access, decodeCursor, encodeCursor, pageSizeSchema, parseInput, pncIdSchema, requestDateOf } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
 import { mappaPolicies } from '../mappa.policies';
 import type { RowScope } from '@mappa/shared';
@@ -11,6 +11,8 @@ import { OffenderConnection, OffendersArgs } from './register.type';
 interface OffenderConnectionSource extends OffenderConnection {
   readonly scope: RowScope;
   readonly filter: RegisterFilter;
+  /** The request's date: a page and its count judge reviews due and overdue on the same day. */
+  readonly today: string;
 }
 
 @Resolver(() => OffenderConnection)
@@ -31,8 +33,9 @@ export class OffenderRegisterResolver {
     // page, its cursors and the count are exactly those of a register without the people the caller
     // may not know of (principle 9).
     const scope = context.rowScope;
+    const today = requestDateOf(new Date());
     // One row more than asked for tells whether another page follows, in the same statement.
-    const rows = await fetchRegisterPage(context.db, scope, validFilter, afterPncId, pageSize + 1);
+    const rows = await fetchRegisterPage(context.db, scope, validFilter, afterPncId, pageSize + 1, today);
     const page = rows.slice(0, pageSize);
     // The page's rows are these people's current cases: `node { mappaCase }` needs no second query.
     for (const row of page) context.loaders.mappaCase.prime(row.pncId, row);
@@ -42,6 +45,7 @@ export class OffenderRegisterResolver {
       pageInfo: { hasNextPage: rows.length > pageSize, endCursor: edges.at(-1)?.cursor ?? null },
       scope,
       filter: validFilter,
+      today,
     };
   }
 
@@ -49,6 +53,6 @@ export class OffenderRegisterResolver {
   @Access(mappaPolicies.register)
   @FieldResolver(() => Int, { description: 'How many offenders match the filter across all pages.' })
   totalCount(@Root() connection: OffenderConnectionSource, @Ctx() context: MappaContext): Promise<number> {
-    return countRegister(context.db, connection.scope, connection.filter);
+    return countRegister(context.db, connection.scope, connection.filter, connection.today);
   }
 }

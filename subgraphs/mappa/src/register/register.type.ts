@@ -1,7 +1,18 @@
-import { ArgsType, Field, InputType, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Access, Agency, MappaArea } from '@mappa/shared';
 import { mappaPolicies } from '../mappa.policies';
 import { Offender } from '../offender/offender.type';
+import { MEETING_DUE_WITHIN_DAYS, ReviewStatus } from './register.query';
+
+registerEnumType(ReviewStatus, {
+  name: 'ReviewStatus',
+  description:
+    'Where a level 2 or 3 case stands against its MAPP meeting cadence (A §5, B §5: level 3 at least every 8 weeks, level 2 every 16). The review is due on the earlier of the last held meeting plus the cadence and the case\'s next review date (the case start plus the cadence when neither is known).',
+  valuesConfig: {
+    DUE: { description: `The next MAPP meeting is due within ${MEETING_DUE_WITHIN_DAYS} days (today included).` },
+    OVERDUE: { description: 'The review date has passed with no meeting held since the last one.' },
+  },
+});
 
 @InputType({ description: 'Narrows the MAPPA register. Every criterion is optional; those given are combined with AND.' })
 export class OffenderFilter {
@@ -19,6 +30,12 @@ export class OffenderFilter {
     description: 'Only cases led by this agency: POLICE, PROBATION or YOT. PRISON and MAPPA_UNIT never lead a case and are BAD_USER_INPUT.',
   })
   leadAgency?: Agency | null;
+
+  @Field(() => ReviewStatus, {
+    nullable: true,
+    description: 'Only level 2 and 3 cases whose MAPP meeting is due within 28 days (DUE) or past due with none held since (OVERDUE): the co-ordinator\'s diary.',
+  })
+  reviewStatus?: ReviewStatus | null;
 }
 
 @ObjectType({ description: 'One offender on the MAPPA register, with the cursor to page on from it. Owner: mappa.' })

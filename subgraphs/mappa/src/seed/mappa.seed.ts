@@ -95,6 +95,9 @@ function openingKind(category: number, level: number): MappaDecisionKind {
   return level >= 2 || category === 3 ? MappaDecisionKind.SCREENING_DECISION : MappaDecisionKind.LEAD_AGENCY_REVIEW;
 }
 
+/** At most this long at levels 2-3 for a case that could be managed at level 1 (not category 3). */
+const MAX_YEARS_AT_LEVEL_2_OR_3 = 2;
+
 /** A case with its history, the state it opened in, and its MAPP meetings. */
 interface SeededCase {
   readonly row: CaseInsert;
@@ -196,10 +199,22 @@ function currentCase(person: SyntheticPerson, dataset: SyntheticDatasetOptions, 
     const level = (value: number, offset: number, kind: MappaDecisionKind) =>
       changes.push({ field: MappaCaseChangeField.LEVEL, value: String(value), offset, kind });
     const first = random.int(30, Math.floor(levelSpan / 2));
-    const offsets = [first, random.int(first + 1, levelSpan - 1)];
+    let offsets = [first, random.int(first + 1, levelSpan - 1)];
     // Category 3 exists only at levels 2 and 3, so neither does its history (nor a category 2 case about to become one).
     const minimumLevel = opening.category === 3 || fromCategory2 ? 2 : 1;
-    const [openingLevel = person.level, ...laterLevels] = chooseLevelPath(random, person.level, minimumLevel);
+    let path = chooseLevelPath(random, person.level, minimumLevel);
+    // A case that can be managed at level 1 is not kept at level 2 or 3 for years: it was screened up
+    // within the last two years (A §5 reviews step cases down when the added value is gone). This also
+    // keeps the meeting history, and the seed, to a realistic size.
+    if (minimumLevel === 1 && person.level >= 2 && levelSpan - 30 > MAX_YEARS_AT_LEVEL_2_OR_3 * 365) {
+      if (path.length === 1) path = [1, person.level];
+      if (path[0] === 1) {
+        const window = MAX_YEARS_AT_LEVEL_2_OR_3 * 365;
+        offsets = offsets.map((offset) => levelSpan - Math.round(((levelSpan - offset) * window) / (levelSpan - 30)));
+        if ((offsets[1] ?? 0) <= (offsets[0] ?? 0)) offsets[1] = Math.min(levelSpan - 1, (offsets[0] ?? 0) + 1);
+      }
+    }
+    const [openingLevel = person.level, ...laterLevels] = path;
     opening.level = openingLevel;
     let from = openingLevel;
     laterLevels.forEach((to, step) => {

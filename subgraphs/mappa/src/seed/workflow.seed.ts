@@ -601,7 +601,7 @@ function pushReferral(random: Random, context: ReferralContext, shape: ReferralS
 /**
  * The referrals of one case: an accepted MAPPA A behind every screening decision that put the case at
  * level 2 or 3 (dated the day of the decision, its category, level and lead agency), the screening
- * history row naming the co-ordinator who screened it and the referral as its reference; for level 1
+ * history row naming the co-ordinator who screened it; for level 1
  * cases, a few rejected referrals and a few still waiting (late ones for people released soon).
  */
 export function buildReferrals(random: Random, context: ReferralContext, history: ChangeInsert[], currentLevel: number): void {
@@ -629,9 +629,9 @@ export function buildReferrals(random: Random, context: ReferralContext, history
       accepted: { category: state.category, level: state.level, leadAgency: state.leadAgency },
       screenedByStaffId: screener,
     });
-    // The screening decision in the case history is this referral's.
+    // The screening decision in the case history is this referral's, recorded by the co-ordinator who
+    // screened it (its reference keeps the history's own SCR- numbering; the referral names the case).
     change.changedByStaffId = screener;
-    change.decisionReference = referralId;
   });
   if (currentLevel !== 1) return;
   const state = stateAfter(context.opening, history, history.length - 1);
