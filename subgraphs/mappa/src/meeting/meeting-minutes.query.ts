@@ -1,27 +1,12 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
+import { addWorkingDays } from '@mappa/shared';
 import type { Database, Principal } from '@mappa/shared';
 import { mappaCaseTable } from '../mappa-case/mappa-case.table';
 import { meetingAttendanceTable, meetingDecisionTable, meetingInvitationTable, meetingMinutesTable } from './meeting.table';
 import type { MeetingMinutesRow, MeetingRow, MinutesRecipient } from './meeting.table';
 
-/** B §6: minutes are due 10 working days after a level 2 meeting, 5 after a level 3 one. */
-const MINUTES_DUE_WORKING_DAYS: Readonly<Record<number, number>> = { 2: 10, 3: 5 };
-
-/**
- * `isoDate` plus `days` working days: Saturdays and Sundays are skipped. Bank holidays are not
- * modelled (they differ between England, Wales and Northern Ireland, and no calendar is held), so a
- * due date across one is a day early: the stricter side.
- */
-export function addWorkingDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  let left = days;
-  while (left > 0) {
-    date.setUTCDate(date.getUTCDate() + 1);
-    const weekday = date.getUTCDay();
-    if (weekday !== 0 && weekday !== 6) left -= 1;
-  }
-  return date.toISOString().slice(0, 10);
-}
+/** B §6: minutes are due 10 working days after a level 2 meeting, 5 after level 3 (bank holidays not modelled: a due date across one is a day early, the stricter side). */
+export const MINUTES_DUE_WORKING_DAYS: Readonly<Record<number, number>> = { 2: 10, 3: 5 };
 
 /** The day the meeting was held (closed; while in session, opened; before, scheduled), as a UTC date. */
 export function meetingDay(meeting: MeetingRow): string {

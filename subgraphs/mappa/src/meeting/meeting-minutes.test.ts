@@ -5,7 +5,7 @@ import { caseAccessGrantTable } from '../case-access-grant/case-access-grant.tab
 import type { MappaCaseRow } from '../mappa-case/mappa-case.table';
 import { auditChangesOf, chairIn, codes, coordinatorIn, DAY_MS, db, holdMeeting, insertMeeting, invite, post, refusedSql, sign, staff, startMeetingStack, atMeeting, freshCase } from './meeting-minutes.fixtures';
 import type { MeetingTestStack } from './meeting-minutes.fixtures';
-import { addWorkingDays } from './meeting-minutes.query';
+import { addWorkingDays } from '@mappa/shared';
 import { meetingInvitationTable, meetingMinutesTable } from './meeting.table';
 import type { MeetingRow } from './meeting.table';
 

@@ -1,5 +1,5 @@
 import { addDays, addWorkingDays, custodyReleaseDate, daysBetween, DEV_ISSUER, isUnder18, MAPPA_AREAS } from '@mappa/shared';
-import type { MappaArea, PrincipalAgency, Role, SyntheticDatasetOptions, SyntheticPerson , Random } from '@mappa/shared';
+import type { MappaArea, PrincipalAgency, Role, SyntheticDatasetOptions, SyntheticPerson, Random } from '@mappa/shared';
 import type { caseAccessGrantTable } from '../case-access-grant/case-access-grant.table';
 import type { mappaCaseChangeTable } from '../mappa-case/mappa-case.table';
 import { MappaCaseChangeField, MappaDecisionKind } from '../mappa-case/mappa-case.type';
@@ -14,6 +14,8 @@ import type {
 import type { MeetingActionStatus, MinutesRecipient } from '../meeting/meeting.table';
 import type { referralTable } from '../referral/referral.table';
 import type { ProposedInvitee } from '../referral/referral.table';
+import { ReferralStatus } from '../referral/referral.type';
+import { MINUTES_DUE_WORKING_DAYS } from '../meeting/meeting-minutes.query';
 import { reviewIntervalDays } from './meeting-plan';
 import type { PlannedMeeting } from './meeting-plan';
 
@@ -478,7 +480,7 @@ function buildMeeting(random: Random, context: MeetingContext, planned: PlannedM
 function minutesTimes(random: Random, planned: PlannedMeeting, closedAt: Date, asOf: string): { dueDate: string; draftedAt: Date; approvedAt: Date | null; distributedAt: Date | null } | null {
   const day = closedAt.toISOString().slice(0, 10);
   // B §6: 10 working days after a level 2 meeting, 5 after level 3.
-  const dueDate = addWorkingDays(day, planned.level === 3 ? 5 : 10);
+  const dueDate = addWorkingDays(day, MINUTES_DUE_WORKING_DAYS[planned.level] ?? MINUTES_DUE_WORKING_DAYS[2]!);
   const draftedDay = addWorkingDays(day, random.int(1, 3));
   if (draftedDay > asOf) return null;
   // Most are distributed on time; about one in ten late.
@@ -541,7 +543,7 @@ function referrerOf(random: Random, person: SyntheticPerson, leadAgency: string,
 
 interface ReferralShape {
   readonly referralId: string;
-  readonly status: 'AWAITING_ENDORSEMENT' | 'SUBMITTED' | 'ACCEPTED' | 'REJECTED';
+  readonly status: Exclude<ReferralStatus, ReferralStatus.WITHDRAWN>;
   readonly submittedDay: string | null;
   readonly screenedDay: string | null;
   readonly categorySought: number;
@@ -593,7 +595,7 @@ function pushReferral(random: Random, context: ReferralContext, shape: ReferralS
     acceptedCategory: shape.accepted?.category ?? null,
     acceptedLevel: shape.accepted?.level ?? null,
     acceptedLeadAgency: shape.accepted?.leadAgency ?? null,
-    rejectionReasons: shape.status === 'REJECTED' ? random.pick(REJECTION_REASONS) : null,
+    rejectionReasons: shape.status === ReferralStatus.REJECTED ? random.pick(REJECTION_REASONS) : null,
     caseId: shape.accepted ? context.caseId : null,
   });
 }
@@ -619,7 +621,7 @@ export function buildReferrals(random: Random, context: ReferralContext, history
     const screener = coordinatorOf(state.area);
     pushReferral(random, context, {
       referralId,
-      status: 'ACCEPTED',
+      status: ReferralStatus.ACCEPTED,
       submittedDay,
       screenedDay,
       categorySought: state.category,
@@ -642,7 +644,7 @@ export function buildReferrals(random: Random, context: ReferralContext, history
     const screenedDay = addDays(person.mappaStartDate, random.int(30, span - 1));
     pushReferral(random, context, {
       referralId: nextId(),
-      status: 'REJECTED',
+      status: ReferralStatus.REJECTED,
       submittedDay: addDays(screenedDay, -random.int(1, SCREENING_DAYS)),
       screenedDay,
       categorySought: state.category,
@@ -659,7 +661,7 @@ export function buildReferrals(random: Random, context: ReferralContext, history
     const awaitingEndorsement = youth && random.chance(0.5);
     pushReferral(random, context, {
       referralId: nextId(),
-      status: awaitingEndorsement ? 'AWAITING_ENDORSEMENT' : 'SUBMITTED',
+      status: awaitingEndorsement ? ReferralStatus.AWAITING_ENDORSEMENT : ReferralStatus.SUBMITTED,
       submittedDay: awaitingEndorsement ? null : addDays(dataset.asOf, -random.int(0, SCREENING_DAYS - 1)),
       screenedDay: null,
       categorySought: state.category,
