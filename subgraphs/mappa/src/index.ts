@@ -9,6 +9,7 @@ import { MAPPA_POLICIES } from './mappa.policies';
 import { CaseAccessGrantResolver } from './case-access-grant/case-access-grant.resolver';
 import { MappaCaseLevelResolver } from './mappa-case/mappa-case-level.resolver';
 import { MappaCaseResolver } from './mappa-case/mappa-case.resolver';
+import { MeetingPackPreviewResolver } from './meeting-pack/meeting-pack-preview.resolver';
 import { offenderReferenceResolver } from './offender/offender.reference';
 import { OffenderResolver } from './offender/offender.resolver';
 import { OffenderRegisterResolver } from './register/register.resolver';
@@ -23,7 +24,7 @@ export const mappaSubgraph: SubgraphDefinition<MappaLoaders> = {
   migrationsFolder: join(__dirname, '..', 'drizzle'),
   policies: MAPPA_POLICIES,
   buildSchema: (authorization) =>
-    buildFederatedSchema({ resolvers: [OffenderResolver, MappaAccessAuditResolver, MappaCaseResolver, MappaCaseLevelResolver, OffenderRegisterResolver, CaseAccessGrantResolver] }, offenderReferenceResolver, MAPPA_POLICIES, authorization),
+    buildFederatedSchema({ resolvers: [OffenderResolver, MappaAccessAuditResolver, MappaCaseResolver, MappaCaseLevelResolver, OffenderRegisterResolver, CaseAccessGrantResolver, MeetingPackPreviewResolver] }, offenderReferenceResolver, MAPPA_POLICIES, authorization),
   createLoaders: createMappaLoaders,
   seed: seedMappa,
   clear: clearMappa,
