@@ -170,9 +170,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           const declaredPurpose = declaredPurposeFrom(req.headers);
           // Before anything parses, plans or looks up grants: a document over a limit costs no more than this.
           documentGuard?.check(req, principal, declaredPurpose);
-          // Before any planning or subgraph call: every assertion of this request carries the same grants.
-          const caseGrants = grantLookup ? await grantLookup.grantsFor({ principal, declaredPurpose }, requestId, requestLog) : [];
-          return { requestId, log: requestLog, audit, caller: { principal, declaredPurpose, ...(caseGrants.length > 0 ? { caseGrants } : {}) } };
+          // Before any planning or subgraph call: every assertion of this request carries the same grants and purpose evidence.
+          const { caseGrants, purposeEvidence } = grantLookup ? await grantLookup.standingOf({ principal, declaredPurpose }, requestId, requestLog) : { caseGrants: [], purposeEvidence: null };
+          return {
+            requestId,
+            log: requestLog,
+            audit,
+            caller: { principal, declaredPurpose, ...(caseGrants.length > 0 ? { caseGrants } : {}), ...(purposeEvidence ? { purposeEvidence } : {}) },
+          };
         } catch (error: unknown) {
           // A refusal before any operation ran (authentication failures included) is audited too.
           await refusals.record(sourceOf(req), { requestId, body: req.body, principal, error, audit }, principal ? principalKeyOf(principal) : null, requestLog);

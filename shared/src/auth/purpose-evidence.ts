@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { pncIdSchema } from '../validation/identifiers';
+import type { Caller } from './caller';
+import { ROLES } from './principal';
+import type { Principal, Role } from './principal';
+import type { DeclaredPurpose, Purpose } from './purpose';
 
 /*
  * Purpose evidence (issue 10): the record that makes a declared purpose true for this caller. Under
@@ -48,3 +52,52 @@ export const purposeEvidenceSchema = z.discriminatedUnion('kind', [meetingEviden
 export type MeetingEvidence = z.infer<typeof meetingEvidenceSchema>;
 export type ReferralEvidence = z.infer<typeof referralEvidenceSchema>;
 export type PurposeEvidence = z.infer<typeof purposeEvidenceSchema>;
+
+/**
+ * The roles that can hold purpose evidence, so whose `myPurposeEvidence` the MAPPA unit answers and for
+ * whom the gateway asks: everyone who may read a subject under MAPPA_MEETING or MAPPA_SCREENING. Lay
+ * advisers and analysts see no personal data whatever they attend (principle 8, A.R27-A.R30), and
+ * information governance reads for AUDIT only.
+ */
+export const PURPOSE_EVIDENCE_HOLDER_ROLES: readonly Role[] = ROLES.filter((role) => role !== 'lay_adviser' && role !== 'analyst' && role !== 'information_governance');
+
+/** The MAPPA unit's co-ordinator: screens referrals in their area (so needs no referral evidence) and stands as COORDINATOR to their area's meetings. */
+export function isMappaCoordinator(principal: Pick<Principal, 'agency' | 'roles'>): boolean {
+  return principal.agency === 'mappa_unit' && principal.roles.includes('mappa_coordinator');
+}
+
+/**
+ * Whether the declared purpose is bound to a record, so whether the MAPPA unit must be asked for the
+ * caller's evidence: MAPPA_MEETING always (every role, the co-ordinator and chair included: their
+ * standing is to one meeting); MAPPA_SCREENING when a referral is named in x-mappa-case by anyone but
+ * the co-ordinator (without one, such a caller reaches only their screening grants).
+ */
+export function needsPurposeEvidence(caller: Pick<Caller, 'principal' | 'declaredPurpose'>): boolean {
+  const { principal, declaredPurpose } = caller;
+  if (!principal.roles.some((role) => PURPOSE_EVIDENCE_HOLDER_ROLES.includes(role))) return false;
+  if (declaredPurpose.purpose === 'MAPPA_MEETING') return true;
+  return declaredPurpose.purpose === 'MAPPA_SCREENING' && declaredPurpose.caseId !== null && !isMappaCoordinator(principal);
+}
+
+/** The kind of evidence each bound purpose needs. */
+const EVIDENCE_KIND_OF: Partial<Record<Purpose, PurposeEvidence['kind']>> = { MAPPA_MEETING: 'MEETING', MAPPA_SCREENING: 'REFERRAL' };
+
+/** The id the evidence is for: what the caller must have declared in x-mappa-case. */
+export function evidenceRecordIdOf(evidence: PurposeEvidence): string {
+  return evidence.kind === 'MEETING' ? evidence.meetingId : evidence.referralId;
+}
+
+/**
+ * Whether `evidence` makes the declared purpose true for this request at `now`: of the purpose's kind,
+ * for the record named in x-mappa-case, and not expired (it can run out during the assertion's minute).
+ * Both the gateway (before vouching) and every owner (before applying it) ask this.
+ */
+export function evidenceHoldsFor(evidence: PurposeEvidence | undefined | null, declaredPurpose: DeclaredPurpose, now: Date = new Date()): evidence is PurposeEvidence {
+  if (!evidence) return false;
+  return EVIDENCE_KIND_OF[declaredPurpose.purpose] === evidence.kind && declaredPurpose.caseId === evidenceRecordIdOf(evidence) && Date.parse(evidence.validUntil) > now.getTime();
+}
+
+/** The caller's purpose evidence if it holds for this request (`evidenceHoldsFor`), else null. */
+export function purposeEvidenceOf(caller: Pick<Caller, 'declaredPurpose' | 'purposeEvidence'>, now: Date = new Date()): PurposeEvidence | null {
+  return evidenceHoldsFor(caller.purposeEvidence, caller.declaredPurpose, now) ? caller.purposeEvidence : null;
+}

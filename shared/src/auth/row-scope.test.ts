@@ -1,6 +1,7 @@
 import { TEST_ISSUER } from '../testing/test-gateway';
 import { MappaArea } from '../domain/mappa-area';
 import type { Caller } from './caller';
+import type { MeetingEvidence, ReferralEvidence } from './purpose-evidence';
 import { areaScopeOf, isUnder18, latestAdultDateOfBirth, requestDateOf, rowScopeOf, subjectInScope, unrestrictedRowScopeOf, victimLiaisonOfficerStaffId } from './row-scope';
 import type { SubjectFacts } from './row-scope';
 
@@ -48,9 +49,9 @@ describe('row scope', () => {
     expect(inScope(outside, caller({}, undefined, [grant({ validUntil: '2026-12-01T09:59:59Z' })]))).toBe(false);
     expect(inScope(outside, caller({}, undefined, [grant({ purpose: 'MAPPA_SCREENING' })]))).toBe(false);
     expect(inScope(outside, caller({}, undefined, [grant({ pncId: '2008/0545167B' })]))).toBe(false);
-    const meeting = { purpose: 'MAPPA_MEETING' as const, caseId: 'MTG-1' };
-    expect(inScope(outside, caller({}, meeting, [grant({ purpose: 'MAPPA_MEETING', caseId: 'MTG-2' })]))).toBe(false);
-    expect(inScope(outside, caller({}, meeting, [grant({ purpose: 'MAPPA_MEETING', caseId: 'MTG-1' })]))).toBe(true);
+    const decision = { purpose: 'DISCLOSURE_DECISION' as const, caseId: 'DD-1' };
+    expect(inScope(outside, caller({}, decision, [grant({ purpose: 'DISCLOSURE_DECISION', caseId: 'DD-2' })]))).toBe(false);
+    expect(inScope(outside, caller({}, decision, [grant({ purpose: 'DISCLOSURE_DECISION', caseId: 'DD-1' })]))).toBe(true);
   });
 
   it('principle 5: a duty-to-co-operate attendee is in scope only through a grant, never by area, whatever other role they hold', () => {
@@ -73,7 +74,7 @@ describe('row scope', () => {
     expect(areaScopeOf(caller({ ...ig, agency: 'housing' }).principal, 'AUDIT', 'police')).toEqual({ kind: 'none' });
   });
 
-  it.each(['MAPPA_MEETING', 'DISCLOSURE_DECISION'] as const)('A.R25, B.10: under %s a subject under 18 on the request\'s date, or of unknown age, is out of scope even with a grant', (purpose) => {
+  it.each(['DISCLOSURE_DECISION'] as const)('A.R25, B.10, C.52: under %s a subject under 18 on the request\'s date, or of unknown age, is out of scope even with a grant', (purpose) => {
     const declared = { purpose, caseId: 'CASE-1' };
     const grants = [grant({ purpose, caseId: 'CASE-1' })];
     expect(inScope(subject({ age: { dateOfBirth: '2008-12-02' } }), caller({}, declared, grants))).toBe(false);
@@ -134,5 +135,104 @@ describe('row scope', () => {
       expect(subjectInScope(facts, rowScopeOf(attendeeAtMeeting, NOW))).toBe(false);
       expect(subjectInScope(facts, unrestrictedRowScopeOf(attendeeAtMeeting))).toBe(true);
     }
+  });
+});
+
+describe('row scope under the bound purposes (issue 10)', () => {
+  const SUBJECT = '2008/0545166T';
+  const OTHER = '2008/0545167B';
+  const atMeeting = { purpose: 'MAPPA_MEETING' as const, caseId: 'MTG-1' };
+  const meetingEvidence = (overrides: Partial<MeetingEvidence> = {}): MeetingEvidence => ({
+    kind: 'MEETING',
+    meetingId: 'MTG-1',
+    pncId: SUBJECT,
+    standing: 'INVITEE',
+    invitationId: 'INV-1',
+    attending: true,
+    childSafeguardsMet: false,
+    validUntil: '2026-12-01T11:00:00Z',
+    ...overrides,
+  });
+  const referralEvidence = (overrides: Partial<ReferralEvidence> = {}): ReferralEvidence => ({ kind: 'REFERRAL', referralId: 'REF-1', pncId: SUBJECT, validUntil: '2026-12-01T11:00:00Z', ...overrides });
+  const withEvidence = (who: Caller, purposeEvidence?: Caller['purposeEvidence']): Caller => ({ ...who, ...(purposeEvidence ? { purposeEvidence } : {}) });
+  const coordinator = { agency: 'mappa_unit' as const, roles: ['mappa_coordinator' as const], staffId: 'MCU0001' };
+
+  it('issue 10: under MAPPA_MEETING no one reaches anyone by area, not even the co-ordinator: a made-up meeting id reaches no one (principle 9)', () => {
+    expect(inScope(subject(), caller({}, atMeeting))).toBe(false);
+    expect(inScope(subject(), caller(coordinator, atMeeting))).toBe(false);
+    expect(scopeOf(caller(coordinator, atMeeting)).areaScope).toEqual({ kind: 'grantsOnly' });
+  });
+
+  it('issue 10: under MAPPA_MEETING the meeting\'s subject, and only it, is in scope with evidence for the declared meeting', () => {
+    const invitee = withEvidence(caller({}, atMeeting), meetingEvidence());
+    expect(inScope(subject(), invitee)).toBe(true);
+    // Even outside the caller's area: the meeting, not the area, decides.
+    expect(inScope(subject({ area: MappaArea.LONDON }), invitee)).toBe(true);
+    expect(inScope(subject({ pncId: OTHER }), invitee)).toBe(false);
+    expect(scopeOf(invitee).grantedPncIds).toEqual([SUBJECT]);
+  });
+
+  it('issue 10: evidence for another meeting, of the wrong kind, or expired counts for nothing', () => {
+    expect(inScope(subject(), withEvidence(caller({}, atMeeting), meetingEvidence({ meetingId: 'MTG-2' })))).toBe(false);
+    expect(inScope(subject(), withEvidence(caller({}, atMeeting), meetingEvidence({ validUntil: '2026-12-01T09:59:59Z' })))).toBe(false);
+    expect(inScope(subject(), withEvidence(caller({}, { purpose: 'MAPPA_MEETING', caseId: 'REF-1' }), referralEvidence()))).toBe(false);
+  });
+
+  it('issue 10: under MAPPA_MEETING a case grant by itself reaches no one: only the evidence does (a grant for a meeting about someone else never counts)', () => {
+    const grants = [grant({ purpose: 'MAPPA_MEETING', caseId: 'MTG-1', pncId: OTHER })];
+    expect(inScope(subject({ pncId: OTHER }), caller({}, atMeeting, grants))).toBe(false);
+    expect(inScope(subject({ pncId: OTHER }), withEvidence(caller({}, atMeeting, grants), meetingEvidence()))).toBe(false);
+  });
+
+  it('B.25, B.54: an invitee who has not signed attendance, or has left, reaches no one', () => {
+    expect(inScope(subject(), withEvidence(caller({}, atMeeting), meetingEvidence({ attending: false })))).toBe(false);
+  });
+
+  it('principle 5, A.R26: a duty-to-co-operate invitee reaches the meeting\'s subject through the meeting only', () => {
+    const housing = { agency: 'housing' as const, roles: ['dtc_attendee' as const] };
+    expect(inScope(subject(), withEvidence(caller(housing, atMeeting), meetingEvidence()))).toBe(true);
+    expect(inScope(subject(), caller(housing, atMeeting))).toBe(false);
+  });
+
+  it('principle 7: the counter-terrorism gate still holds at a meeting', () => {
+    const invitee = (clearance: 'BPSS' | 'CTC') => withEvidence(caller({ clearance }, atMeeting), meetingEvidence());
+    expect(inScope(subject({ counterTerrorismRestricted: true }), invitee('BPSS'))).toBe(false);
+    expect(inScope(subject({ counterTerrorismRestricted: true }), invitee('CTC'))).toBe(true);
+  });
+
+  it('A.R25, B.10: at a meeting a subject under 18 (or of unknown age) is in scope exactly when the YOT and children\'s services are attending or consulted', () => {
+    const child = subject({ age: { dateOfBirth: '2010-05-01' } });
+    const unknownAge = subject({ age: { dateOfBirth: null } });
+    const without = withEvidence(caller({}, atMeeting), meetingEvidence());
+    const met = withEvidence(caller({}, atMeeting), meetingEvidence({ childSafeguardsMet: true }));
+    expect(inScope(child, without)).toBe(false);
+    expect(inScope(unknownAge, without)).toBe(false);
+    expect(inScope(subject({ age: { dateOfBirth: '2008-12-01' } }), without)).toBe(true);
+    expect(inScope(child, met)).toBe(true);
+    expect(inScope(unknownAge, met)).toBe(true);
+    // DISCLOSURE_DECISION keeps the blanket refusal whatever evidence is carried.
+    const decision = withEvidence(caller({}, { purpose: 'DISCLOSURE_DECISION', caseId: 'MTG-1' }, [grant({ purpose: 'DISCLOSURE_DECISION', caseId: 'MTG-1' })]), meetingEvidence({ childSafeguardsMet: true }));
+    expect(inScope(child, decision)).toBe(false);
+  });
+
+  it('issue 10: under MAPPA_SCREENING the co-ordinator keeps area scope and grants', () => {
+    const screening = { purpose: 'MAPPA_SCREENING' as const, caseId: null };
+    expect(inScope(subject(), caller(coordinator, screening))).toBe(true);
+    expect(inScope(subject({ area: MappaArea.LONDON }), caller(coordinator, screening))).toBe(false);
+  });
+
+  it('issue 10: under MAPPA_SCREENING anyone else reaches only the named referral\'s subject and their live screening grants, never by area', () => {
+    const screening = { purpose: 'MAPPA_SCREENING' as const, caseId: 'REF-1' };
+    expect(inScope(subject(), caller({}, { purpose: 'MAPPA_SCREENING', caseId: null }))).toBe(false);
+    expect(inScope(subject(), caller({}, screening))).toBe(false);
+    const referrer = withEvidence(caller({}, screening), referralEvidence());
+    expect(inScope(subject(), referrer)).toBe(true);
+    expect(inScope(subject({ pncId: OTHER }), referrer)).toBe(false);
+    expect(inScope(subject(), withEvidence(caller({}, screening), referralEvidence({ referralId: 'REF-2' })))).toBe(false);
+    expect(inScope(subject(), withEvidence(caller({}, screening), referralEvidence({ validUntil: '2026-12-01T09:59:59Z' })))).toBe(false);
+    // A hand-made screening grant stays an exception, whatever the area.
+    const granted = caller({}, screening, [grant({ purpose: 'MAPPA_SCREENING', pncId: OTHER })]);
+    expect(inScope(subject({ pncId: OTHER, area: MappaArea.LONDON }), granted)).toBe(true);
+    expect(inScope(subject(), granted)).toBe(false);
   });
 });

@@ -4,6 +4,7 @@ import type { Caller } from './caller';
 import { CLEARANCES } from './principal';
 import type { Principal, PrincipalAgency } from './principal';
 import type { Purpose } from './purpose';
+import { isMappaCoordinator, purposeEvidenceOf } from './purpose-evidence';
 
 /*
  * Row scope: whether the caller may know that a subject exists at all. Every owner applies it, with
@@ -11,17 +12,33 @@ import type { Purpose } from './purpose';
  * identifier lookups, the MAPPA register's SQL). Out of scope is answered exactly like an unknown
  * identifier (principle 9). The rules, in the order they apply:
  *
- *  1. Principle 7 (R-2): category 4 and restricted-access people need counter-terrorism clearance.
- *  2. R-5 (A.R25, B.10, C.52): under MAPPA_MEETING and DISCLOSURE_DECISION a subject under 18 on the
- *     request's date is out of scope for everyone, grant holders included: the meeting must have the
- *     YOT and children's services present, a disclosure needs both consulted, and no meeting or
- *     decision record exists yet to show it, so it fails closed.
- *  3. A live case grant for the subject (`caseGrantsOf`) brings it in scope, whatever the area.
- *  4. Duty-to-co-operate attendees are in scope only through such a grant (principle 5, A.R26).
- *  5. R-3 (principle 2, A.R9, C.5): otherwise the subject's responsible MAPPA area must be the
+ *  1. Principle 7 (R-2): category 4 and restricted-access people need counter-terrorism clearance,
+ *     whatever grant or meeting the caller holds.
+ *  2. R-5 (A.R25, B.10, C.52): under DISCLOSURE_DECISION a subject under 18 on the request's date is
+ *     out of scope for everyone, grant holders included (no decision record yet shows both agencies
+ *     consulted, so it fails closed). Under MAPPA_MEETING the same bar holds unless the meeting's
+ *     evidence shows the YOT and children's services invited and attending or consulted
+ *     (`MeetingEvidence.childSafeguardsMet`).
+ *  3. The bound purposes (issue 10): the gateway vouches for the record that makes the declared
+ *     purpose true (`purposeEvidenceOf`), and it replaces area scope:
+ *     - MAPPA_MEETING: the only subject in scope is the meeting's, and only while the caller is
+ *       attending it (chair and co-ordinator always; an invitee from signing MAPPA E until leaving,
+ *       B.25, B.54). No area scope, for the co-ordinator neither, and no case grant besides: a grant
+ *       for this meeting already makes its holder an invitee in the evidence, and a grant for a meeting
+ *       about someone else counts for nothing. A made-up meeting id reaches no one (principle 9).
+ *     - MAPPA_SCREENING: the co-ordinator keeps area scope (and grants); anyone else reaches only the
+ *       subject of the referral named in x-mappa-case (an open referral from their agency in their
+ *       area, or a screening they are party to) and their live screening grants (the exceptions).
+ *  4. Otherwise a live case grant for the subject (`caseGrantsOf`) brings it in scope, whatever the area.
+ *  5. Duty-to-co-operate attendees are in scope only through such a grant or meeting (principle 5, A.R26).
+ *  6. R-3 (principle 2, A.R9, C.5): otherwise the subject's responsible MAPPA area must be the
  *     principal's area. Information governance under AUDIT is national for its own agency's records
  *     and reaches no one else's (principle 10, see `areaScopeOf`).
- *  6. R-4 (probation only): a limited-access case is also limited to its allocated staff.
+ *  7. R-4 (probation only): a limited-access case is also limited to its allocated staff.
+ *
+ * All of it is decided here, once, from the signed caller (`rowScopeOf`): owners apply the result with
+ * `subjectInScope` (or, for the register, the same rules in SQL) and need no purpose-specific code, so a
+ * new owner gets the bound purposes by applying row scope at all.
  *
  * Staff ids are qualified by issuer (issue 9 §2): an owner's records name its own staff by the ids
  * its own identity provider(s) issue (probation's nDelius staff codes), so a staff id decides access
@@ -34,8 +51,8 @@ export function mayKnowRestrictedSubject(caller: Caller): boolean {
   return CLEARANCES.indexOf(caller.principal.clearance) >= CLEARANCES.indexOf('CTC');
 }
 
-/** Purposes under which a subject under 18 is out of scope for everyone until meeting and decision records can show A.R25 / B.10 are met. */
-export const PURPOSES_BARRING_UNDER_18S: ReadonlySet<Purpose> = new Set(['MAPPA_MEETING', 'DISCLOSURE_DECISION']);
+/** Purposes under which a subject under 18 is out of scope for everyone, whatever the evidence: no decision record can show B.10 / C.52 met yet. MAPPA_MEETING lifts the bar by its evidence instead (`rowScopeOf`). */
+export const PURPOSES_BARRING_UNDER_18S: ReadonlySet<Purpose> = new Set(['DISCLOSURE_DECISION']);
 
 /**
  * How far a principal's row scope reaches before grants: one MAPPA area, the whole country, nothing
@@ -44,6 +61,7 @@ export const PURPOSES_BARRING_UNDER_18S: ReadonlySet<Purpose> = new Set(['MAPPA_
 export type AreaScope =
   | { readonly kind: 'area'; readonly area: MappaArea }
   | { readonly kind: 'national' }
+  /** Only the subjects named to the caller (`RowScope.grantedPncIds`): grants, or a bound purpose's evidence. */
   | { readonly kind: 'grantsOnly' }
   | { readonly kind: 'none' };
 
@@ -96,7 +114,11 @@ export interface RowScope {
   /** Principle 7: whether counter-terrorism restricted subjects may be known. */
   readonly counterTerrorismCleared: boolean;
   readonly areaScope: AreaScope;
-  /** PNC IDs of the caller's live grants for this purpose (and case). */
+  /**
+   * PNC IDs in scope whatever the area: the caller's live grants for this purpose (and case), and the
+   * subject of the purpose evidence that holds for the request. Under MAPPA_MEETING only the
+   * meeting's subject (when the caller is attending), with `areaScope` 'grantsOnly'.
+   */
   readonly grantedPncIds: readonly string[];
   /** R-5: when set, only subjects born on or before this date (18 or over today) are in scope; an unknown date of birth is out. */
   readonly latestDateOfBirth: string | null;
@@ -119,17 +141,37 @@ export function ownStaffIdOf(principal: Principal, staffIdIssuers: readonly stri
   return staffIdIssuers.includes(principal.issuer) ? principal.staffId : null;
 }
 
+/** How far the caller reaches under the declared purpose before the gates: area scope and the subjects named to them. */
+function reachOf(caller: Caller, now: Date, owner: PrincipalAgency | undefined): Pick<RowScope, 'areaScope' | 'grantedPncIds' | 'latestDateOfBirth'> {
+  const { principal, declaredPurpose } = caller;
+  const evidence = purposeEvidenceOf(caller, now);
+  const grantedPncIds = () => caseGrantsOf(caller, now).map((grant) => grant.pncId);
+  const adultsOnly = latestAdultDateOfBirth(requestDateOf(now));
+  if (declaredPurpose.purpose === 'MAPPA_MEETING') {
+    // The meeting's subject while attending, and nothing else: no area, no other grant.
+    const meeting = evidence?.kind === 'MEETING' && evidence.attending ? evidence : null;
+    return { areaScope: { kind: 'grantsOnly' }, grantedPncIds: meeting ? [meeting.pncId] : [], latestDateOfBirth: meeting?.childSafeguardsMet ? null : adultsOnly };
+  }
+  if (declaredPurpose.purpose === 'MAPPA_SCREENING' && !isMappaCoordinator(principal)) {
+    const referral = evidence?.kind === 'REFERRAL' ? [evidence.pncId] : [];
+    return { areaScope: { kind: 'grantsOnly' }, grantedPncIds: [...new Set([...referral, ...grantedPncIds()])], latestDateOfBirth: null };
+  }
+  return {
+    areaScope: areaScopeOf(principal, declaredPurpose.purpose, owner),
+    grantedPncIds: [...new Set(grantedPncIds())],
+    latestDateOfBirth: PURPOSES_BARRING_UNDER_18S.has(declaredPurpose.purpose) ? adultsOnly : null,
+  };
+}
+
 /**
  * The caller's row scope at `now`, as the data owner `owner` applies it (see `areaScopeOf`), for an
- * owner whose staff ids come from `staffIdIssuers`.
+ * owner whose staff ids come from `staffIdIssuers`: every rule at the top of this file, including the
+ * bound purposes, from the signed caller alone.
  */
 export function rowScopeOf(caller: Caller, now: Date = new Date(), owner?: PrincipalAgency, staffIdIssuers: readonly string[] = []): RowScope {
-  const { purpose } = caller.declaredPurpose;
   return {
     counterTerrorismCleared: mayKnowRestrictedSubject(caller),
-    areaScope: areaScopeOf(caller.principal, purpose, owner),
-    grantedPncIds: [...new Set(caseGrantsOf(caller, now).map((grant) => grant.pncId))],
-    latestDateOfBirth: PURPOSES_BARRING_UNDER_18S.has(purpose) ? latestAdultDateOfBirth(requestDateOf(now)) : null,
+    ...reachOf(caller, now, owner),
     staffLimitsApply: true,
     principal: caller.principal,
     ownStaffId: ownStaffIdOf(caller.principal, staffIdIssuers),

@@ -14,6 +14,7 @@ import { DEV_ISSUER } from '../auth/principal';
 import type { PrincipalAgency } from '../auth/principal';
 import type { IncomingMessage } from 'node:http';
 import { ASSERTION_HEADER, GatewayAssertionVerifier, ReplayCacheUnavailableError } from '../auth/gateway-assertion';
+import { purposeEvidenceOf } from '../auth/purpose-evidence';
 import { rowScopeOf, unrestrictedRowScopeOf } from '../auth/row-scope';
 import { AccessDecisions } from '../authorization/access-decisions';
 import { accessErrorsPlugin } from '../authorization/access-errors.plugin';
@@ -182,15 +183,19 @@ export async function startSubgraph<Loaders extends object>(
       context: async ({ res }) => {
         const { assertion } = res.locals.assertion as VerifiedAssertionWithBinding;
         const requestId = assertion.requestId;
-        // The case grants the gateway vouches for travel on with the caller: owners widen row scope by them.
+        // The case grants and purpose evidence the gateway vouches for travel on with the caller: row
+        // scope (`rowScopeOf`) widens by the grants and, under MAPPA_MEETING / MAPPA_SCREENING, is bound by the evidence.
         const caller = {
           principal: assertion.principal,
           declaredPurpose: assertion.declaredPurpose,
           ...(assertion.caseGrants ? { caseGrants: assertion.caseGrants } : {}),
+          ...(assertion.purposeEvidence ? { purposeEvidence: assertion.purposeEvidence } : {}),
         };
-        // The audit can tell which grants a request was answered under: grant ids are opaque, not personal data.
+        // The audit can tell which grants and which kind of evidence a request was answered under: grant
+        // ids are opaque, and the evidence is logged by kind only (never its subject).
         const caseGrantIds = caseGrantsOf(caller).map((grant) => grant.grantId);
-        const requestLog = log.child(caseGrantIds.length > 0 ? { requestId, caseGrantIds } : { requestId });
+        const evidence = purposeEvidenceOf(caller);
+        const requestLog = log.child({ requestId, ...(caseGrantIds.length > 0 ? { caseGrantIds } : {}), ...(evidence ? { purposeEvidence: evidence.kind } : {}) });
         return {
           requestId,
           log: requestLog,

@@ -13,6 +13,7 @@ import { MeetingPackPreviewResolver } from './meeting-pack/meeting-pack-preview.
 import { offenderReferenceResolver } from './offender/offender.reference';
 import { OffenderResolver } from './offender/offender.resolver';
 import { OffenderRegisterResolver } from './register/register.resolver';
+import { PurposeEvidenceResolver } from './purpose-evidence/purpose-evidence.resolver';
 import { clearMappa, mappaIsEmpty, seedMappa } from './seed/mappa.seed';
 
 export { loadMappaConfig } from './config';
@@ -24,7 +25,7 @@ export const mappaSubgraph: SubgraphDefinition<MappaLoaders> = {
   migrationsFolder: join(__dirname, '..', 'drizzle'),
   policies: MAPPA_POLICIES,
   buildSchema: (authorization) =>
-    buildFederatedSchema({ resolvers: [OffenderResolver, MappaAccessAuditResolver, MappaCaseResolver, MappaCaseLevelResolver, OffenderRegisterResolver, CaseAccessGrantResolver, MeetingPackPreviewResolver] }, offenderReferenceResolver, MAPPA_POLICIES, authorization),
+    buildFederatedSchema({ resolvers: [OffenderResolver, MappaAccessAuditResolver, MappaCaseResolver, MappaCaseLevelResolver, OffenderRegisterResolver, CaseAccessGrantResolver, PurposeEvidenceResolver, MeetingPackPreviewResolver] }, offenderReferenceResolver, MAPPA_POLICIES, authorization),
   createLoaders: createMappaLoaders,
   seed: seedMappa,
   clear: clearMappa,

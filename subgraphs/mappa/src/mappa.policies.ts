@@ -1,4 +1,4 @@
-import { accessAuditEntryPolicy, accessAuditPolicy, Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, GRANT_HOLDER_ROLES, GRANTABLE_PURPOSES, MINIMAL_SUMMARY_AGENCIES, POLICE_ROLES, subjectKeyPolicy, YOT_ROLES } from '@mappa/shared';
+import { accessAuditEntryPolicy, accessAuditPolicy, Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, GRANT_HOLDER_ROLES, GRANTABLE_PURPOSES, MINIMAL_SUMMARY_AGENCIES, POLICE_ROLES, PURPOSE_EVIDENCE_HOLDER_ROLES, subjectKeyPolicy, YOT_ROLES } from '@mappa/shared';
 import type { AccessGrant } from '@mappa/shared';
 import type { Purpose, Role } from '@mappa/shared';
 
@@ -111,6 +111,14 @@ export const mappaPolicies = definePolicies('mappa', {
       'The caller\'s own live case access grants for the declared MAPPA purpose (and meeting or decision): what the gateway vouches for to every agency, which widens their row scope by it. Only the caller\'s own grants (by staff id, or by agency and role); roles that can hold a grant, under the purposes a grant can be for.',
     rules: ['principle 5', 'principle 9', 'A.R38'],
     grants: [{ roles: GRANT_HOLDER_ROLES, purposes: GRANTABLE_PURPOSES }],
+  },
+  ownPurposeEvidence: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The caller\'s own purpose evidence for the declared MAPPA_MEETING or MAPPA_SCREENING and x-mappa-case: their standing to that meeting (its area\'s co-ordinator, its chair, or an invitee with a live invitation or meeting grant), whether they are attending, and whether the YOT and children\'s services attend or were consulted; or the referral that makes their screening true. Null when none does, an unknown id answered alike. What the gateway vouches for to every agency, which bound their row scope by it. Every role that may read a subject under these purposes.',
+    rules: ['principle 5', 'principle 9', 'A.R25', 'A.R26', 'B.10', 'B.25', 'B.54'],
+    grants: [{ roles: PURPOSE_EVIDENCE_HOLDER_ROLES, purposes: ['MAPPA_SCREENING', 'MAPPA_MEETING'] }],
   },
   levelChange: {
     owner: Agency.MAPPA_UNIT,

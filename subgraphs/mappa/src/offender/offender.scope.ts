@@ -21,7 +21,7 @@ export function mappaSubjectFacts(mappaCase: MappaCaseRow): SubjectFacts {
 /**
  * The rules no case grant opens (rules 1 and 2 of `subjectInScope`: principle 7, R-5) in SQL, over a MAPPA case
  * row: true where the row hides its subject from the caller (counter-terrorism restricted for an
- * uncleared caller; under a meeting or disclosure decision, a subject under 18 or of unknown date of
+ * uncleared caller; under a disclosure decision, or a meeting that does not meet A.R25 / B.10, a subject under 18 or of unknown date of
  * birth). Undefined when nothing is hidden this way. Written as "hidden" rather than "visible" so an
  * unknown date of birth (NULL) counts as hidden, never as unknown.
  */

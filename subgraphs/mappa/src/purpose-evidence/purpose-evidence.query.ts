@@ -1,0 +1,186 @@
+import { and, desc, eq, exists, gt, inArray, isNull, isNotNull, lte, or } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import { GRANT_HOLDER_ROLES, isMappaCoordinator } from '@mappa/shared';
+import type { Database, MeetingEvidence, PrincipalAgency, Principal, ReferralEvidence, Role } from '@mappa/shared';
+import { caseAccessGrantTable } from '../case-access-grant/case-access-grant.table';
+import { meetingAttendanceTable, meetingInvitationTable, meetingTable } from '../meeting/meeting.table';
+import type { MeetingRow } from '../meeting/meeting.table';
+import { referralTable } from '../referral/referral.table';
+import type { ReferralStatus } from '../referral/referral.table';
+
+/*
+ * Purpose evidence (issue 10), computed from the MAPPA unit's own records for one caller and one
+ * declared record: the meeting named in x-mappa-case under MAPPA_MEETING, the referral under
+ * MAPPA_SCREENING. Only the caller's own standing is ever answered, and every way of not having one
+ * (unknown id, cancelled meeting, a meeting about someone else, no invitation) is the same null
+ * (principle 9).
+ */
+
+/** How long the chair's and co-ordinator's standing to a meeting lasts when no invitee's grant runs longer. */
+export const MEETING_STANDING_DAYS = 28;
+
+/**
+ * How long referral evidence is vouched for: it is looked up afresh for every request, so this bounds
+ * only a vouched copy (the assertion lives a minute); a withdrawn referral stops counting on the next request.
+ */
+export const REFERRAL_EVIDENCE_MINUTES = 10;
+
+/** The agencies A.R25 / B.10 require at a meeting about a child: the youth offending team and children's services. */
+export const CHILD_SAFEGUARD_AGENCIES: readonly PrincipalAgency[] = ['yot', 'children_social_care'];
+
+const OPEN_REFERRAL: readonly ReferralStatus[] = ['AWAITING_ENDORSEMENT', 'SUBMITTED'];
+const SCREENED_REFERRAL: readonly ReferralStatus[] = ['ACCEPTED', 'REJECTED'];
+
+/** A case grant row that is live at `now`: not revoked, started, not expired. */
+function grantIsLive(now: Date): SQL | undefined {
+  return and(isNull(caseAccessGrantTable.revokedAt), lte(caseAccessGrantTable.validFrom, now), gt(caseAccessGrantTable.validUntil, now));
+}
+
+/** The grant is this meeting's own: MAPPA_MEETING, for this meeting id and its subject (a grant about someone else never counts). */
+function grantIsForMeeting(meeting: MeetingRow): SQL | undefined {
+  return and(eq(caseAccessGrantTable.purpose, 'MAPPA_MEETING'), eq(caseAccessGrantTable.caseId, meeting.meetingId), eq(caseAccessGrantTable.pncId, meeting.pncId));
+}
+
+/** An invitation to the meeting that still holds: not withdrawn, and its grant live and this meeting's own. */
+function liveInvitationCondition(meeting: MeetingRow, now: Date): SQL | undefined {
+  return and(eq(meetingInvitationTable.meetingId, meeting.meetingId), isNull(meetingInvitationTable.withdrawnAt), grantIsLive(now), grantIsForMeeting(meeting));
+}
+
+/**
+ * A.R25, B.10: the YOT and children's services are each invited (a live invitation) and recorded as
+ * attending (a signed attendance of that agency) or consulted (`consulted_at` on its invitation). One
+ * statement per agency, both run together. The meeting workflow can use it to refuse holding a child's
+ * meeting without them.
+ */
+export async function childSafeguardsMet(db: Database, meeting: MeetingRow, now: Date): Promise<boolean> {
+  const met = await Promise.all(
+    CHILD_SAFEGUARD_AGENCIES.map(async (agency) => {
+      const signed = exists(
+        db
+          .select({ id: meetingAttendanceTable.attendanceId })
+          .from(meetingAttendanceTable)
+          .where(and(eq(meetingAttendanceTable.meetingId, meeting.meetingId), eq(meetingAttendanceTable.agency, agency))),
+      );
+      const rows = await db
+        .select({ id: meetingInvitationTable.invitationId })
+        .from(meetingInvitationTable)
+        .innerJoin(caseAccessGrantTable, eq(caseAccessGrantTable.grantId, meetingInvitationTable.grantId))
+        .where(and(liveInvitationCondition(meeting, now), eq(meetingInvitationTable.inviteeAgency, agency), or(isNotNull(meetingInvitationTable.consultedAt), signed)))
+        .limit(1);
+      return rows.length > 0;
+    }),
+  );
+  return met.every(Boolean);
+}
+
+/** The caller named by staff id with its issuer, or by agency and one of the roles a grant or invitation can name. */
+function inviteeCondition(principal: Principal): SQL | undefined {
+  const roles = principal.roles.filter((role): role is Role => GRANT_HOLDER_ROLES.includes(role));
+  const byStaffId = and(eq(meetingInvitationTable.inviteeStaffId, principal.staffId), eq(meetingInvitationTable.inviteeIssuer, principal.issuer));
+  if (roles.length === 0) return byStaffId;
+  return or(byStaffId, and(isNull(meetingInvitationTable.inviteeStaffId), eq(meetingInvitationTable.inviteeAgency, principal.agency), inArray(meetingInvitationTable.inviteeRole, roles)));
+}
+
+/** The same for a hand-made case grant (`liveGrantsOf`'s grantee rule). */
+function granteeCondition(principal: Principal): SQL | undefined {
+  const roles = principal.roles.filter((role): role is Role => GRANT_HOLDER_ROLES.includes(role));
+  const byStaffId = and(eq(caseAccessGrantTable.granteeStaffId, principal.staffId), eq(caseAccessGrantTable.granteeIssuer, principal.issuer));
+  if (roles.length === 0) return byStaffId;
+  return or(byStaffId, and(eq(caseAccessGrantTable.granteeAgency, principal.agency), inArray(caseAccessGrantTable.granteeRole, roles)));
+}
+
+/** The caller's invitation to the meeting (or hand-made grant for it) that runs longest, or null. */
+async function inviteeStanding(db: Database, principal: Principal, meeting: MeetingRow, now: Date): Promise<{ invitationId: string | null; validUntil: Date } | null> {
+  const [invitation] = await db
+    .select({ invitationId: meetingInvitationTable.invitationId, validUntil: caseAccessGrantTable.validUntil })
+    .from(meetingInvitationTable)
+    .innerJoin(caseAccessGrantTable, eq(caseAccessGrantTable.grantId, meetingInvitationTable.grantId))
+    .where(and(liveInvitationCondition(meeting, now), inviteeCondition(principal)))
+    .orderBy(desc(caseAccessGrantTable.validUntil))
+    .limit(1);
+  if (invitation) return invitation;
+  // The exceptions: a co-ordinator's hand-made grant for this meeting and its subject.
+  const [grant] = await db
+    .select({ validUntil: caseAccessGrantTable.validUntil })
+    .from(caseAccessGrantTable)
+    .where(and(grantIsLive(now), grantIsForMeeting(meeting), granteeCondition(principal)))
+    .orderBy(desc(caseAccessGrantTable.validUntil))
+    .limit(1);
+  return grant ? { invitationId: null, validUntil: grant.validUntil } : null;
+}
+
+/** B.25, B.54: the caller has signed attendance (MAPPA E) for the meeting and not left. */
+async function isAttending(db: Database, principal: Principal, meetingId: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: meetingAttendanceTable.attendanceId })
+    .from(meetingAttendanceTable)
+    .where(and(eq(meetingAttendanceTable.meetingId, meetingId), eq(meetingAttendanceTable.staffId, principal.staffId), eq(meetingAttendanceTable.issuer, principal.issuer), isNull(meetingAttendanceTable.leftAt)))
+    .limit(1);
+  return rows.length > 0;
+}
+
+/** The chair's and co-ordinator's standing lasts as long as the longest invitee's, and at least `MEETING_STANDING_DAYS` after the meeting. */
+async function holdersStandingUntil(db: Database, meeting: MeetingRow, now: Date): Promise<Date> {
+  const floor = new Date(meeting.scheduledFor.getTime() + MEETING_STANDING_DAYS * 24 * 60 * 60 * 1000);
+  const [latest] = await db
+    .select({ validUntil: caseAccessGrantTable.validUntil })
+    .from(meetingInvitationTable)
+    .innerJoin(caseAccessGrantTable, eq(caseAccessGrantTable.grantId, meetingInvitationTable.grantId))
+    .where(liveInvitationCondition(meeting, now))
+    .orderBy(desc(caseAccessGrantTable.validUntil))
+    .limit(1);
+  return latest && latest.validUntil > floor ? latest.validUntil : floor;
+}
+
+/**
+ * The caller's standing to meeting `meetingId`, or null: the co-ordinator of the meeting's area, its
+ * chair (by staff id and issuer, holding the chair role), or an invitee (a live invitation that names
+ * them with its grant live, or a live hand-made grant for this meeting and its subject). A cancelled or
+ * unknown meeting, or a standing that has run out, is null.
+ */
+export async function meetingEvidenceFor(db: Database, principal: Principal, meetingId: string, now: Date): Promise<MeetingEvidence | null> {
+  const [meeting] = await db.select().from(meetingTable).where(eq(meetingTable.meetingId, meetingId));
+  if (!meeting || meeting.status === 'CANCELLED') return null;
+  const base = { kind: 'MEETING' as const, meetingId: meeting.meetingId, pncId: meeting.pncId };
+  let standing: Pick<MeetingEvidence, 'standing' | 'invitationId' | 'attending'> & { validUntil: Date };
+  if (isMappaCoordinator(principal) && meeting.area === principal.area) {
+    standing = { standing: 'COORDINATOR', invitationId: null, attending: true, validUntil: await holdersStandingUntil(db, meeting, now) };
+  } else if (meeting.chairStaffId === principal.staffId && meeting.chairIssuer === principal.issuer && principal.roles.includes('mappa_chair')) {
+    standing = { standing: 'CHAIR', invitationId: null, attending: true, validUntil: await holdersStandingUntil(db, meeting, now) };
+  } else {
+    const invitee = await inviteeStanding(db, principal, meeting, now);
+    if (!invitee) return null;
+    standing = { standing: 'INVITEE', invitationId: invitee.invitationId, attending: await isAttending(db, principal, meeting.meetingId), validUntil: invitee.validUntil };
+  }
+  if (standing.validUntil.getTime() <= now.getTime()) return null;
+  return { ...base, ...standing, childSafeguardsMet: await childSafeguardsMet(db, meeting, now), validUntil: standing.validUntil.toISOString() };
+}
+
+/**
+ * The referral that makes MAPPA_SCREENING true for a caller other than the co-ordinator, or null: an
+ * open referral (awaiting endorsement or submitted) made by the caller's agency in the caller's area,
+ * or a screened one (accepted or rejected) the caller referred or endorsed (staff id with issuer).
+ */
+export async function referralEvidenceFor(db: Database, principal: Principal, referralId: string, now: Date): Promise<ReferralEvidence | null> {
+  if (isMappaCoordinator(principal)) return null;
+  const [referral] = await db
+    .select({ referralId: referralTable.referralId, pncId: referralTable.pncId })
+    .from(referralTable)
+    .where(
+      and(
+        eq(referralTable.referralId, referralId),
+        or(
+          and(inArray(referralTable.status, [...OPEN_REFERRAL]), eq(referralTable.referringAgency, principal.agency), eq(referralTable.area, principal.area)),
+          and(
+            inArray(referralTable.status, [...SCREENED_REFERRAL]),
+            or(
+              and(eq(referralTable.referrerStaffId, principal.staffId), eq(referralTable.referrerIssuer, principal.issuer)),
+              and(eq(referralTable.endorsedByStaffId, principal.staffId), eq(referralTable.endorsedByIssuer, principal.issuer)),
+            ),
+          ),
+        ),
+      ),
+    );
+  if (!referral) return null;
+  return { kind: 'REFERRAL', referralId: referral.referralId, pncId: referral.pncId, validUntil: new Date(now.getTime() + REFERRAL_EVIDENCE_MINUTES * 60 * 1000).toISOString() };
+}
