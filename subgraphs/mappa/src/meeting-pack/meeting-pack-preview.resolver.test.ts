@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { insertMeetingInSession, isUnder18, requestDateOf, startTestSubgraph, syntheticPeople, TEST_ISSUER } from '@mappa/shared';
 import type { Caller, MeetingEvidence, MeetingFixture, Principal, RunningSubgraph, TestDatabase, TestGatewayKeys } from '@mappa/shared';
 import { mappaSubgraph } from '../index';
@@ -88,6 +89,26 @@ describe('meetingPackPreview', () => {
     // No value of the subject's records is in the answer: not even the PNC ID the meeting is about.
     expect(text).not.toContain(subject.pncId);
     expect(text).not.toContain(subject.lastName);
+  });
+
+  it('a withdrawn invitation, or one whose grant was revoked, is not previewed: it no longer gives access', async () => {
+    const db = database.connection.database();
+    const withdrawn = await insertMeetingInSession(db, {
+      pncId: subject.pncId,
+      chair: { staffId: CHAIR.staffId, issuer: TEST_ISSUER, agency: 'police' },
+      issuer: TEST_ISSUER,
+      invitees: [
+        { agency: 'health', role: 'dtc_attendee', staffId: 'HEALTH01', signed: false },
+        { agency: 'education', role: 'dtc_attendee', staffId: 'EDUC0001', signed: false },
+        { agency: 'prison', role: 'prison_offender_manager', staffId: 'POM00001', signed: false },
+      ],
+    });
+    const [health, education] = withdrawn.invitationIds;
+    await db.execute(sql`update mappa.meeting_invitation set withdrawn_at = now(), withdrawn_by_staff_id = 'MCU00001', withdrawal_reason = 'Not needed' where invitation_id = ${health!}`);
+    await db.execute(sql`update mappa.case_access_grant set revoked_at = now(), revoked_by_staff_id = 'MCU00001', revocation_reason = 'Not needed' where grant_id = (select grant_id from mappa.meeting_invitation where invitation_id = ${education!})`);
+    const { body } = await preview(withdrawn.meetingId, caller(COORDINATOR, withdrawn.meetingId, evidence(withdrawn, 'COORDINATOR')));
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.meetingPackPreview!.attendees.map(({ agency }) => agency)).toEqual(['police', 'prison']);
   });
 
   it('the chair previews the meeting they chair', async () => {

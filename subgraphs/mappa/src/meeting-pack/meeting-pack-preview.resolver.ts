@@ -41,7 +41,7 @@ export class MeetingPackPreviewResolver {
     const now = new Date();
     // Only the meeting the request is about: its evidence names that one meeting.
     if (context.caller.declaredPurpose.caseId !== meetingId) throw new NotFoundError(UNKNOWN_MEETING);
-    const facts = await meetingFacts(context.db, meetingId);
+    const facts = await meetingFacts(context.db, meetingId, now);
     if (!facts || !previews(context.caller, facts.meeting, now) || !subjectInScope(mappaSubjectFacts(facts.mappaCase), context.rowScope)) throw new NotFoundError(UNKNOWN_MEETING);
     // Reading about the subject is audited against it, as every read is.
     context.audit.addSubject(facts.meeting.pncId);

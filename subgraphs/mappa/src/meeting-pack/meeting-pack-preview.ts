@@ -59,8 +59,11 @@ export interface AttendeePreview {
 export interface MeetingFacts {
   readonly meeting: MeetingRow;
   readonly mappaCase: MappaCaseRow;
+  /** The live invitations (not withdrawn, their grant live), in the order made. */
   readonly invitations: readonly MeetingInvitationRow[];
   readonly attendance: readonly MeetingAttendanceRow[];
+  /** A.R25, B.10: the YOT and children's services invited and attending or consulted (`childSafeguardsMet`, the rule the purpose evidence states). */
+  readonly childSafeguardsMet: boolean;
 }
 
 // Decoded once: the grants travel encoded in the generated module, as in the supergraph.
@@ -102,23 +105,11 @@ export function decidePackFields(caller: Caller): FieldPreview[] {
 /** A signed attendance the attendee has not left (B.25, B.54). */
 const present = (row: MeetingAttendanceRow | undefined): boolean => row !== undefined && row.leftAt === null;
 
-/**
- * A.R25, B.10: the YOT and children's services are each invited (live) and recorded as attending or
- * consulted. The same rule the meeting's purpose evidence states as `childSafeguardsMet`; the
- * integrator should make both read one shared function.
- */
-export function childSafeguardsMet(facts: MeetingFacts): boolean {
-  const attendanceByInvitation = new Map(facts.attendance.flatMap((row) => (row.invitationId ? [[row.invitationId, row] as const] : [])));
-  return (['yot', 'children_social_care'] as const).every((agency) =>
-    facts.invitations.some((invitation) => invitation.inviteeAgency === agency && invitation.withdrawnAt === null && (invitation.consultedAt !== null || present(attendanceByInvitation.get(invitation.invitationId)))),
-  );
-}
-
 /** The preview of every live invitee and the chair, at `now`. */
 export function previewMeetingPack(facts: MeetingFacts, now: Date): AttendeePreview[] {
   const { meeting, mappaCase } = facts;
   const under18 = mappaCase.subjectDateOfBirth === null || isUnder18(mappaCase.subjectDateOfBirth, requestDateOf(now));
-  const childBlocked = under18 && !childSafeguardsMet(facts);
+  const childBlocked = under18 && !facts.childSafeguardsMet;
   const gatesFor = (clearance: Clearance, attending: boolean, roleKnown: boolean): Withholding[] => [
     ...(meeting.status === 'CANCELLED' ? (['MEETING_CANCELLED'] as const) : []),
     ...(mappaCase.counterTerrorismRestricted && CLEARANCES.indexOf(clearance) < CLEARANCES.indexOf('CTC') ? (['COUNTER_TERRORISM_CLEARANCE_REQUIRED'] as const) : []),
