@@ -189,6 +189,7 @@ export async function startSubgraph<Loaders extends object>(
           principal: assertion.principal,
           declaredPurpose: assertion.declaredPurpose,
           ...(assertion.caseGrants ? { caseGrants: assertion.caseGrants } : {}),
+          // The record that makes the declared purpose true (a meeting's membership), as the gateway vouches it.
           ...(assertion.purposeEvidence ? { purposeEvidence: assertion.purposeEvidence } : {}),
         };
         // The audit can tell which grants and which kind of evidence a request was answered under: grant

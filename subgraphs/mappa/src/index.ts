@@ -12,6 +12,9 @@ import { MappaCaseResolver } from './mappa-case/mappa-case.resolver';
 import { MeetingPackPreviewResolver } from './meeting-pack/meeting-pack-preview.resolver';
 import { offenderReferenceResolver } from './offender/offender.reference';
 import { OffenderResolver } from './offender/offender.resolver';
+import { MeetingAdministrationResolver } from './meeting/meeting-administration.resolver';
+import { MeetingConductResolver } from './meeting/meeting-conduct.resolver';
+import { MeetingResolver } from './meeting/meeting.resolver';
 import { OffenderRegisterResolver } from './register/register.resolver';
 import { PurposeEvidenceResolver } from './purpose-evidence/purpose-evidence.resolver';
 import { clearMappa, mappaIsEmpty, seedMappa } from './seed/mappa.seed';
@@ -25,7 +28,12 @@ export const mappaSubgraph: SubgraphDefinition<MappaLoaders> = {
   migrationsFolder: join(__dirname, '..', 'drizzle'),
   policies: MAPPA_POLICIES,
   buildSchema: (authorization) =>
-    buildFederatedSchema({ resolvers: [OffenderResolver, MappaAccessAuditResolver, MappaCaseResolver, MappaCaseLevelResolver, OffenderRegisterResolver, CaseAccessGrantResolver, PurposeEvidenceResolver, MeetingPackPreviewResolver] }, offenderReferenceResolver, MAPPA_POLICIES, authorization),
+    buildFederatedSchema(
+      { resolvers: [OffenderResolver, MappaAccessAuditResolver, MappaCaseResolver, MappaCaseLevelResolver, OffenderRegisterResolver, CaseAccessGrantResolver, PurposeEvidenceResolver, MeetingResolver, MeetingAdministrationResolver, MeetingConductResolver, MeetingPackPreviewResolver] },
+      offenderReferenceResolver,
+      MAPPA_POLICIES,
+      authorization,
+    ),
   createLoaders: createMappaLoaders,
   seed: seedMappa,
   clear: clearMappa,

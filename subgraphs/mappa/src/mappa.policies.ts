@@ -136,6 +136,68 @@ export const mappaPolicies = definePolicies('mappa', {
     rules: ['principle 3', 'principle 5', 'principle 7', 'principle 9', 'A.R25', 'B.10', 'B.25', 'B.54'],
     grants: [{ roles: MAPPA_UNIT_ROLES, agencies: ['mappa_unit', 'police', 'probation'], purposes: ['MAPPA_MEETING'] }],
   },
+  // Issue 10, the MAPP meeting (meeting/): who schedules, invites, holds, signs and reads a meeting.
+  meetingAdministration: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'Administering MAPP meetings: scheduling (a level 2 or 3 active case, with a police, probation or MAPPA-unit chair, B.52), the diary of meetings due and overdue against the review cadence (A §5, B §5), invitations (each one the invitee\'s case grant for that meeting; the prison\'s requests its MAPPA F, B.6; for category 4 only with the police\'s agreement, C.65; duty-to-co-operate agencies only as needed, with a reason, principle 5), withdrawals (revoking the grant), consultations in place of attendance (A.R25, B.10) and cancellation. ' +
+      'The MAPPA co-ordinator of the MAPPA unit only: under CASE_MANAGEMENT for a case in their own area; under MAPPA_MEETING for the declared meeting when the MAPPA unit vouches them its co-ordinator. Anything else is answered as an unknown case or meeting (principle 9).',
+    rules: ['principle 5', 'principle 9', 'A.R25', 'A.R26', 'B.6', 'B.10', 'B.52', 'C.65'],
+    grants: [{ roles: ['mappa_coordinator'], agencies: ['mappa_unit'], purposes: ['CASE_MANAGEMENT', 'MAPPA_MEETING'] }],
+  },
+  meetingConduct: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'Opening a MAPP meeting (the confidentiality statement, MAPPA D, read) and closing it: the meeting\'s own chair (B.52: a police, probation or MAPPA-unit employee holding the chair role), under MAPPA_MEETING for the declared meeting, vouched CHAIR by the MAPPA unit. A meeting about someone under 18 opens only with the YOT and children\'s services invited, and closes only with each recorded as attending or consulted (A.R25, B.10).',
+    rules: ['principle 9', 'A.R25', 'B.10', 'B.52', 'B.53', 'B.54'],
+    grants: [{ roles: ['mappa_chair'], agencies: ['police', 'probation', 'mappa_unit'], purposes: ['MAPPA_MEETING'] }],
+  },
+  meetingAttendanceSigning: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'Signing attendance (MAPPA E: agency and role as the identity provider vouches them, whole or part attendance, information-sharing agreement) and recording leaving, once: an invitee of the declared meeting while it is in session, vouched INVITEE by the MAPPA unit. Until they sign, and after they leave, the invitee sees only the meeting\'s actions that are theirs (B.25, B.54).',
+    rules: ['principle 5', 'principle 9', 'B.25', 'B.53', 'B.54'],
+    grants: [{ roles: GRANT_HOLDER_ROLES, purposes: ['MAPPA_MEETING'] }],
+  },
+  meetingRecord: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'A MAPP meeting: kind, date, status, area, chair, opening and closing, and its subject. Under MAPPA_MEETING only for the declared meeting, to its co-ordinator, chair and invitees as the MAPPA unit vouches them; the subject (whose single offender view the gateway composes from every agency) only while the caller is attending (the chair and co-ordinator always; an invitee once signed and until they leave, B.25). Under CASE_MANAGEMENT the co-ordinator of the meeting\'s area reads the administrative record, without the subject. An unknown or other meeting is null (principle 9).',
+    rules: ['principle 5', 'principle 9', 'A.R25', 'A.R26', 'B.10', 'B.25', 'B.52', 'B.54'],
+    grants: [
+      { roles: ['mappa_coordinator'], agencies: ['mappa_unit'], purposes: ['CASE_MANAGEMENT', 'MAPPA_MEETING'] },
+      { roles: ['mappa_chair'], agencies: ['police', 'probation', 'mappa_unit'], purposes: ['MAPPA_MEETING'] },
+      { roles: GRANT_HOLDER_ROLES, purposes: ['MAPPA_MEETING'] },
+    ],
+  },
+  meetingInvitation: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'A meeting invitation: invitee (agency and role, or one staff id), reason, MAPPA F requested (B.6), the police\'s agreement for a category 4 subject (C.65), consultation in place of attendance (A.R25, B.10) and withdrawal. The co-ordinator and the chair see every invitation of the meeting; an invitee only their own.',
+    rules: ['principle 5', 'principle 9', 'A.R25', 'B.6', 'B.10', 'C.65'],
+    grants: [
+      { roles: ['mappa_coordinator'], agencies: ['mappa_unit'], purposes: ['CASE_MANAGEMENT', 'MAPPA_MEETING'] },
+      { roles: ['mappa_chair'], agencies: ['police', 'probation', 'mappa_unit'], purposes: ['MAPPA_MEETING'] },
+      { roles: GRANT_HOLDER_ROLES, purposes: ['MAPPA_MEETING'] },
+    ],
+  },
+  meetingAttendance: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The signed attendance of a meeting (MAPPA E): who attended for which agency and role, whole or part, under which information-sharing agreement, when they signed and left. The co-ordinator and the chair of the meeting see all of it; an invitee only their own, as signing or leaving answers it.',
+    rules: ['principle 9', 'B.25', 'B.53', 'B.54'],
+    grants: [
+      { roles: ['mappa_coordinator'], agencies: ['mappa_unit'], purposes: ['CASE_MANAGEMENT', 'MAPPA_MEETING'] },
+      { roles: ['mappa_chair'], agencies: ['police', 'probation', 'mappa_unit'], purposes: ['MAPPA_MEETING'] },
+      { roles: GRANT_HOLDER_ROLES, purposes: ['MAPPA_MEETING'] },
+    ],
+  },
 });
 
 /** Every MAPPA policy, for the schema build and the access matrix. */

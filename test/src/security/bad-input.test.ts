@@ -73,6 +73,63 @@ async function activeCase(): Promise<{ caseId: string; level: number }> {
   return { caseId: row.case_id, level: row.level === 3 ? 2 : 3 };
 }
 
+// Issue 10, the MAPP meeting: a meeting is scheduled, invited to, opened and signed through the gateway
+// by the people each step is for. Under MAPPA_MEETING the gateway vouches their standing to the declared
+// meeting (purpose evidence, from the MAPPA unit's records), so each call below declares its meeting.
+const MEETING_CHAIR: PrincipalClaims = { staffId: 'CHAIR-FUZZ-01', agency: 'police', roles: ['mappa_chair'], area: MappaArea.LONDON, clearance: 'SC' };
+const MEETING_ATTENDEE: PrincipalClaims = { staffId: 'PRB-FUZZ-01', agency: 'probation', roles: ['probation_practitioner'], area: MappaArea.LONDON, clearance: 'SC' };
+const atMeeting = (meetingId: string): DeclaredPurpose => ({ purpose: 'MAPPA_MEETING', caseId: meetingId });
+
+/** An adult's level 2 or 3 active case other than the subject's (whose level changeMappaLevel moves), raised to level 2 if needs be. */
+async function meetingCaseId(): Promise<string> {
+  const result = (await env.connection.database().execute(
+    sql`select case_id, level from mappa.mappa_case where status = 'ACTIVE' and area = 'LONDON' and not ct_restricted and pnc_id <> ${subject.pncId} and subject_date_of_birth < '2000-01-01' order by level desc, case_id limit 1`,
+  )) as unknown as { rows: { case_id: string; level: number }[] };
+  const row = result.rows[0];
+  if (!row) throw new Error('an adult with an active MAPPA case in London');
+  if (row.level < 2) await env.connection.database().execute(sql`update mappa.mappa_case set level = 2 where case_id = ${row.case_id}`);
+  return row.case_id;
+}
+
+async function mustAsk(query: string, call: Call, field: string): Promise<Record<string, unknown>> {
+  const answer = await ask(query, call);
+  const value = answer.body.data?.[field] as Record<string, unknown> | null | undefined;
+  if (!value) throw new Error(`${field} failed: ${JSON.stringify(answer.body.errors)}`);
+  return value;
+}
+
+const scheduleMeetingInput = async () => ({
+  caseId: await meetingCaseId(),
+  kind: 'REVIEW',
+  scheduledFor: inDays(7),
+  chairStaffId: MEETING_CHAIR.staffId,
+  chairIssuer: TEST_ISSUER,
+  chairAgency: MEETING_CHAIR.agency,
+});
+
+async function newMeetingId(): Promise<string> {
+  const meeting = await mustAsk('mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { meetingId } }', { principal: DEFAULT_PRINCIPAL, purpose: CASE_MANAGEMENT, variables: { input: await scheduleMeetingInput() } }, 'scheduleMeeting');
+  return meeting.meetingId as string;
+}
+
+const invitationInput = (meetingId: string) => ({ meetingId, inviteeAgency: 'probation', inviteeStaffId: MEETING_ATTENDEE.staffId, inviteeIssuer: TEST_ISSUER, reason: 'Offender manager' });
+
+async function newInvitationId(meetingId: string): Promise<string> {
+  const invitation = await mustAsk('mutation($input: InviteToMeetingInput!) { inviteToMeeting(input: $input) { invitationId } }', { principal: DEFAULT_PRINCIPAL, purpose: CASE_MANAGEMENT, variables: { input: invitationInput(meetingId) } }, 'inviteToMeeting');
+  return invitation.invitationId as string;
+}
+
+/** A meeting in session with the attendee invited (and, when `signed`, signed in). */
+async function meetingInSession(signed = false): Promise<string> {
+  const meetingId = await newMeetingId();
+  await newInvitationId(meetingId);
+  await mustAsk('mutation($id: ID!) { openMeeting(meetingId: $id, confidentialityStatementRead: true) { meetingId } }', { principal: MEETING_CHAIR, purpose: atMeeting(meetingId), variables: { id: meetingId } }, 'openMeeting');
+  if (signed) {
+    await mustAsk('mutation($input: SignAttendanceInput!) { signAttendance(input: $input) { attendanceId } }', { principal: MEETING_ATTENDEE, purpose: atMeeting(meetingId), variables: { input: { meetingId, extent: 'WHOLE', informationSharingAgreement: true } } }, 'signAttendance');
+  }
+  return meetingId;
+}
+
 const VALID: Record<string, () => Promise<Call>> = {
   offender: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: DEFAULT_PURPOSE, variables: { pncId: subject.pncId } }),
   offenderByPrisonNumber: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: DEFAULT_PURPOSE, variables: { prisonNumber: subject.prisonNumber } }),
@@ -89,6 +146,30 @@ const VALID: Record<string, () => Promise<Call>> = {
   changeMappaLevel: async () => {
     const { caseId, level } = await activeCase();
     return { principal: DEFAULT_PRINCIPAL, purpose: DEFAULT_PURPOSE, variables: { input: { caseId, level, decisionKind: 'SCREENING_DECISION', decisionReference: 'SCR-2026-0042', reason: 'New information about risk' } } };
+  },
+  scheduleMeeting: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: CASE_MANAGEMENT, variables: { input: await scheduleMeetingInput() } }),
+  meetingDiary: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: CASE_MANAGEMENT, variables: { first: 5, after: null, dueWithinDays: 28, dueStatus: ['OVERDUE', 'DUE'] } }),
+  meeting: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: CASE_MANAGEMENT, variables: { id: await newMeetingId() } }),
+  inviteToMeeting: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: CASE_MANAGEMENT, variables: { input: invitationInput(await newMeetingId()) } }),
+  withdrawInvitation: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: CASE_MANAGEMENT, variables: { invitationId: await newInvitationId(await newMeetingId()), reason: 'No longer needed' } }),
+  recordConsultation: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: CASE_MANAGEMENT, variables: { invitationId: await newInvitationId(await newMeetingId()), note: 'Consulted by telephone' } }),
+  cancelMeeting: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: CASE_MANAGEMENT, variables: { meetingId: await newMeetingId(), reason: 'Chair unavailable' } }),
+  openMeeting: async () => {
+    const meetingId = await newMeetingId();
+    await newInvitationId(meetingId);
+    return { principal: MEETING_CHAIR, purpose: atMeeting(meetingId), variables: { meetingId, confidentialityStatementRead: true } };
+  },
+  closeMeeting: async () => {
+    const meetingId = await meetingInSession();
+    return { principal: MEETING_CHAIR, purpose: atMeeting(meetingId), variables: { meetingId } };
+  },
+  signAttendance: async () => {
+    const meetingId = await meetingInSession();
+    return { principal: MEETING_ATTENDEE, purpose: atMeeting(meetingId), variables: { input: { meetingId, extent: 'PART', informationSharingAgreement: false } } };
+  },
+  leaveMeeting: async () => {
+    const meetingId = await meetingInSession(true);
+    return { principal: MEETING_ATTENDEE, purpose: atMeeting(meetingId), variables: { meetingId } };
   },
   ...Object.fromEntries(
     Object.entries(AUDIT_READER).map(([field, agency]) => [
