@@ -37,7 +37,7 @@ export async function insertMeetingInSession(
     readonly meetingId?: string;
   },
 ): Promise<MeetingFixture> {
-  const meetingId = options.meetingId ?? `MTG-${randomUUID().slice(0, 8).toUpperCase()}`;
+  const meetingId = options.meetingId ?? randomUUID();
   const found = (await db.execute(sql`select case_id, area from mappa.mappa_case where pnc_id = ${options.pncId} and status = 'ACTIVE'`)) as unknown as { rows: { case_id: string; area: string }[] };
   const mappaCase = found.rows[0];
   if (!mappaCase) throw new Error('insertMeetingInSession: the subject has no active MAPPA case');
@@ -49,7 +49,7 @@ export async function insertMeetingInSession(
   const invitationIds: string[] = [];
   for (const invitee of options.invitees) {
     const grantId = randomUUID();
-    const invitationId = `INV-${randomUUID().slice(0, 8).toUpperCase()}`;
+    const invitationId = randomUUID();
     invitationIds.push(invitationId);
     await db.execute(sql`insert into mappa.case_access_grant (grant_id, grantee_agency, grantee_role, pnc_id, purpose, case_id, valid_from, valid_until, reason, created_by_staff_id)
       values (${grantId}, ${invitee.agency}, ${invitee.role}, ${options.pncId}, 'MAPPA_MEETING', ${meetingId}, ${now.toISOString()}, ${validUntil.toISOString()}, 'Invited to the meeting', 'MCU-FIXTURE')`);

@@ -129,7 +129,7 @@ describe('meetingPackPreview', () => {
       preview(meeting.meetingId, caller({ ...COORDINATOR, area: AREA === 'LONDON' ? 'KENT' : 'LONDON' } as Principal, meeting.meetingId, evidence(meeting, 'COORDINATOR'))),
       // x-mappa-case names another meeting than the one asked about.
       preview(meeting.meetingId, caller(COORDINATOR, otherMeeting.meetingId, evidence(meeting, 'COORDINATOR'))),
-      preview('MTG-NOSUCH01', caller(COORDINATOR, 'MTG-NOSUCH01', evidence({ ...meeting, meetingId: 'MTG-NOSUCH01' }, 'COORDINATOR'))),
+      preview('00000000-0000-4000-8000-000000000000', caller(COORDINATOR, '00000000-0000-4000-8000-000000000000', evidence({ ...meeting, meetingId: '00000000-0000-4000-8000-000000000000' }, 'COORDINATOR'))),
     ]);
     const answers = refusals.map(({ body }) => ({ data: body.data?.meetingPackPreview ?? null, code: body.errors?.[0]?.extensions?.code, message: body.errors?.[0]?.message }));
     expect(new Set(answers.map((answer) => JSON.stringify(answer))).size).toBe(1);
