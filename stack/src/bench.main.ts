@@ -166,16 +166,18 @@ async function main(): Promise<void> {
   // verification at the gateway and real assertion checks in every subgraph.
   const issuer = await LocalIssuer.generate('urn:mappa:bench-issuer');
   const principal: PrincipalClaims = { staffId: 'BENCH0001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.LONDON, clearance: 'SC' };
-  // Authorization has work to do for a PPU officer screening cases: the gateway looks up the
-  // officer's case grants (a grant holder under a MAPPA purpose), takes out the field the officer may
-  // not read in this view (the YOT's MAPPA H notification) before planning, and each owner checks
-  // the rest. With authorization off the officer gets every field.
+  // Authorization has work to do for a PPU officer managing cases: the gateway takes out the fields
+  // the officer may not read in this view (the YOT's MAPPA H notification, other agencies' case
+  // records) before planning, and each owner checks the rest. With authorization off the officer
+  // gets every field. (Under MAPPA_SCREENING, since issue 10, an officer reaches only people their
+  // agency referred, so the officer manages cases here; the meeting pack's workloads below measure
+  // the officer under MAPPA_MEETING, with the purpose-evidence look-up.)
   const officer: PrincipalClaims = { staffId: 'BENCHPPU1', agency: 'police', roles: ['ppu_officer'], area: MappaArea.LONDON, clearance: 'BPSS' };
   const token = await issuer.mint(principal);
   const officerToken = await issuer.mint(officer);
   // The co-ordinator screening cases may read every field these workloads ask for (principle 3).
   const viaGateway = async () => ({ authorization: `Bearer ${token}`, 'x-mappa-purpose': 'MAPPA_SCREENING' });
-  const officerViaGateway = async () => ({ authorization: `Bearer ${officerToken}`, 'x-mappa-purpose': 'MAPPA_SCREENING' });
+  const officerViaGateway = async () => ({ authorization: `Bearer ${officerToken}`, 'x-mappa-purpose': 'CASE_MANAGEMENT' });
   // Calling the police directly, the benchmark signs as the gateway would, once per request.
   const asGateway = async (s: LocalStack, i: number, body: string) => ({
     [ASSERTION_HEADER]: await s.assertionSigner.sign('police', { principal: { ...principal, issuer: issuer.issuerName }, declaredPurpose: { purpose: 'MAPPA_SCREENING', caseId: null } }, `bench-${i}`, body),
