@@ -169,6 +169,11 @@ export function accessAuditTypes(policy: FieldPolicy): { readonly AccessAuditCon
     @Field(() => [AccessAuditChange], { description: 'The fields a mutation changed, as value hashes; empty for a read.' })
     changes!: AccessAuditChange[];
 
+    // What a meeting relied on is read here, in the owner's existing access-audit answer, rather than
+    // through a query the meeting's chair could ask: the hashes are the owner's evidence about its own
+    // data, and a low-entropy value is recoverable from its hash by guessing, so only the owner's own
+    // information governance, who may read the data anyway, reads them (principle 10). A chair who needs
+    // the proof asks each owner.
     @Access(policy)
     @Field(() => [AccessAuditServedValue], {
       description: 'Under MAPPA_MEETING, each distinct value of the agency\'s it served about this subject, as a value hash (what the meeting relied on); empty otherwise.',
