@@ -1,3 +1,4 @@
+import { caseGrantsOf } from '../auth/caller';
 import type { Caller } from '../auth/caller';
 import type { MeetingEvidence } from '../auth/purpose-evidence';
 
@@ -32,4 +33,27 @@ export function withMeetingEvidence(caller: Caller, pncId: string, evidence: Par
 /** The caller screening the referral they declared (MAPPA_SCREENING, `x-mappa-case`) about `pncId`, as the gateway would vouch for it (issue 10). */
 export function withReferralEvidence(caller: Caller, pncId: string): Caller {
   return { ...caller, purposeEvidence: { kind: 'REFERRAL', referralId: caller.declaredPurpose.caseId ?? 'REF-TEST', pncId, validUntil: new Date(Date.now() + 3_600_000).toISOString() } };
+}
+
+interface EntitiesAnswer {
+  data?: { _entities?: unknown } | Record<string, unknown> | null;
+  errors?: { message: string; path?: readonly (string | number)[] }[];
+}
+
+/**
+ * Asks an owner about a batch of subjects under MAPPA_MEETING the way the bound purpose allows (issue
+ * 10): a meeting is about one person, so each subject is asked about alone, at the meeting about them
+ * (`withMeetingEvidence`), and the answers are put together as one batch's would be (entities in order,
+ * each error once). A duty-to-co-operate attendee is at a subject's meeting only where the caller carries a
+ * live grant for that subject (the invitation); anyone else is taken to be attending each subject's meeting.
+ * Under any other purpose the batch is asked as it is. For field-policy tests: what the binding itself
+ * does is tested in row-scope.test.ts and test/src/meeting-purpose-binding.test.ts.
+ */
+export async function askAtEachMeeting<Answer extends EntitiesAnswer>(caller: Caller, pncIds: readonly string[], ask: (pncIds: readonly string[], caller: Caller) => Promise<Answer>): Promise<Answer> {
+  if (caller.declaredPurpose.purpose !== 'MAPPA_MEETING' || caller.purposeEvidence) return ask(pncIds, caller);
+  const invited = caller.principal.roles.includes('dtc_attendee') ? new Set(caseGrantsOf(caller).map((grant) => grant.pncId)) : null;
+  const answers = await Promise.all(pncIds.map((pncId) => ask([pncId], invited && !invited.has(pncId) ? caller : withMeetingEvidence(caller, pncId))));
+  const errors = [...new Map(answers.flatMap((answer) => answer.errors ?? []).map((error) => [`${error.message} ${(error.path ?? []).join('.')}`, error])).values()];
+  const entities = answers.flatMap((answer) => ((answer.data as { _entities?: unknown[] } | null | undefined)?._entities ?? [null]));
+  return { data: { _entities: entities }, ...(errors.length > 0 ? { errors } : {}) } as Answer;
 }
