@@ -1,5 +1,6 @@
 import { caseGrantsOf } from '../auth/caller';
 import type { Caller } from '../auth/caller';
+import { isMappaCoordinator } from '../auth/purpose-evidence';
 import type { MeetingEvidence } from '../auth/purpose-evidence';
 
 /**
@@ -52,7 +53,18 @@ interface EntitiesAnswer {
 export async function askAtEachMeeting<Answer extends EntitiesAnswer>(caller: Caller, pncIds: readonly string[], ask: (pncIds: readonly string[], caller: Caller) => Promise<Answer>): Promise<Answer> {
   if (caller.declaredPurpose.purpose !== 'MAPPA_MEETING' || caller.purposeEvidence) return ask(pncIds, caller);
   const invited = caller.principal.roles.includes('dtc_attendee') ? new Set(caseGrantsOf(caller).map((grant) => grant.pncId)) : null;
-  const answers = await Promise.all(pncIds.map((pncId) => ask([pncId], invited && !invited.has(pncId) ? caller : withMeetingEvidence(caller, pncId))));
+  return askEachAlone(pncIds, ask, (pncId) => (invited && !invited.has(pncId) ? caller : withMeetingEvidence(caller, pncId)));
+}
+
+/** The same under MAPPA_SCREENING for anyone but the co-ordinator: each subject asked about alone, screening a referral about them (`withReferralEvidence`). */
+export async function askAtEachReferral<Answer extends EntitiesAnswer>(caller: Caller, pncIds: readonly string[], ask: (pncIds: readonly string[], caller: Caller) => Promise<Answer>): Promise<Answer> {
+  if (caller.declaredPurpose.purpose !== 'MAPPA_SCREENING' || caller.purposeEvidence || isMappaCoordinator(caller.principal)) return ask(pncIds, caller);
+  const screening: Caller = { ...caller, declaredPurpose: { purpose: 'MAPPA_SCREENING', caseId: caller.declaredPurpose.caseId ?? 'REF-TEST' } };
+  return askEachAlone(pncIds, ask, (pncId) => withReferralEvidence(screening, pncId));
+}
+
+async function askEachAlone<Answer extends EntitiesAnswer>(pncIds: readonly string[], ask: (pncIds: readonly string[], caller: Caller) => Promise<Answer>, callerFor: (pncId: string) => Caller): Promise<Answer> {
+  const answers = await Promise.all(pncIds.map((pncId) => ask([pncId], callerFor(pncId))));
   const errors = [...new Map(answers.flatMap((answer) => answer.errors ?? []).map((error) => [`${error.message} ${(error.path ?? []).join('.')}`, error])).values()];
   const entities = answers.flatMap((answer) => ((answer.data as { _entities?: unknown[] } | null | undefined)?._entities ?? [null]));
   return { data: { _entities: entities }, ...(errors.length > 0 ? { errors } : {}) } as Answer;
