@@ -5,7 +5,8 @@ import type { Purpose, Role } from '@mappa/shared';
 // The MAPPA Co-ordination Unit's access rules, in one place (docs/access-rules-inventory.md §5.5).
 // Each field's @Access names one of these; the access matrix (docs/access-matrix.md) is generated
 // from them. Grants say who may read, and why. Row scope (shared/src/auth/row-scope.ts: CT gate,
-// own area or a live case grant, no children at meetings) is enforced before any field; what of it
+// own area or a live case grant, MAPPA_MEETING / MAPPA_SCREENING bound to the meeting or referral,
+// children at meetings only with the YOT and children's services) is enforced before any field; what of it
 // is still to come (lead agency, meeting membership, own young person) is named in the summaries.
 
 const MAPPA_UNIT_ROLES: readonly Role[] = ['mappa_coordinator', 'mappa_chair'];
@@ -32,7 +33,7 @@ export const mappaPolicies = definePolicies('mappa', {
     classification: 'OFFICIAL-SENSITIVE',
     summary:
       'The MAPPA case beyond the minimal summary (case number, category, area, next review, end date and reason): the fact of MAPPA management is itself sensitive. The co-ordinator and chair for screening, meetings and administration; Responsible Authority roles for case management and MAPPA purposes; YOT roles for case management. ' +
-      'Row scope: own area (the case\'s area after a transfer, C.5) or a live case grant; no one under 18 under MAPPA_MEETING or DISCLOSURE_DECISION (A.R25, B.10). Not yet enforced: YOT roles only for their own young person; meeting invitation and decision party for MAPPA_MEETING and DISCLOSURE_DECISION. ' +
+      'Row scope: own area (the case\'s area after a transfer, C.5) or a live case grant; under MAPPA_MEETING only the subject of the declared meeting, to its co-ordinator, chair and signed-in invitees (issue 10), a child only with the YOT and children\'s services attending or consulted (A.R25, B.10); under MAPPA_SCREENING, for anyone but the co-ordinator, only the declared referral\'s subject and screening grants; no one under 18 under DISCLOSURE_DECISION. Not yet enforced: YOT roles only for their own young person; decision party for DISCLOSURE_DECISION. ' +
       'Category is left out of the duty-to-co-operate minimal summary (inventory §5.0, OQ 7). Jobcentre Plus, lay advisers and analysts: no rows (statistics are aggregates, a future query).',
     rules: ['principle 3', 'principle 7', 'principle 8', 'A.R9', 'A.R16', 'A.R18', 'A.R19', 'A.R20', 'A.R21', 'A.R27', 'A.R28', 'A.R32', 'B.44', 'C.5', 'C.6', 'C.93', 'C.97'],
     grants: MAPPA_CASE_GRANTS,

@@ -3,7 +3,7 @@ import type { Role } from '@mappa/shared';
 
 // The police's access rules, in one place. Each field's @Access names one of these; the access
 // matrix (docs/access-matrix.md) is generated from them. Grants say who may read, and why. Row scope
-// (shared/src/auth/row-scope.ts: CT gate, own area or a live case grant, no children at meetings) is
+// (shared/src/auth/row-scope.ts: CT gate, own area or a live case grant, MAPPA_MEETING / MAPPA_SCREENING bound to the meeting or referral, children at meetings only with the YOT and children's services) is
 // enforced before any field. A grant's per-record condition (the ViSOR partner agencies, A.R5, A.R6)
 // is decided on each record by visor/visor-partner.condition.ts; what is still to come is named in
 // the summaries ("Not yet enforced").

@@ -3,8 +3,9 @@ import type { AccessGrant, Role } from '@mappa/shared';
 
 // The probation service's access rules, in one place. Each field's @Access names one of these; the
 // access matrix (docs/access-matrix.md) is generated from them. Grants say who may read, and why. Row
-// scope (area, allocated COM, the victim's own VLO, residents, meeting invitations, foreign national
-// status, under-18s) is not enforced yet and is named in the summaries.
+// scope (area, allocated COM, meeting membership under MAPPA_MEETING and the referral under
+// MAPPA_SCREENING, under-18s: shared/src/auth/row-scope.ts) is enforced before any field; what is not yet
+// (the victim's own VLO, residents, foreign national status) is named in the summaries.
 // Where such a condition protects someone other than the reader's own agency (victims, the offender's
 // data reaching another agency outside the grant the inventory gives), the grant is left out: fail closed.
 
@@ -40,7 +41,7 @@ export const probationPolicies = definePolicies('probation', {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The CRN and the community offender manager\'s staff code and allocation (also the CRN lookup). Probation practitioners and SPOs for case management; Responsible Authority roles (the co-ordinator under MAPPA_SCREENING) for MAPPA purposes; victim liaison officers and approved premises staff for case management (proposal). Row scope: own area (R-3) or a live case grant; limited-access cases only to the allocated COM and grant holders (R-4). Not yet enforced: the VLO\'s own victims\' offender; AP staff\'s residents; meeting invitation.',
+      'The CRN and the community offender manager\'s staff code and allocation (also the CRN lookup). Probation practitioners and SPOs for case management; Responsible Authority roles (the co-ordinator under MAPPA_SCREENING) for MAPPA purposes; victim liaison officers and approved premises staff for case management (proposal). Row scope: own area (R-3) or a live case grant; limited-access cases only to the allocated COM and grant holders (R-4). Under MAPPA_MEETING only the declared meeting\'s subject, to those attending it (issue 10). Not yet enforced: the VLO\'s own victims\' offender; AP staff\'s residents.',
     rules: ['principle 2', 'principle 3', 'A.R9', 'C.8', 'C.88'],
     grants: CASE_REFERENCE_GRANTS,
   },
@@ -118,7 +119,7 @@ export const probationPolicies = definePolicies('probation', {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The OASys RoSH summary and its risk-in-the-community levels as containers (reading them reveals nothing by itself; each level has its own policy). Open to everyone who may read any level, including Jobcentre Plus at a meeting for the risk to staff and the Home Office at a meeting for the levels (A.R38, C.72). Row scope: own area or a live case grant; duty-to-co-operate attendees (Jobcentre Plus included) only through a grant (principle 5). Not yet enforced: AP staff\'s residents; meeting invitation; Jobcentre Plus only for offenders aged 18+ (A.R31).',
+      'The OASys RoSH summary and its risk-in-the-community levels as containers (reading them reveals nothing by itself; each level has its own policy). Open to everyone who may read any level, including Jobcentre Plus at a meeting for the risk to staff and the Home Office at a meeting for the levels (A.R38, C.72). Row scope: own area or a live case grant; duty-to-co-operate attendees (Jobcentre Plus included) only through a grant (principle 5). Under MAPPA_MEETING only the declared meeting\'s subject, to those attending it (issue 10). Not yet enforced: AP staff\'s residents; Jobcentre Plus only for offenders aged 18+ (A.R31).',
     rules: ['principle 3', 'A.R32', 'A.R38', 'C.11', 'C.72', 'C.87'],
     grants: RISK_TO_STAFF_GRANTS,
   },
@@ -126,7 +127,7 @@ export const probationPolicies = definePolicies('probation', {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Risk of serious harm to staff (ProbationRiskToGroups.staff, its own field). Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes; AP staff for case management (proposal); Jobcentre Plus duty-to-co-operate attendees at a meeting (MAPPA J): the only probation field they read; the Home Office\'s attendee at a meeting (A.R38, C.72). Row scope: own area or a live case grant; duty-to-co-operate attendees only through a grant. Not yet enforced: residents; invitation; offender aged 18+.',
+      'Risk of serious harm to staff (ProbationRiskToGroups.staff, its own field). Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes; AP staff for case management (proposal); Jobcentre Plus duty-to-co-operate attendees at a meeting (MAPPA J): the only probation field they read; the Home Office\'s attendee at a meeting (A.R38, C.72). Row scope: own area or a live case grant; duty-to-co-operate attendees only through a grant. Under MAPPA_MEETING only the declared meeting\'s subject, to those attending it (issue 10). Not yet enforced: residents; offender aged 18+.',
     rules: ['principle 3', 'A.R32', 'A.R38', 'C.11', 'C.72', 'C.87'],
     grants: RISK_TO_STAFF_GRANTS,
   },
@@ -178,7 +179,7 @@ export const probationPolicies = definePolicies('probation', {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The lead agency\'s risk management plan (all sections but victim safety planning). Probation practitioners and SPOs for case management; Responsible Authority attendees at a MAPP meeting only. Row scope: own area or a live case grant. Not yet enforced: meeting invitation. AP staff at meetings about their residents (C.11) are not granted until residence and invitation can be checked. Duty-to-co-operate agencies and lay advisers: denied.',
+      'The lead agency\'s risk management plan (all sections but victim safety planning). Probation practitioners and SPOs for case management; Responsible Authority attendees at a MAPP meeting only. Row scope: own area or a live case grant; under MAPPA_MEETING only the declared meeting\'s subject, to those attending it (issue 10). AP staff at meetings about their residents (C.11) are not granted until residence and invitation can be checked. Duty-to-co-operate agencies and lay advisers: denied.',
     rules: ['principle 4', 'A.R28', 'B.39', 'B.43', 'C.11'],
     grants: [
       { roles: PROBATION_CASE_ROLES, purposes: ['CASE_MANAGEMENT'] },
