@@ -39,6 +39,8 @@ export class MeetingResolver {
     if (!meetingIdSchema.safeParse(id).success) return null;
     const meeting = await meetingById(context.db, id);
     if (!meeting || !(await standingTo(context, meeting))) return null;
+    // A meeting is about its subject even when the answer does not name them (no subject served): the audit says whose record was read.
+    context.audit.addSubject(meeting.pncId);
     return meeting;
   }
 

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { isUnder18, requestDateOf } from '@mappa/shared';
 import type { Database, PrincipalAgency } from '@mappa/shared';
@@ -81,9 +81,6 @@ export async function childSafeguardsMet(db: Database, meetingId: string): Promi
   const safeguards = childSafeguardsOf(facts);
   return safeguards.notInvited.length === 0 && safeguards.notAttendingOrConsulted.length === 0;
 }
-
-/** Invitations whose access is live: not withdrawn (their grants are revoked on withdrawal). */
-export const liveInvitationCondition = (meetingId: string) => and(eq(meetingInvitationTable.meetingId, meetingId), isNull(meetingInvitationTable.withdrawnAt));
 
 /**
  * How long an invitation's access runs after the meeting's scheduled start (`MEETING_ACCESS_DAYS`,

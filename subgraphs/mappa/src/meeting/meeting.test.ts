@@ -299,6 +299,38 @@ describe('invitations: the invitation is the access (principle 5, B.6, C.65)', (
     expect((await grantOf(invitation.invitationId)).revokedAt).toBeNull();
   });
 
+  it('principle 9: under MAPPA_MEETING the co-ordinator administers the declared meeting when vouched COORDINATOR for it, and no other', async () => {
+    const meeting = await scheduled();
+    const other = await scheduled();
+    const asCoordinator = atMeeting(COORDINATOR, meeting.meetingId, meeting.pncId, { standing: 'COORDINATOR' });
+    const input = { meetingId: meeting.meetingId, inviteeAgency: 'police', inviteeRole: 'ppu_officer', reason: 'Manages the registration' };
+    expect((await invite(input, asCoordinator)).errors).toBeUndefined();
+    // Vouched for this meeting, acting on another: answered as for an unknown meeting.
+    const onOther = await invite({ ...input, meetingId: other.meetingId }, asCoordinator);
+    const unknown = await invite({ ...input, meetingId: UNKNOWN_MEETING_ID }, asCoordinator);
+    expect(codes(onOther)).toEqual(['NOT_FOUND']);
+    expect(onOther.errors?.[0]?.message).toBe(unknown.errors?.[0]?.message);
+    // Vouched CHAIR is not vouched COORDINATOR.
+    expect(codes(await invite(input, atMeeting(COORDINATOR, meeting.meetingId, meeting.pncId, { standing: 'CHAIR' })))).toEqual(['NOT_FOUND']);
+  });
+
+  it.each([
+    ['the chair', CHAIR],
+    ['an invitee', HEALTH],
+  ])('B.52, principle 5: %s neither invites, withdraws, consults nor cancels (FORBIDDEN)', async (_name, who) => {
+    const meeting = await scheduled();
+    const invitation = await invited(meeting.meetingId, { inviteeAgency: 'health', inviteeRole: 'dtc_attendee' });
+    const caller = atMeeting(who, meeting.meetingId, meeting.pncId, { standing: who === CHAIR ? 'CHAIR' : 'INVITEE', invitationId: who === CHAIR ? null : invitation.invitationId });
+    const answers = [
+      await invite({ meetingId: meeting.meetingId, inviteeAgency: 'police', inviteeRole: 'ppu_officer', reason: 'x' }, caller),
+      await withdraw(invitation.invitationId, caller),
+      await consult(invitation.invitationId, caller),
+      await cancel(meeting.meetingId, caller),
+    ];
+    for (const answer of answers) expect(answer.errors?.map((error) => [error.extensions?.code, error.extensions?.policy])).toEqual([['FORBIDDEN', 'mappa.meetingAdministration']]);
+    expect((await grantOf(invitation.invitationId)).revokedAt).toBeNull();
+  });
+
   it('cancelling a scheduled meeting revokes every invitation\'s grant; a cancelled meeting is not cancelled again', async () => {
     const meeting = await scheduled();
     const first = await invited(meeting.meetingId, { inviteeAgency: 'police', inviteeRole: 'ppu_officer' });
@@ -475,11 +507,16 @@ describe('meeting(id) (principle 9, B.25)', () => {
     expect((safeguardsUnmet.data?.meeting as { subject: unknown }).subject).toBeNull();
   });
 
-  it('the co-ordinator of the area reads the administrative record under CASE_MANAGEMENT, without the subject', async () => {
+  it('the co-ordinator of the area reads the administrative record under CASE_MANAGEMENT, without the subject, and the audit names whose meeting was read', async () => {
     const meeting = await scheduled();
+    const entriesNaming = async () => (await rows<{ count: number }>(sql`select count(*)::int as count from audit.entry where log = 'mappa' and payload::text like ${`%${meeting.pncId}%`}`))[0]!.count;
+    await auditedChanges(`Meeting:${meeting.meetingId}`);
+    const before = await entriesNaming();
     const result = await readMeeting(meeting.meetingId, as(COORDINATOR));
     expect(result.errors).toBeUndefined();
     expect(result.data?.meeting).toMatchObject({ meetingId: meeting.meetingId, status: 'SCHEDULED', subject: null, invitations: [], attendance: [] });
+    for (let attempt = 0; attempt < 40 && (await entriesNaming()) === before; attempt += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await entriesNaming()).toBe(before + 1);
   });
 });
 
