@@ -47,6 +47,7 @@ export * from './auth/signing-keys';
 export * from './errors/unauthenticated.error';
 export * from './testing/test-gateway';
 export * from './testing/case-grants';
+export * from './testing/meeting-fixture';
 export * from './testing/audit-history';
 export * from './testing/doubled-fragments';
 export * from './testing/product-operations';

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { LocalIssuer, trustedDocumentManifestOf } from '@mappa/gateway';
-import { ASSERTION_HEADER, auditLogHeadTable, createLogger, DatabaseConnection, MappaArea, migrateAgencies, REGISTER_PAGE, seedAgencies, syntheticPerson } from '@mappa/shared';
+import { ASSERTION_HEADER, auditLogHeadTable, createLogger, DatabaseConnection, FIVE_AGENCY_VIEW, insertMeetingInSession, isUnder18, MappaArea, MEETING_PACK, migrateAgencies, REGISTER_PAGE, requestDateOf, seedAgencies, syntheticPerson } from '@mappa/shared';
 import type { AuditMode, Database, PrincipalClaims } from '@mappa/shared';
 import { z } from 'zod';
 import { runAuditVerify } from './audit-verify';
@@ -38,6 +38,10 @@ const PAGES = 20;
 const OVERHEAD_GOAL_PERCENT = 15;
 /** Document limits and trusted documents are a look-up per request: at most 2% overhead (issue 9). */
 const DOCUMENTS_OVERHEAD_GOAL_PERCENT = 2;
+// Issue 10: the meeting pack's p99 at most this many times the single offender view's, for the same attendee at the same concurrency.
+const MEETING_PACK_P99_GOAL = 1.2;
+// Meetings the attendee is signed in to, one subject each, so the pack's requests spread over people as the view's do.
+const BENCH_MEETINGS = 20;
 const goalOf = (switched: Switch) => (switched === 'documents' ? DOCUMENTS_OVERHEAD_GOAL_PERCENT : OVERHEAD_GOAL_PERCENT);
 
 // The register page the benchmark pages through to collect its cursors.
@@ -162,22 +166,24 @@ async function main(): Promise<void> {
   // verification at the gateway and real assertion checks in every subgraph.
   const issuer = await LocalIssuer.generate('urn:mappa:bench-issuer');
   const principal: PrincipalClaims = { staffId: 'BENCH0001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.LONDON, clearance: 'SC' };
-  // Authorization has work to do for a PPU officer screening cases: the gateway looks up the
-  // officer's case grants (a grant holder under a MAPPA purpose), takes out the field the officer may
-  // not read in this view (the YOT's MAPPA H notification) before planning, and each owner checks
-  // the rest. With authorization off the officer gets every field.
+  // Authorization has work to do for a PPU officer managing cases: the gateway takes out the fields
+  // the officer may not read in this view (the YOT's MAPPA H notification, other agencies' case
+  // records) before planning, and each owner checks the rest. With authorization off the officer
+  // gets every field. (Under MAPPA_SCREENING, since issue 10, an officer reaches only people their
+  // agency referred, so the officer manages cases here; the meeting pack's workloads below measure
+  // the officer under MAPPA_MEETING, with the purpose-evidence look-up.)
   const officer: PrincipalClaims = { staffId: 'BENCHPPU1', agency: 'police', roles: ['ppu_officer'], area: MappaArea.LONDON, clearance: 'BPSS' };
   const token = await issuer.mint(principal);
   const officerToken = await issuer.mint(officer);
   // The co-ordinator screening cases may read every field these workloads ask for (principle 3).
   const viaGateway = async () => ({ authorization: `Bearer ${token}`, 'x-mappa-purpose': 'MAPPA_SCREENING' });
-  const officerViaGateway = async () => ({ authorization: `Bearer ${officerToken}`, 'x-mappa-purpose': 'MAPPA_SCREENING' });
+  const officerViaGateway = async () => ({ authorization: `Bearer ${officerToken}`, 'x-mappa-purpose': 'CASE_MANAGEMENT' });
   // Calling the police directly, the benchmark signs as the gateway would, once per request.
   const asGateway = async (s: LocalStack, i: number, body: string) => ({
     [ASSERTION_HEADER]: await s.assertionSigner.sign('police', { principal: { ...principal, issuer: issuer.issuerName }, declaredPurpose: { purpose: 'MAPPA_SCREENING', caseId: null } }, `bench-${i}`, body),
   });
   // The operations the benchmark's "front end" registered at build time, as a manifest would hold them.
-  const trustedDocuments = { mode: 'required' as const, manifest: trustedDocumentManifestOf([POLICE_IDENTITY, OFFENDER_VIEW, REGISTER_PAGE, CURSOR_PAGE]) };
+  const trustedDocuments = { mode: 'required' as const, manifest: trustedDocumentManifestOf([POLICE_IDENTITY, OFFENDER_VIEW, REGISTER_PAGE, CURSOR_PAGE, FIVE_AGENCY_VIEW, MEETING_PACK]) };
   const stackOptions = {
     trustedIssuers: [issuer.trustedIssuer()],
     trustedDocuments,
@@ -247,9 +253,33 @@ async function main(): Promise<void> {
         return { name: op.deniesFields ? `${op.name}, fields denied` : op.name, switched: s.off, on, off: workload, answers: moreData ? 'more data with authorization off' : 'same' };
       }),
     );
+    // The meeting pack (issue 10): the PPU officer, invited to and signed in at meetings about people
+    // of the area, sends the pack, and beside it the single offender view of the same subject with the
+    // same selection (FIVE_AGENCY_VIEW) under the same meeting: the ratio is what going through the
+    // meeting costs. Set up in the bench database directly, fresh each run.
+    const meetings = await benchMeetings(db, local, issuer.issuerName, officer.staffId);
+    const attendeeAt = async (_s: LocalStack, i: number) => ({
+      authorization: `Bearer ${officerToken}`,
+      'x-mappa-purpose': 'MAPPA_MEETING',
+      'x-mappa-case': meetings[i % meetings.length]!.meetingId,
+    });
+    const viewAtMeeting: Workload = {
+      name: 'single offender view (5 agencies), attendee at the meeting',
+      stack,
+      url: gatewayUrl,
+      headers: attendeeAt,
+      query: FIVE_AGENCY_VIEW,
+      byId: true,
+      variables: (i) => ({ pncId: meetings[i % meetings.length]!.pncId }),
+      deniesFields: true,
+    };
+    const meetingPack: Workload = { ...viewAtMeeting, name: 'meeting pack (5 agencies), attendee', query: MEETING_PACK, variables: (i) => ({ meetingId: meetings[i % meetings.length]!.meetingId }) };
+    await expectPackServed(meetingPack);
     const workloads: Workload[] = [
       { name: 'police identity, police subgraph directly', stack, url: (s) => `${s.subgraphs.police.url}/graphql`, headers: asGateway, query: POLICE_IDENTITY, byId: false, variables: (i) => ({ pncId: pncIds[i % pncIds.length] }) },
       { name: 'police identity, through the gateway', stack, url: gatewayUrl, headers: viaGateway, query: POLICE_IDENTITY, byId: true, variables: (i) => ({ pncId: pncIds[i % pncIds.length] }) },
+      viewAtMeeting,
+      meetingPack,
       ...measured.flatMap(({ on, offs }) => [on, ...offs.map(({ workload }) => workload)]),
     ];
     // Before measuring: the co-ordinator gets the same answers from every stack for every request
@@ -267,8 +297,11 @@ async function main(): Promise<void> {
     // each off stack) alternate in chunks, in order and then reversed (on, a, b, b, a, on, …), so
     // every side's mean position in the round is the same and drift within a round, and whatever
     // ran just before, fall on all sides alike. Every other round runs the groups in reverse.
+    // The meeting pack and the view beside it alternate in chunks too, as one group.
+    const paired = (workload: Workload) => workload === viewAtMeeting || workload === meetingPack || measured.some(({ on, offs }) => on === workload || offs.some((off) => off.workload === workload));
     const groups: Workload[][] = [
-      ...workloads.filter((workload) => !measured.some(({ on, offs }) => on === workload || offs.some((off) => off.workload === workload))).map((workload) => [workload]),
+      ...workloads.filter((workload) => !paired(workload)).map((workload) => [workload]),
+      [viewAtMeeting, meetingPack],
       ...measured.map(({ on, offs }) => [on, ...offs.map(({ workload }) => workload)]),
     ];
     const perRound = options['requests-per-round'];
@@ -299,7 +332,8 @@ async function main(): Promise<void> {
       process.stderr.write(`round ${round + 1}/${options.rounds} done\n`);
     }
     const chains = await verifyChains(connection, headsAtStart, await auditHeads(db));
-    const report = await renderReport(url, options, workloads, measurements, counts, comparisons, checks, chains);
+    const p99Of = (workload: Workload) => percentile([...measurements[workloads.indexOf(workload)]!.latenciesMs].sort((a, b) => a - b), 99);
+    const report = (await renderReport(url, options, workloads, measurements, counts, comparisons, checks, chains)) + meetingPackSection(p99Of(meetingPack), p99Of(viewAtMeeting), options.concurrency);
     process.stdout.write(report);
     writeFileSync(join(REPOSITORY_ROOT, 'docs', 'benchmarks.md'), report);
   } finally {
@@ -309,6 +343,57 @@ async function main(): Promise<void> {
     await stack.close();
     await connection.close();
   }
+}
+
+/**
+ * BENCHMARK ONLY: meetings in session about `BENCH_MEETINGS` adults of the area at level 2 or 3 (no
+ * counter-terrorism restriction: the officer is not cleared), each with the police PPU invited and
+ * the officer signed in (MAPPA E), written straight into the bench database. The YOT and children's
+ * services are invited and signed in too: the meeting workflow's `Meeting.subject` asks their
+ * safeguards (A.R25, B.10) of every subject for now, an adult's included.
+ */
+async function benchMeetings(db: Database, people: readonly ReturnType<typeof syntheticPerson>[], issuer: string, officerStaffId: string) {
+  const today = requestDateOf(new Date());
+  const subjects = people.filter((person) => person.level >= 2 && person.category !== 4 && !person.restrictedAccess && !isUnder18(person.dateOfBirth, today)).slice(0, BENCH_MEETINGS);
+  if (subjects.length === 0) throw new Error('no one for the meeting pack\'s meetings; seed more offenders');
+  return Promise.all(
+    subjects.map((person, index) =>
+      insertMeetingInSession(db, {
+        pncId: person.pncId,
+        chair: { staffId: 'BENCHCHAIR', issuer, agency: 'probation' },
+        issuer,
+        invitees: [
+          { agency: 'police', role: 'ppu_officer', staffId: officerStaffId, signed: true },
+          { agency: 'yot', role: 'yot_case_manager', staffId: `BENCHYOT${index}`, signed: true },
+          { agency: 'children_social_care', role: 'dtc_attendee', staffId: `BENCHCSC${index}`, signed: true },
+        ],
+      }),
+    ),
+  );
+}
+
+/** Throws before measuring unless the pack really serves its subject to the attendee: a null subject would be a cheap answer. */
+async function expectPackServed(workload: Workload): Promise<void> {
+  const { body } = await send(workload, 0);
+  const subject = (body.data as { meeting?: { subject?: { pncId?: string } | null } | null } | null | undefined)?.meeting?.subject;
+  if (!subject?.pncId) throw new Error(`${workload.name}: the pack served no subject (${JSON.stringify(body.errors ?? [])})`);
+}
+
+/** The report's meeting-pack section: the pack's p99 against the single offender view's, with the goal. */
+function meetingPackSection(packP99: number, viewP99: number, concurrency: number): string {
+  const ratio = packP99 / viewP99;
+  return `
+## The meeting pack
+
+The meeting pack (\`MEETING_PACK\`: \`meeting(id)\` with its subject's single offender view) for a signed-in
+attendee (a police PPU officer) beside the single offender view of the same subject with the same
+selection under the same meeting, at concurrency ${concurrency}, alternating in chunks of ${CHUNK} requests.
+Goal: p99 at most ${MEETING_PACK_P99_GOAL}× the view's.
+
+| p99 ms pack | p99 ms view | ratio pack/view | within ${MEETING_PACK_P99_GOAL}× |
+|---:|---:|---:|:--|
+| ${packP99.toFixed(1)} | ${viewP99.toFixed(1)} | ${ratio.toFixed(2)} | ${ratio <= MEETING_PACK_P99_GOAL ? 'yes' : 'no'} |
+`;
 }
 
 async function benchDatabaseUrl(): Promise<string> {

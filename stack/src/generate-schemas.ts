@@ -6,6 +6,7 @@ import { parse } from 'graphql';
 import { join } from 'node:path';
 import { renderAccessMatrix } from './access-matrix';
 import type { SubgraphPolicies } from './access-matrix';
+import { meetingPackFieldsFile } from './meeting-pack-fields';
 import { SUBGRAPHS } from './subgraphs';
 
 /** The repository root, from either `src/` (tests) or `dist/` (scripts). */
@@ -18,8 +19,9 @@ export interface GeneratedFile {
 }
 
 /**
- * Prints each subgraph's SDL, composes the supergraph the gateway runs on, and renders the access
- * matrix from the policies the subgraphs enforce. Composition errors
+ * Prints each subgraph's SDL, composes the supergraph the gateway runs on, renders the access
+ * matrix from the policies the subgraphs enforce, and lists the meeting pack's fields with their
+ * composed policies. Composition errors
  * (a name clash between agencies, an invalid key) fail here, at build time, never at start-up.
  */
 export async function generateSchemas(): Promise<GeneratedFile[]> {
@@ -38,11 +40,13 @@ export async function generateSchemas(): Promise<GeneratedFile[]> {
     throw new Error(`Fields shared by several subgraphs must carry the same grants (the supergraph keeps one):\n  ${disagreements.join('\n  ')}`);
   }
   // The gateway refuses a supergraph whose policies it cannot read; refuse it here first, at build time.
-  readSupergraphPolicies(composition.supergraphSdl);
+  const supergraphPolicies = readSupergraphPolicies(composition.supergraphSdl);
   return [
     ...subgraphs.map(({ name, sdl }) => ({ path: join(REPOSITORY_ROOT, 'subgraphs', name, 'schema.graphql'), content: `${sdl.trim()}\n` })),
     { path: join(REPOSITORY_ROOT, 'gateway', 'supergraph.graphql'), content: `${composition.supergraphSdl.trim()}\n` },
     { path: join(REPOSITORY_ROOT, 'docs', 'access-matrix.md'), content: renderAccessMatrix(subgraphs) },
+    // The meeting pack's fields with their composed policies, for the MAPPA unit's preview (issue 10).
+    meetingPackFieldsFile(REPOSITORY_ROOT, supergraphPolicies),
   ];
 }
 

@@ -90,7 +90,7 @@ describe('access-audit query over one log', () => {
       counter.reset();
       const rows = await fetchAccessAuditPage(counted, query({ beforeSequence: before, limit: 3 }));
       expect(counter.count).toBe(1);
-      const page = toAccessAuditPage(rows, 2, 'police');
+      const page = toAccessAuditPage(rows, 2, 'police', SUBJECT);
       pages += 1;
       seen.push(...page.edges.map((edge) => edge.node.requestId));
       if (!page.pageInfo.hasNextPage) break;
@@ -114,11 +114,16 @@ describe('access-audit query over one log', () => {
             { service: 'probation', returned: ['Offender.probationCase'], denied: [] },
           ],
           changes: [],
+          served: [
+            { subject: SUBJECT, field: 'PoliceIdentity.lastName', valueHash: 'a'.repeat(64) },
+            { subject: OTHER_SUBJECT, field: 'PoliceIdentity.lastName', valueHash: 'b'.repeat(64) },
+          ],
           errorCodes: ['FORBIDDEN'],
           outcome: 'PARTLY_DENIED',
         },
       },
       'police',
+      SUBJECT,
     );
     expect(entry).toEqual({
       sequence: 9,
@@ -135,9 +140,12 @@ describe('access-audit query over one log', () => {
       fieldsReturned: ['Offender.pncId', 'Offender.identity'],
       fieldsDenied: [{ field: 'Offender.intelligence', policy: 'police.intelligence' }],
       changes: [],
+      // Only the values served about the subject asked about: another subject's hashes stay in the log.
+      valuesServed: [{ field: 'PoliceIdentity.lastName', valueHash: 'a'.repeat(64) }],
       errorCodes: ['FORBIDDEN'],
     });
     expect(JSON.stringify(entry)).not.toContain(OTHER_SUBJECT);
+    expect(JSON.stringify(entry)).not.toContain('b'.repeat(64));
   });
 });
 

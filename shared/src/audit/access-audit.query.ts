@@ -118,6 +118,12 @@ export interface AccessAuditChangeView {
   readonly newValueHash: string | null;
 }
 
+/** A value served to a MAPP meeting as an access-audit answer shows it: the field and the value's hash. */
+export interface AccessAuditServedValueView {
+  readonly field: string;
+  readonly valueHash: string;
+}
+
 /** The GraphQL shape of one entry (`AccessAuditEntry`). */
 export interface AccessAuditEntryView {
   readonly sequence: number;
@@ -134,6 +140,7 @@ export interface AccessAuditEntryView {
   readonly fieldsReturned: string[];
   readonly fieldsDenied: AccessAuditDeniedFieldView[];
   readonly changes: AccessAuditChangeView[];
+  readonly valuesServed: AccessAuditServedValueView[];
   readonly errorCodes: string[];
 }
 
@@ -141,9 +148,10 @@ export interface AccessAuditEntryView {
  * Maps a stored entry to its GraphQL shape. Only what the log's own service returned and denied
  * is shown (an owner's log should hold nothing else, but its reader sees its own agency's data
  * only however the entry was written); the entry's other subjects are never shown, nor its
- * document hash or duration, which say nothing about who saw what.
+ * document hash or duration, which say nothing about who saw what. The values served to a meeting are
+ * shown only for `pncId`, the subject asked about, never for the entry's other subjects.
  */
-export function toAccessAuditEntry(row: AccessAuditRow, log: AuditLogName): AccessAuditEntryView {
+export function toAccessAuditEntry(row: AccessAuditRow, log: AuditLogName, pncId: string): AccessAuditEntryView {
   const { principal, fields } = row.payload;
   const own = fields.filter((entry) => entry.service === log);
   return {
@@ -161,6 +169,7 @@ export function toAccessAuditEntry(row: AccessAuditRow, log: AuditLogName): Acce
     fieldsReturned: own.flatMap((entry) => entry.returned),
     fieldsDenied: own.flatMap((entry) => entry.denied.map(({ field, policy }) => ({ field, policy }))),
     changes: row.payload.changes.map(({ record, field, oldValueHash, newValueHash }) => ({ record, field, oldValueHash, newValueHash })),
+    valuesServed: (row.payload.served ?? []).filter((served) => served.subject === pncId).map(({ field, valueHash }) => ({ field, valueHash })),
     errorCodes: [...row.payload.errorCodes],
   };
 }
@@ -172,7 +181,7 @@ export interface AccessAuditPage {
 }
 
 /** Builds the page from `pageSize + 1` rows: the extra row only tells whether another page follows. */
-export function toAccessAuditPage(rows: readonly AccessAuditRow[], pageSize: number, log: AuditLogName): AccessAuditPage {
-  const edges = rows.slice(0, pageSize).map((row) => ({ cursor: encodeCursor(String(row.sequence)), node: toAccessAuditEntry(row, log) }));
+export function toAccessAuditPage(rows: readonly AccessAuditRow[], pageSize: number, log: AuditLogName, pncId: string): AccessAuditPage {
+  const edges = rows.slice(0, pageSize).map((row) => ({ cursor: encodeCursor(String(row.sequence)), node: toAccessAuditEntry(row, log, pncId) }));
   return { edges, pageInfo: { hasNextPage: rows.length > pageSize, endCursor: edges.at(-1)?.cursor ?? null } };
 }

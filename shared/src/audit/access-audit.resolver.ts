@@ -82,7 +82,7 @@ export function accessAuditResolver<Loaders extends object>(options: AccessAudit
         // One row more than asked for tells whether another page follows, in the same statement.
         limit: first + 1,
       });
-      return toAccessAuditPage(rows, first, log);
+      return toAccessAuditPage(rows, first, log, pncId);
     }
   }
 

@@ -5,7 +5,7 @@ import type { ClassType } from 'type-graphql';
 import { Access } from '../authorization/access-directive';
 import type { FieldPolicy } from '../authorization/field-policy';
 import { MappaArea } from '../domain/mappa-area';
-import type { AccessAuditChangeView, AccessAuditDeniedFieldView, AccessAuditEntryView } from './access-audit.query';
+import type { AccessAuditChangeView, AccessAuditDeniedFieldView, AccessAuditEntryView, AccessAuditServedValueView } from './access-audit.query';
 import type { AUDIT_OUTCOMES } from './audit-payload';
 
 /** How a request that an audit entry records ended (the store's `AUDIT_OUTCOMES`). */
@@ -93,6 +93,21 @@ export function accessAuditTypes(policy: FieldPolicy): { readonly AccessAuditCon
   }
 
   @Directive('@shareable')
+  @ObjectType('AccessAuditServedValue', {
+    description:
+      'A value the agency served to a MAPP meeting about the subject (under MAPPA_MEETING; the entry\'s `caseId` is the meeting): the field and the SHA-256 of the value as served, over the meeting id, the PNC ID, the field and the value (canonical JSON), under the domain tag `mappa-meeting-served-value`. What the meeting relied on, provable later from the agency\'s own record; the value itself is never logged.',
+  })
+  class AccessAuditServedValue implements AccessAuditServedValueView {
+    @Access(policy)
+    @Field(() => String, { description: 'The field served, as `Type.field` (e.g. `PoliceIdentity.lastName`).' })
+    field!: string;
+
+    @Access(policy)
+    @Field(() => String, { description: 'SHA-256 (hex) of the value served.' })
+    valueHash!: string;
+  }
+
+  @Directive('@shareable')
   @ObjectType('AccessAuditEntry', {
     description:
       'One request an agency answered about the subject, as its own audit log recorded it: who asked, why, what was returned and denied. Ids, names, codes and hashes only: no values, variables or bodies, and no other subject the request named.',
@@ -153,6 +168,17 @@ export function accessAuditTypes(policy: FieldPolicy): { readonly AccessAuditCon
     @Access(policy)
     @Field(() => [AccessAuditChange], { description: 'The fields a mutation changed, as value hashes; empty for a read.' })
     changes!: AccessAuditChange[];
+
+    // What a meeting relied on is read here, in the owner's existing access-audit answer, rather than
+    // through a query the meeting's chair could ask: the hashes are the owner's evidence about its own
+    // data, and a low-entropy value is recoverable from its hash by guessing, so only the owner's own
+    // information governance, who may read the data anyway, reads them (principle 10). A chair who needs
+    // the proof asks each owner.
+    @Access(policy)
+    @Field(() => [AccessAuditServedValue], {
+      description: 'Under MAPPA_MEETING, each distinct value of the agency\'s it served about this subject, as a value hash (what the meeting relied on); empty otherwise.',
+    })
+    valuesServed!: AccessAuditServedValue[];
 
     @Access(policy)
     @Field(() => [String], { description: 'The error codes the request was answered with (`FORBIDDEN`, `BAD_USER_INPUT`…); empty when none.' })

@@ -65,6 +65,18 @@ export function auditValueHash(record: string, field: string, value: unknown): s
   return createHash('sha256').update(canonicalJson(['mappa-audit-value', record, field, value instanceof Date ? value.toISOString() : value])).digest('hex');
 }
 
+/**
+ * SHA-256 (hex) of a value an owner served to a MAPP meeting: over the meeting id, the subject's PNC
+ * ID, the field (`Type.field`) and the value as served (canonical JSON), under its own domain tag, so
+ * it can never be mistaken for a change's hash (`auditValueHash`) and the same value served to two
+ * meetings, or about two people, hashes apart. The minutes can be proven later by recomputing it from
+ * the owner's record; the hash stays in the owner's log, because a low-entropy value (a level, a yes
+ * or no) could be recovered from it by guessing.
+ */
+export function servedValueHash(meetingId: string, pncId: string, field: string, value: unknown): string {
+  return createHash('sha256').update(canonicalJson(['mappa-meeting-served-value', meetingId, pncId, field, value])).digest('hex');
+}
+
 const requestIdFormat = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** True when `requestId` can be stored: 1-128 letters, digits or . _ : - (never free text). */

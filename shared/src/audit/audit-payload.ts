@@ -33,6 +33,17 @@ export const auditChangeSchema = z.strictObject({
   newValueHash: sha256Hex.nullable(),
 });
 
+/**
+ * What a meeting relied on (issue 10): one field of the owner's that it served about a subject under
+ * MAPPA_MEETING, proven by the SHA-256 of the value it served (`servedValueHash`: meeting id, PNC ID,
+ * field and value, domain-separated), never the value. Kept in the owner's own log only.
+ */
+export const auditServedValueSchema = z.strictObject({
+  subject: pncId,
+  field: code,
+  valueHash: sha256Hex,
+});
+
 export const AUDIT_OUTCOMES = ['ALLOWED', 'PARTLY_DENIED', 'REJECTED', 'UNAUTHENTICATED', 'FAILED'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
@@ -59,6 +70,12 @@ export const auditPayloadSchema = z.strictObject({
   subjects: z.array(pncId).max(10_000),
   fields: z.array(auditFieldsSchema).max(64),
   changes: z.array(auditChangeSchema).max(1_000).default([]),
+  /**
+   * Only on an owner's entry for a request under MAPPA_MEETING that served it values about a subject:
+   * each distinct (subject, field, value) it served, as a value hash (`auditServedValueSchema`). Absent
+   * on every other entry, so entries written before it existed hash and verify as they did.
+   */
+  served: z.array(auditServedValueSchema).max(5_000).optional(),
   outcome: z.enum(AUDIT_OUTCOMES),
   errorCodes: z.array(code).max(64).default([]),
   durationMs: z.number().int().min(0),

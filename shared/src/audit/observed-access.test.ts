@@ -80,3 +80,41 @@ describe('observeAccess on a document built to be expensive', () => {
     expect(elapsedMs).toBeLessThan(50);
   });
 });
+
+describe('observeAccess, keeping the values served about each subject (what a meeting relied on)', () => {
+  const federated = buildSchema(`
+    type Query { _entities(representations: [String!]!): [Offender], offender(pncId: ID!): Offender, status: String }
+    type Offender { pncId: ID!, identity: Identity, aliases: [String!] }
+    type Identity { firstName: String, lastName: String }
+  `);
+  const served = (query: string, data: unknown, entitySubjects: (string | null)[] = []) => {
+    const document = parse(query);
+    return observeAccess(federated, document, getOperationAST(document) ?? undefined, data, { entitySubjects }).values;
+  };
+
+  it('an _entities answer: each entity\'s leaf values under the PNC ID of the representation at its index, a null entity none', () => {
+    const values = served(
+      '{ _entities(representations: []) { ... on Offender { identity { surname: lastName } aliases } } }',
+      { _entities: [{ identity: { surname: 'Smith' }, aliases: ['Smiffy'] }, null, { identity: { surname: 'Jones' }, aliases: null }] },
+      ['2008/0545166T', '2010/0000001Z', '2011/0000002Y'],
+    );
+    expect(values).toEqual([
+      { subject: '2008/0545166T', coordinate: 'Identity.lastName', value: 'Smith' },
+      { subject: '2008/0545166T', coordinate: 'Offender.aliases', value: ['Smiffy'] },
+      { subject: '2011/0000002Y', coordinate: 'Identity.lastName', value: 'Jones' },
+    ]);
+  });
+
+  it('a root answer: values under the object\'s own pncId, the key itself included; values about no one are not kept', () => {
+    const values = served('{ status offender(pncId: "2008/0545166T") { identity { firstName } pncId } }', { status: 'OK', offender: { identity: { firstName: 'Ann' }, pncId: '2008/0545166T' } });
+    expect(values).toEqual([
+      { subject: '2008/0545166T', coordinate: 'Identity.firstName', value: 'Ann' },
+      { subject: '2008/0545166T', coordinate: 'Offender.pncId', value: '2008/0545166T' },
+    ]);
+  });
+
+  it('keeps no values unless asked', () => {
+    const document = parse('{ offender(pncId: "2008/0545166T") { pncId } }');
+    expect(observeAccess(federated, document, getOperationAST(document) ?? undefined, { offender: { pncId: '2008/0545166T' } }).values).toEqual([]);
+  });
+});

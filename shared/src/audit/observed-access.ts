@@ -7,6 +7,26 @@ export interface ObservedAccess {
   readonly fields: ReadonlySet<string>;
   /** PNC IDs of every subject the response names (each `pncId` it returned). */
   readonly subjects: ReadonlySet<string>;
+  /** Only when asked for (`ServedValueOptions`): each leaf value served about a known subject. */
+  readonly values: readonly ServedValue[];
+}
+
+/** One leaf value a response served, about the subject it was under: for the meeting's reliance hashes. */
+export interface ServedValue {
+  readonly subject: string;
+  /** `Type.field`. */
+  readonly coordinate: string;
+  readonly value: unknown;
+}
+
+/**
+ * Asks `observeAccess` to keep the leaf values (scalars, enums and lists of them) served about each
+ * subject as well, in the same walk. A value's subject is the nearest enclosing object's `pncId` in
+ * the answer, or, for the objects of an `_entities` answer, the PNC ID of the representation at the
+ * same index (`entitySubjects`); a value under no known subject is not kept.
+ */
+export interface ServedValueOptions {
+  readonly entitySubjects: readonly (string | null)[];
 }
 
 const PNC_ID = /^\d{4}\/\d{7}[A-Z]$/;
@@ -42,12 +62,19 @@ type CollectedFields = Map<string, FieldGroup[]>;
  * walked once, each object once per collected set of fields. Every service runs this on whatever
  * document it was sent, so it must hold without the gateway's document limits in front of it.
  */
-export function observeAccess(schema: GraphQLSchema, document: DocumentNode | undefined, operation: OperationDefinitionNode | undefined, data: unknown): ObservedAccess {
+export function observeAccess(
+  schema: GraphQLSchema,
+  document: DocumentNode | undefined,
+  operation: OperationDefinitionNode | undefined,
+  data: unknown,
+  servedValues?: ServedValueOptions,
+): ObservedAccess {
   const fields = new Set<string>();
   const subjects = new Set<string>();
+  const values: ServedValue[] = [];
   // No operation (a document that did not parse or validate): nothing was executed, nothing returned.
   const root = operation ? schema.getRootType(operation.operation) : undefined;
-  if (!operation || !root || !isObject(data)) return { fields, subjects };
+  if (!operation || !root || !isObject(data)) return { fields, subjects, values };
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document?.definitions ?? []) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
@@ -128,30 +155,39 @@ export function observeAccess(schema: GraphQLSchema, document: DocumentNode | un
 
   // Each answer object is walked once per set of fields asked of it, however many ways it was asked.
   const walked = new WeakMap<JsonObject, Set<CollectedFields>>();
-  const visitValue = (value: unknown, type: GraphQLCompositeType, selectionSets: readonly SelectionSetNode[]): void => {
+  const visitValue = (value: unknown, type: GraphQLCompositeType, selectionSets: readonly SelectionSetNode[], subject: string | null, entities = false): void => {
     if (Array.isArray(value)) {
-      for (const item of value) visitValue(item, type, selectionSets);
+      // The objects of an `_entities` answer are about the representations at the same index.
+      value.forEach((item, index) => visitValue(item, type, selectionSets, entities ? (servedValues?.entitySubjects[index] ?? null) : subject));
     } else if (isObject(value)) {
-      visitObject(value, collectAll(selectionSets, runtimeType(type, value)));
+      visitObject(value, collectAll(selectionSets, runtimeType(type, value)), subject);
     }
   };
-  const visitObject = (object: JsonObject, collected: CollectedFields): void => {
+  const visitObject = (object: JsonObject, collected: CollectedFields, enclosingSubject: string | null): void => {
     const seen = walked.get(object) ?? new Set<CollectedFields>();
     if (seen.has(collected)) return;
     seen.add(collected);
     walked.set(object, seen);
+    let subject = enclosingSubject;
+    if (servedValues) {
+      for (const [key, groups] of collected) {
+        const value = object[key];
+        if (typeof value === 'string' && PNC_ID.test(value) && groups.some((group) => group.name === 'pncId')) subject = value;
+      }
+    }
     for (const [key, groups] of collected) {
       const value = object[key];
       if (value === null || value === undefined) continue;
       for (const group of groups) {
         if (!FEDERATION_FIELDS.has(group.name)) fields.add(group.coordinate);
         if (group.name === 'pncId' && typeof value === 'string' && PNC_ID.test(value)) subjects.add(value);
-        if (group.childType) visitValue(value, group.childType, group.selectionSets);
+        if (group.childType) visitValue(value, group.childType, group.selectionSets, subject, group.name === '_entities');
+        else if (servedValues && subject !== null && !FEDERATION_FIELDS.has(group.name)) values.push({ subject, coordinate: group.coordinate, value });
       }
     }
   };
-  visitObject(data, collect(operation.selectionSet, root));
-  return { fields, subjects };
+  visitObject(data, collect(operation.selectionSet, root), null);
+  return { fields, subjects, values };
 }
 
 /** The per-type entries memoised for `key`, made empty on first use. */

@@ -12,6 +12,7 @@ import { MappaCaseResolver } from './mappa-case/mappa-case.resolver';
 import { MeetingActionResolver } from './meeting/meeting-action.resolver';
 import { MeetingDecisionResolver } from './meeting/meeting-decision.resolver';
 import { MeetingMinutesResolver } from './meeting/meeting-minutes.resolver';
+import { MeetingPackPreviewResolver } from './meeting-pack/meeting-pack-preview.resolver';
 import { offenderReferenceResolver } from './offender/offender.reference';
 import { OffenderResolver } from './offender/offender.resolver';
 import { ReferralResolver } from './referral/referral.resolver';
@@ -31,7 +32,30 @@ export const mappaSubgraph: SubgraphDefinition<MappaLoaders> = {
   migrationsFolder: join(__dirname, '..', 'drizzle'),
   policies: MAPPA_POLICIES,
   buildSchema: (authorization) =>
-    buildFederatedSchema({ resolvers: [OffenderResolver, MappaAccessAuditResolver, MappaCaseResolver, MappaCaseLevelResolver, OffenderRegisterResolver, CaseAccessGrantResolver, ReferralResolver, MeetingResolver, MeetingAdministrationResolver, MeetingConductResolver, PurposeEvidenceResolver, MeetingMinutesResolver, MeetingDecisionResolver, MeetingActionResolver] }, offenderReferenceResolver, MAPPA_POLICIES, authorization),
+    buildFederatedSchema(
+      {
+        resolvers: [
+          OffenderResolver,
+          MappaAccessAuditResolver,
+          MappaCaseResolver,
+          MappaCaseLevelResolver,
+          OffenderRegisterResolver,
+          CaseAccessGrantResolver,
+          PurposeEvidenceResolver,
+          ReferralResolver,
+          MeetingResolver,
+          MeetingAdministrationResolver,
+          MeetingConductResolver,
+          MeetingMinutesResolver,
+          MeetingDecisionResolver,
+          MeetingActionResolver,
+          MeetingPackPreviewResolver,
+        ],
+      },
+      offenderReferenceResolver,
+      MAPPA_POLICIES,
+      authorization,
+    ),
   createLoaders: createMappaLoaders,
   seed: seedMappa,
   clear: clearMappa,

@@ -183,6 +183,14 @@ export const mappaPolicies = definePolicies('mappa', {
     rules: ['A.R19', 'principle 7', 'principle 9'],
     grants: [{ roles: ['mappa_coordinator'], agencies: ['mappa_unit'], purposes: ['MAPPA_SCREENING'] }],
   },
+  meetingPackPreview: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The meeting pack preview: for each live invitee of a meeting and its chair, which fields of the pack they would receive, which are refused (with the refusing policy) and which their owner decides per record, and whether the subject is served to them at all (attendance, counter-terrorism clearance, a child\'s safeguards). Field coordinates, policy names and decisions only, never a value. The meeting\'s co-ordinator or chair under MAPPA_MEETING, with purpose evidence for that meeting standing COORDINATOR or CHAIR.',
+    rules: ['principle 3', 'principle 5', 'principle 7', 'principle 9', 'A.R25', 'B.10', 'B.25', 'B.54'],
+    grants: [{ roles: MAPPA_UNIT_ROLES, agencies: ['mappa_unit', 'police', 'probation'], purposes: ['MAPPA_MEETING'] }],
+  },
   // Issue 10, the MAPP meeting (meeting/): who schedules, invites, holds, signs and reads a meeting.
   meetingAdministration: {
     owner: Agency.MAPPA_UNIT,

@@ -1,6 +1,6 @@
 import { TEST_ISSUER } from '@mappa/shared';
 import { and, asc, eq } from 'drizzle-orm';
-import { addDays, encodeCursor, formatPncId, isUnder18, MappaArea, requestDateOf, rowScopeOf, startTestSubgraph, syntheticPeople, withCaseGrants } from '@mappa/shared';
+import { addDays, encodeCursor, formatPncId, isMappaCoordinator, isUnder18, MappaArea, requestDateOf, rowScopeOf, startTestSubgraph, syntheticPeople, withCaseGrants, withMeetingEvidence, withReferralEvidence } from '@mappa/shared';
 import type { Caller, Purpose, Role, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
 import { mappaCaseChangeTable, mappaCaseTable } from './mappa-case/mappa-case.table';
 import { MappaCaseChangeField, MappaCaseStatus } from './mappa-case/mappa-case.type';
@@ -460,7 +460,21 @@ describe('mappa subgraph', () => {
       }
     });
 
-    it.each(['MAPPA_MEETING', 'DISCLOSURE_DECISION'] as const)('A.R25, B.10: under %s the unit holds no case of a child for anyone, grant or not, nor of someone whose date of birth it has not recorded', async (purpose) => {
+    it('A.R25, B.10, issue 10: under MAPPA_MEETING a child is known only at their meeting with the YOT and children\'s services attending or consulted', async () => {
+      const caller = coordinatorIn(MappaArea.KENT, 'MAPPA_MEETING');
+      const [child] = children;
+      const [adult] = adults;
+      expect(await entities([child!.pncId], SELECTION, withMeetingEvidence(caller, child!.pncId, { standing: 'COORDINATOR' }))).toEqual(await entities(unknownPncIds(1), SELECTION, caller));
+      expect((await entities([child!.pncId], SELECTION, withMeetingEvidence(caller, child!.pncId, { standing: 'COORDINATOR', childSafeguardsMet: true }))).data?._entities).toEqual([
+        { pncId: child!.pncId, mappaCase: expect.objectContaining({ area: 'KENT' }) },
+      ]);
+      // Neither the area nor a grant reaches anyone at a meeting: only the meeting's subject.
+      expect((await entities([adult!.pncId], SELECTION, caller)).data?._entities).toEqual([null]);
+      expect((await entities([adult!.pncId], SELECTION, withCaseGrants(caller, [adult!.pncId]))).data?._entities).toEqual([null]);
+      expect((await entities([adult!.pncId], SELECTION, withMeetingEvidence(caller, adult!.pncId))).data?._entities).toEqual([{ pncId: adult!.pncId, mappaCase: expect.objectContaining({ area: 'KENT' }) }]);
+    });
+
+    it.each(['DISCLOSURE_DECISION'] as const)('A.R25, B.10, C.52: under %s the unit holds no case of a child for anyone, grant or not, nor of someone whose date of birth it has not recorded', async (purpose) => {
       expect(children.length).toBeGreaterThan(0);
       const caller = coordinatorIn(MappaArea.KENT, purpose);
       const keys = children.map((person) => person.pncId);
@@ -483,25 +497,26 @@ describe('mappa subgraph', () => {
       }
     });
 
-    it("A.R25, B.10, principle 5: under MAPPA_MEETING the register's own SQL leaves children out of its pages and its count, and gives an attendee only their grants (no register policy grants that purpose yet, so this asks the query itself)", async () => {
+    it("issue 10, A.R25, B.10, principle 5: under MAPPA_MEETING the register's own SQL holds the meeting's subject alone, a child only with the YOT and children's services, and no one without evidence (no register policy grants that purpose, so this asks the query itself)", async () => {
       const db = database.connection.database();
-      const meeting = rowScopeOf(coordinatorIn(MappaArea.KENT, 'MAPPA_MEETING'));
-      const screening = rowScopeOf(coordinatorIn(MappaArea.KENT, 'MAPPA_SCREENING'));
-      const childIds = new Set(people.filter((person) => isUnder18(person.dateOfBirth, today)).map((person) => person.pncId));
-      const everyone = (await fetchRegisterPage(db, screening, {}, null, dataset.offenders + 1)).map((row) => row.pncId);
-      const atMeeting = (await fetchRegisterPage(db, meeting, {}, null, dataset.offenders + 1)).map((row) => row.pncId);
-      expect(childIds.size).toBeGreaterThan(0);
-      expect(everyone.filter((pncId) => childIds.has(pncId))).toHaveLength(childIds.size);
-      expect(atMeeting).toEqual(everyone.filter((pncId) => !childIds.has(pncId)));
-      expect(await countRegister(db, meeting, {})).toBe(atMeeting.length);
-      // Principle 5 in the same SQL: a duty-to-co-operate attendee's register holds their grants' subjects and no one else.
+      const coordinator = coordinatorIn(MappaArea.KENT, 'MAPPA_MEETING');
+      const [child] = children;
+      const [adult] = adults;
+      const register = async (who: Caller) => (await fetchRegisterPage(db, rowScopeOf(who), {}, null, dataset.offenders + 1)).map((row) => row.pncId);
+      expect(await register(coordinator)).toEqual([]);
+      expect(await countRegister(db, rowScopeOf(coordinator), {})).toBe(0);
+      expect(await register(withMeetingEvidence(coordinator, adult!.pncId, { standing: 'COORDINATOR' }))).toEqual([adult!.pncId]);
+      expect(await register(withMeetingEvidence(coordinator, child!.pncId, { standing: 'COORDINATOR' }))).toEqual([]);
+      expect(await register(withMeetingEvidence(coordinator, child!.pncId, { standing: 'COORDINATOR', childSafeguardsMet: true }))).toEqual([child!.pncId]);
+      expect(await register(withMeetingEvidence(coordinator, adult!.pncId, { attending: false }))).toEqual([]);
+      // Principle 5 in the same SQL: a duty-to-co-operate attendee's register holds their meeting's subject and no one else; grants alone reach no one at a meeting.
       const attendee: Caller = {
         principal: { issuer: TEST_ISSUER, staffId: 'HSG0001', agency: 'housing', roles: ['dtc_attendee'], area: MappaArea.KENT, clearance: 'BPSS' },
         declaredPurpose: { purpose: 'MAPPA_MEETING', caseId: 'MTG-1' },
       };
-      expect(await fetchRegisterPage(db, rowScopeOf(attendee), {}, null, 10)).toEqual([]);
-      const granted = adults.slice(0, 2).map((person) => person.pncId);
-      expect((await fetchRegisterPage(db, rowScopeOf(withCaseGrants(attendee, granted)), {}, null, 10)).map((row) => row.pncId)).toEqual([...granted].sort());
+      expect(await register(attendee)).toEqual([]);
+      expect(await register(withCaseGrants(attendee, adults.slice(0, 2).map((person) => person.pncId)))).toEqual([]);
+      expect(await register(withMeetingEvidence(attendee, adult!.pncId))).toEqual([adult!.pncId]);
     });
 
     it('principle 5: a duty-to-co-operate attendee knows no MAPPA case without a live grant for the meeting', async () => {
@@ -515,9 +530,9 @@ describe('mappa subgraph', () => {
       const notKnown = await ask(unknownPncIds(keys.length), dtc);
       expect(notKnown.data?._entities).toEqual(keys.map(() => null));
       expect(await ask(keys, dtc)).toEqual(notKnown);
-      expect(await ask(keys, withCaseGrants(dtc, keys, { caseId: 'MTG-2' }))).toEqual(notKnown);
-      // Invited: the minimal summary's level (principle 5, A.R26).
-      expect((await ask(keys, withCaseGrants(dtc, keys))).data?._entities).toEqual(adults.slice(0, 3).map((person) => ({ mappaCase: { level: person.level } })));
+      expect(await ask(keys, withMeetingEvidence(dtc, keys[0]!, { meetingId: 'MTG-2' }))).toEqual(notKnown);
+      // Invited and attending: the minimal summary's level of the meeting's subject (principle 5, A.R26), and no one else.
+      expect((await ask(keys, withMeetingEvidence(dtc, keys[0]!))).data?._entities).toEqual([{ mappaCase: { level: adults[0]!.level } }, null, null]);
     });
   });
 
@@ -649,7 +664,14 @@ describe('mappa subgraph', () => {
       principal: { issuer: TEST_ISSUER, staffId: 'STAFF0001', agency, roles, area: MappaArea.KENT, clearance },
       declaredPurpose: { purpose, caseId: purpose === 'MAPPA_MEETING' ? 'MTG-1' : purpose === 'DISCLOSURE_DECISION' ? 'DD-1' : null },
     });
-    // Adults on the day the test runs: under MAPPA_MEETING a child is out of scope for everyone (A.R25, tested below).
+    /** Issue 10: the caller at a meeting about `pncId`, or screening a referral about them (not the co-ordinator), as the gateway would vouch for it. */
+    const bound = (who: Caller, pncId: string): Caller =>
+      who.declaredPurpose.purpose === 'MAPPA_MEETING'
+        ? withMeetingEvidence(who, pncId)
+        : who.declaredPurpose.purpose === 'MAPPA_SCREENING' && !isMappaCoordinator(who.principal)
+          ? withReferralEvidence({ ...who, declaredPurpose: { purpose: 'MAPPA_SCREENING', caseId: 'REF-1' } }, pncId)
+          : who;
+    // Adults on the day the test runs: under MAPPA_MEETING a child is out of scope unless the meeting meets A.R25 (tested above).
     const sample = people.filter((person) => !isUnder18(person.dateOfBirth, requestDateOf(new Date()))).slice(0, 20);
     const sampleIds = sample.map((person) => person.pncId);
     const REGISTER = '{ offenders(first: 5) { edges { cursor node { pncId } } pageInfo { hasNextPage endCursor } totalCount } }';
@@ -679,9 +701,11 @@ describe('mappa subgraph', () => {
       }
     });
 
-    it('A.R9: the chair screening pages the register, with its page info and total', async () => {
+    it('A.R9, A.R19: the chair pages the register under case management, with its page info and total; the chair does not screen, so under MAPPA_SCREENING finds no one', async () => {
+      const screening = await post(REGISTER, {}, caller(['mappa_chair'], 'probation', 'MAPPA_SCREENING', 'SC'));
+      expect(screening.data?.offenders).toEqual({ edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 });
       // SC cleared: the whole register, counter-terrorism restricted people included (principle 7).
-      const result = await post(REGISTER, {}, caller(['mappa_chair'], 'probation', 'MAPPA_SCREENING', 'SC'));
+      const result = await post(REGISTER, {}, caller(['mappa_chair'], 'probation', 'CASE_MANAGEMENT', 'SC'));
       expect(result.errors).toBeUndefined();
       const page = result.data?.offenders as Page;
       expect(page.edges.map((edge) => edge.node.pncId)).toEqual(expectedRegister(() => true).slice(0, 5));
@@ -718,9 +742,12 @@ describe('mappa subgraph', () => {
         caller(['yot_case_manager'], 'yot', 'CASE_MANAGEMENT'),
       ];
       for (const reader of readers) {
-        const result = await entities(sampleIds.slice(0, 3), `mappaCase { ${SUMMARY} }`, reader);
-        expect(result.errors).toBeUndefined();
-        expect((result.data?._entities as { mappaCase: unknown }[]).map((entity) => entity.mappaCase)).toEqual(sample.slice(0, 3).map(summaryOf));
+        for (const person of sample.slice(0, 3)) {
+          // Issue 10: at a meeting about them, or screening a referral about them.
+          const result = await entities([person.pncId], `mappaCase { ${SUMMARY} }`, bound(reader, person.pncId));
+          expect(result.errors).toBeUndefined();
+          expect((result.data?._entities as { mappaCase: unknown }[]).map((entity) => entity.mappaCase)).toEqual([summaryOf(person)]);
+        }
       }
     });
 
@@ -747,13 +774,12 @@ describe('mappa subgraph', () => {
     });
 
     // Only the case, not the PNC ID: shows the case policy on its own.
-    const caseOnly = (selection: string, who: Caller) =>
-      post(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { ${selection} } } }`, { r: sampleIds.map((pncId) => ({ __typename: 'Offender', pncId })) }, who);
+    const caseOnly = (selection: string, who: Caller, pncIds: readonly string[] = sampleIds) =>
+      post(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { ${selection} } } }`, { r: pncIds.map((pncId) => ({ __typename: 'Offender', pncId })) }, who);
     const forbidden = (result: GraphQLResponse) => result.errors?.filter((error) => error.extensions?.code === 'FORBIDDEN').map((error) => [error.path, error.extensions?.policy]);
 
     it.each([
       ['lay adviser', caller(['lay_adviser'], 'mappa_unit', 'STATISTICS')],
-      ['lay adviser at a meeting', caller(['lay_adviser'], 'mappa_unit', 'MAPPA_MEETING')],
       ['analyst', caller(['analyst'], 'mappa_unit', 'STATISTICS')],
     ])('A.R27-A.R30: a %s sees no personal data: no register, no PNC ID, no case', async (_name, who) => {
       const register = await post(REGISTER, {}, who);
@@ -774,18 +800,26 @@ describe('mappa subgraph', () => {
       expect(forbidden(cases)).toEqual([[['_entities', 0, 'mappaCase'], 'mappa.levelAndLeadAgency']]);
     });
 
+    it('A.R27-A.R30, issue 10: a lay adviser at a meeting knows no one (the gateway asks no evidence for them): no register, no entity', async () => {
+      const who = caller(['lay_adviser'], 'mappa_unit', 'MAPPA_MEETING');
+      const register = await post(REGISTER, {}, who);
+      expect(register.data).toEqual({ offenders: null });
+      expect((await entities(sampleIds, 'mappaCase { category level }', who)).data?._entities).toEqual(sample.map(() => null));
+      expect((await caseOnly('mappaCase { category level }', who)).data?._entities).toEqual(sample.map(() => null));
+    });
+
     it('A.R32: a Jobcentre Plus attendee at a meeting reads nothing of the MAPPA case (not even the minimal summary)', async () => {
-      // Invited: a live grant for each subject (principle 5), so that the field policies are what refuse.
-      const who = withCaseGrants(caller(['dtc_attendee'], 'jobcentre_plus', 'MAPPA_MEETING'), sampleIds);
-      const result = await entities(sampleIds, 'mappaCase { level leadAgency }', who);
+      // Invited and attending (principle 5, issue 10), so that the field policies are what refuse.
+      const who = withMeetingEvidence(caller(['dtc_attendee'], 'jobcentre_plus', 'MAPPA_MEETING'), sampleIds[0]!);
+      const result = await entities(sampleIds.slice(0, 1), 'mappaCase { level leadAgency }', who);
       // The key it was invited about, and nothing of the unit's records.
-      expect(result.data?._entities).toEqual(sample.map((person) => ({ pncId: person.pncId, mappaCase: null })));
+      expect(result.data?._entities).toEqual(sample.slice(0, 1).map((person) => ({ pncId: person.pncId, mappaCase: null })));
       expect(forbidden(result)).toEqual([[['_entities', 0, 'mappaCase'], 'mappa.levelAndLeadAgency']]);
     });
 
     it('principle 5, A.R26: a duty-to-co-operate attendee with a live grant for the meeting reads the level and lead agency (the minimal summary), not the category or case number', async () => {
-      const cases = await caseOnly('mappaCase { caseId category level leadAgency }', withCaseGrants(caller(['dtc_attendee'], 'housing', 'MAPPA_MEETING'), sampleIds));
-      expect(cases.data?._entities).toEqual(sample.map((person) => ({ mappaCase: { caseId: null, category: null, level: person.level, leadAgency: person.leadAgency } })));
+      const cases = await caseOnly('mappaCase { caseId category level leadAgency }', withMeetingEvidence(caller(['dtc_attendee'], 'housing', 'MAPPA_MEETING'), sampleIds[0]!), sampleIds.slice(0, 1));
+      expect(cases.data?._entities).toEqual(sample.slice(0, 1).map((person) => ({ mappaCase: { caseId: null, category: null, level: person.level, leadAgency: person.leadAgency } })));
       expect(forbidden(cases)).toEqual([
         [['_entities', 0, 'mappaCase', 'caseId'], 'mappa.mappaCase'],
         [['_entities', 0, 'mappaCase', 'category'], 'mappa.mappaCase'],
@@ -793,9 +827,9 @@ describe('mappa subgraph', () => {
     });
 
     it('A.R38, C.71: a Home Office attendee at a meeting also reads the status and start date, still not the category', async () => {
-      const cases = await caseOnly('mappaCase { category level status startDate }', withCaseGrants(caller(['dtc_attendee'], 'home_office', 'MAPPA_MEETING'), sampleIds));
+      const cases = await caseOnly('mappaCase { category level status startDate }', withMeetingEvidence(caller(['dtc_attendee'], 'home_office', 'MAPPA_MEETING'), sampleIds[0]!), sampleIds.slice(0, 1));
       expect(cases.data?._entities).toEqual(
-        sample.map((person) => ({ mappaCase: { category: null, level: person.level, status: 'ACTIVE', startDate: person.mappaStartDate } })),
+        sample.slice(0, 1).map((person) => ({ mappaCase: { category: null, level: person.level, status: 'ACTIVE', startDate: person.mappaStartDate } })),
       );
       expect(forbidden(cases)).toEqual([[['_entities', 0, 'mappaCase', 'category'], 'mappa.mappaCase']]);
     });

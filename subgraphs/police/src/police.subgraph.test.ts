@@ -1,5 +1,5 @@
 import { TEST_ISSUER } from '@mappa/shared';
-import { createLogger, isUnder18, MappaArea, openTestDatabase, prepareSubgraphDatabase, requestDateOf, startSubgraph, startTestSubgraph, syntheticPeople, withCaseGrants } from '@mappa/shared';
+import { createLogger, isUnder18, MappaArea, openTestDatabase, prepareSubgraphDatabase, requestDateOf, startSubgraph, startTestSubgraph, syntheticPeople, withCaseGrants, withMeetingEvidence, withReferralEvidence } from '@mappa/shared';
 import type { Caller, Clearance, DatabaseConnection, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
 import { policeSubgraph } from './index';
 
@@ -107,9 +107,10 @@ describe('police subgraph', () => {
     const QUERY = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { pncId identity { lastName ethnicityCode } intelligence { sanitisedSummary text } } } }';
 
     it('principle 3: a probation practitioner reads police identity at a MAPP meeting, but not ethnicity or intelligence text', async () => {
-      const result = await post(QUERY, { r: representations() }, probationPractitioner('MAPPA_MEETING'));
+      // Issue 10: at a meeting about the one person it concerns.
+      const result = await post(QUERY, { r: representations().slice(0, 1) }, withMeetingEvidence(probationPractitioner('MAPPA_MEETING'), people[0]!.pncId));
       const entities = result.data?._entities as { identity: { lastName: string; ethnicityCode: string | null }; intelligence: { sanitisedSummary: string; text: string | null }[] }[];
-      expect(entities.map((e) => e.identity.lastName)).toEqual(people.slice(0, 20).map((p) => p.lastName));
+      expect(entities.map((e) => e.identity.lastName)).toEqual(people.slice(0, 1).map((p) => p.lastName));
       expect(entities.every((e) => e.identity.ethnicityCode === null)).toBe(true);
       expect(entities.flatMap((e) => e.intelligence).every((item) => item.text === null && item.sanitisedSummary.length > 0)).toBe(true);
       // One error per denied field path, however many offenders and items were in the batch.
@@ -181,17 +182,18 @@ describe('row scope: own area, case grants and duty-to-co-operate attendees (pri
     expect((await post(OFFENDER, { pncId: granted!.pncId }, caller)).data?.offender).toEqual({ pncId: granted!.pncId, identity: { lastName: granted!.lastName } });
   });
 
-  it('principle 5: a duty-to-co-operate attendee knows no one without a grant, even in their own area; a live grant for the meeting brings the subject in scope, an expired one or one for another purpose or meeting does not', async () => {
+  it('principle 5, issue 10: a duty-to-co-operate attendee knows no one without a meeting, even in their own area; attending the meeting about the subject brings it in scope, expired evidence, another meeting, not attending or a grant alone does not', async () => {
     const subject = subjects.slice(0, 1);
     const SELECTION = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { visorNominal { status } } } }';
     const unknownAnswer = await post(SELECTION, { r: representationsOf(unknown.slice(0, 1)) }, DTC);
     expect(unknownAnswer.data?._entities).toEqual([null]);
     expect(await post(SELECTION, { r: representationsOf(subject) }, DTC)).toEqual(unknownAnswer);
-    for (const grant of [{ validUntil: new Date(Date.now() - 1_000).toISOString() }, { purpose: 'DISCLOSURE_DECISION' as const }, { caseId: 'MTG-2' }]) {
-      expect(await post(SELECTION, { r: representationsOf(subject) }, withCaseGrants(DTC, [subject[0]!.pncId], grant))).toEqual(unknownAnswer);
+    for (const evidence of [{ validUntil: new Date(Date.now() - 1_000).toISOString() }, { meetingId: 'MTG-2' }, { attending: false }]) {
+      expect(await post(SELECTION, { r: representationsOf(subject) }, withMeetingEvidence(DTC, subject[0]!.pncId, evidence))).toEqual(unknownAnswer);
     }
-    // With a live grant the subject exists for them; which fields they may read is the field policies' business.
-    const live = await post(SELECTION, { r: representationsOf(subject) }, withCaseGrants(DTC, [subject[0]!.pncId]));
+    expect(await post(SELECTION, { r: representationsOf(subject) }, withCaseGrants(DTC, [subject[0]!.pncId]))).toEqual(unknownAnswer);
+    // At the meeting the subject exists for them; which fields they may read is the field policies' business.
+    const live = await post(SELECTION, { r: representationsOf(subject) }, withMeetingEvidence(DTC, subject[0]!.pncId));
     expect(live.data?._entities).toEqual([{ visorNominal: null }]);
     expect(live.errors?.map((error) => (error.extensions as { policy?: string } | undefined)?.policy)).toEqual(['police.visorNominal']);
   });
@@ -275,7 +277,7 @@ describe('row scope: counter-terrorism gate (principle 7)', () => {
     expect(open.data?.offender).toEqual(expectedEntity(unrestricted[0]!));
   });
 
-  it.each(['MAPPA_MEETING', 'DISCLOSURE_DECISION'] as const)('A.R25, B.10: under %s a person under 18 is unknown to everyone, grant or not; adults and case management are unaffected', async (purpose) => {
+  it.each(['DISCLOSURE_DECISION'] as const)('A.R25, B.10, C.52: under %s a person under 18 is unknown to everyone, grant or not; adults and case management are unaffected', async (purpose) => {
     const today = requestDateOf(new Date());
     const children = ctPeople.filter((person) => isUnder18(person.dateOfBirth, today));
     const adults = ctPeople.filter((person) => !isUnder18(person.dateOfBirth, today)).slice(0, children.length);
@@ -382,9 +384,13 @@ describe('ViSOR partner agencies: a per-record condition on the grant (A.R5, A.R
     ['A.R5, principle 3: the prison offender manager', PRISON_OM],
   ] as const)('%s screening for MAPPA reads every nominal, partner or not', async (_name, callerFor) => {
     const owned = await nominalsAsOwner();
-    const result = await post(SELECTION, { r: representationsOf(subjects) }, callerFor('MAPPA_SCREENING'));
-    expect(result.errors).toBeUndefined();
-    expect(result.data?._entities).toEqual(subjects.map((person) => ({ pncId: person.pncId, visorNominal: owned.get(person.pncId) ?? null })));
+    // Issue 10: screening a referral about each person in turn.
+    for (const person of subjects) {
+      const screening = withReferralEvidence({ ...callerFor('MAPPA_SCREENING'), declaredPurpose: { purpose: 'MAPPA_SCREENING', caseId: 'REF-1' } }, person.pncId);
+      const result = await post(SELECTION, { r: representationsOf([person]) }, screening);
+      expect(result.errors).toBeUndefined();
+      expect(result.data?._entities).toEqual([{ pncId: person.pncId, visorNominal: owned.get(person.pncId) ?? null }]);
+    }
     expect(subjects.every((person) => owned.get(person.pncId) !== null)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { TEST_ISSUER } from '@mappa/shared';
 import { eq } from 'drizzle-orm';
-import { addMonths, MappaArea, startTestSubgraph, syntheticPeople, withCaseGrants } from '@mappa/shared';
+import { addMonths, caseGrantsOf, MappaArea, startTestSubgraph, syntheticPeople, withCaseGrants, withMeetingEvidence } from '@mappa/shared';
 import type { Caller, Purpose, Role, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
 import { prisonerTable } from './custody/prisoner.table';
 import { prisonSubgraph } from './index';
@@ -403,7 +403,7 @@ describe('prison subgraph', () => {
       }
     });
 
-    it('principle 5: a duty-to-co-operate attendee knows no prisoner without a live grant for the meeting; an expired one, or one for another purpose or meeting, does not count', async () => {
+    it('principle 5, issue 10: a duty-to-co-operate attendee knows no prisoner without attending the meeting about them; expired evidence, another meeting, not attending or a grant alone does not count', async () => {
       const dtc: Caller = {
         principal: { issuer: TEST_ISSUER, staffId: 'EM0001', agency: 'electronic_monitoring', roles: ['dtc_attendee'], area: MappaArea.LONDON, clearance: 'BPSS' },
         declaredPurpose: { purpose: 'MAPPA_MEETING', caseId: 'MTG-1' },
@@ -412,11 +412,12 @@ describe('prison subgraph', () => {
       const notKnown = await post(ENTITIES, { r: references(unknown.slice(0, 1)) }, dtc);
       expect(notKnown.data?._entities).toEqual([null]);
       expect(await post(ENTITIES, { r: references(subject) }, dtc)).toEqual(notKnown);
-      for (const grant of [{ validUntil: new Date(Date.now() - 1_000).toISOString() }, { purpose: 'CASE_MANAGEMENT' as const }, { caseId: 'MTG-2' }]) {
-        expect(await post(ENTITIES, { r: references(subject) }, withCaseGrants(dtc, [subject[0]!.pncId], grant))).toEqual(notKnown);
+      for (const evidence of [{ validUntil: new Date(Date.now() - 1_000).toISOString() }, { meetingId: 'MTG-2' }, { attending: false }]) {
+        expect(await post(ENTITIES, { r: references(subject) }, withMeetingEvidence(dtc, subject[0]!.pncId, evidence))).toEqual(notKnown);
       }
-      // Known with a live grant; the custody record itself stays the field policies' to refuse.
-      const live = await post(ENTITIES, { r: references(subject) }, withCaseGrants(dtc, [subject[0]!.pncId]));
+      expect(await post(ENTITIES, { r: references(subject) }, withCaseGrants(dtc, [subject[0]!.pncId]))).toEqual(notKnown);
+      // Known at the meeting; the custody record itself stays the field policies' to refuse.
+      const live = await post(ENTITIES, { r: references(subject) }, withMeetingEvidence(dtc, subject[0]!.pncId));
       expect(live.data?._entities).toEqual([{ custody: null }]);
       expect(live.errors?.map((error) => error.extensions?.policy)).toEqual(['prison.custody']);
     });
@@ -517,7 +518,16 @@ describe('prison subgraph', () => {
     });
     // People in custody at level 2/3 (who have MAPPA F reports) and people released on licence.
     const sample = () => [...inCustody.filter((p) => p.level >= 2).slice(0, 10), ...onLicence.slice(0, 10)];
-    const entities = (query: string, caller: Caller) => post(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { ${query} } } }`, { r: references(sample()) }, caller);
+    const entities = async (query: string, caller: Caller) => {
+      const document = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { ${query} } } }`;
+      if (caller.declaredPurpose.purpose !== 'MAPPA_MEETING') return post(document, { r: references(sample()) }, caller);
+      // Issue 10: a meeting is about one person, so each is asked at the meeting about them (a duty-to-co-operate
+      // attendee only where a grant says they were invited), and the answers put together as one batch's would be.
+      const invited = caller.principal.roles.includes('dtc_attendee') ? new Set(caseGrantsOf(caller).map((grant) => grant.pncId)) : null;
+      const answers = await Promise.all(sample().map((person) => post(document, { r: references([person]) }, invited && !invited.has(person.pncId) ? caller : withMeetingEvidence(caller, person.pncId))));
+      const errors = [...new Map(answers.flatMap((answer) => answer.errors ?? []).map((error) => [`${error.message} ${(error.path ?? []).join('.')}`, error])).values()];
+      return { data: { _entities: answers.flatMap((answer) => (answer.data?._entities as unknown[] | undefined) ?? [null]) }, ...(errors.length > 0 ? { errors } : {}) };
+    };
     /** Each error as `code policy field.path` (list indices dropped), sorted. */
     const denials = (errors: { path?: (string | number)[]; extensions?: { code?: string; policy?: string } }[] | undefined) =>
       (errors ?? []).map((e) => `${e.extensions?.code} ${e.extensions?.policy} ${(e.path ?? []).filter((k) => typeof k === 'string').join('.')}`).sort();

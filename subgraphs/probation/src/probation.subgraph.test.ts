@@ -1,5 +1,5 @@
 import { TEST_ISSUER } from '@mappa/shared';
-import { addMonths, MappaArea, startTestSubgraph, syntheticPeople, withCaseGrants } from '@mappa/shared';
+import { addMonths, askAtEachMeeting, MappaArea, startTestSubgraph, syntheticPeople, withCaseGrants } from '@mappa/shared';
 import type { Caller, Clearance, PrincipalAgency, Purpose, Role, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
 import { eq, inArray } from 'drizzle-orm';
 import { probationCaseTable } from './case/probation-case.table';
@@ -170,10 +170,9 @@ const VICTIM_SELECTION = `
 `;
 
 async function entities(pncIds: readonly string[], selection: string, caller: Caller = PRACTITIONER): Promise<GraphQLResponse> {
-  return post(
-    `query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { ${selection} } } }`,
-    { r: pncIds.map((pncId) => ({ __typename: 'Offender', pncId })) },
-    caller,
+  // Issue 10: under MAPPA_MEETING each subject is asked about at the meeting about them.
+  return askAtEachMeeting(caller, pncIds, (batch, asked) =>
+    post(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { ${selection} } } }`, { r: batch.map((pncId) => ({ __typename: 'Offender', pncId })) }, asked),
   );
 }
 

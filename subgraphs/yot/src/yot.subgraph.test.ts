@@ -1,6 +1,6 @@
 import { TEST_ISSUER } from '@mappa/shared';
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType } from 'graphql';
-import { addDays, addMonths, formatPncId, isUnder18, MappaArea, openTestDatabase, requestDateOf, startTestSubgraph, syntheticPeople, withCaseGrants, yearsBetween, yotReferenceSchema } from '@mappa/shared';
+import { addDays, addMonths, formatPncId, isUnder18, MappaArea, openTestDatabase, askAtEachReferral, requestDateOf, startTestSubgraph, syntheticPeople, withCaseGrants, yearsBetween, yotReferenceSchema } from '@mappa/shared';
 import type { Caller, Purpose, Role, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
 import { yotSubgraph } from './index';
 import { youthCaseTable } from './youth-case/youth-case.table';
@@ -602,7 +602,8 @@ describe('yot subgraph', () => {
     });
 
     it('A.R10: the MAPPA chair is denied the MAPPA H notification and every other YOT record', async () => {
-      const result = await post(ENTITIES, { r: references(twenty().map((p) => p.pncId)) }, callerWith('mappa_chair', 'mappa_unit', 'MAPPA_SCREENING'));
+      // Issue 10: the chair does not screen (A.R19), so is asked as if party to a referral about each young person.
+      const result = await askAtEachReferral(callerWith('mappa_chair', 'mappa_unit', 'MAPPA_SCREENING'), twenty().map((p) => p.pncId), (pncIds, who) => post(ENTITIES, { r: references(pncIds) }, who));
       const entities = result.data?._entities as YotOffender[];
       expect(entities.map((e) => e.pncId)).toEqual(twenty().map((p) => p.pncId));
       expect(entities.every((e) => RECORDS.every(([field]) => e[field] === null))).toBe(true);
@@ -617,7 +618,8 @@ describe('yot subgraph', () => {
     ] as const)(
       "A.R40, A.R51, C.56: a %s (%s) under %s reads no YOT record, not looked-after status nor consent",
       async (role, agency, purpose) => {
-        const result = await post(ENTITIES, { r: references(twenty().map((p) => p.pncId)) }, callerWith(role, agency, purpose));
+        // Issue 10: under MAPPA_SCREENING each young person is asked about as the subject of the caller's own referral.
+        const result = await askAtEachReferral(callerWith(role, agency, purpose), twenty().map((p) => p.pncId), (pncIds, who) => post(ENTITIES, { r: references(pncIds) }, who));
         const entities = result.data?._entities as YotOffender[];
         expect(entities.map((e) => e.pncId)).toEqual(twenty().map((p) => p.pncId));
         expect(entities.every((e) => RECORDS.every(([field]) => e[field] === null))).toBe(true);

@@ -214,6 +214,11 @@ const VALID: Record<string, () => Promise<Call>> = {
   scheduleMeeting: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: CASE_MANAGEMENT, variables: { input: await scheduleMeetingInput() } }),
   meetingDiary: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: CASE_MANAGEMENT, variables: { first: 5, after: null, dueWithinDays: 28, dueStatus: ['OVERDUE', 'DUE'] } }),
   meeting: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: CASE_MANAGEMENT, variables: { id: await newMeetingId() } }),
+  // The meeting's co-ordinator, declaring the meeting (the MAPPA unit vouches them COORDINATOR).
+  meetingPackPreview: async () => {
+    const meetingId = await meetingInSession();
+    return { principal: DEFAULT_PRINCIPAL, purpose: atMeeting(meetingId), variables: { meetingId } };
+  },
   inviteToMeeting: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: CASE_MANAGEMENT, variables: { input: invitationInput(await newMeetingId()) } }),
   withdrawInvitation: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: CASE_MANAGEMENT, variables: { invitationId: await newInvitationId(await newMeetingId()), reason: 'No longer needed' } }),
   recordConsultation: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: CASE_MANAGEMENT, variables: { invitationId: await newInvitationId(await newMeetingId()), note: 'Consulted by telephone' } }),

@@ -1,6 +1,6 @@
 import { TEST_ISSUER } from '@mappa/shared';
 import { and, asc, eq } from 'drizzle-orm';
-import { addDays, startTestSubgraph, syntheticPeople } from '@mappa/shared';
+import { addDays, startTestSubgraph, syntheticPeople, withMeetingEvidence } from '@mappa/shared';
 import type { Caller, DeclaredPurpose, Principal, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
 import { mappaSubgraph } from '../index';
 import { mappaCaseChangeTable, mappaCaseTable } from './mappa-case.table';
@@ -89,12 +89,13 @@ describe('changeMappaLevel', () => {
     expect(after.history.at(-1)).toMatchObject({ sequence: history.length + 1, field: 'LEVEL', reason: 'New intelligence on risk', decisionKind: 'SCREENING_DECISION' });
   });
 
-  it('A.R16: the chair (a probation employee) changes the level by a MAPP meeting decision under MAPPA_MEETING', async () => {
+  it('A.R16, issue 10: the chair (a probation employee) changes the level by a MAPP meeting decision under MAPPA_MEETING, at a meeting about that person only', async () => {
     const { row } = await caseOf(inArea[1]!);
-    const result = await changeLevel(
-      { caseId: row.caseId, level: otherLevel(row.level), decisionKind: 'MAPP_MEETING', decisionReference: 'MTG-0042-1', reason: 'Meeting decision' },
-      { principal: CHAIR, declaredPurpose: MEETING },
-    );
+    const input = { caseId: row.caseId, level: otherLevel(row.level), decisionKind: 'MAPP_MEETING', decisionReference: 'MTG-0042-1', reason: 'Meeting decision' };
+    // Chairing a meeting about someone else (or none) reaches no case: NOT_FOUND, as for an unknown one.
+    const elsewhere = await changeLevel(input, withMeetingEvidence({ principal: CHAIR, declaredPurpose: MEETING }, inArea[2]!.pncId, { standing: 'CHAIR', invitationId: null }));
+    expect(elsewhere.errors?.map((error) => error.extensions?.code)).toEqual(['NOT_FOUND']);
+    const result = await changeLevel(input, withMeetingEvidence({ principal: CHAIR, declaredPurpose: MEETING }, inArea[1]!.pncId, { standing: 'CHAIR', invitationId: null }));
     expect(result.errors).toBeUndefined();
     expect((await caseOf(inArea[1]!)).row.level).toBe(otherLevel(row.level));
   });
