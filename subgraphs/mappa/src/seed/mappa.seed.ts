@@ -371,12 +371,15 @@ export async function seedMappa(db: Database, people: readonly SyntheticPerson[]
   // statement per chunk, and each chunk is in its final state: see workflow.seed.ts).
   await Promise.all([insertInChunks(db, mappaCaseChangeTable, changes), insertInChunks(db, referralTable, rows.referrals), insertInChunks(db, meetingTable, rows.meetings)]);
   await Promise.all([insertInChunks(db, meetingInvitationTable, rows.invitations), insertInChunks(db, caseAccessGrantTable, rows.grants)]);
-  await Promise.all([
-    insertInChunks(db, meetingAttendanceTable, rows.attendance),
-    insertInChunks(db, meetingMinutesTable, rows.minutes),
-    insertInChunks(db, meetingDecisionTable, rows.decisions),
-    insertInChunks(db, meetingActionTable, rows.actions),
-  ]);
+  // Minutes, decisions and actions are finished history, inserted in their final state: the workflow
+  // triggers (0008) let that through only for a transaction that declares itself a history load.
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`set local mappa.loading_history = 'on'`);
+    await insertInChunks(tx, meetingAttendanceTable, rows.attendance);
+    await insertInChunks(tx, meetingMinutesTable, rows.minutes);
+    await insertInChunks(tx, meetingDecisionTable, rows.decisions);
+    await insertInChunks(tx, meetingActionTable, rows.actions);
+  });
 }
 
 /**
