@@ -3,6 +3,7 @@ import type { JsonWebKey } from 'node:crypto';
 import { LocalIssuer } from '@mappa/gateway';
 import type { PrincipalClaims } from '@mappa/shared';
 import { SignJWT } from 'jose';
+import { insertMeeting, inviteToMeeting, signAttendance } from './support/mappa-records';
 import { DEFAULT_PRINCIPAL, startTestStack } from './support/test-stack';
 import type { GraphQLResponse, TestStack } from './support/test-stack';
 
@@ -141,6 +142,10 @@ describe('declared purpose', () => {
   });
 
   it('accepts MAPPA_MEETING with a meeting id', async () => {
+    // Issue 10: the meeting exists, about this person, and the officer has signed in to it.
+    const meetingId = await insertMeeting(env, env.people[0]!.pncId, { meetingId: 'MTG-2026-0001' });
+    const { invitationId } = await inviteToMeeting(env, meetingId, { staffId: principal.staffId, agency: principal.agency });
+    await signAttendance(env, meetingId, principal, invitationId);
     const headers = await env.headersFor(principal, { purpose: 'MAPPA_MEETING', caseId: 'MTG-2026-0001' });
     const response = await fetch(`${env.stack.gateway.url}/graphql`, {
       method: 'POST',

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { FIVE_AGENCY_VIEW, yearsBetween } from '@mappa/shared';
+import { insertMeeting } from './support/mappa-records';
 import { postGraphQL, startTestStack } from './support/test-stack';
 import type { GraphQLResponse, TestStack } from './support/test-stack';
 
@@ -80,6 +81,8 @@ describe('the single offender view', () => {
       [['offender', 'riskManagementPlan'], 'FORBIDDEN', 'probation.riskManagementPlan'],
     ]);
     const chair = { staffId: 'CHAIR0001', agency: 'probation' as const, roles: ['mappa_chair' as const], area: person.area, clearance: 'SC' as const };
+    // Issue 10: the meeting about this person, which the chair chairs.
+    await insertMeeting(env, person.pncId, { meetingId: 'MTG-TEST-0001', chair });
     const meeting = await postGraphQL<{ offender: { riskManagementPlan: { supervision: string } | null } }>(
       `${env.stack.gateway.url}/graphql`,
       QUERY,

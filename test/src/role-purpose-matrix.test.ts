@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { Kind, parse } from 'graphql';
 import type { ObjectTypeDefinitionNode, TypeNode } from 'graphql';
-import { DUTY_TO_CO_OPERATE_AGENCIES } from '@mappa/shared';
+import { isMappaCoordinator } from '@mappa/shared';
 import type { DeclaredPurpose, PrincipalClaims, PrincipalAgency, Purpose, Role, SyntheticPerson } from '@mappa/shared';
+import { insertMeeting, insertReferral, inviteToMeeting, signAttendance } from './support/mappa-records';
 import { postGraphQL, startTestStack } from './support/test-stack';
 import type { GraphQLResponse, TestStack } from './support/test-stack';
 
@@ -785,35 +786,59 @@ let subjects: { custody: Subject; licence: Subject; youth: Subject };
 beforeAll(async () => {
   env = await startTestStack({ dataset: { offenders: 1_200, seed: 23, asOf: '2026-11-01' } });
   subjects = await chooseSubjects(env);
-  await inviteDutyToCoOperateAgencies();
+  await bindPurposesToRecords();
 });
 
-const GRANT = 'mutation($input: GrantCaseAccessInput!) { grantCaseAccess(input: $input) { grantId } }';
+const subjectKeyOf = (subject: Subject): string => (subject === subjects.custody ? 'CUSTODY' : subject === subjects.licence ? 'LICENCE' : 'YOUTH');
+const meetingIdOf = (subject: Subject): string => `MTG-MATRIX-${subjectKeyOf(subject)}`;
+const referralIdOf = (subject: Subject, principal: PrincipalClaims): string => `REF-MATRIX-${subjectKeyOf(subject)}-${principal.staffId}`;
+/** Who makes (or is party to) a MAPPA A referral: the Responsible Authority, the YOT and the unit itself. */
+const REFERRING_AGENCIES: readonly PrincipalAgency[] = ['police', 'probation', 'prison', 'yot', 'mappa_unit'];
 
 /**
- * Duty-to-co-operate attendees know a subject only through a live case grant (principle 5): the
- * co-ordinator of the subject's area invites every duty-to-co-operate agency to the matrix's meeting
- * about each adult subject, through the gateway as in production. Under every other purpose they hold
- * no grant, so the matrix shows the field policies at the meeting and the row scope elsewhere.
+ * Issue 10: MAPPA_MEETING and MAPPA_SCREENING are bound to a record. Each adult subject has a meeting
+ * (in the subject's area, so its co-ordinator stands to it) to which every other role of the matrix is
+ * invited by staff id and has signed attendance; duty-to-co-operate attendees included, who reach the
+ * subject only this way (principle 5). For screening, every Responsible Authority and YOT role (and
+ * the chair) has an open referral about each subject from its agency in its area; the co-ordinator
+ * screens by area. So the matrix shows the field policies under each purpose, and the row scope of
+ * roles that can have no such record (lay advisers, analysts, information governance) elsewhere.
  */
-async function inviteDutyToCoOperateAgencies(): Promise<void> {
-  const meeting = PURPOSES.find((purpose) => purpose.purpose === 'MAPPA_MEETING')!;
-  const validUntil = new Date(Date.now() + 7 * 86_400_000).toISOString();
-  for (const { person } of subjectsFor('MAPPA_MEETING')) {
-    const coordinator: PrincipalClaims = { staffId: 'MCU-MATRIX-1', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: person.area, clearance: 'SC' };
-    for (const agency of DUTY_TO_CO_OPERATE_AGENCIES) {
-      const input = { granteeAgency: agency, granteeRole: 'dtc_attendee', pncId: person.pncId, purpose: 'MAPPA_MEETING', caseId: meeting.caseId, validUntil, reason: 'Invited to the meeting' };
-      const result = await postGraphQL(`${env.stack.gateway.url}/graphql`, GRANT, { input }, await env.headersFor(coordinator, meeting));
-      expect(result.errors).toBeUndefined();
+async function bindPurposesToRecords(): Promise<void> {
+  for (const subject of subjectsFor('MAPPA_MEETING')) {
+    const meetingId = await insertMeeting(env, subject.person.pncId, { meetingId: meetingIdOf(subject) });
+    for (const role of MATRIX) {
+      const principal = role.principal(subject);
+      if (isMappaCoordinator(principal)) continue;
+      const { invitationId } = await inviteToMeeting(env, meetingId, { staffId: principal.staffId, agency: principal.agency });
+      await signAttendance(env, meetingId, principal, invitationId);
     }
   }
+  const referrals = new Set<string>();
+  for (const subject of subjectsFor('MAPPA_SCREENING')) {
+    for (const role of MATRIX) {
+      const principal = role.principal(subject);
+      const referralId = referralIdOf(subject, principal);
+      if (isMappaCoordinator(principal) || !REFERRING_AGENCIES.includes(principal.agency) || referrals.has(referralId)) continue;
+      referrals.add(referralId);
+      await insertReferral(env, subject.person.pncId, principal, { referralId });
+    }
+  }
+}
+
+/** The purpose a role declares about a subject: the meeting about them, or the referral they are party to (issue 10). */
+function declaredFor(purpose: DeclaredPurpose, subject: Subject, role: RoleCase): DeclaredPurpose {
+  if (purpose.purpose === 'MAPPA_MEETING') return { purpose: 'MAPPA_MEETING', caseId: meetingIdOf(subject) };
+  const principal = role.principal(subject);
+  if (purpose.purpose === 'MAPPA_SCREENING' && !isMappaCoordinator(principal) && REFERRING_AGENCIES.includes(principal.agency)) return { purpose: 'MAPPA_SCREENING', caseId: referralIdOf(subject, principal) };
+  return purpose;
 }
 
 afterAll(async () => {
   await env.close();
 });
 
-/** Meetings and disclosure decisions about children fail closed (A.R25, B.10): ask about adults only. */
+/** Meetings and disclosure decisions about children fail closed without the YOT and children's services (A.R25, B.10): ask about adults only. */
 const subjectsFor = (purpose: Purpose): Subject[] =>
   purpose === 'MAPPA_MEETING' || purpose === 'DISCLOSURE_DECISION' ? [subjects.custody, subjects.licence] : [subjects.custody, subjects.licence, subjects.youth];
 
@@ -875,7 +900,7 @@ describe('the role × purpose matrix over the whole offender view', () => {
           `${env.stack.gateway.url}/graphql`,
           WHOLE_OFFENDER_VIEW,
           { pncId: subject.person.pncId },
-          await env.headersFor(role.principal(subject), purpose),
+          await env.headersFor(role.principal(subject), declaredFor(purpose, subject, role)),
         );
         // Exactly the refusals the rules give: no more, no fewer, and no other kind of error.
         expect({ subject: subject.label, refusals: refusalsOf(result) }).toEqual({ subject: subject.label, refusals: expectedRefusals(allowed) });

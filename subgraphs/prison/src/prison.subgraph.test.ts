@@ -1,6 +1,6 @@
 import { TEST_ISSUER } from '@mappa/shared';
 import { eq } from 'drizzle-orm';
-import { addMonths, caseGrantsOf, MappaArea, startTestSubgraph, syntheticPeople, withCaseGrants, withMeetingEvidence } from '@mappa/shared';
+import { addMonths, askAtEachMeeting, MappaArea, startTestSubgraph, syntheticPeople, withCaseGrants, withMeetingEvidence } from '@mappa/shared';
 import type { Caller, Purpose, Role, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
 import { prisonerTable } from './custody/prisoner.table';
 import { prisonSubgraph } from './index';
@@ -518,16 +518,11 @@ describe('prison subgraph', () => {
     });
     // People in custody at level 2/3 (who have MAPPA F reports) and people released on licence.
     const sample = () => [...inCustody.filter((p) => p.level >= 2).slice(0, 10), ...onLicence.slice(0, 10)];
-    const entities = async (query: string, caller: Caller) => {
-      const document = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { ${query} } } }`;
-      if (caller.declaredPurpose.purpose !== 'MAPPA_MEETING') return post(document, { r: references(sample()) }, caller);
-      // Issue 10: a meeting is about one person, so each is asked at the meeting about them (a duty-to-co-operate
-      // attendee only where a grant says they were invited), and the answers put together as one batch's would be.
-      const invited = caller.principal.roles.includes('dtc_attendee') ? new Set(caseGrantsOf(caller).map((grant) => grant.pncId)) : null;
-      const answers = await Promise.all(sample().map((person) => post(document, { r: references([person]) }, invited && !invited.has(person.pncId) ? caller : withMeetingEvidence(caller, person.pncId))));
-      const errors = [...new Map(answers.flatMap((answer) => answer.errors ?? []).map((error) => [`${error.message} ${(error.path ?? []).join('.')}`, error])).values()];
-      return { data: { _entities: answers.flatMap((answer) => (answer.data?._entities as unknown[] | undefined) ?? [null]) }, ...(errors.length > 0 ? { errors } : {}) };
-    };
+    // Issue 10: under MAPPA_MEETING each person is asked about at the meeting about them (askAtEachMeeting).
+    const entities = (query: string, caller: Caller) =>
+      askAtEachMeeting(caller, sample().map((person) => person.pncId), (pncIds, asked) =>
+        post(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { ${query} } } }`, { r: references(sample().filter((person) => pncIds.includes(person.pncId))) }, asked),
+      );
     /** Each error as `code policy field.path` (list indices dropped), sorted. */
     const denials = (errors: { path?: (string | number)[]; extensions?: { code?: string; policy?: string } }[] | undefined) =>
       (errors ?? []).map((e) => `${e.extensions?.code} ${e.extensions?.policy} ${(e.path ?? []).filter((k) => typeof k === 'string').join('.')}`).sort();

@@ -4,6 +4,7 @@ import type { MintOptions } from '@mappa/gateway';
 import { MappaArea, TEST_ISSUER } from '@mappa/shared';
 import type { DeclaredPurpose, PrincipalClaims, SyntheticPerson } from '@mappa/shared';
 import { z } from 'zod';
+import { insertMeeting, signAttendance } from '../support/mappa-records';
 import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, startTestStack } from '../support/test-stack';
 import type { GraphQLResponse, TestStack } from '../support/test-stack';
 
@@ -130,8 +131,8 @@ describe('issue 9 §2: an identity provider vouches only for its own people', ()
   it('issue 9 §2 (roles belong to agencies): jobcentre_plus + mappa_chair cannot page the register', async () => {
     const jobcentreChair: PrincipalClaims = { staffId: 'JCP9001', agency: 'jobcentre_plus', roles: ['mappa_chair'], area: AREA, clearance: 'SC' };
     expectUnauthenticated(await askAs(env.issuer, jobcentreChair, DEFAULT_PURPOSE, REGISTER), UNVOUCHABLE);
-    // A chair from the police pages it.
-    const policeChair = await askAs<{ offenders: { totalCount: number } }>(env.issuer, { ...jobcentreChair, staffId: 'PCH9001', agency: 'police' }, DEFAULT_PURPOSE, REGISTER);
+    // A chair from the police pages it (under case management: the chair does not screen, A.R19, issue 10).
+    const policeChair = await askAs<{ offenders: { totalCount: number } }>(env.issuer, { ...jobcentreChair, staffId: 'PCH9001', agency: 'police' }, { purpose: 'CASE_MANAGEMENT', caseId: null }, REGISTER);
     expect(policeChair.body.errors).toBeUndefined();
     expect(policeChair.body.data?.offenders.totalCount).toBeGreaterThan(0);
   });
@@ -147,6 +148,9 @@ describe('issue 9 §2: an identity provider vouches only for its own people', ()
     const subject = env.people.find(ordinaryAdult)!;
     const attendee: PrincipalClaims = { staffId: 'HLT9001', agency: 'health', roles: ['dtc_attendee'], area: AREA, clearance: 'BPSS' };
     const coordinator: PrincipalClaims = { ...DEFAULT_PRINCIPAL, area: subject.area };
+    // Issue 10: the meeting the grant is for exists, and provider A's HLT9001 has signed in to it.
+    await insertMeeting(env, subject.pncId, { meetingId: MEETING_ID });
+    await signAttendance(env, MEETING_ID, attendee);
     const granted = await askAs(env.issuer, coordinator, MEETING, 'mutation($input: GrantCaseAccessInput!) { grantCaseAccess(input: $input) { grantId granteeStaffId granteeIssuer } }', {
       input: {
         granteeStaffId: attendee.staffId,
