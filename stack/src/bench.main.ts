@@ -348,9 +348,7 @@ async function main(): Promise<void> {
 /**
  * BENCHMARK ONLY: meetings in session about `BENCH_MEETINGS` adults of the area at level 2 or 3 (no
  * counter-terrorism restriction: the officer is not cleared), each with the police PPU invited and
- * the officer signed in (MAPPA E), written straight into the bench database. The YOT and children's
- * services are invited and signed in too: the meeting workflow's `Meeting.subject` asks their
- * safeguards (A.R25, B.10) of every subject for now, an adult's included.
+ * the officer signed in (MAPPA E), written straight into the bench database.
  */
 async function benchMeetings(db: Database, people: readonly ReturnType<typeof syntheticPerson>[], issuer: string, officerStaffId: string) {
   const today = requestDateOf(new Date());
@@ -364,8 +362,6 @@ async function benchMeetings(db: Database, people: readonly ReturnType<typeof sy
         issuer,
         invitees: [
           { agency: 'police', role: 'ppu_officer', staffId: officerStaffId, signed: true },
-          { agency: 'yot', role: 'yot_case_manager', staffId: `BENCHYOT${index}`, signed: true },
-          { agency: 'children_social_care', role: 'dtc_attendee', staffId: `BENCHCSC${index}`, signed: true },
         ],
       }),
     ),

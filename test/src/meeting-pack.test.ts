@@ -27,8 +27,6 @@ const INVITEES: readonly Invitee[] = [
   invitee('prison', 'prison', 'prison_offender_manager'),
   invitee('housing', 'housing', 'dtc_attendee'),
   invitee('yot', 'yot', 'yot_case_manager'),
-  // With the YOT attending, children's services attending too meets A.R25 / B.10's safeguards, which
-  // Meeting.subject (wip-meeting) currently asks of every subject, an adult's included.
   invitee('childrens', 'children_social_care', 'dtc_attendee'),
 ];
 const NOT_SIGNED = invitee('education', 'education', 'dtc_attendee');

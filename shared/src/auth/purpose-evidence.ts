@@ -35,7 +35,11 @@ export const meetingEvidenceSchema = z.object({
    * theirs and nothing else of the subject.
    */
   attending: z.boolean(),
-  /** A.R25, B.10: the YOT and children's services are invited and recorded as attending or consulted; decides whether a subject under 18 is served. */
+  /**
+   * A.R25, B.10: true for an adult subject (on the meeting day); for a child (or an unknown date of birth)
+   * only when the YOT and children's services are invited and each recorded as attending or consulted.
+   * Decides whether a subject under 18 is served (`meeting.rules.ts` in the MAPPA unit states the rule once).
+   */
   childSafeguardsMet: z.boolean(),
   validUntil: z.iso.datetime({ offset: true }),
 });

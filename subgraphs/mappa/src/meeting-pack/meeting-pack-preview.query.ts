@@ -3,7 +3,7 @@ import type { Database } from '@mappa/shared';
 import { caseAccessGrantTable } from '../case-access-grant/case-access-grant.table';
 import { mappaCaseTable } from '../mappa-case/mappa-case.table';
 import { meetingAttendanceTable, meetingInvitationTable, meetingTable } from '../meeting/meeting.table';
-import { childSafeguardsMet } from '../purpose-evidence/purpose-evidence.query';
+import { childSafeguardsMet } from '../meeting/meeting.rules';
 import type { MeetingFacts } from './meeting-pack-preview';
 
 /**
@@ -30,7 +30,7 @@ export async function meetingFacts(db: Database, meetingId: string, now: Date): 
       )
       .orderBy(asc(meetingInvitationTable.invitedAt), asc(meetingInvitationTable.invitationId)),
     db.select().from(meetingAttendanceTable).where(eq(meetingAttendanceTable.meetingId, meetingId)),
-    childSafeguardsMet(db, row.meeting, now),
+    childSafeguardsMet(db, row.meeting.meetingId),
   ]);
   return { ...row, invitations: invitations.map(({ invitation }) => invitation), attendance, childSafeguardsMet: safeguards };
 }

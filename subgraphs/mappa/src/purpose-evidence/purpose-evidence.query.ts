@@ -1,10 +1,11 @@
-import { and, desc, eq, exists, gt, inArray, isNull, isNotNull, lte, or } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import { GRANT_HOLDER_ROLES, isMappaCoordinator } from '@mappa/shared';
-import type { Database, MeetingEvidence, PrincipalAgency, Principal, ReferralEvidence, Role } from '@mappa/shared';
+import type { Database, MeetingEvidence, Principal, ReferralEvidence, Role } from '@mappa/shared';
 import { caseAccessGrantTable } from '../case-access-grant/case-access-grant.table';
 import { meetingAttendanceTable, meetingInvitationTable, meetingTable } from '../meeting/meeting.table';
 import type { MeetingRow } from '../meeting/meeting.table';
+import { childSafeguardsMet } from '../meeting/meeting.rules';
 import { referralTable } from '../referral/referral.table';
 import { ReferralStatus } from '../referral/referral.type';
 
@@ -25,9 +26,6 @@ export const MEETING_STANDING_DAYS = 28;
  */
 export const REFERRAL_EVIDENCE_MINUTES = 10;
 
-/** The agencies A.R25 / B.10 require at a meeting about a child: the youth offending team and children's services. */
-export const CHILD_SAFEGUARD_AGENCIES: readonly PrincipalAgency[] = ['yot', 'children_social_care'];
-
 const OPEN_REFERRAL: readonly ReferralStatus[] = [ReferralStatus.AWAITING_ENDORSEMENT, ReferralStatus.SUBMITTED];
 const SCREENED_REFERRAL: readonly ReferralStatus[] = [ReferralStatus.ACCEPTED, ReferralStatus.REJECTED];
 
@@ -44,33 +42,6 @@ function grantIsForMeeting(meeting: MeetingRow): SQL | undefined {
 /** An invitation to the meeting that still holds: not withdrawn, and its grant live and this meeting's own. */
 function liveInvitationCondition(meeting: MeetingRow, now: Date): SQL | undefined {
   return and(eq(meetingInvitationTable.meetingId, meeting.meetingId), isNull(meetingInvitationTable.withdrawnAt), grantIsLive(now), grantIsForMeeting(meeting));
-}
-
-/**
- * A.R25, B.10: the YOT and children's services are each invited (a live invitation) and recorded as
- * attending (a signed attendance of that agency) or consulted (`consulted_at` on its invitation). One
- * statement per agency, both run together. The meeting workflow can use it to refuse holding a child's
- * meeting without them.
- */
-export async function childSafeguardsMet(db: Database, meeting: MeetingRow, now: Date): Promise<boolean> {
-  const met = await Promise.all(
-    CHILD_SAFEGUARD_AGENCIES.map(async (agency) => {
-      const signed = exists(
-        db
-          .select({ id: meetingAttendanceTable.attendanceId })
-          .from(meetingAttendanceTable)
-          .where(and(eq(meetingAttendanceTable.meetingId, meeting.meetingId), eq(meetingAttendanceTable.agency, agency))),
-      );
-      const rows = await db
-        .select({ id: meetingInvitationTable.invitationId })
-        .from(meetingInvitationTable)
-        .innerJoin(caseAccessGrantTable, eq(caseAccessGrantTable.grantId, meetingInvitationTable.grantId))
-        .where(and(liveInvitationCondition(meeting, now), eq(meetingInvitationTable.inviteeAgency, agency), or(isNotNull(meetingInvitationTable.consultedAt), signed)))
-        .limit(1);
-      return rows.length > 0;
-    }),
-  );
-  return met.every(Boolean);
 }
 
 /** The caller named by staff id with its issuer, or by agency and one of the roles a grant or invitation can name. */
@@ -153,7 +124,7 @@ export async function meetingEvidenceFor(db: Database, principal: Principal, mee
     standing = { standing: 'INVITEE', invitationId: invitee.invitationId, attending: await isAttending(db, principal, meeting.meetingId), validUntil: invitee.validUntil };
   }
   if (standing.validUntil.getTime() <= now.getTime()) return null;
-  return { ...base, ...standing, childSafeguardsMet: await childSafeguardsMet(db, meeting, now), validUntil: standing.validUntil.toISOString() };
+  return { ...base, ...standing, childSafeguardsMet: await childSafeguardsMet(db, meeting.meetingId), validUntil: standing.validUntil.toISOString() };
 }
 
 /**
