@@ -355,7 +355,7 @@ async function benchMeetings(db: Database, people: readonly ReturnType<typeof sy
   const subjects = people.filter((person) => person.level >= 2 && person.category !== 4 && !person.restrictedAccess && !isUnder18(person.dateOfBirth, today)).slice(0, BENCH_MEETINGS);
   if (subjects.length === 0) throw new Error('no one for the meeting pack\'s meetings; seed more offenders');
   return Promise.all(
-    subjects.map((person, index) =>
+    subjects.map((person) =>
       insertMeetingInSession(db, {
         pncId: person.pncId,
         chair: { staffId: 'BENCHCHAIR', issuer, agency: 'probation' },
