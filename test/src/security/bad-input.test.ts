@@ -184,7 +184,7 @@ async function attendeesAction(accepted = false): Promise<string> {
     { principal: MEETING_CHAIR, purpose: atMeeting(meetingId), variables: { input: { meetingId, ownerAgency: 'probation', ownerStaffId: MEETING_ATTENDEE.staffId, ownerIssuer: TEST_ISSUER, dueDate: inDays(14).slice(0, 10), text: 'Home visit' } } },
     'createMeetingAction',
   );
-  if (accepted) await mustAsk('mutation($id: String!) { acceptAction(actionId: $id) { actionId } }', { principal: MEETING_ATTENDEE, purpose: CASE_MANAGEMENT, variables: { id: action.actionId } }, 'acceptAction');
+  if (accepted) await mustAsk('mutation($id: ID!) { acceptAction(actionId: $id) { actionId } }', { principal: MEETING_ATTENDEE, purpose: CASE_MANAGEMENT, variables: { id: action.actionId } }, 'acceptAction');
   return action.actionId as string;
 }
 

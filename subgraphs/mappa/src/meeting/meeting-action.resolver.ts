@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, getTableColumns, inArray, isNull, not, or } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Access, BadUserInputError, changedFields, NotFoundError, parseInput } from '@mappa/shared';
 import type { Database, Principal } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
@@ -106,14 +106,14 @@ export class MeetingActionResolver {
 
   @Access(mappaPolicies.meetingActionResponse)
   @Mutation(() => MeetingAction, { nullable: true, description: 'The owner accepts a PROPOSED action, and owns its completion (B.41). Under CASE_MANAGEMENT; someone else\'s or an unknown action is NOT_FOUND.' })
-  acceptAction(@Arg('actionId', () => String, { description: 'The action.' }) actionId: string, @Ctx() context: MappaContext): Promise<MeetingAction> {
+  acceptAction(@Arg('actionId', () => ID, { description: 'The action.' }) actionId: string, @Ctx() context: MappaContext): Promise<MeetingAction> {
     return this.move(context, parseInput(actionIdSchema, actionId, 'actionId'), 'accept', null);
   }
 
   @Access(mappaPolicies.meetingActionResponse)
   @Mutation(() => MeetingAction, { nullable: true, description: 'The owner declines a PROPOSED action, with the reason (minuted, B.41). Under CASE_MANAGEMENT; someone else\'s or an unknown action is NOT_FOUND.' })
   declineAction(
-    @Arg('actionId', () => String, { description: 'The action.' }) actionId: string,
+    @Arg('actionId', () => ID, { description: 'The action.' }) actionId: string,
     @Arg('reason', () => String, { description: 'Why (1-1000 characters).' }) reason: string,
     @Ctx() context: MappaContext,
   ): Promise<MeetingAction> {
@@ -123,7 +123,7 @@ export class MeetingActionResolver {
 
   @Access(mappaPolicies.meetingActionResponse)
   @Mutation(() => MeetingAction, { nullable: true, description: 'The owner completes an ACCEPTED action (B.41). Under CASE_MANAGEMENT; someone else\'s or an unknown action is NOT_FOUND.' })
-  completeAction(@Arg('actionId', () => String, { description: 'The action.' }) actionId: string, @Ctx() context: MappaContext): Promise<MeetingAction> {
+  completeAction(@Arg('actionId', () => ID, { description: 'The action.' }) actionId: string, @Ctx() context: MappaContext): Promise<MeetingAction> {
     return this.move(context, parseInput(actionIdSchema, actionId, 'actionId'), 'complete', null);
   }
 
@@ -144,7 +144,7 @@ export class MeetingActionResolver {
     description:
       'The actions of the meeting declared in x-mappa-case, soonest due first: all of them for its chair, its co-ordinator and attending invitees; only their own for an invitee who has not signed attendance or has left (B.25). An unknown or other meeting is NOT_FOUND.',
   })
-  async meetingActions(@Arg('meetingId', () => String, { description: 'The meeting (as declared in x-mappa-case).' }) meetingId: string, @Ctx() context: MappaContext): Promise<MeetingAction[]> {
+  async meetingActions(@Arg('meetingId', () => ID, { description: 'The meeting (as declared in x-mappa-case).' }) meetingId: string, @Ctx() context: MappaContext): Promise<MeetingAction[]> {
     const validMeetingId = parseInput(meetingIdSchema, meetingId, 'meetingId');
     const { meeting } = await requireMeetingParty(context, context.db, validMeetingId, ['COORDINATOR', 'CHAIR', 'INVITEE']);
     return this.readableActions(meeting, context);

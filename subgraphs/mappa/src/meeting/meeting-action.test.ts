@@ -13,11 +13,11 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 const create = (meeting: MeetingRow, caller: Caller, input: Record<string, unknown>) =>
   post(stack, `mutation($input: CreateMeetingActionInput!) { createMeetingAction(input: $input) { ${ACTION} } }`, { input: { meetingId: meeting.meetingId, dueDate: addDays(today(), 14), ...input } }, caller);
-const accept = (actionId: string, caller: Caller) => post(stack, `mutation($id: String!) { acceptAction(actionId: $id) { ${ACTION} } }`, { id: actionId }, caller);
-const decline = (actionId: string, reason: string, caller: Caller) => post(stack, `mutation($id: String!, $reason: String!) { declineAction(actionId: $id, reason: $reason) { ${ACTION} } }`, { id: actionId, reason }, caller);
-const complete = (actionId: string, caller: Caller) => post(stack, `mutation($id: String!) { completeAction(actionId: $id) { ${ACTION} } }`, { id: actionId }, caller);
+const accept = (actionId: string, caller: Caller) => post(stack, `mutation($id: ID!) { acceptAction(actionId: $id) { ${ACTION} } }`, { id: actionId }, caller);
+const decline = (actionId: string, reason: string, caller: Caller) => post(stack, `mutation($id: ID!, $reason: String!) { declineAction(actionId: $id, reason: $reason) { ${ACTION} } }`, { id: actionId, reason }, caller);
+const complete = (actionId: string, caller: Caller) => post(stack, `mutation($id: ID!) { completeAction(actionId: $id) { ${ACTION} } }`, { id: actionId }, caller);
 const mine = (caller: Caller) => post(stack, `{ myActions { actionId meetingId subjectPncId dueDate text status } }`, {}, caller);
-const ofMeeting = (meeting: MeetingRow, caller: Caller) => post(stack, `query($id: String!) { meetingActions(meetingId: $id) { actionId text } }`, { id: meeting.meetingId }, caller);
+const ofMeeting = (meeting: MeetingRow, caller: Caller) => post(stack, `query($id: ID!) { meetingActions(meetingId: $id) { actionId text } }`, { id: meeting.meetingId }, caller);
 
 const idOf = (response: Awaited<ReturnType<typeof create>>) => {
   expect(response.errors).toBeUndefined();

@@ -1,4 +1,4 @@
-import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { Access, DateTimeISO } from '@mappa/shared';
 import { mappaPolicies } from '../mappa.policies';
 
@@ -24,11 +24,11 @@ registerEnumType(MeetingActionStatus, {
 @ObjectType({ description: 'An action from a MAPP meeting (B.41, W3): owned by an agency (and a staff id when known), due by a date. Owner: mappa (MAPPA Co-ordination Unit).' })
 export class MeetingAction {
   @Access(mappaPolicies.meetingAction)
-  @Field(() => String, { description: 'The action\'s id (opaque).' })
+  @Field(() => ID, { description: 'The action\'s id (opaque).' })
   actionId!: string;
 
   @Access(mappaPolicies.meetingAction)
-  @Field(() => String, { description: 'The meeting that recorded it.' })
+  @Field(() => ID, { description: 'The meeting that recorded it.' })
   meetingId!: string;
 
   @Access(mappaPolicies.meetingAction)
@@ -86,7 +86,7 @@ export class MeetingAction {
 
 @InputType({ description: 'An action of the meeting: its owner, due date and text.' })
 export class CreateMeetingActionInput {
-  @Field(() => String, { description: 'The meeting (as declared in x-mappa-case).' })
+  @Field(() => ID, { description: 'The meeting (as declared in x-mappa-case).' })
   meetingId!: string;
 
   @Field(() => String, { description: 'The owning agency.' })

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Access, addDays, BadUserInputError, changedFields, parseInput } from '@mappa/shared';
 import type { MeetingEvidence } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
@@ -130,7 +130,7 @@ export class MeetingDecisionResolver {
     description:
       'The level decision of the meeting declared in x-mappa-case; null before it is recorded, and for an invitee not attending who is not a recipient of its distributed minutes (B.25). The chair, the co-ordinator, attending invitees and minutes recipients. An unknown or other meeting is NOT_FOUND.',
   })
-  async meetingDecision(@Arg('meetingId', () => String, { description: 'The meeting (as declared in x-mappa-case).' }) meetingId: string, @Ctx() context: MappaContext): Promise<MeetingDecision | null> {
+  async meetingDecision(@Arg('meetingId', () => ID, { description: 'The meeting (as declared in x-mappa-case).' }) meetingId: string, @Ctx() context: MappaContext): Promise<MeetingDecision | null> {
     const validMeetingId = parseInput(meetingIdSchema, meetingId, 'meetingId');
     const { meeting, evidence } = await requireMeetingParty(context, context.db, validMeetingId, ['COORDINATOR', 'CHAIR', 'INVITEE']);
     return this.readableDecision(meeting, evidence, context);

@@ -12,7 +12,7 @@ let stack: MeetingTestStack;
 const DECISION = 'decisionId meetingId kind levelBefore levelAfter rationale nextReviewDate recordedByStaffId';
 const decide = (meeting: MeetingRow, caller: Caller, input: Record<string, unknown>) =>
   post(stack, `mutation($input: RecordMeetingDecisionInput!) { recordMeetingDecision(input: $input) { ${DECISION} } }`, { input: { meetingId: meeting.meetingId, rationale: 'Risk reduced after stable accommodation.', ...input } }, caller);
-const readDecision = (meeting: MeetingRow, caller: Caller) => post(stack, `query($id: String!) { meetingDecision(meetingId: $id) { kind } }`, { id: meeting.meetingId }, caller);
+const readDecision = (meeting: MeetingRow, caller: Caller) => post(stack, `query($id: ID!) { meetingDecision(meetingId: $id) { kind } }`, { id: meeting.meetingId }, caller);
 
 async function caseState(caseId: string) {
   const [row] = await db(stack).select().from(mappaCaseTable).where(eq(mappaCaseTable.caseId, caseId));

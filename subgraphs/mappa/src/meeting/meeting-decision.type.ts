@@ -1,4 +1,4 @@
-import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Access, DateTimeISO } from '@mappa/shared';
 import { mappaPolicies } from '../mappa.policies';
 import { MappaCaseEndReason } from '../mappa-case/mappa-case.type';
@@ -29,7 +29,7 @@ export class MeetingDecision {
   decisionId!: string;
 
   @Access(mappaPolicies.meetingDecision)
-  @Field(() => String, { description: 'The meeting that decided.' })
+  @Field(() => ID, { description: 'The meeting that decided.' })
   meetingId!: string;
 
   @Access(mappaPolicies.meetingDecision)
@@ -63,7 +63,7 @@ export class MeetingDecision {
 
 @InputType({ description: 'The level decision of the meeting in session.' })
 export class RecordMeetingDecisionInput {
-  @Field(() => String, { description: 'The meeting (as declared in x-mappa-case).' })
+  @Field(() => ID, { description: 'The meeting (as declared in x-mappa-case).' })
   meetingId!: string;
 
   @Field(() => MeetingDecisionKind, { description: 'What the meeting decided.' })

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Access, BadUserInputError, changedFields, NotFoundError, parseInput } from '@mappa/shared';
 import type { AuditedChange, Database, InputIssue } from '@mappa/shared';
 import { caseAccessGrantTable } from '../case-access-grant/case-access-grant.table';
@@ -158,7 +158,7 @@ export class MeetingMinutesResolver {
       'Distributes an approved version of the minutes to the recipients the chair decided on, and in the same transaction re-issues each standing invitation\'s access: its case grant is revoked and a new one runs until MEETING_ACCESS_AFTER_MINUTES_DAYS (default 28) days after distribution. Once per version. The co-ordinator of the meeting declared in x-mappa-case; any other meeting is NOT_FOUND.',
   })
   async distributeMinutes(
-    @Arg('meetingId', () => String, { description: 'The meeting (as declared in x-mappa-case).' }) meetingId: string,
+    @Arg('meetingId', () => ID, { description: 'The meeting (as declared in x-mappa-case).' }) meetingId: string,
     @Arg('version', () => Int, { description: 'The approved version distributed.' }) version: number,
     @Ctx() context: MappaContext,
   ): Promise<MeetingMinutes> {
@@ -193,7 +193,7 @@ export class MeetingMinutesResolver {
     description:
       'The minutes of the meeting declared in x-mappa-case, newest version first: every version for its chair and co-ordinator; for anyone else the distributed version they are a recipient of (B.23, B.24), and nothing for those withheld or outside the information-sharing agreement (B.25). An unknown or other meeting is NOT_FOUND.',
   })
-  async meetingMinutes(@Arg('meetingId', () => String, { description: 'The meeting (as declared in x-mappa-case).' }) meetingId: string, @Ctx() context: MappaContext): Promise<MeetingMinutes[]> {
+  async meetingMinutes(@Arg('meetingId', () => ID, { description: 'The meeting (as declared in x-mappa-case).' }) meetingId: string, @Ctx() context: MappaContext): Promise<MeetingMinutes[]> {
     const validMeetingId = parseInput(meetingIdSchema, meetingId, 'meetingId');
     const { meeting } = await requireMeetingParty(context, context.db, validMeetingId, ['COORDINATOR', 'CHAIR', 'INVITEE']);
     return this.readableMinutes(meeting, context);

@@ -19,8 +19,8 @@ const draft = (meeting: MeetingRow, caller: Caller, overrides: Record<string, un
 const approve = (meeting: MeetingRow, version: number, caller: Caller, decision: Record<string, unknown> = {}) =>
   post(stack, `mutation($input: ApproveMinutesInput!) { approveMinutes(input: $input) { ${MINUTES} } }`, { input: { meetingId: meeting.meetingId, version, ...decision } }, caller);
 const distribute = (meeting: MeetingRow, version: number, caller: Caller) =>
-  post(stack, `mutation($id: String!, $version: Int!) { distributeMinutes(meetingId: $id, version: $version) { ${MINUTES} } }`, { id: meeting.meetingId, version }, caller);
-const read = (meeting: MeetingRow, caller: Caller) => post(stack, `query($id: String!) { meetingMinutes(meetingId: $id) { version status summary } }`, { id: meeting.meetingId }, caller);
+  post(stack, `mutation($id: ID!, $version: Int!) { distributeMinutes(meetingId: $id, version: $version) { ${MINUTES} } }`, { id: meeting.meetingId, version }, caller);
+const read = (meeting: MeetingRow, caller: Caller) => post(stack, `query($id: ID!) { meetingMinutes(meetingId: $id) { version status summary } }`, { id: meeting.meetingId }, caller);
 
 beforeAll(async () => {
   stack = await startMeetingStack(21);

@@ -1,4 +1,4 @@
-import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Access, DateTimeISO } from '@mappa/shared';
 import { mappaPolicies } from '../mappa.policies';
 
@@ -66,7 +66,7 @@ export class MinutesRecipientInput {
 })
 export class MeetingMinutes {
   @Access(mappaPolicies.meetingMinutes)
-  @Field(() => String, { description: 'The meeting minuted.' })
+  @Field(() => ID, { description: 'The meeting minuted.' })
   meetingId!: string;
 
   @Access(mappaPolicies.meetingMinutes)
@@ -132,7 +132,7 @@ export class MeetingMinutes {
 
 @InputType({ description: 'A new version of the minutes (MAPPA B) of a meeting.' })
 export class DraftMinutesInput {
-  @Field(() => String, { description: 'The meeting (as declared in x-mappa-case).' })
+  @Field(() => ID, { description: 'The meeting (as declared in x-mappa-case).' })
   meetingId!: string;
 
   @Field(() => String, { description: 'The summary of the discussion (1-20000 characters).' })
@@ -153,7 +153,7 @@ export class DraftMinutesInput {
 
 @InputType({ description: 'The chair\'s approval of a draft version, with the distribution decision (B.24): the default recipients (B.23) less those withheld, plus any others, each with why.' })
 export class ApproveMinutesInput {
-  @Field(() => String, { description: 'The meeting (as declared in x-mappa-case).' })
+  @Field(() => ID, { description: 'The meeting (as declared in x-mappa-case).' })
   meetingId!: string;
 
   @Field(() => Int, { description: 'The draft version approved: the latest.' })
