@@ -275,6 +275,7 @@ const VALID: Record<string, () => Promise<Call>> = {
   acceptAction: async () => ({ principal: MEETING_ATTENDEE, purpose: CASE_MANAGEMENT, variables: { actionId: await attendeesAction() } }),
   declineAction: async () => ({ principal: MEETING_ATTENDEE, purpose: CASE_MANAGEMENT, variables: { actionId: await attendeesAction(), reason: 'Not ours to do' } }),
   completeAction: async () => ({ principal: MEETING_ATTENDEE, purpose: CASE_MANAGEMENT, variables: { actionId: await attendeesAction(true) } }),
+  myActions: async () => ({ principal: MEETING_ATTENDEE, purpose: CASE_MANAGEMENT, variables: { first: 10 } }),
   ...Object.fromEntries(
     Object.entries(AUDIT_READER).map(([field, agency]) => [
       field,

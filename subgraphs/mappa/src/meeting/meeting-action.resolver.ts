@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, getTableColumns, inArray, isNull, not, or } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { z } from 'zod';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Access, BadUserInputError, changedFields, NotFoundError, parseInput } from '@mappa/shared';
-import type { Database, Principal } from '@mappa/shared';
+import type { Database, MappaArea, Principal } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
 import { mappaPolicies } from '../mappa.policies';
 import { mappaCaseTable } from '../mappa-case/mappa-case.table';
@@ -23,23 +24,32 @@ const UNKNOWN_ACTION = 'No meeting action of yours has this id.';
 const CREATED_FIELDS = ['meetingId', 'ownerAgency', 'ownerStaffId', 'ownerIssuer', 'dueDate', 'text', 'status', 'createdByStaffId', 'createdAt'] as const satisfies readonly (keyof MeetingActionRow)[];
 const RESPONSE_FIELDS = ['status', 'declineReason', 'respondedByStaffId', 'respondedAt', 'completedAt'] as const satisfies readonly (keyof MeetingActionRow)[];
 
-type ActionWithSubject = MeetingActionRow & { subjectPncId: string };
+type ActionWithSubject = MeetingActionRow & { subjectPncId: string; meetingArea: MappaArea };
 
 function toAction(row: ActionWithSubject): MeetingAction {
   return { ...row, status: row.status as MeetingActionStatus };
 }
 
-/** The principal owns the action: their agency, and (when the action names one) their staff id from their identity provider. */
-export function ownsAction(action: Pick<MeetingActionRow, 'ownerAgency' | 'ownerStaffId' | 'ownerIssuer'>, principal: Principal): boolean {
+/**
+ * The principal owns the action: their agency, and either their staff id from their identity provider
+ * (when the action names one) or, for an action given to the agency as a whole, the meeting's area as
+ * theirs: an agency's action goes to its people in the area the meeting was held for, never to every
+ * officer of that agency in the country (principle 2).
+ */
+export function ownsAction(action: Pick<MeetingActionRow, 'ownerAgency' | 'ownerStaffId' | 'ownerIssuer'> & { readonly meetingArea: MappaArea }, principal: Principal): boolean {
   if (action.ownerAgency !== principal.agency) return false;
-  return action.ownerStaffId === null || (action.ownerStaffId === principal.staffId && action.ownerIssuer === principal.issuer);
+  if (action.ownerStaffId === null) return action.meetingArea === principal.area;
+  return action.ownerStaffId === principal.staffId && action.ownerIssuer === principal.issuer;
 }
 
-/** `ownsAction` in SQL. */
+/** `ownsAction` in SQL (over the action joined to its meeting). */
 function ownedBy(principal: Principal): SQL | undefined {
   return and(
     eq(meetingActionTable.ownerAgency, principal.agency),
-    or(isNull(meetingActionTable.ownerStaffId), and(eq(meetingActionTable.ownerStaffId, principal.staffId), eq(meetingActionTable.ownerIssuer, principal.issuer))),
+    or(
+      and(isNull(meetingActionTable.ownerStaffId), eq(meetingTable.area, principal.area)),
+      and(eq(meetingActionTable.ownerStaffId, principal.staffId), eq(meetingActionTable.ownerIssuer, principal.issuer)),
+    ),
   );
 }
 
@@ -50,13 +60,18 @@ function ownedBy(principal: Principal): SQL | undefined {
 function actionsWithSubject(db: Database, context: MappaContext, where: SQL | undefined) {
   const hidden = hiddenByGates(context.rowScope);
   return db
-    .select({ ...getTableColumns(meetingActionTable), subjectPncId: meetingTable.pncId })
+    .select({ ...getTableColumns(meetingActionTable), subjectPncId: meetingTable.pncId, meetingArea: meetingTable.area })
     .from(meetingActionTable)
     .innerJoin(meetingTable, eq(meetingTable.meetingId, meetingActionTable.meetingId))
     .innerJoin(mappaCaseTable, eq(mappaCaseTable.caseId, meetingTable.caseId))
     .where(and(where, hidden === undefined ? undefined : not(hidden)))
     .orderBy(asc(meetingActionTable.dueDate), asc(meetingActionTable.actionId));
 }
+
+// myActions answers a bounded list (no request makes the unit read without limit): the soonest due first.
+const DEFAULT_MY_ACTIONS = 50;
+const MAX_MY_ACTIONS = 200;
+const myActionsFirstSchema = z.number().int().min(1, 'first must be at least 1').max(MAX_MY_ACTIONS, `first must be at most ${MAX_MY_ACTIONS}`);
 
 /** The moves an owner makes, and what each sets (B.41). */
 const MOVES = {
@@ -98,7 +113,7 @@ export class MeetingActionResolver {
         .returning();
       if (!inserted) throw new Error('insert returned no row');
       await context.audit.recordChanges(tx, [meeting.pncId], changedFields(`MeetingAction:${inserted.actionId}`, null, inserted, CREATED_FIELDS));
-      return { ...inserted, subjectPncId: meeting.pncId };
+      return { ...inserted, subjectPncId: meeting.pncId, meetingArea: meeting.area };
     });
     context.log.info({ actionId: row.actionId }, 'meeting action recorded');
     return toAction(row);
@@ -131,10 +146,14 @@ export class MeetingActionResolver {
   @Query(() => [MeetingAction], {
     nullable: true,
     description:
-      'The caller\'s open actions (PROPOSED or ACCEPTED) across meetings, soonest due first: those owned by their staff id (from their identity provider), and those owned by their agency with no staff id. Under CASE_MANAGEMENT.',
+      'The caller\'s open actions (PROPOSED or ACCEPTED) across meetings, soonest due first, at most `first`: those owned by their staff id (from their identity provider), and those owned by their agency with no staff id from meetings of their own area. Under CASE_MANAGEMENT.',
   })
-  async myActions(@Ctx() context: MappaContext): Promise<MeetingAction[]> {
-    const rows = await actionsWithSubject(context.db, context, and(ownedBy(context.caller.principal), inArray(meetingActionTable.status, [MeetingActionStatus.PROPOSED, MeetingActionStatus.ACCEPTED])));
+  async myActions(
+    @Arg('first', () => Int, { defaultValue: DEFAULT_MY_ACTIONS, description: `How many of the soonest due (1-${MAX_MY_ACTIONS}).` }) first: number,
+    @Ctx() context: MappaContext,
+  ): Promise<MeetingAction[]> {
+    const limit = parseInput(myActionsFirstSchema, first, 'first');
+    const rows = await actionsWithSubject(context.db, context, and(ownedBy(context.caller.principal), inArray(meetingActionTable.status, [MeetingActionStatus.PROPOSED, MeetingActionStatus.ACCEPTED]))).limit(limit);
     return rows.map(toAction);
   }
 
@@ -185,7 +204,7 @@ export class MeetingActionResolver {
       const [updated] = await tx.update(meetingActionTable).set(set).where(and(eq(meetingActionTable.actionId, actionId), eq(meetingActionTable.status, from))).returning();
       if (!updated) throw new Error('update returned no row');
       await context.audit.recordChanges(tx, [current.subjectPncId], changedFields(`MeetingAction:${updated.actionId}`, current, updated, RESPONSE_FIELDS));
-      return { ...updated, subjectPncId: current.subjectPncId };
+      return { ...updated, subjectPncId: current.subjectPncId, meetingArea: current.meetingArea };
     });
     context.log.info({ actionId: row.actionId, status: row.status }, 'meeting action answered');
     return toAction(row);

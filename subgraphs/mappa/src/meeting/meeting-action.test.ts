@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { addDays, TEST_ISSUER } from '@mappa/shared';
+import { addDays, MappaArea, TEST_ISSUER } from '@mappa/shared';
 import type { Caller } from '@mappa/shared';
 import { atMeeting, auditChangesOf, chairIn, codes, coordinatorIn, freshCase, insertMeeting, invite, managingCases, post, refusedSql, staff, startMeetingStack } from './meeting-minutes.fixtures';
 import type { MeetingTestStack } from './meeting-minutes.fixtures';
@@ -126,6 +126,27 @@ describe('meeting actions (B.41, W3)', () => {
     for (const id of [personal, agencyWide, someoneElses]) expect(housingIds).not.toContain(id);
     // Only under CASE_MANAGEMENT.
     expect(codes(await mine(atMeeting(colleague(), meeting, 'INVITEE', { attending: true })))).toEqual(['FORBIDDEN']);
+  });
+
+  it('principle 2: an action given to an agency as a whole goes to its people in the meeting\'s area only; a named owner keeps theirs anywhere', async () => {
+    const agencyWide = idOf(await create(meeting, chair, { ownerAgency: 'police', text: 'Agency action, this area only.' }));
+    const named = idOf(await create(meeting, chair, { ownerAgency: 'police', ownerStaffId: 'PPU00029', ownerIssuer: TEST_ISSUER, text: 'Named officer.' }));
+    const elsewhere = area === MappaArea.LONDON ? MappaArea.WEST_MIDLANDS : MappaArea.LONDON;
+    const idsFor = async (caller: Caller) => ((await mine(caller)).data?.myActions as { actionId: string }[]).map((action) => action.actionId);
+    expect(await idsFor(managingCases(staff('PPU00028', 'police', 'ppu_officer', area)))).toContain(agencyWide);
+    expect(await idsFor(managingCases(staff('PPU00028', 'police', 'ppu_officer', elsewhere)))).not.toContain(agencyWide);
+    // Nor can an officer of another area answer it.
+    expect(codes(await accept(agencyWide, managingCases(staff('PPU00028', 'police', 'ppu_officer', elsewhere))))).toEqual(['NOT_FOUND']);
+    // The named owner has moved area: the action is still theirs.
+    expect(await idsFor(managingCases(staff('PPU00029', 'police', 'ppu_officer', elsewhere)))).toContain(named);
+  });
+
+  it('myActions is bounded: at most `first` (default 50, at most 200), soonest due first', async () => {
+    const owner = managingCases(staff('PPU00027', 'police', 'ppu_officer', area));
+    for (const days of [9, 7, 8]) await create(meeting, chair, { ownerAgency: 'police', ownerStaffId: 'PPU00027', ownerIssuer: TEST_ISSUER, dueDate: addDays(today(), days), text: `Due in ${days} days.` });
+    const firstTwo = await post(stack, '{ myActions(first: 2) { dueDate } }', {}, owner);
+    expect(firstTwo.data?.myActions).toHaveLength(2);
+    expect(codes(await post(stack, '{ myActions(first: 201) { dueDate } }', {}, owner))).toEqual(['BAD_USER_INPUT']);
   });
 
   it('B.25: an invitee who has not signed attendance, or has left, sees the meeting\'s actions that are theirs and nothing else; attending, all of them', async () => {
