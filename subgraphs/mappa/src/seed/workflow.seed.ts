@@ -451,7 +451,8 @@ function buildMeeting(random: Random, context: MeetingContext, planned: PlannedM
       } else {
         status = 'ACCEPTED';
         const completedDay = addDays(dueDate, -random.int(-7, 12));
-        if (completedDay <= asOf && completedDay > respondedDay && random.chance(0.88)) {
+        // Some recent actions are still outstanding; older ones were reviewed at a later meeting and closed.
+        if (completedDay <= asOf && completedDay > respondedDay && (random.chance(0.88) || daysBetween(dueDate, asOf) > 90)) {
           status = 'COMPLETED';
           completedAt = at(completedDay, 16);
         }
