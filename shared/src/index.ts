@@ -40,6 +40,8 @@ export * from './testing/test-database';
 export * from './testing/test-subgraph';
 export * from './auth/caller';
 export * from './auth/purpose-evidence';
+export * from './disclosure/disclosure.model';
+export * from './disclosure/disclosure.tables';
 export * from './auth/gateway-assertion';
 export * from './auth/principal';
 export * from './auth/purpose';

@@ -4,6 +4,8 @@ import { MappaArea } from '../domain/mappa-area';
 /** The duty-to-co-operate agencies whose staff attend meetings as `dtc_attendee` (domain README §3). */
 export const DUTY_TO_CO_OPERATE_AGENCIES = [
   'children_social_care',
+  // Consulted when a disclosure's recipient is an adult at risk (B.11, issue 11).
+  'adult_social_care',
   'health',
   'housing',
   'education',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DISCLOSURE_STANDINGS } from '../disclosure/disclosure.model';
 import { pncIdSchema } from '../validation/identifiers';
 import type { Caller } from './caller';
 import { ROLES } from './principal';
@@ -51,10 +52,30 @@ export const referralEvidenceSchema = z.object({
   validUntil: z.iso.datetime({ offset: true }),
 });
 
-export const purposeEvidenceSchema = z.discriminatedUnion('kind', [meetingEvidenceSchema, referralEvidenceSchema]);
+/**
+ * Under DISCLOSURE_DECISION (issue 11): the decision named in x-mappa-case, about one subject, to which
+ * the caller is a party. Its holder answers it (the MAPPA unit for levels 2 and 3, the lead agency for
+ * level 1: the decision id names which, `holderOfDisclosureDecisionId`).
+ */
+export const disclosureEvidenceSchema = z.object({
+  kind: z.literal('DISCLOSURE'),
+  decisionId: recordIdSchema,
+  pncId: pncIdSchema,
+  standing: z.enum(DISCLOSURE_STANDINGS),
+  /**
+   * A.R25, B.10, C.52: true for an adult subject; for a child (or an unknown date of birth) only once the
+   * decision has asked both a senior YOT member and children's services (so both are parties to it).
+   * Decides whether a subject under 18 is served under DISCLOSURE_DECISION.
+   */
+  childSafeguardsMet: z.boolean(),
+  validUntil: z.iso.datetime({ offset: true }),
+});
+
+export const purposeEvidenceSchema = z.discriminatedUnion('kind', [meetingEvidenceSchema, referralEvidenceSchema, disclosureEvidenceSchema]);
 
 export type MeetingEvidence = z.infer<typeof meetingEvidenceSchema>;
 export type ReferralEvidence = z.infer<typeof referralEvidenceSchema>;
+export type DisclosureEvidence = z.infer<typeof disclosureEvidenceSchema>;
 export type PurposeEvidence = z.infer<typeof purposeEvidenceSchema>;
 
 /**
@@ -74,21 +95,29 @@ export function isMappaCoordinator(principal: Pick<Principal, 'agency' | 'roles'
  * Whether the declared purpose is bound to a record, so whether the MAPPA unit must be asked for the
  * caller's evidence: MAPPA_MEETING always (every role, the co-ordinator and chair included: their
  * standing is to one meeting); MAPPA_SCREENING when a referral is named in x-mappa-case by anyone but
- * the co-ordinator (without one, such a caller reaches only their screening grants).
+ * the co-ordinator (without one, such a caller reaches only their screening grants); DISCLOSURE_DECISION
+ * always (the decision's holder is asked, `holderOfDisclosureDecisionId`).
  */
 export function needsPurposeEvidence(caller: Pick<Caller, 'principal' | 'declaredPurpose'>): boolean {
   const { principal, declaredPurpose } = caller;
   if (!principal.roles.some((role) => PURPOSE_EVIDENCE_HOLDER_ROLES.includes(role))) return false;
-  if (declaredPurpose.purpose === 'MAPPA_MEETING') return true;
+  if (declaredPurpose.purpose === 'MAPPA_MEETING' || declaredPurpose.purpose === 'DISCLOSURE_DECISION') return true;
   return declaredPurpose.purpose === 'MAPPA_SCREENING' && declaredPurpose.caseId !== null && !isMappaCoordinator(principal);
 }
 
 /** The kind of evidence each bound purpose needs. */
-const EVIDENCE_KIND_OF: Partial<Record<Purpose, PurposeEvidence['kind']>> = { MAPPA_MEETING: 'MEETING', MAPPA_SCREENING: 'REFERRAL' };
+const EVIDENCE_KIND_OF: Partial<Record<Purpose, PurposeEvidence['kind']>> = { MAPPA_MEETING: 'MEETING', MAPPA_SCREENING: 'REFERRAL', DISCLOSURE_DECISION: 'DISCLOSURE' };
 
 /** The id the evidence is for: what the caller must have declared in x-mappa-case. */
 export function evidenceRecordIdOf(evidence: PurposeEvidence): string {
-  return evidence.kind === 'MEETING' ? evidence.meetingId : evidence.referralId;
+  switch (evidence.kind) {
+    case 'MEETING':
+      return evidence.meetingId;
+    case 'REFERRAL':
+      return evidence.referralId;
+    case 'DISCLOSURE':
+      return evidence.decisionId;
+  }
 }
 
 /**

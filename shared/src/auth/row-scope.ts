@@ -14,11 +14,10 @@ import { isMappaCoordinator, purposeEvidenceOf } from './purpose-evidence';
  *
  *  1. Principle 7 (R-2): category 4 and restricted-access people need counter-terrorism clearance,
  *     whatever grant or meeting the caller holds.
- *  2. R-5 (A.R25, B.10, C.52): under DISCLOSURE_DECISION a subject under 18 on the request's date is
- *     out of scope for everyone, grant holders included (no decision record yet shows both agencies
- *     consulted, so it fails closed). Under MAPPA_MEETING the same bar holds unless the meeting's
- *     evidence shows the YOT and children's services invited and attending or consulted
- *     (`MeetingEvidence.childSafeguardsMet`).
+ *  2. R-5 (A.R25, B.10, C.52): under MAPPA_MEETING and DISCLOSURE_DECISION a subject under 18 on the
+ *     request's date is out of scope for everyone unless the record's evidence shows the YOT and
+ *     children's services brought in: invited to the meeting and attending or consulted
+ *     (`MeetingEvidence.childSafeguardsMet`), or asked by the decision (`DisclosureEvidence.childSafeguardsMet`).
  *  3. The bound purposes (issue 10): the gateway vouches for the record that makes the declared
  *     purpose true (`purposeEvidenceOf`), and it replaces area scope:
  *     - MAPPA_MEETING: the only subject in scope is the meeting's, and only while the caller is
@@ -26,6 +25,9 @@ import { isMappaCoordinator, purposeEvidenceOf } from './purpose-evidence';
  *       B.25, B.54). No area scope, for the co-ordinator neither, and no case grant besides: a grant
  *       for this meeting already makes its holder an invitee in the evidence, and a grant for a meeting
  *       about someone else counts for nothing. A made-up meeting id reaches no one (principle 9).
+ *     - DISCLOSURE_DECISION (issue 11): the only subject in scope is the decision's, for its parties
+ *       (proposer, decision maker, consulted agency, owner asked for agreement, the area's co-ordinator
+ *       for a level 2/3 decision). No area scope and no case grant: a made-up decision id reaches no one.
  *     - MAPPA_SCREENING: the co-ordinator keeps area scope (and grants); anyone else reaches only the
  *       subject of the referral named in x-mappa-case (an open referral from their agency in their
  *       area, or a screening they are party to) and their live screening grants (the exceptions).
@@ -50,9 +52,6 @@ import { isMappaCoordinator, purposeEvidenceOf } from './purpose-evidence';
 export function mayKnowRestrictedSubject(caller: Caller): boolean {
   return CLEARANCES.indexOf(caller.principal.clearance) >= CLEARANCES.indexOf('CTC');
 }
-
-/** Purposes under which a subject under 18 is out of scope for everyone, whatever the evidence: no decision record can show B.10 / C.52 met yet. MAPPA_MEETING lifts the bar by its evidence instead (`rowScopeOf`). */
-export const PURPOSES_BARRING_UNDER_18S: ReadonlySet<Purpose> = new Set(['DISCLOSURE_DECISION']);
 
 /**
  * How far a principal's row scope reaches before grants: one MAPPA area, the whole country, nothing
@@ -152,6 +151,11 @@ function reachOf(caller: Caller, now: Date, owner: PrincipalAgency | undefined):
     const meeting = evidence?.kind === 'MEETING' && evidence.attending ? evidence : null;
     return { areaScope: { kind: 'grantsOnly' }, grantedPncIds: meeting ? [meeting.pncId] : [], latestDateOfBirth: meeting?.childSafeguardsMet ? null : adultsOnly };
   }
+  if (declaredPurpose.purpose === 'DISCLOSURE_DECISION') {
+    // The decision's subject for its parties, and nothing else.
+    const decision = evidence?.kind === 'DISCLOSURE' ? evidence : null;
+    return { areaScope: { kind: 'grantsOnly' }, grantedPncIds: decision ? [decision.pncId] : [], latestDateOfBirth: decision?.childSafeguardsMet ? null : adultsOnly };
+  }
   if (declaredPurpose.purpose === 'MAPPA_SCREENING' && !isMappaCoordinator(principal)) {
     const referral = evidence?.kind === 'REFERRAL' ? [evidence.pncId] : [];
     return { areaScope: { kind: 'grantsOnly' }, grantedPncIds: [...new Set([...referral, ...grantedPncIds()])], latestDateOfBirth: null };
@@ -159,7 +163,7 @@ function reachOf(caller: Caller, now: Date, owner: PrincipalAgency | undefined):
   return {
     areaScope: areaScopeOf(principal, declaredPurpose.purpose, owner),
     grantedPncIds: [...new Set(grantedPncIds())],
-    latestDateOfBirth: PURPOSES_BARRING_UNDER_18S.has(declaredPurpose.purpose) ? adultsOnly : null,
+    latestDateOfBirth: null,
   };
 }
 

@@ -1,12 +1,12 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 import { Access } from '@mappa/shared';
-import type { PurposeEvidence as PurposeEvidenceValue } from '@mappa/shared';
+import type { MeetingEvidence, ReferralEvidence } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
 import { mappaPolicies } from '../mappa.policies';
 import { meetingEvidenceFor, referralEvidenceFor } from './purpose-evidence.query';
 import { MeetingStanding, PurposeEvidence, PurposeEvidenceKind } from './purpose-evidence.type';
 
-function toGraphQL(evidence: PurposeEvidenceValue): PurposeEvidence {
+function toGraphQL(evidence: MeetingEvidence | ReferralEvidence): PurposeEvidence {
   const validUntil = new Date(evidence.validUntil);
   if (evidence.kind === 'REFERRAL') {
     return { kind: PurposeEvidenceKind.REFERRAL, meetingId: null, referralId: evidence.referralId, pncId: evidence.pncId, standing: null, invitationId: null, attending: null, childSafeguardsMet: null, validUntil };
