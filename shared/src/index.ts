@@ -42,6 +42,7 @@ export * from './auth/caller';
 export * from './auth/purpose-evidence';
 export * from './disclosure/disclosure.model';
 export * from './disclosure/disclosure.tables';
+export * from './disclosure/disclosure-document';
 export * from './auth/gateway-assertion';
 export * from './auth/principal';
 export * from './auth/purpose';
