@@ -3,7 +3,7 @@ import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { MappaArea } from '../domain/mappa-area';
-import { DISCLOSURE_DOCUMENT_MARKING, OFFENDER_UNAWARE_NOTICE, PHOTOGRAPH_NOTICE, renderDisclosureDocument } from './disclosure-document';
+import { DISCLOSURE_DOCUMENT_HTTP_HEADERS, DISCLOSURE_DOCUMENT_MARKING, OFFENDER_UNAWARE_NOTICE, PHOTOGRAPH_NOTICE, renderDisclosureDocument } from './disclosure-document';
 import type { DisclosureDocumentContent, DisclosureDocumentItem } from './disclosure-document';
 
 /*
@@ -15,8 +15,8 @@ import type { DisclosureDocumentContent, DisclosureDocumentItem } from './disclo
  */
 const CHROMIUM = process.env.CHROMIUM_EXECUTABLE ?? '/usr/bin/chromium';
 
-// The page is served from this origin by the test (page.route), so it loads by a real navigation
-// with its own CSP, as a browser opening the gateway's page would.
+// The page is served from this origin by the test (page.route), with the headers a route serves it
+// with, so it loads by a real navigation under its own CSP, as a browser opening it from a service would.
 const ORIGIN = 'https://disclosure.invalid';
 
 // A4 in PDF points (1/72 inch): 210 mm × 297 mm.
@@ -98,7 +98,7 @@ beforeAll(async () => {
   await page.route('**/*', (route) => {
     fetched.push(route.request().url());
     return route.request().url() === `${ORIGIN}/document/${navigations}`
-      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: served })
+      ? route.fulfill({ status: 200, headers: { ...DISCLOSURE_DOCUMENT_HTTP_HEADERS }, body: served })
       : route.fulfill({ status: 404, body: '' });
   });
 });

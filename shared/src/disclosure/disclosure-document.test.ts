@@ -3,6 +3,7 @@ import { MappaArea } from '../domain/mappa-area';
 import {
   CONFIDENTIALITY_UNDERTAKING,
   DISCLOSURE_DOCUMENT_CSP,
+  DISCLOSURE_DOCUMENT_HTTP_HEADERS,
   DISCLOSURE_DOCUMENT_MARKING,
   OFFENDER_AWARE_NOTICE,
   OFFENDER_UNAWARE_NOTICE,
@@ -199,6 +200,13 @@ describe('the disclosure document (what the recipient receives)', () => {
     // The policy comes before the only stylesheet, so it governs it.
     expect(document.indexOf('Content-Security-Policy')).toBeLessThan(document.indexOf('<style>'));
     expect(document).not.toMatch(/\sstyle=/);
+  });
+
+  it('is served with the same policy, never cached, never framed, never sniffed', () => {
+    expect(DISCLOSURE_DOCUMENT_HTTP_HEADERS['content-security-policy']).toBe(`${DISCLOSURE_DOCUMENT_CSP}; frame-ancestors 'none'`);
+    expect(DISCLOSURE_DOCUMENT_HTTP_HEADERS['cache-control']).toBe('no-store');
+    expect(DISCLOSURE_DOCUMENT_HTTP_HEADERS['content-type']).toBe('text/html; charset=utf-8');
+    expect(DISCLOSURE_DOCUMENT_HTTP_HEADERS['x-content-type-options']).toBe('nosniff');
   });
 
   it('is styled for print on A4 as well as for the screen', () => {

@@ -151,6 +151,20 @@ export const DISCLOSURE_DOCUMENT_CSP = [
   "form-action 'none'",
 ].join('; ');
 
+/**
+ * The HTTP headers to serve the document with, wherever a route serves it: the same policy as the
+ * meta tag plus what only a header can say (no framing), never cached (it is personal data, and a
+ * shared or back-button cache would keep it), never sniffed as anything but HTML, no referrer.
+ */
+export const DISCLOSURE_DOCUMENT_HTTP_HEADERS: { readonly [name: string]: string } = {
+  'content-type': 'text/html; charset=utf-8',
+  'content-security-policy': `${DISCLOSURE_DOCUMENT_CSP}; frame-ancestors 'none'`,
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+};
+
 const ESCAPES: { readonly [character: string]: string } = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /*
