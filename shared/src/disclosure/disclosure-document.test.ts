@@ -178,6 +178,18 @@ describe('the disclosure document (what the recipient receives)', () => {
     expect(document).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;/style&gt;&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;amp;');
   });
 
+  it('shows an unknown agency, kind or holder as written, even one named like an object property', () => {
+    const document = renderDisclosureDocument({
+      ...CONTENT,
+      holder: 'constructor' as DisclosureDocumentContent['holder'],
+      recipientKind: '__proto__' as DisclosureDocumentContent['recipientKind'],
+      items: [{ ...ITEMS[1]!, sourceAgency: 'toString' }],
+    });
+    expect(document).toContain('<dd id="disclosed-by">constructor, Avon and Somerset</dd>');
+    expect(document).toContain('</span> (__proto__)</dd>');
+    expect(document).toContain('Source: toString</p>');
+  });
+
   it('replaces characters that are not text, so the stored string is the rendered one', () => {
     const document = renderDisclosureDocument({ ...CONTENT, purpose: 'a\u0000b\u0085c\uD800d\r\ne\rf', recipientGuidance: 'emoji \u{1F600} kept' });
     expect(document).toContain('<dd id="purpose" class="text">a\uFFFDb\uFFFDc\uFFFDd\ne\nf</dd>');

@@ -206,8 +206,17 @@ function areaLabel(area: string): string {
     .join(' ');
 }
 
+/*
+ * A label by key, or the key itself when there is none: an own property only, so that a value such as
+ * "constructor" (the source agency is a plain string, read from a database) is shown as written rather
+ * than finding Object.prototype's function.
+ */
+function labelOf(labels: { readonly [key: string]: string }, key: string): string {
+  return Object.hasOwn(labels, key) ? (labels[key] as string) : key;
+}
+
 function sourceAgencyLabel(agency: string): string {
-  return SOURCE_AGENCY_LABELS[agency] ?? agency;
+  return labelOf(SOURCE_AGENCY_LABELS, agency);
 }
 
 function renderItem(item: DisclosureDocumentItem): string {
@@ -222,7 +231,7 @@ function renderItem(item: DisclosureDocumentItem): string {
   if (item.photograph) lines.push(`<p class="photograph">${escapeText(PHOTOGRAPH_NOTICE)}</p>`);
   if (item.victimIdentifying) lines.push('<p class="victim">Identifies a victim: shared only because the risk cannot be managed otherwise. Take particular care.</p>');
   lines.push(`<p class="meta">Source: ${source}</p>`);
-  lines.push(`<p class="meta">Agreement: ${escapeText(AGREEMENT_LABELS[item.agreement])}</p>`);
+  lines.push(`<p class="meta">Agreement: ${escapeText(labelOf(AGREEMENT_LABELS, item.agreement))}</p>`);
   lines.push('</li>');
   return lines.join('\n');
 }
@@ -233,7 +242,7 @@ export function renderDisclosureDocument(content: DisclosureDocumentContent): st
   const items = [...content.items].sort((left, right) => left.position - right.position);
   const marking = escapeText(DISCLOSURE_DOCUMENT_MARKING);
   const reference = escapeText(content.decisionId);
-  const from = `${escapeText(HOLDER_LABELS[content.holder])}, ${escapeText(areaLabel(content.area))}`;
+  const from = `${escapeText(labelOf(HOLDER_LABELS, content.holder))}, ${escapeText(areaLabel(content.area))}`;
   const offenderNotice = content.offenderAware
     ? `<p class="notice informed" id="offender-notice">${escapeText(OFFENDER_AWARE_NOTICE)}</p>`
     : `<p class="notice" id="offender-notice">${escapeText(OFFENDER_UNAWARE_NOTICE)}</p>`;
@@ -258,7 +267,7 @@ export function renderDisclosureDocument(content: DisclosureDocumentContent): st
     '<dl class="facts">',
     `<dt>Reference</dt><dd id="reference">${reference}</dd>`,
     `<dt>Disclosed by</dt><dd id="disclosed-by">${from}</dd>`,
-    `<dt>To</dt><dd id="recipient"><span class="text">${escapeText(content.recipientDescription)}</span> (${escapeText(RECIPIENT_KIND_LABELS[content.recipientKind])})</dd>`,
+    `<dt>To</dt><dd id="recipient"><span class="text">${escapeText(content.recipientDescription)}</span> (${escapeText(labelOf(RECIPIENT_KIND_LABELS, content.recipientKind))})</dd>`,
     `<dt>Purpose</dt><dd id="purpose" class="text">${escapeText(content.purpose)}</dd>`,
     '</dl>',
     offenderNotice,
