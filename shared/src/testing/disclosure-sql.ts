@@ -34,7 +34,7 @@ export class DisclosureSql {
   ) {}
 
   private table(name: string): SQL {
-    return sql.raw(`"${this.schema}"."${name}"`);
+    return sql`${sql.identifier(this.schema)}.${sql.identifier(name)}`;
   }
 
   run(statement: SQL): Promise<unknown> {

@@ -1,6 +1,7 @@
 -- B §2: disclosure is considered at every level 2 and 3 meeting (issue 11). A meeting is closed (HELD) only
 -- once a disclosure consideration is recorded for it: a decision proposed, or disclosure not considered
--- necessary, with the reason. Seeds insert held meetings directly and are not moved by this trigger.
+-- necessary, with the reason. Only the one lawful move to HELD is checked here (meeting_transition refuses
+-- the others with its own message); seeds insert held meetings directly and are not moved by this trigger.
 CREATE FUNCTION "mappa"."meeting_needs_disclosure_consideration"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM "mappa"."disclosure_consideration" c WHERE c.meeting_id = NEW.meeting_id) THEN
@@ -11,4 +12,4 @@ BEGIN
 END;
 $$;--> statement-breakpoint
 CREATE TRIGGER "meeting_needs_disclosure_consideration" BEFORE UPDATE ON "mappa"."meeting" FOR EACH ROW
-  WHEN (NEW.status = 'HELD' AND OLD.status IS DISTINCT FROM 'HELD') EXECUTE FUNCTION "mappa"."meeting_needs_disclosure_consideration"();
+  WHEN (OLD.status = 'IN_SESSION' AND NEW.status = 'HELD') EXECUTE FUNCTION "mappa"."meeting_needs_disclosure_consideration"();

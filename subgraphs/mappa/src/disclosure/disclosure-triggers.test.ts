@@ -25,7 +25,7 @@ afterAll(async () => {
   await database.drop();
 });
 
-const decisions = sql.raw('mappa.disclosure_decision');
+const decisions = sql`${sql.identifier('mappa')}.${sql.identifier('disclosure_decision')}`;
 
 describe('the rules are defined once', () => {
   it('issue 11: the mappa disclosure_rules migration is exactly the shared definition for the mappa schema', () => {
@@ -82,14 +82,16 @@ describe('the allowed moves (B §2)', () => {
 describe('the refused moves (B §2)', () => {
   it('B §2: a decision is inserted PROPOSED, with nothing consulted, decided, made or withdrawn', async () => {
     const decisionId = await d.proposed();
-    const copy = (status: string, extra: string) =>
-      sql.raw(`insert into mappa.disclosure_decision select ('${decisionId}-X' || substr(md5(random()::text), 1, 4)), pnc_id, area, level, case_id, meeting_id, subject_under_18, '${status}', outcome,
+    // A copy of a proposed decision, under a new id, in another status or with consultation already begun.
+    const copy = (newId: string, status: string) =>
+      sql`insert into ${decisions} select ${newId}, pnc_id, area, level, case_id, meeting_id, subject_under_18, ${status}, outcome,
         recipient_kind, recipient_description, recipient_is_child, recipient_is_adult_at_risk, purpose, lawful_basis, alternatives_considered, recipient_guidance,
-        proposed_by_staff_id, proposed_by_issuer, proposed_by_agency, proposed_at, ${extra} from mappa.disclosure_decision where decision_id = '${decisionId}'`);
-    const rest = (consultingFrom: string) =>
-      `${consultingFrom}, representations_sought, representations_summary, representations_exception, representations_recorded_at, decided_by_staff_id, decided_by_issuer, decided_by_agency, decided_at, rationale, disclosure_risk_assessment, contingency_plans, dissent, executing_agency, made_by_staff_id, made_by_issuer, made_by_agency, made_at, made_to, offender_told, signed_form_reference, frozen_content, content_sha256, withdrawn_at, withdrawn_by_staff_id, withdrawal_reason`;
-    expect(await d.refusal(copy('CONSULTING', rest('now()')))).toMatchObject({ code: RESTRICT, message: expect.stringMatching(/starts PROPOSED/) });
-    expect(await d.refusal(copy('PROPOSED', rest('now()')))).toMatchObject({ code: RESTRICT, message: expect.stringMatching(/starts PROPOSED/) });
+        proposed_by_staff_id, proposed_by_issuer, proposed_by_agency, proposed_at, now(), representations_sought, representations_summary, representations_exception,
+        representations_recorded_at, decided_by_staff_id, decided_by_issuer, decided_by_agency, decided_at, rationale, disclosure_risk_assessment, contingency_plans, dissent,
+        executing_agency, made_by_staff_id, made_by_issuer, made_by_agency, made_at, made_to, offender_told, signed_form_reference, frozen_content, content_sha256,
+        withdrawn_at, withdrawn_by_staff_id, withdrawal_reason from ${decisions} where decision_id = ${decisionId}`;
+    expect(await d.refusal(copy(`${decisionId}-A`, 'CONSULTING'))).toMatchObject({ code: RESTRICT, message: expect.stringMatching(/starts PROPOSED/) });
+    expect(await d.refusal(copy(`${decisionId}-B`, 'PROPOSED'))).toMatchObject({ code: RESTRICT, message: expect.stringMatching(/starts PROPOSED/) });
   });
 
   it('B §2: no state is skipped and none is gone back to', async () => {
@@ -395,7 +397,7 @@ describe('nothing is deleted; history is insert-only (B §2)', () => {
     await d.run(sql`insert into mappa.disclosure_consideration (consideration_id, pnc_id, area, meeting_id, reviewed_on, outcome, reason, decision_id, recorded_by_staff_id, recorded_by_issuer)
       values (${`CNS-${decisionId}`}, '2001/0000001A', 'CLEVELAND', 'MTG-TEST-1', current_date, 'DECISION_PROPOSED', 'Proposed', ${decisionId}, 'MCU00001', 'i')`);
     for (const table of ['disclosure_consideration', 'disclosure_transition', 'disclosure_consultation', 'disclosure_item_agreement']) {
-      expect(await d.refusal(sql.raw(`delete from mappa.${table} where decision_id = '${decisionId}'`))).toMatchObject({ code: RESTRICT, message: expect.stringMatching(/never/) });
+      expect(await d.refusal(sql`delete from ${sql.identifier('mappa')}.${sql.identifier(table)} where decision_id = ${decisionId}`)).toMatchObject({ code: RESTRICT, message: expect.stringMatching(/never/) });
     }
     expect(await d.refusal(sql`delete from mappa.disclosure_item where item_id = ${item.itemId}`)).toMatchObject({ code: RESTRICT, message: expect.stringMatching(/never deleted/) });
     expect(await d.refusal(sql`delete from ${decisions} where decision_id = ${decisionId}`)).toMatchObject({ code: RESTRICT, message: expect.stringMatching(/never deleted/) });
