@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { disclosureTriggersSql, DisclosureSql, openTestDatabase, sha256Hex } from '@mappa/shared';
-import type { TestDatabase } from '@mappa/shared';
+import { CONSULTATION_KINDS, CONSULTATION_RESPONSES, consultationSatisfied, disclosureTriggersSql, DisclosureSql, openTestDatabase, requiredConsultationsOf, sha256Hex } from '@mappa/shared';
+import type { ConsultationKind, ConsultationResponse, DecisionFacts, TestDatabase } from '@mappa/shared';
 import { mappaSubgraph } from '../index';
 
 // Issue 11, B §2 and B.7-B.17: the disclosure state machine as the MAPPA unit's database holds it
@@ -302,6 +302,52 @@ describe('what a decision needs (B.8, B.10-B.12, B.15, 10.20)', () => {
   });
 });
 
+describe('the database computes the consultations as requiredConsultationsOf and consultationSatisfied do', () => {
+  const satisfying = (kind: ConsultationKind): ConsultationResponse => (kind === 'ACC_APPROVAL' ? 'APPROVED' : kind === 'MOJ_PRESS_OFFICE' ? 'INFORMED' : 'AGREES');
+
+  it('B.10-B.12: for every combination of the facts, a decision waits for exactly the consultations requiredConsultationsOf names', async () => {
+    for (const subjectUnder18 of [false, true])
+      for (const recipientIsChild of [false, true])
+        for (const recipientIsAdultAtRisk of [false, true])
+          for (const recipientKind of ['MEDIA', 'SCHOOL'] as const) {
+            const facts = { subjectUnder18, recipientIsChild, recipientIsAdultAtRisk, recipientKind };
+            const required = requiredConsultationsOf(facts);
+            const { decisionId } = await d.readyToDecide(facts);
+            if (required.length > 0) {
+              const refusal = await d.refusal(d.decide(decisionId, 'DISCLOSE'));
+              expect({ facts, message: refusal.message }).toEqual({ facts, message: expect.stringMatching(new RegExp(`not yet: ${[...required].sort().join(', ')}$`)) });
+            }
+            for (const kind of required) await d.run(d.answer(await d.consultation(decisionId, kind), satisfying(kind)));
+            await d.run(d.decide(decisionId, 'DISCLOSE'));
+          }
+  });
+
+  it('B.10-B.12: a response satisfies a consultation exactly when consultationSatisfied says so', async () => {
+    const factsRequiring: { readonly [K in ConsultationKind]: DecisionFacts } = {
+      YOT_SENIOR: { subjectUnder18: true },
+      CHILDRENS_SERVICES: { recipientIsChild: true },
+      ADULT_SOCIAL_CARE: { recipientIsAdultAtRisk: true },
+      ACC_APPROVAL: { recipientKind: 'MEDIA' },
+      MOJ_PRESS_OFFICE: { recipientKind: 'MEDIA' },
+    };
+    for (const kind of CONSULTATION_KINDS)
+      for (const response of CONSULTATION_RESPONSES) {
+        const facts = factsRequiring[kind];
+        const { decisionId } = await d.readyToDecide(facts);
+        for (const other of requiredConsultationsOf({ subjectUnder18: false, recipientKind: 'SCHOOL', recipientIsChild: false, recipientIsAdultAtRisk: false, ...facts })) {
+          await d.run(d.answer(await d.consultation(decisionId, other), other === kind ? response : satisfying(other)));
+        }
+        if (consultationSatisfied(kind, response)) {
+          await d.run(d.decide(decisionId, 'NOT_DISCLOSE'));
+        } else {
+          const refusal = await d.refusal(d.decide(decisionId, 'NOT_DISCLOSE'));
+          expect({ kind, response, message: refusal.message }).toEqual({ kind, response, message: expect.stringMatching(new RegExp(`not yet: ${kind}$`)) });
+        }
+        expect({ kind, response, status: await d.status(decisionId) }).toEqual({ kind, response, status: consultationSatisfied(kind, response) ? 'DECIDED' : 'CONSULTING' });
+      }
+  });
+});
+
 describe('items, agreements and consultations (B §2)', () => {
   it('B.8: an item\'s wording_sha256 is the SHA-256 of its wording', async () => {
     const decisionId = await d.proposed();
@@ -386,6 +432,55 @@ describe('items, agreements and consultations (B §2)', () => {
     await d.run(d.decide(decisionId, 'NOT_DISCLOSE'));
     expect(await d.rejection(d.consultation(decisionId, 'ADULT_SOCIAL_CARE'))).toMatchObject({ code: RESTRICT, message: expect.stringMatching(/requested only while/) });
     expect(await d.refusal(d.answer(consultation, 'AGREES'))).toMatchObject({ message: expect.stringMatching(/not DECIDED/) });
+  });
+});
+
+describe('concurrent writers (B.8): an item and a decision never both commit unseen by each other', () => {
+  // Holds a transaction open after `work` until `release` resolves, so another statement can run meanwhile.
+  function heldOpen(work: (tx: { execute: (statement: ReturnType<typeof sql>) => Promise<unknown> }) => Promise<unknown>, release: Promise<void>): { done: Promise<unknown>; ready: Promise<void> } {
+    let markReady = (): void => undefined;
+    const ready = new Promise<void>((resolve) => (markReady = resolve));
+    const done = database.connection.database().transaction(async (tx) => {
+      await work(tx);
+      markReady();
+      await release;
+    });
+    return { done, ready };
+  }
+  const outcome = (work: Promise<unknown>): Promise<string> =>
+    work.then(
+      () => 'committed',
+      (error: { cause?: { message?: string } }) => String(error.cause?.message),
+    );
+
+  it('B.8: a decision taken while an item is being added waits for it, and then refuses it unagreed', async () => {
+    const { decisionId } = await d.readyToDecide();
+    let release = (): void => undefined;
+    const adding = heldOpen(
+      (tx) =>
+        tx.execute(sql`insert into mappa.disclosure_item (item_id, decision_id, position, kind, source_agency, wording, wording_sha256, victim_identifying, photograph, added_by_staff_id, added_by_issuer)
+          values (${`ITM-${decisionId}-late`}, ${decisionId}, 2, 'FREE_TEXT', 'probation', 'Added meanwhile', ${sha256Hex('Added meanwhile')}, false, false, 'PRO00001', 'i')`),
+      new Promise<void>((resolve) => (release = resolve)),
+    );
+    await adding.ready;
+    const deciding = outcome(d.run(d.decide(decisionId, 'DISCLOSE')));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    expect(await outcome(adding.done)).toBe('committed');
+    expect(await deciding).toMatch(/B\.8: .*positions 2/);
+    expect(await d.status(decisionId)).toBe('CONSULTING');
+  });
+
+  it('B §2: an item added while the decision is being decided waits, and is refused once it is DECIDED', async () => {
+    const { decisionId } = await d.readyToDecide();
+    let release = (): void => undefined;
+    const deciding = heldOpen((tx) => tx.execute(d.decide(decisionId, 'DISCLOSE')), new Promise<void>((resolve) => (release = resolve)));
+    await deciding.ready;
+    const adding = outcome(d.item(decisionId, { wording: 'Added meanwhile' }));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    expect(await outcome(deciding.done)).toBe('committed');
+    expect(await adding).toMatch(/items are added only while the decision is PROPOSED or CONSULTING, not DECIDED/);
   });
 });
 
