@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { disclosureTriggersSql, DisclosureSql, openTestDatabase } from '@mappa/shared';
+import type { TestDatabase } from '@mappa/shared';
+import { policeSubgraph } from '../index';
+
+// Issue 11, B §2 "Level 1": the police service holds its own level 1 disclosure decisions, and its database
+// holds the same state machine as the MAPPA unit's (the shared disclosure_rules, tested in full in the
+// mappa subgraph): here, that the migration is exactly that definition and that the triggers work in this schema.
+
+let database: TestDatabase;
+let d: DisclosureSql;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  await database.connection.migrate(policeSubgraph.migrationsFolder, policeSubgraph.schema);
+  d = new DisclosureSql(database.connection.database(), 'police');
+});
+
+afterAll(async () => {
+  await database.drop();
+});
+
+it('issue 11: the police disclosure_rules migration is exactly the shared definition for the police schema', () => {
+  expect(readFileSync(join(policeSubgraph.migrationsFolder, '0004_disclosure_rules.sql'), 'utf8')).toBe(disclosureTriggersSql('police'));
+});
+
+it('B §2, B.8, B.15: a level 1 decision goes PROPOSED → CONSULTING → DECIDED → MADE only with its agreements, and then never changes', async () => {
+  const { decisionId } = await d.readyToDecide({ level: 1 });
+  const victimItem = await d.item(decisionId, { victimIdentifying: true });
+  await d.agreement(decisionId, victimItem, 'OWNER');
+  expect(await d.refusal(d.decide(decisionId, 'DISCLOSE'))).toMatchObject({ code: '23001', message: expect.stringMatching(/B\.15/) });
+  await d.agreement(decisionId, victimItem, 'VICTIM_LIAISON');
+  await d.run(d.decide(decisionId, 'DISCLOSE'));
+  await d.run(d.make(decisionId, '<html>level 1</html>'));
+  expect(await d.status(decisionId)).toBe('MADE');
+  expect(await d.refusal(d.withdraw(decisionId))).toMatchObject({ code: '23001', message: expect.stringMatching(/MADE disclosure decision never changes/) });
+});
