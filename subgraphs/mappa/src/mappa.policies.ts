@@ -1,4 +1,4 @@
-import { accessAuditEntryPolicy, accessAuditPolicy, Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, GRANT_HOLDER_ROLES, GRANTABLE_PURPOSES, MINIMAL_SUMMARY_AGENCIES, POLICE_ROLES, PURPOSE_EVIDENCE_HOLDER_ROLES, subjectKeyPolicy, YOT_ROLES } from '@mappa/shared';
+import { accessAuditEntryPolicy, accessAuditPolicy, Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, GRANT_HOLDER_ROLES, GRANTABLE_PURPOSES, MINIMAL_SUMMARY_AGENCIES, POLICE_ROLES, PURPOSE_EVIDENCE_GRANTS, PURPOSE_EVIDENCE_HOLDER_ROLES, subjectKeyPolicy, YOT_ROLES } from '@mappa/shared';
 import type { AccessGrant } from '@mappa/shared';
 import type { Purpose, Role } from '@mappa/shared';
 
@@ -127,9 +127,9 @@ export const mappaPolicies = definePolicies('mappa', {
     owner: Agency.MAPPA_UNIT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The caller\'s own purpose evidence for the declared MAPPA_MEETING or MAPPA_SCREENING and x-mappa-case: their standing to that meeting (its area\'s co-ordinator, its chair, or an invitee with a live invitation or meeting grant), whether they are attending, and whether the YOT and children\'s services attend or were consulted; or the referral that makes their screening true. Null when none does, an unknown id answered alike. What the gateway vouches for to every agency, which bound their row scope by it. Every role that may read a subject under these purposes.',
-    rules: ['principle 5', 'principle 9', 'A.R25', 'A.R26', 'B.10', 'B.25', 'B.54'],
-    grants: [{ roles: PURPOSE_EVIDENCE_HOLDER_ROLES, purposes: ['MAPPA_SCREENING', 'MAPPA_MEETING'] }],
+      'The caller\'s own purpose evidence for the declared MAPPA_MEETING, MAPPA_SCREENING or DISCLOSURE_DECISION and x-mappa-case: their standing to a level 2/3 disclosure decision (its proposer, the chair of its meeting, the area\'s co-ordinator, an owner asked to agree to a live item, an agency whose consultation it requested; whether a child subject\'s YOT and children\'s services were asked); their standing to that meeting (its area\'s co-ordinator, its chair, or an invitee with a live invitation or meeting grant), whether they are attending, and whether the YOT and children\'s services attend or were consulted; or the referral that makes their screening true. Null when none does, an unknown id answered alike. What the gateway vouches for to every agency, which bound their row scope by it. Every role that may read a subject under these purposes.',
+    rules: ['principle 5', 'principle 9', 'A.R25', 'A.R26', 'B.7', 'B.8', 'B.10', 'B.15', 'B.25', 'B.54', 'C.52'],
+    grants: PURPOSE_EVIDENCE_GRANTS,
   },
   levelChange: {
     owner: Agency.MAPPA_UNIT,
