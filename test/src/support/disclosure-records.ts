@@ -19,6 +19,8 @@ async function execute(env: TestStack, query: ReturnType<typeof sql>): Promise<R
 
 export interface DisclosureDecisionOptions {
   readonly holder: DisclosureHolder;
+  /** Default: a new id of the holder's (`DSC-<HOLDER>-<uuid>`). */
+  readonly decisionId?: string;
   readonly pncId: string;
   readonly area: MappaArea;
   /** Who proposed it (with the test issuer). */
@@ -35,7 +37,7 @@ export interface DisclosureDecisionOptions {
 /** A PROPOSED disclosure decision in its holder's schema, with its items and requested consultations. Returns its id. */
 export async function insertDisclosureDecision(env: TestStack, options: DisclosureDecisionOptions): Promise<string> {
   const schema = sql.identifier(SCHEMA_OF[options.holder]);
-  const decisionId = newDisclosureDecisionId(options.holder, randomUUID());
+  const decisionId = options.decisionId ?? newDisclosureDecisionId(options.holder, randomUUID());
   let level = 1;
   let caseId: string | null = null;
   if (options.holder === 'MAPPA') {
