@@ -101,7 +101,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const enforced = (options.authorization ?? 'enforced') === 'enforced';
   if (!enforced) log.warn('authorization is off: no early enforcement and no case-grant look-up (benchmark only)');
   // Off (benchmark only): no grants to look up, so no extra request to the MAPPA unit.
-  const grantLookup = enforced ? new CaseGrantLookup(grantsUrl, options.subgraphTimeoutMs, options.assertionSigner) : null;
+  // The level 1 holders of disclosure decisions are asked for their evidence the same way (issue 11).
+  const standingUrls = { mappa: grantsUrl, probation: options.subgraphUrls.probation ?? supergraphUrlOf(options.supergraphSdl, 'probation'), police: options.subgraphUrls.police ?? supergraphUrlOf(options.supergraphSdl, 'police') };
+  const grantLookup = enforced ? new CaseGrantLookup(standingUrls, options.subgraphTimeoutMs, options.assertionSigner) : null;
   // Before anything listens: no request is answered without somewhere to record it.
   await migrateAuditStore(options.auditConnection);
   const auditStatements = new StatementCounter();

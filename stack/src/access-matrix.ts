@@ -80,8 +80,13 @@ How to read it:
   pages and counts):
   - a person in MAPPA category 4 or with a restricted-access ViSOR record only for counter-terrorism cleared
     readers (CTC, SC or DV; principle 7);
-  - under MAPPA_MEETING and DISCLOSURE_DECISION no one under 18 on the day of the request, for anyone
-    (A.R25, B.10: no meeting or decision record can yet show the YOT and children's services involved);
+  - under MAPPA_MEETING and DISCLOSURE_DECISION no one under 18 on the day of the request (or of unknown age)
+    unless the meeting has the YOT and children's services attending or consulted, or the decision has asked
+    both (A.R25, B.10, C.52);
+  - under DISCLOSURE_DECISION only the subject of the decision named in x-mappa-case, and only for its parties
+    (its proposer, its decision maker, an owner asked to agree to one of its items, an agency it consulted, the
+    area's co-ordinator for a level 2/3 decision), as its holder (the MAPPA unit, or probation or the police for
+    level 1) answers to the gateway: no area, no case grant, and a made-up decision id reaches no one;
   - otherwise only people whose responsible MAPPA area is the reader's own (principle 2; the area follows a
     transfer, C.5), or for whom the reader holds a live case grant for the declared purpose (and meeting or
     decision). Duty-to-co-operate attendees see people only through such a grant (principle 5). Information

@@ -5,6 +5,7 @@ import { Kind, parse } from 'graphql';
 import type { ObjectTypeDefinitionNode, TypeNode } from 'graphql';
 import { isMappaCoordinator } from '@mappa/shared';
 import type { DeclaredPurpose, PrincipalClaims, PrincipalAgency, Purpose, Role, SyntheticPerson } from '@mappa/shared';
+import { insertDisclosureDecision } from './support/disclosure-records';
 import { insertMeeting, insertReferral, inviteToMeeting, signAttendance } from './support/mappa-records';
 import { postGraphQL, startTestStack } from './support/test-stack';
 import type { GraphQLResponse, TestStack } from './support/test-stack';
@@ -775,7 +776,7 @@ const PURPOSES: readonly DeclaredPurpose[] = [
   { purpose: 'CASE_MANAGEMENT', caseId: null },
   { purpose: 'MAPPA_SCREENING', caseId: null },
   { purpose: 'MAPPA_MEETING', caseId: 'MTG-MATRIX-0001' },
-  { purpose: 'DISCLOSURE_DECISION', caseId: 'DD-MATRIX-0001' },
+  { purpose: 'DISCLOSURE_DECISION', caseId: 'DSC-MAPPA-MATRIX-0001' },
   { purpose: 'STATISTICS', caseId: null },
   { purpose: 'AUDIT', caseId: null },
 ];
@@ -792,6 +793,8 @@ beforeAll(async () => {
 const subjectKeyOf = (subject: Subject): string => (subject === subjects.custody ? 'CUSTODY' : subject === subjects.licence ? 'LICENCE' : 'YOUTH');
 const meetingIdOf = (subject: Subject): string => `MTG-MATRIX-${subjectKeyOf(subject)}`;
 const referralIdOf = (subject: Subject, principal: PrincipalClaims): string => `REF-MATRIX-${subjectKeyOf(subject)}-${principal.staffId}`;
+/** One level 2/3 disclosure decision per subject and role of the matrix, on the subject's meeting, proposed by that role (issue 11). */
+const decisionIdOf = (subject: Subject, role: RoleCase): string => `DSC-MAPPA-MATRIX-${subjectKeyOf(subject)}-${MATRIX.indexOf(role)}`;
 /** Who makes (or is party to) a MAPPA A referral: the Responsible Authority, the YOT and the unit itself. */
 const REFERRING_AGENCIES: readonly PrincipalAgency[] = ['police', 'probation', 'prison', 'yot', 'mappa_unit'];
 
@@ -814,6 +817,22 @@ async function bindPurposesToRecords(): Promise<void> {
       await signAttendance(env, meetingId, principal, invitationId);
     }
   }
+  // Issue 11: DISCLOSURE_DECISION is bound to a decision the caller is party to. Each role proposes
+  // one about each adult subject (the proposer is a party whatever the role), so the matrix shows the
+  // field policies under the purpose; who else stands to a decision is disclosure-purpose-binding's.
+  for (const subject of subjectsFor('DISCLOSURE_DECISION')) {
+    for (const role of MATRIX) {
+      const principal = role.principal(subject);
+      await insertDisclosureDecision(env, {
+        holder: 'MAPPA',
+        decisionId: decisionIdOf(subject, role),
+        pncId: subject.person.pncId,
+        area: subject.person.area,
+        proposer: principal,
+        meetingId: meetingIdOf(subject),
+      });
+    }
+  }
   const referrals = new Set<string>();
   for (const subject of subjectsFor('MAPPA_SCREENING')) {
     for (const role of MATRIX) {
@@ -826,9 +845,10 @@ async function bindPurposesToRecords(): Promise<void> {
   }
 }
 
-/** The purpose a role declares about a subject: the meeting about them, or the referral they are party to (issue 10). */
+/** The purpose a role declares about a subject: the meeting about them, the referral they are party to (issue 10), or the decision they proposed (issue 11). */
 function declaredFor(purpose: DeclaredPurpose, subject: Subject, role: RoleCase): DeclaredPurpose {
   if (purpose.purpose === 'MAPPA_MEETING') return { purpose: 'MAPPA_MEETING', caseId: meetingIdOf(subject) };
+  if (purpose.purpose === 'DISCLOSURE_DECISION') return { purpose: 'DISCLOSURE_DECISION', caseId: decisionIdOf(subject, role) };
   const principal = role.principal(subject);
   if (purpose.purpose === 'MAPPA_SCREENING' && !isMappaCoordinator(principal) && REFERRING_AGENCIES.includes(principal.agency)) return { purpose: 'MAPPA_SCREENING', caseId: referralIdOf(subject, principal) };
   return purpose;

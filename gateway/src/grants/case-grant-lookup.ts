@@ -1,12 +1,33 @@
 import { z } from 'zod';
-import { ASSERTION_HEADER, caseGrantSchema, evidenceHoldsFor, MAX_CASE_GRANTS_PER_REQUEST, mayHoldCaseGrants, needsPurposeEvidence, purposeEvidenceSchema, REQUEST_ID_HEADER } from '@mappa/shared';
-import type { Caller, CaseGrant, GatewayAssertionSigner, Logger, PurposeEvidence } from '@mappa/shared';
+import {
+  ASSERTION_HEADER,
+  caseGrantSchema,
+  disclosureEvidenceQueryName,
+  DISCLOSURE_HOLDER_SUBGRAPH,
+  evidenceHoldsFor,
+  holderOfDisclosureDecisionId,
+  MAX_CASE_GRANTS_PER_REQUEST,
+  mayHoldCaseGrants,
+  needsPurposeEvidence,
+  purposeEvidenceSchema,
+  REQUEST_ID_HEADER,
+} from '@mappa/shared';
+import type { Caller, CaseGrant, DisclosureHolder, GatewayAssertionSigner, Logger, PurposeEvidence } from '@mappa/shared';
 
 /** The subgraph that holds case access grants and the records purposes are bound to; the lookup's assertion is addressed to it alone. */
 const GRANT_HOLDER = 'mappa';
 
+/** The subgraphs the lookup may ask: the MAPPA unit, and the level 1 holders of disclosure decisions (issue 11). */
+export type StandingSubgraph = (typeof DISCLOSURE_HOLDER_SUBGRAPH)[DisclosureHolder];
+
 const GRANTS_FIELD = 'myCaseAccessGrants { grantId pncId purpose caseId validUntil }';
-const EVIDENCE_FIELD = 'myPurposeEvidence { kind meetingId referralId pncId standing invitationId attending childSafeguardsMet validUntil }';
+const EVIDENCE_SELECTION = '{ kind meetingId referralId decisionId pncId standing disclosureStanding invitationId attending childSafeguardsMet validUntil }';
+const EVIDENCE_FIELD = `myPurposeEvidence ${EVIDENCE_SELECTION}`;
+
+interface Lookup {
+  readonly operationName: string;
+  readonly query: string;
+}
 
 /** One document per combination, so the MAPPA unit is asked once whatever the request needs. */
 const LOOKUPS = {
@@ -15,14 +36,23 @@ const LOOKUPS = {
   both: { operationName: 'CaseGrantAndEvidenceLookup', query: `query CaseGrantAndEvidenceLookup { ${GRANTS_FIELD} ${EVIDENCE_FIELD} }` },
 } as const;
 
-// The subgraph's flat GraphQL shape of the evidence: the fields of the other kind are null.
+/** A level 1 holder's evidence document (`probationDisclosureEvidence`, `policeDisclosureEvidence`): asked of that holder alone. */
+function holderEvidenceLookup(holder: Exclude<DisclosureHolder, 'MAPPA'>): Lookup & { readonly field: string } {
+  const field = disclosureEvidenceQueryName(holder);
+  const operationName = `${holder.charAt(0)}${holder.slice(1).toLowerCase()}DisclosureEvidenceLookup`;
+  return { field, operationName, query: `query ${operationName} { ${field} ${EVIDENCE_SELECTION} }` };
+}
+
+// The subgraphs' flat GraphQL shape of the evidence: the fields of the other kinds are null.
 const evidenceAnswerSchema = z
   .object({
-    kind: z.enum(['MEETING', 'REFERRAL']),
+    kind: z.enum(['MEETING', 'REFERRAL', 'DISCLOSURE']),
     meetingId: z.string().nullable(),
     referralId: z.string().nullable(),
+    decisionId: z.string().nullable(),
     pncId: z.string(),
     standing: z.string().nullable(),
+    disclosureStanding: z.string().nullable(),
     invitationId: z.string().nullable(),
     attending: z.boolean().nullable(),
     childSafeguardsMet: z.boolean().nullable(),
@@ -32,7 +62,9 @@ const evidenceAnswerSchema = z
     const candidate =
       answer.kind === 'REFERRAL'
         ? { kind: answer.kind, referralId: answer.referralId, pncId: answer.pncId, validUntil: answer.validUntil }
-        : { kind: answer.kind, meetingId: answer.meetingId, pncId: answer.pncId, standing: answer.standing, invitationId: answer.invitationId, attending: answer.attending, childSafeguardsMet: answer.childSafeguardsMet, validUntil: answer.validUntil };
+        : answer.kind === 'DISCLOSURE'
+          ? { kind: answer.kind, decisionId: answer.decisionId, pncId: answer.pncId, standing: answer.disclosureStanding, childSafeguardsMet: answer.childSafeguardsMet, validUntil: answer.validUntil }
+          : { kind: answer.kind, meetingId: answer.meetingId, pncId: answer.pncId, standing: answer.standing, invitationId: answer.invitationId, attending: answer.attending, childSafeguardsMet: answer.childSafeguardsMet, validUntil: answer.validUntil };
     const parsed = purposeEvidenceSchema.safeParse(candidate);
     if (!parsed.success) {
       context.addIssue({ code: 'custom', message: 'not purpose evidence' });
@@ -52,6 +84,14 @@ const lookupResponseSchema = z.object({
   errors: z.array(z.unknown()).optional(),
 });
 
+const holderResponseSchema = z.object({
+  data: z.record(z.string(), evidenceAnswerSchema.nullable()).nullable().optional(),
+  errors: z.array(z.unknown()).optional(),
+});
+
+/** Why a lookup failed: the kind of failure only, never a body, the grants or the evidence. */
+type LookupFailure = { readonly failed: Record<string, unknown> };
+
 /** What the gateway vouches for beside the principal: the caller's live case grants and the evidence for the declared purpose. */
 export interface CallerStanding {
   readonly caseGrants: CaseGrant[];
@@ -62,23 +102,32 @@ const NOTHING: CallerStanding = { caseGrants: [], purposeEvidence: null };
 
 /**
  * Asks the MAPPA unit, before any other agency, for what the gateway vouches for in every subgraph's
- * assertion: the caller's live case access grants, and the purpose evidence (issue 10) that makes a
- * declared MAPPA_MEETING or MAPPA_SCREENING true (the meeting they stand to, the referral they are
- * party to), which every owner's row scope is bound by. Asked afresh for every request (never cached),
- * so a revocation, a withdrawn invitation or leaving a meeting takes effect on the next request.
+ * assertion: the caller's live case access grants, and the purpose evidence (issues 10 and 11) that
+ * makes a declared MAPPA_MEETING, MAPPA_SCREENING or DISCLOSURE_DECISION true (the meeting they stand
+ * to, the referral or decision they are party to), which every owner's row scope is bound by. Asked
+ * afresh for every request (never cached), so a revocation, a withdrawn invitation or leaving a
+ * meeting takes effect on the next request.
+ *
+ * DISCLOSURE_DECISION (issue 11): the decision id names its holder (`holderOfDisclosureDecisionId`).
+ * A level 2/3 decision (`DSC-MAPPA-…`) is the MAPPA unit's, asked in the same single document as the
+ * grants. A level 1 decision (`DSC-PROBATION-…`, `DSC-POLICE-…`) is its lead agency's: that holder is
+ * asked for the evidence while the MAPPA unit is asked for the grants, in parallel, each with an
+ * assertion addressed to it alone, so the co-ordinator's unit never learns of a level 1 decision. An
+ * id that is no decision id asks no one for evidence: there is none, and nothing is in scope.
  *
  * Cost: one more subgraph round trip, made only when the answer could change (`mayHoldCaseGrants`,
- * `needsPurposeEvidence`), and one whatever is needed (a single document asks for both). Case
- * management traffic and the co-ordinator's register pay nothing.
+ * `needsPurposeEvidence`), and one whatever is needed (a single document per subgraph, asked in
+ * parallel). Case management traffic and the co-ordinator's register pay nothing.
  *
  * Fails closed: grants only widen row scope and, under a bound purpose, nothing is in scope without
- * evidence, so when the MAPPA unit is down, slow (bounded by the subgraph timeout) or answers anything
- * unexpected, the request goes on with neither. Evidence for any record but the one declared in
- * x-mappa-case, or already expired, is dropped.
+ * evidence, so when a subgraph asked is down, slow (bounded by the subgraph timeout) or answers
+ * anything unexpected, the request goes on with neither grants nor evidence. Evidence for any record
+ * but the one declared in x-mappa-case, or already expired, is dropped.
  */
 export class CaseGrantLookup {
   constructor(
-    private readonly url: string,
+    /** The subgraphs' URLs; a holder without one fails closed (no evidence) when asked. */
+    private readonly urls: Partial<Record<StandingSubgraph, string>>,
     private readonly timeoutMs: number,
     private readonly signer: GatewayAssertionSigner,
   ) {}
@@ -86,50 +135,87 @@ export class CaseGrantLookup {
   /** The caller's live grants and purpose evidence for the declared purpose (and case), or none. */
   async standingOf(caller: Caller, requestId: string, log: Logger): Promise<CallerStanding> {
     const wantGrants = mayHoldCaseGrants(caller);
-    const wantEvidence = needsPurposeEvidence(caller);
+    let wantEvidence = needsPurposeEvidence(caller);
+    // Who holds the evidence: the MAPPA unit, except for a level 1 disclosure decision.
+    let evidenceHolder: StandingSubgraph = GRANT_HOLDER;
+    if (wantEvidence && caller.declaredPurpose.purpose === 'DISCLOSURE_DECISION') {
+      const holder = holderOfDisclosureDecisionId(caller.declaredPurpose.caseId ?? '');
+      // Not a decision id: no evidence (principle 9: answered as a decision that does not concern anyone).
+      if (holder === null) wantEvidence = false;
+      else evidenceHolder = DISCLOSURE_HOLDER_SUBGRAPH[holder];
+    }
     if (!wantGrants && !wantEvidence) return NOTHING;
-    const lookup = wantGrants && wantEvidence ? LOOKUPS.both : wantGrants ? LOOKUPS.grants : LOOKUPS.evidence;
-    const failed = (reason: Record<string, unknown>): CallerStanding => {
+    const failed = (agency: StandingSubgraph, reason: Record<string, unknown>): CallerStanding => {
       // The kind of failure only: never a body, the grants or the evidence themselves.
-      log.warn({ agency: GRANT_HOLDER, ...reason }, 'case grant lookup failed; answering without grants or purpose evidence');
+      log.warn({ agency, ...reason }, 'case grant lookup failed; answering without grants or purpose evidence');
       return NOTHING;
     };
+
+    let grants: CaseGrant[] = [];
+    let evidence: PurposeEvidence | null = null;
+    if (evidenceHolder === GRANT_HOLDER) {
+      const lookup = wantGrants && wantEvidence ? LOOKUPS.both : wantGrants ? LOOKUPS.grants : LOOKUPS.evidence;
+      const answer = await this.ask(GRANT_HOLDER, lookup, caller, requestId);
+      if ('failed' in answer) return failed(GRANT_HOLDER, answer.failed);
+      const parsed = lookupResponseSchema.safeParse(answer.body);
+      const data = parsed.success ? parsed.data.data : null;
+      if (!parsed.success || (parsed.data.errors?.length ?? 0) > 0 || !data || (wantGrants && !data.myCaseAccessGrants) || (wantEvidence && data.myPurposeEvidence === undefined)) {
+        return failed(GRANT_HOLDER, { reason: 'unexpected answer' });
+      }
+      grants = wantGrants ? (data.myCaseAccessGrants ?? []) : [];
+      evidence = wantEvidence ? (data.myPurposeEvidence ?? null) : null;
+    } else {
+      // A level 1 decision: its holder for the evidence, the MAPPA unit for the grants, at once.
+      const holder = evidenceHolder === 'probation' ? 'PROBATION' : 'POLICE';
+      const holderLookup = holderEvidenceLookup(holder);
+      const [grantAnswer, evidenceAnswer] = await Promise.all([wantGrants ? this.ask(GRANT_HOLDER, LOOKUPS.grants, caller, requestId) : null, this.ask(evidenceHolder, holderLookup, caller, requestId)]);
+      if (grantAnswer !== null) {
+        if ('failed' in grantAnswer) return failed(GRANT_HOLDER, grantAnswer.failed);
+        const parsed = lookupResponseSchema.safeParse(grantAnswer.body);
+        const data = parsed.success ? parsed.data.data : null;
+        if (!parsed.success || (parsed.data.errors?.length ?? 0) > 0 || !data?.myCaseAccessGrants) return failed(GRANT_HOLDER, { reason: 'unexpected answer' });
+        grants = data.myCaseAccessGrants;
+      }
+      if ('failed' in evidenceAnswer) return failed(evidenceHolder, evidenceAnswer.failed);
+      const parsed = holderResponseSchema.safeParse(evidenceAnswer.body);
+      const data = parsed.success ? parsed.data.data : null;
+      if (!parsed.success || (parsed.data.errors?.length ?? 0) > 0 || !data || data[holderLookup.field] === undefined) return failed(evidenceHolder, { reason: 'unexpected answer' });
+      evidence = data[holderLookup.field] ?? null;
+    }
+    if (grants.length > MAX_CASE_GRANTS_PER_REQUEST) {
+      // More than an assertion can carry: none rather than an arbitrary few, and the log says why.
+      return failed(GRANT_HOLDER, { reason: 'too many live grants', grants: grants.length, limit: MAX_CASE_GRANTS_PER_REQUEST });
+    }
+    // Only evidence for the very record declared (the holder answers for it; checked again so a
+    // wrong answer can never bind the request to another meeting, referral or decision).
+    if (evidence && !evidenceHoldsFor(evidence, caller.declaredPurpose)) {
+      log.warn({ agency: evidenceHolder, reason: 'evidence for another record or expired' }, 'purpose evidence dropped');
+      return { caseGrants: grants, purposeEvidence: null };
+    }
+    return { caseGrants: grants, purposeEvidence: evidence };
+  }
+
+  /** Posts one lookup document to one subgraph with an assertion addressed to it alone; the body as JSON, or why not. */
+  private async ask(subgraph: StandingSubgraph, lookup: Lookup, caller: Caller, requestId: string): Promise<{ readonly body: unknown } | LookupFailure> {
+    const url = this.urls[subgraph];
+    if (url === undefined) return { failed: { reason: 'no URL configured' } };
     // The lookup itself is vouched for without grants or evidence: what it returns must not depend on them.
     // The assertion is bound to these exact bytes (issue 9 §4).
     const requestBody = JSON.stringify({ query: lookup.query, operationName: lookup.operationName });
-    const assertion = await this.signer.sign(GRANT_HOLDER, { principal: caller.principal, declaredPurpose: caller.declaredPurpose }, requestId, requestBody);
-    let body: unknown;
+    const assertion = await this.signer.sign(subgraph, { principal: caller.principal, declaredPurpose: caller.declaredPurpose }, requestId, requestBody);
     try {
-      const response = await fetch(this.url, {
+      const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', [REQUEST_ID_HEADER]: requestId, [ASSERTION_HEADER]: assertion },
         body: requestBody,
         signal: AbortSignal.timeout(this.timeoutMs),
       });
-      if (!response.ok) return failed({ status: response.status });
-      body = await response.json();
+      if (!response.ok) return { failed: { status: response.status } };
+      return { body: await response.json() };
     } catch (error: unknown) {
       const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-      return failed({ reason: timedOut ? `no answer within ${this.timeoutMs} ms` : 'cannot connect' });
+      return { failed: { reason: timedOut ? `no answer within ${this.timeoutMs} ms` : 'cannot connect' } };
     }
-    const parsed = lookupResponseSchema.safeParse(body);
-    const data = parsed.success ? parsed.data.data : null;
-    if (!parsed.success || (parsed.data.errors?.length ?? 0) > 0 || !data || (wantGrants && !data.myCaseAccessGrants) || (wantEvidence && data.myPurposeEvidence === undefined)) {
-      return failed({ reason: 'unexpected answer' });
-    }
-    const grants = wantGrants ? (data.myCaseAccessGrants ?? []) : [];
-    if (grants.length > MAX_CASE_GRANTS_PER_REQUEST) {
-      // More than an assertion can carry: none rather than an arbitrary few, and the log says why.
-      return failed({ reason: 'too many live grants', grants: grants.length, limit: MAX_CASE_GRANTS_PER_REQUEST });
-    }
-    const evidence = wantEvidence ? (data.myPurposeEvidence ?? null) : null;
-    // Only evidence for the very record declared (the MAPPA unit answers for it; checked again so a
-    // wrong answer can never bind the request to another meeting or referral).
-    if (evidence && !evidenceHoldsFor(evidence, caller.declaredPurpose)) {
-      log.warn({ agency: GRANT_HOLDER, reason: 'evidence for another record or expired' }, 'purpose evidence dropped');
-      return { caseGrants: grants, purposeEvidence: null };
-    }
-    return { caseGrants: grants, purposeEvidence: evidence };
   }
 }
 

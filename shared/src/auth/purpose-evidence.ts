@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DISCLOSURE_STANDINGS } from '../disclosure/disclosure.model';
 import { pncIdSchema } from '../validation/identifiers';
+import type { AccessGrant } from '../authorization/field-policy';
 import type { Caller } from './caller';
 import { ROLES } from './principal';
 import type { Principal, Role } from './principal';
@@ -85,6 +86,14 @@ export type PurposeEvidence = z.infer<typeof purposeEvidenceSchema>;
  * information governance reads for AUDIT only.
  */
 export const PURPOSE_EVIDENCE_HOLDER_ROLES: readonly Role[] = ROLES.filter((role) => role !== 'lay_adviser' && role !== 'analyst' && role !== 'information_governance');
+
+/**
+ * Who may read the fields of a `PurposeEvidence` answer, in every subgraph that answers one (the type is
+ * shared, so its fields carry the same grants everywhere): the holders of evidence, under the bound purposes.
+ */
+export const PURPOSE_EVIDENCE_GRANTS: readonly AccessGrant[] = [
+  { roles: PURPOSE_EVIDENCE_HOLDER_ROLES, purposes: ['MAPPA_SCREENING', 'MAPPA_MEETING', 'DISCLOSURE_DECISION'] },
+];
 
 /** The MAPPA unit's co-ordinator: screens referrals in their area (so needs no referral evidence) and stands as COORDINATOR to their area's meetings. */
 export function isMappaCoordinator(principal: Pick<Principal, 'agency' | 'roles'>): boolean {

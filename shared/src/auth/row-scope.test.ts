@@ -49,9 +49,10 @@ describe('row scope', () => {
     expect(inScope(outside, caller({}, undefined, [grant({ validUntil: '2026-12-01T09:59:59Z' })]))).toBe(false);
     expect(inScope(outside, caller({}, undefined, [grant({ purpose: 'MAPPA_SCREENING' })]))).toBe(false);
     expect(inScope(outside, caller({}, undefined, [grant({ pncId: '2008/0545167B' })]))).toBe(false);
-    const decision = { purpose: 'DISCLOSURE_DECISION' as const, caseId: 'DD-1' };
-    expect(inScope(outside, caller({}, decision, [grant({ purpose: 'DISCLOSURE_DECISION', caseId: 'DD-2' })]))).toBe(false);
-    expect(inScope(outside, caller({}, decision, [grant({ purpose: 'DISCLOSURE_DECISION', caseId: 'DD-1' })]))).toBe(true);
+    // Issue 11: under DISCLOSURE_DECISION no grant counts, for the decision or another: its evidence does (below).
+    const decision = { purpose: 'DISCLOSURE_DECISION' as const, caseId: 'DSC-MAPPA-1' };
+    expect(inScope(outside, caller({}, decision, [grant({ purpose: 'DISCLOSURE_DECISION', caseId: 'DSC-MAPPA-2' })]))).toBe(false);
+    expect(inScope(outside, caller({}, decision, [grant({ purpose: 'DISCLOSURE_DECISION', caseId: 'DSC-MAPPA-1' })]))).toBe(false);
   });
 
   it('principle 5: a duty-to-co-operate attendee is in scope only through a grant, never by area, whatever other role they hold', () => {
@@ -74,13 +75,18 @@ describe('row scope', () => {
     expect(areaScopeOf(caller({ ...ig, agency: 'housing' }).principal, 'AUDIT', 'police')).toEqual({ kind: 'none' });
   });
 
-  it.each(['DISCLOSURE_DECISION'] as const)('A.R25, B.10, C.52: under %s a subject under 18 on the request\'s date, or of unknown age, is out of scope even with a grant', (purpose) => {
-    const declared = { purpose, caseId: 'CASE-1' };
-    const grants = [grant({ purpose, caseId: 'CASE-1' })];
-    expect(inScope(subject({ age: { dateOfBirth: '2008-12-02' } }), caller({}, declared, grants))).toBe(false);
-    expect(inScope(subject({ age: { dateOfBirth: '2008-12-01' } }), caller({}, declared, grants))).toBe(true);
-    expect(inScope(subject({ age: { dateOfBirth: null } }), caller({}, declared, grants))).toBe(false);
-    expect(inScope(subject({ age: 'ADULTS_ONLY' }), caller({}, declared, grants))).toBe(true);
+  it('A.R25, B.10, C.52: under DISCLOSURE_DECISION a subject under 18 on the request\'s date, or of unknown age, is out of scope until the decision has asked the YOT and children\'s services', () => {
+    const declared = { purpose: 'DISCLOSURE_DECISION' as const, caseId: 'DSC-MAPPA-1' };
+    const party = (childSafeguardsMet: boolean): Caller => ({
+      ...caller({}, declared, [grant({ purpose: 'DISCLOSURE_DECISION', caseId: 'DSC-MAPPA-1' })]),
+      purposeEvidence: { kind: 'DISCLOSURE', decisionId: 'DSC-MAPPA-1', pncId: '2008/0545166T', standing: 'PROPOSER', childSafeguardsMet, validUntil: '2026-12-01T11:00:00Z' },
+    });
+    expect(inScope(subject({ age: { dateOfBirth: '2008-12-02' } }), party(false))).toBe(false);
+    expect(inScope(subject({ age: { dateOfBirth: '2008-12-01' } }), party(false))).toBe(true);
+    expect(inScope(subject({ age: { dateOfBirth: null } }), party(false))).toBe(false);
+    expect(inScope(subject({ age: 'ADULTS_ONLY' }), party(false))).toBe(true);
+    expect(inScope(subject({ age: { dateOfBirth: '2008-12-02' } }), party(true))).toBe(true);
+    expect(inScope(subject({ age: { dateOfBirth: null } }), party(true))).toBe(true);
     // Under any other purpose age does not matter.
     expect(inScope(subject({ age: { dateOfBirth: '2012-01-01' } }), caller())).toBe(true);
   });
@@ -210,9 +216,24 @@ describe('row scope under the bound purposes (issue 10)', () => {
     expect(inScope(subject({ age: { dateOfBirth: '2008-12-01' } }), without)).toBe(true);
     expect(inScope(child, met)).toBe(true);
     expect(inScope(unknownAge, met)).toBe(true);
-    // DISCLOSURE_DECISION keeps the blanket refusal whatever evidence is carried.
+    // Meeting evidence counts for nothing under DISCLOSURE_DECISION, whatever it says.
     const decision = withEvidence(caller({}, { purpose: 'DISCLOSURE_DECISION', caseId: 'MTG-1' }, [grant({ purpose: 'DISCLOSURE_DECISION', caseId: 'MTG-1' })]), meetingEvidence({ childSafeguardsMet: true }));
     expect(inScope(child, decision)).toBe(false);
+  });
+
+  it('issue 11, principle 9: under DISCLOSURE_DECISION only the decision\'s subject is in scope, for a party, whatever the area; no evidence reaches no one', () => {
+    const declared = { purpose: 'DISCLOSURE_DECISION' as const, caseId: 'DSC-PROBATION-1' };
+    const evidence = { kind: 'DISCLOSURE' as const, decisionId: 'DSC-PROBATION-1', pncId: SUBJECT, standing: 'PROPOSER' as const, childSafeguardsMet: true, validUntil: '2026-12-01T11:00:00Z' };
+    // A made-up id: the holder answers no evidence, so no one, in the caller's area or not, for the co-ordinator neither.
+    expect(inScope(subject(), caller({}, declared))).toBe(false);
+    expect(inScope(subject(), caller(coordinator, declared))).toBe(false);
+    const party = withEvidence(caller({}, declared), evidence);
+    expect(inScope(subject(), party)).toBe(true);
+    expect(inScope(subject({ area: MappaArea.LONDON }), party)).toBe(true);
+    expect(inScope(subject({ pncId: OTHER }), party)).toBe(false);
+    // Evidence for another decision, or run out, counts for nothing.
+    expect(inScope(subject(), withEvidence(caller({}, declared), { ...evidence, decisionId: 'DSC-PROBATION-2' }))).toBe(false);
+    expect(inScope(subject(), withEvidence(caller({}, declared), { ...evidence, validUntil: '2026-12-01T09:59:59Z' }))).toBe(false);
   });
 
   it('issue 10: under MAPPA_SCREENING the co-ordinator keeps area scope and grants', () => {

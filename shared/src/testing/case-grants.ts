@@ -1,7 +1,7 @@
 import { caseGrantsOf } from '../auth/caller';
 import type { Caller } from '../auth/caller';
 import { isMappaCoordinator } from '../auth/purpose-evidence';
-import type { MeetingEvidence } from '../auth/purpose-evidence';
+import type { DisclosureEvidence, MeetingEvidence } from '../auth/purpose-evidence';
 
 /**
  * The caller with a live case grant for each of these PNC IDs, as the gateway would vouch for them:
@@ -36,6 +36,16 @@ export function withReferralEvidence(caller: Caller, pncId: string): Caller {
   return { ...caller, purposeEvidence: { kind: 'REFERRAL', referralId: caller.declaredPurpose.caseId ?? 'REF-TEST', pncId, validUntil: new Date(Date.now() + 3_600_000).toISOString() } };
 }
 
+/**
+ * The caller party to the disclosure decision they declared (DISCLOSURE_DECISION, `x-mappa-case`) about
+ * `pncId`, as the gateway would vouch for it from the decision's holder (issue 11): its proposer, the
+ * subject an adult (or the YOT and children's services asked), valid for an hour, unless told otherwise.
+ */
+export function withDisclosureEvidence(caller: Caller, pncId: string, evidence: Partial<Omit<DisclosureEvidence, 'kind' | 'pncId'>> = {}): Caller {
+  const decisionId = caller.declaredPurpose.caseId ?? 'DSC-MAPPA-TEST';
+  return { ...caller, purposeEvidence: { kind: 'DISCLOSURE', decisionId, pncId, standing: 'PROPOSER', childSafeguardsMet: false, validUntil: new Date(Date.now() + 3_600_000).toISOString(), ...evidence } };
+}
+
 interface EntitiesAnswer {
   data?: { _entities?: unknown } | Record<string, unknown> | null;
   errors?: { message: string; path?: readonly (string | number)[] }[];
@@ -54,6 +64,12 @@ export async function askAtEachMeeting<Answer extends EntitiesAnswer>(caller: Ca
   if (caller.declaredPurpose.purpose !== 'MAPPA_MEETING' || caller.purposeEvidence) return ask(pncIds, caller);
   const invited = caller.principal.roles.includes('dtc_attendee') ? new Set(caseGrantsOf(caller).map((grant) => grant.pncId)) : null;
   return askEachAlone(pncIds, ask, (pncId) => (invited && !invited.has(pncId) ? caller : withMeetingEvidence(caller, pncId)));
+}
+
+/** The same under DISCLOSURE_DECISION: each subject asked about alone, as a party to a decision about them (`withDisclosureEvidence`). */
+export async function askAtEachDecision<Answer extends EntitiesAnswer>(caller: Caller, pncIds: readonly string[], ask: (pncIds: readonly string[], caller: Caller) => Promise<Answer>): Promise<Answer> {
+  if (caller.declaredPurpose.purpose !== 'DISCLOSURE_DECISION' || caller.purposeEvidence) return ask(pncIds, caller);
+  return askEachAlone(pncIds, ask, (pncId) => withDisclosureEvidence(caller, pncId));
 }
 
 /** The same under MAPPA_SCREENING for anyone but the co-ordinator: each subject asked about alone, screening a referral about them (`withReferralEvidence`). */

@@ -1,4 +1,4 @@
-import { accessAuditEntryPolicy, accessAuditPolicy, Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, GRANT_HOLDER_ROLES, GRANTABLE_PURPOSES, MINIMAL_SUMMARY_AGENCIES, POLICE_ROLES, PURPOSE_EVIDENCE_HOLDER_ROLES, subjectKeyPolicy, YOT_ROLES } from '@mappa/shared';
+import { accessAuditEntryPolicy, accessAuditPolicy, Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, GRANT_HOLDER_ROLES, GRANTABLE_PURPOSES, MINIMAL_SUMMARY_AGENCIES, POLICE_ROLES, PURPOSE_EVIDENCE_GRANTS, subjectKeyPolicy, YOT_ROLES } from '@mappa/shared';
 import type { AccessGrant } from '@mappa/shared';
 import type { Purpose, Role } from '@mappa/shared';
 
@@ -43,7 +43,7 @@ export const mappaPolicies = definePolicies('mappa', {
     classification: 'OFFICIAL-SENSITIVE',
     summary:
       'The MAPPA case beyond the minimal summary (case number, category, area, next review, end date and reason): the fact of MAPPA management is itself sensitive. The co-ordinator and chair for screening, meetings and administration; Responsible Authority roles for case management and MAPPA purposes; YOT roles for case management. ' +
-      'Row scope: own area (the case\'s area after a transfer, C.5) or a live case grant; under MAPPA_MEETING only the subject of the declared meeting, to its co-ordinator, chair and signed-in invitees (issue 10), a child only with the YOT and children\'s services attending or consulted (A.R25, B.10); under MAPPA_SCREENING, for anyone but the co-ordinator, only the declared referral\'s subject and screening grants; no one under 18 under DISCLOSURE_DECISION. Not yet enforced: YOT roles only for their own young person; decision party for DISCLOSURE_DECISION. ' +
+      'Row scope: own area (the case\'s area after a transfer, C.5) or a live case grant; under MAPPA_MEETING only the subject of the declared meeting, to its co-ordinator, chair and signed-in invitees (issue 10), a child only with the YOT and children\'s services attending or consulted (A.R25, B.10); under DISCLOSURE_DECISION only the declared decision\'s subject, to its parties (issue 11), a child only once the decision has asked the YOT and children\'s services (C.52); under MAPPA_SCREENING, for anyone but the co-ordinator, only the declared referral\'s subject and screening grants; no one under 18 under DISCLOSURE_DECISION. Not yet enforced: YOT roles only for their own young person; decision party for DISCLOSURE_DECISION. ' +
       'Category is left out of the duty-to-co-operate minimal summary (inventory §5.0, OQ 7). Jobcentre Plus, lay advisers and analysts: no rows (statistics are aggregates, a future query).',
     rules: ['principle 3', 'principle 7', 'principle 8', 'A.R9', 'A.R16', 'A.R18', 'A.R19', 'A.R20', 'A.R21', 'A.R27', 'A.R28', 'A.R32', 'B.44', 'C.5', 'C.6', 'C.93', 'C.97'],
     grants: MAPPA_CASE_GRANTS,
@@ -127,9 +127,9 @@ export const mappaPolicies = definePolicies('mappa', {
     owner: Agency.MAPPA_UNIT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The caller\'s own purpose evidence for the declared MAPPA_MEETING or MAPPA_SCREENING and x-mappa-case: their standing to that meeting (its area\'s co-ordinator, its chair, or an invitee with a live invitation or meeting grant), whether they are attending, and whether the YOT and children\'s services attend or were consulted; or the referral that makes their screening true. Null when none does, an unknown id answered alike. What the gateway vouches for to every agency, which bound their row scope by it. Every role that may read a subject under these purposes.',
-    rules: ['principle 5', 'principle 9', 'A.R25', 'A.R26', 'B.10', 'B.25', 'B.54'],
-    grants: [{ roles: PURPOSE_EVIDENCE_HOLDER_ROLES, purposes: ['MAPPA_SCREENING', 'MAPPA_MEETING'] }],
+      'The caller\'s own purpose evidence for the declared MAPPA_MEETING, MAPPA_SCREENING or DISCLOSURE_DECISION and x-mappa-case: their standing to a level 2/3 disclosure decision (its proposer, the chair of its meeting, the area\'s co-ordinator, an owner asked to agree to a live item, an agency whose consultation it requested; whether a child subject\'s YOT and children\'s services were asked); their standing to that meeting (its area\'s co-ordinator, its chair, or an invitee with a live invitation or meeting grant), whether they are attending, and whether the YOT and children\'s services attend or were consulted; or the referral that makes their screening true. Null when none does, an unknown id answered alike. What the gateway vouches for to every agency, which bound their row scope by it. Every role that may read a subject under these purposes.',
+    rules: ['principle 5', 'principle 9', 'A.R25', 'A.R26', 'B.7', 'B.8', 'B.10', 'B.15', 'B.25', 'B.54', 'C.52'],
+    grants: PURPOSE_EVIDENCE_GRANTS,
   },
   levelChange: {
     owner: Agency.MAPPA_UNIT,

@@ -1,6 +1,6 @@
 import { TEST_ISSUER } from '@mappa/shared';
 import { and, asc, eq } from 'drizzle-orm';
-import { addDays, encodeCursor, formatPncId, isMappaCoordinator, isUnder18, MappaArea, requestDateOf, rowScopeOf, startTestSubgraph, syntheticPeople, withCaseGrants, withMeetingEvidence, withReferralEvidence } from '@mappa/shared';
+import { addDays, encodeCursor, formatPncId, isMappaCoordinator, isUnder18, MappaArea, requestDateOf, rowScopeOf, startTestSubgraph, syntheticPeople, askAtEachDecision, withCaseGrants, withDisclosureEvidence, withMeetingEvidence, withReferralEvidence } from '@mappa/shared';
 import type { Caller, Purpose, Role, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
 import { mappaCaseChangeTable, mappaCaseTable } from './mappa-case/mappa-case.table';
 import { MappaCaseChangeField, MappaCaseStatus } from './mappa-case/mappa-case.type';
@@ -397,7 +397,7 @@ describe('mappa subgraph', () => {
   describe('row scope: own area, grants, transfers and children (principles 2, 5, 9; C.5; A.R25, B.10)', () => {
     const coordinatorIn = (area: MappaArea, purpose: Purpose = 'CASE_MANAGEMENT'): Caller => ({
       principal: { ...MAPPA_COORDINATOR.principal, area },
-      declaredPurpose: { purpose, caseId: purpose === 'MAPPA_MEETING' ? 'MTG-1' : purpose === 'DISCLOSURE_DECISION' ? 'DD-1' : null },
+      declaredPurpose: { purpose, caseId: purpose === 'MAPPA_MEETING' ? 'MTG-1' : purpose === 'DISCLOSURE_DECISION' ? 'DSC-MAPPA-1' : null },
     });
     const IN_LONDON = coordinatorIn(MappaArea.LONDON);
     const today = requestDateOf(new Date());
@@ -474,23 +474,28 @@ describe('mappa subgraph', () => {
       expect((await entities([adult!.pncId], SELECTION, withMeetingEvidence(caller, adult!.pncId))).data?._entities).toEqual([{ pncId: adult!.pncId, mappaCase: expect.objectContaining({ area: 'KENT' }) }]);
     });
 
-    it.each(['DISCLOSURE_DECISION'] as const)('A.R25, B.10, C.52: under %s the unit holds no case of a child for anyone, grant or not, nor of someone whose date of birth it has not recorded', async (purpose) => {
+    it('A.R25, B.10, C.52: under DISCLOSURE_DECISION the unit holds no case of a child for a party to a decision about them, grant or not, until the decision has asked the YOT and children\'s services, nor of someone whose date of birth it has not recorded', async () => {
       expect(children.length).toBeGreaterThan(0);
-      const caller = coordinatorIn(MappaArea.KENT, purpose);
+      const caller = coordinatorIn(MappaArea.KENT, 'DISCLOSURE_DECISION');
       const keys = children.map((person) => person.pncId);
-      const aboutChildren = await entities(keys, SELECTION, caller);
+      // Issue 11: a decision is about one person, so each is asked about as a party to a decision about them.
+      const asParty = (pncIds: readonly string[], who: Caller = caller) => askAtEachDecision(who, pncIds, (batch, asked) => entities(batch, SELECTION, asked));
+      const aboutChildren = await asParty(keys);
       expect(aboutChildren.data?._entities).toEqual(keys.map(() => null));
-      expect(aboutChildren).toEqual(await entities(unknownPncIds(keys.length), SELECTION, caller));
-      expect(await entities(keys, SELECTION, withCaseGrants(caller, keys))).toEqual(aboutChildren);
-      // Adults are unaffected; under screening the children are there too.
-      expect((await entities(adults.slice(0, 5).map((p) => p.pncId), SELECTION, caller)).data?._entities).toEqual(adults.slice(0, 5).map((p) => ({ pncId: p.pncId, mappaCase: expect.objectContaining({ area: 'KENT' }) })));
+      expect(aboutChildren).toEqual(await asParty(unknownPncIds(keys.length)));
+      expect(await asParty(keys, withCaseGrants(caller, keys))).toEqual(aboutChildren);
+      expect((await entities([children[0]!.pncId], SELECTION, withDisclosureEvidence(caller, children[0]!.pncId, { standing: 'COORDINATOR', childSafeguardsMet: true }))).data?._entities).toEqual([
+        { pncId: children[0]!.pncId, mappaCase: expect.objectContaining({ area: 'KENT' }) },
+      ]);
+      // Adults are there for a party; under screening the children are there too.
+      expect((await asParty(adults.slice(0, 5).map((p) => p.pncId))).data?._entities).toEqual(adults.slice(0, 5).map((p) => ({ pncId: p.pncId, mappaCase: expect.objectContaining({ area: 'KENT' }) })));
       expect(((await entities(keys, SELECTION, coordinatorIn(MappaArea.KENT, 'MAPPA_SCREENING'))).data?._entities as unknown[]).every((e) => e !== null)).toBe(true);
       // A case from before the date of birth was recorded fails closed under this purpose only.
       const db = database.connection.database();
       const [adult] = adults;
       await db.update(mappaCaseTable).set({ subjectDateOfBirth: null }).where(eq(mappaCaseTable.pncId, adult!.pncId));
       try {
-        expect((await entities([adult!.pncId], SELECTION, caller)).data?._entities).toEqual([null]);
+        expect((await entities([adult!.pncId], SELECTION, withDisclosureEvidence(caller, adult!.pncId))).data?._entities).toEqual([null]);
         expect((await entities([adult!.pncId], SELECTION)).data?._entities).toEqual([{ pncId: adult!.pncId, mappaCase: expect.objectContaining({ area: 'KENT' }) }]);
       } finally {
         await db.update(mappaCaseTable).set({ subjectDateOfBirth: adult!.dateOfBirth }).where(eq(mappaCaseTable.pncId, adult!.pncId));
@@ -662,12 +667,14 @@ describe('mappa subgraph', () => {
   describe('field policies (owner enforcement)', () => {
     const caller = (roles: Role[], agency: Caller['principal']['agency'], purpose: Purpose, clearance: Caller['principal']['clearance'] = 'BPSS'): Caller => ({
       principal: { issuer: TEST_ISSUER, staffId: 'STAFF0001', agency, roles, area: MappaArea.KENT, clearance },
-      declaredPurpose: { purpose, caseId: purpose === 'MAPPA_MEETING' ? 'MTG-1' : purpose === 'DISCLOSURE_DECISION' ? 'DD-1' : null },
+      declaredPurpose: { purpose, caseId: purpose === 'MAPPA_MEETING' ? 'MTG-1' : purpose === 'DISCLOSURE_DECISION' ? 'DSC-MAPPA-1' : null },
     });
     /** Issue 10: the caller at a meeting about `pncId`, or screening a referral about them (not the co-ordinator), as the gateway would vouch for it. */
     const bound = (who: Caller, pncId: string): Caller =>
       who.declaredPurpose.purpose === 'MAPPA_MEETING'
         ? withMeetingEvidence(who, pncId)
+        : who.declaredPurpose.purpose === 'DISCLOSURE_DECISION'
+          ? withDisclosureEvidence(who, pncId)
         : who.declaredPurpose.purpose === 'MAPPA_SCREENING' && !isMappaCoordinator(who.principal)
           ? withReferralEvidence({ ...who, declaredPurpose: { purpose: 'MAPPA_SCREENING', caseId: 'REF-1' } }, pncId)
           : who;
@@ -762,7 +769,8 @@ describe('mappa subgraph', () => {
     });
 
     it('principle 3: the co-ordinator under DISCLOSURE_DECISION reads the summary but not the history (history is for screening, meetings and administration)', async () => {
-      const result = await entities(sampleIds.slice(0, 3), 'mappaCase { level history { field } }', caller(['mappa_coordinator'], 'mappa_unit', 'DISCLOSURE_DECISION'));
+      // Issue 11: each as the area's co-ordinator of a level 2/3 decision about them.
+      const result = await askAtEachDecision(caller(['mappa_coordinator'], 'mappa_unit', 'DISCLOSURE_DECISION'), sampleIds.slice(0, 3), (batch, asked) => entities(batch, 'mappaCase { level history { field } }', asked));
       expect((result.data?._entities as { mappaCase: unknown }[]).map((entity) => entity.mappaCase)).toEqual(sample.slice(0, 3).map((person) => ({ level: person.level, history: null })));
       expect(policiesOf(result)).toEqual([['FORBIDDEN', 'mappa.caseHistory']]);
     });

@@ -1,4 +1,4 @@
-import { accessAuditEntryPolicy, accessAuditPolicy, Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, MAPPA_PURPOSES, MINIMAL_SUMMARY_AGENCIES, POLICE_ROLES, subjectKeyPolicy } from '@mappa/shared';
+import { accessAuditEntryPolicy, accessAuditPolicy, Agency, PURPOSE_EVIDENCE_GRANTS, PURPOSE_EVIDENCE_HOLDER_ROLES, CASE_AND_MAPPA_PURPOSES, definePolicies, MAPPA_PURPOSES, MINIMAL_SUMMARY_AGENCIES, POLICE_ROLES, subjectKeyPolicy } from '@mappa/shared';
 import type { Role } from '@mappa/shared';
 
 // The police's access rules, in one place. Each field's @Access names one of these; the access
@@ -11,7 +11,7 @@ import type { Role } from '@mappa/shared';
 const RA_ROLES: readonly Role[] = ['probation_practitioner', 'senior_probation_officer', 'prison_offender_manager', 'mappa_coordinator', 'mappa_chair'];
 
 export const policePolicies = definePolicies('police', {
-  // Every duty-to-co-operate agency holds the police key at a meeting: \`offender(pncId)\` is answered
+  // Every duty-to-co-operate agency holds the police key at a meeting: `offender(pncId)` is answered
   // here, and Jobcentre Plus reaches the risk to its staff through it (A.R32).
   subjectKey: subjectKeyPolicy(Agency.POLICE),
   // Its own audit log, for its own information governance only (principle 10); the answer's fields
@@ -173,6 +173,26 @@ export const policePolicies = definePolicies('police', {
       { roles: ['ppu_officer', 'ct_officer'], purposes: CASE_AND_MAPPA_PURPOSES },
       { roles: RA_ROLES, purposes: ['MAPPA_MEETING', 'DISCLOSURE_DECISION'] },
     ],
+  },
+  // Issue 11: the caller's own standing to a level 1 disclosure decision this agency holds, which the
+  // gateway vouches for under DISCLOSURE_DECISION. Whoever may read a subject under that purpose may ask;
+  // the answer is their own standing or null.
+  // The answer's fields: the shared `PurposeEvidence` type, granted as the MAPPA unit grants it (one type, one grant list).
+  purposeEvidence: {
+    owner: Agency.POLICE,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The fields of the caller\'s own purpose evidence as this agency answers it (`policeDisclosureEvidence`): the shared shape the MAPPA unit\'s `myPurposeEvidence` answers, granted alike. Every role that may read a subject under a bound purpose; the answer is only ever the caller\'s own.',
+    rules: ['principle 9'],
+    grants: PURPOSE_EVIDENCE_GRANTS,
+  },
+  ownDisclosureEvidence: {
+    owner: Agency.POLICE,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The caller\'s own standing to the level 1 disclosure decision (DSC-POLICE-…) declared in x-mappa-case under DISCLOSURE_DECISION, as purpose evidence: its proposer, its decision maker, an owner asked to agree to one of its live items or an agency whose consultation it requested, in the decision\'s area; whether a child subject\'s YOT and children\'s services were asked. Null when none, an unknown id answered alike. The co-ordinator has no standing to a level 1 decision. Every role that may read a subject under this purpose.',
+    rules: ['principle 9', 'A.R25', 'B.7', 'B.8', 'B.10', 'B.15', 'C.52'],
+    grants: [{ roles: PURPOSE_EVIDENCE_HOLDER_ROLES, purposes: ['DISCLOSURE_DECISION'] }],
   },
 });
 

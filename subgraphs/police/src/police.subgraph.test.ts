@@ -1,5 +1,5 @@
 import { TEST_ISSUER } from '@mappa/shared';
-import { createLogger, isUnder18, MappaArea, openTestDatabase, prepareSubgraphDatabase, requestDateOf, startSubgraph, startTestSubgraph, syntheticPeople, withCaseGrants, withMeetingEvidence, withReferralEvidence } from '@mappa/shared';
+import { createLogger, isUnder18, MappaArea, openTestDatabase, prepareSubgraphDatabase, requestDateOf, startSubgraph, startTestSubgraph, syntheticPeople, withCaseGrants, withDisclosureEvidence, withMeetingEvidence, withReferralEvidence } from '@mappa/shared';
 import type { Caller, Clearance, DatabaseConnection, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
 import { policeSubgraph } from './index';
 
@@ -277,22 +277,35 @@ describe('row scope: counter-terrorism gate (principle 7)', () => {
     expect(open.data?.offender).toEqual(expectedEntity(unrestricted[0]!));
   });
 
-  it.each(['DISCLOSURE_DECISION'] as const)('A.R25, B.10, C.52: under %s a person under 18 is unknown to everyone, grant or not; adults and case management are unaffected', async (purpose) => {
+  it('A.R25, B.10, C.52: under DISCLOSURE_DECISION a person under 18 is unknown to the decision\'s parties, grant or not, until the decision has asked the YOT and children\'s services; adults and case management are unaffected', async () => {
     const today = requestDateOf(new Date());
-    const children = ctPeople.filter((person) => isUnder18(person.dateOfBirth, today));
-    const adults = ctPeople.filter((person) => !isUnder18(person.dateOfBirth, today)).slice(0, children.length);
+    const children = ctPeople.filter((person) => isUnder18(person.dateOfBirth, today) && !isRestricted(person));
+    const adults = ctPeople.filter((person) => !isUnder18(person.dateOfBirth, today) && !isRestricted(person)).slice(0, 5);
     expect(children.length).toBeGreaterThan(0);
-    const atMeeting: Caller = { ...officer('SC'), declaredPurpose: { purpose, caseId: 'CASE-1' } };
-    const subjects = interleaved(children).filter((person) => !isRestricted(person) || children.includes(person));
+    const deciding: Caller = { ...officer('SC'), declaredPurpose: { purpose: 'DISCLOSURE_DECISION', caseId: 'DSC-POLICE-1' } };
     const ENTITY = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { pncId } } }';
-    const expected = subjects.map((person) => (isUnder18(person.dateOfBirth, today) ? null : { pncId: person.pncId }));
-    expect((await post(ENTITY, { r: representations(subjects) }, atMeeting, ctSubgraph)).data?._entities).toEqual(expected);
-    expect((await post(ENTITY, { r: representations(subjects) }, withCaseGrants(atMeeting, children.map((c) => c.pncId)), ctSubgraph)).data?._entities).toEqual(expected);
-    for (const [i, child] of children.entries()) {
-      expect(await post(OFFENDER, { pncId: child.pncId }, atMeeting, ctSubgraph)).toEqual(await post(OFFENDER, { pncId: unknown[i]!.pncId }, atMeeting, ctSubgraph));
+    for (const [i, child] of children.slice(0, 5).entries()) {
+      // Issue 11: each decision is about one person, so each child is asked about as a party to a decision about them.
+      const party = withDisclosureEvidence(deciding, child.pncId);
+      expect((await post(ENTITY, { r: representations([child]) }, party, ctSubgraph)).data?._entities).toEqual([null]);
+      expect((await post(ENTITY, { r: representations([child]) }, withCaseGrants(party, [child.pncId]), ctSubgraph)).data?._entities).toEqual([null]);
+      expect(await post(OFFENDER, { pncId: child.pncId }, party, ctSubgraph)).toEqual(await post(OFFENDER, { pncId: unknown[i]!.pncId }, party, ctSubgraph));
+      const asked = withDisclosureEvidence(deciding, child.pncId, { childSafeguardsMet: true });
+      expect((await post(ENTITY, { r: representations([child]) }, asked, ctSubgraph)).data?._entities).toEqual([{ pncId: child.pncId }]);
     }
-    expect((await post(ENTITY, { r: representations(adults) }, atMeeting, ctSubgraph)).data?._entities).toEqual(adults.map((person) => ({ pncId: person.pncId })));
+    for (const adult of adults) {
+      expect((await post(ENTITY, { r: representations([adult]) }, withDisclosureEvidence(deciding, adult.pncId), ctSubgraph)).data?._entities).toEqual([{ pncId: adult.pncId }]);
+    }
     expect((await post(ENTITY, { r: representations(children) }, officer('SC'), ctSubgraph)).data?._entities).toEqual(children.map((person) => ({ pncId: person.pncId })));
+  });
+
+  it('issue 11, principle 9: under DISCLOSURE_DECISION no one is known without the decision\'s evidence, in the caller\'s area or by grant, and a party knows only the decision\'s subject', async () => {
+    const adults = ctPeople.filter((person) => !isUnder18(person.dateOfBirth, requestDateOf(new Date())) && !isRestricted(person)).slice(0, 3);
+    const deciding: Caller = { ...officer('SC'), declaredPurpose: { purpose: 'DISCLOSURE_DECISION', caseId: 'DSC-POLICE-1' } };
+    const ENTITY = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { pncId } } }';
+    expect((await post(ENTITY, { r: representations(adults) }, deciding, ctSubgraph)).data?._entities).toEqual(adults.map(() => null));
+    expect((await post(ENTITY, { r: representations(adults) }, withCaseGrants(deciding, adults.map((person) => person.pncId)), ctSubgraph)).data?._entities).toEqual(adults.map(() => null));
+    expect((await post(ENTITY, { r: representations(adults) }, withDisclosureEvidence(deciding, adults[0]!.pncId), ctSubgraph)).data?._entities).toEqual(adults.map((person, i) => (i === 0 ? { pncId: person.pncId } : null)));
   });
 
   it.each(['CTC', 'SC', 'DV'] as const)('a caller with %s clearance and the same roles sees the restricted people', async (clearance) => {

@@ -1,6 +1,6 @@
 import { TEST_ISSUER } from '@mappa/shared';
 import { eq } from 'drizzle-orm';
-import { addMonths, askAtEachMeeting, MappaArea, startTestSubgraph, syntheticPeople, withCaseGrants, withMeetingEvidence } from '@mappa/shared';
+import { addMonths, askAtEachDecision, askAtEachMeeting, MappaArea, startTestSubgraph, syntheticPeople, withCaseGrants, withMeetingEvidence } from '@mappa/shared';
 import type { Caller, Purpose, Role, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
 import { prisonerTable } from './custody/prisoner.table';
 import { prisonSubgraph } from './index';
@@ -514,15 +514,18 @@ describe('prison subgraph', () => {
   describe('field policies (owner enforcement)', () => {
     const callerAs = (agency: Caller['principal']['agency'], role: Role, purpose: Purpose): Caller => ({
       principal: { issuer: TEST_ISSUER, staffId: `${role.toUpperCase().slice(0, 3)}0001`, agency, roles: [role], area: MappaArea.LONDON, clearance: 'SC' },
-      declaredPurpose: { purpose, caseId: purpose === 'MAPPA_MEETING' ? 'MTG-1' : purpose === 'DISCLOSURE_DECISION' ? 'DEC-1' : null },
+      declaredPurpose: { purpose, caseId: purpose === 'MAPPA_MEETING' ? 'MTG-1' : purpose === 'DISCLOSURE_DECISION' ? 'DSC-MAPPA-1' : null },
     });
     // People in custody at level 2/3 (who have MAPPA F reports) and people released on licence.
     const sample = () => [...inCustody.filter((p) => p.level >= 2).slice(0, 10), ...onLicence.slice(0, 10)];
     // Issue 10: under MAPPA_MEETING each person is asked about at the meeting about them (askAtEachMeeting).
-    const entities = (query: string, caller: Caller) =>
-      askAtEachMeeting(caller, sample().map((person) => person.pncId), (pncIds, asked) =>
-        post(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { ${query} } } }`, { r: references(sample().filter((person) => pncIds.includes(person.pncId))) }, asked),
-      );
+    const entities = (query: string, caller: Caller) => {
+      const ask = (pncIds: readonly string[], asked: Caller) =>
+        post(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { ${query} } } }`, { r: references(sample().filter((person) => pncIds.includes(person.pncId))) }, asked);
+      // Issue 11: under DISCLOSURE_DECISION each person as a party to a decision about them.
+      const pncIds = sample().map((person) => person.pncId);
+      return caller.declaredPurpose.purpose === 'DISCLOSURE_DECISION' ? askAtEachDecision(caller, pncIds, ask) : askAtEachMeeting(caller, pncIds, ask);
+    };
     /** Each error as `code policy field.path` (list indices dropped), sorted. */
     const denials = (errors: { path?: (string | number)[]; extensions?: { code?: string; policy?: string } }[] | undefined) =>
       (errors ?? []).map((e) => `${e.extensions?.code} ${e.extensions?.policy} ${(e.path ?? []).filter((k) => typeof k === 'string').join('.')}`).sort();

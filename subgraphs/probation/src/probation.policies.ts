@@ -1,4 +1,4 @@
-import { accessAuditEntryPolicy, accessAuditPolicy, Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, MAPPA_PURPOSES, MINIMAL_SUMMARY_AGENCIES, RESPONSIBLE_AUTHORITY_ROLES, subjectKeyPolicy } from '@mappa/shared';
+import { accessAuditEntryPolicy, accessAuditPolicy, Agency, PURPOSE_EVIDENCE_GRANTS, PURPOSE_EVIDENCE_HOLDER_ROLES, CASE_AND_MAPPA_PURPOSES, definePolicies, MAPPA_PURPOSES, MINIMAL_SUMMARY_AGENCIES, RESPONSIBLE_AUTHORITY_ROLES, subjectKeyPolicy } from '@mappa/shared';
 import type { AccessGrant, Role } from '@mappa/shared';
 
 // The probation service's access rules, in one place. Each field's @Access names one of these; the
@@ -217,6 +217,26 @@ export const probationPolicies = definePolicies('probation', {
       'Addresses on the probation case. Probation practitioners and SPOs for case management. Row scope: own area or a live case grant. Responsible Authority roles (MAPPA purposes) and PPU officers in the release area (B.59) may see only MAIN and PROPOSED addresses, and AP staff only approved-premises rows of residents: those row filters are not enforced yet, so they get nothing (fail closed). VLO, duty-to-co-operate agencies and Jobcentre Plus: denied.',
     rules: ['principle 3', 'B.1', 'B.59', 'C.8', 'C.11'],
     grants: [{ roles: PROBATION_CASE_ROLES, purposes: ['CASE_MANAGEMENT'] }],
+  },
+  // Issue 11: the caller's own standing to a level 1 disclosure decision this agency holds, which the
+  // gateway vouches for under DISCLOSURE_DECISION. Whoever may read a subject under that purpose may ask;
+  // the answer is their own standing or null.
+  // The answer's fields: the shared `PurposeEvidence` type, granted as the MAPPA unit grants it (one type, one grant list).
+  purposeEvidence: {
+    owner: Agency.PROBATION,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The fields of the caller\'s own purpose evidence as this agency answers it (`probationDisclosureEvidence`): the shared shape the MAPPA unit\'s `myPurposeEvidence` answers, granted alike. Every role that may read a subject under a bound purpose; the answer is only ever the caller\'s own.',
+    rules: ['principle 9'],
+    grants: PURPOSE_EVIDENCE_GRANTS,
+  },
+  ownDisclosureEvidence: {
+    owner: Agency.PROBATION,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The caller\'s own standing to the level 1 disclosure decision (DSC-PROBATION-…) declared in x-mappa-case under DISCLOSURE_DECISION, as purpose evidence: its proposer, its decision maker, an owner asked to agree to one of its live items or an agency whose consultation it requested, in the decision\'s area; whether a child subject\'s YOT and children\'s services were asked. Null when none, an unknown id answered alike. The co-ordinator has no standing to a level 1 decision. Every role that may read a subject under this purpose.',
+    rules: ['principle 9', 'A.R25', 'B.7', 'B.8', 'B.10', 'B.15', 'C.52'],
+    grants: [{ roles: PURPOSE_EVIDENCE_HOLDER_ROLES, purposes: ['DISCLOSURE_DECISION'] }],
   },
 });
 

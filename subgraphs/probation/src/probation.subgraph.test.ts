@@ -1,5 +1,5 @@
 import { TEST_ISSUER } from '@mappa/shared';
-import { addMonths, askAtEachMeeting, MappaArea, startTestSubgraph, syntheticPeople, withCaseGrants } from '@mappa/shared';
+import { addMonths, askAtEachDecision, askAtEachMeeting, MappaArea, startTestSubgraph, syntheticPeople, withCaseGrants } from '@mappa/shared';
 import type { Caller, Clearance, PrincipalAgency, Purpose, Role, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
 import { eq, inArray } from 'drizzle-orm';
 import { probationCaseTable } from './case/probation-case.table';
@@ -25,7 +25,7 @@ function callerWith(roles: Role[], purpose: Purpose = 'CASE_MANAGEMENT', agency:
   const needsCase = purpose === 'MAPPA_MEETING' || purpose === 'DISCLOSURE_DECISION';
   return {
     principal: { issuer: TEST_ISSUER, staffId, agency, roles, area: MappaArea.LONDON, clearance: 'SC' },
-    declaredPurpose: { purpose, caseId: needsCase ? 'MTG-1' : null },
+    declaredPurpose: { purpose, caseId: needsCase ? (purpose === 'DISCLOSURE_DECISION' ? 'DSC-MAPPA-1' : 'MTG-1') : null },
   };
 }
 
@@ -170,10 +170,11 @@ const VICTIM_SELECTION = `
 `;
 
 async function entities(pncIds: readonly string[], selection: string, caller: Caller = PRACTITIONER): Promise<GraphQLResponse> {
-  // Issue 10: under MAPPA_MEETING each subject is asked about at the meeting about them.
-  return askAtEachMeeting(caller, pncIds, (batch, asked) =>
-    post(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { ${selection} } } }`, { r: batch.map((pncId) => ({ __typename: 'Offender', pncId })) }, asked),
-  );
+  // Issue 10: under MAPPA_MEETING each subject is asked about at the meeting about them; issue 11: under
+  // DISCLOSURE_DECISION as a party to a decision about them.
+  const ask = (batch: readonly string[], asked: Caller) =>
+    post(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { ${selection} } } }`, { r: batch.map((pncId) => ({ __typename: 'Offender', pncId })) }, asked);
+  return caller.declaredPurpose.purpose === 'DISCLOSURE_DECISION' ? askAtEachDecision(caller, pncIds, ask) : askAtEachMeeting(caller, pncIds, ask);
 }
 
 /**

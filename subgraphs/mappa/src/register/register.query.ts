@@ -36,8 +36,8 @@ export type RegisterFilter = z.infer<typeof offenderFilterSchema>;
  */
 function scopeCondition(scope: RowScope): SQL | undefined {
   // Principle 7 (R-2) and R-5: counter-terrorism restricted people only for cleared callers; under
-  // DISCLOSURE_DECISION, and MAPPA_MEETING unless the meeting meets A.R25 / B.10, only subjects known
-  // to be 18 or over.
+  // MAPPA_MEETING and DISCLOSURE_DECISION, unless the meeting or decision meets A.R25 / B.10, only
+  // subjects known to be 18 or over.
   const hidden = hiddenByGates(scope);
   return and(hidden === undefined ? undefined : not(hidden), reachCondition(scope));
 }
@@ -45,8 +45,9 @@ function scopeCondition(scope: RowScope): SQL | undefined {
 /**
  * R-3 and the subjects named to the caller: the case's area (which follows a transfer, C.5) or a live
  * grant; only the named subjects for DTC attendees and under the bound purposes (MAPPA_MEETING: the
- * meeting's subject alone; MAPPA_SCREENING for anyone but the co-ordinator: the referral's subject and
- * screening grants, see `rowScopeOf`); no limit when national; no one when none.
+ * meeting's subject alone; DISCLOSURE_DECISION: the decision's subject alone, for its parties;
+ * MAPPA_SCREENING for anyone but the co-ordinator: the referral's subject and screening grants, see
+ * `rowScopeOf`); no limit when national; no one when none.
  */
 function reachCondition(scope: RowScope): SQL | undefined {
   const granted = scope.grantedPncIds.length === 0 ? undefined : inArray(mappaCaseTable.pncId, [...scope.grantedPncIds]);
