@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { PrincipalAgency } from '../auth/principal';
+import type { Database } from '../db/database';
+import { insertInChunks } from '../db/insert-in-chunks';
 import type { MappaArea } from '../domain/mappa-area';
 import { disclosureContentSha256, renderDisclosureDocument } from './disclosure-document';
 import { CONSULTATION_ANSWERS, consulteeStaffId } from './disclosure-history.people';
-import { OWNER_AGREEMENT_ROLES, requiredConsultationsOf, VICTIM_LIAISON_AGREEMENT_ROLES } from './disclosure.model';
+import { newDisclosureDecisionId, OWNER_AGREEMENT_ROLES, requiredConsultationsOf, VICTIM_LIAISON_AGREEMENT_ROLES } from './disclosure.model';
 import type { DisclosureHolder, ItemSourceAgency, RecipientKind } from './disclosure.model';
 import type { DisclosureTables } from './disclosure.tables';
 
@@ -260,4 +262,115 @@ export function finishedDecisionRows(plan: FinishedDecisionPlan): FinishedDecisi
   if (state === 'WITHDRAWN') move('CONSULTING', 'WITHDRAWN', withdrawnAt, plan.proposer);
 
   return { decision, items, agreements, consultations, transitions };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Level 1 (issue 11): the lead agency's own decisions, held in its own subgraph, for some of its cases.
+
+/** Recipient kinds by how often they come up (partners, employers and housing most; the media rarely). */
+export const SEEDED_RECIPIENT_WEIGHTS: readonly (readonly [RecipientKind, number])[] = [
+  ['PARTNER', 26],
+  ['EMPLOYER', 15],
+  ['ACCOMMODATION', 14],
+  ['SCHOOL', 11],
+  ['VICTIM', 10],
+  ['PROFESSIONAL', 8],
+  ['WORSHIP', 4],
+  ['LEISURE', 4],
+  ['NEIGHBOUR_OR_FRIEND', 4],
+  ['OTHER', 2],
+  ['MEDIA', 2],
+];
+
+/** How decisions older than a week ended (the rest are still being consulted on). */
+export const SEEDED_FINISHED_WEIGHTS: readonly (readonly [FinishedDecisionState, number])[] = [
+  ['MADE', 50],
+  ['DECIDED_NOT_DISCLOSE', 28],
+  ['WITHDRAWN', 12],
+  ['DECIDED_DISCLOSE', 4],
+  ['CONSULTING', 6],
+];
+
+/** A level 1 review's consideration that proposed the decision (no meeting: the lead agency's review). */
+export type Level1ConsiderationInsert = DisclosureTables['disclosureConsiderationTable']['$inferInsert'];
+
+interface SeedRandom {
+  next(): number;
+  int(min: number, max: number): number;
+  chance(p: number): boolean;
+  weighted<Key extends string | number>(weights: readonly (readonly [Key, number])[]): Key;
+}
+
+/**
+ * A level 1 decision of `holder` (PROBATION or POLICE) about one of its cases, proposed at a review
+ * some weeks before the dataset's day and taken as far as the days since allow, with the review's
+ * consideration. Items are the holder's own record fields (it owns and agrees to them).
+ */
+export function level1DisclosureHistory(
+  random: SeedRandom,
+  options: { readonly holder: 'PROBATION' | 'POLICE'; readonly pncId: string; readonly area: MappaArea; readonly asOf: string; readonly issuer: string; readonly unique: string },
+): { readonly rows: FinishedDecisionRows; readonly consideration: Level1ConsiderationInsert } {
+  const agency = options.holder === 'PROBATION' ? 'probation' : 'police';
+  const asOfEnd = new Date(`${options.asOf}T18:00:00Z`);
+  const proposedAt = new Date(asOfEnd.getTime() - random.int(1, 300) * 86_400_000 - random.int(1, 8) * HOUR_MS);
+  const days = (asOfEnd.getTime() - proposedAt.getTime()) / 86_400_000;
+  const state: FinishedDecisionState = days >= 7 ? random.weighted(SEEDED_FINISHED_WEIGHTS) : days >= 1.5 ? 'CONSULTING' : 'PROPOSED';
+  const recipientKind = random.weighted(SEEDED_RECIPIENT_WEIGHTS);
+  const prefix = agency === 'probation' ? 'NPS' : 'PPU';
+  const proposer = { staffId: `${prefix}${random.int(10000, 99999)}`, issuer: options.issuer, agency } as const;
+  // Probation: a senior probation officer decides; police: a PPU officer other than the proposer.
+  const decisionMaker = { staffId: agency === 'probation' ? `SPO${random.int(10000, 99999)}` : `${prefix}${random.int(10000, 49999)}X`, issuer: options.issuer, agency } as const;
+  const items: FinishedDecisionItem[] =
+    agency === 'probation'
+      ? [
+          { sourceAgency: 'probation', fieldCoordinate: 'RiskOfSeriousHarm.riskSummary', wording: 'He is assessed as posing a risk of serious harm to a known adult partner.' },
+          ...(recipientKind === 'VICTIM' ? [{ sourceAgency: 'probation' as const, fieldCoordinate: null, wording: 'He will live outside the exclusion zone around your home.', victimIdentifying: true }] : []),
+        ]
+      : [{ sourceAgency: 'police', fieldCoordinate: 'PoliceConviction.offenceDescription', wording: 'He has a conviction for domestic violence against a former partner.' }];
+  const decisionId = newDisclosureDecisionId(options.holder, options.unique);
+  const rows = finishedDecisionRows({
+    holder: options.holder,
+    decisionId,
+    pncId: options.pncId,
+    area: options.area,
+    level: 1,
+    caseId: null,
+    meetingId: null,
+    // Probation holds adults only; the police seed passes only its adults.
+    subjectUnder18: false,
+    recipientKind,
+    recipientIsChild: false,
+    recipientIsAdultAtRisk: recipientKind === 'ACCOMMODATION' && random.chance(0.25),
+    state,
+    proposedAt,
+    proposer,
+    decisionMaker,
+    items,
+    representationsSought: recipientKind === 'PARTNER' || recipientKind === 'VICTIM' ? random.chance(0.3) : random.chance(0.8),
+  });
+  return {
+    rows,
+    consideration: {
+      considerationId: `DCN-${options.holder}-${options.unique}`,
+      pncId: options.pncId,
+      area: options.area,
+      meetingId: null,
+      reviewedOn: proposedAt.toISOString().slice(0, 10),
+      outcome: 'DECISION_PROPOSED',
+      reason: `Synthetic: at the level 1 review, disclosure to a ${recipientKind.toLowerCase().replace(/_/g, ' ')} proposed to protect others.`,
+      decisionId,
+      recordedByStaffId: proposer.staffId,
+      recordedByIssuer: options.issuer,
+      recordedAt: proposedAt,
+    },
+  };
+}
+
+/** Inserts finished decisions into a holder's tables, parents first; the caller runs it inside a history load. */
+export async function insertFinishedDecisions(db: Database, tables: DisclosureTables, disclosures: readonly FinishedDecisionRows[]): Promise<void> {
+  await insertInChunks(db, tables.disclosureDecisionTable, disclosures.map((disclosure) => disclosure.decision));
+  await insertInChunks(db, tables.disclosureItemTable, disclosures.flatMap((disclosure) => disclosure.items));
+  await insertInChunks(db, tables.disclosureItemAgreementTable, disclosures.flatMap((disclosure) => disclosure.agreements));
+  await insertInChunks(db, tables.disclosureConsultationTable, disclosures.flatMap((disclosure) => disclosure.consultations));
+  await insertInChunks(db, tables.disclosureTransitionTable, disclosures.flatMap((disclosure) => disclosure.transitions));
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { addDays, addMonths, custodyReleaseDate, daysBetween, Agency, insertInChunks, MAPPA_AREAS, Random } from '@mappa/shared';
-import type { Database, FinishedDecisionRows, MappaArea, SyntheticDatasetOptions, SyntheticPerson } from '@mappa/shared';
+import { addDays, addMonths, custodyReleaseDate, daysBetween, Agency, insertFinishedDecisions, insertInChunks, MAPPA_AREAS, Random } from '@mappa/shared';
+import type { Database, MappaArea, SyntheticDatasetOptions, SyntheticPerson } from '@mappa/shared';
 import { caseAccessGrantTable } from '../case-access-grant/case-access-grant.table';
 import { mappaCaseChangeTable, mappaCaseTable } from '../mappa-case/mappa-case.table';
 import { MappaCaseChangeField, MappaCaseEndReason, MappaCaseStatus, MappaDecisionKind } from '../mappa-case/mappa-case.type';
@@ -17,6 +17,7 @@ import { referralTable } from '../referral/referral.table';
 import { planMeetings, reviewIntervalDays } from './meeting-plan';
 import type { LevelSegment, PlannedMeeting } from './meeting-plan';
 import { buildMeetings, buildReferrals, emptyWorkflowRows, meetingIdFor } from './workflow.seed';
+import * as disclosureTables from '../disclosure/disclosure.table';
 import { disclosureConsiderationTable, disclosureConsultationTable, disclosureDecisionTable, disclosureItemAgreementTable, disclosureItemTable, disclosureTransitionTable } from '../disclosure/disclosure.table';
 import type { WorkflowRows } from './workflow.seed';
 
@@ -372,7 +373,7 @@ export async function seedMappa(db: Database, people: readonly SyntheticPerson[]
   // in their final state, so a held meeting is never without its consideration (the close rule, 0010+).
   await db.transaction(async (tx) => {
     await tx.execute(sql`set local mappa.loading_history = 'on'`);
-    await insertDisclosureHistory(tx, rows.disclosures);
+    await insertFinishedDecisions(tx, disclosureTables, rows.disclosures);
     await insertInChunks(tx, disclosureConsiderationTable, rows.considerations);
   });
   // Children after parents; tables with no foreign key between them go in parallel (each insert is one
@@ -405,13 +406,4 @@ export async function clearMappa(db: Database): Promise<void> {
 export async function mappaIsEmpty(db: Database): Promise<boolean> {
   const rows = await db.select({ caseId: mappaCaseTable.caseId }).from(mappaCaseTable).limit(1);
   return rows.length === 0;
-}
-
-/** Writes finished disclosure decisions, parents before children (`finishedDecisionRows`), inside a history load. */
-async function insertDisclosureHistory(tx: Database, disclosures: readonly FinishedDecisionRows[]): Promise<void> {
-  await insertInChunks(tx, disclosureDecisionTable, disclosures.map((disclosure) => disclosure.decision));
-  await insertInChunks(tx, disclosureItemTable, disclosures.flatMap((disclosure) => disclosure.items));
-  await insertInChunks(tx, disclosureItemAgreementTable, disclosures.flatMap((disclosure) => disclosure.agreements));
-  await insertInChunks(tx, disclosureConsultationTable, disclosures.flatMap((disclosure) => disclosure.consultations));
-  await insertInChunks(tx, disclosureTransitionTable, disclosures.flatMap((disclosure) => disclosure.transitions));
 }
