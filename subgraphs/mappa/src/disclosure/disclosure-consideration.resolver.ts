@@ -12,7 +12,8 @@ import type { MeetingRow } from '../meeting/meeting.table';
 import { Meeting } from '../meeting/meeting.type';
 import { recordDisclosureConsiderationInputSchema } from './disclosure-consideration.input';
 import { considerationsOf, decisionsOfMeeting } from './disclosure-consideration.query';
-import { DisclosureConsiderationOutcome, MeetingDisclosureConsideration, MeetingDisclosureDecision, MeetingDisclosureSection, RecordDisclosureConsiderationInput } from './disclosure-consideration.type';
+import type { DisclosureConsiderationOutcome, MeetingDisclosureDecision } from './disclosure-consideration.type';
+import { MeetingDisclosureConsideration, MeetingDisclosureSection, RecordDisclosureConsiderationInput } from './disclosure-consideration.type';
 import { disclosureConsiderationTable, disclosureDecisionTable } from './disclosure.table';
 
 const CONSIDERATION_FIELDS = ['pncId', 'area', 'meetingId', 'reviewedOn', 'outcome', 'reason', 'decisionId', 'recordedByStaffId', 'recordedByIssuer', 'recordedAt'] as const satisfies readonly (keyof DisclosureConsiderationRow)[];
