@@ -362,7 +362,7 @@ export const mappaPolicies = definePolicies('mappa', {
     classification: 'OFFICIAL',
     summary:
       'Disclosure statistics for an area and period (KPI 3 and the SMB\'s monitoring, C §7): level 2/3 meetings held and those at which disclosure was considered, and decisions proposed, made, not made and withdrawn, by recipient kind and by level. Counts only, never a person or an id, and every count of 1 to 4 suppressed (C.93). The MAPPA co-ordinator and the Strategic Management Board\'s lay advisers (SMB members, signed in as the MAPPA unit\'s), under STATISTICS, for their own area only: another area is answered with nothing. Level 1 decisions are the lead agencies\' and are not counted here.',
-    rules: ['principle 8', 'principle 9', 'KPI 3', 'C.92', 'C.93', 'C.95'],
+    rules: ['principle 8', 'principle 9', 'KPI 3', 'C.92', 'C.93'],
     grants: [{ roles: ['mappa_coordinator', 'lay_adviser'], agencies: ['mappa_unit'], purposes: ['STATISTICS'] }],
   },
 });
