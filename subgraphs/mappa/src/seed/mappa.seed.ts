@@ -369,16 +369,20 @@ export async function seedMappa(db: Database, people: readonly SyntheticPerson[]
     }
   }
   await insertInChunks(db, mappaCaseTable, cases);
-  // Disclosure history first (B §2): every held meeting's consideration, and the decisions some proposed,
-  // in their final state, so a held meeting is never without its consideration (the close rule, 0010+).
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`set local mappa.loading_history = 'on'`);
-    await insertFinishedDecisions(tx, disclosureTables, rows.disclosures);
-    await insertInChunks(tx, disclosureConsiderationTable, rows.considerations);
-  });
   // Children after parents; tables with no foreign key between them go in parallel (each insert is one
-  // statement per chunk, and each chunk is in its final state: see workflow.seed.ts).
-  await Promise.all([insertInChunks(db, mappaCaseChangeTable, changes), insertInChunks(db, referralTable, rows.referrals), insertInChunks(db, meetingTable, rows.meetings)]);
+  // statement per chunk, and each chunk is in its final state: see workflow.seed.ts). The meetings go in
+  // one history load after their disclosure considerations and the decisions some proposed (B §2), so a
+  // held meeting is never without its consideration (the close rule); that load runs beside the others.
+  await Promise.all([
+    insertInChunks(db, mappaCaseChangeTable, changes),
+    insertInChunks(db, referralTable, rows.referrals),
+    db.transaction(async (tx) => {
+      await tx.execute(sql`set local mappa.loading_history = 'on'`);
+      await insertFinishedDecisions(tx, disclosureTables, rows.disclosures);
+      await insertInChunks(tx, disclosureConsiderationTable, rows.considerations);
+      await insertInChunks(tx, meetingTable, rows.meetings);
+    }),
+  ]);
   await Promise.all([insertInChunks(db, meetingInvitationTable, rows.invitations), insertInChunks(db, caseAccessGrantTable, rows.grants)]);
   // Minutes, decisions and actions are finished history, inserted in their final state: the workflow
   // triggers (0008) let that through only for a transaction that declares itself a history load.
