@@ -48,6 +48,8 @@ export * from './disclosure/disclosure-triggers.sql';
 export * from './disclosure/disclosure-standing';
 export * from './disclosure/disclosure-evidence.query';
 export * from './disclosure/disclosure-evidence.resolver';
+export * from './disclosure/disclosure-history';
+export * from './statistics/small-counts';
 export * from './auth/gateway-assertion';
 export * from './auth/principal';
 export * from './auth/purpose';

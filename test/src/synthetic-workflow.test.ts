@@ -239,4 +239,50 @@ describe('the synthetic MAPPA workflow data', () => {
     expect(Number(row?.l3) / total).toBeGreaterThan(0.001);
     expect(Number(row?.l3) / total).toBeLessThan(0.015);
   });
+
+  // Issue 11: disclosure, considered at every held meeting, and the decisions some of them proposed.
+  it('KPI 3, B §2: every held meeting considered disclosure (most "not necessary" with a reason); only held meetings did', async () => {
+    expect(await count(sql`select count(*) as n from mappa.meeting m where m.status = 'HELD' and not exists (select 1 from mappa.disclosure_consideration k where k.meeting_id = m.meeting_id)`)).toBe(0);
+    expect(await count(sql`select count(*) as n from mappa.disclosure_consideration k join mappa.meeting m using (meeting_id) where m.status <> 'HELD' or k.pnc_id <> m.pnc_id or k.area <> m.area`)).toBe(0);
+    const [shares] = await rows<{ not_necessary: string; proposed: string }>(sql`select count(*) filter (where outcome = 'NOT_NECESSARY') as not_necessary, count(*) filter (where outcome = 'DECISION_PROPOSED') as proposed from mappa.disclosure_consideration`);
+    expect(Number(shares?.not_necessary)).toBeGreaterThan(5 * Number(shares?.proposed));
+    expect(Number(shares?.proposed)).toBeGreaterThan(0);
+    // The minutes say disclosure was considered wherever they exist.
+    expect(await count(sql`select count(*) as n from mappa.meeting_minutes where not disclosure_considered`)).toBe(0);
+  });
+
+  it('B §2, B.7-B.17: seeded decisions are their held meeting\'s (same subject, case and level), across recipient kinds and every state', async () => {
+    expect(await count(sql`select count(*) as n from mappa.disclosure_decision d left join mappa.meeting m using (meeting_id) left join mappa.meeting_decision md using (meeting_id)
+      where m.meeting_id is null or m.status <> 'HELD' or d.pnc_id <> m.pnc_id or d.case_id <> m.case_id or d.level <> md.level_before or d.proposed_at > m.closed_at`)).toBe(0);
+    // Each proposed at its meeting, which recorded it as its consideration.
+    expect(await count(sql`select count(*) as n from mappa.disclosure_decision d where not exists (select 1 from mappa.disclosure_consideration k where k.decision_id = d.decision_id and k.meeting_id = d.meeting_id)`)).toBe(0);
+    const states = (await rows<{ state: string }>(sql`select distinct status || coalesce('/' || outcome, '') as state from mappa.disclosure_decision`)).map((row) => row.state);
+    expect(states).toEqual(expect.arrayContaining(['MADE/DISCLOSE', 'DECIDED/NOT_DISCLOSE', 'WITHDRAWN']));
+    expect(await count(sql`select count(distinct recipient_kind) as n from mappa.disclosure_decision`)).toBeGreaterThanOrEqual(5);
+    // Decided by the chair of the meeting (B §2 "Who decides").
+    expect(await count(sql`select count(*) as n from mappa.disclosure_decision d join mappa.meeting m using (meeting_id) where d.decided_at is not null and d.decided_by_staff_id <> m.chair_staff_id`)).toBe(0);
+  });
+
+  it('B.8, B.10-B.12: a decided one had every consultation the guidance requires answered, and a disclosure every item agreed by its owner to the exact wording', async () => {
+    // Under-18 subjects: the YOT and children's services; media: the ACC approved and the press office told.
+    expect(await count(sql`select count(*) as n from mappa.disclosure_decision d where d.decided_at is not null and d.subject_under_18 and (
+      select count(*) from mappa.disclosure_consultation c where c.decision_id = d.decision_id and c.kind in ('YOT_SENIOR', 'CHILDRENS_SERVICES') and c.response in ('AGREES', 'CONCERNS')) < 2`)).toBe(0);
+    expect(await count(sql`select count(*) as n from mappa.disclosure_decision d where d.decided_at is not null and d.recipient_kind = 'MEDIA' and (
+      select count(*) from mappa.disclosure_consultation c where c.decision_id = d.decision_id and ((c.kind = 'ACC_APPROVAL' and c.response = 'APPROVED') or (c.kind = 'MOJ_PRESS_OFFICE' and c.response = 'INFORMED'))) < 2`)).toBe(0);
+    expect(await count(sql`select count(*) as n from mappa.disclosure_consultation c join mappa.disclosure_decision d using (decision_id) where d.decided_at is not null and (c.response is null or c.responded_at > d.decided_at)`)).toBe(0);
+    expect(await count(sql`select count(*) as n from mappa.disclosure_item i join mappa.disclosure_decision d using (decision_id) where d.outcome = 'DISCLOSE' and i.removed_at is null and not exists (
+      select 1 from mappa.disclosure_item_agreement a where a.item_id = i.item_id and a.kind = 'OWNER' and a.agreed and a.wording_sha256 = i.wording_sha256 and a.agency = i.source_agency and a.recorded_at < d.decided_at)`)).toBe(0);
+    expect(await count(sql`select count(*) as n from mappa.disclosure_item i join mappa.disclosure_decision d using (decision_id) where d.outcome = 'DISCLOSE' and i.victim_identifying and not exists (
+      select 1 from mappa.disclosure_item_agreement a where a.item_id = i.item_id and a.kind = 'VICTIM_LIAISON' and a.agreed and a.wording_sha256 = i.wording_sha256)`)).toBe(0);
+    expect(await count(sql`select count(*) as n from mappa.disclosure_item where wording_sha256 <> encode(sha256(convert_to(wording, 'UTF8')), 'hex')`)).toBe(0);
+  });
+
+  it('B §2 "Making the disclosure": a made disclosure froze exactly its content with the real SHA-256, and nothing happened after the dataset\'s day', async () => {
+    expect(await count(sql`select count(*) as n from mappa.disclosure_decision where status = 'MADE'`)).toBeGreaterThan(0);
+    expect(await count(sql`select count(*) as n from mappa.disclosure_decision where status = 'MADE' and content_sha256 <> encode(sha256(convert_to(frozen_content, 'UTF8')), 'hex')`)).toBe(0);
+    expect(await count(sql`select count(*) as n from mappa.disclosure_decision where greatest(proposed_at, consulting_from, decided_at, made_at, withdrawn_at) > ${`${DEFAULT_AS_OF}T18:00:00Z`}::timestamptz`)).toBe(0);
+    // Its history: one transition per move, in order.
+    expect(await count(sql`select count(*) as n from mappa.disclosure_decision d where (select count(*) from mappa.disclosure_transition t where t.decision_id = d.decision_id) <>
+      1 + (d.consulting_from is not null)::int + (d.decided_at is not null)::int + (d.made_at is not null)::int + (d.withdrawn_at is not null)::int`)).toBe(0);
+  });
 });

@@ -13,6 +13,8 @@ import { MeetingActionResolver } from './meeting/meeting-action.resolver';
 import { MeetingDecisionResolver } from './meeting/meeting-decision.resolver';
 import { MeetingMinutesResolver } from './meeting/meeting-minutes.resolver';
 import { MeetingPackPreviewResolver } from './meeting-pack/meeting-pack-preview.resolver';
+import { DisclosureConsiderationResolver } from './disclosure/disclosure-consideration.resolver';
+import { DisclosureStatisticsResolver } from './disclosure/disclosure-statistics.resolver';
 import { offenderReferenceResolver } from './offender/offender.reference';
 import { OffenderResolver } from './offender/offender.resolver';
 import { ReferralResolver } from './referral/referral.resolver';
@@ -50,6 +52,8 @@ export const mappaSubgraph: SubgraphDefinition<MappaLoaders> = {
           MeetingDecisionResolver,
           MeetingActionResolver,
           MeetingPackPreviewResolver,
+          DisclosureConsiderationResolver,
+          DisclosureStatisticsResolver,
         ],
       },
       offenderReferenceResolver,

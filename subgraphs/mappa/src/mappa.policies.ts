@@ -333,6 +333,38 @@ export const mappaPolicies = definePolicies('mappa', {
       { roles: GRANT_HOLDER_ROLES, purposes: ['MAPPA_MEETING', 'CASE_MANAGEMENT'] },
     ],
   },
+  // Issue 11, disclosure considered at every meeting (disclosure/disclosure-consideration.*) and its statistics.
+  meetingDisclosureConsideration: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'Recording that disclosure was considered at a MAPP meeting in session (B §2 "Obligation to consider", agenda item 3; KPI 3): not considered necessary, with the reason, or a disclosure decision proposed, naming a decision about the meeting\'s subject linked to this meeting. A meeting is not closed without one (code and database). The meeting\'s own chair or the co-ordinator of its area, under MAPPA_MEETING for the declared meeting, vouched CHAIR or COORDINATOR; any other meeting is answered as an unknown one (principle 9).',
+    rules: ['principle 9', 'B.7', 'B.44', 'KPI 3'],
+    grants: [
+      { roles: ['mappa_coordinator'], agencies: ['mappa_unit'], purposes: ['MAPPA_MEETING'] },
+      { roles: ['mappa_chair'], agencies: ['police', 'probation', 'mappa_unit'], purposes: ['MAPPA_MEETING'] },
+    ],
+  },
+  meetingDisclosure: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The minutes\' disclosure section of a MAPP meeting ("Is a disclosure going to be made", MAPPA B): each consideration recorded (outcome, reason, who, when) and the disclosure decisions linked to the meeting (id, level, recipient kind, status, outcome; never their content). The readers of the meeting\'s minutes: under MAPPA_MEETING for the declared meeting, the chair and co-ordinator; anyone else only as a recipient of its distributed minutes (B.23, B.24), never when withheld or a part-attendee outside the information-sharing agreement (B.25).',
+    rules: ['principle 9', 'B.23', 'B.24', 'B.25', 'KPI 3'],
+    grants: [
+      { roles: ['mappa_coordinator'], agencies: ['mappa_unit'], purposes: ['MAPPA_MEETING'] },
+      { roles: ['mappa_chair'], agencies: ['police', 'probation', 'mappa_unit'], purposes: ['MAPPA_MEETING'] },
+      { roles: GRANT_HOLDER_ROLES, purposes: ['MAPPA_MEETING'] },
+    ],
+  },
+  disclosureStatistics: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL',
+    summary:
+      'Disclosure statistics for an area and period (KPI 3 and the SMB\'s monitoring, C §7): level 2/3 meetings held and those at which disclosure was considered, and decisions proposed, made, not made and withdrawn, by recipient kind and by level. Counts only, never a person or an id, and every count of 1 to 4 suppressed (C.93). The MAPPA co-ordinator and the Strategic Management Board\'s lay advisers (SMB members, signed in as the MAPPA unit\'s), under STATISTICS, for their own area only: another area is answered with nothing. Level 1 decisions are the lead agencies\' and are not counted here.',
+    rules: ['principle 8', 'principle 9', 'KPI 3', 'C.92', 'C.93'],
+    grants: [{ roles: ['mappa_coordinator', 'lay_adviser'], agencies: ['mappa_unit'], purposes: ['STATISTICS'] }],
+  },
 });
 
 /** Every MAPPA policy, for the schema build and the access matrix. */

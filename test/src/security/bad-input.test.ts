@@ -143,6 +143,13 @@ async function newInvitationId(meetingId: string): Promise<string> {
   return invitation.invitationId as string;
 }
 
+const considerationInput = (meetingId: string) => ({ meetingId, outcome: 'NOT_NECESSARY', reason: 'No third party at risk identified', decisionId: null });
+
+/** Disclosure considered at the meeting, as every meeting needs before it closes (B §2). */
+async function considerDisclosure(meetingId: string): Promise<void> {
+  await mustAsk('mutation($input: RecordDisclosureConsiderationInput!) { recordDisclosureConsideration(input: $input) { considerationId } }', { principal: MEETING_CHAIR, purpose: atMeeting(meetingId), variables: { input: considerationInput(meetingId) } }, 'recordDisclosureConsideration');
+}
+
 /** A meeting in session with the attendee invited (and, when `signed`, signed in). */
 async function meetingInSession(signed = false): Promise<string> {
   const meetingId = await newMeetingId();
@@ -158,6 +165,7 @@ async function meetingInSession(signed = false): Promise<string> {
 // state each step needs through the meeting workflow above.
 async function heldMeeting(): Promise<string> {
   const meetingId = await meetingInSession(true);
+  await considerDisclosure(meetingId);
   await mustAsk('mutation($id: ID!) { closeMeeting(meetingId: $id) { meetingId } }', { principal: MEETING_CHAIR, purpose: atMeeting(meetingId), variables: { id: meetingId } }, 'closeMeeting');
   return meetingId;
 }
@@ -230,8 +238,14 @@ const VALID: Record<string, () => Promise<Call>> = {
   },
   closeMeeting: async () => {
     const meetingId = await meetingInSession();
+    await considerDisclosure(meetingId);
     return { principal: MEETING_CHAIR, purpose: atMeeting(meetingId), variables: { meetingId } };
   },
+  recordDisclosureConsideration: async () => {
+    const meetingId = await meetingInSession();
+    return { principal: MEETING_CHAIR, purpose: atMeeting(meetingId), variables: { input: considerationInput(meetingId) } };
+  },
+  disclosureDecisions: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: { purpose: 'STATISTICS', caseId: null }, variables: { area: 'LONDON', from: '2026-01-01', to: '2026-03-31' } }),
   signAttendance: async () => {
     const meetingId = await meetingInSession();
     return { principal: MEETING_ATTENDEE, purpose: atMeeting(meetingId), variables: { input: { meetingId, extent: 'PART', informationSharingAgreement: false } } };

@@ -8,6 +8,7 @@ import { mappaPolicies } from '../mappa.policies';
 import { chairsMeeting, invitationOfCaller, meetingById } from './meeting.actors';
 import { meetingIdSchema, SignAttendanceInput, signAttendanceInputSchema } from './meeting.input';
 import { childSafeguardFactsOf, childSafeguardsOf } from './meeting.rules';
+import { disclosureConsidered } from '../disclosure/disclosure-consideration.query';
 import { meetingAttendanceTable, meetingTable } from './meeting.table';
 import type { MeetingAttendanceRow, MeetingRow } from './meeting.table';
 import { Meeting, MeetingAttendance, MeetingStatus } from './meeting.type';
@@ -82,7 +83,7 @@ export class MeetingConductResolver {
   @Mutation(() => Meeting, {
     nullable: true,
     description:
-      'Closes a meeting in session (IN_SESSION → HELD); a meeting is closed once (BAD_USER_INPUT after, and the database refuses it too). For a subject under 18, only when the YOT and children\'s services are each recorded as attending or consulted (A.R25, B.10). The meeting\'s chair only, under MAPPA_MEETING for it; any other meeting is NOT_FOUND, exactly as an unknown id.',
+      'Closes a meeting in session (IN_SESSION → HELD); a meeting is closed once (BAD_USER_INPUT after, and the database refuses it too). For a subject under 18, only when the YOT and children\'s services are each recorded as attending or consulted (A.R25, B.10). Only once disclosure was considered (`recordDisclosureConsideration`, B §2, KPI 3; BAD_USER_INPUT "disclosure not considered" otherwise, and the database refuses it too). The meeting\'s chair only, under MAPPA_MEETING for it; any other meeting is NOT_FOUND, exactly as an unknown id.',
   })
   async closeMeeting(@Arg('meetingId', () => ID, { description: 'The meeting, as declared in `x-mappa-case`.' }) meetingId: string, @Ctx() context: MappaContext): Promise<MeetingRow> {
     const validId = parseInput(meetingIdSchema, meetingId, 'meetingId');
@@ -90,6 +91,12 @@ export class MeetingConductResolver {
       const meeting = await chairedMeeting(context, tx, validId);
       if (meeting.status !== MeetingStatus.IN_SESSION) throw wrongStatus(meeting, 'closed', MeetingStatus.IN_SESSION);
       await requireChildSafeguards(tx, meeting, 'close');
+      // B §2, KPI 3: disclosure is considered at every level 2/3 meeting, "not necessary" with a reason included (the database refuses it too).
+      if (!(await disclosureConsidered(tx, meeting.meetingId))) {
+        throw new BadUserInputError('Disclosure must be considered at every meeting before it closes (B §2): record it with recordDisclosureConsideration, "not necessary" with the reason if so.', [
+          { path: 'meetingId', message: 'disclosure not considered' },
+        ]);
+      }
       const [closed] = await tx
         .update(meetingTable)
         .set({ status: MeetingStatus.HELD, closedAt: new Date() })

@@ -7,6 +7,7 @@ import { and, eq, gte, isNotNull, lt, ne, sql } from 'drizzle-orm';
 import { startTestSubgraph, TEST_ISSUER } from '@mappa/shared';
 import type { Caller, MeetingStanding, Principal, RunningSubgraph, TestDatabase, TestGatewayKeys } from '@mappa/shared';
 import { caseAccessGrantTable } from '../case-access-grant/case-access-grant.table';
+import { disclosureConsiderationTable } from '../disclosure/disclosure.table';
 import { mappaSubgraph } from '../index';
 import { mappaCaseTable } from '../mappa-case/mappa-case.table';
 import type { MappaCaseRow } from '../mappa-case/mappa-case.table';
@@ -104,10 +105,13 @@ export const codes = (response: GraphQLResponse) => response.errors?.map((error)
 /** A meeting about `mappaCase` put straight into `status` (opened, held or cancelled as that needs), chaired by `chair`. */
 export async function insertMeeting(stack: MeetingTestStack, mappaCase: MappaCaseRow, status: MeetingStatus, chair: Principal, heldOn?: Date): Promise<MeetingRow> {
   const opened = heldOn ?? new Date();
+  const meetingId = randomUUID();
+  // A held meeting considered disclosure (B §2): its consideration first, as closing needs it.
+  if (status === 'HELD') await considerDisclosure(stack, { meetingId, pncId: mappaCase.pncId, area: mappaCase.area, chairStaffId: chair.staffId, chairIssuer: chair.issuer }, opened);
   const [row] = await db(stack)
     .insert(meetingTable)
     .values({
-      meetingId: randomUUID(),
+      meetingId,
       caseId: mappaCase.caseId,
       pncId: mappaCase.pncId,
       area: mappaCase.area,
@@ -128,8 +132,29 @@ export async function insertMeeting(stack: MeetingTestStack, mappaCase: MappaCas
   return row!;
 }
 
-/** Closes a meeting in session, as the chair's closeMeeting will. */
+/**
+ * Records that disclosure was considered at the meeting, "not necessary", as its chair would with
+ * recordDisclosureConsideration (B §2: a meeting is not closed without one).
+ */
+export async function considerDisclosure(stack: MeetingTestStack, meeting: Pick<MeetingRow, 'meetingId' | 'pncId' | 'area' | 'chairStaffId' | 'chairIssuer'>, on: Date = new Date()): Promise<void> {
+  await db(stack)
+    .insert(disclosureConsiderationTable)
+    .values({
+      considerationId: randomUUID(),
+      pncId: meeting.pncId,
+      area: meeting.area,
+      meetingId: meeting.meetingId,
+      reviewedOn: on.toISOString().slice(0, 10),
+      outcome: 'NOT_NECESSARY',
+      reason: 'Risk managed without disclosure; no third party at risk identified',
+      recordedByStaffId: meeting.chairStaffId,
+      recordedByIssuer: meeting.chairIssuer,
+    });
+}
+
+/** Closes a meeting in session, as the chair's closeMeeting will (disclosure considered first). */
 export async function holdMeeting(stack: MeetingTestStack, meeting: MeetingRow): Promise<MeetingRow> {
+  await considerDisclosure(stack, meeting);
   const [row] = await db(stack).update(meetingTable).set({ status: 'HELD', closedAt: new Date() }).where(eq(meetingTable.meetingId, meeting.meetingId)).returning();
   return row!;
 }

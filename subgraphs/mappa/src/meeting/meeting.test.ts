@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { MappaArea, startTestSubgraph, TEST_ISSUER } from '@mappa/shared';
 import type { Caller, DeclaredPurpose, MeetingEvidence, Principal, RunningSubgraph, TestDatabase, TestGatewayKeys } from '@mappa/shared';
@@ -119,6 +120,13 @@ const cancel = (meetingId: string, caller: Caller = as(COORDINATOR)) =>
 const open = (meetingId: string, caller: Caller, read = true) =>
   post(`mutation($id: ID!, $read: Boolean!) { openMeeting(meetingId: $id, confidentialityStatementRead: $read) { ${MEETING_FIELDS} } }`, { id: meetingId, read }, caller);
 const close = (meetingId: string, caller: Caller) => post(`mutation($id: ID!) { closeMeeting(meetingId: $id) { ${MEETING_FIELDS} } }`, { id: meetingId }, caller);
+// B §2: disclosure is considered at every meeting before it closes ("not necessary" here).
+const consider = (meetingId: string, caller: Caller) =>
+  post('mutation($i: RecordDisclosureConsiderationInput!) { recordDisclosureConsideration(input: $i) { considerationId outcome } }', { i: { meetingId, outcome: 'NOT_NECESSARY', reason: 'No third party at risk identified' } }, caller);
+/** The same, written directly, for a meeting put into HELD by SQL. */
+const consideredBySql = (meetingId: string, pncId: string) =>
+  db().execute(sql`insert into mappa.disclosure_consideration (consideration_id, pnc_id, area, meeting_id, reviewed_on, outcome, reason, recorded_by_staff_id, recorded_by_issuer)
+    values (gen_random_uuid()::text, ${pncId}, ${AREA}, ${meetingId}, current_date, 'NOT_NECESSARY', 'No third party at risk identified', 'CHAIR0001', ${TEST_ISSUER})`);
 const sign = (meetingId: string, caller: Caller, extent = 'WHOLE') =>
   post(`mutation($input: SignAttendanceInput!) { signAttendance(input: $input) { ${ATTENDANCE_FIELDS} } }`, { input: { meetingId, extent, informationSharingAgreement: true } }, caller);
 const leave = (meetingId: string, caller: Caller) => post(`mutation($id: ID!) { leaveMeeting(meetingId: $id) { ${ATTENDANCE_FIELDS} } }`, { id: meetingId }, caller);
@@ -373,6 +381,11 @@ describe('opening, attendance and closing (B.52, B.53, B.54, B.25)', () => {
     expect((left.data?.leaveMeeting as { leftAt: string | null }).leftAt).not.toBeNull();
     expect(codes(await leave(meeting.meetingId, invitee))).toEqual(['BAD_USER_INPUT']);
 
+    // KPI 3: not closed before disclosure was considered.
+    const unconsidered = await close(meeting.meetingId, chair);
+    expect(codes(unconsidered)).toEqual(['BAD_USER_INPUT']);
+    expect(unconsidered.errors?.[0]?.extensions?.issues).toEqual([{ path: 'meetingId', message: 'disclosure not considered' }]);
+    expect((await consider(meeting.meetingId, chair)).errors).toBeUndefined();
     const closed = await close(meeting.meetingId, chair);
     expect(closed.errors).toBeUndefined();
     expect(closed.data?.closeMeeting).toMatchObject({ status: 'HELD' });
@@ -435,6 +448,7 @@ describe('children (A.R25, B.10)', () => {
     const childrensServices = await invited(meeting.meetingId, { inviteeAgency: 'children_social_care', inviteeRole: 'dtc_attendee' });
     expect(await childSafeguardsMet(db(), meeting.meetingId)).toBe(false);
     expect((await open(meeting.meetingId, chair)).errors).toBeUndefined();
+    expect((await consider(meeting.meetingId, chair)).errors).toBeUndefined();
 
     // Invited is not enough to close: the YOT signs, children's services are consulted.
     expect(codes(await close(meeting.meetingId, chair))).toEqual(['BAD_USER_INPUT']);
@@ -557,8 +571,10 @@ describe('the meeting diary (A §5, B §5)', () => {
     expect(withMeeting.scheduledMeetings.map((scheduledMeeting) => scheduledMeeting.meetingId)).toEqual([meeting.meetingId]);
     // Held (a meeting from the past, written directly): the next is due 56 days after it.
     const heldOn = new Date(Date.now() - 10 * DAY_MS);
+    const heldId = randomUUID();
+    await consideredBySql(heldId, subject.pncId);
     await db().execute(sql`insert into mappa.meeting (meeting_id, case_id, pnc_id, area, kind, scheduled_for, chair_staff_id, chair_issuer, chair_agency, status, created_by_staff_id, confidentiality_statement_read_at, opened_at, closed_at)
-      values (gen_random_uuid()::text, ${subject.caseId}, ${subject.pncId}, ${AREA}, 'REVIEW', ${heldOn.toISOString()}, 'CHAIR0001', ${TEST_ISSUER}, 'police', 'HELD', 'MCU00001', ${heldOn.toISOString()}, ${heldOn.toISOString()}, ${heldOn.toISOString()})`);
+      values (${heldId}, ${subject.caseId}, ${subject.pncId}, ${AREA}, 'REVIEW', ${heldOn.toISOString()}, 'CHAIR0001', ${TEST_ISSUER}, 'police', 'HELD', 'MCU00001', ${heldOn.toISOString()}, ${heldOn.toISOString()}, ${heldOn.toISOString()})`);
     const afterHeld = await entryOf();
     const heldDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(heldOn);
     expect(afterHeld.lastHeldOn).toBe(heldDay);
@@ -591,6 +607,7 @@ describe('the database holds the meeting\'s transitions (0007_meeting_rules.sql)
     await db().execute(sql`update mappa.meeting set status = 'IN_SESSION', opened_at = now(), confidentiality_statement_read_at = now() where meeting_id = ${id}`);
     expect(await raises(sql`update mappa.meeting set status = 'SCHEDULED', opened_at = null, confidentiality_statement_read_at = null where meeting_id = ${id}`)).toMatch(/cannot go from IN_SESSION to SCHEDULED/);
     expect(await raises(sql`update mappa.meeting set scheduled_for = now() where meeting_id = ${id}`)).toMatch(/changes only/);
+    await consideredBySql(id, meeting.pncId);
     await db().execute(sql`update mappa.meeting set status = 'HELD', closed_at = now() where meeting_id = ${id}`);
     // Closed twice.
     expect(await raises(sql`update mappa.meeting set closed_at = now() where meeting_id = ${id}`)).toMatch(/held meeting never changes/);

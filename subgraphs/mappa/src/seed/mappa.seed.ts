@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { addDays, addMonths, custodyReleaseDate, daysBetween, Agency, insertInChunks, MAPPA_AREAS, Random } from '@mappa/shared';
+import { addDays, addMonths, custodyReleaseDate, daysBetween, Agency, insertFinishedDecisions, insertInChunks, MAPPA_AREAS, Random } from '@mappa/shared';
 import type { Database, MappaArea, SyntheticDatasetOptions, SyntheticPerson } from '@mappa/shared';
 import { caseAccessGrantTable } from '../case-access-grant/case-access-grant.table';
 import { mappaCaseChangeTable, mappaCaseTable } from '../mappa-case/mappa-case.table';
@@ -17,6 +17,8 @@ import { referralTable } from '../referral/referral.table';
 import { planMeetings, reviewIntervalDays } from './meeting-plan';
 import type { LevelSegment, PlannedMeeting } from './meeting-plan';
 import { buildMeetings, buildReferrals, emptyWorkflowRows, meetingIdFor } from './workflow.seed';
+import * as disclosureTables from '../disclosure/disclosure.table';
+import { disclosureConsiderationTable, disclosureConsultationTable, disclosureDecisionTable, disclosureItemAgreementTable, disclosureItemTable, disclosureTransitionTable } from '../disclosure/disclosure.table';
 import type { WorkflowRows } from './workflow.seed';
 
 type CaseInsert = typeof mappaCaseTable.$inferInsert;
@@ -368,8 +370,19 @@ export async function seedMappa(db: Database, people: readonly SyntheticPerson[]
   }
   await insertInChunks(db, mappaCaseTable, cases);
   // Children after parents; tables with no foreign key between them go in parallel (each insert is one
-  // statement per chunk, and each chunk is in its final state: see workflow.seed.ts).
-  await Promise.all([insertInChunks(db, mappaCaseChangeTable, changes), insertInChunks(db, referralTable, rows.referrals), insertInChunks(db, meetingTable, rows.meetings)]);
+  // statement per chunk, and each chunk is in its final state: see workflow.seed.ts). The meetings go in
+  // one history load after their disclosure considerations and the decisions some proposed (B §2), so a
+  // held meeting is never without its consideration (the close rule); that load runs beside the others.
+  await Promise.all([
+    insertInChunks(db, mappaCaseChangeTable, changes),
+    insertInChunks(db, referralTable, rows.referrals),
+    db.transaction(async (tx) => {
+      await tx.execute(sql`set local mappa.loading_history = 'on'`);
+      await insertFinishedDecisions(tx, disclosureTables, rows.disclosures);
+      await insertInChunks(tx, disclosureConsiderationTable, rows.considerations);
+      await insertInChunks(tx, meetingTable, rows.meetings);
+    }),
+  ]);
   await Promise.all([insertInChunks(db, meetingInvitationTable, rows.invitations), insertInChunks(db, caseAccessGrantTable, rows.grants)]);
   // Minutes, decisions and actions are finished history, inserted in their final state: the workflow
   // triggers (0008) let that through only for a transaction that declares itself a history load.
@@ -389,7 +402,7 @@ export async function seedMappa(db: Database, people: readonly SyntheticPerson[]
  */
 export async function clearMappa(db: Database): Promise<void> {
   await db.execute(
-    sql`truncate table ${meetingActionTable}, ${meetingDecisionTable}, ${meetingMinutesTable}, ${meetingAttendanceTable}, ${meetingInvitationTable}, ${meetingTable}, ${referralTable}, ${mappaCaseTable}, ${caseAccessGrantTable} restart identity cascade`,
+    sql`truncate table ${disclosureConsiderationTable}, ${disclosureTransitionTable}, ${disclosureConsultationTable}, ${disclosureItemAgreementTable}, ${disclosureItemTable}, ${disclosureDecisionTable}, ${meetingActionTable}, ${meetingDecisionTable}, ${meetingMinutesTable}, ${meetingAttendanceTable}, ${meetingInvitationTable}, ${meetingTable}, ${referralTable}, ${mappaCaseTable}, ${caseAccessGrantTable} restart identity cascade`,
   );
 }
 

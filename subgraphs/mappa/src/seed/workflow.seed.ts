@@ -1,5 +1,6 @@
-import { addDays, addWorkingDays, custodyReleaseDate, daysBetween, DEV_ISSUER, isUnder18, MAPPA_AREAS } from '@mappa/shared';
-import type { MappaArea, PrincipalAgency, Role, SyntheticDatasetOptions, SyntheticPerson, Random } from '@mappa/shared';
+import { addDays, addWorkingDays, custodyReleaseDate, daysBetween, DEV_ISSUER, finishedDecisionRows, isUnder18, MAPPA_AREAS, newDisclosureDecisionId, Random as SeededRandom } from '@mappa/shared';
+import type { FinishedDecisionItem, FinishedDecisionRows, FinishedDecisionState, MappaArea, PrincipalAgency, RecipientKind, Role, SyntheticDatasetOptions, SyntheticPerson, Random } from '@mappa/shared';
+import type { disclosureConsiderationTable } from '../disclosure/disclosure.table';
 import type { caseAccessGrantTable } from '../case-access-grant/case-access-grant.table';
 import type { mappaCaseChangeTable } from '../mappa-case/mappa-case.table';
 import { MappaCaseChangeField, MappaDecisionKind } from '../mappa-case/mappa-case.type';
@@ -40,6 +41,7 @@ export type MinutesInsert = typeof meetingMinutesTable.$inferInsert;
 export type DecisionInsert = typeof meetingDecisionTable.$inferInsert;
 export type ActionInsert = typeof meetingActionTable.$inferInsert;
 type ChangeInsert = typeof mappaCaseChangeTable.$inferInsert;
+export type ConsiderationInsert = typeof disclosureConsiderationTable.$inferInsert;
 
 /** Every workflow row of a batch, by table. */
 export interface WorkflowRows {
@@ -51,10 +53,13 @@ export interface WorkflowRows {
   readonly minutes: MinutesInsert[];
   readonly decisions: DecisionInsert[];
   readonly actions: ActionInsert[];
+  /** Disclosure considered at each held meeting (B §2, KPI 3), and the decisions some of them proposed. */
+  readonly considerations: ConsiderationInsert[];
+  readonly disclosures: FinishedDecisionRows[];
 }
 
 export function emptyWorkflowRows(): WorkflowRows {
-  return { referrals: [], meetings: [], invitations: [], grants: [], attendance: [], minutes: [], decisions: [], actions: [] };
+  return { referrals: [], meetings: [], invitations: [], grants: [], attendance: [], minutes: [], decisions: [], actions: [], considerations: [], disclosures: [] };
 }
 
 /** How long after the minutes are distributed an invitee keeps the meeting's grant (to read them and act on them). */
@@ -385,6 +390,8 @@ function buildMeeting(random: Random, context: MeetingContext, planned: PlannedM
   rows.attendance.push(...attendees);
   if (!held) return;
 
+  buildDisclosure(context, { meetingId, level: planned.level, under18, openedAt: openedAt as Date, closedAt: closedAt as Date, area: state.area }, attendees);
+
   const levelAfter = planned.levelAfter;
   rows.decisions.push({
     decisionId: `DEC-${meetingId.slice(4)}`,
@@ -402,6 +409,11 @@ function buildMeeting(random: Random, context: MeetingContext, planned: PlannedM
   });
 
   if (minutes !== null) {
+    // The minutes' disclosure section says what the consideration recorded (every held meeting has one).
+    const considered = rows.considerations[rows.considerations.length - 1];
+    const proposedNote = considered?.meetingId === meetingId && considered.decisionId ? `Synthetic: disclosure considered; decision ${considered.decisionId} proposed.` : null;
+    // Kept so the stream's later draws are unchanged (it decided this field before disclosure was always considered).
+    random.next();
     const recipients: MinutesRecipient[] = attendees.map((attendee) => ({ agency: attendee.agency, staffId: attendee.staffId, issuer: attendee.issuer, role: attendee.role, reason: null }));
     // B.27: now and then a part-attendee gets the agreed action points only, and the minutes say why.
     const withheld: MinutesRecipient[] = attendees
@@ -415,8 +427,8 @@ function buildMeeting(random: Random, context: MeetingContext, planned: PlannedM
       summary: `Synthetic: level ${planned.level} ${planned.kind === 'INITIAL' ? 'initial meeting' : 'review'}; risk discussed agency by agency.`,
       riskAssessment: 'Synthetic: risk of serious harm remains high to known adults; imminence low while current controls hold.',
       riskManagementPlan: 'Synthetic: supervision, monitoring and interventions as agreed; victim safety planning continues.',
-      disclosureConsidered: random.chance(0.95),
-      disclosureNotes: random.chance(0.2) ? 'Synthetic: disclosure considered; no disclosure at this time.' : null,
+      disclosureConsidered: true,
+      disclosureNotes: random.chance(0.2) ? (proposedNote ?? 'Synthetic: disclosure considered; no disclosure at this time.') : proposedNote,
       draftedByStaffId: coordinatorOf(state.area),
       draftedAt: minutes.draftedAt,
       approvedByStaffId: minutes.approvedAt ? chair.staffId : null,
@@ -668,4 +680,113 @@ export function buildReferrals(random: Random, context: ReferralContext, history
       screenedByStaffId: null,
     });
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Disclosure (issue 11, B §2): considered at every held meeting; at a minority a decision is proposed,
+// about one recipient, and taken through consultation to its end as time allows by the dataset's day.
+
+/** Of held meetings, the share at which a disclosure is proposed (most find it not necessary, with a reason). */
+const DISCLOSURE_PROPOSED_SHARE = 0.1;
+
+const RECIPIENT_WEIGHTS: readonly (readonly [RecipientKind, number])[] = [
+  ['PARTNER', 26],
+  ['EMPLOYER', 15],
+  ['ACCOMMODATION', 14],
+  ['SCHOOL', 11],
+  ['VICTIM', 10],
+  ['PROFESSIONAL', 8],
+  ['WORSHIP', 4],
+  ['LEISURE', 4],
+  ['NEIGHBOUR_OR_FRIEND', 4],
+  ['OTHER', 2],
+  ['MEDIA', 2],
+];
+
+/** How the older decisions ended (a decision proposed more than a week before the dataset's day has run its course). */
+const FINISHED_WEIGHTS: readonly (readonly [FinishedDecisionState, number])[] = [
+  ['MADE', 50],
+  ['DECIDED_NOT_DISCLOSE', 28],
+  ['WITHDRAWN', 12],
+  ['DECIDED_DISCLOSE', 4],
+  ['CONSULTING', 6],
+];
+
+const NOT_NECESSARY_REASONS = [
+  'Synthetic: no third party identified who needs to know; the risk is managed by licence conditions and supervision.',
+  'Synthetic: no new relationship, employment or accommodation since the last review; disclosure not necessary now.',
+  'Synthetic: the known victims are already protected by the safety plan; nothing to add by disclosure.',
+  'Synthetic: the subject is in custody; disclosure to be reconsidered before release.',
+] as const;
+
+/** The items of a disclosure: the owners' record fields, each worded as the owner agreed it. */
+function disclosureItems(random: Random, recipientKind: RecipientKind): FinishedDecisionItem[] {
+  const items: FinishedDecisionItem[] = [
+    { sourceAgency: 'police', fieldCoordinate: 'PoliceConviction.offenceDescription', wording: 'He has a conviction for a sexual offence against a child and is subject to notification requirements.' },
+  ];
+  if (random.chance(0.6)) items.push({ sourceAgency: 'probation', fieldCoordinate: 'ProbationLicence.conditions', wording: 'His licence forbids unsupervised contact with children under 16.' });
+  if (recipientKind === 'VICTIM') items.push({ sourceAgency: 'probation', fieldCoordinate: null, wording: 'He will live at an approved premises in the north of the county, away from your home.', victimIdentifying: true });
+  if (random.chance(0.3)) items.push({ sourceAgency: 'mappa_unit', fieldCoordinate: null, wording: 'He is managed by several agencies together and is closely supervised.' });
+  return items;
+}
+
+interface HeldMeeting {
+  readonly meetingId: string;
+  readonly level: number;
+  readonly under18: boolean;
+  readonly openedAt: Date;
+  readonly closedAt: Date;
+  readonly area: MappaArea;
+}
+
+/**
+ * The held meeting's disclosure consideration and, at some, the decision it proposed (linked to the
+ * meeting, proposed by the lead attendee of police or probation while it sat, decided by its chair).
+ * Its own random stream, per meeting, so the meeting data drawn before it is unchanged.
+ */
+function buildDisclosure(context: MeetingContext, meeting: HeldMeeting, attendees: readonly AttendanceInsert[]): void {
+  const random = new SeededRandom(context.person.pncId, meeting.meetingId, 'disclosure');
+  const { rows, chair, person } = context;
+  const proposer = attendees.find((attendee) => attendee.invitationId !== null && (attendee.agency === 'probation' || attendee.agency === 'police'));
+  const recordedAt = minutesAfter(meeting.openedAt, Math.min(30, Math.max(1, Math.floor((meeting.closedAt.getTime() - meeting.openedAt.getTime()) / 120_000))));
+  const consideration = {
+    considerationId: `DCN-${meeting.meetingId.slice(4)}`,
+    pncId: person.pncId,
+    area: meeting.area,
+    meetingId: meeting.meetingId,
+    reviewedOn: meeting.closedAt.toISOString().slice(0, 10),
+    recordedByStaffId: chair.staffId,
+    recordedByIssuer: DEV_ISSUER,
+    recordedAt,
+  };
+  if (!proposer || !random.chance(DISCLOSURE_PROPOSED_SHARE)) {
+    rows.considerations.push({ ...consideration, outcome: 'NOT_NECESSARY', reason: random.pick(NOT_NECESSARY_REASONS), decisionId: null });
+    return;
+  }
+  const recipientKind = random.weighted(RECIPIENT_WEIGHTS);
+  // Timing: consulting a day after the meeting, decided four days after, made six (disclosure-history.ts).
+  const sinceMeetingDays = (at(context.asOf, 18).getTime() - recordedAt.getTime()) / 86_400_000;
+  const state: FinishedDecisionState = sinceMeetingDays >= 7 ? random.weighted(FINISHED_WEIGHTS) : sinceMeetingDays >= 1.5 ? 'CONSULTING' : 'PROPOSED';
+  const decisionId = newDisclosureDecisionId('MAPPA', meeting.meetingId.slice(4));
+  const disclosure = finishedDecisionRows({
+    holder: 'MAPPA',
+    decisionId,
+    pncId: person.pncId,
+    area: meeting.area,
+    level: meeting.level === 3 ? 3 : 2,
+    caseId: context.caseId,
+    meetingId: meeting.meetingId,
+    subjectUnder18: meeting.under18,
+    recipientKind,
+    recipientIsChild: recipientKind === 'VICTIM' && CHILD_VICTIM_OFFENCES.has(person.offence.code) && random.chance(0.5),
+    recipientIsAdultAtRisk: recipientKind === 'ACCOMMODATION' && random.chance(0.25),
+    state,
+    proposedAt: minutesAfter(recordedAt, -5),
+    proposer: { staffId: proposer.staffId, issuer: DEV_ISSUER, agency: proposer.agency },
+    decisionMaker: { staffId: chair.staffId, issuer: DEV_ISSUER, agency: chair.agency },
+    items: disclosureItems(random, recipientKind),
+    representationsSought: recipientKind !== 'PARTNER' && recipientKind !== 'VICTIM' ? random.chance(0.8) : random.chance(0.3),
+  });
+  rows.disclosures.push(disclosure);
+  rows.considerations.push({ ...consideration, outcome: 'DECISION_PROPOSED', reason: `Synthetic: disclosure to a ${recipientKind.toLowerCase().replace(/_/g, ' ')} proposed to protect others.`, decisionId });
 }

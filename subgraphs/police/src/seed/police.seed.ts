@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { addDays, addMonths, insertInChunks, Random, RiskLevel } from '@mappa/shared';
+import { DEV_ISSUER, insertFinishedDecisions, level1DisclosureHistory } from '@mappa/shared';
+import type { FinishedDecisionRows, Level1ConsiderationInsert } from '@mappa/shared';
+import * as disclosureTables from '../disclosure/disclosure.table';
 import type { Database, SyntheticDatasetOptions, SyntheticPerson , MappaArea} from '@mappa/shared';
 import { civilOrderTable } from '../civil-order/civil-order.table';
 import { aliasTable, personTable } from '../identity/person.table';
@@ -39,7 +42,18 @@ export async function seedPolice(db: Database, people: readonly SyntheticPerson[
   const markers: (typeof warningMarkerTable.$inferInsert)[] = [];
   const intelligence: (typeof intelligenceItemTable.$inferInsert)[] = [];
 
+  const disclosures: FinishedDecisionRows[] = [];
+  const considerations: Level1ConsiderationInsert[] = [];
   for (const person of people) {
+    // Issue 11: some of the police's own level 1 cases (adults it leads) had a disclosure proposed at a review (its own stream).
+    if (person.level === 1 && person.leadAgency === 'POLICE' && !person.isYouth) {
+      const disclosureRandom = new Random(dataset.seed, person.index, 'police-disclosure');
+      if (disclosureRandom.chance(LEVEL_1_DISCLOSURE_SHARE)) {
+        const history = level1DisclosureHistory(disclosureRandom, { holder: 'POLICE', pncId: person.pncId, area: person.area, asOf: dataset.asOf, issuer: DEV_ISSUER, unique: `L1-${person.index}` });
+        disclosures.push(history.rows);
+        considerations.push(history.consideration);
+      }
+    }
     // A stream of its own per agency: adding a police field never changes another agency's data.
     const random = new Random(dataset.seed, person.index, 'police');
     const { pncId } = person;
@@ -155,11 +169,24 @@ export async function seedPolice(db: Database, people: readonly SyntheticPerson[
     insertInChunks(db, intelligenceItemTable, intelligence),
   ]);
   await insertInChunks(db, notificationBreachTable, breaches);
+  // Finished history, in its final state (the disclosure triggers let that through only for a history load).
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`set local mappa.loading_history = 'on'`);
+    await tx.execute(sql`set local police.loading_history = 'on'`);
+    await insertFinishedDecisions(tx, disclosureTables, disclosures);
+    await insertInChunks(tx, disclosureTables.disclosureConsiderationTable, considerations);
+  });
 }
+
+/** Of the level 1 cases the police lead, the share with a disclosure proposed at a review. */
+const LEVEL_1_DISCLOSURE_SHARE = 0.05;
 
 /** Removes every police row (children go with their person). */
 export async function clearPolice(db: Database): Promise<void> {
-  await db.execute(sql`truncate table ${personTable} restart identity cascade`);
+  const { disclosureConsiderationTable, disclosureTransitionTable, disclosureConsultationTable, disclosureItemAgreementTable, disclosureItemTable, disclosureDecisionTable } = disclosureTables;
+  await db.execute(
+    sql`truncate table ${disclosureConsiderationTable}, ${disclosureTransitionTable}, ${disclosureConsultationTable}, ${disclosureItemAgreementTable}, ${disclosureItemTable}, ${disclosureDecisionTable}, ${personTable} restart identity cascade`,
+  );
 }
 
 /** True before the first seed. */

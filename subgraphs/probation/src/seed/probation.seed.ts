@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { addDays, addMonths, daysBetween, insertInChunks, Random, RiskLevel } from '@mappa/shared';
+import { DEV_ISSUER, insertFinishedDecisions, level1DisclosureHistory } from '@mappa/shared';
+import type { FinishedDecisionRows, Level1ConsiderationInsert } from '@mappa/shared';
+import * as disclosureTables from '../disclosure/disclosure.table';
 import type { Database, SyntheticDatasetOptions, SyntheticPerson, SyntheticSentence } from '@mappa/shared';
 import { probationAddressTable } from '../address/probation-address.table';
 import { probationCaseTable } from '../case/probation-case.table';
@@ -97,10 +100,21 @@ function syntheticName(random: Random): { firstName: string; lastName: string } 
 /** Writes the probation rows for a batch of synthetic people: cases first, then what hangs off them. */
 export async function seedProbation(db: Database, people: readonly SyntheticPerson[], dataset: SyntheticDatasetOptions): Promise<void> {
   const rows: ProbationRows = { cases: [], licences: [], conditions: [], roshes: [], plans: [], victims: [], addresses: [] };
+  const disclosures: FinishedDecisionRows[] = [];
+  const considerations: Level1ConsiderationInsert[] = [];
   for (const person of people) {
     // Only people with a CRN are probation cases; under-18s belong to the YOT even if one were set.
     if (person.crn === null || person.probationStatus === null || person.isYouth) continue;
     seedPerson(rows, person, person.crn, dataset);
+    // Issue 11: some of probation's own level 1 cases had a disclosure proposed at a review (its own stream).
+    if (person.level === 1 && person.leadAgency === 'PROBATION' && person.probationStatus === 'CURRENT') {
+      const random = new Random(dataset.seed, person.index, 'probation-disclosure');
+      if (random.chance(LEVEL_1_DISCLOSURE_SHARE)) {
+        const history = level1DisclosureHistory(random, { holder: 'PROBATION', pncId: person.pncId, area: person.area, asOf: dataset.asOf, issuer: DEV_ISSUER, unique: `L1-${person.index}` });
+        disclosures.push(history.rows);
+        considerations.push(history.consideration);
+      }
+    }
   }
   await insertInChunks(db, probationCaseTable, rows.cases);
   await Promise.all([
@@ -111,7 +125,17 @@ export async function seedProbation(db: Database, people: readonly SyntheticPers
     insertInChunks(db, probationAddressTable, rows.addresses),
   ]);
   await insertInChunks(db, licenceConditionTable, rows.conditions);
+  // Finished history, in its final state (the disclosure triggers let that through only for a history load).
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`set local mappa.loading_history = 'on'`);
+    await tx.execute(sql`set local probation.loading_history = 'on'`);
+    await insertFinishedDecisions(tx, disclosureTables, disclosures);
+    await insertInChunks(tx, disclosureTables.disclosureConsiderationTable, considerations);
+  });
 }
+
+/** Of probation's current level 1 cases it leads, the share with a disclosure proposed at a review. */
+const LEVEL_1_DISCLOSURE_SHARE = 0.05;
 
 function seedPerson(rows: ProbationRows, person: SyntheticPerson, crn: string, dataset: SyntheticDatasetOptions): void {
   // A stream of its own per agency: adding a probation field never changes another agency's data.
@@ -519,7 +543,10 @@ function buildAddresses(
 
 /** Removes every probation row (children go with their case). */
 export async function clearProbation(db: Database): Promise<void> {
-  await db.execute(sql`truncate table ${probationCaseTable} restart identity cascade`);
+  const { disclosureConsiderationTable, disclosureTransitionTable, disclosureConsultationTable, disclosureItemAgreementTable, disclosureItemTable, disclosureDecisionTable } = disclosureTables;
+  await db.execute(
+    sql`truncate table ${disclosureConsiderationTable}, ${disclosureTransitionTable}, ${disclosureConsultationTable}, ${disclosureItemAgreementTable}, ${disclosureItemTable}, ${disclosureDecisionTable}, ${probationCaseTable} restart identity cascade`,
+  );
 }
 
 /** True before the first seed. */
