@@ -1,7 +1,7 @@
 import { caseGrantsOf } from '../auth/caller';
 import type { Caller } from '../auth/caller';
 import { isMappaCoordinator } from '../auth/purpose-evidence';
-import type { MeetingEvidence } from '../auth/purpose-evidence';
+import type { DisclosureEvidence, MeetingEvidence } from '../auth/purpose-evidence';
 
 /**
  * The caller with a live case grant for each of these PNC IDs, as the gateway would vouch for them:
@@ -28,6 +28,21 @@ export function withMeetingEvidence(caller: Caller, pncId: string, evidence: Par
   return {
     ...caller,
     purposeEvidence: { kind: 'MEETING', meetingId, pncId, standing: 'INVITEE', invitationId: 'TEST-INVITATION', attending: true, childSafeguardsMet: false, validUntil: new Date(Date.now() + 3_600_000).toISOString(), ...evidence },
+  };
+}
+
+/**
+ * The caller acting on the disclosure decision they declared (DISCLOSURE_DECISION, `x-mappa-case`) about
+ * `pncId`, as the gateway would vouch for it from the decision's holder (issue 11): a party of the given
+ * standing, an adult subject's (or a child's with the safeguards met), valid for an hour, unless told
+ * otherwise. Lets a holder's test act on a decision without the gateway; the holder still checks the
+ * caller's part in the decision from its own records.
+ */
+export function withDisclosureEvidence(caller: Caller, pncId: string, evidence: Partial<Omit<DisclosureEvidence, 'kind' | 'pncId'>> = {}): Caller {
+  const decisionId = caller.declaredPurpose.caseId ?? 'DSC-MAPPA-TEST';
+  return {
+    ...caller,
+    purposeEvidence: { kind: 'DISCLOSURE', decisionId, pncId, standing: 'PROPOSER', childSafeguardsMet: true, validUntil: new Date(Date.now() + 3_600_000).toISOString(), ...evidence },
   };
 }
 

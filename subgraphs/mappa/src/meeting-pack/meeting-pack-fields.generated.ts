@@ -20,7 +20,7 @@ export const MEETING_PACK_FIELDS: readonly MeetingPackField[] = [
       "roles=ppu_officer,visor_administrator,ct_officer,probation_practitioner,senior_probation_officer,prison_offender_manager,mappa_coordinator,mappa_chair;purposes=CASE_MANAGEMENT,MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
       "roles=victim_liaison_officer,approved_premises_staff;purposes=CASE_MANAGEMENT,MAPPA_MEETING",
       "roles=yot_case_manager,yot_manager;purposes=CASE_MANAGEMENT,MAPPA_MEETING,DISCLOSURE_DECISION",
-      "roles=dtc_attendee;purposes=MAPPA_MEETING;agencies=children_social_care,health,housing,education,jobcentre_plus,home_office,electronic_monitoring",
+      "roles=dtc_attendee;purposes=MAPPA_MEETING;agencies=children_social_care,adult_social_care,health,housing,education,jobcentre_plus,home_office,electronic_monitoring",
       "roles=information_governance;purposes=AUDIT;agencies=police,probation,prison,yot,mappa_unit",
     ],
   },
@@ -31,7 +31,7 @@ export const MEETING_PACK_FIELDS: readonly MeetingPackField[] = [
     grants: [
       "roles=ppu_officer,visor_administrator,ct_officer;purposes=CASE_MANAGEMENT,MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
       "roles=probation_practitioner,senior_probation_officer,prison_offender_manager,mappa_coordinator,mappa_chair;purposes=MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
-      "roles=dtc_attendee;purposes=MAPPA_MEETING;agencies=children_social_care,health,housing,education,home_office,electronic_monitoring",
+      "roles=dtc_attendee;purposes=MAPPA_MEETING;agencies=children_social_care,adult_social_care,health,housing,education,home_office,electronic_monitoring",
     ],
   },
   {
@@ -41,7 +41,7 @@ export const MEETING_PACK_FIELDS: readonly MeetingPackField[] = [
     grants: [
       "roles=ppu_officer,visor_administrator,ct_officer;purposes=CASE_MANAGEMENT,MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
       "roles=probation_practitioner,senior_probation_officer,prison_offender_manager,mappa_coordinator,mappa_chair;purposes=MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
-      "roles=dtc_attendee;purposes=MAPPA_MEETING;agencies=children_social_care,health,housing,education,home_office,electronic_monitoring",
+      "roles=dtc_attendee;purposes=MAPPA_MEETING;agencies=children_social_care,adult_social_care,health,housing,education,home_office,electronic_monitoring",
     ],
   },
   {
@@ -51,7 +51,7 @@ export const MEETING_PACK_FIELDS: readonly MeetingPackField[] = [
     grants: [
       "roles=ppu_officer,visor_administrator,ct_officer;purposes=CASE_MANAGEMENT,MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
       "roles=probation_practitioner,senior_probation_officer,prison_offender_manager,mappa_coordinator,mappa_chair;purposes=MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
-      "roles=dtc_attendee;purposes=MAPPA_MEETING;agencies=children_social_care,health,housing,education,home_office,electronic_monitoring",
+      "roles=dtc_attendee;purposes=MAPPA_MEETING;agencies=children_social_care,adult_social_care,health,housing,education,home_office,electronic_monitoring",
     ],
   },
   {
@@ -61,7 +61,7 @@ export const MEETING_PACK_FIELDS: readonly MeetingPackField[] = [
     grants: [
       "roles=ppu_officer,visor_administrator,ct_officer;purposes=CASE_MANAGEMENT,MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
       "roles=probation_practitioner,senior_probation_officer,prison_offender_manager,mappa_coordinator,mappa_chair;purposes=MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
-      "roles=dtc_attendee;purposes=MAPPA_MEETING;agencies=children_social_care,health,housing,education,home_office,electronic_monitoring",
+      "roles=dtc_attendee;purposes=MAPPA_MEETING;agencies=children_social_care,adult_social_care,health,housing,education,home_office,electronic_monitoring",
     ],
   },
   {
@@ -132,7 +132,7 @@ export const MEETING_PACK_FIELDS: readonly MeetingPackField[] = [
       "roles=mappa_coordinator,mappa_chair;purposes=MAPPA_SCREENING,MAPPA_MEETING,CASE_MANAGEMENT",
       "roles=ppu_officer,visor_administrator,ct_officer,probation_practitioner,senior_probation_officer,prison_offender_manager,mappa_coordinator,mappa_chair;purposes=CASE_MANAGEMENT,MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
       "roles=yot_case_manager,yot_manager;purposes=CASE_MANAGEMENT",
-      "roles=dtc_attendee;purposes=MAPPA_MEETING;agencies=children_social_care,health,housing,education,home_office,electronic_monitoring",
+      "roles=dtc_attendee;purposes=MAPPA_MEETING;agencies=children_social_care,adult_social_care,health,housing,education,home_office,electronic_monitoring",
     ],
   },
   {
@@ -153,7 +153,7 @@ export const MEETING_PACK_FIELDS: readonly MeetingPackField[] = [
       "roles=mappa_coordinator,mappa_chair;purposes=MAPPA_SCREENING,MAPPA_MEETING,CASE_MANAGEMENT",
       "roles=ppu_officer,visor_administrator,ct_officer,probation_practitioner,senior_probation_officer,prison_offender_manager,mappa_coordinator,mappa_chair;purposes=CASE_MANAGEMENT,MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
       "roles=yot_case_manager,yot_manager;purposes=CASE_MANAGEMENT",
-      "roles=dtc_attendee;purposes=MAPPA_MEETING;agencies=children_social_care,health,housing,education,home_office,electronic_monitoring",
+      "roles=dtc_attendee;purposes=MAPPA_MEETING;agencies=children_social_care,adult_social_care,health,housing,education,home_office,electronic_monitoring",
     ],
   },
   {
@@ -164,7 +164,7 @@ export const MEETING_PACK_FIELDS: readonly MeetingPackField[] = [
       "roles=mappa_coordinator,mappa_chair;purposes=MAPPA_SCREENING,MAPPA_MEETING,CASE_MANAGEMENT",
       "roles=ppu_officer,visor_administrator,ct_officer,probation_practitioner,senior_probation_officer,prison_offender_manager,mappa_coordinator,mappa_chair;purposes=CASE_MANAGEMENT,MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
       "roles=yot_case_manager,yot_manager;purposes=CASE_MANAGEMENT",
-      "roles=dtc_attendee;purposes=MAPPA_MEETING;agencies=children_social_care,health,housing,education,home_office,electronic_monitoring",
+      "roles=dtc_attendee;purposes=MAPPA_MEETING;agencies=children_social_care,adult_social_care,health,housing,education,home_office,electronic_monitoring",
     ],
   },
   {
@@ -217,7 +217,7 @@ export const MEETING_PACK_FIELDS: readonly MeetingPackField[] = [
       "roles=probation_practitioner,senior_probation_officer;purposes=CASE_MANAGEMENT,MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
       "roles=ppu_officer,visor_administrator,ct_officer,probation_practitioner,senior_probation_officer,prison_offender_manager,mappa_coordinator,mappa_chair;purposes=MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
       "roles=victim_liaison_officer,approved_premises_staff;purposes=CASE_MANAGEMENT",
-      "roles=dtc_attendee;purposes=MAPPA_MEETING;agencies=children_social_care,health,housing,education,home_office,electronic_monitoring",
+      "roles=dtc_attendee;purposes=MAPPA_MEETING;agencies=children_social_care,adult_social_care,health,housing,education,home_office,electronic_monitoring",
     ],
   },
   {
