@@ -98,3 +98,5 @@ export * from './disclosure/disclosure.policy';
 export * from './disclosure/disclosure.type';
 export * from './disclosure/disclosure.workflow';
 export * from './disclosure/disclosure.resolver';
+export * from './disclosure/disclosure-level1.resolver';
+export * from './testing/disclosure-client';

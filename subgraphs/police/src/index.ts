@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { buildFederatedSchema } from '@mappa/shared';
 import type { SubgraphDefinition } from '@mappa/shared';
 import { PoliceAccessAuditResolver } from './access-audit/access-audit.resolver';
+import { policeDisclosureResolvers } from './disclosure/disclosure.resolver';
 import { PoliceIdentityResolver } from './identity/identity.resolver';
 import { SexOffenderNotificationResolver } from './notification/notification.resolver';
 import { offenderReferenceResolver } from './offender/offender.reference';
@@ -23,7 +24,7 @@ export const policeSubgraph: SubgraphDefinition<PoliceLoaders> = {
   policies: POLICE_POLICIES,
   buildSchema: (authorization) =>
     buildFederatedSchema(
-      { resolvers: [OffenderResolver, PoliceAccessAuditResolver, PoliceIdentityResolver, SexOffenderNotificationResolver] },
+      { resolvers: [OffenderResolver, PoliceAccessAuditResolver, PoliceIdentityResolver, SexOffenderNotificationResolver, ...policeDisclosureResolvers] },
       offenderReferenceResolver,
       POLICE_POLICIES,
       authorization,

@@ -1,4 +1,4 @@
-import { accessAuditEntryPolicy, accessAuditPolicy, Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, MAPPA_PURPOSES, MINIMAL_SUMMARY_AGENCIES, POLICE_ROLES, subjectKeyPolicy } from '@mappa/shared';
+import { accessAuditEntryPolicy, accessAuditPolicy, Agency, disclosureProposalPolicy, disclosureRecordPolicy, level1DisclosureProposingPolicy, CASE_AND_MAPPA_PURPOSES, definePolicies, MAPPA_PURPOSES, MINIMAL_SUMMARY_AGENCIES, POLICE_ROLES, subjectKeyPolicy } from '@mappa/shared';
 import type { Role } from '@mappa/shared';
 
 // The police's access rules, in one place. Each field's @Access names one of these; the access
@@ -174,6 +174,11 @@ export const policePolicies = definePolicies('police', {
       { roles: RA_ROLES, purposes: ['MAPPA_MEETING', 'DISCLOSURE_DECISION'] },
     ],
   },
+  // Level 1 disclosure decisions this agency holds (issue 11): the record's and the proposal answer's
+  // grants are the same in the three holders (shared types); proposing is this agency's practitioners'.
+  disclosureRecord: disclosureRecordPolicy(Agency.POLICE),
+  disclosureProposal: disclosureProposalPolicy(Agency.POLICE),
+  disclosureProposing: level1DisclosureProposingPolicy(Agency.POLICE, 'POLICE'),
 });
 
 /** Every police policy, for the schema build and the access matrix. */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { buildFederatedSchema } from '@mappa/shared';
 import type { SubgraphDefinition } from '@mappa/shared';
 import { ProbationAccessAuditResolver } from './access-audit/access-audit.resolver';
+import { probationDisclosureResolvers } from './disclosure/disclosure.resolver';
 import { ProbationCaseResolver } from './case/probation-case.resolver';
 import { ProbationLicenceResolver } from './licence/licence.resolver';
 import { offenderReferenceResolver } from './offender/offender.reference';
@@ -28,6 +29,7 @@ export const probationSubgraph: SubgraphDefinition<ProbationLoaders> = {
         resolvers: [
           OffenderResolver,
           ProbationAccessAuditResolver,
+          ...probationDisclosureResolvers,
           ProbationCaseResolver,
           ProbationLicenceResolver,
           ProbationRiskOfSeriousHarmResolver,

@@ -1,4 +1,4 @@
-import { accessAuditEntryPolicy, accessAuditPolicy, Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, MAPPA_PURPOSES, MINIMAL_SUMMARY_AGENCIES, RESPONSIBLE_AUTHORITY_ROLES, subjectKeyPolicy } from '@mappa/shared';
+import { accessAuditEntryPolicy, accessAuditPolicy, Agency, disclosureProposalPolicy, disclosureRecordPolicy, level1DisclosureProposingPolicy, CASE_AND_MAPPA_PURPOSES, definePolicies, MAPPA_PURPOSES, MINIMAL_SUMMARY_AGENCIES, RESPONSIBLE_AUTHORITY_ROLES, subjectKeyPolicy } from '@mappa/shared';
 import type { AccessGrant, Role } from '@mappa/shared';
 
 // The probation service's access rules, in one place. Each field's @Access names one of these; the
@@ -218,6 +218,11 @@ export const probationPolicies = definePolicies('probation', {
     rules: ['principle 3', 'B.1', 'B.59', 'C.8', 'C.11'],
     grants: [{ roles: PROBATION_CASE_ROLES, purposes: ['CASE_MANAGEMENT'] }],
   },
+  // Level 1 disclosure decisions this agency holds (issue 11): the record's and the proposal answer's
+  // grants are the same in the three holders (shared types); proposing is this agency's practitioners'.
+  disclosureRecord: disclosureRecordPolicy(Agency.PROBATION),
+  disclosureProposal: disclosureProposalPolicy(Agency.PROBATION),
+  disclosureProposing: level1DisclosureProposingPolicy(Agency.PROBATION, 'PROBATION'),
 });
 
 /** Every probation policy, for the schema build and the access matrix. */
