@@ -230,6 +230,23 @@ describe('a level 2/3 disclosure decision, the meeting\'s (guidance ch. 10, anal
     expect(codes(await client.read(decisionId, { principal: parties.practitioner, declaredPurpose: { purpose: 'DISCLOSURE_DECISION', caseId: decisionId } }))).toEqual(['NOT_FOUND']);
   });
 
+  it('a decision is withdrawn by its proposer or decision maker, with the reason, and then never changes; representations are recorded once', async () => {
+    const setup = await proposed();
+    const { decisionId, parties, as } = setup;
+    decisionOf(await client.representations(decisionId, as(parties.practitioner)), 'recordDisclosureRepresentations');
+    expect(codes(await client.representations(decisionId, as(parties.chair)))).toEqual(['BAD_USER_INPUT']);
+    // An owner is a party but withdraws nothing.
+    decisionOf(await client.addItem(decisionId, as(parties.practitioner), POLICE_ITEM), 'addDisclosureItem');
+    expect(codes(await client.withdraw(decisionId, as(parties.policeOwner)))).toEqual(['NOT_FOUND']);
+    const withdrawn = decisionOf(await client.withdraw(decisionId, as(parties.practitioner)), 'withdrawDisclosure');
+    expect(withdrawn.status).toBe('WITHDRAWN');
+    expect(withdrawn.transitions.at(-1)).toMatchObject({ fromStatus: 'PROPOSED', toStatus: 'WITHDRAWN', staffId: 'NPS00101' });
+    expect(codes(await client.startConsultation(decisionId, as(parties.practitioner)))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await client.addItem(decisionId, as(parties.chair), PROBATION_ITEM))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await client.withdraw(decisionId, as(parties.chair)))).toEqual(['BAD_USER_INPUT']);
+    expect((await auditChangesOf(stack, `DisclosureDecision:${decisionId}`)).map((change) => change.field)).toEqual(expect.arrayContaining(['withdrawnByStaffId', 'withdrawalReason']));
+  });
+
   it('RECORD_FIELD items quote a real field of the federation owned by the named agency; inputs list every problem', async () => {
     const { decisionId, parties, as } = await proposed();
     const wrongOwner = await client.addItem(decisionId, as(parties.practitioner), { ...POLICE_ITEM, sourceAgency: 'probation' });
