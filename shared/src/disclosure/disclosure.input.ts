@@ -28,6 +28,13 @@ const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex
 /** `Type.field`, as the supergraph names a field. */
 const fieldCoordinateSchema = z.string().regex(/^[A-Z][A-Za-z0-9]{0,99}\.[a-z][A-Za-z0-9]{0,99}$/, 'must be a schema coordinate like PoliceRisk.intelligenceSummary');
 
+/**
+ * Zod skips an object's refinements once any field has failed; running them whenever the input is an
+ * object lists every problem at once (as the referral input does). The refinements read each field
+ * defensively, as it may be invalid.
+ */
+const whenever = { when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null };
+
 /** What every proposal says, at any level. */
 const proposalContent = {
   recipientKind: z.enum(RECIPIENT_KINDS),
@@ -59,11 +66,12 @@ export const addDisclosureItemSchema = z
     photograph: z.boolean(),
   })
   .superRefine((input, context) => {
+    if (!(DISCLOSURE_ITEM_KINDS as readonly unknown[]).includes(input.kind)) return;
     const field = input.kind === 'RECORD_FIELD';
     if (field && input.fieldCoordinate == null) context.addIssue({ code: 'custom', path: ['fieldCoordinate'], message: 'a RECORD_FIELD item names the field it quotes' });
     if (!field && input.fieldCoordinate != null) context.addIssue({ code: 'custom', path: ['fieldCoordinate'], message: 'only a RECORD_FIELD item names a field' });
     if (!field && input.recordReference != null) context.addIssue({ code: 'custom', path: ['recordReference'], message: 'only a RECORD_FIELD item names a record' });
-  });
+  }, whenever);
 export type AddDisclosureItemValues = z.infer<typeof addDisclosureItemSchema>;
 
 export const removeDisclosureItemSchema = z.object({ decisionId: disclosureDecisionIdSchema, itemId: recordIdSchema });
@@ -87,8 +95,8 @@ export const recordDisclosureItemAgreementSchema = z
     wordingSha256: sha256Schema,
   })
   .superRefine((input, context) => {
-    if (!input.agreed && input.note == null) context.addIssue({ code: 'custom', path: ['note'], message: 'a refusal says why' });
-  });
+    if (input.agreed === false && input.note == null) context.addIssue({ code: 'custom', path: ['note'], message: 'a refusal says why' });
+  }, whenever);
 export type RecordDisclosureItemAgreementValues = z.infer<typeof recordDisclosureItemAgreementSchema>;
 
 export const recordDisclosureRepresentationsSchema = z
@@ -99,11 +107,12 @@ export const recordDisclosureRepresentationsSchema = z
     exception: z.enum(REPRESENTATION_EXCEPTIONS).nullish(),
   })
   .superRefine((input, context) => {
+    if (typeof input.sought !== 'boolean') return;
     if (input.sought && input.summary == null) context.addIssue({ code: 'custom', path: ['summary'], message: 'representations sought: summarise what the offender said' });
     if (input.sought && input.exception != null) context.addIssue({ code: 'custom', path: ['exception'], message: 'representations sought: no exception applies' });
     if (!input.sought && input.exception == null) context.addIssue({ code: 'custom', path: ['exception'], message: 'representations not sought: name the exception (10.20)' });
     if (!input.sought && input.summary != null) context.addIssue({ code: 'custom', path: ['summary'], message: 'representations not sought: there is nothing to summarise' });
-  });
+  }, whenever);
 export type RecordDisclosureRepresentationsValues = z.infer<typeof recordDisclosureRepresentationsSchema>;
 
 export const decideDisclosureSchema = z
@@ -117,9 +126,10 @@ export const decideDisclosureSchema = z
     executingAgency: z.enum(PRINCIPAL_AGENCIES).nullish(),
   })
   .superRefine((input, context) => {
+    if (!(DISCLOSURE_OUTCOMES as readonly unknown[]).includes(input.outcome)) return;
     const disclose = input.outcome === 'DISCLOSE';
     if (disclose !== (input.executingAgency != null)) context.addIssue({ code: 'custom', path: ['executingAgency'], message: disclose ? 'DISCLOSE names the agency that makes the disclosure (B.7)' : 'only DISCLOSE names an executing agency' });
-  });
+  }, whenever);
 export type DecideDisclosureValues = z.infer<typeof decideDisclosureSchema>;
 
 export const recordDisclosureMadeSchema = z.object({

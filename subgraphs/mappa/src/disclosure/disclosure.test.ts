@@ -255,6 +255,9 @@ describe('a level 2/3 disclosure decision, the meeting\'s (guidance ch. 10, anal
     expect(codes(await client.addItem(decisionId, as(parties.practitioner), { ...POLICE_ITEM, fieldCoordinate: 'PoliceIntelligence.madeUpField' }))).toEqual(['BAD_USER_INPUT']);
     const invalid = await client.addItem(decisionId, as(parties.practitioner), { kind: 'RECORD_FIELD', sourceAgency: 'probation', fieldCoordinate: 'not a coordinate', recordReference: 'no spaces allowed', wording: '', victimIdentifying: false, photograph: false });
     expect(invalid.errors?.[0]?.extensions?.issues?.map((issue) => issue.path).sort()).toEqual(['input.fieldCoordinate', 'input.recordReference', 'input.wording']);
+    // A rule across fields is listed beside the fields' own problems, not after they are fixed.
+    const mixed = await client.addItem(decisionId, as(parties.practitioner), { kind: 'FREE_TEXT', sourceAgency: 'probation', fieldCoordinate: 'PoliceIdentity.lastName', wording: '', victimIdentifying: false, photograph: false });
+    expect(mixed.errors?.[0]?.extensions?.issues?.map((issue) => issue.path).sort()).toEqual(['input.fieldCoordinate', 'input.wording']);
     decisionOf(await client.addItem(decisionId, as(parties.practitioner), POLICE_ITEM), 'addDisclosureItem');
   });
 
