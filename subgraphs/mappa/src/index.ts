@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { buildFederatedSchema } from '@mappa/shared';
 import type { SubgraphDefinition } from '@mappa/shared';
 import { MappaAccessAuditResolver } from './access-audit/access-audit.resolver';
+import { MappaDisclosureDecisionResolver, MappaDisclosureProposalResolver } from './disclosure/disclosure.resolver';
 import { createMappaLoaders } from './mappa.loaders';
 import type { MappaLoaders } from './mappa.loaders';
 import { MAPPA_POLICIES } from './mappa.policies';
@@ -54,6 +55,8 @@ export const mappaSubgraph: SubgraphDefinition<MappaLoaders> = {
           MeetingPackPreviewResolver,
           DisclosureConsiderationResolver,
           DisclosureStatisticsResolver,
+          MappaDisclosureProposalResolver,
+          MappaDisclosureDecisionResolver,
         ],
       },
       offenderReferenceResolver,

@@ -1,4 +1,4 @@
-import { accessAuditEntryPolicy, accessAuditPolicy, Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, GRANT_HOLDER_ROLES, GRANTABLE_PURPOSES, MINIMAL_SUMMARY_AGENCIES, POLICE_ROLES, PURPOSE_EVIDENCE_GRANTS, subjectKeyPolicy, YOT_ROLES } from '@mappa/shared';
+import { accessAuditEntryPolicy, accessAuditPolicy, Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, GRANT_HOLDER_ROLES, GRANTABLE_PURPOSES, MINIMAL_SUMMARY_AGENCIES, POLICE_ROLES, PURPOSE_EVIDENCE_GRANTS, subjectKeyPolicy, YOT_ROLES, disclosureProposalPolicy, disclosureRecordPolicy, meetingDisclosureProposingPolicy, PURPOSE_EVIDENCE_HOLDER_ROLES } from '@mappa/shared';
 import type { AccessGrant } from '@mappa/shared';
 import type { Purpose, Role } from '@mappa/shared';
 
@@ -365,6 +365,11 @@ export const mappaPolicies = definePolicies('mappa', {
     rules: ['principle 8', 'principle 9', 'KPI 3', 'C.92', 'C.93'],
     grants: [{ roles: ['mappa_coordinator', 'lay_adviser'], agencies: ['mappa_unit'], purposes: ['STATISTICS'] }],
   },
+  // Disclosure decisions at levels 2 and 3 (issue 11): the record's and the proposal answer's grants are the
+  // same in the three holders (shared types); proposing is the meeting's.
+  disclosureRecord: disclosureRecordPolicy(Agency.MAPPA_UNIT),
+  disclosureProposal: disclosureProposalPolicy(Agency.MAPPA_UNIT),
+  disclosureProposing: meetingDisclosureProposingPolicy(Agency.MAPPA_UNIT),
 });
 
 /** Every MAPPA policy, for the schema build and the access matrix. */

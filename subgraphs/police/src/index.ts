@@ -4,6 +4,7 @@ import { buildFederatedSchema } from '@mappa/shared';
 import type { SubgraphDefinition } from '@mappa/shared';
 import { PoliceAccessAuditResolver } from './access-audit/access-audit.resolver';
 import { PoliceDisclosureEvidenceResolver } from './disclosure/disclosure-evidence.resolver';
+import { policeDisclosureResolvers } from './disclosure/disclosure.resolver';
 import { PoliceIdentityResolver } from './identity/identity.resolver';
 import { SexOffenderNotificationResolver } from './notification/notification.resolver';
 import { offenderReferenceResolver } from './offender/offender.reference';
@@ -24,7 +25,7 @@ export const policeSubgraph: SubgraphDefinition<PoliceLoaders> = {
   policies: POLICE_POLICIES,
   buildSchema: (authorization) =>
     buildFederatedSchema(
-      { resolvers: [OffenderResolver, PoliceAccessAuditResolver, PoliceDisclosureEvidenceResolver, PoliceIdentityResolver, SexOffenderNotificationResolver] },
+      { resolvers: [OffenderResolver, PoliceAccessAuditResolver, PoliceDisclosureEvidenceResolver, PoliceIdentityResolver, SexOffenderNotificationResolver, ...policeDisclosureResolvers] },
       offenderReferenceResolver,
       POLICE_POLICIES,
       authorization,

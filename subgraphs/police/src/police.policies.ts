@@ -1,4 +1,4 @@
-import { accessAuditEntryPolicy, accessAuditPolicy, Agency, PURPOSE_EVIDENCE_GRANTS, PURPOSE_EVIDENCE_HOLDER_ROLES, CASE_AND_MAPPA_PURPOSES, definePolicies, MAPPA_PURPOSES, MINIMAL_SUMMARY_AGENCIES, POLICE_ROLES, subjectKeyPolicy } from '@mappa/shared';
+import { accessAuditEntryPolicy, accessAuditPolicy, Agency, PURPOSE_EVIDENCE_GRANTS, PURPOSE_EVIDENCE_HOLDER_ROLES, CASE_AND_MAPPA_PURPOSES, definePolicies, MAPPA_PURPOSES, MINIMAL_SUMMARY_AGENCIES, POLICE_ROLES, subjectKeyPolicy, disclosureProposalPolicy, disclosureRecordPolicy, level1DisclosureProposingPolicy } from '@mappa/shared';
 import type { Role } from '@mappa/shared';
 
 // The police's access rules, in one place. Each field's @Access names one of these; the access
@@ -194,6 +194,11 @@ export const policePolicies = definePolicies('police', {
     rules: ['principle 9', 'A.R25', 'B.7', 'B.8', 'B.10', 'B.15', 'C.52'],
     grants: [{ roles: PURPOSE_EVIDENCE_HOLDER_ROLES, purposes: ['DISCLOSURE_DECISION'] }],
   },
+  // Level 1 disclosure decisions this agency holds (issue 11): the record's and the proposal answer's
+  // grants are the same in the three holders (shared types); proposing is this agency's practitioners'.
+  disclosureRecord: disclosureRecordPolicy(Agency.POLICE),
+  disclosureProposal: disclosureProposalPolicy(Agency.POLICE),
+  disclosureProposing: level1DisclosureProposingPolicy(Agency.POLICE, 'POLICE'),
 });
 
 /** Every police policy, for the schema build and the access matrix. */

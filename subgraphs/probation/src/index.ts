@@ -4,6 +4,7 @@ import { buildFederatedSchema } from '@mappa/shared';
 import type { SubgraphDefinition } from '@mappa/shared';
 import { ProbationAccessAuditResolver } from './access-audit/access-audit.resolver';
 import { ProbationDisclosureEvidenceResolver } from './disclosure/disclosure-evidence.resolver';
+import { probationDisclosureResolvers } from './disclosure/disclosure.resolver';
 import { ProbationCaseResolver } from './case/probation-case.resolver';
 import { ProbationLicenceResolver } from './licence/licence.resolver';
 import { offenderReferenceResolver } from './offender/offender.reference';
@@ -30,6 +31,7 @@ export const probationSubgraph: SubgraphDefinition<ProbationLoaders> = {
           OffenderResolver,
           ProbationAccessAuditResolver,
           ProbationDisclosureEvidenceResolver,
+          ...probationDisclosureResolvers,
           ProbationCaseResolver,
           ProbationLicenceResolver,
           ProbationRiskOfSeriousHarmResolver,

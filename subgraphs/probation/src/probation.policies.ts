@@ -1,4 +1,4 @@
-import { accessAuditEntryPolicy, accessAuditPolicy, Agency, PURPOSE_EVIDENCE_GRANTS, PURPOSE_EVIDENCE_HOLDER_ROLES, CASE_AND_MAPPA_PURPOSES, definePolicies, MAPPA_PURPOSES, MINIMAL_SUMMARY_AGENCIES, RESPONSIBLE_AUTHORITY_ROLES, subjectKeyPolicy } from '@mappa/shared';
+import { accessAuditEntryPolicy, accessAuditPolicy, Agency, PURPOSE_EVIDENCE_GRANTS, PURPOSE_EVIDENCE_HOLDER_ROLES, CASE_AND_MAPPA_PURPOSES, definePolicies, MAPPA_PURPOSES, MINIMAL_SUMMARY_AGENCIES, RESPONSIBLE_AUTHORITY_ROLES, subjectKeyPolicy, disclosureProposalPolicy, disclosureRecordPolicy, level1DisclosureProposingPolicy } from '@mappa/shared';
 import type { AccessGrant, Role } from '@mappa/shared';
 
 // The probation service's access rules, in one place. Each field's @Access names one of these; the
@@ -238,6 +238,11 @@ export const probationPolicies = definePolicies('probation', {
     rules: ['principle 9', 'A.R25', 'B.7', 'B.8', 'B.10', 'B.15', 'C.52'],
     grants: [{ roles: PURPOSE_EVIDENCE_HOLDER_ROLES, purposes: ['DISCLOSURE_DECISION'] }],
   },
+  // Level 1 disclosure decisions this agency holds (issue 11): the record's and the proposal answer's
+  // grants are the same in the three holders (shared types); proposing is this agency's practitioners'.
+  disclosureRecord: disclosureRecordPolicy(Agency.PROBATION),
+  disclosureProposal: disclosureProposalPolicy(Agency.PROBATION),
+  disclosureProposing: level1DisclosureProposingPolicy(Agency.PROBATION, 'PROBATION'),
 });
 
 /** Every probation policy, for the schema build and the access matrix. */

@@ -1,0 +1,39 @@
+import type { DisclosureHolderRules, ItemSourceAgency } from '@mappa/shared';
+import { isMappaCoordinator } from '@mappa/shared';
+import { meetingById } from '../meeting/meeting.actors';
+import { MEETING_PACK_FIELDS } from '../meeting-pack/meeting-pack-fields.generated';
+import { disclosureConsiderationTable, disclosureConsultationTable, disclosureDecisionTable, disclosureItemAgreementTable, disclosureItemTable, disclosureTransitionTable } from './disclosure.table';
+
+/*
+ * The MAPPA unit's rules for the level 2/3 decisions it holds: the decision is the meeting's, so its
+ * decision maker is the chair recorded on that meeting (B.7: the chair decides), and the area's
+ * co-ordinator is a party to every decision of the area.
+ */
+
+/** The data owner a policy name's prefix names (`police.identityNames` → police; the MAPPA unit's are `mappa.…`). */
+const OWNER_OF_POLICY_PREFIX: Readonly<Record<string, ItemSourceAgency>> = { police: 'police', probation: 'probation', prison: 'prison', yot: 'yot', mappa: 'mappa_unit' };
+
+/**
+ * The owner of each field a meeting sees of its subject, from the list `npm run schema:generate` writes
+ * from the composed supergraph (the owners' own policies): a RECORD_FIELD item quotes one of these, and
+ * its owner is the agency whose policy guards it.
+ */
+const FIELD_OWNERS: ReadonlyMap<string, ItemSourceAgency> = new Map(
+  MEETING_PACK_FIELDS.flatMap((field) => {
+    const owner = OWNER_OF_POLICY_PREFIX[field.policy.split('.')[0] ?? ''];
+    return owner ? [[field.coordinate, owner] as const] : [];
+  }),
+);
+
+export const mappaDisclosureRules: DisclosureHolderRules = {
+  holder: 'MAPPA',
+  tables: { disclosureDecisionTable, disclosureItemTable, disclosureItemAgreementTable, disclosureConsultationTable, disclosureTransitionTable, disclosureConsiderationTable },
+  isDecisionMaker: async (context, db, decision) => {
+    if (decision.meetingId === null) return false;
+    const meeting = await meetingById(db, decision.meetingId);
+    const { principal } = context.caller;
+    return meeting !== null && meeting.chairStaffId === principal.staffId && meeting.chairIssuer === principal.issuer && meeting.chairAgency === principal.agency && principal.roles.includes('mappa_chair');
+  },
+  isCoordinator: (context, decision) => isMappaCoordinator(context.caller.principal) && context.caller.principal.area === decision.area,
+  fieldOwnedBy: (coordinate, sourceAgency) => FIELD_OWNERS.get(coordinate) === sourceAgency,
+};
