@@ -1,4 +1,4 @@
-import { accessAuditEntryPolicy, accessAuditPolicy, Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, GRANT_HOLDER_ROLES, GRANTABLE_PURPOSES, MINIMAL_SUMMARY_AGENCIES, POLICE_ROLES, PURPOSE_EVIDENCE_GRANTS, subjectKeyPolicy, YOT_ROLES, disclosureProposalPolicy, disclosureRecordPolicy, meetingDisclosureProposingPolicy, PURPOSE_EVIDENCE_HOLDER_ROLES } from '@mappa/shared';
+import { accessAuditEntryPolicy, accessAuditPolicy, Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, GRANT_HOLDER_ROLES, GRANTABLE_PURPOSES, MINIMAL_SUMMARY_AGENCIES, POLICE_ROLES, PURPOSE_EVIDENCE_GRANTS, subjectKeyPolicy, YOT_ROLES, disclosureProposalPolicy, disclosureRecordPolicy, meetingDisclosureProposingPolicy } from '@mappa/shared';
 import type { AccessGrant } from '@mappa/shared';
 import type { Purpose, Role } from '@mappa/shared';
 
