@@ -8,7 +8,7 @@ import { NotFoundError } from '../errors/not-found.error';
 import type { SubgraphContext } from '../subgraph/subgraph-context';
 import { parseInput } from '../validation/parse-input';
 import { proposeLevel1DisclosureSchema } from './disclosure.input';
-import { DISCLOSURE_HOLDER_AGENCY, holdsRoleIn, LEVEL_1_DECISION_MAKER_ROLES, LEVEL_1_PROPOSER_ROLES } from './disclosure.model';
+import { DISCLOSURE_HOLDER_AGENCY, holdsRoleIn, LEVEL_1_PROPOSER_ROLES } from './disclosure.model';
 import type { ItemSourceAgency } from './disclosure.model';
 import { disclosureFieldName, disclosureResolver } from './disclosure.resolver';
 import type { DisclosurePolicies } from './disclosure.resolver';
@@ -64,19 +64,11 @@ export interface Level1DisclosureOptions {
 
 /** The level 1 holder's rules: the lead agency's manager decides (for the police, a PPU officer who did not propose); no co-ordinator. */
 export function level1DisclosureRules(options: Pick<Level1DisclosureOptions, 'holder' | 'tables' | 'fieldOwners'>): DisclosureHolderRules {
-  const agency = DISCLOSURE_HOLDER_AGENCY[options.holder];
   return {
     holder: options.holder,
     tables: options.tables,
-    isDecisionMaker: async (context, _db, decision) => {
-      const { principal } = context.caller;
-      if (!holdsRoleIn(principal, agency, LEVEL_1_DECISION_MAKER_ROLES[options.holder]) || principal.area !== decision.area) return false;
-      // The police have no manager role in the product: someone other than the proposer decides.
-      const proposedIt = principal.staffId === decision.proposedByStaffId && principal.issuer === decision.proposedByIssuer;
-      return options.holder !== 'POLICE' || !proposedIt;
-    },
-    // B §2 "Level 1": the co-ordinator need not be told, and is never a party.
-    isCoordinator: () => false,
+    // Level 1: no meeting; the lead agency's manager decides, and the co-ordinator is never a party (B §2 "Level 1").
+    meetingChairOf: async () => null,
     fieldOwnedBy: (coordinate, sourceAgency) => options.fieldOwners.get(coordinate) === sourceAgency,
   };
 }

@@ -38,10 +38,15 @@ function isItemSourceAgency(agency: string): agency is ItemSourceAgency {
   return (ITEM_SOURCE_AGENCIES as readonly string[]).includes(agency);
 }
 
-/** Every standing the principal has to the decision (not yet in priority order). */
-function standingsOf(principal: Principal, holder: DisclosureHolder, facts: DisclosureStandingFacts): Set<DisclosureStanding> {
+/**
+ * Every standing the principal has to a decision of `holder` (not in priority order; empty for no party or
+ * another area): the one rule both the evidence (`disclosureStandingOf`) and each transition's actor
+ * check (the workflow's `requireDisclosureParty`) use.
+ */
+export function disclosureStandingsOf(principal: Principal, holder: DisclosureHolder, facts: DisclosureStandingFacts): Set<DisclosureStanding> {
   const { decision, items, consultations, meetingChair } = facts;
   const standings = new Set<DisclosureStanding>();
+  if (principal.area !== decision.area) return standings;
   // Staff are named by staff id with the identity provider that issued it (issue 9 §2): the same id from another provider is someone else.
   const isProposer = decision.proposedByStaffId === principal.staffId && decision.proposedByIssuer === principal.issuer;
   if (isProposer) standings.add('PROPOSER');
@@ -72,8 +77,8 @@ function standingsOf(principal: Principal, holder: DisclosureHolder, facts: Disc
 export function disclosureStandingOf(principal: Principal, facts: DisclosureStandingFacts, now: Date): DisclosureEvidence | null {
   const { decision, consultations } = facts;
   const holder = holderOfDisclosureDecisionId(decision.decisionId);
-  if (holder === null || principal.area !== decision.area) return null;
-  const standings = standingsOf(principal, holder, facts);
+  if (holder === null) return null;
+  const standings = disclosureStandingsOf(principal, holder, facts);
   const standing = STANDING_PRIORITY.find((candidate) => standings.has(candidate));
   if (standing === undefined) return null;
   const asked = new Set(consultations.map((consultation) => consultation.kind));

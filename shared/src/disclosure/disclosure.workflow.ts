@@ -10,6 +10,7 @@ import type { InputIssue } from '../errors/bad-user-input.error';
 import { NotFoundError } from '../errors/not-found.error';
 import type { SubgraphContext } from '../subgraph/subgraph-context';
 import { disclosureContentSha256, renderDisclosureDocument } from './disclosure-document';
+import { disclosureStandingsOf } from './disclosure-standing';
 import type { DisclosureDocumentContent } from './disclosure-document';
 import type {
   AddDisclosureItemValues,
@@ -57,10 +58,11 @@ type AnyContext = SubgraphContext<object>;
 export interface DisclosureHolderRules {
   readonly holder: DisclosureHolder;
   readonly tables: DisclosureTables;
-  /** Whether the caller is the decision's decision maker (level 2/3: the chair of its meeting; level 1: the lead agency's manager). */
-  readonly isDecisionMaker: (context: AnyContext, db: Database, decision: DisclosureDecisionRow) => Promise<boolean>;
-  /** Whether the caller is the decision's area's MAPPA co-ordinator (levels 2/3 only; level 1 holders never answer true). */
-  readonly isCoordinator: (context: AnyContext, decision: DisclosureDecisionRow) => boolean;
+  /**
+   * The chair (staff id with its issuer) of the meeting a level 2/3 decision belongs to, who decides it
+   * (B.7); null for level 1, where the lead agency's manager decides (`disclosureStandingsOf`).
+   */
+  readonly meetingChairOf: (db: Database, decision: DisclosureDecisionRow) => Promise<{ readonly staffId: string; readonly issuer: string } | null>;
   /** Whether `coordinate` (`Type.field`) is a field of the federation owned by `sourceAgency`. */
   readonly fieldOwnedBy: (coordinate: string, sourceAgency: ItemSourceAgency) => boolean;
 }
@@ -140,20 +142,11 @@ function combinedAgreement(item: DisclosureItemRow, agreements: readonly Disclos
 
 const isItemSourceAgency = (agency: string): agency is ItemSourceAgency => (ITEM_SOURCE_AGENCIES as readonly string[]).includes(agency);
 
-/** How the caller stands to a decision, from the holder's records (shared-spec "Standing"); empty for no party. */
+/** How the caller stands to a decision, from the holder's records (the shared rule, `disclosureStandingsOf`); empty for no party. */
 export async function standingsOf(context: AnyContext, db: Database, rules: DisclosureHolderRules, decision: DisclosureDecisionRow, items: readonly DisclosureItemRow[], consultations: readonly DisclosureConsultationRow[]): Promise<DisclosureStanding[]> {
-  const { principal } = context.caller;
-  if (principal.area !== decision.area) return [];
-  const standings: DisclosureStanding[] = [];
-  if (await rules.isDecisionMaker(context, db, decision)) standings.push('DECISION_MAKER');
-  if (rules.isCoordinator(context, decision)) standings.push('COORDINATOR');
-  if (principal.staffId === decision.proposedByStaffId && principal.issuer === decision.proposedByIssuer && principal.agency === decision.proposedByAgency) standings.push('PROPOSER');
-  const owns = live(items).some(
-    (item) => (isItemSourceAgency(item.sourceAgency) && holdsRoleIn(principal, item.sourceAgency, OWNER_AGREEMENT_ROLES[item.sourceAgency])) || (item.victimIdentifying && holdsRoleIn(principal, 'probation', VICTIM_LIAISON_AGREEMENT_ROLES)),
-  );
-  if (owns) standings.push('OWNER');
-  if (consultations.some((consultation) => holdsRoleIn(principal, CONSULTEES[consultation.kind].agency, CONSULTEES[consultation.kind].roles))) standings.push('CONSULTEE');
-  return standings;
+  if (context.caller.principal.area !== decision.area) return [];
+  const meetingChair = await rules.meetingChairOf(db, decision);
+  return [...disclosureStandingsOf(context.caller.principal, rules.holder, { decision, items, consultations, meetingChair })];
 }
 
 /**

@@ -1,5 +1,4 @@
 import type { DisclosureHolderRules, ItemSourceAgency } from '@mappa/shared';
-import { isMappaCoordinator } from '@mappa/shared';
 import { meetingById } from '../meeting/meeting.actors';
 import { MEETING_PACK_FIELDS } from '../meeting-pack/meeting-pack-fields.generated';
 import { disclosureConsiderationTable, disclosureConsultationTable, disclosureDecisionTable, disclosureItemAgreementTable, disclosureItemTable, disclosureTransitionTable } from './disclosure.table';
@@ -28,12 +27,11 @@ const FIELD_OWNERS: ReadonlyMap<string, ItemSourceAgency> = new Map(
 export const mappaDisclosureRules: DisclosureHolderRules = {
   holder: 'MAPPA',
   tables: { disclosureDecisionTable, disclosureItemTable, disclosureItemAgreementTable, disclosureConsultationTable, disclosureTransitionTable, disclosureConsiderationTable },
-  isDecisionMaker: async (context, db, decision) => {
-    if (decision.meetingId === null) return false;
+  // B.7: the chair recorded on the decision's meeting decides.
+  meetingChairOf: async (db, decision) => {
+    if (decision.meetingId === null) return null;
     const meeting = await meetingById(db, decision.meetingId);
-    const { principal } = context.caller;
-    return meeting !== null && meeting.chairStaffId === principal.staffId && meeting.chairIssuer === principal.issuer && meeting.chairAgency === principal.agency && principal.roles.includes('mappa_chair');
+    return meeting ? { staffId: meeting.chairStaffId, issuer: meeting.chairIssuer } : null;
   },
-  isCoordinator: (context, decision) => isMappaCoordinator(context.caller.principal) && context.caller.principal.area === decision.area,
   fieldOwnedBy: (coordinate, sourceAgency) => FIELD_OWNERS.get(coordinate) === sourceAgency,
 };
