@@ -114,6 +114,16 @@ describe('DISCLOSURE_DECISION bound to the decision (issue 11)', () => {
     expect(await intelligenceOf(practitioner, probationDecision, subject.pncId)).toBeNull();
   });
 
+  it('principle 1: once a decision is withdrawn its parties no longer reach its subject (the decision record stays theirs to read at its holder)', async () => {
+    const withdrawn = await insertDisclosureDecision(env, { holder: 'PROBATION', pncId: levelOne.pncId, area: levelOne.area, proposer: practitioner });
+    expect((await intelligenceOf(practitioner, withdrawn, levelOne.pncId))?.pncId).toBe(levelOne.pncId);
+    await env.connection
+      .database()
+      .execute(sql`update probation.disclosure_decision set status = 'WITHDRAWN', withdrawn_at = now(), withdrawn_by_staff_id = ${practitioner.staffId}, withdrawal_reason = 'No longer needed' where decision_id = ${withdrawn}`);
+    expect(await intelligenceOf(practitioner, withdrawn, levelOne.pncId)).toBeNull();
+    expect(await ask(practitioner, deciding(withdrawn), KEY, levelOne.pncId)).toEqual(await ask(practitioner, deciding(withdrawn), KEY, UNKNOWN_PNC_ID));
+  });
+
   it('B.7, B §2 "Who decides": the parties of a level 2/3 decision read its subject through each owner\'s own policies', async () => {
     // The proposer, the chair of the decision's meeting and the area's co-ordinator: the police serve them their intelligence summary.
     for (const party of [practitioner, chair, coordinator]) {

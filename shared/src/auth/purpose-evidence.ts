@@ -69,6 +69,13 @@ export const disclosureEvidenceSchema = z.object({
    * Decides whether a subject under 18 is served under DISCLOSURE_DECISION.
    */
   childSafeguardsMet: z.boolean(),
+  /**
+   * Whether the decision is still to be made: PROPOSED, CONSULTING, or DECIDED to disclose and not yet
+   * made. Only then does the decision need its subject read (principle 1, B §1: only what is necessary);
+   * once it is MADE, WITHDRAWN or decided not to disclose, its parties still read the decision record
+   * itself from its holder, but it no longer reaches the subject's records.
+   */
+  decisionOpen: z.boolean(),
   validUntil: z.iso.datetime({ offset: true }),
 });
 

@@ -80,12 +80,13 @@ export interface PurposeEvidenceAnswer {
   invitationId: string | null;
   attending: boolean | null;
   childSafeguardsMet: boolean | null;
+  decisionOpen: boolean | null;
   validUntil: Date;
 }
 
 /** Evidence as its GraphQL answer. */
 export function toPurposeEvidenceAnswer(evidence: PurposeEvidence): PurposeEvidenceAnswer {
-  const none = { meetingId: null, referralId: null, decisionId: null, standing: null, disclosureStanding: null, invitationId: null, attending: null, childSafeguardsMet: null };
+  const none = { meetingId: null, referralId: null, decisionId: null, standing: null, disclosureStanding: null, invitationId: null, attending: null, childSafeguardsMet: null, decisionOpen: null };
   const validUntil = new Date(evidence.validUntil);
   switch (evidence.kind) {
     case 'REFERRAL':
@@ -98,6 +99,7 @@ export function toPurposeEvidenceAnswer(evidence: PurposeEvidence): PurposeEvide
         pncId: evidence.pncId,
         disclosureStanding: DisclosureStandingValue[evidence.standing],
         childSafeguardsMet: evidence.childSafeguardsMet,
+        decisionOpen: evidence.decisionOpen,
         validUntil,
       };
     case 'MEETING':
@@ -168,6 +170,10 @@ export function purposeEvidenceType(policy: FieldPolicy): ClassType<PurposeEvide
       description: 'A.R25, B.10, C.52: an adult subject, or the YOT and children\'s services invited and attending or consulted (MEETING), or both asked by the decision (DISCLOSURE). Null for a referral.',
     })
     childSafeguardsMet!: boolean | null;
+
+    @Access(policy)
+    @Field(() => Boolean, { nullable: true, description: 'Whether the decision is still to be made (DISCLOSURE only): only then does it reach its subject\'s records.' })
+    decisionOpen!: boolean | null;
 
     @Access(policy)
     @Field(() => DateTimeISO, { description: 'When the evidence stops holding.' })

@@ -79,7 +79,7 @@ describe('row scope', () => {
     const declared = { purpose: 'DISCLOSURE_DECISION' as const, caseId: 'DSC-MAPPA-1' };
     const party = (childSafeguardsMet: boolean): Caller => ({
       ...caller({}, declared, [grant({ purpose: 'DISCLOSURE_DECISION', caseId: 'DSC-MAPPA-1' })]),
-      purposeEvidence: { kind: 'DISCLOSURE', decisionId: 'DSC-MAPPA-1', pncId: '2008/0545166T', standing: 'PROPOSER', childSafeguardsMet, validUntil: '2026-12-01T11:00:00Z' },
+      purposeEvidence: { kind: 'DISCLOSURE', decisionId: 'DSC-MAPPA-1', pncId: '2008/0545166T', standing: 'PROPOSER', childSafeguardsMet, decisionOpen: true, validUntil: '2026-12-01T11:00:00Z' },
     });
     expect(inScope(subject({ age: { dateOfBirth: '2008-12-02' } }), party(false))).toBe(false);
     expect(inScope(subject({ age: { dateOfBirth: '2008-12-01' } }), party(false))).toBe(true);
@@ -223,7 +223,7 @@ describe('row scope under the bound purposes (issue 10)', () => {
 
   it('issue 11, principle 9: under DISCLOSURE_DECISION only the decision\'s subject is in scope, for a party, whatever the area; no evidence reaches no one', () => {
     const declared = { purpose: 'DISCLOSURE_DECISION' as const, caseId: 'DSC-PROBATION-1' };
-    const evidence = { kind: 'DISCLOSURE' as const, decisionId: 'DSC-PROBATION-1', pncId: SUBJECT, standing: 'PROPOSER' as const, childSafeguardsMet: true, validUntil: '2026-12-01T11:00:00Z' };
+    const evidence = { kind: 'DISCLOSURE' as const, decisionId: 'DSC-PROBATION-1', pncId: SUBJECT, standing: 'PROPOSER' as const, childSafeguardsMet: true, decisionOpen: true, validUntil: '2026-12-01T11:00:00Z' };
     // A made-up id: the holder answers no evidence, so no one, in the caller's area or not, for the co-ordinator neither.
     expect(inScope(subject(), caller({}, declared))).toBe(false);
     expect(inScope(subject(), caller(coordinator, declared))).toBe(false);
@@ -234,6 +234,8 @@ describe('row scope under the bound purposes (issue 10)', () => {
     // Evidence for another decision, or run out, counts for nothing.
     expect(inScope(subject(), withEvidence(caller({}, declared), { ...evidence, decisionId: 'DSC-PROBATION-2' }))).toBe(false);
     expect(inScope(subject(), withEvidence(caller({}, declared), { ...evidence, validUntil: '2026-12-01T09:59:59Z' }))).toBe(false);
+    // Principle 1: a decision already made, withdrawn or decided against no longer reaches its subject's records.
+    expect(inScope(subject(), withEvidence(caller({}, declared), { ...evidence, decisionOpen: false }))).toBe(false);
   });
 
   it('issue 10: under MAPPA_SCREENING the co-ordinator keeps area scope and grants', () => {

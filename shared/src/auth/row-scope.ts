@@ -27,7 +27,8 @@ import { isMappaCoordinator, purposeEvidenceOf } from './purpose-evidence';
  *       about someone else counts for nothing. A made-up meeting id reaches no one (principle 9).
  *     - DISCLOSURE_DECISION (issue 11): the only subject in scope is the decision's, for its parties
  *       (proposer, decision maker, consulted agency, owner asked for agreement, the area's co-ordinator
- *       for a level 2/3 decision). No area scope and no case grant: a made-up decision id reaches no one.
+ *       for a level 2/3 decision), while the decision is open (not yet made, withdrawn or decided not to
+ *       disclose). No area scope and no case grant: a made-up decision id reaches no one.
  *     - MAPPA_SCREENING: the co-ordinator keeps area scope (and grants); anyone else reaches only the
  *       subject of the referral named in x-mappa-case (an open referral from their agency in their
  *       area, or a screening they are party to) and their live screening grants (the exceptions).
@@ -152,8 +153,8 @@ function reachOf(caller: Caller, now: Date, owner: PrincipalAgency | undefined):
     return { areaScope: { kind: 'grantsOnly' }, grantedPncIds: meeting ? [meeting.pncId] : [], latestDateOfBirth: meeting?.childSafeguardsMet ? null : adultsOnly };
   }
   if (declaredPurpose.purpose === 'DISCLOSURE_DECISION') {
-    // The decision's subject for its parties, and nothing else.
-    const decision = evidence?.kind === 'DISCLOSURE' ? evidence : null;
+    // The decision's subject for its parties while the decision is open, and nothing else.
+    const decision = evidence?.kind === 'DISCLOSURE' && evidence.decisionOpen ? evidence : null;
     return { areaScope: { kind: 'grantsOnly' }, grantedPncIds: decision ? [decision.pncId] : [], latestDateOfBirth: decision?.childSafeguardsMet ? null : adultsOnly };
   }
   if (declaredPurpose.purpose === 'MAPPA_SCREENING' && !isMappaCoordinator(principal)) {

@@ -22,6 +22,8 @@ export async function disclosureStandingFactsIn(
       subjectUnder18: decisions.subjectUnder18,
       proposedByStaffId: decisions.proposedByStaffId,
       proposedByIssuer: decisions.proposedByIssuer,
+      status: decisions.status,
+      outcome: decisions.outcome,
       meetingId: decisions.meetingId,
     })
     .from(decisions)

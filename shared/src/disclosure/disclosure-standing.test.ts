@@ -15,7 +15,7 @@ const who = (agency: Principal['agency'], roles: Principal['roles'], overrides: 
   ...overrides,
 });
 const facts = (decisionId: string, overrides: Partial<DisclosureStandingFacts> = {}, decision: Partial<DisclosureStandingFacts['decision']> = {}): DisclosureStandingFacts => ({
-  decision: { decisionId, pncId: '2008/0545166T', area: MappaArea.KENT, subjectUnder18: false, proposedByStaffId: 'PROPOSER-1', proposedByIssuer: ISSUER, ...decision },
+  decision: { decisionId, pncId: '2008/0545166T', area: MappaArea.KENT, subjectUnder18: false, proposedByStaffId: 'PROPOSER-1', proposedByIssuer: ISSUER, status: 'PROPOSED', outcome: null, ...decision },
   items: [],
   consultations: [],
   meetingChair: decisionId.startsWith('DSC-MAPPA-') ? { staffId: 'CHAIR-1', issuer: ISSUER } : null,
@@ -34,6 +34,12 @@ const VLO = who('probation', ['victim_liaison_officer']);
 const POM = who('prison', ['prison_offender_manager']);
 
 describe('disclosure standing (shared-spec "Standing")', () => {
+  it('principle 1: the evidence reaches the subject only while the decision is still to be made', () => {
+    const open = (status: DisclosureStandingFacts['decision']['status'], outcome: DisclosureStandingFacts['decision']['outcome'] = null) => disclosureStandingOf(PROPOSER, facts('DSC-MAPPA-1', {}, { status, outcome }), NOW)?.decisionOpen;
+    expect([open('PROPOSED'), open('CONSULTING'), open('DECIDED', 'DISCLOSE')]).toEqual([true, true, true]);
+    expect([open('DECIDED', 'NOT_DISCLOSE'), open('MADE', 'DISCLOSE'), open('WITHDRAWN')]).toEqual([false, false, false]);
+  });
+
   it('B.7: the proposer of a decision stands to it, by staff id with its issuer; the same staff id from another provider does not', () => {
     expect(standing(PROPOSER, facts('DSC-MAPPA-1'))).toBe('PROPOSER');
     expect(standing({ ...PROPOSER, issuer: 'https://elsewhere.test' }, facts('DSC-MAPPA-1'))).toBeNull();
@@ -125,6 +131,7 @@ describe('disclosure standing (shared-spec "Standing")', () => {
       pncId: '2008/0545166T',
       standing: 'PROPOSER',
       childSafeguardsMet: true,
+      decisionOpen: true,
       validUntil: new Date(NOW.getTime() + DISCLOSURE_EVIDENCE_MINUTES * 60 * 1000).toISOString(),
     });
   });

@@ -25,7 +25,7 @@ const STANDING_PRIORITY: readonly DisclosureStanding[] = ['DECISION_MAKER', 'COO
 
 /** The rows of one decision that decide who stands to it, as the holder reads them. */
 export interface DisclosureStandingFacts {
-  readonly decision: Pick<DisclosureDecisionRow, 'decisionId' | 'pncId' | 'area' | 'subjectUnder18' | 'proposedByStaffId' | 'proposedByIssuer'>;
+  readonly decision: Pick<DisclosureDecisionRow, 'decisionId' | 'pncId' | 'area' | 'subjectUnder18' | 'proposedByStaffId' | 'proposedByIssuer' | 'status' | 'outcome'>;
   /** The decision's items; removed ones are ignored here, so the holder may pass them all. */
   readonly items: readonly Pick<DisclosureItemRow, 'sourceAgency' | 'victimIdentifying' | 'removedAt'>[];
   /** The consultations requested (answered or not). */
@@ -67,6 +67,11 @@ export function disclosureStandingsOf(principal: Principal, holder: DisclosureHo
   return standings;
 }
 
+/** Still to be made: PROPOSED, CONSULTING, or DECIDED to disclose and not yet MADE. */
+export function isOpenDecision(decision: Pick<DisclosureDecisionRow, 'status' | 'outcome'>): boolean {
+  return decision.status === 'PROPOSED' || decision.status === 'CONSULTING' || (decision.status === 'DECIDED' && decision.outcome === 'DISCLOSE');
+}
+
 /**
  * The caller's standing to the decision as DISCLOSURE evidence, valid `DISCLOSURE_EVIDENCE_MINUTES`
  * from `now`, or null when they are not a party in the decision's area. The holder comes from the
@@ -88,6 +93,7 @@ export function disclosureStandingOf(principal: Principal, facts: DisclosureStan
     pncId: decision.pncId,
     standing,
     childSafeguardsMet: !decision.subjectUnder18 || (asked.has('YOT_SENIOR') && asked.has('CHILDRENS_SERVICES')),
+    decisionOpen: isOpenDecision(decision),
     validUntil: new Date(now.getTime() + DISCLOSURE_EVIDENCE_MINUTES * 60 * 1000).toISOString(),
   };
 }

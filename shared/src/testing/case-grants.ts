@@ -43,7 +43,7 @@ export function withReferralEvidence(caller: Caller, pncId: string): Caller {
  */
 export function withDisclosureEvidence(caller: Caller, pncId: string, evidence: Partial<Omit<DisclosureEvidence, 'kind' | 'pncId'>> = {}): Caller {
   const decisionId = caller.declaredPurpose.caseId ?? 'DSC-MAPPA-TEST';
-  return { ...caller, purposeEvidence: { kind: 'DISCLOSURE', decisionId, pncId, standing: 'PROPOSER', childSafeguardsMet: false, validUntil: new Date(Date.now() + 3_600_000).toISOString(), ...evidence } };
+  return { ...caller, purposeEvidence: { kind: 'DISCLOSURE', decisionId, pncId, standing: 'PROPOSER', childSafeguardsMet: false, decisionOpen: true, validUntil: new Date(Date.now() + 3_600_000).toISOString(), ...evidence } };
 }
 
 interface EntitiesAnswer {
