@@ -429,11 +429,6 @@ const describeValue = (value: unknown) => {
   return text.length > 40 ? `${text.slice(0, 37)}…(${text.length})` : text;
 };
 
-/** Runs `work` over `items`, a few at a time (the machine is shared). */
-async function inBatches<Item>(items: readonly Item[], size: number, work: (item: Item) => Promise<void>): Promise<void> {
-  for (let start = 0; start < items.length; start += size) await Promise.all(items.slice(start, start + size).map(work));
-}
-
 describe('issue 9 §6: every argument of every query and mutation, fuzzed in production', () => {
   const all = targets();
 
@@ -453,12 +448,16 @@ describe('issue 9 §6: every argument of every query and mutation, fuzzed in pro
 
   it.each(all.map((target) => [target.name, target] as const))('%s: every hostile argument gets a coded client error, never INTERNAL_SERVER_ERROR or HTTP 500', async (_name, target) => {
     const problems: string[] = [];
-    const variants = target.args.flatMap(variantsOf);
-    await inBatches(variants, 4, async ({ path, value }) => {
-      const call = await VALID[target.name]!();
+    // One valid call per field, made afresh only after a variant was accepted (which may have used up the
+    // state the call needs: a grant revoked, a meeting closed): making one can take a whole meeting or
+    // disclosure workflow, and refused input changes nothing. One variant at a time, so each starts from
+    // the valid call's state.
+    let call = await VALID[target.name]!();
+    for (const { path, value } of target.args.flatMap(variantsOf)) {
       const answer = await ask(target.query, { ...call, variables: withValue(call.variables, path, value) });
       for (const problem of problemsOf(answer)) problems.push(`${path} = ${describeValue(value)}: ${problem}`);
-    });
+      if (!answer.body.errors) call = await VALID[target.name]!();
+    }
     expect(problems).toEqual([]);
   });
 });
