@@ -173,8 +173,9 @@ export async function requireDisclosureParty(context: AnyContext, db: Database, 
 
 const actorIsProposerOrDecisionMaker = (state: DisclosureState) => state.standings.includes('PROPOSER') || state.standings.includes('DECISION_MAKER');
 
-function requireStatus(state: DisclosureState, allowed: readonly DisclosureStatus[], doing: string): void {
-  if (!allowed.includes(state.decision.status)) refuse(`A decision ${state.decision.status} cannot ${doing}.`, [{ path: 'input.decisionId', message: `decision is ${state.decision.status}; ${doing} needs ${allowed.join(' or ')}` }]);
+/** Refuses unless the decision is in one of `allowed` (`needs` says which, when a list of statuses cannot). */
+function requireStatus(state: DisclosureState, allowed: readonly DisclosureStatus[], doing: string, needs = allowed.join(' or ')): void {
+  if (!allowed.includes(state.decision.status)) refuse(`A decision ${state.decision.status} cannot ${doing}.`, [{ path: 'input.decisionId', message: `decision is ${state.decision.status}; to ${doing} it must be ${needs}` }]);
 }
 
 async function recordTransition(tx: Database, rules: DisclosureHolderRules, principal: Principal, decisionId: string, from: DisclosureStatus | null, to: DisclosureStatus): Promise<void> {
@@ -463,7 +464,7 @@ export async function recordDisclosureMade(context: AnyContext, rules: Disclosur
     const state = await requireDisclosureParty(context, tx, rules, values.decisionId, true);
     const { principal } = context.caller;
     if (state.decision.executingAgency !== null && principal.agency !== state.decision.executingAgency) notFound();
-    if (state.decision.status !== 'DECIDED' || state.decision.outcome !== 'DISCLOSE') requireStatus(state, [], 'be made (only a DECIDED DISCLOSE decision is)');
+    if (state.decision.status !== 'DECIDED' || state.decision.outcome !== 'DISCLOSE') requireStatus(state, [], 'be made', 'DECIDED to DISCLOSE');
     // Nothing after DECIDED changes the document's inputs, so this is the document the parties previewed.
     const frozenContent = renderDisclosureDocument(disclosureDocumentOf(rules, state));
     await updateDecision(tx, rules, context, state.decision, {
@@ -487,7 +488,7 @@ export async function withdrawDisclosure(context: AnyContext, rules: DisclosureH
     const state = await requireDisclosureParty(context, tx, rules, decisionId, true);
     if (!actorIsProposerOrDecisionMaker(state)) notFound();
     const withdrawable = state.decision.status === 'PROPOSED' || state.decision.status === 'CONSULTING' || (state.decision.status === 'DECIDED' && state.decision.outcome === 'DISCLOSE');
-    if (!withdrawable) requireStatus(state, [], 'be withdrawn (a decision NOT_DISCLOSE, MADE or WITHDRAWN never changes)');
+    if (!withdrawable) requireStatus(state, [], 'be withdrawn', 'PROPOSED, CONSULTING or DECIDED to DISCLOSE (a decision not to disclose, a made one and a withdrawn one never change)');
     await updateDecision(tx, rules, context, state.decision, { status: 'WITHDRAWN', withdrawnAt: new Date(), withdrawnByStaffId: context.caller.principal.staffId, withdrawalReason: reason });
   });
 }
