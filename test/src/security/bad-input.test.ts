@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { buildASTSchema, getNamedType, getNullableType, isEnumType, isInputObjectType, isListType, isObjectType, isScalarType, parse } from 'graphql';
 import type { GraphQLArgument, GraphQLField, GraphQLInputType } from 'graphql';
 import { readSupergraph } from '@mappa/gateway';
-import { MappaArea, TEST_ISSUER } from '@mappa/shared';
+import { disclosureFieldName, MappaArea, TEST_ISSUER } from '@mappa/shared';
 import type { DeclaredPurpose, PrincipalClaims } from '@mappa/shared';
 import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, startTestStack } from '../support/test-stack';
 import type { GraphQLResponse, TestStack } from '../support/test-stack';
@@ -196,6 +196,187 @@ async function attendeesAction(accepted = false): Promise<string> {
   return action.actionId as string;
 }
 
+// Issue 11, disclosure decisions: proposed at a meeting in session (levels 2/3, the MAPPA unit's) or by the
+// lead agency about a subject it holds (level 1, probation's or the police's), then taken to the state each
+// step needs through the gateway, by the people each step is for. After the proposal every call declares
+// DISCLOSURE_DECISION with the decision in x-mappa-case: the gateway asks the holder for the caller's standing.
+type Holder = 'MAPPA' | 'PROBATION' | 'POLICE';
+const HOLDERS: readonly Holder[] = ['MAPPA', 'PROBATION', 'POLICE'];
+const deciding = (decisionId: string): DeclaredPurpose => ({ purpose: 'DISCLOSURE_DECISION', caseId: decisionId });
+const PPU_OFFICER: PrincipalClaims = { staffId: 'PPU-FUZZ-01', agency: 'police', roles: ['ppu_officer'], area: MappaArea.LONDON, clearance: 'SC' };
+const PPU_COLLEAGUE: PrincipalClaims = { ...PPU_OFFICER, staffId: 'PPU-FUZZ-02' };
+const SENIOR_PROBATION_OFFICER: PrincipalClaims = { staffId: 'NPS-FUZZ-02', agency: 'probation', roles: ['senior_probation_officer'], area: MappaArea.LONDON, clearance: 'SC' };
+const ADULT_SOCIAL_CARE: PrincipalClaims = { staffId: 'ASC-FUZZ-01', agency: 'adult_social_care', roles: ['dtc_attendee'], area: MappaArea.LONDON, clearance: 'SC' };
+
+/**
+ * Who does what for each holder (B §2 "Who decides"): the proposer (at level 2/3 the meeting's attending
+ * probation invitee), the decision maker (the meeting's chair; probation's senior officer; another PPU
+ * officer), the owner of the item proposed, and the agency that makes the disclosure (its party makes it).
+ */
+const DISCLOSURE_PARTIES: Record<Holder, { proposer: PrincipalClaims; decisionMaker: PrincipalClaims; owner: PrincipalClaims; executingAgency: string; maker: PrincipalClaims }> = {
+  MAPPA: { proposer: MEETING_ATTENDEE, decisionMaker: MEETING_CHAIR, owner: PPU_OFFICER, executingAgency: 'probation', maker: MEETING_ATTENDEE },
+  PROBATION: { proposer: PROBATION_PRACTITIONER, decisionMaker: SENIOR_PROBATION_OFFICER, owner: SENIOR_PROBATION_OFFICER, executingAgency: 'probation', maker: PROBATION_PRACTITIONER },
+  POLICE: { proposer: PPU_OFFICER, decisionMaker: PPU_COLLEAGUE, owner: PPU_COLLEAGUE, executingAgency: 'police', maker: PPU_OFFICER },
+};
+
+/** The item each holder's decisions quote: a field of a record the owner above holds, the holder's own (level 1) or the police's. */
+const DISCLOSURE_ITEM: Record<Holder, { kind: string; sourceAgency: string; fieldCoordinate: string; recordReference: string | null; wording: string; victimIdentifying: boolean; photograph: boolean }> = {
+  MAPPA: { kind: 'RECORD_FIELD', sourceAgency: 'police', fieldCoordinate: 'SexOffenderNotification.indefinite', recordReference: null, wording: 'He is subject to indefinite notification requirements.', victimIdentifying: false, photograph: false },
+  PROBATION: { kind: 'RECORD_FIELD', sourceAgency: 'probation', fieldCoordinate: 'ProbationLicence.licenceExpiryDate', recordReference: null, wording: 'His licence runs until next year.', victimIdentifying: false, photograph: false },
+  POLICE: { kind: 'RECORD_FIELD', sourceAgency: 'police', fieldCoordinate: 'SexOffenderNotification.indefinite', recordReference: null, wording: 'He is subject to indefinite notification requirements.', victimIdentifying: false, photograph: false },
+};
+
+/** A subject a level 1 holder holds in London and its proposer may manage: a current, unrestricted probation case; an adult the police hold. */
+async function level1Subject(holder: Exclude<Holder, 'MAPPA'>): Promise<string> {
+  const query =
+    holder === 'PROBATION'
+      ? sql`select pnc_id from probation.probation_case where status = 'CURRENT' and area = 'LONDON' and not current_restriction and not ct_restricted order by pnc_id limit 1`
+      : sql`select pnc_id from police.person where mappa_area = 'LONDON' and not ct_restricted and date_of_birth < '2000-01-01' order by pnc_id limit 1`;
+  const result = (await env.connection.database().execute(query)) as unknown as { rows: { pnc_id: string }[] };
+  const row = result.rows[0];
+  if (!row) throw new Error(`a London subject ${holder.toLowerCase()} holds`);
+  return row.pnc_id;
+}
+
+/** What is disclosed, to whom and why; a recipient who is an adult at risk needs adult social care consulted (B.11). */
+const proposalContent = (adultAtRisk: boolean) => ({
+  recipientKind: 'ACCOMMODATION',
+  recipientDescription: 'Manager, Example Supported Housing',
+  recipientIsChild: false,
+  recipientIsAdultAtRisk: adultAtRisk,
+  purpose: 'Other residents include vulnerable adults; the manager must know the risk to place him safely.',
+  lawfulBasis: 'COMMON_LAW',
+  alternativesConsidered: 'Placing him elsewhere: no other vacancy in the area.',
+  recipientGuidance: 'Tell the offender manager at once of any visitor under 18.',
+});
+
+const PROPOSE_INPUT: Record<Holder, string> = { MAPPA: 'ProposeDisclosureInput', PROBATION: 'ProposeLevel1DisclosureInput', POLICE: 'ProposeLevel1DisclosureInput' };
+
+/** A valid proposal: at a meeting in session by its attending invitee (levels 2/3), or about a subject the lead agency holds (level 1). */
+async function proposalCall(holder: Holder, adultAtRisk = false): Promise<Call> {
+  if (holder === 'MAPPA') {
+    const meetingId = await meetingInSession(true);
+    return { principal: DISCLOSURE_PARTIES.MAPPA.proposer, purpose: atMeeting(meetingId), variables: { input: { meetingId, ...proposalContent(adultAtRisk) } } };
+  }
+  return { principal: DISCLOSURE_PARTIES[holder].proposer, purpose: CASE_MANAGEMENT, variables: { input: { pncId: await level1Subject(holder), ...proposalContent(adultAtRisk) } } };
+}
+
+/** A PROPOSED decision of `holder`. */
+async function proposedDisclosure(holder: Holder, adultAtRisk = false): Promise<string> {
+  const field = disclosureFieldName(holder, 'proposeDisclosure');
+  const proposal = await mustAsk(`mutation($input: ${PROPOSE_INPUT[holder]}!) { ${field}(input: $input) { decisionId } }`, await proposalCall(holder, adultAtRisk), field);
+  return proposal.decisionId as string;
+}
+
+interface DecisionItems {
+  readonly items: readonly { itemId: string; wordingSha256: string }[];
+}
+
+/** One step of the workflow on a decision, under DISCLOSURE_DECISION, by `principal`. */
+async function onDecision(holder: Holder, base: string, principal: PrincipalClaims, decisionId: string, variables: Record<string, unknown>, declaration: string): Promise<DecisionItems> {
+  const field = disclosureFieldName(holder, base);
+  const pass = Object.keys(variables).map((name) => `${name}: $${name}`).join(', ');
+  const answer = await mustAsk(`mutation(${declaration}) { ${field}(${pass}) { items { itemId wordingSha256 } } }`, { principal, purpose: deciding(decisionId), variables }, field);
+  return answer as unknown as DecisionItems;
+}
+
+/** A PROPOSED decision with one item, added by its proposer. */
+async function disclosureWithItem(holder: Holder): Promise<{ decisionId: string; itemId: string; wordingSha256: string }> {
+  const decisionId = await proposedDisclosure(holder);
+  const { items } = await onDecision(holder, 'addDisclosureItem', DISCLOSURE_PARTIES[holder].proposer, decisionId, { input: { decisionId, ...DISCLOSURE_ITEM[holder] } }, '$input: AddDisclosureItemInput!');
+  return { decisionId, ...items[0]! };
+}
+
+/** A CONSULTING decision whose recipient is an adult at risk: adult social care has been asked (B.11). */
+async function consultingDisclosure(holder: Holder): Promise<string> {
+  const decisionId = await proposedDisclosure(holder, true);
+  await onDecision(holder, 'startDisclosureConsultation', DISCLOSURE_PARTIES[holder].proposer, decisionId, { decisionId }, '$decisionId: ID!');
+  return decisionId;
+}
+
+/** A CONSULTING decision that can be decided: its item agreed by its owner, representations recorded (none required consultations). */
+async function disclosureReadyToDecide(holder: Holder): Promise<string> {
+  const { proposer, owner } = DISCLOSURE_PARTIES[holder];
+  const { decisionId, itemId, wordingSha256 } = await disclosureWithItem(holder);
+  await onDecision(holder, 'startDisclosureConsultation', proposer, decisionId, { decisionId }, '$decisionId: ID!');
+  await onDecision(holder, 'recordDisclosureRepresentations', proposer, decisionId, { input: representationsInput(decisionId) }, '$input: RecordDisclosureRepresentationsInput!');
+  await onDecision(holder, 'recordDisclosureItemAgreement', owner, decisionId, { input: agreementInput(decisionId, itemId, wordingSha256) }, '$input: RecordDisclosureItemAgreementInput!');
+  return decisionId;
+}
+
+/** A decision DECIDED to DISCLOSE, made by the executing agency's party. */
+async function decidedDisclosure(holder: Holder): Promise<string> {
+  const decisionId = await disclosureReadyToDecide(holder);
+  await onDecision(holder, 'decideDisclosure', DISCLOSURE_PARTIES[holder].decisionMaker, decisionId, { input: decideInput(holder, decisionId) }, '$input: DecideDisclosureInput!');
+  return decisionId;
+}
+
+const representationsInput = (decisionId: string) => ({ decisionId, sought: true, summary: 'He objects: the manager would tell the other residents.', exception: null });
+const agreementInput = (decisionId: string, itemId: string, wordingSha256: string) => ({ decisionId, itemId, kind: 'OWNER', agreed: true, note: null, wordingSha256 });
+const decideInput = (holder: Holder, decisionId: string) => ({
+  decisionId,
+  outcome: 'DISCLOSE',
+  rationale: 'Necessary to protect the other residents.',
+  disclosureRiskAssessment: 'Manager trained; low risk of onward sharing.',
+  contingencyPlans: 'Move him if the placement breaks down.',
+  dissent: [{ agency: 'prison', reason: 'The prison would rather wait for the review.' }],
+  executingAgency: DISCLOSURE_PARTIES[holder].executingAgency,
+});
+
+/** A valid call of every disclosure field of `holder`, by its base name (`decideDisclosure`). */
+function disclosureCalls(holder: Holder): Record<string, () => Promise<Call>> {
+  const { proposer, decisionMaker, owner, maker } = DISCLOSURE_PARTIES[holder];
+  const on = (principal: PrincipalClaims, decisionId: string, variables: Record<string, unknown>): Call => ({ principal, purpose: deciding(decisionId), variables });
+  return {
+    proposeDisclosure: () => proposalCall(holder),
+    disclosureDecision: async () => {
+      const { decisionId } = await disclosureWithItem(holder);
+      // The item's owner is a party too (B.8).
+      return on(owner, decisionId, { decisionId });
+    },
+    disclosurePreview: async () => {
+      const { decisionId } = await disclosureWithItem(holder);
+      return on(proposer, decisionId, { decisionId });
+    },
+    addDisclosureItem: async () => {
+      const decisionId = await proposedDisclosure(holder);
+      return on(proposer, decisionId, { input: { decisionId, ...DISCLOSURE_ITEM[holder] } });
+    },
+    removeDisclosureItem: async () => {
+      const { decisionId, itemId } = await disclosureWithItem(holder);
+      return on(proposer, decisionId, { input: { decisionId, itemId } });
+    },
+    startDisclosureConsultation: async () => {
+      const decisionId = await proposedDisclosure(holder, true);
+      return on(proposer, decisionId, { decisionId });
+    },
+    answerDisclosureConsultation: async () => {
+      const decisionId = await consultingDisclosure(holder);
+      return on(ADULT_SOCIAL_CARE, decisionId, { input: { decisionId, kind: 'ADULT_SOCIAL_CARE', response: 'CONCERNS', note: 'Two residents have learning disabilities.' } });
+    },
+    recordDisclosureItemAgreement: async () => {
+      const { decisionId, itemId, wordingSha256 } = await disclosureWithItem(holder);
+      return on(owner, decisionId, { input: agreementInput(decisionId, itemId, wordingSha256) });
+    },
+    recordDisclosureRepresentations: async () => {
+      const decisionId = await proposedDisclosure(holder);
+      return on(proposer, decisionId, { input: representationsInput(decisionId) });
+    },
+    decideDisclosure: async () => {
+      const decisionId = await disclosureReadyToDecide(holder);
+      return on(decisionMaker, decisionId, { input: decideInput(holder, decisionId) });
+    },
+    recordDisclosureMade: async () => {
+      const decisionId = await decidedDisclosure(holder);
+      return on(maker, decisionId, { input: { decisionId, madeTo: 'A. Example, manager', offenderTold: true, signedFormReference: 'SF-2026-0042' } });
+    },
+    withdrawDisclosure: async () => {
+      const decisionId = await proposedDisclosure(holder);
+      return on(decisionMaker, decisionId, { input: { decisionId, reason: 'He has moved out of the area.' } });
+    },
+  };
+}
+
 const VALID: Record<string, () => Promise<Call>> = {
   offender: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: DEFAULT_PURPOSE, variables: { pncId: subject.pncId } }),
   offenderByPrisonNumber: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: DEFAULT_PURPOSE, variables: { prisonNumber: subject.prisonNumber } }),
@@ -290,6 +471,8 @@ const VALID: Record<string, () => Promise<Call>> = {
   declineAction: async () => ({ principal: MEETING_ATTENDEE, purpose: CASE_MANAGEMENT, variables: { actionId: await attendeesAction(), reason: 'Not ours to do' } }),
   completeAction: async () => ({ principal: MEETING_ATTENDEE, purpose: CASE_MANAGEMENT, variables: { actionId: await attendeesAction(true) } }),
   myActions: async () => ({ principal: MEETING_ATTENDEE, purpose: CASE_MANAGEMENT, variables: { first: 10 } }),
+  // Each holder's fields, named as its subgraph names them (`decideDisclosure`, `decideProbationDisclosure`, ...).
+  ...Object.fromEntries(HOLDERS.flatMap((holder) => Object.entries(disclosureCalls(holder)).map(([base, call]) => [disclosureFieldName(holder, base), call]))),
   ...Object.fromEntries(
     Object.entries(AUDIT_READER).map(([field, agency]) => [
       field,
