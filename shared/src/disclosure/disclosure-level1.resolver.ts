@@ -90,7 +90,7 @@ export function level1DisclosureResolvers(options: Level1DisclosureOptions): rea
       nullable: true,
       description: `Proposes a level 1 disclosure about a subject ${agency} holds (B §2 "Level 1": the lead agency's own decision, which the MAPPA co-ordinator does not see), recording that disclosure was considered: ${LEVEL_1_PROPOSER_ROLES[options.holder].join(', ')} of ${agency}, under CASE_MANAGEMENT, for a subject in their area and row scope; anyone else is answered as for a person not held (NOT_FOUND). Every later step is under DISCLOSURE_DECISION with the returned decision id.`,
     })
-    async propose(@Arg('input', () => ProposeLevel1DisclosureInput) input: ProposeLevel1DisclosureInput, @Ctx() context: AnyContext): Promise<DisclosureProposalView> {
+    async propose(@Arg('input', () => ProposeLevel1DisclosureInput, { description: 'What to record.' }) input: ProposeLevel1DisclosureInput, @Ctx() context: AnyContext): Promise<DisclosureProposalView> {
       const { pncId, ...content } = parseInput(proposeLevel1DisclosureSchema, input, 'input');
       const { principal, declaredPurpose } = context.caller;
       if (declaredPurpose.purpose !== 'CASE_MANAGEMENT' || !holdsRoleIn(principal, agency, LEVEL_1_PROPOSER_ROLES[options.holder])) throw new NotFoundError(UNKNOWN_LEVEL_1_SUBJECT);

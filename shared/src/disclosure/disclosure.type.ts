@@ -115,7 +115,7 @@ export class AddDisclosureItemInput {
   @Field(() => ID, { description: 'The decision (as declared in x-mappa-case).' })
   decisionId!: string;
 
-  @Field(() => DisclosureItemKindEnum)
+  @Field(() => DisclosureItemKindEnum, { description: 'RECORD_FIELD (a field of a record in the federation, quoted) or FREE_TEXT (the writer\'s own words).' })
   kind!: DisclosureItemKind;
 
   @Field(() => ItemSourceAgencyEnum, { description: 'The owner of the record quoted; for free text, the writer\'s own agency.' })
@@ -139,22 +139,22 @@ export class AddDisclosureItemInput {
 
 @InputType({ description: 'An item to remove (before the decision).' })
 export class RemoveDisclosureItemInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The decision (as declared in x-mappa-case).' })
   decisionId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The live item to remove.' })
   itemId!: string;
 }
 
 @InputType({ description: 'The answer to a consultation, by the consultee the guidance names.' })
 export class AnswerDisclosureConsultationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The decision (as declared in x-mappa-case).' })
   decisionId!: string;
 
-  @Field(() => ConsultationKindEnum)
+  @Field(() => ConsultationKindEnum, { description: 'The consultation answered; the caller must be its consultee (agency and role).' })
   kind!: ConsultationKind;
 
-  @Field(() => ConsultationResponseEnum)
+  @Field(() => ConsultationResponseEnum, { description: 'AGREES or CONCERNS; APPROVED or NOT_APPROVED for the ACC; INFORMED for the MoJ press office.' })
   response!: ConsultationResponse;
 
   @Field(() => String, { description: 'What the consultee said (1-2000 characters).' })
@@ -163,16 +163,16 @@ export class AnswerDisclosureConsultationInput {
 
 @InputType({ description: 'An owner\'s (or the victim liaison officer\'s) answer for one item, bound to the exact wording answered.' })
 export class RecordDisclosureItemAgreementInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The decision (as declared in x-mappa-case).' })
   decisionId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The live item answered for.' })
   itemId!: string;
 
-  @Field(() => AgreementKindEnum)
+  @Field(() => AgreementKindEnum, { description: 'OWNER (the agency whose record it is) or VICTIM_LIAISON (a victim-identifying item only).' })
   kind!: AgreementKind;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether the item may be disclosed in exactly that wording.' })
   agreed!: boolean;
 
   @Field(() => String, { nullable: true, description: 'Why, required for a refusal (1-2000 characters).' })
@@ -184,10 +184,10 @@ export class RecordDisclosureItemAgreementInput {
 
 @InputType({ description: 'The offender\'s representations (10.20): sought, with what they said, or not sought, with the exception.' })
 export class RecordDisclosureRepresentationsInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The decision (as declared in x-mappa-case).' })
   decisionId!: string;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether the offender was asked for representations (the norm, 10.20); if not, `exception` says why.' })
   sought!: boolean;
 
   @Field(() => String, { nullable: true, description: 'Sought: a summary of what the offender said.' })
@@ -202,25 +202,25 @@ export class DisclosureDissentInput {
   @Field(() => String, { description: 'The dissenting agency (`police`, `health`…).' })
   agency!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Why the agency disagrees, as minuted.' })
   reason!: string;
 }
 
 @InputType({ description: 'The decision, by its decision maker.' })
 export class DecideDisclosureInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The decision (as declared in x-mappa-case).' })
   decisionId!: string;
 
-  @Field(() => DisclosureOutcomeEnum)
+  @Field(() => DisclosureOutcomeEnum, { description: 'DISCLOSE or NOT_DISCLOSE.' })
   outcome!: DisclosureOutcome;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Why, including why the alternatives were rejected (10.8).' })
   rationale!: string;
 
   @Field(() => String, { description: 'The risk assessment of the disclosure itself.' })
   disclosureRiskAssessment!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Plans to support victims and the offender against the disclosure\'s negative effects.' })
   contingencyPlans!: string;
 
   @Field(() => [DisclosureDissentInput], { description: 'Dissent recorded (may be empty).' })
@@ -232,25 +232,25 @@ export class DecideDisclosureInput {
 
 @InputType({ description: 'That a DISCLOSE decision was carried out: to whom, and whether the offender was told.' })
 export class RecordDisclosureMadeInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The decision (as declared in x-mappa-case).' })
   decisionId!: string;
 
   @Field(() => String, { description: 'The person briefed.' })
   madeTo!: string;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether the offender was told the disclosure was made.' })
   offenderTold!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The reference of the signed local disclosure form kept, if any (good practice, L9123).' })
   signedFormReference?: string | null;
 }
 
 @InputType({ description: 'Withdraws a decision before it is made.' })
 export class WithdrawDisclosureInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The decision (as declared in x-mappa-case).' })
   decisionId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Why it is withdrawn.' })
   reason!: string;
 }
 
@@ -345,11 +345,11 @@ export function disclosureTypes(policies: DisclosureTypePolicies): DisclosureTyp
   @ObjectType('DisclosureDissent', { description: 'One party\'s dissent from a decision.' })
   class DisclosureDissent {
     @Access(record)
-    @Field(() => String)
+    @Field(() => String, { description: 'The agency that disagreed.' })
     agency!: string;
 
     @Access(record)
-    @Field(() => String)
+    @Field(() => String, { description: 'Why, as minuted.' })
     reason!: string;
   }
 
@@ -357,35 +357,35 @@ export function disclosureTypes(policies: DisclosureTypePolicies): DisclosureTyp
   @ObjectType('DisclosureItemAgreement', { description: 'An answer for an item, bound to the wording answered (its SHA-256). Never changed; a later answer supersedes.' })
   class DisclosureItemAgreement implements DisclosureAgreementView {
     @Access(record)
-    @Field(() => AgreementKindEnum)
+    @Field(() => AgreementKindEnum, { description: 'OWNER or VICTIM_LIAISON.' })
     kind!: AgreementKind;
 
     @Access(record)
-    @Field(() => String)
+    @Field(() => String, { description: 'The agency of the person who answered.' })
     agency!: string;
 
     @Access(record)
-    @Field(() => String)
+    @Field(() => String, { description: 'Who answered (staff id).' })
     staffId!: string;
 
     @Access(record)
-    @Field(() => String)
+    @Field(() => String, { description: 'The role they answered in.' })
     role!: string;
 
     @Access(record)
-    @Field(() => Boolean)
+    @Field(() => Boolean, { description: 'Whether they agreed to the wording.' })
     agreed!: boolean;
 
     @Access(record)
-    @Field(() => String, { nullable: true })
+    @Field(() => String, { nullable: true, description: 'Their note (required for a refusal).' })
     note!: string | null;
 
     @Access(record)
-    @Field(() => String)
+    @Field(() => String, { description: 'SHA-256 of the wording answered: an answer holds only for that exact wording.' })
     wordingSha256!: string;
 
     @Access(record)
-    @Field(() => DateTimeISO)
+    @Field(() => DateTimeISO, { description: 'When it was recorded.' })
     recordedAt!: Date;
   }
 
@@ -393,15 +393,15 @@ export function disclosureTypes(policies: DisclosureTypePolicies): DisclosureTyp
   @ObjectType('DisclosureItem', { description: 'A proposed content item, with its owner\'s (and for a victim-identifying item the victim liaison officer\'s) agreement.' })
   class DisclosureItem implements DisclosureItemView {
     @Access(record)
-    @Field(() => ID)
+    @Field(() => ID, { description: 'The item.' })
     itemId!: string;
 
     @Access(record)
-    @Field(() => Int)
+    @Field(() => Int, { description: 'Its place in the disclosure.' })
     position!: number;
 
     @Access(record)
-    @Field(() => DisclosureItemKindEnum)
+    @Field(() => DisclosureItemKindEnum, { description: 'RECORD_FIELD or FREE_TEXT.' })
     kind!: DisclosureItemKind;
 
     @Access(record)
@@ -409,15 +409,15 @@ export function disclosureTypes(policies: DisclosureTypePolicies): DisclosureTyp
     sourceAgency!: string;
 
     @Access(record)
-    @Field(() => String, { nullable: true })
+    @Field(() => String, { nullable: true, description: 'RECORD_FIELD: the field quoted, as `Type.field`.' })
     fieldCoordinate!: string | null;
 
     @Access(record)
-    @Field(() => String, { nullable: true })
+    @Field(() => String, { nullable: true, description: 'RECORD_FIELD: the id of the record quoted, when it has one.' })
     recordReference!: string | null;
 
     @Access(record)
-    @Field(() => String)
+    @Field(() => String, { description: 'Exactly what the recipient will read.' })
     wording!: string;
 
     @Access(record)
@@ -425,19 +425,19 @@ export function disclosureTypes(policies: DisclosureTypePolicies): DisclosureTyp
     wordingSha256!: string;
 
     @Access(record)
-    @Field(() => Boolean)
+    @Field(() => Boolean, { description: 'Identifies a victim (B.15): needs the victim liaison officer\'s agreement too.' })
     victimIdentifying!: boolean;
 
     @Access(record)
-    @Field(() => Boolean)
+    @Field(() => Boolean, { description: 'A photograph: shown, never handed over (B.13).' })
     photograph!: boolean;
 
     @Access(record)
-    @Field(() => String)
+    @Field(() => String, { description: 'Who added it (staff id).' })
     addedByStaffId!: string;
 
     @Access(record)
-    @Field(() => DateTimeISO)
+    @Field(() => DateTimeISO, { description: 'When it was added.' })
     addedAt!: Date;
 
     @Access(record)
@@ -453,7 +453,7 @@ export function disclosureTypes(policies: DisclosureTypePolicies): DisclosureTyp
     victimLiaisonAgreement!: ItemAgreementStatus | null;
 
     @Access(record)
-    @Field(() => [DisclosureItemAgreement])
+    @Field(() => [DisclosureItemAgreement], { description: 'Every answer recorded for it, oldest first.' })
     agreements!: DisclosureItemAgreement[];
   }
 
@@ -461,35 +461,35 @@ export function disclosureTypes(policies: DisclosureTypePolicies): DisclosureTyp
   @ObjectType('DisclosureConsultation', { description: 'A consultation the guidance requires, and its answer.' })
   class DisclosureConsultation implements DisclosureConsultationView {
     @Access(record)
-    @Field(() => ConsultationKindEnum)
+    @Field(() => ConsultationKindEnum, { description: 'The consultation the guidance requires.' })
     kind!: ConsultationKind;
 
     @Access(record)
-    @Field(() => String)
+    @Field(() => String, { description: 'The agency that answers it.' })
     consulteeAgency!: string;
 
     @Access(record)
-    @Field(() => DateTimeISO)
+    @Field(() => DateTimeISO, { description: 'When it was requested.' })
     requestedAt!: Date;
 
     @Access(record)
-    @Field(() => ConsultationResponseEnum, { nullable: true })
+    @Field(() => ConsultationResponseEnum, { nullable: true, description: 'The answer, once given.' })
     response!: ConsultationResponse | null;
 
     @Access(record)
-    @Field(() => String, { nullable: true })
+    @Field(() => String, { nullable: true, description: 'The consultee\'s note (for the ACC, who approved and the approval reference).' })
     responseNote!: string | null;
 
     @Access(record)
-    @Field(() => DateTimeISO, { nullable: true })
+    @Field(() => DateTimeISO, { nullable: true, description: 'When it was answered.' })
     respondedAt!: Date | null;
 
     @Access(record)
-    @Field(() => String, { nullable: true })
+    @Field(() => String, { nullable: true, description: 'Who answered (staff id).' })
     respondedByStaffId!: string | null;
 
     @Access(record)
-    @Field(() => String, { nullable: true })
+    @Field(() => String, { nullable: true, description: 'The role they answered in.' })
     respondedByRole!: string | null;
 
     @Access(record)
@@ -501,23 +501,23 @@ export function disclosureTypes(policies: DisclosureTypePolicies): DisclosureTyp
   @ObjectType('DisclosureTransition', { description: 'One change of status, with who made it.' })
   class DisclosureTransition implements DisclosureTransitionView {
     @Access(record)
-    @Field(() => DisclosureStatusEnum, { nullable: true })
+    @Field(() => DisclosureStatusEnum, { nullable: true, description: 'The status before (null for the proposal).' })
     fromStatus!: DisclosureStatus | null;
 
     @Access(record)
-    @Field(() => DisclosureStatusEnum)
+    @Field(() => DisclosureStatusEnum, { description: 'The status after.' })
     toStatus!: DisclosureStatus;
 
     @Access(record)
-    @Field(() => String)
+    @Field(() => String, { description: 'Who made the transition (staff id).' })
     staffId!: string;
 
     @Access(record)
-    @Field(() => String)
+    @Field(() => String, { description: 'Their agency.' })
     agency!: string;
 
     @Access(record)
-    @Field(() => DateTimeISO)
+    @Field(() => DateTimeISO, { description: 'When.' })
     at!: Date;
   }
 
@@ -525,31 +525,31 @@ export function disclosureTypes(policies: DisclosureTypePolicies): DisclosureTyp
   @ObjectType('DisclosureDecision', { description: 'A decision whether to disclose information about a MAPPA offender to a third party (guidance ch. 10), and what was disclosed.' })
   class DisclosureDecision {
     @Access(record)
-    @Field(() => ID)
+    @Field(() => ID, { description: 'The decision (`DSC-<HOLDER>-…`).' })
     decisionId!: string;
 
     @Access(record)
-    @Field(() => DisclosureHolderEnum)
+    @Field(() => DisclosureHolderEnum, { description: 'Who holds it: the MAPPA unit (levels 2 and 3) or the level 1 lead agency.' })
     holder!: DisclosureHolder;
 
     @Access(record)
-    @Field(() => String)
+    @Field(() => String, { description: 'PNC ID of the person the disclosure is about.' })
     pncId!: string;
 
     @Access(record)
-    @Field(() => MappaArea)
+    @Field(() => MappaArea, { description: 'The MAPPA area of the decision; its parties are of this area.' })
     area!: MappaArea;
 
     @Access(record)
-    @Field(() => Int)
+    @Field(() => Int, { description: 'The MAPPA level when proposed (1 at the lead agency, 2 or 3 at the MAPPA unit).' })
     level!: number;
 
     @Access(record)
-    @Field(() => String, { nullable: true })
+    @Field(() => String, { nullable: true, description: 'The MAPPA case (levels 2 and 3).' })
     caseId!: string | null;
 
     @Access(record)
-    @Field(() => String, { nullable: true })
+    @Field(() => String, { nullable: true, description: 'The meeting the decision belongs to (levels 2 and 3).' })
     meetingId!: string | null;
 
     @Access(record)
@@ -557,119 +557,119 @@ export function disclosureTypes(policies: DisclosureTypePolicies): DisclosureTyp
     subjectUnder18!: boolean;
 
     @Access(record)
-    @Field(() => DisclosureStatusEnum)
+    @Field(() => DisclosureStatusEnum, { description: 'Where the decision is in PROPOSED → CONSULTING → DECIDED → MADE, or WITHDRAWN.' })
     status!: DisclosureStatus;
 
     @Access(record)
-    @Field(() => DisclosureOutcomeEnum, { nullable: true })
+    @Field(() => DisclosureOutcomeEnum, { nullable: true, description: 'DISCLOSE or NOT_DISCLOSE, once decided.' })
     outcome!: DisclosureOutcome | null;
 
     @Access(record)
-    @Field(() => RecipientKindEnum)
+    @Field(() => RecipientKindEnum, { description: 'Who receives it.' })
     recipientKind!: RecipientKind;
 
     @Access(record)
-    @Field(() => String)
+    @Field(() => String, { description: 'The recipient as they will be addressed.' })
     recipientDescription!: string;
 
     @Access(record)
-    @Field(() => Boolean)
+    @Field(() => Boolean, { description: 'The recipient is a child (children\'s services consulted, B.11).' })
     recipientIsChild!: boolean;
 
     @Access(record)
-    @Field(() => Boolean)
+    @Field(() => Boolean, { description: 'The recipient is an adult at risk (adult social care consulted, B.11).' })
     recipientIsAdultAtRisk!: boolean;
 
     @Access(record)
-    @Field(() => String)
+    @Field(() => String, { description: 'What the disclosure is to achieve.' })
     purpose!: string;
 
     @Access(record)
-    @Field(() => LawfulBasisEnum)
+    @Field(() => LawfulBasisEnum, { description: 'The lawful basis.' })
     lawfulBasis!: LawfulBasis;
 
     @Access(record)
-    @Field(() => String)
+    @Field(() => String, { description: 'The alternatives considered, and why rejected.' })
     alternativesConsidered!: string;
 
     @Access(record)
-    @Field(() => String)
+    @Field(() => String, { description: 'What the recipient is told to do with it: whom to contact, what to report.' })
     recipientGuidance!: string;
 
     @Access(record)
-    @Field(() => String)
+    @Field(() => String, { description: 'Who proposed it (staff id).' })
     proposedByStaffId!: string;
 
     @Access(record)
-    @Field(() => String)
+    @Field(() => String, { description: 'Their agency.' })
     proposedByAgency!: string;
 
     @Access(record)
-    @Field(() => DateTimeISO)
+    @Field(() => DateTimeISO, { description: 'When it was proposed.' })
     proposedAt!: Date;
 
     @Access(record)
-    @Field(() => DateTimeISO, { nullable: true })
+    @Field(() => DateTimeISO, { nullable: true, description: 'When consultation started.' })
     consultingFrom!: Date | null;
 
     @Access(record)
-    @Field(() => Boolean, { nullable: true })
+    @Field(() => Boolean, { nullable: true, description: 'Whether the offender was asked for representations.' })
     representationsSought!: boolean | null;
 
     @Access(record)
-    @Field(() => String, { nullable: true })
+    @Field(() => String, { nullable: true, description: 'What the offender said, when asked.' })
     representationsSummary!: string | null;
 
     @Access(record)
-    @Field(() => RepresentationExceptionEnum, { nullable: true })
+    @Field(() => RepresentationExceptionEnum, { nullable: true, description: 'Why the offender was not asked (10.20).' })
     representationsException!: RepresentationException | null;
 
     @Access(record)
-    @Field(() => String, { nullable: true })
+    @Field(() => String, { nullable: true, description: 'Who decided (staff id).' })
     decidedByStaffId!: string | null;
 
     @Access(record)
-    @Field(() => DateTimeISO, { nullable: true })
+    @Field(() => DateTimeISO, { nullable: true, description: 'When it was decided.' })
     decidedAt!: Date | null;
 
     @Access(record)
-    @Field(() => String, { nullable: true })
+    @Field(() => String, { nullable: true, description: 'Why, including why the alternatives were rejected.' })
     rationale!: string | null;
 
     @Access(record)
-    @Field(() => String, { nullable: true })
+    @Field(() => String, { nullable: true, description: 'The risk assessment of the disclosure itself.' })
     disclosureRiskAssessment!: string | null;
 
     @Access(record)
-    @Field(() => String, { nullable: true })
+    @Field(() => String, { nullable: true, description: 'Contingency plans for victims and the offender.' })
     contingencyPlans!: string | null;
 
     @Access(record)
-    @Field(() => [DisclosureDissent], { nullable: true })
+    @Field(() => [DisclosureDissent], { nullable: true, description: 'Agencies that disagreed, with their reasons.' })
     dissent!: DisclosureDissent[] | null;
 
     @Access(record)
-    @Field(() => String, { nullable: true })
+    @Field(() => String, { nullable: true, description: 'The agency that carries a DISCLOSE decision out (B.7).' })
     executingAgency!: string | null;
 
     @Access(record)
-    @Field(() => String, { nullable: true })
+    @Field(() => String, { nullable: true, description: 'Who disclosed (staff id).' })
     madeByStaffId!: string | null;
 
     @Access(record)
-    @Field(() => DateTimeISO, { nullable: true })
+    @Field(() => DateTimeISO, { nullable: true, description: 'When it was disclosed.' })
     madeAt!: Date | null;
 
     @Access(record)
-    @Field(() => String, { nullable: true })
+    @Field(() => String, { nullable: true, description: 'To whom exactly.' })
     madeTo!: string | null;
 
     @Access(record)
-    @Field(() => Boolean, { nullable: true })
+    @Field(() => Boolean, { nullable: true, description: 'Whether the offender was told.' })
     offenderTold!: boolean | null;
 
     @Access(record)
-    @Field(() => String, { nullable: true })
+    @Field(() => String, { nullable: true, description: 'The signed disclosure form kept, if any.' })
     signedFormReference!: string | null;
 
     @Access(record)
@@ -677,11 +677,11 @@ export function disclosureTypes(policies: DisclosureTypePolicies): DisclosureTyp
     contentSha256!: string | null;
 
     @Access(record)
-    @Field(() => DateTimeISO, { nullable: true })
+    @Field(() => DateTimeISO, { nullable: true, description: 'When it was withdrawn.' })
     withdrawnAt!: Date | null;
 
     @Access(record)
-    @Field(() => String, { nullable: true })
+    @Field(() => String, { nullable: true, description: 'Why it was withdrawn.' })
     withdrawalReason!: string | null;
 
     @Access(record)
@@ -693,11 +693,11 @@ export function disclosureTypes(policies: DisclosureTypePolicies): DisclosureTyp
     items!: DisclosureItem[];
 
     @Access(record)
-    @Field(() => [DisclosureConsultation])
+    @Field(() => [DisclosureConsultation], { description: 'The consultations requested, and their answers.' })
     consultations!: DisclosureConsultation[];
 
     @Access(record)
-    @Field(() => [DisclosureTransition])
+    @Field(() => [DisclosureTransition], { description: 'Every status change, oldest first.' })
     transitions!: DisclosureTransition[];
   }
 
@@ -705,35 +705,35 @@ export function disclosureTypes(policies: DisclosureTypePolicies): DisclosureTyp
   @ObjectType('DisclosurePreviewItem', { description: 'An item as the recipient would read it, with its source agency and agreement status.' })
   class DisclosurePreviewItem {
     @Access(record)
-    @Field(() => Int)
+    @Field(() => Int, { description: 'Its place in the disclosure.' })
     position!: number;
 
     @Access(record)
-    @Field(() => DisclosureItemKindEnum)
+    @Field(() => DisclosureItemKindEnum, { description: 'RECORD_FIELD or FREE_TEXT.' })
     kind!: DisclosureItemKind;
 
     @Access(record)
-    @Field(() => String)
+    @Field(() => String, { description: 'The agency whose record it comes from.' })
     sourceAgency!: string;
 
     @Access(record)
-    @Field(() => String, { nullable: true })
+    @Field(() => String, { nullable: true, description: 'RECORD_FIELD: the field quoted.' })
     fieldCoordinate!: string | null;
 
     @Access(record)
-    @Field(() => String)
+    @Field(() => String, { description: 'Exactly what the recipient will read.' })
     wording!: string;
 
     @Access(record)
-    @Field(() => Boolean)
+    @Field(() => Boolean, { description: 'A photograph: shown, never handed over.' })
     photograph!: boolean;
 
     @Access(record)
-    @Field(() => Boolean)
+    @Field(() => Boolean, { description: 'Identifies a victim.' })
     victimIdentifying!: boolean;
 
     @Access(record)
-    @Field(() => ItemAgreementStatusEnum)
+    @Field(() => ItemAgreementStatusEnum, { description: 'AGREED, REFUSED or AWAITING: the owner\'s (and for a victim-identifying item the VLO\'s) answer to this wording.' })
     agreement!: ItemAgreementStatus;
   }
 
@@ -741,11 +741,11 @@ export function disclosureTypes(policies: DisclosureTypePolicies): DisclosureTyp
   @ObjectType('DisclosurePreview', { description: 'Exactly what the recipient would receive (before MADE), or did receive (the frozen content), with its SHA-256.' })
   class DisclosurePreview implements DisclosurePreviewView {
     @Access(record)
-    @Field(() => ID)
+    @Field(() => ID, { description: 'The decision.' })
     decisionId!: string;
 
     @Access(record)
-    @Field(() => DisclosureStatusEnum)
+    @Field(() => DisclosureStatusEnum, { description: 'Its status when previewed.' })
     status!: DisclosureStatus;
 
     @Access(record)
@@ -771,19 +771,19 @@ export function disclosureTypes(policies: DisclosureTypePolicies): DisclosureTyp
   @ObjectType('DisclosureProposal', { description: 'A decision just proposed: its id, to declare in x-mappa-case under DISCLOSURE_DECISION for every later step.' })
   class DisclosureProposal implements DisclosureProposalView {
     @Access(proposal)
-    @Field(() => ID)
+    @Field(() => ID, { description: 'The new decision: declare it in x-mappa-case under DISCLOSURE_DECISION for every later step.' })
     decisionId!: string;
 
     @Access(proposal)
-    @Field(() => DisclosureStatusEnum)
+    @Field(() => DisclosureStatusEnum, { description: 'PROPOSED.' })
     status!: DisclosureStatus;
 
     @Access(proposal)
-    @Field(() => Boolean)
+    @Field(() => Boolean, { description: 'Whether the subject counts as under 18 (an unknown age does): YOT and children\'s services must be consulted (B.10).' })
     subjectUnder18!: boolean;
 
     @Access(proposal)
-    @Field(() => [ConsultationKindEnum])
+    @Field(() => [ConsultationKindEnum], { description: 'The consultations the guidance requires for this decision.' })
     requiredConsultations!: ConsultationKind[];
   }
 

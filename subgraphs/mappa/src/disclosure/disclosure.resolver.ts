@@ -32,7 +32,7 @@ export class MappaDisclosureProposalResolver {
     description:
       'Proposes a disclosure at the meeting declared in x-mappa-case (B §2: considered at every level 2/3 meeting), recording that disclosure was considered: by its chair, its area\'s co-ordinator, or an attending invitee of the police, probation, prison or YOT; the meeting not cancelled. The level and case are the meeting\'s case\'s; a subject under 18 (or of unknown age) today needs a senior YOT member and children\'s services consulted (B.10). Every later step is under DISCLOSURE_DECISION with the returned decision id. Any other meeting is NOT_FOUND.',
   })
-  async proposeDisclosure(@Arg('input', () => ProposeDisclosureInput) input: ProposeDisclosureInput, @Ctx() context: MappaContext): Promise<DisclosureProposalView> {
+  async proposeDisclosure(@Arg('input', () => ProposeDisclosureInput, { description: 'The proposal: recipient, purpose, lawful basis, alternatives and guidance for the recipient.' }) input: ProposeDisclosureInput, @Ctx() context: MappaContext): Promise<DisclosureProposalView> {
     const { meetingId, ...content } = parseInput(proposeMeetingDisclosureSchema, input, 'input');
     const proposal = await context.db.transaction(async (tx) => {
       const { meeting, evidence } = await requireMeetingParty(context, tx, meetingId, ['CHAIR', 'COORDINATOR', 'INVITEE'], true);
