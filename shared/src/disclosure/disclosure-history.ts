@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { PrincipalAgency } from '../auth/principal';
 import type { Database } from '../db/database';
 import { insertInChunks } from '../db/insert-in-chunks';
@@ -8,6 +7,7 @@ import { CONSULTATION_ANSWERS, consulteeStaffId } from './disclosure-history.peo
 import { newDisclosureDecisionId, OWNER_AGREEMENT_ROLES, requiredConsultationsOf, VICTIM_LIAISON_AGREEMENT_ROLES } from './disclosure.model';
 import type { DisclosureHolder, ItemSourceAgency, RecipientKind } from './disclosure.model';
 import type { DisclosureTables } from './disclosure.tables';
+import { wordingSha256 } from './disclosure.workflow';
 
 /*
  * SEEDS AND TESTS ONLY: one disclosure decision as finished history, every row of it in its final
@@ -67,7 +67,6 @@ export interface FinishedDecisionRows {
 }
 
 const HOUR_MS = 3_600_000;
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** What each kind of recipient is told, and why (synthetic wording). */
 const RECIPIENT_TEXT: { readonly [K in RecipientKind]: { readonly description: string; readonly purpose: string; readonly guidance: string } } = {
@@ -108,7 +107,7 @@ export function finishedDecisionRows(plan: FinishedDecisionPlan): FinishedDecisi
     fieldCoordinate: item.fieldCoordinate,
     recordReference: null,
     wording: item.wording,
-    wordingSha256: sha256(item.wording),
+    wordingSha256: wordingSha256(item.wording),
     victimIdentifying: item.victimIdentifying ?? false,
     photograph: false,
     addedByStaffId: plan.proposer.staffId,
