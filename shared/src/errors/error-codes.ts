@@ -20,6 +20,8 @@ export const CLIENT_ERROR_CODES = [
   'TRUSTED_DOCUMENT_REQUIRED',
   // Issue 9 §1, rate limits: too many requests from one source or principal (HTTP 429, Retry-After).
   'RATE_LIMITED',
+  // An HTTP route (not /graphql) asked with a method it does not answer (HTTP 405, Allow).
+  'METHOD_NOT_ALLOWED',
 ] as const;
 
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];

@@ -82,8 +82,16 @@ export function createHttpApp(options: { readonly log: Logger; readonly readines
  */
 function answerUnknownPaths(app: Express): void {
   app.use((_request: Request, response: Response) => {
-    response.status(404).json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
+    answerNotFound(response);
   });
+}
+
+/**
+ * The one "not found" answer of every service: an unknown path, and a route's record the caller may
+ * not have or that does not exist, answer alike (principle 9: nothing an outsider can compare).
+ */
+export function answerNotFound(response: Response): void {
+  response.status(404).json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
 }
 
 /**
