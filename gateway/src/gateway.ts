@@ -1,7 +1,8 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { AuditWriter, clientRequestIdOf, createApolloServer, createHttpApp, listen, MemorySharedState, migrateAuditStore, requestIdOf, StatementCounter } from '@mappa/shared';
+import type { Request } from 'express';
+import { AuditWriter, clientRequestIdOf, createApolloServer, createHttpApp, errorCodesOf, listen, MemorySharedState, migrateAuditStore, requestIdOf, StatementCounter } from '@mappa/shared';
 import type { AuditMode, AuthorizationMode, DatabaseConnection, GatewayAssertionSigner, Logger, Principal, RunningService, SharedState } from '@mappa/shared';
 import { gatewayAuditPlugin } from './audit/gateway-audit';
 import { GatewayRequestAudit } from './audit/gateway-request-audit';
@@ -12,9 +13,12 @@ import { EnforcingGateway } from './authorization/enforcing-gateway';
 import { readSupergraphPolicies } from './authorization/supergraph-policies';
 import type { GatewayContext } from './context/gateway-context';
 import { AgencyDataSource } from './datasource/agency-data-source';
+import { DISCLOSURE_DOCUMENT_OPERATIONS, mountDisclosureDocumentRoute } from './disclosure/disclosure-document-route';
 import { DocumentGuard } from './documents/document-guard';
+import type { RequestDocument } from './documents/document-guard';
 import { DEFAULT_OPERATION_LIMITS } from './documents/operation-limits';
 import type { OperationLimits } from './documents/operation-limits';
+import { trustedDocumentManifestOf } from './documents/trusted-documents';
 import type { TrustedDocuments } from './documents/trusted-documents';
 import { CaseGrantLookup, supergraphUrlOf } from './grants/case-grant-lookup';
 import { mountGraphiql } from './graphiql/graphiql';
@@ -120,7 +124,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const documentGuard =
     (options.documentControls ?? 'enforced') === 'enforced'
       ? new DocumentGuard(
-          options.trustedDocuments ?? { mode: options.production ? 'required' : 'optional', manifest: new Map() },
+          withBuiltInOperations(options.trustedDocuments ?? { mode: options.production ? 'required' : 'optional', manifest: new Map() }),
           { ...DEFAULT_OPERATION_LIMITS, ...options.operationLimits },
           policies.schema,
         )
@@ -153,41 +157,62 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const rateLimits = options.rateLimits ?? DEFAULT_RATE_LIMITS;
   const rateLimiter = new GatewayRateLimiter(rateLimits, options.sharedState ?? new MemorySharedState(), log);
   const refusals = new RequestRefusals(auditWriter, rateLimits.refusalAuditWindowMs, log);
+  /**
+   * The caller of one request, or its refusal (audited here): the token, the principal's rate limit,
+   * the declared purpose, the document controls and the grants and purpose evidence. /graphql reads
+   * the document from the request; a route running a built-in operation passes it (`builtIn`).
+   */
+  const contextOf = async (req: Request, builtIn?: { readonly body: Record<string, unknown>; readonly document: RequestDocument | undefined }): Promise<GatewayContext> => {
+    const requestId = requestIdOf(req);
+    const clientRequestId = clientRequestIdOf(req);
+    const requestLog = log.child(clientRequestId ? { requestId, clientRequestId } : { requestId });
+    const audit = new GatewayRequestAudit();
+    let principal: Principal | null = null;
+    try {
+      principal = await verifier.principalFrom(req.headers.authorization);
+      await rateLimiter.consumePrincipal(principalKeyOf(principal));
+      const declaredPurpose = declaredPurposeFrom(req.headers);
+      // Before anything parses, plans or looks up grants: a document over a limit costs no more than this.
+      if (documentGuard) {
+        if (builtIn?.document) documentGuard.check(req, principal, declaredPurpose, builtIn.document);
+        else documentGuard.check(req, principal, declaredPurpose);
+      }
+      // Before any planning or subgraph call: every assertion of this request carries the same grants and purpose evidence.
+      const { caseGrants, purposeEvidence } = grantLookup ? await grantLookup.standingOf({ principal, declaredPurpose }, requestId, requestLog) : { caseGrants: [], purposeEvidence: null };
+      return {
+        requestId,
+        log: requestLog,
+        audit,
+        caller: { principal, declaredPurpose, ...(caseGrants.length > 0 ? { caseGrants } : {}), ...(purposeEvidence ? { purposeEvidence } : {}) },
+      };
+    } catch (error: unknown) {
+      // A refusal before any operation ran (authentication failures included) is audited too.
+      await refusals.record(sourceOf(req), { requestId, body: builtIn?.body ?? req.body, principal, error, audit }, principal ? principalKeyOf(principal) : null, requestLog);
+      throw error;
+    }
+  };
   app.use(
     '/graphql',
     perSourceRateLimit(rateLimiter, refusals, log),
     express.json({ limit: '1mb' }),
     ...(documentGuard ? [documentGuard.resolveRegisteredDocuments()] : []),
-    expressMiddleware(server, {
-      // Who and why are settled before any planning: no token or no purpose, no data.
-      context: async ({ req }) => {
-        const requestId = requestIdOf(req);
-        const clientRequestId = clientRequestIdOf(req);
-        const requestLog = log.child(clientRequestId ? { requestId, clientRequestId } : { requestId });
-        const audit = new GatewayRequestAudit();
-        let principal: Principal | null = null;
-        try {
-          principal = await verifier.principalFrom(req.headers.authorization);
-          await rateLimiter.consumePrincipal(principalKeyOf(principal));
-          const declaredPurpose = declaredPurposeFrom(req.headers);
-          // Before anything parses, plans or looks up grants: a document over a limit costs no more than this.
-          documentGuard?.check(req, principal, declaredPurpose);
-          // Before any planning or subgraph call: every assertion of this request carries the same grants and purpose evidence.
-          const { caseGrants, purposeEvidence } = grantLookup ? await grantLookup.standingOf({ principal, declaredPurpose }, requestId, requestLog) : { caseGrants: [], purposeEvidence: null };
-          return {
-            requestId,
-            log: requestLog,
-            audit,
-            caller: { principal, declaredPurpose, ...(caseGrants.length > 0 ? { caseGrants } : {}), ...(purposeEvidence ? { purposeEvidence } : {}) },
-          };
-        } catch (error: unknown) {
-          // A refusal before any operation ran (authentication failures included) is audited too.
-          await refusals.record(sourceOf(req), { requestId, body: req.body, principal, error, audit }, principal ? principalKeyOf(principal) : null, requestLog);
-          throw error;
-        }
-      },
-    }),
+    // Who and why are settled before any planning: no token or no purpose, no data.
+    expressMiddleware(server, { context: ({ req }) => contextOf(req) }),
   );
+  // The disclosure document as a printable page (issue 11): one built-in operation per holder, run
+  // through the same context function and Apollo server as /graphql, never a second access path.
+  mountDisclosureDocumentRoute(app, {
+    rateLimit: perSourceRateLimit(rateLimiter, refusals, log),
+    log,
+    run: async (req, operation, variables) => {
+      const request = { operationName: operation.operationName, query: operation.query, variables };
+      const contextValue = await contextOf(req, { body: request, document: documentGuard?.builtInDocument(operation.query, variables) });
+      const response = await server.executeOperation(request, { contextValue });
+      // Every answer here is a single result: no service enables incremental delivery (@defer).
+      const result = response.body.kind === 'single' ? response.body.singleResult : { data: null, errors: undefined };
+      return { status: response.http.status, data: result.data, errorCodes: errorCodesOf(result.errors) };
+    },
+  });
   const running = await listen(app, options.host, options.port);
   log.info({ url: `${running.url}/graphql` }, 'gateway listening');
   return {
@@ -200,4 +225,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await refusals.flush();
     },
   };
+}
+
+/**
+ * The documents the gateway runs on its own routes' behalf, added to the registered ones: fixed texts
+ * written here, so production (registered documents only) runs them as it runs a front end's.
+ */
+function withBuiltInOperations(trusted: TrustedDocuments): TrustedDocuments {
+  const builtIn = trustedDocumentManifestOf(DISCLOSURE_DOCUMENT_OPERATIONS.map((operation) => operation.query));
+  return { ...trusted, manifest: new Map([...trusted.manifest, ...builtIn]) };
 }

@@ -4,7 +4,7 @@ import { PersistedQueryNotFoundError, TrustedDocumentRequiredError } from '@mapp
 import type { DeclaredPurpose, Principal } from '@mappa/shared';
 import { OperationLimiter } from './operation-limits';
 import type { OperationLimits } from './operation-limits';
-import { documentHashOf, mayQueryAdHoc } from './trusted-documents';
+import { documentHashOf, mayQueryAdHoc, sha256Hex } from './trusted-documents';
 import type { TrustedDocuments } from './trusted-documents';
 
 /** What the request's document is: a registered one sent by id, an id nobody registered, or a text. */
@@ -63,15 +63,35 @@ export class DocumentGuard {
    * others (TRUSTED_DOCUMENT_REQUIRED), and any document over an operation limit
    * (OPERATION_TOO_COMPLEX). All HTTP 400.
    */
-  check(req: Request, principal: Principal, purpose: DeclaredPurpose): void {
-    const origin = this.origins.get(req) ?? 'text';
+  check(req: Request, principal: Principal, purpose: DeclaredPurpose, document: RequestDocument = this.documentOf(req)): void {
+    const { origin, source, variables } = document;
     if (origin === 'unknown-id') throw new PersistedQueryNotFoundError();
-    const { source, variables } = documentOf(req);
     // No document at all: Apollo refuses the request (BAD_REQUEST).
     if (source === undefined) return;
     if (origin === 'text' && this.trusted.mode === 'required' && !mayQueryAdHoc(principal, purpose)) throw new TrustedDocumentRequiredError();
     this.limiter.enforce(source, variables);
   }
+
+  /** What a client's request to /graphql asks to run, as Apollo will read it. */
+  private documentOf(req: Request): RequestDocument {
+    return { origin: this.origins.get(req) ?? 'text', ...documentOf(req) };
+  }
+
+  /**
+   * A document the gateway itself runs (a built-in operation behind an HTTP route, such as the
+   * disclosure document's): registered when the manifest holds its text, as `startGateway` makes
+   * sure, so `check` treats it exactly as a client's registered document, limits included.
+   */
+  builtInDocument(source: string, variables: Record<string, unknown>): RequestDocument {
+    return { origin: this.trusted.mode !== 'off' && this.trusted.manifest.has(sha256Hex(source)) ? 'registered' : 'text', source, variables };
+  }
+}
+
+/** A document to check: where it came from, its text (none: Apollo refuses the request) and its variables. */
+export interface RequestDocument {
+  readonly origin: DocumentOrigin;
+  readonly source: string | undefined;
+  readonly variables: Record<string, unknown>;
 }
 
 /** The document text and variables of a POST body or of a GET's query string, as Apollo will read them. */

@@ -54,7 +54,7 @@ export function parseTrustedDocumentManifest(json: unknown, where: string): Map<
   for (const [id, body] of entries) {
     const hash = documentHashOf(id);
     if (!hash) throw new Error(`${where}: "${id.slice(0, 80)}" is not a SHA-256 document id`);
-    if (sha256(body) !== hash) throw new Error(`${where}: the document registered as ${hash} does not hash to it (SHA-256 of its text)`);
+    if (sha256Hex(body) !== hash) throw new Error(`${where}: the document registered as ${hash} does not hash to it (SHA-256 of its text)`);
     manifest.set(hash, body);
   }
   return manifest;
@@ -77,7 +77,7 @@ export function loadTrustedDocumentManifests(paths: readonly string[]): TrustedD
 
 /** Builds a manifest from document texts (the benchmark's and tests' own operations). */
 export function trustedDocumentManifestOf(documents: readonly string[]): TrustedDocumentManifest {
-  return new Map(documents.map((document) => [sha256(document), document]));
+  return new Map(documents.map((document) => [sha256Hex(document), document]));
 }
 
 /** The SHA-256 a document id names (`sha256:<hex>` or `<hex>`), or null for any other id. */
@@ -95,6 +95,7 @@ export function mayQueryAdHoc(principal: Principal, purpose: DeclaredPurpose): b
   return principal.roles.includes('analyst') && purpose.purpose === 'STATISTICS';
 }
 
-function sha256(text: string): string {
+/** Lower-case hex SHA-256 of a document's text: its id in a manifest. */
+export function sha256Hex(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
