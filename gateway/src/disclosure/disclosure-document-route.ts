@@ -99,10 +99,12 @@ export function mountDisclosureDocumentRoute(app: Express, options: { readonly r
       res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       return;
     }
+    const body = Buffer.from(document.html, 'utf8');
+    // `end`, not `send`: no ETag and no 304 for a page that must not be cached or revalidated (no-store).
     res
       .status(200)
-      .set({ ...DISCLOSURE_DOCUMENT_HTTP_HEADERS, 'repr-digest': `sha-256=:${Buffer.from(document.contentSha256, 'hex').toString('base64')}:` })
-      .send(Buffer.from(document.html, 'utf8'));
+      .set({ ...DISCLOSURE_DOCUMENT_HTTP_HEADERS, 'content-length': String(body.length), 'repr-digest': `sha-256=:${Buffer.from(document.contentSha256, 'hex').toString('base64')}:` })
+      .end(body);
   });
   app.all(DISCLOSURE_DOCUMENT_PATH, options.rateLimit, (_req: Request, res: Response) => {
     res
