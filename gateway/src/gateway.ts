@@ -173,10 +173,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await rateLimiter.consumePrincipal(principalKeyOf(principal));
       const declaredPurpose = declaredPurposeFrom(req.headers);
       // Before anything parses, plans or looks up grants: a document over a limit costs no more than this.
-      if (documentGuard) {
-        if (builtIn?.document) documentGuard.check(req, principal, declaredPurpose, builtIn.document);
-        else documentGuard.check(req, principal, declaredPurpose);
-      }
+      documentGuard?.check(req, principal, declaredPurpose, builtIn?.document);
       // Before any planning or subgraph call: every assertion of this request carries the same grants and purpose evidence.
       const { caseGrants, purposeEvidence } = grantLookup ? await grantLookup.standingOf({ principal, declaredPurpose }, requestId, requestLog) : { caseGrants: [], purposeEvidence: null };
       return {

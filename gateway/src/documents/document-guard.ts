@@ -61,7 +61,8 @@ export class DocumentGuard {
    * Refuses, before Apollo parses the document: an unknown document id (PERSISTED_QUERY_NOT_FOUND),
    * a document nobody registered where registered ones are required and the caller may not send
    * others (TRUSTED_DOCUMENT_REQUIRED), and any document over an operation limit
-   * (OPERATION_TOO_COMPLEX). All HTTP 400.
+   * (OPERATION_TOO_COMPLEX). All HTTP 400. `document`: a built-in one (`builtInDocument`); by
+   * default, the one the client's request carries.
    */
   check(req: Request, principal: Principal, purpose: DeclaredPurpose, document: RequestDocument = this.documentOf(req)): void {
     const { origin, source, variables } = document;
