@@ -37,7 +37,7 @@ export function disclosureDocumentOperation(holder: DisclosureHolder): Disclosur
 }
 
 /** Every built-in operation of the route, one per holder: `startGateway` registers them as trusted documents. */
-export const DISCLOSURE_DOCUMENT_OPERATIONS: readonly BuiltInOperation[] = HOLDERS.map(disclosureDocumentOperation);
+export const DISCLOSURE_DOCUMENT_OPERATIONS: readonly DisclosureDocumentOperation[] = HOLDERS.map(disclosureDocumentOperation);
 
 /** What running a built-in operation gave: the HTTP status Apollo chose (when it chose one) and the single result. */
 export interface BuiltInOperationResult {
