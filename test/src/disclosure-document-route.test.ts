@@ -149,7 +149,7 @@ beforeAll(async () => {
   otherAreaChair = who('CHAIR-DOC-02', 'police', ['mappa_chair'], subject.area === MappaArea.LONDON ? MappaArea.KENT : MappaArea.LONDON);
   made = await madeDecision();
   open = await consultingDecision();
-  // The stack and two decisions taken through eleven gateway requests: longer than one test's budget on a busy machine.
+  // The stack and two decisions taken through a dozen gateway requests: longer than one test's budget on a busy machine.
 }, 180_000);
 
 afterAll(async () => {
