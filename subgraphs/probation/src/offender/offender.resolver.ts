@@ -31,7 +31,9 @@ export class OffenderResolver {
     if (!probationCase || !subjectInScope(probationSubjectFacts(probationCase), context.rowScope)) return null;
     // The offender's own fields look the case up by PNC ID: hand them the row already read.
     context.loaders.probationCase.prime(probationCase.pncId, probationCase);
-    return { pncId: probationCase.pncId };
+    // The lookup is granted to some readers on a condition of the case (a VLO's own victims'
+    // offender, AP staff's resident): the answer carries the case's facts, so it is decided like the case.
+    return withFacts({ pncId: probationCase.pncId }, caseFactsOf(probationCase, context));
   }
 
   @Access(probationPolicies.offenderManagerContact)
