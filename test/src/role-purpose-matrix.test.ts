@@ -223,10 +223,10 @@ const FIELDS_BY_POLICY: Record<string, readonly string[]> = {
     'riskManagementPlan',
   ],
   'probation.riskManagementPlan': [
-    'riskManagementPlan.assessmentId!', 'riskManagementPlan.initiationDate!', 'riskManagementPlan.dateCompleted!',
-    'riskManagementPlan.keyInformationCurrentSituation!', 'riskManagementPlan.furtherConsiderationsCurrentSituation!',
-    'riskManagementPlan.supervision!', 'riskManagementPlan.monitoringAndControl!', 'riskManagementPlan.interventionsAndTreatment!',
-    'riskManagementPlan.contingencyPlans!',
+    'riskManagementPlan.assessmentId', 'riskManagementPlan.initiationDate', 'riskManagementPlan.dateCompleted',
+    'riskManagementPlan.keyInformationCurrentSituation', 'riskManagementPlan.furtherConsiderationsCurrentSituation',
+    'riskManagementPlan.supervision', 'riskManagementPlan.monitoringAndControl', 'riskManagementPlan.interventionsAndTreatment',
+    'riskManagementPlan.contingencyPlans',
   ],
   'probation.victimSafetyPlanning': [
     'riskManagementPlan.victimSafetyPlanning',
