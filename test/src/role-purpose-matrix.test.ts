@@ -31,7 +31,7 @@ import type { GraphQLResponse, TestStack } from './support/test-stack';
 //   declare gets no offender at all, rather than its key with every field refused.
 // - Kept, because the proposal needs a row condition that does not exist yet and the rule protects
 //   someone else's data (fail closed): release-area custody and release dates for the OM and PPU
-//   (A.R15, B.59), the VLO's VCS dates (B.57, C.14, C.34), AP staff at meetings about residents (C.11),
+//   (A.R15, B.59), the VLO's prison VCS dates (B.57, C.14, C.34),
 //   MAIN/PROPOSED addresses for the RA (B.1, B.59), type P alerts for the RA (B.49), YOT standard checks
 //   of police identity (C.56), history for the lead agency (A.R20, A.R21), the allocated COM's view of
 //   a victim's scheme and VLO (C.33), the FNO condition on the Home Office (A.R38: the live case grant
@@ -171,8 +171,13 @@ const FIELDS_BY_POLICY: Record<string, readonly string[]> = {
   'probation.caseAdministration': [
     'probationCase.previouslyKnownTerminationDate', 'probationCase.currentRestriction',
   ],
+  // Issue 12: the licence list is a container of its own, so the electronic monitoring provider reaches
+  // the conditions it monitors (A.R37) without the licence dates.
+  'probation.licenceRecords': [
+    'licences[]',
+  ],
   'probation.licenceDates': [
-    'licences[]', 'licences.status!', 'licences.conditionalReleaseDate!', 'licences.licenceStartDate!', 'licences.licenceExpiryDate',
+    'licences.status!', 'licences.conditionalReleaseDate!', 'licences.licenceStartDate!', 'licences.licenceExpiryDate',
     'licences.sentenceExpiryDate',
   ],
   'probation.licence': [
@@ -213,11 +218,15 @@ const FIELDS_BY_POLICY: Record<string, readonly string[]> = {
   'probation.riskInCustody': [
     'riskOfSeriousHarm.riskInCustody',
   ],
+  // Issue 12: the plan is a container of its own, so the victims' VLO reaches victim safety planning (B.15).
+  'probation.riskManagementPlanRecord': [
+    'riskManagementPlan',
+  ],
   'probation.riskManagementPlan': [
-    'riskManagementPlan', 'riskManagementPlan.assessmentId!', 'riskManagementPlan.initiationDate!', 'riskManagementPlan.dateCompleted!',
-    'riskManagementPlan.keyInformationCurrentSituation!', 'riskManagementPlan.furtherConsiderationsCurrentSituation!',
-    'riskManagementPlan.supervision!', 'riskManagementPlan.monitoringAndControl!', 'riskManagementPlan.interventionsAndTreatment!',
-    'riskManagementPlan.contingencyPlans!',
+    'riskManagementPlan.assessmentId', 'riskManagementPlan.initiationDate', 'riskManagementPlan.dateCompleted',
+    'riskManagementPlan.keyInformationCurrentSituation', 'riskManagementPlan.furtherConsiderationsCurrentSituation',
+    'riskManagementPlan.supervision', 'riskManagementPlan.monitoringAndControl', 'riskManagementPlan.interventionsAndTreatment',
+    'riskManagementPlan.contingencyPlans',
   ],
   'probation.victimSafetyPlanning': [
     'riskManagementPlan.victimSafetyPlanning',
@@ -341,22 +350,24 @@ const PRISON_FOR_MEETING = ['prison.mappaFReport', 'prison.mappaFReportAuthor'];
  */
 const PROBATION_OWN = [
   'probation.offenderManagerContact', 'probation.caseReference', 'probation.caseSummary', 'probation.caseAdministration',
-  'probation.licenceDates', 'probation.licence', 'probation.licenceConditions', 'probation.licenceConditionText',
+  'probation.licenceRecords', 'probation.licenceDates', 'probation.licence', 'probation.licenceConditions', 'probation.licenceConditionText',
   'probation.riskOfSeriousHarm', 'probation.riskToStaff', 'probation.riskSummary', 'probation.riskInCustody', 'probation.riskAssessment',
-  'probation.riskNarrative', 'probation.riskManagementPlan', 'probation.victimSafetyPlanning', 'probation.probationAddress',
+  'probation.riskNarrative', 'probation.riskManagementPlanRecord', 'probation.riskManagementPlan', 'probation.victimSafetyPlanning', 'probation.probationAddress',
 ];
 /**
- * Case, licences and conditions without their wording (B.15), RoSH levels and predictors without
+ * Case, licences and conditions with only the wording that names no victim and maps no zone (B.15), RoSH levels and predictors without
  * the narrative (principle 4). Not the addresses: MAIN/PROPOSED rows only is a row filter that does
  * not exist yet, so they fail closed (B.1, B.59).
  */
 const PROBATION_SUMMARY = [
-  'probation.offenderManagerContact', 'probation.caseReference', 'probation.caseSummary', 'probation.licenceDates', 'probation.licence',
-  'probation.licenceConditions', 'probation.riskOfSeriousHarm', 'probation.riskToStaff', 'probation.riskSummary', 'probation.riskInCustody',
+  'probation.offenderManagerContact', 'probation.caseReference', 'probation.caseSummary', 'probation.licenceRecords', 'probation.licenceDates', 'probation.licence',
+  // Principle 3, B.15 (issue 12): the wording of a condition that neither identifies a victim nor maps a
+  // zone, decided per condition by probation (null for the others).
+  'probation.licenceConditions', 'probation.licenceConditionText', 'probation.riskOfSeriousHarm', 'probation.riskToStaff', 'probation.riskSummary', 'probation.riskInCustody',
   'probation.riskAssessment',
 ];
 /** The risk management plan, without victim safety planning (B.42), at a meeting (principle 4, B.39). */
-const PROBATION_FOR_MEETING = ['probation.riskManagementPlan'];
+const PROBATION_FOR_MEETING = ['probation.riskManagementPlanRecord', 'probation.riskManagementPlan'];
 
 const YOT_OWN = ['yot.youthCase', 'yot.assetPlus', 'yot.youthOrders', 'yot.lookedAfter', 'yot.consent', 'yot.mappaH', 'yot.adultTransition'];
 
@@ -436,7 +447,9 @@ const MATRIX: readonly RoleCase[] = [
       ...NEVER,
       // Case management: the police records only, plus the MAPPA case. The release date and custody
       // status for the release area (A.R15, B.59) need a row condition that does not exist: refused.
-      CASE_MANAGEMENT: [...POLICE_OWN_FOR_CASE_MANAGEMENT, ...MAPPA_CASE],
+      // A.R6, A.R23 (issue 12): the probation offender manager's contact on a case probation registers as
+      // category 1 (decided per record by probation: null for the other categories).
+      CASE_MANAGEMENT: [...POLICE_OWN_FOR_CASE_MANAGEMENT, ...MAPPA_CASE, 'probation.offenderManagerContact'],
       // Screening is the co-ordinator's process (A.R19), but the managing agencies make the referral
       // (MAPPA A) and read the summaries for it: kept for every Responsible Authority role.
       MAPPA_SCREENING: [...POLICE_OWN_FOR_MAPPA, ...RA_SCREENING],
@@ -468,6 +481,8 @@ const MATRIX: readonly RoleCase[] = [
       MAPPA_MEETING: [...VISOR_ADMINISTRATOR_OWN_FOR_MAPPA, ...RA_MEETING.filter((group) => group !== 'police.intelligenceSummary')],
       DISCLOSURE_DECISION: [...VISOR_ADMINISTRATOR_OWN_FOR_MAPPA, ...RA_SCREENING],
     },
+    // A.R6, A.R23: probation registers the MAPPA category the MAPPA unit records on a current case.
+    onlyWhere: { CASE_MANAGEMENT: { 'probation.offenderManagerContact': (subject) => subject.person.category === 1 } },
   },
   ...(['probation_practitioner', 'senior_probation_officer'] as const).map(
     (role): RoleCase => ({
@@ -495,12 +510,21 @@ const MATRIX: readonly RoleCase[] = [
       // Their victims, and what the Victim Contact Scheme tells them: the case, licence dates and
       // conditions (C.34). Custody and sentence dates for their own victims' offender (B.57, C.14,
       // C.34) need the VLO allocation check: refused until row scope has it.
+      // Issue 12 (B.15, C.32, C.34): each only about their own victims' offender, decided per record by
+      // probation, and victim safety planning too; condition wording only their own victim's or naming none.
       CASE_MANAGEMENT: [
-        'police.subjectKey', 'probation.offenderManagerContact', 'probation.caseReference', 'probation.licenceDates',
+        'police.subjectKey', 'probation.offenderManagerContact', 'probation.caseReference', 'probation.licenceRecords', 'probation.licenceDates',
         'probation.licenceConditions', 'probation.licenceConditionText', 'probation.victimContacts', 'probation.victimContactDetails',
+        'probation.riskManagementPlanRecord', 'probation.victimSafetyPlanning',
       ],
       // At a meeting they give the victim's views in person (C.31); no field is read through them.
       MAPPA_MEETING: KEY_ONLY,
+    },
+    // Issue 12: only for an offender with a victim allocated to them (the principal is that VLO when there is one).
+    onlyWhere: {
+      CASE_MANAGEMENT: Object.fromEntries(
+        ['probation.offenderManagerContact', 'probation.licenceRecords', 'probation.riskManagementPlanRecord'].map((group) => [group, (subject: Subject) => subject.vloStaffId !== null]),
+      ),
     },
   },
   {
@@ -516,7 +540,14 @@ const MATRIX: readonly RoleCase[] = [
         'police.subjectKey', 'probation.offenderManagerContact', 'probation.caseReference', 'probation.riskOfSeriousHarm',
         'probation.riskToStaff', 'probation.riskSummary',
       ],
-      MAPPA_MEETING: KEY_ONLY,
+      // C.11 (issue 12): the plan at a meeting about a resident of their premises (decided per record by
+      // probation; this AP0001 works at no premises of the subjects, so it reads null).
+      MAPPA_MEETING: [...KEY_ONLY, 'probation.riskManagementPlanRecord', 'probation.riskManagementPlan'],
+    },
+    // C.8, C.11 (issue 12): AP0001 works at no approved premises, so no subject is their resident.
+    onlyWhere: {
+      CASE_MANAGEMENT: { 'probation.offenderManagerContact': () => false, 'probation.riskOfSeriousHarm': () => false },
+      MAPPA_MEETING: { 'probation.riskManagementPlanRecord': () => false },
     },
   },
   {
@@ -579,9 +610,14 @@ const MATRIX: readonly RoleCase[] = [
       DISCLOSURE_DECISION: RA_DISCLOSURE,
     },
   },
-  ...(['children_social_care', 'health', 'housing', 'education', 'electronic_monitoring'] as const).map((agency) =>
+  ...(['children_social_care', 'health', 'housing', 'education'] as const).map((agency) =>
     dtcAttendee(agency, 'principle 5, A.R26, A.R40', DTC_MINIMAL_SUMMARY),
   ),
+  // A.R37 (issue 12): exactly the licence conditions it monitors, decided per record by probation.
+  {
+    ...dtcAttendee('electronic_monitoring', 'principle 5, A.R26, A.R37', [...DTC_MINIMAL_SUMMARY, 'probation.licenceRecords', 'probation.licenceConditions', 'probation.licenceConditionText']),
+    onlyWhere: { MAPPA_MEETING: { 'probation.licenceRecords': (subject) => subject.electronicallyMonitored } },
+  },
   dtcAttendee('home_office', 'principle 5, A.R26, A.R38, C.71, C.72', HOME_OFFICE_AT_MEETING),
   dtcAttendee('jobcentre_plus', 'principle 5, A.R32, C.87', JOBCENTRE_PLUS_AT_MEETING),
   { label: 'lay_adviser', rules: 'principle 8, A.R27, A.R28, A.R30', principal: asStaff('LA0001', 'mappa_unit', 'lay_adviser', 'BPSS'), reads: NEVER },
@@ -720,6 +756,8 @@ interface Subject {
   readonly comStaffCode: string;
   readonly vloStaffId: string | null;
   readonly yotCaseManagerStaffId: string | null;
+  /** Whether a licence condition of theirs naming no victim is electronically monitored (A.R37), from probation's table. */
+  readonly electronicallyMonitored: boolean;
 }
 
 async function rows(env: TestStack, query: string): Promise<Record<string, unknown>[]> {
@@ -745,6 +783,14 @@ async function chooseSubjects(env: TestStack): Promise<{ custody: Subject; licen
       return [String(row.pnc_id), new Set(row.partner_agencies.map(String))];
     }),
   );
+  const monitored = new Set(
+    (
+      await rows(
+        env,
+        'select c.pnc_id from probation.licence_condition lc join probation.licence l using (licence_id) join probation.probation_case c using (crn) where lc.electronic_monitoring and not lc.identifies_victim',
+      )
+    ).map((row) => String(row.pnc_id)),
+  );
   const yotCaseManagers = new Map((await rows(env, 'select pnc_id, case_manager_staff_id from yot.youth_case')).map((row) => [String(row.pnc_id), String(row.case_manager_staff_id)]));
   const best = (label: string, fits: (person: SyntheticPerson) => boolean): Subject => {
     const candidates = env.people.filter(
@@ -760,6 +806,7 @@ async function chooseSubjects(env: TestStack): Promise<{ custody: Subject; licen
       comStaffCode: comStaffCodes.get(person.pncId) ?? 'NPS0001',
       vloStaffId: vloStaffIds.get(person.pncId) ?? null,
       yotCaseManagerStaffId: yotCaseManagers.get(person.pncId) ?? null,
+      electronicallyMonitored: monitored.has(person.pncId),
     };
   };
   return {
@@ -788,7 +835,8 @@ beforeAll(async () => {
   env = await startTestStack({ dataset: { offenders: 1_200, seed: 23, asOf: '2026-11-01' } });
   subjects = await chooseSubjects(env);
   await bindPurposesToRecords();
-});
+  // Seeding 1,200 people and binding every purpose takes over a minute on a loaded machine.
+}, 300_000);
 
 const subjectKeyOf = (subject: Subject): string => (subject === subjects.custody ? 'CUSTODY' : subject === subjects.licence ? 'LICENCE' : 'YOUTH');
 const meetingIdOf = (subject: Subject): string => `MTG-MATRIX-${subjectKeyOf(subject)}`;
@@ -945,7 +993,8 @@ describe('the role × purpose matrix over the whole offender view', () => {
           expect(offender!.identity).toMatchObject({ firstName: subject.person.firstName, lastName: subject.person.lastName, dateOfBirth: subject.person.dateOfBirth });
         }
         if (allowed.has('mappa.levelAndLeadAgency')) expect(offender!.mappaCase).toMatchObject({ level: subject.person.level, leadAgency: subject.person.leadAgency });
-        if (allowed.has('probation.caseReference') && subject.person.crn) expect(offender!.probationCase?.crn).toBe(subject.person.crn);
+        // Whether the case comes back at all is checked above (a condition may withhold it, issue 12); when it does, it is theirs.
+        if (allowed.has('probation.caseReference') && subject.person.crn && offender!.probationCase) expect(offender!.probationCase.crn).toBe(subject.person.crn);
         if (allowed.has('prison.custody') && subject.holds.has('custody')) expect(offender!.custody?.prisonNumber).toBe(subject.person.prisonNumber);
         if (allowed.has('yot.youthCase') && subject.holds.has('youthCase')) expect(offender!.youthCase?.yotReference).toBe(subject.person.yotReference);
       }

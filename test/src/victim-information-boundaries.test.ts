@@ -45,7 +45,8 @@ describe('victim information stays with the victim liaison officer (C.28-C.30)',
     // And that way is the victim liaison officer's alone: no other role reads it, under any purpose.
     const offender = supergraph.getType('Offender');
     const access = isObjectType(offender) ? offender.getFields().victimContacts?.astNode?.directives?.find((directive) => directive.name.value === ACCESS_DIRECTIVE) : undefined;
-    expect(access && print(access)).toBe('@mappaAccess(policy: "probation.victimContacts", grants: ["roles=victim_liaison_officer;purposes=CASE_MANAGEMENT"])');
+    // B.15, C.29 (issue 12): and only for a victim allocated to them, decided per victim by probation.
+    expect(access && print(access)).toBe('@mappaAccess(policy: "probation.victimContacts", grants: ["roles=victim_liaison_officer;purposes=CASE_MANAGEMENT;condition=victimLiaisonForVictim"])');
   });
 
   it('C.28: there is no victim principal: no role for one exists, and a principal claiming one does not validate', () => {

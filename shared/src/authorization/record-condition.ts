@@ -5,7 +5,16 @@ import type { Caller } from '../auth/caller';
  * else does not decode, and a subgraph whose grants name a condition it does not register fails its
  * schema build (deny by default).
  */
-export const RECORD_CONDITIONS = ['visorPartnerAgency'] as const;
+export const RECORD_CONDITIONS = [
+  'visorPartnerAgency',
+  'allocatedOffenderManager',
+  'victimLiaisonForCase',
+  'victimLiaisonForVictim',
+  'withoutVictimDetail',
+  'approvedPremisesResident',
+  'electronicallyMonitored',
+  'coManagedCategoryOne',
+] as const;
 
 export type RecordConditionName = (typeof RECORD_CONDITIONS)[number];
 
@@ -15,6 +24,13 @@ export type RecordConditionName = (typeof RECORD_CONDITIONS)[number];
  */
 export const RECORD_CONDITION_DESCRIPTIONS: Record<RecordConditionName, string> = {
   visorPartnerAgency: "only for a record that lists the reader's agency as a ViSOR partner agency",
+  allocatedOffenderManager: "only for a probation case the reader is the allocated community offender manager of, or the senior probation officer who line-manages that offender manager",
+  victimLiaisonForCase: "only for a probation case with a victim in the Victim Contact Scheme allocated to the reader as victim liaison officer",
+  victimLiaisonForVictim: "only for a record about a victim allocated to the reader as victim liaison officer (or, naming no victim, about that victim's offender)",
+  withoutVictimDetail: 'only for a licence condition whose wording neither identifies a victim nor maps an exclusion zone',
+  approvedPremisesResident: "only for a person who lives, or is booked to live, at an approved premises the reader works at",
+  electronicallyMonitored: 'only for a licence condition (or a licence with one) that the electronic monitoring provider monitors and that names no victim',
+  coManagedCategoryOne: 'only for a probation case that probation registers as MAPPA category 1 (co-managed with the police)',
 };
 
 /**

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { buildFederatedSchema } from '@mappa/shared';
 import type { SubgraphDefinition } from '@mappa/shared';
+import { PROBATION_RECORD_CONDITIONS } from './access/probation-record.conditions';
 import { ProbationAccessAuditResolver } from './access-audit/access-audit.resolver';
 import { ProbationDisclosureEvidenceResolver } from './disclosure/disclosure-evidence.resolver';
 import { probationDisclosureResolvers } from './disclosure/disclosure.resolver';
@@ -41,6 +42,7 @@ export const probationSubgraph: SubgraphDefinition<ProbationLoaders> = {
       offenderReferenceResolver,
       PROBATION_POLICIES,
       authorization,
+      PROBATION_RECORD_CONDITIONS,
     ),
   createLoaders: createProbationLoaders,
   seed: seedProbation,

@@ -4,8 +4,11 @@ import type { AccessGrant, Role } from '@mappa/shared';
 // The probation service's access rules, in one place. Each field's @Access names one of these; the
 // access matrix (docs/access-matrix.md) is generated from them. Grants say who may read, and why. Row
 // scope (area, allocated COM, meeting membership under MAPPA_MEETING and the referral under
-// MAPPA_SCREENING, under-18s: shared/src/auth/row-scope.ts) is enforced before any field; what is not yet
-// (the victim's own VLO, residents, foreign national status) is named in the summaries.
+// MAPPA_SCREENING, under-18s: shared/src/auth/row-scope.ts) is enforced before any field. A grant's
+// per-record condition (the allocated COM and their line manager, the victim's own VLO, approved
+// premises residents, electronically monitored conditions, category 1 co-management) is decided on
+// each record by access/probation-record.conditions.ts; what is not yet (foreign national status) is
+// named in the summaries.
 // Where such a condition protects someone other than the reader's own agency (victims, the offender's
 // data reaching another agency outside the grant the inventory gives), the grant is left out: fail closed.
 
@@ -15,20 +18,32 @@ const PROBATION_CASE_ROLES: readonly Role[] = ['probation_practitioner', 'senior
 /** The Home Office at a meeting about a foreign national offender: risk levels, never the narrative (A.R38, C.72). */
 const HOME_OFFICE_AT_MEETING: AccessGrant = { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: ['home_office'] };
 
+/** A victim liaison officer, for case management, about the offender of a victim allocated to them (B.57, C.34). */
+const VLO_OWN_VICTIMS_OFFENDER: AccessGrant = { roles: ['victim_liaison_officer'], purposes: ['CASE_MANAGEMENT'], condition: 'victimLiaisonForCase' };
+/** A victim liaison officer, for case management, about a victim allocated to them (B.15, C.29, C.32). */
+const VLO_OWN_VICTIM: AccessGrant = { roles: ['victim_liaison_officer'], purposes: ['CASE_MANAGEMENT'], condition: 'victimLiaisonForVictim' };
+/** Approved premises staff, for case management, about a resident or proposed resident of their premises (C.8, C.11). */
+const AP_STAFF_OWN_RESIDENT: AccessGrant = { roles: ['approved_premises_staff'], purposes: ['CASE_MANAGEMENT'], condition: 'approvedPremisesResident' };
+/** The electronic monitoring provider at a meeting it attends, about what it monitors (A.R37). */
+const ELECTRONIC_MONITORING: AccessGrant = { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: ['electronic_monitoring'], condition: 'electronicallyMonitored' };
+/** The allocated COM and their line manager, for case management: victim-identifying material (B.15, C.29, principle 4). */
+const ALLOCATED_OFFENDER_MANAGER: AccessGrant = { roles: PROBATION_CASE_ROLES, purposes: ['CASE_MANAGEMENT'], condition: 'allocatedOffenderManager' };
+
 /** The RoSH summary as far as Jobcentre Plus may reach it: the community levels, for its staff only. */
 const RISK_TO_STAFF_GRANTS: readonly AccessGrant[] = [
   { roles: PROBATION_CASE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
   { roles: RESPONSIBLE_AUTHORITY_ROLES, purposes: MAPPA_PURPOSES },
-  { roles: ['approved_premises_staff'], purposes: ['CASE_MANAGEMENT'] },
+  AP_STAFF_OWN_RESIDENT,
   { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: ['jobcentre_plus'] },
   HOME_OFFICE_AT_MEETING,
 ];
 
-/** Who reads the probation case reference: the case roles, the RA for MAPPA purposes, VLO and AP staff for case management. */
+/** Who reads the probation case reference: the case roles, the RA for MAPPA purposes, VLO and AP staff for case management about their own. */
 const CASE_REFERENCE_GRANTS: readonly AccessGrant[] = [
   { roles: PROBATION_CASE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
   { roles: RESPONSIBLE_AUTHORITY_ROLES, purposes: MAPPA_PURPOSES },
-  { roles: ['victim_liaison_officer', 'approved_premises_staff'], purposes: ['CASE_MANAGEMENT'] },
+  VLO_OWN_VICTIMS_OFFENDER,
+  AP_STAFF_OWN_RESIDENT,
 ];
 
 export const probationPolicies = definePolicies('probation', {
@@ -41,7 +56,7 @@ export const probationPolicies = definePolicies('probation', {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The CRN and the community offender manager\'s staff code and allocation (also the CRN lookup). Probation practitioners and SPOs for case management; Responsible Authority roles (the co-ordinator under MAPPA_SCREENING) for MAPPA purposes; victim liaison officers and approved premises staff for case management (proposal). Row scope: own area (R-3) or a live case grant; limited-access cases only to the allocated COM and grant holders (R-4). Under MAPPA_MEETING only the declared meeting\'s subject, to those attending it (issue 10). Not yet enforced: the VLO\'s own victims\' offender; AP staff\'s residents.',
+      'The CRN and the community offender manager\'s staff code and allocation (also the CRN lookup). Probation practitioners and SPOs for case management; Responsible Authority roles (the co-ordinator under MAPPA_SCREENING) for MAPPA purposes; victim liaison officers for case management about the offender of a victim allocated to them, approved premises staff about residents and proposed residents of their premises (probation\'s placement record). Row scope: own area (R-3) or a live case grant; limited-access cases only to the allocated COM and grant holders (R-4). Under MAPPA_MEETING only the declared meeting\'s subject, to those attending it (issue 10).',
     rules: ['principle 2', 'principle 3', 'A.R9', 'C.8', 'C.88'],
     grants: CASE_REFERENCE_GRANTS,
   },
@@ -49,9 +64,13 @@ export const probationPolicies = definePolicies('probation', {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The probation case record itself and how to reach its community offender manager (names, email, telephone, team): the offender manager part of the duty-to-co-operate minimal summary. Everyone who reads the case reference, and duty-to-co-operate attendees (not Jobcentre Plus, A.R32) at a meeting; the Home Office is told the OM\'s contact for a foreign national offender (C.71). Row scope: as the case reference; duty-to-co-operate attendees only through a live case grant for that meeting (principle 5, A.R26).',
-    rules: ['principle 2', 'principle 3', 'principle 5', 'A.R26', 'A.R32', 'C.71'],
-    grants: [...CASE_REFERENCE_GRANTS, { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: MINIMAL_SUMMARY_AGENCIES }],
+      'The probation case record itself and how to reach its community offender manager (names, email, telephone, team): the offender manager part of the duty-to-co-operate minimal summary. Everyone who reads the case reference, and duty-to-co-operate attendees (not Jobcentre Plus, A.R32) at a meeting; the Home Office is told the OM\'s contact for a foreign national offender (C.71); a PPU officer, for case management, on a case probation registers as MAPPA category 1, which the police co-manage (A.R6, A.R23; probation\'s own MAPPA registration decides, no other agency is asked). Row scope: as the case reference; duty-to-co-operate attendees only through a live case grant for that meeting (principle 5, A.R26).',
+    rules: ['principle 2', 'principle 3', 'principle 5', 'A.R6', 'A.R23', 'A.R26', 'A.R32', 'C.71'],
+    grants: [
+      ...CASE_REFERENCE_GRANTS,
+      { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: MINIMAL_SUMMARY_AGENCIES },
+      { roles: ['ppu_officer'], purposes: ['CASE_MANAGEMENT'], agencies: ['police'], condition: 'coManagedCategoryOne' },
+    ],
   },
   caseSummary: {
     owner: Agency.PROBATION,
@@ -76,12 +95,25 @@ export const probationPolicies = definePolicies('probation', {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The licences and their status and key dates (start, conditional release, licence and sentence expiry). Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes; victim liaison officers for case management, to give victims the Victim Contact Scheme information. Row scope: own area or a live case grant. Not yet enforced: the VLO\'s own victims\' offender. Jobcentre Plus is not granted the expiry date (A.R32: no field marks an employment restriction).',
-    rules: ['principle 3', 'A.R32', 'C.34'],
+      'The licences and their status and key dates (start, conditional release, licence and sentence expiry). Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes; victim liaison officers for case management about the offender of a victim allocated to them, to give victims the Victim Contact Scheme information. Row scope: own area or a live case grant. Jobcentre Plus is not granted the expiry date (A.R32: no field marks an employment restriction).',
+    rules: ['principle 3', 'A.R32', 'B.57', 'C.14', 'C.34'],
     grants: [
       { roles: PROBATION_CASE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
       { roles: RESPONSIBLE_AUTHORITY_ROLES, purposes: MAPPA_PURPOSES },
-      { roles: ['victim_liaison_officer'], purposes: ['CASE_MANAGEMENT'] },
+      VLO_OWN_VICTIMS_OFFENDER,
+    ],
+  },
+  licenceRecords: {
+    owner: Agency.PROBATION,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The list of licences as a container (reading it reveals nothing by itself; each field has its own policy). Everyone who reads a licence\'s dates or conditions: probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes; victim liaison officers about the offender of a victim allocated to them; the electronic monitoring provider at a meeting it attends, only the licences holding a condition it monitors (A.R37). Row scope: own area or a live case grant (a meeting\'s subject to those attending it).',
+    rules: ['principle 3', 'A.R37', 'C.34'],
+    grants: [
+      { roles: PROBATION_CASE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
+      { roles: RESPONSIBLE_AUTHORITY_ROLES, purposes: MAPPA_PURPOSES },
+      VLO_OWN_VICTIMS_OFFENDER,
+      ELECTRONIC_MONITORING,
     ],
   },
   licence: {
@@ -99,27 +131,34 @@ export const probationPolicies = definePolicies('probation', {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Licence conditions without their wording: kind, period, code, category and the victim and exclusion-zone flags. Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes; victim liaison officers for case management. Row scope: own area or a live case grant. Not yet enforced: the VLO\'s own victims\' offender. Duty-to-co-operate agencies (including electronic monitoring) and Jobcentre Plus: denied.',
-    rules: ['principle 3', 'A.R32', 'B.15', 'C.29'],
+      'Licence conditions without their wording: kind, period, code, category and the victim and exclusion-zone flags. Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes; victim liaison officers for case management about the offender of a victim allocated to them; the electronic monitoring provider at a meeting it attends, exactly the curfew and exclusion conditions it monitors and never one naming a victim (A.R37). Row scope: own area or a live case grant. Other duty-to-co-operate agencies and Jobcentre Plus: denied.',
+    rules: ['principle 3', 'A.R32', 'A.R37', 'B.15', 'C.29', 'C.34'],
     grants: [
       { roles: PROBATION_CASE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
       { roles: RESPONSIBLE_AUTHORITY_ROLES, purposes: MAPPA_PURPOSES },
-      { roles: ['victim_liaison_officer'], purposes: ['CASE_MANAGEMENT'] },
+      VLO_OWN_VICTIMS_OFFENDER,
+      ELECTRONIC_MONITORING,
     ],
   },
   licenceConditionText: {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The wording of a licence condition, which may name a victim or map where they live. Probation practitioners, SPOs and victim liaison officers for case management only. The per-row release of text to Responsible Authority roles when neither identifiesVictim nor isExclusionZone is set is not yet enforced, so it fails closed: every other reader gets null. Allocated COM and allocated VLO (not yet enforced).',
-    rules: ['principle 3', 'B.15', 'C.29', 'C.32', 'C.38'],
-    grants: [{ roles: [...PROBATION_CASE_ROLES, 'victim_liaison_officer'], purposes: ['CASE_MANAGEMENT'] }],
+      'The wording of a licence condition, which may name a victim or map where they live. Wording that identifies a victim or maps an exclusion zone (either flag set): the allocated community offender manager and the SPO who line-manages them, for case management, and the victim liaison officer of the victim who asked for the condition (its victim reference), never anyone else under any purpose (B.15, C.29, C.32). Wording with neither flag: probation practitioners and SPOs for case management; Responsible Authority roles for MAPPA purposes (principle 3: licence conditions without victim-identifying detail); a VLO about the offender of a victim allocated to them. The electronic monitoring provider at a meeting it attends: the wording (and zone map) of the conditions it monitors, never one naming a victim (A.R37). Row scope: own area or a live case grant.',
+    rules: ['principle 3', 'A.R37', 'B.15', 'C.29', 'C.32', 'C.38'],
+    grants: [
+      { roles: PROBATION_CASE_ROLES, purposes: ['CASE_MANAGEMENT'], condition: 'withoutVictimDetail' },
+      ALLOCATED_OFFENDER_MANAGER,
+      { roles: RESPONSIBLE_AUTHORITY_ROLES, purposes: MAPPA_PURPOSES, condition: 'withoutVictimDetail' },
+      VLO_OWN_VICTIM,
+      ELECTRONIC_MONITORING,
+    ],
   },
   riskOfSeriousHarm: {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The OASys RoSH summary and its risk-in-the-community levels as containers (reading them reveals nothing by itself; each level has its own policy). Open to everyone who may read any level, including Jobcentre Plus at a meeting for the risk to staff and the Home Office at a meeting for the levels (A.R38, C.72). Row scope: own area or a live case grant; duty-to-co-operate attendees (Jobcentre Plus included) only through a grant (principle 5). Under MAPPA_MEETING only the declared meeting\'s subject, to those attending it (issue 10). Not yet enforced: AP staff\'s residents; Jobcentre Plus only for offenders aged 18+ (A.R31).',
+      'The OASys RoSH summary and its risk-in-the-community levels as containers (reading them reveals nothing by itself; each level has its own policy). Open to everyone who may read any level, including Jobcentre Plus at a meeting for the risk to staff and the Home Office at a meeting for the levels (A.R38, C.72). Row scope: own area or a live case grant; duty-to-co-operate attendees (Jobcentre Plus included) only through a grant (principle 5). Under MAPPA_MEETING only the declared meeting\'s subject, to those attending it (issue 10). AP staff: residents and proposed residents of their premises only (C.8, C.11). Not yet enforced: Jobcentre Plus only for offenders aged 18+ (A.R31).',
     rules: ['principle 3', 'A.R32', 'A.R38', 'C.11', 'C.72', 'C.87'],
     grants: RISK_TO_STAFF_GRANTS,
   },
@@ -127,7 +166,7 @@ export const probationPolicies = definePolicies('probation', {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Risk of serious harm to staff (ProbationRiskToGroups.staff, its own field). Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes; AP staff for case management (proposal); Jobcentre Plus duty-to-co-operate attendees at a meeting (MAPPA J): the only probation field they read; the Home Office\'s attendee at a meeting (A.R38, C.72). Row scope: own area or a live case grant; duty-to-co-operate attendees only through a grant. Under MAPPA_MEETING only the declared meeting\'s subject, to those attending it (issue 10). Not yet enforced: residents; offender aged 18+.',
+      'Risk of serious harm to staff (ProbationRiskToGroups.staff, its own field). Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes; AP staff for case management (proposal); Jobcentre Plus duty-to-co-operate attendees at a meeting (MAPPA J): the only probation field they read; the Home Office\'s attendee at a meeting (A.R38, C.72). Row scope: own area or a live case grant; duty-to-co-operate attendees only through a grant. Under MAPPA_MEETING only the declared meeting\'s subject, to those attending it (issue 10). AP staff: residents and proposed residents of their premises only (C.8, C.11). Not yet enforced: offender aged 18+.',
     rules: ['principle 3', 'A.R32', 'A.R38', 'C.11', 'C.72', 'C.87'],
     grants: RISK_TO_STAFF_GRANTS,
   },
@@ -135,12 +174,12 @@ export const probationPolicies = definePolicies('probation', {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The overall RoSH level and the risk to children, the public, known adults and prisoners. Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes; AP staff for case management (proposal); the Home Office\'s duty-to-co-operate attendee at a meeting (A.R38, C.72: levels, never the narrative). Never Jobcentre Plus (A.R32). Row scope: own area or a live case grant; the Home Office only through a live case grant for that meeting. Not yet enforced: residents; that the person is a foreign national offender.',
-    rules: ['principle 3', 'principle 5', 'A.R28', 'A.R32', 'A.R38', 'C.11', 'C.72'],
+      'The overall RoSH level and the risk to children, the public, known adults and prisoners. Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes; AP staff for case management about residents and proposed residents of their premises (C.8, C.11); the Home Office\'s duty-to-co-operate attendee at a meeting (A.R38, C.72: levels, never the narrative). Never Jobcentre Plus (A.R32). Row scope: own area or a live case grant; the Home Office only through a live case grant for that meeting. Not yet enforced: that the person is a foreign national offender.',
+    rules: ['principle 3', 'principle 5', 'A.R28', 'A.R32', 'A.R38', 'C.8', 'C.11', 'C.72'],
     grants: [
       { roles: PROBATION_CASE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
       { roles: RESPONSIBLE_AUTHORITY_ROLES, purposes: MAPPA_PURPOSES },
-      { roles: ['approved_premises_staff'], purposes: ['CASE_MANAGEMENT'] },
+      AP_STAFF_OWN_RESIDENT,
       HOME_OFFICE_AT_MEETING,
     ],
   },
@@ -171,44 +210,58 @@ export const probationPolicies = definePolicies('probation', {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The RoSH narrative (who is at risk, which may name victims; nature, imminence, increasing and mitigating factors, analysis). Probation practitioners and SPOs for case management only; no other role under any purpose. Allocated COM (not yet enforced).',
+      'The RoSH narrative (who is at risk, which may name victims; nature, imminence, increasing and mitigating factors, analysis). The allocated community offender manager and the SPO who line-manages them, for case management only; no other practitioner, and no other role under any purpose (B.15, C.29, principle 4).',
     rules: ['principle 4', 'A.R28', 'B.15', 'C.29'],
-    grants: [{ roles: PROBATION_CASE_ROLES, purposes: ['CASE_MANAGEMENT'] }],
+    grants: [ALLOCATED_OFFENDER_MANAGER],
   },
   riskManagementPlan: {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The lead agency\'s risk management plan (all sections but victim safety planning). Probation practitioners and SPOs for case management; Responsible Authority attendees at a MAPP meeting only. Row scope: own area or a live case grant; under MAPPA_MEETING only the declared meeting\'s subject, to those attending it (issue 10). AP staff at meetings about their residents (C.11) are not granted until residence and invitation can be checked. Duty-to-co-operate agencies and lay advisers: denied.',
+      'The lead agency\'s risk management plan (all sections but victim safety planning). Probation practitioners and SPOs for case management; Responsible Authority attendees at a MAPP meeting only. Row scope: own area or a live case grant; under MAPPA_MEETING only the declared meeting\'s subject, to those attending it (issue 10). Approved premises staff at a meeting they attend about a resident or proposed resident of their premises (C.11). Duty-to-co-operate agencies and lay advisers: denied.',
     rules: ['principle 4', 'A.R28', 'B.39', 'B.43', 'C.11'],
     grants: [
       { roles: PROBATION_CASE_ROLES, purposes: ['CASE_MANAGEMENT'] },
       { roles: RESPONSIBLE_AUTHORITY_ROLES, purposes: ['MAPPA_MEETING'] },
+      { roles: ['approved_premises_staff'], purposes: ['MAPPA_MEETING'], condition: 'approvedPremisesResident' },
+    ],
+  },
+  riskManagementPlanRecord: {
+    owner: Agency.PROBATION,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The risk management plan as a container (reading it reveals nothing by itself; each section has its own policy). Everyone who reads a section of it: probation practitioners and SPOs for case management; Responsible Authority attendees at a MAPP meeting; approved premises staff at a meeting about their resident (C.11); the victim liaison officer of a victim of the offender, for victim safety planning (B.15). Row scope: as the plan.',
+    rules: ['principle 4', 'B.15', 'B.39', 'C.11'],
+    grants: [
+      { roles: PROBATION_CASE_ROLES, purposes: ['CASE_MANAGEMENT'] },
+      { roles: RESPONSIBLE_AUTHORITY_ROLES, purposes: ['MAPPA_MEETING'] },
+      { roles: ['approved_premises_staff'], purposes: ['MAPPA_MEETING'], condition: 'approvedPremisesResident' },
+      VLO_OWN_VICTIMS_OFFENDER,
     ],
   },
   victimSafetyPlanning: {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Victim safety planning in the risk management plan: probation practitioners and SPOs for case management only, never in meeting views or to other agencies. Allocated COM (not yet enforced). The allocated victim liaison officer is not granted until VLO allocation can be checked.',
+      'Victim safety planning in the risk management plan: the allocated community offender manager and the SPO who line-manages them, and the victim liaison officer of a victim of the offender, for case management only; never in meeting views or to other agencies (B.15, B.42, C.29).',
     rules: ['B.15', 'B.42', 'C.29'],
-    grants: [{ roles: PROBATION_CASE_ROLES, purposes: ['CASE_MANAGEMENT'] }],
+    grants: [ALLOCATED_OFFENDER_MANAGER, VLO_OWN_VICTIMS_OFFENDER],
   },
   victimContacts: {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Victims in the Victim Contact Scheme and their wishes: the most restricted data in the federation. Victim liaison officers for case management only; for everyone else (practitioners, other agencies, meetings, disclosure decisions, co-ordinator, chair, duty-to-co-operate agencies, statistics) the whole list is null. Row scope: each victim only to the allocated VLO (vloStaffId = staffId); the list holds the caller\'s own victims and is null when it holds none, never empty or shortened (principle 9). The allocated COM\'s scheme and VLO code (C.33) are not granted until allocation can be checked.',
+      'Victims in the Victim Contact Scheme and their wishes: the most restricted data in the federation. Victim liaison officers for case management only; for everyone else (practitioners, other agencies, meetings, disclosure decisions, co-ordinator, chair, duty-to-co-operate agencies, statistics) the whole list is null. Each victim only to the allocated VLO (vloStaffId = staffId, a per-record condition); the list holds the caller\'s own victims and is null when it holds none, never empty or shortened (principle 9). The allocated COM\'s scheme and VLO code (C.33) are not granted until allocation can be checked.',
     rules: ['principle 4', 'B.15', 'C.29', 'C.30', 'C.31', 'C.33', 'C.37'],
-    grants: [{ roles: ['victim_liaison_officer'], purposes: ['CASE_MANAGEMENT'] }],
+    grants: [VLO_OWN_VICTIM],
   },
   victimContactDetails: {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'How to reach a victim (address, telephone, email, preferred method): never leaves the victim liaison officer, for case management. Allocated VLO only (the victim list\'s row scope); release to health or a meeting needs the victim\'s wish, which no field records, so it is denied.',
+      'How to reach a victim (address, telephone, email, preferred method): never leaves the victim liaison officer allocated to that victim, for case management. C.32: where the victim lives reaches anyone else only as the exclusion zone the victim asked for (ProbationVictimWishes.exclusionZoneRequested; the condition carries the victim\'s reference), read by the allocated COM, their line manager and this VLO; release to health or a meeting needs the victim\'s wish, which no field records, so it is denied.',
     rules: ['B.15', 'C.29', 'C.32', 'C.46'],
-    grants: [{ roles: ['victim_liaison_officer'], purposes: ['CASE_MANAGEMENT'] }],
+    grants: [VLO_OWN_VICTIM],
   },
   probationAddress: {
     owner: Agency.PROBATION,

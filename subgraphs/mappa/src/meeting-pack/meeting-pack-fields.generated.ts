@@ -216,8 +216,10 @@ export const MEETING_PACK_FIELDS: readonly MeetingPackField[] = [
     grants: [
       "roles=probation_practitioner,senior_probation_officer;purposes=CASE_MANAGEMENT,MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
       "roles=ppu_officer,visor_administrator,ct_officer,probation_practitioner,senior_probation_officer,prison_offender_manager,mappa_coordinator,mappa_chair;purposes=MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
-      "roles=victim_liaison_officer,approved_premises_staff;purposes=CASE_MANAGEMENT",
+      "roles=victim_liaison_officer;purposes=CASE_MANAGEMENT;condition=victimLiaisonForCase",
+      "roles=approved_premises_staff;purposes=CASE_MANAGEMENT;condition=approvedPremisesResident",
       "roles=dtc_attendee;purposes=MAPPA_MEETING;agencies=children_social_care,adult_social_care,health,housing,education,home_office,electronic_monitoring",
+      "roles=ppu_officer;purposes=CASE_MANAGEMENT;agencies=police;condition=coManagedCategoryOne",
     ],
   },
   {
@@ -227,7 +229,8 @@ export const MEETING_PACK_FIELDS: readonly MeetingPackField[] = [
     grants: [
       "roles=probation_practitioner,senior_probation_officer;purposes=CASE_MANAGEMENT,MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
       "roles=ppu_officer,visor_administrator,ct_officer,probation_practitioner,senior_probation_officer,prison_offender_manager,mappa_coordinator,mappa_chair;purposes=MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
-      "roles=victim_liaison_officer,approved_premises_staff;purposes=CASE_MANAGEMENT",
+      "roles=victim_liaison_officer;purposes=CASE_MANAGEMENT;condition=victimLiaisonForCase",
+      "roles=approved_premises_staff;purposes=CASE_MANAGEMENT;condition=approvedPremisesResident",
     ],
   },
   {
@@ -251,11 +254,12 @@ export const MEETING_PACK_FIELDS: readonly MeetingPackField[] = [
   {
     path: "subject.licences",
     coordinate: "Offender.licences",
-    policy: "probation.licenceDates",
+    policy: "probation.licenceRecords",
     grants: [
       "roles=probation_practitioner,senior_probation_officer;purposes=CASE_MANAGEMENT,MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
       "roles=ppu_officer,visor_administrator,ct_officer,probation_practitioner,senior_probation_officer,prison_offender_manager,mappa_coordinator,mappa_chair;purposes=MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
-      "roles=victim_liaison_officer;purposes=CASE_MANAGEMENT",
+      "roles=victim_liaison_officer;purposes=CASE_MANAGEMENT;condition=victimLiaisonForCase",
+      "roles=dtc_attendee;purposes=MAPPA_MEETING;agencies=electronic_monitoring;condition=electronicallyMonitored",
     ],
   },
   {
@@ -265,7 +269,7 @@ export const MEETING_PACK_FIELDS: readonly MeetingPackField[] = [
     grants: [
       "roles=probation_practitioner,senior_probation_officer;purposes=CASE_MANAGEMENT,MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
       "roles=ppu_officer,visor_administrator,ct_officer,probation_practitioner,senior_probation_officer,prison_offender_manager,mappa_coordinator,mappa_chair;purposes=MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
-      "roles=victim_liaison_officer;purposes=CASE_MANAGEMENT",
+      "roles=victim_liaison_officer;purposes=CASE_MANAGEMENT;condition=victimLiaisonForCase",
     ],
   },
   {
@@ -275,7 +279,7 @@ export const MEETING_PACK_FIELDS: readonly MeetingPackField[] = [
     grants: [
       "roles=probation_practitioner,senior_probation_officer;purposes=CASE_MANAGEMENT,MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
       "roles=ppu_officer,visor_administrator,ct_officer,probation_practitioner,senior_probation_officer,prison_offender_manager,mappa_coordinator,mappa_chair;purposes=MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
-      "roles=victim_liaison_officer;purposes=CASE_MANAGEMENT",
+      "roles=victim_liaison_officer;purposes=CASE_MANAGEMENT;condition=victimLiaisonForCase",
     ],
   },
   {
@@ -285,7 +289,7 @@ export const MEETING_PACK_FIELDS: readonly MeetingPackField[] = [
     grants: [
       "roles=probation_practitioner,senior_probation_officer;purposes=CASE_MANAGEMENT,MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
       "roles=ppu_officer,visor_administrator,ct_officer,probation_practitioner,senior_probation_officer,prison_offender_manager,mappa_coordinator,mappa_chair;purposes=MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
-      "roles=victim_liaison_officer;purposes=CASE_MANAGEMENT",
+      "roles=victim_liaison_officer;purposes=CASE_MANAGEMENT;condition=victimLiaisonForCase",
     ],
   },
   {
@@ -295,7 +299,7 @@ export const MEETING_PACK_FIELDS: readonly MeetingPackField[] = [
     grants: [
       "roles=probation_practitioner,senior_probation_officer;purposes=CASE_MANAGEMENT,MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
       "roles=ppu_officer,visor_administrator,ct_officer,probation_practitioner,senior_probation_officer,prison_offender_manager,mappa_coordinator,mappa_chair;purposes=MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
-      "roles=approved_premises_staff;purposes=CASE_MANAGEMENT",
+      "roles=approved_premises_staff;purposes=CASE_MANAGEMENT;condition=approvedPremisesResident",
       "roles=dtc_attendee;purposes=MAPPA_MEETING;agencies=jobcentre_plus",
       "roles=dtc_attendee;purposes=MAPPA_MEETING;agencies=home_office",
     ],
@@ -307,7 +311,7 @@ export const MEETING_PACK_FIELDS: readonly MeetingPackField[] = [
     grants: [
       "roles=probation_practitioner,senior_probation_officer;purposes=CASE_MANAGEMENT,MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
       "roles=ppu_officer,visor_administrator,ct_officer,probation_practitioner,senior_probation_officer,prison_offender_manager,mappa_coordinator,mappa_chair;purposes=MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
-      "roles=approved_premises_staff;purposes=CASE_MANAGEMENT",
+      "roles=approved_premises_staff;purposes=CASE_MANAGEMENT;condition=approvedPremisesResident",
       "roles=dtc_attendee;purposes=MAPPA_MEETING;agencies=home_office",
     ],
   },

@@ -1,6 +1,7 @@
 import { FieldResolver, Resolver, Root } from 'type-graphql';
 import { Access } from '@mappa/shared';
 import { probationPolicies } from '../probation.policies';
+import { carryFacts } from '../access/probation-record-facts';
 import type { ProbationCaseRow } from './probation-case.table';
 import { ProbationCase, ProbationOffence, ProbationOffenderManager, ProbationProvider } from './probation-case.type';
 
@@ -21,15 +22,16 @@ export class ProbationCaseResolver {
   @Access(probationPolicies.offenderManagerContact)
   @FieldResolver(() => ProbationOffenderManager, { description: 'The community offender manager and their team.' })
   communityOffenderManager(@Root() row: ProbationCaseRow): ProbationOffenderManager {
-    return {
+    // The offender manager and team carry the case's facts: their fields are granted on the same conditions.
+    return carryFacts(row, {
       staffCode: row.managerStaffCode,
       allocated: isAllocated(row.managerStaffCode),
       forenames: row.managerForenames,
       surname: row.managerSurname,
       email: row.managerEmail,
       telephoneNumber: row.managerTelephoneNumber,
-      team: { code: row.teamCode, description: row.teamDescription, telephoneNumber: row.teamTelephoneNumber },
-    };
+      team: carryFacts(row, { code: row.teamCode, description: row.teamDescription, telephoneNumber: row.teamTelephoneNumber }),
+    });
   }
 
   @Access(probationPolicies.caseSummary)

@@ -1,4 +1,4 @@
-import { boolean, date, text } from 'drizzle-orm/pg-core';
+import { boolean, date, smallint, text } from 'drizzle-orm/pg-core';
 import type { MappaArea } from '@mappa/shared';
 import { probationSchema } from '../probation.schema';
 
@@ -25,6 +25,15 @@ export const probationCaseTable = probationSchema.table('probation_case', {
   managerSurname: text('manager_surname'),
   managerEmail: text('manager_email'),
   managerTelephoneNumber: text('manager_telephone_number'),
+  // The senior probation officer who line-manages the community offender manager (nDelius records
+  // the team's manager): with the allocated COM, the only probation staff who read the case's
+  // victim-identifying material (B.15, C.29). Null when the team has none recorded (then nobody
+  // reads it as line manager: deny by default).
+  lineManagerStaffCode: text('line_manager_staff_code'),
+  // Probation's own MAPPA registration (nDelius registers the MAPPA category and level on the case),
+  // so probation decides category 1 co-management (A.R6, A.R23) from its own record, never by asking
+  // the MAPPA unit or the police. Null when the case carries no MAPPA registration.
+  mappaCategory: smallint('mappa_category'),
   tier: text('tier'),
   inBreach: boolean('in_breach').notNull(),
   currentRestriction: boolean('current_restriction').notNull(),

@@ -1,9 +1,21 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { loaderForMany, loaderForOne } from '@mappa/shared';
 import type { Database } from '@mappa/shared';
 import { groupByCase } from '../case/held-rows';
 import { probationCaseTable } from '../case/probation-case.table';
 import { licenceConditionTable, licenceTable } from './licence.table';
+
+/**
+ * A licence row and whether it holds a condition the electronic monitoring provider monitors (A.R37),
+ * read in the same statement. Null, like every column, when the case has no licence, so the left
+ * join's missing licence stays a missing row.
+ */
+const licenceWithMonitoring = {
+  ...getTableColumns(licenceTable),
+  // The subquery aliases its table: drizzle writes columns without their table inside `sql`.
+  electronicMonitoring: sql<boolean | null>`case when ${licenceTable}."licence_id" is null then null else exists (select 1 from ${licenceConditionTable} monitored
+      where monitored.licence_id = ${licenceTable}."licence_id" and monitored.electronic_monitoring) end`.as('electronic_monitoring'),
+};
 
 /** Licences by PNC ID, oldest version first; null for a person probation does not hold. */
 export const createLicencesLoader = (db: Database) =>
@@ -12,7 +24,7 @@ export const createLicencesLoader = (db: Database) =>
     async (pncIds) =>
       groupByCase(
         await db
-          .select({ pncId: probationCaseTable.pncId, row: licenceTable })
+          .select({ pncId: probationCaseTable.pncId, row: licenceWithMonitoring })
           .from(probationCaseTable)
           .leftJoin(licenceTable, eq(licenceTable.crn, probationCaseTable.crn))
           .where(inArray(probationCaseTable.pncId, [...pncIds]))

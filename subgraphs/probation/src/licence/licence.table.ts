@@ -61,6 +61,14 @@ export const licenceConditionTable = probationSchema.table(
     text: text('text').notNull(),
     identifiesVictim: boolean('identifies_victim').notNull(),
     isExclusionZone: boolean('is_exclusion_zone').notNull(),
+    // The victim (Victim Contact Scheme reference) whose wishes or safety the condition answers, e.g.
+    // a no-contact or exclusion-zone condition asked for by that victim: its wording is that victim's
+    // material, read by that victim's liaison officer only (B.15, C.32). Null for a condition about
+    // no victim in the scheme. Not a foreign key: the victim list is the VLO's, the licence CVL's.
+    victimReference: text('victim_reference'),
+    // A curfew or exclusion condition the electronic monitoring provider monitors (tag or GPS): the
+    // only probation record the provider reads (A.R37).
+    electronicMonitoring: boolean('electronic_monitoring').notNull().default(false),
     ordinal: integer('ordinal').notNull(),
   },
   (table) => [index('licence_condition_licence_id_idx').on(table.licenceId)],

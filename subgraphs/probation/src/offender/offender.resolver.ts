@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { Access, subjectInScope, victimLiaisonOfficerStaffId } from '@mappa/shared';
+import { Access, subjectInScope } from '@mappa/shared';
+import { allWithFacts, caseFactsFor, caseFactsOf, withFacts } from '../access/probation-record-facts';
 import { probationPolicies } from '../probation.policies';
 import { crnSchema, parseInput } from '@mappa/shared';
 import { ProbationAddress } from '../address/probation-address.type';
@@ -30,7 +31,9 @@ export class OffenderResolver {
     if (!probationCase || !subjectInScope(probationSubjectFacts(probationCase), context.rowScope)) return null;
     // The offender's own fields look the case up by PNC ID: hand them the row already read.
     context.loaders.probationCase.prime(probationCase.pncId, probationCase);
-    return { pncId: probationCase.pncId };
+    // The lookup is granted to some readers on a condition of the case (a VLO's own victims'
+    // offender, AP staff's resident): the answer carries the case's facts, so it is decided like the case.
+    return withFacts({ pncId: probationCase.pncId }, caseFactsOf(probationCase, context));
   }
 
   @Access(probationPolicies.offenderManagerContact)
@@ -38,18 +41,21 @@ export class OffenderResolver {
     nullable: true,
     description: 'The nDelius probation case (CRN, offender manager, team, tier, status). Null when probation holds no case. Owner: probation.',
   })
-  probationCase(@Root() offender: Offender, @Ctx() context: ProbationContext) {
-    return context.loaders.probationCase.load(offender.pncId);
+  async probationCase(@Root() offender: Offender, @Ctx() context: ProbationContext) {
+    // Each record carries the facts its grants' conditions decide on (access/probation-record-facts.ts).
+    const probationCase = await context.loaders.probationCase.load(offender.pncId);
+    return probationCase ? withFacts(probationCase, caseFactsOf(probationCase, context)) : null;
   }
 
-  @Access(probationPolicies.licenceDates)
+  @Access(probationPolicies.licenceRecords)
   @FieldResolver(() => [ProbationLicence], {
     nullable: true,
     description:
       'CVL licences, oldest first: the ACTIVE licence of someone on licence (with any variation) or the licence being prepared for someone due for release within six months. Empty when there is none; null when probation holds no case. Owner: probation.',
   })
   async licences(@Root() offender: Offender, @Ctx() context: ProbationContext) {
-    return (await context.loaders.licences.load(offender.pncId))?.rows ?? null;
+    const [held, facts] = await Promise.all([context.loaders.licences.load(offender.pncId), caseFactsFor(context, offender.pncId)]);
+    return facts ? allWithFacts(held?.rows, facts) : null;
   }
 
   @Access(probationPolicies.riskOfSeriousHarm)
@@ -57,17 +63,19 @@ export class OffenderResolver {
     nullable: true,
     description: 'The latest OASys risk of serious harm summary. Null when none is held (only CURRENT cases have one). Owner: probation.',
   })
-  riskOfSeriousHarm(@Root() offender: Offender, @Ctx() context: ProbationContext) {
-    return context.loaders.riskOfSeriousHarm.load(offender.pncId);
+  async riskOfSeriousHarm(@Root() offender: Offender, @Ctx() context: ProbationContext) {
+    const [summary, facts] = await Promise.all([context.loaders.riskOfSeriousHarm.load(offender.pncId), caseFactsFor(context, offender.pncId)]);
+    return summary && facts ? withFacts(summary, facts) : null;
   }
 
-  @Access(probationPolicies.riskManagementPlan)
+  @Access(probationPolicies.riskManagementPlanRecord)
   @FieldResolver(() => ProbationRiskManagementPlan, {
     nullable: true,
     description: 'The lead agency\'s risk management plan from the latest OASys assessment. Null when none is held (only CURRENT cases have one). Owner: probation.',
   })
-  riskManagementPlan(@Root() offender: Offender, @Ctx() context: ProbationContext) {
-    return context.loaders.riskManagementPlan.load(offender.pncId);
+  async riskManagementPlan(@Root() offender: Offender, @Ctx() context: ProbationContext) {
+    const [plan, facts] = await Promise.all([context.loaders.riskManagementPlan.load(offender.pncId), caseFactsFor(context, offender.pncId)]);
+    return plan && facts ? withFacts(plan, facts) : null;
   }
 
   @Access(probationPolicies.victimContacts)
@@ -77,14 +85,13 @@ export class OffenderResolver {
       'The caller\'s own victims in the Victim Contact Scheme for this offender (those allocated to the caller as victim liaison officer). The most restricted data in the federation. Null when the caller has none here, whether the offender has no victims, only other officers\' victims, or probation holds no case. Owner: probation.',
   })
   async victimContacts(@Root() offender: Offender, @Ctx() context: ProbationContext) {
-    // Row scope: a victim contact is visible only to the VLO allocated to it (vloStaffId, a staff id
-    // from probation's own identity provider: the same id from another provider is nobody's). The list
-    // is filtered to the caller's own and is null when none are, never empty or shortened, so its
-    // presence and length say nothing about other officers' victims (principle 9).
-    const vloStaffId = victimLiaisonOfficerStaffId(context.rowScope);
-    if (vloStaffId === null) return null;
-    const own = ((await context.loaders.victimContacts.load(offender.pncId))?.rows ?? []).filter((contact) => contact.vloStaffId === vloStaffId);
-    return own.length === 0 ? null : own;
+    // Each victim is visible only to the VLO allocated to it: the grant's `victimLiaisonForVictim`
+    // condition decides per victim and drops the others, and a list left with none is null, never
+    // empty or shortened-looking, so its presence and length say nothing about other officers'
+    // victims (principle 9). A case with no victims answers null alike.
+    const [held, facts] = await Promise.all([context.loaders.victimContacts.load(offender.pncId), caseFactsFor(context, offender.pncId)]);
+    if (!held || !facts || held.rows.length === 0) return null;
+    return held.rows.map((contact) => withFacts(contact, { ...facts, victimReference: contact.victimReference }));
   }
 
   @Access(probationPolicies.probationAddress)

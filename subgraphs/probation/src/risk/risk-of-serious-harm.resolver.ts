@@ -2,6 +2,7 @@ import { FieldResolver, Resolver, Root } from 'type-graphql';
 import { Access } from '@mappa/shared';
 import { probationPolicies } from '../probation.policies';
 import type { RiskLevel } from '@mappa/shared';
+import { carryFacts } from '../access/probation-record-facts';
 import type { RiskOfSeriousHarmRow } from './risk-of-serious-harm.table';
 import { ProbationRiskOfSeriousHarm, ProbationRiskPredictors, ProbationRiskToGroups } from './risk-of-serious-harm.type';
 import type { ProbationPredictorScore } from './risk-of-serious-harm.type';
@@ -16,25 +17,26 @@ export class ProbationRiskOfSeriousHarmResolver {
   @Access(probationPolicies.riskOfSeriousHarm)
   @FieldResolver(() => ProbationRiskToGroups, { description: 'Risk to each group while the person is in the community.' })
   riskInCommunity(@Root() row: RiskOfSeriousHarmRow): ProbationRiskToGroups {
-    return {
+    // The levels are decided on the summary's facts (approved premises staff read their residents'): they carry them.
+    return carryFacts(row, {
       children: row.communityChildren,
       public: row.communityPublic,
       knownAdult: row.communityKnownAdult,
       staff: row.communityStaff,
       prisoners: row.communityPrisoners,
-    };
+    });
   }
 
   @Access(probationPolicies.riskInCustody)
   @FieldResolver(() => ProbationRiskToGroups, { nullable: true, description: 'Risk to each group while the person is in custody.' })
   riskInCustody(@Root() row: RiskOfSeriousHarmRow): ProbationRiskToGroups {
-    return {
+    return carryFacts(row, {
       children: row.custodyChildren,
       public: row.custodyPublic,
       knownAdult: row.custodyKnownAdult,
       staff: row.custodyStaff,
       prisoners: row.custodyPrisoners,
-    };
+    });
   }
 
   @Access(probationPolicies.riskAssessment)

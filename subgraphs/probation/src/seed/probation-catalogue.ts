@@ -68,6 +68,13 @@ export const SURNAMES: readonly string[] = SURNAME_STARTS.flatMap((start) => SUR
 
 export const STREETS = ['Acorn Way', 'Beacon Road', 'Chapel Lane', 'Dovecote Close', 'Ferry Street', 'Granary Row', 'Kiln Lane', 'Mill Race', 'Orchard Walk', 'Quarry Hill', 'Tannery Yard', 'Weir Road'] as const;
 
+/** An approved premises' code in a probation region: the provider code and its place in `APPROVED_PREMISES`. */
+export const approvedPremisesCode = (providerCode: string, premisesName: string): string =>
+  `${providerCode}AP${APPROVED_PREMISES.indexOf(premisesName as (typeof APPROVED_PREMISES)[number]) + 1}`;
+
+/** The staff codes of an approved premises' staff (two per premises, synthetic). */
+export const approvedPremisesStaffCodes = (premisesCode: string): readonly string[] => [`${premisesCode}1`, `${premisesCode}2`];
+
 export const APPROVED_PREMISES = ['Alderbrook House', 'Beacon Lodge', 'Cley House', 'Fallowfield House', 'Heron Court', 'Tarnside Lodge'] as const;
 
 /** A synthetic postcode in the non-existent `ZZ` area. */
@@ -127,6 +134,10 @@ export interface ConditionDraft {
   readonly text: string;
   readonly identifiesVictim: boolean;
   readonly isExclusionZone: boolean;
+  /** The victim who asked for the condition (their Victim Contact Scheme reference), if one did. */
+  readonly victimReference?: string | null;
+  /** True for a curfew or exclusion zone the electronic monitoring provider monitors. */
+  readonly electronicMonitoring?: boolean;
 }
 
 const standard = (period: 'AP' | 'PSS', code: string, text: string): ConditionDraft => ({
@@ -162,7 +173,7 @@ export const additional = (
   code: string,
   category: string,
   text: string,
-  flags: { identifiesVictim?: boolean; isExclusionZone?: boolean } = {},
+  flags: { identifiesVictim?: boolean; isExclusionZone?: boolean; victimReference?: string; electronicMonitoring?: boolean } = {},
 ): ConditionDraft => ({
   kind: 'ADDITIONAL',
   period: 'AP',
@@ -171,6 +182,8 @@ export const additional = (
   text,
   identifiesVictim: flags.identifiesVictim ?? false,
   isExclusionZone: flags.isExclusionZone ?? false,
+  victimReference: flags.victimReference ?? null,
+  electronicMonitoring: flags.electronicMonitoring ?? false,
 });
 
 /** Additional conditions that depend only on the MAPPA category, with how often each is set. */

@@ -10,9 +10,12 @@ import { licenceConditionTable, licenceTable } from '../licence/licence.table';
 import { riskOfSeriousHarmTable } from '../risk/risk-of-serious-harm.table';
 import { riskManagementPlanTable } from '../risk-management-plan/risk-management-plan.table';
 import { victimContactTable } from '../victim/victim-contact.table';
+import { approvedPremisesPlacementTable, approvedPremisesStaffTable } from '../approved-premises/approved-premises.table';
 import {
   additional,
   APPROVED_PREMISES,
+  approvedPremisesCode,
+  approvedPremisesStaffCodes,
   areaName,
   CATEGORY_CONDITIONS,
   CURFEW_CONDITION,
@@ -44,6 +47,7 @@ type RoshInsert = typeof riskOfSeriousHarmTable.$inferInsert;
 type PlanInsert = typeof riskManagementPlanTable.$inferInsert;
 type VictimInsert = typeof victimContactTable.$inferInsert;
 type AddressInsert = typeof probationAddressTable.$inferInsert;
+type PlacementInsert = typeof approvedPremisesPlacementTable.$inferInsert;
 
 /** Everything the seeder writes for one batch of people, table by table. */
 interface ProbationRows {
@@ -54,6 +58,7 @@ interface ProbationRows {
   readonly plans: PlanInsert[];
   readonly victims: VictimInsert[];
   readonly addresses: AddressInsert[];
+  readonly placements: PlacementInsert[];
 }
 
 /** Custody cases get their licence drafted in CVL this long before the conditional release date. */
@@ -99,7 +104,7 @@ function syntheticName(random: Random): { firstName: string; lastName: string } 
 
 /** Writes the probation rows for a batch of synthetic people: cases first, then what hangs off them. */
 export async function seedProbation(db: Database, people: readonly SyntheticPerson[], dataset: SyntheticDatasetOptions): Promise<void> {
-  const rows: ProbationRows = { cases: [], licences: [], conditions: [], roshes: [], plans: [], victims: [], addresses: [] };
+  const rows: ProbationRows = { cases: [], licences: [], conditions: [], roshes: [], plans: [], victims: [], addresses: [], placements: [] };
   const disclosures: FinishedDecisionRows[] = [];
   const considerations: Level1ConsiderationInsert[] = [];
   for (const person of people) {
@@ -123,6 +128,8 @@ export async function seedProbation(db: Database, people: readonly SyntheticPers
     insertInChunks(db, riskManagementPlanTable, rows.plans),
     insertInChunks(db, victimContactTable, rows.victims),
     insertInChunks(db, probationAddressTable, rows.addresses),
+    insertInChunks(db, approvedPremisesPlacementTable, rows.placements),
+    seedApprovedPremisesStaff(db, people),
   ]);
   await insertInChunks(db, licenceConditionTable, rows.conditions);
   // Finished history, in its final state (the disclosure triggers let that through only for a history load).
@@ -132,6 +139,21 @@ export async function seedProbation(db: Database, people: readonly SyntheticPers
     await insertFinishedDecisions(tx, disclosureTables, disclosures);
     await insertInChunks(tx, disclosureTables.disclosureConsiderationTable, considerations);
   });
+}
+
+/**
+ * The staff of every approved premises in the batch's regions (C.8, C.11). The seeder runs batch by
+ * batch, so a premises already staffed by an earlier batch is left as it is.
+ */
+async function seedApprovedPremisesStaff(db: Database, people: readonly SyntheticPerson[]): Promise<void> {
+  const providers = [...new Set(people.map((person) => PROVIDER_BY_AREA[person.area][0]))];
+  const staff = providers.flatMap((providerCode) =>
+    APPROVED_PREMISES.flatMap((name) => {
+      const premisesCode = approvedPremisesCode(providerCode, name);
+      return approvedPremisesStaffCodes(premisesCode).map((staffCode) => ({ staffCode, premisesCode }));
+    }),
+  );
+  if (staff.length > 0) await db.insert(approvedPremisesStaffTable).values(staff).onConflictDoNothing();
 }
 
 /** Of probation's current level 1 cases it leads, the share with a disclosure proposed at a review. */
@@ -148,6 +170,9 @@ function seedPerson(rows: ProbationRows, person: SyntheticPerson, crn: string, d
   const manager = syntheticName(random);
   const staffCode = allocated ? `${providerCode}${random.pick([...ALLOCATED_STAFF_LETTERS])}${random.int(100, 999)}` : `${providerCode}UATU`;
   const teamDescription = `${areaName(person.area)} Public Protection Team ${teamNumber}`;
+  const teamCode = `${providerCode}${person.area.charAt(0)}T${String(teamNumber).padStart(2, '0')}`;
+  // Draws of their own (added with issue 12), so the rest of the probation stream is unchanged.
+  const placementRandom = new Random(dataset.seed, person.index, 'probation-placement');
 
   // Risk first: the tier on the case is derived from it.
   const rosh = current ? buildRiskOfSeriousHarm(random, person, crn, asOf) : null;
@@ -165,7 +190,7 @@ function seedPerson(rows: ProbationRows, person: SyntheticPerson, crn: string, d
     area: person.area,
     providerCode,
     providerDescription,
-    teamCode: `${providerCode}${person.area.charAt(0)}T${String(teamNumber).padStart(2, '0')}`,
+    teamCode,
     teamDescription,
     teamTelephoneNumber: dramaLandline(random),
     managerStaffCode: staffCode,
@@ -173,6 +198,10 @@ function seedPerson(rows: ProbationRows, person: SyntheticPerson, crn: string, d
     managerSurname: allocated ? manager.lastName : null,
     managerEmail: allocated ? `${manager.firstName}.${manager.lastName}@probation.example.org`.toLowerCase() : null,
     managerTelephoneNumber: allocated ? dramaLandline(random) : null,
+    // Each team has one senior probation officer, who line-manages its offender managers.
+    lineManagerStaffCode: `${teamCode}S`,
+    // nDelius registers the MAPPA category on a current case, as the MAPPA unit records it.
+    mappaCategory: current ? person.category : null,
     tier: rosh ? `${TIER_LETTER[rosh.overallRiskLevel]}${TIER_DIGIT[rosh.ogrsBand]}` : null,
     inBreach: current && person.supervision !== 'CUSTODY' && random.chance(0.08),
     currentRestriction: person.restrictedAccess,
@@ -189,14 +218,27 @@ function seedPerson(rows: ProbationRows, person: SyntheticPerson, crn: string, d
   const releaseDue = person.supervision === 'CUSTODY' && sentence !== null && sentence.conditionalReleaseDate <= addMonths(asOf, LICENCE_PREPARATION_MONTHS);
   const toApprovedPremises = releaseDue && random.chance(0.6);
   const approvedPremises = toApprovedPremises ? random.pick(APPROVED_PREMISES) : null;
+  // Some people on licence live at approved premises now (their MAIN address is the premises).
+  const residentAt = person.supervision === 'LICENCE' && current && placementRandom.chance(0.15) ? placementRandom.pick(APPROVED_PREMISES) : null;
+  const placementAt = approvedPremises ?? residentAt;
+  if (placementAt && sentence) {
+    rows.placements.push({
+      crn,
+      premisesCode: approvedPremisesCode(providerCode, placementAt),
+      premisesName: placementAt,
+      status: residentAt ? 'RESIDENT' : 'PROPOSED',
+      expectedArrivalDate: sentence.conditionalReleaseDate,
+      departureDate: null,
+    });
+  }
   let preReleaseStatus: 'IN_PROGRESS' | 'APPROVED' | null = null;
   if (sentence && person.supervision === 'LICENCE') {
-    buildActiveLicences(rows, random, person, crn, sentence, staffCode, victims, asOf);
+    buildActiveLicences(rows, random, placementRandom, person, crn, sentence, staffCode, victims, asOf);
   } else if (sentence && releaseDue) {
-    preReleaseStatus = buildPreReleaseLicence(rows, random, person, crn, sentence, staffCode, victims, approvedPremises, asOf);
+    preReleaseStatus = buildPreReleaseLicence(rows, random, placementRandom, person, crn, sentence, staffCode, victims, approvedPremises, asOf);
   }
 
-  buildAddresses(rows, random, person, crn, preReleaseStatus, approvedPremises, asOf);
+  buildAddresses(rows, random, placementRandom, person, crn, preReleaseStatus, approvedPremises, residentAt, asOf);
 }
 
 function buildRiskOfSeriousHarm(random: Random, person: SyntheticPerson, crn: string, asOf: string): RoshInsert {
@@ -327,6 +369,7 @@ function buildVictims(random: Random, person: SyntheticPerson, crn: string, prov
 /** Additional and bespoke conditions for a licence, consistent with the victims' wishes and the release address. */
 function additionalConditions(
   random: Random,
+  placementRandom: Random,
   person: SyntheticPerson,
   victims: readonly VictimInsert[],
   approvedPremises: string | null,
@@ -338,11 +381,15 @@ function additionalConditions(
   // Every victim who asked for no contact is named in a condition of their own; without one, some
   // licences still name a person (a witness, a former partner) the offender must not approach.
   const victimsAskingNoContact = victims.filter((victim) => victim.noContactRequested);
-  const named = victimsAskingNoContact.length > 0 ? victimsAskingNoContact : random.chance(0.15) ? [syntheticName(random)] : [];
+  // The condition carries the reference of the victim who asked for it (their VLO reads its wording,
+  // B.15, C.32); a named person outside the scheme has none, so no VLO reads it.
+  const named: readonly { firstName: string; lastName: string; victimReference?: string }[] =
+    victimsAskingNoContact.length > 0 ? victimsAskingNoContact : random.chance(0.15) ? [syntheticName(random)] : [];
   for (const namedPerson of named) {
     drafts.push(
       additional('NO_CONTACT_NAMED_PERSON', 'Making or maintaining contact with a person', `Not to seek to approach or communicate with ${namedPerson.firstName} ${namedPerson.lastName} without the prior approval of your supervising officer.`, {
         identifiesVictim: true,
+        ...(namedPerson.victimReference ? { victimReference: namedPerson.victimReference } : {}),
       }),
     );
   }
@@ -353,6 +400,7 @@ function additionalConditions(
       additional('EXCLUSION_ZONE', 'Freedom of movement', `Not to enter the area of ${victim.addressTown} around ${victim.addressLine1}, as defined by the attached map, without the prior approval of your supervising officer.`, {
         identifiesVictim: true,
         isExclusionZone: true,
+        victimReference: victim.victimReference,
       }),
     );
   }
@@ -360,13 +408,15 @@ function additionalConditions(
     drafts.push(
       additional('EXCLUSION_ZONE', 'Freedom of movement', `Not to enter the area of ${person.address.town} town centre, as defined by the attached map, without the prior approval of your supervising officer.`, {
         isExclusionZone: true,
+        // A zone around no victim's home is often GPS-monitored (A.R37); one around a victim's, never by this seed (it names them).
+        electronicMonitoring: placementRandom.chance(0.5),
       }),
     );
   }
   for (const [draft, chance] of CATEGORY_CONDITIONS[person.category]) {
     if (random.chance(chance)) drafts.push(draft);
   }
-  if (random.chance(0.3)) drafts.push(CURFEW_CONDITION);
+  if (random.chance(0.3)) drafts.push({ ...CURFEW_CONDITION, electronicMonitoring: placementRandom.chance(0.6) });
   if (random.chance(0.1)) {
     drafts.push({
       kind: 'BESPOKE',
@@ -381,17 +431,27 @@ function additionalConditions(
   return drafts;
 }
 
-function licenceConditions(random: Random, person: SyntheticPerson, sentence: SyntheticSentence, victims: readonly VictimInsert[], approvedPremises: string | null): ConditionDraft[] {
+function licenceConditions(
+  random: Random,
+  placementRandom: Random,
+  person: SyntheticPerson,
+  sentence: SyntheticSentence,
+  victims: readonly VictimInsert[],
+  approvedPremises: string | null,
+): ConditionDraft[] {
   return [
     ...STANDARD_AP_CONDITIONS,
-    ...additionalConditions(random, person, victims, approvedPremises),
+    ...additionalConditions(random, placementRandom, person, victims, approvedPremises),
     ...(sentence.topUpSupervisionExpiryDate ? STANDARD_PSS_CONDITIONS : []),
   ];
 }
 
 function pushLicence(rows: ProbationRows, licence: LicenceInsert & { licenceId: number }, drafts: readonly ConditionDraft[]): void {
   rows.licences.push(licence);
-  drafts.forEach((draft, ordinal) => rows.conditions.push({ licenceId: licence.licenceId, ...draft, ordinal }));
+  // Every row names every column: a chunk's rows are inserted together, so a key one row leaves out would be null.
+  drafts.forEach((draft, ordinal) =>
+    rows.conditions.push({ licenceId: licence.licenceId, ...draft, victimReference: draft.victimReference ?? null, electronicMonitoring: draft.electronicMonitoring ?? false, ordinal }),
+  );
 }
 
 /** The licence fields every version shares: all dates come from the person's sentence. */
@@ -414,6 +474,7 @@ function licenceBase(person: SyntheticPerson, crn: string, sentence: SyntheticSe
 function buildActiveLicences(
   rows: ProbationRows,
   random: Random,
+  placementRandom: Random,
   person: SyntheticPerson,
   crn: string,
   sentence: SyntheticSentence,
@@ -423,7 +484,7 @@ function buildActiveLicences(
 ): void {
   const base = licenceBase(person, crn, sentence, staffCode);
   const release = sentence.conditionalReleaseDate;
-  const drafts = licenceConditions(random, person, sentence, victims, null);
+  const drafts = licenceConditions(random, placementRandom, person, sentence, victims, null);
   const createdDate = addDays(release, -random.int(20, 90));
   const approvedDate = addDays(release, -random.int(2, 14));
   const original = { ...base, licenceId: person.index * 10 + 1, version: '1.0', variationOf: null, createdDate, approvedDate, updatedDate: release };
@@ -462,6 +523,7 @@ function buildActiveLicences(
 function buildPreReleaseLicence(
   rows: ProbationRows,
   random: Random,
+  placementRandom: Random,
   person: SyntheticPerson,
   crn: string,
   sentence: SyntheticSentence,
@@ -486,7 +548,7 @@ function buildPreReleaseLicence(
       approvedDate,
       updatedDate: approvedDate ?? dateBetween(random, createdDate, asOf),
     },
-    licenceConditions(random, person, sentence, victims, approvedPremises),
+    licenceConditions(random, placementRandom, person, sentence, victims, approvedPremises),
   );
   return status;
 }
@@ -495,10 +557,12 @@ function buildPreReleaseLicence(
 function buildAddresses(
   rows: ProbationRows,
   random: Random,
+  placementRandom: Random,
   person: SyntheticPerson,
   crn: string,
   preReleaseStatus: 'IN_PROGRESS' | 'APPROVED' | null,
   approvedPremises: string | null,
+  residentAt: string | null,
   asOf: string,
 ): void {
   const sentence = person.sentence;
@@ -507,7 +571,11 @@ function buildAddresses(
       ? sentence.conditionalReleaseDate
       : addDays(sentence?.startDate ?? asOf, -random.int(90, 2000));
   const home = { addressLine1: person.address.line1, town: person.address.town, postcode: person.address.postcode };
-  rows.addresses.push({ crn, ordinal: 0, type: 'HOME', status: 'MAIN', buildingName: null, ...home, verified: true, startDate: mainStart, endDate: null });
+  // A resident of approved premises lives there (C.11: the premises is their MAIN address).
+  const main = residentAt
+    ? { type: 'APPROVED_PREMISES' as const, buildingName: residentAt, addressLine1: `${placementRandom.int(1, 90)} ${placementRandom.pick(STREETS)}`, town: person.address.town, postcode: syntheticPostcode(placementRandom) }
+    : { type: 'HOME' as const, buildingName: null, ...home };
+  rows.addresses.push({ crn, ordinal: 0, status: 'MAIN', ...main, verified: true, startDate: mainStart, endDate: null });
   if (preReleaseStatus && sentence) {
     const proposed = approvedPremises
       ? { type: 'APPROVED_PREMISES' as const, buildingName: approvedPremises, addressLine1: `${random.int(1, 90)} ${random.pick(STREETS)}`, town: person.address.town, postcode: syntheticPostcode(random) }
@@ -545,7 +613,7 @@ function buildAddresses(
 export async function clearProbation(db: Database): Promise<void> {
   const { disclosureConsiderationTable, disclosureTransitionTable, disclosureConsultationTable, disclosureItemAgreementTable, disclosureItemTable, disclosureDecisionTable } = disclosureTables;
   await db.execute(
-    sql`truncate table ${disclosureConsiderationTable}, ${disclosureTransitionTable}, ${disclosureConsultationTable}, ${disclosureItemAgreementTable}, ${disclosureItemTable}, ${disclosureDecisionTable}, ${probationCaseTable} restart identity cascade`,
+    sql`truncate table ${disclosureConsiderationTable}, ${disclosureTransitionTable}, ${disclosureConsultationTable}, ${disclosureItemAgreementTable}, ${disclosureItemTable}, ${disclosureDecisionTable}, ${approvedPremisesStaffTable}, ${probationCaseTable} restart identity cascade`,
   );
 }
 

@@ -1,0 +1,97 @@
+import type { Caller, RecordConditions, RecordPredicate } from '@mappa/shared';
+import { factsOf } from './probation-record-facts';
+import type { ProbationRecordFacts } from './probation-record-facts';
+
+/*
+ * Probation's per-record conditions (the names are shared/src/authorization/record-condition.ts's).
+ * Each one decides on the facts a probation record carries (probation-record-facts.ts), all from
+ * probation's own records: no condition asks another agency. Deny by default: a record carrying no
+ * facts, or a reader with no probation staff id, answers false.
+ */
+
+/** The reader is probation staff (their staff id as probation issues it) holding `role`. */
+function readerIs(caller: Caller, facts: ProbationRecordFacts, role: 'victim_liaison_officer' | 'senior_probation_officer'): facts is ProbationRecordFacts & { readerStaffId: string } {
+  return facts.readerStaffId !== null && caller.principal.agency === 'probation' && caller.principal.roles.includes(role);
+}
+
+/** The reader is the VLO allocated to one of the case's victims. */
+function liaisesForCase(caller: Caller, facts: ProbationRecordFacts): boolean {
+  return readerIs(caller, facts, 'victim_liaison_officer') && facts.victimLiaison.some((victim) => victim.vloStaffId === facts.readerStaffId);
+}
+
+/** A licence condition's wording that neither names a victim nor maps an exclusion zone (both flags strictly false). */
+function namesNoVictim(record: unknown): boolean {
+  if (typeof record !== 'object' || record === null) return false;
+  const { identifiesVictim, isExclusionZone } = record as { identifiesVictim?: unknown; isExclusionZone?: unknown };
+  return identifiesVictim === false && isExclusionZone === false;
+}
+
+/**
+ * `allocatedOffenderManager` (B.15, C.29, principle 4): the reader is the case's allocated community
+ * offender manager, or the senior probation officer who line-manages them (the case's line manager).
+ * An unallocated case has no offender manager, so only its line manager reads it.
+ */
+export const allocatedOffenderManager: RecordPredicate = (record, caller) => {
+  const facts = factsOf(record);
+  if (facts === null || facts.readerStaffId === null || caller.principal.agency !== 'probation') return false;
+  if (facts.allocatedStaffCode !== null && facts.readerStaffId === facts.allocatedStaffCode) return true;
+  return readerIs(caller, facts, 'senior_probation_officer') && facts.lineManagerStaffCode !== null && facts.readerStaffId === facts.lineManagerStaffCode;
+};
+
+/** `victimLiaisonForCase` (B.57, C.34): the case has a victim allocated to the reader as VLO. */
+export const victimLiaisonForCase: RecordPredicate = (record, caller) => {
+  const facts = factsOf(record);
+  return facts !== null && liaisesForCase(caller, facts);
+};
+
+/**
+ * `victimLiaisonForVictim` (B.15, C.29, C.32): a record about one victim (a victim contact, a licence
+ * condition that victim asked for) is read by that victim's VLO only; a licence condition naming no
+ * victim and mapping no zone, by the VLO of any of the case's victims. A condition that names a
+ * victim or maps a zone without saying whose it is, is no VLO's.
+ */
+export const victimLiaisonForVictim: RecordPredicate = (record, caller) => {
+  const facts = factsOf(record);
+  if (facts === null || !readerIs(caller, facts, 'victim_liaison_officer')) return false;
+  if (facts.victimReference) {
+    return facts.victimLiaison.some((victim) => victim.victimReference === facts.victimReference && victim.vloStaffId === facts.readerStaffId);
+  }
+  return namesNoVictim(record) && liaisesForCase(caller, facts);
+};
+
+/** `withoutVictimDetail` (principle 3, B.15): a licence condition whose wording neither identifies a victim nor maps an exclusion zone. */
+export const withoutVictimDetail: RecordPredicate = (record) => namesNoVictim(record);
+
+/** `approvedPremisesResident` (C.8, C.11): the person lives at, or is booked into, an approved premises the reader works at. */
+export const approvedPremisesResident: RecordPredicate = (record, caller) => {
+  const facts = factsOf(record);
+  return facts !== null && facts.readerStaffId !== null && caller.principal.agency === 'probation' && facts.approvedPremisesStaff.includes(facts.readerStaffId);
+};
+
+/**
+ * `electronicallyMonitored` (A.R37): a licence condition the electronic monitoring provider monitors
+ * (a tagged curfew, a GPS exclusion zone), or a licence holding one. Never a condition that names a
+ * victim: the provider needs the zone, not who it protects (B.15, C.29).
+ */
+export const electronicallyMonitored: RecordPredicate = (record) => {
+  if (typeof record !== 'object' || record === null) return false;
+  const { electronicMonitoring, identifiesVictim } = record as { electronicMonitoring?: unknown; identifiesVictim?: unknown };
+  return electronicMonitoring === true && identifiesVictim !== true;
+};
+
+/**
+ * `coManagedCategoryOne` (A.R6, A.R23): probation's own MAPPA registration on the case says
+ * category 1, which the police and probation co-manage. Who in the police may ask is the grant's.
+ */
+export const coManagedCategoryOne: RecordPredicate = (record) => factsOf(record)?.mappaCategory === 1;
+
+/** The record conditions probation's grants name, with their predicates. */
+export const PROBATION_RECORD_CONDITIONS: RecordConditions = {
+  allocatedOffenderManager,
+  victimLiaisonForCase,
+  victimLiaisonForVictim,
+  withoutVictimDetail,
+  approvedPremisesResident,
+  electronicallyMonitored,
+  coManagedCategoryOne,
+};
