@@ -5,7 +5,13 @@ import type { Caller } from '../auth/caller';
  * else does not decode, and a subgraph whose grants name a condition it does not register fails its
  * schema build (deny by default).
  */
-export const RECORD_CONDITIONS = ['visorPartnerAgency'] as const;
+export const RECORD_CONDITIONS = [
+  'visorPartnerAgency',
+  'allocatedOffenderManager',
+  'victimLiaisonOfficerOfVictim',
+  'victimLiaisonOfficerOfVictimWantingRelease',
+  'allocatedOffenderManagerOfTerroristCase',
+] as const;
 
 export type RecordConditionName = (typeof RECORD_CONDITIONS)[number];
 
@@ -15,6 +21,12 @@ export type RecordConditionName = (typeof RECORD_CONDITIONS)[number];
  */
 export const RECORD_CONDITION_DESCRIPTIONS: Record<RecordConditionName, string> = {
   visorPartnerAgency: "only for a record that lists the reader's agency as a ViSOR partner agency",
+  allocatedOffenderManager: "only for a person whose probation case is allocated to the reader as community offender manager (probation's fact, vouched by the gateway)",
+  victimLiaisonOfficerOfVictim: 'only for a person with a victim in the Victim Contact Scheme allocated to the reader as victim liaison officer (probation\'s fact, vouched by the gateway)',
+  victimLiaisonOfficerOfVictimWantingRelease:
+    'only for a person with a victim in the Victim Contact Scheme allocated to the reader as victim liaison officer who asked to be told about release (probation\'s fact, vouched by the gateway)',
+  allocatedOffenderManagerOfTerroristCase:
+    "only for a terrorist case (category 4 or restricted-access, as the record's owner holds it) whose probation case is allocated to the reader as community offender manager",
 };
 
 /**

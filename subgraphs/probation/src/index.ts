@@ -5,6 +5,7 @@ import type { SubgraphDefinition } from '@mappa/shared';
 import { ProbationAccessAuditResolver } from './access-audit/access-audit.resolver';
 import { ProbationDisclosureEvidenceResolver } from './disclosure/disclosure-evidence.resolver';
 import { probationDisclosureResolvers } from './disclosure/disclosure.resolver';
+import { CaseRelationshipResolver } from './case/case-relationship.resolver';
 import { ProbationCaseResolver } from './case/probation-case.resolver';
 import { ProbationLicenceResolver } from './licence/licence.resolver';
 import { offenderReferenceResolver } from './offender/offender.reference';
@@ -33,6 +34,7 @@ export const probationSubgraph: SubgraphDefinition<ProbationLoaders> = {
           ProbationDisclosureEvidenceResolver,
           ...probationDisclosureResolvers,
           ProbationCaseResolver,
+          CaseRelationshipResolver,
           ProbationLicenceResolver,
           ProbationRiskOfSeriousHarmResolver,
           ProbationVictimContactResolver,

@@ -222,6 +222,18 @@ export const probationPolicies = definePolicies('probation', {
   // gateway vouches for under DISCLOSURE_DECISION. Whoever may read a subject under that purpose may ask;
   // the answer is their own standing or null.
   // The answer's fields: the shared `PurposeEvidence` type, granted as the MAPPA unit grants it (one type, one grant list).
+  // Issue 12: the caller's own relationships to the people probation holds (case-relationships.ts),
+  // which the gateway asks for and vouches to the prison and the police, whose record conditions
+  // decide on them. Only the roles a relationship can be held by, for case management; the answer is
+  // only ever the caller's own caseload.
+  caseRelationships: {
+    owner: Agency.PROBATION,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      "The caller's own case relationships (`myCaseRelationships`): the people whose case is allocated to them as community offender manager, and the offenders of the victims allocated to them as victim liaison officer. The gateway vouches them to the prison and the police. Probation practitioners and victim liaison officers, for case management; the answer is only ever their own.",
+    rules: ['A.R15', 'B.57', 'B.59', 'C.14', 'C.34', 'C.63'],
+    grants: [{ roles: ['probation_practitioner', 'victim_liaison_officer'], purposes: ['CASE_MANAGEMENT'], agencies: ['probation'] }],
+  },
   purposeEvidence: {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',

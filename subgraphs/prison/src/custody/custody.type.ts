@@ -79,7 +79,7 @@ registerEnumType(PrisonMovementReason, {
 
 @ObjectType({ description: 'The last movement recorded for the person on NOMIS (admission, transfer, return or release). Owner: prison.' })
 export class PrisonMovement {
-  @Access(prisonPolicies.custody)
+  @Access(prisonPolicies.custodyStatus)
   @Field(() => PrisonMovementType, { description: 'Kind of movement.' })
   type!: PrisonMovementType;
 
@@ -87,7 +87,7 @@ export class PrisonMovement {
   @Field(() => PrisonMovementReason, { description: 'Why the movement happened.' })
   reason!: PrisonMovementReason;
 
-  @Access(prisonPolicies.custody)
+  @Access(prisonPolicies.custodyStatus)
   @Field(() => LocalDate, { description: 'Date of the movement. For a release, the day the person left custody.' })
   date!: string;
 
@@ -116,7 +116,7 @@ export class PrisonCustody {
   })
   bookingId!: number | null;
 
-  @Access(prisonPolicies.custody)
+  @Access(prisonPolicies.custodyStatus)
   @Field(() => PrisonInOutStatus, { description: 'IN while the person is in prison; OUT once released.' })
   inOutStatus!: PrisonInOutStatus;
 
@@ -124,7 +124,7 @@ export class PrisonCustody {
   @Field(() => String, { nullable: true, description: 'Code of the establishment holding the person now, e.g. `WDI`; null when OUT.' })
   establishmentCode!: string | null;
 
-  @Access(prisonPolicies.custody)
+  @Access(prisonPolicies.custodyEstablishment)
   @Field(() => String, { nullable: true, description: 'Name of the establishment holding the person now, e.g. `HMP Wakefield`; null when OUT.' })
   establishmentName!: string | null;
 
@@ -152,7 +152,7 @@ export class PrisonCustody {
   @Field(() => LocalDate, { description: 'Date the person was received into prison for this booking (on remand or at sentence).' })
   receptionDate!: string;
 
-  @Access(prisonPolicies.custody)
+  @Access(prisonPolicies.custodyStatus)
   @Field(() => PrisonLegalStatus, { description: 'Legal basis of detention on this booking.' })
   legalStatus!: PrisonLegalStatus;
 }

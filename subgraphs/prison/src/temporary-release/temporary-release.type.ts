@@ -29,7 +29,7 @@ registerEnumType(PrisonTemporaryReleaseOutcome, {
     'A release on temporary licence (ROTL). All MAPPA offenders are on restricted ROTL; for levels 2 and 3 the Governor approves only after consulting the MAPPA Co-ordinator. Held only for people in custody, mostly in open conditions (category D). Owner: prison.',
 })
 export class PrisonTemporaryRelease {
-  @Access(prisonPolicies.temporaryRelease)
+  @Access(prisonPolicies.temporaryReleaseRecord)
   @Field(() => PrisonTemporaryReleaseType, { description: 'Kind of temporary release.' })
   type!: PrisonTemporaryReleaseType;
 
@@ -37,11 +37,11 @@ export class PrisonTemporaryRelease {
   @Field(() => LocalDate, { description: 'Date the Governor approved the release.' })
   approvedDate!: string;
 
-  @Access(prisonPolicies.temporaryRelease)
+  @Access(prisonPolicies.temporaryReleaseRecord)
   @Field(() => DateTimeISO, { description: 'When the person was due to leave the prison (ISO 8601 date-time, UTC).' })
   start!: Date;
 
-  @Access(prisonPolicies.temporaryRelease)
+  @Access(prisonPolicies.temporaryReleaseRecord)
   @Field(() => DateTimeISO, { description: 'When the person was due back in the prison (ISO 8601 date-time, UTC).' })
   end!: Date;
 
@@ -53,7 +53,7 @@ export class PrisonTemporaryRelease {
   @Field(() => Boolean, { description: 'True when the MAPPA Co-ordinator for the release area was consulted before approval (required at levels 2 and 3).' })
   mappaCoordinatorConsulted!: boolean;
 
-  @Access(prisonPolicies.temporaryRelease)
+  @Access(prisonPolicies.temporaryReleaseRecord)
   @Field(() => PrisonTemporaryReleaseOutcome, { description: 'How the release ended.' })
   outcome!: PrisonTemporaryReleaseOutcome;
 }
