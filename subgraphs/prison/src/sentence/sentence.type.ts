@@ -62,8 +62,8 @@ export class PrisonSentence {
   lengthMonths!: number | null;
 
   @Access(prisonPolicies.sentence)
-  @Field(() => LocalDate, { description: 'Date the sentence started.' })
-  startDate!: string;
+  @Field(() => LocalDate, { nullable: true, description: 'Date the sentence started. Null for the victim liaison officer, who reads the scheme\'s items only.' })
+  startDate!: string | null;
 
   @Access(prisonPolicies.sentenceKeyDates)
   @Field(() => LocalDate, { nullable: true, description: 'SED, sentence expiry date; null for indeterminate sentences.' })
