@@ -109,6 +109,14 @@ describe('A.R15, B.59: the police and the allocated offender manager read custod
     expect(forbiddenPaths(await ask(PRISON_ONLY, { pncId: person!.pnc_id }, om))).toEqual(['offender.custody.cellLocation prison.custodyPrisonOnly', 'offender.custody.prisonNumber prison.custody']);
   });
 
+  it('A.R15, principle 9: a relationship is only ever probation\'s answer: one claimed in the caller\'s own token counts for nothing', async () => {
+    const [person] = await londonPrisonersWithAllocatedOm();
+    const claimed = staff(`${person!.manager_staff_code}X`, 'probation', 'probation_practitioner');
+    const token = await env.issuer.mint(claimed, { claims: { caseRelationships: { ALLOCATED_OFFENDER_MANAGER: [person!.pnc_id] } } });
+    const response = await postGraphQL(`${env.stack.gateway.url}/graphql`, RELEASE_VIEW, { pncId: person!.pnc_id }, { authorization: `Bearer ${token}`, 'x-mappa-purpose': 'CASE_MANAGEMENT' });
+    expect(response).toEqual({ data: { offender: { pncId: person!.pnc_id, custody: null, sentence: null } } });
+  });
+
   it('A.R15: the relationship comes from probation in one extra request, made only when a field granted on it is asked for', async () => {
     const [person] = await londonPrisonersWithAllocatedOm();
     const om = staff(person!.manager_staff_code, 'probation', 'probation_practitioner');
