@@ -133,7 +133,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // Fields the caller can never see are removed before planning (EnforcingGateway); each owner
   // still enforces every field and row it serves.
   const server = createApolloServer<GatewayContext>(
-    { gateway: enforced ? new EnforcingGateway(gateway, policies) : gateway },
+    { gateway: enforced ? new EnforcingGateway(gateway, policies, grantLookup ?? undefined) : gateway },
     // Registered documents come from the manifest only (DocumentGuard), never from clients: Apollo's
     // automatic persisted queries would run a hash whose text the limits never saw.
     { production: options.production, log, plugins: auditWriter ? [gatewayAuditPlugin(auditWriter, policies)] : [], automaticPersistedQueries: false },

@@ -39,6 +39,7 @@ export * from './subgraph/run-standalone';
 export * from './testing/test-database';
 export * from './testing/test-subgraph';
 export * from './auth/caller';
+export * from './auth/case-relationships';
 export * from './auth/purpose-evidence';
 export * from './auth/purpose-evidence.type';
 export * from './disclosure/disclosure.model';

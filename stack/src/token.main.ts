@@ -1,4 +1,4 @@
-// `npm run -s token -- --agency <agency> --role <role> [--role …] [--area <AREA>] [--clearance <level>] [--staff <id>] [--minutes <n>]`
+// `npm run -s token -- --agency <agency> --role <role> [--role …] [--area <AREA>] [--clearance <level>] [--staff <id>] [--establishment <NOMIS code>] [--minutes <n>]`
 // prints a bearer token from the local development issuer that `npm start` trusts.
 import { parseArgs } from 'node:util';
 import { LocalIssuer } from '@mappa/gateway';
@@ -13,6 +13,7 @@ async function main(): Promise<void> {
       area: { type: 'string', default: 'LONDON' },
       clearance: { type: 'string', default: 'SC' },
       staff: { type: 'string' },
+      establishment: { type: 'string' },
       minutes: { type: 'string', default: '60' },
     },
     strict: true,
@@ -23,12 +24,14 @@ async function main(): Promise<void> {
     roles: values.role,
     area: values.area,
     clearance: values.clearance,
+    establishment: values.establishment,
   });
   if (!principal.success) {
     throw new Error(principal.error.issues.map((issue) => `--${String(issue.path[0] ?? '')}: ${issue.message}`).join('\n'));
   }
   // The gateway would refuse these tokens; say why here instead.
   const { agency, roles } = principal.data;
+  if (principal.data.establishment !== undefined && agency !== 'prison') throw new Error('--establishment is for prison principals only');
   const foreign = roles.filter((role) => !agencyHoldsRole(agency, role));
   if (foreign.length > 0) {
     throw new Error(foreign.map((role) => `--role ${role} is held only in ${ROLE_AGENCIES[role].join(', ')}, not ${agency}`).join('\n'));

@@ -111,23 +111,40 @@ const FIELDS_BY_POLICY: Record<string, readonly string[]> = {
     'intelligence.reference', 'intelligence.sourceEvaluation', 'intelligence.intelligenceAssessment', 'intelligence.handlingCode',
     'intelligence.originatorForce', 'intelligence.text',
   ],
+  // Issue 12 split custody by reader: the record itself, its status (A.R15, B.57, B.59), where the person is held (B.59), the rest.
+  'prison.custodyRecord': [
+    'custody', 'custody.lastMovement!',
+  ],
+  'prison.custodyStatus': [
+    'custody.inOutStatus!', 'custody.legalStatus!', 'custody.lastMovement.type!', 'custody.lastMovement.date!',
+  ],
+  'prison.custodyEstablishment': [
+    'custody.establishmentName',
+  ],
   'prison.custody': [
-    'custody', 'custody.prisonNumber!', 'custody.inOutStatus!', 'custody.establishmentCode', 'custody.establishmentName',
-    'custody.lastEstablishmentCode!', 'custody.lastEstablishmentName!', 'custody.securityCategory!', 'custody.receptionDate!', 'custody.legalStatus!',
-    'custody.lastMovement!', 'custody.lastMovement.type!', 'custody.lastMovement.reason!', 'custody.lastMovement.date!',
-    'custody.lastMovement.fromEstablishmentCode', 'custody.lastMovement.toEstablishmentCode',
+    'custody.prisonNumber', 'custody.establishmentCode', 'custody.lastEstablishmentCode', 'custody.lastEstablishmentName', 'custody.securityCategory',
+    'custody.receptionDate', 'custody.lastMovement.reason', 'custody.lastMovement.fromEstablishmentCode', 'custody.lastMovement.toEstablishmentCode',
   ],
   'prison.custodyPrisonOnly': [
     'custody.bookingId', 'custody.cellLocation', 'custody.incentiveLevel',
   ],
+  // Issue 12: the sentence itself, the Victim Contact Scheme's items (C.34), the other key dates (A.R15, B.59), the rest.
+  'prison.sentenceRecord': [
+    'sentence',
+  ],
+  'prison.sentenceVictimInformation': [
+    'sentence.sentenceType!', 'sentence.indeterminate!', 'sentence.conditionalReleaseDate!', 'sentence.paroleEligibilityDate', 'sentence.tariffDate',
+    'sentence.releaseDate', 'sentence.releaseDateConfirmed!',
+  ],
+  'prison.sentenceKeyDates': [
+    'sentence.sentenceExpiryDate', 'sentence.automaticReleaseDate', 'sentence.licenceExpiryDate', 'sentence.homeDetentionCurfewEligibilityDate',
+    'sentence.topUpSupervisionExpiryDate', 'sentence.releaseDateConfirmedDate',
+  ],
   'prison.sentence': [
-    'sentence', 'sentence.sentenceType!', 'sentence.indeterminate!', 'sentence.lengthMonths', 'sentence.startDate!', 'sentence.sentenceExpiryDate',
-    'sentence.conditionalReleaseDate!', 'sentence.automaticReleaseDate', 'sentence.licenceExpiryDate', 'sentence.paroleEligibilityDate',
-    'sentence.tariffDate', 'sentence.homeDetentionCurfewEligibilityDate', 'sentence.topUpSupervisionExpiryDate', 'sentence.releaseDate',
-    'sentence.releaseDateConfirmed!', 'sentence.releaseDateConfirmedDate',
+    'sentence.lengthMonths', 'sentence.startDate',
   ],
   'prison.offences': [
-    'sentence.offences[]!', 'sentence.offences.code!', 'sentence.offences.description!', 'sentence.offences.schedule15!',
+    'sentence.offences[]', 'sentence.offences.code!', 'sentence.offences.description!', 'sentence.offences.schedule15!',
     'sentence.offences.schedule3!', 'sentence.offences.convictionDate!', 'sentence.offences.mostSerious!',
   ],
   'prison.mappaAlert': [
@@ -137,9 +154,12 @@ const FIELDS_BY_POLICY: Record<string, readonly string[]> = {
   'prison.alertComment': [
     'prisonAlerts.comment',
   ],
+  // Issue 12: what the scheme tells a victim of a release on temporary licence (C.14, C.34), and the rest.
+  'prison.temporaryReleaseRecord': [
+    'temporaryReleases[]', 'temporaryReleases.type!', 'temporaryReleases.start!', 'temporaryReleases.end!', 'temporaryReleases.outcome!',
+  ],
   'prison.temporaryRelease': [
-    'temporaryReleases[]', 'temporaryReleases.type!', 'temporaryReleases.approvedDate!', 'temporaryReleases.start!', 'temporaryReleases.end!',
-    'temporaryReleases.purpose!', 'temporaryReleases.mappaCoordinatorConsulted!', 'temporaryReleases.outcome!',
+    'temporaryReleases.approvedDate', 'temporaryReleases.purpose', 'temporaryReleases.mappaCoordinatorConsulted',
   ],
   'prison.adjudication': [
     'adjudications[]', 'adjudications.adjudicationNumber!', 'adjudications.establishmentCode!', 'adjudications.incidentDate!',
@@ -332,15 +352,23 @@ const POLICE_FOR_MEETING = ['police.registeredAddress', 'police.civilOrderCondit
 const POLICE_FOR_DISCLOSURE = ['police.intelligenceSummary'];
 
 const PRISON_OWN = [
-  'prison.custody', 'prison.custodyPrisonOnly', 'prison.sentence', 'prison.offences', 'prison.mappaAlert', 'prison.alertComment',
-  'prison.temporaryRelease', 'prison.adjudication', 'prison.mappaFReport', 'prison.mappaFReportAuthor',
+  'prison.custodyRecord', 'prison.custodyStatus', 'prison.custodyEstablishment', 'prison.custody', 'prison.custodyPrisonOnly',
+  'prison.sentenceRecord', 'prison.sentenceVictimInformation', 'prison.sentenceKeyDates', 'prison.sentence', 'prison.offences', 'prison.mappaAlert', 'prison.alertComment',
+  'prison.temporaryReleaseRecord', 'prison.temporaryRelease', 'prison.adjudication', 'prison.mappaFReport', 'prison.mappaFReportAuthor',
 ];
 /**
  * Custody, sentence and key dates, offences (Schedule 15/3 decide the category) and ROTL. Not the
  * alerts (X, H and C types are prison only and no per-type filter exists yet: B.3), the NOMIS-only
  * custody fields, or adjudications (B.30: requests go to the prison).
  */
-const PRISON_SUMMARY = ['prison.custody', 'prison.sentence', 'prison.offences', 'prison.temporaryRelease'];
+const PRISON_SUMMARY = [
+  'prison.custodyRecord', 'prison.custodyStatus', 'prison.custodyEstablishment', 'prison.custody', 'prison.sentenceRecord', 'prison.sentenceVictimInformation',
+  'prison.sentenceKeyDates', 'prison.sentence', 'prison.offences', 'prison.temporaryReleaseRecord', 'prison.temporaryRelease',
+];
+/** A.R15, B.59: custody status, where the person is held, the sentence and its key dates, for the police and the allocated OM under case management. */
+const PRISON_RELEASE_INFORMATION = [
+  'prison.custodyRecord', 'prison.custodyStatus', 'prison.custodyEstablishment', 'prison.sentenceRecord', 'prison.sentenceVictimInformation', 'prison.sentenceKeyDates',
+];
 /** The MAPPA F report is written for a meeting and read there (B.49, B.46). */
 const PRISON_FOR_MEETING = ['prison.mappaFReport', 'prison.mappaFReportAuthor'];
 
@@ -445,11 +473,11 @@ const MATRIX: readonly RoleCase[] = [
     principal: asStaff('PPU0001', 'police', 'ppu_officer'),
     reads: {
       ...NEVER,
-      // Case management: the police records only, plus the MAPPA case. The release date and custody
-      // status for the release area (A.R15, B.59) need a row condition that does not exist: refused.
       // A.R6, A.R23 (issue 12): the probation offender manager's contact on a case probation registers as
       // category 1 (decided per record by probation: null for the other categories).
-      CASE_MANAGEMENT: [...POLICE_OWN_FOR_CASE_MANAGEMENT, ...MAPPA_CASE, 'probation.offenderManagerContact'],
+      // Case management: the police records, the MAPPA case, and the release date and custody status
+      // in the case area (A.R15, B.59; row scope keeps it to the area).
+      CASE_MANAGEMENT: [...POLICE_OWN_FOR_CASE_MANAGEMENT, ...MAPPA_CASE, ...PRISON_RELEASE_INFORMATION, 'probation.offenderManagerContact'],
       // Screening is the co-ordinator's process (A.R19), but the managing agencies make the referral
       // (MAPPA A) and read the summaries for it: kept for every Responsible Authority role.
       MAPPA_SCREENING: [...POLICE_OWN_FOR_MAPPA, ...RA_SCREENING],
@@ -491,31 +519,46 @@ const MATRIX: readonly RoleCase[] = [
       principal: (subject) => ({ ...asStaff('NPS0001', 'probation', role)(subject), staffId: subject.comStaffCode }),
       reads: {
         ...NEVER,
-        // Their own case, the ViSOR nominal as a partner (A.R6), and the MAPPA case.
-        CASE_MANAGEMENT: ['police.subjectKey', ...PROBATION_OWN, 'police.visorNominal', ...MAPPA_CASE],
+        // Their own case, the ViSOR nominal as a partner (A.R6), and the MAPPA case. The allocated
+        // community offender manager (this row asks as the subject's COM) also reads the release date and
+        // custody status (A.R15, B.59) and, in a terrorist case, the sanitised intelligence summary (C.63).
+        CASE_MANAGEMENT: [
+          'police.subjectKey', ...PROBATION_OWN, 'police.visorNominal', ...MAPPA_CASE,
+          ...(role === 'probation_practitioner' ? [...PRISON_RELEASE_INFORMATION, 'police.intelligenceSummary'] : []),
+        ],
         MAPPA_SCREENING: RA_SCREENING,
         MAPPA_MEETING: RA_MEETING,
         DISCLOSURE_DECISION: RA_DISCLOSURE,
       },
       // As a partner only where the nominal lists probation (A.R6); for MAPPA purposes always (principle 3).
-      onlyWhere: { CASE_MANAGEMENT: { 'police.visorNominal': (subject) => subject.visorPartners.has('PROBATION') } },
+      // C.63: the summary only in a terrorist case, which no matrix subject is (principle 7 keeps them apart).
+      onlyWhere: { CASE_MANAGEMENT: { 'police.visorNominal': (subject) => subject.visorPartners.has('PROBATION'), 'police.intelligenceSummary': () => false } },
     }),
   ),
   {
     label: 'victim_liaison_officer',
     rules: 'B.15, B.57, C.29, C.31, C.34',
     principal: (subject) => ({ ...asStaff('VLO0001', 'probation', 'victim_liaison_officer')(subject), staffId: subject.vloStaffId ?? 'VLO0001' }),
+    // B.57, C.14: only as the liaison officer of a victim of the subject; C.34: the release items only for a victim who asked for them.
+    onlyWhere: {
+      CASE_MANAGEMENT: {
+        'prison.custodyRecord': (subject) => subject.vloStaffId !== null,
+        'prison.sentenceRecord': (subject) => subject.vloWantsReleaseInformation,
+        'prison.temporaryReleaseRecord': (subject) => subject.vloWantsReleaseInformation,
+      },
+    },
     reads: {
       ...NEVER,
       // Their victims, and what the Victim Contact Scheme tells them: the case, licence dates and
-      // conditions (C.34). Custody and sentence dates for their own victims' offender (B.57, C.14,
-      // C.34) need the VLO allocation check: refused until row scope has it.
+      // conditions (C.34); custody status for their own victims' offender (B.57, C.14), and the
+      // sentence dates and ROTL where their victim asked for release information (C.34).
       // Issue 12 (B.15, C.32, C.34): each only about their own victims' offender, decided per record by
       // probation, and victim safety planning too; condition wording only their own victim's or naming none.
       CASE_MANAGEMENT: [
         'police.subjectKey', 'probation.offenderManagerContact', 'probation.caseReference', 'probation.licenceRecords', 'probation.licenceDates',
         'probation.licenceConditions', 'probation.licenceConditionText', 'probation.victimContacts', 'probation.victimContactDetails',
         'probation.riskManagementPlanRecord', 'probation.victimSafetyPlanning',
+        'prison.custodyRecord', 'prison.custodyStatus', 'prison.sentenceRecord', 'prison.sentenceVictimInformation', 'prison.temporaryReleaseRecord',
       ],
       // At a meeting they give the victim's views in person (C.31); no field is read through them.
       MAPPA_MEETING: KEY_ONLY,
@@ -755,6 +798,8 @@ interface Subject {
   readonly visorPartners: ReadonlySet<string>;
   readonly comStaffCode: string;
   readonly vloStaffId: string | null;
+  /** Whether a victim of the subject allocated to `vloStaffId` asked for release information (C.34). */
+  readonly vloWantsReleaseInformation: boolean;
   readonly yotCaseManagerStaffId: string | null;
   /** Whether a licence condition of theirs naming no victim is electronically monitored (A.R37), from probation's table. */
   readonly electronicallyMonitored: boolean;
@@ -776,6 +821,11 @@ async function chooseSubjects(env: TestStack): Promise<{ custody: Subject; licen
   const comStaffCodes = new Map((await rows(env, 'select pnc_id, manager_staff_code from probation.probation_case')).map((row) => [String(row.pnc_id), String(row.manager_staff_code)]));
   const vloStaffIds = new Map(
     (await rows(env, 'select c.pnc_id, v.vlo_staff_id from probation.victim_contact v join probation.probation_case c using (crn)')).map((row) => [String(row.pnc_id), String(row.vlo_staff_id)]),
+  );
+  const wantingRelease = new Set(
+    (await rows(env, 'select c.pnc_id, v.vlo_staff_id from probation.victim_contact v join probation.probation_case c using (crn) where v.wants_release_information')).map(
+      (row) => `${String(row.pnc_id)} ${String(row.vlo_staff_id)}`,
+    ),
   );
   const visorPartners = new Map(
     (await rows(env, 'select pnc_id, partner_agencies from police.visor_nominal')).map((row) => {
@@ -805,6 +855,7 @@ async function chooseSubjects(env: TestStack): Promise<{ custody: Subject; licen
       visorPartners: visorPartners.get(person.pncId) ?? new Set(),
       comStaffCode: comStaffCodes.get(person.pncId) ?? 'NPS0001',
       vloStaffId: vloStaffIds.get(person.pncId) ?? null,
+      vloWantsReleaseInformation: wantingRelease.has(`${person.pncId} ${vloStaffIds.get(person.pncId) ?? ''}`),
       yotCaseManagerStaffId: yotCaseManagers.get(person.pncId) ?? null,
       electronicallyMonitored: monitored.has(person.pncId),
     };

@@ -91,9 +91,9 @@ export class LocalIssuer {
 
   /** A bearer token for `principal` (its claims only: the issuer is this one's). */
   async mint(principal: PrincipalClaims, options: MintOptions = {}): Promise<string> {
-    const { staffId, agency, roles, area, clearance } = principal;
+    const { staffId, agency, roles, area, clearance, establishment } = principal;
     const issuedAt = options.issuedAt === undefined ? Math.floor(Date.now() / 1000) : options.issuedAt;
-    const token = new SignJWT({ staffId, agency, roles, area, clearance, ...options.claims })
+    const token = new SignJWT({ staffId, agency, roles, area, clearance, ...(establishment ? { establishment } : {}), ...options.claims })
       .setProtectedHeader({ alg: 'ES256', kid: this.privateJwk.kid ?? 'local', typ: 'JWT' })
       .setIssuer(this.issuer)
       .setAudience(options.audience ?? GATEWAY_AUDIENCE)

@@ -66,6 +66,7 @@ export class TokenVerifier {
       roles: payload.roles,
       area: payload.area,
       clearance: payload.clearance,
+      establishment: payload.establishment,
     });
     if (!claims.success) throw new UnauthenticatedError('The token does not describe a MAPPA user (staffId, agency, roles, area, clearance).');
     refuseUnvouchable(claims.data, issuer);
@@ -81,7 +82,9 @@ function refuseUnvouchable(claims: PrincipalClaims, issuer: TrustedIssuer): void
   const vouchable =
     issuer.agencies.includes(claims.agency) &&
     CLEARANCES.indexOf(claims.clearance) <= CLEARANCES.indexOf(issuer.maxClearance) &&
-    claims.roles.every((role) => agencyHoldsRole(claims.agency, role));
+    claims.roles.every((role) => agencyHoldsRole(claims.agency, role)) &&
+    // Only the prison service has establishments: anyone else claiming one is not a MAPPA user as described.
+    (claims.establishment === undefined || claims.agency === 'prison');
   if (!vouchable) throw new UnauthenticatedError('The token claims an agency, role or clearance its identity provider may not vouch for.');
 }
 

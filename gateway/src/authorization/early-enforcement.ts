@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { getNamedType, getOperationAST, isListType, isNonNullType, Kind, visit } from 'graphql';
 import type { DocumentNode, FieldNode, GraphQLOutputType, OperationDefinitionNode } from 'graphql';
-import { deniedSelections, ForbiddenFieldError, policyAllows } from '@mappa/shared';
+import { CONDITIONS_ON_CASE_RELATIONSHIPS, decidePolicy, deniedSelections, ForbiddenFieldError } from '@mappa/shared';
 import type { Caller, DeniedSelection, SelectionStep } from '@mappa/shared';
 import { ownerOfPolicy } from './supergraph-policies';
 import type { SupergraphPolicies } from './supergraph-policies';
@@ -18,6 +18,12 @@ export interface EnforcedOperation {
    */
   readonly planKey: string;
   readonly denied: readonly DeniedSelection[];
+  /**
+   * Whether a field the operation asks for is granted to this caller only on a record condition decided
+   * on a case relationship (`CONDITIONS_ON_CASE_RELATIONSHIPS`): then, and only then, the caller's
+   * relationships are looked up and vouched for.
+   */
+  readonly needsCaseRelationships: boolean;
 }
 
 /**
@@ -43,18 +49,21 @@ export function enforceBeforePlanning(
   const operation = getOperationAST(document, operationName);
   if (!operation) return undefined;
   const decided = new Map<string, boolean>();
+  let needsCaseRelationships = false;
   const isDenied = (name: string): boolean => {
     let denied = decided.get(name);
     if (denied === undefined) {
       const policy = policies.byName.get(name);
       // Deny by default: a name the supergraph does not define cannot be allowed.
-      denied = !policy || !policyAllows(policy, caller);
+      const decision = policy ? decidePolicy(policy, caller) : { kind: 'none' as const };
+      denied = decision.kind === 'none';
+      if (decision.kind === 'conditional' && decision.conditions.some((condition) => CONDITIONS_ON_CASE_RELATIONSHIPS.has(condition))) needsCaseRelationships = true;
       decided.set(name, denied);
     }
     return denied;
   };
   const denied = deniedSelections(policies.schema, document, operation, isDenied);
-  if (denied.length === 0) return { document, operation, planKey: queryHash, denied };
+  if (denied.length === 0) return { document, operation, planKey: queryHash, denied, needsCaseRelationships };
   const removed = new Set<FieldNode>(denied.flatMap((selection) => selection.fieldNodes));
   // visit() copies what it changes: Apollo Server caches the parsed document across requests and callers.
   const rewritten = visit(document, {
@@ -71,7 +80,7 @@ export function enforceBeforePlanning(
   });
   const deniedPolicies = [...new Set(denied.map((selection) => selection.policyName))].sort();
   const planKey = createHash('sha256').update(queryHash).update('\0mappa-access-denied\0').update(deniedPolicies.join('\n')).digest('hex');
-  return { document: rewritten, operation: getOperationAST(rewritten, operationName) ?? operation, planKey, denied };
+  return { document: rewritten, operation: getOperationAST(rewritten, operationName) ?? operation, planKey, denied, needsCaseRelationships };
 }
 
 type JsonObject = Record<string, unknown>;

@@ -9,6 +9,7 @@ import type {
   GatewayUnsubscriber,
 } from '@apollo/server-gateway-interface';
 import type { GatewayContext } from '../context/gateway-context';
+import type { CaseGrantLookup } from '../grants/case-grant-lookup';
 import { applyDenials, enforceBeforePlanning } from './early-enforcement';
 import type { SupergraphPolicies } from './supergraph-policies';
 
@@ -23,6 +24,8 @@ export class EnforcingGateway implements GatewayInterface {
   constructor(
     private readonly gateway: ApolloGateway,
     private readonly policies: SupergraphPolicies,
+    /** Asks probation for the caller's case relationships when the operation needs them; none in tests of the rewrite alone. */
+    private readonly relationshipLookup?: CaseGrantLookup,
   ) {}
 
   onSchemaLoadOrUpdate(callback: GatewaySchemaLoadOrUpdateCallback): GatewayUnsubscriber {
@@ -43,6 +46,12 @@ export class EnforcingGateway implements GatewayInterface {
       // The context function has verified the caller before any execution (GatewayContext).
       const context = requestContext.context as GatewayContext;
       const enforced = enforceBeforePlanning(this.policies, context.caller, requestContext.document, requestContext.operationName, requestContext.queryHash);
+      if (enforced?.needsCaseRelationships && this.relationshipLookup) {
+        // Before planning, so every assertion of the operation carries the same answer. Only operations
+        // asking for a field granted on a case relationship pay this one extra request to probation.
+        const caseRelationships = await this.relationshipLookup.caseRelationshipsOf(context.caller, context.requestId, context.log);
+        if (caseRelationships) context.caller = { ...context.caller, caseRelationships };
+      }
       if (!enforced || enforced.denied.length === 0) return executor(requestContext);
       // The audit names what was removed, and the policy that removed it.
       context.audit.recordDenied(enforced.denied);

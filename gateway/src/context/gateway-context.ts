@@ -8,7 +8,8 @@ import type { GatewayRequestAudit } from '../audit/gateway-request-audit';
  * each subgraph receives; the client's own token goes no further than the gateway.
  */
 export interface GatewayContext extends RequestContext {
-  readonly caller: Caller;
+  /** Set once by the context function; widened only by the case relationships the operation needs, before planning (EnforcingGateway). */
+  caller: Caller;
   /** What the audit entry needs to know that the response does not show (fields removed before planning). */
   readonly audit: GatewayRequestAudit;
 }

@@ -5,7 +5,7 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import type { GraphQLFormattedError } from 'graphql';
-import { ASSERTION_HEADER, CLIENT_ERROR_CODES, REQUEST_ID_HEADER } from '@mappa/shared';
+import { ASSERTION_HEADER, CASE_RELATIONSHIP_READERS, CLIENT_ERROR_CODES, REQUEST_ID_HEADER } from '@mappa/shared';
 import type { Caller, GatewayAssertionSigner, Logger } from '@mappa/shared';
 import type { GatewayContext } from '../context/gateway-context';
 import { unavailableResponse } from './unavailable-response';
@@ -96,12 +96,19 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
  * never drift from the bytes (Apollo builds the body after `willSendRequest`). Every call, a retry
  * included, gets an assertion and an id of its own.
  */
+/** The caller as vouched to `agency`: the case relationships only to the agencies whose record conditions decide on them (data minimisation). */
+function callerFor(agency: string, caller: Caller): Caller {
+  if (!caller.caseRelationships || CASE_RELATIONSHIP_READERS.some((reader) => reader === agency)) return caller;
+  const { caseRelationships: _notForThisAgency, ...rest } = caller;
+  return rest;
+}
+
 function signingFetcher(agency: string, timeoutMs: number, signer: GatewayAssertionSigner, callFor: AsyncLocalStorage<CallFor>): Fetcher {
   const fetcher = async (url: string, init?: RequestInit): Promise<Response> => {
     const call = callFor.getStore();
     // Unreachable through `process`; refused rather than sent unsigned.
     if (!call || typeof init?.body !== 'string') throw new Error(`no caller or body to sign the ${agency} call for`);
-    const assertion = await signer.sign(agency, call.caller, call.requestId, init.body);
+    const assertion = await signer.sign(agency, callerFor(agency, call.caller), call.requestId, init.body);
     let response: Response;
     try {
       response = await fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), [ASSERTION_HEADER]: assertion }, signal: AbortSignal.timeout(timeoutMs) });

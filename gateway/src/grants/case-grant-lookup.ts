@@ -1,18 +1,22 @@
 import { z } from 'zod';
 import {
   ASSERTION_HEADER,
+  CASE_RELATIONSHIP_HOLDER,
+  CASE_RELATIONSHIPS,
   caseGrantSchema,
   disclosureEvidenceQueryName,
   DISCLOSURE_HOLDER_SUBGRAPH,
   evidenceHoldsFor,
   holderOfDisclosureDecisionId,
   MAX_CASE_GRANTS_PER_REQUEST,
+  MAX_CASE_RELATIONSHIP_SUBJECTS,
+  pncIdSchema,
   mayHoldCaseGrants,
   needsPurposeEvidence,
   purposeEvidenceSchema,
   REQUEST_ID_HEADER,
 } from '@mappa/shared';
-import type { Caller, CaseGrant, DisclosureHolder, GatewayAssertionSigner, Logger, PurposeEvidence } from '@mappa/shared';
+import type { Caller, CaseGrant, CaseRelationships, DisclosureHolder, GatewayAssertionSigner, Logger, PurposeEvidence } from '@mappa/shared';
 
 /** The subgraph that holds case access grants and the records purposes are bound to; the lookup's assertion is addressed to it alone. */
 const GRANT_HOLDER = 'mappa';
@@ -87,6 +91,20 @@ const lookupResponseSchema = z.object({
 
 const holderResponseSchema = z.object({
   data: z.record(z.string(), evidenceAnswerSchema.nullable()).nullable().optional(),
+  errors: z.array(z.unknown()).optional(),
+});
+
+const RELATIONSHIP_LOOKUP: Lookup = { operationName: 'CaseRelationshipLookup', query: 'query CaseRelationshipLookup { myCaseRelationships { relationship pncIds } }' };
+
+// Probation's answer: each relationship the caller holds, with the people it holds for. Bounded well
+// above the assertion's limit so that an oversized caseload is recognised (and carried as none).
+const relationshipResponseSchema = z.object({
+  data: z
+    .object({
+      myCaseRelationships: z.array(z.object({ relationship: z.enum(CASE_RELATIONSHIPS), pncIds: z.array(pncIdSchema).max(100_000) })).max(CASE_RELATIONSHIPS.length),
+    })
+    .nullable()
+    .optional(),
   errors: z.array(z.unknown()).optional(),
 });
 
@@ -194,6 +212,32 @@ export class CaseGrantLookup {
       return { caseGrants: grants, purposeEvidence: null };
     }
     return { caseGrants: grants, purposeEvidence: evidence };
+  }
+
+  /**
+   * The caller's case relationships as probation, their owner, holds them (case-relationships.ts), or
+   * null for none. Asked only when the operation asks for a field granted on one (EnforcingGateway),
+   * afresh each time (a reallocation takes effect on the next request), and only for a probation
+   * principal: nobody else can hold one. Fails closed: probation down, slow or answering anything
+   * unexpected, or a caseload larger than an assertion carries, and the request goes on with none,
+   * so the conditions they would open stay shut.
+   */
+  async caseRelationshipsOf(caller: Caller, requestId: string, log: Logger): Promise<CaseRelationships | null> {
+    if (caller.principal.agency !== CASE_RELATIONSHIP_HOLDER) return null;
+    const failed = (reason: Record<string, unknown>): null => {
+      // The kind of failure only: never a body or a PNC ID.
+      log.warn({ agency: CASE_RELATIONSHIP_HOLDER, ...reason }, 'case relationship lookup failed; answering without case relationships');
+      return null;
+    };
+    const answer = await this.ask(CASE_RELATIONSHIP_HOLDER, RELATIONSHIP_LOOKUP, caller, requestId);
+    if ('failed' in answer) return failed(answer.failed);
+    const parsed = relationshipResponseSchema.safeParse(answer.body);
+    const held = parsed.success ? parsed.data.data?.myCaseRelationships : undefined;
+    if (!parsed.success || (parsed.data.errors?.length ?? 0) > 0 || !held) return failed({ reason: 'unexpected answer' });
+    const largest = Math.max(0, ...held.map((entry) => entry.pncIds.length));
+    if (largest > MAX_CASE_RELATIONSHIP_SUBJECTS) return failed({ reason: 'caseload larger than an assertion carries', subjects: largest, limit: MAX_CASE_RELATIONSHIP_SUBJECTS });
+    const relationships: CaseRelationships = Object.fromEntries(held.filter((entry) => entry.pncIds.length > 0).map((entry) => [entry.relationship, [...new Set(entry.pncIds)]]));
+    return Object.keys(relationships).length > 0 ? relationships : null;
   }
 
   /** Posts one lookup document to one subgraph with an assertion addressed to it alone; the body as JSON, or why not. */

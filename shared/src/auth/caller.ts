@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pncIdSchema } from '../validation/identifiers';
+import { caseRelationshipsSchema } from './case-relationships';
 import { principalSchema } from './principal';
 import { declaredPurposeSchema, PURPOSES } from './purpose';
 import { purposeEvidenceSchema } from './purpose-evidence';
@@ -35,6 +36,9 @@ export const callerSchema = z.object({
   caseGrants: z.array(caseGrantSchema).max(MAX_CASE_GRANTS_PER_REQUEST).optional(),
   // The record that makes the declared purpose true (purpose-evidence.ts); absent when none does.
   purposeEvidence: purposeEvidenceSchema.optional(),
+  // Probation's answer to how the caller stands to people (case-relationships.ts): only in the
+  // assertions to the agencies whose record conditions use it, and only when the operation needs it.
+  caseRelationships: caseRelationshipsSchema.optional(),
 });
 
 export type Caller = z.infer<typeof callerSchema>;

@@ -106,6 +106,16 @@ export const principalClaimsSchema = z.object({
   roles: z.array(z.enum(ROLES)).min(1, 'at least one role is required'),
   area: z.enum(MappaArea),
   clearance: z.enum(CLEARANCES),
+  /**
+   * The prison establishment (NOMIS agency location code, `WDI`) a prison principal works in, when
+   * their identity provider says: a prison offender manager's row scope over the prison's own records
+   * then follows custody (the people held there now, A.R5, inventory OQ 14) instead of the person's
+   * responsible MAPPA area. Optional: a token without it keeps area scope.
+   */
+  establishment: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'establishment must be a three-letter NOMIS establishment code, e.g. WDI')
+    .optional(),
 });
 
 export type PrincipalClaims = z.infer<typeof principalClaimsSchema>;

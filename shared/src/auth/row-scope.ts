@@ -79,9 +79,9 @@ export type AreaScope =
  *   which people another owner holds; for them every subject answers as an unknown PNC ID
  *   (principle 9). An unknown owner (undefined) is nobody's own: deny. Under any other purpose
  *   information governance is area-scoped like everyone else.
- * The prison offender manager is area-scoped too, by the person's responsible MAPPA area: the
- * principal carries no establishment or caseload (inventory OQ 14), so a prisoner from another area
- * held in the POM's establishment needs a case grant until it does. Narrow, but deny by default.
+ * A prison offender manager whose token names their establishment is scoped, over the prison's own
+ * records, by custody instead of area (A.R5, inventory OQ 14): see `subjectInScope` and
+ * `SubjectFacts.heldAt`. Without one they stay area-scoped.
  */
 export function areaScopeOf(principal: Principal, purpose: Purpose, owner?: PrincipalAgency): AreaScope {
   if (principal.roles.includes('dtc_attendee')) return { kind: 'grantsOnly' };
@@ -224,6 +224,22 @@ export interface SubjectFacts {
    * staff id (an unallocated case) admits nobody but grant holders.
    */
   readonly limitedTo?: { readonly agency: Principal['agency']; readonly staffId: string | null };
+  /**
+   * The establishment holding the person now (NOMIS code), null when they are not in custody; set
+   * only by the owner of custody (the prison). For a prison offender manager whose principal names an
+   * establishment it replaces the area in area scope: prison scope follows custody (A.R5, OQ 14), so
+   * the POM knows exactly the people held where they work, wherever their responsible area is, and no
+   * longer knows someone released or moved elsewhere.
+   */
+  readonly heldAt?: string | null;
+}
+
+/** Whether the subject lies in the caller's area scope of one area: custody for an establishment's prison offender manager over the prison's records, else the responsible area. */
+function inAreaOf(subject: SubjectFacts, area: MappaArea, principal: Principal): boolean {
+  if (subject.heldAt !== undefined && principal.establishment !== undefined && principal.roles.includes('prison_offender_manager')) {
+    return subject.heldAt !== null && subject.heldAt === principal.establishment;
+  }
+  return subject.area !== null && subject.area === area;
 }
 
 /** Whether a subject an owner holds is in the caller's row scope (see the rules at the top of this file). */
@@ -237,7 +253,7 @@ export function subjectInScope(subject: SubjectFacts, scope: RowScope): boolean 
   if (scope.areaScope.kind === 'none') return false;
   if (scope.grantedPncIds.includes(subject.pncId)) return true;
   const { areaScope, principal } = scope;
-  const inArea = areaScope.kind === 'national' || (areaScope.kind === 'area' && subject.area !== null && subject.area === areaScope.area);
+  const inArea = areaScope.kind === 'national' || (areaScope.kind === 'area' && inAreaOf(subject, areaScope.area, principal));
   if (!inArea) return false;
   if (subject.limitedTo && scope.staffLimitsApply) {
     return subject.limitedTo.staffId !== null && principal.agency === subject.limitedTo.agency && scope.ownStaffId === subject.limitedTo.staffId;

@@ -34,16 +34,16 @@ function meetsAny(record: unknown, conditions: readonly RecordConditionName[], p
 /**
  * Keeps a conditionally granted value only where the condition holds. The record is the value for a
  * field whose type is an object (each item, for a list: an item that fails is dropped, as if absent)
- * and the parent object for a scalar field. A list whose every item fails is null, never empty: an
- * empty list would tell the reader the owner holds records they may not see (principle 9), where
- * null is the answer for holding none.
+ * and the parent object for a scalar field. A list left with no items is decided on the parent: an
+ * empty list only where the condition holds for it, else null, as for a record the owner does not
+ * hold, so an empty list never tells a caller the condition fails for that the owner holds none.
  */
 function keepWhere(value: unknown, source: unknown, recordIsValue: boolean, keep: (record: unknown) => boolean): unknown {
   if (value === null || value === undefined) return value;
   if (!recordIsValue) return keep(source) ? value : null;
   if (Array.isArray(value)) {
     const kept = value.filter((item) => item !== null && item !== undefined && keep(item));
-    return kept.length === 0 && value.length > 0 ? null : kept;
+    return kept.length > 0 || keep(source) ? kept : null;
   }
   return keep(value) ? value : null;
 }

@@ -8,12 +8,16 @@ import type { Caller } from '../auth/caller';
 export const RECORD_CONDITIONS = [
   'visorPartnerAgency',
   'allocatedOffenderManager',
+  'offenderManagerOrLineManager',
   'victimLiaisonForCase',
   'victimLiaisonForVictim',
   'withoutVictimDetail',
   'approvedPremisesResident',
   'electronicallyMonitored',
   'coManagedCategoryOne',
+  'victimLiaisonOfficerOfVictim',
+  'victimLiaisonOfficerOfVictimWantingRelease',
+  'allocatedOffenderManagerOfTerroristCase',
 ] as const;
 
 export type RecordConditionName = (typeof RECORD_CONDITIONS)[number];
@@ -24,13 +28,19 @@ export type RecordConditionName = (typeof RECORD_CONDITIONS)[number];
  */
 export const RECORD_CONDITION_DESCRIPTIONS: Record<RecordConditionName, string> = {
   visorPartnerAgency: "only for a record that lists the reader's agency as a ViSOR partner agency",
-  allocatedOffenderManager: "only for a probation case the reader is the allocated community offender manager of, or the senior probation officer who line-manages that offender manager",
+  offenderManagerOrLineManager: "only for a probation case the reader is the allocated community offender manager of, or the senior probation officer who line-manages that offender manager",
   victimLiaisonForCase: "only for a probation case with a victim in the Victim Contact Scheme allocated to the reader as victim liaison officer",
   victimLiaisonForVictim: "only for a record about a victim allocated to the reader as victim liaison officer (or, naming no victim, about that victim's offender)",
   withoutVictimDetail: 'only for a licence condition whose wording neither identifies a victim nor maps an exclusion zone',
   approvedPremisesResident: "only for a person who lives, or is booked to live, at an approved premises the reader works at",
   electronicallyMonitored: 'only for a licence condition (or a licence with one) that the electronic monitoring provider monitors and that names no victim',
   coManagedCategoryOne: 'only for a probation case that probation registers as MAPPA category 1 (co-managed with the police)',
+  allocatedOffenderManager: "only for a person whose probation case is allocated to the reader as community offender manager (probation's fact, vouched by the gateway)",
+  victimLiaisonOfficerOfVictim: 'only for a person with a victim in the Victim Contact Scheme allocated to the reader as victim liaison officer (probation\'s fact, vouched by the gateway)',
+  victimLiaisonOfficerOfVictimWantingRelease:
+    'only for a person with a victim in the Victim Contact Scheme allocated to the reader as victim liaison officer who asked to be told about release (probation\'s fact, vouched by the gateway)',
+  allocatedOffenderManagerOfTerroristCase:
+    "only for a terrorist case (category 4 or restricted-access, as the record's owner holds it) whose probation case is allocated to the reader as community offender manager",
 };
 
 /**

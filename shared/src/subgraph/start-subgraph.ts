@@ -190,6 +190,8 @@ export async function startSubgraph<Loaders extends object>(
           declaredPurpose: assertion.declaredPurpose,
           ...(assertion.caseGrants ? { caseGrants: assertion.caseGrants } : {}),
           ...(assertion.purposeEvidence ? { purposeEvidence: assertion.purposeEvidence } : {}),
+          // Probation's relationship facts about the caller, for the record conditions decided on them (issue 12).
+          ...(assertion.caseRelationships ? { caseRelationships: assertion.caseRelationships } : {}),
         };
         // The audit can tell which grants and which kind of evidence a request was answered under: grant
         // ids are opaque, and the evidence is logged by kind only (never its subject).

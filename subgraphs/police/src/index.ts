@@ -14,6 +14,7 @@ import { POLICE_POLICIES } from './police.policies';
 import type { PoliceLoaders } from './police.loaders';
 import { clearPolice, policeIsEmpty, seedPolice } from './seed/police.seed';
 import { POLICE_RECORD_CONDITIONS } from './visor/visor-partner.condition';
+import { INTELLIGENCE_RECORD_CONDITIONS } from './intelligence/intelligence-om.condition';
 
 export { loadPoliceConfig } from './config';
 
@@ -29,7 +30,7 @@ export const policeSubgraph: SubgraphDefinition<PoliceLoaders> = {
       offenderReferenceResolver,
       POLICE_POLICIES,
       authorization,
-      POLICE_RECORD_CONDITIONS,
+      { ...POLICE_RECORD_CONDITIONS, ...INTELLIGENCE_RECORD_CONDITIONS },
     ),
   createLoaders: createPoliceLoaders,
   seed: seedPolice,

@@ -167,11 +167,12 @@ export const policePolicies = definePolicies('police', {
     owner: Agency.POLICE,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The sanitised intelligence summary and its date: intelligence leaves the police only in this form, to Responsible Authority roles at a meeting or disclosure decision. Handling code C (not yet enforced) needs the originator\'s agreement.',
-    rules: ['principle 4', 'B.8', 'B.42', 'C.66'],
+      'The sanitised intelligence summary and its date: intelligence leaves the police only in this form, to Responsible Authority roles at a meeting or disclosure decision, and, in a terrorist case (category 4 or restricted-access), to the counter-terrorism cleared community offender manager allocated to the person for case management (C.63, C.64; the allocation is probation\'s, vouched by the gateway). Handling code C (not yet enforced) needs the originator\'s agreement. Not yet enforced, so denied for now: the YOT case manager of a terrorist case (C.63).',
+    rules: ['principle 4', 'B.8', 'B.42', 'C.63', 'C.64', 'C.66'],
     grants: [
       { roles: ['ppu_officer', 'ct_officer'], purposes: CASE_AND_MAPPA_PURPOSES },
       { roles: RA_ROLES, purposes: ['MAPPA_MEETING', 'DISCLOSURE_DECISION'] },
+      { roles: ['probation_practitioner'], purposes: ['CASE_MANAGEMENT'], agencies: ['probation'], minimumClearance: 'CTC', condition: 'allocatedOffenderManagerOfTerroristCase' },
     ],
   },
   // Issue 11: the caller's own standing to a level 1 disclosure decision this agency holds, which the

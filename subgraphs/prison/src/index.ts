@@ -4,6 +4,7 @@ import { buildFederatedSchema } from '@mappa/shared';
 import type { SubgraphDefinition } from '@mappa/shared';
 import { PrisonAccessAuditResolver } from './access-audit/access-audit.resolver';
 import { PrisonCustodyResolver } from './custody/custody.resolver';
+import { PRISON_RECORD_CONDITIONS } from './offender/case-relationship.condition';
 import { offenderReferenceResolver } from './offender/offender.reference';
 import { OffenderResolver } from './offender/offender.resolver';
 import { createPrisonLoaders } from './prison.loaders';
@@ -21,7 +22,13 @@ export const prisonSubgraph: SubgraphDefinition<PrisonLoaders> = {
   migrationsFolder: join(__dirname, '..', 'drizzle'),
   policies: PRISON_POLICIES,
   buildSchema: (authorization) =>
-    buildFederatedSchema({ resolvers: [OffenderResolver, PrisonAccessAuditResolver, PrisonCustodyResolver, PrisonSentenceResolver] }, offenderReferenceResolver, PRISON_POLICIES, authorization),
+    buildFederatedSchema(
+      { resolvers: [OffenderResolver, PrisonAccessAuditResolver, PrisonCustodyResolver, PrisonSentenceResolver] },
+      offenderReferenceResolver,
+      PRISON_POLICIES,
+      authorization,
+      PRISON_RECORD_CONDITIONS,
+    ),
   createLoaders: createPrisonLoaders,
   seed: seedPrison,
   clear: clearPrison,

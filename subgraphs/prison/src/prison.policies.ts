@@ -1,11 +1,12 @@
 import { accessAuditEntryPolicy, accessAuditPolicy, Agency, definePolicies, MAPPA_PURPOSES, POLICE_ROLES, subjectKeyPolicy } from '@mappa/shared';
-import type { Role } from '@mappa/shared';
+import type { AccessGrant, Role } from '@mappa/shared';
 
 // The prison's access rules, in one place. Each field's @Access names one of these; the access
 // matrix (docs/access-matrix.md) is generated from them. Grants say who may read, and why. Row scope
 // (shared/src/auth/row-scope.ts: CT gate, the person's responsible MAPPA area or a live case grant)
-// is enforced before any field; what is still to come (establishment, allocated officer, the VLO's
-// own victims, meeting membership, alert type) is named in the summaries.
+// is enforced before any field (for an establishment's prison offender manager: custody, A.R5); the
+// allocated offender manager and the VLO's own victims are per-record conditions on probation's facts,
+// vouched by the gateway; what is still to come (meeting membership, alert type) is named in the summaries.
 
 const PRISON_ROLES: readonly Role[] = ['prison_offender_manager'];
 const RA_ROLES: readonly Role[] = ['probation_practitioner', 'senior_probation_officer', 'prison_offender_manager', 'mappa_coordinator', 'mappa_chair'];
@@ -14,6 +15,22 @@ const RA_ROLES: readonly Role[] = ['probation_practitioner', 'senior_probation_o
 const PRISON_CASE_MANAGEMENT = { roles: PRISON_ROLES, purposes: ['CASE_MANAGEMENT'] as const };
 /** Responsible Authority roles (police included) for MAPPA purposes (principle 3). */
 const RA_FOR_MAPPA = { roles: [...POLICE_ROLES, ...RA_ROLES], purposes: MAPPA_PURPOSES };
+/** A.R15, B.59: the police public protection officer, for case management; row scope keeps it to the case's area. */
+const PPU_CASE_MANAGEMENT: AccessGrant = { roles: ['ppu_officer'], purposes: ['CASE_MANAGEMENT'], agencies: ['police'] };
+/**
+ * A.R15, B.59: the person's allocated community offender manager, for case management. Probation holds
+ * the allocation; the gateway vouches the caller's own (case-relationships.ts) and the prison decides per record.
+ */
+const ALLOCATED_OFFENDER_MANAGER: AccessGrant = { roles: ['probation_practitioner'], purposes: ['CASE_MANAGEMENT'], agencies: ['probation'], condition: 'allocatedOffenderManager' };
+/** B.57, C.14: the victim liaison officer of a victim of the person in the Victim Contact Scheme (probation's fact, vouched by the gateway). */
+const VICTIM_LIAISON_OFFICER: AccessGrant = { roles: ['victim_liaison_officer'], purposes: ['CASE_MANAGEMENT'], agencies: ['probation'], condition: 'victimLiaisonOfficerOfVictim' };
+/** C.34: the same, for a victim who asked to be told about release: the scheme's standard release information. */
+const VICTIM_LIAISON_OFFICER_RELEASE_INFORMATION: AccessGrant = {
+  roles: ['victim_liaison_officer'],
+  purposes: ['CASE_MANAGEMENT'],
+  agencies: ['probation'],
+  condition: 'victimLiaisonOfficerOfVictimWantingRelease',
+};
 
 export const prisonPolicies = definePolicies('prison', {
   subjectKey: subjectKeyPolicy(Agency.PRISON),
@@ -25,14 +42,38 @@ export const prisonPolicies = definePolicies('prison', {
     owner: Agency.PRISON,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The custody summary (prison number, in/out status, establishment, security category, reception date, legal status, last movement). Prison offender managers for case management; Responsible Authority roles for MAPPA purposes. Not yet enforced, so denied for now: the allocated OM and ppu_officer of the release area under case management (B.59), the VLO for their own victims\' offender (B.57, C.14, C.34), RA roles for level 1 cases under case management (B.60). Row scope: the person\'s responsible MAPPA area (R-3) or a live case grant; scoping by the holding establishment waits for principals to carry one (OQ 14).',
-    rules: ['principle 3', 'A.R5', 'B.57', 'B.59', 'B.60', 'C.14', 'C.34'],
+      'The custody detail (prison number, establishment code, last establishment, security category, reception date, the reason and route of the last movement). Prison offender managers for case management; Responsible Authority roles for MAPPA purposes. Not yet enforced, so denied for now: RA roles for level 1 cases under case management (B.60). Row scope: the person\'s responsible MAPPA area (R-3) or a live case grant; for a prison offender manager whose token names an establishment, the people held there now (A.R5, OQ 14).',
+    rules: ['principle 3', 'A.R5', 'B.60'],
     grants: [PRISON_CASE_MANAGEMENT, RA_FOR_MAPPA],
+  },
+  custodyRecord: {
+    owner: Agency.PRISON,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The custody record and its last movement as a whole: whoever may read any of its fields (each field then has its own policy). Prison offender managers for case management; RA roles for MAPPA purposes; the ppu_officer for case management (in the case area, A.R15, B.59); the allocated community offender manager (A.R15, B.59) and the victim liaison officer of a victim of the person (B.57, C.14), for case management, decided per record on probation\'s facts.',
+    rules: ['principle 3', 'A.R15', 'B.57', 'B.59', 'C.14'],
+    grants: [PRISON_CASE_MANAGEMENT, RA_FOR_MAPPA, PPU_CASE_MANAGEMENT, ALLOCATED_OFFENDER_MANAGER, VICTIM_LIAISON_OFFICER],
+  },
+  custodyStatus: {
+    owner: Agency.PRISON,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'Custody status: in or out, the legal status (a recall among them) and the kind and date of the last movement (a release among them). Prison offender managers for case management; RA roles for MAPPA purposes; the ppu_officer in the case area and the allocated community offender manager for case management (A.R15, B.59); the victim liaison officer of a victim of the person, status fields only (B.57, C.14, C.34).',
+    rules: ['principle 3', 'A.R15', 'B.57', 'B.59', 'C.14', 'C.34'],
+    grants: [PRISON_CASE_MANAGEMENT, RA_FOR_MAPPA, PPU_CASE_MANAGEMENT, ALLOCATED_OFFENDER_MANAGER, VICTIM_LIAISON_OFFICER],
+  },
+  custodyEstablishment: {
+    owner: Agency.PRISON,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The name of the establishment holding the person. Prison offender managers for case management; RA roles for MAPPA purposes; the ppu_officer in the case area and the allocated community offender manager for case management (B.59). Never the victim liaison officer: where the offender is held is not Victim Contact Scheme information.',
+    rules: ['principle 3', 'B.59'],
+    grants: [PRISON_CASE_MANAGEMENT, RA_FOR_MAPPA, PPU_CASE_MANAGEMENT, ALLOCATED_OFFENDER_MANAGER],
   },
   custodyPrisonOnly: {
     owner: Agency.PRISON,
     classification: 'OFFICIAL-SENSITIVE',
-    summary: 'The NOMIS booking id, cell location and incentive level: prison only, for case management. Row scope: the person\'s responsible MAPPA area (R-3) or a live case grant; scoping by the holding establishment waits for principals to carry one (OQ 14).',
+    summary: 'The NOMIS booking id, cell location and incentive level: prison only, for case management. Row scope: the person\'s responsible MAPPA area (R-3) or a live case grant; for a prison offender manager whose token names an establishment, the people held there now (A.R5, OQ 14).',
     rules: ['principle 2'],
     grants: [PRISON_CASE_MANAGEMENT],
   },
@@ -40,9 +81,33 @@ export const prisonPolicies = definePolicies('prison', {
     owner: Agency.PRISON,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The custodial sentence and its key dates, including the release date and its confirmation. Prison offender managers for case management; Responsible Authority roles for MAPPA purposes. Not yet enforced, so denied for now: the allocated OM and ppu_officer in the case area under case management (A.R15, B.59), the VLO for their own victims\' offender (C.34: VCS items only). Row scope: the responsible MAPPA area or a live case grant (establishment: OQ 14).',
-    rules: ['principle 3', 'A.R15', 'B.48', 'C.34'],
+      'The sentence\'s length and start. Prison offender managers for case management; Responsible Authority roles for MAPPA purposes. Row scope: the responsible MAPPA area or a live case grant (for an establishment\'s prison offender manager: custody, A.R5).',
+    rules: ['principle 3', 'B.48'],
     grants: [PRISON_CASE_MANAGEMENT, RA_FOR_MAPPA],
+  },
+  sentenceRecord: {
+    owner: Agency.PRISON,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The custodial sentence as a whole: whoever may read any of its fields (each field then has its own policy). Prison offender managers for case management; RA roles for MAPPA purposes; the ppu_officer in the case area and the allocated community offender manager for case management (A.R15, B.59); the victim liaison officer of a victim who asked for release information (C.34).',
+    rules: ['principle 3', 'A.R15', 'B.59', 'C.34'],
+    grants: [PRISON_CASE_MANAGEMENT, RA_FOR_MAPPA, PPU_CASE_MANAGEMENT, ALLOCATED_OFFENDER_MANAGER, VICTIM_LIAISON_OFFICER_RELEASE_INFORMATION],
+  },
+  sentenceKeyDates: {
+    owner: Agency.PRISON,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The key dates the Victim Contact Scheme does not give victims (SED, ARD, LED, HDCED, TUSED, when the release date was confirmed). Prison offender managers for case management; RA roles for MAPPA purposes; the ppu_officer in the case area and the allocated community offender manager for case management (A.R15, B.59).',
+    rules: ['principle 3', 'A.R15', 'B.59'],
+    grants: [PRISON_CASE_MANAGEMENT, RA_FOR_MAPPA, PPU_CASE_MANAGEMENT, ALLOCATED_OFFENDER_MANAGER],
+  },
+  sentenceVictimInformation: {
+    owner: Agency.PRISON,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The sentence type and the dates the Victim Contact Scheme tells eligible victims: tariff, parole eligibility, conditional release, the release date and whether it is confirmed (C.34). Prison offender managers for case management; RA roles for MAPPA purposes; the ppu_officer in the case area and the allocated community offender manager for case management (A.R15, B.59); the victim liaison officer of a victim who asked for release information (C.34). Anything beyond these needs a meeting\'s consideration and a recorded decision.',
+    rules: ['principle 3', 'A.R15', 'B.59', 'C.34'],
+    grants: [PRISON_CASE_MANAGEMENT, RA_FOR_MAPPA, PPU_CASE_MANAGEMENT, ALLOCATED_OFFENDER_MANAGER, VICTIM_LIAISON_OFFICER_RELEASE_INFORMATION],
   },
   offences: {
     owner: Agency.PRISON,
@@ -71,9 +136,17 @@ export const prisonPolicies = definePolicies('prison', {
     owner: Agency.PRISON,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Releases on temporary licence (ROTL): approval, times, purpose, co-ordinator consultation and outcome. Prison offender managers for case management; Responsible Authority roles (the co-ordinator of the release area among them) for MAPPA purposes. Not yet enforced, so denied for now: ViSOR partners (ppu_officer, allocated OM) under case management for type, start, end and outcome (B.48); the VLO for their own victims\' offender (C.14, C.34); the co-ordinator consulted outside a MAPPA purpose (B.51, OQ 21).',
-    rules: ['B.48', 'B.51', 'C.14', 'C.34'],
+      'Releases on temporary licence (ROTL): approval date, purpose and co-ordinator consultation. Prison offender managers for case management; Responsible Authority roles (the co-ordinator of the release area among them) for MAPPA purposes. Not yet enforced, so denied for now: the co-ordinator consulted outside a MAPPA purpose (B.51, OQ 21).',
+    rules: ['B.51'],
     grants: [PRISON_CASE_MANAGEMENT, RA_FOR_MAPPA],
+  },
+  temporaryReleaseRecord: {
+    owner: Agency.PRISON,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The list of releases on temporary licence and each one\'s type, start, end and outcome (a failure to return among them). Prison offender managers for case management; RA roles for MAPPA purposes; the victim liaison officer of a victim of the person who asked for release information (C.14, C.34: ROTL is standard scheme information), decided per record on probation\'s facts. Not yet enforced, so denied for now: ViSOR partners (ppu_officer, allocated OM) under case management (B.48).',
+    rules: ['B.48', 'C.14', 'C.34'],
+    grants: [PRISON_CASE_MANAGEMENT, RA_FOR_MAPPA, VICTIM_LIAISON_OFFICER_RELEASE_INFORMATION],
   },
   adjudication: {
     owner: Agency.PRISON,

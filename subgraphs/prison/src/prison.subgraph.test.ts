@@ -419,7 +419,8 @@ describe('prison subgraph', () => {
       // Known at the meeting; the custody record itself stays the field policies' to refuse.
       const live = await post(ENTITIES, { r: references(subject) }, withMeetingEvidence(dtc, subject[0]!.pncId));
       expect(live.data?._entities).toEqual([{ custody: null }]);
-      expect(live.errors?.map((error) => error.extensions?.policy)).toEqual(['prison.custody']);
+      // The custody record as a whole is `prison.custodyRecord` since issue 12 split custody by reader (A.R15, B.57).
+      expect(live.errors?.map((error) => error.extensions?.policy)).toEqual(['prison.custodyRecord']);
     });
   });
 
@@ -590,15 +591,25 @@ describe('prison subgraph', () => {
       ]);
     });
 
-    it('A.R15, B.59: the same practitioner under case management gets no prison record (the allocated-OM condition is not yet enforced, so it fails closed)', async () => {
-      const result = await entities('pncId custody { inOutStatus } sentence { releaseDate } prisonAlerts { code } temporaryReleases { type } mappaFReports { meetingDate }', callerAs('probation', 'probation_practitioner', 'CASE_MANAGEMENT'));
+    it('A.R15, B.59: under case management a practitioner who is not the allocated OM gets null custody and sentence, as for a record the prison does not hold; the allocated OM reads them', async () => {
+      const FIELDS = 'pncId custody { inOutStatus } sentence { releaseDate } prisonAlerts { code } temporaryReleases { type } mappaFReports { meetingDate }';
+      const practitioner = callerAs('probation', 'probation_practitioner', 'CASE_MANAGEMENT');
+      const result = await entities(FIELDS, practitioner);
       expect(result.data?._entities).toEqual(sample().map((p) => ({ pncId: p.pncId, custody: null, sentence: null, prisonAlerts: null, temporaryReleases: null, mappaFReports: null })));
+      // Custody and sentence are granted on the allocated-OM condition (decided per record, no error); the rest never.
       expect(denials(result.errors)).toEqual([
-        'FORBIDDEN prison.custody _entities.custody',
         'FORBIDDEN prison.mappaAlert _entities.prisonAlerts',
         'FORBIDDEN prison.mappaFReport _entities.mappaFReports',
-        'FORBIDDEN prison.sentence _entities.sentence',
-        'FORBIDDEN prison.temporaryRelease _entities.temporaryReleases',
+        'FORBIDDEN prison.temporaryReleaseRecord _entities.temporaryReleases',
+      ]);
+      // The gateway vouches probation's allocation for the first person only: that record, and no other, opens.
+      const [allocated, ...others] = sample();
+      const om: Caller = { ...practitioner, caseRelationships: { ALLOCATED_OFFENDER_MANAGER: [allocated!.pncId] } };
+      const asOm = await entities('pncId custody { inOutStatus } sentence { conditionalReleaseDate }', om);
+      expect(asOm.errors).toBeUndefined();
+      expect(asOm.data?._entities).toEqual([
+        { pncId: allocated!.pncId, custody: { inOutStatus: heldView(allocated!).custody!.inOutStatus }, sentence: { conditionalReleaseDate: allocated!.sentence!.conditionalReleaseDate } },
+        ...others.map((p) => ({ pncId: p.pncId, custody: null, sentence: null })),
       ]);
     });
 
@@ -627,7 +638,8 @@ describe('prison subgraph', () => {
     it('principle 4, principle 5: a duty-to-co-operate attendee at a MAPP meeting knows no prisoner without a grant, and reads nothing of the prison\'s with one', async () => {
       const dtc = callerAs('housing', 'dtc_attendee', 'MAPPA_MEETING');
       const FIELDS = 'pncId custody { inOutStatus } sentence { offences { code } } mappaFReports { contactConcerns }';
-      const expectedDenials = ['FORBIDDEN prison.custody _entities.custody', 'FORBIDDEN prison.mappaFReport _entities.mappaFReports', 'FORBIDDEN prison.sentence _entities.sentence'];
+      // Issue 12 (A.R15, B.57): the records as a whole are `custodyRecord` and `sentenceRecord`.
+      const expectedDenials = ['FORBIDDEN prison.custodyRecord _entities.custody', 'FORBIDDEN prison.mappaFReport _entities.mappaFReports', 'FORBIDDEN prison.sentenceRecord _entities.sentence'];
       const uninvited = await entities(FIELDS, dtc);
       expect(uninvited.data?._entities).toEqual(sample().map(() => null));
       expect(denials(uninvited.errors)).toEqual(expectedDenials);
@@ -636,7 +648,7 @@ describe('prison subgraph', () => {
       expect(denials(invited.errors)).toEqual(expectedDenials);
     });
 
-    it('B.57, C.34: a victim liaison officer cannot yet look a prisoner up (the own-victims condition is not yet enforced, so it fails closed)', async () => {
+    it('B.57, C.34: a victim liaison officer cannot look a prisoner up by prison number: the scheme\'s items come with their victims\' offender, not from a prison search', async () => {
       const person = inCustody[0]!;
       const result = await post('query($n: ID!) { offenderByPrisonNumber(prisonNumber: $n) { pncId } }', { n: person.prisonNumber }, callerAs('probation', 'victim_liaison_officer', 'CASE_MANAGEMENT'));
       expect(result.data?.offenderByPrisonNumber).toBeNull();

@@ -6,6 +6,7 @@ import { PROBATION_RECORD_CONDITIONS } from './access/probation-record.condition
 import { ProbationAccessAuditResolver } from './access-audit/access-audit.resolver';
 import { ProbationDisclosureEvidenceResolver } from './disclosure/disclosure-evidence.resolver';
 import { probationDisclosureResolvers } from './disclosure/disclosure.resolver';
+import { CaseRelationshipResolver } from './case/case-relationship.resolver';
 import { ProbationCaseResolver } from './case/probation-case.resolver';
 import { ProbationLicenceResolver } from './licence/licence.resolver';
 import { offenderReferenceResolver } from './offender/offender.reference';
@@ -34,6 +35,7 @@ export const probationSubgraph: SubgraphDefinition<ProbationLoaders> = {
           ProbationDisclosureEvidenceResolver,
           ...probationDisclosureResolvers,
           ProbationCaseResolver,
+          CaseRelationshipResolver,
           ProbationLicenceResolver,
           ProbationRiskOfSeriousHarmResolver,
           ProbationVictimContactResolver,

@@ -27,7 +27,7 @@ const AP_STAFF_OWN_RESIDENT: AccessGrant = { roles: ['approved_premises_staff'],
 /** The electronic monitoring provider at a meeting it attends, about what it monitors (A.R37). */
 const ELECTRONIC_MONITORING: AccessGrant = { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: ['electronic_monitoring'], condition: 'electronicallyMonitored' };
 /** The allocated COM and their line manager, for case management: victim-identifying material (B.15, C.29, principle 4). */
-const ALLOCATED_OFFENDER_MANAGER: AccessGrant = { roles: PROBATION_CASE_ROLES, purposes: ['CASE_MANAGEMENT'], condition: 'allocatedOffenderManager' };
+const OFFENDER_MANAGER_OR_LINE_MANAGER: AccessGrant = { roles: PROBATION_CASE_ROLES, purposes: ['CASE_MANAGEMENT'], condition: 'offenderManagerOrLineManager' };
 
 /** The RoSH summary as far as Jobcentre Plus may reach it: the community levels, for its staff only. */
 const RISK_TO_STAFF_GRANTS: readonly AccessGrant[] = [
@@ -148,7 +148,7 @@ export const probationPolicies = definePolicies('probation', {
     rules: ['principle 3', 'A.R37', 'B.15', 'C.29', 'C.32', 'C.38'],
     grants: [
       { roles: PROBATION_CASE_ROLES, purposes: ['CASE_MANAGEMENT'], condition: 'withoutVictimDetail' },
-      ALLOCATED_OFFENDER_MANAGER,
+      OFFENDER_MANAGER_OR_LINE_MANAGER,
       { roles: RESPONSIBLE_AUTHORITY_ROLES, purposes: MAPPA_PURPOSES, condition: 'withoutVictimDetail' },
       VLO_OWN_VICTIM,
       ELECTRONIC_MONITORING,
@@ -212,7 +212,7 @@ export const probationPolicies = definePolicies('probation', {
     summary:
       'The RoSH narrative (who is at risk, which may name victims; nature, imminence, increasing and mitigating factors, analysis). The allocated community offender manager and the SPO who line-manages them, for case management only; no other practitioner, and no other role under any purpose (B.15, C.29, principle 4).',
     rules: ['principle 4', 'A.R28', 'B.15', 'C.29'],
-    grants: [ALLOCATED_OFFENDER_MANAGER],
+    grants: [OFFENDER_MANAGER_OR_LINE_MANAGER],
   },
   riskManagementPlan: {
     owner: Agency.PROBATION,
@@ -245,7 +245,7 @@ export const probationPolicies = definePolicies('probation', {
     summary:
       'Victim safety planning in the risk management plan: the allocated community offender manager and the SPO who line-manages them, and the victim liaison officer of a victim of the offender, for case management only; never in meeting views or to other agencies (B.15, B.42, C.29).',
     rules: ['B.15', 'B.42', 'C.29'],
-    grants: [ALLOCATED_OFFENDER_MANAGER, VLO_OWN_VICTIMS_OFFENDER],
+    grants: [OFFENDER_MANAGER_OR_LINE_MANAGER, VLO_OWN_VICTIMS_OFFENDER],
   },
   victimContacts: {
     owner: Agency.PROBATION,
@@ -275,6 +275,18 @@ export const probationPolicies = definePolicies('probation', {
   // gateway vouches for under DISCLOSURE_DECISION. Whoever may read a subject under that purpose may ask;
   // the answer is their own standing or null.
   // The answer's fields: the shared `PurposeEvidence` type, granted as the MAPPA unit grants it (one type, one grant list).
+  // Issue 12: the caller's own relationships to the people probation holds (case-relationships.ts),
+  // which the gateway asks for and vouches to the prison and the police, whose record conditions
+  // decide on them. Only the roles a relationship can be held by, for case management; the answer is
+  // only ever the caller's own caseload.
+  caseRelationships: {
+    owner: Agency.PROBATION,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      "The caller's own case relationships (`myCaseRelationships`): the people whose case is allocated to them as community offender manager, and the offenders of the victims allocated to them as victim liaison officer. The gateway vouches them to the prison and the police. Probation practitioners and victim liaison officers, for case management; the answer is only ever their own.",
+    rules: ['A.R15', 'B.57', 'B.59', 'C.14', 'C.34', 'C.63'],
+    grants: [{ roles: ['probation_practitioner', 'victim_liaison_officer'], purposes: ['CASE_MANAGEMENT'], agencies: ['probation'] }],
+  },
   purposeEvidence: {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',

@@ -318,10 +318,13 @@ export const MEETING_PACK_FIELDS: readonly MeetingPackField[] = [
   {
     path: "subject.custody",
     coordinate: "Offender.custody",
-    policy: "prison.custody",
+    policy: "prison.custodyRecord",
     grants: [
       "roles=prison_offender_manager;purposes=CASE_MANAGEMENT",
       "roles=ppu_officer,visor_administrator,ct_officer,probation_practitioner,senior_probation_officer,prison_offender_manager,mappa_coordinator,mappa_chair;purposes=MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
+      "roles=ppu_officer;purposes=CASE_MANAGEMENT;agencies=police",
+      "roles=probation_practitioner;purposes=CASE_MANAGEMENT;agencies=probation;condition=allocatedOffenderManager",
+      "roles=victim_liaison_officer;purposes=CASE_MANAGEMENT;agencies=probation;condition=victimLiaisonOfficerOfVictim",
     ],
   },
   {
@@ -336,37 +339,48 @@ export const MEETING_PACK_FIELDS: readonly MeetingPackField[] = [
   {
     path: "subject.custody.inOutStatus",
     coordinate: "PrisonCustody.inOutStatus",
-    policy: "prison.custody",
+    policy: "prison.custodyStatus",
     grants: [
       "roles=prison_offender_manager;purposes=CASE_MANAGEMENT",
       "roles=ppu_officer,visor_administrator,ct_officer,probation_practitioner,senior_probation_officer,prison_offender_manager,mappa_coordinator,mappa_chair;purposes=MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
+      "roles=ppu_officer;purposes=CASE_MANAGEMENT;agencies=police",
+      "roles=probation_practitioner;purposes=CASE_MANAGEMENT;agencies=probation;condition=allocatedOffenderManager",
+      "roles=victim_liaison_officer;purposes=CASE_MANAGEMENT;agencies=probation;condition=victimLiaisonOfficerOfVictim",
     ],
   },
   {
     path: "subject.sentence",
     coordinate: "Offender.sentence",
-    policy: "prison.sentence",
+    policy: "prison.sentenceRecord",
     grants: [
       "roles=prison_offender_manager;purposes=CASE_MANAGEMENT",
       "roles=ppu_officer,visor_administrator,ct_officer,probation_practitioner,senior_probation_officer,prison_offender_manager,mappa_coordinator,mappa_chair;purposes=MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
+      "roles=ppu_officer;purposes=CASE_MANAGEMENT;agencies=police",
+      "roles=probation_practitioner;purposes=CASE_MANAGEMENT;agencies=probation;condition=allocatedOffenderManager",
+      "roles=victim_liaison_officer;purposes=CASE_MANAGEMENT;agencies=probation;condition=victimLiaisonOfficerOfVictimWantingRelease",
     ],
   },
   {
     path: "subject.sentence.conditionalReleaseDate",
     coordinate: "PrisonSentence.conditionalReleaseDate",
-    policy: "prison.sentence",
+    policy: "prison.sentenceVictimInformation",
     grants: [
       "roles=prison_offender_manager;purposes=CASE_MANAGEMENT",
       "roles=ppu_officer,visor_administrator,ct_officer,probation_practitioner,senior_probation_officer,prison_offender_manager,mappa_coordinator,mappa_chair;purposes=MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
+      "roles=ppu_officer;purposes=CASE_MANAGEMENT;agencies=police",
+      "roles=probation_practitioner;purposes=CASE_MANAGEMENT;agencies=probation;condition=allocatedOffenderManager",
+      "roles=victim_liaison_officer;purposes=CASE_MANAGEMENT;agencies=probation;condition=victimLiaisonOfficerOfVictimWantingRelease",
     ],
   },
   {
     path: "subject.sentence.licenceExpiryDate",
     coordinate: "PrisonSentence.licenceExpiryDate",
-    policy: "prison.sentence",
+    policy: "prison.sentenceKeyDates",
     grants: [
       "roles=prison_offender_manager;purposes=CASE_MANAGEMENT",
       "roles=ppu_officer,visor_administrator,ct_officer,probation_practitioner,senior_probation_officer,prison_offender_manager,mappa_coordinator,mappa_chair;purposes=MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
+      "roles=ppu_officer;purposes=CASE_MANAGEMENT;agencies=police",
+      "roles=probation_practitioner;purposes=CASE_MANAGEMENT;agencies=probation;condition=allocatedOffenderManager",
     ],
   },
   {

@@ -4,6 +4,8 @@ import { policePolicies } from '../police.policies';
 import { parseInput, pncIdSchema } from '@mappa/shared';
 import { CivilOrder } from '../civil-order/civil-order.type';
 import { PoliceIdentity } from '../identity/identity.type';
+import type { IntelligenceItemOfSubject } from '../intelligence/intelligence-om.condition';
+import type { IntelligenceItemRow } from '../intelligence/intelligence-item.table';
 import { IntelligenceItem } from '../intelligence/intelligence-item.type';
 import { SexOffenderNotification } from '../notification/notification.type';
 import type { PoliceContext } from '../police.context';
@@ -69,7 +71,11 @@ export class OffenderResolver {
 
   @Access(policePolicies.intelligenceSummary)
   @FieldResolver(() => [IntelligenceItem], { nullable: true, description: 'Graded intelligence items, newest first. Originator-controlled. Owner: police.' })
-  intelligence(@Root() offender: Offender, @Ctx() context: PoliceContext) {
-    return context.loaders.intelligence.load(offender.pncId);
+  async intelligence(@Root() offender: Offender, @Ctx() context: PoliceContext) {
+    // The person row is the one __resolveReference loaded (same per-request loader, no extra statement);
+    // its counter-terrorism marker goes with each item for the C.63 condition.
+    const [person, items] = await Promise.all([context.loaders.person.load(offender.pncId), context.loaders.intelligence.load(offender.pncId)]);
+    const subjectIsTerroristCase = person?.counterTerrorismRestricted ?? false;
+    return items.map((item): IntelligenceItemRow & IntelligenceItemOfSubject => ({ ...item, subjectIsTerroristCase }));
   }
 }

@@ -6,11 +6,13 @@ import type { PrisonerRow } from './prisoner.table';
 
 @Resolver(() => PrisonCustody)
 export class PrisonCustodyResolver {
-  @Access(prisonPolicies.custody)
+  @Access(prisonPolicies.custodyRecord)
   @FieldResolver(() => PrisonMovement, { description: 'The last movement recorded on NOMIS; for the released, the release itself.' })
   lastMovement(@Root() prisoner: PrisonerRow) {
     // Stored flat on the prisoner row (one movement per person), so no extra query.
+    // It carries the person's PNC ID, as every custody record does, for the record conditions decided on it.
     return {
+      pncId: prisoner.pncId,
       type: prisoner.lastMovementType,
       reason: prisoner.lastMovementReason,
       date: prisoner.lastMovementDate,

@@ -79,15 +79,15 @@ registerEnumType(PrisonMovementReason, {
 
 @ObjectType({ description: 'The last movement recorded for the person on NOMIS (admission, transfer, return or release). Owner: prison.' })
 export class PrisonMovement {
-  @Access(prisonPolicies.custody)
+  @Access(prisonPolicies.custodyStatus)
   @Field(() => PrisonMovementType, { description: 'Kind of movement.' })
   type!: PrisonMovementType;
 
   @Access(prisonPolicies.custody)
-  @Field(() => PrisonMovementReason, { description: 'Why the movement happened.' })
-  reason!: PrisonMovementReason;
+  @Field(() => PrisonMovementReason, { nullable: true, description: 'Why the movement happened. Null for readers granted only the custody status (the allocated OM, the ppu_officer and the VLO under case management).' })
+  reason!: PrisonMovementReason | null;
 
-  @Access(prisonPolicies.custody)
+  @Access(prisonPolicies.custodyStatus)
   @Field(() => LocalDate, { description: 'Date of the movement. For a release, the day the person left custody.' })
   date!: string;
 
@@ -106,8 +106,8 @@ export class PrisonMovement {
 })
 export class PrisonCustody {
   @Access(prisonPolicies.custody)
-  @Field(() => ID, { description: 'Prison (NOMS) number, `A1234BC`: one letter, four digits, two letters.' })
-  prisonNumber!: string;
+  @Field(() => ID, { nullable: true, description: 'Prison (NOMS) number, `A1234BC`: one letter, four digits, two letters. Null for readers granted only the custody status (the allocated OM, the ppu_officer and the VLO under case management).' })
+  prisonNumber!: string | null;
 
   @Access(prisonPolicies.custodyPrisonOnly)
   @Field(() => ID, {
@@ -116,7 +116,7 @@ export class PrisonCustody {
   })
   bookingId!: number | null;
 
-  @Access(prisonPolicies.custody)
+  @Access(prisonPolicies.custodyStatus)
   @Field(() => PrisonInOutStatus, { description: 'IN while the person is in prison; OUT once released.' })
   inOutStatus!: PrisonInOutStatus;
 
@@ -124,35 +124,35 @@ export class PrisonCustody {
   @Field(() => String, { nullable: true, description: 'Code of the establishment holding the person now, e.g. `WDI`; null when OUT.' })
   establishmentCode!: string | null;
 
-  @Access(prisonPolicies.custody)
+  @Access(prisonPolicies.custodyEstablishment)
   @Field(() => String, { nullable: true, description: 'Name of the establishment holding the person now, e.g. `HMP Wakefield`; null when OUT.' })
   establishmentName!: string | null;
 
   @Access(prisonPolicies.custody)
-  @Field(() => String, { description: 'Code of the last establishment the person was held in (the releasing prison for the released; the current one when IN).' })
-  lastEstablishmentCode!: string;
+  @Field(() => String, { nullable: true, description: 'Code of the last establishment the person was held in (the releasing prison for the released; the current one when IN). Null for readers granted only the custody status (the allocated OM, the ppu_officer and the VLO under case management).' })
+  lastEstablishmentCode!: string | null;
 
   @Access(prisonPolicies.custody)
-  @Field(() => String, { description: 'Name of the last establishment the person was held in.' })
-  lastEstablishmentName!: string;
+  @Field(() => String, { nullable: true, description: 'Name of the last establishment the person was held in. Null for readers granted only the custody status (the allocated OM, the ppu_officer and the VLO under case management).' })
+  lastEstablishmentName!: string | null;
 
   @Access(prisonPolicies.custodyPrisonOnly)
   @Field(() => String, { nullable: true, description: 'Cell location within the establishment, `wing-landing-cell`, e.g. `B-2-014`; null when OUT.' })
   cellLocation!: string | null;
 
   @Access(prisonPolicies.custody)
-  @Field(() => PrisonSecurityCategory, { description: 'Current security category (for the released: the category at release).' })
-  securityCategory!: PrisonSecurityCategory;
+  @Field(() => PrisonSecurityCategory, { nullable: true, description: 'Current security category (for the released: the category at release). Null for readers granted only the custody status (the allocated OM, the ppu_officer and the VLO under case management).' })
+  securityCategory!: PrisonSecurityCategory | null;
 
   @Access(prisonPolicies.custodyPrisonOnly)
   @Field(() => PrisonIncentiveLevel, { nullable: true, description: 'Incentives scheme level; null when OUT.' })
   incentiveLevel!: PrisonIncentiveLevel | null;
 
   @Access(prisonPolicies.custody)
-  @Field(() => LocalDate, { description: 'Date the person was received into prison for this booking (on remand or at sentence).' })
-  receptionDate!: string;
+  @Field(() => LocalDate, { nullable: true, description: 'Date the person was received into prison for this booking (on remand or at sentence). Null for readers granted only the custody status (the allocated OM, the ppu_officer and the VLO under case management).' })
+  receptionDate!: string | null;
 
-  @Access(prisonPolicies.custody)
+  @Access(prisonPolicies.custodyStatus)
   @Field(() => PrisonLegalStatus, { description: 'Legal basis of detention on this booking.' })
   legalStatus!: PrisonLegalStatus;
 }

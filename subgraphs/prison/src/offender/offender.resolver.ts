@@ -10,6 +10,7 @@ import type { PrisonContext } from '../prison.context';
 import { PrisonSentence } from '../sentence/sentence.type';
 import { PrisonTemporaryRelease } from '../temporary-release/temporary-release.type';
 import { prisonSubjectFacts } from './offender.scope';
+import { ofSubject } from './subject-record';
 import { Offender } from './offender.type';
 
 /** The person's prison number, or null when the prison holds no record of them. */
@@ -37,7 +38,7 @@ export class OffenderResolver {
     return prisoner && subjectInScope(prisonSubjectFacts(prisoner), context.rowScope) ? { pncId: prisoner.pncId } : null;
   }
 
-  @Access(prisonPolicies.custody)
+  @Access(prisonPolicies.custodyRecord)
   @FieldResolver(() => PrisonCustody, {
     nullable: true,
     description: 'Custody record (NOMIS): prison number, booking, establishment, security category, last movement. Null when the prison has never held the person. Owner: prison.',
@@ -46,14 +47,15 @@ export class OffenderResolver {
     return context.loaders.prisoner.load(offender.pncId);
   }
 
-  @Access(prisonPolicies.sentence)
+  @Access(prisonPolicies.sentenceRecord)
   @FieldResolver(() => PrisonSentence, {
     nullable: true,
     description: 'The custodial sentence and its key dates (SED, CRD, ARD, LED, PED, tariff, HDCED, TUSED, release date). Null when the prison holds no record of the person. Owner: prison.',
   })
   async sentence(@Root() offender: Offender, @Ctx() context: PrisonContext) {
     const prisonNumber = await prisonNumberOf(offender, context);
-    return prisonNumber === null ? null : context.loaders.sentence.load(prisonNumber);
+    const sentence = prisonNumber === null ? null : await context.loaders.sentence.load(prisonNumber);
+    return sentence === null ? null : ofSubject(offender.pncId, sentence);
   }
 
   @Access(prisonPolicies.mappaAlert)
@@ -72,14 +74,15 @@ export class OffenderResolver {
     return activeOnly ? alerts.filter((alert) => alert.active) : alerts;
   }
 
-  @Access(prisonPolicies.temporaryRelease)
+  @Access(prisonPolicies.temporaryReleaseRecord)
   @FieldResolver(() => [PrisonTemporaryRelease], {
     nullable: true,
     description: 'Releases on temporary licence (ROTL), oldest first; empty for people released or never granted ROTL. Null when the prison holds no record of the person. Owner: prison.',
   })
   async temporaryReleases(@Root() offender: Offender, @Ctx() context: PrisonContext) {
     const prisonNumber = await prisonNumberOf(offender, context);
-    return prisonNumber === null ? null : context.loaders.temporaryReleases.load(prisonNumber);
+    if (prisonNumber === null) return null;
+    return (await context.loaders.temporaryReleases.load(prisonNumber)).map((release) => ofSubject(offender.pncId, release));
   }
 
   @Access(prisonPolicies.adjudication)

@@ -49,11 +49,11 @@ export class PrisonOffence {
     'The custodial sentence being served (or, for the released, served) and its calculated key dates, as NOMIS and Calculate Release Dates hold them. Dates are `YYYY-MM-DD`; a key date is null when it does not apply to the sentence type. Owner: prison.',
 })
 export class PrisonSentence {
-  @Access(prisonPolicies.sentence)
+  @Access(prisonPolicies.sentenceVictimInformation)
   @Field(() => PrisonSentenceType, { description: 'Sentence type.' })
   sentenceType!: PrisonSentenceType;
 
-  @Access(prisonPolicies.sentence)
+  @Access(prisonPolicies.sentenceVictimInformation)
   @Field(() => Boolean, { description: 'True for indeterminate sentences (LIFE, IPP): release only on the direction of the Parole Board.' })
   indeterminate!: boolean;
 
@@ -62,51 +62,51 @@ export class PrisonSentence {
   lengthMonths!: number | null;
 
   @Access(prisonPolicies.sentence)
-  @Field(() => LocalDate, { description: 'Date the sentence started.' })
-  startDate!: string;
+  @Field(() => LocalDate, { nullable: true, description: 'Date the sentence started. Null for the victim liaison officer, who reads the scheme\'s items only.' })
+  startDate!: string | null;
 
-  @Access(prisonPolicies.sentence)
+  @Access(prisonPolicies.sentenceKeyDates)
   @Field(() => LocalDate, { nullable: true, description: 'SED, sentence expiry date; null for indeterminate sentences.' })
   sentenceExpiryDate!: string | null;
 
-  @Access(prisonPolicies.sentence)
+  @Access(prisonPolicies.sentenceVictimInformation)
   @Field(() => LocalDate, {
     description:
       'CRD, conditional release date: when a determinate sentence prisoner is released on licence. For indeterminate sentences, the earliest date release is expected to be considered.',
   })
   conditionalReleaseDate!: string;
 
-  @Access(prisonPolicies.sentence)
+  @Access(prisonPolicies.sentenceKeyDates)
   @Field(() => LocalDate, {
     nullable: true,
     description: 'ARD, automatic release date: end of the custodial term of an EDS or SOPC, when release no longer needs the Parole Board. Null for other sentence types.',
   })
   automaticReleaseDate!: string | null;
 
-  @Access(prisonPolicies.sentence)
+  @Access(prisonPolicies.sentenceKeyDates)
   @Field(() => LocalDate, { nullable: true, description: 'LED, licence expiry date; null for indeterminate sentences (the licence can last for life).' })
   licenceExpiryDate!: string | null;
 
-  @Access(prisonPolicies.sentence)
+  @Access(prisonPolicies.sentenceVictimInformation)
   @Field(() => LocalDate, { nullable: true, description: 'PED, parole eligibility date (EDS, LIFE, IPP); null when the sentence has none.' })
   paroleEligibilityDate!: string | null;
 
-  @Access(prisonPolicies.sentence)
+  @Access(prisonPolicies.sentenceVictimInformation)
   @Field(() => LocalDate, { nullable: true, description: 'Tariff expiry date: end of the minimum term of a LIFE or IPP sentence; null otherwise.' })
   tariffDate!: string | null;
 
-  @Access(prisonPolicies.sentence)
+  @Access(prisonPolicies.sentenceKeyDates)
   @Field(() => LocalDate, {
     nullable: true,
     description: 'HDCED, home detention curfew eligibility date; null when the person is not eligible for HDC (e.g. sex or terrorist offenders).',
   })
   homeDetentionCurfewEligibilityDate!: string | null;
 
-  @Access(prisonPolicies.sentence)
+  @Access(prisonPolicies.sentenceKeyDates)
   @Field(() => LocalDate, { nullable: true, description: 'TUSED, top-up supervision expiry date (short SDS sentences); null otherwise.' })
   topUpSupervisionExpiryDate!: string | null;
 
-  @Access(prisonPolicies.sentence)
+  @Access(prisonPolicies.sentenceVictimInformation)
   @Field(() => LocalDate, {
     nullable: true,
     description:
@@ -114,13 +114,13 @@ export class PrisonSentence {
   })
   releaseDate!: string | null;
 
-  @Access(prisonPolicies.sentence)
+  @Access(prisonPolicies.sentenceVictimInformation)
   @Field(() => Boolean, {
     description: 'True once the prison has confirmed the release date; the prison confirms it 8 months before release (MAPPA Guidance ch. 15).',
   })
   releaseDateConfirmed!: boolean;
 
-  @Access(prisonPolicies.sentence)
+  @Access(prisonPolicies.sentenceKeyDates)
   @Field(() => LocalDate, { nullable: true, description: 'Date the release date was confirmed; null while unconfirmed.' })
   releaseDateConfirmedDate!: string | null;
 }

@@ -29,31 +29,31 @@ registerEnumType(PrisonTemporaryReleaseOutcome, {
     'A release on temporary licence (ROTL). All MAPPA offenders are on restricted ROTL; for levels 2 and 3 the Governor approves only after consulting the MAPPA Co-ordinator. Held only for people in custody, mostly in open conditions (category D). Owner: prison.',
 })
 export class PrisonTemporaryRelease {
-  @Access(prisonPolicies.temporaryRelease)
+  @Access(prisonPolicies.temporaryReleaseRecord)
   @Field(() => PrisonTemporaryReleaseType, { description: 'Kind of temporary release.' })
   type!: PrisonTemporaryReleaseType;
 
   @Access(prisonPolicies.temporaryRelease)
-  @Field(() => LocalDate, { description: 'Date the Governor approved the release.' })
-  approvedDate!: string;
+  @Field(() => LocalDate, { nullable: true, description: 'Date the Governor approved the release. Null for the victim liaison officer, who reads type, times and outcome only.' })
+  approvedDate!: string | null;
 
-  @Access(prisonPolicies.temporaryRelease)
+  @Access(prisonPolicies.temporaryReleaseRecord)
   @Field(() => DateTimeISO, { description: 'When the person was due to leave the prison (ISO 8601 date-time, UTC).' })
   start!: Date;
 
-  @Access(prisonPolicies.temporaryRelease)
+  @Access(prisonPolicies.temporaryReleaseRecord)
   @Field(() => DateTimeISO, { description: 'When the person was due back in the prison (ISO 8601 date-time, UTC).' })
   end!: Date;
 
   @Access(prisonPolicies.temporaryRelease)
-  @Field(() => String, { description: 'Purpose of the release (synthetic in this service), e.g. work placement, family contact.' })
-  purpose!: string;
+  @Field(() => String, { nullable: true, description: 'Purpose of the release (synthetic in this service), e.g. work placement, family contact. Null for the victim liaison officer, who reads type, times and outcome only.' })
+  purpose!: string | null;
 
   @Access(prisonPolicies.temporaryRelease)
-  @Field(() => Boolean, { description: 'True when the MAPPA Co-ordinator for the release area was consulted before approval (required at levels 2 and 3).' })
-  mappaCoordinatorConsulted!: boolean;
+  @Field(() => Boolean, { nullable: true, description: 'True when the MAPPA Co-ordinator for the release area was consulted before approval (required at levels 2 and 3). Null for the victim liaison officer, who reads type, times and outcome only.' })
+  mappaCoordinatorConsulted!: boolean | null;
 
-  @Access(prisonPolicies.temporaryRelease)
+  @Access(prisonPolicies.temporaryReleaseRecord)
   @Field(() => PrisonTemporaryReleaseOutcome, { description: 'How the release ended.' })
   outcome!: PrisonTemporaryReleaseOutcome;
 }

@@ -27,11 +27,11 @@ function namesNoVictim(record: unknown): boolean {
 }
 
 /**
- * `allocatedOffenderManager` (B.15, C.29, principle 4): the reader is the case's allocated community
+ * `offenderManagerOrLineManager` (B.15, C.29, principle 4): the reader is the case's allocated community
  * offender manager, or the senior probation officer who line-manages them (the case's line manager).
  * An unallocated case has no offender manager, so only its line manager reads it.
  */
-export const allocatedOffenderManager: RecordPredicate = (record, caller) => {
+export const offenderManagerOrLineManager: RecordPredicate = (record, caller) => {
   const facts = factsOf(record);
   if (facts === null || facts.readerStaffId === null || caller.principal.agency !== 'probation') return false;
   if (facts.allocatedStaffCode !== null && facts.readerStaffId === facts.allocatedStaffCode) return true;
@@ -87,7 +87,7 @@ export const coManagedCategoryOne: RecordPredicate = (record) => factsOf(record)
 
 /** The record conditions probation's grants name, with their predicates. */
 export const PROBATION_RECORD_CONDITIONS: RecordConditions = {
-  allocatedOffenderManager,
+  offenderManagerOrLineManager,
   victimLiaisonForCase,
   victimLiaisonForVictim,
   withoutVictimDetail,

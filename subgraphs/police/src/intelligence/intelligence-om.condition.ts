@@ -1,0 +1,28 @@
+import { hasCaseRelationship } from '@mappa/shared';
+import type { RecordConditions, RecordPredicate } from '@mappa/shared';
+
+/**
+ * An intelligence item as served about a person: the row, with whether the police hold the person as a
+ * terrorist case (their counter-terrorism marker: category 4 or a restricted-access ViSOR record), which
+ * the C.63 condition decides on and the item itself does not record.
+ */
+export interface IntelligenceItemOfSubject {
+  readonly pncId: string;
+  readonly subjectIsTerroristCase: boolean;
+}
+
+/**
+ * `allocatedOffenderManagerOfTerroristCase` (C.63, C.64): the police give the offender manager of a
+ * terrorist case all relevant information, as a sanitised summary outside the police (principle 4).
+ * Holds for an item about a terrorist case whose probation case is allocated to the caller (probation's
+ * fact, vouched by the gateway). The grant also asks counter-terrorism clearance. Anything that is not
+ * such an item (an empty list's Offender included) is decided false.
+ */
+export const allocatedOffenderManagerOfTerroristCase: RecordPredicate = (record, caller) => {
+  if (typeof record !== 'object' || record === null) return false;
+  const item = record as Partial<IntelligenceItemOfSubject>;
+  return item.subjectIsTerroristCase === true && hasCaseRelationship(caller, 'ALLOCATED_OFFENDER_MANAGER', item.pncId);
+};
+
+/** The record conditions the police's intelligence grants name. */
+export const INTELLIGENCE_RECORD_CONDITIONS: RecordConditions = { allocatedOffenderManagerOfTerroristCase };

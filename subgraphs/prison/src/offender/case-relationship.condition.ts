@@ -1,0 +1,22 @@
+import { hasCaseRelationship } from '@mappa/shared';
+import type { CaseRelationship, RecordConditions, RecordPredicate } from '@mappa/shared';
+
+/**
+ * A predicate that holds for a record about a person the caller stands in `relationship` to, as the
+ * gateway vouches probation's answer. Every record the prison serves about a person carries the
+ * person's PNC ID (the prisoner row itself, `ofSubject` for the rest, the Offender for an empty
+ * list); anything else is decided false (deny by default).
+ */
+function standsInRelationship(relationship: CaseRelationship): RecordPredicate {
+  return (record, caller) => typeof record === 'object' && record !== null && hasCaseRelationship(caller, relationship, (record as { pncId?: unknown }).pncId);
+}
+
+/**
+ * The record conditions the prison's grants name (issue 12): A.R15 and B.59 for the allocated
+ * community offender manager, B.57, C.14 and C.34 for the victim liaison officer of the person's victims.
+ */
+export const PRISON_RECORD_CONDITIONS: RecordConditions = {
+  allocatedOffenderManager: standsInRelationship('ALLOCATED_OFFENDER_MANAGER'),
+  victimLiaisonOfficerOfVictim: standsInRelationship('VICTIM_LIAISON_OFFICER'),
+  victimLiaisonOfficerOfVictimWantingRelease: standsInRelationship('VICTIM_LIAISON_OFFICER_RELEASE_INFORMATION'),
+};
