@@ -1,15 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { addDays, addMonths, insertInChunks, Random, RiskLevel } from '@mappa/shared';
+import { addDays, addMonths, insertInChunks, MappaArea, Random, RiskLevel } from '@mappa/shared';
 import { DEV_ISSUER, insertFinishedDecisions, level1DisclosureHistory } from '@mappa/shared';
 import type { FinishedDecisionRows, Level1ConsiderationInsert } from '@mappa/shared';
 import * as disclosureTables from '../disclosure/disclosure.table';
-import type { Database, SyntheticDatasetOptions, SyntheticPerson , MappaArea} from '@mappa/shared';
+import type { Database, SyntheticDatasetOptions, SyntheticPerson } from '@mappa/shared';
 import { civilOrderTable } from '../civil-order/civil-order.table';
 import { aliasTable, personTable } from '../identity/person.table';
 import { intelligenceItemTable } from '../intelligence/intelligence-item.table';
 import { notificationBreachTable, notificationTable } from '../notification/notification.table';
 import { policeRiskTable } from '../police-risk/police-risk.table';
-import { visorNominalTable } from '../visor/visor-nominal.table';
+import { levelOnePartnerAgreementTable, visorNominalTable } from '../visor/visor-nominal.table';
 import { warningMarkerTable } from '../warning-marker/warning-marker.table';
 
 const WARNING_MARKERS = ['WE', 'VI', 'SH', 'DR', 'ES', 'FI', 'MH'] as const;
@@ -25,6 +25,32 @@ const SHPO_CONDITIONS = [
   'Not to enter the exclusion zone shown on the map attached to the order',
   'To notify the police of any new device within 3 days',
 ] as const;
+
+/**
+ * The areas whose Responsible Authority has a local agreement that makes probation a ViSOR partner on
+ * category 1 nominals managed at level 1 (A.R6), and since when. A few areas, so that the synthetic
+ * data has both kinds; every other area shares category 1 with probation only at level 2 or 3.
+ */
+const LEVEL_ONE_PROBATION_AGREEMENTS: ReadonlyMap<MappaArea, string> = new Map([
+  [MappaArea.KENT, '2019-04-01'],
+  [MappaArea.WEST_MIDLANDS, '2021-10-01'],
+  [MappaArea.NORTHUMBRIA, '2023-01-16'],
+]);
+
+/**
+ * The partner agencies the police list on a nominal, as the guidance has them: the prison while the
+ * person is in custody (A.R5); probation on a category 1 nominal at level 2 or 3, and at level 1 only
+ * where the area has a local agreement and probation supervises the person (A.R6); probation on every
+ * level 2 or 3 nominal (named probation staff are partners on every live level 2/3 record, A.R7); and
+ * on the other level 1 nominals (category 4: the police own it whatever the category and give the
+ * offender manager all relevant information, C.63, C.64) while probation supervises the person.
+ */
+function visorPartnersOf(person: SyntheticPerson): string[] {
+  const probationSupervises = person.supervision === 'CUSTODY' || person.supervision === 'LICENCE' || person.supervision === 'COMMUNITY_ORDER';
+  const probation =
+    person.level >= 2 || (probationSupervises && (person.category !== 1 || LEVEL_ONE_PROBATION_AGREEMENTS.has(person.area)));
+  return [...(probation ? ['PROBATION'] : []), ...(person.supervision === 'CUSTODY' ? ['PRISON'] : [])];
+}
 
 function forceName(area: MappaArea): string {
   return area.toLowerCase().replaceAll('_', ' ').replace(/\b\w/g, (letter) => letter.toUpperCase());
@@ -80,10 +106,12 @@ export async function seedPolice(db: Database, people: readonly SyntheticPerson[
         status: 'ACTIVE',
         recordManagerStaffId: `PPU${random.int(10000, 99999)}`,
         recordManagerForce: forceName(person.area),
-        partnerAgencies: person.supervision === 'CUSTODY' ? ['PROBATION', 'PRISON'] : person.supervision === 'NONE' ? [] : ['PROBATION'],
+        partnerAgencies: visorPartnersOf(person),
         restrictedAccess: person.restrictedAccess,
         createdDate: person.mappaStartDate,
         retentionReviewDate: addMonths(person.dateOfBirth, 1200),
+        mappaCategory: person.category,
+        mappaLevel: person.level,
       });
     }
     if (person.category === 1) {
@@ -159,6 +187,12 @@ export async function seedPolice(db: Database, people: readonly SyntheticPerson[
   }
 
   await insertInChunks(db, personTable, persons);
+  // Seeded in batches: each batch records its areas' agreements, once per area.
+  const agreements = [...new Set(people.map((person) => person.area))].flatMap((area) => {
+    const agreedDate = LEVEL_ONE_PROBATION_AGREEMENTS.get(area);
+    return agreedDate === undefined ? [] : [{ area, partnerAgency: 'PROBATION' as const, agreedDate }];
+  });
+  if (agreements.length > 0) await db.insert(levelOnePartnerAgreementTable).values(agreements).onConflictDoNothing();
   await Promise.all([
     insertInChunks(db, aliasTable, aliases),
     insertInChunks(db, visorNominalTable, visorNominals),
@@ -185,7 +219,7 @@ const LEVEL_1_DISCLOSURE_SHARE = 0.05;
 export async function clearPolice(db: Database): Promise<void> {
   const { disclosureConsiderationTable, disclosureTransitionTable, disclosureConsultationTable, disclosureItemAgreementTable, disclosureItemTable, disclosureDecisionTable } = disclosureTables;
   await db.execute(
-    sql`truncate table ${disclosureConsiderationTable}, ${disclosureTransitionTable}, ${disclosureConsultationTable}, ${disclosureItemAgreementTable}, ${disclosureItemTable}, ${disclosureDecisionTable}, ${personTable} restart identity cascade`,
+    sql`truncate table ${disclosureConsiderationTable}, ${disclosureTransitionTable}, ${disclosureConsultationTable}, ${disclosureItemAgreementTable}, ${disclosureItemTable}, ${disclosureDecisionTable}, ${levelOnePartnerAgreementTable}, ${personTable} restart identity cascade`,
   );
 }
 
