@@ -34,7 +34,7 @@ export class OffenderResolver {
     return context.loaders.person.load(offender.pncId);
   }
 
-  @Access(policePolicies.visorNominal)
+  @Access(policePolicies.visorNominalRecord)
   @FieldResolver(() => VisorNominal, { nullable: true, description: 'The ViSOR nominal record; null when the person has none. Owner: police.' })
   visorNominal(@Root() offender: Offender, @Ctx() context: PoliceContext) {
     return context.loaders.visorNominal.load(offender.pncId);
@@ -49,7 +49,7 @@ export class OffenderResolver {
     return context.loaders.notification.load(offender.pncId);
   }
 
-  @Access(policePolicies.policeRisk)
+  @Access(policePolicies.policeRiskRecord)
   @FieldResolver(() => PoliceRiskAssessment, { nullable: true, description: 'The latest police risk assessment (RM2000/ARMS). Owner: police.' })
   policeRiskAssessment(@Root() offender: Offender, @Ctx() context: PoliceContext) {
     return context.loaders.policeRisk.load(offender.pncId);

@@ -1,4 +1,5 @@
 import type { PrincipalAgency, RecordConditions, RecordPredicate } from '@mappa/shared';
+import { subjectUnderEighteen } from '../identity/young-person.condition';
 
 /**
  * How ViSOR names the partner agencies a nominal is shared with (`partnerAgencies`), by the reader's
@@ -47,4 +48,4 @@ export const visorPartnerAgency: RecordPredicate = (record, caller) => {
 };
 
 /** The record conditions the police's grants name, with their predicates. */
-export const POLICE_RECORD_CONDITIONS: RecordConditions = { visorPartnerAgency };
+export const POLICE_RECORD_CONDITIONS: RecordConditions = { visorPartnerAgency, subjectUnderEighteen };
