@@ -45,7 +45,8 @@ beforeAll(async () => {
     status: String(row.status),
     transitionMeetingDate: row.transition_meeting_date === null ? null : String(row.transition_meeting_date),
   };
-});
+  // The machine may be busy: seeding and starting six services can outlast the default hook timeout.
+}, 180_000);
 
 afterAll(async () => {
   await env.close();

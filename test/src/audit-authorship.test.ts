@@ -47,7 +47,8 @@ beforeAll(async () => {
   pncId = String(row.pnc_id);
   recordManagerStaffId = String(row.record_manager_staff_id);
   assessorStaffId = String(row.assessor_staff_id);
-});
+  // The machine may be busy: seeding and starting six services can outlast the default hook timeout.
+}, 180_000);
 
 afterAll(async () => {
   await env.close();

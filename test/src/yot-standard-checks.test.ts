@@ -34,7 +34,8 @@ let env: TestStack;
 
 beforeAll(async () => {
   env = await startTestStack({ dataset: { offenders: 600, seed: 56, asOf: '2026-11-01' } });
-});
+  // The machine may be busy: seeding and starting six services can outlast the default hook timeout.
+}, 180_000);
 
 afterAll(async () => {
   await env.close();

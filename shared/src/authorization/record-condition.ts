@@ -5,7 +5,7 @@ import type { Caller } from '../auth/caller';
  * else does not decode, and a subgraph whose grants name a condition it does not register fails its
  * schema build (deny by default).
  */
-export const RECORD_CONDITIONS = ['visorPartnerAgency', 'subjectUnderEighteen', 'receivingProbationArea'] as const;
+export const RECORD_CONDITIONS = ['visorPartnerAgency', 'subjectUnderEighteen', 'receivingProbationArea', 'mappaJInForce'] as const;
 
 export type RecordConditionName = (typeof RECORD_CONDITIONS)[number];
 
@@ -17,6 +17,7 @@ export const RECORD_CONDITION_DESCRIPTIONS: Record<RecordConditionName, string> 
   visorPartnerAgency: "only for a record that lists the reader's agency as a ViSOR partner agency",
   subjectUnderEighteen: "only for a person the owner's record shows is under 18 on the request's date, by the date of birth it holds",
   receivingProbationArea: "only for a transition plan that names the reader's area as the probation area receiving the case",
+  mappaJInForce: 'only for a MAPPA J about someone 18 or over whose restriction has not reached its end date',
 };
 
 /**

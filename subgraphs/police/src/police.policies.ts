@@ -203,6 +203,30 @@ export const policePolicies = definePolicies('police', {
       { roles: RA_ROLES, purposes: ['MAPPA_MEETING', 'DISCLOSURE_DECISION'] },
     ],
   },
+  // MAPPA J (A.R31–A.R35): held by the police (mappa-j/mappa-j.table.ts says why).
+  mappaJContent: {
+    owner: Agency.POLICE,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'What a MAPPA J tells Jobcentre Plus (the restriction type, its end date, the risk of serious harm to its staff) and the MAPPA J record itself (`Offender.mappaJNotification`). Police for case management and MAPPA purposes; Responsible Authority roles for MAPPA purposes; Jobcentre Plus\'s duty-to-co-operate attendee at a meeting about the person (A.R32), only on a MAPPA J about someone 18 or over (A.R31) whose restriction has not reached its end date (A.R33): on any other the answer is null, as when none was sent. Row scope: own area or a live case grant; Jobcentre Plus only through a live case grant for that meeting.',
+    rules: ['principle 5', 'A.R26', 'A.R31', 'A.R32', 'A.R33', 'A.R34', 'C.87'],
+    grants: [
+      { roles: POLICE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
+      { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
+      { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: ['jobcentre_plus'], condition: 'mappaJInForce' },
+    ],
+  },
+  mappaJAdministration: {
+    owner: Agency.POLICE,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'How a MAPPA J was sent (date, by which offender manager, whether the offender was told and the Jobcentre Plus SPOC consulted): police for case management and MAPPA purposes; Responsible Authority roles for MAPPA purposes. Never Jobcentre Plus, which reads only the content (A.R32).',
+    rules: ['A.R31', 'A.R32', 'A.R34', 'A.R35'],
+    grants: [
+      { roles: POLICE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
+      { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
+    ],
+  },
   // Issue 11: the caller's own standing to a level 1 disclosure decision this agency holds, which the
   // gateway vouches for under DISCLOSURE_DECISION. Whoever may read a subject under that purpose may ask;
   // the answer is their own standing or null.

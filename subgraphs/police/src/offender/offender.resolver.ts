@@ -5,6 +5,7 @@ import { parseInput, pncIdSchema } from '@mappa/shared';
 import { CivilOrder } from '../civil-order/civil-order.type';
 import { PoliceIdentity } from '../identity/identity.type';
 import { IntelligenceItem } from '../intelligence/intelligence-item.type';
+import { MappaJNotification } from '../mappa-j/mappa-j.type';
 import { SexOffenderNotification } from '../notification/notification.type';
 import type { PoliceContext } from '../police.context';
 import { PoliceRiskAssessment } from '../police-risk/police-risk.type';
@@ -71,5 +72,14 @@ export class OffenderResolver {
   @FieldResolver(() => [IntelligenceItem], { nullable: true, description: 'Graded intelligence items, newest first. Originator-controlled. Owner: police.' })
   intelligence(@Root() offender: Offender, @Ctx() context: PoliceContext) {
     return context.loaders.intelligence.load(offender.pncId);
+  }
+
+  @Access(policePolicies.mappaJContent)
+  @FieldResolver(() => MappaJNotification, {
+    nullable: true,
+    description: 'The latest MAPPA J sent to Jobcentre Plus about the person (A.R31–A.R35), as noted on the ViSOR record; null when none was sent. Owner: police.',
+  })
+  mappaJNotification(@Root() offender: Offender, @Ctx() context: PoliceContext) {
+    return context.loaders.mappaJ.load(offender.pncId);
   }
 }

@@ -7,6 +7,7 @@ import type { Database, SyntheticDatasetOptions, SyntheticPerson } from '@mappa/
 import { civilOrderTable } from '../civil-order/civil-order.table';
 import { aliasTable, personTable } from '../identity/person.table';
 import { intelligenceItemTable } from '../intelligence/intelligence-item.table';
+import { MAPPA_J_RESTRICTION_TYPES, mappaJNotificationTable } from '../mappa-j/mappa-j.table';
 import { notificationBreachTable, notificationTable } from '../notification/notification.table';
 import { policeRiskTable } from '../police-risk/police-risk.table';
 import { levelOnePartnerAgreementTable, visorNominalTable } from '../visor/visor-nominal.table';
@@ -67,6 +68,7 @@ export async function seedPolice(db: Database, people: readonly SyntheticPerson[
   const civilOrders: (typeof civilOrderTable.$inferInsert)[] = [];
   const markers: (typeof warningMarkerTable.$inferInsert)[] = [];
   const intelligence: (typeof intelligenceItemTable.$inferInsert)[] = [];
+  const mappaJs: (typeof mappaJNotificationTable.$inferInsert)[] = [];
 
   const disclosures: FinishedDecisionRows[] = [];
   const considerations: Level1ConsiderationInsert[] = [];
@@ -80,6 +82,8 @@ export async function seedPolice(db: Database, people: readonly SyntheticPerson[
         considerations.push(history.consideration);
       }
     }
+    const mappaJ = mappaJFor(person, dataset);
+    if (mappaJ) mappaJs.push(mappaJ);
     // A stream of its own per agency: adding a police field never changes another agency's data.
     const random = new Random(dataset.seed, person.index, 'police');
     const { pncId } = person;
@@ -201,6 +205,7 @@ export async function seedPolice(db: Database, people: readonly SyntheticPerson[
     insertInChunks(db, civilOrderTable, civilOrders),
     insertInChunks(db, warningMarkerTable, markers),
     insertInChunks(db, intelligenceItemTable, intelligence),
+    insertInChunks(db, mappaJNotificationTable, mappaJs),
   ]);
   await insertInChunks(db, notificationBreachTable, breaches);
   // Finished history, in its final state (the disclosure triggers let that through only for a history load).
@@ -210,6 +215,37 @@ export async function seedPolice(db: Database, people: readonly SyntheticPerson[
     await insertFinishedDecisions(tx, disclosureTables, disclosures);
     await insertInChunks(tx, disclosureTables.disclosureConsiderationTable, considerations);
   });
+}
+
+/** Of the adults in the community the police manage (categories 1 and 4), the share with a MAPPA J sent. */
+const MAPPA_J_SHARE = 0.3;
+
+/**
+ * A MAPPA J (A.R31–A.R35) for some adults the police manage in the community: sent by the police when
+ * they manage the person alone, by probation when it supervises them too (A.R31); never about a child
+ * (A.R31) or someone in custody. Restrictions end on dates either side of the dataset's day, so some
+ * are over (A.R33); one hidden from the offender was always discussed with the JCP SPOC first (A.R35).
+ * A stream of its own, so adding it changes no other police data.
+ */
+function mappaJFor(person: SyntheticPerson, dataset: SyntheticDatasetOptions): typeof mappaJNotificationTable.$inferInsert | null {
+  const policeManage = person.category === 1 || person.category === 4;
+  const inCommunity = person.supervision === 'LICENCE' || person.supervision === 'COMMUNITY_ORDER' || person.supervision === 'NONE';
+  if (person.isYouth || !policeManage || !inCommunity) return null;
+  const random = new Random(dataset.seed, person.index, 'police-mappa-j');
+  if (!random.chance(MAPPA_J_SHARE)) return null;
+  const sentBy = person.supervision === 'NONE' ? 'POLICE' : 'PROBATION';
+  const offenderInformed = random.chance(0.9);
+  return {
+    pncId: person.pncId,
+    sentDate: addDays(dataset.asOf, -random.int(10, 700)),
+    sentBy,
+    senderStaffId: `${sentBy === 'POLICE' ? 'PPU' : 'NPS'}${random.int(10000, 99999)}`,
+    restrictionType: random.pick(MAPPA_J_RESTRICTION_TYPES),
+    restrictionEndDate: addMonths(dataset.asOf, random.int(-12, 48)),
+    riskToJobcentreStaff: random.pick(['LOW', 'MEDIUM', 'HIGH', 'VERY_HIGH'] as const),
+    offenderInformed,
+    jobcentreSpocConsulted: offenderInformed ? random.chance(0.5) : true,
+  };
 }
 
 /** Of the level 1 cases the police lead, the share with a disclosure proposed at a review. */

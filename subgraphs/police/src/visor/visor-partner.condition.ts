@@ -1,5 +1,6 @@
 import type { PrincipalAgency, RecordConditions, RecordPredicate } from '@mappa/shared';
 import { subjectUnderEighteen } from '../identity/young-person.condition';
+import { mappaJInForce } from '../mappa-j/mappa-j.condition';
 
 /**
  * How ViSOR names the partner agencies a nominal is shared with (`partnerAgencies`), by the reader's
@@ -48,4 +49,4 @@ export const visorPartnerAgency: RecordPredicate = (record, caller) => {
 };
 
 /** The record conditions the police's grants name, with their predicates. */
-export const POLICE_RECORD_CONDITIONS: RecordConditions = { visorPartnerAgency, subjectUnderEighteen };
+export const POLICE_RECORD_CONDITIONS: RecordConditions = { visorPartnerAgency, subjectUnderEighteen, mappaJInForce };
