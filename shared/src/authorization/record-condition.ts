@@ -18,6 +18,9 @@ export const RECORD_CONDITIONS = [
   'victimLiaisonOfficerOfVictim',
   'victimLiaisonOfficerOfVictimWantingRelease',
   'allocatedOffenderManagerOfTerroristCase',
+  'subjectUnderEighteen',
+  'receivingProbationArea',
+  'mappaJInForce',
 ] as const;
 
 export type RecordConditionName = (typeof RECORD_CONDITIONS)[number];
@@ -41,6 +44,9 @@ export const RECORD_CONDITION_DESCRIPTIONS: Record<RecordConditionName, string> 
     'only for a person with a victim in the Victim Contact Scheme allocated to the reader as victim liaison officer who asked to be told about release (probation\'s fact, vouched by the gateway)',
   allocatedOffenderManagerOfTerroristCase:
     "only for a terrorist case (category 4 or restricted-access, as the record's owner holds it) whose probation case is allocated to the reader as community offender manager",
+  subjectUnderEighteen: "only for a person the owner's record shows is under 18 on the request's date, by the date of birth it holds",
+  receivingProbationArea: "only for a transition plan that names the reader's area as the probation area receiving the case",
+  mappaJInForce: 'only for a MAPPA J about someone 18 or over whose restriction has not reached its end date',
 };
 
 /**

@@ -2,6 +2,7 @@ import type { Database } from '@mappa/shared';
 import { createCivilOrdersLoader } from './civil-order/civil-order.loader';
 import { createAliasesLoader, createPersonLoader } from './identity/identity.loader';
 import { createIntelligenceLoader } from './intelligence/intelligence-item.loader';
+import { createMappaJLoader } from './mappa-j/mappa-j.loader';
 import { createNotificationBreachesLoader, createNotificationLoader } from './notification/notification.loader';
 import { createPoliceRiskLoader } from './police-risk/police-risk.loader';
 import { createVisorNominalLoader } from './visor/visor-nominal.loader';
@@ -19,6 +20,7 @@ export function createPoliceLoaders(db: Database) {
     civilOrders: createCivilOrdersLoader(db),
     warningMarkers: createWarningMarkersLoader(db),
     intelligence: createIntelligenceLoader(db),
+    mappaJ: createMappaJLoader(db),
   };
 }
 

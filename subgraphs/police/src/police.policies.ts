@@ -1,5 +1,5 @@
-import { accessAuditEntryPolicy, accessAuditPolicy, Agency, PURPOSE_EVIDENCE_GRANTS, PURPOSE_EVIDENCE_HOLDER_ROLES, CASE_AND_MAPPA_PURPOSES, definePolicies, MAPPA_PURPOSES, MINIMAL_SUMMARY_AGENCIES, POLICE_ROLES, subjectKeyPolicy, disclosureProposalPolicy, disclosureRecordPolicy, level1DisclosureProposingPolicy } from '@mappa/shared';
-import type { Role } from '@mappa/shared';
+import { accessAuditEntryPolicy, accessAuditPolicy, Agency, PURPOSE_EVIDENCE_GRANTS, PURPOSE_EVIDENCE_HOLDER_ROLES, CASE_AND_MAPPA_PURPOSES, definePolicies, MAPPA_PURPOSES, MINIMAL_SUMMARY_AGENCIES, POLICE_ROLES, YOT_ROLES, subjectKeyPolicy, disclosureProposalPolicy, disclosureRecordPolicy, level1DisclosureProposingPolicy } from '@mappa/shared';
+import type { AccessGrant, Role } from '@mappa/shared';
 
 // The police's access rules, in one place. Each field's @Access names one of these; the access
 // matrix (docs/access-matrix.md) is generated from them. Grants say who may read, and why. Row scope
@@ -9,6 +9,22 @@ import type { Role } from '@mappa/shared';
 // the summaries ("Not yet enforced").
 
 const RA_ROLES: readonly Role[] = ['probation_practitioner', 'senior_probation_officer', 'prison_offender_manager', 'mappa_coordinator', 'mappa_chair'];
+
+/** The police's own information governance, auditing (principle 10): author metadata only (A.R12). */
+const POLICE_AUDIT: AccessGrant = { roles: ['information_governance'], purposes: ['AUDIT'], agencies: ['police'] };
+
+const VISOR_NOMINAL_GRANTS: readonly AccessGrant[] = [
+  { roles: POLICE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
+  { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
+  // ViSOR partners (A.R5, A.R6): decided per record by the police (visor/visor-partner.condition.ts).
+  { roles: ['probation_practitioner', 'senior_probation_officer'], purposes: ['CASE_MANAGEMENT'], agencies: ['probation'], condition: 'visorPartnerAgency' },
+  { roles: ['prison_offender_manager'], purposes: ['CASE_MANAGEMENT'], agencies: ['prison'], condition: 'visorPartnerAgency' },
+];
+
+const POLICE_RISK_GRANTS: readonly AccessGrant[] = [
+  { roles: POLICE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
+  { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
+];
 
 export const policePolicies = definePolicies('police', {
   // Every duty-to-co-operate agency holds the police key at a meeting: `offender(pncId)` is answered
@@ -22,12 +38,15 @@ export const policePolicies = definePolicies('police', {
     owner: Agency.POLICE,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The police identity record itself, with the first name, surname and date of birth: the identity part of the duty-to-co-operate minimal summary. Police for case management; Responsible Authority roles for MAPPA purposes; duty-to-co-operate attendees (not Jobcentre Plus, A.R32) at a meeting. Row scope: own area or a live case grant; duty-to-co-operate attendees only through a live case grant for that meeting (principle 5, A.R26).',
-    rules: ['principle 2', 'principle 3', 'principle 5', 'A.R9', 'A.R26', 'A.R32', 'B.1', 'C.88'],
+      'The police identity record itself, with the first name, surname and date of birth: the identity part of the duty-to-co-operate minimal summary. Police for case management; Responsible Authority roles for MAPPA purposes; duty-to-co-operate attendees (not Jobcentre Plus, A.R32) at a meeting; YOT staff for their standard checks on a young person (C.56), only while the police record the person as under 18 (on anyone else the answer is null). Row scope: own area or a live case grant; duty-to-co-operate attendees only through a live case grant for that meeting (principle 5, A.R26).',
+    rules: ['principle 2', 'principle 3', 'principle 5', 'A.R9', 'A.R26', 'A.R32', 'B.1', 'C.56', 'C.88'],
     grants: [
       { roles: POLICE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
       { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
       { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: MINIMAL_SUMMARY_AGENCIES },
+      // C.56: the YOT's standard checks identify its young person; the police decide "under 18" from
+      // the date of birth they hold (identity/young-person.condition.ts), row scope the area.
+      { roles: YOT_ROLES, purposes: ['CASE_MANAGEMENT'], agencies: ['yot'], condition: 'subjectUnderEighteen' },
     ],
   },
   identity: {
@@ -64,15 +83,19 @@ export const policePolicies = definePolicies('police', {
     owner: Agency.POLICE,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The ViSOR nominal record. Police for case management and MAPPA purposes; Responsible Authority roles (probation, prison offender manager, co-ordinator, chair) for MAPPA purposes; for case management, probation only on records that list PROBATION as a ViSOR partner agency, and the prison offender manager only on records that list PRISON. On any other record the answer is null, as when the person has no ViSOR record. Row scope: own area or a live case grant. Not yet enforced: that a person with PRISON listed is in custody (the prison holds custody status; the police list PRISON only while the person is in custody), and that probation partners read category 1 nominals only at level 2 or 3 (A.R6; the MAPPA unit holds the level).',
+      'The ViSOR nominal record. Police for case management and MAPPA purposes; Responsible Authority roles (probation, prison offender manager, co-ordinator, chair) for MAPPA purposes; for case management, probation only on records that list PROBATION as a ViSOR partner agency and, for category 1, only at level 2 or 3 or where the area records a local agreement for level 1 (A.R6; ViSOR records the category and level, the police the agreements), and the prison offender manager only on records that list PRISON. On any other record the answer is null, as when the person has no ViSOR record. Row scope: own area or a live case grant. Not yet enforced: that a person with PRISON listed is in custody (the prison holds custody status; the police list PRISON only while the person is in custody).',
     rules: ['A.R1', 'A.R4', 'A.R5', 'A.R6', 'A.R9', 'B.46', 'principle 3'],
-    grants: [
-      { roles: POLICE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
-      { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
-      // ViSOR partners (A.R5, A.R6): decided per record by the police (visor/visor-partner.condition.ts).
-      { roles: ['probation_practitioner', 'senior_probation_officer'], purposes: ['CASE_MANAGEMENT'], agencies: ['probation'], condition: 'visorPartnerAgency' },
-      { roles: ['prison_offender_manager'], purposes: ['CASE_MANAGEMENT'], agencies: ['prison'], condition: 'visorPartnerAgency' },
-    ],
+    grants: VISOR_NOMINAL_GRANTS,
+  },
+  // A.R12, OQ 20: the nominal itself (not its content) for the police's own information governance
+  // under AUDIT, so that the record manager's staff id (policeStaff) can be reached inside it.
+  visorNominalRecord: {
+    owner: Agency.POLICE,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The ViSOR nominal as a record (`Offender.visorNominal`): whoever reads the nominal, and the police\'s own information governance under AUDIT, who open it only to reach the record manager\'s staff id (A.R12): every other field of the nominal stays refused to them (visorNominal). Row scope: as the nominal; information governance nationally for the police\'s own records.',
+    rules: ['A.R5', 'A.R6', 'A.R12', 'principle 10'],
+    grants: [...VISOR_NOMINAL_GRANTS, POLICE_AUDIT],
   },
   visorAdministration: {
     owner: Agency.POLICE,
@@ -81,7 +104,7 @@ export const policePolicies = definePolicies('police', {
     rules: ['A.R13', 'C.88'],
     grants: [
       { roles: ['visor_administrator'], purposes: ['CASE_MANAGEMENT'] },
-      { roles: ['information_governance'], purposes: ['AUDIT'], agencies: ['police'] },
+      POLICE_AUDIT,
     ],
   },
   notification: {
@@ -110,10 +133,16 @@ export const policePolicies = definePolicies('police', {
     classification: 'OFFICIAL-SENSITIVE',
     summary: 'The police risk assessment (tool, level, date). Police for case management; Responsible Authority roles for MAPPA purposes.',
     rules: ['principle 3', 'A.R12'],
-    grants: [
-      { roles: POLICE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
-      { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
-    ],
+    grants: POLICE_RISK_GRANTS,
+  },
+  // A.R12, OQ 20: as visorNominalRecord, for the assessor's staff id.
+  policeRiskRecord: {
+    owner: Agency.POLICE,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The police risk assessment as a record (`Offender.policeRiskAssessment`): whoever reads the assessment, and the police\'s own information governance under AUDIT, who open it only to reach the assessor\'s staff id (A.R12): the tool, level and date stay refused to them (policeRisk).',
+    rules: ['principle 3', 'A.R12', 'principle 10'],
+    grants: [...POLICE_RISK_GRANTS, POLICE_AUDIT],
   },
   policeStaff: {
     owner: Agency.POLICE,
@@ -122,7 +151,7 @@ export const policePolicies = definePolicies('police', {
     rules: ['principle 2'],
     grants: [
       { roles: POLICE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
-      { roles: ['information_governance'], purposes: ['AUDIT'], agencies: ['police'] },
+      POLICE_AUDIT,
     ],
   },
   civilOrders: {
@@ -173,6 +202,30 @@ export const policePolicies = definePolicies('police', {
       { roles: ['ppu_officer', 'ct_officer'], purposes: CASE_AND_MAPPA_PURPOSES },
       { roles: RA_ROLES, purposes: ['MAPPA_MEETING', 'DISCLOSURE_DECISION'] },
       { roles: ['probation_practitioner'], purposes: ['CASE_MANAGEMENT'], agencies: ['probation'], minimumClearance: 'CTC', condition: 'allocatedOffenderManagerOfTerroristCase' },
+    ],
+  },
+  // MAPPA J (A.R31–A.R35): held by the police (mappa-j/mappa-j.table.ts says why).
+  mappaJContent: {
+    owner: Agency.POLICE,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'What a MAPPA J tells Jobcentre Plus (the restriction type, its end date, the risk of serious harm to its staff) and the MAPPA J record itself (`Offender.mappaJNotification`). Police for case management and MAPPA purposes; Responsible Authority roles for MAPPA purposes; Jobcentre Plus\'s duty-to-co-operate attendee at a meeting about the person (A.R32), only on a MAPPA J about someone 18 or over (A.R31) whose restriction has not reached its end date (A.R33): on any other the answer is null, as when none was sent. Row scope: own area or a live case grant; Jobcentre Plus only through a live case grant for that meeting.',
+    rules: ['principle 5', 'A.R26', 'A.R31', 'A.R32', 'A.R33', 'A.R34', 'C.87'],
+    grants: [
+      { roles: POLICE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
+      { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
+      { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: ['jobcentre_plus'], condition: 'mappaJInForce' },
+    ],
+  },
+  mappaJAdministration: {
+    owner: Agency.POLICE,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'How a MAPPA J was sent (date, by which offender manager, whether the offender was told and the Jobcentre Plus SPOC consulted): police for case management and MAPPA purposes; Responsible Authority roles for MAPPA purposes. Never Jobcentre Plus, which reads only the content (A.R32).',
+    rules: ['A.R31', 'A.R32', 'A.R34', 'A.R35'],
+    grants: [
+      { roles: POLICE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
+      { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
     ],
   },
   // Issue 11: the caller's own standing to a level 1 disclosure decision this agency holds, which the

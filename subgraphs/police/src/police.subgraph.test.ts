@@ -195,7 +195,8 @@ describe('row scope: own area, case grants and duty-to-co-operate attendees (pri
     // At the meeting the subject exists for them; which fields they may read is the field policies' business.
     const live = await post(SELECTION, { r: representationsOf(subject) }, withMeetingEvidence(DTC, subject[0]!.pncId));
     expect(live.data?._entities).toEqual([{ visorNominal: null }]);
-    expect(live.errors?.map((error) => (error.extensions as { policy?: string } | undefined)?.policy)).toEqual(['police.visorNominal']);
+    // The nominal as a record has a policy of its own (A.R12: information governance opens it for its author).
+    expect(live.errors?.map((error) => (error.extensions as { policy?: string } | undefined)?.policy)).toEqual(['police.visorNominalRecord']);
   });
 });
 
@@ -334,10 +335,13 @@ describe('ViSOR partner agencies: a per-record condition on the grant (A.R5, A.R
   });
   const SELECTION = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { pncId visorNominal { visorReference partnerAgencies } } } }';
   const withVisor = people.filter((person) => person.hasVisorRecord);
-  // ViSOR lists probation as a partner while it supervises the person, and the prison while it holds them.
+  // ViSOR lists the prison while it holds the person (A.R5), and probation on every level 2/3 nominal
+  // (A.R7) and, at level 1, while it supervises the person, except on category 1 without the area's
+  // local agreement (A.R6). So: in custody (prison listed); supervised outside at level 2/3 (probation
+  // only); unsupervised at level 1 (no partner).
   const inCustody = withVisor.filter((person) => person.supervision === 'CUSTODY');
-  const supervisedOutside = withVisor.filter((person) => person.supervision === 'LICENCE' || person.supervision === 'COMMUNITY_ORDER');
-  const unsupervised = withVisor.filter((person) => person.supervision === 'NONE');
+  const supervisedOutside = withVisor.filter((person) => (person.supervision === 'LICENCE' || person.supervision === 'COMMUNITY_ORDER') && person.level >= 2);
+  const unsupervised = withVisor.filter((person) => person.supervision === 'NONE' && person.level === 1);
   const withoutVisor = people.filter((person) => !person.hasVisorRecord).slice(0, 1);
   const subjects = [...inCustody.slice(0, 2), ...supervisedOutside.slice(0, 2), ...unsupervised.slice(0, 2)];
   const representationsOf = (chosen: readonly SyntheticPerson[]) => chosen.map((person) => ({ __typename: 'Offender', pncId: person.pncId }));

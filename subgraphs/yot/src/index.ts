@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { buildFederatedSchema } from '@mappa/shared';
 import type { SubgraphDefinition } from '@mappa/shared';
 import { YotAccessAuditResolver } from './access-audit/access-audit.resolver';
+import { YOT_RECORD_CONDITIONS } from './adult-transition/receiving-area.condition';
 import { offenderReferenceResolver } from './offender/offender.reference';
 import { OffenderResolver } from './offender/offender.resolver';
 import { clearYot, seedYot, yotIsEmpty } from './seed/yot.seed';
@@ -18,7 +19,7 @@ export const yotSubgraph: SubgraphDefinition<YotLoaders> = {
   schema: 'yot',
   migrationsFolder: join(__dirname, '..', 'drizzle'),
   policies: YOT_POLICIES,
-  buildSchema: (authorization) => buildFederatedSchema({ resolvers: [OffenderResolver, YotAccessAuditResolver] }, offenderReferenceResolver, YOT_POLICIES, authorization),
+  buildSchema: (authorization) => buildFederatedSchema({ resolvers: [OffenderResolver, YotAccessAuditResolver] }, offenderReferenceResolver, YOT_POLICIES, authorization, YOT_RECORD_CONDITIONS),
   createLoaders: createYotLoaders,
   seed: seedYot,
   clear: clearYot,

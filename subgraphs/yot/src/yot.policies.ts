@@ -69,9 +69,13 @@ export const yotPolicies = definePolicies('yot', {
     owner: Agency.YOT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The plan to transfer the case to probation at 18: YOT roles for case management only. The receiving probation area is denied by default: no rule covers the handover (OQ 17). Row scope: the case\'s area or a live case grant. Not yet enforced: the same local authority.',
-    rules: ['principle 4'],
-    grants: [YOT_CASE_MANAGEMENT],
+      'The plan to transfer the case to probation at 18: YOT roles for case management; the receiving probation area\'s practitioners and senior probation officers for case management, only on a plan that names their area as the receiving one (C §4.8: the hand-over is planned with that area; on any other plan the answer is null). Nothing else of the YOT\'s records reaches probation (principle 4). Row scope: the case\'s area or a live case grant. Not yet enforced: the same local authority.',
+    rules: ['principle 4', 'C §4.8'],
+    grants: [
+      YOT_CASE_MANAGEMENT,
+      // C §4.8: decided per plan by the YOT (adult-transition/receiving-area.condition.ts).
+      { roles: ['probation_practitioner', 'senior_probation_officer'], purposes: ['CASE_MANAGEMENT'], agencies: ['probation'], condition: 'receivingProbationArea' },
+    ],
   },
 });
 

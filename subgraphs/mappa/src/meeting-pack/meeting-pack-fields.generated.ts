@@ -32,6 +32,7 @@ export const MEETING_PACK_FIELDS: readonly MeetingPackField[] = [
       "roles=ppu_officer,visor_administrator,ct_officer;purposes=CASE_MANAGEMENT,MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
       "roles=probation_practitioner,senior_probation_officer,prison_offender_manager,mappa_coordinator,mappa_chair;purposes=MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
       "roles=dtc_attendee;purposes=MAPPA_MEETING;agencies=children_social_care,adult_social_care,health,housing,education,home_office,electronic_monitoring",
+      "roles=yot_case_manager,yot_manager;purposes=CASE_MANAGEMENT;agencies=yot;condition=subjectUnderEighteen",
     ],
   },
   {
@@ -42,6 +43,7 @@ export const MEETING_PACK_FIELDS: readonly MeetingPackField[] = [
       "roles=ppu_officer,visor_administrator,ct_officer;purposes=CASE_MANAGEMENT,MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
       "roles=probation_practitioner,senior_probation_officer,prison_offender_manager,mappa_coordinator,mappa_chair;purposes=MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
       "roles=dtc_attendee;purposes=MAPPA_MEETING;agencies=children_social_care,adult_social_care,health,housing,education,home_office,electronic_monitoring",
+      "roles=yot_case_manager,yot_manager;purposes=CASE_MANAGEMENT;agencies=yot;condition=subjectUnderEighteen",
     ],
   },
   {
@@ -52,6 +54,7 @@ export const MEETING_PACK_FIELDS: readonly MeetingPackField[] = [
       "roles=ppu_officer,visor_administrator,ct_officer;purposes=CASE_MANAGEMENT,MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
       "roles=probation_practitioner,senior_probation_officer,prison_offender_manager,mappa_coordinator,mappa_chair;purposes=MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
       "roles=dtc_attendee;purposes=MAPPA_MEETING;agencies=children_social_care,adult_social_care,health,housing,education,home_office,electronic_monitoring",
+      "roles=yot_case_manager,yot_manager;purposes=CASE_MANAGEMENT;agencies=yot;condition=subjectUnderEighteen",
     ],
   },
   {
@@ -62,6 +65,7 @@ export const MEETING_PACK_FIELDS: readonly MeetingPackField[] = [
       "roles=ppu_officer,visor_administrator,ct_officer;purposes=CASE_MANAGEMENT,MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
       "roles=probation_practitioner,senior_probation_officer,prison_offender_manager,mappa_coordinator,mappa_chair;purposes=MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
       "roles=dtc_attendee;purposes=MAPPA_MEETING;agencies=children_social_care,adult_social_care,health,housing,education,home_office,electronic_monitoring",
+      "roles=yot_case_manager,yot_manager;purposes=CASE_MANAGEMENT;agencies=yot;condition=subjectUnderEighteen",
     ],
   },
   {
@@ -76,12 +80,13 @@ export const MEETING_PACK_FIELDS: readonly MeetingPackField[] = [
   {
     path: "subject.visorNominal",
     coordinate: "Offender.visorNominal",
-    policy: "police.visorNominal",
+    policy: "police.visorNominalRecord",
     grants: [
       "roles=ppu_officer,visor_administrator,ct_officer;purposes=CASE_MANAGEMENT,MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
       "roles=probation_practitioner,senior_probation_officer,prison_offender_manager,mappa_coordinator,mappa_chair;purposes=MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
       "roles=probation_practitioner,senior_probation_officer;purposes=CASE_MANAGEMENT;agencies=probation;condition=visorPartnerAgency",
       "roles=prison_offender_manager;purposes=CASE_MANAGEMENT;agencies=prison;condition=visorPartnerAgency",
+      "roles=information_governance;purposes=AUDIT;agencies=police",
     ],
   },
   {

@@ -7,6 +7,7 @@ import { PoliceIdentity } from '../identity/identity.type';
 import type { IntelligenceItemOfSubject } from '../intelligence/intelligence-om.condition';
 import type { IntelligenceItemRow } from '../intelligence/intelligence-item.table';
 import { IntelligenceItem } from '../intelligence/intelligence-item.type';
+import { MappaJNotification } from '../mappa-j/mappa-j.type';
 import { SexOffenderNotification } from '../notification/notification.type';
 import type { PoliceContext } from '../police.context';
 import { PoliceRiskAssessment } from '../police-risk/police-risk.type';
@@ -36,7 +37,7 @@ export class OffenderResolver {
     return context.loaders.person.load(offender.pncId);
   }
 
-  @Access(policePolicies.visorNominal)
+  @Access(policePolicies.visorNominalRecord)
   @FieldResolver(() => VisorNominal, { nullable: true, description: 'The ViSOR nominal record; null when the person has none. Owner: police.' })
   visorNominal(@Root() offender: Offender, @Ctx() context: PoliceContext) {
     return context.loaders.visorNominal.load(offender.pncId);
@@ -51,7 +52,7 @@ export class OffenderResolver {
     return context.loaders.notification.load(offender.pncId);
   }
 
-  @Access(policePolicies.policeRisk)
+  @Access(policePolicies.policeRiskRecord)
   @FieldResolver(() => PoliceRiskAssessment, { nullable: true, description: 'The latest police risk assessment (RM2000/ARMS). Owner: police.' })
   policeRiskAssessment(@Root() offender: Offender, @Ctx() context: PoliceContext) {
     return context.loaders.policeRisk.load(offender.pncId);
@@ -77,5 +78,14 @@ export class OffenderResolver {
     const [person, items] = await Promise.all([context.loaders.person.load(offender.pncId), context.loaders.intelligence.load(offender.pncId)]);
     const subjectIsTerroristCase = person?.counterTerrorismRestricted ?? false;
     return items.map((item): IntelligenceItemRow & IntelligenceItemOfSubject => ({ ...item, subjectIsTerroristCase }));
+  }
+
+  @Access(policePolicies.mappaJContent)
+  @FieldResolver(() => MappaJNotification, {
+    nullable: true,
+    description: 'The latest MAPPA J sent to Jobcentre Plus about the person (A.R31–A.R35), as noted on the ViSOR record; null when none was sent. Owner: police.',
+  })
+  mappaJNotification(@Root() offender: Offender, @Ctx() context: PoliceContext) {
+    return context.loaders.mappaJ.load(offender.pncId);
   }
 }

@@ -1,15 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { addDays, addMonths, insertInChunks, Random, RiskLevel } from '@mappa/shared';
+import { addDays, addMonths, insertInChunks, MappaArea, Random, RiskLevel } from '@mappa/shared';
 import { DEV_ISSUER, insertFinishedDecisions, level1DisclosureHistory } from '@mappa/shared';
 import type { FinishedDecisionRows, Level1ConsiderationInsert } from '@mappa/shared';
 import * as disclosureTables from '../disclosure/disclosure.table';
-import type { Database, SyntheticDatasetOptions, SyntheticPerson , MappaArea} from '@mappa/shared';
+import type { Database, SyntheticDatasetOptions, SyntheticPerson } from '@mappa/shared';
 import { civilOrderTable } from '../civil-order/civil-order.table';
 import { aliasTable, personTable } from '../identity/person.table';
 import { intelligenceItemTable } from '../intelligence/intelligence-item.table';
+import { MAPPA_J_RESTRICTION_TYPES, mappaJNotificationTable } from '../mappa-j/mappa-j.table';
 import { notificationBreachTable, notificationTable } from '../notification/notification.table';
 import { policeRiskTable } from '../police-risk/police-risk.table';
-import { visorNominalTable } from '../visor/visor-nominal.table';
+import { levelOnePartnerAgreementTable, visorNominalTable } from '../visor/visor-nominal.table';
 import { warningMarkerTable } from '../warning-marker/warning-marker.table';
 
 const WARNING_MARKERS = ['WE', 'VI', 'SH', 'DR', 'ES', 'FI', 'MH'] as const;
@@ -26,6 +27,32 @@ const SHPO_CONDITIONS = [
   'To notify the police of any new device within 3 days',
 ] as const;
 
+/**
+ * The areas whose Responsible Authority has a local agreement that makes probation a ViSOR partner on
+ * category 1 nominals managed at level 1 (A.R6), and since when. A few areas, so that the synthetic
+ * data has both kinds; every other area shares category 1 with probation only at level 2 or 3.
+ */
+const LEVEL_ONE_PROBATION_AGREEMENTS: ReadonlyMap<MappaArea, string> = new Map([
+  [MappaArea.KENT, '2019-04-01'],
+  [MappaArea.WEST_MIDLANDS, '2021-10-01'],
+  [MappaArea.NORTHUMBRIA, '2023-01-16'],
+]);
+
+/**
+ * The partner agencies the police list on a nominal, as the guidance has them: the prison while the
+ * person is in custody (A.R5); probation on a category 1 nominal at level 2 or 3, and at level 1 only
+ * where the area has a local agreement and probation supervises the person (A.R6); probation on every
+ * level 2 or 3 nominal (named probation staff are partners on every live level 2/3 record, A.R7); and
+ * on the other level 1 nominals (category 4: the police own it whatever the category and give the
+ * offender manager all relevant information, C.63, C.64) while probation supervises the person.
+ */
+function visorPartnersOf(person: SyntheticPerson): string[] {
+  const probationSupervises = person.supervision === 'CUSTODY' || person.supervision === 'LICENCE' || person.supervision === 'COMMUNITY_ORDER';
+  const probation =
+    person.level >= 2 || (probationSupervises && (person.category !== 1 || LEVEL_ONE_PROBATION_AGREEMENTS.has(person.area)));
+  return [...(probation ? ['PROBATION'] : []), ...(person.supervision === 'CUSTODY' ? ['PRISON'] : [])];
+}
+
 function forceName(area: MappaArea): string {
   return area.toLowerCase().replaceAll('_', ' ').replace(/\b\w/g, (letter) => letter.toUpperCase());
 }
@@ -41,6 +68,7 @@ export async function seedPolice(db: Database, people: readonly SyntheticPerson[
   const civilOrders: (typeof civilOrderTable.$inferInsert)[] = [];
   const markers: (typeof warningMarkerTable.$inferInsert)[] = [];
   const intelligence: (typeof intelligenceItemTable.$inferInsert)[] = [];
+  const mappaJs: (typeof mappaJNotificationTable.$inferInsert)[] = [];
 
   const disclosures: FinishedDecisionRows[] = [];
   const considerations: Level1ConsiderationInsert[] = [];
@@ -54,6 +82,8 @@ export async function seedPolice(db: Database, people: readonly SyntheticPerson[
         considerations.push(history.consideration);
       }
     }
+    const mappaJ = mappaJFor(person, dataset);
+    if (mappaJ) mappaJs.push(mappaJ);
     // A stream of its own per agency: adding a police field never changes another agency's data.
     const random = new Random(dataset.seed, person.index, 'police');
     const { pncId } = person;
@@ -80,10 +110,12 @@ export async function seedPolice(db: Database, people: readonly SyntheticPerson[
         status: 'ACTIVE',
         recordManagerStaffId: `PPU${random.int(10000, 99999)}`,
         recordManagerForce: forceName(person.area),
-        partnerAgencies: person.supervision === 'CUSTODY' ? ['PROBATION', 'PRISON'] : person.supervision === 'NONE' ? [] : ['PROBATION'],
+        partnerAgencies: visorPartnersOf(person),
         restrictedAccess: person.restrictedAccess,
         createdDate: person.mappaStartDate,
         retentionReviewDate: addMonths(person.dateOfBirth, 1200),
+        mappaCategory: person.category,
+        mappaLevel: person.level,
       });
     }
     if (person.category === 1) {
@@ -159,6 +191,12 @@ export async function seedPolice(db: Database, people: readonly SyntheticPerson[
   }
 
   await insertInChunks(db, personTable, persons);
+  // Seeded in batches: each batch records its areas' agreements, once per area.
+  const agreements = [...new Set(people.map((person) => person.area))].flatMap((area) => {
+    const agreedDate = LEVEL_ONE_PROBATION_AGREEMENTS.get(area);
+    return agreedDate === undefined ? [] : [{ area, partnerAgency: 'PROBATION' as const, agreedDate }];
+  });
+  if (agreements.length > 0) await db.insert(levelOnePartnerAgreementTable).values(agreements).onConflictDoNothing();
   await Promise.all([
     insertInChunks(db, aliasTable, aliases),
     insertInChunks(db, visorNominalTable, visorNominals),
@@ -167,6 +205,7 @@ export async function seedPolice(db: Database, people: readonly SyntheticPerson[
     insertInChunks(db, civilOrderTable, civilOrders),
     insertInChunks(db, warningMarkerTable, markers),
     insertInChunks(db, intelligenceItemTable, intelligence),
+    insertInChunks(db, mappaJNotificationTable, mappaJs),
   ]);
   await insertInChunks(db, notificationBreachTable, breaches);
   // Finished history, in its final state (the disclosure triggers let that through only for a history load).
@@ -178,6 +217,37 @@ export async function seedPolice(db: Database, people: readonly SyntheticPerson[
   });
 }
 
+/** Of the adults in the community the police manage (categories 1 and 4), the share with a MAPPA J sent. */
+const MAPPA_J_SHARE = 0.3;
+
+/**
+ * A MAPPA J (A.R31–A.R35) for some adults the police manage in the community: sent by the police when
+ * they manage the person alone, by probation when it supervises them too (A.R31); never about a child
+ * (A.R31) or someone in custody. Restrictions end on dates either side of the dataset's day, so some
+ * are over (A.R33); one hidden from the offender was always discussed with the JCP SPOC first (A.R35).
+ * A stream of its own, so adding it changes no other police data.
+ */
+function mappaJFor(person: SyntheticPerson, dataset: SyntheticDatasetOptions): typeof mappaJNotificationTable.$inferInsert | null {
+  const policeManage = person.category === 1 || person.category === 4;
+  const inCommunity = person.supervision === 'LICENCE' || person.supervision === 'COMMUNITY_ORDER' || person.supervision === 'NONE';
+  if (person.isYouth || !policeManage || !inCommunity) return null;
+  const random = new Random(dataset.seed, person.index, 'police-mappa-j');
+  if (!random.chance(MAPPA_J_SHARE)) return null;
+  const sentBy = person.supervision === 'NONE' ? 'POLICE' : 'PROBATION';
+  const offenderInformed = random.chance(0.9);
+  return {
+    pncId: person.pncId,
+    sentDate: addDays(dataset.asOf, -random.int(10, 700)),
+    sentBy,
+    senderStaffId: `${sentBy === 'POLICE' ? 'PPU' : 'NPS'}${random.int(10000, 99999)}`,
+    restrictionType: random.pick(MAPPA_J_RESTRICTION_TYPES),
+    restrictionEndDate: addMonths(dataset.asOf, random.int(-12, 48)),
+    riskToJobcentreStaff: random.pick(['LOW', 'MEDIUM', 'HIGH', 'VERY_HIGH'] as const),
+    offenderInformed,
+    jobcentreSpocConsulted: offenderInformed ? random.chance(0.5) : true,
+  };
+}
+
 /** Of the level 1 cases the police lead, the share with a disclosure proposed at a review. */
 const LEVEL_1_DISCLOSURE_SHARE = 0.05;
 
@@ -185,7 +255,7 @@ const LEVEL_1_DISCLOSURE_SHARE = 0.05;
 export async function clearPolice(db: Database): Promise<void> {
   const { disclosureConsiderationTable, disclosureTransitionTable, disclosureConsultationTable, disclosureItemAgreementTable, disclosureItemTable, disclosureDecisionTable } = disclosureTables;
   await db.execute(
-    sql`truncate table ${disclosureConsiderationTable}, ${disclosureTransitionTable}, ${disclosureConsultationTable}, ${disclosureItemAgreementTable}, ${disclosureItemTable}, ${disclosureDecisionTable}, ${personTable} restart identity cascade`,
+    sql`truncate table ${disclosureConsiderationTable}, ${disclosureTransitionTable}, ${disclosureConsultationTable}, ${disclosureItemAgreementTable}, ${disclosureItemTable}, ${disclosureDecisionTable}, ${levelOnePartnerAgreementTable}, ${personTable} restart identity cascade`,
   );
 }
 

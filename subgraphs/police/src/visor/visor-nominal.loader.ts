@@ -1,12 +1,30 @@
-import { inArray } from 'drizzle-orm';
+import { eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { loaderForOne } from '@mappa/shared';
 import type { Database } from '@mappa/shared';
-import { visorNominalTable } from './visor-nominal.table';
+import { personTable } from '../identity/person.table';
+import { levelOnePartnerAgreementTable, visorNominalTable } from './visor-nominal.table';
+import type { VisorNominalRow } from './visor-nominal.table';
 
-/** ViSOR nominals by PNC ID. */
+/**
+ * A ViSOR nominal as the police decide partner access on it: the record, and the partner agencies
+ * that a local agreement of the person's area lets in on category 1 at level 1 (A.R6).
+ */
+export type VisorNominalRecord = VisorNominalRow & { readonly levelOneAgreedPartners: readonly string[] };
+
+/** ViSOR nominals by PNC ID, each with its area's level 1 partner agreements: one SELECT per batch. */
 export const createVisorNominalLoader = (db: Database) =>
   loaderForOne(
     'police.visorNominalByPncId',
-    (pncIds) => db.select().from(visorNominalTable).where(inArray(visorNominalTable.pncId, [...pncIds])),
+    (pncIds): Promise<VisorNominalRecord[]> =>
+      db
+        .select({
+          ...getTableColumns(visorNominalTable),
+          levelOneAgreedPartners: sql<string[]>`coalesce(array_agg(${levelOnePartnerAgreementTable.partnerAgency}) filter (where ${levelOnePartnerAgreementTable.partnerAgency} is not null), '{}')`,
+        })
+        .from(visorNominalTable)
+        .innerJoin(personTable, eq(personTable.pncId, visorNominalTable.pncId))
+        .leftJoin(levelOnePartnerAgreementTable, eq(levelOnePartnerAgreementTable.area, personTable.mappaArea))
+        .where(inArray(visorNominalTable.pncId, [...pncIds]))
+        .groupBy(visorNominalTable.visorReference),
     (row) => row.pncId,
   );
