@@ -566,14 +566,6 @@ const MATRIX: readonly RoleCase[] = [
     label: 'victim_liaison_officer',
     rules: 'B.15, B.57, C.29, C.31, C.34',
     principal: (subject) => ({ ...asStaff('VLO0001', 'probation', 'victim_liaison_officer')(subject), staffId: subject.vloStaffId ?? 'VLO0001' }),
-    // B.57, C.14: only as the liaison officer of a victim of the subject; C.34: the release items only for a victim who asked for them.
-    onlyWhere: {
-      CASE_MANAGEMENT: {
-        'prison.custodyRecord': (subject) => subject.vloStaffId !== null,
-        'prison.sentenceRecord': (subject) => subject.vloWantsReleaseInformation,
-        'prison.temporaryReleaseRecord': (subject) => subject.vloWantsReleaseInformation,
-      },
-    },
     reads: {
       ...NEVER,
       // Their victims, and what the Victim Contact Scheme tells them: the case, licence dates and
@@ -590,11 +582,18 @@ const MATRIX: readonly RoleCase[] = [
       // At a meeting they give the victim's views in person (C.31); no field is read through them.
       MAPPA_MEETING: KEY_ONLY,
     },
-    // Issue 12: only for an offender with a victim allocated to them (the principal is that VLO when there is one).
+    // Issue 12: only for an offender with a victim allocated to them (the principal is that VLO when
+    // there is one): B.15, C.32 at probation; B.57, C.14 for custody; C.34: the release items only for
+    // a victim who asked for them.
     onlyWhere: {
-      CASE_MANAGEMENT: Object.fromEntries(
-        ['probation.offenderManagerContact', 'probation.licenceRecords', 'probation.riskManagementPlanRecord'].map((group) => [group, (subject: Subject) => subject.vloStaffId !== null]),
-      ),
+      CASE_MANAGEMENT: {
+        ...Object.fromEntries(
+          ['probation.offenderManagerContact', 'probation.licenceRecords', 'probation.riskManagementPlanRecord'].map((group) => [group, (subject: Subject) => subject.vloStaffId !== null]),
+        ),
+        'prison.custodyRecord': (subject: Subject) => subject.vloStaffId !== null,
+        'prison.sentenceRecord': (subject: Subject) => subject.vloWantsReleaseInformation,
+        'prison.temporaryReleaseRecord': (subject: Subject) => subject.vloWantsReleaseInformation,
+      },
     },
   },
   {
