@@ -550,6 +550,8 @@ const MATRIX: readonly RoleCase[] = [
         MAPPA_MEETING: KEY_ONLY,
         DISCLOSURE_DECISION: KEY_ONLY,
       },
+      // A.R26, principle 3 (issue 12): MAPPA status only of a YOT-led case or a person under 18.
+      onlyWhere: { CASE_MANAGEMENT: Object.fromEntries(MAPPA_CASE.map((policy) => [policy, (subject: Subject) => subject.person.isYouth || subject.person.leadAgency === 'YOT'])) },
     }),
   ),
   {
@@ -572,9 +574,10 @@ const MATRIX: readonly RoleCase[] = [
     principal: asStaff('CHAIR0001', 'police', 'mappa_chair'),
     reads: {
       ...NEVER,
-      CASE_MANAGEMENT: ['police.subjectKey', ...MAPPA_UNIT_OWN],
-      // No MAPPA H: it goes to the co-ordinator only (A.R10).
-      MAPPA_SCREENING: [...RA_SCREENING, ...MAPPA_UNIT_OWN],
+      // A.R9, A.R19, B.52, C.88 (issue 12): the register and screening are the co-ordinator's; the
+      // chair reads the MAPPA cases of the meetings it chairs. No MAPPA H: it goes to the co-ordinator only (A.R10).
+      CASE_MANAGEMENT: KEY_ONLY,
+      MAPPA_SCREENING: [...POLICE_SUMMARY, ...PRISON_SUMMARY, ...PROBATION_SUMMARY],
       MAPPA_MEETING: [...RA_MEETING, ...MAPPA_UNIT_OWN],
       DISCLOSURE_DECISION: RA_DISCLOSURE,
     },

@@ -1,8 +1,8 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { Access, BadUserInputError, changedFields, NotFoundError, parseInput, pncIdSchema, subjectInScope } from '@mappa/shared';
+import { Access, BadUserInputError, changedFields, NotFoundError, parseInput, pncIdSchema } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
 import { mappaPolicies } from '../mappa.policies';
-import { mappaSubjectFacts } from '../offender/offender.scope';
+import { mappaSubjectInScope } from '../offender/offender.scope';
 import { MappaCaseStatus } from '../mappa-case/mappa-case.type';
 import { grantCaseAccessInputSchema, grantIdSchema, revocationReasonSchema } from './case-access-grant.input';
 import { grantById, grantsForSubject, insertGrant, liveGrantsOf, revokeGrant } from './case-access-grant.query';
@@ -21,7 +21,7 @@ const UNKNOWN_GRANT = 'No case access grant with this id in your area.';
  */
 async function caseInCoordinatorScope(context: MappaContext, pncId: string) {
   const mappaCase = await context.loaders.mappaCase.load(pncId);
-  if (!mappaCase || !subjectInScope(mappaSubjectFacts(mappaCase), context.rowScope)) return null;
+  if (!mappaCase || !mappaSubjectInScope(mappaCase, context.rowScope)) return null;
   return mappaCase;
 }
 
@@ -31,6 +31,7 @@ const GRANT_FIELDS = [
   'granteeIssuer',
   'granteeAgency',
   'granteeRole',
+  'granteeAreas',
   'pncId',
   'purpose',
   'caseId',
@@ -52,7 +53,7 @@ export class CaseAccessGrantResolver {
   @Mutation(() => CaseAccessGrant, {
     nullable: true,
     description:
-      'Grants a person (a staff id) or the holders of a role in an agency access to one subject for one MAPPA purpose until `validUntil` (at most 90 days ahead). The MAPPA co-ordinator only, for a subject with an active MAPPA case in their area; any other subject is NOT_FOUND, exactly as an unknown PNC ID. Invalid input is BAD_USER_INPUT with every issue.',
+      'Grants a person (a staff id, preferred) or the holders of a role in an agency in the areas named (`granteeAreas`) access to one subject for one MAPPA purpose until `validUntil` (at most 90 days ahead). The MAPPA co-ordinator only, for a subject with an active MAPPA case in their area; any other subject is NOT_FOUND, exactly as an unknown PNC ID. Invalid input is BAD_USER_INPUT with every issue.',
   })
   async grantCaseAccess(@Arg('input', () => GrantCaseAccessInput, { description: 'Who, which subject, for which purpose, until when, and why.' }) input: GrantCaseAccessInput, @Ctx() context: MappaContext): Promise<CaseAccessGrant> {
     const now = new Date();

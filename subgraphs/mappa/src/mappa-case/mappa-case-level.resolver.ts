@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { Access, BadUserInputError, NotFoundError, parseInput, subjectInScope } from '@mappa/shared';
+import { Access, BadUserInputError, NotFoundError, parseInput } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
 import { mappaPolicies } from '../mappa.policies';
-import { mappaSubjectFacts } from '../offender/offender.scope';
+import { mappaSubjectInScope } from '../offender/offender.scope';
 import { ChangeMappaLevelInput, changeMappaLevelInputSchema } from './mappa-case-level.input';
 import { applyCaseDecision, nextReviewAfterChange } from './mappa-case-change';
 import { mappaCaseTable } from './mappa-case.table';
@@ -32,7 +32,7 @@ export class MappaCaseLevelResolver {
       // position in the history and the right "before" value.
       const [current] = await tx.select().from(mappaCaseTable).where(eq(mappaCaseTable.caseId, values.caseId)).for('update');
       // The caller's row scope (own area, principle 7): a case outside it is answered as an unknown one.
-      if (!current || !subjectInScope(mappaSubjectFacts(current), context.rowScope)) throw new NotFoundError(UNKNOWN_CASE);
+      if (!current || !mappaSubjectInScope(current, context.rowScope)) throw new NotFoundError(UNKNOWN_CASE);
       if (current.status !== MappaCaseStatus.ACTIVE) throw new BadUserInputError('Only an active MAPPA case changes level.', [{ path: 'input.caseId', message: 'case is closed' }]);
       if (current.level === values.level) throw new BadUserInputError(`The case is at level ${values.level} already.`, [{ path: 'input.level', message: 'unchanged level' }]);
       // Category 3 is for cases that need active multi-agency management (the table's check says so too).

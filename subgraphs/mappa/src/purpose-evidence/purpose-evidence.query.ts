@@ -2,6 +2,7 @@ import { and, desc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import { GRANT_HOLDER_ROLES, isMappaCoordinator } from '@mappa/shared';
 import type { Database, MeetingEvidence, Principal, ReferralEvidence, Role } from '@mappa/shared';
+import { grantNamesPrincipal } from '../case-access-grant/case-access-grant.query';
 import { caseAccessGrantTable } from '../case-access-grant/case-access-grant.table';
 import { meetingAttendanceTable, meetingInvitationTable, meetingTable } from '../meeting/meeting.table';
 import type { MeetingRow } from '../meeting/meeting.table';
@@ -44,20 +45,17 @@ function liveInvitationCondition(meeting: MeetingRow, now: Date): SQL | undefine
   return and(eq(meetingInvitationTable.meetingId, meeting.meetingId), isNull(meetingInvitationTable.withdrawnAt), grantIsLive(now), grantIsForMeeting(meeting));
 }
 
-/** The caller named by staff id with its issuer, or by agency and one of the roles a grant or invitation can name. */
+/**
+ * The caller named by staff id with its issuer, or by agency and one of the roles a grant or invitation
+ * can name; and, since the invitation is its grant, named by that grant too (`grantNamesPrincipal`,
+ * which for an agency and role also needs the caller's area to be one the grant holds in, issue 12).
+ */
 function inviteeCondition(principal: Principal): SQL | undefined {
   const roles = principal.roles.filter((role): role is Role => GRANT_HOLDER_ROLES.includes(role));
   const byStaffId = and(eq(meetingInvitationTable.inviteeStaffId, principal.staffId), eq(meetingInvitationTable.inviteeIssuer, principal.issuer));
-  if (roles.length === 0) return byStaffId;
-  return or(byStaffId, and(isNull(meetingInvitationTable.inviteeStaffId), eq(meetingInvitationTable.inviteeAgency, principal.agency), inArray(meetingInvitationTable.inviteeRole, roles)));
-}
-
-/** The same for a hand-made case grant (`liveGrantsOf`'s grantee rule). */
-function granteeCondition(principal: Principal): SQL | undefined {
-  const roles = principal.roles.filter((role): role is Role => GRANT_HOLDER_ROLES.includes(role));
-  const byStaffId = and(eq(caseAccessGrantTable.granteeStaffId, principal.staffId), eq(caseAccessGrantTable.granteeIssuer, principal.issuer));
-  if (roles.length === 0) return byStaffId;
-  return or(byStaffId, and(eq(caseAccessGrantTable.granteeAgency, principal.agency), inArray(caseAccessGrantTable.granteeRole, roles)));
+  const invitationNames =
+    roles.length === 0 ? byStaffId : or(byStaffId, and(isNull(meetingInvitationTable.inviteeStaffId), eq(meetingInvitationTable.inviteeAgency, principal.agency), inArray(meetingInvitationTable.inviteeRole, roles)));
+  return and(invitationNames, grantNamesPrincipal(principal));
 }
 
 /** The caller's invitation to the meeting (or hand-made grant for it) that runs longest, or null. */
@@ -74,7 +72,7 @@ async function inviteeStanding(db: Database, principal: Principal, meeting: Meet
   const [grant] = await db
     .select({ validUntil: caseAccessGrantTable.validUntil })
     .from(caseAccessGrantTable)
-    .where(and(grantIsLive(now), grantIsForMeeting(meeting), granteeCondition(principal)))
+    .where(and(grantIsLive(now), grantIsForMeeting(meeting), grantNamesPrincipal(principal)))
     .orderBy(desc(caseAccessGrantTable.validUntil))
     .limit(1);
   return grant ? { invitationId: null, validUntil: grant.validUntil } : null;
