@@ -210,3 +210,95 @@ describe('A grant to an agency and role holds in the areas it names (issue 12; p
     expect(visitorView.data?.offender ?? null).toBeNull();
   });
 });
+
+describe('The lead agency sets or reviews the level (B.44, C.6, A.R21; A.R16, A.R19)', () => {
+  const REVIEW = 'mutation($input: ReviewMappaLevelInput!) { reviewMappaLevel(input: $input) { level nextReviewDate } }';
+  const RECORD_CONSIDERATION = 'mutation($i: RecordDisclosureConsiderationInput!) { recordDisclosureConsideration(input: $i) { outcome } }';
+  const CLOSE = 'mutation($m: ID!) { closeMeeting(meetingId: $m) { status } }';
+  let probationLed: SyntheticPerson[];
+  let seniorProbationOfficer: PrincipalClaims;
+
+  async function historyOf(caseId: string): Promise<{ field: string; value_after: string; decision_kind: string; decision_reference: string; reason: string | null }[]> {
+    const { rows } = (await env.connection.database().execute(
+      sql`select field, value_after, decision_kind, decision_reference, reason from mappa.mappa_case_change where case_id = ${caseId} order by sequence`,
+    )) as unknown as { rows: { field: string; value_after: string; decision_kind: string; decision_reference: string; reason: string | null }[] };
+    return rows;
+  }
+
+  /** A meeting of the case, chaired and closed through the product, at which no level decision was recorded (no consensus). */
+  async function heldWithoutDecision(person: SyntheticPerson): Promise<string> {
+    const meetingId = randomUUID();
+    await insertMeeting(env, person.pncId, { meetingId, chair: { staffId: chair.staffId, agency: 'probation' } });
+    const considered = await ask(chair, meetingPurpose(meetingId), RECORD_CONSIDERATION, { i: { meetingId, outcome: 'NOT_NECESSARY', reason: 'Test: no new relationship or employment' } });
+    expect(considered.errors).toBeUndefined();
+    const closed = await ask(chair, meetingPurpose(meetingId), CLOSE, { m: meetingId });
+    expect(closed.errors).toBeUndefined();
+    return meetingId;
+  }
+
+  beforeAll(() => {
+    probationLed = env.people.filter(
+      (person) => person.area === adult.area && person.leadAgency === 'PROBATION' && person.level >= 2 && person.category === 2 && !person.restrictedAccess && ![adult, yotLedAdult].includes(person),
+    );
+    seniorProbationOfficer = { staffId: 'SPO12001', agency: 'probation', roles: ['senior_probation_officer'], area: adult.area, clearance: 'BPSS' };
+  });
+
+  it('B.44: after a held meeting that reached no level decision, the lead agency\'s senior probation officer sets the level, with history, once', async () => {
+    const person = probationLed[0]!;
+    const caseId = await caseIdOf(person.pncId);
+    const meetingId = await heldWithoutDecision(person);
+    const level = person.level === 3 ? 2 : 3;
+    const input = { caseId, level, occasion: 'NO_MEETING_CONSENSUS', meetingId, reason: 'Test: the meeting did not agree; the lead agency decides' };
+    const result = await ask<{ reviewMappaLevel: { level: number } }>(seniorProbationOfficer, CASE_MANAGEMENT, REVIEW, { input });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.reviewMappaLevel.level).toBe(level);
+    expect((await historyOf(caseId)).at(-1)).toEqual({ field: 'LEVEL', value_after: String(level), decision_kind: 'LEAD_AGENCY_REVIEW', decision_reference: `LAR-MTG-${meetingId}`, reason: input.reason });
+    // Once per meeting.
+    const again = await ask(seniorProbationOfficer, CASE_MANAGEMENT, REVIEW, { input: { ...input, level: person.level } });
+    expect(codesOf(again)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('B.44, A.R16, principle 9: not before the meeting is held, not another agency, not the offender manager, never prison', async () => {
+    const person = probationLed[1]!;
+    const caseId = await caseIdOf(person.pncId);
+    const inSession = randomUUID();
+    await insertMeeting(env, person.pncId, { meetingId: inSession });
+    const input = { caseId, level: person.level === 3 ? 2 : 3, occasion: 'NO_MEETING_CONSENSUS', meetingId: inSession, reason: 'Test' };
+    expect(codesOf(await ask(seniorProbationOfficer, CASE_MANAGEMENT, REVIEW, { input }))).toEqual(['BAD_USER_INPUT']);
+    const held = await heldWithoutDecision(person);
+    const heldInput = { ...input, meetingId: held };
+    // A police PPU officer for a probation-led case: as for an unknown case.
+    expect(codesOf(await ask({ ...seniorProbationOfficer, staffId: 'PPU12001', agency: 'police', roles: ['ppu_officer'] }, CASE_MANAGEMENT, REVIEW, { input: heldInput }))).toEqual(['NOT_FOUND']);
+    expect(codesOf(await ask({ ...seniorProbationOfficer, roles: ['probation_practitioner'] }, CASE_MANAGEMENT, REVIEW, { input: heldInput }))).toEqual(['FORBIDDEN']);
+    expect(codesOf(await ask({ ...seniorProbationOfficer, staffId: 'POM12001', agency: 'prison', roles: ['prison_offender_manager'] }, CASE_MANAGEMENT, REVIEW, { input: heldInput }))).toEqual(['FORBIDDEN']);
+    expect((await historyOf(caseId)).filter((change) => change.decision_kind === 'LEAD_AGENCY_REVIEW' && change.field === 'LEVEL')).toEqual([]);
+  });
+
+  it('A.R19: the lead agency never raises a level 1 case to level 2 or 3 (that is a referral the co-ordinator screens)', async () => {
+    const person = env.people.find((candidate) => candidate.area === adult.area && candidate.leadAgency === 'PROBATION' && candidate.level === 1 && !candidate.restrictedAccess)!;
+    const caseId = await caseIdOf(person.pncId);
+    const result = await ask(seniorProbationOfficer, CASE_MANAGEMENT, REVIEW, { input: { caseId, level: 2, occasion: 'AFTER_TRANSFER', reason: 'Test' } });
+    expect(codesOf(result)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('C.6: the receiving lead agency reviews the level once after the case transferred into its area; the database refuses any other lead-agency level change', async () => {
+    const person = probationLed[2]!;
+    const caseId = await caseIdOf(person.pncId);
+    const input = { caseId, level: person.level === 3 ? 2 : 3, occasion: 'AFTER_TRANSFER', reason: 'Test: reviewed on arrival' };
+    // No transfer yet: nothing to review.
+    expect(codesOf(await ask(seniorProbationOfficer, CASE_MANAGEMENT, REVIEW, { input }))).toEqual(['BAD_USER_INPUT']);
+    // The case arrives from another area (C.5: the case's area follows the move).
+    const from = MAPPA_AREAS.find((area) => area !== adult.area)!;
+    await env.connection.database().execute(sql`insert into mappa.mappa_case_change (case_id, sequence, field, value_before, value_after, changed_date, changed_by_staff_id, decision_kind, decision_reference, reason)
+      select ${caseId}, max(sequence) + 1, 'AREA', ${from}, ${adult.area}, current_date, 'NPS-TEST', 'LEAD_AGENCY_REVIEW', 'LAR-TEST-TRANSFER', 'Test: transferred in' from mappa.mappa_case_change where case_id = ${caseId}`);
+    const reviewed = await ask<{ reviewMappaLevel: { level: number } }>(seniorProbationOfficer, CASE_MANAGEMENT, REVIEW, { input });
+    expect(reviewed.errors).toBeUndefined();
+    expect(reviewed.data?.reviewMappaLevel.level).toBe(input.level);
+    expect(codesOf(await ask(seniorProbationOfficer, CASE_MANAGEMENT, REVIEW, { input: { ...input, level: person.level } }))).toEqual(['BAD_USER_INPUT']);
+    // Written straight to the database, bypassing the code: refused there too.
+    await expect(
+      env.connection.database().execute(sql`insert into mappa.mappa_case_change (case_id, sequence, field, value_before, value_after, changed_date, changed_by_staff_id, decision_kind, decision_reference, reason)
+        select ${caseId}, max(sequence) + 1, 'LEVEL', '2', '3', current_date, 'NPS-TEST', 'LEAD_AGENCY_REVIEW', 'LAR-ANYTHING', 'Test' from mappa.mappa_case_change where case_id = ${caseId}`),
+    ).rejects.toThrow();
+  });
+});

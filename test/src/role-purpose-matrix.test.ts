@@ -947,7 +947,8 @@ describe('the role × purpose matrix over the whole offender view', () => {
         if (allowed.has('police.identityNames')) {
           expect(offender!.identity).toMatchObject({ firstName: subject.person.firstName, lastName: subject.person.lastName, dateOfBirth: subject.person.dateOfBirth });
         }
-        if (allowed.has('mappa.levelAndLeadAgency')) expect(offender!.mappaCase).toMatchObject({ level: subject.person.level, leadAgency: subject.person.leadAgency });
+        const readsMappaCase = allowed.has('mappa.levelAndLeadAgency') && (role.onlyWhere?.[purpose.purpose]?.['mappa.levelAndLeadAgency']?.(subject) ?? true);
+        if (readsMappaCase) expect(offender!.mappaCase).toMatchObject({ level: subject.person.level, leadAgency: subject.person.leadAgency });
         if (allowed.has('probation.caseReference') && subject.person.crn) expect(offender!.probationCase?.crn).toBe(subject.person.crn);
         if (allowed.has('prison.custody') && subject.holds.has('custody')) expect(offender!.custody?.prisonNumber).toBe(subject.person.prisonNumber);
         if (allowed.has('yot.youthCase') && subject.holds.has('youthCase')) expect(offender!.youthCase?.yotReference).toBe(subject.person.yotReference);

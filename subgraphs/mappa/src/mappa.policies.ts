@@ -162,6 +162,19 @@ export const mappaPolicies = definePolicies('mappa', {
       { roles: ['mappa_chair'], agencies: ['mappa_unit', 'police', 'probation'], purposes: ['MAPPA_MEETING'] },
     ],
   },
+  leadAgencyLevelReview: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The lead agency setting or reviewing the MAPPA level itself, on the two occasions the guidance gives it: after a held level 2 or 3 MAPP meeting of the case that reached no level decision (B.44: no consensus; once per meeting), and after the case transferred into its area (C.6: the receiving lead agency reviews the level it accepted; once per transfer). Never raising a level 1 case (A.R19: that is a referral the co-ordinator screens) and never a category 3 case below level 2; moving to level 1 is continuing the case under the lead agency (A.R21). Recorded in the case history with its reason and reference and in the audit trail, in one transaction; the database refuses any other lead-agency level change. ' +
+      'Who in the lead agency: its case managers of the case\'s area under CASE_MANAGEMENT: a senior probation officer for a probation-led case, a PPU officer for a police-led one, a YOT manager for a YOT-led one. Another agency\'s case, or one outside the caller\'s row scope, is answered as an unknown case (principle 9). Never prison (A.R16).',
+    rules: ['A.R16', 'A.R19', 'A.R21', 'B.44', 'C.6', 'principle 9'],
+    grants: [
+      { roles: ['senior_probation_officer'], agencies: ['probation'], purposes: ['CASE_MANAGEMENT'] },
+      { roles: ['ppu_officer'], agencies: ['police'], purposes: ['CASE_MANAGEMENT'] },
+      { roles: ['yot_manager'], agencies: ['yot'], purposes: ['CASE_MANAGEMENT'] },
+    ],
+  },
   referralSubmission: {
     owner: Agency.MAPPA_UNIT,
     classification: 'OFFICIAL-SENSITIVE',

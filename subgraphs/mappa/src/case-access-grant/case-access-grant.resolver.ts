@@ -63,6 +63,10 @@ export class CaseAccessGrantResolver {
     if (!mappaCase) throw new NotFoundError(UNKNOWN_SUBJECT);
     // The co-ordinator knows the case is closed (they may read it), so saying so reveals nothing.
     if (mappaCase.status !== MappaCaseStatus.ACTIVE) throw new BadUserInputError('The subject\'s MAPPA case is closed; grants are for active cases.', [{ path: 'input.pncId', message: 'MAPPA case is closed' }]);
+    // A.R38, C.72: the Home Office is granted foreign national offenders only (row scope hides the others from it whatever the grant).
+    if (values.granteeAgency === 'home_office' && !mappaCase.foreignNational) {
+      throw new BadUserInputError('The Home Office is granted access only to a foreign national offender (A.R38, C.72).', [{ path: 'input.granteeAgency', message: 'the subject is not recorded as a foreign national offender' }]);
+    }
     // The grant and the evidence of it commit together, or neither does.
     const row = await context.db.transaction(async (tx) => {
       const inserted = await insertGrant(tx, values, context.caller.principal.staffId, now);

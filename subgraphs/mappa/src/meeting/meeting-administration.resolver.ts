@@ -162,6 +162,12 @@ export class MeetingAdministrationResolver {
           { path: 'input.inviteeAgency', message: 'not a YOT-led case or a subject under 18' },
         ]);
       }
+      // A.R38, C.71, C.72: the Home Office is invited about foreign national offenders only.
+      if (values.inviteeAgency === 'home_office' && mappaCase?.foreignNational !== true) {
+        throw new BadUserInputError('The Home Office is invited only to meetings about a foreign national offender (A.R38, C.71).', [
+          { path: 'input.inviteeAgency', message: 'the subject is not recorded as a foreign national offender' },
+        ]);
+      }
       const validUntil = new Date(Math.max(meeting.scheduledFor.getTime(), now.getTime()) + meetingAccessDays() * DAY_MS);
       const invitationId = randomUUID();
       const byStaff = values.inviteeStaffId != null;

@@ -30,6 +30,15 @@ function reachesYouthJusticeCasesOnly(scope: RowScope): boolean {
 }
 
 /**
+ * Whether the caller reaches the MAPPA unit only for foreign national offenders: the Home Office (A.R38,
+ * C.71, C.72: UKBA's MAPPA SPOC reads MAPPA status and risk levels of the foreign national offenders it
+ * has an interest in, never a British national's).
+ */
+function reachesForeignNationalCasesOnly(scope: RowScope): boolean {
+  return scope.principal.agency === 'home_office';
+}
+
+/**
  * A.R26, principle 3: a case a YOT principal may know of, decided on the MAPPA unit's own record (no
  * read of the YOT's or the police's records): one the YOT leads (which covers a young person who
  * turned 18 still under the YOT, C §4.8), or whose subject is under 18 on the request's date by the
@@ -43,11 +52,13 @@ export function yotMayKnowCase(mappaCase: Pick<MappaCaseRow, 'leadAgency' | 'sub
 /**
  * Whether a person the MAPPA unit holds (by their case) is in the caller's row scope: the shared rules
  * (`subjectInScope`) and the MAPPA unit's own, that a YOT principal knows only YOT-led cases and
- * under-18s (`yotMayKnowCase`), whatever grant, meeting or purpose it comes with. The one check
+ * under-18s (`yotMayKnowCase`), and the Home Office only foreign national offenders (A.R38, C.72),
+ * whatever grant, meeting or purpose it comes with. The one check
  * behind every per-person answer of this subgraph; the SQL routes apply the same with `hiddenByGates`.
  */
 export function mappaSubjectInScope(mappaCase: MappaCaseRow, scope: RowScope, now: Date = new Date()): boolean {
   if (reachesYouthJusticeCasesOnly(scope) && !yotMayKnowCase(mappaCase, requestDateOf(now))) return false;
+  if (reachesForeignNationalCasesOnly(scope) && !mappaCase.foreignNational) return false;
   return subjectInScope(mappaSubjectFacts(mappaCase), scope);
 }
 
@@ -56,7 +67,8 @@ export function mappaSubjectInScope(mappaCase: MappaCaseRow, scope: RowScope, no
  * unit's YOT rule of `mappaSubjectInScope`) in SQL, over a MAPPA case row: true where the row hides
  * its subject from the caller (counter-terrorism restricted for an uncleared caller; under a
  * disclosure decision, or a meeting that does not meet A.R25 / B.10, a subject under 18 or of unknown
- * date of birth; for a YOT principal, an adult's case another agency leads). Undefined when nothing is
+ * date of birth; for a YOT principal, an adult's case another agency leads; for the Home Office, a case
+ * not recorded as a foreign national offender's). Undefined when nothing is
  * hidden this way. Written as "hidden" rather than "visible" so an unknown date of birth (NULL) counts
  * as hidden, never as unknown.
  */
@@ -70,5 +82,6 @@ export function hiddenByGates(scope: RowScope, now: Date = new Date()): SQL | un
           or(isNull(mappaCaseTable.subjectDateOfBirth), lte(mappaCaseTable.subjectDateOfBirth, latestAdultDateOfBirth(requestDateOf(now)))),
         )
       : undefined,
+    reachesForeignNationalCasesOnly(scope) ? eq(mappaCaseTable.foreignNational, false) : undefined,
   );
 }

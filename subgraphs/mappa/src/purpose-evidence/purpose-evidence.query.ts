@@ -4,6 +4,7 @@ import { GRANT_HOLDER_ROLES, isMappaCoordinator } from '@mappa/shared';
 import type { Database, MeetingEvidence, Principal, ReferralEvidence, Role } from '@mappa/shared';
 import { grantNamesPrincipal } from '../case-access-grant/case-access-grant.query';
 import { caseAccessGrantTable } from '../case-access-grant/case-access-grant.table';
+import { mappaCaseTable } from '../mappa-case/mappa-case.table';
 import { meetingAttendanceTable, meetingInvitationTable, meetingTable } from '../meeting/meeting.table';
 import type { MeetingRow } from '../meeting/meeting.table';
 import { childSafeguardsMet } from '../meeting/meeting.rules';
@@ -88,6 +89,12 @@ async function isAttending(db: Database, principal: Principal, meetingId: string
   return rows.length > 0;
 }
 
+/** Whether the MAPPA unit records the case's subject as a foreign national offender (A.R38, C.72). */
+async function isForeignNationalCase(db: Database, caseId: string): Promise<boolean> {
+  const [mappaCase] = await db.select({ foreignNational: mappaCaseTable.foreignNational }).from(mappaCaseTable).where(eq(mappaCaseTable.caseId, caseId));
+  return mappaCase?.foreignNational === true;
+}
+
 /** The chair's and co-ordinator's standing lasts as long as the longest invitee's, and at least `MEETING_STANDING_DAYS` after the meeting. */
 async function holdersStandingUntil(db: Database, meeting: MeetingRow, now: Date): Promise<Date> {
   const floor = new Date(meeting.scheduledFor.getTime() + MEETING_STANDING_DAYS * 24 * 60 * 60 * 1000);
@@ -119,6 +126,9 @@ export async function meetingEvidenceFor(db: Database, principal: Principal, mee
   } else {
     const invitee = await inviteeStanding(db, principal, meeting, now);
     if (!invitee) return null;
+    // A.R38, C.72: the MAPPA unit vouches the Home Office's standing only at a meeting about a foreign
+    // national offender, so no agency serves it a British national's record (see `foreignNational`).
+    if (principal.agency === 'home_office' && !(await isForeignNationalCase(db, meeting.caseId))) return null;
     standing = { standing: 'INVITEE', invitationId: invitee.invitationId, attending: await isAttending(db, principal, meeting.meetingId), validUntil: invitee.validUntil };
   }
   if (standing.validUntil.getTime() <= now.getTime()) return null;
