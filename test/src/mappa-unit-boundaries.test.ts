@@ -302,3 +302,49 @@ describe('The lead agency sets or reviews the level (B.44, C.6, A.R21; A.R16, A.
     ).rejects.toThrow();
   });
 });
+
+describe('The Home Office, once invited, reads the risk levels of foreign national offenders only (A.R38, C.71, C.72)', () => {
+  const HOME_OFFICE_VIEW = 'query($pncId: ID!) { offender(pncId: $pncId) { pncId mappaCase { status level } riskOfSeriousHarm { overallRiskLevel } } }';
+  interface HomeOfficeView {
+    offender: { pncId: string; mappaCase: { status: string; level: number } | null; riskOfSeriousHarm: { overallRiskLevel: string } | null } | null;
+  }
+  const candidates = () => env.people.filter((person) => person.area === adult.area && person.level >= 2 && person.category !== 4 && !person.restrictedAccess && person.probationStatus === 'CURRENT');
+
+  async function attendingHomeOffice(person: SyntheticPerson, staffId: string): Promise<{ meetingId: string; homeOffice: PrincipalClaims }> {
+    const meetingId = randomUUID();
+    await insertMeeting(env, person.pncId, { meetingId });
+    const homeOffice: PrincipalClaims = { staffId, agency: 'home_office', roles: ['dtc_attendee'], area: adult.area, clearance: 'BPSS' };
+    // Written straight into the database, as an invitation made before the rule would stand.
+    const { invitationId } = await inviteToMeeting(env, meetingId, { staffId, agency: 'home_office' });
+    await signAttendance(env, meetingId, homeOffice, invitationId);
+    return { meetingId, homeOffice };
+  }
+
+  it('C.71, C.72: at a meeting about a foreign national offender, the invited Home Office reads the MAPPA status and the risk levels', async () => {
+    const person = candidates().find((candidate) => candidate.nationality !== 'British')!;
+    const { meetingId, homeOffice } = await attendingHomeOffice(person, 'HO12001');
+    const result = await ask<HomeOfficeView>(homeOffice, meetingPurpose(meetingId), HOME_OFFICE_VIEW, { pncId: person.pncId });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.offender?.mappaCase).toEqual({ status: 'ACTIVE', level: person.level });
+    expect(result.data?.offender?.riskOfSeriousHarm?.overallRiskLevel).toBe(person.roshLevel);
+  });
+
+  it('A.R38, C.72, principle 9: even invited and attending, the Home Office reads nothing of a British national', async () => {
+    const person = candidates().find((candidate) => candidate.nationality === 'British' && candidate !== adult)!;
+    const { meetingId, homeOffice } = await attendingHomeOffice(person, 'HO12002');
+    const result = await ask<HomeOfficeView>(homeOffice, meetingPurpose(meetingId), HOME_OFFICE_VIEW, { pncId: person.pncId });
+    expect(result.data?.offender ?? null).toBeNull();
+  });
+
+  it('A.R38, C.71: the co-ordinator invites, or grants, the Home Office about a foreign national offender only', async () => {
+    const british = candidates().find((candidate) => candidate.nationality === 'British')!;
+    const meetingId = randomUUID();
+    await insertMeeting(env, british.pncId, { meetingId, status: 'SCHEDULED', scheduledFor: new Date(Date.now() + 86_400_000) });
+    const invited = await ask(coordinator, CASE_MANAGEMENT, INVITE, { input: { meetingId, inviteeAgency: 'home_office', inviteeRole: 'dtc_attendee', reason: 'Test: Home Office' } });
+    expect(codesOf(invited)).toEqual(['BAD_USER_INPUT']);
+    const granted = await ask(coordinator, meetingPurpose(meetingId), 'mutation($input: GrantCaseAccessInput!) { grantCaseAccess(input: $input) { grantId } }', {
+      input: { granteeAgency: 'home_office', granteeRole: 'dtc_attendee', granteeAreas: [british.area], pncId: british.pncId, purpose: 'MAPPA_MEETING', caseId: meetingId, validUntil: new Date(Date.now() + 7 * 86_400_000).toISOString(), reason: 'Test' },
+    });
+    expect(codesOf(granted)).toEqual(['BAD_USER_INPUT']);
+  });
+});

@@ -28,11 +28,12 @@ const LEAD_AGENCY_OF: Partial<Record<PrincipalAgency, MappaLeadAgency>> = { poli
 async function meetingWithoutConsensus(tx: Database, mappaCase: MappaCaseRow, meetingId: string): Promise<string> {
   const reference = `LAR-MTG-${meetingId}`;
   const [meeting] = await tx
-    .select({ status: meetingTable.status, decided: sql<boolean>`exists (select 1 from ${meetingDecisionTable} where ${meetingDecisionTable.meetingId} = ${meetingTable.meetingId})` })
+    .select({ status: meetingTable.status })
     .from(meetingTable)
     .where(and(eq(meetingTable.meetingId, meetingId), eq(meetingTable.caseId, mappaCase.caseId)));
+  const [decided] = await tx.select({ decisionId: meetingDecisionTable.decisionId }).from(meetingDecisionTable).where(eq(meetingDecisionTable.meetingId, meetingId));
   const [used] = await tx.select({ id: mappaCaseChangeTable.id }).from(mappaCaseChangeTable).where(and(eq(mappaCaseChangeTable.caseId, mappaCase.caseId), eq(mappaCaseChangeTable.decisionReference, reference)));
-  if (!meeting || meeting.status !== MeetingStatus.HELD || meeting.decided || used) {
+  if (!meeting || meeting.status !== MeetingStatus.HELD || decided || used) {
     throw new BadUserInputError('The lead agency sets the level only after a held meeting of this case that reached no level decision, once (B.44).', [
       { path: 'input.meetingId', message: 'not a held meeting of this case without a level decision' },
     ]);
