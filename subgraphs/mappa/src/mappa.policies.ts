@@ -80,8 +80,8 @@ export const mappaPolicies = definePolicies('mappa', {
     owner: Agency.MAPPA_UNIT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'When the person entered MAPPA management and whether the case is active: everyone who reads the MAPPA case, and the Home Office\'s duty-to-co-operate attendee at a meeting about a foreign national offender (A.R38, C.71). Row scope: as the MAPPA case; the Home Office only through a live case grant for that meeting.',
-    rules: ['principle 3', 'principle 5', 'A.R38', 'C.71'],
+      'When the person entered MAPPA management and whether the case is active: everyone who reads the MAPPA case, and the Home Office\'s duty-to-co-operate attendee at a meeting about a foreign national offender (A.R38, C.71). Row scope: as the MAPPA case; the Home Office only through a live case grant for that meeting, and only for a case the MAPPA unit records as a foreign national offender\'s (A.R38, C.72): the fact is the unit\'s own record (from the MAPPA A), so it is decided here with no read of the police\'s nationality; the co-ordinator cannot invite or grant the Home Office about anyone else, and the unit vouches no Home Office meeting standing or grant for anyone else, which is how probation and the police, applying row scope, never serve the Home Office a British national\'s risk levels.',
+    rules: ['principle 3', 'principle 5', 'A.R38', 'C.71', 'C.72'],
     grants: [...MAPPA_CASE_GRANTS, { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: ['home_office'] }],
   },
   caseHistory: {
