@@ -408,6 +408,8 @@ interface RoleCase {
    * back depends on the subject, while the errors still come from the operation alone (principle 9).
    */
   readonly onlyWhere?: Partial<Record<Purpose, Readonly<Record<string, (subject: Subject) => boolean>>>>;
+  /** Subjects the role may not know of at all under a purpose (the person is then answered as unknown: null, nothing refused). */
+  readonly knowsOnly?: Partial<Record<Purpose, (subject: Subject) => boolean>>;
 }
 
 const asStaff = (staffId: string, agency: PrincipalAgency, role: Role, clearance: PrincipalClaims['clearance'] = 'SC') =>
@@ -585,7 +587,8 @@ const MATRIX: readonly RoleCase[] = [
   ...(['children_social_care', 'health', 'housing', 'education', 'electronic_monitoring'] as const).map((agency) =>
     dtcAttendee(agency, 'principle 5, A.R26, A.R40', DTC_MINIMAL_SUMMARY),
   ),
-  dtcAttendee('home_office', 'principle 5, A.R26, A.R38, C.71, C.72', HOME_OFFICE_AT_MEETING),
+  // A.R38, C.72 (issue 12): the Home Office knows foreign national offenders only, invited or not.
+  { ...dtcAttendee('home_office', 'principle 5, A.R26, A.R38, C.71, C.72', HOME_OFFICE_AT_MEETING), knowsOnly: { MAPPA_MEETING: (subject: Subject) => subject.person.nationality !== 'British' } },
   dtcAttendee('jobcentre_plus', 'principle 5, A.R32, C.87', JOBCENTRE_PLUS_AT_MEETING),
   { label: 'lay_adviser', rules: 'principle 8, A.R27, A.R28, A.R30', principal: asStaff('LA0001', 'mappa_unit', 'lay_adviser', 'BPSS'), reads: NEVER },
   { label: 'analyst', rules: 'principle 8, C.93', principal: asStaff('AN0001', 'mappa_unit', 'analyst', 'BPSS'), reads: NEVER },
@@ -925,6 +928,10 @@ describe('the role × purpose matrix over the whole offender view', () => {
           { pncId: subject.person.pncId },
           await env.headersFor(role.principal(subject), declaredFor(purpose, subject, role)),
         );
+        if (role.knowsOnly?.[purpose.purpose]?.(subject) === false) {
+          expect({ subject: subject.label, refusals: refusalsOf(result), offender: result.data?.offender ?? null }).toEqual({ subject: subject.label, refusals: [], offender: null });
+          continue;
+        }
         // Exactly the refusals the rules give: no more, no fewer, and no other kind of error.
         expect({ subject: subject.label, refusals: refusalsOf(result) }).toEqual({ subject: subject.label, refusals: expectedRefusals(allowed) });
         const offender = result.data?.offender ?? null;
