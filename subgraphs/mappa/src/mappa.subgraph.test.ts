@@ -742,7 +742,6 @@ describe('mappa subgraph', () => {
         caller(['prison_offender_manager'], 'prison', 'MAPPA_MEETING'),
         caller(['senior_probation_officer'], 'probation', 'DISCLOSURE_DECISION'),
         caller(['ct_officer'], 'police', 'MAPPA_SCREENING', 'SC'),
-        caller(['yot_case_manager'], 'yot', 'CASE_MANAGEMENT'),
       ];
       for (const reader of readers) {
         for (const person of sample.slice(0, 3)) {
@@ -752,10 +751,16 @@ describe('mappa subgraph', () => {
           expect((result.data?._entities as { mappaCase: unknown }[]).map((entity) => entity.mappaCase)).toEqual([summaryOf(person)]);
         }
       }
+      // A.R26 (issue 12): YOT roles know only YOT-led cases and under-18s; these adults are led by others, so are unknown to them.
+      const adultsLedByOthers = sample.filter((person) => person.leadAgency !== 'YOT').slice(0, 3);
+      const yot = await entities(adultsLedByOthers.map((person) => person.pncId), `mappaCase { ${SUMMARY} }`, caller(['yot_case_manager'], 'yot', 'CASE_MANAGEMENT'));
+      expect(yot.errors).toBeUndefined();
+      expect(yot.data?._entities).toEqual(adultsLedByOthers.map(() => null));
     });
 
     it('A.R20: lead-agency roles get no history until the lead-agency condition is enforced (a YOT manager, a PPU officer)', async () => {
-      for (const reader of [caller(['yot_manager'], 'yot', 'CASE_MANAGEMENT'), caller(['ppu_officer'], 'police', 'CASE_MANAGEMENT')]) {
+      // (A YOT manager knows none of these adults' cases at all, A.R26: see above.)
+      for (const reader of [caller(['ppu_officer'], 'police', 'CASE_MANAGEMENT')]) {
         const result = await entities(sampleIds, 'mappaCase { level history { field } }', reader);
         expect((result.data?._entities as { mappaCase: { level: number; history: unknown } }[]).map((entity) => entity.mappaCase)).toEqual(
           sample.map((person) => ({ level: person.level, history: null })),
@@ -831,10 +836,10 @@ describe('mappa subgraph', () => {
     });
 
     it('A.R38, C.71: a Home Office attendee at a meeting also reads the status and start date, still not the category', async () => {
-      const cases = await caseOnly('mappaCase { category level status startDate }', withMeetingEvidence(caller(['dtc_attendee'], 'home_office', 'MAPPA_MEETING'), sampleIds[0]!), sampleIds.slice(0, 1));
-      expect(cases.data?._entities).toEqual(
-        sample.slice(0, 1).map((person) => ({ mappaCase: { category: null, level: person.level, status: 'ACTIVE', startDate: person.mappaStartDate } })),
-      );
+      // A.R38, C.72 (issue 12): about a foreign national offender; a British national's case is unknown to the Home Office.
+      const foreignNational = people.find((person) => person.nationality !== 'British' && person.category !== 4 && !person.restrictedAccess && !isUnder18(person.dateOfBirth, requestDateOf(new Date())))!;
+      const cases = await caseOnly('mappaCase { category level status startDate }', withMeetingEvidence(caller(['dtc_attendee'], 'home_office', 'MAPPA_MEETING'), foreignNational.pncId), [foreignNational.pncId]);
+      expect(cases.data?._entities).toEqual([{ mappaCase: { category: null, level: foreignNational.level, status: 'ACTIVE', startDate: foreignNational.mappaStartDate } }]);
       expect(forbidden(cases)).toEqual([[['_entities', 0, 'mappaCase', 'category'], 'mappa.mappaCase']]);
     });
   });
