@@ -90,7 +90,8 @@ describe('case access grants through the gateway', () => {
   let practitionerGrant: string;
 
   beforeAll(async () => {
-    dtcGrant = await grantAccess({ granteeAgency: 'health', granteeRole: 'dtc_attendee' });
+    // Issue 12: a grant to an agency and role names the areas it holds in.
+    dtcGrant = await grantAccess({ granteeAgency: 'health', granteeRole: 'dtc_attendee', granteeAreas: [subject.area] });
     practitionerGrant = await grantAccess({ granteeStaffId: visitingPractitioner.staffId, granteeIssuer: TEST_ISSUER });
   });
 

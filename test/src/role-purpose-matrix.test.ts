@@ -465,6 +465,8 @@ interface RoleCase {
    * back depends on the subject, while the errors still come from the operation alone (principle 9).
    */
   readonly onlyWhere?: Partial<Record<Purpose, Readonly<Record<string, (subject: Subject) => boolean>>>>;
+  /** Subjects the role may not know of at all under a purpose (the person is then answered as unknown: null, nothing refused). */
+  readonly knowsOnly?: Partial<Record<Purpose, (subject: Subject) => boolean>>;
 }
 
 const asStaff = (staffId: string, agency: PrincipalAgency, role: Role, clearance: PrincipalClaims['clearance'] = 'SC') =>
@@ -655,7 +657,14 @@ const MATRIX: readonly RoleCase[] = [
         MAPPA_MEETING: KEY_ONLY,
         DISCLOSURE_DECISION: KEY_ONLY,
       },
-      onlyWhere: { CASE_MANAGEMENT: { 'police.identityNames': (subject) => isUnder18(subject.person.dateOfBirth, requestDateOf(new Date())) } },
+      // C.56 (issue 12): police identity only of a person under 18; A.R26, principle 3 (issue 12): MAPPA
+      // status only of a YOT-led case or a person under 18.
+      onlyWhere: {
+        CASE_MANAGEMENT: {
+          'police.identityNames': (subject: Subject) => isUnder18(subject.person.dateOfBirth, requestDateOf(new Date())),
+          ...Object.fromEntries(MAPPA_CASE.map((policy) => [policy, (subject: Subject) => subject.person.isYouth || subject.person.leadAgency === 'YOT'])),
+        },
+      },
     }),
   ),
   {
@@ -678,9 +687,10 @@ const MATRIX: readonly RoleCase[] = [
     principal: asStaff('CHAIR0001', 'police', 'mappa_chair'),
     reads: {
       ...NEVER,
-      CASE_MANAGEMENT: ['police.subjectKey', ...MAPPA_UNIT_OWN],
-      // No MAPPA H: it goes to the co-ordinator only (A.R10).
-      MAPPA_SCREENING: [...RA_SCREENING, ...MAPPA_UNIT_OWN],
+      // A.R9, A.R19, B.52, C.88 (issue 12): the register and screening are the co-ordinator's; the
+      // chair reads the MAPPA cases of the meetings it chairs. No MAPPA H: it goes to the co-ordinator only (A.R10).
+      CASE_MANAGEMENT: KEY_ONLY,
+      MAPPA_SCREENING: [...POLICE_SUMMARY, ...PRISON_SUMMARY, ...PROBATION_SUMMARY],
       MAPPA_MEETING: [...RA_MEETING, ...MAPPA_UNIT_OWN],
       DISCLOSURE_DECISION: RA_DISCLOSURE,
     },
@@ -693,7 +703,8 @@ const MATRIX: readonly RoleCase[] = [
     ...dtcAttendee('electronic_monitoring', 'principle 5, A.R26, A.R37', [...DTC_MINIMAL_SUMMARY, 'probation.licenceRecords', 'probation.licenceConditions', 'probation.licenceConditionText']),
     onlyWhere: { MAPPA_MEETING: { 'probation.licenceRecords': (subject) => subject.electronicallyMonitored } },
   },
-  dtcAttendee('home_office', 'principle 5, A.R26, A.R38, C.71, C.72', HOME_OFFICE_AT_MEETING),
+  // A.R38, C.72 (issue 12): the Home Office knows foreign national offenders only, invited or not.
+  { ...dtcAttendee('home_office', 'principle 5, A.R26, A.R38, C.71, C.72', HOME_OFFICE_AT_MEETING), knowsOnly: { MAPPA_MEETING: (subject: Subject) => subject.person.nationality !== 'British' } },
   {
     ...dtcAttendee('jobcentre_plus', 'principle 5, A.R31, A.R32, A.R33, C.87', JOBCENTRE_PLUS_AT_MEETING),
     // A MAPPA J only until its restriction's end date (A.R33); the subjects at meetings are adults (A.R31).
@@ -1076,6 +1087,10 @@ describe('the role × purpose matrix over the whole offender view', () => {
           { pncId: subject.person.pncId },
           await env.headersFor(role.principal(subject), declaredFor(purpose, subject, role)),
         );
+        if (role.knowsOnly?.[purpose.purpose]?.(subject) === false) {
+          expect({ subject: subject.label, refusals: refusalsOf(result), offender: result.data?.offender ?? null }).toEqual({ subject: subject.label, refusals: [], offender: null });
+          continue;
+        }
         // Exactly the refusals the rules give: no more, no fewer, and no other kind of error.
         expect({ subject: subject.label, refusals: refusalsOf(result) }).toEqual({ subject: subject.label, refusals: expectedRefusals(allowed) });
         const offender = result.data?.offender ?? null;
@@ -1098,7 +1113,8 @@ describe('the role × purpose matrix over the whole offender view', () => {
         if (allowed.has('police.identityNames') && (role.onlyWhere?.[purpose.purpose]?.['police.identityNames']?.(subject) ?? true)) {
           expect(offender!.identity).toMatchObject({ firstName: subject.person.firstName, lastName: subject.person.lastName, dateOfBirth: subject.person.dateOfBirth });
         }
-        if (allowed.has('mappa.levelAndLeadAgency')) expect(offender!.mappaCase).toMatchObject({ level: subject.person.level, leadAgency: subject.person.leadAgency });
+        const readsMappaCase = allowed.has('mappa.levelAndLeadAgency') && (role.onlyWhere?.[purpose.purpose]?.['mappa.levelAndLeadAgency']?.(subject) ?? true);
+        if (readsMappaCase) expect(offender!.mappaCase).toMatchObject({ level: subject.person.level, leadAgency: subject.person.leadAgency });
         // Whether the case comes back at all is checked above (a condition may withhold it, issue 12); when it does, it is theirs.
         if (allowed.has('probation.caseReference') && subject.person.crn && offender!.probationCase) expect(offender!.probationCase.crn).toBe(subject.person.crn);
         if (allowed.has('prison.custody') && subject.holds.has('custody')) expect(offender!.custody?.prisonNumber).toBe(subject.person.prisonNumber);

@@ -51,8 +51,8 @@ export async function insertMeetingInSession(
     const grantId = randomUUID();
     const invitationId = randomUUID();
     invitationIds.push(invitationId);
-    await db.execute(sql`insert into mappa.case_access_grant (grant_id, grantee_agency, grantee_role, pnc_id, purpose, case_id, valid_from, valid_until, reason, created_by_staff_id)
-      values (${grantId}, ${invitee.agency}, ${invitee.role}, ${options.pncId}, 'MAPPA_MEETING', ${meetingId}, ${now.toISOString()}, ${validUntil.toISOString()}, 'Invited to the meeting', 'MCU-FIXTURE')`);
+    await db.execute(sql`insert into mappa.case_access_grant (grant_id, grantee_agency, grantee_role, grantee_areas, pnc_id, purpose, case_id, valid_from, valid_until, reason, created_by_staff_id)
+      values (${grantId}, ${invitee.agency}, ${invitee.role}, array[${mappaCase.area}]::text[], ${options.pncId}, 'MAPPA_MEETING', ${meetingId}, ${now.toISOString()}, ${validUntil.toISOString()}, 'Invited to the meeting', 'MCU-FIXTURE')`);
     await db.execute(sql`insert into mappa.meeting_invitation (invitation_id, meeting_id, invitee_agency, invitee_role, reason, grant_id, invited_by_staff_id)
       values (${invitationId}, ${meetingId}, ${invitee.agency}, ${invitee.role}, 'Invited to the meeting', ${grantId}, 'MCU-FIXTURE')`);
   }

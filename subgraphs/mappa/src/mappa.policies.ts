@@ -12,7 +12,18 @@ import type { Purpose, Role } from '@mappa/shared';
 const MAPPA_UNIT_ROLES: readonly Role[] = ['mappa_coordinator', 'mappa_chair'];
 /** The Responsible Authority roles other than the MAPPA unit's own. */
 const OTHER_RA_ROLES: readonly Role[] = [...POLICE_ROLES, 'probation_practitioner', 'senior_probation_officer', 'prison_offender_manager'];
-const RA_ROLES: readonly Role[] = [...OTHER_RA_ROLES, ...MAPPA_UNIT_ROLES];
+/**
+ * The Responsible Authority roles that read MAPPA cases under every case and MAPPA purpose. Not the
+ * chair: it chairs meetings (B.52) and reads the cases of the meetings it chairs and of the disclosure
+ * decisions taken there, under those bound purposes only (`CHAIR_PURPOSES`).
+ */
+const RA_ROLES: readonly Role[] = [...OTHER_RA_ROLES, 'mappa_coordinator'];
+/**
+ * What the chair reads the unit's records for: the meetings it chairs (MAPPA_MEETING, bound by the MAPPA
+ * unit's evidence to the declared meeting's subject) and the disclosure decisions of those meetings.
+ * Never the register or screening, which are the co-ordinator's (A.R9, A.R19, B.52, C.88).
+ */
+const CHAIR_PURPOSES: readonly Purpose[] = ['MAPPA_MEETING', 'DISCLOSURE_DECISION'];
 /**
  * Who may make a MAPPA A referral (A.R19): the practitioners who manage the person, each in their own
  * agency (one grant per agency, so a role claimed in another agency matches none).
@@ -23,11 +34,20 @@ const REFERRER_GRANTS: readonly AccessGrant[] = [
   { roles: ['prison_offender_manager'], agencies: ['prison'], purposes: ['CASE_MANAGEMENT'] },
   { roles: ['yot_case_manager'], agencies: ['yot'], purposes: ['CASE_MANAGEMENT'] },
 ];
-/** What the co-ordinator and chair read the unit's own records for (§5.5: screening, meetings, administration). */
+/** What the co-ordinator reads the unit's own records for (§5.5: screening, meetings, administration). */
 const MAPPA_UNIT_PURPOSES: readonly Purpose[] = ['MAPPA_SCREENING', 'MAPPA_MEETING', 'CASE_MANAGEMENT'];
-/** Who reads the MAPPA case summary (§5.5): the unit itself, the Responsible Authority, and YOT roles for their young person. */
+/** The MAPPA unit's own reading of its case records: the co-ordinator for all its work, the chair for the meetings it chairs. */
+const MAPPA_UNIT_CASE_GRANTS: readonly AccessGrant[] = [
+  { roles: ['mappa_coordinator'], purposes: MAPPA_UNIT_PURPOSES },
+  { roles: ['mappa_chair'], purposes: ['MAPPA_MEETING'] },
+];
+/**
+ * Who reads the MAPPA case summary (§5.5): the unit itself, the Responsible Authority, and YOT roles
+ * (row scope limits a YOT principal to YOT-led cases and under-18s, `mappaSubjectInScope`).
+ */
 const MAPPA_CASE_GRANTS: readonly AccessGrant[] = [
-  { roles: MAPPA_UNIT_ROLES, purposes: MAPPA_UNIT_PURPOSES },
+  { roles: ['mappa_coordinator'], purposes: MAPPA_UNIT_PURPOSES },
+  { roles: ['mappa_chair'], purposes: CHAIR_PURPOSES },
   { roles: RA_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
   { roles: YOT_ROLES, purposes: ['CASE_MANAGEMENT'] },
 ];
@@ -42,8 +62,8 @@ export const mappaPolicies = definePolicies('mappa', {
     owner: Agency.MAPPA_UNIT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The MAPPA case beyond the minimal summary (case number, category, area, next review, end date and reason): the fact of MAPPA management is itself sensitive. The co-ordinator and chair for screening, meetings and administration; Responsible Authority roles for case management and MAPPA purposes; YOT roles for case management. ' +
-      'Row scope: own area (the case\'s area after a transfer, C.5) or a live case grant; under MAPPA_MEETING only the subject of the declared meeting, to its co-ordinator, chair and signed-in invitees (issue 10), a child only with the YOT and children\'s services attending or consulted (A.R25, B.10); under DISCLOSURE_DECISION only the declared decision\'s subject, to its parties (issue 11), a child only once the decision has asked the YOT and children\'s services (C.52); under MAPPA_SCREENING, for anyone but the co-ordinator, only the declared referral\'s subject and screening grants; no one under 18 under DISCLOSURE_DECISION. Not yet enforced: YOT roles only for their own young person; decision party for DISCLOSURE_DECISION. ' +
+      'The MAPPA case beyond the minimal summary (case number, category, area, next review, end date and reason): the fact of MAPPA management is itself sensitive. The co-ordinator for screening, meetings and administration; the chair for the meetings it chairs and their disclosure decisions (MAPPA_MEETING, DISCLOSURE_DECISION: never the register or screening, A.R9, A.R19, B.52, C.88); Responsible Authority roles for case management and MAPPA purposes; YOT roles for case management. ' +
+      'Row scope: own area (the case\'s area after a transfer, C.5) or a live case grant; under MAPPA_MEETING only the subject of the declared meeting, to its co-ordinator, chair and signed-in invitees (issue 10), a child only with the YOT and children\'s services attending or consulted (A.R25, B.10); under DISCLOSURE_DECISION only the declared decision\'s subject, to its parties (issue 11), a child only once the decision has asked the YOT and children\'s services (C.52); under MAPPA_SCREENING, for anyone but the co-ordinator, only the declared referral\'s subject and screening grants; no one under 18 under DISCLOSURE_DECISION. A YOT principal (a YOT role, or the YOT agency), under every purpose and whatever grant or meeting, knows only cases the YOT leads and subjects under 18 on the request\'s date by the date of birth the MAPPA A gave (A.R26, principles 3 and 9): the MAPPA unit holds both, so its row scope decides, and an adult\'s case another agency leads is answered as an unknown person (lookups, meetings, grants, actions, the register\'s SQL alike); the co-ordinator cannot invite the YOT to such a meeting. Not yet enforced: decision party for DISCLOSURE_DECISION. ' +
       'Category is left out of the duty-to-co-operate minimal summary (inventory §5.0, OQ 7). Jobcentre Plus, lay advisers and analysts: no rows (statistics are aggregates, a future query).',
     rules: ['principle 3', 'principle 7', 'principle 8', 'A.R9', 'A.R16', 'A.R18', 'A.R19', 'A.R20', 'A.R21', 'A.R27', 'A.R28', 'A.R32', 'B.44', 'C.5', 'C.6', 'C.93', 'C.97'],
     grants: MAPPA_CASE_GRANTS,
@@ -60,26 +80,26 @@ export const mappaPolicies = definePolicies('mappa', {
     owner: Agency.MAPPA_UNIT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'When the person entered MAPPA management and whether the case is active: everyone who reads the MAPPA case, and the Home Office\'s duty-to-co-operate attendee at a meeting about a foreign national offender (A.R38, C.71). Row scope: as the MAPPA case; the Home Office only through a live case grant for that meeting.',
-    rules: ['principle 3', 'principle 5', 'A.R38', 'C.71'],
+      'When the person entered MAPPA management and whether the case is active: everyone who reads the MAPPA case, and the Home Office\'s duty-to-co-operate attendee at a meeting about a foreign national offender (A.R38, C.71). Row scope: as the MAPPA case; the Home Office only through a live case grant for that meeting, and only for a case the MAPPA unit records as a foreign national offender\'s (A.R38, C.72): the fact is the unit\'s own record (from the MAPPA A), so it is decided here with no read of the police\'s nationality; the co-ordinator cannot invite or grant the Home Office about anyone else, and the unit vouches no Home Office meeting standing or grant for anyone else, which is how probation and the police, applying row scope, never serve the Home Office a British national\'s risk levels.',
+    rules: ['principle 3', 'principle 5', 'A.R38', 'C.71', 'C.72'],
     grants: [...MAPPA_CASE_GRANTS, { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: ['home_office'] }],
   },
   caseHistory: {
     owner: Agency.MAPPA_UNIT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Every change to a MAPPA case (what changed, from and to, when, and the kind of decision): the co-ordinator and chair. The case\'s lead-agency roles (A.R20, A.R21) are not granted until the lead-agency row condition can be checked (fail closed). Row scope: own area or a live case grant.',
+      'Every change to a MAPPA case (what changed, from and to, when, and the kind of decision): the co-ordinator, and the chair for the meetings it chairs (MAPPA_MEETING). The case\'s lead-agency roles (A.R20, A.R21) are not granted until the lead-agency row condition can be checked (fail closed). Row scope: own area or a live case grant.',
     rules: ['principle 3', 'principle 7', 'A.R12', 'A.R16', 'A.R18', 'A.R19', 'A.R20', 'A.R21', 'B.44', 'C.5'],
-    grants: [{ roles: MAPPA_UNIT_ROLES, purposes: MAPPA_UNIT_PURPOSES }],
+    grants: MAPPA_UNIT_CASE_GRANTS,
   },
   caseAudit: {
     owner: Agency.MAPPA_UNIT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Who recorded each change to a MAPPA case and the reference of the decision record: the co-ordinator and chair, and the MAPPA unit\'s own information governance for audit (principle 10). Row scope: own area or a live case grant.',
+      'Who recorded each change to a MAPPA case and the reference of the decision record: the co-ordinator, the chair for the meetings it chairs (MAPPA_MEETING), and the MAPPA unit\'s own information governance for audit (principle 10). Row scope: own area or a live case grant.',
     rules: ['A.R12', 'A.R20', 'B.44'],
     grants: [
-      { roles: MAPPA_UNIT_ROLES, purposes: MAPPA_UNIT_PURPOSES },
+      ...MAPPA_UNIT_CASE_GRANTS,
       { roles: ['information_governance'], purposes: ['AUDIT'], agencies: ['mappa_unit'] },
     ],
   },
@@ -87,17 +107,17 @@ export const mappaPolicies = definePolicies('mappa', {
     owner: Agency.MAPPA_UNIT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The MAPPA register (every offender with an active case, filters and total count): the co-ordinator and chair, for screening and case management. Other Responsible Authority roles use per-person queries. Analysts and lay advisers: no register (aggregates are a future query). ' +
+      'The MAPPA register (every offender with an active case, filters and total count): the MAPPA co-ordinator of the MAPPA unit, for screening and case management (A.R9, A.R19, C.88). Not the chair (B.52): it reads the cases of the meetings it chairs, one by one under MAPPA_MEETING. Other Responsible Authority roles use per-person queries. Analysts and lay advisers: no register (aggregates are a future query). ' +
       'Row scope: rows outside the principal\'s area (unless a live case grant covers them), counter-terrorism restricted rows for uncleared principals and under-18s under MAPPA_MEETING or DISCLOSURE_DECISION are filtered out before paging and left out of totalCount.',
-    rules: ['principle 8', 'principle 9', 'A.R9', 'A.R27', 'C.92', 'C.93'],
-    grants: [{ roles: MAPPA_UNIT_ROLES, purposes: ['MAPPA_SCREENING', 'CASE_MANAGEMENT'] }],
+    rules: ['principle 8', 'principle 9', 'A.R9', 'A.R19', 'A.R27', 'B.52', 'C.88', 'C.92', 'C.93'],
+    grants: [{ roles: ['mappa_coordinator'], agencies: ['mappa_unit'], purposes: ['MAPPA_SCREENING', 'CASE_MANAGEMENT'] }],
   },
   registerPaging: {
     owner: Agency.MAPPA_UNIT,
     classification: 'OFFICIAL',
-    summary: 'Where a page of the MAPPA register sits (whether more follow, the cursor to go on): the same readers as the register.',
+    summary: 'Where a page of the MAPPA register sits (whether more follow, the cursor to go on): the same reader as the register, the co-ordinator.',
     rules: ['principle 8', 'principle 9', 'A.R9'],
-    grants: [{ roles: MAPPA_UNIT_ROLES, purposes: ['MAPPA_SCREENING', 'CASE_MANAGEMENT'] }],
+    grants: [{ roles: ['mappa_coordinator'], agencies: ['mappa_unit'], purposes: ['MAPPA_SCREENING', 'CASE_MANAGEMENT'] }],
   },
   caseGrantAdministration: {
     owner: Agency.MAPPA_UNIT,
@@ -135,9 +155,25 @@ export const mappaPolicies = definePolicies('mappa', {
     owner: Agency.MAPPA_UNIT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Changing the MAPPA level of an active case, with the decision that made it (a screening decision or a MAPP meeting decision, matching the declared purpose), recorded in the case history in the same transaction: the MAPPA co-ordinator and the chair (a MAPPA unit, police or probation employee), for their own area. Never a prison principal, whatever its role (A.R16).',
-    rules: ['A.R16', 'A.R12', 'A.R20', 'B.44', 'principle 9'],
-    grants: [{ roles: MAPPA_UNIT_ROLES, agencies: ['mappa_unit', 'police', 'probation'], purposes: ['MAPPA_SCREENING', 'MAPPA_MEETING'] }],
+      'Changing the MAPPA level of an active case, with the decision that made it (a screening decision or a MAPP meeting decision, matching the declared purpose), recorded in the case history in the same transaction: the MAPPA co-ordinator of the MAPPA unit, for their own area, by either; the chair (a MAPPA unit, police or probation employee) only by a MAPP meeting decision, under MAPPA_MEETING for the meeting it chairs, never by a screening decision (A.R19, B.52: screening is the co-ordinator\'s). Never a prison principal, whatever its role (A.R16).',
+    rules: ['A.R16', 'A.R12', 'A.R19', 'A.R20', 'B.44', 'B.52', 'principle 9'],
+    grants: [
+      { roles: ['mappa_coordinator'], agencies: ['mappa_unit'], purposes: ['MAPPA_SCREENING', 'MAPPA_MEETING'] },
+      { roles: ['mappa_chair'], agencies: ['mappa_unit', 'police', 'probation'], purposes: ['MAPPA_MEETING'] },
+    ],
+  },
+  leadAgencyLevelReview: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The lead agency setting or reviewing the MAPPA level itself, on the two occasions the guidance gives it: after a held level 2 or 3 MAPP meeting of the case that reached no level decision (B.44: no consensus; once per meeting), and after the case transferred into its area (C.6: the receiving lead agency reviews the level it accepted; once per transfer). Never raising a level 1 case (A.R19: that is a referral the co-ordinator screens) and never a category 3 case below level 2; moving to level 1 is continuing the case under the lead agency (A.R21). Recorded in the case history with its reason and reference and in the audit trail, in one transaction; the database refuses any other lead-agency level change. ' +
+      'Who in the lead agency: its case managers of the case\'s area under CASE_MANAGEMENT: a senior probation officer for a probation-led case, a PPU officer for a police-led one, a YOT manager for a YOT-led one. Another agency\'s case, or one outside the caller\'s row scope, is answered as an unknown case (principle 9). Never prison (A.R16).',
+    rules: ['A.R16', 'A.R19', 'A.R21', 'B.44', 'C.6', 'principle 9'],
+    grants: [
+      { roles: ['senior_probation_officer'], agencies: ['probation'], purposes: ['CASE_MANAGEMENT'] },
+      { roles: ['ppu_officer'], agencies: ['police'], purposes: ['CASE_MANAGEMENT'] },
+      { roles: ['yot_manager'], agencies: ['yot'], purposes: ['CASE_MANAGEMENT'] },
+    ],
   },
   referralSubmission: {
     owner: Agency.MAPPA_UNIT,

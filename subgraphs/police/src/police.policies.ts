@@ -64,7 +64,7 @@ export const policePolicies = definePolicies('police', {
     owner: Agency.POLICE,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Nationality as recorded by the police, which tells whether the person is a foreign national offender. Police for case management; Responsible Authority roles for MAPPA purposes; the Home Office\'s duty-to-co-operate attendee at a meeting (A.R38, C.71). Row scope: own area or a live case grant; the Home Office only through a live case grant for that meeting. Not yet enforced: that the person is a foreign national offender.',
+      'Nationality as recorded by the police, which tells whether the person is a foreign national offender. Police for case management; Responsible Authority roles for MAPPA purposes; the Home Office\'s duty-to-co-operate attendee at a meeting (A.R38, C.71). Row scope: own area or a live case grant; the Home Office only through a live case grant for that meeting. The Home Office only for a foreign national offender (A.R38, C.72), decided where the fact is held without a cross-agency read: the MAPPA unit records it on the case and vouches the Home Office\'s meeting standing and grants for no one else, so the row scope this agency applies already excludes a British national.',
     rules: ['principle 3', 'principle 5', 'A.R38', 'B.1', 'C.71'],
     grants: [
       { roles: POLICE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },

@@ -174,7 +174,7 @@ export const probationPolicies = definePolicies('probation', {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The overall RoSH level and the risk to children, the public, known adults and prisoners. Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes; AP staff for case management about residents and proposed residents of their premises (C.8, C.11); the Home Office\'s duty-to-co-operate attendee at a meeting (A.R38, C.72: levels, never the narrative). Never Jobcentre Plus (A.R32). Row scope: own area or a live case grant; the Home Office only through a live case grant for that meeting. Not yet enforced: that the person is a foreign national offender.',
+      'The overall RoSH level and the risk to children, the public, known adults and prisoners. Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes; AP staff for case management about residents and proposed residents of their premises (C.8, C.11); the Home Office\'s duty-to-co-operate attendee at a meeting (A.R38, C.72: levels, never the narrative). Never Jobcentre Plus (A.R32). Row scope: own area or a live case grant; the Home Office only through a live case grant for that meeting. The Home Office only for a foreign national offender (A.R38, C.72), decided where the fact is held without a cross-agency read: the MAPPA unit records it on the case and vouches the Home Office\'s meeting standing and grants for no one else, so the row scope this agency applies already excludes a British national.',
     rules: ['principle 3', 'principle 5', 'A.R28', 'A.R32', 'A.R38', 'C.8', 'C.11', 'C.72'],
     grants: [
       { roles: PROBATION_CASE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },

@@ -58,7 +58,7 @@ export interface InvitationOptions {
 
 /** Invites to the meeting: the invitation and the MAPPA_MEETING case grant for that meeting and its subject that it is. */
 export async function inviteToMeeting(env: TestStack, meetingId: string, invitee: Invitee, options: InvitationOptions = {}): Promise<{ invitationId: string; grantId: string }> {
-  const [meeting] = await execute(env, sql`select pnc_id from mappa.meeting where meeting_id = ${meetingId}`);
+  const [meeting] = await execute(env, sql`select pnc_id, area from mappa.meeting where meeting_id = ${meetingId}`);
   if (!meeting) throw new Error('no such meeting');
   const invitationId = `INV-${randomUUID()}`;
   const grantId = randomUUID();
@@ -67,8 +67,9 @@ export async function inviteToMeeting(env: TestStack, meetingId: string, invitee
   const byStaff = 'staffId' in invitee;
   await execute(
     env,
-    sql`insert into mappa.case_access_grant (grant_id, grantee_staff_id, grantee_issuer, grantee_agency, grantee_role, pnc_id, purpose, case_id, valid_from, valid_until, reason, created_by_staff_id)
+    sql`insert into mappa.case_access_grant (grant_id, grantee_staff_id, grantee_issuer, grantee_agency, grantee_role, grantee_areas, pnc_id, purpose, case_id, valid_from, valid_until, reason, created_by_staff_id)
         values (${grantId}, ${byStaff ? invitee.staffId : null}, ${byStaff ? TEST_ISSUER : null}, ${byStaff ? null : invitee.agency}, ${byStaff ? null : invitee.role},
+          ${byStaff ? null : sql`array[${String(meeting.area)}]::text[]`},
           ${String(meeting.pnc_id)}, 'MAPPA_MEETING', ${meetingId}, ${validFrom}, ${validUntil}, 'Test: invited to the meeting', 'MCU-TEST-0001')`,
   );
   await execute(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { agencyHoldsRole, freeTextSchema, GRANT_HOLDER_ROLES, GRANTABLE_PURPOSES, issuerSchema, pncIdSchema, principalSchema, PRINCIPAL_AGENCIES, ROLE_AGENCIES, ROLES } from '@mappa/shared';
+import { agencyHoldsRole, freeTextSchema, GRANT_HOLDER_ROLES, GRANTABLE_PURPOSES, issuerSchema, MappaArea, pncIdSchema, principalSchema, PRINCIPAL_AGENCIES, ROLE_AGENCIES, ROLES } from '@mappa/shared';
 import type { Purpose } from '@mappa/shared';
 
 /**
@@ -27,6 +27,11 @@ export function grantCaseAccessInputSchema(now: Date) {
       granteeStaffId: principalSchema.shape.staffId.nullish(),
       granteeIssuer: issuerSchema.nullish(),
       granteeAgency: z.enum(PRINCIPAL_AGENCIES, { error: `agency must be one of ${PRINCIPAL_AGENCIES.join(', ')}` }).nullish(),
+      granteeAreas: z
+        .array(z.enum(MappaArea, { error: 'each area must be a MappaArea' }))
+        .min(1, 'name at least one area the grant holds in')
+        .refine((areas) => new Set(areas).size === areas.length, 'each area once')
+        .nullish(),
       granteeRole: z
         .enum(ROLES, { error: `role must be one of ${GRANT_HOLDER_ROLES.join(', ')}` })
         .refine((role) => GRANT_HOLDER_ROLES.includes(role), `role cannot hold a case access grant; one of ${GRANT_HOLDER_ROLES.join(', ')}`)
@@ -50,6 +55,15 @@ export function grantCaseAccessInputSchema(now: Date) {
         context.addIssue({ code: 'custom', path: [input.granteeAgency == null ? 'granteeAgency' : 'granteeRole'], message: 'a grant to a role needs both granteeAgency and granteeRole' });
       } else if (input.granteeAgency != null && input.granteeRole != null && !agencyHoldsRole(input.granteeAgency, input.granteeRole)) {
         context.addIssue({ code: 'custom', path: ['granteeRole'], message: `${input.granteeRole} is held only in ${ROLE_AGENCIES[input.granteeRole].join(', ')}` });
+      }
+      // Issue 12: a grant to an agency and role reaches every holder of that role in the agency, so it
+      // must say where (its areas); a grant to one staff id is that person's wherever they work, and is
+      // the form to prefer.
+      if (byRole && !byStaff && input.granteeAreas == null) {
+        context.addIssue({ code: 'custom', path: ['granteeAreas'], message: 'a grant to an agency and role names the areas it holds in (granteeAreas); prefer a grant to one staff id' });
+      }
+      if (byStaff && !byRole && input.granteeAreas != null) {
+        context.addIssue({ code: 'custom', path: ['granteeAreas'], message: 'a grant to a staff id names no areas' });
       }
       if (PURPOSES_NAMING_A_CASE.includes(input.purpose) && input.caseId == null) {
         context.addIssue({ code: 'custom', path: ['caseId'], message: `a ${input.purpose} grant needs the meeting or decision id` });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, exists, gt, inArray, isNull, lte, notExists, or } from 'drizzle-orm';
+import { and, arrayContains, desc, eq, exists, gt, inArray, isNull, lte, notExists, or } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import type { Caller, Database, Role, RowScope } from '@mappa/shared';
+import type { Caller, Database, Principal, Role, RowScope } from '@mappa/shared';
 import { GRANT_HOLDER_ROLES } from '@mappa/shared';
 import { mappaCaseTable } from '../mappa-case/mappa-case.table';
 import { hiddenByGates } from '../offender/offender.scope';
@@ -11,6 +11,24 @@ import type { GrantCaseAccessInputValues } from './case-access-grant.input';
 
 // The most grants the gateway will carry in one assertion (the assertion schema's own bound).
 const MAX_LIVE_GRANTS = 500;
+
+/**
+ * Whether a grant names the caller: their staff id from their own identity provider (the same id from
+ * another provider is someone else), or their agency and one of their roles that can hold a grant,
+ * in one of the areas the grant names (issue 12: without the area, a grant to an agency and role held
+ * for every holder of that role in that agency nationally). The one grantee rule of every grant lookup.
+ */
+export function grantNamesPrincipal(principal: Principal): SQL | undefined {
+  const roles = principal.roles.filter((role): role is Role => GRANT_HOLDER_ROLES.includes(role));
+  const byStaffId = and(eq(caseAccessGrantTable.granteeStaffId, principal.staffId), eq(caseAccessGrantTable.granteeIssuer, principal.issuer));
+  if (roles.length === 0) return byStaffId;
+  const byAgencyRoleAndArea = and(
+    eq(caseAccessGrantTable.granteeAgency, principal.agency),
+    inArray(caseAccessGrantTable.granteeRole, roles),
+    arrayContains(caseAccessGrantTable.granteeAreas, [principal.area]),
+  );
+  return or(byStaffId, byAgencyRoleAndArea);
+}
 
 /** Records a new grant (validated input) made by `createdByStaffId`. */
 export async function insertGrant(db: Database, input: GrantCaseAccessInputValues, createdByStaffId: string, now: Date): Promise<CaseAccessGrantRow> {
@@ -22,6 +40,7 @@ export async function insertGrant(db: Database, input: GrantCaseAccessInputValue
       granteeIssuer: input.granteeIssuer ?? null,
       granteeAgency: input.granteeAgency ?? null,
       granteeRole: input.granteeRole ?? null,
+      granteeAreas: input.granteeAreas ?? null,
       pncId: input.pncId,
       purpose: input.purpose,
       caseId: input.caseId ?? null,
@@ -75,9 +94,7 @@ function subjectCondition(db: Database, scope: RowScope): SQL | undefined {
 }
 
 /**
- * The caller's own grants that cover this request now: theirs by staff id from their own identity
- * provider (the same id from another provider is someone else), or by their agency and one of their
- * roles; for the declared purpose and, when the grant names one, the declared meeting or decision;
+ * The caller's own grants that cover this request now: those that name them (`grantNamesPrincipal`); for the declared purpose and, when the grant names one, the declared meeting or decision;
  * started, not expired, not revoked; and only for a subject the MAPPA unit holds that the caller's
  * row scope does not hide whatever the grant (`hiddenByGates`: a grant never reveals what row scope
  * hides, principle 9). One statement, on the partial indexes; the subject condition sits in it,
@@ -86,14 +103,10 @@ function subjectCondition(db: Database, scope: RowScope): SQL | undefined {
  */
 export function liveGrantsOf(db: Database, caller: Caller, scope: RowScope, now: Date): Promise<CaseAccessGrantRow[]> {
   const { principal, declaredPurpose } = caller;
-  const roles = principal.roles.filter((role): role is Role => GRANT_HOLDER_ROLES.includes(role));
   const caseCondition =
     declaredPurpose.caseId === null
       ? isNull(caseAccessGrantTable.caseId)
       : or(isNull(caseAccessGrantTable.caseId), eq(caseAccessGrantTable.caseId, declaredPurpose.caseId));
-  const byStaffId = and(eq(caseAccessGrantTable.granteeStaffId, principal.staffId), eq(caseAccessGrantTable.granteeIssuer, principal.issuer));
-  const granteeCondition =
-    roles.length > 0 ? or(byStaffId, and(eq(caseAccessGrantTable.granteeAgency, principal.agency), inArray(caseAccessGrantTable.granteeRole, roles))) : byStaffId;
   return db
     .select()
     .from(caseAccessGrantTable)
@@ -104,7 +117,7 @@ export function liveGrantsOf(db: Database, caller: Caller, scope: RowScope, now:
         caseCondition,
         lte(caseAccessGrantTable.validFrom, now),
         gt(caseAccessGrantTable.validUntil, now),
-        granteeCondition,
+        grantNamesPrincipal(principal),
         subjectCondition(db, scope),
       ),
     )

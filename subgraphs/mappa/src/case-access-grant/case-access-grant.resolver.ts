@@ -1,8 +1,8 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { Access, BadUserInputError, changedFields, NotFoundError, parseInput, pncIdSchema, subjectInScope } from '@mappa/shared';
+import { Access, BadUserInputError, changedFields, NotFoundError, parseInput, pncIdSchema } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
 import { mappaPolicies } from '../mappa.policies';
-import { mappaSubjectFacts } from '../offender/offender.scope';
+import { mappaSubjectInScope } from '../offender/offender.scope';
 import { MappaCaseStatus } from '../mappa-case/mappa-case.type';
 import { grantCaseAccessInputSchema, grantIdSchema, revocationReasonSchema } from './case-access-grant.input';
 import { grantById, grantsForSubject, insertGrant, liveGrantsOf, revokeGrant } from './case-access-grant.query';
@@ -21,7 +21,7 @@ const UNKNOWN_GRANT = 'No case access grant with this id in your area.';
  */
 async function caseInCoordinatorScope(context: MappaContext, pncId: string) {
   const mappaCase = await context.loaders.mappaCase.load(pncId);
-  if (!mappaCase || !subjectInScope(mappaSubjectFacts(mappaCase), context.rowScope)) return null;
+  if (!mappaCase || !mappaSubjectInScope(mappaCase, context.rowScope)) return null;
   return mappaCase;
 }
 
@@ -31,6 +31,7 @@ const GRANT_FIELDS = [
   'granteeIssuer',
   'granteeAgency',
   'granteeRole',
+  'granteeAreas',
   'pncId',
   'purpose',
   'caseId',
@@ -52,7 +53,7 @@ export class CaseAccessGrantResolver {
   @Mutation(() => CaseAccessGrant, {
     nullable: true,
     description:
-      'Grants a person (a staff id) or the holders of a role in an agency access to one subject for one MAPPA purpose until `validUntil` (at most 90 days ahead). The MAPPA co-ordinator only, for a subject with an active MAPPA case in their area; any other subject is NOT_FOUND, exactly as an unknown PNC ID. Invalid input is BAD_USER_INPUT with every issue.',
+      'Grants a person (a staff id, preferred) or the holders of a role in an agency in the areas named (`granteeAreas`) access to one subject for one MAPPA purpose until `validUntil` (at most 90 days ahead). The MAPPA co-ordinator only, for a subject with an active MAPPA case in their area; any other subject is NOT_FOUND, exactly as an unknown PNC ID. Invalid input is BAD_USER_INPUT with every issue.',
   })
   async grantCaseAccess(@Arg('input', () => GrantCaseAccessInput, { description: 'Who, which subject, for which purpose, until when, and why.' }) input: GrantCaseAccessInput, @Ctx() context: MappaContext): Promise<CaseAccessGrant> {
     const now = new Date();
@@ -62,6 +63,10 @@ export class CaseAccessGrantResolver {
     if (!mappaCase) throw new NotFoundError(UNKNOWN_SUBJECT);
     // The co-ordinator knows the case is closed (they may read it), so saying so reveals nothing.
     if (mappaCase.status !== MappaCaseStatus.ACTIVE) throw new BadUserInputError('The subject\'s MAPPA case is closed; grants are for active cases.', [{ path: 'input.pncId', message: 'MAPPA case is closed' }]);
+    // A.R38, C.72: the Home Office is granted foreign national offenders only (row scope hides the others from it whatever the grant).
+    if (values.granteeAgency === 'home_office' && !mappaCase.foreignNational) {
+      throw new BadUserInputError('The Home Office is granted access only to a foreign national offender (A.R38, C.72).', [{ path: 'input.granteeAgency', message: 'the subject is not recorded as a foreign national offender' }]);
+    }
     // The grant and the evidence of it commit together, or neither does.
     const row = await context.db.transaction(async (tx) => {
       const inserted = await insertGrant(tx, values, context.caller.principal.staffId, now);

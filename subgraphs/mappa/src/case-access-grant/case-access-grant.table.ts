@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, text, timestamp } from 'drizzle-orm/pg-core';
-import type { PrincipalAgency, Purpose, Role } from '@mappa/shared';
+import type { MappaArea, PrincipalAgency, Purpose, Role } from '@mappa/shared';
 import { mappaSchema } from '../mappa.schema';
 
 /**
@@ -20,6 +20,10 @@ export const caseAccessGrantTable = mappaSchema.table(
     granteeIssuer: text('grantee_issuer'),
     granteeAgency: text('grantee_agency').$type<PrincipalAgency>(),
     granteeRole: text('grantee_role').$type<Role>(),
+    // Issue 12: the MAPPA areas in which the agency's holders of the role hold the grant (the
+    // principal's area must be one of them). Without it a grant to an agency and role reached every
+    // holder of that role in that agency nationally. Null for a grant to one staff id.
+    granteeAreas: text('grantee_areas').array().$type<MappaArea[]>(),
     pncId: text('pnc_id').notNull(),
     purpose: text('purpose').$type<Purpose>().notNull(),
     // The meeting or decision id the grantee declares in x-mappa-case; null for screening.
@@ -44,6 +48,8 @@ export const caseAccessGrantTable = mappaSchema.table(
       'case_access_grant_grantee_check',
       sql`(grantee_staff_id is not null and grantee_issuer is not null and grantee_agency is null and grantee_role is null) or (grantee_staff_id is null and grantee_issuer is null and grantee_agency is not null and grantee_role is not null)`,
     ),
+    // A grant to an agency and role names at least one area it holds in; a grant to a staff id names none.
+    check('case_access_grant_grantee_areas_check', sql`(grantee_agency is null and grantee_areas is null) or (grantee_agency is not null and grantee_areas is not null and cardinality(grantee_areas) > 0)`),
     check('case_access_grant_purpose_check', sql`purpose in ('MAPPA_SCREENING', 'MAPPA_MEETING', 'DISCLOSURE_DECISION')`),
     // A meeting or disclosure decision grant is for that meeting or decision only.
     check('case_access_grant_case_id_check', sql`purpose not in ('MAPPA_MEETING', 'DISCLOSURE_DECISION') or case_id is not null`),

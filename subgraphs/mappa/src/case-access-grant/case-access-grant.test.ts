@@ -50,6 +50,8 @@ function grantInput(overrides: Record<string, unknown> = {}): Record<string, unk
   return {
     granteeAgency: 'health',
     granteeRole: 'dtc_attendee',
+    // Issue 12: a grant to an agency and role names the areas it holds in.
+    granteeAreas: [AREA],
     pncId: inArea[0]!.pncId,
     purpose: 'MAPPA_MEETING',
     caseId: 'MTG-1001',
@@ -128,7 +130,7 @@ describe('case access grants', () => {
   });
 
   it('principle 5: a grant to one staff id, for screening, needs no meeting id', async () => {
-    const created = await grant(grantInput({ granteeAgency: null, granteeRole: null, granteeStaffId: 'HSG00042', granteeIssuer: TEST_ISSUER, purpose: 'MAPPA_SCREENING', caseId: null, pncId: inArea[1]!.pncId }));
+    const created = await grant(grantInput({ granteeAgency: null, granteeRole: null, granteeAreas: null, granteeStaffId: 'HSG00042', granteeIssuer: TEST_ISSUER, purpose: 'MAPPA_SCREENING', caseId: null, pncId: inArea[1]!.pncId }));
     expect(created.errors).toBeUndefined();
     expect(created.data?.grantCaseAccess).toMatchObject({ granteeStaffId: 'HSG00042', granteeIssuer: TEST_ISSUER, granteeAgency: null, granteeRole: null, purpose: 'MAPPA_SCREENING', caseId: null });
   });
@@ -141,7 +143,7 @@ describe('case access grants', () => {
     let pending: string;
 
     beforeAll(async () => {
-      byStaff = await grantIdOf(grantInput({ granteeAgency: null, granteeRole: null, granteeStaffId: 'HLT00007', granteeIssuer: TEST_ISSUER, pncId: inArea[2]!.pncId, caseId: 'MTG-2001' }));
+      byStaff = await grantIdOf(grantInput({ granteeAgency: null, granteeRole: null, granteeAreas: null, granteeStaffId: 'HLT00007', granteeIssuer: TEST_ISSUER, pncId: inArea[2]!.pncId, caseId: 'MTG-2001' }));
       byRole = await grantIdOf(grantInput({ pncId: inArea[3]!.pncId, caseId: 'MTG-2001' }));
       otherMeeting = await grantIdOf(grantInput({ pncId: inArea[4]!.pncId, caseId: 'MTG-2002' }));
       pending = await grantIdOf(grantInput({ pncId: inArea[5]!.pncId, caseId: 'MTG-2001', validFrom: inDays(2), validUntil: inDays(20) }));
@@ -153,6 +155,7 @@ describe('case access grants', () => {
           grantId: '00000000-0000-4000-8000-000000000001',
           granteeAgency: 'health',
           granteeRole: 'dtc_attendee',
+          granteeAreas: [AREA],
           pncId: inArea[6]!.pncId,
           purpose: 'MAPPA_MEETING',
           caseId: 'MTG-2001',
@@ -195,7 +198,7 @@ describe('case access grants', () => {
       // The area holds no child in this dataset: the referral of one records a date of birth 10 years ago, as it would for a child.
       await database.connection.database().execute(sql`update mappa.mappa_case set subject_date_of_birth = ${addDays(today, -3653)} where pnc_id = ${child!.pncId}`);
       const holder: Principal = { ...HEALTH_ATTENDEE, staffId: 'HLT00009' };
-      const byId = (pncId: string, caseId: string) => grantInput({ granteeAgency: null, granteeRole: null, granteeStaffId: holder.staffId, granteeIssuer: holder.issuer, pncId, caseId });
+      const byId = (pncId: string, caseId: string) => grantInput({ granteeAgency: null, granteeRole: null, granteeAreas: null, granteeStaffId: holder.staffId, granteeIssuer: holder.issuer, pncId, caseId });
       const visible = await grantIdOf(byId(adult!.pncId, 'MTG-2003'));
       const hidden = [await grantIdOf(byId(restrictedInArea.pncId, 'MTG-2003')), await grantIdOf(byId(child!.pncId, 'MTG-2003'))];
       subgraph.statements.reset();
@@ -227,8 +230,11 @@ describe('case access grants', () => {
       ['a disclosure decision grant without its decision id', { purpose: 'DISCLOSURE_DECISION', caseId: null }, 'input.caseId'],
       ['a screening grant naming a meeting', { purpose: 'MAPPA_SCREENING', caseId: 'MTG-1' }, 'input.caseId'],
       ['both grantee forms', { granteeStaffId: 'HLT00001' }, 'input.granteeStaffId'],
-      ['neither grantee form', { granteeAgency: null, granteeRole: null }, 'input.granteeStaffId'],
-      ['issue 9 §2: a staff id without the identity provider that issued it', { granteeAgency: null, granteeRole: null, granteeStaffId: 'HLT00001' }, 'input.granteeIssuer'],
+      ['neither grantee form', { granteeAgency: null, granteeRole: null, granteeAreas: null }, 'input.granteeStaffId'],
+      ['issue 12: a grant to an agency and role naming no area', { granteeAreas: null }, 'input.granteeAreas'],
+      ['issue 12: a grant to an agency and role naming an empty list of areas', { granteeAreas: [] }, 'input.granteeAreas'],
+      ['issue 12: a grant to a staff id naming areas', { granteeAgency: null, granteeRole: null, granteeStaffId: 'HLT00001', granteeIssuer: TEST_ISSUER }, 'input.granteeAreas'],
+      ['issue 9 §2: a staff id without the identity provider that issued it', { granteeAgency: null, granteeRole: null, granteeAreas: null, granteeStaffId: 'HLT00001' }, 'input.granteeIssuer'],
       ['issue 9 §2: a role its agency cannot hold (housing + ppu_officer)', { granteeAgency: 'housing', granteeRole: 'ppu_officer' }, 'input.granteeRole'],
       ['a role without its agency', { granteeAgency: null }, 'input.granteeAgency'],
       ['an unknown agency', { granteeAgency: 'bank' }, 'input.granteeAgency'],
@@ -320,7 +326,12 @@ describe('case access grants', () => {
     };
 
     it('refuses a grant naming both a staff id and an agency + role (CHECK case_access_grant_grantee_check)', async () => {
-      expect(await failure(insert({ granteeStaffId: 'HLT00001', granteeIssuer: TEST_ISSUER, granteeAgency: 'health', granteeRole: 'dtc_attendee' }))).toMatch(/case_access_grant_grantee_check/);
+      expect(await failure(insert({ granteeStaffId: 'HLT00001', granteeIssuer: TEST_ISSUER, granteeAgency: 'health', granteeRole: 'dtc_attendee', granteeAreas: [AREA] }))).toMatch(/case_access_grant_grantee_(areas_)?check/);
+    });
+
+    it('issue 12: refuses a grant to an agency and role without areas (CHECK case_access_grant_grantee_areas_check)', async () => {
+      expect(await failure(insert({ granteeAgency: 'health', granteeRole: 'dtc_attendee' }))).toMatch(/case_access_grant_grantee_areas_check/);
+      expect(await failure(insert({ granteeAgency: 'health', granteeRole: 'dtc_attendee', granteeAreas: [] }))).toMatch(/case_access_grant_grantee_areas_check/);
     });
 
     it('refuses a grant naming neither (CHECK case_access_grant_grantee_check)', async () => {

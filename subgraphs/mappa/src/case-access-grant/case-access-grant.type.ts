@@ -1,5 +1,5 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { Access, DateTimeISO } from '@mappa/shared';
+import { Access, DateTimeISO, MappaArea } from '@mappa/shared';
 import { mappaPolicies } from '../mappa.policies';
 
 /** The purposes a case access grant can be for (shared `GRANTABLE_PURPOSES`). */
@@ -48,6 +48,13 @@ export class CaseAccessGrant {
   @Access(mappaPolicies.caseGrant)
   @Field(() => String, { nullable: true, description: 'The role (`dtc_attendee`, `probation_practitioner`…) the grant is for within `granteeAgency`; null when it is for one staff id.' })
   granteeRole!: string | null;
+
+  @Access(mappaPolicies.caseGrant)
+  @Field(() => [MappaArea], {
+    nullable: true,
+    description: 'The MAPPA areas in which holders of `granteeRole` in `granteeAgency` hold the grant (a holder working in any other area does not); null when it is for one staff id.',
+  })
+  granteeAreas!: MappaArea[] | null;
 
   @Access(mappaPolicies.caseGrant)
   @Field(() => ID, { description: 'PNC ID of the subject the grantee may know.' })
@@ -120,9 +127,12 @@ export class LiveCaseGrant {
   validUntil!: Date;
 }
 
-@InputType({ description: 'A new case access grant. Name the grantee either by `granteeStaffId` or by `granteeAgency` and `granteeRole`, not both.' })
+@InputType({
+  description:
+    'A new case access grant. Name the grantee either by `granteeStaffId` and `granteeIssuer` (preferred: the one person who needs it) or by `granteeAgency`, `granteeRole` and `granteeAreas` (every holder of the role in the agency, in those areas), not both.',
+})
 export class GrantCaseAccessInput {
-  @Field(() => String, { nullable: true, description: 'One staff id, with `granteeIssuer`.' })
+  @Field(() => String, { nullable: true, description: 'One staff id, with `granteeIssuer`: the preferred form, since only that person holds the grant.' })
   granteeStaffId?: string | null;
 
   @Field(() => String, {
@@ -136,6 +146,13 @@ export class GrantCaseAccessInput {
 
   @Field(() => String, { nullable: true, description: 'A role within `granteeAgency` (`dtc_attendee`…) that the agency holds. The MAPPA unit\'s own roles, lay advisers, analysts and information governance hold no grants.' })
   granteeRole?: string | null;
+
+  @Field(() => [MappaArea], {
+    nullable: true,
+    description:
+      'Required with `granteeAgency` and `granteeRole`, absent with a staff id: the MAPPA areas (at least one, each once) in which the role\'s holders hold the grant. Without it such a grant would reach every holder of the role in the agency nationally.',
+  })
+  granteeAreas?: MappaArea[] | null;
 
   @Field(() => ID, { description: 'PNC ID of a subject with an active MAPPA case in the co-ordinator\'s area.' })
   pncId!: string;

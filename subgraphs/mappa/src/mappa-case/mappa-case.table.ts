@@ -38,6 +38,13 @@ export const mappaCaseTable = mappaSchema.table(
     // W7: the release date the prison has notified for a subject in custody (at least 8 months ahead),
     // which the unit's referral diary (`releasesNeedingReferral`) runs on; null in the community.
     custodyReleaseDate: date('custody_release_date', { mode: 'string' }),
+    // A.R38, C.72 (issue 12): the person is a foreign national offender (not a British citizen, C §5.2),
+    // as the MAPPA unit records it from the MAPPA A and the lead agency's notification of UKBA (C.71). The
+    // unit's own record, so whether the Home Office may know the case is decided here, without reading the
+    // police's nationality field (no subgraph reads another agency's records): the MAPPA unit issues every
+    // grant and vouches every meeting standing the gateway passes on, and it vouches none to the Home
+    // Office for anyone else, so probation and the police keep enforcing it by row scope as they do today.
+    foreignNational: boolean('foreign_national').notNull().default(false),
   },
   (table) => [
     // Constraint and predicate SQL names the columns bare: interpolated columns would be written

@@ -1,9 +1,9 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { Access, NotFoundError, subjectInScope } from '@mappa/shared';
+import { Access, NotFoundError } from '@mappa/shared';
 import type { Caller } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
 import { mappaPolicies } from '../mappa.policies';
-import { mappaSubjectFacts } from '../offender/offender.scope';
+import { mappaSubjectInScope } from '../offender/offender.scope';
 import type { MeetingRow } from '../meeting/meeting.table';
 import { previewMeetingPack } from './meeting-pack-preview';
 import { meetingFacts } from './meeting-pack-preview.query';
@@ -42,7 +42,7 @@ export class MeetingPackPreviewResolver {
     // Only the meeting the request is about: its evidence names that one meeting.
     if (context.caller.declaredPurpose.caseId !== meetingId) throw new NotFoundError(UNKNOWN_MEETING);
     const facts = await meetingFacts(context.db, meetingId, now);
-    if (!facts || !previews(context.caller, facts.meeting, now) || !subjectInScope(mappaSubjectFacts(facts.mappaCase), context.rowScope)) throw new NotFoundError(UNKNOWN_MEETING);
+    if (!facts || !previews(context.caller, facts.meeting, now) || !mappaSubjectInScope(facts.mappaCase, context.rowScope)) throw new NotFoundError(UNKNOWN_MEETING);
     // Reading about the subject is audited against it, as every read is.
     context.audit.addSubject(facts.meeting.pncId);
     const attendees = previewMeetingPack(facts, now).map((attendee) => ({

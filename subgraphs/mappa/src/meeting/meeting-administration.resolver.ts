@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { Access, BadUserInputError, changedFields, NotFoundError, parseInput } from '@mappa/shared';
+import { Access, BadUserInputError, changedFields, NotFoundError, parseInput, requestDateOf } from '@mappa/shared';
 import type { Database } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
 import { mappaPolicies } from '../mappa.policies';
 import { insertGrant, revokeGrant } from '../case-access-grant/case-access-grant.query';
 import { caseAccessGrantTable } from '../case-access-grant/case-access-grant.table';
 import { MappaCaseStatus } from '../mappa-case/mappa-case.type';
+import { yotMayKnowCase } from '../offender/offender.scope';
 import { caseById, coordinatesCase, coordinatesMeeting, invitationById, meetingById } from './meeting.actors';
 import {
   consultationNoteSchema,
@@ -154,6 +155,19 @@ export class MeetingAdministrationResolver {
           { path: 'input.policeAgreementReference', message: 'police agreement required for a category 4 subject' },
         ]);
       }
+      // A.R26, principle 3: the YOT's interest is its own young people; a meeting about an adult another
+      // agency leads would tell it that adult's MAPPA status, which row scope keeps from every YOT principal.
+      if (values.inviteeAgency === 'yot' && mappaCase && !yotMayKnowCase(mappaCase, requestDateOf(now))) {
+        throw new BadUserInputError('The YOT is invited only to meetings about a case it leads or a subject under 18 (A.R26).', [
+          { path: 'input.inviteeAgency', message: 'not a YOT-led case or a subject under 18' },
+        ]);
+      }
+      // A.R38, C.71, C.72: the Home Office is invited about foreign national offenders only.
+      if (values.inviteeAgency === 'home_office' && mappaCase?.foreignNational !== true) {
+        throw new BadUserInputError('The Home Office is invited only to meetings about a foreign national offender (A.R38, C.71).', [
+          { path: 'input.inviteeAgency', message: 'the subject is not recorded as a foreign national offender' },
+        ]);
+      }
       const validUntil = new Date(Math.max(meeting.scheduledFor.getTime(), now.getTime()) + meetingAccessDays() * DAY_MS);
       const invitationId = randomUUID();
       const byStaff = values.inviteeStaffId != null;
@@ -164,6 +178,8 @@ export class MeetingAdministrationResolver {
           granteeIssuer: byStaff ? values.inviteeIssuer : null,
           granteeAgency: byStaff ? null : values.inviteeAgency,
           granteeRole: byStaff ? null : values.inviteeRole,
+          // Issue 12: an agency's holders of the role hold the invitation in the meeting's area only.
+          granteeAreas: byStaff ? null : [meeting.area],
           pncId: meeting.pncId,
           purpose: 'MAPPA_MEETING',
           caseId: meeting.meetingId,
@@ -195,7 +211,7 @@ export class MeetingAdministrationResolver {
       if (!inserted) throw new Error('insert returned no row');
       await context.audit.recordChanges(tx, [meeting.pncId], [
         ...changedFields(`MeetingInvitation:${inserted.invitationId}`, null, inserted, INVITATION_FIELDS),
-        ...changedFields(`CaseAccessGrant:${grant.grantId}`, null, grant, ['granteeStaffId', 'granteeIssuer', 'granteeAgency', 'granteeRole', 'pncId', 'purpose', 'caseId', 'validFrom', 'validUntil', 'reason', 'createdByStaffId']),
+        ...changedFields(`CaseAccessGrant:${grant.grantId}`, null, grant, ['granteeStaffId', 'granteeIssuer', 'granteeAgency', 'granteeRole', 'granteeAreas', 'pncId', 'purpose', 'caseId', 'validFrom', 'validUntil', 'reason', 'createdByStaffId']),
       ]);
       return inserted;
     });

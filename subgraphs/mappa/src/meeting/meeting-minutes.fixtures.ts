@@ -171,6 +171,7 @@ export async function invite(stack: MeetingTestStack, meeting: MeetingRow, invit
       granteeIssuer: byStaff ? TEST_ISSUER : null,
       granteeAgency: byStaff ? null : invitee.agency,
       granteeRole: byStaff ? null : invitee.role!,
+      granteeAreas: byStaff ? null : [meeting.area],
       pncId: meeting.pncId,
       purpose: 'MAPPA_MEETING',
       caseId: meeting.meetingId,

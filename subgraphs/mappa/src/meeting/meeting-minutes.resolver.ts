@@ -24,7 +24,7 @@ const UNKNOWN_VERSION = 'This meeting has no such version of its minutes.';
 // What the audit proves of a version: its content when drafted, the decision when approved, its distribution.
 const DRAFT_FIELDS = ['status', 'dueDate', 'summary', 'riskAssessment', 'riskManagementPlan', 'disclosureConsidered', 'disclosureNotes', 'draftedByStaffId', 'draftedAt'] as const satisfies readonly (keyof MeetingMinutesRow)[];
 const APPROVAL_FIELDS = ['status', 'approvedByStaffId', 'approvedAt', 'recipients', 'withheldFrom', 'distributedAt'] as const satisfies readonly (keyof MeetingMinutesRow)[];
-const GRANT_FIELDS = ['granteeStaffId', 'granteeIssuer', 'granteeAgency', 'granteeRole', 'pncId', 'purpose', 'caseId', 'validFrom', 'validUntil', 'reason', 'createdByStaffId', 'createdAt', 'revokedAt', 'revokedByStaffId', 'revocationReason'] as const satisfies readonly (keyof CaseAccessGrantRow)[];
+const GRANT_FIELDS = ['granteeStaffId', 'granteeIssuer', 'granteeAgency', 'granteeRole', 'granteeAreas', 'pncId', 'purpose', 'caseId', 'validFrom', 'validUntil', 'reason', 'createdByStaffId', 'createdAt', 'revokedAt', 'revokedByStaffId', 'revocationReason'] as const satisfies readonly (keyof CaseAccessGrantRow)[];
 
 const record = (row: MeetingMinutesRow) => `MeetingMinutes:${row.meetingId}/${row.version}`;
 
@@ -248,6 +248,7 @@ async function reissueInvitationGrants(tx: Database, context: MappaContext, meet
         granteeIssuer: old.granteeIssuer,
         granteeAgency: old.granteeAgency,
         granteeRole: old.granteeRole,
+        granteeAreas: old.granteeAreas,
         pncId: meeting.pncId,
         purpose: 'MAPPA_MEETING',
         caseId: meeting.meetingId,

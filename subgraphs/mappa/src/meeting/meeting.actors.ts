@@ -1,10 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { subjectInScope } from '@mappa/shared';
 import type { Database, MeetingEvidence } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
 import { mappaCaseTable } from '../mappa-case/mappa-case.table';
 import type { MappaCaseRow } from '../mappa-case/mappa-case.table';
-import { mappaSubjectFacts } from '../offender/offender.scope';
+import { mappaSubjectInScope } from '../offender/offender.scope';
 import { meetingInvitationTable, meetingTable } from './meeting.table';
 import type { MeetingInvitationRow, MeetingRow } from './meeting.table';
 
@@ -51,7 +50,7 @@ export function coordinatesCase(context: MappaContext, mappaCase: MappaCaseRow):
     principal.agency === 'mappa_unit' &&
     principal.roles.includes('mappa_coordinator') &&
     mappaCase.area === principal.area &&
-    subjectInScope(mappaSubjectFacts(mappaCase), context.rowScope)
+    mappaSubjectInScope(mappaCase, context.rowScope)
   );
 }
 

@@ -239,7 +239,7 @@ describe('invitations: the invitation is the access (principle 5, B.6, C.65)', (
     const invitation = await invited(meeting.meetingId, { inviteeAgency: 'health', inviteeRole: 'dtc_attendee', reason: 'Mental health treatment relevant to risk' });
     expect(invitation).toMatchObject({ meetingId: meeting.meetingId, inviteeAgency: 'health', inviteeRole: 'dtc_attendee', inviteeStaffId: null, mappaFRequested: false, withdrawnAt: null });
     const grant = await grantOf(invitation.invitationId);
-    expect(grant).toMatchObject({ granteeAgency: 'health', granteeRole: 'dtc_attendee', granteeStaffId: null, pncId: meeting.pncId, purpose: 'MAPPA_MEETING', caseId: meeting.meetingId, revokedAt: null });
+    expect(grant).toMatchObject({ granteeAgency: 'health', granteeRole: 'dtc_attendee', granteeAreas: [AREA], granteeStaffId: null, pncId: meeting.pncId, purpose: 'MAPPA_MEETING', caseId: meeting.meetingId, revokedAt: null });
     // Valid until the meeting plus MEETING_ACCESS_DAYS (28 by default).
     expect(grant.validUntil.getTime()).toBe(Date.parse(meeting.scheduledFor) + 28 * DAY_MS);
     expect(Math.abs(grant.validFrom.getTime() - Date.now())).toBeLessThan(60_000);

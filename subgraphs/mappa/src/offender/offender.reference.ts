@@ -1,7 +1,7 @@
-import { resolveOffenderReference, subjectInScope } from '@mappa/shared';
+import { resolveOffenderReference } from '@mappa/shared';
 import type { OffenderReference } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
-import { mappaSubjectFacts } from './offender.scope';
+import { mappaSubjectInScope } from './offender.scope';
 
 /**
  * Whether the MAPPA unit holds a record of the person and the caller may know it exists (row scope):
@@ -9,7 +9,7 @@ import { mappaSubjectFacts } from './offender.scope';
  */
 export async function mappaKnowsSubject(context: MappaContext, pncId: string): Promise<boolean> {
   const mappaCase = await context.loaders.mappaCase.load(pncId);
-  return mappaCase !== null && subjectInScope(mappaSubjectFacts(mappaCase), context.rowScope);
+  return mappaCase !== null && mappaSubjectInScope(mappaCase, context.rowScope);
 }
 
 /**

@@ -2,7 +2,9 @@ import { and, desc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import { GRANT_HOLDER_ROLES, isMappaCoordinator } from '@mappa/shared';
 import type { Database, MeetingEvidence, Principal, ReferralEvidence, Role } from '@mappa/shared';
+import { grantNamesPrincipal } from '../case-access-grant/case-access-grant.query';
 import { caseAccessGrantTable } from '../case-access-grant/case-access-grant.table';
+import { mappaCaseTable } from '../mappa-case/mappa-case.table';
 import { meetingAttendanceTable, meetingInvitationTable, meetingTable } from '../meeting/meeting.table';
 import type { MeetingRow } from '../meeting/meeting.table';
 import { childSafeguardsMet } from '../meeting/meeting.rules';
@@ -44,20 +46,17 @@ function liveInvitationCondition(meeting: MeetingRow, now: Date): SQL | undefine
   return and(eq(meetingInvitationTable.meetingId, meeting.meetingId), isNull(meetingInvitationTable.withdrawnAt), grantIsLive(now), grantIsForMeeting(meeting));
 }
 
-/** The caller named by staff id with its issuer, or by agency and one of the roles a grant or invitation can name. */
+/**
+ * The caller named by staff id with its issuer, or by agency and one of the roles a grant or invitation
+ * can name; and, since the invitation is its grant, named by that grant too (`grantNamesPrincipal`,
+ * which for an agency and role also needs the caller's area to be one the grant holds in, issue 12).
+ */
 function inviteeCondition(principal: Principal): SQL | undefined {
   const roles = principal.roles.filter((role): role is Role => GRANT_HOLDER_ROLES.includes(role));
   const byStaffId = and(eq(meetingInvitationTable.inviteeStaffId, principal.staffId), eq(meetingInvitationTable.inviteeIssuer, principal.issuer));
-  if (roles.length === 0) return byStaffId;
-  return or(byStaffId, and(isNull(meetingInvitationTable.inviteeStaffId), eq(meetingInvitationTable.inviteeAgency, principal.agency), inArray(meetingInvitationTable.inviteeRole, roles)));
-}
-
-/** The same for a hand-made case grant (`liveGrantsOf`'s grantee rule). */
-function granteeCondition(principal: Principal): SQL | undefined {
-  const roles = principal.roles.filter((role): role is Role => GRANT_HOLDER_ROLES.includes(role));
-  const byStaffId = and(eq(caseAccessGrantTable.granteeStaffId, principal.staffId), eq(caseAccessGrantTable.granteeIssuer, principal.issuer));
-  if (roles.length === 0) return byStaffId;
-  return or(byStaffId, and(eq(caseAccessGrantTable.granteeAgency, principal.agency), inArray(caseAccessGrantTable.granteeRole, roles)));
+  const invitationNames =
+    roles.length === 0 ? byStaffId : or(byStaffId, and(isNull(meetingInvitationTable.inviteeStaffId), eq(meetingInvitationTable.inviteeAgency, principal.agency), inArray(meetingInvitationTable.inviteeRole, roles)));
+  return and(invitationNames, grantNamesPrincipal(principal));
 }
 
 /** The caller's invitation to the meeting (or hand-made grant for it) that runs longest, or null. */
@@ -74,7 +73,7 @@ async function inviteeStanding(db: Database, principal: Principal, meeting: Meet
   const [grant] = await db
     .select({ validUntil: caseAccessGrantTable.validUntil })
     .from(caseAccessGrantTable)
-    .where(and(grantIsLive(now), grantIsForMeeting(meeting), granteeCondition(principal)))
+    .where(and(grantIsLive(now), grantIsForMeeting(meeting), grantNamesPrincipal(principal)))
     .orderBy(desc(caseAccessGrantTable.validUntil))
     .limit(1);
   return grant ? { invitationId: null, validUntil: grant.validUntil } : null;
@@ -88,6 +87,12 @@ async function isAttending(db: Database, principal: Principal, meetingId: string
     .where(and(eq(meetingAttendanceTable.meetingId, meetingId), eq(meetingAttendanceTable.staffId, principal.staffId), eq(meetingAttendanceTable.issuer, principal.issuer), isNull(meetingAttendanceTable.leftAt)))
     .limit(1);
   return rows.length > 0;
+}
+
+/** Whether the MAPPA unit records the case's subject as a foreign national offender (A.R38, C.72). */
+async function isForeignNationalCase(db: Database, caseId: string): Promise<boolean> {
+  const [mappaCase] = await db.select({ foreignNational: mappaCaseTable.foreignNational }).from(mappaCaseTable).where(eq(mappaCaseTable.caseId, caseId));
+  return mappaCase?.foreignNational === true;
 }
 
 /** The chair's and co-ordinator's standing lasts as long as the longest invitee's, and at least `MEETING_STANDING_DAYS` after the meeting. */
@@ -121,6 +126,9 @@ export async function meetingEvidenceFor(db: Database, principal: Principal, mee
   } else {
     const invitee = await inviteeStanding(db, principal, meeting, now);
     if (!invitee) return null;
+    // A.R38, C.72: the MAPPA unit vouches the Home Office's standing only at a meeting about a foreign
+    // national offender, so no agency serves it a British national's record (see `foreignNational`).
+    if (principal.agency === 'home_office' && !(await isForeignNationalCase(db, meeting.caseId))) return null;
     standing = { standing: 'INVITEE', invitationId: invitee.invitationId, attending: await isAttending(db, principal, meeting.meetingId), validUntil: invitee.validUntil };
   }
   if (standing.validUntil.getTime() <= now.getTime()) return null;

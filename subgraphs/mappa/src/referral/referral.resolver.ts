@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { Access, addDays, BadUserInputError, changedFields, decodeCursor, encodeCursor, NotFoundError, pageSizeSchema, parseInput, requestDateOf, subjectInScope } from '@mappa/shared';
+import { Access, addDays, BadUserInputError, changedFields, decodeCursor, encodeCursor, NotFoundError, pageSizeSchema, parseInput, requestDateOf } from '@mappa/shared';
 import type { AuditedChange, Caller, Database } from '@mappa/shared';
 import { z } from 'zod';
 import type { MappaContext } from '../mappa.context';
@@ -11,7 +11,7 @@ import { mappaCaseChangeTable, mappaCaseTable } from '../mappa-case/mappa-case.t
 import type { MappaCaseChangeRow, MappaCaseRow } from '../mappa-case/mappa-case.table';
 import { MappaCaseChangeField, MappaCaseStatus, MappaDecisionKind } from '../mappa-case/mappa-case.type';
 import type { MappaLeadAgency } from '../mappa-case/mappa-case.type';
-import { mappaSubjectFacts } from '../offender/offender.scope';
+import { mappaSubjectInScope } from '../offender/offender.scope';
 import { referralIdSchema, screenReferralInputSchema, submitReferralInputSchema, withdrawalReasonSchema } from './referral.input';
 import type { ScreenReferralValues } from './referral.input';
 import { activeCaseForUpdate, lateReleases, nextCaseId, referralById, referralsByIds, SCREENING_DAYS, submittedReferralsOf } from './referral.query';
@@ -299,7 +299,7 @@ export class ReferralResolver {
     const today = requestDateOf(new Date());
     const scope = context.rowScope;
     // The row scope's gates are in the statement (before paging); the same rules, per row, as every resolver applies them.
-    const rows = (await lateReleases(context.db, scope, context.caller.principal.area, today, position, pageSize + 1)).filter((row) => subjectInScope(mappaSubjectFacts(row.case), scope));
+    const rows = (await lateReleases(context.db, scope, context.caller.principal.area, today, position, pageSize + 1)).filter((row) => mappaSubjectInScope(row.case, scope));
     const page = rows.slice(0, pageSize);
     // The page's late referrals in one statement.
     const late = new Map((await referralsByIds(context.db, page.flatMap((row) => (row.lateReferralId ? [row.lateReferralId] : [])))).map((referral) => [referral.referralId, referral]));
@@ -354,7 +354,7 @@ async function applyAcceptance(
     reason: values.reasons,
   });
   const current = await activeCaseForUpdate(tx, referral.pncId);
-  if (current && !subjectInScope(mappaSubjectFacts(current), context.rowScope)) {
+  if (current && !mappaSubjectInScope(current, context.rowScope)) {
     // The person is managed where this co-ordinator may not change the case (another area, or behind
     // the counter-terrorism gate). Said without saying which, and changing nothing.
     throw new BadUserInputError('This referral cannot be accepted by you; ask the MAPPA unit that manages the person.', [{ path: 'input.referralId', message: 'cannot be accepted here' }]);

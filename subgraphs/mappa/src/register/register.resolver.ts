@@ -21,7 +21,7 @@ export class OffenderRegisterResolver {
   @Query(() => OffenderConnection, {
     nullable: true,
     description:
-      'The MAPPA register: offenders with an ACTIVE MAPPA case, in ascending PNC ID order, a page at a time (cursor paging). Null when the caller may not read the register (the MAPPA co-ordinator and chair may). Invalid arguments are BAD_USER_INPUT.',
+      'The MAPPA register: offenders with an ACTIVE MAPPA case, in ascending PNC ID order, a page at a time (cursor paging). Null when the caller may not read the register (only the MAPPA co-ordinator may: A.R9, A.R19, B.52). Invalid arguments are BAD_USER_INPUT.',
   })
   async offenders(@Args(() => OffendersArgs) { first, after, filter }: OffendersArgs, @Ctx() context: MappaContext): Promise<OffenderConnectionSource> {
     const pageSize = parseInput(pageSizeSchema, first, 'first');

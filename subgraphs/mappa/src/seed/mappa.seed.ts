@@ -261,6 +261,8 @@ function currentCase(person: SyntheticPerson, dataset: SyntheticDatasetOptions, 
       endReason: null,
       counterTerrorismRestricted: counterTerrorismRestricted(person),
       subjectDateOfBirth: person.dateOfBirth,
+      // A.R38, C.72: as the MAPPA A records it, the same fact the police hold as nationality.
+      foreignNational: person.nationality !== 'British',
       // W7: the release date the prison holds for the person (the same rule as the prison seed).
       custodyReleaseDate: custodyReleaseDate(person, dataset.asOf),
     },
@@ -336,6 +338,8 @@ function earlierCase(person: SyntheticPerson, random: Random, workflowRandom: Ra
       endReason: option.reason,
       counterTerrorismRestricted: counterTerrorismRestricted(person),
       subjectDateOfBirth: person.dateOfBirth,
+      // A.R38, C.72: as the MAPPA A records it, the same fact the police hold as nationality.
+      foreignNational: person.nationality !== 'British',
     },
     history: historyRows(random, caseId, startDate, openingState, changes),
   };

@@ -355,6 +355,8 @@ function buildMeeting(random: Random, context: MeetingContext, planned: PlannedM
       granteeIssuer: byStaffId ? DEV_ISSUER : null,
       granteeAgency: byStaffId ? null : agency,
       granteeRole: byStaffId ? null : role,
+      // Issue 12: an agency's holders of the role in the meeting's area only.
+      granteeAreas: byStaffId ? null : [state.area],
       pncId: person.pncId,
       purpose: 'MAPPA_MEETING',
       caseId: meetingId,
