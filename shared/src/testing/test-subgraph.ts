@@ -24,9 +24,11 @@ export interface TestSubgraph {
  * `subgraph.close()` then `database.drop()`.
  */
 export async function startTestSubgraph<Loaders extends object>(definition: SubgraphDefinition<Loaders>, dataset: SeedDataset): Promise<TestSubgraph> {
-  const database = await openTestDatabase();
   const log = createLogger(`${definition.name}-test`, 'silent');
-  await prepareSubgraphDatabase(definition, database.connection, { seedIfEmpty: dataset, log });
+  const database = await openTestDatabase({
+    name: `${definition.name} migrated and seeded with ${JSON.stringify(dataset)}`,
+    prepare: (connection) => prepareSubgraphDatabase(definition, connection, { seedIfEmpty: dataset, log }),
+  });
   const gateway = await createTestGatewayKeys();
   const subgraph = await startSubgraph(definition, { connection: database.connection, host: '127.0.0.1', port: 0, production: false, log, gatewayKeys: gateway.gatewayKeys, staffIdIssuers: [TEST_ISSUER] });
   return { database, subgraph, gateway };
