@@ -19,6 +19,11 @@ export interface TestDatabase {
  */
 export interface TestDatabaseTemplate {
   readonly name: string;
+  /**
+   * The template `prepare` starts from (none: an empty database). Most test files seed a dataset of
+   * their own, so their templates share a migrated base and each pays only for its seeding.
+   */
+  readonly base?: TestDatabaseTemplate;
   prepare(connection: DatabaseConnection): Promise<void>;
 }
 
@@ -58,8 +63,8 @@ export async function openTestDatabase(template?: TestDatabaseTemplate): Promise
   const name = `mappa_test_${randomBytes(6).toString('hex')}`;
   await createDatabase(serverUrl, name, source);
   const connection = await DatabaseConnection.open({ url: databaseUrl(serverUrl, name) }, { poolSize: 5 });
-  // No template database in this run: prepare this one in place.
-  if (template && !source) await template.prepare(connection);
+  // No template database in this run: prepare this one in place, base first.
+  if (template && !source) await prepareInPlace(connection, template);
   return {
     connection,
     drop: async () => {
@@ -73,23 +78,22 @@ export async function openTestDatabase(template?: TestDatabaseTemplate): Promise
 // them: loading a data directory costs about a third of initdb's CPU, and PGlite's initdb runs in
 // the test process, on the two cores every test file shares.
 async function openEmbedded(templatesFolder: string | undefined, template: TestDatabaseTemplate | undefined): Promise<DatabaseConnection> {
-  const name = template?.name ?? 'empty';
-  const prepare = async (connection: DatabaseConnection) => template?.prepare(connection);
   if (!templatesFolder) {
-    const connection = await DatabaseConnection.open({ dataDir: undefined });
-    await prepare(connection);
+    const connection = template ? await openEmbedded(undefined, template.base) : await DatabaseConnection.open({ dataDir: undefined });
+    await template?.prepare(connection);
     return connection;
   }
-  const file = join(templatesFolder, `${templateKey(name)}.tar`);
+  const file = join(templatesFolder, `${templateKey(template?.name ?? 'empty')}.tar`);
   const snapshot = await readFile(file).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
     throw error;
   });
   if (snapshot) return DatabaseConnection.fromSnapshot(new Blob([snapshot]));
-  // The first asker prepares, and keeps using what it prepared; the snapshot is written under a
-  // name of its own and renamed into place, so a parallel worker never reads half a file.
-  const connection = await DatabaseConnection.open({ dataDir: undefined });
-  await prepare(connection);
+  // The first asker prepares, from a copy of the base, and keeps using what it prepared; the
+  // snapshot is written under a name of its own and renamed into place, so a parallel worker never
+  // reads half a file.
+  const connection = template ? await openEmbedded(templatesFolder, template.base) : await DatabaseConnection.open({ dataDir: undefined });
+  await template?.prepare(connection);
   const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.partial`;
   await writeFile(partial, Buffer.from(await (await connection.snapshot()).arrayBuffer()));
   await rename(partial, file);
@@ -112,7 +116,7 @@ async function templateDatabase(serverUrl: string, templatesFolder: string, temp
   };
   if (await exists()) return name;
   const building = `${name}_build_${randomBytes(4).toString('hex')}`;
-  await createDatabase(serverUrl, building, undefined);
+  await createDatabase(serverUrl, building, template.base ? await templateDatabase(serverUrl, templatesFolder, template.base) : undefined);
   const connection = await DatabaseConnection.open({ url: databaseUrl(serverUrl, building) }, { poolSize: 5 });
   try {
     await template.prepare(connection);
@@ -129,6 +133,11 @@ async function templateDatabase(serverUrl: string, templatesFolder: string, temp
     }
   });
   return name;
+}
+
+async function prepareInPlace(connection: DatabaseConnection, template: TestDatabaseTemplate): Promise<void> {
+  if (template.base) await prepareInPlace(connection, template.base);
+  await template.prepare(connection);
 }
 
 // Template and test database names stay well under PostgreSQL's 63-character limit, whatever a

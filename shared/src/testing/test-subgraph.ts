@@ -1,5 +1,5 @@
 import type { SeedDataset } from '../subgraph/prepare-database';
-import { prepareSubgraphDatabase } from '../subgraph/prepare-database';
+import { migrateAgencies, prepareSubgraphDatabase } from '../subgraph/prepare-database';
 import { startSubgraph } from '../subgraph/start-subgraph';
 import type { RunningSubgraph } from '../subgraph/start-subgraph';
 import type { SubgraphDefinition } from '../subgraph/subgraph-definition';
@@ -27,6 +27,8 @@ export async function startTestSubgraph<Loaders extends object>(definition: Subg
   const log = createLogger(`${definition.name}-test`, 'silent');
   const database = await openTestDatabase({
     name: `${definition.name} migrated and seeded with ${JSON.stringify(dataset)}`,
+    // Test files of one subgraph seed different datasets over the same migrations.
+    base: { name: `${definition.name} migrated`, prepare: (connection) => migrateAgencies(connection, [definition]) },
     prepare: (connection) => prepareSubgraphDatabase(definition, connection, { seedIfEmpty: dataset, log }),
   });
   const gateway = await createTestGatewayKeys();
