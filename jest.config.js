@@ -18,4 +18,8 @@ module.exports = {
     '^@mappa/(police|probation|prison|yot|mappa)$': '<rootDir>/subgraphs/$1/src/index.ts',
   },
   testTimeout: 60000,
+  // A folder, and on a server a name prefix, for the run's prepared test databases: each is migrated
+  // (and seeded) once per run and copied into every test database that starts from it.
+  globalSetup: '<rootDir>/scripts/jest-global-setup.js',
+  globalTeardown: '<rootDir>/scripts/jest-global-teardown.js',
 };

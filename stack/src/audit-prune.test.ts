@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { appendAuditEntry, auditRetentionOf, backdateAuditEntries, migrateAuditStore, openTestDatabase, withAuditTriggersDisabled } from '@mappa/shared';
+import { appendAuditEntry, auditRetentionOf, backdateAuditEntries, AUDIT_STORE_TEMPLATE, openTestDatabase, withAuditTriggersDisabled } from '@mappa/shared';
 import type { AuditPayloadInput, TestDatabase } from '@mappa/shared';
 import { runAuditPrune } from './audit-prune';
 import { runAuditVerify } from './audit-verify';
@@ -22,8 +22,7 @@ describe('npm run audit:prune', () => {
 
   // Three entries in each of two logs, the first two appended eight years ago.
   beforeEach(async () => {
-    database = await openTestDatabase();
-    await migrateAuditStore(database.connection);
+    database = await openTestDatabase(AUDIT_STORE_TEMPLATE);
     const db = database.connection.database();
     for (const log of ['gateway', 'police'] as const) {
       for (let i = 1; i <= 3; i += 1) await appendAuditEntry(db, log, { requestId: `req-${i}`, payload });

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { appendAuditEntry, migrateAuditStore, openTestDatabase } from '@mappa/shared';
+import { appendAuditEntry, AUDIT_STORE_TEMPLATE, openTestDatabase } from '@mappa/shared';
 import type { AuditPayloadInput, TestDatabase } from '@mappa/shared';
 import { runAuditVerify } from './audit-verify';
 
@@ -19,8 +19,7 @@ describe('npm run audit:verify', () => {
   let database: TestDatabase;
 
   beforeEach(async () => {
-    database = await openTestDatabase();
-    await migrateAuditStore(database.connection);
+    database = await openTestDatabase(AUDIT_STORE_TEMPLATE);
     const db = database.connection.database();
     for (const log of ['gateway', 'probation'] as const) {
       for (let i = 0; i < 3; i += 1) await appendAuditEntry(db, log, { requestId: `req-${i}`, payload });

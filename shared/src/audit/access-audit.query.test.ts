@@ -1,12 +1,12 @@
 import type { Database } from '../db/database';
 import { StatementCounter } from '../db/statement-counter';
 import { encodeCursor } from '../pagination/cursor';
-import { openTestDatabase } from '../testing/test-database';
+import { AUDIT_STORE_TEMPLATE, openTestDatabase } from '../testing/test-database';
 import type { TestDatabase } from '../testing/test-database';
 import { formatPncId } from '../validation/identifiers';
 import { ACCESS_AUDIT_MAX_RANGE_DAYS, accessAuditArgsSchema, fetchAccessAuditPage, toAccessAuditEntry, toAccessAuditPage } from './access-audit.query';
 import type { AccessAuditPageQuery } from './access-audit.query';
-import { appendAuditEntries, migrateAuditStore } from './audit-log';
+import { appendAuditEntries } from './audit-log';
 import type { AuditEntry } from './audit-log';
 import type { AuditLogName, AuditPayloadInput } from './audit-payload';
 
@@ -48,8 +48,7 @@ describe('access-audit query over one log', () => {
   });
 
   beforeAll(async () => {
-    database = await openTestDatabase();
-    await migrateAuditStore(database.connection);
+    database = await openTestDatabase(AUDIT_STORE_TEMPLATE);
     db = database.connection.database();
     const batch = (log: AuditLogName, prefix: string, subjectsPerEntry: string[][]) =>
       appendAuditEntries(db, log, subjectsPerEntry.map((subjects, index) => ({ requestId: `${prefix}-${index}`, payload: payload(subjects) })));

@@ -12,12 +12,12 @@ import { MappaArea } from '../domain/mappa-area';
 import { buildFederatedSchema } from '../federation/build-federated-schema';
 import { createLogger } from '../logging/logger';
 import type { SubgraphContext } from '../subgraph/subgraph-context';
-import { openTestDatabase } from '../testing/test-database';
+import { AUDIT_STORE_TEMPLATE, openTestDatabase } from '../testing/test-database';
 import type { TestDatabase } from '../testing/test-database';
 import { formatPncId } from '../validation/identifiers';
 import { accessAuditEntryPolicy, accessAuditPolicy } from './access-audit.policy';
 import { accessAuditResolver } from './access-audit.resolver';
-import { appendAuditEntries, migrateAuditStore } from './audit-log';
+import { appendAuditEntries } from './audit-log';
 import { RequestAudit } from './request-audit';
 
 // The resolver factory on its own, executed against a real audit store with the context a subgraph
@@ -49,8 +49,7 @@ let db: Database;
 let schema: GraphQLSchema;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  await migrateAuditStore(database.connection);
+  database = await openTestDatabase(AUDIT_STORE_TEMPLATE);
   db = database.connection.database();
   schema = await buildFederatedSchema({ resolvers: [resolver] }, {}, Object.values(policies));
   await appendAuditEntries(db, 'police', [

@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/database';
-import { openTestDatabase } from '../testing/test-database';
+import { AUDIT_STORE_TEMPLATE, openTestDatabase } from '../testing/test-database';
 import type { TestDatabase } from '../testing/test-database';
-import { appendAuditEntries, appendAuditEntry, auditEntryHash, GENESIS_HASH, migrateAuditStore, verifyAllAuditLogs, verifyAuditLog } from './audit-log';
+import { appendAuditEntries, appendAuditEntry, auditEntryHash, GENESIS_HASH, verifyAllAuditLogs, verifyAuditLog } from './audit-log';
 import { auditEntryTable } from './audit-log.table';
 import { auditPayloadSchema, auditRetentionSchema, retentionYears } from './audit-payload';
 import type { AuditLogName, AuditPayloadInput } from './audit-payload';
@@ -50,8 +50,7 @@ describe('audit store', () => {
   let db: Database;
 
   beforeEach(async () => {
-    database = await openTestDatabase();
-    await migrateAuditStore(database.connection);
+    database = await openTestDatabase(AUDIT_STORE_TEMPLATE);
     db = database.connection.database();
   });
   afterEach(async () => {

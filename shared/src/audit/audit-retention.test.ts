@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { ConfigError, parseEnv } from '../config/parse-env';
 import type { Database } from '../db/database';
 import { backdateAuditEntries, withAuditTriggersDisabled } from '../testing/audit-history';
-import { openTestDatabase } from '../testing/test-database';
+import { AUDIT_STORE_TEMPLATE, openTestDatabase } from '../testing/test-database';
 import type { TestDatabase } from '../testing/test-database';
 import { auditCheckpointTable } from './audit-checkpoint.table';
-import { appendAuditEntry, auditCheckpointHash, migrateAuditStore, verifyAuditLog } from './audit-log';
+import { appendAuditEntry, auditCheckpointHash, verifyAuditLog } from './audit-log';
 import { auditEntryTable, auditLogHeadTable } from './audit-log.table';
 import { auditRetentionSchema } from './audit-payload';
 import type { AuditLogName, AuditPayloadInput } from './audit-payload';
@@ -73,8 +73,7 @@ describe('audit retention: npm run audit:prune', () => {
   let db: Database;
 
   beforeEach(async () => {
-    database = await openTestDatabase();
-    await migrateAuditStore(database.connection);
+    database = await openTestDatabase(AUDIT_STORE_TEMPLATE);
     db = database.connection.database();
   });
   afterEach(async () => {
@@ -215,8 +214,7 @@ describe('audit retention: verification finds checkpoint tampering (triggers dis
 
   // Six entries, the first three pruned for real: the chain starts at 4.
   beforeEach(async () => {
-    database = await openTestDatabase();
-    await migrateAuditStore(database.connection);
+    database = await openTestDatabase(AUDIT_STORE_TEMPLATE);
     db = database.connection.database();
     await appendMany(db, 'probation', 6);
     await backdateAuditEntries(db, 'probation', range(1, 3), { years: 8 });

@@ -2,9 +2,9 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../db/database';
 import { MappaArea } from '../domain/mappa-area';
 import { StatementCounter } from '../db/statement-counter';
-import { openTestDatabase } from '../testing/test-database';
+import { AUDIT_STORE_TEMPLATE, openTestDatabase } from '../testing/test-database';
 import type { TestDatabase } from '../testing/test-database';
-import { appendAuditEntry, migrateAuditStore, verifyAuditLog } from './audit-log';
+import { appendAuditEntry, verifyAuditLog } from './audit-log';
 import type { AuditPayloadInput } from './audit-payload';
 import { AuditWriter } from './audit-writer';
 
@@ -26,8 +26,7 @@ describe('AuditWriter', () => {
   let db: Database;
 
   beforeEach(async () => {
-    database = await openTestDatabase();
-    await migrateAuditStore(database.connection);
+    database = await openTestDatabase(AUDIT_STORE_TEMPLATE);
     statements = new StatementCounter();
     db = database.connection.database(statements);
   });

@@ -40,6 +40,23 @@ export class DatabaseConnection {
     return new DatabaseConnection({ kind: 'embedded', pglite });
   }
 
+  /**
+   * An in-memory embedded database starting as a copy of `snapshot` (from `snapshot()`): loading a
+   * copied data directory skips initdb and whatever migrating and seeding the snapshot already holds.
+   */
+  static async fromSnapshot(snapshot: Blob): Promise<DatabaseConnection> {
+    const pglite = new PGlite({ loadDataDir: snapshot });
+    await pglite.waitReady;
+    return new DatabaseConnection({ kind: 'embedded', pglite });
+  }
+
+  /** The embedded database's whole data directory, uncompressed, for `fromSnapshot`. */
+  async snapshot(): Promise<Blob> {
+    if (this.driver.kind !== 'embedded') throw new Error('only an embedded database can be snapshotted; on a server, copy a template database');
+    // Uncompressed: gzip makes every load pay to inflate it, and the file lives only for one test run.
+    return this.driver.pglite.dumpDataDir('none');
+  }
+
   get kind(): 'server' | 'embedded' {
     return this.driver.kind;
   }

@@ -1,5 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import { createHash, randomBytes } from 'node:crypto';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { Client, DatabaseError } from 'pg';
+import { migrateAuditStore } from '../audit/audit-log';
 import { DatabaseConnection } from '../db/database';
 
 /** A test file's own database, and how to drop it afterwards. */
@@ -9,21 +12,59 @@ export interface TestDatabase {
 }
 
 /**
- * A database of its own for one test file: an in-memory PGlite by default, or, when
- * `DATABASE_URL` is set, a fresh database created on that PostgreSQL server and dropped afterwards,
- * so test files running in parallel never see each other's rows.
+ * How a test database starts: `prepare` migrates (and perhaps seeds) an empty database, and `name`
+ * says exactly what it did (the same name must always mean the same preparation, e.g. it names the
+ * dataset). Within one jest run the preparation is done once per name and copied into every test
+ * database that asks for it.
  */
-export async function openTestDatabase(): Promise<TestDatabase> {
+export interface TestDatabaseTemplate {
+  readonly name: string;
+  /**
+   * The template `prepare` starts from (none: an empty database). Most test files seed a dataset of
+   * their own, so their templates share a migrated base and each pays only for its seeding.
+   */
+  readonly base?: TestDatabaseTemplate;
+  prepare(connection: DatabaseConnection): Promise<void>;
+}
+
+/** The audit store migrated, nothing in it: the start of every audit store test. */
+export const AUDIT_STORE_TEMPLATE: TestDatabaseTemplate = { name: 'the audit store migrated', prepare: migrateAuditStore };
+
+/** The drizzle-kit migrations in `migrationsFolder` applied, as `DatabaseConnection.migrate` does. */
+export const migrationsTemplate = (migrationsFolder: string, schema: string): TestDatabaseTemplate => ({
+  name: `the migrations in ${migrationsFolder} applied as ${schema}`,
+  prepare: (connection) => connection.migrate(migrationsFolder, schema),
+});
+
+/**
+ * Where this jest run keeps its prepared databases, set by the run's global set-up
+ * (`scripts/jest-global-setup.js`) and removed by its teardown: a folder of PGlite snapshots, whose
+ * name (`mappa_template_<random>`) also starts the name of each of the run's template databases on a
+ * PostgreSQL server. Unset (a test run some other way), every test database is prepared from scratch.
+ */
+export const TEST_TEMPLATES_ENV = 'MAPPA_TEST_TEMPLATES';
+
+/**
+ * A database of its own for one test file (or one test): an in-memory PGlite by default, or, when
+ * `DATABASE_URL` is set, a fresh database created on that PostgreSQL server and dropped afterwards,
+ * so test files running in parallel never see each other's rows. With a `template` it starts
+ * prepared: a copy of the run's PGlite snapshot, or a database created from the run's template
+ * database (`CREATE DATABASE … TEMPLATE`). A copy, never a shared database: what one test writes no
+ * other test sees.
+ */
+export async function openTestDatabase(template?: TestDatabaseTemplate): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
+  const templatesFolder = process.env[TEST_TEMPLATES_ENV];
   if (!serverUrl) {
-    const connection = await DatabaseConnection.open({ dataDir: undefined });
+    const connection = await openEmbedded(templatesFolder, template);
     return { connection, drop: () => connection.close() };
   }
+  const source = template && templatesFolder ? await templateDatabase(serverUrl, templatesFolder, template) : undefined;
   const name = `mappa_test_${randomBytes(6).toString('hex')}`;
-  await withAdminClient(serverUrl, (admin) => admin.query(`create database ${name}`));
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const connection = await DatabaseConnection.open({ url: url.toString() }, { poolSize: 5 });
+  await createDatabase(serverUrl, name, source);
+  const connection = await DatabaseConnection.open({ url: databaseUrl(serverUrl, name) }, { poolSize: 5 });
+  // No template database in this run: prepare this one in place, base first.
+  if (template && !source) await prepareInPlace(connection, template);
   return {
     connection,
     drop: async () => {
@@ -31,6 +72,86 @@ export async function openTestDatabase(): Promise<TestDatabase> {
       await withAdminClient(serverUrl, (admin) => admin.query(`drop database if exists ${name} with (force)`));
     },
   };
+}
+
+// Every embedded test database, empty or prepared, is loaded from a snapshot when the run keeps
+// them: loading a data directory costs about a third of initdb's CPU, and PGlite's initdb runs in
+// the test process, on the two cores every test file shares.
+async function openEmbedded(templatesFolder: string | undefined, template: TestDatabaseTemplate | undefined): Promise<DatabaseConnection> {
+  if (!templatesFolder) {
+    const connection = template ? await openEmbedded(undefined, template.base) : await DatabaseConnection.open({ dataDir: undefined });
+    await template?.prepare(connection);
+    return connection;
+  }
+  const file = join(templatesFolder, `${templateKey(template?.name ?? 'empty')}.tar`);
+  const snapshot = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (snapshot) return DatabaseConnection.fromSnapshot(new Blob([snapshot]));
+  // The first asker prepares, from a copy of the base, and keeps using what it prepared; the
+  // snapshot is written under a name of its own and renamed into place, so a parallel worker never
+  // reads half a file.
+  const connection = template ? await openEmbedded(templatesFolder, template.base) : await DatabaseConnection.open({ dataDir: undefined });
+  await template?.prepare(connection);
+  const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.partial`;
+  await writeFile(partial, Buffer.from(await (await connection.snapshot()).arrayBuffer()));
+  await rename(partial, file);
+  return connection;
+}
+
+/**
+ * The name of this run's template database for `template`, creating it first if no test file has:
+ * it is built under a name of its own and renamed into place, so no test database is ever copied
+ * from a half-prepared one; a worker that loses the race to rename drops its own.
+ */
+async function templateDatabase(serverUrl: string, templatesFolder: string, template: TestDatabaseTemplate): Promise<string> {
+  const name = `${basename(templatesFolder)}_${templateKey(template.name)}`;
+  const exists = async () => {
+    let found = false;
+    await withAdminClient(serverUrl, async (admin) => {
+      found = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
+    });
+    return found;
+  };
+  if (await exists()) return name;
+  const building = `${name}_build_${randomBytes(4).toString('hex')}`;
+  await createDatabase(serverUrl, building, template.base ? await templateDatabase(serverUrl, templatesFolder, template.base) : undefined);
+  const connection = await DatabaseConnection.open({ url: databaseUrl(serverUrl, building) }, { poolSize: 5 });
+  try {
+    await template.prepare(connection);
+  } finally {
+    // A template must have no open connection, or copying it fails.
+    await connection.close();
+  }
+  await withAdminClient(serverUrl, async (admin) => {
+    try {
+      await admin.query(`alter database ${building} rename to ${name}`);
+    } catch (error) {
+      await admin.query(`drop database if exists ${building} with (force)`);
+      if (!(error instanceof DatabaseError && error.code === '42P04')) throw error; // 42P04: another worker renamed first.
+    }
+  });
+  return name;
+}
+
+async function prepareInPlace(connection: DatabaseConnection, template: TestDatabaseTemplate): Promise<void> {
+  if (template.base) await prepareInPlace(connection, template.base);
+  await template.prepare(connection);
+}
+
+// Template and test database names stay well under PostgreSQL's 63-character limit, whatever a
+// template's name says.
+const templateKey = (name: string) => createHash('sha256').update(name).digest('hex').slice(0, 12);
+
+function databaseUrl(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function createDatabase(serverUrl: string, name: string, template: string | undefined): Promise<void> {
+  await withAdminClient(serverUrl, (admin) => admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`));
 }
 
 async function withAdminClient(url: string, work: (client: Client) => Promise<unknown>): Promise<void> {

@@ -1,5 +1,5 @@
 import type { SeedDataset } from '../subgraph/prepare-database';
-import { prepareSubgraphDatabase } from '../subgraph/prepare-database';
+import { migrateAgencies, prepareSubgraphDatabase } from '../subgraph/prepare-database';
 import { startSubgraph } from '../subgraph/start-subgraph';
 import type { RunningSubgraph } from '../subgraph/start-subgraph';
 import type { SubgraphDefinition } from '../subgraph/subgraph-definition';
@@ -24,9 +24,13 @@ export interface TestSubgraph {
  * `subgraph.close()` then `database.drop()`.
  */
 export async function startTestSubgraph<Loaders extends object>(definition: SubgraphDefinition<Loaders>, dataset: SeedDataset): Promise<TestSubgraph> {
-  const database = await openTestDatabase();
   const log = createLogger(`${definition.name}-test`, 'silent');
-  await prepareSubgraphDatabase(definition, database.connection, { seedIfEmpty: dataset, log });
+  const database = await openTestDatabase({
+    name: `${definition.name} migrated and seeded with ${JSON.stringify(dataset)}`,
+    // Test files of one subgraph seed different datasets over the same migrations.
+    base: { name: `${definition.name} migrated`, prepare: (connection) => migrateAgencies(connection, [definition]) },
+    prepare: (connection) => prepareSubgraphDatabase(definition, connection, { seedIfEmpty: dataset, log }),
+  });
   const gateway = await createTestGatewayKeys();
   const subgraph = await startSubgraph(definition, { connection: database.connection, host: '127.0.0.1', port: 0, production: false, log, gatewayKeys: gateway.gatewayKeys, staffIdIssuers: [TEST_ISSUER] });
   return { database, subgraph, gateway };

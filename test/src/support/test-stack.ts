@@ -1,8 +1,8 @@
 import { LocalIssuer, readSupergraph, startGateway } from '@mappa/gateway';
 import type { GatewayOptions, OperationLimits, RateLimits, RunningGateway, TrustedDocuments, TrustedIssuer } from '@mappa/gateway';
-import { createLogger, MappaArea, openTestDatabase, syntheticPeople, TEST_ISSUER } from '@mappa/shared';
-import type { DatabaseConnection, DeclaredPurpose, Logger, Principal, PrincipalClaims, SeedDataset, SharedState, SyntheticPerson } from '@mappa/shared';
-import { startLocalStack } from '@mappa/stack';
+import { createLogger, MappaArea, migrateAgencies, openTestDatabase, seedAgencies, syntheticPeople, TEST_ISSUER } from '@mappa/shared';
+import type { DatabaseConnection, DeclaredPurpose, Logger, Principal, PrincipalClaims, SeedDataset, SharedState, SyntheticPerson, TestDatabaseTemplate } from '@mappa/shared';
+import { AGENCIES, startLocalStack } from '@mappa/stack';
 import type { LocalStack, LocalStackOptions } from '@mappa/stack';
 
 /** A GraphQL response as a client sees it. */
@@ -68,6 +68,20 @@ export const staffIdIssuersForAll = (issuers: readonly string[]): NonNullable<Lo
   mappa: issuers,
 });
 
+/** Every agency migrated, as `startLocalStack` migrates an empty database: the base of every stack's template. */
+const MIGRATED_STACK_TEMPLATE: TestDatabaseTemplate = { name: 'every agency migrated', prepare: (connection) => migrateAgencies(connection, AGENCIES) };
+
+/**
+ * Every agency seeded with `dataset`, as `startLocalStack` would seed an empty database: made once
+ * per test run for each dataset, from a copy of the migrated one, and copied into each stack's own
+ * database, so the stack finds nothing to migrate or seed.
+ */
+export const seededStackTemplate = (dataset: SeedDataset): TestDatabaseTemplate => ({
+  name: `every agency migrated and seeded with ${JSON.stringify(dataset)}`,
+  base: MIGRATED_STACK_TEMPLATE,
+  prepare: (connection) => seedAgencies(connection, AGENCIES, dataset),
+});
+
 /**
  * Starts the stack for one test file; stop it in `afterAll`. The gateway trusts the test issuer for
  * every agency and clearance, plus `moreIssuers`; every agency's staff ids are the test issuer's
@@ -92,7 +106,7 @@ export async function startTestStack(
   // Row scope is by area (R-3): unless a test says otherwise, everyone is managed in the default
   // principal's area, so tests about other rules can ask about anyone.
   const dataset: SeedDataset = { areas: [DEFAULT_PRINCIPAL.area], ...(options.dataset ?? { offenders: 300, seed: 11, asOf: '2026-11-01' }) };
-  const database = await openTestDatabase();
+  const database = await openTestDatabase(seededStackTemplate(dataset));
   const issuer = await LocalIssuer.generate(TEST_ISSUER);
   const headersFor = async (principal = DEFAULT_PRINCIPAL, purpose = DEFAULT_PURPOSE): Promise<Record<string, string>> => ({
     authorization: `Bearer ${await issuer.mint(principal)}`,

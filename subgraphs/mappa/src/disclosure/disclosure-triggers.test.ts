@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { CONSULTATION_KINDS, CONSULTATION_RESPONSES, consultationSatisfied, disclosureTriggersSql, DisclosureSql, openTestDatabase, requiredConsultationsOf, sha256Hex } from '@mappa/shared';
+import { CONSULTATION_KINDS, CONSULTATION_RESPONSES, consultationSatisfied, disclosureTriggersSql, DisclosureSql, migrationsTemplate, openTestDatabase, requiredConsultationsOf, sha256Hex } from '@mappa/shared';
 import type { ConsultationKind, ConsultationResponse, DecisionFacts, TestDatabase } from '@mappa/shared';
 import { mappaSubgraph } from '../index';
 
@@ -16,8 +16,7 @@ let database: TestDatabase;
 let d: DisclosureSql;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  await database.connection.migrate(mappaSubgraph.migrationsFolder, 'mappa');
+  database = await openTestDatabase(migrationsTemplate(mappaSubgraph.migrationsFolder, 'mappa'));
   d = new DisclosureSql(database.connection.database(), 'mappa');
 });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { disclosureTriggersSql, DisclosureSql, openTestDatabase } from '@mappa/shared';
+import { disclosureTriggersSql, DisclosureSql, migrationsTemplate, openTestDatabase } from '@mappa/shared';
 import type { TestDatabase } from '@mappa/shared';
 import { probationSubgraph } from '../index';
 
@@ -12,8 +12,7 @@ let database: TestDatabase;
 let d: DisclosureSql;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  await database.connection.migrate(probationSubgraph.migrationsFolder, probationSubgraph.schema);
+  database = await openTestDatabase(migrationsTemplate(probationSubgraph.migrationsFolder, probationSubgraph.schema));
   d = new DisclosureSql(database.connection.database(), 'probation');
 });
 
