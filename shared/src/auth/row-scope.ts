@@ -90,9 +90,9 @@ export function areaScopeOf(principal: Principal, purpose: Purpose, owner?: Prin
 }
 
 // en-CA formats as YYYY-MM-DD. Built once: constructing a formatter with a time zone costs about
-// half a millisecond of CPU (ICU loads the zone's rules), and every subgraph request works out its row
-// scope with it; formatting with a built one costs about a microsecond. A formatter holds no state
-// between calls, so sharing it is safe.
+// 0.2 ms of CPU (ICU loads the zone's rules), and every subgraph request works out its row scope with
+// it; formatting with a built one costs about 2 µs. A formatter holds no state between calls, so
+// sharing it is safe.
 const ENGLAND_AND_WALES_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** The request's date in England and Wales (Europe/London), as `YYYY-MM-DD`: the day ages are computed on. */
