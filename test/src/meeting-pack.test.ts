@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { insertMeetingInSession, isUnder18, MappaArea, MEETING_PACK, requestDateOf, servedValueHash, TEST_ISSUER } from '@mappa/shared';
+import { FIVE_AGENCY_VIEW, insertMeetingInSession, isUnder18, MappaArea, MEETING_PACK, requestDateOf, servedValueHash, TEST_ISSUER } from '@mappa/shared';
 import type { MeetingFixture, PrincipalClaims, Role, PrincipalAgency } from '@mappa/shared';
 import { DEFAULT_PRINCIPAL, postGraphQL, startTestStack } from './support/test-stack';
 import type { GraphQLResponse, TestStack } from './support/test-stack';
@@ -123,6 +123,27 @@ describe('the meeting pack', () => {
       const received = attendee.fields.filter((field) => field.decision === 'RECEIVED' && valuesAt(response.data?.meeting, field.path).length > 0);
       expect({ label, someReceived: received.length > 0 }).toEqual({ label, someReceived: true });
     }
+  });
+
+  it('costs what the single offender view of its subject costs under the same meeting: per agency the same subgraph requests and SQL statements, and the same subject', async () => {
+    const police = INVITEES.find((candidate) => candidate.label === 'police')!.claims;
+    // What each agency served and sent to the database for one operation, audit statements apart.
+    const costOf = async (send: () => Promise<GraphQLResponse>) => {
+      for (const subgraph of Object.values(env.stack.subgraphs)) {
+        subgraph.requests.reset();
+        subgraph.statements.reset();
+      }
+      const response = await send();
+      return { response, cost: Object.fromEntries(Object.values(env.stack.subgraphs).map((subgraph) => [subgraph.name, { requests: subgraph.requests.count, statements: subgraph.statements.count }])) };
+    };
+    const view = await costOf(async () => postGraphQL<{ offender: Record<string, unknown> | null }>(`${env.stack.gateway.url}/graphql`, FIVE_AGENCY_VIEW, { pncId: meeting.pncId }, await asAttendee(police)));
+    const meetingPack = await costOf(async () => pack(police));
+    expect((view.response.data as { offender: unknown }).offender).not.toBeNull();
+    expect((meetingPack.response.data as { meeting: { subject: unknown } }).meeting.subject).toEqual((view.response.data as { offender: unknown }).offender);
+    // The MAPPA unit is asked twice in both (the purpose evidence, then its part of the answer): the
+    // pack's part reads the meeting and its subject's case in one statement, as the view's reads the case.
+    expect(meetingPack.cost).toEqual(view.cost);
+    expect(meetingPack.cost.mappa?.requests).toBe(2);
   });
 
   it('B.25: an invitee who has not signed attendance is previewed as served nothing, and their own pack has no subject', async () => {

@@ -96,11 +96,34 @@ export interface AuditLogHead {
   readonly lastHash: string;
 }
 
+declare const checkedEntry: unique symbol;
+
+/**
+ * An entry as it is stored: its request id storable and its payload as `auditPayloadSchema` parsed it
+ * (ids, names, codes and hashes only; defaults applied). Only `checkAuditEntry` makes one, so an entry
+ * of this type has been checked, once.
+ */
+export type CheckedAuditEntry = { readonly requestId: string; readonly payload: AuditPayload } & { readonly [checkedEntry]: true };
+
+/**
+ * Checks one entry against the audit schema: the entry to store, or why it is refused (the paths of
+ * the offending keys, never their values). `AuditWriter` checks each entry once, when it is handed
+ * over, rather than again for every attempt at appending its batch (about 14 µs of CPU a parse, on
+ * every request's path for every service asked).
+ */
+export function checkAuditEntry(entry: AuditEntryInput): { readonly checked: CheckedAuditEntry } | { readonly refused: string } {
+  if (!requestIdFormat.test(entry.requestId)) return { refused: 'audit request id must be 1-128 letters, digits or . _ : -' };
+  const parsed = auditPayloadSchema.safeParse(entry.payload);
+  if (!parsed.success) return { refused: `audit payload refused: ${parsed.error.issues.map((issue) => issue.path.join('.')).join(', ')}` };
+  return { checked: { requestId: entry.requestId, payload: parsed.data } as CheckedAuditEntry };
+}
+
 // Every payload is validated first (ids, names, codes and hashes only), so one bad entry appends none.
-function validatedEntries(entries: readonly AuditEntryInput[]): { requestId: string; payload: AuditPayload }[] {
+function validatedEntries(entries: readonly AuditEntryInput[]): CheckedAuditEntry[] {
   return entries.map((entry) => {
-    if (!requestIdFormat.test(entry.requestId)) throw new Error('audit request id must be 1-128 letters, digits or . _ : -');
-    return { requestId: entry.requestId, payload: auditPayloadSchema.parse(entry.payload) };
+    const result = checkAuditEntry(entry);
+    if ('refused' in result) throw new Error(result.refused);
+    return result.checked;
   });
 }
 
@@ -157,8 +180,13 @@ export async function readAuditLogHead(db: Database, log: AuditLogName): Promise
  * entries request after request and so knows its head.
  */
 export async function appendAuditEntriesAfter(db: Database, log: AuditLogName, head: AuditLogHead, entries: readonly AuditEntryInput[]): Promise<AuditEntry[] | null> {
+  return appendCheckedAuditEntriesAfter(db, log, head, validatedEntries(entries));
+}
+
+/** `appendAuditEntriesAfter` for entries already checked (`checkAuditEntry`): what `AuditWriter` appends. */
+export async function appendCheckedAuditEntriesAfter(db: Database, log: AuditLogName, head: AuditLogHead, entries: readonly CheckedAuditEntry[]): Promise<AuditEntry[] | null> {
   if (entries.length === 0) return [];
-  const stored = chainAfter(log, head, validatedEntries(entries));
+  const stored = chainAfter(log, head, entries);
   const last = stored[stored.length - 1]!;
   const rows = sql.join(
     stored.map(

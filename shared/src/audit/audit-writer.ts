@@ -1,7 +1,6 @@
 import type { Database } from '../db/database';
-import { appendAuditEntries, appendAuditEntriesAfter, isAuditRequestId, readAuditLogHead } from './audit-log';
-import type { AuditEntryInput, AuditLogHead } from './audit-log';
-import { auditPayloadSchema } from './audit-payload';
+import { appendAuditEntries, appendCheckedAuditEntriesAfter, checkAuditEntry, isAuditRequestId, readAuditLogHead } from './audit-log';
+import type { AuditEntryInput, AuditLogHead, CheckedAuditEntry } from './audit-log';
 import type { AuditLogName } from './audit-payload';
 
 /**
@@ -22,7 +21,7 @@ const MAX_BATCH = 200;
 const OPTIMISTIC_ATTEMPTS = 3;
 
 interface Pending {
-  readonly entry: AuditEntryInput;
+  readonly entry: CheckedAuditEntry;
   readonly resolve: () => void;
   readonly reject: (error: unknown) => void;
 }
@@ -32,8 +31,8 @@ interface Pending {
  * (group commit): while one append is in flight, new entries queue, and the next append takes all
  * of them. Each `append` resolves only once its entry is committed, so a caller that waits for it
  * never returns data before the evidence of it exists. The writer remembers its log's head, so an
- * append is one statement (`appendAuditEntriesAfter`); when another writer has moved the head, it
- * reads it again and retries.
+ * append is one statement (`appendCheckedAuditEntriesAfter`); when another writer has moved the head, it
+ * reads it again and retries. Each entry is checked against the audit schema once, when handed over.
  */
 export class AuditWriter {
   private readonly queue: Pending[] = [];
@@ -51,10 +50,10 @@ export class AuditWriter {
    */
   append(entry: AuditEntryInput): Promise<void> {
     if (!isAuditRequestId(entry.requestId)) return Promise.reject(new Error('audit request id refused'));
-    const parsed = auditPayloadSchema.safeParse(entry.payload);
-    if (!parsed.success) return Promise.reject(new Error(`audit payload refused: ${parsed.error.issues.map((issue) => issue.path.join('.')).join(', ')}`));
+    const result = checkAuditEntry(entry);
+    if ('refused' in result) return Promise.reject(new Error(result.refused));
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ entry, resolve, reject });
+      this.queue.push({ entry: result.checked, resolve, reject });
       if (!this.flushing) void this.flush();
     });
   }
@@ -78,10 +77,10 @@ export class AuditWriter {
     }
   }
 
-  private async appendBatch(entries: readonly AuditEntryInput[]): Promise<void> {
+  private async appendBatch(entries: readonly CheckedAuditEntry[]): Promise<void> {
     for (let attempt = 1; attempt <= OPTIMISTIC_ATTEMPTS; attempt += 1) {
       this.head ??= await readAuditLogHead(this.db, this.log);
-      const stored = await appendAuditEntriesAfter(this.db, this.log, this.head, entries);
+      const stored = await appendCheckedAuditEntriesAfter(this.db, this.log, this.head, entries);
       const last = stored?.[stored.length - 1];
       if (last) {
         this.head = { lastSequence: last.sequence, lastHash: last.hash };

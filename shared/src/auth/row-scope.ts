@@ -89,10 +89,15 @@ export function areaScopeOf(principal: Principal, purpose: Purpose, owner?: Prin
   return { kind: 'area', area: principal.area };
 }
 
+// en-CA formats as YYYY-MM-DD. Built once: constructing a formatter with a time zone costs about
+// 0.2 ms of CPU (ICU loads the zone's rules), and every subgraph request works out its row scope with
+// it; formatting with a built one costs about 2 µs. A formatter holds no state between calls, so
+// sharing it is safe.
+const ENGLAND_AND_WALES_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** The request's date in England and Wales (Europe/London), as `YYYY-MM-DD`: the day ages are computed on. */
 export function requestDateOf(now: Date): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return ENGLAND_AND_WALES_DATE.format(now);
 }
 
 /**

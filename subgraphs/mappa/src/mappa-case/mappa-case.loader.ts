@@ -4,10 +4,16 @@ import type { Database } from '@mappa/shared';
 import { mappaCaseChangeTable, mappaCaseTable } from './mappa-case.table';
 
 /**
- * Each person's current MAPPA case by PNC ID: the ACTIVE one, or when none is active the most
- * recently closed. One SELECT DISTINCT ON per batch; `end_date desc` puts the active case (no end
- * date: PostgreSQL sorts nulls first when descending) before any closed one. Also answers "does the
- * MAPPA unit hold this person".
+ * The order that puts a person's current MAPPA case first: the ACTIVE one, or when none is active the
+ * most recently closed. `end_date desc` puts the active case (no end date: PostgreSQL sorts nulls
+ * first when descending) before any closed one. The one definition of "current", for the loader and
+ * for the meeting's lookup that fetches its subject's case with it (`meetingWithSubjectCase`).
+ */
+export const CURRENT_CASE_FIRST = [desc(mappaCaseTable.endDate), desc(mappaCaseTable.startDate)] as const;
+
+/**
+ * Each person's current MAPPA case by PNC ID (`CURRENT_CASE_FIRST`). One SELECT DISTINCT ON per
+ * batch. Also answers "does the MAPPA unit hold this person".
  */
 export const createMappaCaseLoader = (db: Database) =>
   loaderForOne(
@@ -17,7 +23,7 @@ export const createMappaCaseLoader = (db: Database) =>
         .selectDistinctOn([mappaCaseTable.pncId])
         .from(mappaCaseTable)
         .where(inArray(mappaCaseTable.pncId, [...pncIds]))
-        .orderBy(asc(mappaCaseTable.pncId), desc(mappaCaseTable.endDate), desc(mappaCaseTable.startDate)),
+        .orderBy(asc(mappaCaseTable.pncId), ...CURRENT_CASE_FIRST),
     (row) => row.pncId,
   );
 

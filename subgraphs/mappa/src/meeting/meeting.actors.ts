@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database, MeetingEvidence } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
+import { CURRENT_CASE_FIRST } from '../mappa-case/mappa-case.loader';
 import { mappaCaseTable } from '../mappa-case/mappa-case.table';
 import type { MappaCaseRow } from '../mappa-case/mappa-case.table';
 import { mappaSubjectInScope } from '../offender/offender.scope';
@@ -22,6 +23,19 @@ export function meetingEvidenceFor(context: MappaContext, meetingId: string): Me
   if (purposeEvidence?.kind !== 'MEETING' || purposeEvidence.meetingId !== meetingId) return null;
   if (Date.parse(purposeEvidence.validUntil) <= Date.now()) return null;
   return purposeEvidence;
+}
+
+/**
+ * The meeting and its subject's current MAPPA case (`CURRENT_CASE_FIRST`, as the case loader picks
+ * it; null when the unit holds none), in one statement. The meeting pack asks for the meeting and then
+ * its subject's case: fetched together, the pack's MAPPA fetch is one round trip to the database
+ * instead of two in turn, and the gateway's fetches from the other agencies, which wait for it, start
+ * sooner. Whether the case may be served is decided later, as for any case (row scope, policies).
+ */
+export async function meetingWithSubjectCase(db: Database, meetingId: string): Promise<{ meeting: MeetingRow; subjectCase: MappaCaseRow | null } | null> {
+  const subjectCase = db.select().from(mappaCaseTable).where(eq(mappaCaseTable.pncId, meetingTable.pncId)).orderBy(...CURRENT_CASE_FIRST).limit(1).as('subject_case');
+  const [row] = await db.select().from(meetingTable).leftJoinLateral(subjectCase, sql`true`).where(eq(meetingTable.meetingId, meetingId));
+  return row ? { meeting: row.meeting, subjectCase: row.subject_case } : null;
 }
 
 /** The meeting, locked for update when `forUpdate` (a transaction about to change it). */

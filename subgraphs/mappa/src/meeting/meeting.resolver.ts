@@ -5,7 +5,7 @@ import type { MeetingEvidence } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
 import { mappaPolicies } from '../mappa.policies';
 import { Offender } from '../offender/offender.type';
-import { caseById, coordinatesCase, meetingById, meetingEvidenceFor } from './meeting.actors';
+import { caseById, coordinatesCase, meetingEvidenceFor, meetingWithSubjectCase } from './meeting.actors';
 import { meetingIdSchema } from './meeting.input';
 import { meetingAttendanceTable, meetingInvitationTable } from './meeting.table';
 import type { MeetingAttendanceRow, MeetingInvitationRow, MeetingRow } from './meeting.table';
@@ -37,8 +37,11 @@ export class MeetingResolver {
   async meeting(@Arg('id', () => ID, { description: 'The meeting\'s id.' }) id: string, @Ctx() context: MappaContext): Promise<MeetingRow | null> {
     // A malformed id is no meeting's: the same null, not a different error (principle 9).
     if (!meetingIdSchema.safeParse(id).success) return null;
-    const meeting = await meetingById(context.db, id);
-    if (!meeting || !(await standingTo(context, meeting))) return null;
+    const found = await meetingWithSubjectCase(context.db, id);
+    if (!found || !(await standingTo(context, found.meeting))) return null;
+    const { meeting, subjectCase } = found;
+    // The pack's `subject { mappaCase }` then reads the case from the request's loader, not again from the database.
+    context.loaders.mappaCase.prime(meeting.pncId, subjectCase);
     // A meeting is about its subject even when the answer does not name them (no subject served): the audit says whose record was read.
     context.audit.addSubject(meeting.pncId);
     return meeting;

@@ -53,21 +53,32 @@ export function childSafeguardsOf(facts: ChildSafeguardFacts): ChildSafeguards {
   return { child: true, notInvited, notAttendingOrConsulted };
 }
 
-/** The children rule's facts for one meeting, read in `db` (a transaction, when the caller is about to act on them). */
-export async function childSafeguardFactsOf(db: Database, meetingId: string): Promise<ChildSafeguardFacts | null> {
+/** The meeting day and its subject's date of birth: whether the children rule applies at all. */
+async function meetingSubjectOf(db: Database, meetingId: string): Promise<Pick<ChildSafeguardFacts, 'scheduledFor' | 'subjectDateOfBirth'> | null> {
   const [meeting] = await db
     .select({ scheduledFor: meetingTable.scheduledFor, subjectDateOfBirth: mappaCaseTable.subjectDateOfBirth })
     .from(meetingTable)
     .innerJoin(mappaCaseTable, eq(mappaCaseTable.caseId, meetingTable.caseId))
     .where(eq(meetingTable.meetingId, meetingId));
+  return meeting ?? null;
+}
+
+/** The children rule's facts for one meeting, read in `db` (a transaction, when the caller is about to act on them). */
+export async function childSafeguardFactsOf(db: Database, meetingId: string): Promise<ChildSafeguardFacts | null> {
+  const meeting = await meetingSubjectOf(db, meetingId);
   if (!meeting) return null;
+  return { ...meeting, ...(await safeguardRecordsOf(db, meetingId)) };
+}
+
+/** The meeting's invitations and attendance, as the children rule looks at them. */
+async function safeguardRecordsOf(db: Database, meetingId: string): Promise<Pick<ChildSafeguardFacts, 'invitations' | 'attendance'>> {
   const invitations = await db
     .select({ inviteeAgency: meetingInvitationTable.inviteeAgency, withdrawnAt: meetingInvitationTable.withdrawnAt, consultedAt: meetingInvitationTable.consultedAt })
     .from(meetingInvitationTable)
     .where(eq(meetingInvitationTable.meetingId, meetingId));
   // Attendance counts while the attendee is there or after the meeting; a signed attendance stays signed.
   const attendance = await db.select({ agency: meetingAttendanceTable.agency }).from(meetingAttendanceTable).where(eq(meetingAttendanceTable.meetingId, meetingId));
-  return { ...meeting, invitations, attendance };
+  return { invitations, attendance };
 }
 
 /**
@@ -76,9 +87,13 @@ export async function childSafeguardFactsOf(db: Database, meetingId: string): Pr
  * services are both invited and each recorded as attending or consulted. False for an unknown meeting.
  */
 export async function childSafeguardsMet(db: Database, meetingId: string): Promise<boolean> {
-  const facts = await childSafeguardFactsOf(db, meetingId);
-  if (!facts) return false;
-  const safeguards = childSafeguardsOf(facts);
+  const meeting = await meetingSubjectOf(db, meetingId);
+  if (!meeting) return false;
+  // Every MAPPA_MEETING request's purpose evidence asks this, before any agency is asked: for an adult
+  // subject nothing is missing (`childSafeguardsOf`), so the invitations and attendance, two more
+  // statements in turn, are read only for a meeting about a child.
+  if (!subjectIsChildOn(meeting.subjectDateOfBirth, meeting.scheduledFor)) return true;
+  const safeguards = childSafeguardsOf({ ...meeting, ...(await safeguardRecordsOf(db, meetingId)) });
   return safeguards.notInvited.length === 0 && safeguards.notAttendingOrConsulted.length === 0;
 }
 
