@@ -110,7 +110,7 @@ describe('gateway early enforcement', () => {
       riskManagementPlan: null,
     });
     expect(denials(result)).toEqual([
-      ['offender.riskManagementPlan', 'FORBIDDEN', 'probation.riskManagementPlan', 'probation'],
+      ['offender.riskManagementPlan', 'FORBIDDEN', 'probation.riskManagementPlanRecord', 'probation'],
       ['offender.riskOfSeriousHarm.natureOfRisk', 'FORBIDDEN', 'probation.riskNarrative', 'probation'],
       ['offender.riskOfSeriousHarm.whoIsAtRisk', 'FORBIDDEN', 'probation.riskNarrative', 'probation'],
     ]);

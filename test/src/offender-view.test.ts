@@ -78,7 +78,7 @@ describe('the single offender view', () => {
     const screening = await env.query<{ offender: { riskManagementPlan: unknown } }>(QUERY, { pncId: person.pncId });
     expect(screening.data?.offender.riskManagementPlan).toBeNull();
     expect(screening.errors?.map((error) => [error.path, error.extensions?.code, error.extensions?.policy])).toEqual([
-      [['offender', 'riskManagementPlan'], 'FORBIDDEN', 'probation.riskManagementPlan'],
+      [['offender', 'riskManagementPlan'], 'FORBIDDEN', 'probation.riskManagementPlanRecord'],
     ]);
     const chair = { staffId: 'CHAIR0001', agency: 'probation' as const, roles: ['mappa_chair' as const], area: person.area, clearance: 'SC' as const };
     // Issue 10: the meeting about this person, which the chair chairs.

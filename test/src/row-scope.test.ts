@@ -89,7 +89,7 @@ describe('row scope through the gateway', () => {
     expect(view.data?.offender.probationCase).toBeNull();
   });
 
-  it("victim contacts: through the gateway the allocated VLO reads their victims of an offender; another VLO gets null, as for an offender with none", async () => {
+  it("victim contacts: through the gateway the allocated VLO reads their victims of an offender; another VLO does not know the offender (issue 12, C.34), as for a CRN probation does not hold", async () => {
     // Who the seed allocated, from probation's own table (both database drivers answer with `rows`).
     const { rows } = z.object({ rows: z.array(z.object({ crn: z.string(), pnc_id: z.string(), vlo_staff_id: z.string() })) }).parse(
       await env.connection
@@ -107,8 +107,11 @@ describe('row scope through the gateway', () => {
     expect(own.errors).toBeUndefined();
     expect(own.data?.offenderByCrn.victimContacts?.length).toBeGreaterThan(0);
     expect(own.data?.offenderByCrn.victimContacts?.every((contact) => contact.vloStaffId === allocation!.vlo_staff_id)).toBe(true);
+    // Issue 12 (C.34, principle 9): another VLO's case management does not know this offender at all,
+    // exactly as for a CRN probation does not hold.
     const other = await ask(QUERY, { crn: allocation!.crn }, vlo(`${allocation!.vlo_staff_id}0`), management);
-    expect(other).toEqual({ data: { offenderByCrn: { pncId: allocation!.pnc_id, victimContacts: null } } });
+    expect(other).toEqual(await ask(QUERY, { crn: 'Z999999' }, vlo(`${allocation!.vlo_staff_id}0`), management));
+    expect(other).toEqual({ data: { offenderByCrn: null } });
   });
 
   it('C.5: once every owner records a transfer, the receiving area knows the person and the area it left gets the unknown-PNC-ID answer', async () => {

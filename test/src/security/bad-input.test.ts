@@ -75,6 +75,18 @@ async function activeCase(): Promise<{ caseId: string; level: number }> {
   return { caseId: row.case_id, level: row.level === 3 ? 2 : 3 };
 }
 
+/** Who in the lead agency may review the case's level (B.44, C.6, A.R21). */
+function leadAgencyReviewer(leadAgency: string): PrincipalClaims {
+  const reviewers: Record<string, PrincipalClaims> = {
+    PROBATION: { staffId: 'SPO-FUZZ-01', agency: 'probation', roles: ['senior_probation_officer'], area: MappaArea.LONDON, clearance: 'SC' },
+    POLICE: { staffId: 'PPU-FUZZ-01', agency: 'police', roles: ['ppu_officer'], area: MappaArea.LONDON, clearance: 'SC' },
+    YOT: YOT_MANAGER,
+  };
+  const reviewer = reviewers[leadAgency];
+  if (!reviewer) throw new Error(`no lead agency reviewer for ${leadAgency}`);
+  return reviewer;
+}
+
 const referralInput = () => ({
   pncId: subject.pncId,
   categorySought: 2,
@@ -393,6 +405,20 @@ const VALID: Record<string, () => Promise<Call>> = {
   changeMappaLevel: async () => {
     const { caseId, level } = await activeCase();
     return { principal: DEFAULT_PRINCIPAL, purpose: DEFAULT_PURPOSE, variables: { input: { caseId, level, decisionKind: 'SCREENING_DECISION', decisionReference: 'SCR-2026-0042', reason: 'New information about risk' } } };
+  },
+  // B.44: after a held meeting that recorded no level decision, the lead agency sets the level (once per meeting).
+  reviewMappaLevel: async () => {
+    const meetingId = await heldMeeting();
+    const caseId = await meetingCaseId();
+    const result = (await env.connection.database().execute(sql`select level, lead_agency from mappa.mappa_case where case_id = ${caseId}`)) as unknown as { rows: { level: number; lead_agency: string }[] };
+    const { level: current, lead_agency: leadAgency } = result.rows[0]!;
+    // The held meeting's case, moved between levels 2 and 3 (a category 3 case stays at 2 or 3).
+    const level = current === 3 ? 2 : 3;
+    return {
+      principal: leadAgencyReviewer(leadAgency),
+      purpose: CASE_MANAGEMENT,
+      variables: { input: { caseId, level, occasion: 'NO_MEETING_CONSENSUS', meetingId, reason: 'The meeting did not agree; the lead agency decides' } },
+    };
   },
   submitReferral: async () => ({ principal: PROBATION_PRACTITIONER, purpose: CASE_MANAGEMENT, variables: { input: referralInput() } }),
   withdrawReferral: async () => ({ principal: PROBATION_PRACTITIONER, purpose: CASE_MANAGEMENT, variables: { referralId: await newReferralId(), reason: 'Recalled to custody' } }),

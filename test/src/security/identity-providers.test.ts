@@ -131,10 +131,11 @@ describe('issue 9 §2: an identity provider vouches only for its own people', ()
   it('issue 9 §2 (roles belong to agencies): jobcentre_plus + mappa_chair cannot page the register', async () => {
     const jobcentreChair: PrincipalClaims = { staffId: 'JCP9001', agency: 'jobcentre_plus', roles: ['mappa_chair'], area: AREA, clearance: 'SC' };
     expectUnauthenticated(await askAs(env.issuer, jobcentreChair, DEFAULT_PURPOSE, REGISTER), UNVOUCHABLE);
-    // A chair from the police pages it (under case management: the chair does not screen, A.R19, issue 10).
-    const policeChair = await askAs<{ offenders: { totalCount: number } }>(env.issuer, { ...jobcentreChair, staffId: 'PCH9001', agency: 'police' }, { purpose: 'CASE_MANAGEMENT', caseId: null }, REGISTER);
-    expect(policeChair.body.errors).toBeUndefined();
-    expect(policeChair.body.data?.offenders.totalCount).toBeGreaterThan(0);
+    // A chair from the police is a principal the provider may vouch for: authenticated, then refused by
+    // policy, because the register is the co-ordinator's (A.R9, A.R19, B.52, C.88, issue 12).
+    const policeChair = await askAs<{ offenders: { totalCount: number } | null }>(env.issuer, { ...jobcentreChair, staffId: 'PCH9001', agency: 'police' }, { purpose: 'CASE_MANAGEMENT', caseId: null }, REGISTER);
+    expect(policeChair.status).toBe(200);
+    expect(policeChair.body.errors?.map((error) => [error.extensions?.code, error.extensions?.policy])).toEqual([['FORBIDDEN', 'mappa.register']]);
   });
 
   it("issue 9 §2 (issuer binding): a clearance above the provider's maximum is refused", async () => {
@@ -193,7 +194,10 @@ describe('issue 9 §2: an identity provider vouches only for its own people', ()
     const vlo: PrincipalClaims = { staffId: allocation.vlo_staff_id, agency: 'probation', roles: ['victim_liaison_officer'], area: AREA, clearance: 'BPSS' };
     const sameIdElsewhere = await askAs(shared, vlo, MANAGEMENT, VICTIMS, { crn: allocation.crn });
     expect(sameIdElsewhere.status).toBe(200);
-    expect(sameIdElsewhere.body).toEqual({ data: { offenderByCrn: { pncId: allocation.pnc_id, victimContacts: null } } });
+    // Issue 12: a VLO's case management knows only the offenders of their own victims; anyone else's is
+    // answered as a CRN probation does not hold (principle 9).
+    expect(sameIdElsewhere.body).toEqual(await askAs(shared, vlo, MANAGEMENT, VICTIMS, { crn: 'Z999999' }).then((answer) => answer.body));
+    expect(sameIdElsewhere.body).toEqual({ data: { offenderByCrn: null } });
   });
 
   describe('issue 9 §2 (token lifetime)', () => {

@@ -5,6 +5,9 @@ import type { DatabaseConnection, DeclaredPurpose, Logger, Principal, PrincipalC
 import { AGENCIES, startLocalStack } from '@mappa/stack';
 import type { LocalStack, LocalStackOptions } from '@mappa/stack';
 
+/** How long the test gateway waits for a subgraph (production's own default is in the gateway's config). */
+const TEST_SUBGRAPH_TIMEOUT_MS = 20_000;
+
 /** A GraphQL response as a client sees it. */
 export interface GraphQLResponse<Data = Record<string, unknown>> {
   data?: Data | null;
@@ -118,7 +121,9 @@ export async function startTestStack(
     host: '127.0.0.1',
     ports: { gateway: 0, police: 0, probation: 0, prison: 0, yot: 0, mappa: 0 },
     production: options.production ?? false,
-    subgraphTimeoutMs: options.subgraphTimeoutMs ?? 5_000,
+    // Generous: CI runs three jest workers and the PostgreSQL server on two cores, where a 100-row page
+    // once took over 5 s in mappa. Tests of the timeout itself pass their own.
+    subgraphTimeoutMs: options.subgraphTimeoutMs ?? TEST_SUBGRAPH_TIMEOUT_MS,
     log: options.log ?? createLogger('test', 'silent'),
     seedIfEmpty: dataset,
     trustedIssuers: [issuer.trustedIssuer(), ...(options.moreIssuers ?? [])],
@@ -163,7 +168,7 @@ export async function startSecondStack(
     host: '127.0.0.1',
     ports: { gateway: 0, police: 0, probation: 0, prison: 0, yot: 0, mappa: 0 },
     production: false,
-    subgraphTimeoutMs: 5_000,
+    subgraphTimeoutMs: TEST_SUBGRAPH_TIMEOUT_MS,
     log: createLogger('test', 'silent'),
     trustedIssuers: [env.issuer.trustedIssuer()],
     rateLimits: TEST_RATE_LIMITS,
@@ -184,7 +189,7 @@ export async function startGatewayOver(env: TestStack, options: Partial<GatewayO
     host: '127.0.0.1',
     port: 0,
     production: false,
-    subgraphTimeoutMs: 5_000,
+    subgraphTimeoutMs: TEST_SUBGRAPH_TIMEOUT_MS,
     log: createLogger('test', 'silent'),
     trustedIssuers: [env.issuer.trustedIssuer()],
     assertionSigner: env.stack.assertionSigner,
