@@ -1,4 +1,6 @@
 import { crnSchema, pncIdSchema, prisonNumberSchema, croNumberSchema, yotReferenceSchema } from '../validation/identifiers';
+import { LOCAL_AUTHORITIES_BY_AREA, AREA_POPULATION } from '../domain/area-population';
+import { MappaArea } from '../domain/mappa-area';
 import { yearsBetween } from './dates';
 import { syntheticPeople, syntheticPerson } from './person';
 
@@ -65,6 +67,28 @@ describe('synthetic people', () => {
     for (const person of people) {
       const expected = person.isYouth ? 'YOT' : person.supervision === 'NONE' ? 'POLICE' : 'PROBATION';
       expect(person.leadAgency).toBe(expected);
+    }
+  });
+
+  it('issue 13: live in areas as large as their populations, in one of the area\'s local authorities', () => {
+    const inArea = (area: MappaArea) => people.filter((p) => p.area === area).length;
+    expect(inArea(MappaArea.LONDON) / inArea(MappaArea.CLEVELAND)).toBeCloseTo(AREA_POPULATION.LONDON / AREA_POPULATION.CLEVELAND, -1);
+    for (const person of people.slice(0, 2_000)) {
+      expect(LOCAL_AUTHORITIES_BY_AREA[person.area].map(([name]) => name)).toContain(person.localAuthority);
+    }
+    // A single area asked for gives that area, whatever the weights.
+    expect(syntheticPeople(0, 50, { ...dataset, areas: [MappaArea.CLEVELAND] }).every((p) => p.area === MappaArea.CLEVELAND)).toBe(true);
+  });
+
+  it('issue 13: a level 2-3 episode only for an adult at level 1 today, after the case opened and over before the dataset\'s day', () => {
+    const withEpisode = people.filter((p) => p.levelEpisode !== null);
+    expect(withEpisode.length).toBeGreaterThan(people.length * 0.02);
+    for (const person of withEpisode) {
+      expect(person.level).toBe(1);
+      expect(person.isYouth).toBe(false);
+      expect(person.category).not.toBe(3);
+      expect(person.levelEpisode!.from > person.mappaStartDate).toBe(true);
+      expect(person.levelEpisode!.to < dataset.asOf).toBe(true);
     }
   });
 });

@@ -1,3 +1,4 @@
+import { AREA_POPULATION, LOCAL_AUTHORITIES_BY_AREA } from '../domain/area-population';
 import { MAPPA_AREAS } from '../domain/mappa-area';
 import type { MappaArea } from '../domain/mappa-area';
 import { RiskLevel } from '../domain/risk-level';
@@ -53,6 +54,8 @@ export interface SyntheticPerson {
   readonly ethnicityCode: string;
   readonly nationality: string;
   readonly area: MappaArea;
+  /** The local authority of the person's home, one of the area's (weighted by their populations). */
+  readonly localAuthority: string;
   readonly isYouth: boolean;
   readonly category: MappaCategory;
   readonly level: MappaLevel;
@@ -72,6 +75,21 @@ export interface SyntheticPerson {
   readonly roshLevel: RiskLevel;
   readonly policeRiskLevel: RiskLevel;
   readonly address: { readonly line1: string; readonly town: string; readonly postcode: string };
+  /**
+   * A stretch at level 2 or 3, within the event history before the dataset's day, of someone managed
+   * at level 1 today: referred and screened up, reviewed at MAPP meetings, then stepped down when the
+   * added value was gone. It gives the year's level 2-3 count its turnover (annual report table 2
+   * against table 1). Null for most people; the MAPPA unit's case history and probation's recalls
+   * both read it, so they agree.
+   */
+  readonly levelEpisode: LevelEpisode | null;
+}
+
+/** A past stretch at a higher level, from the screening that raised it to the meeting that stepped it down. */
+export interface LevelEpisode {
+  readonly level: 2 | 3;
+  readonly from: string;
+  readonly to: string;
 }
 
 /** Options shared by every person of one synthetic dataset. */
@@ -178,7 +196,11 @@ export function syntheticPerson(index: number, options: SyntheticDatasetOptions)
   const crn = hasCrn ? `${CRN_LETTERS[Math.floor(index / 1_000_000) % CRN_LETTERS.length]}${String((index * 337 + options.seed) % 1_000_000).padStart(6, '0')}` : null;
   const hasPrisonRecord = supervision === 'CUSTODY' || supervision === 'LICENCE';
   const prisonNumber = hasPrisonRecord ? prisonNumberFor(index, options.seed) : null;
-  const area = random.pick(options.areas ?? MAPPA_AREAS);
+  // Areas are as large as their populations (one draw, like the uniform pick it replaced, so no
+  // other attribute of the person moved): London holds about fifteen times Cleveland's offenders.
+  const area = random.weighted((options.areas ?? MAPPA_AREAS).map((candidate) => [candidate, AREA_POPULATION[candidate]] as const));
+  // Streams of their own (issue 13), so adding them changed nothing else about the person.
+  const localAuthority = new Random(options.seed, index, 'person-local-authority').weighted(LOCAL_AUTHORITIES_BY_AREA[area]);
 
   const roshLevel = riskFor(random, level);
   return {
@@ -194,6 +216,7 @@ export function syntheticPerson(index: number, options: SyntheticDatasetOptions)
     ethnicityCode: random.pick(ETHNICITY_CODES),
     nationality: isForeignNational ? random.pick(FOREIGN_NATIONALITIES) : 'British',
     area,
+    localAuthority,
     isYouth,
     category,
     level,
@@ -218,7 +241,44 @@ export function syntheticPerson(index: number, options: SyntheticDatasetOptions)
       town: random.pick(TOWNS),
       postcode: `ZZ${random.int(1, 99)} ${random.int(1, 9)}${random.pick(['AA', 'AB', 'BA', 'BD', 'DE', 'EF'])}`,
     },
+    levelEpisode: levelEpisodeFor(new Random(options.seed, index, 'person-level-episode'), { category, level, isYouth, supervision, mappaStartDate, asOf }),
   };
+}
+
+/** Years before the dataset's day in which episodes fall: enough for the last reporting year (it ended at most 19 months before). */
+const EPISODE_YEARS = 2;
+
+/**
+ * How long an episode lasts and the yearly chance of one starting for an adult at level 1 in the
+ * community, by category. Tuned so that table 2 against table 1 (`LEVELS_2_AND_3_TURNOVER`: x1.95
+ * for category 1, x6.5 for category 2) holds for the last reporting year, measured from the case
+ * history (test/src/synthetic-annual-report.test.ts). Turnover of x6.5 means category 2 stints at
+ * levels 2-3 are short on average: the report's yearly count includes cases that closed (licence
+ * expired), which this model, where everyone has an active case, represents as short stints stepped
+ * down at the next meeting; to reach it, category 2 episodes also fall in custody (reviewed at level 2
+ * while release or parole is planned). Category 4 follows category 1 (the report has none).
+ */
+const EPISODES: Record<1 | 2, { readonly days: readonly [number, number]; readonly yearlyChance: number }> = {
+  1: { days: [60, 240], yearlyChance: 0.074 },
+  2: { days: [14, 42], yearlyChance: 0.36 },
+};
+
+function levelEpisodeFor(
+  random: Random,
+  person: { category: MappaCategory; level: MappaLevel; isYouth: boolean; supervision: Supervision; mappaStartDate: string; asOf: string },
+): LevelEpisode | null {
+  const episode = EPISODES[person.category === 2 ? 2 : 1];
+  const chance = random.next();
+  const days = random.int(episode.days[0], episode.days[1]);
+  const startBack = random.int(days + 1, EPISODE_YEARS * 365);
+  const level: 2 | 3 = random.chance(0.1) ? 3 : 2;
+  if (person.level !== 1 || person.category === 3 || person.isYouth || person.supervision === 'YOUTH_ORDER') return null;
+  if (person.supervision === 'CUSTODY' && person.category !== 2) return null;
+  if (chance >= Math.min(1, EPISODE_YEARS * episode.yearlyChance)) return null;
+  const from = addDays(person.asOf, -startBack);
+  // The case was open (and screened at level 1 for a month at least) before it was raised.
+  if (from <= addDays(person.mappaStartDate, 30)) return null;
+  return { level, from, to: addDays(from, days) };
 }
 
 function chooseSupervision(random: Random, category: MappaCategory, isYouth: boolean): Supervision {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { addDays, addMonths, custodyReleaseDate, daysBetween, Agency, insertFinishedDecisions, insertInChunks, MAPPA_AREAS, Random } from '@mappa/shared';
+import { addDays, addMonths, addWorkingDays, custodyReleaseDate, daysBetween, Agency, insertFinishedDecisions, insertInChunks, MAPPA_AREAS, Random } from '@mappa/shared';
+import { SFO_CHARGE_YEARLY_SHARE, SFO_CONVICTED_SHARE, SFO_MONTHS_TO_TRIAL, SFO_SCR_SHARE, yearlyWindows } from '@mappa/shared';
 import type { Database, MappaArea, SyntheticDatasetOptions, SyntheticPerson } from '@mappa/shared';
 import { caseAccessGrantTable } from '../case-access-grant/case-access-grant.table';
 import { mappaCaseChangeTable, mappaCaseTable } from '../mappa-case/mappa-case.table';
@@ -14,6 +15,7 @@ import {
   meetingTable,
 } from '../meeting/meeting.table';
 import { referralTable } from '../referral/referral.table';
+import { sfoNotificationTable } from '../sfo-notification/sfo-notification.table';
 import { planMeetings, reviewIntervalDays } from './meeting-plan';
 import type { LevelSegment, PlannedMeeting } from './meeting-plan';
 import { buildMeetings, buildReferrals, emptyWorkflowRows, meetingIdFor } from './workflow.seed';
@@ -216,6 +218,11 @@ function currentCase(person: SyntheticPerson, dataset: SyntheticDatasetOptions, 
         if ((offsets[1] ?? 0) <= (offsets[0] ?? 0)) offsets[1] = Math.min(levelSpan - 1, (offsets[0] ?? 0) + 1);
       }
     }
+    // Issue 13: someone at level 1 today who was raised to level 2 or 3 for a stretch in the event
+    // history (the person's `levelEpisode`, which probation's recalls also follow) has that stretch as
+    // the case's only level changes: screened up at its start, stepped down at a MAPP meeting at its end.
+    // The draws above are taken either way, so the rest of this stream is unchanged.
+    if (person.levelEpisode !== null) path = [1];
     const [openingLevel = person.level, ...laterLevels] = path;
     opening.level = openingLevel;
     let from = openingLevel;
@@ -223,6 +230,13 @@ function currentCase(person: SyntheticPerson, dataset: SyntheticDatasetOptions, 
       level(to, offsets[step] ?? span, levelChangeKind(from, to));
       from = to;
     });
+  }
+
+  const episode = person.levelEpisode;
+  if (episode !== null) {
+    opening.level = 1;
+    changes.push({ field: MappaCaseChangeField.LEVEL, value: String(episode.level), offset: daysBetween(person.mappaStartDate, episode.from), kind: MappaDecisionKind.SCREENING_DECISION });
+    changes.push({ field: MappaCaseChangeField.LEVEL, value: '1', offset: daysBetween(person.mappaStartDate, episode.to), kind: MappaDecisionKind.MAPP_MEETING });
   }
 
   const openingState: CaseState = {
@@ -345,10 +359,62 @@ function earlierCase(person: SyntheticPerson, random: Random, workflowRandom: Ra
   };
 }
 
+/** The value a case's history gave `field` at the end of `day` (the opening value before any change). */
+function valueOn(history: readonly ChangeInsert[], opening: CaseState, field: MappaCaseChangeField, day: string): string | null {
+  let value = opening[field];
+  for (const change of history) if (change.field === field && change.changedDate <= day) value = change.valueAfter;
+  return value;
+}
+
+const SFO_OFFENCE_GROUPS = [['MURDER', 10], ['ATTEMPTED_MURDER', 10], ['MANSLAUGHTER', 5], ['RAPE', 35], ['OTHER_SERIOUS_SEXUAL', 25], ['ARSON_ENDANGERING_LIFE', 10], ['KIDNAP', 5]] as const;
+
+/**
+ * Issue 13: MAPPA N notifications of serious further offence charges for someone under probation
+ * supervision in the community (licence or community order), over the event history at the model's
+ * yearly rate (`SFO_CHARGE_YEARLY_SHARE`: seed 004 publishes no SFO table, so an assumption). A charge
+ * older than the usual wait for trial has an outcome; the SMB chair decided on a review within ten
+ * days. A stream of its own, so adding it changed no other MAPPA data.
+ */
+function sfoNotifications(person: SyntheticPerson, dataset: SyntheticDatasetOptions, seeded: SeededCase): (typeof sfoNotificationTable.$inferInsert)[] {
+  if (person.isYouth || (person.supervision !== 'LICENCE' && person.supervision !== 'COMMUNITY_ORDER')) return [];
+  const random = new Random(dataset.seed, person.index, 'mappa-sfo');
+  const rows: (typeof sfoNotificationTable.$inferInsert)[] = [];
+  const caseId = seeded.row.caseId;
+  for (const window of yearlyWindows(dataset.asOf)) {
+    const happened = random.chance(SFO_CHARGE_YEARLY_SHARE);
+    const offset = random.int(0, 364);
+    const from = window.from > seeded.row.startDate ? window.from : addDays(seeded.row.startDate, 1);
+    // The MAPPA N is sent within five working days of the charge, before the dataset's day.
+    const to = addDays(window.to, -10);
+    if (!happened || from > to) continue;
+    const chargeDate = addDays(from, offset % (daysBetween(from, to) + 1));
+    const notifiedDate = addWorkingDays(chargeDate, random.int(1, 5));
+    const scrDecisionDate = addDays(notifiedDate, random.int(3, 10));
+    const trialDue = addMonths(chargeDate, SFO_MONTHS_TO_TRIAL + random.int(-4, 6));
+    const decided = trialDue <= dataset.asOf;
+    rows.push({
+      notificationId: `MN-${caseId.slice(3)}-${rows.length + 1}`,
+      caseId,
+      pncId: person.pncId,
+      chargeDate,
+      notifiedDate,
+      categoryAtCharge: Number(valueOn(seeded.history, seeded.opening, MappaCaseChangeField.CATEGORY, chargeDate)),
+      levelAtCharge: Number(valueOn(seeded.history, seeded.opening, MappaCaseChangeField.LEVEL, chargeDate)),
+      offenceGroup: random.weighted(SFO_OFFENCE_GROUPS),
+      outcome: !decided ? 'AWAITING_TRIAL' : random.chance(SFO_CONVICTED_SHARE) ? 'CONVICTED_SFO' : 'OTHER_OUTCOME',
+      outcomeDate: decided ? trialDue : null,
+      scrDecision: scrDecisionDate > dataset.asOf ? null : random.chance(SFO_SCR_SHARE) ? 'SCR_COMMISSIONED' : 'SCR_NOT_REQUIRED',
+      scrDecisionDate: scrDecisionDate > dataset.asOf ? null : scrDecisionDate,
+    });
+  }
+  return rows;
+}
+
 /** Writes the MAPPA unit's rows for a batch of synthetic people: every person gets exactly one ACTIVE case. */
 export async function seedMappa(db: Database, people: readonly SyntheticPerson[], dataset: SyntheticDatasetOptions): Promise<void> {
   const cases: CaseInsert[] = [];
   const changes: ChangeInsert[] = [];
+  const sfos: (typeof sfoNotificationTable.$inferInsert)[] = [];
   const rows: WorkflowRows = emptyWorkflowRows();
   for (const person of people) {
     // A stream of its own per agency: adding a MAPPA detail never changes another agency's data.
@@ -371,6 +437,7 @@ export async function seedMappa(db: Database, people: readonly SyntheticPerson[]
       cases.push(seeded.row);
       changes.push(...seeded.history);
     }
+    sfos.push(...sfoNotifications(person, dataset, current));
   }
   await insertInChunks(db, mappaCaseTable, cases);
   // Children after parents; tables with no foreign key between them go in parallel (each insert is one
@@ -379,6 +446,7 @@ export async function seedMappa(db: Database, people: readonly SyntheticPerson[]
   // held meeting is never without its consideration (the close rule); that load runs beside the others.
   await Promise.all([
     insertInChunks(db, mappaCaseChangeTable, changes),
+    insertInChunks(db, sfoNotificationTable, sfos),
     insertInChunks(db, referralTable, rows.referrals),
     db.transaction(async (tx) => {
       await tx.execute(sql`set local mappa.loading_history = 'on'`);
@@ -406,7 +474,7 @@ export async function seedMappa(db: Database, people: readonly SyntheticPerson[]
  */
 export async function clearMappa(db: Database): Promise<void> {
   await db.execute(
-    sql`truncate table ${disclosureConsiderationTable}, ${disclosureTransitionTable}, ${disclosureConsultationTable}, ${disclosureItemAgreementTable}, ${disclosureItemTable}, ${disclosureDecisionTable}, ${meetingActionTable}, ${meetingDecisionTable}, ${meetingMinutesTable}, ${meetingAttendanceTable}, ${meetingInvitationTable}, ${meetingTable}, ${referralTable}, ${mappaCaseTable}, ${caseAccessGrantTable} restart identity cascade`,
+    sql`truncate table ${disclosureConsiderationTable}, ${disclosureTransitionTable}, ${disclosureConsultationTable}, ${disclosureItemAgreementTable}, ${disclosureItemTable}, ${disclosureDecisionTable}, ${meetingActionTable}, ${meetingDecisionTable}, ${meetingMinutesTable}, ${meetingAttendanceTable}, ${meetingInvitationTable}, ${meetingTable}, ${referralTable}, ${sfoNotificationTable}, ${mappaCaseTable}, ${caseAccessGrantTable} restart identity cascade`,
   );
 }
 

@@ -21,6 +21,9 @@ export const personTable = policeSchema.table('person', {
   // when a case transfers (C.5) the receiving area's force takes the ViSOR record and this changes
   // with it. Null when the police cannot tell: then only a case grant brings the person in scope.
   mappaArea: text('mappa_area').$type<MappaArea>(),
+  // Issue 13: the local authority of the person's home, within the area, for the annual report's and
+  // the board's breakdowns. Not served in GraphQL (no reader yet); null for people recorded before it.
+  localAuthority: text('local_authority'),
 });
 
 /** Other names a person has used or been recorded under. */

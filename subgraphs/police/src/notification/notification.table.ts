@@ -29,8 +29,12 @@ export const notificationBreachTable = policeSchema.table(
     breachDate: date('breach_date', { mode: 'string' }).notNull(),
     nature: text('nature', { enum: ['FAILED_TO_NOTIFY_ADDRESS', 'FAILED_TO_NOTIFY_TRAVEL', 'FAILED_ANNUAL_VERIFICATION', 'FALSE_INFORMATION'] }).notNull(),
     outcome: text('outcome', { enum: ['CAUTIONED', 'CHARGED', 'CONVICTED', 'NO_FURTHER_ACTION', 'PENDING'] }).notNull(),
+    // Issue 13 (annual report table 3 counts RSOs cautioned or convicted in the year): the day the
+    // outcome was reached; null while it is pending or charged, and for breaches recorded before it.
+    // Not served in GraphQL: the statistics aggregate it inside the police subgraph.
+    outcomeDate: date('outcome_date', { mode: 'string' }),
   },
-  (table) => [index('notification_breach_pnc_id_idx').on(table.pncId)],
+  (table) => [index('notification_breach_pnc_id_idx').on(table.pncId), index('notification_breach_outcome_date_idx').on(table.outcomeDate)],
 );
 
 export type NotificationRow = typeof notificationTable.$inferSelect;

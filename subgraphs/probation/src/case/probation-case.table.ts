@@ -1,4 +1,4 @@
-import { boolean, date, smallint, text } from 'drizzle-orm/pg-core';
+import { boolean, date, index, smallint, text } from 'drizzle-orm/pg-core';
 import type { MappaArea } from '@mappa/shared';
 import { probationSchema } from '../probation.schema';
 
@@ -44,6 +44,9 @@ export const probationCaseTable = probationSchema.table('probation_case', {
   // only to counter-terrorism cleared callers; for anyone else probation does not hold them. Read
   // with the case row itself, so the row-scope check costs no extra query.
   counterTerrorismRestricted: boolean('ct_restricted').notNull().default(false),
-});
+}, (table) => [
+  // The record conditions find an offender manager's own cases by staff code: indexed so that lookup is not a scan.
+  index('probation_case_manager_staff_code_idx').on(table.managerStaffCode),
+]);
 
 export type ProbationCaseRow = typeof probationCaseTable.$inferSelect;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { addDays, addMonths, daysBetween, insertInChunks, Random, RiskLevel } from '@mappa/shared';
+import { addDays, addMonths, daysBetween, insertInChunks, LEVEL_1_RECALL_YEARLY_SHARE, Random, RECALL_SHARE_OF_LEVELS_2_AND_3, RiskLevel, yearlyWindows } from '@mappa/shared';
 import { DEV_ISSUER, insertFinishedDecisions, level1DisclosureHistory } from '@mappa/shared';
 import type { FinishedDecisionRows, Level1ConsiderationInsert } from '@mappa/shared';
 import * as disclosureTables from '../disclosure/disclosure.table';
@@ -10,6 +10,7 @@ import { licenceConditionTable, licenceTable } from '../licence/licence.table';
 import { riskOfSeriousHarmTable } from '../risk/risk-of-serious-harm.table';
 import { riskManagementPlanTable } from '../risk-management-plan/risk-management-plan.table';
 import { victimContactTable } from '../victim/victim-contact.table';
+import { RECALL_REASONS, recallTable } from '../recall/recall.table';
 import { approvedPremisesPlacementTable, approvedPremisesStaffTable } from '../approved-premises/approved-premises.table';
 import {
   additional,
@@ -107,10 +108,12 @@ export async function seedProbation(db: Database, people: readonly SyntheticPers
   const rows: ProbationRows = { cases: [], licences: [], conditions: [], roshes: [], plans: [], victims: [], addresses: [], placements: [] };
   const disclosures: FinishedDecisionRows[] = [];
   const considerations: Level1ConsiderationInsert[] = [];
+  const recalls: (typeof recallTable.$inferInsert)[] = [];
   for (const person of people) {
     // Only people with a CRN are probation cases; under-18s belong to the YOT even if one were set.
     if (person.crn === null || person.probationStatus === null || person.isYouth) continue;
     seedPerson(rows, person, person.crn, dataset);
+    recalls.push(...recallsOf(person, person.crn, dataset));
     // Issue 11: some of probation's own level 1 cases had a disclosure proposed at a review (its own stream).
     if (person.level === 1 && person.leadAgency === 'PROBATION' && person.probationStatus === 'CURRENT') {
       const random = new Random(dataset.seed, person.index, 'probation-disclosure');
@@ -131,7 +134,7 @@ export async function seedProbation(db: Database, people: readonly SyntheticPers
     insertInChunks(db, approvedPremisesPlacementTable, rows.placements),
     seedApprovedPremisesStaff(db, people),
   ]);
-  await insertInChunks(db, licenceConditionTable, rows.conditions);
+  await Promise.all([insertInChunks(db, licenceConditionTable, rows.conditions), insertInChunks(db, recallTable, recalls)]);
   // Finished history, in its final state (the disclosure triggers let that through only for a history load).
   await db.transaction(async (tx) => {
     await tx.execute(sql`set local mappa.loading_history = 'on'`);
@@ -154,6 +157,58 @@ async function seedApprovedPremisesStaff(db: Database, people: readonly Syntheti
     }),
   );
   if (staff.length > 0) await db.insert(approvedPremisesStaffTable).values(staff).onConflictDoNothing();
+}
+
+/**
+ * Of the year's level 2-3 offenders of each category, the share on licence (and so recallable): people
+ * in custody are not, nor those on a community order or under no supervision. Table 5's recall share
+ * over this is the yearly chance of a recall for someone on licence at levels 2-3.
+ */
+const LICENCE_SHARE_OF_LEVELS_2_AND_3: Record<1 | 2 | 3, number> = { 1: 0.3, 2: 0.6, 3: 0.24 };
+
+/**
+ * Issue 13: recalls to custody of someone on licence today, drawn over the event history (a stream
+ * of their own). At levels 2-3 (today, or during an earlier episode) at table 5's rate by category;
+ * at level 1 at an assumed base rate. Each recall happened after release and ended in re-release
+ * before the dataset's day, since the person is on licence today.
+ */
+function recallsOf(person: SyntheticPerson, crn: string, dataset: SyntheticDatasetOptions): (typeof recallTable.$inferInsert)[] {
+  const sentence = person.sentence;
+  if (person.supervision !== 'LICENCE' || person.probationStatus !== 'CURRENT' || sentence === null) return [];
+  const random = new Random(dataset.seed, person.index, 'probation-recall');
+  const category = person.category === 4 ? 2 : person.category;
+  const levels23Chance = Math.min(1, RECALL_SHARE_OF_LEVELS_2_AND_3[category] / LICENCE_SHARE_OF_LEVELS_2_AND_3[category]);
+  const released = addDays(sentence.conditionalReleaseDate, 14);
+  const latest = addDays(dataset.asOf, -29);
+  const episode = person.levelEpisode;
+  // Periods in which a recall may fall, each with its chance: the episode itself, or each yearly window.
+  const periods =
+    episode !== null
+      ? [{ from: episode.from, to: episode.to, chance: levels23Chance }]
+      : yearlyWindows(dataset.asOf).map((window) => ({ ...window, chance: person.level >= 2 ? levels23Chance : LEVEL_1_RECALL_YEARLY_SHARE }));
+  const recalls: (typeof recallTable.$inferInsert)[] = [];
+  for (const period of periods) {
+    const from = period.from > released ? period.from : released;
+    const to = period.to < latest ? period.to : latest;
+    const happened = random.chance(period.chance);
+    const offset = random.int(0, 364);
+    if (!happened || from > to) continue;
+    const recallDate = addDays(from, offset % (daysBetween(from, to) + 1));
+    const returnedToCustodyDate = addDays(recallDate, random.int(0, 5));
+    const fixedTerm = random.chance(0.7);
+    const reRelease = addDays(returnedToCustodyDate, fixedTerm ? 28 : random.int(56, 300));
+    const lastDay = addDays(dataset.asOf, -1);
+    recalls.push({
+      recallId: `RC-${crn}-${recalls.length + 1}`,
+      crn,
+      recallDate,
+      reason: random.weighted([[RECALL_REASONS[0], 70], [RECALL_REASONS[1], 15], [RECALL_REASONS[2], 10], [RECALL_REASONS[3], 5]] as const),
+      recallType: fixedTerm ? 'FIXED_TERM' : 'STANDARD',
+      returnedToCustodyDate,
+      reReleaseDate: reRelease < lastDay ? reRelease : lastDay,
+    });
+  }
+  return recalls;
 }
 
 /** Of probation's current level 1 cases it leads, the share with a disclosure proposed at a review. */

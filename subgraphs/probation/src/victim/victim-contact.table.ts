@@ -31,7 +31,8 @@ export const victimContactTable = probationSchema.table(
     vloStaffId: text('vlo_staff_id').notNull(),
     contactDate: date('contact_date', { mode: 'string' }).notNull(),
   },
-  (table) => [index('victim_contact_crn_idx').on(table.crn)],
+  // The record conditions find a VLO's own victims by staff id (C.29): indexed so that lookup is not a scan.
+  (table) => [index('victim_contact_crn_idx').on(table.crn), index('victim_contact_vlo_staff_id_idx').on(table.vloStaffId)],
 );
 
 export type VictimContactRow = typeof victimContactTable.$inferSelect;
