@@ -98,6 +98,9 @@ describe('C §7.3: a seeded dataset answers the annual report in the proportions
       process.stderr.write(`category ${category}: ${onSnapshot(category).size} at levels 2-3 on 31 March, ${inYear(category).size} in the year (x${turnover.toFixed(2)})\n`);
       expectNear(turnover, IN_YEAR_LEVELS_2_3[category] / SNAPSHOT_LEVELS_2_3[category], 0.25);
     }
+    // Category 3 leaves levels 2-3 only by its case closing, which the model does not hold yet (docs/synthetic-data.md): reported, not asserted.
+    const all = (of: (category: number) => Set<string>) => [1, 2, 3].reduce((sum, category) => sum + of(category).size, 0);
+    process.stderr.write(`category 3: x${(inYear(3).size / onSnapshot(3).size).toFixed(2)}; categories 1-3: x${(all(inYear) / all(onSnapshot)).toFixed(2)} (report x3.40)\n`);
     // Level changes through the year: screened up and stepped down, both recorded in the case history.
     expect(cases.filter((c) => c.raised_in_year).length).toBeGreaterThan(0);
   });
