@@ -16,6 +16,7 @@ import { MeetingMinutesResolver } from './meeting/meeting-minutes.resolver';
 import { MeetingPackPreviewResolver } from './meeting-pack/meeting-pack-preview.resolver';
 import { DisclosureConsiderationResolver } from './disclosure/disclosure-consideration.resolver';
 import { DisclosureStatisticsResolver } from './disclosure/disclosure-statistics.resolver';
+import { MappaStatisticsResolver } from './statistics/mappa-statistics.resolver';
 import { offenderReferenceResolver } from './offender/offender.reference';
 import { OffenderResolver } from './offender/offender.resolver';
 import { ReferralResolver } from './referral/referral.resolver';
@@ -55,6 +56,7 @@ export const mappaSubgraph: SubgraphDefinition<MappaLoaders> = {
           MeetingPackPreviewResolver,
           DisclosureConsiderationResolver,
           DisclosureStatisticsResolver,
+          MappaStatisticsResolver,
           MappaDisclosureProposalResolver,
           MappaDisclosureDecisionResolver,
         ],

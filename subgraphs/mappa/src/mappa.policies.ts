@@ -401,6 +401,24 @@ export const mappaPolicies = definePolicies('mappa', {
     rules: ['principle 8', 'principle 9', 'KPI 3', 'C.92', 'C.93'],
     grants: [{ roles: ['mappa_coordinator', 'lay_adviser'], agencies: ['mappa_unit'], purposes: ['STATISTICS'] }],
   },
+  // Issue 13: the unit's part of the statistics path, asked only by the gateway's statistics service
+  // (the queries are @inaccessible); the service suppresses and rounds before anything leaves.
+  statisticsPublished: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL',
+    summary:
+      'The annual report tables the MAPPA unit counts (C §7.3 tables 1 and 2: offenders on 31 March by category and level; people managed at level 2 or 3 in the year), as raw cells for the gateway\'s statistics service, which suppresses and rounds them. Analysts, the co-ordinator, the chair and the SMB lay advisers, under STATISTICS, for the area of their own token; another area is answered with nothing. Category 4 and restricted ViSOR cases are in no statistic (principle 7).',
+    rules: ['principle 7', 'principle 8', 'principle 9', 'C.92', 'C.93'],
+    grants: [{ roles: ['analyst', 'mappa_coordinator', 'mappa_chair', 'lay_adviser'], purposes: ['STATISTICS'] }],
+  },
+  statisticsSubjects: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The ad-hoc statistics population: each active MAPPA case of an area under a pseudonym for one query (an HMAC under the query\'s own secret) with its category, level and lead agency, for the gateway\'s statistics service, which joins the owners\' answers, counts, suppresses and rounds. Analysts, the co-ordinator and the chair (not lay advisers: published tables only), under STATISTICS, for their own area.',
+    rules: ['principle 7', 'principle 8', 'principle 9', 'C.93'],
+    grants: [{ roles: ['analyst', 'mappa_coordinator', 'mappa_chair'], purposes: ['STATISTICS'] }],
+  },
   // Disclosure decisions at levels 2 and 3 (issue 11): the record's and the proposal answer's grants are the
   // same in the three holders (shared types); proposing is the meeting's.
   disclosureRecord: disclosureRecordPolicy(Agency.MAPPA_UNIT),

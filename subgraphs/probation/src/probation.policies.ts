@@ -308,6 +308,15 @@ export const probationPolicies = definePolicies('probation', {
   disclosureRecord: disclosureRecordPolicy(Agency.PROBATION),
   disclosureProposal: disclosureProposalPolicy(Agency.PROBATION),
   disclosureProposing: level1DisclosureProposingPolicy(Agency.PROBATION, 'PROBATION'),
+  // Issue 13: the probation service's part of the ad-hoc statistics join (@inaccessible, the gateway's statistics service only).
+  statisticsSubjects: {
+    owner: Agency.PROBATION,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The ad-hoc statistics join\'s probation dimensions: each case probation holds in an area under a pseudonym for one query, with its supervision type and overall risk of serious harm level. Analysts, the co-ordinator and the chair, under STATISTICS, for their own area; another area is answered with nothing.',
+    rules: ['principle 7', 'principle 8', 'principle 9', 'C.93'],
+    grants: [{ roles: ['analyst', 'mappa_coordinator', 'mappa_chair'], purposes: ['STATISTICS'] }],
+  },
 });
 
 /** Every probation policy, for the schema build and the access matrix. */
