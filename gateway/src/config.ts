@@ -104,7 +104,7 @@ export const gatewayStatisticsEnv = {
 /** The statistics settings the configuration asks for. */
 export function statisticsConfigured(config: z.infer<z.ZodObject<typeof gatewayStatisticsEnv>>): Partial<StatisticsSettings> {
   return {
-    control: { threshold: config.STATISTICS_SUPPRESSION_THRESHOLD, base: config.STATISTICS_ROUNDING_BASE },
+    control: { threshold: config.STATISTICS_SUPPRESSION_THRESHOLD, base: config.STATISTICS_ROUNDING_BASE, withholdZeros: false },
     minimumGroupSize: config.STATISTICS_MINIMUM_GROUP_SIZE,
     ...(config.STATISTICS_KEY_SECRET ? { keySecret: config.STATISTICS_KEY_SECRET } : {}),
   };

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { addKeys, BadUserInputError, protectTable } from '@mappa/shared';
+import { addKeys, adHocControl, BadUserInputError, protectTable } from '@mappa/shared';
 import type { Caller, DisclosureControl, MappaArea, ProtectedCell, ProtectedTable, RawCell } from '@mappa/shared';
 import type { OwnerClient } from './owner-client';
 import { DIMENSIONS, NOT_HELD, OWNER_QUERIES } from './statistics-dimensions';
@@ -136,7 +136,7 @@ export class StatisticsService {
       cell.count += 1;
       cell.key = addKeys(cell.key, Number(subject.recordKey));
     }
-    const table = protectTable(counts, this.settings.control);
+    const table = protectTable(counts, adHocControl(this.settings.control));
     // Minimum group size on every filter: too few people left and nothing is shown, not even the total.
     return tableOf(rows, rowValues, columns, columnValues, population < this.settings.minimumGroupSize ? withheld(table) : table);
   }

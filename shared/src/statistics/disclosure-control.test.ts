@@ -1,4 +1,4 @@
-import { addKeys, protectTable, pseudonymOf, recordKeyOf, RECORD_KEY_RANGE, roundByCellKey } from './disclosure-control';
+import { adHocControl, DEFAULT_DISCLOSURE_CONTROL, protectTable, pseudonymOf, recordKeyOf, RECORD_KEY_RANGE, roundByCellKey, withheldByCellKey } from './disclosure-control';
 import type { ProtectedTable, RawCell } from './disclosure-control';
 
 const cell = (count: number, key = count * 37): RawCell => ({ count, key: key % RECORD_KEY_RANGE });
@@ -54,16 +54,31 @@ describe('disclosure control (C.93: a statistical return only, no count that sin
     expect(protectTable([[cell(0), cell(0)]]).total).toEqual({ count: 0, suppressed: false });
   });
 
-  it('C.93: a differencing pair (the same cell with one person more) gives answers the same count could have given', () => {
-    for (let count = 5; count < 200; count += 1) {
-      for (let key = 0; key < RECORD_KEY_RANGE; key += 211) {
-        const without = roundByCellKey(count, key);
-        const withOneMore = roundByCellKey(count + 1, addKeys(key, (key * 7 + 3) % RECORD_KEY_RANGE));
-        // Both are a rounding of `count` itself (floor or ceiling to 5): the pair does not show the person.
-        const possible = new Set([count - (count % 5), count % 5 === 0 ? count : count - (count % 5) + 5]);
-        const possibleForMore = new Set([...possible, count + 1 - ((count + 1) % 5), (count + 1) % 5 === 0 ? count + 1 : count + 1 - ((count + 1) % 5) + 5]);
-        expect(Math.abs(withOneMore - without)).toBeLessThanOrEqual(5);
-        expect(possibleForMore.has(withOneMore) && possibleForMore.has(without)).toBe(true);
+  it('C.93: 1 to 4 is always withheld; 5 to 8 for fewer keys the larger it is; 9 and over never; zero only in ad-hoc tables', () => {
+    const keys = Array.from({ length: RECORD_KEY_RANGE }, (_, key) => key);
+    const withheldShare = (count: number) => keys.filter((key) => withheldByCellKey(count, key, DEFAULT_DISCLOSURE_CONTROL)).length / RECORD_KEY_RANGE;
+    expect([1, 2, 3, 4].map(withheldShare)).toEqual([1, 1, 1, 1]);
+    expect(withheldShare(5)).toBeGreaterThan(withheldShare(6));
+    expect(withheldShare(7)).toBeGreaterThan(withheldShare(8));
+    expect(withheldShare(8)).toBeGreaterThan(0);
+    expect([9, 10, 50].map(withheldShare)).toEqual([0, 0, 0]);
+    expect(withheldByCellKey(0, 17, DEFAULT_DISCLOSURE_CONTROL)).toBe(false);
+    expect(withheldByCellKey(0, 17, adHocControl(DEFAULT_DISCLOSURE_CONTROL))).toBe(true);
+  });
+
+  it('C.93: for every count, a differencing pair (the cell with one person more, any keys) gives a pair of answers the same count could also have given', () => {
+    const control = adHocControl(DEFAULT_DISCLOSURE_CONTROL);
+    const answer = (count: number, key: number) => (withheldByCellKey(count, key, control) ? 'withheld' : roundByCellKey(count, key));
+    // Every answer a count can give, over all keys.
+    const possible = (count: number) => new Set(Array.from({ length: RECORD_KEY_RANGE }, (_, key) => answer(count, key)));
+    for (let count = 0; count < 60; count += 1) {
+      const without = possible(count);
+      const withOneMore = possible(count + 1);
+      for (const a of withOneMore) {
+        for (const b of without) {
+          const explained = [count, count + 1].some((same) => possible(same).has(a) && possible(same).has(b));
+          expect({ count, a, b, explained }).toEqual({ count, a, b, explained: true });
+        }
       }
     }
   });

@@ -11,7 +11,9 @@ import { SUPPRESSED_COUNT_MAX } from './small-counts';
  * only, no identifiable data). One definition, built on `small-counts.ts`, in three steps:
  *
  * 1. Primary suppression: a cell counting 1 to `threshold` people is withheld (default 4, the product's
- *    small-count rule; a zero singles no one out and is shown).
+ *    small-count rule; a zero singles no one out and is shown in a published table, and is withheld in
+ *    an ad-hoc one), and a count just above the threshold is withheld for some cell keys
+ *    (`withheldByCellKey`), so that the edge of suppression does not show a person either.
  * 2. Secondary suppression across rows AND columns: wherever a row or a column (totals included as
  *    one more cell of it) would hold exactly one withheld cell, the smallest other non-zero cell is
  *    withheld too (or the total, when nothing else is left), repeated until no row or column has a
@@ -37,14 +39,23 @@ export const STATISTICS_SUPPRESSION_THRESHOLD = SUPPRESSED_COUNT_MAX;
 /** The range of a record key: a person's key is a number in [0, RECORD_KEY_RANGE). */
 export const RECORD_KEY_RANGE = 4096;
 
-/** How a published table is protected: the largest withheld count and the rounding base. */
+/**
+ * How a published table is protected: the largest withheld count, the rounding base, and whether a
+ * zero is withheld like a small count. A fixed published table shows its zeros (they single no one
+ * out); an ad-hoc table whose filters the caller chooses withholds them, because there a zero beside
+ * the same cell withheld in a query with one person more would say that person is in it.
+ */
 export interface DisclosureControl {
   readonly threshold: number;
   readonly base: number;
+  readonly withholdZeros: boolean;
 }
 
-/** The product's one default disclosure control. */
-export const DEFAULT_DISCLOSURE_CONTROL: DisclosureControl = { threshold: STATISTICS_SUPPRESSION_THRESHOLD, base: STATISTICS_ROUNDING_BASE };
+/** The product's one default disclosure control (published tables). */
+export const DEFAULT_DISCLOSURE_CONTROL: DisclosureControl = { threshold: STATISTICS_SUPPRESSION_THRESHOLD, base: STATISTICS_ROUNDING_BASE, withholdZeros: false };
+
+/** The disclosure control of ad-hoc tables: the same, zeros withheld too. */
+export const adHocControl = (control: DisclosureControl): DisclosureControl => ({ ...control, withholdZeros: true });
 
 /** A raw cell: how many people, and its key (the sum of their record keys, modulo RECORD_KEY_RANGE). */
 export interface RawCell {
@@ -98,9 +109,26 @@ export function roundByCellKey(count: number, key: number, base: number = STATIS
   if (!Number.isInteger(count) || count < 0) throw new Error(`a count is a non-negative integer, got ${count}`);
   const remainder = count % base;
   if (remainder === 0) return count;
-  // A draw in [0, 1) from the key, scrambled so that neighbouring keys do not round alike.
-  const draw = ((Math.imul(key + 1, 2654435761) >>> 0) % RECORD_KEY_RANGE) / RECORD_KEY_RANGE;
-  return draw < remainder / base ? count - remainder + base : count - remainder;
+  return drawOf(key, 0) < remainder / base ? count - remainder + base : count - remainder;
+}
+
+/** A draw in [0, 1) from a cell key (`salt` gives independent draws from one key), scrambled so that neighbouring keys do not draw alike. */
+function drawOf(key: number, salt: number): number {
+  return ((Math.imul(key + 1 + salt * RECORD_KEY_RANGE, 2654435761) >>> 0) % RECORD_KEY_RANGE) / RECORD_KEY_RANGE;
+}
+
+/**
+ * Whether a cell is withheld before secondary suppression: 1 to `threshold` always (0 too where zeros
+ * are withheld), and a count just above the threshold (threshold + 1 to threshold + base - 1) by its
+ * key, less often the larger it is (4 in 5 keys for threshold + 1, 1 in 5 for threshold + base - 1). So
+ * a count one above the threshold is withheld for most keys too, and a cell shown in one query and
+ * withheld in another whose people differ by one is what the same count could have given.
+ */
+export function withheldByCellKey(count: number, key: number, control: DisclosureControl): boolean {
+  if (count === 0) return control.withholdZeros;
+  if (count <= control.threshold) return true;
+  const above = count - control.threshold;
+  return above < control.base && drawOf(key, 1) < (control.base - above) / control.base;
 }
 
 /** One cell shown: withheld when `withheld`, else rounded by its key (a zero stays zero). */
@@ -108,8 +136,6 @@ function publish(cell: RawCell, withheld: boolean, control: DisclosureControl): 
   if (withheld) return { count: null, suppressed: true };
   return { count: roundByCellKey(cell.count, cell.key, control.base), suppressed: false };
 }
-
-const isSmall = (count: number, control: DisclosureControl) => count >= 1 && count <= control.threshold;
 
 /**
  * Protects a two-way table of raw cells (rows × columns, every row the same length): primary
@@ -126,7 +152,7 @@ export function protectTable(rows: readonly (readonly RawCell[])[], control: Dis
 
   // The extended grid: the cells, each row's total in the last column, the column totals in the last row.
   const grid: RawCell[][] = [...rows.map((row, index) => [...row, rowTotals[index]!]), [...columnTotals, total]];
-  const withheld = grid.map((row) => row.map((cell) => isSmall(cell.count, control)));
+  const withheld = grid.map((row) => row.map((cell) => withheldByCellKey(cell.count, cell.key, control)));
   const lines: [number, number][][] = [
     ...grid.map((row, r) => row.map((_, c): [number, number] => [r, c])),
     ...Array.from({ length: columnCount + 1 }, (_, c) => grid.map((_, r): [number, number] => [r, c])),

@@ -20,9 +20,9 @@ export class MappaStatisticsResolver {
   @Directive('@federation__inaccessible')
   @Query(() => [MappaStatisticsCell], { nullable: true, description: 'The annual report tables 1 and 2 of an area and reporting year, raw (the gateway statistics service only).' })
   async mappaStatisticsAnnualReport(
-    @Arg('area', () => MappaArea) area: MappaArea,
+    @Arg('area', () => MappaArea, { description: 'The area (the caller\'s own).' }) area: MappaArea,
     @Arg('year', () => Int, { description: 'The reporting year starting 1 April of this year.' }) year: number,
-    @Arg('keySecret', () => String) keySecret: string,
+    @Arg('keySecret', () => String, { description: 'The product\'s record-key secret, from the gateway.' }) keySecret: string,
     @Ctx() context: MappaContext,
   ): Promise<MappaStatisticsCell[] | null> {
     const values = parseInput(annualReportSchema, { area, year, keySecret }, 'annualReport');
@@ -35,9 +35,9 @@ export class MappaStatisticsResolver {
   @Directive('@federation__inaccessible')
   @Query(() => [MappaStatisticsSubject], { nullable: true, description: 'The MAPPA offenders of an area under pseudonyms for one query, with the unit\'s dimensions (the gateway statistics service only).' })
   async mappaStatisticsSubjects(
-    @Arg('area', () => MappaArea) area: MappaArea,
-    @Arg('querySecret', () => String) querySecret: string,
-    @Arg('keySecret', () => String) keySecret: string,
+    @Arg('area', () => MappaArea, { description: 'The area (the caller\'s own).' }) area: MappaArea,
+    @Arg('querySecret', () => String, { description: 'This query\'s own pseudonym secret, from the gateway.' }) querySecret: string,
+    @Arg('keySecret', () => String, { description: 'The product\'s record-key secret, from the gateway.' }) keySecret: string,
     @Ctx() context: MappaContext,
   ): Promise<MappaStatisticsSubject[] | null> {
     const values = parseInput(subjectsSchema, { area, querySecret, keySecret }, 'subjects');

@@ -15,8 +15,8 @@ export class PoliceStatisticsResolver {
   @Directive('@federation__inaccessible')
   @Query(() => [PoliceStatisticsSubject], { nullable: true, description: 'The people the police holds in an area under pseudonyms for one query, with its aggregable dimensions (the gateway statistics service only).' })
   async policeStatisticsSubjects(
-    @Arg('area', () => MappaArea) area: MappaArea,
-    @Arg('querySecret', () => String) querySecret: string,
+    @Arg('area', () => MappaArea, { description: 'The area (the caller\'s own).' }) area: MappaArea,
+    @Arg('querySecret', () => String, { description: 'This query\'s own pseudonym secret, from the gateway.' }) querySecret: string,
     @Ctx() context: PoliceContext,
   ): Promise<PoliceStatisticsSubject[] | null> {
     const values = parseInput(subjectsSchema, { area, querySecret }, 'subjects');

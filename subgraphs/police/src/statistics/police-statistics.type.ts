@@ -1,4 +1,4 @@
-import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import { Access } from '@mappa/shared';
 import { policePolicies } from '../police.policies';
 
