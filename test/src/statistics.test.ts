@@ -398,6 +398,29 @@ describe('ad-hoc aggregates across agencies (C.93)', () => {
   });
 });
 
+describe('an agency that cannot answer', () => {
+  let policeDown: RunningGateway;
+
+  beforeAll(async () => {
+    const urls = Object.fromEntries(Object.values(env.stack.subgraphs).map((subgraph) => [subgraph.name, `${subgraph.url}/graphql`]));
+    // Nothing listens on port 9 (discard) here: the police cannot be reached.
+    policeDown = await startGatewayOver(env, { subgraphUrls: { ...urls, police: 'http://127.0.0.1:9/graphql' } });
+  }, 120_000);
+
+  afterAll(async () => {
+    await policeDown?.close();
+  });
+
+  it('makes an ad-hoc table that needs it UPSTREAM_UNAVAILABLE naming it, never a table with its part missing; tables without it still answer', async () => {
+    const needsPolice = await ask<{ statisticsAggregate: Table | null }>(AGGREGATE, { area: AREA, rows: 'CATEGORY', columns: 'GENDER' }, ANALYST, STATISTICS, `${policeDown.url}/graphql`);
+    expect(needsPolice.body.data?.statisticsAggregate ?? null).toBeNull();
+    expect(needsPolice.body.errors?.map((error) => [error.extensions?.code, error.extensions?.agency])).toEqual([['UPSTREAM_UNAVAILABLE', 'police']]);
+    const withoutPolice = await ask<{ statisticsAggregate: Table | null }>(AGGREGATE, { area: AREA, rows: 'CATEGORY', columns: 'SUPERVISION_TYPE' }, ANALYST, STATISTICS, `${policeDown.url}/graphql`);
+    expect(withoutPolice.body.errors).toBeUndefined();
+    expect(withoutPolice.body.data?.statisticsAggregate?.total.suppressed).toBe(false);
+  });
+});
+
 describe('who may ask (principle 8, principle 9)', () => {
   it.each([
     ['a PPU officer under STATISTICS', PPU_OFFICER, STATISTICS],
