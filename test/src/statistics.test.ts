@@ -1,5 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import { auditEntryTable, MappaArea } from '@mappa/shared';
+import { auditEntryTable, MappaArea, recordKeyOf, recordKeySql } from '@mappa/shared';
 import type { AuditPayload, DeclaredPurpose, PrincipalClaims } from '@mappa/shared';
 import type { RunningGateway } from '@mappa/gateway';
 import { DEFAULT_PRINCIPAL, eventually, postGraphQL, startGatewayOver, startTestStack } from './support/test-stack';
@@ -299,6 +299,16 @@ describe('the annual report (C.92, C.93)', () => {
   });
 });
 
+describe('one record key in SQL and in code', () => {
+  it('C.93: an owner\'s GROUP BY keys a person exactly as the ad-hoc join does, so the same people round the same way on both paths', async () => {
+    const subjects = cases.slice(0, 50).map((row) => row.pnc_id);
+    for (const subject of subjects) {
+      const [row] = await rowsOf<{ key: number }>(sql`select ${recordKeySql('a-statistics-key-secret-for-this-test', sql`${subject}::text`)} as key`);
+      expect(Number(row!.key)).toBe(recordKeyOf('a-statistics-key-secret-for-this-test', subject));
+    }
+  });
+});
+
 describe('ad-hoc aggregates across agencies (C.93)', () => {
   const grid = (rows: keyof Person, rowValues: string[], columns: keyof Person, columnValues: string[], keep: (person: Person) => boolean) =>
     rowValues.map((rowValue) => columnValues.map((columnValue) => population.filter((person) => keep(person) && person[rows] === rowValue && person[columns] === columnValue).length));
@@ -330,6 +340,7 @@ describe('ad-hoc aggregates across agencies (C.93)', () => {
     expect(env.stack.subgraphs.police.requests.count).toBe(1);
     expect(env.stack.subgraphs.probation.requests.count).toBe(1);
     expect(env.stack.subgraphs.prison.requests.count).toBe(0);
+    expect({ mappa: env.stack.subgraphs.mappa.statements.count, police: env.stack.subgraphs.police.statements.count, probation: env.stack.subgraphs.probation.statements.count }).toEqual({ mappa: 1, police: 1, probation: 1 });
     const { body } = await ask<{ statisticsAggregate: Table }>(AGGREGATE, variables, CHAIR);
     expectProtected(body.data!.statisticsAggregate, expected, true);
   });
