@@ -51,8 +51,11 @@ import type { GraphQLResponse, TestStack } from './support/test-stack';
 //   only; no per-address-type condition exists.
 // - Type P prison alerts for the Responsible Authority (B.49): prison.mappaAlert is the prison's only,
 //   since no per-type filter exists (X, H and C types are prison-only, B.3).
-// - The allocated COM's view of a victim's scheme and VLO (C.33): probation.victimContacts stays the
-//   VLO's alone; the allocation check for that one field is not built.
+// - The allocated COM's view of a victim's scheme and VLO (inventory §3, C.33): C.33 says the offender
+//   manager asks the Victim Liaison Unit whether a victim has a VLO and infers no direct read, so
+//   probation.victimContacts stays the VLO's alone.
+// - Level 1 prison information exchange (B.60, OQ 3): the rule frees it from the level 2/3 requirements
+//   but names no fields, so no row gives a Responsible Authority role prison records beyond the above.
 // - YOT records at meetings and disclosure decisions about their young person (A.R25, B.10): the YOT
 //   attends, but the meeting about a child is the only place it would read, and meetings about children
 //   are not in this matrix (their safeguards are meeting-purpose-binding's tests).
