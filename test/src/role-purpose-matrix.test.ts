@@ -63,8 +63,11 @@ import type { GraphQLResponse, TestStack } from './support/test-stack';
 //   entry point into the offender view; the police's opens only its author fields.
 // Wider than the inventory's proposal, because the rules are: the Responsible Authority roles read the
 // MAPPA summaries under MAPPA_SCREENING (§2.2 names only the co-ordinator, but the managing agencies make
-// the referral, A.R19, B.55, and here each has one); the ViSOR nominal is part of the RA's MAPPA summary
-// (principle 3: MAPPA status).
+// the referral, A.R19, B.55, and here each agency's staff declare their agency's referral); the ViSOR
+// nominal is part of the RA's MAPPA summary (principle 3: MAPPA status). Open: the chair, declaring a
+// referral of its employing agency (police), reads the other agencies' summaries under MAPPA_SCREENING
+// but not the MAPPA case; whether A.R19 and B.52 ("screening is the co-ordinator's") close that too is
+// not settled by the rules, so the rows keep what the chair's agency membership gives.
 
 /**
  * The record groups of the offender view. Each path is a field below `offender`; `[]` marks a list
