@@ -21,6 +21,7 @@ export const RECORD_CONDITIONS = [
   'subjectUnderEighteen',
   'receivingProbationArea',
   'mappaJInForce',
+  'leadAgencyOfCase',
 ] as const;
 
 export type RecordConditionName = (typeof RECORD_CONDITIONS)[number];
@@ -47,6 +48,7 @@ export const RECORD_CONDITION_DESCRIPTIONS: Record<RecordConditionName, string> 
   subjectUnderEighteen: "only for a person the owner's record shows is under 18 on the request's date, by the date of birth it holds",
   receivingProbationArea: "only for a transition plan that names the reader's area as the probation area receiving the case",
   mappaJInForce: 'only for a MAPPA J about someone 18 or over whose restriction has not reached its end date',
+  leadAgencyOfCase: "only for a MAPPA case led by the reader's agency (police, probation or the youth offending team), as the MAPPA unit records its lead agency",
 };
 
 /**

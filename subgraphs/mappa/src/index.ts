@@ -10,6 +10,7 @@ import { MAPPA_POLICIES } from './mappa.policies';
 import { CaseAccessGrantResolver } from './case-access-grant/case-access-grant.resolver';
 import { MappaCaseLevelResolver } from './mappa-case/mappa-case-level.resolver';
 import { MappaCaseResolver } from './mappa-case/mappa-case.resolver';
+import { MAPPA_RECORD_CONDITIONS } from './mappa-case/lead-agency.condition';
 import { MeetingActionResolver } from './meeting/meeting-action.resolver';
 import { MeetingDecisionResolver } from './meeting/meeting-decision.resolver';
 import { MeetingMinutesResolver } from './meeting/meeting-minutes.resolver';
@@ -64,6 +65,7 @@ export const mappaSubgraph: SubgraphDefinition<MappaLoaders> = {
       offenderReferenceResolver,
       MAPPA_POLICIES,
       authorization,
+      MAPPA_RECORD_CONDITIONS,
     ),
   createLoaders: createMappaLoaders,
   seed: seedMappa,

@@ -34,6 +34,15 @@ const REFERRER_GRANTS: readonly AccessGrant[] = [
   { roles: ['prison_offender_manager'], agencies: ['prison'], purposes: ['CASE_MANAGEMENT'] },
   { roles: ['yot_case_manager'], agencies: ['yot'], purposes: ['CASE_MANAGEMENT'] },
 ];
+/**
+ * The lead agency's case managers, for case management, on a case their agency leads (A.R20, A.R21),
+ * each in their own agency (one grant per agency, so a role claimed in another agency matches none).
+ */
+const LEAD_AGENCY_CASE_MANAGER_GRANTS: readonly AccessGrant[] = [
+  { roles: ['ppu_officer', 'ct_officer'], agencies: ['police'], purposes: ['CASE_MANAGEMENT'], condition: 'leadAgencyOfCase' },
+  { roles: ['probation_practitioner', 'senior_probation_officer'], agencies: ['probation'], purposes: ['CASE_MANAGEMENT'], condition: 'leadAgencyOfCase' },
+  { roles: YOT_ROLES, agencies: ['yot'], purposes: ['CASE_MANAGEMENT'], condition: 'leadAgencyOfCase' },
+];
 /** What the co-ordinator reads the unit's own records for (§5.5: screening, meetings, administration). */
 const MAPPA_UNIT_PURPOSES: readonly Purpose[] = ['MAPPA_SCREENING', 'MAPPA_MEETING', 'CASE_MANAGEMENT'];
 /** The MAPPA unit's own reading of its case records: the co-ordinator for all its work, the chair for the meetings it chairs. */
@@ -88,9 +97,9 @@ export const mappaPolicies = definePolicies('mappa', {
     owner: Agency.MAPPA_UNIT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Every change to a MAPPA case (what changed, from and to, when, and the kind of decision): the co-ordinator, and the chair for the meetings it chairs (MAPPA_MEETING). The case\'s lead-agency roles (A.R20, A.R21) are not granted until the lead-agency row condition can be checked (fail closed). Row scope: own area or a live case grant.',
+      'Every change to a MAPPA case (what changed, from and to, when, and the kind of decision): the co-ordinator, and the chair for the meetings it chairs (MAPPA_MEETING); and the lead agency\'s case managers for case management, only on a case their agency leads (A.R20, A.R21: the lead agency records termination and controls referral and continuation, so it reads the decisions that brought the case where it is): PPU and counter-terrorism officers for a police-led case, probation practitioners and SPOs for a probation-led one, YOT case managers and managers for a YOT-led one (`leadAgencyOfCase`, the MAPPA unit\'s own record of the lead agency). Row scope: own area or a live case grant.',
     rules: ['principle 3', 'principle 7', 'A.R12', 'A.R16', 'A.R18', 'A.R19', 'A.R20', 'A.R21', 'B.44', 'C.5'],
-    grants: MAPPA_UNIT_CASE_GRANTS,
+    grants: [...MAPPA_UNIT_CASE_GRANTS, ...LEAD_AGENCY_CASE_MANAGER_GRANTS],
   },
   caseAudit: {
     owner: Agency.MAPPA_UNIT,

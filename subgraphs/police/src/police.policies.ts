@@ -177,11 +177,13 @@ export const policePolicies = definePolicies('police', {
   warningMarkers: {
     owner: Agency.POLICE,
     classification: 'OFFICIAL-SENSITIVE',
-    summary: 'PNC warning markers (safety flags). Police; Responsible Authority roles for MAPPA purposes.',
-    rules: ['B.1', 'B.3'],
+    summary:
+      'PNC warning markers (safety flags). Police; Responsible Authority roles for MAPPA purposes; YOT staff for their standard police checks on a young person before meeting them (C.56, inventory §5.1 WarningMarker), only while the police record the person as under 18 (on anyone else the answer is null, as for a person with no markers).',
+    rules: ['B.1', 'B.3', 'C.56'],
     grants: [
       { roles: POLICE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
       { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
+      { roles: YOT_ROLES, purposes: ['CASE_MANAGEMENT'], agencies: ['yot'], condition: 'subjectUnderEighteen' },
     ],
   },
   intelligence: {
