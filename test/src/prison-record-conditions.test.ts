@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { MappaArea } from '@mappa/shared';
 import { z } from 'zod';
 import type { DeclaredPurpose, PrincipalClaims } from '@mappa/shared';
+import { insertMeeting, inviteToMeeting, signAttendance } from './support/mappa-records';
 import { postGraphQL, startTestStack } from './support/test-stack';
 import type { GraphQLResponse, TestStack } from './support/test-stack';
 
@@ -18,6 +19,8 @@ import type { GraphQLResponse, TestStack } from './support/test-stack';
  *   the area reads the ROTL records of those people (not of a level 1 person).
  * - B.49 (inventory §5.3): a MAPPA F report is the writing establishment's: an establishment's prison
  *   offender manager reads the reports it wrote, not those an earlier establishment wrote.
+ * - B.23, B.49 (inventory OQ 4): a MAPPA F report is written for one meeting: an attendee of that
+ *   meeting reads it, not the reports written for the person's other meetings.
  * - A.R12 (inventory OQ 20): the prison service's information governance, under AUDIT, reads who wrote
  *   each MAPPA F report and nothing else; no one else's information governance can tell the prison
  *   holds the person.
@@ -239,6 +242,34 @@ describe('B.49: a MAPPA F report is read by the prison offender manager of the e
     const view = await ask<ReportsView>(BY_NUMBER, { prisonNumber: person!.prison_number }, pom);
     expect(view.errors).toBeUndefined();
     expect(view.data?.offenderByPrisonNumber?.mappaFReports?.map((report) => report.establishmentCode)).toEqual(person!.written_at.filter((code) => code === person!.held_at));
+  });
+});
+
+describe('B.23, B.49, OQ 4: a MAPPA F report is read at the meeting it was written for', () => {
+  const REPORTS = z.object({ pnc_id: z.string(), meeting_dates: z.array(z.string()) });
+  const REPORTS_QUERY = /* GraphQL */ `query($pncId: ID!) { offender(pncId: $pncId) { pncId mappaFReports { meetingDate } } }`;
+
+  it('B.23, B.49: an attendee of the meeting a report was written for reads that report and none of the person\'s others; at a meeting none was written for, none', async () => {
+    const [person] = await rowsOf(
+      REPORTS.shape,
+      sql`select p.pnc_id, array_agg(r.meeting_date::text order by r.meeting_date desc) as meeting_dates
+            from prison.prisoner p join prison.mappa_f_report r on r.prison_number = p.prison_number
+            join mappa.mappa_case m on m.pnc_id = p.pnc_id and m.status = 'ACTIVE' and m.area = ${MappaArea.LONDON}
+           where not p.ct_restricted and p.mappa_area = ${MappaArea.LONDON}
+           group by p.pnc_id having count(*) > 1 order by p.pnc_id limit 1`,
+    );
+    expect(person).toBeDefined();
+    const [latest, earlier] = person!.meeting_dates;
+    const officer = staff('PPU0023', 'police', 'ppu_officer');
+    const attend = async (day: string) => {
+      const meetingId = await insertMeeting(env, person!.pnc_id, { scheduledFor: new Date(`${day}T10:00:00Z`) });
+      const { invitationId } = await inviteToMeeting(env, meetingId, { staffId: officer.staffId, agency: 'police' });
+      await signAttendance(env, meetingId, officer, invitationId);
+      return ask(REPORTS_QUERY, { pncId: person!.pnc_id }, officer, { purpose: 'MAPPA_MEETING', caseId: meetingId });
+    };
+    expect(await attend(earlier!)).toEqual({ data: { offender: { pncId: person!.pnc_id, mappaFReports: [{ meetingDate: earlier }] } } });
+    expect(await attend(latest!)).toEqual({ data: { offender: { pncId: person!.pnc_id, mappaFReports: [{ meetingDate: latest }] } } });
+    expect(await attend('2001-01-02')).toEqual({ data: { offender: { pncId: person!.pnc_id, mappaFReports: null } } });
   });
 });
 

@@ -66,8 +66,8 @@ const VISOR_PARTNERS_ROTL: readonly AccessGrant[] = [
 const ROTL_CONSULTATION: AccessGrant = { roles: ['mappa_coordinator'], purposes: ['CASE_MANAGEMENT'], agencies: ['mappa_unit'], condition: 'mappaLevelTwoOrThree' };
 /** B.49 and the inventory (§5.3): a MAPPA F report for the prison offender manager of the establishment that wrote it. */
 const WRITING_ESTABLISHMENT: AccessGrant = { roles: PRISON_ROLES, purposes: ['CASE_MANAGEMENT'], agencies: ['prison'], condition: 'writingEstablishment' };
-/** Responsible Authority attendees at a MAPP meeting (B.23, B.49). */
-const RA_AT_MEETING: AccessGrant = { roles: [...POLICE_ROLES, ...RA_ROLES], purposes: ['MAPPA_MEETING'] };
+/** Responsible Authority attendees at a MAPP meeting, for the report written for that meeting (B.23, B.49, OQ 4). */
+const RA_AT_MEETING: AccessGrant = { roles: [...POLICE_ROLES, ...RA_ROLES], purposes: ['MAPPA_MEETING'], condition: 'reportForDeclaredMeeting' };
 /** A.R12, inventory OQ 20: the prison service's own information governance, auditing (principle 10): author fields only. */
 const PRISON_AUDIT: AccessGrant = { roles: ['information_governance'], purposes: ['AUDIT'], agencies: ['prison'] };
 
@@ -207,7 +207,7 @@ export const prisonPolicies = definePolicies('prison', {
     owner: Agency.PRISON,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The MAPPA F report, the prison\'s "intelligence report" to a MAPP meeting (RESTRICTED once on ViSOR). The prison offender manager of the establishment that wrote it, for case management (B.49: a token naming no establishment is scoped by area, A.R5); Responsible Authority attendees (police, probation, co-ordinator, chair) at a MAPP meeting about the person. Never duty-to-co-operate attendees (contactConcerns may disclose monitoring). Row scope: the responsible MAPPA area or a live case grant (for an establishment\'s prison offender manager: custody). Not yet enforced: for attendees, only the meeting the report was written for (the report names its meeting only by meetingDate and the meeting evidence carries no date, OQ 4): an attendee reads the subject\'s other MAPPA F reports too.',
+      'The MAPPA F report, the prison\'s "intelligence report" to a MAPP meeting (RESTRICTED once on ViSOR). The prison offender manager of the establishment that wrote it, for case management (B.49: a token naming no establishment is scoped by area, A.R5); Responsible Authority attendees (police, probation, co-ordinator, chair) at the MAPP meeting the report was written for (B.23: the report names its meeting by date, which the meeting evidence vouched by the gateway carries, OQ 4; the subject\'s reports for other meetings are null to them). Never duty-to-co-operate attendees (contactConcerns may disclose monitoring). Row scope: the responsible MAPPA area or a live case grant (for an establishment\'s prison offender manager: custody).',
     rules: ['principle 4', 'B.23', 'B.46', 'B.49'],
     grants: [WRITING_ESTABLISHMENT, RA_AT_MEETING],
   },

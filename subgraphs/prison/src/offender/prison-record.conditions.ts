@@ -38,10 +38,24 @@ export const mappaLevelTwoOrThree: RecordPredicate = (record) => {
  */
 export const writingEstablishment: RecordPredicate = (record, caller) => {
   if (typeof record !== 'object' || record === null || caller.principal.agency !== 'prison') return false;
-  const written = (record as { establishmentCode?: unknown }).establishmentCode;
-  if (typeof written !== 'string') return false;
   const establishment = caller.principal.establishment;
-  return establishment === undefined || establishment === written;
+  if (establishment === undefined) return true;
+  // A person with no report of this establishment's is answered null, as one with no report at all.
+  return (record as { establishmentCode?: unknown }).establishmentCode === establishment;
+};
+
+/**
+ * `reportForDeclaredMeeting` (B.23, B.49, inventory OQ 4): a MAPPA F report is read at the meeting it
+ * was written for. The report names its meeting only by date; the meeting evidence the gateway vouches
+ * from the MAPPA unit carries the meeting's date (and its subject, which row scope already binds), so
+ * an attendee of one meeting does not read the reports written for the subject's other meetings.
+ */
+export const reportForDeclaredMeeting: RecordPredicate = (record, caller) => {
+  if (typeof record !== 'object' || record === null) return false;
+  const evidence = caller.purposeEvidence;
+  if (caller.declaredPurpose.purpose !== 'MAPPA_MEETING' || evidence?.kind !== 'MEETING' || evidence.meetingDate === undefined) return false;
+  const { meetingDate, establishmentCode } = record as { meetingDate?: unknown; establishmentCode?: unknown };
+  return typeof meetingDate === 'string' && typeof establishmentCode === 'string' && meetingDate === evidence.meetingDate;
 };
 
 /** Every record condition the prison's grants name, with its predicate. */
@@ -50,4 +64,5 @@ export const PRISON_RECORD_CONDITIONS: RecordConditions = {
   mappaLevelOne,
   mappaLevelTwoOrThree,
   writingEstablishment,
+  reportForDeclaredMeeting,
 };
