@@ -101,7 +101,7 @@ export class OffenderResolver {
   @FieldResolver(() => [PrisonMappaFReport], {
     nullable: true,
     description:
-      'MAPPA F reports the prison sent to MAPP meetings, newest meeting first; only people in custody managed at level 2 or 3 have any. Null when the prison holds no record of the person. Owner: prison.',
+      'MAPPA F reports the prison sent to MAPP meetings, newest meeting first; only people in custody managed at level 2 or 3 have any. Under MAPPA_MEETING only the report written for the declared meeting (matched by its date); for an establishment\'s prison offender manager only the reports it wrote. Null when the prison holds no such report of the person. Owner: prison.',
   })
   async mappaFReports(@Root() offender: Offender, @Ctx() context: PrisonContext) {
     const prisonNumber = await prisonNumberOf(offender, context);
