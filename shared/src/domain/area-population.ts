@@ -4,11 +4,12 @@ import { MappaArea } from './mappa-area';
  * Resident population of each MAPPA area (one police force area; London is the Metropolitan and City
  * of London forces together), and the local authorities in it with their own populations.
  *
- * Source: Office for National Statistics, mid-year population estimates for England and Wales,
- * mid-2021 (Census 2021 based), by local authority, summed to police force areas. Figures are rounded
- * to the nearest thousand; an area's population is the sum of its authorities'. Check them against the
- * ONS table before quoting them as official: they drive the synthetic data's area sizes and the
- * "registered sex offenders per 100,000 population" rate (annual report, C §7.3), nothing else.
+ * Approximations of the Office for National Statistics mid-2021 population estimates for England and
+ * Wales (Census 2021 based) by local authority, rounded to the nearest thousand and written from memory
+ * of that table, not copied from it (the table could not be reached when this was written); an area's
+ * population is the sum of its authorities'. They are synthetic-data inputs: they drive the synthetic
+ * data's area sizes and the "registered sex offenders per 100,000 population" rate (annual report,
+ * C §7.3), nothing else. Replace them with the ONS table before any figure built on them is quoted.
  *
  * The annual report's rate excludes children under ten ("excluding those aged less than ten years of
  * age", seed 004); the per-authority single-year-of-age split is not held here, so the national share
