@@ -88,14 +88,14 @@ async function openEmbedded(templatesFolder: string | undefined, template: TestD
     if (error.code === 'ENOENT') return undefined;
     throw error;
   });
-  if (snapshot) return DatabaseConnection.fromSnapshot(new Blob([snapshot]));
+  if (snapshot) return DatabaseConnection.fromSnapshot(snapshot);
   // The first asker prepares, from a copy of the base, and keeps using what it prepared; the
   // snapshot is written under a name of its own and renamed into place, so a parallel worker never
   // reads half a file.
   const connection = template ? await openEmbedded(templatesFolder, template.base) : await DatabaseConnection.open({ dataDir: undefined });
   await template?.prepare(connection);
   const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.partial`;
-  await writeFile(partial, Buffer.from(await (await connection.snapshot()).arrayBuffer()));
+  await writeFile(partial, await connection.snapshot());
   await rename(partial, file);
   return connection;
 }
