@@ -17,6 +17,16 @@ export const yotPolicies = definePolicies('yot', {
   // are shared value types, granted the same in every subgraph.
   accessAudit: accessAuditPolicy(Agency.YOT),
   accessAuditEntry: accessAuditEntryPolicy(Agency.YOT),
+  // Issue 12, C.63: the caller's own relationships to the young people the YOT holds, which the
+  // gateway asks for and vouches to the police, whose intelligence condition decides on them.
+  caseRelationships: {
+    owner: Agency.YOT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      "The caller's own case relationships (`myYouthCaseRelationships`): the young people whose open case the caller manages as YOT case manager. The gateway vouches them to the police (C.63: the police give the YOT case manager of a terrorist case the intelligence summary). YOT case managers, for case management; the answer is only ever their own.",
+    rules: ['C.63'],
+    grants: [{ roles: ['yot_case_manager'], purposes: ['CASE_MANAGEMENT'], agencies: ['yot'] }],
+  },
   youthCase: {
     owner: Agency.YOT,
     classification: 'OFFICIAL-SENSITIVE',
