@@ -76,7 +76,8 @@ async function londonPrisonersWithAllocatedOm(): Promise<z.infer<typeof RECORD>[
 
 beforeAll(async () => {
   env = await startTestStack({ dataset: { offenders: 400, seed: 21, asOf: '2026-11-01', areas: AREAS } });
-});
+  // The machine may be busy: seeding and starting six services can outlast the default hook timeout.
+}, 180_000);
 
 afterAll(async () => {
   await env.close();
@@ -271,6 +272,8 @@ describe('C.63: the cleared YOT case manager of a terrorist case reads the sanit
   const YOUTH = z.object({ pnc_id: z.string(), case_manager_staff_id: z.string() });
   const REFERENCE = 'INT-TEST-C63-0001';
   let youth: z.infer<typeof YOUTH>;
+  /** Whether the set-up below changed the data (and so must be undone). */
+  let prepared = false;
 
   beforeAll(async () => {
     const [row] = await rowsOf(
@@ -287,9 +290,11 @@ describe('C.63: the cleared YOT case manager of a terrorist case reads the sanit
       sql`insert into police.intelligence_item (pnc_id, reference, recorded_date, source_evaluation, intelligence_assessment, handling_code, originator_force, text, sanitised_summary)
           values (${youth.pnc_id}, ${REFERENCE}, '2026-10-01', '2', 'B', 'P', 'METROPOLITAN', 'Synthetic: graded item.', 'Synthetic: sanitised summary for the case manager.')`,
     );
+    prepared = true;
   });
 
   afterAll(async () => {
+    if (!prepared) return;
     await env.connection.database().execute(sql`delete from police.intelligence_item where reference = ${REFERENCE}`);
     await env.connection.database().execute(sql`update police.person set ct_restricted = false where pnc_id = ${youth.pnc_id}`);
     await env.connection.database().execute(sql`update yot.youth_case set ct_restricted = false where pnc_id = ${youth.pnc_id}`);

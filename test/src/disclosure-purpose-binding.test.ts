@@ -74,7 +74,8 @@ beforeAll(async () => {
   mappaDecision = await insertDisclosureDecision(env, { holder: 'MAPPA', pncId: subject.pncId, area: subject.area, proposer: practitioner, meetingId, items: [{ sourceAgency: 'prison' }] });
   probationDecision = await insertDisclosureDecision(env, { holder: 'PROBATION', pncId: levelOne.pncId, area: levelOne.area, proposer: practitioner });
   policeDecision = await insertDisclosureDecision(env, { holder: 'POLICE', pncId: levelOne.pncId, area: levelOne.area, proposer: ppuOfficer });
-});
+  // The machine may be busy: seeding and starting six services can outlast the default hook timeout.
+}, 180_000);
 
 afterAll(async () => {
   await env.close();
