@@ -45,6 +45,9 @@ const MAPPA_UNIT_CASE_GRANTS: readonly AccessGrant[] = [
  * Who reads the MAPPA case summary (§5.5): the unit itself, the Responsible Authority, and YOT roles
  * (row scope limits a YOT principal to YOT-led cases and under-18s, `mappaSubjectInScope`).
  */
+/** The MAPPA unit's own information governance, auditing (principle 10): author metadata only (A.R12, OQ 20). */
+const MAPPA_AUDIT: AccessGrant = { roles: ['information_governance'], purposes: ['AUDIT'], agencies: ['mappa_unit'] };
+
 const MAPPA_CASE_GRANTS: readonly AccessGrant[] = [
   { roles: ['mappa_coordinator'], purposes: MAPPA_UNIT_PURPOSES },
   { roles: ['mappa_chair'], purposes: CHAIR_PURPOSES },
@@ -76,6 +79,33 @@ export const mappaPolicies = definePolicies('mappa', {
     rules: ['principle 3', 'principle 5', 'A.R26', 'A.R32', 'A.R38', 'B.44', 'C.71'],
     grants: [...MAPPA_CASE_GRANTS, { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: MINIMAL_SUMMARY_AGENCIES }],
   },
+  // A.R12, OQ 20: the way in for the MAPPA unit's own information governance under AUDIT, which the
+  // police's `offender(pncId)` never answers for another agency's auditors (principle 10), and the
+  // records opened for it only to reach their author fields.
+  auditSubject: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'A person the MAPPA unit holds a case for, by PNC ID, as an entry point for its own information governance under AUDIT (`mappaAuditSubject`): null, as for an unknown PNC ID, for anyone it holds no case for. Nothing else of the person comes with it: every record below keeps its own policy. Row scope: national for the MAPPA unit\'s own information governance under AUDIT (principle 10).',
+    rules: ['A.R12', 'principle 10'],
+    grants: [MAPPA_AUDIT],
+  },
+  mappaCaseRecord: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The MAPPA case as a record (`Offender.mappaCase`): whoever reads the case record (levelAndLeadAgency), and the MAPPA unit\'s own information governance under AUDIT, who open it only to reach who recorded each change (A.R12): its level, lead agency and every other field stay refused to them.',
+    rules: ['principle 3', 'principle 5', 'A.R12', 'A.R26', 'principle 10'],
+    grants: [...MAPPA_CASE_GRANTS, { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: MINIMAL_SUMMARY_AGENCIES }, MAPPA_AUDIT],
+  },
+  caseHistoryRecord: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The list of changes to a MAPPA case as a container (`MappaCase.history`): whoever reads the history (caseHistory), and the MAPPA unit\'s own information governance under AUDIT, who open it only to reach who recorded each change (caseAudit, A.R12): what changed, from and to, when and by which decision stay refused to them.',
+    rules: ['A.R12', 'principle 10'],
+    grants: [...MAPPA_UNIT_CASE_GRANTS, MAPPA_AUDIT],
+  },
   caseStatus: {
     owner: Agency.MAPPA_UNIT,
     classification: 'OFFICIAL-SENSITIVE',
@@ -100,7 +130,7 @@ export const mappaPolicies = definePolicies('mappa', {
     rules: ['A.R12', 'A.R20', 'B.44'],
     grants: [
       ...MAPPA_UNIT_CASE_GRANTS,
-      { roles: ['information_governance'], purposes: ['AUDIT'], agencies: ['mappa_unit'] },
+      MAPPA_AUDIT,
     ],
   },
   register: {

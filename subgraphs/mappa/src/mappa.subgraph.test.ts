@@ -733,7 +733,7 @@ describe('mappa subgraph', () => {
       expect(found.map((entity) => entity.mappaCase)).toEqual(sample.map((person) => ({ ...summaryOf(person), history: null })));
       // One error for the denied field path, however many offenders were in the batch.
       expect(result.errors?.map((error) => [error.path, error.extensions?.code, error.extensions?.policy])).toEqual([
-        [['_entities', 0, 'mappaCase', 'history'], 'FORBIDDEN', 'mappa.caseHistory'],
+        [['_entities', 0, 'mappaCase', 'history'], 'FORBIDDEN', 'mappa.caseHistoryRecord'],
       ]);
     });
 
@@ -765,7 +765,7 @@ describe('mappa subgraph', () => {
         expect((result.data?._entities as { mappaCase: { level: number; history: unknown } }[]).map((entity) => entity.mappaCase)).toEqual(
           sample.map((person) => ({ level: person.level, history: null })),
         );
-        expect(policiesOf(result)).toEqual([['FORBIDDEN', 'mappa.caseHistory']]);
+        expect(policiesOf(result)).toEqual([['FORBIDDEN', 'mappa.caseHistoryRecord']]);
       }
     });
 
@@ -773,13 +773,19 @@ describe('mappa subgraph', () => {
       // Issue 11: each as the area's co-ordinator of a level 2/3 decision about them.
       const result = await askAtEachDecision(caller(['mappa_coordinator'], 'mappa_unit', 'DISCLOSURE_DECISION'), sampleIds.slice(0, 3), (batch, asked) => entities(batch, 'mappaCase { level history { field } }', asked));
       expect((result.data?._entities as { mappaCase: unknown }[]).map((entity) => entity.mappaCase)).toEqual(sample.slice(0, 3).map((person) => ({ level: person.level, history: null })));
-      expect(policiesOf(result)).toEqual([['FORBIDDEN', 'mappa.caseHistory']]);
+      expect(policiesOf(result)).toEqual([['FORBIDDEN', 'mappa.caseHistoryRecord']]);
     });
 
-    it('A.R12: information governance auditing reads the PNC ID, not the case record itself', async () => {
-      const result = await entities(sampleIds, 'mappaCase { level history { changedByStaffId } }', caller(['information_governance'], 'mappa_unit', 'AUDIT'));
-      expect(result.data?._entities).toEqual(sample.map((person) => ({ pncId: person.pncId, mappaCase: null })));
-      expect(result.errors?.map((error) => [error.path, error.extensions?.policy])).toEqual([[['_entities', 0, 'mappaCase'], 'mappa.levelAndLeadAgency']]);
+    it('A.R12: the MAPPA unit\'s information governance auditing opens the case record only to reach who recorded each change', async () => {
+      const auditor = caller(['information_governance'], 'mappa_unit', 'AUDIT');
+      const authors = await entities(sampleIds, 'mappaCase { history { changedByStaffId } }', auditor);
+      expect(authors.errors).toBeUndefined();
+      const cases = (authors.data?._entities as { mappaCase: { history: { changedByStaffId: string }[] } | null }[]).map((entity) => entity.mappaCase);
+      expect(cases.every((mappaCase) => (mappaCase?.history.length ?? 0) > 0 && mappaCase!.history.every((change) => change.changedByStaffId.length > 0))).toBe(true);
+      // Anything else of the case stays refused: the level, and what each change was.
+      const content = await entities(sampleIds, 'mappaCase { level history { field } }', auditor);
+      expect(new Set(content.errors?.map((error) => error.extensions?.policy))).toEqual(new Set(['mappa.levelAndLeadAgency', 'mappa.caseHistory']));
+      expect(JSON.stringify(content.data)).not.toMatch(/"level":\d|"field":"/u);
     });
 
     // Only the case, not the PNC ID: shows the case policy on its own.
@@ -801,12 +807,12 @@ describe('mappa subgraph', () => {
       // Every denied field the operation names is reported, whether or not an entity survives to ask.
       expect(forbidden(result)).toEqual([
         [['_entities', 0, 'pncId'], 'mappa.subjectKey'],
-        [['_entities', 0, 'mappaCase'], 'mappa.levelAndLeadAgency'],
+        [['_entities', 0, 'mappaCase'], 'mappa.mappaCaseRecord'],
       ]);
 
       const cases = await caseOnly('mappaCase { category level }', who);
       expect(cases.data?._entities).toEqual(sample.map(() => ({ mappaCase: null })));
-      expect(forbidden(cases)).toEqual([[['_entities', 0, 'mappaCase'], 'mappa.levelAndLeadAgency']]);
+      expect(forbidden(cases)).toEqual([[['_entities', 0, 'mappaCase'], 'mappa.mappaCaseRecord']]);
     });
 
     it('A.R27-A.R30, issue 10: a lay adviser at a meeting knows no one (the gateway asks no evidence for them): no register, no entity', async () => {
@@ -823,7 +829,7 @@ describe('mappa subgraph', () => {
       const result = await entities(sampleIds.slice(0, 1), 'mappaCase { level leadAgency }', who);
       // The key it was invited about, and nothing of the unit's records.
       expect(result.data?._entities).toEqual(sample.slice(0, 1).map((person) => ({ pncId: person.pncId, mappaCase: null })));
-      expect(forbidden(result)).toEqual([[['_entities', 0, 'mappaCase'], 'mappa.levelAndLeadAgency']]);
+      expect(forbidden(result)).toEqual([[['_entities', 0, 'mappaCase'], 'mappa.mappaCaseRecord']]);
     });
 
     it('principle 5, A.R26: a duty-to-co-operate attendee with a live grant for the meeting reads the level and lead agency (the minimal summary), not the category or case number', async () => {

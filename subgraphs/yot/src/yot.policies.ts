@@ -10,6 +10,8 @@ import type { AccessGrant } from '@mappa/shared';
 
 /** The owner's own read: YOT roles managing their case (principle 2). */
 const YOT_CASE_MANAGEMENT: AccessGrant = { roles: YOT_ROLES, purposes: ['CASE_MANAGEMENT'] };
+/** The YOT's own information governance, auditing (principle 10): author metadata only (A.R12, OQ 20). */
+const YOT_AUDIT: AccessGrant = { roles: ['information_governance'], purposes: ['AUDIT'], agencies: ['yot'] };
 
 export const yotPolicies = definePolicies('yot', {
   subjectKey: subjectKeyPolicy(Agency.YOT),
@@ -34,6 +36,33 @@ export const yotPolicies = definePolicies('yot', {
       "The young person's YOT case (reference, date of birth, area, local authority, case manager, status, MAPPA category and level flags) and the lookup by YOT reference: YOT roles for case management only. The co-ordinator, other RA roles and DTC attendees (including children's social care) are denied. Row scope: the case's area or a live case grant, and no child under MAPPA_MEETING or DISCLOSURE_DECISION (A.R25, B.10). Not yet enforced: the same local authority (principals carry none). Not granted until A.R25 can be checked (fails closed): RA attendees reading the reference and case manager at a MAPP meeting about the child.",
     rules: ['principle 4', 'principle 6', 'A.R10', 'A.R17', 'A.R25', 'A.R40', 'C.48', 'C.49', 'C.57'],
     grants: [YOT_CASE_MANAGEMENT],
+  },
+  // A.R12, OQ 20: the way in for the YOT's own information governance under AUDIT (the police's
+  // `offender(pncId)` never answers another agency's auditors, principle 10), and the AssetPlus
+  // assessment opened for it only to reach who completed and countersigned it.
+  auditSubject: {
+    owner: Agency.YOT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'A young person the YOT holds a case for, by PNC ID, as an entry point for its own information governance under AUDIT (`yotAuditSubject`): null, as for an unknown PNC ID, for anyone it holds no case for. Nothing else of the person comes with it: every record below keeps its own policy. Row scope: national for the YOT\'s own information governance under AUDIT (principle 10).',
+    rules: ['A.R12', 'principle 10'],
+    grants: [YOT_AUDIT],
+  },
+  assetPlusRecord: {
+    owner: Agency.YOT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The AssetPlus assessment as a record (`Offender.assetPlusAssessment`): YOT roles for case management, and the YOT\'s own information governance under AUDIT, who open it only to reach its authors (yotStaff, A.R12): the assessment itself stays refused to them (assetPlus).',
+    rules: ['principle 4', 'A.R12', 'principle 10'],
+    grants: [YOT_CASE_MANAGEMENT, YOT_AUDIT],
+  },
+  yotStaff: {
+    owner: Agency.YOT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'Who completed an AssetPlus assessment and who countersigned it (staff ids): YOT roles for case management, and the YOT\'s own information governance under AUDIT, each write being attributed to its author (A.R12).',
+    rules: ['A.R12', 'C.59', 'principle 10'],
+    grants: [YOT_CASE_MANAGEMENT, YOT_AUDIT],
   },
   assetPlus: {
     owner: Agency.YOT,

@@ -19,7 +19,7 @@ function toMappaCaseChange(row: MappaCaseChangeRow): MappaCaseChange {
 
 @Resolver(() => MappaCase)
 export class MappaCaseResolver {
-  @Access(mappaPolicies.caseHistory)
+  @Access(mappaPolicies.caseHistoryRecord)
   @FieldResolver(() => [MappaCaseChange], {
     nullable: true,
     description: 'Every change to the case, oldest first, starting with its opening (STATUS from null to ACTIVE). Null when the caller may not read the case history (the co-ordinator and chair may).',

@@ -55,7 +55,7 @@ export class AssetPlusAssessment {
   @Field(() => LocalDate, { description: 'Date the assessment was completed.' })
   assessedDate!: string;
 
-  @Access(yotPolicies.assetPlus)
+  @Access(yotPolicies.yotStaff)
   @Field(() => String, { description: 'Staff id of the YOT practitioner who completed the assessment.' })
   assessorStaffId!: string;
 
@@ -63,7 +63,7 @@ export class AssetPlusAssessment {
   @Field(() => LocalDate, { nullable: true, description: 'Date a YOT manager countersigned the assessment; null while awaiting countersignature.' })
   countersignedDate!: string | null;
 
-  @Access(yotPolicies.assetPlus)
+  @Access(yotPolicies.yotStaff)
   @Field(() => String, { nullable: true, description: 'Staff id of the countersigning YOT manager; null while awaiting countersignature.' })
   countersigningManagerStaffId!: string | null;
 
