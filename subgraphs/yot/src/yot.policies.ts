@@ -68,7 +68,7 @@ export const yotPolicies = definePolicies('yot', {
     owner: Agency.YOT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The AssetPlus assessment (RoSH, safety and wellbeing, reoffending, intervention level, assessor, countersignature): YOT roles for case management only; countersignature is written by the YOT manager alone. Everyone else is denied: the co-ordinator, children\'s social care and the Youth Custody Service get it by push only, and RA attendees not at all. Row scope: the case\'s area or a live case grant. Not yet enforced: the same local authority.',
+      'The AssetPlus assessment (RoSH, safety and wellbeing, reoffending, intervention level, assessment and countersignature dates, the countersigning manager\'s name; who assessed and countersigned is yotStaff): YOT roles for case management only; countersignature is written by the YOT manager alone. Everyone else is denied: the co-ordinator, children\'s social care and the Youth Custody Service get it by push only, and RA attendees not at all. Row scope: the case\'s area or a live case grant. Not yet enforced: the same local authority.',
     rules: ['principle 4', 'A.R10', 'A.R40', 'A.R46', 'A.R52', 'C.55', 'C.57', 'C.59'],
     grants: [YOT_CASE_MANAGEMENT],
   },
