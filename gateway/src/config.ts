@@ -1,4 +1,4 @@
-import { baseServiceEnv, databaseEnv, jsonEnv, parseEnv, portEnv, sharedStateEnv } from '@mappa/shared';
+import { baseServiceEnv, databaseEnv, jsonEnv, parseEnv, portEnv, sharedStateEnv, STATISTICS_ROUNDING_BASE, STATISTICS_SUPPRESSION_THRESHOLD, statisticsSecretSchema } from '@mappa/shared';
 import { LocalIssuer } from './auth/local-issuer';
 import { DEFAULT_TOKEN_MAX_LIFETIME_SECONDS } from './auth/token-verifier';
 import { trustedIssuersConfigSchema, trustedIssuersFrom } from './auth/trusted-issuer';
@@ -8,6 +8,8 @@ import type { OperationLimits } from './documents/operation-limits';
 import { loadTrustedDocumentManifests, TRUSTED_DOCUMENT_MODES } from './documents/trusted-documents';
 import type { TrustedDocuments } from './documents/trusted-documents';
 import { gatewayRateLimitEnv } from './rate-limit/rate-limits';
+import { DEFAULT_MINIMUM_GROUP_SIZE } from './statistics/statistics.service';
+import type { StatisticsSettings } from './statistics/statistics.service';
 import { z } from 'zod';
 
 const subgraphUrl = (port: number) => z.url({ protocol: /^https?$/ }).default(`http://127.0.0.1:${port}/graphql`);
@@ -87,12 +89,34 @@ export function documentControlsConfigured(
   };
 }
 
+/** The statistics path's disclosure control (issue 13, docs/statistics.md). */
+export const gatewayStatisticsEnv = {
+  /** Counts from 1 to this are withheld (default 4). */
+  STATISTICS_SUPPRESSION_THRESHOLD: z.coerce.number().int().min(1).max(50).default(STATISTICS_SUPPRESSION_THRESHOLD),
+  /** Every published count is a multiple of this (default 5). */
+  STATISTICS_ROUNDING_BASE: z.coerce.number().int().min(2).max(100).default(STATISTICS_ROUNDING_BASE),
+  /** The fewest people an ad-hoc query's filters may leave (default 10). */
+  STATISTICS_MINIMUM_GROUP_SIZE: z.coerce.number().int().min(1).max(1_000).default(DEFAULT_MINIMUM_GROUP_SIZE),
+  /** The record-key secret every replica shares (32-128 URL-safe characters); unset: one per process. */
+  STATISTICS_KEY_SECRET: statisticsSecretSchema.optional(),
+};
+
+/** The statistics settings the configuration asks for. */
+export function statisticsConfigured(config: z.infer<z.ZodObject<typeof gatewayStatisticsEnv>>): Partial<StatisticsSettings> {
+  return {
+    control: { threshold: config.STATISTICS_SUPPRESSION_THRESHOLD, base: config.STATISTICS_ROUNDING_BASE, withholdZeros: false },
+    minimumGroupSize: config.STATISTICS_MINIMUM_GROUP_SIZE,
+    ...(config.STATISTICS_KEY_SECRET ? { keySecret: config.STATISTICS_KEY_SECRET } : {}),
+  };
+}
+
 const gatewayEnv = z.object({
   ...baseServiceEnv,
   // Where the gateway keeps its own audit log: DATABASE_URL, or an embedded database.
   ...databaseEnv,
   ...gatewayAccessEnv,
   ...gatewayDocumentEnv,
+  ...gatewayStatisticsEnv,
   // Rate limits, shared across replicas through Redis when REDIS_URL is set (issue 9 §1).
   ...gatewayRateLimitEnv,
   ...sharedStateEnv,

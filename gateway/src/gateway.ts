@@ -1,8 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { ApolloGateway } from '@apollo/gateway';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Request } from 'express';
-import { AuditWriter, clientRequestIdOf, createApolloServer, createHttpApp, errorCodesOf, listen, MemorySharedState, migrateAuditStore, requestIdOf, StatementCounter } from '@mappa/shared';
+import { AuditWriter, clientRequestIdOf, DEFAULT_DISCLOSURE_CONTROL, createApolloServer, createHttpApp, errorCodesOf, listen, MemorySharedState, migrateAuditStore, requestIdOf, StatementCounter } from '@mappa/shared';
 import type { AuditMode, AuthorizationMode, DatabaseConnection, GatewayAssertionSigner, Logger, Principal, RunningService, SharedState } from '@mappa/shared';
 import { gatewayAuditPlugin } from './audit/gateway-audit';
 import { GatewayRequestAudit } from './audit/gateway-request-audit';
@@ -25,6 +26,12 @@ import { mountGraphiql } from './graphiql/graphiql';
 import { DEFAULT_RATE_LIMITS, GatewayRateLimiter, principalKeyOf, sourceOf } from './rate-limit/rate-limits';
 import type { RateLimits } from './rate-limit/rate-limits';
 import { perSourceRateLimit, RequestRefusals } from './rate-limit/refusals';
+import { OwnerClient } from './statistics/owner-client';
+import { StatisticsDataSource } from './statistics/statistics-data-source';
+import { buildStatisticsSchema, STATISTICS_SUBGRAPH } from './statistics/statistics.schema';
+import { STATISTICS_POLICIES } from './statistics/statistics.policies';
+import { DEFAULT_MINIMUM_GROUP_SIZE, StatisticsService } from './statistics/statistics.service';
+import type { StatisticsSettings } from './statistics/statistics.service';
 
 /** How to run the gateway: the committed supergraph, where each agency's subgraph is, and limits. */
 export interface GatewayOptions {
@@ -67,6 +74,12 @@ export interface GatewayOptions {
   readonly rateLimits?: RateLimits;
   /** Where the buckets are kept: this process's memory (default), or Redis shared with the other replicas. */
   readonly sharedState?: SharedState;
+  /**
+   * How the statistics path protects what it publishes (issue 13): suppression threshold, rounding
+   * base, minimum group size and the record-key secret (give every replica the same one, so the same
+   * people round the same way everywhere; without it each process draws its own at start).
+   */
+  readonly statistics?: Partial<StatisticsSettings>;
   /** Express's `trust proxy`, for the source address behind a load balancer (`GATEWAY_TRUST_PROXY`). Default `false`. */
   readonly trustProxy?: false | number | string;
 }
@@ -91,10 +104,21 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const verifier = new TokenVerifier(options.trustedIssuers, { maxLifetimeSeconds: options.tokenMaxLifetimeSeconds ?? DEFAULT_TOKEN_MAX_LIFETIME_SECONDS });
   // Read (and checked) before anything listens: a supergraph whose policies cannot be read is refused.
   const policies = readSupergraphPolicies(options.supergraphSdl);
+  // The statistics path (issue 13): a subgraph served in this process, asking the owners itself.
+  const statisticsService = new StatisticsService(
+    new OwnerClient(
+      Object.fromEntries((['mappa', 'police', 'probation'] as const).map((owner) => [owner, options.subgraphUrls[owner] ?? supergraphUrlOf(options.supergraphSdl, owner)])),
+      options.subgraphTimeoutMs,
+      options.assertionSigner,
+    ),
+    statisticsSettingsOf(options.statistics, log),
+  );
+  const statisticsSource = new StatisticsDataSource(await buildStatisticsSchema(), STATISTICS_POLICIES, statisticsService);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     logger: log,
     buildService: ({ name, url }) => {
+      if (name === STATISTICS_SUBGRAPH) return statisticsSource;
       const configuredUrl = options.subgraphUrls[name] ?? url;
       if (!configuredUrl) throw new Error(`No URL configured for subgraph "${name}"`);
       return new AgencyDataSource(name, configuredUrl, options.subgraphTimeoutMs, options.assertionSigner, log);
@@ -223,6 +247,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await server.stop();
       await refusals.flush();
     },
+  };
+}
+
+/** The statistics settings with every default filled in; a process-own key secret (logged as a warning) when none is configured. */
+function statisticsSettingsOf(given: Partial<StatisticsSettings> | undefined, log: Logger): StatisticsSettings {
+  if (!given?.keySecret) log.warn('no STATISTICS_KEY_SECRET: this process draws its own record-key secret, so replicas may round a count differently');
+  return {
+    control: given?.control ?? DEFAULT_DISCLOSURE_CONTROL,
+    minimumGroupSize: given?.minimumGroupSize ?? DEFAULT_MINIMUM_GROUP_SIZE,
+    keySecret: given?.keySecret ?? randomBytes(32).toString('base64url'),
   };
 }
 

@@ -1,4 +1,4 @@
-export { documentControlsConfigured, gatewayAccessEnv, gatewayDocumentEnv, loadGatewayConfig, subgraphUrlsFrom, trustedIssuersConfigured } from './config';
+export { documentControlsConfigured, gatewayAccessEnv, gatewayDocumentEnv, gatewayStatisticsEnv, loadGatewayConfig, statisticsConfigured, subgraphUrlsFrom, trustedIssuersConfigured } from './config';
 export type { GatewayEnv } from './config';
 export { startGateway } from './gateway';
 export type { DocumentControlsMode, GatewayOptions, RunningGateway } from './gateway';
@@ -17,3 +17,6 @@ export { loadTrustedDocumentManifests, parseTrustedDocumentManifest, trustedDocu
 export type { TrustedDocumentManifest, TrustedDocumentMode, TrustedDocuments } from './documents/trusted-documents';
 export { DEFAULT_RATE_LIMITS, gatewayRateLimitEnv, rateLimitsFrom } from './rate-limit/rate-limits';
 export type { RateLimits, TokenBucket } from './rate-limit/rate-limits';
+export { buildStatisticsSchema, STATISTICS_SUBGRAPH, STATISTICS_SUBGRAPH_URL } from './statistics/statistics.schema';
+export { STATISTICS_POLICIES } from './statistics/statistics.policies';
+export type { StatisticsSettings } from './statistics/statistics.service';

@@ -1,7 +1,7 @@
 // Entry point for the gateway on its own: `npm start -w gateway`.
 import { join } from 'node:path';
 import { createLogger, DatabaseConnection, GatewayAssertionSigner, openSharedState } from '@mappa/shared';
-import { documentControlsConfigured, loadGatewayConfig, rateLimitsFrom, readSupergraph, startGateway, subgraphUrlsFrom, trustedIssuersConfigured } from './index';
+import { documentControlsConfigured, loadGatewayConfig, rateLimitsFrom, readSupergraph, startGateway, statisticsConfigured, subgraphUrlsFrom, trustedIssuersConfigured } from './index';
 
 async function main(): Promise<void> {
   const config = loadGatewayConfig();
@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
     log,
     ...documentControlsConfigured(config),
+    statistics: statisticsConfigured(config),
   });
   const stop = async () => {
     await gateway.close();

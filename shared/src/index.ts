@@ -52,6 +52,7 @@ export * from './disclosure/disclosure-evidence.query';
 export * from './disclosure/disclosure-evidence.resolver';
 export * from './disclosure/disclosure-history';
 export * from './statistics/small-counts';
+export * from './statistics/disclosure-control';
 export * from './auth/gateway-assertion';
 export * from './auth/principal';
 export * from './auth/purpose';

@@ -1,4 +1,4 @@
-import { gatewayAccessEnv, gatewayDocumentEnv, gatewayRateLimitEnv } from '@mappa/gateway';
+import { gatewayAccessEnv, gatewayDocumentEnv, gatewayRateLimitEnv, gatewayStatisticsEnv } from '@mappa/gateway';
 import { auditRetentionEnv, baseServiceEnv, databaseEnv, DEFAULT_AS_OF, parseEnv, portEnv, sharedStateEnv, staffIdIssuersEnv } from '@mappa/shared';
 import { z } from 'zod';
 
@@ -14,6 +14,7 @@ const stackEnv = z.object({
   ...gatewayAccessEnv,
   ...gatewayDocumentEnv,
   ...gatewayRateLimitEnv,
+  ...gatewayStatisticsEnv,
   ...sharedStateEnv,
   /** The identity providers every agency's own staff ids come from, in the local stack. */
   STAFF_ID_ISSUERS: staffIdIssuersEnv,

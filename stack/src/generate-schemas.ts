@@ -1,6 +1,6 @@
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { readSupergraphPolicies } from '@mappa/gateway';
+import { buildStatisticsSchema, readSupergraphPolicies, STATISTICS_POLICIES, STATISTICS_SUBGRAPH, STATISTICS_SUBGRAPH_URL } from '@mappa/gateway';
 import { declaredPolicies } from '@mappa/shared';
 import { parse } from 'graphql';
 import { join } from 'node:path';
@@ -25,12 +25,20 @@ export interface GeneratedFile {
  * (a name clash between agencies, an invalid key) fail here, at build time, never at start-up.
  */
 export async function generateSchemas(): Promise<GeneratedFile[]> {
-  const subgraphs = await Promise.all(
+  const agencies = await Promise.all(
     SUBGRAPHS.map(async ({ definition, defaultPort }) => {
       const schema = await definition.buildSchema();
-      return { name: definition.name, url: `http://127.0.0.1:${defaultPort}/graphql`, schema, policies: definition.policies, sdl: printSubgraphSchema(schema) };
+      const sdlPath = join(REPOSITORY_ROOT, 'subgraphs', definition.name, 'schema.graphql');
+      return { name: definition.name, url: `http://127.0.0.1:${defaultPort}/graphql`, schema, policies: definition.policies, sdl: printSubgraphSchema(schema), sdlPath };
     }),
   );
+  // The statistics service (issue 13) is a subgraph the gateway serves in its own process: composed
+  // like the agencies' so clients see one schema, its SDL committed beside the gateway's supergraph.
+  const statisticsSchema = await buildStatisticsSchema();
+  const subgraphs = [
+    ...agencies,
+    { name: STATISTICS_SUBGRAPH, url: STATISTICS_SUBGRAPH_URL, schema: statisticsSchema, policies: STATISTICS_POLICIES, sdl: printSubgraphSchema(statisticsSchema), sdlPath: join(REPOSITORY_ROOT, 'gateway', 'statistics.graphql') },
+  ];
   const composition = composeServices(subgraphs.map(({ name, url, sdl }) => ({ name, url, typeDefs: parse(sdl) })));
   if (composition.errors) {
     throw new Error(`Supergraph composition failed:\n${composition.errors.map((error) => `  - ${error.message}`).join('\n')}`);
@@ -42,7 +50,7 @@ export async function generateSchemas(): Promise<GeneratedFile[]> {
   // The gateway refuses a supergraph whose policies it cannot read; refuse it here first, at build time.
   const supergraphPolicies = readSupergraphPolicies(composition.supergraphSdl);
   return [
-    ...subgraphs.map(({ name, sdl }) => ({ path: join(REPOSITORY_ROOT, 'subgraphs', name, 'schema.graphql'), content: `${sdl.trim()}\n` })),
+    ...subgraphs.map(({ sdl, sdlPath }) => ({ path: sdlPath, content: `${sdl.trim()}\n` })),
     { path: join(REPOSITORY_ROOT, 'gateway', 'supergraph.graphql'), content: `${composition.supergraphSdl.trim()}\n` },
     { path: join(REPOSITORY_ROOT, 'docs', 'access-matrix.md'), content: renderAccessMatrix(subgraphs) },
     // The meeting pack's fields with their composed policies, for the MAPPA unit's preview (issue 10).

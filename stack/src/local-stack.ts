@@ -1,5 +1,5 @@
 import { readSupergraph, startGateway } from '@mappa/gateway';
-import type { DocumentControlsMode, OperationLimits, RateLimits, RunningGateway, TrustedDocuments, TrustedIssuer } from '@mappa/gateway';
+import type { DocumentControlsMode, OperationLimits, RateLimits, RunningGateway, StatisticsSettings, TrustedDocuments, TrustedIssuer } from '@mappa/gateway';
 import { GatewayAssertionSigner, generateSigningKeyPair, migrateAgencies, seedAgencies, startSubgraph } from '@mappa/shared';
 import type { AuditMode, AuthorizationMode, DatabaseConnection, Logger, RunningSubgraph, SeedDataset, SharedState } from '@mappa/shared';
 import { AGENCIES, SUBGRAPHS } from './subgraphs';
@@ -53,6 +53,8 @@ export interface LocalStackOptions {
   readonly rateLimits?: RateLimits;
   /** Express's `trust proxy` for the gateway's source addresses. Default `false`. */
   readonly trustProxy?: false | number | string;
+  /** The statistics path's disclosure control and record-key secret (issue 13); defaults when not given. */
+  readonly statistics?: Partial<StatisticsSettings>;
 }
 
 /**
@@ -114,6 +116,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     rateLimits: options.rateLimits,
     sharedState: options.sharedState,
     trustProxy: options.trustProxy,
+    statistics: options.statistics,
   });
   return {
     gateway,

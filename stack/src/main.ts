@@ -1,5 +1,5 @@
 // `npm start`: the whole product on this machine, on the embedded database unless DATABASE_URL is set.
-import { documentControlsConfigured, rateLimitsFrom, trustedIssuersConfigured } from '@mappa/gateway';
+import { documentControlsConfigured, rateLimitsFrom, statisticsConfigured, trustedIssuersConfigured } from '@mappa/gateway';
 import { createLogger, DatabaseConnection, openSharedState } from '@mappa/shared';
 import { loadStackConfig } from './config';
 import { databaseLocation, describeLocation } from './database-location';
@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     sharedState,
     rateLimits: rateLimitsFrom(config),
     trustProxy: config.GATEWAY_TRUST_PROXY,
+    statistics: statisticsConfigured(config),
     host: config.HOST,
     ports: {
       gateway: config.GATEWAY_PORT,

@@ -1,5 +1,6 @@
 import { isInputObjectType, isInterfaceType, isIntrospectionType, isObjectType, isSpecifiedScalarType } from 'graphql';
 import type { GraphQLNamedType } from 'graphql';
+import { buildStatisticsSchema, STATISTICS_SUBGRAPH } from '@mappa/gateway';
 import { SUBGRAPHS } from './subgraphs';
 
 // Front-end developers read the schema, not our code: every type, field and argument we publish
@@ -22,7 +23,10 @@ function undescribed(type: GraphQLNamedType): string[] {
   return missing;
 }
 
-describe.each(SUBGRAPHS.map(({ definition }) => [definition.name, definition] as const))('the %s subgraph schema', (_name, definition) => {
+// The gateway's in-process statistics subgraph is published in the same supergraph.
+const PUBLISHED = [...SUBGRAPHS.map(({ definition }) => definition), { name: STATISTICS_SUBGRAPH, buildSchema: buildStatisticsSchema }];
+
+describe.each(PUBLISHED.map((definition) => [definition.name, definition] as const))('the %s subgraph schema', (_name, definition) => {
   it('describes every type, field and argument it publishes', async () => {
     const schema = await definition.buildSchema();
     const missing = Object.values(schema.getTypeMap())

@@ -61,7 +61,7 @@ const VICTIM_VIEW = /* GraphQL */ `query($pncId: ID!) { offender(pncId: $pncId) 
 
 const RECORD = z.object({ pnc_id: z.string(), prison_number: z.string(), establishment_code: z.string().nullable(), manager_staff_code: z.string() });
 
-/** A London person in custody now, with an allocated probation case, not counter-terrorism restricted, and a sentence. */
+/** A London person in custody now at level 2 or 3, with an allocated probation case, not counter-terrorism restricted, and a sentence. */
 async function londonPrisonersWithAllocatedOm(): Promise<z.infer<typeof RECORD>[]> {
   return rowsOf(
     RECORD.shape,
@@ -70,6 +70,8 @@ async function londonPrisonersWithAllocatedOm(): Promise<z.infer<typeof RECORD>[
         join prison.sentence s on s.prison_number = p.prison_number
         where p.in_out_status = 'IN' and p.mappa_area = ${MappaArea.LONDON} and c.area = ${MappaArea.LONDON}
           and not p.ct_restricted and not c.current_restriction and c.manager_staff_code not like '%U'
+          -- Level 2 or 3 (the prison's active P alert): at level 1 case managers read more of custody (B.60).
+          and exists (select 1 from prison.alert a where a.prison_number = p.prison_number and a.type = 'P' and a.active and a.code in ('P2', 'P3'))
         order by p.pnc_id`,
   );
 }
@@ -92,8 +94,11 @@ describe('A.R15, B.59: the police and the allocated offender manager read custod
     expect(view.errors).toBeUndefined();
     expect(view.data?.offender.custody).toMatchObject({ inOutStatus: 'IN', establishmentName: expect.any(String), lastMovement: { type: expect.any(String) } });
     expect(view.data?.offender.sentence).toMatchObject({ conditionalReleaseDate: expect.any(String), releaseDateConfirmed: expect.any(Boolean) });
-    const prisonOnly = await ask(PRISON_ONLY, { pncId: person!.pnc_id }, officer);
-    expect(forbiddenPaths(prisonOnly)).toEqual(['offender.custody.cellLocation prison.custodyPrisonOnly', 'offender.custody.prisonNumber prison.custody']);
+    // The prison number is granted to case managers at level 1 only (B.60), decided per record: this person
+    // is managed at level 2 or 3, so it is null with no error; the cell is the prison's alone.
+    const prisonOnly = await ask<{ offender: { custody: { prisonNumber: string | null } | null } }>(PRISON_ONLY, { pncId: person!.pnc_id }, officer);
+    expect(forbiddenPaths(prisonOnly)).toEqual(['offender.custody.cellLocation prison.custodyPrisonOnly']);
+    expect(prisonOnly.data?.offender.custody?.prisonNumber).toBeNull();
   });
 
   it('A.R15, B.59: the allocated community offender manager reads them; another probation practitioner of the same area gets null, as for a person the prison does not hold', async () => {
@@ -107,7 +112,9 @@ describe('A.R15, B.59: the police and the allocated offender manager read custod
     const other = await ask(RELEASE_VIEW, { pncId: person!.pnc_id }, staff(`${person!.manager_staff_code}X`, 'probation', 'probation_practitioner'));
     expect(other).toEqual({ data: { offender: { pncId: person!.pnc_id, custody: null, sentence: null } } });
     // The prison's own detail stays the prison's, for the OM too.
-    expect(forbiddenPaths(await ask(PRISON_ONLY, { pncId: person!.pnc_id }, om))).toEqual(['offender.custody.cellLocation prison.custodyPrisonOnly', 'offender.custody.prisonNumber prison.custody']);
+    const omPrisonOnly = await ask<{ offender: { custody: { prisonNumber: string | null } | null } }>(PRISON_ONLY, { pncId: person!.pnc_id }, om);
+    expect(forbiddenPaths(omPrisonOnly)).toEqual(['offender.custody.cellLocation prison.custodyPrisonOnly']);
+    expect(omPrisonOnly.data?.offender.custody?.prisonNumber).toBeNull();
   });
 
   it('A.R15, principle 9: a relationship is only ever probation\'s answer: one claimed in the caller\'s own token counts for nothing', async () => {

@@ -10,43 +10,64 @@ import { insertMeeting, insertReferral, inviteToMeeting, signAttendance } from '
 import { postGraphQL, startTestStack } from './support/test-stack';
 import type { GraphQLResponse, TestStack } from './support/test-stack';
 
-// The role × purpose matrix over the whole offender view (issue 3): for every role in the domain
-// README §3, the whole offender view is asked for under every purpose, and the test asserts exactly
-// which fields come back and which are refused, with which policy.
+// The role × purpose matrix over the whole offender view (issues 3 and 12). For every role of the
+// domain README §3, the whole offender view is asked for under every purpose, and the test asserts
+// exactly which field groups come back and which are refused, with the policy that names the refusal.
 //
-// The expectations are written by hand from the rules (domain README §3–§4, the access-rules
-// inventory §2.2 and §5, and the analyses where those are unclear), NOT from the policies, the
-// generated access matrix or its generator: if the code and the rules disagree, this test fails.
-// Two tables below carry them:
-//   FIELDS_BY_POLICY  which fields of the view form each record group, and the policy that names a refusal;
-//   MATRIX            for each role and purpose, which of those groups the role may read.
-// Everything not listed for a role and purpose is refused (principle 1, deny by default).
+// How the expectations are written. ROWS below has one line per role × purpose × field group that the
+// rules let the role read, each citing the rule ids it comes from (domain README §3–§4 as "principle N",
+// the analyses as A.Rn / B.n / C.n, and docs/access-rules-inventory.md §2.2 and §5 where it proposes
+// the reading of a rule for a record type). They were written from those rules, NOT from the policy
+// files, the generated access matrix or its generator: where the code and the rules disagree, this test
+// fails. Every role × purpose × field group with no line is refused (principle 1, deny by default), and
+// the refusal names the group's own policy: FIELDS_BY_POLICY says which fields form each group, under
+// the policy name their @Access declarations carry.
 //
-// Where the inventory's proposal (§5) and the policies disagreed, the rules decided:
-// - Fixed in the policies: the duty-to-co-operate minimal summary (principle 5, A.R26) had no grant
-//   at all, not even the PNC ID; it now has its own field groups (police.identityNames,
-//   mappa.levelAndLeadAgency, probation.offenderManagerContact). Jobcentre Plus reaches the risk to its
-//   staff and nothing else (A.R32); the Home Office adds nationality, MAPPA status and start date and the
-//   RoSH levels (A.R38, C.71, C.72). The PNC ID follows §2.2: a role asking under a purpose it may not
-//   declare gets no offender at all, rather than its key with every field refused.
-// - Kept, because the proposal needs a row condition that does not exist yet and the rule protects
-//   someone else's data (fail closed): release-area custody and release dates for the OM and PPU
-//   (A.R15, B.59), the VLO's prison VCS dates (B.57, C.14, C.34),
-//   MAIN/PROPOSED addresses for the RA (B.1, B.59), type P alerts for the RA (B.49), history for the lead agency (A.R20, A.R21), the allocated COM's view of
-//   a victim's scheme and VLO (C.33), the FNO condition on the Home Office (A.R38: the live case grant
-//   the co-ordinator creates for the meeting is that check).
-// - Kept, because the rules are wider than the proposal: Responsible Authority roles read the MAPPA
-//   summaries under MAPPA_SCREENING too (§2.2 names only the co-ordinator, but the managing agencies
-//   make the referral, A.R19, B.55); the ViSOR nominal is part of the RA's MAPPA summary (principle 3:
-//   MAPPA status), not only the co-ordinator's identification fields (A.R9, C.88).
-// - Closed for the police's information governance (A.R12, OQ 20): under AUDIT it opens the ViSOR
-//   nominal and police risk assessment only for their author fields; the other owners' information
-//   governance still has no way into the view under AUDIT.
+// A line may carry a per-record condition (the fifth column): the group is granted, so it is never
+// refused, but its records come back only where the condition holds between the reader and the subject
+// (the allocated offender manager, the victim's own liaison officer, an approved premises resident, a
+// category 1 case, a person under 18, the lead agency…); elsewhere they are null, as for a record the
+// owner does not hold (principle 9). Each condition is decided here from the seeded records, and the
+// set-up makes each one hold for one reader and subject and fail for another: the leak cases of issue 12
+// are READERS rows of their own (another VLO's victims' offender, a practitioner who is not the
+// allocated offender manager, an SPO who does not manage them, approved premises staff and a
+// non-resident, a British national for the Home Office, an adult's case for YOT roles), and the chair on
+// the register is a test of its own.
 //
-// Row scope is kept out of the matrix on purpose (another part of issue 3 adds it): subjects are
-// adults for meetings and decisions (A.R25, B.10), not counter-terrorism restricted (principle 7), not
-// limited-access at probation (R-4), and every principal asks from the subject's own area (R-3) with
-// the staff id of the record's own officer where the data names one (COM, VLO, YOT case manager).
+// The subjects and what the set-up records for them, so that each role's per-record conditions can hold:
+// an adult in custody (level 2 or 3, a foreign national offender as the MAPPA unit records it), an adult
+// on licence (a British national, living at an approved premises) and a young person; each adult has a
+// MAPP meeting in session to which every reader is invited and has signed attendance (MAPPA E, B.53,
+// B.54), a disclosure decision per reader on that meeting which the reader proposed (B.7), and a MAPPA A
+// referral from each referring reader's agency (A.R19) for MAPPA_SCREENING. Meetings and decisions are
+// about adults only: a child's fail closed without the YOT and children's services (A.R25, B.10, C.52).
+// None is counter-terrorism restricted (principle 7) or limited-access at probation (R-4), and every
+// principal asks from the subject's own area (R-3).
+//
+// Kept closed because the rule is unclear or needs a record that does not exist (fail closed, each
+// named in the inventory's open questions):
+// - MAIN/PROPOSED probation addresses for the Responsible Authority (B.1, B.59) and approved premises
+//   addresses for their staff (C.8): probation.probationAddress is read by the case's own practitioners
+//   only; no per-address-type condition exists.
+// - Type P prison alerts for the Responsible Authority (B.49): prison.mappaAlert is the prison's only,
+//   since no per-type filter exists (X, H and C types are prison-only, B.3).
+// - The allocated COM's view of a victim's scheme and VLO (inventory §3, C.33): C.33 says the offender
+//   manager asks the Victim Liaison Unit whether a victim has a VLO and infers no direct read, so
+//   probation.victimContacts stays the VLO's alone.
+// - Level 1 prison information exchange (B.60, OQ 3): the rule frees it from the level 2/3 requirements
+//   but names no fields, so no row gives a Responsible Authority role prison records beyond the above.
+// - YOT records at meetings and disclosure decisions about their young person (A.R25, B.10): the YOT
+//   attends, but the meeting about a child is the only place it would read, and meetings about children
+//   are not in this matrix (their safeguards are meeting-purpose-binding's tests).
+// - The MAPPA unit's, prison's and YOT's information governance under AUDIT (A.R12, OQ 20): no audit
+//   entry point into the offender view; the police's opens only its author fields.
+// Wider than the inventory's proposal, because the rules are: the Responsible Authority roles read the
+// MAPPA summaries under MAPPA_SCREENING (§2.2 names only the co-ordinator, but the managing agencies make
+// the referral, A.R19, B.55, and here each agency's staff declare their agency's referral); the ViSOR
+// nominal is part of the RA's MAPPA summary (principle 3: MAPPA status). Open: the chair, declaring a
+// referral of its employing agency (police), reads the other agencies' summaries under MAPPA_SCREENING
+// but not the MAPPA case; whether A.R19 and B.52 ("screening is the co-ordinator's") close that too is
+// not settled by the rules, so the rows keep what the chair's agency membership gives.
 
 /**
  * The record groups of the offender view. Each path is a field below `offender`; `[]` marks a list
@@ -54,7 +75,7 @@ import type { GraphQLResponse, TestStack } from './support/test-stack';
  * FORBIDDEN error naming its policy at its outermost refused field on each path (through item 0 of a
  * list), and none below it. The grouping says which policy a refusal must name (the names the
  * fields' @Access declarations use, reviewed against the record types of inventory §5); it says
- * nothing about who may read: that is MATRIX.
+ * nothing about who may read: that is ROWS.
  */
 const FIELDS_BY_POLICY: Record<string, readonly string[]> = {
   'police.subjectKey': [
@@ -330,402 +351,1556 @@ const FIELDS_BY_POLICY: Record<string, readonly string[]> = {
   ],
 };
 
-// ---- What each role reads, written from the rules -------------------------------------------------
 
-/** Nothing about the person: the offender itself is refused, so not even its existence is confirmed. */
-const NOTHING: readonly string[] = [];
-/** The PNC ID the caller asked with, and nothing else: a purpose the role may declare, with no record for it. */
-const KEY_ONLY: readonly string[] = ['police.subjectKey'];
+// ---- Per-record conditions, decided from the seeded records --------------------------------------
 
-// Police, the owner (principle 2): everything for case management, except the ViSOR retention
-// review (the ViSOR administrator's, A.R13). Ethnicity is special category data, police only and for
-// case management only (B.3). The full intelligence item stays with PPU and CT officers (principle 4, C.63).
-const POLICE_OWN_FOR_MAPPA = [
-  'police.subjectKey', 'police.identityNames', 'police.identity', 'police.nationality', 'police.visorNominalRecord', 'police.visorNominal', 'police.policeStaff',
-  'police.notification', 'police.registeredAddress', 'police.policeRiskRecord', 'police.policeRisk', 'police.civilOrders', 'police.civilOrderConditions',
-  'police.warningMarkers', 'police.intelligenceSummary', 'police.intelligence', 'police.mappaJContent', 'police.mappaJAdministration',
-];
-const POLICE_OWN_FOR_CASE_MANAGEMENT = [...POLICE_OWN_FOR_MAPPA, 'police.ethnicity'];
-/** The ViSOR administrator keeps the nominal (A.R1, A.R13) but is not named for intelligence (principle 4). */
-const VISOR_ADMINISTRATOR_OWN_FOR_MAPPA = POLICE_OWN_FOR_MAPPA.filter((group) => !group.startsWith('police.intelligence'));
+/** A condition a row's grant carries: whether it holds between the reader and the subject. */
+interface Condition {
+  readonly name: string;
+  readonly holds: (reader: PrincipalClaims, subject: Subject) => boolean;
+}
 
-// The MAPPA summaries the Responsible Authority agencies read of each other for MAPPA purposes
-// (principle 3): identity, MAPPA status, risk levels, key dates, licence conditions without their
-// wording (B.15). The ViSOR nominal's status is MAPPA status, so it is part of the summary.
-const POLICE_SUMMARY = [
-  'police.subjectKey', 'police.identityNames', 'police.identity', 'police.nationality', 'police.visorNominalRecord', 'police.visorNominal', 'police.notification',
-  'police.policeRiskRecord', 'police.policeRisk', 'police.civilOrders', 'police.warningMarkers',
-  // MAPPA J is noted on the ViSOR record and referenced in the risk management plan (A.R34): the RA reads it for MAPPA purposes.
-  'police.mappaJContent', 'police.mappaJAdministration',
-];
+const condition = (name: string, holds: Condition['holds']): Condition => ({ name, holds });
+
+/** A.R5, A.R6: the nominal lists the reader's agency; probation on category 1 only at level 2 or 3 (the subjects' area records no level 1 agreement). */
+const VISOR_PARTNER = condition('a ViSOR partner', (reader, subject) => {
+  if (reader.agency === 'prison') return subject.visorPartners.has('PRISON');
+  if (reader.agency !== 'probation' || !subject.visorPartners.has('PROBATION')) return false;
+  return subject.person.category !== 1 || subject.person.level >= 2;
+});
+/** B.15, C.29, principle 4: the allocated community offender manager, or the SPO who line-manages them. */
+const OM_OR_LINE_MANAGER = condition('the allocated offender manager or their line manager', (reader, subject) =>
+  reader.agency === 'probation' && (reader.staffId === subject.comStaffCode || (reader.roles.includes('senior_probation_officer') && reader.staffId === subject.lineManagerStaffCode)),
+);
+/** A.R15, B.59: the allocated community offender manager (OM = allocated COM, inventory §3). */
+const ALLOCATED_OM = condition('the allocated offender manager', (reader, subject) => reader.agency === 'probation' && reader.staffId === subject.comStaffCode);
+/** C.63: the allocated OM in a terrorist case; no subject of this matrix is one (principle 7 keeps them apart). */
+const OM_OF_TERRORIST_CASE = condition('the offender manager of a terrorist case', () => false);
+/** B.15, B.57, C.14, C.34: a victim of the subject in the Victim Contact Scheme is allocated to the reader. */
+const VLO_OF_VICTIM = condition("the liaison officer of a victim's", (reader, subject) => subject.vloStaffIds.has(reader.staffId));
+/** C.34: and that victim asked to be told about release. */
+const VLO_OF_VICTIM_WANTING_RELEASE = condition('the liaison officer of a victim wanting release information', (reader, subject) => subject.vloStaffIdsWantingRelease.has(reader.staffId));
+/** C.8, C.11: the subject lives (or is booked to live) at an approved premises the reader works at. */
+const AP_RESIDENT = condition('a resident of their premises', (reader, subject) => subject.approvedPremisesStaff.has(reader.staffId));
+/** A.R6, A.R23: a category 1 case, which the police and probation co-manage. */
+const CO_MANAGED_CATEGORY_1 = condition('a co-managed category 1 case', (_reader, subject) => subject.person.category === 1);
+/** C.56: the police record the person as under 18 on the request's date. */
+const UNDER_18 = condition('a person under 18', (_reader, subject) => isUnder18(subject.person.dateOfBirth, requestDateOf(new Date())));
+/** A.R26, principles 3 and 9: YOT roles know only YOT-led cases and people under 18. */
+const YOUNG_PERSON_OR_YOT_LED = condition('a young person or a YOT-led case', (_reader, subject) =>
+  isUnder18(subject.person.dateOfBirth, requestDateOf(new Date())) || subject.person.leadAgency === 'YOT',
+);
 /**
- * Only at a meeting: the registered address and home-visit frequency (a police tactic, B.42) and the
- * wording of civil-order conditions (which may name people or places, B.15); the sanitised
- * intelligence summary also for a disclosure decision (principle 4, C.66).
+ * A.R5, inventory OQ 14: a prison offender manager whose token names their establishment knows, in the
+ * prison's records and for case management, exactly the people held there now; without one, the area.
  */
-const POLICE_FOR_MEETING = ['police.registeredAddress', 'police.civilOrderConditions', 'police.intelligenceSummary'];
-const POLICE_FOR_DISCLOSURE = ['police.intelligenceSummary'];
-
-const PRISON_OWN = [
-  'prison.custodyRecord', 'prison.custodyStatus', 'prison.custodyEstablishment', 'prison.custody', 'prison.custodyPrisonOnly',
-  'prison.sentenceRecord', 'prison.sentenceVictimInformation', 'prison.sentenceKeyDates', 'prison.sentence', 'prison.offences', 'prison.mappaAlert', 'prison.alertComment',
-  'prison.temporaryReleaseRecord', 'prison.temporaryRelease', 'prison.adjudication', 'prison.mappaFReport', 'prison.mappaFReportAuthor',
-];
+const HELD_AT_READERS_ESTABLISHMENT = condition('held at the reader\'s establishment', (reader, subject) => reader.establishment === undefined || subject.heldAt === reader.establishment);
+/** A.R20, A.R21: the reader's agency leads the case. */
+const LEAD_AGENCY = condition('the lead agency', (reader, subject) => ({ police: 'POLICE', probation: 'PROBATION', yot: 'YOT' } as Partial<Record<PrincipalAgency, string>>)[reader.agency] === subject.person.leadAgency);
+/** A.R37: a licence condition of theirs the provider monitors, naming no victim. */
+const ELECTRONICALLY_MONITORED = condition('electronically monitored', (_reader, subject) => subject.electronicallyMonitored);
+/** A.R31, A.R33: a MAPPA J about an adult, until its restriction's end date. */
+const MAPPA_J_IN_FORCE = condition('a MAPPA J in force', (_reader, subject) => subject.mappaJEndDate !== null && subject.mappaJEndDate > requestDateOf(new Date()));
 /**
- * Custody, sentence and key dates, offences (Schedule 15/3 decide the category) and ROTL. Not the
- * alerts (X, H and C types are prison only and no per-type filter exists yet: B.3), the NOMIS-only
- * custody fields, or adjudications (B.30: requests go to the prison).
+ * A.R12, OQ 20: information governance opens a record only for its author fields. In the whole view
+ * each such record also selects content refused to it that is never null, so the record comes back
+ * null (test/src/audit-authorship.test.ts reads the authors alone).
  */
-const PRISON_SUMMARY = [
-  'prison.custodyRecord', 'prison.custodyStatus', 'prison.custodyEstablishment', 'prison.custody', 'prison.sentenceRecord', 'prison.sentenceVictimInformation',
-  'prison.sentenceKeyDates', 'prison.sentence', 'prison.offences', 'prison.temporaryReleaseRecord', 'prison.temporaryRelease',
-];
-/** A.R15, B.59: custody status, where the person is held, the sentence and its key dates, for the police and the allocated OM under case management. */
-const PRISON_RELEASE_INFORMATION = [
-  'prison.custodyRecord', 'prison.custodyStatus', 'prison.custodyEstablishment', 'prison.sentenceRecord', 'prison.sentenceVictimInformation', 'prison.sentenceKeyDates',
-];
-/** The MAPPA F report is written for a meeting and read there (B.49, B.46). */
-const PRISON_FOR_MEETING = ['prison.mappaFReport', 'prison.mappaFReportAuthor'];
+const NOT_IN_THE_WHOLE_VIEW = condition('only its author fields, never in the whole view', () => false);
 
-/**
- * Probation's "named roles" for the case (the COM and SPO), for case management: everything but the
- * victims in the Victim Contact Scheme, which are the victim liaison officer's alone (B.15, C.29, C.33).
- */
-const PROBATION_OWN = [
-  'probation.offenderManagerContact', 'probation.caseReference', 'probation.caseSummary', 'probation.caseAdministration',
-  'probation.licenceRecords', 'probation.licenceDates', 'probation.licence', 'probation.licenceConditions', 'probation.licenceConditionText',
-  'probation.riskOfSeriousHarm', 'probation.riskToStaff', 'probation.riskSummary', 'probation.riskInCustody', 'probation.riskAssessment',
-  'probation.riskNarrative', 'probation.riskManagementPlanRecord', 'probation.riskManagementPlan', 'probation.victimSafetyPlanning', 'probation.probationAddress',
-];
-/**
- * Case, licences and conditions with only the wording that names no victim and maps no zone (B.15), RoSH levels and predictors without
- * the narrative (principle 4). Not the addresses: MAIN/PROPOSED rows only is a row filter that does
- * not exist yet, so they fail closed (B.1, B.59).
- */
-const PROBATION_SUMMARY = [
-  'probation.offenderManagerContact', 'probation.caseReference', 'probation.caseSummary', 'probation.licenceRecords', 'probation.licenceDates', 'probation.licence',
-  // Principle 3, B.15 (issue 12): the wording of a condition that neither identifies a victim nor maps a
-  // zone, decided per condition by probation (null for the others).
-  'probation.licenceConditions', 'probation.licenceConditionText', 'probation.riskOfSeriousHarm', 'probation.riskToStaff', 'probation.riskSummary', 'probation.riskInCustody',
-  'probation.riskAssessment',
-];
-/** The risk management plan, without victim safety planning (B.42), at a meeting (principle 4, B.39). */
-const PROBATION_FOR_MEETING = ['probation.riskManagementPlanRecord', 'probation.riskManagementPlan'];
+// ---- The matrix: one row per role × purpose × field group the rules let the role read --------------
 
-const YOT_OWN = ['yot.youthCase', 'yot.assetPlus', 'yot.youthOrders', 'yot.lookedAfter', 'yot.consent', 'yot.mappaH', 'yot.adultTransition'];
+/** Who reads: a role (with its agency, for duty-to-co-operate attendees). */
+type RoleKey =
+  | 'ppu_officer' | 'ct_officer' | 'visor_administrator' | 'probation_practitioner' | 'senior_probation_officer' | 'victim_liaison_officer'
+  | 'approved_premises_staff' | 'prison_offender_manager' | 'yot_case_manager' | 'yot_manager' | 'mappa_coordinator' | 'mappa_chair'
+  | 'dtc_attendee (children_social_care)' | 'dtc_attendee (health)' | 'dtc_attendee (housing)' | 'dtc_attendee (education)'
+  | 'dtc_attendee (electronic_monitoring)' | 'dtc_attendee (home_office)' | 'dtc_attendee (jobcentre_plus)' | 'lay_adviser' | 'analyst' | 'information_governance';
 
-/** The MAPPA case summary: the Responsible Authority for case management and MAPPA purposes (§5.5). */
-const MAPPA_CASE = ['mappa.levelAndLeadAgency', 'mappa.mappaCase', 'mappa.caseStatus'];
-/** The case history and who recorded it: the co-ordinator and chair (A.R12, A.R20), for screening, meetings and administration. */
-const MAPPA_UNIT_OWN = [...MAPPA_CASE, 'mappa.caseHistory', 'mappa.caseAudit'];
-
-/** What a Responsible Authority role of another agency reads under each MAPPA purpose. */
-const RA_SCREENING = [...POLICE_SUMMARY, ...PRISON_SUMMARY, ...PROBATION_SUMMARY, ...MAPPA_CASE];
-const RA_MEETING = [...RA_SCREENING, ...POLICE_FOR_MEETING, ...PRISON_FOR_MEETING, ...PROBATION_FOR_MEETING];
-const RA_DISCLOSURE = [...RA_SCREENING, ...POLICE_FOR_DISCLOSURE];
+/** role × purpose × field group → allowed, the rule ids it comes from, and the per-record condition it is granted under, if any. */
+type Row = readonly [role: RoleKey, purpose: Purpose, group: string, rules: string, only?: Condition];
 
 /**
- * The duty-to-co-operate minimal summary (principle 5, A.R26, inventory §5.0): names and date of
- * birth, the MAPPA level and lead agency, and how to reach the offender manager. Category is left out
- * (OQ 7).
+ * Every role × purpose × field group the rules let the role read; anything else is refused, naming the
+ * group's policy. Grouped by field group, in FIELDS_BY_POLICY's order. No one reads anything about a
+ * person under STATISTICS (aggregates only: principle 8, A.R27, C.93), lay advisers and analysts under
+ * no purpose (principle 8, A.R28), and information governance only the police's author fields (A.R12).
  */
-const DTC_MINIMAL_SUMMARY = ['police.subjectKey', 'police.identityNames', 'mappa.levelAndLeadAgency', 'probation.offenderManagerContact'];
-/**
- * The Home Office adds, for a foreign national offender: nationality, MAPPA status and entry date
- * (A.R38, C.71) and the RoSH levels without the narrative (C.72). The case history's status changes
- * (A.R38) have no field of their own, so the history stays refused.
- */
-const HOME_OFFICE_AT_MEETING = [
-  ...DTC_MINIMAL_SUMMARY, 'police.nationality', 'mappa.caseStatus', 'probation.riskOfSeriousHarm', 'probation.riskSummary',
-  'probation.riskToStaff', 'probation.riskInCustody',
+const ROWS: readonly Row[] = [
+  // police.subjectKey
+  ['ppu_officer', 'CASE_MANAGEMENT', 'police.subjectKey', 'inventory §2.2'],
+  ['ppu_officer', 'MAPPA_SCREENING', 'police.subjectKey', 'inventory §2.2'],
+  ['ppu_officer', 'MAPPA_MEETING', 'police.subjectKey', 'inventory §2.2'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'police.subjectKey', 'inventory §2.2'],
+  ['ct_officer', 'CASE_MANAGEMENT', 'police.subjectKey', 'inventory §2.2'],
+  ['ct_officer', 'MAPPA_SCREENING', 'police.subjectKey', 'inventory §2.2'],
+  ['ct_officer', 'MAPPA_MEETING', 'police.subjectKey', 'inventory §2.2'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'police.subjectKey', 'inventory §2.2'],
+  ['visor_administrator', 'CASE_MANAGEMENT', 'police.subjectKey', 'inventory §2.2'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'police.subjectKey', 'inventory §2.2'],
+  ['visor_administrator', 'MAPPA_MEETING', 'police.subjectKey', 'inventory §2.2'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'police.subjectKey', 'inventory §2.2'],
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'police.subjectKey', 'inventory §2.2'],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'police.subjectKey', 'inventory §2.2'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'police.subjectKey', 'inventory §2.2'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'police.subjectKey', 'inventory §2.2'],
+  ['senior_probation_officer', 'CASE_MANAGEMENT', 'police.subjectKey', 'inventory §2.2'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'police.subjectKey', 'inventory §2.2'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'police.subjectKey', 'inventory §2.2'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'police.subjectKey', 'inventory §2.2'],
+  ['victim_liaison_officer', 'CASE_MANAGEMENT', 'police.subjectKey', 'C.31, C.34'],
+  ['victim_liaison_officer', 'MAPPA_MEETING', 'police.subjectKey', 'C.31'],
+  ['approved_premises_staff', 'CASE_MANAGEMENT', 'police.subjectKey', 'C.8, C.11'],
+  ['approved_premises_staff', 'MAPPA_MEETING', 'police.subjectKey', 'C.8, C.11'],
+  ['prison_offender_manager', 'CASE_MANAGEMENT', 'police.subjectKey', 'inventory §2.2'],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'police.subjectKey', 'inventory §2.2'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'police.subjectKey', 'inventory §2.2'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'police.subjectKey', 'inventory §2.2'],
+  ['yot_case_manager', 'CASE_MANAGEMENT', 'police.subjectKey', 'principle 2, §2.2'],
+  ['yot_case_manager', 'MAPPA_MEETING', 'police.subjectKey', 'A.R25, B.10'],
+  ['yot_case_manager', 'DISCLOSURE_DECISION', 'police.subjectKey', 'A.R25, B.10'],
+  ['yot_manager', 'CASE_MANAGEMENT', 'police.subjectKey', 'principle 2, §2.2'],
+  ['yot_manager', 'MAPPA_MEETING', 'police.subjectKey', 'A.R25, B.10'],
+  ['yot_manager', 'DISCLOSURE_DECISION', 'police.subjectKey', 'A.R25, B.10'],
+  ['mappa_coordinator', 'CASE_MANAGEMENT', 'police.subjectKey', 'inventory §2.2'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'police.subjectKey', 'inventory §2.2'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'police.subjectKey', 'inventory §2.2'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'police.subjectKey', 'inventory §2.2'],
+  ['mappa_chair', 'CASE_MANAGEMENT', 'police.subjectKey', 'inventory §2.2'],
+  ['mappa_chair', 'MAPPA_SCREENING', 'police.subjectKey', 'inventory §2.2'],
+  ['mappa_chair', 'MAPPA_MEETING', 'police.subjectKey', 'inventory §2.2'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'police.subjectKey', 'inventory §2.2'],
+  ['dtc_attendee (children_social_care)', 'MAPPA_MEETING', 'police.subjectKey', 'principle 5, A.R26'],
+  ['dtc_attendee (health)', 'MAPPA_MEETING', 'police.subjectKey', 'principle 5, A.R26'],
+  ['dtc_attendee (housing)', 'MAPPA_MEETING', 'police.subjectKey', 'principle 5, A.R26'],
+  ['dtc_attendee (education)', 'MAPPA_MEETING', 'police.subjectKey', 'principle 5, A.R26'],
+  ['dtc_attendee (electronic_monitoring)', 'MAPPA_MEETING', 'police.subjectKey', 'principle 5, A.R26'],
+  ['dtc_attendee (home_office)', 'MAPPA_MEETING', 'police.subjectKey', 'principle 5, A.R26'],
+  ['dtc_attendee (jobcentre_plus)', 'MAPPA_MEETING', 'police.subjectKey', 'A.R32, §2.2'],
+  ['information_governance', 'AUDIT', 'police.subjectKey', 'A.R12, OQ 20'],
+  // police.identityNames
+  ['ppu_officer', 'CASE_MANAGEMENT', 'police.identityNames', 'principle 2'],
+  ['ppu_officer', 'MAPPA_SCREENING', 'police.identityNames', 'principle 2, principle 3'],
+  ['ppu_officer', 'MAPPA_MEETING', 'police.identityNames', 'principle 2, principle 3'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'police.identityNames', 'principle 2, principle 3'],
+  ['ct_officer', 'CASE_MANAGEMENT', 'police.identityNames', 'principle 2'],
+  ['ct_officer', 'MAPPA_SCREENING', 'police.identityNames', 'principle 2, principle 3'],
+  ['ct_officer', 'MAPPA_MEETING', 'police.identityNames', 'principle 2, principle 3'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'police.identityNames', 'principle 2, principle 3'],
+  ['visor_administrator', 'CASE_MANAGEMENT', 'police.identityNames', 'principle 2'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'police.identityNames', 'principle 2, principle 3'],
+  ['visor_administrator', 'MAPPA_MEETING', 'police.identityNames', 'principle 2, principle 3'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'police.identityNames', 'principle 2, principle 3'],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'police.identityNames', 'principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'police.identityNames', 'principle 3'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'police.identityNames', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'police.identityNames', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'police.identityNames', 'principle 3'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'police.identityNames', 'principle 3'],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'police.identityNames', 'principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'police.identityNames', 'principle 3'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'police.identityNames', 'principle 3'],
+  ['yot_case_manager', 'CASE_MANAGEMENT', 'police.identityNames', 'C.56', UNDER_18],
+  ['yot_manager', 'CASE_MANAGEMENT', 'police.identityNames', 'C.56', UNDER_18],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'police.identityNames', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'police.identityNames', 'principle 3'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'police.identityNames', 'principle 3'],
+  ['mappa_chair', 'MAPPA_SCREENING', 'police.identityNames', 'principle 3'],
+  ['mappa_chair', 'MAPPA_MEETING', 'police.identityNames', 'principle 3'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'police.identityNames', 'principle 3'],
+  ['dtc_attendee (children_social_care)', 'MAPPA_MEETING', 'police.identityNames', 'principle 5, A.R26, inventory §5.0'],
+  ['dtc_attendee (health)', 'MAPPA_MEETING', 'police.identityNames', 'principle 5, A.R26, inventory §5.0'],
+  ['dtc_attendee (housing)', 'MAPPA_MEETING', 'police.identityNames', 'principle 5, A.R26, inventory §5.0'],
+  ['dtc_attendee (education)', 'MAPPA_MEETING', 'police.identityNames', 'principle 5, A.R26, inventory §5.0'],
+  ['dtc_attendee (electronic_monitoring)', 'MAPPA_MEETING', 'police.identityNames', 'principle 5, A.R26, inventory §5.0'],
+  ['dtc_attendee (home_office)', 'MAPPA_MEETING', 'police.identityNames', 'principle 5, A.R26, inventory §5.0'],
+  // police.identity
+  ['ppu_officer', 'CASE_MANAGEMENT', 'police.identity', 'principle 2'],
+  ['ppu_officer', 'MAPPA_SCREENING', 'police.identity', 'principle 2, principle 3'],
+  ['ppu_officer', 'MAPPA_MEETING', 'police.identity', 'principle 2, principle 3'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'police.identity', 'principle 2, principle 3'],
+  ['ct_officer', 'CASE_MANAGEMENT', 'police.identity', 'principle 2'],
+  ['ct_officer', 'MAPPA_SCREENING', 'police.identity', 'principle 2, principle 3'],
+  ['ct_officer', 'MAPPA_MEETING', 'police.identity', 'principle 2, principle 3'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'police.identity', 'principle 2, principle 3'],
+  ['visor_administrator', 'CASE_MANAGEMENT', 'police.identity', 'principle 2'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'police.identity', 'principle 2, principle 3'],
+  ['visor_administrator', 'MAPPA_MEETING', 'police.identity', 'principle 2, principle 3'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'police.identity', 'principle 2, principle 3'],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'police.identity', 'principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'police.identity', 'principle 3'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'police.identity', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'police.identity', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'police.identity', 'principle 3'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'police.identity', 'principle 3'],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'police.identity', 'principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'police.identity', 'principle 3'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'police.identity', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'police.identity', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'police.identity', 'principle 3'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'police.identity', 'principle 3'],
+  ['mappa_chair', 'MAPPA_SCREENING', 'police.identity', 'principle 3'],
+  ['mappa_chair', 'MAPPA_MEETING', 'police.identity', 'principle 3'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'police.identity', 'principle 3'],
+  // police.ethnicity
+  ['ppu_officer', 'CASE_MANAGEMENT', 'police.ethnicity', 'B.3'],
+  ['ct_officer', 'CASE_MANAGEMENT', 'police.ethnicity', 'B.3'],
+  ['visor_administrator', 'CASE_MANAGEMENT', 'police.ethnicity', 'B.3'],
+  // police.nationality
+  ['ppu_officer', 'CASE_MANAGEMENT', 'police.nationality', 'principle 2'],
+  ['ppu_officer', 'MAPPA_SCREENING', 'police.nationality', 'principle 2, principle 3'],
+  ['ppu_officer', 'MAPPA_MEETING', 'police.nationality', 'principle 2, principle 3'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'police.nationality', 'principle 2, principle 3'],
+  ['ct_officer', 'CASE_MANAGEMENT', 'police.nationality', 'principle 2'],
+  ['ct_officer', 'MAPPA_SCREENING', 'police.nationality', 'principle 2, principle 3'],
+  ['ct_officer', 'MAPPA_MEETING', 'police.nationality', 'principle 2, principle 3'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'police.nationality', 'principle 2, principle 3'],
+  ['visor_administrator', 'CASE_MANAGEMENT', 'police.nationality', 'principle 2'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'police.nationality', 'principle 2, principle 3'],
+  ['visor_administrator', 'MAPPA_MEETING', 'police.nationality', 'principle 2, principle 3'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'police.nationality', 'principle 2, principle 3'],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'police.nationality', 'principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'police.nationality', 'principle 3'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'police.nationality', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'police.nationality', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'police.nationality', 'principle 3'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'police.nationality', 'principle 3'],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'police.nationality', 'principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'police.nationality', 'principle 3'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'police.nationality', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'police.nationality', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'police.nationality', 'principle 3'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'police.nationality', 'principle 3'],
+  ['mappa_chair', 'MAPPA_SCREENING', 'police.nationality', 'principle 3'],
+  ['mappa_chair', 'MAPPA_MEETING', 'police.nationality', 'principle 3'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'police.nationality', 'principle 3'],
+  ['dtc_attendee (home_office)', 'MAPPA_MEETING', 'police.nationality', 'A.R38, C.71'],
+  // police.visorNominalRecord
+  ['ppu_officer', 'CASE_MANAGEMENT', 'police.visorNominalRecord', 'principle 2'],
+  ['ppu_officer', 'MAPPA_SCREENING', 'police.visorNominalRecord', 'principle 2, principle 3'],
+  ['ppu_officer', 'MAPPA_MEETING', 'police.visorNominalRecord', 'principle 2, principle 3'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'police.visorNominalRecord', 'principle 2, principle 3'],
+  ['ct_officer', 'CASE_MANAGEMENT', 'police.visorNominalRecord', 'principle 2'],
+  ['ct_officer', 'MAPPA_SCREENING', 'police.visorNominalRecord', 'principle 2, principle 3'],
+  ['ct_officer', 'MAPPA_MEETING', 'police.visorNominalRecord', 'principle 2, principle 3'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'police.visorNominalRecord', 'principle 2, principle 3'],
+  ['visor_administrator', 'CASE_MANAGEMENT', 'police.visorNominalRecord', 'principle 2, A.R1'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'police.visorNominalRecord', 'principle 2, principle 3'],
+  ['visor_administrator', 'MAPPA_MEETING', 'police.visorNominalRecord', 'principle 2, principle 3'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'police.visorNominalRecord', 'principle 2, principle 3'],
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'police.visorNominalRecord', 'A.R6', VISOR_PARTNER],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'police.visorNominalRecord', 'principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'police.visorNominalRecord', 'principle 3'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'police.visorNominalRecord', 'principle 3'],
+  ['senior_probation_officer', 'CASE_MANAGEMENT', 'police.visorNominalRecord', 'A.R6', VISOR_PARTNER],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'police.visorNominalRecord', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'police.visorNominalRecord', 'principle 3'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'police.visorNominalRecord', 'principle 3'],
+  ['prison_offender_manager', 'CASE_MANAGEMENT', 'police.visorNominalRecord', 'A.R5', VISOR_PARTNER],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'police.visorNominalRecord', 'principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'police.visorNominalRecord', 'principle 3'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'police.visorNominalRecord', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'police.visorNominalRecord', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'police.visorNominalRecord', 'principle 3'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'police.visorNominalRecord', 'principle 3'],
+  ['mappa_chair', 'MAPPA_SCREENING', 'police.visorNominalRecord', 'principle 3'],
+  ['mappa_chair', 'MAPPA_MEETING', 'police.visorNominalRecord', 'principle 3'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'police.visorNominalRecord', 'principle 3'],
+  ['information_governance', 'AUDIT', 'police.visorNominalRecord', 'A.R12, OQ 20', NOT_IN_THE_WHOLE_VIEW],
+  // police.visorNominal
+  ['ppu_officer', 'CASE_MANAGEMENT', 'police.visorNominal', 'principle 2'],
+  ['ppu_officer', 'MAPPA_SCREENING', 'police.visorNominal', 'principle 2, principle 3'],
+  ['ppu_officer', 'MAPPA_MEETING', 'police.visorNominal', 'principle 2, principle 3'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'police.visorNominal', 'principle 2, principle 3'],
+  ['ct_officer', 'CASE_MANAGEMENT', 'police.visorNominal', 'principle 2'],
+  ['ct_officer', 'MAPPA_SCREENING', 'police.visorNominal', 'principle 2, principle 3'],
+  ['ct_officer', 'MAPPA_MEETING', 'police.visorNominal', 'principle 2, principle 3'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'police.visorNominal', 'principle 2, principle 3'],
+  ['visor_administrator', 'CASE_MANAGEMENT', 'police.visorNominal', 'principle 2, A.R1'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'police.visorNominal', 'principle 2, principle 3'],
+  ['visor_administrator', 'MAPPA_MEETING', 'police.visorNominal', 'principle 2, principle 3'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'police.visorNominal', 'principle 2, principle 3'],
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'police.visorNominal', 'A.R6', VISOR_PARTNER],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'police.visorNominal', 'principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'police.visorNominal', 'principle 3'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'police.visorNominal', 'principle 3'],
+  ['senior_probation_officer', 'CASE_MANAGEMENT', 'police.visorNominal', 'A.R6', VISOR_PARTNER],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'police.visorNominal', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'police.visorNominal', 'principle 3'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'police.visorNominal', 'principle 3'],
+  ['prison_offender_manager', 'CASE_MANAGEMENT', 'police.visorNominal', 'A.R5', VISOR_PARTNER],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'police.visorNominal', 'principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'police.visorNominal', 'principle 3'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'police.visorNominal', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'police.visorNominal', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'police.visorNominal', 'principle 3'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'police.visorNominal', 'principle 3'],
+  ['mappa_chair', 'MAPPA_SCREENING', 'police.visorNominal', 'principle 3'],
+  ['mappa_chair', 'MAPPA_MEETING', 'police.visorNominal', 'principle 3'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'police.visorNominal', 'principle 3'],
+  // police.policeStaff
+  ['ppu_officer', 'CASE_MANAGEMENT', 'police.policeStaff', 'principle 2'],
+  ['ppu_officer', 'MAPPA_SCREENING', 'police.policeStaff', 'A.R12'],
+  ['ppu_officer', 'MAPPA_MEETING', 'police.policeStaff', 'A.R12'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'police.policeStaff', 'A.R12'],
+  ['ct_officer', 'CASE_MANAGEMENT', 'police.policeStaff', 'principle 2'],
+  ['ct_officer', 'MAPPA_SCREENING', 'police.policeStaff', 'A.R12'],
+  ['ct_officer', 'MAPPA_MEETING', 'police.policeStaff', 'A.R12'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'police.policeStaff', 'A.R12'],
+  ['visor_administrator', 'CASE_MANAGEMENT', 'police.policeStaff', 'principle 2'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'police.policeStaff', 'A.R12'],
+  ['visor_administrator', 'MAPPA_MEETING', 'police.policeStaff', 'A.R12'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'police.policeStaff', 'A.R12'],
+  ['information_governance', 'AUDIT', 'police.policeStaff', 'A.R12, OQ 20'],
+  // police.visorAdministration
+  ['visor_administrator', 'CASE_MANAGEMENT', 'police.visorAdministration', 'A.R13'],
+  ['information_governance', 'AUDIT', 'police.visorAdministration', 'A.R13, principle 10'],
+  // police.notification
+  ['ppu_officer', 'CASE_MANAGEMENT', 'police.notification', 'principle 2'],
+  ['ppu_officer', 'MAPPA_SCREENING', 'police.notification', 'principle 2, principle 3'],
+  ['ppu_officer', 'MAPPA_MEETING', 'police.notification', 'principle 2, principle 3'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'police.notification', 'principle 2, principle 3'],
+  ['ct_officer', 'CASE_MANAGEMENT', 'police.notification', 'principle 2'],
+  ['ct_officer', 'MAPPA_SCREENING', 'police.notification', 'principle 2, principle 3'],
+  ['ct_officer', 'MAPPA_MEETING', 'police.notification', 'principle 2, principle 3'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'police.notification', 'principle 2, principle 3'],
+  ['visor_administrator', 'CASE_MANAGEMENT', 'police.notification', 'principle 2'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'police.notification', 'principle 2, principle 3'],
+  ['visor_administrator', 'MAPPA_MEETING', 'police.notification', 'principle 2, principle 3'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'police.notification', 'principle 2, principle 3'],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'police.notification', 'principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'police.notification', 'principle 3'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'police.notification', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'police.notification', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'police.notification', 'principle 3'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'police.notification', 'principle 3'],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'police.notification', 'principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'police.notification', 'principle 3'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'police.notification', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'police.notification', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'police.notification', 'principle 3'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'police.notification', 'principle 3'],
+  ['mappa_chair', 'MAPPA_SCREENING', 'police.notification', 'principle 3'],
+  ['mappa_chair', 'MAPPA_MEETING', 'police.notification', 'principle 3'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'police.notification', 'principle 3'],
+  // police.registeredAddress
+  ['ppu_officer', 'CASE_MANAGEMENT', 'police.registeredAddress', 'principle 2'],
+  ['ppu_officer', 'MAPPA_SCREENING', 'police.registeredAddress', 'B.42'],
+  ['ppu_officer', 'MAPPA_MEETING', 'police.registeredAddress', 'B.42'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'police.registeredAddress', 'B.42'],
+  ['ct_officer', 'CASE_MANAGEMENT', 'police.registeredAddress', 'principle 2'],
+  ['ct_officer', 'MAPPA_SCREENING', 'police.registeredAddress', 'B.42'],
+  ['ct_officer', 'MAPPA_MEETING', 'police.registeredAddress', 'B.42'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'police.registeredAddress', 'B.42'],
+  ['visor_administrator', 'CASE_MANAGEMENT', 'police.registeredAddress', 'principle 2'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'police.registeredAddress', 'B.42'],
+  ['visor_administrator', 'MAPPA_MEETING', 'police.registeredAddress', 'B.42'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'police.registeredAddress', 'B.42'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'police.registeredAddress', 'B.42'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'police.registeredAddress', 'B.42'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'police.registeredAddress', 'B.42'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'police.registeredAddress', 'B.42'],
+  ['mappa_chair', 'MAPPA_MEETING', 'police.registeredAddress', 'B.42'],
+  // police.policeRiskRecord
+  ['ppu_officer', 'CASE_MANAGEMENT', 'police.policeRiskRecord', 'principle 2'],
+  ['ppu_officer', 'MAPPA_SCREENING', 'police.policeRiskRecord', 'principle 2, principle 3'],
+  ['ppu_officer', 'MAPPA_MEETING', 'police.policeRiskRecord', 'principle 2, principle 3'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'police.policeRiskRecord', 'principle 2, principle 3'],
+  ['ct_officer', 'CASE_MANAGEMENT', 'police.policeRiskRecord', 'principle 2'],
+  ['ct_officer', 'MAPPA_SCREENING', 'police.policeRiskRecord', 'principle 2, principle 3'],
+  ['ct_officer', 'MAPPA_MEETING', 'police.policeRiskRecord', 'principle 2, principle 3'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'police.policeRiskRecord', 'principle 2, principle 3'],
+  ['visor_administrator', 'CASE_MANAGEMENT', 'police.policeRiskRecord', 'principle 2'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'police.policeRiskRecord', 'principle 2, principle 3'],
+  ['visor_administrator', 'MAPPA_MEETING', 'police.policeRiskRecord', 'principle 2, principle 3'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'police.policeRiskRecord', 'principle 2, principle 3'],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'police.policeRiskRecord', 'principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'police.policeRiskRecord', 'principle 3'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'police.policeRiskRecord', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'police.policeRiskRecord', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'police.policeRiskRecord', 'principle 3'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'police.policeRiskRecord', 'principle 3'],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'police.policeRiskRecord', 'principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'police.policeRiskRecord', 'principle 3'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'police.policeRiskRecord', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'police.policeRiskRecord', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'police.policeRiskRecord', 'principle 3'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'police.policeRiskRecord', 'principle 3'],
+  ['mappa_chair', 'MAPPA_SCREENING', 'police.policeRiskRecord', 'principle 3'],
+  ['mappa_chair', 'MAPPA_MEETING', 'police.policeRiskRecord', 'principle 3'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'police.policeRiskRecord', 'principle 3'],
+  ['information_governance', 'AUDIT', 'police.policeRiskRecord', 'A.R12, OQ 20', NOT_IN_THE_WHOLE_VIEW],
+  // police.policeRisk
+  ['ppu_officer', 'CASE_MANAGEMENT', 'police.policeRisk', 'principle 2'],
+  ['ppu_officer', 'MAPPA_SCREENING', 'police.policeRisk', 'principle 2, principle 3'],
+  ['ppu_officer', 'MAPPA_MEETING', 'police.policeRisk', 'principle 2, principle 3'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'police.policeRisk', 'principle 2, principle 3'],
+  ['ct_officer', 'CASE_MANAGEMENT', 'police.policeRisk', 'principle 2'],
+  ['ct_officer', 'MAPPA_SCREENING', 'police.policeRisk', 'principle 2, principle 3'],
+  ['ct_officer', 'MAPPA_MEETING', 'police.policeRisk', 'principle 2, principle 3'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'police.policeRisk', 'principle 2, principle 3'],
+  ['visor_administrator', 'CASE_MANAGEMENT', 'police.policeRisk', 'principle 2'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'police.policeRisk', 'principle 2, principle 3'],
+  ['visor_administrator', 'MAPPA_MEETING', 'police.policeRisk', 'principle 2, principle 3'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'police.policeRisk', 'principle 2, principle 3'],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'police.policeRisk', 'principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'police.policeRisk', 'principle 3'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'police.policeRisk', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'police.policeRisk', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'police.policeRisk', 'principle 3'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'police.policeRisk', 'principle 3'],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'police.policeRisk', 'principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'police.policeRisk', 'principle 3'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'police.policeRisk', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'police.policeRisk', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'police.policeRisk', 'principle 3'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'police.policeRisk', 'principle 3'],
+  ['mappa_chair', 'MAPPA_SCREENING', 'police.policeRisk', 'principle 3'],
+  ['mappa_chair', 'MAPPA_MEETING', 'police.policeRisk', 'principle 3'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'police.policeRisk', 'principle 3'],
+  // police.civilOrders
+  ['ppu_officer', 'CASE_MANAGEMENT', 'police.civilOrders', 'principle 2'],
+  ['ppu_officer', 'MAPPA_SCREENING', 'police.civilOrders', 'principle 2, principle 3'],
+  ['ppu_officer', 'MAPPA_MEETING', 'police.civilOrders', 'principle 2, principle 3'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'police.civilOrders', 'principle 2, principle 3'],
+  ['ct_officer', 'CASE_MANAGEMENT', 'police.civilOrders', 'principle 2'],
+  ['ct_officer', 'MAPPA_SCREENING', 'police.civilOrders', 'principle 2, principle 3'],
+  ['ct_officer', 'MAPPA_MEETING', 'police.civilOrders', 'principle 2, principle 3'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'police.civilOrders', 'principle 2, principle 3'],
+  ['visor_administrator', 'CASE_MANAGEMENT', 'police.civilOrders', 'principle 2'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'police.civilOrders', 'principle 2, principle 3'],
+  ['visor_administrator', 'MAPPA_MEETING', 'police.civilOrders', 'principle 2, principle 3'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'police.civilOrders', 'principle 2, principle 3'],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'police.civilOrders', 'principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'police.civilOrders', 'principle 3'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'police.civilOrders', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'police.civilOrders', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'police.civilOrders', 'principle 3'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'police.civilOrders', 'principle 3'],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'police.civilOrders', 'principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'police.civilOrders', 'principle 3'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'police.civilOrders', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'police.civilOrders', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'police.civilOrders', 'principle 3'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'police.civilOrders', 'principle 3'],
+  ['mappa_chair', 'MAPPA_SCREENING', 'police.civilOrders', 'principle 3'],
+  ['mappa_chair', 'MAPPA_MEETING', 'police.civilOrders', 'principle 3'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'police.civilOrders', 'principle 3'],
+  // police.civilOrderConditions
+  ['ppu_officer', 'CASE_MANAGEMENT', 'police.civilOrderConditions', 'principle 2'],
+  ['ppu_officer', 'MAPPA_SCREENING', 'police.civilOrderConditions', 'B.15'],
+  ['ppu_officer', 'MAPPA_MEETING', 'police.civilOrderConditions', 'B.15'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'police.civilOrderConditions', 'B.15'],
+  ['ct_officer', 'CASE_MANAGEMENT', 'police.civilOrderConditions', 'principle 2'],
+  ['ct_officer', 'MAPPA_SCREENING', 'police.civilOrderConditions', 'B.15'],
+  ['ct_officer', 'MAPPA_MEETING', 'police.civilOrderConditions', 'B.15'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'police.civilOrderConditions', 'B.15'],
+  ['visor_administrator', 'CASE_MANAGEMENT', 'police.civilOrderConditions', 'principle 2'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'police.civilOrderConditions', 'B.15'],
+  ['visor_administrator', 'MAPPA_MEETING', 'police.civilOrderConditions', 'B.15'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'police.civilOrderConditions', 'B.15'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'police.civilOrderConditions', 'B.15'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'police.civilOrderConditions', 'B.15'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'police.civilOrderConditions', 'B.15'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'police.civilOrderConditions', 'B.15'],
+  ['mappa_chair', 'MAPPA_MEETING', 'police.civilOrderConditions', 'B.15'],
+  // police.warningMarkers
+  ['ppu_officer', 'CASE_MANAGEMENT', 'police.warningMarkers', 'principle 2'],
+  ['ppu_officer', 'MAPPA_SCREENING', 'police.warningMarkers', 'principle 2, principle 3'],
+  ['ppu_officer', 'MAPPA_MEETING', 'police.warningMarkers', 'principle 2, principle 3'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'police.warningMarkers', 'principle 2, principle 3'],
+  ['ct_officer', 'CASE_MANAGEMENT', 'police.warningMarkers', 'principle 2'],
+  ['ct_officer', 'MAPPA_SCREENING', 'police.warningMarkers', 'principle 2, principle 3'],
+  ['ct_officer', 'MAPPA_MEETING', 'police.warningMarkers', 'principle 2, principle 3'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'police.warningMarkers', 'principle 2, principle 3'],
+  ['visor_administrator', 'CASE_MANAGEMENT', 'police.warningMarkers', 'principle 2'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'police.warningMarkers', 'principle 2, principle 3'],
+  ['visor_administrator', 'MAPPA_MEETING', 'police.warningMarkers', 'principle 2, principle 3'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'police.warningMarkers', 'principle 2, principle 3'],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'police.warningMarkers', 'principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'police.warningMarkers', 'principle 3'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'police.warningMarkers', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'police.warningMarkers', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'police.warningMarkers', 'principle 3'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'police.warningMarkers', 'principle 3'],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'police.warningMarkers', 'principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'police.warningMarkers', 'principle 3'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'police.warningMarkers', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'police.warningMarkers', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'police.warningMarkers', 'principle 3'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'police.warningMarkers', 'principle 3'],
+  ['mappa_chair', 'MAPPA_SCREENING', 'police.warningMarkers', 'principle 3'],
+  ['mappa_chair', 'MAPPA_MEETING', 'police.warningMarkers', 'principle 3'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'police.warningMarkers', 'principle 3'],
+  ['yot_case_manager', 'CASE_MANAGEMENT', 'police.warningMarkers', 'C.56', UNDER_18],
+  ['yot_manager', 'CASE_MANAGEMENT', 'police.warningMarkers', 'C.56', UNDER_18],
+  // police.intelligenceSummary
+  ['ppu_officer', 'CASE_MANAGEMENT', 'police.intelligenceSummary', 'principle 2'],
+  ['ppu_officer', 'MAPPA_SCREENING', 'police.intelligenceSummary', 'principle 4, C.66'],
+  ['ppu_officer', 'MAPPA_MEETING', 'police.intelligenceSummary', 'principle 4, C.66'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'police.intelligenceSummary', 'principle 4, C.66'],
+  ['ct_officer', 'CASE_MANAGEMENT', 'police.intelligenceSummary', 'principle 2'],
+  ['ct_officer', 'MAPPA_SCREENING', 'police.intelligenceSummary', 'principle 4, C.66'],
+  ['ct_officer', 'MAPPA_MEETING', 'police.intelligenceSummary', 'principle 4, C.66'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'police.intelligenceSummary', 'principle 4, C.66'],
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'police.intelligenceSummary', 'C.63', OM_OF_TERRORIST_CASE],
+  ['probation_practitioner', 'MAPPA_MEETING', 'police.intelligenceSummary', 'principle 4, C.66'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'police.intelligenceSummary', 'principle 4, C.66'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'police.intelligenceSummary', 'principle 4, C.66'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'police.intelligenceSummary', 'principle 4, C.66'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'police.intelligenceSummary', 'principle 4, C.66'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'police.intelligenceSummary', 'principle 4, C.66'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'police.intelligenceSummary', 'principle 4, C.66'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'police.intelligenceSummary', 'principle 4, C.66'],
+  ['mappa_chair', 'MAPPA_MEETING', 'police.intelligenceSummary', 'principle 4, C.66'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'police.intelligenceSummary', 'principle 4, C.66'],
+  // police.intelligence
+  ['ppu_officer', 'CASE_MANAGEMENT', 'police.intelligence', 'principle 4, C.63'],
+  ['ppu_officer', 'MAPPA_SCREENING', 'police.intelligence', 'principle 4, C.63'],
+  ['ppu_officer', 'MAPPA_MEETING', 'police.intelligence', 'principle 4, C.63'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'police.intelligence', 'principle 4, C.63'],
+  ['ct_officer', 'CASE_MANAGEMENT', 'police.intelligence', 'principle 4, C.63'],
+  ['ct_officer', 'MAPPA_SCREENING', 'police.intelligence', 'principle 4, C.63'],
+  ['ct_officer', 'MAPPA_MEETING', 'police.intelligence', 'principle 4, C.63'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'police.intelligence', 'principle 4, C.63'],
+  // police.mappaJContent
+  ['ppu_officer', 'CASE_MANAGEMENT', 'police.mappaJContent', 'principle 2'],
+  ['ppu_officer', 'MAPPA_SCREENING', 'police.mappaJContent', 'A.R34'],
+  ['ppu_officer', 'MAPPA_MEETING', 'police.mappaJContent', 'A.R34'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'police.mappaJContent', 'A.R34'],
+  ['ct_officer', 'CASE_MANAGEMENT', 'police.mappaJContent', 'principle 2'],
+  ['ct_officer', 'MAPPA_SCREENING', 'police.mappaJContent', 'A.R34'],
+  ['ct_officer', 'MAPPA_MEETING', 'police.mappaJContent', 'A.R34'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'police.mappaJContent', 'A.R34'],
+  ['visor_administrator', 'CASE_MANAGEMENT', 'police.mappaJContent', 'principle 2'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'police.mappaJContent', 'A.R34'],
+  ['visor_administrator', 'MAPPA_MEETING', 'police.mappaJContent', 'A.R34'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'police.mappaJContent', 'A.R34'],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'police.mappaJContent', 'principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'police.mappaJContent', 'A.R34'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'police.mappaJContent', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'police.mappaJContent', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'police.mappaJContent', 'A.R34'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'police.mappaJContent', 'principle 3'],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'police.mappaJContent', 'principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'police.mappaJContent', 'A.R34'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'police.mappaJContent', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'police.mappaJContent', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'police.mappaJContent', 'A.R34'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'police.mappaJContent', 'principle 3'],
+  ['mappa_chair', 'MAPPA_SCREENING', 'police.mappaJContent', 'principle 3'],
+  ['mappa_chair', 'MAPPA_MEETING', 'police.mappaJContent', 'A.R34'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'police.mappaJContent', 'principle 3'],
+  ['dtc_attendee (jobcentre_plus)', 'MAPPA_MEETING', 'police.mappaJContent', 'A.R31, A.R32, A.R33', MAPPA_J_IN_FORCE],
+  // police.mappaJAdministration
+  ['ppu_officer', 'CASE_MANAGEMENT', 'police.mappaJAdministration', 'principle 2'],
+  ['ppu_officer', 'MAPPA_SCREENING', 'police.mappaJAdministration', 'A.R34'],
+  ['ppu_officer', 'MAPPA_MEETING', 'police.mappaJAdministration', 'A.R34'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'police.mappaJAdministration', 'A.R34'],
+  ['ct_officer', 'CASE_MANAGEMENT', 'police.mappaJAdministration', 'principle 2'],
+  ['ct_officer', 'MAPPA_SCREENING', 'police.mappaJAdministration', 'A.R34'],
+  ['ct_officer', 'MAPPA_MEETING', 'police.mappaJAdministration', 'A.R34'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'police.mappaJAdministration', 'A.R34'],
+  ['visor_administrator', 'CASE_MANAGEMENT', 'police.mappaJAdministration', 'principle 2'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'police.mappaJAdministration', 'A.R34'],
+  ['visor_administrator', 'MAPPA_MEETING', 'police.mappaJAdministration', 'A.R34'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'police.mappaJAdministration', 'A.R34'],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'police.mappaJAdministration', 'principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'police.mappaJAdministration', 'A.R34'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'police.mappaJAdministration', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'police.mappaJAdministration', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'police.mappaJAdministration', 'A.R34'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'police.mappaJAdministration', 'principle 3'],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'police.mappaJAdministration', 'principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'police.mappaJAdministration', 'A.R34'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'police.mappaJAdministration', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'police.mappaJAdministration', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'police.mappaJAdministration', 'A.R34'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'police.mappaJAdministration', 'principle 3'],
+  ['mappa_chair', 'MAPPA_SCREENING', 'police.mappaJAdministration', 'principle 3'],
+  ['mappa_chair', 'MAPPA_MEETING', 'police.mappaJAdministration', 'A.R34'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'police.mappaJAdministration', 'principle 3'],
+  // prison.custodyRecord
+  ['ppu_officer', 'CASE_MANAGEMENT', 'prison.custodyRecord', 'A.R15, B.59'],
+  ['ppu_officer', 'MAPPA_SCREENING', 'prison.custodyRecord', 'principle 3'],
+  ['ppu_officer', 'MAPPA_MEETING', 'prison.custodyRecord', 'principle 3'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'prison.custodyRecord', 'principle 3'],
+  ['ct_officer', 'MAPPA_SCREENING', 'prison.custodyRecord', 'principle 3'],
+  ['ct_officer', 'MAPPA_MEETING', 'prison.custodyRecord', 'principle 3'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'prison.custodyRecord', 'principle 3'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'prison.custodyRecord', 'principle 3'],
+  ['visor_administrator', 'MAPPA_MEETING', 'prison.custodyRecord', 'principle 3'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'prison.custodyRecord', 'principle 3'],
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'prison.custodyRecord', 'A.R15, B.59', ALLOCATED_OM],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'prison.custodyRecord', 'principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'prison.custodyRecord', 'principle 3'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'prison.custodyRecord', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'prison.custodyRecord', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'prison.custodyRecord', 'principle 3'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'prison.custodyRecord', 'principle 3'],
+  ['victim_liaison_officer', 'CASE_MANAGEMENT', 'prison.custodyRecord', 'B.57, C.14, C.34', VLO_OF_VICTIM],
+  ['prison_offender_manager', 'CASE_MANAGEMENT', 'prison.custodyRecord', 'principle 2, A.R5', HELD_AT_READERS_ESTABLISHMENT],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'prison.custodyRecord', 'principle 2, principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'prison.custodyRecord', 'principle 2, principle 3'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'prison.custodyRecord', 'principle 2, principle 3'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'prison.custodyRecord', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'prison.custodyRecord', 'principle 3'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'prison.custodyRecord', 'principle 3'],
+  ['mappa_chair', 'MAPPA_SCREENING', 'prison.custodyRecord', 'principle 3'],
+  ['mappa_chair', 'MAPPA_MEETING', 'prison.custodyRecord', 'principle 3'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'prison.custodyRecord', 'principle 3'],
+  // prison.custodyStatus
+  ['ppu_officer', 'CASE_MANAGEMENT', 'prison.custodyStatus', 'A.R15, B.59'],
+  ['ppu_officer', 'MAPPA_SCREENING', 'prison.custodyStatus', 'principle 3'],
+  ['ppu_officer', 'MAPPA_MEETING', 'prison.custodyStatus', 'principle 3'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'prison.custodyStatus', 'principle 3'],
+  ['ct_officer', 'MAPPA_SCREENING', 'prison.custodyStatus', 'principle 3'],
+  ['ct_officer', 'MAPPA_MEETING', 'prison.custodyStatus', 'principle 3'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'prison.custodyStatus', 'principle 3'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'prison.custodyStatus', 'principle 3'],
+  ['visor_administrator', 'MAPPA_MEETING', 'prison.custodyStatus', 'principle 3'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'prison.custodyStatus', 'principle 3'],
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'prison.custodyStatus', 'A.R15, B.59', ALLOCATED_OM],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'prison.custodyStatus', 'principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'prison.custodyStatus', 'principle 3'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'prison.custodyStatus', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'prison.custodyStatus', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'prison.custodyStatus', 'principle 3'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'prison.custodyStatus', 'principle 3'],
+  ['victim_liaison_officer', 'CASE_MANAGEMENT', 'prison.custodyStatus', 'B.57, C.14, C.34', VLO_OF_VICTIM],
+  ['prison_offender_manager', 'CASE_MANAGEMENT', 'prison.custodyStatus', 'principle 2, A.R5', HELD_AT_READERS_ESTABLISHMENT],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'prison.custodyStatus', 'principle 2, principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'prison.custodyStatus', 'principle 2, principle 3'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'prison.custodyStatus', 'principle 2, principle 3'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'prison.custodyStatus', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'prison.custodyStatus', 'principle 3'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'prison.custodyStatus', 'principle 3'],
+  ['mappa_chair', 'MAPPA_SCREENING', 'prison.custodyStatus', 'principle 3'],
+  ['mappa_chair', 'MAPPA_MEETING', 'prison.custodyStatus', 'principle 3'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'prison.custodyStatus', 'principle 3'],
+  // prison.custodyEstablishment
+  ['ppu_officer', 'CASE_MANAGEMENT', 'prison.custodyEstablishment', 'A.R15, B.59'],
+  ['ppu_officer', 'MAPPA_SCREENING', 'prison.custodyEstablishment', 'principle 3'],
+  ['ppu_officer', 'MAPPA_MEETING', 'prison.custodyEstablishment', 'principle 3'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'prison.custodyEstablishment', 'principle 3'],
+  ['ct_officer', 'MAPPA_SCREENING', 'prison.custodyEstablishment', 'principle 3'],
+  ['ct_officer', 'MAPPA_MEETING', 'prison.custodyEstablishment', 'principle 3'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'prison.custodyEstablishment', 'principle 3'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'prison.custodyEstablishment', 'principle 3'],
+  ['visor_administrator', 'MAPPA_MEETING', 'prison.custodyEstablishment', 'principle 3'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'prison.custodyEstablishment', 'principle 3'],
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'prison.custodyEstablishment', 'A.R15, B.59', ALLOCATED_OM],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'prison.custodyEstablishment', 'principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'prison.custodyEstablishment', 'principle 3'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'prison.custodyEstablishment', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'prison.custodyEstablishment', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'prison.custodyEstablishment', 'principle 3'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'prison.custodyEstablishment', 'principle 3'],
+  ['prison_offender_manager', 'CASE_MANAGEMENT', 'prison.custodyEstablishment', 'principle 2, A.R5', HELD_AT_READERS_ESTABLISHMENT],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'prison.custodyEstablishment', 'principle 2, principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'prison.custodyEstablishment', 'principle 2, principle 3'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'prison.custodyEstablishment', 'principle 2, principle 3'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'prison.custodyEstablishment', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'prison.custodyEstablishment', 'principle 3'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'prison.custodyEstablishment', 'principle 3'],
+  ['mappa_chair', 'MAPPA_SCREENING', 'prison.custodyEstablishment', 'principle 3'],
+  ['mappa_chair', 'MAPPA_MEETING', 'prison.custodyEstablishment', 'principle 3'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'prison.custodyEstablishment', 'principle 3'],
+  // prison.custody
+  ['ppu_officer', 'MAPPA_SCREENING', 'prison.custody', 'principle 3'],
+  ['ppu_officer', 'MAPPA_MEETING', 'prison.custody', 'principle 3'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'prison.custody', 'principle 3'],
+  ['ct_officer', 'MAPPA_SCREENING', 'prison.custody', 'principle 3'],
+  ['ct_officer', 'MAPPA_MEETING', 'prison.custody', 'principle 3'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'prison.custody', 'principle 3'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'prison.custody', 'principle 3'],
+  ['visor_administrator', 'MAPPA_MEETING', 'prison.custody', 'principle 3'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'prison.custody', 'principle 3'],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'prison.custody', 'principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'prison.custody', 'principle 3'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'prison.custody', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'prison.custody', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'prison.custody', 'principle 3'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'prison.custody', 'principle 3'],
+  ['prison_offender_manager', 'CASE_MANAGEMENT', 'prison.custody', 'principle 2, A.R5', HELD_AT_READERS_ESTABLISHMENT],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'prison.custody', 'principle 2, principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'prison.custody', 'principle 2, principle 3'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'prison.custody', 'principle 2, principle 3'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'prison.custody', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'prison.custody', 'principle 3'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'prison.custody', 'principle 3'],
+  ['mappa_chair', 'MAPPA_SCREENING', 'prison.custody', 'principle 3'],
+  ['mappa_chair', 'MAPPA_MEETING', 'prison.custody', 'principle 3'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'prison.custody', 'principle 3'],
+  // prison.custodyPrisonOnly
+  ['prison_offender_manager', 'CASE_MANAGEMENT', 'prison.custodyPrisonOnly', 'principle 2, A.R5', HELD_AT_READERS_ESTABLISHMENT],
+  // prison.sentenceRecord
+  ['ppu_officer', 'CASE_MANAGEMENT', 'prison.sentenceRecord', 'A.R15, B.59'],
+  ['ppu_officer', 'MAPPA_SCREENING', 'prison.sentenceRecord', 'principle 3'],
+  ['ppu_officer', 'MAPPA_MEETING', 'prison.sentenceRecord', 'principle 3'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'prison.sentenceRecord', 'principle 3'],
+  ['ct_officer', 'MAPPA_SCREENING', 'prison.sentenceRecord', 'principle 3'],
+  ['ct_officer', 'MAPPA_MEETING', 'prison.sentenceRecord', 'principle 3'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'prison.sentenceRecord', 'principle 3'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'prison.sentenceRecord', 'principle 3'],
+  ['visor_administrator', 'MAPPA_MEETING', 'prison.sentenceRecord', 'principle 3'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'prison.sentenceRecord', 'principle 3'],
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'prison.sentenceRecord', 'A.R15, B.59', ALLOCATED_OM],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'prison.sentenceRecord', 'principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'prison.sentenceRecord', 'principle 3'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'prison.sentenceRecord', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'prison.sentenceRecord', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'prison.sentenceRecord', 'principle 3'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'prison.sentenceRecord', 'principle 3'],
+  ['victim_liaison_officer', 'CASE_MANAGEMENT', 'prison.sentenceRecord', 'C.14, C.34', VLO_OF_VICTIM_WANTING_RELEASE],
+  ['prison_offender_manager', 'CASE_MANAGEMENT', 'prison.sentenceRecord', 'principle 2, A.R5', HELD_AT_READERS_ESTABLISHMENT],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'prison.sentenceRecord', 'principle 2, principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'prison.sentenceRecord', 'principle 2, principle 3'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'prison.sentenceRecord', 'principle 2, principle 3'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'prison.sentenceRecord', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'prison.sentenceRecord', 'principle 3'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'prison.sentenceRecord', 'principle 3'],
+  ['mappa_chair', 'MAPPA_SCREENING', 'prison.sentenceRecord', 'principle 3'],
+  ['mappa_chair', 'MAPPA_MEETING', 'prison.sentenceRecord', 'principle 3'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'prison.sentenceRecord', 'principle 3'],
+  // prison.sentenceVictimInformation
+  ['ppu_officer', 'CASE_MANAGEMENT', 'prison.sentenceVictimInformation', 'A.R15, B.59'],
+  ['ppu_officer', 'MAPPA_SCREENING', 'prison.sentenceVictimInformation', 'principle 3'],
+  ['ppu_officer', 'MAPPA_MEETING', 'prison.sentenceVictimInformation', 'principle 3'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'prison.sentenceVictimInformation', 'principle 3'],
+  ['ct_officer', 'MAPPA_SCREENING', 'prison.sentenceVictimInformation', 'principle 3'],
+  ['ct_officer', 'MAPPA_MEETING', 'prison.sentenceVictimInformation', 'principle 3'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'prison.sentenceVictimInformation', 'principle 3'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'prison.sentenceVictimInformation', 'principle 3'],
+  ['visor_administrator', 'MAPPA_MEETING', 'prison.sentenceVictimInformation', 'principle 3'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'prison.sentenceVictimInformation', 'principle 3'],
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'prison.sentenceVictimInformation', 'A.R15, B.59', ALLOCATED_OM],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'prison.sentenceVictimInformation', 'principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'prison.sentenceVictimInformation', 'principle 3'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'prison.sentenceVictimInformation', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'prison.sentenceVictimInformation', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'prison.sentenceVictimInformation', 'principle 3'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'prison.sentenceVictimInformation', 'principle 3'],
+  ['victim_liaison_officer', 'CASE_MANAGEMENT', 'prison.sentenceVictimInformation', 'C.14, C.34', VLO_OF_VICTIM_WANTING_RELEASE],
+  ['prison_offender_manager', 'CASE_MANAGEMENT', 'prison.sentenceVictimInformation', 'principle 2, A.R5', HELD_AT_READERS_ESTABLISHMENT],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'prison.sentenceVictimInformation', 'principle 2, principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'prison.sentenceVictimInformation', 'principle 2, principle 3'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'prison.sentenceVictimInformation', 'principle 2, principle 3'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'prison.sentenceVictimInformation', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'prison.sentenceVictimInformation', 'principle 3'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'prison.sentenceVictimInformation', 'principle 3'],
+  ['mappa_chair', 'MAPPA_SCREENING', 'prison.sentenceVictimInformation', 'principle 3'],
+  ['mappa_chair', 'MAPPA_MEETING', 'prison.sentenceVictimInformation', 'principle 3'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'prison.sentenceVictimInformation', 'principle 3'],
+  // prison.sentenceKeyDates
+  ['ppu_officer', 'CASE_MANAGEMENT', 'prison.sentenceKeyDates', 'A.R15, B.59'],
+  ['ppu_officer', 'MAPPA_SCREENING', 'prison.sentenceKeyDates', 'principle 3'],
+  ['ppu_officer', 'MAPPA_MEETING', 'prison.sentenceKeyDates', 'principle 3'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'prison.sentenceKeyDates', 'principle 3'],
+  ['ct_officer', 'MAPPA_SCREENING', 'prison.sentenceKeyDates', 'principle 3'],
+  ['ct_officer', 'MAPPA_MEETING', 'prison.sentenceKeyDates', 'principle 3'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'prison.sentenceKeyDates', 'principle 3'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'prison.sentenceKeyDates', 'principle 3'],
+  ['visor_administrator', 'MAPPA_MEETING', 'prison.sentenceKeyDates', 'principle 3'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'prison.sentenceKeyDates', 'principle 3'],
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'prison.sentenceKeyDates', 'A.R15, B.59', ALLOCATED_OM],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'prison.sentenceKeyDates', 'principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'prison.sentenceKeyDates', 'principle 3'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'prison.sentenceKeyDates', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'prison.sentenceKeyDates', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'prison.sentenceKeyDates', 'principle 3'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'prison.sentenceKeyDates', 'principle 3'],
+  ['prison_offender_manager', 'CASE_MANAGEMENT', 'prison.sentenceKeyDates', 'principle 2, A.R5', HELD_AT_READERS_ESTABLISHMENT],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'prison.sentenceKeyDates', 'principle 2, principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'prison.sentenceKeyDates', 'principle 2, principle 3'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'prison.sentenceKeyDates', 'principle 2, principle 3'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'prison.sentenceKeyDates', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'prison.sentenceKeyDates', 'principle 3'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'prison.sentenceKeyDates', 'principle 3'],
+  ['mappa_chair', 'MAPPA_SCREENING', 'prison.sentenceKeyDates', 'principle 3'],
+  ['mappa_chair', 'MAPPA_MEETING', 'prison.sentenceKeyDates', 'principle 3'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'prison.sentenceKeyDates', 'principle 3'],
+  // prison.sentence
+  ['ppu_officer', 'MAPPA_SCREENING', 'prison.sentence', 'principle 3'],
+  ['ppu_officer', 'MAPPA_MEETING', 'prison.sentence', 'principle 3'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'prison.sentence', 'principle 3'],
+  ['ct_officer', 'MAPPA_SCREENING', 'prison.sentence', 'principle 3'],
+  ['ct_officer', 'MAPPA_MEETING', 'prison.sentence', 'principle 3'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'prison.sentence', 'principle 3'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'prison.sentence', 'principle 3'],
+  ['visor_administrator', 'MAPPA_MEETING', 'prison.sentence', 'principle 3'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'prison.sentence', 'principle 3'],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'prison.sentence', 'principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'prison.sentence', 'principle 3'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'prison.sentence', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'prison.sentence', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'prison.sentence', 'principle 3'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'prison.sentence', 'principle 3'],
+  ['prison_offender_manager', 'CASE_MANAGEMENT', 'prison.sentence', 'principle 2, A.R5', HELD_AT_READERS_ESTABLISHMENT],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'prison.sentence', 'principle 2, principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'prison.sentence', 'principle 2, principle 3'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'prison.sentence', 'principle 2, principle 3'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'prison.sentence', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'prison.sentence', 'principle 3'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'prison.sentence', 'principle 3'],
+  ['mappa_chair', 'MAPPA_SCREENING', 'prison.sentence', 'principle 3'],
+  ['mappa_chair', 'MAPPA_MEETING', 'prison.sentence', 'principle 3'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'prison.sentence', 'principle 3'],
+  // prison.offences
+  ['ppu_officer', 'MAPPA_SCREENING', 'prison.offences', 'principle 3'],
+  ['ppu_officer', 'MAPPA_MEETING', 'prison.offences', 'principle 3'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'prison.offences', 'principle 3'],
+  ['ct_officer', 'MAPPA_SCREENING', 'prison.offences', 'principle 3'],
+  ['ct_officer', 'MAPPA_MEETING', 'prison.offences', 'principle 3'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'prison.offences', 'principle 3'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'prison.offences', 'principle 3'],
+  ['visor_administrator', 'MAPPA_MEETING', 'prison.offences', 'principle 3'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'prison.offences', 'principle 3'],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'prison.offences', 'principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'prison.offences', 'principle 3'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'prison.offences', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'prison.offences', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'prison.offences', 'principle 3'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'prison.offences', 'principle 3'],
+  ['prison_offender_manager', 'CASE_MANAGEMENT', 'prison.offences', 'principle 2, A.R5', HELD_AT_READERS_ESTABLISHMENT],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'prison.offences', 'principle 2, principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'prison.offences', 'principle 2, principle 3'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'prison.offences', 'principle 2, principle 3'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'prison.offences', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'prison.offences', 'principle 3'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'prison.offences', 'principle 3'],
+  ['mappa_chair', 'MAPPA_SCREENING', 'prison.offences', 'principle 3'],
+  ['mappa_chair', 'MAPPA_MEETING', 'prison.offences', 'principle 3'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'prison.offences', 'principle 3'],
+  // prison.mappaAlert
+  ['prison_offender_manager', 'CASE_MANAGEMENT', 'prison.mappaAlert', 'principle 2, A.R5', HELD_AT_READERS_ESTABLISHMENT],
+  // prison.alertComment
+  ['prison_offender_manager', 'CASE_MANAGEMENT', 'prison.alertComment', 'principle 2, A.R5', HELD_AT_READERS_ESTABLISHMENT],
+  // prison.temporaryReleaseRecord
+  ['ppu_officer', 'MAPPA_SCREENING', 'prison.temporaryReleaseRecord', 'principle 3'],
+  ['ppu_officer', 'MAPPA_MEETING', 'prison.temporaryReleaseRecord', 'principle 3'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'prison.temporaryReleaseRecord', 'principle 3'],
+  ['ct_officer', 'MAPPA_SCREENING', 'prison.temporaryReleaseRecord', 'principle 3'],
+  ['ct_officer', 'MAPPA_MEETING', 'prison.temporaryReleaseRecord', 'principle 3'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'prison.temporaryReleaseRecord', 'principle 3'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'prison.temporaryReleaseRecord', 'principle 3'],
+  ['visor_administrator', 'MAPPA_MEETING', 'prison.temporaryReleaseRecord', 'principle 3'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'prison.temporaryReleaseRecord', 'principle 3'],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'prison.temporaryReleaseRecord', 'principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'prison.temporaryReleaseRecord', 'principle 3'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'prison.temporaryReleaseRecord', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'prison.temporaryReleaseRecord', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'prison.temporaryReleaseRecord', 'principle 3'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'prison.temporaryReleaseRecord', 'principle 3'],
+  ['victim_liaison_officer', 'CASE_MANAGEMENT', 'prison.temporaryReleaseRecord', 'C.14, C.34', VLO_OF_VICTIM_WANTING_RELEASE],
+  ['prison_offender_manager', 'CASE_MANAGEMENT', 'prison.temporaryReleaseRecord', 'principle 2, A.R5', HELD_AT_READERS_ESTABLISHMENT],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'prison.temporaryReleaseRecord', 'principle 2, principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'prison.temporaryReleaseRecord', 'principle 2, principle 3'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'prison.temporaryReleaseRecord', 'principle 2, principle 3'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'prison.temporaryReleaseRecord', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'prison.temporaryReleaseRecord', 'principle 3'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'prison.temporaryReleaseRecord', 'principle 3'],
+  ['mappa_chair', 'MAPPA_SCREENING', 'prison.temporaryReleaseRecord', 'principle 3'],
+  ['mappa_chair', 'MAPPA_MEETING', 'prison.temporaryReleaseRecord', 'principle 3'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'prison.temporaryReleaseRecord', 'principle 3'],
+  // prison.temporaryRelease
+  ['ppu_officer', 'MAPPA_SCREENING', 'prison.temporaryRelease', 'principle 3'],
+  ['ppu_officer', 'MAPPA_MEETING', 'prison.temporaryRelease', 'principle 3'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'prison.temporaryRelease', 'principle 3'],
+  ['ct_officer', 'MAPPA_SCREENING', 'prison.temporaryRelease', 'principle 3'],
+  ['ct_officer', 'MAPPA_MEETING', 'prison.temporaryRelease', 'principle 3'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'prison.temporaryRelease', 'principle 3'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'prison.temporaryRelease', 'principle 3'],
+  ['visor_administrator', 'MAPPA_MEETING', 'prison.temporaryRelease', 'principle 3'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'prison.temporaryRelease', 'principle 3'],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'prison.temporaryRelease', 'principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'prison.temporaryRelease', 'principle 3'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'prison.temporaryRelease', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'prison.temporaryRelease', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'prison.temporaryRelease', 'principle 3'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'prison.temporaryRelease', 'principle 3'],
+  ['prison_offender_manager', 'CASE_MANAGEMENT', 'prison.temporaryRelease', 'principle 2, A.R5', HELD_AT_READERS_ESTABLISHMENT],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'prison.temporaryRelease', 'principle 2, principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'prison.temporaryRelease', 'principle 2, principle 3'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'prison.temporaryRelease', 'principle 2, principle 3'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'prison.temporaryRelease', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'prison.temporaryRelease', 'principle 3'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'prison.temporaryRelease', 'principle 3'],
+  ['mappa_chair', 'MAPPA_SCREENING', 'prison.temporaryRelease', 'principle 3'],
+  ['mappa_chair', 'MAPPA_MEETING', 'prison.temporaryRelease', 'principle 3'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'prison.temporaryRelease', 'principle 3'],
+  // prison.adjudication
+  ['prison_offender_manager', 'CASE_MANAGEMENT', 'prison.adjudication', 'principle 2, A.R5', HELD_AT_READERS_ESTABLISHMENT],
+  // prison.mappaFReport
+  ['ppu_officer', 'MAPPA_MEETING', 'prison.mappaFReport', 'B.46, B.49'],
+  ['ct_officer', 'MAPPA_MEETING', 'prison.mappaFReport', 'B.46, B.49'],
+  ['visor_administrator', 'MAPPA_MEETING', 'prison.mappaFReport', 'B.46, B.49'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'prison.mappaFReport', 'B.46, B.49'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'prison.mappaFReport', 'B.46, B.49'],
+  ['prison_offender_manager', 'CASE_MANAGEMENT', 'prison.mappaFReport', 'principle 2, A.R5', HELD_AT_READERS_ESTABLISHMENT],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'prison.mappaFReport', 'B.46, B.49'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'prison.mappaFReport', 'B.46, B.49'],
+  ['mappa_chair', 'MAPPA_MEETING', 'prison.mappaFReport', 'B.46, B.49'],
+  // prison.mappaFReportAuthor
+  ['ppu_officer', 'MAPPA_MEETING', 'prison.mappaFReportAuthor', 'B.46, B.49'],
+  ['ct_officer', 'MAPPA_MEETING', 'prison.mappaFReportAuthor', 'B.46, B.49'],
+  ['visor_administrator', 'MAPPA_MEETING', 'prison.mappaFReportAuthor', 'B.46, B.49'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'prison.mappaFReportAuthor', 'B.46, B.49'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'prison.mappaFReportAuthor', 'B.46, B.49'],
+  ['prison_offender_manager', 'CASE_MANAGEMENT', 'prison.mappaFReportAuthor', 'principle 2, A.R5', HELD_AT_READERS_ESTABLISHMENT],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'prison.mappaFReportAuthor', 'B.46, B.49'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'prison.mappaFReportAuthor', 'B.46, B.49'],
+  ['mappa_chair', 'MAPPA_MEETING', 'prison.mappaFReportAuthor', 'B.46, B.49'],
+  // probation.offenderManagerContact
+  ['ppu_officer', 'CASE_MANAGEMENT', 'probation.offenderManagerContact', 'A.R6, A.R23', CO_MANAGED_CATEGORY_1],
+  ['ppu_officer', 'MAPPA_SCREENING', 'probation.offenderManagerContact', 'principle 3'],
+  ['ppu_officer', 'MAPPA_MEETING', 'probation.offenderManagerContact', 'principle 3'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'probation.offenderManagerContact', 'principle 3'],
+  ['ct_officer', 'MAPPA_SCREENING', 'probation.offenderManagerContact', 'principle 3'],
+  ['ct_officer', 'MAPPA_MEETING', 'probation.offenderManagerContact', 'principle 3'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'probation.offenderManagerContact', 'principle 3'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'probation.offenderManagerContact', 'principle 3'],
+  ['visor_administrator', 'MAPPA_MEETING', 'probation.offenderManagerContact', 'principle 3'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'probation.offenderManagerContact', 'principle 3'],
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'probation.offenderManagerContact', 'principle 2'],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'probation.offenderManagerContact', 'principle 2, principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'probation.offenderManagerContact', 'principle 2, principle 3'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'probation.offenderManagerContact', 'principle 2, principle 3'],
+  ['senior_probation_officer', 'CASE_MANAGEMENT', 'probation.offenderManagerContact', 'principle 2'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'probation.offenderManagerContact', 'principle 2, principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'probation.offenderManagerContact', 'principle 2, principle 3'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'probation.offenderManagerContact', 'principle 2, principle 3'],
+  ['victim_liaison_officer', 'CASE_MANAGEMENT', 'probation.offenderManagerContact', 'C.34', VLO_OF_VICTIM],
+  ['approved_premises_staff', 'CASE_MANAGEMENT', 'probation.offenderManagerContact', 'C.8, C.11', AP_RESIDENT],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'probation.offenderManagerContact', 'principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'probation.offenderManagerContact', 'principle 3'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'probation.offenderManagerContact', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'probation.offenderManagerContact', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'probation.offenderManagerContact', 'principle 3'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'probation.offenderManagerContact', 'principle 3'],
+  ['mappa_chair', 'MAPPA_SCREENING', 'probation.offenderManagerContact', 'principle 3'],
+  ['mappa_chair', 'MAPPA_MEETING', 'probation.offenderManagerContact', 'principle 3'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'probation.offenderManagerContact', 'principle 3'],
+  ['dtc_attendee (children_social_care)', 'MAPPA_MEETING', 'probation.offenderManagerContact', 'principle 5, A.R26, inventory §5.0'],
+  ['dtc_attendee (health)', 'MAPPA_MEETING', 'probation.offenderManagerContact', 'principle 5, A.R26, inventory §5.0'],
+  ['dtc_attendee (housing)', 'MAPPA_MEETING', 'probation.offenderManagerContact', 'principle 5, A.R26, inventory §5.0'],
+  ['dtc_attendee (education)', 'MAPPA_MEETING', 'probation.offenderManagerContact', 'principle 5, A.R26, inventory §5.0'],
+  ['dtc_attendee (electronic_monitoring)', 'MAPPA_MEETING', 'probation.offenderManagerContact', 'principle 5, A.R26, inventory §5.0'],
+  ['dtc_attendee (home_office)', 'MAPPA_MEETING', 'probation.offenderManagerContact', 'principle 5, A.R26, inventory §5.0'],
+  // probation.caseReference
+  ['ppu_officer', 'MAPPA_SCREENING', 'probation.caseReference', 'principle 3'],
+  ['ppu_officer', 'MAPPA_MEETING', 'probation.caseReference', 'principle 3'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'probation.caseReference', 'principle 3'],
+  ['ct_officer', 'MAPPA_SCREENING', 'probation.caseReference', 'principle 3'],
+  ['ct_officer', 'MAPPA_MEETING', 'probation.caseReference', 'principle 3'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'probation.caseReference', 'principle 3'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'probation.caseReference', 'principle 3'],
+  ['visor_administrator', 'MAPPA_MEETING', 'probation.caseReference', 'principle 3'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'probation.caseReference', 'principle 3'],
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'probation.caseReference', 'principle 2'],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'probation.caseReference', 'principle 2, principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'probation.caseReference', 'principle 2, principle 3'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'probation.caseReference', 'principle 2, principle 3'],
+  ['senior_probation_officer', 'CASE_MANAGEMENT', 'probation.caseReference', 'principle 2'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'probation.caseReference', 'principle 2, principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'probation.caseReference', 'principle 2, principle 3'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'probation.caseReference', 'principle 2, principle 3'],
+  ['victim_liaison_officer', 'CASE_MANAGEMENT', 'probation.caseReference', 'C.34', VLO_OF_VICTIM],
+  ['approved_premises_staff', 'CASE_MANAGEMENT', 'probation.caseReference', 'C.8, C.11'],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'probation.caseReference', 'principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'probation.caseReference', 'principle 3'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'probation.caseReference', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'probation.caseReference', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'probation.caseReference', 'principle 3'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'probation.caseReference', 'principle 3'],
+  ['mappa_chair', 'MAPPA_SCREENING', 'probation.caseReference', 'principle 3'],
+  ['mappa_chair', 'MAPPA_MEETING', 'probation.caseReference', 'principle 3'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'probation.caseReference', 'principle 3'],
+  // probation.caseSummary
+  ['ppu_officer', 'MAPPA_SCREENING', 'probation.caseSummary', 'principle 3'],
+  ['ppu_officer', 'MAPPA_MEETING', 'probation.caseSummary', 'principle 3'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'probation.caseSummary', 'principle 3'],
+  ['ct_officer', 'MAPPA_SCREENING', 'probation.caseSummary', 'principle 3'],
+  ['ct_officer', 'MAPPA_MEETING', 'probation.caseSummary', 'principle 3'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'probation.caseSummary', 'principle 3'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'probation.caseSummary', 'principle 3'],
+  ['visor_administrator', 'MAPPA_MEETING', 'probation.caseSummary', 'principle 3'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'probation.caseSummary', 'principle 3'],
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'probation.caseSummary', 'principle 2'],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'probation.caseSummary', 'principle 2, principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'probation.caseSummary', 'principle 2, principle 3'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'probation.caseSummary', 'principle 2, principle 3'],
+  ['senior_probation_officer', 'CASE_MANAGEMENT', 'probation.caseSummary', 'principle 2'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'probation.caseSummary', 'principle 2, principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'probation.caseSummary', 'principle 2, principle 3'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'probation.caseSummary', 'principle 2, principle 3'],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'probation.caseSummary', 'principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'probation.caseSummary', 'principle 3'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'probation.caseSummary', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'probation.caseSummary', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'probation.caseSummary', 'principle 3'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'probation.caseSummary', 'principle 3'],
+  ['mappa_chair', 'MAPPA_SCREENING', 'probation.caseSummary', 'principle 3'],
+  ['mappa_chair', 'MAPPA_MEETING', 'probation.caseSummary', 'principle 3'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'probation.caseSummary', 'principle 3'],
+  // probation.caseAdministration
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'probation.caseAdministration', 'principle 2'],
+  ['senior_probation_officer', 'CASE_MANAGEMENT', 'probation.caseAdministration', 'principle 2'],
+  // probation.licenceRecords
+  ['ppu_officer', 'MAPPA_SCREENING', 'probation.licenceRecords', 'principle 3'],
+  ['ppu_officer', 'MAPPA_MEETING', 'probation.licenceRecords', 'principle 3'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'probation.licenceRecords', 'principle 3'],
+  ['ct_officer', 'MAPPA_SCREENING', 'probation.licenceRecords', 'principle 3'],
+  ['ct_officer', 'MAPPA_MEETING', 'probation.licenceRecords', 'principle 3'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'probation.licenceRecords', 'principle 3'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'probation.licenceRecords', 'principle 3'],
+  ['visor_administrator', 'MAPPA_MEETING', 'probation.licenceRecords', 'principle 3'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'probation.licenceRecords', 'principle 3'],
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'probation.licenceRecords', 'principle 2'],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'probation.licenceRecords', 'principle 2, principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'probation.licenceRecords', 'principle 2, principle 3'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'probation.licenceRecords', 'principle 2, principle 3'],
+  ['senior_probation_officer', 'CASE_MANAGEMENT', 'probation.licenceRecords', 'principle 2'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'probation.licenceRecords', 'principle 2, principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'probation.licenceRecords', 'principle 2, principle 3'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'probation.licenceRecords', 'principle 2, principle 3'],
+  ['victim_liaison_officer', 'CASE_MANAGEMENT', 'probation.licenceRecords', 'C.34', VLO_OF_VICTIM],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'probation.licenceRecords', 'principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'probation.licenceRecords', 'principle 3'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'probation.licenceRecords', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'probation.licenceRecords', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'probation.licenceRecords', 'principle 3'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'probation.licenceRecords', 'principle 3'],
+  ['mappa_chair', 'MAPPA_SCREENING', 'probation.licenceRecords', 'principle 3'],
+  ['mappa_chair', 'MAPPA_MEETING', 'probation.licenceRecords', 'principle 3'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'probation.licenceRecords', 'principle 3'],
+  ['dtc_attendee (electronic_monitoring)', 'MAPPA_MEETING', 'probation.licenceRecords', 'A.R37', ELECTRONICALLY_MONITORED],
+  // probation.licenceDates
+  ['ppu_officer', 'MAPPA_SCREENING', 'probation.licenceDates', 'principle 3'],
+  ['ppu_officer', 'MAPPA_MEETING', 'probation.licenceDates', 'principle 3'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'probation.licenceDates', 'principle 3'],
+  ['ct_officer', 'MAPPA_SCREENING', 'probation.licenceDates', 'principle 3'],
+  ['ct_officer', 'MAPPA_MEETING', 'probation.licenceDates', 'principle 3'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'probation.licenceDates', 'principle 3'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'probation.licenceDates', 'principle 3'],
+  ['visor_administrator', 'MAPPA_MEETING', 'probation.licenceDates', 'principle 3'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'probation.licenceDates', 'principle 3'],
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'probation.licenceDates', 'principle 2'],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'probation.licenceDates', 'principle 2, principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'probation.licenceDates', 'principle 2, principle 3'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'probation.licenceDates', 'principle 2, principle 3'],
+  ['senior_probation_officer', 'CASE_MANAGEMENT', 'probation.licenceDates', 'principle 2'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'probation.licenceDates', 'principle 2, principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'probation.licenceDates', 'principle 2, principle 3'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'probation.licenceDates', 'principle 2, principle 3'],
+  ['victim_liaison_officer', 'CASE_MANAGEMENT', 'probation.licenceDates', 'C.34', VLO_OF_VICTIM],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'probation.licenceDates', 'principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'probation.licenceDates', 'principle 3'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'probation.licenceDates', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'probation.licenceDates', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'probation.licenceDates', 'principle 3'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'probation.licenceDates', 'principle 3'],
+  ['mappa_chair', 'MAPPA_SCREENING', 'probation.licenceDates', 'principle 3'],
+  ['mappa_chair', 'MAPPA_MEETING', 'probation.licenceDates', 'principle 3'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'probation.licenceDates', 'principle 3'],
+  // probation.licence
+  ['ppu_officer', 'MAPPA_SCREENING', 'probation.licence', 'principle 3'],
+  ['ppu_officer', 'MAPPA_MEETING', 'probation.licence', 'principle 3'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'probation.licence', 'principle 3'],
+  ['ct_officer', 'MAPPA_SCREENING', 'probation.licence', 'principle 3'],
+  ['ct_officer', 'MAPPA_MEETING', 'probation.licence', 'principle 3'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'probation.licence', 'principle 3'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'probation.licence', 'principle 3'],
+  ['visor_administrator', 'MAPPA_MEETING', 'probation.licence', 'principle 3'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'probation.licence', 'principle 3'],
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'probation.licence', 'principle 2'],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'probation.licence', 'principle 2, principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'probation.licence', 'principle 2, principle 3'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'probation.licence', 'principle 2, principle 3'],
+  ['senior_probation_officer', 'CASE_MANAGEMENT', 'probation.licence', 'principle 2'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'probation.licence', 'principle 2, principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'probation.licence', 'principle 2, principle 3'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'probation.licence', 'principle 2, principle 3'],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'probation.licence', 'principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'probation.licence', 'principle 3'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'probation.licence', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'probation.licence', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'probation.licence', 'principle 3'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'probation.licence', 'principle 3'],
+  ['mappa_chair', 'MAPPA_SCREENING', 'probation.licence', 'principle 3'],
+  ['mappa_chair', 'MAPPA_MEETING', 'probation.licence', 'principle 3'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'probation.licence', 'principle 3'],
+  // probation.licenceConditions
+  ['ppu_officer', 'MAPPA_SCREENING', 'probation.licenceConditions', 'principle 3'],
+  ['ppu_officer', 'MAPPA_MEETING', 'probation.licenceConditions', 'principle 3'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'probation.licenceConditions', 'principle 3'],
+  ['ct_officer', 'MAPPA_SCREENING', 'probation.licenceConditions', 'principle 3'],
+  ['ct_officer', 'MAPPA_MEETING', 'probation.licenceConditions', 'principle 3'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'probation.licenceConditions', 'principle 3'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'probation.licenceConditions', 'principle 3'],
+  ['visor_administrator', 'MAPPA_MEETING', 'probation.licenceConditions', 'principle 3'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'probation.licenceConditions', 'principle 3'],
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'probation.licenceConditions', 'principle 2'],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'probation.licenceConditions', 'principle 2, principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'probation.licenceConditions', 'principle 2, principle 3'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'probation.licenceConditions', 'principle 2, principle 3'],
+  ['senior_probation_officer', 'CASE_MANAGEMENT', 'probation.licenceConditions', 'principle 2'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'probation.licenceConditions', 'principle 2, principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'probation.licenceConditions', 'principle 2, principle 3'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'probation.licenceConditions', 'principle 2, principle 3'],
+  ['victim_liaison_officer', 'CASE_MANAGEMENT', 'probation.licenceConditions', 'B.15, C.32, C.34', VLO_OF_VICTIM],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'probation.licenceConditions', 'principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'probation.licenceConditions', 'principle 3'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'probation.licenceConditions', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'probation.licenceConditions', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'probation.licenceConditions', 'principle 3'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'probation.licenceConditions', 'principle 3'],
+  ['mappa_chair', 'MAPPA_SCREENING', 'probation.licenceConditions', 'principle 3'],
+  ['mappa_chair', 'MAPPA_MEETING', 'probation.licenceConditions', 'principle 3'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'probation.licenceConditions', 'principle 3'],
+  ['dtc_attendee (electronic_monitoring)', 'MAPPA_MEETING', 'probation.licenceConditions', 'A.R37'],
+  // probation.licenceConditionText
+  ['ppu_officer', 'MAPPA_SCREENING', 'probation.licenceConditionText', 'principle 3'],
+  ['ppu_officer', 'MAPPA_MEETING', 'probation.licenceConditionText', 'principle 3'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'probation.licenceConditionText', 'principle 3'],
+  ['ct_officer', 'MAPPA_SCREENING', 'probation.licenceConditionText', 'principle 3'],
+  ['ct_officer', 'MAPPA_MEETING', 'probation.licenceConditionText', 'principle 3'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'probation.licenceConditionText', 'principle 3'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'probation.licenceConditionText', 'principle 3'],
+  ['visor_administrator', 'MAPPA_MEETING', 'probation.licenceConditionText', 'principle 3'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'probation.licenceConditionText', 'principle 3'],
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'probation.licenceConditionText', 'principle 2'],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'probation.licenceConditionText', 'principle 2, principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'probation.licenceConditionText', 'principle 2, principle 3'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'probation.licenceConditionText', 'principle 2, principle 3'],
+  ['senior_probation_officer', 'CASE_MANAGEMENT', 'probation.licenceConditionText', 'principle 2'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'probation.licenceConditionText', 'principle 2, principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'probation.licenceConditionText', 'principle 2, principle 3'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'probation.licenceConditionText', 'principle 2, principle 3'],
+  ['victim_liaison_officer', 'CASE_MANAGEMENT', 'probation.licenceConditionText', 'B.15, C.32, C.34', VLO_OF_VICTIM],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'probation.licenceConditionText', 'principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'probation.licenceConditionText', 'principle 3'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'probation.licenceConditionText', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'probation.licenceConditionText', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'probation.licenceConditionText', 'principle 3'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'probation.licenceConditionText', 'principle 3'],
+  ['mappa_chair', 'MAPPA_SCREENING', 'probation.licenceConditionText', 'principle 3'],
+  ['mappa_chair', 'MAPPA_MEETING', 'probation.licenceConditionText', 'principle 3'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'probation.licenceConditionText', 'principle 3'],
+  ['dtc_attendee (electronic_monitoring)', 'MAPPA_MEETING', 'probation.licenceConditionText', 'A.R37'],
+  // probation.riskOfSeriousHarm
+  ['ppu_officer', 'MAPPA_SCREENING', 'probation.riskOfSeriousHarm', 'principle 3'],
+  ['ppu_officer', 'MAPPA_MEETING', 'probation.riskOfSeriousHarm', 'principle 3'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'probation.riskOfSeriousHarm', 'principle 3'],
+  ['ct_officer', 'MAPPA_SCREENING', 'probation.riskOfSeriousHarm', 'principle 3'],
+  ['ct_officer', 'MAPPA_MEETING', 'probation.riskOfSeriousHarm', 'principle 3'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'probation.riskOfSeriousHarm', 'principle 3'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'probation.riskOfSeriousHarm', 'principle 3'],
+  ['visor_administrator', 'MAPPA_MEETING', 'probation.riskOfSeriousHarm', 'principle 3'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'probation.riskOfSeriousHarm', 'principle 3'],
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'probation.riskOfSeriousHarm', 'principle 2'],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'probation.riskOfSeriousHarm', 'principle 2, principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'probation.riskOfSeriousHarm', 'principle 2, principle 3'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'probation.riskOfSeriousHarm', 'principle 2, principle 3'],
+  ['senior_probation_officer', 'CASE_MANAGEMENT', 'probation.riskOfSeriousHarm', 'principle 2'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'probation.riskOfSeriousHarm', 'principle 2, principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'probation.riskOfSeriousHarm', 'principle 2, principle 3'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'probation.riskOfSeriousHarm', 'principle 2, principle 3'],
+  ['approved_premises_staff', 'CASE_MANAGEMENT', 'probation.riskOfSeriousHarm', 'C.8, C.11', AP_RESIDENT],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'probation.riskOfSeriousHarm', 'principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'probation.riskOfSeriousHarm', 'principle 3'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'probation.riskOfSeriousHarm', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'probation.riskOfSeriousHarm', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'probation.riskOfSeriousHarm', 'principle 3'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'probation.riskOfSeriousHarm', 'principle 3'],
+  ['mappa_chair', 'MAPPA_SCREENING', 'probation.riskOfSeriousHarm', 'principle 3'],
+  ['mappa_chair', 'MAPPA_MEETING', 'probation.riskOfSeriousHarm', 'principle 3'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'probation.riskOfSeriousHarm', 'principle 3'],
+  ['dtc_attendee (home_office)', 'MAPPA_MEETING', 'probation.riskOfSeriousHarm', 'A.R38, C.72'],
+  ['dtc_attendee (jobcentre_plus)', 'MAPPA_MEETING', 'probation.riskOfSeriousHarm', 'A.R32, C.87'],
+  // probation.riskAssessment
+  ['ppu_officer', 'MAPPA_SCREENING', 'probation.riskAssessment', 'principle 3'],
+  ['ppu_officer', 'MAPPA_MEETING', 'probation.riskAssessment', 'principle 3'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'probation.riskAssessment', 'principle 3'],
+  ['ct_officer', 'MAPPA_SCREENING', 'probation.riskAssessment', 'principle 3'],
+  ['ct_officer', 'MAPPA_MEETING', 'probation.riskAssessment', 'principle 3'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'probation.riskAssessment', 'principle 3'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'probation.riskAssessment', 'principle 3'],
+  ['visor_administrator', 'MAPPA_MEETING', 'probation.riskAssessment', 'principle 3'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'probation.riskAssessment', 'principle 3'],
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'probation.riskAssessment', 'principle 2'],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'probation.riskAssessment', 'principle 2, principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'probation.riskAssessment', 'principle 2, principle 3'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'probation.riskAssessment', 'principle 2, principle 3'],
+  ['senior_probation_officer', 'CASE_MANAGEMENT', 'probation.riskAssessment', 'principle 2'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'probation.riskAssessment', 'principle 2, principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'probation.riskAssessment', 'principle 2, principle 3'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'probation.riskAssessment', 'principle 2, principle 3'],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'probation.riskAssessment', 'principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'probation.riskAssessment', 'principle 3'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'probation.riskAssessment', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'probation.riskAssessment', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'probation.riskAssessment', 'principle 3'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'probation.riskAssessment', 'principle 3'],
+  ['mappa_chair', 'MAPPA_SCREENING', 'probation.riskAssessment', 'principle 3'],
+  ['mappa_chair', 'MAPPA_MEETING', 'probation.riskAssessment', 'principle 3'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'probation.riskAssessment', 'principle 3'],
+  // probation.riskSummary
+  ['ppu_officer', 'MAPPA_SCREENING', 'probation.riskSummary', 'principle 3'],
+  ['ppu_officer', 'MAPPA_MEETING', 'probation.riskSummary', 'principle 3'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'probation.riskSummary', 'principle 3'],
+  ['ct_officer', 'MAPPA_SCREENING', 'probation.riskSummary', 'principle 3'],
+  ['ct_officer', 'MAPPA_MEETING', 'probation.riskSummary', 'principle 3'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'probation.riskSummary', 'principle 3'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'probation.riskSummary', 'principle 3'],
+  ['visor_administrator', 'MAPPA_MEETING', 'probation.riskSummary', 'principle 3'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'probation.riskSummary', 'principle 3'],
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'probation.riskSummary', 'principle 2'],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'probation.riskSummary', 'principle 2, principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'probation.riskSummary', 'principle 2, principle 3'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'probation.riskSummary', 'principle 2, principle 3'],
+  ['senior_probation_officer', 'CASE_MANAGEMENT', 'probation.riskSummary', 'principle 2'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'probation.riskSummary', 'principle 2, principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'probation.riskSummary', 'principle 2, principle 3'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'probation.riskSummary', 'principle 2, principle 3'],
+  ['approved_premises_staff', 'CASE_MANAGEMENT', 'probation.riskSummary', 'C.8, C.11'],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'probation.riskSummary', 'principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'probation.riskSummary', 'principle 3'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'probation.riskSummary', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'probation.riskSummary', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'probation.riskSummary', 'principle 3'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'probation.riskSummary', 'principle 3'],
+  ['mappa_chair', 'MAPPA_SCREENING', 'probation.riskSummary', 'principle 3'],
+  ['mappa_chair', 'MAPPA_MEETING', 'probation.riskSummary', 'principle 3'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'probation.riskSummary', 'principle 3'],
+  ['dtc_attendee (home_office)', 'MAPPA_MEETING', 'probation.riskSummary', 'A.R38, C.72'],
+  // probation.riskNarrative
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'probation.riskNarrative', 'principle 4, B.15, C.29', OM_OR_LINE_MANAGER],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'probation.riskNarrative', 'principle 4, B.15, inventory §5.2', OM_OR_LINE_MANAGER],
+  ['probation_practitioner', 'MAPPA_MEETING', 'probation.riskNarrative', 'principle 4, B.15, inventory §5.2', OM_OR_LINE_MANAGER],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'probation.riskNarrative', 'principle 4, B.15, inventory §5.2', OM_OR_LINE_MANAGER],
+  ['senior_probation_officer', 'CASE_MANAGEMENT', 'probation.riskNarrative', 'principle 4, B.15, C.29', OM_OR_LINE_MANAGER],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'probation.riskNarrative', 'principle 4, B.15, inventory §5.2', OM_OR_LINE_MANAGER],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'probation.riskNarrative', 'principle 4, B.15, inventory §5.2', OM_OR_LINE_MANAGER],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'probation.riskNarrative', 'principle 4, B.15, inventory §5.2', OM_OR_LINE_MANAGER],
+  // probation.riskToStaff
+  ['ppu_officer', 'MAPPA_SCREENING', 'probation.riskToStaff', 'principle 3'],
+  ['ppu_officer', 'MAPPA_MEETING', 'probation.riskToStaff', 'principle 3'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'probation.riskToStaff', 'principle 3'],
+  ['ct_officer', 'MAPPA_SCREENING', 'probation.riskToStaff', 'principle 3'],
+  ['ct_officer', 'MAPPA_MEETING', 'probation.riskToStaff', 'principle 3'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'probation.riskToStaff', 'principle 3'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'probation.riskToStaff', 'principle 3'],
+  ['visor_administrator', 'MAPPA_MEETING', 'probation.riskToStaff', 'principle 3'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'probation.riskToStaff', 'principle 3'],
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'probation.riskToStaff', 'principle 2'],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'probation.riskToStaff', 'principle 2, principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'probation.riskToStaff', 'principle 2, principle 3'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'probation.riskToStaff', 'principle 2, principle 3'],
+  ['senior_probation_officer', 'CASE_MANAGEMENT', 'probation.riskToStaff', 'principle 2'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'probation.riskToStaff', 'principle 2, principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'probation.riskToStaff', 'principle 2, principle 3'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'probation.riskToStaff', 'principle 2, principle 3'],
+  ['approved_premises_staff', 'CASE_MANAGEMENT', 'probation.riskToStaff', 'C.8, C.11'],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'probation.riskToStaff', 'principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'probation.riskToStaff', 'principle 3'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'probation.riskToStaff', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'probation.riskToStaff', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'probation.riskToStaff', 'principle 3'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'probation.riskToStaff', 'principle 3'],
+  ['mappa_chair', 'MAPPA_SCREENING', 'probation.riskToStaff', 'principle 3'],
+  ['mappa_chair', 'MAPPA_MEETING', 'probation.riskToStaff', 'principle 3'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'probation.riskToStaff', 'principle 3'],
+  ['dtc_attendee (home_office)', 'MAPPA_MEETING', 'probation.riskToStaff', 'A.R38, C.72'],
+  ['dtc_attendee (jobcentre_plus)', 'MAPPA_MEETING', 'probation.riskToStaff', 'A.R32, C.87'],
+  // probation.riskInCustody
+  ['ppu_officer', 'MAPPA_SCREENING', 'probation.riskInCustody', 'principle 3'],
+  ['ppu_officer', 'MAPPA_MEETING', 'probation.riskInCustody', 'principle 3'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'probation.riskInCustody', 'principle 3'],
+  ['ct_officer', 'MAPPA_SCREENING', 'probation.riskInCustody', 'principle 3'],
+  ['ct_officer', 'MAPPA_MEETING', 'probation.riskInCustody', 'principle 3'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'probation.riskInCustody', 'principle 3'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'probation.riskInCustody', 'principle 3'],
+  ['visor_administrator', 'MAPPA_MEETING', 'probation.riskInCustody', 'principle 3'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'probation.riskInCustody', 'principle 3'],
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'probation.riskInCustody', 'principle 2'],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'probation.riskInCustody', 'principle 2, principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'probation.riskInCustody', 'principle 2, principle 3'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'probation.riskInCustody', 'principle 2, principle 3'],
+  ['senior_probation_officer', 'CASE_MANAGEMENT', 'probation.riskInCustody', 'principle 2'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'probation.riskInCustody', 'principle 2, principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'probation.riskInCustody', 'principle 2, principle 3'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'probation.riskInCustody', 'principle 2, principle 3'],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'probation.riskInCustody', 'principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'probation.riskInCustody', 'principle 3'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'probation.riskInCustody', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'probation.riskInCustody', 'principle 3'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'probation.riskInCustody', 'principle 3'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'probation.riskInCustody', 'principle 3'],
+  ['mappa_chair', 'MAPPA_SCREENING', 'probation.riskInCustody', 'principle 3'],
+  ['mappa_chair', 'MAPPA_MEETING', 'probation.riskInCustody', 'principle 3'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'probation.riskInCustody', 'principle 3'],
+  ['dtc_attendee (home_office)', 'MAPPA_MEETING', 'probation.riskInCustody', 'A.R38, C.72'],
+  // probation.riskManagementPlanRecord
+  ['ppu_officer', 'MAPPA_MEETING', 'probation.riskManagementPlanRecord', 'principle 4, B.39'],
+  ['ct_officer', 'MAPPA_MEETING', 'probation.riskManagementPlanRecord', 'principle 4, B.39'],
+  ['visor_administrator', 'MAPPA_MEETING', 'probation.riskManagementPlanRecord', 'principle 4, B.39'],
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'probation.riskManagementPlanRecord', 'principle 2'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'probation.riskManagementPlanRecord', 'principle 4, B.39'],
+  ['senior_probation_officer', 'CASE_MANAGEMENT', 'probation.riskManagementPlanRecord', 'principle 2'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'probation.riskManagementPlanRecord', 'principle 4, B.39'],
+  ['victim_liaison_officer', 'CASE_MANAGEMENT', 'probation.riskManagementPlanRecord', 'B.15', VLO_OF_VICTIM],
+  ['approved_premises_staff', 'MAPPA_MEETING', 'probation.riskManagementPlanRecord', 'C.11', AP_RESIDENT],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'probation.riskManagementPlanRecord', 'principle 4, B.39'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'probation.riskManagementPlanRecord', 'principle 4, B.39'],
+  ['mappa_chair', 'MAPPA_MEETING', 'probation.riskManagementPlanRecord', 'principle 4, B.39'],
+  // probation.riskManagementPlan
+  ['ppu_officer', 'MAPPA_MEETING', 'probation.riskManagementPlan', 'principle 4, B.39'],
+  ['ct_officer', 'MAPPA_MEETING', 'probation.riskManagementPlan', 'principle 4, B.39'],
+  ['visor_administrator', 'MAPPA_MEETING', 'probation.riskManagementPlan', 'principle 4, B.39'],
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'probation.riskManagementPlan', 'principle 2'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'probation.riskManagementPlan', 'principle 4, B.39'],
+  ['senior_probation_officer', 'CASE_MANAGEMENT', 'probation.riskManagementPlan', 'principle 2'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'probation.riskManagementPlan', 'principle 4, B.39'],
+  ['approved_premises_staff', 'MAPPA_MEETING', 'probation.riskManagementPlan', 'C.11'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'probation.riskManagementPlan', 'principle 4, B.39'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'probation.riskManagementPlan', 'principle 4, B.39'],
+  ['mappa_chair', 'MAPPA_MEETING', 'probation.riskManagementPlan', 'principle 4, B.39'],
+  // probation.victimSafetyPlanning
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'probation.victimSafetyPlanning', 'B.15, B.42', OM_OR_LINE_MANAGER],
+  ['senior_probation_officer', 'CASE_MANAGEMENT', 'probation.victimSafetyPlanning', 'B.15, B.42', OM_OR_LINE_MANAGER],
+  ['victim_liaison_officer', 'CASE_MANAGEMENT', 'probation.victimSafetyPlanning', 'B.15', VLO_OF_VICTIM],
+  // probation.victimContacts
+  ['victim_liaison_officer', 'CASE_MANAGEMENT', 'probation.victimContacts', 'B.15, C.29, C.32', VLO_OF_VICTIM],
+  // probation.victimContactDetails
+  ['victim_liaison_officer', 'CASE_MANAGEMENT', 'probation.victimContactDetails', 'B.15, C.29, C.32', VLO_OF_VICTIM],
+  // probation.probationAddress
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'probation.probationAddress', 'principle 2'],
+  ['senior_probation_officer', 'CASE_MANAGEMENT', 'probation.probationAddress', 'principle 2'],
+  // yot.youthCase
+  ['yot_case_manager', 'CASE_MANAGEMENT', 'yot.youthCase', 'principle 2, principle 4'],
+  ['yot_manager', 'CASE_MANAGEMENT', 'yot.youthCase', 'principle 2, principle 4'],
+  // yot.assetPlus
+  ['yot_case_manager', 'CASE_MANAGEMENT', 'yot.assetPlus', 'principle 2, principle 4'],
+  ['yot_manager', 'CASE_MANAGEMENT', 'yot.assetPlus', 'principle 2, principle 4'],
+  // yot.youthOrders
+  ['yot_case_manager', 'CASE_MANAGEMENT', 'yot.youthOrders', 'principle 2, principle 4'],
+  ['yot_manager', 'CASE_MANAGEMENT', 'yot.youthOrders', 'principle 2, principle 4'],
+  // yot.lookedAfter
+  ['yot_case_manager', 'CASE_MANAGEMENT', 'yot.lookedAfter', 'principle 2, principle 4'],
+  ['yot_manager', 'CASE_MANAGEMENT', 'yot.lookedAfter', 'principle 2, principle 4'],
+  // yot.consent
+  ['yot_case_manager', 'CASE_MANAGEMENT', 'yot.consent', 'principle 2, principle 4'],
+  ['yot_manager', 'CASE_MANAGEMENT', 'yot.consent', 'principle 2, principle 4'],
+  // yot.mappaH
+  ['yot_case_manager', 'CASE_MANAGEMENT', 'yot.mappaH', 'principle 2, principle 4'],
+  ['yot_manager', 'CASE_MANAGEMENT', 'yot.mappaH', 'principle 2, principle 4'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'yot.mappaH', 'A.R10, C.49'],
+  // yot.adultTransition
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'yot.adultTransition', 'C §4.8'],
+  ['senior_probation_officer', 'CASE_MANAGEMENT', 'yot.adultTransition', 'C §4.8'],
+  ['yot_case_manager', 'CASE_MANAGEMENT', 'yot.adultTransition', 'principle 2, principle 4'],
+  ['yot_manager', 'CASE_MANAGEMENT', 'yot.adultTransition', 'principle 2, principle 4'],
+  // mappa.levelAndLeadAgency
+  ['ppu_officer', 'CASE_MANAGEMENT', 'mappa.levelAndLeadAgency', 'principle 3, inventory §5.5'],
+  ['ppu_officer', 'MAPPA_SCREENING', 'mappa.levelAndLeadAgency', 'principle 3'],
+  ['ppu_officer', 'MAPPA_MEETING', 'mappa.levelAndLeadAgency', 'principle 3'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'mappa.levelAndLeadAgency', 'principle 3'],
+  ['ct_officer', 'CASE_MANAGEMENT', 'mappa.levelAndLeadAgency', 'principle 3, inventory §5.5'],
+  ['ct_officer', 'MAPPA_SCREENING', 'mappa.levelAndLeadAgency', 'principle 3'],
+  ['ct_officer', 'MAPPA_MEETING', 'mappa.levelAndLeadAgency', 'principle 3'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'mappa.levelAndLeadAgency', 'principle 3'],
+  ['visor_administrator', 'CASE_MANAGEMENT', 'mappa.levelAndLeadAgency', 'principle 3, inventory §5.5'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'mappa.levelAndLeadAgency', 'principle 3'],
+  ['visor_administrator', 'MAPPA_MEETING', 'mappa.levelAndLeadAgency', 'principle 3'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'mappa.levelAndLeadAgency', 'principle 3'],
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'mappa.levelAndLeadAgency', 'principle 3, inventory §5.5'],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'mappa.levelAndLeadAgency', 'principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'mappa.levelAndLeadAgency', 'principle 3'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'mappa.levelAndLeadAgency', 'principle 3'],
+  ['senior_probation_officer', 'CASE_MANAGEMENT', 'mappa.levelAndLeadAgency', 'principle 3, inventory §5.5'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'mappa.levelAndLeadAgency', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'mappa.levelAndLeadAgency', 'principle 3'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'mappa.levelAndLeadAgency', 'principle 3'],
+  ['prison_offender_manager', 'CASE_MANAGEMENT', 'mappa.levelAndLeadAgency', 'principle 3, inventory §5.5'],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'mappa.levelAndLeadAgency', 'principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'mappa.levelAndLeadAgency', 'principle 3'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'mappa.levelAndLeadAgency', 'principle 3'],
+  ['yot_case_manager', 'CASE_MANAGEMENT', 'mappa.levelAndLeadAgency', 'A.R26, principle 3, principle 9', YOUNG_PERSON_OR_YOT_LED],
+  ['yot_manager', 'CASE_MANAGEMENT', 'mappa.levelAndLeadAgency', 'A.R26, principle 3, principle 9', YOUNG_PERSON_OR_YOT_LED],
+  ['mappa_coordinator', 'CASE_MANAGEMENT', 'mappa.levelAndLeadAgency', 'A.R9, C.88, inventory §5.5'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'mappa.levelAndLeadAgency', 'A.R9, C.88, inventory §5.5'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'mappa.levelAndLeadAgency', 'A.R9, C.88, inventory §5.5'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'mappa.levelAndLeadAgency', 'A.R9, C.88, inventory §5.5'],
+  ['mappa_chair', 'MAPPA_MEETING', 'mappa.levelAndLeadAgency', 'B.52, inventory §5.5'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'mappa.levelAndLeadAgency', 'B.52, inventory §5.5'],
+  ['dtc_attendee (children_social_care)', 'MAPPA_MEETING', 'mappa.levelAndLeadAgency', 'principle 5, A.R26, inventory §5.0'],
+  ['dtc_attendee (health)', 'MAPPA_MEETING', 'mappa.levelAndLeadAgency', 'principle 5, A.R26, inventory §5.0'],
+  ['dtc_attendee (housing)', 'MAPPA_MEETING', 'mappa.levelAndLeadAgency', 'principle 5, A.R26, inventory §5.0'],
+  ['dtc_attendee (education)', 'MAPPA_MEETING', 'mappa.levelAndLeadAgency', 'principle 5, A.R26, inventory §5.0'],
+  ['dtc_attendee (electronic_monitoring)', 'MAPPA_MEETING', 'mappa.levelAndLeadAgency', 'principle 5, A.R26, inventory §5.0'],
+  ['dtc_attendee (home_office)', 'MAPPA_MEETING', 'mappa.levelAndLeadAgency', 'principle 5, A.R26, inventory §5.0'],
+  // mappa.mappaCase
+  ['ppu_officer', 'CASE_MANAGEMENT', 'mappa.mappaCase', 'principle 3, inventory §5.5'],
+  ['ppu_officer', 'MAPPA_SCREENING', 'mappa.mappaCase', 'principle 3'],
+  ['ppu_officer', 'MAPPA_MEETING', 'mappa.mappaCase', 'principle 3'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'mappa.mappaCase', 'principle 3'],
+  ['ct_officer', 'CASE_MANAGEMENT', 'mappa.mappaCase', 'principle 3, inventory §5.5'],
+  ['ct_officer', 'MAPPA_SCREENING', 'mappa.mappaCase', 'principle 3'],
+  ['ct_officer', 'MAPPA_MEETING', 'mappa.mappaCase', 'principle 3'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'mappa.mappaCase', 'principle 3'],
+  ['visor_administrator', 'CASE_MANAGEMENT', 'mappa.mappaCase', 'principle 3, inventory §5.5'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'mappa.mappaCase', 'principle 3'],
+  ['visor_administrator', 'MAPPA_MEETING', 'mappa.mappaCase', 'principle 3'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'mappa.mappaCase', 'principle 3'],
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'mappa.mappaCase', 'principle 3, inventory §5.5'],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'mappa.mappaCase', 'principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'mappa.mappaCase', 'principle 3'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'mappa.mappaCase', 'principle 3'],
+  ['senior_probation_officer', 'CASE_MANAGEMENT', 'mappa.mappaCase', 'principle 3, inventory §5.5'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'mappa.mappaCase', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'mappa.mappaCase', 'principle 3'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'mappa.mappaCase', 'principle 3'],
+  ['prison_offender_manager', 'CASE_MANAGEMENT', 'mappa.mappaCase', 'principle 3, inventory §5.5'],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'mappa.mappaCase', 'principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'mappa.mappaCase', 'principle 3'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'mappa.mappaCase', 'principle 3'],
+  ['yot_case_manager', 'CASE_MANAGEMENT', 'mappa.mappaCase', 'A.R26, principle 3, principle 9', YOUNG_PERSON_OR_YOT_LED],
+  ['yot_manager', 'CASE_MANAGEMENT', 'mappa.mappaCase', 'A.R26, principle 3, principle 9', YOUNG_PERSON_OR_YOT_LED],
+  ['mappa_coordinator', 'CASE_MANAGEMENT', 'mappa.mappaCase', 'A.R9, C.88, inventory §5.5'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'mappa.mappaCase', 'A.R9, C.88, inventory §5.5'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'mappa.mappaCase', 'A.R9, C.88, inventory §5.5'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'mappa.mappaCase', 'A.R9, C.88, inventory §5.5'],
+  ['mappa_chair', 'MAPPA_MEETING', 'mappa.mappaCase', 'B.52, inventory §5.5'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'mappa.mappaCase', 'B.52, inventory §5.5'],
+  // mappa.caseStatus
+  ['ppu_officer', 'CASE_MANAGEMENT', 'mappa.caseStatus', 'principle 3, inventory §5.5'],
+  ['ppu_officer', 'MAPPA_SCREENING', 'mappa.caseStatus', 'principle 3'],
+  ['ppu_officer', 'MAPPA_MEETING', 'mappa.caseStatus', 'principle 3'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'mappa.caseStatus', 'principle 3'],
+  ['ct_officer', 'CASE_MANAGEMENT', 'mappa.caseStatus', 'principle 3, inventory §5.5'],
+  ['ct_officer', 'MAPPA_SCREENING', 'mappa.caseStatus', 'principle 3'],
+  ['ct_officer', 'MAPPA_MEETING', 'mappa.caseStatus', 'principle 3'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'mappa.caseStatus', 'principle 3'],
+  ['visor_administrator', 'CASE_MANAGEMENT', 'mappa.caseStatus', 'principle 3, inventory §5.5'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'mappa.caseStatus', 'principle 3'],
+  ['visor_administrator', 'MAPPA_MEETING', 'mappa.caseStatus', 'principle 3'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'mappa.caseStatus', 'principle 3'],
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'mappa.caseStatus', 'principle 3, inventory §5.5'],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'mappa.caseStatus', 'principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'mappa.caseStatus', 'principle 3'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'mappa.caseStatus', 'principle 3'],
+  ['senior_probation_officer', 'CASE_MANAGEMENT', 'mappa.caseStatus', 'principle 3, inventory §5.5'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'mappa.caseStatus', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'mappa.caseStatus', 'principle 3'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'mappa.caseStatus', 'principle 3'],
+  ['prison_offender_manager', 'CASE_MANAGEMENT', 'mappa.caseStatus', 'principle 3, inventory §5.5'],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'mappa.caseStatus', 'principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'mappa.caseStatus', 'principle 3'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'mappa.caseStatus', 'principle 3'],
+  ['yot_case_manager', 'CASE_MANAGEMENT', 'mappa.caseStatus', 'A.R26, principle 3, principle 9', YOUNG_PERSON_OR_YOT_LED],
+  ['yot_manager', 'CASE_MANAGEMENT', 'mappa.caseStatus', 'A.R26, principle 3, principle 9', YOUNG_PERSON_OR_YOT_LED],
+  ['mappa_coordinator', 'CASE_MANAGEMENT', 'mappa.caseStatus', 'A.R9, C.88, inventory §5.5'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'mappa.caseStatus', 'A.R9, C.88, inventory §5.5'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'mappa.caseStatus', 'A.R9, C.88, inventory §5.5'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'mappa.caseStatus', 'A.R9, C.88, inventory §5.5'],
+  ['mappa_chair', 'MAPPA_MEETING', 'mappa.caseStatus', 'B.52, inventory §5.5'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'mappa.caseStatus', 'B.52, inventory §5.5'],
+  ['dtc_attendee (home_office)', 'MAPPA_MEETING', 'mappa.caseStatus', 'A.R38, C.71'],
+  // mappa.caseHistory
+  ['ppu_officer', 'CASE_MANAGEMENT', 'mappa.caseHistory', 'A.R20, A.R21', LEAD_AGENCY],
+  ['ct_officer', 'CASE_MANAGEMENT', 'mappa.caseHistory', 'A.R20, A.R21', LEAD_AGENCY],
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'mappa.caseHistory', 'A.R20, A.R21', LEAD_AGENCY],
+  ['senior_probation_officer', 'CASE_MANAGEMENT', 'mappa.caseHistory', 'A.R20, A.R21', LEAD_AGENCY],
+  ['yot_case_manager', 'CASE_MANAGEMENT', 'mappa.caseHistory', 'A.R20, A.R21', LEAD_AGENCY],
+  ['yot_manager', 'CASE_MANAGEMENT', 'mappa.caseHistory', 'A.R20, A.R21', LEAD_AGENCY],
+  ['mappa_coordinator', 'CASE_MANAGEMENT', 'mappa.caseHistory', 'A.R9, A.R12, inventory §5.5'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'mappa.caseHistory', 'A.R9, A.R12, inventory §5.5'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'mappa.caseHistory', 'A.R9, A.R12, inventory §5.5'],
+  ['mappa_chair', 'MAPPA_MEETING', 'mappa.caseHistory', 'B.52, inventory §5.5'],
+  // mappa.caseAudit
+  ['mappa_coordinator', 'CASE_MANAGEMENT', 'mappa.caseAudit', 'A.R9, A.R12, inventory §5.5'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'mappa.caseAudit', 'A.R9, A.R12, inventory §5.5'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'mappa.caseAudit', 'A.R9, A.R12, inventory §5.5'],
+  ['mappa_chair', 'MAPPA_MEETING', 'mappa.caseAudit', 'B.52, inventory §5.5'],
 ];
+
 /**
- * Jobcentre Plus: the risk to its staff and the MAPPA J content (restriction type, end date, risk to
- * its staff), nothing else, not even the summary (A.R32, C.87); the MAPPA J only until its end date (A.R33).
+ * Rows the rules give that wait on an item of issue 12 another helper is building in the owner's
+ * subgraph (the prison's ROTL on ViSOR, B.48): asserted as the rule says, like every other row, and
+ * listed apart only so that whoever merges can check them once that item lands.
+ * - B.48, inventory §5.3 PrisonTemporaryRelease: ROTL periods (type, start, end, outcome) go on ViSOR,
+ *   so the ViSOR partners who manage the person read them for case management: the PPU officer (row
+ *   scope: the case's area) and the allocated offender manager.
  */
-const JOBCENTRE_PLUS_AT_MEETING = ['police.subjectKey', 'probation.riskOfSeriousHarm', 'probation.riskToStaff', 'police.mappaJContent'];
+const PENDING_OTHER_HELPER: readonly Row[] = [
+  ['ppu_officer', 'CASE_MANAGEMENT', 'prison.temporaryReleaseRecord', 'B.48, inventory §5.3'],
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'prison.temporaryReleaseRecord', 'B.48, inventory §5.3', ALLOCATED_OM],
+];
 
-type Reads = Record<Purpose, readonly string[]>;
+// ---- The readers: each role, and the same role where its per-record condition fails ---------------
 
-/** A role that may declare none of the purposes about an individual sees nothing under any of them. */
-const NEVER: Reads = {
-  CASE_MANAGEMENT: NOTHING, MAPPA_SCREENING: NOTHING, MAPPA_MEETING: NOTHING, DISCLOSURE_DECISION: NOTHING, STATISTICS: NOTHING, AUDIT: NOTHING,
-};
+/** The approved premises (synthetic) the adult on licence is recorded as living at, and the one member of its staff in the matrix. */
+const APPROVED_PREMISES_CODE = 'APMTX';
+const APPROVED_PREMISES_STAFF_ID = 'AP9901';
+/** The liaison officer of the victim the set-up records for the adult in custody (C.34). */
+const CUSTODY_VICTIM_VLO_STAFF_ID = 'VLO9903';
 
-interface RoleCase {
-  /** How the test names the role. */
+interface Reader {
   readonly label: string;
-  /** The rule ids the row encodes, for the test names. */
-  readonly rules: string;
+  readonly role: RoleKey;
   readonly principal: (subject: Subject) => PrincipalClaims;
-  readonly reads: Reads;
-  /**
-   * Groups of `reads` granted only on records that meet a condition (A.R5, A.R6: a ViSOR nominal
-   * only where it lists the reader's agency as a partner), by purpose: whether the record comes
-   * back depends on the subject, while the errors still come from the operation alone (principle 9).
-   */
-  readonly onlyWhere?: Partial<Record<Purpose, Readonly<Record<string, (subject: Subject) => boolean>>>>;
-  /** Subjects the role may not know of at all under a purpose (the person is then answered as unknown: null, nothing refused). */
-  readonly knowsOnly?: Partial<Record<Purpose, (subject: Subject) => boolean>>;
+  /** Subjects the reader may not know of at all under a purpose: the person is answered as unknown (null, nothing refused; principle 9). */
+  readonly knows?: (purpose: Purpose, subject: Subject) => boolean;
 }
 
 const asStaff = (staffId: string, agency: PrincipalAgency, role: Role, clearance: PrincipalClaims['clearance'] = 'SC') =>
   (subject: Subject): PrincipalClaims => ({ staffId, agency, roles: [role], area: subject.person.area, clearance });
 
-const dtcAttendee = (agency: PrincipalAgency, rules: string, atMeeting: readonly string[]): RoleCase => ({
+const dtcAttendee = (agency: PrincipalAgency): Reader => ({
   label: `dtc_attendee (${agency})`,
-  rules,
+  role: `dtc_attendee (${agency})` as RoleKey,
   principal: asStaff(`DTC-${agency.toUpperCase()}-1`, agency, 'dtc_attendee', 'BPSS'),
-  // Only for the meeting they are invited to (principle 5); no other purpose is theirs (§2.2). Once
-  // row scope lets a DTC attendee see a subject only through a live case grant, these cases need one.
-  reads: { ...NEVER, MAPPA_MEETING: atMeeting },
 });
 
-/**
- * The matrix. STATISTICS gives no one a person (aggregates only, principle 8, A.R27, C.93); AUDIT
- * gives information governance the key and nothing of the records: no rule lets it read them (OQ 20),
- * and the author fields granted for audit sit inside records whose presence is itself information.
- */
-const MATRIX: readonly RoleCase[] = [
+const READERS: readonly Reader[] = [
+  { label: 'ppu_officer', role: 'ppu_officer', principal: asStaff('PPU0001', 'police', 'ppu_officer') },
+  { label: 'ct_officer', role: 'ct_officer', principal: asStaff('CTU0001', 'police', 'ct_officer', 'DV') },
+  { label: 'visor_administrator', role: 'visor_administrator', principal: asStaff('VA0001', 'police', 'visor_administrator') },
+  { label: 'probation_practitioner, the allocated COM', role: 'probation_practitioner', principal: (subject) => asStaff(subject.comStaffCode, 'probation', 'probation_practitioner')(subject) },
+  { label: 'probation_practitioner, not the allocated COM', role: 'probation_practitioner', principal: asStaff('NPS9901', 'probation', 'probation_practitioner') },
+  { label: 'senior_probation_officer, the COM\'s line manager', role: 'senior_probation_officer', principal: (subject) => asStaff(subject.lineManagerStaffCode ?? 'NPS9902', 'probation', 'senior_probation_officer')(subject) },
+  { label: 'senior_probation_officer, not the line manager', role: 'senior_probation_officer', principal: asStaff('NPS9903', 'probation', 'senior_probation_officer') },
   {
-    label: 'ppu_officer',
-    rules: 'principle 2, principle 3, principle 4, B.3, B.42',
-    principal: asStaff('PPU0001', 'police', 'ppu_officer'),
-    reads: {
-      ...NEVER,
-      // A.R6, A.R23 (issue 12): the probation offender manager's contact on a case probation registers as
-      // category 1 (decided per record by probation: null for the other categories).
-      // Case management: the police records, the MAPPA case, and the release date and custody status
-      // in the case area (A.R15, B.59; row scope keeps it to the area).
-      CASE_MANAGEMENT: [...POLICE_OWN_FOR_CASE_MANAGEMENT, ...MAPPA_CASE, ...PRISON_RELEASE_INFORMATION, 'probation.offenderManagerContact'],
-      // Screening is the co-ordinator's process (A.R19), but the managing agencies make the referral
-      // (MAPPA A) and read the summaries for it: kept for every Responsible Authority role.
-      MAPPA_SCREENING: [...POLICE_OWN_FOR_MAPPA, ...RA_SCREENING],
-      MAPPA_MEETING: [...POLICE_OWN_FOR_MAPPA, ...RA_MEETING],
-      DISCLOSURE_DECISION: [...POLICE_OWN_FOR_MAPPA, ...RA_DISCLOSURE],
-    },
+    label: "victim_liaison_officer of the subject's victim",
+    role: 'victim_liaison_officer',
+    principal: (subject) => asStaff([...subject.vloStaffIdsWantingRelease][0] ?? [...subject.vloStaffIds][0] ?? 'VLO9901', 'probation', 'victim_liaison_officer')(subject),
   },
+  // Issue 12: another VLO's victims' offender is answered as one the VLO has no victim of.
+  { label: 'victim_liaison_officer of other victims', role: 'victim_liaison_officer', principal: asStaff('VLO9902', 'probation', 'victim_liaison_officer') },
+  // Works at the approved premises the adult on licence lives at; the others are not its residents.
+  { label: 'approved_premises_staff', role: 'approved_premises_staff', principal: asStaff(APPROVED_PREMISES_STAFF_ID, 'probation', 'approved_premises_staff') },
+  { label: 'prison_offender_manager of the area', role: 'prison_offender_manager', principal: asStaff('POM0001', 'prison', 'prison_offender_manager') },
+  // A.R5, OQ 14 (issue 12): prison scope follows custody: the establishment holding the adult in custody, which holds no one else here.
   {
-    label: 'ct_officer',
-    rules: 'principle 2, principle 4, principle 7, C.63',
-    principal: asStaff('CTU0001', 'police', 'ct_officer', 'DV'),
-    reads: {
-      ...NEVER,
-      CASE_MANAGEMENT: [...POLICE_OWN_FOR_CASE_MANAGEMENT, ...MAPPA_CASE],
-      MAPPA_SCREENING: [...POLICE_OWN_FOR_MAPPA, ...RA_SCREENING],
-      MAPPA_MEETING: [...POLICE_OWN_FOR_MAPPA, ...RA_MEETING],
-      DISCLOSURE_DECISION: [...POLICE_OWN_FOR_MAPPA, ...RA_DISCLOSURE],
-    },
-  },
-  {
-    label: 'visor_administrator',
-    rules: 'A.R1, A.R13, principle 4',
-    principal: asStaff('VA0001', 'police', 'visor_administrator'),
-    reads: {
-      ...NEVER,
-      CASE_MANAGEMENT: [...VISOR_ADMINISTRATOR_OWN_FOR_MAPPA, 'police.ethnicity', 'police.visorAdministration', ...MAPPA_CASE],
-      MAPPA_SCREENING: [...VISOR_ADMINISTRATOR_OWN_FOR_MAPPA, ...RA_SCREENING],
-      // Not named for intelligence, not even its sanitised summary (principle 4: PPU and CT officers).
-      MAPPA_MEETING: [...VISOR_ADMINISTRATOR_OWN_FOR_MAPPA, ...RA_MEETING.filter((group) => group !== 'police.intelligenceSummary')],
-      DISCLOSURE_DECISION: [...VISOR_ADMINISTRATOR_OWN_FOR_MAPPA, ...RA_SCREENING],
-    },
-    // A.R6, A.R23: probation registers the MAPPA category the MAPPA unit records on a current case.
-    onlyWhere: { CASE_MANAGEMENT: { 'probation.offenderManagerContact': (subject) => subject.person.category === 1 } },
-  },
-  ...(['probation_practitioner', 'senior_probation_officer'] as const).map(
-    (role): RoleCase => ({
-      label: role,
-      rules: 'principle 2, principle 3, principle 4, A.R6, B.15, C.33',
-      principal: (subject) => ({ ...asStaff('NPS0001', 'probation', role)(subject), staffId: subject.comStaffCode }),
-      reads: {
-        ...NEVER,
-        // Their own case, the ViSOR nominal as a partner (A.R6), and the MAPPA case; for a young
-        // person, the YOT's transition plan that names their area as the receiving one (C §4.8: every
-        // seeded plan names the young person's own area, the principal's). The allocated community
-        // offender manager (this row asks as the subject's COM) also reads the release date and custody
-        // status (A.R15, B.59) and, in a terrorist case, the sanitised intelligence summary (C.63).
-        CASE_MANAGEMENT: [
-          'police.subjectKey', ...PROBATION_OWN, 'police.visorNominalRecord', 'police.visorNominal', ...MAPPA_CASE, 'yot.adultTransition',
-          ...(role === 'probation_practitioner' ? [...PRISON_RELEASE_INFORMATION, 'police.intelligenceSummary'] : []),
-        ],
-        MAPPA_SCREENING: RA_SCREENING,
-        MAPPA_MEETING: RA_MEETING,
-        DISCLOSURE_DECISION: RA_DISCLOSURE,
-      },
-      // As a partner only where the nominal lists probation (A.R6: the seeded nominals list it only
-      // where the rule allows); for MAPPA purposes always (principle 3).
-      // C.63: the summary only in a terrorist case, which no matrix subject is (principle 7 keeps them apart).
-      onlyWhere: {
-        CASE_MANAGEMENT: {
-          'police.visorNominalRecord': (subject) => subject.visorPartners.has('PROBATION'),
-          'police.visorNominal': (subject) => subject.visorPartners.has('PROBATION'),
-          'police.intelligenceSummary': () => false,
-        },
-      },
-    }),
-  ),
-  {
-    label: 'victim_liaison_officer',
-    rules: 'B.15, B.57, C.29, C.31, C.34',
-    principal: (subject) => ({ ...asStaff('VLO0001', 'probation', 'victim_liaison_officer')(subject), staffId: subject.vloStaffId ?? 'VLO0001' }),
-    reads: {
-      ...NEVER,
-      // Their victims, and what the Victim Contact Scheme tells them: the case, licence dates and
-      // conditions (C.34); custody status for their own victims' offender (B.57, C.14), and the
-      // sentence dates and ROTL where their victim asked for release information (C.34).
-      // Issue 12 (B.15, C.32, C.34): each only about their own victims' offender, decided per record by
-      // probation, and victim safety planning too; condition wording only their own victim's or naming none.
-      CASE_MANAGEMENT: [
-        'police.subjectKey', 'probation.offenderManagerContact', 'probation.caseReference', 'probation.licenceRecords', 'probation.licenceDates',
-        'probation.licenceConditions', 'probation.licenceConditionText', 'probation.victimContacts', 'probation.victimContactDetails',
-        'probation.riskManagementPlanRecord', 'probation.victimSafetyPlanning',
-        'prison.custodyRecord', 'prison.custodyStatus', 'prison.sentenceRecord', 'prison.sentenceVictimInformation', 'prison.temporaryReleaseRecord',
-      ],
-      // At a meeting they give the victim's views in person (C.31); no field is read through them.
-      MAPPA_MEETING: KEY_ONLY,
-    },
-    // Issue 12: only for an offender with a victim allocated to them (the principal is that VLO when
-    // there is one): B.15, C.32 at probation; B.57, C.14 for custody; C.34: the release items only for
-    // a victim who asked for them.
-    onlyWhere: {
-      CASE_MANAGEMENT: {
-        ...Object.fromEntries(
-          ['probation.offenderManagerContact', 'probation.licenceRecords', 'probation.riskManagementPlanRecord'].map((group) => [group, (subject: Subject) => subject.vloStaffId !== null]),
-        ),
-        'prison.custodyRecord': (subject: Subject) => subject.vloStaffId !== null,
-        'prison.sentenceRecord': (subject: Subject) => subject.vloWantsReleaseInformation,
-        'prison.temporaryReleaseRecord': (subject: Subject) => subject.vloWantsReleaseInformation,
-      },
-    },
-  },
-  {
-    label: 'approved_premises_staff',
-    rules: 'C.8, C.11',
-    principal: asStaff('AP0001', 'probation', 'approved_premises_staff'),
-    reads: {
-      ...NEVER,
-      // Residents' case and community risk levels (inventory proposal). Approved-premises addresses
-      // need a row filter; the plan at a meeting about a resident (C.11) needs residence and
-      // invitation checks: both refused until they exist.
-      CASE_MANAGEMENT: [
-        'police.subjectKey', 'probation.offenderManagerContact', 'probation.caseReference', 'probation.riskOfSeriousHarm',
-        'probation.riskToStaff', 'probation.riskSummary',
-      ],
-      // C.11 (issue 12): the plan at a meeting about a resident of their premises (decided per record by
-      // probation; this AP0001 works at no premises of the subjects, so it reads null).
-      MAPPA_MEETING: [...KEY_ONLY, 'probation.riskManagementPlanRecord', 'probation.riskManagementPlan'],
-    },
-    // C.8, C.11 (issue 12): AP0001 works at no approved premises, so no subject is their resident.
-    onlyWhere: {
-      CASE_MANAGEMENT: { 'probation.offenderManagerContact': () => false, 'probation.riskOfSeriousHarm': () => false },
-      MAPPA_MEETING: { 'probation.riskManagementPlanRecord': () => false },
-    },
-  },
-  {
-    label: 'prison_offender_manager',
-    rules: 'principle 2, principle 3, A.R5, B.49',
-    principal: asStaff('POM0001', 'prison', 'prison_offender_manager'),
-    reads: {
-      ...NEVER,
-      // Their own records, the ViSOR nominal as a partner while in custody (A.R5), the MAPPA case.
-      CASE_MANAGEMENT: ['police.subjectKey', ...PRISON_OWN, 'police.visorNominalRecord', 'police.visorNominal', ...MAPPA_CASE],
-      MAPPA_SCREENING: RA_SCREENING,
-      MAPPA_MEETING: RA_MEETING,
-      DISCLOSURE_DECISION: RA_DISCLOSURE,
-    },
-    // As a partner only where the nominal lists the prison (A.R5; "while in custody" is the police's
-    // listing: custody status is the prison's record); for MAPPA purposes always (principle 3).
-    onlyWhere: {
-      CASE_MANAGEMENT: {
-        'police.visorNominalRecord': (subject) => subject.visorPartners.has('PRISON'),
-        'police.visorNominal': (subject) => subject.visorPartners.has('PRISON'),
-      },
-    },
+    label: 'prison_offender_manager of the establishment holding the adult in custody',
+    role: 'prison_offender_manager',
+    principal: (subject) => ({ ...asStaff('POM0002', 'prison', 'prison_offender_manager')(subject), establishment: subjects.custody.heldAt ?? 'XXX' }),
   },
   ...(['yot_case_manager', 'yot_manager'] as const).map(
-    (role): RoleCase => ({
-      label: role,
-      rules: 'principle 2, principle 6, A.R10, A.R25, B.10',
-      principal: (subject) => ({ ...asStaff('YOT0001', 'yot', role)(subject), staffId: subject.yotCaseManagerStaffId ?? 'YOT0001' }),
-      reads: {
-        ...NEVER,
-        // Their young person's YOT records and MAPPA case, and the police identification for their
-        // standard checks (C.56), only of a person the police record as under 18. Warning markers: refused.
-        CASE_MANAGEMENT: ['police.subjectKey', 'police.identityNames', ...YOT_OWN, ...MAPPA_CASE],
-        // They attend meetings and are consulted on disclosures about their young person (A.R25,
-        // B.10), but read nothing there through the federation until constitution can be checked.
-        MAPPA_MEETING: KEY_ONLY,
-        DISCLOSURE_DECISION: KEY_ONLY,
-      },
-      // C.56 (issue 12): police identity only of a person under 18; A.R26, principle 3 (issue 12): MAPPA
-      // status only of a YOT-led case or a person under 18.
-      onlyWhere: {
-        CASE_MANAGEMENT: {
-          'police.identityNames': (subject: Subject) => isUnder18(subject.person.dateOfBirth, requestDateOf(new Date())),
-          ...Object.fromEntries(MAPPA_CASE.map((policy) => [policy, (subject: Subject) => subject.person.isYouth || subject.person.leadAgency === 'YOT'])),
-        },
-      },
-    }),
+    (role): Reader => ({ label: role, role, principal: (subject) => asStaff(subject.yotCaseManagerStaffId ?? 'YOT0001', 'yot', role)(subject) }),
   ),
-  {
-    label: 'mappa_coordinator',
-    rules: 'principle 3, principle 6, A.R9, A.R10, C.49, C.88',
-    principal: asStaff('MCU0001', 'mappa_unit', 'mappa_coordinator'),
-    reads: {
-      ...NEVER,
-      CASE_MANAGEMENT: ['police.subjectKey', ...MAPPA_UNIT_OWN],
-      // YOT records only as the MAPPA H notification, for screening (A.R10, C.49).
-      MAPPA_SCREENING: [...RA_SCREENING, ...MAPPA_UNIT_OWN, 'yot.mappaH'],
-      MAPPA_MEETING: [...RA_MEETING, ...MAPPA_UNIT_OWN],
-      // The history is for screening, meetings and administration (§5.5), not for a disclosure.
-      DISCLOSURE_DECISION: RA_DISCLOSURE,
-    },
-  },
-  {
-    label: 'mappa_chair',
-    rules: 'principle 3, A.R10, B.52',
-    principal: asStaff('CHAIR0001', 'police', 'mappa_chair'),
-    reads: {
-      ...NEVER,
-      // A.R9, A.R19, B.52, C.88 (issue 12): the register and screening are the co-ordinator's; the
-      // chair reads the MAPPA cases of the meetings it chairs. No MAPPA H: it goes to the co-ordinator only (A.R10).
-      CASE_MANAGEMENT: KEY_ONLY,
-      MAPPA_SCREENING: [...POLICE_SUMMARY, ...PRISON_SUMMARY, ...PROBATION_SUMMARY],
-      MAPPA_MEETING: [...RA_MEETING, ...MAPPA_UNIT_OWN],
-      DISCLOSURE_DECISION: RA_DISCLOSURE,
-    },
-  },
-  ...(['children_social_care', 'health', 'housing', 'education'] as const).map((agency) =>
-    dtcAttendee(agency, 'principle 5, A.R26, A.R40', DTC_MINIMAL_SUMMARY),
-  ),
-  // A.R37 (issue 12): exactly the licence conditions it monitors, decided per record by probation.
-  {
-    ...dtcAttendee('electronic_monitoring', 'principle 5, A.R26, A.R37', [...DTC_MINIMAL_SUMMARY, 'probation.licenceRecords', 'probation.licenceConditions', 'probation.licenceConditionText']),
-    onlyWhere: { MAPPA_MEETING: { 'probation.licenceRecords': (subject) => subject.electronicallyMonitored } },
-  },
-  // A.R38, C.72 (issue 12): the Home Office knows foreign national offenders only, invited or not.
-  { ...dtcAttendee('home_office', 'principle 5, A.R26, A.R38, C.71, C.72', HOME_OFFICE_AT_MEETING), knowsOnly: { MAPPA_MEETING: (subject: Subject) => subject.person.nationality !== 'British' } },
-  {
-    ...dtcAttendee('jobcentre_plus', 'principle 5, A.R31, A.R32, A.R33, C.87', JOBCENTRE_PLUS_AT_MEETING),
-    // A MAPPA J only until its restriction's end date (A.R33); the subjects at meetings are adults (A.R31).
-    onlyWhere: { MAPPA_MEETING: { 'police.mappaJContent': (subject) => subject.mappaJEndDate !== null && subject.mappaJEndDate > requestDateOf(new Date()) } },
-  },
-  { label: 'lay_adviser', rules: 'principle 8, A.R27, A.R28, A.R30', principal: asStaff('LA0001', 'mappa_unit', 'lay_adviser', 'BPSS'), reads: NEVER },
-  { label: 'analyst', rules: 'principle 8, C.93', principal: asStaff('AN0001', 'mappa_unit', 'analyst', 'BPSS'), reads: NEVER },
-  {
-    label: 'information_governance',
-    rules: 'A.R12, OQ 20',
-    // The police's own: the view is entered through the police's lookup, and under AUDIT information
-    // governance reaches only its own agency's records (principle 10; every other agency's is in
-    // test/src/security/existence-oracles.test.ts).
-    principal: asStaff('IG0001', 'police', 'information_governance'),
-    // A.R12, OQ 20: the author fields, through the records that hold them and nothing else of them.
-    // In the whole view each record also selects content refused to it that is never null, so the
-    // record comes back null (test/src/audit-authorship.test.ts reads the authors alone).
-    // The ViSOR retention review is the police's own information governance's too (A.R13, principle 10).
-    reads: { ...NEVER, AUDIT: ['police.subjectKey', 'police.visorNominalRecord', 'police.policeRiskRecord', 'police.policeStaff', 'police.visorAdministration'] },
-    onlyWhere: { AUDIT: { 'police.visorNominalRecord': () => false, 'police.policeRiskRecord': () => false } },
-  },
+  { label: 'mappa_coordinator', role: 'mappa_coordinator', principal: asStaff('MCU0001', 'mappa_unit', 'mappa_coordinator') },
+  { label: 'mappa_chair', role: 'mappa_chair', principal: asStaff('CHAIR0001', 'police', 'mappa_chair') },
+  ...(['children_social_care', 'health', 'housing', 'education', 'electronic_monitoring', 'jobcentre_plus'] as const).map(dtcAttendee),
+  // A.R38, C.72 (issue 12): the Home Office knows foreign national offenders only, as the MAPPA unit records them, invited or not.
+  { ...dtcAttendee('home_office'), knows: (purpose, subject) => purpose !== 'MAPPA_MEETING' || subject.foreignNational },
+  { label: 'lay_adviser', role: 'lay_adviser', principal: asStaff('LA0001', 'mappa_unit', 'lay_adviser', 'BPSS') },
+  { label: 'analyst', role: 'analyst', principal: asStaff('AN0001', 'mappa_unit', 'analyst', 'BPSS') },
+  // The police's own: the view is entered through the police's lookup, and under AUDIT information
+  // governance reaches only its own agency's records (principle 10; every other agency's is in
+  // test/src/security/existence-oracles.test.ts).
+  { label: 'information_governance', role: 'information_governance', principal: asStaff('IG0001', 'police', 'information_governance') },
 ];
 
 // ---- The whole offender view, built from the field groups -----------------------------------------
@@ -781,16 +1956,17 @@ function expectedRefusals(allowed: ReadonlySet<string>): string[] {
 }
 
 /**
- * Checks the data against the groups: a refused field is null wherever its parent was returned; an
- * allowed field that is never null in the schema is there wherever its parent was returned.
+ * Checks the data against the groups: a refused field, or one of a group whose condition fails here
+ * (`withheld`), is null wherever its parent was returned; a field of a group read here that is never
+ * null in the schema is there wherever its parent was returned.
  */
-function dataProblems(value: Record<string, unknown>, fields: readonly ViewField[], allowed: ReadonlySet<string>, path: string): string[] {
+function dataProblems(value: Record<string, unknown>, fields: readonly ViewField[], reads: ReadonlySet<string>, withheld: ReadonlySet<string>, path: string): string[] {
   const problems: string[] = [];
   for (const field of fields) {
     const here = `${path}.${field.name}`;
     const child = value[field.name];
-    if (!allowed.has(field.policy)) {
-      if (child !== null) problems.push(`${here} was returned, but ${field.policy} should refuse it`);
+    if (!reads.has(field.policy)) {
+      if (child !== null) problems.push(`${here} was returned, but ${field.policy} ${withheld.has(field.policy) ? 'holds only under a condition that fails here' : 'should refuse it'}`);
       continue;
     }
     if (child === null || child === undefined) {
@@ -799,7 +1975,7 @@ function dataProblems(value: Record<string, unknown>, fields: readonly ViewField
     }
     if (field.children.length === 0) continue;
     const items = (field.list ? child : [child]) as Record<string, unknown>[];
-    items.forEach((item, index) => problems.push(...dataProblems(item, field.children, allowed, field.list ? `${here}.${index}` : here)));
+    items.forEach((item, index) => problems.push(...dataProblems(item, field.children, reads, withheld, field.list ? `${here}.${index}` : here)));
   }
   return problems;
 }
@@ -843,6 +2019,7 @@ const TOP_LEVEL_RECORDS: Record<string, string> = {
 };
 
 interface Subject {
+  readonly key: 'CUSTODY' | 'LICENCE' | 'YOUTH';
   readonly label: string;
   readonly person: SyntheticPerson;
   /** The top-level records the agencies hold for the person, from their tables. */
@@ -850,37 +2027,97 @@ interface Subject {
   /** The partner agencies the subject's ViSOR nominal lists (`PROBATION`, `PRISON`), from the police's table. */
   readonly visorPartners: ReadonlySet<string>;
   readonly comStaffCode: string;
-  readonly vloStaffId: string | null;
-  /** Whether a victim of the subject allocated to `vloStaffId` asked for release information (C.34). */
-  readonly vloWantsReleaseInformation: boolean;
+  readonly lineManagerStaffCode: string | null;
+  /** The liaison officers of the subject's victims in the Victim Contact Scheme, and of those who asked for release information (C.34). */
+  readonly vloStaffIds: ReadonlySet<string>;
+  readonly vloStaffIdsWantingRelease: ReadonlySet<string>;
+  /** Staff of the approved premises the subject lives at or is booked into (C.8, C.11), from probation's tables. */
+  readonly approvedPremisesStaff: ReadonlySet<string>;
   readonly yotCaseManagerStaffId: string | null;
   /** Whether a licence condition of theirs naming no victim is electronically monitored (A.R37), from probation's table. */
   readonly electronicallyMonitored: boolean;
   /** The end date of the restriction of the person's latest MAPPA J, from the police's table; null when none was sent. */
   readonly mappaJEndDate: string | null;
+  /** Whether the MAPPA unit records the person as a foreign national offender (A.R38, C.72). */
+  readonly foreignNational: boolean;
+  /** The establishment holding the person now (NOMIS code), from the prison's table; null when not in custody. */
+  readonly heldAt: string | null;
 }
 
 async function rows(env: TestStack, query: string): Promise<Record<string, unknown>[]> {
   return ((await env.connection.database().execute(sql.raw(query))) as unknown as { rows: Record<string, unknown>[] }).rows;
 }
 
-async function chooseSubjects(env: TestStack): Promise<{ custody: Subject; licence: Subject; youth: Subject }> {
-  const holdings = new Map<string, Set<string>>();
-  for (const [record, query] of Object.entries(TOP_LEVEL_RECORDS)) {
-    for (const row of await rows(env, query)) {
-      const pncId = String(row.pnc_id);
-      holdings.set(pncId, (holdings.get(pncId) ?? new Set()).add(record));
-    }
+async function execute(env: TestStack, query: ReturnType<typeof sql>): Promise<void> {
+  await env.connection.database().execute(query);
+}
+
+/** Each pnc_id with the set of `column` values its rows give. */
+async function setsBy(env: TestStack, query: string, column: string): Promise<Map<string, Set<string>>> {
+  const sets = new Map<string, Set<string>>();
+  for (const row of await rows(env, query)) {
+    const pncId = String(row.pnc_id);
+    sets.set(pncId, (sets.get(pncId) ?? new Set()).add(String(row[column])));
   }
+  return sets;
+}
+
+/**
+ * Picks the three subjects, then records what the per-record conditions need about them (synthetic
+ * records in the owners' own tables, as the owners would hold them): the adult in custody is a foreign
+ * national offender and the adult on licence a British national in the MAPPA unit's record (A.R38), and
+ * the adult on licence lives at an approved premises whose staff include APPROVED_PREMISES_STAFF_ID (C.8).
+ */
+async function chooseSubjects(env: TestStack): Promise<{ custody: Subject; licence: Subject; youth: Subject }> {
+  const holdingsNow = async (): Promise<Map<string, Set<string>>> => {
+    const held = new Map<string, Set<string>>();
+    for (const [record, query] of Object.entries(TOP_LEVEL_RECORDS)) {
+      for (const row of await rows(env, query)) {
+        const pncId = String(row.pnc_id);
+        held.set(pncId, (held.get(pncId) ?? new Set()).add(record));
+      }
+    }
+    return held;
+  };
+  let holdings = await holdingsNow();
   const restricted = new Set((await rows(env, 'select pnc_id from probation.probation_case where current_restriction')).map((row) => String(row.pnc_id)));
-  const comStaffCodes = new Map((await rows(env, 'select pnc_id, manager_staff_code from probation.probation_case')).map((row) => [String(row.pnc_id), String(row.manager_staff_code)]));
-  const vloStaffIds = new Map(
-    (await rows(env, 'select c.pnc_id, v.vlo_staff_id from probation.victim_contact v join probation.probation_case c using (crn)')).map((row) => [String(row.pnc_id), String(row.vlo_staff_id)]),
+  const cases = new Map((await rows(env, 'select pnc_id, crn, manager_staff_code, line_manager_staff_code from probation.probation_case')).map((row) => [String(row.pnc_id), row]));
+  const pick = (fits: (person: SyntheticPerson) => boolean): SyntheticPerson => {
+    const candidates = env.people.filter(
+      (person) => fits(person) && person.category !== 4 && !person.restrictedAccess && !restricted.has(person.pncId) && holdings.get(person.pncId)?.has('mappaCase'),
+    );
+    const person = candidates.sort((a, b) => (holdings.get(b.pncId)?.size ?? 0) - (holdings.get(a.pncId)?.size ?? 0))[0];
+    if (!person) throw new Error('no such subject in the dataset');
+    return person;
+  };
+  // At level 2 or 3, so that the prison has written MAPPA F reports for the meetings.
+  const inCustody = pick((person) => !person.isYouth && person.supervision === 'CUSTODY' && person.level >= 2 && person.probationStatus === 'CURRENT');
+  const onLicence = pick((person) => !person.isYouth && person.supervision === 'LICENCE' && person.probationStatus === 'CURRENT');
+  const young = pick((person) => person.isYouth);
+
+  await execute(env, sql`update mappa.mappa_case set foreign_national = (pnc_id = ${inCustody.pncId}) where pnc_id in (${inCustody.pncId}, ${onLicence.pncId})`);
+  const licenceCrn = String(cases.get(onLicence.pncId)?.crn);
+  await execute(env, sql`insert into probation.approved_premises_staff (staff_code, premises_code) values (${APPROVED_PREMISES_STAFF_ID}, ${APPROVED_PREMISES_CODE})`);
+  await execute(
+    env,
+    sql`insert into probation.approved_premises_placement (crn, premises_code, premises_name, status, expected_arrival_date)
+        values (${licenceCrn}, ${APPROVED_PREMISES_CODE}, 'Matrix House (synthetic)', 'RESIDENT', '2026-10-01')`,
   );
-  const wantingRelease = new Set(
-    (await rows(env, 'select c.pnc_id, v.vlo_staff_id from probation.victim_contact v join probation.probation_case c using (crn) where v.wants_release_information')).map(
-      (row) => `${String(row.pnc_id)} ${String(row.vlo_staff_id)}`,
-    ),
+
+  // B.57, C.34: a victim of the adult in custody in the Victim Contact Scheme who asked to be told about release, with a liaison officer of their own.
+  await execute(
+    env,
+    sql`insert into probation.victim_contact (victim_reference, crn, ordinal, scheme, first_name, last_name, address_line1, address_town, address_postcode,
+          preferred_contact_method, exclusion_zone_requested, no_contact_requested, wants_release_information, representations_made, wishes_notes, vlo_staff_id, contact_date)
+        values ('VCMATRIX0001', ${String(cases.get(inCustody.pncId)?.crn)}, 99, 'STATUTORY', 'Synthetic', 'Victim', '1 Test Street', 'Testtown', 'TE1 1ST',
+          'LETTER', false, true, true, false, 'Test: wants release information', ${CUSTODY_VICTIM_VLO_STAFF_ID}, '2026-09-01')`,
+  );
+  holdings = await holdingsNow();
+  const vloStaffIds = await setsBy(env, 'select c.pnc_id, v.vlo_staff_id from probation.victim_contact v join probation.probation_case c using (crn)', 'vlo_staff_id');
+  const vloStaffIdsWantingRelease = await setsBy(
+    env,
+    'select c.pnc_id, v.vlo_staff_id from probation.victim_contact v join probation.probation_case c using (crn) where v.wants_release_information',
+    'vlo_staff_id',
   );
   const visorPartners = new Map(
     (await rows(env, 'select pnc_id, partner_agencies from police.visor_nominal')).map((row) => {
@@ -902,44 +2139,39 @@ async function chooseSubjects(env: TestStack): Promise<{ custody: Subject; licen
       String(row.restriction_end_date),
     ]),
   );
+  const heldAt = new Map((await rows(env, "select pnc_id, establishment_code from prison.prisoner where in_out_status = 'IN'")).map((row) => [String(row.pnc_id), String(row.establishment_code)]));
   const yotCaseManagers = new Map((await rows(env, 'select pnc_id, case_manager_staff_id from yot.youth_case')).map((row) => [String(row.pnc_id), String(row.case_manager_staff_id)]));
-  const best = (label: string, fits: (person: SyntheticPerson) => boolean): Subject => {
-    const candidates = env.people.filter(
-      (person) => fits(person) && person.category !== 4 && !person.restrictedAccess && !restricted.has(person.pncId) && holdings.get(person.pncId)?.has('mappaCase'),
-    );
-    const person = candidates.sort((a, b) => (holdings.get(b.pncId)?.size ?? 0) - (holdings.get(a.pncId)?.size ?? 0))[0];
-    if (!person) throw new Error(`no ${label} subject in the dataset`);
+
+  const subject = (key: Subject['key'], label: string, person: SyntheticPerson): Subject => {
+    const probationCase = cases.get(person.pncId);
     return {
+      key,
       label,
       person,
       holds: holdings.get(person.pncId) ?? new Set(),
       visorPartners: visorPartners.get(person.pncId) ?? new Set(),
-      comStaffCode: comStaffCodes.get(person.pncId) ?? 'NPS0001',
-      vloStaffId: vloStaffIds.get(person.pncId) ?? null,
-      vloWantsReleaseInformation: wantingRelease.has(`${person.pncId} ${vloStaffIds.get(person.pncId) ?? ''}`),
+      comStaffCode: probationCase ? String(probationCase.manager_staff_code) : 'NPS0001',
+      lineManagerStaffCode: probationCase?.line_manager_staff_code ? String(probationCase.line_manager_staff_code) : null,
+      vloStaffIds: vloStaffIds.get(person.pncId) ?? new Set(),
+      vloStaffIdsWantingRelease: vloStaffIdsWantingRelease.get(person.pncId) ?? new Set(),
+      approvedPremisesStaff: new Set(person === onLicence ? [APPROVED_PREMISES_STAFF_ID] : []),
       yotCaseManagerStaffId: yotCaseManagers.get(person.pncId) ?? null,
       electronicallyMonitored: monitored.has(person.pncId),
       mappaJEndDate: mappaJEndDates.get(person.pncId) ?? null,
+      foreignNational: person === inCustody,
+      heldAt: heldAt.get(person.pncId) ?? null,
     };
   };
   return {
-        // At level 2 or 3, so that the prison has written MAPPA F reports for the meetings.
-    custody: best('an adult in custody', (person) => !person.isYouth && person.supervision === 'CUSTODY' && person.level >= 2 && person.probationStatus === 'CURRENT'),
-    licence: best('an adult on licence', (person) => !person.isYouth && person.supervision === 'LICENCE' && person.probationStatus === 'CURRENT'),
-    youth: best('a young person', (person) => person.isYouth),
+    custody: subject('CUSTODY', 'an adult in custody', inCustody),
+    licence: subject('LICENCE', 'an adult on licence', onLicence),
+    youth: subject('YOUTH', 'a young person', young),
   };
 }
 
 // ---- The tests ----------------------------------------------------------------------------------
 
-const PURPOSES: readonly DeclaredPurpose[] = [
-  { purpose: 'CASE_MANAGEMENT', caseId: null },
-  { purpose: 'MAPPA_SCREENING', caseId: null },
-  { purpose: 'MAPPA_MEETING', caseId: 'MTG-MATRIX-0001' },
-  { purpose: 'DISCLOSURE_DECISION', caseId: 'DSC-MAPPA-MATRIX-0001' },
-  { purpose: 'STATISTICS', caseId: null },
-  { purpose: 'AUDIT', caseId: null },
-];
+const PURPOSES: readonly Purpose[] = ['CASE_MANAGEMENT', 'MAPPA_SCREENING', 'MAPPA_MEETING', 'DISCLOSURE_DECISION', 'STATISTICS', 'AUDIT'];
 
 let env: TestStack;
 let subjects: { custody: Subject; licence: Subject; youth: Subject };
@@ -948,57 +2180,63 @@ beforeAll(async () => {
   env = await startTestStack({ dataset: { offenders: 1_200, seed: 23, asOf: '2026-11-01' } });
   subjects = await chooseSubjects(env);
   await bindPurposesToRecords();
-  // Seeding 1,200 people and binding every role to a meeting, referral and decision outlasts the
+  // Seeding 1,200 people and binding every reader to a meeting, referral and decision outlasts the
   // default hook timeout on a busy machine.
 }, 300_000);
 
-const subjectKeyOf = (subject: Subject): string => (subject === subjects.custody ? 'CUSTODY' : subject === subjects.licence ? 'LICENCE' : 'YOUTH');
-const meetingIdOf = (subject: Subject): string => `MTG-MATRIX-${subjectKeyOf(subject)}`;
-const referralIdOf = (subject: Subject, principal: PrincipalClaims): string => `REF-MATRIX-${subjectKeyOf(subject)}-${principal.staffId}`;
-/** One level 2/3 disclosure decision per subject and role of the matrix, on the subject's meeting, proposed by that role (issue 11). */
-const decisionIdOf = (subject: Subject, role: RoleCase): string => `DSC-MAPPA-MATRIX-${subjectKeyOf(subject)}-${MATRIX.indexOf(role)}`;
+afterAll(async () => {
+  await env.close();
+});
+
+const meetingIdOf = (subject: Subject): string => `MTG-MATRIX-${subject.key}`;
+const referralIdOf = (subject: Subject, principal: PrincipalClaims): string => `REF-MATRIX-${subject.key}-${principal.staffId}`;
+/** One level 2/3 disclosure decision per subject and reader, on the subject's meeting, proposed by that reader (B.7, issue 11). */
+const decisionIdOf = (subject: Subject, reader: Reader): string => `DSC-MAPPA-MATRIX-${subject.key}-${READERS.indexOf(reader)}`;
 /** Who makes (or is party to) a MAPPA A referral: the Responsible Authority, the YOT and the unit itself. */
 const REFERRING_AGENCIES: readonly PrincipalAgency[] = ['police', 'probation', 'prison', 'yot', 'mappa_unit'];
 
+/** Meetings and disclosure decisions about children fail closed without the YOT and children's services (A.R25, B.10): ask about adults only. */
+const subjectsFor = (purpose: Purpose): Subject[] =>
+  purpose === 'MAPPA_MEETING' || purpose === 'DISCLOSURE_DECISION' ? [subjects.custody, subjects.licence] : [subjects.custody, subjects.licence, subjects.youth];
+
 /**
- * Issue 10: MAPPA_MEETING and MAPPA_SCREENING are bound to a record. Each adult subject has a meeting
- * (in the subject's area, so its co-ordinator stands to it) to which every other role of the matrix is
- * invited by staff id and has signed attendance; duty-to-co-operate attendees included, who reach the
- * subject only this way (principle 5). For screening, every Responsible Authority and YOT role (and
- * the chair) has an open referral about each subject from its agency in its area; the co-ordinator
- * screens by area. So the matrix shows the field policies under each purpose, and the row scope of
- * roles that can have no such record (lay advisers, analysts, information governance) elsewhere.
+ * MAPPA_MEETING, DISCLOSURE_DECISION and MAPPA_SCREENING are bound to a record (issues 10, 11). Each
+ * adult subject has a meeting in session (in the subject's area, so its co-ordinator stands to it) to
+ * which every other reader is invited by staff id and has signed attendance (B.53, B.54), duty-to-
+ * co-operate attendees included, who reach the subject only this way (principle 5); each reader
+ * proposed a disclosure decision on it (B.7: the proposer is a party whatever the role); and every
+ * referring reader has an open MAPPA A about each subject from its agency in its area (A.R19), while
+ * the co-ordinator screens by area. Readers who can have no such record (lay advisers, analysts,
+ * information governance) get one too where the helpers allow: the policies then decide.
  */
 async function bindPurposesToRecords(): Promise<void> {
   for (const subject of subjectsFor('MAPPA_MEETING')) {
     const meetingId = await insertMeeting(env, subject.person.pncId, { meetingId: meetingIdOf(subject) });
-    for (const role of MATRIX) {
-      const principal = role.principal(subject);
-      if (isMappaCoordinator(principal)) continue;
+    const invited = new Set<string>();
+    for (const reader of READERS) {
+      const principal = reader.principal(subject);
+      if (isMappaCoordinator(principal) || invited.has(`${principal.agency} ${principal.staffId}`)) continue;
+      invited.add(`${principal.agency} ${principal.staffId}`);
       const { invitationId } = await inviteToMeeting(env, meetingId, { staffId: principal.staffId, agency: principal.agency });
       await signAttendance(env, meetingId, principal, invitationId);
     }
   }
-  // Issue 11: DISCLOSURE_DECISION is bound to a decision the caller is party to. Each role proposes
-  // one about each adult subject (the proposer is a party whatever the role), so the matrix shows the
-  // field policies under the purpose; who else stands to a decision is disclosure-purpose-binding's.
   for (const subject of subjectsFor('DISCLOSURE_DECISION')) {
-    for (const role of MATRIX) {
-      const principal = role.principal(subject);
+    for (const reader of READERS) {
       await insertDisclosureDecision(env, {
         holder: 'MAPPA',
-        decisionId: decisionIdOf(subject, role),
+        decisionId: decisionIdOf(subject, reader),
         pncId: subject.person.pncId,
         area: subject.person.area,
-        proposer: principal,
+        proposer: reader.principal(subject),
         meetingId: meetingIdOf(subject),
       });
     }
   }
   const referrals = new Set<string>();
   for (const subject of subjectsFor('MAPPA_SCREENING')) {
-    for (const role of MATRIX) {
-      const principal = role.principal(subject);
+    for (const reader of READERS) {
+      const principal = reader.principal(subject);
       const referralId = referralIdOf(subject, principal);
       if (isMappaCoordinator(principal) || !REFERRING_AGENCIES.includes(principal.agency) || referrals.has(referralId)) continue;
       referrals.add(referralId);
@@ -1007,22 +2245,19 @@ async function bindPurposesToRecords(): Promise<void> {
   }
 }
 
-/** The purpose a role declares about a subject: the meeting about them, the referral they are party to (issue 10), or the decision they proposed (issue 11). */
-function declaredFor(purpose: DeclaredPurpose, subject: Subject, role: RoleCase): DeclaredPurpose {
-  if (purpose.purpose === 'MAPPA_MEETING') return { purpose: 'MAPPA_MEETING', caseId: meetingIdOf(subject) };
-  if (purpose.purpose === 'DISCLOSURE_DECISION') return { purpose: 'DISCLOSURE_DECISION', caseId: decisionIdOf(subject, role) };
-  const principal = role.principal(subject);
-  if (purpose.purpose === 'MAPPA_SCREENING' && !isMappaCoordinator(principal) && REFERRING_AGENCIES.includes(principal.agency)) return { purpose: 'MAPPA_SCREENING', caseId: referralIdOf(subject, principal) };
-  return purpose;
+/** The purpose a reader declares about a subject: the meeting about them, the referral they are party to, or the decision they proposed. */
+function declaredFor(purpose: Purpose, subject: Subject, reader: Reader): DeclaredPurpose {
+  if (purpose === 'MAPPA_MEETING') return { purpose, caseId: meetingIdOf(subject) };
+  if (purpose === 'DISCLOSURE_DECISION') return { purpose, caseId: decisionIdOf(subject, reader) };
+  const principal = reader.principal(subject);
+  if (purpose === 'MAPPA_SCREENING' && !isMappaCoordinator(principal) && REFERRING_AGENCIES.includes(principal.agency)) return { purpose, caseId: referralIdOf(subject, principal) };
+  return { purpose, caseId: null };
 }
 
-afterAll(async () => {
-  await env.close();
-});
-
-/** Meetings and disclosure decisions about children fail closed without the YOT and children's services (A.R25, B.10): ask about adults only. */
-const subjectsFor = (purpose: Purpose): Subject[] =>
-  purpose === 'MAPPA_MEETING' || purpose === 'DISCLOSURE_DECISION' ? [subjects.custody, subjects.licence] : [subjects.custody, subjects.licence, subjects.youth];
+/** The rows of a role under a purpose, by field group. */
+function rowsOf(role: RoleKey, purpose: Purpose): Map<string, Row> {
+  return new Map([...ROWS, ...PENDING_OTHER_HELPER].filter(([rowRole, rowPurpose]) => rowRole === role && rowPurpose === purpose).map((row) => [row[2], row]));
+}
 
 interface Offender {
   pncId: string;
@@ -1038,11 +2273,40 @@ const refusalsOf = (result: GraphQLResponse): string[] =>
   (result.errors ?? []).map((error) => `${error.path?.join('.')} ${String(error.extensions?.policy ?? error.extensions?.code)}`).sort();
 
 describe('the role × purpose matrix over the whole offender view', () => {
+  it('has one row per role × purpose × field group, each naming a group of the view and a rule', () => {
+    const ALL_ROWS = [...ROWS, ...PENDING_OTHER_HELPER];
+    const keys = ALL_ROWS.map(([role, purpose, group]) => `${role} ${purpose} ${group}`);
+    expect(keys.filter((key, index) => keys.indexOf(key) !== index)).toEqual([]);
+    expect(ALL_ROWS.filter(([, , group]) => !(group in FIELDS_BY_POLICY)).map(([role, purpose, group]) => `${role} ${purpose} ${group}`)).toEqual([]);
+    expect(ALL_ROWS.filter(([, , , rules]) => rules.trim() === '').map(([role, purpose, group]) => `${role} ${purpose} ${group}`)).toEqual([]);
+    // STATISTICS gives no one a person (principle 8, A.R27, C.93); lay advisers and analysts nothing (A.R28).
+    expect(ALL_ROWS.filter(([role, purpose]) => purpose === 'STATISTICS' || role === 'lay_adviser' || role === 'analyst')).toEqual([]);
+    // Every role named by a row reads as some reader.
+    expect([...new Set(ALL_ROWS.map(([role]) => role))].filter((role) => !READERS.some((reader) => reader.role === role))).toEqual([]);
+  });
+
   it('asks about subjects who, between them, hold every record of the view', () => {
     const held = new Set([...subjects.custody.holds, ...subjects.licence.holds, ...subjects.youth.holds]);
     expect([...held].sort()).toEqual(VIEW.filter((field) => field.name !== 'pncId').map((field) => field.name).sort());
     expect(subjects.youth.person.isYouth).toBe(true);
     expect([subjects.custody, subjects.licence].every((subject) => !subject.person.isYouth)).toBe(true);
+  });
+
+  it('sets each per-record condition up to hold for one adult and reader, and asks where it does not', () => {
+    const adults = [subjects.custody, subjects.licence];
+    // C.34, B.57: a VLO of a victim of each adult, and one who asked for release information.
+    expect(adults.map((subject) => subject.vloStaffIds.size > 0)).toEqual([true, true]);
+    expect(adults.some((subject) => subject.vloStaffIdsWantingRelease.size > 0)).toBe(true);
+    // B.15: each adult has an allocated COM with a line manager.
+    expect(adults.map((subject) => subject.comStaffCode !== 'NPS0001' && subject.lineManagerStaffCode !== null)).toEqual([true, true]);
+    // A.R38: one foreign national offender and one British national, as the MAPPA unit records them.
+    expect(adults.map((subject) => subject.foreignNational)).toEqual([true, false]);
+    // C.8: the adult on licence is the resident, the adult in custody is not.
+    expect(adults.map((subject) => subject.approvedPremisesStaff.has(APPROVED_PREMISES_STAFF_ID))).toEqual([false, true]);
+    // A.R5: the adult in custody is held at an establishment; the adult on licence is held nowhere.
+    expect(adults.map((subject) => subject.heldAt !== null)).toEqual([true, false]);
+    // A.R26: the young person's case is known to the YOT; the adults' cases are led by another agency.
+    expect(adults.map((subject) => subject.person.leadAgency === 'YOT')).toEqual([false, false]);
   });
 
   it('A.R5, A.R6: asks about ViSOR nominals that meet the partner condition and one that does not', () => {
@@ -1075,51 +2339,70 @@ describe('the role × purpose matrix over the whole offender view', () => {
     expect(Object.values(FIELDS_BY_POLICY).flat().sort()).toEqual(shape('Offender', '').sort());
   });
 
-  const cases = MATRIX.flatMap((role) => PURPOSES.map((purpose) => ({ role, purpose })));
-  it.each(cases.map(({ role, purpose }) => [`${role.rules}: ${role.label} under ${purpose.purpose}`, role, purpose] as const))(
-    '%s',
-    async (_name, role, purpose) => {
-      const allowed = new Set(role.reads[purpose.purpose]);
-      for (const subject of subjectsFor(purpose.purpose)) {
-        const result = await postGraphQL<{ offender: Offender | null }>(
+  it('A.R9, A.R19, B.52, C.88: the register is the co-ordinator\'s; the chair is refused it under case management and screening', async () => {
+    const REGISTER = /* GraphQL */ `query Register { offenders(first: 3) { totalCount edges { node { pncId } } } }`;
+    const coordinator = asStaff('MCU0001', 'mappa_unit', 'mappa_coordinator')(subjects.custody);
+    const chair = asStaff('CHAIR0001', 'police', 'mappa_chair')(subjects.custody);
+    const ask = async (principal: PrincipalClaims, purpose: Purpose) =>
+      postGraphQL<{ offenders: { totalCount: number } | null }>(`${env.stack.gateway.url}/graphql`, REGISTER, {}, await env.headersFor(principal, { purpose, caseId: null }));
+    const asCoordinator = await ask(coordinator, 'CASE_MANAGEMENT');
+    expect(asCoordinator.errors).toBeUndefined();
+    expect(asCoordinator.data?.offenders?.totalCount).toBeGreaterThan(0);
+    for (const purpose of ['CASE_MANAGEMENT', 'MAPPA_SCREENING'] as const) {
+      const asChair = await ask(chair, purpose);
+      expect({ purpose, offenders: asChair.data?.offenders ?? null, refusals: refusalsOf(asChair) }).toEqual({ purpose, offenders: null, refusals: ['offenders mappa.register'] });
+    }
+  });
+
+  const cases = READERS.flatMap((reader) => PURPOSES.map((purpose) => ({ reader, purpose })));
+  it.each(cases.map(({ reader, purpose }) => [`${reader.label} under ${purpose}`, reader, purpose] as const))('%s', async (_name, reader, purpose) => {
+    const rowsHere = rowsOf(reader.role, purpose);
+    const granted = new Set(rowsHere.keys());
+    const answers = await Promise.all(
+      subjectsFor(purpose).map(async (subject) => ({
+        subject,
+        result: await postGraphQL<{ offender: Offender | null }>(
           `${env.stack.gateway.url}/graphql`,
           WHOLE_OFFENDER_VIEW,
           { pncId: subject.person.pncId },
-          await env.headersFor(role.principal(subject), declaredFor(purpose, subject, role)),
-        );
-        if (role.knowsOnly?.[purpose.purpose]?.(subject) === false) {
-          expect({ subject: subject.label, refusals: refusalsOf(result), offender: result.data?.offender ?? null }).toEqual({ subject: subject.label, refusals: [], offender: null });
-          continue;
-        }
-        // Exactly the refusals the rules give: no more, no fewer, and no other kind of error.
-        expect({ subject: subject.label, refusals: refusalsOf(result) }).toEqual({ subject: subject.label, refusals: expectedRefusals(allowed) });
-        const offender = result.data?.offender ?? null;
-        if (!allowed.has('police.subjectKey')) {
-          expect(offender).toBeNull();
-          continue;
-        }
-        expect(offender?.pncId).toBe(subject.person.pncId);
-        expect({ subject: subject.label, problems: dataProblems(offender!, VIEW, allowed, 'offender') }).toEqual({ subject: subject.label, problems: [] });
-        // Allowed records the person has come back; records they do not have, or that fail the
-        // grant's per-record condition, are null or empty.
-        for (const field of VIEW) {
-          if (field.name === 'pncId' || !allowed.has(field.policy)) continue;
-          const value = offender![field.name];
-          const returned = Array.isArray(value) ? value.length > 0 : value !== null;
-          const meetsCondition = role.onlyWhere?.[purpose.purpose]?.[field.policy]?.(subject) ?? true;
-          expect({ subject: subject.label, field: field.name, returned }).toEqual({ subject: subject.label, field: field.name, returned: subject.holds.has(field.name) && meetsCondition });
-        }
-        // And they are this person's.
-        if (allowed.has('police.identityNames') && (role.onlyWhere?.[purpose.purpose]?.['police.identityNames']?.(subject) ?? true)) {
-          expect(offender!.identity).toMatchObject({ firstName: subject.person.firstName, lastName: subject.person.lastName, dateOfBirth: subject.person.dateOfBirth });
-        }
-        const readsMappaCase = allowed.has('mappa.levelAndLeadAgency') && (role.onlyWhere?.[purpose.purpose]?.['mappa.levelAndLeadAgency']?.(subject) ?? true);
-        if (readsMappaCase) expect(offender!.mappaCase).toMatchObject({ level: subject.person.level, leadAgency: subject.person.leadAgency });
-        // Whether the case comes back at all is checked above (a condition may withhold it, issue 12); when it does, it is theirs.
-        if (allowed.has('probation.caseReference') && subject.person.crn && offender!.probationCase) expect(offender!.probationCase.crn).toBe(subject.person.crn);
-        if (allowed.has('prison.custody') && subject.holds.has('custody')) expect(offender!.custody?.prisonNumber).toBe(subject.person.prisonNumber);
-        if (allowed.has('yot.youthCase') && subject.holds.has('youthCase')) expect(offender!.youthCase?.yotReference).toBe(subject.person.yotReference);
+          await env.headersFor(reader.principal(subject), declaredFor(purpose, subject, reader)),
+        ),
+      })),
+    );
+    for (const { subject, result } of answers) {
+      const principal = reader.principal(subject);
+      if (reader.knows?.(purpose, subject) === false) {
+        expect({ subject: subject.label, refusals: refusalsOf(result), offender: result.data?.offender ?? null }).toEqual({ subject: subject.label, refusals: [], offender: null });
+        continue;
       }
-    },
-  );
+      // Exactly the refusals the rows give, naming each refused group's policy: no more, no fewer, and
+      // no other kind of error. A condition never refuses (the errors come from the operation alone, principle 9).
+      expect({ subject: subject.label, refusals: refusalsOf(result) }).toEqual({ subject: subject.label, refusals: expectedRefusals(granted) });
+      const offender = result.data?.offender ?? null;
+      if (!granted.has('police.subjectKey')) {
+        expect(offender).toBeNull();
+        continue;
+      }
+      expect(offender?.pncId).toBe(subject.person.pncId);
+      // Groups granted under a condition that fails here are withheld: null, as if not held.
+      const withheld = new Set([...rowsHere.values()].filter(([, , , , only]) => only !== undefined && !only.holds(principal, subject)).map(([, , group]) => group));
+      const reads = new Set([...granted].filter((group) => !withheld.has(group)));
+      expect({ subject: subject.label, problems: dataProblems(offender!, VIEW, reads, withheld, 'offender') }).toEqual({ subject: subject.label, problems: [] });
+      // Each record read here comes back exactly where the person has one.
+      for (const field of VIEW) {
+        if (field.name === 'pncId' || !granted.has(field.policy)) continue;
+        const value = offender![field.name];
+        const returned = Array.isArray(value) ? value.length > 0 : value !== null;
+        expect({ subject: subject.label, field: field.name, returned }).toEqual({ subject: subject.label, field: field.name, returned: subject.holds.has(field.name) && reads.has(field.policy) });
+      }
+      // And they are this person's.
+      if (reads.has('police.identityNames')) {
+        expect(offender!.identity).toMatchObject({ firstName: subject.person.firstName, lastName: subject.person.lastName, dateOfBirth: subject.person.dateOfBirth });
+      }
+      if (reads.has('mappa.levelAndLeadAgency')) expect(offender!.mappaCase).toMatchObject({ level: subject.person.level, leadAgency: subject.person.leadAgency });
+      if (reads.has('probation.caseReference') && subject.person.crn && offender!.probationCase) expect(offender!.probationCase.crn).toBe(subject.person.crn);
+      if (reads.has('prison.custody') && reads.has('prison.custodyRecord') && subject.holds.has('custody')) expect(offender!.custody?.prisonNumber).toBe(subject.person.prisonNumber);
+      if (reads.has('yot.youthCase') && subject.holds.has('youthCase')) expect(offender!.youthCase?.yotReference).toBe(subject.person.yotReference);
+    }
+  });
 });

@@ -8,7 +8,8 @@ import type { GraphQLResponse, TestStack } from './support/test-stack';
  * C.56: YOS staff make standard checks with the police about their young person (after considering
  * consent). Expected from the rule: both YOT roles, under case management, read the police's
  * identification of the young person (names and date of birth) while the police record them as under
- * 18; nothing more of the police's records (no CRO number, aliases, gender, nationality, ethnicity,
+ * 18, and its warning markers (the safety flags a standard check is for; inventory §5.1 WarningMarker);
+ * nothing more of the police's records (no CRO number, aliases, gender, nationality, ethnicity,
  * intelligence), and nothing about an adult.
  */
 
@@ -88,6 +89,23 @@ describe('C.56: the YOT\'s standard checks with the police', () => {
       ].sort(),
     );
     expect(result.data?.offender).toMatchObject({ identity: { firstName: person.firstName, croNumber: null, gender: null, nationality: null, ethnicityCode: null, aliases: null }, intelligence: null });
+  });
+
+  it.each(['yot_case_manager', 'yot_manager'] as const)('C.56: a %s reads the police warning markers of its young person, and none of an adult', async (role) => {
+    const MARKERS = /* GraphQL */ `query ($pncId: ID!) { offender(pncId: $pncId) { pncId warningMarkers { code createdDate } } }`;
+    // A synthetic marker on the young person (the seed gives few young people one); an adult of the area who has markers.
+    const person = youngPeople()[2]!;
+    await env.connection.database().execute(sql`insert into police.warning_marker (pnc_id, code, created_date) values (${person.pncId}, 'WE', '2026-06-01')`);
+    const young = await ask(yotStaff(role), MARKERS, person.pncId);
+    expect(young.errors).toBeUndefined();
+    expect((young.data?.offender as { warningMarkers: unknown } | null)?.warningMarkers).toEqual(expect.arrayContaining([{ code: 'WE', createdDate: '2026-06-01' }]));
+    const { rows } = (await env.connection.database().execute(sql`select distinct pnc_id from police.warning_marker`)) as unknown as { rows: { pnc_id: string }[] };
+    const withMarkers = new Set(rows.map((row) => row.pnc_id));
+    const adult = env.people.find((candidate) => !candidate.isYouth && !candidate.restrictedAccess && candidate.category !== 4 && withMarkers.has(candidate.pncId))!;
+    const grown = await ask(yotStaff(role), MARKERS, adult.pncId);
+    // Null, as for a person with no markers: no error says the police hold any (principle 9).
+    expect(grown.errors).toBeUndefined();
+    expect(grown.data?.offender).toEqual({ pncId: adult.pncId, warningMarkers: null });
   });
 
   it('C.56: an adult is not the YOT\'s young person: the identity is null, as for a person the police do not identify', async () => {

@@ -57,6 +57,7 @@ export function gatewayAuditPlugin(writer: AuditWriter, policies: SupergraphPoli
             documentHash: queryHash ?? null,
             subjects: [...observed.subjects].sort(),
             fields: fieldsByOwner(observed.fields, denied, policies),
+            ...(contextValue.audit.statisticsQueries().length > 0 ? { statistics: [...contextValue.audit.statisticsQueries()] } : {}),
             outcome: auditOutcome(errorCodes, true, denied.length),
             errorCodes,
             durationMs: elapsedMs(contextValue.audit.started),

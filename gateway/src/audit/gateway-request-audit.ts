@@ -1,4 +1,5 @@
 import type { DeniedSelection } from '@mappa/shared';
+import type { StatisticsAuditDetail } from '../statistics/statistics.service';
 
 /**
  * What the gateway learns about one request while serving it that the response alone does not
@@ -16,5 +17,16 @@ export class GatewayRequestAudit {
 
   deniedSelections(): readonly DeniedSelection[] {
     return this.denied;
+  }
+
+  private statistics: StatisticsAuditDetail[] = [];
+
+  /** A statistics query this request ran (issue 13): its dimensions, filters and the owners asked. */
+  recordStatistics(detail: StatisticsAuditDetail): void {
+    this.statistics.push(detail);
+  }
+
+  statisticsQueries(): readonly StatisticsAuditDetail[] {
+    return this.statistics;
   }
 }

@@ -26,7 +26,7 @@ const GRANT_HOLDER = 'mappa';
 export type StandingSubgraph = (typeof DISCLOSURE_HOLDER_SUBGRAPH)[DisclosureHolder] | CaseRelationshipHolder;
 
 const GRANTS_FIELD = 'myCaseAccessGrants { grantId pncId purpose caseId validUntil }';
-const EVIDENCE_SELECTION = '{ kind meetingId referralId decisionId pncId standing disclosureStanding invitationId attending childSafeguardsMet decisionOpen validUntil }';
+const EVIDENCE_SELECTION = '{ kind meetingId referralId decisionId pncId standing disclosureStanding invitationId attending childSafeguardsMet decisionOpen meetingDate validUntil }';
 const EVIDENCE_FIELD = `myPurposeEvidence ${EVIDENCE_SELECTION}`;
 
 interface Lookup {
@@ -62,6 +62,7 @@ const evidenceAnswerSchema = z
     attending: z.boolean().nullable(),
     childSafeguardsMet: z.boolean().nullable(),
     decisionOpen: z.boolean().nullable().optional(),
+    meetingDate: z.string().nullable().optional(),
     validUntil: z.string(),
   })
   .transform((answer, context) => {
@@ -70,7 +71,17 @@ const evidenceAnswerSchema = z
         ? { kind: answer.kind, referralId: answer.referralId, pncId: answer.pncId, validUntil: answer.validUntil }
         : answer.kind === 'DISCLOSURE'
           ? { kind: answer.kind, decisionId: answer.decisionId, pncId: answer.pncId, standing: answer.disclosureStanding, childSafeguardsMet: answer.childSafeguardsMet, decisionOpen: answer.decisionOpen, validUntil: answer.validUntil }
-          : { kind: answer.kind, meetingId: answer.meetingId, pncId: answer.pncId, standing: answer.standing, invitationId: answer.invitationId, attending: answer.attending, childSafeguardsMet: answer.childSafeguardsMet, validUntil: answer.validUntil };
+          : {
+              kind: answer.kind,
+              meetingId: answer.meetingId,
+              pncId: answer.pncId,
+              standing: answer.standing,
+              invitationId: answer.invitationId,
+              attending: answer.attending,
+              childSafeguardsMet: answer.childSafeguardsMet,
+              ...(answer.meetingDate ? { meetingDate: answer.meetingDate } : {}),
+              validUntil: answer.validUntil,
+            };
     const parsed = purposeEvidenceSchema.safeParse(candidate);
     if (!parsed.success) {
       context.addIssue({ code: 'custom', message: 'not purpose evidence' });

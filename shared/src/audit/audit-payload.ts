@@ -44,6 +44,17 @@ export const auditServedValueSchema = z.strictObject({
   valueHash: sha256Hex,
 });
 
+/**
+ * A statistics query the gateway's statistics service ran (issue 13): which query, its dimensions, its
+ * filters (a dimension and the values kept: codes from fixed lists, never a person) and the owners asked.
+ */
+export const auditStatisticsSchema = z.strictObject({
+  query: z.enum(['ANNUAL_REPORT', 'AD_HOC_AGGREGATE']),
+  dimensions: z.array(code).max(8),
+  filters: z.array(z.strictObject({ dimension: code, values: z.array(code).max(16) })).max(16),
+  owners: z.array(code).max(8),
+});
+
 export const AUDIT_OUTCOMES = ['ALLOWED', 'PARTLY_DENIED', 'REJECTED', 'UNAUTHENTICATED', 'FAILED'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
@@ -76,6 +87,12 @@ export const auditPayloadSchema = z.strictObject({
    * on every other entry, so entries written before it existed hash and verify as they did.
    */
   served: z.array(auditServedValueSchema).max(5_000).optional(),
+  /**
+   * Only on the gateway's entry for a request that ran statistics queries (issue 13): each query's
+   * dimensions, filters and the owners that contributed. Absent on every other entry, so entries
+   * written before it existed hash and verify as they did.
+   */
+  statistics: z.array(auditStatisticsSchema).max(8).optional(),
   outcome: z.enum(AUDIT_OUTCOMES),
   errorCodes: z.array(code).max(64).default([]),
   durationMs: z.number().int().min(0),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DISCLOSURE_STANDINGS } from '../disclosure/disclosure.model';
-import { pncIdSchema } from '../validation/identifiers';
+import { isoDateSchema, pncIdSchema } from '../validation/identifiers';
 import type { AccessGrant } from '../authorization/field-policy';
 import type { Caller } from './caller';
 import { ROLES } from './principal';
@@ -43,6 +43,13 @@ export const meetingEvidenceSchema = z.object({
    * Decides whether a subject under 18 is served (`meeting.rules.ts` in the MAPPA unit states the rule once).
    */
   childSafeguardsMet: z.boolean(),
+  /**
+   * B.49, inventory OQ 4: the meeting's day in England and Wales (its scheduled date, `YYYY-MM-DD`). A
+   * MAPPA F report names the meeting it was written for only by this date, so the prison serves an
+   * attendee the report written for this meeting and no other. Absent (evidence that does not say):
+   * no report matches (deny by default).
+   */
+  meetingDate: isoDateSchema.optional(),
   validUntil: z.iso.datetime({ offset: true }),
 });
 

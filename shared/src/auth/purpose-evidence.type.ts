@@ -2,7 +2,7 @@ import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql
 import type { ClassType } from 'type-graphql';
 import { Access } from '../authorization/access-directive';
 import type { FieldPolicy } from '../authorization/field-policy';
-import { DateTimeISO } from '../domain/scalars';
+import { DateTimeISO, LocalDate } from '../domain/scalars';
 import type { PurposeEvidence } from './purpose-evidence';
 
 /*
@@ -81,12 +81,13 @@ export interface PurposeEvidenceAnswer {
   attending: boolean | null;
   childSafeguardsMet: boolean | null;
   decisionOpen: boolean | null;
+  meetingDate: string | null;
   validUntil: Date;
 }
 
 /** Evidence as its GraphQL answer. */
 export function toPurposeEvidenceAnswer(evidence: PurposeEvidence): PurposeEvidenceAnswer {
-  const none = { meetingId: null, referralId: null, decisionId: null, standing: null, disclosureStanding: null, invitationId: null, attending: null, childSafeguardsMet: null, decisionOpen: null };
+  const none = { meetingId: null, referralId: null, decisionId: null, standing: null, disclosureStanding: null, invitationId: null, attending: null, childSafeguardsMet: null, decisionOpen: null, meetingDate: null };
   const validUntil = new Date(evidence.validUntil);
   switch (evidence.kind) {
     case 'REFERRAL':
@@ -112,6 +113,7 @@ export function toPurposeEvidenceAnswer(evidence: PurposeEvidence): PurposeEvide
         invitationId: evidence.invitationId,
         attending: evidence.attending,
         childSafeguardsMet: evidence.childSafeguardsMet,
+        meetingDate: evidence.meetingDate ?? null,
         validUntil,
       };
   }
@@ -174,6 +176,10 @@ export function purposeEvidenceType(policy: FieldPolicy): ClassType<PurposeEvide
     @Access(policy)
     @Field(() => Boolean, { nullable: true, description: 'Whether the decision is still to be made (DISCLOSURE only): only then does it reach its subject\'s records.' })
     decisionOpen!: boolean | null;
+
+    @Access(policy)
+    @Field(() => LocalDate, { nullable: true, description: 'The meeting\'s day in England and Wales (MEETING only): the date a MAPPA F report names its meeting by (B.49, OQ 4).' })
+    meetingDate!: string | null;
 
     @Access(policy)
     @Field(() => DateTimeISO, { description: 'When the evidence stops holding.' })

@@ -22,6 +22,11 @@ export const RECORD_CONDITIONS = [
   'subjectUnderEighteen',
   'receivingProbationArea',
   'mappaJInForce',
+  'leadAgencyOfCase',
+  'mappaLevelOne',
+  'mappaLevelTwoOrThree',
+  'writingEstablishment',
+  'reportForDeclaredMeeting',
 ] as const;
 
 export type RecordConditionName = (typeof RECORD_CONDITIONS)[number];
@@ -63,6 +68,12 @@ export const RECORD_CONDITION_DESCRIPTIONS: Record<RecordConditionName, string> 
   subjectUnderEighteen: "only for a person the owner's record shows is under 18 on the request's date, by the date of birth it holds",
   receivingProbationArea: "only for a transition plan that names the reader's area as the probation area receiving the case",
   mappaJInForce: 'only for a MAPPA J about someone 18 or over whose restriction has not reached its end date',
+  leadAgencyOfCase: "only for a MAPPA case led by the reader's agency (police, probation or the youth offending team), as the MAPPA unit records its lead agency",
+  mappaLevelOne: "only for a person the owner records as managed at MAPPA level 1 (the level the lead agency gave it, e.g. the prison's active P1 alert)",
+  mappaLevelTwoOrThree: "only for a person the owner records as managed at MAPPA level 2 or 3 (the level the lead agency gave it, e.g. the prison's active P2 or P3 alert)",
+  reportForDeclaredMeeting: 'only for a MAPPA F report written for the meeting the reader declared (its date, as the MAPPA unit vouches the meeting)',
+  writingEstablishment:
+    "only for a MAPPA F report written by the establishment the reader's token names; a reader whose token names no establishment is scoped by area, as for every prison record (A.R5)",
 };
 
 /**

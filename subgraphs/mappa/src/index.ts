@@ -10,12 +10,14 @@ import { MAPPA_POLICIES } from './mappa.policies';
 import { CaseAccessGrantResolver } from './case-access-grant/case-access-grant.resolver';
 import { MappaCaseLevelResolver } from './mappa-case/mappa-case-level.resolver';
 import { MappaCaseResolver } from './mappa-case/mappa-case.resolver';
+import { MAPPA_RECORD_CONDITIONS } from './mappa-case/lead-agency.condition';
 import { MeetingActionResolver } from './meeting/meeting-action.resolver';
 import { MeetingDecisionResolver } from './meeting/meeting-decision.resolver';
 import { MeetingMinutesResolver } from './meeting/meeting-minutes.resolver';
 import { MeetingPackPreviewResolver } from './meeting-pack/meeting-pack-preview.resolver';
 import { DisclosureConsiderationResolver } from './disclosure/disclosure-consideration.resolver';
 import { DisclosureStatisticsResolver } from './disclosure/disclosure-statistics.resolver';
+import { MappaStatisticsResolver } from './statistics/mappa-statistics.resolver';
 import { offenderReferenceResolver } from './offender/offender.reference';
 import { OffenderResolver } from './offender/offender.resolver';
 import { ReferralResolver } from './referral/referral.resolver';
@@ -55,6 +57,7 @@ export const mappaSubgraph: SubgraphDefinition<MappaLoaders> = {
           MeetingPackPreviewResolver,
           DisclosureConsiderationResolver,
           DisclosureStatisticsResolver,
+          MappaStatisticsResolver,
           MappaDisclosureProposalResolver,
           MappaDisclosureDecisionResolver,
         ],
@@ -62,6 +65,7 @@ export const mappaSubgraph: SubgraphDefinition<MappaLoaders> = {
       offenderReferenceResolver,
       MAPPA_POLICIES,
       authorization,
+      MAPPA_RECORD_CONDITIONS,
     ),
   createLoaders: createMappaLoaders,
   seed: seedMappa,

@@ -34,6 +34,15 @@ const REFERRER_GRANTS: readonly AccessGrant[] = [
   { roles: ['prison_offender_manager'], agencies: ['prison'], purposes: ['CASE_MANAGEMENT'] },
   { roles: ['yot_case_manager'], agencies: ['yot'], purposes: ['CASE_MANAGEMENT'] },
 ];
+/**
+ * The lead agency's case managers, for case management, on a case their agency leads (A.R20, A.R21),
+ * each in their own agency (one grant per agency, so a role claimed in another agency matches none).
+ */
+const LEAD_AGENCY_CASE_MANAGER_GRANTS: readonly AccessGrant[] = [
+  { roles: ['ppu_officer', 'ct_officer'], agencies: ['police'], purposes: ['CASE_MANAGEMENT'], condition: 'leadAgencyOfCase' },
+  { roles: ['probation_practitioner', 'senior_probation_officer'], agencies: ['probation'], purposes: ['CASE_MANAGEMENT'], condition: 'leadAgencyOfCase' },
+  { roles: YOT_ROLES, agencies: ['yot'], purposes: ['CASE_MANAGEMENT'], condition: 'leadAgencyOfCase' },
+];
 /** What the co-ordinator reads the unit's own records for (§5.5: screening, meetings, administration). */
 const MAPPA_UNIT_PURPOSES: readonly Purpose[] = ['MAPPA_SCREENING', 'MAPPA_MEETING', 'CASE_MANAGEMENT'];
 /** The MAPPA unit's own reading of its case records: the co-ordinator for all its work, the chair for the meetings it chairs. */
@@ -104,7 +113,7 @@ export const mappaPolicies = definePolicies('mappa', {
     summary:
       'The list of changes to a MAPPA case as a container (`MappaCase.history`): whoever reads the history (caseHistory), and the MAPPA unit\'s own information governance under AUDIT, who open it only to reach who recorded each change (caseAudit, A.R12): what changed, from and to, when and by which decision stay refused to them.',
     rules: ['A.R12', 'principle 10'],
-    grants: [...MAPPA_UNIT_CASE_GRANTS, MAPPA_AUDIT],
+    grants: [...MAPPA_UNIT_CASE_GRANTS, ...LEAD_AGENCY_CASE_MANAGER_GRANTS, MAPPA_AUDIT],
   },
   caseStatus: {
     owner: Agency.MAPPA_UNIT,
@@ -118,9 +127,9 @@ export const mappaPolicies = definePolicies('mappa', {
     owner: Agency.MAPPA_UNIT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Every change to a MAPPA case (what changed, from and to, when, and the kind of decision): the co-ordinator, and the chair for the meetings it chairs (MAPPA_MEETING). The case\'s lead-agency roles (A.R20, A.R21) are not granted until the lead-agency row condition can be checked (fail closed). Row scope: own area or a live case grant.',
+      'Every change to a MAPPA case (what changed, from and to, when, and the kind of decision): the co-ordinator, and the chair for the meetings it chairs (MAPPA_MEETING); and the lead agency\'s case managers for case management, only on a case their agency leads (A.R20, A.R21: the lead agency records termination and controls referral and continuation, so it reads the decisions that brought the case where it is): PPU and counter-terrorism officers for a police-led case, probation practitioners and SPOs for a probation-led one, YOT case managers and managers for a YOT-led one (`leadAgencyOfCase`, the MAPPA unit\'s own record of the lead agency). Row scope: own area or a live case grant.',
     rules: ['principle 3', 'principle 7', 'A.R12', 'A.R16', 'A.R18', 'A.R19', 'A.R20', 'A.R21', 'B.44', 'C.5'],
-    grants: MAPPA_UNIT_CASE_GRANTS,
+    grants: [...MAPPA_UNIT_CASE_GRANTS, ...LEAD_AGENCY_CASE_MANAGER_GRANTS],
   },
   caseAudit: {
     owner: Agency.MAPPA_UNIT,
@@ -430,6 +439,24 @@ export const mappaPolicies = definePolicies('mappa', {
       'Disclosure statistics for an area and period (KPI 3 and the SMB\'s monitoring, C §7): level 2/3 meetings held and those at which disclosure was considered, and decisions proposed, made, not made and withdrawn, by recipient kind and by level. Counts only, never a person or an id, and every count of 1 to 4 suppressed (C.93). The MAPPA co-ordinator and the Strategic Management Board\'s lay advisers (SMB members, signed in as the MAPPA unit\'s), under STATISTICS, for their own area only: another area is answered with nothing. Level 1 decisions are the lead agencies\' and are not counted here.',
     rules: ['principle 8', 'principle 9', 'KPI 3', 'C.92', 'C.93'],
     grants: [{ roles: ['mappa_coordinator', 'lay_adviser'], agencies: ['mappa_unit'], purposes: ['STATISTICS'] }],
+  },
+  // Issue 13: the unit's part of the statistics path, asked only by the gateway's statistics service
+  // (the queries are @inaccessible); the service suppresses and rounds before anything leaves.
+  statisticsPublished: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL',
+    summary:
+      'The annual report tables the MAPPA unit counts (C §7.3 tables 1 and 2: offenders on 31 March by category and level; people managed at level 2 or 3 in the year), as raw cells for the gateway\'s statistics service, which suppresses and rounds them. Analysts, the co-ordinator, the chair and the SMB lay advisers, under STATISTICS, for the area of their own token; another area is answered with nothing. Category 4 and restricted ViSOR cases are in no statistic (principle 7).',
+    rules: ['principle 7', 'principle 8', 'principle 9', 'C.92', 'C.93'],
+    grants: [{ roles: ['analyst', 'mappa_coordinator', 'mappa_chair', 'lay_adviser'], purposes: ['STATISTICS'] }],
+  },
+  statisticsSubjects: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The ad-hoc statistics population: each active MAPPA case of an area under a pseudonym for one query (an HMAC under the query\'s own secret) with its category, level and lead agency, for the gateway\'s statistics service, which joins the owners\' answers, counts, suppresses and rounds. Analysts, the co-ordinator and the chair (not lay advisers: published tables only), under STATISTICS, for their own area.',
+    rules: ['principle 7', 'principle 8', 'principle 9', 'C.93'],
+    grants: [{ roles: ['analyst', 'mappa_coordinator', 'mappa_chair'], purposes: ['STATISTICS'] }],
   },
   // Disclosure decisions at levels 2 and 3 (issue 11): the record's and the proposal answer's grants are the
   // same in the three holders (shared types); proposing is the meeting's.

@@ -177,11 +177,13 @@ export const policePolicies = definePolicies('police', {
   warningMarkers: {
     owner: Agency.POLICE,
     classification: 'OFFICIAL-SENSITIVE',
-    summary: 'PNC warning markers (safety flags). Police; Responsible Authority roles for MAPPA purposes.',
-    rules: ['B.1', 'B.3'],
+    summary:
+      'PNC warning markers (safety flags). Police; Responsible Authority roles for MAPPA purposes; YOT staff for their standard police checks on a young person before meeting them (C.56, inventory §5.1 WarningMarker), only while the police record the person as under 18 (on anyone else the answer is null, as for a person with no markers).',
+    rules: ['B.1', 'B.3', 'C.56'],
     grants: [
       { roles: POLICE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
       { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
+      { roles: YOT_ROLES, purposes: ['CASE_MANAGEMENT'], agencies: ['yot'], condition: 'subjectUnderEighteen' },
     ],
   },
   intelligence: {
@@ -254,6 +256,15 @@ export const policePolicies = definePolicies('police', {
   disclosureRecord: disclosureRecordPolicy(Agency.POLICE),
   disclosureProposal: disclosureProposalPolicy(Agency.POLICE),
   disclosureProposing: level1DisclosureProposingPolicy(Agency.POLICE, 'POLICE'),
+  // Issue 13: the police's part of the ad-hoc statistics join (@inaccessible, the gateway's statistics service only).
+  statisticsSubjects: {
+    owner: Agency.POLICE,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The ad-hoc statistics join\'s police dimensions: each person the police hold in an area (police.person.mappa_area) under a pseudonym for one query, with gender and age band (never the date of birth). Ethnicity is not a dimension until the police decide its aggregation (special category data). Analysts, the co-ordinator and the chair, under STATISTICS, for their own area; another area is answered with nothing.',
+    rules: ['principle 7', 'principle 8', 'principle 9', 'C.93'],
+    grants: [{ roles: ['analyst', 'mappa_coordinator', 'mappa_chair'], purposes: ['STATISTICS'] }],
+  },
 });
 
 /** Every police policy, for the schema build and the access matrix. */

@@ -5,7 +5,7 @@ import type { SubgraphDefinition } from '@mappa/shared';
 import { PrisonAccessAuditResolver } from './access-audit/access-audit.resolver';
 import { CustodyRelationshipResolver } from './custody/custody-relationship.resolver';
 import { PrisonCustodyResolver } from './custody/custody.resolver';
-import { PRISON_RECORD_CONDITIONS } from './offender/case-relationship.condition';
+import { PRISON_RECORD_CONDITIONS } from './offender/prison-record.conditions';
 import { offenderReferenceResolver } from './offender/offender.reference';
 import { OffenderResolver } from './offender/offender.resolver';
 import { createPrisonLoaders } from './prison.loaders';

@@ -6,7 +6,9 @@ import type { AccessGrant, Role } from '@mappa/shared';
 // (shared/src/auth/row-scope.ts: CT gate, the person's responsible MAPPA area or a live case grant)
 // is enforced before any field (for an establishment's prison offender manager: custody, A.R5); the
 // allocated offender manager and the VLO's own victims are per-record conditions on probation's facts,
-// vouched by the gateway; what is still to come (meeting membership, alert type) is named in the summaries.
+// vouched by the gateway; the MAPPA level (B.60, B.51) and the MAPPA F's writing establishment are
+// decided per record on the prison's own records; what is still to come (the meeting a MAPPA F was
+// written for, alert type) is named in the summaries.
 
 const PRISON_ROLES: readonly Role[] = ['prison_offender_manager'];
 const RA_ROLES: readonly Role[] = ['probation_practitioner', 'senior_probation_officer', 'prison_offender_manager', 'mappa_coordinator', 'mappa_chair'];
@@ -32,6 +34,43 @@ const VICTIM_LIAISON_OFFICER_RELEASE_INFORMATION: AccessGrant = {
   condition: 'victimLiaisonOfficerOfVictimWantingRelease',
 };
 
+/**
+ * B.60: at level 1 the prison's exchange of information is not limited by what the guidance asks of
+ * it for level 2 and 3 meetings (MAPPA Guidance 15.26), so the Responsible Authority's case managers
+ * (police, probation) read the custody detail they would read at a meeting, under case management,
+ * for a person the prison records at level 1 (its active P1 alert). Row scope keeps it to the area.
+ * Not the co-ordinator or the chair: level 1 is ordinary agency management, without the MAPPA unit.
+ */
+const LEVEL_ONE_EXCHANGE: AccessGrant = {
+  roles: [...POLICE_ROLES, 'probation_practitioner', 'senior_probation_officer'],
+  purposes: ['CASE_MANAGEMENT'],
+  agencies: ['police', 'probation'],
+  condition: 'mappaLevelOne',
+};
+/**
+ * B.48: the prison writes ROTL periods (days and times) to ViSOR for its partners: the police public
+ * protection officer (row scope: the case area) and the allocated community offender manager
+ * (probation's fact, vouched by the gateway) read them under case management.
+ */
+const VISOR_PARTNERS_ROTL: readonly AccessGrant[] = [
+  PPU_CASE_MANAGEMENT,
+  { roles: ['probation_practitioner'], purposes: ['CASE_MANAGEMENT'], agencies: ['probation'], condition: 'allocatedOffenderManager' },
+];
+/**
+ * B.51, inventory OQ 21: the Governor approves ROTL at level 2 or 3 only after consulting the MAPPA
+ * co-ordinator, who reads the ROTL record for that consultation. No purpose names the consultation;
+ * the co-ordinator's own case management (the register's administration) carries it, only for a
+ * person the prison records at level 2 or 3, in the co-ordinator's area (row scope; the ROTL area
+ * is not recorded, so the person's responsible area stands for it).
+ */
+const ROTL_CONSULTATION: AccessGrant = { roles: ['mappa_coordinator'], purposes: ['CASE_MANAGEMENT'], agencies: ['mappa_unit'], condition: 'mappaLevelTwoOrThree' };
+/** B.49 and the inventory (§5.3): a MAPPA F report for the prison offender manager of the establishment that wrote it. */
+const WRITING_ESTABLISHMENT: AccessGrant = { roles: PRISON_ROLES, purposes: ['CASE_MANAGEMENT'], agencies: ['prison'], condition: 'writingEstablishment' };
+/** Responsible Authority attendees at a MAPP meeting, for the report written for that meeting (B.23, B.49, OQ 4). */
+const RA_AT_MEETING: AccessGrant = { roles: [...POLICE_ROLES, ...RA_ROLES], purposes: ['MAPPA_MEETING'], condition: 'reportForDeclaredMeeting' };
+/** A.R12, inventory OQ 20: the prison service's own information governance, auditing (principle 10): author fields only. */
+const PRISON_AUDIT: AccessGrant = { roles: ['information_governance'], purposes: ['AUDIT'], agencies: ['prison'] };
+
 export const prisonPolicies = definePolicies('prison', {
   subjectKey: subjectKeyPolicy(Agency.PRISON),
   // Its own audit log, for its own information governance only (principle 10); the answer's fields
@@ -52,33 +91,41 @@ export const prisonPolicies = definePolicies('prison', {
     owner: Agency.PRISON,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The custody detail (prison number, establishment code, last establishment, security category, reception date, the reason and route of the last movement). Prison offender managers for case management; Responsible Authority roles for MAPPA purposes. Not yet enforced, so denied for now: RA roles for level 1 cases under case management (B.60). Row scope: the person\'s responsible MAPPA area (R-3) or a live case grant; for a prison offender manager whose token names an establishment, the people held there now (A.R5, OQ 14).',
+      'The custody detail (prison number, establishment code, last establishment, security category, reception date, the reason and route of the last movement). Prison offender managers for case management; Responsible Authority roles for MAPPA purposes; police and probation case managers for case management, only for a person the prison records at MAPPA level 1 (B.60: level 1 exchange is not limited by the level 2 and 3 requirements; on anyone else the answer is null). Row scope: the person\'s responsible MAPPA area (R-3) or a live case grant; for a prison offender manager whose token names an establishment, the people held there now (A.R5, OQ 14).',
     rules: ['principle 3', 'A.R5', 'B.60'],
-    grants: [PRISON_CASE_MANAGEMENT, RA_FOR_MAPPA],
+    grants: [PRISON_CASE_MANAGEMENT, RA_FOR_MAPPA, LEVEL_ONE_EXCHANGE],
+  },
+  prisonNumberLookup: {
+    owner: Agency.PRISON,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'Finding a person by prison number (`offenderByPrisonNumber`). Prison offender managers for case management; Responsible Authority roles for MAPPA purposes; the prison service\'s own information governance for audit, the entry point to the prison\'s author fields (A.R12). Row scope: as custody; information governance nationally for the prison\'s own records.',
+    rules: ['principle 3', 'A.R5', 'A.R12', 'principle 10'],
+    grants: [PRISON_CASE_MANAGEMENT, RA_FOR_MAPPA, PRISON_AUDIT],
   },
   custodyRecord: {
     owner: Agency.PRISON,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The custody record and its last movement as a whole: whoever may read any of its fields (each field then has its own policy). Prison offender managers for case management; RA roles for MAPPA purposes; the ppu_officer for case management (in the case area, A.R15, B.59); the allocated community offender manager (A.R15, B.59) and the victim liaison officer of a victim of the person (B.57, C.14), for case management, decided per record on probation\'s facts.',
-    rules: ['principle 3', 'A.R15', 'B.57', 'B.59', 'C.14'],
-    grants: [PRISON_CASE_MANAGEMENT, RA_FOR_MAPPA, PPU_CASE_MANAGEMENT, ALLOCATED_OFFENDER_MANAGER, VICTIM_LIAISON_OFFICER],
+      'The custody record and its last movement as a whole: whoever may read any of its fields (each field then has its own policy). Prison offender managers for case management; RA roles for MAPPA purposes; the ppu_officer for case management (in the case area, A.R15, B.59); the allocated community offender manager (A.R15, B.59) and the victim liaison officer of a victim of the person (B.57, C.14), for case management, decided per record on probation\'s facts; police and probation case managers for a person the prison records at level 1 (B.60).',
+    rules: ['principle 3', 'A.R15', 'B.57', 'B.59', 'B.60', 'C.14'],
+    grants: [PRISON_CASE_MANAGEMENT, RA_FOR_MAPPA, PPU_CASE_MANAGEMENT, ALLOCATED_OFFENDER_MANAGER, VICTIM_LIAISON_OFFICER, LEVEL_ONE_EXCHANGE],
   },
   custodyStatus: {
     owner: Agency.PRISON,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Custody status: in or out, the legal status (a recall among them) and the kind and date of the last movement (a release among them). Prison offender managers for case management; RA roles for MAPPA purposes; the ppu_officer in the case area and the allocated community offender manager for case management (A.R15, B.59); the victim liaison officer of a victim of the person, status fields only (B.57, C.14, C.34).',
-    rules: ['principle 3', 'A.R15', 'B.57', 'B.59', 'C.14', 'C.34'],
-    grants: [PRISON_CASE_MANAGEMENT, RA_FOR_MAPPA, PPU_CASE_MANAGEMENT, ALLOCATED_OFFENDER_MANAGER, VICTIM_LIAISON_OFFICER],
+      'Custody status: in or out, the legal status (a recall among them) and the kind and date of the last movement (a release among them). Prison offender managers for case management; RA roles for MAPPA purposes; the ppu_officer in the case area and the allocated community offender manager for case management (A.R15, B.59); the victim liaison officer of a victim of the person, status fields only (B.57, C.14, C.34); police and probation case managers for a person the prison records at level 1 (B.60).',
+    rules: ['principle 3', 'A.R15', 'B.57', 'B.59', 'B.60', 'C.14', 'C.34'],
+    grants: [PRISON_CASE_MANAGEMENT, RA_FOR_MAPPA, PPU_CASE_MANAGEMENT, ALLOCATED_OFFENDER_MANAGER, VICTIM_LIAISON_OFFICER, LEVEL_ONE_EXCHANGE],
   },
   custodyEstablishment: {
     owner: Agency.PRISON,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The name of the establishment holding the person. Prison offender managers for case management; RA roles for MAPPA purposes; the ppu_officer in the case area and the allocated community offender manager for case management (B.59). Never the victim liaison officer: where the offender is held is not Victim Contact Scheme information.',
-    rules: ['principle 3', 'B.59'],
-    grants: [PRISON_CASE_MANAGEMENT, RA_FOR_MAPPA, PPU_CASE_MANAGEMENT, ALLOCATED_OFFENDER_MANAGER],
+      'The name of the establishment holding the person. Prison offender managers for case management; RA roles for MAPPA purposes; the ppu_officer in the case area and the allocated community offender manager for case management (B.59); police and probation case managers for a person the prison records at level 1 (B.60). Never the victim liaison officer: where the offender is held is not Victim Contact Scheme information.',
+    rules: ['principle 3', 'B.59', 'B.60'],
+    grants: [PRISON_CASE_MANAGEMENT, RA_FOR_MAPPA, PPU_CASE_MANAGEMENT, ALLOCATED_OFFENDER_MANAGER, LEVEL_ONE_EXCHANGE],
   },
   custodyPrisonOnly: {
     owner: Agency.PRISON,
@@ -146,17 +193,17 @@ export const prisonPolicies = definePolicies('prison', {
     owner: Agency.PRISON,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Releases on temporary licence (ROTL): approval date, purpose and co-ordinator consultation. Prison offender managers for case management; Responsible Authority roles (the co-ordinator of the release area among them) for MAPPA purposes. Not yet enforced, so denied for now: the co-ordinator consulted outside a MAPPA purpose (B.51, OQ 21).',
+      'Releases on temporary licence (ROTL): approval date, purpose and co-ordinator consultation. Prison offender managers for case management; Responsible Authority roles (the co-ordinator of the release area among them) for MAPPA purposes; the co-ordinator consulted by the Governor (B.51), under case management, for a person the prison records at level 2 or 3 in the co-ordinator\'s area (no purpose names the consultation, OQ 21; the ROTL area is not recorded, so the person\'s responsible area stands for it).',
     rules: ['B.51'],
-    grants: [PRISON_CASE_MANAGEMENT, RA_FOR_MAPPA],
+    grants: [PRISON_CASE_MANAGEMENT, RA_FOR_MAPPA, ROTL_CONSULTATION],
   },
   temporaryReleaseRecord: {
     owner: Agency.PRISON,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The list of releases on temporary licence and each one\'s type, start, end and outcome (a failure to return among them). Prison offender managers for case management; RA roles for MAPPA purposes; the victim liaison officer of a victim of the person who asked for release information (C.14, C.34: ROTL is standard scheme information), decided per record on probation\'s facts. Not yet enforced, so denied for now: ViSOR partners (ppu_officer, allocated OM) under case management (B.48).',
-    rules: ['B.48', 'C.14', 'C.34'],
-    grants: [PRISON_CASE_MANAGEMENT, RA_FOR_MAPPA, VICTIM_LIAISON_OFFICER_RELEASE_INFORMATION],
+      'The list of releases on temporary licence and each one\'s type, start, end and outcome (a failure to return among them). Prison offender managers for case management; RA roles for MAPPA purposes; the victim liaison officer of a victim of the person who asked for release information (C.14, C.34: ROTL is standard scheme information), decided per record on probation\'s facts; the ViSOR partners the prison writes ROTL periods for (B.48), under case management: the ppu_officer in the case area and the allocated community offender manager; the co-ordinator consulted on ROTL (B.51) for a person the prison records at level 2 or 3.',
+    rules: ['B.48', 'B.51', 'C.14', 'C.34'],
+    grants: [PRISON_CASE_MANAGEMENT, RA_FOR_MAPPA, VICTIM_LIAISON_OFFICER_RELEASE_INFORMATION, ...VISOR_PARTNERS_ROTL, ROTL_CONSULTATION],
   },
   adjudication: {
     owner: Agency.PRISON,
@@ -170,20 +217,24 @@ export const prisonPolicies = definePolicies('prison', {
     owner: Agency.PRISON,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The MAPPA F report, the prison\'s "intelligence report" to a MAPP meeting (RESTRICTED once on ViSOR). Prison offender managers for case management; Responsible Authority attendees (police, probation, co-ordinator, chair) at a MAPP meeting. Never duty-to-co-operate attendees (contactConcerns may disclose monitoring). Row scope: the responsible MAPPA area or a live case grant. Not yet enforced: the writing establishment for the prison offender manager; for attendees, the meeting the report was written for (matched by meetingDate, OQ 4).',
-    rules: ['principle 4', 'B.46', 'B.49'],
-    grants: [PRISON_CASE_MANAGEMENT, { roles: [...POLICE_ROLES, ...RA_ROLES], purposes: ['MAPPA_MEETING'] }],
+      'The MAPPA F report, the prison\'s "intelligence report" to a MAPP meeting (RESTRICTED once on ViSOR). The prison offender manager of the establishment that wrote it, for case management (B.49: a token naming no establishment is scoped by area, A.R5); Responsible Authority attendees (police, probation, co-ordinator, chair) at the MAPP meeting the report was written for (B.23: the report names its meeting by date, which the meeting evidence vouched by the gateway carries, OQ 4; the subject\'s reports for other meetings are null to them). Never duty-to-co-operate attendees (contactConcerns may disclose monitoring). Row scope: the responsible MAPPA area or a live case grant (for an establishment\'s prison offender manager: custody).',
+    rules: ['principle 4', 'B.23', 'B.46', 'B.49'],
+    grants: [WRITING_ESTABLISHMENT, RA_AT_MEETING],
+  },
+  mappaFReportRecord: {
+    owner: Agency.PRISON,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The MAPPA F reports as records (`Offender.mappaFReports`): whoever reads a report, and the prison service\'s own information governance under AUDIT, who open them only to reach the author (A.R12): every other field stays refused to them (mappaFReport).',
+    rules: ['principle 4', 'A.R12', 'B.49', 'principle 10'],
+    grants: [WRITING_ESTABLISHMENT, RA_AT_MEETING, PRISON_AUDIT],
   },
   mappaFReportAuthor: {
     owner: Agency.PRISON,
     classification: 'OFFICIAL-SENSITIVE',
-    summary: 'Who wrote the MAPPA F report (attributed author): whoever may read the report, and the prison service\'s own information governance for audit (principle 10).',
+    summary: 'Who wrote the MAPPA F report (attributed author): whoever may read the report, and the prison service\'s own information governance for audit, nationally for the prison\'s own records (A.R12, principle 10).',
     rules: ['A.R12', 'B.49'],
-    grants: [
-      PRISON_CASE_MANAGEMENT,
-      { roles: [...POLICE_ROLES, ...RA_ROLES], purposes: ['MAPPA_MEETING'] },
-      { roles: ['information_governance'], purposes: ['AUDIT'], agencies: ['prison'] },
-    ],
+    grants: [WRITING_ESTABLISHMENT, RA_AT_MEETING, PRISON_AUDIT],
   },
 });
 

@@ -519,10 +519,22 @@ describe('prison subgraph', () => {
     });
     // People in custody at level 2/3 (who have MAPPA F reports) and people released on licence.
     const sample = () => [...inCustody.filter((p) => p.level >= 2).slice(0, 10), ...onLicence.slice(0, 10)];
-    // Issue 10: under MAPPA_MEETING each person is asked about at the meeting about them (askAtEachMeeting).
+    /** The meeting a person's latest MAPPA F report was written for (its date), or undefined when the prison wrote none. */
+    const latestReportMeeting = (person: SyntheticPerson): string | undefined => heldView(person).mappaFReports?.[0]?.meetingDate;
+    // Issue 10: under MAPPA_MEETING each person is asked about at the meeting about them (askAtEachMeeting),
+    // on the day of the meeting their latest MAPPA F report was written for (B.23, B.49, OQ 4).
     const entities = (query: string, caller: Caller) => {
+      const atReportMeeting = (pncIds: readonly string[], asked: Caller): Caller => {
+        const person = sample().find((candidate) => candidate.pncId === pncIds[0]);
+        const meetingDate = person === undefined ? undefined : latestReportMeeting(person);
+        return asked.purposeEvidence?.kind === 'MEETING' && pncIds.length === 1 && meetingDate !== undefined ? { ...asked, purposeEvidence: { ...asked.purposeEvidence, meetingDate } } : asked;
+      };
       const ask = (pncIds: readonly string[], asked: Caller) =>
-        post(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { ${query} } } }`, { r: references(sample().filter((person) => pncIds.includes(person.pncId))) }, asked);
+        post(
+          `query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { ${query} } } }`,
+          { r: references(sample().filter((person) => pncIds.includes(person.pncId))) },
+          atReportMeeting(pncIds, asked),
+        );
       // Issue 11: under DISCLOSURE_DECISION each person as a party to a decision about them.
       const pncIds = sample().map((person) => person.pncId);
       return caller.declaredPurpose.purpose === 'DISCLOSURE_DECISION' ? askAtEachDecision(caller, pncIds, ask) : askAtEachMeeting(caller, pncIds, ask);
@@ -564,7 +576,7 @@ describe('prison subgraph', () => {
         prisonAlerts: unknown;
         temporaryReleases: { type: string }[];
         adjudications: unknown;
-        mappaFReports: { meetingDate: string; authorStaffId: string }[];
+        mappaFReports: { meetingDate: string; authorStaffId: string }[] | null;
       }[];
       expect(views.map((v) => v.pncId)).toEqual(sample().map((p) => p.pncId));
       sample().forEach((person, i) => {
@@ -578,9 +590,11 @@ describe('prison subgraph', () => {
         expect(view.prisonAlerts).toBeNull();
         expect(view.temporaryReleases.map((r) => r.type)).toEqual(owners.temporaryReleases!.map((r) => r.type));
         expect(view.adjudications).toBeNull();
-        expect(view.mappaFReports.map((r) => r.meetingDate)).toEqual(owners.mappaFReports!.map((r) => r.meetingDate));
+        // B.23, B.49: only the report written for this meeting; none written for it is null, as no report at all.
+        const forThisMeeting = owners.mappaFReports!.filter((r) => r.meetingDate === latestReportMeeting(person)).map((r) => r.meetingDate);
+        expect(view.mappaFReports?.map((r) => r.meetingDate) ?? null).toEqual(forThisMeeting.length > 0 ? forThisMeeting : null);
       });
-      expect(views.some((v) => v.mappaFReports.length > 0)).toBe(true);
+      expect(views.some((v) => (v.mappaFReports?.length ?? 0) > 0)).toBe(true);
       // One error per denied field path, however many offenders and alerts were in the batch.
       expect(denials(result.errors)).toEqual([
         'FORBIDDEN prison.adjudication _entities.adjudications',
@@ -591,17 +605,15 @@ describe('prison subgraph', () => {
       ]);
     });
 
-    it('A.R15, B.59: under case management a practitioner who is not the allocated OM gets null custody and sentence, as for a record the prison does not hold; the allocated OM reads them', async () => {
+    it('A.R15, B.59: under case management a practitioner who is not the allocated OM gets null custody (but at level 1, B.60), sentence and ROTL, as for a record the prison does not hold; the allocated OM reads them', async () => {
       const FIELDS = 'pncId custody { inOutStatus } sentence { releaseDate } prisonAlerts { code } temporaryReleases { type } mappaFReports { meetingDate }';
       const practitioner = callerAs('probation', 'probation_practitioner', 'CASE_MANAGEMENT');
       const result = await entities(FIELDS, practitioner);
-      expect(result.data?._entities).toEqual(sample().map((p) => ({ pncId: p.pncId, custody: null, sentence: null, prisonAlerts: null, temporaryReleases: null, mappaFReports: null })));
-      // Custody and sentence are granted on the allocated-OM condition (decided per record, no error); the rest never.
-      expect(denials(result.errors)).toEqual([
-        'FORBIDDEN prison.mappaAlert _entities.prisonAlerts',
-        'FORBIDDEN prison.mappaFReport _entities.mappaFReports',
-        'FORBIDDEN prison.temporaryReleaseRecord _entities.temporaryReleases',
-      ]);
+      // B.60: the custody of a person the prison records at level 1 is exchanged without a meeting.
+      const levelOneCustody = (p: SyntheticPerson) => (p.level === 1 ? { inOutStatus: heldView(p).custody!.inOutStatus } : null);
+      expect(result.data?._entities).toEqual(sample().map((p) => ({ pncId: p.pncId, custody: levelOneCustody(p), sentence: null, prisonAlerts: null, temporaryReleases: null, mappaFReports: null })));
+      // Custody, sentence and ROTL are granted on the allocated-OM (and, for custody, level 1) conditions (decided per record, no error); the rest never.
+      expect(denials(result.errors)).toEqual(['FORBIDDEN prison.mappaAlert _entities.prisonAlerts', 'FORBIDDEN prison.mappaFReportRecord _entities.mappaFReports']);
       // The gateway vouches probation's allocation for the first person only: that record, and no other, opens.
       const [allocated, ...others] = sample();
       const om: Caller = { ...practitioner, caseRelationships: { ALLOCATED_OFFENDER_MANAGER: [allocated!.pncId] } };
@@ -609,7 +621,7 @@ describe('prison subgraph', () => {
       expect(asOm.errors).toBeUndefined();
       expect(asOm.data?._entities).toEqual([
         { pncId: allocated!.pncId, custody: { inOutStatus: heldView(allocated!).custody!.inOutStatus }, sentence: { conditionalReleaseDate: allocated!.sentence!.conditionalReleaseDate } },
-        ...others.map((p) => ({ pncId: p.pncId, custody: null, sentence: null })),
+        ...others.map((p) => ({ pncId: p.pncId, custody: levelOneCustody(p), sentence: null })),
       ]);
     });
 
@@ -626,20 +638,34 @@ describe('prison subgraph', () => {
       const views = screening.data?._entities as { custody: { inOutStatus: string }; mappaFReports: unknown }[];
       expect(views.map((v) => v.custody.inOutStatus)).toEqual(sample().map((p) => (p.supervision === 'CUSTODY' ? 'IN' : 'OUT')));
       expect(views.every((v) => v.mappaFReports === null)).toBe(true);
-      expect(denials(screening.errors)).toEqual(['FORBIDDEN prison.mappaFReport _entities.mappaFReports']);
+      expect(denials(screening.errors)).toEqual(['FORBIDDEN prison.mappaFReportRecord _entities.mappaFReports']);
 
       const meeting = await entities('mappaFReports { meetingDate authorStaffId contactConcerns }', callerAs('mappa_unit', 'mappa_coordinator', 'MAPPA_MEETING'));
       expect(meeting.errors).toBeUndefined();
-      const reports = (meeting.data?._entities as { mappaFReports: { authorStaffId: string }[] }[]).flatMap((v) => v.mappaFReports);
+      const reports = (meeting.data?._entities as { mappaFReports: { authorStaffId: string }[] | null }[]).flatMap((v) => v.mappaFReports ?? []);
       expect(reports.length).toBeGreaterThan(0);
       expect(reports.every((r) => r.authorStaffId.length > 0)).toBe(true);
+    });
+
+    it('B.23, B.49, OQ 4: at a meeting about the person that no report was written for, an attendee reads none of the person\'s MAPPA F reports', async () => {
+      const person = sample().find((candidate) => latestReportMeeting(candidate) !== undefined)!;
+      const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { pncId mappaFReports { meetingDate authorStaffId } } } }';
+      const coordinator = callerAs('mappa_unit', 'mappa_coordinator', 'MAPPA_MEETING');
+      const atItsMeeting = await post(query, { r: references([person]) }, withMeetingEvidence(coordinator, person.pncId, { standing: 'COORDINATOR', meetingDate: latestReportMeeting(person)! }));
+      expect(atItsMeeting.errors).toBeUndefined();
+      expect(atItsMeeting.data?._entities).toEqual([{ pncId: person.pncId, mappaFReports: [{ meetingDate: latestReportMeeting(person), authorStaffId: expect.any(String) }] }]);
+      // Another day's meeting, or evidence that names no day: null, as for a person with no report.
+      for (const evidence of [{ meetingDate: '2020-01-01' }, {}]) {
+        const elsewhere = await post(query, { r: references([person]) }, withMeetingEvidence(coordinator, person.pncId, { standing: 'COORDINATOR', ...evidence }));
+        expect(elsewhere).toEqual({ data: { _entities: [{ pncId: person.pncId, mappaFReports: null }] } });
+      }
     });
 
     it('principle 4, principle 5: a duty-to-co-operate attendee at a MAPP meeting knows no prisoner without a grant, and reads nothing of the prison\'s with one', async () => {
       const dtc = callerAs('housing', 'dtc_attendee', 'MAPPA_MEETING');
       const FIELDS = 'pncId custody { inOutStatus } sentence { offences { code } } mappaFReports { contactConcerns }';
       // Issue 12 (A.R15, B.57): the records as a whole are `custodyRecord` and `sentenceRecord`.
-      const expectedDenials = ['FORBIDDEN prison.custodyRecord _entities.custody', 'FORBIDDEN prison.mappaFReport _entities.mappaFReports', 'FORBIDDEN prison.sentenceRecord _entities.sentence'];
+      const expectedDenials = ['FORBIDDEN prison.custodyRecord _entities.custody', 'FORBIDDEN prison.mappaFReportRecord _entities.mappaFReports', 'FORBIDDEN prison.sentenceRecord _entities.sentence'];
       const uninvited = await entities(FIELDS, dtc);
       expect(uninvited.data?._entities).toEqual(sample().map(() => null));
       expect(denials(uninvited.errors)).toEqual(expectedDenials);
@@ -652,7 +678,7 @@ describe('prison subgraph', () => {
       const person = inCustody[0]!;
       const result = await post('query($n: ID!) { offenderByPrisonNumber(prisonNumber: $n) { pncId } }', { n: person.prisonNumber }, callerAs('probation', 'victim_liaison_officer', 'CASE_MANAGEMENT'));
       expect(result.data?.offenderByPrisonNumber).toBeNull();
-      expect(denials(result.errors)).toEqual(['FORBIDDEN prison.custody offenderByPrisonNumber']);
+      expect(denials(result.errors)).toEqual(['FORBIDDEN prison.prisonNumberLookup offenderByPrisonNumber']);
     });
   });
 });

@@ -10,6 +10,7 @@ import { CaseRelationshipResolver } from './case/case-relationship.resolver';
 import { ProbationCaseResolver } from './case/probation-case.resolver';
 import { ProbationLicenceResolver } from './licence/licence.resolver';
 import { offenderReferenceResolver } from './offender/offender.reference';
+import { ProbationStatisticsResolver } from './statistics/probation-statistics.resolver';
 import { OffenderResolver } from './offender/offender.resolver';
 import { createProbationLoaders } from './probation.loaders';
 import type { ProbationLoaders } from './probation.loaders';
@@ -31,6 +32,7 @@ export const probationSubgraph: SubgraphDefinition<ProbationLoaders> = {
       {
         resolvers: [
           OffenderResolver,
+          ProbationStatisticsResolver,
           ProbationAccessAuditResolver,
           ProbationDisclosureEvidenceResolver,
           ...probationDisclosureResolvers,

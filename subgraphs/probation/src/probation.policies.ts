@@ -210,9 +210,9 @@ export const probationPolicies = definePolicies('probation', {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The RoSH narrative (who is at risk, which may name victims; nature, imminence, increasing and mitigating factors, analysis). The allocated community offender manager and the SPO who line-manages them, for case management only; no other practitioner, and no other role under any purpose (B.15, C.29, principle 4).',
+      'The RoSH narrative (who is at risk, which may name victims; nature, imminence, increasing and mitigating factors, analysis). The allocated community offender manager and the SPO who line-manages them, for case management and for the MAPPA purposes they take part in (screening, the meetings they attend, the disclosure decisions they are party to: inventory §5.2, "those roles only, under any purpose"; the offender manager presents the assessment they wrote); no other practitioner, and no other role under any purpose (B.15, C.29, principle 4).',
     rules: ['principle 4', 'A.R28', 'B.15', 'C.29'],
-    grants: [OFFENDER_MANAGER_OR_LINE_MANAGER],
+    grants: [{ ...OFFENDER_MANAGER_OR_LINE_MANAGER, purposes: CASE_AND_MAPPA_PURPOSES }],
   },
   riskManagementPlan: {
     owner: Agency.PROBATION,
@@ -308,6 +308,15 @@ export const probationPolicies = definePolicies('probation', {
   disclosureRecord: disclosureRecordPolicy(Agency.PROBATION),
   disclosureProposal: disclosureProposalPolicy(Agency.PROBATION),
   disclosureProposing: level1DisclosureProposingPolicy(Agency.PROBATION, 'PROBATION'),
+  // Issue 13: the probation service's part of the ad-hoc statistics join (@inaccessible, the gateway's statistics service only).
+  statisticsSubjects: {
+    owner: Agency.PROBATION,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The ad-hoc statistics join\'s probation dimensions: each case probation holds in an area under a pseudonym for one query, with its supervision type and overall risk of serious harm level. Analysts, the co-ordinator and the chair, under STATISTICS, for their own area; another area is answered with nothing.',
+    rules: ['principle 7', 'principle 8', 'principle 9', 'C.93'],
+    grants: [{ roles: ['analyst', 'mappa_coordinator', 'mappa_chair'], purposes: ['STATISTICS'] }],
+  },
 });
 
 /** Every probation policy, for the schema build and the access matrix. */

@@ -771,7 +771,7 @@ describe('probation subgraph', () => {
       expect(notTheirs).toEqual({ data: { offenderByCrn: null } });
     });
 
-    it('B.15, B.42: the allocated practitioner reads narrative, condition text and victim safety planning under case management, another practitioner only the wording naming no victim, and none of it at a MAPP meeting', async () => {
+    it('B.15, B.42, inventory §5.2: the allocated practitioner reads narrative, condition text and victim safety planning under case management, and the narrative at a MAPP meeting too; another practitioner only the wording naming no victim; victim safety planning never at a meeting', async () => {
       const sample = onLicenceWithVictims().filter((e) => e.offender.probationCase!.communityOffenderManager.allocated);
       expect(sample.length).toBeGreaterThan(0);
       const selection = 'riskOfSeriousHarm { whoIsAtRisk analysisOfRiskFactors } riskManagementPlan { victimSafetyPlanning } licences { conditions { text } }';
@@ -793,6 +793,7 @@ describe('probation subgraph', () => {
           licences: e.offender.licences!.map((licence) => ({ conditions: licence.conditions.map((c) => ({ text: c.identifiesVictim || c.isExclusionZone ? null : c.text })) })),
         })),
       );
+      // Inventory §5.2: the narrative is the allocated COM's and their line manager's "under any purpose"; another practitioner at the meeting reads it as if probation held none (no error: the condition is per record).
       const meeting = await entities(keys(sample), selection, callerWith(['probation_practitioner'], 'MAPPA_MEETING'));
       expect(meeting.data?._entities).toEqual(
         sample.map((e) => ({
@@ -802,11 +803,13 @@ describe('probation subgraph', () => {
           licences: e.offender.licences!.map((licence) => ({ conditions: licence.conditions.map((c) => ({ text: c.identifiesVictim || c.isExclusionZone ? null : c.text })) })),
         })),
       );
-      expect(denials(meeting)).toEqual([
-        '_entities.riskManagementPlan.victimSafetyPlanning probation.victimSafetyPlanning',
-        '_entities.riskOfSeriousHarm.analysisOfRiskFactors probation.riskNarrative',
-        '_entities.riskOfSeriousHarm.whoIsAtRisk probation.riskNarrative',
-      ]);
+      expect(denials(meeting)).toEqual(['_entities.riskManagementPlan.victimSafetyPlanning probation.victimSafetyPlanning']);
+      for (const { person, offender } of sample) {
+        const allocatedAtMeeting = callerWith(['probation_practitioner'], 'MAPPA_MEETING', 'probation', offender.probationCase!.communityOffenderManager.staffCode);
+        const presenting = await entities([person.pncId], 'riskOfSeriousHarm { whoIsAtRisk }', allocatedAtMeeting);
+        expect(presenting.errors).toBeUndefined();
+        expect(presenting.data?._entities).toEqual([{ riskOfSeriousHarm: { whoIsAtRisk: offender.riskOfSeriousHarm!.whoIsAtRisk } }]);
+      }
     });
 
     it('B.39, C.8, C.11: the risk management plan is read at a MAPP meeting, not for screening; approved premises staff read nothing of people who are not their residents', async () => {

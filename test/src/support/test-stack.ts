@@ -104,6 +104,8 @@ export async function startTestStack(
     sharedState?: SharedState;
     moreIssuers?: readonly TrustedIssuer[];
     staffIdIssuers?: LocalStackOptions['staffIdIssuers'];
+    /** The statistics path's disclosure control and record-key secret; defaults when not given. */
+    statistics?: LocalStackOptions['statistics'];
   } = {},
 ): Promise<TestStack> {
   // Row scope is by area: unless a test says otherwise, everyone is managed in the default
@@ -132,6 +134,7 @@ export async function startTestStack(
     trustedDocuments: options.trustedDocuments ?? { mode: 'optional', manifest: new Map() },
     rateLimits: options.rateLimits ?? TEST_RATE_LIMITS,
     sharedState: options.sharedState,
+    statistics: options.statistics,
   });
   return {
     stack,

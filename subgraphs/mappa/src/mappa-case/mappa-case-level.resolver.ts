@@ -1,10 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { Access, Agency, BadUserInputError, NotFoundError, parseInput } from '@mappa/shared';
-import type { Database, PrincipalAgency } from '@mappa/shared';
+import { Access, BadUserInputError, NotFoundError, parseInput } from '@mappa/shared';
+import type { Database } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
 import { mappaPolicies } from '../mappa.policies';
 import { mappaSubjectInScope } from '../offender/offender.scope';
+import { LEAD_AGENCY_OF } from './lead-agency.condition';
 import { ChangeMappaLevelInput, changeMappaLevelInputSchema } from './mappa-case-level.input';
 import { applyCaseDecision, nextReviewAfterChange } from './mappa-case-change';
 import { meetingDecisionTable, meetingTable } from '../meeting/meeting.table';
@@ -13,13 +14,10 @@ import { LeadAgencyReviewOccasion, ReviewMappaLevelInput, reviewMappaLevelInputS
 import { mappaCaseChangeTable, mappaCaseTable } from './mappa-case.table';
 import type { MappaCaseRow } from './mappa-case.table';
 import { MappaCase, MappaCaseChangeField, MappaCaseStatus, MappaDecisionKind } from './mappa-case.type';
-import type { MappaLeadAgency } from './mappa-case.type';
 
 // The same answer for an unknown case number and for a case outside the caller's scope (principle 9).
 const UNKNOWN_CASE = 'No MAPPA case in your area has this case number.';
 
-/** Which lead agency a principal's agency is (the others lead no MAPPA case). */
-const LEAD_AGENCY_OF: Partial<Record<PrincipalAgency, MappaLeadAgency>> = { police: Agency.POLICE, probation: Agency.PROBATION, yot: Agency.YOT };
 
 /**
  * B.44: the reference of a lead-agency decision after a meeting without consensus: a meeting of this

@@ -339,6 +339,7 @@ export const MEETING_PACK_FIELDS: readonly MeetingPackField[] = [
       "roles=ppu_officer;purposes=CASE_MANAGEMENT;agencies=police",
       "roles=probation_practitioner;purposes=CASE_MANAGEMENT;agencies=probation;condition=allocatedOffenderManager",
       "roles=victim_liaison_officer;purposes=CASE_MANAGEMENT;agencies=probation;condition=victimLiaisonOfficerOfVictim",
+      "roles=ppu_officer,visor_administrator,ct_officer,probation_practitioner,senior_probation_officer;purposes=CASE_MANAGEMENT;agencies=police,probation;condition=mappaLevelOne",
     ],
   },
   {
@@ -348,6 +349,7 @@ export const MEETING_PACK_FIELDS: readonly MeetingPackField[] = [
     grants: [
       "roles=prison_offender_manager;purposes=CASE_MANAGEMENT",
       "roles=ppu_officer,visor_administrator,ct_officer,probation_practitioner,senior_probation_officer,prison_offender_manager,mappa_coordinator,mappa_chair;purposes=MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
+      "roles=ppu_officer,visor_administrator,ct_officer,probation_practitioner,senior_probation_officer;purposes=CASE_MANAGEMENT;agencies=police,probation;condition=mappaLevelOne",
     ],
   },
   {
@@ -360,6 +362,7 @@ export const MEETING_PACK_FIELDS: readonly MeetingPackField[] = [
       "roles=ppu_officer;purposes=CASE_MANAGEMENT;agencies=police",
       "roles=probation_practitioner;purposes=CASE_MANAGEMENT;agencies=probation;condition=allocatedOffenderManager",
       "roles=victim_liaison_officer;purposes=CASE_MANAGEMENT;agencies=probation;condition=victimLiaisonOfficerOfVictim",
+      "roles=ppu_officer,visor_administrator,ct_officer,probation_practitioner,senior_probation_officer;purposes=CASE_MANAGEMENT;agencies=police,probation;condition=mappaLevelOne",
     ],
   },
   {

@@ -129,7 +129,8 @@ async function holdersStandingUntil(db: Database, meeting: MeetingRow, now: Date
 export async function meetingEvidenceFor(db: Database, principal: Principal, meetingId: string, now: Date): Promise<MeetingEvidence | null> {
   const [meeting] = await db.select().from(meetingTable).where(eq(meetingTable.meetingId, meetingId));
   if (!meeting || meeting.status === 'CANCELLED') return null;
-  const base = { kind: 'MEETING' as const, meetingId: meeting.meetingId, pncId: meeting.pncId };
+  // B.49, OQ 4: the meeting's day, by which the prison's MAPPA F reports name the meeting they were written for.
+  const base = { kind: 'MEETING' as const, meetingId: meeting.meetingId, pncId: meeting.pncId, meetingDate: requestDateOf(meeting.scheduledFor) };
   let standing: Pick<MeetingEvidence, 'standing' | 'invitationId' | 'attending'> & { validUntil: Date };
   if (isMappaCoordinator(principal) && meeting.area === principal.area) {
     standing = { standing: 'COORDINATOR', invitationId: null, attending: true, validUntil: await holdersStandingUntil(db, meeting, now) };

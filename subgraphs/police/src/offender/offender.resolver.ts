@@ -66,8 +66,13 @@ export class OffenderResolver {
 
   @Access(policePolicies.warningMarkers)
   @FieldResolver(() => [WarningMarker], { nullable: true, description: 'PNC warning markers, oldest first. Owner: police.' })
-  warningMarkers(@Root() offender: Offender, @Ctx() context: PoliceContext) {
-    return context.loaders.warningMarkers.load(offender.pncId);
+  async warningMarkers(@Root() offender: Offender, @Ctx() context: PoliceContext) {
+    // C.56: the YOT's standard checks read the markers only of a person the police record as under 18
+    // (`subjectUnderEighteen`), so each marker carries the date of birth of the person row that
+    // __resolveReference loaded (same per-request loader, no extra statement). Not a GraphQL field.
+    const [person, markers] = await Promise.all([context.loaders.person.load(offender.pncId), context.loaders.warningMarkers.load(offender.pncId)]);
+    const dateOfBirth = person?.dateOfBirth ?? null;
+    return markers.map((marker) => ({ ...marker, dateOfBirth }));
   }
 
   @Access(policePolicies.intelligenceSummary)

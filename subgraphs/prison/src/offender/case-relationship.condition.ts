@@ -12,10 +12,11 @@ function standsInRelationship(relationship: CaseRelationship): RecordPredicate {
 }
 
 /**
- * The record conditions the prison's grants name (issue 12): A.R15 and B.59 for the allocated
+ * The prison's record conditions decided on probation's relationship facts (issue 12; the rest are in
+ * prison-record.conditions.ts): A.R15, B.59 and B.48 for the allocated
  * community offender manager, B.57, C.14 and C.34 for the victim liaison officer of the person's victims.
  */
-export const PRISON_RECORD_CONDITIONS: RecordConditions = {
+export const PRISON_RELATIONSHIP_CONDITIONS: RecordConditions = {
   allocatedOffenderManager: standsInRelationship('ALLOCATED_OFFENDER_MANAGER'),
   victimLiaisonOfficerOfVictim: standsInRelationship('VICTIM_LIAISON_OFFICER'),
   victimLiaisonOfficerOfVictimWantingRelease: standsInRelationship('VICTIM_LIAISON_OFFICER_RELEASE_INFORMATION'),

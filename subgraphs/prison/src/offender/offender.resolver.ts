@@ -22,7 +22,7 @@ async function prisonNumberOf(offender: Offender, context: PrisonContext): Promi
 
 @Resolver(() => Offender)
 export class OffenderResolver {
-  @Access(prisonPolicies.custody)
+  @Access(prisonPolicies.prisonNumberLookup)
   @Query(() => Offender, {
     nullable: true,
     description:
@@ -80,9 +80,11 @@ export class OffenderResolver {
     description: 'Releases on temporary licence (ROTL), oldest first; empty for people released or never granted ROTL. Null when the prison holds no record of the person. Owner: prison.',
   })
   async temporaryReleases(@Root() offender: Offender, @Ctx() context: PrisonContext) {
-    const prisonNumber = await prisonNumberOf(offender, context);
-    if (prisonNumber === null) return null;
-    return (await context.loaders.temporaryReleases.load(prisonNumber)).map((release) => ofSubject(offender.pncId, release));
+    // Each release carries the person's PNC ID and recorded MAPPA level for the record conditions decided on it.
+    const prisoner = await context.loaders.prisoner.load(offender.pncId);
+    if (prisoner === null) return null;
+    const releases = await context.loaders.temporaryReleases.load(prisoner.prisonNumber);
+    return releases.map((release) => ofSubject(offender.pncId, { ...release, recordedMappaLevel: prisoner.recordedMappaLevel }));
   }
 
   @Access(prisonPolicies.adjudication)
@@ -95,11 +97,11 @@ export class OffenderResolver {
     return prisonNumber === null ? null : context.loaders.adjudications.load(prisonNumber);
   }
 
-  @Access(prisonPolicies.mappaFReport)
+  @Access(prisonPolicies.mappaFReportRecord)
   @FieldResolver(() => [PrisonMappaFReport], {
     nullable: true,
     description:
-      'MAPPA F reports the prison sent to MAPP meetings, newest meeting first; only people in custody managed at level 2 or 3 have any. Null when the prison holds no record of the person. Owner: prison.',
+      'MAPPA F reports the prison sent to MAPP meetings, newest meeting first; only people in custody managed at level 2 or 3 have any. Under MAPPA_MEETING only the report written for the declared meeting (matched by its date); for an establishment\'s prison offender manager only the reports it wrote. Null when the prison holds no such report of the person. Owner: prison.',
   })
   async mappaFReports(@Root() offender: Offender, @Ctx() context: PrisonContext) {
     const prisonNumber = await prisonNumberOf(offender, context);

@@ -1,0 +1,89 @@
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { Access, MappaArea } from '@mappa/shared';
+import { StatisticsDimension } from './statistics-dimensions';
+import { statisticsPolicies } from './statistics.policies';
+
+// Every field of these types is read under both policies' callers; the published tables' policy is
+// the wider one (lay advisers too), and the ad-hoc query field itself is the narrower policy.
+const readable = statisticsPolicies.publishedTables;
+
+@ObjectType({ description: 'A published count: a multiple of 5 (rounded by its cell key), or null with `suppressed` true when it is 1 to 4 or would let a withheld count be worked out (docs/statistics.md). Owner: the gateway statistics service.' })
+export class StatisticsCount {
+  @Access(readable)
+  @Field(() => Int, { nullable: true, description: 'The count, rounded to a multiple of 5; null when suppressed.' })
+  count!: number | null;
+
+  @Access(readable)
+  @Field(() => Boolean, { description: 'Whether the count is withheld.' })
+  suppressed!: boolean;
+}
+
+@ObjectType({ description: 'One row of a statistics table. Owner: the gateway statistics service.' })
+export class StatisticsRow {
+  @Access(readable)
+  @Field(() => String, { description: 'The row\'s value of the row dimension.' })
+  value!: string;
+
+  @Access(readable)
+  @Field(() => [StatisticsCount], { description: 'One count per column, in the order of `columns`.' })
+  cells!: StatisticsCount[];
+
+  @Access(readable)
+  @Field(() => StatisticsCount, { description: 'The row total (rounded from the raw total, so not always the sum of the rounded cells).' })
+  total!: StatisticsCount;
+}
+
+@ObjectType({ description: 'A two-way table of counts, protected as docs/statistics.md describes. Owner: the gateway statistics service.' })
+export class StatisticsTable {
+  @Access(readable)
+  @Field(() => String, { description: 'What the rows are.' })
+  rowDimension!: string;
+
+  @Access(readable)
+  @Field(() => String, { description: 'What the columns are.' })
+  columnDimension!: string;
+
+  @Access(readable)
+  @Field(() => [String], { description: 'The column values, in order.' })
+  columns!: string[];
+
+  @Access(readable)
+  @Field(() => [StatisticsRow], { description: 'Every row, zeros included.' })
+  rows!: StatisticsRow[];
+
+  @Access(readable)
+  @Field(() => [StatisticsCount], { description: 'Each column\'s total.' })
+  columnTotals!: StatisticsCount[];
+
+  @Access(readable)
+  @Field(() => StatisticsCount, { description: 'The table total.' })
+  total!: StatisticsCount;
+}
+
+@ObjectType({ description: 'The MAPPA annual report tables of an area for a reporting year (1 April to 31 March, C §7.3). Owner: the gateway statistics service, from the MAPPA unit\'s counts.' })
+export class AnnualReport {
+  @Access(readable)
+  @Field(() => MappaArea, { description: 'The area.' })
+  area!: MappaArea;
+
+  @Access(readable)
+  @Field(() => Int, { description: 'The reporting year: from 1 April of this year to 31 March of the next.' })
+  year!: number;
+
+  @Access(readable)
+  @Field(() => StatisticsTable, { description: 'Table 1: MAPPA offenders in the area on 31 March, by category (rows 1-3) and level (columns 1-3).' })
+  offendersOn31March!: StatisticsTable;
+
+  @Access(readable)
+  @Field(() => StatisticsTable, { description: 'Table 2: people managed at level 2 or 3 at any time in the year, by category (their last in the year) and the highest level (2 or 3).' })
+  managedAtLevel2Or3InYear!: StatisticsTable;
+}
+
+@InputType({ description: 'Keep only people whose value of `dimension` is one of `values`.' })
+export class StatisticsFilterInput {
+  @Field(() => StatisticsDimension, { description: 'The dimension.' })
+  dimension!: StatisticsDimension;
+
+  @Field(() => [String], { description: 'The values kept (from the dimension\'s fixed list).' })
+  values!: string[];
+}

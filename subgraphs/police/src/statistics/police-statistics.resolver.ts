@@ -1,0 +1,27 @@
+import { Arg, Ctx, Directive, Query, Resolver } from 'type-graphql';
+import { z } from 'zod';
+import { Access, MappaArea, parseInput, readsAreaStatistics, statisticsSecretSchema } from '@mappa/shared';
+import type { PoliceContext } from '../police.context';
+import { policePolicies } from '../police.policies';
+import { statisticsSubjectsOf } from './police-statistics.query';
+import { PoliceStatisticsSubject } from './police-statistics.type';
+
+const subjectsSchema = z.object({ area: z.enum(MappaArea), querySecret: statisticsSecretSchema });
+
+/** The police's statistics for the gateway's statistics service (issue 13); another area or purpose is answered with nothing (principle 9). */
+@Resolver()
+export class PoliceStatisticsResolver {
+  @Access(policePolicies.statisticsSubjects)
+  @Directive('@federation__inaccessible')
+  @Query(() => [PoliceStatisticsSubject], { nullable: true, description: 'The people the police holds in an area under pseudonyms for one query, with its aggregable dimensions (the gateway statistics service only).' })
+  async policeStatisticsSubjects(
+    @Arg('area', () => MappaArea, { description: 'The area (the caller\'s own).' }) area: MappaArea,
+    @Arg('querySecret', () => String, { description: 'This query\'s own pseudonym secret, from the gateway.' }) querySecret: string,
+    @Ctx() context: PoliceContext,
+  ): Promise<PoliceStatisticsSubject[] | null> {
+    const values = parseInput(subjectsSchema, { area, querySecret }, 'subjects');
+    if (!readsAreaStatistics(context.caller, values.area)) return null;
+    context.log.info({ area: values.area }, 'statistics subjects read');
+    return statisticsSubjectsOf(context.db, values.area, values.querySecret);
+  }
+}

@@ -1,0 +1,23 @@
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { Access } from '@mappa/shared';
+import { policePolicies } from '../police.policies';
+
+/*
+ * The police's part of the ad-hoc statistics join (issue 13): @inaccessible, composed into the
+ * supergraph but not in the schema clients see, asked only by the gateway's statistics service.
+ */
+@Directive('@federation__inaccessible')
+@ObjectType({ description: 'One person the police holds in an area, under a pseudonym for one query, with the dimensions it lets be aggregated (for the gateway statistics service only). Owner: police.' })
+export class PoliceStatisticsSubject {
+  @Access(policePolicies.statisticsSubjects)
+  @Field(() => String, { description: 'HMAC of the subject key under the query\'s own secret.' })
+  pseudonym!: string;
+
+  @Access(policePolicies.statisticsSubjects)
+  @Field(() => String, { description: 'MALE, FEMALE or NOT_KNOWN.' })
+  gender!: string;
+
+  @Access(policePolicies.statisticsSubjects)
+  @Field(() => String, { description: 'The age band today (UNDER_18, AGE_18_TO_25, AGE_26_TO_35, AGE_36_TO_50, AGE_51_AND_OVER), never the date of birth.' })
+  ageBand!: string;
+}

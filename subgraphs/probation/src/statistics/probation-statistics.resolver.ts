@@ -1,0 +1,27 @@
+import { Arg, Ctx, Directive, Query, Resolver } from 'type-graphql';
+import { z } from 'zod';
+import { Access, MappaArea, parseInput, readsAreaStatistics, statisticsSecretSchema } from '@mappa/shared';
+import type { ProbationContext } from '../probation.context';
+import { probationPolicies } from '../probation.policies';
+import { statisticsSubjectsOf } from './probation-statistics.query';
+import { ProbationStatisticsSubject } from './probation-statistics.type';
+
+const subjectsSchema = z.object({ area: z.enum(MappaArea), querySecret: statisticsSecretSchema });
+
+/** The probation service's statistics for the gateway's statistics service (issue 13); another area or purpose is answered with nothing (principle 9). */
+@Resolver()
+export class ProbationStatisticsResolver {
+  @Access(probationPolicies.statisticsSubjects)
+  @Directive('@federation__inaccessible')
+  @Query(() => [ProbationStatisticsSubject], { nullable: true, description: 'The people the probation service holds in an area under pseudonyms for one query, with its aggregable dimensions (the gateway statistics service only).' })
+  async probationStatisticsSubjects(
+    @Arg('area', () => MappaArea, { description: 'The area (the caller\'s own).' }) area: MappaArea,
+    @Arg('querySecret', () => String, { description: 'This query\'s own pseudonym secret, from the gateway.' }) querySecret: string,
+    @Ctx() context: ProbationContext,
+  ): Promise<ProbationStatisticsSubject[] | null> {
+    const values = parseInput(subjectsSchema, { area, querySecret }, 'subjects');
+    if (!readsAreaStatistics(context.caller, values.area)) return null;
+    context.log.info({ area: values.area }, 'statistics subjects read');
+    return statisticsSubjectsOf(context.db, values.area, values.querySecret);
+  }
+}

@@ -1,0 +1,23 @@
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { Access } from '@mappa/shared';
+import { probationPolicies } from '../probation.policies';
+
+/*
+ * The probation service's part of the ad-hoc statistics join (issue 13): @inaccessible, composed into the
+ * supergraph but not in the schema clients see, asked only by the gateway's statistics service.
+ */
+@Directive('@federation__inaccessible')
+@ObjectType({ description: 'One person the probation service holds in an area, under a pseudonym for one query, with the dimensions it lets be aggregated (for the gateway statistics service only). Owner: probation.' })
+export class ProbationStatisticsSubject {
+  @Access(probationPolicies.statisticsSubjects)
+  @Field(() => String, { description: 'HMAC of the subject key under the query\'s own secret.' })
+  pseudonym!: string;
+
+  @Access(probationPolicies.statisticsSubjects)
+  @Field(() => String, { description: 'CUSTODY, LICENCE, COMMUNITY_ORDER or NONE for a current case; NOT_CURRENT for a previously known one.' })
+  supervisionType!: string;
+
+  @Access(probationPolicies.statisticsSubjects)
+  @Field(() => String, { description: 'The overall risk of serious harm level of the latest OASys summary, or NOT_ASSESSED.' })
+  riskOfSeriousHarm!: string;
+}
