@@ -154,11 +154,11 @@ describe('A.R12, OQ 20: the MAPPA unit\'s and the YOT\'s information governance 
       casePncId,
     );
     expect(refusals(mappa).map(([path, code, policy]) => `${String(path).replace(/\.\d+\./u, '.')} ${String(code)} ${String(policy)}`).filter((line, index, all) => all.indexOf(line) === index).sort()).toEqual(
-      ['mappaAuditSubject.mappaCase.caseId FORBIDDEN mappa.mappaCase', 'mappaAuditSubject.mappaCase.history.field FORBIDDEN mappa.caseHistory', 'mappaAuditSubject.mappaCase.level FORBIDDEN mappa.levelAndLeadAgency'].sort(),
+      ['mappaAuditSubject.mappaCase.caseId FORBIDDEN mappa.mappaCase', 'mappaAuditSubject.mappaCase.history.field FORBIDDEN mappa.caseHistoryContent', 'mappaAuditSubject.mappaCase.level FORBIDDEN mappa.levelAndLeadAgencyFields'].sort(),
     );
     expect(JSON.stringify(mappa.data)).not.toMatch(/"level":\d/u);
     const yot = await askAbout(governance('yot'), AUDIT, /* GraphQL */ `query ($pncId: ID!) { yotAuditSubject(pncId: $pncId) { assetPlusAssessment { assessorStaffId roshLevel } } }`, youthPncId);
-    expect(refusals(yot)).toEqual([['yotAuditSubject.assetPlusAssessment.roshLevel', 'FORBIDDEN', 'yot.assetPlus']]);
+    expect(refusals(yot)).toEqual([['yotAuditSubject.assetPlusAssessment.roshLevel', 'FORBIDDEN', 'yot.assetPlusContent']]);
   });
 
   it('principle 10: another agency\'s information governance, or the owner\'s under another purpose, gets no way in', async () => {

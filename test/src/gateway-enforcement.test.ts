@@ -65,7 +65,7 @@ describe('gateway early enforcement', () => {
     );
     expect(result.data).toEqual({ offender: { mappaCase: { level: person.level }, youthCase: null, assetPlusAssessment: null } });
     expect(denials(result)).toEqual([
-      ['offender.assetPlusAssessment', 'FORBIDDEN', 'yot.assetPlusRecord', 'yot'],
+      ['offender.assetPlusAssessment', 'FORBIDDEN', 'yot.assetPlus', 'yot'],
       ['offender.youthCase', 'FORBIDDEN', 'yot.youthCase', 'yot'],
     ]);
     expect(requests()).toEqual({ police: 1, probation: 0, prison: 0, yot: 0, mappa: 1 });
@@ -137,7 +137,7 @@ describe('gateway early enforcement', () => {
     }
     expect(denials(result)).toEqual([
       ['offenders.edges.0.node.again', 'FORBIDDEN', 'yot.youthCase', 'yot'],
-      ['offenders.edges.0.node.plan', 'FORBIDDEN', 'yot.assetPlusRecord', 'yot'],
+      ['offenders.edges.0.node.plan', 'FORBIDDEN', 'yot.assetPlus', 'yot'],
       ['offenders.edges.0.node.young', 'FORBIDDEN', 'yot.youthCase', 'yot'],
     ]);
     // The youth offending team is asked once, for the MAPPA H notification only.

@@ -84,7 +84,15 @@ export const mappaPolicies = definePolicies('mappa', {
     owner: Agency.MAPPA_UNIT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The MAPPA case record itself with its level and lead agency: the MAPPA part of the duty-to-co-operate minimal summary. Everyone who reads the MAPPA case, and duty-to-co-operate attendees (not Jobcentre Plus, A.R32) at a meeting. Row scope: as the MAPPA case; duty-to-co-operate attendees only through a live case grant for that meeting (principle 5, A.R26).',
+      'The MAPPA case record itself with its level and lead agency: the MAPPA part of the duty-to-co-operate minimal summary. Everyone who reads the MAPPA case, and duty-to-co-operate attendees (not Jobcentre Plus, A.R32) at a meeting. Row scope: as the MAPPA case; duty-to-co-operate attendees only through a live case grant for that meeting (principle 5, A.R26). The MAPPA unit\'s own information governance under AUDIT opens the record (`Offender.mappaCase`) only to reach who recorded each change (A.R12): the level and lead agency themselves are levelAndLeadAgencyFields\'.',
+    rules: ['principle 3', 'principle 5', 'A.R26', 'A.R32', 'A.R38', 'B.44', 'C.71'],
+    grants: [...MAPPA_CASE_GRANTS, { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: MINIMAL_SUMMARY_AGENCIES }, MAPPA_AUDIT],
+  },
+  levelAndLeadAgencyFields: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The level and lead agency of a MAPPA case (`MappaCase.level`, `leadAgency`): whoever reads the case record (levelAndLeadAgency) but the MAPPA unit\'s auditors, who open the record for its authors only (A.R12).',
     rules: ['principle 3', 'principle 5', 'A.R26', 'A.R32', 'A.R38', 'B.44', 'C.71'],
     grants: [...MAPPA_CASE_GRANTS, { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: MINIMAL_SUMMARY_AGENCIES }],
   },
@@ -99,22 +107,6 @@ export const mappaPolicies = definePolicies('mappa', {
     rules: ['A.R12', 'principle 10'],
     grants: [MAPPA_AUDIT],
   },
-  mappaCaseRecord: {
-    owner: Agency.MAPPA_UNIT,
-    classification: 'OFFICIAL-SENSITIVE',
-    summary:
-      'The MAPPA case as a record (`Offender.mappaCase`): whoever reads the case record (levelAndLeadAgency), and the MAPPA unit\'s own information governance under AUDIT, who open it only to reach who recorded each change (A.R12): its level, lead agency and every other field stay refused to them.',
-    rules: ['principle 3', 'principle 5', 'A.R12', 'A.R26', 'principle 10'],
-    grants: [...MAPPA_CASE_GRANTS, { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: MINIMAL_SUMMARY_AGENCIES }, MAPPA_AUDIT],
-  },
-  caseHistoryRecord: {
-    owner: Agency.MAPPA_UNIT,
-    classification: 'OFFICIAL-SENSITIVE',
-    summary:
-      'The list of changes to a MAPPA case as a container (`MappaCase.history`): whoever reads the history (caseHistory), and the MAPPA unit\'s own information governance under AUDIT, who open it only to reach who recorded each change (caseAudit, A.R12): what changed, from and to, when and by which decision stay refused to them.',
-    rules: ['A.R12', 'principle 10'],
-    grants: [...MAPPA_UNIT_CASE_GRANTS, ...LEAD_AGENCY_CASE_MANAGER_GRANTS, MAPPA_AUDIT],
-  },
   caseStatus: {
     owner: Agency.MAPPA_UNIT,
     classification: 'OFFICIAL-SENSITIVE',
@@ -127,7 +119,15 @@ export const mappaPolicies = definePolicies('mappa', {
     owner: Agency.MAPPA_UNIT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Every change to a MAPPA case (what changed, from and to, when, and the kind of decision): the co-ordinator, and the chair for the meetings it chairs (MAPPA_MEETING); and the lead agency\'s case managers for case management, only on a case their agency leads (A.R20, A.R21: the lead agency records termination and controls referral and continuation, so it reads the decisions that brought the case where it is): PPU and counter-terrorism officers for a police-led case, probation practitioners and SPOs for a probation-led one, YOT case managers and managers for a YOT-led one (`leadAgencyOfCase`, the MAPPA unit\'s own record of the lead agency). Row scope: own area or a live case grant.',
+      'The history of a MAPPA case as a container (`MappaCase.history`; each change\'s content is caseHistoryContent\'s, who recorded it caseAudit\'s), and every change to it (what changed, from and to, when, and the kind of decision): the co-ordinator, and the chair for the meetings it chairs (MAPPA_MEETING); and the lead agency\'s case managers for case management, only on a case their agency leads (A.R20, A.R21: the lead agency records termination and controls referral and continuation, so it reads the decisions that brought the case where it is): PPU and counter-terrorism officers for a police-led case, probation practitioners and SPOs for a probation-led one, YOT case managers and managers for a YOT-led one (`leadAgencyOfCase`, the MAPPA unit\'s own record of the lead agency). The MAPPA unit\'s own information governance under AUDIT opens the container only to reach who recorded each change (caseAudit, A.R12). Row scope: own area or a live case grant.',
+    rules: ['principle 3', 'principle 7', 'A.R12', 'A.R16', 'A.R18', 'A.R19', 'A.R20', 'A.R21', 'B.44', 'C.5'],
+    grants: [...MAPPA_UNIT_CASE_GRANTS, ...LEAD_AGENCY_CASE_MANAGER_GRANTS, MAPPA_AUDIT],
+  },
+  caseHistoryContent: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'What each change to a MAPPA case says (`MappaCaseChange` and its decision\'s kind): as caseHistory, without the MAPPA unit\'s auditors. Every change to a MAPPA case (what changed, from and to, when, and the kind of decision): the co-ordinator, and the chair for the meetings it chairs (MAPPA_MEETING); and the lead agency\'s case managers for case management, only on a case their agency leads (A.R20, A.R21: the lead agency records termination and controls referral and continuation, so it reads the decisions that brought the case where it is): PPU and counter-terrorism officers for a police-led case, probation practitioners and SPOs for a probation-led one, YOT case managers and managers for a YOT-led one (`leadAgencyOfCase`, the MAPPA unit\'s own record of the lead agency). Row scope: own area or a live case grant.',
     rules: ['principle 3', 'principle 7', 'A.R12', 'A.R16', 'A.R18', 'A.R19', 'A.R20', 'A.R21', 'B.44', 'C.5'],
     grants: [...MAPPA_UNIT_CASE_GRANTS, ...LEAD_AGENCY_CASE_MANAGER_GRANTS],
   },

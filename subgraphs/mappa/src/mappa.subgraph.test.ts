@@ -774,14 +774,14 @@ describe('mappa subgraph', () => {
       ]);
       // The prison never leads a case (A.R16): no grant, so the history is refused.
       const prison = await entities(sampleIds, 'mappaCase { level history { field } }', caller(['prison_offender_manager'], 'prison', 'CASE_MANAGEMENT'));
-      expect(policiesOf(prison)).toEqual([['FORBIDDEN', 'mappa.caseHistoryRecord']]);
+      expect(policiesOf(prison)).toEqual([['FORBIDDEN', 'mappa.caseHistory']]);
     });
 
     it('principle 3: the co-ordinator under DISCLOSURE_DECISION reads the summary but not the history (history is for screening, meetings and administration)', async () => {
       // Issue 11: each as the area's co-ordinator of a level 2/3 decision about them.
       const result = await askAtEachDecision(caller(['mappa_coordinator'], 'mappa_unit', 'DISCLOSURE_DECISION'), sampleIds.slice(0, 3), (batch, asked) => entities(batch, 'mappaCase { level history { field } }', asked));
       expect((result.data?._entities as { mappaCase: unknown }[]).map((entity) => entity.mappaCase)).toEqual(sample.slice(0, 3).map((person) => ({ level: person.level, history: null })));
-      expect(policiesOf(result)).toEqual([['FORBIDDEN', 'mappa.caseHistoryRecord']]);
+      expect(policiesOf(result)).toEqual([['FORBIDDEN', 'mappa.caseHistory']]);
     });
 
     it('A.R12: the MAPPA unit\'s information governance auditing opens the case record only to reach who recorded each change', async () => {
@@ -792,7 +792,7 @@ describe('mappa subgraph', () => {
       expect(cases.every((mappaCase) => (mappaCase?.history.length ?? 0) > 0 && mappaCase!.history.every((change) => change.changedByStaffId.length > 0))).toBe(true);
       // Anything else of the case stays refused: the level, and what each change was.
       const content = await entities(sampleIds, 'mappaCase { level history { field } }', auditor);
-      expect(new Set(content.errors?.filter((error) => error.extensions?.code === 'FORBIDDEN').map((error) => error.extensions?.policy))).toEqual(new Set(['mappa.levelAndLeadAgency', 'mappa.caseHistory']));
+      expect(new Set(content.errors?.filter((error) => error.extensions?.code === 'FORBIDDEN').map((error) => error.extensions?.policy))).toEqual(new Set(['mappa.levelAndLeadAgencyFields', 'mappa.caseHistoryContent']));
       expect(JSON.stringify(content.data)).not.toMatch(/"level":\d|"field":"/u);
     });
 
@@ -815,12 +815,12 @@ describe('mappa subgraph', () => {
       // Every denied field the operation names is reported, whether or not an entity survives to ask.
       expect(forbidden(result)).toEqual([
         [['_entities', 0, 'pncId'], 'mappa.subjectKey'],
-        [['_entities', 0, 'mappaCase'], 'mappa.mappaCaseRecord'],
+        [['_entities', 0, 'mappaCase'], 'mappa.levelAndLeadAgency'],
       ]);
 
       const cases = await caseOnly('mappaCase { category level }', who);
       expect(cases.data?._entities).toEqual(sample.map(() => ({ mappaCase: null })));
-      expect(forbidden(cases)).toEqual([[['_entities', 0, 'mappaCase'], 'mappa.mappaCaseRecord']]);
+      expect(forbidden(cases)).toEqual([[['_entities', 0, 'mappaCase'], 'mappa.levelAndLeadAgency']]);
     });
 
     it('A.R27-A.R30, issue 10: a lay adviser at a meeting knows no one (the gateway asks no evidence for them): no register, no entity', async () => {
@@ -837,7 +837,7 @@ describe('mappa subgraph', () => {
       const result = await entities(sampleIds.slice(0, 1), 'mappaCase { level leadAgency }', who);
       // The key it was invited about, and nothing of the unit's records.
       expect(result.data?._entities).toEqual(sample.slice(0, 1).map((person) => ({ pncId: person.pncId, mappaCase: null })));
-      expect(forbidden(result)).toEqual([[['_entities', 0, 'mappaCase'], 'mappa.mappaCaseRecord']]);
+      expect(forbidden(result)).toEqual([[['_entities', 0, 'mappaCase'], 'mappa.levelAndLeadAgency']]);
     });
 
     it('principle 5, A.R26: a duty-to-co-operate attendee with a live grant for the meeting reads the level and lead agency (the minimal summary), not the category or case number', async () => {

@@ -48,14 +48,6 @@ export const yotPolicies = definePolicies('yot', {
     rules: ['A.R12', 'principle 10'],
     grants: [YOT_AUDIT],
   },
-  assetPlusRecord: {
-    owner: Agency.YOT,
-    classification: 'OFFICIAL-SENSITIVE',
-    summary:
-      'The AssetPlus assessment as a record (`Offender.assetPlusAssessment`): YOT roles for case management, and the YOT\'s own information governance under AUDIT, who open it only to reach its authors (yotStaff, A.R12): the assessment itself stays refused to them (assetPlus).',
-    rules: ['principle 4', 'A.R12', 'principle 10'],
-    grants: [YOT_CASE_MANAGEMENT, YOT_AUDIT],
-  },
   yotStaff: {
     owner: Agency.YOT,
     classification: 'OFFICIAL-SENSITIVE',
@@ -68,8 +60,16 @@ export const yotPolicies = definePolicies('yot', {
     owner: Agency.YOT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The AssetPlus assessment (RoSH, safety and wellbeing, reoffending, intervention level, assessment and countersignature dates, the countersigning manager\'s name; who assessed and countersigned is yotStaff): YOT roles for case management only; countersignature is written by the YOT manager alone. Everyone else is denied: the co-ordinator, children\'s social care and the Youth Custody Service get it by push only, and RA attendees not at all. Row scope: the case\'s area or a live case grant. Not yet enforced: the same local authority.',
+      'The AssetPlus assessment (RoSH, safety and wellbeing, reoffending, intervention level, assessment and countersignature dates, the countersigning manager\'s name; who assessed and countersigned is yotStaff): YOT roles for case management only; countersignature is written by the YOT manager alone. Everyone else is denied: the co-ordinator, children\'s social care and the Youth Custody Service get it by push only, and RA attendees not at all. The YOT\'s own information governance under AUDIT opens the assessment (`Offender.assetPlusAssessment`) only to reach who completed and countersigned it (yotStaff, A.R12): its content is assetPlusContent\'s. Row scope: the case\'s area or a live case grant. Not yet enforced: the same local authority.',
     rules: ['principle 4', 'A.R10', 'A.R40', 'A.R46', 'A.R52', 'C.55', 'C.57', 'C.59'],
+    grants: [YOT_CASE_MANAGEMENT, YOT_AUDIT],
+  },
+  assetPlusContent: {
+    owner: Agency.YOT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'What an AssetPlus assessment says (RoSH, safety and wellbeing, reoffending, intervention level, dates, the countersigning manager\'s name): YOT roles for case management only, as assetPlus, without the YOT\'s auditors.',
+    rules: ['principle 4', 'A.R10', 'C.57', 'C.59'],
     grants: [YOT_CASE_MANAGEMENT],
   },
   youthOrders: {

@@ -534,7 +534,7 @@ describe('yot subgraph', () => {
     /** Every YOT record of the offender, in query order, with the policy that guards it. */
     const RECORDS = [
       ['youthCase', 'yot.youthCase'],
-      ['assetPlusAssessment', 'yot.assetPlusRecord'],
+      ['assetPlusAssessment', 'yot.assetPlus'],
       ['youthOrders', 'yot.youthOrders'],
       ['lookedAfterStatus', 'yot.lookedAfter'],
       ['consentRecords', 'yot.consent'],

@@ -24,7 +24,7 @@ function toMappaCaseChange(row: MappaCaseChangeRow, caseLeadAgency: MappaCaseRow
 
 @Resolver(() => MappaCase)
 export class MappaCaseResolver {
-  @Access(mappaPolicies.caseHistoryRecord)
+  @Access(mappaPolicies.caseHistory)
   @FieldResolver(() => [MappaCaseChange], {
     nullable: true,
     description: 'Every change to the case, oldest first, starting with its opening (STATUS from null to ACTIVE). Null when the caller may not read the case history (the co-ordinator, the chair, and the lead agency\'s case managers may).',

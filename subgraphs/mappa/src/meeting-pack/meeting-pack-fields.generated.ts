@@ -132,7 +132,7 @@ export const MEETING_PACK_FIELDS: readonly MeetingPackField[] = [
   {
     path: "subject.mappaCase",
     coordinate: "Offender.mappaCase",
-    policy: "mappa.mappaCaseRecord",
+    policy: "mappa.levelAndLeadAgency",
     grants: [
       "roles=mappa_coordinator;purposes=MAPPA_SCREENING,MAPPA_MEETING,CASE_MANAGEMENT",
       "roles=mappa_chair;purposes=MAPPA_MEETING,DISCLOSURE_DECISION",
@@ -156,7 +156,7 @@ export const MEETING_PACK_FIELDS: readonly MeetingPackField[] = [
   {
     path: "subject.mappaCase.level",
     coordinate: "MappaCase.level",
-    policy: "mappa.levelAndLeadAgency",
+    policy: "mappa.levelAndLeadAgencyFields",
     grants: [
       "roles=mappa_coordinator;purposes=MAPPA_SCREENING,MAPPA_MEETING,CASE_MANAGEMENT",
       "roles=mappa_chair;purposes=MAPPA_MEETING,DISCLOSURE_DECISION",
@@ -168,7 +168,7 @@ export const MEETING_PACK_FIELDS: readonly MeetingPackField[] = [
   {
     path: "subject.mappaCase.leadAgency",
     coordinate: "MappaCase.leadAgency",
-    policy: "mappa.levelAndLeadAgency",
+    policy: "mappa.levelAndLeadAgencyFields",
     grants: [
       "roles=mappa_coordinator;purposes=MAPPA_SCREENING,MAPPA_MEETING,CASE_MANAGEMENT",
       "roles=mappa_chair;purposes=MAPPA_MEETING,DISCLOSURE_DECISION",

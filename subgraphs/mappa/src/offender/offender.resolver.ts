@@ -19,7 +19,7 @@ export class OffenderResolver {
     return (await mappaKnowsSubject(context, valid)) ? { pncId: valid } : null;
   }
 
-  @Access(mappaPolicies.mappaCaseRecord)
+  @Access(mappaPolicies.levelAndLeadAgency)
   @FieldResolver(() => MappaCase, {
     nullable: true,
     description:

@@ -51,7 +51,7 @@ export class OffenderResolver {
     return (await yotKnowsSubject(context, valid)) ? { pncId: valid } : null;
   }
 
-  @Access(yotPolicies.assetPlusRecord)
+  @Access(yotPolicies.assetPlus)
   @FieldResolver(() => AssetPlusAssessment, { nullable: true, description: 'The latest AssetPlus assessment; null when the YOT holds none. Owner: yot.' })
   assetPlusAssessment(@Root() offender: Offender, @Ctx() context: YotContext) {
     return context.loaders.assetPlus.load(offender.pncId);
