@@ -39,6 +39,7 @@ export * from './validation/free-text';
 export * from './subgraph/prepare-database';
 export * from './subgraph/run-standalone';
 export * from './testing/test-database';
+export * from './testing/migrations-before';
 export * from './testing/test-subgraph';
 export * from './auth/caller';
 export * from './auth/case-relationships';

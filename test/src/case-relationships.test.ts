@@ -78,7 +78,8 @@ async function londonPrisonersWithAllocatedOm(): Promise<z.infer<typeof RECORD>[
 
 beforeAll(async () => {
   env = await startTestStack({ dataset: { offenders: 400, seed: 21, asOf: '2026-11-01', areas: AREAS } });
-});
+  // The machine may be busy: seeding and starting six services can outlast the default hook timeout.
+}, 180_000);
 
 afterAll(async () => {
   await env.close();
@@ -270,5 +271,95 @@ describe('C.63, C.64: the cleared allocated offender manager of a terrorist case
     expect(ordinary).toBeDefined();
     const om = staff(ordinary!.manager_staff_code, 'probation', 'probation_practitioner', { clearance: 'SC' });
     expect(await ask(INTELLIGENCE, { pncId: ordinary!.pnc_id }, om)).toEqual({ data: { offender: { pncId: ordinary!.pnc_id, intelligence: null } } });
+  });
+});
+
+describe('C.63: the cleared YOT case manager of a terrorist case reads the sanitised intelligence summary', () => {
+  const INTELLIGENCE = 'query($pncId: ID!) { offender(pncId: $pncId) { pncId intelligence { recordedDate sanitisedSummary } } }';
+  const YOUTH = z.object({ pnc_id: z.string(), case_manager_staff_id: z.string() });
+  const REFERENCE = 'INT-TEST-C63-0001';
+  let youth: z.infer<typeof YOUTH>;
+  /** Whether the set-up below changed the data (and so must be undone). */
+  let prepared = false;
+
+  beforeAll(async () => {
+    const [row] = await rowsOf(
+      YOUTH.shape,
+      sql`select y.pnc_id, y.case_manager_staff_id from yot.youth_case y join police.person pp on pp.pnc_id = y.pnc_id
+          where y.area = ${MappaArea.LONDON} and pp.mappa_area = ${MappaArea.LONDON} and y.status <> 'CLOSED' order by y.pnc_id limit 1`,
+    );
+    expect(row).toBeDefined();
+    youth = row!;
+    // A terrorist case (the police's counter-terrorism marker, which the YOT records too) with an item of intelligence.
+    await env.connection.database().execute(sql`update police.person set ct_restricted = true where pnc_id = ${youth.pnc_id}`);
+    await env.connection.database().execute(sql`update yot.youth_case set ct_restricted = true where pnc_id = ${youth.pnc_id}`);
+    await env.connection.database().execute(
+      sql`insert into police.intelligence_item (pnc_id, reference, recorded_date, source_evaluation, intelligence_assessment, handling_code, originator_force, text, sanitised_summary)
+          values (${youth.pnc_id}, ${REFERENCE}, '2026-10-01', '2', 'B', 'P', 'METROPOLITAN', 'Synthetic: graded item.', 'Synthetic: sanitised summary for the case manager.')`,
+    );
+    prepared = true;
+  });
+
+  afterAll(async () => {
+    if (!prepared) return;
+    await env.connection.database().execute(sql`delete from police.intelligence_item where reference = ${REFERENCE}`);
+    await env.connection.database().execute(sql`update police.person set ct_restricted = false where pnc_id = ${youth.pnc_id}`);
+    await env.connection.database().execute(sql`update yot.youth_case set ct_restricted = false where pnc_id = ${youth.pnc_id}`);
+  });
+
+  it('C.63: the young person\'s YOT case manager with counter-terrorism clearance reads the summary and its date, never the intelligence itself', async () => {
+    const manager = staff(youth.case_manager_staff_id, 'yot', 'yot_case_manager', { clearance: 'CTC' });
+    const view = await ask<{ offender: { intelligence: { sanitisedSummary: string }[] | null } }>(INTELLIGENCE, { pncId: youth.pnc_id }, manager);
+    expect(view.errors).toBeUndefined();
+    expect(view.data?.offender.intelligence).toContainEqual({ recordedDate: '2026-10-01', sanitisedSummary: 'Synthetic: sanitised summary for the case manager.' });
+    const text = await ask('query($pncId: ID!) { offender(pncId: $pncId) { intelligence { text handlingCode } } }', { pncId: youth.pnc_id }, manager);
+    expect(forbiddenPaths(text)).toEqual(['offender.intelligence.handlingCode police.intelligence', 'offender.intelligence.text police.intelligence']);
+  });
+
+  it('C.63: another cleared YOT case manager of the area gets null, as for a person with no intelligence; without clearance the case manager is refused', async () => {
+    const other = staff(`${youth.case_manager_staff_id}X`, 'yot', 'yot_case_manager', { clearance: 'CTC' });
+    expect(await ask(INTELLIGENCE, { pncId: youth.pnc_id }, other)).toEqual({ data: { offender: { pncId: youth.pnc_id, intelligence: null } } });
+    // Principle 7: uncleared, the terrorist case is not known at all.
+    expect(await ask(INTELLIGENCE, { pncId: youth.pnc_id }, staff(youth.case_manager_staff_id, 'yot', 'yot_case_manager'))).toEqual({ data: { offender: null } });
+  });
+});
+
+describe('A.R5: the prison reads the ViSOR nominal as a partner only while the person is in custody where the reader works', () => {
+  const NOMINAL = 'query($pncId: ID!) { offender(pncId: $pncId) { pncId visorNominal { visorReference partnerAgencies } } }';
+  const HELD = z.object({ pnc_id: z.string(), establishment_code: z.string(), visor_reference: z.string() });
+  const heldWithPrisonPartner = () =>
+    rowsOf(
+      HELD.shape,
+      sql`select p.pnc_id, p.establishment_code, v.visor_reference from prison.prisoner p
+          join police.visor_nominal v on v.pnc_id = p.pnc_id join police.person pp on pp.pnc_id = p.pnc_id
+          where p.in_out_status = 'IN' and p.establishment_code is not null and pp.mappa_area = ${MappaArea.LONDON}
+            and not pp.ct_restricted and not v.restricted_access and 'PRISON' = any(v.partner_agencies)
+          order by p.pnc_id`,
+    );
+
+  it('A.R5: the POM of the establishment holding the person reads the nominal listing the prison, and the prison is asked once, for the custody it holds', async () => {
+    const [held] = await heldWithPrisonPartner();
+    expect(held).toBeDefined();
+    const pom = staff('POM-AR5-0001', 'prison', 'prison_offender_manager', { establishment: held!.establishment_code });
+    env.resetCounters();
+    const view = await ask<{ offender: { visorNominal: { visorReference: string; partnerAgencies: string[] } | null } }>(NOMINAL, { pncId: held!.pnc_id }, pom);
+    expect(view.errors).toBeUndefined();
+    expect(view.data?.offender.visorNominal).toEqual({ visorReference: held!.visor_reference, partnerAgencies: expect.arrayContaining(['PRISON']) });
+    expect(env.stack.subgraphs.prison.requests.count).toBe(1);
+  });
+
+  it('A.R5: a POM of another establishment, or any POM once the person is released, gets null, as for a person with no ViSOR record, though the police still list the prison', async () => {
+    const [held] = await heldWithPrisonPartner();
+    const elsewhere = staff('POM-AR5-0002', 'prison', 'prison_offender_manager', { establishment: held!.establishment_code === 'WDI' ? 'BMI' : 'WDI' });
+    expect(await ask(NOMINAL, { pncId: held!.pnc_id }, elsewhere)).toEqual({ data: { offender: { pncId: held!.pnc_id, visorNominal: null } } });
+    const [prisoner] = await rowsOf(z.object({ establishment_code: z.string() }).shape, sql`select establishment_code from prison.prisoner where pnc_id = ${held!.pnc_id}`);
+    await env.connection.database().execute(sql`update prison.prisoner set in_out_status = 'OUT', establishment_code = null where pnc_id = ${held!.pnc_id}`);
+    try {
+      for (const pom of [staff('POM-AR5-0001', 'prison', 'prison_offender_manager', { establishment: held!.establishment_code }), staff('POM-AR5-0003', 'prison', 'prison_offender_manager')]) {
+        expect([pom.staffId, await ask(NOMINAL, { pncId: held!.pnc_id }, pom)]).toEqual([pom.staffId, { data: { offender: { pncId: held!.pnc_id, visorNominal: null } } }]);
+      }
+    } finally {
+      await env.connection.database().execute(sql`update prison.prisoner set in_out_status = 'IN', establishment_code = ${prisoner!.establishment_code} where pnc_id = ${held!.pnc_id}`);
+    }
   });
 });

@@ -6,8 +6,7 @@ import type { Browser } from 'playwright-core';
 import { auditEntryTable, DISCLOSURE_DOCUMENT_HTTP_HEADERS, DISCLOSURE_DOCUMENT_MARKING, MappaArea } from '@mappa/shared';
 import type { AuditPayload, DeclaredPurpose, PrincipalClaims, SyntheticPerson } from '@mappa/shared';
 import type { RunningGateway } from '@mappa/gateway';
-import { insertDisclosureDecision } from './support/disclosure-records';
-import { insertMeeting } from './support/mappa-records';
+import { agreedAndDecided, consultingDecision, deciding, DISCLOSURE_STEPS, insertDisclosureDecision, mustAnswer, recordMade } from './support/disclosure-records';
 import { eventually, postGraphQL, startGatewayOver, startTestStack, TEST_RATE_LIMITS } from './support/test-stack';
 import type { TestStack } from './support/test-stack';
 
@@ -36,7 +35,6 @@ let made: { decisionId: string; html: string; contentSha256: string };
 let open: { decisionId: string };
 
 const who = (staffId: string, agency: PrincipalClaims['agency'], roles: PrincipalClaims['roles'], area: PrincipalClaims['area']): PrincipalClaims => ({ staffId, agency, roles, area, clearance: 'SC' });
-const deciding = (decisionId: string): DeclaredPurpose => ({ purpose: 'DISCLOSURE_DECISION', caseId: decisionId });
 const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 const documentPath = (decisionId: string) => `/disclosure-decisions/${encodeURIComponent(decisionId)}/document`;
 
@@ -51,83 +49,16 @@ async function documentAs(principal: PrincipalClaims, purpose: DeclaredPurpose, 
   return getDocument(decisionId, { ...(await env.headersFor(principal, purpose)), ...extra });
 }
 
-/** The answer's one field, failing the test with the errors when there is none. */
-async function must(principal: PrincipalClaims, purpose: DeclaredPurpose, query: string, variables: Record<string, unknown>, field: string): Promise<Record<string, unknown>> {
-  const answer = await postGraphQL(`${env.stack.gateway.url}/graphql`, query, variables, await env.headersFor(principal, purpose));
-  const value = answer.data?.[field] as Record<string, unknown> | null | undefined;
-  if (!value) throw new Error(`${field} failed: ${JSON.stringify(answer.errors)}`);
-  return value;
-}
+const must = (principal: PrincipalClaims, purpose: DeclaredPurpose, query: string, variables: Record<string, unknown>, field: string) => mustAnswer(env, principal, purpose, query, variables, field);
+const PREVIEW = DISCLOSURE_STEPS.preview;
 
-const PREVIEW = 'query($decisionId: ID!) { disclosurePreview(decisionId: $decisionId) { html contentSha256 frozen } }';
-
-/** A decision proposed at a meeting in session, one police item, consultation started and representations recorded. */
-async function consultingDecision(): Promise<{ decisionId: string; itemId: string; wordingSha256: string }> {
-  const meetingId = await insertMeeting(env, subject.pncId, { chair });
-  const proposal = await must(
-    chair,
-    { purpose: 'MAPPA_MEETING', caseId: meetingId },
-    'mutation($input: ProposeDisclosureInput!) { proposeDisclosure(input: $input) { decisionId } }',
-    {
-      input: {
-        meetingId,
-        recipientKind: 'EMPLOYER',
-        recipientDescription: 'The site manager of the new employer',
-        recipientIsChild: false,
-        recipientIsAdultAtRisk: false,
-        purpose: 'To protect customers visited alone at home',
-        lawfulBasis: 'COMMON_LAW',
-        alternativesConsidered: 'A licence condition alone does not cover lone home visits',
-        recipientGuidance: 'Do not allocate him lone home visits; report any to the police',
-      },
-    },
-    'proposeDisclosure',
-  );
-  const decisionId = proposal.decisionId as string;
-  const { items } = (await must(
-    chair,
-    deciding(decisionId),
-    'mutation($input: AddDisclosureItemInput!) { addDisclosureItem(input: $input) { items { itemId wordingSha256 } } }',
-    { input: { decisionId, kind: 'RECORD_FIELD', sourceAgency: 'police', fieldCoordinate: 'SexOffenderNotification.indefinite', recordReference: null, wording: 'He is subject to notification requirements indefinitely.', victimIdentifying: false, photograph: false } },
-    'addDisclosureItem',
-  )) as { items: { itemId: string; wordingSha256: string }[] };
-  await must(chair, deciding(decisionId), 'mutation($decisionId: ID!) { startDisclosureConsultation(decisionId: $decisionId) { status } }', { decisionId }, 'startDisclosureConsultation');
-  await must(
-    chair,
-    deciding(decisionId),
-    'mutation($input: RecordDisclosureRepresentationsInput!) { recordDisclosureRepresentations(input: $input) { status } }',
-    { input: { decisionId, sought: true, summary: 'He accepts the employer should know', exception: null } },
-    'recordDisclosureRepresentations',
-  );
-  return { decisionId, ...items[0]! };
-}
-
-/** Agreed by the police, decided by the chair, previewed and recorded made: what the page must then be. */
+/** Agreed by the police, decided by the chair, previewed and recorded made (the shared steps): what the page must then be. */
 async function madeDecision(): Promise<{ decisionId: string; html: string; contentSha256: string }> {
-  const { decisionId, itemId, wordingSha256 } = await consultingDecision();
-  await must(
-    policeOwner,
-    deciding(decisionId),
-    'mutation($input: RecordDisclosureItemAgreementInput!) { recordDisclosureItemAgreement(input: $input) { status } }',
-    { input: { decisionId, itemId, kind: 'OWNER', agreed: true, note: null, wordingSha256 } },
-    'recordDisclosureItemAgreement',
-  );
-  await must(
-    chair,
-    deciding(decisionId),
-    'mutation($input: DecideDisclosureInput!) { decideDisclosure(input: $input) { status } }',
-    { input: { decisionId, outcome: 'DISCLOSE', rationale: 'Protecting customers outweighs his privacy', disclosureRiskAssessment: 'Low risk of onward sharing', contingencyPlans: 'Police visit the employer the same day', dissent: [], executingAgency: 'police' } },
-    'decideDisclosure',
-  );
-  const preview = await must(policeOwner, deciding(decisionId), PREVIEW, { decisionId }, 'disclosurePreview');
-  const recorded = await must(
-    policeOwner,
-    deciding(decisionId),
-    'mutation($input: RecordDisclosureMadeInput!) { recordDisclosureMade(input: $input) { status contentSha256 } }',
-    { input: { decisionId, madeTo: 'The site manager, in person', offenderTold: true, signedFormReference: null } },
-    'recordDisclosureMade',
-  );
-  return { decisionId, html: preview.html as string, contentSha256: recorded.contentSha256 as string };
+  const decision = await consultingDecision(env, subject, chair);
+  await agreedAndDecided(env, decision, chair, policeOwner);
+  const preview = await must(policeOwner, deciding(decision.decisionId), PREVIEW, { decisionId: decision.decisionId }, 'disclosurePreview');
+  const recorded = await recordMade(env, decision.decisionId, policeOwner);
+  return { decisionId: decision.decisionId, html: preview.html as string, contentSha256: recorded.contentSha256 as string };
 }
 
 async function gatewayEntriesOf(requestId: string): Promise<AuditPayload[]> {
@@ -148,7 +79,7 @@ beforeAll(async () => {
   probationOutsider = who('NPS-DOC-01', 'probation', ['probation_practitioner'], subject.area);
   otherAreaChair = who('CHAIR-DOC-02', 'police', ['mappa_chair'], subject.area === MappaArea.LONDON ? MappaArea.KENT : MappaArea.LONDON);
   made = await madeDecision();
-  open = await consultingDecision();
+  open = await consultingDecision(env, subject, chair);
   // The stack and two decisions taken through a dozen gateway requests: longer than one test's budget on a busy machine.
 }, 180_000);
 

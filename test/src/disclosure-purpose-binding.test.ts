@@ -74,7 +74,8 @@ beforeAll(async () => {
   mappaDecision = await insertDisclosureDecision(env, { holder: 'MAPPA', pncId: subject.pncId, area: subject.area, proposer: practitioner, meetingId, items: [{ sourceAgency: 'prison' }] });
   probationDecision = await insertDisclosureDecision(env, { holder: 'PROBATION', pncId: levelOne.pncId, area: levelOne.area, proposer: practitioner });
   policeDecision = await insertDisclosureDecision(env, { holder: 'POLICE', pncId: levelOne.pncId, area: levelOne.area, proposer: ppuOfficer });
-});
+  // The machine may be busy: seeding and starting six services can outlast the default hook timeout.
+}, 180_000);
 
 afterAll(async () => {
   await env.close();
@@ -138,6 +139,23 @@ describe('DISCLOSURE_DECISION bound to the decision (issue 11)', () => {
     // The co-ordinator of another area stands to nothing.
     const elsewhere = MAPPA_AREAS.find((area) => area !== subject.area)!;
     expect(await intelligenceOf({ ...coordinator, area: elsewhere }, mappaDecision, subject.pncId)).toBeNull();
+  });
+
+  it('issue 11, principle 9: the MAPPA unit serves its case under DISCLOSURE_DECISION to the decision\'s parties only, about its subject only', async () => {
+    const MAPPA_CASE = 'query($pncId: ID!) { offender(pncId: $pncId) { pncId mappaCase { caseId level } } }';
+    const served = await ask(practitioner, deciding(mappaDecision), MAPPA_CASE, subject.pncId);
+    expect(served.errors).toBeUndefined();
+    expect((served.data?.offender as { mappaCase: { caseId: string } | null } | null)?.mappaCase?.caseId).toEqual(expect.any(String));
+    const unknownPerson = await ask(practitioner, deciding(mappaDecision), MAPPA_CASE, UNKNOWN_PNC_ID);
+    expect(unknownPerson).toEqual({ data: { offender: null } });
+    const notAParty: PrincipalClaims = { ...practitioner, staffId: 'NPS20098' };
+    for (const [principal, decisionId, pncId] of [
+      [notAParty, mappaDecision, subject.pncId],
+      [practitioner, 'DSC-MAPPA-MADE-UP-2', subject.pncId],
+      [practitioner, mappaDecision, levelOne.pncId],
+    ] as const) {
+      expect([principal.staffId, decisionId, pncId, await ask(principal, deciding(decisionId), MAPPA_CASE, pncId)]).toEqual([principal.staffId, decisionId, pncId, unknownPerson]);
+    }
   });
 
   it('B §2 "Level 1": a probation level 1 decision works through the gateway for its parties; the MAPPA co-ordinator gets nothing with it', async () => {

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { DeclaredPurpose, PrincipalClaims, SyntheticPerson } from '@mappa/shared';
-import { insertMeeting, inviteToMeeting } from './support/mappa-records';
-import { postGraphQL, startTestStack } from './support/test-stack';
-import type { GraphQLResponse, TestStack } from './support/test-stack';
+import { agreedAndDecided, askGateway, consultingDecision as consulting, decideInput, deciding, DISCLOSURE_STEPS, mustAnswer, POLICE_ITEM_WORDING, recordMade } from './support/disclosure-records';
+import { startTestStack } from './support/test-stack';
+import type { TestStack } from './support/test-stack';
 
 // Issue 11, the disclosure decision through the gateway with real subgraphs: each step by the party the
 // guidance names, under DISCLOSURE_DECISION with the decision in x-mappa-case (the gateway asks the
@@ -20,77 +20,9 @@ let policeOwner: PrincipalClaims;
 let yotManager: PrincipalClaims;
 let childrensServices: PrincipalClaims;
 
-const deciding = (decisionId: string): DeclaredPurpose => ({ purpose: 'DISCLOSURE_DECISION', caseId: decisionId });
-const atMeeting = (meetingId: string): DeclaredPurpose => ({ purpose: 'MAPPA_MEETING', caseId: meetingId });
-
-async function ask(principal: PrincipalClaims, purpose: DeclaredPurpose, query: string, variables: Record<string, unknown>): Promise<GraphQLResponse> {
-  return postGraphQL(`${env.stack.gateway.url}/graphql`, query, variables, await env.headersFor(principal, purpose));
-}
-
-/** The answer's one field, failing the test with the errors when there is none. */
-async function must(principal: PrincipalClaims, purpose: DeclaredPurpose, query: string, variables: Record<string, unknown>, field: string): Promise<Record<string, unknown>> {
-  const answer = await ask(principal, purpose, query, variables);
-  const value = answer.data?.[field] as Record<string, unknown> | null | undefined;
-  if (!value) throw new Error(`${field} failed: ${JSON.stringify(answer.errors)}`);
-  return value;
-}
-
-const PROPOSE = 'mutation($input: ProposeDisclosureInput!) { proposeDisclosure(input: $input) { decisionId requiredConsultations } }';
-const ADD_ITEM = 'mutation($input: AddDisclosureItemInput!) { addDisclosureItem(input: $input) { items { itemId wordingSha256 } } }';
-const START = 'mutation($decisionId: ID!) { startDisclosureConsultation(decisionId: $decisionId) { status } }';
-const REPRESENTATIONS = 'mutation($input: RecordDisclosureRepresentationsInput!) { recordDisclosureRepresentations(input: $input) { status } }';
-const AGREE = 'mutation($input: RecordDisclosureItemAgreementInput!) { recordDisclosureItemAgreement(input: $input) { status } }';
-const ANSWER = 'mutation($input: AnswerDisclosureConsultationInput!) { answerDisclosureConsultation(input: $input) { status } }';
-const DECIDE = 'mutation($input: DecideDisclosureInput!) { decideDisclosure(input: $input) { status outcome } }';
-const PREVIEW = 'query($decisionId: ID!) { disclosurePreview(decisionId: $decisionId) { html contentSha256 frozen } }';
-const MADE = 'mutation($input: RecordDisclosureMadeInput!) { recordDisclosureMade(input: $input) { status contentSha256 } }';
-
-/** A decision proposed by the chair of a meeting in session about `person`, taken to CONSULTING with one police item and representations recorded. */
-async function consultingDecision(person: SyntheticPerson): Promise<{ decisionId: string; itemId: string; wordingSha256: string; requiredConsultations: string[] }> {
-  const meetingId = await insertMeeting(env, person.pncId, { chair });
-  // A child's meeting has the YOT and children's services invited and consulted (A.R25), as it must to be held.
-  if (person.isYouth) for (const agency of ['yot', 'children_social_care'] as const) await inviteToMeeting(env, meetingId, { agency, role: agency === 'yot' ? 'yot_manager' : 'dtc_attendee' }, { consulted: true });
-  const proposal = await must(
-    chair,
-    atMeeting(meetingId),
-    PROPOSE,
-    {
-      input: {
-        meetingId,
-        recipientKind: 'EMPLOYER',
-        recipientDescription: 'The site manager of the new employer',
-        recipientIsChild: false,
-        recipientIsAdultAtRisk: false,
-        purpose: 'To protect customers visited alone at home',
-        lawfulBasis: 'COMMON_LAW',
-        alternativesConsidered: 'A licence condition alone does not cover lone home visits',
-        recipientGuidance: 'Do not allocate him lone home visits; report any to the police',
-      },
-    },
-    'proposeDisclosure',
-  );
-  const decisionId = proposal.decisionId as string;
-  const { items } = (await must(
-    chair,
-    deciding(decisionId),
-    ADD_ITEM,
-    { input: { decisionId, kind: 'RECORD_FIELD', sourceAgency: 'police', fieldCoordinate: 'SexOffenderNotification.indefinite', recordReference: null, wording: 'He is subject to notification requirements indefinitely.', victimIdentifying: false, photograph: false } },
-    'addDisclosureItem',
-  )) as { items: { itemId: string; wordingSha256: string }[] };
-  await must(chair, deciding(decisionId), START, { decisionId }, 'startDisclosureConsultation');
-  await must(chair, deciding(decisionId), REPRESENTATIONS, { input: { decisionId, sought: true, summary: 'He accepts the employer should know', exception: null } }, 'recordDisclosureRepresentations');
-  return { decisionId, ...items[0]!, requiredConsultations: proposal.requiredConsultations as string[] };
-}
-
-const decideInput = (decisionId: string, outcome: 'DISCLOSE' | 'NOT_DISCLOSE') => ({
-  decisionId,
-  outcome,
-  rationale: 'The need to protect customers outweighs his privacy',
-  disclosureRiskAssessment: 'Low risk of onward sharing',
-  contingencyPlans: 'Police visit the employer the same day',
-  dissent: [],
-  executingAgency: outcome === 'DISCLOSE' ? 'police' : null,
-});
+const ask = (principal: PrincipalClaims, purpose: DeclaredPurpose, query: string, variables: Record<string, unknown>) => askGateway(env, principal, purpose, query, variables);
+const must = (principal: PrincipalClaims, purpose: DeclaredPurpose, query: string, variables: Record<string, unknown>, field: string) => mustAnswer(env, principal, purpose, query, variables, field);
+const { agree: AGREE, answer: ANSWER, decide: DECIDE, preview: PREVIEW, made: MADE } = DISCLOSURE_STEPS;
 
 beforeAll(async () => {
   env = await startTestStack({ dataset: { offenders: 400, seed: 37, asOf: '2026-11-01' } });
@@ -104,7 +36,8 @@ beforeAll(async () => {
   policeOwner = who('PPU-WF-01', 'police', ['ppu_officer'], adult.area);
   yotManager = who('YOT-WF-01', 'yot', ['yot_manager'], adult.area);
   childrensServices = who('CSC-WF-01', 'children_social_care', ['dtc_attendee'], adult.area);
-});
+  // The machine may be busy: seeding and starting six services can outlast the default hook timeout.
+}, 180_000);
 
 afterAll(async () => {
   await env.close();
@@ -112,7 +45,7 @@ afterAll(async () => {
 
 describe('issue 11: the disclosure decision through the gateway', () => {
   it('B.8, C.29: an item without its owner\'s agreement cannot be disclosed; with the police\'s agreement to its exact wording it can', async () => {
-    const { decisionId, itemId, wordingSha256 } = await consultingDecision(adult);
+    const { decisionId, itemId, wordingSha256 } = await consulting(env, adult, chair);
     const refused = await ask(chair, deciding(decisionId), DECIDE, { input: decideInput(decisionId, 'DISCLOSE') });
     expect(refused.data?.decideDisclosure).toBeNull();
     expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -125,13 +58,12 @@ describe('issue 11: the disclosure decision through the gateway', () => {
   });
 
   it('B §2 "What must be recorded": what is made is exactly what was previewed, byte for byte, with the same SHA-256, and it never changes', async () => {
-    const { decisionId, itemId, wordingSha256 } = await consultingDecision(adult);
-    await must(policeOwner, deciding(decisionId), AGREE, { input: { decisionId, itemId, kind: 'OWNER', agreed: true, note: null, wordingSha256 } }, 'recordDisclosureItemAgreement');
-    await must(chair, deciding(decisionId), DECIDE, { input: decideInput(decisionId, 'DISCLOSE') }, 'decideDisclosure');
+    const { decisionId, itemId, wordingSha256 } = await consulting(env, adult, chair);
+    await agreedAndDecided(env, { decisionId, itemId, wordingSha256 }, chair, policeOwner);
     const preview = await must(policeOwner, deciding(decisionId), PREVIEW, { decisionId }, 'disclosurePreview');
     expect(preview.frozen).toBe(false);
-    expect(preview.html).toContain('He is subject to notification requirements indefinitely.');
-    const made = await must(policeOwner, deciding(decisionId), MADE, { input: { decisionId, madeTo: 'The site manager, in person', offenderTold: true, signedFormReference: null } }, 'recordDisclosureMade');
+    expect(preview.html).toContain(POLICE_ITEM_WORDING);
+    const made = await recordMade(env, decisionId, policeOwner);
     expect(made).toEqual({ status: 'MADE', contentSha256: preview.contentSha256 });
     const after = await must(chair, deciding(decisionId), PREVIEW, { decisionId }, 'disclosurePreview');
     expect(after).toEqual({ html: preview.html, contentSha256: preview.contentSha256, frozen: true });
@@ -140,7 +72,7 @@ describe('issue 11: the disclosure decision through the gateway', () => {
   });
 
   it('B.10, C.52, A.R25: a decision about a child cannot be decided until a senior YOT member and children\'s services have answered', async () => {
-    const { decisionId, requiredConsultations } = await consultingDecision(child);
+    const { decisionId, requiredConsultations } = await consulting(env, child, chair);
     expect(requiredConsultations).toEqual(expect.arrayContaining(['YOT_SENIOR', 'CHILDRENS_SERVICES']));
     const refused = await ask(chair, deciding(decisionId), DECIDE, { input: decideInput(decisionId, 'NOT_DISCLOSE') });
     expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

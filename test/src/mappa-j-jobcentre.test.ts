@@ -44,7 +44,9 @@ async function execute(query: ReturnType<typeof sql>): Promise<Record<string, un
 
 beforeAll(async () => {
   env = await startTestStack({ dataset: { offenders: 400, seed: 31, asOf: '2026-11-01' } });
-  subject = env.people.find((person) => !person.isYouth && person.level >= 2 && person.category === 1 && !person.restrictedAccess)!;
+  // With a probation RoSH assessment, so that the risk to staff probation holds is there to be read (A.R31 below).
+  const assessed = new Set((await execute(sql`select c.pnc_id from probation.risk_of_serious_harm r join probation.probation_case c using (crn)`)).map((row) => String(row.pnc_id)));
+  subject = env.people.find((person) => !person.isYouth && person.level >= 2 && person.category === 1 && !person.restrictedAccess && assessed.has(person.pncId))!;
   await execute(sql`delete from police.mappa_j_notification where pnc_id = ${subject.pncId}`);
   await execute(
     sql`insert into police.mappa_j_notification (pnc_id, sent_date, sent_by, sender_staff_id, restriction_type, restriction_end_date, risk_to_jobcentre_staff, offender_informed, jobcentre_spoc_consulted)
@@ -136,6 +138,27 @@ describe('A.R31–A.R35: MAPPA J for Jobcentre Plus', () => {
       expect(JSON.stringify(result)).not.toContain('NO_WORK_WITH_CHILDREN');
     } finally {
       await execute(sql`update police.person set date_of_birth = ${String(person!.date_of_birth)} where pnc_id = ${subject.pncId}`);
+    }
+  });
+
+  it('A.R31: about someone the MAPPA unit records as under 18, Jobcentre Plus reads nothing of probation\'s, not even the risk to its staff', async () => {
+    const RISK_TO_STAFF = /* GraphQL */ `
+      query ($pncId: ID!) {
+        offender(pncId: $pncId) { riskOfSeriousHarm { riskInCommunity { staff } } }
+      }
+    `;
+    const adult = await ask(JOBCENTRE, RISK_TO_STAFF);
+    expect(adult.errors).toBeUndefined();
+    expect(adult.data?.offender).toEqual({ riskOfSeriousHarm: { riskInCommunity: { staff: expect.any(String) } } });
+    // Probation holds no date of birth: the MAPPA A's, which the MAPPA unit holds, decides.
+    const [mappaCase] = await execute(sql`select to_char(subject_date_of_birth, 'YYYY-MM-DD') as dob from mappa.mappa_case where pnc_id = ${subject.pncId} and status = 'ACTIVE'`);
+    await execute(sql`update mappa.mappa_case set subject_date_of_birth = ${daysFromToday(-365 * 17)} where pnc_id = ${subject.pncId} and status = 'ACTIVE'`);
+    try {
+      const child = await ask(JOBCENTRE, RISK_TO_STAFF);
+      expect(child.errors).toBeUndefined();
+      expect(child.data?.offender ?? null).toBeNull();
+    } finally {
+      await execute(sql`update mappa.mappa_case set subject_date_of_birth = ${String(mappaCase!.dob)} where pnc_id = ${subject.pncId} and status = 'ACTIVE'`);
     }
   });
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { getNamedType, getOperationAST, isListType, isNonNullType, Kind, visit } from 'graphql';
 import type { DocumentNode, FieldNode, GraphQLOutputType, OperationDefinitionNode } from 'graphql';
-import { CONDITIONS_ON_CASE_RELATIONSHIPS, decidePolicy, deniedSelections, ForbiddenFieldError } from '@mappa/shared';
+import { conditionNeedsCaseRelationships, decidePolicy, deniedSelections, ForbiddenFieldError } from '@mappa/shared';
 import type { Caller, DeniedSelection, SelectionStep } from '@mappa/shared';
 import { ownerOfPolicy } from './supergraph-policies';
 import type { SupergraphPolicies } from './supergraph-policies';
@@ -20,7 +20,7 @@ export interface EnforcedOperation {
   readonly denied: readonly DeniedSelection[];
   /**
    * Whether a field the operation asks for is granted to this caller only on a record condition decided
-   * on a case relationship (`CONDITIONS_ON_CASE_RELATIONSHIPS`): then, and only then, the caller's
+   * on a case relationship for a caller of its agency (`conditionNeedsCaseRelationships`): then, and only then, the caller's
    * relationships are looked up and vouched for.
    */
   readonly needsCaseRelationships: boolean;
@@ -57,7 +57,7 @@ export function enforceBeforePlanning(
       // Deny by default: a name the supergraph does not define cannot be allowed.
       const decision = policy ? decidePolicy(policy, caller) : { kind: 'none' as const };
       denied = decision.kind === 'none';
-      if (decision.kind === 'conditional' && decision.conditions.some((condition) => CONDITIONS_ON_CASE_RELATIONSHIPS.has(condition))) needsCaseRelationships = true;
+      if (decision.kind === 'conditional' && decision.conditions.some((condition) => conditionNeedsCaseRelationships(condition, caller.principal.agency))) needsCaseRelationships = true;
       decided.set(name, denied);
     }
     return denied;

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import {
   ASSERTION_HEADER,
-  CASE_RELATIONSHIP_HOLDER,
   CASE_RELATIONSHIPS,
   caseGrantSchema,
   disclosureEvidenceQueryName,
@@ -14,15 +13,17 @@ import {
   mayHoldCaseGrants,
   needsPurposeEvidence,
   purposeEvidenceSchema,
+  relationshipHolderFor,
+  HOLDER_OF,
   REQUEST_ID_HEADER,
 } from '@mappa/shared';
-import type { Caller, CaseGrant, CaseRelationships, DisclosureHolder, GatewayAssertionSigner, Logger, PurposeEvidence } from '@mappa/shared';
+import type { Caller, CaseGrant, CaseRelationshipHolder, CaseRelationships, DisclosureHolder, GatewayAssertionSigner, Logger, PurposeEvidence } from '@mappa/shared';
 
 /** The subgraph that holds case access grants and the records purposes are bound to; the lookup's assertion is addressed to it alone. */
 const GRANT_HOLDER = 'mappa';
 
-/** The subgraphs the lookup may ask: the MAPPA unit, and the level 1 holders of disclosure decisions (issue 11). */
-export type StandingSubgraph = (typeof DISCLOSURE_HOLDER_SUBGRAPH)[DisclosureHolder];
+/** The subgraphs the lookup may ask: the MAPPA unit, the level 1 holders of disclosure decisions (issue 11), and the holders of case relationships (issue 12). */
+export type StandingSubgraph = (typeof DISCLOSURE_HOLDER_SUBGRAPH)[DisclosureHolder] | CaseRelationshipHolder;
 
 const GRANTS_FIELD = 'myCaseAccessGrants { grantId pncId purpose caseId validUntil }';
 const EVIDENCE_SELECTION = '{ kind meetingId referralId decisionId pncId standing disclosureStanding invitationId attending childSafeguardsMet decisionOpen meetingDate validUntil }';
@@ -105,17 +106,21 @@ const holderResponseSchema = z.object({
   errors: z.array(z.unknown()).optional(),
 });
 
-const RELATIONSHIP_LOOKUP: Lookup = { operationName: 'CaseRelationshipLookup', query: 'query CaseRelationshipLookup { myCaseRelationships { relationship pncIds } }' };
+/**
+ * Each holder's own query for the caller's relationships (distinct names, so the composed supergraph
+ * holds each beside the others): the same shape, `{ relationship pncIds }`.
+ */
+const RELATIONSHIP_LOOKUPS: Readonly<Record<CaseRelationshipHolder, Lookup & { readonly field: string }>> = {
+  probation: { field: 'myCaseRelationships', operationName: 'CaseRelationshipLookup', query: 'query CaseRelationshipLookup { myCaseRelationships { relationship pncIds } }' },
+  yot: { field: 'myYouthCaseRelationships', operationName: 'YouthCaseRelationshipLookup', query: 'query YouthCaseRelationshipLookup { myYouthCaseRelationships { relationship pncIds } }' },
+  prison: { field: 'myCustodyRelationships', operationName: 'CustodyRelationshipLookup', query: 'query CustodyRelationshipLookup { myCustodyRelationships { relationship pncIds } }' },
+};
 
-// Probation's answer: each relationship the caller holds, with the people it holds for. Bounded well
+// A holder's answer: each relationship the caller holds, with the people it holds for. Bounded well
 // above the assertion's limit so that an oversized caseload is recognised (and carried as none).
+const relationshipEntriesSchema = z.array(z.object({ relationship: z.enum(CASE_RELATIONSHIPS), pncIds: z.array(pncIdSchema).max(100_000) })).max(CASE_RELATIONSHIPS.length);
 const relationshipResponseSchema = z.object({
-  data: z
-    .object({
-      myCaseRelationships: z.array(z.object({ relationship: z.enum(CASE_RELATIONSHIPS), pncIds: z.array(pncIdSchema).max(100_000) })).max(CASE_RELATIONSHIPS.length),
-    })
-    .nullable()
-    .optional(),
+  data: z.record(z.string(), relationshipEntriesSchema).nullable().optional(),
   errors: z.array(z.unknown()).optional(),
 });
 
@@ -226,25 +231,29 @@ export class CaseGrantLookup {
   }
 
   /**
-   * The caller's case relationships as probation, their owner, holds them (case-relationships.ts), or
-   * null for none. Asked only when the operation asks for a field granted on one (EnforcingGateway),
-   * afresh each time (a reallocation takes effect on the next request), and only for a probation
-   * principal: nobody else can hold one. Fails closed: probation down, slow or answering anything
-   * unexpected, or a caseload larger than an assertion carries, and the request goes on with none,
-   * so the conditions they would open stay shut.
+   * The caller's case relationships as their agency, which holds them, answers (case-relationships.ts),
+   * or null for none. Asked only when the operation asks for a field granted on one (EnforcingGateway),
+   * afresh each time (a reallocation or a release takes effect on the next request), and only of the
+   * caller's own agency when it holds relationships (probation, the YOT, the prison); a relationship
+   * another agency holds is never taken from it (`HOLDER_OF`). Fails closed: the holder down, slow or
+   * answering anything unexpected, or a caseload larger than an assertion carries, and the request goes
+   * on with none, so the conditions they would open stay shut.
    */
   async caseRelationshipsOf(caller: Caller, requestId: string, log: Logger): Promise<CaseRelationships | null> {
-    if (caller.principal.agency !== CASE_RELATIONSHIP_HOLDER) return null;
+    const holder = relationshipHolderFor(caller.principal.agency);
+    if (holder === null) return null;
     const failed = (reason: Record<string, unknown>): null => {
       // The kind of failure only: never a body or a PNC ID.
-      log.warn({ agency: CASE_RELATIONSHIP_HOLDER, ...reason }, 'case relationship lookup failed; answering without case relationships');
+      log.warn({ agency: holder, ...reason }, 'case relationship lookup failed; answering without case relationships');
       return null;
     };
-    const answer = await this.ask(CASE_RELATIONSHIP_HOLDER, RELATIONSHIP_LOOKUP, caller, requestId);
+    const lookup = RELATIONSHIP_LOOKUPS[holder];
+    const answer = await this.ask(holder, lookup, caller, requestId);
     if ('failed' in answer) return failed(answer.failed);
     const parsed = relationshipResponseSchema.safeParse(answer.body);
-    const held = parsed.success ? parsed.data.data?.myCaseRelationships : undefined;
+    const held = parsed.success ? parsed.data.data?.[lookup.field] : undefined;
     if (!parsed.success || (parsed.data.errors?.length ?? 0) > 0 || !held) return failed({ reason: 'unexpected answer' });
+    if (held.some((entry) => HOLDER_OF[entry.relationship] !== holder)) return failed({ reason: 'a relationship this agency does not hold' });
     const largest = Math.max(0, ...held.map((entry) => entry.pncIds.length));
     if (largest > MAX_CASE_RELATIONSHIP_SUBJECTS) return failed({ reason: 'caseload larger than an assertion carries', subjects: largest, limit: MAX_CASE_RELATIONSHIP_SUBJECTS });
     const relationships: CaseRelationships = Object.fromEntries(held.filter((entry) => entry.pncIds.length > 0).map((entry) => [entry.relationship, [...new Set(entry.pncIds)]]));

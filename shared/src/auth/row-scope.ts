@@ -266,12 +266,3 @@ export function subjectInScope(subject: SubjectFacts, scope: RowScope): boolean 
   return true;
 }
 
-/**
- * The staff id of the caller as a victim liaison officer, or null when the caller is not one:
- * victim contacts are visible only to the VLO allocated to them (`vloStaffId`), and only to the
- * staff id as probation's own identity provider issued it (`RowScope.ownStaffId`).
- */
-export function victimLiaisonOfficerStaffId(scope: RowScope): string | null {
-  const { principal } = scope;
-  return principal.agency === 'probation' && principal.roles.includes('victim_liaison_officer') ? scope.ownStaffId : null;
-}

@@ -18,6 +18,7 @@ export const RECORD_CONDITIONS = [
   'victimLiaisonOfficerOfVictim',
   'victimLiaisonOfficerOfVictimWantingRelease',
   'allocatedOffenderManagerOfTerroristCase',
+  'yotCaseManagerOfTerroristCase',
   'subjectUnderEighteen',
   'receivingProbationArea',
   'mappaJInForce',
@@ -33,9 +34,22 @@ export type RecordConditionName = (typeof RECORD_CONDITIONS)[number];
 /**
  * What each condition means, in words an information-governance officer signs off (the access
  * matrix shows these). The predicate itself lives with the owner of the record.
+ *
+ * Two conditions name the offender manager, side by side on purpose:
+ * - `offenderManagerOrLineManager` is probation's own, over its own records (the RoSH narrative,
+ *   victim safety planning, victim-identifying licence wording: B.15, C.29). Probation decides it on
+ *   the case row it is serving, and it reaches the senior probation officer who line-manages the
+ *   offender manager too, because within probation the line manager answers for that material.
+ * - `allocatedOffenderManager` is for another agency's records (the prison's custody and sentence:
+ *   A.R15, B.59). That agency cannot read probation's allocation, so it decides on the caller's
+ *   relationship as probation answers it and the gateway vouches it (`case-relationships.ts`); and the
+ *   rules name the offender manager alone, so no line manager is vouched.
+ * One name would have to mean "decided on my own row, with the line manager" in one subgraph and
+ * "decided on a vouched fact, without" in another; two names keep one meaning each.
  */
 export const RECORD_CONDITION_DESCRIPTIONS: Record<RecordConditionName, string> = {
-  visorPartnerAgency: "only for a record that lists the reader's agency as a ViSOR partner agency",
+  visorPartnerAgency:
+    "only for a record that lists the reader's agency as a ViSOR partner agency (probation: for category 1, only at level 2 or 3 or under the area's local agreement; the prison: only while the person is in custody where the reader works, the prison's fact, vouched by the gateway)",
   offenderManagerOrLineManager: "only for a probation case the reader is the allocated community offender manager of, or the senior probation officer who line-manages that offender manager",
   victimLiaisonForCase: "only for a probation case with a victim in the Victim Contact Scheme allocated to the reader as victim liaison officer",
   victimLiaisonForVictim: "only for a record about a victim allocated to the reader as victim liaison officer (or, naming no victim, about that victim's offender)",
@@ -49,6 +63,8 @@ export const RECORD_CONDITION_DESCRIPTIONS: Record<RecordConditionName, string> 
     'only for a person with a victim in the Victim Contact Scheme allocated to the reader as victim liaison officer who asked to be told about release (probation\'s fact, vouched by the gateway)',
   allocatedOffenderManagerOfTerroristCase:
     "only for a terrorist case (category 4 or restricted-access, as the record's owner holds it) whose probation case is allocated to the reader as community offender manager",
+  yotCaseManagerOfTerroristCase:
+    "only for a terrorist case (category 4 or restricted-access, as the record's owner holds it) whose youth justice case the reader manages as YOT case manager (the YOT's fact, vouched by the gateway)",
   subjectUnderEighteen: "only for a person the owner's record shows is under 18 on the request's date, by the date of birth it holds",
   receivingProbationArea: "only for a transition plan that names the reader's area as the probation area receiving the case",
   mappaJInForce: 'only for a MAPPA J about someone 18 or over whose restriction has not reached its end date',

@@ -54,6 +54,9 @@ const MAPPA_UNIT_CASE_GRANTS: readonly AccessGrant[] = [
  * Who reads the MAPPA case summary (§5.5): the unit itself, the Responsible Authority, and YOT roles
  * (row scope limits a YOT principal to YOT-led cases and under-18s, `mappaSubjectInScope`).
  */
+/** The MAPPA unit's own information governance, auditing (principle 10): author metadata only (A.R12, OQ 20). */
+const MAPPA_AUDIT: AccessGrant = { roles: ['information_governance'], purposes: ['AUDIT'], agencies: ['mappa_unit'] };
+
 const MAPPA_CASE_GRANTS: readonly AccessGrant[] = [
   { roles: ['mappa_coordinator'], purposes: MAPPA_UNIT_PURPOSES },
   { roles: ['mappa_chair'], purposes: CHAIR_PURPOSES },
@@ -72,7 +75,7 @@ export const mappaPolicies = definePolicies('mappa', {
     classification: 'OFFICIAL-SENSITIVE',
     summary:
       'The MAPPA case beyond the minimal summary (case number, category, area, next review, end date and reason): the fact of MAPPA management is itself sensitive. The co-ordinator for screening, meetings and administration; the chair for the meetings it chairs and their disclosure decisions (MAPPA_MEETING, DISCLOSURE_DECISION: never the register or screening, A.R9, A.R19, B.52, C.88); Responsible Authority roles for case management and MAPPA purposes; YOT roles for case management. ' +
-      'Row scope: own area (the case\'s area after a transfer, C.5) or a live case grant; under MAPPA_MEETING only the subject of the declared meeting, to its co-ordinator, chair and signed-in invitees (issue 10), a child only with the YOT and children\'s services attending or consulted (A.R25, B.10); under DISCLOSURE_DECISION only the declared decision\'s subject, to its parties (issue 11), a child only once the decision has asked the YOT and children\'s services (C.52); under MAPPA_SCREENING, for anyone but the co-ordinator, only the declared referral\'s subject and screening grants; no one under 18 under DISCLOSURE_DECISION. A YOT principal (a YOT role, or the YOT agency), under every purpose and whatever grant or meeting, knows only cases the YOT leads and subjects under 18 on the request\'s date by the date of birth the MAPPA A gave (A.R26, principles 3 and 9): the MAPPA unit holds both, so its row scope decides, and an adult\'s case another agency leads is answered as an unknown person (lookups, meetings, grants, actions, the register\'s SQL alike); the co-ordinator cannot invite the YOT to such a meeting. Not yet enforced: decision party for DISCLOSURE_DECISION. ' +
+      'Row scope: own area (the case\'s area after a transfer, C.5) or a live case grant; under MAPPA_MEETING only the subject of the declared meeting, to its co-ordinator, chair and signed-in invitees (issue 10), a child only with the YOT and children\'s services attending or consulted (A.R25, B.10); under DISCLOSURE_DECISION only the declared decision\'s subject, to its parties (issue 11), a child only once the decision has asked the YOT and children\'s services (C.52); under MAPPA_SCREENING, for anyone but the co-ordinator, only the declared referral\'s subject and screening grants. A YOT principal (a YOT role, or the YOT agency), under every purpose and whatever grant or meeting, knows only cases the YOT leads and subjects under 18 on the request\'s date by the date of birth the MAPPA A gave (A.R26, principles 3 and 9): the MAPPA unit holds both, so its row scope decides, and an adult\'s case another agency leads is answered as an unknown person (lookups, meetings, grants, actions, the register\'s SQL alike); the co-ordinator cannot invite the YOT to such a meeting. ' +
       'Category is left out of the duty-to-co-operate minimal summary (inventory §5.0, OQ 7). Jobcentre Plus, lay advisers and analysts: no rows (statistics are aggregates, a future query).',
     rules: ['principle 3', 'principle 7', 'principle 8', 'A.R9', 'A.R16', 'A.R18', 'A.R19', 'A.R20', 'A.R21', 'A.R27', 'A.R28', 'A.R32', 'B.44', 'C.5', 'C.6', 'C.93', 'C.97'],
     grants: MAPPA_CASE_GRANTS,
@@ -81,9 +84,28 @@ export const mappaPolicies = definePolicies('mappa', {
     owner: Agency.MAPPA_UNIT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The MAPPA case record itself with its level and lead agency: the MAPPA part of the duty-to-co-operate minimal summary. Everyone who reads the MAPPA case, and duty-to-co-operate attendees (not Jobcentre Plus, A.R32) at a meeting. Row scope: as the MAPPA case; duty-to-co-operate attendees only through a live case grant for that meeting (principle 5, A.R26).',
+      'The MAPPA case record itself with its level and lead agency: the MAPPA part of the duty-to-co-operate minimal summary. Everyone who reads the MAPPA case, and duty-to-co-operate attendees (not Jobcentre Plus, A.R32) at a meeting. Row scope: as the MAPPA case; duty-to-co-operate attendees only through a live case grant for that meeting (principle 5, A.R26). The MAPPA unit\'s own information governance under AUDIT opens the record (`Offender.mappaCase`) only to reach who recorded each change (A.R12): the level and lead agency themselves are levelAndLeadAgencyFields\'.',
+    rules: ['principle 3', 'principle 5', 'A.R26', 'A.R32', 'A.R38', 'B.44', 'C.71'],
+    grants: [...MAPPA_CASE_GRANTS, { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: MINIMAL_SUMMARY_AGENCIES }, MAPPA_AUDIT],
+  },
+  levelAndLeadAgencyFields: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The level and lead agency of a MAPPA case (`MappaCase.level`, `leadAgency`): whoever reads the case record (levelAndLeadAgency) but the MAPPA unit\'s auditors, who open the record for its authors only (A.R12).',
     rules: ['principle 3', 'principle 5', 'A.R26', 'A.R32', 'A.R38', 'B.44', 'C.71'],
     grants: [...MAPPA_CASE_GRANTS, { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: MINIMAL_SUMMARY_AGENCIES }],
+  },
+  // A.R12, OQ 20: the way in for the MAPPA unit's own information governance under AUDIT, which the
+  // police's `offender(pncId)` never answers for another agency's auditors (principle 10), and the
+  // records opened for it only to reach their author fields.
+  auditSubject: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'A person the MAPPA unit holds a case for, by PNC ID, as an entry point for its own information governance under AUDIT (`mappaAuditSubject`): null, as for an unknown PNC ID, for anyone it holds no case for. Nothing else of the person comes with it: every record below keeps its own policy. Row scope: national for the MAPPA unit\'s own information governance under AUDIT (principle 10).',
+    rules: ['A.R12', 'principle 10'],
+    grants: [MAPPA_AUDIT],
   },
   caseStatus: {
     owner: Agency.MAPPA_UNIT,
@@ -97,7 +119,15 @@ export const mappaPolicies = definePolicies('mappa', {
     owner: Agency.MAPPA_UNIT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Every change to a MAPPA case (what changed, from and to, when, and the kind of decision): the co-ordinator, and the chair for the meetings it chairs (MAPPA_MEETING); and the lead agency\'s case managers for case management, only on a case their agency leads (A.R20, A.R21: the lead agency records termination and controls referral and continuation, so it reads the decisions that brought the case where it is): PPU and counter-terrorism officers for a police-led case, probation practitioners and SPOs for a probation-led one, YOT case managers and managers for a YOT-led one (`leadAgencyOfCase`, the MAPPA unit\'s own record of the lead agency). Row scope: own area or a live case grant.',
+      'The history of a MAPPA case as a container (`MappaCase.history`; each change\'s content is caseHistoryContent\'s, who recorded it caseAudit\'s), and every change to it (what changed, from and to, when, and the kind of decision): the co-ordinator, and the chair for the meetings it chairs (MAPPA_MEETING); and the lead agency\'s case managers for case management, only on a case their agency leads (A.R20, A.R21: the lead agency records termination and controls referral and continuation, so it reads the decisions that brought the case where it is): PPU and counter-terrorism officers for a police-led case, probation practitioners and SPOs for a probation-led one, YOT case managers and managers for a YOT-led one (`leadAgencyOfCase`, the MAPPA unit\'s own record of the lead agency). The MAPPA unit\'s own information governance under AUDIT opens the container only to reach who recorded each change (caseAudit, A.R12). Row scope: own area or a live case grant.',
+    rules: ['principle 3', 'principle 7', 'A.R12', 'A.R16', 'A.R18', 'A.R19', 'A.R20', 'A.R21', 'B.44', 'C.5'],
+    grants: [...MAPPA_UNIT_CASE_GRANTS, ...LEAD_AGENCY_CASE_MANAGER_GRANTS, MAPPA_AUDIT],
+  },
+  caseHistoryContent: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'What each change to a MAPPA case says (`MappaCaseChange` and its decision\'s kind): as caseHistory, without the MAPPA unit\'s auditors. Every change to a MAPPA case (what changed, from and to, when, and the kind of decision): the co-ordinator, and the chair for the meetings it chairs (MAPPA_MEETING); and the lead agency\'s case managers for case management, only on a case their agency leads (A.R20, A.R21: the lead agency records termination and controls referral and continuation, so it reads the decisions that brought the case where it is): PPU and counter-terrorism officers for a police-led case, probation practitioners and SPOs for a probation-led one, YOT case managers and managers for a YOT-led one (`leadAgencyOfCase`, the MAPPA unit\'s own record of the lead agency). Row scope: own area or a live case grant.',
     rules: ['principle 3', 'principle 7', 'A.R12', 'A.R16', 'A.R18', 'A.R19', 'A.R20', 'A.R21', 'B.44', 'C.5'],
     grants: [...MAPPA_UNIT_CASE_GRANTS, ...LEAD_AGENCY_CASE_MANAGER_GRANTS],
   },
@@ -109,7 +139,7 @@ export const mappaPolicies = definePolicies('mappa', {
     rules: ['A.R12', 'A.R20', 'B.44'],
     grants: [
       ...MAPPA_UNIT_CASE_GRANTS,
-      { roles: ['information_governance'], purposes: ['AUDIT'], agencies: ['mappa_unit'] },
+      MAPPA_AUDIT,
     ],
   },
   register: {

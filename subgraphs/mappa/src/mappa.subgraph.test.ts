@@ -784,10 +784,16 @@ describe('mappa subgraph', () => {
       expect(policiesOf(result)).toEqual([['FORBIDDEN', 'mappa.caseHistory']]);
     });
 
-    it('A.R12: information governance auditing reads the PNC ID, not the case record itself', async () => {
-      const result = await entities(sampleIds, 'mappaCase { level history { changedByStaffId } }', caller(['information_governance'], 'mappa_unit', 'AUDIT'));
-      expect(result.data?._entities).toEqual(sample.map((person) => ({ pncId: person.pncId, mappaCase: null })));
-      expect(result.errors?.map((error) => [error.path, error.extensions?.policy])).toEqual([[['_entities', 0, 'mappaCase'], 'mappa.levelAndLeadAgency']]);
+    it('A.R12: the MAPPA unit\'s information governance auditing opens the case record only to reach who recorded each change', async () => {
+      const auditor = caller(['information_governance'], 'mappa_unit', 'AUDIT');
+      const authors = await entities(sampleIds, 'mappaCase { history { changedByStaffId } }', auditor);
+      expect(authors.errors).toBeUndefined();
+      const cases = (authors.data?._entities as { mappaCase: { history: { changedByStaffId: string }[] } | null }[]).map((entity) => entity.mappaCase);
+      expect(cases.every((mappaCase) => (mappaCase?.history.length ?? 0) > 0 && mappaCase!.history.every((change) => change.changedByStaffId.length > 0))).toBe(true);
+      // Anything else of the case stays refused: the level, and what each change was.
+      const content = await entities(sampleIds, 'mappaCase { level history { field } }', auditor);
+      expect(new Set(content.errors?.filter((error) => error.extensions?.code === 'FORBIDDEN').map((error) => error.extensions?.policy))).toEqual(new Set(['mappa.levelAndLeadAgencyFields', 'mappa.caseHistoryContent']));
+      expect(JSON.stringify(content.data)).not.toMatch(/"level":\d|"field":"/u);
     });
 
     // Only the case, not the PNC ID: shows the case policy on its own.

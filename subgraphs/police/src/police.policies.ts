@@ -83,7 +83,7 @@ export const policePolicies = definePolicies('police', {
     owner: Agency.POLICE,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The ViSOR nominal record. Police for case management and MAPPA purposes; Responsible Authority roles (probation, prison offender manager, co-ordinator, chair) for MAPPA purposes; for case management, probation only on records that list PROBATION as a ViSOR partner agency and, for category 1, only at level 2 or 3 or where the area records a local agreement for level 1 (A.R6; ViSOR records the category and level, the police the agreements), and the prison offender manager only on records that list PRISON. On any other record the answer is null, as when the person has no ViSOR record. Row scope: own area or a live case grant. Not yet enforced: that a person with PRISON listed is in custody (the prison holds custody status; the police list PRISON only while the person is in custody).',
+      'The ViSOR nominal record. Police for case management and MAPPA purposes; Responsible Authority roles (probation, prison offender manager, co-ordinator, chair) for MAPPA purposes; for case management, probation only on records that list PROBATION as a ViSOR partner agency and, for category 1, only at level 2 or 3 or where the area records a local agreement for level 1 (A.R6; ViSOR records the category and level, the police the agreements), and the prison offender manager only on records that list PRISON and only while the person is in custody where they work (A.R5; custody is the prison\'s fact: the prison answers whom it holds in the reader\'s reach and the gateway vouches it, so the police read no prison data and a PRISON listing left after a release opens nothing). On any other record the answer is null, as when the person has no ViSOR record. Row scope: own area or a live case grant.',
     rules: ['A.R1', 'A.R4', 'A.R5', 'A.R6', 'A.R9', 'B.46', 'principle 3'],
     grants: VISOR_NOMINAL_GRANTS,
   },
@@ -198,12 +198,13 @@ export const policePolicies = definePolicies('police', {
     owner: Agency.POLICE,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The sanitised intelligence summary and its date: intelligence leaves the police only in this form, to Responsible Authority roles at a meeting or disclosure decision, and, in a terrorist case (category 4 or restricted-access), to the counter-terrorism cleared community offender manager allocated to the person for case management (C.63, C.64; the allocation is probation\'s, vouched by the gateway). Handling code C (not yet enforced) needs the originator\'s agreement. Not yet enforced, so denied for now: the YOT case manager of a terrorist case (C.63).',
+      'The sanitised intelligence summary and its date: intelligence leaves the police only in this form, to Responsible Authority roles at a meeting or disclosure decision, and, in a terrorist case (category 4 or restricted-access), to the counter-terrorism cleared community offender manager allocated to the person for case management (C.63, C.64; the allocation is probation\'s, vouched by the gateway), and to the counter-terrorism cleared YOT case manager of the young person for case management (C.63; the case is the YOT\'s, vouched by the gateway; on any other item the answer is null). Handling code C (not yet enforced) needs the originator\'s agreement.',
     rules: ['principle 4', 'B.8', 'B.42', 'C.63', 'C.64', 'C.66'],
     grants: [
       { roles: ['ppu_officer', 'ct_officer'], purposes: CASE_AND_MAPPA_PURPOSES },
       { roles: RA_ROLES, purposes: ['MAPPA_MEETING', 'DISCLOSURE_DECISION'] },
       { roles: ['probation_practitioner'], purposes: ['CASE_MANAGEMENT'], agencies: ['probation'], minimumClearance: 'CTC', condition: 'allocatedOffenderManagerOfTerroristCase' },
+      { roles: ['yot_case_manager'], purposes: ['CASE_MANAGEMENT'], agencies: ['yot'], minimumClearance: 'CTC', condition: 'yotCaseManagerOfTerroristCase' },
     ],
   },
   // MAPPA J (A.R31–A.R35): held by the police (mappa-j/mappa-j.table.ts says why).

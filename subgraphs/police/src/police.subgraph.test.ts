@@ -329,9 +329,13 @@ describe('ViSOR partner agencies: a per-record condition on the grant (A.R5, A.R
     principal: { issuer: TEST_ISSUER, staffId: 'PP0301', agency: 'probation', roles: ['probation_practitioner'], area: MappaArea.KENT, clearance: 'BPSS' },
     declaredPurpose: { purpose, caseId: null },
   });
+  // A.R5: the prison is a partner while it holds the person; custody is the prison's fact, which the
+  // gateway vouches as the caller's HELD_IN_CUSTODY relationship (here, as the gateway would, for the
+  // people the dataset has in custody).
   const PRISON_OM = (purpose: 'CASE_MANAGEMENT' | 'MAPPA_SCREENING'): Caller => ({
     principal: { issuer: TEST_ISSUER, staffId: 'POM0301', agency: 'prison', roles: ['prison_offender_manager'], area: MappaArea.KENT, clearance: 'BPSS' },
     declaredPurpose: { purpose, caseId: null },
+    caseRelationships: { HELD_IN_CUSTODY: people.filter((person) => person.supervision === 'CUSTODY').map((person) => person.pncId) },
   });
   const SELECTION = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { pncId visorNominal { visorReference partnerAgencies } } } }';
   const withVisor = people.filter((person) => person.hasVisorRecord);
@@ -394,6 +398,13 @@ describe('ViSOR partner agencies: a per-record condition on the grant (A.R5, A.R
     const withoutNominal = await post(QUERY, { r: representationsOf(withoutVisor) }, caller);
     expect(withoutNominal).toEqual({ data: { _entities: [{ visorNominal: null }] } });
     expect(await post(QUERY, { r: representationsOf([notPartner]) }, caller)).toEqual(withoutNominal);
+  });
+
+  it('A.R5: a nominal listing the prison opens nothing to the prison offender manager unless the person is vouched in custody where they work', async () => {
+    const { caseRelationships: _custody, ...notVouched } = PRISON_OM('CASE_MANAGEMENT');
+    const result = await post(SELECTION, { r: representationsOf(inCustody.slice(0, 2)) }, notVouched);
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities).toEqual(inCustody.slice(0, 2).map((person) => ({ pncId: person.pncId, visorNominal: null })));
   });
 
   it.each([

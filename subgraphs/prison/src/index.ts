@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { buildFederatedSchema } from '@mappa/shared';
 import type { SubgraphDefinition } from '@mappa/shared';
 import { PrisonAccessAuditResolver } from './access-audit/access-audit.resolver';
+import { CustodyRelationshipResolver } from './custody/custody-relationship.resolver';
 import { PrisonCustodyResolver } from './custody/custody.resolver';
 import { PRISON_RECORD_CONDITIONS } from './offender/prison-record.conditions';
 import { offenderReferenceResolver } from './offender/offender.reference';
@@ -23,7 +24,7 @@ export const prisonSubgraph: SubgraphDefinition<PrisonLoaders> = {
   policies: PRISON_POLICIES,
   buildSchema: (authorization) =>
     buildFederatedSchema(
-      { resolvers: [OffenderResolver, PrisonAccessAuditResolver, PrisonCustodyResolver, PrisonSentenceResolver] },
+      { resolvers: [OffenderResolver, PrisonAccessAuditResolver, PrisonCustodyResolver, PrisonSentenceResolver, CustodyRelationshipResolver] },
       offenderReferenceResolver,
       PRISON_POLICIES,
       authorization,

@@ -77,6 +77,16 @@ export const prisonPolicies = definePolicies('prison', {
   // are shared value types, granted the same in every subgraph.
   accessAudit: accessAuditPolicy(Agency.PRISON),
   accessAuditEntry: accessAuditEntryPolicy(Agency.PRISON),
+  // Issue 12, A.R5: the caller's own custody relationships (the people in custody where they work),
+  // which the gateway asks for and vouches to the police, whose ViSOR partner condition decides on them.
+  custodyRelationships: {
+    owner: Agency.PRISON,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      "The caller's own custody relationships (`myCustodyRelationships`): the people in custody now in the caller's prison row scope (held at the establishment their token names, else responsible to their area). The gateway vouches them to the police, who list the prison as a ViSOR partner only while the person is in custody (A.R5). Prison offender managers, for case management; the answer is only ever their own.",
+    rules: ['A.R5'],
+    grants: [{ roles: ['prison_offender_manager'], purposes: ['CASE_MANAGEMENT'], agencies: ['prison'] }],
+  },
   custody: {
     owner: Agency.PRISON,
     classification: 'OFFICIAL-SENSITIVE',

@@ -158,16 +158,16 @@ export const probationPolicies = definePolicies('probation', {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The OASys RoSH summary and its risk-in-the-community levels as containers (reading them reveals nothing by itself; each level has its own policy). Open to everyone who may read any level, including Jobcentre Plus at a meeting for the risk to staff and the Home Office at a meeting for the levels (A.R38, C.72). Row scope: own area or a live case grant; duty-to-co-operate attendees (Jobcentre Plus included) only through a grant (principle 5). Under MAPPA_MEETING only the declared meeting\'s subject, to those attending it (issue 10). AP staff: residents and proposed residents of their premises only (C.8, C.11). Not yet enforced: Jobcentre Plus only for offenders aged 18+ (A.R31).',
-    rules: ['principle 3', 'A.R32', 'A.R38', 'C.11', 'C.72', 'C.87'],
+      'The OASys RoSH summary and its risk-in-the-community levels as containers (reading them reveals nothing by itself; each level has its own policy). Open to everyone who may read any level, including Jobcentre Plus at a meeting for the risk to staff and the Home Office at a meeting for the levels (A.R38, C.72). Row scope: own area or a live case grant; duty-to-co-operate attendees (Jobcentre Plus included) only through a grant (principle 5). Under MAPPA_MEETING only the declared meeting\'s subject, to those attending it (issue 10). AP staff: residents and proposed residents of their premises only (C.8, C.11). Jobcentre Plus only about someone 18 or over (A.R31: MAPPA J is for adults), decided where the date of birth is held without a cross-agency read: probation holds none, so the MAPPA unit, which holds the MAPPA A\'s, vouches Jobcentre Plus\'s standing at a meeting (and grants it access) only about an adult, and the row scope this agency applies serves a meeting\'s subject only on that evidence.',
+    rules: ['principle 3', 'A.R31', 'A.R32', 'A.R38', 'C.11', 'C.72', 'C.87'],
     grants: RISK_TO_STAFF_GRANTS,
   },
   riskToStaff: {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Risk of serious harm to staff (ProbationRiskToGroups.staff, its own field). Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes; AP staff for case management (proposal); Jobcentre Plus duty-to-co-operate attendees at a meeting (MAPPA J): the only probation field they read; the Home Office\'s attendee at a meeting (A.R38, C.72). Row scope: own area or a live case grant; duty-to-co-operate attendees only through a grant. Under MAPPA_MEETING only the declared meeting\'s subject, to those attending it (issue 10). AP staff: residents and proposed residents of their premises only (C.8, C.11). Not yet enforced: offender aged 18+.',
-    rules: ['principle 3', 'A.R32', 'A.R38', 'C.11', 'C.72', 'C.87'],
+      'Risk of serious harm to staff (ProbationRiskToGroups.staff, its own field). Probation practitioners and SPOs; Responsible Authority roles for MAPPA purposes; AP staff for case management (proposal); Jobcentre Plus duty-to-co-operate attendees at a meeting (MAPPA J): the only probation field they read; the Home Office\'s attendee at a meeting (A.R38, C.72). Row scope: own area or a live case grant; duty-to-co-operate attendees only through a grant. Under MAPPA_MEETING only the declared meeting\'s subject, to those attending it (issue 10). AP staff: residents and proposed residents of their premises only (C.8, C.11). Jobcentre Plus only about someone 18 or over (A.R31: MAPPA J is for adults), decided where the date of birth is held without a cross-agency read: probation holds none, so the MAPPA unit, which holds the MAPPA A\'s, vouches Jobcentre Plus\'s standing at a meeting (and grants it access) only about an adult, and the row scope this agency applies serves a meeting\'s subject only on that evidence.',
+    rules: ['principle 3', 'A.R31', 'A.R32', 'A.R38', 'C.11', 'C.72', 'C.87'],
     grants: RISK_TO_STAFF_GRANTS,
   },
   riskSummary: {

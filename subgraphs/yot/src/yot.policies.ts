@@ -10,6 +10,8 @@ import type { AccessGrant } from '@mappa/shared';
 
 /** The owner's own read: YOT roles managing their case (principle 2). */
 const YOT_CASE_MANAGEMENT: AccessGrant = { roles: YOT_ROLES, purposes: ['CASE_MANAGEMENT'] };
+/** The YOT's own information governance, auditing (principle 10): author metadata only (A.R12, OQ 20). */
+const YOT_AUDIT: AccessGrant = { roles: ['information_governance'], purposes: ['AUDIT'], agencies: ['yot'] };
 
 export const yotPolicies = definePolicies('yot', {
   subjectKey: subjectKeyPolicy(Agency.YOT),
@@ -17,6 +19,16 @@ export const yotPolicies = definePolicies('yot', {
   // are shared value types, granted the same in every subgraph.
   accessAudit: accessAuditPolicy(Agency.YOT),
   accessAuditEntry: accessAuditEntryPolicy(Agency.YOT),
+  // Issue 12, C.63: the caller's own relationships to the young people the YOT holds, which the
+  // gateway asks for and vouches to the police, whose intelligence condition decides on them.
+  caseRelationships: {
+    owner: Agency.YOT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      "The caller's own case relationships (`myYouthCaseRelationships`): the young people whose open case the caller manages as YOT case manager. The gateway vouches them to the police (C.63: the police give the YOT case manager of a terrorist case the intelligence summary). YOT case managers, for case management; the answer is only ever their own.",
+    rules: ['C.63'],
+    grants: [{ roles: ['yot_case_manager'], purposes: ['CASE_MANAGEMENT'], agencies: ['yot'] }],
+  },
   youthCase: {
     owner: Agency.YOT,
     classification: 'OFFICIAL-SENSITIVE',
@@ -25,12 +37,39 @@ export const yotPolicies = definePolicies('yot', {
     rules: ['principle 4', 'principle 6', 'A.R10', 'A.R17', 'A.R25', 'A.R40', 'C.48', 'C.49', 'C.57'],
     grants: [YOT_CASE_MANAGEMENT],
   },
+  // A.R12, OQ 20: the way in for the YOT's own information governance under AUDIT (the police's
+  // `offender(pncId)` never answers another agency's auditors, principle 10), and the AssetPlus
+  // assessment opened for it only to reach who completed and countersigned it.
+  auditSubject: {
+    owner: Agency.YOT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'A young person the YOT holds a case for, by PNC ID, as an entry point for its own information governance under AUDIT (`yotAuditSubject`): null, as for an unknown PNC ID, for anyone it holds no case for. Nothing else of the person comes with it: every record below keeps its own policy. Row scope: national for the YOT\'s own information governance under AUDIT (principle 10).',
+    rules: ['A.R12', 'principle 10'],
+    grants: [YOT_AUDIT],
+  },
+  yotStaff: {
+    owner: Agency.YOT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'Who completed an AssetPlus assessment and who countersigned it (staff ids): YOT roles for case management, and the YOT\'s own information governance under AUDIT, each write being attributed to its author (A.R12).',
+    rules: ['A.R12', 'C.59', 'principle 10'],
+    grants: [YOT_CASE_MANAGEMENT, YOT_AUDIT],
+  },
   assetPlus: {
     owner: Agency.YOT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The AssetPlus assessment (RoSH, safety and wellbeing, reoffending, intervention level, assessor, countersignature): YOT roles for case management only; countersignature is written by the YOT manager alone. Everyone else is denied: the co-ordinator, children\'s social care and the Youth Custody Service get it by push only, and RA attendees not at all. Row scope: the case\'s area or a live case grant. Not yet enforced: the same local authority.',
+      'The AssetPlus assessment (RoSH, safety and wellbeing, reoffending, intervention level, assessment and countersignature dates, the countersigning manager\'s name; who assessed and countersigned is yotStaff): YOT roles for case management only; countersignature is written by the YOT manager alone. Everyone else is denied: the co-ordinator, children\'s social care and the Youth Custody Service get it by push only, and RA attendees not at all. The YOT\'s own information governance under AUDIT opens the assessment (`Offender.assetPlusAssessment`) only to reach who completed and countersigned it (yotStaff, A.R12): its content is assetPlusContent\'s. Row scope: the case\'s area or a live case grant. Not yet enforced: the same local authority.',
     rules: ['principle 4', 'A.R10', 'A.R40', 'A.R46', 'A.R52', 'C.55', 'C.57', 'C.59'],
+    grants: [YOT_CASE_MANAGEMENT, YOT_AUDIT],
+  },
+  assetPlusContent: {
+    owner: Agency.YOT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'What an AssetPlus assessment says (RoSH, safety and wellbeing, reoffending, intervention level, dates, the countersigning manager\'s name): YOT roles for case management only, as assetPlus, without the YOT\'s auditors.',
+    rules: ['principle 4', 'A.R10', 'C.57', 'C.59'],
     grants: [YOT_CASE_MANAGEMENT],
   },
   youthOrders: {

@@ -1,8 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { newDisclosureDecisionId, TEST_ISSUER } from '@mappa/shared';
-import type { ConsultationKind, DisclosureHolder, ItemSourceAgency, MappaArea, PrincipalAgency, PrincipalClaims } from '@mappa/shared';
-import type { TestStack } from './test-stack';
+import type { ConsultationKind, DeclaredPurpose, DisclosureHolder, ItemSourceAgency, MappaArea, PrincipalAgency, PrincipalClaims } from '@mappa/shared';
+import { insertMeeting, inviteToMeeting } from './mappa-records';
+import { postGraphQL } from './test-stack';
+import type { GraphQLResponse, TestStack } from './test-stack';
 
 /*
  * Disclosure decisions (issue 11) a test needs, written straight into their holder's tables (the
@@ -83,4 +85,110 @@ export async function requestConsultation(env: TestStack, holder: DisclosureHold
     sql`insert into ${sql.identifier(SCHEMA_OF[holder])}.disclosure_consultation (consultation_id, decision_id, kind, consultee_agency, requested_by_staff_id)
         values (${`CON-${randomUUID()}`}, ${decisionId}, ${kind}, ${CONSULTEE_AGENCY[kind]}, 'TEST-PROPOSER')`,
   );
+}
+
+/*
+ * The same decision taken through the gateway, step by step, as its parties would (B §2): the tests of
+ * the workflow and of the document route share these steps, so both walk one path from proposal to made.
+ */
+
+/** The workflow's operations, as the parties send them. */
+export const DISCLOSURE_STEPS = {
+  propose: 'mutation($input: ProposeDisclosureInput!) { proposeDisclosure(input: $input) { decisionId requiredConsultations } }',
+  addItem: 'mutation($input: AddDisclosureItemInput!) { addDisclosureItem(input: $input) { items { itemId wordingSha256 } } }',
+  startConsultation: 'mutation($decisionId: ID!) { startDisclosureConsultation(decisionId: $decisionId) { status } }',
+  representations: 'mutation($input: RecordDisclosureRepresentationsInput!) { recordDisclosureRepresentations(input: $input) { status } }',
+  agree: 'mutation($input: RecordDisclosureItemAgreementInput!) { recordDisclosureItemAgreement(input: $input) { status } }',
+  answer: 'mutation($input: AnswerDisclosureConsultationInput!) { answerDisclosureConsultation(input: $input) { status } }',
+  decide: 'mutation($input: DecideDisclosureInput!) { decideDisclosure(input: $input) { status outcome } }',
+  preview: 'query($decisionId: ID!) { disclosurePreview(decisionId: $decisionId) { html contentSha256 frozen } }',
+  made: 'mutation($input: RecordDisclosureMadeInput!) { recordDisclosureMade(input: $input) { status contentSha256 } }',
+} as const;
+
+/** DISCLOSURE_DECISION with the decision in x-mappa-case. */
+export const deciding = (decisionId: string): DeclaredPurpose => ({ purpose: 'DISCLOSURE_DECISION', caseId: decisionId });
+
+/** `query` through the test stack's gateway as `principal` under `purpose`. */
+export async function askGateway(env: TestStack, principal: PrincipalClaims, purpose: DeclaredPurpose, query: string, variables: Record<string, unknown>): Promise<GraphQLResponse> {
+  return postGraphQL(`${env.stack.gateway.url}/graphql`, query, variables, await env.headersFor(principal, purpose));
+}
+
+/** The answer's one field, failing the test with the errors when there is none. */
+export async function mustAnswer(env: TestStack, principal: PrincipalClaims, purpose: DeclaredPurpose, query: string, variables: Record<string, unknown>, field: string): Promise<Record<string, unknown>> {
+  const answer = await askGateway(env, principal, purpose, query, variables);
+  const value = answer.data?.[field] as Record<string, unknown> | null | undefined;
+  if (!value) throw new Error(`${field} failed: ${JSON.stringify(answer.errors)}`);
+  return value;
+}
+
+/** The chair's decision with `outcome`, the police carrying out a disclosure. */
+export const decideInput = (decisionId: string, outcome: 'DISCLOSE' | 'NOT_DISCLOSE') => ({
+  decisionId,
+  outcome,
+  rationale: 'The need to protect customers outweighs his privacy',
+  disclosureRiskAssessment: 'Low risk of onward sharing',
+  contingencyPlans: 'Police visit the employer the same day',
+  dissent: [],
+  executingAgency: outcome === 'DISCLOSE' ? 'police' : null,
+});
+
+/** The one item every decision here quotes: a police record field, word for word. */
+export const POLICE_ITEM_WORDING = 'He is subject to notification requirements indefinitely.';
+
+/**
+ * A decision proposed by `chair` at a meeting in session about the person, taken to CONSULTING with one
+ * police item and representations recorded. A child's meeting has the YOT and children's services
+ * invited and consulted (A.R25), as it must to be held.
+ */
+export async function consultingDecision(
+  env: TestStack,
+  subject: { readonly pncId: string; readonly isYouth: boolean },
+  chair: PrincipalClaims,
+): Promise<{ decisionId: string; itemId: string; wordingSha256: string; requiredConsultations: string[] }> {
+  const meetingId = await insertMeeting(env, subject.pncId, { chair });
+  if (subject.isYouth) for (const agency of ['yot', 'children_social_care'] as const) await inviteToMeeting(env, meetingId, { agency, role: agency === 'yot' ? 'yot_manager' : 'dtc_attendee' }, { consulted: true });
+  const proposal = await mustAnswer(
+    env,
+    chair,
+    { purpose: 'MAPPA_MEETING', caseId: meetingId },
+    DISCLOSURE_STEPS.propose,
+    {
+      input: {
+        meetingId,
+        recipientKind: 'EMPLOYER',
+        recipientDescription: 'The site manager of the new employer',
+        recipientIsChild: false,
+        recipientIsAdultAtRisk: false,
+        purpose: 'To protect customers visited alone at home',
+        lawfulBasis: 'COMMON_LAW',
+        alternativesConsidered: 'A licence condition alone does not cover lone home visits',
+        recipientGuidance: 'Do not allocate him lone home visits; report any to the police',
+      },
+    },
+    'proposeDisclosure',
+  );
+  const decisionId = proposal.decisionId as string;
+  const { items } = (await mustAnswer(
+    env,
+    chair,
+    deciding(decisionId),
+    DISCLOSURE_STEPS.addItem,
+    { input: { decisionId, kind: 'RECORD_FIELD', sourceAgency: 'police', fieldCoordinate: 'SexOffenderNotification.indefinite', recordReference: null, wording: POLICE_ITEM_WORDING, victimIdentifying: false, photograph: false } },
+    'addDisclosureItem',
+  )) as { items: { itemId: string; wordingSha256: string }[] };
+  await mustAnswer(env, chair, deciding(decisionId), DISCLOSURE_STEPS.startConsultation, { decisionId }, 'startDisclosureConsultation');
+  await mustAnswer(env, chair, deciding(decisionId), DISCLOSURE_STEPS.representations, { input: { decisionId, sought: true, summary: 'He accepts the employer should know', exception: null } }, 'recordDisclosureRepresentations');
+  return { decisionId, ...items[0]!, requiredConsultations: proposal.requiredConsultations as string[] };
+}
+
+/** The police owner agrees to the item's exact wording (B.8) and the chair decides to disclose. */
+export async function agreedAndDecided(env: TestStack, decision: { readonly decisionId: string; readonly itemId: string; readonly wordingSha256: string }, chair: PrincipalClaims, policeOwner: PrincipalClaims): Promise<void> {
+  const { decisionId, itemId, wordingSha256 } = decision;
+  await mustAnswer(env, policeOwner, deciding(decisionId), DISCLOSURE_STEPS.agree, { input: { decisionId, itemId, kind: 'OWNER', agreed: true, note: null, wordingSha256 } }, 'recordDisclosureItemAgreement');
+  await mustAnswer(env, chair, deciding(decisionId), DISCLOSURE_STEPS.decide, { input: decideInput(decisionId, 'DISCLOSE') }, 'decideDisclosure');
+}
+
+/** The police record the decided disclosure made to the site manager in person, with the offender told. */
+export async function recordMade(env: TestStack, decisionId: string, policeOwner: PrincipalClaims): Promise<Record<string, unknown>> {
+  return mustAnswer(env, policeOwner, deciding(decisionId), DISCLOSURE_STEPS.made, { input: { decisionId, madeTo: 'The site manager, in person', offenderTold: true, signedFormReference: null } }, 'recordDisclosureMade');
 }

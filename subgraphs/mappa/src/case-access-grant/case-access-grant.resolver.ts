@@ -1,8 +1,8 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { Access, BadUserInputError, changedFields, NotFoundError, parseInput, pncIdSchema } from '@mappa/shared';
+import { Access, BadUserInputError, changedFields, NotFoundError, parseInput, pncIdSchema, requestDateOf } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
 import { mappaPolicies } from '../mappa.policies';
-import { mappaSubjectInScope } from '../offender/offender.scope';
+import { jobcentreMayKnowCase, mappaSubjectInScope } from '../offender/offender.scope';
 import { MappaCaseStatus } from '../mappa-case/mappa-case.type';
 import { grantCaseAccessInputSchema, grantIdSchema, revocationReasonSchema } from './case-access-grant.input';
 import { grantById, grantsForSubject, insertGrant, liveGrantsOf, revokeGrant } from './case-access-grant.query';
@@ -66,6 +66,10 @@ export class CaseAccessGrantResolver {
     // A.R38, C.72: the Home Office is granted foreign national offenders only (row scope hides the others from it whatever the grant).
     if (values.granteeAgency === 'home_office' && !mappaCase.foreignNational) {
       throw new BadUserInputError('The Home Office is granted access only to a foreign national offender (A.R38, C.72).', [{ path: 'input.granteeAgency', message: 'the subject is not recorded as a foreign national offender' }]);
+    }
+    // A.R31, A.R32: Jobcentre Plus is granted adults only (its standing at a meeting about anyone else is never vouched).
+    if (values.granteeAgency === 'jobcentre_plus' && !jobcentreMayKnowCase(mappaCase, requestDateOf(now))) {
+      throw new BadUserInputError('Jobcentre Plus is granted access only to someone 18 or over (A.R31).', [{ path: 'input.granteeAgency', message: 'the subject is not recorded as 18 or over' }]);
     }
     // The grant and the evidence of it commit together, or neither does.
     const row = await context.db.transaction(async (tx) => {

@@ -1,9 +1,6 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { openTestDatabase } from '@mappa/shared';
-import type { TestDatabase } from '@mappa/shared';
+import { migrationsBefore, openTestDatabase } from '@mappa/shared';
+import type { MigrationsBefore, TestDatabase } from '@mappa/shared';
 import { z } from 'zod';
 import { mappaSubgraph } from '../index';
 
@@ -13,27 +10,23 @@ import { mappaSubgraph } from '../index';
 // grant, else the subject's MAPPA case's), an area nobody is in when neither is known (fail closed),
 // leaves staff-id grants without areas, and keeps the table append-only afterwards.
 let database: TestDatabase;
-let before: string;
+let before: MigrationsBefore;
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  before = await mkdtemp(join(tmpdir(), 'mappa-migrations-'));
-  await cp(mappaSubgraph.migrationsFolder, before, { recursive: true });
-  const journalPath = join(before, 'meta', '_journal.json');
-  const journal = z.object({ entries: z.array(z.object({ tag: z.string() }).loose()) }).loose().parse(JSON.parse(await readFile(journalPath, 'utf8')));
-  await writeFile(journalPath, JSON.stringify({ ...journal, entries: journal.entries.filter((entry) => entry.tag < '0013') }));
+  before = await migrationsBefore(mappaSubgraph.migrationsFolder, '0013');
 });
 
 afterAll(async () => {
   await database.drop();
-  await rm(before, { recursive: true, force: true });
+  await before.remove();
 });
 
 const grantRows = z.object({ rows: z.array(z.object({ grant_id: z.string(), grantee_areas: z.array(z.string()).nullable() })) });
 
 it('issue 12: grants to an agency and role made before get the area they were made in, or none anyone is in; staff-id grants get none; the table stays append-only', async () => {
   const db = database.connection.database();
-  await database.connection.migrate(before, 'mappa');
+  await database.connection.migrate(before.folder, 'mappa');
   // A subject with a case in South Wales whose meeting was held in London (the case moved after it, C.5).
   await db.execute(sql`insert into mappa.mappa_case (case_id, pnc_id, category, level, lead_agency, area, start_date, status)
     values ('MC-0000001', '2008/0545166T', 2, 2, 'PROBATION', 'SOUTH_WALES', '2025-01-01', 'ACTIVE')`);

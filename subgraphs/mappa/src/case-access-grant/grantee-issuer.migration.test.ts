@@ -1,9 +1,6 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { openTestDatabase } from '@mappa/shared';
-import type { TestDatabase } from '@mappa/shared';
+import { migrationsBefore, openTestDatabase } from '@mappa/shared';
+import type { MigrationsBefore, TestDatabase } from '@mappa/shared';
 import { z } from 'zod';
 import { mappaSubgraph } from '../index';
 
@@ -12,28 +9,24 @@ import { mappaSubgraph } from '../index';
 // must bind them to an issuer nobody is trusted as (so they hold for no one), leave grants to an
 // agency and role alone, and keep the table append-only afterwards.
 let database: TestDatabase;
-let before: string;
+let before: MigrationsBefore;
 
 beforeAll(async () => {
   database = await openTestDatabase();
   // The migrations as they stood before 0004: the same files, with the journal cut at 0003.
-  before = await mkdtemp(join(tmpdir(), 'mappa-migrations-'));
-  await cp(mappaSubgraph.migrationsFolder, before, { recursive: true });
-  const journalPath = join(before, 'meta', '_journal.json');
-  const journal = z.object({ entries: z.array(z.object({ tag: z.string() }).loose()) }).loose().parse(JSON.parse(await readFile(journalPath, 'utf8')));
-  await writeFile(journalPath, JSON.stringify({ ...journal, entries: journal.entries.filter((entry) => entry.tag < '0004') }));
+  before = await migrationsBefore(mappaSubgraph.migrationsFolder, '0004');
 });
 
 afterAll(async () => {
   await database.drop();
-  await rm(before, { recursive: true, force: true });
+  await before.remove();
 });
 
 const grantRows = z.object({ rows: z.array(z.object({ grant_id: z.string(), grantee_issuer: z.string().nullable() })) });
 
 it('issue 9 §2: staff-id grants made before issuers were recorded hold for no one; agency-and-role grants are unchanged; the table stays append-only', async () => {
   const db = database.connection.database();
-  await database.connection.migrate(before, 'mappa');
+  await database.connection.migrate(before.folder, 'mappa');
   const grant = (id: string, grantee: ReturnType<typeof sql>) =>
     db.execute(sql`insert into mappa.case_access_grant (grant_id, grantee_staff_id, grantee_agency, grantee_role, pnc_id, purpose, valid_from, valid_until, reason, created_by_staff_id)
       values (${id}, ${grantee}, 'MAPPA_SCREENING', now(), now() + interval '7 days', 'test', 'MCU00001')`);

@@ -81,7 +81,7 @@ registerEnumType(MappaDecisionKind, {
 
 @ObjectType({ description: 'The decision that made a change to a MAPPA case. Owner: mappa (MAPPA Co-ordination Unit).' })
 export class MappaDecision {
-  @Access(mappaPolicies.caseHistory)
+  @Access(mappaPolicies.caseHistoryContent)
   @Field(() => MappaDecisionKind, { description: 'What kind of decision it was.' })
   kind!: MappaDecisionKind;
 
@@ -96,22 +96,22 @@ export class MappaDecision {
 
 @ObjectType({ description: 'One change to a MAPPA case, including its opening. Owner: mappa (MAPPA Co-ordination Unit).' })
 export class MappaCaseChange {
-  @Access(mappaPolicies.caseHistory)
+  @Access(mappaPolicies.caseHistoryContent)
   @Field(() => MappaCaseChangeField, { description: 'Which attribute changed.' })
   field!: MappaCaseChangeField;
 
-  @Access(mappaPolicies.caseHistory)
+  @Access(mappaPolicies.caseHistoryContent)
   @Field(() => String, {
     nullable: true,
     description: 'The value before the change, as text (`2`, `PROBATION`, `ACTIVE`, `LONDON`…); null when the change opened the case.',
   })
   valueBefore!: string | null;
 
-  @Access(mappaPolicies.caseHistory)
+  @Access(mappaPolicies.caseHistoryContent)
   @Field(() => String, { description: 'The value after the change, as text (`3`, `POLICE`, `CLOSED`, `KENT`…).' })
   valueAfter!: string;
 
-  @Access(mappaPolicies.caseHistory)
+  @Access(mappaPolicies.caseHistoryContent)
   @Field(() => LocalDate, { description: 'Date the change took effect.' })
   changedDate!: string;
 
@@ -123,7 +123,7 @@ export class MappaCaseChange {
   })
   changedByStaffId!: string | null;
 
-  @Access(mappaPolicies.caseHistory)
+  @Access(mappaPolicies.caseHistoryContent)
   @Field(() => MappaDecision, { description: 'The decision that made the change.' })
   decision!: MappaDecision;
 }
@@ -144,13 +144,13 @@ export class MappaCase {
   })
   category!: number;
 
-  @Access(mappaPolicies.levelAndLeadAgency)
+  @Access(mappaPolicies.levelAndLeadAgencyFields)
   @Field(() => Int, {
     description: 'MAPPA level: 1 ordinary agency management, 2 active multi-agency management, 3 active enhanced multi-agency management.',
   })
   level!: number;
 
-  @Access(mappaPolicies.levelAndLeadAgency)
+  @Access(mappaPolicies.levelAndLeadAgencyFields)
   @Field(() => Agency, { description: 'The agency with statutory authority to manage the offender: POLICE, PROBATION or YOT.' })
   leadAgency!: MappaLeadAgency;
 

@@ -139,6 +139,7 @@ export const MEETING_PACK_FIELDS: readonly MeetingPackField[] = [
       "roles=ppu_officer,visor_administrator,ct_officer,probation_practitioner,senior_probation_officer,prison_offender_manager,mappa_coordinator;purposes=CASE_MANAGEMENT,MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
       "roles=yot_case_manager,yot_manager;purposes=CASE_MANAGEMENT",
       "roles=dtc_attendee;purposes=MAPPA_MEETING;agencies=children_social_care,adult_social_care,health,housing,education,home_office,electronic_monitoring",
+      "roles=information_governance;purposes=AUDIT;agencies=mappa_unit",
     ],
   },
   {
@@ -155,7 +156,7 @@ export const MEETING_PACK_FIELDS: readonly MeetingPackField[] = [
   {
     path: "subject.mappaCase.level",
     coordinate: "MappaCase.level",
-    policy: "mappa.levelAndLeadAgency",
+    policy: "mappa.levelAndLeadAgencyFields",
     grants: [
       "roles=mappa_coordinator;purposes=MAPPA_SCREENING,MAPPA_MEETING,CASE_MANAGEMENT",
       "roles=mappa_chair;purposes=MAPPA_MEETING,DISCLOSURE_DECISION",
@@ -167,7 +168,7 @@ export const MEETING_PACK_FIELDS: readonly MeetingPackField[] = [
   {
     path: "subject.mappaCase.leadAgency",
     coordinate: "MappaCase.leadAgency",
-    policy: "mappa.levelAndLeadAgency",
+    policy: "mappa.levelAndLeadAgencyFields",
     grants: [
       "roles=mappa_coordinator;purposes=MAPPA_SCREENING,MAPPA_MEETING,CASE_MANAGEMENT",
       "roles=mappa_chair;purposes=MAPPA_MEETING,DISCLOSURE_DECISION",

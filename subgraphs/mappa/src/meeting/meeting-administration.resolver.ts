@@ -8,7 +8,7 @@ import { mappaPolicies } from '../mappa.policies';
 import { insertGrant, revokeGrant } from '../case-access-grant/case-access-grant.query';
 import { caseAccessGrantTable } from '../case-access-grant/case-access-grant.table';
 import { MappaCaseStatus } from '../mappa-case/mappa-case.type';
-import { yotMayKnowCase } from '../offender/offender.scope';
+import { jobcentreMayKnowCase, yotMayKnowCase } from '../offender/offender.scope';
 import { caseById, coordinatesCase, coordinatesMeeting, invitationById, meetingById } from './meeting.actors';
 import {
   consultationNoteSchema,
@@ -160,6 +160,12 @@ export class MeetingAdministrationResolver {
       if (values.inviteeAgency === 'yot' && mappaCase && !yotMayKnowCase(mappaCase, requestDateOf(now))) {
         throw new BadUserInputError('The YOT is invited only to meetings about a case it leads or a subject under 18 (A.R26).', [
           { path: 'input.inviteeAgency', message: 'not a YOT-led case or a subject under 18' },
+        ]);
+      }
+      // A.R31, A.R32: Jobcentre Plus's business is MAPPA J, which is for adults only.
+      if (values.inviteeAgency === 'jobcentre_plus' && mappaCase && !jobcentreMayKnowCase(mappaCase, requestDateOf(now))) {
+        throw new BadUserInputError('Jobcentre Plus is invited only to meetings about someone 18 or over (A.R31).', [
+          { path: 'input.inviteeAgency', message: 'the subject is not recorded as 18 or over' },
         ]);
       }
       // A.R38, C.71, C.72: the Home Office is invited about foreign national offenders only.

@@ -50,6 +50,16 @@ export function yotMayKnowCase(mappaCase: Pick<MappaCaseRow, 'leadAgency' | 'sub
 }
 
 /**
+ * A.R31, A.R32, principle 5: a case Jobcentre Plus may be brought into, decided on the MAPPA unit's own
+ * record: its subject is 18 or over on the request's date by the date of birth the MAPPA A gave. What
+ * Jobcentre Plus reads is MAPPA J content, which is for adults only; an unknown date of birth is not
+ * "18 or over" (deny by default).
+ */
+export function jobcentreMayKnowCase(mappaCase: Pick<MappaCaseRow, 'subjectDateOfBirth'>, onDate: string): boolean {
+  return mappaCase.subjectDateOfBirth !== null && mappaCase.subjectDateOfBirth <= latestAdultDateOfBirth(onDate);
+}
+
+/**
  * Whether a person the MAPPA unit holds (by their case) is in the caller's row scope: the shared rules
  * (`subjectInScope`) and the MAPPA unit's own, that a YOT principal knows only YOT-led cases and
  * under-18s (`yotMayKnowCase`), and the Home Office only foreign national offenders (A.R38, C.72),

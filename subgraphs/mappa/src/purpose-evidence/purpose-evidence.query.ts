@@ -5,6 +5,7 @@ import type { Database, MeetingEvidence, Principal, ReferralEvidence, Role } fro
 import { grantNamesPrincipal } from '../case-access-grant/case-access-grant.query';
 import { caseAccessGrantTable } from '../case-access-grant/case-access-grant.table';
 import { mappaCaseTable } from '../mappa-case/mappa-case.table';
+import { jobcentreMayKnowCase } from '../offender/offender.scope';
 import { meetingAttendanceTable, meetingInvitationTable, meetingTable } from '../meeting/meeting.table';
 import type { MeetingRow } from '../meeting/meeting.table';
 import { childSafeguardsMet } from '../meeting/meeting.rules';
@@ -89,10 +90,21 @@ async function isAttending(db: Database, principal: Principal, meetingId: string
   return rows.length > 0;
 }
 
-/** Whether the MAPPA unit records the case's subject as a foreign national offender (A.R38, C.72). */
-async function isForeignNationalCase(db: Database, caseId: string): Promise<boolean> {
-  const [mappaCase] = await db.select({ foreignNational: mappaCaseTable.foreignNational }).from(mappaCaseTable).where(eq(mappaCaseTable.caseId, caseId));
-  return mappaCase?.foreignNational === true;
+/**
+ * Whether the MAPPA unit vouches a duty-to-co-operate agency's standing at a meeting about the case,
+ * on what its own case record says of the subject: the Home Office only for a foreign national offender
+ * (A.R38, C.72), Jobcentre Plus only for someone 18 or over (A.R31: MAPPA J is for adults). Every other
+ * agency: yes. So no owner serves either agency a record about anyone else, whatever it holds itself
+ * (probation holds no date of birth; its row scope applies this evidence).
+ */
+async function caseAdmitsAgency(db: Database, agency: Principal['agency'], caseId: string, now: Date): Promise<boolean> {
+  if (agency !== 'home_office' && agency !== 'jobcentre_plus') return true;
+  const [mappaCase] = await db
+    .select({ foreignNational: mappaCaseTable.foreignNational, subjectDateOfBirth: mappaCaseTable.subjectDateOfBirth })
+    .from(mappaCaseTable)
+    .where(eq(mappaCaseTable.caseId, caseId));
+  if (!mappaCase) return false;
+  return agency === 'home_office' ? mappaCase.foreignNational : jobcentreMayKnowCase(mappaCase, requestDateOf(now));
 }
 
 /** The chair's and co-ordinator's standing lasts as long as the longest invitee's, and at least `MEETING_STANDING_DAYS` after the meeting. */
@@ -127,9 +139,9 @@ export async function meetingEvidenceFor(db: Database, principal: Principal, mee
   } else {
     const invitee = await inviteeStanding(db, principal, meeting, now);
     if (!invitee) return null;
-    // A.R38, C.72: the MAPPA unit vouches the Home Office's standing only at a meeting about a foreign
-    // national offender, so no agency serves it a British national's record (see `foreignNational`).
-    if (principal.agency === 'home_office' && !(await isForeignNationalCase(db, meeting.caseId))) return null;
+    // A.R38, C.72 and A.R31: the MAPPA unit vouches the Home Office's standing only at a meeting about a
+    // foreign national offender, and Jobcentre Plus's only about an adult (`caseAdmitsAgency`).
+    if (!(await caseAdmitsAgency(db, principal.agency, meeting.caseId, now))) return null;
     standing = { standing: 'INVITEE', invitationId: invitee.invitationId, attending: await isAttending(db, principal, meeting.meetingId), validUntil: invitee.validUntil };
   }
   if (standing.validUntil.getTime() <= now.getTime()) return null;

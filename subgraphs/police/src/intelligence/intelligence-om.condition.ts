@@ -24,5 +24,16 @@ export const allocatedOffenderManagerOfTerroristCase: RecordPredicate = (record,
   return item.subjectIsTerroristCase === true && hasCaseRelationship(caller, 'ALLOCATED_OFFENDER_MANAGER', item.pncId);
 };
 
+/**
+ * `yotCaseManagerOfTerroristCase` (C.63): as above for the YOT case manager, to whom the police owe the
+ * same "all relevant information" for a young person: an item about a terrorist case whose youth
+ * justice case the caller manages (the YOT's fact, vouched by the gateway).
+ */
+export const yotCaseManagerOfTerroristCase: RecordPredicate = (record, caller) => {
+  if (typeof record !== 'object' || record === null) return false;
+  const item = record as Partial<IntelligenceItemOfSubject>;
+  return item.subjectIsTerroristCase === true && hasCaseRelationship(caller, 'YOT_CASE_MANAGER', item.pncId);
+};
+
 /** The record conditions the police's intelligence grants name. */
-export const INTELLIGENCE_RECORD_CONDITIONS: RecordConditions = { allocatedOffenderManagerOfTerroristCase };
+export const INTELLIGENCE_RECORD_CONDITIONS: RecordConditions = { allocatedOffenderManagerOfTerroristCase, yotCaseManagerOfTerroristCase };

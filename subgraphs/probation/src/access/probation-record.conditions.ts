@@ -30,6 +30,12 @@ function namesNoVictim(record: unknown): boolean {
  * `offenderManagerOrLineManager` (B.15, C.29, principle 4): the reader is the case's allocated community
  * offender manager, or the senior probation officer who line-manages them (the case's line manager).
  * An unallocated case has no offender manager, so only its line manager reads it.
+ *
+ * Not to be confused with `allocatedOffenderManager`, which probation does not register: that one is
+ * how the prison and the police decide on probation's allocation without reading it (the caller's own
+ * `ALLOCATED_OFFENDER_MANAGER` relationship, answered by `myCaseRelationships` and vouched by the
+ * gateway), and it holds for the offender manager alone. Here probation decides on the very case row it
+ * serves, and the line manager is in (record-condition.ts has the two side by side).
  */
 export const offenderManagerOrLineManager: RecordPredicate = (record, caller) => {
   const facts = factsOf(record);

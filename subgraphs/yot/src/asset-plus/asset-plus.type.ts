@@ -35,43 +35,43 @@ registerEnumType(YotInterventionLevel, {
     'The latest AssetPlus assessment: the single youth justice assessment that follows the child through the system, covering risk of serious harm, safety and wellbeing, and reoffending. Owner: yot.',
 })
 export class AssetPlusAssessment {
-  @Access(yotPolicies.assetPlus)
+  @Access(yotPolicies.assetPlusContent)
   @Field(() => RiskLevel, { description: 'Risk of serious harm (RoSH) judgement: LOW, MEDIUM, HIGH or VERY_HIGH.' })
   roshLevel!: RiskLevel;
 
-  @Access(yotPolicies.assetPlus)
+  @Access(yotPolicies.assetPlusContent)
   @Field(() => RiskLevel, { description: "Concern for the young person's own safety and wellbeing: LOW, MEDIUM, HIGH or VERY_HIGH." })
   safetyAndWellbeingLevel!: RiskLevel;
 
-  @Access(yotPolicies.assetPlus)
+  @Access(yotPolicies.assetPlusContent)
   @Field(() => YotReoffendingLikelihood, { description: 'Likelihood of reoffending band.' })
   reoffendingLikelihood!: YotReoffendingLikelihood;
 
-  @Access(yotPolicies.assetPlus)
+  @Access(yotPolicies.assetPlusContent)
   @Field(() => YotInterventionLevel, { description: 'Intervention level the assessment sets.' })
   interventionLevel!: YotInterventionLevel;
 
-  @Access(yotPolicies.assetPlus)
+  @Access(yotPolicies.assetPlusContent)
   @Field(() => LocalDate, { description: 'Date the assessment was completed.' })
   assessedDate!: string;
 
-  @Access(yotPolicies.assetPlus)
+  @Access(yotPolicies.yotStaff)
   @Field(() => String, { description: 'Staff id of the YOT practitioner who completed the assessment.' })
   assessorStaffId!: string;
 
-  @Access(yotPolicies.assetPlus)
+  @Access(yotPolicies.assetPlusContent)
   @Field(() => LocalDate, { nullable: true, description: 'Date a YOT manager countersigned the assessment; null while awaiting countersignature.' })
   countersignedDate!: string | null;
 
-  @Access(yotPolicies.assetPlus)
+  @Access(yotPolicies.yotStaff)
   @Field(() => String, { nullable: true, description: 'Staff id of the countersigning YOT manager; null while awaiting countersignature.' })
   countersigningManagerStaffId!: string | null;
 
-  @Access(yotPolicies.assetPlus)
+  @Access(yotPolicies.assetPlusContent)
   @Field(() => String, { nullable: true, description: 'Name of the countersigning YOT manager (synthetic); null while awaiting countersignature.' })
   countersigningManagerName!: string | null;
 
-  @Access(yotPolicies.assetPlus)
+  @Access(yotPolicies.assetPlusContent)
   @Field(() => LocalDate, { description: 'Date the assessment is next due for review.' })
   nextReviewDate!: string;
 }

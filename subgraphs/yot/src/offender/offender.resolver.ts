@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { Access, parseInput, subjectInScope, yotReferenceSchema } from '@mappa/shared';
+import { Access, parseInput, pncIdSchema, subjectInScope, yotReferenceSchema } from '@mappa/shared';
 import { YotAdultTransition } from '../adult-transition/adult-transition.type';
 import { AssetPlusAssessment } from '../asset-plus/asset-plus.type';
 import { YotConsentRecord } from '../consent/consent-record.type';
@@ -9,6 +9,7 @@ import { yotPolicies } from '../yot.policies';
 import type { YotContext } from '../yot.context';
 import { YouthCase } from '../youth-case/youth-case.type';
 import { YouthOrder } from '../youth-order/youth-order.type';
+import { yotKnowsSubject } from './offender.reference';
 import { yotSubjectFacts } from './offender.scope';
 import { Offender } from './offender.type';
 
@@ -37,6 +38,17 @@ export class OffenderResolver {
   @FieldResolver(() => YouthCase, { nullable: true, description: "The young person's case with the youth offending team; null when the YOT holds none. Owner: yot." })
   youthCase(@Root() offender: Offender, @Ctx() context: YotContext) {
     return context.loaders.youthCase.load(offender.pncId);
+  }
+
+  @Access(yotPolicies.auditSubject)
+  @Query(() => Offender, {
+    nullable: true,
+    description:
+      "A.R12, OQ 20: the young person, for the YOT's own information governance under AUDIT, to reach who completed and countersigned their AssetPlus assessment. Null when the YOT holds no case for the PNC ID. A malformed PNC ID is BAD_USER_INPUT.",
+  })
+  async yotAuditSubject(@Arg('pncId', () => ID, { description: 'PNC ID of the person, e.g. `2008/0545166T`.' }) pncId: string, @Ctx() context: YotContext): Promise<Offender | null> {
+    const valid = parseInput(pncIdSchema, pncId, 'pncId');
+    return (await yotKnowsSubject(context, valid)) ? { pncId: valid } : null;
   }
 
   @Access(yotPolicies.assetPlus)

@@ -1,0 +1,50 @@
+import { and, eq, inArray, or } from 'drizzle-orm';
+import { Ctx, Field, ID, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
+import { Access, subjectInScope } from '@mappa/shared';
+import { prisonSubjectFacts } from '../offender/offender.scope';
+import type { PrisonContext } from '../prison.context';
+import { prisonPolicies } from '../prison.policies';
+import { prisonerTable } from './prisoner.table';
+
+/** The relationships the prison holds (the shared `CASE_RELATIONSHIPS` it answers for, `HOLDER_OF`). */
+export enum CustodyRelationshipKind {
+  HELD_IN_CUSTODY = 'HELD_IN_CUSTODY',
+}
+
+registerEnumType(CustodyRelationshipKind, {
+  name: 'CustodyRelationship',
+  description:
+    'How the caller stands to a person the prison holds: HELD_IN_CUSTODY (in custody now, where the caller works: at the establishment their token names, else of their area).',
+});
+
+@ObjectType({ description: 'One relationship of the caller\'s, with the people it holds for. Owner: prison.' })
+export class CustodyRelationshipEntry {
+  @Access(prisonPolicies.custodyRelationships)
+  @Field(() => CustodyRelationshipKind, { description: 'The relationship.' })
+  relationship!: CustodyRelationshipKind;
+
+  @Access(prisonPolicies.custodyRelationships)
+  @Field(() => [ID], { description: 'PNC IDs of the people the caller stands in this relationship to (within the caller\'s row scope).' })
+  pncIds!: string[];
+}
+
+@Resolver()
+export class CustodyRelationshipResolver {
+  @Access(prisonPolicies.custodyRelationships)
+  @Query(() => [CustodyRelationshipEntry], {
+    description:
+      'The caller\'s own custody relationships, which the gateway vouches to the police for their ViSOR partner condition (issue 12, A.R5): the people in custody now (NOMIS IN) in the caller\'s prison row scope (held at the establishment their token names, else responsible to their area, or granted to them). Released or transferred people drop out on the next request.',
+  })
+  async myCustodyRelationships(@Ctx() context: PrisonContext): Promise<CustodyRelationshipEntry[]> {
+    const scope = context.rowScope;
+    const { principal } = scope;
+    const reach = principal.establishment !== undefined ? eq(prisonerTable.establishmentCode, principal.establishment) : eq(prisonerTable.mappaArea, principal.area);
+    const granted = scope.grantedPncIds.length > 0 ? inArray(prisonerTable.pncId, [...scope.grantedPncIds]) : undefined;
+    const rows = await context.db
+      .select()
+      .from(prisonerTable)
+      .where(and(eq(prisonerTable.inOutStatus, 'IN'), or(reach, granted)));
+    const held = rows.filter((row) => subjectInScope(prisonSubjectFacts(row), scope)).map((row) => row.pncId);
+    return [{ relationship: CustodyRelationshipKind.HELD_IN_CUSTODY, pncIds: [...new Set(held)].sort() }];
+  }
+}
