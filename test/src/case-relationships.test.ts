@@ -346,6 +346,11 @@ describe('A.R5: the prison reads the ViSOR nominal as a partner only while the p
     expect(view.errors).toBeUndefined();
     expect(view.data?.offender.visorNominal).toEqual({ visorReference: held!.visor_reference, partnerAgencies: expect.arrayContaining(['PRISON']) });
     expect(env.stack.subgraphs.prison.requests.count).toBe(1);
+    // A POM whose token names no establishment is scoped by area: the custody of its area.
+    const areaPom = staff('POM-AR5-0004', 'prison', 'prison_offender_manager');
+    const byArea = await ask<{ offender: { visorNominal: unknown } }>(NOMINAL, { pncId: held!.pnc_id }, areaPom);
+    expect(byArea.errors).toBeUndefined();
+    expect(byArea.data?.offender.visorNominal).toEqual({ visorReference: held!.visor_reference, partnerAgencies: expect.arrayContaining(['PRISON']) });
   });
 
   it('A.R5: a POM of another establishment, or any POM once the person is released, gets null, as for a person with no ViSOR record, though the police still list the prison', async () => {
