@@ -545,7 +545,7 @@ const ROWS: readonly Row[] = [
   ['dtc_attendee (education)', 'MAPPA_MEETING', 'police.subjectKey', 'principle 5, A.R26'],
   ['dtc_attendee (electronic_monitoring)', 'MAPPA_MEETING', 'police.subjectKey', 'principle 5, A.R26'],
   ['dtc_attendee (home_office)', 'MAPPA_MEETING', 'police.subjectKey', 'principle 5, A.R26'],
-  ['dtc_attendee (jobcentre_plus)', 'MAPPA_MEETING', 'police.subjectKey', 'A.R32, §2.2'],
+  ['dtc_attendee (jobcentre_plus)', 'MAPPA_MEETING', 'police.subjectKey', 'A.R31, A.R32, §2.2'],
   ['information_governance (police)', 'AUDIT', 'police.subjectKey', 'A.R12, OQ 20'],
   // The PNC ID of the person another owner's entry point reaches (each owner's key field names the
   // person to every agency; the police's offender(pncId) answers their auditors as unknown, principle 10).
@@ -1622,7 +1622,7 @@ const ROWS: readonly Row[] = [
   ['mappa_chair', 'MAPPA_MEETING', 'probation.riskOfSeriousHarm', 'principle 3'],
   ['mappa_chair', 'DISCLOSURE_DECISION', 'probation.riskOfSeriousHarm', 'principle 3'],
   ['dtc_attendee (home_office)', 'MAPPA_MEETING', 'probation.riskOfSeriousHarm', 'A.R38, C.72'],
-  ['dtc_attendee (jobcentre_plus)', 'MAPPA_MEETING', 'probation.riskOfSeriousHarm', 'A.R32, C.87'],
+  ['dtc_attendee (jobcentre_plus)', 'MAPPA_MEETING', 'probation.riskOfSeriousHarm', 'A.R31, A.R32, C.87'],
   // probation.riskAssessment
   ['ppu_officer', 'MAPPA_SCREENING', 'probation.riskAssessment', 'principle 3'],
   ['ppu_officer', 'MAPPA_MEETING', 'probation.riskAssessment', 'principle 3'],
@@ -1717,7 +1717,7 @@ const ROWS: readonly Row[] = [
   ['mappa_chair', 'MAPPA_MEETING', 'probation.riskToStaff', 'principle 3'],
   ['mappa_chair', 'DISCLOSURE_DECISION', 'probation.riskToStaff', 'principle 3'],
   ['dtc_attendee (home_office)', 'MAPPA_MEETING', 'probation.riskToStaff', 'A.R38, C.72'],
-  ['dtc_attendee (jobcentre_plus)', 'MAPPA_MEETING', 'probation.riskToStaff', 'A.R32, C.87'],
+  ['dtc_attendee (jobcentre_plus)', 'MAPPA_MEETING', 'probation.riskToStaff', 'A.R31, A.R32, C.87'],
   // probation.riskInCustody
   ['ppu_officer', 'MAPPA_SCREENING', 'probation.riskInCustody', 'principle 3'],
   ['ppu_officer', 'MAPPA_MEETING', 'probation.riskInCustody', 'principle 3'],
@@ -2075,7 +2075,11 @@ const READERS: readonly Reader[] = [
   ),
   { label: 'mappa_coordinator', role: 'mappa_coordinator', principal: asStaff('MCU0001', 'mappa_unit', 'mappa_coordinator') },
   { label: 'mappa_chair', role: 'mappa_chair', principal: asStaff('CHAIR0001', 'police', 'mappa_chair') },
-  ...(['children_social_care', 'health', 'housing', 'education', 'electronic_monitoring', 'jobcentre_plus'] as const).map(dtcAttendee),
+  ...(['children_social_care', 'health', 'housing', 'education', 'electronic_monitoring'] as const).map(dtcAttendee),
+  // A.R31: Jobcentre Plus knows adults only (the MAPPA unit vouches its standing for 18 or over). Every
+  // meeting here is about an adult, so this holds throughout; the child's case is
+  // test/src/mappa-j-jobcentre.test.ts's.
+  { ...dtcAttendee('jobcentre_plus'), knows: (purpose, subject) => purpose !== 'MAPPA_MEETING' || !subject.person.isYouth },
   // A.R38, C.72 (issue 12): the Home Office knows foreign national offenders only, as the MAPPA unit records them, invited or not.
   { ...dtcAttendee('home_office'), knows: (purpose, subject) => purpose !== 'MAPPA_MEETING' || subject.foreignNational },
   { label: 'lay_adviser', role: 'lay_adviser', principal: asStaff('LA0001', 'mappa_unit', 'lay_adviser', 'BPSS') },
@@ -2549,8 +2553,11 @@ describe('the role × purpose matrix over the whole offender view', () => {
     // about the adult on licence.
     expect(adults.map((subject) => subject.mappaFReports.some((report) => report.meetingDate === MATRIX_MEETING_DATE))).toEqual([true, false]);
     expect(subjects.custody.mappaFReports.some((report) => report.meetingDate !== MATRIX_MEETING_DATE)).toBe(true);
-    // B.60, B.51: the adult in custody is managed at level 2 or 3.
-    expect(subjects.custody.person.level).toBeGreaterThanOrEqual(2);
+    // B.60: the adult on licence is managed at level 1 and the prison keeps their custody record, so
+    // the police and probation case managers read its detail; the adult in custody, at level 2 or 3,
+    // is the one they do not. B.51: the adult in custody has ROTL records the co-ordinator reads.
+    expect(adults.map((subject) => [subject.person.level === 1, subject.holds.has('custody')])).toEqual([[false, true], [true, true]]);
+    expect(subjects.custody.holds.has('temporaryReleases')).toBe(true);
     // C.63: no subject is a terrorist case (principle 7 keeps them apart), so the C.63 rows hold nowhere here.
     expect([subjects.custody, subjects.licence, subjects.youth].map(isTerroristCase)).toEqual([false, false, false]);
   });
