@@ -493,7 +493,7 @@ type Row = readonly [role: RoleKey, purpose: Purpose, group: string, rules: stri
  * Every role × purpose × field group the rules let the role read; anything else is refused, naming the
  * group's policy. Grouped by field group, in FIELDS_BY_POLICY's order. No one reads anything about a
  * person under STATISTICS (aggregates only: principle 8, A.R27, C.93), lay advisers and analysts under
- * no purpose (principle 8, A.R28), and information governance only the police's author fields (A.R12).
+ * no purpose (principle 8, A.R28), and each owner's information governance only its own owner's author fields (A.R12).
  */
 const ROWS: readonly Row[] = [
   // police.subjectKey
