@@ -111,7 +111,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       options.subgraphTimeoutMs,
       options.assertionSigner,
     ),
-    statisticsSettingsOf(options.statistics, log),
+    statisticsSettingsOf(options.statistics, options.production, log),
   );
   const statisticsSource = new StatisticsDataSource(await buildStatisticsSchema(), STATISTICS_POLICIES, statisticsService);
   const gateway = new ApolloGateway({
@@ -250,8 +250,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
 }
 
-/** The statistics settings with every default filled in; a process-own key secret (logged as a warning) when none is configured. */
-function statisticsSettingsOf(given: Partial<StatisticsSettings> | undefined, log: Logger): StatisticsSettings {
+/**
+ * The statistics settings with every default filled in. Production refuses to start without a
+ * configured key secret: replicas with secrets of their own would round the same cell differently, and
+ * asking one question of each replica would average the rounding away (the differencing defence,
+ * docs/statistics.md). Elsewhere a process-own secret is drawn and the choice logged as a warning.
+ */
+function statisticsSettingsOf(given: Partial<StatisticsSettings> | undefined, production: boolean, log: Logger): StatisticsSettings {
+  if (!given?.keySecret && production) {
+    throw new Error('Refusing to start: no STATISTICS_KEY_SECRET in a production configuration (every replica must round a count alike).');
+  }
   if (!given?.keySecret) log.warn('no STATISTICS_KEY_SECRET: this process draws its own record-key secret, so replicas may round a count differently');
   return {
     control: given?.control ?? DEFAULT_DISCLOSURE_CONTROL,

@@ -11,7 +11,7 @@
 // documents-off stack the operation's text. Authentication stays on everywhere (token verification at the gateway, a signed assertion
 // on every subgraph call), and each off stack leaves out one part only, so each ratio isolates it.
 // At the end every audit chain in the database is verified; a broken one fails the run.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -191,6 +191,8 @@ async function main(): Promise<void> {
     host: '127.0.0.1',
     ports: { gateway: 0, police: 0, probation: 0, prison: 0, yot: 0, mappa: 0 },
     production: true,
+    // Every stack of the run rounds statistics alike, as replicas sharing one configured secret would.
+    statistics: { keySecret: randomBytes(32).toString('base64url') },
     subgraphTimeoutMs: 10_000,
     log,
     // The benchmark sends thousands of requests a second from one address as one principal: it

@@ -348,10 +348,14 @@ describe('A.R5: the prison reads the ViSOR nominal as a partner only while the p
     expect(env.stack.subgraphs.prison.requests.count).toBe(1);
   });
 
-  it('A.R5: a POM of another establishment, or any POM once the person is released, gets null, as for a person with no ViSOR record, though the police still list the prison', async () => {
+  it('A.R5: a POM of another establishment or of none, or any POM once the person is released, gets null, as for a person with no ViSOR record, though the police still list the prison', async () => {
     const [held] = await heldWithPrisonPartner();
     const elsewhere = staff('POM-AR5-0002', 'prison', 'prison_offender_manager', { establishment: held!.establishment_code === 'WDI' ? 'BMI' : 'WDI' });
     expect(await ask(NOMINAL, { pncId: held!.pnc_id }, elsewhere)).toEqual({ data: { offender: { pncId: held!.pnc_id, visorNominal: null } } });
+    // A token that names no establishment holds no one in custody (OQ 14: scope follows custody, and an
+    // area holds more people than the gateway vouches for), whatever the area's size.
+    const noEstablishment = staff('POM-AR5-0004', 'prison', 'prison_offender_manager');
+    expect(await ask(NOMINAL, { pncId: held!.pnc_id }, noEstablishment)).toEqual({ data: { offender: { pncId: held!.pnc_id, visorNominal: null } } });
     const [prisoner] = await rowsOf(z.object({ establishment_code: z.string() }).shape, sql`select establishment_code from prison.prisoner where pnc_id = ${held!.pnc_id}`);
     await env.connection.database().execute(sql`update prison.prisoner set in_out_status = 'OUT', establishment_code = null where pnc_id = ${held!.pnc_id}`);
     try {

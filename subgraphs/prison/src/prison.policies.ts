@@ -83,7 +83,7 @@ export const prisonPolicies = definePolicies('prison', {
     owner: Agency.PRISON,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      "The caller's own custody relationships (`myCustodyRelationships`): the people in custody now in the caller's prison row scope (held at the establishment their token names, else responsible to their area). The gateway vouches them to the police, who list the prison as a ViSOR partner only while the person is in custody (A.R5). Prison offender managers, for case management; the answer is only ever their own.",
+      "The caller's own custody relationships (`myCustodyRelationships`): the people in custody now at the establishment the caller's token names, within their prison row scope; a token that names no establishment holds no one (an area holds more people than the gateway vouches for). The gateway vouches them to the police, who list the prison as a ViSOR partner only while the person is in custody (A.R5). Prison offender managers, for case management; the answer is only ever their own.",
     rules: ['A.R5'],
     grants: [{ roles: ['prison_offender_manager'], purposes: ['CASE_MANAGEMENT'], agencies: ['prison'] }],
   },

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { LocalIssuer, readSupergraph, startGateway } from '@mappa/gateway';
 import type { GatewayOptions, OperationLimits, RateLimits, RunningGateway, TrustedDocuments, TrustedIssuer } from '@mappa/gateway';
 import { createLogger, MappaArea, migrateAgencies, openTestDatabase, seedAgencies, syntheticPeople, TEST_ISSUER } from '@mappa/shared';
@@ -134,7 +135,8 @@ export async function startTestStack(
     trustedDocuments: options.trustedDocuments ?? { mode: 'optional', manifest: new Map() },
     rateLimits: options.rateLimits ?? TEST_RATE_LIMITS,
     sharedState: options.sharedState,
-    statistics: options.statistics,
+    // A production gateway needs a configured record-key secret; one stack is one replica, so any will do.
+    statistics: options.production ? { keySecret: randomBytes(32).toString('base64url'), ...options.statistics } : options.statistics,
   });
   return {
     stack,
@@ -197,6 +199,8 @@ export async function startGatewayOver(env: TestStack, options: Partial<GatewayO
     trustedIssuers: [env.issuer.trustedIssuer()],
     assertionSigner: env.stack.assertionSigner,
     auditConnection: env.connection,
+    // A production gateway needs a configured record-key secret (issue 13).
+    ...(options.production ? { statistics: { keySecret: randomBytes(32).toString('base64url') } } : {}),
     ...options,
   });
 }

@@ -14,7 +14,7 @@ export enum CustodyRelationshipKind {
 registerEnumType(CustodyRelationshipKind, {
   name: 'CustodyRelationship',
   description:
-    'How the caller stands to a person the prison holds: HELD_IN_CUSTODY (in custody now, where the caller works: at the establishment their token names, else of their area).',
+    'How the caller stands to a person the prison holds: HELD_IN_CUSTODY (in custody now at the establishment the caller\'s token names; a caller whose token names none holds no one).',
 });
 
 @ObjectType({ description: 'One relationship of the caller\'s, with the people it holds for. Owner: prison.' })
@@ -33,12 +33,16 @@ export class CustodyRelationshipResolver {
   @Access(prisonPolicies.custodyRelationships)
   @Query(() => [CustodyRelationshipEntry], {
     description:
-      'The caller\'s own custody relationships, which the gateway vouches to the police for their ViSOR partner condition (issue 12, A.R5): the people in custody now (NOMIS IN) in the caller\'s prison row scope (held at the establishment their token names, else responsible to their area, or granted to them). Released or transferred people drop out on the next request.',
+      'The caller\'s own custody relationships, which the gateway vouches to the police for their ViSOR partner condition (issue 12, A.R5): the people in custody now (NOMIS IN) at the establishment the caller\'s token names (or granted to them), within their prison row scope; none for a token that names no establishment (an area holds more than the gateway vouches for). Released or transferred people drop out on the next request.',
   })
   async myCustodyRelationships(@Ctx() context: PrisonContext): Promise<CustodyRelationshipEntry[]> {
     const scope = context.rowScope;
     const { principal } = scope;
-    const reach = principal.establishment !== undefined ? eq(prisonerTable.establishmentCode, principal.establishment) : eq(prisonerTable.mappaArea, principal.area);
+    // Only a caller whose token names an establishment holds anyone in custody (A.R5, OQ 14: prison scope
+    // follows custody). An area would not do: it holds more people than the gateway vouches for
+    // (MAX_CASE_RELATIONSHIP_SUBJECTS), so the answer would depend on the area's size; fail closed instead.
+    if (principal.establishment === undefined) return [{ relationship: CustodyRelationshipKind.HELD_IN_CUSTODY, pncIds: [] }];
+    const reach = eq(prisonerTable.establishmentCode, principal.establishment);
     const granted = scope.grantedPncIds.length > 0 ? inArray(prisonerTable.pncId, [...scope.grantedPncIds]) : undefined;
     const rows = await context.db
       .select()
