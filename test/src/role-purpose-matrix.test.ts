@@ -26,7 +26,8 @@ import type { GraphQLResponse, TestStack } from './support/test-stack';
 // A line may carry a per-record condition (the fifth column): the group is granted, so it is never
 // refused, but its records come back only where the condition holds between the reader and the subject
 // (the allocated offender manager, the victim's own liaison officer, an approved premises resident, a
-// category 1 case, a person under 18, the lead agency…); elsewhere they are null, as for a record the
+// category 1 case, a person under 18, the lead agency, the level, the meeting a MAPPA F report was
+// written for, the establishment that wrote it…); elsewhere they are null, as for a record the
 // owner does not hold (principle 9). Each condition is decided here from the seeded records, and the
 // set-up makes each one hold for one reader and subject and fail for another: the leak cases of issue 12
 // are READERS rows of their own (another VLO's victims' offender, a practitioner who is not the
@@ -38,11 +39,14 @@ import type { GraphQLResponse, TestStack } from './support/test-stack';
 // an adult in custody (level 2 or 3, a foreign national offender as the MAPPA unit records it), an adult
 // on licence (a British national, living at an approved premises) and a young person; each adult has a
 // MAPP meeting in session to which every reader is invited and has signed attendance (MAPPA E, B.53,
-// B.54), a disclosure decision per reader on that meeting which the reader proposed (B.7), and a MAPPA A
+// B.54; the prison wrote a MAPPA F for the meeting about the adult in custody, none for the other,
+// B.23, OQ 4), a disclosure decision per reader on that meeting which the reader proposed (B.7), and a MAPPA A
 // referral from each referring reader's agency (A.R19) for MAPPA_SCREENING. Meetings and decisions are
 // about adults only: a child's fail closed without the YOT and children's services (A.R25, B.10, C.52).
 // None is counter-terrorism restricted (principle 7) or limited-access at probation (R-4), and every
-// principal asks from the subject's own area (R-3).
+// principal asks from the subject's own area (R-3). Every reader enters through the police's
+// offender(pncId) but the other owners' information governance, who enter through their owner's own
+// entry point (ENTRIES: A.R12, OQ 20, principle 10).
 //
 // Kept closed because the rule is unclear or needs a record that does not exist (fail closed, each
 // named in the inventory's open questions):
@@ -54,13 +58,19 @@ import type { GraphQLResponse, TestStack } from './support/test-stack';
 // - The allocated COM's view of a victim's scheme and VLO (inventory §3, C.33): C.33 says the offender
 //   manager asks the Victim Liaison Unit whether a victim has a VLO and infers no direct read, so
 //   probation.victimContacts stays the VLO's alone.
-// - Level 1 prison information exchange (B.60, OQ 3): the rule frees it from the level 2/3 requirements
-//   but names no fields, so no row gives a Responsible Authority role prison records beyond the above.
+// - Level 1 prison information exchange (B.60, OQ 3) beyond custody: the rule frees it from the level 2/3
+//   requirements but names no fields; the rows read it as the custody detail the police and probation
+//   case managers would read at a meeting, nothing more (no sentence, ROTL, alerts or MAPPA F).
+// - The ViSOR partner route for a prison offender manager whose token names no establishment (A.R5):
+//   the rule names the establishment holding the offender, which such a token does not show.
 // - YOT records at meetings and disclosure decisions about their young person (A.R25, B.10): the YOT
 //   attends, but the meeting about a child is the only place it would read, and meetings about children
 //   are not in this matrix (their safeguards are meeting-purpose-binding's tests).
-// - The MAPPA unit's, prison's and YOT's information governance under AUDIT (A.R12, OQ 20): no audit
-//   entry point into the offender view; the police's opens only its author fields.
+// - Information governance under AUDIT reads author fields only (A.R12, OQ 20): in the whole view each
+//   record it opens for them also selects content refused to it, so it comes back null (its authors
+//   alone are test/src/audit-authorship.test.ts's and test/src/prison-record-conditions.test.ts's).
+// - The C.63 terrorist-case rows (the cleared OM and YOT case manager read the intelligence summary):
+//   no subject here is a terrorist case (principle 7 keeps them apart), so they hold nowhere.
 // Wider than the inventory's proposal, because the rules are: the Responsible Authority roles read the
 // MAPPA summaries under MAPPA_SCREENING (§2.2 names only the co-ordinator, but the managing agencies make
 // the referral, A.R19, B.55, and here each agency's staff declare their agency's referral); the ViSOR
@@ -199,8 +209,12 @@ const FIELDS_BY_POLICY: Record<string, readonly string[]> = {
     'adjudications[]', 'adjudications.adjudicationNumber!', 'adjudications.establishmentCode!', 'adjudications.incidentDate!',
     'adjudications.hearingDate!', 'adjudications.chargeCode!', 'adjudications.charge!', 'adjudications.finding!', 'adjudications.punishment',
   ],
+  // The reports as records, so the prison's information governance opens them for their author (A.R12).
+  'prison.mappaFReportRecord': [
+    'mappaFReports[]',
+  ],
   'prison.mappaFReport': [
-    'mappaFReports[]', 'mappaFReports.establishmentCode!', 'mappaFReports.reportDate!', 'mappaFReports.meetingDate!',
+    'mappaFReports.establishmentCode!', 'mappaFReports.reportDate!', 'mappaFReports.meetingDate!',
     'mappaFReports.prisonAttending!', 'mappaFReports.behaviourInCustody!', 'mappaFReports.programmesCompleted[]!', 'mappaFReports.contactConcerns',
     'mappaFReports.riskFactorsObserved!',
   ],
@@ -305,11 +319,17 @@ const FIELDS_BY_POLICY: Record<string, readonly string[]> = {
     'youthCase', 'youthCase.yotReference!', 'youthCase.dateOfBirth!', 'youthCase.area!', 'youthCase.localAuthority!', 'youthCase.caseManagerStaffId!',
     'youthCase.caseManagerName!', 'youthCase.status!', 'youthCase.dateOpened!', 'youthCase.mappaCategory!', 'youthCase.mappaLevel!',
   ],
+  // The assessment itself apart from its content, so the YOT's information governance opens it for its authors (A.R12).
   'yot.assetPlus': [
-    'assetPlusAssessment', 'assetPlusAssessment.roshLevel!', 'assetPlusAssessment.safetyAndWellbeingLevel!',
-    'assetPlusAssessment.reoffendingLikelihood!', 'assetPlusAssessment.interventionLevel!', 'assetPlusAssessment.assessedDate!',
-    'assetPlusAssessment.assessorStaffId!', 'assetPlusAssessment.countersignedDate', 'assetPlusAssessment.countersigningManagerStaffId',
+    'assetPlusAssessment',
+  ],
+  'yot.assetPlusContent': [
+    'assetPlusAssessment.roshLevel!', 'assetPlusAssessment.safetyAndWellbeingLevel!', 'assetPlusAssessment.reoffendingLikelihood!',
+    'assetPlusAssessment.interventionLevel!', 'assetPlusAssessment.assessedDate!', 'assetPlusAssessment.countersignedDate',
     'assetPlusAssessment.countersigningManagerName', 'assetPlusAssessment.nextReviewDate!',
+  ],
+  'yot.yotStaff': [
+    'assetPlusAssessment.assessorStaffId!', 'assetPlusAssessment.countersigningManagerStaffId',
   ],
   'yot.youthOrders': [
     'youthOrders[]', 'youthOrders.type!', 'youthOrders.status!', 'youthOrders.court!', 'youthOrders.madeDate!', 'youthOrders.startDate!',
@@ -333,8 +353,12 @@ const FIELDS_BY_POLICY: Record<string, readonly string[]> = {
     'adultTransition', 'adultTransition.plannedTransferDate!', 'adultTransition.receivingProbationArea!', 'adultTransition.status!',
     'adultTransition.transitionMeetingDate',
   ],
+  // The case record itself apart from its level and lead agency, so the MAPPA unit's information governance opens it for its authors (A.R12).
   'mappa.levelAndLeadAgency': [
-    'mappaCase', 'mappaCase.level!', 'mappaCase.leadAgency!',
+    'mappaCase',
+  ],
+  'mappa.levelAndLeadAgencyFields': [
+    'mappaCase.level!', 'mappaCase.leadAgency!',
   ],
   'mappa.mappaCase': [
     'mappaCase.caseId', 'mappaCase.category', 'mappaCase.area', 'mappaCase.nextReviewDate', 'mappaCase.endDate', 'mappaCase.endReason',
@@ -343,12 +367,20 @@ const FIELDS_BY_POLICY: Record<string, readonly string[]> = {
     'mappaCase.startDate', 'mappaCase.status',
   ],
   'mappa.caseHistory': [
-    'mappaCase.history[]', 'mappaCase.history.field!', 'mappaCase.history.valueBefore', 'mappaCase.history.valueAfter!',
+    'mappaCase.history[]',
+  ],
+  'mappa.caseHistoryContent': [
+    'mappaCase.history.field!', 'mappaCase.history.valueBefore', 'mappaCase.history.valueAfter!',
     'mappaCase.history.changedDate!', 'mappaCase.history.decision!', 'mappaCase.history.decision.kind!',
   ],
   'mappa.caseAudit': [
     'mappaCase.history.changedByStaffId', 'mappaCase.history.decision.reference',
   ],
+  // A.R12, OQ 20, principle 10: the entry points other owners give their own information governance
+  // into the same view (ENTRIES); they are query fields, so no field below Offender carries them.
+  'prison.prisonNumberLookup': [],
+  'mappa.auditSubject': [],
+  'yot.auditSubject': [],
 };
 
 
@@ -361,10 +393,23 @@ interface Condition {
 }
 
 const condition = (name: string, holds: Condition['holds']): Condition => ({ name, holds });
+/** Either condition: a role granted a group under two rules reads it where either holds. */
+const eitherOf = (first: Condition, second: Condition): Condition =>
+  condition(`${first.name} or ${second.name}`, (reader, subject) => first.holds(reader, subject) || second.holds(reader, subject));
 
-/** A.R5, A.R6: the nominal lists the reader's agency; probation on category 1 only at level 2 or 3 (the subjects' area records no level 1 agreement). */
+/**
+ * A.R5, inventory OQ 14: a prison offender manager whose token names their establishment knows, in the
+ * prison's records and for case management, exactly the people held there now; without one, the area.
+ */
+const HELD_AT_READERS_ESTABLISHMENT = condition('held at the reader\'s establishment', (reader, subject) => reader.establishment === undefined || subject.heldAt === reader.establishment);
+/**
+ * A.R5, A.R6: the nominal lists the reader's agency; for the prison, the establishment holding the
+ * offender, while it holds them in custody (a prison offender manager whose token names no
+ * establishment is not shown to be it); probation on category 1 only at level 2 or 3 (the subjects'
+ * area records no level 1 agreement).
+ */
 const VISOR_PARTNER = condition('a ViSOR partner', (reader, subject) => {
-  if (reader.agency === 'prison') return subject.visorPartners.has('PRISON');
+  if (reader.agency === 'prison') return subject.visorPartners.has('PRISON') && subject.heldAt !== null && subject.heldAt === reader.establishment;
   if (reader.agency !== 'probation' || !subject.visorPartners.has('PROBATION')) return false;
   return subject.person.category !== 1 || subject.person.level >= 2;
 });
@@ -374,8 +419,14 @@ const OM_OR_LINE_MANAGER = condition('the allocated offender manager or their li
 );
 /** A.R15, B.59: the allocated community offender manager (OM = allocated COM, inventory §3). */
 const ALLOCATED_OM = condition('the allocated offender manager', (reader, subject) => reader.agency === 'probation' && reader.staffId === subject.comStaffCode);
-/** C.63: the allocated OM in a terrorist case; no subject of this matrix is one (principle 7 keeps them apart). */
-const OM_OF_TERRORIST_CASE = condition('the offender manager of a terrorist case', () => false);
+/** Principle 7: a terrorist case (category 4, or restricted access); no subject of this matrix is one, so the C.63 rows hold nowhere here. */
+const isTerroristCase = (subject: Subject): boolean => subject.person.category === 4 || subject.person.restrictedAccess;
+/** C.63: the allocated OM in a terrorist case. */
+const OM_OF_TERRORIST_CASE = condition('the offender manager of a terrorist case', (reader, subject) => ALLOCATED_OM.holds(reader, subject) && isTerroristCase(subject));
+/** C.63: the YOT case manager of the young person in a terrorist case. */
+const YOT_CASE_MANAGER_OF_TERRORIST_CASE = condition('the YOT case manager of a terrorist case', (reader, subject) =>
+  reader.agency === 'yot' && reader.staffId === subject.yotCaseManagerStaffId && isTerroristCase(subject),
+);
 /** B.15, B.57, C.14, C.34: a victim of the subject in the Victim Contact Scheme is allocated to the reader. */
 const VLO_OF_VICTIM = condition("the liaison officer of a victim's", (reader, subject) => subject.vloStaffIds.has(reader.staffId));
 /** C.34: and that victim asked to be told about release. */
@@ -390,11 +441,28 @@ const UNDER_18 = condition('a person under 18', (_reader, subject) => isUnder18(
 const YOUNG_PERSON_OR_YOT_LED = condition('a young person or a YOT-led case', (_reader, subject) =>
   isUnder18(subject.person.dateOfBirth, requestDateOf(new Date())) || subject.person.leadAgency === 'YOT',
 );
+/** B.60: a person managed at level 1, whose prison information exchange the level 2 and 3 requirements do not limit. */
+const AT_LEVEL_1 = condition('a level 1 case', (_reader, subject) => subject.person.level === 1);
+/** B.51: a person managed at level 2 or 3, whose temporary release the Governor approves only after consulting the co-ordinator. */
+const AT_LEVEL_2_OR_3 = condition('a level 2 or 3 case', (_reader, subject) => subject.person.level >= 2);
+/** A.R15, B.59 or B.60: the allocated offender manager, or anyone of the row on a level 1 case. */
+const ALLOCATED_OM_OR_AT_LEVEL_1 = eitherOf(ALLOCATED_OM, AT_LEVEL_1);
 /**
- * A.R5, inventory OQ 14: a prison offender manager whose token names their establishment knows, in the
- * prison's records and for case management, exactly the people held there now; without one, the area.
+ * B.49, inventory §5.3: a MAPPA F report is read by the prison offender manager of the establishment
+ * that wrote it (held there now: A.R5); a token naming no establishment is scoped by area and reads
+ * every report. For an establishment's, the list is null where none of the person's reports is its own.
  */
-const HELD_AT_READERS_ESTABLISHMENT = condition('held at the reader\'s establishment', (reader, subject) => reader.establishment === undefined || subject.heldAt === reader.establishment);
+const WRITTEN_AT_READERS_ESTABLISHMENT = condition('a report written at the reader\'s establishment', (reader, subject) =>
+  HELD_AT_READERS_ESTABLISHMENT.holds(reader, subject) && (reader.establishment === undefined || subject.mappaFReports.some((report) => report.establishmentCode === reader.establishment)),
+);
+/**
+ * B.23, B.49, inventory OQ 4: a MAPPA F report is written for one meeting and read at that meeting:
+ * the attendees of the matrix's meeting read the subject's report written for its date, none of their
+ * others, and null where none was written for it.
+ */
+const REPORT_FOR_DECLARED_MEETING = condition('a report written for the declared meeting', (_reader, subject) =>
+  subject.mappaFReports.some((report) => report.meetingDate === MATRIX_MEETING_DATE),
+);
 /** A.R20, A.R21: the reader's agency leads the case. */
 const LEAD_AGENCY = condition('the lead agency', (reader, subject) => ({ police: 'POLICE', probation: 'PROBATION', yot: 'YOT' } as Partial<Record<PrincipalAgency, string>>)[reader.agency] === subject.person.leadAgency);
 /** A.R37: a licence condition of theirs the provider monitors, naming no victim. */
@@ -415,7 +483,8 @@ type RoleKey =
   | 'ppu_officer' | 'ct_officer' | 'visor_administrator' | 'probation_practitioner' | 'senior_probation_officer' | 'victim_liaison_officer'
   | 'approved_premises_staff' | 'prison_offender_manager' | 'yot_case_manager' | 'yot_manager' | 'mappa_coordinator' | 'mappa_chair'
   | 'dtc_attendee (children_social_care)' | 'dtc_attendee (health)' | 'dtc_attendee (housing)' | 'dtc_attendee (education)'
-  | 'dtc_attendee (electronic_monitoring)' | 'dtc_attendee (home_office)' | 'dtc_attendee (jobcentre_plus)' | 'lay_adviser' | 'analyst' | 'information_governance';
+  | 'dtc_attendee (electronic_monitoring)' | 'dtc_attendee (home_office)' | 'dtc_attendee (jobcentre_plus)' | 'lay_adviser' | 'analyst'
+  | 'information_governance (police)' | 'information_governance (prison)' | 'information_governance (mappa_unit)' | 'information_governance (yot)';
 
 /** role × purpose × field group → allowed, the rule ids it comes from, and the per-record condition it is granted under, if any. */
 type Row = readonly [role: RoleKey, purpose: Purpose, group: string, rules: string, only?: Condition];
@@ -424,7 +493,7 @@ type Row = readonly [role: RoleKey, purpose: Purpose, group: string, rules: stri
  * Every role × purpose × field group the rules let the role read; anything else is refused, naming the
  * group's policy. Grouped by field group, in FIELDS_BY_POLICY's order. No one reads anything about a
  * person under STATISTICS (aggregates only: principle 8, A.R27, C.93), lay advisers and analysts under
- * no purpose (principle 8, A.R28), and information governance only the police's author fields (A.R12).
+ * no purpose (principle 8, A.R28), and each owner's information governance only its own owner's author fields (A.R12).
  */
 const ROWS: readonly Row[] = [
   // police.subjectKey
@@ -476,8 +545,13 @@ const ROWS: readonly Row[] = [
   ['dtc_attendee (education)', 'MAPPA_MEETING', 'police.subjectKey', 'principle 5, A.R26'],
   ['dtc_attendee (electronic_monitoring)', 'MAPPA_MEETING', 'police.subjectKey', 'principle 5, A.R26'],
   ['dtc_attendee (home_office)', 'MAPPA_MEETING', 'police.subjectKey', 'principle 5, A.R26'],
-  ['dtc_attendee (jobcentre_plus)', 'MAPPA_MEETING', 'police.subjectKey', 'A.R32, §2.2'],
-  ['information_governance', 'AUDIT', 'police.subjectKey', 'A.R12, OQ 20'],
+  ['dtc_attendee (jobcentre_plus)', 'MAPPA_MEETING', 'police.subjectKey', 'A.R31, A.R32, §2.2'],
+  ['information_governance (police)', 'AUDIT', 'police.subjectKey', 'A.R12, OQ 20'],
+  // The PNC ID of the person another owner's entry point reaches (each owner's key field names the
+  // person to every agency; the police's offender(pncId) answers their auditors as unknown, principle 10).
+  ['information_governance (prison)', 'AUDIT', 'police.subjectKey', 'A.R12, OQ 20, principle 10'],
+  ['information_governance (mappa_unit)', 'AUDIT', 'police.subjectKey', 'A.R12, OQ 20, principle 10'],
+  ['information_governance (yot)', 'AUDIT', 'police.subjectKey', 'A.R12, OQ 20, principle 10'],
   // police.identityNames
   ['ppu_officer', 'CASE_MANAGEMENT', 'police.identityNames', 'principle 2'],
   ['ppu_officer', 'MAPPA_SCREENING', 'police.identityNames', 'principle 2, principle 3'],
@@ -606,7 +680,7 @@ const ROWS: readonly Row[] = [
   ['mappa_chair', 'MAPPA_SCREENING', 'police.visorNominalRecord', 'principle 3'],
   ['mappa_chair', 'MAPPA_MEETING', 'police.visorNominalRecord', 'principle 3'],
   ['mappa_chair', 'DISCLOSURE_DECISION', 'police.visorNominalRecord', 'principle 3'],
-  ['information_governance', 'AUDIT', 'police.visorNominalRecord', 'A.R12, OQ 20', NOT_IN_THE_WHOLE_VIEW],
+  ['information_governance (police)', 'AUDIT', 'police.visorNominalRecord', 'A.R12, OQ 20', NOT_IN_THE_WHOLE_VIEW],
   // police.visorNominal
   ['ppu_officer', 'CASE_MANAGEMENT', 'police.visorNominal', 'principle 2'],
   ['ppu_officer', 'MAPPA_SCREENING', 'police.visorNominal', 'principle 2, principle 3'],
@@ -651,10 +725,10 @@ const ROWS: readonly Row[] = [
   ['visor_administrator', 'MAPPA_SCREENING', 'police.policeStaff', 'A.R12'],
   ['visor_administrator', 'MAPPA_MEETING', 'police.policeStaff', 'A.R12'],
   ['visor_administrator', 'DISCLOSURE_DECISION', 'police.policeStaff', 'A.R12'],
-  ['information_governance', 'AUDIT', 'police.policeStaff', 'A.R12, OQ 20'],
+  ['information_governance (police)', 'AUDIT', 'police.policeStaff', 'A.R12, OQ 20'],
   // police.visorAdministration
   ['visor_administrator', 'CASE_MANAGEMENT', 'police.visorAdministration', 'A.R13'],
-  ['information_governance', 'AUDIT', 'police.visorAdministration', 'A.R13, principle 10'],
+  ['information_governance (police)', 'AUDIT', 'police.visorAdministration', 'A.R13, principle 10'],
   // police.notification
   ['ppu_officer', 'CASE_MANAGEMENT', 'police.notification', 'principle 2'],
   ['ppu_officer', 'MAPPA_SCREENING', 'police.notification', 'principle 2, principle 3'],
@@ -729,7 +803,7 @@ const ROWS: readonly Row[] = [
   ['mappa_chair', 'MAPPA_SCREENING', 'police.policeRiskRecord', 'principle 3'],
   ['mappa_chair', 'MAPPA_MEETING', 'police.policeRiskRecord', 'principle 3'],
   ['mappa_chair', 'DISCLOSURE_DECISION', 'police.policeRiskRecord', 'principle 3'],
-  ['information_governance', 'AUDIT', 'police.policeRiskRecord', 'A.R12, OQ 20', NOT_IN_THE_WHOLE_VIEW],
+  ['information_governance (police)', 'AUDIT', 'police.policeRiskRecord', 'A.R12, OQ 20', NOT_IN_THE_WHOLE_VIEW],
   // police.policeRisk
   ['ppu_officer', 'CASE_MANAGEMENT', 'police.policeRisk', 'principle 2'],
   ['ppu_officer', 'MAPPA_SCREENING', 'police.policeRisk', 'principle 2, principle 3'],
@@ -854,6 +928,7 @@ const ROWS: readonly Row[] = [
   ['mappa_coordinator', 'DISCLOSURE_DECISION', 'police.intelligenceSummary', 'principle 4, C.66'],
   ['mappa_chair', 'MAPPA_MEETING', 'police.intelligenceSummary', 'principle 4, C.66'],
   ['mappa_chair', 'DISCLOSURE_DECISION', 'police.intelligenceSummary', 'principle 4, C.66'],
+  ['yot_case_manager', 'CASE_MANAGEMENT', 'police.intelligenceSummary', 'C.63', YOT_CASE_MANAGER_OF_TERRORIST_CASE],
   // police.intelligence
   ['ppu_officer', 'CASE_MANAGEMENT', 'police.intelligence', 'principle 4, C.63'],
   ['ppu_officer', 'MAPPA_SCREENING', 'police.intelligence', 'principle 4, C.63'],
@@ -925,16 +1000,19 @@ const ROWS: readonly Row[] = [
   ['ppu_officer', 'MAPPA_SCREENING', 'prison.custodyRecord', 'principle 3'],
   ['ppu_officer', 'MAPPA_MEETING', 'prison.custodyRecord', 'principle 3'],
   ['ppu_officer', 'DISCLOSURE_DECISION', 'prison.custodyRecord', 'principle 3'],
+  ['ct_officer', 'CASE_MANAGEMENT', 'prison.custodyRecord', 'B.60', AT_LEVEL_1],
   ['ct_officer', 'MAPPA_SCREENING', 'prison.custodyRecord', 'principle 3'],
   ['ct_officer', 'MAPPA_MEETING', 'prison.custodyRecord', 'principle 3'],
   ['ct_officer', 'DISCLOSURE_DECISION', 'prison.custodyRecord', 'principle 3'],
+  ['visor_administrator', 'CASE_MANAGEMENT', 'prison.custodyRecord', 'B.60', AT_LEVEL_1],
   ['visor_administrator', 'MAPPA_SCREENING', 'prison.custodyRecord', 'principle 3'],
   ['visor_administrator', 'MAPPA_MEETING', 'prison.custodyRecord', 'principle 3'],
   ['visor_administrator', 'DISCLOSURE_DECISION', 'prison.custodyRecord', 'principle 3'],
-  ['probation_practitioner', 'CASE_MANAGEMENT', 'prison.custodyRecord', 'A.R15, B.59', ALLOCATED_OM],
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'prison.custodyRecord', 'A.R15, B.59, B.60', ALLOCATED_OM_OR_AT_LEVEL_1],
   ['probation_practitioner', 'MAPPA_SCREENING', 'prison.custodyRecord', 'principle 3'],
   ['probation_practitioner', 'MAPPA_MEETING', 'prison.custodyRecord', 'principle 3'],
   ['probation_practitioner', 'DISCLOSURE_DECISION', 'prison.custodyRecord', 'principle 3'],
+  ['senior_probation_officer', 'CASE_MANAGEMENT', 'prison.custodyRecord', 'B.60', AT_LEVEL_1],
   ['senior_probation_officer', 'MAPPA_SCREENING', 'prison.custodyRecord', 'principle 3'],
   ['senior_probation_officer', 'MAPPA_MEETING', 'prison.custodyRecord', 'principle 3'],
   ['senior_probation_officer', 'DISCLOSURE_DECISION', 'prison.custodyRecord', 'principle 3'],
@@ -954,16 +1032,19 @@ const ROWS: readonly Row[] = [
   ['ppu_officer', 'MAPPA_SCREENING', 'prison.custodyStatus', 'principle 3'],
   ['ppu_officer', 'MAPPA_MEETING', 'prison.custodyStatus', 'principle 3'],
   ['ppu_officer', 'DISCLOSURE_DECISION', 'prison.custodyStatus', 'principle 3'],
+  ['ct_officer', 'CASE_MANAGEMENT', 'prison.custodyStatus', 'B.60', AT_LEVEL_1],
   ['ct_officer', 'MAPPA_SCREENING', 'prison.custodyStatus', 'principle 3'],
   ['ct_officer', 'MAPPA_MEETING', 'prison.custodyStatus', 'principle 3'],
   ['ct_officer', 'DISCLOSURE_DECISION', 'prison.custodyStatus', 'principle 3'],
+  ['visor_administrator', 'CASE_MANAGEMENT', 'prison.custodyStatus', 'B.60', AT_LEVEL_1],
   ['visor_administrator', 'MAPPA_SCREENING', 'prison.custodyStatus', 'principle 3'],
   ['visor_administrator', 'MAPPA_MEETING', 'prison.custodyStatus', 'principle 3'],
   ['visor_administrator', 'DISCLOSURE_DECISION', 'prison.custodyStatus', 'principle 3'],
-  ['probation_practitioner', 'CASE_MANAGEMENT', 'prison.custodyStatus', 'A.R15, B.59', ALLOCATED_OM],
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'prison.custodyStatus', 'A.R15, B.59, B.60', ALLOCATED_OM_OR_AT_LEVEL_1],
   ['probation_practitioner', 'MAPPA_SCREENING', 'prison.custodyStatus', 'principle 3'],
   ['probation_practitioner', 'MAPPA_MEETING', 'prison.custodyStatus', 'principle 3'],
   ['probation_practitioner', 'DISCLOSURE_DECISION', 'prison.custodyStatus', 'principle 3'],
+  ['senior_probation_officer', 'CASE_MANAGEMENT', 'prison.custodyStatus', 'B.60', AT_LEVEL_1],
   ['senior_probation_officer', 'MAPPA_SCREENING', 'prison.custodyStatus', 'principle 3'],
   ['senior_probation_officer', 'MAPPA_MEETING', 'prison.custodyStatus', 'principle 3'],
   ['senior_probation_officer', 'DISCLOSURE_DECISION', 'prison.custodyStatus', 'principle 3'],
@@ -983,16 +1064,19 @@ const ROWS: readonly Row[] = [
   ['ppu_officer', 'MAPPA_SCREENING', 'prison.custodyEstablishment', 'principle 3'],
   ['ppu_officer', 'MAPPA_MEETING', 'prison.custodyEstablishment', 'principle 3'],
   ['ppu_officer', 'DISCLOSURE_DECISION', 'prison.custodyEstablishment', 'principle 3'],
+  ['ct_officer', 'CASE_MANAGEMENT', 'prison.custodyEstablishment', 'B.60', AT_LEVEL_1],
   ['ct_officer', 'MAPPA_SCREENING', 'prison.custodyEstablishment', 'principle 3'],
   ['ct_officer', 'MAPPA_MEETING', 'prison.custodyEstablishment', 'principle 3'],
   ['ct_officer', 'DISCLOSURE_DECISION', 'prison.custodyEstablishment', 'principle 3'],
+  ['visor_administrator', 'CASE_MANAGEMENT', 'prison.custodyEstablishment', 'B.60', AT_LEVEL_1],
   ['visor_administrator', 'MAPPA_SCREENING', 'prison.custodyEstablishment', 'principle 3'],
   ['visor_administrator', 'MAPPA_MEETING', 'prison.custodyEstablishment', 'principle 3'],
   ['visor_administrator', 'DISCLOSURE_DECISION', 'prison.custodyEstablishment', 'principle 3'],
-  ['probation_practitioner', 'CASE_MANAGEMENT', 'prison.custodyEstablishment', 'A.R15, B.59', ALLOCATED_OM],
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'prison.custodyEstablishment', 'A.R15, B.59, B.60', ALLOCATED_OM_OR_AT_LEVEL_1],
   ['probation_practitioner', 'MAPPA_SCREENING', 'prison.custodyEstablishment', 'principle 3'],
   ['probation_practitioner', 'MAPPA_MEETING', 'prison.custodyEstablishment', 'principle 3'],
   ['probation_practitioner', 'DISCLOSURE_DECISION', 'prison.custodyEstablishment', 'principle 3'],
+  ['senior_probation_officer', 'CASE_MANAGEMENT', 'prison.custodyEstablishment', 'B.60', AT_LEVEL_1],
   ['senior_probation_officer', 'MAPPA_SCREENING', 'prison.custodyEstablishment', 'principle 3'],
   ['senior_probation_officer', 'MAPPA_MEETING', 'prison.custodyEstablishment', 'principle 3'],
   ['senior_probation_officer', 'DISCLOSURE_DECISION', 'prison.custodyEstablishment', 'principle 3'],
@@ -1007,18 +1091,23 @@ const ROWS: readonly Row[] = [
   ['mappa_chair', 'MAPPA_MEETING', 'prison.custodyEstablishment', 'principle 3'],
   ['mappa_chair', 'DISCLOSURE_DECISION', 'prison.custodyEstablishment', 'principle 3'],
   // prison.custody
+  ['ppu_officer', 'CASE_MANAGEMENT', 'prison.custody', 'B.60', AT_LEVEL_1],
   ['ppu_officer', 'MAPPA_SCREENING', 'prison.custody', 'principle 3'],
   ['ppu_officer', 'MAPPA_MEETING', 'prison.custody', 'principle 3'],
   ['ppu_officer', 'DISCLOSURE_DECISION', 'prison.custody', 'principle 3'],
+  ['ct_officer', 'CASE_MANAGEMENT', 'prison.custody', 'B.60', AT_LEVEL_1],
   ['ct_officer', 'MAPPA_SCREENING', 'prison.custody', 'principle 3'],
   ['ct_officer', 'MAPPA_MEETING', 'prison.custody', 'principle 3'],
   ['ct_officer', 'DISCLOSURE_DECISION', 'prison.custody', 'principle 3'],
+  ['visor_administrator', 'CASE_MANAGEMENT', 'prison.custody', 'B.60', AT_LEVEL_1],
   ['visor_administrator', 'MAPPA_SCREENING', 'prison.custody', 'principle 3'],
   ['visor_administrator', 'MAPPA_MEETING', 'prison.custody', 'principle 3'],
   ['visor_administrator', 'DISCLOSURE_DECISION', 'prison.custody', 'principle 3'],
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'prison.custody', 'B.60', AT_LEVEL_1],
   ['probation_practitioner', 'MAPPA_SCREENING', 'prison.custody', 'principle 3'],
   ['probation_practitioner', 'MAPPA_MEETING', 'prison.custody', 'principle 3'],
   ['probation_practitioner', 'DISCLOSURE_DECISION', 'prison.custody', 'principle 3'],
+  ['senior_probation_officer', 'CASE_MANAGEMENT', 'prison.custody', 'B.60', AT_LEVEL_1],
   ['senior_probation_officer', 'MAPPA_SCREENING', 'prison.custody', 'principle 3'],
   ['senior_probation_officer', 'MAPPA_MEETING', 'prison.custody', 'principle 3'],
   ['senior_probation_officer', 'DISCLOSURE_DECISION', 'prison.custody', 'principle 3'],
@@ -1177,6 +1266,7 @@ const ROWS: readonly Row[] = [
   // prison.alertComment
   ['prison_offender_manager', 'CASE_MANAGEMENT', 'prison.alertComment', 'principle 2, A.R5', HELD_AT_READERS_ESTABLISHMENT],
   // prison.temporaryReleaseRecord
+  ['ppu_officer', 'CASE_MANAGEMENT', 'prison.temporaryReleaseRecord', 'B.48, inventory §5.3'],
   ['ppu_officer', 'MAPPA_SCREENING', 'prison.temporaryReleaseRecord', 'principle 3'],
   ['ppu_officer', 'MAPPA_MEETING', 'prison.temporaryReleaseRecord', 'principle 3'],
   ['ppu_officer', 'DISCLOSURE_DECISION', 'prison.temporaryReleaseRecord', 'principle 3'],
@@ -1186,6 +1276,7 @@ const ROWS: readonly Row[] = [
   ['visor_administrator', 'MAPPA_SCREENING', 'prison.temporaryReleaseRecord', 'principle 3'],
   ['visor_administrator', 'MAPPA_MEETING', 'prison.temporaryReleaseRecord', 'principle 3'],
   ['visor_administrator', 'DISCLOSURE_DECISION', 'prison.temporaryReleaseRecord', 'principle 3'],
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'prison.temporaryReleaseRecord', 'B.48, inventory §5.3', ALLOCATED_OM],
   ['probation_practitioner', 'MAPPA_SCREENING', 'prison.temporaryReleaseRecord', 'principle 3'],
   ['probation_practitioner', 'MAPPA_MEETING', 'prison.temporaryReleaseRecord', 'principle 3'],
   ['probation_practitioner', 'DISCLOSURE_DECISION', 'prison.temporaryReleaseRecord', 'principle 3'],
@@ -1197,6 +1288,7 @@ const ROWS: readonly Row[] = [
   ['prison_offender_manager', 'MAPPA_SCREENING', 'prison.temporaryReleaseRecord', 'principle 2, principle 3'],
   ['prison_offender_manager', 'MAPPA_MEETING', 'prison.temporaryReleaseRecord', 'principle 2, principle 3'],
   ['prison_offender_manager', 'DISCLOSURE_DECISION', 'prison.temporaryReleaseRecord', 'principle 2, principle 3'],
+  ['mappa_coordinator', 'CASE_MANAGEMENT', 'prison.temporaryReleaseRecord', 'B.51, inventory OQ 21', AT_LEVEL_2_OR_3],
   ['mappa_coordinator', 'MAPPA_SCREENING', 'prison.temporaryReleaseRecord', 'principle 3'],
   ['mappa_coordinator', 'MAPPA_MEETING', 'prison.temporaryReleaseRecord', 'principle 3'],
   ['mappa_coordinator', 'DISCLOSURE_DECISION', 'prison.temporaryReleaseRecord', 'principle 3'],
@@ -1223,6 +1315,7 @@ const ROWS: readonly Row[] = [
   ['prison_offender_manager', 'MAPPA_SCREENING', 'prison.temporaryRelease', 'principle 2, principle 3'],
   ['prison_offender_manager', 'MAPPA_MEETING', 'prison.temporaryRelease', 'principle 2, principle 3'],
   ['prison_offender_manager', 'DISCLOSURE_DECISION', 'prison.temporaryRelease', 'principle 2, principle 3'],
+  ['mappa_coordinator', 'CASE_MANAGEMENT', 'prison.temporaryRelease', 'B.51, inventory OQ 21', AT_LEVEL_2_OR_3],
   ['mappa_coordinator', 'MAPPA_SCREENING', 'prison.temporaryRelease', 'principle 3'],
   ['mappa_coordinator', 'MAPPA_MEETING', 'prison.temporaryRelease', 'principle 3'],
   ['mappa_coordinator', 'DISCLOSURE_DECISION', 'prison.temporaryRelease', 'principle 3'],
@@ -1232,25 +1325,37 @@ const ROWS: readonly Row[] = [
   // prison.adjudication
   ['prison_offender_manager', 'CASE_MANAGEMENT', 'prison.adjudication', 'principle 2, A.R5', HELD_AT_READERS_ESTABLISHMENT],
   // prison.mappaFReport
-  ['ppu_officer', 'MAPPA_MEETING', 'prison.mappaFReport', 'B.46, B.49'],
-  ['ct_officer', 'MAPPA_MEETING', 'prison.mappaFReport', 'B.46, B.49'],
-  ['visor_administrator', 'MAPPA_MEETING', 'prison.mappaFReport', 'B.46, B.49'],
-  ['probation_practitioner', 'MAPPA_MEETING', 'prison.mappaFReport', 'B.46, B.49'],
-  ['senior_probation_officer', 'MAPPA_MEETING', 'prison.mappaFReport', 'B.46, B.49'],
-  ['prison_offender_manager', 'CASE_MANAGEMENT', 'prison.mappaFReport', 'principle 2, A.R5', HELD_AT_READERS_ESTABLISHMENT],
-  ['prison_offender_manager', 'MAPPA_MEETING', 'prison.mappaFReport', 'B.46, B.49'],
-  ['mappa_coordinator', 'MAPPA_MEETING', 'prison.mappaFReport', 'B.46, B.49'],
-  ['mappa_chair', 'MAPPA_MEETING', 'prison.mappaFReport', 'B.46, B.49'],
+  ['ppu_officer', 'MAPPA_MEETING', 'prison.mappaFReport', 'B.23, B.46, B.49, OQ 4', REPORT_FOR_DECLARED_MEETING],
+  ['ct_officer', 'MAPPA_MEETING', 'prison.mappaFReport', 'B.23, B.46, B.49, OQ 4', REPORT_FOR_DECLARED_MEETING],
+  ['visor_administrator', 'MAPPA_MEETING', 'prison.mappaFReport', 'B.23, B.46, B.49, OQ 4', REPORT_FOR_DECLARED_MEETING],
+  ['probation_practitioner', 'MAPPA_MEETING', 'prison.mappaFReport', 'B.23, B.46, B.49, OQ 4', REPORT_FOR_DECLARED_MEETING],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'prison.mappaFReport', 'B.23, B.46, B.49, OQ 4', REPORT_FOR_DECLARED_MEETING],
+  ['prison_offender_manager', 'CASE_MANAGEMENT', 'prison.mappaFReport', 'principle 2, A.R5, B.49', WRITTEN_AT_READERS_ESTABLISHMENT],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'prison.mappaFReport', 'B.23, B.46, B.49, OQ 4', REPORT_FOR_DECLARED_MEETING],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'prison.mappaFReport', 'B.23, B.46, B.49, OQ 4', REPORT_FOR_DECLARED_MEETING],
+  ['mappa_chair', 'MAPPA_MEETING', 'prison.mappaFReport', 'B.23, B.46, B.49, OQ 4', REPORT_FOR_DECLARED_MEETING],
+  // prison.mappaFReportRecord
+  ['ppu_officer', 'MAPPA_MEETING', 'prison.mappaFReportRecord', 'B.23, B.46, B.49, OQ 4', REPORT_FOR_DECLARED_MEETING],
+  ['ct_officer', 'MAPPA_MEETING', 'prison.mappaFReportRecord', 'B.23, B.46, B.49, OQ 4', REPORT_FOR_DECLARED_MEETING],
+  ['visor_administrator', 'MAPPA_MEETING', 'prison.mappaFReportRecord', 'B.23, B.46, B.49, OQ 4', REPORT_FOR_DECLARED_MEETING],
+  ['probation_practitioner', 'MAPPA_MEETING', 'prison.mappaFReportRecord', 'B.23, B.46, B.49, OQ 4', REPORT_FOR_DECLARED_MEETING],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'prison.mappaFReportRecord', 'B.23, B.46, B.49, OQ 4', REPORT_FOR_DECLARED_MEETING],
+  ['prison_offender_manager', 'CASE_MANAGEMENT', 'prison.mappaFReportRecord', 'principle 2, A.R5, B.49', WRITTEN_AT_READERS_ESTABLISHMENT],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'prison.mappaFReportRecord', 'B.23, B.46, B.49, OQ 4', REPORT_FOR_DECLARED_MEETING],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'prison.mappaFReportRecord', 'B.23, B.46, B.49, OQ 4', REPORT_FOR_DECLARED_MEETING],
+  ['mappa_chair', 'MAPPA_MEETING', 'prison.mappaFReportRecord', 'B.23, B.46, B.49, OQ 4', REPORT_FOR_DECLARED_MEETING],
+  ['information_governance (prison)', 'AUDIT', 'prison.mappaFReportRecord', 'A.R12, OQ 20', NOT_IN_THE_WHOLE_VIEW],
   // prison.mappaFReportAuthor
-  ['ppu_officer', 'MAPPA_MEETING', 'prison.mappaFReportAuthor', 'B.46, B.49'],
-  ['ct_officer', 'MAPPA_MEETING', 'prison.mappaFReportAuthor', 'B.46, B.49'],
-  ['visor_administrator', 'MAPPA_MEETING', 'prison.mappaFReportAuthor', 'B.46, B.49'],
-  ['probation_practitioner', 'MAPPA_MEETING', 'prison.mappaFReportAuthor', 'B.46, B.49'],
-  ['senior_probation_officer', 'MAPPA_MEETING', 'prison.mappaFReportAuthor', 'B.46, B.49'],
-  ['prison_offender_manager', 'CASE_MANAGEMENT', 'prison.mappaFReportAuthor', 'principle 2, A.R5', HELD_AT_READERS_ESTABLISHMENT],
-  ['prison_offender_manager', 'MAPPA_MEETING', 'prison.mappaFReportAuthor', 'B.46, B.49'],
-  ['mappa_coordinator', 'MAPPA_MEETING', 'prison.mappaFReportAuthor', 'B.46, B.49'],
-  ['mappa_chair', 'MAPPA_MEETING', 'prison.mappaFReportAuthor', 'B.46, B.49'],
+  ['ppu_officer', 'MAPPA_MEETING', 'prison.mappaFReportAuthor', 'B.23, B.46, B.49, OQ 4', REPORT_FOR_DECLARED_MEETING],
+  ['ct_officer', 'MAPPA_MEETING', 'prison.mappaFReportAuthor', 'B.23, B.46, B.49, OQ 4', REPORT_FOR_DECLARED_MEETING],
+  ['visor_administrator', 'MAPPA_MEETING', 'prison.mappaFReportAuthor', 'B.23, B.46, B.49, OQ 4', REPORT_FOR_DECLARED_MEETING],
+  ['probation_practitioner', 'MAPPA_MEETING', 'prison.mappaFReportAuthor', 'B.23, B.46, B.49, OQ 4', REPORT_FOR_DECLARED_MEETING],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'prison.mappaFReportAuthor', 'B.23, B.46, B.49, OQ 4', REPORT_FOR_DECLARED_MEETING],
+  ['prison_offender_manager', 'CASE_MANAGEMENT', 'prison.mappaFReportAuthor', 'principle 2, A.R5, B.49', WRITTEN_AT_READERS_ESTABLISHMENT],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'prison.mappaFReportAuthor', 'B.23, B.46, B.49, OQ 4', REPORT_FOR_DECLARED_MEETING],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'prison.mappaFReportAuthor', 'B.23, B.46, B.49, OQ 4', REPORT_FOR_DECLARED_MEETING],
+  ['mappa_chair', 'MAPPA_MEETING', 'prison.mappaFReportAuthor', 'B.23, B.46, B.49, OQ 4', REPORT_FOR_DECLARED_MEETING],
+  ['information_governance (prison)', 'AUDIT', 'prison.mappaFReportAuthor', 'A.R12, OQ 20'],
   // probation.offenderManagerContact
   ['ppu_officer', 'CASE_MANAGEMENT', 'probation.offenderManagerContact', 'A.R6, A.R23', CO_MANAGED_CATEGORY_1],
   ['ppu_officer', 'MAPPA_SCREENING', 'probation.offenderManagerContact', 'principle 3'],
@@ -1517,7 +1622,7 @@ const ROWS: readonly Row[] = [
   ['mappa_chair', 'MAPPA_MEETING', 'probation.riskOfSeriousHarm', 'principle 3'],
   ['mappa_chair', 'DISCLOSURE_DECISION', 'probation.riskOfSeriousHarm', 'principle 3'],
   ['dtc_attendee (home_office)', 'MAPPA_MEETING', 'probation.riskOfSeriousHarm', 'A.R38, C.72'],
-  ['dtc_attendee (jobcentre_plus)', 'MAPPA_MEETING', 'probation.riskOfSeriousHarm', 'A.R32, C.87'],
+  ['dtc_attendee (jobcentre_plus)', 'MAPPA_MEETING', 'probation.riskOfSeriousHarm', 'A.R31, A.R32, C.87'],
   // probation.riskAssessment
   ['ppu_officer', 'MAPPA_SCREENING', 'probation.riskAssessment', 'principle 3'],
   ['ppu_officer', 'MAPPA_MEETING', 'probation.riskAssessment', 'principle 3'],
@@ -1612,7 +1717,7 @@ const ROWS: readonly Row[] = [
   ['mappa_chair', 'MAPPA_MEETING', 'probation.riskToStaff', 'principle 3'],
   ['mappa_chair', 'DISCLOSURE_DECISION', 'probation.riskToStaff', 'principle 3'],
   ['dtc_attendee (home_office)', 'MAPPA_MEETING', 'probation.riskToStaff', 'A.R38, C.72'],
-  ['dtc_attendee (jobcentre_plus)', 'MAPPA_MEETING', 'probation.riskToStaff', 'A.R32, C.87'],
+  ['dtc_attendee (jobcentre_plus)', 'MAPPA_MEETING', 'probation.riskToStaff', 'A.R31, A.R32, C.87'],
   // probation.riskInCustody
   ['ppu_officer', 'MAPPA_SCREENING', 'probation.riskInCustody', 'principle 3'],
   ['ppu_officer', 'MAPPA_MEETING', 'probation.riskInCustody', 'principle 3'],
@@ -1683,6 +1788,14 @@ const ROWS: readonly Row[] = [
   // yot.assetPlus
   ['yot_case_manager', 'CASE_MANAGEMENT', 'yot.assetPlus', 'principle 2, principle 4'],
   ['yot_manager', 'CASE_MANAGEMENT', 'yot.assetPlus', 'principle 2, principle 4'],
+  ['information_governance (yot)', 'AUDIT', 'yot.assetPlus', 'A.R12, OQ 20', NOT_IN_THE_WHOLE_VIEW],
+  // yot.assetPlusContent
+  ['yot_case_manager', 'CASE_MANAGEMENT', 'yot.assetPlusContent', 'principle 2, principle 4'],
+  ['yot_manager', 'CASE_MANAGEMENT', 'yot.assetPlusContent', 'principle 2, principle 4'],
+  // yot.yotStaff
+  ['yot_case_manager', 'CASE_MANAGEMENT', 'yot.yotStaff', 'principle 2, principle 4, C.59'],
+  ['yot_manager', 'CASE_MANAGEMENT', 'yot.yotStaff', 'principle 2, principle 4, C.59'],
+  ['information_governance (yot)', 'AUDIT', 'yot.yotStaff', 'A.R12, OQ 20'],
   // yot.youthOrders
   ['yot_case_manager', 'CASE_MANAGEMENT', 'yot.youthOrders', 'principle 2, principle 4'],
   ['yot_manager', 'CASE_MANAGEMENT', 'yot.youthOrders', 'principle 2, principle 4'],
@@ -1740,6 +1853,46 @@ const ROWS: readonly Row[] = [
   ['dtc_attendee (education)', 'MAPPA_MEETING', 'mappa.levelAndLeadAgency', 'principle 5, A.R26, inventory §5.0'],
   ['dtc_attendee (electronic_monitoring)', 'MAPPA_MEETING', 'mappa.levelAndLeadAgency', 'principle 5, A.R26, inventory §5.0'],
   ['dtc_attendee (home_office)', 'MAPPA_MEETING', 'mappa.levelAndLeadAgency', 'principle 5, A.R26, inventory §5.0'],
+  ['information_governance (mappa_unit)', 'AUDIT', 'mappa.levelAndLeadAgency', 'A.R12, OQ 20', NOT_IN_THE_WHOLE_VIEW],
+  // mappa.levelAndLeadAgencyFields
+  ['ppu_officer', 'CASE_MANAGEMENT', 'mappa.levelAndLeadAgencyFields', 'principle 3, inventory §5.5'],
+  ['ppu_officer', 'MAPPA_SCREENING', 'mappa.levelAndLeadAgencyFields', 'principle 3'],
+  ['ppu_officer', 'MAPPA_MEETING', 'mappa.levelAndLeadAgencyFields', 'principle 3'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'mappa.levelAndLeadAgencyFields', 'principle 3'],
+  ['ct_officer', 'CASE_MANAGEMENT', 'mappa.levelAndLeadAgencyFields', 'principle 3, inventory §5.5'],
+  ['ct_officer', 'MAPPA_SCREENING', 'mappa.levelAndLeadAgencyFields', 'principle 3'],
+  ['ct_officer', 'MAPPA_MEETING', 'mappa.levelAndLeadAgencyFields', 'principle 3'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'mappa.levelAndLeadAgencyFields', 'principle 3'],
+  ['visor_administrator', 'CASE_MANAGEMENT', 'mappa.levelAndLeadAgencyFields', 'principle 3, inventory §5.5'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'mappa.levelAndLeadAgencyFields', 'principle 3'],
+  ['visor_administrator', 'MAPPA_MEETING', 'mappa.levelAndLeadAgencyFields', 'principle 3'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'mappa.levelAndLeadAgencyFields', 'principle 3'],
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'mappa.levelAndLeadAgencyFields', 'principle 3, inventory §5.5'],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'mappa.levelAndLeadAgencyFields', 'principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'mappa.levelAndLeadAgencyFields', 'principle 3'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'mappa.levelAndLeadAgencyFields', 'principle 3'],
+  ['senior_probation_officer', 'CASE_MANAGEMENT', 'mappa.levelAndLeadAgencyFields', 'principle 3, inventory §5.5'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'mappa.levelAndLeadAgencyFields', 'principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'mappa.levelAndLeadAgencyFields', 'principle 3'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'mappa.levelAndLeadAgencyFields', 'principle 3'],
+  ['prison_offender_manager', 'CASE_MANAGEMENT', 'mappa.levelAndLeadAgencyFields', 'principle 3, inventory §5.5'],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'mappa.levelAndLeadAgencyFields', 'principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'mappa.levelAndLeadAgencyFields', 'principle 3'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'mappa.levelAndLeadAgencyFields', 'principle 3'],
+  ['yot_case_manager', 'CASE_MANAGEMENT', 'mappa.levelAndLeadAgencyFields', 'A.R26, principle 3, principle 9', YOUNG_PERSON_OR_YOT_LED],
+  ['yot_manager', 'CASE_MANAGEMENT', 'mappa.levelAndLeadAgencyFields', 'A.R26, principle 3, principle 9', YOUNG_PERSON_OR_YOT_LED],
+  ['mappa_coordinator', 'CASE_MANAGEMENT', 'mappa.levelAndLeadAgencyFields', 'A.R9, C.88, inventory §5.5'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'mappa.levelAndLeadAgencyFields', 'A.R9, C.88, inventory §5.5'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'mappa.levelAndLeadAgencyFields', 'A.R9, C.88, inventory §5.5'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'mappa.levelAndLeadAgencyFields', 'A.R9, C.88, inventory §5.5'],
+  ['mappa_chair', 'MAPPA_MEETING', 'mappa.levelAndLeadAgencyFields', 'B.52, inventory §5.5'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'mappa.levelAndLeadAgencyFields', 'B.52, inventory §5.5'],
+  ['dtc_attendee (children_social_care)', 'MAPPA_MEETING', 'mappa.levelAndLeadAgencyFields', 'principle 5, A.R26, inventory §5.0'],
+  ['dtc_attendee (health)', 'MAPPA_MEETING', 'mappa.levelAndLeadAgencyFields', 'principle 5, A.R26, inventory §5.0'],
+  ['dtc_attendee (housing)', 'MAPPA_MEETING', 'mappa.levelAndLeadAgencyFields', 'principle 5, A.R26, inventory §5.0'],
+  ['dtc_attendee (education)', 'MAPPA_MEETING', 'mappa.levelAndLeadAgencyFields', 'principle 5, A.R26, inventory §5.0'],
+  ['dtc_attendee (electronic_monitoring)', 'MAPPA_MEETING', 'mappa.levelAndLeadAgencyFields', 'principle 5, A.R26, inventory §5.0'],
+  ['dtc_attendee (home_office)', 'MAPPA_MEETING', 'mappa.levelAndLeadAgencyFields', 'principle 5, A.R26, inventory §5.0'],
   // mappa.mappaCase
   ['ppu_officer', 'CASE_MANAGEMENT', 'mappa.mappaCase', 'principle 3, inventory §5.5'],
   ['ppu_officer', 'MAPPA_SCREENING', 'mappa.mappaCase', 'principle 3'],
@@ -1818,24 +1971,28 @@ const ROWS: readonly Row[] = [
   ['mappa_coordinator', 'MAPPA_SCREENING', 'mappa.caseHistory', 'A.R9, A.R12, inventory §5.5'],
   ['mappa_coordinator', 'MAPPA_MEETING', 'mappa.caseHistory', 'A.R9, A.R12, inventory §5.5'],
   ['mappa_chair', 'MAPPA_MEETING', 'mappa.caseHistory', 'B.52, inventory §5.5'],
+  ['information_governance (mappa_unit)', 'AUDIT', 'mappa.caseHistory', 'A.R12, OQ 20', NOT_IN_THE_WHOLE_VIEW],
+  // mappa.caseHistoryContent
+  ['ppu_officer', 'CASE_MANAGEMENT', 'mappa.caseHistoryContent', 'A.R20, A.R21', LEAD_AGENCY],
+  ['ct_officer', 'CASE_MANAGEMENT', 'mappa.caseHistoryContent', 'A.R20, A.R21', LEAD_AGENCY],
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'mappa.caseHistoryContent', 'A.R20, A.R21', LEAD_AGENCY],
+  ['senior_probation_officer', 'CASE_MANAGEMENT', 'mappa.caseHistoryContent', 'A.R20, A.R21', LEAD_AGENCY],
+  ['yot_case_manager', 'CASE_MANAGEMENT', 'mappa.caseHistoryContent', 'A.R20, A.R21', LEAD_AGENCY],
+  ['yot_manager', 'CASE_MANAGEMENT', 'mappa.caseHistoryContent', 'A.R20, A.R21', LEAD_AGENCY],
+  ['mappa_coordinator', 'CASE_MANAGEMENT', 'mappa.caseHistoryContent', 'A.R9, A.R12, inventory §5.5'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'mappa.caseHistoryContent', 'A.R9, A.R12, inventory §5.5'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'mappa.caseHistoryContent', 'A.R9, A.R12, inventory §5.5'],
+  ['mappa_chair', 'MAPPA_MEETING', 'mappa.caseHistoryContent', 'B.52, inventory §5.5'],
   // mappa.caseAudit
   ['mappa_coordinator', 'CASE_MANAGEMENT', 'mappa.caseAudit', 'A.R9, A.R12, inventory §5.5'],
   ['mappa_coordinator', 'MAPPA_SCREENING', 'mappa.caseAudit', 'A.R9, A.R12, inventory §5.5'],
   ['mappa_coordinator', 'MAPPA_MEETING', 'mappa.caseAudit', 'A.R9, A.R12, inventory §5.5'],
   ['mappa_chair', 'MAPPA_MEETING', 'mappa.caseAudit', 'B.52, inventory §5.5'],
-];
-
-/**
- * Rows the rules give that wait on an item of issue 12 another helper is building in the owner's
- * subgraph (the prison's ROTL on ViSOR, B.48): asserted as the rule says, like every other row, and
- * listed apart only so that whoever merges can check them once that item lands.
- * - B.48, inventory §5.3 PrisonTemporaryRelease: ROTL periods (type, start, end, outcome) go on ViSOR,
- *   so the ViSOR partners who manage the person read them for case management: the PPU officer (row
- *   scope: the case's area) and the allocated offender manager.
- */
-const PENDING_OTHER_HELPER: readonly Row[] = [
-  ['ppu_officer', 'CASE_MANAGEMENT', 'prison.temporaryReleaseRecord', 'B.48, inventory §5.3'],
-  ['probation_practitioner', 'CASE_MANAGEMENT', 'prison.temporaryReleaseRecord', 'B.48, inventory §5.3', ALLOCATED_OM],
+  ['information_governance (mappa_unit)', 'AUDIT', 'mappa.caseAudit', 'A.R12, OQ 20', NOT_IN_THE_WHOLE_VIEW],
+  // prison.prisonNumberLookup, mappa.auditSubject, yot.auditSubject: the owners' entry points for their own auditors (ENTRIES)
+  ['information_governance (prison)', 'AUDIT', 'prison.prisonNumberLookup', 'A.R12, OQ 20, principle 10'],
+  ['information_governance (mappa_unit)', 'AUDIT', 'mappa.auditSubject', 'A.R12, OQ 20, principle 10'],
+  ['information_governance (yot)', 'AUDIT', 'yot.auditSubject', 'A.R12, OQ 20, principle 10'],
 ];
 
 // ---- The readers: each role, and the same role where its per-record condition fails ---------------
@@ -1846,10 +2003,36 @@ const APPROVED_PREMISES_STAFF_ID = 'AP9901';
 /** The liaison officer of the victim the set-up records for the adult in custody (C.34). */
 const CUSTODY_VICTIM_VLO_STAFF_ID = 'VLO9903';
 
+/**
+ * Where a reader enters the view: the query field, its argument, the policy that field names (the
+ * gate: refused, nothing below it is asked), and the subject's key for it (null: the owner holds no
+ * such key for the person, so there is nothing to ask).
+ */
+interface Entry {
+  readonly field: string;
+  readonly argument: string;
+  readonly gate: string;
+  readonly key: (subject: Subject) => string | null;
+}
+
+/** The police's lookup by PNC ID, the single offender view's entry point for everyone but other owners' auditors. */
+const OFFENDER_BY_PNC_ID: Entry = { field: 'offender', argument: 'pncId', gate: 'police.subjectKey', key: (subject) => subject.person.pncId };
+/**
+ * A.R12, OQ 20, principle 10: the police's offender(pncId) never answers another agency's auditors,
+ * so each other owner gives its own information governance its own way into the same view.
+ */
+const ENTRIES = {
+  prison: { field: 'offenderByPrisonNumber', argument: 'prisonNumber', gate: 'prison.prisonNumberLookup', key: (subject) => subject.prisonNumber },
+  mappa_unit: { field: 'mappaAuditSubject', argument: 'pncId', gate: 'mappa.auditSubject', key: (subject) => subject.person.pncId },
+  yot: { field: 'yotAuditSubject', argument: 'pncId', gate: 'yot.auditSubject', key: (subject) => subject.person.pncId },
+} satisfies Record<string, Entry>;
+
 interface Reader {
   readonly label: string;
   readonly role: RoleKey;
   readonly principal: (subject: Subject) => PrincipalClaims;
+  /** Default: OFFENDER_BY_PNC_ID. */
+  readonly entry?: Entry;
   /** Subjects the reader may not know of at all under a purpose: the person is answered as unknown (null, nothing refused; principle 9). */
   readonly knows?: (purpose: Purpose, subject: Subject) => boolean;
 }
@@ -1892,15 +2075,30 @@ const READERS: readonly Reader[] = [
   ),
   { label: 'mappa_coordinator', role: 'mappa_coordinator', principal: asStaff('MCU0001', 'mappa_unit', 'mappa_coordinator') },
   { label: 'mappa_chair', role: 'mappa_chair', principal: asStaff('CHAIR0001', 'police', 'mappa_chair') },
-  ...(['children_social_care', 'health', 'housing', 'education', 'electronic_monitoring', 'jobcentre_plus'] as const).map(dtcAttendee),
+  ...(['children_social_care', 'health', 'housing', 'education', 'electronic_monitoring'] as const).map(dtcAttendee),
+  // A.R31: Jobcentre Plus knows adults only (the MAPPA unit vouches its standing for 18 or over). Every
+  // meeting here is about an adult, so this holds throughout; the child's case is
+  // test/src/mappa-j-jobcentre.test.ts's.
+  { ...dtcAttendee('jobcentre_plus'), knows: (purpose, subject) => purpose !== 'MAPPA_MEETING' || !subject.person.isYouth },
   // A.R38, C.72 (issue 12): the Home Office knows foreign national offenders only, as the MAPPA unit records them, invited or not.
   { ...dtcAttendee('home_office'), knows: (purpose, subject) => purpose !== 'MAPPA_MEETING' || subject.foreignNational },
   { label: 'lay_adviser', role: 'lay_adviser', principal: asStaff('LA0001', 'mappa_unit', 'lay_adviser', 'BPSS') },
   { label: 'analyst', role: 'analyst', principal: asStaff('AN0001', 'mappa_unit', 'analyst', 'BPSS') },
-  // The police's own: the view is entered through the police's lookup, and under AUDIT information
-  // governance reaches only its own agency's records (principle 10; every other agency's is in
-  // test/src/security/existence-oracles.test.ts).
-  { label: 'information_governance', role: 'information_governance', principal: asStaff('IG0001', 'police', 'information_governance') },
+  // A.R12, OQ 20: each owner's information governance enters the view through its own owner's entry
+  // point and, under AUDIT, reaches only that owner's author fields (principle 10; another agency's
+  // auditors through the police's lookup are in test/src/security/existence-oracles.test.ts).
+  { label: 'information_governance (police)', role: 'information_governance (police)', principal: asStaff('IG0001', 'police', 'information_governance') },
+  // The prison finds only the people it holds a prison number for; it is asked about no one else.
+  { label: 'information_governance (prison)', role: 'information_governance (prison)', principal: asStaff('IG0002', 'prison', 'information_governance'), entry: ENTRIES.prison },
+  { label: 'information_governance (mappa_unit)', role: 'information_governance (mappa_unit)', principal: asStaff('IG0003', 'mappa_unit', 'information_governance'), entry: ENTRIES.mappa_unit },
+  // The YOT knows only the young people it holds a case for: an adult is answered as unknown (principle 9).
+  {
+    label: 'information_governance (yot)',
+    role: 'information_governance (yot)',
+    principal: asStaff('IG0004', 'yot', 'information_governance'),
+    entry: ENTRIES.yot,
+    knows: (purpose, subject) => purpose !== 'AUDIT' || subject.holds.has('youthCase'),
+  },
 ];
 
 // ---- The whole offender view, built from the field groups -----------------------------------------
@@ -1938,11 +2136,12 @@ function viewTree(): ViewField[] {
 const VIEW = viewTree();
 const selection = (fields: readonly ViewField[]): string =>
   fields.map((field) => (field.children.length > 0 ? `${field.name} { ${selection(field.children)} }` : field.name)).join(' ');
-const WHOLE_OFFENDER_VIEW = `query WholeOffenderView($pncId: ID!) { offender(pncId: $pncId) { ${selection(VIEW)} } }`;
+/** The whole offender view, asked through an entry point. */
+const wholeOffenderView = (entry: Entry): string => `query WholeOffenderView($key: ID!) { ${entry.field}(${entry.argument}: $key) { ${selection(VIEW)} } }`;
 
-/** The FORBIDDEN errors a caller reading `allowed` must get: one per refused group per path, through item 0 of lists. */
-function expectedRefusals(allowed: ReadonlySet<string>): string[] {
-  if (!allowed.has('police.subjectKey')) return ['offender police.subjectKey'];
+/** The FORBIDDEN errors a caller reading `allowed` through `entry` must get: one per refused group per path, through item 0 of lists. */
+function expectedRefusals(allowed: ReadonlySet<string>, entry: Entry): string[] {
+  if (!allowed.has(entry.gate)) return [`${entry.field} ${entry.gate}`];
   const refusals: string[] = [];
   const walk = (fields: readonly ViewField[], path: string) => {
     for (const field of fields) {
@@ -1951,7 +2150,7 @@ function expectedRefusals(allowed: ReadonlySet<string>): string[] {
       else walk(field.children, field.list ? `${here}.0` : here);
     }
   };
-  walk(VIEW, 'offender');
+  walk(VIEW, entry.field);
   return refusals.sort();
 }
 
@@ -1960,13 +2159,22 @@ function expectedRefusals(allowed: ReadonlySet<string>): string[] {
  * (`withheld`), is null wherever its parent was returned; a field of a group read here that is never
  * null in the schema is there wherever its parent was returned.
  */
-function dataProblems(value: Record<string, unknown>, fields: readonly ViewField[], reads: ReadonlySet<string>, withheld: ReadonlySet<string>, path: string): string[] {
+function dataProblems(
+  value: Record<string, unknown>,
+  fields: readonly ViewField[],
+  reads: ReadonlySet<string>,
+  withheld: ReadonlySet<string>,
+  openedForAuthors: ReadonlySet<string>,
+  path: string,
+): string[] {
   const problems: string[] = [];
   for (const field of fields) {
     const here = `${path}.${field.name}`;
     const child = value[field.name];
     if (!reads.has(field.policy)) {
-      if (child !== null) problems.push(`${here} was returned, but ${field.policy} ${withheld.has(field.policy) ? 'holds only under a condition that fails here' : 'should refuse it'}`);
+      // A list opened only for its authors (NOT_IN_THE_WHOLE_VIEW) is granted whole: for a person with no such record it is empty, with no content to withhold.
+      const noneToOpen = openedForAuthors.has(field.policy) && Array.isArray(child) && child.length === 0;
+      if (child !== null && !noneToOpen) problems.push(`${here} was returned, but ${field.policy} ${withheld.has(field.policy) ? 'holds only under a condition that fails here' : 'should refuse it'}`);
       continue;
     }
     if (child === null || child === undefined) {
@@ -1975,7 +2183,7 @@ function dataProblems(value: Record<string, unknown>, fields: readonly ViewField
     }
     if (field.children.length === 0) continue;
     const items = (field.list ? child : [child]) as Record<string, unknown>[];
-    items.forEach((item, index) => problems.push(...dataProblems(item, field.children, reads, withheld, field.list ? `${here}.${index}` : here)));
+    items.forEach((item, index) => problems.push(...dataProblems(item, field.children, reads, withheld, openedForAuthors, field.list ? `${here}.${index}` : here)));
   }
   return problems;
 }
@@ -2042,10 +2250,14 @@ interface Subject {
   readonly foreignNational: boolean;
   /** The establishment holding the person now (NOMIS code), from the prison's table; null when not in custody. */
   readonly heldAt: string | null;
+  /** The person's prison number, from the prison's table; null when the prison holds no record of them. */
+  readonly prisonNumber: string | null;
+  /** The MAPPA F reports the prison holds about the person: the meeting each was written for and the establishment that wrote it. */
+  readonly mappaFReports: readonly MappaFReportKey[];
 }
 
-async function rows(env: TestStack, query: string): Promise<Record<string, unknown>[]> {
-  return ((await env.connection.database().execute(sql.raw(query))) as unknown as { rows: Record<string, unknown>[] }).rows;
+async function rows(env: TestStack, query: string | ReturnType<typeof sql>): Promise<Record<string, unknown>[]> {
+  return ((await env.connection.database().execute(typeof query === 'string' ? sql.raw(query) : query)) as unknown as { rows: Record<string, unknown>[] }).rows;
 }
 
 async function execute(env: TestStack, query: ReturnType<typeof sql>): Promise<void> {
@@ -2112,6 +2324,18 @@ async function chooseSubjects(env: TestStack): Promise<{ custody: Subject; licen
         values ('VCMATRIX0001', ${String(cases.get(inCustody.pncId)?.crn)}, 99, 'STATUTORY', 'Synthetic', 'Victim', '1 Test Street', 'Testtown', 'TE1 1ST',
           'LETTER', false, true, true, false, 'Test: wants release information', ${CUSTODY_VICTIM_VLO_STAFF_ID}, '2026-09-01')`,
   );
+  // B.23, B.49, OQ 4: the establishment holding the adult in custody wrote a MAPPA F report for the
+  // matrix's meeting about them (they have reports for earlier meetings too); none is written for the
+  // meeting about the adult on licence, whose attendees read no report.
+  const [held] = await rows(env, sql`select prison_number, establishment_code from prison.prisoner where in_out_status = 'IN' and pnc_id = ${inCustody.pncId}`);
+  if (!held) throw new Error('the adult in custody is not held');
+  await execute(
+    env,
+    sql`insert into prison.mappa_f_report (prison_number, establishment_code, report_date, meeting_date, author_staff_id, prison_attending, behaviour_in_custody,
+          programmes_completed, contact_concerns, risk_factors_observed)
+        values (${String(held.prison_number)}, ${String(held.establishment_code)}, ${MATRIX_MEETING_DATE}, ${MATRIX_MEETING_DATE}, 'PRS9901', true, 'Test: settled on the wing',
+          array['Test: thinking skills']::text[], null, 'Test: none observed')`,
+  );
   holdings = await holdingsNow();
   const vloStaffIds = await setsBy(env, 'select c.pnc_id, v.vlo_staff_id from probation.victim_contact v join probation.probation_case c using (crn)', 'vlo_staff_id');
   const vloStaffIdsWantingRelease = await setsBy(
@@ -2140,6 +2364,12 @@ async function chooseSubjects(env: TestStack): Promise<{ custody: Subject; licen
     ]),
   );
   const heldAt = new Map((await rows(env, "select pnc_id, establishment_code from prison.prisoner where in_out_status = 'IN'")).map((row) => [String(row.pnc_id), String(row.establishment_code)]));
+  const prisonNumbers = new Map((await rows(env, 'select pnc_id, prison_number from prison.prisoner')).map((row) => [String(row.pnc_id), String(row.prison_number)]));
+  const mappaFReports = new Map<string, MappaFReportKey[]>();
+  for (const row of await rows(env, 'select p.pnc_id, f.meeting_date::text as meeting_date, f.establishment_code from prison.mappa_f_report f join prison.prisoner p using (prison_number)')) {
+    const pncId = String(row.pnc_id);
+    mappaFReports.set(pncId, [...(mappaFReports.get(pncId) ?? []), { meetingDate: String(row.meeting_date), establishmentCode: String(row.establishment_code) }]);
+  }
   const yotCaseManagers = new Map((await rows(env, 'select pnc_id, case_manager_staff_id from yot.youth_case')).map((row) => [String(row.pnc_id), String(row.case_manager_staff_id)]));
 
   const subject = (key: Subject['key'], label: string, person: SyntheticPerson): Subject => {
@@ -2160,6 +2390,8 @@ async function chooseSubjects(env: TestStack): Promise<{ custody: Subject; licen
       mappaJEndDate: mappaJEndDates.get(person.pncId) ?? null,
       foreignNational: person === inCustody,
       heldAt: heldAt.get(person.pncId) ?? null,
+      prisonNumber: prisonNumbers.get(person.pncId) ?? null,
+      mappaFReports: mappaFReports.get(person.pncId) ?? [],
     };
   };
   return {
@@ -2189,6 +2421,9 @@ afterAll(async () => {
 });
 
 const meetingIdOf = (subject: Subject): string => `MTG-MATRIX-${subject.key}`;
+/** When the matrix's meetings opened (an hour before the run), and their day in England and Wales, which a MAPPA F report names (B.23, OQ 4). */
+const MATRIX_MEETING_START = new Date(Date.now() - 3_600_000);
+const MATRIX_MEETING_DATE = requestDateOf(MATRIX_MEETING_START);
 const referralIdOf = (subject: Subject, principal: PrincipalClaims): string => `REF-MATRIX-${subject.key}-${principal.staffId}`;
 /** One level 2/3 disclosure decision per subject and reader, on the subject's meeting, proposed by that reader (B.7, issue 11). */
 const decisionIdOf = (subject: Subject, reader: Reader): string => `DSC-MAPPA-MATRIX-${subject.key}-${READERS.indexOf(reader)}`;
@@ -2211,7 +2446,7 @@ const subjectsFor = (purpose: Purpose): Subject[] =>
  */
 async function bindPurposesToRecords(): Promise<void> {
   for (const subject of subjectsFor('MAPPA_MEETING')) {
-    const meetingId = await insertMeeting(env, subject.person.pncId, { meetingId: meetingIdOf(subject) });
+    const meetingId = await insertMeeting(env, subject.person.pncId, { meetingId: meetingIdOf(subject), scheduledFor: MATRIX_MEETING_START });
     const invited = new Set<string>();
     for (const reader of READERS) {
       const principal = reader.principal(subject);
@@ -2256,7 +2491,7 @@ function declaredFor(purpose: Purpose, subject: Subject, reader: Reader): Declar
 
 /** The rows of a role under a purpose, by field group. */
 function rowsOf(role: RoleKey, purpose: Purpose): Map<string, Row> {
-  return new Map([...ROWS, ...PENDING_OTHER_HELPER].filter(([rowRole, rowPurpose]) => rowRole === role && rowPurpose === purpose).map((row) => [row[2], row]));
+  return new Map(ROWS.filter(([rowRole, rowPurpose]) => rowRole === role && rowPurpose === purpose).map((row) => [row[2], row]));
 }
 
 interface Offender {
@@ -2269,20 +2504,26 @@ interface Offender {
   [field: string]: unknown;
 }
 
+/** What tells one MAPPA F report from another here: the meeting it was written for and the establishment that wrote it. */
+interface MappaFReportKey {
+  readonly meetingDate: string;
+  readonly establishmentCode: string;
+}
+const reportKey = (report: MappaFReportKey): string => `${report.meetingDate} ${report.establishmentCode}`;
+
 const refusalsOf = (result: GraphQLResponse): string[] =>
   (result.errors ?? []).map((error) => `${error.path?.join('.')} ${String(error.extensions?.policy ?? error.extensions?.code)}`).sort();
 
 describe('the role × purpose matrix over the whole offender view', () => {
   it('has one row per role × purpose × field group, each naming a group of the view and a rule', () => {
-    const ALL_ROWS = [...ROWS, ...PENDING_OTHER_HELPER];
-    const keys = ALL_ROWS.map(([role, purpose, group]) => `${role} ${purpose} ${group}`);
+    const keys = ROWS.map(([role, purpose, group]) => `${role} ${purpose} ${group}`);
     expect(keys.filter((key, index) => keys.indexOf(key) !== index)).toEqual([]);
-    expect(ALL_ROWS.filter(([, , group]) => !(group in FIELDS_BY_POLICY)).map(([role, purpose, group]) => `${role} ${purpose} ${group}`)).toEqual([]);
-    expect(ALL_ROWS.filter(([, , , rules]) => rules.trim() === '').map(([role, purpose, group]) => `${role} ${purpose} ${group}`)).toEqual([]);
+    expect(ROWS.filter(([, , group]) => !(group in FIELDS_BY_POLICY)).map(([role, purpose, group]) => `${role} ${purpose} ${group}`)).toEqual([]);
+    expect(ROWS.filter(([, , , rules]) => rules.trim() === '').map(([role, purpose, group]) => `${role} ${purpose} ${group}`)).toEqual([]);
     // STATISTICS gives no one a person (principle 8, A.R27, C.93); lay advisers and analysts nothing (A.R28).
-    expect(ALL_ROWS.filter(([role, purpose]) => purpose === 'STATISTICS' || role === 'lay_adviser' || role === 'analyst')).toEqual([]);
+    expect(ROWS.filter(([role, purpose]) => purpose === 'STATISTICS' || role === 'lay_adviser' || role === 'analyst')).toEqual([]);
     // Every role named by a row reads as some reader.
-    expect([...new Set(ALL_ROWS.map(([role]) => role))].filter((role) => !READERS.some((reader) => reader.role === role))).toEqual([]);
+    expect([...new Set(ROWS.map(([role]) => role))].filter((role) => !READERS.some((reader) => reader.role === role))).toEqual([]);
   });
 
   it('asks about subjects who, between them, hold every record of the view', () => {
@@ -2307,6 +2548,18 @@ describe('the role × purpose matrix over the whole offender view', () => {
     expect(adults.map((subject) => subject.heldAt !== null)).toEqual([true, false]);
     // A.R26: the young person's case is known to the YOT; the adults' cases are led by another agency.
     expect(adults.map((subject) => subject.person.leadAgency === 'YOT')).toEqual([false, false]);
+    // B.23, B.49, OQ 4: the prison wrote a MAPPA F report for the meeting about the adult in custody,
+    // beside reports for their earlier meetings that its attendees do not read; none for the meeting
+    // about the adult on licence.
+    expect(adults.map((subject) => subject.mappaFReports.some((report) => report.meetingDate === MATRIX_MEETING_DATE))).toEqual([true, false]);
+    expect(subjects.custody.mappaFReports.some((report) => report.meetingDate !== MATRIX_MEETING_DATE)).toBe(true);
+    // B.60: the adult on licence is managed at level 1 and the prison keeps their custody record, so
+    // the police and probation case managers read its detail; the adult in custody, at level 2 or 3,
+    // is the one they do not. B.51: the adult in custody has ROTL records the co-ordinator reads.
+    expect(adults.map((subject) => [subject.person.level === 1, subject.holds.has('custody')])).toEqual([[false, true], [true, true]]);
+    expect(subjects.custody.holds.has('temporaryReleases')).toBe(true);
+    // C.63: no subject is a terrorist case (principle 7 keeps them apart), so the C.63 rows hold nowhere here.
+    expect([subjects.custody, subjects.licence, subjects.youth].map(isTerroristCase)).toEqual([false, false, false]);
   });
 
   it('A.R5, A.R6: asks about ViSOR nominals that meet the partner condition and one that does not', () => {
@@ -2358,13 +2611,16 @@ describe('the role × purpose matrix over the whole offender view', () => {
   it.each(cases.map(({ reader, purpose }) => [`${reader.label} under ${purpose}`, reader, purpose] as const))('%s', async (_name, reader, purpose) => {
     const rowsHere = rowsOf(reader.role, purpose);
     const granted = new Set(rowsHere.keys());
+    const entry = reader.entry ?? OFFENDER_BY_PNC_ID;
+    const asked = subjectsFor(purpose).filter((subject) => entry.key(subject) !== null);
+    expect(asked.length).toBeGreaterThan(0);
     const answers = await Promise.all(
-      subjectsFor(purpose).map(async (subject) => ({
+      asked.map(async (subject) => ({
         subject,
-        result: await postGraphQL<{ offender: Offender | null }>(
+        result: await postGraphQL<Record<string, Offender | null>>(
           `${env.stack.gateway.url}/graphql`,
-          WHOLE_OFFENDER_VIEW,
-          { pncId: subject.person.pncId },
+          wholeOffenderView(entry),
+          { key: entry.key(subject) },
           await env.headersFor(reader.principal(subject), declaredFor(purpose, subject, reader)),
         ),
       })),
@@ -2372,14 +2628,14 @@ describe('the role × purpose matrix over the whole offender view', () => {
     for (const { subject, result } of answers) {
       const principal = reader.principal(subject);
       if (reader.knows?.(purpose, subject) === false) {
-        expect({ subject: subject.label, refusals: refusalsOf(result), offender: result.data?.offender ?? null }).toEqual({ subject: subject.label, refusals: [], offender: null });
+        expect({ subject: subject.label, refusals: refusalsOf(result), offender: result.data?.[entry.field] ?? null }).toEqual({ subject: subject.label, refusals: [], offender: null });
         continue;
       }
       // Exactly the refusals the rows give, naming each refused group's policy: no more, no fewer, and
       // no other kind of error. A condition never refuses (the errors come from the operation alone, principle 9).
-      expect({ subject: subject.label, refusals: refusalsOf(result) }).toEqual({ subject: subject.label, refusals: expectedRefusals(granted) });
-      const offender = result.data?.offender ?? null;
-      if (!granted.has('police.subjectKey')) {
+      expect({ subject: subject.label, refusals: refusalsOf(result) }).toEqual({ subject: subject.label, refusals: expectedRefusals(granted, entry) });
+      const offender = result.data?.[entry.field] ?? null;
+      if (!granted.has(entry.gate)) {
         expect(offender).toBeNull();
         continue;
       }
@@ -2387,7 +2643,8 @@ describe('the role × purpose matrix over the whole offender view', () => {
       // Groups granted under a condition that fails here are withheld: null, as if not held.
       const withheld = new Set([...rowsHere.values()].filter(([, , , , only]) => only !== undefined && !only.holds(principal, subject)).map(([, , group]) => group));
       const reads = new Set([...granted].filter((group) => !withheld.has(group)));
-      expect({ subject: subject.label, problems: dataProblems(offender!, VIEW, reads, withheld, 'offender') }).toEqual({ subject: subject.label, problems: [] });
+      const openedForAuthors = new Set([...rowsHere.values()].filter(([, , , , only]) => only === NOT_IN_THE_WHOLE_VIEW).map(([, , group]) => group));
+      expect({ subject: subject.label, problems: dataProblems(offender!, VIEW, reads, withheld, openedForAuthors, entry.field) }).toEqual({ subject: subject.label, problems: [] });
       // Each record read here comes back exactly where the person has one.
       for (const field of VIEW) {
         if (field.name === 'pncId' || !granted.has(field.policy)) continue;
@@ -2399,10 +2656,21 @@ describe('the role × purpose matrix over the whole offender view', () => {
       if (reads.has('police.identityNames')) {
         expect(offender!.identity).toMatchObject({ firstName: subject.person.firstName, lastName: subject.person.lastName, dateOfBirth: subject.person.dateOfBirth });
       }
-      if (reads.has('mappa.levelAndLeadAgency')) expect(offender!.mappaCase).toMatchObject({ level: subject.person.level, leadAgency: subject.person.leadAgency });
+      if (reads.has('mappa.levelAndLeadAgency') && reads.has('mappa.levelAndLeadAgencyFields')) {
+        expect(offender!.mappaCase).toMatchObject({ level: subject.person.level, leadAgency: subject.person.leadAgency });
+      }
       if (reads.has('probation.caseReference') && subject.person.crn && offender!.probationCase) expect(offender!.probationCase.crn).toBe(subject.person.crn);
       if (reads.has('prison.custody') && reads.has('prison.custodyRecord') && subject.holds.has('custody')) expect(offender!.custody?.prisonNumber).toBe(subject.person.prisonNumber);
       if (reads.has('yot.youthCase') && subject.holds.has('youthCase')) expect(offender!.youthCase?.yotReference).toBe(subject.person.yotReference);
+      // B.23, B.49, OQ 4: at the meeting, the report written for it and none of the person's others;
+      // for case management, the reports the reader's establishment wrote (all, for a token naming none).
+      if (reads.has('prison.mappaFReportRecord') && reads.has('prison.mappaFReport')) {
+        const expected = subject.mappaFReports.filter((report) =>
+          purpose === 'MAPPA_MEETING' ? report.meetingDate === MATRIX_MEETING_DATE : principal.establishment === undefined || report.establishmentCode === principal.establishment,
+        );
+        const reports = (offender!.mappaFReports ?? []) as MappaFReportKey[];
+        expect({ subject: subject.label, reports: reports.map(reportKey).sort() }).toEqual({ subject: subject.label, reports: expected.map(reportKey).sort() });
+      }
     }
   });
 });
