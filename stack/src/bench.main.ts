@@ -230,6 +230,9 @@ async function main(): Promise<void> {
     const restricted = new Set(local.filter((person) => person.restrictedAccess).map((person) => person.pncId));
     const pncIds = local.filter((person) => !person.restrictedAccess).slice(0, COMPARED_PEOPLE).map((person) => person.pncId);
     const officerPncIds = local.slice(0, COMPARED_PEOPLE).map((person) => person.pncId);
+    const liaison = await busiestVictimLiaisonOfficer(url, principal.area);
+    const vloToken = await issuer.mint({ staffId: liaison.staffId, agency: 'probation', roles: ['victim_liaison_officer'], area: principal.area, clearance: 'BPSS' });
+    const vloViaGateway = async () => ({ authorization: `Bearer ${vloToken}`, 'x-mappa-purpose': 'CASE_MANAGEMENT' });
     const ownArea = { area: principal.area };
     const pageCursors = await collectCursors(stack, PAGES, await viaGateway(), ownArea, restricted);
     const gatewayUrl = (s: LocalStack) => `${s.gateway.url}/graphql`;
@@ -245,6 +248,9 @@ async function main(): Promise<void> {
       // page through exactly the rows the enforced stack's area scope leaves, so both answer alike.
       operation('50-offender page (5 agencies), co-ordinator', REGISTER_PAGE, viaGateway, (i) => ({ after: pageCursors[i % pageCursors.length], filter: ownArea })),
       operation('single offender view (5 agencies), PPU officer', OFFENDER_VIEW, officerViaGateway, (i) => ({ pncId: officerPncIds[i % officerPncIds.length] }), true),
+      // Issue 12: the victim liaison officer reads only about offenders of their own victims, decided per
+      // record on probation's facts (B.15, C.34), which the gateway first asks probation for.
+      operation('single offender view (5 agencies), victim liaison officer', OFFENDER_VIEW, vloViaGateway, (i) => ({ pncId: liaison.pncIds[i % liaison.pncIds.length] }), true),
     ];
     // Each operation runs once on the product and once on every off stack: the product's side is one
     // workload, shared by the operation's comparisons, so it is measured once.
@@ -419,6 +425,26 @@ async function benchDatabaseUrl(): Promise<string> {
   const url = new URL(DEFAULT_SERVER);
   url.pathname = `/${BENCH_DATABASE}`;
   return url.toString();
+}
+
+/** The victim liaison officer of the area with victims of the most offenders, and those offenders' PNC IDs. */
+async function busiestVictimLiaisonOfficer(url: string, area: MappaArea): Promise<{ staffId: string; pncIds: string[] }> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const result = await client.query<{ staff_id: string; pnc_ids: string[] }>(
+      `select v.vlo_staff_id as staff_id, array_agg(distinct c.pnc_id order by c.pnc_id) as pnc_ids
+         from probation.victim_contact v join probation.probation_case c on c.crn = v.crn
+        where c.area = $1 and not c.current_restriction and not c.ct_restricted
+        group by v.vlo_staff_id order by count(distinct c.pnc_id) desc, v.vlo_staff_id limit 1`,
+      [area],
+    );
+    const row = result.rows[0];
+    if (!row) throw new Error('no victim liaison officer in the area; seed more offenders');
+    return { staffId: row.staff_id, pncIds: row.pnc_ids };
+  } finally {
+    await client.end();
+  }
 }
 
 async function holdsDataset(url: string, offenders: number): Promise<boolean> {
