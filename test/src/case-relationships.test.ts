@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { DeclaredPurpose, PrincipalClaims } from '@mappa/shared';
 import { postGraphQL, startTestStack } from './support/test-stack';
 import type { GraphQLResponse, TestStack } from './support/test-stack';
+import { checkedRows, forbiddenPaths } from './support/query-results';
 
 // Issue 12: the prison's and the police's records opened to people who stand in a relationship to the
 // person that only probation holds (the allocated offender manager, the liaison officer of a victim),
@@ -29,18 +30,8 @@ async function ask<Data = Record<string, unknown>>(query: string, variables: Rec
   return postGraphQL<Data>(`${env.stack.gateway.url}/graphql`, query, variables, await env.headersFor(principal, CASE_MANAGEMENT));
 }
 
-/** Rows of a query over the seeded tables, checked (both database drivers answer with `rows`). */
-async function rowsOf<Row extends z.ZodRawShape>(shape: Row, query: ReturnType<typeof sql>): Promise<z.infer<z.ZodObject<Row>>[]> {
-  return z.object({ rows: z.array(z.object(shape)) }).parse(await env.connection.database().execute(query)).rows;
-}
-
-const forbiddenPaths = (response: GraphQLResponse) =>
-  (response.errors ?? [])
-    .filter((error) => error.extensions?.code === 'FORBIDDEN')
-    // One error per list item: the field's path without the item's index, once.
-    .map((error) => `${(error.path ?? []).filter((step) => typeof step === 'string').join('.')} ${String(error.extensions?.policy)}`)
-    .filter((path, index, paths) => paths.indexOf(path) === index)
-    .sort();
+/** Rows of a query over the seeded tables, checked. */
+const rowsOf = <Row extends z.ZodRawShape>(shape: Row, query: ReturnType<typeof sql>) => checkedRows(env.connection, shape, query);
 
 // What the OM and the police need of custody and sentence (A.R15, B.59), and what only the prison and
 // the MAPPA purposes read (prison number, cell).

@@ -5,6 +5,7 @@ import type { DeclaredPurpose, PrincipalClaims } from '@mappa/shared';
 import { insertMeeting, inviteToMeeting, signAttendance } from './support/mappa-records';
 import { postGraphQL, startTestStack } from './support/test-stack';
 import type { GraphQLResponse, TestStack } from './support/test-stack';
+import { checkedRows, forbiddenPaths } from './support/query-results';
 
 /*
  * Issue 12: the prison's records opened per record, each exactly as far as its rule says. Expected
@@ -44,18 +45,8 @@ async function ask<Data = Record<string, unknown>>(query: string, variables: Rec
   return postGraphQL<Data>(`${env.stack.gateway.url}/graphql`, query, variables, await env.headersFor(principal, purpose));
 }
 
-/** Rows of a query over the seeded tables, checked (both database drivers answer with `rows`). */
-async function rowsOf<Row extends z.ZodRawShape>(shape: Row, query: ReturnType<typeof sql>): Promise<z.infer<z.ZodObject<Row>>[]> {
-  return z.object({ rows: z.array(z.object(shape)) }).parse(await env.connection.database().execute(query)).rows;
-}
-
-/** Each FORBIDDEN error as `path policy`, list indices dropped, once each, sorted. */
-const forbiddenPaths = (response: GraphQLResponse) =>
-  (response.errors ?? [])
-    .filter((error) => error.extensions?.code === 'FORBIDDEN')
-    .map((error) => `${(error.path ?? []).filter((step) => typeof step === 'string').join('.')} ${String(error.extensions?.policy)}`)
-    .filter((path, index, paths) => paths.indexOf(path) === index)
-    .sort();
+/** Rows of a query over the seeded tables, checked. */
+const rowsOf = <Row extends z.ZodRawShape>(shape: Row, query: ReturnType<typeof sql>) => checkedRows(env.connection, shape, query);
 
 const PRISONER = z.object({
   pnc_id: z.string(),
