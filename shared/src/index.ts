@@ -55,6 +55,7 @@ export * from './disclosure/disclosure-evidence.resolver';
 export * from './disclosure/disclosure-history';
 export * from './statistics/small-counts';
 export * from './statistics/disclosure-control';
+export * from './statistics/statistics-period';
 export * from './auth/gateway-assertion';
 export * from './auth/principal';
 export * from './auth/purpose';

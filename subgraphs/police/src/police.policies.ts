@@ -75,7 +75,7 @@ export const policePolicies = definePolicies('police', {
   ethnicity: {
     owner: Agency.POLICE,
     classification: 'OFFICIAL-SENSITIVE',
-    summary: 'Self-defined ethnicity: special category data, police only (statistics use aggregates).',
+    summary: 'Self-defined ethnicity: special category data, police only. Statistics count it only as its census group (statisticsSubjects), never the code.',
     rules: ['B.3', 'C.92'],
     grants: [{ roles: POLICE_ROLES, purposes: ['CASE_MANAGEMENT'] }],
   },
@@ -261,7 +261,7 @@ export const policePolicies = definePolicies('police', {
     owner: Agency.POLICE,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The ad-hoc statistics join\'s police dimensions: each person the police hold in an area (police.person.mappa_area) under a pseudonym for one query, with gender and age band (never the date of birth). Ethnicity is not a dimension until the police decide its aggregation (special category data). Analysts, the co-ordinator and the chair, under STATISTICS, for their own area; another area is answered with nothing.',
+      'The ad-hoc statistics join\'s police dimensions: each person the police hold in an area (police.person.mappa_area) under a pseudonym for one query, with gender, age band (never the date of birth), ethnicity as its census group (never the 18+1 code: special category data, which the police let be counted only in the five groups, as ViSOR\'s own statistical reports filter by ethnicity, C §7.1 [L19421-19436]), the types of the civil orders in force, and counts of orders made, order breaches and notification breaches in a period (never a date). Analysts, the co-ordinator and the chair, under STATISTICS, for their own area; another area is answered with nothing.',
     rules: ['principle 7', 'principle 8', 'principle 9', 'C.93'],
     grants: [{ roles: ['analyst', 'mappa_coordinator', 'mappa_chair'], purposes: ['STATISTICS'] }],
   },

@@ -13,6 +13,7 @@ import { PRISON_POLICIES } from './prison.policies';
 import type { PrisonLoaders } from './prison.loaders';
 import { clearPrison, prisonIsEmpty, seedPrison } from './seed/prison.seed';
 import { PrisonSentenceResolver } from './sentence/sentence.resolver';
+import { PrisonStatisticsResolver } from './statistics/prison-statistics.resolver';
 
 export { loadPrisonConfig } from './config';
 
@@ -24,7 +25,7 @@ export const prisonSubgraph: SubgraphDefinition<PrisonLoaders> = {
   policies: PRISON_POLICIES,
   buildSchema: (authorization) =>
     buildFederatedSchema(
-      { resolvers: [OffenderResolver, PrisonAccessAuditResolver, PrisonCustodyResolver, PrisonSentenceResolver, CustodyRelationshipResolver] },
+      { resolvers: [OffenderResolver, PrisonAccessAuditResolver, PrisonCustodyResolver, PrisonSentenceResolver, CustodyRelationshipResolver, PrisonStatisticsResolver] },
       offenderReferenceResolver,
       PRISON_POLICIES,
       authorization,

@@ -236,6 +236,14 @@ export const prisonPolicies = definePolicies('prison', {
     rules: ['A.R12', 'B.49'],
     grants: [WRITING_ESTABLISHMENT, RA_AT_MEETING, PRISON_AUDIT],
   },
+  statisticsSubjects: {
+    owner: Agency.PRISON,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The ad-hoc statistics join\'s prison dimensions (issue 13): each prisoner the prison records for an area (prisoner.mappa_area) under a pseudonym for one query, with custody status (in custody sentenced, indeterminate, on recall or remanded, or released), whether the release date falls within N days (never the date), and the number of releases in a period. Never the establishment, the prison number or a date: the prison estate is small, and an establishment with a count is close to a person. Analysts, the co-ordinator and the chair, under STATISTICS, for their own area; another area is answered with nothing.',
+    rules: ['principle 7', 'principle 8', 'principle 9', 'C.93'],
+    grants: [{ roles: ['analyst', 'mappa_coordinator', 'mappa_chair'], purposes: ['STATISTICS'] }],
+  },
 });
 
 /** Every prison policy, for the schema build and the access matrix. */

@@ -313,7 +313,7 @@ export const probationPolicies = definePolicies('probation', {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The ad-hoc statistics join\'s probation dimensions: each case probation holds in an area under a pseudonym for one query, with its supervision type and overall risk of serious harm level. Analysts, the co-ordinator and the chair, under STATISTICS, for their own area; another area is answered with nothing.',
+      'The ad-hoc statistics join\'s probation dimensions: each case probation holds in an area under a pseudonym for one query, with its supervision type, overall risk of serious harm level, the type of the licence in force and the types of its additional and bespoke conditions (never their wording, which can name a victim or a place), and the number of recalls in a period (never a date). Analysts, the co-ordinator and the chair, under STATISTICS, for their own area; another area is answered with nothing.',
     rules: ['principle 7', 'principle 8', 'principle 9', 'C.93'],
     grants: [{ roles: ['analyst', 'mappa_coordinator', 'mappa_chair'], purposes: ['STATISTICS'] }],
   },

@@ -10,6 +10,7 @@ import { clearYot, seedYot, yotIsEmpty } from './seed/yot.seed';
 import { createYotLoaders } from './yot.loaders';
 import type { YotLoaders } from './yot.loaders';
 import { YOT_POLICIES } from './yot.policies';
+import { YotStatisticsResolver } from './statistics/yot-statistics.resolver';
 import { YouthCaseRelationshipResolver } from './youth-case/case-relationship.resolver';
 
 export { loadYotConfig } from './config';
@@ -20,7 +21,7 @@ export const yotSubgraph: SubgraphDefinition<YotLoaders> = {
   schema: 'yot',
   migrationsFolder: join(__dirname, '..', 'drizzle'),
   policies: YOT_POLICIES,
-  buildSchema: (authorization) => buildFederatedSchema({ resolvers: [OffenderResolver, YotAccessAuditResolver, YouthCaseRelationshipResolver] }, offenderReferenceResolver, YOT_POLICIES, authorization, YOT_RECORD_CONDITIONS),
+  buildSchema: (authorization) => buildFederatedSchema({ resolvers: [OffenderResolver, YotAccessAuditResolver, YouthCaseRelationshipResolver, YotStatisticsResolver] }, offenderReferenceResolver, YOT_POLICIES, authorization, YOT_RECORD_CONDITIONS),
   createLoaders: createYotLoaders,
   seed: seedYot,
   clear: clearYot,

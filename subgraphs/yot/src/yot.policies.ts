@@ -116,6 +116,14 @@ export const yotPolicies = definePolicies('yot', {
       { roles: ['probation_practitioner', 'senior_probation_officer'], purposes: ['CASE_MANAGEMENT'], agencies: ['probation'], condition: 'receivingProbationArea' },
     ],
   },
+  statisticsSubjects: {
+    owner: Agency.YOT,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'The ad-hoc statistics join\'s YOT dimension (issue 13): each young person the YOT holds in an area under a pseudonym for one query, with whether their case is YOT-managed (under 18, open or in breach), transitioning to probation at 18, or closed. Nothing else of a child\'s record is aggregated: looked-after status, consent and ASSET Plus scores are children\'s services\' and the YOT\'s case material (C §4), not dimensions. Analysts, the co-ordinator and the chair, under STATISTICS, for their own area; another area is answered with nothing.',
+    rules: ['principle 7', 'principle 8', 'principle 9', 'C.93', 'C.97'],
+    grants: [{ roles: ['analyst', 'mappa_coordinator', 'mappa_chair'], purposes: ['STATISTICS'] }],
+  },
 });
 
 /** Every YOT policy, for the schema build and the access matrix. */

@@ -1,12 +1,12 @@
 import { Arg, Ctx, Directive, Query, Resolver } from 'type-graphql';
 import { z } from 'zod';
-import { Access, MappaArea, parseInput, readsAreaStatistics, statisticsSecretSchema } from '@mappa/shared';
+import { Access, MappaArea, parseInput, readsAreaStatistics, statisticsPeriodSchema, statisticsSecretSchema } from '@mappa/shared';
 import type { PoliceContext } from '../police.context';
 import { policePolicies } from '../police.policies';
 import { statisticsSubjectsOf } from './police-statistics.query';
 import { PoliceStatisticsSubject } from './police-statistics.type';
 
-const subjectsSchema = z.object({ area: z.enum(MappaArea), querySecret: statisticsSecretSchema });
+const subjectsSchema = z.object({ area: z.enum(MappaArea), querySecret: statisticsSecretSchema, period: statisticsPeriodSchema });
 
 /** The police's statistics for the gateway's statistics service (issue 13); another area or purpose is answered with nothing (principle 9). */
 @Resolver()
@@ -17,11 +17,13 @@ export class PoliceStatisticsResolver {
   async policeStatisticsSubjects(
     @Arg('area', () => MappaArea, { description: 'The area (the caller\'s own).' }) area: MappaArea,
     @Arg('querySecret', () => String, { description: 'This query\'s own pseudonym secret, from the gateway.' }) querySecret: string,
+    @Arg('from', () => String, { nullable: true, description: 'The first day of the period the event counts cover (YYYY-MM-DD); none without an event measure.' }) from: string | null,
+    @Arg('to', () => String, { nullable: true, description: 'The last day of that period (YYYY-MM-DD).' }) to: string | null,
     @Ctx() context: PoliceContext,
   ): Promise<PoliceStatisticsSubject[] | null> {
-    const values = parseInput(subjectsSchema, { area, querySecret }, 'subjects');
+    const values = parseInput(subjectsSchema, { area, querySecret, period: { from: from ?? null, to: to ?? null } }, 'subjects');
     if (!readsAreaStatistics(context.caller, values.area)) return null;
     context.log.info({ area: values.area }, 'statistics subjects read');
-    return statisticsSubjectsOf(context.db, values.area, values.querySecret);
+    return statisticsSubjectsOf(context.db, values.area, values.querySecret, values.period);
   }
 }

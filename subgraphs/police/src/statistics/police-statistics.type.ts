@@ -1,4 +1,4 @@
-import { Directive, Field, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { Access } from '@mappa/shared';
 import { policePolicies } from '../police.policies';
 
@@ -20,4 +20,24 @@ export class PoliceStatisticsSubject {
   @Access(policePolicies.statisticsSubjects)
   @Field(() => String, { description: 'The age band today (UNDER_18, AGE_18_TO_25, AGE_26_TO_35, AGE_36_TO_50, AGE_51_AND_OVER), never the date of birth.' })
   ageBand!: string;
+
+  @Access(policePolicies.statisticsSubjects)
+  @Field(() => String, { description: 'The census group of the self-defined ethnicity (WHITE, MIXED, ASIAN, BLACK, OTHER, NOT_STATED), never the 18+1 code.' })
+  ethnicityGroup!: string;
+
+  @Access(policePolicies.statisticsSubjects)
+  @Field(() => [String], { description: 'The types of the civil orders in force today (SHPO, SOPO, SRO, NOTIFICATION_ORDER, FOREIGN_TRAVEL_ORDER), or [NONE].' })
+  orderTypes!: string[];
+
+  @Access(policePolicies.statisticsSubjects)
+  @Field(() => Int, { nullable: true, description: 'Civil orders made in the period; null without a period.' })
+  ordersImposed!: number | null;
+
+  @Access(policePolicies.statisticsSubjects)
+  @Field(() => Int, { nullable: true, description: 'Breaches of a civil order dated in the period; null without a period.' })
+  orderBreaches!: number | null;
+
+  @Access(policePolicies.statisticsSubjects)
+  @Field(() => Int, { nullable: true, description: 'Breaches of the notification requirements dated in the period; null without a period.' })
+  notificationBreaches!: number | null;
 }

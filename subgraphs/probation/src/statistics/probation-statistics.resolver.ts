@@ -1,12 +1,12 @@
 import { Arg, Ctx, Directive, Query, Resolver } from 'type-graphql';
 import { z } from 'zod';
-import { Access, MappaArea, parseInput, readsAreaStatistics, statisticsSecretSchema } from '@mappa/shared';
+import { Access, MappaArea, parseInput, readsAreaStatistics, statisticsPeriodSchema, statisticsSecretSchema } from '@mappa/shared';
 import type { ProbationContext } from '../probation.context';
 import { probationPolicies } from '../probation.policies';
 import { statisticsSubjectsOf } from './probation-statistics.query';
 import { ProbationStatisticsSubject } from './probation-statistics.type';
 
-const subjectsSchema = z.object({ area: z.enum(MappaArea), querySecret: statisticsSecretSchema });
+const subjectsSchema = z.object({ area: z.enum(MappaArea), querySecret: statisticsSecretSchema, period: statisticsPeriodSchema });
 
 /** The probation service's statistics for the gateway's statistics service (issue 13); another area or purpose is answered with nothing (principle 9). */
 @Resolver()
@@ -17,11 +17,13 @@ export class ProbationStatisticsResolver {
   async probationStatisticsSubjects(
     @Arg('area', () => MappaArea, { description: 'The area (the caller\'s own).' }) area: MappaArea,
     @Arg('querySecret', () => String, { description: 'This query\'s own pseudonym secret, from the gateway.' }) querySecret: string,
+    @Arg('from', () => String, { nullable: true, description: 'The first day of the period the event counts cover (YYYY-MM-DD); none without an event measure.' }) from: string | null,
+    @Arg('to', () => String, { nullable: true, description: 'The last day of that period (YYYY-MM-DD).' }) to: string | null,
     @Ctx() context: ProbationContext,
   ): Promise<ProbationStatisticsSubject[] | null> {
-    const values = parseInput(subjectsSchema, { area, querySecret }, 'subjects');
+    const values = parseInput(subjectsSchema, { area, querySecret, period: { from: from ?? null, to: to ?? null } }, 'subjects');
     if (!readsAreaStatistics(context.caller, values.area)) return null;
     context.log.info({ area: values.area }, 'statistics subjects read');
-    return statisticsSubjectsOf(context.db, values.area, values.querySecret);
+    return statisticsSubjectsOf(context.db, values.area, values.querySecret, values.period);
   }
 }

@@ -1,4 +1,4 @@
-import { Directive, Field, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { Access } from '@mappa/shared';
 import { probationPolicies } from '../probation.policies';
 
@@ -20,4 +20,16 @@ export class ProbationStatisticsSubject {
   @Access(probationPolicies.statisticsSubjects)
   @Field(() => String, { description: 'The overall risk of serious harm level of the latest OASys summary, or NOT_ASSESSED.' })
   riskOfSeriousHarm!: string;
+
+  @Access(probationPolicies.statisticsSubjects)
+  @Field(() => String, { description: 'The type of the licence in force (AP, PSS, AP_PSS), or NO_LICENCE.' })
+  licenceType!: string;
+
+  @Access(probationPolicies.statisticsSubjects)
+  @Field(() => [String], { description: 'The types of the additional and bespoke conditions of the licence in force (e.g. EXCLUSION_ZONE, CURFEW, NON_CONTACT), never their wording; [NONE] without one.' })
+  licenceConditions!: string[];
+
+  @Access(probationPolicies.statisticsSubjects)
+  @Field(() => Int, { nullable: true, description: 'Recalls to custody dated in the period; null without a period.' })
+  recalls!: number | null;
 }
