@@ -1,6 +1,7 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { Access, MappaArea } from '@mappa/shared';
 import { StatisticsDimension } from './statistics-dimensions';
+import { StatisticsMeasure, StatisticsPeriodInput } from './statistics-measures';
 import type { StatisticsContext } from './statistics.context';
 import { statisticsPolicies } from './statistics.policies';
 import { AnnualReport, StatisticsFilterInput, StatisticsTable } from './statistics.type';
@@ -42,9 +43,14 @@ export class StatisticsResolver {
     @Arg('rows', () => StatisticsDimension, { description: 'The row dimension.' }) rows: StatisticsDimension,
     @Arg('columns', () => StatisticsDimension, { description: 'The column dimension (not the row dimension).' }) columns: StatisticsDimension,
     @Arg('filters', () => [StatisticsFilterInput], { nullable: true, description: 'Keep only people matching every filter.' }) filters: StatisticsFilterInput[] | null,
+    @Arg('measure', () => StatisticsMeasure, { defaultValue: StatisticsMeasure.PEOPLE, description: 'What each cell counts: people (the default) or events in `period`.' }) measure: StatisticsMeasure,
+    @Arg('period', () => StatisticsPeriodInput, { nullable: true, description: 'The period of an event measure (required with one, refused without).' }) period: StatisticsPeriodInput | null,
+    @Arg('releaseWithinDays', () => Int, { nullable: true, description: 'How many days ahead RELEASE_WITHIN_DAYS looks (1-3650; required with that dimension, refused without).' }) releaseWithinDays: number | null,
     @Ctx() context: StatisticsContext,
   ): Promise<StatisticsTable | null> {
     if (!ownArea(context, area)) return null;
-    return context.statistics.aggregate(context.caller, context.requestId, area, rows, columns, filters ?? [], (detail) => context.audit.recordStatistics(detail));
+    return context.statistics.aggregate(context.caller, context.requestId, area, rows, columns, filters ?? [], { measure, period: period ?? null, releaseWithinDays: releaseWithinDays ?? null }, (detail) =>
+      context.audit.recordStatistics(detail),
+    );
   }
 }

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { addKeys, adHocControl, BadUserInputError, protectTable } from '@mappa/shared';
+import { addKeys, adHocControl, BadUserInputError, parseInput, protectTable, RECORD_KEY_RANGE, releaseWithinDaysSchema, statisticsPeriodSchema } from '@mappa/shared';
 import type { Caller, DisclosureControl, MappaArea, ProtectedCell, ProtectedTable, RawCell } from '@mappa/shared';
 import type { OwnerClient } from './owner-client';
-import { DIMENSIONS, NOT_HELD, OWNER_QUERIES } from './statistics-dimensions';
-import type { StatisticsDimension, StatisticsOwner } from './statistics-dimensions';
+import { DIMENSIONS, NOT_HELD, OWNER_QUERIES, StatisticsDimension } from './statistics-dimensions';
+import type { StatisticsOwner } from './statistics-dimensions';
+import { EVENT_MEASURES, StatisticsMeasure } from './statistics-measures';
+import type { StatisticsPeriodInput } from './statistics-measures';
 import type { AnnualReport, StatisticsFilterInput, StatisticsTable } from './statistics.type';
 
 /** How the statistics service protects what it publishes. */
@@ -24,6 +26,16 @@ export interface StatisticsAuditDetail {
   readonly dimensions: string[];
   readonly filters: { readonly dimension: string; readonly values: string[] }[];
   readonly owners: StatisticsOwner[];
+  /** What the ad-hoc table counted (PEOPLE or an event measure), and the period of its events. */
+  readonly measure?: StatisticsMeasure;
+  readonly period?: { readonly from: string; readonly to: string };
+}
+
+/** What an ad-hoc table counts beyond its dimensions: the measure, its period, and the days "release within" looks ahead. */
+export interface AggregateOptions {
+  readonly measure: StatisticsMeasure;
+  readonly period: StatisticsPeriodInput | null;
+  readonly releaseWithinDays: number | null;
 }
 
 interface MappaCell {
@@ -38,11 +50,19 @@ type Subject = Record<string, unknown> & { readonly pseudonym: string };
 
 const ANNUAL_REPORT_QUERY = 'query StatisticsAnnualReport($area: MappaArea!, $year: Int!, $keySecret: String!) { mappaStatisticsAnnualReport(area: $area, year: $year, keySecret: $keySecret) { table category level count key } }';
 
-const subjectsQuery = (owner: StatisticsOwner) => {
-  const { field, selection, withKeySecret } = OWNER_QUERIES[owner];
-  return withKeySecret
-    ? `query StatisticsSubjects($area: MappaArea!, $querySecret: String!, $keySecret: String!) { ${field}(area: $area, querySecret: $querySecret, keySecret: $keySecret) { ${selection} } }`
-    : `query StatisticsSubjects($area: MappaArea!, $querySecret: String!) { ${field}(area: $area, querySecret: $querySecret) { ${selection} } }`;
+/** The owner's statistics query for one ad-hoc table: only the arguments it takes and the fields this table needs. */
+const subjectsQuery = (owner: StatisticsOwner, fields: readonly string[]) => {
+  const { field, selection, arguments: taken } = OWNER_QUERIES[owner];
+  const parameters = [
+    ['area', 'MappaArea!'],
+    ['querySecret', 'String!'],
+    ...(taken.includes('keySecret') ? [['keySecret', 'String!']] : []),
+    ...(taken.includes('period') ? [['from', 'String'], ['to', 'String']] : []),
+    ...(taken.includes('releaseWithinDays') ? [['releaseWithinDays', 'Int']] : []),
+  ];
+  const definitions = parameters.map(([name, type]) => `$${name}: ${type}`).join(', ');
+  const passed = parameters.map(([name]) => `${name}: $${name}`).join(', ');
+  return `query StatisticsSubjects(${definitions}) { ${field}(${passed}) { ${[selection, ...fields].join(' ')} } }`;
 };
 
 const ZERO: RawCell = { count: 0, key: 0 };
@@ -86,7 +106,7 @@ export class StatisticsService {
     };
   }
 
-  /** An ad-hoc two-way table over the area's MAPPA offenders; null when an owner answers nothing for this caller. */
+  /** An ad-hoc two-way table over the area's MAPPA offenders, counting people or events; null when an owner answers nothing for this caller. */
   async aggregate(
     caller: Caller,
     requestId: string,
@@ -94,52 +114,102 @@ export class StatisticsService {
     rows: StatisticsDimension,
     columns: StatisticsDimension,
     filters: readonly StatisticsFilterInput[],
+    options: AggregateOptions,
     audit: (detail: StatisticsAuditDetail) => void,
   ): Promise<StatisticsTable | null> {
-    if (rows === columns) throw new BadUserInputError('rows and columns are different dimensions', [{ path: 'columns', message: 'the same dimension as rows' }]);
-    for (const [index, filter] of filters.entries()) {
-      const unknown = filter.values.filter((value) => !DIMENSIONS[filter.dimension].values.includes(value));
-      if (filter.values.length === 0 || unknown.length > 0) {
-        throw new BadUserInputError('a filter keeps one or more of its dimension\'s values', [{ path: `filters.${index}.values`, message: `one or more of ${DIMENSIONS[filter.dimension].values.join(', ')}` }]);
-      }
-    }
+    const { measure, period, releaseWithinDays } = validated(rows, columns, filters, options);
     const used = [rows, columns, ...filters.map((filter) => filter.dimension)];
-    const owners = [...new Set<StatisticsOwner>(['mappa', ...used.map((dimension) => DIMENSIONS[dimension].owner)])];
-    audit({ query: 'AD_HOC_AGGREGATE', dimensions: [rows, columns], filters: filters.map((filter) => ({ dimension: filter.dimension, values: [...filter.values].sort() })), owners });
-
+    const event = measure === StatisticsMeasure.PEOPLE ? null : EVENT_MEASURES[measure];
+    const owners = [...new Set<StatisticsOwner>(['mappa', ...used.map((dimension) => DIMENSIONS[dimension].owner), ...(event ? [event.owner] : [])])];
+    audit({
+      query: 'AD_HOC_AGGREGATE',
+      dimensions: [rows, columns],
+      filters: filters.map((filter) => ({ dimension: filter.dimension, values: [...filter.values].sort() })),
+      owners,
+      measure,
+      ...(period ? { period } : {}),
+    });
     // One secret for this query alone: the owners' pseudonyms join here and with nothing else, ever.
     const querySecret = randomBytes(32).toString('base64url');
+    // Each owner is sent only what its part needs: the period goes to the measure's owner alone, the
+    // days ahead to the prison only when "release within" is asked, and only the fields this table uses are selected.
     const answers = await Promise.all(
-      owners.map((owner) =>
-        this.owners.ask<Subject[]>(owner, subjectsQuery(owner), { area, querySecret, ...(OWNER_QUERIES[owner].withKeySecret ? { keySecret: this.settings.keySecret } : {}) }, OWNER_QUERIES[owner].field, caller, requestId),
-      ),
+      owners.map((owner) => {
+        const taken = OWNER_QUERIES[owner].arguments;
+        const fields = [...new Set([...used.filter((dimension) => DIMENSIONS[dimension].owner === owner && owner !== 'mappa').map((dimension) => DIMENSIONS[dimension].field), ...(event?.owner === owner ? [event.field] : [])])];
+        const variables = {
+          area,
+          querySecret,
+          ...(taken.includes('keySecret') ? { keySecret: this.settings.keySecret } : {}),
+          ...(taken.includes('period') ? { from: event?.owner === owner ? period!.from : null, to: event?.owner === owner ? period!.to : null } : {}),
+          ...(taken.includes('releaseWithinDays') ? { releaseWithinDays: used.includes(StatisticsDimension.RELEASE_WITHIN_DAYS) ? releaseWithinDays : null } : {}),
+        };
+        return this.owners.ask<Subject[]>(owner, subjectsQuery(owner, fields), variables, OWNER_QUERIES[owner].field, caller, requestId);
+      }),
     );
     if (answers.some((answer) => answer === null)) return null;
     const byOwner = new Map(owners.map((owner, index) => [owner, new Map(answers[index]!.map((subject) => [subject.pseudonym, subject]))]));
-    const valueOf = (subject: Subject, dimension: StatisticsDimension): string => {
+    const heldBy = (subject: Subject, owner: StatisticsOwner): Subject | undefined => (owner === 'mappa' ? subject : byOwner.get(owner)!.get(subject.pseudonym));
+    /** A person's values of a dimension: one, or several for a multi-valued one; NOT_HELD when the owner holds no record of them. */
+    const valuesOf = (subject: Subject, dimension: StatisticsDimension): readonly string[] => {
       const source = DIMENSIONS[dimension];
-      const held = source.owner === 'mappa' ? subject : byOwner.get(source.owner)!.get(subject.pseudonym);
-      return held ? String(held[source.field]) : NOT_HELD;
+      const held = heldBy(subject, source.owner);
+      if (!held) return [NOT_HELD];
+      const value = held[source.field];
+      return Array.isArray(value) ? value.map(String) : [String(value)];
     };
     const rowValues = DIMENSIONS[rows].values;
     const columnValues = DIMENSIONS[columns].values;
     const counts = rowValues.map(() => columnValues.map(() => ({ count: 0, key: 0 })));
     let population = 0;
     for (const subject of answers[0]!) {
-      if (!filters.every((filter) => filter.values.includes(valueOf(subject, filter.dimension)))) continue;
-      const row = rowValues.indexOf(valueOf(subject, rows));
-      const column = columnValues.indexOf(valueOf(subject, columns));
+      if (!filters.every((filter) => valuesOf(subject, filter.dimension).some((value) => filter.values.includes(value)))) continue;
+      const row = rowValues.indexOf(valuesOf(subject, rows)[0]!);
+      const column = columnValues.indexOf(valuesOf(subject, columns)[0]!);
       // A value outside the fixed list (category 4 is never sent) is in no cell.
       if (row < 0 || column < 0) continue;
+      // People count once; an event measure counts the person's events in the period (none when its owner holds no record of them).
+      const weight = event ? Number(heldBy(subject, event.owner)?.[event.field] ?? 0) : 1;
+      if (weight === 0) continue;
       population += 1;
       const cell = counts[row]![column]!;
-      cell.count += 1;
-      cell.key = addKeys(cell.key, Number(subject.recordKey));
+      cell.count += weight;
+      // Each event adds its person's record key: the key still depends only on who is counted, and how often.
+      cell.key = addKeys(cell.key, (Number(subject.recordKey) * weight) % RECORD_KEY_RANGE);
     }
     const table = protectTable(counts, adHocControl(this.settings.control));
-    // Minimum group size on every filter: too few people left and nothing is shown, not even the total.
+    // Minimum group size on every filter: too few people counted and nothing is shown, not even the total.
     return tableOf(rows, rowValues, columns, columnValues, population < this.settings.minimumGroupSize ? withheld(table) : table);
   }
+}
+
+/**
+ * The table's question checked before any owner is asked (BAD_USER_INPUT): two different single-valued
+ * dimensions, filter values from the fixed lists, a period for an event measure (and only then), and
+ * the days ahead when "release within" is used.
+ */
+function validated(rows: StatisticsDimension, columns: StatisticsDimension, filters: readonly StatisticsFilterInput[], options: AggregateOptions): AggregateOptions {
+  if (rows === columns) throw new BadUserInputError('rows and columns are different dimensions', [{ path: 'columns', message: 'the same dimension as rows' }]);
+  for (const [path, dimension] of [['rows', rows], ['columns', columns]] as const) {
+    if (DIMENSIONS[dimension].multiValued) throw new BadUserInputError('a dimension a person can hold several values of only filters', [{ path, message: `${dimension} is a filter only` }]);
+  }
+  for (const [index, filter] of filters.entries()) {
+    const unknown = filter.values.filter((value) => !DIMENSIONS[filter.dimension].values.includes(value));
+    if (filter.values.length === 0 || unknown.length > 0) {
+      throw new BadUserInputError('a filter keeps one or more of its dimension\'s values', [{ path: `filters.${index}.values`, message: `one or more of ${DIMENSIONS[filter.dimension].values.join(', ')}` }]);
+    }
+  }
+  const isEvent = options.measure !== StatisticsMeasure.PEOPLE;
+  if (isEvent !== (options.period !== null)) {
+    throw new BadUserInputError('an event measure takes a period, and only an event measure does', [{ path: 'period', message: isEvent ? `${options.measure} counts events in a period` : 'PEOPLE counts people today, without a period' }]);
+  }
+  const period = options.period === null ? null : parseInput(statisticsPeriodSchema, { from: options.period.from, to: options.period.to }, 'period');
+  const usesRelease = [rows, columns, ...filters.map((filter) => filter.dimension)].includes(StatisticsDimension.RELEASE_WITHIN_DAYS);
+  if (usesRelease !== (options.releaseWithinDays !== null)) {
+    throw new BadUserInputError('releaseWithinDays goes with the RELEASE_WITHIN_DAYS dimension, and only with it', [{ path: 'releaseWithinDays', message: usesRelease ? 'how many days ahead, 1-3650' : 'RELEASE_WITHIN_DAYS is not used' }]);
+  }
+  const releaseWithinDays = options.releaseWithinDays === null ? null : parseInput(releaseWithinDaysSchema, options.releaseWithinDays, 'releaseWithinDays');
+  return { measure: options.measure, period: period && period.from !== null && period.to !== null ? { from: period.from, to: period.to } : null, releaseWithinDays };
 }
 
 /** The table with every count withheld. */

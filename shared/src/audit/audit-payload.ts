@@ -46,13 +46,17 @@ export const auditServedValueSchema = z.strictObject({
 
 /**
  * A statistics query the gateway's statistics service ran (issue 13): which query, its dimensions, its
- * filters (a dimension and the values kept: codes from fixed lists, never a person) and the owners asked.
+ * filters (a dimension and the values kept: codes from fixed lists, never a person), the owners asked,
+ * and for an ad-hoc table its measure and the period of its events.
  */
 export const auditStatisticsSchema = z.strictObject({
   query: z.enum(['ANNUAL_REPORT', 'AD_HOC_AGGREGATE']),
   dimensions: z.array(code).max(8),
   filters: z.array(z.strictObject({ dimension: code, values: z.array(code).max(16) })).max(16),
   owners: z.array(code).max(8),
+  // An ad-hoc table's measure (PEOPLE or an event measure) and the period its events were counted in.
+  measure: code.optional(),
+  period: z.strictObject({ from: z.iso.date(), to: z.iso.date() }).optional(),
 });
 
 export const AUDIT_OUTCOMES = ['ALLOWED', 'PARTLY_DENIED', 'REJECTED', 'UNAUTHENTICATED', 'FAILED'] as const;
