@@ -1,0 +1,513 @@
+import { sql } from 'drizzle-orm';
+import { ASSERTION_HEADER, MappaArea } from '@mappa/shared';
+import type { DeclaredPurpose, PrincipalClaims } from '@mappa/shared';
+import type { RunningGateway } from '@mappa/gateway';
+import { postGraphQL, startGatewayOver, startTestStack, vouched } from './support/test-stack';
+import type { GraphQLResponse, TestStack } from './support/test-stack';
+
+/*
+ * Issue 13: the ad-hoc aggregate's dimensions and event measures from every agency (prison, YOT,
+ * probation licences, police orders and ethnicity), through the real gateway and subgraphs. Every
+ * expected figure is worked out here from the seeded tables themselves (plain reads of each owner's
+ * tables, joined by PNC ID in the test), never by the product's own statistics code.
+ */
+
+let env: TestStack;
+/** A gateway over the same subgraphs publishing every count as it is (no suppression, rounding or minimum group): the exact figures. */
+let rawGateway: RunningGateway;
+let requestCount = 0;
+
+const AREA = MappaArea.LONDON;
+const STATISTICS: DeclaredPurpose = { purpose: 'STATISTICS', caseId: null };
+const ANALYST: PrincipalClaims = { staffId: 'ANL0001', agency: 'prison', roles: ['analyst'], area: AREA, clearance: 'BPSS' };
+const OTHER_AREA_ANALYST: PrincipalClaims = { ...ANALYST, staffId: 'ANL0002', area: MappaArea.CLEVELAND };
+const PRISON_OFFENDER_MANAGER: PrincipalClaims = { staffId: 'POM0001', agency: 'prison', roles: ['prison_offender_manager'], area: AREA, clearance: 'SC' };
+/** The reporting year 2025-26 (the seeded day is 1 November 2026). */
+const YEAR = { from: '2025-04-01', to: '2026-03-31' };
+
+const COUNT = 'count suppressed';
+const TABLE = `rowDimension columnDimension columns rows { value cells { ${COUNT} } total { ${COUNT} } } columnTotals { ${COUNT} } total { ${COUNT} }`;
+const AGGREGATE = /* GraphQL */ `query Aggregate($area: MappaArea!, $rows: StatisticsDimension!, $columns: StatisticsDimension!, $filters: [StatisticsFilterInput!], $measure: StatisticsMeasure, $period: StatisticsPeriodInput, $releaseWithinDays: Int) {
+  statisticsAggregate(area: $area, rows: $rows, columns: $columns, filters: $filters, measure: $measure, period: $period, releaseWithinDays: $releaseWithinDays) { ${TABLE} }
+}`;
+
+interface Count {
+  readonly count: number | null;
+  readonly suppressed: boolean;
+}
+interface Table {
+  readonly rowDimension: string;
+  readonly columnDimension: string;
+  readonly columns: string[];
+  readonly rows: { value: string; cells: Count[]; total: Count }[];
+  readonly columnTotals: Count[];
+  readonly total: Count;
+}
+interface Filter {
+  readonly dimension: string;
+  readonly values: string[];
+}
+interface Question {
+  readonly rows: string;
+  readonly columns: string;
+  readonly filters?: Filter[];
+  readonly measure?: string;
+  readonly period?: { from: string; to: string };
+  readonly releaseWithinDays?: number;
+}
+
+async function ask(question: Question, principal: PrincipalClaims = ANALYST, url = `${env.stack.gateway.url}/graphql`): Promise<GraphQLResponse<{ statisticsAggregate: Table | null }>> {
+  requestCount += 1;
+  const headers = { ...(await env.headersFor(principal, STATISTICS)), 'x-request-id': `statistics-dimensions-${String(requestCount).padStart(4, '0')}` };
+  return postGraphQL<{ statisticsAggregate: Table | null }>(url, AGGREGATE, { area: AREA, ...question }, headers);
+}
+
+async function rowsOf<Row>(query: ReturnType<typeof sql>): Promise<Row[]> {
+  return ((await env.connection.database().execute(query)) as unknown as { rows: Row[] }).rows;
+}
+
+// ---- The seeded data, read plainly from each owner's tables and joined here by PNC ID ---------------
+
+const NOT_HELD = 'NOT_HELD';
+/** The event measures, each counted from its owner's table by the day of the event. */
+type Measure = 'RELEASES' | 'RECALLS' | 'NOTIFICATION_BREACHES' | 'ORDER_BREACHES' | 'ORDERS_IMPOSED';
+
+interface Person {
+  readonly values: Readonly<Record<string, readonly string[]>>;
+  readonly events: Readonly<Record<Measure, readonly string[]>>;
+  /** The prison's release date while in custody (null without one), undefined when not in custody or not held. */
+  readonly releaseDate: string | null | undefined;
+  readonly inCustody: boolean | undefined;
+}
+
+let population: Person[] = [];
+let today = '';
+let names = new Set<string>();
+
+/** The census group of an ethnicity code (W1 -> WHITE). */
+const ethnicityGroup = (code: string): string => ({ W: 'WHITE', M: 'MIXED', A: 'ASIAN', B: 'BLACK', O: 'OTHER' })[code.charAt(0)] ?? 'NOT_STATED';
+
+/** The type of an additional or bespoke licence condition, from CVL's category. */
+function conditionType(condition: { kind: string; category: string; is_exclusion_zone: boolean; electronic_monitoring: boolean }): string {
+  if (condition.kind === 'BESPOKE') return 'BESPOKE';
+  if (condition.is_exclusion_zone) return 'EXCLUSION_ZONE';
+  const byCategory: Record<string, string> = {
+    'Curfew arrangement': 'CURFEW',
+    'Making or maintaining contact with a person': 'NON_CONTACT',
+    'Residence at a specific place': 'RESIDENCE',
+    'Participation in, or co-operation with, a programme or set of activities': 'PROGRAMME',
+    'Drug testing': 'DRUG_TESTING',
+    Polygraph: 'POLYGRAPH',
+    'Possession, ownership, control or inspection of specified items or documents': 'DEVICE_MONITORING',
+    'Electronic monitoring': 'ELECTRONIC_MONITORING',
+    Extremism: 'EXTREMISM',
+  };
+  return byCategory[condition.category] ?? (condition.electronic_monitoring ? 'ELECTRONIC_MONITORING' : 'OTHER');
+}
+
+const group = <Row, Key>(rows: readonly Row[], key: (row: Row) => Key): Map<Key, Row[]> => {
+  const groups = new Map<Key, Row[]>();
+  for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
+  return groups;
+};
+
+async function readSeededData(): Promise<void> {
+  today = (await rowsOf<{ today: string }>(sql`select current_date::text as today`))[0]!.today;
+  const cases = await rowsOf<{ pnc_id: string; category: number; level: number; lead_agency: string }>(
+    sql`select pnc_id, category, level, lead_agency from mappa.mappa_case where status = 'ACTIVE' and area = ${AREA} and not ct_restricted and category <= 3`,
+  );
+  const police = new Map((await rowsOf<{ pnc_id: string; ethnicity_code: string }>(sql`select pnc_id, ethnicity_code from police.person where mappa_area = ${AREA} and not ct_restricted`)).map((row) => [row.pnc_id, row]));
+  const orders = group(await rowsOf<{ pnc_id: string; type: string; made_date: string; start_date: string; end_date: string | null }>(sql`select pnc_id, type, made_date::text, start_date::text, end_date::text from police.civil_order`), (row) => row.pnc_id);
+  const orderBreaches = group(await rowsOf<{ pnc_id: string; breach_date: string }>(sql`select pnc_id, breach_date::text from police.civil_order_breach`), (row) => row.pnc_id);
+  const notificationBreaches = group(await rowsOf<{ pnc_id: string; breach_date: string }>(sql`select pnc_id, breach_date::text from police.notification_breach`), (row) => row.pnc_id);
+  const probation = new Map((await rowsOf<{ pnc_id: string; crn: string }>(sql`select pnc_id, crn from probation.probation_case where area = ${AREA} and not ct_restricted`)).map((row) => [row.pnc_id, row]));
+  const licences = group(
+    await rowsOf<{ crn: string; licence_id: number; type_code: string; licence_start_date: string }>(sql`select crn, licence_id, type_code, licence_start_date::text from probation.licence where status = 'ACTIVE'`),
+    (row) => row.crn,
+  );
+  const conditions = group(
+    await rowsOf<{ licence_id: number; kind: string; category: string; is_exclusion_zone: boolean; electronic_monitoring: boolean }>(
+      sql`select licence_id, kind, category, is_exclusion_zone, electronic_monitoring from probation.licence_condition where kind <> 'STANDARD'`,
+    ),
+    (row) => row.licence_id,
+  );
+  const recalls = group(await rowsOf<{ crn: string; recall_date: string }>(sql`select crn, recall_date::text from probation.recall`), (row) => row.crn);
+  const prison = new Map(
+    (
+      await rowsOf<{ pnc_id: string; in_out_status: string; legal_status: string; last_movement_type: string; last_movement_date: string; release_date: string | null }>(
+        sql`select p.pnc_id, p.in_out_status, p.legal_status, p.last_movement_type, p.last_movement_date::text, s.release_date::text
+            from prison.prisoner p left join prison.sentence s on s.prison_number = p.prison_number where p.mappa_area = ${AREA} and not p.ct_restricted`,
+      )
+    ).map((row) => [row.pnc_id, row]),
+  );
+  const yot = new Map((await rowsOf<{ pnc_id: string; status: string }>(sql`select pnc_id, status from yot.youth_case where area = ${AREA} and not ct_restricted`)).map((row) => [row.pnc_id, row]));
+
+  population = cases.map((row) => {
+    const person = police.get(row.pnc_id);
+    const held = probation.get(row.pnc_id);
+    const licence = held ? (licences.get(held.crn) ?? []).sort((a, b) => b.licence_start_date.localeCompare(a.licence_start_date) || b.licence_id - a.licence_id)[0] : undefined;
+    const prisoner = prison.get(row.pnc_id);
+    const youth = yot.get(row.pnc_id);
+    const inForce = (orders.get(row.pnc_id) ?? []).filter((order) => order.start_date <= today && (order.end_date === null || order.end_date >= today));
+    const conditionTypes = licence ? [...new Set((conditions.get(licence.licence_id) ?? []).map(conditionType))] : [];
+    return {
+      values: {
+        CATEGORY: [String(row.category)],
+        LEVEL: [String(row.level)],
+        LEAD_AGENCY: [row.lead_agency],
+        ETHNICITY: [person ? ethnicityGroup(person.ethnicity_code) : NOT_HELD],
+        ORDER_TYPE: person ? (inForce.length > 0 ? [...new Set(inForce.map((order) => order.type))] : ['NONE']) : [NOT_HELD],
+        LICENCE_TYPE: [held ? (licence?.type_code ?? 'NO_LICENCE') : NOT_HELD],
+        LICENCE_CONDITION: held ? (conditionTypes.length > 0 ? conditionTypes : ['NONE']) : [NOT_HELD],
+        CUSTODY_STATUS: [
+          !prisoner ? NOT_HELD : prisoner.in_out_status === 'OUT' ? 'RELEASED' : ['REMAND', 'CONVICTED_UNSENTENCED'].includes(prisoner.legal_status) ? 'REMAND' : prisoner.legal_status,
+        ],
+        YOUTH_JUSTICE: [!youth ? NOT_HELD : ['OPEN', 'IN_BREACH'].includes(youth.status) ? 'YOT_MANAGED' : youth.status === 'TRANSITIONING' ? 'TRANSITIONING' : 'CLOSED'],
+      },
+      events: {
+        RELEASES: prisoner?.last_movement_type === 'RELEASE' ? [prisoner.last_movement_date] : [],
+        RECALLS: held ? (recalls.get(held.crn) ?? []).map((recall) => recall.recall_date) : [],
+        NOTIFICATION_BREACHES: person ? (notificationBreaches.get(row.pnc_id) ?? []).map((breach) => breach.breach_date) : [],
+        ORDER_BREACHES: person ? (orderBreaches.get(row.pnc_id) ?? []).map((breach) => breach.breach_date) : [],
+        ORDERS_IMPOSED: person ? (orders.get(row.pnc_id) ?? []).map((order) => order.made_date) : [],
+      },
+      releaseDate: prisoner && prisoner.in_out_status === 'IN' ? prisoner.release_date : undefined,
+      inCustody: prisoner ? prisoner.in_out_status === 'IN' : undefined,
+    };
+  });
+}
+
+/** Adds whole days to an ISO date. */
+const addDays = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** A person's values of a dimension (RELEASE_WITHIN_DAYS needs the days ahead). */
+function valuesOf(person: Person, dimension: string, releaseWithinDays?: number): readonly string[] {
+  if (dimension !== 'RELEASE_WITHIN_DAYS') return person.values[dimension]!;
+  if (person.inCustody === undefined) return [NOT_HELD];
+  if (!person.inCustody) return ['NOT_IN_CUSTODY'];
+  if (person.releaseDate === null || person.releaseDate === undefined) return ['NO_RELEASE_DATE'];
+  return [person.releaseDate <= addDays(today, releaseWithinDays!) ? 'WITHIN' : 'LATER'];
+}
+
+const VALUES: Record<string, string[]> = {
+  CATEGORY: ['1', '2', '3'],
+  LEVEL: ['1', '2', '3'],
+  LEAD_AGENCY: ['POLICE', 'PROBATION', 'YOT'],
+  ETHNICITY: ['WHITE', 'MIXED', 'ASIAN', 'BLACK', 'OTHER', 'NOT_STATED', NOT_HELD],
+  ORDER_TYPE: ['SHPO', 'SOPO', 'SRO', 'NOTIFICATION_ORDER', 'FOREIGN_TRAVEL_ORDER', 'NONE', NOT_HELD],
+  LICENCE_TYPE: ['AP', 'PSS', 'AP_PSS', 'NO_LICENCE', NOT_HELD],
+  LICENCE_CONDITION: ['EXCLUSION_ZONE', 'CURFEW', 'NON_CONTACT', 'RESIDENCE', 'PROGRAMME', 'DRUG_TESTING', 'POLYGRAPH', 'DEVICE_MONITORING', 'ELECTRONIC_MONITORING', 'EXTREMISM', 'BESPOKE', 'OTHER', 'NONE', NOT_HELD],
+  CUSTODY_STATUS: ['SENTENCED', 'INDETERMINATE_SENTENCE', 'RECALL', 'REMAND', 'RELEASED', NOT_HELD],
+  RELEASE_WITHIN_DAYS: ['WITHIN', 'LATER', 'NO_RELEASE_DATE', 'NOT_IN_CUSTODY', NOT_HELD],
+  YOUTH_JUSTICE: ['YOT_MANAGED', 'TRANSITIONING', 'CLOSED', NOT_HELD],
+};
+
+/** The question's table from the seeded rows: people, or their events in the period, kept by every filter. */
+function expected(question: Question): number[][] {
+  const grid = VALUES[question.rows]!.map(() => VALUES[question.columns]!.map(() => 0));
+  for (const person of population) {
+    if (!(question.filters ?? []).every((filter) => valuesOf(person, filter.dimension, question.releaseWithinDays).some((value) => filter.values.includes(value)))) continue;
+    const row = VALUES[question.rows]!.indexOf(valuesOf(person, question.rows, question.releaseWithinDays)[0]!);
+    const column = VALUES[question.columns]!.indexOf(valuesOf(person, question.columns, question.releaseWithinDays)[0]!);
+    const { measure, period } = question;
+    const weight = measure === undefined || measure === 'PEOPLE' ? 1 : person.events[measure as Measure].filter((day) => day >= period!.from && day <= period!.to).length;
+    grid[row]![column]! += weight;
+  }
+  return grid;
+}
+
+const sum = (grid: number[][]): number => grid.flat().reduce((total, cell) => total + cell, 0);
+
+// ---- What every answer must respect ---------------------------------------------------------------
+
+/** Every line of a table (each row and each column, its total as one more cell, and the totals' own lines). */
+function linesOf(table: Table): Count[][] {
+  const rows = table.rows.map((row) => [...row.cells, row.total]);
+  const columns = table.columns.map((_, column) => [...table.rows.map((row) => row.cells[column]!), table.columnTotals[column]!]);
+  return [...rows, [...table.columnTotals, table.total], ...columns, [...table.rows.map((row) => row.total), table.total]];
+}
+
+/** Each cell, row total, column total and the total, beside the raw count it was published from. */
+function pairs(table: Table, raw: number[][]): [Count, number][] {
+  const rowTotals = raw.map((row) => row.reduce((total, cell) => total + cell, 0));
+  const columnTotals = table.columns.map((_, column) => raw.reduce((total, row) => total + row[column]!, 0));
+  return [
+    ...table.rows.flatMap((row, r) => row.cells.map((cell, c): [Count, number] => [cell, raw[r]![c]!])),
+    ...table.rows.map((row, r): [Count, number] => [row.total, rowTotals[r]!]),
+    ...table.columnTotals.map((total, c): [Count, number] => [total, columnTotals[c]!]),
+    [table.total, rowTotals.reduce((total, cell) => total + cell, 0)],
+  ];
+}
+
+/** C.93 on one ad-hoc table: 1-4 and zeros never shown, no line with a single withheld cell, every shown count a multiple of 5 within 4 of the truth. */
+function expectProtected(table: Table, raw: number[][]): void {
+  for (const [shown, truth] of pairs(table, raw)) {
+    if (truth <= 4) expect({ truth, shown }).toEqual({ truth, shown: { count: null, suppressed: true } });
+    if (!shown.suppressed) {
+      expect(shown.count! % 5).toBe(0);
+      expect(Math.abs(shown.count! - truth)).toBeLessThan(5);
+    } else {
+      expect(shown.count).toBeNull();
+    }
+  }
+  for (const line of linesOf(table)) expect(line.filter((count) => count.suppressed)).not.toHaveLength(1);
+}
+
+/**
+ * From the raw gateway (no small-count suppression, no rounding, no minimum group): every count shown is
+ * exactly the seeded figure, the total among them. Ad-hoc tables still withhold zeros, and with them the
+ * smallest other cell of a line that would be left with a lone withheld zero (secondary suppression).
+ */
+function expectExact(table: Table, raw: number[][]): void {
+  for (const [shown, truth] of pairs(table, raw)) {
+    if (!shown.suppressed) expect({ shown: shown.count, truth }).toEqual({ shown: truth, truth });
+  }
+  expect(table.total).toEqual({ count: sum(raw), suppressed: false });
+}
+
+const ALLOWED_STRINGS = new Set([...Object.keys(VALUES), ...Object.values(VALUES).flat(), AREA]);
+
+/** C.93: every string anywhere in an answer is a dimension, a value from a fixed list or the area; no PNC ID, name, date or free text. */
+function expectNoIdentifier(answer: unknown): void {
+  const strings: string[] = [];
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') strings.push(value);
+    else if (Array.isArray(value)) value.forEach(walk);
+    else if (value !== null && typeof value === 'object') Object.values(value).forEach(walk);
+  };
+  walk(answer);
+  expect(strings.length).toBeGreaterThan(0);
+  for (const value of strings) {
+    expect(value).not.toMatch(/\d{2,4}\/\d+[A-Z]/);
+    expect(value).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(names.has(value)).toBe(false);
+    expect({ value, allowed: ALLOWED_STRINGS.has(value) }).toEqual({ value, allowed: true });
+  }
+}
+
+/** The question asked of the raw gateway (exact) and of the product's (protected, no identifier), both checked against the seeded figure. */
+async function expectSeededFigure(question: Question, minimumTotal: number): Promise<Table> {
+  const truth = expected(question);
+  expect(sum(truth)).toBeGreaterThanOrEqual(minimumTotal);
+  const raw = await ask(question, ANALYST, `${rawGateway.url}/graphql`);
+  expect(raw.errors).toBeUndefined();
+  expect(raw.data!.statisticsAggregate!.columns).toEqual(VALUES[question.columns]);
+  expect(raw.data!.statisticsAggregate!.rows.map((row) => row.value)).toEqual(VALUES[question.rows]);
+  expectExact(raw.data!.statisticsAggregate!, truth);
+  const published = await ask(question);
+  expect(published.errors).toBeUndefined();
+  expectProtected(published.data!.statisticsAggregate!, truth);
+  expectNoIdentifier(published.data);
+  return published.data!.statisticsAggregate!;
+}
+
+beforeAll(async () => {
+  env = await startTestStack({ dataset: { offenders: 600, seed: 13, asOf: '2026-11-01', areas: [AREA] } });
+  rawGateway = await startGatewayOver(env, { statistics: { control: { threshold: 0, base: 1, withholdZeros: false }, minimumGroupSize: 0 } });
+  await readSeededData();
+  names = new Set((await rowsOf<{ first_name: string; last_name: string }>(sql`select first_name, last_name from police.person`)).flatMap((row) => [row.first_name, row.last_name]));
+}, 600_000);
+
+afterAll(async () => {
+  await rawGateway?.close();
+  await env?.close();
+});
+
+describe('issue 13\'s example (C.92, C.93)', () => {
+  it('C.93: level 2 and 3 offenders released from custody this quarter whose licence includes an exclusion zone, by lead agency: the seeded figure, protected', async () => {
+    const question = (period: { from: string; to: string }): Question => ({
+      rows: 'LEAD_AGENCY',
+      columns: 'LEVEL',
+      filters: [
+        { dimension: 'LEVEL', values: ['2', '3'] },
+        { dimension: 'LICENCE_CONDITION', values: ['EXCLUSION_ZONE'] },
+      ],
+      measure: 'RELEASES',
+      period,
+    });
+    // Such releases are rare at this dataset's size (levels 2-3 are a few per cent): "this quarter" is
+    // the latest of the twelve quarters before the seeded day with at least one.
+    const quarters = Array.from({ length: 12 }, (_, back) => {
+      const start = new Date(Date.UTC(2026, 6 - 3 * back, 1));
+      const end = new Date(Date.UTC(2026, 9 - 3 * back, 0));
+      return { from: start.toISOString().slice(0, 10), to: end.toISOString().slice(0, 10) };
+    });
+    const quarter = quarters.find((period) => sum(expected(question(period))) > 0);
+    expect(quarter).toBeDefined();
+    const table = await expectSeededFigure(question(quarter!), 1);
+    expect(table.rowDimension).toBe('LEAD_AGENCY');
+    // Level 1 is filtered out: its column is zero, withheld like every zero of an ad-hoc table.
+    expect(expected(question(quarter!)).map((row) => row[0])).toEqual([0, 0, 0]);
+  });
+});
+
+describe('each new dimension is the seeded figure across owners (C.93)', () => {
+  it.each<[string, Question, number]>([
+    ['custody status (prison) by lead agency (MAPPA unit)', { rows: 'CUSTODY_STATUS', columns: 'LEAD_AGENCY' }, 50],
+    ['release within 180 days (prison) by category', { rows: 'RELEASE_WITHIN_DAYS', columns: 'CATEGORY', releaseWithinDays: 180 }, 50],
+    ['licence type (probation) by ethnicity group (police)', { rows: 'LICENCE_TYPE', columns: 'ETHNICITY' }, 50],
+    ['YOT case (yot) by level, of category 2', { rows: 'YOUTH_JUSTICE', columns: 'LEVEL', filters: [{ dimension: 'CATEGORY', values: ['2'] }] }, 5],
+    ['category by level of people holding a SHPO or SOPO (police, filter only)', { rows: 'CATEGORY', columns: 'LEVEL', filters: [{ dimension: 'ORDER_TYPE', values: ['SHPO', 'SOPO'] }] }, 10],
+    ['custody status by level of people on licence with a curfew or a non-contact condition (probation, filter only)', { rows: 'CUSTODY_STATUS', columns: 'LEVEL', filters: [{ dimension: 'LICENCE_CONDITION', values: ['CURFEW', 'NON_CONTACT'] }] }, 10],
+  ])('C.93: %s', async (_name, question, minimumTotal) => {
+    await expectSeededFigure(question, minimumTotal);
+  });
+});
+
+describe('event measures: counts of events in a period (C.92, C.93)', () => {
+  it.each<[string, number]>([
+    ['RELEASES', 10],
+    ['RECALLS', 5],
+    ['NOTIFICATION_BREACHES', 5],
+    ['ORDERS_IMPOSED', 5],
+    ['ORDER_BREACHES', 1],
+  ])('C.92: %s in the reporting year by category and level is the seeded count of events', async (measure, minimumTotal) => {
+    await expectSeededFigure({ rows: 'CATEGORY', columns: 'LEVEL', measure, period: YEAR }, minimumTotal);
+  });
+
+  it('asks the five owners once each, one SQL statement each, whatever the population (no per-person queries)', async () => {
+    const question: Question = {
+      rows: 'CUSTODY_STATUS',
+      columns: 'YOUTH_JUSTICE',
+      filters: [
+        { dimension: 'LICENCE_TYPE', values: ['AP', 'AP_PSS', 'PSS', 'NO_LICENCE', NOT_HELD] },
+        { dimension: 'ETHNICITY', values: VALUES.ETHNICITY! },
+      ],
+      measure: 'RECALLS',
+      period: YEAR,
+    };
+    env.resetCounters();
+    const raw = await ask(question, ANALYST, `${rawGateway.url}/graphql`);
+    expect(raw.errors).toBeUndefined();
+    expectExact(raw.data!.statisticsAggregate!, expected(question));
+    const { subgraphs } = env.stack;
+    expect({ mappa: subgraphs.mappa.requests.count, police: subgraphs.police.requests.count, probation: subgraphs.probation.requests.count, prison: subgraphs.prison.requests.count, yot: subgraphs.yot.requests.count }).toEqual({
+      mappa: 1,
+      police: 1,
+      probation: 1,
+      prison: 1,
+      yot: 1,
+    });
+    expect({ mappa: subgraphs.mappa.statements.count, police: subgraphs.police.statements.count, probation: subgraphs.probation.statements.count, prison: subgraphs.prison.statements.count, yot: subgraphs.yot.statements.count }).toEqual({
+      mappa: 1,
+      police: 1,
+      probation: 1,
+      prison: 1,
+      yot: 1,
+    });
+  });
+});
+
+describe('differencing (C.93)', () => {
+  it('C.93: a pair of queries with the new filters, differing by exactly one person, gives answers the same counts could have given', async () => {
+    // A group of at least 12 people (one filter) in which one person alone holds some value of a new
+    // dimension: asked with the group's filter, then with every other value of that dimension too.
+    const SINGLE = ['CATEGORY', 'LEVEL', 'LEAD_AGENCY', 'CUSTODY_STATUS', 'LICENCE_TYPE', 'ETHNICITY', 'YOUTH_JUSTICE'];
+    const NEW = ['CUSTODY_STATUS', 'LICENCE_TYPE', 'ETHNICITY', 'YOUTH_JUSTICE'];
+    const candidates = SINGLE.flatMap((groupBy) =>
+      VALUES[groupBy]!.flatMap((groupValue) => {
+        const members = population.filter((person) => valuesOf(person, groupBy)[0] === groupValue);
+        if (members.length < 12) return [];
+        return NEW.filter((leaveOutBy) => leaveOutBy !== groupBy).flatMap((leaveOutBy) =>
+          VALUES[leaveOutBy]!.filter((value) => members.filter((person) => valuesOf(person, leaveOutBy)[0] === value).length === 1).map((value) => ({ groupBy, groupValue, leaveOutBy, value })),
+        );
+      }),
+    );
+    expect(candidates.length).toBeGreaterThan(0);
+    const { groupBy, groupValue, leaveOutBy, value } = candidates[0]!;
+    const [rows, columns] = SINGLE.filter((dimension) => dimension !== groupBy && dimension !== leaveOutBy);
+    const withPerson: Question = { rows: rows!, columns: columns!, filters: [{ dimension: groupBy, values: [groupValue] }] };
+    const withoutPerson: Question = { ...withPerson, filters: [...withPerson.filters!, { dimension: leaveOutBy, values: VALUES[leaveOutBy]!.filter((other) => other !== value) }] };
+    expect(sum(expected(withPerson)) - sum(expected(withoutPerson))).toBe(1);
+    // The raw figures show the person: the pair really differs by one.
+    const rawWith = (await ask(withPerson, ANALYST, `${rawGateway.url}/graphql`)).data!.statisticsAggregate!;
+    const rawWithout = (await ask(withoutPerson, ANALYST, `${rawGateway.url}/graphql`)).data!.statisticsAggregate!;
+    expect(rawWith.total.count! - rawWithout.total.count!).toBe(1);
+
+    const a = (await ask(withPerson)).data!.statisticsAggregate!;
+    const b = (await ask(withoutPerson)).data!.statisticsAggregate!;
+    expect(a.total.suppressed).toBe(false);
+    const explained = (x: Count, y: Count) =>
+      (x.suppressed && y.suppressed) || (!x.suppressed && !y.suppressed && Math.abs(x.count! - y.count!) <= 5 && x.count! % 5 === 0 && y.count! % 5 === 0) || (x.suppressed !== y.suppressed && (x.count ?? y.count)! <= 10);
+    const published = (table: Table) => [...table.rows.flatMap((row) => [...row.cells, row.total]), ...table.columnTotals, table.total];
+    const cells = published(a).map((cell, index) => [cell, published(b)[index]!] as const);
+    for (const [x, y] of cells) expect({ x, y, explained: explained(x, y) }).toEqual({ x, y, explained: true });
+    // The check has teeth: the raw pair's totals are not explained.
+    expect(explained(rawWith.total, rawWithout.total)).toBe(false);
+    expectNoIdentifier([a, b]);
+  });
+
+  it('C.93: an event measure whose filters leave fewer than 10 people with an event withholds every count', async () => {
+    const question: Question = { rows: 'CATEGORY', columns: 'LEVEL', filters: [{ dimension: 'ORDER_TYPE', values: ['FOREIGN_TRAVEL_ORDER'] }], measure: 'ORDER_BREACHES', period: YEAR };
+    const people = population.filter((person) => person.values.ORDER_TYPE!.includes('FOREIGN_TRAVEL_ORDER') && person.events.ORDER_BREACHES.some((day) => day >= YEAR.from && day <= YEAR.to));
+    expect(people.length).toBeLessThan(10);
+    const { data, errors } = await ask(question);
+    expect(errors).toBeUndefined();
+    const table = data!.statisticsAggregate!;
+    expect([...table.rows.flatMap((row) => [...row.cells, row.total]), ...table.columnTotals, table.total].every((count) => count.suppressed && count.count === null)).toBe(true);
+  });
+});
+
+describe('what is not a dimension is refused with a code (C.93, principle 8)', () => {
+  it('refuses the 18+1 ethnicity code as a filter value (only its census group is aggregated) as BAD_USER_INPUT', async () => {
+    const { data, errors } = await ask({ rows: 'CATEGORY', columns: 'LEVEL', filters: [{ dimension: 'ETHNICITY', values: ['W1'] }] });
+    expect(data?.statisticsAggregate ?? null).toBeNull();
+    expect(errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('refuses a dimension built from a field its owner does not let be aggregated (the ethnicity code, the establishment, looked-after status): there is no such dimension, BAD_USER_INPUT', async () => {
+    for (const dimension of ['ETHNICITY_CODE', 'ESTABLISHMENT', 'LOOKED_AFTER']) {
+      env.resetCounters();
+      const { data, errors } = await ask({ rows: dimension, columns: 'LEVEL' });
+      expect(data?.statisticsAggregate ?? null).toBeNull();
+      expect(errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+      expect(Object.values(env.stack.subgraphs).reduce((total, subgraph) => total + subgraph.requests.count, 0)).toBe(0);
+    }
+  });
+
+  it('principle 8: the owners themselves refuse such a field even to the gateway\'s own statistics query (GRAPHQL_VALIDATION_FAILED), and answer their aggregable ones', async () => {
+    const direct = async (subgraph: 'police' | 'prison' | 'yot', field: string, selection: string, principal: PrincipalClaims = ANALYST) => {
+      const body = JSON.stringify({ query: `query { ${field}(area: ${AREA}, querySecret: "${'q'.repeat(43)}") { ${selection} } }`, variables: {} });
+      const assertion = await env.stack.assertionSigner.sign(subgraph, { principal: vouched(principal), declaredPurpose: STATISTICS }, 'statistics-dimensions-direct', body);
+      const response = await fetch(`${env.stack.subgraphs[subgraph].url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', [ASSERTION_HEADER]: assertion }, body });
+      return (await response.json()) as GraphQLResponse<Record<string, { pseudonym: string }[] | null>>;
+    };
+    for (const [subgraph, field, refused] of [
+      ['police', 'policeStatisticsSubjects', 'ethnicityCode'],
+      ['prison', 'prisonStatisticsSubjects', 'establishmentCode'],
+      ['yot', 'yotStatisticsSubjects', 'lookedAfter'],
+    ] as const) {
+      const refusal = await direct(subgraph, field, `pseudonym ${refused}`);
+      expect(refusal.data).toBeUndefined();
+      expect(refusal.errors?.map((error) => error.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+      const answered = await direct(subgraph, field, 'pseudonym');
+      expect(answered.errors).toBeUndefined();
+      expect(answered.data![field]!.length).toBeGreaterThan(0);
+      // Principle 9: another area's analyst gets nothing from the owner, and no error.
+      const otherArea = await direct(subgraph, field, 'pseudonym', OTHER_AREA_ANALYST);
+      expect(otherArea.data![field]).toBeNull();
+    }
+    // The prison's statistics field policy: its own case managers do not read it under STATISTICS.
+    const forbidden = await direct('prison', 'prisonStatisticsSubjects', 'pseudonym custodyStatus', PRISON_OFFENDER_MANAGER);
+    expect(forbidden.data?.prisonStatisticsSubjects ?? null).toBeNull();
+    expect(forbidden.errors?.map((error) => error.extensions?.code)).toContain('FORBIDDEN');
+  });
+
+  it.each<[string, Question]>([
+    ['a multi-valued dimension (licence conditions) as rows', { rows: 'LICENCE_CONDITION', columns: 'LEVEL' }],
+    ['a multi-valued dimension (order types) as columns', { rows: 'LEVEL', columns: 'ORDER_TYPE' }],
+    ['an event measure without a period', { rows: 'CATEGORY', columns: 'LEVEL', measure: 'RECALLS' }],
+    ['a period without an event measure', { rows: 'CATEGORY', columns: 'LEVEL', period: YEAR }],
+    ['a period running backwards', { rows: 'CATEGORY', columns: 'LEVEL', measure: 'RECALLS', period: { from: YEAR.to, to: YEAR.from } }],
+    ['a period that is not dates', { rows: 'CATEGORY', columns: 'LEVEL', measure: 'RECALLS', period: { from: '2025-04-01', to: 'next Tuesday' } }],
+    ['RELEASE_WITHIN_DAYS without the days ahead', { rows: 'RELEASE_WITHIN_DAYS', columns: 'LEVEL' }],
+    ['the days ahead without RELEASE_WITHIN_DAYS', { rows: 'CATEGORY', columns: 'LEVEL', releaseWithinDays: 90 }],
+    ['the days ahead out of range', { rows: 'RELEASE_WITHIN_DAYS', columns: 'LEVEL', releaseWithinDays: 0 }],
+  ])('refuses %s as BAD_USER_INPUT, asking no owner', async (_name, question) => {
+    env.resetCounters();
+    const { data, errors } = await ask(question);
+    expect(data?.statisticsAggregate ?? null).toBeNull();
+    expect(errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    expect(Object.values(env.stack.subgraphs).reduce((total, subgraph) => total + subgraph.requests.count, 0)).toBe(0);
+  });
+});
