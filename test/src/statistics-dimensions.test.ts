@@ -1,8 +1,8 @@
-import { sql } from 'drizzle-orm';
-import { ASSERTION_HEADER, MappaArea } from '@mappa/shared';
-import type { DeclaredPurpose, PrincipalClaims } from '@mappa/shared';
+import { asc, eq, sql } from 'drizzle-orm';
+import { ASSERTION_HEADER, auditEntryTable, MappaArea } from '@mappa/shared';
+import type { AuditPayload, DeclaredPurpose, PrincipalClaims } from '@mappa/shared';
 import type { RunningGateway } from '@mappa/gateway';
-import { postGraphQL, startGatewayOver, startTestStack, vouched } from './support/test-stack';
+import { eventually, postGraphQL, startGatewayOver, startTestStack, vouched } from './support/test-stack';
 import type { GraphQLResponse, TestStack } from './support/test-stack';
 
 /*
@@ -16,6 +16,8 @@ let env: TestStack;
 /** A gateway over the same subgraphs publishing every count as it is (no suppression, rounding or minimum group): the exact figures. */
 let rawGateway: RunningGateway;
 let requestCount = 0;
+/** The request id of the last question asked. */
+let lastRequestId = '';
 
 const AREA = MappaArea.LONDON;
 const STATISTICS: DeclaredPurpose = { purpose: 'STATISTICS', caseId: null };
@@ -58,7 +60,8 @@ interface Question {
 
 async function ask(question: Question, principal: PrincipalClaims = ANALYST, url = `${env.stack.gateway.url}/graphql`): Promise<GraphQLResponse<{ statisticsAggregate: Table | null }>> {
   requestCount += 1;
-  const headers = { ...(await env.headersFor(principal, STATISTICS)), 'x-request-id': `statistics-dimensions-${String(requestCount).padStart(4, '0')}` };
+  lastRequestId = `statistics-dimensions-${String(requestCount).padStart(4, '0')}`;
+  const headers = { ...(await env.headersFor(principal, STATISTICS)), 'x-request-id': lastRequestId };
   return postGraphQL<{ statisticsAggregate: Table | null }>(url, AGGREGATE, { area: AREA, ...question }, headers);
 }
 
@@ -509,5 +512,37 @@ describe('what is not a dimension is refused with a code (C.93, principle 8)', (
     expect(data?.statisticsAggregate ?? null).toBeNull();
     expect(errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
     expect(Object.values(env.stack.subgraphs).reduce((total, subgraph) => total + subgraph.requests.count, 0)).toBe(0);
+  });
+});
+
+describe('the audit trail (C.93)', () => {
+  it('C.93: the gateway records the dimensions, filters, measure, period and the owners that contributed; each owner asked records its own part, and no other owner is asked', async () => {
+    const question: Question = { rows: 'CUSTODY_STATUS', columns: 'LEVEL', filters: [{ dimension: 'LICENCE_CONDITION', values: ['EXCLUSION_ZONE'] }], measure: 'RECALLS', period: YEAR };
+    const { errors } = await ask(question);
+    expect(errors).toBeUndefined();
+    const requestId = lastRequestId;
+    const entriesOf = async () =>
+      (await env.connection.database().select().from(auditEntryTable).where(eq(auditEntryTable.requestId, requestId)).orderBy(asc(auditEntryTable.log), asc(auditEntryTable.sequence))).map((row) => ({
+        log: row.log,
+        payload: row.payload as AuditPayload,
+      }));
+    const entries = await eventually(entriesOf, (found) => found.length >= 4);
+    expect(entries.find((entry) => entry.log === 'gateway')!.payload).toMatchObject({
+      purpose: 'STATISTICS',
+      subjects: [],
+      outcome: 'ALLOWED',
+      statistics: [
+        {
+          query: 'AD_HOC_AGGREGATE',
+          dimensions: ['CUSTODY_STATUS', 'LEVEL'],
+          filters: [{ dimension: 'LICENCE_CONDITION', values: ['EXCLUSION_ZONE'] }],
+          owners: ['mappa', 'prison', 'probation'],
+          measure: 'RECALLS',
+          period: YEAR,
+        },
+      ],
+    });
+    expect(entries.map((entry) => entry.log).sort()).toEqual(['gateway', 'mappa', 'prison', 'probation']);
+    for (const owner of ['prison', 'probation']) expect(entries.find((entry) => entry.log === owner)!.payload).toMatchObject({ purpose: 'STATISTICS', subjects: [], outcome: 'ALLOWED' });
   });
 });
