@@ -452,13 +452,13 @@ describe('differencing (C.93)', () => {
 });
 
 describe('what is not a dimension is refused with a code (C.93, principle 8)', () => {
-  it('refuses the 18+1 ethnicity code as a filter value (only its census group is aggregated) as BAD_USER_INPUT', async () => {
+  it('C.93: refuses the 18+1 ethnicity code as a filter value (only its census group is aggregated) as BAD_USER_INPUT', async () => {
     const { data, errors } = await ask({ rows: 'CATEGORY', columns: 'LEVEL', filters: [{ dimension: 'ETHNICITY', values: ['W1'] }] });
     expect(data?.statisticsAggregate ?? null).toBeNull();
     expect(errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
   });
 
-  it('refuses a dimension built from a field its owner does not let be aggregated (the ethnicity code, the establishment, looked-after status): there is no such dimension, BAD_USER_INPUT', async () => {
+  it('C.93: refuses a dimension built from a field its owner does not let be aggregated (the ethnicity code, the establishment, looked-after status): there is no such dimension, BAD_USER_INPUT', async () => {
     for (const dimension of ['ETHNICITY_CODE', 'ESTABLISHMENT', 'LOOKED_AFTER']) {
       env.resetCounters();
       const { data, errors } = await ask({ rows: dimension, columns: 'LEVEL' });
