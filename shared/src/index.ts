@@ -56,6 +56,7 @@ export * from './disclosure/disclosure-history';
 export * from './statistics/small-counts';
 export * from './statistics/disclosure-control';
 export * from './auth/gateway-assertion';
+export * from './auth/police-force';
 export * from './auth/principal';
 export * from './auth/purpose';
 export * from './auth/signing-keys';
