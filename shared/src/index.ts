@@ -57,6 +57,7 @@ export * from './statistics/small-counts';
 export * from './statistics/disclosure-control';
 export * from './statistics/statistics-period';
 export * from './auth/gateway-assertion';
+export * from './auth/police-force';
 export * from './auth/principal';
 export * from './auth/purpose';
 export * from './auth/signing-keys';

@@ -232,6 +232,8 @@ describe('A.R5, inventory OQ 14: the prison offender manager is scoped by the es
 describe('C.63, C.64: the cleared allocated offender manager of a terrorist case reads the sanitised intelligence summary', () => {
   const INTELLIGENCE = 'query($pncId: ID!) { offender(pncId: $pncId) { pncId intelligence { recordedDate sanitisedSummary } } }';
   // Terrorist cases are limited-access probation cases (R-4): their allocated OM still knows them.
+  // Principle 4, B §1: only items that may leave the police (handling code P, or C with the originator's
+  // agreement for MAPPA partners) reach the OM; test/src/intelligence-originator-control.test.ts tests the C items.
   const CASES = z.object({ pnc_id: z.string(), manager_staff_code: z.string(), terrorist: z.boolean() });
   const casesWithIntelligence = () =>
     rowsOf(
@@ -239,6 +241,8 @@ describe('C.63, C.64: the cleared allocated offender manager of a terrorist case
       sql`select distinct c.pnc_id, c.manager_staff_code, pp.ct_restricted as terrorist
           from probation.probation_case c join police.person pp on pp.pnc_id = c.pnc_id join police.intelligence_item i on i.pnc_id = c.pnc_id
           where c.area = ${MappaArea.LONDON} and pp.mappa_area = ${MappaArea.LONDON} and c.manager_staff_code not like '%U'
+            and (i.handling_code = 'P' or exists (select 1 from police.intelligence_sharing_agreement a
+                 where a.item_reference = i.reference and a.shared_with = 'MAPPA_PARTNERS' and a.withdrawn_at is null))
           order by c.pnc_id`,
     );
 

@@ -13,7 +13,7 @@ import type { GraphQLResponse, TestStack } from './support/test-stack';
 // their holder's tables (the workflow mutations are another part of the issue).
 
 let env: TestStack;
-/** An adult at level 2 or 3 the police hold intelligence on, with a current probation case: the subject of the level 2/3 decision. */
+/** An adult at level 2 or 3 the police hold intelligence on that may leave the police, with a current probation case: the subject of the level 2/3 decision. */
 let subject: SyntheticPerson;
 /** An adult at level 1 with a current probation case, in the subject's area: the subject of probation's level 1 decision. */
 let levelOne: SyntheticPerson;
@@ -57,7 +57,10 @@ const intelligenceOf = async (principal: PrincipalClaims, decisionId: string, pn
 
 beforeAll(async () => {
   env = await startTestStack({ dataset: { offenders: 400, seed: 31, asOf: '2026-11-01' } });
-  const withIntelligence = await pncIdsWith('select distinct pnc_id from police.intelligence_item');
+  // Principle 4, B §1: items that may leave the police (handling code P, or C with the originator's agreement for MAPPA partners).
+  const withIntelligence = await pncIdsWith(
+    "select distinct i.pnc_id from police.intelligence_item i where i.handling_code = 'P' or exists (select 1 from police.intelligence_sharing_agreement a where a.item_reference = i.reference and a.shared_with = 'MAPPA_PARTNERS' and a.withdrawn_at is null)",
+  );
   const active = await pncIdsWith("select pnc_id from mappa.mappa_case where status = 'ACTIVE' and not ct_restricted");
   const currentProbation = await pncIdsWith("select pnc_id from probation.probation_case where status = 'CURRENT'");
   const plain = (person: SyntheticPerson) => person.category !== 4 && !person.restrictedAccess && active.has(person.pncId);

@@ -51,7 +51,10 @@ async function pncIdsWith(query: string): Promise<Set<string>> {
 
 beforeAll(async () => {
   env = await startTestStack({ dataset: { offenders: 400, seed: 31, asOf: '2026-11-01' } });
-  const withIntelligence = await pncIdsWith('select distinct pnc_id from police.intelligence_item');
+  // Principle 4, B §1: items that may leave the police (handling code P, or C with the originator's agreement for MAPPA partners).
+  const withIntelligence = await pncIdsWith(
+    "select distinct i.pnc_id from police.intelligence_item i where i.handling_code = 'P' or exists (select 1 from police.intelligence_sharing_agreement a where a.item_reference = i.reference and a.shared_with = 'MAPPA_PARTNERS' and a.withdrawn_at is null)",
+  );
   const active = await pncIdsWith("select pnc_id from mappa.mappa_case where status = 'ACTIVE' and not ct_restricted");
   const activeRestricted = await pncIdsWith("select pnc_id from mappa.mappa_case where status = 'ACTIVE' and ct_restricted");
   const plain = (person: SyntheticPerson) => person.category !== 4 && !person.restrictedAccess && active.has(person.pncId);

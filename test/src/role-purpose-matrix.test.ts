@@ -71,6 +71,11 @@ import type { GraphQLResponse, TestStack } from './support/test-stack';
 //   alone are test/src/audit-authorship.test.ts's and test/src/prison-record-conditions.test.ts's).
 // - The C.63 terrorist-case rows (the cleared OM and YOT case manager read the intelligence summary):
 //   no subject here is a terrorist case (principle 7 keeps them apart), so they hold nowhere.
+// - Intelligence originator control (principle 4, B §1) is per item: outside the police the summary of a
+//   handling code C item goes nowhere without the originator's agreement (RELEASABLE_INTELLIGENCE: the
+//   list is null for a person with no item that may leave the police), and a police reader of another
+//   force than an item's originator reads that item's graded fields as null (nullable fields, so the
+//   police rows hold whatever the originators; test/src/intelligence-originator-control.test.ts tests both).
 // Wider than the inventory's proposal, because the rules are: the Responsible Authority roles read the
 // MAPPA summaries under MAPPA_SCREENING (§2.2 names only the co-ordinator, but the managing agencies make
 // the referral, A.R19, B.55, and here each agency's staff declare their agency's referral); the ViSOR
@@ -467,6 +472,12 @@ const REPORT_FOR_DECLARED_MEETING = condition('a report written for the declared
 const LEAD_AGENCY = condition('the lead agency', (reader, subject) => ({ police: 'POLICE', probation: 'PROBATION', yot: 'YOT' } as Partial<Record<PrincipalAgency, string>>)[reader.agency] === subject.person.leadAgency);
 /** A.R37: a licence condition of theirs the provider monitors, naming no victim. */
 const ELECTRONICALLY_MONITORED = condition('electronically monitored', (_reader, subject) => subject.electronicallyMonitored);
+/**
+ * Principle 4, B §1 (originator control), handling code 3x5x2: outside the police an intelligence item's
+ * summary goes only where its handling code is P, or C ("conditions apply; see originator") with the
+ * originating force's agreement to share it with MAPPA partners; the person has at least one such item.
+ */
+const RELEASABLE_INTELLIGENCE = condition('an intelligence item that may leave the police', (_reader, subject) => subject.releasableIntelligence);
 /** A.R31, A.R33: a MAPPA J about an adult, until its restriction's end date. */
 const MAPPA_J_IN_FORCE = condition('a MAPPA J in force', (_reader, subject) => subject.mappaJEndDate !== null && subject.mappaJEndDate > requestDateOf(new Date()));
 /**
@@ -918,16 +929,16 @@ const ROWS: readonly Row[] = [
   ['ct_officer', 'MAPPA_MEETING', 'police.intelligenceSummary', 'principle 4, C.66'],
   ['ct_officer', 'DISCLOSURE_DECISION', 'police.intelligenceSummary', 'principle 4, C.66'],
   ['probation_practitioner', 'CASE_MANAGEMENT', 'police.intelligenceSummary', 'C.63', OM_OF_TERRORIST_CASE],
-  ['probation_practitioner', 'MAPPA_MEETING', 'police.intelligenceSummary', 'principle 4, C.66'],
-  ['probation_practitioner', 'DISCLOSURE_DECISION', 'police.intelligenceSummary', 'principle 4, C.66'],
-  ['senior_probation_officer', 'MAPPA_MEETING', 'police.intelligenceSummary', 'principle 4, C.66'],
-  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'police.intelligenceSummary', 'principle 4, C.66'],
-  ['prison_offender_manager', 'MAPPA_MEETING', 'police.intelligenceSummary', 'principle 4, C.66'],
-  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'police.intelligenceSummary', 'principle 4, C.66'],
-  ['mappa_coordinator', 'MAPPA_MEETING', 'police.intelligenceSummary', 'principle 4, C.66'],
-  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'police.intelligenceSummary', 'principle 4, C.66'],
-  ['mappa_chair', 'MAPPA_MEETING', 'police.intelligenceSummary', 'principle 4, C.66'],
-  ['mappa_chair', 'DISCLOSURE_DECISION', 'police.intelligenceSummary', 'principle 4, C.66'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'police.intelligenceSummary', 'principle 4, B §1, C.66', RELEASABLE_INTELLIGENCE],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'police.intelligenceSummary', 'principle 4, B §1, C.66', RELEASABLE_INTELLIGENCE],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'police.intelligenceSummary', 'principle 4, B §1, C.66', RELEASABLE_INTELLIGENCE],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'police.intelligenceSummary', 'principle 4, B §1, C.66', RELEASABLE_INTELLIGENCE],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'police.intelligenceSummary', 'principle 4, B §1, C.66', RELEASABLE_INTELLIGENCE],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'police.intelligenceSummary', 'principle 4, B §1, C.66', RELEASABLE_INTELLIGENCE],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'police.intelligenceSummary', 'principle 4, B §1, C.66', RELEASABLE_INTELLIGENCE],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'police.intelligenceSummary', 'principle 4, B §1, C.66', RELEASABLE_INTELLIGENCE],
+  ['mappa_chair', 'MAPPA_MEETING', 'police.intelligenceSummary', 'principle 4, B §1, C.66', RELEASABLE_INTELLIGENCE],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'police.intelligenceSummary', 'principle 4, B §1, C.66', RELEASABLE_INTELLIGENCE],
   ['yot_case_manager', 'CASE_MANAGEMENT', 'police.intelligenceSummary', 'C.63', YOT_CASE_MANAGER_OF_TERRORIST_CASE],
   // police.intelligence
   ['ppu_officer', 'CASE_MANAGEMENT', 'police.intelligence', 'principle 4, C.63'],
@@ -2244,6 +2255,8 @@ interface Subject {
   readonly yotCaseManagerStaffId: string | null;
   /** Whether a licence condition of theirs naming no victim is electronically monitored (A.R37), from probation's table. */
   readonly electronicallyMonitored: boolean;
+  /** Whether the police hold an intelligence item about the person that may leave the police (P, or C agreed for MAPPA partners), from their tables. */
+  readonly releasableIntelligence: boolean;
   /** The end date of the restriction of the person's latest MAPPA J, from the police's table; null when none was sent. */
   readonly mappaJEndDate: string | null;
   /** Whether the MAPPA unit records the person as a foreign national offender (A.R38, C.72). */
@@ -2363,6 +2376,15 @@ async function chooseSubjects(env: TestStack): Promise<{ custody: Subject; licen
       String(row.restriction_end_date),
     ]),
   );
+  const releasableIntelligence = new Set(
+    (
+      await rows(
+        env,
+        `select distinct i.pnc_id from police.intelligence_item i where i.handling_code = 'P' or exists (select 1 from police.intelligence_sharing_agreement a
+           where a.item_reference = i.reference and a.shared_with = 'MAPPA_PARTNERS' and a.withdrawn_at is null)`,
+      )
+    ).map((row) => String(row.pnc_id)),
+  );
   const heldAt = new Map((await rows(env, "select pnc_id, establishment_code from prison.prisoner where in_out_status = 'IN'")).map((row) => [String(row.pnc_id), String(row.establishment_code)]));
   const prisonNumbers = new Map((await rows(env, 'select pnc_id, prison_number from prison.prisoner')).map((row) => [String(row.pnc_id), String(row.prison_number)]));
   const mappaFReports = new Map<string, MappaFReportKey[]>();
@@ -2387,6 +2409,7 @@ async function chooseSubjects(env: TestStack): Promise<{ custody: Subject; licen
       approvedPremisesStaff: new Set(person === onLicence ? [APPROVED_PREMISES_STAFF_ID] : []),
       yotCaseManagerStaffId: yotCaseManagers.get(person.pncId) ?? null,
       electronicallyMonitored: monitored.has(person.pncId),
+      releasableIntelligence: releasableIntelligence.has(person.pncId),
       mappaJEndDate: mappaJEndDates.get(person.pncId) ?? null,
       foreignNational: person === inCustody,
       heldAt: heldAt.get(person.pncId) ?? null,

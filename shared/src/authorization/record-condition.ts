@@ -19,6 +19,8 @@ export const RECORD_CONDITIONS = [
   'victimLiaisonOfficerOfVictimWantingRelease',
   'allocatedOffenderManagerOfTerroristCase',
   'yotCaseManagerOfTerroristCase',
+  'originatingForceOrAgreed',
+  'releasableToPartners',
   'subjectUnderEighteen',
   'receivingProbationArea',
   'mappaJInForce',
@@ -62,9 +64,13 @@ export const RECORD_CONDITION_DESCRIPTIONS: Record<RecordConditionName, string> 
   victimLiaisonOfficerOfVictimWantingRelease:
     'only for a person with a victim in the Victim Contact Scheme allocated to the reader as victim liaison officer who asked to be told about release (probation\'s fact, vouched by the gateway)',
   allocatedOffenderManagerOfTerroristCase:
-    "only for a terrorist case (category 4 or restricted-access, as the record's owner holds it) whose probation case is allocated to the reader as community offender manager",
+    "only for a terrorist case (category 4 or restricted-access, as the record's owner holds it) whose probation case is allocated to the reader as community offender manager, and only for an intelligence item that may leave the police (handling code P, or C with the originating force's live agreement to share it with MAPPA partners)",
   yotCaseManagerOfTerroristCase:
-    "only for a terrorist case (category 4 or restricted-access, as the record's owner holds it) whose youth justice case the reader manages as YOT case manager (the YOT's fact, vouched by the gateway)",
+    "only for a terrorist case (category 4 or restricted-access, as the record's owner holds it) whose youth justice case the reader manages as YOT case manager (the YOT's fact, vouched by the gateway), and only for an intelligence item that may leave the police (handling code P, or C with the originating force's live agreement to share it with MAPPA partners)",
+  originatingForceOrAgreed:
+    "only for an intelligence item that originated in the reader's own police force (the force of the area their token names), or whose originating force has a live agreement to share it with the reader's force",
+  releasableToPartners:
+    'only for an intelligence item with handling code P, or with handling code C ("conditions apply; see originator") and the originating force\'s live agreement to share it with MAPPA partners',
   subjectUnderEighteen: "only for a person the owner's record shows is under 18 on the request's date, by the date of birth it holds",
   receivingProbationArea: "only for a transition plan that names the reader's area as the probation area receiving the case",
   mappaJInForce: 'only for a MAPPA J about someone 18 or over whose restriction has not reached its end date',

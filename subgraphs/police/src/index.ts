@@ -6,6 +6,7 @@ import { PoliceAccessAuditResolver } from './access-audit/access-audit.resolver'
 import { PoliceDisclosureEvidenceResolver } from './disclosure/disclosure-evidence.resolver';
 import { policeDisclosureResolvers } from './disclosure/disclosure.resolver';
 import { PoliceIdentityResolver } from './identity/identity.resolver';
+import { IntelligenceSharingAgreementResolver } from './intelligence/intelligence-sharing-agreement.resolver';
 import { SexOffenderNotificationResolver } from './notification/notification.resolver';
 import { offenderReferenceResolver } from './offender/offender.reference';
 import { PoliceStatisticsResolver } from './statistics/police-statistics.resolver';
@@ -27,7 +28,7 @@ export const policeSubgraph: SubgraphDefinition<PoliceLoaders> = {
   policies: POLICE_POLICIES,
   buildSchema: (authorization) =>
     buildFederatedSchema(
-      { resolvers: [OffenderResolver, PoliceStatisticsResolver, PoliceAccessAuditResolver, PoliceDisclosureEvidenceResolver, PoliceIdentityResolver, SexOffenderNotificationResolver, ...policeDisclosureResolvers] },
+      { resolvers: [OffenderResolver, PoliceStatisticsResolver, PoliceAccessAuditResolver, PoliceDisclosureEvidenceResolver, PoliceIdentityResolver, SexOffenderNotificationResolver, IntelligenceSharingAgreementResolver, ...policeDisclosureResolvers] },
       offenderReferenceResolver,
       POLICE_POLICIES,
       authorization,

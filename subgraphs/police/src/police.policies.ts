@@ -4,9 +4,9 @@ import type { AccessGrant, Role } from '@mappa/shared';
 // The police's access rules, in one place. Each field's @Access names one of these; the access
 // matrix (docs/access-matrix.md) is generated from them. Grants say who may read, and why. Row scope
 // (shared/src/auth/row-scope.ts: CT gate, own area or a live case grant, MAPPA_MEETING / MAPPA_SCREENING bound to the meeting or referral, children at meetings only with the YOT and children's services) is
-// enforced before any field. A grant's per-record condition (the ViSOR partner agencies, A.R5, A.R6)
-// is decided on each record by visor/visor-partner.condition.ts; what is still to come is named in
-// the summaries ("Not yet enforced").
+// enforced before any field. A grant's per-record condition (the ViSOR partner agencies, A.R5, A.R6;
+// intelligence originator control, principle 4) is decided on each record by the condition files
+// (visor/visor-partner.condition.ts, intelligence/intelligence-originator.condition.ts…).
 
 const RA_ROLES: readonly Role[] = ['probation_practitioner', 'senior_probation_officer', 'prison_offender_manager', 'mappa_coordinator', 'mappa_chair'];
 
@@ -190,22 +190,32 @@ export const policePolicies = definePolicies('police', {
     owner: Agency.POLICE,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Graded intelligence: the full item (text, grading, originator) stays with police officers. Originator control (not yet enforced): other forces see the sanitised summary unless the originator agrees.',
-    rules: ['principle 4', 'A.R11', 'B.42', 'C.63'],
-    grants: [{ roles: ['ppu_officer', 'ct_officer'], purposes: CASE_AND_MAPPA_PURPOSES }],
+      'Graded intelligence (3x5x2): the full item (reference, grading, handling code, originator, text) stays with the PPU and counter-terrorism officers of the force it originated in (the force of the area their token names), the originator controlling it (principle 4, principle 10, B §1 "Ownership (originator control)"). An officer of another force (people move; cross-border intelligence) reads only the sanitised summary (intelligenceSummary) unless the originating force has recorded a live agreement to share the item with their force (`recordIntelligenceSharingAgreement`); on any other item these fields are null. Row scope: own area or a live case grant.',
+    rules: ['principle 4', 'principle 10', 'A.R11', 'B.42', 'C.63'],
+    grants: [{ roles: ['ppu_officer', 'ct_officer'], purposes: CASE_AND_MAPPA_PURPOSES, condition: 'originatingForceOrAgreed' }],
   },
   intelligenceSummary: {
     owner: Agency.POLICE,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The sanitised intelligence summary and its date: intelligence leaves the police only in this form, to Responsible Authority roles at a meeting or disclosure decision, and, in a terrorist case (category 4 or restricted-access), to the counter-terrorism cleared community offender manager allocated to the person for case management (C.63, C.64; the allocation is probation\'s, vouched by the gateway), and to the counter-terrorism cleared YOT case manager of the young person for case management (C.63; the case is the YOT\'s, vouched by the gateway; on any other item the answer is null). Handling code C (not yet enforced) needs the originator\'s agreement.',
-    rules: ['principle 4', 'B.8', 'B.42', 'C.63', 'C.64', 'C.66'],
+      'The sanitised intelligence summary and its date: every PPU and counter-terrorism officer, of whichever force, in their row scope; intelligence leaves the police only in this form (principle 4), to Responsible Authority roles at a meeting or disclosure decision, and, in a terrorist case (category 4 or restricted-access), to the counter-terrorism cleared community offender manager allocated to the person for case management (C.63, C.64; the allocation is probation\'s, vouched by the gateway), and to the counter-terrorism cleared YOT case manager of the young person for case management (C.63; the case is the YOT\'s, vouched by the gateway). Outside the police, an item with handling code C ("conditions apply; see originator") only where the originating force has recorded a live agreement to share it with MAPPA partners (B §1: not shared without the involvement of the agency that provided it); P items as granted. On any other item the answer is null, as for an item the police do not hold.',
+    rules: ['principle 4', 'principle 10', 'B.8', 'B.42', 'C.63', 'C.64', 'C.66'],
     grants: [
       { roles: ['ppu_officer', 'ct_officer'], purposes: CASE_AND_MAPPA_PURPOSES },
-      { roles: RA_ROLES, purposes: ['MAPPA_MEETING', 'DISCLOSURE_DECISION'] },
+      { roles: RA_ROLES, purposes: ['MAPPA_MEETING', 'DISCLOSURE_DECISION'], condition: 'releasableToPartners' },
       { roles: ['probation_practitioner'], purposes: ['CASE_MANAGEMENT'], agencies: ['probation'], minimumClearance: 'CTC', condition: 'allocatedOffenderManagerOfTerroristCase' },
       { roles: ['yot_case_manager'], purposes: ['CASE_MANAGEMENT'], agencies: ['yot'], minimumClearance: 'CTC', condition: 'yotCaseManagerOfTerroristCase' },
     ],
+  },
+  // Originator control (principle 4, principle 10): the agreements are the originating force's own
+  // records, recorded and withdrawn by its officers only.
+  intelligenceSharing: {
+    owner: Agency.POLICE,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      'An originating force\'s agreements to share its intelligence items: recording one (the full item to another force, or a handling code C item\'s summary to MAPPA partners), withdrawing it, and the agreement as recorded (item, shared with, who agreed, when, why, withdrawal). PPU and counter-terrorism officers under case management; the mutations themselves refuse an officer of any other force than the item\'s originator (FORBIDDEN) and answer an item outside the caller\'s row scope as an unknown reference (NOT_FOUND).',
+    rules: ['principle 4', 'principle 10', 'B.42'],
+    grants: [{ roles: ['ppu_officer', 'ct_officer'], purposes: ['CASE_MANAGEMENT'] }],
   },
   // MAPPA J (A.R31–A.R35): held by the police (mappa-j/mappa-j.table.ts says why).
   mappaJContent: {

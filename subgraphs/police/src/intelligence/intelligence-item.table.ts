@@ -4,7 +4,9 @@ import { policeSchema } from '../police.schema';
 
 /**
  * A graded intelligence item (3x5x2: source evaluation, intelligence assessment, handling code).
- * Originator-controlled: it leaves the police only as a sanitised summary (later issue).
+ * Originator-controlled: the full item stays with the originating force (`originatorForce`) and leaves
+ * the police only as a sanitised summary; the originator's agreements (intelligence-sharing-agreement.table.ts)
+ * open it to another force, or a handling code C item's summary to MAPPA partners.
  */
 export const intelligenceItemTable = policeSchema.table(
   'intelligence_item',

@@ -5,7 +5,6 @@ import { parseInput, pncIdSchema } from '@mappa/shared';
 import { CivilOrder } from '../civil-order/civil-order.type';
 import { PoliceIdentity } from '../identity/identity.type';
 import type { IntelligenceItemOfSubject } from '../intelligence/intelligence-om.condition';
-import type { IntelligenceItemRow } from '../intelligence/intelligence-item.table';
 import { IntelligenceItem } from '../intelligence/intelligence-item.type';
 import { MappaJNotification } from '../mappa-j/mappa-j.type';
 import { SexOffenderNotification } from '../notification/notification.type';
@@ -79,10 +78,11 @@ export class OffenderResolver {
   @FieldResolver(() => [IntelligenceItem], { nullable: true, description: 'Graded intelligence items, newest first. Originator-controlled. Owner: police.' })
   async intelligence(@Root() offender: Offender, @Ctx() context: PoliceContext) {
     // The person row is the one __resolveReference loaded (same per-request loader, no extra statement);
-    // its counter-terrorism marker goes with each item for the C.63 condition.
+    // its counter-terrorism marker goes with each item for the C.63 condition. Each item carries its
+    // originator's live agreements from the same statement, for originator control (principle 4).
     const [person, items] = await Promise.all([context.loaders.person.load(offender.pncId), context.loaders.intelligence.load(offender.pncId)]);
     const subjectIsTerroristCase = person?.counterTerrorismRestricted ?? false;
-    return items.map((item): IntelligenceItemRow & IntelligenceItemOfSubject => ({ ...item, subjectIsTerroristCase }));
+    return items.map((item): IntelligenceItemOfSubject => ({ ...item, subjectIsTerroristCase }));
   }
 
   @Access(policePolicies.mappaJContent)

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { addDays, addMonths, daysBetween, insertInChunks, MappaArea, NOTIFICATION_BREACH_YEARLY_SHARE, ORDER_YEARLY_SHARE, Random, RiskLevel, SOPO_CUSTODY_SHARE_OF_LEVELS_2_AND_3, yearlyWindows } from '@mappa/shared';
+import { addDays, addMonths, daysBetween, insertInChunks, MAPPA_AREAS, MappaArea, policeForceOf, NOTIFICATION_BREACH_YEARLY_SHARE, ORDER_YEARLY_SHARE, Random, RiskLevel, SOPO_CUSTODY_SHARE_OF_LEVELS_2_AND_3, yearlyWindows } from '@mappa/shared';
 import { DEV_ISSUER, insertFinishedDecisions, level1DisclosureHistory } from '@mappa/shared';
 import type { FinishedDecisionRows, Level1ConsiderationInsert } from '@mappa/shared';
 import * as disclosureTables from '../disclosure/disclosure.table';
@@ -7,6 +7,7 @@ import type { Database, SyntheticDatasetOptions, SyntheticPerson } from '@mappa/
 import { civilOrderBreachTable, civilOrderTable } from '../civil-order/civil-order.table';
 import { aliasTable, personTable } from '../identity/person.table';
 import { intelligenceItemTable } from '../intelligence/intelligence-item.table';
+import { intelligenceSharingAgreementTable } from '../intelligence/intelligence-sharing-agreement.table';
 import { MAPPA_J_RESTRICTION_TYPES, mappaJNotificationTable } from '../mappa-j/mappa-j.table';
 import { notificationBreachTable, notificationTable } from '../notification/notification.table';
 import { policeRiskTable } from '../police-risk/police-risk.table';
@@ -53,8 +54,49 @@ function visorPartnersOf(person: SyntheticPerson): string[] {
   return [...(probation ? ['PROBATION'] : []), ...(person.supervision === 'CUSTODY' ? ['PRISON'] : [])];
 }
 
-function forceName(area: MappaArea): string {
-  return area.toLowerCase().replaceAll('_', ' ').replace(/\b\w/g, (letter) => letter.toUpperCase());
+/** The police force of an area, by the name its records carry: the one mapping tokens are read with too. */
+const forceName = policeForceOf;
+
+/** Of intelligence items, the share another force originated (the person lived or offended elsewhere; cross-border intelligence). */
+const OTHER_FORCE_INTELLIGENCE_SHARE = 0.15;
+/** Of those, the share whose originator agreed to share the full item with the force now managing the person. */
+const OTHER_FORCE_AGREEMENT_SHARE = 0.4;
+/** Of handling code C items, the share whose originator agreed to share the summary with MAPPA partners. */
+const MAPPA_PARTNERS_AGREEMENT_SHARE = 0.3;
+
+type IntelligenceInsert = typeof intelligenceItemTable.$inferInsert;
+type AgreementInsert = typeof intelligenceSharingAgreementTable.$inferInsert;
+
+/**
+ * Originator control in the synthetic data (principle 4, B §1): a minority of a person's items come
+ * from another force, some of them with that force's agreement to share them with the force of the
+ * person's area; some handling code C items have their originator's agreement to share the summary
+ * with MAPPA partners. A stream of its own, so it changes no other police data.
+ */
+function originatorsOf(person: SyntheticPerson, items: IntelligenceInsert[], dataset: SyntheticDatasetOptions): AgreementInsert[] {
+  const random = new Random(dataset.seed, person.index, 'police-intelligence-origin');
+  const otherAreas = MAPPA_AREAS.filter((area) => area !== person.area);
+  const agreements: AgreementInsert[] = [];
+  for (const item of items) {
+    const agreement = (sharedWith: AgreementInsert['sharedWith'], sharedWithArea: MappaArea | null, rationale: string): AgreementInsert => ({
+      itemReference: item.reference,
+      sharedWith,
+      sharedWithArea,
+      agreedByStaffId: `PPU${random.int(10000, 99999)}`,
+      agreedByIssuer: DEV_ISSUER,
+      agreedByForce: item.originatorForce,
+      agreedAt: new Date(`${[addDays(item.recordedDate, random.int(1, 30)), dataset.asOf].sort()[0]}T10:00:00Z`),
+      rationale,
+    });
+    if (random.chance(OTHER_FORCE_INTELLIGENCE_SHARE)) {
+      item.originatorForce = forceName(random.pick(otherAreas));
+      if (random.chance(OTHER_FORCE_AGREEMENT_SHARE)) agreements.push(agreement('POLICE_FORCE', person.area, 'Synthetic: the force now managing the subject needs the detail to manage the risk.'));
+    }
+    if (item.handlingCode === 'C' && random.chance(MAPPA_PARTNERS_AGREEMENT_SHARE)) {
+      agreements.push(agreement('MAPPA_PARTNERS', null, 'Synthetic: the summary may go to the MAPPA partners managing the case.'));
+    }
+  }
+  return agreements;
 }
 
 /** Writes the police's rows for a batch of synthetic people: identity first, then the rest. */
@@ -67,7 +109,8 @@ export async function seedPolice(db: Database, people: readonly SyntheticPerson[
   const risks: (typeof policeRiskTable.$inferInsert)[] = [];
   const civilOrders: (typeof civilOrderTable.$inferInsert)[] = [];
   const markers: (typeof warningMarkerTable.$inferInsert)[] = [];
-  const intelligence: (typeof intelligenceItemTable.$inferInsert)[] = [];
+  const intelligence: IntelligenceInsert[] = [];
+  const sharingAgreements: AgreementInsert[] = [];
   const mappaJs: (typeof mappaJNotificationTable.$inferInsert)[] = [];
   const orderBreaches: (typeof civilOrderBreachTable.$inferInsert)[] = [];
 
@@ -183,8 +226,9 @@ export async function seedPolice(db: Database, people: readonly SyntheticPerson[
       markers.push({ pncId, code: random.pick(WARNING_MARKERS), createdDate: addDays(dataset.asOf, -random.int(30, 5000)) });
     }
     const itemCount = person.level >= 2 || person.category === 4 ? random.int(1, 4) : random.chance(0.2) ? 1 : 0;
+    const items: IntelligenceInsert[] = [];
     for (let n = 0; n < itemCount; n += 1) {
-      intelligence.push({
+      items.push({
         pncId,
         reference: `INT-${person.index}-${n}`,
         recordedDate: addDays(dataset.asOf, -random.int(5, 700)),
@@ -196,6 +240,8 @@ export async function seedPolice(db: Database, people: readonly SyntheticPerson[
         sanitisedSummary: 'Information suggests association with another known offender; the originator can be contacted for detail.',
       });
     }
+    sharingAgreements.push(...originatorsOf(person, items, dataset));
+    intelligence.push(...items);
   }
 
   await insertInChunks(db, personTable, persons);
@@ -215,7 +261,11 @@ export async function seedPolice(db: Database, people: readonly SyntheticPerson[
     insertInChunks(db, intelligenceItemTable, intelligence),
     insertInChunks(db, mappaJNotificationTable, mappaJs),
   ]);
-  await Promise.all([insertInChunks(db, notificationBreachTable, breaches), insertInChunks(db, civilOrderBreachTable, orderBreaches)]);
+  await Promise.all([
+    insertInChunks(db, notificationBreachTable, breaches),
+    insertInChunks(db, civilOrderBreachTable, orderBreaches),
+    insertInChunks(db, intelligenceSharingAgreementTable, sharingAgreements),
+  ]);
   // Finished history, in its final state (the disclosure triggers let that through only for a history load).
   await db.transaction(async (tx) => {
     await tx.execute(sql`set local mappa.loading_history = 'on'`);
