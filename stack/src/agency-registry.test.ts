@@ -16,6 +16,7 @@ const AGREEING: AgencyLayout = {
   folders: [...NAMES],
   workspaces: [...NAMES],
   packageNames: Object.fromEntries(NAMES.map((name) => [name, `@mappa/${name}`])),
+  schemaCheckScripts: Object.fromEntries(NAMES.map((name) => [name, `tsc -b ../../tsconfig.build.json && node ../../stack/dist/schema-check.main.js ${name}`])),
   buildReferences: [...NAMES],
   typecheckPaths: [...NAMES],
 };
@@ -28,6 +29,7 @@ describe('the agency registry', () => {
   it('reports a workspace under subgraphs/ that no registration names, and a registration without its workspace', () => {
     expect(agencyRegistryDisagreements({ ...AGREEING, folders: [...NAMES, 'home_office'], packageNames: { ...AGREEING.packageNames, home_office: '@mappa/home_office' } })).toEqual([
       'home_office is in subgraphs/ but is not a registered agency',
+      'subgraphs/home_office/package.json has no schema:check script checking home_office',
     ]);
     expect(agencyRegistryDisagreements({ ...AGREEING, folders: NAMES.filter((name) => name !== 'yot') })).toEqual(['yot is registered but is not in subgraphs/']);
   });
@@ -41,10 +43,10 @@ describe('the agency registry', () => {
     ]);
   });
 
-  it('reports a workspace package not named after its folder, and a name, port or variable registered twice', () => {
-    expect(agencyRegistryDisagreements({ ...AGREEING, packageNames: { ...AGREEING.packageNames, police: '@mappa/constabulary' } })).toEqual([
-      'subgraphs/police/package.json is not named @mappa/police',
-    ]);
+  it('reports a workspace package not named after its folder or checking another agency\'s schema, and a name, port or variable registered twice', () => {
+    expect(
+      agencyRegistryDisagreements({ ...AGREEING, packageNames: { ...AGREEING.packageNames, police: '@mappa/constabulary' }, schemaCheckScripts: { ...AGREEING.schemaCheckScripts, yot: AGREEING.schemaCheckScripts.police ?? null } }),
+    ).toEqual(['subgraphs/police/package.json is not named @mappa/police', 'subgraphs/yot/package.json has no schema:check script checking yot']);
     const [first, second, ...rest] = AGENCY_REGISTRY;
     expect(agencyRegistryDisagreements(AGREEING, [first, { ...second, defaultPort: first.defaultPort, urlVariable: first.urlVariable }, ...rest])).toEqual([
       `defaultPort ${first.defaultPort} is registered twice`,

@@ -15,6 +15,8 @@ export interface AgencyLayout {
   readonly workspaces: readonly string[];
   /** Each folder's package name (`@mappa/<name>`), or null without a package.json. */
   readonly packageNames: Readonly<Record<string, string | null>>;
+  /** Each folder's `schema:check` script, or null without one. */
+  readonly schemaCheckScripts: Readonly<Record<string, string | null>>;
   /** tsconfig.build.json's `subgraphs/<name>` project references. */
   readonly buildReferences: readonly string[];
   /** tsconfig.json's `@mappa/<name>` paths that point into `subgraphs/`. */
@@ -33,16 +35,15 @@ export function readAgencyLayout(root: string): AgencyLayout {
   const rootPackage = readJson(join(root, 'package.json')) as { workspaces?: string[] };
   const build = readJson(join(root, 'tsconfig.build.json')) as { references?: { path: string }[] };
   const typecheck = readJson(join(root, 'tsconfig.json')) as { compilerOptions?: { paths?: Record<string, string[]> } };
-  const packageNames = Object.fromEntries(
-    folders.map((folder) => {
-      const path = join(root, 'subgraphs', folder, 'package.json');
-      return [folder, existsSync(path) ? ((readJson(path) as { name?: string }).name ?? null) : null];
-    }),
-  );
+  const packages = folders.map((folder) => {
+    const path = join(root, 'subgraphs', folder, 'package.json');
+    return [folder, existsSync(path) ? (readJson(path) as { name?: string; scripts?: Record<string, string> }) : null] as const;
+  });
   return {
     folders,
     workspaces: subgraphNamesIn(rootPackage.workspaces ?? []),
-    packageNames,
+    packageNames: Object.fromEntries(packages.map(([folder, json]) => [folder, json?.name ?? null])),
+    schemaCheckScripts: Object.fromEntries(packages.map(([folder, json]) => [folder, json?.scripts?.['schema:check'] ?? null])),
     buildReferences: subgraphNamesIn((build.references ?? []).map(({ path }) => path)),
     typecheckPaths: Object.entries(typecheck.compilerOptions?.paths ?? {}).flatMap(([alias, targets]) =>
       targets.some((target) => target.replace(/^\.\//, '').startsWith('subgraphs/')) ? [alias.replace(/^@mappa\//, '')] : [],
@@ -68,7 +69,8 @@ function duplicates(registry: readonly AgencyRegistration[]): string[] {
 /**
  * Every way the registry and the repository disagree (none when they agree): an agency registered
  * without its workspace, a workspace no registration names, or one missing from the workspaces, the
- * build's project references or the type check's paths (each fails silently or late otherwise).
+ * build's project references or the type check's paths (each fails silently or late otherwise), or
+ * without its `schema:check` script.
  */
 export function agencyRegistryDisagreements(layout: AgencyLayout, registry: readonly AgencyRegistration[] = AGENCY_REGISTRY): string[] {
   const names = registry.map(({ name }) => name);
@@ -79,5 +81,8 @@ export function agencyRegistryDisagreements(layout: AgencyLayout, registry: read
     ...differences("tsconfig.build.json's references", names, layout.buildReferences),
     ...differences("tsconfig.json's paths", names, layout.typecheckPaths),
     ...layout.folders.flatMap((folder) => (layout.packageNames[folder] === `@mappa/${folder}` ? [] : [`subgraphs/${folder}/package.json is not named @mappa/${folder}`])),
+    ...layout.folders.flatMap((folder) =>
+      layout.schemaCheckScripts[folder]?.endsWith(`schema-check.main.js ${folder}`) ? [] : [`subgraphs/${folder}/package.json has no schema:check script checking ${folder}`],
+    ),
   ];
 }
