@@ -45,11 +45,6 @@ export type AgencyAuditLogName = RegisteredAgency['auditLog'];
 /** Every registered agency's subgraph name, in registry order. */
 export const AGENCY_SUBGRAPH_NAMES: readonly AgencySubgraphName[] = AGENCY_REGISTRY.map(({ name }) => name);
 
-/** True for the subgraph name of a registered agency. */
-export function isAgencySubgraphName(name: string): name is AgencySubgraphName {
-  return (AGENCY_SUBGRAPH_NAMES as readonly string[]).includes(name);
-}
-
 /** The registration of the agency whose subgraph is `name`; throws for any other name. */
 export function agencyRegistration(name: string): RegisteredAgency {
   const registration = AGENCY_REGISTRY.find((candidate) => candidate.name === name);
