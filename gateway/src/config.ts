@@ -1,4 +1,5 @@
-import { baseServiceEnv, databaseEnv, jsonEnv, parseEnv, portEnv, sharedStateEnv, STATISTICS_ROUNDING_BASE, STATISTICS_SUPPRESSION_THRESHOLD, statisticsSecretSchema } from '@mappa/shared';
+import { AGENCY_REGISTRY, baseServiceEnv, byAgency, databaseEnv, jsonEnv, parseEnv, portEnv, sharedStateEnv, STATISTICS_ROUNDING_BASE, STATISTICS_SUPPRESSION_THRESHOLD, statisticsSecretSchema } from '@mappa/shared';
+import type { RegisteredAgency } from '@mappa/shared';
 import { LocalIssuer } from './auth/local-issuer';
 import { DEFAULT_TOKEN_MAX_LIFETIME_SECONDS } from './auth/token-verifier';
 import { trustedIssuersConfigSchema, trustedIssuersFrom } from './auth/trusted-issuer';
@@ -13,6 +14,11 @@ import type { StatisticsSettings } from './statistics/statistics.service';
 import { z } from 'zod';
 
 const subgraphUrl = (port: number) => z.url({ protocol: /^https?$/ }).default(`http://127.0.0.1:${port}/graphql`);
+
+/** Each registered agency's subgraph URL variable (`POLICE_SUBGRAPH_URL`, …), defaulting to its registered port on this host. */
+const subgraphUrlEnv = Object.fromEntries(AGENCY_REGISTRY.map(({ urlVariable, defaultPort }) => [urlVariable, subgraphUrl(defaultPort)])) as {
+  readonly [A in RegisteredAgency as A['urlVariable']]: ReturnType<typeof subgraphUrl>;
+};
 
 /**
  * How the gateway decides who is asking and how long it waits: shared by the gateway on its own and
@@ -121,11 +127,7 @@ const gatewayEnv = z.object({
   ...gatewayRateLimitEnv,
   ...sharedStateEnv,
   GATEWAY_PORT: portEnv(4000),
-  POLICE_SUBGRAPH_URL: subgraphUrl(4001),
-  PROBATION_SUBGRAPH_URL: subgraphUrl(4002),
-  PRISON_SUBGRAPH_URL: subgraphUrl(4003),
-  YOT_SUBGRAPH_URL: subgraphUrl(4004),
-  MAPPA_SUBGRAPH_URL: subgraphUrl(4005),
+  ...subgraphUrlEnv,
   /** The gateway's private ES256 JWK (with kid) for signing subgraph assertions. */
   GATEWAY_ASSERTION_KEY: jsonEnv(z.looseObject({ kty: z.literal('EC'), kid: z.string().min(1), d: z.string().min(1) })),
 });
@@ -139,11 +141,5 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
 
 /** The subgraph URLs by supergraph name, as configured. */
 export function subgraphUrlsFrom(config: GatewayEnv): Record<string, string> {
-  return {
-    police: config.POLICE_SUBGRAPH_URL,
-    probation: config.PROBATION_SUBGRAPH_URL,
-    prison: config.PRISON_SUBGRAPH_URL,
-    yot: config.YOT_SUBGRAPH_URL,
-    mappa: config.MAPPA_SUBGRAPH_URL,
-  };
+  return byAgency(({ urlVariable }) => config[urlVariable]);
 }

@@ -3,6 +3,7 @@ export type { GatewayEnv } from './config';
 export { startGateway } from './gateway';
 export type { DocumentControlsMode, GatewayOptions, RunningGateway } from './gateway';
 export { SUPERGRAPH_PATH, readSupergraph } from './supergraph';
+export { DISCLOSURE_DOCUMENT_OPERATIONS } from './disclosure/disclosure-document-route';
 export { readSupergraphPolicies } from './authorization/supergraph-policies';
 export type { ComposedPolicy, SupergraphPolicies } from './authorization/supergraph-policies';
 export { DEV_ISSUER, GATEWAY_AUDIENCE, LocalIssuer, VOUCHES_FOR_EVERYONE } from './auth/local-issuer';

@@ -19,6 +19,7 @@ export * from './errors/error-codes';
 export * from './errors/forbidden-field.error';
 export * from './errors/format-error';
 export * from './errors/upstream-unavailable.error';
+export * from './federation/agency-registry';
 export * from './federation/build-federated-schema';
 export * from './federation/offender-reference';
 export * from './http/http-service';

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { LocalIssuer, trustedDocumentManifestOf } from '@mappa/gateway';
-import { ASSERTION_HEADER, auditLogHeadTable, createLogger, DatabaseConnection, FIVE_AGENCY_VIEW, insertMeetingInSession, isUnder18, MappaArea, MEETING_PACK, migrateAgencies, REGISTER_PAGE, requestDateOf, seedAgencies, syntheticPerson } from '@mappa/shared';
+import { ASSERTION_HEADER, auditLogHeadTable, byAgency, createLogger, DatabaseConnection, FIVE_AGENCY_VIEW, insertMeetingInSession, isUnder18, MappaArea, MEETING_PACK, migrateAgencies, REGISTER_PAGE, requestDateOf, seedAgencies, syntheticPerson } from '@mappa/shared';
 import type { AuditMode, Database, PrincipalClaims } from '@mappa/shared';
 import { z } from 'zod';
 import { runAuditVerify } from './audit-verify';
@@ -189,7 +189,7 @@ async function main(): Promise<void> {
     trustedDocuments,
     connection,
     host: '127.0.0.1',
-    ports: { gateway: 0, police: 0, probation: 0, prison: 0, yot: 0, mappa: 0 },
+    ports: { gateway: 0, ...byAgency(() => 0) },
     production: true,
     // Every stack of the run rounds statistics alike, as replicas sharing one configured secret would.
     statistics: { keySecret: randomBytes(32).toString('base64url') },

@@ -1,16 +1,18 @@
 import { gatewayAccessEnv, gatewayDocumentEnv, gatewayRateLimitEnv, gatewayStatisticsEnv } from '@mappa/gateway';
-import { auditRetentionEnv, baseServiceEnv, databaseEnv, DEFAULT_AS_OF, parseEnv, portEnv, sharedStateEnv, staffIdIssuersEnv } from '@mappa/shared';
+import { AGENCY_REGISTRY, auditRetentionEnv, baseServiceEnv, databaseEnv, DEFAULT_AS_OF, parseEnv, portEnv, sharedStateEnv, staffIdIssuersEnv } from '@mappa/shared';
+import type { RegisteredAgency } from '@mappa/shared';
 import { z } from 'zod';
+
+/** Each registered agency's port variable (`POLICE_PORT`, …), defaulting to its registered port. */
+const agencyPortEnv = Object.fromEntries(AGENCY_REGISTRY.map(({ portVariable, defaultPort }) => [portVariable, portEnv(defaultPort)])) as {
+  readonly [A in RegisteredAgency as A['portVariable']]: ReturnType<typeof portEnv>;
+};
 
 const stackEnv = z.object({
   ...baseServiceEnv,
   ...databaseEnv,
   GATEWAY_PORT: portEnv(4000),
-  POLICE_PORT: portEnv(4001),
-  PROBATION_PORT: portEnv(4002),
-  PRISON_PORT: portEnv(4003),
-  YOT_PORT: portEnv(4004),
-  MAPPA_PORT: portEnv(4005),
+  ...agencyPortEnv,
   ...gatewayAccessEnv,
   ...gatewayDocumentEnv,
   ...gatewayRateLimitEnv,

@@ -1,6 +1,6 @@
 // `npm start`: the whole product on this machine, on the embedded database unless DATABASE_URL is set.
 import { documentControlsConfigured, rateLimitsFrom, statisticsConfigured, trustedIssuersConfigured } from '@mappa/gateway';
-import { createLogger, DatabaseConnection, openSharedState } from '@mappa/shared';
+import { byAgency, createLogger, DatabaseConnection, openSharedState } from '@mappa/shared';
 import { loadStackConfig } from './config';
 import { databaseLocation, describeLocation } from './database-location';
 import { startLocalStack } from './local-stack';
@@ -24,14 +24,7 @@ async function main(): Promise<void> {
     trustProxy: config.GATEWAY_TRUST_PROXY,
     statistics: statisticsConfigured(config),
     host: config.HOST,
-    ports: {
-      gateway: config.GATEWAY_PORT,
-      police: config.POLICE_PORT,
-      probation: config.PROBATION_PORT,
-      prison: config.PRISON_PORT,
-      yot: config.YOT_PORT,
-      mappa: config.MAPPA_PORT,
-    },
+    ports: { gateway: config.GATEWAY_PORT, ...byAgency(({ portVariable }) => config[portVariable]) },
     production: config.NODE_ENV === 'production',
     subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
     log,

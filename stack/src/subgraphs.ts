@@ -2,19 +2,27 @@ import { mappaSubgraph } from '@mappa/mappa';
 import { policeSubgraph } from '@mappa/police';
 import { prisonSubgraph } from '@mappa/prison';
 import { probationSubgraph } from '@mappa/probation';
-import type { SubgraphDefinition } from '@mappa/shared';
+import { AGENCY_REGISTRY } from '@mappa/shared';
+import type { AgencySubgraphName, SubgraphDefinition } from '@mappa/shared';
 import { yotSubgraph } from '@mappa/yot';
 
-/** Every agency's subgraph, with the port it listens on by default. */
-export const SUBGRAPHS: readonly { readonly definition: SubgraphDefinition; readonly defaultPort: number }[] = [
-  { definition: policeSubgraph, defaultPort: 4001 },
-  { definition: probationSubgraph, defaultPort: 4002 },
-  { definition: prisonSubgraph, defaultPort: 4003 },
-  { definition: yotSubgraph, defaultPort: 4004 },
-  { definition: mappaSubgraph, defaultPort: 4005 },
-];
+// The one place the stack imports each agency's package: keyed by the registry's names, so a
+// registered agency without its definition (or the reverse) does not compile.
+const DEFINITIONS: Readonly<Record<AgencySubgraphName, SubgraphDefinition>> = {
+  police: policeSubgraph,
+  probation: probationSubgraph,
+  prison: prisonSubgraph,
+  yot: yotSubgraph,
+  mappa: mappaSubgraph,
+};
 
-export type SubgraphName = 'police' | 'probation' | 'prison' | 'yot' | 'mappa';
+/** Every agency's subgraph, in the agency registry's order, with the port it listens on by default. */
+export const SUBGRAPHS: readonly { readonly definition: SubgraphDefinition; readonly defaultPort: number }[] = AGENCY_REGISTRY.map(({ name, defaultPort }) => ({
+  definition: DEFINITIONS[name],
+  defaultPort,
+}));
+
+export type SubgraphName = AgencySubgraphName;
 
 /** The agencies' subgraph definitions alone, for migrating and seeding them together. */
 export const AGENCIES: readonly SubgraphDefinition[] = SUBGRAPHS.map(({ definition }) => definition);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { accessAuditQueryName, Agency, appendAuditEntries, AUDIT_LOGS, MappaArea, PRINCIPAL_AGENCY_OF_OWNER } from '@mappa/shared';
+import { accessAuditQueryName, AGENCY_SUBGRAPH_NAMES, appendAuditEntries, AUDIT_LOGS, byAgency, MappaArea, PRINCIPAL_AGENCY_OF_OWNER } from '@mappa/shared';
 import type { AuditEntry, AuditLogName, AuditPayloadInput, DeclaredPurpose, PrincipalClaims, SyntheticPerson } from '@mappa/shared';
 import { postGraphQL, startTestStack } from './support/test-stack';
 import type { GraphQLResponse, TestStack } from './support/test-stack';
@@ -10,9 +10,10 @@ import type { GraphQLResponse, TestStack } from './support/test-stack';
 // its own log, for its own information governance only; the gateway refuses everyone else before any
 // agency is asked.
 
-const OWNERS = ['police', 'probation', 'prison', 'yot', 'mappa'] as const;
+// Every registered owner (the agency registry): a new agency's log is held to the same rules.
+const OWNERS = AGENCY_SUBGRAPH_NAMES;
 type Owner = (typeof OWNERS)[number];
-const AGENCY_OF: Record<Owner, Agency> = { police: Agency.POLICE, probation: Agency.PROBATION, prison: Agency.PRISON, yot: Agency.YOT, mappa: Agency.MAPPA_UNIT };
+const AGENCY_OF = byAgency(({ agency }) => agency);
 const AUDIT: DeclaredPurpose = { purpose: 'AUDIT', caseId: null };
 
 let env: TestStack;

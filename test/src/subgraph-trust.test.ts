@@ -1,4 +1,4 @@
-import { ASSERTION_HEADER } from '@mappa/shared';
+import { AGENCY_SUBGRAPH_NAMES, ASSERTION_HEADER } from '@mappa/shared';
 import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, startTestStack, vouched } from './support/test-stack';
 import type { GraphQLResponse, TestStack } from './support/test-stack';
 
@@ -34,7 +34,7 @@ async function direct(subgraph: string, query: string, headers: Record<string, s
 }
 
 const caller = { principal: vouched(DEFAULT_PRINCIPAL), declaredPurpose: DEFAULT_PURPOSE };
-const subgraphs = ['police', 'probation', 'prison', 'yot', 'mappa'];
+const subgraphs = AGENCY_SUBGRAPH_NAMES;
 
 describe.each(subgraphs)('the %s subgraph', (name) => {
   it.each(Object.entries(OPERATIONS))('refuses %s without the gateway\'s assertion', async (_operation, query) => {

@@ -1,15 +1,12 @@
 import type { PrincipalAgency } from '../auth/principal';
 import type { FieldPolicy } from '../authorization/field-policy';
-import { Agency } from '../domain/agency';
+import type { Agency } from '../domain/agency';
+import { AGENCY_REGISTRY } from '../federation/agency-registry';
 
 /** The agency a data owner's own staff belong to, as principals name it. */
-export const PRINCIPAL_AGENCY_OF_OWNER: Readonly<Record<Agency, PrincipalAgency>> = {
-  [Agency.POLICE]: 'police',
-  [Agency.PROBATION]: 'probation',
-  [Agency.PRISON]: 'prison',
-  [Agency.YOT]: 'yot',
-  [Agency.MAPPA_UNIT]: 'mappa_unit',
-};
+export const PRINCIPAL_AGENCY_OF_OWNER = Object.fromEntries(
+  AGENCY_REGISTRY.map(({ agency, principalAgency }) => [agency, principalAgency]),
+) as Readonly<Record<Agency, PrincipalAgency>>;
 
 /** The agencies that own records (one subgraph each), as principals name them: the only ones whose information governance audits anything (principle 10). */
 export const DATA_OWNER_PRINCIPAL_AGENCIES: readonly PrincipalAgency[] = Object.values(PRINCIPAL_AGENCY_OF_OWNER);

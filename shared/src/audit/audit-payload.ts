@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { PRINCIPAL_AGENCIES, ROLES } from '../auth/principal';
 import { PURPOSES } from '../auth/purpose';
 import { MappaArea } from '../domain/mappa-area';
+import { AGENCY_REGISTRY } from '../federation/agency-registry';
+import type { AgencyAuditLogName } from '../federation/agency-registry';
 
-/** The named chains: the gateway's, and one per data owner. */
-export const AUDIT_LOGS = ['gateway', 'police', 'probation', 'prison', 'yot', 'mappa'] as const;
+/** The named chains: the gateway's, and one per data owner (the agency registry's). */
+export const AUDIT_LOGS: readonly ['gateway', ...AgencyAuditLogName[]] = ['gateway', ...AGENCY_REGISTRY.map(({ auditLog }) => auditLog)];
 export type AuditLogName = (typeof AUDIT_LOGS)[number];
 
 /** True for the name of one of the known chains. */

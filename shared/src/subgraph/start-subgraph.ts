@@ -22,6 +22,7 @@ import type { AuthorizationMode } from '../authorization/authorization-mode';
 import type { VerifiedAssertionWithBinding } from '../auth/gateway-assertion';
 import { createApolloServer } from '../apollo/create-apollo-server';
 import type { DatabaseConnection } from '../db/database';
+import { AGENCY_REGISTRY } from '../federation/agency-registry';
 import { StatementCounter } from '../db/statement-counter';
 import { Counter } from '../metrics/counter';
 import { createHttpApp, listen, requestIdOf } from '../http/http-service';
@@ -45,14 +46,11 @@ export interface RunningSubgraph extends RunningService {
 }
 
 // The agency whose staff own each data owner's subgraph: its information governance, and no one
-// else's, audits that owner's records (principle 10; `areaScopeOf`).
-const OWNER_AGENCY_OF_LOG: Readonly<Record<Exclude<AuditLogName, 'gateway'>, PrincipalAgency>> = {
-  police: 'police',
-  probation: 'probation',
-  prison: 'prison',
-  yot: 'yot',
-  mappa: 'mappa_unit',
-};
+// else's, audits that owner's records (principle 10; `areaScopeOf`). The agency registry's
+// `principalAgency`; the gateway's log has none.
+function ownerAgencyOfLog(log: AuditLogName): PrincipalAgency | undefined {
+  return AGENCY_REGISTRY.find((registration) => registration.auditLog === log)?.principalAgency;
+}
 
 function auditLogNameOf(name: string): AuditLogName {
   if (!isAuditLogName(name)) throw new Error(`Subgraph "${name}" has no audit log of its own (known: ${AUDIT_LOGS.join(', ')})`);
@@ -111,7 +109,7 @@ export async function startSubgraph<Loaders extends object>(
   if (!auditWriter) log.warn('audit is off: this service records no audit trail (benchmark only)');
   // After the access-errors plugin: the audit entry must see the FORBIDDEN errors it adds.
   const plugins = [...authorizationPlugins, ...(auditWriter ? [subgraphAuditPlugin<SubgraphContext<Loaders>>(auditWriter)] : [])];
-  const owner = auditLog === 'gateway' ? undefined : OWNER_AGENCY_OF_LOG[auditLog];
+  const owner = ownerAgencyOfLog(auditLog);
   const staffIdIssuers = options.staffIdIssuers ?? [DEV_ISSUER];
   const rowScopeFor = (caller: Caller) => (enforced ? rowScopeOf(caller, new Date(), owner, staffIdIssuers) : unrestrictedRowScopeOf(caller));
   const server = createApolloServer<SubgraphContext<Loaders>>({ schema }, { production: options.production, log, plugins });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { LocalIssuer, readSupergraph, startGateway } from '@mappa/gateway';
 import type { GatewayOptions, OperationLimits, RateLimits, RunningGateway, TrustedDocuments, TrustedIssuer } from '@mappa/gateway';
-import { createLogger, MappaArea, migrateAgencies, openTestDatabase, seedAgencies, syntheticPeople, TEST_ISSUER } from '@mappa/shared';
+import { byAgency, createLogger, MappaArea, migrateAgencies, openTestDatabase, seedAgencies, syntheticPeople, TEST_ISSUER } from '@mappa/shared';
 import type { DatabaseConnection, DeclaredPurpose, Logger, Principal, PrincipalClaims, SeedDataset, SharedState, SyntheticPerson, TestDatabaseTemplate } from '@mappa/shared';
 import { AGENCIES, startLocalStack } from '@mappa/stack';
 import type { LocalStack, LocalStackOptions } from '@mappa/stack';
@@ -122,7 +122,7 @@ export async function startTestStack(
   const stack = await startLocalStack({
     connection: database.connection,
     host: '127.0.0.1',
-    ports: { gateway: 0, police: 0, probation: 0, prison: 0, yot: 0, mappa: 0 },
+    ports: { gateway: 0, ...byAgency(() => 0) },
     production: options.production ?? false,
     // Generous: CI runs three jest workers and the PostgreSQL server on two cores, where a 100-row page
     // once took over 5 s in mappa. Tests of the timeout itself pass their own.
@@ -171,7 +171,7 @@ export async function startSecondStack(
   return startLocalStack({
     connection: env.connection,
     host: '127.0.0.1',
-    ports: { gateway: 0, police: 0, probation: 0, prison: 0, yot: 0, mappa: 0 },
+    ports: { gateway: 0, ...byAgency(() => 0) },
     production: false,
     subgraphTimeoutMs: TEST_SUBGRAPH_TIMEOUT_MS,
     log: createLogger('test', 'silent'),
