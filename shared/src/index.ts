@@ -53,7 +53,6 @@ export * from './disclosure/disclosure-standing';
 export * from './disclosure/disclosure-evidence.query';
 export * from './disclosure/disclosure-evidence.resolver';
 export * from './disclosure/disclosure-history';
-export * from './statistics/small-counts';
 export * from './statistics/disclosure-control';
 export * from './auth/gateway-assertion';
 export * from './auth/principal';

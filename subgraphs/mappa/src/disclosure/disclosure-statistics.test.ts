@@ -104,6 +104,19 @@ describe('disclosure statistics (KPI 3, C §7)', () => {
     ]);
   });
 
+  it('C.93: each measure by recipient kind, by level and in total is protected as one table: no kind, level or total line leaves a single withheld count', async () => {
+    const report = (await statistics(underStatistics(COORDINATOR))).data?.disclosureDecisions as Record<string, { suppressed: boolean }> & {
+      byRecipientKind: Record<string, { suppressed: boolean }>[];
+      byLevel: Record<string, { suppressed: boolean }>[];
+    };
+    for (const measure of ['proposed', 'made', 'notMade', 'withdrawn']) {
+      expect([...report.byRecipientKind.map((row) => row[measure]!), report[measure]!].filter((count) => count.suppressed)).not.toHaveLength(1);
+      expect([...report.byLevel.map((row) => row[measure]!), report[measure]!].filter((count) => count.suppressed)).not.toHaveLength(1);
+    }
+    expect([...report.byLevel.map((row) => row.meetingsHeld!), report.meetingsHeld!].filter((count) => count.suppressed)).not.toHaveLength(1);
+    expect([...report.byLevel.map((row) => row.meetingsConsidered!), report.meetingsConsidered!].filter((count) => count.suppressed)).not.toHaveLength(1);
+  });
+
   it('C.93: counts only: no subject, decision, meeting or staff id anywhere in the answer', async () => {
     const text = JSON.stringify((await statistics(underStatistics(COORDINATOR))).data);
     for (const id of [...subjects, ...decisionIds, ...meetings.map((meeting) => meeting.meetingId), 'PPU00011', chairIn(AREA).staffId]) expect(text).not.toContain(id);
