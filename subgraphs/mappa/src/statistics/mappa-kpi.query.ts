@@ -22,6 +22,8 @@ export const MAPPA_KPIS = [
   'DISCLOSURE_CONSIDERED_AND_MINUTED',
   'UNDER_18_YOT_AND_CHILDRENS_SERVICES_ATTENDED',
   'INVITED_AGENCY_ATTENDED',
+  'POLICE_ATTENDED_AT_GRADE',
+  'PROBATION_ATTENDED_AT_GRADE',
   'MINUTES_DISTRIBUTED_ON_TIME',
   'REFERRAL_SCREENED_ON_TIME',
 ] as const;
@@ -70,6 +72,18 @@ export async function kpiCellsOf(db: Database, area: MappaArea, first: string, l
           exists (select 1 from mappa.meeting_attendance a where a.invitation_id = i.invitation_id)
         from meetings join mappa.meeting_invitation i on i.meeting_id = meetings.meeting_id
         where i.withdrawn_at is null
+        union all
+        -- KPI 8 and 9: each meeting, met when the police (probation) signed attendance at the grade its level asks
+        -- for: a middle manager (Inspector; Senior Probation Officer) at level 2, a senior manager (Superintendent; ACO) at level 3.
+        select 'POLICE_ATTENDED_AT_GRADE', '', pnc_id,
+          exists (select 1 from mappa.meeting_attendance a where a.meeting_id = meetings.meeting_id and a.agency = 'police'
+            and (a.grade = 'SENIOR_MANAGER' or (meetings.level = 2 and a.grade = 'MIDDLE_MANAGER')))
+        from meetings where level in (2, 3)
+        union all
+        select 'PROBATION_ATTENDED_AT_GRADE', '', pnc_id,
+          exists (select 1 from mappa.meeting_attendance a where a.meeting_id = meetings.meeting_id and a.agency = 'probation'
+            and (a.grade = 'SENIOR_MANAGER' or (meetings.level = 2 and a.grade = 'MIDDLE_MANAGER')))
+        from meetings where level in (2, 3)
         union all
         -- Minutes (B §6): distributed by the first version's due date; not yet distributed counts once that date has passed.
         select 'MINUTES_DISTRIBUTED_ON_TIME', '', pnc_id, distributed is not null and distributed <= due
