@@ -107,7 +107,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // The statistics path (issue 13): a subgraph served in this process, asking the owners itself.
   const statisticsService = new StatisticsService(
     new OwnerClient(
-      Object.fromEntries((['mappa', 'police', 'probation'] as const).map((owner) => [owner, options.subgraphUrls[owner] ?? supergraphUrlOf(options.supergraphSdl, owner)])),
+      Object.fromEntries((['mappa', 'police', 'probation', 'prison'] as const).map((owner) => [owner, options.subgraphUrls[owner] ?? supergraphUrlOf(options.supergraphSdl, owner)])),
       options.subgraphTimeoutMs,
       options.assertionSigner,
     ),

@@ -79,9 +79,10 @@ interface Meeting {
 let meetings: Meeting[] = [];
 let considered = new Set<string>();
 let minutes: { meeting_id: string; version: number; status: string; due_date: string; disclosure_considered: boolean; distributed_day: string | null }[] = [];
-let attendance: { meeting_id: string; invitation_id: string | null; agency: string }[] = [];
+let attendance: { meeting_id: string; invitation_id: string | null; agency: string; grade: string | null }[] = [];
 let invitations: { invitation_id: string; meeting_id: string; invitee_agency: string; withdrawn: boolean }[] = [];
 let referrals: { area: string; category_sought: number; status: string; submitted_day: string | null; screened_day: string | null; screening_due_date: string | null }[] = [];
+let reports: { mappa_area: string | null; ct_restricted: boolean; report_date: string; meeting_date: string }[] = [];
 let today = '';
 
 async function readSeededData(): Promise<void> {
@@ -93,12 +94,13 @@ async function readSeededData(): Promise<void> {
     where m.status = 'HELD' and m.kind <> 'PROFESSIONALS' and not c.ct_restricted and c.category <> 4 and m.area = ${AREA}`);
   considered = new Set((await rowsOf<{ meeting_id: string }>(sql`select meeting_id from mappa.disclosure_consideration`)).map((row) => row.meeting_id));
   minutes = await rowsOf(sql`select meeting_id, version, status, due_date::text as due_date, disclosure_considered, to_char(distributed_at at time zone 'UTC', 'YYYY-MM-DD') as distributed_day from mappa.meeting_minutes`);
-  attendance = await rowsOf(sql`select meeting_id, invitation_id, agency from mappa.meeting_attendance`);
+  attendance = await rowsOf(sql`select meeting_id, invitation_id, agency, grade from mappa.meeting_attendance`);
   invitations = await rowsOf(sql`select invitation_id, meeting_id, invitee_agency, withdrawn_at is not null as withdrawn from mappa.meeting_invitation`);
   referrals = await rowsOf(sql`
     select area, category_sought, status, to_char(submitted_at at time zone 'UTC', 'YYYY-MM-DD') as submitted_day,
       to_char(screened_at at time zone 'UTC', 'YYYY-MM-DD') as screened_day, screening_due_date::text as screening_due_date
     from mappa.referral`);
+  reports = await rowsOf(sql`select p.mappa_area, p.ct_restricted, f.report_date::text as report_date, f.meeting_date::text as meeting_date from prison.mappa_f_report f join prison.prisoner p using (prison_number)`);
   today = (await rowsOf<{ today: string }>(sql`select current_date::text as today`))[0]!.today;
 }
 
@@ -142,6 +144,11 @@ function expectedKpis(quarter: number | null): Map<string, Tally> {
     for (const invitation of invitations.filter((row) => row.meeting_id === meeting.meeting_id && !row.withdrawn)) {
       count('INVITED_AGENCY_ATTENDED', invitation.invitee_agency, attendance.some((row) => row.invitation_id === invitation.invitation_id));
     }
+    // KPI 8 and 9: the police and probation at the grade the level asks for (middle manager at level 2, senior at level 3).
+    const grades = meeting.level === 3 ? ['SENIOR_MANAGER'] : ['MIDDLE_MANAGER', 'SENIOR_MANAGER'];
+    for (const [kpi, agency] of [['POLICE_ATTENDED_AT_GRADE', 'police'], ['PROBATION_ATTENDED_AT_GRADE', 'probation']] as const) {
+      count(kpi, '', attendance.some((row) => row.meeting_id === meeting.meeting_id && row.agency === agency && row.grade !== null && grades.includes(row.grade)));
+    }
     // Minutes: first distributed by the first version's due date; undistributed counts once overdue.
     const versions = minutes.filter((version) => version.meeting_id === meeting.meeting_id).sort((a, b) => a.version - b.version);
     if (versions.length > 0) {
@@ -155,6 +162,11 @@ function expectedKpis(quarter: number | null): Map<string, Tally> {
     if (referral.area !== AREA || referral.category_sought === 4 || referral.submitted_day === null || referral.submitted_day < first || referral.submitted_day > last) continue;
     if (referral.screened_day === null && !(referral.status === 'SUBMITTED' && referral.screening_due_date! < today)) continue;
     count('REFERRAL_SCREENED_ON_TIME', '', referral.screened_day !== null && referral.screened_day <= referral.screening_due_date!);
+  }
+  // MAPPA F (the prison's records): reports for meetings in the period, on time when dated before the meeting day.
+  for (const report of reports) {
+    if (report.mappa_area !== AREA || report.ct_restricted || report.meeting_date < first || report.meeting_date > last) continue;
+    count('MAPPA_F_PROVIDED_ON_TIME', '', report.report_date < report.meeting_date);
   }
   return result;
 }
@@ -211,6 +223,9 @@ const KPI_IDS = [
   'DISCLOSURE_CONSIDERED_AND_MINUTED',
   'UNDER_18_YOT_AND_CHILDRENS_SERVICES_ATTENDED',
   'INVITED_AGENCY_ATTENDED',
+  'MAPPA_F_PROVIDED_ON_TIME',
+  'POLICE_ATTENDED_AT_GRADE',
+  'PROBATION_ATTENDED_AT_GRADE',
   'MINUTES_DISTRIBUTED_ON_TIME',
   'REFERRAL_SCREENED_ON_TIME',
 ];
@@ -250,6 +265,9 @@ describe('the MAPPA KPIs of an area and period (C §7.2), each the seeded figure
     ['C §7.2 KPI 3: disclosure considered and recorded in the approved minutes of every meeting', 'DISCLOSURE_CONSIDERED_AND_MINUTED'],
     ['C §7.2 KPI 4, A.R25: YOT and children\'s services at every meeting about an under-18 (age on the meeting day)', 'UNDER_18_YOT_AND_CHILDRENS_SERVICES_ATTENDED'],
     ['C §7.2 KPI 6-7: each invited agency attended, by agency', 'INVITED_AGENCY_ATTENDED'],
+    ['C §7.2 KPI 7, B §5: the prison\'s MAPPA F reports dated before the meeting they were written for (counted by the prison)', 'MAPPA_F_PROVIDED_ON_TIME'],
+    ['C §7.2 KPI 8, C.90: the police at Inspector at level 2 and Superintendent at level 3', 'POLICE_ATTENDED_AT_GRADE'],
+    ['C §7.2 KPI 9, C.90: probation at Senior Probation Officer at level 2 and ACO at level 3', 'PROBATION_ATTENDED_AT_GRADE'],
     ['B §6: minutes distributed by their due date (10 working days at level 2, 5 at level 3)', 'MINUTES_DISTRIBUTED_ON_TIME'],
     ['A §2.5: referrals (MAPPA A) screened within 10 days', 'REFERRAL_SCREENED_ON_TIME'],
   ];
@@ -274,7 +292,7 @@ describe('the MAPPA KPIs of an area and period (C §7.2), each the seeded figure
     const attendanceKpi = byId(answer.data!.mappaKpis!, 'INVITED_AGENCY_ATTENDED');
     expect(attendanceKpi.groups.map((group) => group.group)).toEqual(AGENCIES);
     expectProtectedKpi(attendanceKpi, expectedKpis(1).get('INVITED_AGENCY_ATTENDED'));
-    expect(answer.data!.mappaKpis!.kpis.map((kpi) => [kpi.kpi, kpi.target])).toEqual(KPI_IDS.map((kpi, index) => [kpi, [90, 90, 100, 100, 90, 100, 100][index]]));
+    expect(answer.data!.mappaKpis!.kpis.map((kpi) => [kpi.kpi, kpi.target])).toEqual(KPI_IDS.map((kpi, index) => [kpi, [90, 90, 100, 100, 90, 100, 90, 90, 100, 100][index]]));
   });
 
   it('C.93: no identifier, date or free text in any answer; the same question twice gets the same answer', async () => {
@@ -287,8 +305,8 @@ describe('the MAPPA KPIs of an area and period (C §7.2), each the seeded figure
 });
 
 describe('the seeded data can answer the KPIs (issue 13)', () => {
-  it('reviews, minutes and referrals include on-time and late ones, most on time (C §7.2 KPI 1-2, B §6, A §2.5)', () => {
-    for (const kpi of ['LEVEL_2_REVIEWED_WITHIN_16_WEEKS', 'MINUTES_DISTRIBUTED_ON_TIME', 'REFERRAL_SCREENED_ON_TIME']) {
+  it('reviews, MAPPA F, attendance at grade, minutes and referrals include on-time and late ones, most on time (C §7.2 KPI 1-2, 7-9, B §6, A §2.5)', () => {
+    for (const kpi of ['LEVEL_2_REVIEWED_WITHIN_16_WEEKS', 'MAPPA_F_PROVIDED_ON_TIME', 'POLICE_ATTENDED_AT_GRADE', 'PROBATION_ATTENDED_AT_GRADE', 'MINUTES_DISTRIBUTED_ON_TIME', 'REFERRAL_SCREENED_ON_TIME']) {
       const { met, notMet } = totalOf(expectedKpis(null).get(kpi));
       expect({ kpi, late: notMet > 0 }).toEqual({ kpi, late: true });
       expect(met / (met + notMet)).toBeGreaterThan(0.75);

@@ -25,6 +25,9 @@ export const KPIS: readonly { readonly kpi: string; readonly target: number; rea
     target: 90,
     groups: ['police', 'probation', 'prison', 'yot', 'children_social_care', 'adult_social_care', 'health', 'housing', 'education', 'jobcentre_plus', 'home_office', 'electronic_monitoring'],
   },
+  { kpi: 'MAPPA_F_PROVIDED_ON_TIME', target: 100, groups: [] },
+  { kpi: 'POLICE_ATTENDED_AT_GRADE', target: 90, groups: [] },
+  { kpi: 'PROBATION_ATTENDED_AT_GRADE', target: 90, groups: [] },
   { kpi: 'MINUTES_DISTRIBUTED_ON_TIME', target: 100, groups: [] },
   { kpi: 'REFERRAL_SCREENED_ON_TIME', target: 100, groups: [] },
 ];
@@ -32,7 +35,13 @@ export const KPIS: readonly { readonly kpi: string; readonly target: number; rea
 /** The smallest published total a percentage is given for. */
 export const KPI_PERCENTAGE_MINIMUM_TOTAL = 10;
 
-const KPIS_QUERY = 'query StatisticsKpis($area: MappaArea!, $from: LocalDate!, $to: LocalDate!, $keySecret: String!) { mappaStatisticsKpis(area: $area, from: $from, to: $to, keySecret: $keySecret) { kpi group met metKey notMet notMetKey } }';
+/** Each owner's KPI query: the MAPPA unit counts its workflow records, the prison its MAPPA F reports. */
+const kpisQuery = (field: string) =>
+  `query StatisticsKpis($area: MappaArea!, $from: LocalDate!, $to: LocalDate!, $keySecret: String!) { ${field}(area: $area, from: $from, to: $to, keySecret: $keySecret) { kpi group met metKey notMet notMetKey } }`;
+const KPI_OWNERS = [
+  { owner: 'mappa', field: 'mappaStatisticsKpis' },
+  { owner: 'prison', field: 'prisonStatisticsKpis' },
+] as const;
 
 /** The period: the reporting year from 1 April `year`, or its quarter (1: April to June ... 4: January to March). */
 export function kpiPeriod(year: number, quarter: number | null): { readonly from: string; readonly to: string } {
@@ -50,7 +59,8 @@ function figureOf(met: ProtectedCell, notMet: ProtectedCell, total: ProtectedCel
 }
 
 /**
- * The MAPPA KPIs of `area` for the period: the MAPPA unit counts each in SQL (one request); each KPI is
+ * The MAPPA KPIs of `area` for the period: each owner counts its own in SQL (one request each: the MAPPA
+ * unit its workflow records, the prison its MAPPA F reports; either answering nothing is nothing); each KPI is
  * then protected as one table, its groups the rows (a KPI without groups is one row) and met / not met
  * the columns, so a withheld count cannot be worked out from the group's or the KPI's total.
  */
@@ -64,10 +74,11 @@ export async function mappaKpisOf(
   quarter: number | null,
   audit: (detail: StatisticsAuditDetail) => void,
 ): Promise<MappaKpis | null> {
-  audit({ query: 'KPIS', dimensions: ['KPI'], filters: [], owners: ['mappa'] });
+  audit({ query: 'KPIS', dimensions: ['KPI'], filters: [], owners: KPI_OWNERS.map(({ owner }) => owner) });
   const { from, to } = kpiPeriod(year, quarter);
-  const cells = await owners.ask<KpiCell[]>('mappa', KPIS_QUERY, { area, from, to, keySecret: settings.keySecret }, 'mappaStatisticsKpis', caller, requestId);
-  if (cells === null) return null;
+  const answers = await Promise.all(KPI_OWNERS.map(({ owner, field }) => owners.ask<KpiCell[]>(owner, kpisQuery(field), { area, from, to, keySecret: settings.keySecret }, field, caller, requestId)));
+  if (answers.some((answer) => answer === null)) return null;
+  const cells = answers.flatMap((answer) => answer!);
   const kpis = KPIS.map(({ kpi, target, groups }): Kpi => {
     const rowsOf = groups.length > 0 ? groups : [''];
     const raw = rowsOf.map((group): RawCell[] => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { addKeys, adHocControl, BadUserInputError, protectTable } from '@mappa/shared';
 import type { Caller, DisclosureControl, MappaArea, ProtectedCell, ProtectedTable, RawCell } from '@mappa/shared';
-import type { OwnerClient } from './owner-client';
+import type { AskedOwner, OwnerClient } from './owner-client';
 import { DIMENSIONS, NOT_HELD, OWNER_QUERIES } from './statistics-dimensions';
 import type { StatisticsDimension, StatisticsOwner } from './statistics-dimensions';
 import type { AnnualReport, StatisticsFilterInput, StatisticsTable } from './statistics.type';
@@ -25,7 +25,7 @@ export interface StatisticsAuditDetail {
   readonly query: 'ANNUAL_REPORT' | 'AD_HOC_AGGREGATE' | 'KPIS';
   readonly dimensions: string[];
   readonly filters: { readonly dimension: string; readonly values: string[] }[];
-  readonly owners: StatisticsOwner[];
+  readonly owners: AskedOwner[];
 }
 
 interface MappaCell {
