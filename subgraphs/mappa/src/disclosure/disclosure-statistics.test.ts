@@ -79,7 +79,7 @@ beforeAll(async () => {
   await decided(meetings[7]!, 3, 'PARTNER', 'WITHDRAWN', '2030-02-11');
   // Outside the period: counted in no total of it.
   await decided(before, 2, 'EMPLOYER', 'MADE', '2029-12-15');
-});
+}, 300_000);
 
 afterAll(async () => {
   await stack.subgraph.close();
