@@ -54,7 +54,6 @@ export * from './disclosure/disclosure-standing';
 export * from './disclosure/disclosure-evidence.query';
 export * from './disclosure/disclosure-evidence.resolver';
 export * from './disclosure/disclosure-history';
-export * from './statistics/small-counts';
 export * from './statistics/disclosure-control';
 export * from './statistics/statistics-period';
 export * from './auth/gateway-assertion';

@@ -2,8 +2,11 @@ import { ASSERTION_HEADER, REQUEST_ID_HEADER, UpstreamUnavailableError } from '@
 import type { Caller, GatewayAssertionSigner } from '@mappa/shared';
 import type { StatisticsOwner } from './statistics-dimensions';
 
+/** Every owner the statistics service may ask: the ad-hoc dimensions' owners, and the prison for its KPI (MAPPA F). */
+export type AskedOwner = StatisticsOwner | 'prison';
+
 /** Where each owner's subgraph is, as the gateway is configured. */
-export type OwnerUrls = Readonly<Partial<Record<StatisticsOwner, string>>>;
+export type OwnerUrls = Readonly<Partial<Record<AskedOwner, string>>>;
 
 /**
  * Asks one owner for its part of a statistic: one document, one POST, with an assertion addressed to
@@ -19,7 +22,7 @@ export class OwnerClient {
   ) {}
 
   /** The `field` of the owner's answer to `query`, or null when the owner answered it with nothing. */
-  async ask<Answer>(owner: StatisticsOwner, query: string, variables: Record<string, unknown>, field: string, caller: Caller, requestId: string): Promise<Answer | null> {
+  async ask<Answer>(owner: AskedOwner, query: string, variables: Record<string, unknown>, field: string, caller: Caller, requestId: string): Promise<Answer | null> {
     const url = this.urls[owner];
     if (url === undefined) throw new UpstreamUnavailableError(owner);
     const body = JSON.stringify({ query, variables });

@@ -22,6 +22,14 @@ export const statisticsPolicies = definePolicies('statistics', {
     rules: ['principle 8', 'principle 9', 'C.93'],
     grants: [{ roles: ['analyst', 'mappa_coordinator', 'mappa_chair'], purposes: ['STATISTICS'] }],
   },
+  kpis: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL',
+    summary:
+      'The MAPPA KPIs of an area for a reporting year or quarter (C §7.2), counts and percentages only, suppressed and rounded (docs/statistics.md). Analysts, the co-ordinator, the chair and the SMB lay advisers (full SMB members, who review the area\'s MAPPA statistics and the SMB analyses the KPIs: A.R27, guidance 31.19), under STATISTICS, for the area of their own token; another area is answered with nothing (principle 9).',
+    rules: ['principle 8', 'principle 9', 'A.R27', 'C.93'],
+    grants: [{ roles: ['analyst', 'mappa_coordinator', 'mappa_chair', 'lay_adviser'], purposes: ['STATISTICS'] }],
+  },
 });
 
 /** Every statistics policy, for the schema build and the access matrix. */

@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { addKeys, adHocControl, BadUserInputError, parseInput, protectTable, RECORD_KEY_RANGE, releaseWithinDaysSchema, statisticsPeriodSchema } from '@mappa/shared';
 import type { Caller, DisclosureControl, MappaArea, ProtectedCell, ProtectedTable, RawCell } from '@mappa/shared';
-import type { OwnerClient } from './owner-client';
+import type { AskedOwner, OwnerClient } from './owner-client';
 import { DIMENSIONS, NOT_HELD, OWNER_QUERIES, StatisticsDimension } from './statistics-dimensions';
 import type { StatisticsOwner } from './statistics-dimensions';
 import { EVENT_MEASURES, StatisticsMeasure } from './statistics-measures';
 import type { StatisticsPeriodInput } from './statistics-measures';
 import type { AnnualReport, StatisticsFilterInput, StatisticsTable } from './statistics.type';
+import { mappaKpisOf } from './kpi.service';
+import type { MappaKpis } from './kpi.type';
 
 /** How the statistics service protects what it publishes. */
 export interface StatisticsSettings {
@@ -22,10 +24,10 @@ export const DEFAULT_MINIMUM_GROUP_SIZE = 10;
 
 /** What the audit records of a statistics query: dimensions, filters (dimension and values, never a person) and the owners asked. */
 export interface StatisticsAuditDetail {
-  readonly query: 'ANNUAL_REPORT' | 'AD_HOC_AGGREGATE';
+  readonly query: 'ANNUAL_REPORT' | 'AD_HOC_AGGREGATE' | 'KPIS';
   readonly dimensions: string[];
   readonly filters: { readonly dimension: string; readonly values: string[] }[];
-  readonly owners: StatisticsOwner[];
+  readonly owners: AskedOwner[];
   /** What the ad-hoc table counted (PEOPLE or an event measure), and the period of its events. */
   readonly measure?: StatisticsMeasure;
   readonly period?: { readonly from: string; readonly to: string };
@@ -104,6 +106,11 @@ export class StatisticsService {
       offendersOn31March: tableOf('CATEGORY', ['1', '2', '3'], 'LEVEL', ['1', '2', '3'], protectTable(grid('OFFENDERS_ON_31_MARCH', [1, 2, 3]), control)),
       managedAtLevel2Or3InYear: tableOf('CATEGORY', ['1', '2', '3'], 'LEVEL', ['2', '3'], protectTable(grid('LEVEL_2_3_IN_YEAR', [2, 3]), control)),
     };
+  }
+
+  /** The MAPPA KPIs for `area` and the reporting year from 1 April `year` or one of its quarters (kpi.service.ts); null when the MAPPA unit answers nothing for this caller. */
+  kpis(caller: Caller, requestId: string, area: MappaArea, year: number, quarter: number | null, audit: (detail: StatisticsAuditDetail) => void): Promise<MappaKpis | null> {
+    return mappaKpisOf(this.owners, this.settings, caller, requestId, area, year, quarter, audit);
   }
 
   /** An ad-hoc two-way table over the area's MAPPA offenders, counting people or events; null when an owner answers nothing for this caller. */

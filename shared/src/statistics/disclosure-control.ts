@@ -4,11 +4,10 @@ import type { SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Caller } from '../auth/caller';
 import type { MappaArea } from '../domain/mappa-area';
-import { SUPPRESSED_COUNT_MAX } from './small-counts';
 
 /*
  * Disclosure control for every statistical table the product publishes (C.93: a statistical return
- * only, no identifiable data). One definition, built on `small-counts.ts`, in three steps:
+ * only, no identifiable data). One definition, in three steps:
  *
  * 1. Primary suppression: a cell counting 1 to `threshold` people is withheld (default 4, the product's
  *    small-count rule; a zero singles no one out and is shown in a published table, and is withheld in
@@ -33,8 +32,8 @@ import { SUPPRESSED_COUNT_MAX } from './small-counts';
 /** The default rounding base: every published count is a multiple of 5. */
 export const STATISTICS_ROUNDING_BASE = 5;
 
-/** The default suppression threshold: counts of 1 to 4 are withheld (the product's small-count rule). */
-export const STATISTICS_SUPPRESSION_THRESHOLD = SUPPRESSED_COUNT_MAX;
+/** The default suppression threshold: counts of 1 to 4 are withheld (the usual threshold for small-number disclosure control). */
+export const STATISTICS_SUPPRESSION_THRESHOLD = 4;
 
 /** The range of a record key: a person's key is a number in [0, RECORD_KEY_RANGE). */
 export const RECORD_KEY_RANGE = 4096;

@@ -17,6 +17,7 @@ import { MeetingMinutesResolver } from './meeting/meeting-minutes.resolver';
 import { MeetingPackPreviewResolver } from './meeting-pack/meeting-pack-preview.resolver';
 import { DisclosureConsiderationResolver } from './disclosure/disclosure-consideration.resolver';
 import { DisclosureStatisticsResolver } from './disclosure/disclosure-statistics.resolver';
+import { MappaKpiResolver } from './statistics/mappa-kpi.resolver';
 import { MappaStatisticsResolver } from './statistics/mappa-statistics.resolver';
 import { offenderReferenceResolver } from './offender/offender.reference';
 import { OffenderResolver } from './offender/offender.resolver';
@@ -58,6 +59,7 @@ export const mappaSubgraph: SubgraphDefinition<MappaLoaders> = {
           DisclosureConsiderationResolver,
           DisclosureStatisticsResolver,
           MappaStatisticsResolver,
+          MappaKpiResolver,
           MappaDisclosureProposalResolver,
           MappaDisclosureDecisionResolver,
         ],

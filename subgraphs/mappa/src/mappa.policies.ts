@@ -450,6 +450,14 @@ export const mappaPolicies = definePolicies('mappa', {
     rules: ['principle 7', 'principle 8', 'principle 9', 'C.92', 'C.93'],
     grants: [{ roles: ['analyst', 'mappa_coordinator', 'mappa_chair', 'lay_adviser'], purposes: ['STATISTICS'] }],
   },
+  statisticsKpis: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL',
+    summary:
+      'The MAPPA KPIs the MAPPA unit counts from its meeting, minutes, disclosure and referral records (C §7.2: reviews on time, disclosure considered, YOT and children\'s services at under-18 meetings, invited agencies attending, minutes distributed and referrals screened on time), as raw cells for the gateway\'s statistics service, which suppresses and rounds them. Analysts, the co-ordinator, the chair and the SMB lay advisers (SMB members review the KPIs, A.R27), under STATISTICS, for the area of their own token; another area is answered with nothing. Category 4 and restricted ViSOR cases are in no statistic (principle 7).',
+    rules: ['principle 7', 'principle 8', 'principle 9', 'A.R27', 'C.93'],
+    grants: [{ roles: ['analyst', 'mappa_coordinator', 'mappa_chair', 'lay_adviser'], purposes: ['STATISTICS'] }],
+  },
   statisticsSubjects: {
     owner: Agency.MAPPA_UNIT,
     classification: 'OFFICIAL-SENSITIVE',

@@ -10,6 +10,7 @@ import { offenderReferenceResolver } from './offender/offender.reference';
 import { OffenderResolver } from './offender/offender.resolver';
 import { createPrisonLoaders } from './prison.loaders';
 import { PRISON_POLICIES } from './prison.policies';
+import { PrisonKpiResolver } from './statistics/prison-kpi.resolver';
 import type { PrisonLoaders } from './prison.loaders';
 import { clearPrison, prisonIsEmpty, seedPrison } from './seed/prison.seed';
 import { PrisonSentenceResolver } from './sentence/sentence.resolver';
@@ -25,7 +26,7 @@ export const prisonSubgraph: SubgraphDefinition<PrisonLoaders> = {
   policies: PRISON_POLICIES,
   buildSchema: (authorization) =>
     buildFederatedSchema(
-      { resolvers: [OffenderResolver, PrisonAccessAuditResolver, PrisonCustodyResolver, PrisonSentenceResolver, CustodyRelationshipResolver, PrisonStatisticsResolver] },
+      { resolvers: [OffenderResolver, PrisonAccessAuditResolver, PrisonCustodyResolver, PrisonSentenceResolver, CustodyRelationshipResolver, PrisonStatisticsResolver, PrisonKpiResolver] },
       offenderReferenceResolver,
       PRISON_POLICIES,
       authorization,

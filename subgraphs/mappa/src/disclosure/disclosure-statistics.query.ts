@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { addDays, RECIPIENT_KINDS, suppressBreakdown, suppressSmallCount } from '@mappa/shared';
-import type { Database, MappaArea, StatisticalCount } from '@mappa/shared';
+import { addDays, DEFAULT_DISCLOSURE_CONTROL, protectTable, RECIPIENT_KINDS } from '@mappa/shared';
+import type { Database, DisclosureControl, MappaArea, ProtectedCell, RawCell } from '@mappa/shared';
 import type { DisclosureStatistics } from './disclosure-statistics.type';
 
 /*
@@ -21,20 +21,15 @@ interface DecisionCell extends Counts {
   readonly level: number;
 }
 
+/**
+ * The one disclosure control with rounding off: counts of 1 to 4 withheld, secondary suppression across
+ * rows and columns, zeros shown, every other count exact. Cell-key rounding needs the product's
+ * record-key secret, which only the gateway's statistics path holds; so these counts stay exact, as
+ * they were, and every cell key is 0 (docs/statistics.md, "Disclosure statistics").
+ */
+const CONTROL: DisclosureControl = { ...DEFAULT_DISCLOSURE_CONTROL, base: 1 };
+const cell = (count: number): RawCell => ({ count, key: 0 });
 const rowsOf = <Row>(result: unknown): Row[] => (result as { rows: Row[] }).rows;
-const zero = (): Counts => ({ proposed: 0, made: 0, notMade: 0, withdrawn: 0 });
-
-/** Each measure of `groups` suppressed as one breakdown (its total is published beside it). */
-function suppressGroups<Key>(keys: readonly Key[], countsOf: (key: Key) => Counts): Map<Key, Record<Measure, StatisticalCount>> {
-  const result = new Map<Key, Record<Measure, StatisticalCount>>(keys.map((key) => [key, {} as Record<Measure, StatisticalCount>]));
-  for (const measure of MEASURES) {
-    const cells = suppressBreakdown(keys.map((key) => countsOf(key)[measure]));
-    keys.forEach((key, index) => {
-      result.get(key)![measure] = cells[index]!;
-    });
-  }
-  return result;
-}
 
 /** The statistics for `area` from `from` to `to` (dates, both included, UTC days). */
 export async function disclosureStatisticsOf(db: Database, area: MappaArea, from: string, to: string): Promise<DisclosureStatistics> {
@@ -64,29 +59,32 @@ export async function disclosureStatisticsOf(db: Database, area: MappaArea, from
   );
 
   const cells: DecisionCell[] = decisionRows.map((row) => ({ recipientKind: row.recipient_kind, level: Number(row.level), proposed: row.proposed, made: row.made, notMade: row.not_made, withdrawn: row.withdrawn }));
-  const sum = (filter: (cell: DecisionCell) => boolean): Counts => {
-    const total = zero();
-    for (const cell of cells.filter(filter)) for (const measure of MEASURES) total[measure] += cell[measure];
-    return total;
-  };
-  const totals = sum(() => true);
-  const byKind = suppressGroups(RECIPIENT_KINDS, (kind) => sum((cell) => cell.recipientKind === kind));
-  const byLevelDecisions = suppressGroups(LEVELS, (level) => sum((cell) => cell.level === level));
+  // Each measure is one table, recipient kind by level: its row totals are the counts by kind, its
+  // column totals those by level and its total the measure's, so the suppression holds across all three.
+  const decisions = Object.fromEntries(
+    MEASURES.map((measure) => [
+      measure,
+      protectTable(
+        RECIPIENT_KINDS.map((kind) => LEVELS.map((level) => cell(cells.filter((row) => row.recipientKind === kind && row.level === level).reduce((sum, row) => sum + row[measure], 0)))),
+        CONTROL,
+      ),
+    ]),
+  ) as Record<Measure, ReturnType<typeof protectTable>>;
+  // Meetings: considered or not, by level; the column totals are the meetings held at each level.
   const meetingsAt = (level: number) => meetingRows.find((row) => Number(row.level) === level) ?? { held: 0, considered: 0 };
-  const held = suppressBreakdown(LEVELS.map((level) => meetingsAt(level).held));
-  const considered = suppressBreakdown(LEVELS.map((level) => meetingsAt(level).considered));
+  const meetings = protectTable([LEVELS.map((level) => cell(meetingsAt(level).considered)), LEVELS.map((level) => cell(meetingsAt(level).held - meetingsAt(level).considered))], CONTROL);
+  const copy = (shown: ProtectedCell): ProtectedCell => ({ count: shown.count, suppressed: shown.suppressed });
+  const measuresOf = (pick: (table: ReturnType<typeof protectTable>) => ProtectedCell): Record<Measure, ProtectedCell> =>
+    Object.fromEntries(MEASURES.map((measure) => [measure, copy(pick(decisions[measure]))])) as Record<Measure, ProtectedCell>;
 
   return {
     area,
     from,
     to,
-    meetingsHeld: suppressSmallCount(meetingRows.reduce((total, row) => total + row.held, 0)),
-    meetingsConsidered: suppressSmallCount(meetingRows.reduce((total, row) => total + row.considered, 0)),
-    proposed: suppressSmallCount(totals.proposed),
-    made: suppressSmallCount(totals.made),
-    notMade: suppressSmallCount(totals.notMade),
-    withdrawn: suppressSmallCount(totals.withdrawn),
-    byRecipientKind: RECIPIENT_KINDS.map((recipientKind) => ({ recipientKind, ...byKind.get(recipientKind)! })),
-    byLevel: LEVELS.map((level, index) => ({ level, meetingsHeld: held[index]!, meetingsConsidered: considered[index]!, ...byLevelDecisions.get(level)! })),
+    meetingsHeld: copy(meetings.total),
+    meetingsConsidered: copy(meetings.rowTotals[0]!),
+    ...measuresOf((table) => table.total),
+    byRecipientKind: RECIPIENT_KINDS.map((recipientKind, index) => ({ recipientKind, ...measuresOf((table) => table.rowTotals[index]!) })),
+    byLevel: LEVELS.map((level, index) => ({ level, meetingsHeld: copy(meetings.columnTotals[index]!), meetingsConsidered: copy(meetings.cells[0]![index]!), ...measuresOf((table) => table.columnTotals[index]!) })),
   };
 }

@@ -45,7 +45,7 @@ export class DisclosureStatisticsResolver {
 }
 
 /** The LocalDate scalar's value as text (it parses to a string, kept as given). */
-function dateText(value: unknown): string {
+export function dateText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   throw new BadUserInputError('a date is YYYY-MM-DD', [{ path: 'period', message: 'not a date' }]);

@@ -79,7 +79,7 @@ beforeAll(async () => {
   await decided(meetings[7]!, 3, 'PARTNER', 'WITHDRAWN', '2030-02-11');
   // Outside the period: counted in no total of it.
   await decided(before, 2, 'EMPLOYER', 'MADE', '2029-12-15');
-});
+}, 300_000);
 
 afterAll(async () => {
   await stack.subgraph.close();
@@ -102,6 +102,19 @@ describe('disclosure statistics (KPI 3, C §7)', () => {
       { level: 2, meetingsHeld: hidden, meetingsConsidered: hidden, proposed: hidden, made: shown(5), notMade: hidden, withdrawn: shown(0) },
       { level: 3, meetingsHeld: hidden, meetingsConsidered: hidden, proposed: hidden, made: shown(0), notMade: shown(0), withdrawn: hidden },
     ]);
+  });
+
+  it('C.93: each measure by recipient kind, by level and in total is protected as one table: no kind, level or total line leaves a single withheld count', async () => {
+    const report = (await statistics(underStatistics(COORDINATOR))).data?.disclosureDecisions as Record<string, { suppressed: boolean }> & {
+      byRecipientKind: Record<string, { suppressed: boolean }>[];
+      byLevel: Record<string, { suppressed: boolean }>[];
+    };
+    for (const measure of ['proposed', 'made', 'notMade', 'withdrawn']) {
+      expect([...report.byRecipientKind.map((row) => row[measure]!), report[measure]!].filter((count) => count.suppressed)).not.toHaveLength(1);
+      expect([...report.byLevel.map((row) => row[measure]!), report[measure]!].filter((count) => count.suppressed)).not.toHaveLength(1);
+    }
+    expect([...report.byLevel.map((row) => row.meetingsHeld!), report.meetingsHeld!].filter((count) => count.suppressed)).not.toHaveLength(1);
+    expect([...report.byLevel.map((row) => row.meetingsConsidered!), report.meetingsConsidered!].filter((count) => count.suppressed)).not.toHaveLength(1);
   });
 
   it('C.93: counts only: no subject, decision, meeting or staff id anywhere in the answer', async () => {

@@ -62,6 +62,7 @@ function signed(row: MeetingInvitationRow, staffId: string, extra: Partial<Meeti
     agency: row.inviteeAgency,
     role: row.inviteeRole ?? 'dtc_attendee',
     extent: 'WHOLE',
+    grade: null,
     informationSharingAgreement: true,
     signedAt: NOW,
     leftAt: null,

@@ -18,7 +18,7 @@ const UNKNOWN_MEETING = 'No MAPP meeting of yours has this id.';
 
 const OPENING_FIELDS = ['status', 'openedAt', 'confidentialityStatementReadAt'] as const satisfies readonly (keyof MeetingRow)[];
 const CLOSING_FIELDS = ['status', 'closedAt'] as const satisfies readonly (keyof MeetingRow)[];
-const ATTENDANCE_FIELDS = ['meetingId', 'invitationId', 'staffId', 'issuer', 'agency', 'role', 'extent', 'informationSharingAgreement', 'signedAt'] as const satisfies readonly (keyof MeetingAttendanceRow)[];
+const ATTENDANCE_FIELDS = ['meetingId', 'invitationId', 'staffId', 'issuer', 'agency', 'role', 'extent', 'grade', 'informationSharingAgreement', 'signedAt'] as const satisfies readonly (keyof MeetingAttendanceRow)[];
 
 function wrongStatus(meeting: MeetingRow, action: string, needed: MeetingStatus): BadUserInputError {
   return new BadUserInputError(`A ${meeting.status.toLowerCase().replace('_', ' ')} meeting cannot be ${action}; it must be ${needed}.`, [{ path: 'meetingId', message: `meeting is ${meeting.status}` }]);
@@ -140,6 +140,7 @@ export class MeetingConductResolver {
           agency: principal.agency,
           role,
           extent: values.extent,
+          grade: values.grade ?? null,
           informationSharingAgreement: values.informationSharingAgreement,
           signedAt: new Date(),
         })

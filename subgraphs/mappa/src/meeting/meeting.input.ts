@@ -2,7 +2,7 @@ import { Field, ID, InputType } from 'type-graphql';
 import { z } from 'zod';
 import { agencyHoldsRole, DateTimeISO, freeTextSchema, GRANT_HOLDER_ROLES, issuerSchema, principalSchema, PRINCIPAL_AGENCIES, ROLE_AGENCIES, ROLES } from '@mappa/shared';
 import type { PrincipalAgency } from '@mappa/shared';
-import { AttendanceExtent, MeetingKind } from './meeting.type';
+import { AttendanceExtent, AttendanceGrade, MeetingKind } from './meeting.type';
 import { MeetingDueStatus } from './meeting-diary.type';
 
 /** How far ahead a meeting may be scheduled: beyond a year it is a placeholder, not a meeting (the level 2 cadence is 16 weeks). */
@@ -120,12 +120,16 @@ export class SignAttendanceInput {
 
   @Field(() => Boolean, { description: 'Whether the attendee\'s agency is party to the information-sharing agreement (B.25).' })
   informationSharingAgreement!: boolean;
+
+  @Field(() => AttendanceGrade, { nullable: true, description: 'The attendee\'s grade band, for the attendance record (C.90; KPIs 8 and 9).' })
+  grade?: AttendanceGrade | null;
 }
 
 export const signAttendanceInputSchema = z.object({
   meetingId: meetingIdSchema,
   extent: z.enum(AttendanceExtent),
   informationSharingAgreement: z.boolean(),
+  grade: z.enum(AttendanceGrade).nullish(),
 });
 
 /** The diary's paging and filter arguments. */

@@ -105,6 +105,8 @@ export const meetingInvitationTable = mappaSchema.table(
 );
 
 export type AttendanceExtent = 'WHOLE' | 'PART';
+/** The attendee's grade band (C.90; KPIs 8 and 9). */
+export type AttendanceGrade = 'PRACTITIONER' | 'MIDDLE_MANAGER' | 'SENIOR_MANAGER';
 
 /**
  * MAPPA E: one person's signed attendance. Signing records acceptance of the confidentiality statement
@@ -125,6 +127,8 @@ export const meetingAttendanceTable = mappaSchema.table(
     agency: text('agency').$type<PrincipalAgency>().notNull(),
     role: text('role').$type<Role>().notNull(),
     extent: text('extent').$type<AttendanceExtent>().notNull(),
+    // C.90: the grade the attendance record gives (KPIs 8 and 9); null when the attendee gave none.
+    grade: text('grade').$type<AttendanceGrade>(),
     // The information-sharing agreement: a part-attendee who is not a party gets agreed action points only (B.25).
     informationSharingAgreement: boolean('information_sharing_agreement').notNull(),
     signedAt: timestamp('signed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
@@ -133,6 +137,7 @@ export const meetingAttendanceTable = mappaSchema.table(
   (table) => [
     uniqueIndex('meeting_attendance_person_idx').on(table.meetingId, table.staffId, table.issuer),
     check('meeting_attendance_extent_check', sql`extent in ('WHOLE', 'PART')`),
+    check('meeting_attendance_grade_check', sql`grade is null or grade in ('PRACTITIONER', 'MIDDLE_MANAGER', 'SENIOR_MANAGER')`),
     check('meeting_attendance_left_check', sql`left_at is null or left_at >= signed_at`),
   ],
 );

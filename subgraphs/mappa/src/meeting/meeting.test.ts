@@ -79,7 +79,7 @@ async function rows<Row>(query: ReturnType<typeof sql>): Promise<Row[]> {
 
 const MEETING_FIELDS = 'meetingId caseId kind scheduledFor status area chairStaffId chairIssuer chairAgency confidentialityStatementReadAt openedAt closedAt cancelledAt cancellationReason';
 const INVITATION_FIELDS = 'invitationId meetingId inviteeAgency inviteeRole inviteeStaffId inviteeIssuer reason mappaFRequested policeAgreementReference invitedAt consultedAt consultationNote withdrawnAt withdrawalReason';
-const ATTENDANCE_FIELDS = 'attendanceId meetingId invitationId staffId issuer agency role extent informationSharingAgreement signedAt leftAt';
+const ATTENDANCE_FIELDS = 'attendanceId meetingId invitationId staffId issuer agency role extent grade informationSharingAgreement signedAt leftAt';
 
 const inDays = (days: number) => new Date(Date.now() + days * DAY_MS);
 
@@ -127,8 +127,8 @@ const consider = (meetingId: string, caller: Caller) =>
 const consideredBySql = (meetingId: string, pncId: string) =>
   db().execute(sql`insert into mappa.disclosure_consideration (consideration_id, pnc_id, area, meeting_id, reviewed_on, outcome, reason, recorded_by_staff_id, recorded_by_issuer)
     values (gen_random_uuid()::text, ${pncId}, ${AREA}, ${meetingId}, current_date, 'NOT_NECESSARY', 'No third party at risk identified', 'CHAIR0001', ${TEST_ISSUER})`);
-const sign = (meetingId: string, caller: Caller, extent = 'WHOLE') =>
-  post(`mutation($input: SignAttendanceInput!) { signAttendance(input: $input) { ${ATTENDANCE_FIELDS} } }`, { input: { meetingId, extent, informationSharingAgreement: true } }, caller);
+const sign = (meetingId: string, caller: Caller, extent = 'WHOLE', grade: string | null = null) =>
+  post(`mutation($input: SignAttendanceInput!) { signAttendance(input: $input) { ${ATTENDANCE_FIELDS} } }`, { input: { meetingId, extent, informationSharingAgreement: true, grade } }, caller);
 const leave = (meetingId: string, caller: Caller) => post(`mutation($id: ID!) { leaveMeeting(meetingId: $id) { ${ATTENDANCE_FIELDS} } }`, { id: meetingId }, caller);
 const readMeeting = (id: string, caller: Caller) =>
   post(`query($id: ID!) { meeting(id: $id) { ${MEETING_FIELDS} subject { pncId } invitations { invitationId inviteeAgency } attendance { staffId agency leftAt } } }`, { id }, caller);
@@ -369,10 +369,11 @@ describe('opening, attendance and closing (B.52, B.53, B.54, B.25)', () => {
     expect((opened.data?.openMeeting as { confidentialityStatementReadAt: string | null }).confidentialityStatementReadAt).not.toBeNull();
     expect(codes(await open(meeting.meetingId, chair))).toEqual(['BAD_USER_INPUT']);
 
-    const signed = await sign(meeting.meetingId, invitee, 'PART');
+    // C.90: the attendance record gives the attendee's agency and grade.
+    const signed = await sign(meeting.meetingId, invitee, 'PART', 'MIDDLE_MANAGER');
     expect(signed.errors).toBeUndefined();
     const attendance = signed.data?.signAttendance as Record<string, unknown>;
-    expect(attendance).toMatchObject({ invitationId: invitation.invitationId, staffId: HEALTH.staffId, issuer: TEST_ISSUER, agency: 'health', role: 'dtc_attendee', extent: 'PART', informationSharingAgreement: true, leftAt: null });
+    expect(attendance).toMatchObject({ invitationId: invitation.invitationId, staffId: HEALTH.staffId, issuer: TEST_ISSUER, agency: 'health', role: 'dtc_attendee', extent: 'PART', grade: 'MIDDLE_MANAGER', informationSharingAgreement: true, leftAt: null });
     expect(await auditedChanges(`MeetingAttendance:${attendance.attendanceId as string}`)).not.toEqual([]);
     expect(codes(await sign(meeting.meetingId, invitee))).toEqual(['BAD_USER_INPUT']);
 

@@ -60,6 +60,27 @@ registerEnumType(AttendanceExtent, {
   },
 });
 
+/**
+ * MAPPA E: the attendee's grade, as the attendance record gives it (C.90: agency and grade), banded so
+ * that KPIs 8 and 9 (C §7.2) can be counted: the police at Inspector at level 2 and Superintendent at
+ * level 3, probation at Senior Probation Officer at level 2 and ACO at level 3 (or equivalents).
+ */
+export enum AttendanceGrade {
+  PRACTITIONER = 'PRACTITIONER',
+  MIDDLE_MANAGER = 'MIDDLE_MANAGER',
+  SENIOR_MANAGER = 'SENIOR_MANAGER',
+}
+
+registerEnumType(AttendanceGrade, {
+  name: 'AttendanceGrade',
+  description: 'The attendee\'s grade band (MAPPA E, C.90; KPIs 8 and 9, C §7.2).',
+  valuesConfig: {
+    PRACTITIONER: { description: 'A practitioner: police constable or sergeant, probation officer, or equivalent.' },
+    MIDDLE_MANAGER: { description: 'A middle manager: police Inspector or Chief Inspector, Senior Probation Officer, or equivalent.' },
+    SENIOR_MANAGER: { description: 'A senior manager: police Superintendent or above, Assistant Chief Officer of probation or above, or equivalent.' },
+  },
+});
+
 @ObjectType({
   description:
     'A MAPP meeting (levels 2 and 3, B §5) about one subject. Under MAPPA_MEETING only for the meeting declared in `x-mappa-case`, to its co-ordinator, chair and invitees; under CASE_MANAGEMENT to the co-ordinator of its area (without the subject). Owner: mappa (MAPPA Co-ordination Unit).',
@@ -217,6 +238,10 @@ export class MeetingAttendance {
   @Access(mappaPolicies.meetingAttendance)
   @Field(() => AttendanceExtent, { description: 'Whole or part attendance.' })
   extent!: AttendanceExtent;
+
+  @Access(mappaPolicies.meetingAttendance)
+  @Field(() => AttendanceGrade, { nullable: true, description: 'The attendee\'s grade band as they signed it (C.90); null when not given.' })
+  grade!: AttendanceGrade | null;
 
   @Access(mappaPolicies.meetingAttendance)
   @Field(() => Boolean, { description: 'Whether the attendee\'s agency is party to the information-sharing agreement (B.25).' })

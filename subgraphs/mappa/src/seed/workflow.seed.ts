@@ -12,7 +12,7 @@ import type {
   meetingMinutesTable,
   meetingTable,
 } from '../meeting/meeting.table';
-import type { MeetingActionStatus, MinutesRecipient } from '../meeting/meeting.table';
+import type { AttendanceGrade, MeetingActionStatus, MinutesRecipient } from '../meeting/meeting.table';
 import type { referralTable } from '../referral/referral.table';
 import type { ProposedInvitee } from '../referral/referral.table';
 import { ReferralStatus } from '../referral/referral.type';
@@ -304,6 +304,7 @@ function buildMeeting(random: Random, context: MeetingContext, planned: PlannedM
       agency: chair.agency,
       role: 'mappa_chair',
       extent: 'WHOLE',
+      grade: gradeOf(`ATT-${meetingId.slice(4)}-00`, chair.agency, planned.level),
       informationSharingAgreement: true,
       signedAt: openedAt as Date,
       leftAt: null,
@@ -383,6 +384,7 @@ function buildMeeting(random: Random, context: MeetingContext, planned: PlannedM
         agency,
         role,
         extent: part ? 'PART' : 'WHOLE',
+        grade: gradeOf(`ATT-${meetingId.slice(4)}-${String(position + 1).padStart(2, '0')}`, agency, planned.level),
         informationSharingAgreement: !(part && isDutyToCooperate && random.chance(0.4)),
         signedAt,
         leftAt: leftAt !== null && leftAt < signedAt ? signedAt : leftAt,
@@ -484,6 +486,18 @@ function buildMeeting(random: Random, context: MeetingContext, planned: PlannedM
       completedAt,
     });
   }
+}
+
+/**
+ * The grade a police or probation attendee signs with (C.90; KPIs 8 and 9): mostly the one the level
+ * asks for (middle manager at level 2, senior manager at level 3), now and then one below it. Drawn from
+ * the attendance's own stream, so it changes nothing else the seed draws. Other agencies give none.
+ */
+function gradeOf(attendanceId: string, agency: PrincipalAgency, level: number): AttendanceGrade | null {
+  if (agency !== 'police' && agency !== 'probation') return null;
+  const random = new SeededRandom('attendance-grade', attendanceId);
+  if (level >= 3) return random.chance(0.85) ? 'SENIOR_MANAGER' : 'MIDDLE_MANAGER';
+  return random.chance(0.9) ? (random.chance(0.1) ? 'SENIOR_MANAGER' : 'MIDDLE_MANAGER') : 'PRACTITIONER';
 }
 
 /** When the minutes were drafted, approved and distributed; null parts had not happened by the dataset's day. */

@@ -311,7 +311,12 @@ export async function seedPrison(db: Database, people: readonly SyntheticPerson[
       for (let k = 1; k <= reportCount; k += 1) {
         const meetingDate = addDays(person.nextReviewDate, -k * interval);
         if (meetingDate < earliest) break;
-        const reportDate = maxDate(addDays(meetingDate, -random.int(3, 10)), earliest);
+        const onTime = maxDate(addDays(meetingDate, -random.int(3, 10)), earliest);
+        // About one in fifteen is late, written on the meeting day or after it (C §7.2 KPI 7), drawn from
+        // the report's own stream so that nothing else the seed draws changes.
+        const lateness = new Random('mappa-f-late', prisonNumber, meetingDate);
+        const lateDay = addDays(meetingDate, lateness.int(0, 4));
+        const reportDate = lateness.chance(0.07) && lateDay <= asOf ? lateDay : onTime;
         mappaFReports.push({
           prisonNumber,
           establishmentCode: meetingDate >= arrival.date || arrival.previousEstablishment === null ? lastEstablishment : arrival.previousEstablishment,

@@ -1,0 +1,2 @@
+ALTER TABLE "mappa"."meeting_attendance" ADD COLUMN "grade" text;--> statement-breakpoint
+ALTER TABLE "mappa"."meeting_attendance" ADD CONSTRAINT "meeting_attendance_grade_check" CHECK (grade is null or grade in ('PRACTITIONER', 'MIDDLE_MANAGER', 'SENIOR_MANAGER'));

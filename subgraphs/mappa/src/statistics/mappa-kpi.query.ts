@@ -1,0 +1,115 @@
+import { sql } from 'drizzle-orm';
+import { RECORD_KEY_RANGE, recordKeySql } from '@mappa/shared';
+import type { Database, MappaArea } from '@mappa/shared';
+import type { MappaKpiCell } from './mappa-kpi.type';
+
+/*
+ * The MAPPA KPIs (C §7.2, guidance 31.21) the MAPPA unit counts from its own workflow records, for an
+ * area and a period, in ONE grouped SQL statement: no row per meeting or person leaves the database.
+ * Each KPI is a count of units that met the standard and a count that did not, each with its cell key
+ * (the sum of the record keys of the units' subjects), for the gateway's disclosure control.
+ *
+ * A meeting is a MAPP meeting (INITIAL or REVIEW; a professionals meeting is not) that was HELD, on a
+ * day (UTC) in the period, in the area. Its level is the one its decision records before (the level the
+ * case was managed at when it met). Category 4 and restricted ViSOR cases are in no statistic
+ * (principle 7), nor are referrals seeking category 4.
+ */
+
+/** The KPIs the MAPPA unit counts, in the order they are published. */
+export const MAPPA_KPIS = [
+  'LEVEL_3_REVIEWED_WITHIN_8_WEEKS',
+  'LEVEL_2_REVIEWED_WITHIN_16_WEEKS',
+  'DISCLOSURE_CONSIDERED_AND_MINUTED',
+  'UNDER_18_YOT_AND_CHILDRENS_SERVICES_ATTENDED',
+  'INVITED_AGENCY_ATTENDED',
+  'POLICE_ATTENDED_AT_GRADE',
+  'PROBATION_ATTENDED_AT_GRADE',
+  'MINUTES_DISTRIBUTED_ON_TIME',
+  'REFERRAL_SCREENED_ON_TIME',
+] as const;
+export type MappaKpi = (typeof MAPPA_KPIS)[number];
+
+const rowsOf = <Row>(result: unknown): Row[] => (result as { rows: Row[] }).rows;
+
+/** The KPI cells of `area` for the days `first` to `last` (both included). */
+export async function kpiCellsOf(db: Database, area: MappaArea, first: string, last: string, keySecret: string): Promise<MappaKpiCell[]> {
+  const key = recordKeySql(keySecret, sql.raw('pnc_id'));
+  const rows = rowsOf<{ kpi: MappaKpi; grp: string; met: number; met_key: number; not_met: number; not_met_key: number }>(
+    await db.execute(sql`
+      with held as (
+        -- Every held MAPP meeting of the area's cases in statistics, with the previous one of its case.
+        select m.meeting_id, m.case_id, m.pnc_id, m.kind,
+          (m.scheduled_for at time zone 'UTC')::date as day,
+          coalesce(d.level_before, c.level) as level,
+          c.subject_date_of_birth,
+          lag((m.scheduled_for at time zone 'UTC')::date) over (partition by m.case_id order by m.scheduled_for) as previous_day
+        from mappa.meeting m
+          join mappa.mappa_case c on c.case_id = m.case_id
+          left join mappa.meeting_decision d on d.meeting_id = m.meeting_id
+        where m.area = ${area} and m.status = 'HELD' and m.kind in ('INITIAL', 'REVIEW') and not c.ct_restricted and c.category <> 4
+      ),
+      meetings as (select * from held where day between ${first}::date and ${last}::date),
+      units as (
+        -- KPI 1 and 2: each review held in the period, on time when within 8 (level 3) or 16 (level 2) weeks of the case's previous meeting.
+        select case when level = 3 then 'LEVEL_3_REVIEWED_WITHIN_8_WEEKS' else 'LEVEL_2_REVIEWED_WITHIN_16_WEEKS' end as kpi, '' as grp, pnc_id,
+          day - previous_day <= case when level = 3 then 56 else 112 end as met
+        from meetings where kind = 'REVIEW' and level in (2, 3) and previous_day is not null
+        union all
+        -- KPI 3: disclosure considered (the consideration recorded) and the decision in the approved minutes.
+        select 'DISCLOSURE_CONSIDERED_AND_MINUTED', '', pnc_id,
+          exists (select 1 from mappa.disclosure_consideration k where k.meeting_id = meetings.meeting_id)
+            and exists (select 1 from mappa.meeting_minutes v where v.meeting_id = meetings.meeting_id and v.status = 'APPROVED' and v.disclosure_considered)
+        from meetings
+        union all
+        -- KPI 4: under 18 on the meeting day, and both the YOT and children's services signed attendance.
+        select 'UNDER_18_YOT_AND_CHILDRENS_SERVICES_ATTENDED', '', pnc_id,
+          exists (select 1 from mappa.meeting_attendance a where a.meeting_id = meetings.meeting_id and a.agency = 'yot')
+            and exists (select 1 from mappa.meeting_attendance a where a.meeting_id = meetings.meeting_id and a.agency = 'children_social_care')
+        from meetings where subject_date_of_birth is not null and day < subject_date_of_birth + interval '18 years'
+        union all
+        -- KPI 6-9 (attendance by agency): each invitation not withdrawn, met when answered by a signed attendance.
+        select 'INVITED_AGENCY_ATTENDED', i.invitee_agency, meetings.pnc_id,
+          exists (select 1 from mappa.meeting_attendance a where a.invitation_id = i.invitation_id)
+        from meetings join mappa.meeting_invitation i on i.meeting_id = meetings.meeting_id
+        where i.withdrawn_at is null
+        union all
+        -- KPI 8 and 9: each meeting, met when the police (probation) signed attendance at the grade its level asks
+        -- for: a middle manager (Inspector; Senior Probation Officer) at level 2, a senior manager (Superintendent; ACO) at level 3.
+        select 'POLICE_ATTENDED_AT_GRADE', '', pnc_id,
+          exists (select 1 from mappa.meeting_attendance a where a.meeting_id = meetings.meeting_id and a.agency = 'police'
+            and (a.grade = 'SENIOR_MANAGER' or (meetings.level = 2 and a.grade = 'MIDDLE_MANAGER')))
+        from meetings where level in (2, 3)
+        union all
+        select 'PROBATION_ATTENDED_AT_GRADE', '', pnc_id,
+          exists (select 1 from mappa.meeting_attendance a where a.meeting_id = meetings.meeting_id and a.agency = 'probation'
+            and (a.grade = 'SENIOR_MANAGER' or (meetings.level = 2 and a.grade = 'MIDDLE_MANAGER')))
+        from meetings where level in (2, 3)
+        union all
+        -- Minutes (B §6): distributed by the first version's due date; not yet distributed counts once that date has passed.
+        select 'MINUTES_DISTRIBUTED_ON_TIME', '', pnc_id, distributed is not null and distributed <= due
+        from (
+          select meetings.pnc_id,
+            (select v.due_date from mappa.meeting_minutes v where v.meeting_id = meetings.meeting_id order by v.version limit 1) as due,
+            (select min((v.distributed_at at time zone 'UTC')::date) from mappa.meeting_minutes v where v.meeting_id = meetings.meeting_id) as distributed
+          from meetings
+        ) minutes
+        where due is not null and (distributed is not null or due < current_date)
+        union all
+        -- Referrals (A §2.5): screened within 10 days of submission; unscreened counts once its due date has passed.
+        select 'REFERRAL_SCREENED_ON_TIME', '', pnc_id,
+          screened_at is not null and (screened_at at time zone 'UTC')::date <= screening_due_date
+        from mappa.referral
+        where area = ${area} and category_sought <> 4 and submitted_at is not null
+          and (submitted_at at time zone 'UTC')::date between ${first}::date and ${last}::date
+          and (screened_at is not null or (status = 'SUBMITTED' and screening_due_date < current_date))
+      )
+      select kpi, grp,
+        (count(*) filter (where met))::int as met,
+        (coalesce(sum(${key}) filter (where met), 0) % ${RECORD_KEY_RANGE})::int as met_key,
+        (count(*) filter (where not met))::int as not_met,
+        (coalesce(sum(${key}) filter (where not met), 0) % ${RECORD_KEY_RANGE})::int as not_met_key
+      from units
+      group by kpi, grp`),
+  );
+  return rows.map((row) => ({ kpi: row.kpi, group: row.grp, met: Number(row.met), metKey: Number(row.met_key), notMet: Number(row.not_met), notMetKey: Number(row.not_met_key) }));
+}

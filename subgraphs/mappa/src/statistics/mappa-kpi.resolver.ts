@@ -1,0 +1,37 @@
+import { Arg, Ctx, Directive, Query, Resolver } from 'type-graphql';
+import { z } from 'zod';
+import { Access, isoDateSchema, LocalDate, MappaArea, parseInput, readsAreaStatistics, statisticsSecretSchema } from '@mappa/shared';
+import { dateText } from '../disclosure/disclosure-statistics.resolver';
+import type { MappaContext } from '../mappa.context';
+import { mappaPolicies } from '../mappa.policies';
+import { kpiCellsOf } from './mappa-kpi.query';
+import { MappaKpiCell } from './mappa-kpi.type';
+
+const kpisSchema = z
+  .object({ area: z.enum(MappaArea), from: isoDateSchema, to: isoDateSchema, keySecret: statisticsSecretSchema })
+  .superRefine((period, context) => {
+    if (period.to < period.from) context.addIssue({ code: 'custom', path: ['to'], message: 'the period ends on or after it starts' });
+  });
+
+/**
+ * The KPIs the MAPPA unit counts (C §7.2), raw, for the gateway's statistics service (the query is
+ * @inaccessible). Another area, or any purpose but STATISTICS, is answered with nothing (principle 9).
+ */
+@Resolver()
+export class MappaKpiResolver {
+  @Access(mappaPolicies.statisticsKpis)
+  @Directive('@federation__inaccessible')
+  @Query(() => [MappaKpiCell], { nullable: true, description: 'The MAPPA unit\'s KPI cells of an area and period, raw (the gateway statistics service only).' })
+  async mappaStatisticsKpis(
+    @Arg('area', () => MappaArea, { description: 'The area (the caller\'s own).' }) area: MappaArea,
+    @Arg('from', () => LocalDate, { description: 'The first day of the period.' }) from: string,
+    @Arg('to', () => LocalDate, { description: 'The last day of the period (included).' }) to: string,
+    @Arg('keySecret', () => String, { description: 'The product\'s record-key secret, from the gateway.' }) keySecret: string,
+    @Ctx() context: MappaContext,
+  ): Promise<MappaKpiCell[] | null> {
+    const values = parseInput(kpisSchema, { area, from: dateText(from), to: dateText(to), keySecret }, 'kpis');
+    if (!readsAreaStatistics(context.caller, values.area)) return null;
+    context.log.info({ area: values.area }, 'KPI statistics read');
+    return kpiCellsOf(context.db, values.area, values.from, values.to, values.keySecret);
+  }
+}

@@ -1,0 +1,342 @@
+import { sql } from 'drizzle-orm';
+import { MappaArea } from '@mappa/shared';
+import type { DeclaredPurpose, PrincipalClaims } from '@mappa/shared';
+import type { RunningGateway } from '@mappa/gateway';
+import { DEFAULT_PRINCIPAL, postGraphQL, startGatewayOver, startTestStack } from './support/test-stack';
+import type { GraphQLResponse, TestStack } from './support/test-stack';
+
+/*
+ * Issue 13, the MAPPA KPIs (C §7.2, guidance 31.21) through the real gateway and the MAPPA subgraph.
+ * Every expected figure is worked out here from the seeded tables (plain reads, counted in the test by
+ * the KPI's definition in docs/statistics.md), never by the product's own KPI query.
+ */
+
+let env: TestStack;
+/** A second gateway over the same subgraphs with rounding off (base 1), for exact comparisons. */
+let exactGateway: RunningGateway;
+let requestCount = 0;
+
+const AREA = MappaArea.LONDON;
+const YEAR = 2025;
+const STATISTICS: DeclaredPurpose = { purpose: 'STATISTICS', caseId: null };
+const ANALYST: PrincipalClaims = { staffId: 'ANL0001', agency: 'police', roles: ['analyst'], area: AREA, clearance: 'BPSS' };
+const LAY_ADVISER: PrincipalClaims = { staffId: 'LAY0001', agency: 'mappa_unit', roles: ['lay_adviser'], area: AREA, clearance: 'BPSS' };
+const CHAIR: PrincipalClaims = { staffId: 'CHR0001', agency: 'probation', roles: ['mappa_chair'], area: AREA, clearance: 'SC' };
+const PPU_OFFICER: PrincipalClaims = { staffId: 'PPU0042', agency: 'police', roles: ['ppu_officer'], area: AREA, clearance: 'SC' };
+const OTHER_AREA_ANALYST: PrincipalClaims = { ...ANALYST, staffId: 'ANL0002', area: MappaArea.CLEVELAND };
+
+const COUNT = '{ count suppressed }';
+const FIGURE = `met ${COUNT} notMet ${COUNT} total ${COUNT} percentage`;
+const KPIS = /* GraphQL */ `query Kpis($area: MappaArea!, $year: Int!, $quarter: Int) {
+  mappaKpis(area: $area, year: $year, quarter: $quarter) { area year quarter kpis { kpi target ${FIGURE} groups { group ${FIGURE} } } }
+}`;
+
+interface Count {
+  readonly count: number | null;
+  readonly suppressed: boolean;
+}
+interface Figure {
+  readonly met: Count;
+  readonly notMet: Count;
+  readonly total: Count;
+  readonly percentage: number | null;
+}
+interface Kpi extends Figure {
+  readonly kpi: string;
+  readonly target: number;
+  readonly groups: (Figure & { group: string })[];
+}
+interface MappaKpis {
+  readonly area: string;
+  readonly year: number;
+  readonly quarter: number | null;
+  readonly kpis: Kpi[];
+}
+/** A unit's outcome: met the standard or not, in a group ('' for none). */
+type Tally = Map<string, { met: number; notMet: number }>;
+
+async function ask(variables: Record<string, unknown>, principal: PrincipalClaims, purpose = STATISTICS, url = `${env.stack.gateway.url}/graphql`): Promise<GraphQLResponse<{ mappaKpis: MappaKpis | null }>> {
+  requestCount += 1;
+  const headers = { ...(await env.headersFor(principal, purpose)), 'x-request-id': `statistics-kpi-test-${String(requestCount).padStart(4, '0')}` };
+  return postGraphQL<{ mappaKpis: MappaKpis | null }>(url, KPIS, variables, headers);
+}
+
+async function rowsOf<Row>(query: ReturnType<typeof sql>): Promise<Row[]> {
+  return ((await env.connection.database().execute(query)) as unknown as { rows: Row[] }).rows;
+}
+
+// ---- The seeded data, read plainly ----------------------------------------------------------------
+
+interface Meeting {
+  meeting_id: string;
+  case_id: string;
+  kind: string;
+  day: string;
+  at: string;
+  level: number;
+  date_of_birth: string | null;
+}
+let meetings: Meeting[] = [];
+let considered = new Set<string>();
+let minutes: { meeting_id: string; version: number; status: string; due_date: string; disclosure_considered: boolean; distributed_day: string | null }[] = [];
+let attendance: { meeting_id: string; invitation_id: string | null; agency: string; grade: string | null }[] = [];
+let invitations: { invitation_id: string; meeting_id: string; invitee_agency: string; withdrawn: boolean }[] = [];
+let referrals: { area: string; category_sought: number; status: string; submitted_day: string | null; screened_day: string | null; screening_due_date: string | null }[] = [];
+let reports: { mappa_area: string | null; ct_restricted: boolean; report_date: string; meeting_date: string }[] = [];
+let today = '';
+
+async function readSeededData(): Promise<void> {
+  // Every held MAPP meeting of a case in statistics (not category 4, not restricted), everywhere: the test filters by area and day.
+  meetings = await rowsOf<Meeting>(sql`
+    select m.meeting_id, m.case_id, m.kind, to_char(m.scheduled_for at time zone 'UTC', 'YYYY-MM-DD') as day, m.scheduled_for::text as at,
+      d.level_before as level, c.subject_date_of_birth::text as date_of_birth, m.area
+    from mappa.meeting m join mappa.mappa_case c on c.case_id = m.case_id join mappa.meeting_decision d on d.meeting_id = m.meeting_id
+    where m.status = 'HELD' and m.kind <> 'PROFESSIONALS' and not c.ct_restricted and c.category <> 4 and m.area = ${AREA}`);
+  considered = new Set((await rowsOf<{ meeting_id: string }>(sql`select meeting_id from mappa.disclosure_consideration`)).map((row) => row.meeting_id));
+  minutes = await rowsOf(sql`select meeting_id, version, status, due_date::text as due_date, disclosure_considered, to_char(distributed_at at time zone 'UTC', 'YYYY-MM-DD') as distributed_day from mappa.meeting_minutes`);
+  attendance = await rowsOf(sql`select meeting_id, invitation_id, agency, grade from mappa.meeting_attendance`);
+  invitations = await rowsOf(sql`select invitation_id, meeting_id, invitee_agency, withdrawn_at is not null as withdrawn from mappa.meeting_invitation`);
+  referrals = await rowsOf(sql`
+    select area, category_sought, status, to_char(submitted_at at time zone 'UTC', 'YYYY-MM-DD') as submitted_day,
+      to_char(screened_at at time zone 'UTC', 'YYYY-MM-DD') as screened_day, screening_due_date::text as screening_due_date
+    from mappa.referral`);
+  reports = await rowsOf(sql`select p.mappa_area, p.ct_restricted, f.report_date::text as report_date, f.meeting_date::text as meeting_date from prison.mappa_f_report f join prison.prisoner p using (prison_number)`);
+  today = (await rowsOf<{ today: string }>(sql`select current_date::text as today`))[0]!.today;
+}
+
+const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+const addYears = (day: string, years: number): string => `${Number(day.slice(0, 4)) + years}${day.slice(4)}`;
+
+/** The period of a reporting year or one of its quarters. */
+function period(quarter: number | null): [string, string] {
+  if (quarter === null) return [`${YEAR}-04-01`, `${YEAR + 1}-03-31`];
+  return ([[`${YEAR}-04-01`, `${YEAR}-06-30`], [`${YEAR}-07-01`, `${YEAR}-09-30`], [`${YEAR}-10-01`, `${YEAR}-12-31`], [`${YEAR + 1}-01-01`, `${YEAR + 1}-03-31`]] as const)[quarter - 1] as [string, string];
+}
+
+/** Each KPI's units counted here by its definition (docs/statistics.md), kpi -> group -> met / not met. */
+function expectedKpis(quarter: number | null): Map<string, Tally> {
+  const [first, last] = period(quarter);
+  const result = new Map<string, Tally>();
+  const count = (kpi: string, group: string, met: boolean) => {
+    const tally = result.get(kpi) ?? new Map();
+    const cell = tally.get(group) ?? { met: 0, notMet: 0 };
+    if (met) cell.met += 1;
+    else cell.notMet += 1;
+    tally.set(group, cell);
+    result.set(kpi, tally);
+  };
+  const inPeriod = meetings.filter((meeting) => meeting.day >= first && meeting.day <= last);
+  for (const meeting of inPeriod) {
+    const previous = meetings.filter((other) => other.case_id === meeting.case_id && other.at < meeting.at).sort((a, b) => (a.at < b.at ? -1 : 1)).pop();
+    // KPI 1 and 2: a review within 8 (level 3) or 16 (level 2) weeks of the case's previous meeting.
+    if (meeting.kind === 'REVIEW' && previous && (meeting.level === 2 || meeting.level === 3)) {
+      count(meeting.level === 3 ? 'LEVEL_3_REVIEWED_WITHIN_8_WEEKS' : 'LEVEL_2_REVIEWED_WITHIN_16_WEEKS', '', daysBetween(previous.day, meeting.day) <= (meeting.level === 3 ? 56 : 112));
+    }
+    // KPI 3: considered, and the approved minutes record it.
+    count('DISCLOSURE_CONSIDERED_AND_MINUTED', '', considered.has(meeting.meeting_id) && minutes.some((version) => version.meeting_id === meeting.meeting_id && version.status === 'APPROVED' && version.disclosure_considered));
+    // KPI 4: under 18 on the day; the YOT and children's services both signed attendance.
+    if (meeting.date_of_birth !== null && meeting.day < addYears(meeting.date_of_birth, 18)) {
+      const agencies = new Set(attendance.filter((row) => row.meeting_id === meeting.meeting_id).map((row) => row.agency));
+      count('UNDER_18_YOT_AND_CHILDRENS_SERVICES_ATTENDED', '', agencies.has('yot') && agencies.has('children_social_care'));
+    }
+    // Attendance by invited agency: an invitation not withdrawn, answered by a signed attendance.
+    for (const invitation of invitations.filter((row) => row.meeting_id === meeting.meeting_id && !row.withdrawn)) {
+      count('INVITED_AGENCY_ATTENDED', invitation.invitee_agency, attendance.some((row) => row.invitation_id === invitation.invitation_id));
+    }
+    // KPI 8 and 9: the police and probation at the grade the level asks for (middle manager at level 2, senior at level 3).
+    const grades = meeting.level === 3 ? ['SENIOR_MANAGER'] : ['MIDDLE_MANAGER', 'SENIOR_MANAGER'];
+    for (const [kpi, agency] of [['POLICE_ATTENDED_AT_GRADE', 'police'], ['PROBATION_ATTENDED_AT_GRADE', 'probation']] as const) {
+      count(kpi, '', attendance.some((row) => row.meeting_id === meeting.meeting_id && row.agency === agency && row.grade !== null && grades.includes(row.grade)));
+    }
+    // Minutes: first distributed by the first version's due date; undistributed counts once overdue.
+    const versions = minutes.filter((version) => version.meeting_id === meeting.meeting_id).sort((a, b) => a.version - b.version);
+    if (versions.length > 0) {
+      const due = versions[0]!.due_date;
+      const distributed = versions.map((version) => version.distributed_day).filter((day): day is string => day !== null).sort()[0];
+      if (distributed !== undefined || due < today) count('MINUTES_DISTRIBUTED_ON_TIME', '', distributed !== undefined && distributed <= due);
+    }
+  }
+  // Referrals: screened within 10 days of submission; unscreened counts once overdue.
+  for (const referral of referrals) {
+    if (referral.area !== AREA || referral.category_sought === 4 || referral.submitted_day === null || referral.submitted_day < first || referral.submitted_day > last) continue;
+    if (referral.screened_day === null && !(referral.status === 'SUBMITTED' && referral.screening_due_date! < today)) continue;
+    count('REFERRAL_SCREENED_ON_TIME', '', referral.screened_day !== null && referral.screened_day <= referral.screening_due_date!);
+  }
+  // MAPPA F (the prison's records): reports for meetings in the period, on time when dated before the meeting day.
+  for (const report of reports) {
+    if (report.mappa_area !== AREA || report.ct_restricted || report.meeting_date < first || report.meeting_date > last) continue;
+    count('MAPPA_F_PROVIDED_ON_TIME', '', report.report_date < report.meeting_date);
+  }
+  return result;
+}
+
+const totalOf = (tally: Tally | undefined) => [...(tally?.values() ?? [])].reduce((sum, cell) => ({ met: sum.met + cell.met, notMet: sum.notMet + cell.notMet }), { met: 0, notMet: 0 });
+
+// ---- What every answer must respect ---------------------------------------------------------------
+
+/** C.93 on one count: 1-4 never shown; a shown count a multiple of 5 within 4 of the truth. */
+function expectProtectedCount(shown: Count, truth: number): void {
+  if (truth >= 1 && truth <= 4) expect({ truth, shown }).toEqual({ truth, shown: { count: null, suppressed: true } });
+  if (shown.suppressed) expect(shown.count).toBeNull();
+  else {
+    expect(shown.count! % 5).toBe(0);
+    expect(Math.abs(shown.count! - truth)).toBeLessThan(5);
+  }
+}
+
+/** C.93 on one KPI: every count protected, no line (group met / not met / total; the column totals) with a single withheld count, the percentage from published counts only. */
+function expectProtectedKpi(kpi: Kpi, expected: Tally | undefined): void {
+  const figures: [Figure, { met: number; notMet: number }][] = [[kpi, totalOf(expected)], ...kpi.groups.map((group): [Figure, { met: number; notMet: number }] => [group, expected?.get(group.group) ?? { met: 0, notMet: 0 }])];
+  for (const [figure, truth] of figures) {
+    expectProtectedCount(figure.met, truth.met);
+    expectProtectedCount(figure.notMet, truth.notMet);
+    expectProtectedCount(figure.total, truth.met + truth.notMet);
+    expect([figure.met, figure.notMet, figure.total].filter((count) => count.suppressed)).not.toHaveLength(1);
+    if (figure.met.suppressed || figure.total.suppressed || figure.total.count! < 10) expect(figure.percentage).toBeNull();
+    else expect(figure.percentage).toBe(Math.round((100 * figure.met.count!) / figure.total.count!));
+  }
+  if (kpi.groups.length > 0) {
+    for (const column of ['met', 'notMet'] as const) expect([...kpi.groups.map((group) => group[column]), kpi[column]].filter((count) => count.suppressed)).not.toHaveLength(1);
+    expect([...kpi.groups.map((group) => group.total), kpi.total].filter((count) => count.suppressed)).not.toHaveLength(1);
+  }
+}
+
+/** With rounding off: every shown count is exactly the truth, and 1-4 still withheld. */
+function expectExactKpi(kpi: Kpi, expected: Tally | undefined): number {
+  let shown = 0;
+  const figures: [Figure, { met: number; notMet: number }][] = [[kpi, totalOf(expected)], ...kpi.groups.map((group): [Figure, { met: number; notMet: number }] => [group, expected?.get(group.group) ?? { met: 0, notMet: 0 }])];
+  for (const [figure, truth] of figures) {
+    for (const [count, value] of [[figure.met, truth.met], [figure.notMet, truth.notMet], [figure.total, truth.met + truth.notMet]] as const) {
+      if (value >= 1 && value <= 4) expect(count.suppressed).toBe(true);
+      if (count.suppressed) continue;
+      shown += 1;
+      expect({ kpi: kpi.kpi, count: count.count }).toEqual({ kpi: kpi.kpi, count: value });
+    }
+  }
+  return shown;
+}
+
+const KPI_IDS = [
+  'LEVEL_3_REVIEWED_WITHIN_8_WEEKS',
+  'LEVEL_2_REVIEWED_WITHIN_16_WEEKS',
+  'DISCLOSURE_CONSIDERED_AND_MINUTED',
+  'UNDER_18_YOT_AND_CHILDRENS_SERVICES_ATTENDED',
+  'INVITED_AGENCY_ATTENDED',
+  'MAPPA_F_PROVIDED_ON_TIME',
+  'POLICE_ATTENDED_AT_GRADE',
+  'PROBATION_ATTENDED_AT_GRADE',
+  'MINUTES_DISTRIBUTED_ON_TIME',
+  'REFERRAL_SCREENED_ON_TIME',
+];
+const AGENCIES = ['police', 'probation', 'prison', 'yot', 'children_social_care', 'adult_social_care', 'health', 'housing', 'education', 'jobcentre_plus', 'home_office', 'electronic_monitoring'];
+
+/** C.93: every string of an answer is a KPI id, an agency or the area: no PNC ID, date, name or free text. */
+function expectNoIdentifier(answer: unknown): void {
+  const allowed = new Set([...KPI_IDS, ...AGENCIES, AREA]);
+  const strings: string[] = [];
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') strings.push(value);
+    else if (Array.isArray(value)) value.forEach(walk);
+    else if (value !== null && typeof value === 'object') Object.values(value).forEach(walk);
+  };
+  walk(answer);
+  expect(strings.length).toBeGreaterThan(0);
+  for (const value of strings) expect({ value, allowed: allowed.has(value) }).toEqual({ value, allowed: true });
+}
+
+beforeAll(async () => {
+  env = await startTestStack({ dataset: { offenders: 800, seed: 13, asOf: '2026-11-01', areas: [AREA] } });
+  exactGateway = await startGatewayOver(env, { statistics: { control: { threshold: 4, base: 1, withholdZeros: false } } });
+  await readSeededData();
+}, 600_000);
+
+afterAll(async () => {
+  await exactGateway?.close();
+  await env?.close();
+});
+
+const byId = (answer: MappaKpis, kpi: string): Kpi => answer.kpis.find((candidate) => candidate.kpi === kpi)!;
+
+describe('the MAPPA KPIs of an area and period (C §7.2), each the seeded figure', () => {
+  const cases: [string, string][] = [
+    ['C §7.2 KPI 1: level 3 cases reviewed within 8 weeks of the previous meeting', 'LEVEL_3_REVIEWED_WITHIN_8_WEEKS'],
+    ['C §7.2 KPI 2: level 2 cases reviewed within 16 weeks of the previous meeting', 'LEVEL_2_REVIEWED_WITHIN_16_WEEKS'],
+    ['C §7.2 KPI 3: disclosure considered and recorded in the approved minutes of every meeting', 'DISCLOSURE_CONSIDERED_AND_MINUTED'],
+    ['C §7.2 KPI 4, A.R25: YOT and children\'s services at every meeting about an under-18 (age on the meeting day)', 'UNDER_18_YOT_AND_CHILDRENS_SERVICES_ATTENDED'],
+    ['C §7.2 KPI 6-7: each invited agency attended, by agency', 'INVITED_AGENCY_ATTENDED'],
+    ['C §7.2 KPI 7, B §5: the prison\'s MAPPA F reports dated before the meeting they were written for (counted by the prison)', 'MAPPA_F_PROVIDED_ON_TIME'],
+    ['C §7.2 KPI 8, C.90: the police at Inspector at level 2 and Superintendent at level 3', 'POLICE_ATTENDED_AT_GRADE'],
+    ['C §7.2 KPI 9, C.90: probation at Senior Probation Officer at level 2 and ACO at level 3', 'PROBATION_ATTENDED_AT_GRADE'],
+    ['B §6: minutes distributed by their due date (10 working days at level 2, 5 at level 3)', 'MINUTES_DISTRIBUTED_ON_TIME'],
+    ['A §2.5: referrals (MAPPA A) screened within 10 days', 'REFERRAL_SCREENED_ON_TIME'],
+  ];
+  it.each(cases)('%s: for the year and a quarter, exactly (rounding off) and protected (C.93)', async (_name, kpi) => {
+    for (const quarter of [null, 2]) {
+      const expected = expectedKpis(quarter).get(kpi);
+      const exact = await ask({ area: AREA, year: YEAR, quarter }, ANALYST, STATISTICS, `${exactGateway.url}/graphql`);
+      expect(exact.errors).toBeUndefined();
+      const shown = expectExactKpi(byId(exact.data!.mappaKpis!, kpi), expected);
+      const protectedAnswer = await ask({ area: AREA, year: YEAR, quarter }, ANALYST);
+      expect(protectedAnswer.errors).toBeUndefined();
+      expect(protectedAnswer.data!.mappaKpis).toMatchObject({ area: AREA, year: YEAR, quarter });
+      expectProtectedKpi(byId(protectedAnswer.data!.mappaKpis!, kpi), expected);
+      // The whole year has something to show for every KPI but the (rare) under-18 meetings.
+      if (quarter === null && kpi !== 'UNDER_18_YOT_AND_CHILDRENS_SERVICES_ATTENDED') expect(shown).toBeGreaterThan(0);
+    }
+  });
+
+  it('C §7.2: attendance is published for every agency, in a fixed order, with secondary suppression across agencies (C.93)', async () => {
+    const answer = await ask({ area: AREA, year: YEAR, quarter: 1 }, CHAIR);
+    expect(answer.errors).toBeUndefined();
+    const attendanceKpi = byId(answer.data!.mappaKpis!, 'INVITED_AGENCY_ATTENDED');
+    expect(attendanceKpi.groups.map((group) => group.group)).toEqual(AGENCIES);
+    expectProtectedKpi(attendanceKpi, expectedKpis(1).get('INVITED_AGENCY_ATTENDED'));
+    expect(answer.data!.mappaKpis!.kpis.map((kpi) => [kpi.kpi, kpi.target])).toEqual(KPI_IDS.map((kpi, index) => [kpi, [90, 90, 100, 100, 90, 100, 90, 90, 100, 100][index]]));
+  });
+
+  it('C.93: no identifier, date or free text in any answer; the same question twice gets the same answer', async () => {
+    const first = await ask({ area: AREA, year: YEAR }, ANALYST);
+    const second = await ask({ area: AREA, year: YEAR }, CHAIR);
+    expect(first.errors).toBeUndefined();
+    expectNoIdentifier(first.data);
+    expect(second.data).toEqual(first.data);
+  });
+});
+
+describe('the seeded data can answer the KPIs (issue 13)', () => {
+  it('reviews, MAPPA F, attendance at grade, minutes and referrals include on-time and late ones, most on time (C §7.2 KPI 1-2, 7-9, B §6, A §2.5)', () => {
+    for (const kpi of ['LEVEL_2_REVIEWED_WITHIN_16_WEEKS', 'MAPPA_F_PROVIDED_ON_TIME', 'POLICE_ATTENDED_AT_GRADE', 'PROBATION_ATTENDED_AT_GRADE', 'MINUTES_DISTRIBUTED_ON_TIME', 'REFERRAL_SCREENED_ON_TIME']) {
+      const { met, notMet } = totalOf(expectedKpis(null).get(kpi));
+      expect({ kpi, late: notMet > 0 }).toEqual({ kpi, late: true });
+      expect(met / (met + notMet)).toBeGreaterThan(0.75);
+      expect(met / (met + notMet)).toBeLessThan(0.99);
+    }
+  });
+});
+
+describe('who may ask (principle 8, principle 9, A.R27)', () => {
+  it('A.R27: a lay adviser, a full member of the board, reads the board\'s KPIs', async () => {
+    const answer = await ask({ area: AREA, year: YEAR }, LAY_ADVISER);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!.mappaKpis!.kpis).toHaveLength(KPI_IDS.length);
+  });
+
+  it('principle 8: a PPU officer, and the co-ordinator under another purpose, are FORBIDDEN and get no figure', async () => {
+    for (const [principal, purpose] of [[PPU_OFFICER, STATISTICS], [DEFAULT_PRINCIPAL, { purpose: 'MAPPA_SCREENING', caseId: null }]] as const) {
+      const answer = await ask({ area: AREA, year: YEAR }, principal, purpose);
+      expect(answer.data?.mappaKpis ?? null).toBeNull();
+      expect(answer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('principle 9: another area\'s KPIs are null with no error', async () => {
+    const answer = await ask({ area: AREA, year: YEAR }, OTHER_AREA_ANALYST);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!.mappaKpis).toBeNull();
+  });
+
+  it('a quarter outside 1-4 is BAD_USER_INPUT', async () => {
+    const answer = await ask({ area: AREA, year: YEAR, quarter: 5 }, ANALYST);
+    expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
