@@ -114,6 +114,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     statisticsSettingsOf(options.statistics, options.production, log),
   );
   const statisticsSource = new StatisticsDataSource(await buildStatisticsSchema(), STATISTICS_POLICIES, statisticsService);
+  disableApolloTelemetry();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     logger: log,
@@ -248,6 +249,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await refusals.flush();
     },
   };
+}
+
+/**
+ * No outbound calls (issue 15): `@apollo/gateway` 2.x, when constructed, probes the cloud metadata
+ * endpoints of AWS, GCP, Azure and Alibaba (OpenTelemetry resource detectors) and then reports usage
+ * metrics to Apollo's servers every hour, unless `APOLLO_TELEMETRY_DISABLED` is set when the gateway is
+ * constructed; the library offers no option for it. Set here, in code, before every construction, so
+ * no deployment depends on remembering it: a system holding public-protection data connects only to
+ * its own subgraphs, database, Redis and configured identity providers.
+ */
+function disableApolloTelemetry(): void {
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
 }
 
 /**
