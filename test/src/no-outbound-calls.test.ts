@@ -42,6 +42,9 @@ function isLoopback(target: string): boolean {
   return false;
 }
 
+// Seeding this file's dataset and starting six services: on a shared, loaded machine this has taken over a minute.
+const STACK_START_TIMEOUT_MS = 180_000;
+
 let env: TestStack;
 let telemetryVariable: string | undefined;
 
@@ -58,7 +61,7 @@ beforeAll(async () => {
     return (originalLookup as (...given: unknown[]) => unknown).call(dns, hostname, ...rest);
   } as typeof dns.lookup;
   env = await startTestStack({ dataset: { offenders: 10, seed: 15, asOf: '2026-11-01' } });
-});
+}, STACK_START_TIMEOUT_MS);
 
 afterAll(async () => {
   await env.close();
