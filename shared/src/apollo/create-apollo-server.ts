@@ -12,6 +12,7 @@ import type { RequestContext } from '../context/request-context';
 import { noEmptyErrorsPlugin } from './no-empty-errors.plugin';
 import { operationResolutionPlugin } from './operation-resolution.plugin';
 import { operationLogPlugin } from './operation-log.plugin';
+import { unexpectedErrorsPlugin } from './unexpected-errors.plugin';
 
 type ServerSource<Context extends BaseContext> =
   | Pick<Extract<ApolloServerOptions<Context>, { schema: unknown }>, 'schema'>
