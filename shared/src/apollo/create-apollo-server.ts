@@ -61,7 +61,11 @@ export function createApolloServer<Context extends RequestContext>(
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
-      operationLogPlugin<Context>(), operationResolutionPlugin<Context>(), ...(options.plugins ?? []),
+      operationLogPlugin<Context>(),
+      operationResolutionPlugin<Context>(),
+      // The cause of an error the client sees only as INTERNAL_SERVER_ERROR, at error level (issue 15).
+      unexpectedErrorsPlugin<Context>(),
+      ...(options.plugins ?? []),
       noEmptyErrorsPlugin<Context>(),
     ],
   } as ApolloServerOptions<Context>);

@@ -33,7 +33,7 @@ export const DEFAULT_SHUTDOWN_GRACE_MS = 15_000;
  * The longest `/readyz` waits for its checks: a probe that hangs on a hung database is no answer at
  * all, so each check is raced against this bound and counts as failed when it loses (issue 15).
  */
-export const READINESS_TIMEOUT_MS = 900;
+export const READINESS_TIMEOUT_MS = 800;
 
 /** The requests a service is serving, and whether it has begun to stop. */
 class InFlightRequests {

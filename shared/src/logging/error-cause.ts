@@ -35,7 +35,8 @@ function describeOne(error: Error): LoggedError {
   // drizzle's DrizzleQueryError: its message repeats the parameters; its `query` holds placeholders only.
   const statement = text(facts.query);
   return {
-    name: error.name,
+    // Some libraries leave `name` as plain "Error" (drizzle's DrizzleQueryError): the class says more.
+    name: error.name === 'Error' && error.constructor.name !== 'Object' ? error.constructor.name : error.name,
     message: statement ? 'Failed query' : maskedMessage(error.message),
     ...(sqlState && /^[0-9A-Z]{5}$/.test(sqlState) ? { sqlState } : {}),
     ...(statement ? { statement: statement.slice(0, MAX_MESSAGE) } : {}),
