@@ -82,6 +82,8 @@ export interface GatewayOptions {
   readonly statistics?: Partial<StatisticsSettings>;
   /** Express's `trust proxy`, for the source address behind a load balancer (`GATEWAY_TRUST_PROXY`). Default `false`. */
   readonly trustProxy?: false | number | string;
+  /** How long `close` lets requests in flight finish (`SHUTDOWN_GRACE_MS`). Default `DEFAULT_SHUTDOWN_GRACE_MS`. */
+  readonly shutdownGraceMs?: number;
 }
 
 /** BENCHMARK ONLY switch for the document controls: `'off'` exists so that their cost can be measured. */
@@ -114,6 +116,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     statisticsSettingsOf(options.statistics, options.production, log),
   );
   const statisticsSource = new StatisticsDataSource(await buildStatisticsSchema(), STATISTICS_POLICIES, statisticsService);
+  disableApolloTelemetry();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     logger: log,
@@ -236,18 +239,39 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       return { status: response.http.status, data: result.data, errorCodes: errorCodesOf(result.errors) };
     },
   });
-  const running = await listen(app, options.host, options.port);
+  const running = await listen(app, options.host, options.port, { shutdownGraceMs: options.shutdownGraceMs });
   log.info({ url: `${running.url}/graphql` }, 'gateway listening');
+  let closing: Promise<void> | undefined;
+  // Draining (issue 15): `running.close` refuses new requests and turns /readyz to 503 at once, then
+  // waits for the requests in flight, each of which answers only once its audit entry is committed;
+  // then the refusals still counted are audited and the writer's queue is emptied before the caller
+  // closes the database.
+  const drainAndStop = async (): Promise<void> => {
+    log.info('draining: refusing new requests, finishing those in flight');
+    await running.close();
+    supergraphLoaded = false;
+    await server.stop();
+    await refusals.flush();
+    await auditWriter?.drain();
+    log.info('stopped');
+  };
   return {
     ...running,
     auditStatements,
-    close: async () => {
-      supergraphLoaded = false;
-      await running.close();
-      await server.stop();
-      await refusals.flush();
-    },
+    close: () => (closing ??= drainAndStop()),
   };
+}
+
+/**
+ * No outbound calls (issue 15): `@apollo/gateway` 2.x, when constructed, probes the cloud metadata
+ * endpoints of AWS, GCP, Azure and Alibaba (OpenTelemetry resource detectors) and then reports usage
+ * metrics to Apollo's servers every hour, unless `APOLLO_TELEMETRY_DISABLED` is set when the gateway is
+ * constructed; the library offers no option for it. Set here, in code, before every construction, so
+ * no deployment depends on remembering it: a system holding public-protection data connects only to
+ * its own subgraphs, database, Redis and configured identity providers.
+ */
+function disableApolloTelemetry(): void {
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
 }
 
 /**

@@ -29,7 +29,9 @@ async function main(): Promise<void> {
     log,
     ...documentControlsConfigured(config),
     statistics: statisticsConfigured(config),
+    shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
   });
+  // SIGTERM drains (issue 15): the gateway finishes what is in flight, then the database closes.
   const stop = async () => {
     await gateway.close();
     await sharedState.close();

@@ -5,11 +5,19 @@ import { runAuditVerify } from './audit-verify';
 import { loadStackConfig } from './config';
 import { databaseLocation, describeLocation } from './database-location';
 
+/** The database could not be reached: nothing was verified (exit 2, as for any check that could not run). */
+class CannotConnectError extends Error {
+  override readonly name = 'CannotConnectError';
+}
+
 async function main(): Promise<number> {
   const location = databaseLocation(loadStackConfig());
   process.stderr.write(`Verifying audit chains in ${describeLocation(location)}\n`);
-  const connection = await DatabaseConnection.open(location, { poolSize: 2 });
+  // A tool, not a service: a long chain may take longer to read than any request should, so no
+  // statement bound; connecting stays bounded, so an unreachable server is reported, not waited on.
+  const connection = await DatabaseConnection.open(location, { poolSize: 2, timeouts: { statementMs: 0, idleInTransactionMs: 0, queryMs: 0 } });
   try {
+    if (!(await connection.isReachable())) throw new CannotConnectError(`cannot connect to the ${describeLocation(location)}; nothing was verified`);
     return await runAuditVerify(connection, (line) => process.stdout.write(`${line}\n`));
   } finally {
     await connection.close();

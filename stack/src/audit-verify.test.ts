@@ -45,3 +45,22 @@ describe('npm run audit:verify', () => {
     expect(lines).toEqual(['gateway: 3 entries, intact', 'probation: 3 entries, BROKEN: first altered entry is sequence 2']);
   });
 });
+
+describe('npm run audit:verify is read-only (issue 15)', () => {
+  let database: TestDatabase;
+
+  beforeEach(async () => {
+    database = await openTestDatabase();
+  });
+  afterEach(async () => {
+    await database.drop();
+  });
+
+  it('on a database without an audit store, reports no logs and creates nothing (it needs no write rights)', async () => {
+    const lines: string[] = [];
+    expect(await runAuditVerify(database.connection, (line) => lines.push(line))).toBe(0);
+    expect(lines).toEqual(['no audit logs in this database']);
+    const schema = await database.connection.database().execute(sql`select count(*)::int as schemas from pg_namespace where nspname = 'audit'`);
+    expect((schema as { rows: { schemas: number }[] }).rows[0]?.schemas).toBe(0);
+  });
+});

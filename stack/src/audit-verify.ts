@@ -1,4 +1,5 @@
-import { migrateAuditStore, verifyAllAuditLogs } from '@mappa/shared';
+import { sql } from 'drizzle-orm';
+import { verifyAllAuditLogs } from '@mappa/shared';
 import type { AuditVerification, DatabaseConnection } from '@mappa/shared';
 
 /**
@@ -16,12 +17,22 @@ export function describeVerification(result: AuditVerification): string {
 /**
  * Verifies every audit chain in the database and writes one line per log. Returns the process exit
  * code: 0 when every chain is intact, 1 when any is broken.
+ *
+ * Read-only (issue 15): it needs no more than read rights on the audit schema, so an auditor's
+ * account can run it. Everything is read in one read-only transaction, one consistent snapshot of
+ * every log, and nothing is migrated or written: a database without an audit store verifies as "no
+ * audit logs" and is left as it was.
  */
 export async function runAuditVerify(connection: DatabaseConnection, write: (line: string) => void): Promise<number> {
-  // Migrating first makes a database without audit tables verify as "no logs" rather than fail;
-  // the migrations only ever add, so this changes no entry.
-  await migrateAuditStore(connection);
-  const results = await verifyAllAuditLogs(connection.database());
+  const results = await connection.database().transaction(
+    async (tx) => {
+      const store = await tx.execute(sql`select to_regclass('audit.entry') is not null and to_regclass('audit.log_head') is not null as present`);
+      // Both drivers (node-postgres, PGlite) answer `execute` with the rows under `rows`.
+      const present = (store as { rows?: { present?: unknown }[] }).rows?.[0]?.present === true;
+      return present ? verifyAllAuditLogs(tx) : [];
+    },
+    { accessMode: 'read only' },
+  );
   if (results.length === 0) write('no audit logs in this database');
   for (const result of results) write(describeVerification(result));
   return results.every((result) => result.intact) ? 0 : 1;

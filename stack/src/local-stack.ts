@@ -55,6 +55,8 @@ export interface LocalStackOptions {
   readonly trustProxy?: false | number | string;
   /** The statistics path's disclosure control and record-key secret (issue 13); defaults when not given. */
   readonly statistics?: Partial<StatisticsSettings>;
+  /** How long each service lets requests in flight finish when the stack stops (`SHUTDOWN_GRACE_MS`). */
+  readonly shutdownGraceMs?: number;
 }
 
 /**
@@ -92,6 +94,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       authorization: options.authorization,
       audit: options.audit,
       sharedState: options.sharedState,
+      shutdownGraceMs: options.shutdownGraceMs,
     });
   }
   const subgraphs = running as Record<SubgraphName, RunningSubgraph>;
@@ -117,11 +120,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     sharedState: options.sharedState,
     trustProxy: options.trustProxy,
     statistics: options.statistics,
+    shutdownGraceMs: options.shutdownGraceMs,
   });
   return {
     gateway,
     subgraphs,
     assertionSigner,
+    // The gateway drains first, while the subgraphs still answer the requests it has in flight.
     close: async () => {
       await gateway.close();
       await Promise.allSettled(Object.values(subgraphs).map((subgraph) => subgraph.close()));

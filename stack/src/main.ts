@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     ...documentControlsConfigured(config),
     tokenMaxLifetimeSeconds: config.TOKEN_MAX_LIFETIME_SECONDS,
     staffIdIssuers: Object.fromEntries(SUBGRAPHS.map(({ definition }) => [definition.name, config.STAFF_ID_ISSUERS])),
+    shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
     seedIfEmpty: config.SEED_OFFENDERS > 0 ? { offenders: config.SEED_OFFENDERS, seed: config.SEED, asOf: config.SEED_AS_OF } : undefined,
   });
   const gatewayUrl = `${stack.gateway.url}/graphql`;

@@ -1,12 +1,18 @@
 import { ApolloServer } from '@apollo/server';
 import type { ApolloServerOptions, ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { createErrorFormatter } from '../errors/format-error';
 import type { Logger } from '../logging/logger';
 import type { RequestContext } from '../context/request-context';
 import { noEmptyErrorsPlugin } from './no-empty-errors.plugin';
 import { operationResolutionPlugin } from './operation-resolution.plugin';
 import { operationLogPlugin } from './operation-log.plugin';
+import { unexpectedErrorsPlugin } from './unexpected-errors.plugin';
 
 type ServerSource<Context extends BaseContext> =
   | Pick<Extract<ApolloServerOptions<Context>, { schema: unknown }>, 'schema'>
@@ -47,6 +53,20 @@ export function createApolloServer<Context extends RequestContext>(
     // A document registered by a client at run time is one nobody reviewed: off in production.
     ...((options.automaticPersistedQueries ?? !options.production) ? {} : { persistedQueries: false as const }),
     // Inline (ftv1) traces would hand per-field timings and error details to whoever asks for them.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), operationLogPlugin<Context>(), operationResolutionPlugin<Context>(), ...(options.plugins ?? []), noEmptyErrorsPlugin<Context>()],
+    // No outbound calls (issue 15): Apollo Server starts usage and schema reporting to Apollo's cloud on
+    // its own once APOLLO_KEY is in the environment; disabled here in code, so no environment can turn
+    // them on. The landing page is off too (it loads Apollo's CDN).
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      operationLogPlugin<Context>(),
+      operationResolutionPlugin<Context>(),
+      // The cause of an error the client sees only as INTERNAL_SERVER_ERROR, at error level (issue 15).
+      unexpectedErrorsPlugin<Context>(),
+      ...(options.plugins ?? []),
+      noEmptyErrorsPlugin<Context>(),
+    ],
   } as ApolloServerOptions<Context>);
 }

@@ -6,7 +6,7 @@ import { AUDIT_STORE_TEMPLATE, openTestDatabase } from '../testing/test-database
 import type { TestDatabase } from '../testing/test-database';
 import { appendAuditEntry, verifyAuditLog } from './audit-log';
 import type { AuditPayloadInput } from './audit-payload';
-import { AuditWriter } from './audit-writer';
+import { AuditQueueFullError, AuditWriter } from './audit-writer';
 
 const payload = (durationMs: number): AuditPayloadInput => ({
   principal: { staffId: 'MCU0001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.LONDON },
@@ -90,5 +90,32 @@ describe('AuditWriter', () => {
     await db.execute(sql`alter table audit.entry_offline rename to entry`);
     await writer.append({ requestId: 'req-4', payload: payload(4) });
     expect(await verifyAuditLog(db, 'yot')).toEqual({ log: 'yot', entries: 1, intact: true });
+  });
+
+  it('issue 15: while the database does not answer, entries past the queue bound are refused at once (fail closed), never queued without limit; those queued commit once it answers', async () => {
+    const writer = new AuditWriter(db, 'mappa', 3);
+    await writer.append({ requestId: 'req-head', payload: payload(0) });
+    // The database stops answering the writer: a transaction holds the head row's lock (and, on the
+    // embedded database, the whole database) until released.
+    let release: () => void = () => undefined;
+    let locked: () => void = () => undefined;
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    const holding = database.connection.database().transaction(async (tx) => {
+      await tx.execute(sql`select * from audit.log_head where log = 'mappa' for update`);
+      locked();
+      await new Promise<void>((resolve) => (release = resolve));
+    });
+    await lockTaken;
+    // One batch in flight (waiting on the lock), then three waiting: the bound.
+    const waiting = Array.from({ length: 4 }, (_, i) => writer.append({ requestId: `req-wait-${i}`, payload: payload(i) }));
+    const started = Date.now();
+    await expect(writer.append({ requestId: 'req-over', payload: payload(9) })).rejects.toBeInstanceOf(AuditQueueFullError);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(writer.pending).toBe(3);
+    release();
+    await holding;
+    await Promise.all(waiting);
+    await writer.drain();
+    expect(await verifyAuditLog(db, 'mappa')).toEqual({ log: 'mappa', entries: 5, intact: true });
   });
 });

@@ -16,6 +16,18 @@ export type AuditMode = 'recorded' | 'off';
 
 // Enough for any burst a service sees, small enough that one statement stays short.
 const MAX_BATCH = 200;
+/**
+ * The most entries that may wait for their commit (issue 15). While the database hangs, entries would
+ * otherwise pile up without limit, each holding a request (and its answer) in memory; past this bound
+ * a new entry is refused at once, so its request answers AUDIT_UNAVAILABLE (fail closed) instead of
+ * waiting. Fifty full batches: far above any burst a healthy database leaves waiting.
+ */
+export const DEFAULT_AUDIT_QUEUE_LIMIT = 10_000;
+
+/** The audit writer's queue is full (the database is not keeping up): the entry was refused, not queued. */
+export class AuditQueueFullError extends Error {
+  override readonly name = 'AuditQueueFullError';
+}
 // Another writer to the same log (a second replica, a mutation's own evidence) moved the head: read
 // it again and retry the one-statement append a few times, then take the head row's lock instead.
 const OPTIMISTIC_ATTEMPTS = 3;
@@ -38,11 +50,27 @@ export class AuditWriter {
   private readonly queue: Pending[] = [];
   private flushing = false;
   private head: AuditLogHead | null = null;
+  private drained: (() => void)[] = [];
 
   constructor(
     private readonly db: Database,
     readonly log: AuditLogName,
+    private readonly queueLimit: number = DEFAULT_AUDIT_QUEUE_LIMIT,
   ) {}
+
+  /** Entries handed over and not yet committed or refused. */
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  /**
+   * Resolves once every entry handed over so far is committed or refused: a stopping service waits
+   * for it before it closes its database, so no answered request loses its entry.
+   */
+  drain(): Promise<void> {
+    if (!this.flushing && this.queue.length === 0) return Promise.resolve();
+    return new Promise<void>((resolve) => this.drained.push(resolve));
+  }
 
   /**
    * Appends one entry; resolves when it is committed, rejects when it cannot be. A request id or a
@@ -52,6 +80,7 @@ export class AuditWriter {
     if (!isAuditRequestId(entry.requestId)) return Promise.reject(new Error('audit request id refused'));
     const result = checkAuditEntry(entry);
     if ('refused' in result) return Promise.reject(new Error(result.refused));
+    if (this.queue.length >= this.queueLimit) return Promise.reject(new AuditQueueFullError(`more than ${this.queueLimit} audit entries are waiting to be committed`));
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ entry: result.checked, resolve, reject });
       if (!this.flushing) void this.flush();
@@ -74,6 +103,7 @@ export class AuditWriter {
       }
     } finally {
       this.flushing = false;
+      for (const resolve of this.drained.splice(0)) resolve();
     }
   }
 

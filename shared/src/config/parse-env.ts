@@ -27,6 +27,12 @@ export const baseServiceEnv = {
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HOST: z.string().min(1).default('127.0.0.1'),
+  /**
+   * On SIGTERM, how long requests already in flight may take to finish (their audit entries committed)
+   * before the service cuts them and exits (issue 15). Keep it below the orchestrator's own grace
+   * period (Kubernetes: `terminationGracePeriodSeconds`, 30 s by default).
+   */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(300_000).default(15_000),
 };
 
 /** A TCP port from the environment; 0 asks the operating system for a free one (tests). */

@@ -7,7 +7,8 @@ import { drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePostgres } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { Pool } from 'pg';
+import { Client, Pool } from 'pg';
+import type { QueryConfig } from 'pg';
 import { StatementCounter } from './statement-counter';
 
 /** The query builder every data-access module is written against, whichever driver is underneath. */
@@ -17,22 +18,61 @@ export type Database = PgDatabase<PgQueryResultHKT>;
 export type DatabaseLocation = { readonly url: string } | { readonly dataDir: string | undefined };
 
 /**
+ * How long a PostgreSQL server connection waits, at most (issue 15): a database that hangs (it stops
+ * answering, as opposed to refusing) must cost each request a bounded wait and a coded error, never
+ * the whole hang. Every bound is in milliseconds; 0 turns one off.
+ */
+export interface DatabaseTimeouts {
+  /** To open a connection, or to wait for a free one from the pool. */
+  readonly connectMs: number;
+  /** Server side: the server cancels a statement running longer (`statement_timeout`). */
+  readonly statementMs: number;
+  /** Server side: a session idle inside an open transaction longer is ended, releasing its locks (`idle_in_transaction_session_timeout`). */
+  readonly idleInTransactionMs: number;
+  /**
+   * Client side: a query with no answer this long fails here, whatever the server does. A hung server
+   * cancels nothing, so `statementMs` alone would not bound the wait; kept above it so that a merely
+   * slow statement is ended by the server, which also frees its work there.
+   */
+  readonly queryMs: number;
+}
+
+/** The bounds every service's pool gets unless told otherwise: each well inside a request's patience. */
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = { connectMs: 5_000, statementMs: 15_000, idleInTransactionMs: 15_000, queryMs: 20_000 };
+
+/** The bound on the readiness probe's own `select 1`: `/readyz` must answer within a second (issue 15). */
+const REACHABLE_QUERY_TIMEOUT_MS = 800;
+
+/**
  * An open connection to PostgreSQL. On the embedded default one PGlite instance is shared by every
  * subgraph in the process (each in its own schema): an instance costs 0.4-0.8 GB, so one per
  * subgraph would not fit a laptop.
  */
 export class DatabaseConnection {
   private constructor(
-    private readonly driver: { kind: 'server'; pool: Pool } | { kind: 'embedded'; pglite: PGlite },
+    private readonly driver: { kind: 'server'; pool: Pool; url: string; timeouts: DatabaseTimeouts } | { kind: 'embedded'; pglite: PGlite },
   ) {}
 
-  /** Opens a pool to `url`, or an embedded database in `dataDir` (in memory when undefined). */
-  static async open(location: DatabaseLocation, options: { poolSize?: number } = {}): Promise<DatabaseConnection> {
+  /**
+   * Opens a pool to `url`, or an embedded database in `dataDir` (in memory when undefined). A server
+   * pool's waits are bounded by `timeouts` (default `DEFAULT_DATABASE_TIMEOUTS`); the embedded
+   * database runs in this process, where nothing can hang apart from the process itself.
+   */
+  static async open(location: DatabaseLocation, options: { poolSize?: number; timeouts?: Partial<DatabaseTimeouts> } = {}): Promise<DatabaseConnection> {
     if ('url' in location) {
-      const pool = new Pool({ connectionString: location.url, max: options.poolSize ?? 10 });
+      const timeouts = { ...DEFAULT_DATABASE_TIMEOUTS, ...options.timeouts };
+      const pool = new Pool({
+        connectionString: location.url,
+        max: options.poolSize ?? 10,
+        connectionTimeoutMillis: timeouts.connectMs,
+        // pg sends these as start-up parameters of every connection; 0 (off) is left out.
+        ...(timeouts.statementMs > 0 ? { statement_timeout: timeouts.statementMs } : {}),
+        ...(timeouts.idleInTransactionMs > 0 ? { idle_in_transaction_session_timeout: timeouts.idleInTransactionMs } : {}),
+        ...(timeouts.queryMs > 0 ? { query_timeout: timeouts.queryMs } : {}),
+      });
       // An idle client that errors (server restart) must not crash the process; the next query reconnects.
       pool.on('error', () => undefined);
-      return new DatabaseConnection({ kind: 'server', pool });
+      return new DatabaseConnection({ kind: 'server', pool, url: location.url, timeouts });
     }
     // PGlite creates its data folder but not the folders above it.
     if (location.dataDir) await mkdir(location.dataDir, { recursive: true });
@@ -80,7 +120,15 @@ export class DatabaseConnection {
   async migrate(migrationsFolder: string, schema: string): Promise<void> {
     const config = { migrationsFolder, migrationsSchema: `${schema}_migrations` };
     if (this.driver.kind === 'server') {
-      await migrateNodePostgres(drizzleNodePostgres({ client: this.driver.pool }), config);
+      // On a connection of its own, without the statement bounds a service's requests get: building an
+      // index over a large table may take longer than any request should, and must not be cut short.
+      const client = new Client({ connectionString: this.driver.url, connectionTimeoutMillis: this.driver.timeouts.connectMs });
+      await client.connect();
+      try {
+        await migrateNodePostgres(drizzleNodePostgres({ client }), config);
+      } finally {
+        await client.end();
+      }
     } else {
       await migratePglite(drizzlePglite({ client: this.driver.pglite }), config);
     }
@@ -89,7 +137,10 @@ export class DatabaseConnection {
   /** True when the database answers a trivial query (readiness probes). */
   async isReachable(): Promise<boolean> {
     try {
-      await this.database().execute(sql`select 1`);
+      // pg reads a per-query `query_timeout` (client.js) that its typings do not declare.
+      const probe: QueryConfig & { readonly query_timeout: number } = { text: 'select 1', query_timeout: REACHABLE_QUERY_TIMEOUT_MS };
+      if (this.driver.kind === 'server') await this.driver.pool.query(probe);
+      else await this.database().execute(sql`select 1`);
       return true;
     } catch {
       return false;

@@ -22,6 +22,8 @@ export const CLIENT_ERROR_CODES = [
   'RATE_LIMITED',
   // An HTTP route (not /graphql) asked with a method it does not answer (HTTP 405, Allow).
   'METHOD_NOT_ALLOWED',
+  // Issue 15: the service is stopping and takes no new request (HTTP 503); retry, another replica answers.
+  'SHUTTING_DOWN',
 ] as const;
 
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];

@@ -16,7 +16,78 @@ export interface ReadinessCheck {
 export interface RunningService {
   readonly url: string;
   readonly port: number;
+  /**
+   * Drains, then stops: from the call on, `/readyz` answers 503 and every new request is refused
+   * (503, SHUTTING_DOWN); requests already in flight finish, up to the grace period given to
+   * `listen`; then every connection is closed. Calling it again waits for the same drain.
+   */
   close(): Promise<void>;
+  /** How many requests (probes apart) are being served right now. */
+  inFlight(): number;
+}
+
+/** How long a stopping service lets requests in flight finish before it cuts them (`SHUTDOWN_GRACE_MS`). */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 15_000;
+
+/**
+ * The longest `/readyz` waits for its checks: a probe that hangs on a hung database is no answer at
+ * all, so each check is raced against this bound and counts as failed when it loses (issue 15).
+ */
+export const READINESS_TIMEOUT_MS = 800;
+
+/** The requests a service is serving, and whether it has begun to stop. */
+class InFlightRequests {
+  private count = 0;
+  private idle: (() => void)[] = [];
+  draining = false;
+
+  started(): void {
+    this.count += 1;
+  }
+
+  finished(): void {
+    this.count -= 1;
+    if (this.count === 0) for (const resolve of this.idle.splice(0)) resolve();
+  }
+
+  /** Resolves once no request is in flight, or when `graceMs` has passed, whichever comes first. */
+  async settled(graceMs: number): Promise<void> {
+    if (this.count === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      new Promise<void>((resolve) => this.idle.push(resolve)),
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, graceMs);
+      }),
+    ]);
+    clearTimeout(timer);
+  }
+
+  get inFlight(): number {
+    return this.count;
+  }
+}
+
+// Each app's requests in flight, from `createHttpApp` to the `listen` that stops it.
+const inFlightOf = new WeakMap<Express, InFlightRequests>();
+
+const PROBES = new Set(['/healthz', '/readyz']);
+
+/** A readiness check's answer within `READINESS_TIMEOUT_MS`: false when it throws or is still waiting. */
+async function boundedCheck(check: ReadinessCheck['check']): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      Promise.resolve().then(check),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), READINESS_TIMEOUT_MS);
+      }),
+    ]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The request id assigned by `createHttpApp`'s middleware. */
@@ -46,6 +117,25 @@ export function clientRequestIdOf(request: Request): string | undefined {
 export function createHttpApp(options: { readonly log: Logger; readonly readiness: readonly ReadinessCheck[]; readonly production: boolean }): Express {
   const app = express();
   app.disable('x-powered-by');
+  const requests = new InFlightRequests();
+  inFlightOf.set(app, requests);
+  // Draining (issue 15): once the service is stopping, a new request is refused at once, with a code,
+  // and its connection closed, so a load balancer or client retries it elsewhere; a request already
+  // in flight is counted until its response is done (or its client has gone), so `close` can wait for it.
+  app.use((request, response, next) => {
+    if (PROBES.has(request.path)) {
+      next();
+      return;
+    }
+    if (requests.draining) {
+      response.setHeader('connection', 'close');
+      response.status(503).json({ errors: [{ message: 'This service is shutting down. Try again.', extensions: { code: 'SHUTTING_DOWN' } }] });
+      return;
+    }
+    requests.started();
+    response.once('close', () => requests.finished());
+    next();
+  });
   app.use((request, response, next) => {
     const offered = callerRequestIdFrom(request.headers);
     if (options.production || !offered) {
@@ -60,15 +150,12 @@ export function createHttpApp(options: { readonly log: Logger; readonly readines
     response.json({ status: 'ok' });
   });
   app.get('/readyz', async (_request, response) => {
-    const results = await Promise.all(
-      options.readiness.map(async ({ name, check }) => {
-        try {
-          return { name, ok: await check() };
-        } catch {
-          return { name, ok: false };
-        }
-      }),
-    );
+    // A stopping service is not ready, at once: the load balancer sends it nothing new while it drains.
+    if (requests.draining) {
+      response.status(503).json({ status: 'shutting down', checks: [] });
+      return;
+    }
+    const results = await Promise.all(options.readiness.map(async ({ name, check }) => ({ name, ok: await boundedCheck(check) })));
     const ready = results.every((result) => result.ok);
     if (!ready) options.log.warn({ checks: results }, 'not ready');
     response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks: results });
@@ -116,24 +203,50 @@ function answerUnhandledErrors(app: Express): void {
   });
 }
 
-/** Starts listening; port 0 picks a free port (tests). Call it after every route is mounted. */
-export async function listen(app: Express, host: string, port: number): Promise<RunningService> {
+/**
+ * Idle keep-alive connections are kept longer than a load balancer's idle timeout (AWS ALB and
+ * most others default to 60 s): were the service to close first, the balancer could send a request
+ * down a connection the service is closing, and the client would see a 502. Node's default is 5 s.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+/**
+ * Starts listening; port 0 picks a free port (tests). Call it after every route is mounted.
+ * `shutdownGraceMs` bounds how long `close` lets requests in flight finish.
+ */
+export async function listen(app: Express, host: string, port: number, options: { readonly shutdownGraceMs?: number } = {}): Promise<RunningService> {
   answerUnknownPaths(app);
   answerUnhandledErrors(app);
+  const requests = inFlightOf.get(app);
+  if (!requests) throw new Error('listen() serves only an app made by createHttpApp()');
   const server: Server = await new Promise((resolve, reject) => {
     const listening = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(listening)));
   });
-  // Slow-loris protection: a request must arrive in full within these bounds.
-  server.headersTimeout = 15_000;
-  server.requestTimeout = 30_000;
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  // Above the keep-alive timeout, as Node's documentation asks, so a request arriving on a connection
+  // about to idle out is never cut by the headers timer; the request timeout stays above both.
+  // Slow-loris protection: a request must still arrive in full within these bounds.
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
+  server.requestTimeout = KEEP_ALIVE_TIMEOUT_MS + 5_000;
   const address = server.address() as AddressInfo;
+  const graceMs = options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
+  let closing: Promise<void> | undefined;
+  const drainAndClose = async (): Promise<void> => {
+    requests.draining = true;
+    // Still listening while draining: probes answer (503) and new requests are refused with a code
+    // and `Connection: close`, rather than meeting a closed port. Idle keep-alive connections are left
+    // to `server.close()` below: one carrying a request whose body is still arriving looks idle to Node.
+    await requests.settled(graceMs);
+    await new Promise<void>((resolve, reject) => {
+      server.close((error) => (error ? reject(error) : resolve()));
+      // Past the grace period whatever is left is cut: a bounded stop beats waiting on a hung client.
+      server.closeAllConnections();
+    });
+  };
   return {
     url: `http://${host}:${address.port}`,
     port: address.port,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: () => (closing ??= drainAndClose()),
+    inFlight: () => requests.inFlight,
   };
 }

@@ -8,13 +8,15 @@ export type { Logger } from 'pino';
  * Redaction is a second line of defence: code must never pass personal data, variable values
  * or response bodies to a logger in the first place.
  */
-export function createLogger(service: string, level: string): Logger {
-  return pino({
+export function createLogger(service: string, level: string, destination?: pino.DestinationStream): Logger {
+  const options = {
     level,
     base: { service },
     redact: {
       paths: ['req.headers.authorization', 'headers.authorization', '*.variables', 'variables', '*.body', 'body'],
       censor: '[redacted]',
     },
-  });
+  };
+  // `destination`: where the lines go instead of stdout (tests read what a service logged).
+  return destination ? pino(options, destination) : pino(options);
 }

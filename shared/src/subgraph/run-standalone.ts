@@ -38,6 +38,7 @@ export async function runStandaloneSubgraph(definition: SubgraphDefinition, conf
     gatewayKeys: config.GATEWAY_PUBLIC_KEYS,
     sharedState,
     staffIdIssuers: config.STAFF_ID_ISSUERS,
+    shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
   });
   const stop = async (signal: string) => {
     log.info({ signal }, 'stopping');

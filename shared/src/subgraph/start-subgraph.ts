@@ -86,6 +86,8 @@ export async function startSubgraph<Loaders extends object>(
      * default; the same Redis for every replica of this subgraph, so none accepts another's replay.
      */
     readonly sharedState?: SharedState;
+    /** How long `close` lets requests in flight finish (`SHUTDOWN_GRACE_MS`). Default `DEFAULT_SHUTDOWN_GRACE_MS`. */
+    readonly shutdownGraceMs?: number;
   },
 ): Promise<RunningSubgraph> {
   const log = options.log.child({ subgraph: definition.name });
@@ -209,8 +211,16 @@ export async function startSubgraph<Loaders extends object>(
       },
     }),
   );
-  const running = await listen(app, options.host, options.port);
+  const running = await listen(app, options.host, options.port, { shutdownGraceMs: options.shutdownGraceMs });
   log.info({ url: `${running.url}/graphql` }, 'subgraph listening');
+  let closing: Promise<void> | undefined;
+  // Draining (issue 15): new requests refused and /readyz 503 at once, those in flight finished (each
+  // answers only after its entry is committed), then the audit writer emptied before the database closes.
+  const drainAndStop = async (): Promise<void> => {
+    await running.close();
+    await server.stop();
+    await auditWriter?.drain();
+  };
   return {
     ...running,
     name: definition.name,
@@ -218,9 +228,6 @@ export async function startSubgraph<Loaders extends object>(
     statements,
     deniedSelections,
     auditStatements,
-    close: async () => {
-      await running.close();
-      await server.stop();
-    },
+    close: () => (closing ??= drainAndStop()),
   };
 }

@@ -1,0 +1,71 @@
+import { sql } from 'drizzle-orm';
+import { createLogger } from '@mappa/shared';
+import { startTestStack } from './support/test-stack';
+import type { TestStack } from './support/test-stack';
+
+// Issue 15, "Honest errors": in production an unexpected error reaches the client only as
+// INTERNAL_SERVER_ERROR (production-errors.test.ts), so its cause must be in the logs, at error level,
+// under the request id, and without any value from the request.
+const QUERY = 'query Markers($pncId: ID!) { offender(pncId: $pncId) { pncId warningMarkers { code } } }';
+
+// Seeding this file's dataset and starting six services: on a shared, loaded machine this has taken over a minute.
+const STACK_START_TIMEOUT_MS = 180_000;
+
+interface LogLine {
+  readonly level: number;
+  readonly msg: string;
+  readonly requestId?: string;
+  readonly subgraph?: string;
+  readonly cause?: { chain: { name: string; sqlState?: string; statement?: string }[]; frames: string[] };
+}
+
+const lines: LogLine[] = [];
+const rawLines: string[] = [];
+let env: TestStack;
+
+beforeAll(async () => {
+  const log = createLogger('test', 'info', {
+    write: (line: string) => {
+      rawLines.push(line);
+      lines.push(JSON.parse(line) as LogLine);
+    },
+  });
+  env = await startTestStack({ dataset: { offenders: 10, seed: 5, asOf: '2026-11-01' }, production: true, log });
+  // A real internal failure: the police warning-marker table disappears under a running service.
+  await env.connection.database().execute(sql`drop table police.warning_marker`);
+}, STACK_START_TIMEOUT_MS);
+
+afterAll(async () => {
+  await env.close();
+});
+
+describe('unexpected errors in production', () => {
+  it('the client sees INTERNAL_SERVER_ERROR; the owner logs its cause at error level under the request id, and no value from the request', async () => {
+    const person = env.people[0]!;
+    const response = await fetch(`${env.stack.gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { ...(await env.headersFor()), 'content-type': 'application/json' },
+      body: JSON.stringify({ query: QUERY, variables: { pncId: person.pncId } }),
+    });
+    const body = (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
+    expect(body.errors?.map((error) => error.extensions?.code)).toEqual(['INTERNAL_SERVER_ERROR']);
+    expect(body.errors?.[0]?.message).toBe('Internal server error');
+    const requestId = response.headers.get('x-request-id');
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+
+    const ours = lines.filter((line) => line.requestId === requestId);
+    // pino's level 50 is "error".
+    const cause = ours.find((line) => line.level === 50 && line.msg === 'unexpected error');
+    expect(cause?.subgraph).toBe('police');
+    expect(cause?.cause?.chain.some((error) => error.sqlState === '42P01')).toBe(true);
+    expect(cause?.cause?.chain.some((error) => error.statement?.includes('"warning_marker"'))).toBe(true);
+    expect(cause?.cause?.frames.length).toBeGreaterThan(0);
+    // The gateway says which subgraph failed, under the same request id; the cause is that subgraph's line.
+    expect(ours.some((line) => line.level === 40 && line.msg === 'a subgraph reported an unexpected error' && line.subgraph === 'police')).toBe(true);
+    // No value from the request, in any line: neither the PNC ID nor the person's name.
+    const logged = rawLines.join('\n');
+    expect(logged).not.toContain(person.pncId);
+    expect(logged).not.toContain(person.pncId.split('/')[1]!);
+    expect(logged).not.toContain(person.lastName);
+  });
+});
