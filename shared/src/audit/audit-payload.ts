@@ -49,7 +49,7 @@ export const auditServedValueSchema = z.strictObject({
  * filters (a dimension and the values kept: codes from fixed lists, never a person) and the owners asked.
  */
 export const auditStatisticsSchema = z.strictObject({
-  query: z.enum(['ANNUAL_REPORT', 'AD_HOC_AGGREGATE']),
+  query: z.enum(['ANNUAL_REPORT', 'NATIONAL_ANNUAL_REPORT', 'AD_HOC_AGGREGATE']),
   dimensions: z.array(code).max(8),
   filters: z.array(z.strictObject({ dimension: code, values: z.array(code).max(16) })).max(16),
   owners: z.array(code).max(8),

@@ -18,6 +18,7 @@ import { MeetingPackPreviewResolver } from './meeting-pack/meeting-pack-preview.
 import { DisclosureConsiderationResolver } from './disclosure/disclosure-consideration.resolver';
 import { DisclosureStatisticsResolver } from './disclosure/disclosure-statistics.resolver';
 import { MappaStatisticsResolver } from './statistics/mappa-statistics.resolver';
+import { MappaAnnualReportEventsResolver } from './statistics/mappa-annual-report-events.resolver';
 import { offenderReferenceResolver } from './offender/offender.reference';
 import { OffenderResolver } from './offender/offender.resolver';
 import { ReferralResolver } from './referral/referral.resolver';
@@ -58,6 +59,7 @@ export const mappaSubgraph: SubgraphDefinition<MappaLoaders> = {
           DisclosureConsiderationResolver,
           DisclosureStatisticsResolver,
           MappaStatisticsResolver,
+          MappaAnnualReportEventsResolver,
           MappaDisclosureProposalResolver,
           MappaDisclosureDecisionResolver,
         ],
