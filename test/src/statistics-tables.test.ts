@@ -1,8 +1,8 @@
-import { sql } from 'drizzle-orm';
-import { AREA_POPULATION, MappaArea, NATIONAL_POPULATION, SHARE_AGED_TEN_OR_OVER } from '@mappa/shared';
-import type { DeclaredPurpose, PrincipalClaims } from '@mappa/shared';
+import { asc, eq, sql } from 'drizzle-orm';
+import { AREA_POPULATION, auditEntryTable, MappaArea, NATIONAL_POPULATION, SHARE_AGED_TEN_OR_OVER } from '@mappa/shared';
+import type { AuditPayload, DeclaredPurpose, PrincipalClaims } from '@mappa/shared';
 import type { RunningGateway } from '@mappa/gateway';
-import { postGraphQL, startGatewayOver, startTestStack } from './support/test-stack';
+import { eventually, postGraphQL, startGatewayOver, startTestStack } from './support/test-stack';
 import type { GraphQLResponse, TestStack } from './support/test-stack';
 
 /*
@@ -410,5 +410,26 @@ describe('national tables: the sum of every area, protected as tables of their o
     expect(officer.errors?.map((error) => error.extensions?.code)).toContain('FORBIDDEN');
     const purpose = await ask<{ nationalAnnualReport: Report | null }>(NATIONAL_REPORT, { year: YEAR }, ANALYST, undefined, { purpose: 'CASE_MANAGEMENT', caseId: null });
     expect(purpose.data?.nationalAnnualReport ?? null).toBeNull();
+  });
+});
+
+describe('audit (C.93: every statistics query audited like any other access)', () => {
+  it('C.93: the national report is audited at the gateway as NATIONAL_ANNUAL_REPORT with the owners that contributed, and each owner records its own part', async () => {
+    const requestId = 'statistics-tables-audit-national';
+    const body = await postGraphQL<{ nationalAnnualReport: Report }>(`${env.stack.gateway.url}/graphql`, NATIONAL_REPORT, { year: YEAR }, { ...(await env.headersFor(ANALYST, STATISTICS)), 'x-request-id': requestId });
+    expect(body.errors).toBeUndefined();
+    const entriesOf = async () =>
+      (await env.connection.database().select().from(auditEntryTable).where(eq(auditEntryTable.requestId, requestId)).orderBy(asc(auditEntryTable.log), asc(auditEntryTable.sequence))).map((row) => ({ log: row.log, payload: row.payload as AuditPayload }));
+    const entries = await eventually(entriesOf, (found) => found.length >= 5);
+    expect(entries.find((entry) => entry.log === 'gateway')!.payload).toMatchObject({
+      principal: { staffId: ANALYST.staffId, roles: ['analyst'] },
+      purpose: 'STATISTICS',
+      subjects: [],
+      outcome: 'ALLOWED',
+      statistics: [{ query: 'NATIONAL_ANNUAL_REPORT', dimensions: ['CATEGORY', 'LEVEL'], filters: [], owners: ['mappa', 'police', 'probation'] }],
+    });
+    // Tables 1-2 and tables 5 and 7-9 from the MAPPA unit, one request each to the police and probation.
+    expect(entries.map((entry) => entry.log).sort()).toEqual(['gateway', 'mappa', 'mappa', 'police', 'probation']);
+    for (const entry of entries.filter((found) => found.log !== 'gateway')) expect(entry.payload).toMatchObject({ principal: { staffId: ANALYST.staffId }, purpose: 'STATISTICS', subjects: [] });
   });
 });
