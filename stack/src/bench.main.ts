@@ -60,6 +60,25 @@ const OFFENDER_VIEW = `query OffenderView($pncId: ID!) {
     mappaHNotification { category }
   }
 }`;
+// Issue 13: the statistics workloads. The annual report (every table) for the analyst's own area, for
+// the last reporting year before the dataset's day, and an ad-hoc aggregate over three dimensions of
+// three owners (rows, columns and a filter).
+const STATISTICS_COUNT = 'count suppressed';
+const STATISTICS_TABLE = `rows { value cells { ${STATISTICS_COUNT} } total { ${STATISTICS_COUNT} } } columnTotals { ${STATISTICS_COUNT} } total { ${STATISTICS_COUNT} }`;
+const STATISTICS_ANNUAL_REPORT = `query BenchAnnualReport($area: MappaArea!, $year: Int!) {
+  annualReport(area: $area, year: $year) {
+    offendersOn31March { ${STATISTICS_TABLE} } managedAtLevel2Or3InYear { ${STATISTICS_TABLE} } breachOfNotification { ${STATISTICS_TABLE} }
+    civilOrdersImposed { ${STATISTICS_TABLE} } returnedToCustodyForBreachOfLicence { ${STATISTICS_TABLE} } returnedToCustodyForBreachOfLicenceByReason { ${STATISTICS_TABLE} }
+    returnedToCustodyForBreachOfOrder { ${STATISTICS_TABLE} } registeredSexOffendersPer100000 { rate suppressed }
+    seriousFurtherOffenceCharges { ${STATISTICS_TABLE} } seriousCaseReviews { ${STATISTICS_TABLE} } seriousFurtherOffenceOutcomes { ${STATISTICS_TABLE} }
+  }
+}`;
+const STATISTICS_AGGREGATE = `query BenchAggregate($area: MappaArea!, $filters: [StatisticsFilterInput!]) {
+  statisticsAggregate(area: $area, rows: CATEGORY, columns: GENDER, filters: $filters) { ${STATISTICS_TABLE} }
+}`;
+/** The reporting year the statistics workloads ask for: the last one before the bench dataset's day (2026-11-01). */
+const STATISTICS_YEAR = 2025;
+
 /** A part of the product that a BENCHMARK-ONLY switch leaves out, so that its cost can be measured. */
 type Switch = 'authorization' | 'audit' | 'documents';
 
@@ -140,6 +159,8 @@ const optionsSchema = z.object({
   'requests-per-round': z.coerce.number().int().min(10).default(200),
   concurrency: z.coerce.number().int().min(1).max(64).default(8),
   reseed: z.boolean().default(false),
+  // Only the statistics workloads (issue 13), on the product alone: `--statistics-only --offenders N`.
+  'statistics-only': z.boolean().default(false),
 });
 
 async function main(): Promise<void> {
@@ -150,6 +171,7 @@ async function main(): Promise<void> {
       'requests-per-round': { type: 'string' },
       concurrency: { type: 'string' },
       reseed: { type: 'boolean' },
+      'statistics-only': { type: 'boolean' },
     },
   });
   const options = optionsSchema.parse(values);
@@ -183,7 +205,7 @@ async function main(): Promise<void> {
     [ASSERTION_HEADER]: await s.assertionSigner.sign('police', { principal: { ...principal, issuer: issuer.issuerName }, declaredPurpose: { purpose: 'MAPPA_SCREENING', caseId: null } }, `bench-${i}`, body),
   });
   // The operations the benchmark's "front end" registered at build time, as a manifest would hold them.
-  const trustedDocuments = { mode: 'required' as const, manifest: trustedDocumentManifestOf([POLICE_IDENTITY, OFFENDER_VIEW, REGISTER_PAGE, CURSOR_PAGE, FIVE_AGENCY_VIEW, MEETING_PACK]) };
+  const trustedDocuments = { mode: 'required' as const, manifest: trustedDocumentManifestOf([POLICE_IDENTITY, OFFENDER_VIEW, REGISTER_PAGE, CURSOR_PAGE, FIVE_AGENCY_VIEW, MEETING_PACK, STATISTICS_ANNUAL_REPORT, STATISTICS_AGGREGATE]) };
   const stackOptions = {
     trustedIssuers: [issuer.trustedIssuer()],
     trustedDocuments,
@@ -204,6 +226,20 @@ async function main(): Promise<void> {
     },
   };
   const stack = await startLocalStack(stackOptions);
+  // An analyst of the principal's area under STATISTICS (issue 13).
+  const analystToken = await issuer.mint({ staffId: 'BENCHANL1', agency: 'probation', roles: ['analyst'], area: principal.area, clearance: 'BPSS' });
+  const statistics = statisticsWorkloads(stack, analystToken, principal.area);
+  if (options['statistics-only']) {
+    try {
+      const report = await statisticsOnlyReport(statistics, connection.database(), options, dataset.offenders);
+      process.stdout.write(report);
+      writeFileSync(join(REPOSITORY_ROOT, 'docs', 'benchmarks-statistics.md'), report);
+    } finally {
+      await stack.close();
+      await connection.close();
+    }
+    return;
+  }
   // BENCHMARK ONLY: the same product with one part off each, over the same database. The audit-off
   // stack enforces authorization, and the authorization-off stack records its audit trail, so each
   // differs from the product in one part only.
@@ -288,6 +324,7 @@ async function main(): Promise<void> {
       { name: 'police identity, through the gateway', stack, url: gatewayUrl, headers: viaGateway, query: POLICE_IDENTITY, byId: true, variables: (i) => ({ pncId: pncIds[i % pncIds.length] }) },
       viewAtMeeting,
       meetingPack,
+      ...statistics,
       ...measured.flatMap(({ on, offs }) => [on, ...offs.map(({ workload }) => workload)]),
     ];
     // Before measuring: the co-ordinator gets the same answers from every stack for every request
@@ -409,6 +446,80 @@ Goal: p99 at most ${MEETING_PACK_P99_GOAL}× the view's.
 | p99 ms pack | p99 ms view | ratio pack/view | p99 ratio per round: median (min–max) | CPU ms per request pack / view | within ${MEETING_PACK_P99_GOAL}× |
 |---:|---:|---:|---:|---:|:--|
 | ${packP99.toFixed(1)} | ${viewP99.toFixed(1)} | ${ratio.toFixed(2)} | ${spread} | ${cpuPerRequest(pack)} / ${cpuPerRequest(view)} | ${ratio <= MEETING_PACK_P99_GOAL ? 'yes' : 'no'} |
+`;
+}
+
+/** Issue 13: the annual report for one area and an ad-hoc aggregate over three dimensions, as an analyst of the area. */
+function statisticsWorkloads(stack: LocalStack, analystToken: string, area: MappaArea): Workload[] {
+  const headers = async () => ({ authorization: `Bearer ${analystToken}`, 'x-mappa-purpose': 'STATISTICS' });
+  const gatewayUrl = (s: LocalStack) => `${s.gateway.url}/graphql`;
+  return [
+    { name: 'annual report tables 1-9, one area, analyst', stack, url: gatewayUrl, headers, query: STATISTICS_ANNUAL_REPORT, byId: true, variables: () => ({ area, year: STATISTICS_YEAR }) },
+    {
+      name: 'ad-hoc aggregate, 3 dimensions (category × gender, supervision filter), analyst',
+      stack,
+      url: gatewayUrl,
+      headers,
+      query: STATISTICS_AGGREGATE,
+      byId: true,
+      variables: () => ({ area, filters: [{ dimension: 'SUPERVISION_TYPE', values: ['CUSTODY', 'LICENCE', 'COMMUNITY_ORDER'] }] }),
+    },
+  ];
+}
+
+/**
+ * `--statistics-only`: the statistics workloads alone on the product, one after the other (no
+ * comparison stacks): per workload, what one request costs with nothing else running (subgraph requests
+ * and data SQL statements per owner: one grouped statement per table, never one per person) and its
+ * latency over `rounds` × `requests-per-round` requests at the configured concurrency.
+ */
+async function statisticsOnlyReport(workloads: readonly Workload[], db: Database, options: z.infer<typeof optionsSchema>, offenders: number): Promise<string> {
+  const counts: OperationCounts[] = [];
+  for (const workload of workloads) {
+    const { body } = await send(workload, 0);
+    if (body.data == null || (body.errors ?? []).length > 0) throw new Error(`${workload.name}: no answer (${JSON.stringify(body.errors ?? [])})`);
+    counts.push(checkAuditCounts(workload, 'recorded', await countPerOperation(workload, db)));
+  }
+  const measured: { latenciesMs: number[]; wallMs: number; errors: number }[] = workloads.map(() => ({ latenciesMs: [], wallMs: 0, errors: 0 }));
+  for (const workload of workloads) await runRound(workload, Math.min(5, options['requests-per-round']), options.concurrency, 0);
+  for (let round = 0; round < options.rounds; round += 1) {
+    for (const [index, workload] of workloads.entries()) {
+      const result = await runRound(workload, options['requests-per-round'], options.concurrency, round * options['requests-per-round']);
+      measured[index]!.latenciesMs.push(...result.latenciesMs);
+      measured[index]!.wallMs += result.wallMs;
+      measured[index]!.errors += result.errors;
+    }
+    process.stderr.write(`round ${round + 1}/${options.rounds} done\n`);
+  }
+  const owners = Object.keys(counts[0]?.subgraphs ?? {}).filter((owner) => counts.some((count) => (count.subgraphs[owner]?.requests ?? 0) > 0));
+  const latencyRows = workloads
+    .map((workload, index) => {
+      const sorted = [...measured[index]!.latenciesMs].sort((a, b) => a - b);
+      const rps = (sorted.length / measured[index]!.wallMs) * 1000;
+      return `| ${workload.name} | ${percentile(sorted, 50).toFixed(0)} | ${percentile(sorted, 95).toFixed(0)} | ${percentile(sorted, 99).toFixed(0)} | ${rps.toFixed(1)} | ${sorted.length} | ${measured[index]!.errors} |`;
+    })
+    .join('\n');
+  const countRows = workloads
+    .map((workload, index) => `| ${workload.name} | ${owners.map((owner) => `${counts[index]!.subgraphs[owner]?.requests ?? 0} / ${counts[index]!.subgraphs[owner]?.statements ?? 0}`).join(' | ')} |`)
+    .join('\n');
+  return `# Benchmarks: statistics (issue 13)
+
+\`npm run bench -- --statistics-only --offenders ${offenders} --rounds ${options.rounds} --requests-per-round ${options['requests-per-round']} --concurrency ${options.concurrency}\`
+on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, against the PostgreSQL server, production gateway
+(trusted documents, audit on), ${offenders.toLocaleString('en-GB')} offenders; the analyst's area (London) holds about 15% of them (areas are as large as their populations).
+The machine is shared: absolute figures move with other load.
+
+## Latency (ms), one request at a time per client, concurrency ${options.concurrency}
+
+| workload | p50 | p95 | p99 | requests/s | n | errors |
+|---|---:|---:|---:|---:|---:|---:|
+${latencyRows}
+
+## What one report costs: subgraph requests / data SQL statements, per owner
+
+| workload | ${owners.join(' | ')} |
+|---|${owners.map(() => '---:').join('|')}|
+${countRows}
 `;
 }
 

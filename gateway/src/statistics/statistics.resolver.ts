@@ -32,6 +32,20 @@ export class StatisticsResolver {
     return context.statistics.annualReport(context.caller, context.requestId, area, year, (detail) => context.audit.recordStatistics(detail));
   }
 
+  @Access(statisticsPolicies.publishedTables)
+  @Query(() => AnnualReport, {
+    nullable: true,
+    description:
+      'The national MAPPA annual report tables (England and Wales, the sum of every area) for the reporting year from 1 April `year`: each table protected as a table of its own from the raw national counts, as the area tables are (docs/statistics.md). The published tables\' callers under STATISTICS, whatever their area.',
+  })
+  async nationalAnnualReport(
+    @Arg('year', () => Int, { description: 'The reporting year: 1 April of this year to 31 March of the next.' }) year: number,
+    @Ctx() context: StatisticsContext,
+  ): Promise<AnnualReport | null> {
+    if (context.caller.declaredPurpose.purpose !== 'STATISTICS') return null;
+    return context.statistics.annualReport(context.caller, context.requestId, null, year, (detail) => context.audit.recordStatistics(detail));
+  }
+
   @Access(statisticsPolicies.adHocAggregate)
   @Query(() => StatisticsTable, {
     nullable: true,

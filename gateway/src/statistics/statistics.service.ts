@@ -9,6 +9,7 @@ import type { StatisticsPeriodInput } from './statistics-measures';
 import type { AnnualReport, StatisticsFilterInput, StatisticsTable } from './statistics.type';
 import { mappaKpisOf } from './kpi.service';
 import type { MappaKpis } from './kpi.type';
+import { annualReportTablesOf, askAnnualReportTables, registeredSexOffenderRateOf } from './annual-report-tables';
 
 /** How the statistics service protects what it publishes. */
 export interface StatisticsSettings {
@@ -24,7 +25,7 @@ export const DEFAULT_MINIMUM_GROUP_SIZE = 10;
 
 /** What the audit records of a statistics query: dimensions, filters (dimension and values, never a person) and the owners asked. */
 export interface StatisticsAuditDetail {
-  readonly query: 'ANNUAL_REPORT' | 'AD_HOC_AGGREGATE' | 'KPIS';
+  readonly query: 'ANNUAL_REPORT' | 'NATIONAL_ANNUAL_REPORT' | 'AD_HOC_AGGREGATE' | 'KPIS';
   readonly dimensions: string[];
   readonly filters: { readonly dimension: string; readonly values: string[] }[];
   readonly owners: AskedOwner[];
@@ -50,7 +51,7 @@ interface MappaCell {
 
 type Subject = Record<string, unknown> & { readonly pseudonym: string };
 
-const ANNUAL_REPORT_QUERY = 'query StatisticsAnnualReport($area: MappaArea!, $year: Int!, $keySecret: String!) { mappaStatisticsAnnualReport(area: $area, year: $year, keySecret: $keySecret) { table category level count key } }';
+const ANNUAL_REPORT_QUERY = 'query StatisticsAnnualReport($area: MappaArea, $year: Int!, $keySecret: String!) { mappaStatisticsAnnualReport(area: $area, year: $year, keySecret: $keySecret) { table category level count key } }';
 
 /** The owner's statistics query for one ad-hoc table: only the arguments it takes and the fields this table needs. */
 const subjectsQuery = (owner: StatisticsOwner, fields: readonly string[]) => {
@@ -92,19 +93,29 @@ export class StatisticsService {
     readonly settings: StatisticsSettings,
   ) {}
 
-  /** The annual report tables 1 and 2 for `area` and the year from 1 April `year`; null when the MAPPA unit answers nothing for this caller. */
-  async annualReport(caller: Caller, requestId: string, area: MappaArea, year: number, audit: (detail: StatisticsAuditDetail) => void): Promise<AnnualReport | null> {
-    audit({ query: 'ANNUAL_REPORT', dimensions: ['CATEGORY', 'LEVEL'], filters: [], owners: ['mappa'] });
-    const cells = await this.owners.ask<MappaCell[]>('mappa', ANNUAL_REPORT_QUERY, { area, year, keySecret: this.settings.keySecret }, 'mappaStatisticsAnnualReport', caller, requestId);
-    if (cells === null) return null;
+  /**
+   * The annual report tables 1-9 for `area` (England and Wales when null: the national tables, each
+   * protected as a table of its own from the raw national counts) and the year from 1 April `year`;
+   * null when an owner answers nothing for this caller. One request per owner (two to the MAPPA unit).
+   */
+  async annualReport(caller: Caller, requestId: string, area: MappaArea | null, year: number, audit: (detail: StatisticsAuditDetail) => void): Promise<AnnualReport | null> {
+    audit({ query: area === null ? 'NATIONAL_ANNUAL_REPORT' : 'ANNUAL_REPORT', dimensions: ['CATEGORY', 'LEVEL'], filters: [], owners: ['mappa', 'police', 'probation'] });
+    const [cells, parts] = await Promise.all([
+      this.owners.ask<MappaCell[]>('mappa', ANNUAL_REPORT_QUERY, { area, year, keySecret: this.settings.keySecret }, 'mappaStatisticsAnnualReport', caller, requestId),
+      askAnnualReportTables(this.owners, caller, requestId, area, year, this.settings.keySecret),
+    ]);
+    if (cells === null || parts === null) return null;
     const grid = (table: string, levels: readonly number[]) =>
       [1, 2, 3].map((category) => levels.map((level) => cells.find((cell) => cell.table === table && cell.category === category && cell.level === level) ?? ZERO));
     const control = this.settings.control;
+    const offendersOn31March = tableOf('CATEGORY', ['1', '2', '3'], 'LEVEL', ['1', '2', '3'], protectTable(grid('OFFENDERS_ON_31_MARCH', [1, 2, 3]), control));
     return {
       area,
       year,
-      offendersOn31March: tableOf('CATEGORY', ['1', '2', '3'], 'LEVEL', ['1', '2', '3'], protectTable(grid('OFFENDERS_ON_31_MARCH', [1, 2, 3]), control)),
+      offendersOn31March,
       managedAtLevel2Or3InYear: tableOf('CATEGORY', ['1', '2', '3'], 'LEVEL', ['2', '3'], protectTable(grid('LEVEL_2_3_IN_YEAR', [2, 3]), control)),
+      ...annualReportTablesOf(parts, control, tableOf),
+      registeredSexOffendersPer100000: registeredSexOffenderRateOf(offendersOn31March.rows[0]!.total, area),
     };
   }
 

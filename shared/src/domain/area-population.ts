@@ -70,3 +70,10 @@ export const NATIONAL_POPULATION: number = Object.values(AREA_POPULATION).reduce
 
 /** Share of the population of England and Wales aged ten or over (ONS mid-2021): the annual report's per-100,000 base. */
 export const SHARE_AGED_TEN_OR_OVER = 0.885;
+
+/**
+ * What the per-100,000 rate (annual report table 6) says its population is: said plainly, since the
+ * figures above are approximations typed from memory of the ONS table, not the published figures.
+ */
+export const AREA_POPULATION_SOURCE =
+  'Approximate: ONS mid-2021 population estimates (Census 2021 based) by local authority, summed to police force areas, rounded and not checked against the published table; times the national share aged ten or over (0.885)';

@@ -200,3 +200,13 @@ export const statisticsSecretSchema = z.string().regex(/^[A-Za-z0-9_-]{32,128}$/
 export function readsAreaStatistics(caller: Caller, area: MappaArea): boolean {
   return caller.declaredPurpose.purpose === 'STATISTICS' && caller.principal.area === area;
 }
+
+/**
+ * Whether the caller may have a published table from an owner for `area`, or for England and Wales
+ * when `area` is null: an area as `readsAreaStatistics`; the national tables (the sum of every area,
+ * protected as one table) to any published-tables caller under STATISTICS, as the national MAPPA
+ * statistics are published to everyone. The roles are the owner's field policy's business.
+ */
+export function readsPublishedStatistics(caller: Caller, area: MappaArea | null): boolean {
+  return area === null ? caller.declaredPurpose.purpose === 'STATISTICS' : readsAreaStatistics(caller, area);
+}

@@ -19,6 +19,7 @@ import { DisclosureConsiderationResolver } from './disclosure/disclosure-conside
 import { DisclosureStatisticsResolver } from './disclosure/disclosure-statistics.resolver';
 import { MappaKpiResolver } from './statistics/mappa-kpi.resolver';
 import { MappaStatisticsResolver } from './statistics/mappa-statistics.resolver';
+import { MappaAnnualReportEventsResolver } from './statistics/mappa-annual-report-events.resolver';
 import { offenderReferenceResolver } from './offender/offender.reference';
 import { OffenderResolver } from './offender/offender.resolver';
 import { ReferralResolver } from './referral/referral.resolver';
@@ -60,6 +61,7 @@ export const mappaSubgraph: SubgraphDefinition<MappaLoaders> = {
           DisclosureStatisticsResolver,
           MappaStatisticsResolver,
           MappaKpiResolver,
+          MappaAnnualReportEventsResolver,
           MappaDisclosureProposalResolver,
           MappaDisclosureDecisionResolver,
         ],

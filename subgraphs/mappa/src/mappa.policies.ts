@@ -446,7 +446,7 @@ export const mappaPolicies = definePolicies('mappa', {
     owner: Agency.MAPPA_UNIT,
     classification: 'OFFICIAL',
     summary:
-      'The annual report tables the MAPPA unit counts (C §7.3 tables 1 and 2: offenders on 31 March by category and level; people managed at level 2 or 3 in the year), as raw cells for the gateway\'s statistics service, which suppresses and rounds them. Analysts, the co-ordinator, the chair and the SMB lay advisers, under STATISTICS, for the area of their own token; another area is answered with nothing. Category 4 and restricted ViSOR cases are in no statistic (principle 7).',
+      'The annual report tables the MAPPA unit counts (C §7.3 tables 1 and 2: offenders on 31 March by category and level; people managed at level 2 or 3 in the year; tables 7-9: serious further offence charges, serious case review decisions and outcomes from MAPPA N), as raw cells for the gateway\'s statistics service, which suppresses and rounds them, and table 2\'s people under pseudonyms for one report, which the service joins with the police\'s and probation\'s returns to custody (table 5) and counts. Analysts, the co-ordinator, the chair and the SMB lay advisers, under STATISTICS, for the area of their own token, or England and Wales (the national tables, published to all); another area is answered with nothing. Category 4 and restricted ViSOR cases are in no statistic (principle 7).',
     rules: ['principle 7', 'principle 8', 'principle 9', 'C.92', 'C.93'],
     grants: [{ roles: ['analyst', 'mappa_coordinator', 'mappa_chair', 'lay_adviser'], purposes: ['STATISTICS'] }],
   },

@@ -10,6 +10,7 @@ import { IntelligenceSharingAgreementResolver } from './intelligence/intelligenc
 import { SexOffenderNotificationResolver } from './notification/notification.resolver';
 import { offenderReferenceResolver } from './offender/offender.reference';
 import { PoliceStatisticsResolver } from './statistics/police-statistics.resolver';
+import { PoliceAnnualReportResolver } from './statistics/police-annual-report.resolver';
 import { OffenderResolver } from './offender/offender.resolver';
 import { createPoliceLoaders } from './police.loaders';
 import { POLICE_POLICIES } from './police.policies';
@@ -28,7 +29,7 @@ export const policeSubgraph: SubgraphDefinition<PoliceLoaders> = {
   policies: POLICE_POLICIES,
   buildSchema: (authorization) =>
     buildFederatedSchema(
-      { resolvers: [OffenderResolver, PoliceStatisticsResolver, PoliceAccessAuditResolver, PoliceDisclosureEvidenceResolver, PoliceIdentityResolver, SexOffenderNotificationResolver, IntelligenceSharingAgreementResolver, ...policeDisclosureResolvers] },
+      { resolvers: [OffenderResolver, PoliceStatisticsResolver, PoliceAnnualReportResolver, PoliceAccessAuditResolver, PoliceDisclosureEvidenceResolver, PoliceIdentityResolver, SexOffenderNotificationResolver, IntelligenceSharingAgreementResolver, ...policeDisclosureResolvers] },
       offenderReferenceResolver,
       POLICE_POLICIES,
       authorization,

@@ -267,6 +267,16 @@ export const policePolicies = definePolicies('police', {
   disclosureProposal: disclosureProposalPolicy(Agency.POLICE),
   disclosureProposing: level1DisclosureProposingPolicy(Agency.POLICE, 'POLICE'),
   // Issue 13: the police's part of the ad-hoc statistics join (@inaccessible, the gateway's statistics service only).
+  // Issue 13: the police part of the published annual report tables, asked only by the gateway's
+  // statistics service (the query is @inaccessible); the service suppresses and rounds.
+  statisticsPublished: {
+    owner: Agency.POLICE,
+    classification: 'OFFICIAL',
+    summary:
+      'The annual report tables the police count (C §7.3, issue 13): registered sex offenders cautioned or convicted for breach of notification (table 3, police.notification_breach) and civil orders imposed (table 4, police.civil_order) in the year, as raw grouped cells, and the people sent to custody for breach of a civil order in the year (table 5, police.civil_order_breach) under pseudonyms for one report, which the gateway\'s statistics service joins with the MAPPA unit\'s level 2 and 3 offenders, counts, suppresses and rounds. Analysts, the co-ordinator, the chair and the SMB lay advisers, under STATISTICS, for the area of their own token (police.person.mappa_area), or England and Wales (the national tables, published to all); another area is answered with nothing. Principle 7 records are in no statistic.',
+    rules: ['principle 7', 'principle 8', 'principle 9', 'C.92', 'C.93'],
+    grants: [{ roles: ['analyst', 'mappa_coordinator', 'mappa_chair', 'lay_adviser'], purposes: ['STATISTICS'] }],
+  },
   statisticsSubjects: {
     owner: Agency.POLICE,
     classification: 'OFFICIAL-SENSITIVE',

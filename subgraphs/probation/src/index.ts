@@ -11,6 +11,7 @@ import { ProbationCaseResolver } from './case/probation-case.resolver';
 import { ProbationLicenceResolver } from './licence/licence.resolver';
 import { offenderReferenceResolver } from './offender/offender.reference';
 import { ProbationStatisticsResolver } from './statistics/probation-statistics.resolver';
+import { ProbationAnnualReportResolver } from './statistics/probation-annual-report.resolver';
 import { OffenderResolver } from './offender/offender.resolver';
 import { createProbationLoaders } from './probation.loaders';
 import type { ProbationLoaders } from './probation.loaders';
@@ -33,6 +34,7 @@ export const probationSubgraph: SubgraphDefinition<ProbationLoaders> = {
         resolvers: [
           OffenderResolver,
           ProbationStatisticsResolver,
+          ProbationAnnualReportResolver,
           ProbationAccessAuditResolver,
           ProbationDisclosureEvidenceResolver,
           ...probationDisclosureResolvers,

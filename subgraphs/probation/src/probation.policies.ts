@@ -309,6 +309,16 @@ export const probationPolicies = definePolicies('probation', {
   disclosureProposal: disclosureProposalPolicy(Agency.PROBATION),
   disclosureProposing: level1DisclosureProposingPolicy(Agency.PROBATION, 'PROBATION'),
   // Issue 13: the probation service's part of the ad-hoc statistics join (@inaccessible, the gateway's statistics service only).
+  // Issue 13: the probation part of the published annual report tables, asked only by the gateway's
+  // statistics service (the query is @inaccessible); the service suppresses and rounds.
+  statisticsPublished: {
+    owner: Agency.PROBATION,
+    classification: 'OFFICIAL',
+    summary:
+      'The annual report table probation counts (C §7.3 table 5, issue 13): the people of an area returned to custody on recall (breach of licence) in the year, each with the reason of their latest recall (probation.recall), under pseudonyms for one report, which the gateway\'s statistics service joins with the MAPPA unit\'s level 2 and 3 offenders, counts, suppresses and rounds. Analysts, the co-ordinator, the chair and the SMB lay advisers, under STATISTICS, for the area of their own token, or England and Wales (the national tables, published to all); another area is answered with nothing. Principle 7 cases are in no statistic.',
+    rules: ['principle 7', 'principle 8', 'principle 9', 'C.92', 'C.93'],
+    grants: [{ roles: ['analyst', 'mappa_coordinator', 'mappa_chair', 'lay_adviser'], purposes: ['STATISTICS'] }],
+  },
   statisticsSubjects: {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',

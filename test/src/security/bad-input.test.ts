@@ -512,6 +512,7 @@ const VALID: Record<string, () => Promise<Call>> = {
   yotAuditSubject: async () => ({ principal: informationGovernance('yot'), purpose: AUDIT, variables: { pncId: subject.pncId } }),
   // The statistics path (issue 13): an analyst under STATISTICS, the one caller who may send ad-hoc documents in production.
   annualReport: async () => ({ principal: ANALYST, purpose: STATISTICS, variables: { year: 2025, area: 'LONDON' } }),
+  nationalAnnualReport: async () => ({ principal: ANALYST, purpose: STATISTICS, variables: { year: 2025 } }),
   statisticsAggregate: async () => ({
     principal: ANALYST,
     purpose: STATISTICS,

@@ -16,11 +16,36 @@ import type { MappaStatisticsCell, MappaStatisticsSubject } from './mappa-statis
 const rowsOf = <Row>(result: unknown): Row[] => (result as { rows: Row[] }).rows;
 
 /** The case's `field` (a MappaCaseChangeField) on `day` (an SQL date expression), as text. */
-function valueOn(field: string, day: SQL, current: SQL): SQL {
+export function valueOn(field: string, day: SQL, current: SQL): SQL {
   return sql`coalesce(
     (select ch.value_after from mappa.mappa_case_change ch where ch.case_id = c.case_id and ch.field = ${field} and ch.changed_date <= ${day} order by ch.changed_date desc, ch.sequence desc limit 1),
     (select ch.value_before from mappa.mappa_case_change ch where ch.case_id = c.case_id and ch.field = ${field} and ch.changed_date > ${day} order by ch.changed_date, ch.sequence limit 1),
     ${current})`;
+}
+
+/** `area = <area>`, or every area (England and Wales) when `area` is null. */
+export const inArea = (area: MappaArea | null, column: SQL = sql.raw('area')): SQL => (area === null ? sql`true` : sql`${column} = ${area}`);
+
+/**
+ * Cases that can be in `area` on some day (every case when `area` is null): those there now, and those
+ * whose area ever changed. A case with no AREA change is in its current area on every day, so this
+ * leaves out exactly the cases `valueOn('AREA', …)` would put elsewhere, before working out anything
+ * per case (an area's report then reads its own cases, not the country's).
+ */
+export const mayBeInArea = (area: MappaArea | null): SQL =>
+  area === null ? sql`true` : sql`(c.area = ${area} or exists (select 1 from mappa.mappa_case_change ach where ach.case_id = c.case_id and ach.field = 'AREA'))`;
+
+/**
+ * Runs an annual report statement with PostgreSQL's JIT compilation off. Reading a case's values on a
+ * day is a handful of small index look-ups per case, which the planner costs high enough (hundreds of
+ * thousands for an area at the benchmark's size) to compile the query before running it: compiling
+ * took seconds where running took a fifth of one (issue 13 benchmark), so it is never worth it here.
+ */
+export function withoutJit<Result>(db: Database, run: (tx: Database) => Promise<Result>): Promise<Result> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    return run(tx as unknown as Database);
+  });
 }
 
 /** The reporting year starting 1 April `year`: its first and last day. */
@@ -34,49 +59,62 @@ export function reportingYear(year: number): { readonly first: string; readonly 
  * the end of their time in the year and the highest level they were managed at (one row per person:
  * their latest case in the year).
  */
-export async function annualReportCellsOf(db: Database, area: MappaArea, year: number, keySecret: string): Promise<MappaStatisticsCell[]> {
-  const { first, last } = reportingYear(year);
+export async function annualReportCellsOf(db: Database, area: MappaArea | null, year: number, keySecret: string): Promise<MappaStatisticsCell[]> {
+  const { last } = reportingYear(year);
   const snapshot = sql`${last}::date`;
   const key = recordKeySql(keySecret, sql.raw('pnc_id'));
-  const onSnapshot = rowsOf<{ category: number; level: number; count: number; key: number }>(
-    await db.execute(sql`
-      select category, level, count(*)::int as count, (sum(${key}) % ${RECORD_KEY_RANGE})::int as key
-      from (
-        select c.pnc_id,
-          ${valueOn('CATEGORY', snapshot, sql`c.category::text`)}::int as category,
-          ${valueOn('LEVEL', snapshot, sql`c.level::text`)}::int as level,
-          ${valueOn('AREA', snapshot, sql`c.area`)} as area
-        from mappa.mappa_case c
-        where c.start_date <= ${snapshot} and (c.end_date is null or c.end_date > ${snapshot}) and not c.ct_restricted
-      ) on_day
-      where area = ${area} and category between 1 and 3
-      group by category, level`),
-  );
+  return withoutJit(db, async (tx) => {
+    const onSnapshot = rowsOf<{ category: number; level: number; count: number; key: number }>(
+      await tx.execute(sql`
+        select category, level, count(*)::int as count, (sum(${key}) % ${RECORD_KEY_RANGE})::int as key
+        from (
+          select c.pnc_id,
+            ${valueOn('CATEGORY', snapshot, sql`c.category::text`)}::int as category,
+            ${valueOn('LEVEL', snapshot, sql`c.level::text`)}::int as level,
+            ${valueOn('AREA', snapshot, sql`c.area`)} as area
+          from mappa.mappa_case c
+          where c.start_date <= ${snapshot} and (c.end_date is null or c.end_date > ${snapshot}) and not c.ct_restricted and ${mayBeInArea(area)}
+        ) on_day
+        where ${inArea(area)} and category between 1 and 3
+        group by category, level`),
+    );
+    const inYear = rowsOf<{ category: number; level: number; count: number; key: number }>(
+      await tx.execute(sql`
+        select category, level, count(*)::int as count, (sum(${key}) % ${RECORD_KEY_RANGE})::int as key
+        from (${level2Or3InYearSql(area, year)}) in_year
+        group by category, level`),
+    );
+    return [
+      ...onSnapshot.map((row) => ({ table: 'OFFENDERS_ON_31_MARCH', ...numbers(row) })),
+      ...inYear.map((row) => ({ table: 'LEVEL_2_3_IN_YEAR', ...numbers(row) })),
+    ];
+  });
+}
+
+/**
+ * Table 2's people, one row each (pnc_id, category, level): managed at level 2 or 3 at any time in the
+ * year, their category at the end of their time in the year and the highest level they were managed at,
+ * from their latest case in the year; in `area` at the end of it (every area when null).
+ */
+export function level2Or3InYearSql(area: MappaArea | null, year: number): SQL {
+  const { first, last } = reportingYear(year);
   const periodStart = sql`greatest(c.start_date, ${first}::date)`;
   const periodEnd = sql`least(coalesce(c.end_date, ${last}::date), ${last}::date)`;
-  const inYear = rowsOf<{ category: number; level: number; count: number; key: number }>(
-    await db.execute(sql`
-      select category, level, count(*)::int as count, (sum(${key}) % ${RECORD_KEY_RANGE})::int as key
-      from (
-        select distinct on (c.pnc_id) c.pnc_id,
-          ${valueOn('CATEGORY', periodEnd, sql`c.category::text`)}::int as category,
-          greatest(
-            ${valueOn('LEVEL', periodStart, sql`c.level::text`)}::int,
-            (select max(ch.value_after::int) from mappa.mappa_case_change ch
-              where ch.case_id = c.case_id and ch.field = 'LEVEL' and ch.changed_date between ${periodStart} and ${periodEnd})
-          ) as level,
-          ${valueOn('AREA', periodEnd, sql`c.area`)} as area
-        from mappa.mappa_case c
-        where c.start_date <= ${last}::date and (c.end_date is null or c.end_date >= ${first}::date) and not c.ct_restricted
-        order by c.pnc_id, ${periodEnd} desc, c.start_date desc
-      ) in_year
-      where area = ${area} and category between 1 and 3 and level >= 2
-      group by category, level`),
-  );
-  return [
-    ...onSnapshot.map((row) => ({ table: 'OFFENDERS_ON_31_MARCH', ...numbers(row) })),
-    ...inYear.map((row) => ({ table: 'LEVEL_2_3_IN_YEAR', ...numbers(row) })),
-  ];
+  return sql`
+    select pnc_id, category, level from (
+      select distinct on (c.pnc_id) c.pnc_id,
+        ${valueOn('CATEGORY', periodEnd, sql`c.category::text`)}::int as category,
+        greatest(
+          ${valueOn('LEVEL', periodStart, sql`c.level::text`)}::int,
+          (select max(ch.value_after::int) from mappa.mappa_case_change ch
+            where ch.case_id = c.case_id and ch.field = 'LEVEL' and ch.changed_date between ${periodStart} and ${periodEnd})
+        ) as level,
+        ${valueOn('AREA', periodEnd, sql`c.area`)} as area
+      from mappa.mappa_case c
+      where c.start_date <= ${last}::date and (c.end_date is null or c.end_date >= ${first}::date) and not c.ct_restricted and ${mayBeInArea(area)}
+      order by c.pnc_id, ${periodEnd} desc, c.start_date desc
+    ) latest
+    where ${inArea(area)} and category between 1 and 3 and level >= 2`;
 }
 
 const numbers = (row: { category: number; level: number; count: number; key: number }) => ({ category: Number(row.category), level: Number(row.level), count: Number(row.count), key: Number(row.key) });

@@ -1,12 +1,12 @@
 import { Arg, Ctx, Directive, Int, Query, Resolver } from 'type-graphql';
 import { z } from 'zod';
-import { Access, MappaArea, parseInput, readsAreaStatistics, statisticsSecretSchema } from '@mappa/shared';
+import { Access, MappaArea, parseInput, readsAreaStatistics, readsPublishedStatistics, statisticsSecretSchema } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
 import { mappaPolicies } from '../mappa.policies';
 import { annualReportCellsOf, statisticsSubjectsOf } from './mappa-statistics.query';
 import { MappaStatisticsCell, MappaStatisticsSubject } from './mappa-statistics.type';
 
-const annualReportSchema = z.object({ area: z.enum(MappaArea), year: z.number().int().min(2000).max(2100), keySecret: statisticsSecretSchema });
+const annualReportSchema = z.object({ area: z.enum(MappaArea).nullable(), year: z.number().int().min(2000).max(2100), keySecret: statisticsSecretSchema });
 const subjectsSchema = z.object({ area: z.enum(MappaArea), querySecret: statisticsSecretSchema, keySecret: statisticsSecretSchema });
 
 /**
@@ -20,14 +20,14 @@ export class MappaStatisticsResolver {
   @Directive('@federation__inaccessible')
   @Query(() => [MappaStatisticsCell], { nullable: true, description: 'The annual report tables 1 and 2 of an area and reporting year, raw (the gateway statistics service only).' })
   async mappaStatisticsAnnualReport(
-    @Arg('area', () => MappaArea, { description: 'The area (the caller\'s own).' }) area: MappaArea,
+    @Arg('area', () => MappaArea, { nullable: true, description: 'The area (the caller\'s own); null for England and Wales.' }) area: MappaArea | null,
     @Arg('year', () => Int, { description: 'The reporting year starting 1 April of this year.' }) year: number,
     @Arg('keySecret', () => String, { description: 'The product\'s record-key secret, from the gateway.' }) keySecret: string,
     @Ctx() context: MappaContext,
   ): Promise<MappaStatisticsCell[] | null> {
-    const values = parseInput(annualReportSchema, { area, year, keySecret }, 'annualReport');
-    if (!readsAreaStatistics(context.caller, values.area)) return null;
-    context.log.info({ area: values.area, year: values.year }, 'annual report statistics read');
+    const values = parseInput(annualReportSchema, { area: area ?? null, year, keySecret }, 'annualReport');
+    if (!readsPublishedStatistics(context.caller, values.area)) return null;
+    context.log.info({ area: values.area ?? 'ENGLAND_AND_WALES', year: values.year }, 'annual report statistics read');
     return annualReportCellsOf(context.db, values.area, values.year, values.keySecret);
   }
 

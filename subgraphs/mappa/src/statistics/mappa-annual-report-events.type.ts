@@ -1,0 +1,64 @@
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { Access } from '@mappa/shared';
+import { mappaPolicies } from '../mappa.policies';
+
+/*
+ * The MAPPA unit's part of annual report tables 5 and 7-9 (issue 13): @inaccessible, asked only by the
+ * gateway's statistics service, which joins, suppresses and rounds before anything leaves the product.
+ */
+
+@Directive('@federation__inaccessible')
+@ObjectType({ description: 'One raw cell of an annual report table the MAPPA unit counts from MAPPA N (for the gateway statistics service only). Owner: mappa (MAPPA Co-ordination Unit).' })
+export class MappaStatisticsTableCell {
+  @Access(mappaPolicies.statisticsPublished)
+  @Field(() => String, { description: 'The table: SFO_CHARGES, SFO_SERIOUS_CASE_REVIEWS or SFO_OUTCOMES.' })
+  table!: string;
+
+  @Access(mappaPolicies.statisticsPublished)
+  @Field(() => String, { description: 'The row value: the category (SFO_CHARGES), the review decision or PENDING, or the outcome.' })
+  row!: string;
+
+  @Access(mappaPolicies.statisticsPublished)
+  @Field(() => String, { description: 'The column value: the MAPPA level at the charge.' })
+  column!: string;
+
+  @Access(mappaPolicies.statisticsPublished)
+  @Field(() => Int, { description: 'How many notifications.' })
+  count!: number;
+
+  @Access(mappaPolicies.statisticsPublished)
+  @Field(() => Int, { description: 'The cell key: the sum of the people\'s record keys, modulo 4096.' })
+  key!: number;
+}
+
+@Directive('@federation__inaccessible')
+@ObjectType({ description: 'One person managed at level 2 or 3 in the reporting year, under a pseudonym for one report (for the gateway statistics service only). Owner: mappa (MAPPA Co-ordination Unit).' })
+export class MappaStatisticsCohortMember {
+  @Access(mappaPolicies.statisticsPublished)
+  @Field(() => String, { description: 'HMAC of the subject key under the report\'s own secret.' })
+  pseudonym!: string;
+
+  @Access(mappaPolicies.statisticsPublished)
+  @Field(() => Int, { description: 'The record key (0-4095) for cell-key rounding.' })
+  recordKey!: number;
+
+  @Access(mappaPolicies.statisticsPublished)
+  @Field(() => Int, { description: 'The category at the end of their time in the year.' })
+  category!: number;
+
+  @Access(mappaPolicies.statisticsPublished)
+  @Field(() => Int, { description: 'The highest level managed at in the year (2 or 3).' })
+  level!: number;
+}
+
+@Directive('@federation__inaccessible')
+@ObjectType({ description: 'The MAPPA unit\'s part of annual report tables 5 and 7-9 (for the gateway statistics service only). Owner: mappa (MAPPA Co-ordination Unit).' })
+export class MappaStatisticsAnnualReportEvents {
+  @Access(mappaPolicies.statisticsPublished)
+  @Field(() => [MappaStatisticsTableCell], { description: 'Tables 7-9: serious further offence charges, serious case review decisions and outcomes.' })
+  cells!: MappaStatisticsTableCell[];
+
+  @Access(mappaPolicies.statisticsPublished)
+  @Field(() => [MappaStatisticsCohortMember], { description: 'Table 2\'s people, for table 5.' })
+  level2Or3InYear!: MappaStatisticsCohortMember[];
+}
