@@ -144,6 +144,11 @@ describe('the meeting pack', () => {
     // pack's part reads the meeting and its subject's case in one statement, as the view's reads the case.
     expect(meetingPack.cost).toEqual(view.cost);
     expect(meetingPack.cost.mappa?.requests).toBe(2);
+    // Before the pack reaches any agency, the MAPPA unit answers the look-up with four statements for
+    // an adult's meeting: the caller's grants, and for the evidence the meeting with its case (the
+    // children rule and the Home Office and Jobcentre rules read the case from it, not again), then
+    // the invitation and the attendance at once; its part of the pack is the fifth.
+    expect(meetingPack.cost.mappa?.statements).toBe(5);
   });
 
   it('B.25: an invitee who has not signed attendance is previewed as served nothing, and their own pack has no subject', async () => {
