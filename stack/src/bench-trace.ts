@@ -235,7 +235,7 @@ function stagesTable(side: string, traced: readonly TracedRequest[], concurrency
  * report as Markdown for stderr.
  */
 export async function traceCriticalPaths(sides: readonly TracedSide[], stack: LocalStack, concurrency: number, requests = 200): Promise<string> {
-  const parts: string[] = ['\n## Critical path, traced\n'];
+  const parts: string[] = [''];
   for (const level of [1, concurrency]) {
     for (const [index, side] of sides.entries()) {
       const traced = await traceSide(side, stack, level === 1 ? Math.min(100, requests) : requests, level, index * requests);

@@ -13,7 +13,7 @@
 // At the end every audit chain in the database is verified; a broken one fails the run.
 import { createHash, randomBytes } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
@@ -324,7 +324,8 @@ async function main(): Promise<void> {
     const measurements = workloads.map<Measurement>(() => ({ latenciesMs: [], busyMs: 0, errors: 0, auditStatements: 0, cpuMs: 0, rounds: [] }));
     // Warm-up: one short round each, discarded.
     for (const workload of workloads) await runRound(workload, Math.min(50, options['requests-per-round']), options.concurrency, 0);
-    if (options.trace) process.stderr.write(await traceCriticalPaths([viewAtMeeting, meetingPack].map((workload) => ({ name: workload.name, send: (i: number) => send(workload, i) })), stack, options.concurrency));
+    const trace = options.trace ? await traceCriticalPaths([viewAtMeeting, meetingPack].map((workload) => ({ name: workload.name, send: (i: number) => send(workload, i) })), stack, options.concurrency) : null;
+    if (trace !== null) process.stderr.write(trace);
     // The schedule of a round: each group runs in turn; the sides of an operation (the product and
     // each off stack) alternate in chunks, in order and then reversed (on, a, b, b, a, on, …), so
     // every side's mean position in the round is the same and drift within a round, and whatever
@@ -365,17 +366,22 @@ async function main(): Promise<void> {
       process.stderr.write(`round ${round + 1}/${options.rounds} done\n`);
     }
     const chains = await verifyChains(connection, headsAtStart, await auditHeads(db));
-    const packSection = meetingPackSection(measurements[workloads.indexOf(meetingPack)]!, measurements[workloads.indexOf(viewAtMeeting)]!, options.concurrency);
+    const packMeasurement = measurements[workloads.indexOf(meetingPack)]!;
+    const viewMeasurement = measurements[workloads.indexOf(viewAtMeeting)]!;
+    const packSection = meetingPackSection(packMeasurement, viewMeasurement, options.concurrency);
     if (packOnly) {
       // A quick iteration's answer: the pack's section and its counts, never the full run's report.
       const countsLines = workloads.map((workload, w) => `- ${workload.name}: ${subgraphCountsLine(counts[w]!)}`);
-      process.stdout.write(`${packSection}\nSubgraph requests / SQL statements per request:\n\n${countsLines.join('\n')}\n\n${chains.lines.join('\n')}\n`);
+      const quick = (heading?: string) => `${meetingPackSection(packMeasurement, viewMeasurement, options.concurrency, heading)}\nSubgraph requests / SQL statements per request:\n\n${countsLines.join('\n')}\n`;
+      process.stdout.write(`${quick()}\n${chains.lines.join('\n')}\n`);
+      // A traced run replaces the report's trace section (the full run keeps it as it finds it).
+      if (trace !== null) writeFileSync(BENCHMARKS_FILE, `${reportWithoutTrace()}${traceSection(options, trace, quick('### The same quick run, pack against view'))}`);
       return;
     }
     const report =
       (await renderReport(url, options, workloads, measurements, counts, comparisons, checks, chains)) + packSection;
     process.stdout.write(report);
-    writeFileSync(join(REPOSITORY_ROOT, 'docs', 'benchmarks.md'), report);
+    writeFileSync(BENCHMARKS_FILE, report + keptTraceSection());
   } finally {
     await offStacks?.documents.close();
     await offStacks?.audit.close();
@@ -408,6 +414,48 @@ async function benchMeetings(db: Database, people: readonly ReturnType<typeof sy
   );
 }
 
+const BENCHMARKS_FILE = join(REPOSITORY_ROOT, 'docs', 'benchmarks.md');
+/** Where docs/benchmarks.md's last section begins: the meeting pack's critical path, written by `--only pack --trace`. */
+const TRACE_HEADING = '## The meeting pack\'s critical path, traced';
+
+/** docs/benchmarks.md as it stands, split at the trace section: what comes before it, and the section (empty when none). */
+function benchmarksFileParts(): { readonly before: string; readonly trace: string } {
+  const text = existsSync(BENCHMARKS_FILE) ? readFileSync(BENCHMARKS_FILE, 'utf8') : '';
+  const at = text.indexOf(TRACE_HEADING);
+  return at < 0 ? { before: text, trace: '' } : { before: text.slice(0, at), trace: text.slice(at) };
+}
+
+/** The trace section as the last traced run left it: the full run rewrites everything else. */
+function keptTraceSection(): string {
+  const { trace } = benchmarksFileParts();
+  return trace ? `\n${trace}` : '';
+}
+
+/** docs/benchmarks.md without its trace section, ending in one newline. */
+function reportWithoutTrace(): string {
+  return `${benchmarksFileParts().before.trimEnd()}\n`;
+}
+
+/** The trace section: what was run, the traced stages, and that quick run's pack-against-view numbers. */
+function traceSection(options: z.infer<typeof optionsSchema>, trace: string, quick: string): string {
+  const command = `npm run bench -- --only pack --trace --offenders ${options.offenders} --rounds ${options.rounds} --requests-per-round ${options['requests-per-round']} --concurrency ${options.concurrency}`;
+  return `
+${TRACE_HEADING}
+
+Written by \`${command}\` on ${new Date().toISOString().slice(0, 10)} (${options.offenders.toLocaleString('en-GB')} offenders; the run above is the full one).
+Each stage is measured from outside the product (bench-trace.ts): the start and end of every HTTP
+exchange on Node's fetch (the benchmark's request to the gateway, and each of the gateway's calls to a
+subgraph, matched by request id), so "wait" is the gateway waiting for a subgraph hop (calls that
+overlap are one hop), and "gateway" its own time before, between and after them (token, purpose,
+documents; the answer's checks, planning and signing of the next assertions; merging). One request
+at a time, the SQL statements inside each hop are listed (verb and first table only) with their time
+added up (statements of agencies asked at once overlap, so it can exceed the hop's wait).
+Both sides are three hops deep: the purpose-evidence look-up (the MAPPA unit), then the root
+field's owner (the police for the view, the MAPPA unit's \`meeting\` for the pack), then every other
+agency at once.
+${trace}${quick}`;
+}
+
 /** One operation's subgraph requests / data SQL statements per subgraph, and in all, on one line. */
 function subgraphCountsLine(counts: OperationCounts): string {
   const entries = Object.entries(counts.subgraphs);
@@ -427,7 +475,7 @@ async function expectPackServed(workload: Workload): Promise<void> {
  * A p99 is the tail, which a pause of the machine moves most: beside the run's ratio, the ratio round
  * by round (its spread is the noise) and the CPU per request, which other load hardly moves.
  */
-function meetingPackSection(pack: Measurement, view: Measurement, concurrency: number): string {
+function meetingPackSection(pack: Measurement, view: Measurement, concurrency: number, heading = '## The meeting pack'): string {
   const p99Of = (latenciesMs: readonly number[]) => percentile([...latenciesMs].sort((a, b) => a - b), 99);
   const packP99 = p99Of(pack.latenciesMs);
   const viewP99 = p99Of(view.latenciesMs);
@@ -436,7 +484,7 @@ function meetingPackSection(pack: Measurement, view: Measurement, concurrency: n
   const spread = `${percentile(perRound, 50).toFixed(2)} (${perRound[0]?.toFixed(2) ?? '–'}–${perRound.at(-1)?.toFixed(2) ?? '–'})`;
   const cpuPerRequest = (measurement: Measurement) => (measurement.cpuMs / Math.max(1, measurement.latenciesMs.length)).toFixed(1);
   return `
-## The meeting pack
+${heading}
 
 The meeting pack (\`MEETING_PACK\`: \`meeting(id)\` with its subject's single offender view) for a signed-in
 attendee (a police PPU officer) beside the single offender view of the same subject with the same
@@ -446,6 +494,9 @@ Goal: p99 at most ${MEETING_PACK_P99_GOAL}× the view's.
 | p99 ms pack | p99 ms view | ratio pack/view | p99 ratio per round: median (min–max) | CPU ms per request pack / view | within ${MEETING_PACK_P99_GOAL}× |
 |---:|---:|---:|---:|---:|:--|
 | ${packP99.toFixed(1)} | ${viewP99.toFixed(1)} | ${ratio.toFixed(2)} | ${spread} | ${cpuPerRequest(pack)} / ${cpuPerRequest(view)} | ${ratio <= MEETING_PACK_P99_GOAL ? 'yes' : 'no'} |
+
+To measure just these two quickly: \`npm run bench -- --only pack --offenders 10000\` (its own database,
+seeded once); add \`--trace\` for each side's critical path, hop by hop, in the last section below.
 `;
 }
 

@@ -219,4 +219,26 @@ describe('the meeting pack', () => {
     expect(forMeeting.length).toBeGreaterThan(0);
     expect(forMeeting.flatMap((node) => node.valuesServed.map(({ field }) => field))).toContain('PoliceIdentity.lastName');
   });
+
+  it('principle 5, issue 10: withdrawing an invitation ends the attendee\'s pack on their very next request (the evidence is read afresh, never kept)', async () => {
+    const attendee: PrincipalClaims = { staffId: 'PACK-WITHDRAWN', agency: 'police', roles: ['ppu_officer'], area: AREA, clearance: 'BPSS' };
+    const own = await insertMeetingInSession(env.connection.database(), {
+      pncId: meeting.pncId,
+      chair: { staffId: CHAIR.staffId, issuer: TEST_ISSUER, agency: 'probation' },
+      issuer: TEST_ISSUER,
+      invitees: [{ agency: attendee.agency, role: attendee.roles[0]!, staffId: attendee.staffId, signed: true }],
+    });
+    const packAt = async () =>
+      postGraphQL<{ meeting: { subject: { pncId: string } | null } | null }>(`${env.stack.gateway.url}/graphql`, MEETING_PACK, { meetingId: own.meetingId }, await env.headersFor(attendee, { purpose: 'MAPPA_MEETING', caseId: own.meetingId }));
+    expect((await packAt()).data?.meeting?.subject?.pncId).toBe(meeting.pncId);
+    const withdrawn = await postGraphQL(
+      `${env.stack.gateway.url}/graphql`,
+      'mutation($id: ID!) { withdrawInvitation(invitationId: $id, reason: "No longer needed") { withdrawnAt } }',
+      { id: own.invitationIds[0] },
+      await env.headersFor(DEFAULT_PRINCIPAL, { purpose: 'CASE_MANAGEMENT', caseId: null }),
+    );
+    expect(withdrawn.errors).toBeUndefined();
+    const after = await packAt();
+    expect(after.data?.meeting ?? null).toBeNull();
+  });
 });
