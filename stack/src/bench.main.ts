@@ -144,9 +144,10 @@ const optionsSchema = z.object({
   concurrency: z.coerce.number().int().min(1).max(64).default(8),
   reseed: z.boolean().default(false),
   // `--only pack`: the meeting pack and the single offender view beside it, nothing else (no off
-  // stacks, no other workload), reported on stdout only: docs/benchmarks.md is the full run's.
+  // stacks, no other workload), reported on stdout: the rest of docs/benchmarks.md is the full run's.
   only: z.enum(['pack']).optional(),
-  // With `--only pack`: before measuring, each side's critical path, hop by hop (bench-trace.ts).
+  // With `--only pack`: before measuring, each side's critical path, hop by hop (bench-trace.ts),
+  // written with that run's numbers into the last section of docs/benchmarks.md, which the full run keeps.
   trace: z.boolean().default(false),
 });
 
@@ -470,12 +471,20 @@ async function expectPackServed(workload: Workload): Promise<void> {
   if (!subject?.pncId) throw new Error(`${workload.name}: the pack served no subject (${JSON.stringify(body.errors ?? [])})`);
 }
 
+/** The full report's heading for the pack's section (a quick traced run titles its own copy apart). */
+const MEETING_PACK_HEADING = '## The meeting pack';
+/** Under the full report's pack section: how to run just the pack against the view. */
+const QUICK_RUN_NOTE = `
+To measure just these two quickly: \`npm run bench -- --only pack --offenders 10000\` (its own database,
+seeded once); add \`--trace\` for each side's critical path, hop by hop, in the last section below.
+`;
+
 /**
  * The report's meeting-pack section: the pack's p99 against the single offender view's, with the goal.
  * A p99 is the tail, which a pause of the machine moves most: beside the run's ratio, the ratio round
  * by round (its spread is the noise) and the CPU per request, which other load hardly moves.
  */
-function meetingPackSection(pack: Measurement, view: Measurement, concurrency: number, heading = '## The meeting pack'): string {
+function meetingPackSection(pack: Measurement, view: Measurement, concurrency: number, heading = MEETING_PACK_HEADING): string {
   const p99Of = (latenciesMs: readonly number[]) => percentile([...latenciesMs].sort((a, b) => a - b), 99);
   const packP99 = p99Of(pack.latenciesMs);
   const viewP99 = p99Of(view.latenciesMs);
@@ -494,10 +503,7 @@ Goal: p99 at most ${MEETING_PACK_P99_GOAL}× the view's.
 | p99 ms pack | p99 ms view | ratio pack/view | p99 ratio per round: median (min–max) | CPU ms per request pack / view | within ${MEETING_PACK_P99_GOAL}× |
 |---:|---:|---:|---:|---:|:--|
 | ${packP99.toFixed(1)} | ${viewP99.toFixed(1)} | ${ratio.toFixed(2)} | ${spread} | ${cpuPerRequest(pack)} / ${cpuPerRequest(view)} | ${ratio <= MEETING_PACK_P99_GOAL ? 'yes' : 'no'} |
-
-To measure just these two quickly: \`npm run bench -- --only pack --offenders 10000\` (its own database,
-seeded once); add \`--trace\` for each side's critical path, hop by hop, in the last section below.
-`;
+${heading === MEETING_PACK_HEADING ? QUICK_RUN_NOTE : ''}`;
 }
 
 /**
