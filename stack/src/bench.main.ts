@@ -13,23 +13,26 @@
 // At the end every audit chain in the database is verified; a broken one fails the run.
 import { createHash, randomBytes } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { LocalIssuer, trustedDocumentManifestOf } from '@mappa/gateway';
-import { ASSERTION_HEADER, auditLogHeadTable, byAgency, createLogger, DatabaseConnection, FIVE_AGENCY_VIEW, insertMeetingInSession, isUnder18, MappaArea, MEETING_PACK, migrateAgencies, REGISTER_PAGE, requestDateOf, seedAgencies, syntheticPerson } from '@mappa/shared';
+import { ASSERTION_HEADER, auditLogHeadTable, BATCH_JOB_DATABASE_TIMEOUTS, byAgency, createLogger, DatabaseConnection, FIVE_AGENCY_VIEW, insertMeetingInSession, isUnder18, MappaArea, MEETING_PACK, migrateAgencies, REGISTER_PAGE, requestDateOf, seedAgencies, syntheticPerson } from '@mappa/shared';
 import type { AuditMode, Database, PrincipalClaims } from '@mappa/shared';
 import { z } from 'zod';
 import { runAuditVerify } from './audit-verify';
 import { REPOSITORY_ROOT } from './generate-schemas';
 import { startLocalStack } from './local-stack';
 import type { LocalStack } from './local-stack';
+import { traceCriticalPaths } from './bench-trace';
 import { progressBar } from './progress-bar';
 import { AGENCIES } from './subgraphs';
 
 const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
 const BENCH_DATABASE = 'mappa_bench';
+/** The full run's dataset size: its database is `BENCH_DATABASE`; any other size has one of its own (`benchDatabaseUrl`). */
+const DEFAULT_OFFENDERS = 100_000;
 /** How many people the view workloads cycle through; every one is compared on the stacks first. */
 const COMPARED_PEOPLE = 500;
 /** How many register pages the page workloads cycle through; every one is compared on the stacks first. */
@@ -152,7 +155,7 @@ interface OperationCounts {
 const CHUNK = 50;
 
 const optionsSchema = z.object({
-  offenders: z.coerce.number().int().min(1_000).default(100_000),
+  offenders: z.coerce.number().int().min(1_000).default(DEFAULT_OFFENDERS),
   rounds: z.coerce.number().int().min(1).default(8),
   // Fewer per round than before the on/off comparison (6 × 300), more rounds: eight workloads, six of
   // them five-agency, and a check of every compared answer keep the run near five minutes on 2 cores.
@@ -161,6 +164,12 @@ const optionsSchema = z.object({
   reseed: z.boolean().default(false),
   // Only the statistics workloads (issue 13), on the product alone: `--statistics-only --offenders N`.
   'statistics-only': z.boolean().default(false),
+  // `--only pack`: the meeting pack and the single offender view beside it, nothing else (no off
+  // stacks, no other workload), reported on stdout: the rest of docs/benchmarks.md is the full run's.
+  only: z.enum(['pack']).optional(),
+  // With `--only pack`: before measuring, each side's critical path, hop by hop (bench-trace.ts),
+  // written with that run's numbers into the last section of docs/benchmarks.md, which the full run keeps.
+  trace: z.boolean().default(false),
 });
 
 async function main(): Promise<void> {
@@ -172,16 +181,20 @@ async function main(): Promise<void> {
       concurrency: { type: 'string' },
       reseed: { type: 'boolean' },
       'statistics-only': { type: 'boolean' },
+      only: { type: 'string' },
+      trace: { type: 'boolean' },
     },
   });
   const options = optionsSchema.parse(values);
-  const url = await benchDatabaseUrl();
-  const connection = await DatabaseConnection.open({ url }, { poolSize: 20 });
+  if (options.trace && options.only !== 'pack') throw new Error('--trace traces the meeting pack: run it with --only pack');
+  const packOnly = options.only === 'pack';
+  const url = await benchDatabaseUrl(options.offenders);
+  const connection = await DatabaseConnection.open({ url }, { poolSize: 20, timeouts: BATCH_JOB_DATABASE_TIMEOUTS });
   const dataset = { offenders: options.offenders, seed: 1, asOf: '2026-11-01' };
   const log = createLogger('bench', 'silent');
   await migrateAgencies(connection, AGENCIES);
   if (options.reseed || !(await holdsDataset(url, dataset.offenders))) {
-    process.stderr.write(`Seeding ${dataset.offenders.toLocaleString('en-GB')} offenders into ${BENCH_DATABASE}\n`);
+    process.stderr.write(`Seeding ${dataset.offenders.toLocaleString('en-GB')} offenders into ${new URL(url).pathname.slice(1)}\n`);
     await seedAgencies(connection, AGENCIES, dataset, progressBar(dataset.offenders, 'offenders'));
   }
   // A throwaway identity provider standing in for an agency's: the benchmark pays for real token
@@ -242,18 +255,24 @@ async function main(): Promise<void> {
   }
   // BENCHMARK ONLY: the same product with one part off each, over the same database. The audit-off
   // stack enforces authorization, and the authorization-off stack records its audit trail, so each
-  // differs from the product in one part only.
-  const authorizationOffStack = await startLocalStack({ ...stackOptions, authorization: 'off' });
-  const auditOffStack = await startLocalStack({ ...stackOptions, audit: 'off' });
-  const documentsOffStack = await startLocalStack({ ...stackOptions, documentControls: 'off' });
+  // differs from the product in one part only. Not started for `--only pack`, which uses none.
+  const offStacks = packOnly
+    ? null
+    : {
+        authorization: await startLocalStack({ ...stackOptions, authorization: 'off' }),
+        audit: await startLocalStack({ ...stackOptions, audit: 'off' }),
+        documents: await startLocalStack({ ...stackOptions, documentControls: 'off' }),
+      };
   const db = connection.database();
   try {
     const product: BenchStack = { stack, label: 'gateway', off: null };
-    const switchedOff: readonly (BenchStack & { readonly off: Switch })[] = [
-      { stack: authorizationOffStack, label: 'authorization off', off: 'authorization' },
-      { stack: auditOffStack, label: 'audit off', off: 'audit' },
-      { stack: documentsOffStack, label: 'document controls off', off: 'documents' },
-    ];
+    const switchedOff: readonly (BenchStack & { readonly off: Switch })[] = offStacks
+      ? [
+          { stack: offStacks.authorization, label: 'authorization off', off: 'authorization' },
+          { stack: offStacks.audit, label: 'audit off', off: 'audit' },
+          { stack: offStacks.documents, label: 'document controls off', off: 'documents' },
+        ]
+      : [];
     const headsAtStart = await auditHeads(db);
     // Row scope is by area (R-3): ask about people in the principal's area, or every answer would be
     // the (cheap) unknown-person null. About 1 in 42 people, spread over the dataset.
@@ -266,11 +285,6 @@ async function main(): Promise<void> {
     const restricted = new Set(local.filter((person) => person.restrictedAccess).map((person) => person.pncId));
     const pncIds = local.filter((person) => !person.restrictedAccess).slice(0, COMPARED_PEOPLE).map((person) => person.pncId);
     const officerPncIds = local.slice(0, COMPARED_PEOPLE).map((person) => person.pncId);
-    const liaison = await busiestVictimLiaisonOfficer(url, principal.area);
-    const vloToken = await issuer.mint({ staffId: liaison.staffId, agency: 'probation', roles: ['victim_liaison_officer'], area: principal.area, clearance: 'BPSS' });
-    const vloViaGateway = async () => ({ authorization: `Bearer ${vloToken}`, 'x-mappa-purpose': 'CASE_MANAGEMENT' });
-    const ownArea = { area: principal.area };
-    const pageCursors = await collectCursors(stack, PAGES, await viaGateway(), ownArea, restricted);
     const gatewayUrl = (s: LocalStack) => `${s.gateway.url}/graphql`;
     // An operation's workload on one stack. Fields are denied only where authorization is on.
     const operation = (name: string, query: string, headers: Workload['headers'], variables: Workload['variables'], deniesFields = false): Operation => ({
@@ -278,16 +292,24 @@ async function main(): Promise<void> {
       deniesFields,
       on: (s) => ({ name: `${name}, ${s.label}`, stack: s.stack, url: gatewayUrl, headers, query, byId: s.off !== 'documents', variables, deniesFields: deniesFields && s.off !== 'authorization' }),
     });
-    const operations: Operation[] = [
-      operation('single offender view (5 agencies), co-ordinator', OFFENDER_VIEW, viaGateway, (i) => ({ pncId: pncIds[i % pncIds.length] })),
-      // The register of the principal's own area: the filter makes the off stack (national row scope)
-      // page through exactly the rows the enforced stack's area scope leaves, so both answer alike.
-      operation('50-offender page (5 agencies), co-ordinator', REGISTER_PAGE, viaGateway, (i) => ({ after: pageCursors[i % pageCursors.length], filter: ownArea })),
-      operation('single offender view (5 agencies), PPU officer', OFFENDER_VIEW, officerViaGateway, (i) => ({ pncId: officerPncIds[i % officerPncIds.length] }), true),
-      // Issue 12: the victim liaison officer reads only about offenders of their own victims, decided per
-      // record on probation's facts (B.15, C.34), which the gateway first asks probation for.
-      operation('single offender view (5 agencies), victim liaison officer', OFFENDER_VIEW, vloViaGateway, (i) => ({ pncId: liaison.pncIds[i % liaison.pncIds.length] }), true),
-    ];
+    const operations: Operation[] = [];
+    if (!packOnly) {
+      const liaison = await busiestVictimLiaisonOfficer(url, principal.area);
+      const vloToken = await issuer.mint({ staffId: liaison.staffId, agency: 'probation', roles: ['victim_liaison_officer'], area: principal.area, clearance: 'BPSS' });
+      const vloViaGateway = async () => ({ authorization: `Bearer ${vloToken}`, 'x-mappa-purpose': 'CASE_MANAGEMENT' });
+      const ownArea = { area: principal.area };
+      const pageCursors = await collectCursors(stack, PAGES, await viaGateway(), ownArea, restricted);
+      operations.push(
+        operation('single offender view (5 agencies), co-ordinator', OFFENDER_VIEW, viaGateway, (i) => ({ pncId: pncIds[i % pncIds.length] })),
+        // The register of the principal's own area: the filter makes the off stack (national row scope)
+        // page through exactly the rows the enforced stack's area scope leaves, so both answer alike.
+        operation('50-offender page (5 agencies), co-ordinator', REGISTER_PAGE, viaGateway, (i) => ({ after: pageCursors[i % pageCursors.length], filter: ownArea })),
+        operation('single offender view (5 agencies), PPU officer', OFFENDER_VIEW, officerViaGateway, (i) => ({ pncId: officerPncIds[i % officerPncIds.length] }), true),
+        // Issue 12: the victim liaison officer reads only about offenders of their own victims, decided per
+        // record on probation's facts (B.15, C.34), which the gateway first asks probation for.
+        operation('single offender view (5 agencies), victim liaison officer', OFFENDER_VIEW, vloViaGateway, (i) => ({ pncId: liaison.pncIds[i % liaison.pncIds.length] }), true),
+      );
+    }
     // Each operation runs once on the product and once on every off stack: the product's side is one
     // workload, shared by the operation's comparisons, so it is measured once.
     const measured = operations.map((op) => ({ op, on: op.on(product), offs: switchedOff.map((s) => ({ s, workload: op.on(s) })) }));
@@ -319,14 +341,16 @@ async function main(): Promise<void> {
     };
     const meetingPack: Workload = { ...viewAtMeeting, name: 'meeting pack (5 agencies), attendee', query: MEETING_PACK, variables: (i) => ({ meetingId: meetings[i % meetings.length]!.meetingId }) };
     await expectPackServed(meetingPack);
-    const workloads: Workload[] = [
-      { name: 'police identity, police subgraph directly', stack, url: (s) => `${s.subgraphs.police.url}/graphql`, headers: asGateway, query: POLICE_IDENTITY, byId: false, variables: (i) => ({ pncId: pncIds[i % pncIds.length] }) },
-      { name: 'police identity, through the gateway', stack, url: gatewayUrl, headers: viaGateway, query: POLICE_IDENTITY, byId: true, variables: (i) => ({ pncId: pncIds[i % pncIds.length] }) },
-      viewAtMeeting,
-      meetingPack,
-      ...statistics,
-      ...measured.flatMap(({ on, offs }) => [on, ...offs.map(({ workload }) => workload)]),
-    ];
+    const workloads: Workload[] = packOnly
+      ? [viewAtMeeting, meetingPack]
+      : [
+          { name: 'police identity, police subgraph directly', stack, url: (s) => `${s.subgraphs.police.url}/graphql`, headers: asGateway, query: POLICE_IDENTITY, byId: false, variables: (i) => ({ pncId: pncIds[i % pncIds.length] }) },
+          { name: 'police identity, through the gateway', stack, url: gatewayUrl, headers: viaGateway, query: POLICE_IDENTITY, byId: true, variables: (i) => ({ pncId: pncIds[i % pncIds.length] }) },
+          viewAtMeeting,
+          meetingPack,
+          ...statistics,
+          ...measured.flatMap(({ on, offs }) => [on, ...offs.map(({ workload }) => workload)]),
+        ];
     // Before measuring: the co-ordinator gets the same answers from every stack for every request
     // the measurement will send, the officer gets the same with audit on and off, and really is
     // denied fields only with authorization on.
@@ -334,10 +358,12 @@ async function main(): Promise<void> {
     const productAnswers = new Map<Workload, Map<number, Answer>>();
     for (const comparison of comparisons) checks.push(await compareAnswers(comparison, Math.min(COMPARED_PEOPLE, options.rounds * options['requests-per-round']), options.concurrency, productAnswers));
     const counts: OperationCounts[] = [];
-    for (const workload of workloads) counts.push(checkAuditCounts(workload, workload.stack === auditOffStack ? 'off' : 'recorded', await countPerOperation(workload, db)));
+    for (const workload of workloads) counts.push(checkAuditCounts(workload, workload.stack === offStacks?.audit ? 'off' : 'recorded', await countPerOperation(workload, db)));
     const measurements = workloads.map<Measurement>(() => ({ latenciesMs: [], busyMs: 0, errors: 0, auditStatements: 0, cpuMs: 0, rounds: [] }));
     // Warm-up: one short round each, discarded.
     for (const workload of workloads) await runRound(workload, Math.min(50, options['requests-per-round']), options.concurrency, 0);
+    const trace = options.trace ? await traceCriticalPaths([viewAtMeeting, meetingPack].map((workload) => ({ name: workload.name, send: (i: number) => send(workload, i) })), stack, options.concurrency) : null;
+    if (trace !== null) process.stderr.write(trace);
     // The schedule of a round: each group runs in turn; the sides of an operation (the product and
     // each off stack) alternate in chunks, in order and then reversed (on, a, b, b, a, on, …), so
     // every side's mean position in the round is the same and drift within a round, and whatever
@@ -378,15 +404,26 @@ async function main(): Promise<void> {
       process.stderr.write(`round ${round + 1}/${options.rounds} done\n`);
     }
     const chains = await verifyChains(connection, headsAtStart, await auditHeads(db));
+    const packMeasurement = measurements[workloads.indexOf(meetingPack)]!;
+    const viewMeasurement = measurements[workloads.indexOf(viewAtMeeting)]!;
+    const packSection = meetingPackSection(packMeasurement, viewMeasurement, options.concurrency);
+    if (packOnly) {
+      // A quick iteration's answer: the pack's section and its counts, never the full run's report.
+      const countsLines = workloads.map((workload, w) => `- ${workload.name}: ${subgraphCountsLine(counts[w]!)}`);
+      const quick = (heading?: string) => `${meetingPackSection(packMeasurement, viewMeasurement, options.concurrency, heading)}\nSubgraph requests / SQL statements per request:\n\n${countsLines.join('\n')}\n`;
+      process.stdout.write(`${quick()}\n${chains.lines.join('\n')}\n`);
+      // A traced run replaces the report's trace section (the full run keeps it as it finds it).
+      if (trace !== null) writeFileSync(BENCHMARKS_FILE, `${reportWithoutTrace()}${traceSection(options, trace, quick('### The same quick run, pack against view'))}`);
+      return;
+    }
     const report =
-      (await renderReport(url, options, workloads, measurements, counts, comparisons, checks, chains)) +
-      meetingPackSection(measurements[workloads.indexOf(meetingPack)]!, measurements[workloads.indexOf(viewAtMeeting)]!, options.concurrency);
+      (await renderReport(url, options, workloads, measurements, counts, comparisons, checks, chains)) + packSection;
     process.stdout.write(report);
-    writeFileSync(join(REPOSITORY_ROOT, 'docs', 'benchmarks.md'), report);
+    writeFileSync(BENCHMARKS_FILE, report + keptTraceSection());
   } finally {
-    await documentsOffStack.close();
-    await auditOffStack.close();
-    await authorizationOffStack.close();
+    await offStacks?.documents.close();
+    await offStacks?.audit.close();
+    await offStacks?.authorization.close();
     await stack.close();
     await connection.close();
   }
@@ -415,6 +452,55 @@ async function benchMeetings(db: Database, people: readonly ReturnType<typeof sy
   );
 }
 
+const BENCHMARKS_FILE = join(REPOSITORY_ROOT, 'docs', 'benchmarks.md');
+/** Where docs/benchmarks.md's last section begins: the meeting pack's critical path, written by `--only pack --trace`. */
+const TRACE_HEADING = '## The meeting pack\'s critical path, traced';
+
+/** docs/benchmarks.md as it stands, split at the trace section: what comes before it, and the section (empty when none). */
+function benchmarksFileParts(): { readonly before: string; readonly trace: string } {
+  const text = existsSync(BENCHMARKS_FILE) ? readFileSync(BENCHMARKS_FILE, 'utf8') : '';
+  const at = text.indexOf(TRACE_HEADING);
+  return at < 0 ? { before: text, trace: '' } : { before: text.slice(0, at), trace: text.slice(at) };
+}
+
+/** The trace section as the last traced run left it: the full run rewrites everything else. */
+function keptTraceSection(): string {
+  const { trace } = benchmarksFileParts();
+  return trace ? `\n${trace}` : '';
+}
+
+/** docs/benchmarks.md without its trace section, ending in one newline. */
+function reportWithoutTrace(): string {
+  return `${benchmarksFileParts().before.trimEnd()}\n`;
+}
+
+/** The trace section: what was run, the traced stages, and that quick run's pack-against-view numbers. */
+function traceSection(options: z.infer<typeof optionsSchema>, trace: string, quick: string): string {
+  const command = `npm run bench -- --only pack --trace --offenders ${options.offenders} --rounds ${options.rounds} --requests-per-round ${options['requests-per-round']} --concurrency ${options.concurrency}`;
+  return `
+${TRACE_HEADING}
+
+Written by \`${command}\` on ${new Date().toISOString().slice(0, 10)} (${options.offenders.toLocaleString('en-GB')} offenders; the run above is the full one).
+Each stage is measured from outside the product (bench-trace.ts): the start and end of every HTTP
+exchange on Node's fetch (the benchmark's request to the gateway, and each of the gateway's calls to a
+subgraph, matched by request id), so "wait" is the gateway waiting for a subgraph hop (calls that
+overlap are one hop), and "gateway" its own time before, between and after them (token, purpose,
+documents; the answer's checks, planning and signing of the next assertions; merging). One request
+at a time, the SQL statements inside each hop are listed (verb and first table only) with their time
+added up (statements of agencies asked at once overlap, so it can exceed the hop's wait).
+Both sides are three hops deep: the purpose-evidence look-up (the MAPPA unit), then the root
+field's owner (the police for the view, the MAPPA unit's \`meeting\` for the pack), then every other
+agency at once.
+${trace}${quick}`;
+}
+
+/** One operation's subgraph requests / data SQL statements per subgraph, and in all, on one line. */
+function subgraphCountsLine(counts: OperationCounts): string {
+  const entries = Object.entries(counts.subgraphs);
+  const total = entries.reduce((sum, [, { requests, statements }]) => ({ requests: sum.requests + requests, statements: sum.statements + statements }), { requests: 0, statements: 0 });
+  return `${entries.map(([name, { requests, statements }]) => `${name} ${requests} / ${statements}`).join(', ')}; total ${total.requests} / ${total.statements}`;
+}
+
 /** Throws before measuring unless the pack really serves its subject to the attendee: a null subject would be a cheap answer. */
 async function expectPackServed(workload: Workload): Promise<void> {
   const { body } = await send(workload, 0);
@@ -422,12 +508,20 @@ async function expectPackServed(workload: Workload): Promise<void> {
   if (!subject?.pncId) throw new Error(`${workload.name}: the pack served no subject (${JSON.stringify(body.errors ?? [])})`);
 }
 
+/** The full report's heading for the pack's section (a quick traced run titles its own copy apart). */
+const MEETING_PACK_HEADING = '## The meeting pack';
+/** Under the full report's pack section: how to run just the pack against the view. */
+const QUICK_RUN_NOTE = `
+To measure just these two quickly: \`npm run bench -- --only pack --offenders 10000\` (its own database,
+seeded once); add \`--trace\` for each side's critical path, hop by hop, in the last section below.
+`;
+
 /**
  * The report's meeting-pack section: the pack's p99 against the single offender view's, with the goal.
  * A p99 is the tail, which a pause of the machine moves most: beside the run's ratio, the ratio round
  * by round (its spread is the noise) and the CPU per request, which other load hardly moves.
  */
-function meetingPackSection(pack: Measurement, view: Measurement, concurrency: number): string {
+function meetingPackSection(pack: Measurement, view: Measurement, concurrency: number, heading = MEETING_PACK_HEADING): string {
   const p99Of = (latenciesMs: readonly number[]) => percentile([...latenciesMs].sort((a, b) => a - b), 99);
   const packP99 = p99Of(pack.latenciesMs);
   const viewP99 = p99Of(view.latenciesMs);
@@ -436,7 +530,7 @@ function meetingPackSection(pack: Measurement, view: Measurement, concurrency: n
   const spread = `${percentile(perRound, 50).toFixed(2)} (${perRound[0]?.toFixed(2) ?? '–'}–${perRound.at(-1)?.toFixed(2) ?? '–'})`;
   const cpuPerRequest = (measurement: Measurement) => (measurement.cpuMs / Math.max(1, measurement.latenciesMs.length)).toFixed(1);
   return `
-## The meeting pack
+${heading}
 
 The meeting pack (\`MEETING_PACK\`: \`meeting(id)\` with its subject's single offender view) for a signed-in
 attendee (a police PPU officer) beside the single offender view of the same subject with the same
@@ -446,7 +540,7 @@ Goal: p99 at most ${MEETING_PACK_P99_GOAL}× the view's.
 | p99 ms pack | p99 ms view | ratio pack/view | p99 ratio per round: median (min–max) | CPU ms per request pack / view | within ${MEETING_PACK_P99_GOAL}× |
 |---:|---:|---:|---:|---:|:--|
 | ${packP99.toFixed(1)} | ${viewP99.toFixed(1)} | ${ratio.toFixed(2)} | ${spread} | ${cpuPerRequest(pack)} / ${cpuPerRequest(view)} | ${ratio <= MEETING_PACK_P99_GOAL ? 'yes' : 'no'} |
-`;
+${heading === MEETING_PACK_HEADING ? QUICK_RUN_NOTE : ''}`;
 }
 
 /** Issue 13: the annual report for one area and an ad-hoc aggregate over three dimensions, as an analyst of the area. */
@@ -523,18 +617,25 @@ ${countRows}
 `;
 }
 
-async function benchDatabaseUrl(): Promise<string> {
+/**
+ * The bench database: DATABASE_URL, or on the local server `mappa_bench` for the full run's size and
+ * `mappa_bench_<offenders>` for any other, so that a quick run at a smaller size (`--offenders 10000`)
+ * never reseeds, and so never costs, the full run's ten-minute dataset, and each size is seeded once.
+ */
+async function benchDatabaseUrl(offenders: number): Promise<string> {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  // A number from the zod-checked options: the name is safe to write into the statement.
+  const name = offenders === DEFAULT_OFFENDERS ? BENCH_DATABASE : `${BENCH_DATABASE}_${offenders}`;
   const admin = new Client({ connectionString: DEFAULT_SERVER });
   await admin.connect();
   try {
-    const existing = await admin.query('select 1 from pg_database where datname = $1', [BENCH_DATABASE]);
-    if (existing.rowCount === 0) await admin.query(`create database ${BENCH_DATABASE}`);
+    const existing = await admin.query('select 1 from pg_database where datname = $1', [name]);
+    if (existing.rowCount === 0) await admin.query(`create database ${name}`);
   } finally {
     await admin.end();
   }
   const url = new URL(DEFAULT_SERVER);
-  url.pathname = `/${BENCH_DATABASE}`;
+  url.pathname = `/${name}`;
   return url.toString();
 }
 

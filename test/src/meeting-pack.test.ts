@@ -144,6 +144,11 @@ describe('the meeting pack', () => {
     // pack's part reads the meeting and its subject's case in one statement, as the view's reads the case.
     expect(meetingPack.cost).toEqual(view.cost);
     expect(meetingPack.cost.mappa?.requests).toBe(2);
+    // Before the pack reaches any agency, the MAPPA unit answers the look-up with four statements for
+    // an adult's meeting: the caller's grants, and for the evidence the meeting with its case (the
+    // children rule and the Home Office and Jobcentre rules read the case from it, not again), then
+    // the invitation and the attendance at once; its part of the pack is the fifth.
+    expect(meetingPack.cost.mappa?.statements).toBe(5);
   });
 
   it('B.25: an invitee who has not signed attendance is previewed as served nothing, and their own pack has no subject', async () => {
@@ -213,5 +218,27 @@ describe('the meeting pack', () => {
     const forMeeting = response.data!.policeAccessAudit.edges.map(({ node }) => node).filter((node) => node.caseId === meeting.meetingId && node.valuesServed.length > 0);
     expect(forMeeting.length).toBeGreaterThan(0);
     expect(forMeeting.flatMap((node) => node.valuesServed.map(({ field }) => field))).toContain('PoliceIdentity.lastName');
+  });
+
+  it('principle 5, issue 10: withdrawing an invitation ends the attendee\'s pack on their very next request (the evidence is read afresh, never kept)', async () => {
+    const attendee: PrincipalClaims = { staffId: 'PACK-WITHDRAWN', agency: 'police', roles: ['ppu_officer'], area: AREA, clearance: 'BPSS' };
+    const own = await insertMeetingInSession(env.connection.database(), {
+      pncId: meeting.pncId,
+      chair: { staffId: CHAIR.staffId, issuer: TEST_ISSUER, agency: 'probation' },
+      issuer: TEST_ISSUER,
+      invitees: [{ agency: attendee.agency, role: attendee.roles[0]!, staffId: attendee.staffId, signed: true }],
+    });
+    const packAt = async () =>
+      postGraphQL<{ meeting: { subject: { pncId: string } | null } | null }>(`${env.stack.gateway.url}/graphql`, MEETING_PACK, { meetingId: own.meetingId }, await env.headersFor(attendee, { purpose: 'MAPPA_MEETING', caseId: own.meetingId }));
+    expect((await packAt()).data?.meeting?.subject?.pncId).toBe(meeting.pncId);
+    const withdrawn = await postGraphQL(
+      `${env.stack.gateway.url}/graphql`,
+      'mutation($id: ID!) { withdrawInvitation(invitationId: $id, reason: "No longer needed") { withdrawnAt } }',
+      { id: own.invitationIds[0] },
+      await env.headersFor(DEFAULT_PRINCIPAL, { purpose: 'CASE_MANAGEMENT', caseId: null }),
+    );
+    expect(withdrawn.errors).toBeUndefined();
+    const after = await packAt();
+    expect(after.data?.meeting ?? null).toBeNull();
   });
 });

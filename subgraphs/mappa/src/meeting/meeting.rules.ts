@@ -88,12 +88,19 @@ async function safeguardRecordsOf(db: Database, meetingId: string): Promise<Pick
  */
 export async function childSafeguardsMet(db: Database, meetingId: string): Promise<boolean> {
   const meeting = await meetingSubjectOf(db, meetingId);
-  if (!meeting) return false;
+  return meeting ? childSafeguardsMetAt(db, { meetingId, ...meeting }) : false;
+}
+
+/**
+ * `childSafeguardsMet` for a meeting whose day and subject's date of birth the caller has already read
+ * (the purpose evidence reads them with the meeting, in its first statement).
+ */
+export async function childSafeguardsMetAt(db: Database, meeting: { readonly meetingId: string } & Pick<ChildSafeguardFacts, 'scheduledFor' | 'subjectDateOfBirth'>): Promise<boolean> {
   // Every MAPPA_MEETING request's purpose evidence asks this, before any agency is asked: for an adult
   // subject nothing is missing (`childSafeguardsOf`), so the invitations and attendance, two more
   // statements in turn, are read only for a meeting about a child.
   if (!subjectIsChildOn(meeting.subjectDateOfBirth, meeting.scheduledFor)) return true;
-  const safeguards = childSafeguardsOf({ ...meeting, ...(await safeguardRecordsOf(db, meetingId)) });
+  const safeguards = childSafeguardsOf({ ...meeting, ...(await safeguardRecordsOf(db, meeting.meetingId)) });
   return safeguards.notInvited.length === 0 && safeguards.notAttendingOrConsulted.length === 0;
 }
 
