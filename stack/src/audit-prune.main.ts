@@ -1,7 +1,7 @@
 // `npm run audit:prune`: removes the audit entries older than each log's retention
 // (AUDIT_RETENTION_YEARS, AUDIT_RETENTION_PER_LOG) on the embedded database or on DATABASE_URL.
 // An explicit operator step: nothing else ever removes an audit entry.
-import { auditRetentionOf, DatabaseConnection } from '@mappa/shared';
+import { auditRetentionOf, BATCH_JOB_DATABASE_TIMEOUTS, DatabaseConnection } from '@mappa/shared';
 import { runAuditPrune } from './audit-prune';
 import { loadStackConfig } from './config';
 import { databaseLocation, describeLocation } from './database-location';
@@ -12,7 +12,7 @@ async function main(): Promise<number> {
   const location = databaseLocation(config);
   const overrides = Object.entries(retention.perLog).map(([log, years]) => `, ${log} ${years}`);
   process.stderr.write(`Pruning audit logs in ${describeLocation(location)} (retention ${retention.defaultYears} years${overrides.join('')})\n`);
-  const connection = await DatabaseConnection.open(location, { poolSize: 2 });
+  const connection = await DatabaseConnection.open(location, { poolSize: 2, timeouts: BATCH_JOB_DATABASE_TIMEOUTS });
   try {
     return await runAuditPrune(connection, retention, (line) => process.stdout.write(`${line}\n`));
   } finally {

@@ -1,6 +1,6 @@
 // `npm run audit:verify`: checks every audit chain on the embedded database or on DATABASE_URL and
 // exits non-zero when any chain is broken.
-import { DatabaseConnection } from '@mappa/shared';
+import { BATCH_JOB_DATABASE_TIMEOUTS, DatabaseConnection } from '@mappa/shared';
 import { runAuditVerify } from './audit-verify';
 import { loadStackConfig } from './config';
 import { databaseLocation, describeLocation } from './database-location';
@@ -15,7 +15,7 @@ async function main(): Promise<number> {
   process.stderr.write(`Verifying audit chains in ${describeLocation(location)}\n`);
   // A tool, not a service: a long chain may take longer to read than any request should, so no
   // statement bound; connecting stays bounded, so an unreachable server is reported, not waited on.
-  const connection = await DatabaseConnection.open(location, { poolSize: 2, timeouts: { statementMs: 0, idleInTransactionMs: 0, queryMs: 0 } });
+  const connection = await DatabaseConnection.open(location, { poolSize: 2, timeouts: BATCH_JOB_DATABASE_TIMEOUTS });
   try {
     if (!(await connection.isReachable())) throw new CannotConnectError(`cannot connect to the ${describeLocation(location)}; nothing was verified`);
     return await runAuditVerify(connection, (line) => process.stdout.write(`${line}\n`));

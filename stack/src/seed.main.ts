@@ -1,7 +1,7 @@
 // `npm run seed -- --offenders N --seed S [--as-of YYYY-MM-DD]`: replaces every agency's data with a
 // deterministic synthetic dataset, on the embedded database or on DATABASE_URL.
 import { parseArgs } from 'node:util';
-import { DatabaseConnection, DEFAULT_AS_OF, migrateAgencies, seedAgencies } from '@mappa/shared';
+import { BATCH_JOB_DATABASE_TIMEOUTS, DatabaseConnection, DEFAULT_AS_OF, migrateAgencies, seedAgencies } from '@mappa/shared';
 import { z } from 'zod';
 import { loadStackConfig } from './config';
 import { databaseLocation, describeLocation } from './database-location';
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const { offenders, seed } = parsed.data;
   const location = databaseLocation(loadStackConfig());
   process.stderr.write(`Seeding ${offenders.toLocaleString('en-GB')} synthetic offenders (seed ${seed}) into ${describeLocation(location)}\n`);
-  const connection = await DatabaseConnection.open(location, { poolSize: AGENCIES.length + 2 });
+  const connection = await DatabaseConnection.open(location, { poolSize: AGENCIES.length + 2, timeouts: BATCH_JOB_DATABASE_TIMEOUTS });
   try {
     await migrateAgencies(connection, AGENCIES);
     const started = Date.now();

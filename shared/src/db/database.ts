@@ -40,6 +40,13 @@ export interface DatabaseTimeouts {
 /** The bounds every service's pool gets unless told otherwise: each well inside a request's patience. */
 export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = { connectMs: 5_000, statementMs: 15_000, idleInTransactionMs: 15_000, queryMs: 20_000 };
 
+/**
+ * For operator jobs that are not requests (seeding, the benchmark's set-up, audit verification and
+ * pruning): a statement there may rightly run for minutes over a large dataset, so only the connect
+ * wait stays bounded.
+ */
+export const BATCH_JOB_DATABASE_TIMEOUTS: Partial<DatabaseTimeouts> = { statementMs: 0, idleInTransactionMs: 0, queryMs: 0 };
+
 /** The bound on the readiness probe's own `select 1`: `/readyz` must answer within a second (issue 15). */
 const REACHABLE_QUERY_TIMEOUT_MS = 800;
 
