@@ -1,6 +1,6 @@
 import { TEST_ISSUER } from '@mappa/shared';
 import { eq } from 'drizzle-orm';
-import { addMonths, askAtEachDecision, askAtEachMeeting, MappaArea, startTestSubgraph, syntheticPeople, withCaseGrants, withMeetingEvidence } from '@mappa/shared';
+import { addDays, addMonths, askAtEachDecision, askAtEachMeeting, MappaArea, startTestSubgraph, syntheticPeople, withCaseGrants, withMeetingEvidence } from '@mappa/shared';
 import type { Caller, Purpose, Role, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
 import { prisonerTable } from './custody/prisoner.table';
 import { prisonSubgraph } from './index';
@@ -342,19 +342,26 @@ describe('prison subgraph', () => {
     expect([...findings].sort()).toEqual(['DISMISSED', 'NOT_PROVED', 'PROVED']);
   });
 
-  it('writes MAPPA F reports only for level 2 and 3 people in custody, each before its meeting', () => {
+  it('writes MAPPA F reports only for level 2 and 3 people in custody, before the meeting but for a late few (C §7.2 KPI 7)', () => {
+    let reportCount = 0;
+    let late = 0;
     for (const person of held) {
       const reports = heldView(person).mappaFReports!;
       const expected = person.supervision === 'CUSTODY' && person.level >= 2;
       expect(reports.length > 0).toBe(expected);
       for (const report of reports) {
-        expect(report.reportDate <= report.meetingDate).toBe(true);
+        reportCount += 1;
+        // Late: written on the meeting day or in the few days after it, what KPI 7 counts as not on time.
+        if (report.reportDate >= report.meetingDate) late += 1;
+        expect(report.reportDate <= addDays(report.meetingDate, 4)).toBe(true);
         expect(report.reportDate <= dataset.asOf).toBe(true);
         expect(report.riskFactorsObserved).toMatch(/^Synthetic: /);
       }
       const meetings = reports.map((r) => r.meetingDate);
       expect(meetings).toEqual([...meetings].sort().reverse());
     }
+    expect(reportCount).toBeGreaterThan(0);
+    expect(late / reportCount).toBeLessThan(0.25);
   });
 
   it('serves its SDL with the Offender entity keyed by PNC ID', async () => {

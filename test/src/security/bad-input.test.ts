@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { buildASTSchema, getNamedType, getNullableType, isEnumType, isInputObjectType, isListType, isObjectType, isScalarType, parse } from 'graphql';
 import type { GraphQLArgument, GraphQLField, GraphQLInputType } from 'graphql';
 import { readSupergraph } from '@mappa/gateway';
-import { disclosureFieldName, MappaArea, TEST_ISSUER } from '@mappa/shared';
+import { disclosureFieldName, MappaArea, policeForceOf, TEST_ISSUER } from '@mappa/shared';
 import type { DeclaredPurpose, PrincipalClaims } from '@mappa/shared';
 import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, startTestStack } from '../support/test-stack';
 import type { GraphQLResponse, TestStack } from '../support/test-stack';
@@ -516,9 +516,45 @@ const VALID: Record<string, () => Promise<Call>> = {
   statisticsAggregate: async () => ({
     principal: ANALYST,
     purpose: STATISTICS,
-    variables: { area: 'LONDON', rows: 'CATEGORY', columns: 'LEVEL', filters: [{ dimension: 'GENDER', values: ['MALE', 'FEMALE'] }] },
+    variables: { area: 'LONDON', rows: 'CATEGORY', columns: 'LEVEL', measure: 'PEOPLE', filters: [{ dimension: 'GENDER', values: ['MALE', 'FEMALE'] }] },
+  }),
+  mappaKpis: async () => ({ principal: ANALYST, purpose: STATISTICS, variables: { year: 2025, area: 'LONDON', quarter: 2 } }),
+  // Originator control (principle 4): the originating force's PPU officer agrees, and withdraws an agreement.
+  recordIntelligenceSharingAgreement: async () => ({
+    principal: PPU_OFFICER,
+    purpose: CASE_MANAGEMENT,
+    variables: { input: { reference: await newLondonIntelligenceItem(), sharedWith: 'POLICE_FORCE', sharedWithArea: 'KENT', rationale: 'The subject now lives in Kent' } },
+  }),
+  withdrawIntelligenceSharingAgreement: async () => ({
+    principal: PPU_OFFICER,
+    purpose: CASE_MANAGEMENT,
+    variables: { agreementId: await newIntelligenceSharingAgreementId(), reason: 'No longer needed' },
   }),
 };
+
+
+let intelligenceItems = 0;
+
+/** A fresh intelligence item about the subject that the London force originated, for its officer to agree to share (principle 4). */
+async function newLondonIntelligenceItem(): Promise<string> {
+  intelligenceItems += 1;
+  const reference = `INT-FUZZ-${String(intelligenceItems).padStart(4, '0')}`;
+  await env.connection.database().execute(
+    sql`insert into police.intelligence_item (pnc_id, reference, recorded_date, source_evaluation, intelligence_assessment, handling_code, originator_force, text, sanitised_summary)
+        values (${subject.pncId}, ${reference}, '2026-10-01', '2', 'B', 'C', ${policeForceOf(MappaArea.LONDON)}, 'Synthetic graded text.', 'Synthetic summary.')`,
+  );
+  return reference;
+}
+
+async function newIntelligenceSharingAgreementId(): Promise<string> {
+  const body = await ask(
+    'mutation Agree($input: RecordIntelligenceSharingAgreementInput!) { recordIntelligenceSharingAgreement(input: $input) { agreementId } }',
+    { principal: PPU_OFFICER, purpose: CASE_MANAGEMENT, variables: { input: { reference: await newLondonIntelligenceItem(), sharedWith: 'MAPPA_PARTNERS', rationale: 'Needed at the MAPP meeting' } } },
+  );
+  const id = (body.body.data as { recordIntelligenceSharingAgreement?: { agreementId?: string } } | null)?.recordIntelligenceSharingAgreement?.agreementId;
+  if (!id) throw new Error(`no intelligence sharing agreement: ${JSON.stringify(body.body.errors)}`);
+  return id;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Every field with arguments, and an operation that calls it with each argument as a variable.
