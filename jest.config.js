@@ -6,9 +6,23 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: {
-    // Transpile only (the type check is `npm run typecheck`): fast, and it keeps the decorator
-    // metadata type-graphql reads.
-    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],
+    // Transpile only (the type check is `npm run typecheck`), with swc: several times less CPU than
+    // ts-jest's per-file TypeScript emit, and no TypeScript compiler loaded into every jest worker.
+    // It keeps what tsc's emit gives the product: legacy decorators with their design-type metadata
+    // (type-graphql reads it), ES2022 class fields (tsc's default at that target), CommonJS.
+    '^.+\\.ts$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: true },
+          target: 'es2022',
+          keepClassNames: true,
+        },
+        module: { type: 'commonjs' },
+        sourceMaps: 'inline',
+      },
+    ],
   },
   // Workspace packages resolve to their TypeScript sources, so tests never run stale builds.
   moduleNameMapper: {
