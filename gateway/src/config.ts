@@ -1,4 +1,4 @@
-import { AGENCY_REGISTRY, baseServiceEnv, byAgency, databaseEnv, jsonEnv, parseEnv, portEnv, sharedStateEnv, STATISTICS_ROUNDING_BASE, STATISTICS_SUPPRESSION_THRESHOLD, statisticsSecretSchema } from '@mappa/shared';
+import { AGENCY_REGISTRY, baseServiceEnv, byAgency, databaseEnv, jsonEnv, parseEnv, portEnv, requireSharedStateWhereNeeded, sharedStateEnv, STATISTICS_ROUNDING_BASE, STATISTICS_SUPPRESSION_THRESHOLD, statisticsSecretSchema } from '@mappa/shared';
 import type { RegisteredAgency } from '@mappa/shared';
 import { LocalIssuer } from './auth/local-issuer';
 import { DEFAULT_TOKEN_MAX_LIFETIME_SECONDS } from './auth/token-verifier';
@@ -130,7 +130,7 @@ const gatewayEnv = z.object({
   ...subgraphUrlEnv,
   /** The gateway's private ES256 JWK (with kid) for signing subgraph assertions. */
   GATEWAY_ASSERTION_KEY: jsonEnv(z.looseObject({ kty: z.literal('EC'), kid: z.string().min(1), d: z.string().min(1) })),
-});
+}).superRefine(requireSharedStateWhereNeeded);
 
 export type GatewayEnv = z.infer<typeof gatewayEnv>;
 

@@ -1,6 +1,6 @@
 // Entry point for the gateway on its own: `npm start -w gateway`.
 import { join } from 'node:path';
-import { createLogger, DatabaseConnection, GatewayAssertionSigner, openSharedState } from '@mappa/shared';
+import { createLogger, DatabaseConnection, GatewayAssertionSigner, openSharedState, reportToSupervisor } from '@mappa/shared';
 import { documentControlsConfigured, loadGatewayConfig, rateLimitsFrom, readSupergraph, startGateway, statisticsConfigured, subgraphUrlsFrom, trustedIssuersConfigured } from './index';
 
 async function main(): Promise<void> {
@@ -32,14 +32,20 @@ async function main(): Promise<void> {
     shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
   });
   // SIGTERM drains (issue 15): the gateway finishes what is in flight, then the database closes.
-  const stop = async () => {
-    await gateway.close();
-    await sharedState.close();
-    await auditConnection.close();
-    process.exit(0);
+  // Once only, whichever comes first: a signal, or the supervisor of `npm start` going away.
+  let stopping: Promise<void> | undefined;
+  const stop = (reason: string) => {
+    stopping ??= (async () => {
+      log.info({ reason }, 'stopping');
+      await gateway.close();
+      await sharedState.close();
+      await auditConnection.close();
+      process.exit(0);
+    })();
   };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  reportToSupervisor('gateway', gateway.url, stop);
 }
 
 void main().catch((error: unknown) => {

@@ -106,6 +106,7 @@ export * from './shared-state/shared-state';
 export * from './shared-state/memory-shared-state';
 export * from './shared-state/redis-shared-state';
 export * from './shared-state/open-shared-state';
+export * from './process/supervisor-channel';
 export * from './testing/test-redis';
 export * from './errors/rate-limited.error';
 export * from './disclosure/disclosure-document';

@@ -26,7 +26,31 @@ const stackEnv = z.object({
   SEED_AS_OF: z.iso.date().default(DEFAULT_AS_OF),
   /** How long audit entries are kept, for `npm run audit:prune`. */
   ...auditRetentionEnv,
+  /**
+   * `per-service`: each subgraph and the gateway in a process of its own, as deployed (needs
+   * `DATABASE_URL`: an embedded database lives inside one process); `single`: everything in this
+   * process. Unset: `per-service` when `DATABASE_URL` is set, else `single`.
+   */
+  PROCESS_LAYOUT: z.enum(['per-service', 'single']).optional(),
+  /** Gateway processes in the per-service layout, on GATEWAY_PORT, GATEWAY_PORT+1, …; more than one needs REDIS_URL. */
+  GATEWAY_REPLICAS: z.coerce.number().int().min(1).max(8).default(1),
+}).superRefine((config, context) => {
+  const layout = processLayoutOf(config);
+  if (layout === 'per-service' && !config.DATABASE_URL) {
+    context.addIssue({ code: 'custom', path: ['PROCESS_LAYOUT'], message: 'per-service needs DATABASE_URL: an embedded database cannot be shared by several processes' });
+  }
+  if (config.GATEWAY_REPLICAS > 1 && layout !== 'per-service') {
+    context.addIssue({ code: 'custom', path: ['GATEWAY_REPLICAS'], message: 'more than one gateway replica needs the per-service layout (DATABASE_URL)' });
+  }
+  if (config.GATEWAY_REPLICAS > 1 && !config.REDIS_URL) {
+    context.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'required for more than one gateway replica: replicas share rate limits through Redis' });
+  }
 });
+
+/** Where `npm start` runs each service: its own process per service on a PostgreSQL server, one process on the embedded database. */
+export function processLayoutOf(config: { readonly PROCESS_LAYOUT?: 'per-service' | 'single' | undefined; readonly DATABASE_URL?: string | undefined }): 'per-service' | 'single' {
+  return config.PROCESS_LAYOUT ?? (config.DATABASE_URL ? 'per-service' : 'single');
+}
 
 export type StackConfig = z.infer<typeof stackEnv>;
 

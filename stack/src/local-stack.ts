@@ -60,21 +60,29 @@ export interface LocalStackOptions {
 }
 
 /**
+ * Migrates every agency and the audit store and, when any agency holds no rows yet and `seedIfEmpty`
+ * is given, (re)seeds every agency: what the stack does before it starts its services, in one
+ * process or several.
+ */
+export async function prepareStackDatabase(connection: DatabaseConnection, seedIfEmpty: SeedDataset | undefined, log: Logger): Promise<void> {
+  await migrateAgencies(connection, AGENCIES);
+  if (!seedIfEmpty) return;
+  const db = connection.database();
+  const empty = await Promise.all(AGENCIES.map((definition) => definition.isEmpty(db)));
+  if (empty.some(Boolean)) {
+    log.info({ offenders: seedIfEmpty.offenders, seed: seedIfEmpty.seed }, 'seeding the synthetic dataset');
+    await seedAgencies(connection, AGENCIES, seedIfEmpty);
+  }
+}
+
+/**
  * Starts the whole product in one process. Services still talk to each other over real HTTP, as
  * they would deployed apart; sharing the process lets them share one embedded PGlite instance,
  * which keeps the laptop footprint to one database instead of five.
  */
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const { connection, log } = options;
-  await migrateAgencies(connection, AGENCIES);
-  if (options.seedIfEmpty) {
-    const db = connection.database();
-    const empty = await Promise.all(AGENCIES.map((definition) => definition.isEmpty(db)));
-    if (empty.some(Boolean)) {
-      log.info({ offenders: options.seedIfEmpty.offenders, seed: options.seedIfEmpty.seed }, 'seeding the synthetic dataset');
-      await seedAgencies(connection, AGENCIES, options.seedIfEmpty);
-    }
-  }
+  await prepareStackDatabase(connection, options.seedIfEmpty, log);
   // The gateway's assertion key lives only as long as this process: nothing to store or leak, and
   // a restart rotates it.
   const gatewayKey = await generateSigningKeyPair();

@@ -81,7 +81,34 @@ export const sharedStateEnv = {
     .optional(),
   /** Prepended to every key this deployment writes, so deployments sharing one Redis never meet. */
   REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/).default('mappa:'),
+  /**
+   * `true`: refuse to start without `REDIS_URL`. Unset, it is `true` when NODE_ENV=production: a
+   * production service may run as one of several replicas, and replicas on in-memory state would
+   * each keep their own rate-limit buckets and replay cache (a captured assertion replays on the
+   * next replica). `false` declares a single replica (`npm start` passes it to its own processes).
+   */
+  REQUIRE_SHARED_STATE: z.enum(['true', 'false']).optional(),
 };
+
+/**
+ * The rule behind `REQUIRE_SHARED_STATE`, for a service's whole configuration (`.superRefine` it):
+ * where shared state is required, `REDIS_URL` must be set.
+ */
+export function requireSharedStateWhereNeeded(
+  config: { readonly NODE_ENV: string; readonly REDIS_URL?: string | undefined; readonly REQUIRE_SHARED_STATE?: 'true' | 'false' | undefined },
+  context: z.RefinementCtx,
+): void {
+  const required = (config.REQUIRE_SHARED_STATE ?? (config.NODE_ENV === 'production' ? 'true' : 'false')) === 'true';
+  if (required && !config.REDIS_URL) {
+    context.addIssue({
+      code: 'custom',
+      path: ['REDIS_URL'],
+      message:
+        'required in production: replicas must share rate limits and the assertion replay cache through Redis ' +
+        '(set REQUIRE_SHARED_STATE=false only for a single replica)',
+    });
+  }
+}
 
 /**
  * `STAFF_ID_ISSUERS`: the identity providers (a JSON array of issuers) whose staff ids an agency's own
@@ -103,4 +130,4 @@ export const subgraphEnv = (defaultPort: number) =>
     PORT: portEnv(defaultPort),
     GATEWAY_PUBLIC_KEYS: jsonEnv(jwksSchema),
     STAFF_ID_ISSUERS: staffIdIssuersEnv,
-  });
+  }).superRefine(requireSharedStateWhereNeeded);

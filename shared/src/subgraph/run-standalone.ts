@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { subgraphEnv } from '../config/parse-env';
 import { DatabaseConnection } from '../db/database';
 import { createLogger } from '../logging/logger';
+import { reportToSupervisor } from '../process/supervisor-channel';
 import { openSharedState } from '../shared-state/open-shared-state';
 import { DEFAULT_AS_OF } from '../synthetic/person';
 import { prepareSubgraphDatabase } from './prepare-database';
@@ -40,13 +41,18 @@ export async function runStandaloneSubgraph(definition: SubgraphDefinition, conf
     staffIdIssuers: config.STAFF_ID_ISSUERS,
     shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
   });
-  const stop = async (signal: string) => {
-    log.info({ signal }, 'stopping');
-    await running.close();
-    await sharedState.close();
-    await connection.close();
-    process.exit(0);
+  // Once only, whichever comes first: a signal, or the supervisor of `npm start` going away.
+  let stopping: Promise<void> | undefined;
+  const stop = (reason: string) => {
+    stopping ??= (async () => {
+      log.info({ reason }, 'stopping');
+      await running.close();
+      await sharedState.close();
+      await connection.close();
+      process.exit(0);
+    })();
   };
-  process.once('SIGINT', (signal) => void stop(signal));
-  process.once('SIGTERM', (signal) => void stop(signal));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  reportToSupervisor(definition.name, running.url, stop);
 }

@@ -1,0 +1,26 @@
+/** What a service tells the process that started it (`npm start` with one process per service) once it listens. */
+export interface ServiceListeningMessage {
+  readonly type: 'mappa:listening';
+  readonly service: string;
+  /** Its base URL (`http://host:port`), with the port the operating system chose when it was 0. */
+  readonly url: string;
+}
+
+/** True when `message` is a service's `ServiceListeningMessage`. */
+export function isServiceListeningMessage(message: unknown): message is ServiceListeningMessage {
+  if (typeof message !== 'object' || message === null) return false;
+  const candidate = message as Record<string, unknown>;
+  return candidate.type === 'mappa:listening' && typeof candidate.service === 'string' && typeof candidate.url === 'string';
+}
+
+/**
+ * When this process was started by a supervisor (Node's IPC channel is open), tells it where the
+ * service listens, and stops the service if the supervisor goes away without stopping it (killed
+ * outright): no orphan keeps holding its port and database connections. Without a channel (a
+ * container, `npm start -w …`) it does nothing.
+ */
+export function reportToSupervisor(service: string, url: string, stop: (reason: string) => void): void {
+  if (!process.send) return;
+  process.send({ type: 'mappa:listening', service, url } satisfies ServiceListeningMessage);
+  process.once('disconnect', () => stop('supervisor gone'));
+}
