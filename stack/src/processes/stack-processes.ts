@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import { AGENCY_REGISTRY, generateSigningKeyPair } from '@mappa/shared';
 import type { AgencySubgraphName, Logger } from '@mappa/shared';
 import { ServiceProcess } from './service-process';
-import type { ServiceExit } from './service-process';
+import { supervise } from './supervisor';
+import type { Supervision } from './supervisor';
 
 /** How long one service may take from its process starting to listening (a cold start on a loaded machine). */
 const DEFAULT_START_TIMEOUT_MS = 120_000;
@@ -35,11 +36,8 @@ export interface StackProcessesOptions {
 export interface StackProcesses {
   readonly gateways: readonly ServiceProcess[];
   readonly subgraphs: Readonly<Record<AgencySubgraphName, ServiceProcess>>;
-  /**
-   * Settles once every service has stopped: after `close()`, or after one exited on its own and the
-   * supervisor stopped the others (`failed` names it).
-   */
-  readonly stopped: Promise<{ readonly failed: string | undefined }>;
+  /** See `Supervision.stopped`. */
+  readonly stopped: Supervision['stopped'];
   /** Stops every service: the gateways first (they drain while the subgraphs still answer), then the subgraphs. */
   close(): Promise<void>;
 }
@@ -104,22 +102,7 @@ export async function startStackProcesses(options: StackProcessesOptions): Promi
       const port = options.ports.gateway === 0 ? 0 : options.ports.gateway + replica;
       gateways.push(await start(options.gatewayReplicas === 1 ? 'gateway' : `gateway-${replica + 1}`, serviceEntryPoint('gateway'), { ...gatewayEnv, GATEWAY_PORT: String(port) }));
     }
-    let closing: Promise<void> | undefined;
-    let failed: string | undefined;
-    let settle: (result: { readonly failed: string | undefined }) => void = () => undefined;
-    const stopped = new Promise<{ readonly failed: string | undefined }>((resolve) => (settle = resolve));
-    const close = () => {
-      closing ??= stopAll().then(() => settle({ failed }));
-      return closing;
-    };
-    for (const service of started) {
-      void service.exited.then(({ code, signal }: ServiceExit) => {
-        if (closing) return;
-        failed = service.service;
-        log.error({ process: service.service, pid: service.pid, code, signal }, 'service process exited on its own; stopping the others');
-        void close();
-      });
-    }
+    const { stopped, close } = supervise([gateways, Object.values(subgraphs)], options.shutdownGraceMs, log);
     return { gateways, subgraphs, stopped, close };
   } catch (error: unknown) {
     await stopAll();
