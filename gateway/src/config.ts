@@ -116,7 +116,8 @@ export function statisticsConfigured(config: z.infer<z.ZodObject<typeof gatewayS
   };
 }
 
-const gatewayEnv = z.object({
+/** Every variable the gateway on its own reads (the deployment config test checks compose files against it). */
+export const gatewayEnv = z.object({
   ...baseServiceEnv,
   // Where the gateway keeps its own audit log: DATABASE_URL, or an embedded database.
   ...databaseEnv,

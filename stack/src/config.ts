@@ -8,7 +8,8 @@ const agencyPortEnv = Object.fromEntries(AGENCY_REGISTRY.map(({ portVariable, de
   readonly [A in RegisteredAgency as A['portVariable']]: ReturnType<typeof portEnv>;
 };
 
-const stackEnv = z.object({
+/** Every variable `npm start` (and the stack's tools: seed, migrate, audit) reads. */
+export const stackEnv = z.object({
   ...baseServiceEnv,
   ...databaseEnv,
   GATEWAY_PORT: portEnv(4000),
