@@ -1,6 +1,6 @@
 // `npm start`: the whole product on this machine, on the embedded database unless DATABASE_URL is set.
 import { documentControlsConfigured, rateLimitsFrom, statisticsConfigured, trustedIssuersConfigured } from '@mappa/gateway';
-import { byAgency, createLogger, DatabaseConnection, openSharedState } from '@mappa/shared';
+import { byAgency, createLogger, DatabaseConnection, openSharedState, startObservability } from '@mappa/shared';
 import { loadStackConfig } from './config';
 import { databaseLocation, describeLocation } from './database-location';
 import { startLocalStack } from './local-stack';
@@ -11,6 +11,7 @@ const EXAMPLE_QUERY = '{ offenders(first: 3, filter: { level: 3 }) { totalCount 
 async function main(): Promise<void> {
   const config = loadStackConfig();
   const log = createLogger('stack', config.LOG_LEVEL);
+  const observability = await startObservability('mappa-stack', config, log);
   const location = databaseLocation(config);
   log.info({ database: describeLocation(location) }, 'opening database');
   const trustedIssuers = await trustedIssuersConfigured(config);
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
     tokenMaxLifetimeSeconds: config.TOKEN_MAX_LIFETIME_SECONDS,
     staffIdIssuers: Object.fromEntries(SUBGRAPHS.map(({ definition }) => [definition.name, config.STAFF_ID_ISSUERS])),
     shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
+    metrics: observability.metrics,
     seedIfEmpty: config.SEED_OFFENDERS > 0 ? { offenders: config.SEED_OFFENDERS, seed: config.SEED, asOf: config.SEED_AS_OF } : undefined,
   });
   const gatewayUrl = `${stack.gateway.url}/graphql`;
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
       `MAPPA federation gateway: ${gatewayUrl}  (open it in a browser for GraphiQL)`,
       `Subgraphs: ${Object.values(stack.subgraphs).map((s) => `${s.name} ${s.url}/graphql`).join(', ')}`,
       `Data: ${describeLocation(location)}`,
+      `Metrics: ${observability.metricsUrl}`,
       'Example (a token from the local development issuer, then a query):',
       `  TOKEN=$(npm run -s token -- --agency mappa_unit --role mappa_coordinator --area LONDON)`,
       `  curl -s ${gatewayUrl} -H "authorization: Bearer $TOKEN" -H 'x-mappa-purpose: MAPPA_SCREENING' -H 'content-type: application/json' -d '${JSON.stringify({ query: EXAMPLE_QUERY })}'`,
@@ -53,6 +56,7 @@ async function main(): Promise<void> {
     await stack.close();
     await sharedState.close();
     await connection.close();
+    await observability.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { subgraphEnv } from '../config/parse-env';
 import { DatabaseConnection } from '../db/database';
 import { createLogger } from '../logging/logger';
+import { startObservability } from '../metrics/observability';
 import { openSharedState } from '../shared-state/open-shared-state';
 import { DEFAULT_AS_OF } from '../synthetic/person';
 import { prepareSubgraphDatabase } from './prepare-database';
@@ -23,6 +24,8 @@ export const DEFAULT_DATASET: SeedDataset = { offenders: 2_000, seed: 1, asOf: D
  */
 export async function runStandaloneSubgraph(definition: SubgraphDefinition, config: StandaloneSubgraphConfig): Promise<void> {
   const log = createLogger(definition.name, config.LOG_LEVEL);
+  // First: the SQL of preparing the database and every request after are traced and counted.
+  const observability = await startObservability(`mappa-${definition.name}`, config, log);
   const connection = await DatabaseConnection.open(
     config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: config.PGLITE_DATA_DIR ?? join(process.cwd(), '.data', definition.name) },
   );
@@ -39,12 +42,14 @@ export async function runStandaloneSubgraph(definition: SubgraphDefinition, conf
     sharedState,
     staffIdIssuers: config.STAFF_ID_ISSUERS,
     shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
+    metrics: observability.metrics,
   });
   const stop = async (signal: string) => {
     log.info({ signal }, 'stopping');
     await running.close();
     await sharedState.close();
     await connection.close();
+    await observability.close();
     process.exit(0);
   };
   process.once('SIGINT', (signal) => void stop(signal));
