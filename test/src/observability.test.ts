@@ -121,7 +121,7 @@ describe('metrics', () => {
     if (env.connection.kind === 'server') expect(after).toMatch(/^mappa_db_pool_connections\{service="gateway",state="total"\} \d+$/m);
   });
 
-  it('counts refusals by code: a request without a token is UNAUTHENTICATED, and one without a declared purpose is refused too', async () => {
+  it('counts refusals by code: a request without a token is UNAUTHENTICATED, counted with no operation and no purpose', async () => {
     const before = await scrape();
     const anonymous = await post({ query: REGISTERED, variables: { pncId: env.people[1]!.pncId } }, {});
     expect(anonymous.json.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { portEnv } from '../config/parse-env';
+import { parseEnv, portEnv } from '../config/parse-env';
 import type { Logger } from '../logging/logger';
 import { otlpTracesUrlOf, startTracing, tracingEnv } from '../tracing/tracing';
 import { Metrics } from './metrics';
@@ -22,6 +22,11 @@ export function defaultMetricsPortOf(servicePort: number): number {
 }
 
 type ObservabilityConfig = z.infer<z.ZodObject<ReturnType<typeof observabilityEnv>>>;
+
+/** The observability settings alone, from `env` (each service reads them as part of its own configuration). */
+export function loadObservabilityConfig(env: NodeJS.ProcessEnv, defaultMetricsPort: number): ObservabilityConfig {
+  return parseEnv(z.object(observabilityEnv(defaultMetricsPort)), env);
+}
 
 /** A process's metrics and tracing, started from its configuration, and how to stop both. */
 export interface ProcessObservability {
