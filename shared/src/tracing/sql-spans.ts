@@ -6,8 +6,8 @@ import type { Pool, PoolClient } from 'pg';
 /**
  * SQL spans (issue 15): one span per statement a request sends, child of the request's span, named
  * after the statement's first keyword and carrying its text with placeholders (never its
- * parameters: those are the values). Statements outside a request (probes, migrations, seeding)
- * start no trace.
+ * parameters: those are the values). Statements outside a recorded request (probes, migrations,
+ * seeding, or any while tracing is off) start no span.
  *
  * Written here rather than with `@opentelemetry/instrumentation-pg`: that package patches `pg` by
  * hooking `require` before it is first loaded (so it misses a module loaded earlier, and jest's own
@@ -15,7 +15,8 @@ import type { Pool, PoolClient } from 'pg';
  * product opens (`DatabaseConnection`) covers both drivers with the same spans.
  */
 function startSqlSpan(text: unknown): Span | undefined {
-  if (!trace.getSpan(context.active())) return undefined;
+  // Outside a request, or in a trace not being recorded (tracing off), nothing to add: no span is made.
+  if (!trace.getSpan(context.active())?.isRecording()) return undefined;
   const statement = typeof text === 'string' ? text : '';
   const operation = /^\s*(\w+)/.exec(statement)?.[1]?.toUpperCase() ?? 'SQL';
   return trace.getTracer('@mappa/shared').startSpan(operation, {
