@@ -1,4 +1,4 @@
-import { AGENCY_REGISTRY, baseServiceEnv, byAgency, databaseEnv, jsonEnv, parseEnv, portEnv, requireSharedStateWhereNeeded, sharedStateEnv, STATISTICS_ROUNDING_BASE, STATISTICS_SUPPRESSION_THRESHOLD, statisticsSecretSchema } from '@mappa/shared';
+import { AGENCY_REGISTRY, baseServiceEnv, byAgency, observabilityEnv, databaseEnv, jsonEnv, parseEnv, portEnv, requireSharedStateWhereNeeded, sharedStateEnv, STATISTICS_ROUNDING_BASE, STATISTICS_SUPPRESSION_THRESHOLD, statisticsSecretSchema } from '@mappa/shared';
 import type { RegisteredAgency } from '@mappa/shared';
 import { LocalIssuer } from './auth/local-issuer';
 import { DEFAULT_TOKEN_MAX_LIFETIME_SECONDS } from './auth/token-verifier';
@@ -119,6 +119,8 @@ export function statisticsConfigured(config: z.infer<z.ZodObject<typeof gatewayS
 /** Every variable the gateway on its own reads (the deployment config test checks compose files against it). */
 export const gatewayEnv = z.object({
   ...baseServiceEnv,
+  // /metrics on 127.0.0.1:9400 unless told otherwise; traces over OTLP when an endpoint is set.
+  ...observabilityEnv(9400),
   // Where the gateway keeps its own audit log: DATABASE_URL, or an embedded database.
   ...databaseEnv,
   ...gatewayAccessEnv,

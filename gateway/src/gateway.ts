@@ -3,8 +3,9 @@ import { ApolloGateway } from '@apollo/gateway';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Request } from 'express';
-import { AuditWriter, clientRequestIdOf, DEFAULT_DISCLOSURE_CONTROL, createApolloServer, createHttpApp, errorCodesOf, listen, MemorySharedState, migrateAuditStore, requestIdOf, StatementCounter } from '@mappa/shared';
-import type { AuditMode, AuthorizationMode, DatabaseConnection, GatewayAssertionSigner, Logger, Principal, RunningService, SharedState } from '@mappa/shared';
+import { parse } from 'graphql';
+import { AuditWriter, clientRequestIdOf, DEFAULT_DISCLOSURE_CONTROL, createApolloServer, createHttpApp, errorCodesOf, listen, MemorySharedState, Metrics, migrateAuditStore, requestIdOf, StatementCounter } from '@mappa/shared';
+import type { AuditMode, AuthorizationMode, DatabaseConnection, GatewayAssertionSigner, Logger, Principal, RunningService, ServiceMetrics, SharedState } from '@mappa/shared';
 import { gatewayAuditPlugin } from './audit/gateway-audit';
 import { GatewayRequestAudit } from './audit/gateway-request-audit';
 import { declaredPurposeFrom } from './auth/declared-purpose';
@@ -84,6 +85,8 @@ export interface GatewayOptions {
   readonly trustProxy?: false | number | string;
   /** How long `close` lets requests in flight finish (`SHUTDOWN_GRACE_MS`). Default `DEFAULT_SHUTDOWN_GRACE_MS`. */
   readonly shutdownGraceMs?: number;
+  /** The process's metrics (every service of a process in one registry); default: a registry of its own. */
+  readonly metrics?: Metrics;
 }
 
 /** BENCHMARK ONLY switch for the document controls: `'off'` exists so that their cost can be measured. */
@@ -92,6 +95,8 @@ export type DocumentControlsMode = 'enforced' | 'off';
 /** The running gateway, with the count of SQL statements its audit log sent. */
 export interface RunningGateway extends RunningService {
   readonly auditStatements: StatementCounter;
+  /** Its Prometheus metrics (served by the process's metrics listener, `serveMetrics`). */
+  readonly metrics: ServiceMetrics;
 }
 
 /**
@@ -100,6 +105,11 @@ export interface RunningGateway extends RunningService {
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const log = options.log.child({ component: 'gateway' });
+  const trustedDocuments = withBuiltInOperations(options.trustedDocuments ?? { mode: options.production ? 'required' : 'optional', manifest: new Map() });
+  // Operation names become metric labels only when registered (a trusted document or a built-in
+  // operation): a name a client makes up is counted as `other`, so no caller can grow the series.
+  const metrics = (options.metrics ?? new Metrics()).forService('gateway', { operationNames: operationNamesOf(trustedDocuments) });
+  metrics.watchPool(() => options.auditConnection.poolUse());
   if (options.production && options.trustedIssuers.some((issuer) => issuer.development)) {
     throw new Error('Refusing to start: the development token issuer is enabled in a production configuration.');
   }
@@ -124,7 +134,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (name === STATISTICS_SUBGRAPH) return statisticsSource;
       const configuredUrl = options.subgraphUrls[name] ?? url;
       if (!configuredUrl) throw new Error(`No URL configured for subgraph "${name}"`);
-      return new AgencyDataSource(name, configuredUrl, options.subgraphTimeoutMs, options.assertionSigner, log);
+      return new AgencyDataSource(name, configuredUrl, options.subgraphTimeoutMs, options.assertionSigner, log, metrics);
     },
   });
   const grantsUrl = options.subgraphUrls.mappa ?? supergraphUrlOf(options.supergraphSdl, 'mappa');
@@ -139,8 +149,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const grantLookup = enforced ? new CaseGrantLookup(standingUrls, options.subgraphTimeoutMs, options.assertionSigner) : null;
   // Before anything listens: no request is answered without somewhere to record it.
   await migrateAuditStore(options.auditConnection);
-  const auditStatements = new StatementCounter();
-  const auditWriter = (options.audit ?? 'recorded') === 'recorded' ? new AuditWriter(options.auditConnection.database(auditStatements), 'gateway') : null;
+  const auditStatements = new StatementCounter(metrics.counterFor('audit-statements'));
+  const auditWriter = (options.audit ?? 'recorded') === 'recorded' ? new AuditWriter(options.auditConnection.database(auditStatements), 'gateway', undefined, metrics) : null;
   if (!auditWriter) log.warn('audit is off: the gateway records no audit trail (benchmark only)');
   // Operation limits and trusted documents run in the context function, once the caller is known
   // (so a refusal is audited against them, as REJECTED with its code) and before Apollo parses,
@@ -153,7 +163,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const documentGuard =
     (options.documentControls ?? 'enforced') === 'enforced'
       ? new DocumentGuard(
-          withBuiltInOperations(options.trustedDocuments ?? { mode: options.production ? 'required' : 'optional', manifest: new Map() }),
+          trustedDocuments,
           { ...DEFAULT_OPERATION_LIMITS, ...options.operationLimits },
           policies.schema,
         )
@@ -165,7 +175,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     { gateway: enforced ? new EnforcingGateway(gateway, policies, grantLookup ?? undefined) : gateway },
     // Registered documents come from the manifest only (DocumentGuard), never from clients: Apollo's
     // automatic persisted queries would run a hash whose text the limits never saw.
-    { production: options.production, log, plugins: auditWriter ? [gatewayAuditPlugin(auditWriter, policies)] : [], automaticPersistedQueries: false },
+    {
+      production: options.production,
+      log,
+      plugins: auditWriter ? [gatewayAuditPlugin(auditWriter, policies)] : [],
+      automaticPersistedQueries: false,
+      operationLabel: (operationName) => metrics.operationLabel(operationName),
+    },
   );
   await server.start();
   let supergraphLoaded = true;
@@ -173,6 +189,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const app = createHttpApp({
     log,
     production: options.production,
+    metrics,
+    // The edge: in production a client's traceparent is not continued (as its request id is not taken).
+    trustInboundTrace: !options.production,
     readiness: [
       { name: 'supergraph', check: () => supergraphLoaded },
       { name: 'audit database', check: () => options.auditConnection.isReachable() },
@@ -185,7 +204,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.set('trust proxy', options.trustProxy ?? false);
   const rateLimits = options.rateLimits ?? DEFAULT_RATE_LIMITS;
   const rateLimiter = new GatewayRateLimiter(rateLimits, options.sharedState ?? new MemorySharedState(), log);
-  const refusals = new RequestRefusals(auditWriter, rateLimits.refusalAuditWindowMs, log);
+  const refusals = new RequestRefusals(auditWriter, rateLimits.refusalAuditWindowMs, log, metrics);
   /**
    * The caller of one request, or its refusal (audited here): the token, the principal's rate limit,
    * the declared purpose, the document controls and the grants and purpose evidence. /graphql reads
@@ -258,6 +277,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   return {
     ...running,
     auditStatements,
+    metrics,
     close: () => (closing ??= drainAndStop()),
   };
 }
@@ -299,4 +319,17 @@ function statisticsSettingsOf(given: Partial<StatisticsSettings> | undefined, pr
 function withBuiltInOperations(trusted: TrustedDocuments): TrustedDocuments {
   const builtIn = trustedDocumentManifestOf(DISCLOSURE_DOCUMENT_OPERATIONS.map((operation) => operation.query));
   return { ...trusted, manifest: new Map([...trusted.manifest, ...builtIn]) };
+}
+
+/** The names of the operations in the registered documents: the only names counted as themselves in metrics. */
+function operationNamesOf(trusted: TrustedDocuments): Set<string> {
+  const names = new Set<string>();
+  for (const text of trusted.manifest.values()) {
+    try {
+      for (const definition of parse(text).definitions) if (definition.kind === 'OperationDefinition' && definition.name) names.add(definition.name.value);
+    } catch {
+      // A registered document that does not parse is refused when it is run; it names nothing here.
+    }
+  }
+  return names;
 }

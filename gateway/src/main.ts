@@ -1,11 +1,12 @@
 // Entry point for the gateway on its own: `npm start -w gateway`.
 import { join } from 'node:path';
-import { createLogger, DatabaseConnection, GatewayAssertionSigner, openSharedState, reportToSupervisor } from '@mappa/shared';
+import { createLogger, DatabaseConnection, GatewayAssertionSigner, openSharedState, reportToSupervisor, startObservability } from '@mappa/shared';
 import { documentControlsConfigured, loadGatewayConfig, rateLimitsFrom, readSupergraph, startGateway, statisticsConfigured, subgraphUrlsFrom, trustedIssuersConfigured } from './index';
 
 async function main(): Promise<void> {
   const config = loadGatewayConfig();
   const log = createLogger('gateway', config.LOG_LEVEL);
+  const observability = await startObservability('mappa-gateway', config, log);
   // The gateway's audit log: its own database, as each agency keeps its own.
   const auditConnection = await DatabaseConnection.open(
     config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: config.PGLITE_DATA_DIR ?? join(process.cwd(), '.data', 'gateway') },
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
     ...documentControlsConfigured(config),
     statistics: statisticsConfigured(config),
     shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
+    metrics: observability.metrics,
   });
   // SIGTERM drains (issue 15): the gateway finishes what is in flight, then the database closes.
   // Once only, whichever comes first: a signal, or the supervisor of `npm start` going away.
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
       await gateway.close();
       await sharedState.close();
       await auditConnection.close();
+      await observability.close();
       process.exit(0);
     })();
   };

@@ -1,5 +1,5 @@
 import { gatewayAccessEnv, gatewayDocumentEnv, gatewayRateLimitEnv, gatewayStatisticsEnv } from '@mappa/gateway';
-import { AGENCY_REGISTRY, auditRetentionEnv, baseServiceEnv, databaseEnv, DEFAULT_AS_OF, parseEnv, portEnv, sharedStateEnv, staffIdIssuersEnv } from '@mappa/shared';
+import { AGENCY_REGISTRY, auditRetentionEnv, baseServiceEnv, observabilityEnv, databaseEnv, DEFAULT_AS_OF, parseEnv, portEnv, sharedStateEnv, staffIdIssuersEnv } from '@mappa/shared';
 import type { RegisteredAgency } from '@mappa/shared';
 import { z } from 'zod';
 
@@ -11,6 +11,8 @@ const agencyPortEnv = Object.fromEntries(AGENCY_REGISTRY.map(({ portVariable, de
 /** Every variable `npm start` (and the stack's tools: seed, migrate, audit) reads. */
 export const stackEnv = z.object({
   ...baseServiceEnv,
+  // One metrics listener for the whole stack (every service's families carry its name), 127.0.0.1:9400 by default.
+  ...observabilityEnv(9400),
   ...databaseEnv,
   GATEWAY_PORT: portEnv(4000),
   ...agencyPortEnv,

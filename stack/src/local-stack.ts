@@ -1,7 +1,7 @@
 import { readSupergraph, startGateway } from '@mappa/gateway';
 import type { DocumentControlsMode, OperationLimits, RateLimits, RunningGateway, StatisticsSettings, TrustedDocuments, TrustedIssuer } from '@mappa/gateway';
 import { GatewayAssertionSigner, generateSigningKeyPair, migrateAgencies, seedAgencies, startSubgraph } from '@mappa/shared';
-import type { AuditMode, AuthorizationMode, DatabaseConnection, Logger, RunningSubgraph, SeedDataset, SharedState } from '@mappa/shared';
+import type { AuditMode, AuthorizationMode, DatabaseConnection, Logger, Metrics, RunningSubgraph, SeedDataset, SharedState } from '@mappa/shared';
 import { AGENCIES, SUBGRAPHS } from './subgraphs';
 import type { SubgraphName } from './subgraphs';
 
@@ -57,6 +57,8 @@ export interface LocalStackOptions {
   readonly statistics?: Partial<StatisticsSettings>;
   /** How long each service lets requests in flight finish when the stack stops (`SHUTDOWN_GRACE_MS`). */
   readonly shutdownGraceMs?: number;
+  /** The process's metrics, every service's under its name (default: one registry per service). */
+  readonly metrics?: Metrics;
 }
 
 /**
@@ -103,6 +105,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       audit: options.audit,
       sharedState: options.sharedState,
       shutdownGraceMs: options.shutdownGraceMs,
+      ...(options.metrics ? { metrics: options.metrics } : {}),
     });
   }
   const subgraphs = running as Record<SubgraphName, RunningSubgraph>;
@@ -129,6 +132,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     trustProxy: options.trustProxy,
     statistics: options.statistics,
     shutdownGraceMs: options.shutdownGraceMs,
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   });
   return {
     gateway,

@@ -1,7 +1,7 @@
 // `npm start`: the whole product on this machine. On the embedded database (the default) in this one
 // process; with DATABASE_URL each service in a process of its own, as deployed (issue 15).
 import { documentControlsConfigured, rateLimitsFrom, statisticsConfigured, trustedIssuersConfigured } from '@mappa/gateway';
-import { byAgency, createLogger, DatabaseConnection, openSharedState } from '@mappa/shared';
+import { byAgency, createLogger, DatabaseConnection, openSharedState, startObservability } from '@mappa/shared';
 import type { DatabaseLocation, Logger } from '@mappa/shared';
 import { loadStackConfig, processLayoutOf } from './config';
 import type { StackConfig } from './config';
@@ -20,6 +20,8 @@ async function main(): Promise<void> {
   // Also creates the development issuer's key when enabled, once, before any gateway process reads it.
   const trustedIssuers = await trustedIssuersConfigured(config);
   if (processLayoutOf(config) === 'per-service') return runPerService(config, location, log);
+  // One process: its metrics and traces here (per service, each process starts its own).
+  const observability = await startObservability('mappa-stack', config, log);
   const connection = await DatabaseConnection.open(location);
   // In memory for one process; REDIS_URL when several copies of the stack run side by side.
   const sharedState = await openSharedState({ redisUrl: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX, log });
@@ -40,13 +42,15 @@ async function main(): Promise<void> {
     tokenMaxLifetimeSeconds: config.TOKEN_MAX_LIFETIME_SECONDS,
     staffIdIssuers: Object.fromEntries(SUBGRAPHS.map(({ definition }) => [definition.name, config.STAFF_ID_ISSUERS])),
     shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
+    metrics: observability.metrics,
     seedIfEmpty: seedOf(config),
   });
-  printBanner([stack.gateway.url], Object.values(stack.subgraphs), location);
+  printBanner([stack.gateway.url], Object.values(stack.subgraphs), location, observability.metricsUrl);
   const stop = async () => {
     await stack.close();
     await sharedState.close();
     await connection.close();
+    await observability.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());
@@ -92,7 +96,12 @@ function seedOf(config: StackConfig) {
   return config.SEED_OFFENDERS > 0 ? { offenders: config.SEED_OFFENDERS, seed: config.SEED, asOf: config.SEED_AS_OF } : undefined;
 }
 
-function printBanner(gatewayUrls: readonly string[], subgraphs: readonly { readonly name: string; readonly url: string }[], location: DatabaseLocation): void {
+function printBanner(
+  gatewayUrls: readonly string[],
+  subgraphs: readonly { readonly name: string; readonly url: string }[],
+  location: DatabaseLocation,
+  metricsUrl?: string,
+): void {
   const gatewayUrl = `${gatewayUrls[0] ?? ''}/graphql`;
   process.stdout.write(
     [
@@ -101,6 +110,7 @@ function printBanner(gatewayUrls: readonly string[], subgraphs: readonly { reado
       ...(gatewayUrls.length > 1 ? [`Gateway replicas: ${gatewayUrls.map((url) => `${url}/graphql`).join(', ')}`] : []),
       `Subgraphs: ${subgraphs.map((s) => `${s.name} ${s.url}/graphql`).join(', ')}`,
       `Data: ${describeLocation(location)}`,
+      ...(metricsUrl ? [`Metrics: ${metricsUrl}`] : []),
       'Example (a token from the local development issuer, then a query):',
       `  TOKEN=$(npm run -s token -- --agency mappa_unit --role mappa_coordinator --area LONDON)`,
       `  curl -s ${gatewayUrl} -H "authorization: Bearer $TOKEN" -H 'x-mappa-purpose: MAPPA_SCREENING' -H 'content-type: application/json' -d '${JSON.stringify({ query: EXAMPLE_QUERY })}'`,

@@ -1,5 +1,7 @@
 import dns from 'node:dns';
 import { isIP, Socket } from 'node:net';
+import { createLogger, loadObservabilityConfig, startObservability } from '@mappa/shared';
+import type { ProcessObservability } from '@mappa/shared';
 import { startTestStack } from './support/test-stack';
 import type { TestStack } from './support/test-stack';
 
@@ -46,6 +48,7 @@ function isLoopback(target: string): boolean {
 const STACK_START_TIMEOUT_MS = 180_000;
 
 let env: TestStack;
+let observability: ProcessObservability;
 let telemetryVariable: string | undefined;
 
 beforeAll(async () => {
@@ -60,11 +63,16 @@ beforeAll(async () => {
     attempts.push({ kind: 'lookup', target: hostname });
     return (originalLookup as (...given: unknown[]) => unknown).call(dns, hostname, ...rest);
   } as typeof dns.lookup;
-  env = await startTestStack({ dataset: { offenders: 10, seed: 15, asOf: '2026-11-01' } });
+  // Metrics and tracing as an entry point starts them, from a configuration that names no OTLP
+  // endpoint: tracing must then send nothing anywhere (issue 15, off by default).
+  const { OTEL_EXPORTER_OTLP_ENDPOINT: _endpoint, OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: _tracesEndpoint, ...environment } = process.env;
+  observability = await startObservability('mappa-stack', loadObservabilityConfig(environment, 0), createLogger('test', 'silent'));
+  env = await startTestStack({ dataset: { offenders: 10, seed: 15, asOf: '2026-11-01' }, metrics: observability.metrics });
 }, STACK_START_TIMEOUT_MS);
 
 afterAll(async () => {
   await env.close();
+  await observability.close();
   Socket.prototype.connect = originalConnect;
   dns.lookup = originalLookup;
   if (telemetryVariable === undefined) delete process.env.APOLLO_TELEMETRY_DISABLED;
@@ -78,6 +86,8 @@ describe('no outbound calls', () => {
     expect(result.errors).toBeUndefined();
     // Cloud metadata probes start at construction and retry for a while: give any of them time to show.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
+    // Scraped as Prometheus would: a loopback connection like any other here.
+    expect((await fetch(observability.metricsUrl)).status).toBe(200);
     // The observation works: the query itself went from the gateway to the subgraphs over TCP.
     expect(attempts.filter((attempt) => attempt.kind === 'connect').length).toBeGreaterThan(0);
     expect(attempts.filter((attempt) => !isLoopback(attempt.target))).toEqual([]);

@@ -5,8 +5,8 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import type { GraphQLFormattedError } from 'graphql';
-import { ASSERTION_HEADER, CASE_RELATIONSHIP_READERS, CLIENT_ERROR_CODES, REQUEST_ID_HEADER } from '@mappa/shared';
-import type { Caller, GatewayAssertionSigner, Logger } from '@mappa/shared';
+import { ASSERTION_HEADER, CASE_RELATIONSHIP_READERS, CLIENT_ERROR_CODES, REQUEST_ID_HEADER, observedSubgraphCall } from '@mappa/shared';
+import type { Caller, GatewayAssertionSigner, Logger, SubgraphCallObserver } from '@mappa/shared';
 import type { GatewayContext } from '../context/gateway-context';
 import { unavailableResponse } from './unavailable-response';
 
@@ -60,9 +60,10 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     timeoutMs: number,
     private readonly signer: GatewayAssertionSigner,
     private readonly log: Logger,
+    metrics?: SubgraphCallObserver,
   ) {
     const callFor = new AsyncLocalStorage<CallFor>();
-    super({ url, fetcher: signingFetcher(agency, timeoutMs, signer, callFor) });
+    super({ url, fetcher: signingFetcher(agency, timeoutMs, signer, callFor, metrics) });
     this.callFor = callFor;
   }
 
@@ -103,21 +104,25 @@ function callerFor(agency: string, caller: Caller): Caller {
   return rest;
 }
 
-function signingFetcher(agency: string, timeoutMs: number, signer: GatewayAssertionSigner, callFor: AsyncLocalStorage<CallFor>): Fetcher {
-  const fetcher = async (url: string, init?: RequestInit): Promise<Response> => {
-    const call = callFor.getStore();
-    // Unreachable through `process`; refused rather than sent unsigned.
-    if (!call || typeof init?.body !== 'string') throw new Error(`no caller or body to sign the ${agency} call for`);
-    const assertion = await signer.sign(agency, callerFor(agency, call.caller), call.requestId, init.body);
-    let response: Response;
-    try {
-      response = await fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), [ASSERTION_HEADER]: assertion }, signal: AbortSignal.timeout(timeoutMs) });
-    } catch (error: unknown) {
-      throw new SubgraphUnreachableError(isAbort(error) ? `no answer from ${agency} within ${timeoutMs} ms` : `cannot connect to ${agency}`);
-    }
-    if (UNAVAILABLE_STATUSES.has(response.status)) throw new SubgraphUnreachableError(`${agency} answered HTTP ${response.status}`);
-    return response;
-  };
+function signingFetcher(agency: string, timeoutMs: number, signer: GatewayAssertionSigner, callFor: AsyncLocalStorage<CallFor>, metrics?: SubgraphCallObserver): Fetcher {
+  // The call's span (its `traceparent` travels beside the assertion, unsigned: see docs/operations.md) and its metrics.
+  const fetcher = (url: string, init?: RequestInit): Promise<Response> =>
+    observedSubgraphCall(agency, metrics, async (traceHeaders, result) => {
+      const call = callFor.getStore();
+      // Unreachable through `process`; refused rather than sent unsigned.
+      if (!call || typeof init?.body !== 'string') throw new Error(`no caller or body to sign the ${agency} call for`);
+      const assertion = await signer.sign(agency, callerFor(agency, call.caller), call.requestId, init.body);
+      let response: Response;
+      try {
+        response = await fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), ...traceHeaders, [ASSERTION_HEADER]: assertion }, signal: AbortSignal.timeout(timeoutMs) });
+      } catch (error: unknown) {
+        result(isAbort(error) ? 'timeout' : 'unreachable');
+        throw new SubgraphUnreachableError(isAbort(error) ? `no answer from ${agency} within ${timeoutMs} ms` : `cannot connect to ${agency}`);
+      }
+      result(UNAVAILABLE_STATUSES.has(response.status) ? 'unavailable' : 'ok', response.status);
+      if (UNAVAILABLE_STATUSES.has(response.status)) throw new SubgraphUnreachableError(`${agency} answered HTTP ${response.status}`);
+      return response;
+    });
   // Node's fetch and the gateway's Fetcher describe the same WHATWG API with separately declared types.
   return fetcher as unknown as Fetcher;
 }

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
-import { RateLimitedError, requestIdOf } from '@mappa/shared';
-import type { AuditWriter, Logger } from '@mappa/shared';
+import { observeRefusal, RateLimitedError, requestIdOf } from '@mappa/shared';
+import type { AuditWriter, Logger, ServiceMetrics } from '@mappa/shared';
 import { auditRefusedRequest, refusedRequestPayload } from '../audit/gateway-audit';
 import type { RefusedRequest } from '../audit/gateway-audit';
 import { GatewayRequestAudit } from '../audit/gateway-request-audit';
@@ -22,12 +22,15 @@ export class RequestRefusals {
     private readonly writer: AuditWriter | null,
     windowMs: number,
     log: Logger,
+    private readonly metrics?: ServiceMetrics,
   ) {
     this.windows = writer ? new RefusalAudit(writer, windowMs, log) : null;
   }
 
   /** Records one refused request from `source` (see `sourceKeyOf`); `principalKey` when the principal was verified. */
   async record(source: string, refusal: RefusedRequest, principalKey: string | null, log: Logger): Promise<void> {
+    // Counted whether or not it is audited: rate limits, document limits, authentication (issue 15).
+    this.metrics?.refused((refusal.error as { extensions?: { code?: unknown } } | null)?.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
     if (!this.writer || !this.windows) return;
     const payload = refusedRequestPayload(refusal);
     if (refusal.error instanceof RateLimitedError || payload.outcome === 'UNAUTHENTICATED') {
@@ -59,6 +62,7 @@ export function perSourceRateLimit(limiter: GatewayRateLimiter, refusals: Reques
         return;
       }
       const requestId = requestIdOf(request);
+      observeRefusal('RATE_LIMITED');
       await refusals.record(source, { requestId, body: undefined, principal: null, error, audit: new GatewayRequestAudit() }, null, log.child({ requestId }));
       response
         .status(429)

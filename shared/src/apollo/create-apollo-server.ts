@@ -12,6 +12,9 @@ import type { RequestContext } from '../context/request-context';
 import { noEmptyErrorsPlugin } from './no-empty-errors.plugin';
 import { operationResolutionPlugin } from './operation-resolution.plugin';
 import { operationLogPlugin } from './operation-log.plugin';
+import { requestObservationPlugin } from './request-observation.plugin';
+import type { OperationLabeller } from './request-observation.plugin';
+import { OTHER_OPERATION } from '../metrics/metrics';
 import { unexpectedErrorsPlugin } from './unexpected-errors.plugin';
 
 type ServerSource<Context extends BaseContext> =
@@ -35,6 +38,8 @@ export function createApolloServer<Context extends RequestContext>(
     readonly plugins?: ApolloServerPlugin<Context>[];
     /** Whether clients may register documents at run time (Apollo's APQ): never in production. Default: not in production. */
     readonly automaticPersistedQueries?: boolean;
+    /** The operation label of its metrics (issue 15); default `other` for every operation. */
+    readonly operationLabel?: OperationLabeller;
   },
 ): ApolloServer<Context> {
   return new ApolloServer<Context>({
@@ -67,6 +72,8 @@ export function createApolloServer<Context extends RequestContext>(
       unexpectedErrorsPlugin<Context>(),
       ...(options.plugins ?? []),
       noEmptyErrorsPlugin<Context>(),
+      // Last: it reads the answer as sent, after every other plugin has added its errors.
+      requestObservationPlugin<Context>(options.operationLabel ?? (() => OTHER_OPERATION)),
     ],
   } as ApolloServerOptions<Context>);
 }

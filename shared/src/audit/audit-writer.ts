@@ -2,6 +2,11 @@ import type { Database } from '../db/database';
 import { appendAuditEntries, appendCheckedAuditEntriesAfter, checkAuditEntry, isAuditRequestId, readAuditLogHead } from './audit-log';
 import type { AuditEntryInput, AuditLogHead, CheckedAuditEntry } from './audit-log';
 import type { AuditLogName } from './audit-payload';
+import type { ServiceMetrics } from '../metrics/metrics';
+import { inSpan } from '../tracing/tracing';
+
+/** What the writer reports to the service's metrics (issue 15). */
+export type AuditObserver = Pick<ServiceMetrics, 'auditAppended' | 'auditBatchCommitted' | 'auditFailed'>;
 
 /**
  * Whether a service records its audit trail: `'recorded'` (the default, and the only mode the
@@ -56,6 +61,7 @@ export class AuditWriter {
     private readonly db: Database,
     readonly log: AuditLogName,
     private readonly queueLimit: number = DEFAULT_AUDIT_QUEUE_LIMIT,
+    private readonly observer?: AuditObserver,
   ) {}
 
   /** Entries handed over and not yet committed or refused. */
@@ -77,14 +83,24 @@ export class AuditWriter {
    * payload that breaks the audit schema is refused at once, so it can never fail other requests' batch.
    */
   append(entry: AuditEntryInput): Promise<void> {
-    if (!isAuditRequestId(entry.requestId)) return Promise.reject(new Error('audit request id refused'));
+    if (!isAuditRequestId(entry.requestId)) return this.refuse('refused_entry', new Error('audit request id refused'));
     const result = checkAuditEntry(entry);
-    if ('refused' in result) return Promise.reject(new Error(result.refused));
-    if (this.queue.length >= this.queueLimit) return Promise.reject(new AuditQueueFullError(`more than ${this.queueLimit} audit entries are waiting to be committed`));
-    return new Promise<void>((resolve, reject) => {
-      this.queue.push({ entry: result.checked, resolve, reject });
-      if (!this.flushing) void this.flush();
+    if ('refused' in result) return this.refuse('refused_entry', new Error(result.refused));
+    if (this.queue.length >= this.queueLimit) return this.refuse('queue_full', new AuditQueueFullError(`more than ${this.queueLimit} audit entries are waiting to be committed`));
+    const started = process.hrtime.bigint();
+    // The request's wait for its entry's commit, as a span of its trace and a latency sample.
+    return inSpan('audit.append', { 'mappa.audit.log': this.log }, async () => {
+      await new Promise<void>((resolve, reject) => {
+        this.queue.push({ entry: result.checked, resolve, reject });
+        if (!this.flushing) void this.flush();
+      });
+      this.observer?.auditAppended(this.log, Number(process.hrtime.bigint() - started) / 1e9);
     });
+  }
+
+  private refuse(reason: 'queue_full' | 'refused_entry', error: Error): Promise<void> {
+    this.observer?.auditFailed(this.log, reason);
+    return Promise.reject(error);
   }
 
   private async flush(): Promise<void> {
@@ -93,11 +109,13 @@ export class AuditWriter {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, MAX_BATCH);
         try {
-          await this.appendBatch(batch.map(({ entry }) => entry));
+          await inSpan('audit.commit', { 'mappa.audit.log': this.log, 'mappa.audit.batch_size': batch.length }, () => this.appendBatch(batch.map(({ entry }) => entry)));
+          this.observer?.auditBatchCommitted(this.log, batch.length);
           for (const pending of batch) pending.resolve();
         } catch (error: unknown) {
           // Whatever failed, the head may be stale now: read it afresh next time.
           this.head = null;
+          this.observer?.auditFailed(this.log, 'commit_failed', batch.length);
           for (const pending of batch) pending.reject(error);
         }
       }

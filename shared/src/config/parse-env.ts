@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEV_ISSUER, issuerSchema } from '../auth/principal';
+import { defaultMetricsPortOf, observabilityEnv } from '../metrics/observability';
 
 /** Raised at start-up when the environment does not describe a valid configuration. */
 export class ConfigError extends Error {
@@ -125,6 +126,7 @@ export const staffIdIssuersEnv = jsonEnv(z.array(issuerSchema).min(1, 'name at l
 export const subgraphEnv = (defaultPort: number) =>
   z.object({
     ...baseServiceEnv,
+    ...observabilityEnv(defaultMetricsPortOf(defaultPort)),
     ...databaseEnv,
     ...sharedStateEnv,
     PORT: portEnv(defaultPort),

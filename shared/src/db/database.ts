@@ -10,6 +10,8 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { Client, Pool } from 'pg';
 import type { QueryConfig } from 'pg';
 import { StatementCounter } from './statement-counter';
+import type { PoolUse } from '../metrics/metrics';
+import { traceSqlOfPglite, traceSqlOfPool } from '../tracing/sql-spans';
 
 /** The query builder every data-access module is written against, whichever driver is underneath. */
 export type Database = PgDatabase<PgQueryResultHKT>;
@@ -58,7 +60,17 @@ const REACHABLE_QUERY_TIMEOUT_MS = 800;
 export class DatabaseConnection {
   private constructor(
     private readonly driver: { kind: 'server'; pool: Pool; url: string; timeouts: DatabaseTimeouts } | { kind: 'embedded'; pglite: PGlite },
-  ) {}
+  ) {
+    // A span per statement sent within a traced request (issue 15).
+    if (driver.kind === 'server') traceSqlOfPool(driver.pool);
+    else traceSqlOfPglite(driver.pglite);
+  }
+
+  /** The server pool's connections now (for `/metrics`); none on the embedded database, which has one connection and no pool. */
+  poolUse(): PoolUse | null {
+    if (this.driver.kind !== 'server') return null;
+    return { total: this.driver.pool.totalCount, idle: this.driver.pool.idleCount, waiting: this.driver.pool.waitingCount };
+  }
 
   /**
    * Opens a pool to `url`, or an embedded database in `dataDir` (in memory when undefined). A server

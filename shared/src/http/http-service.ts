@@ -4,6 +4,9 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { Express, NextFunction, Request, Response } from 'express';
 import type { Logger } from '../logging/logger';
+import type { ServiceMetrics } from '../metrics/metrics';
+import { newObservation, observeRefusal, observeRequest } from '../metrics/request-observation';
+import { SpanStatusCode, startServerSpan, withTraceContext } from '../tracing/tracing';
 import { callerRequestIdFrom, REQUEST_ID_HEADER, requestIdFrom } from './request-id';
 
 /** A named dependency that must be healthy before the service takes traffic. */
@@ -72,6 +75,8 @@ class InFlightRequests {
 const inFlightOf = new WeakMap<Express, InFlightRequests>();
 
 const PROBES = new Set(['/healthz', '/readyz']);
+// Paths a span may be named after; any other (it might carry an id) is named `other`.
+const TRACED_ROUTES = new Set(['/graphql', '/graphiql']);
 
 /** A readiness check's answer within `READINESS_TIMEOUT_MS`: false when it throws or is still waiting. */
 async function boundedCheck(check: ReadinessCheck['check']): Promise<boolean> {
@@ -114,11 +119,45 @@ export function clientRequestIdOf(request: Request): string | undefined {
  * A well-formed id the caller offered is kept beside it (`clientRequestIdOf`), never instead of it.
  * Outside production a well-formed caller id is taken as it is, for tracing in tests and local runs.
  */
-export function createHttpApp(options: { readonly log: Logger; readonly readiness: readonly ReadinessCheck[]; readonly production: boolean }): Express {
+export function createHttpApp(options: {
+  readonly log: Logger;
+  readonly readiness: readonly ReadinessCheck[];
+  readonly production: boolean;
+  /** Where each request's outcome and latency are counted (issue 15); none: not counted. */
+  readonly metrics?: ServiceMetrics;
+  /** Whether a caller's `traceparent` is continued (subgraphs: the gateway's); default false: each request starts its own trace. */
+  readonly trustInboundTrace?: boolean;
+}): Express {
   const app = express();
   app.disable('x-powered-by');
   const requests = new InFlightRequests();
   inFlightOf.set(app, requests);
+  // First of all (issue 15): the request's server span and its observation, both carried by the
+  // asynchronous context to every handler after this one (Apollo plugins, the data sources' calls,
+  // SQL, the audit commit), and counted once the answer is sent. Probes are neither traced nor counted.
+  const service = options.metrics?.service ?? 'service';
+  app.use((request, response, next) => {
+    if (PROBES.has(request.path)) {
+      next();
+      return;
+    }
+    const started = process.hrtime.bigint();
+    const route = TRACED_ROUTES.has(request.path) ? request.path : 'other';
+    const { span, context } = startServerSpan(service, `${request.method} ${route}`, request.headers, options.trustInboundTrace ?? false);
+    span.setAttributes({ 'http.request.method': request.method, 'http.route': route });
+    const observation = newObservation();
+    response.once('finish', () => {
+      span.setAttributes({ 'http.response.status_code': response.statusCode, 'mappa.request_id': String(response.getHeader(REQUEST_ID_HEADER) ?? '') });
+      if (response.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+      span.end();
+      options.metrics?.requestAnswered(observation, response.statusCode, Number(process.hrtime.bigint() - started) / 1e9);
+    });
+    // A client gone before its answer was sent: the span still ends, and the request is not counted as answered.
+    response.once('close', () => {
+      if (!response.writableFinished) span.end();
+    });
+    withTraceContext(context, () => observeRequest(observation, next));
+  });
   // Draining (issue 15): once the service is stopping, a new request is refused at once, with a code,
   // and its connection closed, so a load balancer or client retries it elsewhere; a request already
   // in flight is counted until its response is done (or its client has gone), so `close` can wait for it.
@@ -128,6 +167,7 @@ export function createHttpApp(options: { readonly log: Logger; readonly readines
       return;
     }
     if (requests.draining) {
+      observeRefusal('SHUTTING_DOWN');
       response.setHeader('connection', 'close');
       response.status(503).json({ errors: [{ message: 'This service is shutting down. Try again.', extensions: { code: 'SHUTTING_DOWN' } }] });
       return;

@@ -1,5 +1,6 @@
 import pino from 'pino';
 import type { Logger } from 'pino';
+import { activeTraceIds } from '../tracing/tracing';
 
 export type { Logger } from 'pino';
 
@@ -12,6 +13,9 @@ export function createLogger(service: string, level: string, destination?: pino.
   const options = {
     level,
     base: { service },
+    // The trace of the request being served on every line it logs (issue 15), beside the request id
+    // its child logger carries: one request's lines found across the gateway and every subgraph.
+    mixin: () => activeTraceIds() ?? {},
     redact: {
       paths: ['req.headers.authorization', 'headers.authorization', '*.variables', 'variables', '*.body', 'body'],
       censor: '[redacted]',

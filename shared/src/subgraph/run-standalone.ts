@@ -4,6 +4,7 @@ import type { subgraphEnv } from '../config/parse-env';
 import { DatabaseConnection } from '../db/database';
 import { createLogger } from '../logging/logger';
 import { reportToSupervisor } from '../process/supervisor-channel';
+import { startObservability } from '../metrics/observability';
 import { openSharedState } from '../shared-state/open-shared-state';
 import { DEFAULT_AS_OF } from '../synthetic/person';
 import { prepareSubgraphDatabase } from './prepare-database';
@@ -24,6 +25,8 @@ export const DEFAULT_DATASET: SeedDataset = { offenders: 2_000, seed: 1, asOf: D
  */
 export async function runStandaloneSubgraph(definition: SubgraphDefinition, config: StandaloneSubgraphConfig): Promise<void> {
   const log = createLogger(definition.name, config.LOG_LEVEL);
+  // First: the SQL of preparing the database and every request after are traced and counted.
+  const observability = await startObservability(`mappa-${definition.name}`, config, log);
   const connection = await DatabaseConnection.open(
     config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: config.PGLITE_DATA_DIR ?? join(process.cwd(), '.data', definition.name) },
   );
@@ -40,6 +43,7 @@ export async function runStandaloneSubgraph(definition: SubgraphDefinition, conf
     sharedState,
     staffIdIssuers: config.STAFF_ID_ISSUERS,
     shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
+    metrics: observability.metrics,
   });
   // Once only, whichever comes first: a signal, or the supervisor of `npm start` going away.
   let stopping: Promise<void> | undefined;
@@ -49,6 +53,7 @@ export async function runStandaloneSubgraph(definition: SubgraphDefinition, conf
       await running.close();
       await sharedState.close();
       await connection.close();
+      await observability.close();
       process.exit(0);
     })();
   };

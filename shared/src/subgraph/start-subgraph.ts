@@ -25,6 +25,10 @@ import type { DatabaseConnection } from '../db/database';
 import { AGENCY_REGISTRY } from '../federation/agency-registry';
 import { StatementCounter } from '../db/statement-counter';
 import { Counter } from '../metrics/counter';
+import { Metrics } from '../metrics/metrics';
+import type { ServiceMetrics } from '../metrics/metrics';
+import { observeRefusal } from '../metrics/request-observation';
+import { rootFieldLabel } from '../apollo/request-observation.plugin';
 import { createHttpApp, listen, requestIdOf } from '../http/http-service';
 import { REQUEST_ID_HEADER } from '../http/request-id';
 import type { RunningService } from '../http/http-service';
@@ -43,6 +47,8 @@ export interface RunningSubgraph extends RunningService {
   readonly deniedSelections: Counter;
   /** SQL statements its audit trail sent (apart from `statements`, which counts the agency's data). */
   readonly auditStatements: StatementCounter;
+  /** Its Prometheus metrics (served by the process's metrics listener, `serveMetrics`). */
+  readonly metrics: ServiceMetrics;
 }
 
 // The agency whose staff own each data owner's subgraph: its information governance, and no one
@@ -88,12 +94,16 @@ export async function startSubgraph<Loaders extends object>(
     readonly sharedState?: SharedState;
     /** How long `close` lets requests in flight finish (`SHUTDOWN_GRACE_MS`). Default `DEFAULT_SHUTDOWN_GRACE_MS`. */
     readonly shutdownGraceMs?: number;
+    /** The process's metrics (every service of a process in one registry); default: a registry of its own. */
+    readonly metrics?: Metrics;
   },
 ): Promise<RunningSubgraph> {
   const log = options.log.child({ subgraph: definition.name });
-  const statements = new StatementCounter();
-  const requests = new Counter();
-  const deniedSelections = new Counter();
+  const metrics = (options.metrics ?? new Metrics()).forService(definition.name);
+  metrics.watchPool(() => options.connection.poolUse());
+  const statements = new StatementCounter(metrics.counterFor('data-statements'));
+  const requests = new Counter(metrics.counterFor('requests-received'));
+  const deniedSelections = new Counter(metrics.counterFor('denied-selections'));
   const db = options.connection.database(statements);
   const authorization = options.authorization ?? 'enforced';
   const enforced = authorization === 'enforced';
@@ -106,15 +116,15 @@ export async function startSubgraph<Loaders extends object>(
   // from the agency's data statements so batching tests still count data alone.
   const auditLog = auditLogNameOf(definition.name);
   const auditMode = options.audit ?? 'recorded';
-  const auditStatements = new StatementCounter();
-  const auditWriter = auditMode === 'recorded' ? new AuditWriter(options.connection.database(auditStatements), auditLog) : null;
+  const auditStatements = new StatementCounter(metrics.counterFor('audit-statements'));
+  const auditWriter = auditMode === 'recorded' ? new AuditWriter(options.connection.database(auditStatements), auditLog, undefined, metrics) : null;
   if (!auditWriter) log.warn('audit is off: this service records no audit trail (benchmark only)');
   // After the access-errors plugin: the audit entry must see the FORBIDDEN errors it adds.
   const plugins = [...authorizationPlugins, ...(auditWriter ? [subgraphAuditPlugin<SubgraphContext<Loaders>>(auditWriter)] : [])];
   const owner = ownerAgencyOfLog(auditLog);
   const staffIdIssuers = options.staffIdIssuers ?? [DEV_ISSUER];
   const rowScopeFor = (caller: Caller) => (enforced ? rowScopeOf(caller, new Date(), owner, staffIdIssuers) : unrestrictedRowScopeOf(caller));
-  const server = createApolloServer<SubgraphContext<Loaders>>({ schema }, { production: options.production, log, plugins });
+  const server = createApolloServer<SubgraphContext<Loaders>>({ schema }, { production: options.production, log, plugins, operationLabel: rootFieldLabel });
   await server.start();
   const sharedState = options.sharedState ?? new MemorySharedState();
   const verifier = new GatewayAssertionVerifier(options.gatewayKeys, definition.name, sharedState);
@@ -124,6 +134,9 @@ export async function startSubgraph<Loaders extends object>(
   const app = createHttpApp({
     log,
     production: options.production,
+    metrics,
+    // Its callers are the gateway (anyone else is refused): the gateway's trace continues here.
+    trustInboundTrace: true,
     readiness: [
       { name: 'database', check: () => options.connection.isReachable() },
       // Without its replay cache the subgraph refuses every request (fail closed), so it is not ready.
@@ -139,6 +152,7 @@ export async function startSubgraph<Loaders extends object>(
       return;
     }
     const requestId = requestIdOf(request);
+    observeRefusal(unavailable ? 'UPSTREAM_UNAVAILABLE' : 'UNAUTHENTICATED');
     if (unavailable) log.error({ requestId, reason: 'replay cache unavailable' }, 'request refused: cannot tell a replayed assertion from a new one');
     else log.warn({ requestId, reason: 'assertion rejected' }, 'unauthenticated request');
     // The owner's evidence of an attempt that did not come through the gateway: nothing was served.
@@ -228,6 +242,7 @@ export async function startSubgraph<Loaders extends object>(
     statements,
     deniedSelections,
     auditStatements,
+    metrics,
     close: () => (closing ??= drainAndStop()),
   };
 }

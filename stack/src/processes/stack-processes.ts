@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
-import { AGENCY_REGISTRY, generateSigningKeyPair } from '@mappa/shared';
+import { AGENCY_REGISTRY, defaultMetricsPortOf, generateSigningKeyPair } from '@mappa/shared';
 import type { AgencySubgraphName, Logger } from '@mappa/shared';
 import { ServiceProcess } from './service-process';
 import { supervise } from './supervisor';
@@ -81,7 +81,7 @@ export async function startStackProcesses(options: StackProcessesOptions): Promi
     // Side by side, and every one settled before going on, so none is left running when another fails.
     const outcomes = await Promise.allSettled(
       AGENCY_REGISTRY.map(({ name }) =>
-        start(name, serviceEntryPoint(name), { ...common, PORT: String(options.ports[name]), GATEWAY_PUBLIC_KEYS: JSON.stringify({ keys: [key.publicJwk] }) }),
+        start(name, serviceEntryPoint(name), { ...common, PORT: String(options.ports[name]), METRICS_PORT: metricsPortBeside(options.ports[name]), GATEWAY_PUBLIC_KEYS: JSON.stringify({ keys: [key.publicJwk] }) }),
       ),
     );
     const failure = outcomes.find((outcome) => outcome.status === 'rejected');
@@ -99,8 +99,10 @@ export async function startStackProcesses(options: StackProcessesOptions): Promi
     };
     const gateways: ServiceProcess[] = [];
     for (let replica = 0; replica < options.gatewayReplicas; replica++) {
-      const port = options.ports.gateway === 0 ? 0 : options.ports.gateway + replica;
-      gateways.push(await start(options.gatewayReplicas === 1 ? 'gateway' : `gateway-${replica + 1}`, serviceEntryPoint('gateway'), { ...gatewayEnv, GATEWAY_PORT: String(port) }));
+      // The first on GATEWAY_PORT, the others a hundred ports up (4101, 4102…): the ports right after
+      // the gateway's are the subgraphs'.
+      const port = options.ports.gateway === 0 ? 0 : options.ports.gateway + (replica === 0 ? 0 : 100 + replica);
+      gateways.push(await start(options.gatewayReplicas === 1 ? 'gateway' : `gateway-${replica + 1}`, serviceEntryPoint('gateway'), { ...gatewayEnv, GATEWAY_PORT: String(port), METRICS_PORT: metricsPortBeside(port) }));
     }
     const { stopped, close } = supervise([gateways, Object.values(subgraphs)], options.shutdownGraceMs, log);
     return { gateways, subgraphs, stopped, close };
@@ -108,4 +110,9 @@ export async function startStackProcesses(options: StackProcessesOptions): Promi
     await stopAll();
     throw error;
   }
+}
+
+/** Each process's own metrics listener: beside its service port, or any free port when the service takes one (tests, replicas). */
+function metricsPortBeside(servicePort: number): string {
+  return String(servicePort === 0 ? 0 : defaultMetricsPortOf(servicePort));
 }

@@ -107,6 +107,8 @@ export async function startTestStack(
     staffIdIssuers?: LocalStackOptions['staffIdIssuers'];
     /** The statistics path's disclosure control and record-key secret; defaults when not given. */
     statistics?: LocalStackOptions['statistics'];
+    /** One metrics registry for every service of the stack (as a process has); default one per service. */
+    metrics?: LocalStackOptions['metrics'];
   } = {},
 ): Promise<TestStack> {
   // Row scope is by area: unless a test says otherwise, everyone is managed in the default
@@ -137,6 +139,7 @@ export async function startTestStack(
     sharedState: options.sharedState,
     // A production gateway needs a configured record-key secret; one stack is one replica, so any will do.
     statistics: options.production ? { keySecret: randomBytes(32).toString('base64url'), ...options.statistics } : options.statistics,
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   });
   return {
     stack,

@@ -1,0 +1,13 @@
+import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import { startTracing } from '../tracing/tracing';
+import type { Tracing } from '../tracing/tracing';
+
+/** Tracing for one test process, recording every span in memory (nothing leaves the process). */
+export function startInMemoryTracing(serviceName = 'test'): { readonly tracing: Tracing; spans(): readonly ReadableSpan[] } {
+  const exporter = new InMemorySpanExporter();
+  const tracing = startTracing({ serviceName, spanProcessors: [new SimpleSpanProcessor(exporter)] });
+  return { tracing, spans: () => exporter.getFinishedSpans() };
+}
+
+export type { ReadableSpan };
