@@ -31,7 +31,9 @@ module.exports = {
     '^@mappa/stack$': '<rootDir>/stack/src/index.ts',
     '^@mappa/(police|probation|prison|yot|mappa)$': '<rootDir>/subgraphs/$1/src/index.ts',
   },
-  testTimeout: 60000,
+  // CI runs both databases' suites side by side with two workers each: four test files on two cores.
+  // A stack's set-up (a beforeAll) has taken over a minute there when other jobs shared the machine.
+  testTimeout: 120000,
   // A folder, and on a server a name prefix, for the run's prepared test databases: each is migrated
   // (and seeded) once per run and copied into every test database that starts from it.
   globalSetup: '<rootDir>/scripts/jest-global-setup.js',
