@@ -35,9 +35,8 @@ const OFFENDERS = `query ProcessesPage { offenders(first: 3) { totalCount edges 
 
 jest.setTimeout(600_000);
 
-let stack: ChildProcess;
-let output = '';
-let exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+/** The stack with two gateway replicas on Redis. */
+let stack: Launched;
 let replicas: string[];
 let issuer: LocalIssuer;
 let issuerFolder: string;
@@ -53,14 +52,17 @@ async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
   }
 }
 
-beforeAll(async () => {
-  // The product as `npm start` builds it (incremental: quick when the build is current), so this
-  // test never runs stale code.
-  await run('npx', ['tsc', '-b', 'tsconfig.build.json'], { cwd: ROOT });
-  await admin((client) => client.query(`create database ${DATABASE}`));
-  issuerFolder = await mkdtemp(join(tmpdir(), 'mappa-processes-'));
-  issuer = await LocalIssuer.openDevIssuer(issuerFolder);
-  stack = spawn(process.execPath, [join(ROOT, 'stack', 'dist', 'main.js')], {
+interface Launched {
+  readonly child: ChildProcess;
+  readonly exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Everything it (and the services it started) printed so far. */
+  read(): string;
+}
+
+/** `node stack/dist/main.js` (what `npm start` runs once built) on the test database, every port 0, plus `env`. */
+function launch(env: NodeJS.ProcessEnv): Launched {
+  let printed = '';
+  const child = spawn(process.execPath, [join(ROOT, 'stack', 'dist', 'main.js')], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
@@ -68,41 +70,61 @@ beforeAll(async () => {
       NODE_ENV: 'development',
       LOG_LEVEL: 'warn',
       DATABASE_URL,
-      REDIS_URL: testRedisUrl(),
-      REDIS_KEY_PREFIX: uniqueTestKeyPrefix('processes'),
-      GATEWAY_REPLICAS: '2',
       GATEWAY_PORT: '0',
       ...Object.fromEntries(AGENCY_REGISTRY.map(({ portVariable }) => [portVariable, '0'])),
       SEED_OFFENDERS: '100',
       MAPPA_DEV_ISSUER: 'enabled',
       DEV_ISSUER_DIR: issuerFolder,
-      RATE_LIMIT_PRINCIPAL_CAPACITY: String(PRINCIPAL_CAPACITY),
-      RATE_LIMIT_PRINCIPAL_REFILL_PER_SECOND: '1',
       SHUTDOWN_GRACE_MS: '5000',
+      ...env,
     },
   });
-  stack.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  stack.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  exit = new Promise((resolve) => stack.once('exit', (code, signal) => resolve({ code, signal })));
-  replicas = await new Promise<string[]>((resolve, reject) => {
+  child.stdout?.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
+  child.stderr?.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  return { child, exit, read: () => printed };
+}
+
+/** Waits for the line `pattern` matches (its first group), failing with the output if the stack exits first. */
+function ready(launched: Launched, pattern: RegExp): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
     const timer = setInterval(() => {
-      const line = /^Gateway replicas: (.+)$/m.exec(output)?.[1];
-      if (line) {
+      const found = pattern.exec(launched.read())?.[1];
+      if (found) {
         clearInterval(timer);
-        resolve(line.split(', '));
+        resolve(found);
       }
     }, 200);
-    void exit.then(({ code }) => {
+    void launched.exit.then(({ code }) => {
       clearInterval(timer);
-      reject(new Error(`the stack exited (${String(code)}) before it was ready:\n${output}`));
+      reject(new Error(`the stack exited (${String(code)}) before it was ready:\n${launched.read()}`));
     });
   });
+}
+
+beforeAll(async () => {
+  // The product as `npm start` builds it (incremental: quick when the build is current), so this
+  // test never runs stale code.
+  await run('npx', ['tsc', '-b', 'tsconfig.build.json'], { cwd: ROOT });
+  await admin((client) => client.query(`create database ${DATABASE}`));
+  issuerFolder = await mkdtemp(join(tmpdir(), 'mappa-processes-'));
+  issuer = await LocalIssuer.openDevIssuer(issuerFolder);
+  stack = launch({
+    REDIS_URL: testRedisUrl(),
+    REDIS_KEY_PREFIX: uniqueTestKeyPrefix('processes'),
+    GATEWAY_REPLICAS: '2',
+    RATE_LIMIT_PRINCIPAL_CAPACITY: String(PRINCIPAL_CAPACITY),
+    RATE_LIMIT_PRINCIPAL_REFILL_PER_SECOND: '1',
+  });
+  replicas = (await ready(stack, /^Gateway replicas: (.+)$/m)).split(', ');
 });
 
 afterAll(async () => {
-  if (stack.exitCode === null && stack.signalCode === null) {
-    stack.kill('SIGTERM');
-    await exit;
+  for (const launched of [stack, second]) {
+    if (launched && launched.child.exitCode === null && launched.child.signalCode === null) {
+      launched.child.kill('SIGTERM');
+      await launched.exit;
+    }
   }
   await rm(issuerFolder, { recursive: true, force: true });
   await admin((client) => client.query(`drop database if exists ${DATABASE} with (force)`));
@@ -120,8 +142,8 @@ async function ask(url: string, query: string, principal: PrincipalClaims): Prom
 }
 
 /** The processes the stack started, and the entry point each runs. */
-async function children(): Promise<{ pid: number; entryPoint: string }[]> {
-  const { stdout } = await run('ps', ['-o', 'pid=', '--ppid', String(stack.pid)]);
+async function children(of: Launched): Promise<{ pid: number; entryPoint: string }[]> {
+  const { stdout } = await run('ps', ['-o', 'pid=', '--ppid', String(of.child.pid)]);
   const pids = stdout.split('\n').map((line) => Number(line.trim())).filter((pid) => pid > 0);
   return Promise.all(pids.map(async (pid) => ({ pid, entryPoint: (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0')[1] ?? '' })));
 }
@@ -139,7 +161,7 @@ let serviceProcesses: { pid: number; entryPoint: string }[] = [];
 
 describe('issue 15: npm start with DATABASE_URL, one process per service, two gateway replicas', () => {
   it('issue 15: runs each subgraph and each gateway replica in a process of its own, from its built entry point', async () => {
-    serviceProcesses = await children();
+    serviceProcesses = await children(stack);
     const expected = [...AGENCY_REGISTRY.map(({ name }) => join(ROOT, 'subgraphs', name, 'dist', 'main.js')), ...replicas.map(() => join(ROOT, 'gateway', 'dist', 'main.js'))];
     expect(serviceProcesses.map(({ entryPoint }) => entryPoint).sort()).toEqual(expected.sort());
     expect(replicas).toHaveLength(2);
@@ -175,10 +197,10 @@ describe('issue 15: npm start with DATABASE_URL, one process per service, two ga
 
   it('issue 15: SIGTERM stops every service (gateways drained first) and the stack exits 0 with no process left', async () => {
     expect(serviceProcesses).toHaveLength(AGENCY_REGISTRY.length + 2);
-    stack.kill('SIGTERM');
-    expect(await exit).toEqual({ code: 0, signal: null });
+    stack.child.kill('SIGTERM');
+    expect(await stack.exit).toEqual({ code: 0, signal: null });
     expect(serviceProcesses.filter(({ pid }) => alive(pid))).toEqual([]);
-    expect(output).not.toMatch(/"level":50/);
+    expect(stack.read()).not.toMatch(/"level":50/);
   });
 
   it('principle 10: both replicas wrote the one gateway audit log, each with its own writer, and every chain verifies', async () => {
@@ -200,5 +222,33 @@ describe('issue 15: npm start with DATABASE_URL, one process per service, two ga
     } finally {
       await connection.close();
     }
+  });
+});
+
+/** A second start on the same (now seeded) database: one gateway, in-memory state, no Redis. */
+let second: Launched | undefined;
+
+describe('issue 15: one service process dying', () => {
+  beforeAll(async () => {
+    second = launch({ LOG_LEVEL: 'error' });
+    await ready(second, /^MAPPA federation gateway: (\S+)/m);
+  });
+
+  it('issue 15: is logged, the others are stopped cleanly, and the stack exits non-zero with no process left', async () => {
+    const launched = second!;
+    const services = await children(launched);
+    expect(services).toHaveLength(AGENCY_REGISTRY.length + 1);
+    const yot = services.find(({ entryPoint }) => entryPoint === join(ROOT, 'subgraphs', 'yot', 'dist', 'main.js'))!;
+    process.kill(yot.pid, 'SIGKILL');
+    expect(await launched.exit).toEqual({ code: 1, signal: null });
+    expect(services.filter(({ pid }) => alive(pid))).toEqual([]);
+    const errors = launched
+      .read()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => line.level === 50);
+    // One line, from the supervisor, naming the service and how it ended; the others stopped without error.
+    expect(errors).toEqual([expect.objectContaining({ service: 'stack', process: 'yot', signal: 'SIGKILL', msg: 'service process exited on its own; stopping the others' })]);
   });
 });

@@ -62,8 +62,9 @@ export async function startStackProcesses(options: StackProcessesOptions): Promi
     ...options.env,
     HOST: options.host,
     SHUTDOWN_GRACE_MS: String(options.shutdownGraceMs),
-    // One replica of each without Redis is what this supervisor runs: in-memory state is then enough.
-    ...(options.env.REDIS_URL ? {} : { REQUIRE_SHARED_STATE: 'false' }),
+    // One replica of each without Redis is what this supervisor runs: in-memory state is then enough
+    // (unless the operator said otherwise).
+    ...(options.env.REDIS_URL || options.env.REQUIRE_SHARED_STATE ? {} : { REQUIRE_SHARED_STATE: 'false' }),
   };
   const started: ServiceProcess[] = [];
   const stopAll = async () => {
