@@ -34,7 +34,7 @@ interface PlanNode {
 /** A table this large (estimated rows) must never be read whole by a counted statement. */
 export const LARGE_TABLE_ROWS = 10_000;
 
-// Transaction control, settings and the audit trail's own statements are not the workload's data access.
+// Transaction control, settings and the audit trail's own statements (schema `audit`) are not the workload's data access.
 const SKIPPED = /^\s*(begin|commit|rollback|set|savepoint|release|insert|update|delete|select pg_advisory)/i;
 
 /** A statement's verb and first table, e.g. `select mappa.mappa_case`: never its parameters or literals. */
@@ -64,7 +64,7 @@ export async function recordStatements(run: () => Promise<void>): Promise<Record
   } finally {
     Client.prototype.query = original;
   }
-  return recorded.filter((statement) => /^\s*(select|with)\b/i.test(statement.text) && !/\baudit_log/i.test(statement.text));
+  return recorded.filter((statement) => /^\s*(select|with)\b/i.test(statement.text) && !/\baudit"?\./i.test(statement.text));
 }
 
 /** Every node of a plan, depth first. */
