@@ -60,6 +60,11 @@ export const mappaCaseTable = mappaSchema.table(
     index('mappa_case_register_area_idx')
       .on(table.area, table.pncId, table.category, table.level, table.leadAgency, table.counterTerrorismRestricted)
       .where(sql`status = 'ACTIVE'`),
+    // One per register filter: a filtered count reads only the entries it counts (not every entry of
+    // the area), and a filtered page reads its 50 in PNC ID order, however rare the filtered value.
+    index('mappa_case_register_area_category_idx').on(table.area, table.category, table.pncId, table.counterTerrorismRestricted).where(sql`status = 'ACTIVE'`),
+    index('mappa_case_register_area_level_idx').on(table.area, table.level, table.pncId, table.counterTerrorismRestricted).where(sql`status = 'ACTIVE'`),
+    index('mappa_case_register_area_lead_agency_idx').on(table.area, table.leadAgency, table.pncId, table.counterTerrorismRestricted).where(sql`status = 'ACTIVE'`),
     check('mappa_case_category_check', sql`category between 1 and 4`),
     check('mappa_case_level_check', sql`level between 1 and 3`),
     // Category 3 exists only for cases that need active multi-agency management (levels 2 and 3).
