@@ -63,6 +63,7 @@ export * from './disclosure/disclosure-evidence.resolver';
 export * from './disclosure/disclosure-history';
 export * from './statistics/disclosure-control';
 export * from './statistics/statistics-period';
+export * from './statistics/statistics-selection';
 export * from './auth/gateway-assertion';
 export * from './auth/police-force';
 export * from './auth/principal';

@@ -26,6 +26,9 @@ import { REPOSITORY_ROOT } from './generate-schemas';
 import { startLocalStack } from './local-stack';
 import type { LocalStack } from './local-stack';
 import { traceCriticalPaths } from './bench-trace';
+import { explainStatements, recordStatements } from './bench/explain-check';
+import type { ExplainedStatement } from './bench/explain-check';
+import { REGISTER_COUNT_PAGE, registerReport } from './bench/register-workload';
 import { progressBar } from './progress-bar';
 import { AGENCIES } from './subgraphs';
 
@@ -164,6 +167,8 @@ const optionsSchema = z.object({
   reseed: z.boolean().default(false),
   // Only the statistics workloads (issue 13), on the product alone: `--statistics-only --offenders N`.
   'statistics-only': z.boolean().default(false),
+  // Only the register at scale (issue 15), on the product alone, with every statement's plan checked: `--register-only --offenders N`.
+  'register-only': z.boolean().default(false),
   // `--only pack`: the meeting pack and the single offender view beside it, nothing else (no off
   // stacks, no other workload), reported on stdout: the rest of docs/benchmarks.md is the full run's.
   only: z.enum(['pack']).optional(),
@@ -181,6 +186,7 @@ async function main(): Promise<void> {
       concurrency: { type: 'string' },
       reseed: { type: 'boolean' },
       'statistics-only': { type: 'boolean' },
+      'register-only': { type: 'boolean' },
       only: { type: 'string' },
       trace: { type: 'boolean' },
     },
@@ -218,7 +224,7 @@ async function main(): Promise<void> {
     [ASSERTION_HEADER]: await s.assertionSigner.sign('police', { principal: { ...principal, issuer: issuer.issuerName }, declaredPurpose: { purpose: 'MAPPA_SCREENING', caseId: null } }, `bench-${i}`, body),
   });
   // The operations the benchmark's "front end" registered at build time, as a manifest would hold them.
-  const trustedDocuments = { mode: 'required' as const, manifest: trustedDocumentManifestOf([POLICE_IDENTITY, OFFENDER_VIEW, REGISTER_PAGE, CURSOR_PAGE, FIVE_AGENCY_VIEW, MEETING_PACK, STATISTICS_ANNUAL_REPORT, STATISTICS_AGGREGATE]) };
+  const trustedDocuments = { mode: 'required' as const, manifest: trustedDocumentManifestOf([POLICE_IDENTITY, OFFENDER_VIEW, REGISTER_PAGE, CURSOR_PAGE, FIVE_AGENCY_VIEW, MEETING_PACK, STATISTICS_ANNUAL_REPORT, STATISTICS_AGGREGATE, REGISTER_COUNT_PAGE]) };
   const stackOptions = {
     trustedIssuers: [issuer.trustedIssuer()],
     trustedDocuments,
@@ -242,9 +248,19 @@ async function main(): Promise<void> {
   // An analyst of the principal's area under STATISTICS (issue 13).
   const analystToken = await issuer.mint({ staffId: 'BENCHANL1', agency: 'probation', roles: ['analyst'], area: principal.area, clearance: 'BPSS' });
   const statistics = statisticsWorkloads(stack, analystToken, principal.area);
+  if (options['register-only']) {
+    try {
+      const target = { gatewayUrl: `${stack.gateway.url}/graphql`, headers: await viaGateway(), area: principal.area, databaseUrl: url, offenders: dataset.offenders };
+      process.stdout.write(await registerReport({ ...target, rounds: options.rounds, requestsPerRound: options['requests-per-round'], concurrency: options.concurrency }));
+    } finally {
+      await stack.close();
+      await connection.close();
+    }
+    return;
+  }
   if (options['statistics-only']) {
     try {
-      const report = await statisticsOnlyReport(statistics, connection.database(), options, dataset.offenders);
+      const report = await statisticsOnlyReport(statistics, connection.database(), options, dataset.offenders, url);
       process.stdout.write(report);
       writeFileSync(join(REPOSITORY_ROOT, 'docs', 'benchmarks-statistics.md'), report);
     } finally {
@@ -567,10 +583,17 @@ function statisticsWorkloads(stack: LocalStack, analystToken: string, area: Mapp
  * and data SQL statements per owner: one grouped statement per table, never one per person) and its
  * latency over `rounds` × `requests-per-round` requests at the configured concurrency.
  */
-async function statisticsOnlyReport(workloads: readonly Workload[], db: Database, options: z.infer<typeof optionsSchema>, offenders: number): Promise<string> {
+async function statisticsOnlyReport(workloads: readonly Workload[], db: Database, options: z.infer<typeof optionsSchema>, offenders: number, url: string): Promise<string> {
   const counts: OperationCounts[] = [];
+  const plans: ExplainedStatement[][] = [];
   for (const workload of workloads) {
-    const { body } = await send(workload, 0);
+    const answers: Answer[] = [];
+    // Every read statement of one request, EXPLAIN (ANALYZE, BUFFERS)ed after it: the time each takes in the database.
+    const statements = await recordStatements(async () => {
+      answers.push(await send(workload, 0));
+    });
+    plans.push(await explainStatements(url, statements, true));
+    const { body } = answers[0]!;
     if (body.data == null || (body.errors ?? []).length > 0) throw new Error(`${workload.name}: no answer (${JSON.stringify(body.errors ?? [])})`);
     counts.push(checkAuditCounts(workload, 'recorded', await countPerOperation(workload, db)));
   }
@@ -614,6 +637,10 @@ ${latencyRows}
 | workload | ${owners.join(' | ')} |
 |---|${owners.map(() => '---:').join('|')}|
 ${countRows}
+
+## Each read statement in the database: EXPLAIN (ANALYZE, BUFFERS) execution ms (shared buffers)
+
+${workloads.map((workload, index) => `- ${workload.name}: ${plans[index]!.map((plan) => `${plan.label} ${plan.executionMs?.toFixed(0)} ms (${plan.buffers} buffers${plan.seqScans.length > 0 ? `, seq scan ${plan.seqScans.join(', ')}` : ''})`).join('; ')}`).join('\n')}
 `;
 }
 

@@ -87,12 +87,17 @@ export function recordKeyOf(secret: string, subjectKey: string): number {
   return Number.parseInt(createHash('md5').update(`${secret}:${subjectKey}`).digest('hex').slice(0, 3), 16);
 }
 
+/** Bytes of the HMAC a pseudonym keeps: 96 bits, 16 characters. */
+const PSEUDONYM_BYTES = 12;
+
 /**
  * A subject's pseudonym for one query: the HMAC of the subject key under the query's own secret, so
- * owners' answers join with each other inside that query and with nothing else.
+ * owners' answers join with each other inside that query and with nothing else. Truncated to 96 bits
+ * (issue 13: an area's ad-hoc join sends one per person from each owner: 16 characters instead of the
+ * 43 of the whole HMAC): the chance that two of a million people share one in a query is about 10^-17.
  */
 export function pseudonymOf(querySecret: string, subjectKey: string): string {
-  return createHmac('sha256', querySecret).update(subjectKey).digest('base64url');
+  return createHmac('sha256', querySecret).update(subjectKey).digest().subarray(0, PSEUDONYM_BYTES).toString('base64url');
 }
 
 /** Adds record keys into a cell key (modulo RECORD_KEY_RANGE). */

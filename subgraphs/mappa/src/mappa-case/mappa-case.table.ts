@@ -53,6 +53,18 @@ export const mappaCaseTable = mappaSchema.table(
     uniqueIndex('mappa_case_active_pnc_id_idx').on(table.pncId).where(sql`status = 'ACTIVE'`),
     // Serves the per-person loader, which also reads closed cases.
     index('mappa_case_pnc_id_idx').on(table.pncId),
+    // Issue 15 (scale): serves the register's area-scoped pages (ACTIVE cases of an area in PNC ID
+    // order, keyset-paged) and its totalCount; the filter columns follow the key so that a count with
+    // a category, level or lead agency filter (and the principle 7 gate) is an index-only scan of the
+    // area's entries, never a scan of every case.
+    index('mappa_case_register_area_idx')
+      .on(table.area, table.pncId, table.category, table.level, table.leadAgency, table.counterTerrorismRestricted)
+      .where(sql`status = 'ACTIVE'`),
+    // One per register filter: a filtered count reads only the entries it counts (not every entry of
+    // the area), and a filtered page reads its 50 in PNC ID order, however rare the filtered value.
+    index('mappa_case_register_area_category_idx').on(table.area, table.category, table.pncId, table.counterTerrorismRestricted).where(sql`status = 'ACTIVE'`),
+    index('mappa_case_register_area_level_idx').on(table.area, table.level, table.pncId, table.counterTerrorismRestricted).where(sql`status = 'ACTIVE'`),
+    index('mappa_case_register_area_lead_agency_idx').on(table.area, table.leadAgency, table.pncId, table.counterTerrorismRestricted).where(sql`status = 'ACTIVE'`),
     check('mappa_case_category_check', sql`category between 1 and 4`),
     check('mappa_case_level_check', sql`level between 1 and 3`),
     // Category 3 exists only for cases that need active multi-agency management (levels 2 and 3).
@@ -86,7 +98,17 @@ export const mappaCaseChangeTable = mappaSchema.table(
     // changes recorded before reasons were kept.
     reason: text('reason'),
   },
-  (table) => [uniqueIndex('mappa_case_change_case_id_sequence_idx').on(table.caseId, table.sequence)],
+  (table) => [
+    uniqueIndex('mappa_case_change_case_id_sequence_idx').on(table.caseId, table.sequence),
+    // Issue 13 (statistics): the annual report's tables 1 and 2 join each case with its CATEGORY, LEVEL
+    // and AREA history in one pass (mappa-statistics.query.ts); every column they read is in the key,
+    // so the join reads this index alone.
+    index('mappa_case_change_statistics_idx')
+      .on(table.caseId, table.field, table.changedDate, table.sequence, table.valueAfter, table.valueBefore)
+      .where(sql`field in ('CATEGORY', 'LEVEL', 'AREA')`),
+    // Issue 13 (statistics): the cases whose area ever changed, which an area's report must also read.
+    index('mappa_case_change_area_idx').on(table.caseId).where(sql`field = 'AREA'`),
+  ],
 );
 
 export type MappaCaseRow = typeof mappaCaseTable.$inferSelect;

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { pseudonymOf } from '@mappa/shared';
+import type { SQL } from 'drizzle-orm';
+import { isSelected, pseudonymOf } from '@mappa/shared';
 import type { Database, MappaArea, StatisticsPeriod } from '@mappa/shared';
 import type { PoliceStatisticsSubject } from './police-statistics.type';
 
@@ -11,9 +12,9 @@ interface SubjectRow {
   ageBand: string;
   ethnicityGroup: string;
   orderTypes: string | null;
-  ordersImposed: number;
-  orderBreaches: number;
-  notificationBreaches: number;
+  ordersImposed: number | null;
+  orderBreaches: number | null;
+  notificationBreaches: number | null;
 }
 
 /**
@@ -21,10 +22,14 @@ interface SubjectRow {
  * one statement, worked out in SQL so that only the band or code leaves the database (never a date,
  * never the 18+1 ethnicity code: only its census group). The PNC ID leaves only as its pseudonym under
  * this query's secret. Events are counted in the period (both ends included); none without a period.
+ * Only the `fields` selected (null: all) are worked out: each order or event column is a look-up per
+ * person, which an aggregate that does not use it must not pay for (issue 13); the others are null.
  */
-export async function statisticsSubjectsOf(db: Database, area: MappaArea, querySecret: string, period: StatisticsPeriod): Promise<PoliceStatisticsSubject[]> {
+export async function statisticsSubjectsOf(db: Database, area: MappaArea, querySecret: string, period: StatisticsPeriod, fields: ReadonlySet<string> | null = null): Promise<PoliceStatisticsSubject[]> {
   const from = sql`${period.from}::date`;
   const to = sql`${period.to}::date`;
+  const counted = period.from !== null;
+  const when = (field: string, column: SQL, needsPeriod = false): SQL => (isSelected(fields, field) && (!needsPeriod || counted) ? column : sql`null`);
   const rows = rowsOf<SubjectRow>(
     await db.execute(sql`
       select p.pnc_id, p.gender,
@@ -39,15 +44,14 @@ export async function statisticsSubjectsOf(db: Database, area: MappaArea, queryS
           when 'W' then 'WHITE' when 'M' then 'MIXED' when 'A' then 'ASIAN' when 'B' then 'BLACK' when 'O' then 'OTHER'
           else 'NOT_STATED'
         end as "ethnicityGroup",
-        (select string_agg(distinct o.type, ',') from police.civil_order o
-          where o.pnc_id = p.pnc_id and o.start_date <= current_date and (o.end_date is null or o.end_date >= current_date)) as "orderTypes",
-        (select count(*) from police.civil_order o where o.pnc_id = p.pnc_id and o.made_date between ${from} and ${to})::int as "ordersImposed",
-        (select count(*) from police.civil_order_breach b where b.pnc_id = p.pnc_id and b.breach_date between ${from} and ${to})::int as "orderBreaches",
-        (select count(*) from police.notification_breach n where n.pnc_id = p.pnc_id and n.breach_date between ${from} and ${to})::int as "notificationBreaches"
+        ${when('orderTypes', sql`(select string_agg(distinct o.type, ',') from police.civil_order o
+          where o.pnc_id = p.pnc_id and o.start_date <= current_date and (o.end_date is null or o.end_date >= current_date))`)} as "orderTypes",
+        ${when('ordersImposed', sql`(select count(*) from police.civil_order o where o.pnc_id = p.pnc_id and o.made_date between ${from} and ${to})::int`, true)} as "ordersImposed",
+        ${when('orderBreaches', sql`(select count(*) from police.civil_order_breach b where b.pnc_id = p.pnc_id and b.breach_date between ${from} and ${to})::int`, true)} as "orderBreaches",
+        ${when('notificationBreaches', sql`(select count(*) from police.notification_breach n where n.pnc_id = p.pnc_id and n.breach_date between ${from} and ${to})::int`, true)} as "notificationBreaches"
       from (select pnc_id, gender, ethnicity_code, extract(year from age(current_date, date_of_birth))::int as age
         from police.person where mappa_area = ${area} and not ct_restricted) p`),
   );
-  const counted = period.from !== null;
   return rows.map((row) => ({
     pseudonym: pseudonymOf(querySecret, row.pnc_id),
     gender: row.gender,

@@ -1,6 +1,7 @@
-import { Arg, Ctx, Directive, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Directive, Info, Query, Resolver } from 'type-graphql';
 import { z } from 'zod';
-import { Access, MappaArea, parseInput, readsAreaStatistics, statisticsPeriodSchema, statisticsSecretSchema } from '@mappa/shared';
+import { Access, MappaArea, parseInput, readsAreaStatistics, selectedFieldsOf, statisticsPeriodSchema, statisticsSecretSchema } from '@mappa/shared';
 import type { PoliceContext } from '../police.context';
 import { policePolicies } from '../police.policies';
 import { statisticsSubjectsOf } from './police-statistics.query';
@@ -20,10 +21,11 @@ export class PoliceStatisticsResolver {
     @Arg('from', () => String, { nullable: true, description: 'The first day of the period the event counts cover (YYYY-MM-DD); none without an event measure.' }) from: string | null,
     @Arg('to', () => String, { nullable: true, description: 'The last day of that period (YYYY-MM-DD).' }) to: string | null,
     @Ctx() context: PoliceContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<PoliceStatisticsSubject[] | null> {
     const values = parseInput(subjectsSchema, { area, querySecret, period: { from: from ?? null, to: to ?? null } }, 'subjects');
     if (!readsAreaStatistics(context.caller, values.area)) return null;
     context.log.info({ area: values.area }, 'statistics subjects read');
-    return statisticsSubjectsOf(context.db, values.area, values.querySecret, values.period);
+    return statisticsSubjectsOf(context.db, values.area, values.querySecret, values.period, selectedFieldsOf(info));
   }
 }

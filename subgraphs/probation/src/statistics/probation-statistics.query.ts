@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { pseudonymOf } from '@mappa/shared';
+import type { SQL } from 'drizzle-orm';
+import { isSelected, pseudonymOf } from '@mappa/shared';
 import type { Database, MappaArea, StatisticsPeriod } from '@mappa/shared';
 import type { ProbationStatisticsSubject } from './probation-statistics.type';
 
@@ -11,7 +12,7 @@ interface SubjectRow {
   riskOfSeriousHarm: string;
   licenceType: string | null;
   licenceConditions: string | null;
-  recalls: number;
+  recalls: number | null;
 }
 
 /**
@@ -38,25 +39,30 @@ end`;
  * one statement, worked out in SQL so that only the band or code leaves the database (never a date,
  * never a condition's wording). The PNC ID leaves only as its pseudonym under this query's secret.
  * The licence is the one in force (status ACTIVE: a variation under way leaves the original in force).
- * Recalls are counted in the period (both ends included); none without a period.
+ * Recalls are counted in the period (both ends included); none without a period. Only the `fields`
+ * selected (null: all) are worked out (issue 13): the risk, the licence and its conditions and the recalls
+ * are each a join or a look-up per person, which an aggregate that does not use them must not pay for.
  */
-export async function statisticsSubjectsOf(db: Database, area: MappaArea, querySecret: string, period: StatisticsPeriod): Promise<ProbationStatisticsSubject[]> {
+export async function statisticsSubjectsOf(db: Database, area: MappaArea, querySecret: string, period: StatisticsPeriod, fields: ReadonlySet<string> | null = null): Promise<ProbationStatisticsSubject[]> {
+  const counted = period.from !== null;
+  const risk = isSelected(fields, 'riskOfSeriousHarm');
+  const licence = isSelected(fields, 'licenceType') || isSelected(fields, 'licenceConditions');
+  const when = (selected: boolean, column: SQL): SQL => (selected ? column : sql`null`);
   const rows = rowsOf<SubjectRow>(
     await db.execute(sql`
       select c.pnc_id,
         case when c.status = 'CURRENT' then coalesce(c.supervision_type, 'NONE') else 'NOT_CURRENT' end as "supervisionType",
-        coalesce(r.overall_risk_level, 'NOT_ASSESSED') as "riskOfSeriousHarm",
-        l.type_code as "licenceType",
-        (select string_agg(distinct ${conditionType}, ',') from probation.licence_condition lc
-          where lc.licence_id = l.licence_id and lc.kind <> 'STANDARD') as "licenceConditions",
-        (select count(*) from probation.recall rc where rc.crn = c.crn and rc.recall_date between ${period.from}::date and ${period.to}::date)::int as recalls
+        ${when(risk, sql`coalesce(r.overall_risk_level, 'NOT_ASSESSED')`)} as "riskOfSeriousHarm",
+        ${when(licence, sql`l.type_code`)} as "licenceType",
+        ${when(isSelected(fields, 'licenceConditions'), sql`(select string_agg(distinct ${conditionType}, ',') from probation.licence_condition lc
+          where lc.licence_id = l.licence_id and lc.kind <> 'STANDARD')`)} as "licenceConditions",
+        ${when(isSelected(fields, 'recalls') && counted, sql`(select count(*) from probation.recall rc where rc.crn = c.crn and rc.recall_date between ${period.from}::date and ${period.to}::date)::int`)} as recalls
       from probation.probation_case c
-        left join probation.risk_of_serious_harm r on r.crn = c.crn
-        left join lateral (select licence_id, type_code from probation.licence
-          where crn = c.crn and status = 'ACTIVE' order by licence_start_date desc, licence_id desc limit 1) l on true
+        ${risk ? sql`left join probation.risk_of_serious_harm r on r.crn = c.crn` : sql``}
+        ${licence ? sql`left join lateral (select licence_id, type_code from probation.licence
+          where crn = c.crn and status = 'ACTIVE' order by licence_start_date desc, licence_id desc limit 1) l on true` : sql``}
       where c.area = ${area} and not c.ct_restricted`),
   );
-  const counted = period.from !== null;
   return rows.map((row) => ({
     pseudonym: pseudonymOf(querySecret, row.pnc_id),
     supervisionType: row.supervisionType,

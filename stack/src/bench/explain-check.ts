@@ -1,0 +1,117 @@
+// BENCHMARK ONLY (issue 15 "Scale", issue 13): records the SQL statements the services send while a
+// workload's request runs, then asks PostgreSQL for each one's plan, so that the benchmark can fail
+// on a plan that reads a whole large table and report what each statement costs in the database.
+import { Client } from 'pg';
+
+/** A statement as a service sent it: its text and its parameter values (never written out). */
+interface RecordedStatement {
+  readonly text: string;
+  readonly values: readonly unknown[];
+}
+
+/** What PostgreSQL said of one recorded statement's plan. */
+export interface ExplainedStatement {
+  /** The statement's verb and first table, e.g. `select mappa.mappa_case` (never its parameters). */
+  readonly label: string;
+  /** Tables (schema.table) at or above the large-table size that the plan reads with a sequential scan. */
+  readonly seqScans: readonly string[];
+  /** EXPLAIN ANALYZE's execution time, when analysed. */
+  readonly executionMs: number | null;
+  /** Shared buffers hit plus read, when analysed (EXPLAIN's BUFFERS). */
+  readonly buffers: number | null;
+}
+
+/** A plan node of EXPLAIN (FORMAT JSON): only what is read here. */
+interface PlanNode {
+  readonly 'Node Type': string;
+  readonly 'Relation Name'?: string;
+  readonly Schema?: string;
+  readonly 'Shared Hit Blocks'?: number;
+  readonly 'Shared Read Blocks'?: number;
+  readonly Plans?: readonly PlanNode[];
+}
+
+/** A table this large (estimated rows) must never be read whole by a counted statement. */
+export const LARGE_TABLE_ROWS = 10_000;
+
+// Transaction control, settings and the audit trail's own statements (schema `audit`) are not the workload's data access.
+const SKIPPED = /^\s*(begin|commit|rollback|set|savepoint|release|insert|update|delete|select pg_advisory)/i;
+
+/** A statement's verb and first table, e.g. `select mappa.mappa_case`: never its parameters or literals. */
+function statementLabel(text: string): string {
+  const verb = /^\s*(\w+)/.exec(text)?.[1]?.toLowerCase() ?? '?';
+  const table = /\b(?:from|into|update)\s+("?\w+"?(?:\."?\w+"?)?)/i.exec(text)?.[1]?.replaceAll('"', '') ?? '';
+  return table ? `${verb} ${table}` : verb;
+}
+
+/**
+ * Runs `run` with every query pg's `Client` sends recorded (text and values), and returns the
+ * data statements among them (reads: not transaction control, settings or audit writes).
+ */
+export async function recordStatements(run: () => Promise<void>): Promise<RecordedStatement[]> {
+  const recorded: RecordedStatement[] = [];
+  const original = Client.prototype.query;
+  const wrapped = function (this: Client, ...args: unknown[]): unknown {
+    const first = args[0] as string | { text?: unknown; values?: unknown } | null;
+    const text = typeof first === 'string' ? first : typeof first?.text === 'string' ? first.text : '';
+    const values = Array.isArray(args[1]) ? args[1] : typeof first === 'object' && first !== null && Array.isArray(first.values) ? first.values : [];
+    if (text !== '' && !SKIPPED.test(text)) recorded.push({ text, values });
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  };
+  Client.prototype.query = wrapped as typeof Client.prototype.query;
+  try {
+    await run();
+  } finally {
+    Client.prototype.query = original;
+  }
+  return recorded.filter((statement) => /^\s*(select|with)\b/i.test(statement.text) && !/\baudit"?\./i.test(statement.text));
+}
+
+/** Every node of a plan, depth first. */
+function nodesOf(node: PlanNode): PlanNode[] {
+  return [node, ...(node.Plans ?? []).flatMap(nodesOf)];
+}
+
+/**
+ * EXPLAINs each statement on the bench database (with ANALYZE and BUFFERS when `analyze`: the
+ * statements are reads, so running them changes nothing) and lists, per statement, the large tables
+ * its plan reads with a sequential scan. JIT is off, as the statistics statements run it.
+ */
+export async function explainStatements(url: string, statements: readonly RecordedStatement[], analyze: boolean): Promise<ExplainedStatement[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('set jit = off');
+    const sizes = new Map(
+      (await client.query<{ name: string; rows: number }>(`select n.nspname || '.' || c.relname as name, c.reltuples::float8 as rows from pg_class c join pg_namespace n on n.oid = c.relnamespace where c.relkind in ('r', 'p')`)).rows.map((row) => [row.name, Number(row.rows)]),
+    );
+    const explained: ExplainedStatement[] = [];
+    for (const statement of statements) {
+      const options = analyze ? 'analyze, buffers, format json' : 'format json';
+      const result = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode; 'Execution Time'?: number }] }>(`explain (${options}) ${statement.text}`, [...statement.values]);
+      const [top] = result.rows[0]!['QUERY PLAN'];
+      const nodes = nodesOf(top.Plan);
+      const seqScans = nodes
+        .filter((node) => node['Node Type'] === 'Seq Scan' && node['Relation Name'] !== undefined)
+        .map((node) => `${node.Schema ?? 'public'}.${node['Relation Name']}`)
+        .filter((table) => (sizes.get(table) ?? 0) >= LARGE_TABLE_ROWS);
+      explained.push({
+        label: statementLabel(statement.text),
+        seqScans: [...new Set(seqScans)],
+        executionMs: analyze ? (top['Execution Time'] ?? null) : null,
+        buffers: analyze ? (top.Plan['Shared Hit Blocks'] ?? 0) + (top.Plan['Shared Read Blocks'] ?? 0) : null,
+      });
+    }
+    return explained;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Throws, naming the workload, each offending statement and table, when any plan reads a whole large table. */
+export function expectNoLargeSeqScan(workload: string, explained: readonly ExplainedStatement[]): void {
+  const offending = explained.filter((statement) => statement.seqScans.length > 0);
+  if (offending.length > 0) {
+    throw new Error(`${workload}: ${offending.map((statement) => `${statement.label} reads ${statement.seqScans.join(', ')} whole`).join('; ')} (tables of ${LARGE_TABLE_ROWS.toLocaleString('en-GB')}+ rows)`);
+  }
+}

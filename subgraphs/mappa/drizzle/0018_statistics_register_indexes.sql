@@ -1,0 +1,3 @@
+CREATE INDEX "mappa_case_change_statistics_idx" ON "mappa"."mappa_case_change" USING btree ("case_id","field","changed_date","sequence","value_after","value_before") WHERE field in ('CATEGORY', 'LEVEL', 'AREA');--> statement-breakpoint
+CREATE INDEX "mappa_case_change_area_idx" ON "mappa"."mappa_case_change" USING btree ("case_id") WHERE field = 'AREA';--> statement-breakpoint
+CREATE INDEX "mappa_case_register_area_idx" ON "mappa"."mappa_case" USING btree ("area","pnc_id","category","level","lead_agency","ct_restricted") WHERE status = 'ACTIVE';

@@ -1,0 +1,3 @@
+CREATE INDEX "mappa_case_register_area_category_idx" ON "mappa"."mappa_case" USING btree ("area","category","pnc_id","ct_restricted") WHERE status = 'ACTIVE';--> statement-breakpoint
+CREATE INDEX "mappa_case_register_area_level_idx" ON "mappa"."mappa_case" USING btree ("area","level","pnc_id","ct_restricted") WHERE status = 'ACTIVE';--> statement-breakpoint
+CREATE INDEX "mappa_case_register_area_lead_agency_idx" ON "mappa"."mappa_case" USING btree ("area","lead_agency","pnc_id","ct_restricted") WHERE status = 'ACTIVE';
