@@ -8,6 +8,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { ASSERTION_HEADER, CASE_RELATIONSHIP_READERS, CLIENT_ERROR_CODES, REQUEST_ID_HEADER } from '@mappa/shared';
 import type { Caller, GatewayAssertionSigner, Logger } from '@mappa/shared';
 import type { GatewayContext } from '../context/gateway-context';
+import type { RequestDeadline } from './request-deadline';
 import { unavailableResponse } from './unavailable-response';
 
 /** A subgraph did not answer in time, refused the connection, or its host said it is down. */
@@ -42,6 +43,8 @@ function refusedInput(error: unknown): GraphQLFormattedError[] | undefined {
 interface CallFor {
   readonly caller: Caller;
   readonly requestId: string;
+  /** The request's one deadline (issue 15): the call waits no longer than it, nor than the per-subgraph bound. */
+  readonly deadline: RequestDeadline;
 }
 
 function isAbort(error: unknown): boolean {
@@ -50,7 +53,7 @@ function isAbort(error: unknown): boolean {
 
 /**
  * The gateway's connection to one agency's subgraph. Each request carries the request id, is
- * bounded by a per-subgraph timeout, and when the agency is unreachable the operation still
+ * bounded by a per-subgraph timeout and by the request's one deadline (whichever ends first), and when the agency is unreachable the operation still
  * answers with every other agency's data plus an UPSTREAM_UNAVAILABLE error at each missing path.
  */
 export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -77,7 +80,7 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     try {
       // The fetcher signs for this caller: the data source is shared by concurrent requests, so the
       // caller travels with the call's own asynchronous context, never in a field of the instance.
-      return await this.callFor.run({ caller: options.context.caller, requestId: options.context.requestId }, () => super.process(options));
+      return await this.callFor.run({ caller: options.context.caller, requestId: options.context.requestId, deadline: options.context.deadline }, () => super.process(options));
     } catch (error: unknown) {
       const refused = refusedInput(error);
       if (refused) return { errors: refused };
@@ -108,12 +111,15 @@ function signingFetcher(agency: string, timeoutMs: number, signer: GatewayAssert
     const call = callFor.getStore();
     // Unreachable through `process`; refused rather than sent unsigned.
     if (!call || typeof init?.body !== 'string') throw new Error(`no caller or body to sign the ${agency} call for`);
+    // The request's deadline already spent (an earlier step waited it out): not asked at all.
+    if (call.deadline.fetchTimeLeftMs() === 0) throw new SubgraphUnreachableError(`the request's deadline passed before ${agency} was asked`);
     const assertion = await signer.sign(agency, callerFor(agency, call.caller), call.requestId, init.body);
+    const { signal, waitMs } = call.deadline.fetchSignal(timeoutMs);
     let response: Response;
     try {
-      response = await fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), [ASSERTION_HEADER]: assertion }, signal: AbortSignal.timeout(timeoutMs) });
+      response = await fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), [ASSERTION_HEADER]: assertion }, signal });
     } catch (error: unknown) {
-      throw new SubgraphUnreachableError(isAbort(error) ? `no answer from ${agency} within ${timeoutMs} ms` : `cannot connect to ${agency}`);
+      throw new SubgraphUnreachableError(isAbort(error) ? `no answer from ${agency} within ${waitMs} ms` : `cannot connect to ${agency}`);
     }
     if (UNAVAILABLE_STATUSES.has(response.status)) throw new SubgraphUnreachableError(`${agency} answered HTTP ${response.status}`);
     return response;
