@@ -7,7 +7,7 @@ import type { TestStack } from './support/test-stack';
 
 // Long enough for a loaded machine to answer the healthy agencies well inside it; the old behaviour
 // (one SUBGRAPH_TIMEOUT_MS for the grant look-up, then another for the fetch) needs twice it.
-const DEADLINE_MS = 3_000;
+const DEADLINE_MS = 6_000;
 
 const PPU_OFFICER: PrincipalClaims = { staffId: 'PPU0001', agency: 'police', roles: ['ppu_officer'], area: MappaArea.LONDON, clearance: 'SC' };
 const SCREENING = { purpose: 'MAPPA_SCREENING', caseId: null } as const;

@@ -5,7 +5,7 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import type { GraphQLFormattedError } from 'graphql';
-import { ASSERTION_HEADER, CASE_RELATIONSHIP_READERS, CLIENT_ERROR_CODES, REQUEST_ID_HEADER } from '@mappa/shared';
+import { ASSERTION_HEADER, CASE_RELATIONSHIP_READERS, CLIENT_ERROR_CODES, repeatedLogs, REQUEST_ID_HEADER } from '@mappa/shared';
 import type { Caller, GatewayAssertionSigner, Logger } from '@mappa/shared';
 import type { GatewayContext } from '../context/gateway-context';
 import type { RequestDeadline } from './request-deadline';
@@ -14,6 +14,14 @@ import { unavailableResponse } from './unavailable-response';
 /** A subgraph did not answer in time, refused the connection, or its host said it is down. */
 export class SubgraphUnreachableError extends Error {
   override readonly name = 'SubgraphUnreachableError';
+
+  constructor(
+    message: string,
+    /** How long the call waited, when it timed out (kept out of the message, so repeated lines are alike). */
+    readonly waitedMs?: number,
+  ) {
+    super(message);
+  }
 }
 
 /** Status codes that mean "the service is not there", as opposed to an answer we should pass on. */
@@ -86,7 +94,8 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       if (refused) return { errors: refused };
       if (!(error instanceof SubgraphUnreachableError) && !isAbort(error)) throw error;
       // Log the agency and the kind of failure only: never the request, its variables or a body.
-      (options.context.log ?? this.log).warn({ agency: this.agency, reason: error instanceof Error ? error.message : 'unknown' }, 'subgraph unavailable');
+      // One line per agency and kind of failure per window, however many requests it fails (issue 15).
+      repeatedLogs.write(options.context.log ?? this.log, 'warn', { agency: this.agency, reason: error instanceof Error ? error.message : 'unknown' }, 'subgraph unavailable', error instanceof SubgraphUnreachableError && error.waitedMs !== undefined ? { waitedMs: error.waitedMs } : {});
       return unavailableResponse(this.agency, options);
     }
   }
@@ -119,7 +128,7 @@ function signingFetcher(agency: string, timeoutMs: number, signer: GatewayAssert
     try {
       response = await fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), [ASSERTION_HEADER]: assertion }, signal });
     } catch (error: unknown) {
-      throw new SubgraphUnreachableError(isAbort(error) ? `no answer from ${agency} within ${waitMs} ms` : `cannot connect to ${agency}`);
+      throw isAbort(error) ? new SubgraphUnreachableError(`no answer from ${agency} in time`, waitMs) : new SubgraphUnreachableError(`cannot connect to ${agency}`);
     }
     if (UNAVAILABLE_STATUSES.has(response.status)) throw new SubgraphUnreachableError(`${agency} answered HTTP ${response.status}`);
     return response;

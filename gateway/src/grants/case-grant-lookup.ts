@@ -15,6 +15,7 @@ import {
   purposeEvidenceSchema,
   relationshipHolderFor,
   HOLDER_OF,
+  repeatedLogs,
   REQUEST_ID_HEADER,
 } from '@mappa/shared';
 import type { Caller, CaseGrant, CaseRelationshipHolder, CaseRelationships, DisclosureHolder, GatewayAssertionSigner, Logger, PurposeEvidence } from '@mappa/shared';
@@ -182,9 +183,11 @@ export class CaseGrantLookup {
       else evidenceHolder = DISCLOSURE_HOLDER_SUBGRAPH[holder];
     }
     if (!wantGrants && !wantEvidence) return NOTHING;
-    const failed = (agency: StandingSubgraph, reason: Record<string, unknown>): CallerStanding => {
+    const failed = (agency: StandingSubgraph, { waitedMs, ...reason }: Record<string, unknown>): CallerStanding => {
+      const detail = waitedMs === undefined ? {} : { waitedMs };
       // The kind of failure only: never a body, the grants or the evidence themselves.
-      log.warn({ agency, ...reason }, 'case grant lookup failed; answering without grants or purpose evidence');
+      // One line per holder and kind of failure per window, however many requests it fails (issue 15).
+      repeatedLogs.write(log, 'warn', { agency, ...reason }, 'case grant lookup failed; answering without grants or purpose evidence', detail);
       return NOTHING;
     };
 
@@ -244,9 +247,10 @@ export class CaseGrantLookup {
   async caseRelationshipsOf(caller: Caller, requestId: string, deadline: RequestDeadline, log: Logger): Promise<CaseRelationships | null> {
     const holder = relationshipHolderFor(caller.principal.agency);
     if (holder === null) return null;
-    const failed = (reason: Record<string, unknown>): null => {
+    const failed = ({ waitedMs, ...reason }: Record<string, unknown>): null => {
+      const detail = waitedMs === undefined ? {} : { waitedMs };
       // The kind of failure only: never a body or a PNC ID.
-      log.warn({ agency: holder, ...reason }, 'case relationship lookup failed; answering without case relationships');
+      repeatedLogs.write(log, 'warn', { agency: holder, ...reason }, 'case relationship lookup failed; answering without case relationships', detail);
       return null;
     };
     const lookup = RELATIONSHIP_LOOKUPS[holder];
@@ -285,7 +289,7 @@ export class CaseGrantLookup {
       return { body: await response.json() };
     } catch (error: unknown) {
       const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-      return { failed: { reason: timedOut ? `no answer within ${waitMs} ms` : 'cannot connect' } };
+      return { failed: timedOut ? { reason: 'no answer in time', waitedMs: waitMs } : { reason: 'cannot connect' } };
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { GraphQLResponse } from '@apollo/server';
 import { auditUnavailableResult } from '../errors/audit-unavailable.error';
 import type { Logger } from '../logging/logger';
+import { repeatedLogs } from '../logging/repeated-logs';
 import type { AuditEntryInput } from './audit-log';
 import type { AuditWriter } from './audit-writer';
 
@@ -30,10 +31,11 @@ export async function appendOrWithhold(writer: AuditWriter, entry: AuditEntryInp
   } catch (error: unknown) {
     // The kind of failure only: never the entry, which names subjects and fields.
     if (applied) {
-      log.error({ log: writer.log, reason: error instanceof Error ? error.name : 'unknown' }, 'audit entry for an applied change could not be written; its change evidence is committed, so the answer stands');
+      repeatedLogs.write(log, 'error', { log: writer.log, reason: error instanceof Error ? error.name : 'unknown' }, 'audit entry for an applied change could not be written; its change evidence is committed, so the answer stands');
       return;
     }
-    log.error({ log: writer.log, reason: error instanceof Error ? error.name : 'unknown' }, 'audit entry could not be written; response withheld');
+    // One line per kind of failure per window, however many requests it refuses (issue 15).
+    repeatedLogs.write(log, 'error', { log: writer.log, reason: error instanceof Error ? error.name : 'unknown' }, 'audit entry could not be written; response withheld');
     response.body = { kind: 'single', singleResult: auditUnavailableResult() };
     if (withheldStatus !== undefined && response.http) response.http.status = withheldStatus;
   }
