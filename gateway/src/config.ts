@@ -4,6 +4,7 @@ import { LocalIssuer } from './auth/local-issuer';
 import { DEFAULT_TOKEN_MAX_LIFETIME_SECONDS } from './auth/token-verifier';
 import { trustedIssuersConfigSchema, trustedIssuersFrom } from './auth/trusted-issuer';
 import type { TrustedIssuer } from './auth/trusted-issuer';
+import { DEFAULT_REQUEST_DEADLINE_MS } from './datasource/request-deadline';
 import { DEFAULT_OPERATION_LIMITS } from './documents/operation-limits';
 import type { OperationLimits } from './documents/operation-limits';
 import { loadTrustedDocumentManifests, TRUSTED_DOCUMENT_MODES } from './documents/trusted-documents';
@@ -27,6 +28,11 @@ const subgraphUrlEnv = Object.fromEntries(AGENCY_REGISTRY.map(({ urlVariable, de
 export const gatewayAccessEnv = {
   /** How long the gateway waits for one subgraph before answering without it. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  /**
+   * One deadline per request (issue 15): its look-ups, subgraph fetches and audit commit all end by
+   * then, and it answers with what it has (each step also waits at most SUBGRAPH_TIMEOUT_MS).
+   */
+  REQUEST_DEADLINE_MS: z.coerce.number().int().min(500).max(120_000).default(DEFAULT_REQUEST_DEADLINE_MS),
   /** Identity providers whose tokens are accepted: JSON array of { issuer, audience, agencies, maxClearance, jwksUrl | jwks }. */
   TRUSTED_ISSUERS: jsonEnv(trustedIssuersConfigSchema).default([]),
   /** The longest a bearer token may live (`exp - iat`), in seconds: one hour unless set (at most a day). */

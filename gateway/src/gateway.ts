@@ -15,6 +15,7 @@ import { EnforcingGateway } from './authorization/enforcing-gateway';
 import { readSupergraphPolicies } from './authorization/supergraph-policies';
 import type { GatewayContext } from './context/gateway-context';
 import { AgencyDataSource } from './datasource/agency-data-source';
+import { DEFAULT_REQUEST_DEADLINE_MS, RequestDeadline } from './datasource/request-deadline';
 import { DISCLOSURE_DOCUMENT_OPERATIONS, mountDisclosureDocumentRoute } from './disclosure/disclosure-document-route';
 import { DocumentGuard } from './documents/document-guard';
 import type { RequestDocument } from './documents/document-guard';
@@ -43,6 +44,11 @@ export interface GatewayOptions {
   readonly port: number;
   readonly production: boolean;
   readonly subgraphTimeoutMs: number;
+  /**
+   * One deadline per request (`REQUEST_DEADLINE_MS`), shared by its look-ups, subgraph fetches and audit
+   * commit. Default `DEFAULT_REQUEST_DEADLINE_MS`, and never shorter than `subgraphTimeoutMs`.
+   */
+  readonly requestDeadlineMs?: number;
   readonly log: Logger;
   /** Identity providers whose bearer tokens are accepted. */
   readonly trustedIssuers: readonly TrustedIssuer[];
@@ -203,6 +209,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // failed authentication and rate limits are audited once per window and source.
   app.set('trust proxy', options.trustProxy ?? false);
   const rateLimits = options.rateLimits ?? DEFAULT_RATE_LIMITS;
+  const requestDeadlineMs = options.requestDeadlineMs ?? Math.max(DEFAULT_REQUEST_DEADLINE_MS, options.subgraphTimeoutMs);
   const rateLimiter = new GatewayRateLimiter(rateLimits, options.sharedState ?? new MemorySharedState(), log);
   const refusals = new RequestRefusals(auditWriter, rateLimits.refusalAuditWindowMs, log, metrics);
   /**
@@ -215,6 +222,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const clientRequestId = clientRequestIdOf(req);
     const requestLog = log.child(clientRequestId ? { requestId, clientRequestId } : { requestId });
     const audit = new GatewayRequestAudit();
+    const deadline = new RequestDeadline(requestDeadlineMs);
     let principal: Principal | null = null;
     try {
       principal = await verifier.principalFrom(req.headers.authorization);
@@ -223,11 +231,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // Before anything parses, plans or looks up grants: a document over a limit costs no more than this.
       documentGuard?.check(req, principal, declaredPurpose, builtIn?.document);
       // Before any planning or subgraph call: every assertion of this request carries the same grants and purpose evidence.
-      const { caseGrants, purposeEvidence } = grantLookup ? await grantLookup.standingOf({ principal, declaredPurpose }, requestId, requestLog) : { caseGrants: [], purposeEvidence: null };
+      const { caseGrants, purposeEvidence } = grantLookup ? await grantLookup.standingOf({ principal, declaredPurpose }, requestId, deadline, requestLog) : { caseGrants: [], purposeEvidence: null };
       return {
         requestId,
         log: requestLog,
         audit,
+        deadline,
         caller: { principal, declaredPurpose, ...(caseGrants.length > 0 ? { caseGrants } : {}), ...(purposeEvidence ? { purposeEvidence } : {}) },
       };
     } catch (error: unknown) {

@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     port: config.GATEWAY_PORT,
     production: config.NODE_ENV === 'production',
     subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+    requestDeadlineMs: config.REQUEST_DEADLINE_MS,
     log,
     ...documentControlsConfigured(config),
     statistics: statisticsConfigured(config),

@@ -25,6 +25,7 @@ export * from './federation/offender-reference';
 export * from './http/http-service';
 export * from './http/request-id';
 export * from './logging/logger';
+export * from './logging/repeated-logs';
 export * from './metrics/counter';
 export * from './metrics/metrics';
 export * from './metrics/metrics-server';

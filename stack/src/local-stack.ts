@@ -21,6 +21,8 @@ export interface LocalStackOptions {
   readonly ports: Readonly<Record<SubgraphName | 'gateway', number>>;
   readonly production: boolean;
   readonly subgraphTimeoutMs: number;
+  /** The gateway's one deadline per request (default: the gateway's). */
+  readonly requestDeadlineMs?: number;
   readonly log: Logger;
   /** When any agency holds no rows yet, (re)seed every agency with this dataset. */
   readonly seedIfEmpty?: SeedDataset | undefined;
@@ -116,6 +118,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     port: options.ports.gateway,
     production: options.production,
     subgraphTimeoutMs: options.subgraphTimeoutMs,
+    requestDeadlineMs: options.requestDeadlineMs,
     log,
     trustedIssuers: options.trustedIssuers,
     tokenMaxLifetimeSeconds: options.tokenMaxLifetimeSeconds,

@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     ports: { gateway: config.GATEWAY_PORT, ...byAgency(({ portVariable }) => config[portVariable]) },
     production: config.NODE_ENV === 'production',
     subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+    requestDeadlineMs: config.REQUEST_DEADLINE_MS,
     log,
     trustedIssuers,
     // npm start (development) keeps ad-hoc documents allowed, for GraphiQL: TRUSTED_DOCUMENTS is `optional` unless set.

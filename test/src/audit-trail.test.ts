@@ -84,7 +84,8 @@ async function restoreAudit(): Promise<void> {
 
 beforeAll(async () => {
   env = await startTestStack({ dataset: { offenders: 120, seed: 21, asOf: '2026-11-01' } });
-});
+  // Seeding a stack outlasts jest's 60 s on a loaded two-core machine.
+}, 300_000);
 
 afterAll(async () => {
   await env.close();
@@ -356,6 +357,28 @@ describe('the audit trail: mutations', () => {
     expect(body.errors?.map((error) => error.extensions?.code)).toContain('AUDIT_UNAVAILABLE');
     const [after] = await rowsOf<{ level: number }>(sql`select level from mappa.mappa_case where case_id = ${active.case_id}`);
     expect(after?.level).toBe(active.level);
+  });
+
+  it('issue 15: a change is applied and answered as applied, or not applied: when the gateway cannot write its entry after the owner committed the change with its evidence, the answer says it was applied', async () => {
+    const [active] = await rowsOf<{ case_id: string; level: number }>(
+      sql`select case_id, level from mappa.mappa_case where status = 'ACTIVE' and category <> 3 and pnc_id not in (select pnc_id from police.visor_nominal where restricted_access) order by case_id limit 1 offset 2`,
+    );
+    if (!active) throw new Error('the dataset has an active case');
+    const level = active.level === 1 ? 2 : 1;
+    await makeAuditUnavailable('gateway');
+    const { requestId, body } = await ask<{ changeMappaLevel: { caseId: string; level: number } }>(
+      'mutation ChangeLevel($input: ChangeMappaLevelInput!) { changeMappaLevel(input: $input) { caseId level } }',
+      { input: { caseId: active.case_id, level, decisionKind: 'SCREENING_DECISION', decisionReference: 'SCR-2026-0044', reason: 'Applied whatever the gateway log says' } },
+      await env.headersFor(DEFAULT_PRINCIPAL, DEFAULT_PURPOSE),
+    );
+    await restoreAudit();
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.changeMappaLevel).toEqual({ caseId: active.case_id, level });
+    const [after] = await rowsOf<{ level: number }>(sql`select level from mappa.mappa_case where case_id = ${active.case_id}`);
+    expect(after?.level).toBe(level);
+    // The owner's evidence of the change committed with it.
+    const mappa = (await entriesOf(requestId)).filter((entry) => entry.log === 'mappa' && entry.payload.changes.length > 0);
+    expect(mappa).toHaveLength(1);
   });
 });
 

@@ -62,11 +62,22 @@ export function gatewayAuditPlugin(writer: AuditWriter, policies: SupergraphPoli
             errorCodes,
             durationMs: elapsedMs(contextValue.audit.started),
           };
-          await appendOrWithhold(writer, { requestId: contextValue.requestId, payload }, response, contextValue.log, 503);
+          // Waited for no longer than the request's deadline. A mutation an owner already applied (and
+          // recorded in its own transaction) is answered as applied even if this entry fails (issue 15).
+          await appendOrWithhold(writer, { requestId: contextValue.requestId, payload }, response, contextValue.log, {
+            withheldStatus: 503,
+            signal: contextValue.deadline.auditSignal(),
+            applied: operation?.operation === 'mutation' && anyRootFieldAnswered(result.data),
+          });
         },
       };
     },
   };
+}
+
+/** True when at least one root field of the answer holds a value: for a mutation, a change an owner committed. */
+export function anyRootFieldAnswered(data: Record<string, unknown> | null | undefined): boolean {
+  return !!data && Object.values(data).some((value) => value !== null && value !== undefined);
 }
 
 /** A request refused before any operation ran, as its audit entry describes it. */

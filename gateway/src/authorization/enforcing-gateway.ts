@@ -49,7 +49,7 @@ export class EnforcingGateway implements GatewayInterface {
       if (enforced?.needsCaseRelationships && this.relationshipLookup) {
         // Before planning, so every assertion of the operation carries the same answer. Only operations
         // asking for a field granted on a case relationship pay this one extra request to probation.
-        const caseRelationships = await this.relationshipLookup.caseRelationshipsOf(context.caller, context.requestId, context.log);
+        const caseRelationships = await this.relationshipLookup.caseRelationshipsOf(context.caller, context.requestId, context.deadline, context.log);
         if (caseRelationships) context.caller = { ...context.caller, caseRelationships };
       }
       if (!enforced || enforced.denied.length === 0) return executor(requestContext);

@@ -1,5 +1,6 @@
 import type { Caller, RequestContext } from '@mappa/shared';
 import type { GatewayRequestAudit } from '../audit/gateway-request-audit';
+import type { RequestDeadline } from '../datasource/request-deadline';
 
 /**
  * The gateway's per-request context: the verified principal, the declared purpose and the caller's
@@ -12,4 +13,6 @@ export interface GatewayContext extends RequestContext {
   caller: Caller;
   /** What the audit entry needs to know that the response does not show (fields removed before planning). */
   readonly audit: GatewayRequestAudit;
+  /** The request's one deadline, set when it arrived: every look-up, subgraph fetch and the audit commit share it. */
+  readonly deadline: RequestDeadline;
 }

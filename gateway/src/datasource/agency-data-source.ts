@@ -5,14 +5,23 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import type { GraphQLFormattedError } from 'graphql';
-import { ASSERTION_HEADER, CASE_RELATIONSHIP_READERS, CLIENT_ERROR_CODES, REQUEST_ID_HEADER, observedSubgraphCall } from '@mappa/shared';
+import { ASSERTION_HEADER, CASE_RELATIONSHIP_READERS, CLIENT_ERROR_CODES, observedSubgraphCall, repeatedLogs, REQUEST_ID_HEADER } from '@mappa/shared';
 import type { Caller, GatewayAssertionSigner, Logger, SubgraphCallObserver } from '@mappa/shared';
 import type { GatewayContext } from '../context/gateway-context';
+import type { RequestDeadline } from './request-deadline';
 import { unavailableResponse } from './unavailable-response';
 
 /** A subgraph did not answer in time, refused the connection, or its host said it is down. */
 export class SubgraphUnreachableError extends Error {
   override readonly name = 'SubgraphUnreachableError';
+
+  constructor(
+    message: string,
+    /** How long the call waited, when it timed out (kept out of the message, so repeated lines are alike). */
+    readonly waitedMs?: number,
+  ) {
+    super(message);
+  }
 }
 
 /** Status codes that mean "the service is not there", as opposed to an answer we should pass on. */
@@ -42,6 +51,8 @@ function refusedInput(error: unknown): GraphQLFormattedError[] | undefined {
 interface CallFor {
   readonly caller: Caller;
   readonly requestId: string;
+  /** The request's one deadline (issue 15): the call waits no longer than it, nor than the per-subgraph bound. */
+  readonly deadline: RequestDeadline;
 }
 
 function isAbort(error: unknown): boolean {
@@ -50,7 +61,7 @@ function isAbort(error: unknown): boolean {
 
 /**
  * The gateway's connection to one agency's subgraph. Each request carries the request id, is
- * bounded by a per-subgraph timeout, and when the agency is unreachable the operation still
+ * bounded by a per-subgraph timeout and by the request's one deadline (whichever ends first), and when the agency is unreachable the operation still
  * answers with every other agency's data plus an UPSTREAM_UNAVAILABLE error at each missing path.
  */
 export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -78,13 +89,14 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     try {
       // The fetcher signs for this caller: the data source is shared by concurrent requests, so the
       // caller travels with the call's own asynchronous context, never in a field of the instance.
-      return await this.callFor.run({ caller: options.context.caller, requestId: options.context.requestId }, () => super.process(options));
+      return await this.callFor.run({ caller: options.context.caller, requestId: options.context.requestId, deadline: options.context.deadline }, () => super.process(options));
     } catch (error: unknown) {
       const refused = refusedInput(error);
       if (refused) return { errors: refused };
       if (!(error instanceof SubgraphUnreachableError) && !isAbort(error)) throw error;
       // Log the agency and the kind of failure only: never the request, its variables or a body.
-      (options.context.log ?? this.log).warn({ agency: this.agency, reason: error instanceof Error ? error.message : 'unknown' }, 'subgraph unavailable');
+      // One line per agency and kind of failure per window, however many requests it fails (issue 15).
+      repeatedLogs.write(options.context.log ?? this.log, 'warn', { agency: this.agency, reason: error instanceof Error ? error.message : 'unknown' }, 'subgraph unavailable', error instanceof SubgraphUnreachableError && error.waitedMs !== undefined ? { waitedMs: error.waitedMs } : {});
       return unavailableResponse(this.agency, options);
     }
   }
@@ -111,13 +123,19 @@ function signingFetcher(agency: string, timeoutMs: number, signer: GatewayAssert
       const call = callFor.getStore();
       // Unreachable through `process`; refused rather than sent unsigned.
       if (!call || typeof init?.body !== 'string') throw new Error(`no caller or body to sign the ${agency} call for`);
+      // The request's deadline already spent (an earlier step waited it out): not asked at all.
+      if (call.deadline.fetchTimeLeftMs() === 0) {
+        result('timeout');
+        throw new SubgraphUnreachableError(`the request's deadline passed before ${agency} was asked`);
+      }
       const assertion = await signer.sign(agency, callerFor(agency, call.caller), call.requestId, init.body);
+      const { signal, waitMs } = call.deadline.fetchSignal(timeoutMs);
       let response: Response;
       try {
-        response = await fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), ...traceHeaders, [ASSERTION_HEADER]: assertion }, signal: AbortSignal.timeout(timeoutMs) });
+        response = await fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), ...traceHeaders, [ASSERTION_HEADER]: assertion }, signal });
       } catch (error: unknown) {
         result(isAbort(error) ? 'timeout' : 'unreachable');
-        throw new SubgraphUnreachableError(isAbort(error) ? `no answer from ${agency} within ${timeoutMs} ms` : `cannot connect to ${agency}`);
+        throw isAbort(error) ? new SubgraphUnreachableError(`no answer from ${agency} in time`, waitMs) : new SubgraphUnreachableError(`cannot connect to ${agency}`);
       }
       result(UNAVAILABLE_STATUSES.has(response.status) ? 'unavailable' : 'ok', response.status);
       if (UNAVAILABLE_STATUSES.has(response.status)) throw new SubgraphUnreachableError(`${agency} answered HTTP ${response.status}`);

@@ -15,9 +15,11 @@ import {
   purposeEvidenceSchema,
   relationshipHolderFor,
   HOLDER_OF,
+  repeatedLogs,
   REQUEST_ID_HEADER,
 } from '@mappa/shared';
 import type { Caller, CaseGrant, CaseRelationshipHolder, CaseRelationships, DisclosureHolder, GatewayAssertionSigner, Logger, PurposeEvidence } from '@mappa/shared';
+import type { RequestDeadline } from '../datasource/request-deadline';
 
 /** The subgraph that holds case access grants and the records purposes are bound to; the lookup's assertion is addressed to it alone. */
 const GRANT_HOLDER = 'mappa';
@@ -155,7 +157,8 @@ const NOTHING: CallerStanding = { caseGrants: [], purposeEvidence: null };
  * parallel). Case management traffic and the co-ordinator's register pay nothing.
  *
  * Fails closed: grants only widen row scope and, under a bound purpose, nothing is in scope without
- * evidence, so when a subgraph asked is down, slow (bounded by the subgraph timeout) or answers
+ * evidence, so when a subgraph asked is down, slow (bounded by the subgraph timeout and the request's
+ * one deadline, which the fetches after it share) or answers
  * anything unexpected, the request goes on with neither grants nor evidence. Evidence for any record
  * but the one declared in x-mappa-case, or already expired, is dropped.
  */
@@ -168,7 +171,7 @@ export class CaseGrantLookup {
   ) {}
 
   /** The caller's live grants and purpose evidence for the declared purpose (and case), or none. */
-  async standingOf(caller: Caller, requestId: string, log: Logger): Promise<CallerStanding> {
+  async standingOf(caller: Caller, requestId: string, deadline: RequestDeadline, log: Logger): Promise<CallerStanding> {
     const wantGrants = mayHoldCaseGrants(caller);
     let wantEvidence = needsPurposeEvidence(caller);
     // Who holds the evidence: the MAPPA unit, except for a level 1 disclosure decision.
@@ -180,9 +183,11 @@ export class CaseGrantLookup {
       else evidenceHolder = DISCLOSURE_HOLDER_SUBGRAPH[holder];
     }
     if (!wantGrants && !wantEvidence) return NOTHING;
-    const failed = (agency: StandingSubgraph, reason: Record<string, unknown>): CallerStanding => {
+    const failed = (agency: StandingSubgraph, { waitedMs, ...reason }: Record<string, unknown>): CallerStanding => {
+      const detail = waitedMs === undefined ? {} : { waitedMs };
       // The kind of failure only: never a body, the grants or the evidence themselves.
-      log.warn({ agency, ...reason }, 'case grant lookup failed; answering without grants or purpose evidence');
+      // One line per holder and kind of failure per window, however many requests it fails (issue 15).
+      repeatedLogs.write(log, 'warn', { agency, ...reason }, 'case grant lookup failed; answering without grants or purpose evidence', detail);
       return NOTHING;
     };
 
@@ -190,7 +195,7 @@ export class CaseGrantLookup {
     let evidence: PurposeEvidence | null = null;
     if (evidenceHolder === GRANT_HOLDER) {
       const lookup = wantGrants && wantEvidence ? LOOKUPS.both : wantGrants ? LOOKUPS.grants : LOOKUPS.evidence;
-      const answer = await this.ask(GRANT_HOLDER, lookup, caller, requestId);
+      const answer = await this.ask(GRANT_HOLDER, lookup, caller, requestId, deadline);
       if ('failed' in answer) return failed(GRANT_HOLDER, answer.failed);
       const parsed = lookupResponseSchema.safeParse(answer.body);
       const data = parsed.success ? parsed.data.data : null;
@@ -203,7 +208,7 @@ export class CaseGrantLookup {
       // A level 1 decision: its holder for the evidence, the MAPPA unit for the grants, at once.
       const holder = evidenceHolder === 'probation' ? 'PROBATION' : 'POLICE';
       const holderLookup = holderEvidenceLookup(holder);
-      const [grantAnswer, evidenceAnswer] = await Promise.all([wantGrants ? this.ask(GRANT_HOLDER, LOOKUPS.grants, caller, requestId) : null, this.ask(evidenceHolder, holderLookup, caller, requestId)]);
+      const [grantAnswer, evidenceAnswer] = await Promise.all([wantGrants ? this.ask(GRANT_HOLDER, LOOKUPS.grants, caller, requestId, deadline) : null, this.ask(evidenceHolder, holderLookup, caller, requestId, deadline)]);
       if (grantAnswer !== null) {
         if ('failed' in grantAnswer) return failed(GRANT_HOLDER, grantAnswer.failed);
         const parsed = lookupResponseSchema.safeParse(grantAnswer.body);
@@ -239,16 +244,17 @@ export class CaseGrantLookup {
    * answering anything unexpected, or a caseload larger than an assertion carries, and the request goes
    * on with none, so the conditions they would open stay shut.
    */
-  async caseRelationshipsOf(caller: Caller, requestId: string, log: Logger): Promise<CaseRelationships | null> {
+  async caseRelationshipsOf(caller: Caller, requestId: string, deadline: RequestDeadline, log: Logger): Promise<CaseRelationships | null> {
     const holder = relationshipHolderFor(caller.principal.agency);
     if (holder === null) return null;
-    const failed = (reason: Record<string, unknown>): null => {
+    const failed = ({ waitedMs, ...reason }: Record<string, unknown>): null => {
+      const detail = waitedMs === undefined ? {} : { waitedMs };
       // The kind of failure only: never a body or a PNC ID.
-      log.warn({ agency: holder, ...reason }, 'case relationship lookup failed; answering without case relationships');
+      repeatedLogs.write(log, 'warn', { agency: holder, ...reason }, 'case relationship lookup failed; answering without case relationships', detail);
       return null;
     };
     const lookup = RELATIONSHIP_LOOKUPS[holder];
-    const answer = await this.ask(holder, lookup, caller, requestId);
+    const answer = await this.ask(holder, lookup, caller, requestId, deadline);
     if ('failed' in answer) return failed(answer.failed);
     const parsed = relationshipResponseSchema.safeParse(answer.body);
     const held = parsed.success ? parsed.data.data?.[lookup.field] : undefined;
@@ -261,25 +267,29 @@ export class CaseGrantLookup {
   }
 
   /** Posts one lookup document to one subgraph with an assertion addressed to it alone; the body as JSON, or why not. */
-  private async ask(subgraph: StandingSubgraph, lookup: Lookup, caller: Caller, requestId: string): Promise<{ readonly body: unknown } | LookupFailure> {
+  private async ask(subgraph: StandingSubgraph, lookup: Lookup, caller: Caller, requestId: string, deadline: RequestDeadline): Promise<{ readonly body: unknown } | LookupFailure> {
     const url = this.urls[subgraph];
     if (url === undefined) return { failed: { reason: 'no URL configured' } };
+    if (deadline.fetchTimeLeftMs() === 0) return { failed: { reason: "the request's deadline passed" } };
     // The lookup itself is vouched for without grants or evidence: what it returns must not depend on them.
     // The assertion is bound to these exact bytes (issue 9 §4).
     const requestBody = JSON.stringify({ query: lookup.query, operationName: lookup.operationName });
     const assertion = await this.signer.sign(subgraph, { principal: caller.principal, declaredPurpose: caller.declaredPurpose }, requestId, requestBody);
+    // The look-up waits no longer than its own bound nor half the time the request's deadline leaves
+    // for subgraph calls: the fetches after it share the rest, so a hung holder costs one deadline.
+    const { signal, waitMs } = deadline.lookupSignal(this.timeoutMs);
     try {
       const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', [REQUEST_ID_HEADER]: requestId, [ASSERTION_HEADER]: assertion },
         body: requestBody,
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal,
       });
       if (!response.ok) return { failed: { status: response.status } };
       return { body: await response.json() };
     } catch (error: unknown) {
       const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-      return { failed: { reason: timedOut ? `no answer within ${this.timeoutMs} ms` : 'cannot connect' } };
+      return { failed: timedOut ? { reason: 'no answer in time', waitedMs: waitMs } : { reason: 'cannot connect' } };
     }
   }
 }

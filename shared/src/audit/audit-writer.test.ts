@@ -6,7 +6,8 @@ import { AUDIT_STORE_TEMPLATE, openTestDatabase } from '../testing/test-database
 import type { TestDatabase } from '../testing/test-database';
 import { appendAuditEntry, verifyAuditLog } from './audit-log';
 import type { AuditPayloadInput } from './audit-payload';
-import { AuditQueueFullError, AuditWriter } from './audit-writer';
+import { AuditDeadlineError, AuditQueueFullError, AuditWriter } from './audit-writer';
+import { DatabaseConnection } from '../db/database';
 
 const payload = (durationMs: number): AuditPayloadInput => ({
   principal: { staffId: 'MCU0001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.LONDON },
@@ -68,6 +69,49 @@ describe('AuditWriter', () => {
     expect(await verifyAuditLog(db, 'gateway')).toEqual({ log: 'gateway', entries: 120, intact: true });
   });
 
+  it('issue 15: two writers on separate pools (two gateway replicas) appending flat out to one log: nothing refused, the chain verifies', async () => {
+    // Separate pools, as two processes would have: on PostgreSQL each writer has connections of its own.
+    const url = database.connection.serverUrl;
+    const other = url ? await DatabaseConnection.open({ url }, { poolSize: 5 }) : database.connection;
+    try {
+      const replicas = [new AuditWriter(db, 'gateway'), new AuditWriter(other.database(), 'gateway')];
+      const results = await Promise.allSettled(
+        Array.from({ length: 10 }, (_, round) => Promise.all(replicas.flatMap((replica, r) => Array.from({ length: 30 }, (_, i) => replica.append({ requestId: `req-${round}-${r}-${i}`, payload: payload(i) }))))),
+      );
+      expect(results.filter((result) => result.status === 'rejected')).toEqual([]);
+      expect(await verifyAuditLog(db, 'gateway')).toEqual({ log: 'gateway', entries: 600, intact: true });
+    } finally {
+      if (other !== database.connection) await other.close();
+    }
+  });
+
+  it('issue 15: an entry still queued when the request\'s deadline passes is taken out (never recorded) and refused with AuditDeadlineError', async () => {
+    const writer = new AuditWriter(db, 'mappa');
+    await writer.append({ requestId: 'req-head', payload: payload(0) });
+    let release: () => void = () => undefined;
+    let locked: () => void = () => undefined;
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    const holding = database.connection.database().transaction(async (tx) => {
+      await tx.execute(sql`select * from audit.log_head where log = 'mappa' for update`);
+      locked();
+      await new Promise<void>((resolve) => (release = resolve));
+    });
+    await lockTaken;
+    // The first waits in flight on the lock; the second queues behind it with a deadline that passes.
+    const inFlight = writer.append({ requestId: 'req-in-flight', payload: payload(1) });
+    const deadline = new AbortController();
+    const late = writer.append({ requestId: 'req-late', payload: payload(2) }, { signal: deadline.signal });
+    deadline.abort();
+    await expect(late).rejects.toBeInstanceOf(AuditDeadlineError);
+    expect(writer.pending).toBe(0);
+    release();
+    await holding;
+    await inFlight;
+    await writer.drain();
+    // Only the entries whose requests were answered are in the log.
+    expect(await verifyAuditLog(db, 'mappa')).toEqual({ log: 'mappa', entries: 2, intact: true });
+  });
+
   it('refuses a payload or request id that breaks the audit schema at once, without failing the entries committed beside it', async () => {
     const writer = new AuditWriter(db, 'police');
     const results = await Promise.allSettled([
@@ -119,3 +163,4 @@ describe('AuditWriter', () => {
     expect(await verifyAuditLog(db, 'mappa')).toEqual({ log: 'mappa', entries: 5, intact: true });
   });
 });
+

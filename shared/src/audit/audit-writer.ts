@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Database } from '../db/database';
 import { appendAuditEntries, appendCheckedAuditEntriesAfter, checkAuditEntry, isAuditRequestId, readAuditLogHead } from './audit-log';
 import type { AuditEntryInput, AuditLogHead, CheckedAuditEntry } from './audit-log';
@@ -33,14 +34,27 @@ export const DEFAULT_AUDIT_QUEUE_LIMIT = 10_000;
 export class AuditQueueFullError extends Error {
   override readonly name = 'AuditQueueFullError';
 }
+/**
+ * The request's deadline passed before its entry was committed (issue 15): its answer is withheld. An
+ * entry still waiting in the queue is taken out, so it is never recorded; one already in the batch
+ * being written may still commit (the log then holds an entry for an answer withheld, never the
+ * reverse).
+ */
+export class AuditDeadlineError extends Error {
+  override readonly name = 'AuditDeadlineError';
+}
+
 // Another writer to the same log (a second replica, a mutation's own evidence) moved the head: read
 // it again and retry the one-statement append a few times, then take the head row's lock instead.
 const OPTIMISTIC_ATTEMPTS = 3;
+// Between lost compares a writer waits a random part of a window that doubles each time (full jitter),
+// so writers that collided do not collide again in lock step.
+const BACKOFF_BASE_MS = 2;
 
 interface Pending {
   readonly entry: CheckedAuditEntry;
-  readonly resolve: () => void;
-  readonly reject: (error: unknown) => void;
+  resolve: () => void;
+  reject: (error: unknown) => void;
 }
 
 /**
@@ -81,17 +95,37 @@ export class AuditWriter {
   /**
    * Appends one entry; resolves when it is committed, rejects when it cannot be. A request id or a
    * payload that breaks the audit schema is refused at once, so it can never fail other requests' batch.
+   * With a `signal` (the request's deadline), the wait ends when it aborts (`AuditDeadlineError`).
    */
-  append(entry: AuditEntryInput): Promise<void> {
+  append(entry: AuditEntryInput, options: { readonly signal?: AbortSignal } = {}): Promise<void> {
     if (!isAuditRequestId(entry.requestId)) return this.refuse('refused_entry', new Error('audit request id refused'));
     const result = checkAuditEntry(entry);
     if ('refused' in result) return this.refuse('refused_entry', new Error(result.refused));
     if (this.queue.length >= this.queueLimit) return this.refuse('queue_full', new AuditQueueFullError(`more than ${this.queueLimit} audit entries are waiting to be committed`));
+    const { signal } = options;
+    if (signal?.aborted) return Promise.reject(new AuditDeadlineError('the request\'s deadline passed before its audit entry was handed over'));
     const started = process.hrtime.bigint();
     // The request's wait for its entry's commit, as a span of its trace and a latency sample.
     return inSpan('audit.append', { 'mappa.audit.log': this.log }, async () => {
       await new Promise<void>((resolve, reject) => {
-        this.queue.push({ entry: result.checked, resolve, reject });
+        const pending: Pending = { entry: result.checked, resolve, reject };
+        if (signal) {
+          const onAbort = (): void => {
+            const waiting = this.queue.indexOf(pending);
+            if (waiting >= 0) this.queue.splice(waiting, 1);
+            reject(new AuditDeadlineError(waiting >= 0 ? 'the request\'s deadline passed with its audit entry still queued (not recorded)' : 'the request\'s deadline passed while its audit entry was being written'));
+          };
+          signal.addEventListener('abort', onAbort, { once: true });
+          pending.resolve = () => {
+            signal.removeEventListener('abort', onAbort);
+            resolve();
+          };
+          pending.reject = (error: unknown) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(error);
+          };
+        }
+        this.queue.push(pending);
         if (!this.flushing) void this.flush();
       });
       this.observer?.auditAppended(this.log, Number(process.hrtime.bigint() - started) / 1e9);
@@ -135,6 +169,7 @@ export class AuditWriter {
         return;
       }
       this.head = null;
+      if (attempt < OPTIMISTIC_ATTEMPTS) await sleep(Math.random() * BACKOFF_BASE_MS * 2 ** attempt);
     }
     // Several writers busy on one log (gateway replicas under load) can each keep losing the
     // compare: the locking append waits its turn on the head row instead, so no writer is starved

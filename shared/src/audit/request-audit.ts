@@ -38,6 +38,7 @@ export function changedFields<Row extends object>(record: string, before: Row | 
 export class RequestAudit {
   private readonly extraSubjects = new Set<string>();
   private operation: { readonly name: string | null; readonly documentHash: string | null } = { name: null, documentHash: null };
+  private changeEntries = 0;
   readonly started = process.hrtime.bigint();
 
   constructor(
@@ -61,6 +62,14 @@ export class RequestAudit {
   /** Names the operation being served (set once it is resolved), for the entries written during it. */
   describeOperation(name: string | null, documentHash: string | null): void {
     this.operation = { name, documentHash };
+  }
+
+  /**
+   * True once a change's entry was written in its mutation's transaction. Whether that transaction then
+   * committed shows in the answer: a mutation whose transaction failed answers its field with an error.
+   */
+  changesCommittedWith(): boolean {
+    return this.changeEntries > 0;
   }
 
   /**
@@ -93,6 +102,7 @@ export class RequestAudit {
           },
         },
       ]);
+      this.changeEntries += 1;
     } catch (error: unknown) {
       // The kind of failure only: never the entry, which names subjects and fields.
       this.logger.error({ log: this.log, reason: error instanceof Error ? error.name : 'unknown' }, 'audit entry for a change could not be written; change refused');

@@ -98,7 +98,10 @@ export function subgraphAuditPlugin<Context extends AuditedContext>(writer: Audi
             errorCodes,
             durationMs: elapsedMs(contextValue.audit.started),
           };
-          await appendOrWithhold(writer, { requestId: contextValue.requestId, payload }, response, contextValue.log);
+          // A mutation whose change (with its own entry, in its transaction) is committed and answered is
+          // not turned into a failure if this entry cannot be written (issue 15): the answer stands.
+          const applied = operation?.operation === 'mutation' && contextValue.audit.changesCommittedWith() && !!result.data && Object.values(result.data).some((value) => value !== null && value !== undefined);
+          await appendOrWithhold(writer, { requestId: contextValue.requestId, payload }, response, contextValue.log, { applied });
         },
       };
     },

@@ -126,6 +126,11 @@ export class DatabaseConnection {
     return this.driver.kind;
   }
 
+  /** The server's connection URL (a second pool to the same database, as another replica would open), or undefined when embedded. */
+  get serverUrl(): string | undefined {
+    return this.driver.kind === 'server' ? this.driver.url : undefined;
+  }
+
   /** A query builder over this connection that counts its statements into `counter`. */
   database(counter: StatementCounter = new StatementCounter()): Database {
     return this.driver.kind === 'server'

@@ -96,6 +96,8 @@ export async function startTestStack(
     dataset?: SeedDataset;
     production?: boolean;
     subgraphTimeoutMs?: number;
+    /** The gateway's one deadline per request; default: the gateway's, never below the subgraph timeout. */
+    requestDeadlineMs?: number;
     log?: Logger;
     /** The gateway's operation limits; each one not given keeps its default. */
     operationLimits?: Partial<OperationLimits>;
@@ -129,6 +131,7 @@ export async function startTestStack(
     // Generous: CI runs three jest workers and the PostgreSQL server on two cores, where a 100-row page
     // once took over 5 s in mappa. Tests of the timeout itself pass their own.
     subgraphTimeoutMs: options.subgraphTimeoutMs ?? TEST_SUBGRAPH_TIMEOUT_MS,
+    requestDeadlineMs: options.requestDeadlineMs,
     log: options.log ?? createLogger('test', 'silent'),
     seedIfEmpty: dataset,
     trustedIssuers: [issuer.trustedIssuer(), ...(options.moreIssuers ?? [])],
