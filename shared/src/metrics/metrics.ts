@@ -62,7 +62,7 @@ export class Metrics {
   });
   readonly requestsReceived = new PromCounter({
     name: 'mappa_requests_received_total',
-    help: 'GraphQL requests received, counted on arrival (refused ones included).',
+    help: 'GraphQL requests a subgraph received, counted on arrival before the assertion is checked (refused ones included).',
     labelNames: ['service'] as const,
     registers: [this.registry],
   });
