@@ -29,7 +29,7 @@ module.exports = {
     '^@mappa/shared$': '<rootDir>/shared/src/index.ts',
     '^@mappa/gateway$': '<rootDir>/gateway/src/index.ts',
     '^@mappa/stack$': '<rootDir>/stack/src/index.ts',
-    '^@mappa/(police|probation|prison|yot|mappa)$': '<rootDir>/subgraphs/$1/src/index.ts',
+    '^@mappa/(police|probation|prison|yot|mappa|home-office)$': '<rootDir>/subgraphs/$1/src/index.ts',
   },
   testTimeout: 60000,
   // A folder, and on a server a name prefix, for the run's prepared test databases: each is migrated

@@ -29,6 +29,8 @@ import { isMappaCoordinator, purposeEvidenceOf } from './purpose-evidence';
  *       (proposer, decision maker, consulted agency, owner asked for agreement, the area's co-ordinator
  *       for a level 2/3 decision), while the decision is open (not yet made, withdrawn or decided not to
  *       disclose). No area scope and no case grant: a made-up decision id reaches no one.
+ *     - IMMIGRATION_DETENTION_DECISION (issue 14, C.72): the only subject in scope is the open Home Office
+ *       detention decision's, for its case owner; adults only (the adult estate). No area, no case grant.
  *     - MAPPA_SCREENING: the co-ordinator keeps area scope (and grants); anyone else reaches only the
  *       subject of the referral named in x-mappa-case (an open referral from their agency in their
  *       area, or a screening they are party to) and their live screening grants (the exceptions).
@@ -161,6 +163,11 @@ function reachOf(caller: Caller, now: Date, owner: PrincipalAgency | undefined):
     // The decision's subject for its parties while the decision is open, and nothing else.
     const decision = evidence?.kind === 'DISCLOSURE' && evidence.decisionOpen ? evidence : null;
     return { areaScope: { kind: 'grantsOnly' }, grantedPncIds: decision ? [decision.pncId] : [], latestDateOfBirth: decision?.childSafeguardsMet ? null : adultsOnly };
+  }
+  if (declaredPurpose.purpose === 'IMMIGRATION_DETENTION_DECISION') {
+    // C.72: the Home Office decision's subject for its case owner while the decision is open, and nothing else.
+    const decision = evidence?.kind === 'DETENTION_DECISION' && evidence.decisionOpen ? evidence : null;
+    return { areaScope: { kind: 'grantsOnly' }, grantedPncIds: decision ? [decision.pncId] : [], latestDateOfBirth: adultsOnly };
   }
   if (declaredPurpose.purpose === 'MAPPA_SCREENING' && !isMappaCoordinator(principal)) {
     const referral = evidence?.kind === 'REFERRAL' ? [evidence.pncId] : [];
