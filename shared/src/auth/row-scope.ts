@@ -88,6 +88,11 @@ export type AreaScope =
 export function areaScopeOf(principal: Principal, purpose: Purpose, owner?: PrincipalAgency): AreaScope {
   if (principal.roles.includes('dtc_attendee')) return { kind: 'grantsOnly' };
   if (purpose === 'AUDIT' && principal.roles.includes('information_governance')) return owner !== undefined && principal.agency === owner ? { kind: 'national' } : { kind: 'none' };
+  // Issue 14, principle 5: the Home Office's case owners are area-scoped over the Home Office's own
+  // records only; another owner's subjects they reach only through a grant or a bound purpose's record
+  // (their meeting, their open detention decision, C.72), so no owner's entry point tells them who else
+  // is a MAPPA offender (principle 9).
+  if (principal.roles.includes('immigration_case_owner') && principal.agency !== owner) return { kind: 'grantsOnly' };
   return { kind: 'area', area: principal.area };
 }
 

@@ -24,16 +24,8 @@ const RESPONSIBLE_AUTHORITY_AT_MEETING: AccessGrant = { roles: RESPONSIBLE_AUTHO
  */
 const ALLOCATED_OFFENDER_MANAGER: AccessGrant = { roles: ['probation_practitioner'], purposes: ['CASE_MANAGEMENT'], agencies: ['probation'], condition: 'allocatedOffenderManager' };
 
-const sharedSubjectKey = subjectKeyPolicy(Agency.HOME_OFFICE);
-
 export const homeOfficePolicies = definePolicies('home-office', {
-  // The PNC ID as every owner grants it, and to the Home Office's own case owners, who reach a person
-  // through the Home Office's own entry points (C.72: under IMMIGRATION_DETENTION_DECISION to reach the
-  // offender manager's risk of serious harm).
-  subjectKey: {
-    ...sharedSubjectKey,
-    grants: [...sharedSubjectKey.grants, { roles: ['immigration_case_owner'], purposes: ['CASE_MANAGEMENT', 'MAPPA_MEETING', 'IMMIGRATION_DETENTION_DECISION'], agencies: ['home_office'] }],
-  },
+  subjectKey: subjectKeyPolicy(Agency.HOME_OFFICE),
   accessAudit: accessAuditPolicy(Agency.HOME_OFFICE),
   accessAuditEntry: accessAuditEntryPolicy(Agency.HOME_OFFICE),
   caseEntry: {
