@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { Access, BadUserInputError, NotFoundError, parseInput, pncIdSchema, requestDateOf, subjectInScope } from '@mappa/shared';
+import { Access, BadUserInputError, changedFields, NotFoundError, parseInput, pncIdSchema, requestDateOf, subjectInScope } from '@mappa/shared';
 import type { HomeOfficeContext } from '../home-office.context';
 import { homeOfficePolicies } from '../home-office.policies';
 import { immigrationCaseTable } from '../immigration-case/immigration-case.table';
@@ -54,6 +54,18 @@ export class DetentionResolver {
   }
 }
 
+const AUDITED_FIELDS = [
+  'status',
+  'arrangementsConfirmedDate',
+  'arrangementsConfirmedByStaffId',
+  'releasedDate',
+  'releaseRoute',
+  'releasedByStaffId',
+  'removedDate',
+  'removalType',
+  'removedByStaffId',
+] as const satisfies readonly (keyof DetentionRow)[];
+
 /** One move of the state machine, in one transaction with its history row, by the caller. */
 async function moveDetention(context: HomeOfficeContext, pncId: string, action: DetentionAction): Promise<DetentionRow> {
   const valid = parseInput(pncIdSchema, pncId, 'pncId');
@@ -68,6 +80,8 @@ async function moveDetention(context: HomeOfficeContext, pncId: string, action: 
     const changes = transition(row, action, principal.staffId, day);
     const [next] = await tx.update(detentionTable).set(changes).where(eq(detentionTable.pncId, valid)).returning();
     await tx.insert(detentionEventTable).values({ pncId: valid, fromStatus: row.status, toStatus: changes.status, staffId: principal.staffId, issuer: principal.issuer });
+    // The evidence of the change, by its actor, commits with it in the Home Office's own audit chain, or neither does.
+    await context.audit.recordChanges(tx, [valid], changedFields(`ImmigrationDetention:${valid}`, row, next!, AUDITED_FIELDS));
     return next!;
   });
   context.loaders.detention.clear(valid).prime(valid, updated);
