@@ -52,6 +52,21 @@ async function detainee(status: string): Promise<{ person: SyntheticPerson; case
   return { person: people.get(String(row.pnc_id))!, caseOwnerStaffId: String(row.case_owner_staff_id), reference: String(row.home_office_reference) };
 }
 
+/**
+ * A time-served foreign national offender (out of prison, with a probation case) whom the Home Office
+ * detains now, for a test that moves the detention on: each call detains another, so tests never share
+ * one. Written straight into the Home Office's table, as the seed writes a new detention.
+ */
+async function freshDetainee(): Promise<{ person: SyntheticPerson; caseOwnerStaffId: string }> {
+  const [row] = await rows(sql`select c.pnc_id, c.case_owner_staff_id from home_office.immigration_case c join prison.prisoner p using (pnc_id) join probation.probation_case pc using (pnc_id)
+    where p.in_out_status = 'OUT' and not c.ct_restricted and not exists (select 1 from home_office.detention d where d.pnc_id = c.pnc_id) order by c.pnc_id limit 1`);
+  if (!row) throw new Error('no time-served foreign national offender left to detain');
+  await env.connection
+    .database()
+    .execute(sql`insert into home_office.detention (pnc_id, irc_code, irc_name, detained_from, status) values (${String(row.pnc_id)}, 'BKM', 'Brookmere Immigration Removal Centre (synthetic)', current_date, 'DETAINED')`);
+  return { person: env.people.find((person) => person.pncId === String(row.pnc_id))!, caseOwnerStaffId: String(row.case_owner_staff_id) };
+}
+
 beforeAll(async () => {
   env = await startTestStack({ dataset: { offenders: 900, seed: 14, asOf: '2026-11-01' } });
 }, 300_000);
@@ -176,14 +191,14 @@ const REMOVE = 'mutation($pncId: ID!) { removeFromUnitedKingdom(pncId: $pncId, r
 
 describe('seed 000 §6: released from immigration detention only when the MAPPA arrangements are in place', () => {
   it('seed 000 §6: a release before the arrangements are confirmed is refused (BAD_USER_INPUT) and changes nothing', async () => {
-    const { person, caseOwnerStaffId } = await detainee('DETAINED');
+    const { person, caseOwnerStaffId } = await freshDetainee();
     const result = await ask(caseOwner(caseOwnerStaffId), CASE_MANAGEMENT, RELEASE, { pncId: person.pncId });
     expect(codes(result)).toEqual(['BAD_USER_INPUT']);
     expect(await rows(sql`select status from home_office.detention where pnc_id = ${person.pncId}`)).toEqual([{ status: 'DETAINED' }]);
   });
 
   it('seed 000 §6, C.73: the case owner confirms the arrangements, then releases; each step is recorded with who took it, and audited in the Home Office\'s own log', async () => {
-    const { person, caseOwnerStaffId } = await detainee('DETAINED');
+    const { person, caseOwnerStaffId } = await freshDetainee();
     const owner = caseOwner(caseOwnerStaffId);
     const confirmed = await ask<{ confirmDetentionReleaseArrangements: { status: string } }>(owner, CASE_MANAGEMENT, CONFIRM, { pncId: person.pncId });
     expect(confirmed.errors).toBeUndefined();
@@ -202,7 +217,7 @@ describe('seed 000 §6: released from immigration detention only when the MAPPA 
   });
 
   it('seed 000 §6: the database itself refuses a release that skips the arrangements, and reopening a closed detention', async () => {
-    const { person } = await detainee('DETAINED');
+    const { person } = await freshDetainee();
     await expect(
       env.connection.database().execute(sql`update home_office.detention set status = 'RELEASED', released_date = current_date, release_route = 'EXECUTIVE_RELEASE', released_by_staff_id = 'X' where pnc_id = ${person.pncId}`),
     ).rejects.toThrow();
@@ -219,7 +234,7 @@ describe('seed 000 §6: released from immigration detention only when the MAPPA 
   });
 
   it('C.73: only the Home Office case owner moves a detention: the offender manager and the co-ordinator are refused', async () => {
-    const { person } = await detainee('DETAINED');
+    const { person } = await freshDetainee();
     for (const principal of [practitioner('NPS0901'), coordinator]) {
       const result = await ask(principal, CASE_MANAGEMENT, CONFIRM, { pncId: person.pncId });
       expect(refusals(result)).toEqual(['confirmDetentionReleaseArrangements home-office.detentionTransition']);
@@ -232,7 +247,7 @@ describe('C.73, A.R38: removal ends the case for probation, and the offender man
   const VIEW = 'query($pncId: ID!) { offender(pncId: $pncId) { pncId probationCase { crn } immigrationDetention { status removedDate removalType } } }';
 
   it('C.73: the case owner records a deportation; the allocated offender manager then reads it beside the probation case', async () => {
-    const { person, caseOwnerStaffId } = await detainee('DETAINED');
+    const { person, caseOwnerStaffId } = await freshDetainee();
     const removed = await ask<{ removeFromUnitedKingdom: { status: string } }>(caseOwner(caseOwnerStaffId), CASE_MANAGEMENT, REMOVE, { pncId: person.pncId });
     expect(removed.errors).toBeUndefined();
     const [probationCase] = await rows(sql`select manager_staff_code from probation.probation_case where pnc_id = ${person.pncId}`);

@@ -2426,7 +2426,10 @@ async function chooseSubjects(env: TestStack): Promise<{ custody: Subject; licen
 
 // ---- The tests ----------------------------------------------------------------------------------
 
-const PURPOSES: readonly Purpose[] = ['CASE_MANAGEMENT', 'MAPPA_SCREENING', 'MAPPA_MEETING', 'DISCLOSURE_DECISION', 'STATISTICS', 'AUDIT'];
+// IMMIGRATION_DETENTION_DECISION (issue 14, C.72) is the Home Office case owner's alone, bound to their own
+// open decision: every reader here declares a decision id and reads nothing under it (deny by default);
+// the case owner's reads are test/src/home-office.test.ts's.
+const PURPOSES: readonly Purpose[] = ['CASE_MANAGEMENT', 'MAPPA_SCREENING', 'MAPPA_MEETING', 'DISCLOSURE_DECISION', 'STATISTICS', 'AUDIT', 'IMMIGRATION_DETENTION_DECISION'];
 
 let env: TestStack;
 let subjects: { custody: Subject; licence: Subject; youth: Subject };
@@ -2507,6 +2510,7 @@ async function bindPurposesToRecords(): Promise<void> {
 function declaredFor(purpose: Purpose, subject: Subject, reader: Reader): DeclaredPurpose {
   if (purpose === 'MAPPA_MEETING') return { purpose, caseId: meetingIdOf(subject) };
   if (purpose === 'DISCLOSURE_DECISION') return { purpose, caseId: decisionIdOf(subject, reader) };
+  if (purpose === 'IMMIGRATION_DETENTION_DECISION') return { purpose, caseId: 'HOD-MATRIX-1' };
   const principal = reader.principal(subject);
   if (purpose === 'MAPPA_SCREENING' && !isMappaCoordinator(principal) && REFERRING_AGENCIES.includes(principal.agency)) return { purpose, caseId: referralIdOf(subject, principal) };
   return { purpose, caseId: null };

@@ -30,6 +30,7 @@ export class HomeOfficeImmigrationCase {
   notificationReceivedDate!: string;
 
   @Access(homeOfficePolicies.homeOfficeStaff)
-  @Field(() => String, { description: 'Staff id of the Criminal Casework case owner.' })
+  // Nullable: a reader granted the case but not its authors gets this field refused without losing the case.
+  @Field(() => String, { nullable: true, description: 'Staff id of the Criminal Casework case owner.' })
   caseOwnerStaffId!: string;
 }

@@ -25,6 +25,6 @@ export class IrcSuitabilityAssessment {
   mappaLevelConsidered!: number | null;
 
   @Access(homeOfficePolicies.homeOfficeStaff)
-  @Field(() => String, { description: 'Staff id of the DEPMU assessor.' })
+  @Field(() => String, { nullable: true, description: 'Staff id of the DEPMU assessor.' })
   assessedByStaffId!: string;
 }
