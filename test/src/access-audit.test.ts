@@ -95,7 +95,8 @@ beforeAll(async () => {
   }
   from = new Date(before - 1_000).toISOString();
   to = new Date(Date.now() + 3_600_000).toISOString();
-});
+  // Six subgraphs start here; on a loaded machine that outlasts the default hook timeout.
+}, 300_000);
 
 afterAll(async () => {
   await env.close();
