@@ -150,8 +150,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // Off (benchmark only): no grants to look up, so no extra request to the MAPPA unit.
   // The level 1 holders of disclosure decisions are asked for their evidence the same way (issue 11), and
   // the holders of case relationships (probation, the YOT, the prison) for the caller's own (issue 12).
-  const urlOf = (name: 'probation' | 'police' | 'prison' | 'yot') => options.subgraphUrls[name] ?? supergraphUrlOf(options.supergraphSdl, name);
-  const standingUrls = { mappa: grantsUrl, probation: urlOf('probation'), police: urlOf('police'), prison: urlOf('prison'), yot: urlOf('yot') };
+  const urlOf = (name: 'probation' | 'police' | 'prison' | 'yot' | 'home-office') => options.subgraphUrls[name] ?? supergraphUrlOf(options.supergraphSdl, name);
+  // The Home Office for its detention decisions (IMMIGRATION_DETENTION_DECISION, issue 14).
+  const standingUrls = { mappa: grantsUrl, probation: urlOf('probation'), police: urlOf('police'), prison: urlOf('prison'), yot: urlOf('yot'), 'home-office': urlOf('home-office') };
   const grantLookup = enforced ? new CaseGrantLookup(standingUrls, options.subgraphTimeoutMs, options.assertionSigner) : null;
   // Before anything listens: no request is answered without somewhere to record it.
   await migrateAuditStore(options.auditConnection);

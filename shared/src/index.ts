@@ -40,6 +40,7 @@ export * from './subgraph/subgraph-context';
 export * from './subgraph/subgraph-definition';
 export * from './synthetic/annual-report';
 export * from './synthetic/dates';
+export * from './synthetic/foreign-national';
 export * from './synthetic/person';
 export * from './synthetic/random';
 export * from './validation/identifiers';

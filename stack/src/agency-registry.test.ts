@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { loadGatewayConfig, subgraphUrlsFrom } from '@mappa/gateway';
+import { loadHomeOfficeConfig } from '@mappa/home-office';
 import { loadMappaConfig } from '@mappa/mappa';
 import { loadPoliceConfig } from '@mappa/police';
 import { loadPrisonConfig } from '@mappa/prison';
@@ -88,7 +89,7 @@ describe('the agency registry', () => {
   it('is where each subgraph listens when deployed on its own: its PORT defaults to its registered port', () => {
     // Each subgraph's config still names its port itself (a one-step subgraph definition is to derive it): held to the registry here.
     const env = { GATEWAY_PUBLIC_KEYS: JSON.stringify({ keys: [{ kty: 'EC', kid: 'test' }] }) };
-    const loaders = { police: loadPoliceConfig, probation: loadProbationConfig, prison: loadPrisonConfig, yot: loadYotConfig, mappa: loadMappaConfig };
+    const loaders = { police: loadPoliceConfig, probation: loadProbationConfig, prison: loadPrisonConfig, yot: loadYotConfig, mappa: loadMappaConfig, 'home-office': loadHomeOfficeConfig };
     expect(AGENCY_REGISTRY.map(({ name }) => loaders[name](env).PORT)).toEqual(AGENCY_REGISTRY.map(({ defaultPort }) => defaultPort));
   });
 

@@ -1,3 +1,4 @@
+import { homeOfficeSubgraph } from '@mappa/home-office';
 import { mappaSubgraph } from '@mappa/mappa';
 import { policeSubgraph } from '@mappa/police';
 import { prisonSubgraph } from '@mappa/prison';
@@ -14,6 +15,7 @@ const DEFINITIONS: Readonly<Record<AgencySubgraphName, SubgraphDefinition>> = {
   prison: prisonSubgraph,
   yot: yotSubgraph,
   mappa: mappaSubgraph,
+  'home-office': homeOfficeSubgraph,
 };
 
 /** Every agency's subgraph, in the agency registry's order, with the port it listens on by default. */

@@ -386,6 +386,26 @@ const FIELDS_BY_POLICY: Record<string, readonly string[]> = {
   'prison.prisonNumberLookup': [],
   'mappa.auditSubject': [],
   'yot.auditSubject': [],
+  // Issue 14, C.70: the prison's record of its notification to the Home Office.
+  'prison.homeOfficeNotification': [
+    'homeOfficeNotification', 'homeOfficeNotification.sentDate!', 'homeOfficeNotification.sentencedDate!', 'homeOfficeNotification.nationality!',
+    'homeOfficeNotification.mappaNominal!', 'homeOfficeNotification.mappaCategory', 'homeOfficeNotification.sendingEstablishmentCode!',
+  ],
+  // Issue 14: the Home Office's immigration case, the detention and its events, the IRC suitability assessment, and who did what.
+  'home-office.immigrationCase': [
+    'immigrationCase', 'immigrationCase.homeOfficeReference!', 'immigrationCase.nationality!', 'immigrationCase.mappaNominal!', 'immigrationCase.mappaCategory',
+    'immigrationCase.notificationReceivedDate!',
+  ],
+  'home-office.detentionStatus': [
+    'immigrationDetention', 'immigrationDetention.status!', 'immigrationDetention.ircName!', 'immigrationDetention.detainedFrom!', 'immigrationDetention.arrangementsConfirmedDate',
+    'immigrationDetention.releasedDate', 'immigrationDetention.releaseRoute', 'immigrationDetention.removedDate', 'immigrationDetention.removalType',
+  ],
+  'home-office.ircSuitability': [
+    'ircSuitabilityAssessment', 'ircSuitabilityAssessment.outcome!', 'ircSuitabilityAssessment.assessedDate!', 'ircSuitabilityAssessment.mappaLevelConsidered',
+  ],
+  'home-office.homeOfficeStaff': [
+    'immigrationCase.caseOwnerStaffId', 'immigrationDetention.arrangementsConfirmedByStaffId', 'ircSuitabilityAssessment.assessedByStaffId',
+  ],
 };
 
 
@@ -2004,6 +2024,46 @@ const ROWS: readonly Row[] = [
   ['information_governance (prison)', 'AUDIT', 'prison.prisonNumberLookup', 'A.R12, OQ 20, principle 10'],
   ['information_governance (mappa_unit)', 'AUDIT', 'mappa.auditSubject', 'A.R12, OQ 20, principle 10'],
   ['information_governance (yot)', 'AUDIT', 'yot.auditSubject', 'A.R12, OQ 20, principle 10'],
+  // Issue 14, C.70: the prison's notification to the Home Office is the prison's own record.
+  ['prison_offender_manager', 'CASE_MANAGEMENT', 'prison.homeOfficeNotification', 'C.70, principle 2, A.R5', HELD_AT_READERS_ESTABLISHMENT],
+  // Issue 14: the Home Office's records. The Responsible Authority works with the Home Office for MAPPA purposes
+  // (seed 000 §5, C.71, A.R38); the Home Office reads its own at a meeting it attends (seed 000 §11-12); the
+  // allocated offender manager is told of release and deportation (C.73, A.R38); the IRC suitability
+  // assessment informs risk management planning at a meeting (seed 000 §11, §13). Who did what is the Home Office's own.
+  ['ppu_officer', 'MAPPA_SCREENING', 'home-office.immigrationCase', 'seed 000 §5, C.71, A.R38'],
+  ['ppu_officer', 'MAPPA_MEETING', 'home-office.immigrationCase', 'seed 000 §5, C.71, A.R38'],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'home-office.immigrationCase', 'seed 000 §5, C.71, A.R38'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'home-office.immigrationCase', 'seed 000 §5, C.71, A.R38'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'home-office.immigrationCase', 'seed 000 §5, C.71, A.R38'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'home-office.immigrationCase', 'seed 000 §5, C.71, A.R38'],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'home-office.immigrationCase', 'seed 000 §5, C.71, A.R38'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'home-office.immigrationCase', 'seed 000 §5, C.71, A.R38'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'home-office.immigrationCase', 'seed 000 §5, C.71, A.R38'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'home-office.immigrationCase', 'seed 000 §5, C.71, A.R38'],
+  ['mappa_chair', 'MAPPA_SCREENING', 'home-office.immigrationCase', 'seed 000 §5, C.71, A.R38'],
+  ['mappa_chair', 'MAPPA_MEETING', 'home-office.immigrationCase', 'seed 000 §5, C.71, A.R38'],
+  ['dtc_attendee (home_office)', 'MAPPA_MEETING', 'home-office.immigrationCase', 'seed 000 §11-12, C.71'],
+  ['ppu_officer', 'MAPPA_SCREENING', 'home-office.detentionStatus', 'seed 000 §5, C.71, C.73, A.R38'],
+  ['ppu_officer', 'MAPPA_MEETING', 'home-office.detentionStatus', 'seed 000 §5, C.71, C.73, A.R38'],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'home-office.detentionStatus', 'seed 000 §5, C.71, C.73, A.R38'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'home-office.detentionStatus', 'seed 000 §5, C.71, C.73, A.R38'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'home-office.detentionStatus', 'seed 000 §5, C.71, C.73, A.R38'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'home-office.detentionStatus', 'seed 000 §5, C.71, C.73, A.R38'],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'home-office.detentionStatus', 'seed 000 §5, C.71, C.73, A.R38'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'home-office.detentionStatus', 'seed 000 §5, C.71, C.73, A.R38'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'home-office.detentionStatus', 'seed 000 §5, C.71, C.73, A.R38'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'home-office.detentionStatus', 'seed 000 §5, C.71, C.73, A.R38'],
+  ['mappa_chair', 'MAPPA_SCREENING', 'home-office.detentionStatus', 'seed 000 §5, C.71, C.73, A.R38'],
+  ['mappa_chair', 'MAPPA_MEETING', 'home-office.detentionStatus', 'seed 000 §5, C.71, C.73, A.R38'],
+  ['dtc_attendee (home_office)', 'MAPPA_MEETING', 'home-office.detentionStatus', 'seed 000 §11-12, C.71'],
+  ['probation_practitioner', 'CASE_MANAGEMENT', 'home-office.detentionStatus', 'C.73, A.R38', ALLOCATED_OM],
+  ['ppu_officer', 'MAPPA_MEETING', 'home-office.ircSuitability', 'seed 000 §11, §13'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'home-office.ircSuitability', 'seed 000 §11, §13'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'home-office.ircSuitability', 'seed 000 §11, §13'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'home-office.ircSuitability', 'seed 000 §11, §13'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'home-office.ircSuitability', 'seed 000 §11, §13'],
+  ['mappa_chair', 'MAPPA_MEETING', 'home-office.ircSuitability', 'seed 000 §11, §13'],
+  ['dtc_attendee (home_office)', 'MAPPA_MEETING', 'home-office.ircSuitability', 'seed 000 §11-12, C.71'],
 ];
 
 // ---- The readers: each role, and the same role where its per-record condition fails ---------------
@@ -2208,6 +2268,10 @@ function getNamedTypeNode(type: TypeNode): string {
 
 const TOP_LEVEL_RECORDS: Record<string, string> = {
   mappaCase: `select pnc_id from mappa.mappa_case where status = 'ACTIVE'`,
+  homeOfficeNotification: 'select p.pnc_id from prison.home_office_notification n join prison.prisoner p using (prison_number)',
+  immigrationCase: 'select pnc_id from home_office.immigration_case',
+  immigrationDetention: 'select pnc_id from home_office.detention',
+  ircSuitabilityAssessment: 'select pnc_id from home_office.irc_suitability_assessment',
   identity: 'select pnc_id from police.person',
   visorNominal: 'select pnc_id from police.visor_nominal',
   sexOffenderNotification: 'select pnc_id from police.notification',
@@ -2321,6 +2385,30 @@ async function chooseSubjects(env: TestStack): Promise<{ custody: Subject; licen
   const young = pick((person) => person.isYouth);
 
   await execute(env, sql`update mappa.mappa_case set foreign_national = (pnc_id = ${inCustody.pncId}) where pnc_id in (${inCustody.pncId}, ${onLicence.pncId})`);
+  // Issue 14: the adult in custody is a foreign national offender in the Home Office's and the prison's
+  // records too (C.70: notified on sentencing; an immigration case and an IRC suitability assessment), and
+  // held under immigration powers (seed 000 §4: detainees may be held in prison), so that the view's Home
+  // Office records exist for one subject. Written only where the synthetic data has none.
+  const [custodyPrisoner] = await rows(env, sql`select prison_number, establishment_code from prison.prisoner where pnc_id = ${inCustody.pncId}`);
+  await execute(
+    env,
+    sql`insert into prison.home_office_notification (prison_number, sent_date, sentenced_date, nationality, mappa_nominal, mappa_category, sending_establishment_code)
+        values (${String(custodyPrisoner?.prison_number)}, '2026-01-05', '2026-01-02', 'Polish', true, ${inCustody.category}, ${String(custodyPrisoner?.establishment_code)}) on conflict do nothing`,
+  );
+  await execute(
+    env,
+    sql`insert into home_office.immigration_case (pnc_id, home_office_reference, nationality, mappa_area, ct_restricted, mappa_nominal, mappa_category, notification_received_date, case_owner_staff_id)
+        values (${inCustody.pncId}, 'HO-99999901', 'Polish', ${inCustody.area}, false, true, ${inCustody.category}, '2026-01-05', 'HOCC9901') on conflict do nothing`,
+  );
+  await execute(
+    env,
+    sql`insert into home_office.irc_suitability_assessment (pnc_id, assessed_date, outcome, mappa_level_considered, assessed_by_staff_id)
+        values (${inCustody.pncId}, '2026-09-01', 'UNSUITABLE_REMAIN_IN_PRISON', ${inCustody.level}, 'DEPMU901') on conflict do nothing`,
+  );
+  await execute(
+    env,
+    sql`insert into home_office.detention (pnc_id, irc_code, irc_name, detained_from, status) values (${inCustody.pncId}, 'BKM', 'Brookmere Immigration Removal Centre (synthetic)', '2026-10-01', 'DETAINED') on conflict do nothing`,
+  );
   const licenceCrn = String(cases.get(onLicence.pncId)?.crn);
   await execute(env, sql`insert into probation.approved_premises_staff (staff_code, premises_code) values (${APPROVED_PREMISES_STAFF_ID}, ${APPROVED_PREMISES_CODE})`);
   await execute(
@@ -2426,7 +2514,10 @@ async function chooseSubjects(env: TestStack): Promise<{ custody: Subject; licen
 
 // ---- The tests ----------------------------------------------------------------------------------
 
-const PURPOSES: readonly Purpose[] = ['CASE_MANAGEMENT', 'MAPPA_SCREENING', 'MAPPA_MEETING', 'DISCLOSURE_DECISION', 'STATISTICS', 'AUDIT'];
+// IMMIGRATION_DETENTION_DECISION (issue 14, C.72) is the Home Office case owner's alone, bound to their own
+// open decision: every reader here declares a decision id and reads nothing under it (deny by default);
+// the case owner's reads are test/src/home-office.test.ts's.
+const PURPOSES: readonly Purpose[] = ['CASE_MANAGEMENT', 'MAPPA_SCREENING', 'MAPPA_MEETING', 'DISCLOSURE_DECISION', 'STATISTICS', 'AUDIT', 'IMMIGRATION_DETENTION_DECISION'];
 
 let env: TestStack;
 let subjects: { custody: Subject; licence: Subject; youth: Subject };
@@ -2507,6 +2598,7 @@ async function bindPurposesToRecords(): Promise<void> {
 function declaredFor(purpose: Purpose, subject: Subject, reader: Reader): DeclaredPurpose {
   if (purpose === 'MAPPA_MEETING') return { purpose, caseId: meetingIdOf(subject) };
   if (purpose === 'DISCLOSURE_DECISION') return { purpose, caseId: decisionIdOf(subject, reader) };
+  if (purpose === 'IMMIGRATION_DETENTION_DECISION') return { purpose, caseId: 'HOD-MATRIX-1' };
   const principal = reader.principal(subject);
   if (purpose === 'MAPPA_SCREENING' && !isMappaCoordinator(principal) && REFERRING_AGENCIES.includes(principal.agency)) return { purpose, caseId: referralIdOf(subject, principal) };
   return { purpose, caseId: null };

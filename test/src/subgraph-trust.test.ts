@@ -6,9 +6,10 @@ import type { GraphQLResponse, TestStack } from './support/test-stack';
 // must carry the gateway's signed assertion addressed to that subgraph.
 let env: TestStack;
 
+// Six subgraphs start here; on a loaded machine that outlasts the default hook timeout.
 beforeAll(async () => {
   env = await startTestStack({ dataset: { offenders: 10, seed: 2, asOf: '2026-11-01' } });
-});
+}, 300_000);
 
 afterAll(async () => {
   await env.close();

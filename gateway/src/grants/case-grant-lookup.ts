@@ -25,7 +25,10 @@ import type { RequestDeadline } from '../datasource/request-deadline';
 const GRANT_HOLDER = 'mappa';
 
 /** The subgraphs the lookup may ask: the MAPPA unit, the level 1 holders of disclosure decisions (issue 11), and the holders of case relationships (issue 12). */
-export type StandingSubgraph = (typeof DISCLOSURE_HOLDER_SUBGRAPH)[DisclosureHolder] | CaseRelationshipHolder;
+export type StandingSubgraph = (typeof DISCLOSURE_HOLDER_SUBGRAPH)[DisclosureHolder] | CaseRelationshipHolder | typeof DETENTION_DECISION_HOLDER;
+
+/** Issue 14, C.72: the holder of Home Office detention decisions (IMMIGRATION_DETENTION_DECISION), asked for its own staff's evidence. */
+const DETENTION_DECISION_HOLDER = 'home-office';
 
 const GRANTS_FIELD = 'myCaseAccessGrants { grantId pncId purpose caseId validUntil }';
 const EVIDENCE_SELECTION = '{ kind meetingId referralId decisionId pncId standing disclosureStanding invitationId attending childSafeguardsMet decisionOpen meetingDate validUntil }';
@@ -50,10 +53,17 @@ function holderEvidenceLookup(holder: Exclude<DisclosureHolder, 'MAPPA'>): Looku
   return { field, operationName, query: `query ${operationName} { ${field} ${EVIDENCE_SELECTION} }` };
 }
 
+/** The Home Office's evidence document (`homeOfficeDetentionEvidence`), asked of the Home Office alone. */
+const DETENTION_EVIDENCE_LOOKUP: Lookup & { readonly field: string } = {
+  field: 'homeOfficeDetentionEvidence',
+  operationName: 'HomeOfficeDetentionEvidenceLookup',
+  query: `query HomeOfficeDetentionEvidenceLookup { homeOfficeDetentionEvidence ${EVIDENCE_SELECTION} }`,
+};
+
 // The subgraphs' flat GraphQL shape of the evidence: the fields of the other kinds are null.
 const evidenceAnswerSchema = z
   .object({
-    kind: z.enum(['MEETING', 'REFERRAL', 'DISCLOSURE']),
+    kind: z.enum(['MEETING', 'REFERRAL', 'DISCLOSURE', 'DETENTION_DECISION']),
     meetingId: z.string().nullable(),
     referralId: z.string().nullable(),
     decisionId: z.string().nullable(),
@@ -69,7 +79,9 @@ const evidenceAnswerSchema = z
   })
   .transform((answer, context) => {
     const candidate =
-      answer.kind === 'REFERRAL'
+      answer.kind === 'DETENTION_DECISION'
+        ? { kind: answer.kind, decisionId: answer.decisionId, pncId: answer.pncId, decisionOpen: answer.decisionOpen, validUntil: answer.validUntil }
+        : answer.kind === 'REFERRAL'
         ? { kind: answer.kind, referralId: answer.referralId, pncId: answer.pncId, validUntil: answer.validUntil }
         : answer.kind === 'DISCLOSURE'
           ? { kind: answer.kind, decisionId: answer.decisionId, pncId: answer.pncId, standing: answer.disclosureStanding, childSafeguardsMet: answer.childSafeguardsMet, decisionOpen: answer.decisionOpen, validUntil: answer.validUntil }
@@ -182,6 +194,8 @@ export class CaseGrantLookup {
       if (holder === null) wantEvidence = false;
       else evidenceHolder = DISCLOSURE_HOLDER_SUBGRAPH[holder];
     }
+    // C.72: a Home Office detention decision is the Home Office's own record; it alone is asked.
+    if (wantEvidence && caller.declaredPurpose.purpose === 'IMMIGRATION_DETENTION_DECISION') evidenceHolder = DETENTION_DECISION_HOLDER;
     if (!wantGrants && !wantEvidence) return NOTHING;
     const failed = (agency: StandingSubgraph, { waitedMs, ...reason }: Record<string, unknown>): CallerStanding => {
       const detail = waitedMs === undefined ? {} : { waitedMs };
@@ -205,9 +219,8 @@ export class CaseGrantLookup {
       grants = wantGrants ? (data.myCaseAccessGrants ?? []) : [];
       evidence = wantEvidence ? (data.myPurposeEvidence ?? null) : null;
     } else {
-      // A level 1 decision: its holder for the evidence, the MAPPA unit for the grants, at once.
-      const holder = evidenceHolder === 'probation' ? 'PROBATION' : 'POLICE';
-      const holderLookup = holderEvidenceLookup(holder);
+      // A level 1 decision (or a Home Office detention decision): its holder for the evidence, the MAPPA unit for the grants, at once.
+      const holderLookup = evidenceHolder === DETENTION_DECISION_HOLDER ? DETENTION_EVIDENCE_LOOKUP : holderEvidenceLookup(evidenceHolder === 'probation' ? 'PROBATION' : 'POLICE');
       const [grantAnswer, evidenceAnswer] = await Promise.all([wantGrants ? this.ask(GRANT_HOLDER, LOOKUPS.grants, caller, requestId, deadline) : null, this.ask(evidenceHolder, holderLookup, caller, requestId, deadline)]);
       if (grantAnswer !== null) {
         if ('failed' in grantAnswer) return failed(GRANT_HOLDER, grantAnswer.failed);

@@ -27,7 +27,8 @@ export interface AccessAuditResolverOptions<Loaders extends object> {
 
 /** The name of an owner's access-audit query: one way for all five (`policeAccessAudit`, `mappaAccessAudit`…). */
 export function accessAuditQueryName(log: AuditLogName): string {
-  return `${log}AccessAudit`;
+  // A log named like its subgraph (`home-office`) gives a GraphQL name in camel case: `homeOfficeAccessAudit`.
+  return `${log.replace(/-([a-z])/g, (_dash, letter: string) => letter.toUpperCase())}AccessAudit`;
 }
 
 // The one answer about any subject the owner does not hold or the reader may not know exists.

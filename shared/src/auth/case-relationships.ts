@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pncIdSchema } from '../validation/identifiers';
 import type { RecordConditionName } from '../authorization/record-condition';
+import type { AgencySubgraphName } from '../federation/agency-registry';
 import type { Caller } from './caller';
 import type { PrincipalAgency } from './principal';
 
@@ -65,7 +66,7 @@ export type CaseRelationships = z.infer<typeof caseRelationshipsSchema>;
  * The agencies whose record conditions decide on case relationships: only their assertions carry
  * them (data minimisation: a caseload is no business of the other agencies).
  */
-export const CASE_RELATIONSHIP_READERS: readonly PrincipalAgency[] = ['prison', 'police'];
+export const CASE_RELATIONSHIP_READERS: readonly AgencySubgraphName[] = ['prison', 'police', 'home-office'];
 
 /**
  * The record conditions decided on a case relationship, each with the agencies of the callers whose

@@ -26,6 +26,8 @@ describe('ROLE_AGENCIES: which agencies hold each role (domain README §3)', () 
     ['lay_adviser', ['mappa_unit']],
     ['analyst', ['police', 'probation', 'prison', 'yot', 'mappa_unit']],
     ['information_governance', PRINCIPAL_AGENCIES],
+    // Issue 14, C.73, seed 000 §11: the Home Office's Criminal Casework case owner.
+    ['immigration_case_owner', ['home_office']],
   ])('issue 9 §2: %s is held only in %j', (role, agencies) => {
     expect(holders(role)).toEqual(PRINCIPAL_AGENCIES.filter((agency) => agencies.includes(agency)));
   });

@@ -36,6 +36,9 @@ export const ROLES = [
   'lay_adviser',
   'analyst',
   'information_governance',
+  // Issue 14, C.73, seed 000 §11: the Home Office Criminal Casework case owner (or Immigration
+  // Enforcement manager) managing a foreign national offender's immigration case and detention.
+  'immigration_case_owner',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -77,6 +80,7 @@ export const ROLE_AGENCIES: { readonly [R in Role]: readonly PrincipalAgency[] }
   lay_adviser: ['mappa_unit'],
   analyst: [...RESPONSIBLE_AUTHORITY_AND_YOT, 'mappa_unit'],
   information_governance: PRINCIPAL_AGENCIES,
+  immigration_case_owner: ['home_office'],
 };
 
 /** Whether someone of `agency` can hold `role` (`ROLE_AGENCIES`). */

@@ -86,11 +86,26 @@ export const disclosureEvidenceSchema = z.object({
   validUntil: z.iso.datetime({ offset: true }),
 });
 
-export const purposeEvidenceSchema = z.discriminatedUnion('kind', [meetingEvidenceSchema, referralEvidenceSchema, disclosureEvidenceSchema]);
+/**
+ * Under IMMIGRATION_DETENTION_DECISION (issue 14, C.72): the Home Office's decision on detention, transfer
+ * to an immigration removal centre or bail named in x-mappa-case (`HOD-…`), about one subject, whose case
+ * owner the caller is. The Home Office, which holds it, answers (`homeOfficeDetentionEvidence`). Only an
+ * open decision (not yet decided) needs the subject's risk read (principle 1).
+ */
+export const detentionDecisionEvidenceSchema = z.object({
+  kind: z.literal('DETENTION_DECISION'),
+  decisionId: recordIdSchema,
+  pncId: pncIdSchema,
+  decisionOpen: z.boolean(),
+  validUntil: z.iso.datetime({ offset: true }),
+});
+
+export const purposeEvidenceSchema = z.discriminatedUnion('kind', [meetingEvidenceSchema, referralEvidenceSchema, disclosureEvidenceSchema, detentionDecisionEvidenceSchema]);
 
 export type MeetingEvidence = z.infer<typeof meetingEvidenceSchema>;
 export type ReferralEvidence = z.infer<typeof referralEvidenceSchema>;
 export type DisclosureEvidence = z.infer<typeof disclosureEvidenceSchema>;
+export type DetentionDecisionEvidence = z.infer<typeof detentionDecisionEvidenceSchema>;
 export type PurposeEvidence = z.infer<typeof purposeEvidenceSchema>;
 
 /**
@@ -106,7 +121,7 @@ export const PURPOSE_EVIDENCE_HOLDER_ROLES: readonly Role[] = ROLES.filter((role
  * shared, so its fields carry the same grants everywhere): the holders of evidence, under the bound purposes.
  */
 export const PURPOSE_EVIDENCE_GRANTS: readonly AccessGrant[] = [
-  { roles: PURPOSE_EVIDENCE_HOLDER_ROLES, purposes: ['MAPPA_SCREENING', 'MAPPA_MEETING', 'DISCLOSURE_DECISION'] },
+  { roles: PURPOSE_EVIDENCE_HOLDER_ROLES, purposes: ['MAPPA_SCREENING', 'MAPPA_MEETING', 'DISCLOSURE_DECISION', 'IMMIGRATION_DETENTION_DECISION'] },
 ];
 
 /** The MAPPA unit's co-ordinator: screens referrals in their area (so needs no referral evidence) and stands as COORDINATOR to their area's meetings. */
@@ -119,17 +134,23 @@ export function isMappaCoordinator(principal: Pick<Principal, 'agency' | 'roles'
  * caller's evidence: MAPPA_MEETING always (every role, the co-ordinator and chair included: their
  * standing is to one meeting); MAPPA_SCREENING when a referral is named in x-mappa-case by anyone but
  * the co-ordinator (without one, such a caller reaches only their screening grants); DISCLOSURE_DECISION
- * always (the decision's holder is asked, `holderOfDisclosureDecisionId`).
+ * always (the decision's holder is asked, `holderOfDisclosureDecisionId`); IMMIGRATION_DETENTION_DECISION
+ * always (the Home Office, which holds the decision, is asked).
  */
 export function needsPurposeEvidence(caller: Pick<Caller, 'principal' | 'declaredPurpose'>): boolean {
   const { principal, declaredPurpose } = caller;
   if (!principal.roles.some((role) => PURPOSE_EVIDENCE_HOLDER_ROLES.includes(role))) return false;
-  if (declaredPurpose.purpose === 'MAPPA_MEETING' || declaredPurpose.purpose === 'DISCLOSURE_DECISION') return true;
+  if (declaredPurpose.purpose === 'MAPPA_MEETING' || declaredPurpose.purpose === 'DISCLOSURE_DECISION' || declaredPurpose.purpose === 'IMMIGRATION_DETENTION_DECISION') return true;
   return declaredPurpose.purpose === 'MAPPA_SCREENING' && declaredPurpose.caseId !== null && !isMappaCoordinator(principal);
 }
 
 /** The kind of evidence each bound purpose needs. */
-const EVIDENCE_KIND_OF: Partial<Record<Purpose, PurposeEvidence['kind']>> = { MAPPA_MEETING: 'MEETING', MAPPA_SCREENING: 'REFERRAL', DISCLOSURE_DECISION: 'DISCLOSURE' };
+const EVIDENCE_KIND_OF: Partial<Record<Purpose, PurposeEvidence['kind']>> = {
+  MAPPA_MEETING: 'MEETING',
+  MAPPA_SCREENING: 'REFERRAL',
+  DISCLOSURE_DECISION: 'DISCLOSURE',
+  IMMIGRATION_DETENTION_DECISION: 'DETENTION_DECISION',
+};
 
 /** The id the evidence is for: what the caller must have declared in x-mappa-case. */
 export function evidenceRecordIdOf(evidence: PurposeEvidence): string {
@@ -139,6 +160,7 @@ export function evidenceRecordIdOf(evidence: PurposeEvidence): string {
     case 'REFERRAL':
       return evidence.referralId;
     case 'DISCLOSURE':
+    case 'DETENTION_DECISION':
       return evidence.decisionId;
   }
 }

@@ -18,6 +18,7 @@ export enum PurposeEvidenceKindValue {
   MEETING = 'MEETING',
   REFERRAL = 'REFERRAL',
   DISCLOSURE = 'DISCLOSURE',
+  DETENTION_DECISION = 'DETENTION_DECISION',
 }
 
 registerEnumType(PurposeEvidenceKindValue, {
@@ -27,6 +28,7 @@ registerEnumType(PurposeEvidenceKindValue, {
     MEETING: { description: 'A MAPP meeting (MAPPA_MEETING), named in x-mappa-case.' },
     REFERRAL: { description: 'A MAPPA A referral (MAPPA_SCREENING), named in x-mappa-case.' },
     DISCLOSURE: { description: 'A disclosure decision (DISCLOSURE_DECISION), named in x-mappa-case.' },
+    DETENTION_DECISION: { description: 'A Home Office decision on immigration detention, IRC transfer or bail (IMMIGRATION_DETENTION_DECISION), named in x-mappa-case.' },
   },
 });
 
@@ -92,6 +94,8 @@ export function toPurposeEvidenceAnswer(evidence: PurposeEvidence): PurposeEvide
   switch (evidence.kind) {
     case 'REFERRAL':
       return { ...none, kind: PurposeEvidenceKindValue.REFERRAL, referralId: evidence.referralId, pncId: evidence.pncId, validUntil };
+    case 'DETENTION_DECISION':
+      return { ...none, kind: PurposeEvidenceKindValue.DETENTION_DECISION, decisionId: evidence.decisionId, pncId: evidence.pncId, decisionOpen: evidence.decisionOpen, validUntil };
     case 'DISCLOSURE':
       return {
         ...none,

@@ -1,7 +1,7 @@
 import { TEST_ISSUER } from '../testing/test-gateway';
 import { MappaArea } from '../domain/mappa-area';
 import type { Caller } from './caller';
-import type { MeetingEvidence, ReferralEvidence } from './purpose-evidence';
+import type { DetentionDecisionEvidence, MeetingEvidence, ReferralEvidence } from './purpose-evidence';
 import { areaScopeOf, isUnder18, latestAdultDateOfBirth, requestDateOf, rowScopeOf, subjectInScope, unrestrictedRowScopeOf } from './row-scope';
 import type { SubjectFacts } from './row-scope';
 
@@ -252,5 +252,47 @@ describe('row scope under the bound purposes (issue 10)', () => {
     const granted = caller({}, screening, [grant({ purpose: 'MAPPA_SCREENING', pncId: OTHER })]);
     expect(inScope(subject({ pncId: OTHER, area: MappaArea.LONDON }), granted)).toBe(true);
     expect(inScope(subject(), granted)).toBe(false);
+  });
+});
+
+describe('row scope under IMMIGRATION_DETENTION_DECISION and for the Home Office case owner (issue 14)', () => {
+  const SUBJECT = '2008/0545166T';
+  const OTHER = '2008/0545167B';
+  const caseOwner = { agency: 'home_office' as const, roles: ['immigration_case_owner' as const], staffId: 'HOCC0001' };
+  const atDecision = { purpose: 'IMMIGRATION_DETENTION_DECISION' as const, caseId: 'HOD-1-1' };
+  const decisionEvidence = (overrides: Partial<DetentionDecisionEvidence> = {}): DetentionDecisionEvidence => ({
+    kind: 'DETENTION_DECISION',
+    decisionId: 'HOD-1-1',
+    pncId: SUBJECT,
+    decisionOpen: true,
+    validUntil: '2026-12-01T11:00:00Z',
+    ...overrides,
+  });
+  const withEvidence = (who: Caller, purposeEvidence: Caller['purposeEvidence']): Caller => ({ ...who, ...(purposeEvidence ? { purposeEvidence } : {}) });
+
+  it("C.72: the open decision's subject, and only it, is in scope for its case owner, whatever the area", () => {
+    const owner = withEvidence(caller(caseOwner, atDecision), decisionEvidence());
+    expect(inScope(subject({ area: MappaArea.LONDON }), owner)).toBe(true);
+    expect(inScope(subject({ pncId: OTHER }), owner)).toBe(false);
+    expect(scopeOf(owner).areaScope).toEqual({ kind: 'grantsOnly' });
+  });
+
+  it('C.72, principle 9: no evidence, a decided decision, another decision or expired evidence reach no one', () => {
+    expect(inScope(subject(), caller(caseOwner, atDecision))).toBe(false);
+    expect(inScope(subject(), withEvidence(caller(caseOwner, atDecision), decisionEvidence({ decisionOpen: false })))).toBe(false);
+    expect(inScope(subject(), withEvidence(caller(caseOwner, atDecision), decisionEvidence({ decisionId: 'HOD-2-1' })))).toBe(false);
+    expect(inScope(subject(), withEvidence(caller(caseOwner, atDecision), decisionEvidence({ validUntil: '2026-12-01T09:59:59Z' })))).toBe(false);
+  });
+
+  it('C.72: evidence of another kind does not make the purpose true', () => {
+    const referral = { kind: 'REFERRAL' as const, referralId: 'HOD-1-1', pncId: SUBJECT, validUntil: '2026-12-01T11:00:00Z' };
+    expect(inScope(subject(), withEvidence(caller(caseOwner, atDecision), referral))).toBe(false);
+  });
+
+  it("principle 5, principle 9: for case management the case owner is area-scoped over the Home Office's records only, and reaches another owner's subjects through a grant alone", () => {
+    const owner = caller(caseOwner);
+    expect(areaScopeOf(owner.principal, 'CASE_MANAGEMENT', 'home_office')).toEqual({ kind: 'area', area: MappaArea.KENT });
+    expect(areaScopeOf(owner.principal, 'CASE_MANAGEMENT', 'police')).toEqual({ kind: 'grantsOnly' });
+    expect(areaScopeOf(owner.principal, 'CASE_MANAGEMENT')).toEqual({ kind: 'grantsOnly' });
   });
 });

@@ -29,6 +29,8 @@ import { isMappaCoordinator, purposeEvidenceOf } from './purpose-evidence';
  *       (proposer, decision maker, consulted agency, owner asked for agreement, the area's co-ordinator
  *       for a level 2/3 decision), while the decision is open (not yet made, withdrawn or decided not to
  *       disclose). No area scope and no case grant: a made-up decision id reaches no one.
+ *     - IMMIGRATION_DETENTION_DECISION (issue 14, C.72): the only subject in scope is the open Home Office
+ *       detention decision's, for its case owner; adults only (the adult estate). No area, no case grant.
  *     - MAPPA_SCREENING: the co-ordinator keeps area scope (and grants); anyone else reaches only the
  *       subject of the referral named in x-mappa-case (an open referral from their agency in their
  *       area, or a screening they are party to) and their live screening grants (the exceptions).
@@ -86,6 +88,11 @@ export type AreaScope =
 export function areaScopeOf(principal: Principal, purpose: Purpose, owner?: PrincipalAgency): AreaScope {
   if (principal.roles.includes('dtc_attendee')) return { kind: 'grantsOnly' };
   if (purpose === 'AUDIT' && principal.roles.includes('information_governance')) return owner !== undefined && principal.agency === owner ? { kind: 'national' } : { kind: 'none' };
+  // Issue 14, principle 5: the Home Office's case owners are area-scoped over the Home Office's own
+  // records only; another owner's subjects they reach only through a grant or a bound purpose's record
+  // (their meeting, their open detention decision, C.72), so no owner's entry point tells them who else
+  // is a MAPPA offender (principle 9).
+  if (principal.roles.includes('immigration_case_owner') && principal.agency !== owner) return { kind: 'grantsOnly' };
   return { kind: 'area', area: principal.area };
 }
 
@@ -161,6 +168,11 @@ function reachOf(caller: Caller, now: Date, owner: PrincipalAgency | undefined):
     // The decision's subject for its parties while the decision is open, and nothing else.
     const decision = evidence?.kind === 'DISCLOSURE' && evidence.decisionOpen ? evidence : null;
     return { areaScope: { kind: 'grantsOnly' }, grantedPncIds: decision ? [decision.pncId] : [], latestDateOfBirth: decision?.childSafeguardsMet ? null : adultsOnly };
+  }
+  if (declaredPurpose.purpose === 'IMMIGRATION_DETENTION_DECISION') {
+    // C.72: the Home Office decision's subject for its case owner while the decision is open, and nothing else.
+    const decision = evidence?.kind === 'DETENTION_DECISION' && evidence.decisionOpen ? evidence : null;
+    return { areaScope: { kind: 'grantsOnly' }, grantedPncIds: decision ? [decision.pncId] : [], latestDateOfBirth: adultsOnly };
   }
   if (declaredPurpose.purpose === 'MAPPA_SCREENING' && !isMappaCoordinator(principal)) {
     const referral = evidence?.kind === 'REFERRAL' ? [evidence.pncId] : [];

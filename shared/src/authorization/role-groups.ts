@@ -55,6 +55,9 @@ export function subjectKeyPolicy(owner: Agency): Omit<FieldPolicy, 'name'> {
       { roles: ['victim_liaison_officer', 'approved_premises_staff'], purposes: ['CASE_MANAGEMENT', 'MAPPA_MEETING'] },
       { roles: YOT_ROLES, purposes: ['CASE_MANAGEMENT', 'MAPPA_MEETING', 'DISCLOSURE_DECISION'] },
       { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: DUTY_TO_CO_OPERATE_AGENCIES },
+      // Issue 14: the Home Office's case owners, for their own cases, at a meeting, and for their open
+      // detention decision (C.72); row scope keeps them to the Home Office's own records otherwise.
+      { roles: ['immigration_case_owner'], purposes: ['CASE_MANAGEMENT', 'MAPPA_MEETING', 'IMMIGRATION_DETENTION_DECISION'], agencies: ['home_office'] },
       // Only the information governance of an agency that owns records (principle 10): an agency that
       // owns none has nothing to audit (each owner's row scope answers the rest, see `areaScopeOf`).
       { roles: ['information_governance'], purposes: ['AUDIT'], agencies: DATA_OWNER_PRINCIPAL_AGENCIES },

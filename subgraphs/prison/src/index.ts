@@ -5,6 +5,7 @@ import type { SubgraphDefinition } from '@mappa/shared';
 import { PrisonAccessAuditResolver } from './access-audit/access-audit.resolver';
 import { CustodyRelationshipResolver } from './custody/custody-relationship.resolver';
 import { PrisonCustodyResolver } from './custody/custody.resolver';
+import { HomeOfficeNotificationResolver } from './home-office-notification/home-office-notification.resolver';
 import { PRISON_RECORD_CONDITIONS } from './offender/prison-record.conditions';
 import { offenderReferenceResolver } from './offender/offender.reference';
 import { OffenderResolver } from './offender/offender.resolver';
@@ -26,7 +27,7 @@ export const prisonSubgraph: SubgraphDefinition<PrisonLoaders> = {
   policies: PRISON_POLICIES,
   buildSchema: (authorization) =>
     buildFederatedSchema(
-      { resolvers: [OffenderResolver, PrisonAccessAuditResolver, PrisonCustodyResolver, PrisonSentenceResolver, CustodyRelationshipResolver, PrisonStatisticsResolver, PrisonKpiResolver] },
+      { resolvers: [OffenderResolver, PrisonAccessAuditResolver, PrisonCustodyResolver, PrisonSentenceResolver, CustodyRelationshipResolver, PrisonStatisticsResolver, PrisonKpiResolver, HomeOfficeNotificationResolver] },
       offenderReferenceResolver,
       PRISON_POLICIES,
       authorization,

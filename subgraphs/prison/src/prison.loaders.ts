@@ -2,6 +2,7 @@ import type { Database } from '@mappa/shared';
 import { createAdjudicationsLoader } from './adjudication/adjudication.loader';
 import { createPrisonAlertsLoader } from './alert/prison-alert.loader';
 import { createPrisonerByPncIdLoader, createPrisonerByPrisonNumberLoader } from './custody/custody.loader';
+import { createHomeOfficeNotificationLoader } from './home-office-notification/home-office-notification.loader';
 import { createMappaFReportsLoader } from './mappa-f-report/mappa-f-report.loader';
 import { createOffencesLoader, createSentenceLoader } from './sentence/sentence.loader';
 import { createTemporaryReleasesLoader } from './temporary-release/temporary-release.loader';
@@ -17,6 +18,7 @@ export function createPrisonLoaders(db: Database) {
     temporaryReleases: createTemporaryReleasesLoader(db),
     adjudications: createAdjudicationsLoader(db),
     mappaFReports: createMappaFReportsLoader(db),
+    homeOfficeNotification: createHomeOfficeNotificationLoader(db),
   };
 }
 

@@ -182,6 +182,15 @@ export const prisonPolicies = definePolicies('prison', {
     rules: ['principle 2', 'principle 4', 'A.R16', 'A.R17', 'B.3', 'B.44', 'B.49'],
     grants: [PRISON_CASE_MANAGEMENT],
   },
+  // Issue 14, C.70: the prison's record of its notification of a sentenced foreign national to the Home Office.
+  homeOfficeNotification: {
+    owner: Agency.PRISON,
+    classification: 'OFFICIAL-SENSITIVE',
+    summary:
+      "The prison's notification of a sentenced foreign national to the Home Office (C.70: CCD/LIT within 5 days of sentencing, with its MAPPA nominal answer, seed 000 §7): dates, nationality, the answer, the sending establishment. Prison offender managers for case management: it is the prison's record of what it sent; the Home Office reads what it received from its own subgraph, never the prison's copy. Everyone else is denied.",
+    rules: ['C.70', 'seed 000 §7', 'seed 000 §13', 'principle 2'],
+    grants: [PRISON_CASE_MANAGEMENT],
+  },
   alertComment: {
     owner: Agency.PRISON,
     classification: 'OFFICIAL-SENSITIVE',

@@ -17,6 +17,13 @@ const PROBATION_CASE_ROLES: readonly Role[] = ['probation_practitioner', 'senior
 
 /** The Home Office at a meeting about a foreign national offender: risk levels, never the narrative (A.R38, C.72). */
 const HOME_OFFICE_AT_MEETING: AccessGrant = { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: ['home_office'] };
+/**
+ * C.72 (issue 14): the offender manager's risk of serious harm to the Home Office for its detention, IRC
+ * and bail decisions: the Home Office case owner, under IMMIGRATION_DETENTION_DECISION, about the subject
+ * of their open decision (row scope holds them to it; the Home Office vouches the decision). Levels,
+ * never the narrative, as at a meeting.
+ */
+const HOME_OFFICE_DETENTION_DECISION: AccessGrant = { roles: ['immigration_case_owner'], purposes: ['IMMIGRATION_DETENTION_DECISION'], agencies: ['home_office'] };
 
 /** A victim liaison officer, for case management, about the offender of a victim allocated to them (B.57, C.34). */
 const VLO_OWN_VICTIMS_OFFENDER: AccessGrant = { roles: ['victim_liaison_officer'], purposes: ['CASE_MANAGEMENT'], condition: 'victimLiaisonForCase' };
@@ -36,6 +43,7 @@ const RISK_TO_STAFF_GRANTS: readonly AccessGrant[] = [
   AP_STAFF_OWN_RESIDENT,
   { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: ['jobcentre_plus'] },
   HOME_OFFICE_AT_MEETING,
+  HOME_OFFICE_DETENTION_DECISION,
 ];
 
 /** Who reads the probation case reference: the case roles, the RA for MAPPA purposes, VLO and AP staff for case management about their own. */
@@ -181,6 +189,7 @@ export const probationPolicies = definePolicies('probation', {
       { roles: RESPONSIBLE_AUTHORITY_ROLES, purposes: MAPPA_PURPOSES },
       AP_STAFF_OWN_RESIDENT,
       HOME_OFFICE_AT_MEETING,
+      HOME_OFFICE_DETENTION_DECISION,
     ],
   },
   riskInCustody: {
@@ -193,6 +202,7 @@ export const probationPolicies = definePolicies('probation', {
       { roles: PROBATION_CASE_ROLES, purposes: CASE_AND_MAPPA_PURPOSES },
       { roles: RESPONSIBLE_AUTHORITY_ROLES, purposes: MAPPA_PURPOSES },
       HOME_OFFICE_AT_MEETING,
+      HOME_OFFICE_DETENTION_DECISION,
     ],
   },
   riskAssessment: {

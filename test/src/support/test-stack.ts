@@ -70,6 +70,7 @@ export const staffIdIssuersForAll = (issuers: readonly string[]): NonNullable<Lo
   prison: issuers,
   yot: issuers,
   mappa: issuers,
+  'home-office': issuers,
 });
 
 /** Every agency migrated, as `startLocalStack` migrates an empty database: the base of every stack's template. */

@@ -15,13 +15,14 @@ export const MEETING_PACK_FIELDS: readonly MeetingPackField[] = [
   {
     path: "subject.pncId",
     coordinate: "Offender.pncId",
-    policy: "mappa.subjectKey",
+    policy: "home-office.subjectKey",
     grants: [
       "roles=ppu_officer,visor_administrator,ct_officer,probation_practitioner,senior_probation_officer,prison_offender_manager,mappa_coordinator,mappa_chair;purposes=CASE_MANAGEMENT,MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
       "roles=victim_liaison_officer,approved_premises_staff;purposes=CASE_MANAGEMENT,MAPPA_MEETING",
       "roles=yot_case_manager,yot_manager;purposes=CASE_MANAGEMENT,MAPPA_MEETING,DISCLOSURE_DECISION",
       "roles=dtc_attendee;purposes=MAPPA_MEETING;agencies=children_social_care,adult_social_care,health,housing,education,jobcentre_plus,home_office,electronic_monitoring",
-      "roles=information_governance;purposes=AUDIT;agencies=police,probation,prison,yot,mappa_unit",
+      "roles=immigration_case_owner;purposes=CASE_MANAGEMENT,MAPPA_MEETING,IMMIGRATION_DETENTION_DECISION;agencies=home_office",
+      "roles=information_governance;purposes=AUDIT;agencies=police,probation,prison,yot,mappa_unit,home_office",
     ],
   },
   {
@@ -316,6 +317,7 @@ export const MEETING_PACK_FIELDS: readonly MeetingPackField[] = [
       "roles=approved_premises_staff;purposes=CASE_MANAGEMENT;condition=approvedPremisesResident",
       "roles=dtc_attendee;purposes=MAPPA_MEETING;agencies=jobcentre_plus",
       "roles=dtc_attendee;purposes=MAPPA_MEETING;agencies=home_office",
+      "roles=immigration_case_owner;purposes=IMMIGRATION_DETENTION_DECISION;agencies=home_office",
     ],
   },
   {
@@ -327,6 +329,7 @@ export const MEETING_PACK_FIELDS: readonly MeetingPackField[] = [
       "roles=ppu_officer,visor_administrator,ct_officer,probation_practitioner,senior_probation_officer,prison_offender_manager,mappa_coordinator,mappa_chair;purposes=MAPPA_SCREENING,MAPPA_MEETING,DISCLOSURE_DECISION",
       "roles=approved_premises_staff;purposes=CASE_MANAGEMENT;condition=approvedPremisesResident",
       "roles=dtc_attendee;purposes=MAPPA_MEETING;agencies=home_office",
+      "roles=immigration_case_owner;purposes=IMMIGRATION_DETENTION_DECISION;agencies=home_office",
     ],
   },
   {

@@ -14,7 +14,7 @@ import { ofSubject } from './subject-record';
 import { Offender } from './offender.type';
 
 /** The person's prison number, or null when the prison holds no record of them. */
-async function prisonNumberOf(offender: Offender, context: PrisonContext): Promise<string | null> {
+export async function prisonNumberOf(offender: Offender, context: PrisonContext): Promise<string | null> {
   // The same per-request loader answers __resolveReference, so this costs no extra statement.
   const prisoner = await context.loaders.prisoner.load(offender.pncId);
   return prisoner?.prisonNumber ?? null;

@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { addDays, addMonths, daysBetween, insertInChunks, Random } from '@mappa/shared';
+import { addDays, addMonths, daysBetween, homeOfficeNotificationDateOf, insertInChunks, isNotifiedForeignNational, Random } from '@mappa/shared';
 import type { Database, SyntheticDatasetOptions, SyntheticPerson, SyntheticSentence } from '@mappa/shared';
 import { adjudicationTable } from '../adjudication/adjudication.table';
 import { prisonAlertTable } from '../alert/prison-alert.table';
 import { CLOSED_ESTABLISHMENTS, establishmentName, OPEN_ESTABLISHMENTS } from '../custody/establishments';
 import { prisonerTable } from '../custody/prisoner.table';
 import type { MOVEMENT_REASONS, MOVEMENT_TYPES, SECURITY_CATEGORIES } from '../custody/prisoner.table';
+import { homeOfficeNotificationTable } from '../home-office-notification/home-office-notification.table';
 import { mappaFReportTable } from '../mappa-f-report/mappa-f-report.table';
 import { offenceTable, sentenceTable } from '../sentence/sentence.table';
 import { temporaryReleaseTable } from '../temporary-release/temporary-release.table';
@@ -333,8 +334,31 @@ export async function seedPrison(db: Database, people: readonly SyntheticPerson[
     }
   }
 
+  // C.70: each sentenced foreign national notified to the Home Office within 5 days of sentencing, by
+  // the establishment that first received them, with the MAPPA nominal answer (seed 000 §7: every MAPPA
+  // offence; category 3 is decided later by the lead agency, so not known at sentencing). The day is the
+  // one the Home Office's seed records as received (`homeOfficeNotificationDateOf`).
+  const prisonerOf = new Map(prisoners.map((prisoner) => [prisoner.pncId, prisoner]));
+  const notifications = people.flatMap((person) => {
+    const prisoner = prisonerOf.get(person.pncId);
+    if (!prisoner || !isNotifiedForeignNational(person) || person.sentence === null) return [];
+    const nominal = person.category !== 3;
+    return [
+      {
+        prisonNumber: prisoner.prisonNumber,
+        sentDate: homeOfficeNotificationDateOf(person),
+        sentencedDate: person.sentence.startDate,
+        nationality: person.nationality,
+        mappaNominal: nominal,
+        mappaCategory: nominal ? person.category : null,
+        sendingEstablishmentCode: prisoner.lastMovementFromEstablishmentCode ?? prisoner.lastEstablishmentCode,
+      },
+    ];
+  });
+
   await insertInChunks(db, prisonerTable, prisoners);
   await Promise.all([
+    insertInChunks(db, homeOfficeNotificationTable, notifications),
     insertInChunks(db, sentenceTable, sentences),
     insertInChunks(db, offenceTable, offences),
     insertInChunks(db, prisonAlertTable, alerts),
