@@ -23,7 +23,8 @@ beforeAll(async () => {
   // A well-formed reference is enough: a YOT holding no such case answers null, without error.
   const youth = env.people.find((candidate) => candidate.yotReference)?.yotReference ?? 'YOT-LON-000123';
   subject = { pncId: person.pncId, prisonNumber: person.prisonNumber!, crn: person.crn!, yotReference: youth };
-});
+  // Starting the stack on a loaded machine can take over a minute.
+}, 300_000);
 
 afterAll(async () => {
   await env.close();
