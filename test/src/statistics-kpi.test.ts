@@ -25,6 +25,8 @@ const LAY_ADVISER: PrincipalClaims = { staffId: 'LAY0001', agency: 'mappa_unit',
 const CHAIR: PrincipalClaims = { staffId: 'CHR0001', agency: 'probation', roles: ['mappa_chair'], area: AREA, clearance: 'SC' };
 const PPU_OFFICER: PrincipalClaims = { staffId: 'PPU0042', agency: 'police', roles: ['ppu_officer'], area: AREA, clearance: 'SC' };
 const OTHER_AREA_ANALYST: PrincipalClaims = { ...ANALYST, staffId: 'ANL0002', area: MappaArea.CLEVELAND };
+const OTHER_AREA_COORDINATOR: PrincipalClaims = { staffId: 'MCU0002', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.CLEVELAND, clearance: 'SC' };
+const OTHER_AREA_LAY_ADVISER: PrincipalClaims = { ...LAY_ADVISER, staffId: 'LAY0002', area: MappaArea.CLEVELAND };
 
 const COUNT = '{ count suppressed }';
 const FIGURE = `met ${COUNT} notMet ${COUNT} total ${COUNT} percentage`;
@@ -84,6 +86,9 @@ let attendance: { meeting_id: string; invitation_id: string | null; agency: stri
 let invitations: { invitation_id: string; meeting_id: string; invitee_agency: string; withdrawn: boolean }[] = [];
 let referrals: { area: string; category_sought: number; status: string; submitted_day: string | null; screened_day: string | null; screening_due_date: string | null }[] = [];
 let reports: { mappa_area: string | null; ct_restricted: boolean; report_date: string; meeting_date: string }[] = [];
+let smbMembers: { member_id: string; joined_on: string; left_on: string | null }[] = [];
+let smbMeetings: { smb_meeting_id: string; held_on: string }[] = [];
+let smbAttendance = new Set<string>();
 let today = '';
 
 async function readSeededData(): Promise<void> {
@@ -102,6 +107,9 @@ async function readSeededData(): Promise<void> {
       to_char(screened_at at time zone 'UTC', 'YYYY-MM-DD') as screened_day, screening_due_date::text as screening_due_date
     from mappa.referral`);
   reports = await rowsOf(sql`select p.mappa_area, p.ct_restricted, f.report_date::text as report_date, f.meeting_date::text as meeting_date from prison.mappa_f_report f join prison.prisoner p using (prison_number)`);
+  smbMembers = await rowsOf(sql`select member_id, joined_on::text as joined_on, left_on::text as left_on from mappa.smb_member where area = ${AREA}`);
+  smbMeetings = await rowsOf(sql`select smb_meeting_id, held_on::text as held_on from mappa.smb_meeting where area = ${AREA}`);
+  smbAttendance = new Set((await rowsOf<{ smb_meeting_id: string; member_id: string }>(sql`select smb_meeting_id, member_id from mappa.smb_attendance`)).map((row) => `${row.smb_meeting_id}/${row.member_id}`));
   today = (await rowsOf<{ today: string }>(sql`select current_date::text as today`))[0]!.today;
 }
 
@@ -142,7 +150,10 @@ function expectedKpis(quarter: number | null): Map<string, Tally> {
     }
     // Attendance by invited agency: an invitation not withdrawn, answered by a signed attendance.
     for (const invitation of invitations.filter((row) => row.meeting_id === meeting.meeting_id && !row.withdrawn)) {
-      count('INVITED_AGENCY_ATTENDED', invitation.invitee_agency, attendance.some((row) => row.invitation_id === invitation.invitation_id));
+      const attended = attendance.some((row) => row.invitation_id === invitation.invitation_id);
+      count('INVITED_AGENCY_ATTENDED', invitation.invitee_agency, attended);
+      // KPI 6: the same, for the duty-to-co-operate agencies (the YOT among them) at level 2 and 3 meetings.
+      if ((meeting.level === 2 || meeting.level === 3) && DTC_AGENCIES.includes(invitation.invitee_agency)) count('DTC_AGENCY_ATTENDED', invitation.invitee_agency, attended);
     }
     // KPI 8 and 9: the police and probation at the grade the level asks for (middle manager at level 2, senior at level 3).
     const grades = meeting.level === 3 ? ['SENIOR_MANAGER'] : ['MIDDLE_MANAGER', 'SENIOR_MANAGER'];
@@ -156,6 +167,13 @@ function expectedKpis(quarter: number | null): Map<string, Tally> {
       const distributed = versions.map((version) => version.distributed_day).filter((day): day is string => day !== null).sort()[0];
       if (distributed !== undefined || due < today) count('MINUTES_DISTRIBUTED_ON_TIME', '', distributed !== undefined && distributed <= due);
     }
+  }
+  // KPI 5: each board member who sat for a board meeting in the period, met when present at 75% or more of those.
+  for (const member of smbMembers) {
+    const sat = smbMeetings.filter((board) => board.held_on >= first && board.held_on <= last && board.held_on >= member.joined_on && (member.left_on === null || board.held_on <= member.left_on));
+    if (sat.length === 0) continue;
+    const present = sat.filter((board) => smbAttendance.has(`${board.smb_meeting_id}/${member.member_id}`)).length;
+    count('SMB_MEMBER_ATTENDED', '', present / sat.length >= 0.75);
   }
   // Referrals: screened within 10 days of submission; unscreened counts once overdue.
   for (const referral of referrals) {
@@ -222,6 +240,8 @@ const KPI_IDS = [
   'LEVEL_2_REVIEWED_WITHIN_16_WEEKS',
   'DISCLOSURE_CONSIDERED_AND_MINUTED',
   'UNDER_18_YOT_AND_CHILDRENS_SERVICES_ATTENDED',
+  'SMB_MEMBER_ATTENDED',
+  'DTC_AGENCY_ATTENDED',
   'INVITED_AGENCY_ATTENDED',
   'MAPPA_F_PROVIDED_ON_TIME',
   'POLICE_ATTENDED_AT_GRADE',
@@ -229,6 +249,7 @@ const KPI_IDS = [
   'MINUTES_DISTRIBUTED_ON_TIME',
   'REFERRAL_SCREENED_ON_TIME',
 ];
+const DTC_AGENCIES = ['yot', 'children_social_care', 'adult_social_care', 'health', 'housing', 'education', 'jobcentre_plus', 'home_office', 'electronic_monitoring'];
 const AGENCIES = ['police', 'probation', 'prison', 'yot', 'children_social_care', 'adult_social_care', 'health', 'housing', 'education', 'jobcentre_plus', 'home_office', 'electronic_monitoring'];
 
 beforeAll(async () => {
@@ -250,6 +271,8 @@ describe('the MAPPA KPIs of an area and period (C §7.2), each the seeded figure
     ['C §7.2 KPI 2: level 2 cases reviewed within 16 weeks of the previous meeting', 'LEVEL_2_REVIEWED_WITHIN_16_WEEKS'],
     ['C §7.2 KPI 3: disclosure considered and recorded in the approved minutes of every meeting', 'DISCLOSURE_CONSIDERED_AND_MINUTED'],
     ['C §7.2 KPI 4, A.R25: YOT and children\'s services at every meeting about an under-18 (age on the meeting day)', 'UNDER_18_YOT_AND_CHILDRENS_SERVICES_ATTENDED'],
+    ['C §7.2 KPI 5: each SMB member present at 75% or more of the board meetings held while they sat', 'SMB_MEMBER_ATTENDED'],
+    ['C §7.2 KPI 6: each invited duty-to-co-operate agency attended a level 2 or 3 meeting, by agency', 'DTC_AGENCY_ATTENDED'],
     ['C §7.2 KPI 6-7: each invited agency attended, by agency', 'INVITED_AGENCY_ATTENDED'],
     ['C §7.2 KPI 7, B §5: the prison\'s MAPPA F reports dated before the meeting they were written for (counted by the prison)', 'MAPPA_F_PROVIDED_ON_TIME'],
     ['C §7.2 KPI 8, C.90: the police at Inspector at level 2 and Superintendent at level 3', 'POLICE_ATTENDED_AT_GRADE'],
@@ -277,8 +300,11 @@ describe('the MAPPA KPIs of an area and period (C §7.2), each the seeded figure
     expect(answer.errors).toBeUndefined();
     const attendanceKpi = byId(answer.data!.mappaKpis!, 'INVITED_AGENCY_ATTENDED');
     expect(attendanceKpi.groups.map((group) => group.group)).toEqual(AGENCIES);
+    const dtcKpi = byId(answer.data!.mappaKpis!, 'DTC_AGENCY_ATTENDED');
+    expect(dtcKpi.groups.map((group) => group.group)).toEqual(DTC_AGENCIES);
+    expectProtectedKpi(dtcKpi, expectedKpis(1).get('DTC_AGENCY_ATTENDED'));
     expectProtectedKpi(attendanceKpi, expectedKpis(1).get('INVITED_AGENCY_ATTENDED'));
-    expect(answer.data!.mappaKpis!.kpis.map((kpi) => [kpi.kpi, kpi.target])).toEqual(KPI_IDS.map((kpi, index) => [kpi, [90, 90, 100, 100, 90, 100, 90, 90, 100, 100][index]]));
+    expect(answer.data!.mappaKpis!.kpis.map((kpi) => [kpi.kpi, kpi.target])).toEqual(KPI_IDS.map((kpi, index) => [kpi, [90, 90, 100, 100, 75, 90, 90, 100, 90, 90, 100, 100][index]]));
   });
 
   it('C.93: no identifier, date or free text in any answer; the same question twice gets the same answer', async () => {
@@ -286,6 +312,8 @@ describe('the MAPPA KPIs of an area and period (C §7.2), each the seeded figure
     const second = await ask({ area: AREA, year: YEAR }, CHAIR);
     expect(first.errors).toBeUndefined();
     expectNoIdentifier(first.data, new Set([...KPI_IDS, ...AGENCIES, AREA]));
+    // No SMB member's id or staff id either.
+    expect(JSON.stringify(first.data)).not.toMatch(/SMB-|SMBM-|LAY\d/);
     expect(second.data).toEqual(first.data);
   });
 });
@@ -301,7 +329,16 @@ describe('the seeded data can answer the KPIs (issue 13)', () => {
   });
 });
 
-describe('who may ask (principle 8, principle 9, A.R27)', () => {
+describe('the seeded board register can answer KPI 5 (issue 13)', () => {
+  it('C §7.2 KPI 5: the board met in the year and most members were present at 75% of its meetings, some not', () => {
+    const { met, notMet } = totalOf(expectedKpis(null).get('SMB_MEMBER_ATTENDED'));
+    expect(notMet).toBeGreaterThan(0);
+    expect(met).toBeGreaterThan(notMet);
+    expect(met + notMet).toBeGreaterThanOrEqual(15);
+  });
+});
+
+describe('who may ask (principle 8, principle 9, A.R27, C.95)', () => {
   it('A.R27: a lay adviser, a full member of the board, reads the board\'s KPIs', async () => {
     const answer = await ask({ area: AREA, year: YEAR }, LAY_ADVISER);
     expect(answer.errors).toBeUndefined();
@@ -316,8 +353,17 @@ describe('who may ask (principle 8, principle 9, A.R27)', () => {
     }
   });
 
-  it('principle 9: another area\'s KPIs are null with no error', async () => {
-    const answer = await ask({ area: AREA, year: YEAR }, OTHER_AREA_ANALYST);
+  it('C.95: an analyst or co-ordinator of another area sees this area\'s KPI compliance, the same figures its own analyst sees', async () => {
+    const own = await ask({ area: AREA, year: YEAR, quarter: 3 }, ANALYST);
+    for (const principal of [OTHER_AREA_ANALYST, OTHER_AREA_COORDINATOR]) {
+      const other = await ask({ area: AREA, year: YEAR, quarter: 3 }, principal);
+      expect(other.errors).toBeUndefined();
+      expect(other.data).toEqual(own.data);
+    }
+  });
+
+  it('C.95, A.R27, principle 9: a lay adviser of another area\'s board gets null with no error (their board reviews its own area)', async () => {
+    const answer = await ask({ area: AREA, year: YEAR }, OTHER_AREA_LAY_ADVISER);
     expect(answer.errors).toBeUndefined();
     expect(answer.data!.mappaKpis).toBeNull();
   });
@@ -325,5 +371,40 @@ describe('who may ask (principle 8, principle 9, A.R27)', () => {
   it('a quarter outside 1-4 is BAD_USER_INPUT', async () => {
     const answer = await ask({ area: AREA, year: YEAR, quarter: 5 }, ANALYST);
     expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('the board register\'s write path (KPI 5): the co-ordinator records their own board\'s meetings', () => {
+  const RECORD = /* GraphQL */ `mutation Record($input: RecordSmbMeetingInput!) { recordSmbMeeting(input: $input) { smbMeetingId area heldOn present members } }`;
+  const CASE_MANAGEMENT: DeclaredPurpose = { purpose: 'CASE_MANAGEMENT', caseId: null };
+  const record = async (principal: PrincipalClaims, purpose: DeclaredPurpose, input: Record<string, unknown>) =>
+    postGraphQL<{ recordSmbMeeting: { smbMeetingId: string; area: string; heldOn: string; present: number; members: number } | null }>(`${env.stack.gateway.url}/graphql`, RECORD, { input }, await env.headersFor(principal, purpose));
+  const HELD_ON = '2026-10-20';
+
+  it('KPI 5: the co-ordinator (CASE_MANAGEMENT) records a board meeting of their own area with the members present; the register holds it', async () => {
+    const sitting = await rowsOf<{ member_id: string }>(sql`select member_id from mappa.smb_member where area = ${AREA} and joined_on <= ${HELD_ON}::date and (left_on is null or left_on >= ${HELD_ON}::date) order by member_id`);
+    const present = sitting.slice(0, 3).map((row) => row.member_id);
+    const answer = await record(DEFAULT_PRINCIPAL, CASE_MANAGEMENT, { heldOn: HELD_ON, presentMemberIds: present });
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!.recordSmbMeeting).toMatchObject({ area: AREA, heldOn: HELD_ON, present: 3, members: sitting.length });
+    const id = answer.data!.recordSmbMeeting!.smbMeetingId;
+    expect(await rowsOf(sql`select area, held_on::text as held_on, recorded_by_staff_id from mappa.smb_meeting where smb_meeting_id = ${id}`)).toEqual([{ area: AREA, held_on: HELD_ON, recorded_by_staff_id: DEFAULT_PRINCIPAL.staffId }]);
+    expect((await rowsOf<{ member_id: string }>(sql`select member_id from mappa.smb_attendance where smb_meeting_id = ${id} order by member_id`)).map((row) => row.member_id)).toEqual(present);
+  });
+
+  it('KPI 5, principle 8: a lay adviser, an analyst and the chair may not write the register, nor the co-ordinator under STATISTICS (FORBIDDEN)', async () => {
+    for (const [principal, purpose] of [[LAY_ADVISER, CASE_MANAGEMENT], [ANALYST, CASE_MANAGEMENT], [CHAIR, CASE_MANAGEMENT], [DEFAULT_PRINCIPAL, STATISTICS]] as const) {
+      const answer = await record(principal, purpose, { heldOn: HELD_ON, presentMemberIds: [] });
+      expect({ staffId: principal.staffId, data: answer.data?.recordSmbMeeting ?? null, code: answer.errors?.[0]?.extensions?.code }).toEqual({ staffId: principal.staffId, data: null, code: 'FORBIDDEN' });
+    }
+  });
+
+  it('KPI 5, principle 9: a member who does not sit on the co-ordinator\'s board that day, and a day to come, are BAD_USER_INPUT; nothing is written', async () => {
+    const before = (await rowsOf<{ n: number }>(sql`select count(*)::int as n from mappa.smb_meeting`))[0]!.n;
+    for (const input of [{ heldOn: HELD_ON, presentMemberIds: ['SMB-CLEVELAND-01-1'] }, { heldOn: '2099-01-01', presentMemberIds: [] }]) {
+      const answer = await record(DEFAULT_PRINCIPAL, CASE_MANAGEMENT, input);
+      expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+    expect((await rowsOf<{ n: number }>(sql`select count(*)::int as n from mappa.smb_meeting`))[0]!.n).toBe(before);
   });
 });

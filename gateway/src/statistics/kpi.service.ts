@@ -20,6 +20,12 @@ export const KPIS: readonly { readonly kpi: string; readonly target: number; rea
   { kpi: 'LEVEL_2_REVIEWED_WITHIN_16_WEEKS', target: 90, groups: [] },
   { kpi: 'DISCLOSURE_CONSIDERED_AND_MINUTED', target: 100, groups: [] },
   { kpi: 'UNDER_18_YOT_AND_CHILDRENS_SERVICES_ATTENDED', target: 100, groups: [] },
+  { kpi: 'SMB_MEMBER_ATTENDED', target: 75, groups: [] },
+  {
+    kpi: 'DTC_AGENCY_ATTENDED',
+    target: 90,
+    groups: ['yot', 'children_social_care', 'adult_social_care', 'health', 'housing', 'education', 'jobcentre_plus', 'home_office', 'electronic_monitoring'],
+  },
   {
     kpi: 'INVITED_AGENCY_ATTENDED',
     target: 90,

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { buildFederatedSchema } from '@mappa/shared';
 import type { GraphQLSchema } from 'graphql';
+import { DisclosureStatisticsResolver } from './disclosure-statistics.resolver';
 import { KpiResolver } from './kpi.resolver';
 import { StatisticsResolver } from './statistics.resolver';
 import { STATISTICS_POLICIES } from './statistics.policies';
@@ -16,5 +17,5 @@ export const STATISTICS_SUBGRAPH_URL = 'http://in-process.gateway.invalid/statis
 
 /** The statistics service as a Federation 2 subgraph, every field enforcing its policy. */
 export function buildStatisticsSchema(): Promise<GraphQLSchema> {
-  return buildFederatedSchema({ resolvers: [StatisticsResolver, KpiResolver] }, {}, STATISTICS_POLICIES);
+  return buildFederatedSchema({ resolvers: [StatisticsResolver, KpiResolver, DisclosureStatisticsResolver] }, {}, STATISTICS_POLICIES);
 }

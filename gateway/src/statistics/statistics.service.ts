@@ -8,6 +8,8 @@ import { EVENT_MEASURES, StatisticsMeasure } from './statistics-measures';
 import type { StatisticsPeriodInput } from './statistics-measures';
 import type { AnnualReport, StatisticsFilterInput, StatisticsTable } from './statistics.type';
 import { mappaKpisOf } from './kpi.service';
+import { disclosureStatisticsOf } from './disclosure-statistics.service';
+import type { DisclosureStatistics } from './disclosure-statistics.type';
 import type { MappaKpis } from './kpi.type';
 import { annualReportTablesOf, askAnnualReportTables, registeredSexOffenderRateOf } from './annual-report-tables';
 
@@ -25,7 +27,7 @@ export const DEFAULT_MINIMUM_GROUP_SIZE = 10;
 
 /** What the audit records of a statistics query: dimensions, filters (dimension and values, never a person) and the owners asked. */
 export interface StatisticsAuditDetail {
-  readonly query: 'ANNUAL_REPORT' | 'NATIONAL_ANNUAL_REPORT' | 'AD_HOC_AGGREGATE' | 'KPIS';
+  readonly query: 'ANNUAL_REPORT' | 'NATIONAL_ANNUAL_REPORT' | 'AD_HOC_AGGREGATE' | 'KPIS' | 'DISCLOSURE_STATISTICS';
   readonly dimensions: string[];
   readonly filters: { readonly dimension: string; readonly values: string[] }[];
   readonly owners: AskedOwner[];
@@ -122,6 +124,11 @@ export class StatisticsService {
   /** The MAPPA KPIs for `area` and the reporting year from 1 April `year` or one of its quarters (kpi.service.ts); null when the MAPPA unit answers nothing for this caller. */
   kpis(caller: Caller, requestId: string, area: MappaArea, year: number, quarter: number | null, audit: (detail: StatisticsAuditDetail) => void): Promise<MappaKpis | null> {
     return mappaKpisOf(this.owners, this.settings, caller, requestId, area, year, quarter, audit);
+  }
+
+  /** The MAPPA unit's disclosure statistics for `area` and a reporting year or quarter (disclosure-statistics.service.ts); null when it answers nothing for this caller. */
+  disclosure(caller: Caller, requestId: string, area: MappaArea, year: number, quarter: number | null, audit: (detail: StatisticsAuditDetail) => void): Promise<DisclosureStatistics | null> {
+    return disclosureStatisticsOf(this.owners, this.settings, caller, requestId, area, year, quarter, audit);
   }
 
   /** An ad-hoc two-way table over the area's MAPPA offenders, counting people or events; null when an owner answers nothing for this caller. */

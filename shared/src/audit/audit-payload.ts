@@ -52,7 +52,7 @@ export const auditServedValueSchema = z.strictObject({
  * and for an ad-hoc table its measure and the period of its events.
  */
 export const auditStatisticsSchema = z.strictObject({
-  query: z.enum(['ANNUAL_REPORT', 'NATIONAL_ANNUAL_REPORT', 'AD_HOC_AGGREGATE', 'KPIS']),
+  query: z.enum(['ANNUAL_REPORT', 'NATIONAL_ANNUAL_REPORT', 'AD_HOC_AGGREGATE', 'KPIS', 'DISCLOSURE_STATISTICS']),
   dimensions: z.array(code).max(8),
   filters: z.array(z.strictObject({ dimension: code, values: z.array(code).max(16) })).max(16),
   owners: z.array(code).max(8),

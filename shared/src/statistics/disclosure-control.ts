@@ -206,6 +206,20 @@ export function readsAreaStatistics(caller: Caller, area: MappaArea): boolean {
   return caller.declaredPurpose.purpose === 'STATISTICS' && caller.principal.area === area;
 }
 
+/** The roles that may compare their area's KPI compliance with other areas' (C.95): not lay advisers, whose board is their own area's (A.R27). */
+export const KPI_COMPARING_ROLES = ['analyst', 'mappa_coordinator', 'mappa_chair'] as const;
+
+/**
+ * Whether the caller may have an area's KPIs from an owner (C.95: "areas can see their own and other
+ * areas' compliance", on the Probation Hub): under STATISTICS, their own area's, and another area's for
+ * an analyst, co-ordinator or chair. The KPIs are counts of meetings, attendances and referrals,
+ * protected like every statistic; no area's figure names a person.
+ */
+export function readsAreaKpis(caller: Caller, area: MappaArea): boolean {
+  if (caller.declaredPurpose.purpose !== 'STATISTICS') return false;
+  return caller.principal.area === area || caller.principal.roles.some((role) => (KPI_COMPARING_ROLES as readonly string[]).includes(role));
+}
+
 /**
  * Whether the caller may have a published table from an owner for `area`, or for England and Wales
  * when `area` is null: an area as `readsAreaStatistics`; the national tables (the sum of every area,

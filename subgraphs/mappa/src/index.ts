@@ -17,6 +17,7 @@ import { MeetingMinutesResolver } from './meeting/meeting-minutes.resolver';
 import { MeetingPackPreviewResolver } from './meeting-pack/meeting-pack-preview.resolver';
 import { DisclosureConsiderationResolver } from './disclosure/disclosure-consideration.resolver';
 import { DisclosureStatisticsResolver } from './disclosure/disclosure-statistics.resolver';
+import { SmbRegisterResolver } from './smb/smb.resolver';
 import { MappaKpiResolver } from './statistics/mappa-kpi.resolver';
 import { MappaStatisticsResolver } from './statistics/mappa-statistics.resolver';
 import { MappaAnnualReportEventsResolver } from './statistics/mappa-annual-report-events.resolver';
@@ -59,6 +60,7 @@ export const mappaSubgraph: SubgraphDefinition<MappaLoaders> = {
           MeetingPackPreviewResolver,
           DisclosureConsiderationResolver,
           DisclosureStatisticsResolver,
+          SmbRegisterResolver,
           MappaStatisticsResolver,
           MappaKpiResolver,
           MappaAnnualReportEventsResolver,

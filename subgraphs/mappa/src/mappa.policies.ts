@@ -436,9 +436,17 @@ export const mappaPolicies = definePolicies('mappa', {
     owner: Agency.MAPPA_UNIT,
     classification: 'OFFICIAL',
     summary:
-      'Disclosure statistics for an area and period (KPI 3 and the SMB\'s monitoring, C §7): level 2/3 meetings held and those at which disclosure was considered, and decisions proposed, made, not made and withdrawn, by recipient kind and by level. Counts only, never a person or an id, and every count of 1 to 4 suppressed (C.93). The MAPPA co-ordinator and the Strategic Management Board\'s lay advisers (SMB members, signed in as the MAPPA unit\'s), under STATISTICS, for their own area only: another area is answered with nothing. Level 1 decisions are the lead agencies\' and are not counted here.',
+      'Disclosure statistics for an area and period (KPI 3 and the SMB\'s monitoring, C §7): level 2/3 meetings held, considered or not, and decisions proposed, made, not made and withdrawn, by recipient kind and by level, as raw cells with their cell keys for the gateway\'s statistics service (the query is @inaccessible), which fixes the period to a reporting year or quarter and suppresses and rounds before anything leaves (C.93). The MAPPA co-ordinator and the Strategic Management Board\'s lay advisers (SMB members, signed in as the MAPPA unit\'s), under STATISTICS, for their own area only: another area is answered with nothing. Level 1 decisions are the lead agencies\' and are not counted here.',
     rules: ['principle 8', 'principle 9', 'KPI 3', 'C.92', 'C.93'],
     grants: [{ roles: ['mappa_coordinator', 'lay_adviser'], agencies: ['mappa_unit'], purposes: ['STATISTICS'] }],
+  },
+  smbRegister: {
+    owner: Agency.MAPPA_UNIT,
+    classification: 'OFFICIAL',
+    summary:
+      'The Strategic Management Board register (KPI 5, C §7.2: SMB members attend 75% of board meetings): the co-ordinator records their own area\'s board meetings and the members present. The co-ordinator keeps the board\'s records (the unit is accountable to the SMB and sits on it, A §6). The MAPPA co-ordinator of the MAPPA unit, under CASE_MANAGEMENT (administration), for the area of their own token only. The register names no offender.',
+    rules: ['KPI 5', 'principle 9'],
+    grants: [{ roles: ['mappa_coordinator'], agencies: ['mappa_unit'], purposes: ['CASE_MANAGEMENT'] }],
   },
   // Issue 13: the unit's part of the statistics path, asked only by the gateway's statistics service
   // (the queries are @inaccessible); the service suppresses and rounds before anything leaves.
@@ -454,8 +462,8 @@ export const mappaPolicies = definePolicies('mappa', {
     owner: Agency.MAPPA_UNIT,
     classification: 'OFFICIAL',
     summary:
-      'The MAPPA KPIs the MAPPA unit counts from its meeting, minutes, disclosure and referral records (C §7.2: reviews on time, disclosure considered, YOT and children\'s services at under-18 meetings, invited agencies attending, minutes distributed and referrals screened on time), as raw cells for the gateway\'s statistics service, which suppresses and rounds them. Analysts, the co-ordinator, the chair and the SMB lay advisers (SMB members review the KPIs, A.R27), under STATISTICS, for the area of their own token; another area is answered with nothing. Category 4 and restricted ViSOR cases are in no statistic (principle 7).',
-    rules: ['principle 7', 'principle 8', 'principle 9', 'A.R27', 'C.93'],
+      'The MAPPA KPIs the MAPPA unit counts from its meeting, minutes, disclosure and referral records (C §7.2: reviews on time, disclosure considered, YOT and children\'s services at under-18 meetings, invited agencies attending, minutes distributed and referrals screened on time), as raw cells for the gateway\'s statistics service, which suppresses and rounds them. Analysts, the co-ordinator, the chair and the SMB lay advisers (SMB members review the KPIs, A.R27), under STATISTICS, for the area of their own token, and analysts, the co-ordinator and the chair for other areas too (C.95); a lay adviser\'s other area is answered with nothing. KPI 5 counts the Strategic Management Board register (members and their attendance at board meetings). Category 4 and restricted ViSOR cases are in no statistic (principle 7).',
+    rules: ['principle 7', 'principle 8', 'principle 9', 'A.R27', 'C.93', 'C.95'],
     grants: [{ roles: ['analyst', 'mappa_coordinator', 'mappa_chair', 'lay_adviser'], purposes: ['STATISTICS'] }],
   },
   statisticsSubjects: {

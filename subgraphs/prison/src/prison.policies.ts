@@ -258,8 +258,8 @@ export const prisonPolicies = definePolicies('prison', {
     owner: Agency.PRISON,
     classification: 'OFFICIAL',
     summary:
-      'The prison\'s part of the MAPPA KPIs (C §7.2 KPI 7: MAPPA F provided to the meetings it is invited to), counted from its MAPPA F reports as raw cells for the gateway\'s statistics service, which suppresses and rounds them. Analysts, the co-ordinator, the chair and the SMB lay advisers, under STATISTICS, for the area of their own token; another area is answered with nothing. Restricted records are in no statistic (principle 7).',
-    rules: ['principle 7', 'principle 8', 'principle 9', 'A.R27', 'C.93'],
+      'The prison\'s part of the MAPPA KPIs (C §7.2 KPI 7: MAPPA F provided to the meetings it is invited to), counted from its MAPPA F reports as raw cells for the gateway\'s statistics service, which suppresses and rounds them. Analysts, the co-ordinator, the chair and the SMB lay advisers, under STATISTICS, for the area of their own token, and analysts, the co-ordinator and the chair for other areas too (C.95); a lay adviser\'s other area is answered with nothing. Restricted records are in no statistic (principle 7).',
+    rules: ['principle 7', 'principle 8', 'principle 9', 'A.R27', 'C.93', 'C.95'],
     grants: [{ roles: ['analyst', 'mappa_coordinator', 'mappa_chair', 'lay_adviser'], purposes: ['STATISTICS'] }],
   },
 });

@@ -23,7 +23,8 @@ beforeAll(async () => {
   // A well-formed reference is enough: a YOT holding no such case answers null, without error.
   const youth = env.people.find((candidate) => candidate.yotReference)?.yotReference ?? 'YOT-LON-000123';
   subject = { pncId: person.pncId, prisonNumber: person.prisonNumber!, crn: person.crn!, yotReference: youth };
-});
+  // Starting the stack on a loaded machine can take over a minute.
+}, 300_000);
 
 afterAll(async () => {
   await env.close();
@@ -454,7 +455,8 @@ const VALID: Record<string, () => Promise<Call>> = {
     const meetingId = await meetingInSession();
     return { principal: MEETING_CHAIR, purpose: atMeeting(meetingId), variables: { input: considerationInput(meetingId) } };
   },
-  disclosureDecisions: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: { purpose: 'STATISTICS', caseId: null }, variables: { area: 'LONDON', from: '2026-01-01', to: '2026-03-31' } }),
+  recordSmbMeeting: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: { purpose: 'CASE_MANAGEMENT', caseId: null }, variables: { input: { heldOn: '2026-10-01', presentMemberIds: [] } } }),
+  disclosureStatistics: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: { purpose: 'STATISTICS', caseId: null }, variables: { area: 'LONDON', year: 2025, quarter: 4 } }),
   signAttendance: async () => {
     const meetingId = await meetingInSession();
     return { principal: MEETING_ATTENDEE, purpose: atMeeting(meetingId), variables: { input: { meetingId, extent: 'PART', informationSharingAgreement: false } } };

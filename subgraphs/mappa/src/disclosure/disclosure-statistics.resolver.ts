@@ -1,18 +1,18 @@
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, Query, Resolver } from 'type-graphql';
 import { z } from 'zod';
-import { Access, BadUserInputError, isoDateSchema, LocalDate, MappaArea, parseInput } from '@mappa/shared';
+import { Access, BadUserInputError, isoDateSchema, LocalDate, MappaArea, parseInput, statisticsSecretSchema } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
 import { mappaPolicies } from '../mappa.policies';
-import { disclosureStatisticsOf } from './disclosure-statistics.query';
-import { DisclosureStatistics } from './disclosure-statistics.type';
+import { disclosureCellsOf } from './disclosure-statistics.query';
+import { MappaDisclosureCell } from './disclosure-statistics.type';
 
 const periodSchema = z
-  .object({ area: z.enum(MappaArea), from: isoDateSchema, to: isoDateSchema })
+  .object({ area: z.enum(MappaArea), from: isoDateSchema, to: isoDateSchema, keySecret: statisticsSecretSchema })
   .superRefine((period, context) => {
     if (period.to < period.from) context.addIssue({ code: 'custom', path: ['to'], message: 'the period ends on or after it starts' });
   });
 
-/** Who reads an area's statistics: its MAPPA co-ordinator and the lay advisers of its Strategic Management Board (the MAPPA unit's), under STATISTICS. */
+/** Who reads an area's disclosure statistics: its MAPPA co-ordinator and the lay advisers of its Strategic Management Board (the MAPPA unit's), under STATISTICS. */
 function readsStatisticsOf(context: MappaContext, area: MappaArea): boolean {
   const { principal, declaredPurpose } = context.caller;
   return (
@@ -23,24 +23,27 @@ function readsStatisticsOf(context: MappaContext, area: MappaArea): boolean {
   );
 }
 
+/**
+ * The disclosure statistics' raw cells, for the gateway's statistics service only (@inaccessible): the
+ * gateway fixes the period to a reporting year or quarter and publishes them suppressed and rounded by
+ * cell key, so that no two periods a client could ask for differ by one decision.
+ */
 @Resolver()
 export class DisclosureStatisticsResolver {
   @Access(mappaPolicies.disclosureStatistics)
-  @Query(() => DisclosureStatistics, {
-    nullable: true,
-    description:
-      'Disclosure at levels 2 and 3 in an area and period (KPI 3, C §7): meetings held and those at which disclosure was considered, decisions proposed, made, not made and withdrawn, by recipient kind and by level. Counts only, never a person or an id; counts of 1 to 4 are suppressed (null, `suppressed` true), and so is the next smallest where one suppressed count could be worked out from the total (C.93). The area\'s MAPPA co-ordinator and SMB lay advisers under STATISTICS; another area is null (principle 9).',
-  })
-  async disclosureDecisions(
-    @Arg('area', () => MappaArea, { description: 'The area.' }) area: MappaArea,
+  @Directive('@federation__inaccessible')
+  @Query(() => [MappaDisclosureCell], { nullable: true, description: 'The MAPPA unit\'s disclosure statistics cells of an area and period, raw (the gateway statistics service only).' })
+  async mappaStatisticsDisclosure(
+    @Arg('area', () => MappaArea, { description: 'The area (the caller\'s own).' }) area: MappaArea,
     @Arg('from', () => LocalDate, { description: 'The first day of the period (YYYY-MM-DD).' }) from: string,
     @Arg('to', () => LocalDate, { description: 'The last day of the period, included (YYYY-MM-DD).' }) to: string,
+    @Arg('keySecret', () => String, { description: 'The product\'s record-key secret, from the gateway.' }) keySecret: string,
     @Ctx() context: MappaContext,
-  ): Promise<DisclosureStatistics | null> {
-    const values = parseInput(periodSchema, { area, from: dateText(from), to: dateText(to) }, 'period');
+  ): Promise<MappaDisclosureCell[] | null> {
+    const values = parseInput(periodSchema, { area, from: dateText(from), to: dateText(to), keySecret }, 'period');
     if (!readsStatisticsOf(context, values.area)) return null;
     context.log.info({ area: values.area }, 'disclosure statistics read');
-    return disclosureStatisticsOf(context.db, values.area, values.from, values.to);
+    return disclosureCellsOf(context.db, values.area, values.from, values.to, values.keySecret);
   }
 }
 

@@ -16,6 +16,8 @@ import {
 } from '../meeting/meeting.table';
 import { referralTable } from '../referral/referral.table';
 import { sfoNotificationTable } from '../sfo-notification/sfo-notification.table';
+import { smbAttendanceTable, smbMeetingTable, smbMemberTable } from '../smb/smb.table';
+import { smbRows } from '../smb/smb.seed';
 import { planMeetings, reviewIntervalDays } from './meeting-plan';
 import type { LevelSegment, PlannedMeeting } from './meeting-plan';
 import { buildMeetings, buildReferrals, emptyWorkflowRows, meetingIdFor } from './workflow.seed';
@@ -447,6 +449,12 @@ export async function seedMappa(db: Database, people: readonly SyntheticPerson[]
   await Promise.all([
     insertInChunks(db, mappaCaseChangeTable, changes),
     insertInChunks(db, sfoNotificationTable, sfos),
+    (async () => {
+      // KPI 5: the areas' board registers (no foreign key to the cases).
+      const smb = smbRows(dataset);
+      await Promise.all([insertInChunks(db, smbMemberTable, smb.members), insertInChunks(db, smbMeetingTable, smb.meetings)]);
+      await insertInChunks(db, smbAttendanceTable, smb.attendance);
+    })(),
     insertInChunks(db, referralTable, rows.referrals),
     db.transaction(async (tx) => {
       await tx.execute(sql`set local mappa.loading_history = 'on'`);
@@ -474,7 +482,7 @@ export async function seedMappa(db: Database, people: readonly SyntheticPerson[]
  */
 export async function clearMappa(db: Database): Promise<void> {
   await db.execute(
-    sql`truncate table ${disclosureConsiderationTable}, ${disclosureTransitionTable}, ${disclosureConsultationTable}, ${disclosureItemAgreementTable}, ${disclosureItemTable}, ${disclosureDecisionTable}, ${meetingActionTable}, ${meetingDecisionTable}, ${meetingMinutesTable}, ${meetingAttendanceTable}, ${meetingInvitationTable}, ${meetingTable}, ${referralTable}, ${sfoNotificationTable}, ${mappaCaseTable}, ${caseAccessGrantTable} restart identity cascade`,
+    sql`truncate table ${disclosureConsiderationTable}, ${disclosureTransitionTable}, ${disclosureConsultationTable}, ${disclosureItemAgreementTable}, ${disclosureItemTable}, ${disclosureDecisionTable}, ${meetingActionTable}, ${meetingDecisionTable}, ${meetingMinutesTable}, ${meetingAttendanceTable}, ${meetingInvitationTable}, ${meetingTable}, ${referralTable}, ${sfoNotificationTable}, ${smbAttendanceTable}, ${smbMeetingTable}, ${smbMemberTable}, ${mappaCaseTable}, ${caseAccessGrantTable} restart identity cascade`,
   );
 }
 

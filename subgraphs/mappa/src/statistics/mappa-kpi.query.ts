@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { RECORD_KEY_RANGE, recordKeySql } from '@mappa/shared';
+import { DUTY_TO_CO_OPERATE_AGENCIES, RECORD_KEY_RANGE, recordKeySql } from '@mappa/shared';
 import type { Database, MappaArea } from '@mappa/shared';
 import type { MappaKpiCell } from './mappa-kpi.type';
 
@@ -21,6 +21,8 @@ export const MAPPA_KPIS = [
   'LEVEL_2_REVIEWED_WITHIN_16_WEEKS',
   'DISCLOSURE_CONSIDERED_AND_MINUTED',
   'UNDER_18_YOT_AND_CHILDRENS_SERVICES_ATTENDED',
+  'SMB_MEMBER_ATTENDED',
+  'DTC_AGENCY_ATTENDED',
   'INVITED_AGENCY_ATTENDED',
   'POLICE_ATTENDED_AT_GRADE',
   'PROBATION_ATTENDED_AT_GRADE',
@@ -28,6 +30,9 @@ export const MAPPA_KPIS = [
   'REFERRAL_SCREENED_ON_TIME',
 ] as const;
 export type MappaKpi = (typeof MAPPA_KPIS)[number];
+
+/** KPI 6's agencies: the duty-to-co-operate agencies, youth offending teams among them (CJA 2003 s.325(6)). */
+export const DTC_INVITEES = ['yot', ...DUTY_TO_CO_OPERATE_AGENCIES] as const;
 
 const rowsOf = <Row>(result: unknown): Row[] => (result as { rows: Row[] }).rows;
 
@@ -66,6 +71,23 @@ export async function kpiCellsOf(db: Database, area: MappaArea, first: string, l
           exists (select 1 from mappa.meeting_attendance a where a.meeting_id = meetings.meeting_id and a.agency = 'yot')
             and exists (select 1 from mappa.meeting_attendance a where a.meeting_id = meetings.meeting_id and a.agency = 'children_social_care')
         from meetings where subject_date_of_birth is not null and day < subject_date_of_birth + interval '18 years'
+        union all
+        -- KPI 5: each member of the area's Strategic Management Board who sat for a board meeting held in the period:
+        -- met when present at 75% or more of those held while they sat (the key is the member's, not a subject's).
+        select 'SMB_MEMBER_ATTENDED', '', s.member_id, 4 * count(a.member_id) >= 3 * count(*)
+        from mappa.smb_member s
+          join mappa.smb_meeting b on b.area = s.area and b.held_on between ${first}::date and ${last}::date
+            and b.held_on >= s.joined_on and (s.left_on is null or b.held_on <= s.left_on)
+          left join mappa.smb_attendance a on a.smb_meeting_id = b.smb_meeting_id and a.member_id = s.member_id
+        where s.area = ${area}
+        group by s.member_id
+        union all
+        -- KPI 6: each duty-to-co-operate agency (the YOT among them) invited to a level 2 or 3 meeting, invitation not
+        -- withdrawn: met when answered by a signed attendance (video or phone count; the guidance names no grade for them).
+        select 'DTC_AGENCY_ATTENDED', i.invitee_agency, meetings.pnc_id,
+          exists (select 1 from mappa.meeting_attendance a where a.invitation_id = i.invitation_id)
+        from meetings join mappa.meeting_invitation i on i.meeting_id = meetings.meeting_id
+        where i.withdrawn_at is null and meetings.level in (2, 3) and i.invitee_agency in (${sql.join(DTC_INVITEES.map((agency) => sql`${agency}`), sql`, `)})
         union all
         -- KPI 6-9 (attendance by agency): each invitation not withdrawn, met when answered by a signed attendance.
         select 'INVITED_AGENCY_ATTENDED', i.invitee_agency, meetings.pnc_id,
