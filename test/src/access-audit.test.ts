@@ -77,7 +77,7 @@ const denials = (result: GraphQLResponse) =>
 beforeAll(async () => {
   env = await startTestStack({ dataset: { offenders: 100, seed: 3, asOf: '2026-11-01' } });
   const ordinaryHeldBy = (owner: Owner) => env.people.find((person) => CT_MARKER[owner].holds(person) && person.category !== 4 && !person.restrictedAccess)!;
-  subjectOf = { police: ordinaryHeldBy('police'), probation: ordinaryHeldBy('probation'), prison: ordinaryHeldBy('prison'), yot: ordinaryHeldBy('yot'), mappa: ordinaryHeldBy('mappa') };
+  subjectOf = Object.fromEntries(OWNERS.map((owner) => [owner, ordinaryHeldBy(owner)])) as Record<Owner, SyntheticPerson>;
   subject = subjectOf.police;
   const db = env.connection.database();
   const before = Date.now();

@@ -25,9 +25,9 @@ export interface AccessAuditResolverOptions<Loaders extends object> {
   readonly knowsSubject: (context: SubgraphContext<Loaders>, pncId: string) => Promise<boolean>;
 }
 
-/** The name of an owner's access-audit query: one way for all five (`policeAccessAudit`, `mappaAccessAudit`…). */
+/** The name of an owner's access-audit query: one way for all (`policeAccessAudit`, `mappaAccessAudit`, `homeOfficeAccessAudit` for `home-office`). */
 export function accessAuditQueryName(log: AuditLogName): string {
-  return `${log}AccessAudit`;
+  return `${log.replace(/-([a-z])/g, (_hyphen, letter: string) => letter.toUpperCase())}AccessAudit`;
 }
 
 // The one answer about any subject the owner does not hold or the reader may not know exists.
