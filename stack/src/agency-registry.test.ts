@@ -1,12 +1,6 @@
 import { join } from 'node:path';
 import { loadGatewayConfig, subgraphUrlsFrom } from '@mappa/gateway';
-import { loadHomeOfficeConfig } from '@mappa/home-office';
-import { loadMappaConfig } from '@mappa/mappa';
-import { loadPoliceConfig } from '@mappa/police';
-import { loadPrisonConfig } from '@mappa/prison';
-import { loadProbationConfig } from '@mappa/probation';
 import { Agency, AGENCY_REGISTRY, AUDIT_LOGS, PRINCIPAL_AGENCY_OF_OWNER } from '@mappa/shared';
-import { loadYotConfig } from '@mappa/yot';
 import { agencyRegistryDisagreements, readAgencyLayout } from './agency-registry';
 import type { AgencyLayout } from './agency-registry';
 import { loadStackConfig } from './config';
@@ -87,10 +81,9 @@ describe('the agency registry', () => {
   });
 
   it('is where each subgraph listens when deployed on its own: its PORT defaults to its registered port', () => {
-    // Each subgraph's config still names its port itself (a one-step subgraph definition is to derive it): held to the registry here.
+    // Each subgraph's configuration is `defineSubgraph`'s, which takes the default port from the registry.
     const env = { GATEWAY_PUBLIC_KEYS: JSON.stringify({ keys: [{ kty: 'EC', kid: 'test' }] }) };
-    const loaders = { police: loadPoliceConfig, probation: loadProbationConfig, prison: loadPrisonConfig, yot: loadYotConfig, mappa: loadMappaConfig, 'home-office': loadHomeOfficeConfig };
-    expect(AGENCY_REGISTRY.map(({ name }) => loaders[name](env).PORT)).toEqual(AGENCY_REGISTRY.map(({ defaultPort }) => defaultPort));
+    expect(SUBGRAPHS.map(({ definition }) => definition.loadConfig(env).PORT)).toEqual(AGENCY_REGISTRY.map(({ defaultPort }) => defaultPort));
   });
 
   it('is what the tests resolve: jest maps each registered package to its subgraph\'s sources', () => {

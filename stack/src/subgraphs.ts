@@ -4,12 +4,12 @@ import { policeSubgraph } from '@mappa/police';
 import { prisonSubgraph } from '@mappa/prison';
 import { probationSubgraph } from '@mappa/probation';
 import { AGENCY_REGISTRY } from '@mappa/shared';
-import type { AgencySubgraphName, SubgraphDefinition } from '@mappa/shared';
+import type { AgencySubgraphName, DefinedSubgraph, SubgraphDefinition } from '@mappa/shared';
 import { yotSubgraph } from '@mappa/yot';
 
 // The one place the stack imports each agency's package: keyed by the registry's names, so a
 // registered agency without its definition (or the reverse) does not compile.
-const DEFINITIONS: Readonly<Record<AgencySubgraphName, SubgraphDefinition>> = {
+const DEFINITIONS: Readonly<Record<AgencySubgraphName, DefinedSubgraph>> = {
   police: policeSubgraph,
   probation: probationSubgraph,
   prison: prisonSubgraph,
@@ -19,7 +19,7 @@ const DEFINITIONS: Readonly<Record<AgencySubgraphName, SubgraphDefinition>> = {
 };
 
 /** Every agency's subgraph, in the agency registry's order, with the port it listens on by default. */
-export const SUBGRAPHS: readonly { readonly definition: SubgraphDefinition; readonly defaultPort: number }[] = AGENCY_REGISTRY.map(({ name, defaultPort }) => ({
+export const SUBGRAPHS: readonly { readonly definition: DefinedSubgraph; readonly defaultPort: number }[] = AGENCY_REGISTRY.map(({ name, defaultPort }) => ({
   definition: DEFINITIONS[name],
   defaultPort,
 }));

@@ -25,7 +25,7 @@ export interface AccessAuditResolverOptions<Loaders extends object> {
   readonly knowsSubject: (context: SubgraphContext<Loaders>, pncId: string) => Promise<boolean>;
 }
 
-/** The name of an owner's access-audit query: one way for all five (`policeAccessAudit`, `mappaAccessAudit`…). */
+/** The name of an owner's access-audit query: one way for all (`policeAccessAudit`, `mappaAccessAudit`, `homeOfficeAccessAudit` for `home-office`). */
 export function accessAuditQueryName(log: AuditLogName): string {
   // A log named like its subgraph (`home-office`) gives a GraphQL name in camel case: `homeOfficeAccessAudit`.
   return `${log.replace(/-([a-z])/g, (_dash, letter: string) => letter.toUpperCase())}AccessAudit`;

@@ -1,31 +1,23 @@
-import { parseEnv, subgraphEnv } from '@mappa/shared';
+import { parseEnv } from '@mappa/shared';
 import { z } from 'zod';
 
 /**
  * How long a meeting invitee keeps access to the meeting after its minutes are distributed (issue 10:
  * an invitation's case grant runs from the invitation to this many days after distribution), 1-90 days.
+ * The MAPPA unit's one setting beyond every subgraph's: `defineSubgraph` checks it at start with the rest.
  */
-const meetingAccessEnv = {
+export const MEETING_ACCESS_ENV = {
   MEETING_ACCESS_AFTER_MINUTES_DAYS: z.coerce.number().int().min(1).max(90).default(28),
 };
-
-const mappaEnv = subgraphEnv(4005).extend(meetingAccessEnv);
-
-export type MappaConfig = z.infer<typeof mappaEnv>;
-
-/** The MAPPA subgraph's configuration, read once from the environment at start-up. */
-export function loadMappaConfig(env: NodeJS.ProcessEnv = process.env): MappaConfig {
-  return parseEnv(mappaEnv, env);
-}
 
 let meetingAccessDays: number | undefined;
 
 /**
  * `MEETING_ACCESS_AFTER_MINUTES_DAYS`, for the resolvers: the subgraph definition hands resolvers no
  * configuration, so this one setting is read (and checked, failing loudly) from the environment on
- * first use and kept; `loadMappaConfig` checks it at start-up too.
+ * first use and kept; `mappaSubgraph.loadConfig` checks it at start-up too.
  */
 export function meetingAccessAfterMinutesDays(env: NodeJS.ProcessEnv = process.env): number {
-  meetingAccessDays ??= parseEnv(z.object(meetingAccessEnv), env).MEETING_ACCESS_AFTER_MINUTES_DAYS;
+  meetingAccessDays ??= parseEnv(z.object(MEETING_ACCESS_ENV), env).MEETING_ACCESS_AFTER_MINUTES_DAYS;
   return meetingAccessDays;
 }

@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { buildFederatedSchema } from '@mappa/shared';
-import type { SubgraphDefinition } from '@mappa/shared';
-import { MappaAccessAuditResolver } from './access-audit/access-audit.resolver';
+import { defineSubgraph } from '@mappa/shared';
+// First: type-graphql orders the SDL's Query fields as their classes were declared (so the order of
+// these imports is the SDL's), and the entity's access-audit query comes first in every subgraph's.
+import { mappaOffender } from './offender/offender.type';
+import { MEETING_ACCESS_ENV } from './config';
 import { MappaDisclosureDecisionResolver, MappaDisclosureProposalResolver } from './disclosure/disclosure.resolver';
 import { createMappaLoaders } from './mappa.loaders';
-import type { MappaLoaders } from './mappa.loaders';
-import { MAPPA_POLICIES } from './mappa.policies';
+import { mappaPolicies } from './mappa.policies';
 import { CaseAccessGrantResolver } from './case-access-grant/case-access-grant.resolver';
 import { MappaCaseLevelResolver } from './mappa-case/mappa-case-level.resolver';
 import { MappaCaseResolver } from './mappa-case/mappa-case.resolver';
@@ -21,7 +22,6 @@ import { SmbRegisterResolver } from './smb/smb.resolver';
 import { MappaKpiResolver } from './statistics/mappa-kpi.resolver';
 import { MappaStatisticsResolver } from './statistics/mappa-statistics.resolver';
 import { MappaAnnualReportEventsResolver } from './statistics/mappa-annual-report-events.resolver';
-import { offenderReferenceResolver } from './offender/offender.reference';
 import { OffenderResolver } from './offender/offender.resolver';
 import { ReferralResolver } from './referral/referral.resolver';
 import { MeetingAdministrationResolver } from './meeting/meeting-administration.resolver';
@@ -29,52 +29,40 @@ import { MeetingConductResolver } from './meeting/meeting-conduct.resolver';
 import { MeetingResolver } from './meeting/meeting.resolver';
 import { OffenderRegisterResolver } from './register/register.resolver';
 import { PurposeEvidenceResolver } from './purpose-evidence/purpose-evidence.resolver';
-import { clearMappa, mappaIsEmpty, seedMappa } from './seed/mappa.seed';
-
-export { loadMappaConfig } from './config';
+import { mappaSeed } from './seed/mappa.seed';
 
 /** The MAPPA subgraph: records owned by the MAPPA Co-ordination Unit for the Responsible Authority. */
-export const mappaSubgraph: SubgraphDefinition<MappaLoaders> = {
-  name: 'mappa',
-  schema: 'mappa',
+export const mappaSubgraph = defineSubgraph({
+  agency: 'mappa',
   migrationsFolder: join(__dirname, '..', 'drizzle'),
-  policies: MAPPA_POLICIES,
-  buildSchema: (authorization) =>
-    buildFederatedSchema(
-      {
-        resolvers: [
-          OffenderResolver,
-          MappaAccessAuditResolver,
-          MappaCaseResolver,
-          MappaCaseLevelResolver,
-          OffenderRegisterResolver,
-          CaseAccessGrantResolver,
-          PurposeEvidenceResolver,
-          ReferralResolver,
-          MeetingResolver,
-          MeetingAdministrationResolver,
-          MeetingConductResolver,
-          MeetingMinutesResolver,
-          MeetingDecisionResolver,
-          MeetingActionResolver,
-          MeetingPackPreviewResolver,
-          DisclosureConsiderationResolver,
-          DisclosureStatisticsResolver,
-          SmbRegisterResolver,
-          MappaStatisticsResolver,
-          MappaKpiResolver,
-          MappaAnnualReportEventsResolver,
-          MappaDisclosureProposalResolver,
-          MappaDisclosureDecisionResolver,
-        ],
-      },
-      offenderReferenceResolver,
-      MAPPA_POLICIES,
-      authorization,
-      MAPPA_RECORD_CONDITIONS,
-    ),
+  policies: mappaPolicies,
+  offender: mappaOffender,
+  resolvers: [
+    OffenderResolver,
+    MappaCaseResolver,
+    MappaCaseLevelResolver,
+    OffenderRegisterResolver,
+    CaseAccessGrantResolver,
+    PurposeEvidenceResolver,
+    ReferralResolver,
+    MeetingResolver,
+    MeetingAdministrationResolver,
+    MeetingConductResolver,
+    MeetingMinutesResolver,
+    MeetingDecisionResolver,
+    MeetingActionResolver,
+    MeetingPackPreviewResolver,
+    DisclosureConsiderationResolver,
+    DisclosureStatisticsResolver,
+    SmbRegisterResolver,
+    MappaStatisticsResolver,
+    MappaKpiResolver,
+    MappaAnnualReportEventsResolver,
+    MappaDisclosureProposalResolver,
+    MappaDisclosureDecisionResolver,
+  ],
+  conditions: MAPPA_RECORD_CONDITIONS,
   createLoaders: createMappaLoaders,
-  seed: seedMappa,
-  clear: clearMappa,
-  isEmpty: mappaIsEmpty,
-};
+  seed: mappaSeed,
+  env: MEETING_ACCESS_ENV,
+});

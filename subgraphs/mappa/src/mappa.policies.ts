@@ -1,4 +1,4 @@
-import { accessAuditEntryPolicy, accessAuditPolicy, Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, GRANT_HOLDER_ROLES, GRANTABLE_PURPOSES, MINIMAL_SUMMARY_AGENCIES, POLICE_ROLES, PURPOSE_EVIDENCE_GRANTS, subjectKeyPolicy, YOT_ROLES, disclosureProposalPolicy, disclosureRecordPolicy, meetingDisclosureProposingPolicy } from '@mappa/shared';
+import { Agency, CASE_AND_MAPPA_PURPOSES, definePolicies, ownerPolicies, GRANT_HOLDER_ROLES, GRANTABLE_PURPOSES, MINIMAL_SUMMARY_AGENCIES, POLICE_ROLES, PURPOSE_EVIDENCE_GRANTS, YOT_ROLES, disclosureProposalPolicy, disclosureRecordPolicy, meetingDisclosureProposingPolicy } from '@mappa/shared';
 import type { AccessGrant } from '@mappa/shared';
 import type { Purpose, Role } from '@mappa/shared';
 
@@ -65,11 +65,7 @@ const MAPPA_CASE_GRANTS: readonly AccessGrant[] = [
 ];
 
 export const mappaPolicies = definePolicies('mappa', {
-  subjectKey: subjectKeyPolicy(Agency.MAPPA_UNIT),
-  // Its own audit log, for its own information governance only (principle 10); the answer's fields
-  // are shared value types, granted the same in every subgraph.
-  accessAudit: accessAuditPolicy(Agency.MAPPA_UNIT),
-  accessAuditEntry: accessAuditEntryPolicy(Agency.MAPPA_UNIT),
+  ...ownerPolicies(Agency.MAPPA_UNIT),
   mappaCase: {
     owner: Agency.MAPPA_UNIT,
     classification: 'OFFICIAL-SENSITIVE',
@@ -480,6 +476,3 @@ export const mappaPolicies = definePolicies('mappa', {
   disclosureProposal: disclosureProposalPolicy(Agency.MAPPA_UNIT),
   disclosureProposing: meetingDisclosureProposingPolicy(Agency.MAPPA_UNIT),
 });
-
-/** Every MAPPA policy, for the schema build and the access matrix. */
-export const MAPPA_POLICIES = Object.values(mappaPolicies);

@@ -1,4 +1,4 @@
-import { accessAuditEntryPolicy, accessAuditPolicy, Agency, PURPOSE_EVIDENCE_GRANTS, PURPOSE_EVIDENCE_HOLDER_ROLES, CASE_AND_MAPPA_PURPOSES, definePolicies, MAPPA_PURPOSES, MINIMAL_SUMMARY_AGENCIES, POLICE_ROLES, YOT_ROLES, subjectKeyPolicy, disclosureProposalPolicy, disclosureRecordPolicy, level1DisclosureProposingPolicy } from '@mappa/shared';
+import { Agency, PURPOSE_EVIDENCE_GRANTS, PURPOSE_EVIDENCE_HOLDER_ROLES, CASE_AND_MAPPA_PURPOSES, definePolicies, ownerPolicies, MAPPA_PURPOSES, MINIMAL_SUMMARY_AGENCIES, POLICE_ROLES, YOT_ROLES, disclosureProposalPolicy, disclosureRecordPolicy, level1DisclosureProposingPolicy } from '@mappa/shared';
 import type { AccessGrant, Role } from '@mappa/shared';
 
 // The police's access rules, in one place. Each field's @Access names one of these; the access
@@ -29,11 +29,7 @@ const POLICE_RISK_GRANTS: readonly AccessGrant[] = [
 export const policePolicies = definePolicies('police', {
   // Every duty-to-co-operate agency holds the police key at a meeting: `offender(pncId)` is answered
   // here, and Jobcentre Plus reaches the risk to its staff through it (A.R32).
-  subjectKey: subjectKeyPolicy(Agency.POLICE),
-  // Its own audit log, for its own information governance only (principle 10); the answer's fields
-  // are shared value types, granted the same in every subgraph.
-  accessAudit: accessAuditPolicy(Agency.POLICE),
-  accessAuditEntry: accessAuditEntryPolicy(Agency.POLICE),
+  ...ownerPolicies(Agency.POLICE),
   identityNames: {
     owner: Agency.POLICE,
     classification: 'OFFICIAL-SENSITIVE',
@@ -286,6 +282,3 @@ export const policePolicies = definePolicies('police', {
     grants: [{ roles: ['analyst', 'mappa_coordinator', 'mappa_chair'], purposes: ['STATISTICS'] }],
   },
 });
-
-/** Every police policy, for the schema build and the access matrix. */
-export const POLICE_POLICIES = Object.values(policePolicies);

@@ -1,40 +1,29 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { buildFederatedSchema } from '@mappa/shared';
-import type { SubgraphDefinition } from '@mappa/shared';
-import { PrisonAccessAuditResolver } from './access-audit/access-audit.resolver';
+import { defineSubgraph } from '@mappa/shared';
+// First: type-graphql orders the SDL's Query fields as their classes were declared (so the order of
+// these imports is the SDL's), and the entity's access-audit query comes first in every subgraph's.
+import { prisonOffender } from './offender/offender.type';
 import { CustodyRelationshipResolver } from './custody/custody-relationship.resolver';
 import { PrisonCustodyResolver } from './custody/custody.resolver';
 import { HomeOfficeNotificationResolver } from './home-office-notification/home-office-notification.resolver';
-import { PRISON_RECORD_CONDITIONS } from './offender/prison-record.conditions';
-import { offenderReferenceResolver } from './offender/offender.reference';
 import { OffenderResolver } from './offender/offender.resolver';
+import { PRISON_RECORD_CONDITIONS } from './offender/prison-record.conditions';
 import { createPrisonLoaders } from './prison.loaders';
-import { PRISON_POLICIES } from './prison.policies';
-import { PrisonKpiResolver } from './statistics/prison-kpi.resolver';
-import type { PrisonLoaders } from './prison.loaders';
-import { clearPrison, prisonIsEmpty, seedPrison } from './seed/prison.seed';
+import { prisonPolicies } from './prison.policies';
+import { prisonSeed } from './seed/prison.seed';
 import { PrisonSentenceResolver } from './sentence/sentence.resolver';
+import { PrisonKpiResolver } from './statistics/prison-kpi.resolver';
 import { PrisonStatisticsResolver } from './statistics/prison-statistics.resolver';
 
-export { loadPrisonConfig } from './config';
-
 /** The prison subgraph: records owned by HM Prison Service (NOMIS and its satellite systems). */
-export const prisonSubgraph: SubgraphDefinition<PrisonLoaders> = {
-  name: 'prison',
-  schema: 'prison',
+export const prisonSubgraph = defineSubgraph({
+  agency: 'prison',
   migrationsFolder: join(__dirname, '..', 'drizzle'),
-  policies: PRISON_POLICIES,
-  buildSchema: (authorization) =>
-    buildFederatedSchema(
-      { resolvers: [OffenderResolver, PrisonAccessAuditResolver, PrisonCustodyResolver, PrisonSentenceResolver, CustodyRelationshipResolver, PrisonStatisticsResolver, PrisonKpiResolver, HomeOfficeNotificationResolver] },
-      offenderReferenceResolver,
-      PRISON_POLICIES,
-      authorization,
-      PRISON_RECORD_CONDITIONS,
-    ),
+  policies: prisonPolicies,
+  offender: prisonOffender,
+  resolvers: [OffenderResolver, PrisonCustodyResolver, PrisonSentenceResolver, CustodyRelationshipResolver, PrisonStatisticsResolver, PrisonKpiResolver, HomeOfficeNotificationResolver],
+  conditions: PRISON_RECORD_CONDITIONS,
   createLoaders: createPrisonLoaders,
-  seed: seedPrison,
-  clear: clearPrison,
-  isEmpty: prisonIsEmpty,
-};
+  seed: prisonSeed,
+});

@@ -1,4 +1,4 @@
-import { accessAuditEntryPolicy, accessAuditPolicy, Agency, definePolicies, MAPPA_PURPOSES, POLICE_ROLES, subjectKeyPolicy } from '@mappa/shared';
+import { Agency, definePolicies, ownerPolicies, MAPPA_PURPOSES, POLICE_ROLES } from '@mappa/shared';
 import type { AccessGrant, Role } from '@mappa/shared';
 
 // The prison's access rules, in one place. Each field's @Access names one of these; the access
@@ -72,11 +72,7 @@ const RA_AT_MEETING: AccessGrant = { roles: [...POLICE_ROLES, ...RA_ROLES], purp
 const PRISON_AUDIT: AccessGrant = { roles: ['information_governance'], purposes: ['AUDIT'], agencies: ['prison'] };
 
 export const prisonPolicies = definePolicies('prison', {
-  subjectKey: subjectKeyPolicy(Agency.PRISON),
-  // Its own audit log, for its own information governance only (principle 10); the answer's fields
-  // are shared value types, granted the same in every subgraph.
-  accessAudit: accessAuditPolicy(Agency.PRISON),
-  accessAuditEntry: accessAuditEntryPolicy(Agency.PRISON),
+  ...ownerPolicies(Agency.PRISON),
   // Issue 12, A.R5: the caller's own custody relationships (the people in custody where they work),
   // which the gateway asks for and vouches to the police, whose ViSOR partner condition decides on them.
   custodyRelationships: {
@@ -263,6 +259,3 @@ export const prisonPolicies = definePolicies('prison', {
     grants: [{ roles: ['analyst', 'mappa_coordinator', 'mappa_chair', 'lay_adviser'], purposes: ['STATISTICS'] }],
   },
 });
-
-/** Every prison policy, for the schema build and the access matrix. */
-export const PRISON_POLICIES = Object.values(prisonPolicies);

@@ -1,4 +1,4 @@
-import { accessAuditEntryPolicy, accessAuditPolicy, Agency, PURPOSE_EVIDENCE_GRANTS, PURPOSE_EVIDENCE_HOLDER_ROLES, CASE_AND_MAPPA_PURPOSES, definePolicies, MAPPA_PURPOSES, MINIMAL_SUMMARY_AGENCIES, RESPONSIBLE_AUTHORITY_ROLES, subjectKeyPolicy, disclosureProposalPolicy, disclosureRecordPolicy, level1DisclosureProposingPolicy } from '@mappa/shared';
+import { Agency, PURPOSE_EVIDENCE_GRANTS, PURPOSE_EVIDENCE_HOLDER_ROLES, CASE_AND_MAPPA_PURPOSES, definePolicies, ownerPolicies, MAPPA_PURPOSES, MINIMAL_SUMMARY_AGENCIES, RESPONSIBLE_AUTHORITY_ROLES, disclosureProposalPolicy, disclosureRecordPolicy, level1DisclosureProposingPolicy } from '@mappa/shared';
 import type { AccessGrant, Role } from '@mappa/shared';
 
 // The probation service's access rules, in one place. Each field's @Access names one of these; the
@@ -55,11 +55,7 @@ const CASE_REFERENCE_GRANTS: readonly AccessGrant[] = [
 ];
 
 export const probationPolicies = definePolicies('probation', {
-  subjectKey: subjectKeyPolicy(Agency.PROBATION),
-  // Its own audit log, for its own information governance only (principle 10); the answer's fields
-  // are shared value types, granted the same in every subgraph.
-  accessAudit: accessAuditPolicy(Agency.PROBATION),
-  accessAuditEntry: accessAuditEntryPolicy(Agency.PROBATION),
+  ...ownerPolicies(Agency.PROBATION),
   caseReference: {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
@@ -338,6 +334,3 @@ export const probationPolicies = definePolicies('probation', {
     grants: [{ roles: ['analyst', 'mappa_coordinator', 'mappa_chair'], purposes: ['STATISTICS'] }],
   },
 });
-
-/** Every probation policy, for the schema build and the access matrix. */
-export const PROBATION_POLICIES = Object.values(probationPolicies);

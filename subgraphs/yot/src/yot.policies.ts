@@ -1,4 +1,4 @@
-import { accessAuditEntryPolicy, accessAuditPolicy, Agency, definePolicies, subjectKeyPolicy, YOT_ROLES } from '@mappa/shared';
+import { Agency, definePolicies, ownerPolicies, YOT_ROLES } from '@mappa/shared';
 import type { AccessGrant } from '@mappa/shared';
 
 // The youth offending team's access rules, in one place. Each field's @Access names one of these; the
@@ -14,11 +14,7 @@ const YOT_CASE_MANAGEMENT: AccessGrant = { roles: YOT_ROLES, purposes: ['CASE_MA
 const YOT_AUDIT: AccessGrant = { roles: ['information_governance'], purposes: ['AUDIT'], agencies: ['yot'] };
 
 export const yotPolicies = definePolicies('yot', {
-  subjectKey: subjectKeyPolicy(Agency.YOT),
-  // Its own audit log, for its own information governance only (principle 10); the answer's fields
-  // are shared value types, granted the same in every subgraph.
-  accessAudit: accessAuditPolicy(Agency.YOT),
-  accessAuditEntry: accessAuditEntryPolicy(Agency.YOT),
+  ...ownerPolicies(Agency.YOT),
   // Issue 12, C.63: the caller's own relationships to the young people the YOT holds, which the
   // gateway asks for and vouches to the police, whose intelligence condition decides on them.
   caseRelationships: {
@@ -125,6 +121,3 @@ export const yotPolicies = definePolicies('yot', {
     grants: [{ roles: ['analyst', 'mappa_coordinator', 'mappa_chair'], purposes: ['STATISTICS'] }],
   },
 });
-
-/** Every YOT policy, for the schema build and the access matrix. */
-export const YOT_POLICIES = Object.values(yotPolicies);

@@ -1,5 +1,3 @@
-import { resolveOffenderReference } from '@mappa/shared';
-import type { OffenderReference } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
 import { mappaSubjectInScope } from './offender.scope';
 
@@ -11,16 +9,3 @@ export async function mappaKnowsSubject(context: MappaContext, pncId: string): P
   const mappaCase = await context.loaders.mappaCase.load(pncId);
   return mappaCase !== null && mappaSubjectInScope(mappaCase, context.rowScope);
 }
-
-/**
- * The MAPPA unit resolves an `Offender` reference only for a person with a MAPPA case that is in the
- * caller's row scope (CT clearance, the case's current area or a live grant, no under-18s at
- * meetings or disclosure decisions: see row-scope.ts); otherwise `null`, exactly as for a person the
- * unit does not hold (principle 9).
- */
-export const offenderReferenceResolver = {
-  Offender: {
-    __resolveReference: (reference: OffenderReference, context: MappaContext) =>
-      resolveOffenderReference(reference, (pncId) => mappaKnowsSubject(context, pncId)),
-  },
-};

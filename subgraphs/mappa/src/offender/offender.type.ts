@@ -1,14 +1,12 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { Access } from '@mappa/shared';
+import { offenderEntity } from '@mappa/shared';
+import type { OffenderReference } from '@mappa/shared';
+import type { MappaLoaders } from '../mappa.loaders';
 import { mappaPolicies } from '../mappa.policies';
+import { mappaKnowsSubject } from './offender.reference';
 
-@Directive('@key(fields: "pncId")')
-@ObjectType({
-  description:
-    'A MAPPA offender: one person, with each agency\'s records about them resolved from the agency that owns them. A field is null when its owner holds no record of the person.',
-})
-export class Offender {
-  @Access(mappaPolicies.subjectKey)
-  @Field(() => ID, { description: 'Police National Computer ID, `YYYY/NNNNNNNX`: the key every agency shares.' })
-  pncId!: string;
-}
+/** The `Offender` entity as the mappa subgraph serves it: the shared key under its own `subjectKey` policy, its reference and access-audit query behind `mappaKnowsSubject`. */
+export const mappaOffender = offenderEntity<MappaLoaders>({ agency: 'mappa', policies: mappaPolicies, knowsSubject: mappaKnowsSubject });
+
+/** The class its resolvers extend with their fields. */
+export const Offender = mappaOffender.type;
+export type Offender = OffenderReference;

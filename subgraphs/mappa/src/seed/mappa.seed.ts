@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { SubgraphSeed } from '@mappa/shared';
 import { addDays, addMonths, addWorkingDays, custodyReleaseDate, daysBetween, Agency, insertFinishedDecisions, insertInChunks, MAPPA_AREAS, Random } from '@mappa/shared';
 import { SFO_CHARGE_YEARLY_SHARE, SFO_CONVICTED_SHARE, SFO_MONTHS_TO_TRIAL, SFO_SCR_SHARE, yearlyWindows } from '@mappa/shared';
 import type { Database, MappaArea, SyntheticDatasetOptions, SyntheticPerson } from '@mappa/shared';
@@ -476,18 +477,33 @@ export async function seedMappa(db: Database, people: readonly SyntheticPerson[]
 }
 
 /**
- * Removes every MAPPA row (history goes with its case), case access grants, referrals and meetings
- * with everything that hangs off them included: they name subjects of the dataset being replaced.
- * TRUNCATE, because grants refuse row deletes and TRUNCATE fires no row triggers.
+ * How the MAPPA unit's synthetic data is written, cleared and recognised. Clearing removes every
+ * MAPPA row (history goes with its case), case access grants, referrals and meetings with everything
+ * that hangs off them included: they name subjects of the dataset being replaced. TRUNCATE
+ * (`defineSubgraph`), because grants refuse row deletes and TRUNCATE fires no row triggers.
  */
-export async function clearMappa(db: Database): Promise<void> {
-  await db.execute(
-    sql`truncate table ${disclosureConsiderationTable}, ${disclosureTransitionTable}, ${disclosureConsultationTable}, ${disclosureItemAgreementTable}, ${disclosureItemTable}, ${disclosureDecisionTable}, ${meetingActionTable}, ${meetingDecisionTable}, ${meetingMinutesTable}, ${meetingAttendanceTable}, ${meetingInvitationTable}, ${meetingTable}, ${referralTable}, ${sfoNotificationTable}, ${smbAttendanceTable}, ${smbMeetingTable}, ${smbMemberTable}, ${mappaCaseTable}, ${caseAccessGrantTable} restart identity cascade`,
-  );
-}
-
-/** True before the first seed. */
-export async function mappaIsEmpty(db: Database): Promise<boolean> {
-  const rows = await db.select({ caseId: mappaCaseTable.caseId }).from(mappaCaseTable).limit(1);
-  return rows.length === 0;
-}
+export const mappaSeed: SubgraphSeed = {
+  write: seedMappa,
+  tables: [
+    disclosureConsiderationTable,
+    disclosureTransitionTable,
+    disclosureConsultationTable,
+    disclosureItemAgreementTable,
+    disclosureItemTable,
+    disclosureDecisionTable,
+    meetingActionTable,
+    meetingDecisionTable,
+    meetingMinutesTable,
+    meetingAttendanceTable,
+    meetingInvitationTable,
+    meetingTable,
+    referralTable,
+    sfoNotificationTable,
+    smbAttendanceTable,
+    smbMeetingTable,
+    smbMemberTable,
+    mappaCaseTable,
+    caseAccessGrantTable,
+  ],
+  seededWhenRowsIn: mappaCaseTable,
+};

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { SubgraphSeed } from '@mappa/shared';
 import { addDays, addMonths, daysBetween, insertInChunks, MAPPA_AREAS, MappaArea, policeForceOf, NOTIFICATION_BREACH_YEARLY_SHARE, ORDER_YEARLY_SHARE, Random, RiskLevel, SOPO_CUSTODY_SHARE_OF_LEVELS_2_AND_3, yearlyWindows } from '@mappa/shared';
 import { DEV_ISSUER, insertFinishedDecisions, level1DisclosureHistory } from '@mappa/shared';
 import type { FinishedDecisionRows, Level1ConsiderationInsert } from '@mappa/shared';
@@ -403,16 +404,18 @@ const ORDER_HOLDER_SHARE_AT_LEVELS_2_AND_3 = 0.4;
 /** Of the level 1 cases the police lead, the share with a disclosure proposed at a review. */
 const LEVEL_1_DISCLOSURE_SHARE = 0.05;
 
-/** Removes every police row (children go with their person). */
-export async function clearPolice(db: Database): Promise<void> {
-  const { disclosureConsiderationTable, disclosureTransitionTable, disclosureConsultationTable, disclosureItemAgreementTable, disclosureItemTable, disclosureDecisionTable } = disclosureTables;
-  await db.execute(
-    sql`truncate table ${disclosureConsiderationTable}, ${disclosureTransitionTable}, ${disclosureConsultationTable}, ${disclosureItemAgreementTable}, ${disclosureItemTable}, ${disclosureDecisionTable}, ${levelOnePartnerAgreementTable}, ${personTable} restart identity cascade`,
-  );
-}
-
-/** True before the first seed. */
-export async function policeIsEmpty(db: Database): Promise<boolean> {
-  const rows = await db.select({ pncId: personTable.pncId }).from(personTable).limit(1);
-  return rows.length === 0;
-}
+/** How the police's synthetic data is written, cleared (children go with their person) and recognised. */
+export const policeSeed: SubgraphSeed = {
+  write: seedPolice,
+  tables: [
+    disclosureTables.disclosureConsiderationTable,
+    disclosureTables.disclosureTransitionTable,
+    disclosureTables.disclosureConsultationTable,
+    disclosureTables.disclosureItemAgreementTable,
+    disclosureTables.disclosureItemTable,
+    disclosureTables.disclosureDecisionTable,
+    levelOnePartnerAgreementTable,
+    personTable,
+  ],
+  seededWhenRowsIn: personTable,
+};

@@ -1,5 +1,4 @@
-import { resolveOffenderReference, subjectInScope } from '@mappa/shared';
-import type { OffenderReference } from '@mappa/shared';
+import { subjectInScope } from '@mappa/shared';
 import type { PrisonContext } from '../prison.context';
 import { prisonSubjectFacts } from './offender.scope';
 
@@ -11,15 +10,3 @@ export async function prisonKnowsSubject(context: PrisonContext, pncId: string):
   const prisoner = await context.loaders.prisoner.load(pncId);
   return prisoner !== null && subjectInScope(prisonSubjectFacts(prisoner), context.rowScope);
 }
-
-/**
- * The prison resolves an `Offender` reference only for a person it holds a record of and who is in
- * the caller's row scope (CT clearance, the responsible MAPPA area or a live grant: see
- * row-scope.ts); otherwise `null`, exactly as an unknown key (principle 9).
- */
-export const offenderReferenceResolver = {
-  Offender: {
-    __resolveReference: (reference: OffenderReference, context: PrisonContext) =>
-      resolveOffenderReference(reference, (pncId) => prisonKnowsSubject(context, pncId)),
-  },
-};

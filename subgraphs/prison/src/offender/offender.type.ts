@@ -1,14 +1,12 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { Access } from '@mappa/shared';
+import { offenderEntity } from '@mappa/shared';
+import type { OffenderReference } from '@mappa/shared';
+import type { PrisonLoaders } from '../prison.loaders';
 import { prisonPolicies } from '../prison.policies';
+import { prisonKnowsSubject } from './offender.reference';
 
-@Directive('@key(fields: "pncId")')
-@ObjectType({
-  description:
-    'A MAPPA offender: one person, with each agency\'s records about them resolved from the agency that owns them. A field is null when its owner holds no record of the person.',
-})
-export class Offender {
-  @Access(prisonPolicies.subjectKey)
-  @Field(() => ID, { description: 'Police National Computer ID, `YYYY/NNNNNNNX`: the key every agency shares.' })
-  pncId!: string;
-}
+/** The `Offender` entity as the prison subgraph serves it: the shared key under its own `subjectKey` policy, its reference and access-audit query behind `prisonKnowsSubject`. */
+export const prisonOffender = offenderEntity<PrisonLoaders>({ agency: 'prison', policies: prisonPolicies, knowsSubject: prisonKnowsSubject });
+
+/** The class its resolvers extend with their fields. */
+export const Offender = prisonOffender.type;
+export type Offender = OffenderReference;

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import type { SubgraphSeed } from '@mappa/shared';
 import { addDays, addMonths, daysBetween, homeOfficeNotificationDateOf, insertInChunks, isNotifiedForeignNational, Random } from '@mappa/shared';
 import type { Database, SyntheticDatasetOptions, SyntheticPerson, SyntheticSentence } from '@mappa/shared';
 import { adjudicationTable } from '../adjudication/adjudication.table';
@@ -451,13 +451,5 @@ function pushAlerts(
   }
 }
 
-/** Removes every prison row (children go with their prisoner). */
-export async function clearPrison(db: Database): Promise<void> {
-  await db.execute(sql`truncate table ${prisonerTable} restart identity cascade`);
-}
-
-/** True before the first seed. */
-export async function prisonIsEmpty(db: Database): Promise<boolean> {
-  const rows = await db.select({ prisonNumber: prisonerTable.prisonNumber }).from(prisonerTable).limit(1);
-  return rows.length === 0;
-}
+/** How the prison's synthetic data is written, cleared (children go with their prisoner) and recognised. */
+export const prisonSeed: SubgraphSeed = { write: seedPrison, tables: [prisonerTable], seededWhenRowsIn: prisonerTable };

@@ -1,14 +1,12 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { Access } from '@mappa/shared';
+import { offenderEntity } from '@mappa/shared';
+import type { OffenderReference } from '@mappa/shared';
+import type { ProbationLoaders } from '../probation.loaders';
 import { probationPolicies } from '../probation.policies';
+import { probationKnowsSubject } from './offender.reference';
 
-@Directive('@key(fields: "pncId")')
-@ObjectType({
-  description:
-    'A MAPPA offender: one person, with each agency\'s records about them resolved from the agency that owns them. A field is null when its owner holds no record of the person.',
-})
-export class Offender {
-  @Access(probationPolicies.subjectKey)
-  @Field(() => ID, { description: 'Police National Computer ID, `YYYY/NNNNNNNX`: the key every agency shares.' })
-  pncId!: string;
-}
+/** The `Offender` entity as the probation subgraph serves it: the shared key under its own `subjectKey` policy, its reference and access-audit query behind `probationKnowsSubject`. */
+export const probationOffender = offenderEntity<ProbationLoaders>({ agency: 'probation', policies: probationPolicies, knowsSubject: probationKnowsSubject });
+
+/** The class its resolvers extend with their fields. */
+export const Offender = probationOffender.type;
+export type Offender = OffenderReference;

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { SubgraphSeed } from '@mappa/shared';
 import { addDays, addMonths, daysBetween, insertInChunks, LEVEL_1_RECALL_YEARLY_SHARE, Random, RECALL_SHARE_OF_LEVELS_2_AND_3, RiskLevel, yearlyWindows } from '@mappa/shared';
 import { DEV_ISSUER, insertFinishedDecisions, level1DisclosureHistory } from '@mappa/shared';
 import type { FinishedDecisionRows, Level1ConsiderationInsert } from '@mappa/shared';
@@ -664,16 +665,18 @@ function buildAddresses(
   }
 }
 
-/** Removes every probation row (children go with their case). */
-export async function clearProbation(db: Database): Promise<void> {
-  const { disclosureConsiderationTable, disclosureTransitionTable, disclosureConsultationTable, disclosureItemAgreementTable, disclosureItemTable, disclosureDecisionTable } = disclosureTables;
-  await db.execute(
-    sql`truncate table ${disclosureConsiderationTable}, ${disclosureTransitionTable}, ${disclosureConsultationTable}, ${disclosureItemAgreementTable}, ${disclosureItemTable}, ${disclosureDecisionTable}, ${approvedPremisesStaffTable}, ${probationCaseTable} restart identity cascade`,
-  );
-}
-
-/** True before the first seed. */
-export async function probationIsEmpty(db: Database): Promise<boolean> {
-  const rows = await db.select({ crn: probationCaseTable.crn }).from(probationCaseTable).limit(1);
-  return rows.length === 0;
-}
+/** How probation's synthetic data is written, cleared (children go with their case) and recognised. */
+export const probationSeed: SubgraphSeed = {
+  write: seedProbation,
+  tables: [
+    disclosureTables.disclosureConsiderationTable,
+    disclosureTables.disclosureTransitionTable,
+    disclosureTables.disclosureConsultationTable,
+    disclosureTables.disclosureItemAgreementTable,
+    disclosureTables.disclosureItemTable,
+    disclosureTables.disclosureDecisionTable,
+    approvedPremisesStaffTable,
+    probationCaseTable,
+  ],
+  seededWhenRowsIn: probationCaseTable,
+};

@@ -1,5 +1,4 @@
-import { resolveOffenderReference, subjectInScope } from '@mappa/shared';
-import type { OffenderReference } from '@mappa/shared';
+import { subjectInScope } from '@mappa/shared';
 import type { YotContext } from '../yot.context';
 import { yotSubjectFacts } from './offender.scope';
 
@@ -11,16 +10,3 @@ export async function yotKnowsSubject(context: YotContext, pncId: string): Promi
   const youthCase = await context.loaders.youthCase.load(pncId);
   return youthCase !== null && subjectInScope(yotSubjectFacts(youthCase), context.rowScope);
 }
-
-/**
- * The YOT resolves an `Offender` reference only for a young person it holds a case for that is in the
- * caller's row scope (CT clearance, the case's area or a live grant, and never an under-18 at a
- * meeting or disclosure decision: see row-scope.ts); otherwise `null`, exactly as for a person the
- * YOT does not hold (principle 9).
- */
-export const offenderReferenceResolver = {
-  Offender: {
-    __resolveReference: (reference: OffenderReference, context: YotContext) =>
-      resolveOffenderReference(reference, (pncId) => yotKnowsSubject(context, pncId)),
-  },
-};

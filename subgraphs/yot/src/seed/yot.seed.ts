@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import type { SubgraphSeed } from '@mappa/shared';
 import { addDays, addMonths, daysBetween, insertInChunks, MAPPA_AREAS, Random, RiskLevel, yearsBetween } from '@mappa/shared';
 import type { Database, MappaArea, SyntheticDatasetOptions, SyntheticPerson } from '@mappa/shared';
 import { adultTransitionTable } from '../adult-transition/adult-transition.table';
@@ -353,13 +353,5 @@ export async function seedYot(db: Database, people: readonly SyntheticPerson[], 
   ]);
 }
 
-/** Removes every YOT row (children go with their case). */
-export async function clearYot(db: Database): Promise<void> {
-  await db.execute(sql`truncate table ${youthCaseTable} restart identity cascade`);
-}
-
-/** True before the first seed. */
-export async function yotIsEmpty(db: Database): Promise<boolean> {
-  const rows = await db.select({ pncId: youthCaseTable.pncId }).from(youthCaseTable).limit(1);
-  return rows.length === 0;
-}
+/** How the YOT's synthetic data is written, cleared (children go with their case) and recognised. */
+export const yotSeed: SubgraphSeed = { write: seedYot, tables: [youthCaseTable], seededWhenRowsIn: youthCaseTable };
