@@ -1,4 +1,4 @@
-import { accessAuditEntryPolicy, accessAuditPolicy, Agency, definePolicies, PURPOSE_EVIDENCE_GRANTS, subjectKeyPolicy } from '@mappa/shared';
+import { Agency, definePolicies, ownerPolicies, PURPOSE_EVIDENCE_GRANTS } from '@mappa/shared';
 import type { AccessGrant, Role } from '@mappa/shared';
 
 // The Home Office's access rules for its immigration enforcement records (issue 14), in one place. Each
@@ -25,9 +25,7 @@ const RESPONSIBLE_AUTHORITY_AT_MEETING: AccessGrant = { roles: RESPONSIBLE_AUTHO
 const ALLOCATED_OFFENDER_MANAGER: AccessGrant = { roles: ['probation_practitioner'], purposes: ['CASE_MANAGEMENT'], agencies: ['probation'], condition: 'allocatedOffenderManager' };
 
 export const homeOfficePolicies = definePolicies('home-office', {
-  subjectKey: subjectKeyPolicy(Agency.HOME_OFFICE),
-  accessAudit: accessAuditPolicy(Agency.HOME_OFFICE),
-  accessAuditEntry: accessAuditEntryPolicy(Agency.HOME_OFFICE),
+  ...ownerPolicies(Agency.HOME_OFFICE),
   caseEntry: {
     owner: Agency.HOME_OFFICE,
     classification: 'OFFICIAL-SENSITIVE',
@@ -93,4 +91,3 @@ export const homeOfficePolicies = definePolicies('home-office', {
 });
 
 /** Every Home Office policy, for the schema build and the access matrix. */
-export const HOME_OFFICE_POLICIES = Object.values(homeOfficePolicies);

@@ -1,5 +1,4 @@
-import { resolveOffenderReference, subjectInScope } from '@mappa/shared';
-import type { OffenderReference } from '@mappa/shared';
+import { subjectInScope } from '@mappa/shared';
 import type { HomeOfficeContext } from '../home-office.context';
 import { homeOfficeSubjectFacts } from './offender.scope';
 
@@ -11,10 +10,3 @@ export async function homeOfficeKnowsSubject(context: HomeOfficeContext, pncId: 
   const immigrationCase = await context.loaders.immigrationCase.load(pncId);
   return immigrationCase !== null && subjectInScope(homeOfficeSubjectFacts(immigrationCase), context.rowScope);
 }
-
-/** The Home Office resolves an `Offender` reference only for a person it holds a case for, in the caller's row scope; otherwise `null` (principle 9). */
-export const offenderReferenceResolver = {
-  Offender: {
-    __resolveReference: (reference: OffenderReference, context: HomeOfficeContext) => resolveOffenderReference(reference, (pncId) => homeOfficeKnowsSubject(context, pncId)),
-  },
-};

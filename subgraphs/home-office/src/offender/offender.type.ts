@@ -1,14 +1,12 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { Access } from '@mappa/shared';
+import { offenderEntity } from '@mappa/shared';
+import type { OffenderReference } from '@mappa/shared';
+import type { HomeOfficeLoaders } from '../home-office.loaders';
 import { homeOfficePolicies } from '../home-office.policies';
+import { homeOfficeKnowsSubject } from './offender.reference';
 
-@Directive('@key(fields: "pncId")')
-@ObjectType({
-  description:
-    "A MAPPA offender: one person, with each agency's records about them resolved from the agency that owns them. A field is null when its owner holds no record of the person.",
-})
-export class Offender {
-  @Access(homeOfficePolicies.subjectKey)
-  @Field(() => ID, { description: 'Police National Computer ID, `YYYY/NNNNNNNX`: the key every agency shares.' })
-  pncId!: string;
-}
+/** The `Offender` entity as the Home Office serves it: the shared key under its own `subjectKey` policy, its reference and access-audit query behind `homeOfficeKnowsSubject`. */
+export const homeOfficeOffender = offenderEntity<HomeOfficeLoaders>({ agency: 'home-office', policies: homeOfficePolicies, knowsSubject: homeOfficeKnowsSubject });
+
+/** The class its resolvers extend with their fields. */
+export const Offender = homeOfficeOffender.type;
+export type Offender = OffenderReference;

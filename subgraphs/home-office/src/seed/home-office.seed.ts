@@ -1,6 +1,5 @@
-import { sql } from 'drizzle-orm';
 import { addDays, daysBetween, homeOfficeNotificationDateOf, insertInChunks, isNotifiedForeignNational, Random, RiskLevel } from '@mappa/shared';
-import type { Database, SyntheticDatasetOptions, SyntheticPerson } from '@mappa/shared';
+import type { Database, SubgraphSeed, SyntheticDatasetOptions, SyntheticPerson } from '@mappa/shared';
 import { detentionDecisionTable } from '../detention-decision/detention-decision.table';
 import { detentionTable } from '../detention/detention.table';
 import type { DetentionRow } from '../detention/detention.table';
@@ -112,13 +111,5 @@ export async function seedHomeOffice(db: Database, people: readonly SyntheticPer
   await Promise.all([insertInChunks(db, detentionTable, detentions), insertInChunks(db, ircSuitabilityTable, assessments), insertInChunks(db, detentionDecisionTable, decisions)]);
 }
 
-/** Removes every Home Office row (children go with their case). */
-export async function clearHomeOffice(db: Database): Promise<void> {
-  await db.execute(sql`truncate table ${immigrationCaseTable} restart identity cascade`);
-}
-
-/** True before the first seed. */
-export async function homeOfficeIsEmpty(db: Database): Promise<boolean> {
-  const rows = await db.select({ pncId: immigrationCaseTable.pncId }).from(immigrationCaseTable).limit(1);
-  return rows.length === 0;
-}
+/** How the Home Office's synthetic data is written, cleared (detentions, assessments and decisions go with their case) and recognised. */
+export const homeOfficeSeed: SubgraphSeed = { write: seedHomeOffice, tables: [immigrationCaseTable], seededWhenRowsIn: immigrationCaseTable };
