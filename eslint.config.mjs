@@ -3,6 +3,7 @@ import eslint from '@eslint/js';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 // Every agency's workspace under subgraphs/: the folders themselves, so a new agency is kept apart
@@ -33,6 +34,25 @@ const subgraphIsolation = AGENCIES.map((agency) => {
   };
 });
 
+// Each workspace declares what it imports: its own package.json, plus the root's devDependencies
+// (jest, playwright, drizzle-kit) for tests, test support and tooling only.
+const ROOT = dirname(fileURLToPath(import.meta.url));
+const WORKSPACES = ['shared', 'gateway', 'stack', 'test', ...AGENCIES.map((agency) => `subgraphs/${agency}`)];
+const packageBoundaries = WORKSPACES.map((workspace) => ({
+  files: [`${workspace}/**/*.ts`],
+  rules: {
+    'import-x/no-extraneous-dependencies': [
+      'error',
+      {
+        packageDir: [join(ROOT, workspace), ROOT],
+        // Our workspaces resolve outside node_modules, so they count as internal: check them too.
+        includeInternal: true,
+        devDependencies: ['**/*.test.ts', '**/testing/**', '**/drizzle.config.ts', 'test/**'],
+      },
+    ],
+  },
+}));
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/drizzle/**', 'coverage/**', '.data/**'] },
   eslint.configs.recommended,
@@ -48,6 +68,18 @@ export default tseslint.config(
     },
   },
   {
+    // Package boundaries and tidy imports (Hive gateway's habit): every import is declared by the
+    // workspace that makes it (the nearest package.json), and one import per module. No import/order:
+    // type-graphql orders a subgraph's Query fields as their classes are declared, so the order of a
+    // subgraph index's imports is its SDL's (the drift check holds it), and reordering modules would
+    // change evaluation order where modules import each other.
+    files: ['**/*.ts'],
+    plugins: { 'import-x': importX },
+    rules: {
+      'import-x/no-duplicates': 'error',
+    },
+  },
+  {
     // drizzle-kit requires its configuration as a default export.
     files: ['**/drizzle.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },
@@ -58,4 +90,5 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   ...subgraphIsolation,
+  ...packageBoundaries,
 );
