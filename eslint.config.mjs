@@ -24,7 +24,10 @@ const subgraphIsolation = AGENCIES.map((agency) => {
         'error',
         {
           patterns: [
-            ...others.map((other) => ({ group: [`@mappa/${other}`, `@mappa/${other}/*`], message: 'A subgraph never imports another subgraph.' })),
+            ...others.map((other) => ({
+              group: [`@mappa/${other}`, `@mappa/${other}/*`],
+              message: 'A subgraph never imports another subgraph.',
+            })),
             { group: ['**/subgraphs/**', '../../*/**'], message: 'A subgraph never imports another subgraph.' },
             { group: ['@mappa/gateway', '@mappa/stack'], message: 'A subgraph does not depend on the gateway or the local stack.' },
           ],
@@ -62,7 +65,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       'no-console': 'error',
       'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Named exports only.' }],
     },
@@ -86,7 +92,20 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.mjs'],
-    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly', window: 'readonly', document: 'readonly', GraphiQL: 'readonly', React: 'readonly', ReactDOM: 'readonly' } },
+    languageOptions: {
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        __dirname: 'readonly',
+        console: 'readonly',
+        window: 'readonly',
+        document: 'readonly',
+        GraphiQL: 'readonly',
+        React: 'readonly',
+        ReactDOM: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   ...subgraphIsolation,

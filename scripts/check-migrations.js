@@ -34,7 +34,10 @@ for (const name of packages) {
   const dir = join(root, name);
   if (!existsSync(join(dir, 'drizzle.config.ts'))) continue;
   const before = fingerprint(join(dir, 'drizzle'));
-  execFileSync(join(root, 'node_modules', '.bin', 'drizzle-kit'), ['generate', '--config', 'drizzle.config.ts'], { cwd: dir, stdio: 'pipe' });
+  execFileSync(join(root, 'node_modules', '.bin', 'drizzle-kit'), ['generate', '--config', 'drizzle.config.ts'], {
+    cwd: dir,
+    stdio: 'pipe',
+  });
   if (fingerprint(join(dir, 'drizzle')) !== before) {
     process.stderr.write(`${name}: tables changed without a migration; run \`npm run migrations:generate\` and commit the result\n`);
     drift = true;

@@ -46,24 +46,33 @@ function read(root, path) {
 function edit(root, path, change) {
   const text = read(root, path);
   const changed = change(text);
-  if (changed === text) throw new NewAgencyError('NEW_AGENCY_EDIT_FAILED', `${path} is not shaped as the generator expects; register the agency there by hand`);
+  if (changed === text)
+    throw new NewAgencyError('NEW_AGENCY_EDIT_FAILED', `${path} is not shaped as the generator expects; register the agency there by hand`);
   writeFileSync(join(root, path), changed);
 }
 
 function insertBefore(text, anchor, insertion, path) {
   const at = text.indexOf(anchor);
-  if (at < 0 || text.indexOf(anchor, at + 1) >= 0) throw new NewAgencyError('NEW_AGENCY_EDIT_FAILED', `${path}: expected "${anchor.trim()}" exactly once`);
+  if (at < 0 || text.indexOf(anchor, at + 1) >= 0)
+    throw new NewAgencyError('NEW_AGENCY_EDIT_FAILED', `${path}: expected "${anchor.trim()}" exactly once`);
   return text.slice(0, at) + insertion + text.slice(at);
 }
 
 /** Refuses a name that is not lowercase words joined by hyphens, or that an agency already has. */
 function validate(root, name) {
   if (typeof name !== 'string' || !NAME.test(name)) {
-    throw new NewAgencyError('NEW_AGENCY_INVALID_NAME', `"${name ?? ''}" is not a valid agency name: use lowercase letters, words joined by single hyphens (e.g. home-office)`);
+    throw new NewAgencyError(
+      'NEW_AGENCY_INVALID_NAME',
+      `"${name ?? ''}" is not a valid agency name: use lowercase letters, words joined by single hyphens (e.g. home-office)`,
+    );
   }
   const names = namesOf(name);
   const registry = read(root, 'shared/src/federation/agency-registry.ts');
-  if (existsSync(join(root, 'subgraphs', name)) || registry.includes(`name: '${name}'`) || registry.includes(`Agency.${names.__CONST__},`)) {
+  if (
+    existsSync(join(root, 'subgraphs', name)) ||
+    registry.includes(`name: '${name}'`) ||
+    registry.includes(`Agency.${names.__CONST__},`)
+  ) {
     throw new NewAgencyError('NEW_AGENCY_EXISTS', `${name} is already an agency (subgraphs/${name} or its registration exists)`);
   }
   const principal = read(root, 'shared/src/auth/principal.ts');
@@ -73,7 +82,8 @@ function validate(root, name) {
       `no principal belongs to "${names.__snake__}": add it to DUTY_TO_CO_OPERATE_AGENCIES or PRINCIPAL_AGENCIES (shared/src/auth/principal.ts), with the roles its staff hold, then run this again`,
     );
   }
-  if (registry.includes(`principalAgency: '${names.__snake__}'`)) throw new NewAgencyError('NEW_AGENCY_EXISTS', `${names.__snake__} already owns a subgraph`);
+  if (registry.includes(`principalAgency: '${names.__snake__}'`))
+    throw new NewAgencyError('NEW_AGENCY_EXISTS', `${names.__snake__} already owns a subgraph`);
   return names;
 }
 
@@ -106,7 +116,9 @@ function register(root, names) {
       registry,
     ),
   );
-  edit(root, 'shared/src/domain/agency.ts', (text) => text.replace(/(\n {2}[A-Z_]+ = '[A-Z_]+',\n)(\}\n)/, `$1  ${constant} = '${constant}',\n$2`));
+  edit(root, 'shared/src/domain/agency.ts', (text) =>
+    text.replace(/(\n {2}[A-Z_]+ = '[A-Z_]+',\n)(\}\n)/, `$1  ${constant} = '${constant}',\n$2`),
+  );
   edit(root, 'package.json', (text) => {
     const json = JSON.parse(text);
     const last = json.workspaces.map((path) => path.startsWith('subgraphs/')).lastIndexOf(true);
@@ -118,14 +130,23 @@ function register(root, names) {
     json.compilerOptions.paths[`@mappa/${name}`] = [`./subgraphs/${name}/src/index.ts`];
     return JSON.stringify(json, null, 2) + (text.endsWith('\n') ? '\n' : '');
   });
-  edit(root, 'tsconfig.build.json', (text) => text.replace(/(\n(\s*)\{ "path": "subgraphs\/[^"]+" \},)(?![\s\S]*"subgraphs\/)/, `$1\n$2{ "path": "subgraphs/${name}" },`));
+  edit(root, 'tsconfig.build.json', (text) =>
+    text.replace(/(\n(\s*)\{ "path": "subgraphs\/[^"]+" \},)(?![\s\S]*"subgraphs\/)/, `$1\n$2{ "path": "subgraphs/${name}" },`),
+  );
   edit(root, 'jest.config.js', (text) => text.replace(/('\^@mappa\/\([a-z|-]+)(\)\$')/, `$1|${name}$2`));
   edit(root, 'stack/package.json', (text) => {
     const json = JSON.parse(text);
-    json.dependencies = Object.fromEntries(Object.entries({ ...json.dependencies, [`@mappa/${name}`]: '0.1.0' }).sort(([a], [b]) => a.localeCompare(b)));
+    json.dependencies = Object.fromEntries(
+      Object.entries({ ...json.dependencies, [`@mappa/${name}`]: '0.1.0' }).sort(([a], [b]) => a.localeCompare(b)),
+    );
     return `${JSON.stringify(json, null, 2)}\n`;
   });
-  edit(root, 'stack/tsconfig.json', (text) => text.replace(/(\{ "path": "\.\.\/subgraphs\/[^"]+" \})(\] *\}?)(?![\s\S]*"\.\.\/subgraphs\/)/, `$1, { "path": "../subgraphs/${name}" }$2`));
+  edit(root, 'stack/tsconfig.json', (text) =>
+    text.replace(
+      /(\{ "path": "\.\.\/subgraphs\/[^"]+" \})(\] *\}?)(?![\s\S]*"\.\.\/subgraphs\/)/,
+      `$1, { "path": "../subgraphs/${name}" }$2`,
+    ),
+  );
   // The access-audit test reads each owner's counter-terrorism marker from its table (typed per agency,
   // so forgetting this fails the type check): the generated example's table and seed rule.
   edit(root, 'test/src/access-audit.test.ts', (text) =>
@@ -138,7 +159,10 @@ function register(root, names) {
   );
   edit(root, 'stack/src/subgraphs.ts', (text) =>
     insertBefore(
-      text.replace(/(import [^\n]+ from '@mappa\/[a-z-]+';\n)(?![\s\S]*from '@mappa\/(?!shared))/, `$1import { ${camel}Subgraph } from '@mappa/${name}';\n`),
+      text.replace(
+        /(import [^\n]+ from '@mappa\/[a-z-]+';\n)(?![\s\S]*from '@mappa\/(?!shared))/,
+        `$1import { ${camel}Subgraph } from '@mappa/${name}';\n`,
+      ),
       '};\n\n/** Every agency',
       `  ${name.includes('-') ? `'${name}'` : name}: ${camel}Subgraph,\n`,
       'stack/src/subgraphs.ts',
@@ -166,9 +190,16 @@ function main(argv) {
   register(options.root, names);
   process.stdout.write(`subgraphs/${names.__name__} created and registered\n`);
   if (options.install) run(options.root, 'npm', ['install', '--no-audit', '--no-fund']);
-  run(options.root, join(options.root, 'node_modules', '.bin', 'drizzle-kit'), ['generate', '--config', 'drizzle.config.ts', '--name', 'init'], join(options.root, 'subgraphs', names.__name__));
+  run(
+    options.root,
+    join(options.root, 'node_modules', '.bin', 'drizzle-kit'),
+    ['generate', '--config', 'drizzle.config.ts', '--name', 'init'],
+    join(options.root, 'subgraphs', names.__name__),
+  );
   if (options.schemas) run(options.root, 'npm', ['run', 'schema:generate']);
-  process.stdout.write(`next: fill the policy's rule ids (RULE-ID-PLACEHOLDER), then npm run check and npm test -- subgraphs/${names.__name__}\n`);
+  process.stdout.write(
+    `next: fill the policy's rule ids (RULE-ID-PLACEHOLDER), then npm run check and npm test -- subgraphs/${names.__name__}\n`,
+  );
 }
 
 if (require.main === module) {

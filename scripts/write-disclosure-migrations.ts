@@ -9,7 +9,8 @@ import { disclosureTriggersSql } from '../shared/src/disclosure/disclosure-trigg
 for (const schema of ['mappa', 'probation', 'police']) {
   const folder = join(__dirname, '..', 'subgraphs', schema, 'drizzle');
   const [file] = readdirSync(folder).filter((name) => /^\d{4}_disclosure_rules\.sql$/.test(name));
-  if (!file) throw new Error(`${schema}: no disclosure_rules migration; generate it with drizzle-kit generate --custom --name disclosure_rules`);
+  if (!file)
+    throw new Error(`${schema}: no disclosure_rules migration; generate it with drizzle-kit generate --custom --name disclosure_rules`);
   writeFileSync(join(folder, file), disclosureTriggersSql(schema));
   process.stdout.write(`${schema}: ${file}\n`);
 }

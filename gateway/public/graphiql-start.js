@@ -21,7 +21,10 @@
   // Every request needs a bearer token and a declared purpose. Headers are never persisted in the
   // browser's storage: a token left in localStorage outlives the session it was issued for.
   var defaultHeaders = JSON.stringify(
-    { authorization: 'Bearer <output of: npm run -s token -- --agency mappa_unit --role mappa_coordinator>', 'x-mappa-purpose': 'MAPPA_SCREENING' },
+    {
+      authorization: 'Bearer <output of: npm run -s token -- --agency mappa_unit --role mappa_coordinator>',
+      'x-mappa-purpose': 'MAPPA_SCREENING',
+    },
     null,
     2,
   );

@@ -18,17 +18,31 @@ describe('document controls configuration (issue 9 §1)', () => {
         OPERATION_MAX_RECORDS: '1009',
       }),
     );
-    expect(operationLimits).toEqual({ maxBytes: 1001, maxTokens: 1002, maxDepth: 1003, maxAliases: 1004, maxRootFields: 1005, maxDirectives: 1006, maxFields: 1007, maxCost: 1008, maxRecords: 1009 });
+    expect(operationLimits).toEqual({
+      maxBytes: 1001,
+      maxTokens: 1002,
+      maxDepth: 1003,
+      maxAliases: 1004,
+      maxRootFields: 1005,
+      maxDirectives: 1006,
+      maxFields: 1007,
+      maxCost: 1008,
+      maxRecords: 1009,
+    });
     expect(documentEnv.safeParse({ OPERATION_MAX_COST: 'lots' }).success).toBe(false);
   });
 
   it('issue 9 §1: requires registered documents in production unless told otherwise, and not in development', () => {
     expect(documentControlsConfigured(documentEnv.parse({ NODE_ENV: 'production' })).trustedDocuments.mode).toBe('required');
     expect(documentControlsConfigured(documentEnv.parse({ NODE_ENV: 'development' })).trustedDocuments.mode).toBe('optional');
-    expect(documentControlsConfigured(documentEnv.parse({ NODE_ENV: 'production', TRUSTED_DOCUMENTS: 'off' })).trustedDocuments.mode).toBe('off');
+    expect(documentControlsConfigured(documentEnv.parse({ NODE_ENV: 'production', TRUSTED_DOCUMENTS: 'off' })).trustedDocuments.mode).toBe(
+      'off',
+    );
   });
 
   it('refuses to start on a manifest that cannot be read', () => {
-    expect(() => documentControlsConfigured(documentEnv.parse({ TRUSTED_DOCUMENTS_MANIFEST: '/nonexistent/manifest.json' }))).toThrow(/could not be read/);
+    expect(() => documentControlsConfigured(documentEnv.parse({ TRUSTED_DOCUMENTS_MANIFEST: '/nonexistent/manifest.json' }))).toThrow(
+      /could not be read/,
+    );
   });
 });

@@ -1,4 +1,18 @@
-import { AGENCY_REGISTRY, baseServiceEnv, byAgency, observabilityEnv, databaseEnv, jsonEnv, parseEnv, portEnv, requireSharedStateWhereNeeded, sharedStateEnv, STATISTICS_ROUNDING_BASE, STATISTICS_SUPPRESSION_THRESHOLD, statisticsSecretSchema } from '@mappa/shared';
+import {
+  AGENCY_REGISTRY,
+  baseServiceEnv,
+  byAgency,
+  observabilityEnv,
+  databaseEnv,
+  jsonEnv,
+  parseEnv,
+  portEnv,
+  requireSharedStateWhereNeeded,
+  sharedStateEnv,
+  STATISTICS_ROUNDING_BASE,
+  STATISTICS_SUPPRESSION_THRESHOLD,
+  statisticsSecretSchema,
+} from '@mappa/shared';
 import type { RegisteredAgency } from '@mappa/shared';
 import { LocalIssuer } from './auth/local-issuer';
 import { DEFAULT_TOKEN_MAX_LIFETIME_SECONDS } from './auth/token-verifier';
@@ -17,7 +31,9 @@ import { z } from 'zod';
 const subgraphUrl = (port: number) => z.url({ protocol: /^https?$/ }).default(`http://127.0.0.1:${port}/graphql`);
 
 /** Each registered agency's subgraph URL variable (`POLICE_SUBGRAPH_URL`, …), defaulting to its registered port on this host. */
-const subgraphUrlEnv = Object.fromEntries(AGENCY_REGISTRY.map(({ urlVariable, defaultPort }) => [urlVariable, subgraphUrl(defaultPort)])) as {
+const subgraphUrlEnv = Object.fromEntries(
+  AGENCY_REGISTRY.map(({ urlVariable, defaultPort }) => [urlVariable, subgraphUrl(defaultPort)]),
+) as {
   readonly [A in RegisteredAgency as A['urlVariable']]: ReturnType<typeof subgraphUrl>;
 };
 
@@ -45,7 +61,9 @@ export const gatewayAccessEnv = {
 type GatewayAccessConfig = z.infer<z.ZodObject<typeof gatewayAccessEnv>>;
 
 /** The identity providers the configuration trusts, the development issuer included when enabled. */
-export async function trustedIssuersConfigured(config: Pick<GatewayAccessConfig, 'TRUSTED_ISSUERS' | 'MAPPA_DEV_ISSUER' | 'DEV_ISSUER_DIR'>): Promise<TrustedIssuer[]> {
+export async function trustedIssuersConfigured(
+  config: Pick<GatewayAccessConfig, 'TRUSTED_ISSUERS' | 'MAPPA_DEV_ISSUER' | 'DEV_ISSUER_DIR'>,
+): Promise<TrustedIssuer[]> {
   const issuers = trustedIssuersFrom(config.TRUSTED_ISSUERS);
   if (config.MAPPA_DEV_ISSUER === 'enabled') issuers.push((await LocalIssuer.openDevIssuer(config.DEV_ISSUER_DIR)).trustedIssuer());
   return issuers;
@@ -64,7 +82,12 @@ export const gatewayDocumentEnv = {
   TRUSTED_DOCUMENTS_MANIFEST: z
     .string()
     .default('')
-    .transform((paths) => paths.split(',').map((path) => path.trim()).filter(Boolean)),
+    .transform((paths) =>
+      paths
+        .split(',')
+        .map((path) => path.trim())
+        .filter(Boolean),
+    ),
   OPERATION_MAX_BYTES: limit(DEFAULT_OPERATION_LIMITS.maxBytes),
   OPERATION_MAX_TOKENS: limit(DEFAULT_OPERATION_LIMITS.maxTokens),
   OPERATION_MAX_DEPTH: limit(DEFAULT_OPERATION_LIMITS.maxDepth),
@@ -79,9 +102,10 @@ export const gatewayDocumentEnv = {
 type GatewayDocumentConfig = z.infer<z.ZodObject<typeof gatewayDocumentEnv>>;
 
 /** The operation limits and trusted documents the configuration asks for; reads (and checks) every manifest. */
-export function documentControlsConfigured(
-  config: GatewayDocumentConfig & { readonly NODE_ENV: string },
-): { readonly operationLimits: OperationLimits; readonly trustedDocuments: TrustedDocuments } {
+export function documentControlsConfigured(config: GatewayDocumentConfig & { readonly NODE_ENV: string }): {
+  readonly operationLimits: OperationLimits;
+  readonly trustedDocuments: TrustedDocuments;
+} {
   return {
     operationLimits: {
       maxBytes: config.OPERATION_MAX_BYTES,
@@ -123,23 +147,25 @@ export function statisticsConfigured(config: z.infer<z.ZodObject<typeof gatewayS
 }
 
 /** Every variable the gateway on its own reads (the deployment config test checks compose files against it). */
-export const gatewayEnv = z.object({
-  ...baseServiceEnv,
-  // /metrics on 127.0.0.1:9400 unless told otherwise; traces over OTLP when an endpoint is set.
-  ...observabilityEnv(9400),
-  // Where the gateway keeps its own audit log: DATABASE_URL, or an embedded database.
-  ...databaseEnv,
-  ...gatewayAccessEnv,
-  ...gatewayDocumentEnv,
-  ...gatewayStatisticsEnv,
-  // Rate limits, shared across replicas through Redis when REDIS_URL is set (issue 9 §1).
-  ...gatewayRateLimitEnv,
-  ...sharedStateEnv,
-  GATEWAY_PORT: portEnv(4000),
-  ...subgraphUrlEnv,
-  /** The gateway's private ES256 JWK (with kid) for signing subgraph assertions. */
-  GATEWAY_ASSERTION_KEY: jsonEnv(z.looseObject({ kty: z.literal('EC'), kid: z.string().min(1), d: z.string().min(1) })),
-}).superRefine(requireSharedStateWhereNeeded);
+export const gatewayEnv = z
+  .object({
+    ...baseServiceEnv,
+    // /metrics on 127.0.0.1:9400 unless told otherwise; traces over OTLP when an endpoint is set.
+    ...observabilityEnv(9400),
+    // Where the gateway keeps its own audit log: DATABASE_URL, or an embedded database.
+    ...databaseEnv,
+    ...gatewayAccessEnv,
+    ...gatewayDocumentEnv,
+    ...gatewayStatisticsEnv,
+    // Rate limits, shared across replicas through Redis when REDIS_URL is set (issue 9 §1).
+    ...gatewayRateLimitEnv,
+    ...sharedStateEnv,
+    GATEWAY_PORT: portEnv(4000),
+    ...subgraphUrlEnv,
+    /** The gateway's private ES256 JWK (with kid) for signing subgraph assertions. */
+    GATEWAY_ASSERTION_KEY: jsonEnv(z.looseObject({ kty: z.literal('EC'), kid: z.string().min(1), d: z.string().min(1) })),
+  })
+  .superRefine(requireSharedStateWhereNeeded);
 
 export type GatewayEnv = z.infer<typeof gatewayEnv>;
 

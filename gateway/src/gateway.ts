@@ -4,8 +4,31 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Request } from 'express';
 import { parse } from 'graphql';
-import { AuditWriter, clientRequestIdOf, DEFAULT_DISCLOSURE_CONTROL, createApolloServer, createHttpApp, errorCodesOf, listen, MemorySharedState, Metrics, migrateAuditStore, requestIdOf, StatementCounter } from '@mappa/shared';
-import type { AuditMode, AuthorizationMode, DatabaseConnection, GatewayAssertionSigner, Logger, Principal, RunningService, ServiceMetrics, SharedState } from '@mappa/shared';
+import {
+  AuditWriter,
+  clientRequestIdOf,
+  DEFAULT_DISCLOSURE_CONTROL,
+  createApolloServer,
+  createHttpApp,
+  errorCodesOf,
+  listen,
+  MemorySharedState,
+  Metrics,
+  migrateAuditStore,
+  requestIdOf,
+  StatementCounter,
+} from '@mappa/shared';
+import type {
+  AuditMode,
+  AuthorizationMode,
+  DatabaseConnection,
+  GatewayAssertionSigner,
+  Logger,
+  Principal,
+  RunningService,
+  ServiceMetrics,
+  SharedState,
+} from '@mappa/shared';
 import { gatewayAuditPlugin } from './audit/gateway-audit';
 import { GatewayRequestAudit } from './audit/gateway-request-audit';
 import { declaredPurposeFrom } from './auth/declared-purpose';
@@ -111,7 +134,9 @@ export interface RunningGateway extends RunningService {
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const log = options.log.child({ component: 'gateway' });
-  const trustedDocuments = withBuiltInOperations(options.trustedDocuments ?? { mode: options.production ? 'required' : 'optional', manifest: new Map() });
+  const trustedDocuments = withBuiltInOperations(
+    options.trustedDocuments ?? { mode: options.production ? 'required' : 'optional', manifest: new Map() },
+  );
   // Operation names become metric labels only when registered (a trusted document or a built-in
   // operation): a name a client makes up is counted as `other`, so no caller can grow the series.
   const metrics = (options.metrics ?? new Metrics()).forService('gateway', { operationNames: operationNamesOf(trustedDocuments) });
@@ -119,13 +144,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   if (options.production && options.trustedIssuers.some((issuer) => issuer.development)) {
     throw new Error('Refusing to start: the development token issuer is enabled in a production configuration.');
   }
-  const verifier = new TokenVerifier(options.trustedIssuers, { maxLifetimeSeconds: options.tokenMaxLifetimeSeconds ?? DEFAULT_TOKEN_MAX_LIFETIME_SECONDS });
+  const verifier = new TokenVerifier(options.trustedIssuers, {
+    maxLifetimeSeconds: options.tokenMaxLifetimeSeconds ?? DEFAULT_TOKEN_MAX_LIFETIME_SECONDS,
+  });
   // Read (and checked) before anything listens: a supergraph whose policies cannot be read is refused.
   const policies = readSupergraphPolicies(options.supergraphSdl);
   // The statistics path (issue 13): a subgraph served in this process, asking the owners itself.
   const statisticsService = new StatisticsService(
     new OwnerClient(
-      Object.fromEntries((['mappa', 'police', 'probation', 'prison', 'yot'] as const).map((owner) => [owner, options.subgraphUrls[owner] ?? supergraphUrlOf(options.supergraphSdl, owner)])),
+      Object.fromEntries(
+        (['mappa', 'police', 'probation', 'prison', 'yot'] as const).map((owner) => [
+          owner,
+          options.subgraphUrls[owner] ?? supergraphUrlOf(options.supergraphSdl, owner),
+        ]),
+      ),
       options.subgraphTimeoutMs,
       options.assertionSigner,
     ),
@@ -150,14 +182,25 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // Off (benchmark only): no grants to look up, so no extra request to the MAPPA unit.
   // The level 1 holders of disclosure decisions are asked for their evidence the same way (issue 11), and
   // the holders of case relationships (probation, the YOT, the prison) for the caller's own (issue 12).
-  const urlOf = (name: 'probation' | 'police' | 'prison' | 'yot' | 'home-office') => options.subgraphUrls[name] ?? supergraphUrlOf(options.supergraphSdl, name);
+  const urlOf = (name: 'probation' | 'police' | 'prison' | 'yot' | 'home-office') =>
+    options.subgraphUrls[name] ?? supergraphUrlOf(options.supergraphSdl, name);
   // The Home Office for its detention decisions (IMMIGRATION_DETENTION_DECISION, issue 14).
-  const standingUrls = { mappa: grantsUrl, probation: urlOf('probation'), police: urlOf('police'), prison: urlOf('prison'), yot: urlOf('yot'), 'home-office': urlOf('home-office') };
+  const standingUrls = {
+    mappa: grantsUrl,
+    probation: urlOf('probation'),
+    police: urlOf('police'),
+    prison: urlOf('prison'),
+    yot: urlOf('yot'),
+    'home-office': urlOf('home-office'),
+  };
   const grantLookup = enforced ? new CaseGrantLookup(standingUrls, options.subgraphTimeoutMs, options.assertionSigner) : null;
   // Before anything listens: no request is answered without somewhere to record it.
   await migrateAuditStore(options.auditConnection);
   const auditStatements = new StatementCounter(metrics.counterFor('audit-statements'));
-  const auditWriter = (options.audit ?? 'recorded') === 'recorded' ? new AuditWriter(options.auditConnection.database(auditStatements), 'gateway', undefined, metrics) : null;
+  const auditWriter =
+    (options.audit ?? 'recorded') === 'recorded'
+      ? new AuditWriter(options.auditConnection.database(auditStatements), 'gateway', undefined, metrics)
+      : null;
   if (!auditWriter) log.warn('audit is off: the gateway records no audit trail (benchmark only)');
   // Operation limits and trusted documents run in the context function, once the caller is known
   // (so a refusal is audited against them, as REJECTED with its code) and before Apollo parses,
@@ -169,11 +212,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // registered id to its text is middleware, because Apollo reads the body as it arrives.
   const documentGuard =
     (options.documentControls ?? 'enforced') === 'enforced'
-      ? new DocumentGuard(
-          trustedDocuments,
-          { ...DEFAULT_OPERATION_LIMITS, ...options.operationLimits },
-          policies.schema,
-        )
+      ? new DocumentGuard(trustedDocuments, { ...DEFAULT_OPERATION_LIMITS, ...options.operationLimits }, policies.schema)
       : null;
   if (!documentGuard) log.warn('document controls are off: no operation limits and no trusted documents (benchmark only)');
   // Fields the caller can never see are removed before planning (EnforcingGateway); each owner
@@ -218,7 +257,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
    * the declared purpose, the document controls and the grants and purpose evidence. /graphql reads
    * the document from the request; a route running a built-in operation passes it (`builtIn`).
    */
-  const contextOf = async (req: Request, builtIn?: { readonly body: Record<string, unknown>; readonly document: RequestDocument | undefined }): Promise<GatewayContext> => {
+  const contextOf = async (
+    req: Request,
+    builtIn?: { readonly body: Record<string, unknown>; readonly document: RequestDocument | undefined },
+  ): Promise<GatewayContext> => {
     const requestId = requestIdOf(req);
     const clientRequestId = clientRequestIdOf(req);
     const requestLog = log.child(clientRequestId ? { requestId, clientRequestId } : { requestId });
@@ -232,17 +274,29 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // Before anything parses, plans or looks up grants: a document over a limit costs no more than this.
       documentGuard?.check(req, principal, declaredPurpose, builtIn?.document);
       // Before any planning or subgraph call: every assertion of this request carries the same grants and purpose evidence.
-      const { caseGrants, purposeEvidence } = grantLookup ? await grantLookup.standingOf({ principal, declaredPurpose }, requestId, deadline, requestLog) : { caseGrants: [], purposeEvidence: null };
+      const { caseGrants, purposeEvidence } = grantLookup
+        ? await grantLookup.standingOf({ principal, declaredPurpose }, requestId, deadline, requestLog)
+        : { caseGrants: [], purposeEvidence: null };
       return {
         requestId,
         log: requestLog,
         audit,
         deadline,
-        caller: { principal, declaredPurpose, ...(caseGrants.length > 0 ? { caseGrants } : {}), ...(purposeEvidence ? { purposeEvidence } : {}) },
+        caller: {
+          principal,
+          declaredPurpose,
+          ...(caseGrants.length > 0 ? { caseGrants } : {}),
+          ...(purposeEvidence ? { purposeEvidence } : {}),
+        },
       };
     } catch (error: unknown) {
       // A refusal before any operation ran (authentication failures included) is audited too.
-      await refusals.record(sourceOf(req), { requestId, body: builtIn?.body ?? req.body, principal, error, audit }, principal ? principalKeyOf(principal) : null, requestLog);
+      await refusals.record(
+        sourceOf(req),
+        { requestId, body: builtIn?.body ?? req.body, principal, error, audit },
+        principal ? principalKeyOf(principal) : null,
+        requestLog,
+      );
       throw error;
     }
   };
@@ -314,7 +368,8 @@ function statisticsSettingsOf(given: Partial<StatisticsSettings> | undefined, pr
   if (!given?.keySecret && production) {
     throw new Error('Refusing to start: no STATISTICS_KEY_SECRET in a production configuration (every replica must round a count alike).');
   }
-  if (!given?.keySecret) log.warn('no STATISTICS_KEY_SECRET: this process draws its own record-key secret, so replicas may round a count differently');
+  if (!given?.keySecret)
+    log.warn('no STATISTICS_KEY_SECRET: this process draws its own record-key secret, so replicas may round a count differently');
   return {
     control: given?.control ?? DEFAULT_DISCLOSURE_CONTROL,
     minimumGroupSize: given?.minimumGroupSize ?? DEFAULT_MINIMUM_GROUP_SIZE,
@@ -336,7 +391,8 @@ function operationNamesOf(trusted: TrustedDocuments): Set<string> {
   const names = new Set<string>();
   for (const text of trusted.manifest.values()) {
     try {
-      for (const definition of parse(text).definitions) if (definition.kind === 'OperationDefinition' && definition.name) names.add(definition.name.value);
+      for (const definition of parse(text).definitions)
+        if (definition.kind === 'OperationDefinition' && definition.name) names.add(definition.name.value);
     } catch {
       // A registered document that does not parse is refused when it is run; it names nothing here.
     }

@@ -1,4 +1,14 @@
-export { documentControlsConfigured, gatewayAccessEnv, gatewayDocumentEnv, gatewayEnv, gatewayStatisticsEnv, loadGatewayConfig, statisticsConfigured, subgraphUrlsFrom, trustedIssuersConfigured } from './config';
+export {
+  documentControlsConfigured,
+  gatewayAccessEnv,
+  gatewayDocumentEnv,
+  gatewayEnv,
+  gatewayStatisticsEnv,
+  loadGatewayConfig,
+  statisticsConfigured,
+  subgraphUrlsFrom,
+  trustedIssuersConfigured,
+} from './config';
 export type { GatewayEnv } from './config';
 export { startGateway } from './gateway';
 export type { DocumentControlsMode, GatewayOptions, RunningGateway } from './gateway';

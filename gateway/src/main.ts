@@ -1,7 +1,23 @@
 // Entry point for the gateway on its own: `npm start -w gateway`.
 import { join } from 'node:path';
-import { createLogger, DatabaseConnection, GatewayAssertionSigner, openSharedState, reportToSupervisor, startObservability } from '@mappa/shared';
-import { documentControlsConfigured, loadGatewayConfig, rateLimitsFrom, readSupergraph, startGateway, statisticsConfigured, subgraphUrlsFrom, trustedIssuersConfigured } from './index';
+import {
+  createLogger,
+  DatabaseConnection,
+  GatewayAssertionSigner,
+  openSharedState,
+  reportToSupervisor,
+  startObservability,
+} from '@mappa/shared';
+import {
+  documentControlsConfigured,
+  loadGatewayConfig,
+  rateLimitsFrom,
+  readSupergraph,
+  startGateway,
+  statisticsConfigured,
+  subgraphUrlsFrom,
+  trustedIssuersConfigured,
+} from './index';
 
 async function main(): Promise<void> {
   const config = loadGatewayConfig();

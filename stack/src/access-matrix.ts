@@ -38,7 +38,10 @@ export function renderAccessMatrix(subgraphs: readonly SubgraphPolicies[]): stri
   const sections = subgraphs.map(({ name, schema, policies }) => {
     const byName = new Map(policies.map((policy) => [policy.name, policy]));
     const policyRows = policies
-      .map((policy) => `| <a id="${anchor(policy.name)}"></a>\`${policy.name}\` | ${policy.classification} | ${policy.summary} | ${readers(policy)} | ${policy.rules.join(', ')} |`)
+      .map(
+        (policy) =>
+          `| <a id="${anchor(policy.name)}"></a>\`${policy.name}\` | ${policy.classification} | ${policy.summary} | ${readers(policy)} | ${policy.rules.join(', ')} |`,
+      )
       .join('\n');
     const fieldRows = [...declaredPolicies(schema)]
       .sort(([a], [b]) => a.localeCompare(b))

@@ -24,7 +24,8 @@ export interface AgencyLayout {
 }
 
 const SUBGRAPH_PATH = /^subgraphs\/([^/]+)$/;
-const subgraphNamesIn = (paths: readonly string[]): string[] => paths.flatMap((path) => SUBGRAPH_PATH.exec(path.replace(/\/$/, ''))?.[1] ?? []);
+const subgraphNamesIn = (paths: readonly string[]): string[] =>
+  paths.flatMap((path) => SUBGRAPH_PATH.exec(path.replace(/\/$/, ''))?.[1] ?? []);
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
 
 /** Reads the agencies' layout from the repository at `root`. */
@@ -62,7 +63,9 @@ function duplicates(registry: readonly AgencyRegistration[]): string[] {
   const keys = ['name', 'agency', 'defaultPort', 'databaseSchema', 'urlVariable', 'portVariable', 'auditLog'] as const;
   return keys.flatMap((key) => {
     const values = registry.map((registration) => String(registration[key]));
-    return [...new Set(values.filter((value, index) => values.indexOf(value) !== index))].map((value) => `${key} ${value} is registered twice`);
+    return [...new Set(values.filter((value, index) => values.indexOf(value) !== index))].map(
+      (value) => `${key} ${value} is registered twice`,
+    );
   });
 }
 
@@ -80,9 +83,13 @@ export function agencyRegistryDisagreements(layout: AgencyLayout, registry: read
     ...differences("the root package.json's workspaces", names, layout.workspaces),
     ...differences("tsconfig.build.json's references", names, layout.buildReferences),
     ...differences("tsconfig.json's paths", names, layout.typecheckPaths),
-    ...layout.folders.flatMap((folder) => (layout.packageNames[folder] === `@mappa/${folder}` ? [] : [`subgraphs/${folder}/package.json is not named @mappa/${folder}`])),
     ...layout.folders.flatMap((folder) =>
-      layout.schemaCheckScripts[folder]?.endsWith(`schema-check.main.js ${folder}`) ? [] : [`subgraphs/${folder}/package.json has no schema:check script checking ${folder}`],
+      layout.packageNames[folder] === `@mappa/${folder}` ? [] : [`subgraphs/${folder}/package.json is not named @mappa/${folder}`],
+    ),
+    ...layout.folders.flatMap((folder) =>
+      layout.schemaCheckScripts[folder]?.endsWith(`schema-check.main.js ${folder}`)
+        ? []
+        : [`subgraphs/${folder}/package.json has no schema:check script checking ${folder}`],
     ),
   ];
 }

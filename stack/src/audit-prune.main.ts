@@ -11,7 +11,9 @@ async function main(): Promise<number> {
   const retention = auditRetentionOf(config);
   const location = databaseLocation(config);
   const overrides = Object.entries(retention.perLog).map(([log, years]) => `, ${log} ${years}`);
-  process.stderr.write(`Pruning audit logs in ${describeLocation(location)} (retention ${retention.defaultYears} years${overrides.join('')})\n`);
+  process.stderr.write(
+    `Pruning audit logs in ${describeLocation(location)} (retention ${retention.defaultYears} years${overrides.join('')})\n`,
+  );
   const connection = await DatabaseConnection.open(location, { poolSize: 2, timeouts: BATCH_JOB_DATABASE_TIMEOUTS });
   try {
     return await runAuditPrune(connection, retention, (line) => process.stdout.write(`${line}\n`));

@@ -1,5 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { appendAuditEntry, auditRetentionOf, backdateAuditEntries, AUDIT_STORE_TEMPLATE, openTestDatabase, withAuditTriggersDisabled } from '@mappa/shared';
+import {
+  appendAuditEntry,
+  auditRetentionOf,
+  backdateAuditEntries,
+  AUDIT_STORE_TEMPLATE,
+  openTestDatabase,
+  withAuditTriggersDisabled,
+} from '@mappa/shared';
 import type { AuditPayloadInput, TestDatabase } from '@mappa/shared';
 import { runAuditPrune } from './audit-prune';
 import { runAuditVerify } from './audit-verify';
@@ -58,7 +65,9 @@ describe('npm run audit:prune', () => {
 
   it('exits 1 and removes nothing from a broken chain, while the intact ones are pruned', async () => {
     const db = database.connection.database();
-    await withAuditTriggersDisabled(db, (su) => su.execute(sql`update audit.entry set request_id = 'req-forged' where log = 'police' and sequence = 1`));
+    await withAuditTriggersDisabled(db, (su) =>
+      su.execute(sql`update audit.entry set request_id = 'req-forged' where log = 'police' and sequence = 1`),
+    );
     const lines: string[] = [];
     expect(await runAuditPrune(database.connection, auditRetentionOf(loadStackConfig({})), (line) => lines.push(line))).toBe(1);
     expect(lines).toEqual([
@@ -73,7 +82,9 @@ describe('npm run audit:prune', () => {
     await withAuditTriggersDisabled(db, (su) => su.execute(sql`update audit.checkpoint set retention_years = 1 where log = 'gateway'`));
     const verified: string[] = [];
     expect(await runAuditVerify(database.connection, (line) => verified.push(line))).toBe(1);
-    expect(verified[0]).toBe('gateway: 1 entry from sequence 3, BROKEN: the retention checkpoint at sequence 3 was altered or removed entries younger than its retention');
+    expect(verified[0]).toBe(
+      'gateway: 1 entry from sequence 3, BROKEN: the retention checkpoint at sequence 3 was altered or removed entries younger than its retention',
+    );
   });
 
   it('keeps a log it has no retention for', async () => {

@@ -17,7 +17,8 @@ async function main(): Promise<number> {
   // statement bound; connecting stays bounded, so an unreachable server is reported, not waited on.
   const connection = await DatabaseConnection.open(location, { poolSize: 2, timeouts: BATCH_JOB_DATABASE_TIMEOUTS });
   try {
-    if (!(await connection.isReachable())) throw new CannotConnectError(`cannot connect to the ${describeLocation(location)}; nothing was verified`);
+    if (!(await connection.isReachable()))
+      throw new CannotConnectError(`cannot connect to the ${describeLocation(location)}; nothing was verified`);
     return await runAuditVerify(connection, (line) => process.stdout.write(`${line}\n`));
   } finally {
     await connection.close();

@@ -38,7 +38,9 @@ describe('npm run audit:verify', () => {
   it('principle 10: exits non-zero on a tampered database and names the broken log and its first bad entry', async () => {
     const db = database.connection.database();
     await db.execute(sql`alter table audit.entry disable trigger user`);
-    await db.execute(sql`update audit.entry set payload = jsonb_set(payload, '{durationMs}', '4') where log = 'probation' and sequence = 2`);
+    await db.execute(
+      sql`update audit.entry set payload = jsonb_set(payload, '{durationMs}', '4') where log = 'probation' and sequence = 2`,
+    );
     await db.execute(sql`alter table audit.entry enable trigger user`);
     const lines: string[] = [];
     expect(await runAuditVerify(database.connection, (line) => lines.push(line))).toBe(1);
@@ -60,7 +62,9 @@ describe('npm run audit:verify is read-only (issue 15)', () => {
     const lines: string[] = [];
     expect(await runAuditVerify(database.connection, (line) => lines.push(line))).toBe(0);
     expect(lines).toEqual(['no audit logs in this database']);
-    const schema = await database.connection.database().execute(sql`select count(*)::int as schemas from pg_namespace where nspname = 'audit'`);
+    const schema = await database.connection
+      .database()
+      .execute(sql`select count(*)::int as schemas from pg_namespace where nspname = 'audit'`);
     expect((schema as { rows: { schemas: number }[] }).rows[0]?.schemas).toBe(0);
   });
 });

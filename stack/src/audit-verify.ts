@@ -10,7 +10,8 @@ export function describeVerification(result: AuditVerification): string {
   const from = result.firstRetainedSequence === undefined ? '' : ` from sequence ${result.firstRetainedSequence}`;
   const entries = `${result.log}: ${result.entries} ${result.entries === 1 ? 'entry' : 'entries'}${from}`;
   if (result.intact) return `${entries}, intact`;
-  if (result.problem === 'checkpoint') return `${entries}, BROKEN: the retention checkpoint at sequence ${result.firstBadSequence} was altered or removed entries younger than its retention`;
+  if (result.problem === 'checkpoint')
+    return `${entries}, BROKEN: the retention checkpoint at sequence ${result.firstBadSequence} was altered or removed entries younger than its retention`;
   return `${entries}, BROKEN: first ${result.problem} entry is sequence ${result.firstBadSequence}`;
 }
 
@@ -26,7 +27,9 @@ export function describeVerification(result: AuditVerification): string {
 export async function runAuditVerify(connection: DatabaseConnection, write: (line: string) => void): Promise<number> {
   const results = await connection.database().transaction(
     async (tx) => {
-      const store = await tx.execute(sql`select to_regclass('audit.entry') is not null and to_regclass('audit.log_head') is not null as present`);
+      const store = await tx.execute(
+        sql`select to_regclass('audit.entry') is not null and to_regclass('audit.log_head') is not null as present`,
+      );
       // Both drivers (node-postgres, PGlite) answer `execute` with the rows under `rows`.
       const present = (store as { rows?: { present?: unknown }[] }).rows?.[0]?.present === true;
       return present ? verifyAllAuditLogs(tx) : [];

@@ -82,13 +82,19 @@ function record() {
   const statements: Statement[] = [];
   const onCreate = (message: unknown) => {
     const { request } = message as UndiciMessage;
-    exchanges.set(request, { origin: String(request.origin), start: performance.now(), requestId: requestHeader(request.headers, REQUEST_ID_HEADER), end: null });
+    exchanges.set(request, {
+      origin: String(request.origin),
+      start: performance.now(),
+      requestId: requestHeader(request.headers, REQUEST_ID_HEADER),
+      end: null,
+    });
   };
   const onHeaders = (message: unknown) => {
     const { request, response } = message as UndiciMessage;
     const exchange = exchanges.get(request);
     // The benchmark's own request learns the gateway's request id from the response.
-    if (exchange && exchange.requestId === null) exchange.requestId = requestHeader(response?.headers?.map(String) ?? [], REQUEST_ID_HEADER);
+    if (exchange && exchange.requestId === null)
+      exchange.requestId = requestHeader(response?.headers?.map(String) ?? [], REQUEST_ID_HEADER);
   };
   const onEnd = (message: unknown) => {
     const exchange = exchanges.get((message as UndiciMessage).request);
@@ -101,7 +107,12 @@ function record() {
   const original = Client.prototype.query;
   const wrapped = function (this: Client, ...args: unknown[]): unknown {
     const first = args[0];
-    const text = typeof first === 'string' ? first : typeof (first as { text?: unknown } | null)?.text === 'string' ? (first as { text: string }).text : '';
+    const text =
+      typeof first === 'string'
+        ? first
+        : typeof (first as { text?: unknown } | null)?.text === 'string'
+          ? (first as { text: string }).text
+          : '';
     const statement: Statement = { label: statementLabel(text), start: performance.now(), end: null };
     statements.push(statement);
     const done = () => {
@@ -146,10 +157,21 @@ function hopsOf(calls: readonly (Exchange & { end: number; name: string })[]): H
     }
   }
   // The gateway's first call, before any planning, is the grants and purpose-evidence look-up.
-  return hops.map((hop, index) => ({ label: index === 0 && hop.names.length === 1 && hop.names[0] === 'mappa' ? 'evidence look-up: mappa' : [...hop.names].sort().join(' + '), start: hop.start, end: hop.end }));
+  return hops.map((hop, index) => ({
+    label:
+      index === 0 && hop.names.length === 1 && hop.names[0] === 'mappa' ? 'evidence look-up: mappa' : [...hop.names].sort().join(' + '),
+    start: hop.start,
+    end: hop.end,
+  }));
 }
 
-async function traceSide(side: TracedSide, stack: LocalStack, requests: number, concurrency: number, offset: number): Promise<TracedRequest[]> {
+async function traceSide(
+  side: TracedSide,
+  stack: LocalStack,
+  requests: number,
+  concurrency: number,
+  offset: number,
+): Promise<TracedRequest[]> {
   const names = new Map<string, string>(Object.values(stack.subgraphs).map((subgraph) => [new URL(subgraph.url).origin, subgraph.name]));
   const gateway = new URL(stack.gateway.url).origin;
   const recording = record();
@@ -170,9 +192,14 @@ async function traceSide(side: TracedSide, stack: LocalStack, requests: number, 
   const all = [...recording.exchanges.values()].filter((exchange): exchange is Exchange & { end: number } => exchange.end !== null);
   const traced: TracedRequest[] = [];
   for (const outer of all.filter((exchange) => exchange.origin === gateway)) {
-    const calls = all.filter((exchange) => exchange.requestId === outer.requestId && names.has(exchange.origin)).map((exchange) => ({ ...exchange, name: names.get(exchange.origin)! }));
+    const calls = all
+      .filter((exchange) => exchange.requestId === outer.requestId && names.has(exchange.origin))
+      .map((exchange) => ({ ...exchange, name: names.get(exchange.origin)! }));
     // SQL is attributed by time, so only when one request runs at a time.
-    const statements = concurrency === 1 ? recording.statements.filter((statement) => statement.start >= outer.start && statement.end !== null && statement.end <= outer.end) : [];
+    const statements =
+      concurrency === 1
+        ? recording.statements.filter((statement) => statement.start >= outer.start && statement.end !== null && statement.end <= outer.end)
+        : [];
     traced.push({ start: outer.start, end: outer.end, hops: hopsOf(calls), statements });
   }
   return traced;
@@ -206,17 +233,25 @@ function stagesTable(side: string, traced: readonly TracedRequest[], concurrency
     request.hops.forEach((hop, index) => {
       push(stage++, index === 0 ? 'gateway: token, purpose, documents' : 'gateway: answer checks, plan, sign', hop.start - at);
       const inside = request.statements.filter((statement) => statement.start >= hop.start && (statement.end ?? Infinity) <= hop.end);
-      const sql = concurrency === 1 ? `${inside.length} in ${inside.reduce((sum, statement) => sum + ((statement.end ?? statement.start) - statement.start), 0).toFixed(1)} ms: ${[...new Set(inside.map((statement) => statement.label))].join(', ')}` : undefined;
+      const sql =
+        concurrency === 1
+          ? `${inside.length} in ${inside.reduce((sum, statement) => sum + ((statement.end ?? statement.start) - statement.start), 0).toFixed(1)} ms: ${[...new Set(inside.map((statement) => statement.label))].join(', ')}`
+          : undefined;
       push(stage++, `wait: ${hop.label}`, hop.end - hop.start, sql);
       at = hop.end;
     });
     push(stage, 'gateway: merge, answer', request.end - at);
   }
   const slowMean = (index: number) => {
-    const values = same.map((request, r) => (slowest.has(request) ? stages[index]!.values[r]! : Number.NaN)).filter((value) => !Number.isNaN(value));
+    const values = same
+      .map((request, r) => (slowest.has(request) ? stages[index]!.values[r]! : Number.NaN))
+      .filter((value) => !Number.isNaN(value));
     return values.reduce((sum, value) => sum + value, 0) / values.length;
   };
-  const rows = stages.map((stage, index) => `| ${stage.label} | ${median(stage.values).toFixed(1)} | ${percentileOf(stage.values, 99).toFixed(1)} | ${slowMean(index).toFixed(1)} |${concurrency === 1 ? ` ${stage.sql ?? ''} |` : ''}`);
+  const rows = stages.map(
+    (stage, index) =>
+      `| ${stage.label} | ${median(stage.values).toFixed(1)} | ${percentileOf(stage.values, 99).toFixed(1)} | ${slowMean(index).toFixed(1)} |${concurrency === 1 ? ` ${stage.sql ?? ''} |` : ''}`,
+  );
   const total = `| **whole request** | ${median(totals).toFixed(1)} | ${percentileOf(totals, 99).toFixed(1)} | ${(totals.filter((_, r) => slowest.has(same[r]!)).reduce((sum, value) => sum + value, 0) / slowest.size).toFixed(1)} |${concurrency === 1 ? ' |' : ''}`;
   return [
     `${side} at concurrency ${concurrency} (${same.length} of ${traced.length} requests with the path ${shape}):`,
@@ -234,7 +269,12 @@ function stagesTable(side: string, traced: readonly TracedRequest[], concurrency
  * own), then at the benchmark's concurrency (where the waits are what load makes them). Returns the
  * report as Markdown for stderr.
  */
-export async function traceCriticalPaths(sides: readonly TracedSide[], stack: LocalStack, concurrency: number, requests = 200): Promise<string> {
+export async function traceCriticalPaths(
+  sides: readonly TracedSide[],
+  stack: LocalStack,
+  concurrency: number,
+  requests = 200,
+): Promise<string> {
   const parts: string[] = [''];
   for (const level of [1, concurrency]) {
     for (const [index, side] of sides.entries()) {

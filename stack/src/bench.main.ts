@@ -18,7 +18,24 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { LocalIssuer, trustedDocumentManifestOf } from '@mappa/gateway';
-import { ASSERTION_HEADER, auditLogHeadTable, BATCH_JOB_DATABASE_TIMEOUTS, byAgency, createLogger, DatabaseConnection, FIVE_AGENCY_VIEW, insertMeetingInSession, isUnder18, MappaArea, MEETING_PACK, migrateAgencies, REGISTER_PAGE, requestDateOf, seedAgencies, syntheticPerson } from '@mappa/shared';
+import {
+  ASSERTION_HEADER,
+  auditLogHeadTable,
+  BATCH_JOB_DATABASE_TIMEOUTS,
+  byAgency,
+  createLogger,
+  DatabaseConnection,
+  FIVE_AGENCY_VIEW,
+  insertMeetingInSession,
+  isUnder18,
+  MappaArea,
+  MEETING_PACK,
+  migrateAgencies,
+  REGISTER_PAGE,
+  requestDateOf,
+  seedAgencies,
+  syntheticPerson,
+} from '@mappa/shared';
 import type { AuditMode, Database, PrincipalClaims } from '@mappa/shared';
 import { z } from 'zod';
 import { runAuditVerify } from './audit-verify';
@@ -51,8 +68,10 @@ const BENCH_MEETINGS = 20;
 const goalOf = (switched: Switch) => (switched === 'documents' ? DOCUMENTS_OVERHEAD_GOAL_PERCENT : OVERHEAD_GOAL_PERCENT);
 
 // The register page the benchmark pages through to collect its cursors.
-const CURSOR_PAGE = 'query($after: String, $filter: OffenderFilter) { offenders(first: 50, after: $after, filter: $filter) { edges { node { pncId } } pageInfo { endCursor hasNextPage } } }';
-const POLICE_IDENTITY = 'query Identity($pncId: ID!) { offender(pncId: $pncId) { pncId identity { firstName lastName dateOfBirth croNumber } } }';
+const CURSOR_PAGE =
+  'query($after: String, $filter: OffenderFilter) { offenders(first: 50, after: $after, filter: $filter) { edges { node { pncId } } pageInfo { endCursor hasNextPage } } }';
+const POLICE_IDENTITY =
+  'query Identity($pncId: ID!) { offender(pncId: $pncId) { pncId identity { firstName lastName dateOfBirth croNumber } } }';
 const OFFENDER_VIEW = `query OffenderView($pncId: ID!) {
   offender(pncId: $pncId) {
     pncId
@@ -206,14 +225,26 @@ async function main(): Promise<void> {
   // A throwaway identity provider standing in for an agency's: the benchmark pays for real token
   // verification at the gateway and real assertion checks in every subgraph.
   const issuer = await LocalIssuer.generate('urn:mappa:bench-issuer');
-  const principal: PrincipalClaims = { staffId: 'BENCH0001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.LONDON, clearance: 'SC' };
+  const principal: PrincipalClaims = {
+    staffId: 'BENCH0001',
+    agency: 'mappa_unit',
+    roles: ['mappa_coordinator'],
+    area: MappaArea.LONDON,
+    clearance: 'SC',
+  };
   // Authorization has work to do for a PPU officer managing cases: the gateway takes out the fields
   // the officer may not read in this view (the YOT's MAPPA H notification, other agencies' case
   // records) before planning, and each owner checks the rest. With authorization off the officer
   // gets every field. (Under MAPPA_SCREENING, since issue 10, an officer reaches only people their
   // agency referred, so the officer manages cases here; the meeting pack's workloads below measure
   // the officer under MAPPA_MEETING, with the purpose-evidence look-up.)
-  const officer: PrincipalClaims = { staffId: 'BENCHPPU1', agency: 'police', roles: ['ppu_officer'], area: MappaArea.LONDON, clearance: 'BPSS' };
+  const officer: PrincipalClaims = {
+    staffId: 'BENCHPPU1',
+    agency: 'police',
+    roles: ['ppu_officer'],
+    area: MappaArea.LONDON,
+    clearance: 'BPSS',
+  };
   const token = await issuer.mint(principal);
   const officerToken = await issuer.mint(officer);
   // The co-ordinator screening cases may read every field these workloads ask for (principle 3).
@@ -221,10 +252,28 @@ async function main(): Promise<void> {
   const officerViaGateway = async () => ({ authorization: `Bearer ${officerToken}`, 'x-mappa-purpose': 'CASE_MANAGEMENT' });
   // Calling the police directly, the benchmark signs as the gateway would, once per request.
   const asGateway = async (s: LocalStack, i: number, body: string) => ({
-    [ASSERTION_HEADER]: await s.assertionSigner.sign('police', { principal: { ...principal, issuer: issuer.issuerName }, declaredPurpose: { purpose: 'MAPPA_SCREENING', caseId: null } }, `bench-${i}`, body),
+    [ASSERTION_HEADER]: await s.assertionSigner.sign(
+      'police',
+      { principal: { ...principal, issuer: issuer.issuerName }, declaredPurpose: { purpose: 'MAPPA_SCREENING', caseId: null } },
+      `bench-${i}`,
+      body,
+    ),
   });
   // The operations the benchmark's "front end" registered at build time, as a manifest would hold them.
-  const trustedDocuments = { mode: 'required' as const, manifest: trustedDocumentManifestOf([POLICE_IDENTITY, OFFENDER_VIEW, REGISTER_PAGE, CURSOR_PAGE, FIVE_AGENCY_VIEW, MEETING_PACK, STATISTICS_ANNUAL_REPORT, STATISTICS_AGGREGATE, REGISTER_COUNT_PAGE]) };
+  const trustedDocuments = {
+    mode: 'required' as const,
+    manifest: trustedDocumentManifestOf([
+      POLICE_IDENTITY,
+      OFFENDER_VIEW,
+      REGISTER_PAGE,
+      CURSOR_PAGE,
+      FIVE_AGENCY_VIEW,
+      MEETING_PACK,
+      STATISTICS_ANNUAL_REPORT,
+      STATISTICS_AGGREGATE,
+      REGISTER_COUNT_PAGE,
+    ]),
+  };
   const stackOptions = {
     trustedIssuers: [issuer.trustedIssuer()],
     trustedDocuments,
@@ -246,12 +295,31 @@ async function main(): Promise<void> {
   };
   const stack = await startLocalStack(stackOptions);
   // An analyst of the principal's area under STATISTICS (issue 13).
-  const analystToken = await issuer.mint({ staffId: 'BENCHANL1', agency: 'probation', roles: ['analyst'], area: principal.area, clearance: 'BPSS' });
+  const analystToken = await issuer.mint({
+    staffId: 'BENCHANL1',
+    agency: 'probation',
+    roles: ['analyst'],
+    area: principal.area,
+    clearance: 'BPSS',
+  });
   const statistics = statisticsWorkloads(stack, analystToken, principal.area);
   if (options['register-only']) {
     try {
-      const target = { gatewayUrl: `${stack.gateway.url}/graphql`, headers: await viaGateway(), area: principal.area, databaseUrl: url, offenders: dataset.offenders };
-      process.stdout.write(await registerReport({ ...target, rounds: options.rounds, requestsPerRound: options['requests-per-round'], concurrency: options.concurrency }));
+      const target = {
+        gatewayUrl: `${stack.gateway.url}/graphql`,
+        headers: await viaGateway(),
+        area: principal.area,
+        databaseUrl: url,
+        offenders: dataset.offenders,
+      };
+      process.stdout.write(
+        await registerReport({
+          ...target,
+          rounds: options.rounds,
+          requestsPerRound: options['requests-per-round'],
+          concurrency: options.concurrency,
+        }),
+      );
     } finally {
       await stack.close();
       await connection.close();
@@ -299,31 +367,72 @@ async function main(): Promise<void> {
     // so the co-ordinator gets less of it with authorization on: the co-ordinator's workloads leave
     // such people out, so every stack gives the same answers; the officer's workload keeps them.
     const restricted = new Set(local.filter((person) => person.restrictedAccess).map((person) => person.pncId));
-    const pncIds = local.filter((person) => !person.restrictedAccess).slice(0, COMPARED_PEOPLE).map((person) => person.pncId);
+    const pncIds = local
+      .filter((person) => !person.restrictedAccess)
+      .slice(0, COMPARED_PEOPLE)
+      .map((person) => person.pncId);
     const officerPncIds = local.slice(0, COMPARED_PEOPLE).map((person) => person.pncId);
     const gatewayUrl = (s: LocalStack) => `${s.gateway.url}/graphql`;
     // An operation's workload on one stack. Fields are denied only where authorization is on.
-    const operation = (name: string, query: string, headers: Workload['headers'], variables: Workload['variables'], deniesFields = false): Operation => ({
+    const operation = (
+      name: string,
+      query: string,
+      headers: Workload['headers'],
+      variables: Workload['variables'],
+      deniesFields = false,
+    ): Operation => ({
       name,
       deniesFields,
-      on: (s) => ({ name: `${name}, ${s.label}`, stack: s.stack, url: gatewayUrl, headers, query, byId: s.off !== 'documents', variables, deniesFields: deniesFields && s.off !== 'authorization' }),
+      on: (s) => ({
+        name: `${name}, ${s.label}`,
+        stack: s.stack,
+        url: gatewayUrl,
+        headers,
+        query,
+        byId: s.off !== 'documents',
+        variables,
+        deniesFields: deniesFields && s.off !== 'authorization',
+      }),
     });
     const operations: Operation[] = [];
     if (!packOnly) {
       const liaison = await busiestVictimLiaisonOfficer(url, principal.area);
-      const vloToken = await issuer.mint({ staffId: liaison.staffId, agency: 'probation', roles: ['victim_liaison_officer'], area: principal.area, clearance: 'BPSS' });
+      const vloToken = await issuer.mint({
+        staffId: liaison.staffId,
+        agency: 'probation',
+        roles: ['victim_liaison_officer'],
+        area: principal.area,
+        clearance: 'BPSS',
+      });
       const vloViaGateway = async () => ({ authorization: `Bearer ${vloToken}`, 'x-mappa-purpose': 'CASE_MANAGEMENT' });
       const ownArea = { area: principal.area };
       const pageCursors = await collectCursors(stack, PAGES, await viaGateway(), ownArea, restricted);
       operations.push(
-        operation('single offender view (5 agencies), co-ordinator', OFFENDER_VIEW, viaGateway, (i) => ({ pncId: pncIds[i % pncIds.length] })),
+        operation('single offender view (5 agencies), co-ordinator', OFFENDER_VIEW, viaGateway, (i) => ({
+          pncId: pncIds[i % pncIds.length],
+        })),
         // The register of the principal's own area: the filter makes the off stack (national row scope)
         // page through exactly the rows the enforced stack's area scope leaves, so both answer alike.
-        operation('50-offender page (5 agencies), co-ordinator', REGISTER_PAGE, viaGateway, (i) => ({ after: pageCursors[i % pageCursors.length], filter: ownArea })),
-        operation('single offender view (5 agencies), PPU officer', OFFENDER_VIEW, officerViaGateway, (i) => ({ pncId: officerPncIds[i % officerPncIds.length] }), true),
+        operation('50-offender page (5 agencies), co-ordinator', REGISTER_PAGE, viaGateway, (i) => ({
+          after: pageCursors[i % pageCursors.length],
+          filter: ownArea,
+        })),
+        operation(
+          'single offender view (5 agencies), PPU officer',
+          OFFENDER_VIEW,
+          officerViaGateway,
+          (i) => ({ pncId: officerPncIds[i % officerPncIds.length] }),
+          true,
+        ),
         // Issue 12: the victim liaison officer reads only about offenders of their own victims, decided per
         // record on probation's facts (B.15, C.34), which the gateway first asks probation for.
-        operation('single offender view (5 agencies), victim liaison officer', OFFENDER_VIEW, vloViaGateway, (i) => ({ pncId: liaison.pncIds[i % liaison.pncIds.length] }), true),
+        operation(
+          'single offender view (5 agencies), victim liaison officer',
+          OFFENDER_VIEW,
+          vloViaGateway,
+          (i) => ({ pncId: liaison.pncIds[i % liaison.pncIds.length] }),
+          true,
+        ),
       );
     }
     // Each operation runs once on the product and once on every off stack: the product's side is one
@@ -332,7 +441,13 @@ async function main(): Promise<void> {
     const comparisons: Comparison[] = measured.flatMap(({ op, on, offs }) =>
       offs.map(({ s, workload }): Comparison => {
         const moreData = s.off === 'authorization' && op.deniesFields;
-        return { name: op.deniesFields ? `${op.name}, fields denied` : op.name, switched: s.off, on, off: workload, answers: moreData ? 'more data with authorization off' : 'same' };
+        return {
+          name: op.deniesFields ? `${op.name}, fields denied` : op.name,
+          switched: s.off,
+          on,
+          off: workload,
+          answers: moreData ? 'more data with authorization off' : 'same',
+        };
       }),
     );
     // The meeting pack (issue 10): the PPU officer, invited to and signed in at meetings about people
@@ -355,13 +470,34 @@ async function main(): Promise<void> {
       variables: (i) => ({ pncId: meetings[i % meetings.length]!.pncId }),
       deniesFields: true,
     };
-    const meetingPack: Workload = { ...viewAtMeeting, name: 'meeting pack (5 agencies), attendee', query: MEETING_PACK, variables: (i) => ({ meetingId: meetings[i % meetings.length]!.meetingId }) };
+    const meetingPack: Workload = {
+      ...viewAtMeeting,
+      name: 'meeting pack (5 agencies), attendee',
+      query: MEETING_PACK,
+      variables: (i) => ({ meetingId: meetings[i % meetings.length]!.meetingId }),
+    };
     await expectPackServed(meetingPack);
     const workloads: Workload[] = packOnly
       ? [viewAtMeeting, meetingPack]
       : [
-          { name: 'police identity, police subgraph directly', stack, url: (s) => `${s.subgraphs.police.url}/graphql`, headers: asGateway, query: POLICE_IDENTITY, byId: false, variables: (i) => ({ pncId: pncIds[i % pncIds.length] }) },
-          { name: 'police identity, through the gateway', stack, url: gatewayUrl, headers: viaGateway, query: POLICE_IDENTITY, byId: true, variables: (i) => ({ pncId: pncIds[i % pncIds.length] }) },
+          {
+            name: 'police identity, police subgraph directly',
+            stack,
+            url: (s) => `${s.subgraphs.police.url}/graphql`,
+            headers: asGateway,
+            query: POLICE_IDENTITY,
+            byId: false,
+            variables: (i) => ({ pncId: pncIds[i % pncIds.length] }),
+          },
+          {
+            name: 'police identity, through the gateway',
+            stack,
+            url: gatewayUrl,
+            headers: viaGateway,
+            query: POLICE_IDENTITY,
+            byId: true,
+            variables: (i) => ({ pncId: pncIds[i % pncIds.length] }),
+          },
           viewAtMeeting,
           meetingPack,
           ...statistics,
@@ -372,20 +508,47 @@ async function main(): Promise<void> {
     // denied fields only with authorization on.
     const checks: string[] = [];
     const productAnswers = new Map<Workload, Map<number, Answer>>();
-    for (const comparison of comparisons) checks.push(await compareAnswers(comparison, Math.min(COMPARED_PEOPLE, options.rounds * options['requests-per-round']), options.concurrency, productAnswers));
+    for (const comparison of comparisons)
+      checks.push(
+        await compareAnswers(
+          comparison,
+          Math.min(COMPARED_PEOPLE, options.rounds * options['requests-per-round']),
+          options.concurrency,
+          productAnswers,
+        ),
+      );
     const counts: OperationCounts[] = [];
-    for (const workload of workloads) counts.push(checkAuditCounts(workload, workload.stack === offStacks?.audit ? 'off' : 'recorded', await countPerOperation(workload, db)));
-    const measurements = workloads.map<Measurement>(() => ({ latenciesMs: [], busyMs: 0, errors: 0, auditStatements: 0, cpuMs: 0, rounds: [] }));
+    for (const workload of workloads)
+      counts.push(
+        checkAuditCounts(workload, workload.stack === offStacks?.audit ? 'off' : 'recorded', await countPerOperation(workload, db)),
+      );
+    const measurements = workloads.map<Measurement>(() => ({
+      latenciesMs: [],
+      busyMs: 0,
+      errors: 0,
+      auditStatements: 0,
+      cpuMs: 0,
+      rounds: [],
+    }));
     // Warm-up: one short round each, discarded.
     for (const workload of workloads) await runRound(workload, Math.min(50, options['requests-per-round']), options.concurrency, 0);
-    const trace = options.trace ? await traceCriticalPaths([viewAtMeeting, meetingPack].map((workload) => ({ name: workload.name, send: (i: number) => send(workload, i) })), stack, options.concurrency) : null;
+    const trace = options.trace
+      ? await traceCriticalPaths(
+          [viewAtMeeting, meetingPack].map((workload) => ({ name: workload.name, send: (i: number) => send(workload, i) })),
+          stack,
+          options.concurrency,
+        )
+      : null;
     if (trace !== null) process.stderr.write(trace);
     // The schedule of a round: each group runs in turn; the sides of an operation (the product and
     // each off stack) alternate in chunks, in order and then reversed (on, a, b, b, a, on, …), so
     // every side's mean position in the round is the same and drift within a round, and whatever
     // ran just before, fall on all sides alike. Every other round runs the groups in reverse.
     // The meeting pack and the view beside it alternate in chunks too, as one group.
-    const paired = (workload: Workload) => workload === viewAtMeeting || workload === meetingPack || measured.some(({ on, offs }) => on === workload || offs.some((off) => off.workload === workload));
+    const paired = (workload: Workload) =>
+      workload === viewAtMeeting ||
+      workload === meetingPack ||
+      measured.some(({ on, offs }) => on === workload || offs.some((off) => off.workload === workload));
     const groups: Workload[][] = [
       ...workloads.filter((workload) => !paired(workload)).map((workload) => [workload]),
       [viewAtMeeting, meetingPack],
@@ -426,14 +589,18 @@ async function main(): Promise<void> {
     if (packOnly) {
       // A quick iteration's answer: the pack's section and its counts, never the full run's report.
       const countsLines = workloads.map((workload, w) => `- ${workload.name}: ${subgraphCountsLine(counts[w]!)}`);
-      const quick = (heading?: string) => `${meetingPackSection(packMeasurement, viewMeasurement, options.concurrency, heading)}\nSubgraph requests / SQL statements per request:\n\n${countsLines.join('\n')}\n`;
+      const quick = (heading?: string) =>
+        `${meetingPackSection(packMeasurement, viewMeasurement, options.concurrency, heading)}\nSubgraph requests / SQL statements per request:\n\n${countsLines.join('\n')}\n`;
       process.stdout.write(`${quick()}\n${chains.lines.join('\n')}\n`);
       // A traced run replaces the report's trace section (the full run keeps it as it finds it).
-      if (trace !== null) writeFileSync(BENCHMARKS_FILE, `${reportWithoutTrace()}${traceSection(options, trace, quick('### The same quick run, pack against view'))}`);
+      if (trace !== null)
+        writeFileSync(
+          BENCHMARKS_FILE,
+          `${reportWithoutTrace()}${traceSection(options, trace, quick('### The same quick run, pack against view'))}`,
+        );
       return;
     }
-    const report =
-      (await renderReport(url, options, workloads, measurements, counts, comparisons, checks, chains)) + packSection;
+    const report = (await renderReport(url, options, workloads, measurements, counts, comparisons, checks, chains)) + packSection;
     process.stdout.write(report);
     writeFileSync(BENCHMARKS_FILE, report + keptTraceSection());
   } finally {
@@ -452,17 +619,17 @@ async function main(): Promise<void> {
  */
 async function benchMeetings(db: Database, people: readonly ReturnType<typeof syntheticPerson>[], issuer: string, officerStaffId: string) {
   const today = requestDateOf(new Date());
-  const subjects = people.filter((person) => person.level >= 2 && person.category !== 4 && !person.restrictedAccess && !isUnder18(person.dateOfBirth, today)).slice(0, BENCH_MEETINGS);
-  if (subjects.length === 0) throw new Error('no one for the meeting pack\'s meetings; seed more offenders');
+  const subjects = people
+    .filter((person) => person.level >= 2 && person.category !== 4 && !person.restrictedAccess && !isUnder18(person.dateOfBirth, today))
+    .slice(0, BENCH_MEETINGS);
+  if (subjects.length === 0) throw new Error("no one for the meeting pack's meetings; seed more offenders");
   return Promise.all(
     subjects.map((person) =>
       insertMeetingInSession(db, {
         pncId: person.pncId,
         chair: { staffId: 'BENCHCHAIR', issuer, agency: 'probation' },
         issuer,
-        invitees: [
-          { agency: 'police', role: 'ppu_officer', staffId: officerStaffId, signed: true },
-        ],
+        invitees: [{ agency: 'police', role: 'ppu_officer', staffId: officerStaffId, signed: true }],
       }),
     ),
   );
@@ -470,7 +637,7 @@ async function benchMeetings(db: Database, people: readonly ReturnType<typeof sy
 
 const BENCHMARKS_FILE = join(REPOSITORY_ROOT, 'docs', 'benchmarks.md');
 /** Where docs/benchmarks.md's last section begins: the meeting pack's critical path, written by `--only pack --trace`. */
-const TRACE_HEADING = '## The meeting pack\'s critical path, traced';
+const TRACE_HEADING = "## The meeting pack's critical path, traced";
 
 /** docs/benchmarks.md as it stands, split at the trace section: what comes before it, and the section (empty when none). */
 function benchmarksFileParts(): { readonly before: string; readonly trace: string } {
@@ -513,7 +680,10 @@ ${trace}${quick}`;
 /** One operation's subgraph requests / data SQL statements per subgraph, and in all, on one line. */
 function subgraphCountsLine(counts: OperationCounts): string {
   const entries = Object.entries(counts.subgraphs);
-  const total = entries.reduce((sum, [, { requests, statements }]) => ({ requests: sum.requests + requests, statements: sum.statements + statements }), { requests: 0, statements: 0 });
+  const total = entries.reduce(
+    (sum, [, { requests, statements }]) => ({ requests: sum.requests + requests, statements: sum.statements + statements }),
+    { requests: 0, statements: 0 },
+  );
   return `${entries.map(([name, { requests, statements }]) => `${name} ${requests} / ${statements}`).join(', ')}; total ${total.requests} / ${total.statements}`;
 }
 
@@ -538,7 +708,11 @@ seeded once); add \`--trace\` for each side's critical path, hop by hop, in the 
  * by round (its spread is the noise) and the CPU per request, which other load hardly moves.
  */
 function meetingPackSection(pack: Measurement, view: Measurement, concurrency: number, heading = MEETING_PACK_HEADING): string {
-  const p99Of = (latenciesMs: readonly number[]) => percentile([...latenciesMs].sort((a, b) => a - b), 99);
+  const p99Of = (latenciesMs: readonly number[]) =>
+    percentile(
+      [...latenciesMs].sort((a, b) => a - b),
+      99,
+    );
   const packP99 = p99Of(pack.latenciesMs);
   const viewP99 = p99Of(view.latenciesMs);
   const ratio = packP99 / viewP99;
@@ -564,7 +738,15 @@ function statisticsWorkloads(stack: LocalStack, analystToken: string, area: Mapp
   const headers = async () => ({ authorization: `Bearer ${analystToken}`, 'x-mappa-purpose': 'STATISTICS' });
   const gatewayUrl = (s: LocalStack) => `${s.gateway.url}/graphql`;
   return [
-    { name: 'annual report tables 1-9, one area, analyst', stack, url: gatewayUrl, headers, query: STATISTICS_ANNUAL_REPORT, byId: true, variables: () => ({ area, year: STATISTICS_YEAR }) },
+    {
+      name: 'annual report tables 1-9, one area, analyst',
+      stack,
+      url: gatewayUrl,
+      headers,
+      query: STATISTICS_ANNUAL_REPORT,
+      byId: true,
+      variables: () => ({ area, year: STATISTICS_YEAR }),
+    },
     {
       name: 'ad-hoc aggregate, 3 dimensions (category × gender, supervision filter), analyst',
       stack,
@@ -583,7 +765,13 @@ function statisticsWorkloads(stack: LocalStack, analystToken: string, area: Mapp
  * and data SQL statements per owner: one grouped statement per table, never one per person) and its
  * latency over `rounds` × `requests-per-round` requests at the configured concurrency.
  */
-async function statisticsOnlyReport(workloads: readonly Workload[], db: Database, options: z.infer<typeof optionsSchema>, offenders: number, url: string): Promise<string> {
+async function statisticsOnlyReport(
+  workloads: readonly Workload[],
+  db: Database,
+  options: z.infer<typeof optionsSchema>,
+  offenders: number,
+  url: string,
+): Promise<string> {
   const counts: OperationCounts[] = [];
   const plans: ExplainedStatement[][] = [];
   for (const workload of workloads) {
@@ -594,10 +782,15 @@ async function statisticsOnlyReport(workloads: readonly Workload[], db: Database
     });
     plans.push(await explainStatements(url, statements, true));
     const { body } = answers[0]!;
-    if (body.data == null || (body.errors ?? []).length > 0) throw new Error(`${workload.name}: no answer (${JSON.stringify(body.errors ?? [])})`);
+    if (body.data == null || (body.errors ?? []).length > 0)
+      throw new Error(`${workload.name}: no answer (${JSON.stringify(body.errors ?? [])})`);
     counts.push(checkAuditCounts(workload, 'recorded', await countPerOperation(workload, db)));
   }
-  const measured: { latenciesMs: number[]; wallMs: number; errors: number }[] = workloads.map(() => ({ latenciesMs: [], wallMs: 0, errors: 0 }));
+  const measured: { latenciesMs: number[]; wallMs: number; errors: number }[] = workloads.map(() => ({
+    latenciesMs: [],
+    wallMs: 0,
+    errors: 0,
+  }));
   for (const workload of workloads) await runRound(workload, Math.min(5, options['requests-per-round']), options.concurrency, 0);
   for (let round = 0; round < options.rounds; round += 1) {
     for (const [index, workload] of workloads.entries()) {
@@ -608,7 +801,9 @@ async function statisticsOnlyReport(workloads: readonly Workload[], db: Database
     }
     process.stderr.write(`round ${round + 1}/${options.rounds} done\n`);
   }
-  const owners = Object.keys(counts[0]?.subgraphs ?? {}).filter((owner) => counts.some((count) => (count.subgraphs[owner]?.requests ?? 0) > 0));
+  const owners = Object.keys(counts[0]?.subgraphs ?? {}).filter((owner) =>
+    counts.some((count) => (count.subgraphs[owner]?.requests ?? 0) > 0),
+  );
   const latencyRows = workloads
     .map((workload, index) => {
       const sorted = [...measured[index]!.latenciesMs].sort((a, b) => a - b);
@@ -617,7 +812,10 @@ async function statisticsOnlyReport(workloads: readonly Workload[], db: Database
     })
     .join('\n');
   const countRows = workloads
-    .map((workload, index) => `| ${workload.name} | ${owners.map((owner) => `${counts[index]!.subgraphs[owner]?.requests ?? 0} / ${counts[index]!.subgraphs[owner]?.statements ?? 0}`).join(' | ')} |`)
+    .map(
+      (workload, index) =>
+        `| ${workload.name} | ${owners.map((owner) => `${counts[index]!.subgraphs[owner]?.requests ?? 0} / ${counts[index]!.subgraphs[owner]?.statements ?? 0}`).join(' | ')} |`,
+    )
     .join('\n');
   return `# Benchmarks: statistics (issue 13)
 
@@ -715,7 +913,11 @@ async function post(url: string, body: string, headers: Record<string, string>):
 
 /** Whether an answer is what the workload expects: data, and no errors but the FORBIDDEN denials it is there to measure. */
 function answered(workload: Workload, { status, body }: Answer): boolean {
-  return status === 200 && body.data != null && (body.errors ?? []).every((error) => workload.deniesFields === true && error.extensions?.code === 'FORBIDDEN');
+  return (
+    status === 200 &&
+    body.data != null &&
+    (body.errors ?? []).every((error) => workload.deniesFields === true && error.extensions?.code === 'FORBIDDEN')
+  );
 }
 
 async function send(workload: Workload, i: number): Promise<Answer> {
@@ -727,15 +929,24 @@ async function send(workload: Workload, i: number): Promise<Answer> {
  * Start cursors of `pages` register pages of the filter's area that hold no restricted-access person
  * (see the co-ordinator's workloads): the first page's is null.
  */
-async function collectCursors(stack: LocalStack, pages: number, headers: Record<string, string>, filter: Record<string, unknown>, restricted: ReadonlySet<string>): Promise<(string | null)[]> {
+async function collectCursors(
+  stack: LocalStack,
+  pages: number,
+  headers: Record<string, string>,
+  filter: Record<string, unknown>,
+  restricted: ReadonlySet<string>,
+): Promise<(string | null)[]> {
   const cursors: (string | null)[] = [];
   let after: string | null = null;
   for (;;) {
     const { body } = await post(`${stack.gateway.url}/graphql`, bodyOf(CURSOR_PAGE, { after, filter }, true), headers);
-    const { edges, pageInfo } = (body.data as { offenders: { edges: { node: { pncId: string } }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } }).offenders;
+    const { edges, pageInfo } = (
+      body.data as { offenders: { edges: { node: { pncId: string } }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } }
+    ).offenders;
     if (!edges.some((edge) => restricted.has(edge.node.pncId))) cursors.push(after);
     if (cursors.length === pages) return cursors;
-    if (!pageInfo.hasNextPage) throw new Error(`only ${cursors.length} register pages without restricted-access people; seed more offenders`);
+    if (!pageInfo.hasNextPage)
+      throw new Error(`only ${cursors.length} register pages without restricted-access people; seed more offenders`);
     after = pageInfo.endCursor;
   }
 }
@@ -776,7 +987,12 @@ function valuesIn(value: unknown): number {
  * The product's answers are kept in `productAnswers`: its side is shared by every comparison of an
  * operation, and is asked once.
  */
-async function compareAnswers(comparison: Comparison, requests: number, concurrency: number, productAnswers: Map<Workload, Map<number, Answer>>): Promise<string> {
+async function compareAnswers(
+  comparison: Comparison,
+  requests: number,
+  concurrency: number,
+  productAnswers: Map<Workload, Map<number, Answer>>,
+): Promise<string> {
   const known = productAnswers.get(comparison.on) ?? new Map<number, Answer>();
   productAnswers.set(comparison.on, known);
   const distinct = new Map<string, number>();
@@ -797,7 +1013,9 @@ async function compareAnswers(comparison: Comparison, requests: number, concurre
         const [on, off] = await Promise.all([known.get(i) ?? send(comparison.on, i), send(comparison.off, i)]);
         known.set(i, on);
         if (!answered(comparison.on, on) || !answered(comparison.off, off)) {
-          throw new Error(`${comparison.name}: request ${i} failed (status ${on.status} on, ${off.status} off; codes ${JSON.stringify([on.body.errors?.map((e) => e.extensions?.code), off.body.errors?.map((e) => e.extensions?.code)])})`);
+          throw new Error(
+            `${comparison.name}: request ${i} failed (status ${on.status} on, ${off.status} off; codes ${JSON.stringify([on.body.errors?.map((e) => e.extensions?.code), off.body.errors?.map((e) => e.extensions?.code)])})`,
+          );
         }
         if (comparison.answers === 'same' && JSON.stringify(on.body) !== JSON.stringify(off.body)) {
           throw new Error(`${comparison.name}: request ${i} answered differently with ${comparison.switched} on and off`);
@@ -808,11 +1026,15 @@ async function compareAnswers(comparison: Comparison, requests: number, concurre
       }
     }),
   );
-  const deniedPaths = [...denied].sort().map((path) => `\`${path}\``).join(', ');
+  const deniedPaths = [...denied]
+    .sort()
+    .map((path) => `\`${path}\``)
+    .join(', ');
   if (comparison.answers === 'same') {
     return `${comparison.name}, ${comparison.switched} on vs off: ${indices.length} distinct requests, identical answers on both stacks${denied.size > 0 ? ` (FORBIDDEN at ${deniedPaths} on both)` : ''}.`;
   }
-  if (denied.size === 0 || valuesOff <= valuesOn) throw new Error(`${comparison.name}: expected fields denied with authorization on, and more data with it off`);
+  if (denied.size === 0 || valuesOff <= valuesOn)
+    throw new Error(`${comparison.name}: expected fields denied with authorization on, and more data with it off`);
   return `${comparison.name}, authorization on vs off: ${indices.length} distinct requests; with authorization on, FORBIDDEN at ${deniedPaths}; with it off, no errors and ${((valuesOff / valuesOn - 1) * 100).toFixed(0)}% more non-null values (${valuesOff.toLocaleString('en-GB')} against ${valuesOn.toLocaleString('en-GB')}).`;
 }
 
@@ -824,7 +1046,10 @@ async function auditHeads(db: Database): Promise<Map<string, number>> {
 
 /** Audit SQL statements a stack has sent so far: its gateway's and every subgraph's. */
 function auditStatementsOf(stack: LocalStack): number {
-  return Object.values(stack.subgraphs).reduce((sum, subgraph) => sum + subgraph.auditStatements.count, stack.gateway.auditStatements.count);
+  return Object.values(stack.subgraphs).reduce(
+    (sum, subgraph) => sum + subgraph.auditStatements.count,
+    stack.gateway.auditStatements.count,
+  );
 }
 
 /**
@@ -846,10 +1071,18 @@ async function countPerOperation(workload: Workload, db: Database): Promise<Oper
   const after = await auditHeads(db);
   const entries = (log: string) => (after.get(log) ?? 0) - (before.get(log) ?? 0);
   return {
-    subgraphs: Object.fromEntries(Object.values(subgraphs).map((subgraph) => [subgraph.name, { requests: subgraph.requests.count, statements: subgraph.statements.count }])),
+    subgraphs: Object.fromEntries(
+      Object.values(subgraphs).map((subgraph) => [
+        subgraph.name,
+        { requests: subgraph.requests.count, statements: subgraph.statements.count },
+      ]),
+    ),
     audit: Object.fromEntries([
       ['gateway', { entries: entries('gateway'), statements: gateway.auditStatements.count }],
-      ...Object.values(subgraphs).map((subgraph) => [subgraph.name, { entries: entries(subgraph.name), statements: subgraph.auditStatements.count }]),
+      ...Object.values(subgraphs).map((subgraph) => [
+        subgraph.name,
+        { entries: entries(subgraph.name), statements: subgraph.auditStatements.count },
+      ]),
     ]),
   };
 }
@@ -862,10 +1095,15 @@ async function countPerOperation(workload: Workload, db: Database): Promise<Oper
  */
 function checkAuditCounts(workload: Workload, mode: AuditMode, counts: OperationCounts): OperationCounts {
   const throughGateway = workload.url(workload.stack) === `${workload.stack.gateway.url}/graphql`;
-  const expected = (log: string) => (mode === 'off' ? 0 : log === 'gateway' ? Number(throughGateway) : (counts.subgraphs[log]?.requests ?? 0));
-  const wrong = Object.entries(counts.audit).filter(([log, { entries, statements }]) => entries !== expected(log) || (mode === 'off' && statements > 0));
+  const expected = (log: string) =>
+    mode === 'off' ? 0 : log === 'gateway' ? Number(throughGateway) : (counts.subgraphs[log]?.requests ?? 0);
+  const wrong = Object.entries(counts.audit).filter(
+    ([log, { entries, statements }]) => entries !== expected(log) || (mode === 'off' && statements > 0),
+  );
   if (wrong.length > 0) {
-    throw new Error(`${workload.name}: audit ${mode}, but ${wrong.map(([log, { entries, statements }]) => `${log} wrote ${entries} entries (expected ${expected(log)}) in ${statements} statements`).join('; ')}`);
+    throw new Error(
+      `${workload.name}: audit ${mode}, but ${wrong.map(([log, { entries, statements }]) => `${log} wrote ${entries} entries (expected ${expected(log)}) in ${statements} statements`).join('; ')}`,
+    );
   }
   return counts;
 }
@@ -882,7 +1120,11 @@ interface ChainReport {
  * Verifies every audit chain in the database (`npm run audit:verify`'s check), after everything the
  * run sent: a broken chain fails the benchmark, with the verification's lines, and no report.
  */
-async function verifyChains(connection: DatabaseConnection, headsAtStart: ReadonlyMap<string, number>, headsAtEnd: ReadonlyMap<string, number>): Promise<ChainReport> {
+async function verifyChains(
+  connection: DatabaseConnection,
+  headsAtStart: ReadonlyMap<string, number>,
+  headsAtEnd: ReadonlyMap<string, number>,
+): Promise<ChainReport> {
   const lines: string[] = [];
   const started = performance.now();
   const code = await runAuditVerify(connection, (line) => lines.push(line));
@@ -963,12 +1205,10 @@ async function renderReport(
         // Overhead: how much longer the same work takes with the part on (throughput off / on − 1).
         const overhead = (rowOff.rps / rowOn.rps - 1) * 100;
         // The ratio round by round: how far machine noise moves it.
-        const perRound = measurements[on]!.rounds
-          .map((round, r) => {
-            const other = measurements[off]!.rounds[r]!;
-            return round.requests / round.busyMs / (other.requests / other.busyMs);
-          })
-          .sort((a, b) => a - b);
+        const perRound = measurements[on]!.rounds.map((round, r) => {
+          const other = measurements[off]!.rounds[r]!;
+          return round.requests / round.busyMs / (other.requests / other.busyMs);
+        }).sort((a, b) => a - b);
         const spread = `${percentile(perRound, 50).toFixed(2)} (${perRound[0]?.toFixed(2) ?? '–'}–${perRound.at(-1)?.toFixed(2) ?? '–'})`;
         const cells = [
           comparison.name,
@@ -1001,10 +1241,16 @@ async function renderReport(
       const overhead = (rows[off]!.rps / rows[on]!.rps - 1) * 100;
       const cpu = rows[on]!.cpuPerRequest - rows[off]!.cpuPerRequest;
       const sign = (value: number) => (value >= 0 ? '+' : '−');
-      const statements = switched === 'audit' ? `; ${rows[on]!.auditPerRequest.toFixed(1)} audit statements per request under load, against ${dataStatements(on)} data statements` : '';
+      const statements =
+        switched === 'audit'
+          ? `; ${rows[on]!.auditPerRequest.toFixed(1)} audit statements per request under load, against ${dataStatements(on)} data statements`
+          : '';
       return `- ${comparison.name}: ${overhead.toFixed(1)}% overhead (${overhead <= goalOf(switched) ? 'within' : 'over'} the goal); this process's CPU per request ${sign(cpu)}${Math.abs(cpu).toFixed(1)} ms (${sign(cpu)}${Math.abs((cpu / rows[off]!.cpuPerRequest) * 100).toFixed(0)}%)${statements}.`;
     });
-    const met = of.filter((comparison) => rows[workloads.indexOf(comparison.off)]!.rps / rows[workloads.indexOf(comparison.on)]!.rps - 1 <= goalOf(switched) / 100).length;
+    const met = of.filter(
+      (comparison) =>
+        rows[workloads.indexOf(comparison.off)]!.rps / rows[workloads.indexOf(comparison.on)]!.rps - 1 <= goalOf(switched) / 100,
+    ).length;
     return `Goal (at most ${goalOf(switched)}% overhead): met by ${met} of ${of.length} operations in this run.\n\n${lines.join('\n')}`;
   };
   const comparisonHeader = (extra: readonly string[], goal = OVERHEAD_GOAL_PERCENT) =>

@@ -35,13 +35,16 @@ describe('issue 15: shared state is required where replicas may run', () => {
   it.each([
     ['the gateway', gatewayConfig],
     ['a subgraph', subgraphConfig],
-  ])('issue 15: %s starts in production with REDIS_URL, or as a declared single replica; in development on memory unless told', (_service, load) => {
-    expect(load({ NODE_ENV: 'production', REDIS_URL: REDIS })().REDIS_URL).toBe(REDIS);
-    expect(load({ NODE_ENV: 'production', REQUIRE_SHARED_STATE: 'false' })().REDIS_URL).toBeUndefined();
-    expect(load({ NODE_ENV: 'development' })().REDIS_URL).toBeUndefined();
-    expect(load({ NODE_ENV: 'development', REQUIRE_SHARED_STATE: 'true' })).toThrow(/REDIS_URL/);
-    expect(load({ REQUIRE_SHARED_STATE: 'yes' })).toThrow(/REQUIRE_SHARED_STATE/);
-  });
+  ])(
+    'issue 15: %s starts in production with REDIS_URL, or as a declared single replica; in development on memory unless told',
+    (_service, load) => {
+      expect(load({ NODE_ENV: 'production', REDIS_URL: REDIS })().REDIS_URL).toBe(REDIS);
+      expect(load({ NODE_ENV: 'production', REQUIRE_SHARED_STATE: 'false' })().REDIS_URL).toBeUndefined();
+      expect(load({ NODE_ENV: 'development' })().REDIS_URL).toBeUndefined();
+      expect(load({ NODE_ENV: 'development', REQUIRE_SHARED_STATE: 'true' })).toThrow(/REDIS_URL/);
+      expect(load({ REQUIRE_SHARED_STATE: 'yes' })).toThrow(/REQUIRE_SHARED_STATE/);
+    },
+  );
 });
 
 describe('issue 15: npm start, one process or one per service', () => {
@@ -57,8 +60,12 @@ describe('issue 15: npm start, one process or one per service', () => {
 
   it('issue 15: several gateway replicas need Redis and the per-service layout', () => {
     expect(loadStackConfig({ DATABASE_URL: SERVER, REDIS_URL: REDIS, GATEWAY_REPLICAS: '3' }).GATEWAY_REPLICAS).toBe(3);
-    expect(() => loadStackConfig({ DATABASE_URL: SERVER, GATEWAY_REPLICAS: '2' })).toThrow(/REDIS_URL: required for more than one gateway replica/);
-    expect(() => loadStackConfig({ REDIS_URL: REDIS, GATEWAY_REPLICAS: '2' })).toThrow(/GATEWAY_REPLICAS: more than one gateway replica needs the per-service layout/);
+    expect(() => loadStackConfig({ DATABASE_URL: SERVER, GATEWAY_REPLICAS: '2' })).toThrow(
+      /REDIS_URL: required for more than one gateway replica/,
+    );
+    expect(() => loadStackConfig({ REDIS_URL: REDIS, GATEWAY_REPLICAS: '2' })).toThrow(
+      /GATEWAY_REPLICAS: more than one gateway replica needs the per-service layout/,
+    );
     expect(() => loadStackConfig({ DATABASE_URL: SERVER, REDIS_URL: REDIS, GATEWAY_REPLICAS: '0' })).toThrow(/GATEWAY_REPLICAS/);
   });
 });

@@ -73,7 +73,11 @@ describe('issue 15: deploy/compose.yaml', () => {
   it('issue 15: every registered agency has its subgraph service, on its registered port, from its own entry point', () => {
     for (const { name, defaultPort } of AGENCY_REGISTRY) {
       const service = services[name];
-      expect({ name, command: service?.command, port: service?.environment?.PORT }).toEqual({ name, command: ['node', `subgraphs/${name}/dist/main.js`], port: String(defaultPort) });
+      expect({ name, command: service?.command, port: service?.environment?.PORT }).toEqual({
+        name,
+        command: ['node', `subgraphs/${name}/dist/main.js`],
+        port: String(defaultPort),
+      });
     }
     expect(ours.map(([name]) => name).sort()).toEqual([...AGENCY_REGISTRY.map(({ name }) => name), 'gateway', 'migrate'].sort());
   });
@@ -81,7 +85,8 @@ describe('issue 15: deploy/compose.yaml', () => {
   it('issue 15: the gateway finds each subgraph at its service name and port, and the proxy finds the gateway', () => {
     const gateway = services.gateway!;
     expect(gateway.command).toEqual(['node', 'gateway/dist/main.js']);
-    for (const { name, defaultPort, urlVariable } of AGENCY_REGISTRY) expect(gateway.environment?.[urlVariable]).toBe(`http://${name}:${defaultPort}/graphql`);
+    for (const { name, defaultPort, urlVariable } of AGENCY_REGISTRY)
+      expect(gateway.environment?.[urlVariable]).toBe(`http://${name}:${defaultPort}/graphql`);
     expect(nginx).toContain(`server gateway:${String(gateway.environment?.GATEWAY_PORT)} `);
     expect(nginx).toMatch(/proxy_pass http:\/\/gateway;/);
   });
@@ -96,7 +101,11 @@ describe('issue 15: deploy/compose.yaml', () => {
     expect(String(services.gateway?.deploy?.replicas)).toMatch(/^\$\{GATEWAY_REPLICAS:-([2-9])\}$/);
     for (const [name, service] of ours.filter(([name]) => name !== 'migrate')) {
       const environment = environmentOf(service);
-      expect({ name, NODE_ENV: environment.NODE_ENV, redis: environment.REDIS_URL }).toEqual({ name, NODE_ENV: 'production', redis: 'redis://redis:6379' });
+      expect({ name, NODE_ENV: environment.NODE_ENV, redis: environment.REDIS_URL }).toEqual({
+        name,
+        NODE_ENV: 'production',
+        redis: 'redis://redis:6379',
+      });
       // compose's stop_grace_period (then SIGKILL) is longer than the service's own drain bound.
       expect(Number(/^(\d+)s$/.exec(service.stop_grace_period ?? '')?.[1]) * 1000).toBeGreaterThan(Number(environment.SHUTDOWN_GRACE_MS));
     }
@@ -105,10 +114,12 @@ describe('issue 15: deploy/compose.yaml', () => {
   it('issue 15: no secret value is committed: secrets and database passwords come from the operator', () => {
     for (const [name, service] of Object.entries(services)) {
       for (const [variable, value] of Object.entries(service.environment ?? {})) {
-        if (/PASSWORD|SECRET|ASSERTION_KEY|TOKEN/.test(variable)) expect({ name, variable, value }).toEqual({ name, variable, value: expect.stringMatching(/^\$\{[A-Z_]+:\?[^}]+\}$/) });
+        if (/PASSWORD|SECRET|ASSERTION_KEY|TOKEN/.test(variable))
+          expect({ name, variable, value }).toEqual({ name, variable, value: expect.stringMatching(/^\$\{[A-Z_]+:\?[^}]+\}$/) });
         // A URL with credentials carries only an interpolated password.
         const password = /:\/\/[^:/@]+:([^@]+)@/.exec(String(value))?.[1];
-        if (password) expect({ name, variable, password }).toEqual({ name, variable, password: expect.stringMatching(/^\$\{[A-Z_]+:\?[^}]+\}$/) });
+        if (password)
+          expect({ name, variable, password }).toEqual({ name, variable, password: expect.stringMatching(/^\$\{[A-Z_]+:\?[^}]+\}$/) });
       }
     }
     for (const file of ['deploy/compose.yaml', 'deploy/Dockerfile', 'deploy/nginx.conf', 'deploy/README.md']) {
@@ -134,15 +145,19 @@ describe('issue 15: deploy/Dockerfile', () => {
     const workspaces = (JSON.parse(read('package.json')) as { workspaces: string[] }).workspaces;
     for (const stage of stages) for (const workspace of workspaces) expect(stage).toContain(`COPY ${workspace}/package.json ${workspace}/`);
     for (const { name } of AGENCY_REGISTRY) {
-      for (const part of ['dist', 'drizzle']) expect(runtime).toContain(`COPY --from=build /app/subgraphs/${name}/${part} subgraphs/${name}/${part}`);
+      for (const part of ['dist', 'drizzle'])
+        expect(runtime).toContain(`COPY --from=build /app/subgraphs/${name}/${part} subgraphs/${name}/${part}`);
       expect(runtime).toContain(`COPY --from=build /app/subgraphs/${name}/schema.graphql subgraphs/${name}/`);
     }
-    for (const path of ['shared/dist', 'shared/drizzle', 'gateway/dist', 'stack/dist']) expect(runtime).toContain(`COPY --from=build /app/${path} ${path}`);
+    for (const path of ['shared/dist', 'shared/drizzle', 'gateway/dist', 'stack/dist'])
+      expect(runtime).toContain(`COPY --from=build /app/${path} ${path}`);
   });
 
   it('issue 15: its health check asks the service own /readyz (503 while draining or while its database does not answer)', () => {
     expect(runtime).toMatch(/^HEALTHCHECK .*CMD \["node", "deploy\/healthcheck\.js"\]$/m);
     expect(read('deploy/healthcheck.js')).toMatch(/\/readyz/);
-    for (const [name, service] of ours) if (service.healthcheck) expect({ name, test: service.healthcheck.test?.join(' ') }).toEqual({ name, test: expect.stringContaining('/readyz') });
+    for (const [name, service] of ours)
+      if (service.healthcheck)
+        expect({ name, test: service.healthcheck.test?.join(' ') }).toEqual({ name, test: expect.stringContaining('/readyz') });
   });
 });

@@ -1,6 +1,12 @@
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { buildStatisticsSchema, readSupergraphPolicies, STATISTICS_POLICIES, STATISTICS_SUBGRAPH, STATISTICS_SUBGRAPH_URL } from '@mappa/gateway';
+import {
+  buildStatisticsSchema,
+  readSupergraphPolicies,
+  STATISTICS_POLICIES,
+  STATISTICS_SUBGRAPH,
+  STATISTICS_SUBGRAPH_URL,
+} from '@mappa/gateway';
 import { declaredPolicies } from '@mappa/shared';
 import { parse } from 'graphql';
 import { join } from 'node:path';
@@ -29,7 +35,14 @@ export async function generateSchemas(): Promise<GeneratedFile[]> {
     SUBGRAPHS.map(async ({ definition, defaultPort }) => {
       const schema = await definition.buildSchema();
       const sdlPath = join(REPOSITORY_ROOT, 'subgraphs', definition.name, 'schema.graphql');
-      return { name: definition.name, url: `http://127.0.0.1:${defaultPort}/graphql`, schema, policies: definition.policies, sdl: printSubgraphSchema(schema), sdlPath };
+      return {
+        name: definition.name,
+        url: `http://127.0.0.1:${defaultPort}/graphql`,
+        schema,
+        policies: definition.policies,
+        sdl: printSubgraphSchema(schema),
+        sdlPath,
+      };
     }),
   );
   // The statistics service (issue 13) is a subgraph the gateway serves in its own process: composed
@@ -37,7 +50,14 @@ export async function generateSchemas(): Promise<GeneratedFile[]> {
   const statisticsSchema = await buildStatisticsSchema();
   const subgraphs = [
     ...agencies,
-    { name: STATISTICS_SUBGRAPH, url: STATISTICS_SUBGRAPH_URL, schema: statisticsSchema, policies: STATISTICS_POLICIES, sdl: printSubgraphSchema(statisticsSchema), sdlPath: join(REPOSITORY_ROOT, 'gateway', 'statistics.graphql') },
+    {
+      name: STATISTICS_SUBGRAPH,
+      url: STATISTICS_SUBGRAPH_URL,
+      schema: statisticsSchema,
+      policies: STATISTICS_POLICIES,
+      sdl: printSubgraphSchema(statisticsSchema),
+      sdlPath: join(REPOSITORY_ROOT, 'gateway', 'statistics.graphql'),
+    },
   ];
   const composition = composeServices(subgraphs.map(({ name, url, sdl }) => ({ name, url, typeDefs: parse(sdl) })));
   if (composition.errors) {
@@ -45,7 +65,9 @@ export async function generateSchemas(): Promise<GeneratedFile[]> {
   }
   const disagreements = sharedFieldsWithDifferentGrants(subgraphs);
   if (disagreements.length > 0) {
-    throw new Error(`Fields shared by several subgraphs must carry the same grants (the supergraph keeps one):\n  ${disagreements.join('\n  ')}`);
+    throw new Error(
+      `Fields shared by several subgraphs must carry the same grants (the supergraph keeps one):\n  ${disagreements.join('\n  ')}`,
+    );
   }
   // The gateway refuses a supergraph whose policies it cannot read; refuse it here first, at build time.
   const supergraphPolicies = readSupergraphPolicies(composition.supergraphSdl);

@@ -1,7 +1,24 @@
 import { readSupergraph, startGateway } from '@mappa/gateway';
-import type { DocumentControlsMode, OperationLimits, RateLimits, RunningGateway, StatisticsSettings, TrustedDocuments, TrustedIssuer } from '@mappa/gateway';
+import type {
+  DocumentControlsMode,
+  OperationLimits,
+  RateLimits,
+  RunningGateway,
+  StatisticsSettings,
+  TrustedDocuments,
+  TrustedIssuer,
+} from '@mappa/gateway';
 import { GatewayAssertionSigner, generateSigningKeyPair, migrateAgencies, seedAgencies, startSubgraph } from '@mappa/shared';
-import type { AuditMode, AuthorizationMode, DatabaseConnection, Logger, Metrics, RunningSubgraph, SeedDataset, SharedState } from '@mappa/shared';
+import type {
+  AuditMode,
+  AuthorizationMode,
+  DatabaseConnection,
+  Logger,
+  Metrics,
+  RunningSubgraph,
+  SeedDataset,
+  SharedState,
+} from '@mappa/shared';
 import { AGENCIES, SUBGRAPHS } from './subgraphs';
 import type { SubgraphName } from './subgraphs';
 
@@ -68,7 +85,11 @@ export interface LocalStackOptions {
  * is given, (re)seeds every agency: what the stack does before it starts its services, in one
  * process or several.
  */
-export async function prepareStackDatabase(connection: DatabaseConnection, seedIfEmpty: SeedDataset | undefined, log: Logger): Promise<void> {
+export async function prepareStackDatabase(
+  connection: DatabaseConnection,
+  seedIfEmpty: SeedDataset | undefined,
+  log: Logger,
+): Promise<void> {
   await migrateAgencies(connection, AGENCIES);
   if (!seedIfEmpty) return;
   const db = connection.database();

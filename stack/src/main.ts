@@ -10,7 +10,8 @@ import { prepareStackDatabase, startLocalStack } from './local-stack';
 import { startStackProcesses } from './processes/stack-processes';
 import { SUBGRAPHS } from './subgraphs';
 
-const EXAMPLE_QUERY = '{ offenders(first: 3, filter: { level: 3 }) { totalCount edges { node { pncId identity { firstName lastName } mappaCase { category level leadAgency } custody { inOutStatus } } } } }';
+const EXAMPLE_QUERY =
+  '{ offenders(first: 3, filter: { level: 3 }) { totalCount edges { node { pncId identity { firstName lastName } mappaCase { category level leadAgency } custody { inOutStatus } } } } }';
 
 async function main(): Promise<void> {
   const config = loadStackConfig();

@@ -16,9 +16,13 @@ interface PackField {
 /** The selection set of `meeting { subject { … } }` in MEETING_PACK: what the pack asks about its subject. */
 function subjectSelection(): SelectionSetNode {
   const operation = parse(MEETING_PACK).definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
-  const meeting = operation?.selectionSet.selections.find((selection) => selection.kind === Kind.FIELD && selection.name.value === 'meeting');
+  const meeting = operation?.selectionSet.selections.find(
+    (selection) => selection.kind === Kind.FIELD && selection.name.value === 'meeting',
+  );
   const subject =
-    meeting?.kind === Kind.FIELD ? meeting.selectionSet?.selections.find((selection) => selection.kind === Kind.FIELD && selection.name.value === 'subject') : undefined;
+    meeting?.kind === Kind.FIELD
+      ? meeting.selectionSet?.selections.find((selection) => selection.kind === Kind.FIELD && selection.name.value === 'subject')
+      : undefined;
   if (subject?.kind !== Kind.FIELD || !subject.selectionSet) throw new Error('MEETING_PACK must select meeting { subject { … } }');
   return subject.selectionSet;
 }

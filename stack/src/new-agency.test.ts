@@ -33,7 +33,8 @@ function generate(root: string, ...args: string[]) {
   return spawnSync(process.execPath, [GENERATOR, '--root', root, '--no-install', '--no-schemas', ...args], { encoding: 'utf8' });
 }
 
-const filesUnder = (dir: string): string[] => readdirSync(dir).flatMap((entry) => (statSync(join(dir, entry)).isDirectory() ? filesUnder(join(dir, entry)) : [join(dir, entry)]));
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir).flatMap((entry) => (statSync(join(dir, entry)).isDirectory() ? filesUnder(join(dir, entry)) : [join(dir, entry)]));
 
 describe('npm run new:agency', () => {
   let root: string;
@@ -66,54 +67,60 @@ describe('npm run new:agency', () => {
     expect(result.stderr).toMatch(/^NEW_AGENCY_INVALID_NAME: /);
   });
 
-  it(
-    'creates a subgraph that is registered, composes with every other agency and passes its own tests, before anyone edits it',
-    () => {
-      const result = generate(root, NAME);
-      expect(result.stderr).toBe('');
-      expect(result.status).toBe(0);
-      const agencyDir = join(root, 'subgraphs', NAME);
-      const files = filesUnder(agencyDir).map((path) => path.slice(agencyDir.length + 1));
-      expect(files).toEqual(
-        expect.arrayContaining([
-          'package.json',
-          'src/index.ts',
-          'src/main.ts',
-          'src/electronic-monitoring.policies.ts',
-          'src/case/case.table.ts',
-          'src/case/case.resolver.ts',
-          'src/seed/electronic-monitoring.seed.ts',
-          'src/electronic-monitoring.subgraph.test.ts',
-          'drizzle/0000_init.sql',
-          'drizzle/meta/_journal.json',
-        ]),
-      );
-      // Every placeholder rendered: none of the template's markers is left in any file.
-      for (const file of files) expect(`${file}: ${readFileSync(join(agencyDir, file), 'utf8')}`).not.toMatch(/__[A-Za-z]+__/);
-      expect(readFileSync(join(agencyDir, 'drizzle', '0000_init.sql'), 'utf8')).toContain('CREATE SCHEMA "electronic_monitoring"');
-      // Registered once, as the registry test holds every agency to the repository's layout.
-      const registration: AgencyRegistration = {
-        name: NAME,
-        agency: 'ELECTRONIC_MONITORING' as Agency,
-        principalAgency: 'electronic_monitoring',
-        defaultPort: Math.max(...AGENCY_REGISTRY.map(({ defaultPort }) => defaultPort)) + 1,
-        databaseSchema: 'electronic_monitoring',
-        urlVariable: 'ELECTRONIC_MONITORING_SUBGRAPH_URL',
-        portVariable: 'ELECTRONIC_MONITORING_PORT',
-        auditLog: NAME,
-      };
-      expect(agencyRegistryDisagreements(readAgencyLayout(root), [...AGENCY_REGISTRY, registration])).toEqual([]);
-      // The rest in the copy itself, by its own jest configuration: the supergraph composed with the new
-      // agency, the registry test, and the agency's generated tests on a real (embedded) database.
-      const composes = join(root, 'stack', 'src', 'new-agency-composes.test.ts');
-      cpSync(join(REPOSITORY_ROOT, 'stack', 'templates', 'checks', 'composes.test.ts.tmpl'), composes);
-      const jest = spawnSync(
-        process.execPath,
-        ['--experimental-vm-modules', join(root, 'node_modules', 'jest', 'bin', 'jest.js'), '--ci', composes, 'stack/src/agency-registry.test.ts', `subgraphs/${NAME}/`],
-        { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } },
-      );
-      expect({ status: jest.status, tail: jest.stderr.split('\n').filter((line) => /Tests:|Test Suites:|✕|●/.test(line)) }).toEqual({ status: 0, tail: expect.arrayContaining([expect.stringMatching(/^Tests: +\d+ passed, \d+ total$/)]) });
-    },
-    900_000,
-  );
+  it('creates a subgraph that is registered, composes with every other agency and passes its own tests, before anyone edits it', () => {
+    const result = generate(root, NAME);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const agencyDir = join(root, 'subgraphs', NAME);
+    const files = filesUnder(agencyDir).map((path) => path.slice(agencyDir.length + 1));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'src/index.ts',
+        'src/main.ts',
+        'src/electronic-monitoring.policies.ts',
+        'src/case/case.table.ts',
+        'src/case/case.resolver.ts',
+        'src/seed/electronic-monitoring.seed.ts',
+        'src/electronic-monitoring.subgraph.test.ts',
+        'drizzle/0000_init.sql',
+        'drizzle/meta/_journal.json',
+      ]),
+    );
+    // Every placeholder rendered: none of the template's markers is left in any file.
+    for (const file of files) expect(`${file}: ${readFileSync(join(agencyDir, file), 'utf8')}`).not.toMatch(/__[A-Za-z]+__/);
+    expect(readFileSync(join(agencyDir, 'drizzle', '0000_init.sql'), 'utf8')).toContain('CREATE SCHEMA "electronic_monitoring"');
+    // Registered once, as the registry test holds every agency to the repository's layout.
+    const registration: AgencyRegistration = {
+      name: NAME,
+      agency: 'ELECTRONIC_MONITORING' as Agency,
+      principalAgency: 'electronic_monitoring',
+      defaultPort: Math.max(...AGENCY_REGISTRY.map(({ defaultPort }) => defaultPort)) + 1,
+      databaseSchema: 'electronic_monitoring',
+      urlVariable: 'ELECTRONIC_MONITORING_SUBGRAPH_URL',
+      portVariable: 'ELECTRONIC_MONITORING_PORT',
+      auditLog: NAME,
+    };
+    expect(agencyRegistryDisagreements(readAgencyLayout(root), [...AGENCY_REGISTRY, registration])).toEqual([]);
+    // The rest in the copy itself, by its own jest configuration: the supergraph composed with the new
+    // agency, the registry test, and the agency's generated tests on a real (embedded) database.
+    const composes = join(root, 'stack', 'src', 'new-agency-composes.test.ts');
+    cpSync(join(REPOSITORY_ROOT, 'stack', 'templates', 'checks', 'composes.test.ts.tmpl'), composes);
+    const jest = spawnSync(
+      process.execPath,
+      [
+        '--experimental-vm-modules',
+        join(root, 'node_modules', 'jest', 'bin', 'jest.js'),
+        '--ci',
+        composes,
+        'stack/src/agency-registry.test.ts',
+        `subgraphs/${NAME}/`,
+      ],
+      { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } },
+    );
+    expect({ status: jest.status, tail: jest.stderr.split('\n').filter((line) => /Tests:|Test Suites:|✕|●/.test(line)) }).toEqual({
+      status: 0,
+      tail: expect.arrayContaining([expect.stringMatching(/^Tests: +\d+ passed, \d+ total$/)]),
+    });
+  }, 900_000);
 });

@@ -17,7 +17,12 @@ export type Baseline = string | null;
 /** The committed text of `path` (relative to `root`) at `baseline`. */
 export function committedFile(root: string, baseline: Baseline, path: string): string {
   if (baseline === null) return readFileSync(join(root, path), 'utf8');
-  return execFileSync('git', ['show', `${baseline}:${path}`], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync('git', ['show', `${baseline}:${path}`], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 const urlOf = (port: number) => `http://127.0.0.1:${port}/graphql`;
@@ -25,7 +30,11 @@ const urlOf = (port: number) => `http://127.0.0.1:${port}/graphql`;
 /** The committed SDL of every subgraph but `agency`: the other agencies' and the statistics service's. */
 export function committedOthers(root: string, baseline: Baseline, agency: string): SubgraphSdl[] {
   return [
-    ...AGENCY_REGISTRY.filter(({ name }) => name !== agency).map(({ name, defaultPort }) => ({ name, url: urlOf(defaultPort), sdl: committedFile(root, baseline, `subgraphs/${name}/schema.graphql`) })),
+    ...AGENCY_REGISTRY.filter(({ name }) => name !== agency).map(({ name, defaultPort }) => ({
+      name,
+      url: urlOf(defaultPort),
+      sdl: committedFile(root, baseline, `subgraphs/${name}/schema.graphql`),
+    })),
     { name: STATISTICS_SUBGRAPH, url: STATISTICS_SUBGRAPH_URL, sdl: committedFile(root, baseline, 'gateway/statistics.graphql') },
   ];
 }
@@ -39,7 +48,9 @@ export async function currentSubgraph(agency: string): Promise<SubgraphSdl> {
 }
 
 const operationNameOf = (document: string): string | undefined =>
-  parse(document).definitions.flatMap((definition) => (definition.kind === Kind.OPERATION_DEFINITION && definition.name ? [definition.name.value] : []))[0];
+  parse(document).definitions.flatMap((definition) =>
+    definition.kind === Kind.OPERATION_DEFINITION && definition.name ? [definition.name.value] : [],
+  )[0];
 
 /**
  * The operations clients depend on: every document of the trusted-document manifests the gateway is
@@ -49,19 +60,32 @@ const operationNameOf = (document: string): string | undefined =>
  */
 export function registeredOperations(manifestPaths: readonly string[]): RegisteredOperation[] {
   const manifests = manifestPaths.flatMap((path) =>
-    [...loadTrustedDocumentManifests([path])].map(([hash, document]) => ({ name: operationNameOf(document) ?? `sha256:${hash.slice(0, 12)}`, source: `manifest ${basename(path)}`, document })),
+    [...loadTrustedDocumentManifests([path])].map(([hash, document]) => ({
+      name: operationNameOf(document) ?? `sha256:${hash.slice(0, 12)}`,
+      source: `manifest ${basename(path)}`,
+      document,
+    })),
   );
   const product = Object.entries({ README_EXAMPLE_QUERY, FIVE_AGENCY_VIEW, MEETING_PACK, REGISTER_PAGE }).map(([constant, document]) => ({
     name: operationNameOf(document) ?? constant,
     source: 'product operations',
     document,
   }));
-  const builtIn = DISCLOSURE_DOCUMENT_OPERATIONS.map(({ operationName, query }) => ({ name: operationName, source: 'gateway built-in', document: query }));
+  const builtIn = DISCLOSURE_DOCUMENT_OPERATIONS.map(({ operationName, query }) => ({
+    name: operationName,
+    source: 'gateway built-in',
+    document: query,
+  }));
   return [...manifests, ...builtIn, ...product];
 }
 
 /** Everything `checkSubgraphSchema` needs for one registered agency of the repository at `root`. */
-export async function schemaCheckInputOf(root: string, agency: string, baseline: Baseline, manifestPaths: readonly string[]): Promise<SchemaCheckInput> {
+export async function schemaCheckInputOf(
+  root: string,
+  agency: string,
+  baseline: Baseline,
+  manifestPaths: readonly string[],
+): Promise<SchemaCheckInput> {
   return {
     subgraph: await currentSubgraph(agency),
     others: committedOthers(root, baseline, agency),

@@ -25,7 +25,10 @@ async function main(): Promise<void> {
   const baseline: Baseline = base === 'working-tree' ? null : base;
   // Relative paths are read from where npm was run (INIT_CWD), not from the workspace npm runs the script in.
   const manifests = [
-    ...(process.env.TRUSTED_DOCUMENTS_MANIFEST ?? '').split(',').map((path) => path.trim()).filter(Boolean),
+    ...(process.env.TRUSTED_DOCUMENTS_MANIFEST ?? '')
+      .split(',')
+      .map((path) => path.trim())
+      .filter(Boolean),
     ...optionValues(args, '--manifest'),
   ].map((path) => resolve(process.env.INIT_CWD ?? process.cwd(), path));
   let failed = false;
@@ -37,7 +40,9 @@ async function main(): Promise<void> {
       failed ||= !report.passed;
     } catch (error: unknown) {
       // The subgraph did not build (a field without a policy, a grant naming an unknown condition…).
-      process.stdout.write(`schema check of the ${agency} subgraph: FAILED\n  its schema does not build:\n    ${error instanceof Error ? error.message.replace(/\n/g, '\n    ') : String(error)}\n`);
+      process.stdout.write(
+        `schema check of the ${agency} subgraph: FAILED\n  its schema does not build:\n    ${error instanceof Error ? error.message.replace(/\n/g, '\n    ') : String(error)}\n`,
+      );
       failed = true;
     }
   }

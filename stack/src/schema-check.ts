@@ -78,7 +78,11 @@ const CRITICALITY: Readonly<Record<CriticalityLevel, ChangeCriticality>> = {
 
 // Additions that break the users of what they are added to (a required argument or input field, a
 // directive's required argument): they match the operations that use the parent coordinate.
-const BREAKS_USERS_OF_PARENT = new Set<string>([ChangeType.FieldArgumentAdded, ChangeType.InputFieldAdded, ChangeType.DirectiveArgumentAdded]);
+const BREAKS_USERS_OF_PARENT = new Set<string>([
+  ChangeType.FieldArgumentAdded,
+  ChangeType.InputFieldAdded,
+  ChangeType.DirectiveArgumentAdded,
+]);
 
 /** The schema clients see: the supergraph without federation's machinery and `@inaccessible` elements. */
 export function apiSchemaOf(supergraphSdl: string): GraphQLSchema {
@@ -116,7 +120,13 @@ export async function checkSubgraphSchema(input: SchemaCheckInput): Promise<Sche
   const composition = composeServices(services.map(({ name, url, sdl }) => ({ name, url, typeDefs: parse(sdl) })));
   const empty = { brokenOperations: [], staleOperations: [], changes: [] };
   if (composition.errors) {
-    return { subgraph: input.subgraph.name, compositionErrors: composition.errors.map((error) => error.message), fieldsWithoutPolicy: withoutPolicy, ...empty, passed: false };
+    return {
+      subgraph: input.subgraph.name,
+      compositionErrors: composition.errors.map((error) => error.message),
+      fieldsWithoutPolicy: withoutPolicy,
+      ...empty,
+      passed: false,
+    };
   }
   const before = apiSchemaOf(input.baselineSupergraphSdl);
   const after = apiSchemaOf(composition.supergraphSdl);
@@ -129,16 +139,37 @@ export async function checkSubgraphSchema(input: SchemaCheckInput): Promise<Sche
       after: validate(after, document).map((error) => error.message),
     };
   });
-  const staleOperations = validations.filter(({ before }) => before.length > 0).map(({ label, before }) => ({ operation: label, errors: before }));
-  const usage = validations.filter(({ before }) => before.length === 0).map(({ operation, label }) => ({ label, coordinates: operationCoordinates(before, operation.document) }));
-  const brokenOperations = validations.filter(({ before, after }) => before.length === 0 && after.length > 0).map(({ label, after }) => ({ operation: label, errors: after }));
+  const staleOperations = validations
+    .filter(({ before }) => before.length > 0)
+    .map(({ label, before }) => ({ operation: label, errors: before }));
+  const usage = validations
+    .filter(({ before }) => before.length === 0)
+    .map(({ operation, label }) => ({ label, coordinates: operationCoordinates(before, operation.document) }));
+  const brokenOperations = validations
+    .filter(({ before, after }) => before.length === 0 && after.length > 0)
+    .map(({ label, after }) => ({ operation: label, errors: after }));
   const changes = (await diff(before, after)).map((change): SchemaChangeReport => {
     const criticality = CRITICALITY[change.criticality.level];
     const operations = usersOf(change, usage);
-    return { type: change.type, path: change.path ?? null, message: change.message, criticality, operations, fails: criticality === 'BREAKING' && operations.length > 0 };
+    return {
+      type: change.type,
+      path: change.path ?? null,
+      message: change.message,
+      criticality,
+      operations,
+      fails: criticality === 'BREAKING' && operations.length > 0,
+    };
   });
   const passed = withoutPolicy.length === 0 && brokenOperations.length === 0 && !changes.some(({ fails }) => fails);
-  return { subgraph: input.subgraph.name, compositionErrors: [], fieldsWithoutPolicy: withoutPolicy, changes, brokenOperations, staleOperations, passed };
+  return {
+    subgraph: input.subgraph.name,
+    compositionErrors: [],
+    fieldsWithoutPolicy: withoutPolicy,
+    changes,
+    brokenOperations,
+    staleOperations,
+    passed,
+  };
 }
 
 /** The report as an agency's engineer reads it in a terminal or a CI log. */
@@ -153,13 +184,27 @@ export function renderSchemaCheckReport(report: SchemaCheckReport): string {
   section(
     'breaking changes',
     byLevel('BREAKING').map((change) =>
-      change.fails ? `${change.message} [${change.path ?? change.type}] FAILS: breaks ${change.operations.join('; ')}` : `${change.message} [${change.path ?? change.type}] passes: no registered operation uses it`,
+      change.fails
+        ? `${change.message} [${change.path ?? change.type}] FAILS: breaks ${change.operations.join('; ')}`
+        : `${change.message} [${change.path ?? change.type}] passes: no registered operation uses it`,
     ),
   );
-  section('registered operations the new schema no longer validates', report.brokenOperations.map(({ operation, errors }) => `${operation}: ${errors.join(' ')}`));
-  section('dangerous changes (reported, not failing)', byLevel('DANGEROUS').map((change) => `${change.message} [${change.path ?? change.type}]`));
-  section('safe changes', byLevel('SAFE').map((change) => `${change.message} [${change.path ?? change.type}]`));
-  section('registered operations already invalid against the committed schema (not failing)', report.staleOperations.map(({ operation, errors }) => `${operation}: ${errors.join(' ')}`));
+  section(
+    'registered operations the new schema no longer validates',
+    report.brokenOperations.map(({ operation, errors }) => `${operation}: ${errors.join(' ')}`),
+  );
+  section(
+    'dangerous changes (reported, not failing)',
+    byLevel('DANGEROUS').map((change) => `${change.message} [${change.path ?? change.type}]`),
+  );
+  section(
+    'safe changes',
+    byLevel('SAFE').map((change) => `${change.message} [${change.path ?? change.type}]`),
+  );
+  section(
+    'registered operations already invalid against the committed schema (not failing)',
+    report.staleOperations.map(({ operation, errors }) => `${operation}: ${errors.join(' ')}`),
+  );
   if (report.changes.length === 0 && report.compositionErrors.length === 0) lines.push('  no changes against the committed supergraph');
   return `${lines.join('\n')}\n`;
 }

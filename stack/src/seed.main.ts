@@ -10,7 +10,12 @@ import { AGENCIES } from './subgraphs';
 
 const argumentsSchema = z.object({
   offenders: z.coerce.number().int().min(1).max(2_000_000).default(2_000),
-  seed: z.coerce.number().int().min(0).max(2 ** 31 - 1).default(1),
+  seed: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .default(1),
   'as-of': z.iso.date().default(DEFAULT_AS_OF),
 });
 
@@ -25,17 +30,14 @@ async function main(): Promise<void> {
   }
   const { offenders, seed } = parsed.data;
   const location = databaseLocation(loadStackConfig());
-  process.stderr.write(`Seeding ${offenders.toLocaleString('en-GB')} synthetic offenders (seed ${seed}) into ${describeLocation(location)}\n`);
+  process.stderr.write(
+    `Seeding ${offenders.toLocaleString('en-GB')} synthetic offenders (seed ${seed}) into ${describeLocation(location)}\n`,
+  );
   const connection = await DatabaseConnection.open(location, { poolSize: AGENCIES.length + 2, timeouts: BATCH_JOB_DATABASE_TIMEOUTS });
   try {
     await migrateAgencies(connection, AGENCIES);
     const started = Date.now();
-    await seedAgencies(
-      connection,
-      AGENCIES,
-      { offenders, seed, asOf: parsed.data['as-of'] },
-      progressBar(offenders, 'offenders'),
-    );
+    await seedAgencies(connection, AGENCIES, { offenders, seed, asOf: parsed.data['as-of'] }, progressBar(offenders, 'offenders'));
     process.stderr.write(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   } finally {
     await connection.close();

@@ -19,10 +19,12 @@ const DEFINITIONS: Readonly<Record<AgencySubgraphName, DefinedSubgraph>> = {
 };
 
 /** Every agency's subgraph, in the agency registry's order, with the port it listens on by default. */
-export const SUBGRAPHS: readonly { readonly definition: DefinedSubgraph; readonly defaultPort: number }[] = AGENCY_REGISTRY.map(({ name, defaultPort }) => ({
-  definition: DEFINITIONS[name],
-  defaultPort,
-}));
+export const SUBGRAPHS: readonly { readonly definition: DefinedSubgraph; readonly defaultPort: number }[] = AGENCY_REGISTRY.map(
+  ({ name, defaultPort }) => ({
+    definition: DEFINITIONS[name],
+    defaultPort,
+  }),
+);
 
 export type SubgraphName = AgencySubgraphName;
 

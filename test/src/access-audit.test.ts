@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { accessAuditQueryName, AGENCY_SUBGRAPH_NAMES, appendAuditEntries, AUDIT_LOGS, byAgency, isNotifiedForeignNational, MappaArea, PRINCIPAL_AGENCY_OF_OWNER } from '@mappa/shared';
+import {
+  accessAuditQueryName,
+  AGENCY_SUBGRAPH_NAMES,
+  appendAuditEntries,
+  AUDIT_LOGS,
+  byAgency,
+  isNotifiedForeignNational,
+  MappaArea,
+  PRINCIPAL_AGENCY_OF_OWNER,
+} from '@mappa/shared';
 import type { AuditEntry, AuditLogName, AuditPayloadInput, DeclaredPurpose, PrincipalClaims, SyntheticPerson } from '@mappa/shared';
 import { postGraphQL, startTestStack } from './support/test-stack';
 import type { GraphQLResponse, TestStack } from './support/test-stack';
@@ -65,7 +74,12 @@ const auditQuery = (owner: Owner) => `query($pncId: ID!, $from: DateTimeISO!, $t
 
 type AuditResult = Record<string, { edges: { node: { requestId: string; purpose: string } }[]; pageInfo: { hasNextPage: boolean } } | null>;
 
-async function ask(principal: PrincipalClaims, purpose: DeclaredPurpose, query: string, pncId: string = subject.pncId): Promise<GraphQLResponse<AuditResult>> {
+async function ask(
+  principal: PrincipalClaims,
+  purpose: DeclaredPurpose,
+  query: string,
+  pncId: string = subject.pncId,
+): Promise<GraphQLResponse<AuditResult>> {
   return postGraphQL<AuditResult>(`${env.stack.gateway.url}/graphql`, query, { pncId, from, to }, await env.headersFor(principal, purpose));
 }
 
@@ -74,11 +88,17 @@ const requestIds = (result: GraphQLResponse<AuditResult>, owner: Owner) =>
   result.data?.[accessAuditQueryName(owner)]?.edges.filter((edge) => edge.node.purpose !== 'AUDIT').map((edge) => edge.node.requestId);
 const requestsServed = () => Object.fromEntries(OWNERS.map((owner) => [owner, env.stack.subgraphs[owner].requests.count]));
 const denials = (result: GraphQLResponse) =>
-  (result.errors ?? []).map((error) => [error.path?.join('.'), error.extensions?.code, error.extensions?.policy, error.extensions?.serviceName]);
+  (result.errors ?? []).map((error) => [
+    error.path?.join('.'),
+    error.extensions?.code,
+    error.extensions?.policy,
+    error.extensions?.serviceName,
+  ]);
 
 beforeAll(async () => {
   env = await startTestStack({ dataset: { offenders: 100, seed: 3, asOf: '2026-11-01' } });
-  const ordinaryHeldBy = (owner: Owner) => env.people.find((person) => CT_MARKER[owner].holds(person) && person.category !== 4 && !person.restrictedAccess)!;
+  const ordinaryHeldBy = (owner: Owner) =>
+    env.people.find((person) => CT_MARKER[owner].holds(person) && person.category !== 4 && !person.restrictedAccess)!;
   subjectOf = byAgency(({ name }) => ordinaryHeldBy(name));
   subject = subjectOf.police;
   const db = env.connection.database();
@@ -102,15 +122,35 @@ afterAll(async () => {
   await env.close();
 });
 
-describe('information governance reads its own agency\'s access audit through the gateway', () => {
-  it('principle 10: the police\'s information governance reads the police log\'s entries about the subject, newest first', async () => {
+describe("information governance reads its own agency's access audit through the gateway", () => {
+  it("principle 10: the police's information governance reads the police log's entries about the subject, newest first", async () => {
     env.resetCounters();
     const result = await ask(informationGovernance('police'), AUDIT, auditQuery('police'));
     expect(result.errors).toBeUndefined();
     expect(result.data?.policeAccessAudit).toEqual({
       edges: [
-        { node: { sequence: appended.police![2]!.sequence, requestId: 'police-1', staffId: 'PPU0777', agency: 'police', purpose: 'MAPPA_SCREENING', outcome: 'ALLOWED', fieldsReturned: ['Offender.pncId'] } },
-        { node: { sequence: appended.police![0]!.sequence, requestId: 'police-0', staffId: 'PPU0777', agency: 'police', purpose: 'MAPPA_SCREENING', outcome: 'ALLOWED', fieldsReturned: ['Offender.pncId'] } },
+        {
+          node: {
+            sequence: appended.police![2]!.sequence,
+            requestId: 'police-1',
+            staffId: 'PPU0777',
+            agency: 'police',
+            purpose: 'MAPPA_SCREENING',
+            outcome: 'ALLOWED',
+            fieldsReturned: ['Offender.pncId'],
+          },
+        },
+        {
+          node: {
+            sequence: appended.police![0]!.sequence,
+            requestId: 'police-0',
+            staffId: 'PPU0777',
+            agency: 'police',
+            purpose: 'MAPPA_SCREENING',
+            outcome: 'ALLOWED',
+            fieldsReturned: ['Offender.pncId'],
+          },
+        },
       ],
       pageInfo: { hasNextPage: false },
     });
@@ -119,36 +159,57 @@ describe('information governance reads its own agency\'s access audit through th
     expect(env.stack.subgraphs.police.statements.count).toBe(2);
   });
 
-  it.each(OWNERS)('principle 10: the %s log is read by its own information governance only; the gateway refuses every other agency\'s without asking it', async (owner) => {
-    const own = await ask(informationGovernance(owner), AUDIT, auditQuery(owner), subjectOf[owner].pncId);
-    expect(own.errors).toBeUndefined();
-    expect(requestIds(own, owner)).toEqual([`${owner}-1`, `${owner}-0`]);
-    for (const reader of OWNERS.filter((other) => other !== owner)) {
-      env.resetCounters();
-      const result = await ask(informationGovernance(reader), AUDIT, auditQuery(owner), subjectOf[owner].pncId);
-      expect(result.data?.[accessAuditQueryName(owner)]).toBeNull();
-      expect(denials(result)).toEqual([[accessAuditQueryName(owner), 'FORBIDDEN', `${owner}.accessAudit`, owner]]);
-      expect(requestsServed()[owner]).toBe(0);
-    }
-  });
+  it.each(OWNERS)(
+    "principle 10: the %s log is read by its own information governance only; the gateway refuses every other agency's without asking it",
+    async (owner) => {
+      const own = await ask(informationGovernance(owner), AUDIT, auditQuery(owner), subjectOf[owner].pncId);
+      expect(own.errors).toBeUndefined();
+      expect(requestIds(own, owner)).toEqual([`${owner}-1`, `${owner}-0`]);
+      for (const reader of OWNERS.filter((other) => other !== owner)) {
+        env.resetCounters();
+        const result = await ask(informationGovernance(reader), AUDIT, auditQuery(owner), subjectOf[owner].pncId);
+        expect(result.data?.[accessAuditQueryName(owner)]).toBeNull();
+        expect(denials(result)).toEqual([[accessAuditQueryName(owner), 'FORBIDDEN', `${owner}.accessAudit`, owner]]);
+        expect(requestsServed()[owner]).toBe(0);
+      }
+    },
+  );
 
   it.each<[string, PrincipalClaims, DeclaredPurpose]>([
-    ['a MAPPA co-ordinator', { staffId: 'MCU0777', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.LONDON, clearance: 'SC' }, AUDIT],
-    ['an analyst', { staffId: 'ANL0777', agency: 'police', roles: ['analyst'], area: MappaArea.LONDON, clearance: 'SC' }, { purpose: 'STATISTICS', caseId: null }],
-    ['a PPU officer', { staffId: 'PPU0778', agency: 'police', roles: ['ppu_officer'], area: MappaArea.LONDON, clearance: 'SC' }, { purpose: 'CASE_MANAGEMENT', caseId: null }],
-    ['the police\'s information governance under CASE_MANAGEMENT', informationGovernance('police'), { purpose: 'CASE_MANAGEMENT', caseId: null }],
-  ])('principle 10: %s reads no agency\'s access audit (FORBIDDEN, no agency asked)', async (_name, principal, purpose) => {
+    [
+      'a MAPPA co-ordinator',
+      { staffId: 'MCU0777', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.LONDON, clearance: 'SC' },
+      AUDIT,
+    ],
+    [
+      'an analyst',
+      { staffId: 'ANL0777', agency: 'police', roles: ['analyst'], area: MappaArea.LONDON, clearance: 'SC' },
+      { purpose: 'STATISTICS', caseId: null },
+    ],
+    [
+      'a PPU officer',
+      { staffId: 'PPU0778', agency: 'police', roles: ['ppu_officer'], area: MappaArea.LONDON, clearance: 'SC' },
+      { purpose: 'CASE_MANAGEMENT', caseId: null },
+    ],
+    [
+      "the police's information governance under CASE_MANAGEMENT",
+      informationGovernance('police'),
+      { purpose: 'CASE_MANAGEMENT', caseId: null },
+    ],
+  ])("principle 10: %s reads no agency's access audit (FORBIDDEN, no agency asked)", async (_name, principal, purpose) => {
     env.resetCounters();
     const query = `query($pncId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {
       ${OWNERS.map((owner) => `${accessAuditQueryName(owner)}(pncId: $pncId, from: $from, to: $to) { edges { node { requestId } } }`).join('\n')}
     }`;
     const result = await ask(principal, purpose, query);
     expect(result.data).toEqual(Object.fromEntries(OWNERS.map((owner) => [accessAuditQueryName(owner), null])));
-    expect(denials(result).sort()).toEqual(OWNERS.map((owner) => [accessAuditQueryName(owner), 'FORBIDDEN', `${owner}.accessAudit`, owner]).sort());
+    expect(denials(result).sort()).toEqual(
+      OWNERS.map((owner) => [accessAuditQueryName(owner), 'FORBIDDEN', `${owner}.accessAudit`, owner]).sort(),
+    );
     expect(requestsServed()).toEqual({ police: 0, probation: 0, prison: 0, yot: 0, mappa: 0, 'home-office': 0 });
   });
 
-  it('principle 10: asking for two agencies\' audits at once answers the reader\'s own and refuses the other\'s', async () => {
+  it("principle 10: asking for two agencies' audits at once answers the reader's own and refuses the other's", async () => {
     env.resetCounters();
     const query = `query($pncId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {
       policeAccessAudit(pncId: $pncId, from: $from, to: $to) { edges { node { requestId purpose } } pageInfo { hasNextPage } }
@@ -161,7 +222,7 @@ describe('information governance reads its own agency\'s access audit through th
     expect(requestsServed()).toEqual({ police: 1, probation: 0, prison: 0, yot: 0, mappa: 0, 'home-office': 0 });
   });
 
-  it('reading the audit is itself audited: the reader\'s own read is in the owner\'s log, against the subject, under AUDIT', async () => {
+  it("reading the audit is itself audited: the reader's own read is in the owner's log, against the subject, under AUDIT", async () => {
     const reader = { ...informationGovernance('prison'), staffId: 'IG-PRISON-READ' };
     const query = `query($pncId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {
       prisonAccessAudit(pncId: $pncId, from: $from, to: $to) { edges { node { requestId staffId purpose outcome fieldsReturned } } }
@@ -169,27 +230,42 @@ describe('information governance reads its own agency\'s access audit through th
     const first = await ask(reader, AUDIT, query, subjectOf.prison.pncId);
     expect(first.errors).toBeUndefined();
     const second = await ask(reader, AUDIT, query, subjectOf.prison.pncId);
-    const reads = second.data?.prisonAccessAudit?.edges.map((edge) => edge.node).filter((node) => node.purpose === 'AUDIT' && 'staffId' in node && node.staffId === reader.staffId);
+    const reads = second.data?.prisonAccessAudit?.edges
+      .map((edge) => edge.node)
+      .filter((node) => node.purpose === 'AUDIT' && 'staffId' in node && node.staffId === reader.staffId);
     // The first read, as the owner recorded it: who read, why, and which of its own fields it handed over.
     expect(reads).toEqual([
-      expect.objectContaining({ staffId: 'IG-PRISON-READ', purpose: 'AUDIT', outcome: 'ALLOWED', fieldsReturned: expect.arrayContaining(['Query.prisonAccessAudit', 'AccessAuditEntry.requestId']) }),
+      expect.objectContaining({
+        staffId: 'IG-PRISON-READ',
+        purpose: 'AUDIT',
+        outcome: 'ALLOWED',
+        fieldsReturned: expect.arrayContaining(['Query.prisonAccessAudit', 'AccessAuditEntry.requestId']),
+      }),
     ]);
   });
 
-  it.each(OWNERS)('principle 7: the %s log hides a subject the owner marks counter-terrorism restricted from uncleared information governance only', async (owner) => {
-    const { schema, table, holds } = CT_MARKER[owner];
-    // Not the subject of the other tests: its row in the owner's records is about to be marked.
-    const person = env.people.find((candidate) => holds(candidate) && candidate.category !== 4 && !candidate.restrictedAccess && !Object.values(subjectOf).includes(candidate))!;
-    const db = env.connection.database();
-    await appendAuditEntries(db, owner, [{ requestId: `${owner}-ct-0`, payload: payload(owner, [person.pncId]) }]);
-    const uncleared = informationGovernance(owner, 'BPSS');
-    expect(requestIds(await ask(uncleared, AUDIT, auditQuery(owner), person.pncId), owner)).toEqual([`${owner}-ct-0`]);
-    await db.execute(sql`update ${sql.identifier(schema)}.${sql.identifier(table)} set ct_restricted = true where pnc_id = ${person.pncId}`);
-    const hidden = await ask(uncleared, AUDIT, auditQuery(owner), person.pncId);
-    expect(hidden.errors).toBeUndefined();
-    expect(hidden.data?.[accessAuditQueryName(owner)]).toEqual({ edges: [], pageInfo: { hasNextPage: false } });
-    expect(requestIds(await ask(informationGovernance(owner), AUDIT, auditQuery(owner), person.pncId), owner)).toEqual([`${owner}-ct-0`]);
-  });
+  it.each(OWNERS)(
+    'principle 7: the %s log hides a subject the owner marks counter-terrorism restricted from uncleared information governance only',
+    async (owner) => {
+      const { schema, table, holds } = CT_MARKER[owner];
+      // Not the subject of the other tests: its row in the owner's records is about to be marked.
+      const person = env.people.find(
+        (candidate) =>
+          holds(candidate) && candidate.category !== 4 && !candidate.restrictedAccess && !Object.values(subjectOf).includes(candidate),
+      )!;
+      const db = env.connection.database();
+      await appendAuditEntries(db, owner, [{ requestId: `${owner}-ct-0`, payload: payload(owner, [person.pncId]) }]);
+      const uncleared = informationGovernance(owner, 'BPSS');
+      expect(requestIds(await ask(uncleared, AUDIT, auditQuery(owner), person.pncId), owner)).toEqual([`${owner}-ct-0`]);
+      await db.execute(
+        sql`update ${sql.identifier(schema)}.${sql.identifier(table)} set ct_restricted = true where pnc_id = ${person.pncId}`,
+      );
+      const hidden = await ask(uncleared, AUDIT, auditQuery(owner), person.pncId);
+      expect(hidden.errors).toBeUndefined();
+      expect(hidden.data?.[accessAuditQueryName(owner)]).toEqual({ edges: [], pageInfo: { hasNextPage: false } });
+      expect(requestIds(await ask(informationGovernance(owner), AUDIT, auditQuery(owner), person.pncId), owner)).toEqual([`${owner}-ct-0`]);
+    },
+  );
 
   it('answers an invalid range with BAD_USER_INPUT from the owner', async () => {
     const result = await postGraphQL<AuditResult>(

@@ -14,18 +14,34 @@ import type { GraphQLResponse, TestStack } from './support/test-stack';
  */
 
 const CASE_MANAGEMENT: DeclaredPurpose = { purpose: 'CASE_MANAGEMENT', caseId: null };
-const probationStaff = (role: Role, area: MappaArea = MappaArea.LONDON): PrincipalClaims => ({ staffId: `NPS-48-${role}`, agency: 'probation', roles: [role], area, clearance: 'SC' });
+const probationStaff = (role: Role, area: MappaArea = MappaArea.LONDON): PrincipalClaims => ({
+  staffId: `NPS-48-${role}`,
+  agency: 'probation',
+  roles: [role],
+  area,
+  clearance: 'SC',
+});
 
 const PLAN = /* GraphQL */ `
   query ($pncId: ID!) {
     offender(pncId: $pncId) {
       pncId
-      adultTransition { plannedTransferDate receivingProbationArea status transitionMeetingDate }
+      adultTransition {
+        plannedTransferDate
+        receivingProbationArea
+        status
+        transitionMeetingDate
+      }
     }
   }
 `;
 
-interface Plan { plannedTransferDate: string; receivingProbationArea: string; status: string; transitionMeetingDate: string | null }
+interface Plan {
+  plannedTransferDate: string;
+  receivingProbationArea: string;
+  status: string;
+  transitionMeetingDate: string | null;
+}
 
 let env: TestStack;
 let youngPerson: SyntheticPerson;
@@ -33,10 +49,12 @@ let plan: Plan;
 
 beforeAll(async () => {
   env = await startTestStack({ dataset: { offenders: 600, seed: 48, asOf: '2026-11-01' } });
-  const [row] = ((await env.connection.database().execute(
-    sql`select t.pnc_id, t.planned_transfer_date, t.receiving_probation_area, t.status, t.transition_meeting_date
+  const [row] = (
+    (await env.connection.database().execute(
+      sql`select t.pnc_id, t.planned_transfer_date, t.receiving_probation_area, t.status, t.transition_meeting_date
           from yot.adult_transition t join yot.youth_case c using (pnc_id) where not c.ct_restricted order by t.pnc_id limit 1`,
-  )) as unknown as { rows: Record<string, unknown>[] }).rows;
+    )) as unknown as { rows: Record<string, unknown>[] }
+  ).rows;
   if (!row) throw new Error('no transition plan in the dataset');
   youngPerson = env.people.find((person) => person.pncId === row.pnc_id)!;
   plan = {
@@ -52,20 +70,33 @@ afterAll(async () => {
   await env.close();
 });
 
-async function ask(principal: PrincipalClaims, query: string = PLAN): Promise<GraphQLResponse<{ offender: { pncId: string; adultTransition?: Plan | null } | null }>> {
-  return postGraphQL(`${env.stack.gateway.url}/graphql`, query, { pncId: youngPerson.pncId }, await env.headersFor(principal, CASE_MANAGEMENT));
+async function ask(
+  principal: PrincipalClaims,
+  query: string = PLAN,
+): Promise<GraphQLResponse<{ offender: { pncId: string; adultTransition?: Plan | null } | null }>> {
+  return postGraphQL(
+    `${env.stack.gateway.url}/graphql`,
+    query,
+    { pncId: youngPerson.pncId },
+    await env.headersFor(principal, CASE_MANAGEMENT),
+  );
 }
 
 const setReceivingArea = (area: MappaArea) =>
-  env.connection.database().execute(sql`update yot.adult_transition set receiving_probation_area = ${area} where pnc_id = ${youngPerson.pncId}`);
+  env.connection
+    .database()
+    .execute(sql`update yot.adult_transition set receiving_probation_area = ${area} where pnc_id = ${youngPerson.pncId}`);
 
 describe('C §4.8: the transition plan at 18, for the receiving probation area', () => {
-  it.each(['probation_practitioner', 'senior_probation_officer'] as const)('C §4.8: a %s of the receiving area reads the plan that names it', async (role) => {
-    expect(plan.receivingProbationArea).toBe(MappaArea.LONDON);
-    const result = await ask(probationStaff(role));
-    expect(result.errors).toBeUndefined();
-    expect(result.data?.offender).toEqual({ pncId: youngPerson.pncId, adultTransition: plan });
-  });
+  it.each(['probation_practitioner', 'senior_probation_officer'] as const)(
+    'C §4.8: a %s of the receiving area reads the plan that names it',
+    async (role) => {
+      expect(plan.receivingProbationArea).toBe(MappaArea.LONDON);
+      const result = await ask(probationStaff(role));
+      expect(result.errors).toBeUndefined();
+      expect(result.data?.offender).toEqual({ pncId: youngPerson.pncId, adultTransition: plan });
+    },
+  );
 
   it('C §4.8, principle 4: the receiving area reads nothing else the YOT holds about the young person', async () => {
     const result = await ask(
@@ -73,9 +104,15 @@ describe('C §4.8: the transition plan at 18, for the receiving probation area',
       /* GraphQL */ `
         query ($pncId: ID!) {
           offender(pncId: $pncId) {
-            youthCase { yotReference }
-            assetPlusAssessment { assessedDate }
-            adultTransition { status }
+            youthCase {
+              yotReference
+            }
+            assetPlusAssessment {
+              assessedDate
+            }
+            adultTransition {
+              status
+            }
           }
         }
       `,
@@ -98,11 +135,14 @@ describe('C §4.8: the transition plan at 18, for the receiving probation area',
     }
   });
 
-  it.each(['victim_liaison_officer', 'approved_premises_staff'] as const)('C §4.8: a %s, who takes no cases, is refused the plan', async (role) => {
-    const result = await ask(probationStaff(role));
-    expect(result.data?.offender?.adultTransition ?? null).toBeNull();
-    expect((result.errors ?? []).map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
-  });
+  it.each(['victim_liaison_officer', 'approved_premises_staff'] as const)(
+    'C §4.8: a %s, who takes no cases, is refused the plan',
+    async (role) => {
+      const result = await ask(probationStaff(role));
+      expect(result.data?.offender?.adultTransition ?? null).toBeNull();
+      expect((result.errors ?? []).map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
+    },
+  );
 
   it('C §4.8: the plan is read for case management only, not under a MAPPA purpose', async () => {
     const result = await postGraphQL(

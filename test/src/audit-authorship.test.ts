@@ -25,8 +25,12 @@ const AUTHORS = /* GraphQL */ `
   query ($pncId: ID!) {
     offender(pncId: $pncId) {
       pncId
-      visorNominal { recordManagerStaffId }
-      policeRiskAssessment { assessorStaffId }
+      visorNominal {
+        recordManagerStaffId
+      }
+      policeRiskAssessment {
+        assessorStaffId
+      }
     }
   }
 `;
@@ -38,11 +42,13 @@ let assessorStaffId: string;
 
 beforeAll(async () => {
   env = await startTestStack({ dataset: { offenders: 300, seed: 12, asOf: '2026-11-01' } });
-  const [row] = ((await env.connection.database().execute(
-    sql`select v.pnc_id, v.record_manager_staff_id, r.assessor_staff_id
+  const [row] = (
+    (await env.connection.database().execute(
+      sql`select v.pnc_id, v.record_manager_staff_id, r.assessor_staff_id
           from police.visor_nominal v join police.police_risk r using (pnc_id) join police.person p using (pnc_id)
          where not p.ct_restricted order by v.pnc_id limit 1`,
-  )) as unknown as { rows: Record<string, unknown>[] }).rows;
+    )) as unknown as { rows: Record<string, unknown>[] }
+  ).rows;
   if (!row) throw new Error('no person with a ViSOR nominal and a police risk assessment');
   pncId = String(row.pnc_id);
   recordManagerStaffId = String(row.record_manager_staff_id);
@@ -54,13 +60,18 @@ afterAll(async () => {
   await env.close();
 });
 
-const ask = async (principal: PrincipalClaims, purpose: DeclaredPurpose, query: string = AUTHORS): Promise<GraphQLResponse<{ offender: Record<string, unknown> | null }>> =>
+const ask = async (
+  principal: PrincipalClaims,
+  purpose: DeclaredPurpose,
+  query: string = AUTHORS,
+): Promise<GraphQLResponse<{ offender: Record<string, unknown> | null }>> =>
   postGraphQL(`${env.stack.gateway.url}/graphql`, query, { pncId }, await env.headersFor(principal, purpose));
 
-const refusals = (result: GraphQLResponse) => (result.errors ?? []).map((error) => [error.path?.join('.'), error.extensions?.code, error.extensions?.policy]).sort();
+const refusals = (result: GraphQLResponse) =>
+  (result.errors ?? []).map((error) => [error.path?.join('.'), error.extensions?.code, error.extensions?.policy]).sort();
 
 describe('A.R12, OQ 20: information governance reads the author fields for audit', () => {
-  it('A.R12: the police\'s information governance, under AUDIT, reads who manages the ViSOR record and who assessed the police risk, in any area', async () => {
+  it("A.R12: the police's information governance, under AUDIT, reads who manages the ViSOR record and who assessed the police risk, in any area", async () => {
     const result = await ask(governance('police'), AUDIT);
     expect(result.errors).toBeUndefined();
     expect(result.data?.offender).toEqual({ pncId, visorNominal: { recordManagerStaffId }, policeRiskAssessment: { assessorStaffId } });
@@ -73,9 +84,19 @@ describe('A.R12, OQ 20: information governance reads the author fields for audit
       /* GraphQL */ `
         query ($pncId: ID!) {
           offender(pncId: $pncId) {
-            visorNominal { recordManagerStaffId visorReference partnerAgencies retentionReviewDate }
-            policeRiskAssessment { assessorStaffId level }
-            identity { lastName }
+            visorNominal {
+              recordManagerStaffId
+              visorReference
+              partnerAgencies
+              retentionReviewDate
+            }
+            policeRiskAssessment {
+              assessorStaffId
+              level
+            }
+            identity {
+              lastName
+            }
           }
         }
       `,
@@ -93,21 +114,22 @@ describe('A.R12, OQ 20: information governance reads the author fields for audit
     expect(result.data?.offender).toEqual({ visorNominal: null, policeRiskAssessment: null, identity: null });
   });
 
-  it('A.R12: under any other purpose the police\'s information governance reads no record', async () => {
+  it("A.R12: under any other purpose the police's information governance reads no record", async () => {
     const result = await ask(governance('police', MappaArea.LONDON), { purpose: 'CASE_MANAGEMENT', caseId: null });
     expect(refusals(result).map(([path]) => path)).toEqual(['offender']);
     expect(result.data?.offender ?? null).toBeNull();
   });
 
-  it('principle 10: another agency\'s information governance cannot tell the police hold the person', async () => {
+  it("principle 10: another agency's information governance cannot tell the police hold the person", async () => {
     const result = await ask(governance('probation', MappaArea.LONDON), AUDIT);
     expect(result.data?.offender ?? null).toBeNull();
     expect(JSON.stringify(result)).not.toContain(recordManagerStaffId);
   });
 });
 
-describe('A.R12, OQ 20: the MAPPA unit\'s and the YOT\'s information governance read their own author fields for audit', () => {
-  const rowsOf = async (query: ReturnType<typeof sql>) => ((await env.connection.database().execute(query)) as unknown as { rows: Record<string, unknown>[] }).rows;
+describe("A.R12, OQ 20: the MAPPA unit's and the YOT's information governance read their own author fields for audit", () => {
+  const rowsOf = async (query: ReturnType<typeof sql>) =>
+    ((await env.connection.database().execute(query)) as unknown as { rows: Record<string, unknown>[] }).rows;
   let casePncId: string;
   let changedBy: string[];
   let youthPncId: string;
@@ -119,7 +141,11 @@ describe('A.R12, OQ 20: the MAPPA unit\'s and the YOT\'s information governance 
     );
     if (!mappaCase) throw new Error('no person with one MAPPA case');
     casePncId = String(mappaCase.pnc_id);
-    changedBy = (await rowsOf(sql`select changed_by_staff_id from mappa.mappa_case_change where case_id = ${String(mappaCase.case_id)} order by sequence`)).map((row) => String(row.changed_by_staff_id));
+    changedBy = (
+      await rowsOf(
+        sql`select changed_by_staff_id from mappa.mappa_case_change where case_id = ${String(mappaCase.case_id)} order by sequence`,
+      )
+    ).map((row) => String(row.changed_by_staff_id));
     const [assessment] = await rowsOf(
       sql`select a.pnc_id, a.assessor_staff_id from yot.asset_plus_assessment a join yot.youth_case y using (pnc_id) where not y.ct_restricted order by a.pnc_id limit 1`,
     );
@@ -128,19 +154,47 @@ describe('A.R12, OQ 20: the MAPPA unit\'s and the YOT\'s information governance 
     assessorStaffId = String(assessment.assessor_staff_id);
   });
 
-  const MAPPA_AUTHORS = /* GraphQL */ `query ($pncId: ID!) { mappaAuditSubject(pncId: $pncId) { pncId mappaCase { history { changedByStaffId } } } }`;
-  const YOT_AUTHORS = /* GraphQL */ `query ($pncId: ID!) { yotAuditSubject(pncId: $pncId) { pncId assetPlusAssessment { assessorStaffId } } }`;
+  const MAPPA_AUTHORS = /* GraphQL */ `
+    query ($pncId: ID!) {
+      mappaAuditSubject(pncId: $pncId) {
+        pncId
+        mappaCase {
+          history {
+            changedByStaffId
+          }
+        }
+      }
+    }
+  `;
+  const YOT_AUTHORS = /* GraphQL */ `
+    query ($pncId: ID!) {
+      yotAuditSubject(pncId: $pncId) {
+        pncId
+        assetPlusAssessment {
+          assessorStaffId
+        }
+      }
+    }
+  `;
   const askAbout = async (principal: PrincipalClaims, purpose: DeclaredPurpose, query: string, subject: string) =>
-    postGraphQL<Record<string, unknown>>(`${env.stack.gateway.url}/graphql`, query, { pncId: subject }, await env.headersFor(principal, purpose));
+    postGraphQL<Record<string, unknown>>(
+      `${env.stack.gateway.url}/graphql`,
+      query,
+      { pncId: subject },
+      await env.headersFor(principal, purpose),
+    );
 
-  it('A.R12: the MAPPA unit\'s information governance, under AUDIT, reads who recorded each change to a case, in any area', async () => {
+  it("A.R12: the MAPPA unit's information governance, under AUDIT, reads who recorded each change to a case, in any area", async () => {
     expect(changedBy.length).toBeGreaterThan(0);
     const result = await askAbout(governance('mappa_unit'), AUDIT, MAPPA_AUTHORS, casePncId);
     expect(result.errors).toBeUndefined();
-    expect(result.data?.mappaAuditSubject).toEqual({ pncId: casePncId, mappaCase: { history: changedBy.map((changedByStaffId) => ({ changedByStaffId })) } });
+    expect(result.data?.mappaAuditSubject).toEqual({
+      pncId: casePncId,
+      mappaCase: { history: changedBy.map((changedByStaffId) => ({ changedByStaffId })) },
+    });
   });
 
-  it('A.R12: the YOT\'s information governance, under AUDIT, reads who completed a young person\'s AssetPlus assessment', async () => {
+  it("A.R12: the YOT's information governance, under AUDIT, reads who completed a young person's AssetPlus assessment", async () => {
     const result = await askAbout(governance('yot'), AUDIT, YOT_AUTHORS, youthPncId);
     expect(result.errors).toBeUndefined();
     expect(result.data?.yotAuditSubject).toEqual({ pncId: youthPncId, assetPlusAssessment: { assessorStaffId } });
@@ -150,18 +204,54 @@ describe('A.R12, OQ 20: the MAPPA unit\'s and the YOT\'s information governance 
     const mappa = await askAbout(
       governance('mappa_unit'),
       AUDIT,
-      /* GraphQL */ `query ($pncId: ID!) { mappaAuditSubject(pncId: $pncId) { mappaCase { level caseId history { field changedByStaffId } } } }`,
+      /* GraphQL */ `
+        query ($pncId: ID!) {
+          mappaAuditSubject(pncId: $pncId) {
+            mappaCase {
+              level
+              caseId
+              history {
+                field
+                changedByStaffId
+              }
+            }
+          }
+        }
+      `,
       casePncId,
     );
-    expect(refusals(mappa).map(([path, code, policy]) => `${String(path).replace(/\.\d+\./u, '.')} ${String(code)} ${String(policy)}`).filter((line, index, all) => all.indexOf(line) === index).sort()).toEqual(
-      ['mappaAuditSubject.mappaCase.caseId FORBIDDEN mappa.mappaCase', 'mappaAuditSubject.mappaCase.history.field FORBIDDEN mappa.caseHistoryContent', 'mappaAuditSubject.mappaCase.level FORBIDDEN mappa.levelAndLeadAgencyFields'].sort(),
+    expect(
+      refusals(mappa)
+        .map(([path, code, policy]) => `${String(path).replace(/\.\d+\./u, '.')} ${String(code)} ${String(policy)}`)
+        .filter((line, index, all) => all.indexOf(line) === index)
+        .sort(),
+    ).toEqual(
+      [
+        'mappaAuditSubject.mappaCase.caseId FORBIDDEN mappa.mappaCase',
+        'mappaAuditSubject.mappaCase.history.field FORBIDDEN mappa.caseHistoryContent',
+        'mappaAuditSubject.mappaCase.level FORBIDDEN mappa.levelAndLeadAgencyFields',
+      ].sort(),
     );
     expect(JSON.stringify(mappa.data)).not.toMatch(/"level":\d/u);
-    const yot = await askAbout(governance('yot'), AUDIT, /* GraphQL */ `query ($pncId: ID!) { yotAuditSubject(pncId: $pncId) { assetPlusAssessment { assessorStaffId roshLevel } } }`, youthPncId);
+    const yot = await askAbout(
+      governance('yot'),
+      AUDIT,
+      /* GraphQL */ `
+        query ($pncId: ID!) {
+          yotAuditSubject(pncId: $pncId) {
+            assetPlusAssessment {
+              assessorStaffId
+              roshLevel
+            }
+          }
+        }
+      `,
+      youthPncId,
+    );
     expect(refusals(yot)).toEqual([['yotAuditSubject.assetPlusAssessment.roshLevel', 'FORBIDDEN', 'yot.assetPlusContent']]);
   });
 
-  it('principle 10: another agency\'s information governance, or the owner\'s under another purpose, gets no way in', async () => {
+  it("principle 10: another agency's information governance, or the owner's under another purpose, gets no way in", async () => {
     for (const [principal, purpose, query, subject] of [
       [governance('police'), AUDIT, MAPPA_AUTHORS, casePncId],
       [governance('mappa_unit'), { purpose: 'CASE_MANAGEMENT', caseId: null }, MAPPA_AUTHORS, casePncId],
@@ -169,7 +259,11 @@ describe('A.R12, OQ 20: the MAPPA unit\'s and the YOT\'s information governance 
       [governance('yot'), { purpose: 'CASE_MANAGEMENT', caseId: null }, YOT_AUTHORS, youthPncId],
     ] as const) {
       const result = await askAbout(principal, purpose, query, subject);
-      expect([principal.agency, purpose.purpose, refusals(result).map(([, code]) => code)]).toEqual([principal.agency, purpose.purpose, ['FORBIDDEN']]);
+      expect([principal.agency, purpose.purpose, refusals(result).map(([, code]) => code)]).toEqual([
+        principal.agency,
+        purpose.purpose,
+        ['FORBIDDEN'],
+      ]);
       expect(JSON.stringify(result.data)).not.toContain(subject);
     }
   });

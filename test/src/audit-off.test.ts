@@ -49,14 +49,16 @@ function resetCounters(stack: LocalStack): void {
 
 /** Entries each log gained between two readings of the heads. */
 function written(before: ReadonlyMap<string, number>, after: ReadonlyMap<string, number>): Record<string, number> {
-  return Object.fromEntries([...after].map(([log, sequence]) => [log, sequence - (before.get(log) ?? 0)]).filter(([, entries]) => entries !== 0));
+  return Object.fromEntries(
+    [...after].map(([log, sequence]) => [log, sequence - (before.get(log) ?? 0)]).filter(([, entries]) => entries !== 0),
+  );
 }
 
 async function view(stack: LocalStack) {
   return postGraphQL(`${stack.gateway.url}/graphql`, OFFENDER_VIEW, { pncId: env.people[0]!.pncId }, await env.headersFor());
 }
 
-test('default is recorded: one offender view leaves one entry in the gateway\'s log and one in the log of each agency asked, its statements counted apart from data', async () => {
+test("default is recorded: one offender view leaves one entry in the gateway's log and one in the log of each agency asked, its statements counted apart from data", async () => {
   resetCounters(env.stack);
   const before = await heads();
   const answer = await view(env.stack);
@@ -65,7 +67,10 @@ test('default is recorded: one offender view leaves one entry in the gateway\'s 
   expect(answer.errors).toBeUndefined();
   const asked = Object.values(env.stack.subgraphs).filter((subgraph) => subgraph.requests.count > 0);
   expect(asked.length).toBeGreaterThanOrEqual(3);
-  expect(written(before, after)).toEqual({ gateway: 1, ...Object.fromEntries(asked.map((subgraph) => [subgraph.name, subgraph.requests.count])) });
+  expect(written(before, after)).toEqual({
+    gateway: 1,
+    ...Object.fromEntries(asked.map((subgraph) => [subgraph.name, subgraph.requests.count])),
+  });
   expect(env.stack.gateway.auditStatements.count).toBeGreaterThan(0);
   for (const subgraph of asked) expect(subgraph.auditStatements.count).toBeGreaterThan(0);
 });

@@ -1,14 +1,36 @@
 import { createHash } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
-import { ASSERTION_HEADER, auditEntryTable, auditValueHash, MappaArea, openTestDatabase, TEST_ISSUER, verifyAllAuditLogs } from '@mappa/shared';
+import {
+  ASSERTION_HEADER,
+  auditEntryTable,
+  auditValueHash,
+  MappaArea,
+  openTestDatabase,
+  TEST_ISSUER,
+  verifyAllAuditLogs,
+} from '@mappa/shared';
 import type { AuditPayload, DeclaredPurpose, PrincipalClaims } from '@mappa/shared';
-import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, eventually, postGraphQL, startGatewayOver, startTestStack, vouched } from './support/test-stack';
+import {
+  DEFAULT_PRINCIPAL,
+  DEFAULT_PURPOSE,
+  eventually,
+  postGraphQL,
+  startGatewayOver,
+  startTestStack,
+  vouched,
+} from './support/test-stack';
 import type { GraphQLResponse, TestStack } from './support/test-stack';
 
 let env: TestStack;
 let requestCount = 0;
 
-const PPU_OFFICER: PrincipalClaims = { staffId: 'PPU0042', agency: 'police', roles: ['ppu_officer'], area: MappaArea.LONDON, clearance: 'SC' };
+const PPU_OFFICER: PrincipalClaims = {
+  staffId: 'PPU0042',
+  agency: 'police',
+  roles: ['ppu_officer'],
+  area: MappaArea.LONDON,
+  clearance: 'SC',
+};
 const CASE_MANAGEMENT: DeclaredPurpose = { purpose: 'CASE_MANAGEMENT', caseId: null };
 
 const OFFENDER_VIEW = `query AuditedOffenderView($pncId: ID!) {
@@ -73,9 +95,19 @@ const onlyEntry = (entries: readonly StoredEntry[], log: string): AuditPayload =
 // real table, for one log or for all, raising on every insert.
 async function makeAuditUnavailable(log: string | null): Promise<void> {
   const db = env.connection.database();
-  await db.execute(sql`create or replace function audit.test_storage_unavailable() returns trigger language plpgsql as $$ begin raise exception 'audit storage unavailable'; end $$`);
-  if (log === null) await db.execute(sql`create trigger test_storage_unavailable before insert on audit.entry for each row execute function audit.test_storage_unavailable()`);
-  else await db.execute(sql.raw(`create trigger test_storage_unavailable before insert on audit.entry for each row when (new.log = '${log}') execute function audit.test_storage_unavailable()`));
+  await db.execute(
+    sql`create or replace function audit.test_storage_unavailable() returns trigger language plpgsql as $$ begin raise exception 'audit storage unavailable'; end $$`,
+  );
+  if (log === null)
+    await db.execute(
+      sql`create trigger test_storage_unavailable before insert on audit.entry for each row execute function audit.test_storage_unavailable()`,
+    );
+  else
+    await db.execute(
+      sql.raw(
+        `create trigger test_storage_unavailable before insert on audit.entry for each row when (new.log = '${log}') execute function audit.test_storage_unavailable()`,
+      ),
+    );
 }
 
 async function restoreAudit(): Promise<void> {
@@ -98,7 +130,11 @@ afterEach(async () => {
 /** A person the PPU officer may know (own area, not counter-terrorism restricted, an adult). */
 async function personThePpuOfficerSees(): Promise<string> {
   for (const person of env.people) {
-    const { body } = await ask<{ offender: { pncId: string } | null }>(OFFENDER_VIEW, { pncId: person.pncId }, await env.headersFor(PPU_OFFICER, CASE_MANAGEMENT));
+    const { body } = await ask<{ offender: { pncId: string } | null }>(
+      OFFENDER_VIEW,
+      { pncId: person.pncId },
+      await env.headersFor(PPU_OFFICER, CASE_MANAGEMENT),
+    );
     if (body.data?.offender) return person.pncId;
   }
   throw new Error('no person in scope for the PPU officer');
@@ -107,7 +143,11 @@ async function personThePpuOfficerSees(): Promise<string> {
 describe('the audit trail: what is recorded', () => {
   it('the gateway records who, why, which operation (a document hash, never variables), whom, and per agency the fields returned and denied', async () => {
     const pncId = await personThePpuOfficerSees();
-    const { requestId, body } = await ask<{ offender: Record<string, unknown> }>(OFFENDER_VIEW, { pncId }, await env.headersFor(PPU_OFFICER, CASE_MANAGEMENT));
+    const { requestId, body } = await ask<{ offender: Record<string, unknown> }>(
+      OFFENDER_VIEW,
+      { pncId },
+      await env.headersFor(PPU_OFFICER, CASE_MANAGEMENT),
+    );
     const gateway = onlyEntry(await entriesOf(requestId), 'gateway');
     expect(gateway).toMatchObject({
       principal: { staffId: 'PPU0042', issuer: TEST_ISSUER, agency: 'police', roles: ['ppu_officer'], area: 'LONDON' },
@@ -118,9 +158,16 @@ describe('the audit trail: what is recorded', () => {
       subjects: [pncId],
     });
     // Every FORBIDDEN error the caller got is in the entry, with the policy that denied it, under its owner.
-    const forbidden = (body.errors ?? []).filter((error) => error.extensions?.code === 'FORBIDDEN').map((error) => String(error.extensions?.policy));
+    const forbidden = (body.errors ?? [])
+      .filter((error) => error.extensions?.code === 'FORBIDDEN')
+      .map((error) => String(error.extensions?.policy));
     expect(forbidden.length).toBeGreaterThan(0);
-    const deniedPolicies = gateway.fields.flatMap((service) => service.denied.map((denied) => { expect(denied.policy.startsWith(`${service.service}.`)).toBe(true); return denied.policy; }));
+    const deniedPolicies = gateway.fields.flatMap((service) =>
+      service.denied.map((denied) => {
+        expect(denied.policy.startsWith(`${service.service}.`)).toBe(true);
+        return denied.policy;
+      }),
+    );
     expect([...new Set(deniedPolicies)].sort()).toEqual([...new Set(forbidden)].sort());
     expect(gateway.outcome).toBe('PARTLY_DENIED');
     expect(gateway.errorCodes).toEqual(['FORBIDDEN']);
@@ -140,13 +187,23 @@ describe('the audit trail: what is recorded', () => {
     expect(owners).toContain('police');
     for (const owner of new Set(owners)) {
       for (const { payload } of entries.filter((entry) => entry.log === owner)) {
-        expect(payload.principal).toEqual({ staffId: 'PPU0042', issuer: TEST_ISSUER, agency: 'police', roles: ['ppu_officer'], area: 'LONDON' });
+        expect(payload.principal).toEqual({
+          staffId: 'PPU0042',
+          issuer: TEST_ISSUER,
+          agency: 'police',
+          roles: ['ppu_officer'],
+          area: 'LONDON',
+        });
         expect(payload.purpose).toBe('CASE_MANAGEMENT');
         expect(payload.fields.map((fields) => fields.service)).toEqual([owner]);
       }
     }
     const police = entries.filter((entry) => entry.log === 'police').map((entry) => entry.payload);
-    expect(police.some((payload) => payload.subjects.includes(pncId) && payload.fields[0]!.returned.some((field) => field.endsWith('.firstName')))).toBe(true);
+    expect(
+      police.some(
+        (payload) => payload.subjects.includes(pncId) && payload.fields[0]!.returned.some((field) => field.endsWith('.firstName')),
+      ),
+    ).toBe(true);
   });
 
   it('no data leaks through the audit: no field values, no variable values, no response bodies', async () => {
@@ -165,11 +222,18 @@ describe('the audit trail: what is recorded', () => {
   });
 
   it('an authentication failure is recorded by the gateway with no principal, and no agency is asked', async () => {
-    const { requestId, status, body } = await ask(OFFENDER_VIEW, { pncId: env.people[0]!.pncId }, { 'x-mappa-purpose': 'CASE_MANAGEMENT', authorization: 'Bearer not-a-token' });
+    const { requestId, status, body } = await ask(
+      OFFENDER_VIEW,
+      { pncId: env.people[0]!.pncId },
+      { 'x-mappa-purpose': 'CASE_MANAGEMENT', authorization: 'Bearer not-a-token' },
+    );
     expect(status).toBe(401);
     expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     // Refusals before authentication are written once their window closes (issue 9 §1; 200 ms in tests).
-    const entries = await eventually(() => entriesOf(requestId), (found) => found.length > 0);
+    const entries = await eventually(
+      () => entriesOf(requestId),
+      (found) => found.length > 0,
+    );
     expect(entries.map((entry) => entry.log)).toEqual(['gateway']);
     expect(entries[0]!.payload).toMatchObject({
       principal: null,
@@ -187,20 +251,34 @@ describe('the audit trail: what is recorded', () => {
     delete headers['x-mappa-purpose'];
     const { requestId, body } = await ask(OFFENDER_VIEW, { pncId: env.people[0]!.pncId }, headers);
     expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(onlyEntry(await entriesOf(requestId), 'gateway')).toMatchObject({ principal: { staffId: 'PPU0042' }, purpose: null, outcome: 'REJECTED', errorCodes: ['BAD_USER_INPUT'] });
+    expect(onlyEntry(await entriesOf(requestId), 'gateway')).toMatchObject({
+      principal: { staffId: 'PPU0042' },
+      purpose: null,
+      outcome: 'REJECTED',
+      errorCodes: ['BAD_USER_INPUT'],
+    });
   });
 
   it('an invalid document is recorded as rejected', async () => {
     const { requestId, body } = await ask('query Broken { offender(pncId: "2008/0545166T") { noSuchField } }', {}, await env.headersFor());
     expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(onlyEntry(await entriesOf(requestId), 'gateway')).toMatchObject({ principal: { staffId: DEFAULT_PRINCIPAL.staffId }, operationName: 'Broken', outcome: 'REJECTED', subjects: [] });
+    expect(onlyEntry(await entriesOf(requestId), 'gateway')).toMatchObject({
+      principal: { staffId: DEFAULT_PRINCIPAL.staffId },
+      operationName: 'Broken',
+      outcome: 'REJECTED',
+      subjects: [],
+    });
   });
 
   it('a long operation name is kept to 128 characters everywhere, never a reason to withhold the answer', async () => {
     // The gateway names each subgraph fetch after the operation (`<name>__police__0`), so an owner sees a longer name still.
     const name = `Q${'x'.repeat(126)}`;
     const pncId = env.people[0]!.pncId;
-    const { requestId, body } = await ask<{ offender: { pncId: string } }>(OFFENDER_VIEW.replace('AuditedOffenderView', name), { pncId }, await env.headersFor());
+    const { requestId, body } = await ask<{ offender: { pncId: string } }>(
+      OFFENDER_VIEW.replace('AuditedOffenderView', name),
+      { pncId },
+      await env.headersFor(),
+    );
     // The co-ordinator is denied the youth case (A.R10), and nothing else is refused.
     expect(body.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
     expect(body.data?.offender.pncId).toBe(pncId);
@@ -213,9 +291,13 @@ describe('the audit trail: what is recorded', () => {
     }
   });
 
-  it('principle 9: asking about someone outside the caller\'s scope is recorded with no subject, exactly as for an unknown PNC ID', async () => {
+  it("principle 9: asking about someone outside the caller's scope is recorded with no subject, exactly as for an unknown PNC ID", async () => {
     const elsewhere: PrincipalClaims = { ...PPU_OFFICER, staffId: 'PPU0043', area: MappaArea.ESSEX };
-    const known = await ask<{ offender: unknown }>(OFFENDER_VIEW, { pncId: env.people[0]!.pncId }, await env.headersFor(elsewhere, CASE_MANAGEMENT));
+    const known = await ask<{ offender: unknown }>(
+      OFFENDER_VIEW,
+      { pncId: env.people[0]!.pncId },
+      await env.headersFor(elsewhere, CASE_MANAGEMENT),
+    );
     expect(known.body.data?.offender).toBeNull();
     const gateway = onlyEntry(await entriesOf(known.requestId), 'gateway');
     expect(gateway.subjects).toEqual([]);
@@ -223,10 +305,13 @@ describe('the audit trail: what is recorded', () => {
   });
 });
 
-describe('the audit trail: the owner\'s own evidence', () => {
+describe("the audit trail: the owner's own evidence", () => {
   /** The exact body `askPolice` sends: an assertion is signed for it. */
   const policeBody = (): string =>
-    JSON.stringify({ query: OFFENDER_VIEW.replace(/\n\s*(mappaCase|probationCase|custody|youthCase) \{[^}]*\}/g, ''), variables: { pncId: env.people[0]!.pncId } });
+    JSON.stringify({
+      query: OFFENDER_VIEW.replace(/\n\s*(mappaCase|probationCase|custody|youthCase) \{[^}]*\}/g, ''),
+      variables: { pncId: env.people[0]!.pncId },
+    });
 
   async function askPolice(headers: Record<string, string>): Promise<{ requestId: string; status: number; body: GraphQLResponse }> {
     const requestId = nextRequestId();
@@ -240,26 +325,39 @@ describe('the audit trail: the owner\'s own evidence', () => {
 
   it('a subgraph records what it served in its own log, whoever called it and whether or not the gateway did', async () => {
     const caller = { principal: vouched(DEFAULT_PRINCIPAL), declaredPurpose: DEFAULT_PURPOSE };
-    const { requestId, body } = await askPolice({ [ASSERTION_HEADER]: await env.stack.assertionSigner.sign('police', caller, 'direct-0001', policeBody()) });
+    const { requestId, body } = await askPolice({
+      [ASSERTION_HEADER]: await env.stack.assertionSigner.sign('police', caller, 'direct-0001', policeBody()),
+    });
     expect(body.errors).toBeUndefined();
     // The request id is the one the assertion vouches for: the gateway's, tying the owner's entry to the gateway's.
     expect(await entriesOf(requestId)).toEqual([]);
     const entries = await entriesOf('direct-0001');
     expect(entries.map((entry) => entry.log)).toEqual(['police']);
-    expect(entries[0]!.payload).toMatchObject({ principal: { staffId: DEFAULT_PRINCIPAL.staffId }, purpose: 'MAPPA_SCREENING', subjects: [env.people[0]!.pncId], outcome: 'ALLOWED' });
+    expect(entries[0]!.payload).toMatchObject({
+      principal: { staffId: DEFAULT_PRINCIPAL.staffId },
+      purpose: 'MAPPA_SCREENING',
+      subjects: [env.people[0]!.pncId],
+      outcome: 'ALLOWED',
+    });
   });
 
   it('an attempt that does not come through the gateway is recorded by the owner as unauthenticated', async () => {
     const { requestId, status } = await askPolice({});
     expect(status).toBe(401);
-    expect((await entriesOf(requestId)).map((entry) => [entry.log, entry.payload.outcome, entry.payload.principal])).toEqual([['police', 'UNAUTHENTICATED', null]]);
+    expect((await entriesOf(requestId)).map((entry) => [entry.log, entry.payload.outcome, entry.payload.principal])).toEqual([
+      ['police', 'UNAUTHENTICATED', null],
+    ]);
   });
 
   it('fail closed at the owner: with its audit storage refusing writes, the subgraph returns no data and AUDIT_UNAVAILABLE', async () => {
     await makeAuditUnavailable('police');
     const caller = { principal: vouched(DEFAULT_PRINCIPAL), declaredPurpose: DEFAULT_PURPOSE };
-    const { body } = await askPolice({ [ASSERTION_HEADER]: await env.stack.assertionSigner.sign('police', caller, 'direct-0002', policeBody()) });
-    expect(body).toEqual({ errors: [{ message: expect.stringMatching(/could not be recorded in the audit trail/), extensions: { code: 'AUDIT_UNAVAILABLE' } }] });
+    const { body } = await askPolice({
+      [ASSERTION_HEADER]: await env.stack.assertionSigner.sign('police', caller, 'direct-0002', policeBody()),
+    });
+    expect(body).toEqual({
+      errors: [{ message: expect.stringMatching(/could not be recorded in the audit trail/), extensions: { code: 'AUDIT_UNAVAILABLE' } }],
+    });
   });
 
   it('costs a bounded number of SQL statements: one entry per service per request, never one per field or per subject', async () => {
@@ -281,7 +379,7 @@ describe('the audit trail: the owner\'s own evidence', () => {
 });
 
 describe('the audit trail: mutations', () => {
-  it('a level change records which fields of which records changed, with hashes of the old and new values, in the owner\'s log', async () => {
+  it("a level change records which fields of which records changed, with hashes of the old and new values, in the owner's log", async () => {
     const [active] = await rowsOf<{ case_id: string; pnc_id: string; level: number }>(
       sql`select case_id, pnc_id, level from mappa.mappa_case where status = 'ACTIVE' and category <> 3 and pnc_id not in (select pnc_id from police.visor_nominal where restricted_access) order by case_id limit 1`,
     );
@@ -289,15 +387,33 @@ describe('the audit trail: mutations', () => {
     const level = active.level === 1 ? 2 : 1;
     const { requestId, body } = await ask(
       'mutation ChangeLevel($input: ChangeMappaLevelInput!) { changeMappaLevel(input: $input) { caseId level } }',
-      { input: { caseId: active.case_id, level, decisionKind: 'SCREENING_DECISION', decisionReference: 'SCR-2026-0042', reason: 'New information about risk' } },
+      {
+        input: {
+          caseId: active.case_id,
+          level,
+          decisionKind: 'SCREENING_DECISION',
+          decisionReference: 'SCR-2026-0042',
+          reason: 'New information about risk',
+        },
+      },
       await env.headersFor(DEFAULT_PRINCIPAL, DEFAULT_PURPOSE),
     );
     expect(body.errors).toBeUndefined();
     const mappa = (await entriesOf(requestId)).filter((entry) => entry.log === 'mappa').map((entry) => entry.payload);
     const change = mappa.find((payload) => payload.changes.length > 0);
-    expect(change).toMatchObject({ principal: { staffId: DEFAULT_PRINCIPAL.staffId }, purpose: 'MAPPA_SCREENING', operationName: expect.stringMatching(/^ChangeLevel__mappa__/), subjects: [active.pnc_id] });
+    expect(change).toMatchObject({
+      principal: { staffId: DEFAULT_PRINCIPAL.staffId },
+      purpose: 'MAPPA_SCREENING',
+      operationName: expect.stringMatching(/^ChangeLevel__mappa__/),
+      subjects: [active.pnc_id],
+    });
     const record = `MappaCase:${active.case_id}`;
-    expect(change!.changes).toContainEqual({ record, field: 'level', oldValueHash: auditValueHash(record, 'level', active.level), newValueHash: auditValueHash(record, 'level', level) });
+    expect(change!.changes).toContainEqual({
+      record,
+      field: 'level',
+      oldValueHash: auditValueHash(record, 'level', active.level),
+      newValueHash: auditValueHash(record, 'level', level),
+    });
     const history = change!.changes.filter((entry) => entry.record.startsWith(`MappaCaseChange:${active.case_id}/`));
     expect(history.map((entry) => entry.field)).toEqual(expect.arrayContaining(['valueBefore', 'valueAfter', 'reason']));
     expect(history.every((entry) => entry.oldValueHash === null && entry.newValueHash !== null)).toBe(true);
@@ -305,18 +421,29 @@ describe('the audit trail: mutations', () => {
     expect(JSON.stringify(mappa)).not.toContain('New information about risk');
   });
 
-  it('a case access grant and its revocation each leave the owner\'s evidence: the fields set, as hashes of their values', async () => {
+  it("a case access grant and its revocation each leave the owner's evidence: the fields set, as hashes of their values", async () => {
     const pncId = env.people[2]!.pncId;
     const validUntil = new Date(Date.now() + 7 * 86_400_000).toISOString();
     const granted = await ask<{ grantCaseAccess: { grantId: string } }>(
       'mutation Grant($input: GrantCaseAccessInput!) { grantCaseAccess(input: $input) { grantId } }',
-      { input: { granteeStaffId: 'PRAC0099', granteeIssuer: TEST_ISSUER, pncId, purpose: 'MAPPA_SCREENING', validUntil, reason: 'Screening needs their view' } },
+      {
+        input: {
+          granteeStaffId: 'PRAC0099',
+          granteeIssuer: TEST_ISSUER,
+          pncId,
+          purpose: 'MAPPA_SCREENING',
+          validUntil,
+          reason: 'Screening needs their view',
+        },
+      },
       await env.headersFor(DEFAULT_PRINCIPAL, DEFAULT_PURPOSE),
     );
     expect(granted.body.errors).toBeUndefined();
     const grantId = granted.body.data!.grantCaseAccess.grantId;
     const record = `CaseAccessGrant:${grantId}`;
-    const grantEvidence = (await entriesOf(granted.requestId)).find((entry) => entry.log === 'mappa' && entry.payload.changes.length > 0)!.payload;
+    const grantEvidence = (await entriesOf(granted.requestId)).find(
+      (entry) => entry.log === 'mappa' && entry.payload.changes.length > 0,
+    )!.payload;
     expect(grantEvidence.subjects).toEqual([pncId]);
     expect(grantEvidence.changes).toEqual(
       expect.arrayContaining([
@@ -333,13 +460,17 @@ describe('the audit trail: mutations', () => {
       await env.headersFor(DEFAULT_PRINCIPAL, DEFAULT_PURPOSE),
     );
     expect(revoked.body.errors).toBeUndefined();
-    const revokeEvidence = (await entriesOf(revoked.requestId)).find((entry) => entry.log === 'mappa' && entry.payload.changes.length > 0)!.payload;
+    const revokeEvidence = (await entriesOf(revoked.requestId)).find(
+      (entry) => entry.log === 'mappa' && entry.payload.changes.length > 0,
+    )!.payload;
     expect(revokeEvidence.changes.map((change) => [change.record, change.field, change.oldValueHash])).toEqual([
       [record, 'revokedAt', null],
       [record, 'revokedByStaffId', null],
       [record, 'revocationReason', null],
     ]);
-    expect(revokeEvidence.changes.find((change) => change.field === 'revocationReason')?.newValueHash).toBe(auditValueHash(record, 'revocationReason', 'No longer needed'));
+    expect(revokeEvidence.changes.find((change) => change.field === 'revocationReason')?.newValueHash).toBe(
+      auditValueHash(record, 'revocationReason', 'No longer needed'),
+    );
   });
 
   it('fail closed: when the owner cannot record a change, the change is not made', async () => {
@@ -350,7 +481,15 @@ describe('the audit trail: mutations', () => {
     await makeAuditUnavailable('mappa');
     const { body } = await ask(
       'mutation ChangeLevel($input: ChangeMappaLevelInput!) { changeMappaLevel(input: $input) { caseId level } }',
-      { input: { caseId: active.case_id, level: active.level === 1 ? 2 : 1, decisionKind: 'SCREENING_DECISION', decisionReference: 'SCR-2026-0043', reason: 'Should not land' } },
+      {
+        input: {
+          caseId: active.case_id,
+          level: active.level === 1 ? 2 : 1,
+          decisionKind: 'SCREENING_DECISION',
+          decisionReference: 'SCR-2026-0043',
+          reason: 'Should not land',
+        },
+      },
       await env.headersFor(DEFAULT_PRINCIPAL, DEFAULT_PURPOSE),
     );
     expect(body.data?.changeMappaLevel ?? null).toBeNull();
@@ -368,7 +507,15 @@ describe('the audit trail: mutations', () => {
     await makeAuditUnavailable('gateway');
     const { requestId, body } = await ask<{ changeMappaLevel: { caseId: string; level: number } }>(
       'mutation ChangeLevel($input: ChangeMappaLevelInput!) { changeMappaLevel(input: $input) { caseId level } }',
-      { input: { caseId: active.case_id, level, decisionKind: 'SCREENING_DECISION', decisionReference: 'SCR-2026-0044', reason: 'Applied whatever the gateway log says' } },
+      {
+        input: {
+          caseId: active.case_id,
+          level,
+          decisionKind: 'SCREENING_DECISION',
+          decisionReference: 'SCR-2026-0044',
+          reason: 'Applied whatever the gateway log says',
+        },
+      },
       await env.headersFor(DEFAULT_PRINCIPAL, DEFAULT_PURPOSE),
     );
     await restoreAudit();
@@ -389,7 +536,9 @@ describe('the audit trail: fail closed', () => {
     const { status, body } = await ask(OFFENDER_VIEW, { pncId }, await env.headersFor());
     expect(status).toBe(503);
     expect(body.data ?? null).toBeNull();
-    expect(body.errors).toEqual([{ message: expect.stringMatching(/could not be recorded in the audit trail/), extensions: { code: 'AUDIT_UNAVAILABLE' } }]);
+    expect(body.errors).toEqual([
+      { message: expect.stringMatching(/could not be recorded in the audit trail/), extensions: { code: 'AUDIT_UNAVAILABLE' } },
+    ]);
     await restoreAudit();
     const again = await ask<{ offender: { pncId: string } }>(OFFENDER_VIEW, { pncId }, await env.headersFor());
     expect(again.status).toBe(200);
@@ -421,21 +570,34 @@ describe('the audit trail: fail closed', () => {
     });
     try {
       const pncId = env.people[0]!.pncId;
-      const before = await postGraphQL<{ offender: { pncId: string } }>(`${gateway.url}/graphql`, OFFENDER_VIEW, { pncId }, await env.headersFor());
+      const before = await postGraphQL<{ offender: { pncId: string } }>(
+        `${gateway.url}/graphql`,
+        OFFENDER_VIEW,
+        { pncId },
+        await env.headersFor(),
+      );
       expect(before.data?.offender.pncId).toBe(pncId);
       expect((await fetch(`${gateway.url}/readyz`)).status).toBe(200);
       await auditDatabase.drop();
       // Not ready: a load balancer sends callers to a gateway that can record their requests.
       const readiness = await fetch(`${gateway.url}/readyz`);
       expect(readiness.status).toBe(503);
-      expect(await readiness.json()).toMatchObject({ status: 'not ready', checks: [{ name: 'supergraph', ok: true }, { name: 'audit database', ok: false }] });
+      expect(await readiness.json()).toMatchObject({
+        status: 'not ready',
+        checks: [
+          { name: 'supergraph', ok: true },
+          { name: 'audit database', ok: false },
+        ],
+      });
       const response = await fetch(`${gateway.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(await env.headersFor()) },
         body: JSON.stringify({ query: OFFENDER_VIEW, variables: { pncId } }),
       });
       expect(response.status).toBe(503);
-      expect(await response.json()).toEqual({ errors: [{ message: expect.stringMatching(/could not be recorded in the audit trail/), extensions: { code: 'AUDIT_UNAVAILABLE' } }] });
+      expect(await response.json()).toEqual({
+        errors: [{ message: expect.stringMatching(/could not be recorded in the audit trail/), extensions: { code: 'AUDIT_UNAVAILABLE' } }],
+      });
     } finally {
       await gateway.close();
     }
@@ -454,7 +616,11 @@ describe('the audit trail: integrity', () => {
   it('tamper-evident: after all the traffic above every chain verifies intact, and appends never forked a chain', async () => {
     // Concurrent requests: entries of many requests are committed together, still one unbroken chain per log.
     const headers = await env.headersFor();
-    await Promise.all(env.people.slice(0, 24).map((person) => postGraphQL(`${env.stack.gateway.url}/graphql`, OFFENDER_VIEW, { pncId: person.pncId }, headers)));
+    await Promise.all(
+      env.people
+        .slice(0, 24)
+        .map((person) => postGraphQL(`${env.stack.gateway.url}/graphql`, OFFENDER_VIEW, { pncId: person.pncId }, headers)),
+    );
     const results = await verifyAllAuditLogs(env.connection.database());
     // YOT is asked by none of these callers (the youth case is removed before planning for all of them).
     expect(results.map((result) => result.log)).toEqual(expect.arrayContaining(['gateway', 'mappa', 'police', 'prison', 'probation']));

@@ -83,12 +83,20 @@ describe('authentication at the gateway', () => {
 
   it('refuses a token from an issuer it does not trust', async () => {
     const stranger = await LocalIssuer.generate('urn:someone:else');
-    await expectRefused({ ...purpose, authorization: `Bearer ${await stranger.mint(DEFAULT_PRINCIPAL)}` }, 'UNAUTHENTICATED', /not issued by an identity provider this gateway trusts/);
+    await expectRefused(
+      { ...purpose, authorization: `Bearer ${await stranger.mint(DEFAULT_PRINCIPAL)}` },
+      'UNAUTHENTICATED',
+      /not issued by an identity provider this gateway trusts/,
+    );
   });
 
   it('refuses a token claiming a trusted issuer but signed with another key', async () => {
     const impostor = await LocalIssuer.generate('urn:mappa:test-issuer');
-    await expectRefused({ ...purpose, authorization: `Bearer ${await impostor.mint(DEFAULT_PRINCIPAL)}` }, 'UNAUTHENTICATED', /could not be verified/);
+    await expectRefused(
+      { ...purpose, authorization: `Bearer ${await impostor.mint(DEFAULT_PRINCIPAL)}` },
+      'UNAUTHENTICATED',
+      /could not be verified/,
+    );
   });
 
   it('refuses an unsigned token (alg "none")', async () => {
@@ -98,7 +106,7 @@ describe('authentication at the gateway', () => {
     await expectRefused({ ...purpose, authorization: `Bearer ${unsigned}` }, 'UNAUTHENTICATED', /Bearer|verified|algorithm/);
   });
 
-  it('refuses an HMAC token keyed with the issuer\'s public key', async () => {
+  it("refuses an HMAC token keyed with the issuer's public key", async () => {
     // An attacker who knows the public key tries it as an HS256 secret.
     const publicPem = createPublicKey({ key: env.issuer.publicJwk() as JsonWebKey, format: 'jwk' }).export({ type: 'spki', format: 'pem' });
     const secret = createSecretKey(Buffer.from(publicPem));
@@ -124,7 +132,13 @@ describe('authentication at the gateway', () => {
 
 describe('declared purpose', () => {
   // In the area of the test stack's people (row scope, R-3).
-  const principal: PrincipalClaims = { staffId: 'PPU0001', agency: 'police', roles: ['ppu_officer'], area: DEFAULT_PRINCIPAL.area, clearance: 'CTC' };
+  const principal: PrincipalClaims = {
+    staffId: 'PPU0001',
+    agency: 'police',
+    roles: ['ppu_officer'],
+    area: DEFAULT_PRINCIPAL.area,
+    clearance: 'CTC',
+  };
 
   it('refuses a request that declares no purpose', async () => {
     const token = await env.issuer.mint(principal);
@@ -150,7 +164,10 @@ describe('declared purpose', () => {
     const response = await fetch(`${env.stack.gateway.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify({ query: 'query($pncId: ID!) { offender(pncId: $pncId) { identity { lastName } } }', variables: { pncId: env.people[0]!.pncId } }),
+      body: JSON.stringify({
+        query: 'query($pncId: ID!) { offender(pncId: $pncId) { identity { lastName } } }',
+        variables: { pncId: env.people[0]!.pncId },
+      }),
     });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { offender: { identity: { lastName: env.people[0]!.lastName } } } });
@@ -158,6 +175,10 @@ describe('declared purpose', () => {
 
   it('refuses a malformed case id', async () => {
     const token = await env.issuer.mint(principal);
-    await expectRefused({ authorization: `Bearer ${token}`, 'x-mappa-purpose': 'MAPPA_MEETING', 'x-mappa-case': 'x; drop table' }, 'BAD_USER_INPUT', /case id/);
+    await expectRefused(
+      { authorization: `Bearer ${token}`, 'x-mappa-purpose': 'MAPPA_MEETING', 'x-mappa-case': 'x; drop table' },
+      'BAD_USER_INPUT',
+      /case id/,
+    );
   });
 });

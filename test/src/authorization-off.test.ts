@@ -9,8 +9,20 @@ import type { TestStack } from './support/test-stack';
 // proves the ratio `npm run bench` reports compares enforced against really-off.
 
 const IDENTITY = 'query($pncId: ID!) { offender(pncId: $pncId) { pncId identity { firstName lastName } } }';
-const PRACTITIONER: PrincipalClaims = { staffId: 'PRB0001', agency: 'probation', roles: ['probation_practitioner'], area: MappaArea.LONDON, clearance: 'BPSS' };
-const POLICE_OFFICER: PrincipalClaims = { staffId: 'PPU0001', agency: 'police', roles: ['ppu_officer'], area: MappaArea.LONDON, clearance: 'BPSS' };
+const PRACTITIONER: PrincipalClaims = {
+  staffId: 'PRB0001',
+  agency: 'probation',
+  roles: ['probation_practitioner'],
+  area: MappaArea.LONDON,
+  clearance: 'BPSS',
+};
+const POLICE_OFFICER: PrincipalClaims = {
+  staffId: 'PPU0001',
+  agency: 'police',
+  roles: ['ppu_officer'],
+  area: MappaArea.LONDON,
+  clearance: 'BPSS',
+};
 const CASE_MANAGEMENT = { purpose: 'CASE_MANAGEMENT', caseId: null } as const;
 const SCREENING = { purpose: 'MAPPA_SCREENING', caseId: null } as const;
 
@@ -38,12 +50,17 @@ test('principle 2 / B.1 default is enforced: a probation practitioner under CASE
   expect(enforced.data?.offender.identity).toBeNull();
   expect(enforced.errors?.map((error) => [error.extensions?.code, error.path])).toEqual([['FORBIDDEN', ['offender', 'identity']]]);
 
-  const unenforced = await postGraphQL<{ offender: { identity: { firstName: string } | null } }>(offGateway(), IDENTITY, { pncId: pncId() }, headers);
+  const unenforced = await postGraphQL<{ offender: { identity: { firstName: string } | null } }>(
+    offGateway(),
+    IDENTITY,
+    { pncId: pncId() },
+    headers,
+  );
   expect(unenforced.errors).toBeUndefined();
   expect(unenforced.data?.offender.identity?.firstName).toBe(env.people[0]!.firstName);
 });
 
-test('R-3 default is enforced: a person outside the caller\'s area is unknown on the default stack; the off stack\'s row scope is unrestricted', async () => {
+test("R-3 default is enforced: a person outside the caller's area is unknown on the default stack; the off stack's row scope is unrestricted", async () => {
   const inKent = await env.headersFor({ ...POLICE_OFFICER, area: MappaArea.KENT }, CASE_MANAGEMENT);
   const enforced = await postGraphQL<{ offender: unknown }>(onGateway(), IDENTITY, { pncId: pncId() }, inKent);
   expect(enforced).toEqual({ data: { offender: null } });
@@ -53,7 +70,7 @@ test('R-3 default is enforced: a person outside the caller\'s area is unknown on
   expect(unenforced.data?.offender?.pncId).toBe(pncId());
 });
 
-test('case grants: the default gateway asks the MAPPA unit for a police officer\'s grants under MAPPA_SCREENING; the off gateway does not', async () => {
+test("case grants: the default gateway asks the MAPPA unit for a police officer's grants under MAPPA_SCREENING; the off gateway does not", async () => {
   const headers = await env.headersFor(POLICE_OFFICER, SCREENING);
   env.resetCounters();
   for (const subgraph of Object.values(off.subgraphs)) subgraph.requests.reset();

@@ -36,16 +36,27 @@ beforeAll(async () => {
       done();
     },
   });
-  env = await startTestStack({ dataset: { offenders: 200, seed: 5, asOf: '2026-11-01' }, subgraphTimeoutMs: SUBGRAPH_TIMEOUT_MS, log: pino({ level: 'info' }, sink) });
+  env = await startTestStack({
+    dataset: { offenders: 200, seed: 5, asOf: '2026-11-01' },
+    subgraphTimeoutMs: SUBGRAPH_TIMEOUT_MS,
+    log: pino({ level: 'info' }, sink),
+  });
   subject = env.people.find((person) => person.category !== 4 && !person.restrictedAccess && person.crn !== null)!;
   const elsewhere = MAPPA_AREAS.find((area) => area !== subject.area)!;
   coordinator = { staffId: 'MCU07001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: subject.area, clearance: 'SC' };
   healthAttendee = { staffId: 'HLT07001', agency: 'health', roles: ['dtc_attendee'], area: subject.area, clearance: 'BPSS' };
-  visitingPractitioner = { staffId: 'NPS07001', agency: 'probation', roles: ['probation_practitioner'], area: elsewhere, clearance: 'BPSS' };
+  visitingPractitioner = {
+    staffId: 'NPS07001',
+    agency: 'probation',
+    roles: ['probation_practitioner'],
+    area: elsewhere,
+    clearance: 'BPSS',
+  };
   // Issue 10: MAPPA_MEETING is bound to a meeting about the subject, in the co-ordinator's area, that
   // the grantees have signed in to (MAPPA E); the grants below are what make them its invitees.
   await insertMeeting(env, subject.pncId, { meetingId: MEETING_ID });
-  for (const attendee of [healthAttendee, visitingPractitioner, { ...visitingPractitioner, staffId: 'NPS07002' }]) await signAttendance(env, MEETING_ID, attendee);
+  for (const attendee of [healthAttendee, visitingPractitioner, { ...visitingPractitioner, staffId: 'NPS07002' }])
+    await signAttendance(env, MEETING_ID, attendee);
 });
 
 afterAll(async () => {
@@ -53,7 +64,12 @@ afterAll(async () => {
 });
 
 /** POSTs through the gateway as `principal` for `purpose`, under a fresh request id it returns. */
-async function ask(principal: PrincipalClaims, purpose: DeclaredPurpose, query: string, variables: Record<string, unknown> = {}): Promise<{ requestId: string; result: GraphQLResponse }> {
+async function ask(
+  principal: PrincipalClaims,
+  purpose: DeclaredPurpose,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<{ requestId: string; result: GraphQLResponse }> {
   requestCounter += 1;
   const requestId = `grants-e2e-${String(requestCounter).padStart(4, '0')}`;
   const headers = { ...(await env.headersFor(principal, purpose)), 'x-request-id': requestId };
@@ -66,7 +82,8 @@ function grantsSeenBy(requestId: string): Record<string, unknown[]> {
   for (const line of logLines) {
     if (line.requestId !== requestId || line.msg !== 'graphql operation' || typeof line.subgraph !== 'string') continue;
     // The gateway's own lookup is asked without grants, by design; leave it out of "what the data calls carried".
-    if (typeof line.operationName === 'string' && /^(CaseGrant|PurposeEvidence|CaseGrantAndEvidence)Lookup$/.test(line.operationName)) continue;
+    if (typeof line.operationName === 'string' && /^(CaseGrant|PurposeEvidence|CaseGrantAndEvidence)Lookup$/.test(line.operationName))
+      continue;
     seen[line.subgraph] = (line.caseGrantIds as unknown[] | undefined) ?? [];
   }
   return seen;
@@ -79,7 +96,14 @@ const PRACTITIONER_VIEW = 'query($pncId: ID!) { offender(pncId: $pncId) { pncId 
 
 async function grantAccess(grantee: Record<string, unknown>): Promise<string> {
   const { result } = await ask(coordinator, MEETING, GRANT, {
-    input: { ...grantee, pncId: subject.pncId, purpose: 'MAPPA_MEETING', caseId: MEETING_ID, validUntil: new Date(Date.now() + 14 * 86_400_000).toISOString(), reason: 'Invited to the meeting' },
+    input: {
+      ...grantee,
+      pncId: subject.pncId,
+      purpose: 'MAPPA_MEETING',
+      caseId: MEETING_ID,
+      validUntil: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+      reason: 'Invited to the meeting',
+    },
   });
   expect(result.errors).toBeUndefined();
   return (result.data?.grantCaseAccess as { grantId: string }).grantId;
@@ -108,13 +132,21 @@ describe('case access grants through the gateway', () => {
   it('principle 5: a grant by staff id reaches every agency asked, the mappa case included', async () => {
     const { requestId, result } = await ask(visitingPractitioner, MEETING, PRACTITIONER_VIEW, { pncId: subject.pncId });
     expect(result.errors).toBeUndefined();
-    expect(result.data?.offender).toEqual({ pncId: subject.pncId, mappaCase: { level: subject.level, leadAgency: subject.leadAgency }, probationCase: { crn: subject.crn } });
+    expect(result.data?.offender).toEqual({
+      pncId: subject.pncId,
+      mappaCase: { level: subject.level, leadAgency: subject.leadAgency },
+      probationCase: { crn: subject.crn },
+    });
     expect(grantsSeenBy(requestId)).toEqual({ police: [practitionerGrant], mappa: [practitionerGrant], probation: [practitionerGrant] });
   });
 
   it('principle 5: a grant for one meeting is not carried for another meeting or another purpose', async () => {
-    const otherMeeting = await ask(visitingPractitioner, { purpose: 'MAPPA_MEETING', caseId: 'MTG-7002' }, PRACTITIONER_VIEW, { pncId: subject.pncId });
-    const disclosure = await ask(visitingPractitioner, { purpose: 'DISCLOSURE_DECISION', caseId: MEETING_ID }, PRACTITIONER_VIEW, { pncId: subject.pncId });
+    const otherMeeting = await ask(visitingPractitioner, { purpose: 'MAPPA_MEETING', caseId: 'MTG-7002' }, PRACTITIONER_VIEW, {
+      pncId: subject.pncId,
+    });
+    const disclosure = await ask(visitingPractitioner, { purpose: 'DISCLOSURE_DECISION', caseId: MEETING_ID }, PRACTITIONER_VIEW, {
+      pncId: subject.pncId,
+    });
     for (const { requestId, result } of [otherMeeting, disclosure]) {
       const seen = grantsSeenBy(requestId);
       expect(Object.keys(seen)).toContain('police');
@@ -127,14 +159,19 @@ describe('case access grants through the gateway', () => {
   it('costs one mappa request per operation, and only where a grant could apply (MAPPA purposes, roles that hold grants)', async () => {
     const count = async (principal: PrincipalClaims, purpose: DeclaredPurpose) => {
       env.resetCounters();
-      const { result } = await ask(principal, purpose, 'query($pncId: ID!) { offender(pncId: $pncId) { pncId } }', { pncId: subject.pncId });
+      const { result } = await ask(principal, purpose, 'query($pncId: ID!) { offender(pncId: $pncId) { pncId } }', {
+        pncId: subject.pncId,
+      });
       expect(result.errors).toBeUndefined();
       return { mappa: env.stack.subgraphs.mappa.requests.count, police: env.stack.subgraphs.police.requests.count };
     };
     // The lookup: one request to mappa, which this operation does not otherwise touch.
     expect(await count(visitingPractitioner, MEETING)).toEqual({ mappa: 1, police: 1 });
     // Case management: no grant covers it, so no lookup.
-    expect(await count({ ...visitingPractitioner, area: subject.area }, { purpose: 'CASE_MANAGEMENT', caseId: null })).toEqual({ mappa: 0, police: 1 });
+    expect(await count({ ...visitingPractitioner, area: subject.area }, { purpose: 'CASE_MANAGEMENT', caseId: null })).toEqual({
+      mappa: 0,
+      police: 1,
+    });
     // The co-ordinator's scope is their area; they grant, they hold none.
     expect(await count(coordinator, { purpose: 'MAPPA_SCREENING', caseId: null })).toEqual({ mappa: 0, police: 1 });
   });
@@ -162,7 +199,8 @@ describe('case access grants through the gateway', () => {
   it('carries as many live grants as an assertion header holds, and none (fail closed, logged) past that', async () => {
     const collector: PrincipalClaims = { ...visitingPractitioner, staffId: 'NPS07002' };
     const grants: string[] = [];
-    while (grants.length < MAX_CASE_GRANTS_PER_REQUEST) grants.push(await grantAccess({ granteeStaffId: collector.staffId, granteeIssuer: TEST_ISSUER }));
+    while (grants.length < MAX_CASE_GRANTS_PER_REQUEST)
+      grants.push(await grantAccess({ granteeStaffId: collector.staffId, granteeIssuer: TEST_ISSUER }));
     const atLimit = await ask(collector, MEETING, PRACTITIONER_VIEW, { pncId: subject.pncId });
     expect(atLimit.result.errors).toBeUndefined();
     expect(grantsSeenBy(atLimit.requestId).police?.sort()).toEqual([...grants].sort());
@@ -190,7 +228,11 @@ describe('case access grants through the gateway', () => {
       // Without its grant the visitor from another area does not know the subject (fail closed, principle 9).
       expect(result).toEqual({ data: { offender: null } });
       expect(grantsSeenBy(requestId)).toEqual({ police: [] });
-      expect(logLines.some((line) => line.requestId === requestId && line.msg === 'case grant lookup failed; answering without grants or purpose evidence')).toBe(true);
+      expect(
+        logLines.some(
+          (line) => line.requestId === requestId && line.msg === 'case grant lookup failed; answering without grants or purpose evidence',
+        ),
+      ).toBe(true);
     });
 
     it('mappa hanging: the lookup gives up within the subgraph timeout and the request answers without grants', async () => {
@@ -217,8 +259,16 @@ describe('case access grants through the gateway', () => {
       silent = createServer((socket) => {
         sockets.add(socket);
         socket.once('data', () => {
-          const body = JSON.stringify({ data: { myCaseAccessGrants: [{ grantId: 'forged', pncId: 'not a PNC ID', purpose: 'MAPPA_MEETING', caseId: MEETING_ID, validUntil: 'soon' }] } });
-          socket.end(`HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+          const body = JSON.stringify({
+            data: {
+              myCaseAccessGrants: [
+                { grantId: 'forged', pncId: 'not a PNC ID', purpose: 'MAPPA_MEETING', caseId: MEETING_ID, validUntil: 'soon' },
+              ],
+            },
+          });
+          socket.end(
+            `HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+          );
         });
       });
       await new Promise<void>((resolve) => silent!.listen(mappaPort, '127.0.0.1', resolve));

@@ -6,7 +6,15 @@ import type { Browser } from 'playwright-core';
 import { auditEntryTable, DISCLOSURE_DOCUMENT_HTTP_HEADERS, DISCLOSURE_DOCUMENT_MARKING, MappaArea } from '@mappa/shared';
 import type { AuditPayload, DeclaredPurpose, PrincipalClaims, SyntheticPerson } from '@mappa/shared';
 import type { RunningGateway } from '@mappa/gateway';
-import { agreedAndDecided, consultingDecision, deciding, DISCLOSURE_STEPS, insertDisclosureDecision, mustAnswer, recordMade } from './support/disclosure-records';
+import {
+  agreedAndDecided,
+  consultingDecision,
+  deciding,
+  DISCLOSURE_STEPS,
+  insertDisclosureDecision,
+  mustAnswer,
+  recordMade,
+} from './support/disclosure-records';
 import { eventually, postGraphQL, startGatewayOver, startTestStack, TEST_RATE_LIMITS } from './support/test-stack';
 import type { TestStack } from './support/test-stack';
 
@@ -34,13 +42,21 @@ let made: { decisionId: string; html: string; contentSha256: string };
 /** A decision still being considered (CONSULTING, nothing agreed): its document is the live preview. */
 let open: { decisionId: string };
 
-const who = (staffId: string, agency: PrincipalClaims['agency'], roles: PrincipalClaims['roles'], area: PrincipalClaims['area']): PrincipalClaims => ({ staffId, agency, roles, area, clearance: 'SC' });
+const who = (
+  staffId: string,
+  agency: PrincipalClaims['agency'],
+  roles: PrincipalClaims['roles'],
+  area: PrincipalClaims['area'],
+): PrincipalClaims => ({ staffId, agency, roles, area, clearance: 'SC' });
 const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 const documentPath = (decisionId: string) => `/disclosure-decisions/${encodeURIComponent(decisionId)}/document`;
 
 /** Fetches the document route of `gatewayUrl` (the test stack's gateway unless given). */
 async function getDocument(decisionId: string, headers: Record<string, string>, init: { method?: string; gatewayUrl?: string } = {}) {
-  const response = await fetch(`${init.gatewayUrl ?? env.stack.gateway.url}${documentPath(decisionId)}`, { method: init.method ?? 'GET', headers });
+  const response = await fetch(`${init.gatewayUrl ?? env.stack.gateway.url}${documentPath(decisionId)}`, {
+    method: init.method ?? 'GET',
+    headers,
+  });
   const body = Buffer.from(await response.arrayBuffer());
   return { status: response.status, headers: response.headers, body, text: body.toString('utf8') };
 }
@@ -49,7 +65,8 @@ async function documentAs(principal: PrincipalClaims, purpose: DeclaredPurpose, 
   return getDocument(decisionId, { ...(await env.headersFor(principal, purpose)), ...extra });
 }
 
-const must = (principal: PrincipalClaims, purpose: DeclaredPurpose, query: string, variables: Record<string, unknown>, field: string) => mustAnswer(env, principal, purpose, query, variables, field);
+const must = (principal: PrincipalClaims, purpose: DeclaredPurpose, query: string, variables: Record<string, unknown>, field: string) =>
+  mustAnswer(env, principal, purpose, query, variables, field);
 const PREVIEW = DISCLOSURE_STEPS.preview;
 
 /** Agreed by the police, decided by the chair, previewed and recorded made (the shared steps): what the page must then be. */
@@ -62,15 +79,26 @@ async function madeDecision(): Promise<{ decisionId: string; html: string; conte
 }
 
 async function gatewayEntriesOf(requestId: string): Promise<AuditPayload[]> {
-  const rows = await env.connection.database().select().from(auditEntryTable).where(eq(auditEntryTable.requestId, requestId)).orderBy(asc(auditEntryTable.sequence));
+  const rows = await env.connection
+    .database()
+    .select()
+    .from(auditEntryTable)
+    .where(eq(auditEntryTable.requestId, requestId))
+    .orderBy(asc(auditEntryTable.sequence));
   return rows.filter((row) => row.log === 'gateway').map((row) => row.payload as AuditPayload);
 }
 
 beforeAll(async () => {
   env = await startTestStack({ dataset: { offenders: 300, seed: 41, asOf: '2026-11-01' } });
-  const result = (await env.connection.database().execute(sql`select pnc_id from mappa.mappa_case where status = 'ACTIVE' and not ct_restricted`)) as unknown as { rows: { pnc_id: string }[] };
+  const result = (await env.connection
+    .database()
+    .execute(sql`select pnc_id from mappa.mappa_case where status = 'ACTIVE' and not ct_restricted`)) as unknown as {
+    rows: { pnc_id: string }[];
+  };
   const active = new Set(result.rows.map((row) => row.pnc_id));
-  subject = env.people.find((person) => person.category !== 4 && !person.restrictedAccess && !person.isYouth && person.level >= 2 && active.has(person.pncId))!;
+  subject = env.people.find(
+    (person) => person.category !== 4 && !person.restrictedAccess && !person.isYouth && person.level >= 2 && active.has(person.pncId),
+  )!;
   if (!subject) throw new Error('an adult at level 2 or 3 with an active MAPPA case');
   chair = who('CHAIR-DOC-01', 'police', ['mappa_chair'], subject.area);
   policeOwner = who('PPU-DOC-01', 'police', ['ppu_officer'], subject.area);
@@ -128,7 +156,13 @@ describe('issue 11: the disclosure document as a page at the gateway', () => {
 
   it('B.9: level 1 decisions are served from their holder (the police): to the proposer, never to the co-ordinator', async () => {
     const proposer = who('PPU-DOC-L1', 'police', ['ppu_officer'], subject.area);
-    const decisionId = await insertDisclosureDecision(env, { holder: 'POLICE', pncId: subject.pncId, area: subject.area, proposer, items: [{ sourceAgency: 'police' }] });
+    const decisionId = await insertDisclosureDecision(env, {
+      holder: 'POLICE',
+      pncId: subject.pncId,
+      area: subject.area,
+      proposer,
+      items: [{ sourceAgency: 'police' }],
+    });
     const page = await documentAs(proposer, deciding(decisionId), decisionId);
     expect(page.status).toBe(200);
     expect(page.text).toContain(decisionId);
@@ -157,7 +191,10 @@ describe('issue 11: the disclosure document as a page at the gateway', () => {
       // A party to one decision naming it in x-mappa-case cannot read another through the path.
       await documentAs(chair, deciding(open.decisionId), made.decisionId),
       // DISCLOSURE_DECISION without the decision.
-      await getDocument(made.decisionId, { authorization: (await env.headersFor(policeOwner)).authorization!, 'x-mappa-purpose': 'DISCLOSURE_DECISION' }),
+      await getDocument(made.decisionId, {
+        authorization: (await env.headersFor(policeOwner)).authorization!,
+        'x-mappa-purpose': 'DISCLOSURE_DECISION',
+      }),
     ];
     for (const refusal of refusals) {
       expect({ status: refusal.status, body: refusal.text, type: refusal.headers.get('content-type') }).toEqual(notFound);
@@ -199,7 +236,10 @@ describe('issue 11: the disclosure document as a page at the gateway', () => {
   it('B §2 "a signed disclosure form gives an audit trail" (L9123-9126): the audit trail records each access to the page as the gateway records a query: who, why, which decision, which fields; a refused one too', async () => {
     const servedId = `route-audit-${randomUUID()}`;
     expect((await documentAs(policeOwner, deciding(made.decisionId), made.decisionId, { 'x-request-id': servedId })).status).toBe(200);
-    const [served] = await eventually(() => gatewayEntriesOf(servedId), (entries) => entries.length > 0);
+    const [served] = await eventually(
+      () => gatewayEntriesOf(servedId),
+      (entries) => entries.length > 0,
+    );
     expect(served).toMatchObject({
       principal: { staffId: policeOwner.staffId, agency: 'police', roles: ['ppu_officer'] },
       purpose: 'DISCLOSURE_DECISION',
@@ -208,20 +248,38 @@ describe('issue 11: the disclosure document as a page at the gateway', () => {
       outcome: 'ALLOWED',
     });
     expect(served!.documentHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(served!.fields.flatMap((owner) => owner.returned)).toEqual(expect.arrayContaining(['DisclosurePreview.html', 'Query.disclosurePreview']));
+    expect(served!.fields.flatMap((owner) => owner.returned)).toEqual(
+      expect.arrayContaining(['DisclosurePreview.html', 'Query.disclosurePreview']),
+    );
 
     const refusedId = `route-audit-${randomUUID()}`;
-    expect((await documentAs(probationOutsider, deciding(made.decisionId), made.decisionId, { 'x-request-id': refusedId })).status).toBe(404);
-    const [refused] = await eventually(() => gatewayEntriesOf(refusedId), (entries) => entries.length > 0);
-    expect(refused).toMatchObject({ principal: { staffId: probationOutsider.staffId }, purpose: 'DISCLOSURE_DECISION', caseId: made.decisionId, operationName: 'MappaDisclosureDocument' });
+    expect((await documentAs(probationOutsider, deciding(made.decisionId), made.decisionId, { 'x-request-id': refusedId })).status).toBe(
+      404,
+    );
+    const [refused] = await eventually(
+      () => gatewayEntriesOf(refusedId),
+      (entries) => entries.length > 0,
+    );
+    expect(refused).toMatchObject({
+      principal: { staffId: probationOutsider.staffId },
+      purpose: 'DISCLOSURE_DECISION',
+      caseId: made.decisionId,
+      operationName: 'MappaDisclosureDocument',
+    });
     expect(refused!.outcome).not.toBe('ALLOWED');
     expect(refused!.fields.flatMap((owner) => owner.returned)).not.toContain('DisclosurePreview.html');
   });
 
   it('fails closed: when the gateway cannot write its audit entry, the page is not served (503 AUDIT_UNAVAILABLE)', async () => {
     const db = env.connection.database();
-    await db.execute(sql`create or replace function audit.test_route_storage_unavailable() returns trigger language plpgsql as $$ begin raise exception 'audit storage unavailable'; end $$`);
-    await db.execute(sql.raw(`create trigger test_route_storage_unavailable before insert on audit.entry for each row when (new.log = 'gateway') execute function audit.test_route_storage_unavailable()`));
+    await db.execute(
+      sql`create or replace function audit.test_route_storage_unavailable() returns trigger language plpgsql as $$ begin raise exception 'audit storage unavailable'; end $$`,
+    );
+    await db.execute(
+      sql.raw(
+        `create trigger test_route_storage_unavailable before insert on audit.entry for each row when (new.log = 'gateway') execute function audit.test_route_storage_unavailable()`,
+      ),
+    );
     try {
       const answer = await documentAs(policeOwner, deciding(made.decisionId), made.decisionId);
       expect(answer.status).toBe(503);
@@ -250,7 +308,9 @@ describe('issue 11: the disclosure document as a page at the gateway', () => {
       expect(sha256(page.body)).toBe(made.contentSha256);
       const adHoc = await postGraphQL(`${production.url}/graphql`, PREVIEW, { decisionId: made.decisionId }, headers);
       expect(adHoc.errors?.[0]?.extensions?.code).toBe('TRUSTED_DOCUMENT_REQUIRED');
-      const refused = await getDocument(made.decisionId, await env.headersFor(probationOutsider, deciding(made.decisionId)), { gatewayUrl: production.url });
+      const refused = await getDocument(made.decisionId, await env.headersFor(probationOutsider, deciding(made.decisionId)), {
+        gatewayUrl: production.url,
+      });
       expect(refused.status).toBe(404);
       expect(refused.text).not.toMatch(/stack|at \w+ \(/i);
     });
@@ -261,7 +321,8 @@ describe('issue 11: the disclosure document as a page at the gateway', () => {
     try {
       const headers = await env.headersFor(policeOwner, deciding(made.decisionId));
       const answers = [];
-      for (let attempt = 0; attempt < 8; attempt += 1) answers.push(await getDocument(made.decisionId, headers, { gatewayUrl: limited.url }));
+      for (let attempt = 0; attempt < 8; attempt += 1)
+        answers.push(await getDocument(made.decisionId, headers, { gatewayUrl: limited.url }));
       expect(answers[0]!.status).toBe(200);
       const refused = answers.find((answer) => answer.status !== 200);
       expect(refused?.status).toBe(429);
@@ -278,7 +339,9 @@ describe('issue 11: the served page in headless Chromium', () => {
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is not installed at ${CHROMIUM}: the served page must be tested in a real browser. Install Debian's package (apt-get install -y chromium) or set CHROMIUM_EXECUTABLE.`);
+      throw new Error(
+        `Chromium is not installed at ${CHROMIUM}: the served page must be tested in a real browser. Install Debian's package (apt-get install -y chromium) or set CHROMIUM_EXECUTABLE.`,
+      );
     }
     browser = await chromium.launch({ executablePath: CHROMIUM });
   });
@@ -289,7 +352,10 @@ describe('issue 11: the served page in headless Chromium', () => {
 
   it('opens the route as a real navigation: the page renders under its CSP, runs no script, and prints on A4 with the OFFICIAL-SENSITIVE marking', async () => {
     // The practitioner's client sends the token and the purpose with the navigation.
-    const context = await browser.newContext({ viewport: { width: 900, height: 1200 }, extraHTTPHeaders: await env.headersFor(policeOwner, deciding(made.decisionId)) });
+    const context = await browser.newContext({
+      viewport: { width: 900, height: 1200 },
+      extraHTTPHeaders: await env.headersFor(policeOwner, deciding(made.decisionId)),
+    });
     try {
       const page = await context.newPage();
       const messages: string[] = [];
@@ -311,7 +377,9 @@ describe('issue 11: the served page in headless Chromium', () => {
       expect(messages).toEqual([]);
 
       // No script can run: one added to the page (as an injection would) is refused by the policy.
-      await page.evaluate(`(() => { const script = document.createElement('script'); script.textContent = 'globalThis.__ran = true'; document.body.append(script); })()`);
+      await page.evaluate(
+        `(() => { const script = document.createElement('script'); script.textContent = 'globalThis.__ran = true'; document.body.append(script); })()`,
+      );
       expect(await page.evaluate('globalThis.__ran')).toBeUndefined();
       expect(messages.some((message) => message.includes('Content Security Policy'))).toBe(true);
 
@@ -321,7 +389,9 @@ describe('issue 11: the served page in headless Chromium', () => {
       expect(await page.locator('#marking-bottom').innerText()).toBe(DISCLOSURE_DOCUMENT_MARKING);
       const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-      const sizes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((match) => [Number(match[3]) - Number(match[1]), Number(match[4]) - Number(match[2])]);
+      const sizes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map(
+        (match) => [Number(match[3]) - Number(match[1]), Number(match[4]) - Number(match[2])],
+      );
       expect(sizes.length).toBeGreaterThanOrEqual(1);
       for (const [width, height] of sizes) {
         expect(Math.abs(width! - (210 / 25.4) * 72)).toBeLessThan(1.5);

@@ -37,7 +37,13 @@ const KEY = 'query($pncId: ID!) { offender(pncId: $pncId) { pncId } }';
 /** A well-formed PNC ID no one holds: what a decision that does not concern the caller must look like. */
 const UNKNOWN_PNC_ID = formatPncId(1999, 1);
 
-async function ask(principal: PrincipalClaims, purpose: DeclaredPurpose, query: string, pncId: string, url = `${env.stack.gateway.url}/graphql`): Promise<GraphQLResponse> {
+async function ask(
+  principal: PrincipalClaims,
+  purpose: DeclaredPurpose,
+  query: string,
+  pncId: string,
+  url = `${env.stack.gateway.url}/graphql`,
+): Promise<GraphQLResponse> {
   return postGraphQL(url, query, { pncId }, await env.headersFor(principal, purpose));
 }
 
@@ -64,19 +70,53 @@ beforeAll(async () => {
   const active = await pncIdsWith("select pnc_id from mappa.mappa_case where status = 'ACTIVE' and not ct_restricted");
   const currentProbation = await pncIdsWith("select pnc_id from probation.probation_case where status = 'CURRENT'");
   const plain = (person: SyntheticPerson) => person.category !== 4 && !person.restrictedAccess && active.has(person.pncId);
-  subject = env.people.find((person) => plain(person) && !person.isYouth && person.level >= 2 && currentProbation.has(person.pncId) && withIntelligence.has(person.pncId))!;
-  levelOne = env.people.find((person) => plain(person) && !person.isYouth && person.level === 1 && person.area === subject.area && currentProbation.has(person.pncId) && withIntelligence.has(person.pncId))!;
+  subject = env.people.find(
+    (person) =>
+      plain(person) && !person.isYouth && person.level >= 2 && currentProbation.has(person.pncId) && withIntelligence.has(person.pncId),
+  )!;
+  levelOne = env.people.find(
+    (person) =>
+      plain(person) &&
+      !person.isYouth &&
+      person.level === 1 &&
+      person.area === subject.area &&
+      currentProbation.has(person.pncId) &&
+      withIntelligence.has(person.pncId),
+  )!;
   child = env.people.find((person) => plain(person) && person.isYouth)!;
   for (const [label, person] of Object.entries({ subject, levelOne, child })) if (!person) throw new Error(`no ${label} in the dataset`);
   practitioner = { staffId: 'NPS20001', agency: 'probation', roles: ['probation_practitioner'], area: subject.area, clearance: 'BPSS' };
-  seniorProbationOfficer = { staffId: 'NPS20002', agency: 'probation', roles: ['senior_probation_officer'], area: subject.area, clearance: 'BPSS' };
+  seniorProbationOfficer = {
+    staffId: 'NPS20002',
+    agency: 'probation',
+    roles: ['senior_probation_officer'],
+    area: subject.area,
+    clearance: 'BPSS',
+  };
   coordinator = { staffId: 'MCU20001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: subject.area, clearance: 'SC' };
   chair = { staffId: 'CHAIR20001', agency: 'police', roles: ['mappa_chair'], area: subject.area, clearance: 'SC' };
   ppuOfficer = { staffId: 'PPU20001', agency: 'police', roles: ['ppu_officer'], area: subject.area, clearance: 'SC' };
   const meetingId = await insertMeeting(env, subject.pncId, { chair });
-  mappaDecision = await insertDisclosureDecision(env, { holder: 'MAPPA', pncId: subject.pncId, area: subject.area, proposer: practitioner, meetingId, items: [{ sourceAgency: 'prison' }] });
-  probationDecision = await insertDisclosureDecision(env, { holder: 'PROBATION', pncId: levelOne.pncId, area: levelOne.area, proposer: practitioner });
-  policeDecision = await insertDisclosureDecision(env, { holder: 'POLICE', pncId: levelOne.pncId, area: levelOne.area, proposer: ppuOfficer });
+  mappaDecision = await insertDisclosureDecision(env, {
+    holder: 'MAPPA',
+    pncId: subject.pncId,
+    area: subject.area,
+    proposer: practitioner,
+    meetingId,
+    items: [{ sourceAgency: 'prison' }],
+  });
+  probationDecision = await insertDisclosureDecision(env, {
+    holder: 'PROBATION',
+    pncId: levelOne.pncId,
+    area: levelOne.area,
+    proposer: practitioner,
+  });
+  policeDecision = await insertDisclosureDecision(env, {
+    holder: 'POLICE',
+    pncId: levelOne.pncId,
+    area: levelOne.area,
+    proposer: ppuOfficer,
+  });
   // The machine may be busy: seeding and starting six services can outlast the default hook timeout.
 }, 180_000);
 
@@ -85,11 +125,16 @@ afterAll(async () => {
 });
 
 describe('DISCLOSURE_DECISION bound to the decision (issue 11)', () => {
-  it('issue 11, principle 9: a made-up decision id, a real one the caller is not party to and another area\'s decision read nothing, exactly like an unknown PNC ID', async () => {
+  it("issue 11, principle 9: a made-up decision id, a real one the caller is not party to and another area's decision read nothing, exactly like an unknown PNC ID", async () => {
     const unknownPerson = await ask(practitioner, deciding(mappaDecision), INTELLIGENCE, UNKNOWN_PNC_ID);
     expect(unknownPerson).toEqual({ data: { offender: null } });
     const elsewhere = MAPPA_AREAS.find((area) => area !== subject.area)!;
-    const elsewhereDecision = await insertDisclosureDecision(env, { holder: 'PROBATION', pncId: levelOne.pncId, area: elsewhere, proposer: practitioner });
+    const elsewhereDecision = await insertDisclosureDecision(env, {
+      holder: 'PROBATION',
+      pncId: levelOne.pncId,
+      area: elsewhere,
+      proposer: practitioner,
+    });
     const notAParty: PrincipalClaims = { ...practitioner, staffId: 'NPS20099' };
     const attempts: [PrincipalClaims, string][] = [
       // Made up, for each holder, and not a decision id at all.
@@ -119,13 +164,22 @@ describe('DISCLOSURE_DECISION bound to the decision (issue 11)', () => {
   });
 
   it('principle 1: once a decision is withdrawn its parties no longer reach its subject (the decision record stays theirs to read at its holder)', async () => {
-    const withdrawn = await insertDisclosureDecision(env, { holder: 'PROBATION', pncId: levelOne.pncId, area: levelOne.area, proposer: practitioner });
+    const withdrawn = await insertDisclosureDecision(env, {
+      holder: 'PROBATION',
+      pncId: levelOne.pncId,
+      area: levelOne.area,
+      proposer: practitioner,
+    });
     expect((await intelligenceOf(practitioner, withdrawn, levelOne.pncId))?.pncId).toBe(levelOne.pncId);
     await env.connection
       .database()
-      .execute(sql`update probation.disclosure_decision set status = 'WITHDRAWN', withdrawn_at = now(), withdrawn_by_staff_id = ${practitioner.staffId}, withdrawal_reason = 'No longer needed' where decision_id = ${withdrawn}`);
+      .execute(
+        sql`update probation.disclosure_decision set status = 'WITHDRAWN', withdrawn_at = now(), withdrawn_by_staff_id = ${practitioner.staffId}, withdrawal_reason = 'No longer needed' where decision_id = ${withdrawn}`,
+      );
     expect(await intelligenceOf(practitioner, withdrawn, levelOne.pncId)).toBeNull();
-    expect(await ask(practitioner, deciding(withdrawn), KEY, levelOne.pncId)).toEqual(await ask(practitioner, deciding(withdrawn), KEY, UNKNOWN_PNC_ID));
+    expect(await ask(practitioner, deciding(withdrawn), KEY, levelOne.pncId)).toEqual(
+      await ask(practitioner, deciding(withdrawn), KEY, UNKNOWN_PNC_ID),
+    );
   });
 
   it('B.7, B §2 "Who decides": the parties of a level 2/3 decision read its subject through each owner\'s own policies', async () => {
@@ -137,14 +191,20 @@ describe('DISCLOSURE_DECISION bound to the decision (issue 11)', () => {
     }
     // The owner of an item (B.8): the prison offender manager is served the subject, but the police's
     // policy does not give the prison its intelligence, under this purpose or any.
-    const prisonOwner: PrincipalClaims = { staffId: 'POM20001', agency: 'prison', roles: ['prison_offender_manager'], area: subject.area, clearance: 'BPSS' };
+    const prisonOwner: PrincipalClaims = {
+      staffId: 'POM20001',
+      agency: 'prison',
+      roles: ['prison_offender_manager'],
+      area: subject.area,
+      clearance: 'BPSS',
+    };
     expect((await ask(prisonOwner, deciding(mappaDecision), KEY, subject.pncId)).data?.offender).toEqual({ pncId: subject.pncId });
     // The co-ordinator of another area stands to nothing.
     const elsewhere = MAPPA_AREAS.find((area) => area !== subject.area)!;
     expect(await intelligenceOf({ ...coordinator, area: elsewhere }, mappaDecision, subject.pncId)).toBeNull();
   });
 
-  it('issue 11, principle 9: the MAPPA unit serves its case under DISCLOSURE_DECISION to the decision\'s parties only, about its subject only', async () => {
+  it("issue 11, principle 9: the MAPPA unit serves its case under DISCLOSURE_DECISION to the decision's parties only, about its subject only", async () => {
     const MAPPA_CASE = 'query($pncId: ID!) { offender(pncId: $pncId) { pncId mappaCase { caseId level } } }';
     const served = await ask(practitioner, deciding(mappaDecision), MAPPA_CASE, subject.pncId);
     expect(served.errors).toBeUndefined();
@@ -157,7 +217,12 @@ describe('DISCLOSURE_DECISION bound to the decision (issue 11)', () => {
       [practitioner, 'DSC-MAPPA-MADE-UP-2', subject.pncId],
       [practitioner, mappaDecision, levelOne.pncId],
     ] as const) {
-      expect([principal.staffId, decisionId, pncId, await ask(principal, deciding(decisionId), MAPPA_CASE, pncId)]).toEqual([principal.staffId, decisionId, pncId, unknownPerson]);
+      expect([principal.staffId, decisionId, pncId, await ask(principal, deciding(decisionId), MAPPA_CASE, pncId)]).toEqual([
+        principal.staffId,
+        decisionId,
+        pncId,
+        unknownPerson,
+      ]);
     }
   });
 
@@ -173,15 +238,23 @@ describe('DISCLOSURE_DECISION bound to the decision (issue 11)', () => {
 
   it('B §2 "Level 1": a police level 1 decision works for its proposer and another PPU officer (its decision maker); not for the co-ordinator or probation', async () => {
     const decisionMaker: PrincipalClaims = { ...ppuOfficer, staffId: 'PPU20002' };
-    for (const party of [ppuOfficer, decisionMaker]) expect((await ask(party, deciding(policeDecision), KEY, levelOne.pncId)).data?.offender).toEqual({ pncId: levelOne.pncId });
+    for (const party of [ppuOfficer, decisionMaker])
+      expect((await ask(party, deciding(policeDecision), KEY, levelOne.pncId)).data?.offender).toEqual({ pncId: levelOne.pncId });
     expect(await intelligenceOf(coordinator, policeDecision, levelOne.pncId)).toBeNull();
     expect(await intelligenceOf(seniorProbationOfficer, policeDecision, levelOne.pncId)).toBeNull();
   });
 
-  it('B.10, C.52, A.R25: an under-18 subject is refused until both the senior YOT member and children\'s services are asked', async () => {
+  it("B.10, C.52, A.R25: an under-18 subject is refused until both the senior YOT member and children's services are asked", async () => {
     const childPractitioner: PrincipalClaims = { ...practitioner, staffId: 'NPS20010', area: child.area };
     const meetingId = await insertMeeting(env, child.pncId);
-    const decisionId = await insertDisclosureDecision(env, { holder: 'MAPPA', pncId: child.pncId, area: child.area, proposer: childPractitioner, meetingId, subjectUnder18: true });
+    const decisionId = await insertDisclosureDecision(env, {
+      holder: 'MAPPA',
+      pncId: child.pncId,
+      area: child.area,
+      proposer: childPractitioner,
+      meetingId,
+      subjectUnder18: true,
+    });
     const served = async () => (await ask(childPractitioner, deciding(decisionId), KEY, child.pncId)).data?.offender ?? null;
     expect(await served()).toBeNull();
     await requestConsultation(env, 'MAPPA', decisionId, 'YOT_SENIOR');
@@ -214,10 +287,13 @@ describe('what the binding costs', () => {
 });
 
 describe('when the holder cannot answer, the request goes on with no evidence (fail closed)', () => {
-  it('issue 11: probation unreachable for its evidence: its level 1 decision\'s parties read nothing, like anyone without standing', async () => {
+  it("issue 11: probation unreachable for its evidence: its level 1 decision's parties read nothing, like anyone without standing", async () => {
     // A second gateway over the same subgraphs, but with probation at an address where nothing listens.
     const gateway = await startGatewayOver(env, {
-      subgraphUrls: { ...Object.fromEntries(Object.values(env.stack.subgraphs).map((subgraph) => [subgraph.name, `${subgraph.url}/graphql`])), probation: 'http://127.0.0.1:9/graphql' },
+      subgraphUrls: {
+        ...Object.fromEntries(Object.values(env.stack.subgraphs).map((subgraph) => [subgraph.name, `${subgraph.url}/graphql`])),
+        probation: 'http://127.0.0.1:9/graphql',
+      },
     });
     try {
       const url = `${gateway.url}/graphql`;
@@ -230,12 +306,17 @@ describe('when the holder cannot answer, the request goes on with no evidence (f
     }
   });
 
-  it('issue 11: the MAPPA unit unreachable for the grants: a level 1 decision\'s party reads nothing either (neither grants nor evidence, as today)', async () => {
+  it("issue 11: the MAPPA unit unreachable for the grants: a level 1 decision's party reads nothing either (neither grants nor evidence, as today)", async () => {
     const gateway = await startGatewayOver(env, {
-      subgraphUrls: { ...Object.fromEntries(Object.values(env.stack.subgraphs).map((subgraph) => [subgraph.name, `${subgraph.url}/graphql`])), mappa: 'http://127.0.0.1:9/graphql' },
+      subgraphUrls: {
+        ...Object.fromEntries(Object.values(env.stack.subgraphs).map((subgraph) => [subgraph.name, `${subgraph.url}/graphql`])),
+        mappa: 'http://127.0.0.1:9/graphql',
+      },
     });
     try {
-      expect(await ask(practitioner, deciding(probationDecision), KEY, levelOne.pncId, `${gateway.url}/graphql`)).toEqual({ data: { offender: null } });
+      expect(await ask(practitioner, deciding(probationDecision), KEY, levelOne.pncId, `${gateway.url}/graphql`)).toEqual({
+        data: { offender: null },
+      });
     } finally {
       await gateway.close();
     }

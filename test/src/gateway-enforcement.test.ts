@@ -15,8 +15,20 @@ const SCREENING: DeclaredPurpose = { purpose: 'MAPPA_SCREENING', caseId: null };
 const CASE_MANAGEMENT: DeclaredPurpose = { purpose: 'CASE_MANAGEMENT', caseId: null };
 
 // Principals are put in the person's own area, so the tests hold when row scope by area applies.
-const coordinator = (person: SyntheticPerson): PrincipalClaims => ({ staffId: 'MCU0101', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: person.area, clearance: 'SC' });
-const yotCaseManager = (person: SyntheticPerson): PrincipalClaims => ({ staffId: 'YOT0101', agency: 'yot', roles: ['yot_case_manager'], area: person.area, clearance: 'BPSS' });
+const coordinator = (person: SyntheticPerson): PrincipalClaims => ({
+  staffId: 'MCU0101',
+  agency: 'mappa_unit',
+  roles: ['mappa_coordinator'],
+  area: person.area,
+  clearance: 'SC',
+});
+const yotCaseManager = (person: SyntheticPerson): PrincipalClaims => ({
+  staffId: 'YOT0101',
+  agency: 'yot',
+  roles: ['yot_case_manager'],
+  area: person.area,
+  clearance: 'BPSS',
+});
 
 beforeAll(async () => {
   env = await startTestStack();
@@ -46,7 +58,12 @@ function deniedAtOwners(): number {
 /** The errors as [path, code, policy, serviceName], in a fixed order (agencies answer in parallel). */
 function denials(result: GraphQLResponse): (string | undefined)[][] {
   return (result.errors ?? [])
-    .map((error) => [error.path?.join('.'), String(error.extensions?.code), String(error.extensions?.policy), String(error.extensions?.serviceName)])
+    .map((error) => [
+      error.path?.join('.'),
+      String(error.extensions?.code),
+      String(error.extensions?.policy),
+      String(error.extensions?.serviceName),
+    ])
     .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
 }
 
@@ -71,14 +88,24 @@ describe('gateway early enforcement', () => {
     expect(requests()).toEqual({ police: 1, probation: 0, prison: 0, yot: 0, mappa: 1 });
   });
 
-  it('principle 4: a denied error is the owner\'s own denial, word for word', async () => {
+  it("principle 4: a denied error is the owner's own denial, word for word", async () => {
     const person = youth();
-    const viaGateway = await ask(coordinator(person), SCREENING, 'query($pncId: ID!) { offender(pncId: $pncId) { youthCase { yotReference } } }', { pncId: person.pncId });
+    const viaGateway = await ask(
+      coordinator(person),
+      SCREENING,
+      'query($pncId: ID!) { offender(pncId: $pncId) { youthCase { yotReference } } }',
+      { pncId: person.pncId },
+    );
     // Ask the owner directly, as the gateway would have before early enforcement.
     const caller: Caller = { principal: vouched(coordinator(person)), declaredPurpose: SCREENING };
     const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { youthCase { yotReference } } } }';
     const variables = { r: [{ __typename: 'Offender', pncId: person.pncId }] };
-    const owner = await postGraphQL(`${env.stack.subgraphs.yot.url}/graphql`, query, variables, await signedHeaders('yot', caller, JSON.stringify({ query, variables })));
+    const owner = await postGraphQL(
+      `${env.stack.subgraphs.yot.url}/graphql`,
+      query,
+      variables,
+      await signedHeaders('yot', caller, JSON.stringify({ query, variables })),
+    );
     expect(owner.errors).toHaveLength(1);
     expect(viaGateway.errors).toHaveLength(1);
     const [fromOwner] = owner.errors!;
@@ -94,7 +121,9 @@ describe('gateway early enforcement', () => {
   it('principle 4: a partly denied selection reaches the owner without the denied fields (B.15: narrative and plan stay with probation)', async () => {
     const person = probationAdult();
     env.resetCounters();
-    const result = await ask<{ offender: { riskOfSeriousHarm: Record<string, unknown>; riskManagementPlan: unknown; probationCase: { crn: string } } }>(
+    const result = await ask<{
+      offender: { riskOfSeriousHarm: Record<string, unknown>; riskManagementPlan: unknown; probationCase: { crn: string } };
+    }>(
       coordinator(person),
       SCREENING,
       `query($pncId: ID!) { offender(pncId: $pncId) {
@@ -147,20 +176,41 @@ describe('gateway early enforcement', () => {
 
   it('principle 8, A.R27: a lay adviser asking for pncId asks no agency at all, and gets null with one FORBIDDEN error', async () => {
     const person = probationAdult();
-    const layAdviser: PrincipalClaims = { staffId: 'LAY0101', agency: 'mappa_unit', roles: ['lay_adviser'], area: person.area, clearance: 'BPSS' };
+    const layAdviser: PrincipalClaims = {
+      staffId: 'LAY0101',
+      agency: 'mappa_unit',
+      roles: ['lay_adviser'],
+      area: person.area,
+      clearance: 'BPSS',
+    };
     env.resetCounters();
-    const single = await ask(layAdviser, { purpose: 'MAPPA_MEETING', caseId: 'MTG-LAY-0001' }, 'query($pncId: ID!) { offender(pncId: $pncId) { pncId identity { lastName } } }', {
-      pncId: person.pncId,
-    });
+    const single = await ask(
+      layAdviser,
+      { purpose: 'MAPPA_MEETING', caseId: 'MTG-LAY-0001' },
+      'query($pncId: ID!) { offender(pncId: $pncId) { pncId identity { lastName } } }',
+      {
+        pncId: person.pncId,
+      },
+    );
     expect(single.data).toEqual({ offender: null });
     expect(denials(single)).toEqual([['offender', 'FORBIDDEN', 'police.subjectKey', 'police']]);
     expect(requests()).toEqual({ police: 0, probation: 0, prison: 0, yot: 0, mappa: 0 });
   });
 
-  it('principle 8, A.R29: an analyst asking for the register\'s PNC IDs asks no agency at all', async () => {
-    const analyst: PrincipalClaims = { staffId: 'ANL0101', agency: 'mappa_unit', roles: ['analyst'], area: youth().area, clearance: 'BPSS' };
+  it("principle 8, A.R29: an analyst asking for the register's PNC IDs asks no agency at all", async () => {
+    const analyst: PrincipalClaims = {
+      staffId: 'ANL0101',
+      agency: 'mappa_unit',
+      roles: ['analyst'],
+      area: youth().area,
+      clearance: 'BPSS',
+    };
     env.resetCounters();
-    const result = await ask(analyst, { purpose: 'STATISTICS', caseId: null }, '{ offenders(first: 5) { totalCount edges { node { pncId } } } __typename }');
+    const result = await ask(
+      analyst,
+      { purpose: 'STATISTICS', caseId: null },
+      '{ offenders(first: 5) { totalCount edges { node { pncId } } } __typename }',
+    );
     expect(result.data).toEqual({ offenders: null, __typename: 'Query' });
     expect(denials(result)).toEqual([['offenders', 'FORBIDDEN', 'mappa.register', 'mappa']]);
     expect(requests()).toEqual({ police: 0, probation: 0, prison: 0, yot: 0, mappa: 0 });
@@ -169,37 +219,40 @@ describe('gateway early enforcement', () => {
   it.each([
     ['named', 'query YouthView($pncId: ID!) { offender(pncId: $pncId) { youthCase { yotReference } mappaCase { level } } }'],
     ['anonymous', 'query($pncId: ID!) { offender(pncId: $pncId) { youthCase { yotReference } mappaCase { level } } }'],
-  ])('A.R10: the plan cache never serves one permission set\'s plan to another (%s operation, interleaved and repeated)', async (_kind, query) => {
-    const person = youth();
-    type Answer = { offender: { youthCase: { yotReference: string } | null; mappaCase: { level: number } | null } };
-    const askers = [
-      {
-        principal: coordinator(person),
-        purpose: SCREENING,
-        youthCase: null,
-        denials: [['offender.youthCase', 'FORBIDDEN', 'yot.youthCase', 'yot']],
-        // Never the youth offending team: its only field here is one the co-ordinator can never see.
-        asked: { police: 1, probation: 0, prison: 0, yot: 0, mappa: 1 },
-      },
-      {
-        principal: yotCaseManager(person),
-        purpose: CASE_MANAGEMENT,
-        youthCase: { yotReference: person.yotReference },
-        denials: [],
-        asked: { police: 1, probation: 0, prison: 0, yot: 1, mappa: 1 },
-      },
-    ];
-    for (let round = 0; round < 3; round += 1) {
-      for (const asker of round % 2 === 0 ? askers : [...askers].reverse()) {
-        env.resetCounters();
-        const result = await ask<Answer>(asker.principal, asker.purpose, query, { pncId: person.pncId });
-        expect(result.data?.offender.youthCase).toEqual(asker.youthCase);
-        expect(denials(result)).toEqual(asker.denials);
-        expect(requests()).toEqual(asker.asked);
-        expect(deniedAtOwners()).toBe(0);
+  ])(
+    "A.R10: the plan cache never serves one permission set's plan to another (%s operation, interleaved and repeated)",
+    async (_kind, query) => {
+      const person = youth();
+      type Answer = { offender: { youthCase: { yotReference: string } | null; mappaCase: { level: number } | null } };
+      const askers = [
+        {
+          principal: coordinator(person),
+          purpose: SCREENING,
+          youthCase: null,
+          denials: [['offender.youthCase', 'FORBIDDEN', 'yot.youthCase', 'yot']],
+          // Never the youth offending team: its only field here is one the co-ordinator can never see.
+          asked: { police: 1, probation: 0, prison: 0, yot: 0, mappa: 1 },
+        },
+        {
+          principal: yotCaseManager(person),
+          purpose: CASE_MANAGEMENT,
+          youthCase: { yotReference: person.yotReference },
+          denials: [],
+          asked: { police: 1, probation: 0, prison: 0, yot: 1, mappa: 1 },
+        },
+      ];
+      for (let round = 0; round < 3; round += 1) {
+        for (const asker of round % 2 === 0 ? askers : [...askers].reverse()) {
+          env.resetCounters();
+          const result = await ask<Answer>(asker.principal, asker.purpose, query, { pncId: person.pncId });
+          expect(result.data?.offender.youthCase).toEqual(asker.youthCase);
+          expect(denials(result)).toEqual(asker.denials);
+          expect(requests()).toEqual(asker.asked);
+          expect(deniedAtOwners()).toBe(0);
+        }
       }
-    }
-  });
+    },
+  );
 });
 
 /** Headers that let a test call a subgraph directly, signed as the gateway signs, for exactly `body`. */

@@ -28,7 +28,11 @@ async function holdRequest(service: RunningService, headers: Record<string, stri
   const half = Math.floor(bytes.length / 2);
   let held: (() => void) | undefined;
   const answer = new Promise<IncomingMessage>((resolve, reject) => {
-    const outgoing = request(`${service.url}/graphql`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json', 'content-length': String(bytes.length) } }, resolve);
+    const outgoing = request(
+      `${service.url}/graphql`,
+      { method: 'POST', headers: { ...headers, 'content-type': 'application/json', 'content-length': String(bytes.length) } },
+      resolve,
+    );
     outgoing.on('error', reject);
     outgoing.write(bytes.subarray(0, half));
     held = () => outgoing.end(bytes.subarray(half));
@@ -72,14 +76,22 @@ describe('draining shutdown', () => {
   it('principle 10: the gateway finishes a request in flight and commits its audit entry, while /readyz is 503 and new requests are refused', async () => {
     const gateway = env.stack.gateway.url;
     const requestId = 'drain-gateway-0001';
-    const held = await holdRequest(env.stack.gateway, { ...(await env.headersFor()), 'x-request-id': requestId }, JSON.stringify({ query: QUERY, variables: { pncId: env.people[0]!.pncId } }));
+    const held = await holdRequest(
+      env.stack.gateway,
+      { ...(await env.headersFor()), 'x-request-id': requestId },
+      JSON.stringify({ query: QUERY, variables: { pncId: env.people[0]!.pncId } }),
+    );
 
     const stopped = env.stack.gateway.close();
     const started = Date.now();
     const ready = await fetch(`${gateway}/readyz`);
     expect(ready.status).toBe(503);
     expect(Date.now() - started).toBeLessThan(1_000);
-    const refused = await fetch(`${gateway}/graphql`, { method: 'POST', headers: { ...(await env.headersFor()), 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY, variables: { pncId: env.people[1]!.pncId } }) });
+    const refused = await fetch(`${gateway}/graphql`, {
+      method: 'POST',
+      headers: { ...(await env.headersFor()), 'content-type': 'application/json' },
+      body: JSON.stringify({ query: QUERY, variables: { pncId: env.people[1]!.pncId } }),
+    });
     expect(refused.status).toBe(503);
     expect(((await refused.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('SHUTTING_DOWN');
 
@@ -98,14 +110,21 @@ describe('draining shutdown', () => {
     const requestId = 'drain-police-0001';
     const body = JSON.stringify({ query: QUERY, variables: { pncId: env.people[2]!.pncId } });
     const caller = { principal: vouched(DEFAULT_PRINCIPAL), declaredPurpose: DEFAULT_PURPOSE };
-    const held = await holdRequest(env.stack.subgraphs.police, { [ASSERTION_HEADER]: await env.stack.assertionSigner.sign('police', caller, requestId, body) }, body);
+    const held = await holdRequest(
+      env.stack.subgraphs.police,
+      { [ASSERTION_HEADER]: await env.stack.assertionSigner.sign('police', caller, requestId, body) },
+      body,
+    );
 
     const stopped = env.stack.subgraphs.police.close();
     expect((await fetch(`${police}/readyz`)).status).toBe(503);
     const otherBody = JSON.stringify({ query: QUERY, variables: { pncId: env.people[3]!.pncId } });
     const refused = await fetch(`${police}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [ASSERTION_HEADER]: await env.stack.assertionSigner.sign('police', caller, 'drain-police-0002', otherBody) },
+      headers: {
+        'content-type': 'application/json',
+        [ASSERTION_HEADER]: await env.stack.assertionSigner.sign('police', caller, 'drain-police-0002', otherBody),
+      },
       body: otherBody,
     });
     expect(refused.status).toBe(503);

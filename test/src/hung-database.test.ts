@@ -1,7 +1,16 @@
 import { createServer, connect } from 'node:net';
 import type { Server, Socket } from 'node:net';
 import { LocalIssuer } from '@mappa/gateway';
-import { AuditQueueFullError, AuditWriter, byAgency, createLogger, DatabaseConnection, MappaArea, openTestDatabase, TEST_ISSUER } from '@mappa/shared';
+import {
+  AuditQueueFullError,
+  AuditWriter,
+  byAgency,
+  createLogger,
+  DatabaseConnection,
+  MappaArea,
+  openTestDatabase,
+  TEST_ISSUER,
+} from '@mappa/shared';
 import type { AuditPayloadInput, SeedDataset, TestDatabase } from '@mappa/shared';
 import { startLocalStack } from '@mappa/stack';
 import type { LocalStack } from '@mappa/stack';
@@ -12,7 +21,8 @@ const DEADLINE_MS = 3_000;
 // The pools' bounds through the proxy: each within the deadline, as issue 15 asks of every wait.
 const TIMEOUTS = { connectMs: 1_000, statementMs: 1_500, idleInTransactionMs: 1_500, queryMs: 2_000 };
 const DATASET: SeedDataset = { offenders: 12, seed: 5, asOf: '2026-11-01', areas: [MappaArea.LONDON] };
-const VIEW = 'query HungView($pncId: ID!) { offender(pncId: $pncId) { pncId identity { lastName } mappaCase { level } probationCase { crn } } }';
+const VIEW =
+  'query HungView($pncId: ID!) { offender(pncId: $pncId) { pncId identity { lastName } mappaCase { level } probationCase { crn } } }';
 
 /**
  * A TCP proxy in front of PostgreSQL that can stop forwarding: while paused, the connections stay
@@ -171,7 +181,11 @@ describe('issue 15: a hung database', () => {
       // A request: every subgraph waits on the database, the gateway's fetches end at the deadline,
       // and its own audit commit cannot be made, so the answer is withheld (fail closed), coded.
       const started = Date.now();
-      const response = await fetch(`${stack.gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: VIEW, variables: { pncId } }) });
+      const response = await fetch(`${stack.gateway.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: VIEW, variables: { pncId } }),
+      });
       const body = (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
       const elapsed = Date.now() - started;
       expect(response.status).toBe(503);

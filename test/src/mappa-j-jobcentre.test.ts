@@ -29,7 +29,11 @@ const HOUSING = attendee('housing');
 const CONTENT = /* GraphQL */ `
   query ($pncId: ID!) {
     offender(pncId: $pncId) {
-      mappaJNotification { restrictionType restrictionEndDate riskToJobcentreStaff }
+      mappaJNotification {
+        restrictionType
+        restrictionEndDate
+        riskToJobcentreStaff
+      }
     }
   }
 `;
@@ -45,8 +49,14 @@ async function execute(query: ReturnType<typeof sql>): Promise<Record<string, un
 beforeAll(async () => {
   env = await startTestStack({ dataset: { offenders: 400, seed: 31, asOf: '2026-11-01' } });
   // With a probation RoSH assessment, so that the risk to staff probation holds is there to be read (A.R31 below).
-  const assessed = new Set((await execute(sql`select c.pnc_id from probation.risk_of_serious_harm r join probation.probation_case c using (crn)`)).map((row) => String(row.pnc_id)));
-  subject = env.people.find((person) => !person.isYouth && person.level >= 2 && person.category === 1 && !person.restrictedAccess && assessed.has(person.pncId))!;
+  const assessed = new Set(
+    (await execute(sql`select c.pnc_id from probation.risk_of_serious_harm r join probation.probation_case c using (crn)`)).map((row) =>
+      String(row.pnc_id),
+    ),
+  );
+  subject = env.people.find(
+    (person) => !person.isYouth && person.level >= 2 && person.category === 1 && !person.restrictedAccess && assessed.has(person.pncId),
+  )!;
   await execute(sql`delete from police.mappa_j_notification where pnc_id = ${subject.pncId}`);
   await execute(
     sql`insert into police.mappa_j_notification (pnc_id, sent_date, sent_by, sender_staff_id, restriction_type, restriction_end_date, risk_to_jobcentre_staff, offender_informed, jobcentre_spoc_consulted)
@@ -66,7 +76,11 @@ afterAll(async () => {
 
 const AT_MEETING = (): DeclaredPurpose => ({ purpose: 'MAPPA_MEETING', caseId: meetingId });
 
-async function ask(principal: PrincipalClaims, query: string = CONTENT, purpose: DeclaredPurpose = AT_MEETING()): Promise<GraphQLResponse<{ offender: { mappaJNotification?: Record<string, unknown> | null } | null }>> {
+async function ask(
+  principal: PrincipalClaims,
+  query: string = CONTENT,
+  purpose: DeclaredPurpose = AT_MEETING(),
+): Promise<GraphQLResponse<{ offender: { mappaJNotification?: Record<string, unknown> | null } | null }>> {
   return postGraphQL(`${env.stack.gateway.url}/graphql`, query, { pncId: subject.pncId }, await env.headersFor(principal, purpose));
 }
 
@@ -77,7 +91,11 @@ describe('A.R31–A.R35: MAPPA J for Jobcentre Plus', () => {
     const result = await ask(JOBCENTRE);
     expect(result.errors).toBeUndefined();
     expect(result.data?.offender).toEqual({
-      mappaJNotification: { restrictionType: 'NO_WORK_WITH_CHILDREN', restrictionEndDate: daysFromToday(200), riskToJobcentreStaff: 'HIGH' },
+      mappaJNotification: {
+        restrictionType: 'NO_WORK_WITH_CHILDREN',
+        restrictionEndDate: daysFromToday(200),
+        riskToJobcentreStaff: 'HIGH',
+      },
     });
   });
 
@@ -87,8 +105,17 @@ describe('A.R31–A.R35: MAPPA J for Jobcentre Plus', () => {
       /* GraphQL */ `
         query ($pncId: ID!) {
           offender(pncId: $pncId) {
-            mappaJNotification { restrictionType sentDate sentBy offenderInformed jobcentreSpocConsulted senderStaffId }
-            identity { lastName }
+            mappaJNotification {
+              restrictionType
+              sentDate
+              sentBy
+              offenderInformed
+              jobcentreSpocConsulted
+              senderStaffId
+            }
+            identity {
+              lastName
+            }
           }
         }
       `,
@@ -104,7 +131,12 @@ describe('A.R31–A.R35: MAPPA J for Jobcentre Plus', () => {
       ].sort(),
     );
     expect(result.data?.offender?.mappaJNotification).toEqual({
-      restrictionType: 'NO_WORK_WITH_CHILDREN', sentDate: null, sentBy: null, offenderInformed: null, jobcentreSpocConsulted: null, senderStaffId: null,
+      restrictionType: 'NO_WORK_WITH_CHILDREN',
+      sentDate: null,
+      sentBy: null,
+      offenderInformed: null,
+      jobcentreSpocConsulted: null,
+      senderStaffId: null,
     });
   });
 
@@ -141,35 +173,53 @@ describe('A.R31–A.R35: MAPPA J for Jobcentre Plus', () => {
     }
   });
 
-  it('A.R31: about someone the MAPPA unit records as under 18, Jobcentre Plus reads nothing of probation\'s, not even the risk to its staff', async () => {
+  it("A.R31: about someone the MAPPA unit records as under 18, Jobcentre Plus reads nothing of probation's, not even the risk to its staff", async () => {
     const RISK_TO_STAFF = /* GraphQL */ `
       query ($pncId: ID!) {
-        offender(pncId: $pncId) { riskOfSeriousHarm { riskInCommunity { staff } } }
+        offender(pncId: $pncId) {
+          riskOfSeriousHarm {
+            riskInCommunity {
+              staff
+            }
+          }
+        }
       }
     `;
     const adult = await ask(JOBCENTRE, RISK_TO_STAFF);
     expect(adult.errors).toBeUndefined();
     expect(adult.data?.offender).toEqual({ riskOfSeriousHarm: { riskInCommunity: { staff: expect.any(String) } } });
     // Probation holds no date of birth: the MAPPA A's, which the MAPPA unit holds, decides.
-    const [mappaCase] = await execute(sql`select to_char(subject_date_of_birth, 'YYYY-MM-DD') as dob from mappa.mappa_case where pnc_id = ${subject.pncId} and status = 'ACTIVE'`);
-    await execute(sql`update mappa.mappa_case set subject_date_of_birth = ${daysFromToday(-365 * 17)} where pnc_id = ${subject.pncId} and status = 'ACTIVE'`);
+    const [mappaCase] = await execute(
+      sql`select to_char(subject_date_of_birth, 'YYYY-MM-DD') as dob from mappa.mappa_case where pnc_id = ${subject.pncId} and status = 'ACTIVE'`,
+    );
+    await execute(
+      sql`update mappa.mappa_case set subject_date_of_birth = ${daysFromToday(-365 * 17)} where pnc_id = ${subject.pncId} and status = 'ACTIVE'`,
+    );
     try {
       const child = await ask(JOBCENTRE, RISK_TO_STAFF);
       expect(child.errors).toBeUndefined();
       expect(child.data?.offender ?? null).toBeNull();
     } finally {
-      await execute(sql`update mappa.mappa_case set subject_date_of_birth = ${String(mappaCase!.dob)} where pnc_id = ${subject.pncId} and status = 'ACTIVE'`);
+      await execute(
+        sql`update mappa.mappa_case set subject_date_of_birth = ${String(mappaCase!.dob)} where pnc_id = ${subject.pncId} and status = 'ACTIVE'`,
+      );
     }
   });
 
   it('A.R31, A.R34: the police hold every synthetic MAPPA J, about adults they manage, sent by the police alone or by probation when it supervises', async () => {
-    const rows = await execute(sql`select pnc_id, sent_by, restriction_end_date, offender_informed, jobcentre_spoc_consulted from police.mappa_j_notification where pnc_id <> ${subject.pncId}`);
+    const rows = await execute(
+      sql`select pnc_id, sent_by, restriction_end_date, offender_informed, jobcentre_spoc_consulted from police.mappa_j_notification where pnc_id <> ${subject.pncId}`,
+    );
     expect(rows.length).toBeGreaterThan(0);
     const byPnc = new Map(env.people.map((person) => [person.pncId, person]));
     for (const row of rows) {
       const person = byPnc.get(String(row.pnc_id))!;
       const probationSupervises = person.supervision === 'LICENCE' || person.supervision === 'COMMUNITY_ORDER';
-      expect({ pncId: person.pncId, adult: !person.isYouth, sentBy: row.sent_by }).toEqual({ pncId: person.pncId, adult: true, sentBy: probationSupervises ? 'PROBATION' : 'POLICE' });
+      expect({ pncId: person.pncId, adult: !person.isYouth, sentBy: row.sent_by }).toEqual({
+        pncId: person.pncId,
+        adult: true,
+        sentBy: probationSupervises ? 'PROBATION' : 'POLICE',
+      });
       // A.R35: a restriction hidden from the offender was discussed with the Jobcentre Plus SPOC first.
       if (row.offender_informed === false) expect(row.jobcentre_spoc_consulted).toBe(true);
     }

@@ -58,11 +58,16 @@ beforeAll(async () => {
   const active = await pncIdsWith("select pnc_id from mappa.mappa_case where status = 'ACTIVE' and not ct_restricted");
   const activeRestricted = await pncIdsWith("select pnc_id from mappa.mappa_case where status = 'ACTIVE' and ct_restricted");
   const plain = (person: SyntheticPerson) => person.category !== 4 && !person.restrictedAccess && active.has(person.pncId);
-  subject = env.people.find((person) => plain(person) && !person.isYouth && person.level >= 2 && person.crn !== null && withIntelligence.has(person.pncId))!;
-  levelOne = env.people.find((person) => plain(person) && !person.isYouth && person.level === 1 && person.area === subject.area) ?? env.people.find((person) => plain(person) && !person.isYouth && person.level === 1)!;
+  subject = env.people.find(
+    (person) => plain(person) && !person.isYouth && person.level >= 2 && person.crn !== null && withIntelligence.has(person.pncId),
+  )!;
+  levelOne =
+    env.people.find((person) => plain(person) && !person.isYouth && person.level === 1 && person.area === subject.area) ??
+    env.people.find((person) => plain(person) && !person.isYouth && person.level === 1)!;
   child = env.people.find((person) => plain(person) && person.isYouth)!;
   restricted = env.people.find((person) => !person.isYouth && activeRestricted.has(person.pncId))!;
-  for (const [label, person] of Object.entries({ subject, levelOne, child, restricted })) if (!person) throw new Error(`no ${label} in the dataset`);
+  for (const [label, person] of Object.entries({ subject, levelOne, child, restricted }))
+    if (!person) throw new Error(`no ${label} in the dataset`);
   practitioner = { staffId: 'NPS10001', agency: 'probation', roles: ['probation_practitioner'], area: subject.area, clearance: 'BPSS' };
   coordinator = { staffId: 'MCU10001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: subject.area, clearance: 'SC' };
   meetingId = await insertMeeting(env, subject.pncId);
@@ -75,7 +80,7 @@ afterAll(async () => {
 });
 
 describe('MAPPA_MEETING bound to the meeting (issue 10)', () => {
-  it('issue 10, principle 9: a made-up meeting id reaches nothing of anyone, in the caller\'s area or not, for the co-ordinator neither', async () => {
+  it("issue 10, principle 9: a made-up meeting id reaches nothing of anyone, in the caller's area or not, for the co-ordinator neither", async () => {
     for (const person of [subject, levelOne]) {
       expect(await ask(practitioner, atMeeting('MTG-MADE-UP-1'), MEETING_VIEW, person.pncId)).toEqual(NOTHING);
       expect(await ask({ ...practitioner, staffId: 'NPS10099' }, atMeeting(meetingId), MEETING_VIEW, person.pncId)).toEqual(NOTHING);
@@ -94,7 +99,7 @@ describe('MAPPA_MEETING bound to the meeting (issue 10)', () => {
     expect(unknown).toEqual(notAbout);
   });
 
-  it('B.25, B.54: a signed attendee sees their policy\'s fields of the meeting\'s subject', async () => {
+  it("B.25, B.54: a signed attendee sees their policy's fields of the meeting's subject", async () => {
     const result = await ask(practitioner, atMeeting(meetingId), MEETING_VIEW, subject.pncId);
     expect(result.errors).toBeUndefined();
     const offender = result.data?.offender as { pncId: string; intelligence: unknown[] };
@@ -117,7 +122,7 @@ describe('MAPPA_MEETING bound to the meeting (issue 10)', () => {
     expect(await ask(leaver, atMeeting(meetingId), SUMMARY, subject.pncId)).toEqual(NOTHING);
   });
 
-  it('issue 10: the chair and the area\'s co-ordinator stand to the meeting without an invitation; the co-ordinator of another area does not', async () => {
+  it("issue 10: the chair and the area's co-ordinator stand to the meeting without an invitation; the co-ordinator of another area does not", async () => {
     const chair: PrincipalClaims = { staffId: 'CHAIR10001', agency: 'police', roles: ['mappa_chair'], area: subject.area, clearance: 'SC' };
     const chaired = await insertMeeting(env, subject.pncId, { chair });
     expect((await ask(chair, atMeeting(chaired), SUMMARY, subject.pncId)).data?.offender).toMatchObject({ pncId: subject.pncId });
@@ -132,7 +137,13 @@ describe('MAPPA_MEETING bound to the meeting (issue 10)', () => {
   });
 
   it('A.R26, principle 5: an invited duty-to-co-operate attendee sees exactly the minimal summary for that meeting, and nothing once the grant ends', async () => {
-    const housing: PrincipalClaims = { staffId: 'HSG10001', agency: 'housing', roles: ['dtc_attendee'], area: subject.area, clearance: 'BPSS' };
+    const housing: PrincipalClaims = {
+      staffId: 'HSG10001',
+      agency: 'housing',
+      roles: ['dtc_attendee'],
+      area: subject.area,
+      clearance: 'BPSS',
+    };
     // Invited until a few seconds from now: the end of the invitation's grant.
     const grantEnds = new Date(Date.now() + 5_000);
     const invitation = await inviteToMeeting(env, meetingId, { agency: 'housing', role: 'dtc_attendee' }, { validUntil: grantEnds });
@@ -152,7 +163,7 @@ describe('MAPPA_MEETING bound to the meeting (issue 10)', () => {
     expect(await ask(housing, atMeeting(meetingId), SUMMARY, subject.pncId)).toEqual(NOTHING);
   });
 
-  it('A.R25, B.10: a child\'s meeting serves nothing without the YOT and children\'s services attending or consulted, and is served with them', async () => {
+  it("A.R25, B.10: a child's meeting serves nothing without the YOT and children's services attending or consulted, and is served with them", async () => {
     const childMeeting = await insertMeeting(env, child.pncId);
     const invited = await inviteToMeeting(env, childMeeting, { staffId: practitioner.staffId, agency: 'probation' });
     await signAttendance(env, childMeeting, practitioner, invited.invitationId);
@@ -164,7 +175,11 @@ describe('MAPPA_MEETING bound to the meeting (issue 10)', () => {
     const csc = await inviteToMeeting(env, childMeeting, { agency: 'children_social_care', role: 'dtc_attendee' });
     expect(await ask(practitioner, atMeeting(childMeeting), SUMMARY, child.pncId)).toEqual(NOTHING);
     // Children's services consulted: both safeguards met.
-    await env.connection.database().execute(sql`update mappa.meeting_invitation set consulted_at = now(), consultation_note = 'Test: consulted' where invitation_id = ${csc.invitationId}`);
+    await env.connection
+      .database()
+      .execute(
+        sql`update mappa.meeting_invitation set consulted_at = now(), consultation_note = 'Test: consulted' where invitation_id = ${csc.invitationId}`,
+      );
     const served = await ask(practitioner, atMeeting(childMeeting), SUMMARY, child.pncId);
     expect(served.errors).toBeUndefined();
     expect(served.data?.offender).toMatchObject({ pncId: child.pncId });
@@ -200,13 +215,13 @@ describe('MAPPA_SCREENING bound to a referral (issue 10)', () => {
     expect(await ask(practitioner, screening('REF-MADE-UP-1'), SUMMARY, subject.pncId)).toEqual(NOTHING);
   });
 
-  it('issue 10: another agency\'s referral reaches nothing', async () => {
+  it("issue 10: another agency's referral reaches nothing", async () => {
     const police: PrincipalClaims = { staffId: 'PPU10001', agency: 'police', roles: ['ppu_officer'], area: subject.area, clearance: 'SC' };
     const referralId = await insertReferral(env, subject.pncId, police);
     expect(await ask(practitioner, screening(referralId), SUMMARY, subject.pncId)).toEqual(NOTHING);
   });
 
-  it('issue 10: the caller\'s own agency\'s open referral reaches that person only', async () => {
+  it("issue 10: the caller's own agency's open referral reaches that person only", async () => {
     const referralId = await insertReferral(env, subject.pncId, { ...practitioner, staffId: 'NPS10010' });
     const served = await ask(practitioner, screening(referralId), SUMMARY, subject.pncId);
     expect(served.errors).toBeUndefined();
@@ -233,7 +248,7 @@ describe('what the binding costs', () => {
     return { mappa: env.stack.subgraphs.mappa.requests.count, police: env.stack.subgraphs.police.requests.count };
   };
 
-  it('issue 10: one request to the MAPPA unit for grants and evidence together; none for case management or the co-ordinator\'s screening', async () => {
+  it("issue 10: one request to the MAPPA unit for grants and evidence together; none for case management or the co-ordinator's screening", async () => {
     // A grant holder at a meeting: grants and evidence in the one lookup.
     expect(await count(practitioner, atMeeting(meetingId))).toEqual({ mappa: 1, police: 1 });
     // The co-ordinator at a meeting: evidence only, still one request.

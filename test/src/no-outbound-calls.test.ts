@@ -82,7 +82,9 @@ afterAll(async () => {
 describe('no outbound calls', () => {
   it('starts the gateway and every subgraph, answers a federated query, and connects to nothing outside loopback', async () => {
     const pncId = env.people[0]!.pncId;
-    const result = await env.query('query($pncId: ID!) { offender(pncId: $pncId) { pncId identity { firstName } mappaCase { level } } }', { pncId });
+    const result = await env.query('query($pncId: ID!) { offender(pncId: $pncId) { pncId identity { firstName } mappaCase { level } } }', {
+      pncId,
+    });
     expect(result.errors).toBeUndefined();
     // Cloud metadata probes start at construction and retry for a while: give any of them time to show.
     await new Promise((resolve) => setTimeout(resolve, 2_000));

@@ -10,7 +10,8 @@ import type { TestStack } from './support/test-stack';
 // operation name) becomes a label.
 
 /** Registered: its name is a label. */
-const REGISTERED = /* GraphQL */ 'query ObservedOffender($pncId: ID!) { offender(pncId: $pncId) { pncId identity { firstName lastName } mappaCase { level } } }';
+const REGISTERED =
+  /* GraphQL */ 'query ObservedOffender($pncId: ID!) { offender(pncId: $pncId) { pncId identity { firstName lastName } mappaCase { level } } }';
 
 // Seeding this file's dataset and starting six services: on a shared, loaded machine this has taken over a minute.
 const STACK_START_TIMEOUT_MS = 180_000;
@@ -68,9 +69,20 @@ function sample(text: string, name: string, labels: Record<string, string>): num
   return 0;
 }
 
-async function post(body: Record<string, unknown>, headers: Record<string, string>): Promise<{ status: number; requestId: string; json: { data?: unknown; errors?: { extensions?: { code?: string } }[] } }> {
-  const response = await fetch(`${env.stack.gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  return { status: response.status, requestId: response.headers.get(REQUEST_ID_HEADER) ?? '', json: (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] } };
+async function post(
+  body: Record<string, unknown>,
+  headers: Record<string, string>,
+): Promise<{ status: number; requestId: string; json: { data?: unknown; errors?: { extensions?: { code?: string } }[] } }> {
+  const response = await fetch(`${env.stack.gateway.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  return {
+    status: response.status,
+    requestId: response.headers.get(REQUEST_ID_HEADER) ?? '',
+    json: (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] },
+  };
 }
 
 describe('metrics', () => {
@@ -83,23 +95,43 @@ describe('metrics', () => {
     const gatewayRequest = { service: 'gateway', operation: 'ObservedOffender', outcome: 'success', purpose: 'MAPPA_SCREENING' };
     expect(sample(after, 'mappa_requests_total', gatewayRequest) - sample(before, 'mappa_requests_total', gatewayRequest)).toBe(1);
     const gatewayLatency = { service: 'gateway', operation: 'ObservedOffender', outcome: 'success' };
-    expect(sample(after, 'mappa_request_duration_seconds_count', gatewayLatency) - sample(before, 'mappa_request_duration_seconds_count', gatewayLatency)).toBe(1);
+    expect(
+      sample(after, 'mappa_request_duration_seconds_count', gatewayLatency) -
+        sample(before, 'mappa_request_duration_seconds_count', gatewayLatency),
+    ).toBe(1);
     // The police subgraph was asked (an entity look-up or the root field), once at least, and said so under its own name.
     const policeSuccess = (text: string) =>
       text
         .split('\n')
-        .filter((line) => line.startsWith('mappa_requests_total{') && line.includes('service="police"') && line.includes('outcome="success"') && line.includes('purpose="MAPPA_SCREENING"'))
+        .filter(
+          (line) =>
+            line.startsWith('mappa_requests_total{') &&
+            line.includes('service="police"') &&
+            line.includes('outcome="success"') &&
+            line.includes('purpose="MAPPA_SCREENING"'),
+        )
         .reduce((sum, line) => sum + Number(line.slice(line.indexOf('}') + 2)), 0);
     expect(policeSuccess(after)).toBeGreaterThan(policeSuccess(before));
     const policeFetch = { service: 'gateway', agency: 'police', result: 'ok' };
-    expect(sample(after, 'mappa_subgraph_fetches_total', policeFetch)).toBeGreaterThan(sample(before, 'mappa_subgraph_fetches_total', policeFetch));
+    expect(sample(after, 'mappa_subgraph_fetches_total', policeFetch)).toBeGreaterThan(
+      sample(before, 'mappa_subgraph_fetches_total', policeFetch),
+    );
     const gatewayAudit = { service: 'gateway', log: 'gateway' };
-    expect(sample(after, 'mappa_audit_append_duration_seconds_count', gatewayAudit) - sample(before, 'mappa_audit_append_duration_seconds_count', gatewayAudit)).toBe(1);
-    expect(sample(after, 'mappa_audit_batch_size_count', gatewayAudit)).toBeGreaterThan(sample(before, 'mappa_audit_batch_size_count', gatewayAudit));
+    expect(
+      sample(after, 'mappa_audit_append_duration_seconds_count', gatewayAudit) -
+        sample(before, 'mappa_audit_append_duration_seconds_count', gatewayAudit),
+    ).toBe(1);
+    expect(sample(after, 'mappa_audit_batch_size_count', gatewayAudit)).toBeGreaterThan(
+      sample(before, 'mappa_audit_batch_size_count', gatewayAudit),
+    );
     const policeAudit = { service: 'police', log: 'police' };
-    expect(sample(after, 'mappa_audit_append_duration_seconds_count', policeAudit)).toBeGreaterThan(sample(before, 'mappa_audit_append_duration_seconds_count', policeAudit));
+    expect(sample(after, 'mappa_audit_append_duration_seconds_count', policeAudit)).toBeGreaterThan(
+      sample(before, 'mappa_audit_append_duration_seconds_count', policeAudit),
+    );
     const policeData = { service: 'police', store: 'data' };
-    expect(sample(after, 'mappa_sql_statements_total', policeData)).toBeGreaterThan(sample(before, 'mappa_sql_statements_total', policeData));
+    expect(sample(after, 'mappa_sql_statements_total', policeData)).toBeGreaterThan(
+      sample(before, 'mappa_sql_statements_total', policeData),
+    );
     // The families an operator's dashboards and alerts are built on are all there.
     for (const family of [
       'mappa_requests_total',
@@ -138,7 +170,11 @@ describe('metrics', () => {
     const madeUp = `Lookup_${person.lastName.replace(/[^A-Za-z]/g, '')}_${person.pncId.replace(/[^A-Za-z0-9]/g, '')}`;
     const before = await scrape();
     const answer = await post(
-      { query: `query ${madeUp}($pncId: ID!) { offender(pncId: $pncId) { pncId identity { firstName lastName } } }`, variables: { pncId: person.pncId }, operationName: madeUp },
+      {
+        query: `query ${madeUp}($pncId: ID!) { offender(pncId: $pncId) { pncId identity { firstName lastName } } }`,
+        variables: { pncId: person.pncId },
+        operationName: madeUp,
+      },
       await env.headersFor(),
     );
     expect(answer.json.errors).toBeUndefined();
@@ -163,12 +199,25 @@ describe('traces', () => {
     const answer = await post({ query: traced, variables: { pncId: env.people[3]!.pncId } }, await env.headersFor());
     expect(answer.json.errors).toBeUndefined();
     // The server span ends when its answer is sent; the subgraphs' and the audit's ended before it.
-    const gatewaySpan = spans().find((span) => span.attributes['mappa.request_id'] === answer.requestId && span.attributes['mappa.service'] === 'gateway');
+    const gatewaySpan = spans().find(
+      (span) => span.attributes['mappa.request_id'] === answer.requestId && span.attributes['mappa.service'] === 'gateway',
+    );
     expect(gatewaySpan).toBeDefined();
     const traceId = gatewaySpan!.spanContext().traceId;
     const trace = spans().filter((span) => span.spanContext().traceId === traceId);
     const names = trace.map((span) => span.name);
-    expect(names).toEqual(expect.arrayContaining(['POST /graphql', 'gateway.request', 'gateway.plan', 'gateway.fetch', 'POST police', 'audit.append', 'audit.commit', 'SELECT']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'POST /graphql',
+        'gateway.request',
+        'gateway.plan',
+        'gateway.fetch',
+        'POST police',
+        'audit.append',
+        'audit.commit',
+        'SELECT',
+      ]),
+    );
     // The police subgraph's server span continues the gateway's call to it: same trace, parented on the client span.
     const policeCall = trace.find((span) => span.name === 'POST police')!;
     const policeServer = trace.find((span) => span.name === 'POST /graphql' && span.attributes['mappa.service'] === 'police');
@@ -188,8 +237,13 @@ describe('traces', () => {
 
   it("continues a caller's trace outside production (in production the gateway starts its own: shared/src/tracing/tracing.test.ts)", async () => {
     const callerTrace = '4bf92f3577b34da6a3ce929d0e0e4736';
-    const answer = await post({ query: REGISTERED, variables: { pncId: env.people[4]!.pncId } }, { ...(await env.headersFor()), traceparent: `00-${callerTrace}-00f067aa0ba902b7-01` });
-    const gatewaySpan = spans().find((span) => span.attributes['mappa.request_id'] === answer.requestId && span.attributes['mappa.service'] === 'gateway');
+    const answer = await post(
+      { query: REGISTERED, variables: { pncId: env.people[4]!.pncId } },
+      { ...(await env.headersFor()), traceparent: `00-${callerTrace}-00f067aa0ba902b7-01` },
+    );
+    const gatewaySpan = spans().find(
+      (span) => span.attributes['mappa.request_id'] === answer.requestId && span.attributes['mappa.service'] === 'gateway',
+    );
     expect(gatewaySpan?.spanContext().traceId).toBe(callerTrace);
   });
 });

@@ -23,7 +23,11 @@ const PAGE = `query Page($first: Int!, $after: String) {
 }`;
 
 interface Page {
-  offenders: { totalCount: number; edges: { node: { pncId: string; mappaHNotification: unknown } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+  offenders: {
+    totalCount: number;
+    edges: { node: { pncId: string; mappaHNotification: unknown } }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string };
+  };
 }
 
 let env: TestStack;
@@ -38,7 +42,10 @@ afterAll(async () => {
 
 function counts() {
   return Object.fromEntries(
-    Object.values(env.stack.subgraphs).map((subgraph) => [subgraph.name, { requests: subgraph.requests.count, statements: subgraph.statements.count }]),
+    Object.values(env.stack.subgraphs).map((subgraph) => [
+      subgraph.name,
+      { requests: subgraph.requests.count, statements: subgraph.statements.count },
+    ]),
   );
 }
 
@@ -82,11 +89,14 @@ describe('a 50-offender page with fields from all five agencies', () => {
     expect(measured).toEqual(EXPECTED);
   });
 
-  it('A.R10: runs the youth offending team\'s MAPPA H loader once when the page holds young people', async () => {
+  it("A.R10: runs the youth offending team's MAPPA H loader once when the page holds young people", async () => {
     env.resetCounters();
-    const result = await env.query<Page>(PAGE.replace('offenders(first: $first, after: $after)', 'offenders(first: $first, after: $after, filter: { leadAgency: YOT })'), {
-      first: 50,
-    });
+    const result = await env.query<Page>(
+      PAGE.replace('offenders(first: $first, after: $after)', 'offenders(first: $first, after: $after, filter: { leadAgency: YOT })'),
+      {
+        first: 50,
+      },
+    );
     expect(result.errors).toBeUndefined();
     const youths = env.people.filter((p) => p.isYouth);
     expect(result.data!.offenders.edges.map((edge) => edge.node.pncId).sort()).toEqual(youths.map((p) => p.pncId).sort());
@@ -106,9 +116,12 @@ describe('a 50-offender page with fields from all five agencies', () => {
     const seen: string[] = [];
     let after: string | undefined;
     for (;;) {
-      const result = await env.query<Page>('query($after: String) { offenders(first: 100, after: $after) { edges { node { pncId } } pageInfo { hasNextPage endCursor } } }', {
-        after,
-      });
+      const result = await env.query<Page>(
+        'query($after: String) { offenders(first: 100, after: $after) { edges { node { pncId } } pageInfo { hasNextPage endCursor } } }',
+        {
+          after,
+        },
+      );
       const page = result.data!.offenders;
       seen.push(...page.edges.map((edge) => edge.node.pncId));
       if (!page.pageInfo.hasNextPage) break;

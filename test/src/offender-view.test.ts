@@ -8,13 +8,20 @@ import type { GraphQLResponse, TestStack } from './support/test-stack';
 const asOf = '2026-11-01';
 let env: TestStack;
 
-
 interface OffenderView {
   pncId: string;
   identity: { firstName: string; lastName: string; dateOfBirth: string; croNumber: string } | null;
   visorNominal: { status: string; restrictedAccess: boolean } | null;
   sexOffenderNotification: { indefinite: boolean } | null;
-  mappaCase: { category: number; level: number; leadAgency: string; area: string; startDate: string; nextReviewDate: string; status: string } | null;
+  mappaCase: {
+    category: number;
+    level: number;
+    leadAgency: string;
+    area: string;
+    startDate: string;
+    nextReviewDate: string;
+    status: string;
+  } | null;
   probationCase: { crn: string; status: string; area: string } | null;
   licences: { status: string; startDate: string; expiryDate: string | null }[] | null;
   riskOfSeriousHarm: { overallRiskLevel: string } | null;
@@ -46,10 +53,15 @@ async function view(pncId: string): Promise<OffenderView> {
 }
 
 describe('the single offender view', () => {
-  it('principle 3: brings each agency\'s MAPPA summary of one person together for the co-ordinator screening the case, consistent across agencies', async () => {
+  it("principle 3: brings each agency's MAPPA summary of one person together for the co-ordinator screening the case, consistent across agencies", async () => {
     const person = env.people.find((p) => p.supervision === 'CUSTODY' && p.category === 1)!;
     const offender = await view(person.pncId);
-    expect(offender.identity).toEqual({ firstName: person.firstName, lastName: person.lastName, dateOfBirth: person.dateOfBirth, croNumber: person.croNumber });
+    expect(offender.identity).toEqual({
+      firstName: person.firstName,
+      lastName: person.lastName,
+      dateOfBirth: person.dateOfBirth,
+      croNumber: person.croNumber,
+    });
     expect(offender.visorNominal).toEqual({ status: 'ACTIVE', restrictedAccess: person.restrictedAccess });
     expect(offender.sexOffenderNotification).not.toBeNull();
     expect(offender.mappaCase).toEqual({
@@ -80,7 +92,13 @@ describe('the single offender view', () => {
     expect(screening.errors?.map((error) => [error.path, error.extensions?.code, error.extensions?.policy])).toEqual([
       [['offender', 'riskManagementPlan'], 'FORBIDDEN', 'probation.riskManagementPlanRecord'],
     ]);
-    const chair = { staffId: 'CHAIR0001', agency: 'probation' as const, roles: ['mappa_chair' as const], area: person.area, clearance: 'SC' as const };
+    const chair = {
+      staffId: 'CHAIR0001',
+      agency: 'probation' as const,
+      roles: ['mappa_chair' as const],
+      area: person.area,
+      clearance: 'SC' as const,
+    };
     // Issue 10: the meeting about this person, which the chair chairs.
     await insertMeeting(env, person.pncId, { meetingId: 'MTG-TEST-0001', chair });
     const meeting = await postGraphQL<{ offender: { riskManagementPlan: { supervision: string } | null } }>(
@@ -97,7 +115,11 @@ describe('the single offender view', () => {
     const person = env.people.find((p) => p.supervision === 'LICENCE' && p.sentence?.licenceExpiryDate)!;
     const offender = await view(person.pncId);
     const active = offender.licences?.find((licence) => licence.status === 'ACTIVE');
-    expect(active).toEqual({ status: 'ACTIVE', startDate: person.sentence!.conditionalReleaseDate, expiryDate: person.sentence!.licenceExpiryDate });
+    expect(active).toEqual({
+      status: 'ACTIVE',
+      startDate: person.sentence!.conditionalReleaseDate,
+      expiryDate: person.sentence!.licenceExpiryDate,
+    });
     expect(offender.sentence?.licenceExpiryDate).toBe(active?.expiryDate);
     expect(offender.custody?.inOutStatus).toBe('OUT');
   });
@@ -109,8 +131,20 @@ describe('the single offender view', () => {
     expect(screening.custody).toBeNull();
     expect(screening.sentence).toBeNull();
     expect(screening.probationCase).toBeNull();
-    const caseManager = { staffId: 'YOT0001', agency: 'yot' as const, roles: ['yot_case_manager' as const], area: youth.area, clearance: 'BPSS' as const };
-    const result = await postGraphQL<{ offender: { youthCase: { yotReference: string }; adultTransition: { plannedTransferDate: string }; mappaCase: { leadAgency: string } } }>(
+    const caseManager = {
+      staffId: 'YOT0001',
+      agency: 'yot' as const,
+      roles: ['yot_case_manager' as const],
+      area: youth.area,
+      clearance: 'BPSS' as const,
+    };
+    const result = await postGraphQL<{
+      offender: {
+        youthCase: { yotReference: string };
+        adultTransition: { plannedTransferDate: string };
+        mappaCase: { leadAgency: string };
+      };
+    }>(
       `${env.stack.gateway.url}/graphql`,
       'query($pncId: ID!) { offender(pncId: $pncId) { youthCase { yotReference } adultTransition { plannedTransferDate } mappaCase { leadAgency } } }',
       { pncId: youth.pncId },

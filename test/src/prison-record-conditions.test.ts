@@ -32,7 +32,12 @@ const CASE_MANAGEMENT: DeclaredPurpose = { purpose: 'CASE_MANAGEMENT', caseId: n
 const AUDIT: DeclaredPurpose = { purpose: 'AUDIT', caseId: null };
 let env: TestStack;
 
-const staff = (staffId: string, agency: PrincipalClaims['agency'], role: PrincipalClaims['roles'][number], extra: Partial<PrincipalClaims> = {}): PrincipalClaims => ({
+const staff = (
+  staffId: string,
+  agency: PrincipalClaims['agency'],
+  role: PrincipalClaims['roles'][number],
+  extra: Partial<PrincipalClaims> = {},
+): PrincipalClaims => ({
   staffId,
   agency,
   roles: [role],
@@ -41,7 +46,12 @@ const staff = (staffId: string, agency: PrincipalClaims['agency'], role: Princip
   ...extra,
 });
 
-async function ask<Data = Record<string, unknown>>(query: string, variables: Record<string, unknown>, principal: PrincipalClaims, purpose: DeclaredPurpose = CASE_MANAGEMENT): Promise<GraphQLResponse<Data>> {
+async function ask<Data = Record<string, unknown>>(
+  query: string,
+  variables: Record<string, unknown>,
+  principal: PrincipalClaims,
+  purpose: DeclaredPurpose = CASE_MANAGEMENT,
+): Promise<GraphQLResponse<Data>> {
   return postGraphQL<Data>(`${env.stack.gateway.url}/graphql`, query, variables, await env.headersFor(principal, purpose));
 }
 
@@ -94,9 +104,24 @@ describe('synthetic data', () => {
 });
 
 describe('B.60: level 1 prison information exchange is not limited by the level 2 and 3 requirements', () => {
-  const CUSTODY = /* GraphQL */ `query($pncId: ID!) { offender(pncId: $pncId) {
-    custody { prisonNumber inOutStatus establishmentCode securityCategory receptionDate lastMovement { type reason date } }
-  } }`;
+  const CUSTODY = /* GraphQL */ `
+    query ($pncId: ID!) {
+      offender(pncId: $pncId) {
+        custody {
+          prisonNumber
+          inOutStatus
+          establishmentCode
+          securityCategory
+          receptionDate
+          lastMovement {
+            type
+            reason
+            date
+          }
+        }
+      }
+    }
+  `;
   type CustodyView = { offender: { custody: Record<string, unknown> | null } | null };
 
   it('B.60: the ppu_officer of the area reads the custody detail of a level 1 person in custody under case management; of a level 2 or 3 person only the custody status', async () => {
@@ -139,14 +164,18 @@ describe('B.60: level 1 prison information exchange is not limited by the level 
 
     const one = await ask<CustodyView>(CUSTODY, { pncId: levelOne!.pnc_id }, practitioner);
     expect(one.errors).toBeUndefined();
-    expect(one.data?.offender?.custody).toMatchObject({ prisonNumber: levelOne!.prison_number, securityCategory: expect.any(String), inOutStatus: expect.any(String) });
+    expect(one.data?.offender?.custody).toMatchObject({
+      prisonNumber: levelOne!.prison_number,
+      securityCategory: expect.any(String),
+      inOutStatus: expect.any(String),
+    });
 
     const two = await ask<CustodyView>(CUSTODY, { pncId: higher!.pnc_id }, practitioner);
     expect(two.errors).toBeUndefined();
     expect(two.data?.offender?.custody).toBeNull();
   });
 
-  it('B.60: the exchange is the Responsible Authority\'s case managers\': the co-ordinator reads no custody under case management', async () => {
+  it("B.60: the exchange is the Responsible Authority's case managers': the co-ordinator reads no custody under case management", async () => {
     const [levelOne] = (await londonPrisoners()).filter((row) => row.level === 1);
     const coordinator = await ask<CustodyView>(CUSTODY, { pncId: levelOne!.pnc_id }, staff('MCU0060', 'mappa_unit', 'mappa_coordinator'));
     expect(forbiddenPaths(coordinator)).toContain('offender.custody prison.custodyRecord');
@@ -155,19 +184,40 @@ describe('B.60: level 1 prison information exchange is not limited by the level 
 });
 
 describe('B.48: the ViSOR partners read the ROTL periods the prison writes to ViSOR', () => {
-  const ROTL = /* GraphQL */ `query($pncId: ID!) { offender(pncId: $pncId) { pncId temporaryReleases { type start end outcome } } }`;
+  const ROTL = /* GraphQL */ `
+    query ($pncId: ID!) {
+      offender(pncId: $pncId) {
+        pncId
+        temporaryReleases {
+          type
+          start
+          end
+          outcome
+        }
+      }
+    }
+  `;
   type RotlView = { offender: { pncId: string; temporaryReleases: Record<string, unknown>[] | null } | null };
 
-  it('B.48: the ppu_officer of the area reads each release\'s type, times and outcome under case management; not its purpose, approval or consultation', async () => {
+  it("B.48: the ppu_officer of the area reads each release's type, times and outcome under case management; not its purpose, approval or consultation", async () => {
     const withRotl = (await londonPrisoners()).find((row) => row.rotl > 0);
     expect(withRotl).toBeDefined();
     const officer = staff('PPU0048', 'police', 'ppu_officer');
     const view = await ask<RotlView>(ROTL, { pncId: withRotl!.pnc_id }, officer);
     expect(view.errors).toBeUndefined();
     expect(view.data?.offender?.temporaryReleases).toHaveLength(withRotl!.rotl);
-    expect(view.data?.offender?.temporaryReleases?.[0]).toEqual({ type: expect.any(String), start: expect.any(String), end: expect.any(String), outcome: expect.any(String) });
+    expect(view.data?.offender?.temporaryReleases?.[0]).toEqual({
+      type: expect.any(String),
+      start: expect.any(String),
+      end: expect.any(String),
+      outcome: expect.any(String),
+    });
 
-    const beyond = await ask('query($pncId: ID!) { offender(pncId: $pncId) { temporaryReleases { purpose approvedDate mappaCoordinatorConsulted } } }', { pncId: withRotl!.pnc_id }, officer);
+    const beyond = await ask(
+      'query($pncId: ID!) { offender(pncId: $pncId) { temporaryReleases { purpose approvedDate mappaCoordinatorConsulted } } }',
+      { pncId: withRotl!.pnc_id },
+      officer,
+    );
     expect(forbiddenPaths(beyond)).toEqual([
       'offender.temporaryReleases.approvedDate prison.temporaryRelease',
       'offender.temporaryReleases.mappaCoordinatorConsulted prison.temporaryRelease',
@@ -176,7 +226,8 @@ describe('B.48: the ViSOR partners read the ROTL periods the prison writes to Vi
   });
 
   it('B.48: the allocated offender manager reads them; another practitioner of the area gets null, as for a person the prison does not hold', async () => {
-    const withRotl = (await londonPrisoners()).find((row) => row.rotl > 0 && row.manager_staff_code !== null && row.level >= 2) ??
+    const withRotl =
+      (await londonPrisoners()).find((row) => row.rotl > 0 && row.manager_staff_code !== null && row.level >= 2) ??
       (await londonPrisoners()).find((row) => row.rotl > 0 && row.manager_staff_code !== null && row.level === 1);
     expect(withRotl).toBeDefined();
     const om = staff(withRotl!.manager_staff_code!, 'probation', 'probation_practitioner');
@@ -184,13 +235,32 @@ describe('B.48: the ViSOR partners read the ROTL periods the prison writes to Vi
     expect(own.errors).toBeUndefined();
     expect(own.data?.offender?.temporaryReleases).toHaveLength(withRotl!.rotl);
 
-    const other = await ask<RotlView>(ROTL, { pncId: withRotl!.pnc_id }, staff(`${withRotl!.manager_staff_code!}X`, 'probation', 'probation_practitioner'));
+    const other = await ask<RotlView>(
+      ROTL,
+      { pncId: withRotl!.pnc_id },
+      staff(`${withRotl!.manager_staff_code!}X`, 'probation', 'probation_practitioner'),
+    );
     expect(other).toEqual({ data: { offender: { pncId: withRotl!.pnc_id, temporaryReleases: null } } });
   });
 });
 
 describe('B.51: the co-ordinator the Governor consults before ROTL at level 2 or 3', () => {
-  const ROTL = /* GraphQL */ `query($pncId: ID!) { offender(pncId: $pncId) { pncId temporaryReleases { type start end approvedDate purpose mappaCoordinatorConsulted outcome } } }`;
+  const ROTL = /* GraphQL */ `
+    query ($pncId: ID!) {
+      offender(pncId: $pncId) {
+        pncId
+        temporaryReleases {
+          type
+          start
+          end
+          approvedDate
+          purpose
+          mappaCoordinatorConsulted
+          outcome
+        }
+      }
+    }
+  `;
   type RotlView = { offender: { pncId: string; temporaryReleases: Record<string, unknown>[] | null } | null };
   const coordinator = staff('MCU0051', 'mappa_unit', 'mappa_coordinator');
 
@@ -200,13 +270,19 @@ describe('B.51: the co-ordinator the Governor consults before ROTL at level 2 or
     const view = await ask<RotlView>(ROTL, { pncId: higher!.pnc_id }, coordinator);
     expect(view.errors).toBeUndefined();
     expect(view.data?.offender?.temporaryReleases).toHaveLength(higher!.rotl);
-    expect(view.data?.offender?.temporaryReleases?.every((release) => typeof release.mappaCoordinatorConsulted === 'boolean' && typeof release.purpose === 'string')).toBe(true);
+    expect(
+      view.data?.offender?.temporaryReleases?.every(
+        (release) => typeof release.mappaCoordinatorConsulted === 'boolean' && typeof release.purpose === 'string',
+      ),
+    ).toBe(true);
   });
 
   it('B.51: not of a level 1 person, whose ROTL needs no consultation: null, as for a person the prison does not hold', async () => {
     const levelOne = (await londonPrisoners()).find((row) => row.level === 1 && row.rotl > 0);
     expect(levelOne).toBeDefined();
-    expect(await ask(ROTL, { pncId: levelOne!.pnc_id }, coordinator)).toEqual({ data: { offender: { pncId: levelOne!.pnc_id, temporaryReleases: null } } });
+    expect(await ask(ROTL, { pncId: levelOne!.pnc_id }, coordinator)).toEqual({
+      data: { offender: { pncId: levelOne!.pnc_id, temporaryReleases: null } },
+    });
   });
 });
 
@@ -223,24 +299,45 @@ describe('B.49: a MAPPA F report is read by the prison offender manager of the e
           having count(distinct r.establishment_code) > 1 and bool_or(r.establishment_code = p.establishment_code)
            order by p.pnc_id`,
     );
-  const BY_NUMBER = /* GraphQL */ `query($prisonNumber: ID!) { offenderByPrisonNumber(prisonNumber: $prisonNumber) { mappaFReports { establishmentCode meetingDate behaviourInCustody } } }`;
+  const BY_NUMBER = /* GraphQL */ `
+    query ($prisonNumber: ID!) {
+      offenderByPrisonNumber(prisonNumber: $prisonNumber) {
+        mappaFReports {
+          establishmentCode
+          meetingDate
+          behaviourInCustody
+        }
+      }
+    }
+  `;
   type ReportsView = { offenderByPrisonNumber: { mappaFReports: { establishmentCode: string }[] | null } | null };
 
-  it('B.49: the holding establishment\'s prison offender manager reads the reports it wrote and not those of the establishment the person came from', async () => {
+  it("B.49: the holding establishment's prison offender manager reads the reports it wrote and not those of the establishment the person came from", async () => {
     const [person] = await movedBetweenReports();
     expect(person).toBeDefined();
     const pom = staff('POM0049', 'prison', 'prison_offender_manager', { establishment: person!.held_at, area: MappaArea.KENT });
     const view = await ask<ReportsView>(BY_NUMBER, { prisonNumber: person!.prison_number }, pom);
     expect(view.errors).toBeUndefined();
-    expect(view.data?.offenderByPrisonNumber?.mappaFReports?.map((report) => report.establishmentCode)).toEqual(person!.written_at.filter((code) => code === person!.held_at));
+    expect(view.data?.offenderByPrisonNumber?.mappaFReports?.map((report) => report.establishmentCode)).toEqual(
+      person!.written_at.filter((code) => code === person!.held_at),
+    );
   });
 });
 
 describe('B.23, B.49, OQ 4: a MAPPA F report is read at the meeting it was written for', () => {
   const REPORTS = z.object({ pnc_id: z.string(), meeting_dates: z.array(z.string()) });
-  const REPORTS_QUERY = /* GraphQL */ `query($pncId: ID!) { offender(pncId: $pncId) { pncId mappaFReports { meetingDate } } }`;
+  const REPORTS_QUERY = /* GraphQL */ `
+    query ($pncId: ID!) {
+      offender(pncId: $pncId) {
+        pncId
+        mappaFReports {
+          meetingDate
+        }
+      }
+    }
+  `;
 
-  it('B.23, B.49: an attendee of the meeting a report was written for reads that report and none of the person\'s others; at a meeting none was written for, none', async () => {
+  it("B.23, B.49: an attendee of the meeting a report was written for reads that report and none of the person's others; at a meeting none was written for, none", async () => {
     const [person] = await rowsOf(
       REPORTS.shape,
       sql`select p.pnc_id, array_agg(r.meeting_date::text order by r.meeting_date desc) as meeting_dates
@@ -264,7 +361,7 @@ describe('B.23, B.49, OQ 4: a MAPPA F report is read at the meeting it was writt
   });
 });
 
-describe('A.R12, OQ 20: the prison service\'s information governance reads who wrote each MAPPA F report, for audit', () => {
+describe("A.R12, OQ 20: the prison service's information governance reads who wrote each MAPPA F report, for audit", () => {
   const AUTHORS = z.object({ prison_number: z.string(), authors: z.array(z.string()) });
   const withReports = async () =>
     (
@@ -276,14 +373,25 @@ describe('A.R12, OQ 20: the prison service\'s information governance reads who w
              group by p.prison_number order by p.prison_number limit 1`,
       )
     )[0];
-  const governance = (agency: PrincipalClaims['agency']) => staff(`IG-${agency}`, agency, 'information_governance', { area: MappaArea.KENT });
-  const AUTHORS_QUERY = /* GraphQL */ `query($prisonNumber: ID!) { offenderByPrisonNumber(prisonNumber: $prisonNumber) { mappaFReports { authorStaffId } } }`;
+  const governance = (agency: PrincipalClaims['agency']) =>
+    staff(`IG-${agency}`, agency, 'information_governance', { area: MappaArea.KENT });
+  const AUTHORS_QUERY = /* GraphQL */ `
+    query ($prisonNumber: ID!) {
+      offenderByPrisonNumber(prisonNumber: $prisonNumber) {
+        mappaFReports {
+          authorStaffId
+        }
+      }
+    }
+  `;
 
-  it('A.R12: under AUDIT the prison\'s own information governance, in any area, finds the person by prison number and reads each report\'s author', async () => {
+  it("A.R12: under AUDIT the prison's own information governance, in any area, finds the person by prison number and reads each report's author", async () => {
     const person = await withReports();
     expect(person).toBeDefined();
     const result = await ask(AUTHORS_QUERY, { prisonNumber: person!.prison_number }, governance('prison'), AUDIT);
-    expect(result).toEqual({ data: { offenderByPrisonNumber: { mappaFReports: person!.authors.map((authorStaffId) => ({ authorStaffId })) } } });
+    expect(result).toEqual({
+      data: { offenderByPrisonNumber: { mappaFReports: person!.authors.map((authorStaffId) => ({ authorStaffId })) } },
+    });
   });
 
   it('A.R12: opening the reports for their authors opens nothing else of them or of the person', async () => {
@@ -294,11 +402,14 @@ describe('A.R12, OQ 20: the prison service\'s information governance reads who w
       governance('prison'),
       AUDIT,
     );
-    expect(forbiddenPaths(result)).toEqual(['offenderByPrisonNumber.custody prison.custodyRecord', 'offenderByPrisonNumber.mappaFReports.behaviourInCustody prison.mappaFReport']);
+    expect(forbiddenPaths(result)).toEqual([
+      'offenderByPrisonNumber.custody prison.custodyRecord',
+      'offenderByPrisonNumber.mappaFReports.behaviourInCustody prison.mappaFReport',
+    ]);
     expect(JSON.stringify(result.data)).not.toContain('Synthetic');
   });
 
-  it('A.R12, principle 10: under any other purpose, or for another agency\'s information governance, the prison finds no one', async () => {
+  it("A.R12, principle 10: under any other purpose, or for another agency's information governance, the prison finds no one", async () => {
     const person = await withReports();
     const otherPurpose = await ask(AUTHORS_QUERY, { prisonNumber: person!.prison_number }, governance('prison'), CASE_MANAGEMENT);
     expect(otherPurpose.data?.offenderByPrisonNumber ?? null).toBeNull();

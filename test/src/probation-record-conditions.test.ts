@@ -33,11 +33,22 @@ async function execute(query: ReturnType<typeof sql>): Promise<Record<string, un
   return ((await env.connection.database().execute(query)) as unknown as { rows: Record<string, unknown>[] }).rows;
 }
 
-const staff = (staffId: string, agency: PrincipalAgency, role: Role): PrincipalClaims => ({ staffId, agency, roles: [role], area: AREA as PrincipalClaims['area'], clearance: 'SC' });
+const staff = (staffId: string, agency: PrincipalAgency, role: Role): PrincipalClaims => ({
+  staffId,
+  agency,
+  roles: [role],
+  area: AREA as PrincipalClaims['area'],
+  clearance: 'SC',
+});
 const CASE_MANAGEMENT: DeclaredPurpose = { purpose: 'CASE_MANAGEMENT', caseId: null };
 const atMeeting = (meetingId: string): DeclaredPurpose => ({ purpose: 'MAPPA_MEETING', caseId: meetingId });
 
-async function ask<Data = Record<string, unknown>>(principal: PrincipalClaims, purpose: DeclaredPurpose, query: string, variables: Record<string, unknown>): Promise<GraphQLResponse<Data>> {
+async function ask<Data = Record<string, unknown>>(
+  principal: PrincipalClaims,
+  purpose: DeclaredPurpose,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<GraphQLResponse<Data>> {
   return postGraphQL<Data>(`${env.stack.gateway.url}/graphql`, query, variables, await env.headersFor(principal, purpose));
 }
 
@@ -49,9 +60,20 @@ interface ConditionView {
 const VICTIM_MATERIAL = /* GraphQL */ `
   query ($pncId: ID!) {
     offender(pncId: $pncId) {
-      licences { conditions { code text } }
-      riskOfSeriousHarm { whoIsAtRisk natureOfRisk analysisOfRiskFactors }
-      riskManagementPlan { victimSafetyPlanning }
+      licences {
+        conditions {
+          code
+          text
+        }
+      }
+      riskOfSeriousHarm {
+        whoIsAtRisk
+        natureOfRisk
+        analysisOfRiskFactors
+      }
+      riskManagementPlan {
+        victimSafetyPlanning
+      }
     }
   }
 `;
@@ -84,17 +106,34 @@ beforeAll(async () => {
   subject = { pncId: String(first.pnc_id), crn: String(first.crn), licenceId: Number(first.licence_id) };
   other = { pncId: String(second.pnc_id), crn: String(second.crn) };
 
-  await execute(sql`update probation.probation_case set manager_staff_code = 'COM-T1', manager_forenames = 'Test', manager_surname = 'Manager', manager_email = 'test.manager@probation.example.org', manager_telephone_number = '01632 960001', line_manager_staff_code = 'SPO-T1', mappa_category = 1 where crn = ${subject.crn}`);
-  await execute(sql`update probation.probation_case set manager_staff_code = 'COM-T2', line_manager_staff_code = 'SPO-T2', mappa_category = 2 where crn = ${other.crn}`);
+  await execute(
+    sql`update probation.probation_case set manager_staff_code = 'COM-T1', manager_forenames = 'Test', manager_surname = 'Manager', manager_email = 'test.manager@probation.example.org', manager_telephone_number = '01632 960001', line_manager_staff_code = 'SPO-T1', mappa_category = 1 where crn = ${subject.crn}`,
+  );
+  await execute(
+    sql`update probation.probation_case set manager_staff_code = 'COM-T2', line_manager_staff_code = 'SPO-T2', mappa_category = 2 where crn = ${other.crn}`,
+  );
   await execute(sql`delete from probation.victim_contact where crn in (${subject.crn}, ${other.crn})`);
-  for (const [reference, vlo, ordinal] of [['VC-T-1', 'VLO-A', 0], ['VC-T-2', 'VLO-B', 1]] as const) {
+  for (const [reference, vlo, ordinal] of [
+    ['VC-T-1', 'VLO-A', 0],
+    ['VC-T-2', 'VLO-B', 1],
+  ] as const) {
     await execute(sql`insert into probation.victim_contact (victim_reference, crn, ordinal, scheme, first_name, last_name, address_line1, address_town, address_postcode,
         preferred_contact_method, exclusion_zone_requested, no_contact_requested, wants_release_information, representations_made, wishes_notes, vlo_staff_id, contact_date)
       values (${reference}, ${subject.crn}, ${ordinal}, 'STATUTORY', 'Ada', 'Testvictim', '12 Test Street', 'Tarnside', 'ZZ1 1AB', 'LETTER', true, true, true, false, 'Test wishes', ${vlo}, '2026-10-01')`);
   }
-  await execute(sql`delete from probation.licence_condition where licence_id in (select licence_id from probation.licence where crn in (${subject.crn}, ${other.crn}))`);
+  await execute(
+    sql`delete from probation.licence_condition where licence_id in (select licence_id from probation.licence where crn in (${subject.crn}, ${other.crn}))`,
+  );
   const conditions = [
-    ['NOT_OFFEND', 'General', 'Be of good behaviour and not behave in a way which undermines the purpose of the licence period.', false, false, null, false],
+    [
+      'NOT_OFFEND',
+      'General',
+      'Be of good behaviour and not behave in a way which undermines the purpose of the licence period.',
+      false,
+      false,
+      null,
+      false,
+    ],
     ['NO_CONTACT_NAMED_PERSON', 'Making or maintaining contact with a person', NAMING_VICTIM, true, false, 'VC-T-1', false],
     ['EXCLUSION_ZONE', 'Freedom of movement', ZONE_AROUND_VICTIM, true, true, 'VC-T-2', false],
     ['CURFEW', 'Curfew arrangement', MONITORED_CURFEW, false, false, null, true],
@@ -105,37 +144,58 @@ beforeAll(async () => {
       values (${subject.licenceId}, 'ADDITIONAL', 'AP', ${code}, ${category}, ${text}, ${identifiesVictim}, ${isExclusionZone}, ${victimReference}, ${monitored}, ${ordinal})`);
   }
   await execute(sql`delete from probation.approved_premises_placement where crn in (${subject.crn}, ${other.crn})`);
-  await execute(sql`insert into probation.approved_premises_staff (staff_code, premises_code) values ('AP-STAFF-1', 'AP-T1'), ('AP-STAFF-2', 'AP-T2')`);
-  await execute(sql`insert into probation.approved_premises_placement (crn, premises_code, premises_name, status, expected_arrival_date) values (${subject.crn}, 'AP-T1', 'Test House', 'RESIDENT', '2026-09-01')`);
+  await execute(
+    sql`insert into probation.approved_premises_staff (staff_code, premises_code) values ('AP-STAFF-1', 'AP-T1'), ('AP-STAFF-2', 'AP-T2')`,
+  );
+  await execute(
+    sql`insert into probation.approved_premises_placement (crn, premises_code, premises_name, status, expected_arrival_date) values (${subject.crn}, 'AP-T1', 'Test House', 'RESIDENT', '2026-09-01')`,
+  );
   // A departed resident is no longer the premises' (C.8): OTHER left AP-T1.
-  await execute(sql`insert into probation.approved_premises_placement (crn, premises_code, premises_name, status, expected_arrival_date, departure_date) values (${other.crn}, 'AP-T1', 'Test House', 'DEPARTED', '2026-01-01', '2026-03-01')`);
+  await execute(
+    sql`insert into probation.approved_premises_placement (crn, premises_code, premises_name, status, expected_arrival_date, departure_date) values (${other.crn}, 'AP-T1', 'Test House', 'DEPARTED', '2026-01-01', '2026-03-01')`,
+  );
 }, 180_000);
 
 afterAll(async () => {
   await env.close();
 });
 
-describe('victim-identifying material: the allocated COM, their line manager and that victim\'s VLO only (B.15, C.29, principle 4)', () => {
-  it('B.15, C.29: the allocated community offender manager reads every condition\'s wording, the RoSH narrative and victim safety planning', async () => {
-    const result = await ask<VictimMaterial>(staff('COM-T1', 'probation', 'probation_practitioner'), CASE_MANAGEMENT, VICTIM_MATERIAL, { pncId: subject.pncId });
+describe("victim-identifying material: the allocated COM, their line manager and that victim's VLO only (B.15, C.29, principle 4)", () => {
+  it("B.15, C.29: the allocated community offender manager reads every condition's wording, the RoSH narrative and victim safety planning", async () => {
+    const result = await ask<VictimMaterial>(staff('COM-T1', 'probation', 'probation_practitioner'), CASE_MANAGEMENT, VICTIM_MATERIAL, {
+      pncId: subject.pncId,
+    });
     expect(result.errors).toBeUndefined();
-    expect(wordingByCode(result.data!)).toMatchObject({ NO_CONTACT_NAMED_PERSON: NAMING_VICTIM, EXCLUSION_ZONE: ZONE_AROUND_VICTIM, CURFEW: MONITORED_CURFEW });
+    expect(wordingByCode(result.data!)).toMatchObject({
+      NO_CONTACT_NAMED_PERSON: NAMING_VICTIM,
+      EXCLUSION_ZONE: ZONE_AROUND_VICTIM,
+      CURFEW: MONITORED_CURFEW,
+    });
     expect(result.data!.offender!.riskOfSeriousHarm!.whoIsAtRisk).toEqual(expect.any(String));
     expect(result.data!.offender!.riskManagementPlan!.victimSafetyPlanning).toEqual(expect.any(String));
   });
 
   it('B.15: the senior probation officer who line-manages the COM reads them too; another SPO of the area does not', async () => {
-    const manager = await ask<VictimMaterial>(staff('SPO-T1', 'probation', 'senior_probation_officer'), CASE_MANAGEMENT, VICTIM_MATERIAL, { pncId: subject.pncId });
+    const manager = await ask<VictimMaterial>(staff('SPO-T1', 'probation', 'senior_probation_officer'), CASE_MANAGEMENT, VICTIM_MATERIAL, {
+      pncId: subject.pncId,
+    });
     expect(wordingByCode(manager.data!)).toMatchObject({ NO_CONTACT_NAMED_PERSON: NAMING_VICTIM, EXCLUSION_ZONE: ZONE_AROUND_VICTIM });
     expect(manager.data!.offender!.riskOfSeriousHarm!.whoIsAtRisk).toEqual(expect.any(String));
-    const otherManager = await ask<VictimMaterial>(staff('SPO-T2', 'probation', 'senior_probation_officer'), CASE_MANAGEMENT, VICTIM_MATERIAL, { pncId: subject.pncId });
+    const otherManager = await ask<VictimMaterial>(
+      staff('SPO-T2', 'probation', 'senior_probation_officer'),
+      CASE_MANAGEMENT,
+      VICTIM_MATERIAL,
+      { pncId: subject.pncId },
+    );
     expect(otherManager.errors).toBeUndefined();
     expect(wordingByCode(otherManager.data!)).toMatchObject({ NO_CONTACT_NAMED_PERSON: null, EXCLUSION_ZONE: null });
     expect(otherManager.data!.offender!.riskOfSeriousHarm).toEqual({ whoIsAtRisk: null, natureOfRisk: null, analysisOfRiskFactors: null });
   });
 
   it('B.15, C.29, principle 4: any other practitioner of the area reads the wording that names no victim and maps no zone, and nothing that does, no narrative, no victim safety planning', async () => {
-    const result = await ask<VictimMaterial>(staff('PP-OTHER', 'probation', 'probation_practitioner'), CASE_MANAGEMENT, VICTIM_MATERIAL, { pncId: subject.pncId });
+    const result = await ask<VictimMaterial>(staff('PP-OTHER', 'probation', 'probation_practitioner'), CASE_MANAGEMENT, VICTIM_MATERIAL, {
+      pncId: subject.pncId,
+    });
     expect(result.errors).toBeUndefined();
     expect(wordingByCode(result.data!)).toEqual({
       NOT_OFFEND: expect.any(String),
@@ -150,7 +210,18 @@ describe('victim-identifying material: the allocated COM, their line manager and
 
   it('principle 3, B.15, C.32: Responsible Authority roles read, for MAPPA purposes, the wording that neither identifies a victim nor maps an exclusion zone, never the rest', async () => {
     const coordinator = await env.query<{ offender: { licences: { conditions: ConditionView[] }[] } }>(
-      /* GraphQL */ `query ($pncId: ID!) { offender(pncId: $pncId) { licences { conditions { code text } } } }`,
+      /* GraphQL */ `
+        query ($pncId: ID!) {
+          offender(pncId: $pncId) {
+            licences {
+              conditions {
+                code
+                text
+              }
+            }
+          }
+        }
+      `,
       { pncId: subject.pncId },
     );
     expect(coordinator.errors).toBeUndefined();
@@ -168,11 +239,31 @@ describe('a victim liaison officer reads only about their own victims and their 
   const VLO_VIEW = /* GraphQL */ `
     query ($pncId: ID!) {
       offender(pncId: $pncId) {
-        probationCase { crn communityOffenderManager { staffCode email } }
-        licences { status licenceExpiryDate conditions { code text } }
-        victimContacts { victimReference vloStaffId }
-        riskManagementPlan { victimSafetyPlanning }
-        riskOfSeriousHarm { whoIsAtRisk }
+        probationCase {
+          crn
+          communityOffenderManager {
+            staffCode
+            email
+          }
+        }
+        licences {
+          status
+          licenceExpiryDate
+          conditions {
+            code
+            text
+          }
+        }
+        victimContacts {
+          victimReference
+          vloStaffId
+        }
+        riskManagementPlan {
+          victimSafetyPlanning
+        }
+        riskOfSeriousHarm {
+          whoIsAtRisk
+        }
       }
     }
   `;
@@ -186,8 +277,10 @@ describe('a victim liaison officer reads only about their own victims and their 
     } | null;
   }
 
-  it('B.15, C.32: reads the wording about their own victim and what names no victim, never the wording or exclusion zone about another officer\'s victim', async () => {
-    const result = await ask<VloView>(staff('VLO-A', 'probation', 'victim_liaison_officer'), CASE_MANAGEMENT, VLO_VIEW, { pncId: subject.pncId });
+  it("B.15, C.32: reads the wording about their own victim and what names no victim, never the wording or exclusion zone about another officer's victim", async () => {
+    const result = await ask<VloView>(staff('VLO-A', 'probation', 'victim_liaison_officer'), CASE_MANAGEMENT, VLO_VIEW, {
+      pncId: subject.pncId,
+    });
     const offender = result.data!.offender!;
     expect(wordingByCode(result.data as VictimMaterial)).toEqual({
       NOT_OFFEND: expect.any(String),
@@ -198,7 +291,10 @@ describe('a victim liaison officer reads only about their own victims and their 
     });
     expect(offender.victimContacts).toEqual([{ victimReference: 'VC-T-1', vloStaffId: 'VLO-A' }]);
     // C.34: the case and the licence dates, to tell the victim (the Victim Contact Scheme).
-    expect(offender.probationCase).toEqual({ crn: subject.crn, communityOffenderManager: { staffCode: 'COM-T1', email: expect.anything() } });
+    expect(offender.probationCase).toEqual({
+      crn: subject.crn,
+      communityOffenderManager: { staffCode: 'COM-T1', email: expect.anything() },
+    });
     expect(offender.licences![0]!.status).toEqual(expect.any(String));
     // B.15, B.42: victim safety planning for their victims' offender; the narrative stays the COM's.
     expect(offender.riskManagementPlan).toEqual({ victimSafetyPlanning: expect.any(String) });
@@ -206,7 +302,9 @@ describe('a victim liaison officer reads only about their own victims and their 
   });
 
   it('B.15, C.29, principle 9: about an offender with no victim of theirs, nothing: no CRN, offender manager, licence dates or conditions, and the victim list is null, never empty', async () => {
-    const result = await ask<VloView>(staff('VLO-A', 'probation', 'victim_liaison_officer'), CASE_MANAGEMENT, VLO_VIEW, { pncId: other.pncId });
+    const result = await ask<VloView>(staff('VLO-A', 'probation', 'victim_liaison_officer'), CASE_MANAGEMENT, VLO_VIEW, {
+      pncId: other.pncId,
+    });
     const offender = result.data!.offender;
     expect(offender?.probationCase ?? null).toBeNull();
     expect(offender?.licences ?? null).toBeNull();
@@ -214,9 +312,14 @@ describe('a victim liaison officer reads only about their own victims and their 
     expect(offender?.riskManagementPlan ?? null).toBeNull();
   });
 
-  it('C.32: the other victim\'s liaison officer reads the exclusion zone drawn around their victim, not the wording naming VLO-A\'s victim', async () => {
-    const result = await ask<VloView>(staff('VLO-B', 'probation', 'victim_liaison_officer'), CASE_MANAGEMENT, VLO_VIEW, { pncId: subject.pncId });
-    expect(wordingByCode(result.data as VictimMaterial)).toMatchObject({ NO_CONTACT_NAMED_PERSON: null, EXCLUSION_ZONE: ZONE_AROUND_VICTIM });
+  it("C.32: the other victim's liaison officer reads the exclusion zone drawn around their victim, not the wording naming VLO-A's victim", async () => {
+    const result = await ask<VloView>(staff('VLO-B', 'probation', 'victim_liaison_officer'), CASE_MANAGEMENT, VLO_VIEW, {
+      pncId: subject.pncId,
+    });
+    expect(wordingByCode(result.data as VictimMaterial)).toMatchObject({
+      NO_CONTACT_NAMED_PERSON: null,
+      EXCLUSION_ZONE: ZONE_AROUND_VICTIM,
+    });
     expect(result.data!.offender!.victimContacts).toEqual([{ victimReference: 'VC-T-2', vloStaffId: 'VLO-B' }]);
   });
 });
@@ -225,54 +328,121 @@ describe('approved premises staff: residents and proposed residents of their pre
   const AP_VIEW = /* GraphQL */ `
     query ($pncId: ID!) {
       offender(pncId: $pncId) {
-        probationCase { crn communityOffenderManager { surname telephoneNumber } }
-        riskOfSeriousHarm { overallRiskLevel riskInCommunity { public staff } }
+        probationCase {
+          crn
+          communityOffenderManager {
+            surname
+            telephoneNumber
+          }
+        }
+        riskOfSeriousHarm {
+          overallRiskLevel
+          riskInCommunity {
+            public
+            staff
+          }
+        }
       }
     }
   `;
   interface ApView {
-    offender: { probationCase: { crn: string | null; communityOffenderManager: { surname: string | null } } | null; riskOfSeriousHarm: { overallRiskLevel: string | null } | null } | null;
+    offender: {
+      probationCase: { crn: string | null; communityOffenderManager: { surname: string | null } } | null;
+      riskOfSeriousHarm: { overallRiskLevel: string | null } | null;
+    } | null;
   }
 
-  it('C.8, C.11: the staff of the premises read a resident\'s CRN, offender manager contact and risk levels', async () => {
-    const result = await ask<ApView>(staff('AP-STAFF-1', 'probation', 'approved_premises_staff'), CASE_MANAGEMENT, AP_VIEW, { pncId: subject.pncId });
+  it("C.8, C.11: the staff of the premises read a resident's CRN, offender manager contact and risk levels", async () => {
+    const result = await ask<ApView>(staff('AP-STAFF-1', 'probation', 'approved_premises_staff'), CASE_MANAGEMENT, AP_VIEW, {
+      pncId: subject.pncId,
+    });
     expect(result.errors).toBeUndefined();
     expect(result.data!.offender!.probationCase!.crn).toBe(subject.crn);
     expect(result.data!.offender!.riskOfSeriousHarm!.overallRiskLevel).toEqual(expect.any(String));
   });
 
   it('C.8, C.11: staff of another premises, or about someone who left, read nothing of the case', async () => {
-    const elsewhere = await ask<ApView>(staff('AP-STAFF-2', 'probation', 'approved_premises_staff'), CASE_MANAGEMENT, AP_VIEW, { pncId: subject.pncId });
+    const elsewhere = await ask<ApView>(staff('AP-STAFF-2', 'probation', 'approved_premises_staff'), CASE_MANAGEMENT, AP_VIEW, {
+      pncId: subject.pncId,
+    });
     expect(elsewhere.data!.offender?.probationCase ?? null).toBeNull();
     expect(elsewhere.data!.offender?.riskOfSeriousHarm ?? null).toBeNull();
-    const departed = await ask<ApView>(staff('AP-STAFF-1', 'probation', 'approved_premises_staff'), CASE_MANAGEMENT, AP_VIEW, { pncId: other.pncId });
+    const departed = await ask<ApView>(staff('AP-STAFF-1', 'probation', 'approved_premises_staff'), CASE_MANAGEMENT, AP_VIEW, {
+      pncId: other.pncId,
+    });
     expect(departed.data!.offender?.probationCase ?? null).toBeNull();
     expect(departed.data!.offender?.riskOfSeriousHarm ?? null).toBeNull();
   });
 
-  it('C.8: a proposed resident (a bed booked for release) is the premises\' too', async () => {
-    await execute(sql`insert into probation.approved_premises_placement (crn, premises_code, premises_name, status, expected_arrival_date) values (${other.crn}, 'AP-T2', 'Second House', 'PROPOSED', '2027-01-15')`);
-    const result = await ask<ApView>(staff('AP-STAFF-2', 'probation', 'approved_premises_staff'), CASE_MANAGEMENT, AP_VIEW, { pncId: other.pncId });
+  it("C.8: a proposed resident (a bed booked for release) is the premises' too", async () => {
+    await execute(
+      sql`insert into probation.approved_premises_placement (crn, premises_code, premises_name, status, expected_arrival_date) values (${other.crn}, 'AP-T2', 'Second House', 'PROPOSED', '2027-01-15')`,
+    );
+    const result = await ask<ApView>(staff('AP-STAFF-2', 'probation', 'approved_premises_staff'), CASE_MANAGEMENT, AP_VIEW, {
+      pncId: other.pncId,
+    });
     expect(result.data!.offender!.probationCase!.crn).toBe(other.crn);
   });
 
-  it('C.11: at a MAPP meeting about a resident, the premises\' attending staff read the risk management plan, but not victim safety planning (B.42)', async () => {
-    const plan = /* GraphQL */ `query ($pncId: ID!) { offender(pncId: $pncId) { riskManagementPlan { supervision contingencyPlans } } }`;
+  it("C.11: at a MAPP meeting about a resident, the premises' attending staff read the risk management plan, but not victim safety planning (B.42)", async () => {
+    const plan = /* GraphQL */ `
+      query ($pncId: ID!) {
+        offender(pncId: $pncId) {
+          riskManagementPlan {
+            supervision
+            contingencyPlans
+          }
+        }
+      }
+    `;
     const apStaff = staff('AP-STAFF-1', 'probation', 'approved_premises_staff');
     const aboutResident = await insertMeeting(env, subject.pncId);
     const invitation = await inviteToMeeting(env, aboutResident, { staffId: 'AP-STAFF-1', agency: 'probation' });
     await signAttendance(env, aboutResident, apStaff, invitation.invitationId);
-    const result = await ask<{ offender: { riskManagementPlan: Record<string, string | null> | null } | null }>(apStaff, atMeeting(aboutResident), plan, { pncId: subject.pncId });
+    const result = await ask<{ offender: { riskManagementPlan: Record<string, string | null> | null } | null }>(
+      apStaff,
+      atMeeting(aboutResident),
+      plan,
+      { pncId: subject.pncId },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data!.offender!.riskManagementPlan).toEqual({ supervision: expect.any(String), contingencyPlans: expect.any(String) });
-    const victimSafety = await ask(apStaff, atMeeting(aboutResident), /* GraphQL */ `query ($pncId: ID!) { offender(pncId: $pncId) { riskManagementPlan { victimSafetyPlanning } } }`, { pncId: subject.pncId });
-    expect(victimSafety.errors?.map((error) => [error.extensions?.code, error.extensions?.policy])).toEqual([['FORBIDDEN', 'probation.victimSafetyPlanning']]);
+    const victimSafety = await ask(
+      apStaff,
+      atMeeting(aboutResident),
+      /* GraphQL */ `
+        query ($pncId: ID!) {
+          offender(pncId: $pncId) {
+            riskManagementPlan {
+              victimSafetyPlanning
+            }
+          }
+        }
+      `,
+      { pncId: subject.pncId },
+    );
+    expect(victimSafety.errors?.map((error) => [error.extensions?.code, error.extensions?.policy])).toEqual([
+      ['FORBIDDEN', 'probation.victimSafetyPlanning'],
+    ]);
 
     // At a meeting about someone who is not their resident, the plan stays closed.
     const aboutOther = await insertMeeting(env, other.pncId);
     const otherInvitation = await inviteToMeeting(env, aboutOther, { staffId: 'AP-STAFF-1', agency: 'probation' });
     await signAttendance(env, aboutOther, apStaff, otherInvitation.invitationId);
-    const closed = await ask<{ offender: { riskManagementPlan: unknown } | null }>(apStaff, atMeeting(aboutOther), /* GraphQL */ `query ($pncId: ID!) { offender(pncId: $pncId) { riskManagementPlan { supervision } } }`, { pncId: other.pncId });
+    const closed = await ask<{ offender: { riskManagementPlan: unknown } | null }>(
+      apStaff,
+      atMeeting(aboutOther),
+      /* GraphQL */ `
+        query ($pncId: ID!) {
+          offender(pncId: $pncId) {
+            riskManagementPlan {
+              supervision
+            }
+          }
+        }
+      `,
+      { pncId: other.pncId },
+    );
     expect(closed.data!.offender?.riskManagementPlan ?? null).toBeNull();
   });
 });
@@ -283,10 +453,24 @@ describe('electronic monitoring reads exactly the conditions it monitors (A.R37)
     const meetingId = await insertMeeting(env, subject.pncId);
     const invitation = await inviteToMeeting(env, meetingId, { staffId: 'EM-T1', agency: 'electronic_monitoring' });
     await signAttendance(env, meetingId, provider, invitation.invitationId);
-    const result = await ask<{ offender: { licences: { conditions: (ConditionView & { isExclusionZone: boolean })[] | null }[] | null } | null }>(
+    const result = await ask<{
+      offender: { licences: { conditions: (ConditionView & { isExclusionZone: boolean })[] | null }[] | null } | null;
+    }>(
       provider,
       atMeeting(meetingId),
-      /* GraphQL */ `query ($pncId: ID!) { offender(pncId: $pncId) { licences { conditions { code text isExclusionZone } } } }`,
+      /* GraphQL */ `
+        query ($pncId: ID!) {
+          offender(pncId: $pncId) {
+            licences {
+              conditions {
+                code
+                text
+                isExclusionZone
+              }
+            }
+          }
+        }
+      `,
       { pncId: subject.pncId },
     );
     expect(result.errors).toBeUndefined();
@@ -296,27 +480,66 @@ describe('electronic monitoring reads exactly the conditions it monitors (A.R37)
       { code: 'EXCLUSION_ZONE_EM', text: MONITORED_ZONE, isExclusionZone: true },
     ]);
     // Nothing else of probation: not the licence dates, the risk levels or the plan.
-    const more = await ask(provider, atMeeting(meetingId), /* GraphQL */ `query ($pncId: ID!) { offender(pncId: $pncId) { licences { licenceExpiryDate } riskOfSeriousHarm { overallRiskLevel } } }`, { pncId: subject.pncId });
+    const more = await ask(
+      provider,
+      atMeeting(meetingId),
+      /* GraphQL */ `
+        query ($pncId: ID!) {
+          offender(pncId: $pncId) {
+            licences {
+              licenceExpiryDate
+            }
+            riskOfSeriousHarm {
+              overallRiskLevel
+            }
+          }
+        }
+      `,
+      { pncId: subject.pncId },
+    );
     expect(more.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
   });
 });
 
 describe('the police officer co-managing a category 1 case reaches the offender manager (A.R6, A.R23)', () => {
-  const CONTACT = /* GraphQL */ `query ($pncId: ID!) { offender(pncId: $pncId) { probationCase { communityOffenderManager { surname email telephoneNumber team { telephoneNumber } } } } }`;
+  const CONTACT = /* GraphQL */ `
+    query ($pncId: ID!) {
+      offender(pncId: $pncId) {
+        probationCase {
+          communityOffenderManager {
+            surname
+            email
+            telephoneNumber
+            team {
+              telephoneNumber
+            }
+          }
+        }
+      }
+    }
+  `;
   interface ContactView {
-    offender: { probationCase: { communityOffenderManager: { surname: string | null; email: string | null; team: { telephoneNumber: string } } } | null } | null;
+    offender: {
+      probationCase: {
+        communityOffenderManager: { surname: string | null; email: string | null; team: { telephoneNumber: string } };
+      } | null;
+    } | null;
   }
 
-  it('A.R6, A.R23: a PPU officer of the area reads the offender manager\'s contact on a case probation registers as category 1', async () => {
+  it("A.R6, A.R23: a PPU officer of the area reads the offender manager's contact on a case probation registers as category 1", async () => {
     const result = await ask<ContactView>(staff('PPU-T1', 'police', 'ppu_officer'), CASE_MANAGEMENT, CONTACT, { pncId: subject.pncId });
     expect(result.errors).toBeUndefined();
     expect(result.data!.offender!.probationCase!.communityOffenderManager.team.telephoneNumber).toEqual(expect.any(String));
   });
 
   it('A.R6, A.R23: not on a case registered in another category, and no other police role', async () => {
-    const otherCategory = await ask<ContactView>(staff('PPU-T1', 'police', 'ppu_officer'), CASE_MANAGEMENT, CONTACT, { pncId: other.pncId });
+    const otherCategory = await ask<ContactView>(staff('PPU-T1', 'police', 'ppu_officer'), CASE_MANAGEMENT, CONTACT, {
+      pncId: other.pncId,
+    });
     expect(otherCategory.data?.offender?.probationCase ?? null).toBeNull();
-    const administrator = await ask<ContactView>(staff('VA-T1', 'police', 'visor_administrator'), CASE_MANAGEMENT, CONTACT, { pncId: subject.pncId });
+    const administrator = await ask<ContactView>(staff('VA-T1', 'police', 'visor_administrator'), CASE_MANAGEMENT, CONTACT, {
+      pncId: subject.pncId,
+    });
     expect(administrator.data?.offender?.probationCase ?? null).toBeNull();
   });
 });

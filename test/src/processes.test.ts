@@ -81,7 +81,9 @@ function launch(env: NodeJS.ProcessEnv): Launched {
   });
   child.stdout?.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { child, exit, read: () => printed };
 }
 
@@ -130,10 +132,18 @@ afterAll(async () => {
   await admin((client) => client.query(`drop database if exists ${DATABASE} with (force)`));
 });
 
-async function ask(url: string, query: string, principal: PrincipalClaims): Promise<{ status: number; requestId: string; body: GraphQLResponse }> {
+async function ask(
+  url: string,
+  query: string,
+  principal: PrincipalClaims,
+): Promise<{ status: number; requestId: string; body: GraphQLResponse }> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${await issuer.mint(principal)}`, 'x-mappa-purpose': 'MAPPA_SCREENING' },
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${await issuer.mint(principal)}`,
+      'x-mappa-purpose': 'MAPPA_SCREENING',
+    },
     body: JSON.stringify({ query }),
   });
   const requestId = response.headers.get('x-request-id') ?? '';
@@ -144,7 +154,10 @@ async function ask(url: string, query: string, principal: PrincipalClaims): Prom
 /** The processes the stack started, and the entry point each runs. */
 async function children(of: Launched): Promise<{ pid: number; entryPoint: string }[]> {
   const { stdout } = await run('ps', ['-o', 'pid=', '--ppid', String(of.child.pid)]);
-  const pids = stdout.split('\n').map((line) => Number(line.trim())).filter((pid) => pid > 0);
+  const pids = stdout
+    .split('\n')
+    .map((line) => Number(line.trim()))
+    .filter((pid) => pid > 0);
   return Promise.all(pids.map(async (pid) => ({ pid, entryPoint: (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0')[1] ?? '' })));
 }
 
@@ -162,7 +175,10 @@ let serviceProcesses: { pid: number; entryPoint: string }[] = [];
 describe('issue 15: npm start with DATABASE_URL, one process per service, two gateway replicas', () => {
   it('issue 15: runs each subgraph and each gateway replica in a process of its own, from its built entry point', async () => {
     serviceProcesses = await children(stack);
-    const expected = [...AGENCY_REGISTRY.map(({ name }) => join(ROOT, 'subgraphs', name, 'dist', 'main.js')), ...replicas.map(() => join(ROOT, 'gateway', 'dist', 'main.js'))];
+    const expected = [
+      ...AGENCY_REGISTRY.map(({ name }) => join(ROOT, 'subgraphs', name, 'dist', 'main.js')),
+      ...replicas.map(() => join(ROOT, 'gateway', 'dist', 'main.js')),
+    ];
     expect(serviceProcesses.map(({ entryPoint }) => entryPoint).sort()).toEqual(expected.sort());
     expect(replicas).toHaveLength(2);
     expect(new Set(replicas).size).toBe(2);
@@ -172,7 +188,10 @@ describe('issue 15: npm start with DATABASE_URL, one process per service, two ga
     for (const url of replicas) {
       const answer = await ask(url, OFFENDERS, DEFAULT_PRINCIPAL);
       expect(answer.body.errors).toBeUndefined();
-      const page = answer.body.data?.offenders as { totalCount: number; edges: { node: { pncId: string; identity: unknown; mappaCase: unknown; custody: unknown } }[] };
+      const page = answer.body.data?.offenders as {
+        totalCount: number;
+        edges: { node: { pncId: string; identity: unknown; mappaCase: unknown; custody: unknown } }[];
+      };
       expect(page.totalCount).toBeGreaterThan(0);
       expect(page.edges.length).toBeGreaterThan(0);
       // Police (identity), the MAPPA unit (case) and prison (custody) answered, each from its own process.
@@ -185,7 +204,9 @@ describe('issue 15: npm start with DATABASE_URL, one process per service, two ga
   it('issue 9 §1: a rate limit hit through one replica counts on the other (one bucket per principal in Redis)', async () => {
     const principal: PrincipalClaims = { ...DEFAULT_PRINCIPAL, staffId: 'MCU0077' };
     // Twice the capacity at once, half through each replica: with a bucket each, every request would pass.
-    const answers = await Promise.all(Array.from({ length: 2 * PRINCIPAL_CAPACITY }, (_, i) => ask(replicas[i % 2]!, '{ __typename }', principal)));
+    const answers = await Promise.all(
+      Array.from({ length: 2 * PRINCIPAL_CAPACITY }, (_, i) => ask(replicas[i % 2]!, '{ __typename }', principal)),
+    );
     const refused = answers.filter((answer) => answer.status === 429);
     const served = answers.filter((answer) => answer.status === 200);
     expect(served.length + refused.length).toBe(answers.length);
@@ -249,6 +270,13 @@ describe('issue 15: one service process dying', () => {
       .map((line) => JSON.parse(line) as Record<string, unknown>)
       .filter((line) => line.level === 50);
     // One line, from the supervisor, naming the service and how it ended; the others stopped without error.
-    expect(errors).toEqual([expect.objectContaining({ service: 'stack', process: 'yot', signal: 'SIGKILL', msg: 'service process exited on its own; stopping the others' })]);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        service: 'stack',
+        process: 'yot',
+        signal: 'SIGKILL',
+        msg: 'service process exited on its own; stopping the others',
+      }),
+    ]);
   });
 });

@@ -31,7 +31,12 @@ describe.each([
     if (source === 'gateway') return env.query(QUERY, variables);
     // postGraphQL sends exactly this body: the assertion is bound to it.
     return env.stack.assertionSigner
-      .sign('police', { principal: vouched(DEFAULT_PRINCIPAL), declaredPurpose: DEFAULT_PURPOSE }, 'test-request-0002', JSON.stringify({ query: QUERY, variables }))
+      .sign(
+        'police',
+        { principal: vouched(DEFAULT_PRINCIPAL), declaredPurpose: DEFAULT_PURPOSE },
+        'test-request-0002',
+        JSON.stringify({ query: QUERY, variables }),
+      )
       .then((assertion) => postGraphQL(`${env.stack.subgraphs.police.url}/graphql`, QUERY, variables, { [ASSERTION_HEADER]: assertion }));
   };
 
@@ -42,15 +47,18 @@ describe.each([
     expect(result.errors?.[0]?.path).toEqual(['offender', 'warningMarkers']);
   });
 
-  it.each(['gateway', 'subgraph'] as const)(`%s: ${production ? 'reveals nothing internal' : 'shows developers the cause'}`, async (source) => {
-    const body = JSON.stringify(await ask(source));
-    if (production) {
-      expect(body).not.toMatch(/warning_marker|relation|select|stacktrace|\.ts:\d+/i);
-      expect(JSON.parse(body).errors[0].message).toBe('Internal server error');
-    } else {
-      // Developers see the cause and where it happened.
-      expect(body).toMatch(/warning_marker/);
-      expect(body).toMatch(/stacktrace/);
-    }
-  });
+  it.each(['gateway', 'subgraph'] as const)(
+    `%s: ${production ? 'reveals nothing internal' : 'shows developers the cause'}`,
+    async (source) => {
+      const body = JSON.stringify(await ask(source));
+      if (production) {
+        expect(body).not.toMatch(/warning_marker|relation|select|stacktrace|\.ts:\d+/i);
+        expect(JSON.parse(body).errors[0].message).toBe('Internal server error');
+      } else {
+        // Developers see the cause and where it happened.
+        expect(body).toMatch(/warning_marker/);
+        expect(body).toMatch(/stacktrace/);
+      }
+    },
+  );
 });

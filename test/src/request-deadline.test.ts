@@ -10,7 +10,13 @@ import type { TestStack } from './support/test-stack';
 // (one SUBGRAPH_TIMEOUT_MS for the grant look-up, then another for the fetch) needs twice it.
 const DEADLINE_MS = 10_000;
 
-const PPU_OFFICER: PrincipalClaims = { staffId: 'PPU0001', agency: 'police', roles: ['ppu_officer'], area: MappaArea.LONDON, clearance: 'SC' };
+const PPU_OFFICER: PrincipalClaims = {
+  staffId: 'PPU0001',
+  agency: 'police',
+  roles: ['ppu_officer'],
+  area: MappaArea.LONDON,
+  clearance: 'SC',
+};
 const SCREENING = { purpose: 'MAPPA_SCREENING', caseId: null } as const;
 
 const VIEW = 'query PpuView($pncId: ID!) { offender(pncId: $pncId) { pncId identity { lastName } mappaCase { level } } }';
@@ -28,7 +34,11 @@ describe('one deadline per request, with the MAPPA unit hung', () => {
   let requestsSeen = 0;
 
   beforeAll(async () => {
-    env = await startTestStack({ dataset: { offenders: 20, seed: 9, asOf: '2026-11-01' }, subgraphTimeoutMs: DEADLINE_MS, requestDeadlineMs: DEADLINE_MS });
+    env = await startTestStack({
+      dataset: { offenders: 20, seed: 9, asOf: '2026-11-01' },
+      subgraphTimeoutMs: DEADLINE_MS,
+      requestDeadlineMs: DEADLINE_MS,
+    });
     // A hung MAPPA unit: its port accepts connections and reads every request, and never answers.
     const mappaPort = env.stack.subgraphs.mappa.port;
     await env.stack.subgraphs.mappa.close();
@@ -48,7 +58,7 @@ describe('one deadline per request, with the MAPPA unit hung', () => {
     await env.close();
   });
 
-  it('a PPU officer\'s view: the grant look-up to the hung unit ends within the deadline and the request answers, without grants (fail closed)', async () => {
+  it("a PPU officer's view: the grant look-up to the hung unit ends within the deadline and the request answers, without grants (fail closed)", async () => {
     const person = env.people[0]!;
     const headers = await env.headersFor(PPU_OFFICER, SCREENING);
     requestsSeen = 0;
@@ -64,16 +74,23 @@ describe('one deadline per request, with the MAPPA unit hung', () => {
     expect(elapsed).toBeLessThan(DEADLINE_MS + 1_500);
   });
 
-  it('the co-ordinator\'s view answers within the deadline with the other agencies\' data and UPSTREAM_UNAVAILABLE at the unit\'s path', async () => {
+  it("the co-ordinator's view answers within the deadline with the other agencies' data and UPSTREAM_UNAVAILABLE at the unit's path", async () => {
     const person = env.people[1]!;
     const headers = await env.headersFor();
     requestsSeen = 0;
     const started = Date.now();
-    const result = await postGraphQL<{ offender: { pncId: string; identity: { lastName: string } | null; mappaCase: unknown } | null }>(`${env.stack.gateway.url}/graphql`, VIEW, { pncId: person.pncId }, headers);
+    const result = await postGraphQL<{ offender: { pncId: string; identity: { lastName: string } | null; mappaCase: unknown } | null }>(
+      `${env.stack.gateway.url}/graphql`,
+      VIEW,
+      { pncId: person.pncId },
+      headers,
+    );
     const elapsed = Date.now() - started;
     expect(requestsSeen).toBe(1);
     expect(result.data?.offender).toEqual({ pncId: person.pncId, identity: { lastName: person.lastName }, mappaCase: null });
-    expect(result.errors?.map((error) => [error.path, error.extensions?.code, error.extensions?.agency])).toEqual([[['offender', 'mappaCase'], 'UPSTREAM_UNAVAILABLE', 'mappa']]);
+    expect(result.errors?.map((error) => [error.path, error.extensions?.code, error.extensions?.agency])).toEqual([
+      [['offender', 'mappaCase'], 'UPSTREAM_UNAVAILABLE', 'mappa'],
+    ]);
     expect(elapsed).toBeLessThan(DEADLINE_MS + 1_000);
   });
 });

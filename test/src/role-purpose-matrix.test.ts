@@ -93,294 +93,430 @@ import type { GraphQLResponse, TestStack } from './support/test-stack';
  * nothing about who may read: that is ROWS.
  */
 const FIELDS_BY_POLICY: Record<string, readonly string[]> = {
-  'police.subjectKey': [
-    'pncId!', 'identity.pncId!',
-  ],
-  'police.identityNames': [
-    'identity', 'identity.firstName!', 'identity.lastName!', 'identity.dateOfBirth!',
-  ],
+  'police.subjectKey': ['pncId!', 'identity.pncId!'],
+  'police.identityNames': ['identity', 'identity.firstName!', 'identity.lastName!', 'identity.dateOfBirth!'],
   'police.identity': [
-    'identity.croNumber', 'identity.middleNames', 'identity.gender', 'identity.aliases[]', 'identity.aliases.firstName!',
-    'identity.aliases.lastName!', 'identity.aliases.dateOfBirth',
+    'identity.croNumber',
+    'identity.middleNames',
+    'identity.gender',
+    'identity.aliases[]',
+    'identity.aliases.firstName!',
+    'identity.aliases.lastName!',
+    'identity.aliases.dateOfBirth',
   ],
-  'police.ethnicity': [
-    'identity.ethnicityCode',
-  ],
-  'police.nationality': [
-    'identity.nationality',
-  ],
+  'police.ethnicity': ['identity.ethnicityCode'],
+  'police.nationality': ['identity.nationality'],
   // The record itself apart from its content, so information governance can open it for its author (A.R12).
-  'police.visorNominalRecord': [
-    'visorNominal',
-  ],
+  'police.visorNominalRecord': ['visorNominal'],
   'police.visorNominal': [
-    'visorNominal.visorReference!', 'visorNominal.status!', 'visorNominal.recordManagerForce!', 'visorNominal.partnerAgencies[]!',
-    'visorNominal.restrictedAccess!', 'visorNominal.createdDate!',
+    'visorNominal.visorReference!',
+    'visorNominal.status!',
+    'visorNominal.recordManagerForce!',
+    'visorNominal.partnerAgencies[]!',
+    'visorNominal.restrictedAccess!',
+    'visorNominal.createdDate!',
   ],
-  'police.policeStaff': [
-    'visorNominal.recordManagerStaffId', 'policeRiskAssessment.assessorStaffId', 'mappaJNotification.senderStaffId',
-  ],
-  'police.visorAdministration': [
-    'visorNominal.retentionReviewDate',
-  ],
+  'police.policeStaff': ['visorNominal.recordManagerStaffId', 'policeRiskAssessment.assessorStaffId', 'mappaJNotification.senderStaffId'],
+  'police.visorAdministration': ['visorNominal.retentionReviewDate'],
   'police.notification': [
-    'sexOffenderNotification', 'sexOffenderNotification.startDate!', 'sexOffenderNotification.periodYears', 'sexOffenderNotification.indefinite!',
-    'sexOffenderNotification.expiryDate', 'sexOffenderNotification.lastVerifiedDate!', 'sexOffenderNotification.breaches[]!',
-    'sexOffenderNotification.breaches.breachDate!', 'sexOffenderNotification.breaches.nature!', 'sexOffenderNotification.breaches.outcome!',
+    'sexOffenderNotification',
+    'sexOffenderNotification.startDate!',
+    'sexOffenderNotification.periodYears',
+    'sexOffenderNotification.indefinite!',
+    'sexOffenderNotification.expiryDate',
+    'sexOffenderNotification.lastVerifiedDate!',
+    'sexOffenderNotification.breaches[]!',
+    'sexOffenderNotification.breaches.breachDate!',
+    'sexOffenderNotification.breaches.nature!',
+    'sexOffenderNotification.breaches.outcome!',
   ],
   'police.registeredAddress': [
-    'sexOffenderNotification.registeredAddressLine1', 'sexOffenderNotification.registeredAddressTown',
-    'sexOffenderNotification.registeredAddressPostcode', 'sexOffenderNotification.homeVisitFrequencyWeeks',
+    'sexOffenderNotification.registeredAddressLine1',
+    'sexOffenderNotification.registeredAddressTown',
+    'sexOffenderNotification.registeredAddressPostcode',
+    'sexOffenderNotification.homeVisitFrequencyWeeks',
   ],
-  'police.policeRiskRecord': [
-    'policeRiskAssessment',
-  ],
-  'police.policeRisk': [
-    'policeRiskAssessment.tool!', 'policeRiskAssessment.level!', 'policeRiskAssessment.assessedDate!',
-  ],
+  'police.policeRiskRecord': ['policeRiskAssessment'],
+  'police.policeRisk': ['policeRiskAssessment.tool!', 'policeRiskAssessment.level!', 'policeRiskAssessment.assessedDate!'],
   'police.civilOrders': [
-    'civilOrders[]', 'civilOrders.type!', 'civilOrders.court!', 'civilOrders.madeDate!', 'civilOrders.startDate!', 'civilOrders.endDate',
+    'civilOrders[]',
+    'civilOrders.type!',
+    'civilOrders.court!',
+    'civilOrders.madeDate!',
+    'civilOrders.startDate!',
+    'civilOrders.endDate',
   ],
-  'police.civilOrderConditions': [
-    'civilOrders.conditions[]',
-  ],
-  'police.warningMarkers': [
-    'warningMarkers[]', 'warningMarkers.code!', 'warningMarkers.createdDate!',
-  ],
-  'police.intelligenceSummary': [
-    'intelligence[]', 'intelligence.recordedDate!', 'intelligence.sanitisedSummary!',
-  ],
+  'police.civilOrderConditions': ['civilOrders.conditions[]'],
+  'police.warningMarkers': ['warningMarkers[]', 'warningMarkers.code!', 'warningMarkers.createdDate!'],
+  'police.intelligenceSummary': ['intelligence[]', 'intelligence.recordedDate!', 'intelligence.sanitisedSummary!'],
   'police.intelligence': [
-    'intelligence.reference', 'intelligence.sourceEvaluation', 'intelligence.intelligenceAssessment', 'intelligence.handlingCode',
-    'intelligence.originatorForce', 'intelligence.text',
+    'intelligence.reference',
+    'intelligence.sourceEvaluation',
+    'intelligence.intelligenceAssessment',
+    'intelligence.handlingCode',
+    'intelligence.originatorForce',
+    'intelligence.text',
   ],
   'police.mappaJContent': [
-    'mappaJNotification', 'mappaJNotification.restrictionType!', 'mappaJNotification.restrictionEndDate!', 'mappaJNotification.riskToJobcentreStaff!',
+    'mappaJNotification',
+    'mappaJNotification.restrictionType!',
+    'mappaJNotification.restrictionEndDate!',
+    'mappaJNotification.riskToJobcentreStaff!',
   ],
   'police.mappaJAdministration': [
-    'mappaJNotification.sentDate', 'mappaJNotification.sentBy', 'mappaJNotification.offenderInformed', 'mappaJNotification.jobcentreSpocConsulted',
+    'mappaJNotification.sentDate',
+    'mappaJNotification.sentBy',
+    'mappaJNotification.offenderInformed',
+    'mappaJNotification.jobcentreSpocConsulted',
   ],
   // Issue 12 split custody by reader: the record itself, its status (A.R15, B.57, B.59), where the person is held (B.59), the rest.
-  'prison.custodyRecord': [
-    'custody', 'custody.lastMovement!',
-  ],
-  'prison.custodyStatus': [
-    'custody.inOutStatus!', 'custody.legalStatus!', 'custody.lastMovement.type!', 'custody.lastMovement.date!',
-  ],
-  'prison.custodyEstablishment': [
-    'custody.establishmentName',
-  ],
+  'prison.custodyRecord': ['custody', 'custody.lastMovement!'],
+  'prison.custodyStatus': ['custody.inOutStatus!', 'custody.legalStatus!', 'custody.lastMovement.type!', 'custody.lastMovement.date!'],
+  'prison.custodyEstablishment': ['custody.establishmentName'],
   'prison.custody': [
-    'custody.prisonNumber', 'custody.establishmentCode', 'custody.lastEstablishmentCode', 'custody.lastEstablishmentName', 'custody.securityCategory',
-    'custody.receptionDate', 'custody.lastMovement.reason', 'custody.lastMovement.fromEstablishmentCode', 'custody.lastMovement.toEstablishmentCode',
+    'custody.prisonNumber',
+    'custody.establishmentCode',
+    'custody.lastEstablishmentCode',
+    'custody.lastEstablishmentName',
+    'custody.securityCategory',
+    'custody.receptionDate',
+    'custody.lastMovement.reason',
+    'custody.lastMovement.fromEstablishmentCode',
+    'custody.lastMovement.toEstablishmentCode',
   ],
-  'prison.custodyPrisonOnly': [
-    'custody.bookingId', 'custody.cellLocation', 'custody.incentiveLevel',
-  ],
+  'prison.custodyPrisonOnly': ['custody.bookingId', 'custody.cellLocation', 'custody.incentiveLevel'],
   // Issue 12: the sentence itself, the Victim Contact Scheme's items (C.34), the other key dates (A.R15, B.59), the rest.
-  'prison.sentenceRecord': [
-    'sentence',
-  ],
+  'prison.sentenceRecord': ['sentence'],
   'prison.sentenceVictimInformation': [
-    'sentence.sentenceType!', 'sentence.indeterminate!', 'sentence.conditionalReleaseDate!', 'sentence.paroleEligibilityDate', 'sentence.tariffDate',
-    'sentence.releaseDate', 'sentence.releaseDateConfirmed!',
+    'sentence.sentenceType!',
+    'sentence.indeterminate!',
+    'sentence.conditionalReleaseDate!',
+    'sentence.paroleEligibilityDate',
+    'sentence.tariffDate',
+    'sentence.releaseDate',
+    'sentence.releaseDateConfirmed!',
   ],
   'prison.sentenceKeyDates': [
-    'sentence.sentenceExpiryDate', 'sentence.automaticReleaseDate', 'sentence.licenceExpiryDate', 'sentence.homeDetentionCurfewEligibilityDate',
-    'sentence.topUpSupervisionExpiryDate', 'sentence.releaseDateConfirmedDate',
+    'sentence.sentenceExpiryDate',
+    'sentence.automaticReleaseDate',
+    'sentence.licenceExpiryDate',
+    'sentence.homeDetentionCurfewEligibilityDate',
+    'sentence.topUpSupervisionExpiryDate',
+    'sentence.releaseDateConfirmedDate',
   ],
-  'prison.sentence': [
-    'sentence.lengthMonths', 'sentence.startDate',
-  ],
+  'prison.sentence': ['sentence.lengthMonths', 'sentence.startDate'],
   'prison.offences': [
-    'sentence.offences[]', 'sentence.offences.code!', 'sentence.offences.description!', 'sentence.offences.schedule15!',
-    'sentence.offences.schedule3!', 'sentence.offences.convictionDate!', 'sentence.offences.mostSerious!',
+    'sentence.offences[]',
+    'sentence.offences.code!',
+    'sentence.offences.description!',
+    'sentence.offences.schedule15!',
+    'sentence.offences.schedule3!',
+    'sentence.offences.convictionDate!',
+    'sentence.offences.mostSerious!',
   ],
   'prison.mappaAlert': [
-    'prisonAlerts[]', 'prisonAlerts.type!', 'prisonAlerts.typeDescription!', 'prisonAlerts.code!', 'prisonAlerts.codeDescription!',
-    'prisonAlerts.createdDate!', 'prisonAlerts.expiryDate', 'prisonAlerts.expired!', 'prisonAlerts.active!',
+    'prisonAlerts[]',
+    'prisonAlerts.type!',
+    'prisonAlerts.typeDescription!',
+    'prisonAlerts.code!',
+    'prisonAlerts.codeDescription!',
+    'prisonAlerts.createdDate!',
+    'prisonAlerts.expiryDate',
+    'prisonAlerts.expired!',
+    'prisonAlerts.active!',
   ],
-  'prison.alertComment': [
-    'prisonAlerts.comment',
-  ],
+  'prison.alertComment': ['prisonAlerts.comment'],
   // Issue 12: what the scheme tells a victim of a release on temporary licence (C.14, C.34), and the rest.
   'prison.temporaryReleaseRecord': [
-    'temporaryReleases[]', 'temporaryReleases.type!', 'temporaryReleases.start!', 'temporaryReleases.end!', 'temporaryReleases.outcome!',
+    'temporaryReleases[]',
+    'temporaryReleases.type!',
+    'temporaryReleases.start!',
+    'temporaryReleases.end!',
+    'temporaryReleases.outcome!',
   ],
-  'prison.temporaryRelease': [
-    'temporaryReleases.approvedDate', 'temporaryReleases.purpose', 'temporaryReleases.mappaCoordinatorConsulted',
-  ],
+  'prison.temporaryRelease': ['temporaryReleases.approvedDate', 'temporaryReleases.purpose', 'temporaryReleases.mappaCoordinatorConsulted'],
   'prison.adjudication': [
-    'adjudications[]', 'adjudications.adjudicationNumber!', 'adjudications.establishmentCode!', 'adjudications.incidentDate!',
-    'adjudications.hearingDate!', 'adjudications.chargeCode!', 'adjudications.charge!', 'adjudications.finding!', 'adjudications.punishment',
+    'adjudications[]',
+    'adjudications.adjudicationNumber!',
+    'adjudications.establishmentCode!',
+    'adjudications.incidentDate!',
+    'adjudications.hearingDate!',
+    'adjudications.chargeCode!',
+    'adjudications.charge!',
+    'adjudications.finding!',
+    'adjudications.punishment',
   ],
   // The reports as records, so the prison's information governance opens them for their author (A.R12).
-  'prison.mappaFReportRecord': [
-    'mappaFReports[]',
-  ],
+  'prison.mappaFReportRecord': ['mappaFReports[]'],
   'prison.mappaFReport': [
-    'mappaFReports.establishmentCode!', 'mappaFReports.reportDate!', 'mappaFReports.meetingDate!',
-    'mappaFReports.prisonAttending!', 'mappaFReports.behaviourInCustody!', 'mappaFReports.programmesCompleted[]!', 'mappaFReports.contactConcerns',
+    'mappaFReports.establishmentCode!',
+    'mappaFReports.reportDate!',
+    'mappaFReports.meetingDate!',
+    'mappaFReports.prisonAttending!',
+    'mappaFReports.behaviourInCustody!',
+    'mappaFReports.programmesCompleted[]!',
+    'mappaFReports.contactConcerns',
     'mappaFReports.riskFactorsObserved!',
   ],
-  'prison.mappaFReportAuthor': [
-    'mappaFReports.authorStaffId!',
-  ],
+  'prison.mappaFReportAuthor': ['mappaFReports.authorStaffId!'],
   'probation.offenderManagerContact': [
-    'probationCase', 'probationCase.communityOffenderManager!', 'probationCase.communityOffenderManager.forenames',
-    'probationCase.communityOffenderManager.surname', 'probationCase.communityOffenderManager.email',
-    'probationCase.communityOffenderManager.telephoneNumber', 'probationCase.communityOffenderManager.team!',
-    'probationCase.communityOffenderManager.team.code!', 'probationCase.communityOffenderManager.team.description!',
+    'probationCase',
+    'probationCase.communityOffenderManager!',
+    'probationCase.communityOffenderManager.forenames',
+    'probationCase.communityOffenderManager.surname',
+    'probationCase.communityOffenderManager.email',
+    'probationCase.communityOffenderManager.telephoneNumber',
+    'probationCase.communityOffenderManager.team!',
+    'probationCase.communityOffenderManager.team.code!',
+    'probationCase.communityOffenderManager.team.description!',
     'probationCase.communityOffenderManager.team.telephoneNumber!',
   ],
   'probation.caseReference': [
-    'probationCase.crn', 'probationCase.communityOffenderManager.staffCode', 'probationCase.communityOffenderManager.allocated',
+    'probationCase.crn',
+    'probationCase.communityOffenderManager.staffCode',
+    'probationCase.communityOffenderManager.allocated',
   ],
   'probation.caseSummary': [
-    'probationCase.status', 'probationCase.supervisionType', 'probationCase.area', 'probationCase.tier', 'probationCase.inBreach',
-    'probationCase.provider', 'probationCase.provider.code!', 'probationCase.provider.description!', 'probationCase.mainOffence',
-    'probationCase.mainOffence.code!', 'probationCase.mainOffence.description!', 'probationCase.mainOffence.convictionDate!',
+    'probationCase.status',
+    'probationCase.supervisionType',
+    'probationCase.area',
+    'probationCase.tier',
+    'probationCase.inBreach',
+    'probationCase.provider',
+    'probationCase.provider.code!',
+    'probationCase.provider.description!',
+    'probationCase.mainOffence',
+    'probationCase.mainOffence.code!',
+    'probationCase.mainOffence.description!',
+    'probationCase.mainOffence.convictionDate!',
   ],
-  'probation.caseAdministration': [
-    'probationCase.previouslyKnownTerminationDate', 'probationCase.currentRestriction',
-  ],
+  'probation.caseAdministration': ['probationCase.previouslyKnownTerminationDate', 'probationCase.currentRestriction'],
   // Issue 12: the licence list is a container of its own, so the electronic monitoring provider reaches
   // the conditions it monitors (A.R37) without the licence dates.
-  'probation.licenceRecords': [
-    'licences[]',
-  ],
+  'probation.licenceRecords': ['licences[]'],
   'probation.licenceDates': [
-    'licences.status!', 'licences.conditionalReleaseDate!', 'licences.licenceStartDate!', 'licences.licenceExpiryDate',
+    'licences.status!',
+    'licences.conditionalReleaseDate!',
+    'licences.licenceStartDate!',
+    'licences.licenceExpiryDate',
     'licences.sentenceExpiryDate',
   ],
   'probation.licence': [
-    'licences.licenceId', 'licences.typeCode', 'licences.version', 'licences.variationOf', 'licences.prisonNumber', 'licences.sentenceStartDate',
-    'licences.topUpSupervisionExpiryDate', 'licences.createdDate', 'licences.approvedDate', 'licences.updatedDate',
+    'licences.licenceId',
+    'licences.typeCode',
+    'licences.version',
+    'licences.variationOf',
+    'licences.prisonNumber',
+    'licences.sentenceStartDate',
+    'licences.topUpSupervisionExpiryDate',
+    'licences.createdDate',
+    'licences.approvedDate',
+    'licences.updatedDate',
     'licences.responsibleComStaffCode',
   ],
   'probation.licenceConditions': [
-    'licences.conditions[]', 'licences.conditions.kind!', 'licences.conditions.period!', 'licences.conditions.code!', 'licences.conditions.category!',
-    'licences.conditions.identifiesVictim!', 'licences.conditions.isExclusionZone!',
+    'licences.conditions[]',
+    'licences.conditions.kind!',
+    'licences.conditions.period!',
+    'licences.conditions.code!',
+    'licences.conditions.category!',
+    'licences.conditions.identifiesVictim!',
+    'licences.conditions.isExclusionZone!',
   ],
-  'probation.licenceConditionText': [
-    'licences.conditions.text',
-  ],
-  'probation.riskOfSeriousHarm': [
-    'riskOfSeriousHarm', 'riskOfSeriousHarm.riskInCommunity!',
-  ],
+  'probation.licenceConditionText': ['licences.conditions.text'],
+  'probation.riskOfSeriousHarm': ['riskOfSeriousHarm', 'riskOfSeriousHarm.riskInCommunity!'],
   'probation.riskAssessment': [
-    'riskOfSeriousHarm.assessmentId', 'riskOfSeriousHarm.assessedDate', 'riskOfSeriousHarm.predictors', 'riskOfSeriousHarm.predictors.ogrs!',
-    'riskOfSeriousHarm.predictors.ogrs.score!', 'riskOfSeriousHarm.predictors.ogrs.band!', 'riskOfSeriousHarm.predictors.rsr!',
-    'riskOfSeriousHarm.predictors.rsr.score!', 'riskOfSeriousHarm.predictors.rsr.band!', 'riskOfSeriousHarm.predictors.ospContact',
-    'riskOfSeriousHarm.predictors.ospContact.score!', 'riskOfSeriousHarm.predictors.ospContact.band!', 'riskOfSeriousHarm.predictors.ospIndecent',
-    'riskOfSeriousHarm.predictors.ospIndecent.score!', 'riskOfSeriousHarm.predictors.ospIndecent.band!', 'riskOfSeriousHarm.predictors.ovp!',
-    'riskOfSeriousHarm.predictors.ovp.score!', 'riskOfSeriousHarm.predictors.ovp.band!',
+    'riskOfSeriousHarm.assessmentId',
+    'riskOfSeriousHarm.assessedDate',
+    'riskOfSeriousHarm.predictors',
+    'riskOfSeriousHarm.predictors.ogrs!',
+    'riskOfSeriousHarm.predictors.ogrs.score!',
+    'riskOfSeriousHarm.predictors.ogrs.band!',
+    'riskOfSeriousHarm.predictors.rsr!',
+    'riskOfSeriousHarm.predictors.rsr.score!',
+    'riskOfSeriousHarm.predictors.rsr.band!',
+    'riskOfSeriousHarm.predictors.ospContact',
+    'riskOfSeriousHarm.predictors.ospContact.score!',
+    'riskOfSeriousHarm.predictors.ospContact.band!',
+    'riskOfSeriousHarm.predictors.ospIndecent',
+    'riskOfSeriousHarm.predictors.ospIndecent.score!',
+    'riskOfSeriousHarm.predictors.ospIndecent.band!',
+    'riskOfSeriousHarm.predictors.ovp!',
+    'riskOfSeriousHarm.predictors.ovp.score!',
+    'riskOfSeriousHarm.predictors.ovp.band!',
   ],
   'probation.riskSummary': [
-    'riskOfSeriousHarm.overallRiskLevel', 'riskOfSeriousHarm.riskInCommunity.children', 'riskOfSeriousHarm.riskInCommunity.public',
-    'riskOfSeriousHarm.riskInCommunity.knownAdult', 'riskOfSeriousHarm.riskInCommunity.prisoners', 'riskOfSeriousHarm.riskInCustody.children',
-    'riskOfSeriousHarm.riskInCustody.public', 'riskOfSeriousHarm.riskInCustody.knownAdult', 'riskOfSeriousHarm.riskInCustody.prisoners',
+    'riskOfSeriousHarm.overallRiskLevel',
+    'riskOfSeriousHarm.riskInCommunity.children',
+    'riskOfSeriousHarm.riskInCommunity.public',
+    'riskOfSeriousHarm.riskInCommunity.knownAdult',
+    'riskOfSeriousHarm.riskInCommunity.prisoners',
+    'riskOfSeriousHarm.riskInCustody.children',
+    'riskOfSeriousHarm.riskInCustody.public',
+    'riskOfSeriousHarm.riskInCustody.knownAdult',
+    'riskOfSeriousHarm.riskInCustody.prisoners',
   ],
   'probation.riskNarrative': [
-    'riskOfSeriousHarm.whoIsAtRisk', 'riskOfSeriousHarm.natureOfRisk', 'riskOfSeriousHarm.riskImminence', 'riskOfSeriousHarm.riskIncreaseFactors',
-    'riskOfSeriousHarm.riskMitigationFactors', 'riskOfSeriousHarm.analysisOfRiskFactors',
+    'riskOfSeriousHarm.whoIsAtRisk',
+    'riskOfSeriousHarm.natureOfRisk',
+    'riskOfSeriousHarm.riskImminence',
+    'riskOfSeriousHarm.riskIncreaseFactors',
+    'riskOfSeriousHarm.riskMitigationFactors',
+    'riskOfSeriousHarm.analysisOfRiskFactors',
   ],
-  'probation.riskToStaff': [
-    'riskOfSeriousHarm.riskInCommunity.staff', 'riskOfSeriousHarm.riskInCustody.staff',
-  ],
-  'probation.riskInCustody': [
-    'riskOfSeriousHarm.riskInCustody',
-  ],
+  'probation.riskToStaff': ['riskOfSeriousHarm.riskInCommunity.staff', 'riskOfSeriousHarm.riskInCustody.staff'],
+  'probation.riskInCustody': ['riskOfSeriousHarm.riskInCustody'],
   // Issue 12: the plan is a container of its own, so the victims' VLO reaches victim safety planning (B.15).
-  'probation.riskManagementPlanRecord': [
-    'riskManagementPlan',
-  ],
+  'probation.riskManagementPlanRecord': ['riskManagementPlan'],
   'probation.riskManagementPlan': [
-    'riskManagementPlan.assessmentId', 'riskManagementPlan.initiationDate', 'riskManagementPlan.dateCompleted',
-    'riskManagementPlan.keyInformationCurrentSituation', 'riskManagementPlan.furtherConsiderationsCurrentSituation',
-    'riskManagementPlan.supervision', 'riskManagementPlan.monitoringAndControl', 'riskManagementPlan.interventionsAndTreatment',
+    'riskManagementPlan.assessmentId',
+    'riskManagementPlan.initiationDate',
+    'riskManagementPlan.dateCompleted',
+    'riskManagementPlan.keyInformationCurrentSituation',
+    'riskManagementPlan.furtherConsiderationsCurrentSituation',
+    'riskManagementPlan.supervision',
+    'riskManagementPlan.monitoringAndControl',
+    'riskManagementPlan.interventionsAndTreatment',
     'riskManagementPlan.contingencyPlans',
   ],
-  'probation.victimSafetyPlanning': [
-    'riskManagementPlan.victimSafetyPlanning',
-  ],
+  'probation.victimSafetyPlanning': ['riskManagementPlan.victimSafetyPlanning'],
   'probation.victimContacts': [
-    'victimContacts[]', 'victimContacts.victimReference!', 'victimContacts.scheme!', 'victimContacts.firstName!', 'victimContacts.lastName!',
-    'victimContacts.vloStaffId!', 'victimContacts.contactDate!', 'victimContacts.wishes!', 'victimContacts.wishes.exclusionZoneRequested!',
-    'victimContacts.wishes.noContactRequested!', 'victimContacts.wishes.wantsReleaseInformation!', 'victimContacts.wishes.representationsMade!',
+    'victimContacts[]',
+    'victimContacts.victimReference!',
+    'victimContacts.scheme!',
+    'victimContacts.firstName!',
+    'victimContacts.lastName!',
+    'victimContacts.vloStaffId!',
+    'victimContacts.contactDate!',
+    'victimContacts.wishes!',
+    'victimContacts.wishes.exclusionZoneRequested!',
+    'victimContacts.wishes.noContactRequested!',
+    'victimContacts.wishes.wantsReleaseInformation!',
+    'victimContacts.wishes.representationsMade!',
     'victimContacts.wishes.notes!',
   ],
   'probation.victimContactDetails': [
-    'victimContacts.contactDetails', 'victimContacts.contactDetails.addressLine1!', 'victimContacts.contactDetails.town!',
-    'victimContacts.contactDetails.postcode!', 'victimContacts.contactDetails.telephoneNumber', 'victimContacts.contactDetails.email',
+    'victimContacts.contactDetails',
+    'victimContacts.contactDetails.addressLine1!',
+    'victimContacts.contactDetails.town!',
+    'victimContacts.contactDetails.postcode!',
+    'victimContacts.contactDetails.telephoneNumber',
+    'victimContacts.contactDetails.email',
     'victimContacts.contactDetails.preferredContactMethod!',
   ],
   'probation.probationAddress': [
-    'probationAddresses[]', 'probationAddresses.type!', 'probationAddresses.status!', 'probationAddresses.buildingName',
-    'probationAddresses.addressLine1!', 'probationAddresses.town!', 'probationAddresses.postcode!', 'probationAddresses.verified!',
-    'probationAddresses.startDate!', 'probationAddresses.endDate',
+    'probationAddresses[]',
+    'probationAddresses.type!',
+    'probationAddresses.status!',
+    'probationAddresses.buildingName',
+    'probationAddresses.addressLine1!',
+    'probationAddresses.town!',
+    'probationAddresses.postcode!',
+    'probationAddresses.verified!',
+    'probationAddresses.startDate!',
+    'probationAddresses.endDate',
   ],
   'yot.youthCase': [
-    'youthCase', 'youthCase.yotReference!', 'youthCase.dateOfBirth!', 'youthCase.area!', 'youthCase.localAuthority!', 'youthCase.caseManagerStaffId!',
-    'youthCase.caseManagerName!', 'youthCase.status!', 'youthCase.dateOpened!', 'youthCase.mappaCategory!', 'youthCase.mappaLevel!',
+    'youthCase',
+    'youthCase.yotReference!',
+    'youthCase.dateOfBirth!',
+    'youthCase.area!',
+    'youthCase.localAuthority!',
+    'youthCase.caseManagerStaffId!',
+    'youthCase.caseManagerName!',
+    'youthCase.status!',
+    'youthCase.dateOpened!',
+    'youthCase.mappaCategory!',
+    'youthCase.mappaLevel!',
   ],
   // The assessment itself apart from its content, so the YOT's information governance opens it for its authors (A.R12).
-  'yot.assetPlus': [
-    'assetPlusAssessment',
-  ],
+  'yot.assetPlus': ['assetPlusAssessment'],
   'yot.assetPlusContent': [
-    'assetPlusAssessment.roshLevel!', 'assetPlusAssessment.safetyAndWellbeingLevel!', 'assetPlusAssessment.reoffendingLikelihood!',
-    'assetPlusAssessment.interventionLevel!', 'assetPlusAssessment.assessedDate!', 'assetPlusAssessment.countersignedDate',
-    'assetPlusAssessment.countersigningManagerName', 'assetPlusAssessment.nextReviewDate!',
+    'assetPlusAssessment.roshLevel!',
+    'assetPlusAssessment.safetyAndWellbeingLevel!',
+    'assetPlusAssessment.reoffendingLikelihood!',
+    'assetPlusAssessment.interventionLevel!',
+    'assetPlusAssessment.assessedDate!',
+    'assetPlusAssessment.countersignedDate',
+    'assetPlusAssessment.countersigningManagerName',
+    'assetPlusAssessment.nextReviewDate!',
   ],
-  'yot.yotStaff': [
-    'assetPlusAssessment.assessorStaffId!', 'assetPlusAssessment.countersigningManagerStaffId',
-  ],
+  'yot.yotStaff': ['assetPlusAssessment.assessorStaffId!', 'assetPlusAssessment.countersigningManagerStaffId'],
   'yot.youthOrders': [
-    'youthOrders[]', 'youthOrders.type!', 'youthOrders.status!', 'youthOrders.court!', 'youthOrders.madeDate!', 'youthOrders.startDate!',
-    'youthOrders.endDate!', 'youthOrders.lengthMonths!', 'youthOrders.requirements[]!', 'youthOrders.custodialStartDate',
-    'youthOrders.custodialEndDate', 'youthOrders.custodialEstablishment', 'youthOrders.communityStartDate', 'youthOrders.communityEndDate',
+    'youthOrders[]',
+    'youthOrders.type!',
+    'youthOrders.status!',
+    'youthOrders.court!',
+    'youthOrders.madeDate!',
+    'youthOrders.startDate!',
+    'youthOrders.endDate!',
+    'youthOrders.lengthMonths!',
+    'youthOrders.requirements[]!',
+    'youthOrders.custodialStartDate',
+    'youthOrders.custodialEndDate',
+    'youthOrders.custodialEstablishment',
+    'youthOrders.communityStartDate',
+    'youthOrders.communityEndDate',
   ],
   'yot.lookedAfter': [
-    'lookedAfterStatus', 'lookedAfterStatus.lookedAfter!', 'lookedAfterStatus.legalBasis', 'lookedAfterStatus.responsibleLocalAuthority',
-    'lookedAfterStatus.parentalResponsibilityHolders[]!', 'lookedAfterStatus.source!', 'lookedAfterStatus.asAtDate!',
+    'lookedAfterStatus',
+    'lookedAfterStatus.lookedAfter!',
+    'lookedAfterStatus.legalBasis',
+    'lookedAfterStatus.responsibleLocalAuthority',
+    'lookedAfterStatus.parentalResponsibilityHolders[]!',
+    'lookedAfterStatus.source!',
+    'lookedAfterStatus.asAtDate!',
   ],
   'yot.consent': [
-    'consentRecords[]', 'consentRecords.purpose!', 'consentRecords.decision!', 'consentRecords.givenBy!', 'consentRecords.fraserCompetent!',
-    'consentRecords.assessedByStaffId!', 'consentRecords.assessedByRole!', 'consentRecords.decisionDate!', 'consentRecords.withdrawnDate',
+    'consentRecords[]',
+    'consentRecords.purpose!',
+    'consentRecords.decision!',
+    'consentRecords.givenBy!',
+    'consentRecords.fraserCompetent!',
+    'consentRecords.assessedByStaffId!',
+    'consentRecords.assessedByRole!',
+    'consentRecords.decisionDate!',
+    'consentRecords.withdrawnDate',
     'consentRecords.overriddenOnPublicProtectionGrounds!',
   ],
   'yot.mappaH': [
-    'mappaHNotification', 'mappaHNotification.notifiedDate!', 'mappaHNotification.coordinatorArea!', 'mappaHNotification.category!',
-    'mappaHNotification.levelSought!', 'mappaHNotification.reason!', 'mappaHNotification.notifiedByStaffId!',
+    'mappaHNotification',
+    'mappaHNotification.notifiedDate!',
+    'mappaHNotification.coordinatorArea!',
+    'mappaHNotification.category!',
+    'mappaHNotification.levelSought!',
+    'mappaHNotification.reason!',
+    'mappaHNotification.notifiedByStaffId!',
   ],
   'yot.adultTransition': [
-    'adultTransition', 'adultTransition.plannedTransferDate!', 'adultTransition.receivingProbationArea!', 'adultTransition.status!',
+    'adultTransition',
+    'adultTransition.plannedTransferDate!',
+    'adultTransition.receivingProbationArea!',
+    'adultTransition.status!',
     'adultTransition.transitionMeetingDate',
   ],
   // The case record itself apart from its level and lead agency, so the MAPPA unit's information governance opens it for its authors (A.R12).
-  'mappa.levelAndLeadAgency': [
-    'mappaCase',
-  ],
-  'mappa.levelAndLeadAgencyFields': [
-    'mappaCase.level!', 'mappaCase.leadAgency!',
-  ],
+  'mappa.levelAndLeadAgency': ['mappaCase'],
+  'mappa.levelAndLeadAgencyFields': ['mappaCase.level!', 'mappaCase.leadAgency!'],
   'mappa.mappaCase': [
-    'mappaCase.caseId', 'mappaCase.category', 'mappaCase.area', 'mappaCase.nextReviewDate', 'mappaCase.endDate', 'mappaCase.endReason',
+    'mappaCase.caseId',
+    'mappaCase.category',
+    'mappaCase.area',
+    'mappaCase.nextReviewDate',
+    'mappaCase.endDate',
+    'mappaCase.endReason',
   ],
-  'mappa.caseStatus': [
-    'mappaCase.startDate', 'mappaCase.status',
-  ],
-  'mappa.caseHistory': [
-    'mappaCase.history[]',
-  ],
+  'mappa.caseStatus': ['mappaCase.startDate', 'mappaCase.status'],
+  'mappa.caseHistory': ['mappaCase.history[]'],
   'mappa.caseHistoryContent': [
-    'mappaCase.history.field!', 'mappaCase.history.valueBefore', 'mappaCase.history.valueAfter!',
-    'mappaCase.history.changedDate!', 'mappaCase.history.decision!', 'mappaCase.history.decision.kind!',
+    'mappaCase.history.field!',
+    'mappaCase.history.valueBefore',
+    'mappaCase.history.valueAfter!',
+    'mappaCase.history.changedDate!',
+    'mappaCase.history.decision!',
+    'mappaCase.history.decision.kind!',
   ],
-  'mappa.caseAudit': [
-    'mappaCase.history.changedByStaffId', 'mappaCase.history.decision.reference',
-  ],
+  'mappa.caseAudit': ['mappaCase.history.changedByStaffId', 'mappaCase.history.decision.reference'],
   // A.R12, OQ 20, principle 10: the entry points other owners give their own information governance
   // into the same view (ENTRIES); they are query fields, so no field below Offender carries them.
   'prison.prisonNumberLookup': [],
@@ -388,26 +524,46 @@ const FIELDS_BY_POLICY: Record<string, readonly string[]> = {
   'yot.auditSubject': [],
   // Issue 14, C.70: the prison's record of its notification to the Home Office.
   'prison.homeOfficeNotification': [
-    'homeOfficeNotification', 'homeOfficeNotification.sentDate!', 'homeOfficeNotification.sentencedDate!', 'homeOfficeNotification.nationality!',
-    'homeOfficeNotification.mappaNominal!', 'homeOfficeNotification.mappaCategory', 'homeOfficeNotification.sendingEstablishmentCode!',
+    'homeOfficeNotification',
+    'homeOfficeNotification.sentDate!',
+    'homeOfficeNotification.sentencedDate!',
+    'homeOfficeNotification.nationality!',
+    'homeOfficeNotification.mappaNominal!',
+    'homeOfficeNotification.mappaCategory',
+    'homeOfficeNotification.sendingEstablishmentCode!',
   ],
   // Issue 14: the Home Office's immigration case, the detention and its events, the IRC suitability assessment, and who did what.
   'home-office.immigrationCase': [
-    'immigrationCase', 'immigrationCase.homeOfficeReference!', 'immigrationCase.nationality!', 'immigrationCase.mappaNominal!', 'immigrationCase.mappaCategory',
+    'immigrationCase',
+    'immigrationCase.homeOfficeReference!',
+    'immigrationCase.nationality!',
+    'immigrationCase.mappaNominal!',
+    'immigrationCase.mappaCategory',
     'immigrationCase.notificationReceivedDate!',
   ],
   'home-office.detentionStatus': [
-    'immigrationDetention', 'immigrationDetention.status!', 'immigrationDetention.ircName!', 'immigrationDetention.detainedFrom!', 'immigrationDetention.arrangementsConfirmedDate',
-    'immigrationDetention.releasedDate', 'immigrationDetention.releaseRoute', 'immigrationDetention.removedDate', 'immigrationDetention.removalType',
+    'immigrationDetention',
+    'immigrationDetention.status!',
+    'immigrationDetention.ircName!',
+    'immigrationDetention.detainedFrom!',
+    'immigrationDetention.arrangementsConfirmedDate',
+    'immigrationDetention.releasedDate',
+    'immigrationDetention.releaseRoute',
+    'immigrationDetention.removedDate',
+    'immigrationDetention.removalType',
   ],
   'home-office.ircSuitability': [
-    'ircSuitabilityAssessment', 'ircSuitabilityAssessment.outcome!', 'ircSuitabilityAssessment.assessedDate!', 'ircSuitabilityAssessment.mappaLevelConsidered',
+    'ircSuitabilityAssessment',
+    'ircSuitabilityAssessment.outcome!',
+    'ircSuitabilityAssessment.assessedDate!',
+    'ircSuitabilityAssessment.mappaLevelConsidered',
   ],
   'home-office.homeOfficeStaff': [
-    'immigrationCase.caseOwnerStaffId', 'immigrationDetention.arrangementsConfirmedByStaffId', 'ircSuitabilityAssessment.assessedByStaffId',
+    'immigrationCase.caseOwnerStaffId',
+    'immigrationDetention.arrangementsConfirmedByStaffId',
+    'ircSuitabilityAssessment.assessedByStaffId',
   ],
 };
-
 
 // ---- Per-record conditions, decided from the seeded records --------------------------------------
 
@@ -426,7 +582,10 @@ const eitherOf = (first: Condition, second: Condition): Condition =>
  * A.R5, inventory OQ 14: a prison offender manager whose token names their establishment knows, in the
  * prison's records and for case management, exactly the people held there now; without one, the area.
  */
-const HELD_AT_READERS_ESTABLISHMENT = condition('held at the reader\'s establishment', (reader, subject) => reader.establishment === undefined || subject.heldAt === reader.establishment);
+const HELD_AT_READERS_ESTABLISHMENT = condition(
+  "held at the reader's establishment",
+  (reader, subject) => reader.establishment === undefined || subject.heldAt === reader.establishment,
+);
 /**
  * A.R5, A.R6: the nominal lists the reader's agency; for the prison, the establishment holding the
  * offender, while it holds them in custody (a prison offender manager whose token names no
@@ -434,28 +593,42 @@ const HELD_AT_READERS_ESTABLISHMENT = condition('held at the reader\'s establish
  * area records no level 1 agreement).
  */
 const VISOR_PARTNER = condition('a ViSOR partner', (reader, subject) => {
-  if (reader.agency === 'prison') return subject.visorPartners.has('PRISON') && subject.heldAt !== null && subject.heldAt === reader.establishment;
+  if (reader.agency === 'prison')
+    return subject.visorPartners.has('PRISON') && subject.heldAt !== null && subject.heldAt === reader.establishment;
   if (reader.agency !== 'probation' || !subject.visorPartners.has('PROBATION')) return false;
   return subject.person.category !== 1 || subject.person.level >= 2;
 });
 /** B.15, C.29, principle 4: the allocated community offender manager, or the SPO who line-manages them. */
-const OM_OR_LINE_MANAGER = condition('the allocated offender manager or their line manager', (reader, subject) =>
-  reader.agency === 'probation' && (reader.staffId === subject.comStaffCode || (reader.roles.includes('senior_probation_officer') && reader.staffId === subject.lineManagerStaffCode)),
+const OM_OR_LINE_MANAGER = condition(
+  'the allocated offender manager or their line manager',
+  (reader, subject) =>
+    reader.agency === 'probation' &&
+    (reader.staffId === subject.comStaffCode ||
+      (reader.roles.includes('senior_probation_officer') && reader.staffId === subject.lineManagerStaffCode)),
 );
 /** A.R15, B.59: the allocated community offender manager (OM = allocated COM, inventory §3). */
-const ALLOCATED_OM = condition('the allocated offender manager', (reader, subject) => reader.agency === 'probation' && reader.staffId === subject.comStaffCode);
+const ALLOCATED_OM = condition(
+  'the allocated offender manager',
+  (reader, subject) => reader.agency === 'probation' && reader.staffId === subject.comStaffCode,
+);
 /** Principle 7: a terrorist case (category 4, or restricted access); no subject of this matrix is one, so the C.63 rows hold nowhere here. */
 const isTerroristCase = (subject: Subject): boolean => subject.person.category === 4 || subject.person.restrictedAccess;
 /** C.63: the allocated OM in a terrorist case. */
-const OM_OF_TERRORIST_CASE = condition('the offender manager of a terrorist case', (reader, subject) => ALLOCATED_OM.holds(reader, subject) && isTerroristCase(subject));
+const OM_OF_TERRORIST_CASE = condition(
+  'the offender manager of a terrorist case',
+  (reader, subject) => ALLOCATED_OM.holds(reader, subject) && isTerroristCase(subject),
+);
 /** C.63: the YOT case manager of the young person in a terrorist case. */
-const YOT_CASE_MANAGER_OF_TERRORIST_CASE = condition('the YOT case manager of a terrorist case', (reader, subject) =>
-  reader.agency === 'yot' && reader.staffId === subject.yotCaseManagerStaffId && isTerroristCase(subject),
+const YOT_CASE_MANAGER_OF_TERRORIST_CASE = condition(
+  'the YOT case manager of a terrorist case',
+  (reader, subject) => reader.agency === 'yot' && reader.staffId === subject.yotCaseManagerStaffId && isTerroristCase(subject),
 );
 /** B.15, B.57, C.14, C.34: a victim of the subject in the Victim Contact Scheme is allocated to the reader. */
 const VLO_OF_VICTIM = condition("the liaison officer of a victim's", (reader, subject) => subject.vloStaffIds.has(reader.staffId));
 /** C.34: and that victim asked to be told about release. */
-const VLO_OF_VICTIM_WANTING_RELEASE = condition('the liaison officer of a victim wanting release information', (reader, subject) => subject.vloStaffIdsWantingRelease.has(reader.staffId));
+const VLO_OF_VICTIM_WANTING_RELEASE = condition('the liaison officer of a victim wanting release information', (reader, subject) =>
+  subject.vloStaffIdsWantingRelease.has(reader.staffId),
+);
 /** C.8, C.11: the subject lives (or is booked to live) at an approved premises the reader works at. */
 const AP_RESIDENT = condition('a resident of their premises', (reader, subject) => subject.approvedPremisesStaff.has(reader.staffId));
 /** A.R6, A.R23: a category 1 case, which the police and probation co-manage. */
@@ -463,8 +636,9 @@ const CO_MANAGED_CATEGORY_1 = condition('a co-managed category 1 case', (_reader
 /** C.56: the police record the person as under 18 on the request's date. */
 const UNDER_18 = condition('a person under 18', (_reader, subject) => isUnder18(subject.person.dateOfBirth, requestDateOf(new Date())));
 /** A.R26, principles 3 and 9: YOT roles know only YOT-led cases and people under 18. */
-const YOUNG_PERSON_OR_YOT_LED = condition('a young person or a YOT-led case', (_reader, subject) =>
-  isUnder18(subject.person.dateOfBirth, requestDateOf(new Date())) || subject.person.leadAgency === 'YOT',
+const YOUNG_PERSON_OR_YOT_LED = condition(
+  'a young person or a YOT-led case',
+  (_reader, subject) => isUnder18(subject.person.dateOfBirth, requestDateOf(new Date())) || subject.person.leadAgency === 'YOT',
 );
 /** B.60: a person managed at level 1, whose prison information exchange the level 2 and 3 requirements do not limit. */
 const AT_LEVEL_1 = condition('a level 1 case', (_reader, subject) => subject.person.level === 1);
@@ -477,8 +651,11 @@ const ALLOCATED_OM_OR_AT_LEVEL_1 = eitherOf(ALLOCATED_OM, AT_LEVEL_1);
  * that wrote it (held there now: A.R5); a token naming no establishment is scoped by area and reads
  * every report. For an establishment's, the list is null where none of the person's reports is its own.
  */
-const WRITTEN_AT_READERS_ESTABLISHMENT = condition('a report written at the reader\'s establishment', (reader, subject) =>
-  HELD_AT_READERS_ESTABLISHMENT.holds(reader, subject) && (reader.establishment === undefined || subject.mappaFReports.some((report) => report.establishmentCode === reader.establishment)),
+const WRITTEN_AT_READERS_ESTABLISHMENT = condition(
+  "a report written at the reader's establishment",
+  (reader, subject) =>
+    HELD_AT_READERS_ESTABLISHMENT.holds(reader, subject) &&
+    (reader.establishment === undefined || subject.mappaFReports.some((report) => report.establishmentCode === reader.establishment)),
 );
 /**
  * B.23, B.49, inventory OQ 4: a MAPPA F report is written for one meeting and read at that meeting:
@@ -489,7 +666,12 @@ const REPORT_FOR_DECLARED_MEETING = condition('a report written for the declared
   subject.mappaFReports.some((report) => report.meetingDate === MATRIX_MEETING_DATE),
 );
 /** A.R20, A.R21: the reader's agency leads the case. */
-const LEAD_AGENCY = condition('the lead agency', (reader, subject) => ({ police: 'POLICE', probation: 'PROBATION', yot: 'YOT' } as Partial<Record<PrincipalAgency, string>>)[reader.agency] === subject.person.leadAgency);
+const LEAD_AGENCY = condition(
+  'the lead agency',
+  (reader, subject) =>
+    (({ police: 'POLICE', probation: 'PROBATION', yot: 'YOT' }) as Partial<Record<PrincipalAgency, string>>)[reader.agency] ===
+    subject.person.leadAgency,
+);
 /** A.R37: a licence condition of theirs the provider monitors, naming no victim. */
 const ELECTRONICALLY_MONITORED = condition('electronically monitored', (_reader, subject) => subject.electronicallyMonitored);
 /**
@@ -497,9 +679,15 @@ const ELECTRONICALLY_MONITORED = condition('electronically monitored', (_reader,
  * summary goes only where its handling code is P, or C ("conditions apply; see originator") with the
  * originating force's agreement to share it with MAPPA partners; the person has at least one such item.
  */
-const RELEASABLE_INTELLIGENCE = condition('an intelligence item that may leave the police', (_reader, subject) => subject.releasableIntelligence);
+const RELEASABLE_INTELLIGENCE = condition(
+  'an intelligence item that may leave the police',
+  (_reader, subject) => subject.releasableIntelligence,
+);
 /** A.R31, A.R33: a MAPPA J about an adult, until its restriction's end date. */
-const MAPPA_J_IN_FORCE = condition('a MAPPA J in force', (_reader, subject) => subject.mappaJEndDate !== null && subject.mappaJEndDate > requestDateOf(new Date()));
+const MAPPA_J_IN_FORCE = condition(
+  'a MAPPA J in force',
+  (_reader, subject) => subject.mappaJEndDate !== null && subject.mappaJEndDate > requestDateOf(new Date()),
+);
 /**
  * A.R12, OQ 20: information governance opens a record only for its author fields. In the whole view
  * each such record also selects content refused to it that is never null, so the record comes back
@@ -511,11 +699,31 @@ const NOT_IN_THE_WHOLE_VIEW = condition('only its author fields, never in the wh
 
 /** Who reads: a role (with its agency, for duty-to-co-operate attendees). */
 type RoleKey =
-  | 'ppu_officer' | 'ct_officer' | 'visor_administrator' | 'probation_practitioner' | 'senior_probation_officer' | 'victim_liaison_officer'
-  | 'approved_premises_staff' | 'prison_offender_manager' | 'yot_case_manager' | 'yot_manager' | 'mappa_coordinator' | 'mappa_chair'
-  | 'dtc_attendee (children_social_care)' | 'dtc_attendee (health)' | 'dtc_attendee (housing)' | 'dtc_attendee (education)'
-  | 'dtc_attendee (electronic_monitoring)' | 'dtc_attendee (home_office)' | 'dtc_attendee (jobcentre_plus)' | 'lay_adviser' | 'analyst'
-  | 'information_governance (police)' | 'information_governance (prison)' | 'information_governance (mappa_unit)' | 'information_governance (yot)';
+  | 'ppu_officer'
+  | 'ct_officer'
+  | 'visor_administrator'
+  | 'probation_practitioner'
+  | 'senior_probation_officer'
+  | 'victim_liaison_officer'
+  | 'approved_premises_staff'
+  | 'prison_offender_manager'
+  | 'yot_case_manager'
+  | 'yot_manager'
+  | 'mappa_coordinator'
+  | 'mappa_chair'
+  | 'dtc_attendee (children_social_care)'
+  | 'dtc_attendee (health)'
+  | 'dtc_attendee (housing)'
+  | 'dtc_attendee (education)'
+  | 'dtc_attendee (electronic_monitoring)'
+  | 'dtc_attendee (home_office)'
+  | 'dtc_attendee (jobcentre_plus)'
+  | 'lay_adviser'
+  | 'analyst'
+  | 'information_governance (police)'
+  | 'information_governance (prison)'
+  | 'information_governance (mappa_unit)'
+  | 'information_governance (yot)';
 
 /** role × purpose × field group → allowed, the rule ids it comes from, and the per-record condition it is granted under, if any. */
 type Row = readonly [role: RoleKey, purpose: Purpose, group: string, rules: string, only?: Condition];
@@ -2087,13 +2295,23 @@ interface Entry {
 }
 
 /** The police's lookup by PNC ID, the single offender view's entry point for everyone but other owners' auditors. */
-const OFFENDER_BY_PNC_ID: Entry = { field: 'offender', argument: 'pncId', gate: 'police.subjectKey', key: (subject) => subject.person.pncId };
+const OFFENDER_BY_PNC_ID: Entry = {
+  field: 'offender',
+  argument: 'pncId',
+  gate: 'police.subjectKey',
+  key: (subject) => subject.person.pncId,
+};
 /**
  * A.R12, OQ 20, principle 10: the police's offender(pncId) never answers another agency's auditors,
  * so each other owner gives its own information governance its own way into the same view.
  */
 const ENTRIES = {
-  prison: { field: 'offenderByPrisonNumber', argument: 'prisonNumber', gate: 'prison.prisonNumberLookup', key: (subject) => subject.prisonNumber },
+  prison: {
+    field: 'offenderByPrisonNumber',
+    argument: 'prisonNumber',
+    gate: 'prison.prisonNumberLookup',
+    key: (subject) => subject.prisonNumber,
+  },
   mappa_unit: { field: 'mappaAuditSubject', argument: 'pncId', gate: 'mappa.auditSubject', key: (subject) => subject.person.pncId },
   yot: { field: 'yotAuditSubject', argument: 'pncId', gate: 'yot.auditSubject', key: (subject) => subject.person.pncId },
 } satisfies Record<string, Entry>;
@@ -2108,7 +2326,8 @@ interface Reader {
   readonly knows?: (purpose: Purpose, subject: Subject) => boolean;
 }
 
-const asStaff = (staffId: string, agency: PrincipalAgency, role: Role, clearance: PrincipalClaims['clearance'] = 'SC') =>
+const asStaff =
+  (staffId: string, agency: PrincipalAgency, role: Role, clearance: PrincipalClaims['clearance'] = 'SC') =>
   (subject: Subject): PrincipalClaims => ({ staffId, agency, roles: [role], area: subject.person.area, clearance });
 
 const dtcAttendee = (agency: PrincipalAgency): Reader => ({
@@ -2121,29 +2340,67 @@ const READERS: readonly Reader[] = [
   { label: 'ppu_officer', role: 'ppu_officer', principal: asStaff('PPU0001', 'police', 'ppu_officer') },
   { label: 'ct_officer', role: 'ct_officer', principal: asStaff('CTU0001', 'police', 'ct_officer', 'DV') },
   { label: 'visor_administrator', role: 'visor_administrator', principal: asStaff('VA0001', 'police', 'visor_administrator') },
-  { label: 'probation_practitioner, the allocated COM', role: 'probation_practitioner', principal: (subject) => asStaff(subject.comStaffCode, 'probation', 'probation_practitioner')(subject) },
-  { label: 'probation_practitioner, not the allocated COM', role: 'probation_practitioner', principal: asStaff('NPS9901', 'probation', 'probation_practitioner') },
-  { label: 'senior_probation_officer, the COM\'s line manager', role: 'senior_probation_officer', principal: (subject) => asStaff(subject.lineManagerStaffCode ?? 'NPS9902', 'probation', 'senior_probation_officer')(subject) },
-  { label: 'senior_probation_officer, not the line manager', role: 'senior_probation_officer', principal: asStaff('NPS9903', 'probation', 'senior_probation_officer') },
+  {
+    label: 'probation_practitioner, the allocated COM',
+    role: 'probation_practitioner',
+    principal: (subject) => asStaff(subject.comStaffCode, 'probation', 'probation_practitioner')(subject),
+  },
+  {
+    label: 'probation_practitioner, not the allocated COM',
+    role: 'probation_practitioner',
+    principal: asStaff('NPS9901', 'probation', 'probation_practitioner'),
+  },
+  {
+    label: "senior_probation_officer, the COM's line manager",
+    role: 'senior_probation_officer',
+    principal: (subject) => asStaff(subject.lineManagerStaffCode ?? 'NPS9902', 'probation', 'senior_probation_officer')(subject),
+  },
+  {
+    label: 'senior_probation_officer, not the line manager',
+    role: 'senior_probation_officer',
+    principal: asStaff('NPS9903', 'probation', 'senior_probation_officer'),
+  },
   {
     label: "victim_liaison_officer of the subject's victim",
     role: 'victim_liaison_officer',
-    principal: (subject) => asStaff([...subject.vloStaffIdsWantingRelease][0] ?? [...subject.vloStaffIds][0] ?? 'VLO9901', 'probation', 'victim_liaison_officer')(subject),
+    principal: (subject) =>
+      asStaff(
+        [...subject.vloStaffIdsWantingRelease][0] ?? [...subject.vloStaffIds][0] ?? 'VLO9901',
+        'probation',
+        'victim_liaison_officer',
+      )(subject),
   },
   // Issue 12: another VLO's victims' offender is answered as one the VLO has no victim of.
-  { label: 'victim_liaison_officer of other victims', role: 'victim_liaison_officer', principal: asStaff('VLO9902', 'probation', 'victim_liaison_officer') },
+  {
+    label: 'victim_liaison_officer of other victims',
+    role: 'victim_liaison_officer',
+    principal: asStaff('VLO9902', 'probation', 'victim_liaison_officer'),
+  },
   // Works at the approved premises the adult on licence lives at; the others are not its residents.
-  { label: 'approved_premises_staff', role: 'approved_premises_staff', principal: asStaff(APPROVED_PREMISES_STAFF_ID, 'probation', 'approved_premises_staff') },
-  { label: 'prison_offender_manager of the area', role: 'prison_offender_manager', principal: asStaff('POM0001', 'prison', 'prison_offender_manager') },
+  {
+    label: 'approved_premises_staff',
+    role: 'approved_premises_staff',
+    principal: asStaff(APPROVED_PREMISES_STAFF_ID, 'probation', 'approved_premises_staff'),
+  },
+  {
+    label: 'prison_offender_manager of the area',
+    role: 'prison_offender_manager',
+    principal: asStaff('POM0001', 'prison', 'prison_offender_manager'),
+  },
   // A.R5, OQ 14 (issue 12): prison scope follows custody: the establishment holding the adult in custody, which holds no one else here.
   {
     label: 'prison_offender_manager of the establishment holding the adult in custody',
     role: 'prison_offender_manager',
-    principal: (subject) => ({ ...asStaff('POM0002', 'prison', 'prison_offender_manager')(subject), establishment: subjects.custody.heldAt ?? 'XXX' }),
+    principal: (subject) => ({
+      ...asStaff('POM0002', 'prison', 'prison_offender_manager')(subject),
+      establishment: subjects.custody.heldAt ?? 'XXX',
+    }),
   },
-  ...(['yot_case_manager', 'yot_manager'] as const).map(
-    (role): Reader => ({ label: role, role, principal: (subject) => asStaff(subject.yotCaseManagerStaffId ?? 'YOT0001', 'yot', role)(subject) }),
-  ),
+  ...(['yot_case_manager', 'yot_manager'] as const).map((role): Reader => ({
+    label: role,
+    role,
+    principal: (subject) => asStaff(subject.yotCaseManagerStaffId ?? 'YOT0001', 'yot', role)(subject),
+  })),
   { label: 'mappa_coordinator', role: 'mappa_coordinator', principal: asStaff('MCU0001', 'mappa_unit', 'mappa_coordinator') },
   { label: 'mappa_chair', role: 'mappa_chair', principal: asStaff('CHAIR0001', 'police', 'mappa_chair') },
   ...(['children_social_care', 'health', 'housing', 'education', 'electronic_monitoring'] as const).map(dtcAttendee),
@@ -2158,10 +2415,24 @@ const READERS: readonly Reader[] = [
   // A.R12, OQ 20: each owner's information governance enters the view through its own owner's entry
   // point and, under AUDIT, reaches only that owner's author fields (principle 10; another agency's
   // auditors through the police's lookup are in test/src/security/existence-oracles.test.ts).
-  { label: 'information_governance (police)', role: 'information_governance (police)', principal: asStaff('IG0001', 'police', 'information_governance') },
+  {
+    label: 'information_governance (police)',
+    role: 'information_governance (police)',
+    principal: asStaff('IG0001', 'police', 'information_governance'),
+  },
   // The prison finds only the people it holds a prison number for; it is asked about no one else.
-  { label: 'information_governance (prison)', role: 'information_governance (prison)', principal: asStaff('IG0002', 'prison', 'information_governance'), entry: ENTRIES.prison },
-  { label: 'information_governance (mappa_unit)', role: 'information_governance (mappa_unit)', principal: asStaff('IG0003', 'mappa_unit', 'information_governance'), entry: ENTRIES.mappa_unit },
+  {
+    label: 'information_governance (prison)',
+    role: 'information_governance (prison)',
+    principal: asStaff('IG0002', 'prison', 'information_governance'),
+    entry: ENTRIES.prison,
+  },
+  {
+    label: 'information_governance (mappa_unit)',
+    role: 'information_governance (mappa_unit)',
+    principal: asStaff('IG0003', 'mappa_unit', 'information_governance'),
+    entry: ENTRIES.mappa_unit,
+  },
   // The YOT knows only the young people it holds a case for: an adult is answered as unknown (principle 9).
   {
     label: 'information_governance (yot)',
@@ -2208,7 +2479,8 @@ const VIEW = viewTree();
 const selection = (fields: readonly ViewField[]): string =>
   fields.map((field) => (field.children.length > 0 ? `${field.name} { ${selection(field.children)} }` : field.name)).join(' ');
 /** The whole offender view, asked through an entry point. */
-const wholeOffenderView = (entry: Entry): string => `query WholeOffenderView($key: ID!) { ${entry.field}(${entry.argument}: $key) { ${selection(VIEW)} } }`;
+const wholeOffenderView = (entry: Entry): string =>
+  `query WholeOffenderView($key: ID!) { ${entry.field}(${entry.argument}: $key) { ${selection(VIEW)} } }`;
 
 /** The FORBIDDEN errors a caller reading `allowed` through `entry` must get: one per refused group per path, through item 0 of lists. */
 function expectedRefusals(allowed: ReadonlySet<string>, entry: Entry): string[] {
@@ -2245,7 +2517,10 @@ function dataProblems(
     if (!reads.has(field.policy)) {
       // A list opened only for its authors (NOT_IN_THE_WHOLE_VIEW) is granted whole: for a person with no such record it is empty, with no content to withhold.
       const noneToOpen = openedForAuthors.has(field.policy) && Array.isArray(child) && child.length === 0;
-      if (child !== null && !noneToOpen) problems.push(`${here} was returned, but ${field.policy} ${withheld.has(field.policy) ? 'holds only under a condition that fails here' : 'should refuse it'}`);
+      if (child !== null && !noneToOpen)
+        problems.push(
+          `${here} was returned, but ${field.policy} ${withheld.has(field.policy) ? 'holds only under a condition that fails here' : 'should refuse it'}`,
+        );
       continue;
     }
     if (child === null || child === undefined) {
@@ -2254,7 +2529,9 @@ function dataProblems(
     }
     if (field.children.length === 0) continue;
     const items = (field.list ? child : [child]) as Record<string, unknown>[];
-    items.forEach((item, index) => problems.push(...dataProblems(item, field.children, reads, withheld, openedForAuthors, field.list ? `${here}.${index}` : here)));
+    items.forEach((item, index) =>
+      problems.push(...dataProblems(item, field.children, reads, withheld, openedForAuthors, field.list ? `${here}.${index}` : here)),
+    );
   }
   return problems;
 }
@@ -2334,7 +2611,11 @@ interface Subject {
 }
 
 async function rows(env: TestStack, query: string | ReturnType<typeof sql>): Promise<Record<string, unknown>[]> {
-  return ((await env.connection.database().execute(typeof query === 'string' ? sql.raw(query) : query)) as unknown as { rows: Record<string, unknown>[] }).rows;
+  return (
+    (await env.connection.database().execute(typeof query === 'string' ? sql.raw(query) : query)) as unknown as {
+      rows: Record<string, unknown>[];
+    }
+  ).rows;
 }
 
 async function execute(env: TestStack, query: ReturnType<typeof sql>): Promise<void> {
@@ -2369,27 +2650,47 @@ async function chooseSubjects(env: TestStack): Promise<{ custody: Subject; licen
     return held;
   };
   let holdings = await holdingsNow();
-  const restricted = new Set((await rows(env, 'select pnc_id from probation.probation_case where current_restriction')).map((row) => String(row.pnc_id)));
-  const cases = new Map((await rows(env, 'select pnc_id, crn, manager_staff_code, line_manager_staff_code from probation.probation_case')).map((row) => [String(row.pnc_id), row]));
+  const restricted = new Set(
+    (await rows(env, 'select pnc_id from probation.probation_case where current_restriction')).map((row) => String(row.pnc_id)),
+  );
+  const cases = new Map(
+    (await rows(env, 'select pnc_id, crn, manager_staff_code, line_manager_staff_code from probation.probation_case')).map((row) => [
+      String(row.pnc_id),
+      row,
+    ]),
+  );
   const pick = (fits: (person: SyntheticPerson) => boolean): SyntheticPerson => {
     const candidates = env.people.filter(
-      (person) => fits(person) && person.category !== 4 && !person.restrictedAccess && !restricted.has(person.pncId) && holdings.get(person.pncId)?.has('mappaCase'),
+      (person) =>
+        fits(person) &&
+        person.category !== 4 &&
+        !person.restrictedAccess &&
+        !restricted.has(person.pncId) &&
+        holdings.get(person.pncId)?.has('mappaCase'),
     );
     const person = candidates.sort((a, b) => (holdings.get(b.pncId)?.size ?? 0) - (holdings.get(a.pncId)?.size ?? 0))[0];
     if (!person) throw new Error('no such subject in the dataset');
     return person;
   };
   // At level 2 or 3, so that the prison has written MAPPA F reports for the meetings.
-  const inCustody = pick((person) => !person.isYouth && person.supervision === 'CUSTODY' && person.level >= 2 && person.probationStatus === 'CURRENT');
+  const inCustody = pick(
+    (person) => !person.isYouth && person.supervision === 'CUSTODY' && person.level >= 2 && person.probationStatus === 'CURRENT',
+  );
   const onLicence = pick((person) => !person.isYouth && person.supervision === 'LICENCE' && person.probationStatus === 'CURRENT');
   const young = pick((person) => person.isYouth);
 
-  await execute(env, sql`update mappa.mappa_case set foreign_national = (pnc_id = ${inCustody.pncId}) where pnc_id in (${inCustody.pncId}, ${onLicence.pncId})`);
+  await execute(
+    env,
+    sql`update mappa.mappa_case set foreign_national = (pnc_id = ${inCustody.pncId}) where pnc_id in (${inCustody.pncId}, ${onLicence.pncId})`,
+  );
   // Issue 14: the adult in custody is a foreign national offender in the Home Office's and the prison's
   // records too (C.70: notified on sentencing; an immigration case and an IRC suitability assessment), and
   // held under immigration powers (seed 000 §4: detainees may be held in prison), so that the view's Home
   // Office records exist for one subject. Written only where the synthetic data has none.
-  const [custodyPrisoner] = await rows(env, sql`select prison_number, establishment_code from prison.prisoner where pnc_id = ${inCustody.pncId}`);
+  const [custodyPrisoner] = await rows(
+    env,
+    sql`select prison_number, establishment_code from prison.prisoner where pnc_id = ${inCustody.pncId}`,
+  );
   await execute(
     env,
     sql`insert into prison.home_office_notification (prison_number, sent_date, sentenced_date, nationality, mappa_nominal, mappa_category, sending_establishment_code)
@@ -2410,7 +2711,10 @@ async function chooseSubjects(env: TestStack): Promise<{ custody: Subject; licen
     sql`insert into home_office.detention (pnc_id, irc_code, irc_name, detained_from, status) values (${inCustody.pncId}, 'BKM', 'Brookmere Immigration Removal Centre (synthetic)', '2026-10-01', 'DETAINED') on conflict do nothing`,
   );
   const licenceCrn = String(cases.get(onLicence.pncId)?.crn);
-  await execute(env, sql`insert into probation.approved_premises_staff (staff_code, premises_code) values (${APPROVED_PREMISES_STAFF_ID}, ${APPROVED_PREMISES_CODE})`);
+  await execute(
+    env,
+    sql`insert into probation.approved_premises_staff (staff_code, premises_code) values (${APPROVED_PREMISES_STAFF_ID}, ${APPROVED_PREMISES_CODE})`,
+  );
   await execute(
     env,
     sql`insert into probation.approved_premises_placement (crn, premises_code, premises_name, status, expected_arrival_date)
@@ -2428,7 +2732,10 @@ async function chooseSubjects(env: TestStack): Promise<{ custody: Subject; licen
   // B.23, B.49, OQ 4: the establishment holding the adult in custody wrote a MAPPA F report for the
   // matrix's meeting about them (they have reports for earlier meetings too); none is written for the
   // meeting about the adult on licence, whose attendees read no report.
-  const [held] = await rows(env, sql`select prison_number, establishment_code from prison.prisoner where in_out_status = 'IN' and pnc_id = ${inCustody.pncId}`);
+  const [held] = await rows(
+    env,
+    sql`select prison_number, establishment_code from prison.prisoner where in_out_status = 'IN' and pnc_id = ${inCustody.pncId}`,
+  );
   if (!held) throw new Error('the adult in custody is not held');
   await execute(
     env,
@@ -2438,7 +2745,11 @@ async function chooseSubjects(env: TestStack): Promise<{ custody: Subject; licen
           array['Test: thinking skills']::text[], null, 'Test: none observed')`,
   );
   holdings = await holdingsNow();
-  const vloStaffIds = await setsBy(env, 'select c.pnc_id, v.vlo_staff_id from probation.victim_contact v join probation.probation_case c using (crn)', 'vlo_staff_id');
+  const vloStaffIds = await setsBy(
+    env,
+    'select c.pnc_id, v.vlo_staff_id from probation.victim_contact v join probation.probation_case c using (crn)',
+    'vlo_staff_id',
+  );
   const vloStaffIdsWantingRelease = await setsBy(
     env,
     'select c.pnc_id, v.vlo_staff_id from probation.victim_contact v join probation.probation_case c using (crn) where v.wants_release_information',
@@ -2459,10 +2770,12 @@ async function chooseSubjects(env: TestStack): Promise<{ custody: Subject; licen
     ).map((row) => String(row.pnc_id)),
   );
   const mappaJEndDates = new Map(
-    (await rows(env, 'select distinct on (pnc_id) pnc_id, restriction_end_date from police.mappa_j_notification order by pnc_id, sent_date desc, id desc')).map((row) => [
-      String(row.pnc_id),
-      String(row.restriction_end_date),
-    ]),
+    (
+      await rows(
+        env,
+        'select distinct on (pnc_id) pnc_id, restriction_end_date from police.mappa_j_notification order by pnc_id, sent_date desc, id desc',
+      )
+    ).map((row) => [String(row.pnc_id), String(row.restriction_end_date)]),
   );
   const releasableIntelligence = new Set(
     (
@@ -2473,14 +2786,32 @@ async function chooseSubjects(env: TestStack): Promise<{ custody: Subject; licen
       )
     ).map((row) => String(row.pnc_id)),
   );
-  const heldAt = new Map((await rows(env, "select pnc_id, establishment_code from prison.prisoner where in_out_status = 'IN'")).map((row) => [String(row.pnc_id), String(row.establishment_code)]));
-  const prisonNumbers = new Map((await rows(env, 'select pnc_id, prison_number from prison.prisoner')).map((row) => [String(row.pnc_id), String(row.prison_number)]));
+  const heldAt = new Map(
+    (await rows(env, "select pnc_id, establishment_code from prison.prisoner where in_out_status = 'IN'")).map((row) => [
+      String(row.pnc_id),
+      String(row.establishment_code),
+    ]),
+  );
+  const prisonNumbers = new Map(
+    (await rows(env, 'select pnc_id, prison_number from prison.prisoner')).map((row) => [String(row.pnc_id), String(row.prison_number)]),
+  );
   const mappaFReports = new Map<string, MappaFReportKey[]>();
-  for (const row of await rows(env, 'select p.pnc_id, f.meeting_date::text as meeting_date, f.establishment_code from prison.mappa_f_report f join prison.prisoner p using (prison_number)')) {
+  for (const row of await rows(
+    env,
+    'select p.pnc_id, f.meeting_date::text as meeting_date, f.establishment_code from prison.mappa_f_report f join prison.prisoner p using (prison_number)',
+  )) {
     const pncId = String(row.pnc_id);
-    mappaFReports.set(pncId, [...(mappaFReports.get(pncId) ?? []), { meetingDate: String(row.meeting_date), establishmentCode: String(row.establishment_code) }]);
+    mappaFReports.set(pncId, [
+      ...(mappaFReports.get(pncId) ?? []),
+      { meetingDate: String(row.meeting_date), establishmentCode: String(row.establishment_code) },
+    ]);
   }
-  const yotCaseManagers = new Map((await rows(env, 'select pnc_id, case_manager_staff_id from yot.youth_case')).map((row) => [String(row.pnc_id), String(row.case_manager_staff_id)]));
+  const yotCaseManagers = new Map(
+    (await rows(env, 'select pnc_id, case_manager_staff_id from yot.youth_case')).map((row) => [
+      String(row.pnc_id),
+      String(row.case_manager_staff_id),
+    ]),
+  );
 
   const subject = (key: Subject['key'], label: string, person: SyntheticPerson): Subject => {
     const probationCase = cases.get(person.pncId);
@@ -2517,7 +2848,15 @@ async function chooseSubjects(env: TestStack): Promise<{ custody: Subject; licen
 // IMMIGRATION_DETENTION_DECISION (issue 14, C.72) is the Home Office case owner's alone, bound to their own
 // open decision: every reader here declares a decision id and reads nothing under it (deny by default);
 // the case owner's reads are test/src/home-office.test.ts's.
-const PURPOSES: readonly Purpose[] = ['CASE_MANAGEMENT', 'MAPPA_SCREENING', 'MAPPA_MEETING', 'DISCLOSURE_DECISION', 'STATISTICS', 'AUDIT', 'IMMIGRATION_DETENTION_DECISION'];
+const PURPOSES: readonly Purpose[] = [
+  'CASE_MANAGEMENT',
+  'MAPPA_SCREENING',
+  'MAPPA_MEETING',
+  'DISCLOSURE_DECISION',
+  'STATISTICS',
+  'AUDIT',
+  'IMMIGRATION_DETENTION_DECISION',
+];
 
 let env: TestStack;
 let subjects: { custody: Subject; licence: Subject; youth: Subject };
@@ -2546,7 +2885,9 @@ const REFERRING_AGENCIES: readonly PrincipalAgency[] = ['police', 'probation', '
 
 /** Meetings and disclosure decisions about children fail closed without the YOT and children's services (A.R25, B.10): ask about adults only. */
 const subjectsFor = (purpose: Purpose): Subject[] =>
-  purpose === 'MAPPA_MEETING' || purpose === 'DISCLOSURE_DECISION' ? [subjects.custody, subjects.licence] : [subjects.custody, subjects.licence, subjects.youth];
+  purpose === 'MAPPA_MEETING' || purpose === 'DISCLOSURE_DECISION'
+    ? [subjects.custody, subjects.licence]
+    : [subjects.custody, subjects.licence, subjects.youth];
 
 /**
  * MAPPA_MEETING, DISCLOSURE_DECISION and MAPPA_SCREENING are bound to a record (issues 10, 11). Each
@@ -2560,7 +2901,10 @@ const subjectsFor = (purpose: Purpose): Subject[] =>
  */
 async function bindPurposesToRecords(): Promise<void> {
   for (const subject of subjectsFor('MAPPA_MEETING')) {
-    const meetingId = await insertMeeting(env, subject.person.pncId, { meetingId: meetingIdOf(subject), scheduledFor: MATRIX_MEETING_START });
+    const meetingId = await insertMeeting(env, subject.person.pncId, {
+      meetingId: meetingIdOf(subject),
+      scheduledFor: MATRIX_MEETING_START,
+    });
     const invited = new Set<string>();
     for (const reader of READERS) {
       const principal = reader.principal(subject);
@@ -2600,7 +2944,8 @@ function declaredFor(purpose: Purpose, subject: Subject, reader: Reader): Declar
   if (purpose === 'DISCLOSURE_DECISION') return { purpose, caseId: decisionIdOf(subject, reader) };
   if (purpose === 'IMMIGRATION_DETENTION_DECISION') return { purpose, caseId: 'HOD-MATRIX-1' };
   const principal = reader.principal(subject);
-  if (purpose === 'MAPPA_SCREENING' && !isMappaCoordinator(principal) && REFERRING_AGENCIES.includes(principal.agency)) return { purpose, caseId: referralIdOf(subject, principal) };
+  if (purpose === 'MAPPA_SCREENING' && !isMappaCoordinator(principal) && REFERRING_AGENCIES.includes(principal.agency))
+    return { purpose, caseId: referralIdOf(subject, principal) };
   return { purpose, caseId: null };
 }
 
@@ -2633,7 +2978,9 @@ describe('the role × purpose matrix over the whole offender view', () => {
   it('has one row per role × purpose × field group, each naming a group of the view and a rule', () => {
     const keys = ROWS.map(([role, purpose, group]) => `${role} ${purpose} ${group}`);
     expect(keys.filter((key, index) => keys.indexOf(key) !== index)).toEqual([]);
-    expect(ROWS.filter(([, , group]) => !(group in FIELDS_BY_POLICY)).map(([role, purpose, group]) => `${role} ${purpose} ${group}`)).toEqual([]);
+    expect(
+      ROWS.filter(([, , group]) => !(group in FIELDS_BY_POLICY)).map(([role, purpose, group]) => `${role} ${purpose} ${group}`),
+    ).toEqual([]);
     expect(ROWS.filter(([, , , rules]) => rules.trim() === '').map(([role, purpose, group]) => `${role} ${purpose} ${group}`)).toEqual([]);
     // STATISTICS gives no one a person (principle 8, A.R27, C.93); lay advisers and analysts nothing (A.R28).
     expect(ROWS.filter(([role, purpose]) => purpose === 'STATISTICS' || role === 'lay_adviser' || role === 'analyst')).toEqual([]);
@@ -2643,7 +2990,11 @@ describe('the role × purpose matrix over the whole offender view', () => {
 
   it('asks about subjects who, between them, hold every record of the view', () => {
     const held = new Set([...subjects.custody.holds, ...subjects.licence.holds, ...subjects.youth.holds]);
-    expect([...held].sort()).toEqual(VIEW.filter((field) => field.name !== 'pncId').map((field) => field.name).sort());
+    expect([...held].sort()).toEqual(
+      VIEW.filter((field) => field.name !== 'pncId')
+        .map((field) => field.name)
+        .sort(),
+    );
     expect(subjects.youth.person.isYouth).toBe(true);
     expect([subjects.custody, subjects.licence].every((subject) => !subject.person.isYouth)).toBe(true);
   });
@@ -2666,12 +3017,18 @@ describe('the role × purpose matrix over the whole offender view', () => {
     // B.23, B.49, OQ 4: the prison wrote a MAPPA F report for the meeting about the adult in custody,
     // beside reports for their earlier meetings that its attendees do not read; none for the meeting
     // about the adult on licence.
-    expect(adults.map((subject) => subject.mappaFReports.some((report) => report.meetingDate === MATRIX_MEETING_DATE))).toEqual([true, false]);
+    expect(adults.map((subject) => subject.mappaFReports.some((report) => report.meetingDate === MATRIX_MEETING_DATE))).toEqual([
+      true,
+      false,
+    ]);
     expect(subjects.custody.mappaFReports.some((report) => report.meetingDate !== MATRIX_MEETING_DATE)).toBe(true);
     // B.60: the adult on licence is managed at level 1 and the prison keeps their custody record, so
     // the police and probation case managers read its detail; the adult in custody, at level 2 or 3,
     // is the one they do not. B.51: the adult in custody has ROTL records the co-ordinator reads.
-    expect(adults.map((subject) => [subject.person.level === 1, subject.holds.has('custody')])).toEqual([[false, true], [true, true]]);
+    expect(adults.map((subject) => [subject.person.level === 1, subject.holds.has('custody')])).toEqual([
+      [false, true],
+      [true, true],
+    ]);
     expect(subjects.custody.holds.has('temporaryReleases')).toBe(true);
     // C.63: no subject is a terrorist case (principle 7 keeps them apart), so the C.63 rows hold nowhere here.
     expect([subjects.custody, subjects.licence, subjects.youth].map(isTerroristCase)).toEqual([false, false, false]);
@@ -2693,7 +3050,9 @@ describe('the role × purpose matrix over the whole offender view', () => {
     // field added to a schema must be placed in a group here, or the view is not the whole view.
     const supergraph = parse(await readFile(join(__dirname, '../../gateway/supergraph.graphql'), 'utf8'));
     const types = new Map(
-      supergraph.definitions.filter((definition): definition is ObjectTypeDefinitionNode => definition.kind === Kind.OBJECT_TYPE_DEFINITION).map((type) => [type.name.value, type]),
+      supergraph.definitions
+        .filter((definition): definition is ObjectTypeDefinitionNode => definition.kind === Kind.OBJECT_TYPE_DEFINITION)
+        .map((type) => [type.name.value, type]),
     );
     const shape = (typeName: string, prefix: string): string[] =>
       (types.get(typeName)?.fields ?? []).flatMap((field) => {
@@ -2707,85 +3066,139 @@ describe('the role × purpose matrix over the whole offender view', () => {
     expect(Object.values(FIELDS_BY_POLICY).flat().sort()).toEqual(shape('Offender', '').sort());
   });
 
-  it('A.R9, A.R19, B.52, C.88: the register is the co-ordinator\'s; the chair is refused it under case management and screening', async () => {
-    const REGISTER = /* GraphQL */ `query Register { offenders(first: 3) { totalCount edges { node { pncId } } } }`;
+  it("A.R9, A.R19, B.52, C.88: the register is the co-ordinator's; the chair is refused it under case management and screening", async () => {
+    const REGISTER = /* GraphQL */ `
+      query Register {
+        offenders(first: 3) {
+          totalCount
+          edges {
+            node {
+              pncId
+            }
+          }
+        }
+      }
+    `;
     const coordinator = asStaff('MCU0001', 'mappa_unit', 'mappa_coordinator')(subjects.custody);
     const chair = asStaff('CHAIR0001', 'police', 'mappa_chair')(subjects.custody);
     const ask = async (principal: PrincipalClaims, purpose: Purpose) =>
-      postGraphQL<{ offenders: { totalCount: number } | null }>(`${env.stack.gateway.url}/graphql`, REGISTER, {}, await env.headersFor(principal, { purpose, caseId: null }));
+      postGraphQL<{ offenders: { totalCount: number } | null }>(
+        `${env.stack.gateway.url}/graphql`,
+        REGISTER,
+        {},
+        await env.headersFor(principal, { purpose, caseId: null }),
+      );
     const asCoordinator = await ask(coordinator, 'CASE_MANAGEMENT');
     expect(asCoordinator.errors).toBeUndefined();
     expect(asCoordinator.data?.offenders?.totalCount).toBeGreaterThan(0);
     for (const purpose of ['CASE_MANAGEMENT', 'MAPPA_SCREENING'] as const) {
       const asChair = await ask(chair, purpose);
-      expect({ purpose, offenders: asChair.data?.offenders ?? null, refusals: refusalsOf(asChair) }).toEqual({ purpose, offenders: null, refusals: ['offenders mappa.register'] });
+      expect({ purpose, offenders: asChair.data?.offenders ?? null, refusals: refusalsOf(asChair) }).toEqual({
+        purpose,
+        offenders: null,
+        refusals: ['offenders mappa.register'],
+      });
     }
   });
 
   const cases = READERS.flatMap((reader) => PURPOSES.map((purpose) => ({ reader, purpose })));
-  it.each(cases.map(({ reader, purpose }) => [`${reader.label} under ${purpose}`, reader, purpose] as const))('%s', async (_name, reader, purpose) => {
-    const rowsHere = rowsOf(reader.role, purpose);
-    const granted = new Set(rowsHere.keys());
-    const entry = reader.entry ?? OFFENDER_BY_PNC_ID;
-    const asked = subjectsFor(purpose).filter((subject) => entry.key(subject) !== null);
-    expect(asked.length).toBeGreaterThan(0);
-    const answers = await Promise.all(
-      asked.map(async (subject) => ({
-        subject,
-        result: await postGraphQL<Record<string, Offender | null>>(
-          `${env.stack.gateway.url}/graphql`,
-          wholeOffenderView(entry),
-          { key: entry.key(subject) },
-          await env.headersFor(reader.principal(subject), declaredFor(purpose, subject, reader)),
-        ),
-      })),
-    );
-    for (const { subject, result } of answers) {
-      const principal = reader.principal(subject);
-      if (reader.knows?.(purpose, subject) === false) {
-        expect({ subject: subject.label, refusals: refusalsOf(result), offender: result.data?.[entry.field] ?? null }).toEqual({ subject: subject.label, refusals: [], offender: null });
-        continue;
-      }
-      // Exactly the refusals the rows give, naming each refused group's policy: no more, no fewer, and
-      // no other kind of error. A condition never refuses (the errors come from the operation alone, principle 9).
-      expect({ subject: subject.label, refusals: refusalsOf(result) }).toEqual({ subject: subject.label, refusals: expectedRefusals(granted, entry) });
-      const offender = result.data?.[entry.field] ?? null;
-      if (!granted.has(entry.gate)) {
-        expect(offender).toBeNull();
-        continue;
-      }
-      expect(offender?.pncId).toBe(subject.person.pncId);
-      // Groups granted under a condition that fails here are withheld: null, as if not held.
-      const withheld = new Set([...rowsHere.values()].filter(([, , , , only]) => only !== undefined && !only.holds(principal, subject)).map(([, , group]) => group));
-      const reads = new Set([...granted].filter((group) => !withheld.has(group)));
-      const openedForAuthors = new Set([...rowsHere.values()].filter(([, , , , only]) => only === NOT_IN_THE_WHOLE_VIEW).map(([, , group]) => group));
-      expect({ subject: subject.label, problems: dataProblems(offender!, VIEW, reads, withheld, openedForAuthors, entry.field) }).toEqual({ subject: subject.label, problems: [] });
-      // Each record read here comes back exactly where the person has one.
-      for (const field of VIEW) {
-        if (field.name === 'pncId' || !granted.has(field.policy)) continue;
-        const value = offender![field.name];
-        const returned = Array.isArray(value) ? value.length > 0 : value !== null;
-        expect({ subject: subject.label, field: field.name, returned }).toEqual({ subject: subject.label, field: field.name, returned: subject.holds.has(field.name) && reads.has(field.policy) });
-      }
-      // And they are this person's.
-      if (reads.has('police.identityNames')) {
-        expect(offender!.identity).toMatchObject({ firstName: subject.person.firstName, lastName: subject.person.lastName, dateOfBirth: subject.person.dateOfBirth });
-      }
-      if (reads.has('mappa.levelAndLeadAgency') && reads.has('mappa.levelAndLeadAgencyFields')) {
-        expect(offender!.mappaCase).toMatchObject({ level: subject.person.level, leadAgency: subject.person.leadAgency });
-      }
-      if (reads.has('probation.caseReference') && subject.person.crn && offender!.probationCase) expect(offender!.probationCase.crn).toBe(subject.person.crn);
-      if (reads.has('prison.custody') && reads.has('prison.custodyRecord') && subject.holds.has('custody')) expect(offender!.custody?.prisonNumber).toBe(subject.person.prisonNumber);
-      if (reads.has('yot.youthCase') && subject.holds.has('youthCase')) expect(offender!.youthCase?.yotReference).toBe(subject.person.yotReference);
-      // B.23, B.49, OQ 4: at the meeting, the report written for it and none of the person's others;
-      // for case management, the reports the reader's establishment wrote (all, for a token naming none).
-      if (reads.has('prison.mappaFReportRecord') && reads.has('prison.mappaFReport')) {
-        const expected = subject.mappaFReports.filter((report) =>
-          purpose === 'MAPPA_MEETING' ? report.meetingDate === MATRIX_MEETING_DATE : principal.establishment === undefined || report.establishmentCode === principal.establishment,
+  it.each(cases.map(({ reader, purpose }) => [`${reader.label} under ${purpose}`, reader, purpose] as const))(
+    '%s',
+    async (_name, reader, purpose) => {
+      const rowsHere = rowsOf(reader.role, purpose);
+      const granted = new Set(rowsHere.keys());
+      const entry = reader.entry ?? OFFENDER_BY_PNC_ID;
+      const asked = subjectsFor(purpose).filter((subject) => entry.key(subject) !== null);
+      expect(asked.length).toBeGreaterThan(0);
+      const answers = await Promise.all(
+        asked.map(async (subject) => ({
+          subject,
+          result: await postGraphQL<Record<string, Offender | null>>(
+            `${env.stack.gateway.url}/graphql`,
+            wholeOffenderView(entry),
+            { key: entry.key(subject) },
+            await env.headersFor(reader.principal(subject), declaredFor(purpose, subject, reader)),
+          ),
+        })),
+      );
+      for (const { subject, result } of answers) {
+        const principal = reader.principal(subject);
+        if (reader.knows?.(purpose, subject) === false) {
+          expect({ subject: subject.label, refusals: refusalsOf(result), offender: result.data?.[entry.field] ?? null }).toEqual({
+            subject: subject.label,
+            refusals: [],
+            offender: null,
+          });
+          continue;
+        }
+        // Exactly the refusals the rows give, naming each refused group's policy: no more, no fewer, and
+        // no other kind of error. A condition never refuses (the errors come from the operation alone, principle 9).
+        expect({ subject: subject.label, refusals: refusalsOf(result) }).toEqual({
+          subject: subject.label,
+          refusals: expectedRefusals(granted, entry),
+        });
+        const offender = result.data?.[entry.field] ?? null;
+        if (!granted.has(entry.gate)) {
+          expect(offender).toBeNull();
+          continue;
+        }
+        expect(offender?.pncId).toBe(subject.person.pncId);
+        // Groups granted under a condition that fails here are withheld: null, as if not held.
+        const withheld = new Set(
+          [...rowsHere.values()]
+            .filter(([, , , , only]) => only !== undefined && !only.holds(principal, subject))
+            .map(([, , group]) => group),
         );
-        const reports = (offender!.mappaFReports ?? []) as MappaFReportKey[];
-        expect({ subject: subject.label, reports: reports.map(reportKey).sort() }).toEqual({ subject: subject.label, reports: expected.map(reportKey).sort() });
+        const reads = new Set([...granted].filter((group) => !withheld.has(group)));
+        const openedForAuthors = new Set(
+          [...rowsHere.values()].filter(([, , , , only]) => only === NOT_IN_THE_WHOLE_VIEW).map(([, , group]) => group),
+        );
+        expect({ subject: subject.label, problems: dataProblems(offender!, VIEW, reads, withheld, openedForAuthors, entry.field) }).toEqual(
+          { subject: subject.label, problems: [] },
+        );
+        // Each record read here comes back exactly where the person has one.
+        for (const field of VIEW) {
+          if (field.name === 'pncId' || !granted.has(field.policy)) continue;
+          const value = offender![field.name];
+          const returned = Array.isArray(value) ? value.length > 0 : value !== null;
+          expect({ subject: subject.label, field: field.name, returned }).toEqual({
+            subject: subject.label,
+            field: field.name,
+            returned: subject.holds.has(field.name) && reads.has(field.policy),
+          });
+        }
+        // And they are this person's.
+        if (reads.has('police.identityNames')) {
+          expect(offender!.identity).toMatchObject({
+            firstName: subject.person.firstName,
+            lastName: subject.person.lastName,
+            dateOfBirth: subject.person.dateOfBirth,
+          });
+        }
+        if (reads.has('mappa.levelAndLeadAgency') && reads.has('mappa.levelAndLeadAgencyFields')) {
+          expect(offender!.mappaCase).toMatchObject({ level: subject.person.level, leadAgency: subject.person.leadAgency });
+        }
+        if (reads.has('probation.caseReference') && subject.person.crn && offender!.probationCase)
+          expect(offender!.probationCase.crn).toBe(subject.person.crn);
+        if (reads.has('prison.custody') && reads.has('prison.custodyRecord') && subject.holds.has('custody'))
+          expect(offender!.custody?.prisonNumber).toBe(subject.person.prisonNumber);
+        if (reads.has('yot.youthCase') && subject.holds.has('youthCase'))
+          expect(offender!.youthCase?.yotReference).toBe(subject.person.yotReference);
+        // B.23, B.49, OQ 4: at the meeting, the report written for it and none of the person's others;
+        // for case management, the reports the reader's establishment wrote (all, for a token naming none).
+        if (reads.has('prison.mappaFReportRecord') && reads.has('prison.mappaFReport')) {
+          const expected = subject.mappaFReports.filter((report) =>
+            purpose === 'MAPPA_MEETING'
+              ? report.meetingDate === MATRIX_MEETING_DATE
+              : principal.establishment === undefined || report.establishmentCode === principal.establishment,
+          );
+          const reports = (offender!.mappaFReports ?? []) as MappaFReportKey[];
+          expect({ subject: subject.label, reports: reports.map(reportKey).sort() }).toEqual({
+            subject: subject.label,
+            reports: expected.map(reportKey).sort(),
+          });
+        }
       }
-    }
-  });
+    },
+  );
 });

@@ -11,14 +11,26 @@ import type { GraphQLResponse, TestStack } from './support/test-stack';
 const AREAS = [MappaArea.LONDON, MappaArea.KENT];
 let env: TestStack;
 
-const COORDINATOR: PrincipalClaims = { staffId: 'MCU0001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.LONDON, clearance: 'SC' };
+const COORDINATOR: PrincipalClaims = {
+  staffId: 'MCU0001',
+  agency: 'mappa_unit',
+  roles: ['mappa_coordinator'],
+  area: MappaArea.LONDON,
+  clearance: 'SC',
+};
 const SCREENING: DeclaredPurpose = { purpose: 'MAPPA_SCREENING', caseId: null };
 const OFFENDER = `query($pncId: ID!) { offender(pncId: $pncId) {
   pncId identity { lastName } mappaCase { area level } probationCase { crn area } custody { prisonNumber } mappaHNotification { category }
 } }`;
-const REGISTER = 'query($after: String) { offenders(first: 50, after: $after) { totalCount edges { node { pncId identity { lastName } probationCase { area } } } pageInfo { hasNextPage endCursor } } }';
+const REGISTER =
+  'query($after: String) { offenders(first: 50, after: $after) { totalCount edges { node { pncId identity { lastName } probationCase { area } } } pageInfo { hasNextPage endCursor } } }';
 
-async function ask<Data = Record<string, unknown>>(query: string, variables: Record<string, unknown>, principal: PrincipalClaims, purpose: DeclaredPurpose = SCREENING) {
+async function ask<Data = Record<string, unknown>>(
+  query: string,
+  variables: Record<string, unknown>,
+  principal: PrincipalClaims,
+  purpose: DeclaredPurpose = SCREENING,
+) {
   return postGraphQL<Data>(`${env.stack.gateway.url}/graphql`, query, variables, await env.headersFor(principal, purpose));
 }
 
@@ -37,29 +49,45 @@ afterAll(async () => {
 
 describe('row scope through the gateway', () => {
   it('principle 2, R-3: a London principal asking about a Kent person gets exactly the answer for an unknown PNC ID, from every agency', async () => {
-    const kent = env.people.filter((p) => p.area === MappaArea.KENT && ordinary(p) && p.crn !== null && p.prisonNumber !== null).slice(0, 5);
+    const kent = env.people
+      .filter((p) => p.area === MappaArea.KENT && ordinary(p) && p.crn !== null && p.prisonNumber !== null)
+      .slice(0, 5);
     expect(kent.length).toBeGreaterThan(0);
     const notKnown = await ask(OFFENDER, { pncId: unknownPncId }, COORDINATOR);
     expect(notKnown).toEqual({ data: { offender: null } });
     for (const person of kent) expect(await ask(OFFENDER, { pncId: person.pncId }, COORDINATOR)).toEqual(notKnown);
     // The Kent co-ordinator sees them, with every agency's summary.
-    const inKent = await ask<{ offender: { pncId: string; probationCase: { area: string } | null; custody: unknown } }>(OFFENDER, { pncId: kent[0]!.pncId }, { ...COORDINATOR, area: MappaArea.KENT });
-    expect(inKent.data?.offender).toMatchObject({ pncId: kent[0]!.pncId, mappaCase: { area: 'KENT' }, probationCase: { area: 'KENT' }, custody: { prisonNumber: kent[0]!.prisonNumber } });
+    const inKent = await ask<{ offender: { pncId: string; probationCase: { area: string } | null; custody: unknown } }>(
+      OFFENDER,
+      { pncId: kent[0]!.pncId },
+      { ...COORDINATOR, area: MappaArea.KENT },
+    );
+    expect(inKent.data?.offender).toMatchObject({
+      pncId: kent[0]!.pncId,
+      mappaCase: { area: 'KENT' },
+      probationCase: { area: 'KENT' },
+      custody: { prisonNumber: kent[0]!.prisonNumber },
+    });
   });
 
-  it('principle 2, principle 9: the register pages and counts only the caller\'s area, before paging, with every agency\'s fields for the people on it', async () => {
+  it("principle 2, principle 9: the register pages and counts only the caller's area, before paging, with every agency's fields for the people on it", async () => {
     // SC cleared: counter-terrorism restricted Londoners are on it too (principle 7).
-    const london = env.people.filter((p) => p.area === MappaArea.LONDON).map((p) => p.pncId).sort();
+    const london = env.people
+      .filter((p) => p.area === MappaArea.LONDON)
+      .map((p) => p.pncId)
+      .sort();
     expect(london.length).toBeGreaterThan(50);
     expect(london.length).toBeLessThan(env.people.length - 50);
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const result: GraphQLResponse<{ offenders: { totalCount: number; edges: { node: { pncId: string; identity: unknown; probationCase: { area: string } | null } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }> = await ask(
-        REGISTER,
-        { after },
-        COORDINATOR,
-      );
+      const result: GraphQLResponse<{
+        offenders: {
+          totalCount: number;
+          edges: { node: { pncId: string; identity: unknown; probationCase: { area: string } | null } }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string };
+        };
+      }> = await ask(REGISTER, { after }, COORDINATOR);
       expect(result.errors).toBeUndefined();
       const page = result.data!.offenders;
       expect(page.totalCount).toBe(london.length);
@@ -76,12 +104,22 @@ describe('row scope through the gateway', () => {
   });
 
   it('R-4: a limited-access probation case is, for any practitioner but the allocated COM, a person probation holds no case for', async () => {
-    const limited = env.people.find((p) => p.area === MappaArea.LONDON && p.restrictedAccess && p.probationStatus === 'CURRENT' && p.category !== 4);
+    const limited = env.people.find(
+      (p) => p.area === MappaArea.LONDON && p.restrictedAccess && p.probationStatus === 'CURRENT' && p.category !== 4,
+    );
     expect(limited).toBeDefined();
-    const practitioner: PrincipalClaims = { staffId: 'N07A999', agency: 'probation', roles: ['probation_practitioner'], area: MappaArea.LONDON, clearance: 'CTC' };
+    const practitioner: PrincipalClaims = {
+      staffId: 'N07A999',
+      agency: 'probation',
+      roles: ['probation_practitioner'],
+      area: MappaArea.LONDON,
+      clearance: 'CTC',
+    };
     const CASE = 'query($crn: ID!) { offenderByCrn(crn: $crn) { pncId probationCase { crn } } }';
     const management: DeclaredPurpose = { purpose: 'CASE_MANAGEMENT', caseId: null };
-    expect(await ask(CASE, { crn: limited!.crn }, practitioner, management)).toEqual(await ask(CASE, { crn: 'Z999999' }, practitioner, management));
+    expect(await ask(CASE, { crn: limited!.crn }, practitioner, management)).toEqual(
+      await ask(CASE, { crn: 'Z999999' }, practitioner, management),
+    );
     // The co-ordinator (CT cleared) still knows the person from the other agencies; probation's fields are as for no case.
     const view = await ask<{ offender: { pncId: string; probationCase: unknown } }>(OFFENDER, { pncId: limited!.pncId }, COORDINATOR);
     expect(view.errors).toBeUndefined();
@@ -89,21 +127,34 @@ describe('row scope through the gateway', () => {
     expect(view.data?.offender.probationCase).toBeNull();
   });
 
-  it("victim contacts: through the gateway the allocated VLO reads their victims of an offender; another VLO does not know the offender (issue 12, C.34), as for a CRN probation does not hold", async () => {
+  it('victim contacts: through the gateway the allocated VLO reads their victims of an offender; another VLO does not know the offender (issue 12, C.34), as for a CRN probation does not hold', async () => {
     // Who the seed allocated, from probation's own table (both database drivers answer with `rows`).
-    const { rows } = z.object({ rows: z.array(z.object({ crn: z.string(), pnc_id: z.string(), vlo_staff_id: z.string() })) }).parse(
-      await env.connection
-        .database()
-        .execute(
-          sql`select distinct c.crn, c.pnc_id, v.vlo_staff_id from probation.victim_contact v join probation.probation_case c on c.crn = v.crn where c.area = ${MappaArea.LONDON} and not c.current_restriction order by c.crn limit 1`,
-        ),
-    );
+    const { rows } = z
+      .object({ rows: z.array(z.object({ crn: z.string(), pnc_id: z.string(), vlo_staff_id: z.string() })) })
+      .parse(
+        await env.connection
+          .database()
+          .execute(
+            sql`select distinct c.crn, c.pnc_id, v.vlo_staff_id from probation.victim_contact v join probation.probation_case c on c.crn = v.crn where c.area = ${MappaArea.LONDON} and not c.current_restriction order by c.crn limit 1`,
+          ),
+      );
     const [allocation] = rows;
     expect(allocation).toBeDefined();
-    const vlo = (staffId: string): PrincipalClaims => ({ staffId, agency: 'probation', roles: ['victim_liaison_officer'], area: MappaArea.LONDON, clearance: 'BPSS' });
+    const vlo = (staffId: string): PrincipalClaims => ({
+      staffId,
+      agency: 'probation',
+      roles: ['victim_liaison_officer'],
+      area: MappaArea.LONDON,
+      clearance: 'BPSS',
+    });
     const QUERY = 'query($crn: ID!) { offenderByCrn(crn: $crn) { pncId victimContacts { vloStaffId } } }';
     const management: DeclaredPurpose = { purpose: 'CASE_MANAGEMENT', caseId: null };
-    const own = await ask<{ offenderByCrn: { victimContacts: { vloStaffId: string }[] | null } }>(QUERY, { crn: allocation!.crn }, vlo(allocation!.vlo_staff_id), management);
+    const own = await ask<{ offenderByCrn: { victimContacts: { vloStaffId: string }[] | null } }>(
+      QUERY,
+      { crn: allocation!.crn },
+      vlo(allocation!.vlo_staff_id),
+      management,
+    );
     expect(own.errors).toBeUndefined();
     expect(own.data?.offenderByCrn.victimContacts?.length).toBeGreaterThan(0);
     expect(own.data?.offenderByCrn.victimContacts?.every((contact) => contact.vloStaffId === allocation!.vlo_staff_id)).toBe(true);
@@ -115,7 +166,9 @@ describe('row scope through the gateway', () => {
   });
 
   it('C.5: once every owner records a transfer, the receiving area knows the person and the area it left gets the unknown-PNC-ID answer', async () => {
-    const person = env.people.find((p) => p.area === MappaArea.LONDON && ordinary(p) && p.crn !== null && !isUnder18(p.dateOfBirth, requestDateOf(new Date())))!;
+    const person = env.people.find(
+      (p) => p.area === MappaArea.LONDON && ordinary(p) && p.crn !== null && !isUnder18(p.dateOfBirth, requestDateOf(new Date())),
+    )!;
     const QUERY = 'query($pncId: ID!) { offender(pncId: $pncId) { pncId mappaCase { area } probationCase { area } } }';
     const db = env.connection.database();
     const transfer = async (to: MappaArea) => {
@@ -128,7 +181,9 @@ describe('row scope through the gateway', () => {
     try {
       expect(await ask(QUERY, { pncId: person.pncId }, COORDINATOR)).toEqual(await ask(QUERY, { pncId: unknownPncId }, COORDINATOR));
       const received = await ask(QUERY, { pncId: person.pncId }, { ...COORDINATOR, area: MappaArea.KENT });
-      expect(received).toEqual({ data: { offender: { pncId: person.pncId, mappaCase: { area: 'KENT' }, probationCase: { area: 'KENT' } } } });
+      expect(received).toEqual({
+        data: { offender: { pncId: person.pncId, mappaCase: { area: 'KENT' }, probationCase: { area: 'KENT' } } },
+      });
     } finally {
       await transfer(MappaArea.LONDON);
     }
@@ -137,17 +192,34 @@ describe('row scope through the gateway', () => {
   it.each([
     ['A.R25', { purpose: 'MAPPA_MEETING', caseId: 'MTG-1' }],
     ['B.10', { purpose: 'DISCLOSURE_DECISION', caseId: 'DD-1' }],
-  ] as const)('%s: under %o a child is unknown to every agency, as an unknown PNC ID; under screening they are there', async (_rule, purpose) => {
-    const child = env.people.find((p) => p.area === MappaArea.LONDON && ordinary(p) && isUnder18(p.dateOfBirth, requestDateOf(new Date())));
-    expect(child).toBeDefined();
-    const QUERY = 'query($pncId: ID!) { offender(pncId: $pncId) { pncId mappaCase { level } } }';
-    expect(await ask(QUERY, { pncId: child!.pncId }, COORDINATOR, purpose)).toEqual(await ask(QUERY, { pncId: unknownPncId }, COORDINATOR, purpose));
-    expect((await ask<{ offender: { pncId: string } | null }>(QUERY, { pncId: child!.pncId }, COORDINATOR)).data?.offender?.pncId).toBe(child!.pncId);
-  });
+  ] as const)(
+    '%s: under %o a child is unknown to every agency, as an unknown PNC ID; under screening they are there',
+    async (_rule, purpose) => {
+      const child = env.people.find(
+        (p) => p.area === MappaArea.LONDON && ordinary(p) && isUnder18(p.dateOfBirth, requestDateOf(new Date())),
+      );
+      expect(child).toBeDefined();
+      const QUERY = 'query($pncId: ID!) { offender(pncId: $pncId) { pncId mappaCase { level } } }';
+      expect(await ask(QUERY, { pncId: child!.pncId }, COORDINATOR, purpose)).toEqual(
+        await ask(QUERY, { pncId: unknownPncId }, COORDINATOR, purpose),
+      );
+      expect((await ask<{ offender: { pncId: string } | null }>(QUERY, { pncId: child!.pncId }, COORDINATOR)).data?.offender?.pncId).toBe(
+        child!.pncId,
+      );
+    },
+  );
 
   it('principle 5: a duty-to-co-operate attendee without a case grant knows no one, even in their own area', async () => {
-    const person = env.people.find((p) => p.area === MappaArea.LONDON && ordinary(p) && !isUnder18(p.dateOfBirth, requestDateOf(new Date())))!;
-    const attendee: PrincipalClaims = { staffId: 'CSC0001', agency: 'children_social_care', roles: ['dtc_attendee'], area: MappaArea.LONDON, clearance: 'BPSS' };
+    const person = env.people.find(
+      (p) => p.area === MappaArea.LONDON && ordinary(p) && !isUnder18(p.dateOfBirth, requestDateOf(new Date())),
+    )!;
+    const attendee: PrincipalClaims = {
+      staffId: 'CSC0001',
+      agency: 'children_social_care',
+      roles: ['dtc_attendee'],
+      area: MappaArea.LONDON,
+      clearance: 'BPSS',
+    };
     const meeting: DeclaredPurpose = { purpose: 'MAPPA_MEETING', caseId: 'MTG-1' };
     const QUERY = 'query($pncId: ID!) { offender(pncId: $pncId) { mappaCase { level } } }';
     const about = await ask(QUERY, { pncId: person.pncId }, attendee, meeting);

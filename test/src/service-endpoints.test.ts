@@ -50,10 +50,12 @@ describe('service endpoints', () => {
     expect(result).toEqual({ data: { __typename: 'Query' } });
   });
 
-  it('returns the caller\'s request id, or a new one when it is missing or unsafe', async () => {
+  it("returns the caller's request id, or a new one when it is missing or unsafe", async () => {
     const echoed = await fetch(`${env.stack.gateway.url}/healthz`, { headers: { 'x-request-id': 'test-request-0001' } });
     expect(echoed.headers.get('x-request-id')).toBe('test-request-0001');
-    const replaced = await fetch(`${env.stack.gateway.url}/healthz`, { headers: { 'x-request-id': 'bad id\nwith newline'.replace('\n', ' ') } });
+    const replaced = await fetch(`${env.stack.gateway.url}/healthz`, {
+      headers: { 'x-request-id': 'bad id\nwith newline'.replace('\n', ' ') },
+    });
     expect(replaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -68,7 +70,11 @@ describe('requests that fail before GraphQL', () => {
     const env2 = env;
     const url = service === 'gateway' ? env2.stack.gateway.url : env2.stack.subgraphs.police.url;
     const headers = service === 'gateway' ? await env2.headersFor() : {};
-    const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{not json' });
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: '{not json',
+    });
     expect(response.status).toBe(service === 'gateway' ? 400 : 401);
     const body = await response.text();
     expect(() => JSON.parse(body) as unknown).not.toThrow();

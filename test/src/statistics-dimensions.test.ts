@@ -25,7 +25,13 @@ const AREA = MappaArea.LONDON;
 const STATISTICS: DeclaredPurpose = { purpose: 'STATISTICS', caseId: null };
 const ANALYST: PrincipalClaims = { staffId: 'ANL0001', agency: 'prison', roles: ['analyst'], area: AREA, clearance: 'BPSS' };
 const OTHER_AREA_ANALYST: PrincipalClaims = { ...ANALYST, staffId: 'ANL0002', area: MappaArea.CLEVELAND };
-const PRISON_OFFENDER_MANAGER: PrincipalClaims = { staffId: 'POM0001', agency: 'prison', roles: ['prison_offender_manager'], area: AREA, clearance: 'SC' };
+const PRISON_OFFENDER_MANAGER: PrincipalClaims = {
+  staffId: 'POM0001',
+  agency: 'prison',
+  roles: ['prison_offender_manager'],
+  area: AREA,
+  clearance: 'SC',
+};
 /** The reporting year 2025-26 (the seeded day is 1 November 2026). */
 const YEAR = { from: '2025-04-01', to: '2026-03-31' };
 
@@ -48,7 +54,11 @@ interface Question {
   readonly releaseWithinDays?: number;
 }
 
-async function ask(question: Question, principal: PrincipalClaims = ANALYST, url = `${env.stack.gateway.url}/graphql`): Promise<GraphQLResponse<{ statisticsAggregate: Table | null }>> {
+async function ask(
+  question: Question,
+  principal: PrincipalClaims = ANALYST,
+  url = `${env.stack.gateway.url}/graphql`,
+): Promise<GraphQLResponse<{ statisticsAggregate: Table | null }>> {
   requestCount += 1;
   lastRequestId = `statistics-dimensions-${String(requestCount).padStart(4, '0')}`;
   const headers = { ...(await env.headersFor(principal, STATISTICS)), 'x-request-id': lastRequestId };
@@ -78,7 +88,8 @@ let today = '';
 let names = new Set<string>();
 
 /** The census group of an ethnicity code (W1 -> WHITE). */
-const ethnicityGroup = (code: string): string => ({ W: 'WHITE', M: 'MIXED', A: 'ASIAN', B: 'BLACK', O: 'OTHER' })[code.charAt(0)] ?? 'NOT_STATED';
+const ethnicityGroup = (code: string): string =>
+  ({ W: 'WHITE', M: 'MIXED', A: 'ASIAN', B: 'BLACK', O: 'OTHER' })[code.charAt(0)] ?? 'NOT_STATED';
 
 /** The type of an additional or bespoke licence condition, from CVL's category. */
 function conditionType(condition: { kind: string; category: string; is_exclusion_zone: boolean; electronic_monitoring: boolean }): string {
@@ -109,13 +120,38 @@ async function readSeededData(): Promise<void> {
   const cases = await rowsOf<{ pnc_id: string; category: number; level: number; lead_agency: string }>(
     sql`select pnc_id, category, level, lead_agency from mappa.mappa_case where status = 'ACTIVE' and area = ${AREA} and not ct_restricted and category <= 3`,
   );
-  const police = new Map((await rowsOf<{ pnc_id: string; ethnicity_code: string }>(sql`select pnc_id, ethnicity_code from police.person where mappa_area = ${AREA} and not ct_restricted`)).map((row) => [row.pnc_id, row]));
-  const orders = group(await rowsOf<{ pnc_id: string; type: string; made_date: string; start_date: string; end_date: string | null }>(sql`select pnc_id, type, made_date::text, start_date::text, end_date::text from police.civil_order`), (row) => row.pnc_id);
-  const orderBreaches = group(await rowsOf<{ pnc_id: string; breach_date: string }>(sql`select pnc_id, breach_date::text from police.civil_order_breach`), (row) => row.pnc_id);
-  const notificationBreaches = group(await rowsOf<{ pnc_id: string; breach_date: string }>(sql`select pnc_id, breach_date::text from police.notification_breach`), (row) => row.pnc_id);
-  const probation = new Map((await rowsOf<{ pnc_id: string; crn: string }>(sql`select pnc_id, crn from probation.probation_case where area = ${AREA} and not ct_restricted`)).map((row) => [row.pnc_id, row]));
+  const police = new Map(
+    (
+      await rowsOf<{ pnc_id: string; ethnicity_code: string }>(
+        sql`select pnc_id, ethnicity_code from police.person where mappa_area = ${AREA} and not ct_restricted`,
+      )
+    ).map((row) => [row.pnc_id, row]),
+  );
+  const orders = group(
+    await rowsOf<{ pnc_id: string; type: string; made_date: string; start_date: string; end_date: string | null }>(
+      sql`select pnc_id, type, made_date::text, start_date::text, end_date::text from police.civil_order`,
+    ),
+    (row) => row.pnc_id,
+  );
+  const orderBreaches = group(
+    await rowsOf<{ pnc_id: string; breach_date: string }>(sql`select pnc_id, breach_date::text from police.civil_order_breach`),
+    (row) => row.pnc_id,
+  );
+  const notificationBreaches = group(
+    await rowsOf<{ pnc_id: string; breach_date: string }>(sql`select pnc_id, breach_date::text from police.notification_breach`),
+    (row) => row.pnc_id,
+  );
+  const probation = new Map(
+    (
+      await rowsOf<{ pnc_id: string; crn: string }>(
+        sql`select pnc_id, crn from probation.probation_case where area = ${AREA} and not ct_restricted`,
+      )
+    ).map((row) => [row.pnc_id, row]),
+  );
   const licences = group(
-    await rowsOf<{ crn: string; licence_id: number; type_code: string; licence_start_date: string }>(sql`select crn, licence_id, type_code, licence_start_date::text from probation.licence where status = 'ACTIVE'`),
+    await rowsOf<{ crn: string; licence_id: number; type_code: string; licence_start_date: string }>(
+      sql`select crn, licence_id, type_code, licence_start_date::text from probation.licence where status = 'ACTIVE'`,
+    ),
     (row) => row.crn,
   );
   const conditions = group(
@@ -124,24 +160,46 @@ async function readSeededData(): Promise<void> {
     ),
     (row) => row.licence_id,
   );
-  const recalls = group(await rowsOf<{ crn: string; recall_date: string }>(sql`select crn, recall_date::text from probation.recall`), (row) => row.crn);
+  const recalls = group(
+    await rowsOf<{ crn: string; recall_date: string }>(sql`select crn, recall_date::text from probation.recall`),
+    (row) => row.crn,
+  );
   const prison = new Map(
     (
-      await rowsOf<{ pnc_id: string; in_out_status: string; legal_status: string; last_movement_type: string; last_movement_date: string; release_date: string | null }>(
+      await rowsOf<{
+        pnc_id: string;
+        in_out_status: string;
+        legal_status: string;
+        last_movement_type: string;
+        last_movement_date: string;
+        release_date: string | null;
+      }>(
         sql`select p.pnc_id, p.in_out_status, p.legal_status, p.last_movement_type, p.last_movement_date::text, s.release_date::text
             from prison.prisoner p left join prison.sentence s on s.prison_number = p.prison_number where p.mappa_area = ${AREA} and not p.ct_restricted`,
       )
     ).map((row) => [row.pnc_id, row]),
   );
-  const yot = new Map((await rowsOf<{ pnc_id: string; status: string }>(sql`select pnc_id, status from yot.youth_case where area = ${AREA} and not ct_restricted`)).map((row) => [row.pnc_id, row]));
+  const yot = new Map(
+    (
+      await rowsOf<{ pnc_id: string; status: string }>(
+        sql`select pnc_id, status from yot.youth_case where area = ${AREA} and not ct_restricted`,
+      )
+    ).map((row) => [row.pnc_id, row]),
+  );
 
   population = cases.map((row) => {
     const person = police.get(row.pnc_id);
     const held = probation.get(row.pnc_id);
-    const licence = held ? (licences.get(held.crn) ?? []).sort((a, b) => b.licence_start_date.localeCompare(a.licence_start_date) || b.licence_id - a.licence_id)[0] : undefined;
+    const licence = held
+      ? (licences.get(held.crn) ?? []).sort(
+          (a, b) => b.licence_start_date.localeCompare(a.licence_start_date) || b.licence_id - a.licence_id,
+        )[0]
+      : undefined;
     const prisoner = prison.get(row.pnc_id);
     const youth = yot.get(row.pnc_id);
-    const inForce = (orders.get(row.pnc_id) ?? []).filter((order) => order.start_date <= today && (order.end_date === null || order.end_date >= today));
+    const inForce = (orders.get(row.pnc_id) ?? []).filter(
+      (order) => order.start_date <= today && (order.end_date === null || order.end_date >= today),
+    );
     const conditionTypes = licence ? [...new Set((conditions.get(licence.licence_id) ?? []).map(conditionType))] : [];
     return {
       values: {
@@ -153,9 +211,23 @@ async function readSeededData(): Promise<void> {
         LICENCE_TYPE: [held ? (licence?.type_code ?? 'NO_LICENCE') : NOT_HELD],
         LICENCE_CONDITION: held ? (conditionTypes.length > 0 ? conditionTypes : ['NONE']) : [NOT_HELD],
         CUSTODY_STATUS: [
-          !prisoner ? NOT_HELD : prisoner.in_out_status === 'OUT' ? 'RELEASED' : ['REMAND', 'CONVICTED_UNSENTENCED'].includes(prisoner.legal_status) ? 'REMAND' : prisoner.legal_status,
+          !prisoner
+            ? NOT_HELD
+            : prisoner.in_out_status === 'OUT'
+              ? 'RELEASED'
+              : ['REMAND', 'CONVICTED_UNSENTENCED'].includes(prisoner.legal_status)
+                ? 'REMAND'
+                : prisoner.legal_status,
         ],
-        YOUTH_JUSTICE: [!youth ? NOT_HELD : ['OPEN', 'IN_BREACH'].includes(youth.status) ? 'YOT_MANAGED' : youth.status === 'TRANSITIONING' ? 'TRANSITIONING' : 'CLOSED'],
+        YOUTH_JUSTICE: [
+          !youth
+            ? NOT_HELD
+            : ['OPEN', 'IN_BREACH'].includes(youth.status)
+              ? 'YOT_MANAGED'
+              : youth.status === 'TRANSITIONING'
+                ? 'TRANSITIONING'
+                : 'CLOSED',
+        ],
       },
       events: {
         RELEASES: prisoner?.last_movement_type === 'RELEASE' ? [prisoner.last_movement_date] : [],
@@ -171,7 +243,8 @@ async function readSeededData(): Promise<void> {
 }
 
 /** Adds whole days to an ISO date. */
-const addDays = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const addDays = (day: string, days: number): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** A person's values of a dimension (RELEASE_WITHIN_DAYS needs the days ahead). */
 function valuesOf(person: Person, dimension: string, releaseWithinDays?: number): readonly string[] {
@@ -189,7 +262,22 @@ const VALUES: Record<string, string[]> = {
   ETHNICITY: ['WHITE', 'MIXED', 'ASIAN', 'BLACK', 'OTHER', 'NOT_STATED', NOT_HELD],
   ORDER_TYPE: ['SHPO', 'SOPO', 'SRO', 'NOTIFICATION_ORDER', 'FOREIGN_TRAVEL_ORDER', 'NONE', NOT_HELD],
   LICENCE_TYPE: ['AP', 'PSS', 'AP_PSS', 'NO_LICENCE', NOT_HELD],
-  LICENCE_CONDITION: ['EXCLUSION_ZONE', 'CURFEW', 'NON_CONTACT', 'RESIDENCE', 'PROGRAMME', 'DRUG_TESTING', 'POLYGRAPH', 'DEVICE_MONITORING', 'ELECTRONIC_MONITORING', 'EXTREMISM', 'BESPOKE', 'OTHER', 'NONE', NOT_HELD],
+  LICENCE_CONDITION: [
+    'EXCLUSION_ZONE',
+    'CURFEW',
+    'NON_CONTACT',
+    'RESIDENCE',
+    'PROGRAMME',
+    'DRUG_TESTING',
+    'POLYGRAPH',
+    'DEVICE_MONITORING',
+    'ELECTRONIC_MONITORING',
+    'EXTREMISM',
+    'BESPOKE',
+    'OTHER',
+    'NONE',
+    NOT_HELD,
+  ],
   CUSTODY_STATUS: ['SENTENCED', 'INDETERMINATE_SENTENCE', 'RECALL', 'REMAND', 'RELEASED', NOT_HELD],
   RELEASE_WITHIN_DAYS: ['WITHIN', 'LATER', 'NO_RELEASE_DATE', 'NOT_IN_CUSTODY', NOT_HELD],
   YOUTH_JUSTICE: ['YOT_MANAGED', 'TRANSITIONING', 'CLOSED', NOT_HELD],
@@ -199,11 +287,19 @@ const VALUES: Record<string, string[]> = {
 function expected(question: Question): number[][] {
   const grid = VALUES[question.rows]!.map(() => VALUES[question.columns]!.map(() => 0));
   for (const person of population) {
-    if (!(question.filters ?? []).every((filter) => valuesOf(person, filter.dimension, question.releaseWithinDays).some((value) => filter.values.includes(value)))) continue;
+    if (
+      !(question.filters ?? []).every((filter) =>
+        valuesOf(person, filter.dimension, question.releaseWithinDays).some((value) => filter.values.includes(value)),
+      )
+    )
+      continue;
     const row = VALUES[question.rows]!.indexOf(valuesOf(person, question.rows, question.releaseWithinDays)[0]!);
     const column = VALUES[question.columns]!.indexOf(valuesOf(person, question.columns, question.releaseWithinDays)[0]!);
     const { measure, period } = question;
-    const weight = measure === undefined || measure === 'PEOPLE' ? 1 : person.events[measure as Measure].filter((day) => day >= period!.from && day <= period!.to).length;
+    const weight =
+      measure === undefined || measure === 'PEOPLE'
+        ? 1
+        : person.events[measure as Measure].filter((day) => day >= period!.from && day <= period!.to).length;
     grid[row]![column]! += weight;
   }
   return grid;
@@ -259,9 +355,16 @@ async function expectSeededFigure(question: Question, minimumTotal: number): Pro
 
 beforeAll(async () => {
   env = await startTestStack({ dataset: { offenders: 600, seed: 13, asOf: '2026-11-01', areas: [AREA] } });
-  rawGateway = await startGatewayOver(env, { statistics: { control: { threshold: 0, base: 1, withholdZeros: false }, minimumGroupSize: 0 } });
+  rawGateway = await startGatewayOver(env, {
+    statistics: { control: { threshold: 0, base: 1, withholdZeros: false }, minimumGroupSize: 0 },
+  });
   await readSeededData();
-  names = new Set((await rowsOf<{ first_name: string; last_name: string }>(sql`select first_name, last_name from police.person`)).flatMap((row) => [row.first_name, row.last_name]));
+  names = new Set(
+    (await rowsOf<{ first_name: string; last_name: string }>(sql`select first_name, last_name from police.person`)).flatMap((row) => [
+      row.first_name,
+      row.last_name,
+    ]),
+  );
 }, 600_000);
 
 afterAll(async () => {
@@ -269,7 +372,7 @@ afterAll(async () => {
   await env?.close();
 });
 
-describe('issue 13\'s example (C.92, C.93)', () => {
+describe("issue 13's example (C.92, C.93)", () => {
   it('C.93: level 2 and 3 offenders released from custody this quarter whose licence includes an exclusion zone, by lead agency: the seeded figure, protected', async () => {
     const question = (period: { from: string; to: string }): Question => ({
       rows: 'LEAD_AGENCY',
@@ -302,9 +405,21 @@ describe('each new dimension is the seeded figure across owners (C.93)', () => {
     ['custody status (prison) by lead agency (MAPPA unit)', { rows: 'CUSTODY_STATUS', columns: 'LEAD_AGENCY' }, 50],
     ['release within 180 days (prison) by category', { rows: 'RELEASE_WITHIN_DAYS', columns: 'CATEGORY', releaseWithinDays: 180 }, 50],
     ['licence type (probation) by ethnicity group (police)', { rows: 'LICENCE_TYPE', columns: 'ETHNICITY' }, 50],
-    ['YOT case (yot) by level, of category 2', { rows: 'YOUTH_JUSTICE', columns: 'LEVEL', filters: [{ dimension: 'CATEGORY', values: ['2'] }] }, 5],
-    ['category by level of people holding a SHPO or SOPO (police, filter only)', { rows: 'CATEGORY', columns: 'LEVEL', filters: [{ dimension: 'ORDER_TYPE', values: ['SHPO', 'SOPO'] }] }, 10],
-    ['custody status by level of people on licence with a curfew or a non-contact condition (probation, filter only)', { rows: 'CUSTODY_STATUS', columns: 'LEVEL', filters: [{ dimension: 'LICENCE_CONDITION', values: ['CURFEW', 'NON_CONTACT'] }] }, 10],
+    [
+      'YOT case (yot) by level, of category 2',
+      { rows: 'YOUTH_JUSTICE', columns: 'LEVEL', filters: [{ dimension: 'CATEGORY', values: ['2'] }] },
+      5,
+    ],
+    [
+      'category by level of people holding a SHPO or SOPO (police, filter only)',
+      { rows: 'CATEGORY', columns: 'LEVEL', filters: [{ dimension: 'ORDER_TYPE', values: ['SHPO', 'SOPO'] }] },
+      10,
+    ],
+    [
+      'custody status by level of people on licence with a curfew or a non-contact condition (probation, filter only)',
+      { rows: 'CUSTODY_STATUS', columns: 'LEVEL', filters: [{ dimension: 'LICENCE_CONDITION', values: ['CURFEW', 'NON_CONTACT'] }] },
+      10,
+    ],
   ])('C.93: %s', async (_name, question, minimumTotal) => {
     await expectSeededFigure(question, minimumTotal);
   });
@@ -337,14 +452,26 @@ describe('event measures: counts of events in a period (C.92, C.93)', () => {
     expect(raw.errors).toBeUndefined();
     expectExact(raw.data!.statisticsAggregate!, expected(question));
     const { subgraphs } = env.stack;
-    expect({ mappa: subgraphs.mappa.requests.count, police: subgraphs.police.requests.count, probation: subgraphs.probation.requests.count, prison: subgraphs.prison.requests.count, yot: subgraphs.yot.requests.count }).toEqual({
+    expect({
+      mappa: subgraphs.mappa.requests.count,
+      police: subgraphs.police.requests.count,
+      probation: subgraphs.probation.requests.count,
+      prison: subgraphs.prison.requests.count,
+      yot: subgraphs.yot.requests.count,
+    }).toEqual({
       mappa: 1,
       police: 1,
       probation: 1,
       prison: 1,
       yot: 1,
     });
-    expect({ mappa: subgraphs.mappa.statements.count, police: subgraphs.police.statements.count, probation: subgraphs.probation.statements.count, prison: subgraphs.prison.statements.count, yot: subgraphs.yot.statements.count }).toEqual({
+    expect({
+      mappa: subgraphs.mappa.statements.count,
+      police: subgraphs.police.statements.count,
+      probation: subgraphs.probation.statements.count,
+      prison: subgraphs.prison.statements.count,
+      yot: subgraphs.yot.statements.count,
+    }).toEqual({
       mappa: 1,
       police: 1,
       probation: 1,
@@ -365,7 +492,9 @@ describe('differencing (C.93)', () => {
         const members = population.filter((person) => valuesOf(person, groupBy)[0] === groupValue);
         if (members.length < 12) return [];
         return NEW.filter((leaveOutBy) => leaveOutBy !== groupBy).flatMap((leaveOutBy) =>
-          VALUES[leaveOutBy]!.filter((value) => members.filter((person) => valuesOf(person, leaveOutBy)[0] === value).length === 1).map((value) => ({ groupBy, groupValue, leaveOutBy, value })),
+          VALUES[leaveOutBy]!.filter((value) => members.filter((person) => valuesOf(person, leaveOutBy)[0] === value).length === 1).map(
+            (value) => ({ groupBy, groupValue, leaveOutBy, value }),
+          ),
         );
       }),
     );
@@ -373,7 +502,10 @@ describe('differencing (C.93)', () => {
     const { groupBy, groupValue, leaveOutBy, value } = candidates[0]!;
     const [rows, columns] = SINGLE.filter((dimension) => dimension !== groupBy && dimension !== leaveOutBy);
     const withPerson: Question = { rows: rows!, columns: columns!, filters: [{ dimension: groupBy, values: [groupValue] }] };
-    const withoutPerson: Question = { ...withPerson, filters: [...withPerson.filters!, { dimension: leaveOutBy, values: VALUES[leaveOutBy]!.filter((other) => other !== value) }] };
+    const withoutPerson: Question = {
+      ...withPerson,
+      filters: [...withPerson.filters!, { dimension: leaveOutBy, values: VALUES[leaveOutBy]!.filter((other) => other !== value) }],
+    };
     expect(sum(expected(withPerson)) - sum(expected(withoutPerson))).toBe(1);
     // The raw figures show the person: the pair really differs by one.
     const rawWith = (await ask(withPerson, ANALYST, `${rawGateway.url}/graphql`)).data!.statisticsAggregate!;
@@ -384,7 +516,9 @@ describe('differencing (C.93)', () => {
     const b = (await ask(withoutPerson)).data!.statisticsAggregate!;
     expect(a.total.suppressed).toBe(false);
     const explained = (x: Count, y: Count) =>
-      (x.suppressed && y.suppressed) || (!x.suppressed && !y.suppressed && Math.abs(x.count! - y.count!) <= 5 && x.count! % 5 === 0 && y.count! % 5 === 0) || (x.suppressed !== y.suppressed && (x.count ?? y.count)! <= 10);
+      (x.suppressed && y.suppressed) ||
+      (!x.suppressed && !y.suppressed && Math.abs(x.count! - y.count!) <= 5 && x.count! % 5 === 0 && y.count! % 5 === 0) ||
+      (x.suppressed !== y.suppressed && (x.count ?? y.count)! <= 10);
     const published = (table: Table) => [...table.rows.flatMap((row) => [...row.cells, row.total]), ...table.columnTotals, table.total];
     const cells = published(a).map((cell, index) => [cell, published(b)[index]!] as const);
     for (const [x, y] of cells) expect({ x, y, explained: explained(x, y) }).toEqual({ x, y, explained: true });
@@ -394,13 +528,27 @@ describe('differencing (C.93)', () => {
   });
 
   it('C.93: an event measure whose filters leave fewer than 10 people with an event withholds every count', async () => {
-    const question: Question = { rows: 'CATEGORY', columns: 'LEVEL', filters: [{ dimension: 'ORDER_TYPE', values: ['FOREIGN_TRAVEL_ORDER'] }], measure: 'ORDER_BREACHES', period: YEAR };
-    const people = population.filter((person) => person.values.ORDER_TYPE!.includes('FOREIGN_TRAVEL_ORDER') && person.events.ORDER_BREACHES.some((day) => day >= YEAR.from && day <= YEAR.to));
+    const question: Question = {
+      rows: 'CATEGORY',
+      columns: 'LEVEL',
+      filters: [{ dimension: 'ORDER_TYPE', values: ['FOREIGN_TRAVEL_ORDER'] }],
+      measure: 'ORDER_BREACHES',
+      period: YEAR,
+    };
+    const people = population.filter(
+      (person) =>
+        person.values.ORDER_TYPE!.includes('FOREIGN_TRAVEL_ORDER') &&
+        person.events.ORDER_BREACHES.some((day) => day >= YEAR.from && day <= YEAR.to),
+    );
     expect(people.length).toBeLessThan(10);
     const { data, errors } = await ask(question);
     expect(errors).toBeUndefined();
     const table = data!.statisticsAggregate!;
-    expect([...table.rows.flatMap((row) => [...row.cells, row.total]), ...table.columnTotals, table.total].every((count) => count.suppressed && count.count === null)).toBe(true);
+    expect(
+      [...table.rows.flatMap((row) => [...row.cells, row.total]), ...table.columnTotals, table.total].every(
+        (count) => count.suppressed && count.count === null,
+      ),
+    ).toBe(true);
   });
 });
 
@@ -421,11 +569,28 @@ describe('what is not a dimension is refused with a code (C.93, principle 8)', (
     }
   });
 
-  it('principle 8: the owners themselves refuse such a field even to the gateway\'s own statistics query (GRAPHQL_VALIDATION_FAILED), and answer their aggregable ones', async () => {
-    const direct = async (subgraph: 'police' | 'prison' | 'yot', field: string, selection: string, principal: PrincipalClaims = ANALYST) => {
-      const body = JSON.stringify({ query: `query { ${field}(area: ${AREA}, querySecret: "${'q'.repeat(43)}") { ${selection} } }`, variables: {} });
-      const assertion = await env.stack.assertionSigner.sign(subgraph, { principal: vouched(principal), declaredPurpose: STATISTICS }, 'statistics-dimensions-direct', body);
-      const response = await fetch(`${env.stack.subgraphs[subgraph].url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', [ASSERTION_HEADER]: assertion }, body });
+  it("principle 8: the owners themselves refuse such a field even to the gateway's own statistics query (GRAPHQL_VALIDATION_FAILED), and answer their aggregable ones", async () => {
+    const direct = async (
+      subgraph: 'police' | 'prison' | 'yot',
+      field: string,
+      selection: string,
+      principal: PrincipalClaims = ANALYST,
+    ) => {
+      const body = JSON.stringify({
+        query: `query { ${field}(area: ${AREA}, querySecret: "${'q'.repeat(43)}") { ${selection} } }`,
+        variables: {},
+      });
+      const assertion = await env.stack.assertionSigner.sign(
+        subgraph,
+        { principal: vouched(principal), declaredPurpose: STATISTICS },
+        'statistics-dimensions-direct',
+        body,
+      );
+      const response = await fetch(`${env.stack.subgraphs[subgraph].url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [ASSERTION_HEADER]: assertion },
+        body,
+      });
       return (await response.json()) as GraphQLResponse<Record<string, { pseudonym: string }[] | null>>;
     };
     for (const [subgraph, field, refused] of [
@@ -455,7 +620,10 @@ describe('what is not a dimension is refused with a code (C.93, principle 8)', (
     ['an event measure without a period', { rows: 'CATEGORY', columns: 'LEVEL', measure: 'RECALLS' }],
     ['a period without an event measure', { rows: 'CATEGORY', columns: 'LEVEL', period: YEAR }],
     ['a period running backwards', { rows: 'CATEGORY', columns: 'LEVEL', measure: 'RECALLS', period: { from: YEAR.to, to: YEAR.from } }],
-    ['a period that is not dates', { rows: 'CATEGORY', columns: 'LEVEL', measure: 'RECALLS', period: { from: '2025-04-01', to: 'next Tuesday' } }],
+    [
+      'a period that is not dates',
+      { rows: 'CATEGORY', columns: 'LEVEL', measure: 'RECALLS', period: { from: '2025-04-01', to: 'next Tuesday' } },
+    ],
     ['RELEASE_WITHIN_DAYS without the days ahead', { rows: 'RELEASE_WITHIN_DAYS', columns: 'LEVEL' }],
     ['the days ahead without RELEASE_WITHIN_DAYS', { rows: 'CATEGORY', columns: 'LEVEL', releaseWithinDays: 90 }],
     ['the days ahead out of range', { rows: 'RELEASE_WITHIN_DAYS', columns: 'LEVEL', releaseWithinDays: 0 }],
@@ -470,12 +638,25 @@ describe('what is not a dimension is refused with a code (C.93, principle 8)', (
 
 describe('the audit trail (C.93)', () => {
   it('C.93: the gateway records the dimensions, filters, measure, period and the owners that contributed; each owner asked records its own part, and no other owner is asked', async () => {
-    const question: Question = { rows: 'CUSTODY_STATUS', columns: 'LEVEL', filters: [{ dimension: 'LICENCE_CONDITION', values: ['EXCLUSION_ZONE'] }], measure: 'RECALLS', period: YEAR };
+    const question: Question = {
+      rows: 'CUSTODY_STATUS',
+      columns: 'LEVEL',
+      filters: [{ dimension: 'LICENCE_CONDITION', values: ['EXCLUSION_ZONE'] }],
+      measure: 'RECALLS',
+      period: YEAR,
+    };
     const { errors } = await ask(question);
     expect(errors).toBeUndefined();
     const requestId = lastRequestId;
     const entriesOf = async () =>
-      (await env.connection.database().select().from(auditEntryTable).where(eq(auditEntryTable.requestId, requestId)).orderBy(asc(auditEntryTable.log), asc(auditEntryTable.sequence))).map((row) => ({
+      (
+        await env.connection
+          .database()
+          .select()
+          .from(auditEntryTable)
+          .where(eq(auditEntryTable.requestId, requestId))
+          .orderBy(asc(auditEntryTable.log), asc(auditEntryTable.sequence))
+      ).map((row) => ({
         log: row.log,
         payload: row.payload as AuditPayload,
       }));
@@ -496,6 +677,11 @@ describe('the audit trail (C.93)', () => {
       ],
     });
     expect(entries.map((entry) => entry.log).sort()).toEqual(['gateway', 'mappa', 'prison', 'probation']);
-    for (const owner of ['prison', 'probation']) expect(entries.find((entry) => entry.log === owner)!.payload).toMatchObject({ purpose: 'STATISTICS', subjects: [], outcome: 'ALLOWED' });
+    for (const owner of ['prison', 'probation'])
+      expect(entries.find((entry) => entry.log === owner)!.payload).toMatchObject({
+        purpose: 'STATISTICS',
+        subjects: [],
+        outcome: 'ALLOWED',
+      });
   });
 });

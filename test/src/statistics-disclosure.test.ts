@@ -53,9 +53,17 @@ interface Answer extends Counts {
 const DECISION_MEASURES: readonly Measure[] = ['proposed', 'made', 'notMade', 'withdrawn'];
 const LEVELS = [2, 3];
 
-async function ask(variables: Record<string, unknown>, principal: PrincipalClaims, url = `${env.stack.gateway.url}/graphql`, query = DISCLOSURE): Promise<GraphQLResponse<{ disclosureStatistics: Answer | null }>> {
+async function ask(
+  variables: Record<string, unknown>,
+  principal: PrincipalClaims,
+  url = `${env.stack.gateway.url}/graphql`,
+  query = DISCLOSURE,
+): Promise<GraphQLResponse<{ disclosureStatistics: Answer | null }>> {
   requestCount += 1;
-  const headers = { ...(await env.headersFor(principal, STATISTICS)), 'x-request-id': `statistics-disclosure-test-${String(requestCount).padStart(4, '0')}` };
+  const headers = {
+    ...(await env.headersFor(principal, STATISTICS)),
+    'x-request-id': `statistics-disclosure-test-${String(requestCount).padStart(4, '0')}`,
+  };
   return postGraphQL<{ disclosureStatistics: Answer | null }>(url, query, variables, headers);
 }
 
@@ -100,7 +108,14 @@ async function readMeetings(): Promise<HeldMeeting[]> {
 /** The period of a reporting year or one of its quarters. */
 function period(year: number, quarter: number | null): [string, string] {
   if (quarter === null) return [`${year}-04-01`, `${year + 1}-03-31`];
-  return ([[`${year}-04-01`, `${year}-06-30`], [`${year}-07-01`, `${year}-09-30`], [`${year}-10-01`, `${year}-12-31`], [`${year + 1}-01-01`, `${year + 1}-03-31`]] as const)[quarter - 1] as [string, string];
+  return (
+    [
+      [`${year}-04-01`, `${year}-06-30`],
+      [`${year}-07-01`, `${year}-09-30`],
+      [`${year}-10-01`, `${year}-12-31`],
+      [`${year + 1}-01-01`, `${year + 1}-03-31`],
+    ] as const
+  )[quarter - 1] as [string, string];
 }
 
 /** The day of each decision's event for a measure (null: no such event), by the definition in docs/statistics.md. */
@@ -121,7 +136,10 @@ interface Expected {
 function expectedFor(decisions: readonly Decision[], meetings: readonly HeldMeeting[], year: number, quarter: number | null): Expected {
   const [first, last] = period(year, quarter);
   const within = (day: string | null) => day !== null && day >= first && day <= last;
-  const result: Expected = { decisions: { proposed: new Map(), made: new Map(), notMade: new Map(), withdrawn: new Map() }, meetings: new Map() };
+  const result: Expected = {
+    decisions: { proposed: new Map(), made: new Map(), notMade: new Map(), withdrawn: new Map() },
+    meetings: new Map(),
+  };
   for (const decision of decisions) {
     if (decision.level !== 2 && decision.level !== 3) continue;
     for (const measure of DECISION_MEASURES) {
@@ -146,10 +164,16 @@ const decisionCount = (expected: Expected, measure: Measure, kind: string | null
   sum(
     [...expected.decisions[measure].entries()]
       .filter(([candidate]) => kind === null || candidate === kind)
-      .flatMap(([, byLevel]) => [...byLevel.entries()].filter(([candidate]) => level === null || candidate === level).map(([, count]) => count)),
+      .flatMap(([, byLevel]) =>
+        [...byLevel.entries()].filter(([candidate]) => level === null || candidate === level).map(([, count]) => count),
+      ),
   );
 const meetingCount = (expected: Expected, level: number | null, column: 0 | 1 | null) =>
-  sum([...expected.meetings.entries()].filter(([candidate]) => level === null || candidate === level).map(([, cell]) => (column === null ? cell[0] + cell[1] : cell[column])));
+  sum(
+    [...expected.meetings.entries()]
+      .filter(([candidate]) => level === null || candidate === level)
+      .map(([, cell]) => (column === null ? cell[0] + cell[1] : cell[column])),
+  );
 
 /** Every published count of an answer beside its true value. */
 function pairsOf(answer: Answer, expected: Expected): [string, Count, number][] {
@@ -159,8 +183,10 @@ function pairsOf(answer: Answer, expected: Expected): [string, Count, number][] 
   ];
   for (const measure of DECISION_MEASURES) {
     pairs.push([measure, answer[measure], decisionCount(expected, measure, null, null)]);
-    for (const line of answer.byRecipientKind) pairs.push([`${line.recipientKind}.${measure}`, line[measure], decisionCount(expected, measure, line.recipientKind, null)]);
-    for (const line of answer.byLevel) pairs.push([`${line.level}.${measure}`, line[measure], decisionCount(expected, measure, null, line.level)]);
+    for (const line of answer.byRecipientKind)
+      pairs.push([`${line.recipientKind}.${measure}`, line[measure], decisionCount(expected, measure, line.recipientKind, null)]);
+    for (const line of answer.byLevel)
+      pairs.push([`${line.level}.${measure}`, line[measure], decisionCount(expected, measure, null, line.level)]);
   }
   for (const line of answer.byLevel) {
     pairs.push([`${line.level}.meetingsHeld`, line.meetingsHeld, meetingCount(expected, line.level, null)]);
@@ -221,10 +247,14 @@ describe('disclosure statistics for a reporting year or quarter (KPI 3, C §7), 
       }
       // Each measure is one kind x level table: its lines are the kinds' (with their totals), the levels' and the totals'.
       for (const measure of DECISION_MEASURES) {
-        expect([...answer.byRecipientKind.map((line) => line[measure]), answer[measure]].filter((count) => count.suppressed)).not.toHaveLength(1);
+        expect(
+          [...answer.byRecipientKind.map((line) => line[measure]), answer[measure]].filter((count) => count.suppressed),
+        ).not.toHaveLength(1);
         expect([...answer.byLevel.map((line) => line[measure]), answer[measure]].filter((count) => count.suppressed)).not.toHaveLength(1);
       }
-      expect([...answer.byLevel.map((line) => line.meetingsHeld), answer.meetingsHeld].filter((count) => count.suppressed)).not.toHaveLength(1);
+      expect(
+        [...answer.byLevel.map((line) => line.meetingsHeld), answer.meetingsHeld].filter((count) => count.suppressed),
+      ).not.toHaveLength(1);
     }
   });
 
@@ -238,21 +268,30 @@ describe('disclosure statistics for a reporting year or quarter (KPI 3, C §7), 
 });
 
 describe('differencing (C.93): no two answers a caller can get differ by exactly one decision', () => {
-  it('C.93: a period the caller chooses, a day longer than another, cannot be asked: not through the statistics path, nor the MAPPA unit\'s raw cells, nor the old free-period query', async () => {
+  it("C.93: a period the caller chooses, a day longer than another, cannot be asked: not through the statistics path, nor the MAPPA unit's raw cells, nor the old free-period query", async () => {
     // The attack the free periods allowed: a day on which exactly one decision was made in the area.
     const days = new Map<string, number>();
-    for (const decision of decisions) if (decision.level >= 2 && decision.status === 'MADE' && decision.made_day !== null) days.set(decision.made_day, (days.get(decision.made_day) ?? 0) + 1);
+    for (const decision of decisions)
+      if (decision.level >= 2 && decision.status === 'MADE' && decision.made_day !== null)
+        days.set(decision.made_day, (days.get(decision.made_day) ?? 0) + 1);
     const lone = [...days.entries()].find(([, count]) => count === 1)?.[0];
     expect(lone).toBeDefined();
     const dayBefore = new Date(Date.parse(`${lone!}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
     const attempts = [
       [`query { disclosureStatistics(area: ${AREA}, from: "2025-04-01", to: "${dayBefore}") { made { count } } }`, 'disclosureStatistics'],
       [`query { disclosureDecisions(area: ${AREA}, from: "2025-04-01", to: "${lone!}") { made { count } } }`, 'disclosureDecisions'],
-      [`query { mappaStatisticsDisclosure(area: ${AREA}, from: "2025-04-01", to: "${lone!}", keySecret: "${'k'.repeat(40)}") { measure count } }`, 'mappaStatisticsDisclosure'],
+      [
+        `query { mappaStatisticsDisclosure(area: ${AREA}, from: "2025-04-01", to: "${lone!}", keySecret: "${'k'.repeat(40)}") { measure count } }`,
+        'mappaStatisticsDisclosure',
+      ],
     ] as const;
     for (const [query, field] of attempts) {
       const answer = await ask({}, COORDINATOR, undefined, query);
-      expect({ field, data: answer.data?.[field as 'disclosureStatistics'] ?? null, code: answer.errors?.[0]?.extensions?.code }).toEqual({ field, data: null, code: 'GRAPHQL_VALIDATION_FAILED' });
+      expect({ field, data: answer.data?.[field as 'disclosureStatistics'] ?? null, code: answer.errors?.[0]?.extensions?.code }).toEqual({
+        field,
+        data: null,
+        code: 'GRAPHQL_VALIDATION_FAILED',
+      });
     }
   });
 
@@ -279,11 +318,15 @@ describe('differencing (C.93): no two answers a caller can get differ by exactly
     const truthAfter = decisionCount(expectedFor(await readDecisions(), meetings, YEAR, quarter), 'proposed', null, null);
     expect(truthAfter).toBe(truthBefore + 1);
     const pairs: [string, Count, Count][] = [['proposed', before.proposed, after.proposed]];
-    for (const [index, line] of after.byLevel.entries()) pairs.push([`${line.level}.proposed`, before.byLevel[index]!.proposed, line.proposed]);
-    for (const [index, line] of after.byRecipientKind.entries()) pairs.push([`${line.recipientKind}.proposed`, before.byRecipientKind[index]!.proposed, line.proposed]);
+    for (const [index, line] of after.byLevel.entries())
+      pairs.push([`${line.level}.proposed`, before.byLevel[index]!.proposed, line.proposed]);
+    for (const [index, line] of after.byRecipientKind.entries())
+      pairs.push([`${line.recipientKind}.proposed`, before.byRecipientKind[index]!.proposed, line.proposed]);
     for (const [name, first, second] of pairs) {
-      for (const count of [first, second]) if (!count.suppressed) expect({ name, remainder: count.count! % 5 }).toEqual({ name, remainder: 0 });
-      if (!first.suppressed && !second.suppressed) expect({ name, difference: Math.abs(second.count! - first.count!) }).not.toEqual({ name, difference: 1 });
+      for (const count of [first, second])
+        if (!count.suppressed) expect({ name, remainder: count.count! % 5 }).toEqual({ name, remainder: 0 });
+      if (!first.suppressed && !second.suppressed)
+        expect({ name, difference: Math.abs(second.count! - first.count!) }).not.toEqual({ name, difference: 1 });
     }
     // The year's total is shown both times (at least 10): the same, or a step of 5.
     expect(before.proposed.suppressed || after.proposed.suppressed).toBe(false);
@@ -299,13 +342,13 @@ describe('who may ask (principle 8, principle 9, A.R27, C.92)', () => {
     expect(layAdviser.data).toEqual(coordinator.data);
   });
 
-  it('principle 8: an analyst (not the MAPPA unit\'s co-ordinator or lay adviser) is FORBIDDEN and gets no figure', async () => {
+  it("principle 8: an analyst (not the MAPPA unit's co-ordinator or lay adviser) is FORBIDDEN and gets no figure", async () => {
     const answer = await ask({ area: AREA, year: YEAR }, ANALYST);
     expect(answer.data?.disclosureStatistics ?? null).toBeNull();
     expect(answer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
-  it('principle 9: another area\'s statistics are null with no error', async () => {
+  it("principle 9: another area's statistics are null with no error", async () => {
     const answer = await ask({ area: AREA, year: YEAR }, OTHER_AREA_COORDINATOR);
     expect(answer.errors).toBeUndefined();
     expect(answer.data!.disclosureStatistics).toBeNull();

@@ -25,7 +25,13 @@ const LAY_ADVISER: PrincipalClaims = { staffId: 'LAY0001', agency: 'mappa_unit',
 const CHAIR: PrincipalClaims = { staffId: 'CHR0001', agency: 'probation', roles: ['mappa_chair'], area: AREA, clearance: 'SC' };
 const PPU_OFFICER: PrincipalClaims = { staffId: 'PPU0042', agency: 'police', roles: ['ppu_officer'], area: AREA, clearance: 'SC' };
 const OTHER_AREA_ANALYST: PrincipalClaims = { ...ANALYST, staffId: 'ANL0002', area: MappaArea.CLEVELAND };
-const OTHER_AREA_COORDINATOR: PrincipalClaims = { staffId: 'MCU0002', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.CLEVELAND, clearance: 'SC' };
+const OTHER_AREA_COORDINATOR: PrincipalClaims = {
+  staffId: 'MCU0002',
+  agency: 'mappa_unit',
+  roles: ['mappa_coordinator'],
+  area: MappaArea.CLEVELAND,
+  clearance: 'SC',
+};
 const OTHER_AREA_LAY_ADVISER: PrincipalClaims = { ...LAY_ADVISER, staffId: 'LAY0002', area: MappaArea.CLEVELAND };
 
 const COUNT = '{ count suppressed }';
@@ -58,9 +64,17 @@ interface MappaKpis {
 /** A unit's outcome: met the standard or not, in a group ('' for none). */
 type Tally = Map<string, { met: number; notMet: number }>;
 
-async function ask(variables: Record<string, unknown>, principal: PrincipalClaims, purpose = STATISTICS, url = `${env.stack.gateway.url}/graphql`): Promise<GraphQLResponse<{ mappaKpis: MappaKpis | null }>> {
+async function ask(
+  variables: Record<string, unknown>,
+  principal: PrincipalClaims,
+  purpose = STATISTICS,
+  url = `${env.stack.gateway.url}/graphql`,
+): Promise<GraphQLResponse<{ mappaKpis: MappaKpis | null }>> {
   requestCount += 1;
-  const headers = { ...(await env.headersFor(principal, purpose)), 'x-request-id': `statistics-kpi-test-${String(requestCount).padStart(4, '0')}` };
+  const headers = {
+    ...(await env.headersFor(principal, purpose)),
+    'x-request-id': `statistics-kpi-test-${String(requestCount).padStart(4, '0')}`,
+  };
   return postGraphQL<{ mappaKpis: MappaKpis | null }>(url, KPIS, variables, headers);
 }
 
@@ -81,10 +95,24 @@ interface Meeting {
 }
 let meetings: Meeting[] = [];
 let considered = new Set<string>();
-let minutes: { meeting_id: string; version: number; status: string; due_date: string; disclosure_considered: boolean; distributed_day: string | null }[] = [];
+let minutes: {
+  meeting_id: string;
+  version: number;
+  status: string;
+  due_date: string;
+  disclosure_considered: boolean;
+  distributed_day: string | null;
+}[] = [];
 let attendance: { meeting_id: string; invitation_id: string | null; agency: string; grade: string | null }[] = [];
 let invitations: { invitation_id: string; meeting_id: string; invitee_agency: string; withdrawn: boolean }[] = [];
-let referrals: { area: string; category_sought: number; status: string; submitted_day: string | null; screened_day: string | null; screening_due_date: string | null }[] = [];
+let referrals: {
+  area: string;
+  category_sought: number;
+  status: string;
+  submitted_day: string | null;
+  screened_day: string | null;
+  screening_due_date: string | null;
+}[] = [];
 let reports: { mappa_area: string | null; ct_restricted: boolean; report_date: string; meeting_date: string }[] = [];
 let smbMembers: { member_id: string; joined_on: string; left_on: string | null }[] = [];
 let smbMeetings: { smb_meeting_id: string; held_on: string }[] = [];
@@ -98,28 +126,50 @@ async function readSeededData(): Promise<void> {
       d.level_before as level, c.subject_date_of_birth::text as date_of_birth, m.area
     from mappa.meeting m join mappa.mappa_case c on c.case_id = m.case_id join mappa.meeting_decision d on d.meeting_id = m.meeting_id
     where m.status = 'HELD' and m.kind <> 'PROFESSIONALS' and not c.ct_restricted and c.category <> 4 and m.area = ${AREA}`);
-  considered = new Set((await rowsOf<{ meeting_id: string }>(sql`select meeting_id from mappa.disclosure_consideration`)).map((row) => row.meeting_id));
-  minutes = await rowsOf(sql`select meeting_id, version, status, due_date::text as due_date, disclosure_considered, to_char(distributed_at at time zone 'UTC', 'YYYY-MM-DD') as distributed_day from mappa.meeting_minutes`);
+  considered = new Set(
+    (await rowsOf<{ meeting_id: string }>(sql`select meeting_id from mappa.disclosure_consideration`)).map((row) => row.meeting_id),
+  );
+  minutes = await rowsOf(
+    sql`select meeting_id, version, status, due_date::text as due_date, disclosure_considered, to_char(distributed_at at time zone 'UTC', 'YYYY-MM-DD') as distributed_day from mappa.meeting_minutes`,
+  );
   attendance = await rowsOf(sql`select meeting_id, invitation_id, agency, grade from mappa.meeting_attendance`);
-  invitations = await rowsOf(sql`select invitation_id, meeting_id, invitee_agency, withdrawn_at is not null as withdrawn from mappa.meeting_invitation`);
+  invitations = await rowsOf(
+    sql`select invitation_id, meeting_id, invitee_agency, withdrawn_at is not null as withdrawn from mappa.meeting_invitation`,
+  );
   referrals = await rowsOf(sql`
     select area, category_sought, status, to_char(submitted_at at time zone 'UTC', 'YYYY-MM-DD') as submitted_day,
       to_char(screened_at at time zone 'UTC', 'YYYY-MM-DD') as screened_day, screening_due_date::text as screening_due_date
     from mappa.referral`);
-  reports = await rowsOf(sql`select p.mappa_area, p.ct_restricted, f.report_date::text as report_date, f.meeting_date::text as meeting_date from prison.mappa_f_report f join prison.prisoner p using (prison_number)`);
-  smbMembers = await rowsOf(sql`select member_id, joined_on::text as joined_on, left_on::text as left_on from mappa.smb_member where area = ${AREA}`);
+  reports = await rowsOf(
+    sql`select p.mappa_area, p.ct_restricted, f.report_date::text as report_date, f.meeting_date::text as meeting_date from prison.mappa_f_report f join prison.prisoner p using (prison_number)`,
+  );
+  smbMembers = await rowsOf(
+    sql`select member_id, joined_on::text as joined_on, left_on::text as left_on from mappa.smb_member where area = ${AREA}`,
+  );
   smbMeetings = await rowsOf(sql`select smb_meeting_id, held_on::text as held_on from mappa.smb_meeting where area = ${AREA}`);
-  smbAttendance = new Set((await rowsOf<{ smb_meeting_id: string; member_id: string }>(sql`select smb_meeting_id, member_id from mappa.smb_attendance`)).map((row) => `${row.smb_meeting_id}/${row.member_id}`));
+  smbAttendance = new Set(
+    (await rowsOf<{ smb_meeting_id: string; member_id: string }>(sql`select smb_meeting_id, member_id from mappa.smb_attendance`)).map(
+      (row) => `${row.smb_meeting_id}/${row.member_id}`,
+    ),
+  );
   today = (await rowsOf<{ today: string }>(sql`select current_date::text as today`))[0]!.today;
 }
 
-const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+const daysBetween = (from: string, to: string): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 const addYears = (day: string, years: number): string => `${Number(day.slice(0, 4)) + years}${day.slice(4)}`;
 
 /** The period of a reporting year or one of its quarters. */
 function period(quarter: number | null): [string, string] {
   if (quarter === null) return [`${YEAR}-04-01`, `${YEAR + 1}-03-31`];
-  return ([[`${YEAR}-04-01`, `${YEAR}-06-30`], [`${YEAR}-07-01`, `${YEAR}-09-30`], [`${YEAR}-10-01`, `${YEAR}-12-31`], [`${YEAR + 1}-01-01`, `${YEAR + 1}-03-31`]] as const)[quarter - 1] as [string, string];
+  return (
+    [
+      [`${YEAR}-04-01`, `${YEAR}-06-30`],
+      [`${YEAR}-07-01`, `${YEAR}-09-30`],
+      [`${YEAR}-10-01`, `${YEAR}-12-31`],
+      [`${YEAR + 1}-01-01`, `${YEAR + 1}-03-31`],
+    ] as const
+  )[quarter - 1] as [string, string];
 }
 
 /** Each KPI's units counted here by its definition (docs/statistics.md), kpi -> group -> met / not met. */
@@ -136,13 +186,27 @@ function expectedKpis(quarter: number | null): Map<string, Tally> {
   };
   const inPeriod = meetings.filter((meeting) => meeting.day >= first && meeting.day <= last);
   for (const meeting of inPeriod) {
-    const previous = meetings.filter((other) => other.case_id === meeting.case_id && other.at < meeting.at).sort((a, b) => (a.at < b.at ? -1 : 1)).pop();
+    const previous = meetings
+      .filter((other) => other.case_id === meeting.case_id && other.at < meeting.at)
+      .sort((a, b) => (a.at < b.at ? -1 : 1))
+      .pop();
     // KPI 1 and 2: a review within 8 (level 3) or 16 (level 2) weeks of the case's previous meeting.
     if (meeting.kind === 'REVIEW' && previous && (meeting.level === 2 || meeting.level === 3)) {
-      count(meeting.level === 3 ? 'LEVEL_3_REVIEWED_WITHIN_8_WEEKS' : 'LEVEL_2_REVIEWED_WITHIN_16_WEEKS', '', daysBetween(previous.day, meeting.day) <= (meeting.level === 3 ? 56 : 112));
+      count(
+        meeting.level === 3 ? 'LEVEL_3_REVIEWED_WITHIN_8_WEEKS' : 'LEVEL_2_REVIEWED_WITHIN_16_WEEKS',
+        '',
+        daysBetween(previous.day, meeting.day) <= (meeting.level === 3 ? 56 : 112),
+      );
     }
     // KPI 3: considered, and the approved minutes record it.
-    count('DISCLOSURE_CONSIDERED_AND_MINUTED', '', considered.has(meeting.meeting_id) && minutes.some((version) => version.meeting_id === meeting.meeting_id && version.status === 'APPROVED' && version.disclosure_considered));
+    count(
+      'DISCLOSURE_CONSIDERED_AND_MINUTED',
+      '',
+      considered.has(meeting.meeting_id) &&
+        minutes.some(
+          (version) => version.meeting_id === meeting.meeting_id && version.status === 'APPROVED' && version.disclosure_considered,
+        ),
+    );
     // KPI 4: under 18 on the day; the YOT and children's services both signed attendance.
     if (meeting.date_of_birth !== null && meeting.day < addYears(meeting.date_of_birth, 18)) {
       const agencies = new Set(attendance.filter((row) => row.meeting_id === meeting.meeting_id).map((row) => row.agency));
@@ -153,31 +217,58 @@ function expectedKpis(quarter: number | null): Map<string, Tally> {
       const attended = attendance.some((row) => row.invitation_id === invitation.invitation_id);
       count('INVITED_AGENCY_ATTENDED', invitation.invitee_agency, attended);
       // KPI 6: the same, for the duty-to-co-operate agencies (the YOT among them) at level 2 and 3 meetings.
-      if ((meeting.level === 2 || meeting.level === 3) && DTC_AGENCIES.includes(invitation.invitee_agency)) count('DTC_AGENCY_ATTENDED', invitation.invitee_agency, attended);
+      if ((meeting.level === 2 || meeting.level === 3) && DTC_AGENCIES.includes(invitation.invitee_agency))
+        count('DTC_AGENCY_ATTENDED', invitation.invitee_agency, attended);
     }
     // KPI 8 and 9: the police and probation at the grade the level asks for (middle manager at level 2, senior at level 3).
     const grades = meeting.level === 3 ? ['SENIOR_MANAGER'] : ['MIDDLE_MANAGER', 'SENIOR_MANAGER'];
-    for (const [kpi, agency] of [['POLICE_ATTENDED_AT_GRADE', 'police'], ['PROBATION_ATTENDED_AT_GRADE', 'probation']] as const) {
-      count(kpi, '', attendance.some((row) => row.meeting_id === meeting.meeting_id && row.agency === agency && row.grade !== null && grades.includes(row.grade)));
+    for (const [kpi, agency] of [
+      ['POLICE_ATTENDED_AT_GRADE', 'police'],
+      ['PROBATION_ATTENDED_AT_GRADE', 'probation'],
+    ] as const) {
+      count(
+        kpi,
+        '',
+        attendance.some(
+          (row) => row.meeting_id === meeting.meeting_id && row.agency === agency && row.grade !== null && grades.includes(row.grade),
+        ),
+      );
     }
     // Minutes: first distributed by the first version's due date; undistributed counts once overdue.
     const versions = minutes.filter((version) => version.meeting_id === meeting.meeting_id).sort((a, b) => a.version - b.version);
     if (versions.length > 0) {
       const due = versions[0]!.due_date;
-      const distributed = versions.map((version) => version.distributed_day).filter((day): day is string => day !== null).sort()[0];
-      if (distributed !== undefined || due < today) count('MINUTES_DISTRIBUTED_ON_TIME', '', distributed !== undefined && distributed <= due);
+      const distributed = versions
+        .map((version) => version.distributed_day)
+        .filter((day): day is string => day !== null)
+        .sort()[0];
+      if (distributed !== undefined || due < today)
+        count('MINUTES_DISTRIBUTED_ON_TIME', '', distributed !== undefined && distributed <= due);
     }
   }
   // KPI 5: each board member who sat for a board meeting in the period, met when present at 75% or more of those.
   for (const member of smbMembers) {
-    const sat = smbMeetings.filter((board) => board.held_on >= first && board.held_on <= last && board.held_on >= member.joined_on && (member.left_on === null || board.held_on <= member.left_on));
+    const sat = smbMeetings.filter(
+      (board) =>
+        board.held_on >= first &&
+        board.held_on <= last &&
+        board.held_on >= member.joined_on &&
+        (member.left_on === null || board.held_on <= member.left_on),
+    );
     if (sat.length === 0) continue;
     const present = sat.filter((board) => smbAttendance.has(`${board.smb_meeting_id}/${member.member_id}`)).length;
     count('SMB_MEMBER_ATTENDED', '', present / sat.length >= 0.75);
   }
   // Referrals: screened within 10 days of submission; unscreened counts once overdue.
   for (const referral of referrals) {
-    if (referral.area !== AREA || referral.category_sought === 4 || referral.submitted_day === null || referral.submitted_day < first || referral.submitted_day > last) continue;
+    if (
+      referral.area !== AREA ||
+      referral.category_sought === 4 ||
+      referral.submitted_day === null ||
+      referral.submitted_day < first ||
+      referral.submitted_day > last
+    )
+      continue;
     if (referral.screened_day === null && !(referral.status === 'SUBMITTED' && referral.screening_due_date! < today)) continue;
     count('REFERRAL_SCREENED_ON_TIME', '', referral.screened_day !== null && referral.screened_day <= referral.screening_due_date!);
   }
@@ -189,7 +280,11 @@ function expectedKpis(quarter: number | null): Map<string, Tally> {
   return result;
 }
 
-const totalOf = (tally: Tally | undefined) => [...(tally?.values() ?? [])].reduce((sum, cell) => ({ met: sum.met + cell.met, notMet: sum.notMet + cell.notMet }), { met: 0, notMet: 0 });
+const totalOf = (tally: Tally | undefined) =>
+  [...(tally?.values() ?? [])].reduce((sum, cell) => ({ met: sum.met + cell.met, notMet: sum.notMet + cell.notMet }), {
+    met: 0,
+    notMet: 0,
+  });
 
 // ---- What every answer must respect ---------------------------------------------------------------
 
@@ -205,7 +300,10 @@ function expectProtectedCount(shown: Count, truth: number): void {
 
 /** C.93 on one KPI: every count protected, no line (group met / not met / total; the column totals) with a single withheld count, the percentage from published counts only. */
 function expectProtectedKpi(kpi: Kpi, expected: Tally | undefined): void {
-  const figures: [Figure, { met: number; notMet: number }][] = [[kpi, totalOf(expected)], ...kpi.groups.map((group): [Figure, { met: number; notMet: number }] => [group, expected?.get(group.group) ?? { met: 0, notMet: 0 }])];
+  const figures: [Figure, { met: number; notMet: number }][] = [
+    [kpi, totalOf(expected)],
+    ...kpi.groups.map((group): [Figure, { met: number; notMet: number }] => [group, expected?.get(group.group) ?? { met: 0, notMet: 0 }]),
+  ];
   for (const [figure, truth] of figures) {
     expectProtectedCount(figure.met, truth.met);
     expectProtectedCount(figure.notMet, truth.notMet);
@@ -215,7 +313,8 @@ function expectProtectedKpi(kpi: Kpi, expected: Tally | undefined): void {
     else expect(figure.percentage).toBe(Math.round((100 * figure.met.count!) / figure.total.count!));
   }
   if (kpi.groups.length > 0) {
-    for (const column of ['met', 'notMet'] as const) expect([...kpi.groups.map((group) => group[column]), kpi[column]].filter((count) => count.suppressed)).not.toHaveLength(1);
+    for (const column of ['met', 'notMet'] as const)
+      expect([...kpi.groups.map((group) => group[column]), kpi[column]].filter((count) => count.suppressed)).not.toHaveLength(1);
     expect([...kpi.groups.map((group) => group.total), kpi.total].filter((count) => count.suppressed)).not.toHaveLength(1);
   }
 }
@@ -223,9 +322,16 @@ function expectProtectedKpi(kpi: Kpi, expected: Tally | undefined): void {
 /** With rounding off: every shown count is exactly the truth, and 1-4 still withheld. */
 function expectExactKpi(kpi: Kpi, expected: Tally | undefined): number {
   let shown = 0;
-  const figures: [Figure, { met: number; notMet: number }][] = [[kpi, totalOf(expected)], ...kpi.groups.map((group): [Figure, { met: number; notMet: number }] => [group, expected?.get(group.group) ?? { met: 0, notMet: 0 }])];
+  const figures: [Figure, { met: number; notMet: number }][] = [
+    [kpi, totalOf(expected)],
+    ...kpi.groups.map((group): [Figure, { met: number; notMet: number }] => [group, expected?.get(group.group) ?? { met: 0, notMet: 0 }]),
+  ];
   for (const [figure, truth] of figures) {
-    for (const [count, value] of [[figure.met, truth.met], [figure.notMet, truth.notMet], [figure.total, truth.met + truth.notMet]] as const) {
+    for (const [count, value] of [
+      [figure.met, truth.met],
+      [figure.notMet, truth.notMet],
+      [figure.total, truth.met + truth.notMet],
+    ] as const) {
       if (value >= 1 && value <= 4) expect(count.suppressed).toBe(true);
       if (count.suppressed) continue;
       shown += 1;
@@ -249,8 +355,31 @@ const KPI_IDS = [
   'MINUTES_DISTRIBUTED_ON_TIME',
   'REFERRAL_SCREENED_ON_TIME',
 ];
-const DTC_AGENCIES = ['yot', 'children_social_care', 'adult_social_care', 'health', 'housing', 'education', 'jobcentre_plus', 'home_office', 'electronic_monitoring'];
-const AGENCIES = ['police', 'probation', 'prison', 'yot', 'children_social_care', 'adult_social_care', 'health', 'housing', 'education', 'jobcentre_plus', 'home_office', 'electronic_monitoring'];
+const DTC_AGENCIES = [
+  'yot',
+  'children_social_care',
+  'adult_social_care',
+  'health',
+  'housing',
+  'education',
+  'jobcentre_plus',
+  'home_office',
+  'electronic_monitoring',
+];
+const AGENCIES = [
+  'police',
+  'probation',
+  'prison',
+  'yot',
+  'children_social_care',
+  'adult_social_care',
+  'health',
+  'housing',
+  'education',
+  'jobcentre_plus',
+  'home_office',
+  'electronic_monitoring',
+];
 
 beforeAll(async () => {
   env = await startTestStack({ dataset: { offenders: 800, seed: 13, asOf: '2026-11-01', areas: [AREA] } });
@@ -270,11 +399,17 @@ describe('the MAPPA KPIs of an area and period (C §7.2), each the seeded figure
     ['C §7.2 KPI 1: level 3 cases reviewed within 8 weeks of the previous meeting', 'LEVEL_3_REVIEWED_WITHIN_8_WEEKS'],
     ['C §7.2 KPI 2: level 2 cases reviewed within 16 weeks of the previous meeting', 'LEVEL_2_REVIEWED_WITHIN_16_WEEKS'],
     ['C §7.2 KPI 3: disclosure considered and recorded in the approved minutes of every meeting', 'DISCLOSURE_CONSIDERED_AND_MINUTED'],
-    ['C §7.2 KPI 4, A.R25: YOT and children\'s services at every meeting about an under-18 (age on the meeting day)', 'UNDER_18_YOT_AND_CHILDRENS_SERVICES_ATTENDED'],
+    [
+      "C §7.2 KPI 4, A.R25: YOT and children's services at every meeting about an under-18 (age on the meeting day)",
+      'UNDER_18_YOT_AND_CHILDRENS_SERVICES_ATTENDED',
+    ],
     ['C §7.2 KPI 5: each SMB member present at 75% or more of the board meetings held while they sat', 'SMB_MEMBER_ATTENDED'],
     ['C §7.2 KPI 6: each invited duty-to-co-operate agency attended a level 2 or 3 meeting, by agency', 'DTC_AGENCY_ATTENDED'],
     ['C §7.2 KPI 6-7: each invited agency attended, by agency', 'INVITED_AGENCY_ATTENDED'],
-    ['C §7.2 KPI 7, B §5: the prison\'s MAPPA F reports dated before the meeting they were written for (counted by the prison)', 'MAPPA_F_PROVIDED_ON_TIME'],
+    [
+      "C §7.2 KPI 7, B §5: the prison's MAPPA F reports dated before the meeting they were written for (counted by the prison)",
+      'MAPPA_F_PROVIDED_ON_TIME',
+    ],
     ['C §7.2 KPI 8, C.90: the police at Inspector at level 2 and Superintendent at level 3', 'POLICE_ATTENDED_AT_GRADE'],
     ['C §7.2 KPI 9, C.90: probation at Senior Probation Officer at level 2 and ACO at level 3', 'PROBATION_ATTENDED_AT_GRADE'],
     ['B §6: minutes distributed by their due date (10 working days at level 2, 5 at level 3)', 'MINUTES_DISTRIBUTED_ON_TIME'],
@@ -304,7 +439,9 @@ describe('the MAPPA KPIs of an area and period (C §7.2), each the seeded figure
     expect(dtcKpi.groups.map((group) => group.group)).toEqual(DTC_AGENCIES);
     expectProtectedKpi(dtcKpi, expectedKpis(1).get('DTC_AGENCY_ATTENDED'));
     expectProtectedKpi(attendanceKpi, expectedKpis(1).get('INVITED_AGENCY_ATTENDED'));
-    expect(answer.data!.mappaKpis!.kpis.map((kpi) => [kpi.kpi, kpi.target])).toEqual(KPI_IDS.map((kpi, index) => [kpi, [90, 90, 100, 100, 75, 90, 90, 100, 90, 90, 100, 100][index]]));
+    expect(answer.data!.mappaKpis!.kpis.map((kpi) => [kpi.kpi, kpi.target])).toEqual(
+      KPI_IDS.map((kpi, index) => [kpi, [90, 90, 100, 100, 75, 90, 90, 100, 90, 90, 100, 100][index]]),
+    );
   });
 
   it('C.93: no identifier, date or free text in any answer; the same question twice gets the same answer', async () => {
@@ -320,7 +457,14 @@ describe('the MAPPA KPIs of an area and period (C §7.2), each the seeded figure
 
 describe('the seeded data can answer the KPIs (issue 13)', () => {
   it('reviews, MAPPA F, attendance at grade, minutes and referrals include on-time and late ones, most on time (C §7.2 KPI 1-2, 7-9, B §6, A §2.5)', () => {
-    for (const kpi of ['LEVEL_2_REVIEWED_WITHIN_16_WEEKS', 'MAPPA_F_PROVIDED_ON_TIME', 'POLICE_ATTENDED_AT_GRADE', 'PROBATION_ATTENDED_AT_GRADE', 'MINUTES_DISTRIBUTED_ON_TIME', 'REFERRAL_SCREENED_ON_TIME']) {
+    for (const kpi of [
+      'LEVEL_2_REVIEWED_WITHIN_16_WEEKS',
+      'MAPPA_F_PROVIDED_ON_TIME',
+      'POLICE_ATTENDED_AT_GRADE',
+      'PROBATION_ATTENDED_AT_GRADE',
+      'MINUTES_DISTRIBUTED_ON_TIME',
+      'REFERRAL_SCREENED_ON_TIME',
+    ]) {
       const { met, notMet } = totalOf(expectedKpis(null).get(kpi));
       expect({ kpi, late: notMet > 0 }).toEqual({ kpi, late: true });
       expect(met / (met + notMet)).toBeGreaterThan(0.75);
@@ -339,21 +483,24 @@ describe('the seeded board register can answer KPI 5 (issue 13)', () => {
 });
 
 describe('who may ask (principle 8, principle 9, A.R27, C.95)', () => {
-  it('A.R27: a lay adviser, a full member of the board, reads the board\'s KPIs', async () => {
+  it("A.R27: a lay adviser, a full member of the board, reads the board's KPIs", async () => {
     const answer = await ask({ area: AREA, year: YEAR }, LAY_ADVISER);
     expect(answer.errors).toBeUndefined();
     expect(answer.data!.mappaKpis!.kpis).toHaveLength(KPI_IDS.length);
   });
 
   it('principle 8: a PPU officer, and the co-ordinator under another purpose, are FORBIDDEN and get no figure', async () => {
-    for (const [principal, purpose] of [[PPU_OFFICER, STATISTICS], [DEFAULT_PRINCIPAL, { purpose: 'MAPPA_SCREENING', caseId: null }]] as const) {
+    for (const [principal, purpose] of [
+      [PPU_OFFICER, STATISTICS],
+      [DEFAULT_PRINCIPAL, { purpose: 'MAPPA_SCREENING', caseId: null }],
+    ] as const) {
       const answer = await ask({ area: AREA, year: YEAR }, principal, purpose);
       expect(answer.data?.mappaKpis ?? null).toBeNull();
       expect(answer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
   });
 
-  it('C.95: an analyst or co-ordinator of another area sees this area\'s KPI compliance, the same figures its own analyst sees', async () => {
+  it("C.95: an analyst or co-ordinator of another area sees this area's KPI compliance, the same figures its own analyst sees", async () => {
     const own = await ask({ area: AREA, year: YEAR, quarter: 3 }, ANALYST);
     for (const principal of [OTHER_AREA_ANALYST, OTHER_AREA_COORDINATOR]) {
       const other = await ask({ area: AREA, year: YEAR, quarter: 3 }, principal);
@@ -362,7 +509,7 @@ describe('who may ask (principle 8, principle 9, A.R27, C.95)', () => {
     }
   });
 
-  it('C.95, A.R27, principle 9: a lay adviser of another area\'s board gets null with no error (their board reviews its own area)', async () => {
+  it("C.95, A.R27, principle 9: a lay adviser of another area's board gets null with no error (their board reviews its own area)", async () => {
     const answer = await ask({ area: AREA, year: YEAR }, OTHER_AREA_LAY_ADVISER);
     expect(answer.errors).toBeUndefined();
     expect(answer.data!.mappaKpis).toBeNull();
@@ -374,34 +521,69 @@ describe('who may ask (principle 8, principle 9, A.R27, C.95)', () => {
   });
 });
 
-describe('the board register\'s write path (KPI 5): the co-ordinator records their own board\'s meetings', () => {
-  const RECORD = /* GraphQL */ `mutation Record($input: RecordSmbMeetingInput!) { recordSmbMeeting(input: $input) { smbMeetingId area heldOn present members } }`;
+describe("the board register's write path (KPI 5): the co-ordinator records their own board's meetings", () => {
+  const RECORD = /* GraphQL */ `
+    mutation Record($input: RecordSmbMeetingInput!) {
+      recordSmbMeeting(input: $input) {
+        smbMeetingId
+        area
+        heldOn
+        present
+        members
+      }
+    }
+  `;
   const CASE_MANAGEMENT: DeclaredPurpose = { purpose: 'CASE_MANAGEMENT', caseId: null };
   const record = async (principal: PrincipalClaims, purpose: DeclaredPurpose, input: Record<string, unknown>) =>
-    postGraphQL<{ recordSmbMeeting: { smbMeetingId: string; area: string; heldOn: string; present: number; members: number } | null }>(`${env.stack.gateway.url}/graphql`, RECORD, { input }, await env.headersFor(principal, purpose));
+    postGraphQL<{ recordSmbMeeting: { smbMeetingId: string; area: string; heldOn: string; present: number; members: number } | null }>(
+      `${env.stack.gateway.url}/graphql`,
+      RECORD,
+      { input },
+      await env.headersFor(principal, purpose),
+    );
   const HELD_ON = '2026-10-20';
 
   it('KPI 5: the co-ordinator (CASE_MANAGEMENT) records a board meeting of their own area with the members present; the register holds it', async () => {
-    const sitting = await rowsOf<{ member_id: string }>(sql`select member_id from mappa.smb_member where area = ${AREA} and joined_on <= ${HELD_ON}::date and (left_on is null or left_on >= ${HELD_ON}::date) order by member_id`);
+    const sitting = await rowsOf<{ member_id: string }>(
+      sql`select member_id from mappa.smb_member where area = ${AREA} and joined_on <= ${HELD_ON}::date and (left_on is null or left_on >= ${HELD_ON}::date) order by member_id`,
+    );
     const present = sitting.slice(0, 3).map((row) => row.member_id);
     const answer = await record(DEFAULT_PRINCIPAL, CASE_MANAGEMENT, { heldOn: HELD_ON, presentMemberIds: present });
     expect(answer.errors).toBeUndefined();
     expect(answer.data!.recordSmbMeeting).toMatchObject({ area: AREA, heldOn: HELD_ON, present: 3, members: sitting.length });
     const id = answer.data!.recordSmbMeeting!.smbMeetingId;
-    expect(await rowsOf(sql`select area, held_on::text as held_on, recorded_by_staff_id from mappa.smb_meeting where smb_meeting_id = ${id}`)).toEqual([{ area: AREA, held_on: HELD_ON, recorded_by_staff_id: DEFAULT_PRINCIPAL.staffId }]);
-    expect((await rowsOf<{ member_id: string }>(sql`select member_id from mappa.smb_attendance where smb_meeting_id = ${id} order by member_id`)).map((row) => row.member_id)).toEqual(present);
+    expect(
+      await rowsOf(sql`select area, held_on::text as held_on, recorded_by_staff_id from mappa.smb_meeting where smb_meeting_id = ${id}`),
+    ).toEqual([{ area: AREA, held_on: HELD_ON, recorded_by_staff_id: DEFAULT_PRINCIPAL.staffId }]);
+    expect(
+      (
+        await rowsOf<{ member_id: string }>(sql`select member_id from mappa.smb_attendance where smb_meeting_id = ${id} order by member_id`)
+      ).map((row) => row.member_id),
+    ).toEqual(present);
   });
 
   it('KPI 5, principle 8: a lay adviser, an analyst and the chair may not write the register, nor the co-ordinator under STATISTICS (FORBIDDEN)', async () => {
-    for (const [principal, purpose] of [[LAY_ADVISER, CASE_MANAGEMENT], [ANALYST, CASE_MANAGEMENT], [CHAIR, CASE_MANAGEMENT], [DEFAULT_PRINCIPAL, STATISTICS]] as const) {
+    for (const [principal, purpose] of [
+      [LAY_ADVISER, CASE_MANAGEMENT],
+      [ANALYST, CASE_MANAGEMENT],
+      [CHAIR, CASE_MANAGEMENT],
+      [DEFAULT_PRINCIPAL, STATISTICS],
+    ] as const) {
       const answer = await record(principal, purpose, { heldOn: HELD_ON, presentMemberIds: [] });
-      expect({ staffId: principal.staffId, data: answer.data?.recordSmbMeeting ?? null, code: answer.errors?.[0]?.extensions?.code }).toEqual({ staffId: principal.staffId, data: null, code: 'FORBIDDEN' });
+      expect({
+        staffId: principal.staffId,
+        data: answer.data?.recordSmbMeeting ?? null,
+        code: answer.errors?.[0]?.extensions?.code,
+      }).toEqual({ staffId: principal.staffId, data: null, code: 'FORBIDDEN' });
     }
   });
 
-  it('KPI 5, principle 9: a member who does not sit on the co-ordinator\'s board that day, and a day to come, are BAD_USER_INPUT; nothing is written', async () => {
+  it("KPI 5, principle 9: a member who does not sit on the co-ordinator's board that day, and a day to come, are BAD_USER_INPUT; nothing is written", async () => {
     const before = (await rowsOf<{ n: number }>(sql`select count(*)::int as n from mappa.smb_meeting`))[0]!.n;
-    for (const input of [{ heldOn: HELD_ON, presentMemberIds: ['SMB-CLEVELAND-01-1'] }, { heldOn: '2099-01-01', presentMemberIds: [] }]) {
+    for (const input of [
+      { heldOn: HELD_ON, presentMemberIds: ['SMB-CLEVELAND-01-1'] },
+      { heldOn: '2099-01-01', presentMemberIds: [] },
+    ]) {
       const answer = await record(DEFAULT_PRINCIPAL, CASE_MANAGEMENT, input);
       expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     }

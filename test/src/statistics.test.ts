@@ -43,7 +43,13 @@ interface AnnualReport {
   readonly managedAtLevel2Or3InYear: Table;
 }
 
-async function ask<Data>(query: string, variables: Record<string, unknown>, principal: PrincipalClaims, purpose = STATISTICS, url = `${env.stack.gateway.url}/graphql`): Promise<{ requestId: string; body: GraphQLResponse<Data> }> {
+async function ask<Data>(
+  query: string,
+  variables: Record<string, unknown>,
+  principal: PrincipalClaims,
+  purpose = STATISTICS,
+  url = `${env.stack.gateway.url}/graphql`,
+): Promise<{ requestId: string; body: GraphQLResponse<Data> }> {
   requestCount += 1;
   const requestId = `statistics-test-${String(requestCount).padStart(4, '0')}`;
   const body = await postGraphQL<Data>(url, query, variables, { ...(await env.headersFor(principal, purpose)), 'x-request-id': requestId });
@@ -119,7 +125,12 @@ function expectedLevel2Or3InYear(): number[][] {
   for (const { row, end } of latest.values()) {
     if (valueOn(row, 'AREA', end) !== AREA) continue;
     const start = row.start_date > first ? row.start_date : first;
-    const levels = [Number(valueOn(row, 'LEVEL', start)), ...(changesByCase.get(row.case_id) ?? []).filter((change) => change.field === 'LEVEL' && change.changed_date >= start && change.changed_date <= end).map((change) => Number(change.value_after))];
+    const levels = [
+      Number(valueOn(row, 'LEVEL', start)),
+      ...(changesByCase.get(row.case_id) ?? [])
+        .filter((change) => change.field === 'LEVEL' && change.changed_date >= start && change.changed_date <= end)
+        .map((change) => Number(change.value_after)),
+    ];
     const level = Math.max(...levels);
     const category = Number(valueOn(row, 'CATEGORY', end));
     if (category >= 1 && category <= 3 && level >= 2) grid[category - 1]![level - 2]! += 1;
@@ -139,11 +150,21 @@ interface Person {
 let population: Person[] = [];
 
 async function readSeededData(): Promise<void> {
-  cases = await rowsOf<CaseRow>(sql`select case_id, pnc_id, category, level, lead_agency, area, status, start_date::text as start_date, end_date::text as end_date, ct_restricted from mappa.mappa_case`);
-  const changes = await rowsOf<ChangeRow>(sql`select case_id, sequence, field, value_before, value_after, changed_date::text as changed_date from mappa.mappa_case_change order by case_id, changed_date, sequence`);
+  cases = await rowsOf<CaseRow>(
+    sql`select case_id, pnc_id, category, level, lead_agency, area, status, start_date::text as start_date, end_date::text as end_date, ct_restricted from mappa.mappa_case`,
+  );
+  const changes = await rowsOf<ChangeRow>(
+    sql`select case_id, sequence, field, value_before, value_after, changed_date::text as changed_date from mappa.mappa_case_change order by case_id, changed_date, sequence`,
+  );
   changesByCase = new Map();
   for (const change of changes) changesByCase.set(change.case_id, [...(changesByCase.get(change.case_id) ?? []), change]);
-  const police = new Map((await rowsOf<{ pnc_id: string; gender: string }>(sql`select pnc_id, gender from police.person where mappa_area = ${AREA} and not ct_restricted`)).map((row) => [row.pnc_id, row]));
+  const police = new Map(
+    (
+      await rowsOf<{ pnc_id: string; gender: string }>(
+        sql`select pnc_id, gender from police.person where mappa_area = ${AREA} and not ct_restricted`,
+      )
+    ).map((row) => [row.pnc_id, row]),
+  );
   const probation = new Map(
     (
       await rowsOf<{ pnc_id: string; status: string; supervision_type: string | null; overall_risk_level: string | null }>(
@@ -194,7 +215,23 @@ function expectExact(table: Table, raw: number[][]): void {
   expect(shownCells).toBeGreaterThan(0);
 }
 
-const DIMENSION_VALUES = ['1', '2', '3', 'POLICE', 'PROBATION', 'YOT', 'MALE', 'FEMALE', 'NOT_KNOWN', 'NOT_HELD', 'UNDER_18', 'AGE_18_TO_25', 'AGE_26_TO_35', 'AGE_36_TO_50', 'AGE_51_AND_OVER'];
+const DIMENSION_VALUES = [
+  '1',
+  '2',
+  '3',
+  'POLICE',
+  'PROBATION',
+  'YOT',
+  'MALE',
+  'FEMALE',
+  'NOT_KNOWN',
+  'NOT_HELD',
+  'UNDER_18',
+  'AGE_18_TO_25',
+  'AGE_26_TO_35',
+  'AGE_36_TO_50',
+  'AGE_51_AND_OVER',
+];
 const ALLOWED_STRINGS = new Set([
   ...DIMENSION_VALUES,
   ...['CUSTODY', 'LICENCE', 'COMMUNITY_ORDER', 'NONE', 'NOT_CURRENT', 'LOW', 'MEDIUM', 'HIGH', 'VERY_HIGH', 'NOT_ASSESSED'],
@@ -208,7 +245,12 @@ beforeAll(async () => {
   env = await startTestStack({ dataset: { offenders: 400, seed: 13, asOf: '2026-11-01', areas: [AREA] } });
   exactGateway = await startGatewayOver(env, { statistics: { control: { threshold: 4, base: 1, withholdZeros: false } } });
   await readSeededData();
-  names = new Set((await rowsOf<{ first_name: string; last_name: string }>(sql`select first_name, last_name from police.person`)).flatMap((row) => [row.first_name, row.last_name]));
+  names = new Set(
+    (await rowsOf<{ first_name: string; last_name: string }>(sql`select first_name, last_name from police.person`)).flatMap((row) => [
+      row.first_name,
+      row.last_name,
+    ]),
+  );
 }, 600_000);
 
 afterAll(async () => {
@@ -228,7 +270,13 @@ describe('the annual report (C.92, C.93)', () => {
     expectProtected(table, expected, false);
     expectNoIdentifier(body.data, ALLOWED_STRINGS, { names });
 
-    const exact = await ask<{ annualReport: AnnualReport }>(ANNUAL_REPORT, { area: AREA, year: YEAR }, ANALYST, STATISTICS, `${exactGateway.url}/graphql`);
+    const exact = await ask<{ annualReport: AnnualReport }>(
+      ANNUAL_REPORT,
+      { area: AREA, year: YEAR },
+      ANALYST,
+      STATISTICS,
+      `${exactGateway.url}/graphql`,
+    );
     expectExact(exact.body.data!.annualReport.offendersOn31March, expected);
   });
 
@@ -240,7 +288,13 @@ describe('the annual report (C.92, C.93)', () => {
     expect(table.columns).toEqual(['2', '3']);
     expect(expected.flat().reduce((sum, cell) => sum + cell, 0)).toBeGreaterThan(10);
     expectProtected(table, expected, false);
-    const exact = await ask<{ annualReport: AnnualReport }>(ANNUAL_REPORT, { area: AREA, year: YEAR }, LAY_ADVISER, STATISTICS, `${exactGateway.url}/graphql`);
+    const exact = await ask<{ annualReport: AnnualReport }>(
+      ANNUAL_REPORT,
+      { area: AREA, year: YEAR },
+      LAY_ADVISER,
+      STATISTICS,
+      `${exactGateway.url}/graphql`,
+    );
     expectExact(exact.body.data!.annualReport.managedAtLevel2Or3InYear, expected);
   });
 
@@ -253,18 +307,30 @@ describe('the annual report (C.92, C.93)', () => {
 });
 
 describe('one record key in SQL and in code', () => {
-  it('C.93: an owner\'s GROUP BY keys a person exactly as the ad-hoc join does, so the same people round the same way on both paths', async () => {
+  it("C.93: an owner's GROUP BY keys a person exactly as the ad-hoc join does, so the same people round the same way on both paths", async () => {
     const subjects = cases.slice(0, 50).map((row) => row.pnc_id);
     for (const subject of subjects) {
-      const [row] = await rowsOf<{ key: number }>(sql`select ${recordKeySql('a-statistics-key-secret-for-this-test', sql`${subject}::text`)} as key`);
+      const [row] = await rowsOf<{ key: number }>(
+        sql`select ${recordKeySql('a-statistics-key-secret-for-this-test', sql`${subject}::text`)} as key`,
+      );
       expect(Number(row!.key)).toBe(recordKeyOf('a-statistics-key-secret-for-this-test', subject));
     }
   });
 });
 
 describe('ad-hoc aggregates across agencies (C.93)', () => {
-  const grid = (rows: keyof Person, rowValues: string[], columns: keyof Person, columnValues: string[], keep: (person: Person) => boolean) =>
-    rowValues.map((rowValue) => columnValues.map((columnValue) => population.filter((person) => keep(person) && person[rows] === rowValue && person[columns] === columnValue).length));
+  const grid = (
+    rows: keyof Person,
+    rowValues: string[],
+    columns: keyof Person,
+    columnValues: string[],
+    keep: (person: Person) => boolean,
+  ) =>
+    rowValues.map((rowValue) =>
+      columnValues.map(
+        (columnValue) => population.filter((person) => keep(person) && person[rows] === rowValue && person[columns] === columnValue).length,
+      ),
+    );
   const GENDERS = ['MALE', 'FEMALE', 'NOT_KNOWN', 'NOT_HELD'];
   const SUPERVISED = ['CUSTODY', 'LICENCE', 'COMMUNITY_ORDER'];
 
@@ -283,7 +349,12 @@ describe('ad-hoc aggregates across agencies (C.93)', () => {
   it('C.93: lead agency by risk of serious harm, three owners asked once each, is the seeded figure', async () => {
     const RISKS = ['LOW', 'MEDIUM', 'HIGH', 'VERY_HIGH', 'NOT_ASSESSED', 'NOT_HELD'];
     const expected = grid('leadAgency', ['POLICE', 'PROBATION', 'YOT'], 'riskOfSeriousHarm', RISKS, (person) => person.gender !== 'FEMALE');
-    const variables = { area: AREA, rows: 'LEAD_AGENCY', columns: 'RISK_OF_SERIOUS_HARM', filters: [{ dimension: 'GENDER', values: ['MALE', 'NOT_KNOWN', 'NOT_HELD'] }] };
+    const variables = {
+      area: AREA,
+      rows: 'LEAD_AGENCY',
+      columns: 'RISK_OF_SERIOUS_HARM',
+      filters: [{ dimension: 'GENDER', values: ['MALE', 'NOT_KNOWN', 'NOT_HELD'] }],
+    };
     env.resetCounters();
     const exact = await ask<{ statisticsAggregate: Table }>(AGGREGATE, variables, CHAIR, STATISTICS, `${exactGateway.url}/graphql`);
     expect(exact.body.errors).toBeUndefined();
@@ -293,7 +364,11 @@ describe('ad-hoc aggregates across agencies (C.93)', () => {
     expect(env.stack.subgraphs.police.requests.count).toBe(1);
     expect(env.stack.subgraphs.probation.requests.count).toBe(1);
     expect(env.stack.subgraphs.prison.requests.count).toBe(0);
-    expect({ mappa: env.stack.subgraphs.mappa.statements.count, police: env.stack.subgraphs.police.statements.count, probation: env.stack.subgraphs.probation.statements.count }).toEqual({ mappa: 1, police: 1, probation: 1 });
+    expect({
+      mappa: env.stack.subgraphs.mappa.statements.count,
+      police: env.stack.subgraphs.police.statements.count,
+      probation: env.stack.subgraphs.probation.statements.count,
+    }).toEqual({ mappa: 1, police: 1, probation: 1 });
     const { body } = await ask<{ statisticsAggregate: Table }>(AGGREGATE, variables, CHAIR);
     expectProtected(body.data!.statisticsAggregate, expected, true);
   });
@@ -316,7 +391,11 @@ describe('ad-hoc aggregates across agencies (C.93)', () => {
         if (members.length < 12) return [];
         return dimensions
           .filter((leaveOutBy) => leaveOutBy !== groupBy)
-          .flatMap((leaveOutBy) => DIMENSION_OF[leaveOutBy].values.filter((value) => members.filter((person) => person[leaveOutBy] === value).length === 1).map((value) => ({ groupBy, groupValue, leaveOutBy, value })));
+          .flatMap((leaveOutBy) =>
+            DIMENSION_OF[leaveOutBy].values
+              .filter((value) => members.filter((person) => person[leaveOutBy] === value).length === 1)
+              .map((value) => ({ groupBy, groupValue, leaveOutBy, value })),
+          );
       }),
     );
     expect(candidates.length).toBeGreaterThan(0);
@@ -324,10 +403,22 @@ describe('ad-hoc aggregates across agencies (C.93)', () => {
     const [rows, columns] = dimensions.filter((dimension) => dimension !== groupBy && dimension !== leaveOutBy);
     const group = [{ dimension: DIMENSION_OF[groupBy].name, values: [groupValue] }];
     const withPerson = { area: AREA, rows: DIMENSION_OF[rows!].name, columns: DIMENSION_OF[columns!].name, filters: group };
-    const withoutPerson = { ...withPerson, filters: [...group, { dimension: DIMENSION_OF[leaveOutBy].name, values: DIMENSION_OF[leaveOutBy].values.filter((other) => other !== value) }] };
+    const withoutPerson = {
+      ...withPerson,
+      filters: [
+        ...group,
+        { dimension: DIMENSION_OF[leaveOutBy].name, values: DIMENSION_OF[leaveOutBy].values.filter((other) => other !== value) },
+      ],
+    };
     // The pair really differs by one person (rounding off).
     const exactWith = await ask<{ statisticsAggregate: Table }>(AGGREGATE, withPerson, ANALYST, STATISTICS, `${exactGateway.url}/graphql`);
-    const exactWithout = await ask<{ statisticsAggregate: Table }>(AGGREGATE, withoutPerson, ANALYST, STATISTICS, `${exactGateway.url}/graphql`);
+    const exactWithout = await ask<{ statisticsAggregate: Table }>(
+      AGGREGATE,
+      withoutPerson,
+      ANALYST,
+      STATISTICS,
+      `${exactGateway.url}/graphql`,
+    );
     expect(exactWith.body.data!.statisticsAggregate.total.count! - exactWithout.body.data!.statisticsAggregate.total.count!).toBe(1);
 
     const a = (await ask<{ statisticsAggregate: Table }>(AGGREGATE, withPerson, ANALYST)).body.data!.statisticsAggregate;
@@ -337,7 +428,9 @@ describe('ad-hoc aggregates across agencies (C.93)', () => {
     // Every cell and total: equal, neighbouring multiples of 5 (rounding), or one withheld beside a count a
     // withheld one could also have been (at most 10): never a difference of exactly one person.
     const explained = (x: Count, y: Count) =>
-      (x.suppressed && y.suppressed) || (!x.suppressed && !y.suppressed && Math.abs(x.count! - y.count!) <= 5 && x.count! % 5 === 0 && y.count! % 5 === 0) || (x.suppressed !== y.suppressed && (x.count ?? y.count)! <= 10);
+      (x.suppressed && y.suppressed) ||
+      (!x.suppressed && !y.suppressed && Math.abs(x.count! - y.count!) <= 5 && x.count! % 5 === 0 && y.count! % 5 === 0) ||
+      (x.suppressed !== y.suppressed && (x.count ?? y.count)! <= 10);
     const published = (table: Table) => [...table.rows.flatMap((row) => [...row.cells, row.total]), ...table.columnTotals, table.total];
     const pairs = published(a).map((cell, index) => [cell, published(b)[index]!] as const);
     for (const [x, y] of pairs) expect({ x, y, explained: explained(x, y) }).toEqual({ x, y, explained: true });
@@ -347,15 +440,35 @@ describe('ad-hoc aggregates across agencies (C.93)', () => {
   });
 
   it('C.93: filters that leave fewer than 10 people withhold every count, the total included', async () => {
-    const { body } = await ask<{ statisticsAggregate: Table }>(AGGREGATE, { area: AREA, rows: 'CATEGORY', columns: 'LEVEL', filters: [{ dimension: 'GENDER', values: ['NOT_KNOWN'] }, { dimension: 'LEAD_AGENCY', values: ['YOT'] }] }, ANALYST);
+    const { body } = await ask<{ statisticsAggregate: Table }>(
+      AGGREGATE,
+      {
+        area: AREA,
+        rows: 'CATEGORY',
+        columns: 'LEVEL',
+        filters: [
+          { dimension: 'GENDER', values: ['NOT_KNOWN'] },
+          { dimension: 'LEAD_AGENCY', values: ['YOT'] },
+        ],
+      },
+      ANALYST,
+    );
     expect(population.filter((person) => person.gender === 'NOT_KNOWN' && person.leadAgency === 'YOT').length).toBeLessThan(10);
     expect(body.errors).toBeUndefined();
     const table = body.data!.statisticsAggregate;
-    expect([...table.rows.flatMap((row) => [...row.cells, row.total]), ...table.columnTotals, table.total].every((count) => count.suppressed && count.count === null)).toBe(true);
+    expect(
+      [...table.rows.flatMap((row) => [...row.cells, row.total]), ...table.columnTotals, table.total].every(
+        (count) => count.suppressed && count.count === null,
+      ),
+    ).toBe(true);
   });
 
-  it('refuses a filter value outside the dimension\'s list and the same dimension twice as BAD_USER_INPUT', async () => {
-    const unknownValue = await ask<{ statisticsAggregate: Table | null }>(AGGREGATE, { area: AREA, rows: 'CATEGORY', columns: 'LEVEL', filters: [{ dimension: 'GENDER', values: ['1234/5678901A'] }] }, ANALYST);
+  it("refuses a filter value outside the dimension's list and the same dimension twice as BAD_USER_INPUT", async () => {
+    const unknownValue = await ask<{ statisticsAggregate: Table | null }>(
+      AGGREGATE,
+      { area: AREA, rows: 'CATEGORY', columns: 'LEVEL', filters: [{ dimension: 'GENDER', values: ['1234/5678901A'] }] },
+      ANALYST,
+    );
     expect(unknownValue.body.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
     const same = await ask<{ statisticsAggregate: Table | null }>(AGGREGATE, { area: AREA, rows: 'LEVEL', columns: 'LEVEL' }, ANALYST);
     expect(same.body.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
@@ -376,10 +489,24 @@ describe('an agency that cannot answer', () => {
   });
 
   it('makes an ad-hoc table that needs it UPSTREAM_UNAVAILABLE naming it, never a table with its part missing; tables without it still answer', async () => {
-    const needsPolice = await ask<{ statisticsAggregate: Table | null }>(AGGREGATE, { area: AREA, rows: 'CATEGORY', columns: 'GENDER' }, ANALYST, STATISTICS, `${policeDown.url}/graphql`);
+    const needsPolice = await ask<{ statisticsAggregate: Table | null }>(
+      AGGREGATE,
+      { area: AREA, rows: 'CATEGORY', columns: 'GENDER' },
+      ANALYST,
+      STATISTICS,
+      `${policeDown.url}/graphql`,
+    );
     expect(needsPolice.body.data?.statisticsAggregate ?? null).toBeNull();
-    expect(needsPolice.body.errors?.map((error) => [error.extensions?.code, error.extensions?.agency])).toEqual([['UPSTREAM_UNAVAILABLE', 'police']]);
-    const withoutPolice = await ask<{ statisticsAggregate: Table | null }>(AGGREGATE, { area: AREA, rows: 'CATEGORY', columns: 'SUPERVISION_TYPE' }, ANALYST, STATISTICS, `${policeDown.url}/graphql`);
+    expect(needsPolice.body.errors?.map((error) => [error.extensions?.code, error.extensions?.agency])).toEqual([
+      ['UPSTREAM_UNAVAILABLE', 'police'],
+    ]);
+    const withoutPolice = await ask<{ statisticsAggregate: Table | null }>(
+      AGGREGATE,
+      { area: AREA, rows: 'CATEGORY', columns: 'SUPERVISION_TYPE' },
+      ANALYST,
+      STATISTICS,
+      `${policeDown.url}/graphql`,
+    );
     expect(withoutPolice.body.errors).toBeUndefined();
     expect(withoutPolice.body.data?.statisticsAggregate?.total.suppressed).toBe(false);
   });
@@ -402,35 +529,60 @@ describe('who may ask (principle 8, principle 9)', () => {
   });
 
   it('C.93: a lay adviser has the published tables only: an ad-hoc aggregate is FORBIDDEN', async () => {
-    const { body } = await ask<{ statisticsAggregate: Table | null }>(AGGREGATE, { area: AREA, rows: 'CATEGORY', columns: 'LEVEL' }, LAY_ADVISER);
+    const { body } = await ask<{ statisticsAggregate: Table | null }>(
+      AGGREGATE,
+      { area: AREA, rows: 'CATEGORY', columns: 'LEVEL' },
+      LAY_ADVISER,
+    );
     expect(body.data?.statisticsAggregate ?? null).toBeNull();
     expect(body.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
   });
 
-  it('principle 9: another area\'s statistics are null with no error, as for an area with nothing to report', async () => {
+  it("principle 9: another area's statistics are null with no error, as for an area with nothing to report", async () => {
     const report = await ask<{ annualReport: AnnualReport | null }>(ANNUAL_REPORT, { area: AREA, year: YEAR }, OTHER_AREA_ANALYST);
     expect(report.body).toEqual({ data: { annualReport: null } });
-    const aggregate = await ask<{ statisticsAggregate: Table | null }>(AGGREGATE, { area: AREA, rows: 'CATEGORY', columns: 'GENDER' }, OTHER_AREA_ANALYST);
+    const aggregate = await ask<{ statisticsAggregate: Table | null }>(
+      AGGREGATE,
+      { area: AREA, rows: 'CATEGORY', columns: 'GENDER' },
+      OTHER_AREA_ANALYST,
+    );
     expect(aggregate.body).toEqual({ data: { statisticsAggregate: null } });
   });
 
-  it('the owners\' statistics queries are not in the schema clients see', async () => {
-    const { body } = await ask<unknown>('query { mappaStatisticsSubjects(area: LONDON, querySecret: "x", keySecret: "y") { pseudonym } }', {}, ANALYST);
+  it("the owners' statistics queries are not in the schema clients see", async () => {
+    const { body } = await ask<unknown>(
+      'query { mappaStatisticsSubjects(area: LONDON, querySecret: "x", keySecret: "y") { pseudonym } }',
+      {},
+      ANALYST,
+    );
     expect(body.errors?.map((error) => error.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
   });
 });
 
 describe('audit (C.93: every statistics query audited like any other access)', () => {
   async function entriesOf(requestId: string): Promise<{ log: string; payload: AuditPayload }[]> {
-    const rows = await env.connection.database().select().from(auditEntryTable).where(eq(auditEntryTable.requestId, requestId)).orderBy(asc(auditEntryTable.log), asc(auditEntryTable.sequence));
+    const rows = await env.connection
+      .database()
+      .select()
+      .from(auditEntryTable)
+      .where(eq(auditEntryTable.requestId, requestId))
+      .orderBy(asc(auditEntryTable.log), asc(auditEntryTable.sequence));
     return rows.map((row) => ({ log: row.log, payload: row.payload as AuditPayload }));
   }
 
   it('C.93: the gateway records who asked, the dimensions, the filters and the owners that contributed; each owner records its own part', async () => {
-    const variables = { area: AREA, rows: 'CATEGORY', columns: 'GENDER', filters: [{ dimension: 'SUPERVISION_TYPE', values: ['LICENCE', 'CUSTODY'] }] };
+    const variables = {
+      area: AREA,
+      rows: 'CATEGORY',
+      columns: 'GENDER',
+      filters: [{ dimension: 'SUPERVISION_TYPE', values: ['LICENCE', 'CUSTODY'] }],
+    };
     const { requestId, body } = await ask<{ statisticsAggregate: Table }>(AGGREGATE, variables, ANALYST);
     expect(body.errors).toBeUndefined();
-    const entries = await eventually(() => entriesOf(requestId), (found) => found.length >= 4);
+    const entries = await eventually(
+      () => entriesOf(requestId),
+      (found) => found.length >= 4,
+    );
     const gateway = entries.find((entry) => entry.log === 'gateway')!.payload;
     expect(gateway).toMatchObject({
       principal: { staffId: ANALYST.staffId, agency: 'probation', roles: ['analyst'], area: AREA },
@@ -438,7 +590,14 @@ describe('audit (C.93: every statistics query audited like any other access)', (
       operationName: 'Aggregate',
       subjects: [],
       outcome: 'ALLOWED',
-      statistics: [{ query: 'AD_HOC_AGGREGATE', dimensions: ['CATEGORY', 'GENDER'], filters: [{ dimension: 'SUPERVISION_TYPE', values: ['CUSTODY', 'LICENCE'] }], owners: ['mappa', 'police', 'probation'] }],
+      statistics: [
+        {
+          query: 'AD_HOC_AGGREGATE',
+          dimensions: ['CATEGORY', 'GENDER'],
+          filters: [{ dimension: 'SUPERVISION_TYPE', values: ['CUSTODY', 'LICENCE'] }],
+          owners: ['mappa', 'police', 'probation'],
+        },
+      ],
     });
     expect(entries.map((entry) => entry.log).sort()).toEqual(['gateway', 'mappa', 'police', 'probation']);
     for (const owner of ['mappa', 'police', 'probation']) {

@@ -22,9 +22,14 @@ const OPERATIONS = {
 };
 
 /** The exact body `direct` sends for `query`: an assertion is signed for it. */
-const bodyOf = (query: string): string => JSON.stringify({ query, variables: { r: [{ __typename: 'Offender', pncId: env.people[0]!.pncId }] } });
+const bodyOf = (query: string): string =>
+  JSON.stringify({ query, variables: { r: [{ __typename: 'Offender', pncId: env.people[0]!.pncId }] } });
 
-async function direct(subgraph: string, query: string, headers: Record<string, string>): Promise<{ status: number; body: GraphQLResponse }> {
+async function direct(
+  subgraph: string,
+  query: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: GraphQLResponse }> {
   const target = env.stack.subgraphs[subgraph as keyof typeof env.stack.subgraphs];
   const response = await fetch(`${target.url}/graphql`, {
     method: 'POST',
@@ -38,14 +43,14 @@ const caller = { principal: vouched(DEFAULT_PRINCIPAL), declaredPurpose: DEFAULT
 const subgraphs = AGENCY_SUBGRAPH_NAMES;
 
 describe.each(subgraphs)('the %s subgraph', (name) => {
-  it.each(Object.entries(OPERATIONS))('refuses %s without the gateway\'s assertion', async (_operation, query) => {
+  it.each(Object.entries(OPERATIONS))("refuses %s without the gateway's assertion", async (_operation, query) => {
     const { status, body } = await direct(name, query, {});
     expect(status).toBe(401);
     expect(body.data).toBeUndefined();
     expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
-  it('refuses the client\'s own bearer token', async () => {
+  it("refuses the client's own bearer token", async () => {
     const headers = await env.headersFor();
     const { status } = await direct(name, OPERATIONS._service, headers);
     expect(status).toBe(401);
@@ -68,7 +73,7 @@ describe.each(subgraphs)('the %s subgraph', (name) => {
     expect(status).toBe(401);
   });
 
-  it.each(Object.entries(OPERATIONS))('answers %s with the gateway\'s assertion', async (_operation, query) => {
+  it.each(Object.entries(OPERATIONS))("answers %s with the gateway's assertion", async (_operation, query) => {
     const assertion = await env.stack.assertionSigner.sign(name, caller, 'test-request-0005', bodyOf(query));
     const { status, body } = await direct(name, query, { [ASSERTION_HEADER]: assertion });
     expect(status).toBe(200);

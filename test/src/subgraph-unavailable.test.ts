@@ -25,7 +25,7 @@ describe('an agency subgraph that is down', () => {
     await env.close();
   });
 
-  it('still answers with the other agencies\' data and names the missing agency at each path', async () => {
+  it("still answers with the other agencies' data and names the missing agency at each path", async () => {
     const person = env.people.find((p) => p.crn !== null)!;
     const result = await env.query(OFFENDER_VIEW, { pncId: person.pncId });
     expect(result.data?.offender).toEqual({

@@ -20,7 +20,9 @@ async function count(query: SQL): Promise<number> {
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  const definitions = SUBGRAPHS.map(({ definition }) => definition).filter((definition) => ['probation', 'police', 'mappa'].includes(definition.name));
+  const definitions = SUBGRAPHS.map(({ definition }) => definition).filter((definition) =>
+    ['probation', 'police', 'mappa'].includes(definition.name),
+  );
   await migrateAgencies(database.connection, definitions);
   await seedAgencies(database.connection, definitions, { offenders: OFFENDERS, seed: 1, asOf: DEFAULT_AS_OF });
 }, 180_000);
@@ -30,22 +32,40 @@ afterAll(async () => {
 });
 
 describe('synthetic level 1 disclosure decisions', () => {
-  it.each(['probation', 'police'] as const)('B §2 "Level 1": %s holds level 1 decisions about its own cases, with no meeting, each proposed at a review it recorded', async (schema) => {
-    const table = (name: string) => sql`${sql.identifier(schema)}.${sql.identifier(name)}`;
-    expect(await count(sql`select count(*) as n from ${table('disclosure_decision')}`)).toBeGreaterThan(0);
-    expect(await count(sql`select count(*) as n from ${table('disclosure_decision')} where level <> 1 or meeting_id is not null or case_id is not null or subject_under_18
-      or decision_id not like ${`DSC-${schema.toUpperCase()}-%`}`)).toBe(0);
-    expect(await count(sql`select count(*) as n from ${table('disclosure_decision')} d where not exists (
-      select 1 from ${table('disclosure_consideration')} k where k.decision_id = d.decision_id and k.meeting_id is null and k.outcome = 'DECISION_PROPOSED')`)).toBe(0);
-    // Its own subject: a current probation case, or a person the police hold.
-    const own = schema === 'probation' ? sql`select 1 from probation.probation_case c where c.pnc_id = d.pnc_id` : sql`select 1 from police.person p where p.pnc_id = d.pnc_id`;
-    expect(await count(sql`select count(*) as n from ${table('disclosure_decision')} d where not exists (${own})`)).toBe(0);
-    expect(await count(sql`select count(*) as n from ${table('disclosure_decision')} where status = 'MADE' and content_sha256 <> encode(sha256(convert_to(frozen_content, 'UTF8')), 'hex')`)).toBe(0);
-    expect(await count(sql`select count(*) as n from ${table('disclosure_item')} i join ${table('disclosure_decision')} d using (decision_id) where d.outcome = 'DISCLOSE' and not exists (
-      select 1 from ${table('disclosure_item_agreement')} a where a.item_id = i.item_id and a.kind = 'OWNER' and a.agreed and a.wording_sha256 = i.wording_sha256)`)).toBe(0);
-    // Decided by someone other than the proposer (the police's rule, and probation's senior officer).
-    expect(await count(sql`select count(*) as n from ${table('disclosure_decision')} where decided_by_staff_id = proposed_by_staff_id`)).toBe(0);
-  });
+  it.each(['probation', 'police'] as const)(
+    'B §2 "Level 1": %s holds level 1 decisions about its own cases, with no meeting, each proposed at a review it recorded',
+    async (schema) => {
+      const table = (name: string) => sql`${sql.identifier(schema)}.${sql.identifier(name)}`;
+      expect(await count(sql`select count(*) as n from ${table('disclosure_decision')}`)).toBeGreaterThan(0);
+      expect(
+        await count(sql`select count(*) as n from ${table('disclosure_decision')} where level <> 1 or meeting_id is not null or case_id is not null or subject_under_18
+      or decision_id not like ${`DSC-${schema.toUpperCase()}-%`}`),
+      ).toBe(0);
+      expect(
+        await count(sql`select count(*) as n from ${table('disclosure_decision')} d where not exists (
+      select 1 from ${table('disclosure_consideration')} k where k.decision_id = d.decision_id and k.meeting_id is null and k.outcome = 'DECISION_PROPOSED')`),
+      ).toBe(0);
+      // Its own subject: a current probation case, or a person the police hold.
+      const own =
+        schema === 'probation'
+          ? sql`select 1 from probation.probation_case c where c.pnc_id = d.pnc_id`
+          : sql`select 1 from police.person p where p.pnc_id = d.pnc_id`;
+      expect(await count(sql`select count(*) as n from ${table('disclosure_decision')} d where not exists (${own})`)).toBe(0);
+      expect(
+        await count(
+          sql`select count(*) as n from ${table('disclosure_decision')} where status = 'MADE' and content_sha256 <> encode(sha256(convert_to(frozen_content, 'UTF8')), 'hex')`,
+        ),
+      ).toBe(0);
+      expect(
+        await count(sql`select count(*) as n from ${table('disclosure_item')} i join ${table('disclosure_decision')} d using (decision_id) where d.outcome = 'DISCLOSE' and not exists (
+      select 1 from ${table('disclosure_item_agreement')} a where a.item_id = i.item_id and a.kind = 'OWNER' and a.agreed and a.wording_sha256 = i.wording_sha256)`),
+      ).toBe(0);
+      // Decided by someone other than the proposer (the police's rule, and probation's senior officer).
+      expect(
+        await count(sql`select count(*) as n from ${table('disclosure_decision')} where decided_by_staff_id = proposed_by_staff_id`),
+      ).toBe(0);
+    },
+  );
 
   it('B §2 "Level 1": the MAPPA unit holds no level 1 decision (the co-ordinator need not be told)', async () => {
     expect(await count(sql`select count(*) as n from mappa.disclosure_decision where level = 1`)).toBe(0);

@@ -61,7 +61,9 @@ describe('unexpected errors in production', () => {
     expect(cause?.cause?.chain.some((error) => error.statement?.includes('"warning_marker"'))).toBe(true);
     expect(cause?.cause?.frames.length).toBeGreaterThan(0);
     // The gateway says which subgraph failed, under the same request id; the cause is that subgraph's line.
-    expect(ours.some((line) => line.level === 40 && line.msg === 'a subgraph reported an unexpected error' && line.subgraph === 'police')).toBe(true);
+    expect(
+      ours.some((line) => line.level === 40 && line.msg === 'a subgraph reported an unexpected error' && line.subgraph === 'police'),
+    ).toBe(true);
     // No value from the request, in any line: neither the PNC ID nor the person's name.
     const logged = rawLines.join('\n');
     expect(logged).not.toContain(person.pncId);

@@ -10,7 +10,9 @@ import { DEFAULT_PRINCIPAL } from './support/test-stack';
 // structural rules: they hold for every row, so they are tested on the schema and the principal
 // vocabulary rather than on data.
 
-const supergraph: GraphQLSchema = buildASTSchema(parse(readFileSync(join(__dirname, '../../gateway/supergraph.graphql'), 'utf8')), { assumeValidSDL: true });
+const supergraph: GraphQLSchema = buildASTSchema(parse(readFileSync(join(__dirname, '../../gateway/supergraph.graphql'), 'utf8')), {
+  assumeValidSDL: true,
+});
 
 /** The object types a type's fields reach, itself included, following every field to its named type. */
 function reachableFrom(type: GraphQLNamedType): Set<string> {
@@ -40,13 +42,17 @@ describe('victim information stays with the victim liaison officer (C.28-C.30)',
     expect([...victimTypes].sort()).toEqual(['ProbationVictimContact', 'ProbationVictimContactDetails', 'ProbationVictimWishes']);
   });
 
-  it('C.29, C.30: the only way into victim information is the offender\'s own victimContacts, under the victim liaison officer\'s policy', () => {
+  it("C.29, C.30: the only way into victim information is the offender's own victimContacts, under the victim liaison officer's policy", () => {
     expect(fieldsLeadingInto(victimTypes)).toEqual(['Offender.victimContacts']);
     // And that way is the victim liaison officer's alone: no other role reads it, under any purpose.
     const offender = supergraph.getType('Offender');
-    const access = isObjectType(offender) ? offender.getFields().victimContacts?.astNode?.directives?.find((directive) => directive.name.value === ACCESS_DIRECTIVE) : undefined;
+    const access = isObjectType(offender)
+      ? offender.getFields().victimContacts?.astNode?.directives?.find((directive) => directive.name.value === ACCESS_DIRECTIVE)
+      : undefined;
     // B.15, C.29 (issue 12): and only for a victim allocated to them, decided per victim by probation.
-    expect(access && print(access)).toBe('@mappaAccess(policy: "probation.victimContacts", grants: ["roles=victim_liaison_officer;purposes=CASE_MANAGEMENT;condition=victimLiaisonForVictim"])');
+    expect(access && print(access)).toBe(
+      '@mappaAccess(policy: "probation.victimContacts", grants: ["roles=victim_liaison_officer;purposes=CASE_MANAGEMENT;condition=victimLiaisonForVictim"])',
+    );
   });
 
   it('C.28: there is no victim principal: no role for one exists, and a principal claiming one does not validate', () => {

@@ -12,14 +12,29 @@ import type { TestStack } from './support/test-stack';
  */
 
 const CASE_MANAGEMENT: DeclaredPurpose = { purpose: 'CASE_MANAGEMENT', caseId: null };
-const PRACTITIONER: PrincipalClaims = { staffId: 'NPS-AR6-0001', agency: 'probation', roles: ['probation_practitioner'], area: MappaArea.LONDON, clearance: 'SC' };
-const PPU_OFFICER: PrincipalClaims = { staffId: 'PPU-AR6-0001', agency: 'police', roles: ['ppu_officer'], area: MappaArea.LONDON, clearance: 'SC' };
+const PRACTITIONER: PrincipalClaims = {
+  staffId: 'NPS-AR6-0001',
+  agency: 'probation',
+  roles: ['probation_practitioner'],
+  area: MappaArea.LONDON,
+  clearance: 'SC',
+};
+const PPU_OFFICER: PrincipalClaims = {
+  staffId: 'PPU-AR6-0001',
+  agency: 'police',
+  roles: ['ppu_officer'],
+  area: MappaArea.LONDON,
+  clearance: 'SC',
+};
 
 const NOMINAL = /* GraphQL */ `
   query ($pncId: ID!) {
     offender(pncId: $pncId) {
       pncId
-      visorNominal { visorReference partnerAgencies }
+      visorNominal {
+        visorReference
+        partnerAgencies
+      }
     }
   }
 `;
@@ -40,12 +55,9 @@ async function execute(query: ReturnType<typeof sql>): Promise<Record<string, un
 }
 
 async function nominalAs(principal: PrincipalClaims, pncId: string): Promise<{ visorReference: string; partnerAgencies: string[] } | null> {
-  const result = await postGraphQL<{ offender: { pncId: string; visorNominal: { visorReference: string; partnerAgencies: string[] } | null } | null }>(
-    `${env.stack.gateway.url}/graphql`,
-    NOMINAL,
-    { pncId },
-    await env.headersFor(principal, CASE_MANAGEMENT),
-  );
+  const result = await postGraphQL<{
+    offender: { pncId: string; visorNominal: { visorReference: string; partnerAgencies: string[] } | null } | null;
+  }>(`${env.stack.gateway.url}/graphql`, NOMINAL, { pncId }, await env.headersFor(principal, CASE_MANAGEMENT));
   expect(result.errors).toBeUndefined();
   expect(result.data?.offender?.pncId).toBe(pncId);
   return result.data!.offender!.visorNominal;
@@ -54,7 +66,12 @@ async function nominalAs(principal: PrincipalClaims, pncId: string): Promise<{ v
 /** An adult under probation supervision with a ViSOR nominal, outside the counter-terrorism gate. */
 const supervisedCategory1 = (level: number): SyntheticPerson => {
   const person = env.people.find(
-    (candidate) => candidate.category === 1 && candidate.level === level && !candidate.isYouth && candidate.probationStatus === 'CURRENT' && !candidate.restrictedAccess,
+    (candidate) =>
+      candidate.category === 1 &&
+      candidate.level === level &&
+      !candidate.isYouth &&
+      candidate.probationStatus === 'CURRENT' &&
+      !candidate.restrictedAccess,
   );
   if (!person) throw new Error(`no supervised category 1 level ${level} adult in the dataset`);
   return person;
@@ -75,9 +92,17 @@ describe('A.R6: probation as a ViSOR partner on category 1 nominals', () => {
     for (const row of rows) {
       const person = byPnc.get(String(row.pnc_id))!;
       // ViSOR records the same category and level as the MAPPA unit.
-      expect({ pncId: person.pncId, category: row.mappa_category, level: row.mappa_level }).toEqual({ pncId: person.pncId, category: person.category, level: person.level });
+      expect({ pncId: person.pncId, category: row.mappa_category, level: row.mappa_level }).toEqual({
+        pncId: person.pncId,
+        category: person.category,
+        level: person.level,
+      });
       const partners = row.partner_agencies as string[];
-      if (person.category === 1 && person.level === 1 && row.agreed !== true) expect({ pncId: person.pncId, partners }).toEqual({ pncId: person.pncId, partners: partners.filter((partner) => partner !== 'PROBATION') });
+      if (person.category === 1 && person.level === 1 && row.agreed !== true)
+        expect({ pncId: person.pncId, partners }).toEqual({
+          pncId: person.pncId,
+          partners: partners.filter((partner) => partner !== 'PROBATION'),
+        });
     }
     const category1Level1 = rows.filter((row) => row.mappa_category === 1 && row.mappa_level === 1);
     expect(category1Level1.length).toBeGreaterThan(0);
@@ -93,7 +118,9 @@ describe('A.R6: probation as a ViSOR partner on category 1 nominals', () => {
   });
 
   it('A.R6: a probation practitioner reads a category 1 nominal at level 2 or 3 that lists probation', async () => {
-    const person = env.people.find((candidate) => candidate.category === 1 && candidate.level >= 2 && !candidate.isYouth && !candidate.restrictedAccess)!;
+    const person = env.people.find(
+      (candidate) => candidate.category === 1 && candidate.level >= 2 && !candidate.isYouth && !candidate.restrictedAccess,
+    )!;
     await listProbation(person.pncId);
     expect(await nominalAs(PRACTITIONER, person.pncId)).toMatchObject({ partnerAgencies: ['PROBATION'] });
   });
@@ -101,11 +128,19 @@ describe('A.R6: probation as a ViSOR partner on category 1 nominals', () => {
   it('A.R6: once the area records a local agreement, a category 1 level 1 nominal listing probation is read; one not listing it still is not', async () => {
     const listed = supervisedCategory1(1);
     const unlisted = env.people.find(
-      (candidate) => candidate !== listed && candidate.category === 1 && candidate.level === 1 && !candidate.isYouth && candidate.probationStatus === 'CURRENT' && !candidate.restrictedAccess,
+      (candidate) =>
+        candidate !== listed &&
+        candidate.category === 1 &&
+        candidate.level === 1 &&
+        !candidate.isYouth &&
+        candidate.probationStatus === 'CURRENT' &&
+        !candidate.restrictedAccess,
     )!;
     await listProbation(listed.pncId);
     await execute(sql`update police.visor_nominal set partner_agencies = array[]::text[] where pnc_id = ${unlisted.pncId}`);
-    await execute(sql`insert into police.level_one_partner_agreement (area, partner_agency, agreed_date) values (${MappaArea.LONDON}, 'PROBATION', '2025-04-01')`);
+    await execute(
+      sql`insert into police.level_one_partner_agreement (area, partner_agency, agreed_date) values (${MappaArea.LONDON}, 'PROBATION', '2025-04-01')`,
+    );
     try {
       expect(await nominalAs(PRACTITIONER, listed.pncId)).toMatchObject({ partnerAgencies: ['PROBATION'] });
       expect(await nominalAs(PRACTITIONER, unlisted.pncId)).toBeNull();
@@ -116,6 +151,4 @@ describe('A.R6: probation as a ViSOR partner on category 1 nominals', () => {
       await execute(sql`delete from police.level_one_partner_agreement`);
     }
   });
-
-
 });

@@ -26,7 +26,11 @@ const IDENTITY = /* GraphQL */ `
   query ($pncId: ID!) {
     offender(pncId: $pncId) {
       pncId
-      identity { firstName lastName dateOfBirth }
+      identity {
+        firstName
+        lastName
+        dateOfBirth
+      }
     }
   }
 `;
@@ -44,24 +48,34 @@ afterAll(async () => {
 
 type Identity = { firstName: string; lastName: string; dateOfBirth: string };
 
-async function ask(principal: PrincipalClaims, query: string, pncId: string): Promise<GraphQLResponse<{ offender: { pncId: string; identity?: Identity | null } | null }>> {
+async function ask(
+  principal: PrincipalClaims,
+  query: string,
+  pncId: string,
+): Promise<GraphQLResponse<{ offender: { pncId: string; identity?: Identity | null } | null }>> {
   return postGraphQL(`${env.stack.gateway.url}/graphql`, query, { pncId }, await env.headersFor(principal, CASE_MANAGEMENT));
 }
 
 /** A young person under 18 today (the request's date, not the dataset's), outside the counter-terrorism gate. */
 const youngPeople = (): SyntheticPerson[] =>
-  env.people.filter((person) => person.isYouth && !person.restrictedAccess && person.category !== 4 && isUnder18(person.dateOfBirth, requestDateOf(new Date())));
+  env.people.filter(
+    (person) =>
+      person.isYouth && !person.restrictedAccess && person.category !== 4 && isUnder18(person.dateOfBirth, requestDateOf(new Date())),
+  );
 
-describe('C.56: the YOT\'s standard checks with the police', () => {
-  it.each(['yot_case_manager', 'yot_manager'] as const)('C.56: a %s reads the police identification of its young person (names, date of birth)', async (role) => {
-    const person = youngPeople()[0]!;
-    const result = await ask(yotStaff(role), IDENTITY, person.pncId);
-    expect(result.errors).toBeUndefined();
-    expect(result.data?.offender).toEqual({
-      pncId: person.pncId,
-      identity: { firstName: person.firstName, lastName: person.lastName, dateOfBirth: person.dateOfBirth },
-    });
-  });
+describe("C.56: the YOT's standard checks with the police", () => {
+  it.each(['yot_case_manager', 'yot_manager'] as const)(
+    'C.56: a %s reads the police identification of its young person (names, date of birth)',
+    async (role) => {
+      const person = youngPeople()[0]!;
+      const result = await ask(yotStaff(role), IDENTITY, person.pncId);
+      expect(result.errors).toBeUndefined();
+      expect(result.data?.offender).toEqual({
+        pncId: person.pncId,
+        identity: { firstName: person.firstName, lastName: person.lastName, dateOfBirth: person.dateOfBirth },
+      });
+    },
+  );
 
   it('C.56: nothing else of the police record: CRO number, aliases, gender, nationality and ethnicity stay refused, and no intelligence outside a terrorist case (C.63)', async () => {
     const person = youngPeople()[0]!;
@@ -70,8 +84,19 @@ describe('C.56: the YOT\'s standard checks with the police', () => {
       /* GraphQL */ `
         query ($pncId: ID!) {
           offender(pncId: $pncId) {
-            identity { firstName croNumber gender nationality ethnicityCode aliases { lastName } }
-            intelligence { sanitisedSummary }
+            identity {
+              firstName
+              croNumber
+              gender
+              nationality
+              ethnicityCode
+              aliases {
+                lastName
+              }
+            }
+            intelligence {
+              sanitisedSummary
+            }
           }
         }
       `,
@@ -91,27 +116,51 @@ describe('C.56: the YOT\'s standard checks with the police', () => {
     // manage, with counter-terrorism clearance (C.63, case-relationships.test.ts): on this young person's
     // case the answer is null, as for a person with no intelligence, and never the item itself.
     expect(person.category === 4 || person.restrictedAccess).toBe(false);
-    expect(result.data?.offender).toMatchObject({ identity: { firstName: person.firstName, croNumber: null, gender: null, nationality: null, ethnicityCode: null, aliases: null }, intelligence: null });
+    expect(result.data?.offender).toMatchObject({
+      identity: { firstName: person.firstName, croNumber: null, gender: null, nationality: null, ethnicityCode: null, aliases: null },
+      intelligence: null,
+    });
   });
 
-  it.each(['yot_case_manager', 'yot_manager'] as const)('C.56: a %s reads the police warning markers of its young person, and none of an adult', async (role) => {
-    const MARKERS = /* GraphQL */ `query ($pncId: ID!) { offender(pncId: $pncId) { pncId warningMarkers { code createdDate } } }`;
-    // A synthetic marker on the young person (the seed gives few young people one); an adult of the area who has markers.
-    const person = youngPeople()[2]!;
-    await env.connection.database().execute(sql`insert into police.warning_marker (pnc_id, code, created_date) values (${person.pncId}, 'WE', '2026-06-01')`);
-    const young = await ask(yotStaff(role), MARKERS, person.pncId);
-    expect(young.errors).toBeUndefined();
-    expect((young.data?.offender as { warningMarkers: unknown } | null)?.warningMarkers).toEqual(expect.arrayContaining([{ code: 'WE', createdDate: '2026-06-01' }]));
-    const { rows } = (await env.connection.database().execute(sql`select distinct pnc_id from police.warning_marker`)) as unknown as { rows: { pnc_id: string }[] };
-    const withMarkers = new Set(rows.map((row) => row.pnc_id));
-    const adult = env.people.find((candidate) => !candidate.isYouth && !candidate.restrictedAccess && candidate.category !== 4 && withMarkers.has(candidate.pncId))!;
-    const grown = await ask(yotStaff(role), MARKERS, adult.pncId);
-    // Null, as for a person with no markers: no error says the police hold any (principle 9).
-    expect(grown.errors).toBeUndefined();
-    expect(grown.data?.offender).toEqual({ pncId: adult.pncId, warningMarkers: null });
-  });
+  it.each(['yot_case_manager', 'yot_manager'] as const)(
+    'C.56: a %s reads the police warning markers of its young person, and none of an adult',
+    async (role) => {
+      const MARKERS = /* GraphQL */ `
+        query ($pncId: ID!) {
+          offender(pncId: $pncId) {
+            pncId
+            warningMarkers {
+              code
+              createdDate
+            }
+          }
+        }
+      `;
+      // A synthetic marker on the young person (the seed gives few young people one); an adult of the area who has markers.
+      const person = youngPeople()[2]!;
+      await env.connection
+        .database()
+        .execute(sql`insert into police.warning_marker (pnc_id, code, created_date) values (${person.pncId}, 'WE', '2026-06-01')`);
+      const young = await ask(yotStaff(role), MARKERS, person.pncId);
+      expect(young.errors).toBeUndefined();
+      expect((young.data?.offender as { warningMarkers: unknown } | null)?.warningMarkers).toEqual(
+        expect.arrayContaining([{ code: 'WE', createdDate: '2026-06-01' }]),
+      );
+      const { rows } = (await env.connection.database().execute(sql`select distinct pnc_id from police.warning_marker`)) as unknown as {
+        rows: { pnc_id: string }[];
+      };
+      const withMarkers = new Set(rows.map((row) => row.pnc_id));
+      const adult = env.people.find(
+        (candidate) => !candidate.isYouth && !candidate.restrictedAccess && candidate.category !== 4 && withMarkers.has(candidate.pncId),
+      )!;
+      const grown = await ask(yotStaff(role), MARKERS, adult.pncId);
+      // Null, as for a person with no markers: no error says the police hold any (principle 9).
+      expect(grown.errors).toBeUndefined();
+      expect(grown.data?.offender).toEqual({ pncId: adult.pncId, warningMarkers: null });
+    },
+  );
 
-  it('C.56: an adult is not the YOT\'s young person: the identity is null, as for a person the police do not identify', async () => {
+  it("C.56: an adult is not the YOT's young person: the identity is null, as for a person the police do not identify", async () => {
     const adult = env.people.find((person) => !person.isYouth && !person.restrictedAccess && person.category !== 4)!;
     const result = await ask(yotStaff('yot_case_manager'), IDENTITY, adult.pncId);
     expect(result.errors).toBeUndefined();
@@ -121,13 +170,15 @@ describe('C.56: the YOT\'s standard checks with the police', () => {
   it('C.56: a young person the police record as having turned 18 is no longer read', async () => {
     const person = youngPeople()[1]!;
     const eighteenYearsAgo = `${Number(requestDateOf(new Date()).slice(0, 4)) - 18}${requestDateOf(new Date()).slice(4)}`;
-    await env.connection.database().execute(sql`update police.person set date_of_birth = ${eighteenYearsAgo} where pnc_id = ${person.pncId}`);
+    await env.connection
+      .database()
+      .execute(sql`update police.person set date_of_birth = ${eighteenYearsAgo} where pnc_id = ${person.pncId}`);
     const result = await ask(yotStaff('yot_case_manager'), IDENTITY, person.pncId);
     expect(result.errors).toBeUndefined();
     expect(result.data?.offender).toEqual({ pncId: person.pncId, identity: null });
   });
 
-  it('C.56: another area\'s YOT cannot tell the police hold the young person', async () => {
+  it("C.56: another area's YOT cannot tell the police hold the young person", async () => {
     const person = youngPeople()[0]!;
     const result = await ask(yotStaff('yot_case_manager', MappaArea.KENT), IDENTITY, person.pncId);
     expect(result.errors).toBeUndefined();

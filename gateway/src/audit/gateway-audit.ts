@@ -2,7 +2,17 @@ import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getOperationAST } from 'graphql';
 import type { GraphQLError } from 'graphql';
-import { appendOrWithhold, auditCallerOf, auditOperationName, auditOutcome, auditPrincipalOf, deniedFieldsOf, elapsedMs, errorCodesOf, observeAccess } from '@mappa/shared';
+import {
+  appendOrWithhold,
+  auditCallerOf,
+  auditOperationName,
+  auditOutcome,
+  auditPrincipalOf,
+  deniedFieldsOf,
+  elapsedMs,
+  errorCodesOf,
+  observeAccess,
+} from '@mappa/shared';
 import type { AuditPayloadInput, AuditWriter, Logger, Principal } from '@mappa/shared';
 import { ownerOfPolicy } from '../authorization/supergraph-policies';
 import type { SupergraphPolicies } from '../authorization/supergraph-policies';
@@ -16,7 +26,11 @@ type AuditFields = AuditPayloadInput['fields'][number];
  * the agency that owns each field, as the owner's policy names it: the gateway's account of what
  * each agency's data went to whom.
  */
-function fieldsByOwner(returned: ReadonlySet<string>, denied: readonly { field: string; policy: string }[], policies: SupergraphPolicies): AuditFields[] {
+function fieldsByOwner(
+  returned: ReadonlySet<string>,
+  denied: readonly { field: string; policy: string }[],
+  policies: SupergraphPolicies,
+): AuditFields[] {
   const byOwner = new Map<string, { returned: string[]; denied: { field: string; policy: string }[] }>();
   const entryOf = (owner: string) => {
     let entry = byOwner.get(owner);
@@ -53,7 +67,9 @@ export function gatewayAuditPlugin(writer: AuditWriter, policies: SupergraphPoli
           const payload = {
             ...auditCallerOf(contextValue.caller),
             // A document refused before its operation was resolved (invalid) is named as the caller named it.
-            operationName: auditOperationName(operationName ?? request.operationName ?? (document ? getOperationAST(document)?.name?.value : undefined)),
+            operationName: auditOperationName(
+              operationName ?? request.operationName ?? (document ? getOperationAST(document)?.name?.value : undefined),
+            ),
             documentHash: queryHash ?? null,
             subjects: [...observed.subjects].sort(),
             fields: fieldsByOwner(observed.fields, denied, policies),
@@ -122,6 +138,9 @@ export async function auditRefusedRequest(writer: AuditWriter, refusal: RefusedR
   try {
     await writer.append({ requestId: refusal.requestId, payload: refusedRequestPayload(refusal) });
   } catch (error: unknown) {
-    log.error({ log: writer.log, reason: error instanceof Error ? error.name : 'unknown' }, 'audit entry for a refused request could not be written');
+    log.error(
+      { log: writer.log, reason: error instanceof Error ? error.name : 'unknown' },
+      'audit entry for a refused request could not be written',
+    );
   }
 }

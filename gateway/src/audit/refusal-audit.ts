@@ -60,11 +60,17 @@ export class RefusalAudit {
     try {
       await this.writer.append({
         requestId: open.requestId,
-        payload: { ...open.payload, refusals: { count: open.count, windowStartedAt: open.startedAt.toISOString(), windowMs: this.windowMs } },
+        payload: {
+          ...open.payload,
+          refusals: { count: open.count, windowStartedAt: open.startedAt.toISOString(), windowMs: this.windowMs },
+        },
       });
     } catch (error: unknown) {
       // The refusals stand whether or not their entry is written; the log says it was not.
-      this.log.error({ log: this.writer.log, refusals: open.count, reason: error instanceof Error ? error.name : 'unknown' }, 'audit entry for refused requests could not be written');
+      this.log.error(
+        { log: this.writer.log, refusals: open.count, reason: error instanceof Error ? error.name : 'unknown' },
+        'audit entry for refused requests could not be written',
+      );
     }
   }
 }

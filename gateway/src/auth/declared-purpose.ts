@@ -10,9 +10,11 @@ export function declaredPurposeFrom(headers: IncomingHttpHeaders): DeclaredPurpo
   const purpose = headers[PURPOSE_HEADER];
   const caseId = headers[CASE_HEADER];
   if (purpose === undefined) {
-    throw new BadUserInputError(`Declare why you are asking: send the ${PURPOSE_HEADER} header.`, [
-      { path: PURPOSE_HEADER, message: 'required' },
-    ], { wholeRequest: true });
+    throw new BadUserInputError(
+      `Declare why you are asking: send the ${PURPOSE_HEADER} header.`,
+      [{ path: PURPOSE_HEADER, message: 'required' }],
+      { wholeRequest: true },
+    );
   }
   const result = declaredPurposeSchema.safeParse({ purpose, caseId: caseId === undefined || caseId === '' ? null : caseId });
   if (!result.success) {

@@ -6,7 +6,13 @@ import { startGateway } from '../gateway';
 import { DEV_ISSUER, LocalIssuer } from './local-issuer';
 import { TokenVerifier } from './token-verifier';
 
-const principal = { staffId: 'DEV1', agency: 'police' as const, roles: ['ppu_officer' as const], area: MappaArea.ESSEX, clearance: 'SC' as const };
+const principal = {
+  staffId: 'DEV1',
+  agency: 'police' as const,
+  roles: ['ppu_officer' as const],
+  area: MappaArea.ESSEX,
+  clearance: 'SC' as const,
+};
 let directory: string;
 
 beforeEach(async () => {
@@ -24,7 +30,10 @@ describe('the development token issuer', () => {
     const file = await stat(join(directory, 'dev-issuer.jwk.json'));
     expect(file.mode & 0o777).toBe(0o600);
     const second = await LocalIssuer.openDevIssuer(directory);
-    await expect(new TokenVerifier([second.trustedIssuer()]).principalFrom(`Bearer ${token}`)).resolves.toEqual({ ...principal, issuer: DEV_ISSUER });
+    await expect(new TokenVerifier([second.trustedIssuer()]).principalFrom(`Bearer ${token}`)).resolves.toEqual({
+      ...principal,
+      issuer: DEV_ISSUER,
+    });
   });
 
   it('is marked as development, issuing as the dev issuer', async () => {

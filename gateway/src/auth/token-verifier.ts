@@ -58,7 +58,9 @@ export class TokenVerifier {
     // A provider that mints day-long tokens makes a stolen one a day-long credential: refuse it
     // outright rather than trust it for its first hour.
     if (typeof payload.exp !== 'number' || typeof payload.iat !== 'number' || payload.exp - payload.iat > this.policy.maxLifetimeSeconds) {
-      throw new UnauthenticatedError(`The token lives longer than this gateway accepts (at most ${this.policy.maxLifetimeSeconds} s); sign in again.`);
+      throw new UnauthenticatedError(
+        `The token lives longer than this gateway accepts (at most ${this.policy.maxLifetimeSeconds} s); sign in again.`,
+      );
     }
     const claims = principalClaimsSchema.safeParse({
       staffId: payload.staffId ?? payload.sub,
@@ -68,7 +70,8 @@ export class TokenVerifier {
       clearance: payload.clearance,
       establishment: payload.establishment,
     });
-    if (!claims.success) throw new UnauthenticatedError('The token does not describe a MAPPA user (staffId, agency, roles, area, clearance).');
+    if (!claims.success)
+      throw new UnauthenticatedError('The token does not describe a MAPPA user (staffId, agency, roles, area, clearance).');
     refuseUnvouchable(claims.data, issuer);
     return { ...claims.data, issuer: issuer.issuer };
   }
@@ -102,7 +105,10 @@ function messageFor(error: unknown): string {
   }
   if (error instanceof joseErrors.JWTClaimValidationFailed) {
     if (error.claim === 'nbf') return 'The token is not valid yet.';
-    if (error.claim === 'iat') return error.reason === 'missing' || error.reason === 'invalid' ? 'The token must say when it was issued (iat).' : 'The token was issued in the future.';
+    if (error.claim === 'iat')
+      return error.reason === 'missing' || error.reason === 'invalid'
+        ? 'The token must say when it was issued (iat).'
+        : 'The token was issued in the future.';
     if (error.claim === 'exp') return 'The token must say when it expires (exp).';
     return 'The token was not issued for this service.';
   }

@@ -23,14 +23,19 @@ export interface TrustedIssuer {
 // Deny by default: an entry must say whom it vouches for. An entry written before `agencies` and
 // `maxClearance` existed is refused at start with this schema's message, never read as "everyone".
 const vouchesFor = {
-  issuer: issuerSchema.refine((issuer) => issuer !== ISSUER_NOT_RECORDED, `${ISSUER_NOT_RECORDED} stands for "unknown provider" on old case grants and cannot be trusted`),
+  issuer: issuerSchema.refine(
+    (issuer) => issuer !== ISSUER_NOT_RECORDED,
+    `${ISSUER_NOT_RECORDED} stands for "unknown provider" on old case grants and cannot be trusted`,
+  ),
   audience: z.string().min(1),
   agencies: z
     .array(z.enum(PRINCIPAL_AGENCIES, { error: `agencies must be among ${PRINCIPAL_AGENCIES.join(', ')}` }), {
       error: 'agencies is required: the agencies whose people this identity provider may vouch for',
     })
     .min(1, 'agencies must name at least one agency'),
-  maxClearance: z.enum(CLEARANCES, { error: `maxClearance is required: the highest vetting level this identity provider may assert (${CLEARANCES.join(', ')})` }),
+  maxClearance: z.enum(CLEARANCES, {
+    error: `maxClearance is required: the highest vetting level this identity provider may assert (${CLEARANCES.join(', ')})`,
+  }),
 };
 
 /**
@@ -55,7 +60,10 @@ export function trustedIssuersFrom(config: z.infer<typeof trustedIssuersConfigSc
     audience: entry.audience,
     // Remote key sets are cached and refetched when a token names an unknown kid (rotation),
     // at most every 30 s, so a flood of forged kids cannot hammer the identity provider.
-    keys: entry.jwksUrl !== undefined ? createRemoteJWKSet(new URL(entry.jwksUrl), { cooldownDuration: 30_000, timeoutDuration: 5_000 }) : createLocalJWKSet(entry.jwks ?? { keys: [] }), // (the refine guarantees jwks here; an empty set would verify nothing)
+    keys:
+      entry.jwksUrl !== undefined
+        ? createRemoteJWKSet(new URL(entry.jwksUrl), { cooldownDuration: 30_000, timeoutDuration: 5_000 })
+        : createLocalJWKSet(entry.jwks ?? { keys: [] }), // (the refine guarantees jwks here; an empty set would verify nothing)
     agencies: entry.agencies,
     maxClearance: entry.maxClearance,
     development: false,

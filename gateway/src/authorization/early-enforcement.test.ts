@@ -1,7 +1,6 @@
-import { TEST_ISSUER } from '@mappa/shared';
+import { TEST_ISSUER, MappaArea } from '@mappa/shared';
 import { defaultFieldResolver, execute, parse, print } from 'graphql';
 import type { GraphQLFieldResolver } from 'graphql';
-import { MappaArea } from '@mappa/shared';
 import type { Caller } from '@mappa/shared';
 import { applyDenials, enforceBeforePlanning } from './early-enforcement';
 import { readSupergraphPolicies } from './supergraph-policies';
@@ -31,7 +30,14 @@ type Note {
 
 const policies = readSupergraphPolicies(SDL);
 const layAdviser: Caller = {
-  principal: { issuer: TEST_ISSUER, staffId: 'LAY0201', agency: 'mappa_unit', roles: ['lay_adviser'], area: MappaArea.LONDON, clearance: 'BPSS' },
+  principal: {
+    issuer: TEST_ISSUER,
+    staffId: 'LAY0201',
+    agency: 'mappa_unit',
+    roles: ['lay_adviser'],
+    area: MappaArea.LONDON,
+    clearance: 'BPSS',
+  },
   declaredPurpose: { purpose: 'MAPPA_MEETING', caseId: 'MTG-TEST-0201' },
 };
 const DENIED_FOR_LAY_ADVISER = new Set(['Offender.pncId', 'Note.text', 'Note.author']);
@@ -47,7 +53,8 @@ const person = (pncId: string) => ({
 /** A person the test schema holds with no notes at all. */
 const WITHOUT_NOTES = '2010/0000001A';
 const rootValue = {
-  offender: ({ pncId }: { pncId: string }) => (pncId === '2008/0000000Z' ? null : pncId === WITHOUT_NOTES ? { ...person(pncId), notes: null } : person(pncId)),
+  offender: ({ pncId }: { pncId: string }) =>
+    pncId === '2008/0000000Z' ? null : pncId === WITHOUT_NOTES ? { ...person(pncId), notes: null } : person(pncId),
   register: () => [person('2008/0545166T'), person('2009/0012345A')],
 };
 
@@ -63,7 +70,11 @@ async function viaEarlyEnforcement(query: string) {
   const result = await execute({ schema: policies.schema, document: enforced.document, rootValue });
   expect(result.errors).toBeUndefined();
   const { data, errors } = applyDenials(result.data as Record<string, unknown> | null, enforced.denied, policies.entityTypeNames);
-  return { enforced, data, errors: errors.map((error) => [error.path?.join('.'), error.extensions.code, error.extensions.policy, error.extensions.serviceName]) };
+  return {
+    enforced,
+    data,
+    errors: errors.map((error) => [error.path?.join('.'), error.extensions.code, error.extensions.policy, error.extensions.serviceName]),
+  };
 }
 
 async function asGraphQLWould(query: string) {
@@ -71,7 +82,7 @@ async function asGraphQLWould(query: string) {
 }
 
 describe('early enforcement: removing never-visible fields before planning', () => {
-  it('principle 8, A.R27: a lay adviser\'s pncId (non-null) is removed and nulls its nearest nullable parent, with one FORBIDDEN error', async () => {
+  it("principle 8, A.R27: a lay adviser's pncId (non-null) is removed and nulls its nearest nullable parent, with one FORBIDDEN error", async () => {
     const query = '{ offender(pncId: "2008/0545166T") { level pncId } }';
     const { enforced, data, errors } = await viaEarlyEnforcement(query);
     expect(print(enforced.document)).toContain('pncId: __typename');
@@ -89,12 +100,22 @@ describe('early enforcement: removing never-visible fields before planning', () 
   });
 
   it('principle 4: a denied non-null field in list items nulls the nullable list; a denied nullable one nulls itself in every item', async () => {
-    for (const query of ['{ offender(pncId: "2008/0545166T") { level notes { kind text } } }', '{ offender(pncId: "2008/0545166T") { level notes { kind author } } }']) {
+    for (const query of [
+      '{ offender(pncId: "2008/0545166T") { level notes { kind text } } }',
+      '{ offender(pncId: "2008/0545166T") { level notes { kind author } } }',
+    ]) {
       const { data } = await viaEarlyEnforcement(query);
       expect(data).toEqual(await asGraphQLWould(query));
     }
     const { data, errors } = await viaEarlyEnforcement('{ offender(pncId: "2008/0545166T") { notes { kind writer: author } } }');
-    expect(data).toEqual({ offender: { notes: [{ kind: 'VISIT', writer: null }, { kind: 'CALL', writer: null }] } });
+    expect(data).toEqual({
+      offender: {
+        notes: [
+          { kind: 'VISIT', writer: null },
+          { kind: 'CALL', writer: null },
+        ],
+      },
+    });
     expect(errors).toEqual([['offender.notes.0.writer', 'FORBIDDEN', 'test.narrative', 'test']]);
   });
 
@@ -130,7 +151,13 @@ describe('early enforcement: removing never-visible fields before planning', () 
     const officer: Caller = { ...layAdviser, principal: { ...layAdviser.principal, roles: ['ppu_officer'] } };
     const asOfficer = enforceBeforePlanning(policies, officer, document, null, 'hash-of-the-text')!;
     const asLayAdviser = enforceBeforePlanning(policies, layAdviser, document, null, 'hash-of-the-text')!;
-    const asNobody = enforceBeforePlanning(policies, { ...layAdviser, declaredPurpose: { purpose: 'STATISTICS', caseId: null } }, document, null, 'hash-of-the-text')!;
+    const asNobody = enforceBeforePlanning(
+      policies,
+      { ...layAdviser, declaredPurpose: { purpose: 'STATISTICS', caseId: null } },
+      document,
+      null,
+      'hash-of-the-text',
+    )!;
     expect(asOfficer.planKey).toBe('hash-of-the-text');
     expect(asOfficer.document).toBe(document);
     expect(new Set([asOfficer.planKey, asLayAdviser.planKey, asNobody.planKey]).size).toBe(3);
@@ -153,7 +180,14 @@ type Offender @join__type(graph: "TEST", key: "pncId") {
   visorNominal: String @mappaAccess(policy: "test.visorNominal", grants: ["${PARTNER}"])
 }`);
   const practitioner: Caller = {
-    principal: { issuer: TEST_ISSUER, staffId: 'PP0201', agency: 'probation', roles: ['probation_practitioner'], area: MappaArea.KENT, clearance: 'BPSS' },
+    principal: {
+      issuer: TEST_ISSUER,
+      staffId: 'PP0201',
+      agency: 'probation',
+      roles: ['probation_practitioner'],
+      area: MappaArea.KENT,
+      clearance: 'BPSS',
+    },
     declaredPurpose: { purpose: 'CASE_MANAGEMENT', caseId: null },
   };
   const QUERY = '{ offender(pncId: "2008/0545166T") { pncId visorNominal } }';
@@ -171,7 +205,9 @@ type Offender @join__type(graph: "TEST", key: "pncId") {
     const otherAgency: Caller = { ...practitioner, principal: { ...practitioner.principal, agency: 'prison' } };
     for (const caller of [otherPurpose, otherAgency]) {
       const enforced = enforceBeforePlanning(conditional, caller, parse(QUERY), null, 'hash-of-the-text')!;
-      expect(enforced.denied.map((selection) => [selection.policyName, selection.path.join('.')])).toEqual([['test.visorNominal', 'offender.visorNominal']]);
+      expect(enforced.denied.map((selection) => [selection.policyName, selection.path.join('.')])).toEqual([
+        ['test.visorNominal', 'offender.visorNominal'],
+      ]);
       expect(print(enforced.document)).toContain('visorNominal: __typename');
     }
   });

@@ -57,7 +57,11 @@ export function enforceBeforePlanning(
       // Deny by default: a name the supergraph does not define cannot be allowed.
       const decision = policy ? decidePolicy(policy, caller) : { kind: 'none' as const };
       denied = decision.kind === 'none';
-      if (decision.kind === 'conditional' && decision.conditions.some((condition) => conditionNeedsCaseRelationships(condition, caller.principal.agency))) needsCaseRelationships = true;
+      if (
+        decision.kind === 'conditional' &&
+        decision.conditions.some((condition) => conditionNeedsCaseRelationships(condition, caller.principal.agency))
+      )
+        needsCaseRelationships = true;
       decided.set(name, denied);
     }
     return denied;
@@ -80,7 +84,13 @@ export function enforceBeforePlanning(
   });
   const deniedPolicies = [...new Set(denied.map((selection) => selection.policyName))].sort();
   const planKey = createHash('sha256').update(queryHash).update('\0mappa-access-denied\0').update(deniedPolicies.join('\n')).digest('hex');
-  return { document: rewritten, operation: getOperationAST(rewritten, operationName) ?? operation, planKey, denied, needsCaseRelationships };
+  return {
+    document: rewritten,
+    operation: getOperationAST(rewritten, operationName) ?? operation,
+    planKey,
+    denied,
+    needsCaseRelationships,
+  };
 }
 
 type JsonObject = Record<string, unknown>;
@@ -180,6 +190,8 @@ export function applyDenials(
     });
     if (rootNull) dataBecameNull = true;
   }
-  const errors = present.map((selection) => new ForbiddenFieldError(selection.policyName, selection.path, { serviceName: ownerOfPolicy(selection.policyName) }));
+  const errors = present.map(
+    (selection) => new ForbiddenFieldError(selection.policyName, selection.path, { serviceName: ownerOfPolicy(selection.policyName) }),
+  );
   return { data: dataBecameNull ? null : data, errors };
 }

@@ -45,17 +45,33 @@ export class EnforcingGateway implements GatewayInterface {
     return async (requestContext: GatewayGraphQLRequestContext) => {
       // The context function has verified the caller before any execution (GatewayContext).
       const context = requestContext.context as GatewayContext;
-      const enforced = enforceBeforePlanning(this.policies, context.caller, requestContext.document, requestContext.operationName, requestContext.queryHash);
+      const enforced = enforceBeforePlanning(
+        this.policies,
+        context.caller,
+        requestContext.document,
+        requestContext.operationName,
+        requestContext.queryHash,
+      );
       if (enforced?.needsCaseRelationships && this.relationshipLookup) {
         // Before planning, so every assertion of the operation carries the same answer. Only operations
         // asking for a field granted on a case relationship pay this one extra request to probation.
-        const caseRelationships = await this.relationshipLookup.caseRelationshipsOf(context.caller, context.requestId, context.deadline, context.log);
+        const caseRelationships = await this.relationshipLookup.caseRelationshipsOf(
+          context.caller,
+          context.requestId,
+          context.deadline,
+          context.log,
+        );
         if (caseRelationships) context.caller = { ...context.caller, caseRelationships };
       }
       if (!enforced || enforced.denied.length === 0) return executor(requestContext);
       // The audit names what was removed, and the policy that removed it.
       context.audit.recordDenied(enforced.denied);
-      const result = await executor({ ...requestContext, document: enforced.document, operation: enforced.operation, queryHash: enforced.planKey });
+      const result = await executor({
+        ...requestContext,
+        document: enforced.document,
+        operation: enforced.operation,
+        queryHash: enforced.planKey,
+      });
       const { data, errors } = applyDenials(result.data, enforced.denied, this.policies.entityTypeNames);
       // A denied field under a null parent has no error (principle 9): then there may be none at all,
       // and an answer carries no `errors` rather than an empty list (the spec forbids one).

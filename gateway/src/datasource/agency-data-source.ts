@@ -5,7 +5,14 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import type { GraphQLFormattedError } from 'graphql';
-import { ASSERTION_HEADER, CASE_RELATIONSHIP_READERS, CLIENT_ERROR_CODES, observedSubgraphCall, repeatedLogs, REQUEST_ID_HEADER } from '@mappa/shared';
+import {
+  ASSERTION_HEADER,
+  CASE_RELATIONSHIP_READERS,
+  CLIENT_ERROR_CODES,
+  observedSubgraphCall,
+  repeatedLogs,
+  REQUEST_ID_HEADER,
+} from '@mappa/shared';
 import type { Caller, GatewayAssertionSigner, Logger, SubgraphCallObserver } from '@mappa/shared';
 import type { GatewayContext } from '../context/gateway-context';
 import type { RequestDeadline } from './request-deadline';
@@ -89,14 +96,23 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     try {
       // The fetcher signs for this caller: the data source is shared by concurrent requests, so the
       // caller travels with the call's own asynchronous context, never in a field of the instance.
-      return await this.callFor.run({ caller: options.context.caller, requestId: options.context.requestId, deadline: options.context.deadline }, () => super.process(options));
+      return await this.callFor.run(
+        { caller: options.context.caller, requestId: options.context.requestId, deadline: options.context.deadline },
+        () => super.process(options),
+      );
     } catch (error: unknown) {
       const refused = refusedInput(error);
       if (refused) return { errors: refused };
       if (!(error instanceof SubgraphUnreachableError) && !isAbort(error)) throw error;
       // Log the agency and the kind of failure only: never the request, its variables or a body.
       // One line per agency and kind of failure per window, however many requests it fails (issue 15).
-      repeatedLogs.write(options.context.log ?? this.log, 'warn', { agency: this.agency, reason: error instanceof Error ? error.message : 'unknown' }, 'subgraph unavailable', error instanceof SubgraphUnreachableError && error.waitedMs !== undefined ? { waitedMs: error.waitedMs } : {});
+      repeatedLogs.write(
+        options.context.log ?? this.log,
+        'warn',
+        { agency: this.agency, reason: error instanceof Error ? error.message : 'unknown' },
+        'subgraph unavailable',
+        error instanceof SubgraphUnreachableError && error.waitedMs !== undefined ? { waitedMs: error.waitedMs } : {},
+      );
       return unavailableResponse(this.agency, options);
     }
   }
@@ -116,7 +132,13 @@ function callerFor(agency: string, caller: Caller): Caller {
   return rest;
 }
 
-function signingFetcher(agency: string, timeoutMs: number, signer: GatewayAssertionSigner, callFor: AsyncLocalStorage<CallFor>, metrics?: SubgraphCallObserver): Fetcher {
+function signingFetcher(
+  agency: string,
+  timeoutMs: number,
+  signer: GatewayAssertionSigner,
+  callFor: AsyncLocalStorage<CallFor>,
+  metrics?: SubgraphCallObserver,
+): Fetcher {
   // The call's span (its `traceparent` travels beside the assertion, unsigned: see docs/operations.md) and its metrics.
   const fetcher = (url: string, init?: RequestInit): Promise<Response> =>
     observedSubgraphCall(agency, metrics, async (traceHeaders, result) => {
@@ -132,10 +154,16 @@ function signingFetcher(agency: string, timeoutMs: number, signer: GatewayAssert
       const { signal, waitMs } = call.deadline.fetchSignal(timeoutMs);
       let response: Response;
       try {
-        response = await fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), ...traceHeaders, [ASSERTION_HEADER]: assertion }, signal });
+        response = await fetch(url, {
+          ...init,
+          headers: { ...(init.headers as Record<string, string>), ...traceHeaders, [ASSERTION_HEADER]: assertion },
+          signal,
+        });
       } catch (error: unknown) {
         result(isAbort(error) ? 'timeout' : 'unreachable');
-        throw isAbort(error) ? new SubgraphUnreachableError(`no answer from ${agency} in time`, waitMs) : new SubgraphUnreachableError(`cannot connect to ${agency}`);
+        throw isAbort(error)
+          ? new SubgraphUnreachableError(`no answer from ${agency} in time`, waitMs)
+          : new SubgraphUnreachableError(`cannot connect to ${agency}`);
       }
       result(UNAVAILABLE_STATUSES.has(response.status) ? 'unavailable' : 'ok', response.status);
       if (UNAVAILABLE_STATUSES.has(response.status)) throw new SubgraphUnreachableError(`${agency} answered HTTP ${response.status}`);

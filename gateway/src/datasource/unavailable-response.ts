@@ -32,7 +32,8 @@ export function unavailableResponse(agency: string, options: GraphQLDataSourcePr
   const representations = options.request.variables?.representations;
   if (rootKeys.length === 1 && rootKeys[0] === '_entities' && Array.isArray(representations) && operation) {
     const entitiesField = operation.selectionSet.selections.find((selection) => selection.kind === Kind.FIELD);
-    const fieldKeys = entitiesField?.kind === Kind.FIELD && entitiesField.selectionSet ? topLevelResponseKeys(entitiesField.selectionSet) : [];
+    const fieldKeys =
+      entitiesField?.kind === Kind.FIELD && entitiesField.selectionSet ? topLevelResponseKeys(entitiesField.selectionSet) : [];
     return {
       data: { _entities: representations.map(() => null) },
       errors: representations.flatMap((_representation, index) => fieldKeys.map((key) => toError(['_entities', index, key]))),

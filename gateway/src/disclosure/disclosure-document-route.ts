@@ -1,6 +1,12 @@
 import type { Express, Request, RequestHandler, Response } from 'express';
 import { GraphQLError } from 'graphql';
-import { answerNotFound, DISCLOSURE_DOCUMENT_HTTP_HEADERS, disclosureContentSha256, disclosureFieldName, holderOfDisclosureDecisionId } from '@mappa/shared';
+import {
+  answerNotFound,
+  DISCLOSURE_DOCUMENT_HTTP_HEADERS,
+  disclosureContentSha256,
+  disclosureFieldName,
+  holderOfDisclosureDecisionId,
+} from '@mappa/shared';
 import type { DisclosureHolder, Logger } from '@mappa/shared';
 import { PURPOSE_HEADER } from '../auth/declared-purpose';
 
@@ -33,7 +39,11 @@ export interface DisclosureDocumentOperation extends BuiltInOperation {
 export function disclosureDocumentOperation(holder: DisclosureHolder): DisclosureDocumentOperation {
   const operationName = `${holder.charAt(0)}${holder.slice(1).toLowerCase()}DisclosureDocument`;
   const field = disclosureFieldName(holder, 'disclosurePreview');
-  return { operationName, field, query: `query ${operationName}($decisionId: ID!) { ${field}(decisionId: $decisionId) { html contentSha256 } }` };
+  return {
+    operationName,
+    field,
+    query: `query ${operationName}($decisionId: ID!) { ${field}(decisionId: $decisionId) { html contentSha256 } }`,
+  };
 }
 
 /** Every built-in operation of the route, one per holder: `startGateway` registers them as trusted documents. */
@@ -51,7 +61,11 @@ export interface BuiltInOperationResult {
  * document (the gateway's context function, then its Apollo server). Throws the context function's
  * refusal (no token, a rate limit, an invalid purpose header), already audited.
  */
-export type BuiltInOperationRunner = (req: Request, operation: BuiltInOperation, variables: Record<string, unknown>) => Promise<BuiltInOperationResult>;
+export type BuiltInOperationRunner = (
+  req: Request,
+  operation: BuiltInOperation,
+  variables: Record<string, unknown>,
+) => Promise<BuiltInOperationResult>;
 
 /** The codes of a refusal that concern the request itself, never a decision: said as they are. */
 const TOKEN_REFUSAL = 'UNAUTHENTICATED';
@@ -69,7 +83,10 @@ const UNAVAILABLE = new Set(['AUDIT_UNAVAILABLE', 'UPSTREAM_UNAVAILABLE']);
  *   naming another decision, a role that may not read decisions (principle 9);
  * - 503 when the audit store or the holder cannot be reached; 405 (with Allow) for any other method.
  */
-export function mountDisclosureDocumentRoute(app: Express, options: { readonly rateLimit: RequestHandler; readonly run: BuiltInOperationRunner; readonly log: Logger }): void {
+export function mountDisclosureDocumentRoute(
+  app: Express,
+  options: { readonly rateLimit: RequestHandler; readonly run: BuiltInOperationRunner; readonly log: Logger },
+): void {
   // GET answers HEAD too (Express), with the same status and headers and no body.
   app.get(DISCLOSURE_DOCUMENT_PATH, options.rateLimit, async (req: Request, res: Response) => {
     const decisionId = String(req.params.decisionId);
@@ -85,7 +102,9 @@ export function mountDisclosureDocumentRoute(app: Express, options: { readonly r
     }
     if (result.status === 503 || result.errorCodes.some((code) => UNAVAILABLE.has(code))) {
       const code = result.errorCodes.find((candidate) => UNAVAILABLE.has(candidate)) ?? 'UPSTREAM_UNAVAILABLE';
-      res.status(503).json({ errors: [{ message: 'The disclosure document cannot be served right now; try again shortly.', extensions: { code } }] });
+      res
+        .status(503)
+        .json({ errors: [{ message: 'The disclosure document cannot be served right now; try again shortly.', extensions: { code } }] });
       return;
     }
     const document = documentOf(result.data?.[operation.field]);
@@ -103,7 +122,11 @@ export function mountDisclosureDocumentRoute(app: Express, options: { readonly r
     // `end`, not `send`: no ETag and no 304 for a page that must not be cached or revalidated (no-store).
     res
       .status(200)
-      .set({ ...DISCLOSURE_DOCUMENT_HTTP_HEADERS, 'content-length': String(body.length), 'repr-digest': `sha-256=:${Buffer.from(document.contentSha256, 'hex').toString('base64')}:` })
+      .set({
+        ...DISCLOSURE_DOCUMENT_HTTP_HEADERS,
+        'content-length': String(body.length),
+        'repr-digest': `sha-256=:${Buffer.from(document.contentSha256, 'hex').toString('base64')}:`,
+      })
       .end(body);
   });
   app.all(DISCLOSURE_DOCUMENT_PATH, options.rateLimit, (_req: Request, res: Response) => {
@@ -125,7 +148,10 @@ function answerRefusal(res: Response, error: unknown): void {
   if (!(error instanceof GraphQLError)) throw error;
   const code = error.extensions.code;
   if (code === TOKEN_REFUSAL) {
-    res.status(401).set('www-authenticate', 'Bearer').json({ errors: [{ message: error.message, extensions: { code } }] });
+    res
+      .status(401)
+      .set('www-authenticate', 'Bearer')
+      .json({ errors: [{ message: error.message, extensions: { code } }] });
     return;
   }
   if (code === RATE_REFUSAL) {

@@ -38,20 +38,24 @@ export class DocumentGuard {
   resolveRegisteredDocuments(): RequestHandler {
     return (req: Request, _res: Response, next: NextFunction) => {
       const body: unknown = req.body;
-      if (req.method === 'POST' && typeof body === 'object' && body !== null && !Array.isArray(body)) this.origins.set(req, this.resolve(body as Record<string, unknown>));
+      if (req.method === 'POST' && typeof body === 'object' && body !== null && !Array.isArray(body))
+        this.origins.set(req, this.resolve(body as Record<string, unknown>));
       next();
     };
   }
 
   private resolve(body: Record<string, unknown>): DocumentOrigin {
-    const extensions = typeof body.extensions === 'object' && body.extensions !== null ? (body.extensions as Record<string, unknown>) : undefined;
+    const extensions =
+      typeof body.extensions === 'object' && body.extensions !== null ? (body.extensions as Record<string, unknown>) : undefined;
     const persistedQuery = extensions?.persistedQuery;
-    const hash = typeof persistedQuery === 'object' && persistedQuery !== null ? (persistedQuery as Record<string, unknown>).sha256Hash : undefined;
+    const hash =
+      typeof persistedQuery === 'object' && persistedQuery !== null ? (persistedQuery as Record<string, unknown>).sha256Hash : undefined;
     const id = body.documentId ?? hash;
     if (id === undefined) return 'text';
     delete body.documentId;
     if (extensions) delete extensions.persistedQuery;
-    const registered = typeof id === 'string' && this.trusted.mode !== 'off' ? this.trusted.manifest.get(documentHashOf(id) ?? '') : undefined;
+    const registered =
+      typeof id === 'string' && this.trusted.mode !== 'off' ? this.trusted.manifest.get(documentHashOf(id) ?? '') : undefined;
     if (registered === undefined) return 'unknown-id';
     body.query = registered;
     return 'registered';
@@ -69,7 +73,8 @@ export class DocumentGuard {
     if (origin === 'unknown-id') throw new PersistedQueryNotFoundError();
     // No document at all: Apollo refuses the request (BAD_REQUEST).
     if (source === undefined) return;
-    if (origin === 'text' && this.trusted.mode === 'required' && !mayQueryAdHoc(principal, purpose)) throw new TrustedDocumentRequiredError();
+    if (origin === 'text' && this.trusted.mode === 'required' && !mayQueryAdHoc(principal, purpose))
+      throw new TrustedDocumentRequiredError();
     this.limiter.enforce(source, variables);
   }
 
@@ -84,7 +89,11 @@ export class DocumentGuard {
    * sure, so `check` treats it exactly as a client's registered document, limits included.
    */
   builtInDocument(source: string, variables: Record<string, unknown>): RequestDocument {
-    return { origin: this.trusted.mode !== 'off' && this.trusted.manifest.has(sha256Hex(source)) ? 'registered' : 'text', source, variables };
+    return {
+      origin: this.trusted.mode !== 'off' && this.trusted.manifest.has(sha256Hex(source)) ? 'registered' : 'text',
+      source,
+      variables,
+    };
   }
 }
 
@@ -97,7 +106,12 @@ export interface RequestDocument {
 
 /** The document text and variables of a POST body or of a GET's query string, as Apollo will read them. */
 function documentOf(req: Request): { source: string | undefined; variables: Record<string, unknown> } {
-  const fields: Record<string, unknown> = req.method === 'GET' ? (req.query as Record<string, unknown>) : typeof req.body === 'object' && req.body !== null && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {};
+  const fields: Record<string, unknown> =
+    req.method === 'GET'
+      ? (req.query as Record<string, unknown>)
+      : typeof req.body === 'object' && req.body !== null && !Array.isArray(req.body)
+        ? (req.body as Record<string, unknown>)
+        : {};
   const source = typeof fields.query === 'string' ? fields.query : undefined;
   let variables: unknown = fields.variables;
   if (typeof variables === 'string') {

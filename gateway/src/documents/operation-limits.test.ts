@@ -4,7 +4,8 @@ import { readSupergraphPolicies } from '../authorization/supergraph-policies';
 import { DEFAULT_OPERATION_LIMITS, OperationLimiter } from './operation-limits';
 import type { OperationLimits } from './operation-limits';
 
-const doubledChain = (levels: number) => `query Doubled($pncId: ID!) { offender(pncId: $pncId) { ...F0 } }\n${doubledFragmentChain(levels, 'Offender', 'pncId')}`;
+const doubledChain = (levels: number) =>
+  `query Doubled($pncId: ID!) { offender(pncId: $pncId) { ...F0 } }\n${doubledFragmentChain(levels, 'Offender', 'pncId')}`;
 const { schema } = readSupergraphPolicies(readSupergraph());
 
 function measure(source: string, variables: Record<string, unknown> = {}, limits: OperationLimits = unlimited()) {
@@ -14,7 +15,9 @@ function measure(source: string, variables: Record<string, unknown> = {}, limits
 }
 
 function unlimited(): OperationLimits {
-  return Object.fromEntries(Object.keys(DEFAULT_OPERATION_LIMITS).map((limit) => [limit, Number.POSITIVE_INFINITY])) as unknown as OperationLimits;
+  return Object.fromEntries(
+    Object.keys(DEFAULT_OPERATION_LIMITS).map((limit) => [limit, Number.POSITIVE_INFINITY]),
+  ) as unknown as OperationLimits;
 }
 
 function refusal(source: string, variables: Record<string, unknown> = {}, limits: OperationLimits = DEFAULT_OPERATION_LIMITS) {
@@ -28,16 +31,26 @@ function refusal(source: string, variables: Record<string, unknown> = {}, limits
 
 /** `levels` fragments, each spreading the one before twice: 2^levels copies of one field, in a few hundred bytes. */
 
-
 describe('operation limits (issue 9 §1)', () => {
   it('leaves the real operations at least half of every default limit', () => {
     for (const operation of [README_EXAMPLE_QUERY, REGISTER_PAGE, FIVE_AGENCY_VIEW, MEETING_PACK]) {
       const measures = measure(operation);
       for (const [limit, max] of Object.entries(DEFAULT_OPERATION_LIMITS) as [keyof OperationLimits, number][]) {
-        expect({ limit, measured: measures[limit], headRoom: measures[limit] * 2 <= max }).toEqual({ limit, measured: measures[limit], headRoom: true });
+        expect({ limit, measured: measures[limit], headRoom: measures[limit] * 2 <= max }).toEqual({
+          limit,
+          measured: measures[limit],
+          headRoom: true,
+        });
       }
     }
-    expect(measure(REGISTER_PAGE)).toMatchObject({ maxDepth: 5, maxAliases: 0, maxRootFields: 1, maxFields: 24, maxCost: 1_200, maxRecords: 50 });
+    expect(measure(REGISTER_PAGE)).toMatchObject({
+      maxDepth: 5,
+      maxAliases: 0,
+      maxRootFields: 1,
+      maxFields: 24,
+      maxCost: 1_200,
+      maxRecords: 50,
+    });
   });
 
   it('issue 9 §1: measures a 30-level doubled fragment chain in linear time, counting every expanded field', () => {
@@ -48,14 +61,28 @@ describe('operation limits (issue 9 §1)', () => {
     expect(performance.now() - started).toBeLessThan(50);
     // 2^30 copies of pncId, plus the offender field.
     expect(measures.maxFields).toBe(2 ** 30 + 1);
-    expect(refusal(source)).toEqual({ code: 'OPERATION_TOO_COMPLEX', limit: 'maxFields', max: 500, measured: 2 ** 30 + 1, http: { status: 400 } });
+    expect(refusal(source)).toEqual({
+      code: 'OPERATION_TOO_COMPLEX',
+      limit: 'maxFields',
+      max: 500,
+      measured: 2 ** 30 + 1,
+      http: { status: 400 },
+    });
   });
 
   it('issue 9 §1: counts the aliases of 5,000 aliased look-ups, through fragments too', () => {
     const lookups = Array.from({ length: 5_000 }, (_, i) => `o${i}: offender(pncId: "2008/0545166T") { pncId }`).join(' ');
-    expect(refusal(`{ ${lookups} }`, {}, { ...DEFAULT_OPERATION_LIMITS, maxBytes: 1e9, maxTokens: 1e9 })).toMatchObject({ limit: 'maxAliases', max: 50, measured: 5_000 });
+    expect(refusal(`{ ${lookups} }`, {}, { ...DEFAULT_OPERATION_LIMITS, maxBytes: 1e9, maxTokens: 1e9 })).toMatchObject({
+      limit: 'maxAliases',
+      max: 50,
+      measured: 5_000,
+    });
     // Ten aliases in a fragment spread 2^10 times: 10,240 aliases.
-    const fragments = ['fragment A0 on Query { ' + Array.from({ length: 10 }, (_, i) => `a${i}: offender(pncId: "2008/0545166T") { pncId }`).join(' ') + ' }'];
+    const fragments = [
+      'fragment A0 on Query { ' +
+        Array.from({ length: 10 }, (_, i) => `a${i}: offender(pncId: "2008/0545166T") { pncId }`).join(' ') +
+        ' }',
+    ];
     for (let level = 1; level <= 10; level += 1) fragments.push(`fragment A${level} on Query { ...A${level - 1} ...A${level - 1} }`);
     expect(refusal(`{ ...A10 } ${fragments.join(' ')}`)).toMatchObject({ limit: 'maxAliases', measured: 10_240 });
   });
@@ -72,7 +99,9 @@ describe('operation limits (issue 9 §1)', () => {
   });
 
   it('issue 9 §1: counts every aliased register page in the cost and the records', () => {
-    const pages = Array.from({ length: 50 }, (_, i) => `p${i}: offenders(first: $size, after: "c${i}") { edges { node { pncId } } }`).join(' ');
+    const pages = Array.from({ length: 50 }, (_, i) => `p${i}: offenders(first: $size, after: "c${i}") { edges { node { pncId } } }`).join(
+      ' ',
+    );
     const source = `query Pages($size: Int) { ${pages} }`;
     expect(measure(source, { size: 100 })).toMatchObject({ maxAliases: 50, maxRootFields: 50, maxCost: 20_000, maxRecords: 5_000 });
     expect(refusal(source, { size: 100 })).toMatchObject({ limit: 'maxCost', max: 10_000, measured: 20_000 });
@@ -83,13 +112,17 @@ describe('operation limits (issue 9 §1)', () => {
   it('measures depth by nested fields, bytes before parsing and tokens while parsing', () => {
     expect(measure('{ offender(pncId: "2008/0545166T") { identity { firstName } } }').maxDepth).toBe(3);
     // Depth is counted in the document, whatever the schema: thirteen nested fields, one through a fragment.
-    expect(refusal(`{ ${'a { '.repeat(6)} ...F ${'} '.repeat(6)} } fragment F on T { ${'b { '.repeat(6)} c ${'} '.repeat(6)} }`)).toMatchObject({ limit: 'maxDepth', max: 12, measured: 13 });
+    expect(
+      refusal(`{ ${'a { '.repeat(6)} ...F ${'} '.repeat(6)} } fragment F on T { ${'b { '.repeat(6)} c ${'} '.repeat(6)} }`),
+    ).toMatchObject({ limit: 'maxDepth', max: 12, measured: 13 });
     expect(refusal(`{ a: __typename ${' '.repeat(20_000)} }`)).toMatchObject({ limit: 'maxBytes', max: 16_384, measured: 20_018 });
     expect(refusal(`{ ${'a '.repeat(3_000)} }`)).toMatchObject({ limit: 'maxTokens', max: 2_000, measured: 3_002 });
   });
 
   it('does not loop on a fragment that spreads itself (validation refuses it)', () => {
-    expect(measure('{ offender(pncId: "x") { ...A } } fragment A on Offender { pncId ...B } fragment B on Offender { ...A }').maxFields).toBe(2);
+    expect(
+      measure('{ offender(pncId: "x") { ...A } } fragment A on Offender { pncId ...B } fragment B on Offender { ...A }').maxFields,
+    ).toBe(2);
   });
 
   it('returns null for a document that does not parse, for Apollo to report', () => {

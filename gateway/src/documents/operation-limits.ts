@@ -1,8 +1,33 @@
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { getNamedType, GraphQLError, isObjectType, isInterfaceType, Kind, Lexer, parse, Source, TokenKind, TypeInfo, ValidationContext, visit, visitInParallel } from 'graphql';
-import type { ASTVisitor, DocumentNode, FieldNode, FragmentDefinitionNode, GraphQLField, GraphQLNamedType, GraphQLSchema, SelectionSetNode, ValidationRule, ValueNode } from 'graphql';
+import {
+  getNamedType,
+  GraphQLError,
+  isObjectType,
+  isInterfaceType,
+  Kind,
+  Lexer,
+  parse,
+  Source,
+  TokenKind,
+  TypeInfo,
+  ValidationContext,
+  visit,
+  visitInParallel,
+} from 'graphql';
+import type {
+  ASTVisitor,
+  DocumentNode,
+  FieldNode,
+  FragmentDefinitionNode,
+  GraphQLField,
+  GraphQLNamedType,
+  GraphQLSchema,
+  SelectionSetNode,
+  ValidationRule,
+  ValueNode,
+} from 'graphql';
 import { OPERATION_LIMIT_NAMES, OperationTooComplexError } from '@mappa/shared';
 import type { OperationLimitName } from '@mappa/shared';
 
@@ -78,7 +103,9 @@ export class OperationLimiter {
   enforce(source: string, variables: Readonly<Record<string, unknown>>): OperationMeasures | null {
     const known = this.analyses.get(source);
     if (known) {
-      const measures = known.pageSizesFromVariables ? { ...known.measures, ...new SelectionWalk(known.document, variables, this.schema).measureOperations() } : known.measures;
+      const measures = known.pageSizesFromVariables
+        ? { ...known.measures, ...new SelectionWalk(known.document, variables, this.schema).measureOperations() }
+        : known.measures;
       refuseOverLimit(measures, this.limits);
       return measures;
     }
@@ -94,7 +121,12 @@ export class OperationLimiter {
       throw error;
     }
     const walk = new SelectionWalk(document, variables, this.schema);
-    const measures: OperationMeasures = { maxBytes: bytes, maxTokens: tokensIn(source), ...armorMeasures(document, this.schema), ...walk.measureOperations() };
+    const measures: OperationMeasures = {
+      maxBytes: bytes,
+      maxTokens: tokensIn(source),
+      ...armorMeasures(document, this.schema),
+      ...walk.measureOperations(),
+    };
     refuseOverLimit(measures, this.limits);
     // Bounded: an attacker sending ever-new documents evicts the oldest, never grows the map.
     if (this.analyses.size >= ANALYSES_KEPT) this.analyses.delete(this.analyses.keys().next().value as string);
@@ -135,9 +167,14 @@ function tokensIn(source: string): number {
  * gateway decides and refuses with its own coded error. Run directly over the document, not through
  * `validate()`, which would first check the supergraph schema itself, and would run nothing else.
  */
-function armorMeasures(document: DocumentNode, schema: GraphQLSchema): Pick<OperationMeasures, 'maxDepth' | 'maxAliases' | 'maxDirectives'> {
+function armorMeasures(
+  document: DocumentNode,
+  schema: GraphQLSchema,
+): Pick<OperationMeasures, 'maxDepth' | 'maxAliases' | 'maxDirectives'> {
   const measured = { maxDepth: 0, maxAliases: 0, maxDirectives: 0 };
-  const record = (limit: keyof typeof measured) => [(_context: ValidationContext | null, { n }: { n: number }) => void (measured[limit] = Math.max(measured[limit], n))];
+  const record = (limit: keyof typeof measured) => [
+    (_context: ValidationContext | null, { n }: { n: number }) => void (measured[limit] = Math.max(measured[limit], n)),
+  ];
   const common = { n: Number.POSITIVE_INFINITY, exposeLimits: false, propagateOnRejection: false };
   const rules: ValidationRule[] = [
     // Fragments flattened: depth counts nested fields, not the fragments that hold them.
@@ -188,7 +225,8 @@ class SelectionWalk {
       if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
       for (const variable of definition.variableDefinitions ?? []) {
         const known = this.variableDefaults.get(variable.variable.name.value);
-        if (variable.defaultValue && (!known || intValue(variable.defaultValue) > intValue(known))) this.variableDefaults.set(variable.variable.name.value, variable.defaultValue);
+        if (variable.defaultValue && (!known || intValue(variable.defaultValue) > intValue(known)))
+          this.variableDefaults.set(variable.variable.name.value, variable.defaultValue);
       }
     }
   }
@@ -201,7 +239,12 @@ class SelectionWalk {
     const measures = { maxFields: 0, maxRootFields: 0, maxCost: 0, maxRecords: 0 };
     for (const definition of this.document.definitions) {
       if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
-      const root = definition.operation === 'query' ? this.schema.getQueryType() : definition.operation === 'mutation' ? this.schema.getMutationType() : this.schema.getSubscriptionType();
+      const root =
+        definition.operation === 'query'
+          ? this.schema.getQueryType()
+          : definition.operation === 'mutation'
+            ? this.schema.getMutationType()
+            : this.schema.getSubscriptionType();
       const totals = this.walk(definition.selectionSet, root ?? undefined, true);
       measures.maxFields += totals.fields;
       measures.maxRootFields += totals.levelFields;
@@ -247,7 +290,12 @@ class SelectionWalk {
     const children = node.selectionSet ? this.walk(node.selectionSet, definition ? getNamedType(definition.type) : undefined, false) : NONE;
     // A look-up at the top that returns an object is one record (an offender by PNC ID); a page is its size.
     const ownRecords = pageSize ?? (top && node.selectionSet ? 1 : 0);
-    return { fields: 1 + children.fields, levelFields: 1, cost: items * (1 + children.cost), records: ownRecords + items * children.records };
+    return {
+      fields: 1 + children.fields,
+      levelFields: 1,
+      cost: items * (1 + children.cost),
+      records: ownRecords + items * children.records,
+    };
   }
 
   /**
@@ -260,7 +308,10 @@ class SelectionWalk {
     for (const argument of node.arguments ?? []) {
       if (!PAGE_SIZE_ARGUMENTS.has(argument.name.value)) continue;
       given.add(argument.name.value);
-      size = Math.max(size ?? 0, this.valueOf(argument.value, definition?.args.find((arg) => arg.name === argument.name.value)?.defaultValue));
+      size = Math.max(
+        size ?? 0,
+        this.valueOf(argument.value, definition?.args.find((arg) => arg.name === argument.name.value)?.defaultValue),
+      );
     }
     for (const arg of definition?.args ?? []) {
       if (!PAGE_SIZE_ARGUMENTS.has(arg.name) || given.has(arg.name) || typeof arg.defaultValue !== 'number') continue;

@@ -33,16 +33,27 @@ describe('trusted document manifests (issue 9 §1)', () => {
   });
 
   it('refuses a manifest whose id is not the SHA-256 of its document, so the gateway does not start on it', () => {
-    expect(() => parseTrustedDocumentManifest({ [sha256(VIEW)]: PAGE }, 'edited.json')).toThrow(/edited\.json: the document registered as [0-9a-f]{64} does not hash to it/);
+    expect(() => parseTrustedDocumentManifest({ [sha256(VIEW)]: PAGE }, 'edited.json')).toThrow(
+      /edited\.json: the document registered as [0-9a-f]{64} does not hash to it/,
+    );
     expect(() => parseTrustedDocumentManifest({ 'not-a-hash': VIEW }, 'bad.json')).toThrow(/not a SHA-256 document id/);
-    expect(() => parseTrustedDocumentManifest({ format: 'apollo-persisted-query-manifest', version: 2, operations: [] }, 'v2.json')).toThrow(/v2\.json: not a version 1/);
+    expect(() =>
+      parseTrustedDocumentManifest({ format: 'apollo-persisted-query-manifest', version: 2, operations: [] }, 'v2.json'),
+    ).toThrow(/v2\.json: not a version 1/);
     expect(() => parseTrustedDocumentManifest([VIEW], 'list.json')).toThrow(/neither/);
   });
 
   it('merges several manifest files and names the one it cannot read', () => {
     const dir = mkdtempSync(join(tmpdir(), 'manifests-'));
     writeFileSync(join(dir, 'a.json'), JSON.stringify({ [sha256(VIEW)]: VIEW }));
-    writeFileSync(join(dir, 'b.json'), JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations: [{ id: sha256(PAGE), name: 'Page', type: 'query', body: PAGE }] }));
+    writeFileSync(
+      join(dir, 'b.json'),
+      JSON.stringify({
+        format: 'apollo-persisted-query-manifest',
+        version: 1,
+        operations: [{ id: sha256(PAGE), name: 'Page', type: 'query', body: PAGE }],
+      }),
+    );
     expect(loadTrustedDocumentManifests([join(dir, 'a.json'), join(dir, 'b.json')]).size).toBe(2);
     expect(() => loadTrustedDocumentManifests([join(dir, 'missing.json')])).toThrow(/missing\.json could not be read/);
   });
@@ -53,7 +64,14 @@ describe('trusted document manifests (issue 9 §1)', () => {
   });
 
   it('allows ad-hoc documents to analysts under STATISTICS only', () => {
-    const analyst: Principal = { issuer: 'urn:mappa:test-issuer', staffId: 'AN1', agency: 'mappa_unit', roles: ['analyst'], area: MappaArea.LONDON, clearance: 'BPSS' };
+    const analyst: Principal = {
+      issuer: 'urn:mappa:test-issuer',
+      staffId: 'AN1',
+      agency: 'mappa_unit',
+      roles: ['analyst'],
+      area: MappaArea.LONDON,
+      clearance: 'BPSS',
+    };
     expect(mayQueryAdHoc(analyst, { purpose: 'STATISTICS', caseId: null })).toBe(true);
     expect(mayQueryAdHoc(analyst, { purpose: 'MAPPA_SCREENING', caseId: null })).toBe(false);
     expect(mayQueryAdHoc({ ...analyst, roles: ['mappa_coordinator'] }, { purpose: 'STATISTICS', caseId: null })).toBe(false);

@@ -44,7 +44,9 @@ export function parseTrustedDocumentManifest(json: unknown, where: string): Map<
   if (apollo.success) {
     for (const operation of apollo.data.operations) entries.push([operation.id, operation.body]);
   } else if (typeof json === 'object' && json !== null && 'format' in json) {
-    throw new Error(`${where}: not a version 1 Apollo persisted-query manifest (${apollo.error.issues.map((issue) => issue.message).join('; ')})`);
+    throw new Error(
+      `${where}: not a version 1 Apollo persisted-query manifest (${apollo.error.issues.map((issue) => issue.message).join('; ')})`,
+    );
   } else {
     const flat = flatManifestSchema.safeParse(json);
     if (!flat.success) throw new Error(`${where}: neither an Apollo persisted-query manifest nor a { "<sha256>": "<document>" } object`);

@@ -18,20 +18,31 @@ import {
   repeatedLogs,
   REQUEST_ID_HEADER,
 } from '@mappa/shared';
-import type { Caller, CaseGrant, CaseRelationshipHolder, CaseRelationships, DisclosureHolder, GatewayAssertionSigner, Logger, PurposeEvidence } from '@mappa/shared';
+import type {
+  Caller,
+  CaseGrant,
+  CaseRelationshipHolder,
+  CaseRelationships,
+  DisclosureHolder,
+  GatewayAssertionSigner,
+  Logger,
+  PurposeEvidence,
+} from '@mappa/shared';
 import type { RequestDeadline } from '../datasource/request-deadline';
 
 /** The subgraph that holds case access grants and the records purposes are bound to; the lookup's assertion is addressed to it alone. */
 const GRANT_HOLDER = 'mappa';
 
 /** The subgraphs the lookup may ask: the MAPPA unit, the level 1 holders of disclosure decisions (issue 11), and the holders of case relationships (issue 12). */
-export type StandingSubgraph = (typeof DISCLOSURE_HOLDER_SUBGRAPH)[DisclosureHolder] | CaseRelationshipHolder | typeof DETENTION_DECISION_HOLDER;
+export type StandingSubgraph =
+  (typeof DISCLOSURE_HOLDER_SUBGRAPH)[DisclosureHolder] | CaseRelationshipHolder | typeof DETENTION_DECISION_HOLDER;
 
 /** Issue 14, C.72: the holder of Home Office detention decisions (IMMIGRATION_DETENTION_DECISION), asked for its own staff's evidence. */
 const DETENTION_DECISION_HOLDER = 'home-office';
 
 const GRANTS_FIELD = 'myCaseAccessGrants { grantId pncId purpose caseId validUntil }';
-const EVIDENCE_SELECTION = '{ kind meetingId referralId decisionId pncId standing disclosureStanding invitationId attending childSafeguardsMet decisionOpen meetingDate validUntil }';
+const EVIDENCE_SELECTION =
+  '{ kind meetingId referralId decisionId pncId standing disclosureStanding invitationId attending childSafeguardsMet decisionOpen meetingDate validUntil }';
 const EVIDENCE_FIELD = `myPurposeEvidence ${EVIDENCE_SELECTION}`;
 
 interface Lookup {
@@ -80,22 +91,36 @@ const evidenceAnswerSchema = z
   .transform((answer, context) => {
     const candidate =
       answer.kind === 'DETENTION_DECISION'
-        ? { kind: answer.kind, decisionId: answer.decisionId, pncId: answer.pncId, decisionOpen: answer.decisionOpen, validUntil: answer.validUntil }
+        ? {
+            kind: answer.kind,
+            decisionId: answer.decisionId,
+            pncId: answer.pncId,
+            decisionOpen: answer.decisionOpen,
+            validUntil: answer.validUntil,
+          }
         : answer.kind === 'REFERRAL'
-        ? { kind: answer.kind, referralId: answer.referralId, pncId: answer.pncId, validUntil: answer.validUntil }
-        : answer.kind === 'DISCLOSURE'
-          ? { kind: answer.kind, decisionId: answer.decisionId, pncId: answer.pncId, standing: answer.disclosureStanding, childSafeguardsMet: answer.childSafeguardsMet, decisionOpen: answer.decisionOpen, validUntil: answer.validUntil }
-          : {
-              kind: answer.kind,
-              meetingId: answer.meetingId,
-              pncId: answer.pncId,
-              standing: answer.standing,
-              invitationId: answer.invitationId,
-              attending: answer.attending,
-              childSafeguardsMet: answer.childSafeguardsMet,
-              ...(answer.meetingDate ? { meetingDate: answer.meetingDate } : {}),
-              validUntil: answer.validUntil,
-            };
+          ? { kind: answer.kind, referralId: answer.referralId, pncId: answer.pncId, validUntil: answer.validUntil }
+          : answer.kind === 'DISCLOSURE'
+            ? {
+                kind: answer.kind,
+                decisionId: answer.decisionId,
+                pncId: answer.pncId,
+                standing: answer.disclosureStanding,
+                childSafeguardsMet: answer.childSafeguardsMet,
+                decisionOpen: answer.decisionOpen,
+                validUntil: answer.validUntil,
+              }
+            : {
+                kind: answer.kind,
+                meetingId: answer.meetingId,
+                pncId: answer.pncId,
+                standing: answer.standing,
+                invitationId: answer.invitationId,
+                attending: answer.attending,
+                childSafeguardsMet: answer.childSafeguardsMet,
+                ...(answer.meetingDate ? { meetingDate: answer.meetingDate } : {}),
+                validUntil: answer.validUntil,
+              };
     const parsed = purposeEvidenceSchema.safeParse(candidate);
     if (!parsed.success) {
       context.addIssue({ code: 'custom', message: 'not purpose evidence' });
@@ -125,14 +150,28 @@ const holderResponseSchema = z.object({
  * holds each beside the others): the same shape, `{ relationship pncIds }`.
  */
 const RELATIONSHIP_LOOKUPS: Readonly<Record<CaseRelationshipHolder, Lookup & { readonly field: string }>> = {
-  probation: { field: 'myCaseRelationships', operationName: 'CaseRelationshipLookup', query: 'query CaseRelationshipLookup { myCaseRelationships { relationship pncIds } }' },
-  yot: { field: 'myYouthCaseRelationships', operationName: 'YouthCaseRelationshipLookup', query: 'query YouthCaseRelationshipLookup { myYouthCaseRelationships { relationship pncIds } }' },
-  prison: { field: 'myCustodyRelationships', operationName: 'CustodyRelationshipLookup', query: 'query CustodyRelationshipLookup { myCustodyRelationships { relationship pncIds } }' },
+  probation: {
+    field: 'myCaseRelationships',
+    operationName: 'CaseRelationshipLookup',
+    query: 'query CaseRelationshipLookup { myCaseRelationships { relationship pncIds } }',
+  },
+  yot: {
+    field: 'myYouthCaseRelationships',
+    operationName: 'YouthCaseRelationshipLookup',
+    query: 'query YouthCaseRelationshipLookup { myYouthCaseRelationships { relationship pncIds } }',
+  },
+  prison: {
+    field: 'myCustodyRelationships',
+    operationName: 'CustodyRelationshipLookup',
+    query: 'query CustodyRelationshipLookup { myCustodyRelationships { relationship pncIds } }',
+  },
 };
 
 // A holder's answer: each relationship the caller holds, with the people it holds for. Bounded well
 // above the assertion's limit so that an oversized caseload is recognised (and carried as none).
-const relationshipEntriesSchema = z.array(z.object({ relationship: z.enum(CASE_RELATIONSHIPS), pncIds: z.array(pncIdSchema).max(100_000) })).max(CASE_RELATIONSHIPS.length);
+const relationshipEntriesSchema = z
+  .array(z.object({ relationship: z.enum(CASE_RELATIONSHIPS), pncIds: z.array(pncIdSchema).max(100_000) }))
+  .max(CASE_RELATIONSHIPS.length);
 const relationshipResponseSchema = z.object({
   data: z.record(z.string(), relationshipEntriesSchema).nullable().optional(),
   errors: z.array(z.unknown()).optional(),
@@ -201,7 +240,13 @@ export class CaseGrantLookup {
       const detail = waitedMs === undefined ? {} : { waitedMs };
       // The kind of failure only: never a body, the grants or the evidence themselves.
       // One line per holder and kind of failure per window, however many requests it fails (issue 15).
-      repeatedLogs.write(log, 'warn', { agency, ...reason }, 'case grant lookup failed; answering without grants or purpose evidence', detail);
+      repeatedLogs.write(
+        log,
+        'warn',
+        { agency, ...reason },
+        'case grant lookup failed; answering without grants or purpose evidence',
+        detail,
+      );
       return NOTHING;
     };
 
@@ -213,26 +258,40 @@ export class CaseGrantLookup {
       if ('failed' in answer) return failed(GRANT_HOLDER, answer.failed);
       const parsed = lookupResponseSchema.safeParse(answer.body);
       const data = parsed.success ? parsed.data.data : null;
-      if (!parsed.success || (parsed.data.errors?.length ?? 0) > 0 || !data || (wantGrants && !data.myCaseAccessGrants) || (wantEvidence && data.myPurposeEvidence === undefined)) {
+      if (
+        !parsed.success ||
+        (parsed.data.errors?.length ?? 0) > 0 ||
+        !data ||
+        (wantGrants && !data.myCaseAccessGrants) ||
+        (wantEvidence && data.myPurposeEvidence === undefined)
+      ) {
         return failed(GRANT_HOLDER, { reason: 'unexpected answer' });
       }
       grants = wantGrants ? (data.myCaseAccessGrants ?? []) : [];
       evidence = wantEvidence ? (data.myPurposeEvidence ?? null) : null;
     } else {
       // A level 1 decision (or a Home Office detention decision): its holder for the evidence, the MAPPA unit for the grants, at once.
-      const holderLookup = evidenceHolder === DETENTION_DECISION_HOLDER ? DETENTION_EVIDENCE_LOOKUP : holderEvidenceLookup(evidenceHolder === 'probation' ? 'PROBATION' : 'POLICE');
-      const [grantAnswer, evidenceAnswer] = await Promise.all([wantGrants ? this.ask(GRANT_HOLDER, LOOKUPS.grants, caller, requestId, deadline) : null, this.ask(evidenceHolder, holderLookup, caller, requestId, deadline)]);
+      const holderLookup =
+        evidenceHolder === DETENTION_DECISION_HOLDER
+          ? DETENTION_EVIDENCE_LOOKUP
+          : holderEvidenceLookup(evidenceHolder === 'probation' ? 'PROBATION' : 'POLICE');
+      const [grantAnswer, evidenceAnswer] = await Promise.all([
+        wantGrants ? this.ask(GRANT_HOLDER, LOOKUPS.grants, caller, requestId, deadline) : null,
+        this.ask(evidenceHolder, holderLookup, caller, requestId, deadline),
+      ]);
       if (grantAnswer !== null) {
         if ('failed' in grantAnswer) return failed(GRANT_HOLDER, grantAnswer.failed);
         const parsed = lookupResponseSchema.safeParse(grantAnswer.body);
         const data = parsed.success ? parsed.data.data : null;
-        if (!parsed.success || (parsed.data.errors?.length ?? 0) > 0 || !data?.myCaseAccessGrants) return failed(GRANT_HOLDER, { reason: 'unexpected answer' });
+        if (!parsed.success || (parsed.data.errors?.length ?? 0) > 0 || !data?.myCaseAccessGrants)
+          return failed(GRANT_HOLDER, { reason: 'unexpected answer' });
         grants = data.myCaseAccessGrants;
       }
       if ('failed' in evidenceAnswer) return failed(evidenceHolder, evidenceAnswer.failed);
       const parsed = holderResponseSchema.safeParse(evidenceAnswer.body);
       const data = parsed.success ? parsed.data.data : null;
-      if (!parsed.success || (parsed.data.errors?.length ?? 0) > 0 || !data || data[holderLookup.field] === undefined) return failed(evidenceHolder, { reason: 'unexpected answer' });
+      if (!parsed.success || (parsed.data.errors?.length ?? 0) > 0 || !data || data[holderLookup.field] === undefined)
+        return failed(evidenceHolder, { reason: 'unexpected answer' });
       evidence = data[holderLookup.field] ?? null;
     }
     if (grants.length > MAX_CASE_GRANTS_PER_REQUEST) {
@@ -263,7 +322,13 @@ export class CaseGrantLookup {
     const failed = ({ waitedMs, ...reason }: Record<string, unknown>): null => {
       const detail = waitedMs === undefined ? {} : { waitedMs };
       // The kind of failure only: never a body or a PNC ID.
-      repeatedLogs.write(log, 'warn', { agency: holder, ...reason }, 'case relationship lookup failed; answering without case relationships', detail);
+      repeatedLogs.write(
+        log,
+        'warn',
+        { agency: holder, ...reason },
+        'case relationship lookup failed; answering without case relationships',
+        detail,
+      );
       return null;
     };
     const lookup = RELATIONSHIP_LOOKUPS[holder];
@@ -272,22 +337,37 @@ export class CaseGrantLookup {
     const parsed = relationshipResponseSchema.safeParse(answer.body);
     const held = parsed.success ? parsed.data.data?.[lookup.field] : undefined;
     if (!parsed.success || (parsed.data.errors?.length ?? 0) > 0 || !held) return failed({ reason: 'unexpected answer' });
-    if (held.some((entry) => HOLDER_OF[entry.relationship] !== holder)) return failed({ reason: 'a relationship this agency does not hold' });
+    if (held.some((entry) => HOLDER_OF[entry.relationship] !== holder))
+      return failed({ reason: 'a relationship this agency does not hold' });
     const largest = Math.max(0, ...held.map((entry) => entry.pncIds.length));
-    if (largest > MAX_CASE_RELATIONSHIP_SUBJECTS) return failed({ reason: 'caseload larger than an assertion carries', subjects: largest, limit: MAX_CASE_RELATIONSHIP_SUBJECTS });
-    const relationships: CaseRelationships = Object.fromEntries(held.filter((entry) => entry.pncIds.length > 0).map((entry) => [entry.relationship, [...new Set(entry.pncIds)]]));
+    if (largest > MAX_CASE_RELATIONSHIP_SUBJECTS)
+      return failed({ reason: 'caseload larger than an assertion carries', subjects: largest, limit: MAX_CASE_RELATIONSHIP_SUBJECTS });
+    const relationships: CaseRelationships = Object.fromEntries(
+      held.filter((entry) => entry.pncIds.length > 0).map((entry) => [entry.relationship, [...new Set(entry.pncIds)]]),
+    );
     return Object.keys(relationships).length > 0 ? relationships : null;
   }
 
   /** Posts one lookup document to one subgraph with an assertion addressed to it alone; the body as JSON, or why not. */
-  private async ask(subgraph: StandingSubgraph, lookup: Lookup, caller: Caller, requestId: string, deadline: RequestDeadline): Promise<{ readonly body: unknown } | LookupFailure> {
+  private async ask(
+    subgraph: StandingSubgraph,
+    lookup: Lookup,
+    caller: Caller,
+    requestId: string,
+    deadline: RequestDeadline,
+  ): Promise<{ readonly body: unknown } | LookupFailure> {
     const url = this.urls[subgraph];
     if (url === undefined) return { failed: { reason: 'no URL configured' } };
     if (deadline.fetchTimeLeftMs() === 0) return { failed: { reason: "the request's deadline passed" } };
     // The lookup itself is vouched for without grants or evidence: what it returns must not depend on them.
     // The assertion is bound to these exact bytes (issue 9 §4).
     const requestBody = JSON.stringify({ query: lookup.query, operationName: lookup.operationName });
-    const assertion = await this.signer.sign(subgraph, { principal: caller.principal, declaredPurpose: caller.declaredPurpose }, requestId, requestBody);
+    const assertion = await this.signer.sign(
+      subgraph,
+      { principal: caller.principal, declaredPurpose: caller.declaredPurpose },
+      requestId,
+      requestBody,
+    );
     // The look-up waits no longer than its own bound nor half the time the request's deadline leaves
     // for subgraph calls: the fetches after it share the rest, so a hung holder costs one deadline.
     const { signal, waitMs } = deadline.lookupSignal(this.timeoutMs);

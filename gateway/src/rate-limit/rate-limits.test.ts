@@ -17,15 +17,28 @@ describe('rate-limit keys and buckets', () => {
   });
 
   it('refuses a bucket whose capacity is not above its refill rate', () => {
-    const limits = { perSource: { capacity: 10, refillPerSecond: 10 }, perPrincipal: { capacity: 20, refillPerSecond: 2 }, refusalAuditWindowMs: 1_000 };
-    expect(() => new GatewayRateLimiter(limits, new MemorySharedState(), createLogger('test', 'silent'))).toThrow(/capacity \(10\) must be larger than the refill/);
+    const limits = {
+      perSource: { capacity: 10, refillPerSecond: 10 },
+      perPrincipal: { capacity: 20, refillPerSecond: 2 },
+      refusalAuditWindowMs: 1_000,
+    };
+    expect(() => new GatewayRateLimiter(limits, new MemorySharedState(), createLogger('test', 'silent'))).toThrow(
+      /capacity \(10\) must be larger than the refill/,
+    );
   });
 
   it('allows the capacity at once, then refuses with the seconds to wait', async () => {
-    const limits = { perSource: { capacity: 4, refillPerSecond: 1 }, perPrincipal: { capacity: 20, refillPerSecond: 2 }, refusalAuditWindowMs: 1_000 };
+    const limits = {
+      perSource: { capacity: 4, refillPerSecond: 1 },
+      perPrincipal: { capacity: 20, refillPerSecond: 2 },
+      refusalAuditWindowMs: 1_000,
+    };
     const limiter = new GatewayRateLimiter(limits, new MemorySharedState(), createLogger('test', 'silent'));
     for (let i = 0; i < 4; i++) await limiter.consumeSource('203.0.113.7');
-    await expect(limiter.consumeSource('203.0.113.7')).rejects.toMatchObject({ extensions: { code: 'RATE_LIMITED' }, retryAfterSeconds: 1 });
+    await expect(limiter.consumeSource('203.0.113.7')).rejects.toMatchObject({
+      extensions: { code: 'RATE_LIMITED' },
+      retryAfterSeconds: 1,
+    });
     await expect(limiter.consumeSource('203.0.113.8')).resolves.toBeUndefined();
   });
 

@@ -46,7 +46,12 @@ export const gatewayRateLimitEnv = {
   RATE_LIMIT_SOURCE_REFILL_PER_SECOND: source.refill,
   RATE_LIMIT_PRINCIPAL_CAPACITY: principal.capacity,
   RATE_LIMIT_PRINCIPAL_REFILL_PER_SECOND: principal.refill,
-  AUDIT_REFUSAL_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3_600).default(DEFAULT_RATE_LIMITS.refusalAuditWindowMs / 1000),
+  AUDIT_REFUSAL_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3_600)
+    .default(DEFAULT_RATE_LIMITS.refusalAuditWindowMs / 1000),
   /**
    * Express's `trust proxy` for the source address: `false` (the default: the TCP peer is the
    * source), a number of proxy hops, or a comma-separated list of the load balancers' addresses or
@@ -87,8 +92,13 @@ export function sourceKeyOf(address: string | undefined): string {
   const [head = '', tail = ''] = address.split('::');
   const headGroups = head ? head.split(':') : [];
   const tailGroups = tail ? tail.split(':') : [];
-  const groups = address.includes('::') ? [...headGroups, ...Array<string>(8 - headGroups.length - tailGroups.length).fill('0'), ...tailGroups] : headGroups;
-  return `${groups.slice(0, 4).map((group) => group.toLowerCase().replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  const groups = address.includes('::')
+    ? [...headGroups, ...Array<string>(8 - headGroups.length - tailGroups.length).fill('0'), ...tailGroups]
+    : headGroups;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.toLowerCase().replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
 /**
@@ -108,7 +118,9 @@ export function principalKeyOf(principal: Principal): string {
  */
 function bucketLimiter(bucket: TokenBucket, name: string, state: SharedState): BurstyRateLimiter {
   if (!(bucket.capacity > bucket.refillPerSecond)) {
-    throw new Error(`Rate limit "${name}": the capacity (${bucket.capacity}) must be larger than the refill per second (${bucket.refillPerSecond})`);
+    throw new Error(
+      `Rate limit "${name}": the capacity (${bucket.capacity}) must be larger than the refill per second (${bucket.refillPerSecond})`,
+    );
   }
   const burst = bucket.capacity - bucket.refillPerSecond;
   const windows = [
@@ -119,7 +131,12 @@ function bucketLimiter(bucket: TokenBucket, name: string, state: SharedState): B
     if (!(state instanceof RedisSharedState)) return new RateLimiterMemory(window);
     // Redis unreachable: each replica falls back to its own bucket in memory (the library's
     // insurance limiter), so the limits hold per replica rather than failing open or closed.
-    return new RateLimiterRedis({ ...window, storeClient: state.client, rejectIfRedisNotReady: true, insuranceLimiter: new RateLimiterMemory(window) });
+    return new RateLimiterRedis({
+      ...window,
+      storeClient: state.client,
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: new RateLimiterMemory(window),
+    });
   }) as [RateLimiterAbstract, RateLimiterAbstract];
   return new BurstyRateLimiter(sustained, burstAllowance);
 }
@@ -163,7 +180,8 @@ export class GatewayRateLimiter {
   private noteFallback(): void {
     if (!(this.state instanceof RedisSharedState)) return;
     const down = this.state.client.status !== 'ready';
-    if (down && !this.fallingBack) this.log.warn({ component: 'rate-limits' }, 'redis unreachable: rate limits fall back to this replica\'s memory');
+    if (down && !this.fallingBack)
+      this.log.warn({ component: 'rate-limits' }, "redis unreachable: rate limits fall back to this replica's memory");
     if (!down && this.fallingBack) this.log.info({ component: 'rate-limits' }, 'redis reachable: rate limits shared across replicas again');
     this.fallingBack = down;
   }

@@ -34,7 +34,11 @@ export class RequestRefusals {
     if (!this.writer || !this.windows) return;
     const payload = refusedRequestPayload(refusal);
     if (refusal.error instanceof RateLimitedError || payload.outcome === 'UNAUTHENTICATED') {
-      this.windows.record([source, payload.outcome, ...(payload.errorCodes ?? []), principalKey ?? ''].join('|'), refusal.requestId, payload);
+      this.windows.record(
+        [source, payload.outcome, ...(payload.errorCodes ?? []), principalKey ?? ''].join('|'),
+        refusal.requestId,
+        payload,
+      );
       return;
     }
     await auditRefusedRequest(this.writer, refusal, log);
@@ -63,7 +67,12 @@ export function perSourceRateLimit(limiter: GatewayRateLimiter, refusals: Reques
       }
       const requestId = requestIdOf(request);
       observeRefusal('RATE_LIMITED');
-      await refusals.record(source, { requestId, body: undefined, principal: null, error, audit: new GatewayRequestAudit() }, null, log.child({ requestId }));
+      await refusals.record(
+        source,
+        { requestId, body: undefined, principal: null, error, audit: new GatewayRequestAudit() },
+        null,
+        log.child({ requestId }),
+      );
       response
         .status(429)
         .set('retry-after', String(error.retryAfterSeconds))

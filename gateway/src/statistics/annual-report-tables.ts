@@ -46,7 +46,12 @@ export const LEVELS = ['1', '2', '3'] as const;
 export const LEVELS_2_AND_3 = ['2', '3'] as const;
 export const NOTIFICATION_BREACH_OUTCOMES = ['CAUTIONED', 'CONVICTED'] as const;
 export const CIVIL_ORDER_TYPES = ['SOPO_OR_SHPO', 'NOTIFICATION_ORDER', 'FOREIGN_TRAVEL_ORDER'] as const;
-export const RECALL_REASONS = ['BREACH_OF_LICENCE_CONDITIONS', 'FURTHER_OFFENCE_CHARGED', 'OUT_OF_TOUCH', 'DETERIORATION_IN_BEHAVIOUR'] as const;
+export const RECALL_REASONS = [
+  'BREACH_OF_LICENCE_CONDITIONS',
+  'FURTHER_OFFENCE_CHARGED',
+  'OUT_OF_TOUCH',
+  'DETERIORATION_IN_BEHAVIOUR',
+] as const;
 export const SCR_DECISIONS = ['SCR_COMMISSIONED', 'SCR_NOT_REQUIRED', 'PENDING'] as const;
 export const SFO_OUTCOMES = ['AWAITING_TRIAL', 'CONVICTED_SFO', 'OTHER_OUTCOME'] as const;
 
@@ -63,25 +68,68 @@ export interface AnnualReportTables {
 }
 
 /** The owners' parts of tables 3-9: three requests (one per owner), asked together. Null when any owner answers nothing for this caller. */
-export async function askAnnualReportTables(owners: OwnerClient, caller: Caller, requestId: string, area: MappaArea | null, year: number, keySecret: string) {
+export async function askAnnualReportTables(
+  owners: OwnerClient,
+  caller: Caller,
+  requestId: string,
+  area: MappaArea | null,
+  year: number,
+  keySecret: string,
+) {
   // One secret for this report alone: the owners' pseudonyms join here and with nothing else, ever.
   const querySecret = randomBytes(32).toString('base64url');
   const [mappa, police, probation] = await Promise.all([
-    owners.ask<MappaEvents>('mappa', EVENTS_QUERY, { area, year, querySecret, keySecret }, 'mappaStatisticsAnnualReportEvents', caller, requestId),
-    owners.ask<PoliceAnnualReport>('police', POLICE_QUERY, { area, year, querySecret, keySecret }, 'policeStatisticsAnnualReport', caller, requestId),
-    owners.ask<{ pseudonym: string; reason: string }[]>('probation', PROBATION_QUERY, { area, year, querySecret }, 'probationStatisticsReturnsToCustody', caller, requestId),
+    owners.ask<MappaEvents>(
+      'mappa',
+      EVENTS_QUERY,
+      { area, year, querySecret, keySecret },
+      'mappaStatisticsAnnualReportEvents',
+      caller,
+      requestId,
+    ),
+    owners.ask<PoliceAnnualReport>(
+      'police',
+      POLICE_QUERY,
+      { area, year, querySecret, keySecret },
+      'policeStatisticsAnnualReport',
+      caller,
+      requestId,
+    ),
+    owners.ask<{ pseudonym: string; reason: string }[]>(
+      'probation',
+      PROBATION_QUERY,
+      { area, year, querySecret },
+      'probationStatisticsReturnsToCustody',
+      caller,
+      requestId,
+    ),
   ]);
   return mappa === null || police === null || probation === null ? null : { mappa, police, probation };
 }
 
-type Builder = (rowDimension: string, rowValues: readonly string[], columnDimension: string, columns: readonly string[], table: ProtectedTable) => StatisticsTable;
+type Builder = (
+  rowDimension: string,
+  rowValues: readonly string[],
+  columnDimension: string,
+  columns: readonly string[],
+  table: ProtectedTable,
+) => StatisticsTable;
 
 /** Tables 3-9 from the owners' parts, each protected by `control`. */
-export function annualReportTablesOf(parts: NonNullable<Awaited<ReturnType<typeof askAnnualReportTables>>>, control: DisclosureControl, tableOf: Builder): AnnualReportTables {
+export function annualReportTablesOf(
+  parts: NonNullable<Awaited<ReturnType<typeof askAnnualReportTables>>>,
+  control: DisclosureControl,
+  tableOf: Builder,
+): AnnualReportTables {
   const { mappa, police, probation } = parts;
   // A grid of raw cells from an owner's grouped cells of one table.
   const fromCells = (cells: readonly OwnerCell[], table: string, rows: readonly string[], columns: readonly string[]): RawCell[][] =>
-    rows.map((row) => columns.map((column) => cells.find((cell) => cell.table === table && cell.row === row && (cell.column ?? columns[0]) === column) ?? { count: 0, key: 0 }));
+    rows.map((row) =>
+      columns.map(
+        (column) =>
+          cells.find((cell) => cell.table === table && cell.row === row && (cell.column ?? columns[0]) === column) ?? { count: 0, key: 0 },
+      ),
+    );
   // A grid counted here from table 2's people kept by `value` (the row value of a person, or undefined to leave them out).
   const fromCohort = (rows: readonly string[], value: (pseudonym: string, category: number) => string | undefined): RawCell[][] => {
     const grid = rows.map(() => LEVELS_2_AND_3.map(() => ({ count: 0, key: 0 })));
@@ -99,14 +147,62 @@ export function annualReportTablesOf(parts: NonNullable<Awaited<ReturnType<typeo
   const breachedOrder = new Set(police.sentToCustodyForBreachOfOrder);
   const protect = (grid: RawCell[][]) => protectTable(grid, control);
   return {
-    breachOfNotification: tableOf('OUTCOME', NOTIFICATION_BREACH_OUTCOMES, 'COUNT', ['REGISTERED_SEX_OFFENDERS'], protect(fromCells(police.cells, 'NOTIFICATION_BREACH', NOTIFICATION_BREACH_OUTCOMES, ['REGISTERED_SEX_OFFENDERS']))),
-    civilOrdersImposed: tableOf('ORDER_TYPE', CIVIL_ORDER_TYPES, 'COUNT', ['ORDERS'], protect(fromCells(police.cells, 'CIVIL_ORDERS_IMPOSED', CIVIL_ORDER_TYPES, ['ORDERS']))),
-    returnedToCustodyForBreachOfLicence: tableOf('CATEGORY', CATEGORIES, 'LEVEL', LEVELS_2_AND_3, protect(fromCohort(CATEGORIES, (pseudonym, category) => (recalled.has(pseudonym) ? String(category) : undefined)))),
-    returnedToCustodyForBreachOfLicenceByReason: tableOf('RECALL_REASON', RECALL_REASONS, 'LEVEL', LEVELS_2_AND_3, protect(fromCohort(RECALL_REASONS, (pseudonym) => recalled.get(pseudonym)))),
-    returnedToCustodyForBreachOfOrder: tableOf('CATEGORY', CATEGORIES, 'LEVEL', LEVELS_2_AND_3, protect(fromCohort(CATEGORIES, (pseudonym, category) => (breachedOrder.has(pseudonym) ? String(category) : undefined)))),
-    seriousFurtherOffenceCharges: tableOf('CATEGORY', CATEGORIES, 'LEVEL', LEVELS, protect(fromCells(mappa.cells, 'SFO_CHARGES', CATEGORIES, LEVELS))),
-    seriousCaseReviews: tableOf('REVIEW_DECISION', SCR_DECISIONS, 'LEVEL', LEVELS, protect(fromCells(mappa.cells, 'SFO_SERIOUS_CASE_REVIEWS', SCR_DECISIONS, LEVELS))),
-    seriousFurtherOffenceOutcomes: tableOf('OUTCOME', SFO_OUTCOMES, 'LEVEL', LEVELS, protect(fromCells(mappa.cells, 'SFO_OUTCOMES', SFO_OUTCOMES, LEVELS))),
+    breachOfNotification: tableOf(
+      'OUTCOME',
+      NOTIFICATION_BREACH_OUTCOMES,
+      'COUNT',
+      ['REGISTERED_SEX_OFFENDERS'],
+      protect(fromCells(police.cells, 'NOTIFICATION_BREACH', NOTIFICATION_BREACH_OUTCOMES, ['REGISTERED_SEX_OFFENDERS'])),
+    ),
+    civilOrdersImposed: tableOf(
+      'ORDER_TYPE',
+      CIVIL_ORDER_TYPES,
+      'COUNT',
+      ['ORDERS'],
+      protect(fromCells(police.cells, 'CIVIL_ORDERS_IMPOSED', CIVIL_ORDER_TYPES, ['ORDERS'])),
+    ),
+    returnedToCustodyForBreachOfLicence: tableOf(
+      'CATEGORY',
+      CATEGORIES,
+      'LEVEL',
+      LEVELS_2_AND_3,
+      protect(fromCohort(CATEGORIES, (pseudonym, category) => (recalled.has(pseudonym) ? String(category) : undefined))),
+    ),
+    returnedToCustodyForBreachOfLicenceByReason: tableOf(
+      'RECALL_REASON',
+      RECALL_REASONS,
+      'LEVEL',
+      LEVELS_2_AND_3,
+      protect(fromCohort(RECALL_REASONS, (pseudonym) => recalled.get(pseudonym))),
+    ),
+    returnedToCustodyForBreachOfOrder: tableOf(
+      'CATEGORY',
+      CATEGORIES,
+      'LEVEL',
+      LEVELS_2_AND_3,
+      protect(fromCohort(CATEGORIES, (pseudonym, category) => (breachedOrder.has(pseudonym) ? String(category) : undefined))),
+    ),
+    seriousFurtherOffenceCharges: tableOf(
+      'CATEGORY',
+      CATEGORIES,
+      'LEVEL',
+      LEVELS,
+      protect(fromCells(mappa.cells, 'SFO_CHARGES', CATEGORIES, LEVELS)),
+    ),
+    seriousCaseReviews: tableOf(
+      'REVIEW_DECISION',
+      SCR_DECISIONS,
+      'LEVEL',
+      LEVELS,
+      protect(fromCells(mappa.cells, 'SFO_SERIOUS_CASE_REVIEWS', SCR_DECISIONS, LEVELS)),
+    ),
+    seriousFurtherOffenceOutcomes: tableOf(
+      'OUTCOME',
+      SFO_OUTCOMES,
+      'LEVEL',
+      LEVELS,
+      protect(fromCells(mappa.cells, 'SFO_OUTCOMES', SFO_OUTCOMES, LEVELS)),
+    ),
   };
 }
 
@@ -115,8 +211,14 @@ export function annualReportTablesOf(parts: NonNullable<Awaited<ReturnType<typeo
  * rounded and withheld alike) per 100,000 residents aged ten or over of the area, or of England and
  * Wales. Working it out from the published count means the rate tells nothing table 1 does not.
  */
-export function registeredSexOffenderRateOf(category1Total: { count: number | null; suppressed: boolean }, area: MappaArea | null): RegisteredSexOffenderRate {
+export function registeredSexOffenderRateOf(
+  category1Total: { count: number | null; suppressed: boolean },
+  area: MappaArea | null,
+): RegisteredSexOffenderRate {
   const populationAgedTenOrOver = Math.round((area === null ? NATIONAL_POPULATION : AREA_POPULATION[area]) * SHARE_AGED_TEN_OR_OVER);
-  const rate = category1Total.suppressed || category1Total.count === null ? null : Math.round((category1Total.count / populationAgedTenOrOver) * 100_000);
+  const rate =
+    category1Total.suppressed || category1Total.count === null
+      ? null
+      : Math.round((category1Total.count / populationAgedTenOrOver) * 100_000);
   return { rate, suppressed: rate === null, populationAgedTenOrOver, populationSource: AREA_POPULATION_SOURCE };
 }

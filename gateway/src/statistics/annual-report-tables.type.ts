@@ -2,10 +2,16 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { Access } from '@mappa/shared';
 import { statisticsPolicies } from './statistics.policies';
 
-@ObjectType({ description: 'Annual report table 6: registered sex offenders per 100,000 residents aged ten or over (C §7.3). Worked out from the published (rounded) count of category 1 offenders on 31 March, so it tells no more than table 1; withheld when that count is. Owner: the gateway statistics service.' })
+@ObjectType({
+  description:
+    'Annual report table 6: registered sex offenders per 100,000 residents aged ten or over (C §7.3). Worked out from the published (rounded) count of category 1 offenders on 31 March, so it tells no more than table 1; withheld when that count is. Owner: the gateway statistics service.',
+})
 export class RegisteredSexOffenderRate {
   @Access(statisticsPolicies.publishedTables)
-  @Field(() => Int, { nullable: true, description: 'Registered sex offenders per 100,000 residents aged ten or over, to the nearest whole number; null when withheld.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Registered sex offenders per 100,000 residents aged ten or over, to the nearest whole number; null when withheld.',
+  })
   rate!: number | null;
 
   @Access(statisticsPolicies.publishedTables)
@@ -13,7 +19,9 @@ export class RegisteredSexOffenderRate {
   suppressed!: boolean;
 
   @Access(statisticsPolicies.publishedTables)
-  @Field(() => Int, { description: 'The residents aged ten or over the rate is per: the population estimate times the share aged ten or over.' })
+  @Field(() => Int, {
+    description: 'The residents aged ten or over the rate is per: the population estimate times the share aged ten or over.',
+  })
   populationAgedTenOrOver!: number;
 
   @Access(statisticsPolicies.publishedTables)

@@ -47,15 +47,31 @@ export async function disclosureStatisticsOf(
 ): Promise<DisclosureStatistics | null> {
   audit({ query: 'DISCLOSURE_STATISTICS', dimensions: ['RECIPIENT_KIND', 'LEVEL'], filters: [], owners: ['mappa'] });
   const { from, to } = kpiPeriod(year, quarter);
-  const cells = await owners.ask<DisclosureCell[]>('mappa', QUERY, { area, from, to, keySecret: settings.keySecret }, FIELD, caller, requestId);
+  const cells = await owners.ask<DisclosureCell[]>(
+    'mappa',
+    QUERY,
+    { area, from, to, keySecret: settings.keySecret },
+    FIELD,
+    caller,
+    requestId,
+  );
   if (cells === null) return null;
   const cellOf = (measure: string, recipientKind: string, level: number): RawCell =>
     cells.find((cell) => cell.measure === measure && cell.recipientKind === recipientKind && cell.level === level) ?? ZERO;
   const decisions = Object.fromEntries(
-    DECISION_MEASURES.map(([name, measure]) => [name, protectTable(RECIPIENT_KINDS.map((kind) => LEVELS.map((level) => cellOf(measure, kind, level))), settings.control)]),
+    DECISION_MEASURES.map(([name, measure]) => [
+      name,
+      protectTable(
+        RECIPIENT_KINDS.map((kind) => LEVELS.map((level) => cellOf(measure, kind, level))),
+        settings.control,
+      ),
+    ]),
   ) as Record<Measure, ProtectedTable>;
   // Meetings: considered or not (rows) by level (columns); the column totals are the meetings held at each level.
-  const meetings = protectTable(['CONSIDERED', 'NOT_CONSIDERED'].map((measure) => LEVELS.map((level) => cellOf(measure, '', level))), settings.control);
+  const meetings = protectTable(
+    ['CONSIDERED', 'NOT_CONSIDERED'].map((measure) => LEVELS.map((level) => cellOf(measure, '', level))),
+    settings.control,
+  );
   const copy = (shown: ProtectedCell) => ({ count: shown.count, suppressed: shown.suppressed });
   const measuresOf = (pick: (table: ProtectedTable) => ProtectedCell) =>
     Object.fromEntries(DECISION_MEASURES.map(([name]) => [name, copy(pick(decisions[name]))])) as Record<Measure, ReturnType<typeof copy>>;

@@ -5,10 +5,16 @@ import { StatisticsCount } from './statistics.type';
 
 const readable = statisticsPolicies.disclosureStatistics;
 
-@ObjectType({ description: 'Disclosure decisions of one recipient kind in the period, protected as every statistic is. Owner: the gateway statistics service, from the MAPPA unit\'s counts.' })
+@ObjectType({
+  description:
+    "Disclosure decisions of one recipient kind in the period, protected as every statistic is. Owner: the gateway statistics service, from the MAPPA unit's counts.",
+})
 export class DisclosureStatisticsByRecipientKind {
   @Access(readable)
-  @Field(() => String, { description: 'The recipient kind (SCHOOL, EMPLOYER, PARTNER, VICTIM, ACCOMMODATION, WORSHIP, MEDIA, PROFESSIONAL, LEISURE, NEIGHBOUR_OR_FRIEND, OTHER).' })
+  @Field(() => String, {
+    description:
+      'The recipient kind (SCHOOL, EMPLOYER, PARTNER, VICTIM, ACCOMMODATION, WORSHIP, MEDIA, PROFESSIONAL, LEISURE, NEIGHBOUR_OR_FRIEND, OTHER).',
+  })
   recipientKind!: string;
 
   @Access(readable)
@@ -28,10 +34,13 @@ export class DisclosureStatisticsByRecipientKind {
   withdrawn!: StatisticsCount;
 }
 
-@ObjectType({ description: 'Meetings and disclosure decisions at one MAPPA level in the period. Owner: the gateway statistics service, from the MAPPA unit\'s counts.' })
+@ObjectType({
+  description:
+    "Meetings and disclosure decisions at one MAPPA level in the period. Owner: the gateway statistics service, from the MAPPA unit's counts.",
+})
 export class DisclosureStatisticsByLevel {
   @Access(readable)
-  @Field(() => Int, { description: 'The level, 2 or 3 (a meeting\'s: the level the case was managed at when it met).' })
+  @Field(() => Int, { description: "The level, 2 or 3 (a meeting's: the level the case was managed at when it met)." })
   level!: number;
 
   @Access(readable)
@@ -61,7 +70,7 @@ export class DisclosureStatisticsByLevel {
 
 @ObjectType({
   description:
-    'Disclosure at levels 2 and 3 in one area, for a reporting year or one of its quarters (KPI 3: disclosure considered at every meeting; the SMB\'s monitoring, C §7). Each event counts in the period it happened in: a meeting when it closed, a decision when proposed, decided not to disclose, made or withdrawn. Counts only, protected as every statistic is (docs/statistics.md). Owner: the gateway statistics service, from the MAPPA unit\'s counts.',
+    "Disclosure at levels 2 and 3 in one area, for a reporting year or one of its quarters (KPI 3: disclosure considered at every meeting; the SMB's monitoring, C §7). Each event counts in the period it happened in: a meeting when it closed, a decision when proposed, decided not to disclose, made or withdrawn. Counts only, protected as every statistic is (docs/statistics.md). Owner: the gateway statistics service, from the MAPPA unit's counts.",
 })
 export class DisclosureStatistics {
   @Access(readable)
@@ -73,7 +82,10 @@ export class DisclosureStatistics {
   year!: number;
 
   @Access(readable)
-  @Field(() => Int, { nullable: true, description: 'The quarter of the reporting year (1: April-June ... 4: January-March); null for the whole year.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The quarter of the reporting year (1: April-June ... 4: January-March); null for the whole year.',
+  })
   quarter!: number | null;
 
   @Access(readable)

@@ -24,12 +24,35 @@ export const KPIS: readonly { readonly kpi: string; readonly target: number; rea
   {
     kpi: 'DTC_AGENCY_ATTENDED',
     target: 90,
-    groups: ['yot', 'children_social_care', 'adult_social_care', 'health', 'housing', 'education', 'jobcentre_plus', 'home_office', 'electronic_monitoring'],
+    groups: [
+      'yot',
+      'children_social_care',
+      'adult_social_care',
+      'health',
+      'housing',
+      'education',
+      'jobcentre_plus',
+      'home_office',
+      'electronic_monitoring',
+    ],
   },
   {
     kpi: 'INVITED_AGENCY_ATTENDED',
     target: 90,
-    groups: ['police', 'probation', 'prison', 'yot', 'children_social_care', 'adult_social_care', 'health', 'housing', 'education', 'jobcentre_plus', 'home_office', 'electronic_monitoring'],
+    groups: [
+      'police',
+      'probation',
+      'prison',
+      'yot',
+      'children_social_care',
+      'adult_social_care',
+      'health',
+      'housing',
+      'education',
+      'jobcentre_plus',
+      'home_office',
+      'electronic_monitoring',
+    ],
   },
   { kpi: 'MAPPA_F_PROVIDED_ON_TIME', target: 100, groups: [] },
   { kpi: 'POLICE_ATTENDED_AT_GRADE', target: 90, groups: [] },
@@ -52,14 +75,24 @@ const KPI_OWNERS = [
 /** The period: the reporting year from 1 April `year`, or its quarter (1: April to June ... 4: January to March). */
 export function kpiPeriod(year: number, quarter: number | null): { readonly from: string; readonly to: string } {
   if (quarter === null) return { from: `${year}-04-01`, to: `${year + 1}-03-31` };
-  const [from, to] = ([['04-01', '06-30'], ['07-01', '09-30'], ['10-01', '12-31'], ['01-01', '03-31']] as const)[quarter - 1]!;
+  const [from, to] = (
+    [
+      ['04-01', '06-30'],
+      ['07-01', '09-30'],
+      ['10-01', '12-31'],
+      ['01-01', '03-31'],
+    ] as const
+  )[quarter - 1]!;
   const calendarYear = quarter === 4 ? year + 1 : year;
   return { from: `${calendarYear}-${from}`, to: `${calendarYear}-${to}` };
 }
 
 /** A figure from its protected met and not-met cells and total; the percentage from the published counts only. */
 function figureOf(met: ProtectedCell, notMet: ProtectedCell, total: ProtectedCell): KpiFigure {
-  const percentage = met.count !== null && total.count !== null && total.count >= KPI_PERCENTAGE_MINIMUM_TOTAL ? Math.round((100 * met.count) / total.count) : null;
+  const percentage =
+    met.count !== null && total.count !== null && total.count >= KPI_PERCENTAGE_MINIMUM_TOTAL
+      ? Math.round((100 * met.count) / total.count)
+      : null;
   const copy = (cell: ProtectedCell) => ({ count: cell.count, suppressed: cell.suppressed });
   return { met: copy(met), notMet: copy(notMet), total: copy(total), percentage };
 }
@@ -82,21 +115,31 @@ export async function mappaKpisOf(
 ): Promise<MappaKpis | null> {
   audit({ query: 'KPIS', dimensions: ['KPI'], filters: [], owners: KPI_OWNERS.map(({ owner }) => owner) });
   const { from, to } = kpiPeriod(year, quarter);
-  const answers = await Promise.all(KPI_OWNERS.map(({ owner, field }) => owners.ask<KpiCell[]>(owner, kpisQuery(field), { area, from, to, keySecret: settings.keySecret }, field, caller, requestId)));
+  const answers = await Promise.all(
+    KPI_OWNERS.map(({ owner, field }) =>
+      owners.ask<KpiCell[]>(owner, kpisQuery(field), { area, from, to, keySecret: settings.keySecret }, field, caller, requestId),
+    ),
+  );
   if (answers.some((answer) => answer === null)) return null;
   const cells = answers.flatMap((answer) => answer!);
   const kpis = KPIS.map(({ kpi, target, groups }): Kpi => {
     const rowsOf = groups.length > 0 ? groups : [''];
     const raw = rowsOf.map((group): RawCell[] => {
       const cell = cells.find((candidate) => candidate.kpi === kpi && candidate.group === group);
-      return [{ count: cell?.met ?? 0, key: cell?.metKey ?? 0 }, { count: cell?.notMet ?? 0, key: cell?.notMetKey ?? 0 }];
+      return [
+        { count: cell?.met ?? 0, key: cell?.metKey ?? 0 },
+        { count: cell?.notMet ?? 0, key: cell?.notMetKey ?? 0 },
+      ];
     });
     const table = protectTable(raw, settings.control);
     return {
       kpi,
       target,
       ...figureOf(table.columnTotals[0]!, table.columnTotals[1]!, table.total),
-      groups: groups.map((group, index) => ({ group, ...figureOf(table.cells[index]![0]!, table.cells[index]![1]!, table.rowTotals[index]!) })),
+      groups: groups.map((group, index) => ({
+        group,
+        ...figureOf(table.cells[index]![0]!, table.cells[index]![1]!, table.rowTotals[index]!),
+      })),
     };
   });
   return { area, year, quarter, kpis };

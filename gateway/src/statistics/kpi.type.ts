@@ -5,7 +5,10 @@ import { StatisticsCount } from './statistics.type';
 
 const readable = statisticsPolicies.kpis;
 
-@ObjectType({ description: 'A KPI, or one group of it (an invited agency): units that met the standard out of all units, each count protected as every statistic is (docs/statistics.md). Owner: the gateway statistics service.' })
+@ObjectType({
+  description:
+    'A KPI, or one group of it (an invited agency): units that met the standard out of all units, each count protected as every statistic is (docs/statistics.md). Owner: the gateway statistics service.',
+})
 export class KpiFigure {
   @Access(readable)
   @Field(() => StatisticsCount, { description: 'How many met the standard (the numerator).' })
@@ -22,7 +25,8 @@ export class KpiFigure {
   @Access(readable)
   @Field(() => Int, {
     nullable: true,
-    description: 'The whole percentage `met` is of `total`, worked out from the published (rounded) counts only; null when either is withheld or the published total is under 10, so it never says more than the counts.',
+    description:
+      'The whole percentage `met` is of `total`, worked out from the published (rounded) counts only; null when either is withheld or the published total is under 10, so it never says more than the counts.',
   })
   percentage!: number | null;
 }
@@ -34,10 +38,12 @@ export class KpiGroup extends KpiFigure {
   group!: string;
 }
 
-@ObjectType({ description: 'One MAPPA KPI of an area and period (C §7.2). Owner: the gateway statistics service, from the MAPPA unit\'s counts.' })
+@ObjectType({
+  description: "One MAPPA KPI of an area and period (C §7.2). Owner: the gateway statistics service, from the MAPPA unit's counts.",
+})
 export class Kpi extends KpiFigure {
   @Access(readable)
-  @Field(() => String, { description: 'Which KPI (docs/statistics.md gives each one\'s definition and source fields).' })
+  @Field(() => String, { description: "Which KPI (docs/statistics.md gives each one's definition and source fields)." })
   kpi!: string;
 
   @Access(readable)
@@ -49,7 +55,9 @@ export class Kpi extends KpiFigure {
   groups!: KpiGroup[];
 }
 
-@ObjectType({ description: 'The MAPPA KPIs of an area for a reporting year or one of its quarters (C §7.2). Owner: the gateway statistics service.' })
+@ObjectType({
+  description: 'The MAPPA KPIs of an area for a reporting year or one of its quarters (C §7.2). Owner: the gateway statistics service.',
+})
 export class MappaKpis {
   @Access(readable)
   @Field(() => MappaArea, { description: 'The area.' })
@@ -60,10 +68,13 @@ export class MappaKpis {
   year!: number;
 
   @Access(readable)
-  @Field(() => Int, { nullable: true, description: 'The quarter of the reporting year (1: April-June ... 4: January-March); null for the whole year.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The quarter of the reporting year (1: April-June ... 4: January-March); null for the whole year.',
+  })
   quarter!: number | null;
 
   @Access(readable)
-  @Field(() => [Kpi], { description: 'Every KPI the product counts, in the guidance\'s order.' })
+  @Field(() => [Kpi], { description: "Every KPI the product counts, in the guidance's order." })
   kpis!: Kpi[];
 }

@@ -22,11 +22,23 @@ export class OwnerClient {
   ) {}
 
   /** The `field` of the owner's answer to `query`, or null when the owner answered it with nothing. */
-  async ask<Answer>(owner: AskedOwner, query: string, variables: Record<string, unknown>, field: string, caller: Caller, requestId: string): Promise<Answer | null> {
+  async ask<Answer>(
+    owner: AskedOwner,
+    query: string,
+    variables: Record<string, unknown>,
+    field: string,
+    caller: Caller,
+    requestId: string,
+  ): Promise<Answer | null> {
     const url = this.urls[owner];
     if (url === undefined) throw new UpstreamUnavailableError(owner);
     const body = JSON.stringify({ query, variables });
-    const assertion = await this.signer.sign(owner, { principal: caller.principal, declaredPurpose: caller.declaredPurpose }, requestId, body);
+    const assertion = await this.signer.sign(
+      owner,
+      { principal: caller.principal, declaredPurpose: caller.declaredPurpose },
+      requestId,
+      body,
+    );
     let response: Response;
     try {
       response = await fetch(url, {

@@ -39,7 +39,13 @@ export class StatisticsDataSource implements GraphQLDataSource<GatewayContext> {
       statistics: this.service,
       access: new AccessDecisions(context.caller, this.policies),
     };
-    const result = await graphql({ schema: this.schema, source: request.query ?? '', variableValues: request.variables, operationName: request.operationName, contextValue });
+    const result = await graphql({
+      schema: this.schema,
+      source: request.query ?? '',
+      variableValues: request.variables,
+      operationName: request.operationName,
+      contextValue,
+    });
     // A coded client error (BAD_USER_INPUT, UPSTREAM_UNAVAILABLE) passes as the owners' do; anything
     // else is logged by kind and answered without its message, as a subgraph's would be.
     const errors = result.errors?.map((error) => {

@@ -13,19 +13,24 @@ export enum StatisticsMeasure {
 
 registerEnumType(StatisticsMeasure, {
   name: 'StatisticsMeasure',
-  description: 'What an ad-hoc table counts: people (the default), or events in `period`, each counted in its person\'s cell (docs/statistics.md).',
+  description:
+    "What an ad-hoc table counts: people (the default), or events in `period`, each counted in its person's cell (docs/statistics.md).",
   valuesConfig: {
     PEOPLE: { description: 'People (the MAPPA offenders kept by the filters).' },
     RELEASES: { description: 'Releases from custody in the period (prison: the last movement a release dated in the period).' },
     RECALLS: { description: 'Recalls to custody (licence revoked) dated in the period (probation).' },
     NOTIFICATION_BREACHES: { description: 'Breaches of the sex offender notification requirements dated in the period (police).' },
-    ORDER_BREACHES: { description: 'Breaches of a civil order (SHPO, SOPO, SRO, notification or foreign travel order) dated in the period (police).' },
+    ORDER_BREACHES: {
+      description: 'Breaches of a civil order (SHPO, SOPO, SRO, notification or foreign travel order) dated in the period (police).',
+    },
     ORDERS_IMPOSED: { description: 'Civil orders made by a court in the period (police).' },
   },
 });
 
 /** Where an event measure comes from: its owner and the count field of the owner's answer. */
-export const EVENT_MEASURES: { readonly [M in Exclude<StatisticsMeasure, StatisticsMeasure.PEOPLE>]: { readonly owner: StatisticsOwner; readonly field: string } } = {
+export const EVENT_MEASURES: {
+  readonly [M in Exclude<StatisticsMeasure, StatisticsMeasure.PEOPLE>]: { readonly owner: StatisticsOwner; readonly field: string };
+} = {
   RELEASES: { owner: 'prison', field: 'releases' },
   RECALLS: { owner: 'probation', field: 'recalls' },
   NOTIFICATION_BREACHES: { owner: 'police', field: 'notificationBreaches' },

@@ -29,42 +29,67 @@ export class StatisticsResolver {
     @Ctx() context: StatisticsContext,
   ): Promise<AnnualReport | null> {
     if (!ownArea(context, area)) return null;
-    return context.statistics.annualReport(context.caller, context.requestId, area, year, (detail) => context.audit.recordStatistics(detail));
+    return context.statistics.annualReport(context.caller, context.requestId, area, year, (detail) =>
+      context.audit.recordStatistics(detail),
+    );
   }
 
   @Access(statisticsPolicies.publishedTables)
   @Query(() => AnnualReport, {
     nullable: true,
     description:
-      'The national MAPPA annual report tables (England and Wales, the sum of every area) for the reporting year from 1 April `year`: each table protected as a table of its own from the raw national counts, as the area tables are (docs/statistics.md). The published tables\' callers under STATISTICS, whatever their area.',
+      "The national MAPPA annual report tables (England and Wales, the sum of every area) for the reporting year from 1 April `year`: each table protected as a table of its own from the raw national counts, as the area tables are (docs/statistics.md). The published tables' callers under STATISTICS, whatever their area.",
   })
   async nationalAnnualReport(
     @Arg('year', () => Int, { description: 'The reporting year: 1 April of this year to 31 March of the next.' }) year: number,
     @Ctx() context: StatisticsContext,
   ): Promise<AnnualReport | null> {
     if (context.caller.declaredPurpose.purpose !== 'STATISTICS') return null;
-    return context.statistics.annualReport(context.caller, context.requestId, null, year, (detail) => context.audit.recordStatistics(detail));
+    return context.statistics.annualReport(context.caller, context.requestId, null, year, (detail) =>
+      context.audit.recordStatistics(detail),
+    );
   }
 
   @Access(statisticsPolicies.adHocAggregate)
   @Query(() => StatisticsTable, {
     nullable: true,
     description:
-      'An ad-hoc two-way table of the area\'s MAPPA offenders (active cases) by two dimensions, with filters; dimensions of several agencies are joined inside the product by a pseudonym for this query alone. Counts only, protected as the annual report, and every count withheld when the filters leave fewer than the minimum group size. Analysts, the co-ordinator and the chair under STATISTICS, for their own area; another area is null.',
+      "An ad-hoc two-way table of the area's MAPPA offenders (active cases) by two dimensions, with filters; dimensions of several agencies are joined inside the product by a pseudonym for this query alone. Counts only, protected as the annual report, and every count withheld when the filters leave fewer than the minimum group size. Analysts, the co-ordinator and the chair under STATISTICS, for their own area; another area is null.",
   })
   async statisticsAggregate(
     @Arg('area', () => MappaArea, { description: 'The area.' }) area: MappaArea,
     @Arg('rows', () => StatisticsDimension, { description: 'The row dimension.' }) rows: StatisticsDimension,
-    @Arg('columns', () => StatisticsDimension, { description: 'The column dimension (not the row dimension).' }) columns: StatisticsDimension,
-    @Arg('filters', () => [StatisticsFilterInput], { nullable: true, description: 'Keep only people matching every filter.' }) filters: StatisticsFilterInput[] | null,
-    @Arg('measure', () => StatisticsMeasure, { defaultValue: StatisticsMeasure.PEOPLE, description: 'What each cell counts: people (the default) or events in `period`.' }) measure: StatisticsMeasure,
-    @Arg('period', () => StatisticsPeriodInput, { nullable: true, description: 'The period of an event measure (required with one, refused without).' }) period: StatisticsPeriodInput | null,
-    @Arg('releaseWithinDays', () => Int, { nullable: true, description: 'How many days ahead RELEASE_WITHIN_DAYS looks (1-3650; required with that dimension, refused without).' }) releaseWithinDays: number | null,
+    @Arg('columns', () => StatisticsDimension, { description: 'The column dimension (not the row dimension).' })
+    columns: StatisticsDimension,
+    @Arg('filters', () => [StatisticsFilterInput], { nullable: true, description: 'Keep only people matching every filter.' })
+    filters: StatisticsFilterInput[] | null,
+    @Arg('measure', () => StatisticsMeasure, {
+      defaultValue: StatisticsMeasure.PEOPLE,
+      description: 'What each cell counts: people (the default) or events in `period`.',
+    })
+    measure: StatisticsMeasure,
+    @Arg('period', () => StatisticsPeriodInput, {
+      nullable: true,
+      description: 'The period of an event measure (required with one, refused without).',
+    })
+    period: StatisticsPeriodInput | null,
+    @Arg('releaseWithinDays', () => Int, {
+      nullable: true,
+      description: 'How many days ahead RELEASE_WITHIN_DAYS looks (1-3650; required with that dimension, refused without).',
+    })
+    releaseWithinDays: number | null,
     @Ctx() context: StatisticsContext,
   ): Promise<StatisticsTable | null> {
     if (!ownArea(context, area)) return null;
-    return context.statistics.aggregate(context.caller, context.requestId, area, rows, columns, filters ?? [], { measure, period: period ?? null, releaseWithinDays: releaseWithinDays ?? null }, (detail) =>
-      context.audit.recordStatistics(detail),
+    return context.statistics.aggregate(
+      context.caller,
+      context.requestId,
+      area,
+      rows,
+      columns,
+      filters ?? [],
+      { measure, period: period ?? null, releaseWithinDays: releaseWithinDays ?? null },
+      (detail) => context.audit.recordStatistics(detail),
     );
   }
 }

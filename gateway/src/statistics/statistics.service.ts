@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { addKeys, adHocControl, BadUserInputError, parseInput, protectTable, RECORD_KEY_RANGE, releaseWithinDaysSchema, statisticsPeriodSchema } from '@mappa/shared';
+import {
+  addKeys,
+  adHocControl,
+  BadUserInputError,
+  parseInput,
+  protectTable,
+  RECORD_KEY_RANGE,
+  releaseWithinDaysSchema,
+  statisticsPeriodSchema,
+} from '@mappa/shared';
 import type { Caller, DisclosureControl, MappaArea, ProtectedCell, ProtectedTable, RawCell } from '@mappa/shared';
 import type { AskedOwner, OwnerClient } from './owner-client';
 import { DIMENSIONS, NOT_HELD, OWNER_QUERIES, StatisticsDimension } from './statistics-dimensions';
@@ -53,7 +62,8 @@ interface MappaCell {
 
 type Subject = Record<string, unknown> & { readonly pseudonym: string };
 
-const ANNUAL_REPORT_QUERY = 'query StatisticsAnnualReport($area: MappaArea, $year: Int!, $keySecret: String!) { mappaStatisticsAnnualReport(area: $area, year: $year, keySecret: $keySecret) { table category level count key } }';
+const ANNUAL_REPORT_QUERY =
+  'query StatisticsAnnualReport($area: MappaArea, $year: Int!, $keySecret: String!) { mappaStatisticsAnnualReport(area: $area, year: $year, keySecret: $keySecret) { table category level count key } }';
 
 /** The owner's statistics query for one ad-hoc table: only the arguments it takes and the fields this table needs. */
 const subjectsQuery = (owner: StatisticsOwner, fields: readonly string[]) => {
@@ -62,7 +72,12 @@ const subjectsQuery = (owner: StatisticsOwner, fields: readonly string[]) => {
     ['area', 'MappaArea!'],
     ['querySecret', 'String!'],
     ...(taken.includes('keySecret') ? [['keySecret', 'String!']] : []),
-    ...(taken.includes('period') ? [['from', 'String'], ['to', 'String']] : []),
+    ...(taken.includes('period')
+      ? [
+          ['from', 'String'],
+          ['to', 'String'],
+        ]
+      : []),
     ...(taken.includes('releaseWithinDays') ? [['releaseWithinDays', 'Int']] : []),
   ];
   const definitions = parameters.map(([name, type]) => `$${name}: ${type}`).join(', ');
@@ -73,7 +88,13 @@ const subjectsQuery = (owner: StatisticsOwner, fields: readonly string[]) => {
 const ZERO: RawCell = { count: 0, key: 0 };
 
 /** A protected table in the shape clients read. */
-function tableOf(rowDimension: string, rowValues: readonly string[], columnDimension: string, columns: readonly string[], table: ProtectedTable): StatisticsTable {
+function tableOf(
+  rowDimension: string,
+  rowValues: readonly string[],
+  columnDimension: string,
+  columns: readonly string[],
+  table: ProtectedTable,
+): StatisticsTable {
   const copy = (cell: ProtectedCell) => ({ count: cell.count, suppressed: cell.suppressed });
   return {
     rowDimension,
@@ -100,34 +121,80 @@ export class StatisticsService {
    * protected as a table of its own from the raw national counts) and the year from 1 April `year`;
    * null when an owner answers nothing for this caller. One request per owner (two to the MAPPA unit).
    */
-  async annualReport(caller: Caller, requestId: string, area: MappaArea | null, year: number, audit: (detail: StatisticsAuditDetail) => void): Promise<AnnualReport | null> {
-    audit({ query: area === null ? 'NATIONAL_ANNUAL_REPORT' : 'ANNUAL_REPORT', dimensions: ['CATEGORY', 'LEVEL'], filters: [], owners: ['mappa', 'police', 'probation'] });
+  async annualReport(
+    caller: Caller,
+    requestId: string,
+    area: MappaArea | null,
+    year: number,
+    audit: (detail: StatisticsAuditDetail) => void,
+  ): Promise<AnnualReport | null> {
+    audit({
+      query: area === null ? 'NATIONAL_ANNUAL_REPORT' : 'ANNUAL_REPORT',
+      dimensions: ['CATEGORY', 'LEVEL'],
+      filters: [],
+      owners: ['mappa', 'police', 'probation'],
+    });
     const [cells, parts] = await Promise.all([
-      this.owners.ask<MappaCell[]>('mappa', ANNUAL_REPORT_QUERY, { area, year, keySecret: this.settings.keySecret }, 'mappaStatisticsAnnualReport', caller, requestId),
+      this.owners.ask<MappaCell[]>(
+        'mappa',
+        ANNUAL_REPORT_QUERY,
+        { area, year, keySecret: this.settings.keySecret },
+        'mappaStatisticsAnnualReport',
+        caller,
+        requestId,
+      ),
       askAnnualReportTables(this.owners, caller, requestId, area, year, this.settings.keySecret),
     ]);
     if (cells === null || parts === null) return null;
     const grid = (table: string, levels: readonly number[]) =>
-      [1, 2, 3].map((category) => levels.map((level) => cells.find((cell) => cell.table === table && cell.category === category && cell.level === level) ?? ZERO));
+      [1, 2, 3].map((category) =>
+        levels.map((level) => cells.find((cell) => cell.table === table && cell.category === category && cell.level === level) ?? ZERO),
+      );
     const control = this.settings.control;
-    const offendersOn31March = tableOf('CATEGORY', ['1', '2', '3'], 'LEVEL', ['1', '2', '3'], protectTable(grid('OFFENDERS_ON_31_MARCH', [1, 2, 3]), control));
+    const offendersOn31March = tableOf(
+      'CATEGORY',
+      ['1', '2', '3'],
+      'LEVEL',
+      ['1', '2', '3'],
+      protectTable(grid('OFFENDERS_ON_31_MARCH', [1, 2, 3]), control),
+    );
     return {
       area,
       year,
       offendersOn31March,
-      managedAtLevel2Or3InYear: tableOf('CATEGORY', ['1', '2', '3'], 'LEVEL', ['2', '3'], protectTable(grid('LEVEL_2_3_IN_YEAR', [2, 3]), control)),
+      managedAtLevel2Or3InYear: tableOf(
+        'CATEGORY',
+        ['1', '2', '3'],
+        'LEVEL',
+        ['2', '3'],
+        protectTable(grid('LEVEL_2_3_IN_YEAR', [2, 3]), control),
+      ),
       ...annualReportTablesOf(parts, control, tableOf),
       registeredSexOffendersPer100000: registeredSexOffenderRateOf(offendersOn31March.rows[0]!.total, area),
     };
   }
 
   /** The MAPPA KPIs for `area` and the reporting year from 1 April `year` or one of its quarters (kpi.service.ts); null when the MAPPA unit answers nothing for this caller. */
-  kpis(caller: Caller, requestId: string, area: MappaArea, year: number, quarter: number | null, audit: (detail: StatisticsAuditDetail) => void): Promise<MappaKpis | null> {
+  kpis(
+    caller: Caller,
+    requestId: string,
+    area: MappaArea,
+    year: number,
+    quarter: number | null,
+    audit: (detail: StatisticsAuditDetail) => void,
+  ): Promise<MappaKpis | null> {
     return mappaKpisOf(this.owners, this.settings, caller, requestId, area, year, quarter, audit);
   }
 
   /** The MAPPA unit's disclosure statistics for `area` and a reporting year or quarter (disclosure-statistics.service.ts); null when it answers nothing for this caller. */
-  disclosure(caller: Caller, requestId: string, area: MappaArea, year: number, quarter: number | null, audit: (detail: StatisticsAuditDetail) => void): Promise<DisclosureStatistics | null> {
+  disclosure(
+    caller: Caller,
+    requestId: string,
+    area: MappaArea,
+    year: number,
+    quarter: number | null,
+    audit: (detail: StatisticsAuditDetail) => void,
+  ): Promise<DisclosureStatistics | null> {
     return disclosureStatisticsOf(this.owners, this.settings, caller, requestId, area, year, quarter, audit);
   }
 
@@ -145,7 +212,9 @@ export class StatisticsService {
     const { measure, period, releaseWithinDays } = validated(rows, columns, filters, options);
     const used = [rows, columns, ...filters.map((filter) => filter.dimension)];
     const event = measure === StatisticsMeasure.PEOPLE ? null : EVENT_MEASURES[measure];
-    const owners = [...new Set<StatisticsOwner>(['mappa', ...used.map((dimension) => DIMENSIONS[dimension].owner), ...(event ? [event.owner] : [])])];
+    const owners = [
+      ...new Set<StatisticsOwner>(['mappa', ...used.map((dimension) => DIMENSIONS[dimension].owner), ...(event ? [event.owner] : [])]),
+    ];
     audit({
       query: 'AD_HOC_AGGREGATE',
       dimensions: [rows, columns],
@@ -161,20 +230,32 @@ export class StatisticsService {
     const answers = await Promise.all(
       owners.map((owner) => {
         const taken = OWNER_QUERIES[owner].arguments;
-        const fields = [...new Set([...used.filter((dimension) => DIMENSIONS[dimension].owner === owner && owner !== 'mappa').map((dimension) => DIMENSIONS[dimension].field), ...(event?.owner === owner ? [event.field] : [])])];
+        const fields = [
+          ...new Set([
+            ...used
+              .filter((dimension) => DIMENSIONS[dimension].owner === owner && owner !== 'mappa')
+              .map((dimension) => DIMENSIONS[dimension].field),
+            ...(event?.owner === owner ? [event.field] : []),
+          ]),
+        ];
         const variables = {
           area,
           querySecret,
           ...(taken.includes('keySecret') ? { keySecret: this.settings.keySecret } : {}),
-          ...(taken.includes('period') ? { from: event?.owner === owner ? period!.from : null, to: event?.owner === owner ? period!.to : null } : {}),
-          ...(taken.includes('releaseWithinDays') ? { releaseWithinDays: used.includes(StatisticsDimension.RELEASE_WITHIN_DAYS) ? releaseWithinDays : null } : {}),
+          ...(taken.includes('period')
+            ? { from: event?.owner === owner ? period!.from : null, to: event?.owner === owner ? period!.to : null }
+            : {}),
+          ...(taken.includes('releaseWithinDays')
+            ? { releaseWithinDays: used.includes(StatisticsDimension.RELEASE_WITHIN_DAYS) ? releaseWithinDays : null }
+            : {}),
         };
         return this.owners.ask<Subject[]>(owner, subjectsQuery(owner, fields), variables, OWNER_QUERIES[owner].field, caller, requestId);
       }),
     );
     if (answers.some((answer) => answer === null)) return null;
     const byOwner = new Map(owners.map((owner, index) => [owner, new Map(answers[index]!.map((subject) => [subject.pseudonym, subject]))]));
-    const heldBy = (subject: Subject, owner: StatisticsOwner): Subject | undefined => (owner === 'mappa' ? subject : byOwner.get(owner)!.get(subject.pseudonym));
+    const heldBy = (subject: Subject, owner: StatisticsOwner): Subject | undefined =>
+      owner === 'mappa' ? subject : byOwner.get(owner)!.get(subject.pseudonym);
     /** A person's values of a dimension: one, or several for a multi-valued one; NOT_HELD when the owner holds no record of them. */
     const valuesOf = (subject: Subject, dimension: StatisticsDimension): readonly string[] => {
       const source = DIMENSIONS[dimension];
@@ -213,32 +294,64 @@ export class StatisticsService {
  * dimensions, filter values from the fixed lists, a period for an event measure (and only then), and
  * the days ahead when "release within" is used.
  */
-function validated(rows: StatisticsDimension, columns: StatisticsDimension, filters: readonly StatisticsFilterInput[], options: AggregateOptions): AggregateOptions {
-  if (rows === columns) throw new BadUserInputError('rows and columns are different dimensions', [{ path: 'columns', message: 'the same dimension as rows' }]);
-  for (const [path, dimension] of [['rows', rows], ['columns', columns]] as const) {
-    if (DIMENSIONS[dimension].multiValued) throw new BadUserInputError('a dimension a person can hold several values of only filters', [{ path, message: `${dimension} is a filter only` }]);
+function validated(
+  rows: StatisticsDimension,
+  columns: StatisticsDimension,
+  filters: readonly StatisticsFilterInput[],
+  options: AggregateOptions,
+): AggregateOptions {
+  if (rows === columns)
+    throw new BadUserInputError('rows and columns are different dimensions', [{ path: 'columns', message: 'the same dimension as rows' }]);
+  for (const [path, dimension] of [
+    ['rows', rows],
+    ['columns', columns],
+  ] as const) {
+    if (DIMENSIONS[dimension].multiValued)
+      throw new BadUserInputError('a dimension a person can hold several values of only filters', [
+        { path, message: `${dimension} is a filter only` },
+      ]);
   }
   for (const [index, filter] of filters.entries()) {
     const unknown = filter.values.filter((value) => !DIMENSIONS[filter.dimension].values.includes(value));
     if (filter.values.length === 0 || unknown.length > 0) {
-      throw new BadUserInputError('a filter keeps one or more of its dimension\'s values', [{ path: `filters.${index}.values`, message: `one or more of ${DIMENSIONS[filter.dimension].values.join(', ')}` }]);
+      throw new BadUserInputError("a filter keeps one or more of its dimension's values", [
+        { path: `filters.${index}.values`, message: `one or more of ${DIMENSIONS[filter.dimension].values.join(', ')}` },
+      ]);
     }
   }
   const isEvent = options.measure !== StatisticsMeasure.PEOPLE;
   if (isEvent !== (options.period !== null)) {
-    throw new BadUserInputError('an event measure takes a period, and only an event measure does', [{ path: 'period', message: isEvent ? `${options.measure} counts events in a period` : 'PEOPLE counts people today, without a period' }]);
+    throw new BadUserInputError('an event measure takes a period, and only an event measure does', [
+      {
+        path: 'period',
+        message: isEvent ? `${options.measure} counts events in a period` : 'PEOPLE counts people today, without a period',
+      },
+    ]);
   }
-  const period = options.period === null ? null : parseInput(statisticsPeriodSchema, { from: options.period.from, to: options.period.to }, 'period');
+  const period =
+    options.period === null ? null : parseInput(statisticsPeriodSchema, { from: options.period.from, to: options.period.to }, 'period');
   const usesRelease = [rows, columns, ...filters.map((filter) => filter.dimension)].includes(StatisticsDimension.RELEASE_WITHIN_DAYS);
   if (usesRelease !== (options.releaseWithinDays !== null)) {
-    throw new BadUserInputError('releaseWithinDays goes with the RELEASE_WITHIN_DAYS dimension, and only with it', [{ path: 'releaseWithinDays', message: usesRelease ? 'how many days ahead, 1-3650' : 'RELEASE_WITHIN_DAYS is not used' }]);
+    throw new BadUserInputError('releaseWithinDays goes with the RELEASE_WITHIN_DAYS dimension, and only with it', [
+      { path: 'releaseWithinDays', message: usesRelease ? 'how many days ahead, 1-3650' : 'RELEASE_WITHIN_DAYS is not used' },
+    ]);
   }
-  const releaseWithinDays = options.releaseWithinDays === null ? null : parseInput(releaseWithinDaysSchema, options.releaseWithinDays, 'releaseWithinDays');
-  return { measure: options.measure, period: period && period.from !== null && period.to !== null ? { from: period.from, to: period.to } : null, releaseWithinDays };
+  const releaseWithinDays =
+    options.releaseWithinDays === null ? null : parseInput(releaseWithinDaysSchema, options.releaseWithinDays, 'releaseWithinDays');
+  return {
+    measure: options.measure,
+    period: period && period.from !== null && period.to !== null ? { from: period.from, to: period.to } : null,
+    releaseWithinDays,
+  };
 }
 
 /** The table with every count withheld. */
 function withheld(table: ProtectedTable): ProtectedTable {
   const none = { count: null, suppressed: true };
-  return { cells: table.cells.map((row) => row.map(() => none)), rowTotals: table.rowTotals.map(() => none), columnTotals: table.columnTotals.map(() => none), total: none };
+  return {
+    cells: table.cells.map((row) => row.map(() => none)),
+    rowTotals: table.rowTotals.map(() => none),
+    columnTotals: table.columnTotals.map(() => none),
+    total: none,
+  };
 }

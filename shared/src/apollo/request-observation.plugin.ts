@@ -13,7 +13,9 @@ export type OperationLabeller = (operationName: string | null | undefined, opera
  * bounded; the operation's name is not used, because the gateway builds it from the client's.
  */
 export const rootFieldLabel: OperationLabeller = (_operationName, operation) => {
-  const fields = new Set((operation?.selectionSet.selections ?? []).map((selection) => (selection.kind === 'Field' ? selection.name.value : 'fragment')));
+  const fields = new Set(
+    (operation?.selectionSet.selections ?? []).map((selection) => (selection.kind === 'Field' ? selection.name.value : 'fragment')),
+  );
   const [only] = fields;
   return fields.size === 1 && only ? only : fields.size === 0 ? 'none' : 'multiple';
 };

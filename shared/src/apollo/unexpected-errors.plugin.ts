@@ -30,7 +30,10 @@ export function unexpectedErrorsPlugin<Context extends RequestContext>(): Apollo
             const path = error.path ?? null;
             const serviceName = error.extensions.serviceName;
             if (typeof serviceName === 'string') {
-              contextValue.log.warn({ operationName: operationName ?? null, path, subgraph: serviceName }, 'a subgraph reported an unexpected error');
+              contextValue.log.warn(
+                { operationName: operationName ?? null, path, subgraph: serviceName },
+                'a subgraph reported an unexpected error',
+              );
               continue;
             }
             contextValue.log.error({ operationName: operationName ?? null, path, cause: errorCauseOf(error) }, 'unexpected error');

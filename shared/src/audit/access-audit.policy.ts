@@ -42,8 +42,8 @@ export function accessAuditEntryPolicy(owner: Agency): Omit<FieldPolicy, 'name'>
     owner,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'One entry of an agency\'s access audit (when, request id, who: staff id, agency, roles and area; purpose and case id; operation; outcome; fields returned and denied with the denying policy; changed fields as value hashes; error codes), and the page it sits on. ' +
-      'The same in every subgraph: information governance of a data owner under AUDIT; which agency\'s log it can reach is the query\'s own policy. Never other subjects named in the entry, variable values or response bodies (the log holds none).',
+      "One entry of an agency's access audit (when, request id, who: staff id, agency, roles and area; purpose and case id; operation; outcome; fields returned and denied with the denying policy; changed fields as value hashes; error codes), and the page it sits on. " +
+      "The same in every subgraph: information governance of a data owner under AUDIT; which agency's log it can reach is the query's own policy. Never other subjects named in the entry, variable values or response bodies (the log holds none).",
     rules: ['principle 1', 'principle 10', 'B.2'],
     grants: [{ roles: ['information_governance'], purposes: ['AUDIT'], agencies: DATA_OWNER_PRINCIPAL_AGENCIES }],
   };

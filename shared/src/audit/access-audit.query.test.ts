@@ -4,7 +4,13 @@ import { encodeCursor } from '../pagination/cursor';
 import { AUDIT_STORE_TEMPLATE, openTestDatabase } from '../testing/test-database';
 import type { TestDatabase } from '../testing/test-database';
 import { formatPncId } from '../validation/identifiers';
-import { ACCESS_AUDIT_MAX_RANGE_DAYS, accessAuditArgsSchema, fetchAccessAuditPage, toAccessAuditEntry, toAccessAuditPage } from './access-audit.query';
+import {
+  ACCESS_AUDIT_MAX_RANGE_DAYS,
+  accessAuditArgsSchema,
+  fetchAccessAuditPage,
+  toAccessAuditEntry,
+  toAccessAuditPage,
+} from './access-audit.query';
 import type { AccessAuditPageQuery } from './access-audit.query';
 import { appendAuditEntries } from './audit-log';
 import type { AuditEntry } from './audit-log';
@@ -51,7 +57,11 @@ describe('access-audit query over one log', () => {
     database = await openTestDatabase(AUDIT_STORE_TEMPLATE);
     db = database.connection.database();
     const batch = (log: AuditLogName, prefix: string, subjectsPerEntry: string[][]) =>
-      appendAuditEntries(db, log, subjectsPerEntry.map((subjects, index) => ({ requestId: `${prefix}-${index}`, payload: payload(subjects) })));
+      appendAuditEntries(
+        db,
+        log,
+        subjectsPerEntry.map((subjects, index) => ({ requestId: `${prefix}-${index}`, payload: payload(subjects) })),
+      );
     early = await batch('police', 'early', [[SUBJECT], [OTHER_SUBJECT], [OTHER_SUBJECT, SUBJECT]]);
     await pause(5);
     middle = await batch('police', 'middle', [[SUBJECT], [SUBJECT]]);
@@ -66,7 +76,7 @@ describe('access-audit query over one log', () => {
 
   const requestIds = (rows: readonly { requestId: string }[]) => rows.map((row) => row.requestId);
 
-  it('returns only that log\'s entries naming the subject, newest first', async () => {
+  it("returns only that log's entries naming the subject, newest first", async () => {
     const rows = await fetchAccessAuditPage(db, query());
     expect(requestIds(rows)).toEqual(['late-0', 'middle-1', 'middle-0', 'early-2', 'early-0']);
     expect(rows.map((row) => row.sequence)).toEqual([6, 5, 4, 3, 1]);
@@ -100,7 +110,7 @@ describe('access-audit query over one log', () => {
     expect(seen).toEqual(['late-0', 'middle-1', 'middle-0', 'early-2', 'early-0']);
   });
 
-  it('shows only what the log\'s own service returned and denied, and never the entry\'s other subjects', () => {
+  it("shows only what the log's own service returned and denied, and never the entry's other subjects", () => {
     const entry = toAccessAuditEntry(
       {
         sequence: 9,
@@ -109,7 +119,11 @@ describe('access-audit query over one log', () => {
         payload: {
           ...payload([SUBJECT, OTHER_SUBJECT]),
           fields: [
-            { service: 'police', returned: ['Offender.pncId', 'Offender.identity'], denied: [{ field: 'Offender.intelligence', policy: 'police.intelligence' }] },
+            {
+              service: 'police',
+              returned: ['Offender.pncId', 'Offender.identity'],
+              denied: [{ field: 'Offender.intelligence', policy: 'police.intelligence' }],
+            },
             { service: 'probation', returned: ['Offender.probationCase'], denied: [] },
           ],
           changes: [],

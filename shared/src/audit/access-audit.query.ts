@@ -47,7 +47,11 @@ export const accessAuditArgsSchema = z
     if (from.getTime() >= to.getTime()) {
       context.addIssue({ code: 'custom', path: ['to'], message: 'to must be after from' });
     } else if (to.getTime() - from.getTime() > ACCESS_AUDIT_MAX_RANGE_DAYS * DAY_MS) {
-      context.addIssue({ code: 'custom', path: ['to'], message: `the range from from to to must be at most ${ACCESS_AUDIT_MAX_RANGE_DAYS} days` });
+      context.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: `the range from from to to must be at most ${ACCESS_AUDIT_MAX_RANGE_DAYS} days`,
+      });
     }
   });
 
@@ -169,7 +173,9 @@ export function toAccessAuditEntry(row: AccessAuditRow, log: AuditLogName, pncId
     fieldsReturned: own.flatMap((entry) => entry.returned),
     fieldsDenied: own.flatMap((entry) => entry.denied.map(({ field, policy }) => ({ field, policy }))),
     changes: row.payload.changes.map(({ record, field, oldValueHash, newValueHash }) => ({ record, field, oldValueHash, newValueHash })),
-    valuesServed: (row.payload.served ?? []).filter((served) => served.subject === pncId).map(({ field, valueHash }) => ({ field, valueHash })),
+    valuesServed: (row.payload.served ?? [])
+      .filter((served) => served.subject === pncId)
+      .map(({ field, valueHash }) => ({ field, valueHash })),
     errorCodes: [...row.payload.errorCodes],
   };
 }
@@ -182,6 +188,8 @@ export interface AccessAuditPage {
 
 /** Builds the page from `pageSize + 1` rows: the extra row only tells whether another page follows. */
 export function toAccessAuditPage(rows: readonly AccessAuditRow[], pageSize: number, log: AuditLogName, pncId: string): AccessAuditPage {
-  const edges = rows.slice(0, pageSize).map((row) => ({ cursor: encodeCursor(String(row.sequence)), node: toAccessAuditEntry(row, log, pncId) }));
+  const edges = rows
+    .slice(0, pageSize)
+    .map((row) => ({ cursor: encodeCursor(String(row.sequence)), node: toAccessAuditEntry(row, log, pncId) }));
   return { edges, pageInfo: { hasNextPage: rows.length > pageSize, endCursor: edges.at(-1)?.cursor ?? null } };
 }

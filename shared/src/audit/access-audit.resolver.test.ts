@@ -24,7 +24,10 @@ import { RequestAudit } from './request-audit';
 // builds per request, so what it records in the reader's own audit entry can be seen.
 
 const SUBJECT = formatPncId(2008, 545166);
-const policies = definePolicies('police', { accessAudit: accessAuditPolicy(Agency.POLICE), accessAuditEntry: accessAuditEntryPolicy(Agency.POLICE) });
+const policies = definePolicies('police', {
+  accessAudit: accessAuditPolicy(Agency.POLICE),
+  accessAuditEntry: accessAuditEntryPolicy(Agency.POLICE),
+});
 // Stands in for the owner's records and row scope: it holds SUBJECT alone, counter-terrorism
 // restricted, so only a cleared reader may know it exists.
 const resolver = accessAuditResolver<object>({
@@ -55,7 +58,17 @@ beforeAll(async () => {
   await appendAuditEntries(db, 'police', [
     {
       requestId: 'seen-1',
-      payload: { principal: null, purpose: null, caseId: null, operationName: null, documentHash: null, subjects: [SUBJECT], fields: [], outcome: 'UNAUTHENTICATED', durationMs: 1 },
+      payload: {
+        principal: null,
+        purpose: null,
+        caseId: null,
+        operationName: null,
+        documentHash: null,
+        subjects: [SUBJECT],
+        fields: [],
+        outcome: 'UNAUTHENTICATED',
+        durationMs: 1,
+      },
     },
   ]);
 });
@@ -82,8 +95,8 @@ async function ask(caller: Caller, variables: Record<string, unknown>) {
 
 const range = { from: new Date(Date.now() - 60_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString() };
 
-describe('an owner\'s access-audit resolver', () => {
-  it('records the subject in the reader\'s own audit entry, with the page it answers', async () => {
+describe("an owner's access-audit resolver", () => {
+  it("records the subject in the reader's own audit entry, with the page it answers", async () => {
     const { result, recorded } = await ask(informationGovernance('SC'), { pncId: SUBJECT, ...range });
     expect(result.errors).toBeUndefined();
     expect(result.data?.policeAccessAudit).toEqual({ edges: [{ node: { requestId: 'seen-1' } }], pageInfo: { hasNextPage: false } });
@@ -91,7 +104,11 @@ describe('an owner\'s access-audit resolver', () => {
   });
 
   it('records the subject when the page is empty too: asking is what is audited', async () => {
-    const { result, recorded } = await ask(informationGovernance('SC'), { pncId: SUBJECT, from: '2020-01-01T00:00:00Z', to: '2020-02-01T00:00:00Z' });
+    const { result, recorded } = await ask(informationGovernance('SC'), {
+      pncId: SUBJECT,
+      from: '2020-01-01T00:00:00Z',
+      to: '2020-02-01T00:00:00Z',
+    });
     expect(result.data?.policeAccessAudit).toEqual({ edges: [], pageInfo: { hasNextPage: false } });
     expect(recorded).toEqual([SUBJECT]);
   });
@@ -106,7 +123,17 @@ describe('an owner\'s access-audit resolver', () => {
     await appendAuditEntries(db, 'police', [
       {
         requestId: 'probe-1',
-        payload: { principal: null, purpose: null, caseId: null, operationName: null, documentHash: null, subjects: [UNHELD], fields: [], outcome: 'UNAUTHENTICATED', durationMs: 1 },
+        payload: {
+          principal: null,
+          purpose: null,
+          caseId: null,
+          operationName: null,
+          documentHash: null,
+          subjects: [UNHELD],
+          fields: [],
+          outcome: 'UNAUTHENTICATED',
+          durationMs: 1,
+        },
       },
     ]);
     const { result, recorded } = await ask(informationGovernance('SC'), { pncId: UNHELD, ...range });
@@ -125,7 +152,7 @@ describe('an owner\'s access-audit resolver', () => {
     expect(recorded).toEqual([]);
   });
 
-  it('principle 10: never runs for another agency\'s information governance', async () => {
+  it("principle 10: never runs for another agency's information governance", async () => {
     const { result, recorded } = await ask(informationGovernance('SC', 'probation'), { pncId: SUBJECT, ...range });
     expect(result.data?.policeAccessAudit).toBeNull();
     expect(recorded).toEqual([]);

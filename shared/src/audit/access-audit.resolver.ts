@@ -64,11 +64,20 @@ export function accessAuditResolver<Loaders extends object>(options: AccessAudit
       nullable: true,
       description:
         `Who accessed this agency's records about one subject (by PNC ID) between \`from\` (inclusive) and \`to\` (exclusive), newest first, a page at a time: from the agency's own audit log (\`${log}\`) only. ` +
-        'For the agency\'s own information governance under purpose AUDIT only; anyone else is FORBIDDEN. Only about a subject the agency holds and the reader may know exists (a counter-terrorism restricted one only for a reader cleared CTC or above): for any other PNC ID the answer is always an empty page. Reading it is recorded in the reader\'s own audit entry against the subject. Invalid arguments (a malformed PNC ID, `to` not after `from` or more than 366 days after it, a page size outside 1-100, a cursor this query did not make) are BAD_USER_INPUT.',
+        "For the agency's own information governance under purpose AUDIT only; anyone else is FORBIDDEN. Only about a subject the agency holds and the reader may know exists (a counter-terrorism restricted one only for a reader cleared CTC or above): for any other PNC ID the answer is always an empty page. Reading it is recorded in the reader's own audit entry against the subject. Invalid arguments (a malformed PNC ID, `to` not after `from` or more than 366 days after it, a page size outside 1-100, a cursor this query did not make) are BAD_USER_INPUT.",
     })
-    async accessAudit(@Args(() => AccessAuditArgs) args: AccessAuditArgs, @Ctx() context: SubgraphContext<Loaders>): Promise<AccessAuditPage> {
+    async accessAudit(
+      @Args(() => AccessAuditArgs) args: AccessAuditArgs,
+      @Ctx() context: SubgraphContext<Loaders>,
+    ): Promise<AccessAuditPage> {
       // Input first: its errors depend on the input alone, never on what the log holds.
-      const parsed = accessAuditArgsSchema.safeParse({ pncId: args.pncId, from: args.from, to: args.to, first: args.first, after: args.after });
+      const parsed = accessAuditArgsSchema.safeParse({
+        pncId: args.pncId,
+        from: args.from,
+        to: args.to,
+        first: args.first,
+        after: args.after,
+      });
       if (!parsed.success) throw BadUserInputError.fromZod(parsed.error);
       const { pncId, from, to, first, after } = parsed.data;
       // Recorded whatever the page holds, an empty one included: asking is what is audited.

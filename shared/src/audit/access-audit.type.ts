@@ -5,7 +5,12 @@ import type { ClassType } from 'type-graphql';
 import { Access } from '../authorization/access-directive';
 import type { FieldPolicy } from '../authorization/field-policy';
 import { MappaArea } from '../domain/mappa-area';
-import type { AccessAuditChangeView, AccessAuditDeniedFieldView, AccessAuditEntryView, AccessAuditServedValueView } from './access-audit.query';
+import type {
+  AccessAuditChangeView,
+  AccessAuditDeniedFieldView,
+  AccessAuditEntryView,
+  AccessAuditServedValueView,
+} from './access-audit.query';
 import type { AUDIT_OUTCOMES } from './audit-payload';
 
 /** How a request that an audit entry records ended (the store's `AUDIT_OUTCOMES`). */
@@ -40,7 +45,10 @@ export class AccessAuditArgs {
   @Field(() => DateTimeISO, { description: 'Start of the time range, inclusive.' })
   from!: Date;
 
-  @Field(() => DateTimeISO, { description: 'End of the time range, exclusive: after `from`, and at most 366 days after it (a calendar year fits; a longer review asks year by year).' })
+  @Field(() => DateTimeISO, {
+    description:
+      'End of the time range, exclusive: after `from`, and at most 366 days after it (a calendar year fits; a longer review asks year by year).',
+  })
   to!: Date;
 
   @Field(() => Int, { nullable: true, defaultValue: 20, description: 'Page size, 1 to 100 (default 20).' })
@@ -48,7 +56,8 @@ export class AccessAuditArgs {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Return the entries after this cursor (an `endCursor` or edge `cursor` from an earlier page, same subject and range); omit for the first page.',
+    description:
+      'Return the entries after this cursor (an `endCursor` or edge `cursor` from an earlier page, same subject and range); omit for the first page.',
   })
   after?: string | null;
 }
@@ -73,7 +82,9 @@ export function accessAuditTypes(policy: FieldPolicy): { readonly AccessAuditCon
   }
 
   @Directive('@shareable')
-  @ObjectType('AccessAuditChange', { description: 'A field a mutation changed, proven by SHA-256 hashes of its old and new values; the values themselves are never logged.' })
+  @ObjectType('AccessAuditChange', {
+    description: 'A field a mutation changed, proven by SHA-256 hashes of its old and new values; the values themselves are never logged.',
+  })
   class AccessAuditChange implements AccessAuditChangeView {
     @Access(policy)
     @Field(() => String, { description: 'The record changed, as the agency names it (its type and id).' })
@@ -95,7 +106,7 @@ export function accessAuditTypes(policy: FieldPolicy): { readonly AccessAuditCon
   @Directive('@shareable')
   @ObjectType('AccessAuditServedValue', {
     description:
-      'A value the agency served to a MAPP meeting about the subject (under MAPPA_MEETING; the entry\'s `caseId` is the meeting): the field and the SHA-256 of the value as served, over the meeting id, the PNC ID, the field and the value (canonical JSON), under the domain tag `mappa-meeting-served-value`. What the meeting relied on, provable later from the agency\'s own record; the value itself is never logged.',
+      "A value the agency served to a MAPP meeting about the subject (under MAPPA_MEETING; the entry's `caseId` is the meeting): the field and the SHA-256 of the value as served, over the meeting id, the PNC ID, the field and the value (canonical JSON), under the domain tag `mappa-meeting-served-value`. What the meeting relied on, provable later from the agency's own record; the value itself is never logged.",
   })
   class AccessAuditServedValue implements AccessAuditServedValueView {
     @Access(policy)
@@ -114,7 +125,9 @@ export function accessAuditTypes(policy: FieldPolicy): { readonly AccessAuditCon
   })
   class AccessAuditEntry implements AccessAuditEntryView {
     @Access(policy)
-    @Field(() => SafeIntResolver, { description: 'The entry\'s position in the agency\'s hash-chained log (1 for the first entry); later entries have higher numbers.' })
+    @Field(() => SafeIntResolver, {
+      description: "The entry's position in the agency's hash-chained log (1 for the first entry); later entries have higher numbers.",
+    })
     sequence!: number;
 
     @Access(policy)
@@ -122,7 +135,9 @@ export function accessAuditTypes(policy: FieldPolicy): { readonly AccessAuditCon
     recordedAt!: Date;
 
     @Access(policy)
-    @Field(() => String, { description: 'The request id (`x-request-id`), the same in the gateway\'s and every agency\'s log for one request.' })
+    @Field(() => String, {
+      description: "The request id (`x-request-id`), the same in the gateway's and every agency's log for one request.",
+    })
     requestId!: string;
 
     @Access(policy)
@@ -130,7 +145,10 @@ export function accessAuditTypes(policy: FieldPolicy): { readonly AccessAuditCon
     staffId!: string | null;
 
     @Access(policy)
-    @Field(() => String, { nullable: true, description: 'The agency of who asked (`police`, `health`…); null when no one could be authenticated.' })
+    @Field(() => String, {
+      nullable: true,
+      description: 'The agency of who asked (`police`, `health`…); null when no one could be authenticated.',
+    })
     agency!: string | null;
 
     @Access(policy)
@@ -142,7 +160,10 @@ export function accessAuditTypes(policy: FieldPolicy): { readonly AccessAuditCon
     area!: MappaArea | null;
 
     @Access(policy)
-    @Field(() => String, { nullable: true, description: 'The purpose the request declared (`CASE_MANAGEMENT`, `MAPPA_MEETING`…); null when it declared none.' })
+    @Field(() => String, {
+      nullable: true,
+      description: 'The purpose the request declared (`CASE_MANAGEMENT`, `MAPPA_MEETING`…); null when it declared none.',
+    })
     purpose!: string | null;
 
     @Access(policy)
@@ -158,11 +179,13 @@ export function accessAuditTypes(policy: FieldPolicy): { readonly AccessAuditCon
     outcome!: AccessAuditOutcome;
 
     @Access(policy)
-    @Field(() => [String], { description: 'The agency\'s fields the request was given, as `Type.field`.' })
+    @Field(() => [String], { description: "The agency's fields the request was given, as `Type.field`." })
     fieldsReturned!: string[];
 
     @Access(policy)
-    @Field(() => [AccessAuditDeniedField], { description: 'The agency\'s fields the request asked for and was denied, with the denying policy.' })
+    @Field(() => [AccessAuditDeniedField], {
+      description: "The agency's fields the request asked for and was denied, with the denying policy.",
+    })
     fieldsDenied!: AccessAuditDeniedField[];
 
     @Access(policy)
@@ -176,12 +199,15 @@ export function accessAuditTypes(policy: FieldPolicy): { readonly AccessAuditCon
     // the proof asks each owner.
     @Access(policy)
     @Field(() => [AccessAuditServedValue], {
-      description: 'Under MAPPA_MEETING, each distinct value of the agency\'s it served about this subject, as a value hash (what the meeting relied on); empty otherwise.',
+      description:
+        "Under MAPPA_MEETING, each distinct value of the agency's it served about this subject, as a value hash (what the meeting relied on); empty otherwise.",
     })
     valuesServed!: AccessAuditServedValue[];
 
     @Access(policy)
-    @Field(() => [String], { description: 'The error codes the request was answered with (`FORBIDDEN`, `BAD_USER_INPUT`…); empty when none.' })
+    @Field(() => [String], {
+      description: 'The error codes the request was answered with (`FORBIDDEN`, `BAD_USER_INPUT`…); empty when none.',
+    })
     errorCodes!: string[];
   }
 
@@ -205,13 +231,16 @@ export function accessAuditTypes(policy: FieldPolicy): { readonly AccessAuditCon
     hasNextPage!: boolean;
 
     @Access(policy)
-    @Field(() => String, { nullable: true, description: 'Cursor of the last entry on this page (pass it as `after` for the next page); null when the page is empty.' })
+    @Field(() => String, {
+      nullable: true,
+      description: 'Cursor of the last entry on this page (pass it as `after` for the next page); null when the page is empty.',
+    })
     endCursor!: string | null;
   }
 
   @Directive('@shareable')
   @ObjectType('AccessAuditConnection', {
-    description: 'A page of one agency\'s access-audit entries about one subject in a time range, newest first.',
+    description: "A page of one agency's access-audit entries about one subject in a time range, newest first.",
   })
   class AccessAuditConnection {
     @Access(policy)

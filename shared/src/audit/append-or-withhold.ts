@@ -24,18 +24,34 @@ export interface WithholdOptions {
  * (fail closed): the response becomes AUDIT_UNAVAILABLE with no data, with `withheldStatus` as its
  * HTTP status when given. The one way the gateway and every subgraph guard an answer by its entry.
  */
-export async function appendOrWithhold(writer: AuditWriter, entry: AuditEntryInput, response: GraphQLResponse, log: Logger, options: WithholdOptions = {}): Promise<void> {
+export async function appendOrWithhold(
+  writer: AuditWriter,
+  entry: AuditEntryInput,
+  response: GraphQLResponse,
+  log: Logger,
+  options: WithholdOptions = {},
+): Promise<void> {
   const { withheldStatus, signal, applied = false } = options;
   try {
     await writer.append(entry, signal ? { signal } : {});
   } catch (error: unknown) {
     // The kind of failure only: never the entry, which names subjects and fields.
     if (applied) {
-      repeatedLogs.write(log, 'error', { log: writer.log, reason: error instanceof Error ? error.name : 'unknown' }, 'audit entry for an applied change could not be written; its change evidence is committed, so the answer stands');
+      repeatedLogs.write(
+        log,
+        'error',
+        { log: writer.log, reason: error instanceof Error ? error.name : 'unknown' },
+        'audit entry for an applied change could not be written; its change evidence is committed, so the answer stands',
+      );
       return;
     }
     // One line per kind of failure per window, however many requests it refuses (issue 15).
-    repeatedLogs.write(log, 'error', { log: writer.log, reason: error instanceof Error ? error.name : 'unknown' }, 'audit entry could not be written; response withheld');
+    repeatedLogs.write(
+      log,
+      'error',
+      { log: writer.log, reason: error instanceof Error ? error.name : 'unknown' },
+      'audit entry could not be written; response withheld',
+    );
     response.body = { kind: 'single', singleResult: auditUnavailableResult() };
     if (withheldStatus !== undefined && response.http) response.http.status = withheldStatus;
   }

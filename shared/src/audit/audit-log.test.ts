@@ -14,7 +14,9 @@ const payload = (overrides: Partial<AuditPayloadInput> = {}): AuditPayloadInput 
   operationName: 'OffenderSummary',
   documentHash: 'a'.repeat(64),
   subjects: ['2008/0545166T'],
-  fields: [{ service: 'police', returned: ['Offender.pncId'], denied: [{ field: 'Offender.intelligence', policy: 'police.intelligence' }] }],
+  fields: [
+    { service: 'police', returned: ['Offender.pncId'], denied: [{ field: 'Offender.intelligence', policy: 'police.intelligence' }] },
+  ],
   outcome: 'PARTLY_DENIED',
   durationMs: 12,
   ...overrides,
@@ -72,11 +74,22 @@ describe('audit store', () => {
   });
 
   it('a batch is appended in order in one transaction, and a batch with one bad payload appends nothing', async () => {
-    const batch = await appendAuditEntries(db, 'mappa', [1, 2, 3].map((i) => ({ requestId: `req-${i}`, payload: payload({ durationMs: i }) })));
-    expect(batch.map(({ sequence, requestId }) => [sequence, requestId])).toEqual([[1, 'req-1'], [2, 'req-2'], [3, 'req-3']]);
+    const batch = await appendAuditEntries(
+      db,
+      'mappa',
+      [1, 2, 3].map((i) => ({ requestId: `req-${i}`, payload: payload({ durationMs: i }) })),
+    );
+    expect(batch.map(({ sequence, requestId }) => [sequence, requestId])).toEqual([
+      [1, 'req-1'],
+      [2, 'req-2'],
+      [3, 'req-3'],
+    ]);
     expect(batch[1]?.previousHash).toBe(batch[0]?.hash);
     await expect(
-      appendAuditEntries(db, 'mappa', [{ requestId: 'req-4', payload: payload() }, { requestId: 'req-5', payload: { ...payload(), variables: {} } as AuditPayloadInput }]),
+      appendAuditEntries(db, 'mappa', [
+        { requestId: 'req-4', payload: payload() },
+        { requestId: 'req-5', payload: { ...payload(), variables: {} } as AuditPayloadInput },
+      ]),
     ).rejects.toThrow();
     expect(await verifyAuditLog(db, 'mappa')).toEqual({ log: 'mappa', entries: 3, intact: true });
   });
@@ -88,7 +101,9 @@ describe('audit store', () => {
   it('concurrent appends to one log never fork the chain: every sequence once, one unbroken chain', async () => {
     const writers = 40;
     const appended = await Promise.all(
-      Array.from({ length: writers }, (_, i) => appendAuditEntry(db, 'probation', { requestId: `req-${i}`, payload: payload({ durationMs: i }) })),
+      Array.from({ length: writers }, (_, i) =>
+        appendAuditEntry(db, 'probation', { requestId: `req-${i}`, payload: payload({ durationMs: i }) }),
+      ),
     );
     expect(appended.map(({ sequence }) => sequence).sort((a, b) => a - b)).toEqual(Array.from({ length: writers }, (_, i) => i + 1));
     expect(new Set(appended.map(({ previousHash }) => previousHash)).size).toBe(writers);
@@ -99,7 +114,9 @@ describe('audit store', () => {
     expect(auditPayloadSchema.safeParse(payload({ caseId: 'John Smith lives at 1 High St' })).success).toBe(false);
     expect(auditPayloadSchema.safeParse({ ...payload(), variables: { pncId: '2008/0545166T' } }).success).toBe(false);
     expect(auditPayloadSchema.safeParse(payload({ subjects: ['Smith'] })).success).toBe(false);
-    await expect(appendAuditEntry(db, 'gateway', { requestId: 'req-1', payload: { ...payload(), responseBody: '{}' } as AuditPayloadInput })).rejects.toThrow();
+    await expect(
+      appendAuditEntry(db, 'gateway', { requestId: 'req-1', payload: { ...payload(), responseBody: '{}' } as AuditPayloadInput }),
+    ).rejects.toThrow();
     expect(await verifyAuditLog(db, 'gateway')).toEqual({ log: 'gateway', entries: 0, intact: true });
   });
 
@@ -140,13 +157,25 @@ describe('audit store', () => {
       await tx.execute(sql`set local session_replication_role = replica`);
       await tx.execute(sql`delete from audit.entry where log = 'police' and sequence = 2`);
     });
-    expect(await verifyAuditLog(db, 'police')).toEqual({ log: 'police', entries: 4, intact: false, firstBadSequence: 2, problem: 'removed' });
+    expect(await verifyAuditLog(db, 'police')).toEqual({
+      log: 'police',
+      entries: 4,
+      intact: false,
+      firstBadSequence: 2,
+      problem: 'removed',
+    });
   });
 
   it('tamper-evident: entries cut from the end of a chain are found from the log head', async () => {
     await appendMany(db, 'police', 4);
     await asSuperuserWithTriggersDisabled(db, (su) => su.execute(sql`delete from audit.entry where log = 'police' and sequence >= 3`));
-    expect(await verifyAuditLog(db, 'police')).toEqual({ log: 'police', entries: 2, intact: false, firstBadSequence: 3, problem: 'removed' });
+    expect(await verifyAuditLog(db, 'police')).toEqual({
+      log: 'police',
+      entries: 2,
+      intact: false,
+      firstBadSequence: 3,
+      problem: 'removed',
+    });
   });
 
   it('tamper-evident: two rows whose sequence numbers were swapped are named as reordered at the first of them', async () => {
@@ -157,20 +186,37 @@ describe('audit store', () => {
       await su.execute(sql`update audit.entry set sequence = 2 where log = 'gateway' and sequence = 4`);
       await su.execute(sql`update audit.entry set sequence = 4 where log = 'gateway' and sequence = -2`);
     });
-    expect(await verifyAuditLog(db, 'gateway')).toEqual({ log: 'gateway', entries: 5, intact: false, firstBadSequence: 2, problem: 'reordered' });
+    expect(await verifyAuditLog(db, 'gateway')).toEqual({
+      log: 'gateway',
+      entries: 5,
+      intact: false,
+      firstBadSequence: 2,
+      problem: 'reordered',
+    });
   });
 
   it('tamper-evident: an entry rewritten with a recomputed hash breaks the link from the next entry', async () => {
     await appendMany(db, 'prison', 4);
     // The forger recomputes entry 2's hash over a changed payload; entry 3 still links to the original.
-    const [original] = await db.select().from(auditEntryTable).where(and(eq(auditEntryTable.log, 'prison'), eq(auditEntryTable.sequence, 2)));
+    const [original] = await db
+      .select()
+      .from(auditEntryTable)
+      .where(and(eq(auditEntryTable.log, 'prison'), eq(auditEntryTable.sequence, 2)));
     if (!original) throw new Error('entry 2 missing');
     const forgedPayload = { ...(original.payload as Record<string, unknown>), outcome: 'ALLOWED' };
     const forgedHash = auditEntryHash({ ...original, log: 'prison', payload: auditPayloadSchema.parse(forgedPayload) });
     await asSuperuserWithTriggersDisabled(db, (su) =>
-      su.execute(sql`update audit.entry set payload = ${JSON.stringify(forgedPayload)}::jsonb, hash = ${forgedHash} where log = 'prison' and sequence = 2`),
+      su.execute(
+        sql`update audit.entry set payload = ${JSON.stringify(forgedPayload)}::jsonb, hash = ${forgedHash} where log = 'prison' and sequence = 2`,
+      ),
     );
-    expect(await verifyAuditLog(db, 'prison')).toEqual({ log: 'prison', entries: 4, intact: false, firstBadSequence: 2, problem: 'altered' });
+    expect(await verifyAuditLog(db, 'prison')).toEqual({
+      log: 'prison',
+      entries: 4,
+      intact: false,
+      firstBadSequence: 2,
+      problem: 'altered',
+    });
   });
 });
 

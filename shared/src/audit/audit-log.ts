@@ -48,7 +48,14 @@ export function canonicalJson(value: unknown): string {
  * unseen either.
  */
 export function auditEntryHash(entry: Omit<AuditEntry, 'hash' | 'log'> & { readonly log: string }): string {
-  const canonical = canonicalJson([entry.log, entry.sequence, entry.recordedAt.toISOString(), entry.requestId, entry.payload, entry.previousHash]);
+  const canonical = canonicalJson([
+    entry.log,
+    entry.sequence,
+    entry.recordedAt.toISOString(),
+    entry.requestId,
+    entry.payload,
+    entry.previousHash,
+  ]);
   return createHash('sha256').update(canonical).digest('hex');
 }
 
@@ -62,7 +69,9 @@ export function auditEntryHash(entry: Omit<AuditEntry, 'hash' | 'log'> & { reado
  */
 export function auditValueHash(record: string, field: string, value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  return createHash('sha256').update(canonicalJson(['mappa-audit-value', record, field, value instanceof Date ? value.toISOString() : value])).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson(['mappa-audit-value', record, field, value instanceof Date ? value.toISOString() : value]))
+    .digest('hex');
 }
 
 /**
@@ -74,7 +83,9 @@ export function auditValueHash(record: string, field: string, value: unknown): s
  * or no) could be recovered from it by guessing.
  */
 export function servedValueHash(meetingId: string, pncId: string, field: string, value: unknown): string {
-  return createHash('sha256').update(canonicalJson(['mappa-meeting-served-value', meetingId, pncId, field, value])).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson(['mappa-meeting-served-value', meetingId, pncId, field, value]))
+    .digest('hex');
 }
 
 const requestIdFormat = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -165,7 +176,10 @@ export async function appendAuditEntries(db: Database, log: AuditLogName, entrie
 /** The head of `log` as stored now, created (empty) if the log has none yet. */
 export async function readAuditLogHead(db: Database, log: AuditLogName): Promise<AuditLogHead> {
   await db.insert(auditLogHeadTable).values({ log, lastSequence: 0, lastHash: GENESIS_HASH }).onConflictDoNothing();
-  const [head] = await db.select({ lastSequence: auditLogHeadTable.lastSequence, lastHash: auditLogHeadTable.lastHash }).from(auditLogHeadTable).where(eq(auditLogHeadTable.log, log));
+  const [head] = await db
+    .select({ lastSequence: auditLogHeadTable.lastSequence, lastHash: auditLogHeadTable.lastHash })
+    .from(auditLogHeadTable)
+    .where(eq(auditLogHeadTable.log, log));
   if (!head) throw new Error(`audit log ${log} has no head row`);
   return head;
 }
@@ -179,12 +193,22 @@ export async function readAuditLogHead(db: Database, log: AuditLogName): Promise
  * chain. One round trip instead of a locking transaction's six, for the writer that appends a log's
  * entries request after request and so knows its head.
  */
-export async function appendAuditEntriesAfter(db: Database, log: AuditLogName, head: AuditLogHead, entries: readonly AuditEntryInput[]): Promise<AuditEntry[] | null> {
+export async function appendAuditEntriesAfter(
+  db: Database,
+  log: AuditLogName,
+  head: AuditLogHead,
+  entries: readonly AuditEntryInput[],
+): Promise<AuditEntry[] | null> {
   return appendCheckedAuditEntriesAfter(db, log, head, validatedEntries(entries));
 }
 
 /** `appendAuditEntriesAfter` for entries already checked (`checkAuditEntry`): what `AuditWriter` appends. */
-export async function appendCheckedAuditEntriesAfter(db: Database, log: AuditLogName, head: AuditLogHead, entries: readonly CheckedAuditEntry[]): Promise<AuditEntry[] | null> {
+export async function appendCheckedAuditEntriesAfter(
+  db: Database,
+  log: AuditLogName,
+  head: AuditLogHead,
+  entries: readonly CheckedAuditEntry[],
+): Promise<AuditEntry[] | null> {
   if (entries.length === 0) return [];
   const stored = chainAfter(log, head, entries);
   const last = stored[stored.length - 1]!;
@@ -290,13 +314,22 @@ export async function verifyAuditLog(db: Database, log: string): Promise<AuditVe
       retentionYears: auditCheckpointTable.retentionYears,
       hash: auditCheckpointTable.hash,
       // The same cutoff the prune and the triggers use, from the database's one definition of it.
-      cutoff: sql<Date>`audit.retention_cutoff(${auditCheckpointTable.movedAt}, ${auditCheckpointTable.retentionYears})`.mapWith(auditCheckpointTable.movedAt),
+      cutoff: sql<Date>`audit.retention_cutoff(${auditCheckpointTable.movedAt}, ${auditCheckpointTable.retentionYears})`.mapWith(
+        auditCheckpointTable.movedAt,
+      ),
     })
     .from(auditCheckpointTable)
     .where(eq(auditCheckpointTable.log, log));
   const start = checkpoint?.firstRetainedSequence ?? 1;
   const retained = checkpoint ? { firstRetainedSequence: start } : {};
-  const broken = (firstBadSequence: number, problem: AuditProblem): AuditVerification => ({ log, entries, intact: false, firstBadSequence, problem, ...retained });
+  const broken = (firstBadSequence: number, problem: AuditProblem): AuditVerification => ({
+    log,
+    entries,
+    intact: false,
+    firstBadSequence,
+    problem,
+    ...retained,
+  });
   if (checkpoint && !(await checkpointHolds(db, checkpoint, headSequence))) return broken(start, 'checkpoint');
   let expected = start;
   let previousHash = checkpoint?.previousHash ?? GENESIS_HASH;
@@ -314,7 +347,8 @@ export async function verifyAuditLog(db: Database, log: string): Promise<AuditVe
       // A consistent entry that does not link to the one before: the one before was rewritten
       // (its hash recomputed), since this entry still holds its original hash. Before the first
       // retained entry there is only the checkpoint, so that is what was rewritten.
-      if (row.previousHash !== previousHash) return checkpoint && expected === start ? broken(start, 'checkpoint') : broken(expected - 1, 'altered');
+      if (row.previousHash !== previousHash)
+        return checkpoint && expected === start ? broken(start, 'checkpoint') : broken(expected - 1, 'altered');
       previousHash = row.hash;
       expected += 1;
     }
@@ -332,7 +366,11 @@ export async function verifyAuditLog(db: Database, log: string): Promise<AuditVe
 // and what it removed, and any entry still below it, is older than the retention it records. The
 // entries it removed are gone, so their age is known only from what the checkpoint recorded when
 // the database let it move; an entry still below it (moved without the deletes) shows its own.
-async function checkpointHolds(db: Database, checkpoint: AuditCheckpointFacts & { readonly hash: string; readonly cutoff: Date }, headSequence: number): Promise<boolean> {
+async function checkpointHolds(
+  db: Database,
+  checkpoint: AuditCheckpointFacts & { readonly hash: string; readonly cutoff: Date },
+  headSequence: number,
+): Promise<boolean> {
   if (auditCheckpointHash(checkpoint) !== checkpoint.hash) return false;
   if (checkpoint.retentionYears < 1 || checkpoint.firstRetainedSequence > headSequence + 1) return false;
   if (checkpoint.newestRemovedAt.getTime() >= checkpoint.cutoff.getTime()) return false;

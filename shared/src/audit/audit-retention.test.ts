@@ -32,12 +32,19 @@ async function appendMany(db: Database, log: AuditLogName, n: number): Promise<v
 }
 
 async function sequencesOf(db: Database, log: string): Promise<number[]> {
-  const rows = await db.select({ sequence: auditEntryTable.sequence }).from(auditEntryTable).where(eq(auditEntryTable.log, log)).orderBy(asc(auditEntryTable.sequence));
+  const rows = await db
+    .select({ sequence: auditEntryTable.sequence })
+    .from(auditEntryTable)
+    .where(eq(auditEntryTable.log, log))
+    .orderBy(asc(auditEntryTable.sequence));
   return rows.map(({ sequence }) => sequence);
 }
 
 async function entry(db: Database, log: string, sequence: number): Promise<typeof auditEntryTable.$inferSelect> {
-  const [row] = await db.select().from(auditEntryTable).where(and(eq(auditEntryTable.log, log), eq(auditEntryTable.sequence, sequence)));
+  const [row] = await db
+    .select()
+    .from(auditEntryTable)
+    .where(and(eq(auditEntryTable.log, log), eq(auditEntryTable.sequence, sequence)));
   if (!row) throw new Error(`${log} entry ${sequence} missing`);
   return row;
 }
@@ -62,7 +69,10 @@ async function checkpointAsThePruneWould(tx: Database, log: string, firstRetaine
     .where(eq(auditLogHeadTable.log, log));
   if (!clock) throw new Error(`${log} has no head`);
   const last = await entry(tx, log, firstRetainedSequence - 1);
-  const below = await tx.select({ recordedAt: auditEntryTable.recordedAt }).from(auditEntryTable).where(and(eq(auditEntryTable.log, log), lt(auditEntryTable.sequence, firstRetainedSequence)));
+  const below = await tx
+    .select({ recordedAt: auditEntryTable.recordedAt })
+    .from(auditEntryTable)
+    .where(and(eq(auditEntryTable.log, log), lt(auditEntryTable.sequence, firstRetainedSequence)));
   const newestRemovedAt = new Date(Math.max(...below.map(({ recordedAt }) => recordedAt.getTime())));
   const facts = { log, firstRetainedSequence, previousHash: last.hash, newestRemovedAt, movedAt: clock.now, retentionYears };
   return { ...facts, hash: auditCheckpointHash(facts) };
@@ -85,17 +95,35 @@ describe('audit retention: npm run audit:prune', () => {
     await backdateAuditEntries(db, 'gateway', range(1, 4), { years: 7, days: 1 });
     const lastRemoved = await entry(db, 'gateway', 4);
 
-    expect(await pruneAuditLog(db, 'gateway', sevenYears)).toEqual({ log: 'gateway', retentionYears: 7, pruned: true, removed: 4, firstRetainedSequence: 5, batches: 1 });
+    expect(await pruneAuditLog(db, 'gateway', sevenYears)).toEqual({
+      log: 'gateway',
+      retentionYears: 7,
+      pruned: true,
+      removed: 4,
+      firstRetainedSequence: 5,
+      batches: 1,
+    });
 
     expect(await sequencesOf(db, 'gateway')).toEqual([5, 6]);
     const [checkpoint] = await db.select().from(auditCheckpointTable);
-    expect(checkpoint).toMatchObject({ log: 'gateway', firstRetainedSequence: 5, previousHash: lastRemoved.hash, newestRemovedAt: lastRemoved.recordedAt, retentionYears: 7 });
+    expect(checkpoint).toMatchObject({
+      log: 'gateway',
+      firstRetainedSequence: 5,
+      previousHash: lastRemoved.hash,
+      newestRemovedAt: lastRemoved.recordedAt,
+      retentionYears: 7,
+    });
     expect(await verifyAuditLog(db, 'gateway')).toEqual({ log: 'gateway', entries: 2, intact: true, firstRetainedSequence: 5 });
     // Appends carry on from the head as before.
     await appendAuditEntry(db, 'gateway', { requestId: 'req-7', payload: payload(7) });
     expect(await verifyAuditLog(db, 'gateway')).toEqual({ log: 'gateway', entries: 3, intact: true, firstRetainedSequence: 5 });
     // A second run finds nothing more to remove.
-    expect(await pruneAuditLog(db, 'gateway', sevenYears)).toMatchObject({ pruned: true, removed: 0, firstRetainedSequence: 5, batches: 0 });
+    expect(await pruneAuditLog(db, 'gateway', sevenYears)).toMatchObject({
+      pruned: true,
+      removed: 0,
+      firstRetainedSequence: 5,
+      batches: 0,
+    });
   });
 
   it('removes from the start of the chain only: an old entry after a young one is kept', async () => {
@@ -109,7 +137,14 @@ describe('audit retention: npm run audit:prune', () => {
   it('prunes in batches, one transaction each, up to a whole log, which stays verifiable and appendable', async () => {
     await appendMany(db, 'yot', 5);
     await backdateAuditEntries(db, 'yot', range(1, 5), { years: 9 });
-    expect(await pruneAuditLog(db, 'yot', sevenYears, { batchSize: 2 })).toEqual({ log: 'yot', retentionYears: 7, pruned: true, removed: 5, firstRetainedSequence: 6, batches: 3 });
+    expect(await pruneAuditLog(db, 'yot', sevenYears, { batchSize: 2 })).toEqual({
+      log: 'yot',
+      retentionYears: 7,
+      pruned: true,
+      removed: 5,
+      firstRetainedSequence: 6,
+      batches: 3,
+    });
     expect(await sequencesOf(db, 'yot')).toEqual([]);
     expect(await verifyAuditLog(db, 'yot')).toEqual({ log: 'yot', entries: 0, intact: true, firstRetainedSequence: 6 });
     const next = await appendAuditEntry(db, 'yot', { requestId: 'req-6', payload: payload(6) });
@@ -128,13 +163,18 @@ describe('audit retention: npm run audit:prune', () => {
     await backdateAuditEntries(db, 'police', [1], { years: 3 });
     expect(await pruneAuditLog(db, 'police', retention)).toMatchObject({ retentionYears: 10, removed: 1, firstRetainedSequence: 2 });
     const checkpoints = await db.select().from(auditCheckpointTable).orderBy(asc(auditCheckpointTable.log));
-    expect(checkpoints.map(({ log, retentionYears }) => [log, retentionYears])).toEqual([['police', 10], ['probation', 7]]);
+    expect(checkpoints.map(({ log, retentionYears }) => [log, retentionYears])).toEqual([
+      ['police', 10],
+      ['probation', 7],
+    ]);
   });
 
   it('leaves a log whose chain is broken untouched: pruning it would delete the evidence', async () => {
     await appendMany(db, 'prison', 4);
     await backdateAuditEntries(db, 'prison', range(1, 4), { years: 8 });
-    await withAuditTriggersDisabled(db, (su) => su.execute(sql`update audit.entry set payload = jsonb_set(payload, '{durationMs}', '99') where log = 'prison' and sequence = 2`));
+    await withAuditTriggersDisabled(db, (su) =>
+      su.execute(sql`update audit.entry set payload = jsonb_set(payload, '{durationMs}', '99') where log = 'prison' and sequence = 2`),
+    );
     expect(await pruneAuditLog(db, 'prison', sevenYears)).toEqual({
       log: 'prison',
       retentionYears: 7,
@@ -147,13 +187,18 @@ describe('audit retention: npm run audit:prune', () => {
   it('a young entry is never removed, even if asked: by the prune with the shortest retention, or by moving the checkpoint directly', async () => {
     await appendMany(db, 'police', 3);
     await backdateAuditEntries(db, 'police', [1], { years: 1, days: -2 });
-    expect(await pruneAuditLog(db, 'police', auditRetentionSchema.parse({ defaultYears: 1 }))).toMatchObject({ removed: 0, firstRetainedSequence: 1 });
+    expect(await pruneAuditLog(db, 'police', auditRetentionSchema.parse({ defaultYears: 1 }))).toMatchObject({
+      removed: 0,
+      firstRetainedSequence: 1,
+    });
     expect(auditRetentionSchema.safeParse({ defaultYears: 0 }).success).toBe(false);
 
     // Written exactly as the prune writes it, so age is the only thing wrong with it.
-    expect(await refusal(db.transaction(async (tx) => tx.insert(auditCheckpointTable).values(await checkpointAsThePruneWould(tx, 'police', 2, 1))))).toMatch(
-      /only moves past entries older than its retention of 1 years/,
-    );
+    expect(
+      await refusal(
+        db.transaction(async (tx) => tx.insert(auditCheckpointTable).values(await checkpointAsThePruneWould(tx, 'police', 2, 1))),
+      ),
+    ).toMatch(/only moves past entries older than its retention of 1 years/);
     // Claiming a later time, to make the entries look old, is refused too.
     const future = db.transaction(async (tx) => {
       const honest = await checkpointAsThePruneWould(tx, 'police', 2, 1);
@@ -161,7 +206,9 @@ describe('audit retention: npm run audit:prune', () => {
       await tx.insert(auditCheckpointTable).values({ ...facts, hash: auditCheckpointHash(facts) });
     });
     expect(await refusal(future)).toMatch(/records the database's time/);
-    const noRetention = db.transaction(async (tx) => tx.insert(auditCheckpointTable).values({ ...(await checkpointAsThePruneWould(tx, 'police', 2, 1)), retentionYears: 0 }));
+    const noRetention = db.transaction(async (tx) =>
+      tx.insert(auditCheckpointTable).values({ ...(await checkpointAsThePruneWould(tx, 'police', 2, 1)), retentionYears: 0 }),
+    );
     expect(await refusal(noRetention)).toMatch(/retention of at least a year/);
     expect(await db.select().from(auditCheckpointTable)).toEqual([]);
     expect(await sequencesOf(db, 'police')).toEqual([1, 2, 3]);
@@ -176,17 +223,22 @@ describe('audit retention: npm run audit:prune', () => {
     });
     expect(await refusal(wrongLink)).toMatch(/links to the hash of the last entry/);
     const understatedAge = db.transaction(async (tx) => {
-      const facts = { ...(await checkpointAsThePruneWould(tx, 'police', 3, 7)), newestRemovedAt: (await entry(tx, 'police', 1)).recordedAt };
+      const facts = {
+        ...(await checkpointAsThePruneWould(tx, 'police', 3, 7)),
+        newestRemovedAt: (await entry(tx, 'police', 1)).recordedAt,
+      };
       await tx.insert(auditCheckpointTable).values({ ...facts, hash: auditCheckpointHash(facts) });
     });
     expect(await refusal(understatedAge)).toMatch(/records the newest time/);
 
     expect(await pruneAuditLog(db, 'police', sevenYears)).toMatchObject({ removed: 3, firstRetainedSequence: 4 });
-    expect(await refusal(db.update(auditCheckpointTable).set({ firstRetainedSequence: 2 }).where(eq(auditCheckpointTable.log, 'police')))).toMatch(/only moves forward/);
+    expect(
+      await refusal(db.update(auditCheckpointTable).set({ firstRetainedSequence: 2 }).where(eq(auditCheckpointTable.log, 'police'))),
+    ).toMatch(/only moves forward/);
     // Past sequence 4 would need entry 4 to be old, and entries 1-3 are no longer there to show theirs.
-    expect(await refusal(db.transaction(async (tx) => tx.update(auditCheckpointTable).set(await checkpointAsThePruneWould(tx, 'police', 5, 7))))).toMatch(
-      /older than its retention/,
-    );
+    expect(
+      await refusal(db.transaction(async (tx) => tx.update(auditCheckpointTable).set(await checkpointAsThePruneWould(tx, 'police', 5, 7)))),
+    ).toMatch(/older than its retention/);
     expect(await verifyAuditLog(db, 'police')).toEqual({ log: 'police', entries: 1, intact: true, firstRetainedSequence: 4 });
   });
 
@@ -227,10 +279,20 @@ describe('audit retention: verification finds checkpoint tampering (triggers dis
   it('a checkpoint moved onto young entries by editing it, and the entries below deleted', async () => {
     const sixth = await entry(db, 'probation', 6);
     await withAuditTriggersDisabled(db, async (su) => {
-      await su.update(auditCheckpointTable).set({ firstRetainedSequence: 6, previousHash: sixth.previousHash }).where(eq(auditCheckpointTable.log, 'probation'));
+      await su
+        .update(auditCheckpointTable)
+        .set({ firstRetainedSequence: 6, previousHash: sixth.previousHash })
+        .where(eq(auditCheckpointTable.log, 'probation'));
       await su.delete(auditEntryTable).where(and(eq(auditEntryTable.log, 'probation'), lt(auditEntryTable.sequence, 6)));
     });
-    expect(await verifyAuditLog(db, 'probation')).toEqual({ log: 'probation', entries: 1, intact: false, firstBadSequence: 6, problem: 'checkpoint', firstRetainedSequence: 6 });
+    expect(await verifyAuditLog(db, 'probation')).toEqual({
+      log: 'probation',
+      entries: 1,
+      intact: false,
+      firstBadSequence: 6,
+      problem: 'checkpoint',
+      firstRetainedSequence: 6,
+    });
   });
 
   it('a checkpoint rewritten in full, its hash recomputed, past entries younger than its retention', async () => {
@@ -246,7 +308,10 @@ describe('audit retention: verification finds checkpoint tampering (triggers dis
     await withAuditTriggersDisabled(db, async (su) => {
       const honest = await checkpointAsThePruneWould(su, 'probation', 6, 7);
       const facts = { ...honest, newestRemovedAt: new Date(honest.movedAt.getTime() - 8 * 365 * 24 * 3600_000) };
-      await su.update(auditCheckpointTable).set({ ...facts, hash: auditCheckpointHash(facts) }).where(eq(auditCheckpointTable.log, 'probation'));
+      await su
+        .update(auditCheckpointTable)
+        .set({ ...facts, hash: auditCheckpointHash(facts) })
+        .where(eq(auditCheckpointTable.log, 'probation'));
     });
     expect(await verifyAuditLog(db, 'probation')).toMatchObject({ intact: false, firstBadSequence: 6, problem: 'checkpoint' });
   });
@@ -256,19 +321,37 @@ describe('audit retention: verification finds checkpoint tampering (triggers dis
       const [current] = await su.select().from(auditCheckpointTable);
       if (!current) throw new Error('no checkpoint');
       const facts = { ...current, previousHash: 'f'.repeat(64) };
-      await su.update(auditCheckpointTable).set({ ...facts, hash: auditCheckpointHash(facts) }).where(eq(auditCheckpointTable.log, 'probation'));
+      await su
+        .update(auditCheckpointTable)
+        .set({ ...facts, hash: auditCheckpointHash(facts) })
+        .where(eq(auditCheckpointTable.log, 'probation'));
     });
     expect(await verifyAuditLog(db, 'probation')).toMatchObject({ intact: false, firstBadSequence: 4, problem: 'checkpoint' });
   });
 
   it('entries removed past the checkpoint are named as removed', async () => {
-    await withAuditTriggersDisabled(db, (su) => su.delete(auditEntryTable).where(and(eq(auditEntryTable.log, 'probation'), lt(auditEntryTable.sequence, 5))));
-    expect(await verifyAuditLog(db, 'probation')).toEqual({ log: 'probation', entries: 2, intact: false, firstBadSequence: 4, problem: 'removed', firstRetainedSequence: 4 });
+    await withAuditTriggersDisabled(db, (su) =>
+      su.delete(auditEntryTable).where(and(eq(auditEntryTable.log, 'probation'), lt(auditEntryTable.sequence, 5))),
+    );
+    expect(await verifyAuditLog(db, 'probation')).toEqual({
+      log: 'probation',
+      entries: 2,
+      intact: false,
+      firstBadSequence: 4,
+      problem: 'removed',
+      firstRetainedSequence: 4,
+    });
   });
 
   it('a deleted checkpoint makes the pruned entries show as removed from sequence 1', async () => {
     await withAuditTriggersDisabled(db, (su) => su.delete(auditCheckpointTable));
-    expect(await verifyAuditLog(db, 'probation')).toEqual({ log: 'probation', entries: 3, intact: false, firstBadSequence: 1, problem: 'removed' });
+    expect(await verifyAuditLog(db, 'probation')).toEqual({
+      log: 'probation',
+      entries: 3,
+      intact: false,
+      firstBadSequence: 1,
+      problem: 'removed',
+    });
   });
 });
 
@@ -277,7 +360,10 @@ describe('audit retention configuration', () => {
 
   it('defaults every log to 7 years, and reads a default and per-log overrides from the environment', () => {
     expect(load({})).toEqual({ defaultYears: 7, perLog: {} });
-    expect(load({ AUDIT_RETENTION_YEARS: '8', AUDIT_RETENTION_PER_LOG: '{"police":10,"yot":12}' })).toEqual({ defaultYears: 8, perLog: { police: 10, yot: 12 } });
+    expect(load({ AUDIT_RETENTION_YEARS: '8', AUDIT_RETENTION_PER_LOG: '{"police":10,"yot":12}' })).toEqual({
+      defaultYears: 8,
+      perLog: { police: 10, yot: 12 },
+    });
   });
 
   it('refuses, naming the variable, a retention under a year, a fractional one, bad JSON or an unknown log', () => {

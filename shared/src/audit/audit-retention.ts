@@ -51,7 +51,12 @@ export const AUDIT_PRUNE_BATCH_SIZE = 1_000;
  * refuses both unless every entry is older than the retention, by its own clock (see
  * `0005_prune_only_below_checkpoint.sql`), so the chain left behind verifies from the checkpoint.
  */
-export async function pruneAuditLog(db: Database, log: AuditLogName, retention: AuditRetention, options: { readonly batchSize?: number } = {}): Promise<AuditPruneResult> {
+export async function pruneAuditLog(
+  db: Database,
+  log: AuditLogName,
+  retention: AuditRetention,
+  options: { readonly batchSize?: number } = {},
+): Promise<AuditPruneResult> {
   const years = retentionYears(retention, log);
   const batchSize = options.batchSize ?? AUDIT_PRUNE_BATCH_SIZE;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error('audit prune batch size must be a positive integer');
@@ -63,7 +68,8 @@ export async function pruneAuditLog(db: Database, log: AuditLogName, retention: 
     const batch = await pruneBatch(db, log, years, batchSize);
     removed += batch.removed;
     if (batch.removed > 0) batches += 1;
-    if (batch.removed < batchSize) return { log, retentionYears: years, pruned: true, removed, firstRetainedSequence: batch.firstRetainedSequence, batches };
+    if (batch.removed < batchSize)
+      return { log, retentionYears: years, pruned: true, removed, firstRetainedSequence: batch.firstRetainedSequence, batches };
   }
 }
 
@@ -71,7 +77,12 @@ export async function pruneAuditLog(db: Database, log: AuditLogName, retention: 
 // never from this process's clock, and the trigger checks the checkpoint records exactly it.
 const databaseNow = sql`date_trunc('milliseconds', now())`;
 
-async function pruneBatch(db: Database, log: AuditLogName, years: number, batchSize: number): Promise<{ removed: number; firstRetainedSequence: number }> {
+async function pruneBatch(
+  db: Database,
+  log: AuditLogName,
+  years: number,
+  batchSize: number,
+): Promise<{ removed: number; firstRetainedSequence: number }> {
   return db.transaction(async (tx) => {
     // Locked, so a second prune of this log waits for this batch and then starts after it.
     const [checkpoint] = await tx.select().from(auditCheckpointTable).where(eq(auditCheckpointTable.log, log)).for('update');
@@ -105,7 +116,9 @@ async function pruneBatch(db: Database, log: AuditLogName, years: number, batchS
     // The checkpoint moves first: the delete trigger allows only entries below it.
     if (checkpoint) await tx.update(auditCheckpointTable).set(moved).where(eq(auditCheckpointTable.log, log));
     else await tx.insert(auditCheckpointTable).values(moved);
-    await tx.delete(auditEntryTable).where(and(eq(auditEntryTable.log, log), gte(auditEntryTable.sequence, from), lt(auditEntryTable.sequence, next)));
+    await tx
+      .delete(auditEntryTable)
+      .where(and(eq(auditEntryTable.log, log), gte(auditEntryTable.sequence, from), lt(auditEntryTable.sequence, next)));
     return { removed: next - from, firstRetainedSequence: next };
   });
 }

@@ -35,7 +35,7 @@ describe('AuditWriter', () => {
     await database.drop();
   });
 
-  it('appends in one statement once it knows its log\'s head, and commits concurrent entries together (group commit)', async () => {
+  it("appends in one statement once it knows its log's head, and commits concurrent entries together (group commit)", async () => {
     const writer = new AuditWriter(db, 'mappa');
     // The first append reads the head (creating it), then appends.
     await writer.append({ requestId: 'req-first', payload: payload(0) });
@@ -58,12 +58,16 @@ describe('AuditWriter', () => {
     expect(await verifyAuditLog(db, 'probation')).toEqual({ log: 'probation', entries: 43, intact: true });
   });
 
-  it('many writers busy on one log (gateway replicas under load) all commit: one that keeps losing the compare waits for the head row\'s lock instead of failing', async () => {
+  it("many writers busy on one log (gateway replicas under load) all commit: one that keeps losing the compare waits for the head row's lock instead of failing", async () => {
     // The benchmark's stacks, sharing logs under load, saw requests fail with AUDIT_UNAVAILABLE when a
     // writer lost the one-statement compare five times running.
     const replicas = Array.from({ length: 8 }, () => new AuditWriter(database.connection.database(), 'gateway'));
     const bursts = Array.from({ length: 5 }, (_, burst) =>
-      Promise.all(replicas.flatMap((replica, r) => Array.from({ length: 3 }, (_, i) => replica.append({ requestId: `req-${burst}-${r}-${i}`, payload: payload(i) })))),
+      Promise.all(
+        replicas.flatMap((replica, r) =>
+          Array.from({ length: 3 }, (_, i) => replica.append({ requestId: `req-${burst}-${r}-${i}`, payload: payload(i) })),
+        ),
+      ),
     );
     await Promise.all(bursts);
     expect(await verifyAuditLog(db, 'gateway')).toEqual({ log: 'gateway', entries: 120, intact: true });
@@ -76,7 +80,13 @@ describe('AuditWriter', () => {
     try {
       const replicas = [new AuditWriter(db, 'gateway'), new AuditWriter(other.database(), 'gateway')];
       const results = await Promise.allSettled(
-        Array.from({ length: 10 }, (_, round) => Promise.all(replicas.flatMap((replica, r) => Array.from({ length: 30 }, (_, i) => replica.append({ requestId: `req-${round}-${r}-${i}`, payload: payload(i) }))))),
+        Array.from({ length: 10 }, (_, round) =>
+          Promise.all(
+            replicas.flatMap((replica, r) =>
+              Array.from({ length: 30 }, (_, i) => replica.append({ requestId: `req-${round}-${r}-${i}`, payload: payload(i) })),
+            ),
+          ),
+        ),
       );
       expect(results.filter((result) => result.status === 'rejected')).toEqual([]);
       expect(await verifyAuditLog(db, 'gateway')).toEqual({ log: 'gateway', entries: 600, intact: true });
@@ -85,7 +95,7 @@ describe('AuditWriter', () => {
     }
   });
 
-  it('issue 15: an entry still queued when the request\'s deadline passes is taken out (never recorded) and refused with AuditDeadlineError', async () => {
+  it("issue 15: an entry still queued when the request's deadline passes is taken out (never recorded) and refused with AuditDeadlineError", async () => {
     const writer = new AuditWriter(db, 'mappa');
     await writer.append({ requestId: 'req-head', payload: payload(0) });
     let release: () => void = () => undefined;
@@ -163,4 +173,3 @@ describe('AuditWriter', () => {
     expect(await verifyAuditLog(db, 'mappa')).toEqual({ log: 'mappa', entries: 5, intact: true });
   });
 });
-

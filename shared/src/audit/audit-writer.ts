@@ -101,9 +101,11 @@ export class AuditWriter {
     if (!isAuditRequestId(entry.requestId)) return this.refuse('refused_entry', new Error('audit request id refused'));
     const result = checkAuditEntry(entry);
     if ('refused' in result) return this.refuse('refused_entry', new Error(result.refused));
-    if (this.queue.length >= this.queueLimit) return this.refuse('queue_full', new AuditQueueFullError(`more than ${this.queueLimit} audit entries are waiting to be committed`));
+    if (this.queue.length >= this.queueLimit)
+      return this.refuse('queue_full', new AuditQueueFullError(`more than ${this.queueLimit} audit entries are waiting to be committed`));
     const { signal } = options;
-    if (signal?.aborted) return Promise.reject(new AuditDeadlineError('the request\'s deadline passed before its audit entry was handed over'));
+    if (signal?.aborted)
+      return Promise.reject(new AuditDeadlineError("the request's deadline passed before its audit entry was handed over"));
     const started = process.hrtime.bigint();
     // The request's wait for its entry's commit, as a span of its trace and a latency sample.
     return inSpan('audit.append', { 'mappa.audit.log': this.log }, async () => {
@@ -113,7 +115,13 @@ export class AuditWriter {
           const onAbort = (): void => {
             const waiting = this.queue.indexOf(pending);
             if (waiting >= 0) this.queue.splice(waiting, 1);
-            reject(new AuditDeadlineError(waiting >= 0 ? 'the request\'s deadline passed with its audit entry still queued (not recorded)' : 'the request\'s deadline passed while its audit entry was being written'));
+            reject(
+              new AuditDeadlineError(
+                waiting >= 0
+                  ? "the request's deadline passed with its audit entry still queued (not recorded)"
+                  : "the request's deadline passed while its audit entry was being written",
+              ),
+            );
           };
           signal.addEventListener('abort', onAbort, { once: true });
           pending.resolve = () => {
@@ -143,7 +151,9 @@ export class AuditWriter {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, MAX_BATCH);
         try {
-          await inSpan('audit.commit', { 'mappa.audit.log': this.log, 'mappa.audit.batch_size': batch.length }, () => this.appendBatch(batch.map(({ entry }) => entry)));
+          await inSpan('audit.commit', { 'mappa.audit.log': this.log, 'mappa.audit.batch_size': batch.length }, () =>
+            this.appendBatch(batch.map(({ entry }) => entry)),
+          );
           this.observer?.auditBatchCommitted(this.log, batch.length);
           for (const pending of batch) pending.resolve();
         } catch (error: unknown) {

@@ -39,12 +39,17 @@ describe('observeAccess', () => {
   });
 
   it('resolves a union member by its __typename and follows only the fragment that applies', () => {
-    const observed = observe('{ record { __typename ... on Identity { firstName } ... on Custody { inOutStatus } } }', { record: { __typename: 'Custody', inOutStatus: 'OUT' } });
+    const observed = observe('{ record { __typename ... on Identity { firstName } ... on Custody { inOutStatus } } }', {
+      record: { __typename: 'Custody', inOutStatus: 'OUT' },
+    });
     expect(observed).toEqual({ fields: ['Custody.inOutStatus', 'Query.record'], subjects: [] });
   });
 
   it('keeps no value: a string that is not a PNC ID in a pncId field is not a subject', () => {
-    expect(observe('{ offender(pncId: "x") { pncId } }', { offender: { pncId: 'not a pnc id' } })).toEqual({ fields: ['Offender.pncId', 'Query.offender'], subjects: [] });
+    expect(observe('{ offender(pncId: "x") { pncId } }', { offender: { pncId: 'not a pnc id' } })).toEqual({
+      fields: ['Offender.pncId', 'Query.offender'],
+      subjects: [],
+    });
   });
 });
 
@@ -67,7 +72,12 @@ describe('observeAccess on a document built to be expensive', () => {
   }
 
   it.each([30, 40])('issue 9 §1: a %i-level chain of fragments each spread twice walks the answer once, in milliseconds', (depth) => {
-    const answer = counted({ people: [{ pncId: '2008/0545166T', identity: { firstName: 'A' } }, { pncId: '2010/0000001Z', identity: null }] });
+    const answer = counted({
+      people: [
+        { pncId: '2008/0545166T', identity: { firstName: 'A' } },
+        { pncId: '2010/0000001Z', identity: null },
+      ],
+    });
     const document = parse(`{ people: offenders { ...F0 } }\n${doubledFragmentChain(depth, 'Offender', 'pncId identity { firstName }')}`);
     const started = performance.now();
     const observed = observeAccess(schema, document, getOperationAST(document) ?? undefined, answer.data);
@@ -92,7 +102,7 @@ describe('observeAccess, keeping the values served about each subject (what a me
     return observeAccess(federated, document, getOperationAST(document) ?? undefined, data, { entitySubjects }).values;
   };
 
-  it('an _entities answer: each entity\'s leaf values under the PNC ID of the representation at its index, a null entity none', () => {
+  it("an _entities answer: each entity's leaf values under the PNC ID of the representation at its index, a null entity none", () => {
     const values = served(
       '{ _entities(representations: []) { ... on Offender { identity { surname: lastName } aliases } } }',
       { _entities: [{ identity: { surname: 'Smith' }, aliases: ['Smiffy'] }, null, { identity: { surname: 'Jones' }, aliases: null }] },
@@ -105,8 +115,11 @@ describe('observeAccess, keeping the values served about each subject (what a me
     ]);
   });
 
-  it('a root answer: values under the object\'s own pncId, the key itself included; values about no one are not kept', () => {
-    const values = served('{ status offender(pncId: "2008/0545166T") { identity { firstName } pncId } }', { status: 'OK', offender: { identity: { firstName: 'Ann' }, pncId: '2008/0545166T' } });
+  it("a root answer: values under the object's own pncId, the key itself included; values about no one are not kept", () => {
+    const values = served('{ status offender(pncId: "2008/0545166T") { identity { firstName } pncId } }', {
+      status: 'OK',
+      offender: { identity: { firstName: 'Ann' }, pncId: '2008/0545166T' },
+    });
     expect(values).toEqual([
       { subject: '2008/0545166T', coordinate: 'Identity.firstName', value: 'Ann' },
       { subject: '2008/0545166T', coordinate: 'Offender.pncId', value: '2008/0545166T' },
@@ -115,6 +128,8 @@ describe('observeAccess, keeping the values served about each subject (what a me
 
   it('keeps no values unless asked', () => {
     const document = parse('{ offender(pncId: "2008/0545166T") { pncId } }');
-    expect(observeAccess(federated, document, getOperationAST(document) ?? undefined, { offender: { pncId: '2008/0545166T' } }).values).toEqual([]);
+    expect(
+      observeAccess(federated, document, getOperationAST(document) ?? undefined, { offender: { pncId: '2008/0545166T' } }).values,
+    ).toEqual([]);
   });
 });

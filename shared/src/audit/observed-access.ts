@@ -1,5 +1,12 @@
 import { getNamedType, isAbstractType, isCompositeType, isInterfaceType, isObjectType, Kind } from 'graphql';
-import type { DocumentNode, FragmentDefinitionNode, GraphQLCompositeType, GraphQLSchema, OperationDefinitionNode, SelectionSetNode } from 'graphql';
+import type {
+  DocumentNode,
+  FragmentDefinitionNode,
+  GraphQLCompositeType,
+  GraphQLSchema,
+  OperationDefinitionNode,
+  SelectionSetNode,
+} from 'graphql';
 
 /** What a response actually handed over: the fields that carried a value, and whom they were about. */
 export interface ObservedAccess {
@@ -104,7 +111,8 @@ export function observeAccess(
           target.push({ ...group, selectionSets: [...group.selectionSets] });
           continue;
         }
-        for (const selectionSet of group.selectionSets) if (!known.selectionSets.includes(selectionSet)) known.selectionSets.push(selectionSet);
+        for (const selectionSet of group.selectionSets)
+          if (!known.selectionSets.includes(selectionSet)) known.selectionSets.push(selectionSet);
       }
     }
   };
@@ -126,7 +134,12 @@ export function observeAccess(
         if (!definition) continue;
         const fieldType = getNamedType(definition.type);
         const childType = selection.selectionSet && isCompositeType(fieldType) ? fieldType : undefined;
-        const group: FieldGroup = { coordinate: `${type.name}.${name}`, name, childType, selectionSets: childType && selection.selectionSet ? [selection.selectionSet] : [] };
+        const group: FieldGroup = {
+          coordinate: `${type.name}.${name}`,
+          name,
+          childType,
+          selectionSets: childType && selection.selectionSet ? [selection.selectionSet] : [],
+        };
         merge(collected, new Map([[selection.alias?.value ?? name, [group]]]));
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const narrowed = applies(selection.typeCondition?.name.value, type);
@@ -155,10 +168,18 @@ export function observeAccess(
 
   // Each answer object is walked once per set of fields asked of it, however many ways it was asked.
   const walked = new WeakMap<JsonObject, Set<CollectedFields>>();
-  const visitValue = (value: unknown, type: GraphQLCompositeType, selectionSets: readonly SelectionSetNode[], subject: string | null, entities = false): void => {
+  const visitValue = (
+    value: unknown,
+    type: GraphQLCompositeType,
+    selectionSets: readonly SelectionSetNode[],
+    subject: string | null,
+    entities = false,
+  ): void => {
     if (Array.isArray(value)) {
       // The objects of an `_entities` answer are about the representations at the same index.
-      value.forEach((item, index) => visitValue(item, type, selectionSets, entities ? (servedValues?.entitySubjects[index] ?? null) : subject));
+      value.forEach((item, index) =>
+        visitValue(item, type, selectionSets, entities ? (servedValues?.entitySubjects[index] ?? null) : subject),
+      );
     } else if (isObject(value)) {
       visitObject(value, collectAll(selectionSets, runtimeType(type, value)), subject);
     }
@@ -182,7 +203,8 @@ export function observeAccess(
         if (!FEDERATION_FIELDS.has(group.name)) fields.add(group.coordinate);
         if (group.name === 'pncId' && typeof value === 'string' && PNC_ID.test(value)) subjects.add(value);
         if (group.childType) visitValue(value, group.childType, group.selectionSets, subject, group.name === '_entities');
-        else if (servedValues && subject !== null && !FEDERATION_FIELDS.has(group.name)) values.push({ subject, coordinate: group.coordinate, value });
+        else if (servedValues && subject !== null && !FEDERATION_FIELDS.has(group.name))
+          values.push({ subject, coordinate: group.coordinate, value });
       }
     }
   };

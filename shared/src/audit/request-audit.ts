@@ -16,13 +16,18 @@ export interface AuditedChange {
   readonly newValue: unknown;
 }
 
-const comparable = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : value ?? null);
+const comparable = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : (value ?? null));
 
 /**
  * The fields of `record` that differ between `before` (null for a record just created) and `after`,
  * as changes for `RequestAudit.recordChanges`: only what changed, with both values to be hashed.
  */
-export function changedFields<Row extends object>(record: string, before: Row | null, after: Row, fields: readonly (keyof Row & string)[]): AuditedChange[] {
+export function changedFields<Row extends object>(
+  record: string,
+  before: Row | null,
+  after: Row,
+  fields: readonly (keyof Row & string)[],
+): AuditedChange[] {
   return fields.flatMap((field) => {
     const oldValue = before ? before[field] : null;
     const newValue = after[field];
@@ -105,7 +110,10 @@ export class RequestAudit {
       this.changeEntries += 1;
     } catch (error: unknown) {
       // The kind of failure only: never the entry, which names subjects and fields.
-      this.logger.error({ log: this.log, reason: error instanceof Error ? error.name : 'unknown' }, 'audit entry for a change could not be written; change refused');
+      this.logger.error(
+        { log: this.log, reason: error instanceof Error ? error.name : 'unknown' },
+        'audit entry for a change could not be written; change refused',
+      );
       throw new AuditUnavailableError();
     }
   }

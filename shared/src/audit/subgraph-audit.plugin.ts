@@ -30,7 +30,8 @@ function entitySubjects(variables: Record<string, unknown> | undefined, data: un
   const entities = typeof data === 'object' && data !== null ? (data as Record<string, unknown>)._entities : undefined;
   if (!Array.isArray(representations) || !Array.isArray(entities)) return [];
   return representations.flatMap((representation: unknown, index) => {
-    const pncId = typeof representation === 'object' && representation !== null ? (representation as Record<string, unknown>).pncId : undefined;
+    const pncId =
+      typeof representation === 'object' && representation !== null ? (representation as Record<string, unknown>).pncId : undefined;
     return entities[index] !== null && entities[index] !== undefined && typeof pncId === 'string' && PNC_ID.test(pncId) ? [pncId] : [];
   });
 }
@@ -40,7 +41,8 @@ function representationSubjects(variables: Record<string, unknown> | undefined):
   const representations = variables?.representations;
   if (!Array.isArray(representations)) return [];
   return representations.map((representation: unknown) => {
-    const pncId = typeof representation === 'object' && representation !== null ? (representation as Record<string, unknown>).pncId : undefined;
+    const pncId =
+      typeof representation === 'object' && representation !== null ? (representation as Record<string, unknown>).pncId : undefined;
     return typeof pncId === 'string' && PNC_ID.test(pncId) ? pncId : null;
   });
 }
@@ -82,11 +84,21 @@ export function subgraphAuditPlugin<Context extends AuditedContext>(writer: Audi
           // Under MAPPA_MEETING the walk also keeps the values served, for the meeting's reliance hashes.
           const { purpose, caseId } = contextValue.caller.declaredPurpose;
           const meetingId = purpose === 'MAPPA_MEETING' ? caseId : null;
-          const observed = observeAccess(schema, document, operation, result.data, meetingId ? { entitySubjects: representationSubjects(request.variables) } : undefined);
+          const observed = observeAccess(
+            schema,
+            document,
+            operation,
+            result.data,
+            meetingId ? { entitySubjects: representationSubjects(request.variables) } : undefined,
+          );
           const served = meetingId ? servedValueHashes(meetingId, observed.values) : [];
           const denied = deniedFieldsOf(contextValue.access.deniedSelections());
           const errorCodes = errorCodesOf(result.errors);
-          const subjects = new Set([...observed.subjects, ...entitySubjects(request.variables, result.data), ...contextValue.audit.subjects()]);
+          const subjects = new Set([
+            ...observed.subjects,
+            ...entitySubjects(request.variables, result.data),
+            ...contextValue.audit.subjects(),
+          ]);
           const payload = {
             ...auditCallerOf(contextValue.caller),
             operationName: auditOperationName(operationName),
@@ -100,7 +112,11 @@ export function subgraphAuditPlugin<Context extends AuditedContext>(writer: Audi
           };
           // A mutation whose change (with its own entry, in its transaction) is committed and answered is
           // not turned into a failure if this entry cannot be written (issue 15): the answer stands.
-          const applied = operation?.operation === 'mutation' && contextValue.audit.changesCommittedWith() && !!result.data && Object.values(result.data).some((value) => value !== null && value !== undefined);
+          const applied =
+            operation?.operation === 'mutation' &&
+            contextValue.audit.changesCommittedWith() &&
+            !!result.data &&
+            Object.values(result.data).some((value) => value !== null && value !== undefined);
           await appendOrWithhold(writer, { requestId: contextValue.requestId, payload }, response, contextValue.log, { applied });
         },
       };

@@ -53,6 +53,7 @@ export function caseGrantsOf(caller: Caller, now: Date = new Date()): readonly C
   const { purpose, caseId } = caller.declaredPurpose;
   // Expiry is checked here too: a grant can run out during the assertion's minute.
   return (caller.caseGrants ?? []).filter(
-    (grant) => grant.purpose === purpose && (grant.caseId === null || grant.caseId === caseId) && Date.parse(grant.validUntil) > now.getTime(),
+    (grant) =>
+      grant.purpose === purpose && (grant.caseId === null || grant.caseId === caseId) && Date.parse(grant.validUntil) > now.getTime(),
   );
 }

@@ -12,7 +12,8 @@ const callerWith = (roles: Role[], purpose: Caller['declaredPurpose']['purpose']
 
 describe('who can hold a case access grant', () => {
   it('principle 5: a duty-to-co-operate attendee can, for the MAPPA purposes only', () => {
-    for (const purpose of PURPOSES) expect([purpose, mayHoldCaseGrants(callerWith(['dtc_attendee'], purpose))]).toEqual([purpose, GRANTABLE_PURPOSES.includes(purpose)]);
+    for (const purpose of PURPOSES)
+      expect([purpose, mayHoldCaseGrants(callerWith(['dtc_attendee'], purpose))]).toEqual([purpose, GRANTABLE_PURPOSES.includes(purpose)]);
   });
 
   it('principle 8: lay advisers, analysts and information governance never do; nor the MAPPA unit, which grants', () => {

@@ -17,7 +17,13 @@ export const GRANTABLE_PURPOSES: readonly Purpose[] = ['MAPPA_SCREENING', 'MAPPA
  * no personal data whatever they are invited to (principle 8, A.R27-A.R30); information governance
  * reads for AUDIT, which no grant covers.
  */
-const NEVER_GRANT_HOLDERS: ReadonlySet<Role> = new Set<Role>(['mappa_coordinator', 'mappa_chair', 'lay_adviser', 'analyst', 'information_governance']);
+const NEVER_GRANT_HOLDERS: ReadonlySet<Role> = new Set<Role>([
+  'mappa_coordinator',
+  'mappa_chair',
+  'lay_adviser',
+  'analyst',
+  'information_governance',
+]);
 
 /** Roles a case access grant may name (agency + role form), and whose holders the gateway looks grants up for. */
 export const GRANT_HOLDER_ROLES: readonly Role[] = ROLES.filter((role) => !NEVER_GRANT_HOLDERS.has(role));
@@ -28,5 +34,7 @@ export const GRANT_HOLDER_ROLES: readonly Role[] = ROLES.filter((role) => !NEVER
  * grant. Everything else (most traffic: case management, the co-ordinator's register) needs no lookup.
  */
 export function mayHoldCaseGrants(caller: Pick<Caller, 'principal' | 'declaredPurpose'>): boolean {
-  return GRANTABLE_PURPOSES.includes(caller.declaredPurpose.purpose) && caller.principal.roles.some((role) => GRANT_HOLDER_ROLES.includes(role));
+  return (
+    GRANTABLE_PURPOSES.includes(caller.declaredPurpose.purpose) && caller.principal.roles.some((role) => GRANT_HOLDER_ROLES.includes(role))
+  );
 }

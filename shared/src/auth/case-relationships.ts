@@ -27,7 +27,13 @@ import type { PrincipalAgency } from './principal';
  *   reaches: at the establishment the caller's token names, else of the caller's area (A.R5: the
  *   prison is a ViSOR partner while the person is in custody).
  */
-export const CASE_RELATIONSHIPS = ['ALLOCATED_OFFENDER_MANAGER', 'VICTIM_LIAISON_OFFICER', 'VICTIM_LIAISON_OFFICER_RELEASE_INFORMATION', 'YOT_CASE_MANAGER', 'HELD_IN_CUSTODY'] as const;
+export const CASE_RELATIONSHIPS = [
+  'ALLOCATED_OFFENDER_MANAGER',
+  'VICTIM_LIAISON_OFFICER',
+  'VICTIM_LIAISON_OFFICER_RELEASE_INFORMATION',
+  'YOT_CASE_MANAGER',
+  'HELD_IN_CUSTODY',
+] as const;
 
 export type CaseRelationship = (typeof CASE_RELATIONSHIPS)[number];
 
@@ -58,7 +64,10 @@ export function relationshipHolderFor(agency: PrincipalAgency): CaseRelationship
 export const MAX_CASE_RELATIONSHIP_SUBJECTS = 300;
 
 /** The caller's relationships, each with the PNC IDs of the people it holds for. */
-export const caseRelationshipsSchema = z.partialRecord(z.enum(CASE_RELATIONSHIPS), z.array(pncIdSchema).max(MAX_CASE_RELATIONSHIP_SUBJECTS));
+export const caseRelationshipsSchema = z.partialRecord(
+  z.enum(CASE_RELATIONSHIPS),
+  z.array(pncIdSchema).max(MAX_CASE_RELATIONSHIP_SUBJECTS),
+);
 
 export type CaseRelationships = z.infer<typeof caseRelationshipsSchema>;
 
@@ -74,7 +83,10 @@ export const CASE_RELATIONSHIP_READERS: readonly AgencySubgraphName[] = ['prison
  * these, and the caller is of such an agency, the gateway looks up the caller's relationships first
  * (and only then: every other request pays nothing, a probation partner reading a ViSOR nominal included).
  */
-export const CONDITIONS_ON_CASE_RELATIONSHIPS: ReadonlyMap<RecordConditionName, readonly CaseRelationshipHolder[]> = new Map<RecordConditionName, readonly CaseRelationshipHolder[]>([
+export const CONDITIONS_ON_CASE_RELATIONSHIPS: ReadonlyMap<RecordConditionName, readonly CaseRelationshipHolder[]> = new Map<
+  RecordConditionName,
+  readonly CaseRelationshipHolder[]
+>([
   ['allocatedOffenderManager', ['probation']],
   ['victimLiaisonOfficerOfVictim', ['probation']],
   ['victimLiaisonOfficerOfVictimWantingRelease', ['probation']],

@@ -2,12 +2,24 @@ import { TEST_ISSUER } from '../testing/test-gateway';
 import { decodeJwt, importJWK, SignJWT } from 'jose';
 import { MappaArea } from '../domain/mappa-area';
 import { openTestRedis, uniqueTestKeyPrefix } from '../testing/test-redis';
-import { ASSERTION_LIFETIME_SECONDS, GatewayAssertionSigner, GatewayAssertionVerifier, ReplayCacheUnavailableError } from './gateway-assertion';
+import {
+  ASSERTION_LIFETIME_SECONDS,
+  GatewayAssertionSigner,
+  GatewayAssertionVerifier,
+  ReplayCacheUnavailableError,
+} from './gateway-assertion';
 import type { Caller } from './caller';
 import { generateSigningKeyPair } from './signing-keys';
 
 const caller: Caller = {
-  principal: { issuer: TEST_ISSUER, staffId: 'PP0001', agency: 'probation', roles: ['probation_practitioner'], area: MappaArea.DORSET, clearance: 'BPSS' },
+  principal: {
+    issuer: TEST_ISSUER,
+    staffId: 'PP0001',
+    agency: 'probation',
+    roles: ['probation_practitioner'],
+    area: MappaArea.DORSET,
+    clearance: 'BPSS',
+  },
   declaredPurpose: { purpose: 'MAPPA_MEETING', caseId: 'MTG-1' },
 };
 const BODY = '{"query":"{ __typename }"}';
@@ -16,7 +28,9 @@ describe('gateway assertions', () => {
   it('carry the caller, purpose and request id to the subgraph they are addressed to', async () => {
     const { privateJwk, publicJwk } = await generateSigningKeyPair();
     const signer = await GatewayAssertionSigner.fromJwk(privateJwk);
-    const verified = await new GatewayAssertionVerifier({ keys: [publicJwk] }, 'probation').verify(await signer.sign('probation', caller, 'req-12345678', BODY));
+    const verified = await new GatewayAssertionVerifier({ keys: [publicJwk] }, 'probation').verify(
+      await signer.sign('probation', caller, 'req-12345678', BODY),
+    );
     expect(verified.assertion).toEqual({ ...caller, requestId: 'req-12345678' });
   });
 
@@ -26,11 +40,15 @@ describe('gateway assertions', () => {
     const verifier = new GatewayAssertionVerifier({ keys: [oldKey.publicJwk, newKey.publicJwk] }, 'police');
     for (const key of [oldKey, newKey]) {
       const signer = await GatewayAssertionSigner.fromJwk(key.privateJwk);
-      await expect(verifier.verify(await signer.sign('police', caller, 'req-12345678', BODY))).resolves.toMatchObject({ assertion: { requestId: 'req-12345678' } });
+      await expect(verifier.verify(await signer.sign('police', caller, 'req-12345678', BODY))).resolves.toMatchObject({
+        assertion: { requestId: 'req-12345678' },
+      });
     }
     const retired = new GatewayAssertionVerifier({ keys: [newKey.publicJwk] }, 'police');
     const oldSigner = await GatewayAssertionSigner.fromJwk(oldKey.privateJwk);
-    await expect(retired.verify(await oldSigner.sign('police', caller, 'req-12345678', BODY))).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    await expect(retired.verify(await oldSigner.sign('police', caller, 'req-12345678', BODY))).rejects.toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
   });
 
   it('are refused once expired', async () => {
@@ -71,7 +89,9 @@ describe('gateway assertions', () => {
     const verifier = new GatewayAssertionVerifier({ keys: [publicJwk] }, 'police');
     const bytes = new TextEncoder().encode(BODY);
     const other = await verifier.verify(await signer.sign('police', caller, 'req-12345678', BODY));
-    await expect(verifier.checkBinding(other, new TextEncoder().encode(`${BODY} `))).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    await expect(verifier.checkBinding(other, new TextEncoder().encode(`${BODY} `))).rejects.toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
     await expect(verifier.checkBinding(other, undefined)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
     const verified = await verifier.verify(await signer.sign('police', caller, 'req-12345678', BODY));
     await expect(verifier.checkBinding(verified, bytes)).resolves.toBeUndefined();

@@ -120,7 +120,8 @@ export class GatewayAssertionVerifier {
       });
       const binding = bindingClaimsSchema.parse(payload);
       // An assertion signed to live longer than any the gateway makes is not the gateway's way of working.
-      if (binding.exp - binding.iat > ASSERTION_LIFETIME_SECONDS) throw new UnauthenticatedError('The gateway assertion is not valid for this service.');
+      if (binding.exp - binding.iat > ASSERTION_LIFETIME_SECONDS)
+        throw new UnauthenticatedError('The gateway assertion is not valid for this service.');
       return { assertion: assertionClaimsSchema.parse(payload), binding };
     } catch (error: unknown) {
       if (error instanceof joseErrors.JOSEError || error instanceof z.ZodError) {

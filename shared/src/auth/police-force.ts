@@ -7,7 +7,10 @@ import type { MappaArea } from '../domain/mappa-area';
  * London forces together, recorded as one), so the name is the area's own, in words ("Avon And Somerset").
  */
 export function policeForceOf(area: MappaArea): string {
-  return area.toLowerCase().replaceAll('_', ' ').replace(/\b\w/g, (letter) => letter.toUpperCase());
+  return area
+    .toLowerCase()
+    .replaceAll('_', ' ')
+    .replace(/\b\w/g, (letter) => letter.toUpperCase());
 }
 
 /**

@@ -100,7 +100,12 @@ export const detentionDecisionEvidenceSchema = z.object({
   validUntil: z.iso.datetime({ offset: true }),
 });
 
-export const purposeEvidenceSchema = z.discriminatedUnion('kind', [meetingEvidenceSchema, referralEvidenceSchema, disclosureEvidenceSchema, detentionDecisionEvidenceSchema]);
+export const purposeEvidenceSchema = z.discriminatedUnion('kind', [
+  meetingEvidenceSchema,
+  referralEvidenceSchema,
+  disclosureEvidenceSchema,
+  detentionDecisionEvidenceSchema,
+]);
 
 export type MeetingEvidence = z.infer<typeof meetingEvidenceSchema>;
 export type ReferralEvidence = z.infer<typeof referralEvidenceSchema>;
@@ -114,14 +119,19 @@ export type PurposeEvidence = z.infer<typeof purposeEvidenceSchema>;
  * advisers and analysts see no personal data whatever they attend (principle 8, A.R27-A.R30), and
  * information governance reads for AUDIT only.
  */
-export const PURPOSE_EVIDENCE_HOLDER_ROLES: readonly Role[] = ROLES.filter((role) => role !== 'lay_adviser' && role !== 'analyst' && role !== 'information_governance');
+export const PURPOSE_EVIDENCE_HOLDER_ROLES: readonly Role[] = ROLES.filter(
+  (role) => role !== 'lay_adviser' && role !== 'analyst' && role !== 'information_governance',
+);
 
 /**
  * Who may read the fields of a `PurposeEvidence` answer, in every subgraph that answers one (the type is
  * shared, so its fields carry the same grants everywhere): the holders of evidence, under the bound purposes.
  */
 export const PURPOSE_EVIDENCE_GRANTS: readonly AccessGrant[] = [
-  { roles: PURPOSE_EVIDENCE_HOLDER_ROLES, purposes: ['MAPPA_SCREENING', 'MAPPA_MEETING', 'DISCLOSURE_DECISION', 'IMMIGRATION_DETENTION_DECISION'] },
+  {
+    roles: PURPOSE_EVIDENCE_HOLDER_ROLES,
+    purposes: ['MAPPA_SCREENING', 'MAPPA_MEETING', 'DISCLOSURE_DECISION', 'IMMIGRATION_DETENTION_DECISION'],
+  },
 ];
 
 /** The MAPPA unit's co-ordinator: screens referrals in their area (so needs no referral evidence) and stands as COORDINATOR to their area's meetings. */
@@ -140,7 +150,12 @@ export function isMappaCoordinator(principal: Pick<Principal, 'agency' | 'roles'
 export function needsPurposeEvidence(caller: Pick<Caller, 'principal' | 'declaredPurpose'>): boolean {
   const { principal, declaredPurpose } = caller;
   if (!principal.roles.some((role) => PURPOSE_EVIDENCE_HOLDER_ROLES.includes(role))) return false;
-  if (declaredPurpose.purpose === 'MAPPA_MEETING' || declaredPurpose.purpose === 'DISCLOSURE_DECISION' || declaredPurpose.purpose === 'IMMIGRATION_DETENTION_DECISION') return true;
+  if (
+    declaredPurpose.purpose === 'MAPPA_MEETING' ||
+    declaredPurpose.purpose === 'DISCLOSURE_DECISION' ||
+    declaredPurpose.purpose === 'IMMIGRATION_DETENTION_DECISION'
+  )
+    return true;
   return declaredPurpose.purpose === 'MAPPA_SCREENING' && declaredPurpose.caseId !== null && !isMappaCoordinator(principal);
 }
 
@@ -170,12 +185,23 @@ export function evidenceRecordIdOf(evidence: PurposeEvidence): string {
  * for the record named in x-mappa-case, and not expired (it can run out during the assertion's minute).
  * Both the gateway (before vouching) and every owner (before applying it) ask this.
  */
-export function evidenceHoldsFor(evidence: PurposeEvidence | undefined | null, declaredPurpose: DeclaredPurpose, now: Date = new Date()): evidence is PurposeEvidence {
+export function evidenceHoldsFor(
+  evidence: PurposeEvidence | undefined | null,
+  declaredPurpose: DeclaredPurpose,
+  now: Date = new Date(),
+): evidence is PurposeEvidence {
   if (!evidence) return false;
-  return EVIDENCE_KIND_OF[declaredPurpose.purpose] === evidence.kind && declaredPurpose.caseId === evidenceRecordIdOf(evidence) && Date.parse(evidence.validUntil) > now.getTime();
+  return (
+    EVIDENCE_KIND_OF[declaredPurpose.purpose] === evidence.kind &&
+    declaredPurpose.caseId === evidenceRecordIdOf(evidence) &&
+    Date.parse(evidence.validUntil) > now.getTime()
+  );
 }
 
 /** The caller's purpose evidence if it holds for this request (`evidenceHoldsFor`), else null. */
-export function purposeEvidenceOf(caller: Pick<Caller, 'declaredPurpose' | 'purposeEvidence'>, now: Date = new Date()): PurposeEvidence | null {
+export function purposeEvidenceOf(
+  caller: Pick<Caller, 'declaredPurpose' | 'purposeEvidence'>,
+  now: Date = new Date(),
+): PurposeEvidence | null {
   return evidenceHoldsFor(caller.purposeEvidence, caller.declaredPurpose, now) ? caller.purposeEvidence : null;
 }

@@ -28,7 +28,10 @@ registerEnumType(PurposeEvidenceKindValue, {
     MEETING: { description: 'A MAPP meeting (MAPPA_MEETING), named in x-mappa-case.' },
     REFERRAL: { description: 'A MAPPA A referral (MAPPA_SCREENING), named in x-mappa-case.' },
     DISCLOSURE: { description: 'A disclosure decision (DISCLOSURE_DECISION), named in x-mappa-case.' },
-    DETENTION_DECISION: { description: 'A Home Office decision on immigration detention, IRC transfer or bail (IMMIGRATION_DETENTION_DECISION), named in x-mappa-case.' },
+    DETENTION_DECISION: {
+      description:
+        'A Home Office decision on immigration detention, IRC transfer or bail (IMMIGRATION_DETENTION_DECISION), named in x-mappa-case.',
+    },
   },
 });
 
@@ -43,8 +46,8 @@ registerEnumType(MeetingStandingValue, {
   name: 'MeetingStanding',
   description: 'How the caller stands to a MAPP meeting.',
   valuesConfig: {
-    COORDINATOR: { description: 'The MAPPA co-ordinator of the meeting\'s area.' },
-    CHAIR: { description: 'The meeting\'s chair.' },
+    COORDINATOR: { description: "The MAPPA co-ordinator of the meeting's area." },
+    CHAIR: { description: "The meeting's chair." },
     INVITEE: { description: 'Invited (a live invitation or meeting grant).' },
   },
 });
@@ -63,9 +66,13 @@ registerEnumType(DisclosureStandingValue, {
   description: 'How the caller stands to a disclosure decision (a party to it).',
   valuesConfig: {
     PROPOSER: { description: 'Proposed it.' },
-    DECISION_MAKER: { description: 'Decides it: the chair of its meeting (levels 2 and 3) or the lead agency\'s manager (level 1).' },
-    CONSULTEE: { description: 'Of an agency whose consultation it requested (YOT, children\'s services, adult social care, the ACC, the press office).' },
-    OWNER: { description: 'Agrees to one of its live items for the item\'s owner, or as victim liaison officer for a victim-identifying item.' },
+    DECISION_MAKER: { description: "Decides it: the chair of its meeting (levels 2 and 3) or the lead agency's manager (level 1)." },
+    CONSULTEE: {
+      description: "Of an agency whose consultation it requested (YOT, children's services, adult social care, the ACC, the press office).",
+    },
+    OWNER: {
+      description: "Agrees to one of its live items for the item's owner, or as victim liaison officer for a victim-identifying item.",
+    },
     COORDINATOR: { description: 'The MAPPA co-ordinator of its area (levels 2 and 3 only).' },
   },
 });
@@ -89,13 +96,31 @@ export interface PurposeEvidenceAnswer {
 
 /** Evidence as its GraphQL answer. */
 export function toPurposeEvidenceAnswer(evidence: PurposeEvidence): PurposeEvidenceAnswer {
-  const none = { meetingId: null, referralId: null, decisionId: null, standing: null, disclosureStanding: null, invitationId: null, attending: null, childSafeguardsMet: null, decisionOpen: null, meetingDate: null };
+  const none = {
+    meetingId: null,
+    referralId: null,
+    decisionId: null,
+    standing: null,
+    disclosureStanding: null,
+    invitationId: null,
+    attending: null,
+    childSafeguardsMet: null,
+    decisionOpen: null,
+    meetingDate: null,
+  };
   const validUntil = new Date(evidence.validUntil);
   switch (evidence.kind) {
     case 'REFERRAL':
       return { ...none, kind: PurposeEvidenceKindValue.REFERRAL, referralId: evidence.referralId, pncId: evidence.pncId, validUntil };
     case 'DETENTION_DECISION':
-      return { ...none, kind: PurposeEvidenceKindValue.DETENTION_DECISION, decisionId: evidence.decisionId, pncId: evidence.pncId, decisionOpen: evidence.decisionOpen, validUntil };
+      return {
+        ...none,
+        kind: PurposeEvidenceKindValue.DETENTION_DECISION,
+        decisionId: evidence.decisionId,
+        pncId: evidence.pncId,
+        decisionOpen: evidence.decisionOpen,
+        validUntil,
+      };
     case 'DISCLOSURE':
       return {
         ...none,
@@ -131,7 +156,7 @@ export function purposeEvidenceType(policy: FieldPolicy): ClassType<PurposeEvide
   @Directive('@shareable')
   @ObjectType('PurposeEvidence', {
     description:
-      'The caller\'s own evidence for the declared MAPPA_MEETING, MAPPA_SCREENING or DISCLOSURE_DECISION: what the gateway vouches for to every agency, which bound their row scope by it. The fields of the other kinds are null. Answered by the holder of the record: the MAPPA unit for meetings, referrals and level 2/3 disclosure decisions, probation and the police for their level 1 disclosure decisions.',
+      "The caller's own evidence for the declared MAPPA_MEETING, MAPPA_SCREENING or DISCLOSURE_DECISION: what the gateway vouches for to every agency, which bound their row scope by it. The fields of the other kinds are null. Answered by the holder of the record: the MAPPA unit for meetings, referrals and level 2/3 disclosure decisions, probation and the police for their level 1 disclosure decisions.",
   })
   class PurposeEvidenceObject implements PurposeEvidenceAnswer {
     @Access(policy)
@@ -151,7 +176,7 @@ export function purposeEvidenceType(policy: FieldPolicy): ClassType<PurposeEvide
     decisionId!: string | null;
 
     @Access(policy)
-    @Field(() => ID, { description: 'PNC ID of the record\'s subject: the only person it reaches.' })
+    @Field(() => ID, { description: "PNC ID of the record's subject: the only person it reaches." })
     pncId!: string;
 
     @Access(policy)
@@ -159,7 +184,10 @@ export function purposeEvidenceType(policy: FieldPolicy): ClassType<PurposeEvide
     standing!: MeetingStandingValue | null;
 
     @Access(policy)
-    @Field(() => DisclosureStandingValue, { nullable: true, description: 'How the caller stands to the disclosure decision (DISCLOSURE only).' })
+    @Field(() => DisclosureStandingValue, {
+      nullable: true,
+      description: 'How the caller stands to the disclosure decision (DISCLOSURE only).',
+    })
     disclosureStanding!: DisclosureStandingValue | null;
 
     @Access(policy)
@@ -167,22 +195,32 @@ export function purposeEvidenceType(policy: FieldPolicy): ClassType<PurposeEvide
     invitationId!: string | null;
 
     @Access(policy)
-    @Field(() => Boolean, { nullable: true, description: 'B.25, B.54: the chair and co-ordinator always; an invitee from signing attendance until leaving (MEETING only).' })
+    @Field(() => Boolean, {
+      nullable: true,
+      description: 'B.25, B.54: the chair and co-ordinator always; an invitee from signing attendance until leaving (MEETING only).',
+    })
     attending!: boolean | null;
 
     @Access(policy)
     @Field(() => Boolean, {
       nullable: true,
-      description: 'A.R25, B.10, C.52: an adult subject, or the YOT and children\'s services invited and attending or consulted (MEETING), or both asked by the decision (DISCLOSURE). Null for a referral.',
+      description:
+        "A.R25, B.10, C.52: an adult subject, or the YOT and children's services invited and attending or consulted (MEETING), or both asked by the decision (DISCLOSURE). Null for a referral.",
     })
     childSafeguardsMet!: boolean | null;
 
     @Access(policy)
-    @Field(() => Boolean, { nullable: true, description: 'Whether the decision is still to be made (DISCLOSURE only): only then does it reach its subject\'s records.' })
+    @Field(() => Boolean, {
+      nullable: true,
+      description: "Whether the decision is still to be made (DISCLOSURE only): only then does it reach its subject's records.",
+    })
     decisionOpen!: boolean | null;
 
     @Access(policy)
-    @Field(() => LocalDate, { nullable: true, description: 'The meeting\'s day in England and Wales (MEETING only): the date a MAPPA F report names its meeting by (B.49, OQ 4).' })
+    @Field(() => LocalDate, {
+      nullable: true,
+      description: "The meeting's day in England and Wales (MEETING only): the date a MAPPA F report names its meeting by (B.49, OQ 4).",
+    })
     meetingDate!: string | null;
 
     @Access(policy)

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 
 /** Why a request is made. Every operation declares one; what may be read depends on it. */
-export const PURPOSES = ['CASE_MANAGEMENT', 'MAPPA_SCREENING', 'MAPPA_MEETING', 'DISCLOSURE_DECISION', 'STATISTICS', 'AUDIT', 'IMMIGRATION_DETENTION_DECISION'] as const;
+export const PURPOSES = [
+  'CASE_MANAGEMENT',
+  'MAPPA_SCREENING',
+  'MAPPA_MEETING',
+  'DISCLOSURE_DECISION',
+  'STATISTICS',
+  'AUDIT',
+  'IMMIGRATION_DETENTION_DECISION',
+] as const;
 export type Purpose = (typeof PURPOSES)[number];
 
 /**

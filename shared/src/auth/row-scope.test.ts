@@ -2,12 +2,32 @@ import { TEST_ISSUER } from '../testing/test-gateway';
 import { MappaArea } from '../domain/mappa-area';
 import type { Caller } from './caller';
 import type { DetentionDecisionEvidence, MeetingEvidence, ReferralEvidence } from './purpose-evidence';
-import { areaScopeOf, isUnder18, latestAdultDateOfBirth, requestDateOf, rowScopeOf, subjectInScope, unrestrictedRowScopeOf } from './row-scope';
+import {
+  areaScopeOf,
+  isUnder18,
+  latestAdultDateOfBirth,
+  requestDateOf,
+  rowScopeOf,
+  subjectInScope,
+  unrestrictedRowScopeOf,
+} from './row-scope';
 import type { SubjectFacts } from './row-scope';
 
 const NOW = new Date('2026-12-01T10:00:00Z');
-const caller = (overrides: Partial<Caller['principal']> = {}, purpose: Caller['declaredPurpose'] = { purpose: 'CASE_MANAGEMENT', caseId: null }, caseGrants?: Caller['caseGrants']): Caller => ({
-  principal: { issuer: TEST_ISSUER, staffId: 'PPU0001', agency: 'police', roles: ['ppu_officer'], area: MappaArea.KENT, clearance: 'BPSS', ...overrides },
+const caller = (
+  overrides: Partial<Caller['principal']> = {},
+  purpose: Caller['declaredPurpose'] = { purpose: 'CASE_MANAGEMENT', caseId: null },
+  caseGrants?: Caller['caseGrants'],
+): Caller => ({
+  principal: {
+    issuer: TEST_ISSUER,
+    staffId: 'PPU0001',
+    agency: 'police',
+    roles: ['ppu_officer'],
+    area: MappaArea.KENT,
+    clearance: 'BPSS',
+    ...overrides,
+  },
   declaredPurpose: purpose,
   ...(caseGrants ? { caseGrants } : {}),
 });
@@ -31,7 +51,7 @@ const scopeOf = (who: Caller) => rowScopeOf(who, NOW, undefined, [TEST_ISSUER]);
 const inScope = (facts: SubjectFacts, who: Caller) => subjectInScope(facts, scopeOf(who));
 
 describe('row scope', () => {
-  it('principle 2, R-3: the subject\'s responsible area must be the principal\'s; an area the owner cannot tell admits no one', () => {
+  it("principle 2, R-3: the subject's responsible area must be the principal's; an area the owner cannot tell admits no one", () => {
     expect(inScope(subject(), caller())).toBe(true);
     expect(inScope(subject({ area: MappaArea.LONDON }), caller())).toBe(false);
     expect(inScope(subject({ area: null }), caller())).toBe(false);
@@ -63,7 +83,7 @@ describe('row scope', () => {
     expect(inScope(subject(), caller(attendee, undefined, [grant()]))).toBe(true);
   });
 
-  it('principle 10: information governance is national under AUDIT only, and only over its own agency\'s records', () => {
+  it("principle 10: information governance is national under AUDIT only, and only over its own agency's records", () => {
     const ig = { agency: 'probation' as const, roles: ['information_governance' as const] };
     const audit = { purpose: 'AUDIT' as const, caseId: null };
     expect(subjectInScope(subject({ area: MappaArea.LONDON }), rowScopeOf(caller(ig, audit), NOW, 'probation'))).toBe(true);
@@ -75,11 +95,19 @@ describe('row scope', () => {
     expect(areaScopeOf(caller({ ...ig, agency: 'housing' }).principal, 'AUDIT', 'police')).toEqual({ kind: 'none' });
   });
 
-  it('A.R25, B.10, C.52: under DISCLOSURE_DECISION a subject under 18 on the request\'s date, or of unknown age, is out of scope until the decision has asked the YOT and children\'s services', () => {
+  it("A.R25, B.10, C.52: under DISCLOSURE_DECISION a subject under 18 on the request's date, or of unknown age, is out of scope until the decision has asked the YOT and children's services", () => {
     const declared = { purpose: 'DISCLOSURE_DECISION' as const, caseId: 'DSC-MAPPA-1' };
     const party = (childSafeguardsMet: boolean): Caller => ({
       ...caller({}, declared, [grant({ purpose: 'DISCLOSURE_DECISION', caseId: 'DSC-MAPPA-1' })]),
-      purposeEvidence: { kind: 'DISCLOSURE', decisionId: 'DSC-MAPPA-1', pncId: '2008/0545166T', standing: 'PROPOSER', childSafeguardsMet, decisionOpen: true, validUntil: '2026-12-01T11:00:00Z' },
+      purposeEvidence: {
+        kind: 'DISCLOSURE',
+        decisionId: 'DSC-MAPPA-1',
+        pncId: '2008/0545166T',
+        standing: 'PROPOSER',
+        childSafeguardsMet,
+        decisionOpen: true,
+        validUntil: '2026-12-01T11:00:00Z',
+      },
     });
     expect(inScope(subject({ age: { dateOfBirth: '2008-12-02' } }), party(false))).toBe(false);
     expect(inScope(subject({ age: { dateOfBirth: '2008-12-01' } }), party(false))).toBe(true);
@@ -91,7 +119,7 @@ describe('row scope', () => {
     expect(inScope(subject({ age: { dateOfBirth: '2012-01-01' } }), caller())).toBe(true);
   });
 
-  it('ages on the request\'s date in England and Wales, a 29 February birthday counting from 1 March', () => {
+  it("ages on the request's date in England and Wales, a 29 February birthday counting from 1 March", () => {
     expect(requestDateOf(new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01');
     expect(requestDateOf(new Date('2026-12-31T23:30:00Z'))).toBe('2026-12-31');
     expect(latestAdultDateOfBirth('2026-12-01')).toBe('2008-12-01');
@@ -110,7 +138,7 @@ describe('row scope', () => {
     expect(inScope(subject({ limitedTo: { agency: 'probation', staffId: null } }), caller(com))).toBe(false);
   });
 
-  it('issue 9 §2: a staff id decides access only from the owner\'s own identity provider (R-4, the VLO\'s victims)', () => {
+  it("issue 9 §2: a staff id decides access only from the owner's own identity provider (R-4, the VLO's victims)", () => {
     const vlo = { agency: 'probation' as const, roles: ['victim_liaison_officer' as const], staffId: 'N07V100' };
     const elsewhere = 'urn:mappa:another-provider';
     expect(scopeOf(caller(vlo)).ownStaffId).toBe('N07V100');
@@ -154,8 +182,17 @@ describe('row scope under the bound purposes (issue 10)', () => {
     validUntil: '2026-12-01T11:00:00Z',
     ...overrides,
   });
-  const referralEvidence = (overrides: Partial<ReferralEvidence> = {}): ReferralEvidence => ({ kind: 'REFERRAL', referralId: 'REF-1', pncId: SUBJECT, validUntil: '2026-12-01T11:00:00Z', ...overrides });
-  const withEvidence = (who: Caller, purposeEvidence?: Caller['purposeEvidence']): Caller => ({ ...who, ...(purposeEvidence ? { purposeEvidence } : {}) });
+  const referralEvidence = (overrides: Partial<ReferralEvidence> = {}): ReferralEvidence => ({
+    kind: 'REFERRAL',
+    referralId: 'REF-1',
+    pncId: SUBJECT,
+    validUntil: '2026-12-01T11:00:00Z',
+    ...overrides,
+  });
+  const withEvidence = (who: Caller, purposeEvidence?: Caller['purposeEvidence']): Caller => ({
+    ...who,
+    ...(purposeEvidence ? { purposeEvidence } : {}),
+  });
   const coordinator = { agency: 'mappa_unit' as const, roles: ['mappa_coordinator' as const], staffId: 'MCU0001' };
 
   it('issue 10: under MAPPA_MEETING no one reaches anyone by area, not even the co-ordinator: a made-up meeting id reaches no one (principle 9)', () => {
@@ -164,7 +201,7 @@ describe('row scope under the bound purposes (issue 10)', () => {
     expect(scopeOf(caller(coordinator, atMeeting)).areaScope).toEqual({ kind: 'grantsOnly' });
   });
 
-  it('issue 10: under MAPPA_MEETING the meeting\'s subject, and only it, is in scope with evidence for the declared meeting', () => {
+  it("issue 10: under MAPPA_MEETING the meeting's subject, and only it, is in scope with evidence for the declared meeting", () => {
     const invitee = withEvidence(caller({}, atMeeting), meetingEvidence());
     expect(inScope(subject(), invitee)).toBe(true);
     // Even outside the caller's area: the meeting, not the area, decides.
@@ -189,7 +226,7 @@ describe('row scope under the bound purposes (issue 10)', () => {
     expect(inScope(subject(), withEvidence(caller({}, atMeeting), meetingEvidence({ attending: false })))).toBe(false);
   });
 
-  it('principle 5, A.R26: a duty-to-co-operate invitee reaches the meeting\'s subject through the meeting only', () => {
+  it("principle 5, A.R26: a duty-to-co-operate invitee reaches the meeting's subject through the meeting only", () => {
     const housing = { agency: 'housing' as const, roles: ['dtc_attendee' as const] };
     expect(inScope(subject(), withEvidence(caller(housing, atMeeting), meetingEvidence()))).toBe(true);
     expect(inScope(subject(), caller(housing, atMeeting))).toBe(false);
@@ -201,7 +238,7 @@ describe('row scope under the bound purposes (issue 10)', () => {
     expect(inScope(subject({ counterTerrorismRestricted: true }), invitee('CTC'))).toBe(true);
   });
 
-  it('A.R25, B.10: at a meeting a subject under 18 (or of unknown age) is in scope exactly when the YOT and children\'s services are attending or consulted', () => {
+  it("A.R25, B.10: at a meeting a subject under 18 (or of unknown age) is in scope exactly when the YOT and children's services are attending or consulted", () => {
     const child = subject({ age: { dateOfBirth: '2010-05-01' } });
     const unknownAge = subject({ age: { dateOfBirth: null } });
     const without = withEvidence(caller({}, atMeeting), meetingEvidence());
@@ -212,13 +249,24 @@ describe('row scope under the bound purposes (issue 10)', () => {
     expect(inScope(child, met)).toBe(true);
     expect(inScope(unknownAge, met)).toBe(true);
     // Meeting evidence counts for nothing under DISCLOSURE_DECISION, whatever it says.
-    const decision = withEvidence(caller({}, { purpose: 'DISCLOSURE_DECISION', caseId: 'MTG-1' }, [grant({ purpose: 'DISCLOSURE_DECISION', caseId: 'MTG-1' })]), meetingEvidence({ childSafeguardsMet: true }));
+    const decision = withEvidence(
+      caller({}, { purpose: 'DISCLOSURE_DECISION', caseId: 'MTG-1' }, [grant({ purpose: 'DISCLOSURE_DECISION', caseId: 'MTG-1' })]),
+      meetingEvidence({ childSafeguardsMet: true }),
+    );
     expect(inScope(child, decision)).toBe(false);
   });
 
-  it('issue 11, principle 9: under DISCLOSURE_DECISION only the decision\'s subject is in scope, for a party, whatever the area; no evidence reaches no one', () => {
+  it("issue 11, principle 9: under DISCLOSURE_DECISION only the decision's subject is in scope, for a party, whatever the area; no evidence reaches no one", () => {
     const declared = { purpose: 'DISCLOSURE_DECISION' as const, caseId: 'DSC-PROBATION-1' };
-    const evidence = { kind: 'DISCLOSURE' as const, decisionId: 'DSC-PROBATION-1', pncId: SUBJECT, standing: 'PROPOSER' as const, childSafeguardsMet: true, decisionOpen: true, validUntil: '2026-12-01T11:00:00Z' };
+    const evidence = {
+      kind: 'DISCLOSURE' as const,
+      decisionId: 'DSC-PROBATION-1',
+      pncId: SUBJECT,
+      standing: 'PROPOSER' as const,
+      childSafeguardsMet: true,
+      decisionOpen: true,
+      validUntil: '2026-12-01T11:00:00Z',
+    };
     // A made-up id: the holder answers no evidence, so no one, in the caller's area or not, for the co-ordinator neither.
     expect(inScope(subject(), caller({}, declared))).toBe(false);
     expect(inScope(subject(), caller(coordinator, declared))).toBe(false);
@@ -239,7 +287,7 @@ describe('row scope under the bound purposes (issue 10)', () => {
     expect(inScope(subject({ area: MappaArea.LONDON }), caller(coordinator, screening))).toBe(false);
   });
 
-  it('issue 10: under MAPPA_SCREENING anyone else reaches only the named referral\'s subject and their live screening grants, never by area', () => {
+  it("issue 10: under MAPPA_SCREENING anyone else reaches only the named referral's subject and their live screening grants, never by area", () => {
     const screening = { purpose: 'MAPPA_SCREENING' as const, caseId: 'REF-1' };
     expect(inScope(subject(), caller({}, { purpose: 'MAPPA_SCREENING', caseId: null }))).toBe(false);
     expect(inScope(subject(), caller({}, screening))).toBe(false);
@@ -268,7 +316,10 @@ describe('row scope under IMMIGRATION_DETENTION_DECISION and for the Home Office
     validUntil: '2026-12-01T11:00:00Z',
     ...overrides,
   });
-  const withEvidence = (who: Caller, purposeEvidence: Caller['purposeEvidence']): Caller => ({ ...who, ...(purposeEvidence ? { purposeEvidence } : {}) });
+  const withEvidence = (who: Caller, purposeEvidence: Caller['purposeEvidence']): Caller => ({
+    ...who,
+    ...(purposeEvidence ? { purposeEvidence } : {}),
+  });
 
   it("C.72: the open decision's subject, and only it, is in scope for its case owner, whatever the area", () => {
     const owner = withEvidence(caller(caseOwner, atDecision), decisionEvidence());
@@ -281,7 +332,9 @@ describe('row scope under IMMIGRATION_DETENTION_DECISION and for the Home Office
     expect(inScope(subject(), caller(caseOwner, atDecision))).toBe(false);
     expect(inScope(subject(), withEvidence(caller(caseOwner, atDecision), decisionEvidence({ decisionOpen: false })))).toBe(false);
     expect(inScope(subject(), withEvidence(caller(caseOwner, atDecision), decisionEvidence({ decisionId: 'HOD-2-1' })))).toBe(false);
-    expect(inScope(subject(), withEvidence(caller(caseOwner, atDecision), decisionEvidence({ validUntil: '2026-12-01T09:59:59Z' })))).toBe(false);
+    expect(inScope(subject(), withEvidence(caller(caseOwner, atDecision), decisionEvidence({ validUntil: '2026-12-01T09:59:59Z' })))).toBe(
+      false,
+    );
   });
 
   it('C.72: evidence of another kind does not make the purpose true', () => {

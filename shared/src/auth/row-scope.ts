@@ -87,7 +87,8 @@ export type AreaScope =
  */
 export function areaScopeOf(principal: Principal, purpose: Purpose, owner?: PrincipalAgency): AreaScope {
   if (principal.roles.includes('dtc_attendee')) return { kind: 'grantsOnly' };
-  if (purpose === 'AUDIT' && principal.roles.includes('information_governance')) return owner !== undefined && principal.agency === owner ? { kind: 'national' } : { kind: 'none' };
+  if (purpose === 'AUDIT' && principal.roles.includes('information_governance'))
+    return owner !== undefined && principal.agency === owner ? { kind: 'national' } : { kind: 'none' };
   // Issue 14, principle 5: the Home Office's case owners are area-scoped over the Home Office's own
   // records only; another owner's subjects they reach only through a grant or a bound purpose's record
   // (their meeting, their open detention decision, C.72), so no owner's entry point tells them who else
@@ -100,7 +101,12 @@ export function areaScopeOf(principal: Principal, purpose: Purpose, owner?: Prin
 // 0.2 ms of CPU (ICU loads the zone's rules), and every subgraph request works out its row scope with
 // it; formatting with a built one costs about 2 µs. A formatter holds no state between calls, so
 // sharing it is safe.
-const ENGLAND_AND_WALES_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+const ENGLAND_AND_WALES_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** The request's date in England and Wales (Europe/London), as `YYYY-MM-DD`: the day ages are computed on. */
 export function requestDateOf(now: Date): string {
@@ -154,7 +160,11 @@ export function ownStaffIdOf(principal: Principal, staffIdIssuers: readonly stri
 }
 
 /** How far the caller reaches under the declared purpose before the gates: area scope and the subjects named to them. */
-function reachOf(caller: Caller, now: Date, owner: PrincipalAgency | undefined): Pick<RowScope, 'areaScope' | 'grantedPncIds' | 'latestDateOfBirth'> {
+function reachOf(
+  caller: Caller,
+  now: Date,
+  owner: PrincipalAgency | undefined,
+): Pick<RowScope, 'areaScope' | 'grantedPncIds' | 'latestDateOfBirth'> {
   const { principal, declaredPurpose } = caller;
   const evidence = purposeEvidenceOf(caller, now);
   const grantedPncIds = () => caseGrantsOf(caller, now).map((grant) => grant.pncId);
@@ -162,12 +172,20 @@ function reachOf(caller: Caller, now: Date, owner: PrincipalAgency | undefined):
   if (declaredPurpose.purpose === 'MAPPA_MEETING') {
     // The meeting's subject while attending, and nothing else: no area, no other grant.
     const meeting = evidence?.kind === 'MEETING' && evidence.attending ? evidence : null;
-    return { areaScope: { kind: 'grantsOnly' }, grantedPncIds: meeting ? [meeting.pncId] : [], latestDateOfBirth: meeting?.childSafeguardsMet ? null : adultsOnly };
+    return {
+      areaScope: { kind: 'grantsOnly' },
+      grantedPncIds: meeting ? [meeting.pncId] : [],
+      latestDateOfBirth: meeting?.childSafeguardsMet ? null : adultsOnly,
+    };
   }
   if (declaredPurpose.purpose === 'DISCLOSURE_DECISION') {
     // The decision's subject for its parties while the decision is open, and nothing else.
     const decision = evidence?.kind === 'DISCLOSURE' && evidence.decisionOpen ? evidence : null;
-    return { areaScope: { kind: 'grantsOnly' }, grantedPncIds: decision ? [decision.pncId] : [], latestDateOfBirth: decision?.childSafeguardsMet ? null : adultsOnly };
+    return {
+      areaScope: { kind: 'grantsOnly' },
+      grantedPncIds: decision ? [decision.pncId] : [],
+      latestDateOfBirth: decision?.childSafeguardsMet ? null : adultsOnly,
+    };
   }
   if (declaredPurpose.purpose === 'IMMIGRATION_DETENTION_DECISION') {
     // C.72: the Home Office decision's subject for its case owner while the decision is open, and nothing else.
@@ -190,7 +208,12 @@ function reachOf(caller: Caller, now: Date, owner: PrincipalAgency | undefined):
  * owner whose staff ids come from `staffIdIssuers`: every rule at the top of this file, including the
  * bound purposes, from the signed caller alone.
  */
-export function rowScopeOf(caller: Caller, now: Date = new Date(), owner?: PrincipalAgency, staffIdIssuers: readonly string[] = []): RowScope {
+export function rowScopeOf(
+  caller: Caller,
+  now: Date = new Date(),
+  owner?: PrincipalAgency,
+  staffIdIssuers: readonly string[] = [],
+): RowScope {
   return {
     counterTerrorismCleared: mayKnowRestrictedSubject(caller),
     ...reachOf(caller, now, owner),
@@ -273,8 +296,9 @@ export function subjectInScope(subject: SubjectFacts, scope: RowScope): boolean 
   const inArea = areaScope.kind === 'national' || (areaScope.kind === 'area' && inAreaOf(subject, areaScope.area, principal));
   if (!inArea) return false;
   if (subject.limitedTo && scope.staffLimitsApply) {
-    return subject.limitedTo.staffId !== null && principal.agency === subject.limitedTo.agency && scope.ownStaffId === subject.limitedTo.staffId;
+    return (
+      subject.limitedTo.staffId !== null && principal.agency === subject.limitedTo.agency && scope.ownStaffId === subject.limitedTo.staffId
+    );
   }
   return true;
 }
-

@@ -7,7 +7,9 @@ import { deniedSelections } from './denied-selections';
  * denied field path to the response. `onDenied` hears how many denied fields an operation asked for:
  * behind the gateway, which removes what a caller can never see, it should hear nothing but zeros.
  */
-export function accessErrorsPlugin<Context extends AccessContext>(onDenied: (count: number) => void = () => undefined): ApolloServerPlugin<Context> {
+export function accessErrorsPlugin<Context extends AccessContext>(
+  onDenied: (count: number) => void = () => undefined,
+): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {

@@ -124,7 +124,16 @@ export function deniedSelections(
       const step = { key, type: field.type };
       const policyName = policies?.get(`${parent.name}.${field.name}`);
       if (policyName && isDenied(policyName)) {
-        mergeInto(denied, bySignature, [{ policyName, path: [key], parentTypeName: parent.name, fieldNodes: [selection], steps: [step], signature: `${policyName}:${key}` }]);
+        mergeInto(denied, bySignature, [
+          {
+            policyName,
+            path: [key],
+            parentTypeName: parent.name,
+            fieldNodes: [selection],
+            steps: [step],
+            signature: `${policyName}:${key}`,
+          },
+        ]);
         continue;
       }
       const fieldType = getNamedType(field.type);

@@ -21,7 +21,9 @@ const schemaFor = () =>
 
 describe('enforceFieldPolicies and record conditions', () => {
   it('principle 1: refuses to build when a grant names a record condition the subgraph registers no predicate for', () => {
-    expect(() => enforceFieldPolicies(schemaFor(), [conditional])).toThrow(/record condition the subgraph does not register:\n {2}test\.partnerRecord → visorPartnerAgency/);
+    expect(() => enforceFieldPolicies(schemaFor(), [conditional])).toThrow(
+      /record condition the subgraph does not register:\n {2}test\.partnerRecord → visorPartnerAgency/,
+    );
   });
 
   it('builds when the condition is registered', () => {
@@ -45,7 +47,9 @@ describe('enforceFieldPolicies and the agencies that hold each role', () => {
   });
 
   it('issue 9 §2: refuses to build when a grant names an agency that holds none of its roles (jobcentre_plus for mappa_chair)', () => {
-    expect(build([{ roles: ['mappa_chair'], purposes: ['MAPPA_SCREENING'], agencies: ['police', 'jobcentre_plus'] }])).toThrow(/test\.policeRecord → agency jobcentre_plus, which holds none of mappa_chair/);
+    expect(build([{ roles: ['mappa_chair'], purposes: ['MAPPA_SCREENING'], agencies: ['police', 'jobcentre_plus'] }])).toThrow(
+      /test\.policeRecord → agency jobcentre_plus, which holds none of mappa_chair/,
+    );
   });
 
   it('builds a grant naming no agencies when some agency holds each of its roles (checked against every agency)', () => {
@@ -53,7 +57,9 @@ describe('enforceFieldPolicies and the agencies that hold each role', () => {
   });
 
   it('builds a grant whose every role is held by one of its agencies, and every agency holds one of its roles', () => {
-    expect(build([{ roles: ['mappa_chair', 'ppu_officer'], purposes: ['MAPPA_MEETING'], agencies: ['police', 'probation'] }])).not.toThrow();
+    expect(
+      build([{ roles: ['mappa_chair', 'ppu_officer'], purposes: ['MAPPA_MEETING'], agencies: ['police', 'probation'] }]),
+    ).not.toThrow();
     expect(build([{ roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: ['housing', 'health'] }])).not.toThrow();
   });
 });

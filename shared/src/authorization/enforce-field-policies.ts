@@ -57,13 +57,21 @@ const isThenable = (value: unknown): value is PromiseLike<unknown> =>
  * subgraph does not register a predicate for, or a grant names a role for agencies that cannot hold it. A denied field resolves to null; a conditionally
  * granted one is resolved, then kept only for records that meet the condition, else null.
  */
-export function enforceFieldPolicies(schema: GraphQLSchema, policies: readonly FieldPolicy[], conditions: RecordConditions = {}): GraphQLSchema {
+export function enforceFieldPolicies(
+  schema: GraphQLSchema,
+  policies: readonly FieldPolicy[],
+  conditions: RecordConditions = {},
+): GraphQLSchema {
   const byName = new Map(policies.map((policy) => [policy.name, policy]));
   const declared = declaredPolicies(schema);
   const missing = [...declared].filter(([, name]) => name === undefined).map(([coordinate]) => coordinate);
-  const unknown = [...declared].filter(([, name]) => name !== undefined && !byName.has(name)).map(([coordinate, name]) => `${coordinate} → ${name}`);
+  const unknown = [...declared]
+    .filter(([, name]) => name !== undefined && !byName.has(name))
+    .map(([coordinate, name]) => `${coordinate} → ${name}`);
   const unregistered = policies.flatMap((policy) =>
-    policy.grants.flatMap((grant) => (grant.condition !== undefined && !conditions[grant.condition] ? [`${policy.name} → ${grant.condition}`] : [])),
+    policy.grants.flatMap((grant) =>
+      grant.condition !== undefined && !conditions[grant.condition] ? [`${policy.name} → ${grant.condition}`] : [],
+    ),
   );
   const foreignRoles = grantsNamingForeignRoles(policies);
   if (missing.length > 0 || unknown.length > 0 || unregistered.length > 0 || foreignRoles.length > 0) {
@@ -71,8 +79,12 @@ export function enforceFieldPolicies(schema: GraphQLSchema, policies: readonly F
       [
         ...(missing.length > 0 ? [`Fields without an access policy (deny by default; add @Access):\n  ${missing.join('\n  ')}`] : []),
         ...(unknown.length > 0 ? [`Fields naming a policy that is not defined:\n  ${unknown.join('\n  ')}`] : []),
-        ...(unregistered.length > 0 ? [`Grants naming a record condition the subgraph does not register:\n  ${unregistered.join('\n  ')}`] : []),
-        ...(foreignRoles.length > 0 ? [`Grants naming a role for agencies that cannot hold it (ROLE_AGENCIES):\n  ${foreignRoles.join('\n  ')}`] : []),
+        ...(unregistered.length > 0
+          ? [`Grants naming a record condition the subgraph does not register:\n  ${unregistered.join('\n  ')}`]
+          : []),
+        ...(foreignRoles.length > 0
+          ? [`Grants naming a role for agencies that cannot hold it (ROLE_AGENCIES):\n  ${foreignRoles.join('\n  ')}`]
+          : []),
       ].join('\n'),
     );
   }
@@ -94,7 +106,9 @@ export function enforceFieldPolicies(schema: GraphQLSchema, policies: readonly F
         const value = resolve(source, args, context, info);
         if (decision.kind === 'all') return value;
         const keep = (record: unknown) => meetsAny(record, decision.conditions, conditions, context.access.caller);
-        return isThenable(value) ? Promise.resolve(value).then((resolved) => keepWhere(resolved, source, recordIsValue, keep)) : keepWhere(value, source, recordIsValue, keep);
+        return isThenable(value)
+          ? Promise.resolve(value).then((resolved) => keepWhere(resolved, source, recordIsValue, keep))
+          : keepWhere(value, source, recordIsValue, keep);
       };
     }
   }

@@ -3,9 +3,21 @@ import type { AccessGrant } from './field-policy';
 
 describe('the access grant encoding composed into the supergraph', () => {
   it.each<[string, AccessGrant, string]>([
-    ['roles and purposes', { roles: ['ppu_officer', 'ct_officer'], purposes: ['CASE_MANAGEMENT', 'MAPPA_MEETING'] }, 'roles=ppu_officer,ct_officer;purposes=CASE_MANAGEMENT,MAPPA_MEETING'],
-    ['A.R32: an agency condition', { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: ['jobcentre_plus'] }, 'roles=dtc_attendee;purposes=MAPPA_MEETING;agencies=jobcentre_plus'],
-    ['principle 7: a clearance condition', { roles: ['ct_officer'], purposes: ['CASE_MANAGEMENT'], agencies: ['police'], minimumClearance: 'CTC' }, 'roles=ct_officer;purposes=CASE_MANAGEMENT;agencies=police;clearance=CTC'],
+    [
+      'roles and purposes',
+      { roles: ['ppu_officer', 'ct_officer'], purposes: ['CASE_MANAGEMENT', 'MAPPA_MEETING'] },
+      'roles=ppu_officer,ct_officer;purposes=CASE_MANAGEMENT,MAPPA_MEETING',
+    ],
+    [
+      'A.R32: an agency condition',
+      { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: ['jobcentre_plus'] },
+      'roles=dtc_attendee;purposes=MAPPA_MEETING;agencies=jobcentre_plus',
+    ],
+    [
+      'principle 7: a clearance condition',
+      { roles: ['ct_officer'], purposes: ['CASE_MANAGEMENT'], agencies: ['police'], minimumClearance: 'CTC' },
+      'roles=ct_officer;purposes=CASE_MANAGEMENT;agencies=police;clearance=CTC',
+    ],
     [
       'A.R5, A.R6: a per-record condition',
       { roles: ['prison_offender_manager'], purposes: ['CASE_MANAGEMENT'], agencies: ['prison'], condition: 'visorPartnerAgency' },

@@ -61,7 +61,9 @@ export function decodeGrant(encoded: string): AccessGrant {
   }
   const parsed = encodedGrantSchema.safeParse(Object.fromEntries(pairs));
   if (!parsed.success) {
-    throw new Error(`Unreadable access grant "${encoded}": ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+    throw new Error(
+      `Unreadable access grant "${encoded}": ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+    );
   }
   const { roles, purposes, agencies, clearance, condition } = parsed.data;
   return {

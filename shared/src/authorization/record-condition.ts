@@ -52,17 +52,23 @@ export type RecordConditionName = (typeof RECORD_CONDITIONS)[number];
 export const RECORD_CONDITION_DESCRIPTIONS: Record<RecordConditionName, string> = {
   visorPartnerAgency:
     "only for a record that lists the reader's agency as a ViSOR partner agency (probation: for category 1, only at level 2 or 3 or under the area's local agreement; the prison: only while the person is in custody where the reader works, the prison's fact, vouched by the gateway)",
-  offenderManagerOrLineManager: "only for a probation case the reader is the allocated community offender manager of, or the senior probation officer who line-manages that offender manager",
-  victimLiaisonForCase: "only for a probation case with a victim in the Victim Contact Scheme allocated to the reader as victim liaison officer",
-  victimLiaisonForVictim: "only for a record about a victim allocated to the reader as victim liaison officer (or, naming no victim, about that victim's offender)",
+  offenderManagerOrLineManager:
+    'only for a probation case the reader is the allocated community offender manager of, or the senior probation officer who line-manages that offender manager',
+  victimLiaisonForCase:
+    'only for a probation case with a victim in the Victim Contact Scheme allocated to the reader as victim liaison officer',
+  victimLiaisonForVictim:
+    "only for a record about a victim allocated to the reader as victim liaison officer (or, naming no victim, about that victim's offender)",
   withoutVictimDetail: 'only for a licence condition whose wording neither identifies a victim nor maps an exclusion zone',
-  approvedPremisesResident: "only for a person who lives, or is booked to live, at an approved premises the reader works at",
-  electronicallyMonitored: 'only for a licence condition (or a licence with one) that the electronic monitoring provider monitors and that names no victim',
+  approvedPremisesResident: 'only for a person who lives, or is booked to live, at an approved premises the reader works at',
+  electronicallyMonitored:
+    'only for a licence condition (or a licence with one) that the electronic monitoring provider monitors and that names no victim',
   coManagedCategoryOne: 'only for a probation case that probation registers as MAPPA category 1 (co-managed with the police)',
-  allocatedOffenderManager: "only for a person whose probation case is allocated to the reader as community offender manager (probation's fact, vouched by the gateway)",
-  victimLiaisonOfficerOfVictim: 'only for a person with a victim in the Victim Contact Scheme allocated to the reader as victim liaison officer (probation\'s fact, vouched by the gateway)',
+  allocatedOffenderManager:
+    "only for a person whose probation case is allocated to the reader as community offender manager (probation's fact, vouched by the gateway)",
+  victimLiaisonOfficerOfVictim:
+    "only for a person with a victim in the Victim Contact Scheme allocated to the reader as victim liaison officer (probation's fact, vouched by the gateway)",
   victimLiaisonOfficerOfVictimWantingRelease:
-    'only for a person with a victim in the Victim Contact Scheme allocated to the reader as victim liaison officer who asked to be told about release (probation\'s fact, vouched by the gateway)',
+    "only for a person with a victim in the Victim Contact Scheme allocated to the reader as victim liaison officer who asked to be told about release (probation's fact, vouched by the gateway)",
   allocatedOffenderManagerOfTerroristCase:
     "only for a terrorist case (category 4 or restricted-access, as the record's owner holds it) whose probation case is allocated to the reader as community offender manager, and only for an intelligence item that may leave the police (handling code P, or C with the originating force's live agreement to share it with MAPPA partners)",
   yotCaseManagerOfTerroristCase:
@@ -74,10 +80,14 @@ export const RECORD_CONDITION_DESCRIPTIONS: Record<RecordConditionName, string> 
   subjectUnderEighteen: "only for a person the owner's record shows is under 18 on the request's date, by the date of birth it holds",
   receivingProbationArea: "only for a transition plan that names the reader's area as the probation area receiving the case",
   mappaJInForce: 'only for a MAPPA J about someone 18 or over whose restriction has not reached its end date',
-  leadAgencyOfCase: "only for a MAPPA case led by the reader's agency (police, probation or the youth offending team), as the MAPPA unit records its lead agency",
-  mappaLevelOne: "only for a person the owner records as managed at MAPPA level 1 (the level the lead agency gave it, e.g. the prison's active P1 alert)",
-  mappaLevelTwoOrThree: "only for a person the owner records as managed at MAPPA level 2 or 3 (the level the lead agency gave it, e.g. the prison's active P2 or P3 alert)",
-  reportForDeclaredMeeting: 'only for a MAPPA F report written for the meeting the reader declared (its date, as the MAPPA unit vouches the meeting)',
+  leadAgencyOfCase:
+    "only for a MAPPA case led by the reader's agency (police, probation or the youth offending team), as the MAPPA unit records its lead agency",
+  mappaLevelOne:
+    "only for a person the owner records as managed at MAPPA level 1 (the level the lead agency gave it, e.g. the prison's active P1 alert)",
+  mappaLevelTwoOrThree:
+    "only for a person the owner records as managed at MAPPA level 2 or 3 (the level the lead agency gave it, e.g. the prison's active P2 or P3 alert)",
+  reportForDeclaredMeeting:
+    'only for a MAPPA F report written for the meeting the reader declared (its date, as the MAPPA unit vouches the meeting)',
   writingEstablishment:
     "only for a MAPPA F report written by the establishment the reader's token names; a reader whose token names no establishment is scoped by area, as for every prison record (A.R5)",
 };

@@ -24,7 +24,9 @@ export const RESPONSIBLE_AUTHORITY_ROLES: readonly Role[] = [
  * The duty-to-co-operate agencies that read the minimal summary at a meeting (principle 5, A.R26):
  * all but Jobcentre Plus, which reads only the risk to its staff (A.R32).
  */
-export const MINIMAL_SUMMARY_AGENCIES: readonly PrincipalAgency[] = DUTY_TO_CO_OPERATE_AGENCIES.filter((agency) => agency !== 'jobcentre_plus');
+export const MINIMAL_SUMMARY_AGENCIES: readonly PrincipalAgency[] = DUTY_TO_CO_OPERATE_AGENCIES.filter(
+  (agency) => agency !== 'jobcentre_plus',
+);
 
 /** Purposes that belong to the MAPPA process itself. */
 export const MAPPA_PURPOSES: readonly Purpose[] = ['MAPPA_SCREENING', 'MAPPA_MEETING', 'DISCLOSURE_DECISION'];
@@ -57,7 +59,11 @@ export function subjectKeyPolicy(owner: Agency): Omit<FieldPolicy, 'name'> {
       { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: DUTY_TO_CO_OPERATE_AGENCIES },
       // Issue 14: the Home Office's case owners, for their own cases, at a meeting, and for their open
       // detention decision (C.72); row scope keeps them to the Home Office's own records otherwise.
-      { roles: ['immigration_case_owner'], purposes: ['CASE_MANAGEMENT', 'MAPPA_MEETING', 'IMMIGRATION_DETENTION_DECISION'], agencies: ['home_office'] },
+      {
+        roles: ['immigration_case_owner'],
+        purposes: ['CASE_MANAGEMENT', 'MAPPA_MEETING', 'IMMIGRATION_DETENTION_DECISION'],
+        agencies: ['home_office'],
+      },
       // Only the information governance of an agency that owns records (principle 10): an agency that
       // owns none has nothing to audit (each owner's row scope answers the rest, see `areaScopeOf`).
       { roles: ['information_governance'], purposes: ['AUDIT'], agencies: DATA_OWNER_PRINCIPAL_AGENCIES },

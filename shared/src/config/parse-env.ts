@@ -11,10 +11,7 @@ export class ConfigError extends Error {
  * Parses `env` against `schema` once, at start-up, and fails listing every problem at once,
  * so an operator fixes a deployment in one pass rather than one variable per restart.
  */
-export function parseEnv<Schema extends z.ZodType>(
-  schema: Schema,
-  env: NodeJS.ProcessEnv = process.env,
-): z.infer<Schema> {
+export function parseEnv<Schema extends z.ZodType>(schema: Schema, env: NodeJS.ProcessEnv = process.env): z.infer<Schema> {
   const result = schema.safeParse(env);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`);
@@ -81,7 +78,10 @@ export const sharedStateEnv = {
     .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
     .optional(),
   /** Prepended to every key this deployment writes, so deployments sharing one Redis never meet. */
-  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/).default('mappa:'),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/)
+    .default('mappa:'),
   /**
    * `true`: refuse to start without `REDIS_URL`. Unset, it is `true` when NODE_ENV=production: a
    * production service may run as one of several replicas, and replicas on in-memory state would
@@ -96,7 +96,11 @@ export const sharedStateEnv = {
  * where shared state is required, `REDIS_URL` must be set.
  */
 export function requireSharedStateWhereNeeded(
-  config: { readonly NODE_ENV: string; readonly REDIS_URL?: string | undefined; readonly REQUIRE_SHARED_STATE?: 'true' | 'false' | undefined },
+  config: {
+    readonly NODE_ENV: string;
+    readonly REDIS_URL?: string | undefined;
+    readonly REQUIRE_SHARED_STATE?: 'true' | 'false' | undefined;
+  },
   context: z.RefinementCtx,
 ): void {
   const required = (config.REQUIRE_SHARED_STATE ?? (config.NODE_ENV === 'production' ? 'true' : 'false')) === 'true';
@@ -124,12 +128,14 @@ export const staffIdIssuersEnv = jsonEnv(z.array(issuerSchema).min(1, 'name at l
  * default the local development issuer), so a staff id from any other provider matches none of its records.
  */
 export const subgraphEnv = (defaultPort: number) =>
-  z.object({
-    ...baseServiceEnv,
-    ...observabilityEnv(defaultMetricsPortOf(defaultPort)),
-    ...databaseEnv,
-    ...sharedStateEnv,
-    PORT: portEnv(defaultPort),
-    GATEWAY_PUBLIC_KEYS: jsonEnv(jwksSchema),
-    STAFF_ID_ISSUERS: staffIdIssuersEnv,
-  }).superRefine(requireSharedStateWhereNeeded);
+  z
+    .object({
+      ...baseServiceEnv,
+      ...observabilityEnv(defaultMetricsPortOf(defaultPort)),
+      ...databaseEnv,
+      ...sharedStateEnv,
+      PORT: portEnv(defaultPort),
+      GATEWAY_PUBLIC_KEYS: jsonEnv(jwksSchema),
+      STAFF_ID_ISSUERS: staffIdIssuersEnv,
+    })
+    .superRefine(requireSharedStateWhereNeeded);

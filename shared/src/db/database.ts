@@ -40,7 +40,12 @@ export interface DatabaseTimeouts {
 }
 
 /** The bounds every service's pool gets unless told otherwise: each well inside a request's patience. */
-export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = { connectMs: 5_000, statementMs: 15_000, idleInTransactionMs: 15_000, queryMs: 20_000 };
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
+  connectMs: 5_000,
+  statementMs: 15_000,
+  idleInTransactionMs: 15_000,
+  queryMs: 20_000,
+};
 
 /**
  * For operator jobs that are not requests (seeding, the benchmark's set-up, audit verification and
@@ -48,7 +53,12 @@ export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = { connectMs: 5_000, s
  * wait stays bounded, and more loosely than a request's: a job's many workers queue for the pool on a
  * busy server (5 s failed seeding at 100,000 under load), and no client is waiting on them.
  */
-export const BATCH_JOB_DATABASE_TIMEOUTS: Partial<DatabaseTimeouts> = { connectMs: 60_000, statementMs: 0, idleInTransactionMs: 0, queryMs: 0 };
+export const BATCH_JOB_DATABASE_TIMEOUTS: Partial<DatabaseTimeouts> = {
+  connectMs: 60_000,
+  statementMs: 0,
+  idleInTransactionMs: 0,
+  queryMs: 0,
+};
 
 /** The bound on the readiness probe's own `select 1`: `/readyz` must answer within a second (issue 15). */
 const REACHABLE_QUERY_TIMEOUT_MS = 800;
@@ -78,7 +88,10 @@ export class DatabaseConnection {
    * pool's waits are bounded by `timeouts` (default `DEFAULT_DATABASE_TIMEOUTS`); the embedded
    * database runs in this process, where nothing can hang apart from the process itself.
    */
-  static async open(location: DatabaseLocation, options: { poolSize?: number; timeouts?: Partial<DatabaseTimeouts> } = {}): Promise<DatabaseConnection> {
+  static async open(
+    location: DatabaseLocation,
+    options: { poolSize?: number; timeouts?: Partial<DatabaseTimeouts> } = {},
+  ): Promise<DatabaseConnection> {
     if ('url' in location) {
       const timeouts = { ...DEFAULT_DATABASE_TIMEOUTS, ...options.timeouts };
       const pool = new Pool({
@@ -113,7 +126,8 @@ export class DatabaseConnection {
 
   /** The embedded database's whole data directory, uncompressed, for `fromSnapshot`. */
   async snapshot(): Promise<Uint8Array> {
-    if (this.driver.kind !== 'embedded') throw new Error('only an embedded database can be snapshotted; on a server, copy a template database');
+    if (this.driver.kind !== 'embedded')
+      throw new Error('only an embedded database can be snapshotted; on a server, copy a template database');
     // A checkpoint first: PGlite copies the data directory of a running server, so every load
     // starts with crash recovery, which replays the WAL written since the last checkpoint (for a
     // seeded template, all of its migrating and seeding) unless there is none.

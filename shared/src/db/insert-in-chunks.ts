@@ -25,7 +25,12 @@ export async function insertInChunks<Table extends PgTable>(
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
     const chunk = rows.slice(start, start + ROWS_PER_STATEMENT) as Record<string, unknown>[];
     const names = columns.map(([, column]) => sql.identifier(column.name));
-    const arrays = columns.map(([key, column]) => unnestArgument(column, chunk.map((row) => row[key])));
+    const arrays = columns.map(([key, column]) =>
+      unnestArgument(
+        column,
+        chunk.map((row) => row[key]),
+      ),
+    );
     const selected = columns.map(([, column], index) => selectExpression(column, sql.identifier(`c${index}`)));
     const aliases = columns.map((_, index) => sql.identifier(`c${index}`));
     await db.execute(

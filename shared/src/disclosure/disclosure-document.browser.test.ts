@@ -3,7 +3,13 @@ import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { MappaArea } from '../domain/mappa-area';
-import { DISCLOSURE_DOCUMENT_HTTP_HEADERS, DISCLOSURE_DOCUMENT_MARKING, OFFENDER_UNAWARE_NOTICE, PHOTOGRAPH_NOTICE, renderDisclosureDocument } from './disclosure-document';
+import {
+  DISCLOSURE_DOCUMENT_HTTP_HEADERS,
+  DISCLOSURE_DOCUMENT_MARKING,
+  OFFENDER_UNAWARE_NOTICE,
+  PHOTOGRAPH_NOTICE,
+  renderDisclosureDocument,
+} from './disclosure-document';
 import type { DisclosureDocumentContent, DisclosureDocumentItem } from './disclosure-document';
 
 /*
@@ -132,7 +138,9 @@ describe('the disclosure document in headless Chromium', () => {
     expect(await page.locator('#marking-top').innerText()).toBe(DISCLOSURE_DOCUMENT_MARKING);
     expect(await page.locator('#marking-bottom').innerText()).toBe(DISCLOSURE_DOCUMENT_MARKING);
     expect(await page.title()).toBe(`${DISCLOSURE_DOCUMENT_MARKING}: disclosure DSC-MAPPA-BROWSER1`);
-    expect(await page.locator('#recipient').innerText()).toBe(`The head teacher of Synthetic Primary School ${HOSTILE} (School or college)`);
+    expect(await page.locator('#recipient').innerText()).toBe(
+      `The head teacher of Synthetic Primary School ${HOSTILE} (School or college)`,
+    );
     expect(await page.locator('#purpose').innerText()).toBe(CONTENT.purpose);
 
     const items = await page.locator('ol.items > li').allInnerTexts();
@@ -217,7 +225,11 @@ describe('the disclosure document in headless Chromium', () => {
     const short = pdfPageSizes(pdf);
     expect(short.length).toBeGreaterThanOrEqual(1);
 
-    const many = Array.from({ length: 40 }, (_, index): DisclosureDocumentItem => ({ ...ITEMS[0]!, position: index + 1, wording: `Item ${index + 1}: ${ITEMS[0]!.wording}` }));
+    const many = Array.from({ length: 40 }, (_, index): DisclosureDocumentItem => ({
+      ...ITEMS[0]!,
+      position: index + 1,
+      wording: `Item ${index + 1}: ${ITEMS[0]!.wording}`,
+    }));
     await open(renderDisclosureDocument({ ...CONTENT, items: many }));
     const long = pdfPageSizes(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
     expect(long.length).toBeGreaterThan(short.length);

@@ -31,11 +31,22 @@ it('the document hash is the one PostgreSQL computes, and the text comes back by
     recipientGuidance: "Call 101 and quote the reference. Don't wait.",
     offenderAware: false,
     items: [
-      { position: 1, kind: 'FREE_TEXT', sourceAgency: 'police', fieldCoordinate: null, wording: 'Wording ‘with’ apostrophes — and dashes.', photograph: false, victimIdentifying: false, agreement: 'AGREED' },
+      {
+        position: 1,
+        kind: 'FREE_TEXT',
+        sourceAgency: 'police',
+        fieldCoordinate: null,
+        wording: 'Wording ‘with’ apostrophes — and dashes.',
+        photograph: false,
+        victimIdentifying: false,
+        agreement: 'AGREED',
+      },
     ],
   });
   const db = database.connection.database();
-  const result = (await db.execute(sql`select encode(sha256(convert_to(${document}::text, 'UTF8')), 'hex') as hash, ${document}::text as stored`)) as unknown as {
+  const result = (await db.execute(
+    sql`select encode(sha256(convert_to(${document}::text, 'UTF8')), 'hex') as hash, ${document}::text as stored`,
+  )) as unknown as {
     rows: { hash: string; stored: string }[];
   };
   expect(result.rows).toHaveLength(1);

@@ -84,8 +84,12 @@ describe('the disclosure document (what the recipient receives)', () => {
 
   it('B §2 "Making the disclosure": names the recipient, the purpose and who discloses', () => {
     const document = renderDisclosureDocument(CONTENT);
-    expect(document).toContain('<dd id="recipient"><span class="text">The head teacher of Synthetic Primary School</span> (School or college)</dd>');
-    expect(document).toContain('<dd id="purpose" class="text">To let the school keep its pupils safe at the start and end of the school day.</dd>');
+    expect(document).toContain(
+      '<dd id="recipient"><span class="text">The head teacher of Synthetic Primary School</span> (School or college)</dd>',
+    );
+    expect(document).toContain(
+      '<dd id="purpose" class="text">To let the school keep its pupils safe at the start and end of the school day.</dd>',
+    );
     expect(document).toContain('<dd id="disclosed-by">the MAPPA agencies, Avon and Somerset</dd>');
     expect(renderDisclosureDocument({ ...CONTENT, holder: 'PROBATION', area: MappaArea.LONDON })).toContain(
       '<dd id="disclosed-by">the Probation Service, London</dd>',
@@ -105,7 +109,9 @@ describe('the disclosure document (what the recipient receives)', () => {
     expect(shuffled).toContain('Agreement: Awaiting its owner’s agreement: must not be disclosed yet');
     expect(shuffled).toContain('Agreement: Refused by its owner: must not be disclosed');
     // A line break in the wording stays a line break (the wording is shown pre-wrapped, as written).
-    expect(shuffled).toContain('<p class="wording">Is not allowed to enter school grounds or to contact pupils.\nThis is a licence condition until 2031.</p>');
+    expect(shuffled).toContain(
+      '<p class="wording">Is not allowed to enter school grounds or to contact pupils.\nThis is a licence condition until 2031.</p>',
+    );
   });
 
   it('B.13: a photograph is marked "to be shown, not handed over", and only a photograph', () => {
@@ -118,7 +124,12 @@ describe('the disclosure document (what the recipient receives)', () => {
   });
 
   it('B.15: a victim-identifying item says so', () => {
-    const victim: DisclosureDocumentItem = { ...ITEMS[0]!, position: 4, victimIdentifying: true, wording: 'The victim lived on Synthetic Road.' };
+    const victim: DisclosureDocumentItem = {
+      ...ITEMS[0]!,
+      position: 4,
+      victimIdentifying: true,
+      wording: 'The victim lived on Synthetic Road.',
+    };
     const document = renderDisclosureDocument({ ...CONTENT, items: [...ITEMS, victim] });
     expect(document).toContain('<p class="victim">Identifies a victim');
     expect(renderDisclosureDocument(CONTENT)).not.toContain('class="victim"');
@@ -167,7 +178,12 @@ describe('the disclosure document (what the recipient receives)', () => {
       recipientDescription: value,
       purpose: value,
       recipientGuidance: value,
-      items: ITEMS.map((item) => ({ ...item, wording: value, sourceAgency: value, fieldCoordinate: item.fieldCoordinate === null ? null : value })),
+      items: ITEMS.map((item) => ({
+        ...item,
+        wording: value,
+        sourceAgency: value,
+        fieldCoordinate: item.fieldCoordinate === null ? null : value,
+      })),
     });
     const document = renderDisclosureDocument(withValues(hostile));
     // The same structure as the document with harmless values: no element, attribute or end tag got in.
@@ -175,7 +191,9 @@ describe('the disclosure document (what the recipient receives)', () => {
     expect(document).not.toMatch(/<script/i);
     expect(document).not.toMatch(/<img/i);
     expect(document.match(/<\/style>/g)).toHaveLength(1);
-    expect(document).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;/style&gt;&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;amp;');
+    expect(document).toContain(
+      '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;/style&gt;&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;amp;',
+    );
   });
 
   it('shows an unknown agency, kind or holder as written, even one named like an object property', () => {
@@ -191,7 +209,11 @@ describe('the disclosure document (what the recipient receives)', () => {
   });
 
   it('replaces characters that are not text, so the stored string is the rendered one', () => {
-    const document = renderDisclosureDocument({ ...CONTENT, purpose: 'a\u0000b\u0085c\uD800d\r\ne\rf', recipientGuidance: 'emoji \u{1F600} kept' });
+    const document = renderDisclosureDocument({
+      ...CONTENT,
+      purpose: 'a\u0000b\u0085c\uD800d\r\ne\rf',
+      recipientGuidance: 'emoji \u{1F600} kept',
+    });
     expect(document).toContain('<dd id="purpose" class="text">a\uFFFDb\uFFFDc\uFFFDd\ne\nf</dd>');
     expect(document).toContain('emoji \u{1F600} kept');
     expect(Buffer.from(document, 'utf8').toString('utf8')).toBe(document);
@@ -232,7 +254,11 @@ describe('the disclosure document (what the recipient receives)', () => {
 describe('disclosureContentSha256', () => {
   it('is the lowercase hex SHA-256 of the UTF-8 bytes', () => {
     expect(disclosureContentSha256('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
-    expect(disclosureContentSha256('é')).toBe(createHash('sha256').update(Buffer.from([0xc3, 0xa9])).digest('hex'));
+    expect(disclosureContentSha256('é')).toBe(
+      createHash('sha256')
+        .update(Buffer.from([0xc3, 0xa9]))
+        .digest('hex'),
+    );
     const document = renderDisclosureDocument(CONTENT);
     expect(disclosureContentSha256(document)).toMatch(/^[0-9a-f]{64}$/);
     expect(disclosureContentSha256(document)).toBe(createHash('sha256').update(Buffer.from(document, 'utf8')).digest('hex'));

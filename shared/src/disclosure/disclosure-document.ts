@@ -52,7 +52,8 @@ export const OFFENDER_UNAWARE_NOTICE =
   'The person this information is about does not know that it is being disclosed to you. Do not tell them, or anyone who may tell them.';
 
 /** What the recipient is told when the offender's representations were sought (L9144-9153). */
-export const OFFENDER_AWARE_NOTICE = 'The person this information is about was told that this disclosure was being considered and was asked for their views.';
+export const OFFENDER_AWARE_NOTICE =
+  'The person this information is about was told that this disclosure was being considered and was asked for their views.';
 
 /** The recipient's undertaking (L9105-9135: confidentiality understood, no misuse, a signed form as the audit trail). */
 export const CONFIDENTIALITY_UNDERTAKING = [
@@ -224,12 +225,12 @@ function renderItem(item: DisclosureDocumentItem): string {
     item.kind === 'RECORD_FIELD' && item.fieldCoordinate !== null
       ? `${escapeText(sourceAgencyLabel(item.sourceAgency))} (from its record: ${escapeText(item.fieldCoordinate)})`
       : escapeText(sourceAgencyLabel(item.sourceAgency));
-  const lines = [
-    `<li class="item" data-agreement="${escapeText(item.agreement)}">`,
-    `<p class="wording">${escapeText(item.wording)}</p>`,
-  ];
+  const lines = [`<li class="item" data-agreement="${escapeText(item.agreement)}">`, `<p class="wording">${escapeText(item.wording)}</p>`];
   if (item.photograph) lines.push(`<p class="photograph">${escapeText(PHOTOGRAPH_NOTICE)}</p>`);
-  if (item.victimIdentifying) lines.push('<p class="victim">Identifies a victim: shared only because the risk cannot be managed otherwise. Take particular care.</p>');
+  if (item.victimIdentifying)
+    lines.push(
+      '<p class="victim">Identifies a victim: shared only because the risk cannot be managed otherwise. Take particular care.</p>',
+    );
   lines.push(`<p class="meta">Source: ${source}</p>`);
   lines.push(`<p class="meta">Agreement: ${escapeText(labelOf(AGREEMENT_LABELS, item.agreement))}</p>`);
   lines.push('</li>');
@@ -247,7 +248,9 @@ export function renderDisclosureDocument(content: DisclosureDocumentContent): st
     ? `<p class="notice informed" id="offender-notice">${escapeText(OFFENDER_AWARE_NOTICE)}</p>`
     : `<p class="notice" id="offender-notice">${escapeText(OFFENDER_UNAWARE_NOTICE)}</p>`;
   const itemList =
-    items.length === 0 ? '<p id="no-items">No information has been proposed for disclosure.</p>' : `<ol class="items">\n${items.map(renderItem).join('\n')}\n</ol>`;
+    items.length === 0
+      ? '<p id="no-items">No information has been proposed for disclosure.</p>'
+      : `<ol class="items">\n${items.map(renderItem).join('\n')}\n</ol>`;
   return [
     '<!doctype html>',
     '<html lang="en-GB">',

@@ -31,7 +31,11 @@ export async function disclosureStandingFactsIn(
   if (!decision) return null;
   // Both at once: neither depends on the other.
   const [itemRows, consultationRows] = await Promise.all([
-    db.select({ sourceAgency: items.sourceAgency, victimIdentifying: items.victimIdentifying, removedAt: items.removedAt }).from(items).where(eq(items.decisionId, decisionId)).orderBy(asc(items.position)),
+    db
+      .select({ sourceAgency: items.sourceAgency, victimIdentifying: items.victimIdentifying, removedAt: items.removedAt })
+      .from(items)
+      .where(eq(items.decisionId, decisionId))
+      .orderBy(asc(items.position)),
     db.select({ kind: consultations.kind }).from(consultations).where(eq(consultations.decisionId, decisionId)),
   ]);
   const { meetingId, ...row } = decision;

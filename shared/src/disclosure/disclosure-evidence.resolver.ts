@@ -44,12 +44,16 @@ export function disclosureEvidenceResolver(options: DisclosureEvidenceResolverOp
     @Query(() => PurposeEvidence, {
       name: disclosureEvidenceQueryName(holder),
       nullable: true,
-      description: "The caller's own standing to the level 1 disclosure decision (`DSC-" + holder + "-…`) declared in x-mappa-case under DISCLOSURE_DECISION, as purpose evidence: proposer, decision maker, owner asked for agreement or consulted agency, in the decision's area. Null when there is none; an unknown id and a decision that is not theirs are answered alike. The gateway asks for it and vouches for it to every agency.",
+      description:
+        "The caller's own standing to the level 1 disclosure decision (`DSC-" +
+        holder +
+        "-…`) declared in x-mappa-case under DISCLOSURE_DECISION, as purpose evidence: proposer, decision maker, owner asked for agreement or consulted agency, in the decision's area. Null when there is none; an unknown id and a decision that is not theirs are answered alike. The gateway asks for it and vouches for it to every agency.",
     })
     async disclosureEvidence(@Ctx() context: SubgraphContext<object>): Promise<PurposeEvidenceAnswer | null> {
       const { principal, declaredPurpose } = context.caller;
       const decisionId = declaredPurpose.caseId;
-      if (declaredPurpose.purpose !== 'DISCLOSURE_DECISION' || decisionId === null || holderOfDisclosureDecisionId(decisionId) !== holder) return null;
+      if (declaredPurpose.purpose !== 'DISCLOSURE_DECISION' || decisionId === null || holderOfDisclosureDecisionId(decisionId) !== holder)
+        return null;
       const facts = await disclosureStandingFactsIn(context.db, tables, decisionId);
       const evidence = facts ? disclosureStandingOf(principal, { ...facts, meetingChair: null }, new Date()) : null;
       return evidence ? toPurposeEvidenceAnswer(evidence) : null;

@@ -4,7 +4,12 @@ import { insertInChunks } from '../db/insert-in-chunks';
 import type { MappaArea } from '../domain/mappa-area';
 import { disclosureContentSha256, renderDisclosureDocument } from './disclosure-document';
 import { CONSULTATION_ANSWERS, consulteeStaffId } from './disclosure-history.people';
-import { newDisclosureDecisionId, OWNER_AGREEMENT_ROLES, requiredConsultationsOf, VICTIM_LIAISON_AGREEMENT_ROLES } from './disclosure.model';
+import {
+  newDisclosureDecisionId,
+  OWNER_AGREEMENT_ROLES,
+  requiredConsultationsOf,
+  VICTIM_LIAISON_AGREEMENT_ROLES,
+} from './disclosure.model';
 import type { DisclosureHolder, ItemSourceAgency, RecipientKind } from './disclosure.model';
 import type { DisclosureTables } from './disclosure.tables';
 import { wordingSha256 } from './disclosure.workflow';
@@ -69,18 +74,64 @@ export interface FinishedDecisionRows {
 const HOUR_MS = 3_600_000;
 
 /** What each kind of recipient is told, and why (synthetic wording). */
-const RECIPIENT_TEXT: { readonly [K in RecipientKind]: { readonly description: string; readonly purpose: string; readonly guidance: string } } = {
-  SCHOOL: { description: 'The head teacher, as designated safeguarding lead', purpose: 'To protect pupils from a risk of sexual harm while he lives near the school', guidance: 'Keep this confidential to the safeguarding lead. If he is seen near the school, call the police public protection unit.' },
-  EMPLOYER: { description: 'The site manager of his employer', purpose: 'To protect lone customers visited at home on company work', guidance: 'Do not share beyond those who allocate work. Report any lone home visit to his offender manager.' },
-  PARTNER: { description: 'His new partner', purpose: 'To let her protect herself and her children from domestic abuse', guidance: 'You may speak to the named officer at any time. If you feel unsafe, call 999.' },
-  VICTIM: { description: 'The victim of the index offence', purpose: 'To let her plan her safety around his release and address', guidance: 'Contact your victim liaison officer about any contact from him.' },
-  ACCOMMODATION: { description: 'The manager of the supported housing scheme', purpose: 'To protect other residents and staff', guidance: 'Tell his offender manager of any visitor under 18 or any breach of house rules.' },
-  WORSHIP: { description: 'The leader of the place of worship he attends', purpose: 'To manage contact with children at services and events', guidance: 'He must not attend children\'s activities. Report any contact to the police public protection unit.' },
-  MEDIA: { description: 'The press office of a regional newspaper', purpose: 'To trace him after he failed to return to approved premises', guidance: 'Publish only the approved description and photograph; direct sightings to 999.' },
-  PROFESSIONAL: { description: 'The community nurse visiting his household', purpose: 'To keep visiting staff safe', guidance: 'Visit in pairs. Report any concern to his offender manager.' },
-  LEISURE: { description: 'The manager of the leisure centre', purpose: 'To protect children using the swimming pool', guidance: 'He must not use the pool during children\'s sessions; report any attempt to the police.' },
-  NEIGHBOUR_OR_FRIEND: { description: 'A neighbour who cares for children next door', purpose: 'To protect the children in her care', guidance: 'Keep this to yourself; call the named officer with any concern.' },
-  OTHER: { description: 'The organiser of a youth sports club', purpose: 'To stop him volunteering with children', guidance: 'Do not accept him as a volunteer; report any approach to the police.' },
+const RECIPIENT_TEXT: {
+  readonly [K in RecipientKind]: { readonly description: string; readonly purpose: string; readonly guidance: string };
+} = {
+  SCHOOL: {
+    description: 'The head teacher, as designated safeguarding lead',
+    purpose: 'To protect pupils from a risk of sexual harm while he lives near the school',
+    guidance: 'Keep this confidential to the safeguarding lead. If he is seen near the school, call the police public protection unit.',
+  },
+  EMPLOYER: {
+    description: 'The site manager of his employer',
+    purpose: 'To protect lone customers visited at home on company work',
+    guidance: 'Do not share beyond those who allocate work. Report any lone home visit to his offender manager.',
+  },
+  PARTNER: {
+    description: 'His new partner',
+    purpose: 'To let her protect herself and her children from domestic abuse',
+    guidance: 'You may speak to the named officer at any time. If you feel unsafe, call 999.',
+  },
+  VICTIM: {
+    description: 'The victim of the index offence',
+    purpose: 'To let her plan her safety around his release and address',
+    guidance: 'Contact your victim liaison officer about any contact from him.',
+  },
+  ACCOMMODATION: {
+    description: 'The manager of the supported housing scheme',
+    purpose: 'To protect other residents and staff',
+    guidance: 'Tell his offender manager of any visitor under 18 or any breach of house rules.',
+  },
+  WORSHIP: {
+    description: 'The leader of the place of worship he attends',
+    purpose: 'To manage contact with children at services and events',
+    guidance: "He must not attend children's activities. Report any contact to the police public protection unit.",
+  },
+  MEDIA: {
+    description: 'The press office of a regional newspaper',
+    purpose: 'To trace him after he failed to return to approved premises',
+    guidance: 'Publish only the approved description and photograph; direct sightings to 999.',
+  },
+  PROFESSIONAL: {
+    description: 'The community nurse visiting his household',
+    purpose: 'To keep visiting staff safe',
+    guidance: 'Visit in pairs. Report any concern to his offender manager.',
+  },
+  LEISURE: {
+    description: 'The manager of the leisure centre',
+    purpose: 'To protect children using the swimming pool',
+    guidance: "He must not use the pool during children's sessions; report any attempt to the police.",
+  },
+  NEIGHBOUR_OR_FRIEND: {
+    description: 'A neighbour who cares for children next door',
+    purpose: 'To protect the children in her care',
+    guidance: 'Keep this to yourself; call the named officer with any concern.',
+  },
+  OTHER: {
+    description: 'The organiser of a youth sports club',
+    purpose: 'To stop him volunteering with children',
+    guidance: 'Do not accept him as a volunteer; report any approach to the police.',
+  },
 };
 
 const EXECUTORS: readonly PrincipalAgency[] = ['police', 'probation'];
@@ -96,7 +147,11 @@ export function finishedDecisionRows(plan: FinishedDecisionPlan): FinishedDecisi
   // Agreements are recorded for what was disclosed, and for most of what was still being consulted on.
   const agreed = disclose || state === 'CONSULTING' || state === 'WITHDRAWN';
   const representations = decided || state === 'WITHDRAWN';
-  const executingAgency: PrincipalAgency | null = disclose ? (EXECUTORS.includes(plan.proposer.agency) ? plan.proposer.agency : 'police') : null;
+  const executingAgency: PrincipalAgency | null = disclose
+    ? EXECUTORS.includes(plan.proposer.agency)
+      ? plan.proposer.agency
+      : 'police'
+    : null;
 
   const items: Insert<'disclosureItemTable'>[] = plan.items.map((item, index) => ({
     itemId: `${plan.decisionId}-I${index + 1}`,
@@ -177,28 +232,29 @@ export function finishedDecisionRows(plan: FinishedDecisionPlan): FinishedDecisi
   const decidedAt = at(96);
   const madeAt = at(144);
   const withdrawnAt = at(72);
-  const document = state === 'MADE'
-    ? renderDisclosureDocument({
-        decisionId: plan.decisionId,
-        holder: plan.holder,
-        area: plan.area,
-        recipientKind: plan.recipientKind,
-        recipientDescription: text.description,
-        purpose: text.purpose,
-        recipientGuidance: text.guidance,
-        offenderAware: plan.representationsSought,
-        items: items.map((item) => ({
-          position: item.position,
-          kind: item.kind,
-          sourceAgency: item.sourceAgency,
-          fieldCoordinate: item.fieldCoordinate ?? null,
-          wording: item.wording,
-          photograph: item.photograph,
-          victimIdentifying: item.victimIdentifying,
-          agreement: 'AGREED' as const,
-        })),
-      })
-    : null;
+  const document =
+    state === 'MADE'
+      ? renderDisclosureDocument({
+          decisionId: plan.decisionId,
+          holder: plan.holder,
+          area: plan.area,
+          recipientKind: plan.recipientKind,
+          recipientDescription: text.description,
+          purpose: text.purpose,
+          recipientGuidance: text.guidance,
+          offenderAware: plan.representationsSought,
+          items: items.map((item) => ({
+            position: item.position,
+            kind: item.kind,
+            sourceAgency: item.sourceAgency,
+            fieldCoordinate: item.fieldCoordinate ?? null,
+            wording: item.wording,
+            photograph: item.photograph,
+            victimIdentifying: item.victimIdentifying,
+            agreement: 'AGREED' as const,
+          })),
+        })
+      : null;
 
   const status = state === 'DECIDED_DISCLOSE' || state === 'DECIDED_NOT_DISCLOSE' ? 'DECIDED' : state;
   const decision: Insert<'disclosureDecisionTable'> = {
@@ -225,14 +281,26 @@ export function finishedDecisionRows(plan: FinishedDecisionPlan): FinishedDecisi
     proposedAt: plan.proposedAt,
     consultingFrom: consulted ? at(24) : null,
     representationsSought: representations ? plan.representationsSought : null,
-    representationsSummary: representations && plan.representationsSought ? 'He objected that disclosure would cost him his home; his objection was weighed.' : null,
-    representationsException: representations && !plan.representationsSought ? (plan.recipientKind === 'PARTNER' ? 'INCREASE_RISK_TO_NEW_PARTNER' : 'INCREASE_RISK_TO_CHILDREN_OR_ADULTS_AT_RISK') : null,
+    representationsSummary:
+      representations && plan.representationsSought
+        ? 'He objected that disclosure would cost him his home; his objection was weighed.'
+        : null,
+    representationsException:
+      representations && !plan.representationsSought
+        ? plan.recipientKind === 'PARTNER'
+          ? 'INCREASE_RISK_TO_NEW_PARTNER'
+          : 'INCREASE_RISK_TO_CHILDREN_OR_ADULTS_AT_RISK'
+        : null,
     representationsRecordedAt: representations ? at(40) : null,
     decidedByStaffId: decided ? plan.decisionMaker.staffId : null,
     decidedByIssuer: decided ? plan.decisionMaker.issuer : null,
     decidedByAgency: decided ? plan.decisionMaker.agency : null,
     decidedAt: decided ? decidedAt : null,
-    rationale: decided ? (disclose ? 'A pressing need: the recipient cannot protect others without knowing; proportionate to the risk.' : 'The risk is managed by licence conditions and supervision; disclosure would add little and risk vigilantism.') : null,
+    rationale: decided
+      ? disclose
+        ? 'A pressing need: the recipient cannot protect others without knowing; proportionate to the risk.'
+        : 'The risk is managed by licence conditions and supervision; disclosure would add little and risk vigilantism.'
+      : null,
     disclosureRiskAssessment: decided ? 'Risk of vigilante action low; risk of the offender absconding considered and planned for.' : null,
     contingencyPlans: decided ? 'Police to visit the same day; approved premises place held in reserve.' : null,
     dissent: decided ? [] : null,
@@ -253,11 +321,21 @@ export function finishedDecisionRows(plan: FinishedDecisionPlan): FinishedDecisi
 
   const transitions: Insert<'disclosureTransitionTable'>[] = [];
   const move = (from: string | null, to: string, when: Date, actor: FinishedDecisionActor) =>
-    transitions.push({ transitionId: `${plan.decisionId}-T${transitions.length + 1}`, decisionId: plan.decisionId, fromStatus: from as never, toStatus: to as never, staffId: actor.staffId, issuer: actor.issuer, agency: actor.agency, at: when });
+    transitions.push({
+      transitionId: `${plan.decisionId}-T${transitions.length + 1}`,
+      decisionId: plan.decisionId,
+      fromStatus: from as never,
+      toStatus: to as never,
+      staffId: actor.staffId,
+      issuer: actor.issuer,
+      agency: actor.agency,
+      at: when,
+    });
   move(null, 'PROPOSED', plan.proposedAt, plan.proposer);
   if (consulted) move('PROPOSED', 'CONSULTING', at(24), plan.proposer);
   if (decided) move('CONSULTING', 'DECIDED', decidedAt, plan.decisionMaker);
-  if (state === 'MADE') move('DECIDED', 'MADE', madeAt, { staffId: decision.madeByStaffId!, issuer: plan.proposer.issuer, agency: executingAgency! });
+  if (state === 'MADE')
+    move('DECIDED', 'MADE', madeAt, { staffId: decision.madeByStaffId!, issuer: plan.proposer.issuer, agency: executingAgency! });
   if (state === 'WITHDRAWN') move('CONSULTING', 'WITHDRAWN', withdrawnAt, plan.proposer);
 
   return { decision, items, agreements, consultations, transitions };
@@ -307,7 +385,14 @@ interface SeedRandom {
  */
 export function level1DisclosureHistory(
   random: SeedRandom,
-  options: { readonly holder: 'PROBATION' | 'POLICE'; readonly pncId: string; readonly area: MappaArea; readonly asOf: string; readonly issuer: string; readonly unique: string },
+  options: {
+    readonly holder: 'PROBATION' | 'POLICE';
+    readonly pncId: string;
+    readonly area: MappaArea;
+    readonly asOf: string;
+    readonly issuer: string;
+    readonly unique: string;
+  },
 ): { readonly rows: FinishedDecisionRows; readonly consideration: Level1ConsiderationInsert } {
   const agency = options.holder === 'PROBATION' ? 'probation' : 'police';
   const asOfEnd = new Date(`${options.asOf}T18:00:00Z`);
@@ -318,14 +403,37 @@ export function level1DisclosureHistory(
   const prefix = agency === 'probation' ? 'NPS' : 'PPU';
   const proposer = { staffId: `${prefix}${random.int(10000, 99999)}`, issuer: options.issuer, agency } as const;
   // Probation: a senior probation officer decides; police: a PPU officer other than the proposer.
-  const decisionMaker = { staffId: agency === 'probation' ? `SPO${random.int(10000, 99999)}` : `${prefix}${random.int(10000, 49999)}X`, issuer: options.issuer, agency } as const;
+  const decisionMaker = {
+    staffId: agency === 'probation' ? `SPO${random.int(10000, 99999)}` : `${prefix}${random.int(10000, 49999)}X`,
+    issuer: options.issuer,
+    agency,
+  } as const;
   const items: FinishedDecisionItem[] =
     agency === 'probation'
       ? [
-          { sourceAgency: 'probation', fieldCoordinate: 'RiskOfSeriousHarm.riskSummary', wording: 'He is assessed as posing a risk of serious harm to a known adult partner.' },
-          ...(recipientKind === 'VICTIM' ? [{ sourceAgency: 'probation' as const, fieldCoordinate: null, wording: 'He will live outside the exclusion zone around your home.', victimIdentifying: true }] : []),
+          {
+            sourceAgency: 'probation',
+            fieldCoordinate: 'RiskOfSeriousHarm.riskSummary',
+            wording: 'He is assessed as posing a risk of serious harm to a known adult partner.',
+          },
+          ...(recipientKind === 'VICTIM'
+            ? [
+                {
+                  sourceAgency: 'probation' as const,
+                  fieldCoordinate: null,
+                  wording: 'He will live outside the exclusion zone around your home.',
+                  victimIdentifying: true,
+                },
+              ]
+            : []),
         ]
-      : [{ sourceAgency: 'police', fieldCoordinate: 'PoliceConviction.offenceDescription', wording: 'He has a conviction for domestic violence against a former partner.' }];
+      : [
+          {
+            sourceAgency: 'police',
+            fieldCoordinate: 'PoliceConviction.offenceDescription',
+            wording: 'He has a conviction for domestic violence against a former partner.',
+          },
+        ];
   const decisionId = newDisclosureDecisionId(options.holder, options.unique);
   const rows = finishedDecisionRows({
     holder: options.holder,
@@ -366,10 +474,34 @@ export function level1DisclosureHistory(
 }
 
 /** Inserts finished decisions into a holder's tables, parents first; the caller runs it inside a history load. */
-export async function insertFinishedDecisions(db: Database, tables: DisclosureTables, disclosures: readonly FinishedDecisionRows[]): Promise<void> {
-  await insertInChunks(db, tables.disclosureDecisionTable, disclosures.map((disclosure) => disclosure.decision));
-  await insertInChunks(db, tables.disclosureItemTable, disclosures.flatMap((disclosure) => disclosure.items));
-  await insertInChunks(db, tables.disclosureItemAgreementTable, disclosures.flatMap((disclosure) => disclosure.agreements));
-  await insertInChunks(db, tables.disclosureConsultationTable, disclosures.flatMap((disclosure) => disclosure.consultations));
-  await insertInChunks(db, tables.disclosureTransitionTable, disclosures.flatMap((disclosure) => disclosure.transitions));
+export async function insertFinishedDecisions(
+  db: Database,
+  tables: DisclosureTables,
+  disclosures: readonly FinishedDecisionRows[],
+): Promise<void> {
+  await insertInChunks(
+    db,
+    tables.disclosureDecisionTable,
+    disclosures.map((disclosure) => disclosure.decision),
+  );
+  await insertInChunks(
+    db,
+    tables.disclosureItemTable,
+    disclosures.flatMap((disclosure) => disclosure.items),
+  );
+  await insertInChunks(
+    db,
+    tables.disclosureItemAgreementTable,
+    disclosures.flatMap((disclosure) => disclosure.agreements),
+  );
+  await insertInChunks(
+    db,
+    tables.disclosureConsultationTable,
+    disclosures.flatMap((disclosure) => disclosure.consultations),
+  );
+  await insertInChunks(
+    db,
+    tables.disclosureTransitionTable,
+    disclosures.flatMap((disclosure) => disclosure.transitions),
+  );
 }

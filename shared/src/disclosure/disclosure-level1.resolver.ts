@@ -1,8 +1,7 @@
 import { Kind, parse } from 'graphql';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { ClassType } from 'type-graphql';
-import { ACCESS_DIRECTIVE } from '../authorization/access-directive';
-import { Access } from '../authorization/access-directive';
+import { ACCESS_DIRECTIVE, Access } from '../authorization/access-directive';
 import type { MappaArea } from '../domain/mappa-area';
 import { NotFoundError } from '../errors/not-found.error';
 import type { SubgraphContext } from '../subgraph/subgraph-context';
@@ -25,7 +24,13 @@ type Level1Holder = 'PROBATION' | 'POLICE';
 export const UNKNOWN_LEVEL_1_SUBJECT = 'No person you manage has this PNC ID.';
 
 /** The policy name prefix each data owner's policies carry (`police.…`, `mappa.…`). */
-const OWNER_OF_POLICY_PREFIX: Readonly<Record<string, ItemSourceAgency>> = { police: 'police', probation: 'probation', prison: 'prison', yot: 'yot', mappa: 'mappa_unit' };
+const OWNER_OF_POLICY_PREFIX: Readonly<Record<string, ItemSourceAgency>> = {
+  police: 'police',
+  probation: 'probation',
+  prison: 'prison',
+  yot: 'yot',
+  mappa: 'mappa_unit',
+};
 
 /**
  * `Type.field` → owner, for every field of a subgraph's committed SDL (`schema.graphql`, written by
@@ -35,7 +40,11 @@ const OWNER_OF_POLICY_PREFIX: Readonly<Record<string, ItemSourceAgency>> = { pol
 export function fieldOwnersOfSdl(sdl: string): ReadonlyMap<string, ItemSourceAgency> {
   const owners = new Map<string, ItemSourceAgency>();
   for (const definition of parse(sdl).definitions) {
-    if ((definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) || ['Query', 'Mutation'].includes(definition.name.value)) continue;
+    if (
+      (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) ||
+      ['Query', 'Mutation'].includes(definition.name.value)
+    )
+      continue;
     for (const field of definition.fields ?? []) {
       const access = field.directives?.find((directive) => directive.name.value === ACCESS_DIRECTIVE);
       const policy = access?.arguments?.find((argument) => argument.name.value === 'policy')?.value;
@@ -90,16 +99,28 @@ export function level1DisclosureResolvers(options: Level1DisclosureOptions): rea
       nullable: true,
       description: `Proposes a level 1 disclosure about a subject ${agency} holds (B §2 "Level 1": the lead agency's own decision, which the MAPPA co-ordinator does not see), recording that disclosure was considered: ${LEVEL_1_PROPOSER_ROLES[options.holder].join(', ')} of ${agency}, under CASE_MANAGEMENT, for a subject in their area and row scope; anyone else is answered as for a person not held (NOT_FOUND). Every later step is under DISCLOSURE_DECISION with the returned decision id.`,
     })
-    async propose(@Arg('input', () => ProposeLevel1DisclosureInput, { description: 'What to record.' }) input: ProposeLevel1DisclosureInput, @Ctx() context: AnyContext): Promise<DisclosureProposalView> {
+    async propose(
+      @Arg('input', () => ProposeLevel1DisclosureInput, { description: 'What to record.' }) input: ProposeLevel1DisclosureInput,
+      @Ctx() context: AnyContext,
+    ): Promise<DisclosureProposalView> {
       const { pncId, ...content } = parseInput(proposeLevel1DisclosureSchema, input, 'input');
       const { principal, declaredPurpose } = context.caller;
-      if (declaredPurpose.purpose !== 'CASE_MANAGEMENT' || !holdsRoleIn(principal, agency, LEVEL_1_PROPOSER_ROLES[options.holder])) throw new NotFoundError(UNKNOWN_LEVEL_1_SUBJECT);
+      if (declaredPurpose.purpose !== 'CASE_MANAGEMENT' || !holdsRoleIn(principal, agency, LEVEL_1_PROPOSER_ROLES[options.holder]))
+        throw new NotFoundError(UNKNOWN_LEVEL_1_SUBJECT);
       // Read through the request's loaders, before the transaction: on the embedded database a read on
       // another connection while a transaction is open would wait for it.
       const subject = await options.subject(context, pncId);
       if (!subject || subject.area !== principal.area) throw new NotFoundError(UNKNOWN_LEVEL_1_SUBJECT);
       const today = new Date().toISOString().slice(0, 10);
-      return context.db.transaction((tx) => insertDisclosureProposal(tx, context, rules, { pncId, area: subject.area, level: 1, caseId: null, meetingId: null, subjectUnder18: subject.subjectUnder18, reviewedOn: today }, content));
+      return context.db.transaction((tx) =>
+        insertDisclosureProposal(
+          tx,
+          context,
+          rules,
+          { pncId, area: subject.area, level: 1, caseId: null, meetingId: null, subjectUnder18: subject.subjectUnder18, reviewedOn: today },
+          content,
+        ),
+      );
     }
   }
 

@@ -14,8 +14,22 @@ const who = (agency: Principal['agency'], roles: Principal['roles'], overrides: 
   clearance: 'BPSS',
   ...overrides,
 });
-const facts = (decisionId: string, overrides: Partial<DisclosureStandingFacts> = {}, decision: Partial<DisclosureStandingFacts['decision']> = {}): DisclosureStandingFacts => ({
-  decision: { decisionId, pncId: '2008/0545166T', area: MappaArea.KENT, subjectUnder18: false, proposedByStaffId: 'PROPOSER-1', proposedByIssuer: ISSUER, status: 'PROPOSED', outcome: null, ...decision },
+const facts = (
+  decisionId: string,
+  overrides: Partial<DisclosureStandingFacts> = {},
+  decision: Partial<DisclosureStandingFacts['decision']> = {},
+): DisclosureStandingFacts => ({
+  decision: {
+    decisionId,
+    pncId: '2008/0545166T',
+    area: MappaArea.KENT,
+    subjectUnder18: false,
+    proposedByStaffId: 'PROPOSER-1',
+    proposedByIssuer: ISSUER,
+    status: 'PROPOSED',
+    outcome: null,
+    ...decision,
+  },
   items: [],
   consultations: [],
   meetingChair: decisionId.startsWith('DSC-MAPPA-') ? { staffId: 'CHAIR-1', issuer: ISSUER } : null,
@@ -35,7 +49,8 @@ const POM = who('prison', ['prison_offender_manager']);
 
 describe('disclosure standing (shared-spec "Standing")', () => {
   it('principle 1: the evidence reaches the subject only while the decision is still to be made', () => {
-    const open = (status: DisclosureStandingFacts['decision']['status'], outcome: DisclosureStandingFacts['decision']['outcome'] = null) => disclosureStandingOf(PROPOSER, facts('DSC-MAPPA-1', {}, { status, outcome }), NOW)?.decisionOpen;
+    const open = (status: DisclosureStandingFacts['decision']['status'], outcome: DisclosureStandingFacts['decision']['outcome'] = null) =>
+      disclosureStandingOf(PROPOSER, facts('DSC-MAPPA-1', {}, { status, outcome }), NOW)?.decisionOpen;
     expect([open('PROPOSED'), open('CONSULTING'), open('DECIDED', 'DISCLOSE')]).toEqual([true, true, true]);
     expect([open('DECIDED', 'NOT_DISCLOSE'), open('MADE', 'DISCLOSE'), open('WITHDRAWN')]).toEqual([false, false, false]);
   });
@@ -67,7 +82,7 @@ describe('disclosure standing (shared-spec "Standing")', () => {
     expect(standing(COORDINATOR, facts('DSC-POLICE-1'))).toBeNull();
   });
 
-  it('B.8, C.29: the owner of a live item\'s source record stands to the decision; a removed item makes no one an owner', () => {
+  it("B.8, C.29: the owner of a live item's source record stands to the decision; a removed item makes no one an owner", () => {
     const item = { sourceAgency: 'prison' as const, victimIdentifying: false, removedAt: null };
     expect(standing(POM, facts('DSC-MAPPA-1', { items: [item] }))).toBe('OWNER');
     expect(standing(POM, facts('DSC-MAPPA-1', { items: [{ ...item, removedAt: NOW }] }))).toBeNull();
@@ -87,9 +102,16 @@ describe('disclosure standing (shared-spec "Standing")', () => {
     expect(standing(YOT_MANAGER, facts('DSC-MAPPA-1', {}, { subjectUnder18: true }))).toBeNull();
     expect(standing(YOT_MANAGER, facts('DSC-MAPPA-1', { consultations: [{ kind: 'YOT_SENIOR' }] }))).toBe('CONSULTEE');
     expect(standing(CHILDRENS_SERVICES, facts('DSC-MAPPA-1', { consultations: [{ kind: 'CHILDRENS_SERVICES' }] }))).toBe('CONSULTEE');
-    expect(standing(who('adult_social_care', ['dtc_attendee']), facts('DSC-MAPPA-1', { consultations: [{ kind: 'ADULT_SOCIAL_CARE' }] }))).toBe('CONSULTEE');
+    expect(
+      standing(who('adult_social_care', ['dtc_attendee']), facts('DSC-MAPPA-1', { consultations: [{ kind: 'ADULT_SOCIAL_CARE' }] })),
+    ).toBe('CONSULTEE');
     // Another duty-to-co-operate agency answers no consultation.
-    expect(standing(who('health', ['dtc_attendee']), facts('DSC-MAPPA-1', { consultations: [{ kind: 'CHILDRENS_SERVICES' }, { kind: 'ADULT_SOCIAL_CARE' }] }))).toBeNull();
+    expect(
+      standing(
+        who('health', ['dtc_attendee']),
+        facts('DSC-MAPPA-1', { consultations: [{ kind: 'CHILDRENS_SERVICES' }, { kind: 'ADULT_SOCIAL_CARE' }] }),
+      ),
+    ).toBeNull();
   });
 
   it('principle 2, A.R9: a party of another area stands to nothing, whatever their standing would be', () => {
@@ -99,28 +121,51 @@ describe('disclosure standing (shared-spec "Standing")', () => {
     expect(standing({ ...SPO, ...london }, facts('DSC-PROBATION-1'))).toBeNull();
   });
 
-  it('principle 9: rows whose id is no decision id give no standing, so they can never be read under another holder\'s rules', () => {
+  it("principle 9: rows whose id is no decision id give no standing, so they can never be read under another holder's rules", () => {
     expect(disclosureStandingOf(COORDINATOR, facts('MTG-1'), NOW)).toBeNull();
     expect(disclosureStandingOf(PROPOSER, facts('DSC-OTHER-1'), NOW)).toBeNull();
   });
 
   it('the strongest standing is answered: decision maker, co-ordinator, proposer, owner, consultee', () => {
     const chairWhoProposed = { ...CHAIR, staffId: 'PROPOSER-1' };
-    expect(standing(chairWhoProposed, facts('DSC-MAPPA-1', { meetingChair: { staffId: 'PROPOSER-1', issuer: ISSUER } }))).toBe('DECISION_MAKER');
+    expect(standing(chairWhoProposed, facts('DSC-MAPPA-1', { meetingChair: { staffId: 'PROPOSER-1', issuer: ISSUER } }))).toBe(
+      'DECISION_MAKER',
+    );
     const coordinatorWhoProposed = { ...COORDINATOR, staffId: 'PROPOSER-1' };
-    expect(standing(coordinatorWhoProposed, facts('DSC-MAPPA-1', { items: [{ sourceAgency: 'mappa_unit', victimIdentifying: false, removedAt: null }] }))).toBe('COORDINATOR');
+    expect(
+      standing(
+        coordinatorWhoProposed,
+        facts('DSC-MAPPA-1', { items: [{ sourceAgency: 'mappa_unit', victimIdentifying: false, removedAt: null }] }),
+      ),
+    ).toBe('COORDINATOR');
     const ownerWhoProposed = { ...POM, staffId: 'PROPOSER-1' };
-    expect(standing(ownerWhoProposed, facts('DSC-MAPPA-1', { items: [{ sourceAgency: 'prison', victimIdentifying: false, removedAt: null }] }))).toBe('PROPOSER');
-    const yotOwnerAndConsultee = facts('DSC-MAPPA-1', { items: [{ sourceAgency: 'yot', victimIdentifying: false, removedAt: null }], consultations: [{ kind: 'YOT_SENIOR' }] });
+    expect(
+      standing(ownerWhoProposed, facts('DSC-MAPPA-1', { items: [{ sourceAgency: 'prison', victimIdentifying: false, removedAt: null }] })),
+    ).toBe('PROPOSER');
+    const yotOwnerAndConsultee = facts('DSC-MAPPA-1', {
+      items: [{ sourceAgency: 'yot', victimIdentifying: false, removedAt: null }],
+      consultations: [{ kind: 'YOT_SENIOR' }],
+    });
     expect(standing(YOT_MANAGER, yotOwnerAndConsultee)).toBe('OWNER');
   });
 
-  it('A.R25, B.10, C.52: for a subject under 18 the safeguards are met only once both the senior YOT member and children\'s services are asked', () => {
+  it("A.R25, B.10, C.52: for a subject under 18 the safeguards are met only once both the senior YOT member and children's services are asked", () => {
     const child = { subjectUnder18: true };
     expect(disclosureStandingOf(PROPOSER, facts('DSC-MAPPA-1', {}, child), NOW)?.childSafeguardsMet).toBe(false);
-    expect(disclosureStandingOf(PROPOSER, facts('DSC-MAPPA-1', { consultations: [{ kind: 'YOT_SENIOR' }] }, child), NOW)?.childSafeguardsMet).toBe(false);
-    expect(disclosureStandingOf(PROPOSER, facts('DSC-MAPPA-1', { consultations: [{ kind: 'CHILDRENS_SERVICES' }] }, child), NOW)?.childSafeguardsMet).toBe(false);
-    expect(disclosureStandingOf(PROPOSER, facts('DSC-MAPPA-1', { consultations: [{ kind: 'YOT_SENIOR' }, { kind: 'CHILDRENS_SERVICES' }] }, child), NOW)?.childSafeguardsMet).toBe(true);
+    expect(
+      disclosureStandingOf(PROPOSER, facts('DSC-MAPPA-1', { consultations: [{ kind: 'YOT_SENIOR' }] }, child), NOW)?.childSafeguardsMet,
+    ).toBe(false);
+    expect(
+      disclosureStandingOf(PROPOSER, facts('DSC-MAPPA-1', { consultations: [{ kind: 'CHILDRENS_SERVICES' }] }, child), NOW)
+        ?.childSafeguardsMet,
+    ).toBe(false);
+    expect(
+      disclosureStandingOf(
+        PROPOSER,
+        facts('DSC-MAPPA-1', { consultations: [{ kind: 'YOT_SENIOR' }, { kind: 'CHILDRENS_SERVICES' }] }, child),
+        NOW,
+      )?.childSafeguardsMet,
+    ).toBe(true);
     expect(disclosureStandingOf(PROPOSER, facts('DSC-MAPPA-1'), NOW)?.childSafeguardsMet).toBe(true);
   });
 

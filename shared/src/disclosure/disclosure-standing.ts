@@ -1,7 +1,15 @@
 import { isMappaCoordinator } from '../auth/purpose-evidence';
 import type { DisclosureEvidence } from '../auth/purpose-evidence';
 import type { Principal } from '../auth/principal';
-import { CONSULTEES, holderOfDisclosureDecisionId, holdsRoleIn, ITEM_SOURCE_AGENCIES, LEVEL_1_DECISION_MAKER_ROLES, OWNER_AGREEMENT_ROLES, VICTIM_LIAISON_AGREEMENT_ROLES } from './disclosure.model';
+import {
+  CONSULTEES,
+  holderOfDisclosureDecisionId,
+  holdsRoleIn,
+  ITEM_SOURCE_AGENCIES,
+  LEVEL_1_DECISION_MAKER_ROLES,
+  OWNER_AGREEMENT_ROLES,
+  VICTIM_LIAISON_AGREEMENT_ROLES,
+} from './disclosure.model';
 import type { DisclosureHolder, DisclosureStanding, ItemSourceAgency } from './disclosure.model';
 import type { DisclosureConsultationRow, DisclosureDecisionRow, DisclosureItemRow } from './disclosure.tables';
 
@@ -25,7 +33,10 @@ const STANDING_PRIORITY: readonly DisclosureStanding[] = ['DECISION_MAKER', 'COO
 
 /** The rows of one decision that decide who stands to it, as the holder reads them. */
 export interface DisclosureStandingFacts {
-  readonly decision: Pick<DisclosureDecisionRow, 'decisionId' | 'pncId' | 'area' | 'subjectUnder18' | 'proposedByStaffId' | 'proposedByIssuer' | 'status' | 'outcome'>;
+  readonly decision: Pick<
+    DisclosureDecisionRow,
+    'decisionId' | 'pncId' | 'area' | 'subjectUnder18' | 'proposedByStaffId' | 'proposedByIssuer' | 'status' | 'outcome'
+  >;
   /** The decision's items; removed ones are ignored here, so the holder may pass them all. */
   readonly items: readonly Pick<DisclosureItemRow, 'sourceAgency' | 'victimIdentifying' | 'removedAt'>[];
   /** The consultations requested (answered or not). */
@@ -43,7 +54,11 @@ function isItemSourceAgency(agency: string): agency is ItemSourceAgency {
  * another area): the one rule both the evidence (`disclosureStandingOf`) and each transition's actor
  * check (the workflow's `requireDisclosureParty`) use.
  */
-export function disclosureStandingsOf(principal: Principal, holder: DisclosureHolder, facts: DisclosureStandingFacts): Set<DisclosureStanding> {
+export function disclosureStandingsOf(
+  principal: Principal,
+  holder: DisclosureHolder,
+  facts: DisclosureStandingFacts,
+): Set<DisclosureStanding> {
   const { decision, items, consultations, meetingChair } = facts;
   const standings = new Set<DisclosureStanding>();
   if (principal.area !== decision.area) return standings;
@@ -52,24 +67,41 @@ export function disclosureStandingsOf(principal: Principal, holder: DisclosureHo
   if (isProposer) standings.add('PROPOSER');
   if (holder === 'MAPPA') {
     // Levels 2 and 3: the chair of the meeting the decision belongs to, acting as chair; and the area's co-ordinator.
-    if (meetingChair !== null && meetingChair.staffId === principal.staffId && meetingChair.issuer === principal.issuer && principal.roles.includes('mappa_chair')) standings.add('DECISION_MAKER');
+    if (
+      meetingChair !== null &&
+      meetingChair.staffId === principal.staffId &&
+      meetingChair.issuer === principal.issuer &&
+      principal.roles.includes('mappa_chair')
+    )
+      standings.add('DECISION_MAKER');
     if (isMappaCoordinator(principal)) standings.add('COORDINATOR');
-  } else if (holdsRoleIn(principal, holder === 'PROBATION' ? 'probation' : 'police', LEVEL_1_DECISION_MAKER_ROLES[holder]) && !(holder === 'POLICE' && isProposer)) {
+  } else if (
+    holdsRoleIn(principal, holder === 'PROBATION' ? 'probation' : 'police', LEVEL_1_DECISION_MAKER_ROLES[holder]) &&
+    !(holder === 'POLICE' && isProposer)
+  ) {
     // Level 1: the lead agency's manager; for the police a PPU officer other than the proposer (no one decides their own proposal).
     standings.add('DECISION_MAKER');
   }
   const liveItems = items.filter((item) => item.removedAt === null);
-  const owns = liveItems.some((item) => isItemSourceAgency(item.sourceAgency) && holdsRoleIn(principal, item.sourceAgency, OWNER_AGREEMENT_ROLES[item.sourceAgency]));
-  const victimLiaison = liveItems.some((item) => item.victimIdentifying) && holdsRoleIn(principal, 'probation', VICTIM_LIAISON_AGREEMENT_ROLES);
+  const owns = liveItems.some(
+    (item) => isItemSourceAgency(item.sourceAgency) && holdsRoleIn(principal, item.sourceAgency, OWNER_AGREEMENT_ROLES[item.sourceAgency]),
+  );
+  const victimLiaison =
+    liveItems.some((item) => item.victimIdentifying) && holdsRoleIn(principal, 'probation', VICTIM_LIAISON_AGREEMENT_ROLES);
   if (owns || victimLiaison) standings.add('OWNER');
   // Only a consultation that was requested makes its consultee a party: a required one not yet asked does not.
-  if (consultations.some((consultation) => holdsRoleIn(principal, CONSULTEES[consultation.kind].agency, CONSULTEES[consultation.kind].roles))) standings.add('CONSULTEE');
+  if (
+    consultations.some((consultation) => holdsRoleIn(principal, CONSULTEES[consultation.kind].agency, CONSULTEES[consultation.kind].roles))
+  )
+    standings.add('CONSULTEE');
   return standings;
 }
 
 /** Still to be made: PROPOSED, CONSULTING, or DECIDED to disclose and not yet MADE. */
 export function isOpenDecision(decision: Pick<DisclosureDecisionRow, 'status' | 'outcome'>): boolean {
-  return decision.status === 'PROPOSED' || decision.status === 'CONSULTING' || (decision.status === 'DECIDED' && decision.outcome === 'DISCLOSE');
+  return (
+    decision.status === 'PROPOSED' || decision.status === 'CONSULTING' || (decision.status === 'DECIDED' && decision.outcome === 'DISCLOSE')
+  );
 }
 
 /**

@@ -22,11 +22,15 @@ import {
  */
 
 /** A decision id of any holder (`DSC-<HOLDER>-…`); which holder answers is the resolver's business. */
-export const disclosureDecisionIdSchema = z.string().refine((value) => holderOfDisclosureDecisionId(value) !== null, 'must be a disclosure decision id (DSC-<HOLDER>-…)');
+export const disclosureDecisionIdSchema = z
+  .string()
+  .refine((value) => holderOfDisclosureDecisionId(value) !== null, 'must be a disclosure decision id (DSC-<HOLDER>-…)');
 const recordIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be an id of letters, digits and hyphens');
 const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex SHA-256');
 /** `Type.field`, as the supergraph names a field. */
-const fieldCoordinateSchema = z.string().regex(/^[A-Z][A-Za-z0-9]{0,99}\.[a-z][A-Za-z0-9]{0,99}$/, 'must be a schema coordinate like PoliceRisk.intelligenceSummary');
+const fieldCoordinateSchema = z
+  .string()
+  .regex(/^[A-Z][A-Za-z0-9]{0,99}\.[a-z][A-Za-z0-9]{0,99}$/, 'must be a schema coordinate like PoliceRisk.intelligenceSummary');
 
 /**
  * Zod skips an object's refinements once any field has failed; running them whenever the input is an
@@ -68,9 +72,12 @@ export const addDisclosureItemSchema = z
   .superRefine((input, context) => {
     if (!(DISCLOSURE_ITEM_KINDS as readonly unknown[]).includes(input.kind)) return;
     const field = input.kind === 'RECORD_FIELD';
-    if (field && input.fieldCoordinate == null) context.addIssue({ code: 'custom', path: ['fieldCoordinate'], message: 'a RECORD_FIELD item names the field it quotes' });
-    if (!field && input.fieldCoordinate != null) context.addIssue({ code: 'custom', path: ['fieldCoordinate'], message: 'only a RECORD_FIELD item names a field' });
-    if (!field && input.recordReference != null) context.addIssue({ code: 'custom', path: ['recordReference'], message: 'only a RECORD_FIELD item names a record' });
+    if (field && input.fieldCoordinate == null)
+      context.addIssue({ code: 'custom', path: ['fieldCoordinate'], message: 'a RECORD_FIELD item names the field it quotes' });
+    if (!field && input.fieldCoordinate != null)
+      context.addIssue({ code: 'custom', path: ['fieldCoordinate'], message: 'only a RECORD_FIELD item names a field' });
+    if (!field && input.recordReference != null)
+      context.addIssue({ code: 'custom', path: ['recordReference'], message: 'only a RECORD_FIELD item names a record' });
   }, whenever);
 export type AddDisclosureItemValues = z.infer<typeof addDisclosureItemSchema>;
 
@@ -108,10 +115,14 @@ export const recordDisclosureRepresentationsSchema = z
   })
   .superRefine((input, context) => {
     if (typeof input.sought !== 'boolean') return;
-    if (input.sought && input.summary == null) context.addIssue({ code: 'custom', path: ['summary'], message: 'representations sought: summarise what the offender said' });
-    if (input.sought && input.exception != null) context.addIssue({ code: 'custom', path: ['exception'], message: 'representations sought: no exception applies' });
-    if (!input.sought && input.exception == null) context.addIssue({ code: 'custom', path: ['exception'], message: 'representations not sought: name the exception (10.20)' });
-    if (!input.sought && input.summary != null) context.addIssue({ code: 'custom', path: ['summary'], message: 'representations not sought: there is nothing to summarise' });
+    if (input.sought && input.summary == null)
+      context.addIssue({ code: 'custom', path: ['summary'], message: 'representations sought: summarise what the offender said' });
+    if (input.sought && input.exception != null)
+      context.addIssue({ code: 'custom', path: ['exception'], message: 'representations sought: no exception applies' });
+    if (!input.sought && input.exception == null)
+      context.addIssue({ code: 'custom', path: ['exception'], message: 'representations not sought: name the exception (10.20)' });
+    if (!input.sought && input.summary != null)
+      context.addIssue({ code: 'custom', path: ['summary'], message: 'representations not sought: there is nothing to summarise' });
   }, whenever);
 export type RecordDisclosureRepresentationsValues = z.infer<typeof recordDisclosureRepresentationsSchema>;
 
@@ -128,7 +139,12 @@ export const decideDisclosureSchema = z
   .superRefine((input, context) => {
     if (!(DISCLOSURE_OUTCOMES as readonly unknown[]).includes(input.outcome)) return;
     const disclose = input.outcome === 'DISCLOSE';
-    if (disclose !== (input.executingAgency != null)) context.addIssue({ code: 'custom', path: ['executingAgency'], message: disclose ? 'DISCLOSE names the agency that makes the disclosure (B.7)' : 'only DISCLOSE names an executing agency' });
+    if (disclose !== (input.executingAgency != null))
+      context.addIssue({
+        code: 'custom',
+        path: ['executingAgency'],
+        message: disclose ? 'DISCLOSE names the agency that makes the disclosure (B.7)' : 'only DISCLOSE names an executing agency',
+      });
   }, whenever);
 export type DecideDisclosureValues = z.infer<typeof decideDisclosureSchema>;
 

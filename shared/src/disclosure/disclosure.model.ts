@@ -20,8 +20,16 @@ export const DISCLOSURE_HOLDERS = ['MAPPA', 'PROBATION', 'POLICE'] as const;
 export type DisclosureHolder = (typeof DISCLOSURE_HOLDERS)[number];
 
 /** The subgraph (service name) that holds each holder's decisions, and its principals' agency. */
-export const DISCLOSURE_HOLDER_SUBGRAPH: { readonly [H in DisclosureHolder]: 'mappa' | 'probation' | 'police' } = { MAPPA: 'mappa', PROBATION: 'probation', POLICE: 'police' };
-export const DISCLOSURE_HOLDER_AGENCY: { readonly [H in DisclosureHolder]: PrincipalAgency } = { MAPPA: 'mappa_unit', PROBATION: 'probation', POLICE: 'police' };
+export const DISCLOSURE_HOLDER_SUBGRAPH: { readonly [H in DisclosureHolder]: 'mappa' | 'probation' | 'police' } = {
+  MAPPA: 'mappa',
+  PROBATION: 'probation',
+  POLICE: 'police',
+};
+export const DISCLOSURE_HOLDER_AGENCY: { readonly [H in DisclosureHolder]: PrincipalAgency } = {
+  MAPPA: 'mappa_unit',
+  PROBATION: 'probation',
+  POLICE: 'police',
+};
 
 /**
  * A decision id names its holder, so that whoever is given one (the gateway, for the evidence of a
@@ -45,11 +53,29 @@ export const DISCLOSURE_OUTCOMES = ['DISCLOSE', 'NOT_DISCLOSE'] as const;
 export type DisclosureOutcome = (typeof DISCLOSURE_OUTCOMES)[number];
 
 /** Who may receive a disclosure (B §2 "Definition and who may receive it", L8965-9023). */
-export const RECIPIENT_KINDS = ['SCHOOL', 'EMPLOYER', 'PARTNER', 'VICTIM', 'ACCOMMODATION', 'WORSHIP', 'MEDIA', 'PROFESSIONAL', 'LEISURE', 'NEIGHBOUR_OR_FRIEND', 'OTHER'] as const;
+export const RECIPIENT_KINDS = [
+  'SCHOOL',
+  'EMPLOYER',
+  'PARTNER',
+  'VICTIM',
+  'ACCOMMODATION',
+  'WORSHIP',
+  'MEDIA',
+  'PROFESSIONAL',
+  'LEISURE',
+  'NEIGHBOUR_OR_FRIEND',
+  'OTHER',
+] as const;
 export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
 
 /** The lawful bases the guidance names (L8872-8908). */
-export const LAWFUL_BASES = ['POLICE_ACT_1997_PART_5', 'CJA_2003_S327A', 'CHILDREN_ACT_2004_S12D_S14B', 'DVCVA_2004_PART_3', 'COMMON_LAW'] as const;
+export const LAWFUL_BASES = [
+  'POLICE_ACT_1997_PART_5',
+  'CJA_2003_S327A',
+  'CHILDREN_ACT_2004_S12D_S14B',
+  'DVCVA_2004_PART_3',
+  'COMMON_LAW',
+] as const;
 export type LawfulBasis = (typeof LAWFUL_BASES)[number];
 
 /** The exceptions under which the offender's representations need not be sought (10.20, L9153-9186). */

@@ -24,7 +24,16 @@ const PARTY_ROLES: readonly Role[] = [
 ];
 
 /** Who may propose at a level 2/3 meeting: its chair, its co-ordinator, and Responsible Authority or YOT invitees. */
-const MEETING_PROPOSER_ROLES: readonly Role[] = ['mappa_chair', 'mappa_coordinator', 'ppu_officer', 'probation_practitioner', 'senior_probation_officer', 'prison_offender_manager', 'yot_case_manager', 'yot_manager'];
+const MEETING_PROPOSER_ROLES: readonly Role[] = [
+  'mappa_chair',
+  'mappa_coordinator',
+  'ppu_officer',
+  'probation_practitioner',
+  'senior_probation_officer',
+  'prison_offender_manager',
+  'yot_case_manager',
+  'yot_manager',
+];
 
 /** The policy on every field of a disclosure decision and its preview, the same in the three holders. */
 export function disclosureRecordPolicy(owner: Agency): Omit<FieldPolicy, 'name'> {
@@ -32,8 +41,8 @@ export function disclosureRecordPolicy(owner: Agency): Omit<FieldPolicy, 'name'>
     owner,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'A disclosure decision (guidance ch. 10): recipient, purpose, lawful basis, content items with their owners\' agreements, consultations, representations, the decision with rationale and dissent, and what was disclosed (frozen, with its SHA-256); and the preview as the recipient would receive it. ' +
-      'Only under DISCLOSURE_DECISION, with the decision declared in x-mappa-case and vouched as purpose evidence, and only to a party the holder recognises from its own records (proposer, decision maker, consulted agency, owner asked for agreement, the area\'s co-ordinator at levels 2/3), in the decision\'s area; anyone else, an unknown id and another area answer alike (NOT_FOUND). The same grants in the three holders.',
+      "A disclosure decision (guidance ch. 10): recipient, purpose, lawful basis, content items with their owners' agreements, consultations, representations, the decision with rationale and dissent, and what was disclosed (frozen, with its SHA-256); and the preview as the recipient would receive it. " +
+      "Only under DISCLOSURE_DECISION, with the decision declared in x-mappa-case and vouched as purpose evidence, and only to a party the holder recognises from its own records (proposer, decision maker, consulted agency, owner asked for agreement, the area's co-ordinator at levels 2/3), in the decision's area; anyone else, an unknown id and another area answer alike (NOT_FOUND). The same grants in the three holders.",
     rules: ['principle 1', 'principle 9', 'B.7', 'B.8', 'B.10', 'B.12', 'B.15', 'C.29', 'C.52'],
     grants: [
       { roles: PARTY_ROLES, purposes: ['DISCLOSURE_DECISION'] },
@@ -48,7 +57,7 @@ export function disclosureProposalPolicy(owner: Agency): Omit<FieldPolicy, 'name
     owner,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The answer to a disclosure proposal: the new decision\'s id, status, whether the subject is under 18 and the consultations required. To whoever may propose: at a level 2/3 meeting (MAPPA_MEETING) its chair, co-ordinator or Responsible Authority and YOT invitees; at level 1 (CASE_MANAGEMENT) the lead agency\'s practitioners. The same grants in the three holders.',
+      "The answer to a disclosure proposal: the new decision's id, status, whether the subject is under 18 and the consultations required. To whoever may propose: at a level 2/3 meeting (MAPPA_MEETING) its chair, co-ordinator or Responsible Authority and YOT invitees; at level 1 (CASE_MANAGEMENT) the lead agency's practitioners. The same grants in the three holders.",
     rules: ['principle 1', 'B.7', 'B.10'],
     grants: [
       { roles: MEETING_PROPOSER_ROLES, purposes: ['MAPPA_MEETING'] },
@@ -64,7 +73,7 @@ export function meetingDisclosureProposingPolicy(owner: Agency): Omit<FieldPolic
     owner,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Proposing a disclosure at a level 2/3 meeting (B §2: disclosure is considered at every meeting): under MAPPA_MEETING with the meeting vouched, its chair, its area\'s co-ordinator, or an attending invitee of the police, probation, prison or YOT; the meeting not cancelled, in the caller\'s area.',
+      "Proposing a disclosure at a level 2/3 meeting (B §2: disclosure is considered at every meeting): under MAPPA_MEETING with the meeting vouched, its chair, its area's co-ordinator, or an attending invitee of the police, probation, prison or YOT; the meeting not cancelled, in the caller's area.",
     rules: ['principle 1', 'B.7', 'B.10'],
     grants: [{ roles: MEETING_PROPOSER_ROLES, purposes: ['MAPPA_MEETING'] }],
   };

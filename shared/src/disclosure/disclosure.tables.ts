@@ -101,7 +101,10 @@ export function disclosureTablesIn(schema: PgSchema) {
       index('disclosure_decision_meeting_id_idx').on(table.meetingId),
       // Reporting: an area's decisions by the date they were proposed.
       index('disclosure_decision_area_proposed_at_idx').on(table.area, table.proposedAt),
-      check('disclosure_decision_level_check', sql`(level = 1 and meeting_id is null and case_id is null) or (level in (2, 3) and meeting_id is not null and case_id is not null)`),
+      check(
+        'disclosure_decision_level_check',
+        sql`(level = 1 and meeting_id is null and case_id is null) or (level in (2, 3) and meeting_id is not null and case_id is not null)`,
+      ),
       check('disclosure_decision_status_check', sql`status in ('PROPOSED', 'CONSULTING', 'DECIDED', 'MADE', 'WITHDRAWN')`),
       check(
         'disclosure_decision_outcome_check',
@@ -126,7 +129,10 @@ export function disclosureTablesIn(schema: PgSchema) {
           or (representations_recorded_at is not null and representations_sought and representations_summary is not null and representations_exception is null)
           or (representations_recorded_at is not null and not representations_sought and representations_exception is not null)`,
       ),
-      check('disclosure_decision_withdrawn_check', sql`(withdrawn_at is null) = (withdrawn_by_staff_id is null) and (withdrawn_at is null) = (withdrawal_reason is null)`),
+      check(
+        'disclosure_decision_withdrawn_check',
+        sql`(withdrawn_at is null) = (withdrawn_by_staff_id is null) and (withdrawn_at is null) = (withdrawal_reason is null)`,
+      ),
     ],
   );
 
@@ -159,7 +165,10 @@ export function disclosureTablesIn(schema: PgSchema) {
     },
     (table) => [
       index('disclosure_item_decision_id_idx').on(table.decisionId),
-      check('disclosure_item_kind_check', sql`(kind = 'RECORD_FIELD' and field_coordinate is not null) or (kind = 'FREE_TEXT' and field_coordinate is null and record_reference is null)`),
+      check(
+        'disclosure_item_kind_check',
+        sql`(kind = 'RECORD_FIELD' and field_coordinate is not null) or (kind = 'FREE_TEXT' and field_coordinate is null and record_reference is null)`,
+      ),
       check('disclosure_item_wording_check', sql`length(wording) between 1 and 4000 and wording_sha256 ~ '^[0-9a-f]{64}$'`),
       check('disclosure_item_removed_check', sql`(removed_at is null) = (removed_by_staff_id is null)`),
     ],
@@ -214,7 +223,10 @@ export function disclosureTablesIn(schema: PgSchema) {
     },
     (table) => [
       uniqueIndex('disclosure_consultation_kind_idx').on(table.decisionId, table.kind),
-      check('disclosure_consultation_kind_check', sql`kind in ('YOT_SENIOR', 'CHILDRENS_SERVICES', 'ADULT_SOCIAL_CARE', 'ACC_APPROVAL', 'MOJ_PRESS_OFFICE')`),
+      check(
+        'disclosure_consultation_kind_check',
+        sql`kind in ('YOT_SENIOR', 'CHILDRENS_SERVICES', 'ADULT_SOCIAL_CARE', 'ACC_APPROVAL', 'MOJ_PRESS_OFFICE')`,
+      ),
       check(
         'disclosure_consultation_response_check',
         sql`(response is null and responded_at is null and responded_by_staff_id is null and response_note is null) or (response in ('AGREES', 'CONCERNS', 'APPROVED', 'NOT_APPROVED', 'INFORMED') and responded_at is not null and responded_by_staff_id is not null and responded_by_issuer is not null and responded_by_role is not null and response_note is not null)`,
@@ -262,11 +274,21 @@ export function disclosureTablesIn(schema: PgSchema) {
     (table) => [
       index('disclosure_consideration_pnc_id_idx').on(table.pncId),
       index('disclosure_consideration_meeting_id_idx').on(table.meetingId),
-      check('disclosure_consideration_outcome_check', sql`(outcome = 'DECISION_PROPOSED' and decision_id is not null) or (outcome = 'NOT_NECESSARY' and decision_id is null)`),
+      check(
+        'disclosure_consideration_outcome_check',
+        sql`(outcome = 'DECISION_PROPOSED' and decision_id is not null) or (outcome = 'NOT_NECESSARY' and decision_id is null)`,
+      ),
     ],
   );
 
-  return { disclosureDecisionTable, disclosureItemTable, disclosureItemAgreementTable, disclosureConsultationTable, disclosureTransitionTable, disclosureConsiderationTable };
+  return {
+    disclosureDecisionTable,
+    disclosureItemTable,
+    disclosureItemAgreementTable,
+    disclosureConsultationTable,
+    disclosureTransitionTable,
+    disclosureConsiderationTable,
+  };
 }
 
 export type DisclosureTables = ReturnType<typeof disclosureTablesIn>;

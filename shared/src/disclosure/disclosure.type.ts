@@ -40,7 +40,8 @@ import type {
  * everywhere (`disclosureRecordPolicy`, `disclosureProposalPolicy`), as for the access audit's types.
  */
 
-const enumOf = <Value extends string>(values: readonly Value[]): { [K in Value]: K } => Object.fromEntries(values.map((value) => [value, value])) as { [K in Value]: K };
+const enumOf = <Value extends string>(values: readonly Value[]): { [K in Value]: K } =>
+  Object.fromEntries(values.map((value) => [value, value])) as { [K in Value]: K };
 
 export const DisclosureHolderEnum = enumOf(DISCLOSURE_HOLDERS);
 export const DisclosureStatusEnum = enumOf(DISCLOSURE_STATUSES);
@@ -55,18 +56,45 @@ export const ItemSourceAgencyEnum = enumOf(ITEM_SOURCE_AGENCIES);
 export const AgreementKindEnum = enumOf(AGREEMENT_KINDS);
 export const ItemAgreementStatusEnum = enumOf(['AGREED', 'REFUSED', 'AWAITING'] as const satisfies readonly ItemAgreementStatus[]);
 
-registerEnumType(DisclosureHolderEnum, { name: 'DisclosureHolder', description: 'Who holds a disclosure decision: the MAPPA unit (levels 2 and 3) or the level 1 lead agency.' });
-registerEnumType(DisclosureStatusEnum, { name: 'DisclosureStatus', description: 'PROPOSED → CONSULTING → DECIDED → MADE (DISCLOSE only); PROPOSED, CONSULTING or DECIDED (DISCLOSE) → WITHDRAWN.' });
+registerEnumType(DisclosureHolderEnum, {
+  name: 'DisclosureHolder',
+  description: 'Who holds a disclosure decision: the MAPPA unit (levels 2 and 3) or the level 1 lead agency.',
+});
+registerEnumType(DisclosureStatusEnum, {
+  name: 'DisclosureStatus',
+  description: 'PROPOSED → CONSULTING → DECIDED → MADE (DISCLOSE only); PROPOSED, CONSULTING or DECIDED (DISCLOSE) → WITHDRAWN.',
+});
 registerEnumType(DisclosureOutcomeEnum, { name: 'DisclosureOutcome', description: 'What the decision maker decided.' });
 registerEnumType(RecipientKindEnum, { name: 'DisclosureRecipientKind', description: 'Who receives the disclosure (guidance ch. 10).' });
 registerEnumType(LawfulBasisEnum, { name: 'DisclosureLawfulBasis', description: 'The lawful basis for the disclosure.' });
-registerEnumType(RepresentationExceptionEnum, { name: 'DisclosureRepresentationException', description: 'Why the offender\'s representations were not sought (10.20).' });
-registerEnumType(ConsultationKindEnum, { name: 'DisclosureConsultationKind', description: 'A consultation the guidance requires before a decision (B.10, B.11, B.12).' });
-registerEnumType(ConsultationResponseEnum, { name: 'DisclosureConsultationResponse', description: 'APPROVED / NOT_APPROVED for the ACC, INFORMED for the press office, AGREES / CONCERNS otherwise.' });
-registerEnumType(DisclosureItemKindEnum, { name: 'DisclosureItemKind', description: 'A field of a record in the federation, or free text.' });
-registerEnumType(ItemSourceAgencyEnum, { name: 'DisclosureSourceAgency', description: 'The data owner whose record an item is drawn from.' });
-registerEnumType(AgreementKindEnum, { name: 'DisclosureAgreementKind', description: 'The owner\'s agreement (B.8), or the victim liaison officer\'s for a victim-identifying item (B.15).' });
-registerEnumType(ItemAgreementStatusEnum, { name: 'DisclosureItemAgreementStatus', description: 'The latest answer for the item\'s wording, or none yet.' });
+registerEnumType(RepresentationExceptionEnum, {
+  name: 'DisclosureRepresentationException',
+  description: "Why the offender's representations were not sought (10.20).",
+});
+registerEnumType(ConsultationKindEnum, {
+  name: 'DisclosureConsultationKind',
+  description: 'A consultation the guidance requires before a decision (B.10, B.11, B.12).',
+});
+registerEnumType(ConsultationResponseEnum, {
+  name: 'DisclosureConsultationResponse',
+  description: 'APPROVED / NOT_APPROVED for the ACC, INFORMED for the press office, AGREES / CONCERNS otherwise.',
+});
+registerEnumType(DisclosureItemKindEnum, {
+  name: 'DisclosureItemKind',
+  description: 'A field of a record in the federation, or free text.',
+});
+registerEnumType(ItemSourceAgencyEnum, {
+  name: 'DisclosureSourceAgency',
+  description: 'The data owner whose record an item is drawn from.',
+});
+registerEnumType(AgreementKindEnum, {
+  name: 'DisclosureAgreementKind',
+  description: "The owner's agreement (B.8), or the victim liaison officer's for a victim-identifying item (B.15).",
+});
+registerEnumType(ItemAgreementStatusEnum, {
+  name: 'DisclosureItemAgreementStatus',
+  description: "The latest answer for the item's wording, or none yet.",
+});
 
 // ---- Inputs: the same in every holder ----
 
@@ -79,7 +107,7 @@ abstract class DisclosureProposalContent {
   @Field(() => String, { description: 'The recipient as they will be addressed: a role and organisation (1-500 characters).' })
   recipientDescription!: string;
 
-  @Field(() => Boolean, { description: 'The recipient is a child (children\'s services are consulted, B.11).' })
+  @Field(() => Boolean, { description: "The recipient is a child (children's services are consulted, B.11)." })
   recipientIsChild!: boolean;
 
   @Field(() => Boolean, { description: 'The recipient is an adult at risk (adult social care is consulted, B.11).' })
@@ -115,16 +143,21 @@ export class AddDisclosureItemInput {
   @Field(() => ID, { description: 'The decision (as declared in x-mappa-case).' })
   decisionId!: string;
 
-  @Field(() => DisclosureItemKindEnum, { description: 'RECORD_FIELD (a field of a record in the federation, quoted) or FREE_TEXT (the writer\'s own words).' })
+  @Field(() => DisclosureItemKindEnum, {
+    description: "RECORD_FIELD (a field of a record in the federation, quoted) or FREE_TEXT (the writer's own words).",
+  })
   kind!: DisclosureItemKind;
 
-  @Field(() => ItemSourceAgencyEnum, { description: 'The owner of the record quoted; for free text, the writer\'s own agency.' })
+  @Field(() => ItemSourceAgencyEnum, { description: "The owner of the record quoted; for free text, the writer's own agency." })
   sourceAgency!: ItemSourceAgency;
 
-  @Field(() => String, { nullable: true, description: 'RECORD_FIELD only: the field quoted, as `Type.field`; a field of the supergraph owned by `sourceAgency`.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'RECORD_FIELD only: the field quoted, as `Type.field`; a field of the supergraph owned by `sourceAgency`.',
+  })
   fieldCoordinate?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'RECORD_FIELD only: the record\'s id, when it has one.' })
+  @Field(() => String, { nullable: true, description: "RECORD_FIELD only: the record's id, when it has one." })
   recordReference?: string | null;
 
   @Field(() => String, { description: 'The words the recipient will read (1-4000 characters). A different wording is a new item.' })
@@ -154,14 +187,16 @@ export class AnswerDisclosureConsultationInput {
   @Field(() => ConsultationKindEnum, { description: 'The consultation answered; the caller must be its consultee (agency and role).' })
   kind!: ConsultationKind;
 
-  @Field(() => ConsultationResponseEnum, { description: 'AGREES or CONCERNS; APPROVED or NOT_APPROVED for the ACC; INFORMED for the MoJ press office.' })
+  @Field(() => ConsultationResponseEnum, {
+    description: 'AGREES or CONCERNS; APPROVED or NOT_APPROVED for the ACC; INFORMED for the MoJ press office.',
+  })
   response!: ConsultationResponse;
 
   @Field(() => String, { description: 'What the consultee said (1-2000 characters).' })
   note!: string;
 }
 
-@InputType({ description: 'An owner\'s (or the victim liaison officer\'s) answer for one item, bound to the exact wording answered.' })
+@InputType({ description: "An owner's (or the victim liaison officer's) answer for one item, bound to the exact wording answered." })
 export class RecordDisclosureItemAgreementInput {
   @Field(() => ID, { description: 'The decision (as declared in x-mappa-case).' })
   decisionId!: string;
@@ -169,7 +204,9 @@ export class RecordDisclosureItemAgreementInput {
   @Field(() => ID, { description: 'The live item answered for.' })
   itemId!: string;
 
-  @Field(() => AgreementKindEnum, { description: 'OWNER (the agency whose record it is) or VICTIM_LIAISON (a victim-identifying item only).' })
+  @Field(() => AgreementKindEnum, {
+    description: 'OWNER (the agency whose record it is) or VICTIM_LIAISON (a victim-identifying item only).',
+  })
   kind!: AgreementKind;
 
   @Field(() => Boolean, { description: 'Whether the item may be disclosed in exactly that wording.' })
@@ -178,16 +215,18 @@ export class RecordDisclosureItemAgreementInput {
   @Field(() => String, { nullable: true, description: 'Why, required for a refusal (1-2000 characters).' })
   note?: string | null;
 
-  @Field(() => String, { description: 'The SHA-256 of the wording answered (the item\'s `wordingSha256`).' })
+  @Field(() => String, { description: "The SHA-256 of the wording answered (the item's `wordingSha256`)." })
   wordingSha256!: string;
 }
 
-@InputType({ description: 'The offender\'s representations (10.20): sought, with what they said, or not sought, with the exception.' })
+@InputType({ description: "The offender's representations (10.20): sought, with what they said, or not sought, with the exception." })
 export class RecordDisclosureRepresentationsInput {
   @Field(() => ID, { description: 'The decision (as declared in x-mappa-case).' })
   decisionId!: string;
 
-  @Field(() => Boolean, { description: 'Whether the offender was asked for representations (the norm, 10.20); if not, `exception` says why.' })
+  @Field(() => Boolean, {
+    description: 'Whether the offender was asked for representations (the norm, 10.20); if not, `exception` says why.',
+  })
   sought!: boolean;
 
   @Field(() => String, { nullable: true, description: 'Sought: a summary of what the offender said.' })
@@ -197,7 +236,7 @@ export class RecordDisclosureRepresentationsInput {
   exception?: RepresentationException | null;
 }
 
-@InputType({ description: 'One party\'s dissent, minuted with the decision.' })
+@InputType({ description: "One party's dissent, minuted with the decision." })
 export class DisclosureDissentInput {
   @Field(() => String, { description: 'The dissenting agency (`police`, `health`…).' })
   agency!: string;
@@ -220,7 +259,7 @@ export class DecideDisclosureInput {
   @Field(() => String, { description: 'The risk assessment of the disclosure itself.' })
   disclosureRiskAssessment!: string;
 
-  @Field(() => String, { description: 'Plans to support victims and the offender against the disclosure\'s negative effects.' })
+  @Field(() => String, { description: "Plans to support victims and the offender against the disclosure's negative effects." })
   contingencyPlans!: string;
 
   @Field(() => [DisclosureDissentInput], { description: 'Dissent recorded (may be empty).' })
@@ -241,7 +280,10 @@ export class RecordDisclosureMadeInput {
   @Field(() => Boolean, { description: 'Whether the offender was told the disclosure was made.' })
   offenderTold!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'The reference of the signed local disclosure form kept, if any (good practice, L9123).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The reference of the signed local disclosure form kept, if any (good practice, L9123).',
+  })
   signedFormReference?: string | null;
 }
 
@@ -312,7 +354,16 @@ export interface DisclosurePreviewView {
   readonly html: string;
   readonly contentSha256: string;
   readonly frozen: boolean;
-  readonly items: readonly { position: number; kind: DisclosureItemKind; sourceAgency: string; fieldCoordinate: string | null; wording: string; photograph: boolean; victimIdentifying: boolean; agreement: ItemAgreementStatus }[];
+  readonly items: readonly {
+    position: number;
+    kind: DisclosureItemKind;
+    sourceAgency: string;
+    fieldCoordinate: string | null;
+    wording: string;
+    photograph: boolean;
+    victimIdentifying: boolean;
+    agreement: ItemAgreementStatus;
+  }[];
 }
 
 export interface DisclosureProposalView {
@@ -342,7 +393,7 @@ export function disclosureTypes(policies: DisclosureTypePolicies): DisclosureTyp
   const record = policies.record;
 
   @Directive('@shareable')
-  @ObjectType('DisclosureDissent', { description: 'One party\'s dissent from a decision.' })
+  @ObjectType('DisclosureDissent', { description: "One party's dissent from a decision." })
   class DisclosureDissent {
     @Access(record)
     @Field(() => String, { description: 'The agency that disagreed.' })
@@ -354,7 +405,9 @@ export function disclosureTypes(policies: DisclosureTypePolicies): DisclosureTyp
   }
 
   @Directive('@shareable')
-  @ObjectType('DisclosureItemAgreement', { description: 'An answer for an item, bound to the wording answered (its SHA-256). Never changed; a later answer supersedes.' })
+  @ObjectType('DisclosureItemAgreement', {
+    description: 'An answer for an item, bound to the wording answered (its SHA-256). Never changed; a later answer supersedes.',
+  })
   class DisclosureItemAgreement implements DisclosureAgreementView {
     @Access(record)
     @Field(() => AgreementKindEnum, { description: 'OWNER or VICTIM_LIAISON.' })
@@ -390,7 +443,9 @@ export function disclosureTypes(policies: DisclosureTypePolicies): DisclosureTyp
   }
 
   @Directive('@shareable')
-  @ObjectType('DisclosureItem', { description: 'A proposed content item, with its owner\'s (and for a victim-identifying item the victim liaison officer\'s) agreement.' })
+  @ObjectType('DisclosureItem', {
+    description: "A proposed content item, with its owner's (and for a victim-identifying item the victim liaison officer's) agreement.",
+  })
   class DisclosureItem implements DisclosureItemView {
     @Access(record)
     @Field(() => ID, { description: 'The item.' })
@@ -425,7 +480,7 @@ export function disclosureTypes(policies: DisclosureTypePolicies): DisclosureTyp
     wordingSha256!: string;
 
     @Access(record)
-    @Field(() => Boolean, { description: 'Identifies a victim (B.15): needs the victim liaison officer\'s agreement too.' })
+    @Field(() => Boolean, { description: "Identifies a victim (B.15): needs the victim liaison officer's agreement too." })
     victimIdentifying!: boolean;
 
     @Access(record)
@@ -445,11 +500,14 @@ export function disclosureTypes(policies: DisclosureTypePolicies): DisclosureTyp
     removedAt!: Date | null;
 
     @Access(record)
-    @Field(() => ItemAgreementStatusEnum, { description: 'The owner\'s latest answer for this wording (B.8, C.29).' })
+    @Field(() => ItemAgreementStatusEnum, { description: "The owner's latest answer for this wording (B.8, C.29)." })
     ownerAgreement!: ItemAgreementStatus;
 
     @Access(record)
-    @Field(() => ItemAgreementStatusEnum, { nullable: true, description: 'B.15: the victim liaison officer\'s latest answer; null when the item does not identify a victim.' })
+    @Field(() => ItemAgreementStatusEnum, {
+      nullable: true,
+      description: "B.15: the victim liaison officer's latest answer; null when the item does not identify a victim.",
+    })
     victimLiaisonAgreement!: ItemAgreementStatus | null;
 
     @Access(record)
@@ -477,7 +535,7 @@ export function disclosureTypes(policies: DisclosureTypePolicies): DisclosureTyp
     response!: ConsultationResponse | null;
 
     @Access(record)
-    @Field(() => String, { nullable: true, description: 'The consultee\'s note (for the ACC, who approved and the approval reference).' })
+    @Field(() => String, { nullable: true, description: "The consultee's note (for the ACC, who approved and the approval reference)." })
     responseNote!: string | null;
 
     @Access(record)
@@ -493,7 +551,9 @@ export function disclosureTypes(policies: DisclosureTypePolicies): DisclosureTyp
     respondedByRole!: string | null;
 
     @Access(record)
-    @Field(() => Boolean, { description: 'Whether the answer satisfies the guidance (an ACC must approve; the press office must be informed).' })
+    @Field(() => Boolean, {
+      description: 'Whether the answer satisfies the guidance (an ACC must approve; the press office must be informed).',
+    })
     satisfied!: boolean;
   }
 
@@ -522,7 +582,10 @@ export function disclosureTypes(policies: DisclosureTypePolicies): DisclosureTyp
   }
 
   @Directive('@shareable')
-  @ObjectType('DisclosureDecision', { description: 'A decision whether to disclose information about a MAPPA offender to a third party (guidance ch. 10), and what was disclosed.' })
+  @ObjectType('DisclosureDecision', {
+    description:
+      'A decision whether to disclose information about a MAPPA offender to a third party (guidance ch. 10), and what was disclosed.',
+  })
   class DisclosureDecision {
     @Access(record)
     @Field(() => ID, { description: 'The decision (`DSC-<HOLDER>-…`).' })
@@ -573,7 +636,7 @@ export function disclosureTypes(policies: DisclosureTypePolicies): DisclosureTyp
     recipientDescription!: string;
 
     @Access(record)
-    @Field(() => Boolean, { description: 'The recipient is a child (children\'s services consulted, B.11).' })
+    @Field(() => Boolean, { description: "The recipient is a child (children's services consulted, B.11)." })
     recipientIsChild!: boolean;
 
     @Access(record)
@@ -673,7 +736,10 @@ export function disclosureTypes(policies: DisclosureTypePolicies): DisclosureTyp
     signedFormReference!: string | null;
 
     @Access(record)
-    @Field(() => String, { nullable: true, description: 'MADE: SHA-256 (hex) of exactly what was disclosed (the preview\'s `html`, frozen).' })
+    @Field(() => String, {
+      nullable: true,
+      description: "MADE: SHA-256 (hex) of exactly what was disclosed (the preview's `html`, frozen).",
+    })
     contentSha256!: string | null;
 
     @Access(record)
@@ -702,7 +768,9 @@ export function disclosureTypes(policies: DisclosureTypePolicies): DisclosureTyp
   }
 
   @Directive('@shareable')
-  @ObjectType('DisclosurePreviewItem', { description: 'An item as the recipient would read it, with its source agency and agreement status.' })
+  @ObjectType('DisclosurePreviewItem', {
+    description: 'An item as the recipient would read it, with its source agency and agreement status.',
+  })
   class DisclosurePreviewItem {
     @Access(record)
     @Field(() => Int, { description: 'Its place in the disclosure.' })
@@ -733,12 +801,16 @@ export function disclosureTypes(policies: DisclosureTypePolicies): DisclosureTyp
     victimIdentifying!: boolean;
 
     @Access(record)
-    @Field(() => ItemAgreementStatusEnum, { description: 'AGREED, REFUSED or AWAITING: the owner\'s (and for a victim-identifying item the VLO\'s) answer to this wording.' })
+    @Field(() => ItemAgreementStatusEnum, {
+      description: "AGREED, REFUSED or AWAITING: the owner's (and for a victim-identifying item the VLO's) answer to this wording.",
+    })
     agreement!: ItemAgreementStatus;
   }
 
   @Directive('@shareable')
-  @ObjectType('DisclosurePreview', { description: 'Exactly what the recipient would receive (before MADE), or did receive (the frozen content), with its SHA-256.' })
+  @ObjectType('DisclosurePreview', {
+    description: 'Exactly what the recipient would receive (before MADE), or did receive (the frozen content), with its SHA-256.',
+  })
   class DisclosurePreview implements DisclosurePreviewView {
     @Access(record)
     @Field(() => ID, { description: 'The decision.' })
@@ -753,7 +825,7 @@ export function disclosureTypes(policies: DisclosureTypePolicies): DisclosureTyp
     html!: string;
 
     @Access(record)
-    @Field(() => String, { description: 'SHA-256 (hex) of `html`\'s UTF-8 bytes.' })
+    @Field(() => String, { description: "SHA-256 (hex) of `html`'s UTF-8 bytes." })
     contentSha256!: string;
 
     @Access(record)
@@ -768,7 +840,9 @@ export function disclosureTypes(policies: DisclosureTypePolicies): DisclosureTyp
   const proposal = policies.proposal;
 
   @Directive('@shareable')
-  @ObjectType('DisclosureProposal', { description: 'A decision just proposed: its id, to declare in x-mappa-case under DISCLOSURE_DECISION for every later step.' })
+  @ObjectType('DisclosureProposal', {
+    description: 'A decision just proposed: its id, to declare in x-mappa-case under DISCLOSURE_DECISION for every later step.',
+  })
   class DisclosureProposal implements DisclosureProposalView {
     @Access(proposal)
     @Field(() => ID, { description: 'The new decision: declare it in x-mappa-case under DISCLOSURE_DECISION for every later step.' })
@@ -779,7 +853,9 @@ export function disclosureTypes(policies: DisclosureTypePolicies): DisclosureTyp
     status!: DisclosureStatus;
 
     @Access(proposal)
-    @Field(() => Boolean, { description: 'Whether the subject counts as under 18 (an unknown age does): YOT and children\'s services must be consulted (B.10).' })
+    @Field(() => Boolean, {
+      description: "Whether the subject counts as under 18 (an unknown age does): YOT and children's services must be consulted (B.10).",
+    })
     subjectUnder18!: boolean;
 
     @Access(proposal)

@@ -32,8 +32,22 @@ import {
   requiredConsultationsOf,
   VICTIM_LIAISON_AGREEMENT_ROLES,
 } from './disclosure.model';
-import type { AgreementKind, ConsultationKind, DisclosureHolder, DisclosureStanding, DisclosureStatus, ItemAgreementStatus, ItemSourceAgency } from './disclosure.model';
-import type { DisclosureDecisionRow, DisclosureItemAgreementRow, DisclosureConsultationRow, DisclosureItemRow, DisclosureTables } from './disclosure.tables';
+import type {
+  AgreementKind,
+  ConsultationKind,
+  DisclosureHolder,
+  DisclosureStanding,
+  DisclosureStatus,
+  ItemAgreementStatus,
+  ItemSourceAgency,
+} from './disclosure.model';
+import type {
+  DisclosureDecisionRow,
+  DisclosureItemAgreementRow,
+  DisclosureConsultationRow,
+  DisclosureItemRow,
+  DisclosureTables,
+} from './disclosure.tables';
 import type { DisclosureItemView, DisclosurePreviewView, DisclosureProposalView } from './disclosure.type';
 
 /*
@@ -62,7 +76,10 @@ export interface DisclosureHolderRules {
    * The chair (staff id with its issuer) of the meeting a level 2/3 decision belongs to, who decides it
    * (B.7); null for level 1, where the lead agency's manager decides (`disclosureStandingsOf`).
    */
-  readonly meetingChairOf: (db: Database, decision: DisclosureDecisionRow) => Promise<{ readonly staffId: string; readonly issuer: string } | null>;
+  readonly meetingChairOf: (
+    db: Database,
+    decision: DisclosureDecisionRow,
+  ) => Promise<{ readonly staffId: string; readonly issuer: string } | null>;
   /** Whether `coordinate` (`Type.field`) is a field of the federation owned by `sourceAgency`. */
   readonly fieldOwnedBy: (coordinate: string, sourceAgency: ItemSourceAgency) => boolean;
 }
@@ -106,9 +123,37 @@ const DECISION_FIELDS = [
   'withdrawnByStaffId',
   'withdrawalReason',
 ] as const satisfies readonly (keyof DisclosureDecisionRow)[];
-const ITEM_FIELDS = ['position', 'kind', 'sourceAgency', 'fieldCoordinate', 'recordReference', 'wordingSha256', 'victimIdentifying', 'photograph', 'removedAt', 'removedByStaffId'] as const satisfies readonly (keyof DisclosureItemRow)[];
-const AGREEMENT_FIELDS = ['itemId', 'kind', 'agency', 'staffId', 'role', 'agreed', 'note', 'wordingSha256'] as const satisfies readonly (keyof DisclosureItemAgreementRow)[];
-const CONSULTATION_FIELDS = ['kind', 'consulteeAgency', 'requestedByStaffId', 'response', 'responseNote', 'respondedByStaffId', 'respondedByRole'] as const satisfies readonly (keyof DisclosureConsultationRow)[];
+const ITEM_FIELDS = [
+  'position',
+  'kind',
+  'sourceAgency',
+  'fieldCoordinate',
+  'recordReference',
+  'wordingSha256',
+  'victimIdentifying',
+  'photograph',
+  'removedAt',
+  'removedByStaffId',
+] as const satisfies readonly (keyof DisclosureItemRow)[];
+const AGREEMENT_FIELDS = [
+  'itemId',
+  'kind',
+  'agency',
+  'staffId',
+  'role',
+  'agreed',
+  'note',
+  'wordingSha256',
+] as const satisfies readonly (keyof DisclosureItemAgreementRow)[];
+const CONSULTATION_FIELDS = [
+  'kind',
+  'consulteeAgency',
+  'requestedByStaffId',
+  'response',
+  'responseNote',
+  'respondedByStaffId',
+  'respondedByRole',
+] as const satisfies readonly (keyof DisclosureConsultationRow)[];
 
 /** Lowercase hex SHA-256 of a wording's UTF-8 bytes (what an agreement is bound to). */
 export function wordingSha256(wording: string): string {
@@ -121,10 +166,15 @@ const refuse = (message: string, issues: readonly InputIssue[]): never => {
 const notFound = (): never => {
   throw new NotFoundError(UNKNOWN_DISCLOSURE);
 };
-const live = (items: readonly DisclosureItemRow[]) => items.filter((item) => item.removedAt === null).sort((a, b) => a.position - b.position);
+const live = (items: readonly DisclosureItemRow[]) =>
+  items.filter((item) => item.removedAt === null).sort((a, b) => a.position - b.position);
 
 /** The latest answer of `kind` for an item's current wording (by when it was recorded), or AWAITING. */
-export function agreementStatus(item: DisclosureItemRow, agreements: readonly DisclosureItemAgreementRow[], kind: AgreementKind): ItemAgreementStatus {
+export function agreementStatus(
+  item: DisclosureItemRow,
+  agreements: readonly DisclosureItemAgreementRow[],
+  kind: AgreementKind,
+): ItemAgreementStatus {
   const latest = agreements
     .filter((agreement) => agreement.itemId === item.itemId && agreement.kind === kind && agreement.wordingSha256 === item.wordingSha256)
     .sort((a, b) => a.recordedAt.getTime() - b.recordedAt.getTime())
@@ -135,7 +185,10 @@ export function agreementStatus(item: DisclosureItemRow, agreements: readonly Di
 
 /** The item's agreement as the recipient's document shows it: the owner's, and for a victim-identifying item the VLO's too. */
 function combinedAgreement(item: DisclosureItemRow, agreements: readonly DisclosureItemAgreementRow[]): ItemAgreementStatus {
-  const statuses = [agreementStatus(item, agreements, 'OWNER'), ...(item.victimIdentifying ? [agreementStatus(item, agreements, 'VICTIM_LIAISON')] : [])];
+  const statuses = [
+    agreementStatus(item, agreements, 'OWNER'),
+    ...(item.victimIdentifying ? [agreementStatus(item, agreements, 'VICTIM_LIAISON')] : []),
+  ];
   if (statuses.includes('REFUSED')) return 'REFUSED';
   return statuses.every((status) => status === 'AGREED') ? 'AGREED' : 'AWAITING';
 }
@@ -143,7 +196,14 @@ function combinedAgreement(item: DisclosureItemRow, agreements: readonly Disclos
 const isItemSourceAgency = (agency: string): agency is ItemSourceAgency => (ITEM_SOURCE_AGENCIES as readonly string[]).includes(agency);
 
 /** How the caller stands to a decision, from the holder's records (the shared rule, `disclosureStandingsOf`); empty for no party. */
-export async function standingsOf(context: AnyContext, db: Database, rules: DisclosureHolderRules, decision: DisclosureDecisionRow, items: readonly DisclosureItemRow[], consultations: readonly DisclosureConsultationRow[]): Promise<DisclosureStanding[]> {
+export async function standingsOf(
+  context: AnyContext,
+  db: Database,
+  rules: DisclosureHolderRules,
+  decision: DisclosureDecisionRow,
+  items: readonly DisclosureItemRow[],
+  consultations: readonly DisclosureConsultationRow[],
+): Promise<DisclosureStanding[]> {
   if (context.caller.principal.area !== decision.area) return [];
   const meetingChair = await rules.meetingChairOf(db, decision);
   return [...disclosureStandingsOf(context.caller.principal, rules.holder, { decision, items, consultations, meetingChair })];
@@ -154,16 +214,31 @@ export async function standingsOf(context: AnyContext, db: Database, rules: Disc
  * consultations and the caller's standing, when the caller is a party to it; NOT_FOUND otherwise.
  * In a transaction with `lock`, the decision row is locked first.
  */
-export async function requireDisclosureParty(context: AnyContext, db: Database, rules: DisclosureHolderRules, decisionId: string, lock = false): Promise<DisclosureState> {
+export async function requireDisclosureParty(
+  context: AnyContext,
+  db: Database,
+  rules: DisclosureHolderRules,
+  decisionId: string,
+  lock = false,
+): Promise<DisclosureState> {
   const { declaredPurpose, purposeEvidence } = context.caller;
   if (declaredPurpose.purpose !== 'DISCLOSURE_DECISION' || declaredPurpose.caseId !== decisionId) notFound();
-  if (purposeEvidence?.kind !== 'DISCLOSURE' || purposeEvidence.decisionId !== decisionId || Date.parse(purposeEvidence.validUntil) <= Date.now()) notFound();
+  if (
+    purposeEvidence?.kind !== 'DISCLOSURE' ||
+    purposeEvidence.decisionId !== decisionId ||
+    Date.parse(purposeEvidence.validUntil) <= Date.now()
+  )
+    notFound();
   if (holderOfDisclosureDecisionId(decisionId) !== rules.holder) notFound();
   const { disclosureDecisionTable, disclosureItemTable, disclosureItemAgreementTable, disclosureConsultationTable } = rules.tables;
   const query = db.select().from(disclosureDecisionTable).where(eq(disclosureDecisionTable.decisionId, decisionId));
   const [decision] = lock ? await query.for('update') : await query;
   if (!decision || decision.pncId !== purposeEvidence?.pncId) return notFound();
-  const items = await db.select().from(disclosureItemTable).where(eq(disclosureItemTable.decisionId, decisionId)).orderBy(asc(disclosureItemTable.position));
+  const items = await db
+    .select()
+    .from(disclosureItemTable)
+    .where(eq(disclosureItemTable.decisionId, decisionId))
+    .orderBy(asc(disclosureItemTable.position));
   const agreements = await db.select().from(disclosureItemAgreementTable).where(eq(disclosureItemAgreementTable.decisionId, decisionId));
   const consultations = await db.select().from(disclosureConsultationTable).where(eq(disclosureConsultationTable.decisionId, decisionId));
   const standings = await standingsOf(context, db, rules, decision, items, consultations);
@@ -171,23 +246,53 @@ export async function requireDisclosureParty(context: AnyContext, db: Database, 
   return { decision, items, agreements, consultations, standings };
 }
 
-const actorIsProposerOrDecisionMaker = (state: DisclosureState) => state.standings.includes('PROPOSER') || state.standings.includes('DECISION_MAKER');
+const actorIsProposerOrDecisionMaker = (state: DisclosureState) =>
+  state.standings.includes('PROPOSER') || state.standings.includes('DECISION_MAKER');
 
 /** Refuses unless the decision is in one of `allowed` (`needs` says which, when a list of statuses cannot). */
 function requireStatus(state: DisclosureState, allowed: readonly DisclosureStatus[], doing: string, needs = allowed.join(' or ')): void {
-  if (!allowed.includes(state.decision.status)) refuse(`A decision ${state.decision.status} cannot ${doing}.`, [{ path: 'input.decisionId', message: `decision is ${state.decision.status}; to ${doing} it must be ${needs}` }]);
+  if (!allowed.includes(state.decision.status))
+    refuse(`A decision ${state.decision.status} cannot ${doing}.`, [
+      { path: 'input.decisionId', message: `decision is ${state.decision.status}; to ${doing} it must be ${needs}` },
+    ]);
 }
 
-async function recordTransition(tx: Database, rules: DisclosureHolderRules, principal: Principal, decisionId: string, from: DisclosureStatus | null, to: DisclosureStatus): Promise<void> {
-  await tx.insert(rules.tables.disclosureTransitionTable).values({ transitionId: randomUUID(), decisionId, fromStatus: from, toStatus: to, staffId: principal.staffId, issuer: principal.issuer, agency: principal.agency });
+async function recordTransition(
+  tx: Database,
+  rules: DisclosureHolderRules,
+  principal: Principal,
+  decisionId: string,
+  from: DisclosureStatus | null,
+  to: DisclosureStatus,
+): Promise<void> {
+  await tx.insert(rules.tables.disclosureTransitionTable).values({
+    transitionId: randomUUID(),
+    decisionId,
+    fromStatus: from,
+    toStatus: to,
+    staffId: principal.staffId,
+    issuer: principal.issuer,
+    agency: principal.agency,
+  });
 }
 
-async function updateDecision(tx: Database, rules: DisclosureHolderRules, context: AnyContext, before: DisclosureDecisionRow, set: Partial<DisclosureDecisionRow>): Promise<DisclosureDecisionRow> {
+async function updateDecision(
+  tx: Database,
+  rules: DisclosureHolderRules,
+  context: AnyContext,
+  before: DisclosureDecisionRow,
+  set: Partial<DisclosureDecisionRow>,
+): Promise<DisclosureDecisionRow> {
   const table = rules.tables.disclosureDecisionTable;
   const [after] = await tx.update(table).set(set).where(eq(table.decisionId, before.decisionId)).returning();
   if (!after) throw new Error('the locked decision was not updated');
-  await context.audit.recordChanges(tx, [before.pncId], changedFields(`DisclosureDecision:${before.decisionId}`, before, after, DECISION_FIELDS));
-  if (after.status !== before.status) await recordTransition(tx, rules, context.caller.principal, before.decisionId, before.status, after.status);
+  await context.audit.recordChanges(
+    tx,
+    [before.pncId],
+    changedFields(`DisclosureDecision:${before.decisionId}`, before, after, DECISION_FIELDS),
+  );
+  if (after.status !== before.status)
+    await recordTransition(tx, rules, context.caller.principal, before.decisionId, before.status, after.status);
   return after;
 }
 
@@ -204,7 +309,13 @@ export interface ProposalFacts {
 }
 
 /** Writes a proposal (PROPOSED), its first transition and its consideration record, and audits them; in the caller's transaction. */
-export async function insertDisclosureProposal(tx: Database, context: AnyContext, rules: DisclosureHolderRules, facts: ProposalFacts, content: ProposalContent): Promise<DisclosureProposalView> {
+export async function insertDisclosureProposal(
+  tx: Database,
+  context: AnyContext,
+  rules: DisclosureHolderRules,
+  facts: ProposalFacts,
+  content: ProposalContent,
+): Promise<DisclosureProposalView> {
   const { principal } = context.caller;
   const decisionId = newDisclosureDecisionId(rules.holder, randomUUID());
   const [row] = await tx
@@ -251,11 +362,16 @@ export async function addDisclosureItem(context: AnyContext, rules: DisclosureHo
     requireStatus(state, ['PROPOSED', 'CONSULTING'], 'take new items');
     const { principal } = context.caller;
     const issues: InputIssue[] = [];
-    if (values.kind === 'RECORD_FIELD' && !rules.fieldOwnedBy(values.fieldCoordinate!, values.sourceAgency)) issues.push({ path: 'input.fieldCoordinate', message: `not a field of the federation owned by ${values.sourceAgency}` });
-    if (values.kind === 'FREE_TEXT' && values.sourceAgency !== principal.agency) issues.push({ path: 'input.sourceAgency', message: 'free text is the writer\'s own agency\'s' });
+    if (values.kind === 'RECORD_FIELD' && !rules.fieldOwnedBy(values.fieldCoordinate!, values.sourceAgency))
+      issues.push({ path: 'input.fieldCoordinate', message: `not a field of the federation owned by ${values.sourceAgency}` });
+    if (values.kind === 'FREE_TEXT' && values.sourceAgency !== principal.agency)
+      issues.push({ path: 'input.sourceAgency', message: "free text is the writer's own agency's" });
     if (issues.length > 0) refuse('This item cannot be proposed.', issues);
     const table = rules.tables.disclosureItemTable;
-    const [last] = await tx.select({ position: max(table.position) }).from(table).where(eq(table.decisionId, values.decisionId));
+    const [last] = await tx
+      .select({ position: max(table.position) })
+      .from(table)
+      .where(eq(table.decisionId, values.decisionId));
     const [item] = await tx
       .insert(table)
       .values({
@@ -275,23 +391,39 @@ export async function addDisclosureItem(context: AnyContext, rules: DisclosureHo
       })
       .returning();
     if (!item) throw new Error('insert returned no row');
-    await context.audit.recordChanges(tx, [state.decision.pncId], [...changedFields(`DisclosureItem:${item.itemId}`, null, item, ITEM_FIELDS), ...wordingChange(item)]);
+    await context.audit.recordChanges(
+      tx,
+      [state.decision.pncId],
+      [...changedFields(`DisclosureItem:${item.itemId}`, null, item, ITEM_FIELDS), ...wordingChange(item)],
+    );
   });
 }
 
 // The wording itself is audited as its hash only, as every changed value is.
-const wordingChange = (item: DisclosureItemRow): AuditedChange[] => [{ record: `DisclosureItem:${item.itemId}`, field: 'wording', oldValue: null, newValue: item.wording }];
+const wordingChange = (item: DisclosureItemRow): AuditedChange[] => [
+  { record: `DisclosureItem:${item.itemId}`, field: 'wording', oldValue: null, newValue: item.wording },
+];
 
 /** Removes a live item (PROPOSED or CONSULTING), by the proposer or the decision maker. */
-export async function removeDisclosureItem(context: AnyContext, rules: DisclosureHolderRules, decisionId: string, itemId: string): Promise<void> {
+export async function removeDisclosureItem(
+  context: AnyContext,
+  rules: DisclosureHolderRules,
+  decisionId: string,
+  itemId: string,
+): Promise<void> {
   await context.db.transaction(async (tx) => {
     const state = await requireDisclosureParty(context, tx, rules, decisionId, true);
     if (!actorIsProposerOrDecisionMaker(state)) notFound();
     requireStatus(state, ['PROPOSED', 'CONSULTING'], 'lose items');
     const item = state.items.find((candidate) => candidate.itemId === itemId);
-    if (!item || item.removedAt !== null) refuse('No live item of this decision has this id.', [{ path: 'input.itemId', message: 'no live item of this decision' }]);
+    if (!item || item.removedAt !== null)
+      refuse('No live item of this decision has this id.', [{ path: 'input.itemId', message: 'no live item of this decision' }]);
     const table = rules.tables.disclosureItemTable;
-    const [after] = await tx.update(table).set({ removedAt: new Date(), removedByStaffId: context.caller.principal.staffId }).where(eq(table.itemId, itemId)).returning();
+    const [after] = await tx
+      .update(table)
+      .set({ removedAt: new Date(), removedByStaffId: context.caller.principal.staffId })
+      .where(eq(table.itemId, itemId))
+      .returning();
     await context.audit.recordChanges(tx, [state.decision.pncId], changedFields(`DisclosureItem:${itemId}`, item!, after!, ITEM_FIELDS));
   });
 }
@@ -307,16 +439,30 @@ export async function startDisclosureConsultation(context: AnyContext, rules: Di
     for (const kind of requiredConsultationsOf(state.decision).filter((required) => !requested.has(required))) {
       const [row] = await tx
         .insert(rules.tables.disclosureConsultationTable)
-        .values({ consultationId: randomUUID(), decisionId, kind, consulteeAgency: CONSULTEES[kind].agency, requestedByStaffId: principal.staffId })
+        .values({
+          consultationId: randomUUID(),
+          decisionId,
+          kind,
+          consulteeAgency: CONSULTEES[kind].agency,
+          requestedByStaffId: principal.staffId,
+        })
         .returning();
-      await context.audit.recordChanges(tx, [state.decision.pncId], changedFields(`DisclosureConsultation:${row!.consultationId}`, null, row!, CONSULTATION_FIELDS));
+      await context.audit.recordChanges(
+        tx,
+        [state.decision.pncId],
+        changedFields(`DisclosureConsultation:${row!.consultationId}`, null, row!, CONSULTATION_FIELDS),
+      );
     }
     await updateDecision(tx, rules, context, state.decision, { status: 'CONSULTING', consultingFrom: new Date() });
   });
 }
 
 /** Answers a requested consultation once, while CONSULTING, by the consultee the guidance names (`CONSULTEES`). */
-export async function answerDisclosureConsultation(context: AnyContext, rules: DisclosureHolderRules, values: AnswerDisclosureConsultationValues): Promise<void> {
+export async function answerDisclosureConsultation(
+  context: AnyContext,
+  rules: DisclosureHolderRules,
+  values: AnswerDisclosureConsultationValues,
+): Promise<void> {
   await context.db.transaction(async (tx) => {
     const state = await requireDisclosureParty(context, tx, rules, values.decisionId, true);
     const { principal } = context.caller;
@@ -328,25 +474,49 @@ export async function answerDisclosureConsultation(context: AnyContext, rules: D
     const table = rules.tables.disclosureConsultationTable;
     const [after] = await tx
       .update(table)
-      .set({ response: values.response, responseNote: values.note, respondedAt: new Date(), respondedByStaffId: principal.staffId, respondedByIssuer: principal.issuer, respondedByRole: principal.roles.find((role) => consultee.roles.includes(role))! })
+      .set({
+        response: values.response,
+        responseNote: values.note,
+        respondedAt: new Date(),
+        respondedByStaffId: principal.staffId,
+        respondedByIssuer: principal.issuer,
+        respondedByRole: principal.roles.find((role) => consultee.roles.includes(role))!,
+      })
       .where(eq(table.consultationId, consultation!.consultationId))
       .returning();
-    await context.audit.recordChanges(tx, [state.decision.pncId], changedFields(`DisclosureConsultation:${consultation!.consultationId}`, consultation!, after!, CONSULTATION_FIELDS));
+    await context.audit.recordChanges(
+      tx,
+      [state.decision.pncId],
+      changedFields(`DisclosureConsultation:${consultation!.consultationId}`, consultation!, after!, CONSULTATION_FIELDS),
+    );
   });
 }
 
 /** Records an owner's (B.8) or the VLO's (B.15) answer for a live item's current wording, while PROPOSED or CONSULTING. */
-export async function recordDisclosureItemAgreement(context: AnyContext, rules: DisclosureHolderRules, values: RecordDisclosureItemAgreementValues): Promise<void> {
+export async function recordDisclosureItemAgreement(
+  context: AnyContext,
+  rules: DisclosureHolderRules,
+  values: RecordDisclosureItemAgreementValues,
+): Promise<void> {
   await context.db.transaction(async (tx) => {
     const state = await requireDisclosureParty(context, tx, rules, values.decisionId, true);
     const { principal } = context.caller;
     const item = state.items.find((candidate) => candidate.itemId === values.itemId && candidate.removedAt === null);
-    const roles = values.kind === 'OWNER' ? (item && isItemSourceAgency(item.sourceAgency) ? OWNER_AGREEMENT_ROLES[item.sourceAgency] : []) : VICTIM_LIAISON_AGREEMENT_ROLES;
+    const roles =
+      values.kind === 'OWNER'
+        ? item && isItemSourceAgency(item.sourceAgency)
+          ? OWNER_AGREEMENT_ROLES[item.sourceAgency]
+          : []
+        : VICTIM_LIAISON_AGREEMENT_ROLES;
     const agency: PrincipalAgency | null = values.kind === 'OWNER' ? (item?.sourceAgency ?? null) : 'probation';
     // Only the item's owner (or, for a victim-identifying item, the VLO) answers for it; anyone else is told nothing.
-    if (!item || agency === null || !holdsRoleIn(principal, agency, roles) || (values.kind === 'VICTIM_LIAISON' && !item.victimIdentifying)) return notFound();
+    if (!item || agency === null || !holdsRoleIn(principal, agency, roles) || (values.kind === 'VICTIM_LIAISON' && !item.victimIdentifying))
+      return notFound();
     requireStatus(state, ['PROPOSED', 'CONSULTING'], 'take agreements');
-    if (values.wordingSha256 !== item.wordingSha256) refuse('The wording has changed since it was read.', [{ path: 'input.wordingSha256', message: 'not the SHA-256 of the item\'s wording' }]);
+    if (values.wordingSha256 !== item.wordingSha256)
+      refuse('The wording has changed since it was read.', [
+        { path: 'input.wordingSha256', message: "not the SHA-256 of the item's wording" },
+      ]);
     const [row] = await tx
       .insert(rules.tables.disclosureItemAgreementTable)
       .values({
@@ -363,17 +533,26 @@ export async function recordDisclosureItemAgreement(context: AnyContext, rules: 
         wordingSha256: item.wordingSha256,
       })
       .returning();
-    await context.audit.recordChanges(tx, [state.decision.pncId], changedFields(`DisclosureItemAgreement:${row!.agreementId}`, null, row!, AGREEMENT_FIELDS));
+    await context.audit.recordChanges(
+      tx,
+      [state.decision.pncId],
+      changedFields(`DisclosureItemAgreement:${row!.agreementId}`, null, row!, AGREEMENT_FIELDS),
+    );
   });
 }
 
 /** Records the offender's representations once (10.20), while PROPOSED or CONSULTING, by the proposer or the decision maker. */
-export async function recordDisclosureRepresentations(context: AnyContext, rules: DisclosureHolderRules, values: RecordDisclosureRepresentationsValues): Promise<void> {
+export async function recordDisclosureRepresentations(
+  context: AnyContext,
+  rules: DisclosureHolderRules,
+  values: RecordDisclosureRepresentationsValues,
+): Promise<void> {
   await context.db.transaction(async (tx) => {
     const state = await requireDisclosureParty(context, tx, rules, values.decisionId, true);
     if (!actorIsProposerOrDecisionMaker(state)) notFound();
     requireStatus(state, ['PROPOSED', 'CONSULTING'], 'take representations');
-    if (state.decision.representationsRecordedAt !== null) refuse('The representations have been recorded.', [{ path: 'input.decisionId', message: 'recorded once' }]);
+    if (state.decision.representationsRecordedAt !== null)
+      refuse('The representations have been recorded.', [{ path: 'input.decisionId', message: 'recorded once' }]);
     await updateDecision(tx, rules, context, state.decision, {
       representationsSought: values.sought,
       representationsSummary: values.summary ?? null,
@@ -389,20 +568,36 @@ export async function recordDisclosureRepresentations(context: AnyContext, rules
  * B.12, C.52); for DISCLOSE, a live item, each agreed by its owner for its wording (B.8, C.29) and a
  * victim-identifying one by the VLO too (B.15).
  */
-export function decisionBlockers(state: Pick<DisclosureState, 'decision' | 'items' | 'agreements' | 'consultations'>, outcome: 'DISCLOSE' | 'NOT_DISCLOSE'): InputIssue[] {
+export function decisionBlockers(
+  state: Pick<DisclosureState, 'decision' | 'items' | 'agreements' | 'consultations'>,
+  outcome: 'DISCLOSE' | 'NOT_DISCLOSE',
+): InputIssue[] {
   const issues: InputIssue[] = [];
   const { decision } = state;
-  if (decision.representationsRecordedAt === null) issues.push({ path: 'input.decisionId', message: 'the offender\'s representations (or the exception) are not recorded (10.20)' });
+  if (decision.representationsRecordedAt === null)
+    issues.push({ path: 'input.decisionId', message: "the offender's representations (or the exception) are not recorded (10.20)" });
   for (const kind of requiredConsultationsOf(decision)) {
     const consultation = state.consultations.find((candidate) => candidate.kind === kind);
-    if (!consultation || !consultationSatisfied(kind, consultation.response)) issues.push({ path: 'input.decisionId', message: `consultation ${kind} is required and not ${kind === 'ACC_APPROVAL' ? 'approved' : 'answered'}` });
+    if (!consultation || !consultationSatisfied(kind, consultation.response))
+      issues.push({
+        path: 'input.decisionId',
+        message: `consultation ${kind} is required and not ${kind === 'ACC_APPROVAL' ? 'approved' : 'answered'}`,
+      });
   }
   if (outcome === 'DISCLOSE') {
     const items = live(state.items);
     if (items.length === 0) issues.push({ path: 'input.decisionId', message: 'nothing to disclose: no live item' });
     for (const item of items) {
-      if (agreementStatus(item, state.agreements, 'OWNER') !== 'AGREED') issues.push({ path: 'input.decisionId', message: `item ${item.position} has not been agreed by its owner (${item.sourceAgency}, B.8)` });
-      if (item.victimIdentifying && agreementStatus(item, state.agreements, 'VICTIM_LIAISON') !== 'AGREED') issues.push({ path: 'input.decisionId', message: `item ${item.position} identifies a victim and has not been agreed by the victim liaison officer (B.15)` });
+      if (agreementStatus(item, state.agreements, 'OWNER') !== 'AGREED')
+        issues.push({
+          path: 'input.decisionId',
+          message: `item ${item.position} has not been agreed by its owner (${item.sourceAgency}, B.8)`,
+        });
+      if (item.victimIdentifying && agreementStatus(item, state.agreements, 'VICTIM_LIAISON') !== 'AGREED')
+        issues.push({
+          path: 'input.decisionId',
+          message: `item ${item.position} identifies a victim and has not been agreed by the victim liaison officer (B.15)`,
+        });
     }
   }
   return issues;
@@ -434,7 +629,10 @@ export async function decideDisclosure(context: AnyContext, rules: DisclosureHol
 }
 
 /** The document of a decision as it stands: its live items, in order, with their agreement. */
-export function disclosureDocumentOf(rules: Pick<DisclosureHolderRules, 'holder'>, state: Pick<DisclosureState, 'decision' | 'items' | 'agreements'>): DisclosureDocumentContent {
+export function disclosureDocumentOf(
+  rules: Pick<DisclosureHolderRules, 'holder'>,
+  state: Pick<DisclosureState, 'decision' | 'items' | 'agreements'>,
+): DisclosureDocumentContent {
   const { decision } = state;
   return {
     decisionId: decision.decisionId,
@@ -459,12 +657,17 @@ export function disclosureDocumentOf(rules: Pick<DisclosureHolderRules, 'holder'
 }
 
 /** DECIDED (DISCLOSE) → MADE, by a party of the executing agency: the document as decided, frozen with its SHA-256. */
-export async function recordDisclosureMade(context: AnyContext, rules: DisclosureHolderRules, values: RecordDisclosureMadeValues): Promise<void> {
+export async function recordDisclosureMade(
+  context: AnyContext,
+  rules: DisclosureHolderRules,
+  values: RecordDisclosureMadeValues,
+): Promise<void> {
   await context.db.transaction(async (tx) => {
     const state = await requireDisclosureParty(context, tx, rules, values.decisionId, true);
     const { principal } = context.caller;
     if (state.decision.executingAgency !== null && principal.agency !== state.decision.executingAgency) notFound();
-    if (state.decision.status !== 'DECIDED' || state.decision.outcome !== 'DISCLOSE') requireStatus(state, [], 'be made', 'DECIDED to DISCLOSE');
+    if (state.decision.status !== 'DECIDED' || state.decision.outcome !== 'DISCLOSE')
+      requireStatus(state, [], 'be made', 'DECIDED to DISCLOSE');
     // Nothing after DECIDED changes the document's inputs, so this is the document the parties previewed.
     const frozenContent = renderDisclosureDocument(disclosureDocumentOf(rules, state));
     await updateDecision(tx, rules, context, state.decision, {
@@ -483,24 +686,49 @@ export async function recordDisclosureMade(context: AnyContext, rules: Disclosur
 }
 
 /** PROPOSED | CONSULTING | DECIDED (DISCLOSE) → WITHDRAWN, by the proposer or the decision maker. */
-export async function withdrawDisclosure(context: AnyContext, rules: DisclosureHolderRules, decisionId: string, reason: string): Promise<void> {
+export async function withdrawDisclosure(
+  context: AnyContext,
+  rules: DisclosureHolderRules,
+  decisionId: string,
+  reason: string,
+): Promise<void> {
   await context.db.transaction(async (tx) => {
     const state = await requireDisclosureParty(context, tx, rules, decisionId, true);
     if (!actorIsProposerOrDecisionMaker(state)) notFound();
-    const withdrawable = state.decision.status === 'PROPOSED' || state.decision.status === 'CONSULTING' || (state.decision.status === 'DECIDED' && state.decision.outcome === 'DISCLOSE');
-    if (!withdrawable) requireStatus(state, [], 'be withdrawn', 'PROPOSED, CONSULTING or DECIDED to DISCLOSE (a decision not to disclose, a made one and a withdrawn one never change)');
-    await updateDecision(tx, rules, context, state.decision, { status: 'WITHDRAWN', withdrawnAt: new Date(), withdrawnByStaffId: context.caller.principal.staffId, withdrawalReason: reason });
+    const withdrawable =
+      state.decision.status === 'PROPOSED' ||
+      state.decision.status === 'CONSULTING' ||
+      (state.decision.status === 'DECIDED' && state.decision.outcome === 'DISCLOSE');
+    if (!withdrawable)
+      requireStatus(
+        state,
+        [],
+        'be withdrawn',
+        'PROPOSED, CONSULTING or DECIDED to DISCLOSE (a decision not to disclose, a made one and a withdrawn one never change)',
+      );
+    await updateDecision(tx, rules, context, state.decision, {
+      status: 'WITHDRAWN',
+      withdrawnAt: new Date(),
+      withdrawnByStaffId: context.caller.principal.staffId,
+      withdrawalReason: reason,
+    });
   });
 }
 
 /** The decision as its parties read it. */
-export function disclosureDecisionView(rules: Pick<DisclosureHolderRules, 'holder'>, state: DisclosureState, transitions: readonly { fromStatus: DisclosureStatus | null; toStatus: DisclosureStatus; staffId: string; agency: string; at: Date }[]) {
+export function disclosureDecisionView(
+  rules: Pick<DisclosureHolderRules, 'holder'>,
+  state: DisclosureState,
+  transitions: readonly { fromStatus: DisclosureStatus | null; toStatus: DisclosureStatus; staffId: string; agency: string; at: Date }[],
+) {
   const { decision } = state;
   const items: DisclosureItemView[] = state.items.map((item) => ({
     ...item,
     ownerAgreement: agreementStatus(item, state.agreements, 'OWNER'),
     victimLiaisonAgreement: item.victimIdentifying ? agreementStatus(item, state.agreements, 'VICTIM_LIAISON') : null,
-    agreements: state.agreements.filter((agreement) => agreement.itemId === item.itemId).sort((a, b) => a.recordedAt.getTime() - b.recordedAt.getTime()),
+    agreements: state.agreements
+      .filter((agreement) => agreement.itemId === item.itemId)
+      .sort((a, b) => a.recordedAt.getTime() - b.recordedAt.getTime()),
   }));
   const { frozenContent: _frozen, ...rest } = decision;
   return {
@@ -508,7 +736,10 @@ export function disclosureDecisionView(rules: Pick<DisclosureHolderRules, 'holde
     holder: rules.holder,
     requiredConsultations: requiredConsultationsOf(decision),
     items,
-    consultations: state.consultations.map((consultation) => ({ ...consultation, satisfied: consultationSatisfied(consultation.kind as ConsultationKind, consultation.response) })),
+    consultations: state.consultations.map((consultation) => ({
+      ...consultation,
+      satisfied: consultationSatisfied(consultation.kind as ConsultationKind, consultation.response),
+    })),
     transitions,
   };
 }
@@ -516,7 +747,11 @@ export function disclosureDecisionView(rules: Pick<DisclosureHolderRules, 'holde
 /** Reads the decision's transitions, in order. */
 export async function transitionsOf(db: Database, rules: DisclosureHolderRules, decisionId: string) {
   const table = rules.tables.disclosureTransitionTable;
-  return db.select().from(table).where(and(eq(table.decisionId, decisionId))).orderBy(asc(table.at), asc(table.transitionId));
+  return db
+    .select()
+    .from(table)
+    .where(and(eq(table.decisionId, decisionId)))
+    .orderBy(asc(table.at), asc(table.transitionId));
 }
 
 /** The preview: before MADE, the document rendered from the live items; after, the frozen content itself. */
@@ -524,5 +759,12 @@ export function disclosurePreviewOf(rules: Pick<DisclosureHolderRules, 'holder'>
   const content = disclosureDocumentOf(rules, state);
   const frozen = state.decision.status === 'MADE' && state.decision.frozenContent !== null;
   const html = frozen ? state.decision.frozenContent! : renderDisclosureDocument(content);
-  return { decisionId: state.decision.decisionId, status: state.decision.status, html, contentSha256: frozen ? state.decision.contentSha256! : disclosureContentSha256(html), frozen, items: content.items };
+  return {
+    decisionId: state.decision.decisionId,
+    status: state.decision.status,
+    html,
+    contentSha256: frozen ? state.decision.contentSha256! : disclosureContentSha256(html),
+    frozen,
+    items: content.items,
+  };
 }

@@ -1,7 +1,17 @@
 import { GraphQLError } from 'graphql';
 
 /** The operation limits a document is measured against, by the name a refusal gives each. */
-export const OPERATION_LIMIT_NAMES = ['maxBytes', 'maxTokens', 'maxDepth', 'maxAliases', 'maxRootFields', 'maxDirectives', 'maxFields', 'maxCost', 'maxRecords'] as const;
+export const OPERATION_LIMIT_NAMES = [
+  'maxBytes',
+  'maxTokens',
+  'maxDepth',
+  'maxAliases',
+  'maxRootFields',
+  'maxDirectives',
+  'maxFields',
+  'maxCost',
+  'maxRecords',
+] as const;
 
 export type OperationLimitName = (typeof OPERATION_LIMIT_NAMES)[number];
 

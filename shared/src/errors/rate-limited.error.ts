@@ -8,7 +8,11 @@ import { GraphQLError } from 'graphql';
 export class RateLimitedError extends GraphQLError {
   constructor(readonly retryAfterSeconds: number) {
     super(`Too many requests: try again in ${retryAfterSeconds} s.`, {
-      extensions: { code: 'RATE_LIMITED', retryAfterSeconds, http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) } },
+      extensions: {
+        code: 'RATE_LIMITED',
+        retryAfterSeconds,
+        http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
+      },
     });
   }
 }

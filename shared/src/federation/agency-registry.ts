@@ -29,14 +29,68 @@ export interface AgencyRegistration {
  * it and the `subgraphs/*` workspaces disagree.
  */
 export const AGENCY_REGISTRY = [
-  { name: 'police', agency: Agency.POLICE, principalAgency: 'police', defaultPort: 4001, databaseSchema: 'police', urlVariable: 'POLICE_SUBGRAPH_URL', portVariable: 'POLICE_PORT', auditLog: 'police' },
-  { name: 'probation', agency: Agency.PROBATION, principalAgency: 'probation', defaultPort: 4002, databaseSchema: 'probation', urlVariable: 'PROBATION_SUBGRAPH_URL', portVariable: 'PROBATION_PORT', auditLog: 'probation' },
-  { name: 'prison', agency: Agency.PRISON, principalAgency: 'prison', defaultPort: 4003, databaseSchema: 'prison', urlVariable: 'PRISON_SUBGRAPH_URL', portVariable: 'PRISON_PORT', auditLog: 'prison' },
-  { name: 'yot', agency: Agency.YOT, principalAgency: 'yot', defaultPort: 4004, databaseSchema: 'yot', urlVariable: 'YOT_SUBGRAPH_URL', portVariable: 'YOT_PORT', auditLog: 'yot' },
-  { name: 'mappa', agency: Agency.MAPPA_UNIT, principalAgency: 'mappa_unit', defaultPort: 4005, databaseSchema: 'mappa', urlVariable: 'MAPPA_SUBGRAPH_URL', portVariable: 'MAPPA_PORT', auditLog: 'mappa' },
+  {
+    name: 'police',
+    agency: Agency.POLICE,
+    principalAgency: 'police',
+    defaultPort: 4001,
+    databaseSchema: 'police',
+    urlVariable: 'POLICE_SUBGRAPH_URL',
+    portVariable: 'POLICE_PORT',
+    auditLog: 'police',
+  },
+  {
+    name: 'probation',
+    agency: Agency.PROBATION,
+    principalAgency: 'probation',
+    defaultPort: 4002,
+    databaseSchema: 'probation',
+    urlVariable: 'PROBATION_SUBGRAPH_URL',
+    portVariable: 'PROBATION_PORT',
+    auditLog: 'probation',
+  },
+  {
+    name: 'prison',
+    agency: Agency.PRISON,
+    principalAgency: 'prison',
+    defaultPort: 4003,
+    databaseSchema: 'prison',
+    urlVariable: 'PRISON_SUBGRAPH_URL',
+    portVariable: 'PRISON_PORT',
+    auditLog: 'prison',
+  },
+  {
+    name: 'yot',
+    agency: Agency.YOT,
+    principalAgency: 'yot',
+    defaultPort: 4004,
+    databaseSchema: 'yot',
+    urlVariable: 'YOT_SUBGRAPH_URL',
+    portVariable: 'YOT_PORT',
+    auditLog: 'yot',
+  },
+  {
+    name: 'mappa',
+    agency: Agency.MAPPA_UNIT,
+    principalAgency: 'mappa_unit',
+    defaultPort: 4005,
+    databaseSchema: 'mappa',
+    urlVariable: 'MAPPA_SUBGRAPH_URL',
+    portVariable: 'MAPPA_PORT',
+    auditLog: 'mappa',
+  },
   // Issue 14: the sixth owner. A duty-to-co-operate agency at meetings, and the owner of its own
   // immigration enforcement records (time-served foreign national offenders in immigration detention).
-  { name: 'home-office', agency: Agency.HOME_OFFICE, principalAgency: 'home_office', defaultPort: 4006, databaseSchema: 'home_office', urlVariable: 'HOME_OFFICE_SUBGRAPH_URL', portVariable: 'HOME_OFFICE_PORT', auditLog: 'home-office' },
+  {
+    name: 'home-office',
+    agency: Agency.HOME_OFFICE,
+    principalAgency: 'home_office',
+    defaultPort: 4006,
+    databaseSchema: 'home_office',
+    urlVariable: 'HOME_OFFICE_SUBGRAPH_URL',
+    portVariable: 'HOME_OFFICE_PORT',
+    auditLog: 'home-office',
+  },
 ] as const satisfies readonly AgencyRegistration[];
 
 export type RegisteredAgency = (typeof AGENCY_REGISTRY)[number];
@@ -57,5 +111,8 @@ export function agencyRegistration(name: string): RegisteredAgency {
 
 /** One value per registered agency, keyed by subgraph name (ports, URLs, per-agency settings). */
 export function byAgency<T>(value: (registration: RegisteredAgency) => T): Record<AgencySubgraphName, T> {
-  return Object.fromEntries(AGENCY_REGISTRY.map((registration) => [registration.name, value(registration)])) as Record<AgencySubgraphName, T>;
+  return Object.fromEntries(AGENCY_REGISTRY.map((registration) => [registration.name, value(registration)])) as Record<
+    AgencySubgraphName,
+    T
+  >;
 }

@@ -35,7 +35,12 @@ export async function buildFederatedSchema(
 ): Promise<GraphQLSchema> {
   // skipCheck: a subgraph may legitimately have no root Query of its own.
   // Every `Date` is our range-checked DateTimeISO, never type-graphql's own scalar of the same name.
-  const typeGraphqlSchema = await buildSchema({ scalarsMap: [{ type: Date, scalar: DateTimeISO }], ...options, validate: false, skipCheck: true });
+  const typeGraphqlSchema = await buildSchema({
+    scalarsMap: [{ type: Date, scalar: DateTimeISO }],
+    ...options,
+    validate: false,
+    skipCheck: true,
+  });
   const typeDefs = gql(`${FEDERATION_LINK}\n${ACCESS_DIRECTIVE_SDL}\n${printSchemaWithDirectives(typeGraphqlSchema)}`);
   // type-graphql's and Apollo's resolver-map types describe the same runtime shape but are declared
   // independently; this is the single, deliberate bridge between them.

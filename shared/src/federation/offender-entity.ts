@@ -22,7 +22,11 @@ export interface AgencyOffender<Loaders extends object> {
   /** Whether the agency holds the person and the caller may know it exists (row scope). */
   readonly knowsSubject: (context: SubgraphContext<Loaders>, pncId: string) => Promise<boolean>;
   /** `Offender.__resolveReference`, through the request's loaders (`knowsSubject`). */
-  readonly referenceResolvers: { readonly Offender: { readonly __resolveReference: (reference: OffenderReference, context: SubgraphContext<Loaders>) => Promise<OffenderReference | null> } };
+  readonly referenceResolvers: {
+    readonly Offender: {
+      readonly __resolveReference: (reference: OffenderReference, context: SubgraphContext<Loaders>) => Promise<OffenderReference | null>;
+    };
+  };
   /** The `<agency>AccessAudit` query over the agency's own audit log. */
   readonly accessAuditResolver: ClassType;
 }
@@ -72,7 +76,7 @@ export function offenderType(subjectKey: FieldPolicy): OffenderEntity {
   @Directive('@key(fields: "pncId")')
   @ObjectType('Offender', {
     description:
-      'A MAPPA offender: one person, with each agency\'s records about them resolved from the agency that owns them. A field is null when its owner holds no record of the person.',
+      "A MAPPA offender: one person, with each agency's records about them resolved from the agency that owns them. A field is null when its owner holds no record of the person.",
   })
   class Offender implements OffenderReference {
     @Access(subjectKey)

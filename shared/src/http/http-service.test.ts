@@ -26,7 +26,13 @@ describe('the HTTP shell', () => {
     const ready = await fetch(`${service.url}/readyz`);
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(ready.status).toBe(503);
-    expect(await ready.json()).toEqual({ status: 'not ready', checks: [{ name: 'database', ok: false }, { name: 'cache', ok: true }] });
+    expect(await ready.json()).toEqual({
+      status: 'not ready',
+      checks: [
+        { name: 'database', ok: false },
+        { name: 'cache', ok: true },
+      ],
+    });
   });
 
   it('issue 15: a stop cuts a request still in flight once the shutdown grace period has passed', async () => {

@@ -147,7 +147,10 @@ export function createHttpApp(options: {
     span.setAttributes({ 'http.request.method': request.method, 'http.route': route });
     const observation = newObservation();
     response.once('finish', () => {
-      span.setAttributes({ 'http.response.status_code': response.statusCode, 'mappa.request_id': String(response.getHeader(REQUEST_ID_HEADER) ?? '') });
+      span.setAttributes({
+        'http.response.status_code': response.statusCode,
+        'mappa.request_id': String(response.getHeader(REQUEST_ID_HEADER) ?? ''),
+      });
       if (response.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
       span.end();
       options.metrics?.requestAnswered(observation, response.statusCode, Number(process.hrtime.bigint() - started) / 1e9);
@@ -169,7 +172,9 @@ export function createHttpApp(options: {
     if (requests.draining) {
       observeRefusal('SHUTTING_DOWN');
       response.setHeader('connection', 'close');
-      response.status(503).json({ errors: [{ message: 'This service is shutting down. Try again.', extensions: { code: 'SHUTTING_DOWN' } }] });
+      response
+        .status(503)
+        .json({ errors: [{ message: 'This service is shutting down. Try again.', extensions: { code: 'SHUTTING_DOWN' } }] });
       return;
     }
     requests.started();
@@ -254,7 +259,12 @@ export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
  * Starts listening; port 0 picks a free port (tests). Call it after every route is mounted.
  * `shutdownGraceMs` bounds how long `close` lets requests in flight finish.
  */
-export async function listen(app: Express, host: string, port: number, options: { readonly shutdownGraceMs?: number } = {}): Promise<RunningService> {
+export async function listen(
+  app: Express,
+  host: string,
+  port: number,
+  options: { readonly shutdownGraceMs?: number } = {},
+): Promise<RunningService> {
   answerUnknownPaths(app);
   answerUnhandledErrors(app);
   const requests = inFlightOf.get(app);

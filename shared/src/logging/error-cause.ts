@@ -29,7 +29,14 @@ export function maskedMessage(message: string): string {
 }
 
 function describeOne(error: Error): LoggedError {
-  const facts = error as Error & { code?: unknown; query?: unknown; schema?: unknown; table?: unknown; column?: unknown; constraint?: unknown };
+  const facts = error as Error & {
+    code?: unknown;
+    query?: unknown;
+    schema?: unknown;
+    table?: unknown;
+    column?: unknown;
+    constraint?: unknown;
+  };
   const text = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined);
   const sqlState = text(facts.code);
   // drizzle's DrizzleQueryError: its message repeats the parameters; its `query` holds placeholders only.

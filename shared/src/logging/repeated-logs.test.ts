@@ -19,13 +19,29 @@ describe('RepeatedLogSuppressor', () => {
     const { log, lines } = recordingLogger();
     const suppressor = new RepeatedLogSuppressor(60_000);
     for (let i = 0; i < 6_000; i += 1) {
-      suppressor.write(log.child({ requestId: `req-${i}` }), 'error', { log: 'gateway', reason: 'AuditQueueFullError' }, 'audit entry could not be written; response withheld');
+      suppressor.write(
+        log.child({ requestId: `req-${i}` }),
+        'error',
+        { log: 'gateway', reason: 'AuditQueueFullError' },
+        'audit entry could not be written; response withheld',
+      );
     }
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ level: 50, requestId: 'req-0', log: 'gateway', reason: 'AuditQueueFullError', msg: 'audit entry could not be written; response withheld' });
+    expect(lines[0]).toMatchObject({
+      level: 50,
+      requestId: 'req-0',
+      log: 'gateway',
+      reason: 'AuditQueueFullError',
+      msg: 'audit entry could not be written; response withheld',
+    });
     suppressor.flush();
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toMatchObject({ level: 50, requestId: 'req-5999', suppressed: 5_999, msg: 'audit entry could not be written; response withheld (5999 similar suppressed)' });
+    expect(lines[1]).toMatchObject({
+      level: 50,
+      requestId: 'req-5999',
+      suppressed: 5_999,
+      msg: 'audit entry could not be written; response withheld (5999 similar suppressed)',
+    });
   });
 
   it('keeps kinds apart: another reason, agency or level is its own line, and a detail such as a wait does not make a new kind', () => {

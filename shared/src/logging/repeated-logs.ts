@@ -38,7 +38,13 @@ export class RepeatedLogSuppressor {
    * fields) was written within the window. `detail` goes on the line but does not make it another kind
    * (a wait in milliseconds that differs from request to request).
    */
-  write(log: Logger, level: Level, fields: Readonly<Record<string, unknown>>, message: string, detail: Readonly<Record<string, unknown>> = {}): void {
+  write(
+    log: Logger,
+    level: Level,
+    fields: Readonly<Record<string, unknown>>,
+    message: string,
+    detail: Readonly<Record<string, unknown>> = {},
+  ): void {
     const key = `${level} ${message} ${JSON.stringify(fields)}`;
     const window = this.open.get(key);
     if (window) {
@@ -65,7 +71,10 @@ export class RepeatedLogSuppressor {
     this.open.delete(key);
     clearTimeout(window.timer);
     if (window.suppressed === 0) return;
-    window.last[window.level]({ ...window.fields, suppressed: window.suppressed, windowMs: this.windowMs }, `${window.message} (${window.suppressed} similar suppressed)`);
+    window.last[window.level](
+      { ...window.fields, suppressed: window.suppressed, windowMs: this.windowMs },
+      `${window.message} (${window.suppressed} similar suppressed)`,
+    );
   }
 }
 

@@ -18,7 +18,12 @@ describe('metric labels', () => {
   });
 
   it('labels a subgraph operation by its one root field from its own schema, never by the name the gateway forwarded', () => {
-    expect(rootFieldLabel('Smith__police__0', operationOf('query Smith__police__0($r: [_Any!]!) { _entities(representations: $r) { __typename } }'))).toBe('_entities');
+    expect(
+      rootFieldLabel(
+        'Smith__police__0',
+        operationOf('query Smith__police__0($r: [_Any!]!) { _entities(representations: $r) { __typename } }'),
+      ),
+    ).toBe('_entities');
     expect(rootFieldLabel(null, operationOf('{ a: offender(pncId: "x") { pncId } offenders { totalCount } }'))).toBe('multiple');
   });
 

@@ -45,7 +45,10 @@ export async function startObservability(serviceName: string, config: Observabil
   const metrics = new Metrics({ processMetrics: true });
   const server = await serveMetrics(metrics, config.METRICS_HOST, config.METRICS_PORT);
   // The receiver's address is configuration, not a secret; its path and host only.
-  log.info({ metrics: server.url, tracing: otlpTracesUrl ? { exporting: true, to: new URL(otlpTracesUrl).host } : { exporting: false } }, 'observability');
+  log.info(
+    { metrics: server.url, tracing: otlpTracesUrl ? { exporting: true, to: new URL(otlpTracesUrl).host } : { exporting: false } },
+    'observability',
+  );
   return {
     metrics,
     metricsUrl: server.url,

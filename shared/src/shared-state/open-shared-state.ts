@@ -4,7 +4,11 @@ import { RedisSharedState } from './redis-shared-state';
 import type { SharedState } from './shared-state';
 
 /** Redis when `redisUrl` is set (replicas share it), otherwise this process's memory. */
-export async function openSharedState(options: { readonly redisUrl: string | undefined; readonly keyPrefix: string; readonly log: Logger }): Promise<SharedState> {
+export async function openSharedState(options: {
+  readonly redisUrl: string | undefined;
+  readonly keyPrefix: string;
+  readonly log: Logger;
+}): Promise<SharedState> {
   if (!options.redisUrl) return new MemorySharedState(options.keyPrefix);
   return RedisSharedState.connect(options.redisUrl, { keyPrefix: options.keyPrefix, log: options.log });
 }

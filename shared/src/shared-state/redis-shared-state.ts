@@ -17,7 +17,10 @@ export class RedisSharedState implements SharedState {
   ) {}
 
   /** Connects to `url`; resolves once connected, rejects when Redis cannot be reached in `connectTimeoutMs`. */
-  static async connect(url: string, options: { readonly keyPrefix: string; readonly log: Logger; readonly connectTimeoutMs?: number }): Promise<RedisSharedState> {
+  static async connect(
+    url: string,
+    options: { readonly keyPrefix: string; readonly log: Logger; readonly connectTimeoutMs?: number },
+  ): Promise<RedisSharedState> {
     const client = new Redis(url, {
       lazyConnect: true,
       enableOfflineQueue: false,
@@ -31,7 +34,10 @@ export class RedisSharedState implements SharedState {
     client.on('error', (error: Error) => {
       if (unreachable) return;
       unreachable = true;
-      options.log.error({ component: 'shared-state', redis: `${client.options.host}:${client.options.port}`, reason: error.name }, 'redis unreachable');
+      options.log.error(
+        { component: 'shared-state', redis: `${client.options.host}:${client.options.port}`, reason: error.name },
+        'redis unreachable',
+      );
     });
     client.on('ready', () => {
       if (unreachable) options.log.info({ component: 'shared-state' }, 'redis reachable again');
@@ -41,7 +47,9 @@ export class RedisSharedState implements SharedState {
       await client.connect();
     } catch (error: unknown) {
       client.disconnect();
-      throw new Error(`Cannot connect to Redis at ${client.options.host}:${client.options.port}: ${error instanceof Error ? error.message : 'unknown error'}`);
+      throw new Error(
+        `Cannot connect to Redis at ${client.options.host}:${client.options.port}: ${error instanceof Error ? error.message : 'unknown error'}`,
+      );
     }
     return new RedisSharedState(client, options.keyPrefix);
   }

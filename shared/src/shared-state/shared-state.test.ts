@@ -74,7 +74,9 @@ describe('shared state across replicas', () => {
 
   it('an unreachable Redis is refused at start with a clear error, and commands on a lost connection reject at once', async () => {
     const log = createLogger('test', 'silent');
-    await expect(RedisSharedState.connect('redis://127.0.0.1:1', { keyPrefix: prefix, log, connectTimeoutMs: 500 })).rejects.toThrow(/Cannot connect to Redis at 127\.0\.0\.1:1/);
+    await expect(RedisSharedState.connect('redis://127.0.0.1:1', { keyPrefix: prefix, log, connectTimeoutMs: 500 })).rejects.toThrow(
+      /Cannot connect to Redis at 127\.0\.0\.1:1/,
+    );
     const lost = await openTestRedis(`${prefix}lost:`);
     lost.client.disconnect();
     const started = Date.now();

@@ -1,4 +1,13 @@
-import { adHocControl, DEFAULT_DISCLOSURE_CONTROL, protectTable, pseudonymOf, recordKeyOf, RECORD_KEY_RANGE, roundByCellKey, withheldByCellKey } from './disclosure-control';
+import {
+  adHocControl,
+  DEFAULT_DISCLOSURE_CONTROL,
+  protectTable,
+  pseudonymOf,
+  recordKeyOf,
+  RECORD_KEY_RANGE,
+  roundByCellKey,
+  withheldByCellKey,
+} from './disclosure-control';
 import type { ProtectedTable, RawCell } from './disclosure-control';
 
 const cell = (count: number, key = count * 37): RawCell => ({ count, key: key % RECORD_KEY_RANGE });
@@ -56,7 +65,8 @@ describe('disclosure control (C.93: a statistical return only, no count that sin
 
   it('C.93: 1 to 4 is always withheld; 5 to 8 for fewer keys the larger it is; 9 and over never; zero only in ad-hoc tables', () => {
     const keys = Array.from({ length: RECORD_KEY_RANGE }, (_, key) => key);
-    const withheldShare = (count: number) => keys.filter((key) => withheldByCellKey(count, key, DEFAULT_DISCLOSURE_CONTROL)).length / RECORD_KEY_RANGE;
+    const withheldShare = (count: number) =>
+      keys.filter((key) => withheldByCellKey(count, key, DEFAULT_DISCLOSURE_CONTROL)).length / RECORD_KEY_RANGE;
     expect([1, 2, 3, 4].map(withheldShare)).toEqual([1, 1, 1, 1]);
     expect(withheldShare(5)).toBeGreaterThan(withheldShare(6));
     expect(withheldShare(7)).toBeGreaterThan(withheldShare(8));

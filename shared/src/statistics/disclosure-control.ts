@@ -51,7 +51,11 @@ export interface DisclosureControl {
 }
 
 /** The product's one default disclosure control (published tables). */
-export const DEFAULT_DISCLOSURE_CONTROL: DisclosureControl = { threshold: STATISTICS_SUPPRESSION_THRESHOLD, base: STATISTICS_ROUNDING_BASE, withholdZeros: false };
+export const DEFAULT_DISCLOSURE_CONTROL: DisclosureControl = {
+  threshold: STATISTICS_SUPPRESSION_THRESHOLD,
+  base: STATISTICS_ROUNDING_BASE,
+  withholdZeros: false,
+};
 
 /** The disclosure control of ad-hoc tables: the same, zeros withheld too. */
 export const adHocControl = (control: DisclosureControl): DisclosureControl => ({ ...control, withholdZeros: true });
@@ -146,10 +150,16 @@ function publish(cell: RawCell, withheld: boolean, control: DisclosureControl): 
  * suppression, secondary suppression across rows and columns with the totals as one more cell of
  * each, then cell-key rounding of everything shown. Totals come from the raw cells.
  */
-export function protectTable(rows: readonly (readonly RawCell[])[], control: DisclosureControl = DEFAULT_DISCLOSURE_CONTROL): ProtectedTable {
+export function protectTable(
+  rows: readonly (readonly RawCell[])[],
+  control: DisclosureControl = DEFAULT_DISCLOSURE_CONTROL,
+): ProtectedTable {
   const columnCount = rows[0]?.length ?? 0;
   if (rows.some((row) => row.length !== columnCount)) throw new Error('every row of a table has the same number of columns');
-  const sumOf = (cells: readonly RawCell[]): RawCell => ({ count: cells.reduce((sum, cell) => sum + cell.count, 0), key: addKeys(...cells.map((cell) => cell.key)) });
+  const sumOf = (cells: readonly RawCell[]): RawCell => ({
+    count: cells.reduce((sum, cell) => sum + cell.count, 0),
+    key: addKeys(...cells.map((cell) => cell.key)),
+  });
   const rowTotals = rows.map(sumOf);
   const columnTotals = Array.from({ length: columnCount }, (_, column) => sumOf(rows.map((row) => row[column]!)));
   const total = sumOf(rowTotals);
@@ -162,7 +172,7 @@ export function protectTable(rows: readonly (readonly RawCell[])[], control: Dis
     ...Array.from({ length: columnCount + 1 }, (_, c) => grid.map((_, r): [number, number] => [r, c])),
   ];
   // Each pass withholds at least one more cell, so this ends; a line is safe with 0 or 2+ withheld.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const line of lines) {
       const lone = line.filter(([r, c]) => withheld[r]![c]!);

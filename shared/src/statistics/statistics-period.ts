@@ -11,10 +11,16 @@ export const STATISTICS_PERIOD_MAX_DAYS = 3653;
 export const statisticsPeriodSchema = z
   .object({ from: isoDateSchema.nullable(), to: isoDateSchema.nullable() })
   .refine((period) => (period.from === null) === (period.to === null), { message: 'a period has both ends or neither', path: ['to'] })
-  .refine((period) => period.from === null || period.to === null || (period.from <= period.to && Date.parse(period.to) - Date.parse(period.from) <= STATISTICS_PERIOD_MAX_DAYS * 86_400_000), {
-    message: `a period runs forward, at most ${STATISTICS_PERIOD_MAX_DAYS} days`,
-    path: ['to'],
-  });
+  .refine(
+    (period) =>
+      period.from === null ||
+      period.to === null ||
+      (period.from <= period.to && Date.parse(period.to) - Date.parse(period.from) <= STATISTICS_PERIOD_MAX_DAYS * 86_400_000),
+    {
+      message: `a period runs forward, at most ${STATISTICS_PERIOD_MAX_DAYS} days`,
+      path: ['to'],
+    },
+  );
 
 /** The number of days ahead a "release within N days" dimension looks: 1 to 3,650. */
 export const releaseWithinDaysSchema = z.number().int().min(1).max(3650);

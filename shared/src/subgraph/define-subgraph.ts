@@ -52,7 +52,10 @@ export interface SubgraphSpec<Loaders extends object, Env extends z.ZodRawShape>
 }
 
 /** A subgraph as `defineSubgraph` makes it: what the stack runs, its configuration and its own entry point. */
-export interface DefinedSubgraph<Loaders extends object = object, Config extends StandaloneSubgraphConfig = StandaloneSubgraphConfig> extends SubgraphDefinition<Loaders> {
+export interface DefinedSubgraph<
+  Loaders extends object = object,
+  Config extends StandaloneSubgraphConfig = StandaloneSubgraphConfig,
+> extends SubgraphDefinition<Loaders> {
   /** Its configuration, read once from the environment (zod; every problem listed). `PORT` defaults to its registered port. */
   loadConfig(env?: NodeJS.ProcessEnv): Config;
   /** Runs it deployed on its own (`main.ts`): its own process and database; exits 1 with the reason when it cannot start. */
@@ -74,7 +77,9 @@ export function defineSubgraph<Loaders extends object, Env extends z.ZodRawShape
   const { name, databaseSchema } = registration;
   // Another agency's policies or entity would serve this agency's records under that agency's rules.
   if (spec.policies.subjectKey.name !== `${name}.subjectKey` || spec.offender.agency !== name) {
-    throw new Error(`${name}: its policies (${spec.policies.subjectKey.name}) and its Offender entity (${spec.offender.agency}) must be its own`);
+    throw new Error(
+      `${name}: its policies (${spec.policies.subjectKey.name}) and its Offender entity (${spec.offender.agency}) must be its own`,
+    );
   }
   const policies = Object.values(spec.policies);
   const resolvers: [ClassType, ...ClassType[]] = [spec.offender.accessAuditResolver, ...spec.resolvers];
@@ -88,13 +93,20 @@ export function defineSubgraph<Loaders extends object, Env extends z.ZodRawShape
     schema: databaseSchema,
     migrationsFolder: spec.migrationsFolder,
     policies,
-    buildSchema: (authorization) => buildFederatedSchema({ resolvers }, spec.offender.referenceResolvers, policies, authorization, spec.conditions ?? {}),
+    buildSchema: (authorization) =>
+      buildFederatedSchema({ resolvers }, spec.offender.referenceResolvers, policies, authorization, spec.conditions ?? {}),
     createLoaders: (db) => spec.createLoaders(db),
     seed: (db, people, dataset) => spec.seed.write(db, people, dataset),
     clear: async (db) => {
       await db.execute(sql`truncate table ${seedTables} restart identity cascade`);
     },
-    isEmpty: async (db) => (await db.select({ one: sql<number>`1` }).from(spec.seed.seededWhenRowsIn).limit(1)).length === 0,
+    isEmpty: async (db) =>
+      (
+        await db
+          .select({ one: sql<number>`1` })
+          .from(spec.seed.seededWhenRowsIn)
+          .limit(1)
+      ).length === 0,
     loadConfig: (env = process.env) => parseEnv(envSchema, env) as StandaloneSubgraphConfig & z.infer<z.ZodObject<Env>>,
     main: () => {
       // Configuration errors included: an operator reads one line with every problem, never a stack trace.

@@ -28,11 +28,17 @@ export async function runStandaloneSubgraph(definition: SubgraphDefinition, conf
   // First: the SQL of preparing the database and every request after are traced and counted.
   const observability = await startObservability(`mappa-${definition.name}`, config, log);
   const connection = await DatabaseConnection.open(
-    config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: config.PGLITE_DATA_DIR ?? join(process.cwd(), '.data', definition.name) },
+    config.DATABASE_URL
+      ? { url: config.DATABASE_URL }
+      : { dataDir: config.PGLITE_DATA_DIR ?? join(process.cwd(), '.data', definition.name) },
   );
   await prepareSubgraphDatabase(definition, connection, { seedIfEmpty: connection.kind === 'embedded' ? DEFAULT_DATASET : undefined, log });
   // Replicas of this subgraph share their replay cache through REDIS_URL (issue 9 §4).
-  const sharedState = await openSharedState({ redisUrl: config.REDIS_URL, keyPrefix: `${config.REDIS_KEY_PREFIX}${definition.name}:`, log });
+  const sharedState = await openSharedState({
+    redisUrl: config.REDIS_URL,
+    keyPrefix: `${config.REDIS_KEY_PREFIX}${definition.name}:`,
+    log,
+  });
   const running = await startSubgraph(definition, {
     connection,
     host: config.HOST,

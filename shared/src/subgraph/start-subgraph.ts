@@ -117,14 +117,19 @@ export async function startSubgraph<Loaders extends object>(
   const auditLog = auditLogNameOf(definition.name);
   const auditMode = options.audit ?? 'recorded';
   const auditStatements = new StatementCounter(metrics.counterFor('audit-statements'));
-  const auditWriter = auditMode === 'recorded' ? new AuditWriter(options.connection.database(auditStatements), auditLog, undefined, metrics) : null;
+  const auditWriter =
+    auditMode === 'recorded' ? new AuditWriter(options.connection.database(auditStatements), auditLog, undefined, metrics) : null;
   if (!auditWriter) log.warn('audit is off: this service records no audit trail (benchmark only)');
   // After the access-errors plugin: the audit entry must see the FORBIDDEN errors it adds.
   const plugins = [...authorizationPlugins, ...(auditWriter ? [subgraphAuditPlugin<SubgraphContext<Loaders>>(auditWriter)] : [])];
   const owner = ownerAgencyOfLog(auditLog);
   const staffIdIssuers = options.staffIdIssuers ?? [DEV_ISSUER];
-  const rowScopeFor = (caller: Caller) => (enforced ? rowScopeOf(caller, new Date(), owner, staffIdIssuers) : unrestrictedRowScopeOf(caller));
-  const server = createApolloServer<SubgraphContext<Loaders>>({ schema }, { production: options.production, log, plugins, operationLabel: rootFieldLabel });
+  const rowScopeFor = (caller: Caller) =>
+    enforced ? rowScopeOf(caller, new Date(), owner, staffIdIssuers) : unrestrictedRowScopeOf(caller);
+  const server = createApolloServer<SubgraphContext<Loaders>>(
+    { schema },
+    { production: options.production, log, plugins, operationLabel: rootFieldLabel },
+  );
   await server.start();
   const sharedState = options.sharedState ?? new MemorySharedState();
   const verifier = new GatewayAssertionVerifier(options.gatewayKeys, definition.name, sharedState);
@@ -145,7 +150,12 @@ export async function startSubgraph<Loaders extends object>(
   });
   // Refused before anything is served: the owner's evidence of the attempt, and a 401 (or a 503 when
   // the replay cache cannot answer, which the gateway reports as this agency unavailable).
-  const refuse = async (request: express.Request, response: express.Response, error: unknown, next: express.NextFunction): Promise<void> => {
+  const refuse = async (
+    request: express.Request,
+    response: express.Response,
+    error: unknown,
+    next: express.NextFunction,
+  ): Promise<void> => {
     const unavailable = error instanceof ReplayCacheUnavailableError;
     if (!(error instanceof GraphQLError) && !unavailable) {
       next(error);
@@ -153,13 +163,36 @@ export async function startSubgraph<Loaders extends object>(
     }
     const requestId = requestIdOf(request);
     observeRefusal(unavailable ? 'UPSTREAM_UNAVAILABLE' : 'UNAUTHENTICATED');
-    if (unavailable) log.error({ requestId, reason: 'replay cache unavailable' }, 'request refused: cannot tell a replayed assertion from a new one');
+    if (unavailable)
+      log.error({ requestId, reason: 'replay cache unavailable' }, 'request refused: cannot tell a replayed assertion from a new one');
     else log.warn({ requestId, reason: 'assertion rejected' }, 'unauthenticated request');
     // The owner's evidence of an attempt that did not come through the gateway: nothing was served.
     await auditWriter
-      ?.append({ requestId, payload: { principal: null, purpose: null, caseId: null, operationName: null, documentHash: null, subjects: [], fields: [], outcome: 'UNAUTHENTICATED', errorCodes: ['UNAUTHENTICATED'], durationMs: 0 } })
-      .catch((failure: unknown) => log.error({ requestId, reason: failure instanceof Error ? failure.name : 'unknown' }, 'audit entry for a rejected request could not be written'));
-    if (unavailable) response.status(503).json({ errors: [{ message: 'This service cannot check gateway assertions right now.', extensions: { code: 'UPSTREAM_UNAVAILABLE' } }] });
+      ?.append({
+        requestId,
+        payload: {
+          principal: null,
+          purpose: null,
+          caseId: null,
+          operationName: null,
+          documentHash: null,
+          subjects: [],
+          fields: [],
+          outcome: 'UNAUTHENTICATED',
+          errorCodes: ['UNAUTHENTICATED'],
+          durationMs: 0,
+        },
+      })
+      .catch((failure: unknown) =>
+        log.error(
+          { requestId, reason: failure instanceof Error ? failure.name : 'unknown' },
+          'audit entry for a rejected request could not be written',
+        ),
+      );
+    if (unavailable)
+      response.status(503).json({
+        errors: [{ message: 'This service cannot check gateway assertions right now.', extensions: { code: 'UPSTREAM_UNAVAILABLE' } }],
+      });
     else response.status(401).json({ errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] });
   };
   app.use(
@@ -211,7 +244,11 @@ export async function startSubgraph<Loaders extends object>(
         // ids are opaque, and the evidence is logged by kind only (never its subject).
         const caseGrantIds = caseGrantsOf(caller).map((grant) => grant.grantId);
         const evidence = purposeEvidenceOf(caller);
-        const requestLog = log.child({ requestId, ...(caseGrantIds.length > 0 ? { caseGrantIds } : {}), ...(evidence ? { purposeEvidence: evidence.kind } : {}) });
+        const requestLog = log.child({
+          requestId,
+          ...(caseGrantIds.length > 0 ? { caseGrantIds } : {}),
+          ...(evidence ? { purposeEvidence: evidence.kind } : {}),
+        });
         return {
           requestId,
           log: requestLog,

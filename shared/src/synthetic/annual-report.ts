@@ -108,7 +108,12 @@ export function yearlyWindows(asOf: string, years: number = EVENT_HISTORY_YEARS)
  * is a scale model, and its per-100,000 rates scale by `offenders / fullScaleOffenders()`.
  */
 export const OFFENDERS_PER_RESIDENT_AGED_TEN_OR_OVER =
-  (registeredSexOffenders + SOURCE.snapshot[2][1] + SOURCE.snapshot[2][2] + SOURCE.snapshot[2][3] + SOURCE.snapshot[3][2] + SOURCE.snapshot[3][3]) /
+  (registeredSexOffenders +
+    SOURCE.snapshot[2][1] +
+    SOURCE.snapshot[2][2] +
+    SOURCE.snapshot[2][3] +
+    SOURCE.snapshot[3][2] +
+    SOURCE.snapshot[3][3]) /
   ((registeredSexOffenders / SOURCE.registeredSexOffendersPer100k) * 100_000);
 
 /** The dataset size at which every area has the report's density of MAPPA offenders (about 81,000). */

@@ -70,7 +70,7 @@ describe('synthetic people', () => {
     }
   });
 
-  it('issue 13: live in areas as large as their populations, in one of the area\'s local authorities', () => {
+  it("issue 13: live in areas as large as their populations, in one of the area's local authorities", () => {
     const inArea = (area: MappaArea) => people.filter((p) => p.area === area).length;
     expect(inArea(MappaArea.LONDON) / inArea(MappaArea.CLEVELAND)).toBeCloseTo(AREA_POPULATION.LONDON / AREA_POPULATION.CLEVELAND, -1);
     for (const person of people.slice(0, 2_000)) {
@@ -80,7 +80,7 @@ describe('synthetic people', () => {
     expect(syntheticPeople(0, 50, { ...dataset, areas: [MappaArea.CLEVELAND] }).every((p) => p.area === MappaArea.CLEVELAND)).toBe(true);
   });
 
-  it('issue 13: a level 2-3 episode only for an adult at level 1 today, after the case opened and over before the dataset\'s day', () => {
+  it("issue 13: a level 2-3 episode only for an adult at level 1 today, after the case opened and over before the dataset's day", () => {
     const withEpisode = people.filter((p) => p.levelEpisode !== null);
     expect(withEpisode.length).toBeGreaterThan(people.length * 0.02);
     for (const person of withEpisode) {

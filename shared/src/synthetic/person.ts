@@ -110,10 +110,17 @@ export const DEFAULT_AS_OF = '2026-11-01';
 // Joint distribution of category and level for one area on 31 March 2014 (annual report), with
 // category 4 added at about 1%. Category 3 exists only at levels 2 and 3.
 const CATEGORY_LEVEL_WEIGHTS: readonly (readonly [string, number])[] = [
-  ['1:1', 1228], ['1:2', 35], ['1:3', 5],
-  ['2:1', 563], ['2:2', 17], ['2:3', 1],
-  ['3:2', 32], ['3:3', 2],
-  ['4:1', 8], ['4:2', 8], ['4:3', 3],
+  ['1:1', 1228],
+  ['1:2', 35],
+  ['1:3', 5],
+  ['2:1', 563],
+  ['2:2', 17],
+  ['2:3', 1],
+  ['3:2', 32],
+  ['3:3', 2],
+  ['4:1', 8],
+  ['4:2', 8],
+  ['4:3', 3],
 ];
 
 const ETHNICITY_CODES = ['W1', 'W1', 'W1', 'W1', 'W1', 'W2', 'W9', 'A1', 'A2', 'B1', 'B2', 'M1', 'M9', 'O9'] as const;
@@ -166,7 +173,11 @@ export function syntheticPerson(index: number, options: SyntheticDatasetOptions)
   const firstName = random.pick(gender === 'MALE' ? MALE_FIRST_NAMES : FEMALE_FIRST_NAMES);
   const lastName = random.pick(SURNAMES);
   const middleName = random.chance(0.6) ? random.pick(gender === 'MALE' ? MALE_FIRST_NAMES : FEMALE_FIRST_NAMES) : null;
-  const aliasCount = random.weighted([[0, 70], [1, 22], [2, 8]] as const);
+  const aliasCount = random.weighted([
+    [0, 70],
+    [1, 22],
+    [2, 8],
+  ] as const);
   const aliases = Array.from({ length: aliasCount }, () => ({
     firstName: random.chance(0.5) ? firstName : random.pick(gender === 'MALE' ? MALE_FIRST_NAMES : FEMALE_FIRST_NAMES),
     lastName: random.pick(SURNAMES),
@@ -184,7 +195,8 @@ export function syntheticPerson(index: number, options: SyntheticDatasetOptions)
   const offence: SyntheticOffence = { ...offenceTemplate, convictionDate };
 
   const supervision = chooseSupervision(random, category, isYouth);
-  const sentence = supervision === 'CUSTODY' || supervision === 'LICENCE' ? buildSentence(random, category, supervision, convictionDate, asOf) : null;
+  const sentence =
+    supervision === 'CUSTODY' || supervision === 'LICENCE' ? buildSentence(random, category, supervision, convictionDate, asOf) : null;
 
   const leadAgency = isYouth ? 'YOT' : supervision === 'NONE' ? 'POLICE' : 'PROBATION';
   const mappaStartDate = addDays(convictionDate, random.int(1, 60));
@@ -193,7 +205,9 @@ export function syntheticPerson(index: number, options: SyntheticDatasetOptions)
   const nextReviewDate = addDays(asOf, random.int(1, reviewIntervalDays));
 
   const hasCrn = !isYouth && (supervision !== 'NONE' || random.chance(0.5));
-  const crn = hasCrn ? `${CRN_LETTERS[Math.floor(index / 1_000_000) % CRN_LETTERS.length]}${String((index * 337 + options.seed) % 1_000_000).padStart(6, '0')}` : null;
+  const crn = hasCrn
+    ? `${CRN_LETTERS[Math.floor(index / 1_000_000) % CRN_LETTERS.length]}${String((index * 337 + options.seed) % 1_000_000).padStart(6, '0')}`
+    : null;
   const hasPrisonRecord = supervision === 'CUSTODY' || supervision === 'LICENCE';
   const prisonNumber = hasPrisonRecord ? prisonNumberFor(index, options.seed) : null;
   // Areas are as large as their populations (one draw, like the uniform pick it replaced, so no
@@ -241,7 +255,14 @@ export function syntheticPerson(index: number, options: SyntheticDatasetOptions)
       town: random.pick(TOWNS),
       postcode: `ZZ${random.int(1, 99)} ${random.int(1, 9)}${random.pick(['AA', 'AB', 'BA', 'BD', 'DE', 'EF'])}`,
     },
-    levelEpisode: levelEpisodeFor(new Random(options.seed, index, 'person-level-episode'), { category, level, isYouth, supervision, mappaStartDate, asOf }),
+    levelEpisode: levelEpisodeFor(new Random(options.seed, index, 'person-level-episode'), {
+      category,
+      level,
+      isYouth,
+      supervision,
+      mappaStartDate,
+      asOf,
+    }),
   };
 }
 
@@ -288,13 +309,21 @@ function chooseSupervision(random: Random, category: MappaCategory, isYouth: boo
   if (random.chance(0.4)) return 'CUSTODY';
   switch (category) {
     case 1:
-      return random.weighted([['LICENCE', 40], ['COMMUNITY_ORDER', 20], ['NONE', 40]] as const);
+      return random.weighted([
+        ['LICENCE', 40],
+        ['COMMUNITY_ORDER', 20],
+        ['NONE', 40],
+      ] as const);
     case 2:
     case 4:
       // Categories 2 and 4 are MAPPA offenders because of a sentence they are still serving.
       return 'LICENCE';
     case 3:
-      return random.weighted([['LICENCE', 40], ['COMMUNITY_ORDER', 30], ['NONE', 30]] as const);
+      return random.weighted([
+        ['LICENCE', 40],
+        ['COMMUNITY_ORDER', 30],
+        ['NONE', 30],
+      ] as const);
   }
 }
 
@@ -305,7 +334,13 @@ function buildSentence(
   convictionDate: string,
   asOf: string,
 ): SyntheticSentence {
-  const type = random.weighted([['SDS', 70], ['EDS', 15], ['SOPC', category === 1 ? 5 : 0], ['LIFE', 5], ['IPP', 5]] as const);
+  const type = random.weighted([
+    ['SDS', 70],
+    ['EDS', 15],
+    ['SOPC', category === 1 ? 5 : 0],
+    ['LIFE', 5],
+    ['IPP', 5],
+  ] as const);
   const indeterminate = type === 'LIFE' || type === 'IPP';
   const startDate = addDays(convictionDate, random.int(0, 30));
   // Custody: release falls in the coming years; licence: released in the past, licence still running.
@@ -326,7 +361,8 @@ function buildSentence(
     startDate,
     conditionalReleaseDate,
     licenceExpiryDate,
-    sentenceExpiryDate: sentenceExpiryDate && licenceExpiryDate && sentenceExpiryDate < licenceExpiryDate ? licenceExpiryDate : sentenceExpiryDate,
+    sentenceExpiryDate:
+      sentenceExpiryDate && licenceExpiryDate && sentenceExpiryDate < licenceExpiryDate ? licenceExpiryDate : sentenceExpiryDate,
     paroleEligibilityDate: type === 'EDS' || indeterminate ? addDays(conditionalReleaseDate, -random.int(90, 700)) : null,
     tariffDate: indeterminate ? addDays(conditionalReleaseDate, -random.int(30, 400)) : null,
     homeDetentionCurfewEligibilityDate: type === 'SDS' && category !== 1 && category !== 4 ? addDays(conditionalReleaseDate, -135) : null,
@@ -337,10 +373,21 @@ function buildSentence(
 function riskFor(random: Random, level: MappaLevel): RiskLevel {
   const weights: readonly (readonly [RiskLevel, number])[] =
     level === 3
-      ? [[RiskLevel.VERY_HIGH, 60], [RiskLevel.HIGH, 40]]
+      ? [
+          [RiskLevel.VERY_HIGH, 60],
+          [RiskLevel.HIGH, 40],
+        ]
       : level === 2
-        ? [[RiskLevel.VERY_HIGH, 15], [RiskLevel.HIGH, 60], [RiskLevel.MEDIUM, 25]]
-        : [[RiskLevel.HIGH, 15], [RiskLevel.MEDIUM, 55], [RiskLevel.LOW, 30]];
+        ? [
+            [RiskLevel.VERY_HIGH, 15],
+            [RiskLevel.HIGH, 60],
+            [RiskLevel.MEDIUM, 25],
+          ]
+        : [
+            [RiskLevel.HIGH, 15],
+            [RiskLevel.MEDIUM, 55],
+            [RiskLevel.LOW, 30],
+          ];
   return random.weighted(weights);
 }
 

@@ -11,9 +11,11 @@ import type { Database } from '../db/database';
 export async function withAuditTriggersDisabled<T>(db: Database, work: (tx: Database) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
     // ALTER TABLE is transactional in PostgreSQL: the triggers are back on at commit or rollback.
-    for (const table of [sql`audit.entry`, sql`audit.log_head`, sql`audit.checkpoint`]) await tx.execute(sql`alter table ${table} disable trigger user`);
+    for (const table of [sql`audit.entry`, sql`audit.log_head`, sql`audit.checkpoint`])
+      await tx.execute(sql`alter table ${table} disable trigger user`);
     const result = await work(tx);
-    for (const table of [sql`audit.entry`, sql`audit.log_head`, sql`audit.checkpoint`]) await tx.execute(sql`alter table ${table} enable trigger user`);
+    for (const table of [sql`audit.entry`, sql`audit.log_head`, sql`audit.checkpoint`])
+      await tx.execute(sql`alter table ${table} enable trigger user`);
     return result;
   });
 }
@@ -25,11 +27,18 @@ export async function withAuditTriggersDisabled<T>(db: Database, work: (tx: Data
  * database's triggers judge age by the database's own clock; this builds the history a long-running
  * deployment holds, the only way one can exist, and leaves the code under test on the real clock.
  */
-export async function backdateAuditEntries(db: Database, log: string, sequences: readonly number[], age: { readonly years: number; readonly days?: number }): Promise<void> {
+export async function backdateAuditEntries(
+  db: Database,
+  log: string,
+  sequences: readonly number[],
+  age: { readonly years: number; readonly days?: number },
+): Promise<void> {
   await withAuditTriggersDisabled(db, async (tx) => {
     await tx
       .update(auditEntryTable)
-      .set({ recordedAt: sql`${auditEntryTable.recordedAt} - make_interval(years => ${age.years}::integer, days => ${age.days ?? 0}::integer)` })
+      .set({
+        recordedAt: sql`${auditEntryTable.recordedAt} - make_interval(years => ${age.years}::integer, days => ${age.days ?? 0}::integer)`,
+      })
       .where(and(eq(auditEntryTable.log, log), inArray(auditEntryTable.sequence, [...sequences])));
     const rows = await tx.select().from(auditEntryTable).where(eq(auditEntryTable.log, log)).orderBy(asc(auditEntryTable.sequence));
     // The first entry keeps what it links to (the genesis hash, or a checkpoint's); every hash
@@ -39,10 +48,14 @@ export async function backdateAuditEntries(db: Database, log: string, sequences:
       if (previousHash === undefined) break;
       const hash = auditEntryHash({ ...row, previousHash, payload: row.payload as AuditPayload });
       if (hash !== row.hash || previousHash !== row.previousHash) {
-        await tx.update(auditEntryTable).set({ previousHash, hash }).where(and(eq(auditEntryTable.log, log), eq(auditEntryTable.sequence, row.sequence)));
+        await tx
+          .update(auditEntryTable)
+          .set({ previousHash, hash })
+          .where(and(eq(auditEntryTable.log, log), eq(auditEntryTable.sequence, row.sequence)));
       }
       previousHash = hash;
     }
-    if (previousHash !== undefined) await tx.update(auditLogHeadTable).set({ lastHash: previousHash }).where(eq(auditLogHeadTable.log, log));
+    if (previousHash !== undefined)
+      await tx.update(auditLogHeadTable).set({ lastHash: previousHash }).where(eq(auditLogHeadTable.log, log));
   });
 }

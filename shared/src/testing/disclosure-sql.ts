@@ -2,7 +2,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Database } from '../db/database';
-import type { AgreementKind, ConsultationKind, ConsultationResponse, DisclosureOutcome, RecipientKind } from '../disclosure/disclosure.model';
+import type {
+  AgreementKind,
+  ConsultationKind,
+  ConsultationResponse,
+  DisclosureOutcome,
+  RecipientKind,
+} from '../disclosure/disclosure.model';
 
 /*
  * Rows of a holder's disclosure tables written straight in SQL, for the tests of the triggers the holder's
@@ -68,7 +74,8 @@ export class DisclosureSql {
     const level = facts.level ?? (this.schema === 'mappa' ? 2 : 1);
     const caseId = level === 1 ? null : 'MC-0000001';
     const meetingId = level === 1 ? null : (facts.meetingId ?? 'MTG-TEST-1');
-    await this.db.execute(sql`insert into ${this.table('disclosure_decision')} (decision_id, pnc_id, area, level, case_id, meeting_id, subject_under_18, status,
+    await this.db
+      .execute(sql`insert into ${this.table('disclosure_decision')} (decision_id, pnc_id, area, level, case_id, meeting_id, subject_under_18, status,
         recipient_kind, recipient_description, recipient_is_child, recipient_is_adult_at_risk, purpose, lawful_basis, alternatives_considered,
         recipient_guidance, proposed_by_staff_id, proposed_by_issuer, proposed_by_agency)
       values (${id}, '2001/0000001A', 'CLEVELAND', ${level}, ${caseId}, ${meetingId}, ${facts.subjectUnder18 ?? false}, 'PROPOSED',
@@ -78,20 +85,32 @@ export class DisclosureSql {
     return id;
   }
 
-  async item(decisionId: string, options: { victimIdentifying?: boolean; wording?: string; sha?: string } = {}): Promise<{ itemId: string; sha: string }> {
+  async item(
+    decisionId: string,
+    options: { victimIdentifying?: boolean; wording?: string; sha?: string } = {},
+  ): Promise<{ itemId: string; sha: string }> {
     const itemId = `ITM-${randomUUID().slice(0, 8)}`;
     const wording = options.wording ?? `Convicted of a synthetic offence (${itemId})`;
     const sha = options.sha ?? sha256Hex(wording);
-    const position = await this.value<number>(sql`select count(*)::int + 1 from ${this.table('disclosure_item')} where decision_id = ${decisionId}`);
-    await this.db.execute(sql`insert into ${this.table('disclosure_item')} (item_id, decision_id, position, kind, source_agency, wording, wording_sha256, victim_identifying, photograph, added_by_staff_id, added_by_issuer)
+    const position = await this.value<number>(
+      sql`select count(*)::int + 1 from ${this.table('disclosure_item')} where decision_id = ${decisionId}`,
+    );
+    await this.db
+      .execute(sql`insert into ${this.table('disclosure_item')} (item_id, decision_id, position, kind, source_agency, wording, wording_sha256, victim_identifying, photograph, added_by_staff_id, added_by_issuer)
       values (${itemId}, ${decisionId}, ${position}, 'FREE_TEXT', 'probation', ${wording}, ${sha}, ${options.victimIdentifying ?? false}, false, 'PRO00001', 'https://idp.test')`);
     return { itemId, sha };
   }
 
   /** An answer for an item's owner or victim liaison officer, at `recordedAt` (default now). */
-  async agreement(decisionId: string, item: { itemId: string; sha: string }, kind: AgreementKind = 'OWNER', options: { agreed?: boolean; sha?: string; recordedAt?: Date } = {}): Promise<void> {
+  async agreement(
+    decisionId: string,
+    item: { itemId: string; sha: string },
+    kind: AgreementKind = 'OWNER',
+    options: { agreed?: boolean; sha?: string; recordedAt?: Date } = {},
+  ): Promise<void> {
     const agreed = options.agreed ?? true;
-    await this.db.execute(sql`insert into ${this.table('disclosure_item_agreement')} (agreement_id, item_id, decision_id, kind, agency, staff_id, issuer, role, agreed, note, wording_sha256, recorded_at)
+    await this.db
+      .execute(sql`insert into ${this.table('disclosure_item_agreement')} (agreement_id, item_id, decision_id, kind, agency, staff_id, issuer, role, agreed, note, wording_sha256, recorded_at)
       values (${`AGR-${randomUUID().slice(0, 8)}`}, ${item.itemId}, ${decisionId}, ${kind}, 'probation', 'PRO00002', 'https://idp.test',
         ${kind === 'OWNER' ? 'senior_probation_officer' : 'victim_liaison_officer'}, ${agreed}, ${agreed ? null : 'It would identify the victim'},
         ${options.sha ?? item.sha}, ${(options.recordedAt ?? new Date()).toISOString()})`);
@@ -99,7 +118,8 @@ export class DisclosureSql {
 
   async consultation(decisionId: string, kind: ConsultationKind): Promise<string> {
     const consultationId = `CON-${randomUUID().slice(0, 8)}`;
-    await this.db.execute(sql`insert into ${this.table('disclosure_consultation')} (consultation_id, decision_id, kind, consultee_agency, requested_by_staff_id)
+    await this.db
+      .execute(sql`insert into ${this.table('disclosure_consultation')} (consultation_id, decision_id, kind, consultee_agency, requested_by_staff_id)
       values (${consultationId}, ${decisionId}, ${kind}, 'yot', 'PRO00001')`);
     return consultationId;
   }

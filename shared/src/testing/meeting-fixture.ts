@@ -38,7 +38,9 @@ export async function insertMeetingInSession(
   },
 ): Promise<MeetingFixture> {
   const meetingId = options.meetingId ?? randomUUID();
-  const found = (await db.execute(sql`select case_id, area from mappa.mappa_case where pnc_id = ${options.pncId} and status = 'ACTIVE'`)) as unknown as { rows: { case_id: string; area: string }[] };
+  const found = (await db.execute(
+    sql`select case_id, area from mappa.mappa_case where pnc_id = ${options.pncId} and status = 'ACTIVE'`,
+  )) as unknown as { rows: { case_id: string; area: string }[] };
   const mappaCase = found.rows[0];
   if (!mappaCase) throw new Error('insertMeetingInSession: the subject has no active MAPPA case');
   const now = new Date();
@@ -56,7 +58,9 @@ export async function insertMeetingInSession(
     await db.execute(sql`insert into mappa.meeting_invitation (invitation_id, meeting_id, invitee_agency, invitee_role, reason, grant_id, invited_by_staff_id)
       values (${invitationId}, ${meetingId}, ${invitee.agency}, ${invitee.role}, 'Invited to the meeting', ${grantId}, 'MCU-FIXTURE')`);
   }
-  await db.execute(sql`update mappa.meeting set status = 'IN_SESSION', opened_at = ${now.toISOString()}, confidentiality_statement_read_at = ${now.toISOString()} where meeting_id = ${meetingId}`);
+  await db.execute(
+    sql`update mappa.meeting set status = 'IN_SESSION', opened_at = ${now.toISOString()}, confidentiality_statement_read_at = ${now.toISOString()} where meeting_id = ${meetingId}`,
+  );
   for (const [index, invitee] of options.invitees.entries()) {
     if (!invitee.signed) continue;
     await db.execute(sql`insert into mappa.meeting_attendance (attendance_id, meeting_id, invitation_id, staff_id, issuer, agency, role, extent, information_sharing_agreement)

@@ -4,7 +4,8 @@
 // so a limit cannot be tuned against an operation that is not the product's.
 
 /** The README's example: level 3 cases on the register, with names and MAPPA summary. */
-export const README_EXAMPLE_QUERY = '{ offenders(first: 3, filter: { level: 3 }) { totalCount edges { node { pncId identity { firstName lastName } mappaCase { category level leadAgency } } } } }';
+export const README_EXAMPLE_QUERY =
+  '{ offenders(first: 3, filter: { level: 3 }) { totalCount edges { node { pncId identity { firstName lastName } mappaCase { category level leadAgency } } } } }';
 
 /**
  * The single offender view's selection of one person, every agency's part of it: what the offender

@@ -159,7 +159,9 @@ function databaseUrl(serverUrl: string, name: string): string {
 }
 
 async function createDatabase(serverUrl: string, name: string, template: string | undefined): Promise<void> {
-  await withAdminClient(serverUrl, (admin) => admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`));
+  await withAdminClient(serverUrl, (admin) =>
+    admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`),
+  );
 }
 
 async function withAdminClient(url: string, work: (client: Client) => Promise<unknown>): Promise<void> {

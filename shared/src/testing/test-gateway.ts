@@ -12,7 +12,14 @@ export const TEST_ISSUER = 'urn:mappa:test-issuer';
 
 /** A caller for tests that exercise data rather than access rules. */
 export const TEST_CALLER: Caller = {
-  principal: { staffId: 'TEST0001', issuer: TEST_ISSUER, agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.LONDON, clearance: 'SC' },
+  principal: {
+    staffId: 'TEST0001',
+    issuer: TEST_ISSUER,
+    agency: 'mappa_unit',
+    roles: ['mappa_coordinator'],
+    area: MappaArea.LONDON,
+    clearance: 'SC',
+  },
   declaredPurpose: { purpose: 'CASE_MANAGEMENT', caseId: null },
 };
 

@@ -23,7 +23,10 @@ export interface TestSubgraph {
  * deployment would run. Stop it in `afterAll` with
  * `subgraph.close()` then `database.drop()`.
  */
-export async function startTestSubgraph<Loaders extends object>(definition: SubgraphDefinition<Loaders>, dataset: SeedDataset): Promise<TestSubgraph> {
+export async function startTestSubgraph<Loaders extends object>(
+  definition: SubgraphDefinition<Loaders>,
+  dataset: SeedDataset,
+): Promise<TestSubgraph> {
   const log = createLogger(`${definition.name}-test`, 'silent');
   const database = await openTestDatabase({
     name: `${definition.name} migrated and seeded with ${JSON.stringify(dataset)}`,
@@ -32,6 +35,14 @@ export async function startTestSubgraph<Loaders extends object>(definition: Subg
     prepare: (connection) => prepareSubgraphDatabase(definition, connection, { seedIfEmpty: dataset, log }),
   });
   const gateway = await createTestGatewayKeys();
-  const subgraph = await startSubgraph(definition, { connection: database.connection, host: '127.0.0.1', port: 0, production: false, log, gatewayKeys: gateway.gatewayKeys, staffIdIssuers: [TEST_ISSUER] });
+  const subgraph = await startSubgraph(definition, {
+    connection: database.connection,
+    host: '127.0.0.1',
+    port: 0,
+    production: false,
+    log,
+    gatewayKeys: gateway.gatewayKeys,
+    staffIdIssuers: [TEST_ISSUER],
+  });
   return { database, subgraph, gateway };
 }

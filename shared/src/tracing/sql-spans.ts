@@ -46,7 +46,8 @@ type QueryFunction = (...args: unknown[]) => unknown;
 function tracedQuery(original: QueryFunction): QueryFunction {
   return (...args: unknown[]) => {
     const [first] = args;
-    if (typeof args[args.length - 1] === 'function' || (typeof first === 'object' && first !== null && 'submit' in first)) return original(...args);
+    if (typeof args[args.length - 1] === 'function' || (typeof first === 'object' && first !== null && 'submit' in first))
+      return original(...args);
     const span = startSqlSpan(typeof first === 'string' ? first : (first as { text?: unknown } | undefined)?.text);
     return ended(span, original(...args) as Promise<unknown>);
   };

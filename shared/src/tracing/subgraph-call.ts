@@ -19,7 +19,9 @@ export async function observedSubgraphCall<T>(
   call: (headers: Record<string, string>, result: (result: SubgraphCallResult, status?: number) => void) => Promise<T>,
 ): Promise<T> {
   const started = process.hrtime.bigint();
-  const span = trace.getTracer('@mappa/shared').startSpan(`POST ${agency}`, { kind: SpanKind.CLIENT, attributes: { 'mappa.agency': agency, 'http.request.method': 'POST' } });
+  const span = trace
+    .getTracer('@mappa/shared')
+    .startSpan(`POST ${agency}`, { kind: SpanKind.CLIENT, attributes: { 'mappa.agency': agency, 'http.request.method': 'POST' } });
   const ended: { outcome: SubgraphCallResult } = { outcome: 'error' };
   try {
     return await call(traceHeaders(trace.setSpan(context.active(), span)), (result, status) => {

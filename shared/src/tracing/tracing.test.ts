@@ -72,7 +72,10 @@ describe('tracing', () => {
       });
       const running = await listen(app, '127.0.0.1', 0);
       try {
-        const response = await fetch(`${running.url}/graphql`, { method: 'POST', headers: { traceparent: `00-${INBOUND_TRACE}-00f067aa0ba902b7-01` } });
+        const response = await fetch(`${running.url}/graphql`, {
+          method: 'POST',
+          headers: { traceparent: `00-${INBOUND_TRACE}-00f067aa0ba902b7-01` },
+        });
         return (await response.json()) as { traceId: string } | null;
       } finally {
         await running.close();

@@ -4,7 +4,13 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { AlwaysOffSampler, BasicTracerProvider, BatchSpanProcessor, ParentBasedSampler, TraceIdRatioBasedSampler } from '@opentelemetry/sdk-trace-base';
+import {
+  AlwaysOffSampler,
+  BasicTracerProvider,
+  BatchSpanProcessor,
+  ParentBasedSampler,
+  TraceIdRatioBasedSampler,
+} from '@opentelemetry/sdk-trace-base';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { z } from 'zod';
 
@@ -45,7 +51,10 @@ export interface Tracing {
 }
 
 /** The OTLP traces URL the configuration names, if any. */
-export function otlpTracesUrlOf(config: { readonly OTEL_EXPORTER_OTLP_ENDPOINT?: string | undefined; readonly OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?: string | undefined }): string | undefined {
+export function otlpTracesUrlOf(config: {
+  readonly OTEL_EXPORTER_OTLP_ENDPOINT?: string | undefined;
+  readonly OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?: string | undefined;
+}): string | undefined {
   if (config.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) return config.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT;
   if (config.OTEL_EXPORTER_OTLP_ENDPOINT) return `${config.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, '')}/v1/traces`;
   return undefined;
@@ -91,7 +100,12 @@ function tracer() {
  * from its `traceparent` header; otherwise the request starts a trace of its own (the gateway in
  * production, like the request id: a client does not choose how its request is filed).
  */
-export function startServerSpan(service: string, name: string, headers: Record<string, unknown>, trustInbound: boolean): { readonly span: Span; readonly context: Context } {
+export function startServerSpan(
+  service: string,
+  name: string,
+  headers: Record<string, unknown>,
+  trustInbound: boolean,
+): { readonly span: Span; readonly context: Context } {
   const parent = trustInbound ? propagation.extract(ROOT_CONTEXT, headers) : ROOT_CONTEXT;
   const span = tracer().startSpan(name, { kind: SpanKind.SERVER, attributes: { 'mappa.service': service } }, parent);
   return { span, context: trace.setSpan(parent, span) };
@@ -119,7 +133,12 @@ export function traceHeaders(active: Context = context.active()): Record<string,
  * Runs `work` inside a span named `name` (child of the active one), ended when `work` settles; an
  * error marks the span with its class name only (never its message: it may quote a value).
  */
-export async function inSpan<T>(name: string, attributes: Attributes, work: (span: Span) => Promise<T>, kind: SpanKind = SpanKind.INTERNAL): Promise<T> {
+export async function inSpan<T>(
+  name: string,
+  attributes: Attributes,
+  work: (span: Span) => Promise<T>,
+  kind: SpanKind = SpanKind.INTERNAL,
+): Promise<T> {
   return tracer().startActiveSpan(name, { kind, attributes }, async (span) => {
     try {
       return await work(span);

@@ -54,7 +54,11 @@ export async function recordStatements(run: () => Promise<void>): Promise<Record
   const wrapped = function (this: Client, ...args: unknown[]): unknown {
     const first = args[0] as string | { text?: unknown; values?: unknown } | null;
     const text = typeof first === 'string' ? first : typeof first?.text === 'string' ? first.text : '';
-    const values = Array.isArray(args[1]) ? args[1] : typeof first === 'object' && first !== null && Array.isArray(first.values) ? first.values : [];
+    const values = Array.isArray(args[1])
+      ? args[1]
+      : typeof first === 'object' && first !== null && Array.isArray(first.values)
+        ? first.values
+        : [];
     if (text !== '' && !SKIPPED.test(text)) recorded.push({ text, values });
     return (original as (...a: unknown[]) => unknown).apply(this, args);
   };
@@ -77,18 +81,29 @@ function nodesOf(node: PlanNode): PlanNode[] {
  * statements are reads, so running them changes nothing) and lists, per statement, the large tables
  * its plan reads with a sequential scan. JIT is off, as the statistics statements run it.
  */
-export async function explainStatements(url: string, statements: readonly RecordedStatement[], analyze: boolean): Promise<ExplainedStatement[]> {
+export async function explainStatements(
+  url: string,
+  statements: readonly RecordedStatement[],
+  analyze: boolean,
+): Promise<ExplainedStatement[]> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
     await client.query('set jit = off');
     const sizes = new Map(
-      (await client.query<{ name: string; rows: number }>(`select n.nspname || '.' || c.relname as name, c.reltuples::float8 as rows from pg_class c join pg_namespace n on n.oid = c.relnamespace where c.relkind in ('r', 'p')`)).rows.map((row) => [row.name, Number(row.rows)]),
+      (
+        await client.query<{ name: string; rows: number }>(
+          `select n.nspname || '.' || c.relname as name, c.reltuples::float8 as rows from pg_class c join pg_namespace n on n.oid = c.relnamespace where c.relkind in ('r', 'p')`,
+        )
+      ).rows.map((row) => [row.name, Number(row.rows)]),
     );
     const explained: ExplainedStatement[] = [];
     for (const statement of statements) {
       const options = analyze ? 'analyze, buffers, format json' : 'format json';
-      const result = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode; 'Execution Time'?: number }] }>(`explain (${options}) ${statement.text}`, [...statement.values]);
+      const result = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode; 'Execution Time'?: number }] }>(
+        `explain (${options}) ${statement.text}`,
+        [...statement.values],
+      );
       const [top] = result.rows[0]!['QUERY PLAN'];
       const nodes = nodesOf(top.Plan);
       const seqScans = nodes
@@ -112,6 +127,8 @@ export async function explainStatements(url: string, statements: readonly Record
 export function expectNoLargeSeqScan(workload: string, explained: readonly ExplainedStatement[]): void {
   const offending = explained.filter((statement) => statement.seqScans.length > 0);
   if (offending.length > 0) {
-    throw new Error(`${workload}: ${offending.map((statement) => `${statement.label} reads ${statement.seqScans.join(', ')} whole`).join('; ')} (tables of ${LARGE_TABLE_ROWS.toLocaleString('en-GB')}+ rows)`);
+    throw new Error(
+      `${workload}: ${offending.map((statement) => `${statement.label} reads ${statement.seqScans.join(', ')} whole`).join('; ')} (tables of ${LARGE_TABLE_ROWS.toLocaleString('en-GB')}+ rows)`,
+    );
   }
 }

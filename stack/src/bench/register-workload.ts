@@ -43,7 +43,11 @@ export interface RegisterBenchTarget {
 /** Sends one operation by its registered id (the product requires trusted documents). */
 async function ask(target: RegisterBenchTarget, query: string, variables: Record<string, unknown>): Promise<GraphQLAnswer> {
   const documentId = `sha256:${createHash('sha256').update(query).digest('hex')}`;
-  const response = await fetch(target.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...target.headers }, body: JSON.stringify({ documentId, variables }) });
+  const response = await fetch(target.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...target.headers },
+    body: JSON.stringify({ documentId, variables }),
+  });
   return (await response.json()) as GraphQLAnswer;
 }
 
@@ -97,8 +101,16 @@ export async function registerReport(target: RegisterBenchTarget): Promise<strin
     { name: 'page + totalCount, area', query: REGISTER_COUNT_PAGE, variables: () => ({ filter: area }) },
     { name: 'page + totalCount, area + level 2', query: REGISTER_COUNT_PAGE, variables: () => ({ filter: { ...area, level: 2 } }) },
     { name: 'page + totalCount, area + category 1', query: REGISTER_COUNT_PAGE, variables: () => ({ filter: { ...area, category: 1 } }) },
-    { name: 'page + totalCount, area + lead agency POLICE', query: REGISTER_COUNT_PAGE, variables: () => ({ filter: { ...area, leadAgency: 'POLICE' } }) },
-    { name: '50-offender page (5 agencies)', query: REGISTER_PAGE, variables: (i) => ({ filter: area, after: cursors[i % cursors.length] }) },
+    {
+      name: 'page + totalCount, area + lead agency POLICE',
+      query: REGISTER_COUNT_PAGE,
+      variables: () => ({ filter: { ...area, leadAgency: 'POLICE' } }),
+    },
+    {
+      name: '50-offender page (5 agencies)',
+      query: REGISTER_PAGE,
+      variables: (i) => ({ filter: area, after: cursors[i % cursors.length] }),
+    },
   ];
   const plans: ExplainedStatement[][] = [];
   for (const workload of workloads) {

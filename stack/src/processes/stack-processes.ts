@@ -68,7 +68,10 @@ export async function startStackProcesses(options: StackProcessesOptions): Promi
   };
   const started: ServiceProcess[] = [];
   const stopAll = async () => {
-    const [gateways, subgraphs] = [started.filter((service) => service.service.startsWith('gateway')), started.filter((service) => !service.service.startsWith('gateway'))];
+    const [gateways, subgraphs] = [
+      started.filter((service) => service.service.startsWith('gateway')),
+      started.filter((service) => !service.service.startsWith('gateway')),
+    ];
     await Promise.all(gateways.map((service) => service.stop(options.shutdownGraceMs)));
     await Promise.all(subgraphs.map((service) => service.stop(options.shutdownGraceMs)));
   };
@@ -82,7 +85,12 @@ export async function startStackProcesses(options: StackProcessesOptions): Promi
     // Side by side, and every one settled before going on, so none is left running when another fails.
     const outcomes = await Promise.allSettled(
       AGENCY_REGISTRY.map(({ name }) =>
-        start(name, serviceEntryPoint(name), { ...common, PORT: String(options.ports[name]), METRICS_PORT: metricsPortBeside(options.ports[name]), GATEWAY_PUBLIC_KEYS: JSON.stringify({ keys: [key.publicJwk] }) }),
+        start(name, serviceEntryPoint(name), {
+          ...common,
+          PORT: String(options.ports[name]),
+          METRICS_PORT: metricsPortBeside(options.ports[name]),
+          GATEWAY_PUBLIC_KEYS: JSON.stringify({ keys: [key.publicJwk] }),
+        }),
       ),
     );
     const failure = outcomes.find((outcome) => outcome.status === 'rejected');
@@ -103,7 +111,13 @@ export async function startStackProcesses(options: StackProcessesOptions): Promi
       // The first on GATEWAY_PORT, the others a hundred ports up (4101, 4102…): the ports right after
       // the gateway's are the subgraphs'.
       const port = options.ports.gateway === 0 ? 0 : options.ports.gateway + (replica === 0 ? 0 : 100 + replica);
-      gateways.push(await start(options.gatewayReplicas === 1 ? 'gateway' : `gateway-${replica + 1}`, serviceEntryPoint('gateway'), { ...gatewayEnv, GATEWAY_PORT: String(port), METRICS_PORT: metricsPortBeside(port) }));
+      gateways.push(
+        await start(options.gatewayReplicas === 1 ? 'gateway' : `gateway-${replica + 1}`, serviceEntryPoint('gateway'), {
+          ...gatewayEnv,
+          GATEWAY_PORT: String(port),
+          METRICS_PORT: metricsPortBeside(port),
+        }),
+      );
     }
     const { stopped, close } = supervise([gateways, Object.values(subgraphs)], options.shutdownGraceMs, log);
     return { gateways, subgraphs, stopped, close };

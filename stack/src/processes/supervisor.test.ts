@@ -49,7 +49,12 @@ afterAll(async () => {
 });
 
 async function start(name: string, behaviour = 'drain'): Promise<ServiceProcess> {
-  const service = await ServiceProcess.start(name, serviceModule, { PATH: process.env.PATH, NAME: name, EVENTS: events, BEHAVIOUR: behaviour }, 30_000);
+  const service = await ServiceProcess.start(
+    name,
+    serviceModule,
+    { PATH: process.env.PATH, NAME: name, EVENTS: events, BEHAVIOUR: behaviour },
+    30_000,
+  );
   running.push(service);
   return service;
 }
@@ -76,7 +81,14 @@ describe('issue 15: the supervisor of one process per service', () => {
     expect(await police.exited).toEqual({ code: null, signal: 'SIGKILL' });
     // The gateway had drained and exited before the subgraph was asked to stop.
     expect(await recorded()).toEqual(['gateway SIGTERM', 'gateway exit', 'probation SIGTERM', 'probation exit']);
-    expect(lines).toContainEqual(expect.objectContaining({ level: 50, process: 'police', signal: 'SIGKILL', msg: 'service process exited on its own; stopping the others' }));
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        level: 50,
+        process: 'police',
+        signal: 'SIGKILL',
+        msg: 'service process exited on its own; stopping the others',
+      }),
+    );
   });
 
   it('issue 15: close() stops every service group by group and reports no failure; a second close() waits for the same stop', async () => {

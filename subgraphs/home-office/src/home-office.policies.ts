@@ -7,13 +7,31 @@ import type { AccessGrant, Role } from '@mappa/shared';
 // bound purposes) is applied before any field (offender/offender.scope.ts).
 
 /** The Home Office's own staff managing the case (seed 000 §11-13: the Criminal Casework case owner). */
-const HOME_OFFICE_CASE_MANAGEMENT: AccessGrant = { roles: ['immigration_case_owner'], purposes: ['CASE_MANAGEMENT'], agencies: ['home_office'] };
+const HOME_OFFICE_CASE_MANAGEMENT: AccessGrant = {
+  roles: ['immigration_case_owner'],
+  purposes: ['CASE_MANAGEMENT'],
+  agencies: ['home_office'],
+};
 /** The Home Office at a MAPP meeting it attends (seed 000 §11-12: the case owner or HOIE manager attends; C.71). */
-const HOME_OFFICE_AT_MEETING: AccessGrant = { roles: ['dtc_attendee', 'immigration_case_owner'], purposes: ['MAPPA_MEETING'], agencies: ['home_office'] };
+const HOME_OFFICE_AT_MEETING: AccessGrant = {
+  roles: ['dtc_attendee', 'immigration_case_owner'],
+  purposes: ['MAPPA_MEETING'],
+  agencies: ['home_office'],
+};
 /** The Responsible Authority (police, prison and probation, seed 000 §5) and the MAPPA unit. */
-const RESPONSIBLE_AUTHORITY_AND_UNIT: readonly Role[] = ['ppu_officer', 'probation_practitioner', 'senior_probation_officer', 'prison_offender_manager', 'mappa_coordinator', 'mappa_chair'];
+const RESPONSIBLE_AUTHORITY_AND_UNIT: readonly Role[] = [
+  'ppu_officer',
+  'probation_practitioner',
+  'senior_probation_officer',
+  'prison_offender_manager',
+  'mappa_coordinator',
+  'mappa_chair',
+];
 /** The Responsible Authority for MAPPA purposes: screening and meetings (seed 000 §5, §12; C.71, A.R38). */
-const RESPONSIBLE_AUTHORITY_FOR_MAPPA: AccessGrant = { roles: RESPONSIBLE_AUTHORITY_AND_UNIT, purposes: ['MAPPA_SCREENING', 'MAPPA_MEETING'] };
+const RESPONSIBLE_AUTHORITY_FOR_MAPPA: AccessGrant = {
+  roles: RESPONSIBLE_AUTHORITY_AND_UNIT,
+  purposes: ['MAPPA_SCREENING', 'MAPPA_MEETING'],
+};
 /** The Responsible Authority at a meeting only. */
 const RESPONSIBLE_AUTHORITY_AT_MEETING: AccessGrant = { roles: RESPONSIBLE_AUTHORITY_AND_UNIT, purposes: ['MAPPA_MEETING'] };
 /**
@@ -22,7 +40,12 @@ const RESPONSIBLE_AUTHORITY_AT_MEETING: AccessGrant = { roles: RESPONSIBLE_AUTHO
  * them (probation's fact, vouched by the gateway). This is how probation learns a removal ended its
  * case: the gateway composes the Home Office's record into the offender view; no subgraph imports another.
  */
-const ALLOCATED_OFFENDER_MANAGER: AccessGrant = { roles: ['probation_practitioner'], purposes: ['CASE_MANAGEMENT'], agencies: ['probation'], condition: 'allocatedOffenderManager' };
+const ALLOCATED_OFFENDER_MANAGER: AccessGrant = {
+  roles: ['probation_practitioner'],
+  purposes: ['CASE_MANAGEMENT'],
+  agencies: ['probation'],
+  condition: 'allocatedOffenderManager',
+};
 
 export const homeOfficePolicies = definePolicies('home-office', {
   ...ownerPolicies(Agency.HOME_OFFICE),
@@ -32,7 +55,10 @@ export const homeOfficePolicies = definePolicies('home-office', {
     summary:
       "The Home Office's entry points to a person (`immigrationSubject` by PNC ID, `offenderByHomeOfficeReference`): its own case owners, for case management and, under IMMIGRATION_DETENTION_DECISION, for the open decision they own (C.72). Null for a person it holds no case for or outside row scope.",
     rules: ['C.72', 'C.73', 'seed 000 §11'],
-    grants: [HOME_OFFICE_CASE_MANAGEMENT, { roles: ['immigration_case_owner'], purposes: ['IMMIGRATION_DETENTION_DECISION'], agencies: ['home_office'] }],
+    grants: [
+      HOME_OFFICE_CASE_MANAGEMENT,
+      { roles: ['immigration_case_owner'], purposes: ['IMMIGRATION_DETENTION_DECISION'], agencies: ['home_office'] },
+    ],
   },
   immigrationCase: {
     owner: Agency.HOME_OFFICE,
@@ -61,7 +87,8 @@ export const homeOfficePolicies = definePolicies('home-office', {
   homeOfficeStaff: {
     owner: Agency.HOME_OFFICE,
     classification: 'OFFICIAL-SENSITIVE',
-    summary: 'Who owns the case, who assessed IRC suitability, who confirmed the arrangements, released or removed (staff ids): the Home Office case owners only.',
+    summary:
+      'Who owns the case, who assessed IRC suitability, who confirmed the arrangements, released or removed (staff ids): the Home Office case owners only.',
     rules: ['C.73', 'principle 10'],
     grants: [HOME_OFFICE_CASE_MANAGEMENT],
   },

@@ -1,6 +1,22 @@
-import { TEST_ISSUER } from '@mappa/shared';
+import {
+  TEST_ISSUER,
+  addDays,
+  encodeCursor,
+  formatPncId,
+  isMappaCoordinator,
+  isUnder18,
+  MappaArea,
+  requestDateOf,
+  rowScopeOf,
+  startTestSubgraph,
+  syntheticPeople,
+  askAtEachDecision,
+  withCaseGrants,
+  withDisclosureEvidence,
+  withMeetingEvidence,
+  withReferralEvidence,
+} from '@mappa/shared';
 import { and, asc, eq } from 'drizzle-orm';
-import { addDays, encodeCursor, formatPncId, isMappaCoordinator, isUnder18, MappaArea, requestDateOf, rowScopeOf, startTestSubgraph, syntheticPeople, askAtEachDecision, withCaseGrants, withDisclosureEvidence, withMeetingEvidence, withReferralEvidence } from '@mappa/shared';
 import type { Caller, Purpose, Role, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
 import { mappaCaseChangeTable, mappaCaseTable } from './mappa-case/mappa-case.table';
 import { MappaCaseChangeField, MappaCaseStatus } from './mappa-case/mappa-case.type';
@@ -28,7 +44,14 @@ interface GraphQLResponse {
 
 /** The owner's role reading its own records: the MAPPA co-ordinator, administering cases. */
 const MAPPA_COORDINATOR: Caller = {
-  principal: { issuer: TEST_ISSUER, staffId: 'MCU00001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.KENT, clearance: 'SC' },
+  principal: {
+    issuer: TEST_ISSUER,
+    staffId: 'MCU00001',
+    agency: 'mappa_unit',
+    roles: ['mappa_coordinator'],
+    area: MappaArea.KENT,
+    clearance: 'SC',
+  },
   declaredPurpose: { purpose: 'CASE_MANAGEMENT', caseId: null },
 };
 
@@ -84,7 +107,11 @@ async function entities(pncIds: readonly string[], selection: string, caller: Ca
   );
 }
 
-async function registerPage(variables: Record<string, unknown>, selection = 'totalCount', caller: Caller = MAPPA_COORDINATOR): Promise<Page> {
+async function registerPage(
+  variables: Record<string, unknown>,
+  selection = 'totalCount',
+  caller: Caller = MAPPA_COORDINATOR,
+): Promise<Page> {
   const result = await post(
     `query($first: Int, $after: String, $filter: OffenderFilter) {
       offenders(first: $first, after: $after, filter: $filter) { edges { cursor node { pncId } } pageInfo { hasNextPage endCursor } ${selection} }
@@ -146,7 +173,8 @@ describe('mappa subgraph', () => {
         const batch = people.slice(start, start + 250).map((person) => person.pncId);
         const result = await entities(batch, CASE_SELECTION);
         expect(result.errors).toBeUndefined();
-        for (const entity of result.data?._entities as { pncId: string; mappaCase: MappaCaseResult }[]) cases.set(entity.pncId, entity.mappaCase);
+        for (const entity of result.data?._entities as { pncId: string; mappaCase: MappaCaseResult }[])
+          cases.set(entity.pncId, entity.mappaCase);
       }
     });
 
@@ -179,7 +207,9 @@ describe('mappa subgraph', () => {
         for (const change of history) {
           expect(change.changedByStaffId).toMatch(/^(MCU|PPU|NPS|YOT)\d{5}$/);
           expect(change.decision.reference).toMatch(/^(SCR|MTG|LAR)-\d{7}-\d+$/);
-          expect(change.decision.reference.slice(0, 3)).toBe({ SCREENING_DECISION: 'SCR', MAPP_MEETING: 'MTG', LEAD_AGENCY_REVIEW: 'LAR' }[change.decision.kind]);
+          expect(change.decision.reference.slice(0, 3)).toBe(
+            { SCREENING_DECISION: 'SCR', MAPP_MEETING: 'MTG', LEAD_AGENCY_REVIEW: 'LAR' }[change.decision.kind],
+          );
         }
       }
     });
@@ -190,7 +220,11 @@ describe('mappa subgraph', () => {
         const state = new Map<string, string>();
         for (const field of ['CATEGORY', 'LEVEL', 'LEAD_AGENCY', 'AREA']) {
           const first = history.find((change) => change.field === field);
-          state.set(field, first?.valueBefore ?? { CATEGORY: String(person.category), LEVEL: String(person.level), LEAD_AGENCY: person.leadAgency, AREA: person.area }[field]!);
+          state.set(
+            field,
+            first?.valueBefore ??
+              { CATEGORY: String(person.category), LEVEL: String(person.level), LEAD_AGENCY: person.leadAgency, AREA: person.area }[field]!,
+          );
         }
         for (const change of history.slice(1)) {
           expect(change.valueBefore).toBe(state.get(change.field));
@@ -198,14 +232,21 @@ describe('mappa subgraph', () => {
           state.set(change.field, change.valueAfter);
           expect(state.get('CATEGORY') === '3' && state.get('LEVEL') === '1').toBe(false);
         }
-        expect(Object.fromEntries(state)).toEqual({ CATEGORY: String(person.category), LEVEL: String(person.level), LEAD_AGENCY: person.leadAgency, AREA: person.area });
+        expect(Object.fromEntries(state)).toEqual({
+          CATEGORY: String(person.category),
+          LEVEL: String(person.level),
+          LEAD_AGENCY: person.leadAgency,
+          AREA: person.area,
+        });
       }
     });
 
     it('seeds every kind of change and decision, and an earlier level change for most level 2-3 cases', () => {
       const all = [...cases.values()].flatMap((mappaCase) => mappaCase.history);
       expect(new Set(all.map((change) => change.field))).toEqual(new Set(['STATUS', 'CATEGORY', 'LEVEL', 'LEAD_AGENCY', 'AREA']));
-      expect(new Set(all.map((change) => change.decision.kind))).toEqual(new Set(['SCREENING_DECISION', 'MAPP_MEETING', 'LEAD_AGENCY_REVIEW']));
+      expect(new Set(all.map((change) => change.decision.kind))).toEqual(
+        new Set(['SCREENING_DECISION', 'MAPP_MEETING', 'LEAD_AGENCY_REVIEW']),
+      );
       const higher = people.filter((person) => person.level >= 2);
       const withLevelChange = higher.filter((person) => cases.get(person.pncId)?.history.some((change) => change.field === 'LEVEL'));
       expect(withLevelChange.length / higher.length).toBeGreaterThan(0.4);
@@ -233,9 +274,15 @@ describe('mappa subgraph', () => {
     });
 
     it('answers null for a person it does not hold and for a malformed key', async () => {
-      const result = await post('query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { pncId mappaCase { caseId } } } }', {
-        r: [{ __typename: 'Offender', pncId: UNKNOWN_PNC_ID }, { __typename: 'Offender', pncId: 'not-a-pnc' }],
-      });
+      const result = await post(
+        'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { pncId mappaCase { caseId } } } }',
+        {
+          r: [
+            { __typename: 'Offender', pncId: UNKNOWN_PNC_ID },
+            { __typename: 'Offender', pncId: 'not-a-pnc' },
+          ],
+        },
+      );
       expect(result.errors).toBeUndefined();
       expect(result.data?._entities).toEqual([null, null]);
     });
@@ -245,7 +292,9 @@ describe('mappa subgraph', () => {
       const sdl = (result.data?._service as { sdl: string }).sdl;
       expect(sdl).toMatch(/type Offender\s+@key\(fields: "pncId"\)/);
       // Nullable, so that a caller the register policy denies gets `offenders: null`, not a null `data`.
-      expect(sdl).toMatch(/offenders\([\s\S]*first: Int = 20[\s\S]*after: String[\s\S]*filter: OffenderFilter[\s\S]*\): OffenderConnection @mappaAccess\(policy: "mappa.register", grants: \["roles=mappa_coordinator;purposes=MAPPA_SCREENING,CASE_MANAGEMENT;agencies=mappa_unit"\]\)/);
+      expect(sdl).toMatch(
+        /offenders\([\s\S]*first: Int = 20[\s\S]*after: String[\s\S]*filter: OffenderFilter[\s\S]*\): OffenderConnection @mappaAccess\(policy: "mappa.register", grants: \["roles=mappa_coordinator;purposes=MAPPA_SCREENING,CASE_MANAGEMENT;agencies=mappa_unit"\]\)/,
+      );
     });
   });
 
@@ -265,16 +314,30 @@ describe('mappa subgraph', () => {
     });
 
     const filters: [string, Record<string, unknown>, (person: SyntheticPerson) => boolean][] = [
-      ...[1, 2, 3, 4].map((category): [string, Record<string, unknown>, (person: SyntheticPerson) => boolean] => [`category ${category}`, { category }, (p) => p.category === category]),
-      ...[1, 2, 3].map((level): [string, Record<string, unknown>, (person: SyntheticPerson) => boolean] => [`level ${level}`, { level }, (p) => p.level === level]),
-      ...(['POLICE', 'PROBATION', 'YOT'] as const).map((leadAgency): [string, Record<string, unknown>, (person: SyntheticPerson) => boolean] => [
-        `lead agency ${leadAgency}`,
-        { leadAgency },
-        (p) => p.leadAgency === leadAgency,
+      ...[1, 2, 3, 4].map((category): [string, Record<string, unknown>, (person: SyntheticPerson) => boolean] => [
+        `category ${category}`,
+        { category },
+        (p) => p.category === category,
       ]),
+      ...[1, 2, 3].map((level): [string, Record<string, unknown>, (person: SyntheticPerson) => boolean] => [
+        `level ${level}`,
+        { level },
+        (p) => p.level === level,
+      ]),
+      ...(['POLICE', 'PROBATION', 'YOT'] as const).map(
+        (leadAgency): [string, Record<string, unknown>, (person: SyntheticPerson) => boolean] => [
+          `lead agency ${leadAgency}`,
+          { leadAgency },
+          (p) => p.leadAgency === leadAgency,
+        ],
+      ),
       ['area LONDON', { area: 'LONDON' }, (p) => p.area === 'LONDON'],
       ['area KENT and category 1', { area: 'KENT', category: 1 }, (p) => p.area === 'KENT' && p.category === 1],
-      ['category 1, level 2, lead PROBATION', { category: 1, level: 2, leadAgency: 'PROBATION' }, (p) => p.category === 1 && p.level === 2 && p.leadAgency === 'PROBATION'],
+      [
+        'category 1, level 2, lead PROBATION',
+        { category: 1, level: 2, leadAgency: 'PROBATION' },
+        (p) => p.category === 1 && p.level === 2 && p.leadAgency === 'PROBATION',
+      ],
       ['category 3 at level 1 (none exist)', { category: 3, level: 1 }, (p) => p.category === 3 && p.level === 1],
       ['explicit nulls', { category: null, level: null, area: null, leadAgency: null }, () => true],
     ];
@@ -299,13 +362,18 @@ describe('mappa subgraph', () => {
       subgraph.statements.reset();
       const result = await post('{ offenders(first: 30) { edges { node { pncId mappaCase { category level history { field } } } } } }');
       expect(result.errors).toBeUndefined();
-      const edges = (result.data?.offenders as { edges: { node: { pncId: string; mappaCase: { category: number; level: number } } }[] }).edges;
-      for (const { node } of edges) expect(node.mappaCase).toMatchObject({ category: byPncId.get(node.pncId)?.category, level: byPncId.get(node.pncId)?.level });
+      const edges = (result.data?.offenders as { edges: { node: { pncId: string; mappaCase: { category: number; level: number } } }[] })
+        .edges;
+      for (const { node } of edges)
+        expect(node.mappaCase).toMatchObject({ category: byPncId.get(node.pncId)?.category, level: byPncId.get(node.pncId)?.level });
       expect(subgraph.statements.count).toBe(2);
     });
 
     it('returns an empty last page after the final cursor', async () => {
-      const last = people.map((person) => person.pncId).sort().at(-1)!;
+      const last = people
+        .map((person) => person.pncId)
+        .sort()
+        .at(-1)!;
       const page = await registerPage({ first: 5, after: encodeCursor(last) });
       expect(page).toEqual({ edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: people.length });
     });
@@ -359,7 +427,10 @@ describe('mappa subgraph', () => {
       expect(active.map((row) => row.pncId).sort()).toEqual(people.map((person) => person.pncId).sort());
       const closed = rows.filter((row) => row.status === 'CLOSED');
       expect(closed.length).toBeGreaterThan(0);
-      const histories = await db.select().from(mappaCaseChangeTable).orderBy(asc(mappaCaseChangeTable.caseId), asc(mappaCaseChangeTable.sequence));
+      const histories = await db
+        .select()
+        .from(mappaCaseChangeTable)
+        .orderBy(asc(mappaCaseChangeTable.caseId), asc(mappaCaseChangeTable.sequence));
       for (const row of closed) {
         const person = byPncId.get(row.pncId)!;
         expect(row.endReason).not.toBeNull();
@@ -380,9 +451,9 @@ describe('mappa subgraph', () => {
       const db = database.connection.database();
       const snapshot = async () => ({
         cases: await db.select().from(mappaCaseTable).orderBy(asc(mappaCaseTable.caseId)),
-        history: (await db.select().from(mappaCaseChangeTable).orderBy(asc(mappaCaseChangeTable.caseId), asc(mappaCaseChangeTable.sequence))).map(
-          ({ id: _id, ...change }) => change,
-        ),
+        history: (
+          await db.select().from(mappaCaseChangeTable).orderBy(asc(mappaCaseChangeTable.caseId), asc(mappaCaseChangeTable.sequence))
+        ).map(({ id: _id, ...change }) => change),
       });
       const before = await snapshot();
       await mappaSubgraph.clear(db);
@@ -397,7 +468,10 @@ describe('mappa subgraph', () => {
   describe('row scope: own area, grants, transfers and children (principles 2, 5, 9; C.5; A.R25, B.10)', () => {
     const coordinatorIn = (area: MappaArea, purpose: Purpose = 'CASE_MANAGEMENT'): Caller => ({
       principal: { ...MAPPA_COORDINATOR.principal, area },
-      declaredPurpose: { purpose, caseId: purpose === 'MAPPA_MEETING' ? 'MTG-1' : purpose === 'DISCLOSURE_DECISION' ? 'DSC-MAPPA-1' : null },
+      declaredPurpose: {
+        purpose,
+        caseId: purpose === 'MAPPA_MEETING' ? 'MTG-1' : purpose === 'DISCLOSURE_DECISION' ? 'DSC-MAPPA-1' : null,
+      },
     });
     const IN_LONDON = coordinatorIn(MappaArea.LONDON);
     const today = requestDateOf(new Date());
@@ -421,7 +495,7 @@ describe('mappa subgraph', () => {
       expect(about).toEqual(await entities(unknownPncIds(sample.length), SELECTION, IN_LONDON));
     });
 
-    it('live case grants put exactly their subjects on another area\'s register, in the pages and in totalCount', async () => {
+    it("live case grants put exactly their subjects on another area's register, in the pages and in totalCount", async () => {
       const granted = adults.slice(0, 3).map((person) => person.pncId);
       const caller = withCaseGrants(IN_LONDON, granted);
       const { pncIds, totalCount, pages } = await wholeRegister(undefined, 2, caller);
@@ -434,7 +508,9 @@ describe('mappa subgraph', () => {
 
     it('C.5: the area follows the case: once a case transfers, the receiving area knows it and the area it left does not', async () => {
       const db = database.connection.database();
-      const transferredIn = (await db.select().from(mappaCaseChangeTable).where(eq(mappaCaseChangeTable.field, MappaCaseChangeField.AREA))).filter((change) => change.valueBefore !== null);
+      const transferredIn = (
+        await db.select().from(mappaCaseChangeTable).where(eq(mappaCaseChangeTable.field, MappaCaseChangeField.AREA))
+      ).filter((change) => change.valueBefore !== null);
       expect(transferredIn.length).toBeGreaterThan(0);
       // Seeded transfers: the area a case came from no longer sees it.
       let checked = 0;
@@ -444,59 +520,92 @@ describe('mappa subgraph', () => {
         checked += 1;
         const former = coordinatorIn(change.valueBefore as MappaArea);
         expect(await entities([row!.pncId], SELECTION, former)).toEqual(await entities(unknownPncIds(1), SELECTION, former));
-        expect((await entities([row!.pncId], SELECTION)).data?._entities).toEqual([{ pncId: row!.pncId, mappaCase: { caseId: row!.caseId, area: 'KENT' } }]);
+        expect((await entities([row!.pncId], SELECTION)).data?._entities).toEqual([
+          { pncId: row!.pncId, mappaCase: { caseId: row!.caseId, area: 'KENT' } },
+        ]);
       }
       expect(checked).toBeGreaterThan(0);
       // A transfer now, as the unit records it: Kent loses the case from its register, London gains it.
       const [moving] = adults;
       const before = await registerPage({ first: 1 });
-      await db.update(mappaCaseTable).set({ area: MappaArea.LONDON }).where(and(eq(mappaCaseTable.pncId, moving!.pncId), eq(mappaCaseTable.status, MappaCaseStatus.ACTIVE)));
+      await db
+        .update(mappaCaseTable)
+        .set({ area: MappaArea.LONDON })
+        .where(and(eq(mappaCaseTable.pncId, moving!.pncId), eq(mappaCaseTable.status, MappaCaseStatus.ACTIVE)));
       try {
         expect((await registerPage({ first: 1 })).totalCount).toBe(before.totalCount! - 1);
         expect((await wholeRegister(undefined, 10, IN_LONDON)).pncIds).toEqual([moving!.pncId]);
         expect((await entities([moving!.pncId], SELECTION)).data?._entities).toEqual([null]);
       } finally {
-        await db.update(mappaCaseTable).set({ area: MappaArea.KENT }).where(and(eq(mappaCaseTable.pncId, moving!.pncId), eq(mappaCaseTable.status, MappaCaseStatus.ACTIVE)));
+        await db
+          .update(mappaCaseTable)
+          .set({ area: MappaArea.KENT })
+          .where(and(eq(mappaCaseTable.pncId, moving!.pncId), eq(mappaCaseTable.status, MappaCaseStatus.ACTIVE)));
       }
     });
 
-    it('A.R25, B.10, issue 10: under MAPPA_MEETING a child is known only at their meeting with the YOT and children\'s services attending or consulted', async () => {
+    it("A.R25, B.10, issue 10: under MAPPA_MEETING a child is known only at their meeting with the YOT and children's services attending or consulted", async () => {
       const caller = coordinatorIn(MappaArea.KENT, 'MAPPA_MEETING');
       const [child] = children;
       const [adult] = adults;
-      expect(await entities([child!.pncId], SELECTION, withMeetingEvidence(caller, child!.pncId, { standing: 'COORDINATOR' }))).toEqual(await entities(unknownPncIds(1), SELECTION, caller));
-      expect((await entities([child!.pncId], SELECTION, withMeetingEvidence(caller, child!.pncId, { standing: 'COORDINATOR', childSafeguardsMet: true }))).data?._entities).toEqual([
-        { pncId: child!.pncId, mappaCase: expect.objectContaining({ area: 'KENT' }) },
-      ]);
+      expect(await entities([child!.pncId], SELECTION, withMeetingEvidence(caller, child!.pncId, { standing: 'COORDINATOR' }))).toEqual(
+        await entities(unknownPncIds(1), SELECTION, caller),
+      );
+      expect(
+        (
+          await entities(
+            [child!.pncId],
+            SELECTION,
+            withMeetingEvidence(caller, child!.pncId, { standing: 'COORDINATOR', childSafeguardsMet: true }),
+          )
+        ).data?._entities,
+      ).toEqual([{ pncId: child!.pncId, mappaCase: expect.objectContaining({ area: 'KENT' }) }]);
       // Neither the area nor a grant reaches anyone at a meeting: only the meeting's subject.
       expect((await entities([adult!.pncId], SELECTION, caller)).data?._entities).toEqual([null]);
       expect((await entities([adult!.pncId], SELECTION, withCaseGrants(caller, [adult!.pncId]))).data?._entities).toEqual([null]);
-      expect((await entities([adult!.pncId], SELECTION, withMeetingEvidence(caller, adult!.pncId))).data?._entities).toEqual([{ pncId: adult!.pncId, mappaCase: expect.objectContaining({ area: 'KENT' }) }]);
+      expect((await entities([adult!.pncId], SELECTION, withMeetingEvidence(caller, adult!.pncId))).data?._entities).toEqual([
+        { pncId: adult!.pncId, mappaCase: expect.objectContaining({ area: 'KENT' }) },
+      ]);
     });
 
-    it('A.R25, B.10, C.52: under DISCLOSURE_DECISION the unit holds no case of a child for a party to a decision about them, grant or not, until the decision has asked the YOT and children\'s services, nor of someone whose date of birth it has not recorded', async () => {
+    it("A.R25, B.10, C.52: under DISCLOSURE_DECISION the unit holds no case of a child for a party to a decision about them, grant or not, until the decision has asked the YOT and children's services, nor of someone whose date of birth it has not recorded", async () => {
       expect(children.length).toBeGreaterThan(0);
       const caller = coordinatorIn(MappaArea.KENT, 'DISCLOSURE_DECISION');
       const keys = children.map((person) => person.pncId);
       // Issue 11: a decision is about one person, so each is asked about as a party to a decision about them.
-      const asParty = (pncIds: readonly string[], who: Caller = caller) => askAtEachDecision(who, pncIds, (batch, asked) => entities(batch, SELECTION, asked));
+      const asParty = (pncIds: readonly string[], who: Caller = caller) =>
+        askAtEachDecision(who, pncIds, (batch, asked) => entities(batch, SELECTION, asked));
       const aboutChildren = await asParty(keys);
       expect(aboutChildren.data?._entities).toEqual(keys.map(() => null));
       expect(aboutChildren).toEqual(await asParty(unknownPncIds(keys.length)));
       expect(await asParty(keys, withCaseGrants(caller, keys))).toEqual(aboutChildren);
-      expect((await entities([children[0]!.pncId], SELECTION, withDisclosureEvidence(caller, children[0]!.pncId, { standing: 'COORDINATOR', childSafeguardsMet: true }))).data?._entities).toEqual([
-        { pncId: children[0]!.pncId, mappaCase: expect.objectContaining({ area: 'KENT' }) },
-      ]);
+      expect(
+        (
+          await entities(
+            [children[0]!.pncId],
+            SELECTION,
+            withDisclosureEvidence(caller, children[0]!.pncId, { standing: 'COORDINATOR', childSafeguardsMet: true }),
+          )
+        ).data?._entities,
+      ).toEqual([{ pncId: children[0]!.pncId, mappaCase: expect.objectContaining({ area: 'KENT' }) }]);
       // Adults are there for a party; under screening the children are there too.
-      expect((await asParty(adults.slice(0, 5).map((p) => p.pncId))).data?._entities).toEqual(adults.slice(0, 5).map((p) => ({ pncId: p.pncId, mappaCase: expect.objectContaining({ area: 'KENT' }) })));
-      expect(((await entities(keys, SELECTION, coordinatorIn(MappaArea.KENT, 'MAPPA_SCREENING'))).data?._entities as unknown[]).every((e) => e !== null)).toBe(true);
+      expect((await asParty(adults.slice(0, 5).map((p) => p.pncId))).data?._entities).toEqual(
+        adults.slice(0, 5).map((p) => ({ pncId: p.pncId, mappaCase: expect.objectContaining({ area: 'KENT' }) })),
+      );
+      expect(
+        ((await entities(keys, SELECTION, coordinatorIn(MappaArea.KENT, 'MAPPA_SCREENING'))).data?._entities as unknown[]).every(
+          (e) => e !== null,
+        ),
+      ).toBe(true);
       // A case from before the date of birth was recorded fails closed under this purpose only.
       const db = database.connection.database();
       const [adult] = adults;
       await db.update(mappaCaseTable).set({ subjectDateOfBirth: null }).where(eq(mappaCaseTable.pncId, adult!.pncId));
       try {
         expect((await entities([adult!.pncId], SELECTION, withDisclosureEvidence(caller, adult!.pncId))).data?._entities).toEqual([null]);
-        expect((await entities([adult!.pncId], SELECTION)).data?._entities).toEqual([{ pncId: adult!.pncId, mappaCase: expect.objectContaining({ area: 'KENT' }) }]);
+        expect((await entities([adult!.pncId], SELECTION)).data?._entities).toEqual([
+          { pncId: adult!.pncId, mappaCase: expect.objectContaining({ area: 'KENT' }) },
+        ]);
       } finally {
         await db.update(mappaCaseTable).set({ subjectDateOfBirth: adult!.dateOfBirth }).where(eq(mappaCaseTable.pncId, adult!.pncId));
       }
@@ -507,37 +616,66 @@ describe('mappa subgraph', () => {
       const coordinator = coordinatorIn(MappaArea.KENT, 'MAPPA_MEETING');
       const [child] = children;
       const [adult] = adults;
-      const register = async (who: Caller) => (await fetchRegisterPage(db, rowScopeOf(who), {}, null, dataset.offenders + 1)).map((row) => row.pncId);
+      const register = async (who: Caller) =>
+        (await fetchRegisterPage(db, rowScopeOf(who), {}, null, dataset.offenders + 1)).map((row) => row.pncId);
       expect(await register(coordinator)).toEqual([]);
       expect(await countRegister(db, rowScopeOf(coordinator), {})).toBe(0);
       expect(await register(withMeetingEvidence(coordinator, adult!.pncId, { standing: 'COORDINATOR' }))).toEqual([adult!.pncId]);
       expect(await register(withMeetingEvidence(coordinator, child!.pncId, { standing: 'COORDINATOR' }))).toEqual([]);
-      expect(await register(withMeetingEvidence(coordinator, child!.pncId, { standing: 'COORDINATOR', childSafeguardsMet: true }))).toEqual([child!.pncId]);
+      expect(await register(withMeetingEvidence(coordinator, child!.pncId, { standing: 'COORDINATOR', childSafeguardsMet: true }))).toEqual(
+        [child!.pncId],
+      );
       expect(await register(withMeetingEvidence(coordinator, adult!.pncId, { attending: false }))).toEqual([]);
       // Principle 5 in the same SQL: a duty-to-co-operate attendee's register holds their meeting's subject and no one else; grants alone reach no one at a meeting.
       const attendee: Caller = {
-        principal: { issuer: TEST_ISSUER, staffId: 'HSG0001', agency: 'housing', roles: ['dtc_attendee'], area: MappaArea.KENT, clearance: 'BPSS' },
+        principal: {
+          issuer: TEST_ISSUER,
+          staffId: 'HSG0001',
+          agency: 'housing',
+          roles: ['dtc_attendee'],
+          area: MappaArea.KENT,
+          clearance: 'BPSS',
+        },
         declaredPurpose: { purpose: 'MAPPA_MEETING', caseId: 'MTG-1' },
       };
       expect(await register(attendee)).toEqual([]);
-      expect(await register(withCaseGrants(attendee, adults.slice(0, 2).map((person) => person.pncId)))).toEqual([]);
+      expect(
+        await register(
+          withCaseGrants(
+            attendee,
+            adults.slice(0, 2).map((person) => person.pncId),
+          ),
+        ),
+      ).toEqual([]);
       expect(await register(withMeetingEvidence(attendee, adult!.pncId))).toEqual([adult!.pncId]);
     });
 
     it('principle 5: a duty-to-co-operate attendee knows no MAPPA case without a live grant for the meeting', async () => {
       const dtc: Caller = {
-        principal: { issuer: TEST_ISSUER, staffId: 'HSG0001', agency: 'housing', roles: ['dtc_attendee'], area: MappaArea.KENT, clearance: 'BPSS' },
+        principal: {
+          issuer: TEST_ISSUER,
+          staffId: 'HSG0001',
+          agency: 'housing',
+          roles: ['dtc_attendee'],
+          area: MappaArea.KENT,
+          clearance: 'BPSS',
+        },
         declaredPurpose: { purpose: 'MAPPA_MEETING', caseId: 'MTG-1' },
       };
       const keys = adults.slice(0, 3).map((person) => person.pncId);
       const CASE = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { mappaCase { level } } } }';
-      const ask = (pncIds: readonly string[], who: Caller) => post(CASE, { r: pncIds.map((pncId) => ({ __typename: 'Offender', pncId })) }, who);
+      const ask = (pncIds: readonly string[], who: Caller) =>
+        post(CASE, { r: pncIds.map((pncId) => ({ __typename: 'Offender', pncId })) }, who);
       const notKnown = await ask(unknownPncIds(keys.length), dtc);
       expect(notKnown.data?._entities).toEqual(keys.map(() => null));
       expect(await ask(keys, dtc)).toEqual(notKnown);
       expect(await ask(keys, withMeetingEvidence(dtc, keys[0]!, { meetingId: 'MTG-2' }))).toEqual(notKnown);
       // Invited and attending: the minimal summary's level of the meeting's subject (principle 5, A.R26), and no one else.
-      expect((await ask(keys, withMeetingEvidence(dtc, keys[0]!))).data?._entities).toEqual([{ mappaCase: { level: adults[0]!.level } }, null, null]);
+      expect((await ask(keys, withMeetingEvidence(dtc, keys[0]!))).data?._entities).toEqual([
+        { mappaCase: { level: adults[0]!.level } },
+        null,
+        null,
+      ]);
     });
   });
 
@@ -556,7 +694,14 @@ describe('mappa subgraph', () => {
     const CLEARED = coordinator('CTC');
     // Reads the case summary but is denied its history: the errors must match too.
     const PRACTITIONER: Caller = {
-      principal: { issuer: TEST_ISSUER, staffId: 'NPS00001', agency: 'probation', roles: ['probation_practitioner'], area: MappaArea.KENT, clearance: 'BPSS' },
+      principal: {
+        issuer: TEST_ISSUER,
+        staffId: 'NPS00001',
+        agency: 'probation',
+        roles: ['probation_practitioner'],
+        area: MappaArea.KENT,
+        clearance: 'BPSS',
+      },
       declaredPurpose: { purpose: 'CASE_MANAGEMENT', caseId: null },
     };
     const SELECTION = 'mappaCase { caseId category level leadAgency area status history { field valueAfter } }';
@@ -591,7 +736,11 @@ describe('mappa subgraph', () => {
       expect(found).toHaveLength(batch.length);
       batch.forEach((person, position) => {
         if (isRestricted(person)) expect(found[position]).toBeNull();
-        else expect(found[position]).toMatchObject({ pncId: person.pncId, mappaCase: { category: person.category, level: person.level, status: 'ACTIVE' } });
+        else
+          expect(found[position]).toMatchObject({
+            pncId: person.pncId,
+            mappaCase: { category: person.category, level: person.level, status: 'ACTIVE' },
+          });
       });
       // The marker comes with the case row: one statement for the references and cases, one for the histories.
       expect(subgraph.statements.count).toBe(2);
@@ -600,23 +749,26 @@ describe('mappa subgraph', () => {
     it.each([
       ['the co-ordinator', UNCLEARED],
       ['a probation practitioner (history denied)', PRACTITIONER],
-    ])('principle 9: for %s without CT clearance a restricted person answers exactly as an unknown PNC ID (data and errors)', async (_name, who) => {
-      // One at a time, and within a batch of known people.
-      for (const [position, person] of restricted.entries()) {
-        expect(await entities([person.pncId], SELECTION, who)).toEqual(await entities([unknownPncIds[position]!], SELECTION, who));
-      }
-      const asked = await entities(
-        batch.map((person) => person.pncId),
-        SELECTION,
-        who,
-      );
-      const unknown = await entities(
-        batch.map((person) => (isRestricted(person) ? unknownPncIds[restricted.indexOf(person)]! : person.pncId)),
-        SELECTION,
-        who,
-      );
-      expect(asked).toEqual(unknown);
-    });
+    ])(
+      'principle 9: for %s without CT clearance a restricted person answers exactly as an unknown PNC ID (data and errors)',
+      async (_name, who) => {
+        // One at a time, and within a batch of known people.
+        for (const [position, person] of restricted.entries()) {
+          expect(await entities([person.pncId], SELECTION, who)).toEqual(await entities([unknownPncIds[position]!], SELECTION, who));
+        }
+        const asked = await entities(
+          batch.map((person) => person.pncId),
+          SELECTION,
+          who,
+        );
+        const unknown = await entities(
+          batch.map((person) => (isRestricted(person) ? unknownPncIds[restricted.indexOf(person)]! : person.pncId)),
+          SELECTION,
+          who,
+        );
+        expect(asked).toEqual(unknown);
+      },
+    );
 
     it('the register: paging with first: 37 never returns a restricted person, and totalCount counts only the others', async () => {
       const { pncIds, totalCount, pages } = await wholeRegister(undefined, 37, UNCLEARED);
@@ -652,7 +804,9 @@ describe('mappa subgraph', () => {
       expect(result.errors).toBeUndefined();
       const found = result.data?._entities as { pncId: string; mappaCase: { category: number; level: number; history: unknown[] } }[];
       expect(found.map((entity) => entity.pncId)).toEqual(batch.map((person) => person.pncId));
-      expect(found.map((entity) => [entity.mappaCase.category, entity.mappaCase.level])).toEqual(batch.map((person) => [person.category, person.level]));
+      expect(found.map((entity) => [entity.mappaCase.category, entity.mappaCase.level])).toEqual(
+        batch.map((person) => [person.category, person.level]),
+      );
       for (const entity of found) expect(entity.mappaCase.history.length).toBeGreaterThan(0);
 
       const { pncIds, totalCount } = await wholeRegister(undefined, 37, CLEARED);
@@ -665,9 +819,17 @@ describe('mappa subgraph', () => {
   });
 
   describe('field policies (owner enforcement)', () => {
-    const caller = (roles: Role[], agency: Caller['principal']['agency'], purpose: Purpose, clearance: Caller['principal']['clearance'] = 'BPSS'): Caller => ({
+    const caller = (
+      roles: Role[],
+      agency: Caller['principal']['agency'],
+      purpose: Purpose,
+      clearance: Caller['principal']['clearance'] = 'BPSS',
+    ): Caller => ({
       principal: { issuer: TEST_ISSUER, staffId: 'STAFF0001', agency, roles, area: MappaArea.KENT, clearance },
-      declaredPurpose: { purpose, caseId: purpose === 'MAPPA_MEETING' ? 'MTG-1' : purpose === 'DISCLOSURE_DECISION' ? 'DSC-MAPPA-1' : null },
+      declaredPurpose: {
+        purpose,
+        caseId: purpose === 'MAPPA_MEETING' ? 'MTG-1' : purpose === 'DISCLOSURE_DECISION' ? 'DSC-MAPPA-1' : null,
+      },
     });
     /** Issue 10: the caller at a meeting about `pncId`, or screening a referral about them (not the co-ordinator), as the gateway would vouch for it. */
     const bound = (who: Caller, pncId: string): Caller =>
@@ -675,9 +837,9 @@ describe('mappa subgraph', () => {
         ? withMeetingEvidence(who, pncId)
         : who.declaredPurpose.purpose === 'DISCLOSURE_DECISION'
           ? withDisclosureEvidence(who, pncId)
-        : who.declaredPurpose.purpose === 'MAPPA_SCREENING' && !isMappaCoordinator(who.principal)
-          ? withReferralEvidence({ ...who, declaredPurpose: { purpose: 'MAPPA_SCREENING', caseId: 'REF-1' } }, pncId)
-          : who;
+          : who.declaredPurpose.purpose === 'MAPPA_SCREENING' && !isMappaCoordinator(who.principal)
+            ? withReferralEvidence({ ...who, declaredPurpose: { purpose: 'MAPPA_SCREENING', caseId: 'REF-1' } }, pncId)
+            : who;
     // Adults on the day the test runs: under MAPPA_MEETING a child is out of scope unless the meeting meets A.R25 (tested above).
     const sample = people.filter((person) => !isUnder18(person.dateOfBirth, requestDateOf(new Date()))).slice(0, 20);
     const sampleIds = sample.map((person) => person.pncId);
@@ -698,42 +860,63 @@ describe('mappa subgraph', () => {
     });
 
     it('A.R19: the co-ordinator screening reads the whole case, with who recorded each change and the decision reference', async () => {
-      const result = await entities(sampleIds, `mappaCase { ${SUMMARY} history { field changedByStaffId decision { kind reference } } }`, caller(['mappa_coordinator'], 'mappa_unit', 'MAPPA_SCREENING'));
+      const result = await entities(
+        sampleIds,
+        `mappaCase { ${SUMMARY} history { field changedByStaffId decision { kind reference } } }`,
+        caller(['mappa_coordinator'], 'mappa_unit', 'MAPPA_SCREENING'),
+      );
       expect(result.errors).toBeUndefined();
       const found = result.data?._entities as { pncId: string; mappaCase: Record<string, unknown> & { history: Change[] } }[];
       expect(found.map(({ mappaCase: { history: _history, ...summary } }) => summary)).toEqual(sample.map(summaryOf));
       for (const { mappaCase } of found) {
         expect(mappaCase.history.length).toBeGreaterThan(0);
-        expect(mappaCase.history.every((change) => /^(MCU|PPU|NPS|YOT)\d{5}$/.test(change.changedByStaffId) && /^(SCR|MTG|LAR)-/.test(change.decision.reference))).toBe(true);
+        expect(
+          mappaCase.history.every(
+            (change) => /^(MCU|PPU|NPS|YOT)\d{5}$/.test(change.changedByStaffId) && /^(SCR|MTG|LAR)-/.test(change.decision.reference),
+          ),
+        ).toBe(true);
       }
     });
 
-    it('A.R9, A.R19, B.52, C.88: the register is the co-ordinator\'s; the chair pages it under neither case management nor screening (it reads the cases of the meetings it chairs)', async () => {
+    it("A.R9, A.R19, B.52, C.88: the register is the co-ordinator's; the chair pages it under neither case management nor screening (it reads the cases of the meetings it chairs)", async () => {
       for (const purpose of ['MAPPA_SCREENING', 'CASE_MANAGEMENT'] as const) {
         const result = await post(REGISTER, {}, caller(['mappa_chair'], 'probation', purpose, 'SC'));
         expect(result.data?.offenders ?? null).toBeNull();
-        expect(result.errors?.map((error) => [error.extensions?.code, error.extensions?.policy])).toEqual([['FORBIDDEN', 'mappa.register']]);
+        expect(result.errors?.map((error) => [error.extensions?.code, error.extensions?.policy])).toEqual([
+          ['FORBIDDEN', 'mappa.register'],
+        ]);
       }
     });
 
     it.each([
       ['a probation practitioner managing a case', caller(['probation_practitioner'], 'probation', 'CASE_MANAGEMENT')],
       ['a PPU officer managing a case', caller(['ppu_officer'], 'police', 'CASE_MANAGEMENT')],
-      ['the co-ordinator at a MAPP meeting (the register is not a meeting view)', caller(['mappa_coordinator'], 'mappa_unit', 'MAPPA_MEETING')],
+      [
+        'the co-ordinator at a MAPP meeting (the register is not a meeting view)',
+        caller(['mappa_coordinator'], 'mappa_unit', 'MAPPA_MEETING'),
+      ],
     ])('principle 9: %s gets no register: offenders is null with one FORBIDDEN error', async (_name, who) => {
       const result = await post(REGISTER, {}, who);
       expect(result.data).toEqual({ offenders: null });
-      expect(result.errors?.map((error) => [error.path, error.extensions?.code, error.extensions?.policy])).toEqual([[['offenders'], 'FORBIDDEN', 'mappa.register']]);
+      expect(result.errors?.map((error) => [error.path, error.extensions?.code, error.extensions?.policy])).toEqual([
+        [['offenders'], 'FORBIDDEN', 'mappa.register'],
+      ]);
     });
 
     it('principle 3, A.R20, A.R21: a probation practitioner managing a case reads the case summary, and the history only of a case probation leads', async () => {
-      const result = await entities(sampleIds, `mappaCase { ${SUMMARY} history { field } }`, caller(['probation_practitioner'], 'probation', 'CASE_MANAGEMENT'));
+      const result = await entities(
+        sampleIds,
+        `mappaCase { ${SUMMARY} history { field } }`,
+        caller(['probation_practitioner'], 'probation', 'CASE_MANAGEMENT'),
+      );
       const found = result.data?._entities as { pncId: string; mappaCase: Record<string, unknown> & { history: unknown[] | null } }[];
       expect(found.map((entity) => entity.pncId)).toEqual(sampleIds);
       expect(found.map((entity) => ({ ...entity.mappaCase, history: entity.mappaCase.history !== null }))).toEqual(
         sample.map((person) => ({ ...summaryOf(person), history: person.leadAgency === 'PROBATION' })),
       );
-      expect(sample.some((person) => person.leadAgency === 'PROBATION') && sample.some((person) => person.leadAgency !== 'PROBATION')).toBe(true);
+      expect(sample.some((person) => person.leadAgency === 'PROBATION') && sample.some((person) => person.leadAgency !== 'PROBATION')).toBe(
+        true,
+      );
       // Granted under a per-record condition: another agency's case is answered as if it had no history, with no error (principle 9).
       expect(result.errors).toBeUndefined();
     });
@@ -754,52 +937,90 @@ describe('mappa subgraph', () => {
       }
       // A.R26 (issue 12): YOT roles know only YOT-led cases and under-18s; these adults are led by others, so are unknown to them.
       const adultsLedByOthers = sample.filter((person) => person.leadAgency !== 'YOT').slice(0, 3);
-      const yot = await entities(adultsLedByOthers.map((person) => person.pncId), `mappaCase { ${SUMMARY} }`, caller(['yot_case_manager'], 'yot', 'CASE_MANAGEMENT'));
+      const yot = await entities(
+        adultsLedByOthers.map((person) => person.pncId),
+        `mappaCase { ${SUMMARY} }`,
+        caller(['yot_case_manager'], 'yot', 'CASE_MANAGEMENT'),
+      );
       expect(yot.errors).toBeUndefined();
       expect(yot.data?._entities).toEqual(adultsLedByOthers.map(() => null));
     });
 
     it('A.R20, A.R21: the lead agency reads the history of the cases it leads only (a PPU officer), never who recorded it; a prison offender manager none', async () => {
       // (A YOT manager knows none of these adults' cases at all, A.R26: see above.)
-      const police = await entities(sampleIds, 'mappaCase { level history { field } }', caller(['ppu_officer'], 'police', 'CASE_MANAGEMENT'));
-      expect(police.errors).toBeUndefined();
-      expect((police.data?._entities as { mappaCase: { level: number; history: unknown[] | null } }[]).map((entity) => ({ ...entity.mappaCase, history: entity.mappaCase.history !== null }))).toEqual(
-        sample.map((person) => ({ level: person.level, history: person.leadAgency === 'POLICE' })),
+      const police = await entities(
+        sampleIds,
+        'mappaCase { level history { field } }',
+        caller(['ppu_officer'], 'police', 'CASE_MANAGEMENT'),
       );
+      expect(police.errors).toBeUndefined();
+      expect(
+        (police.data?._entities as { mappaCase: { level: number; history: unknown[] | null } }[]).map((entity) => ({
+          ...entity.mappaCase,
+          history: entity.mappaCase.history !== null,
+        })),
+      ).toEqual(sample.map((person) => ({ level: person.level, history: person.leadAgency === 'POLICE' })));
       expect(sample.some((person) => person.leadAgency === 'POLICE') && sample.some((person) => person.leadAgency !== 'POLICE')).toBe(true);
-      const audit = await entities(sampleIds, 'mappaCase { history { changedByStaffId decision { reference } } }', caller(['ppu_officer'], 'police', 'CASE_MANAGEMENT'));
+      const audit = await entities(
+        sampleIds,
+        'mappaCase { history { changedByStaffId decision { reference } } }',
+        caller(['ppu_officer'], 'police', 'CASE_MANAGEMENT'),
+      );
       expect(policiesOf(audit)).toEqual([
         ['FORBIDDEN', 'mappa.caseAudit'],
         ['FORBIDDEN', 'mappa.caseAudit'],
       ]);
       // The prison never leads a case (A.R16): no grant, so the history is refused.
-      const prison = await entities(sampleIds, 'mappaCase { level history { field } }', caller(['prison_offender_manager'], 'prison', 'CASE_MANAGEMENT'));
+      const prison = await entities(
+        sampleIds,
+        'mappaCase { level history { field } }',
+        caller(['prison_offender_manager'], 'prison', 'CASE_MANAGEMENT'),
+      );
       expect(policiesOf(prison)).toEqual([['FORBIDDEN', 'mappa.caseHistory']]);
     });
 
     it('principle 3: the co-ordinator under DISCLOSURE_DECISION reads the summary but not the history (history is for screening, meetings and administration)', async () => {
       // Issue 11: each as the area's co-ordinator of a level 2/3 decision about them.
-      const result = await askAtEachDecision(caller(['mappa_coordinator'], 'mappa_unit', 'DISCLOSURE_DECISION'), sampleIds.slice(0, 3), (batch, asked) => entities(batch, 'mappaCase { level history { field } }', asked));
-      expect((result.data?._entities as { mappaCase: unknown }[]).map((entity) => entity.mappaCase)).toEqual(sample.slice(0, 3).map((person) => ({ level: person.level, history: null })));
+      const result = await askAtEachDecision(
+        caller(['mappa_coordinator'], 'mappa_unit', 'DISCLOSURE_DECISION'),
+        sampleIds.slice(0, 3),
+        (batch, asked) => entities(batch, 'mappaCase { level history { field } }', asked),
+      );
+      expect((result.data?._entities as { mappaCase: unknown }[]).map((entity) => entity.mappaCase)).toEqual(
+        sample.slice(0, 3).map((person) => ({ level: person.level, history: null })),
+      );
       expect(policiesOf(result)).toEqual([['FORBIDDEN', 'mappa.caseHistory']]);
     });
 
-    it('A.R12: the MAPPA unit\'s information governance auditing opens the case record only to reach who recorded each change', async () => {
+    it("A.R12: the MAPPA unit's information governance auditing opens the case record only to reach who recorded each change", async () => {
       const auditor = caller(['information_governance'], 'mappa_unit', 'AUDIT');
       const authors = await entities(sampleIds, 'mappaCase { history { changedByStaffId } }', auditor);
       expect(authors.errors).toBeUndefined();
-      const cases = (authors.data?._entities as { mappaCase: { history: { changedByStaffId: string }[] } | null }[]).map((entity) => entity.mappaCase);
-      expect(cases.every((mappaCase) => (mappaCase?.history.length ?? 0) > 0 && mappaCase!.history.every((change) => change.changedByStaffId.length > 0))).toBe(true);
+      const cases = (authors.data?._entities as { mappaCase: { history: { changedByStaffId: string }[] } | null }[]).map(
+        (entity) => entity.mappaCase,
+      );
+      expect(
+        cases.every(
+          (mappaCase) => (mappaCase?.history.length ?? 0) > 0 && mappaCase!.history.every((change) => change.changedByStaffId.length > 0),
+        ),
+      ).toBe(true);
       // Anything else of the case stays refused: the level, and what each change was.
       const content = await entities(sampleIds, 'mappaCase { level history { field } }', auditor);
-      expect(new Set(content.errors?.filter((error) => error.extensions?.code === 'FORBIDDEN').map((error) => error.extensions?.policy))).toEqual(new Set(['mappa.levelAndLeadAgencyFields', 'mappa.caseHistoryContent']));
+      expect(
+        new Set(content.errors?.filter((error) => error.extensions?.code === 'FORBIDDEN').map((error) => error.extensions?.policy)),
+      ).toEqual(new Set(['mappa.levelAndLeadAgencyFields', 'mappa.caseHistoryContent']));
       expect(JSON.stringify(content.data)).not.toMatch(/"level":\d|"field":"/u);
     });
 
     // Only the case, not the PNC ID: shows the case policy on its own.
     const caseOnly = (selection: string, who: Caller, pncIds: readonly string[] = sampleIds) =>
-      post(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { ${selection} } } }`, { r: pncIds.map((pncId) => ({ __typename: 'Offender', pncId })) }, who);
-    const forbidden = (result: GraphQLResponse) => result.errors?.filter((error) => error.extensions?.code === 'FORBIDDEN').map((error) => [error.path, error.extensions?.policy]);
+      post(
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { ${selection} } } }`,
+        { r: pncIds.map((pncId) => ({ __typename: 'Offender', pncId })) },
+        who,
+      );
+    const forbidden = (result: GraphQLResponse) =>
+      result.errors?.filter((error) => error.extensions?.code === 'FORBIDDEN').map((error) => [error.path, error.extensions?.policy]);
 
     it.each([
       ['lay adviser', caller(['lay_adviser'], 'mappa_unit', 'STATISTICS')],
@@ -841,8 +1062,16 @@ describe('mappa subgraph', () => {
     });
 
     it('principle 5, A.R26: a duty-to-co-operate attendee with a live grant for the meeting reads the level and lead agency (the minimal summary), not the category or case number', async () => {
-      const cases = await caseOnly('mappaCase { caseId category level leadAgency }', withMeetingEvidence(caller(['dtc_attendee'], 'housing', 'MAPPA_MEETING'), sampleIds[0]!), sampleIds.slice(0, 1));
-      expect(cases.data?._entities).toEqual(sample.slice(0, 1).map((person) => ({ mappaCase: { caseId: null, category: null, level: person.level, leadAgency: person.leadAgency } })));
+      const cases = await caseOnly(
+        'mappaCase { caseId category level leadAgency }',
+        withMeetingEvidence(caller(['dtc_attendee'], 'housing', 'MAPPA_MEETING'), sampleIds[0]!),
+        sampleIds.slice(0, 1),
+      );
+      expect(cases.data?._entities).toEqual(
+        sample
+          .slice(0, 1)
+          .map((person) => ({ mappaCase: { caseId: null, category: null, level: person.level, leadAgency: person.leadAgency } })),
+      );
       expect(forbidden(cases)).toEqual([
         [['_entities', 0, 'mappaCase', 'caseId'], 'mappa.mappaCase'],
         [['_entities', 0, 'mappaCase', 'category'], 'mappa.mappaCase'],
@@ -851,9 +1080,21 @@ describe('mappa subgraph', () => {
 
     it('A.R38, C.71: a Home Office attendee at a meeting also reads the status and start date, still not the category', async () => {
       // A.R38, C.72 (issue 12): about a foreign national offender; a British national's case is unknown to the Home Office.
-      const foreignNational = people.find((person) => person.nationality !== 'British' && person.category !== 4 && !person.restrictedAccess && !isUnder18(person.dateOfBirth, requestDateOf(new Date())))!;
-      const cases = await caseOnly('mappaCase { category level status startDate }', withMeetingEvidence(caller(['dtc_attendee'], 'home_office', 'MAPPA_MEETING'), foreignNational.pncId), [foreignNational.pncId]);
-      expect(cases.data?._entities).toEqual([{ mappaCase: { category: null, level: foreignNational.level, status: 'ACTIVE', startDate: foreignNational.mappaStartDate } }]);
+      const foreignNational = people.find(
+        (person) =>
+          person.nationality !== 'British' &&
+          person.category !== 4 &&
+          !person.restrictedAccess &&
+          !isUnder18(person.dateOfBirth, requestDateOf(new Date())),
+      )!;
+      const cases = await caseOnly(
+        'mappaCase { category level status startDate }',
+        withMeetingEvidence(caller(['dtc_attendee'], 'home_office', 'MAPPA_MEETING'), foreignNational.pncId),
+        [foreignNational.pncId],
+      );
+      expect(cases.data?._entities).toEqual([
+        { mappaCase: { category: null, level: foreignNational.level, status: 'ACTIVE', startDate: foreignNational.mappaStartDate } },
+      ]);
       expect(forbidden(cases)).toEqual([[['_entities', 0, 'mappaCase', 'category'], 'mappa.mappaCase']]);
     });
   });

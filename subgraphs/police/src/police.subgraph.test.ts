@@ -1,5 +1,19 @@
-import { TEST_ISSUER } from '@mappa/shared';
-import { createLogger, isUnder18, MappaArea, openTestDatabase, prepareSubgraphDatabase, requestDateOf, startSubgraph, startTestSubgraph, syntheticPeople, withCaseGrants, withDisclosureEvidence, withMeetingEvidence, withReferralEvidence } from '@mappa/shared';
+import {
+  TEST_ISSUER,
+  createLogger,
+  isUnder18,
+  MappaArea,
+  openTestDatabase,
+  prepareSubgraphDatabase,
+  requestDateOf,
+  startSubgraph,
+  startTestSubgraph,
+  syntheticPeople,
+  withCaseGrants,
+  withDisclosureEvidence,
+  withMeetingEvidence,
+  withReferralEvidence,
+} from '@mappa/shared';
 import type { Caller, Clearance, DatabaseConnection, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
 import { policeSubgraph } from './index';
 
@@ -15,7 +29,12 @@ const PPU_OFFICER: Caller = {
   declaredPurpose: { purpose: 'CASE_MANAGEMENT', caseId: null },
 };
 
-async function post(query: string, variables: Record<string, unknown> = {}, caller: Caller = PPU_OFFICER, target: RunningSubgraph = subgraph) {
+async function post(
+  query: string,
+  variables: Record<string, unknown> = {},
+  caller: Caller = PPU_OFFICER,
+  target: RunningSubgraph = subgraph,
+) {
   const body = JSON.stringify({ query, variables });
   const response = await fetch(`${target.url}/graphql`, {
     method: 'POST',
@@ -37,9 +56,12 @@ afterAll(async () => {
 describe('police subgraph', () => {
   it('returns the identity the police hold for a PNC ID', async () => {
     const person = people[0]!;
-    const result = await post('query($pncId: ID!) { offender(pncId: $pncId) { pncId identity { firstName lastName dateOfBirth croNumber aliases { lastName } } } }', {
-      pncId: person.pncId,
-    });
+    const result = await post(
+      'query($pncId: ID!) { offender(pncId: $pncId) { pncId identity { firstName lastName dateOfBirth croNumber aliases { lastName } } } }',
+      {
+        pncId: person.pncId,
+      },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data?.offender).toEqual({
       pncId: person.pncId,
@@ -70,11 +92,17 @@ describe('police subgraph', () => {
   });
 
   it('resolves entity references in one SQL statement per batch and null for unknown keys', async () => {
-    const representations = [...people.slice(0, 50).map((p) => ({ __typename: 'Offender', pncId: p.pncId })), { __typename: 'Offender', pncId: '2008/0545166T' }];
+    const representations = [
+      ...people.slice(0, 50).map((p) => ({ __typename: 'Offender', pncId: p.pncId })),
+      { __typename: 'Offender', pncId: '2008/0545166T' },
+    ];
     subgraph.statements.reset();
-    const result = await post('query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { pncId visorNominal { status } } } }', {
-      r: representations,
-    });
+    const result = await post(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { pncId visorNominal { status } } } }',
+      {
+        r: representations,
+      },
+    );
     expect(result.errors).toBeUndefined();
     const entities = result.data?._entities as ({ pncId: string } | null)[];
     expect(entities).toHaveLength(51);
@@ -100,21 +128,38 @@ describe('police subgraph', () => {
 
   describe('field policies (owner enforcement)', () => {
     const probationPractitioner = (purpose: 'CASE_MANAGEMENT' | 'MAPPA_MEETING'): Caller => ({
-      principal: { issuer: TEST_ISSUER, staffId: 'PP0001', agency: 'probation', roles: ['probation_practitioner'], area: MappaArea.KENT, clearance: 'BPSS' },
+      principal: {
+        issuer: TEST_ISSUER,
+        staffId: 'PP0001',
+        agency: 'probation',
+        roles: ['probation_practitioner'],
+        area: MappaArea.KENT,
+        clearance: 'BPSS',
+      },
       declaredPurpose: { purpose, caseId: purpose === 'MAPPA_MEETING' ? 'MTG-1' : null },
     });
     const representations = () => people.slice(0, 20).map((p) => ({ __typename: 'Offender', pncId: p.pncId }));
-    const QUERY = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { pncId identity { lastName ethnicityCode } intelligence { sanitisedSummary text } } } }';
+    const QUERY =
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { pncId identity { lastName ethnicityCode } intelligence { sanitisedSummary text } } } }';
 
     it('principle 3: a probation practitioner reads police identity at a MAPP meeting, but not ethnicity or intelligence text', async () => {
       // Issue 10: at a meeting about the one person it concerns.
-      const result = await post(QUERY, { r: representations().slice(0, 1) }, withMeetingEvidence(probationPractitioner('MAPPA_MEETING'), people[0]!.pncId));
-      const entities = result.data?._entities as { identity: { lastName: string; ethnicityCode: string | null }; intelligence: { sanitisedSummary: string; text: string | null }[] }[];
+      const result = await post(
+        QUERY,
+        { r: representations().slice(0, 1) },
+        withMeetingEvidence(probationPractitioner('MAPPA_MEETING'), people[0]!.pncId),
+      );
+      const entities = result.data?._entities as {
+        identity: { lastName: string; ethnicityCode: string | null };
+        intelligence: { sanitisedSummary: string; text: string | null }[];
+      }[];
       expect(entities.map((e) => e.identity.lastName)).toEqual(people.slice(0, 1).map((p) => p.lastName));
       expect(entities.every((e) => e.identity.ethnicityCode === null)).toBe(true);
       expect(entities.flatMap((e) => e.intelligence).every((item) => item.text === null && item.sanitisedSummary.length > 0)).toBe(true);
       // One error per denied field path, however many offenders and items were in the batch.
-      expect(result.errors?.map((error) => [error.extensions?.code, (error.extensions as { policy?: string } | undefined)?.policy])).toEqual([
+      expect(
+        result.errors?.map((error) => [error.extensions?.code, (error.extensions as { policy?: string } | undefined)?.policy]),
+      ).toEqual([
         ['FORBIDDEN', 'police.ethnicity'],
         ['FORBIDDEN', 'police.intelligence'],
       ]);
@@ -124,23 +169,36 @@ describe('police subgraph', () => {
       const result = await post(QUERY, { r: representations() }, probationPractitioner('CASE_MANAGEMENT'));
       const entities = result.data?._entities as { identity: unknown; intelligence: unknown }[];
       expect(entities.every((e) => e.identity === null && e.intelligence === null)).toBe(true);
-      expect(result.errors?.map((error) => (error.extensions as { policy?: string } | undefined)?.policy)).toEqual(['police.identityNames', 'police.intelligenceSummary']);
+      expect(result.errors?.map((error) => (error.extensions as { policy?: string } | undefined)?.policy)).toEqual([
+        'police.identityNames',
+        'police.intelligenceSummary',
+      ]);
     });
 
     it('A.R27-A.R30: a lay adviser sees no personal data, not even the PNC ID', async () => {
       const layAdviser: Caller = {
-        principal: { issuer: TEST_ISSUER, staffId: 'LA0001', agency: 'mappa_unit', roles: ['lay_adviser'], area: MappaArea.KENT, clearance: 'BPSS' },
+        principal: {
+          issuer: TEST_ISSUER,
+          staffId: 'LA0001',
+          agency: 'mappa_unit',
+          roles: ['lay_adviser'],
+          area: MappaArea.KENT,
+          clearance: 'BPSS',
+        },
         declaredPurpose: { purpose: 'MAPPA_MEETING', caseId: 'MTG-1' },
       };
       const result = await post(QUERY, { r: representations() }, layAdviser);
       // The key itself is denied, so no entity survives: each resolves to null.
       expect(result.data?._entities).toEqual(people.slice(0, 20).map(() => null));
-      expect(result.errors?.some((error) => (error.extensions as { policy?: string } | undefined)?.policy === 'police.subjectKey')).toBe(true);
+      expect(result.errors?.some((error) => (error.extensions as { policy?: string } | undefined)?.policy === 'police.subjectKey')).toBe(
+        true,
+      );
     });
   });
 });
 
-const representationsOf = (subjects: readonly SyntheticPerson[]) => subjects.map((person) => ({ __typename: 'Offender', pncId: person.pncId }));
+const representationsOf = (subjects: readonly SyntheticPerson[]) =>
+  subjects.map((person) => ({ __typename: 'Offender', pncId: person.pncId }));
 const adultToday = (person: SyntheticPerson) => !isUnder18(person.dateOfBirth, requestDateOf(new Date()));
 
 describe('row scope: own area, case grants and duty-to-co-operate attendees (principles 2, 5, 9)', () => {
@@ -151,7 +209,14 @@ describe('row scope: own area, case grants and duty-to-co-operate attendees (pri
   const OFFENDER = 'query($pncId: ID!) { offender(pncId: $pncId) { pncId identity { lastName } } }';
   const IN_LONDON: Caller = { ...PPU_OFFICER, principal: { ...PPU_OFFICER.principal, area: MappaArea.LONDON } };
   const DTC: Caller = {
-    principal: { issuer: TEST_ISSUER, staffId: 'CSC0001', agency: 'children_social_care', roles: ['dtc_attendee'], area: MappaArea.KENT, clearance: 'BPSS' },
+    principal: {
+      issuer: TEST_ISSUER,
+      staffId: 'CSC0001',
+      agency: 'children_social_care',
+      roles: ['dtc_attendee'],
+      area: MappaArea.KENT,
+      clearance: 'BPSS',
+    },
     declaredPurpose: { purpose: 'MAPPA_MEETING', caseId: 'MTG-1' },
   };
 
@@ -179,7 +244,10 @@ describe('row scope: own area, case grants and duty-to-co-operate attendees (pri
     const caller = withCaseGrants(IN_LONDON, [granted!.pncId]);
     const result = await post(ENTITIES, { r: representationsOf(subjects) }, caller);
     expect(result).toEqual({ data: { _entities: [{ identity: { lastName: granted!.lastName } }, ...others.map(() => null)] } });
-    expect((await post(OFFENDER, { pncId: granted!.pncId }, caller)).data?.offender).toEqual({ pncId: granted!.pncId, identity: { lastName: granted!.lastName } });
+    expect((await post(OFFENDER, { pncId: granted!.pncId }, caller)).data?.offender).toEqual({
+      pncId: granted!.pncId,
+      identity: { lastName: granted!.lastName },
+    });
   });
 
   it('principle 5, issue 10: a duty-to-co-operate attendee knows no one without a meeting, even in their own area; attending the meeting about the subject brings it in scope, expired evidence, another meeting, not attending or a grant alone does not', async () => {
@@ -189,14 +257,18 @@ describe('row scope: own area, case grants and duty-to-co-operate attendees (pri
     expect(unknownAnswer.data?._entities).toEqual([null]);
     expect(await post(SELECTION, { r: representationsOf(subject) }, DTC)).toEqual(unknownAnswer);
     for (const evidence of [{ validUntil: new Date(Date.now() - 1_000).toISOString() }, { meetingId: 'MTG-2' }, { attending: false }]) {
-      expect(await post(SELECTION, { r: representationsOf(subject) }, withMeetingEvidence(DTC, subject[0]!.pncId, evidence))).toEqual(unknownAnswer);
+      expect(await post(SELECTION, { r: representationsOf(subject) }, withMeetingEvidence(DTC, subject[0]!.pncId, evidence))).toEqual(
+        unknownAnswer,
+      );
     }
     expect(await post(SELECTION, { r: representationsOf(subject) }, withCaseGrants(DTC, [subject[0]!.pncId]))).toEqual(unknownAnswer);
     // At the meeting the subject exists for them; which fields they may read is the field policies' business.
     const live = await post(SELECTION, { r: representationsOf(subject) }, withMeetingEvidence(DTC, subject[0]!.pncId));
     expect(live.data?._entities).toEqual([{ visorNominal: null }]);
     // The nominal as a record has a policy of its own (A.R12: information governance opens it for its author).
-    expect(live.errors?.map((error) => (error.extensions as { policy?: string } | undefined)?.policy)).toEqual(['police.visorNominalRecord']);
+    expect(live.errors?.map((error) => (error.extensions as { policy?: string } | undefined)?.policy)).toEqual([
+      'police.visorNominalRecord',
+    ]);
   });
 });
 
@@ -214,10 +286,13 @@ describe('row scope: counter-terrorism gate (principle 7)', () => {
   const UNCLEARED = officer('BPSS');
   const ENTITIES =
     'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { pncId identity { lastName } visorNominal { status restrictedAccess } } } }';
-  const OFFENDER = 'query($pncId: ID!) { offender(pncId: $pncId) { pncId identity { lastName } visorNominal { status restrictedAccess } } }';
+  const OFFENDER =
+    'query($pncId: ID!) { offender(pncId: $pncId) { pncId identity { lastName } visorNominal { status restrictedAccess } } }';
   /** Unrestricted people with `others[i]` between `unrestricted[i]` and `unrestricted[i + 1]`. */
-  const interleaved = (others: readonly SyntheticPerson[]) => unrestricted.flatMap((person, i) => (i < others.length ? [person, others[i]!] : [person]));
-  const representations = (subjects: readonly SyntheticPerson[]) => subjects.map((person) => ({ __typename: 'Offender', pncId: person.pncId }));
+  const interleaved = (others: readonly SyntheticPerson[]) =>
+    unrestricted.flatMap((person, i) => (i < others.length ? [person, others[i]!] : [person]));
+  const representations = (subjects: readonly SyntheticPerson[]) =>
+    subjects.map((person) => ({ __typename: 'Offender', pncId: person.pncId }));
   const expectedEntity = (person: SyntheticPerson) => ({
     pncId: person.pncId,
     identity: { lastName: person.lastName },
@@ -230,7 +305,14 @@ describe('row scope: counter-terrorism gate (principle 7)', () => {
     ctDatabase = await openTestDatabase();
     const log = createLogger('police-ct-test', 'silent');
     await prepareSubgraphDatabase(policeSubgraph, ctDatabase.connection, { seedIfEmpty: ctDataset, log });
-    ctSubgraph = await startSubgraph(policeSubgraph, { connection: ctDatabase.connection, host: '127.0.0.1', port: 0, production: false, log, gatewayKeys: gateway.gatewayKeys });
+    ctSubgraph = await startSubgraph(policeSubgraph, {
+      connection: ctDatabase.connection,
+      host: '127.0.0.1',
+      port: 0,
+      production: false,
+      log,
+      gatewayKeys: gateway.gatewayKeys,
+    });
   });
 
   afterAll(async () => {
@@ -278,7 +360,7 @@ describe('row scope: counter-terrorism gate (principle 7)', () => {
     expect(open.data?.offender).toEqual(expectedEntity(unrestricted[0]!));
   });
 
-  it('A.R25, B.10, C.52: under DISCLOSURE_DECISION a person under 18 is unknown to the decision\'s parties, grant or not, until the decision has asked the YOT and children\'s services; adults and case management are unaffected', async () => {
+  it("A.R25, B.10, C.52: under DISCLOSURE_DECISION a person under 18 is unknown to the decision's parties, grant or not, until the decision has asked the YOT and children's services; adults and case management are unaffected", async () => {
     const today = requestDateOf(new Date());
     const children = ctPeople.filter((person) => isUnder18(person.dateOfBirth, today) && !isRestricted(person));
     const adults = ctPeople.filter((person) => !isUnder18(person.dateOfBirth, today) && !isRestricted(person)).slice(0, 5);
@@ -289,24 +371,48 @@ describe('row scope: counter-terrorism gate (principle 7)', () => {
       // Issue 11: each decision is about one person, so each child is asked about as a party to a decision about them.
       const party = withDisclosureEvidence(deciding, child.pncId);
       expect((await post(ENTITY, { r: representations([child]) }, party, ctSubgraph)).data?._entities).toEqual([null]);
-      expect((await post(ENTITY, { r: representations([child]) }, withCaseGrants(party, [child.pncId]), ctSubgraph)).data?._entities).toEqual([null]);
-      expect(await post(OFFENDER, { pncId: child.pncId }, party, ctSubgraph)).toEqual(await post(OFFENDER, { pncId: unknown[i]!.pncId }, party, ctSubgraph));
+      expect(
+        (await post(ENTITY, { r: representations([child]) }, withCaseGrants(party, [child.pncId]), ctSubgraph)).data?._entities,
+      ).toEqual([null]);
+      expect(await post(OFFENDER, { pncId: child.pncId }, party, ctSubgraph)).toEqual(
+        await post(OFFENDER, { pncId: unknown[i]!.pncId }, party, ctSubgraph),
+      );
       const asked = withDisclosureEvidence(deciding, child.pncId, { childSafeguardsMet: true });
       expect((await post(ENTITY, { r: representations([child]) }, asked, ctSubgraph)).data?._entities).toEqual([{ pncId: child.pncId }]);
     }
     for (const adult of adults) {
-      expect((await post(ENTITY, { r: representations([adult]) }, withDisclosureEvidence(deciding, adult.pncId), ctSubgraph)).data?._entities).toEqual([{ pncId: adult.pncId }]);
+      expect(
+        (await post(ENTITY, { r: representations([adult]) }, withDisclosureEvidence(deciding, adult.pncId), ctSubgraph)).data?._entities,
+      ).toEqual([{ pncId: adult.pncId }]);
     }
-    expect((await post(ENTITY, { r: representations(children) }, officer('SC'), ctSubgraph)).data?._entities).toEqual(children.map((person) => ({ pncId: person.pncId })));
+    expect((await post(ENTITY, { r: representations(children) }, officer('SC'), ctSubgraph)).data?._entities).toEqual(
+      children.map((person) => ({ pncId: person.pncId })),
+    );
   });
 
-  it('issue 11, principle 9: under DISCLOSURE_DECISION no one is known without the decision\'s evidence, in the caller\'s area or by grant, and a party knows only the decision\'s subject', async () => {
-    const adults = ctPeople.filter((person) => !isUnder18(person.dateOfBirth, requestDateOf(new Date())) && !isRestricted(person)).slice(0, 3);
+  it("issue 11, principle 9: under DISCLOSURE_DECISION no one is known without the decision's evidence, in the caller's area or by grant, and a party knows only the decision's subject", async () => {
+    const adults = ctPeople
+      .filter((person) => !isUnder18(person.dateOfBirth, requestDateOf(new Date())) && !isRestricted(person))
+      .slice(0, 3);
     const deciding: Caller = { ...officer('SC'), declaredPurpose: { purpose: 'DISCLOSURE_DECISION', caseId: 'DSC-POLICE-1' } };
     const ENTITY = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { pncId } } }';
     expect((await post(ENTITY, { r: representations(adults) }, deciding, ctSubgraph)).data?._entities).toEqual(adults.map(() => null));
-    expect((await post(ENTITY, { r: representations(adults) }, withCaseGrants(deciding, adults.map((person) => person.pncId)), ctSubgraph)).data?._entities).toEqual(adults.map(() => null));
-    expect((await post(ENTITY, { r: representations(adults) }, withDisclosureEvidence(deciding, adults[0]!.pncId), ctSubgraph)).data?._entities).toEqual(adults.map((person, i) => (i === 0 ? { pncId: person.pncId } : null)));
+    expect(
+      (
+        await post(
+          ENTITY,
+          { r: representations(adults) },
+          withCaseGrants(
+            deciding,
+            adults.map((person) => person.pncId),
+          ),
+          ctSubgraph,
+        )
+      ).data?._entities,
+    ).toEqual(adults.map(() => null));
+    expect(
+      (await post(ENTITY, { r: representations(adults) }, withDisclosureEvidence(deciding, adults[0]!.pncId), ctSubgraph)).data?._entities,
+    ).toEqual(adults.map((person, i) => (i === 0 ? { pncId: person.pncId } : null)));
   });
 
   it.each(['CTC', 'SC', 'DV'] as const)('a caller with %s clearance and the same roles sees the restricted people', async (clearance) => {
@@ -326,35 +432,56 @@ describe('ViSOR partner agencies: a per-record condition on the grant (A.R5, A.R
   // Everyone in the dataset is in Kent, the callers' area, and none is counter-terrorism restricted
   // (checked below), so row scope lets every subject through: what differs is only the record.
   const PROBATION = (purpose: 'CASE_MANAGEMENT' | 'MAPPA_SCREENING'): Caller => ({
-    principal: { issuer: TEST_ISSUER, staffId: 'PP0301', agency: 'probation', roles: ['probation_practitioner'], area: MappaArea.KENT, clearance: 'BPSS' },
+    principal: {
+      issuer: TEST_ISSUER,
+      staffId: 'PP0301',
+      agency: 'probation',
+      roles: ['probation_practitioner'],
+      area: MappaArea.KENT,
+      clearance: 'BPSS',
+    },
     declaredPurpose: { purpose, caseId: null },
   });
   // A.R5: the prison is a partner while it holds the person; custody is the prison's fact, which the
   // gateway vouches as the caller's HELD_IN_CUSTODY relationship (here, as the gateway would, for the
   // people the dataset has in custody).
   const PRISON_OM = (purpose: 'CASE_MANAGEMENT' | 'MAPPA_SCREENING'): Caller => ({
-    principal: { issuer: TEST_ISSUER, staffId: 'POM0301', agency: 'prison', roles: ['prison_offender_manager'], area: MappaArea.KENT, clearance: 'BPSS' },
+    principal: {
+      issuer: TEST_ISSUER,
+      staffId: 'POM0301',
+      agency: 'prison',
+      roles: ['prison_offender_manager'],
+      area: MappaArea.KENT,
+      clearance: 'BPSS',
+    },
     declaredPurpose: { purpose, caseId: null },
     caseRelationships: { HELD_IN_CUSTODY: people.filter((person) => person.supervision === 'CUSTODY').map((person) => person.pncId) },
   });
-  const SELECTION = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { pncId visorNominal { visorReference partnerAgencies } } } }';
+  const SELECTION =
+    'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { pncId visorNominal { visorReference partnerAgencies } } } }';
   const withVisor = people.filter((person) => person.hasVisorRecord);
   // ViSOR lists the prison while it holds the person (A.R5), and probation on every level 2/3 nominal
   // (A.R7) and, at level 1, while it supervises the person, except on category 1 without the area's
   // local agreement (A.R6). So: in custody (prison listed); supervised outside at level 2/3 (probation
   // only); unsupervised at level 1 (no partner).
   const inCustody = withVisor.filter((person) => person.supervision === 'CUSTODY');
-  const supervisedOutside = withVisor.filter((person) => (person.supervision === 'LICENCE' || person.supervision === 'COMMUNITY_ORDER') && person.level >= 2);
+  const supervisedOutside = withVisor.filter(
+    (person) => (person.supervision === 'LICENCE' || person.supervision === 'COMMUNITY_ORDER') && person.level >= 2,
+  );
   const unsupervised = withVisor.filter((person) => person.supervision === 'NONE' && person.level === 1);
   const withoutVisor = people.filter((person) => !person.hasVisorRecord).slice(0, 1);
   const subjects = [...inCustody.slice(0, 2), ...supervisedOutside.slice(0, 2), ...unsupervised.slice(0, 2)];
-  const representationsOf = (chosen: readonly SyntheticPerson[]) => chosen.map((person) => ({ __typename: 'Offender', pncId: person.pncId }));
+  const representationsOf = (chosen: readonly SyntheticPerson[]) =>
+    chosen.map((person) => ({ __typename: 'Offender', pncId: person.pncId }));
 
   /** The nominals as the police hold them, read by the police officer who owns them. */
   async function nominalsAsOwner(): Promise<Map<string, { visorReference: string; partnerAgencies: string[] } | null>> {
     const result = await post(SELECTION, { r: representationsOf(subjects) }, PPU_OFFICER);
     expect(result.errors).toBeUndefined();
-    const entities = result.data?._entities as { pncId: string; visorNominal: { visorReference: string; partnerAgencies: string[] } | null }[];
+    const entities = result.data?._entities as {
+      pncId: string;
+      visorNominal: { visorReference: string; partnerAgencies: string[] } | null;
+    }[];
     return new Map(entities.map((entity) => [entity.pncId, entity.visorNominal]));
   }
 
@@ -371,34 +498,41 @@ describe('ViSOR partner agencies: a per-record condition on the grant (A.R5, A.R
   it.each([
     ['A.R6: a probation practitioner', PROBATION, 'PROBATION'],
     ['A.R5: the prison offender manager', PRISON_OM, 'PRISON'],
-  ] as const)('%s managing a case sees the ViSOR nominal only where it lists their agency as a partner, and null without an error elsewhere (principle 9)', async (_name, callerFor, partner) => {
-    const owned = await nominalsAsOwner();
-    const result = await post(SELECTION, { r: representationsOf(subjects) }, callerFor('CASE_MANAGEMENT'));
-    // The condition is about the record, so it gives no FORBIDDEN error: the operation is allowed.
-    expect(result.errors).toBeUndefined();
-    expect(result.data?._entities).toEqual(
-      subjects.map((person) => {
-        const nominal = owned.get(person.pncId) ?? null;
-        return { pncId: person.pncId, visorNominal: nominal?.partnerAgencies.includes(partner) ? nominal : null };
-      }),
-    );
-    // Both outcomes must occur among the subjects, or the test could not fail.
-    const answers = (result.data?._entities as { visorNominal: unknown }[]).map((entity) => entity.visorNominal !== null);
-    expect(answers).toContain(true);
-    expect(answers).toContain(false);
-  });
+  ] as const)(
+    '%s managing a case sees the ViSOR nominal only where it lists their agency as a partner, and null without an error elsewhere (principle 9)',
+    async (_name, callerFor, partner) => {
+      const owned = await nominalsAsOwner();
+      const result = await post(SELECTION, { r: representationsOf(subjects) }, callerFor('CASE_MANAGEMENT'));
+      // The condition is about the record, so it gives no FORBIDDEN error: the operation is allowed.
+      expect(result.errors).toBeUndefined();
+      expect(result.data?._entities).toEqual(
+        subjects.map((person) => {
+          const nominal = owned.get(person.pncId) ?? null;
+          return { pncId: person.pncId, visorNominal: nominal?.partnerAgencies.includes(partner) ? nominal : null };
+        }),
+      );
+      // Both outcomes must occur among the subjects, or the test could not fail.
+      const answers = (result.data?._entities as { visorNominal: unknown }[]).map((entity) => entity.visorNominal !== null);
+      expect(answers).toContain(true);
+      expect(answers).toContain(false);
+    },
+  );
 
   it.each([
     ['A.R6: a probation practitioner', PROBATION],
     ['A.R5: the prison offender manager', PRISON_OM],
-  ] as const)('principle 9: for %s, a nominal that does not list their agency answers exactly as a person with no nominal', async (_name, callerFor) => {
-    const caller = callerFor('CASE_MANAGEMENT');
-    const notPartner = unsupervised[0]!;
-    const QUERY = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { visorNominal { visorReference partnerAgencies } } } }';
-    const withoutNominal = await post(QUERY, { r: representationsOf(withoutVisor) }, caller);
-    expect(withoutNominal).toEqual({ data: { _entities: [{ visorNominal: null }] } });
-    expect(await post(QUERY, { r: representationsOf([notPartner]) }, caller)).toEqual(withoutNominal);
-  });
+  ] as const)(
+    'principle 9: for %s, a nominal that does not list their agency answers exactly as a person with no nominal',
+    async (_name, callerFor) => {
+      const caller = callerFor('CASE_MANAGEMENT');
+      const notPartner = unsupervised[0]!;
+      const QUERY =
+        'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { visorNominal { visorReference partnerAgencies } } } }';
+      const withoutNominal = await post(QUERY, { r: representationsOf(withoutVisor) }, caller);
+      expect(withoutNominal).toEqual({ data: { _entities: [{ visorNominal: null }] } });
+      expect(await post(QUERY, { r: representationsOf([notPartner]) }, caller)).toEqual(withoutNominal);
+    },
+  );
 
   it('A.R5: a nominal listing the prison opens nothing to the prison offender manager unless the person is vouched in custody where they work', async () => {
     const { caseRelationships: _custody, ...notVouched } = PRISON_OM('CASE_MANAGEMENT');
@@ -414,7 +548,10 @@ describe('ViSOR partner agencies: a per-record condition on the grant (A.R5, A.R
     const owned = await nominalsAsOwner();
     // Issue 10: screening a referral about each person in turn.
     for (const person of subjects) {
-      const screening = withReferralEvidence({ ...callerFor('MAPPA_SCREENING'), declaredPurpose: { purpose: 'MAPPA_SCREENING', caseId: 'REF-1' } }, person.pncId);
+      const screening = withReferralEvidence(
+        { ...callerFor('MAPPA_SCREENING'), declaredPurpose: { purpose: 'MAPPA_SCREENING', caseId: 'REF-1' } },
+        person.pncId,
+      );
       const result = await post(SELECTION, { r: representationsOf([person]) }, screening);
       expect(result.errors).toBeUndefined();
       expect(result.data?._entities).toEqual([{ pncId: person.pncId, visorNominal: owned.get(person.pncId) ?? null }]);

@@ -11,7 +11,13 @@ import type { AccessGrant, Role } from '@mappa/shared';
 // written for, alert type) is named in the summaries.
 
 const PRISON_ROLES: readonly Role[] = ['prison_offender_manager'];
-const RA_ROLES: readonly Role[] = ['probation_practitioner', 'senior_probation_officer', 'prison_offender_manager', 'mappa_coordinator', 'mappa_chair'];
+const RA_ROLES: readonly Role[] = [
+  'probation_practitioner',
+  'senior_probation_officer',
+  'prison_offender_manager',
+  'mappa_coordinator',
+  'mappa_chair',
+];
 
 /** The prison's own roles reading their own records (principle 2). */
 const PRISON_CASE_MANAGEMENT = { roles: PRISON_ROLES, purposes: ['CASE_MANAGEMENT'] as const };
@@ -23,9 +29,19 @@ const PPU_CASE_MANAGEMENT: AccessGrant = { roles: ['ppu_officer'], purposes: ['C
  * A.R15, B.59: the person's allocated community offender manager, for case management. Probation holds
  * the allocation; the gateway vouches the caller's own (case-relationships.ts) and the prison decides per record.
  */
-const ALLOCATED_OFFENDER_MANAGER: AccessGrant = { roles: ['probation_practitioner'], purposes: ['CASE_MANAGEMENT'], agencies: ['probation'], condition: 'allocatedOffenderManager' };
+const ALLOCATED_OFFENDER_MANAGER: AccessGrant = {
+  roles: ['probation_practitioner'],
+  purposes: ['CASE_MANAGEMENT'],
+  agencies: ['probation'],
+  condition: 'allocatedOffenderManager',
+};
 /** B.57, C.14: the victim liaison officer of a victim of the person in the Victim Contact Scheme (probation's fact, vouched by the gateway). */
-const VICTIM_LIAISON_OFFICER: AccessGrant = { roles: ['victim_liaison_officer'], purposes: ['CASE_MANAGEMENT'], agencies: ['probation'], condition: 'victimLiaisonOfficerOfVictim' };
+const VICTIM_LIAISON_OFFICER: AccessGrant = {
+  roles: ['victim_liaison_officer'],
+  purposes: ['CASE_MANAGEMENT'],
+  agencies: ['probation'],
+  condition: 'victimLiaisonOfficerOfVictim',
+};
 /** C.34: the same, for a victim who asked to be told about release: the scheme's standard release information. */
 const VICTIM_LIAISON_OFFICER_RELEASE_INFORMATION: AccessGrant = {
   roles: ['victim_liaison_officer'],
@@ -63,11 +79,25 @@ const VISOR_PARTNERS_ROTL: readonly AccessGrant[] = [
  * person the prison records at level 2 or 3, in the co-ordinator's area (row scope; the ROTL area
  * is not recorded, so the person's responsible area stands for it).
  */
-const ROTL_CONSULTATION: AccessGrant = { roles: ['mappa_coordinator'], purposes: ['CASE_MANAGEMENT'], agencies: ['mappa_unit'], condition: 'mappaLevelTwoOrThree' };
+const ROTL_CONSULTATION: AccessGrant = {
+  roles: ['mappa_coordinator'],
+  purposes: ['CASE_MANAGEMENT'],
+  agencies: ['mappa_unit'],
+  condition: 'mappaLevelTwoOrThree',
+};
 /** B.49 and the inventory (§5.3): a MAPPA F report for the prison offender manager of the establishment that wrote it. */
-const WRITING_ESTABLISHMENT: AccessGrant = { roles: PRISON_ROLES, purposes: ['CASE_MANAGEMENT'], agencies: ['prison'], condition: 'writingEstablishment' };
+const WRITING_ESTABLISHMENT: AccessGrant = {
+  roles: PRISON_ROLES,
+  purposes: ['CASE_MANAGEMENT'],
+  agencies: ['prison'],
+  condition: 'writingEstablishment',
+};
 /** Responsible Authority attendees at a MAPP meeting, for the report written for that meeting (B.23, B.49, OQ 4). */
-const RA_AT_MEETING: AccessGrant = { roles: [...POLICE_ROLES, ...RA_ROLES], purposes: ['MAPPA_MEETING'], condition: 'reportForDeclaredMeeting' };
+const RA_AT_MEETING: AccessGrant = {
+  roles: [...POLICE_ROLES, ...RA_ROLES],
+  purposes: ['MAPPA_MEETING'],
+  condition: 'reportForDeclaredMeeting',
+};
 /** A.R12, inventory OQ 20: the prison service's own information governance, auditing (principle 10): author fields only. */
 const PRISON_AUDIT: AccessGrant = { roles: ['information_governance'], purposes: ['AUDIT'], agencies: ['prison'] };
 
@@ -87,7 +117,7 @@ export const prisonPolicies = definePolicies('prison', {
     owner: Agency.PRISON,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The custody detail (prison number, establishment code, last establishment, security category, reception date, the reason and route of the last movement). Prison offender managers for case management; Responsible Authority roles for MAPPA purposes; police and probation case managers for case management, only for a person the prison records at MAPPA level 1 (B.60: level 1 exchange is not limited by the level 2 and 3 requirements; on anyone else the answer is null). Row scope: the person\'s responsible MAPPA area (R-3) or a live case grant; for a prison offender manager whose token names an establishment, the people held there now (A.R5, OQ 14).',
+      "The custody detail (prison number, establishment code, last establishment, security category, reception date, the reason and route of the last movement). Prison offender managers for case management; Responsible Authority roles for MAPPA purposes; police and probation case managers for case management, only for a person the prison records at MAPPA level 1 (B.60: level 1 exchange is not limited by the level 2 and 3 requirements; on anyone else the answer is null). Row scope: the person's responsible MAPPA area (R-3) or a live case grant; for a prison offender manager whose token names an establishment, the people held there now (A.R5, OQ 14).",
     rules: ['principle 3', 'A.R5', 'B.60'],
     grants: [PRISON_CASE_MANAGEMENT, RA_FOR_MAPPA, LEVEL_ONE_EXCHANGE],
   },
@@ -95,7 +125,7 @@ export const prisonPolicies = definePolicies('prison', {
     owner: Agency.PRISON,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Finding a person by prison number (`offenderByPrisonNumber`). Prison offender managers for case management; Responsible Authority roles for MAPPA purposes; the prison service\'s own information governance for audit, the entry point to the prison\'s author fields (A.R12). Row scope: as custody; information governance nationally for the prison\'s own records.',
+      "Finding a person by prison number (`offenderByPrisonNumber`). Prison offender managers for case management; Responsible Authority roles for MAPPA purposes; the prison service's own information governance for audit, the entry point to the prison's author fields (A.R12). Row scope: as custody; information governance nationally for the prison's own records.",
     rules: ['principle 3', 'A.R5', 'A.R12', 'principle 10'],
     grants: [PRISON_CASE_MANAGEMENT, RA_FOR_MAPPA, PRISON_AUDIT],
   },
@@ -103,9 +133,16 @@ export const prisonPolicies = definePolicies('prison', {
     owner: Agency.PRISON,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The custody record and its last movement as a whole: whoever may read any of its fields (each field then has its own policy). Prison offender managers for case management; RA roles for MAPPA purposes; the ppu_officer for case management (in the case area, A.R15, B.59); the allocated community offender manager (A.R15, B.59) and the victim liaison officer of a victim of the person (B.57, C.14), for case management, decided per record on probation\'s facts; police and probation case managers for a person the prison records at level 1 (B.60).',
+      "The custody record and its last movement as a whole: whoever may read any of its fields (each field then has its own policy). Prison offender managers for case management; RA roles for MAPPA purposes; the ppu_officer for case management (in the case area, A.R15, B.59); the allocated community offender manager (A.R15, B.59) and the victim liaison officer of a victim of the person (B.57, C.14), for case management, decided per record on probation's facts; police and probation case managers for a person the prison records at level 1 (B.60).",
     rules: ['principle 3', 'A.R15', 'B.57', 'B.59', 'B.60', 'C.14'],
-    grants: [PRISON_CASE_MANAGEMENT, RA_FOR_MAPPA, PPU_CASE_MANAGEMENT, ALLOCATED_OFFENDER_MANAGER, VICTIM_LIAISON_OFFICER, LEVEL_ONE_EXCHANGE],
+    grants: [
+      PRISON_CASE_MANAGEMENT,
+      RA_FOR_MAPPA,
+      PPU_CASE_MANAGEMENT,
+      ALLOCATED_OFFENDER_MANAGER,
+      VICTIM_LIAISON_OFFICER,
+      LEVEL_ONE_EXCHANGE,
+    ],
   },
   custodyStatus: {
     owner: Agency.PRISON,
@@ -113,7 +150,14 @@ export const prisonPolicies = definePolicies('prison', {
     summary:
       'Custody status: in or out, the legal status (a recall among them) and the kind and date of the last movement (a release among them). Prison offender managers for case management; RA roles for MAPPA purposes; the ppu_officer in the case area and the allocated community offender manager for case management (A.R15, B.59); the victim liaison officer of a victim of the person, status fields only (B.57, C.14, C.34); police and probation case managers for a person the prison records at level 1 (B.60).',
     rules: ['principle 3', 'A.R15', 'B.57', 'B.59', 'B.60', 'C.14', 'C.34'],
-    grants: [PRISON_CASE_MANAGEMENT, RA_FOR_MAPPA, PPU_CASE_MANAGEMENT, ALLOCATED_OFFENDER_MANAGER, VICTIM_LIAISON_OFFICER, LEVEL_ONE_EXCHANGE],
+    grants: [
+      PRISON_CASE_MANAGEMENT,
+      RA_FOR_MAPPA,
+      PPU_CASE_MANAGEMENT,
+      ALLOCATED_OFFENDER_MANAGER,
+      VICTIM_LIAISON_OFFICER,
+      LEVEL_ONE_EXCHANGE,
+    ],
   },
   custodyEstablishment: {
     owner: Agency.PRISON,
@@ -126,7 +170,8 @@ export const prisonPolicies = definePolicies('prison', {
   custodyPrisonOnly: {
     owner: Agency.PRISON,
     classification: 'OFFICIAL-SENSITIVE',
-    summary: 'The NOMIS booking id, cell location and incentive level: prison only, for case management. Row scope: the person\'s responsible MAPPA area (R-3) or a live case grant; for a prison offender manager whose token names an establishment, the people held there now (A.R5, OQ 14).',
+    summary:
+      "The NOMIS booking id, cell location and incentive level: prison only, for case management. Row scope: the person's responsible MAPPA area (R-3) or a live case grant; for a prison offender manager whose token names an establishment, the people held there now (A.R5, OQ 14).",
     rules: ['principle 2'],
     grants: [PRISON_CASE_MANAGEMENT],
   },
@@ -134,7 +179,7 @@ export const prisonPolicies = definePolicies('prison', {
     owner: Agency.PRISON,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The sentence\'s length and start. Prison offender managers for case management; Responsible Authority roles for MAPPA purposes. Row scope: the responsible MAPPA area or a live case grant (for an establishment\'s prison offender manager: custody, A.R5).',
+      "The sentence's length and start. Prison offender managers for case management; Responsible Authority roles for MAPPA purposes. Row scope: the responsible MAPPA area or a live case grant (for an establishment's prison offender manager: custody, A.R5).",
     rules: ['principle 3', 'B.48'],
     grants: [PRISON_CASE_MANAGEMENT, RA_FOR_MAPPA],
   },
@@ -144,7 +189,13 @@ export const prisonPolicies = definePolicies('prison', {
     summary:
       'The custodial sentence as a whole: whoever may read any of its fields (each field then has its own policy). Prison offender managers for case management; RA roles for MAPPA purposes; the ppu_officer in the case area and the allocated community offender manager for case management (A.R15, B.59); the victim liaison officer of a victim who asked for release information (C.34).',
     rules: ['principle 3', 'A.R15', 'B.59', 'C.34'],
-    grants: [PRISON_CASE_MANAGEMENT, RA_FOR_MAPPA, PPU_CASE_MANAGEMENT, ALLOCATED_OFFENDER_MANAGER, VICTIM_LIAISON_OFFICER_RELEASE_INFORMATION],
+    grants: [
+      PRISON_CASE_MANAGEMENT,
+      RA_FOR_MAPPA,
+      PPU_CASE_MANAGEMENT,
+      ALLOCATED_OFFENDER_MANAGER,
+      VICTIM_LIAISON_OFFICER_RELEASE_INFORMATION,
+    ],
   },
   sentenceKeyDates: {
     owner: Agency.PRISON,
@@ -158,9 +209,15 @@ export const prisonPolicies = definePolicies('prison', {
     owner: Agency.PRISON,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The sentence type and the dates the Victim Contact Scheme tells eligible victims: tariff, parole eligibility, conditional release, the release date and whether it is confirmed (C.34). Prison offender managers for case management; RA roles for MAPPA purposes; the ppu_officer in the case area and the allocated community offender manager for case management (A.R15, B.59); the victim liaison officer of a victim who asked for release information (C.34). Anything beyond these needs a meeting\'s consideration and a recorded decision.',
+      "The sentence type and the dates the Victim Contact Scheme tells eligible victims: tariff, parole eligibility, conditional release, the release date and whether it is confirmed (C.34). Prison offender managers for case management; RA roles for MAPPA purposes; the ppu_officer in the case area and the allocated community offender manager for case management (A.R15, B.59); the victim liaison officer of a victim who asked for release information (C.34). Anything beyond these needs a meeting's consideration and a recorded decision.",
     rules: ['principle 3', 'A.R15', 'B.59', 'C.34'],
-    grants: [PRISON_CASE_MANAGEMENT, RA_FOR_MAPPA, PPU_CASE_MANAGEMENT, ALLOCATED_OFFENDER_MANAGER, VICTIM_LIAISON_OFFICER_RELEASE_INFORMATION],
+    grants: [
+      PRISON_CASE_MANAGEMENT,
+      RA_FOR_MAPPA,
+      PPU_CASE_MANAGEMENT,
+      ALLOCATED_OFFENDER_MANAGER,
+      VICTIM_LIAISON_OFFICER_RELEASE_INFORMATION,
+    ],
   },
   offences: {
     owner: Agency.PRISON,
@@ -174,7 +231,7 @@ export const prisonPolicies = definePolicies('prison', {
     owner: Agency.PRISON,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'NOMIS alerts (type, code, descriptions, dates, status); the type P alert is the prison\'s non-authoritative copy of the MAPPA level (MappaCase.level is the truth). Prison offender managers for case management only, for now: other Responsible Authority roles are to see type P alerts under MAPPA purposes, but until that per-alert type filter is enforced they see none, because X (security), H (self-harm, health data) and C (child contact) alerts are prison only.',
+      "NOMIS alerts (type, code, descriptions, dates, status); the type P alert is the prison's non-authoritative copy of the MAPPA level (MappaCase.level is the truth). Prison offender managers for case management only, for now: other Responsible Authority roles are to see type P alerts under MAPPA purposes, but until that per-alert type filter is enforced they see none, because X (security), H (self-harm, health data) and C (child contact) alerts are prison only.",
     rules: ['principle 2', 'principle 4', 'A.R16', 'A.R17', 'B.3', 'B.44', 'B.49'],
     grants: [PRISON_CASE_MANAGEMENT],
   },
@@ -198,7 +255,7 @@ export const prisonPolicies = definePolicies('prison', {
     owner: Agency.PRISON,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Releases on temporary licence (ROTL): approval date, purpose and co-ordinator consultation. Prison offender managers for case management; Responsible Authority roles (the co-ordinator of the release area among them) for MAPPA purposes; the co-ordinator consulted by the Governor (B.51), under case management, for a person the prison records at level 2 or 3 in the co-ordinator\'s area (no purpose names the consultation, OQ 21; the ROTL area is not recorded, so the person\'s responsible area stands for it).',
+      "Releases on temporary licence (ROTL): approval date, purpose and co-ordinator consultation. Prison offender managers for case management; Responsible Authority roles (the co-ordinator of the release area among them) for MAPPA purposes; the co-ordinator consulted by the Governor (B.51), under case management, for a person the prison records at level 2 or 3 in the co-ordinator's area (no purpose names the consultation, OQ 21; the ROTL area is not recorded, so the person's responsible area stands for it).",
     rules: ['B.51'],
     grants: [PRISON_CASE_MANAGEMENT, RA_FOR_MAPPA, ROTL_CONSULTATION],
   },
@@ -206,7 +263,7 @@ export const prisonPolicies = definePolicies('prison', {
     owner: Agency.PRISON,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The list of releases on temporary licence and each one\'s type, start, end and outcome (a failure to return among them). Prison offender managers for case management; RA roles for MAPPA purposes; the victim liaison officer of a victim of the person who asked for release information (C.14, C.34: ROTL is standard scheme information), decided per record on probation\'s facts; the ViSOR partners the prison writes ROTL periods for (B.48), under case management: the ppu_officer in the case area and the allocated community offender manager; the co-ordinator consulted on ROTL (B.51) for a person the prison records at level 2 or 3.',
+      "The list of releases on temporary licence and each one's type, start, end and outcome (a failure to return among them). Prison offender managers for case management; RA roles for MAPPA purposes; the victim liaison officer of a victim of the person who asked for release information (C.14, C.34: ROTL is standard scheme information), decided per record on probation's facts; the ViSOR partners the prison writes ROTL periods for (B.48), under case management: the ppu_officer in the case area and the allocated community offender manager; the co-ordinator consulted on ROTL (B.51) for a person the prison records at level 2 or 3.",
     rules: ['B.48', 'B.51', 'C.14', 'C.34'],
     grants: [PRISON_CASE_MANAGEMENT, RA_FOR_MAPPA, VICTIM_LIAISON_OFFICER_RELEASE_INFORMATION, ...VISOR_PARTNERS_ROTL, ROTL_CONSULTATION],
   },
@@ -222,7 +279,7 @@ export const prisonPolicies = definePolicies('prison', {
     owner: Agency.PRISON,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The MAPPA F report, the prison\'s "intelligence report" to a MAPP meeting (RESTRICTED once on ViSOR). The prison offender manager of the establishment that wrote it, for case management (B.49: a token naming no establishment is scoped by area, A.R5); Responsible Authority attendees (police, probation, co-ordinator, chair) at the MAPP meeting the report was written for (B.23: the report names its meeting by date, which the meeting evidence vouched by the gateway carries, OQ 4; the subject\'s reports for other meetings are null to them). Never duty-to-co-operate attendees (contactConcerns may disclose monitoring). Row scope: the responsible MAPPA area or a live case grant (for an establishment\'s prison offender manager: custody).',
+      "The MAPPA F report, the prison's \"intelligence report\" to a MAPP meeting (RESTRICTED once on ViSOR). The prison offender manager of the establishment that wrote it, for case management (B.49: a token naming no establishment is scoped by area, A.R5); Responsible Authority attendees (police, probation, co-ordinator, chair) at the MAPP meeting the report was written for (B.23: the report names its meeting by date, which the meeting evidence vouched by the gateway carries, OQ 4; the subject's reports for other meetings are null to them). Never duty-to-co-operate attendees (contactConcerns may disclose monitoring). Row scope: the responsible MAPPA area or a live case grant (for an establishment's prison offender manager: custody).",
     rules: ['principle 4', 'B.23', 'B.46', 'B.49'],
     grants: [WRITING_ESTABLISHMENT, RA_AT_MEETING],
   },
@@ -230,14 +287,15 @@ export const prisonPolicies = definePolicies('prison', {
     owner: Agency.PRISON,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The MAPPA F reports as records (`Offender.mappaFReports`): whoever reads a report, and the prison service\'s own information governance under AUDIT, who open them only to reach the author (A.R12): every other field stays refused to them (mappaFReport).',
+      "The MAPPA F reports as records (`Offender.mappaFReports`): whoever reads a report, and the prison service's own information governance under AUDIT, who open them only to reach the author (A.R12): every other field stays refused to them (mappaFReport).",
     rules: ['principle 4', 'A.R12', 'B.49', 'principle 10'],
     grants: [WRITING_ESTABLISHMENT, RA_AT_MEETING, PRISON_AUDIT],
   },
   mappaFReportAuthor: {
     owner: Agency.PRISON,
     classification: 'OFFICIAL-SENSITIVE',
-    summary: 'Who wrote the MAPPA F report (attributed author): whoever may read the report, and the prison service\'s own information governance for audit, nationally for the prison\'s own records (A.R12, principle 10).',
+    summary:
+      "Who wrote the MAPPA F report (attributed author): whoever may read the report, and the prison service's own information governance for audit, nationally for the prison's own records (A.R12, principle 10).",
     rules: ['A.R12', 'B.49'],
     grants: [WRITING_ESTABLISHMENT, RA_AT_MEETING, PRISON_AUDIT],
   },
@@ -245,7 +303,7 @@ export const prisonPolicies = definePolicies('prison', {
     owner: Agency.PRISON,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The ad-hoc statistics join\'s prison dimensions (issue 13): each prisoner the prison records for an area (prisoner.mappa_area) under a pseudonym for one query, with custody status (in custody sentenced, indeterminate, on recall or remanded, or released), whether the release date falls within N days (never the date), and the number of releases in a period. Never the establishment, the prison number or a date: the prison estate is small, and an establishment with a count is close to a person. Analysts, the co-ordinator and the chair, under STATISTICS, for their own area; another area is answered with nothing.',
+      "The ad-hoc statistics join's prison dimensions (issue 13): each prisoner the prison records for an area (prisoner.mappa_area) under a pseudonym for one query, with custody status (in custody sentenced, indeterminate, on recall or remanded, or released), whether the release date falls within N days (never the date), and the number of releases in a period. Never the establishment, the prison number or a date: the prison estate is small, and an establishment with a count is close to a person. Analysts, the co-ordinator and the chair, under STATISTICS, for their own area; another area is answered with nothing.",
     rules: ['principle 7', 'principle 8', 'principle 9', 'C.93'],
     grants: [{ roles: ['analyst', 'mappa_coordinator', 'mappa_chair'], purposes: ['STATISTICS'] }],
   },
@@ -254,7 +312,7 @@ export const prisonPolicies = definePolicies('prison', {
     owner: Agency.PRISON,
     classification: 'OFFICIAL',
     summary:
-      'The prison\'s part of the MAPPA KPIs (C §7.2 KPI 7: MAPPA F provided to the meetings it is invited to), counted from its MAPPA F reports as raw cells for the gateway\'s statistics service, which suppresses and rounds them. Analysts, the co-ordinator, the chair and the SMB lay advisers, under STATISTICS, for the area of their own token, and analysts, the co-ordinator and the chair for other areas too (C.95); a lay adviser\'s other area is answered with nothing. Restricted records are in no statistic (principle 7).',
+      "The prison's part of the MAPPA KPIs (C §7.2 KPI 7: MAPPA F provided to the meetings it is invited to), counted from its MAPPA F reports as raw cells for the gateway's statistics service, which suppresses and rounds them. Analysts, the co-ordinator, the chair and the SMB lay advisers, under STATISTICS, for the area of their own token, and analysts, the co-ordinator and the chair for other areas too (C.95); a lay adviser's other area is answered with nothing. Restricted records are in no statistic (principle 7).",
     rules: ['principle 7', 'principle 8', 'principle 9', 'A.R27', 'C.93', 'C.95'],
     grants: [{ roles: ['analyst', 'mappa_coordinator', 'mappa_chair', 'lay_adviser'], purposes: ['STATISTICS'] }],
   },

@@ -1,6 +1,16 @@
-import { TEST_ISSUER } from '@mappa/shared';
+import {
+  TEST_ISSUER,
+  addDays,
+  addMonths,
+  askAtEachDecision,
+  askAtEachMeeting,
+  MappaArea,
+  startTestSubgraph,
+  syntheticPeople,
+  withCaseGrants,
+  withMeetingEvidence,
+} from '@mappa/shared';
 import { eq } from 'drizzle-orm';
-import { addDays, addMonths, askAtEachDecision, askAtEachMeeting, MappaArea, startTestSubgraph, syntheticPeople, withCaseGrants, withMeetingEvidence } from '@mappa/shared';
 import type { Caller, Purpose, Role, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
 import { prisonerTable } from './custody/prisoner.table';
 import { prisonSubgraph } from './index';
@@ -55,10 +65,22 @@ interface PrisonView {
     releaseDateConfirmedDate: string | null;
     offences: { code: string; description: string; schedule15: boolean; schedule3: boolean; convictionDate: string }[];
   } | null;
-  prisonAlerts: { type: string; code: string; codeDescription: string; comment: string; createdDate: string; expiryDate: string | null; expired: boolean; active: boolean }[] | null;
+  prisonAlerts:
+    | {
+        type: string;
+        code: string;
+        codeDescription: string;
+        comment: string;
+        createdDate: string;
+        expiryDate: string | null;
+        expired: boolean;
+        active: boolean;
+      }[]
+    | null;
   temporaryReleases: { type: string; start: string; end: string; outcome: string; mappaCoordinatorConsulted: boolean }[] | null;
   adjudications: { incidentDate: string; hearingDate: string; finding: string; punishment: string | null }[] | null;
-  mappaFReports: { reportDate: string; meetingDate: string; authorStaffId: string; programmesCompleted: string[]; riskFactorsObserved: string }[] | null;
+  mappaFReports:
+    { reportDate: string; meetingDate: string; authorStaffId: string; programmesCompleted: string[]; riskFactorsObserved: string }[] | null;
 }
 
 const FULL_SELECTION = `
@@ -81,7 +103,14 @@ const FULL_SELECTION = `
 
 /** The owner's caller: a prison offender manager managing their own cases, who may read every prison field. */
 const PRISON_OFFENDER_MANAGER: Caller = {
-  principal: { issuer: TEST_ISSUER, staffId: 'POM0001', agency: 'prison', roles: ['prison_offender_manager'], area: MappaArea.LONDON, clearance: 'SC' },
+  principal: {
+    issuer: TEST_ISSUER,
+    staffId: 'POM0001',
+    agency: 'prison',
+    roles: ['prison_offender_manager'],
+    area: MappaArea.LONDON,
+    clearance: 'SC',
+  },
   declaredPurpose: { purpose: 'CASE_MANAGEMENT', caseId: null },
 };
 
@@ -115,7 +144,9 @@ function heldView(person: SyntheticPerson): PrisonView {
 
 beforeAll(async () => {
   ({ database, subgraph, gateway } = await startTestSubgraph(prisonSubgraph, dataset));
-  const result = await post(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { ${FULL_SELECTION} } } }`, { r: references(people) });
+  const result = await post(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { ${FULL_SELECTION} } } }`, {
+    r: references(people),
+  });
   expect(result.errors).toBeUndefined();
   everyone = result.data?._entities as (PrisonView | null)[];
 });
@@ -135,7 +166,9 @@ describe('prison subgraph', () => {
 
   it('finds an offender by prison number with custody and sentence matching the shared person', async () => {
     const person = inCustody[0]!;
-    const result = await post(`query($n: ID!) { offenderByPrisonNumber(prisonNumber: $n) { ${FULL_SELECTION} } }`, { n: person.prisonNumber });
+    const result = await post(`query($n: ID!) { offenderByPrisonNumber(prisonNumber: $n) { ${FULL_SELECTION} } }`, {
+      n: person.prisonNumber,
+    });
     expect(result.errors).toBeUndefined();
     const view = result.data?.offenderByPrisonNumber as PrisonView;
     expect(view.pncId).toBe(person.pncId);
@@ -191,9 +224,12 @@ describe('prison subgraph', () => {
   it('resolves a person the prison does not hold, or a malformed key, to null', async () => {
     const notHeld = people.filter((p) => p.prisonNumber === null).slice(0, 5);
     expect(notHeld.length).toBe(5);
-    const result = await post('query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { pncId custody { prisonNumber } } } }', {
-      r: [...references(notHeld), { __typename: 'Offender', pncId: 'not-a-pnc' }],
-    });
+    const result = await post(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { pncId custody { prisonNumber } } } }',
+      {
+        r: [...references(notHeld), { __typename: 'Offender', pncId: 'not-a-pnc' }],
+      },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data?._entities).toEqual([null, null, null, null, null, null]);
   });
@@ -222,7 +258,11 @@ describe('prison subgraph', () => {
   it('records the release as the last movement of everyone released, on the conditional release date', () => {
     for (const person of onLicence) {
       const { custody } = heldView(person);
-      expect(custody?.lastMovement).toMatchObject({ type: 'RELEASE', date: person.sentence!.conditionalReleaseDate, toEstablishmentCode: null });
+      expect(custody?.lastMovement).toMatchObject({
+        type: 'RELEASE',
+        date: person.sentence!.conditionalReleaseDate,
+        toEstablishmentCode: null,
+      });
       expect(custody?.lastMovement.fromEstablishmentCode).toBe(custody?.lastEstablishmentCode);
       expect(custody!.receptionDate < person.sentence!.conditionalReleaseDate).toBe(true);
     }
@@ -281,7 +321,12 @@ describe('prison subgraph', () => {
       const alerts = heldView(person).prisonAlerts!;
       const activeMappa = alerts.filter((a) => a.type === 'P' && a.active);
       expect(activeMappa).toEqual([
-        expect.objectContaining({ code: `P${person.level}`, codeDescription: `MAPPA Level ${person.level}`, expired: false, expiryDate: null }),
+        expect.objectContaining({
+          code: `P${person.level}`,
+          codeDescription: `MAPPA Level ${person.level}`,
+          expired: false,
+          expiryDate: null,
+        }),
       ]);
       for (const alert of alerts) {
         expect(alert.active).toBe(!alert.expired);
@@ -295,12 +340,19 @@ describe('prison subgraph', () => {
   it('filters alerts to those in force with activeOnly', async () => {
     const person = held.find((p) => heldView(p).prisonAlerts!.some((a) => !a.active))!;
     expect(person).toBeDefined();
-    const result = await post('query($n: ID!) { offenderByPrisonNumber(prisonNumber: $n) { prisonAlerts(activeOnly: true) { code active } } }', {
-      n: person.prisonNumber,
-    });
+    const result = await post(
+      'query($n: ID!) { offenderByPrisonNumber(prisonNumber: $n) { prisonAlerts(activeOnly: true) { code active } } }',
+      {
+        n: person.prisonNumber,
+      },
+    );
     expect(result.errors).toBeUndefined();
     const active = (result.data?.offenderByPrisonNumber as { prisonAlerts: { code: string; active: boolean }[] }).prisonAlerts;
-    expect(active).toEqual(heldView(person).prisonAlerts!.filter((a) => a.active).map((a) => ({ code: a.code, active: true })));
+    expect(active).toEqual(
+      heldView(person)
+        .prisonAlerts!.filter((a) => a.active)
+        .map((a) => ({ code: a.code, active: true })),
+    );
   });
 
   it('records temporary releases only for people in custody, mostly in open conditions, all ended', () => {
@@ -391,7 +443,9 @@ describe('prison subgraph', () => {
         expect(await post(BY_NUMBER, { n: person.prisonNumber }, IN_KENT)).toEqual(await post(BY_NUMBER, { n: 'Z9999ZZ' }, IN_KENT));
       }
       // In London, and in Kent with a live grant for the first of them, they are known.
-      expect((await post(ENTITIES, { r: references(sample) })).data?._entities).toEqual(sample.map((p) => ({ custody: { prisonNumber: p.prisonNumber } })));
+      expect((await post(ENTITIES, { r: references(sample) })).data?._entities).toEqual(
+        sample.map((p) => ({ custody: { prisonNumber: p.prisonNumber } })),
+      );
       const granted = await post(ENTITIES, { r: references(sample) }, withCaseGrants(IN_KENT, [sample[0]!.pncId]));
       expect(granted.data?._entities).toEqual(sample.map((p, i) => (i === 0 ? { custody: { prisonNumber: p.prisonNumber } } : null)));
     });
@@ -402,9 +456,9 @@ describe('prison subgraph', () => {
       await db.update(prisonerTable).set({ mappaArea: null }).where(eq(prisonerTable.pncId, person!.pncId));
       try {
         expect(await post(ENTITIES, { r: references([person!]) })).toEqual(await post(ENTITIES, { r: references(unknown.slice(0, 1)) }));
-        expect((await post(ENTITIES, { r: references([person!]) }, withCaseGrants(PRISON_OFFENDER_MANAGER, [person!.pncId]))).data?._entities).toEqual([
-          { custody: { prisonNumber: person!.prisonNumber } },
-        ]);
+        expect(
+          (await post(ENTITIES, { r: references([person!]) }, withCaseGrants(PRISON_OFFENDER_MANAGER, [person!.pncId]))).data?._entities,
+        ).toEqual([{ custody: { prisonNumber: person!.prisonNumber } }]);
       } finally {
         await db.update(prisonerTable).set({ mappaArea: person!.area }).where(eq(prisonerTable.pncId, person!.pncId));
       }
@@ -412,7 +466,14 @@ describe('prison subgraph', () => {
 
     it('principle 5, issue 10: a duty-to-co-operate attendee knows no prisoner without attending the meeting about them; expired evidence, another meeting, not attending or a grant alone does not count', async () => {
       const dtc: Caller = {
-        principal: { issuer: TEST_ISSUER, staffId: 'EM0001', agency: 'electronic_monitoring', roles: ['dtc_attendee'], area: MappaArea.LONDON, clearance: 'BPSS' },
+        principal: {
+          issuer: TEST_ISSUER,
+          staffId: 'EM0001',
+          agency: 'electronic_monitoring',
+          roles: ['dtc_attendee'],
+          area: MappaArea.LONDON,
+          clearance: 'BPSS',
+        },
         declaredPurpose: { purpose: 'MAPPA_MEETING', caseId: 'MTG-1' },
       };
       const subject = sample.slice(0, 1);
@@ -446,7 +507,8 @@ describe('prison subgraph', () => {
     const entitiesQuery = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { ${FULL_SELECTION} } } }`;
     const byPrisonNumberQuery = `query($n: ID!) { offenderByPrisonNumber(prisonNumber: $n) { ${FULL_SELECTION} } }`;
     /** Restricted people interleaved with unrestricted ones, so each batch mixes both. */
-    const mixed = () => restricted.flatMap((person, i) => [unrestricted[i]!, person]).concat(unrestricted.slice(restricted.length, restricted.length + 5));
+    const mixed = () =>
+      restricted.flatMap((person, i) => [unrestricted[i]!, person]).concat(unrestricted.slice(restricted.length, restricted.length + 5));
 
     it('has CT-restricted prisoners in the seeded dataset, both category 4 and restricted-access only, in custody and on licence', () => {
       expect(restricted.length).toBeGreaterThanOrEqual(2);
@@ -484,7 +546,11 @@ describe('prison subgraph', () => {
 
     it('_entities: the gate reads the marker from the same prisoner batch, with no extra SQL statement', async () => {
       subgraph.statements.reset();
-      const result = await post('query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { pncId } } }', { r: references(mixed()) }, UNCLEARED);
+      const result = await post(
+        'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { pncId } } }',
+        { r: references(mixed()) },
+        UNCLEARED,
+      );
       expect(result.errors).toBeUndefined();
       expect(subgraph.statements.count).toBe(1);
     });
@@ -521,8 +587,18 @@ describe('prison subgraph', () => {
 
   describe('field policies (owner enforcement)', () => {
     const callerAs = (agency: Caller['principal']['agency'], role: Role, purpose: Purpose): Caller => ({
-      principal: { issuer: TEST_ISSUER, staffId: `${role.toUpperCase().slice(0, 3)}0001`, agency, roles: [role], area: MappaArea.LONDON, clearance: 'SC' },
-      declaredPurpose: { purpose, caseId: purpose === 'MAPPA_MEETING' ? 'MTG-1' : purpose === 'DISCLOSURE_DECISION' ? 'DSC-MAPPA-1' : null },
+      principal: {
+        issuer: TEST_ISSUER,
+        staffId: `${role.toUpperCase().slice(0, 3)}0001`,
+        agency,
+        roles: [role],
+        area: MappaArea.LONDON,
+        clearance: 'SC',
+      },
+      declaredPurpose: {
+        purpose,
+        caseId: purpose === 'MAPPA_MEETING' ? 'MTG-1' : purpose === 'DISCLOSURE_DECISION' ? 'DSC-MAPPA-1' : null,
+      },
     });
     // People in custody at level 2/3 (who have MAPPA F reports) and people released on licence.
     const sample = () => [...inCustody.filter((p) => p.level >= 2).slice(0, 10), ...onLicence.slice(0, 10)];
@@ -534,7 +610,9 @@ describe('prison subgraph', () => {
       const atReportMeeting = (pncIds: readonly string[], asked: Caller): Caller => {
         const person = sample().find((candidate) => candidate.pncId === pncIds[0]);
         const meetingDate = person === undefined ? undefined : latestReportMeeting(person);
-        return asked.purposeEvidence?.kind === 'MEETING' && pncIds.length === 1 && meetingDate !== undefined ? { ...asked, purposeEvidence: { ...asked.purposeEvidence, meetingDate } } : asked;
+        return asked.purposeEvidence?.kind === 'MEETING' && pncIds.length === 1 && meetingDate !== undefined
+          ? { ...asked, purposeEvidence: { ...asked.purposeEvidence, meetingDate } }
+          : asked;
       };
       const ask = (pncIds: readonly string[], asked: Caller) =>
         post(
@@ -544,11 +622,15 @@ describe('prison subgraph', () => {
         );
       // Issue 11: under DISCLOSURE_DECISION each person as a party to a decision about them.
       const pncIds = sample().map((person) => person.pncId);
-      return caller.declaredPurpose.purpose === 'DISCLOSURE_DECISION' ? askAtEachDecision(caller, pncIds, ask) : askAtEachMeeting(caller, pncIds, ask);
+      return caller.declaredPurpose.purpose === 'DISCLOSURE_DECISION'
+        ? askAtEachDecision(caller, pncIds, ask)
+        : askAtEachMeeting(caller, pncIds, ask);
     };
     /** Each error as `code policy field.path` (list indices dropped), sorted. */
     const denials = (errors: { path?: (string | number)[]; extensions?: { code?: string; policy?: string } }[] | undefined) =>
-      (errors ?? []).map((e) => `${e.extensions?.code} ${e.extensions?.policy} ${(e.path ?? []).filter((k) => typeof k === 'string').join('.')}`).sort();
+      (errors ?? [])
+        .map((e) => `${e.extensions?.code} ${e.extensions?.policy} ${(e.path ?? []).filter((k) => typeof k === 'string').join('.')}`)
+        .sort();
 
     it('principle 2: the prison offender manager managing their cases reads every prison field, prison-only ones included', async () => {
       const result = await entities(
@@ -578,7 +660,13 @@ describe('prison subgraph', () => {
       const result = await entities(QUERY, callerAs('probation', 'probation_practitioner', 'MAPPA_MEETING'));
       const views = result.data?._entities as {
         pncId: string;
-        custody: { prisonNumber: string; bookingId: unknown; cellLocation: unknown; incentiveLevel: unknown; lastMovement: { type: string } };
+        custody: {
+          prisonNumber: string;
+          bookingId: unknown;
+          cellLocation: unknown;
+          incentiveLevel: unknown;
+          lastMovement: { type: string };
+        };
         sentence: { conditionalReleaseDate: string; offences: { code: string }[] };
         prisonAlerts: unknown;
         temporaryReleases: { type: string }[];
@@ -613,27 +701,47 @@ describe('prison subgraph', () => {
     });
 
     it('A.R15, B.59: under case management a practitioner who is not the allocated OM gets null custody (but at level 1, B.60), sentence and ROTL, as for a record the prison does not hold; the allocated OM reads them', async () => {
-      const FIELDS = 'pncId custody { inOutStatus } sentence { releaseDate } prisonAlerts { code } temporaryReleases { type } mappaFReports { meetingDate }';
+      const FIELDS =
+        'pncId custody { inOutStatus } sentence { releaseDate } prisonAlerts { code } temporaryReleases { type } mappaFReports { meetingDate }';
       const practitioner = callerAs('probation', 'probation_practitioner', 'CASE_MANAGEMENT');
       const result = await entities(FIELDS, practitioner);
       // B.60: the custody of a person the prison records at level 1 is exchanged without a meeting.
       const levelOneCustody = (p: SyntheticPerson) => (p.level === 1 ? { inOutStatus: heldView(p).custody!.inOutStatus } : null);
-      expect(result.data?._entities).toEqual(sample().map((p) => ({ pncId: p.pncId, custody: levelOneCustody(p), sentence: null, prisonAlerts: null, temporaryReleases: null, mappaFReports: null })));
+      expect(result.data?._entities).toEqual(
+        sample().map((p) => ({
+          pncId: p.pncId,
+          custody: levelOneCustody(p),
+          sentence: null,
+          prisonAlerts: null,
+          temporaryReleases: null,
+          mappaFReports: null,
+        })),
+      );
       // Custody, sentence and ROTL are granted on the allocated-OM (and, for custody, level 1) conditions (decided per record, no error); the rest never.
-      expect(denials(result.errors)).toEqual(['FORBIDDEN prison.mappaAlert _entities.prisonAlerts', 'FORBIDDEN prison.mappaFReportRecord _entities.mappaFReports']);
+      expect(denials(result.errors)).toEqual([
+        'FORBIDDEN prison.mappaAlert _entities.prisonAlerts',
+        'FORBIDDEN prison.mappaFReportRecord _entities.mappaFReports',
+      ]);
       // The gateway vouches probation's allocation for the first person only: that record, and no other, opens.
       const [allocated, ...others] = sample();
       const om: Caller = { ...practitioner, caseRelationships: { ALLOCATED_OFFENDER_MANAGER: [allocated!.pncId] } };
       const asOm = await entities('pncId custody { inOutStatus } sentence { conditionalReleaseDate }', om);
       expect(asOm.errors).toBeUndefined();
       expect(asOm.data?._entities).toEqual([
-        { pncId: allocated!.pncId, custody: { inOutStatus: heldView(allocated!).custody!.inOutStatus }, sentence: { conditionalReleaseDate: allocated!.sentence!.conditionalReleaseDate } },
+        {
+          pncId: allocated!.pncId,
+          custody: { inOutStatus: heldView(allocated!).custody!.inOutStatus },
+          sentence: { conditionalReleaseDate: allocated!.sentence!.conditionalReleaseDate },
+        },
         ...others.map((p) => ({ pncId: p.pncId, custody: levelOneCustody(p), sentence: null })),
       ]);
     });
 
     it('B.30: adjudications are prison only, even for a PPU officer at a MAPP meeting', async () => {
-      const result = await entities('custody { legalStatus } adjudications { finding punishment }', callerAs('police', 'ppu_officer', 'MAPPA_MEETING'));
+      const result = await entities(
+        'custody { legalStatus } adjudications { finding punishment }',
+        callerAs('police', 'ppu_officer', 'MAPPA_MEETING'),
+      );
       const views = result.data?._entities as { custody: { legalStatus: string }; adjudications: unknown }[];
       expect(views.map((v) => v.custody.legalStatus)).toEqual(sample().map((p) => heldView(p).custody!.legalStatus));
       expect(views.every((v) => v.adjudications === null)).toBe(true);
@@ -641,49 +749,84 @@ describe('prison subgraph', () => {
     });
 
     it('B.46, B.49: MAPPA F reports go to a MAPP meeting only: the co-ordinator screening reads custody but not the reports', async () => {
-      const screening = await entities('custody { inOutStatus } mappaFReports { meetingDate }', callerAs('mappa_unit', 'mappa_coordinator', 'MAPPA_SCREENING'));
+      const screening = await entities(
+        'custody { inOutStatus } mappaFReports { meetingDate }',
+        callerAs('mappa_unit', 'mappa_coordinator', 'MAPPA_SCREENING'),
+      );
       const views = screening.data?._entities as { custody: { inOutStatus: string }; mappaFReports: unknown }[];
       expect(views.map((v) => v.custody.inOutStatus)).toEqual(sample().map((p) => (p.supervision === 'CUSTODY' ? 'IN' : 'OUT')));
       expect(views.every((v) => v.mappaFReports === null)).toBe(true);
       expect(denials(screening.errors)).toEqual(['FORBIDDEN prison.mappaFReportRecord _entities.mappaFReports']);
 
-      const meeting = await entities('mappaFReports { meetingDate authorStaffId contactConcerns }', callerAs('mappa_unit', 'mappa_coordinator', 'MAPPA_MEETING'));
+      const meeting = await entities(
+        'mappaFReports { meetingDate authorStaffId contactConcerns }',
+        callerAs('mappa_unit', 'mappa_coordinator', 'MAPPA_MEETING'),
+      );
       expect(meeting.errors).toBeUndefined();
-      const reports = (meeting.data?._entities as { mappaFReports: { authorStaffId: string }[] | null }[]).flatMap((v) => v.mappaFReports ?? []);
+      const reports = (meeting.data?._entities as { mappaFReports: { authorStaffId: string }[] | null }[]).flatMap(
+        (v) => v.mappaFReports ?? [],
+      );
       expect(reports.length).toBeGreaterThan(0);
       expect(reports.every((r) => r.authorStaffId.length > 0)).toBe(true);
     });
 
-    it('B.23, B.49, OQ 4: at a meeting about the person that no report was written for, an attendee reads none of the person\'s MAPPA F reports', async () => {
+    it("B.23, B.49, OQ 4: at a meeting about the person that no report was written for, an attendee reads none of the person's MAPPA F reports", async () => {
       const person = sample().find((candidate) => latestReportMeeting(candidate) !== undefined)!;
-      const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { pncId mappaFReports { meetingDate authorStaffId } } } }';
+      const query =
+        'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { pncId mappaFReports { meetingDate authorStaffId } } } }';
       const coordinator = callerAs('mappa_unit', 'mappa_coordinator', 'MAPPA_MEETING');
-      const atItsMeeting = await post(query, { r: references([person]) }, withMeetingEvidence(coordinator, person.pncId, { standing: 'COORDINATOR', meetingDate: latestReportMeeting(person)! }));
+      const atItsMeeting = await post(
+        query,
+        { r: references([person]) },
+        withMeetingEvidence(coordinator, person.pncId, { standing: 'COORDINATOR', meetingDate: latestReportMeeting(person)! }),
+      );
       expect(atItsMeeting.errors).toBeUndefined();
-      expect(atItsMeeting.data?._entities).toEqual([{ pncId: person.pncId, mappaFReports: [{ meetingDate: latestReportMeeting(person), authorStaffId: expect.any(String) }] }]);
+      expect(atItsMeeting.data?._entities).toEqual([
+        { pncId: person.pncId, mappaFReports: [{ meetingDate: latestReportMeeting(person), authorStaffId: expect.any(String) }] },
+      ]);
       // Another day's meeting, or evidence that names no day: null, as for a person with no report.
       for (const evidence of [{ meetingDate: '2020-01-01' }, {}]) {
-        const elsewhere = await post(query, { r: references([person]) }, withMeetingEvidence(coordinator, person.pncId, { standing: 'COORDINATOR', ...evidence }));
+        const elsewhere = await post(
+          query,
+          { r: references([person]) },
+          withMeetingEvidence(coordinator, person.pncId, { standing: 'COORDINATOR', ...evidence }),
+        );
         expect(elsewhere).toEqual({ data: { _entities: [{ pncId: person.pncId, mappaFReports: null }] } });
       }
     });
 
-    it('principle 4, principle 5: a duty-to-co-operate attendee at a MAPP meeting knows no prisoner without a grant, and reads nothing of the prison\'s with one', async () => {
+    it("principle 4, principle 5: a duty-to-co-operate attendee at a MAPP meeting knows no prisoner without a grant, and reads nothing of the prison's with one", async () => {
       const dtc = callerAs('housing', 'dtc_attendee', 'MAPPA_MEETING');
       const FIELDS = 'pncId custody { inOutStatus } sentence { offences { code } } mappaFReports { contactConcerns }';
       // Issue 12 (A.R15, B.57): the records as a whole are `custodyRecord` and `sentenceRecord`.
-      const expectedDenials = ['FORBIDDEN prison.custodyRecord _entities.custody', 'FORBIDDEN prison.mappaFReportRecord _entities.mappaFReports', 'FORBIDDEN prison.sentenceRecord _entities.sentence'];
+      const expectedDenials = [
+        'FORBIDDEN prison.custodyRecord _entities.custody',
+        'FORBIDDEN prison.mappaFReportRecord _entities.mappaFReports',
+        'FORBIDDEN prison.sentenceRecord _entities.sentence',
+      ];
       const uninvited = await entities(FIELDS, dtc);
       expect(uninvited.data?._entities).toEqual(sample().map(() => null));
       expect(denials(uninvited.errors)).toEqual(expectedDenials);
-      const invited = await entities(FIELDS, withCaseGrants(dtc, sample().map((p) => p.pncId)));
-      expect(invited.data?._entities).toEqual(sample().map((p) => ({ pncId: p.pncId, custody: null, sentence: null, mappaFReports: null })));
+      const invited = await entities(
+        FIELDS,
+        withCaseGrants(
+          dtc,
+          sample().map((p) => p.pncId),
+        ),
+      );
+      expect(invited.data?._entities).toEqual(
+        sample().map((p) => ({ pncId: p.pncId, custody: null, sentence: null, mappaFReports: null })),
+      );
       expect(denials(invited.errors)).toEqual(expectedDenials);
     });
 
-    it('B.57, C.34: a victim liaison officer cannot look a prisoner up by prison number: the scheme\'s items come with their victims\' offender, not from a prison search', async () => {
+    it("B.57, C.34: a victim liaison officer cannot look a prisoner up by prison number: the scheme's items come with their victims' offender, not from a prison search", async () => {
       const person = inCustody[0]!;
-      const result = await post('query($n: ID!) { offenderByPrisonNumber(prisonNumber: $n) { pncId } }', { n: person.prisonNumber }, callerAs('probation', 'victim_liaison_officer', 'CASE_MANAGEMENT'));
+      const result = await post(
+        'query($n: ID!) { offenderByPrisonNumber(prisonNumber: $n) { pncId } }',
+        { n: person.prisonNumber },
+        callerAs('probation', 'victim_liaison_officer', 'CASE_MANAGEMENT'),
+      );
       expect(result.data?.offenderByPrisonNumber).toBeNull();
       expect(denials(result.errors)).toEqual(['FORBIDDEN prison.prisonNumberLookup offenderByPrisonNumber']);
     });

@@ -1,6 +1,24 @@
-import { TEST_ISSUER } from '@mappa/shared';
-import { addMonths, askAtEachDecision, askAtEachMeeting, MappaArea, startTestSubgraph, syntheticPeople, withCaseGrants } from '@mappa/shared';
-import type { Caller, Clearance, PrincipalAgency, Purpose, Role, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
+import {
+  TEST_ISSUER,
+  addMonths,
+  askAtEachDecision,
+  askAtEachMeeting,
+  MappaArea,
+  startTestSubgraph,
+  syntheticPeople,
+  withCaseGrants,
+} from '@mappa/shared';
+import type {
+  Caller,
+  Clearance,
+  PrincipalAgency,
+  Purpose,
+  Role,
+  RunningSubgraph,
+  SyntheticPerson,
+  TestDatabase,
+  TestGatewayKeys,
+} from '@mappa/shared';
 import { eq, inArray } from 'drizzle-orm';
 import { probationCaseTable } from './case/probation-case.table';
 import { probationSubgraph } from './index';
@@ -21,7 +39,12 @@ type GraphQLResponse = {
 };
 
 /** A principal of `agency` with `roles`, declaring `purpose` (with a meeting or decision id where it needs one). */
-function callerWith(roles: Role[], purpose: Purpose = 'CASE_MANAGEMENT', agency: PrincipalAgency = 'probation', staffId = 'N07A001'): Caller {
+function callerWith(
+  roles: Role[],
+  purpose: Purpose = 'CASE_MANAGEMENT',
+  agency: PrincipalAgency = 'probation',
+  staffId = 'N07A001',
+): Caller {
   const needsCase = purpose === 'MAPPA_MEETING' || purpose === 'DISCLOSURE_DECISION';
   return {
     principal: { issuer: TEST_ISSUER, staffId, agency, roles, area: MappaArea.LONDON, clearance: 'SC' },
@@ -34,7 +57,8 @@ const PRACTITIONER = callerWith(['probation_practitioner']);
 /** A victim liaison officer allocated to no victim of the dataset: reads licences, never victims. */
 const VLO = callerWith(['victim_liaison_officer'], 'CASE_MANAGEMENT', 'probation', 'N07V001');
 /** The victim liaison officer with this staff code: the only reader of the victims allocated to them. */
-const vloWithStaffId = (staffId: string, purpose: Purpose = 'CASE_MANAGEMENT') => callerWith(['victim_liaison_officer'], purpose, 'probation', staffId);
+const vloWithStaffId = (staffId: string, purpose: Purpose = 'CASE_MANAGEMENT') =>
+  callerWith(['victim_liaison_officer'], purpose, 'probation', staffId);
 
 async function post(query: string, variables: Record<string, unknown> = {}, caller: Caller = PRACTITIONER): Promise<GraphQLResponse> {
   const body = JSON.stringify({ query, variables });
@@ -116,7 +140,13 @@ interface ProbationOffender {
     inBreach: boolean;
     currentRestriction: boolean;
     provider: { code: string; description: string };
-    communityOffenderManager: { staffCode: string; allocated: boolean; forenames: string | null; surname: string | null; team: { code: string; description: string } };
+    communityOffenderManager: {
+      staffCode: string;
+      allocated: boolean;
+      forenames: string | null;
+      surname: string | null;
+      team: { code: string; description: string };
+    };
     mainOffence: { code: string; description: string; convictionDate: string };
   } | null;
   licences: Licence[] | null;
@@ -173,8 +203,14 @@ async function entities(pncIds: readonly string[], selection: string, caller: Ca
   // Issue 10: under MAPPA_MEETING each subject is asked about at the meeting about them; issue 11: under
   // DISCLOSURE_DECISION as a party to a decision about them.
   const ask = (batch: readonly string[], asked: Caller) =>
-    post(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { ${selection} } } }`, { r: batch.map((pncId) => ({ __typename: 'Offender', pncId })) }, asked);
-  return caller.declaredPurpose.purpose === 'DISCLOSURE_DECISION' ? askAtEachDecision(caller, pncIds, ask) : askAtEachMeeting(caller, pncIds, ask);
+    post(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { ${selection} } } }`,
+      { r: batch.map((pncId) => ({ __typename: 'Offender', pncId })) },
+      asked,
+    );
+  return caller.declaredPurpose.purpose === 'DISCLOSURE_DECISION'
+    ? askAtEachDecision(caller, pncIds, ask)
+    : askAtEachMeeting(caller, pncIds, ask);
 }
 
 /**
@@ -200,8 +236,14 @@ async function readAll(pncIds: readonly string[]): Promise<{ errors: unknown[]; 
     const managed = pncIds.filter((pncId) => (lineManagerOf.get(pncId) ?? 'NONE') === lineManager);
     for (let start = 0; start < managed.length; start += 40) {
       const chunk = managed.slice(start, start + 40);
-      const asLineManager = await entities(chunk, CASE_SELECTION, withCaseGrants(callerWith(['senior_probation_officer'], 'CASE_MANAGEMENT', 'probation', lineManager), chunk));
-      (asLineManager.data?._entities as (Omit<ProbationOffender, 'victimContacts'> | null)[]).forEach((offender, index) => casesByPncId.set(chunk[index]!, offender));
+      const asLineManager = await entities(
+        chunk,
+        CASE_SELECTION,
+        withCaseGrants(callerWith(['senior_probation_officer'], 'CASE_MANAGEMENT', 'probation', lineManager), chunk),
+      );
+      (asLineManager.data?._entities as (Omit<ProbationOffender, 'victimContacts'> | null)[]).forEach((offender, index) =>
+        casesByPncId.set(chunk[index]!, offender),
+      );
       errors.push(...(asLineManager.errors ?? []));
     }
   }
@@ -222,7 +264,10 @@ async function readAll(pncIds: readonly string[]): Promise<{ errors: unknown[]; 
       if (victim?.victimContacts) victimsByPncId.set(victim.pncId, [...(victimsByPncId.get(victim.pncId) ?? []), ...victim.victimContacts]);
     }
   }
-  return { errors, offenders: cases.map((offender) => (offender ? { ...offender, victimContacts: victimsByPncId.get(offender.pncId) ?? null } : null)) };
+  return {
+    errors,
+    offenders: cases.map((offender) => (offender ? { ...offender, victimContacts: victimsByPncId.get(offender.pncId) ?? null } : null)),
+  };
 }
 
 /**
@@ -234,8 +279,16 @@ function asAnotherPractitioner(offender: ProbationOffender): Omit<ProbationOffen
   const { victimContacts: _victims, ...read } = offender;
   return {
     ...read,
-    licences: read.licences?.map((licence) => ({ ...licence, conditions: licence.conditions.map((c) => (c.identifiesVictim || c.isExclusionZone ? { ...c, text: null as unknown as string } : c)) })) ?? null,
-    riskOfSeriousHarm: read.riskOfSeriousHarm ? { ...read.riskOfSeriousHarm, whoIsAtRisk: null as unknown as string, natureOfRisk: null as unknown as string } : null,
+    licences:
+      read.licences?.map((licence) => ({
+        ...licence,
+        conditions: licence.conditions.map((c) =>
+          c.identifiesVictim || c.isExclusionZone ? { ...c, text: null as unknown as string } : c,
+        ),
+      })) ?? null,
+    riskOfSeriousHarm: read.riskOfSeriousHarm
+      ? { ...read.riskOfSeriousHarm, whoIsAtRisk: null as unknown as string, natureOfRisk: null as unknown as string }
+      : null,
   };
 }
 
@@ -253,8 +306,10 @@ function denials(result: GraphQLResponse): string[] {
 let everyone: { person: SyntheticPerson; offender: ProbationOffender | null }[];
 
 const releaseWindowEnd = addMonths(dataset.asOf, 6);
-const dueForRelease = (p: SyntheticPerson) => p.supervision === 'CUSTODY' && p.sentence !== null && p.sentence.conditionalReleaseDate <= releaseWindowEnd;
-const highest = (levels: readonly string[]) => levels.reduce((top, level) => (LEVELS.indexOf(level) > LEVELS.indexOf(top) ? level : top), 'LOW');
+const dueForRelease = (p: SyntheticPerson) =>
+  p.supervision === 'CUSTODY' && p.sentence !== null && p.sentence.conditionalReleaseDate <= releaseWindowEnd;
+const highest = (levels: readonly string[]) =>
+  levels.reduce((top, level) => (LEVELS.indexOf(level) > LEVELS.indexOf(top) ? level : top), 'LOW');
 const held = () => everyone.filter((entry): entry is { person: SyntheticPerson; offender: ProbationOffender } => entry.offender !== null);
 
 beforeAll(async () => {
@@ -273,7 +328,10 @@ afterAll(async () => {
 describe('probation subgraph', () => {
   it('returns the case probation holds for a CURRENT person, consistent with the synthetic person', async () => {
     const person = people.find((p) => p.probationStatus === 'CURRENT' && p.supervision === 'LICENCE')!;
-    const result = await entities([person.pncId], 'pncId probationCase { crn status area tier supervisionType mainOffence { code convictionDate } communityOffenderManager { staffCode allocated team { code } } }');
+    const result = await entities(
+      [person.pncId],
+      'pncId probationCase { crn status area tier supervisionType mainOffence { code convictionDate } communityOffenderManager { staffCode allocated team { code } } }',
+    );
     expect(result.errors).toBeUndefined();
     const [offender] = result.data?._entities as ProbationOffender[];
     expect(offender?.probationCase).toMatchObject({
@@ -307,7 +365,11 @@ describe('probation subgraph', () => {
       const manager = probationCase.communityOffenderManager;
       expect(probationCase.area).toBe(person.area);
       expect(probationCase.currentRestriction).toBe(person.restrictedAccess);
-      expect(probationCase.mainOffence).toEqual({ code: person.offence.code, description: person.offence.description, convictionDate: person.offence.convictionDate });
+      expect(probationCase.mainOffence).toEqual({
+        code: person.offence.code,
+        description: person.offence.description,
+        convictionDate: person.offence.convictionDate,
+      });
       expect(manager.allocated).toBe(!manager.staffCode.endsWith('U'));
       expect(manager.staffCode).toMatch(/^N\d{2}([A-Z]\d{3}|UATU)$/);
       if (!manager.allocated) expect(manager.forenames).toBeNull();
@@ -325,7 +387,9 @@ describe('probation subgraph', () => {
         expect(probationCase.previouslyKnownTerminationDate! < dataset.asOf).toBe(true);
       }
     }
-    expect(held().some((e) => e.offender.probationCase?.status === 'CURRENT' && !e.offender.probationCase.communityOffenderManager.allocated)).toBe(true);
+    expect(
+      held().some((e) => e.offender.probationCase?.status === 'CURRENT' && !e.offender.probationCase.communityOffenderManager.allocated),
+    ).toBe(true);
     expect(held().some((e) => e.offender.probationCase?.inBreach)).toBe(true);
   });
 
@@ -401,7 +465,7 @@ describe('probation subgraph', () => {
     }
   });
 
-  it('holds risk of serious harm for CURRENT cases: overall equals the person\'s RoSH and the highest group level', () => {
+  it("holds risk of serious harm for CURRENT cases: overall equals the person's RoSH and the highest group level", () => {
     for (const { person, offender } of held()) {
       const rosh = offender.riskOfSeriousHarm;
       if (person.probationStatus !== 'CURRENT') {
@@ -431,7 +495,8 @@ describe('probation subgraph', () => {
     expect(withVictims.length).toBeGreaterThan(0);
     const references = new Set<string>();
     for (const { person, offender } of held()) {
-      if (person.probationStatus !== 'CURRENT' || (person.category !== 1 && person.category !== 2)) expect(offender.victimContacts).toBeNull();
+      if (person.probationStatus !== 'CURRENT' || (person.category !== 1 && person.category !== 2))
+        expect(offender.victimContacts).toBeNull();
       for (const victim of offender.victimContacts ?? []) {
         expect(references.has(victim.victimReference)).toBe(false);
         references.add(victim.victimReference);
@@ -445,14 +510,20 @@ describe('probation subgraph', () => {
     }
   });
 
-  it('keeps the person\'s address as the main address and a proposed release address when a licence is in preparation', () => {
+  it("keeps the person's address as the main address and a proposed release address when a licence is in preparation", () => {
     for (const { person, offender } of held()) {
       const addresses = offender.probationAddresses!;
       const main = addresses.filter((a) => a.status === 'MAIN');
       expect(main).toHaveLength(1);
       // A resident of approved premises (someone on licence) lives at the premises (C.11).
       if (main[0]?.type === 'APPROVED_PREMISES') expect(person.supervision).toBe('LICENCE');
-      else expect(main[0]).toMatchObject({ addressLine1: person.address.line1, town: person.address.town, postcode: person.address.postcode, endDate: null });
+      else
+        expect(main[0]).toMatchObject({
+          addressLine1: person.address.line1,
+          town: person.address.town,
+          postcode: person.address.postcode,
+          endDate: null,
+        });
       if (person.supervision === 'LICENCE') expect(main[0]?.startDate).toBe(person.sentence!.conditionalReleaseDate);
       const proposed = addresses.filter((a) => a.status === 'PROPOSED');
       if (dueForRelease(person)) {
@@ -460,7 +531,11 @@ describe('probation subgraph', () => {
         expect(proposed[0]?.startDate).toBe(person.sentence!.conditionalReleaseDate);
         expect(proposed[0]?.verified).toBe(offender.licences![0]?.status === 'APPROVED');
         if (proposed[0]?.type === 'APPROVED_PREMISES') {
-          expect(offender.licences![0]?.conditions.some((c) => c.code === 'RESIDE_AT_APPROVED_PREMISES' && c.text.includes(proposed[0]?.buildingName ?? '?'))).toBe(true);
+          expect(
+            offender.licences![0]?.conditions.some(
+              (c) => c.code === 'RESIDE_AT_APPROVED_PREMISES' && c.text.includes(proposed[0]?.buildingName ?? '?'),
+            ),
+          ).toBe(true);
         }
       } else {
         expect(proposed).toEqual([]);
@@ -599,7 +674,11 @@ describe('probation subgraph', () => {
         callerWith(['information_governance'], 'AUDIT', 'probation'),
       ];
       for (const caller of others) {
-        const result = await entities(keys(sample), 'victimContacts { victimReference contactDetails { postcode } wishes { notes } }', caller);
+        const result = await entities(
+          keys(sample),
+          'victimContacts { victimReference contactDetails { postcode } wishes { notes } }',
+          caller,
+        );
         expect(result.data?._entities).toEqual(sample.map(() => ({ victimContacts: null })));
         // One error for the list, however many offenders were in the batch.
         expect(denials(result)).toEqual(['_entities.victimContacts probation.victimContacts']);
@@ -617,7 +696,12 @@ describe('probation subgraph', () => {
           'victimContacts { victimReference firstName vloStaffId contactDetails { postcode telephoneNumber } wishes { noContactRequested } } riskOfSeriousHarm { whoIsAtRisk } riskManagementPlan { victimSafetyPlanning } probationAddresses { postcode }',
           vloWithStaffId(victims[0]!.vloStaffId),
         );
-        const [read] = result.data?._entities as { victimContacts: Victim[]; riskOfSeriousHarm: unknown; riskManagementPlan: unknown; probationAddresses: unknown }[];
+        const [read] = result.data?._entities as {
+          victimContacts: Victim[];
+          riskOfSeriousHarm: unknown;
+          riskManagementPlan: unknown;
+          probationAddresses: unknown;
+        }[];
         expect(read?.victimContacts).toEqual(
           victims.map((v) => ({
             victimReference: v.victimReference,
@@ -630,11 +714,14 @@ describe('probation subgraph', () => {
         expect(read?.riskOfSeriousHarm === null && read.probationAddresses === null).toBe(true);
         // B.15, B.42: victim safety planning is the victims' VLO's too (issue 12).
         expect(read?.riskManagementPlan).toEqual({ victimSafetyPlanning: expect.stringMatching(/^Synthetic: /) });
-        expect(denials(result)).toEqual(['_entities.probationAddresses probation.probationAddress', '_entities.riskOfSeriousHarm probation.riskOfSeriousHarm']);
+        expect(denials(result)).toEqual([
+          '_entities.probationAddresses probation.probationAddress',
+          '_entities.riskOfSeriousHarm probation.riskOfSeriousHarm',
+        ]);
       }
     });
 
-    it('C.34, B.15, C.32: the victim liaison officer reads their victims\' offender\'s licence status, dates and conditions (wording naming no victim, or their own victim\'s), not the rest of the licence; an officer of no victim of theirs reads nothing', async () => {
+    it("C.34, B.15, C.32: the victim liaison officer reads their victims' offender's licence status, dates and conditions (wording naming no victim, or their own victim's), not the rest of the licence; an officer of no victim of theirs reads nothing", async () => {
       const sample = onLicenceWithVictims();
       for (const { person, offender } of sample) {
         const victims = offender.victimContacts!;
@@ -646,7 +733,9 @@ describe('probation subgraph', () => {
         // The seed names the victim's VLO's own victims in their no-contact conditions and draws their
         // exclusion zones; any other victim-identifying or zone wording is no VLO's (B.15, C.32).
         const theirs = (c: Condition) =>
-          (!c.identifiesVictim && !c.isExclusionZone) || (c.isExclusionZone && c.identifiesVictim) || victims.some((v) => c.text.includes(`${v.firstName} ${v.lastName}`));
+          (!c.identifiesVictim && !c.isExclusionZone) ||
+          (c.isExclusionZone && c.identifiesVictim) ||
+          victims.some((v) => c.text.includes(`${v.firstName} ${v.lastName}`));
         const read = result.data?._entities as { licences: (Partial<Licence> & { conditions: Condition[] })[] }[];
         expect(read.map((e) => e.licences)).toEqual([
           offender.licences!.map((licence) => ({
@@ -657,10 +746,17 @@ describe('probation subgraph', () => {
             sentenceExpiryDate: licence.sentenceExpiryDate,
             licenceId: null,
             prisonNumber: null,
-            conditions: licence.conditions.map((c) => ({ code: c.code, identifiesVictim: c.identifiesVictim, text: theirs(c) ? c.text : null })),
+            conditions: licence.conditions.map((c) => ({
+              code: c.code,
+              identifiesVictim: c.identifiesVictim,
+              text: theirs(c) ? c.text : null,
+            })),
           })),
         ]);
-        expect(denials(result)).toEqual(['_entities.licences.licenceId probation.licence', '_entities.licences.prisonNumber probation.licence']);
+        expect(denials(result)).toEqual([
+          '_entities.licences.licenceId probation.licence',
+          '_entities.licences.prisonNumber probation.licence',
+        ]);
       }
       // Principle 9: about an offender of no victim of theirs, no licence at all, as if none were held.
       const unrelated = await entities(keys(sample), 'licences { status }', VLO);
@@ -697,22 +793,36 @@ describe('probation subgraph', () => {
             status: licence.status,
             licenceExpiryDate: licence.licenceExpiryDate,
             // Principle 3, B.15: wording without victim-identifying detail or an exclusion zone (issue 12).
-            conditions: licence.conditions.map((c) => ({ code: c.code, identifiesVictim: c.identifiesVictim, isExclusionZone: c.isExclusionZone, text: c.identifiesVictim || c.isExclusionZone ? null : c.text })),
+            conditions: licence.conditions.map((c) => ({
+              code: c.code,
+              identifiesVictim: c.identifiesVictim,
+              isExclusionZone: c.isExclusionZone,
+              text: c.identifiesVictim || c.isExclusionZone ? null : c.text,
+            })),
           })),
           riskOfSeriousHarm: {
             overallRiskLevel: offender.riskOfSeriousHarm!.overallRiskLevel,
-            riskInCommunity: { public: offender.riskOfSeriousHarm!.riskInCommunity.public, staff: offender.riskOfSeriousHarm!.riskInCommunity.staff },
+            riskInCommunity: {
+              public: offender.riskOfSeriousHarm!.riskInCommunity.public,
+              staff: offender.riskOfSeriousHarm!.riskInCommunity.staff,
+            },
             riskInCustody: { children: offender.riskOfSeriousHarm!.riskInCustody.children },
             predictors: { ogrs: { band: offender.riskOfSeriousHarm!.predictors.ogrs.band } },
             whoIsAtRisk: null,
             natureOfRisk: null,
           },
-          riskManagementPlan: { supervision: offender.riskManagementPlan!.supervision, contingencyPlans: offender.riskManagementPlan!.contingencyPlans, victimSafetyPlanning: null },
+          riskManagementPlan: {
+            supervision: offender.riskManagementPlan!.supervision,
+            contingencyPlans: offender.riskManagementPlan!.contingencyPlans,
+            victimSafetyPlanning: null,
+          },
           victimContacts: null,
           probationAddresses: null,
         })),
       );
-      expect(sample.some((e) => e.offender.licences!.some((l) => l.conditions.some((c) => c.identifiesVictim || c.isExclusionZone)))).toBe(true);
+      expect(sample.some((e) => e.offender.licences!.some((l) => l.conditions.some((c) => c.identifiesVictim || c.isExclusionZone)))).toBe(
+        true,
+      );
       expect(denials(result)).toEqual([
         '_entities.probationAddresses probation.probationAddress',
         '_entities.probationCase.currentRestriction probation.caseAdministration',
@@ -724,7 +834,7 @@ describe('probation subgraph', () => {
       ]);
     });
 
-    it('principle 2: the same Responsible Authority role managing its own case reads none of probation\'s records', async () => {
+    it("principle 2: the same Responsible Authority role managing its own case reads none of probation's records", async () => {
       const sample = onLicenceWithVictims();
       const result = await entities(
         keys(sample),
@@ -757,14 +867,22 @@ describe('probation subgraph', () => {
     it('principle 2: the CRN lookup is for probation readers; a PPU officer managing a case gets null and a FORBIDDEN error', async () => {
       const person = people.find((p) => p.probationStatus === 'CURRENT')!;
       subgraph.statements.reset();
-      const denied = await post('query($crn: ID!) { offenderByCrn(crn: $crn) { pncId } }', { crn: person.crn }, callerWith(['ppu_officer'], 'CASE_MANAGEMENT', 'police'));
+      const denied = await post(
+        'query($crn: ID!) { offenderByCrn(crn: $crn) { pncId } }',
+        { crn: person.crn },
+        callerWith(['ppu_officer'], 'CASE_MANAGEMENT', 'police'),
+      );
       expect(denied.data?.offenderByCrn).toBeNull();
       expect(denials(denied)).toEqual(['offenderByCrn probation.caseReference']);
       // Denied before the lookup: nothing is read.
       expect(subgraph.statements.count).toBe(0);
       // A victim liaison officer looks up their own victims' offender only (B.57, C.34); any other CRN is answered as unknown.
       const { person: withVictims, offender } = onLicenceWithVictims()[0]!;
-      const allowed = await post('query($crn: ID!) { offenderByCrn(crn: $crn) { pncId probationCase { crn } } }', { crn: withVictims.crn }, vloWithStaffId(offender.victimContacts![0]!.vloStaffId));
+      const allowed = await post(
+        'query($crn: ID!) { offenderByCrn(crn: $crn) { pncId probationCase { crn } } }',
+        { crn: withVictims.crn },
+        vloWithStaffId(offender.victimContacts![0]!.vloStaffId),
+      );
       expect(allowed.errors).toBeUndefined();
       expect(allowed.data?.offenderByCrn).toEqual({ pncId: withVictims.pncId, probationCase: { crn: withVictims.crn } });
       const notTheirs = await post('query($crn: ID!) { offenderByCrn(crn: $crn) { pncId } }', { crn: withVictims.crn }, VLO);
@@ -774,14 +892,26 @@ describe('probation subgraph', () => {
     it('B.15, B.42, inventory §5.2: the allocated practitioner reads narrative, condition text and victim safety planning under case management, and the narrative at a MAPP meeting too; another practitioner only the wording naming no victim; victim safety planning never at a meeting', async () => {
       const sample = onLicenceWithVictims().filter((e) => e.offender.probationCase!.communityOffenderManager.allocated);
       expect(sample.length).toBeGreaterThan(0);
-      const selection = 'riskOfSeriousHarm { whoIsAtRisk analysisOfRiskFactors } riskManagementPlan { victimSafetyPlanning } licences { conditions { text } }';
+      const selection =
+        'riskOfSeriousHarm { whoIsAtRisk analysisOfRiskFactors } riskManagementPlan { victimSafetyPlanning } licences { conditions { text } }';
       for (const { person, offender } of sample) {
-        const allocated = callerWith(['probation_practitioner'], 'CASE_MANAGEMENT', 'probation', offender.probationCase!.communityOffenderManager.staffCode);
+        const allocated = callerWith(
+          ['probation_practitioner'],
+          'CASE_MANAGEMENT',
+          'probation',
+          offender.probationCase!.communityOffenderManager.staffCode,
+        );
         const managing = await entities([person.pncId], selection, allocated);
         expect(managing.errors).toBeUndefined();
-        const [read] = managing.data?._entities as { riskOfSeriousHarm: { whoIsAtRisk: string; analysisOfRiskFactors: string }; riskManagementPlan: { victimSafetyPlanning: string } }[];
+        const [read] = managing.data?._entities as {
+          riskOfSeriousHarm: { whoIsAtRisk: string; analysisOfRiskFactors: string };
+          riskManagementPlan: { victimSafetyPlanning: string };
+        }[];
         expect(read?.riskOfSeriousHarm.whoIsAtRisk).toBe(offender.riskOfSeriousHarm!.whoIsAtRisk);
-        expect(/^Synthetic: /.test(read?.riskManagementPlan.victimSafetyPlanning ?? '') && (read?.riskOfSeriousHarm.analysisOfRiskFactors.length ?? 0) > 0).toBe(true);
+        expect(
+          /^Synthetic: /.test(read?.riskManagementPlan.victimSafetyPlanning ?? '') &&
+            (read?.riskOfSeriousHarm.analysisOfRiskFactors.length ?? 0) > 0,
+        ).toBe(true);
       }
       // B.15 (issue 12): a practitioner the case is not allocated to.
       const other = await entities(keys(sample), selection, PRACTITIONER);
@@ -790,7 +920,9 @@ describe('probation subgraph', () => {
         sample.map((e) => ({
           riskOfSeriousHarm: { whoIsAtRisk: null, analysisOfRiskFactors: null },
           riskManagementPlan: { victimSafetyPlanning: null },
-          licences: e.offender.licences!.map((licence) => ({ conditions: licence.conditions.map((c) => ({ text: c.identifiesVictim || c.isExclusionZone ? null : c.text })) })),
+          licences: e.offender.licences!.map((licence) => ({
+            conditions: licence.conditions.map((c) => ({ text: c.identifiesVictim || c.isExclusionZone ? null : c.text })),
+          })),
         })),
       );
       // Inventory §5.2: the narrative is the allocated COM's and their line manager's "under any purpose"; another practitioner at the meeting reads it as if probation held none (no error: the condition is per record).
@@ -800,12 +932,19 @@ describe('probation subgraph', () => {
           riskOfSeriousHarm: { whoIsAtRisk: null, analysisOfRiskFactors: null },
           riskManagementPlan: { victimSafetyPlanning: null },
           // Principle 3: at a meeting, the wording naming no victim and mapping no zone (issue 12).
-          licences: e.offender.licences!.map((licence) => ({ conditions: licence.conditions.map((c) => ({ text: c.identifiesVictim || c.isExclusionZone ? null : c.text })) })),
+          licences: e.offender.licences!.map((licence) => ({
+            conditions: licence.conditions.map((c) => ({ text: c.identifiesVictim || c.isExclusionZone ? null : c.text })),
+          })),
         })),
       );
       expect(denials(meeting)).toEqual(['_entities.riskManagementPlan.victimSafetyPlanning probation.victimSafetyPlanning']);
       for (const { person, offender } of sample) {
-        const allocatedAtMeeting = callerWith(['probation_practitioner'], 'MAPPA_MEETING', 'probation', offender.probationCase!.communityOffenderManager.staffCode);
+        const allocatedAtMeeting = callerWith(
+          ['probation_practitioner'],
+          'MAPPA_MEETING',
+          'probation',
+          offender.probationCase!.communityOffenderManager.staffCode,
+        );
         const presenting = await entities([person.pncId], 'riskOfSeriousHarm { whoIsAtRisk }', allocatedAtMeeting);
         expect(presenting.errors).toBeUndefined();
         expect(presenting.data?._entities).toEqual([{ riskOfSeriousHarm: { whoIsAtRisk: offender.riskOfSeriousHarm!.whoIsAtRisk } }]);
@@ -819,7 +958,12 @@ describe('probation subgraph', () => {
         'riskOfSeriousHarm { overallRiskLevel } riskManagementPlan { supervision }',
         callerWith(['mappa_coordinator'], 'MAPPA_SCREENING', 'mappa_unit'),
       );
-      expect(screening.data?._entities).toEqual(sample.map((e) => ({ riskOfSeriousHarm: { overallRiskLevel: e.offender.riskOfSeriousHarm!.overallRiskLevel }, riskManagementPlan: null })));
+      expect(screening.data?._entities).toEqual(
+        sample.map((e) => ({
+          riskOfSeriousHarm: { overallRiskLevel: e.offender.riskOfSeriousHarm!.overallRiskLevel },
+          riskManagementPlan: null,
+        })),
+      );
       expect(denials(screening)).toEqual(['_entities.riskManagementPlan probation.riskManagementPlanRecord']);
 
       const apStaff = await entities(
@@ -828,7 +972,15 @@ describe('probation subgraph', () => {
         callerWith(['approved_premises_staff']),
       );
       // C.8, C.11 (issue 12): staff of no premises these people live at read nothing of their cases.
-      expect(apStaff.data?._entities).toEqual(sample.map(() => ({ probationCase: null, riskOfSeriousHarm: null, riskManagementPlan: null, licences: null, probationAddresses: null })));
+      expect(apStaff.data?._entities).toEqual(
+        sample.map(() => ({
+          probationCase: null,
+          riskOfSeriousHarm: null,
+          riskManagementPlan: null,
+          licences: null,
+          probationAddresses: null,
+        })),
+      );
       expect(denials(apStaff)).toEqual([
         '_entities.licences probation.licenceRecords',
         '_entities.probationAddresses probation.probationAddress',
@@ -844,12 +996,20 @@ describe('probation subgraph', () => {
       const selection =
         'probationCase { crn } licences { licenceExpiryDate } riskOfSeriousHarm { overallRiskLevel riskInCommunity { staff public children } riskInCustody { staff } } riskManagementPlan { supervision } victimContacts { victimReference } probationAddresses { postcode }';
       // Invited to the meeting: a live grant for each subject (principle 5).
-      const result = await entities(keys(sample), selection, withCaseGrants(callerWith(['dtc_attendee'], 'MAPPA_MEETING', 'jobcentre_plus', 'JCP0001'), keys(sample)));
+      const result = await entities(
+        keys(sample),
+        selection,
+        withCaseGrants(callerWith(['dtc_attendee'], 'MAPPA_MEETING', 'jobcentre_plus', 'JCP0001'), keys(sample)),
+      );
       expect(result.data?._entities).toEqual(
         sample.map(({ offender }) => ({
           probationCase: null,
           licences: null,
-          riskOfSeriousHarm: { overallRiskLevel: null, riskInCommunity: { staff: offender.riskOfSeriousHarm!.riskInCommunity.staff, public: null, children: null }, riskInCustody: null },
+          riskOfSeriousHarm: {
+            overallRiskLevel: null,
+            riskInCommunity: { staff: offender.riskOfSeriousHarm!.riskInCommunity.staff, public: null, children: null },
+            riskInCustody: null,
+          },
           riskManagementPlan: null,
           victimContacts: null,
           probationAddresses: null,
@@ -868,7 +1028,10 @@ describe('probation subgraph', () => {
       ]);
       // Only Jobcentre Plus, and only at a meeting: another duty-to-co-operate agency, or JCP outside a meeting, reads nothing.
       // Each with a grant for the subjects, so that the field policy is what refuses.
-      for (const caller of [callerWith(['dtc_attendee'], 'MAPPA_MEETING', 'health'), callerWith(['dtc_attendee'], 'CASE_MANAGEMENT', 'jobcentre_plus')].map((c) => withCaseGrants(c, keys(sample)))) {
+      for (const caller of [
+        callerWith(['dtc_attendee'], 'MAPPA_MEETING', 'health'),
+        callerWith(['dtc_attendee'], 'CASE_MANAGEMENT', 'jobcentre_plus'),
+      ].map((c) => withCaseGrants(c, keys(sample)))) {
         const other = await entities(keys(sample), 'riskOfSeriousHarm { riskInCommunity { staff } }', caller);
         expect(other.data?._entities).toEqual(sample.map(() => ({ riskOfSeriousHarm: null })));
         expect(denials(other)).toEqual(['_entities.riskOfSeriousHarm probation.riskOfSeriousHarm']);
@@ -877,7 +1040,11 @@ describe('probation subgraph', () => {
 
     it('A.R27-A.R30: a lay adviser sees no personal data, not even the PNC ID', async () => {
       const sample = onLicenceWithVictims();
-      const result = await entities(keys(sample), 'pncId probationCase { crn } riskOfSeriousHarm { overallRiskLevel }', callerWith(['lay_adviser'], 'MAPPA_MEETING', 'mappa_unit', 'LA0001'));
+      const result = await entities(
+        keys(sample),
+        'pncId probationCase { crn } riskOfSeriousHarm { overallRiskLevel }',
+        callerWith(['lay_adviser'], 'MAPPA_MEETING', 'mappa_unit', 'LA0001'),
+      );
       // The key itself is denied, so no entity survives: each resolves to null.
       expect(result.data?._entities).toEqual(sample.map(() => null));
       // Every denied field the operation names is reported, whether or not an entity survives to ask,
@@ -888,7 +1055,11 @@ describe('probation subgraph', () => {
         '_entities.probationCase probation.offenderManagerContact',
         '_entities.riskOfSeriousHarm probation.riskOfSeriousHarm',
       ]);
-      expect(result.errors?.filter((error) => error.extensions?.code !== 'FORBIDDEN').every((error) => /non-nullable field Offender\.pncId/.test(error.message))).toBe(true);
+      expect(
+        result.errors
+          ?.filter((error) => error.extensions?.code !== 'FORBIDDEN')
+          .every((error) => /non-nullable field Offender\.pncId/.test(error.message)),
+      ).toBe(true);
     });
   });
 
@@ -898,7 +1069,10 @@ describe('probation subgraph', () => {
     const ENTITY = 'pncId probationCase { crn }';
     const IN_KENT = { ...PRACTITIONER, principal: { ...PRACTITIONER.principal, area: MappaArea.KENT } };
     /** Held people without a limited-access case, and held people with one (all restricted-access in the seed). */
-    const ordinary = () => held().filter((e) => !e.person.restrictedAccess).slice(0, 10);
+    const ordinary = () =>
+      held()
+        .filter((e) => !e.person.restrictedAccess)
+        .slice(0, 10);
     const limited = () => held().filter((e) => e.offender.probationCase?.currentRestriction === true);
     const unknownPncIds = (count: number) => syntheticPeople(dataset.offenders, count, dataset).map((p) => p.pncId);
     const keysOf = (entries: readonly { person: SyntheticPerson }[]) => entries.map((e) => e.person.pncId);
@@ -937,15 +1111,22 @@ describe('probation subgraph', () => {
           expect((await entities([person.pncId], ENTITY, allocated)).data?._entities).toEqual([expected]);
           expect((await post(CRN_QUERY, { crn: person.crn }, allocated)).data?.offenderByCrn).toEqual(expected);
           // The same staff code in another agency is not the allocated COM.
-          expect((await entities([person.pncId], ENTITY, callerWith(['ppu_officer'], 'MAPPA_SCREENING', 'police', com.staffCode))).data?._entities).toEqual([null]);
+          expect(
+            (await entities([person.pncId], ENTITY, callerWith(['ppu_officer'], 'MAPPA_SCREENING', 'police', com.staffCode))).data
+              ?._entities,
+          ).toEqual([null]);
         }
       }
       expect(limited().some((e) => e.offender.probationCase!.communityOffenderManager.allocated)).toBe(true);
     });
 
     it("victim contacts: each offender's victims are visible only to their allocated VLO; any other VLO gets null, as for an offender with no victims (principle 9)", async () => {
-      const withVictims = held().filter((e) => !e.person.restrictedAccess && e.offender.victimContacts !== null).slice(0, 10);
-      const withoutVictims = held().filter((e) => !e.person.restrictedAccess && e.offender.victimContacts === null).slice(0, 10);
+      const withVictims = held()
+        .filter((e) => !e.person.restrictedAccess && e.offender.victimContacts !== null)
+        .slice(0, 10);
+      const withoutVictims = held()
+        .filter((e) => !e.person.restrictedAccess && e.offender.victimContacts === null)
+        .slice(0, 10);
       expect(withVictims.length).toBeGreaterThan(0);
       expect(withoutVictims.length).toBeGreaterThan(0);
       const SELECTION = 'pncId victimContacts { victimReference vloStaffId }';
@@ -956,29 +1137,42 @@ describe('probation subgraph', () => {
           { pncId: person.pncId, victimContacts: own.map((v) => ({ victimReference: v.victimReference, vloStaffId: v.vloStaffId })) },
         ]);
         // Another VLO (here, the one allocated to a different offender's victims, unless it is the same officer).
-        const someoneElse = withVictims.map((e) => e.offender.victimContacts![0]!.vloStaffId).find((staffId) => staffId !== own[0]!.vloStaffId) ?? 'N07V001';
-        expect((await entities([person.pncId], SELECTION, vloWithStaffId(someoneElse))).data?._entities).toEqual([{ pncId: person.pncId, victimContacts: null }]);
+        const someoneElse =
+          withVictims.map((e) => e.offender.victimContacts![0]!.vloStaffId).find((staffId) => staffId !== own[0]!.vloStaffId) ?? 'N07V001';
+        expect((await entities([person.pncId], SELECTION, vloWithStaffId(someoneElse))).data?._entities).toEqual([
+          { pncId: person.pncId, victimContacts: null },
+        ]);
       }
       // A null list for "none of yours" and for "none at all": the two cannot be told apart.
       const some = withVictims[0]!.offender.victimContacts![0]!.vloStaffId;
       const mixed = await entities([...keysOf(withVictims), ...keysOf(withoutVictims)], SELECTION, vloWithStaffId(`${some}X`));
       expect(mixed.errors).toBeUndefined();
-      expect(mixed.data?._entities).toEqual([...keysOf(withVictims), ...keysOf(withoutVictims)].map((pncId) => ({ pncId, victimContacts: null })));
+      expect(mixed.data?._entities).toEqual(
+        [...keysOf(withVictims), ...keysOf(withoutVictims)].map((pncId) => ({ pncId, victimContacts: null })),
+      );
     });
 
     it('principle 5: a duty-to-co-operate attendee knows no case without a live grant for the meeting; an expired grant, or one for another purpose or meeting, does not count', async () => {
-      const sample = ordinary().filter((e) => e.offender.riskOfSeriousHarm !== null).slice(0, 3);
+      const sample = ordinary()
+        .filter((e) => e.offender.riskOfSeriousHarm !== null)
+        .slice(0, 3);
       expect(sample.length).toBeGreaterThan(0);
       const jcp = callerWith(['dtc_attendee'], 'MAPPA_MEETING', 'jobcentre_plus', 'JCP0001');
       const SELECTION = 'riskOfSeriousHarm { riskInCommunity { staff } }';
       const notKnown = await entities(unknownPncIds(sample.length), SELECTION, jcp);
       expect(notKnown.data?._entities).toEqual(sample.map(() => null));
       expect(await entities(keysOf(sample), SELECTION, jcp)).toEqual(notKnown);
-      for (const grant of [{ validUntil: new Date(Date.now() - 1_000).toISOString() }, { purpose: 'MAPPA_SCREENING' as const }, { caseId: 'MTG-2' }]) {
+      for (const grant of [
+        { validUntil: new Date(Date.now() - 1_000).toISOString() },
+        { purpose: 'MAPPA_SCREENING' as const },
+        { caseId: 'MTG-2' },
+      ]) {
         expect(await entities(keysOf(sample), SELECTION, withCaseGrants(jcp, keysOf(sample), grant))).toEqual(notKnown);
       }
       const live = await entities(keysOf(sample), SELECTION, withCaseGrants(jcp, keysOf(sample)));
-      expect(live.data?._entities).toEqual(sample.map((e) => ({ riskOfSeriousHarm: { riskInCommunity: { staff: e.offender.riskOfSeriousHarm!.riskInCommunity.staff } } })));
+      expect(live.data?._entities).toEqual(
+        sample.map((e) => ({ riskOfSeriousHarm: { riskInCommunity: { staff: e.offender.riskOfSeriousHarm!.riskInCommunity.staff } } })),
+      );
     });
   });
 
@@ -992,7 +1186,11 @@ describe('probation subgraph', () => {
     // The seed makes every restricted-access case a limited-access probation case too (R-4), which
     // only the allocated COM and grant holders may know: these callers hold a grant for each
     // restricted person, so only the clearance differs, and the grant does not lift the CT gate.
-    const granted = (caller: Caller) => withCaseGrants(caller, restricted().map((e) => e.person.pncId));
+    const granted = (caller: Caller) =>
+      withCaseGrants(
+        caller,
+        restricted().map((e) => e.person.pncId),
+      );
     let PRACTITIONER_BPSS: Caller;
     let PRACTITIONER_CTC: Caller;
     let VLO_BPSS: Caller;
@@ -1003,7 +1201,10 @@ describe('probation subgraph', () => {
       VLO_BPSS = cleared(granted(VLO), 'BPSS');
       VLO_CTC = cleared(granted(VLO), 'CTC');
     });
-    const unrestricted = () => held().filter((e) => !ctRestricted(e.person)).slice(0, 5);
+    const unrestricted = () =>
+      held()
+        .filter((e) => !ctRestricted(e.person))
+        .slice(0, 5);
     /** Restricted and unrestricted people interleaved in one batch, plus an unknown key. */
     const mixedBatch = () => {
       const r = restricted();
@@ -1047,7 +1248,11 @@ describe('probation subgraph', () => {
       expect(await entities(asked, VICTIM_SELECTION, VLO_BPSS)).toEqual(await entities(unknown, VICTIM_SELECTION, VLO_BPSS));
       // Only restricted people: a single statement (the case batch) and no field loader runs.
       subgraph.statements.reset();
-      const onlyRestricted = await entities(restricted().map((e) => e.person.pncId), CASE_SELECTION, PRACTITIONER_BPSS);
+      const onlyRestricted = await entities(
+        restricted().map((e) => e.person.pncId),
+        CASE_SELECTION,
+        PRACTITIONER_BPSS,
+      );
       expect(onlyRestricted).toEqual({ data: { _entities: restricted().map(() => null) } });
       expect(subgraph.statements.count).toBe(1);
     });
@@ -1063,7 +1268,9 @@ describe('probation subgraph', () => {
         expect(result).toEqual(unknown);
         // The marker comes with the case row: one statement, as for any CRN look-up.
         expect(subgraph.statements.count).toBe(1);
-        expect(await post(`query($crn: ID!) { offenderByCrn(crn: $crn) { ${VICTIM_SELECTION} } }`, { crn: person.crn }, VLO_BPSS)).toEqual({ data: { offenderByCrn: null } });
+        expect(await post(`query($crn: ID!) { offenderByCrn(crn: $crn) { ${VICTIM_SELECTION} } }`, { crn: person.crn }, VLO_BPSS)).toEqual({
+          data: { offenderByCrn: null },
+        });
       }
       // An unrestricted person is still found by an uncleared caller.
       const [visible] = unrestricted();
@@ -1087,7 +1294,9 @@ describe('probation subgraph', () => {
         const { victimContacts } = everyone.find((e) => e.person.pncId === person.pncId)!.offender!;
         if (victimContacts === null) continue;
         const allocated = cleared(granted(vloWithStaffId(victimContacts[0]!.vloStaffId)), 'CTC');
-        expect((await entities([person.pncId], VICTIM_SELECTION, allocated)).data?._entities).toEqual([{ pncId: person.pncId, victimContacts }]);
+        expect((await entities([person.pncId], VICTIM_SELECTION, allocated)).data?._entities).toEqual([
+          { pncId: person.pncId, victimContacts },
+        ]);
       }
       for (const { person, offender } of restricted()) {
         const byCrn = await post(CRN_QUERY, { crn: person.crn }, PRACTITIONER_CTC);

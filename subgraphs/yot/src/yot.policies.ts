@@ -7,7 +7,6 @@ import type { AccessGrant } from '@mappa/shared';
 // summaries. YOT case records are for YOT roles only: the MAPPA Co-ordinator sees the MAPPA H
 // notification and nothing else (A.R10, C.49), and everyone else is denied by default.
 
-
 /** The owner's own read: YOT roles managing their case (principle 2). */
 const YOT_CASE_MANAGEMENT: AccessGrant = { roles: YOT_ROLES, purposes: ['CASE_MANAGEMENT'] };
 /** The YOT's own information governance, auditing (principle 10): author metadata only (A.R12, OQ 20). */
@@ -40,7 +39,7 @@ export const yotPolicies = definePolicies('yot', {
     owner: Agency.YOT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'A young person the YOT holds a case for, by PNC ID, as an entry point for its own information governance under AUDIT (`yotAuditSubject`): null, as for an unknown PNC ID, for anyone it holds no case for. Nothing else of the person comes with it: every record below keeps its own policy. Row scope: national for the YOT\'s own information governance under AUDIT (principle 10).',
+      "A young person the YOT holds a case for, by PNC ID, as an entry point for its own information governance under AUDIT (`yotAuditSubject`): null, as for an unknown PNC ID, for anyone it holds no case for. Nothing else of the person comes with it: every record below keeps its own policy. Row scope: national for the YOT's own information governance under AUDIT (principle 10).",
     rules: ['A.R12', 'principle 10'],
     grants: [YOT_AUDIT],
   },
@@ -48,7 +47,7 @@ export const yotPolicies = definePolicies('yot', {
     owner: Agency.YOT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Who completed an AssetPlus assessment and who countersigned it (staff ids): YOT roles for case management, and the YOT\'s own information governance under AUDIT, each write being attributed to its author (A.R12).',
+      "Who completed an AssetPlus assessment and who countersigned it (staff ids): YOT roles for case management, and the YOT's own information governance under AUDIT, each write being attributed to its author (A.R12).",
     rules: ['A.R12', 'C.59', 'principle 10'],
     grants: [YOT_CASE_MANAGEMENT, YOT_AUDIT],
   },
@@ -56,7 +55,7 @@ export const yotPolicies = definePolicies('yot', {
     owner: Agency.YOT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The AssetPlus assessment (RoSH, safety and wellbeing, reoffending, intervention level, assessment and countersignature dates, the countersigning manager\'s name; who assessed and countersigned is yotStaff): YOT roles for case management only; countersignature is written by the YOT manager alone. Everyone else is denied: the co-ordinator, children\'s social care and the Youth Custody Service get it by push only, and RA attendees not at all. The YOT\'s own information governance under AUDIT opens the assessment (`Offender.assetPlusAssessment`) only to reach who completed and countersigned it (yotStaff, A.R12): its content is assetPlusContent\'s. Row scope: the case\'s area or a live case grant. Not yet enforced: the same local authority.',
+      "The AssetPlus assessment (RoSH, safety and wellbeing, reoffending, intervention level, assessment and countersignature dates, the countersigning manager's name; who assessed and countersigned is yotStaff): YOT roles for case management only; countersignature is written by the YOT manager alone. Everyone else is denied: the co-ordinator, children's social care and the Youth Custody Service get it by push only, and RA attendees not at all. The YOT's own information governance under AUDIT opens the assessment (`Offender.assetPlusAssessment`) only to reach who completed and countersigned it (yotStaff, A.R12): its content is assetPlusContent's. Row scope: the case's area or a live case grant. Not yet enforced: the same local authority.",
     rules: ['principle 4', 'A.R10', 'A.R40', 'A.R46', 'A.R52', 'C.55', 'C.57', 'C.59'],
     grants: [YOT_CASE_MANAGEMENT, YOT_AUDIT],
   },
@@ -64,7 +63,7 @@ export const yotPolicies = definePolicies('yot', {
     owner: Agency.YOT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'What an AssetPlus assessment says (RoSH, safety and wellbeing, reoffending, intervention level, dates, the countersigning manager\'s name): YOT roles for case management only, as assetPlus, without the YOT\'s auditors.',
+      "What an AssetPlus assessment says (RoSH, safety and wellbeing, reoffending, intervention level, dates, the countersigning manager's name): YOT roles for case management only, as assetPlus, without the YOT's auditors.",
     rules: ['principle 4', 'A.R10', 'C.57', 'C.59'],
     grants: [YOT_CASE_MANAGEMENT],
   },
@@ -72,7 +71,7 @@ export const yotPolicies = definePolicies('yot', {
     owner: Agency.YOT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Youth court orders and their requirements: YOT roles for case management only. Health-treatment requirements are sensitive processing, so no non-owner reads them without a Schedule 8 condition. Row scope: the case\'s area or a live case grant. Not yet enforced: the same local authority.',
+      "Youth court orders and their requirements: YOT roles for case management only. Health-treatment requirements are sensitive processing, so no non-owner reads them without a Schedule 8 condition. Row scope: the case's area or a live case grant. Not yet enforced: the same local authority.",
     rules: ['principle 4', 'A.R10', 'B.3'],
     grants: [YOT_CASE_MANAGEMENT],
   },
@@ -88,7 +87,7 @@ export const yotPolicies = definePolicies('yot', {
     owner: Agency.YOT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Consent decisions and Fraser competence judgements, which condition what the YOT may share: YOT roles for case management only, read-only here. Everyone else is denied. Row scope: the case\'s area or a live case grant. Not yet enforced: the same local authority. Disclosure decisions about a child fail closed until B.10 and C.52 can be checked.',
+      "Consent decisions and Fraser competence judgements, which condition what the YOT may share: YOT roles for case management only, read-only here. Everyone else is denied. Row scope: the case's area or a live case grant. Not yet enforced: the same local authority. Disclosure decisions about a child fail closed until B.10 and C.52 can be checked.",
     rules: ['A.R10', 'A.R43', 'A.R44', 'C.56'],
     grants: [YOT_CASE_MANAGEMENT],
   },
@@ -96,7 +95,7 @@ export const yotPolicies = definePolicies('yot', {
     owner: Agency.YOT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The MAPPA H notification the YOT sends the co-ordinator: YOT roles for case management; the MAPPA co-ordinator for screening. It is the only YOT content the co-ordinator may see. The chair and everyone else are denied. Row scope: the case\'s area or a live case grant. Not yet enforced: the co-ordinator\'s area compared with `coordinatorArea` itself; the same local authority for YOT roles.',
+      "The MAPPA H notification the YOT sends the co-ordinator: YOT roles for case management; the MAPPA co-ordinator for screening. It is the only YOT content the co-ordinator may see. The chair and everyone else are denied. Row scope: the case's area or a live case grant. Not yet enforced: the co-ordinator's area compared with `coordinatorArea` itself; the same local authority for YOT roles.",
     rules: ['principle 6', 'A.R10', 'B.55', 'C.49', 'C.51'],
     grants: [YOT_CASE_MANAGEMENT, { roles: ['mappa_coordinator'], purposes: ['MAPPA_SCREENING'], agencies: ['mappa_unit'] }],
   },
@@ -104,19 +103,24 @@ export const yotPolicies = definePolicies('yot', {
     owner: Agency.YOT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The plan to transfer the case to probation at 18: YOT roles for case management; the receiving probation area\'s practitioners and senior probation officers for case management, only on a plan that names their area as the receiving one (C §4.8: the hand-over is planned with that area; on any other plan the answer is null). Nothing else of the YOT\'s records reaches probation (principle 4). Row scope: the case\'s area or a live case grant. Not yet enforced: the same local authority.',
+      "The plan to transfer the case to probation at 18: YOT roles for case management; the receiving probation area's practitioners and senior probation officers for case management, only on a plan that names their area as the receiving one (C §4.8: the hand-over is planned with that area; on any other plan the answer is null). Nothing else of the YOT's records reaches probation (principle 4). Row scope: the case's area or a live case grant. Not yet enforced: the same local authority.",
     rules: ['principle 4', 'C §4.8'],
     grants: [
       YOT_CASE_MANAGEMENT,
       // C §4.8: decided per plan by the YOT (adult-transition/receiving-area.condition.ts).
-      { roles: ['probation_practitioner', 'senior_probation_officer'], purposes: ['CASE_MANAGEMENT'], agencies: ['probation'], condition: 'receivingProbationArea' },
+      {
+        roles: ['probation_practitioner', 'senior_probation_officer'],
+        purposes: ['CASE_MANAGEMENT'],
+        agencies: ['probation'],
+        condition: 'receivingProbationArea',
+      },
     ],
   },
   statisticsSubjects: {
     owner: Agency.YOT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'The ad-hoc statistics join\'s YOT dimension (issue 13): each young person the YOT holds in an area under a pseudonym for one query, with whether their case is YOT-managed (under 18, open or in breach), transitioning to probation at 18, or closed. Nothing else of a child\'s record is aggregated: looked-after status, consent and ASSET Plus scores are children\'s services\' and the YOT\'s case material (C §4), not dimensions. Analysts, the co-ordinator and the chair, under STATISTICS, for their own area; another area is answered with nothing.',
+      "The ad-hoc statistics join's YOT dimension (issue 13): each young person the YOT holds in an area under a pseudonym for one query, with whether their case is YOT-managed (under 18, open or in breach), transitioning to probation at 18, or closed. Nothing else of a child's record is aggregated: looked-after status, consent and ASSET Plus scores are children's services' and the YOT's case material (C §4), not dimensions. Analysts, the co-ordinator and the chair, under STATISTICS, for their own area; another area is answered with nothing.",
     rules: ['principle 7', 'principle 8', 'principle 9', 'C.93', 'C.97'],
     grants: [{ roles: ['analyst', 'mappa_coordinator', 'mappa_chair'], purposes: ['STATISTICS'] }],
   },

@@ -1,6 +1,20 @@
-import { TEST_ISSUER } from '@mappa/shared';
+import {
+  TEST_ISSUER,
+  addDays,
+  addMonths,
+  formatPncId,
+  isUnder18,
+  MappaArea,
+  openTestDatabase,
+  askAtEachReferral,
+  requestDateOf,
+  startTestSubgraph,
+  syntheticPeople,
+  withCaseGrants,
+  yearsBetween,
+  yotReferenceSchema,
+} from '@mappa/shared';
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType } from 'graphql';
-import { addDays, addMonths, formatPncId, isUnder18, MappaArea, openTestDatabase, askAtEachReferral, requestDateOf, startTestSubgraph, syntheticPeople, withCaseGrants, yearsBetween, yotReferenceSchema } from '@mappa/shared';
 import type { Caller, Purpose, Role, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
 import { yotSubgraph } from './index';
 import { youthCaseTable } from './youth-case/youth-case.table';
@@ -86,17 +100,19 @@ interface YotOffender {
     source: string;
     asAtDate: string;
   } | null;
-  consentRecords: {
-    purpose: string;
-    decision: string;
-    givenBy: string;
-    fraserCompetent: boolean;
-    assessedByStaffId: string;
-    assessedByRole: string;
-    decisionDate: string;
-    withdrawnDate: string | null;
-    overriddenOnPublicProtectionGrounds: boolean;
-  }[] | null;
+  consentRecords:
+    | {
+        purpose: string;
+        decision: string;
+        givenBy: string;
+        fraserCompetent: boolean;
+        assessedByStaffId: string;
+        assessedByRole: string;
+        decisionDate: string;
+        withdrawnDate: string | null;
+        overriddenOnPublicProtectionGrounds: boolean;
+      }[]
+    | null;
   mappaHNotification: {
     notifiedDate: string;
     coordinatorArea: string;
@@ -105,7 +121,12 @@ interface YotOffender {
     reason: string;
     notifiedByStaffId: string;
   } | null;
-  adultTransition: { plannedTransferDate: string; receivingProbationArea: string; status: string; transitionMeetingDate: string | null } | null;
+  adultTransition: {
+    plannedTransferDate: string;
+    receivingProbationArea: string;
+    status: string;
+    transitionMeetingDate: string | null;
+  } | null;
 }
 
 let database: TestDatabase;
@@ -115,9 +136,21 @@ let gateway: TestGatewayKeys;
 const held = new Map<string, YotOffender>();
 
 /** A caller with one role, asking for one purpose (a case id where the purpose needs one). */
-function callerWith(role: Role, agency: Caller['principal']['agency'], purpose: Purpose, clearance: Caller['principal']['clearance'] = 'BPSS'): Caller {
+function callerWith(
+  role: Role,
+  agency: Caller['principal']['agency'],
+  purpose: Purpose,
+  clearance: Caller['principal']['clearance'] = 'BPSS',
+): Caller {
   return {
-    principal: { issuer: TEST_ISSUER, staffId: `${role.toUpperCase().slice(0, 3)}0001`, agency, roles: [role], area: MappaArea.KENT, clearance },
+    principal: {
+      issuer: TEST_ISSUER,
+      staffId: `${role.toUpperCase().slice(0, 3)}0001`,
+      agency,
+      roles: [role],
+      area: MappaArea.KENT,
+      clearance,
+    },
     declaredPurpose: { purpose, caseId: purpose === 'MAPPA_MEETING' || purpose === 'DISCLOSURE_DECISION' ? 'CASE-1' : null },
   };
 }
@@ -183,7 +216,13 @@ describe('yot subgraph', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data?.offenderByYotReference).toEqual({
       pncId: person.pncId,
-      youthCase: { yotReference: person.yotReference, dateOfBirth: person.dateOfBirth, area: person.area, mappaCategory: person.category, mappaLevel: person.level },
+      youthCase: {
+        yotReference: person.yotReference,
+        dateOfBirth: person.dateOfBirth,
+        area: person.area,
+        mappaCategory: person.category,
+        mappaLevel: person.level,
+      },
     });
     expect(subgraph.statements.count).toBe(1);
   });
@@ -194,11 +233,14 @@ describe('yot subgraph', () => {
     expect(result.data?.offenderByYotReference).toBeNull();
   });
 
-  it.each(['not-a-reference', 'YOT-LO-000123', 'yot-lon-000123', 'YOT-LON-12345'])('rejects the malformed YOT reference %s with BAD_USER_INPUT', async (reference) => {
-    const result = await post('query($ref: ID!) { offenderByYotReference(yotReference: $ref) { pncId } }', { ref: reference });
-    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(result.data?.offenderByYotReference ?? null).toBeNull();
-  });
+  it.each(['not-a-reference', 'YOT-LO-000123', 'yot-lon-000123', 'YOT-LON-12345'])(
+    'rejects the malformed YOT reference %s with BAD_USER_INPUT',
+    async (reference) => {
+      const result = await post('query($ref: ID!) { offenderByYotReference(yotReference: $ref) { pncId } }', { ref: reference });
+      expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(result.data?.offenderByYotReference ?? null).toBeNull();
+    },
+  );
 
   it('holds every young person of the dataset, with a case matching the synthetic person', () => {
     expect(held.size).toBe(youths.length);
@@ -224,7 +266,7 @@ describe('yot subgraph', () => {
     }
   });
 
-  it('data rule: AssetPlus risk of serious harm equals the person\'s RoSH, and sets the intervention level', () => {
+  it("data rule: AssetPlus risk of serious harm equals the person's RoSH, and sets the intervention level", () => {
     for (const person of youths) {
       const assessment = requireValue(recordOf(person).assetPlusAssessment, 'assetPlusAssessment');
       expect(assessment.roshLevel).toBe(person.roshLevel);
@@ -271,13 +313,13 @@ describe('yot subgraph', () => {
           // Category 2 needs a qualifying sentence: a DTO of at least 12 months.
           if (person.category === 2) expect(order.lengthMonths).toBeGreaterThanOrEqual(12);
         } else {
-          expect([order.custodialStartDate, order.custodialEndDate, order.custodialEstablishment, order.communityStartDate, order.communityEndDate]).toEqual([
-            null,
-            null,
-            null,
-            null,
-            null,
-          ]);
+          expect([
+            order.custodialStartDate,
+            order.custodialEndDate,
+            order.custodialEstablishment,
+            order.communityStartDate,
+            order.communityEndDate,
+          ]).toEqual([null, null, null, null, null]);
           if (order.type === 'YOUTH_REHABILITATION_ORDER') expect(order.requirements).toContain('SUPERVISION');
           else expect(order.requirements).toEqual([]);
         }
@@ -349,7 +391,9 @@ describe('yot subgraph', () => {
     const records = youths.map(recordOf);
     const orders = records.flatMap((r) => r.youthOrders ?? []);
     const consents = records.flatMap((r) => r.consentRecords ?? []);
-    expect(new Set(orders.map((o) => o.type))).toEqual(new Set(['REFERRAL_ORDER', 'YOUTH_REHABILITATION_ORDER', 'DETENTION_AND_TRAINING_ORDER']));
+    expect(new Set(orders.map((o) => o.type))).toEqual(
+      new Set(['REFERRAL_ORDER', 'YOUTH_REHABILITATION_ORDER', 'DETENTION_AND_TRAINING_ORDER']),
+    );
     expect(new Set(orders.map((o) => o.status))).toEqual(new Set(['ACTIVE', 'COMPLETED']));
     expect(new Set(records.map((r) => r.adultTransition?.status))).toEqual(new Set(['NOT_STARTED', 'PLANNED', 'IN_PROGRESS']));
     expect(new Set(records.map((r) => r.lookedAfterStatus?.lookedAfter ?? null))).toEqual(new Set([true, false, null]));
@@ -378,9 +422,12 @@ describe('yot subgraph', () => {
 
   it('resolves an adult, whom the YOT does not hold, to null', async () => {
     const adult = people.find((p) => p.yotReference === null)!;
-    const result = await post('query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { pncId youthCase { yotReference } } } }', {
-      r: references([adult.pncId]),
-    });
+    const result = await post(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { pncId youthCase { yotReference } } } }',
+      {
+        r: references([adult.pncId]),
+      },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data?._entities).toEqual([null]);
   });
@@ -404,7 +451,12 @@ describe('yot subgraph', () => {
     // one turning 18 the day after.
     const template = youths[0]!;
     const eighteenToday = { ...template, index: 900_001, pncId: formatPncId(2010, 1), dateOfBirth: addMonths(dataset.asOf, -18 * 12) };
-    const eighteenTomorrow = { ...template, index: 900_002, pncId: formatPncId(2010, 2), dateOfBirth: addDays(addMonths(dataset.asOf, -18 * 12), 1) };
+    const eighteenTomorrow = {
+      ...template,
+      index: 900_002,
+      pncId: formatPncId(2010, 2),
+      dateOfBirth: addDays(addMonths(dataset.asOf, -18 * 12), 1),
+    };
     const scratch = await openTestDatabase();
     try {
       await scratch.connection.migrate(yotSubgraph.migrationsFolder, yotSubgraph.schema);
@@ -437,7 +489,9 @@ describe('yot subgraph', () => {
       expect(about).toEqual(aboutUnknown);
       expect(statements).toBe(subgraph.statements.count);
       for (const person of sample.slice(0, 3)) {
-        expect(await post(BY_REFERENCE, { ref: person.yotReference }, elsewhere)).toEqual(await post(BY_REFERENCE, { ref: 'YOT-ZZZ-999999' }, elsewhere));
+        expect(await post(BY_REFERENCE, { ref: person.yotReference }, elsewhere)).toEqual(
+          await post(BY_REFERENCE, { ref: 'YOT-ZZZ-999999' }, elsewhere),
+        );
       }
       const granted = await post(ENTITIES, { r: references(sample.map((p) => p.pncId)) }, withCaseGrants(elsewhere, [sample[0]!.pncId]));
       expect(granted.data?._entities).toEqual(sample.map((p, i) => (i === 0 ? { youthCase: { yotReference: p.yotReference } } : null)));
@@ -497,12 +551,19 @@ describe('yot subgraph', () => {
     it.each([
       ['a YOT case manager', UNCLEARED],
       ['the MAPPA co-ordinator screening (MAPPA H only, the rest denied)', COORDINATOR],
-    ])('principle 9: for %s without CT clearance a restricted young person answers exactly as an unknown PNC ID (data and errors)', async (_name, who) => {
-      for (const [position, person] of restricted.entries()) {
-        expect(await post(ENTITIES, { r: references([person.pncId]) }, who)).toEqual(await post(ENTITIES, { r: references([unknownPncIds[position]!]) }, who));
-      }
-      expect(await post(ENTITIES, { r: references(youths.map((p) => p.pncId)) }, who)).toEqual(await post(ENTITIES, { r: references(withUnknowns) }, who));
-    });
+    ])(
+      'principle 9: for %s without CT clearance a restricted young person answers exactly as an unknown PNC ID (data and errors)',
+      async (_name, who) => {
+        for (const [position, person] of restricted.entries()) {
+          expect(await post(ENTITIES, { r: references([person.pncId]) }, who)).toEqual(
+            await post(ENTITIES, { r: references([unknownPncIds[position]!]) }, who),
+          );
+        }
+        expect(await post(ENTITIES, { r: references(youths.map((p) => p.pncId)) }, who)).toEqual(
+          await post(ENTITIES, { r: references(withUnknowns) }, who),
+        );
+      },
+    );
 
     it('principle 9: offenderByYotReference gives null with no error for a restricted young person, exactly as for an unknown reference', async () => {
       for (const [position, person] of restricted.entries()) {
@@ -543,19 +604,31 @@ describe('yot subgraph', () => {
     ] as const;
     /** The errors as [code, policy, path without list indices]: one per denied field path, not per item. */
     const denials = (result: GraphQLResult) =>
-      (result.errors ?? []).map((error) => [error.extensions?.code, error.extensions?.policy, (error.path ?? []).filter((segment) => typeof segment === 'string').join('.')]);
+      (result.errors ?? []).map((error) => [
+        error.extensions?.code,
+        error.extensions?.policy,
+        (error.path ?? []).filter((segment) => typeof segment === 'string').join('.'),
+      ]);
     const deniedExcept = (...allowed: string[]) =>
       RECORDS.filter(([field]) => !allowed.includes(field)).map(([field, policy]) => ['FORBIDDEN', policy, `_entities.${field}`]);
 
     it('principle 2: a YOT manager managing the case reads every YOT record, as the case manager does', async () => {
-      const result = await post(ENTITIES, { r: references(twenty().map((p) => p.pncId)) }, callerWith('yot_manager', 'yot', 'CASE_MANAGEMENT'));
+      const result = await post(
+        ENTITIES,
+        { r: references(twenty().map((p) => p.pncId)) },
+        callerWith('yot_manager', 'yot', 'CASE_MANAGEMENT'),
+      );
       expect(result.errors).toBeUndefined();
       expect(result.data?._entities).toEqual(twenty().map(recordOf));
     });
 
-    it('A.R10: the MAPPA co-ordinator screening reads the MAPPA H notification and nothing else of the YOT\'s', async () => {
+    it("A.R10: the MAPPA co-ordinator screening reads the MAPPA H notification and nothing else of the YOT's", async () => {
       subgraph.statements.reset();
-      const result = await post(ENTITIES, { r: references(twenty().map((p) => p.pncId)) }, callerWith('mappa_coordinator', 'mappa_unit', 'MAPPA_SCREENING'));
+      const result = await post(
+        ENTITIES,
+        { r: references(twenty().map((p) => p.pncId)) },
+        callerWith('mappa_coordinator', 'mappa_unit', 'MAPPA_SCREENING'),
+      );
       expect(result.data?._entities).toEqual(
         twenty().map((person) => ({
           pncId: person.pncId,
@@ -587,23 +660,34 @@ describe('yot subgraph', () => {
     });
 
     // Under MAPPA_MEETING no one reaches a child at all (A.R25, below).
-    it.each(['CASE_MANAGEMENT', 'STATISTICS'] as const)('C.49: the co-ordinator gets no MAPPA H, nor anything else of the YOT\'s, under %s', async (purpose) => {
-      const result = await post(ENTITIES, { r: references(twenty().map((p) => p.pncId)) }, callerWith('mappa_coordinator', 'mappa_unit', purpose));
-      const entities = result.data?._entities as (YotOffender | null)[];
-      // Under STATISTICS not even the PNC ID is returned (principle 8), so no entity survives.
-      if (purpose === 'STATISTICS') {
-        expect(entities).toEqual(twenty().map(() => null));
-        expect(result.errors?.some((error) => error.extensions?.policy === 'yot.subjectKey')).toBe(true);
-      } else {
-        expect(entities.map((e) => e?.pncId)).toEqual(twenty().map((p) => p.pncId));
-        expect(entities.every((e) => RECORDS.every(([field]) => e?.[field] === null))).toBe(true);
-        expect(denials(result)).toEqual(deniedExcept());
-      }
-    });
+    it.each(['CASE_MANAGEMENT', 'STATISTICS'] as const)(
+      "C.49: the co-ordinator gets no MAPPA H, nor anything else of the YOT's, under %s",
+      async (purpose) => {
+        const result = await post(
+          ENTITIES,
+          { r: references(twenty().map((p) => p.pncId)) },
+          callerWith('mappa_coordinator', 'mappa_unit', purpose),
+        );
+        const entities = result.data?._entities as (YotOffender | null)[];
+        // Under STATISTICS not even the PNC ID is returned (principle 8), so no entity survives.
+        if (purpose === 'STATISTICS') {
+          expect(entities).toEqual(twenty().map(() => null));
+          expect(result.errors?.some((error) => error.extensions?.policy === 'yot.subjectKey')).toBe(true);
+        } else {
+          expect(entities.map((e) => e?.pncId)).toEqual(twenty().map((p) => p.pncId));
+          expect(entities.every((e) => RECORDS.every(([field]) => e?.[field] === null))).toBe(true);
+          expect(denials(result)).toEqual(deniedExcept());
+        }
+      },
+    );
 
     it('A.R10: the MAPPA chair is denied the MAPPA H notification and every other YOT record', async () => {
       // Issue 10: the chair does not screen (A.R19), so is asked as if party to a referral about each young person.
-      const result = await askAtEachReferral(callerWith('mappa_chair', 'mappa_unit', 'MAPPA_SCREENING'), twenty().map((p) => p.pncId), (pncIds, who) => post(ENTITIES, { r: references(pncIds) }, who));
+      const result = await askAtEachReferral(
+        callerWith('mappa_chair', 'mappa_unit', 'MAPPA_SCREENING'),
+        twenty().map((p) => p.pncId),
+        (pncIds, who) => post(ENTITIES, { r: references(pncIds) }, who),
+      );
       const entities = result.data?._entities as YotOffender[];
       expect(entities.map((e) => e.pncId)).toEqual(twenty().map((p) => p.pncId));
       expect(entities.every((e) => RECORDS.every(([field]) => e[field] === null))).toBe(true);
@@ -616,10 +700,14 @@ describe('yot subgraph', () => {
       ['ppu_officer', 'police', 'CASE_MANAGEMENT'],
       ['prison_offender_manager', 'prison', 'MAPPA_SCREENING'],
     ] as const)(
-      "A.R40, A.R51, C.56: a %s (%s) under %s reads no YOT record, not looked-after status nor consent",
+      'A.R40, A.R51, C.56: a %s (%s) under %s reads no YOT record, not looked-after status nor consent',
       async (role, agency, purpose) => {
         // Issue 10: under MAPPA_SCREENING each young person is asked about as the subject of the caller's own referral.
-        const result = await askAtEachReferral(callerWith(role, agency, purpose), twenty().map((p) => p.pncId), (pncIds, who) => post(ENTITIES, { r: references(pncIds) }, who));
+        const result = await askAtEachReferral(
+          callerWith(role, agency, purpose),
+          twenty().map((p) => p.pncId),
+          (pncIds, who) => post(ENTITIES, { r: references(pncIds) }, who),
+        );
         const entities = result.data?._entities as YotOffender[];
         expect(entities.map((e) => e.pncId)).toEqual(twenty().map((p) => p.pncId));
         expect(entities.every((e) => RECORDS.every(([field]) => e[field] === null))).toBe(true);
@@ -627,7 +715,7 @@ describe('yot subgraph', () => {
       },
     );
 
-    it('A.R40, A.R25: children\'s social care has no direct read of the YOT: at a meeting a child is unknown to it, with a grant or without, and every YOT record is refused', async () => {
+    it("A.R40, A.R25: children's social care has no direct read of the YOT: at a meeting a child is unknown to it, with a grant or without, and every YOT record is refused", async () => {
       const csc = callerWith('dtc_attendee', 'children_social_care', 'MAPPA_MEETING');
       const pncIds = twenty().map((p) => p.pncId);
       for (const who of [csc, withCaseGrants(csc, pncIds)]) {
@@ -650,23 +738,32 @@ describe('yot subgraph', () => {
       ['A.R25', 'probation_practitioner', 'probation', 'MAPPA_MEETING'],
       ['B.10', 'yot_manager', 'yot', 'DISCLOSURE_DECISION'],
       ['B.10', 'prison_offender_manager', 'prison', 'DISCLOSURE_DECISION'],
-    ] as const)('%s: a child is out of scope for a %s (%s) under %s, exactly like an unknown PNC ID (fails closed)', async (_rule, role, agency, purpose) => {
-      expect(children().length).toBeGreaterThanOrEqual(10);
-      const caller = callerWith(role, agency, purpose, 'SC');
-      const aboutChildren = await post(ENTITIES, { r: references(children().map((p) => p.pncId)) }, caller);
-      expect(aboutChildren.data?._entities).toEqual(children().map(() => null));
-      expect(aboutChildren).toEqual(await post(ENTITIES, { r: references(unknownPncIds()) }, caller));
-      const granted: Caller = {
-        ...caller,
-        caseGrants: children().map((p, i) => ({ grantId: `G-${i}`, pncId: p.pncId, purpose, caseId: 'CASE-1', validUntil: new Date(Date.now() + 3_600_000).toISOString() })),
-      };
-      expect(await post(ENTITIES, { r: references(children().map((p) => p.pncId)) }, granted)).toEqual(aboutChildren);
-      // The same through the YOT's own identifier.
-      const BY_REFERENCE = 'query($ref: ID!) { offenderByYotReference(yotReference: $ref) { pncId } }';
-      const byReference = await post(BY_REFERENCE, { ref: children()[0]!.yotReference }, caller);
-      expect(byReference.data?.offenderByYotReference).toBeNull();
-      expect(byReference).toEqual(await post(BY_REFERENCE, { ref: 'YOT-ZZZ-999999' }, caller));
-    });
+    ] as const)(
+      '%s: a child is out of scope for a %s (%s) under %s, exactly like an unknown PNC ID (fails closed)',
+      async (_rule, role, agency, purpose) => {
+        expect(children().length).toBeGreaterThanOrEqual(10);
+        const caller = callerWith(role, agency, purpose, 'SC');
+        const aboutChildren = await post(ENTITIES, { r: references(children().map((p) => p.pncId)) }, caller);
+        expect(aboutChildren.data?._entities).toEqual(children().map(() => null));
+        expect(aboutChildren).toEqual(await post(ENTITIES, { r: references(unknownPncIds()) }, caller));
+        const granted: Caller = {
+          ...caller,
+          caseGrants: children().map((p, i) => ({
+            grantId: `G-${i}`,
+            pncId: p.pncId,
+            purpose,
+            caseId: 'CASE-1',
+            validUntil: new Date(Date.now() + 3_600_000).toISOString(),
+          })),
+        };
+        expect(await post(ENTITIES, { r: references(children().map((p) => p.pncId)) }, granted)).toEqual(aboutChildren);
+        // The same through the YOT's own identifier.
+        const BY_REFERENCE = 'query($ref: ID!) { offenderByYotReference(yotReference: $ref) { pncId } }';
+        const byReference = await post(BY_REFERENCE, { ref: children()[0]!.yotReference }, caller);
+        expect(byReference.data?.offenderByYotReference).toBeNull();
+        expect(byReference).toEqual(await post(BY_REFERENCE, { ref: 'YOT-ZZZ-999999' }, caller));
+      },
+    );
 
     it('principle 8: an analyst or a lay adviser sees no personal data, not even the PNC ID', async () => {
       for (const caller of [callerWith('analyst', 'mappa_unit', 'STATISTICS'), callerWith('lay_adviser', 'mappa_unit', 'MAPPA_MEETING')]) {
@@ -692,7 +789,8 @@ describe('yot subgraph', () => {
       for (const field of Object.values(type.getFields())) {
         if (notOurs(field.name)) continue;
         if (!field.description) undescribed.push(`${type.name}.${field.name}`);
-        if ('args' in field) for (const arg of field.args) if (!arg.description) undescribed.push(`${type.name}.${field.name}(${arg.name})`);
+        if ('args' in field)
+          for (const arg of field.args) if (!arg.description) undescribed.push(`${type.name}.${field.name}(${arg.name})`);
       }
     }
     expect(undescribed).toEqual([]);

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { buildASTSchema, getNamedType, getNullableType, isEnumType, isInputObjectType, isListType, isObjectType, isScalarType, parse } from 'graphql';
+import {
+  buildASTSchema,
+  getNamedType,
+  getNullableType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isObjectType,
+  isScalarType,
+  parse,
+} from 'graphql';
 import type { GraphQLArgument, GraphQLField, GraphQLInputType } from 'graphql';
 import { readSupergraph } from '@mappa/gateway';
 import { disclosureFieldName, MappaArea, policeForceOf, TEST_ISSUER } from '@mappa/shared';
@@ -36,14 +46,56 @@ afterAll(async () => {
 
 const AUDIT: DeclaredPurpose = { purpose: 'AUDIT', caseId: null };
 const STATISTICS: DeclaredPurpose = { purpose: 'STATISTICS', caseId: null };
-const ANALYST: PrincipalClaims = { staffId: 'ANL-FUZZ-01', agency: 'probation', roles: ['analyst'], area: MappaArea.LONDON, clearance: 'BPSS' };
+const ANALYST: PrincipalClaims = {
+  staffId: 'ANL-FUZZ-01',
+  agency: 'probation',
+  roles: ['analyst'],
+  area: MappaArea.LONDON,
+  clearance: 'BPSS',
+};
 const CASE_MANAGEMENT: DeclaredPurpose = { purpose: 'CASE_MANAGEMENT', caseId: null };
-const PRISON_OFFENDER_MANAGER: PrincipalClaims = { staffId: 'POM-FUZZ-01', agency: 'prison', roles: ['prison_offender_manager'], area: MappaArea.LONDON, clearance: 'SC' };
-const YOT_CASE_MANAGER: PrincipalClaims = { staffId: 'YOT-FUZZ-01', agency: 'yot', roles: ['yot_case_manager'], area: MappaArea.LONDON, clearance: 'SC' };
-const PROBATION_PRACTITIONER: PrincipalClaims = { staffId: 'NPS-FUZZ-01', agency: 'probation', roles: ['probation_practitioner'], area: MappaArea.LONDON, clearance: 'SC' };
-const YOT_MANAGER: PrincipalClaims = { staffId: 'YOT-FUZZ-09', agency: 'yot', roles: ['yot_manager'], area: MappaArea.LONDON, clearance: 'SC' };
-const informationGovernance = (agency: PrincipalClaims['agency']): PrincipalClaims => ({ staffId: 'IG-FUZZ-01', agency, roles: ['information_governance'], area: MappaArea.LONDON, clearance: 'SC' });
-const AUDIT_READER: Record<string, PrincipalClaims['agency']> = { mappaAccessAudit: 'mappa_unit', policeAccessAudit: 'police', probationAccessAudit: 'probation', prisonAccessAudit: 'prison', yotAccessAudit: 'yot' };
+const PRISON_OFFENDER_MANAGER: PrincipalClaims = {
+  staffId: 'POM-FUZZ-01',
+  agency: 'prison',
+  roles: ['prison_offender_manager'],
+  area: MappaArea.LONDON,
+  clearance: 'SC',
+};
+const YOT_CASE_MANAGER: PrincipalClaims = {
+  staffId: 'YOT-FUZZ-01',
+  agency: 'yot',
+  roles: ['yot_case_manager'],
+  area: MappaArea.LONDON,
+  clearance: 'SC',
+};
+const PROBATION_PRACTITIONER: PrincipalClaims = {
+  staffId: 'NPS-FUZZ-01',
+  agency: 'probation',
+  roles: ['probation_practitioner'],
+  area: MappaArea.LONDON,
+  clearance: 'SC',
+};
+const YOT_MANAGER: PrincipalClaims = {
+  staffId: 'YOT-FUZZ-09',
+  agency: 'yot',
+  roles: ['yot_manager'],
+  area: MappaArea.LONDON,
+  clearance: 'SC',
+};
+const informationGovernance = (agency: PrincipalClaims['agency']): PrincipalClaims => ({
+  staffId: 'IG-FUZZ-01',
+  agency,
+  roles: ['information_governance'],
+  area: MappaArea.LONDON,
+  clearance: 'SC',
+});
+const AUDIT_READER: Record<string, PrincipalClaims['agency']> = {
+  mappaAccessAudit: 'mappa_unit',
+  policeAccessAudit: 'police',
+  probationAccessAudit: 'probation',
+  prisonAccessAudit: 'prison',
+  yotAccessAudit: 'yot',
+};
 
 interface Call {
   readonly principal: PrincipalClaims;
@@ -66,10 +118,22 @@ async function newGrantId(): Promise<string> {
   return grantId;
 }
 
-const grantInput = (n: number) => ({ granteeIssuer: TEST_ISSUER, granteeStaffId: `PPU${String(n).padStart(4, '0')}`, pncId: subject.pncId, purpose: 'MAPPA_MEETING', caseId: 'MTG-FUZZ-0001', validUntil: inDays(14), reason: 'Invited to the meeting' });
+const grantInput = (n: number) => ({
+  granteeIssuer: TEST_ISSUER,
+  granteeStaffId: `PPU${String(n).padStart(4, '0')}`,
+  pncId: subject.pncId,
+  purpose: 'MAPPA_MEETING',
+  caseId: 'MTG-FUZZ-0001',
+  validUntil: inDays(14),
+  reason: 'Invited to the meeting',
+});
 
 async function activeCase(): Promise<{ caseId: string; level: number }> {
-  const result = (await env.connection.database().execute(sql`select case_id, level, category from mappa.mappa_case where pnc_id = ${subject.pncId} and status = 'ACTIVE'`)) as unknown as {
+  const result = (await env.connection
+    .database()
+    .execute(
+      sql`select case_id, level, category from mappa.mappa_case where pnc_id = ${subject.pncId} and status = 'ACTIVE'`,
+    )) as unknown as {
     rows: { case_id: string; level: number; category: number }[];
   };
   const row = result.rows[0];
@@ -81,7 +145,13 @@ async function activeCase(): Promise<{ caseId: string; level: number }> {
 /** Who in the lead agency may review the case's level (B.44, C.6, A.R21). */
 function leadAgencyReviewer(leadAgency: string): PrincipalClaims {
   const reviewers: Record<string, PrincipalClaims> = {
-    PROBATION: { staffId: 'SPO-FUZZ-01', agency: 'probation', roles: ['senior_probation_officer'], area: MappaArea.LONDON, clearance: 'SC' },
+    PROBATION: {
+      staffId: 'SPO-FUZZ-01',
+      agency: 'probation',
+      roles: ['senior_probation_officer'],
+      area: MappaArea.LONDON,
+      clearance: 'SC',
+    },
     POLICE: { staffId: 'PPU-FUZZ-01', agency: 'police', roles: ['ppu_officer'], area: MappaArea.LONDON, clearance: 'SC' },
     YOT: YOT_MANAGER,
   };
@@ -106,7 +176,11 @@ const referralInput = () => ({
 
 /** A fresh referral about the subject by `referrer` (SUBMITTED, or awaiting endorsement for the YOT), to act on. */
 async function newReferralId(referrer: PrincipalClaims = PROBATION_PRACTITIONER): Promise<string> {
-  const body = await ask('mutation Refer($input: SubmitReferralInput!) { submitReferral(input: $input) { referralId } }', { principal: referrer, purpose: CASE_MANAGEMENT, variables: { input: referralInput() } });
+  const body = await ask('mutation Refer($input: SubmitReferralInput!) { submitReferral(input: $input) { referralId } }', {
+    principal: referrer,
+    purpose: CASE_MANAGEMENT,
+    variables: { input: referralInput() },
+  });
   const referralId = (body.body.data?.submitReferral as { referralId?: string } | null)?.referralId;
   if (!referralId) throw new Error(`could not make a referral: ${JSON.stringify(body.body.errors)}`);
   return referralId;
@@ -115,15 +189,29 @@ async function newReferralId(referrer: PrincipalClaims = PROBATION_PRACTITIONER)
 // Issue 10, the MAPP meeting: a meeting is scheduled, invited to, opened and signed through the gateway
 // by the people each step is for. Under MAPPA_MEETING the gateway vouches their standing to the declared
 // meeting (purpose evidence, from the MAPPA unit's records), so each call below declares its meeting.
-const MEETING_CHAIR: PrincipalClaims = { staffId: 'CHAIR-FUZZ-01', agency: 'police', roles: ['mappa_chair'], area: MappaArea.LONDON, clearance: 'SC' };
-const MEETING_ATTENDEE: PrincipalClaims = { staffId: 'PRB-FUZZ-01', agency: 'probation', roles: ['probation_practitioner'], area: MappaArea.LONDON, clearance: 'SC' };
+const MEETING_CHAIR: PrincipalClaims = {
+  staffId: 'CHAIR-FUZZ-01',
+  agency: 'police',
+  roles: ['mappa_chair'],
+  area: MappaArea.LONDON,
+  clearance: 'SC',
+};
+const MEETING_ATTENDEE: PrincipalClaims = {
+  staffId: 'PRB-FUZZ-01',
+  agency: 'probation',
+  roles: ['probation_practitioner'],
+  area: MappaArea.LONDON,
+  clearance: 'SC',
+};
 const atMeeting = (meetingId: string): DeclaredPurpose => ({ purpose: 'MAPPA_MEETING', caseId: meetingId });
 
 /** An adult's level 2 or 3 active case other than the subject's (whose level changeMappaLevel moves), raised to level 2 if needs be. */
 async function meetingCaseId(): Promise<string> {
-  const result = (await env.connection.database().execute(
-    sql`select case_id, level from mappa.mappa_case where status = 'ACTIVE' and area = 'LONDON' and not ct_restricted and pnc_id <> ${subject.pncId} and subject_date_of_birth < '2000-01-01' order by level desc, case_id limit 1`,
-  )) as unknown as { rows: { case_id: string; level: number }[] };
+  const result = (await env.connection
+    .database()
+    .execute(
+      sql`select case_id, level from mappa.mappa_case where status = 'ACTIVE' and area = 'LONDON' and not ct_restricted and pnc_id <> ${subject.pncId} and subject_date_of_birth < '2000-01-01' order by level desc, case_id limit 1`,
+    )) as unknown as { rows: { case_id: string; level: number }[] };
   const row = result.rows[0];
   if (!row) throw new Error('an adult with an active MAPPA case in London');
   if (row.level < 2) await env.connection.database().execute(sql`update mappa.mappa_case set level = 2 where case_id = ${row.case_id}`);
@@ -147,31 +235,66 @@ const scheduleMeetingInput = async () => ({
 });
 
 async function newMeetingId(): Promise<string> {
-  const meeting = await mustAsk('mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { meetingId } }', { principal: DEFAULT_PRINCIPAL, purpose: CASE_MANAGEMENT, variables: { input: await scheduleMeetingInput() } }, 'scheduleMeeting');
+  const meeting = await mustAsk(
+    'mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { meetingId } }',
+    { principal: DEFAULT_PRINCIPAL, purpose: CASE_MANAGEMENT, variables: { input: await scheduleMeetingInput() } },
+    'scheduleMeeting',
+  );
   return meeting.meetingId as string;
 }
 
-const invitationInput = (meetingId: string) => ({ meetingId, inviteeAgency: 'probation', inviteeStaffId: MEETING_ATTENDEE.staffId, inviteeIssuer: TEST_ISSUER, reason: 'Offender manager' });
+const invitationInput = (meetingId: string) => ({
+  meetingId,
+  inviteeAgency: 'probation',
+  inviteeStaffId: MEETING_ATTENDEE.staffId,
+  inviteeIssuer: TEST_ISSUER,
+  reason: 'Offender manager',
+});
 
 async function newInvitationId(meetingId: string): Promise<string> {
-  const invitation = await mustAsk('mutation($input: InviteToMeetingInput!) { inviteToMeeting(input: $input) { invitationId } }', { principal: DEFAULT_PRINCIPAL, purpose: CASE_MANAGEMENT, variables: { input: invitationInput(meetingId) } }, 'inviteToMeeting');
+  const invitation = await mustAsk(
+    'mutation($input: InviteToMeetingInput!) { inviteToMeeting(input: $input) { invitationId } }',
+    { principal: DEFAULT_PRINCIPAL, purpose: CASE_MANAGEMENT, variables: { input: invitationInput(meetingId) } },
+    'inviteToMeeting',
+  );
   return invitation.invitationId as string;
 }
 
-const considerationInput = (meetingId: string) => ({ meetingId, outcome: 'NOT_NECESSARY', reason: 'No third party at risk identified', decisionId: null });
+const considerationInput = (meetingId: string) => ({
+  meetingId,
+  outcome: 'NOT_NECESSARY',
+  reason: 'No third party at risk identified',
+  decisionId: null,
+});
 
 /** Disclosure considered at the meeting, as every meeting needs before it closes (B §2). */
 async function considerDisclosure(meetingId: string): Promise<void> {
-  await mustAsk('mutation($input: RecordDisclosureConsiderationInput!) { recordDisclosureConsideration(input: $input) { considerationId } }', { principal: MEETING_CHAIR, purpose: atMeeting(meetingId), variables: { input: considerationInput(meetingId) } }, 'recordDisclosureConsideration');
+  await mustAsk(
+    'mutation($input: RecordDisclosureConsiderationInput!) { recordDisclosureConsideration(input: $input) { considerationId } }',
+    { principal: MEETING_CHAIR, purpose: atMeeting(meetingId), variables: { input: considerationInput(meetingId) } },
+    'recordDisclosureConsideration',
+  );
 }
 
 /** A meeting in session with the attendee invited (and, when `signed`, signed in). */
 async function meetingInSession(signed = false): Promise<string> {
   const meetingId = await newMeetingId();
   await newInvitationId(meetingId);
-  await mustAsk('mutation($id: ID!) { openMeeting(meetingId: $id, confidentialityStatementRead: true) { meetingId } }', { principal: MEETING_CHAIR, purpose: atMeeting(meetingId), variables: { id: meetingId } }, 'openMeeting');
+  await mustAsk(
+    'mutation($id: ID!) { openMeeting(meetingId: $id, confidentialityStatementRead: true) { meetingId } }',
+    { principal: MEETING_CHAIR, purpose: atMeeting(meetingId), variables: { id: meetingId } },
+    'openMeeting',
+  );
   if (signed) {
-    await mustAsk('mutation($input: SignAttendanceInput!) { signAttendance(input: $input) { attendanceId } }', { principal: MEETING_ATTENDEE, purpose: atMeeting(meetingId), variables: { input: { meetingId, extent: 'WHOLE', informationSharingAgreement: true } } }, 'signAttendance');
+    await mustAsk(
+      'mutation($input: SignAttendanceInput!) { signAttendance(input: $input) { attendanceId } }',
+      {
+        principal: MEETING_ATTENDEE,
+        purpose: atMeeting(meetingId),
+        variables: { input: { meetingId, extent: 'WHOLE', informationSharingAgreement: true } },
+      },
+      'signAttendance',
+    );
   }
   return meetingId;
 }
@@ -181,21 +304,40 @@ async function meetingInSession(signed = false): Promise<string> {
 async function heldMeeting(): Promise<string> {
   const meetingId = await meetingInSession(true);
   await considerDisclosure(meetingId);
-  await mustAsk('mutation($id: ID!) { closeMeeting(meetingId: $id) { meetingId } }', { principal: MEETING_CHAIR, purpose: atMeeting(meetingId), variables: { id: meetingId } }, 'closeMeeting');
+  await mustAsk(
+    'mutation($id: ID!) { closeMeeting(meetingId: $id) { meetingId } }',
+    { principal: MEETING_CHAIR, purpose: atMeeting(meetingId), variables: { id: meetingId } },
+    'closeMeeting',
+  );
   return meetingId;
 }
 
-const minutesInput = (meetingId: string) => ({ meetingId, summary: 'Risk discussed; plan agreed.', riskAssessment: 'High', riskManagementPlan: 'Curfew', disclosureConsidered: false, disclosureNotes: null });
+const minutesInput = (meetingId: string) => ({
+  meetingId,
+  summary: 'Risk discussed; plan agreed.',
+  riskAssessment: 'High',
+  riskManagementPlan: 'Curfew',
+  disclosureConsidered: false,
+  disclosureNotes: null,
+});
 
 async function draftedMinutes(): Promise<string> {
   const meetingId = await heldMeeting();
-  await mustAsk('mutation($input: DraftMinutesInput!) { draftMinutes(input: $input) { version } }', { principal: DEFAULT_PRINCIPAL, purpose: atMeeting(meetingId), variables: { input: minutesInput(meetingId) } }, 'draftMinutes');
+  await mustAsk(
+    'mutation($input: DraftMinutesInput!) { draftMinutes(input: $input) { version } }',
+    { principal: DEFAULT_PRINCIPAL, purpose: atMeeting(meetingId), variables: { input: minutesInput(meetingId) } },
+    'draftMinutes',
+  );
   return meetingId;
 }
 
 async function approvedMinutes(): Promise<string> {
   const meetingId = await draftedMinutes();
-  await mustAsk('mutation($input: ApproveMinutesInput!) { approveMinutes(input: $input) { version } }', { principal: MEETING_CHAIR, purpose: atMeeting(meetingId), variables: { input: { meetingId, version: 1 } } }, 'approveMinutes');
+  await mustAsk(
+    'mutation($input: ApproveMinutesInput!) { approveMinutes(input: $input) { version } }',
+    { principal: MEETING_CHAIR, purpose: atMeeting(meetingId), variables: { input: { meetingId, version: 1 } } },
+    'approveMinutes',
+  );
   return meetingId;
 }
 
@@ -204,10 +346,28 @@ async function attendeesAction(accepted = false): Promise<string> {
   const meetingId = await meetingInSession();
   const action = await mustAsk(
     'mutation($input: CreateMeetingActionInput!) { createMeetingAction(input: $input) { actionId } }',
-    { principal: MEETING_CHAIR, purpose: atMeeting(meetingId), variables: { input: { meetingId, ownerAgency: 'probation', ownerStaffId: MEETING_ATTENDEE.staffId, ownerIssuer: TEST_ISSUER, dueDate: inDays(14).slice(0, 10), text: 'Home visit' } } },
+    {
+      principal: MEETING_CHAIR,
+      purpose: atMeeting(meetingId),
+      variables: {
+        input: {
+          meetingId,
+          ownerAgency: 'probation',
+          ownerStaffId: MEETING_ATTENDEE.staffId,
+          ownerIssuer: TEST_ISSUER,
+          dueDate: inDays(14).slice(0, 10),
+          text: 'Home visit',
+        },
+      },
+    },
     'createMeetingAction',
   );
-  if (accepted) await mustAsk('mutation($id: ID!) { acceptAction(actionId: $id) { actionId } }', { principal: MEETING_ATTENDEE, purpose: CASE_MANAGEMENT, variables: { id: action.actionId } }, 'acceptAction');
+  if (accepted)
+    await mustAsk(
+      'mutation($id: ID!) { acceptAction(actionId: $id) { actionId } }',
+      { principal: MEETING_ATTENDEE, purpose: CASE_MANAGEMENT, variables: { id: action.actionId } },
+      'acceptAction',
+    );
   return action.actionId as string;
 }
 
@@ -218,27 +378,95 @@ async function attendeesAction(accepted = false): Promise<string> {
 type Holder = 'MAPPA' | 'PROBATION' | 'POLICE';
 const HOLDERS: readonly Holder[] = ['MAPPA', 'PROBATION', 'POLICE'];
 const deciding = (decisionId: string): DeclaredPurpose => ({ purpose: 'DISCLOSURE_DECISION', caseId: decisionId });
-const PPU_OFFICER: PrincipalClaims = { staffId: 'PPU-FUZZ-01', agency: 'police', roles: ['ppu_officer'], area: MappaArea.LONDON, clearance: 'SC' };
+const PPU_OFFICER: PrincipalClaims = {
+  staffId: 'PPU-FUZZ-01',
+  agency: 'police',
+  roles: ['ppu_officer'],
+  area: MappaArea.LONDON,
+  clearance: 'SC',
+};
 const PPU_COLLEAGUE: PrincipalClaims = { ...PPU_OFFICER, staffId: 'PPU-FUZZ-02' };
-const SENIOR_PROBATION_OFFICER: PrincipalClaims = { staffId: 'NPS-FUZZ-02', agency: 'probation', roles: ['senior_probation_officer'], area: MappaArea.LONDON, clearance: 'SC' };
-const ADULT_SOCIAL_CARE: PrincipalClaims = { staffId: 'ASC-FUZZ-01', agency: 'adult_social_care', roles: ['dtc_attendee'], area: MappaArea.LONDON, clearance: 'SC' };
+const SENIOR_PROBATION_OFFICER: PrincipalClaims = {
+  staffId: 'NPS-FUZZ-02',
+  agency: 'probation',
+  roles: ['senior_probation_officer'],
+  area: MappaArea.LONDON,
+  clearance: 'SC',
+};
+const ADULT_SOCIAL_CARE: PrincipalClaims = {
+  staffId: 'ASC-FUZZ-01',
+  agency: 'adult_social_care',
+  roles: ['dtc_attendee'],
+  area: MappaArea.LONDON,
+  clearance: 'SC',
+};
 
 /**
  * Who does what for each holder (B §2 "Who decides"): the proposer (at level 2/3 the meeting's attending
  * probation invitee), the decision maker (the meeting's chair; probation's senior officer; another PPU
  * officer), the owner of the item proposed, and the agency that makes the disclosure (its party makes it).
  */
-const DISCLOSURE_PARTIES: Record<Holder, { proposer: PrincipalClaims; decisionMaker: PrincipalClaims; owner: PrincipalClaims; executingAgency: string; maker: PrincipalClaims }> = {
-  MAPPA: { proposer: MEETING_ATTENDEE, decisionMaker: MEETING_CHAIR, owner: PPU_OFFICER, executingAgency: 'probation', maker: MEETING_ATTENDEE },
-  PROBATION: { proposer: PROBATION_PRACTITIONER, decisionMaker: SENIOR_PROBATION_OFFICER, owner: SENIOR_PROBATION_OFFICER, executingAgency: 'probation', maker: PROBATION_PRACTITIONER },
+const DISCLOSURE_PARTIES: Record<
+  Holder,
+  { proposer: PrincipalClaims; decisionMaker: PrincipalClaims; owner: PrincipalClaims; executingAgency: string; maker: PrincipalClaims }
+> = {
+  MAPPA: {
+    proposer: MEETING_ATTENDEE,
+    decisionMaker: MEETING_CHAIR,
+    owner: PPU_OFFICER,
+    executingAgency: 'probation',
+    maker: MEETING_ATTENDEE,
+  },
+  PROBATION: {
+    proposer: PROBATION_PRACTITIONER,
+    decisionMaker: SENIOR_PROBATION_OFFICER,
+    owner: SENIOR_PROBATION_OFFICER,
+    executingAgency: 'probation',
+    maker: PROBATION_PRACTITIONER,
+  },
   POLICE: { proposer: PPU_OFFICER, decisionMaker: PPU_COLLEAGUE, owner: PPU_COLLEAGUE, executingAgency: 'police', maker: PPU_OFFICER },
 };
 
 /** The item each holder's decisions quote: a field of a record the owner above holds, the holder's own (level 1) or the police's. */
-const DISCLOSURE_ITEM: Record<Holder, { kind: string; sourceAgency: string; fieldCoordinate: string; recordReference: string | null; wording: string; victimIdentifying: boolean; photograph: boolean }> = {
-  MAPPA: { kind: 'RECORD_FIELD', sourceAgency: 'police', fieldCoordinate: 'SexOffenderNotification.indefinite', recordReference: null, wording: 'He is subject to indefinite notification requirements.', victimIdentifying: false, photograph: false },
-  PROBATION: { kind: 'RECORD_FIELD', sourceAgency: 'probation', fieldCoordinate: 'ProbationLicence.licenceExpiryDate', recordReference: null, wording: 'His licence runs until next year.', victimIdentifying: false, photograph: false },
-  POLICE: { kind: 'RECORD_FIELD', sourceAgency: 'police', fieldCoordinate: 'SexOffenderNotification.indefinite', recordReference: null, wording: 'He is subject to indefinite notification requirements.', victimIdentifying: false, photograph: false },
+const DISCLOSURE_ITEM: Record<
+  Holder,
+  {
+    kind: string;
+    sourceAgency: string;
+    fieldCoordinate: string;
+    recordReference: string | null;
+    wording: string;
+    victimIdentifying: boolean;
+    photograph: boolean;
+  }
+> = {
+  MAPPA: {
+    kind: 'RECORD_FIELD',
+    sourceAgency: 'police',
+    fieldCoordinate: 'SexOffenderNotification.indefinite',
+    recordReference: null,
+    wording: 'He is subject to indefinite notification requirements.',
+    victimIdentifying: false,
+    photograph: false,
+  },
+  PROBATION: {
+    kind: 'RECORD_FIELD',
+    sourceAgency: 'probation',
+    fieldCoordinate: 'ProbationLicence.licenceExpiryDate',
+    recordReference: null,
+    wording: 'His licence runs until next year.',
+    victimIdentifying: false,
+    photograph: false,
+  },
+  POLICE: {
+    kind: 'RECORD_FIELD',
+    sourceAgency: 'police',
+    fieldCoordinate: 'SexOffenderNotification.indefinite',
+    recordReference: null,
+    wording: 'He is subject to indefinite notification requirements.',
+    victimIdentifying: false,
+    photograph: false,
+  },
 };
 
 /** A subject a level 1 holder holds in London and its proposer may manage: a current, unrestricted probation case; an adult the police hold. */
@@ -265,21 +493,37 @@ const proposalContent = (adultAtRisk: boolean) => ({
   recipientGuidance: 'Tell the offender manager at once of any visitor under 18.',
 });
 
-const PROPOSE_INPUT: Record<Holder, string> = { MAPPA: 'ProposeDisclosureInput', PROBATION: 'ProposeLevel1DisclosureInput', POLICE: 'ProposeLevel1DisclosureInput' };
+const PROPOSE_INPUT: Record<Holder, string> = {
+  MAPPA: 'ProposeDisclosureInput',
+  PROBATION: 'ProposeLevel1DisclosureInput',
+  POLICE: 'ProposeLevel1DisclosureInput',
+};
 
 /** A valid proposal: at a meeting in session by its attending invitee (levels 2/3), or about a subject the lead agency holds (level 1). */
 async function proposalCall(holder: Holder, adultAtRisk = false): Promise<Call> {
   if (holder === 'MAPPA') {
     const meetingId = await meetingInSession(true);
-    return { principal: DISCLOSURE_PARTIES.MAPPA.proposer, purpose: atMeeting(meetingId), variables: { input: { meetingId, ...proposalContent(adultAtRisk) } } };
+    return {
+      principal: DISCLOSURE_PARTIES.MAPPA.proposer,
+      purpose: atMeeting(meetingId),
+      variables: { input: { meetingId, ...proposalContent(adultAtRisk) } },
+    };
   }
-  return { principal: DISCLOSURE_PARTIES[holder].proposer, purpose: CASE_MANAGEMENT, variables: { input: { pncId: await level1Subject(holder), ...proposalContent(adultAtRisk) } } };
+  return {
+    principal: DISCLOSURE_PARTIES[holder].proposer,
+    purpose: CASE_MANAGEMENT,
+    variables: { input: { pncId: await level1Subject(holder), ...proposalContent(adultAtRisk) } },
+  };
 }
 
 /** A PROPOSED decision of `holder`. */
 async function proposedDisclosure(holder: Holder, adultAtRisk = false): Promise<string> {
   const field = disclosureFieldName(holder, 'proposeDisclosure');
-  const proposal = await mustAsk(`mutation($input: ${PROPOSE_INPUT[holder]}!) { ${field}(input: $input) { decisionId } }`, await proposalCall(holder, adultAtRisk), field);
+  const proposal = await mustAsk(
+    `mutation($input: ${PROPOSE_INPUT[holder]}!) { ${field}(input: $input) { decisionId } }`,
+    await proposalCall(holder, adultAtRisk),
+    field,
+  );
   return proposal.decisionId as string;
 }
 
@@ -288,24 +532,51 @@ interface DecisionItems {
 }
 
 /** One step of the workflow on a decision, under DISCLOSURE_DECISION, by `principal`. */
-async function onDecision(holder: Holder, base: string, principal: PrincipalClaims, decisionId: string, variables: Record<string, unknown>, declaration: string): Promise<DecisionItems> {
+async function onDecision(
+  holder: Holder,
+  base: string,
+  principal: PrincipalClaims,
+  decisionId: string,
+  variables: Record<string, unknown>,
+  declaration: string,
+): Promise<DecisionItems> {
   const field = disclosureFieldName(holder, base);
-  const pass = Object.keys(variables).map((name) => `${name}: $${name}`).join(', ');
-  const answer = await mustAsk(`mutation(${declaration}) { ${field}(${pass}) { items { itemId wordingSha256 } } }`, { principal, purpose: deciding(decisionId), variables }, field);
+  const pass = Object.keys(variables)
+    .map((name) => `${name}: $${name}`)
+    .join(', ');
+  const answer = await mustAsk(
+    `mutation(${declaration}) { ${field}(${pass}) { items { itemId wordingSha256 } } }`,
+    { principal, purpose: deciding(decisionId), variables },
+    field,
+  );
   return answer as unknown as DecisionItems;
 }
 
 /** A PROPOSED decision with one item, added by its proposer. */
 async function disclosureWithItem(holder: Holder): Promise<{ decisionId: string; itemId: string; wordingSha256: string }> {
   const decisionId = await proposedDisclosure(holder);
-  const { items } = await onDecision(holder, 'addDisclosureItem', DISCLOSURE_PARTIES[holder].proposer, decisionId, { input: { decisionId, ...DISCLOSURE_ITEM[holder] } }, '$input: AddDisclosureItemInput!');
+  const { items } = await onDecision(
+    holder,
+    'addDisclosureItem',
+    DISCLOSURE_PARTIES[holder].proposer,
+    decisionId,
+    { input: { decisionId, ...DISCLOSURE_ITEM[holder] } },
+    '$input: AddDisclosureItemInput!',
+  );
   return { decisionId, ...items[0]! };
 }
 
 /** A CONSULTING decision whose recipient is an adult at risk: adult social care has been asked (B.11). */
 async function consultingDisclosure(holder: Holder): Promise<string> {
   const decisionId = await proposedDisclosure(holder, true);
-  await onDecision(holder, 'startDisclosureConsultation', DISCLOSURE_PARTIES[holder].proposer, decisionId, { decisionId }, '$decisionId: ID!');
+  await onDecision(
+    holder,
+    'startDisclosureConsultation',
+    DISCLOSURE_PARTIES[holder].proposer,
+    decisionId,
+    { decisionId },
+    '$decisionId: ID!',
+  );
   return decisionId;
 }
 
@@ -314,20 +585,53 @@ async function disclosureReadyToDecide(holder: Holder): Promise<string> {
   const { proposer, owner } = DISCLOSURE_PARTIES[holder];
   const { decisionId, itemId, wordingSha256 } = await disclosureWithItem(holder);
   await onDecision(holder, 'startDisclosureConsultation', proposer, decisionId, { decisionId }, '$decisionId: ID!');
-  await onDecision(holder, 'recordDisclosureRepresentations', proposer, decisionId, { input: representationsInput(decisionId) }, '$input: RecordDisclosureRepresentationsInput!');
-  await onDecision(holder, 'recordDisclosureItemAgreement', owner, decisionId, { input: agreementInput(decisionId, itemId, wordingSha256) }, '$input: RecordDisclosureItemAgreementInput!');
+  await onDecision(
+    holder,
+    'recordDisclosureRepresentations',
+    proposer,
+    decisionId,
+    { input: representationsInput(decisionId) },
+    '$input: RecordDisclosureRepresentationsInput!',
+  );
+  await onDecision(
+    holder,
+    'recordDisclosureItemAgreement',
+    owner,
+    decisionId,
+    { input: agreementInput(decisionId, itemId, wordingSha256) },
+    '$input: RecordDisclosureItemAgreementInput!',
+  );
   return decisionId;
 }
 
 /** A decision DECIDED to DISCLOSE, made by the executing agency's party. */
 async function decidedDisclosure(holder: Holder): Promise<string> {
   const decisionId = await disclosureReadyToDecide(holder);
-  await onDecision(holder, 'decideDisclosure', DISCLOSURE_PARTIES[holder].decisionMaker, decisionId, { input: decideInput(holder, decisionId) }, '$input: DecideDisclosureInput!');
+  await onDecision(
+    holder,
+    'decideDisclosure',
+    DISCLOSURE_PARTIES[holder].decisionMaker,
+    decisionId,
+    { input: decideInput(holder, decisionId) },
+    '$input: DecideDisclosureInput!',
+  );
   return decisionId;
 }
 
-const representationsInput = (decisionId: string) => ({ decisionId, sought: true, summary: 'He objects: the manager would tell the other residents.', exception: null });
-const agreementInput = (decisionId: string, itemId: string, wordingSha256: string) => ({ decisionId, itemId, kind: 'OWNER', agreed: true, note: null, wordingSha256 });
+const representationsInput = (decisionId: string) => ({
+  decisionId,
+  sought: true,
+  summary: 'He objects: the manager would tell the other residents.',
+  exception: null,
+});
+const agreementInput = (decisionId: string, itemId: string, wordingSha256: string) => ({
+  decisionId,
+  itemId,
+  kind: 'OWNER',
+  agreed: true,
+  note: null,
+  wordingSha256,
+});
 const decideInput = (holder: Holder, decisionId: string) => ({
   decisionId,
   outcome: 'DISCLOSE',
@@ -341,7 +645,11 @@ const decideInput = (holder: Holder, decisionId: string) => ({
 /** A valid call of every disclosure field of `holder`, by its base name (`decideDisclosure`). */
 function disclosureCalls(holder: Holder): Record<string, () => Promise<Call>> {
   const { proposer, decisionMaker, owner, maker } = DISCLOSURE_PARTIES[holder];
-  const on = (principal: PrincipalClaims, decisionId: string, variables: Record<string, unknown>): Call => ({ principal, purpose: deciding(decisionId), variables });
+  const on = (principal: PrincipalClaims, decisionId: string, variables: Record<string, unknown>): Call => ({
+    principal,
+    purpose: deciding(decisionId),
+    variables,
+  });
   return {
     proposeDisclosure: () => proposalCall(holder),
     disclosureDecision: async () => {
@@ -367,7 +675,9 @@ function disclosureCalls(holder: Holder): Record<string, () => Promise<Call>> {
     },
     answerDisclosureConsultation: async () => {
       const decisionId = await consultingDisclosure(holder);
-      return on(ADULT_SOCIAL_CARE, decisionId, { input: { decisionId, kind: 'ADULT_SOCIAL_CARE', response: 'CONCERNS', note: 'Two residents have learning disabilities.' } });
+      return on(ADULT_SOCIAL_CARE, decisionId, {
+        input: { decisionId, kind: 'ADULT_SOCIAL_CARE', response: 'CONCERNS', note: 'Two residents have learning disabilities.' },
+      });
     },
     recordDisclosureItemAgreement: async () => {
       const { decisionId, itemId, wordingSha256 } = await disclosureWithItem(holder);
@@ -383,7 +693,9 @@ function disclosureCalls(holder: Holder): Record<string, () => Promise<Call>> {
     },
     recordDisclosureMade: async () => {
       const decisionId = await decidedDisclosure(holder);
-      return on(maker, decisionId, { input: { decisionId, madeTo: 'A. Example, manager', offenderTold: true, signedFormReference: 'SF-2026-0042' } });
+      return on(maker, decisionId, {
+        input: { decisionId, madeTo: 'A. Example, manager', offenderTold: true, signedFormReference: 'SF-2026-0042' },
+      });
     },
     withdrawDisclosure: async () => {
       const decisionId = await proposedDisclosure(holder);
@@ -394,53 +706,127 @@ function disclosureCalls(holder: Holder): Record<string, () => Promise<Call>> {
 
 const VALID: Record<string, () => Promise<Call>> = {
   offender: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: DEFAULT_PURPOSE, variables: { pncId: subject.pncId } }),
-  offenderByPrisonNumber: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: DEFAULT_PURPOSE, variables: { prisonNumber: subject.prisonNumber } }),
+  offenderByPrisonNumber: async () => ({
+    principal: DEFAULT_PRINCIPAL,
+    purpose: DEFAULT_PURPOSE,
+    variables: { prisonNumber: subject.prisonNumber },
+  }),
   offenderByCrn: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: DEFAULT_PURPOSE, variables: { crn: subject.crn } }),
-  offenderByYotReference: async () => ({ principal: YOT_CASE_MANAGER, purpose: CASE_MANAGEMENT, variables: { yotReference: subject.yotReference } }),
-  offenders: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: DEFAULT_PURPOSE, variables: { first: 5, filter: { category: 1, level: 1, area: 'LONDON', leadAgency: 'POLICE' } } }),
-  'Offender.prisonAlerts': async () => ({ principal: PRISON_OFFENDER_MANAGER, purpose: CASE_MANAGEMENT, variables: { pncId: subject.pncId, activeOnly: true } }),
+  offenderByYotReference: async () => ({
+    principal: YOT_CASE_MANAGER,
+    purpose: CASE_MANAGEMENT,
+    variables: { yotReference: subject.yotReference },
+  }),
+  offenders: async () => ({
+    principal: DEFAULT_PRINCIPAL,
+    purpose: DEFAULT_PURPOSE,
+    variables: { first: 5, filter: { category: 1, level: 1, area: 'LONDON', leadAgency: 'POLICE' } },
+  }),
+  'Offender.prisonAlerts': async () => ({
+    principal: PRISON_OFFENDER_MANAGER,
+    purpose: CASE_MANAGEMENT,
+    variables: { pncId: subject.pncId, activeOnly: true },
+  }),
   caseAccessGrants: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: DEFAULT_PURPOSE, variables: { pncId: subject.pncId } }),
   grantCaseAccess: async () => {
     grants += 1;
     return { principal: DEFAULT_PRINCIPAL, purpose: DEFAULT_PURPOSE, variables: { input: grantInput(grants) } };
   },
-  revokeCaseAccess: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: DEFAULT_PURPOSE, variables: { grantId: await newGrantId(), reason: 'No longer needed' } }),
+  revokeCaseAccess: async () => ({
+    principal: DEFAULT_PRINCIPAL,
+    purpose: DEFAULT_PURPOSE,
+    variables: { grantId: await newGrantId(), reason: 'No longer needed' },
+  }),
   changeMappaLevel: async () => {
     const { caseId, level } = await activeCase();
-    return { principal: DEFAULT_PRINCIPAL, purpose: DEFAULT_PURPOSE, variables: { input: { caseId, level, decisionKind: 'SCREENING_DECISION', decisionReference: 'SCR-2026-0042', reason: 'New information about risk' } } };
+    return {
+      principal: DEFAULT_PRINCIPAL,
+      purpose: DEFAULT_PURPOSE,
+      variables: {
+        input: {
+          caseId,
+          level,
+          decisionKind: 'SCREENING_DECISION',
+          decisionReference: 'SCR-2026-0042',
+          reason: 'New information about risk',
+        },
+      },
+    };
   },
   // B.44: after a held meeting that recorded no level decision, the lead agency sets the level (once per meeting).
   reviewMappaLevel: async () => {
     const meetingId = await heldMeeting();
     const caseId = await meetingCaseId();
-    const result = (await env.connection.database().execute(sql`select level, lead_agency from mappa.mappa_case where case_id = ${caseId}`)) as unknown as { rows: { level: number; lead_agency: string }[] };
+    const result = (await env.connection
+      .database()
+      .execute(sql`select level, lead_agency from mappa.mappa_case where case_id = ${caseId}`)) as unknown as {
+      rows: { level: number; lead_agency: string }[];
+    };
     const { level: current, lead_agency: leadAgency } = result.rows[0]!;
     // The held meeting's case, moved between levels 2 and 3 (a category 3 case stays at 2 or 3).
     const level = current === 3 ? 2 : 3;
     return {
       principal: leadAgencyReviewer(leadAgency),
       purpose: CASE_MANAGEMENT,
-      variables: { input: { caseId, level, occasion: 'NO_MEETING_CONSENSUS', meetingId, reason: 'The meeting did not agree; the lead agency decides' } },
+      variables: {
+        input: { caseId, level, occasion: 'NO_MEETING_CONSENSUS', meetingId, reason: 'The meeting did not agree; the lead agency decides' },
+      },
     };
   },
   submitReferral: async () => ({ principal: PROBATION_PRACTITIONER, purpose: CASE_MANAGEMENT, variables: { input: referralInput() } }),
-  withdrawReferral: async () => ({ principal: PROBATION_PRACTITIONER, purpose: CASE_MANAGEMENT, variables: { referralId: await newReferralId(), reason: 'Recalled to custody' } }),
-  endorseReferral: async () => ({ principal: YOT_MANAGER, purpose: CASE_MANAGEMENT, variables: { referralId: await newReferralId(YOT_CASE_MANAGER) } }),
-  screenReferral: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: DEFAULT_PURPOSE, variables: { input: { referralId: await newReferralId(), outcome: 'REJECT', reasons: 'Level 1 management is enough' } } }),
+  withdrawReferral: async () => ({
+    principal: PROBATION_PRACTITIONER,
+    purpose: CASE_MANAGEMENT,
+    variables: { referralId: await newReferralId(), reason: 'Recalled to custody' },
+  }),
+  endorseReferral: async () => ({
+    principal: YOT_MANAGER,
+    purpose: CASE_MANAGEMENT,
+    variables: { referralId: await newReferralId(YOT_CASE_MANAGER) },
+  }),
+  screenReferral: async () => ({
+    principal: DEFAULT_PRINCIPAL,
+    purpose: DEFAULT_PURPOSE,
+    variables: { input: { referralId: await newReferralId(), outcome: 'REJECT', reasons: 'Level 1 management is enough' } },
+  }),
   referral: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: DEFAULT_PURPOSE, variables: { referralId: await newReferralId() } }),
   releasesNeedingReferral: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: DEFAULT_PURPOSE, variables: { first: 5 } }),
-  scheduleMeeting: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: CASE_MANAGEMENT, variables: { input: await scheduleMeetingInput() } }),
-  meetingDiary: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: CASE_MANAGEMENT, variables: { first: 5, after: null, dueWithinDays: 28, dueStatus: ['OVERDUE', 'DUE'] } }),
+  scheduleMeeting: async () => ({
+    principal: DEFAULT_PRINCIPAL,
+    purpose: CASE_MANAGEMENT,
+    variables: { input: await scheduleMeetingInput() },
+  }),
+  meetingDiary: async () => ({
+    principal: DEFAULT_PRINCIPAL,
+    purpose: CASE_MANAGEMENT,
+    variables: { first: 5, after: null, dueWithinDays: 28, dueStatus: ['OVERDUE', 'DUE'] },
+  }),
   meeting: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: CASE_MANAGEMENT, variables: { id: await newMeetingId() } }),
   // The meeting's co-ordinator, declaring the meeting (the MAPPA unit vouches them COORDINATOR).
   meetingPackPreview: async () => {
     const meetingId = await meetingInSession();
     return { principal: DEFAULT_PRINCIPAL, purpose: atMeeting(meetingId), variables: { meetingId } };
   },
-  inviteToMeeting: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: CASE_MANAGEMENT, variables: { input: invitationInput(await newMeetingId()) } }),
-  withdrawInvitation: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: CASE_MANAGEMENT, variables: { invitationId: await newInvitationId(await newMeetingId()), reason: 'No longer needed' } }),
-  recordConsultation: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: CASE_MANAGEMENT, variables: { invitationId: await newInvitationId(await newMeetingId()), note: 'Consulted by telephone' } }),
-  cancelMeeting: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: CASE_MANAGEMENT, variables: { meetingId: await newMeetingId(), reason: 'Chair unavailable' } }),
+  inviteToMeeting: async () => ({
+    principal: DEFAULT_PRINCIPAL,
+    purpose: CASE_MANAGEMENT,
+    variables: { input: invitationInput(await newMeetingId()) },
+  }),
+  withdrawInvitation: async () => ({
+    principal: DEFAULT_PRINCIPAL,
+    purpose: CASE_MANAGEMENT,
+    variables: { invitationId: await newInvitationId(await newMeetingId()), reason: 'No longer needed' },
+  }),
+  recordConsultation: async () => ({
+    principal: DEFAULT_PRINCIPAL,
+    purpose: CASE_MANAGEMENT,
+    variables: { invitationId: await newInvitationId(await newMeetingId()), note: 'Consulted by telephone' },
+  }),
+  cancelMeeting: async () => ({
+    principal: DEFAULT_PRINCIPAL,
+    purpose: CASE_MANAGEMENT,
+    variables: { meetingId: await newMeetingId(), reason: 'Chair unavailable' },
+  }),
   openMeeting: async () => {
     const meetingId = await newMeetingId();
     await newInvitationId(meetingId);
@@ -455,11 +841,23 @@ const VALID: Record<string, () => Promise<Call>> = {
     const meetingId = await meetingInSession();
     return { principal: MEETING_CHAIR, purpose: atMeeting(meetingId), variables: { input: considerationInput(meetingId) } };
   },
-  recordSmbMeeting: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: { purpose: 'CASE_MANAGEMENT', caseId: null }, variables: { input: { heldOn: '2026-10-01', presentMemberIds: [] } } }),
-  disclosureStatistics: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: { purpose: 'STATISTICS', caseId: null }, variables: { area: 'LONDON', year: 2025, quarter: 4 } }),
+  recordSmbMeeting: async () => ({
+    principal: DEFAULT_PRINCIPAL,
+    purpose: { purpose: 'CASE_MANAGEMENT', caseId: null },
+    variables: { input: { heldOn: '2026-10-01', presentMemberIds: [] } },
+  }),
+  disclosureStatistics: async () => ({
+    principal: DEFAULT_PRINCIPAL,
+    purpose: { purpose: 'STATISTICS', caseId: null },
+    variables: { area: 'LONDON', year: 2025, quarter: 4 },
+  }),
   signAttendance: async () => {
     const meetingId = await meetingInSession();
-    return { principal: MEETING_ATTENDEE, purpose: atMeeting(meetingId), variables: { input: { meetingId, extent: 'PART', informationSharingAgreement: false } } };
+    return {
+      principal: MEETING_ATTENDEE,
+      purpose: atMeeting(meetingId),
+      variables: { input: { meetingId, extent: 'PART', informationSharingAgreement: false } },
+    };
   },
   leaveMeeting: async () => {
     const meetingId = await meetingInSession(true);
@@ -471,7 +869,20 @@ const VALID: Record<string, () => Promise<Call>> = {
   },
   approveMinutes: async () => {
     const meetingId = await draftedMinutes();
-    return { principal: MEETING_CHAIR, purpose: atMeeting(meetingId), variables: { input: { meetingId, version: 1, withhold: [], additionalRecipients: [{ agency: 'probation', staffId: null, issuer: null, role: 'senior_probation_officer', reason: 'Line manager' }] } } };
+    return {
+      principal: MEETING_CHAIR,
+      purpose: atMeeting(meetingId),
+      variables: {
+        input: {
+          meetingId,
+          version: 1,
+          withhold: [],
+          additionalRecipients: [
+            { agency: 'probation', staffId: null, issuer: null, role: 'senior_probation_officer', reason: 'Line manager' },
+          ],
+        },
+      },
+    };
   },
   distributeMinutes: async () => {
     const meetingId = await approvedMinutes();
@@ -483,7 +894,13 @@ const VALID: Record<string, () => Promise<Call>> = {
   },
   recordMeetingDecision: async () => {
     const meetingId = await meetingInSession();
-    return { principal: MEETING_CHAIR, purpose: atMeeting(meetingId), variables: { input: { meetingId, kind: 'LEVEL_RETAINED', level: null, endReason: null, nextReviewDate: null, rationale: 'Risk unchanged' } } };
+    return {
+      principal: MEETING_CHAIR,
+      purpose: atMeeting(meetingId),
+      variables: {
+        input: { meetingId, kind: 'LEVEL_RETAINED', level: null, endReason: null, nextReviewDate: null, rationale: 'Risk unchanged' },
+      },
+    };
   },
   meetingDecision: async () => {
     const meetingId = await meetingInSession();
@@ -491,22 +908,49 @@ const VALID: Record<string, () => Promise<Call>> = {
   },
   createMeetingAction: async () => {
     const meetingId = await meetingInSession();
-    return { principal: MEETING_CHAIR, purpose: atMeeting(meetingId), variables: { input: { meetingId, ownerAgency: 'police', ownerStaffId: null, ownerIssuer: null, dueDate: inDays(14).slice(0, 10), text: 'Intelligence check' } } };
+    return {
+      principal: MEETING_CHAIR,
+      purpose: atMeeting(meetingId),
+      variables: {
+        input: {
+          meetingId,
+          ownerAgency: 'police',
+          ownerStaffId: null,
+          ownerIssuer: null,
+          dueDate: inDays(14).slice(0, 10),
+          text: 'Intelligence check',
+        },
+      },
+    };
   },
   meetingActions: async () => {
     const meetingId = await meetingInSession();
     return { principal: MEETING_CHAIR, purpose: atMeeting(meetingId), variables: { meetingId } };
   },
   acceptAction: async () => ({ principal: MEETING_ATTENDEE, purpose: CASE_MANAGEMENT, variables: { actionId: await attendeesAction() } }),
-  declineAction: async () => ({ principal: MEETING_ATTENDEE, purpose: CASE_MANAGEMENT, variables: { actionId: await attendeesAction(), reason: 'Not ours to do' } }),
-  completeAction: async () => ({ principal: MEETING_ATTENDEE, purpose: CASE_MANAGEMENT, variables: { actionId: await attendeesAction(true) } }),
+  declineAction: async () => ({
+    principal: MEETING_ATTENDEE,
+    purpose: CASE_MANAGEMENT,
+    variables: { actionId: await attendeesAction(), reason: 'Not ours to do' },
+  }),
+  completeAction: async () => ({
+    principal: MEETING_ATTENDEE,
+    purpose: CASE_MANAGEMENT,
+    variables: { actionId: await attendeesAction(true) },
+  }),
   myActions: async () => ({ principal: MEETING_ATTENDEE, purpose: CASE_MANAGEMENT, variables: { first: 10 } }),
   // Each holder's fields, named as its subgraph names them (`decideDisclosure`, `decideProbationDisclosure`, ...).
-  ...Object.fromEntries(HOLDERS.flatMap((holder) => Object.entries(disclosureCalls(holder)).map(([base, call]) => [disclosureFieldName(holder, base), call]))),
+  ...Object.fromEntries(
+    HOLDERS.flatMap((holder) => Object.entries(disclosureCalls(holder)).map(([base, call]) => [disclosureFieldName(holder, base), call])),
+  ),
   ...Object.fromEntries(
     Object.entries(AUDIT_READER).map(([field, agency]) => [
       field,
-      async (): Promise<Call> => ({ principal: informationGovernance(agency), purpose: AUDIT, variables: { pncId: subject.pncId, from: '2026-01-01T00:00:00Z', to: '2026-06-01T00:00:00Z', first: 20 } }),
+      async (): Promise<Call> => ({
+        principal: informationGovernance(agency),
+        purpose: AUDIT,
+        variables: { pncId: subject.pncId, from: '2026-01-01T00:00:00Z', to: '2026-06-01T00:00:00Z', first: 20 },
+      }),
     ]),
   ),
   // The owners' own entry points for their information governance (A.R12, OQ 20).
@@ -518,14 +962,27 @@ const VALID: Record<string, () => Promise<Call>> = {
   statisticsAggregate: async () => ({
     principal: ANALYST,
     purpose: STATISTICS,
-    variables: { area: 'LONDON', rows: 'CATEGORY', columns: 'LEVEL', measure: 'PEOPLE', filters: [{ dimension: 'GENDER', values: ['MALE', 'FEMALE'] }] },
+    variables: {
+      area: 'LONDON',
+      rows: 'CATEGORY',
+      columns: 'LEVEL',
+      measure: 'PEOPLE',
+      filters: [{ dimension: 'GENDER', values: ['MALE', 'FEMALE'] }],
+    },
   }),
   mappaKpis: async () => ({ principal: ANALYST, purpose: STATISTICS, variables: { year: 2025, area: 'LONDON', quarter: 2 } }),
   // Originator control (principle 4): the originating force's PPU officer agrees, and withdraws an agreement.
   recordIntelligenceSharingAgreement: async () => ({
     principal: PPU_OFFICER,
     purpose: CASE_MANAGEMENT,
-    variables: { input: { reference: await newLondonIntelligenceItem(), sharedWith: 'POLICE_FORCE', sharedWithArea: 'KENT', rationale: 'The subject now lives in Kent' } },
+    variables: {
+      input: {
+        reference: await newLondonIntelligenceItem(),
+        sharedWith: 'POLICE_FORCE',
+        sharedWithArea: 'KENT',
+        rationale: 'The subject now lives in Kent',
+      },
+    },
   }),
   withdrawIntelligenceSharingAgreement: async () => ({
     principal: PPU_OFFICER,
@@ -533,7 +990,6 @@ const VALID: Record<string, () => Promise<Call>> = {
     variables: { agreementId: await newIntelligenceSharingAgreementId(), reason: 'No longer needed' },
   }),
 };
-
 
 let intelligenceItems = 0;
 
@@ -551,9 +1007,16 @@ async function newLondonIntelligenceItem(): Promise<string> {
 async function newIntelligenceSharingAgreementId(): Promise<string> {
   const body = await ask(
     'mutation Agree($input: RecordIntelligenceSharingAgreementInput!) { recordIntelligenceSharingAgreement(input: $input) { agreementId } }',
-    { principal: PPU_OFFICER, purpose: CASE_MANAGEMENT, variables: { input: { reference: await newLondonIntelligenceItem(), sharedWith: 'MAPPA_PARTNERS', rationale: 'Needed at the MAPP meeting' } } },
+    {
+      principal: PPU_OFFICER,
+      purpose: CASE_MANAGEMENT,
+      variables: {
+        input: { reference: await newLondonIntelligenceItem(), sharedWith: 'MAPPA_PARTNERS', rationale: 'Needed at the MAPP meeting' },
+      },
+    },
   );
-  const id = (body.body.data as { recordIntelligenceSharingAgreement?: { agreementId?: string } } | null)?.recordIntelligenceSharingAgreement?.agreementId;
+  const id = (body.body.data as { recordIntelligenceSharingAgreement?: { agreementId?: string } } | null)
+    ?.recordIntelligenceSharingAgreement?.agreementId;
   if (!id) throw new Error(`no intelligence sharing agreement: ${JSON.stringify(body.body.errors)}`);
   return id;
 }
@@ -578,14 +1041,23 @@ function targets(): Target[] {
     if (!isObjectType(type) || type.name.startsWith('__') || type.name.startsWith('join__') || type.name.startsWith('link__')) continue;
     for (const field of Object.values(type.getFields())) {
       // An @inaccessible field is no client's to call (the gateway's statistics path asks owners for them itself).
-      if (field.args.length === 0 || field.astNode?.directives?.some((directive) => directive.name.value === 'federation__inaccessible')) continue;
+      if (field.args.length === 0 || field.astNode?.directives?.some((directive) => directive.name.value === 'federation__inaccessible'))
+        continue;
       if (type === schema.getQueryType() || type === schema.getMutationType()) {
         const keyword = type === schema.getMutationType() ? 'mutation' : 'query';
-        found.push({ name: field.name, args: field.args, query: `${keyword} Fuzz(${declare(field.args)}) { ${field.name}(${pass(field.args)})${selectionOf(field)} }` });
+        found.push({
+          name: field.name,
+          args: field.args,
+          query: `${keyword} Fuzz(${declare(field.args)}) { ${field.name}(${pass(field.args)})${selectionOf(field)} }`,
+        });
       } else if (type.name === 'Offender') {
         // Reached through `offender(pncId:)`, whose own argument stays valid.
         const args = [...offender.args, ...field.args];
-        found.push({ name: `Offender.${field.name}`, args: field.args, query: `query Fuzz(${declare(args)}) { offender(${pass(offender.args)}) { ${field.name}(${pass(field.args)})${selectionOf(field)} } }` });
+        found.push({
+          name: `Offender.${field.name}`,
+          args: field.args,
+          query: `query Fuzz(${declare(args)}) { offender(${pass(offender.args)}) { ${field.name}(${pass(field.args)})${selectionOf(field)} } }`,
+        });
       } else {
         found.push({ name: `${type.name}.${field.name}`, args: field.args, query: '' });
       }
@@ -598,7 +1070,20 @@ function targets(): Target[] {
 // Hostile values, by the argument's type.
 
 const HUGE = 'x'.repeat(200_000);
-const STRINGS: unknown[] = ['\u0000', 'MC-0000001\u0000', `2008/0545166T\u0000`, HUGE, '\ud800', '', ' ', '\u202e\u0007', 42, true, {}, ['a']];
+const STRINGS: unknown[] = [
+  '\u0000',
+  'MC-0000001\u0000',
+  `2008/0545166T\u0000`,
+  HUGE,
+  '\ud800',
+  '',
+  ' ',
+  '\u202e\u0007',
+  42,
+  true,
+  {},
+  ['a'],
+];
 const INTS: unknown[] = [-1, 0, 2 ** 31, -(2 ** 31) - 1, Number.MAX_SAFE_INTEGER, 1.5, 'ten', '1', 1e300];
 const BOOLEANS: unknown[] = ['true', 1, 'yes', {}];
 const DATE_TIMES: unknown[] = [
@@ -616,7 +1101,13 @@ const DATE_TIMES: unknown[] = [
   12345,
   -8.64e15,
 ];
-const CURSORS: unknown[] = ['not-a-cursor', Buffer.from('\u0000').toString('base64url'), Buffer.from('2008/0545166T\u0000').toString('base64url'), Buffer.from(HUGE.slice(0, 10_000)).toString('base64url'), '%%%'];
+const CURSORS: unknown[] = [
+  'not-a-cursor',
+  Buffer.from('\u0000').toString('base64url'),
+  Buffer.from('2008/0545166T\u0000').toString('base64url'),
+  Buffer.from(HUGE.slice(0, 10_000)).toString('base64url'),
+  '%%%',
+];
 
 function hostileValues(type: GraphQLInputType, argumentName: string): unknown[] {
   const nullable = getNullableType(type);
@@ -680,7 +1171,8 @@ function problemsOf(answer: { status: number; body: GraphQLResponse }): string[]
   if (answer.status >= 500) problems.push(`HTTP ${answer.status}`);
   for (const error of answer.body.errors ?? []) {
     const code = error.extensions?.code;
-    if (typeof code !== 'string' || code === 'INTERNAL_SERVER_ERROR') problems.push(`${String(code)} at ${error.path?.join('.') ?? '(request)'}`);
+    if (typeof code !== 'string' || code === 'INTERNAL_SERVER_ERROR')
+      problems.push(`${String(code)} at ${error.path?.join('.') ?? '(request)'}`);
   }
   return problems;
 }
@@ -702,38 +1194,48 @@ describe('issue 9 §6: every argument of every query and mutation, fuzzed in pro
     const problems: string[] = [];
     for (const target of all) {
       const answer = await ask(target.query, await VALID[target.name]!());
-      if (answer.status !== 200 || answer.body.errors) problems.push(`${target.name}: HTTP ${answer.status} ${JSON.stringify(answer.body.errors)}`);
+      if (answer.status !== 200 || answer.body.errors)
+        problems.push(`${target.name}: HTTP ${answer.status} ${JSON.stringify(answer.body.errors)}`);
     }
     expect(problems).toEqual([]);
     // Well over a hundred calls in turn, some running whole meeting and disclosure workflows first: a
     // loaded CI machine needs more than jest's default minute.
   }, 240_000);
 
-  it.each(all.map((target) => [target.name, target] as const))('%s: every hostile argument gets a coded client error, never INTERNAL_SERVER_ERROR or HTTP 500', async (_name, target) => {
-    const problems: string[] = [];
-    // One valid call per field, made afresh only after a variant was accepted (which may have used up the
-    // state the call needs: a grant revoked, a meeting closed): making one can take a whole meeting or
-    // disclosure workflow, and refused input changes nothing. One variant at a time, so each starts from
-    // the valid call's state.
-    let call = await VALID[target.name]!();
-    for (const { path, value } of target.args.flatMap(variantsOf)) {
-      const answer = await ask(target.query, { ...call, variables: withValue(call.variables, path, value) });
-      for (const problem of problemsOf(answer)) problems.push(`${path} = ${describeValue(value)}: ${problem}`);
-      if (!answer.body.errors) call = await VALID[target.name]!();
-    }
-    expect(problems).toEqual([]);
-  });
+  it.each(all.map((target) => [target.name, target] as const))(
+    '%s: every hostile argument gets a coded client error, never INTERNAL_SERVER_ERROR or HTTP 500',
+    async (_name, target) => {
+      const problems: string[] = [];
+      // One valid call per field, made afresh only after a variant was accepted (which may have used up the
+      // state the call needs: a grant revoked, a meeting closed): making one can take a whole meeting or
+      // disclosure workflow, and refused input changes nothing. One variant at a time, so each starts from
+      // the valid call's state.
+      let call = await VALID[target.name]!();
+      for (const { path, value } of target.args.flatMap(variantsOf)) {
+        const answer = await ask(target.query, { ...call, variables: withValue(call.variables, path, value) });
+        for (const problem of problemsOf(answer)) problems.push(`${path} = ${describeValue(value)}: ${problem}`);
+        if (!answer.body.errors) call = await VALID[target.name]!();
+      }
+      expect(problems).toEqual([]);
+    },
+  );
 });
 
 describe('issue 9 §6: combinations no single argument shows', () => {
-  it.each(['policeAccessAudit', 'mappaAccessAudit'])('%s: a range inside year 0000 (which PostgreSQL has not) is BAD_USER_INPUT naming the argument', async (field) => {
-    const target = targets().find((candidate) => candidate.name === field)!;
-    const call = await VALID[field]!();
-    const answer = await ask(target.query, { ...call, variables: { ...call.variables, from: '0000-01-01T00:00:00Z', to: '0000-02-01T00:00:00Z' } });
-    expect(problemsOf(answer)).toEqual([]);
-    expect(answer.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(answer.body.errors?.[0]?.message).toMatch(/\$from/);
-  });
+  it.each(['policeAccessAudit', 'mappaAccessAudit'])(
+    '%s: a range inside year 0000 (which PostgreSQL has not) is BAD_USER_INPUT naming the argument',
+    async (field) => {
+      const target = targets().find((candidate) => candidate.name === field)!;
+      const call = await VALID[field]!();
+      const answer = await ask(target.query, {
+        ...call,
+        variables: { ...call.variables, from: '0000-01-01T00:00:00Z', to: '0000-02-01T00:00:00Z' },
+      });
+      expect(problemsOf(answer)).toEqual([]);
+      expect(answer.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(answer.body.errors?.[0]?.message).toMatch(/\$from/);
+    },
+  );
 
   it('the same range written into the document is GRAPHQL_VALIDATION_FAILED', async () => {
     const call = await VALID.policeAccessAudit!();
@@ -762,7 +1264,10 @@ describe('issue 9 §6: every request-level field, malformed', () => {
     ['extensions that are a string', { query: QUERY, extensions: 'x' }],
     ['a persisted query hash nobody registered', { extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }],
     ['a persisted query that is not an object', { query: QUERY, extensions: { persistedQuery: 'x' } }],
-    ['a persisted query hash that does not match the query', { query: QUERY, extensions: { persistedQuery: { version: 1, sha256Hash: 'b'.repeat(64) } } }],
+    [
+      'a persisted query hash that does not match the query',
+      { query: QUERY, extensions: { persistedQuery: { version: 1, sha256Hash: 'b'.repeat(64) } } },
+    ],
     ['a documentId nobody registered', { documentId: 'sha256:' + 'c'.repeat(64) }],
     ['a batch of operations', [{ query: QUERY }, { query: QUERY }]],
     ['an empty batch', []],
@@ -787,7 +1292,11 @@ describe('issue 9 §6: every request-level field, malformed', () => {
     ['a body over the size limit', 'application/json', JSON.stringify({ query: QUERY, variables: { padding: 'x'.repeat(1_100_000) } })],
     ['a text/plain body (no CSRF-safe header)', 'text/plain', JSON.stringify({ query: QUERY })],
   ])('%s gets a coded client error, never INTERNAL_SERVER_ERROR or HTTP 500', async (_case, contentType, body) => {
-    const response = await fetch(`${env.stack.gateway.url}/graphql`, { method: 'POST', headers: { ...(await env.headersFor()), 'content-type': contentType }, body });
+    const response = await fetch(`${env.stack.gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { ...(await env.headersFor()), 'content-type': contentType },
+      body,
+    });
     const answer = { status: response.status, body: (await response.json()) as GraphQLResponse };
     expect(problemsOf(answer)).toEqual([]);
     expect(answer.body.errors?.length).toBeGreaterThan(0);

@@ -9,7 +9,8 @@ import type { LocalStack } from '@mappa/stack';
 import { startSecondStack, startTestStack } from '../support/test-stack';
 import type { GraphQLResponse, TestStack } from '../support/test-stack';
 
-const doubledChain = (levels: number) => `query Doubled($pncId: ID!) { offender(pncId: $pncId) { ...F0 } }\n${doubledFragmentChain(levels, 'Offender', 'pncId')}`;
+const doubledChain = (levels: number) =>
+  `query Doubled($pncId: ID!) { offender(pncId: $pncId) { ...F0 } }\n${doubledFragmentChain(levels, 'Offender', 'pncId')}`;
 let env: TestStack;
 let lowered: LocalStack;
 let documentsOff: LocalStack;
@@ -28,9 +29,17 @@ afterAll(async () => {
   await env?.close();
 });
 
-async function post(query: string, variables: Record<string, unknown> = {}, url = `${env.stack.gateway.url}/graphql`): Promise<{ status: number; body: GraphQLResponse; ms: number }> {
+async function post(
+  query: string,
+  variables: Record<string, unknown> = {},
+  url = `${env.stack.gateway.url}/graphql`,
+): Promise<{ status: number; body: GraphQLResponse; ms: number }> {
   const started = performance.now();
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(await env.headersFor()) }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(await env.headersFor()) },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await response.json()) as GraphQLResponse;
   return { status: response.status, body, ms: performance.now() - started };
 }
@@ -59,7 +68,6 @@ function expectTooComplex(answer: { status: number; body: GraphQLResponse }, lim
 
 /** `levels` fragments, each spreading the one before twice: 2^levels copies of one field, under 1 KB at 24 levels. */
 
-
 describe('document limits at the gateway (issue 9 §1)', () => {
   it('issue 9 §1: a 30-level doubled fragment chain (under 2 KB) is refused without the exponential walk while other requests keep being served', async () => {
     const chain = doubledChain(30);
@@ -87,20 +95,29 @@ describe('document limits at the gateway (issue 9 §1)', () => {
     const spelt = `query Many($pncId: ID!) { ${lookups} }`;
     expectTooComplex(await post(spelt, { pncId: env.people[0]!.pncId }), 'maxBytes', 16_384, Buffer.byteLength(spelt));
     // In under 1 KB: 10 aliased look-ups in a fragment spread 2^9 times, counted at every spread.
-    const fragments = [`fragment A0 on Query { ${Array.from({ length: 10 }, (_, i) => `a${i}: offender(pncId: $pncId) { pncId }`).join(' ')} }`];
+    const fragments = [
+      `fragment A0 on Query { ${Array.from({ length: 10 }, (_, i) => `a${i}: offender(pncId: $pncId) { pncId }`).join(' ')} }`,
+    ];
     for (let level = 1; level <= 9; level += 1) fragments.push(`fragment A${level} on Query { ...A${level - 1} ...A${level - 1} }`);
     const folded = `query Folded($pncId: ID!) { ...A9 }\n${fragments.join('\n')}`;
     expect(folded.length).toBeLessThan(1_000);
     const answer = await post(folded, { pncId: env.people[0]!.pncId });
     expectTooComplex(answer, 'maxAliases', 50, 5_120);
     // Refused, not ignored: the caller's refusal is in the gateway's audit log, with its code.
-    expect(await gatewayEntryFor(folded)).toMatchObject({ principal: { agency: 'mappa_unit' }, outcome: 'REJECTED', errorCodes: ['OPERATION_TOO_COMPLEX'] });
+    expect(await gatewayEntryFor(folded)).toMatchObject({
+      principal: { agency: 'mappa_unit' },
+      outcome: 'REJECTED',
+      errorCodes: ['OPERATION_TOO_COMPLEX'],
+    });
   });
 
   it('issue 9 §1: 50 aliased register pages are refused by their cost, the page size read from the variables', async () => {
     // Today each page is capped at 100 rows, but nothing caps the pages: 50 of them with home-made
     // cursors pulled 400 of an area's 447 register entries in one request.
-    const pages = Array.from({ length: 50 }, (_, i) => `p${i}: offenders(first: $size, after: $after${i}) { edges { node { pncId } } }`).join('\n');
+    const pages = Array.from(
+      { length: 50 },
+      (_, i) => `p${i}: offenders(first: $size, after: $after${i}) { edges { node { pncId } } }`,
+    ).join('\n');
     const query = `query Pages($size: Int, ${Array.from({ length: 50 }, (_, i) => `$after${i}: String`).join(', ')}) { ${pages} }`;
     const answer = await post(query, { size: 100 });
     expectTooComplex(answer, 'maxCost', 10_000, 20_000);
@@ -112,7 +129,9 @@ describe('document limits at the gateway (issue 9 §1)', () => {
     const query = `{ offender(pncId: "2008/0545166T") { identity ${'{ a '.repeat(12)}${'} '.repeat(12)} } }`;
     const started = performance.now();
     // The preflight header is Apollo's CSRF guard for GET; the limits apply after it.
-    const response = await fetch(`${env.stack.gateway.url}/graphql?${new URLSearchParams({ query })}`, { headers: { 'apollo-require-preflight': 'true', ...(await env.headersFor()) } });
+    const response = await fetch(`${env.stack.gateway.url}/graphql?${new URLSearchParams({ query })}`, {
+      headers: { 'apollo-require-preflight': 'true', ...(await env.headersFor()) },
+    });
     expectTooComplex({ status: response.status, body: (await response.json()) as GraphQLResponse }, 'maxDepth', 12, 14);
     expect(performance.now() - started).toBeLessThan(5_000);
   });
@@ -144,12 +163,16 @@ describe('document limits at the gateway (issue 9 §1)', () => {
   });
 
   it('refuses nothing before authentication: a document over the limits without a token is UNAUTHENTICATED, never parsed', async () => {
-    const response = await fetch(`${env.stack.gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: doubledChain(30) }) });
+    const response = await fetch(`${env.stack.gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: doubledChain(30) }),
+    });
     expect(response.status).toBe(401);
     expect(((await response.json()) as GraphQLResponse).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
-  it("BENCHMARK SWITCH: with document controls off (npm run bench only), the same document runs unmeasured", async () => {
+  it('BENCHMARK SWITCH: with document controls off (npm run bench only), the same document runs unmeasured', async () => {
     const aliases = `{ ${Array.from({ length: 60 }, (_, i) => `o${i}: offender(pncId: "${env.people[i]!.pncId}") { pncId }`).join(' ')} }`;
     expectTooComplex(await post(aliases), 'maxAliases', 50, 60);
     const off = await post(aliases, {}, `${documentsOff.gateway.url}/graphql`);

@@ -37,7 +37,12 @@ let from: string;
 let to: string;
 const range = () => ({ from, to });
 
-const staff = (staffId: string, agency: PrincipalAgency, role: PrincipalClaims['roles'][number], clearance: PrincipalClaims['clearance'] = 'BPSS'): PrincipalClaims => ({
+const staff = (
+  staffId: string,
+  agency: PrincipalAgency,
+  role: PrincipalClaims['roles'][number],
+  clearance: PrincipalClaims['clearance'] = 'BPSS',
+): PrincipalClaims => ({
   staffId,
   agency,
   roles: [role],
@@ -45,7 +50,12 @@ const staff = (staffId: string, agency: PrincipalAgency, role: PrincipalClaims['
   clearance,
 });
 
-async function ask(principal: PrincipalClaims, purpose: DeclaredPurpose, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse> {
+async function ask(
+  principal: PrincipalClaims,
+  purpose: DeclaredPurpose,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<GraphQLResponse> {
   return postGraphQL(`${env.stack.gateway.url}/graphql`, query, variables, await env.headersFor(principal, purpose));
 }
 
@@ -57,14 +67,27 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function normalised(value: unknown, pncId: string): unknown {
   if (Array.isArray(value)) return value.map((item) => normalised(item, pncId));
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, REQUEST_SPECIFIC.has(key) && item !== null ? '<request-specific>' : normalised(item, pncId)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [
+        key,
+        REQUEST_SPECIFIC.has(key) && item !== null ? '<request-specific>' : normalised(item, pncId),
+      ]),
+    );
   }
   if (typeof value === 'string') return UUID.test(value) ? '<uuid>' : value.split(pncId).join('<pnc-id>');
   return value;
 }
 
 /** Asks the same thing about the hidden subject and the unknown one (by `key`: a PNC ID unless told otherwise), and returns both answers, normalised. */
-async function aboutBoth(principal: PrincipalClaims, purpose: DeclaredPurpose, query: string, hiddenId: string, variables: Record<string, unknown> = {}, key = 'pncId', unknownId = unknownPncId) {
+async function aboutBoth(
+  principal: PrincipalClaims,
+  purpose: DeclaredPurpose,
+  query: string,
+  hiddenId: string,
+  variables: Record<string, unknown> = {},
+  key = 'pncId',
+  unknownId = unknownPncId,
+) {
   const hidden = await ask(principal, purpose, query, { ...variables, [key]: hiddenId });
   const unknown = await ask(principal, purpose, query, { ...variables, [key]: unknownId });
   return { hidden: normalised(hidden, hiddenId), unknown: normalised(unknown, unknownId) };
@@ -81,7 +104,9 @@ beforeAll(async () => {
   env = await startTestStack({ dataset: DATASET });
   unknownPncId = syntheticPeople(DATASET.offenders, 1, DATASET)[0]!.pncId;
   unknownPerson = syntheticPeople(DATASET.offenders, 200, DATASET).find((person) => person.crn !== null && person.prisonNumber !== null)!;
-  heldEverywhere = env.people.find((person) => person.crn !== null && person.prisonNumber !== null && person.category !== 4 && !person.restrictedAccess)!;
+  heldEverywhere = env.people.find(
+    (person) => person.crn !== null && person.prisonNumber !== null && person.category !== 4 && !person.restrictedAccess,
+  )!;
   const today = requestDateOf(new Date());
   restricted = env.people.find((person) => person.category === 4)!;
   ordinary = env.people.find((person) => person.category !== 4 && !person.restrictedAccess && !isUnder18(person.dateOfBirth, today))!;
@@ -130,31 +155,38 @@ describe('issue 9 §3: the access audit is not an oracle', () => {
     expect(colleagues.hidden).toEqual(colleagues.unknown);
   });
 
-  it.each(OWNERS.filter((owner) => owner !== 'police'))('issue 9 §3: the %s log answers its uncleared information governance the same about a restricted subject it holds as about an unknown PNC ID, read twice', async (owner) => {
-    const agency: PrincipalAgency = owner === 'mappa' ? 'mappa_unit' : owner;
-    const ownReader = staff(`IG-${owner}`, agency, 'information_governance');
-    const query = accessAudit(owner);
-    const subject = restrictedHeldBy[owner];
-    await aboutBoth(ownReader, AUDIT, query, subject.pncId, range());
-    const { hidden, unknown } = await aboutBoth(ownReader, AUDIT, query, subject.pncId, range());
-    expect(hidden).toEqual(unknown);
-  });
+  it.each(OWNERS.filter((owner) => owner !== 'police'))(
+    'issue 9 §3: the %s log answers its uncleared information governance the same about a restricted subject it holds as about an unknown PNC ID, read twice',
+    async (owner) => {
+      const agency: PrincipalAgency = owner === 'mappa' ? 'mappa_unit' : owner;
+      const ownReader = staff(`IG-${owner}`, agency, 'information_governance');
+      const query = accessAudit(owner);
+      const subject = restrictedHeldBy[owner];
+      await aboutBoth(ownReader, AUDIT, query, subject.pncId, range());
+      const { hidden, unknown } = await aboutBoth(ownReader, AUDIT, query, subject.pncId, range());
+      expect(hidden).toEqual(unknown);
+    },
+  );
 
-  it('positive control: the owner\'s information governance still reads its log about a subject it holds, its own earlier read included, and a cleared reader sees who asked about a restricted one', async () => {
+  it("positive control: the owner's information governance still reads its log about a subject it holds, its own earlier read included, and a cleared reader sees who asked about a restricted one", async () => {
     const query = accessAudit('police');
     await ask(colleague, AUDIT, query, { pncId: ordinary.pncId, ...range() });
     const again = await ask(colleague, AUDIT, query, { pncId: ordinary.pncId, ...range() });
     expect(again.errors).toBeUndefined();
-    const ownReads = (again.data?.policeAccessAudit as { edges: { node: { staffId: string; purpose: string } }[] }).edges.filter((edge) => edge.node.staffId === colleague.staffId);
+    const ownReads = (again.data?.policeAccessAudit as { edges: { node: { staffId: string; purpose: string } }[] }).edges.filter(
+      (edge) => edge.node.staffId === colleague.staffId,
+    );
     expect(ownReads.length).toBeGreaterThan(0);
     const byCleared = await ask(cleared, AUDIT, query, { pncId: restricted.pncId, ...range() });
     expect(byCleared.errors).toBeUndefined();
-    const askedBy = new Set((byCleared.data?.policeAccessAudit as { edges: { node: { staffId: string } }[] }).edges.map((edge) => edge.node.staffId));
+    const askedBy = new Set(
+      (byCleared.data?.policeAccessAudit as { edges: { node: { staffId: string } }[] }).edges.map((edge) => edge.node.staffId),
+    );
     expect(askedBy).toEqual(new Set([reader.staffId, colleague.staffId, cleared.staffId]));
   });
 });
 
-describe('issue 9 §3: nobody learns about a subject through AUDIT but the owner\'s own information governance, about its own records', () => {
+describe("issue 9 §3: nobody learns about a subject through AUDIT but the owner's own information governance, about its own records", () => {
   // Every route information governance has under AUDIT: the offender view (the PNC ID and every
   // audit field any owner grants it), and every owner's access audit.
   const OFFENDER_VIEW = `query AuditView($pncId: ID!) { offender(pncId: $pncId) {
@@ -163,7 +195,15 @@ describe('issue 9 §3: nobody learns about a subject through AUDIT but the owner
   } }`;
   const ROUTES = [OFFENDER_VIEW, ...OWNERS.map(accessAudit)];
 
-  it.each<PrincipalAgency>(['housing', 'health', 'jobcentre_plus', 'children_social_care', 'education', 'home_office', 'electronic_monitoring'])(
+  it.each<PrincipalAgency>([
+    'housing',
+    'health',
+    'jobcentre_plus',
+    'children_social_care',
+    'education',
+    'home_office',
+    'electronic_monitoring',
+  ])(
     'issue 9 §3: %s information governance, an agency that owns no records, cannot tell a MAPPA offender from an unknown PNC ID on any route',
     async (agency) => {
       const ig = staff(`IG-${agency}`, agency, 'information_governance', 'DV');
@@ -176,7 +216,12 @@ describe('issue 9 §3: nobody learns about a subject through AUDIT but the owner
       // Each owner's own identifier look-ups, with a held identifier and an unknown well-formed one.
       for (const [route, key, held, notHeld] of [
         ['query($crn: ID!) { offenderByCrn(crn: $crn) { pncId } }', 'crn', heldEverywhere.crn!, unknownPerson.crn!],
-        ['query($prisonNumber: ID!) { offenderByPrisonNumber(prisonNumber: $prisonNumber) { pncId } }', 'prisonNumber', heldEverywhere.prisonNumber!, unknownPerson.prisonNumber!],
+        [
+          'query($prisonNumber: ID!) { offenderByPrisonNumber(prisonNumber: $prisonNumber) { pncId } }',
+          'prisonNumber',
+          heldEverywhere.prisonNumber!,
+          unknownPerson.prisonNumber!,
+        ],
       ] as const) {
         const { hidden, unknown } = await aboutBoth(ig, AUDIT, route, held, {}, key, notHeld);
         expect({ route, answer: hidden }).toEqual({ route, answer: unknown });
@@ -185,7 +230,7 @@ describe('issue 9 §3: nobody learns about a subject through AUDIT but the owner
   );
 
   it.each<PrincipalAgency>(['probation', 'prison', 'yot', 'mappa_unit'])(
-    'issue 9 §3: %s information governance (a data owner) cannot learn through the police\'s lookup or fields which people the police hold (principle 10)',
+    "issue 9 §3: %s information governance (a data owner) cannot learn through the police's lookup or fields which people the police hold (principle 10)",
     async (agency) => {
       const ig = staff(`IG-OWN-${agency}`, agency, 'information_governance', 'DV');
       const { hidden, unknown } = await aboutBoth(ig, AUDIT, OFFENDER_VIEW, ordinary.pncId);
@@ -193,8 +238,13 @@ describe('issue 9 §3: nobody learns about a subject through AUDIT but the owner
     },
   );
 
-  it('positive control: the police\'s own information governance still finds a person the police hold under AUDIT', async () => {
-    const result = await ask(staff('IG9310', 'police', 'information_governance'), AUDIT, 'query($pncId: ID!) { offender(pncId: $pncId) { pncId } }', { pncId: ordinary.pncId });
+  it("positive control: the police's own information governance still finds a person the police hold under AUDIT", async () => {
+    const result = await ask(
+      staff('IG9310', 'police', 'information_governance'),
+      AUDIT,
+      'query($pncId: ID!) { offender(pncId: $pncId) { pncId } }',
+      { pncId: ordinary.pncId },
+    );
     expect(result).toEqual({ data: { offender: { pncId: ordinary.pncId } } });
   });
 });
@@ -212,7 +262,17 @@ describe('issue 9 §3: a case access grant never reveals what row scope hides', 
 
   async function grant(pncId: string, purpose: DeclaredPurpose, staffId: string): Promise<string> {
     // Granted by a cleared co-ordinator screening (no under-18 bar), who may know every subject here.
-    const result = await ask(cleared, SCREENING, GRANT, { input: { granteeIssuer: TEST_ISSUER, granteeStaffId: staffId, pncId, purpose: purpose.purpose, caseId: purpose.caseId, validUntil: validUntil(), reason: 'Invited' } });
+    const result = await ask(cleared, SCREENING, GRANT, {
+      input: {
+        granteeIssuer: TEST_ISSUER,
+        granteeStaffId: staffId,
+        pncId,
+        purpose: purpose.purpose,
+        caseId: purpose.caseId,
+        validUntil: validUntil(),
+        reason: 'Invited',
+      },
+    });
     expect(result.errors).toBeUndefined();
     return (result.data?.grantCaseAccess as { grantId: string }).grantId;
   }
@@ -235,16 +295,33 @@ describe('issue 9 §3: a case access grant never reveals what row scope hides', 
   });
 
   it('guard (held before issue 9): an uncleared co-ordinator gets the same answer about a restricted subject as about an unknown PNC ID from caseAccessGrants, grantCaseAccess and revokeCaseAccess', async () => {
-    const list = await aboutBoth(unclearedCoordinator, SCREENING, 'query($pncId: ID!) { caseAccessGrants(pncId: $pncId) { grantId pncId } }', restricted.pncId);
+    const list = await aboutBoth(
+      unclearedCoordinator,
+      SCREENING,
+      'query($pncId: ID!) { caseAccessGrants(pncId: $pncId) { grantId pncId } }',
+      restricted.pncId,
+    );
     expect(list.hidden).toEqual(list.unknown);
-    const input = (pncId: string) => ({ granteeIssuer: TEST_ISSUER, granteeStaffId: 'NPS9303', pncId, purpose: 'MAPPA_SCREENING', validUntil: validUntil(), reason: 'Invited' });
+    const input = (pncId: string) => ({
+      granteeIssuer: TEST_ISSUER,
+      granteeStaffId: 'NPS9303',
+      pncId,
+      purpose: 'MAPPA_SCREENING',
+      validUntil: validUntil(),
+      reason: 'Invited',
+    });
     const granted = normalised(await ask(unclearedCoordinator, SCREENING, GRANT, { input: input(restricted.pncId) }), restricted.pncId);
     expect(granted).toEqual(normalised(await ask(unclearedCoordinator, SCREENING, GRANT, { input: input(unknownPncId) }), unknownPncId));
     const REVOKE = 'mutation($id: ID!) { revokeCaseAccess(grantId: $id, reason: "Not invited") { grantId pncId } }';
     const revoked = normalised(await ask(unclearedCoordinator, SCREENING, REVOKE, { id: restrictedGrant }), restricted.pncId);
     expect(revoked).toEqual(normalised(await ask(unclearedCoordinator, SCREENING, REVOKE, { id: randomUUID() }), unknownPncId));
     // Under a meeting, an under-18 subject is hidden from the co-ordinator too (R-5).
-    const atMeeting = await aboutBoth(cleared, MEETING, 'query($pncId: ID!) { caseAccessGrants(pncId: $pncId) { grantId pncId } }', child.pncId);
+    const atMeeting = await aboutBoth(
+      cleared,
+      MEETING,
+      'query($pncId: ID!) { caseAccessGrants(pncId: $pncId) { grantId pncId } }',
+      child.pncId,
+    );
     expect(atMeeting.hidden).toEqual(atMeeting.unknown);
   });
 
@@ -256,6 +333,8 @@ describe('issue 9 §3: a case access grant never reveals what row scope hides', 
     const clearedGrantee: PrincipalClaims = { ...grantee, staffId: 'NPS9304', clearance: 'SC' };
     const clearedGrant = await grant(restricted.pncId, SCREENING, clearedGrantee.staffId);
     const clearedHolder = await ask(clearedGrantee, SCREENING, MINE);
-    expect((clearedHolder.data?.myCaseAccessGrants as { grantId: string; pncId: string }[]).map((entry) => [entry.grantId, entry.pncId])).toEqual([[clearedGrant, restricted.pncId]]);
+    expect(
+      (clearedHolder.data?.myCaseAccessGrants as { grantId: string; pncId: string }[]).map((entry) => [entry.grantId, entry.pncId]),
+    ).toEqual([[clearedGrant, restricted.pncId]]);
   });
 });

@@ -12,7 +12,10 @@ let env: TestStack;
 
 beforeAll(async () => {
   const lifted = Number.MAX_SAFE_INTEGER;
-  env = await startTestStack({ dataset: { offenders: 10, seed: 9, asOf: '2026-11-01' }, operationLimits: { maxFields: lifted, maxCost: lifted, maxRecords: lifted } });
+  env = await startTestStack({
+    dataset: { offenders: 10, seed: 9, asOf: '2026-11-01' },
+    operationLimits: { maxFields: lifted, maxCost: lifted, maxRecords: lifted },
+  });
 });
 
 afterAll(async () => {
@@ -22,13 +25,19 @@ afterAll(async () => {
 // Warning markers are read by the co-ordinator under screening; police intelligence is denied to
 // them, so the document exercises both the denied-selection walk and the walk over the answer.
 const LEAF = 'pncId warningMarkers { code } intelligence { __typename }';
-const doubledQuery = (depth: number) => `query Doubled($pncId: ID!) { offender(pncId: $pncId) { ...F0 } }\n${doubledFragmentChain(depth, 'Offender', LEAF)}`;
+const doubledQuery = (depth: number) =>
+  `query Doubled($pncId: ID!) { offender(pncId: $pncId) { ...F0 } }\n${doubledFragmentChain(depth, 'Offender', LEAF)}`;
 const PLAIN = 'query Plain($pncId: ID!) { offender(pncId: $pncId) { pncId warningMarkers { code } } }';
 
 async function askPolice(query: string, requestId: string): Promise<{ body: GraphQLResponse; elapsedMs: number }> {
   const variables = { pncId: env.people[0]!.pncId };
   // Bound to the exact body `postGraphQL` sends (issue 9 §4).
-  const assertion = await env.stack.assertionSigner.sign('police', { principal: vouched(DEFAULT_PRINCIPAL), declaredPurpose: DEFAULT_PURPOSE }, requestId, JSON.stringify({ query, variables }));
+  const assertion = await env.stack.assertionSigner.sign(
+    'police',
+    { principal: vouched(DEFAULT_PRINCIPAL), declaredPurpose: DEFAULT_PURPOSE },
+    requestId,
+    JSON.stringify({ query, variables }),
+  );
   const started = performance.now();
   const body = await postGraphQL(`${env.stack.subgraphs.police.url}/graphql`, query, variables, { [ASSERTION_HEADER]: assertion });
   return { body, elapsedMs: performance.now() - started };
@@ -44,7 +53,10 @@ describe('issue 9 §1: a chain of fragments each spread twice', () => {
   });
 
   it('while a 40-level chain is answered, the subgraph keeps serving other requests', async () => {
-    const [hostile, plain] = await Promise.all([askPolice(doubledQuery(40), 'test-request-doubled-2'), askPolice(PLAIN, 'test-request-plain-1')]);
+    const [hostile, plain] = await Promise.all([
+      askPolice(doubledQuery(40), 'test-request-doubled-2'),
+      askPolice(PLAIN, 'test-request-plain-1'),
+    ]);
     expect(hostile.body.data?.offender).toMatchObject({ pncId: env.people[0]!.pncId });
     expect(plain.body.errors).toBeUndefined();
     expect(plain.body.data?.offender).toMatchObject({ pncId: env.people[0]!.pncId });

@@ -63,7 +63,10 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => recorder.listen(0, '127.0.0.1', resolve));
   const recorderUrl = `http://127.0.0.1:${(recorder.address() as AddressInfo).port}/graphql`;
   gateway = await startGatewayOver(env, {
-    subgraphUrls: { ...Object.fromEntries(Object.values(env.stack.subgraphs).map((subgraph) => [subgraph.name, `${subgraph.url}/graphql`])), police: recorderUrl },
+    subgraphUrls: {
+      ...Object.fromEntries(Object.values(env.stack.subgraphs).map((subgraph) => [subgraph.name, `${subgraph.url}/graphql`])),
+      police: recorderUrl,
+    },
   });
   keys = await generateSigningKeyPair();
   const prefix = uniqueTestKeyPrefix('gateway-assertions');
@@ -71,7 +74,17 @@ beforeAll(async () => {
   const definition = SUBGRAPHS.find(({ definition: candidate }) => candidate.name === 'police')!.definition;
   replicas = [];
   for (const sharedState of redisOfReplicas) {
-    replicas.push(await startSubgraph(definition, { connection: env.connection, host: '127.0.0.1', port: 0, production: false, log, gatewayKeys: { keys: [keys.publicJwk] }, sharedState }));
+    replicas.push(
+      await startSubgraph(definition, {
+        connection: env.connection,
+        host: '127.0.0.1',
+        port: 0,
+        production: false,
+        log,
+        gatewayKeys: { keys: [keys.publicJwk] },
+        sharedState,
+      }),
+    );
   }
 });
 
@@ -92,7 +105,12 @@ async function send(url: string, headers: Record<string, string>, body: string):
 /** Asks the gateway, and returns the police call it made, as captured on the hop. */
 async function captureOne(pncId: string): Promise<Captured> {
   captured.length = 0;
-  const answer = await postGraphQL<{ offender: { pncId: string } | null }>(`${gateway.url}/graphql`, QUERY, { pncId }, await env.headersFor());
+  const answer = await postGraphQL<{ offender: { pncId: string } | null }>(
+    `${gateway.url}/graphql`,
+    QUERY,
+    { pncId },
+    await env.headersFor(),
+  );
   expect(answer.errors).toBeUndefined();
   expect(answer.data?.offender?.pncId).toBe(pncId);
   expect(captured).toHaveLength(1);
@@ -125,7 +143,9 @@ describe('issue 9 §4: gateway-to-subgraph assertions cannot be replayed', () =>
 
   it('issue 9 §4: a captured assertion replayed with another body (another query) is refused', async () => {
     const call = await captureOne(env.people[1]!.pncId);
-    const other = JSON.stringify({ query: '{ offenders: offender(pncId: "' + env.people[2]!.pncId + '") { pncId identity { firstName lastName dateOfBirth } } }' });
+    const other = JSON.stringify({
+      query: '{ offenders: offender(pncId: "' + env.people[2]!.pncId + '") { pncId identity { firstName lastName dateOfBirth } } }',
+    });
     const replay = await send(`${env.stack.subgraphs.police.url}/graphql`, call.headers, other);
     expect(replay.status).toBe(401);
     expect(replay.body.data).toBeUndefined();

@@ -83,10 +83,12 @@ async function rowsOf<Row>(schema: z.ZodType<Row>, query: ReturnType<typeof sql>
 
 const OFFENDER = 'query($pncId: ID!) { offender(pncId: $pncId) { pncId identity { lastName } } }';
 const REGISTER = '{ offenders(first: 5) { totalCount edges { node { pncId } } } }';
-const VICTIMS = 'query($crn: ID!) { offenderByCrn(crn: $crn) { pncId victimContacts { vloStaffId contactDetails { addressLine1 postcode telephoneNumber } } } }';
+const VICTIMS =
+  'query($crn: ID!) { offenderByCrn(crn: $crn) { pncId victimContacts { vloStaffId contactDetails { addressLine1 postcode telephoneNumber } } } }';
 const UNVOUCHABLE = /identity provider may not vouch for/;
 
-const ordinaryAdult = (person: SyntheticPerson) => person.area === AREA && person.category !== 4 && !person.restrictedAccess && person.crn !== null && person.dateOfBirth < '2000-01-01';
+const ordinaryAdult = (person: SyntheticPerson) =>
+  person.area === AREA && person.category !== 4 && !person.restrictedAccess && person.crn !== null && person.dateOfBirth < '2000-01-01';
 
 /** A probation case with victims in the Victim Contact Scheme, and the VLO probation allocated them to. */
 async function victimAllocation() {
@@ -104,19 +106,29 @@ describe('issue 9 §2: an identity provider vouches only for its own people', ()
     const ctOfficer: PrincipalClaims = { staffId: 'CTU9001', agency: 'police', roles: ['ct_officer'], area: AREA, clearance: 'DV' };
     expectUnauthenticated(await askAs(housing, ctOfficer, MANAGEMENT, OFFENDER, { pncId: person.pncId }), UNVOUCHABLE);
     // The police's own provider vouches for a police officer (within its clearance).
-    const asPolice = await askAs<{ offender: { pncId: string } | null }>(police, { ...ctOfficer, clearance: 'SC' }, MANAGEMENT, OFFENDER, { pncId: person.pncId });
+    const asPolice = await askAs<{ offender: { pncId: string } | null }>(police, { ...ctOfficer, clearance: 'SC' }, MANAGEMENT, OFFENDER, {
+      pncId: person.pncId,
+    });
     expect(asPolice.status).toBe(200);
     expect(asPolice.body.data?.offender?.pncId).toBe(person.pncId);
   });
 
   it("issue 9 §2 (issuer binding): a housing identity provider cannot mint a probation victim liaison officer, nor read a victim's address or phone number", async () => {
     const allocation = await victimAllocation();
-    const vlo: PrincipalClaims = { staffId: allocation.vlo_staff_id, agency: 'probation', roles: ['victim_liaison_officer'], area: AREA, clearance: 'BPSS' };
+    const vlo: PrincipalClaims = {
+      staffId: allocation.vlo_staff_id,
+      agency: 'probation',
+      roles: ['victim_liaison_officer'],
+      area: AREA,
+      clearance: 'BPSS',
+    };
     const forged = await askAs(housing, vlo, MANAGEMENT, VICTIMS, { crn: allocation.crn });
     expectUnauthenticated(forged, UNVOUCHABLE);
     expect(JSON.stringify(forged.body)).not.toContain('addressLine1');
     // Probation's own provider vouches for its VLO, who reads their victims.
-    const genuine = await askAs<{ offenderByCrn: { victimContacts: { contactDetails: { telephoneNumber: string | null } | null }[] | null } }>(env.issuer, vlo, MANAGEMENT, VICTIMS, { crn: allocation.crn });
+    const genuine = await askAs<{
+      offenderByCrn: { victimContacts: { contactDetails: { telephoneNumber: string | null } | null }[] | null };
+    }>(env.issuer, vlo, MANAGEMENT, VICTIMS, { crn: allocation.crn });
     expect(genuine.body.errors).toBeUndefined();
     expect(genuine.body.data?.offenderByCrn.victimContacts?.length).toBeGreaterThan(0);
     expect(genuine.body.data?.offenderByCrn.victimContacts?.[0]?.contactDetails).not.toBeNull();
@@ -129,20 +141,42 @@ describe('issue 9 §2: an identity provider vouches only for its own people', ()
   });
 
   it('issue 9 §2 (roles belong to agencies): jobcentre_plus + mappa_chair cannot page the register', async () => {
-    const jobcentreChair: PrincipalClaims = { staffId: 'JCP9001', agency: 'jobcentre_plus', roles: ['mappa_chair'], area: AREA, clearance: 'SC' };
+    const jobcentreChair: PrincipalClaims = {
+      staffId: 'JCP9001',
+      agency: 'jobcentre_plus',
+      roles: ['mappa_chair'],
+      area: AREA,
+      clearance: 'SC',
+    };
     expectUnauthenticated(await askAs(env.issuer, jobcentreChair, DEFAULT_PURPOSE, REGISTER), UNVOUCHABLE);
     // A chair from the police is a principal the provider may vouch for: authenticated, then refused by
     // policy, because the register is the co-ordinator's (A.R9, A.R19, B.52, C.88, issue 12).
-    const policeChair = await askAs<{ offenders: { totalCount: number } | null }>(env.issuer, { ...jobcentreChair, staffId: 'PCH9001', agency: 'police' }, { purpose: 'CASE_MANAGEMENT', caseId: null }, REGISTER);
+    const policeChair = await askAs<{ offenders: { totalCount: number } | null }>(
+      env.issuer,
+      { ...jobcentreChair, staffId: 'PCH9001', agency: 'police' },
+      { purpose: 'CASE_MANAGEMENT', caseId: null },
+      REGISTER,
+    );
     expect(policeChair.status).toBe(200);
-    expect(policeChair.body.errors?.map((error) => [error.extensions?.code, error.extensions?.policy])).toEqual([['FORBIDDEN', 'mappa.register']]);
+    expect(policeChair.body.errors?.map((error) => [error.extensions?.code, error.extensions?.policy])).toEqual([
+      ['FORBIDDEN', 'mappa.register'],
+    ]);
   });
 
   it("issue 9 §2 (issuer binding): a clearance above the provider's maximum is refused", async () => {
     const person = env.people.find(ordinaryAdult)!;
     const officer: PrincipalClaims = { staffId: 'PPU9001', agency: 'police', roles: ['ppu_officer'], area: AREA, clearance: 'DV' };
     expectUnauthenticated(await askAs(police, officer, MANAGEMENT, OFFENDER, { pncId: person.pncId }), UNVOUCHABLE);
-    expectUnauthenticated(await askAs(housing, { staffId: 'HSG9002', agency: 'housing', roles: ['dtc_attendee'], area: AREA, clearance: 'CTC' }, MEETING, OFFENDER, { pncId: person.pncId }), UNVOUCHABLE);
+    expectUnauthenticated(
+      await askAs(
+        housing,
+        { staffId: 'HSG9002', agency: 'housing', roles: ['dtc_attendee'], area: AREA, clearance: 'CTC' },
+        MEETING,
+        OFFENDER,
+        { pncId: person.pncId },
+      ),
+      UNVOUCHABLE,
+    );
   });
 
   it('issue 9 §2 (staff ids qualified by issuer): a case grant to staff id X from provider A is not usable by staff id X from provider B', async () => {
@@ -152,17 +186,23 @@ describe('issue 9 §2: an identity provider vouches only for its own people', ()
     // Issue 10: the meeting the grant is for exists, and provider A's HLT9001 has signed in to it.
     await insertMeeting(env, subject.pncId, { meetingId: MEETING_ID });
     await signAttendance(env, MEETING_ID, attendee);
-    const granted = await askAs(env.issuer, coordinator, MEETING, 'mutation($input: GrantCaseAccessInput!) { grantCaseAccess(input: $input) { grantId granteeStaffId granteeIssuer } }', {
-      input: {
-        granteeStaffId: attendee.staffId,
-        granteeIssuer: TEST_ISSUER,
-        pncId: subject.pncId,
-        purpose: 'MAPPA_MEETING',
-        caseId: MEETING_ID,
-        validUntil: new Date(Date.now() + 7 * 86_400_000).toISOString(),
-        reason: 'Invited to the meeting',
+    const granted = await askAs(
+      env.issuer,
+      coordinator,
+      MEETING,
+      'mutation($input: GrantCaseAccessInput!) { grantCaseAccess(input: $input) { grantId granteeStaffId granteeIssuer } }',
+      {
+        input: {
+          granteeStaffId: attendee.staffId,
+          granteeIssuer: TEST_ISSUER,
+          pncId: subject.pncId,
+          purpose: 'MAPPA_MEETING',
+          caseId: MEETING_ID,
+          validUntil: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+          reason: 'Invited to the meeting',
+        },
       },
-    });
+    );
     expect(granted.body.errors).toBeUndefined();
     expect(granted.body.data?.grantCaseAccess).toMatchObject({ granteeStaffId: attendee.staffId, granteeIssuer: TEST_ISSUER });
     const QUERY = 'query($pncId: ID!) { offender(pncId: $pncId) { pncId } }';
@@ -181,7 +221,13 @@ describe('issue 9 §2: an identity provider vouches only for its own people', ()
       sql`select crn, manager_staff_code from probation.probation_case where current_restriction and area = ${AREA} and manager_staff_code not like '%U' order by crn limit 1`,
     );
     expect(limited).toBeDefined();
-    const com: PrincipalClaims = { staffId: limited!.manager_staff_code, agency: 'probation', roles: ['probation_practitioner'], area: AREA, clearance: 'SC' };
+    const com: PrincipalClaims = {
+      staffId: limited!.manager_staff_code,
+      agency: 'probation',
+      roles: ['probation_practitioner'],
+      area: AREA,
+      clearance: 'SC',
+    };
     const CASE = 'query($crn: ID!) { offenderByCrn(crn: $crn) { probationCase { crn } } }';
     const own = await askAs(env.issuer, com, MANAGEMENT, CASE, { crn: limited!.crn });
     expect(own.body).toEqual({ data: { offenderByCrn: { probationCase: { crn: limited!.crn } } } });
@@ -191,7 +237,13 @@ describe('issue 9 §2: an identity provider vouches only for its own people', ()
 
   it("issue 9 §2 (staff ids qualified by issuer): a victim liaison officer's victims are only for the VLO's id from probation's own provider", async () => {
     const allocation = await victimAllocation();
-    const vlo: PrincipalClaims = { staffId: allocation.vlo_staff_id, agency: 'probation', roles: ['victim_liaison_officer'], area: AREA, clearance: 'BPSS' };
+    const vlo: PrincipalClaims = {
+      staffId: allocation.vlo_staff_id,
+      agency: 'probation',
+      roles: ['victim_liaison_officer'],
+      area: AREA,
+      clearance: 'BPSS',
+    };
     const sameIdElsewhere = await askAs(shared, vlo, MANAGEMENT, VICTIMS, { crn: allocation.crn });
     expect(sameIdElsewhere.status).toBe(200);
     // Issue 12: a VLO's case management knows only the offenders of their own victims; anyone else's is
@@ -205,20 +257,50 @@ describe('issue 9 §2: an identity provider vouches only for its own people', ()
     const now = () => Math.floor(Date.now() / 1000);
 
     it('a token without iat is refused', async () => {
-      expectUnauthenticated(await askAs(env.issuer, DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, OFFENDER, { pncId: person().pncId }, { issuedAt: null }), /iat/);
+      expectUnauthenticated(
+        await askAs(env.issuer, DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, OFFENDER, { pncId: person().pncId }, { issuedAt: null }),
+        /iat/,
+      );
     });
 
     it('a token living longer than the maximum (default one hour) is refused, even while young', async () => {
-      expectUnauthenticated(await askAs(env.issuer, DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, OFFENDER, { pncId: person().pncId }, { lifetimeSeconds: 2 * 3_600 }), /lives longer/);
+      expectUnauthenticated(
+        await askAs(env.issuer, DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, OFFENDER, { pncId: person().pncId }, { lifetimeSeconds: 2 * 3_600 }),
+        /lives longer/,
+      );
       // One hour exactly is accepted.
-      const hour = await askAs(env.issuer, DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, OFFENDER, { pncId: person().pncId }, { lifetimeSeconds: 3_600 });
+      const hour = await askAs(
+        env.issuer,
+        DEFAULT_PRINCIPAL,
+        DEFAULT_PURPOSE,
+        OFFENDER,
+        { pncId: person().pncId },
+        { lifetimeSeconds: 3_600 },
+      );
       expect(hour.status).toBe(200);
     });
 
     it('a token issued in the future beyond the clock skew is refused', async () => {
-      expectUnauthenticated(await askAs(env.issuer, DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, OFFENDER, { pncId: person().pncId }, { issuedAt: now() + 300, lifetimeSeconds: 1_800 }), /future/);
+      expectUnauthenticated(
+        await askAs(
+          env.issuer,
+          DEFAULT_PRINCIPAL,
+          DEFAULT_PURPOSE,
+          OFFENDER,
+          { pncId: person().pncId },
+          { issuedAt: now() + 300, lifetimeSeconds: 1_800 },
+        ),
+        /future/,
+      );
       // Within the 30 s skew it is accepted.
-      const skewed = await askAs(env.issuer, DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, OFFENDER, { pncId: person().pncId }, { issuedAt: now() + 10, lifetimeSeconds: 1_800 });
+      const skewed = await askAs(
+        env.issuer,
+        DEFAULT_PRINCIPAL,
+        DEFAULT_PURPOSE,
+        OFFENDER,
+        { pncId: person().pncId },
+        { issuedAt: now() + 10, lifetimeSeconds: 1_800 },
+      );
       expect(skewed.status).toBe(200);
     });
   });
@@ -231,6 +313,12 @@ describe('issue 9 §2: an identity provider vouches only for its own people', ()
       z.object({ principal: z.unknown() }),
       sql`select payload->'principal' as principal from audit.entry where log = 'gateway' and payload->'principal'->>'staffId' = ${officer.staffId} order by sequence desc limit 1`,
     );
-    expect(entry?.principal).toEqual({ staffId: 'PPU9077', issuer: 'https://idp.police.example', agency: 'police', roles: ['ppu_officer'], area: AREA });
+    expect(entry?.principal).toEqual({
+      staffId: 'PPU9077',
+      issuer: 'https://idp.police.example',
+      agency: 'police',
+      roles: ['ppu_officer'],
+      area: AREA,
+    });
   });
 });

@@ -27,7 +27,11 @@ describe.each(MODES)('the $mode surface', ({ production }) => {
         done();
       },
     });
-    env = await startTestStack({ dataset: { offenders: 10, seed: 21, asOf: '2026-11-01' }, production, log: pino({ level: 'info' }, sink) });
+    env = await startTestStack({
+      dataset: { offenders: 10, seed: 21, asOf: '2026-11-01' },
+      production,
+      log: pino({ level: 'info' }, sink),
+    });
   });
 
   afterAll(async () => {
@@ -39,7 +43,14 @@ describe.each(MODES)('the $mode surface', ({ production }) => {
   // An assertion is bound to the exact body it is sent with: the body `postGraphQL` sends.
   const asGateway = async (query: string, variables: Record<string, unknown> = {}): Promise<Record<string, string>> => {
     requests += 1;
-    return { [ASSERTION_HEADER]: await env.stack.assertionSigner.sign('police', CALLER, `surface-test-${String(requests).padStart(4, '0')}`, JSON.stringify({ query, variables })) };
+    return {
+      [ASSERTION_HEADER]: await env.stack.assertionSigner.sign(
+        'police',
+        CALLER,
+        `surface-test-${String(requests).padStart(4, '0')}`,
+        JSON.stringify({ query, variables }),
+      ),
+    };
   };
 
   describe('"Did you mean …?" suggestions', () => {
@@ -47,19 +58,31 @@ describe.each(MODES)('the $mode surface', ({ production }) => {
       ['a misspelt field', '{ offender(pncId: "2008/0545166T") { pncid } }', {}],
       ['a misspelt argument', '{ offender(pncID: "2008/0545166T") { pncId } }', {}],
       ['a misspelt type', 'query($f: OffenderFiltr) { offenders(filter: $f) { totalCount } }', {}],
-      ['a misspelt enum value in the variables', 'query($f: OffenderFilter) { offenders(filter: $f) { totalCount } }', { f: { area: 'LONDN' } }],
+      [
+        'a misspelt enum value in the variables',
+        'query($f: OffenderFilter) { offenders(filter: $f) { totalCount } }',
+        { f: { area: 'LONDN' } },
+      ],
     ] as const;
 
-    it.each(MISSPELT)(`issue 9 §5: the gateway answers %s with a code and ${production ? 'no suggestion' : 'a suggestion'}`, async (_case, query, variables) => {
-      const body = await postGraphQL(gateway(), query, variables, await env.headersFor());
-      expect(body.errors?.length).toBeGreaterThan(0);
-      for (const error of body.errors ?? []) expect(['GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']).toContain(error.extensions?.code);
-      if (production) expect(JSON.stringify(body)).not.toMatch(/did you mean/i);
-      else expect(JSON.stringify(body)).toMatch(/Did you mean/);
-    });
+    it.each(MISSPELT)(
+      `issue 9 §5: the gateway answers %s with a code and ${production ? 'no suggestion' : 'a suggestion'}`,
+      async (_case, query, variables) => {
+        const body = await postGraphQL(gateway(), query, variables, await env.headersFor());
+        expect(body.errors?.length).toBeGreaterThan(0);
+        for (const error of body.errors ?? []) expect(['GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']).toContain(error.extensions?.code);
+        if (production) expect(JSON.stringify(body)).not.toMatch(/did you mean/i);
+        else expect(JSON.stringify(body)).toMatch(/Did you mean/);
+      },
+    );
 
     it(`issue 9 §5: a subgraph answers a misspelt field with a code and ${production ? 'no suggestion' : 'a suggestion'}`, async () => {
-      const body = await postGraphQL(police(), '{ offender(pncId: "2008/0545166T") { pncid } }', {}, await asGateway('{ offender(pncId: "2008/0545166T") { pncid } }'));
+      const body = await postGraphQL(
+        police(),
+        '{ offender(pncId: "2008/0545166T") { pncid } }',
+        {},
+        await asGateway('{ offender(pncId: "2008/0545166T") { pncid } }'),
+      );
       expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
       if (production) expect(JSON.stringify(body)).not.toMatch(/did you mean/i);
       else expect(JSON.stringify(body)).toMatch(/Did you mean/);
@@ -87,7 +110,12 @@ describe.each(MODES)('the $mode surface', ({ production }) => {
     });
 
     it('a subgraph still answers `_service { sdl }` (composition asks for it; it is not introspection)', async () => {
-      const body = await postGraphQL<{ _service: { sdl: string } }>(police(), '{ _service { sdl } }', {}, await asGateway('{ _service { sdl } }'));
+      const body = await postGraphQL<{ _service: { sdl: string } }>(
+        police(),
+        '{ _service { sdl } }',
+        {},
+        await asGateway('{ _service { sdl } }'),
+      );
       expect(body.errors).toBeUndefined();
       expect(body.data?._service.sdl).toContain('type Offender');
     });
@@ -118,24 +146,32 @@ describe.each(MODES)('the $mode surface', ({ production }) => {
     const response = await fetch(gateway(), {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(await env.headersFor()) },
-      body: JSON.stringify({ query: 'query($pncId: ID!) { offender(pncId: $pncId) { intelligence { __typename } } }', variables: { pncId: formatPncId(1999, 4242) } }),
+      body: JSON.stringify({
+        query: 'query($pncId: ID!) { offender(pncId: $pncId) { intelligence { __typename } } }',
+        variables: { pncId: formatPncId(1999, 4242) },
+      }),
     });
     const body = (await response.json()) as GraphQLResponse;
     expect(body).toEqual({ data: { offender: null } });
   });
 
   describe('request ids', () => {
-    it(`issue 9 §5: the gateway ${production ? 'issues its own request id, the client\'s logged beside it' : 'takes a well-formed client request id'}`, async () => {
+    it(`issue 9 §5: the gateway ${production ? "issues its own request id, the client's logged beside it" : 'takes a well-formed client request id'}`, async () => {
       const clientId = production ? 'client-chosen-id-0001' : 'client-chosen-id-0002';
       const response = await fetch(gateway(), {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-request-id': clientId, ...(await env.headersFor()) },
-        body: JSON.stringify({ query: 'query($pncId: ID!) { offender(pncId: $pncId) { pncId } }', variables: { pncId: env.people[0]!.pncId } }),
+        body: JSON.stringify({
+          query: 'query($pncId: ID!) { offender(pncId: $pncId) { pncId } }',
+          variables: { pncId: env.people[0]!.pncId },
+        }),
       });
       expect(response.status).toBe(200);
       const issued = response.headers.get('x-request-id');
       const filedUnder = async (requestId: string) =>
-        (await env.connection.database().select().from(auditEntryTable).where(eq(auditEntryTable.requestId, requestId))).map((row) => row.log).sort();
+        (await env.connection.database().select().from(auditEntryTable).where(eq(auditEntryTable.requestId, requestId)))
+          .map((row) => row.log)
+          .sort();
       if (production) {
         expect(issued).toMatch(UUID);
         // The audit files the request under the gateway's id, at the gateway and at the owner.
@@ -157,7 +193,11 @@ describe.each(MODES)('the $mode surface', ({ production }) => {
       ['police', 'POST', '/v1/graphql'],
     ] as const)('issue 9 §5: the %s answers %s %s with a JSON 404 and a code', async (service, method, path) => {
       const base = service === 'gateway' ? env.stack.gateway.url : env.stack.subgraphs.police.url;
-      const response = await fetch(`${base}${path}`, { method, headers: { 'content-type': 'application/json' }, ...(method === 'POST' ? { body: '{}' } : {}) });
+      const response = await fetch(`${base}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        ...(method === 'POST' ? { body: '{}' } : {}),
+      });
       expect(response.status).toBe(404);
       expect(response.headers.get('content-type')).toMatch(/application\/json/);
       expect(await response.json()).toEqual({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });

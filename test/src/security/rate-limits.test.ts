@@ -11,7 +11,13 @@ import type { GraphQLResponse, TestStack } from '../support/test-stack';
 // are audited once per window and source, so a flood without a token cannot flood the audit log.
 
 const QUERY = '{ __typename }';
-const OTHER_PRINCIPAL: PrincipalClaims = { staffId: 'MCU0002', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.LONDON, clearance: 'SC' };
+const OTHER_PRINCIPAL: PrincipalClaims = {
+  staffId: 'MCU0002',
+  agency: 'mappa_unit',
+  roles: ['mappa_coordinator'],
+  area: MappaArea.LONDON,
+  clearance: 'SC',
+};
 const GENEROUS = { capacity: 1_000_000, refillPerSecond: 100_000 };
 
 let env: TestStack;
@@ -52,15 +58,28 @@ interface Answer {
 }
 
 async function ask(gateway: RunningGateway, headers: Record<string, string>): Promise<Answer> {
-  const response = await fetch(`${gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: QUERY }) });
-  return { status: response.status, retryAfter: response.headers.get('retry-after'), requestId: response.headers.get('x-request-id') ?? '', body: (await response.json()) as GraphQLResponse };
+  const response = await fetch(`${gateway.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query: QUERY }),
+  });
+  return {
+    status: response.status,
+    retryAfter: response.headers.get('retry-after'),
+    requestId: response.headers.get('x-request-id') ?? '',
+    body: (await response.json()) as GraphQLResponse,
+  };
 }
 
 /**
  * Sends requests in turn (to each gateway in `via`, round robin) until the first 429, at most `most`.
  * Fixed-window refills make the exact count off by one or two at a window's edge, hence `most`.
  */
-async function untilLimited(via: readonly RunningGateway[], headers: () => Promise<Record<string, string>>, most: number): Promise<{ answers: Answer[]; limited: Answer | undefined }> {
+async function untilLimited(
+  via: readonly RunningGateway[],
+  headers: () => Promise<Record<string, string>>,
+  most: number,
+): Promise<{ answers: Answer[]; limited: Answer | undefined }> {
   const answers: Answer[] = [];
   for (let i = 0; i < most; i++) {
     const answer = await ask(via[i % via.length]!, await headers());
@@ -105,12 +124,23 @@ describe('issue 9 §1: rate limits', () => {
 
   it('issue 9 §1: a burst of N bad-token requests from one source leaves one gateway audit entry with count N for the window, not N entries', async () => {
     const gateway = await replica({ perSource: GENEROUS, perPrincipal: GENEROUS, refusalAuditWindowMs: 3_000 });
-    const burst = await Promise.all(Array.from({ length: 25 }, () => ask(gateway, { authorization: 'Bearer not.a.token', 'x-mappa-purpose': 'CASE_MANAGEMENT' })));
+    const burst = await Promise.all(
+      Array.from({ length: 25 }, () => ask(gateway, { authorization: 'Bearer not.a.token', 'x-mappa-purpose': 'CASE_MANAGEMENT' })),
+    );
     expect(burst.every((answer) => answer.status === 401)).toBe(true);
     const ids = burst.map((answer) => answer.requestId);
-    const entries = await eventually(() => gatewayEntriesOf(ids), (found) => found.length > 0, 10_000);
+    const entries = await eventually(
+      () => gatewayEntriesOf(ids),
+      (found) => found.length > 0,
+      10_000,
+    );
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ principal: null, outcome: 'UNAUTHENTICATED', errorCodes: ['UNAUTHENTICATED'], refusals: { count: 25, windowMs: 3_000 } });
+    expect(entries[0]).toMatchObject({
+      principal: null,
+      outcome: 'UNAUTHENTICATED',
+      errorCodes: ['UNAUTHENTICATED'],
+      refusals: { count: 25, windowMs: 3_000 },
+    });
   });
 
   it('issue 9 §1: rate-limited (429) requests before authentication are audited the same way: one entry with their count', async () => {
@@ -119,7 +149,11 @@ describe('issue 9 §1: rate limits', () => {
     for (let i = 0; i < 12; i++) answers.push(await ask(gateway, {}));
     const limited = answers.filter((answer) => answer.status === 429);
     expect(limited.length).toBeGreaterThanOrEqual(8);
-    const entries = await eventually(() => gatewayEntriesOf(limited.map((answer) => answer.requestId)), (found) => found.length > 0, 10_000);
+    const entries = await eventually(
+      () => gatewayEntriesOf(limited.map((answer) => answer.requestId)),
+      (found) => found.length > 0,
+      10_000,
+    );
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ principal: null, errorCodes: ['RATE_LIMITED'], refusals: { count: limited.length } });
   });
@@ -135,7 +169,10 @@ describe('issue 9 §1: rate limits', () => {
 
   it('issue 9 §1: with Redis unreachable, each replica still limits from its own memory (neither open nor closed)', async () => {
     const lost = await redis();
-    const gateway = await replica({ perSource: GENEROUS, perPrincipal: { capacity: 3, refillPerSecond: 1 }, refusalAuditWindowMs: 1_000 }, lost);
+    const gateway = await replica(
+      { perSource: GENEROUS, perPrincipal: { capacity: 3, refillPerSecond: 1 }, refusalAuditWindowMs: 1_000 },
+      lost,
+    );
     lost.client.disconnect();
     const { answers, limited } = await untilLimited([gateway], () => env.headersFor(), 6);
     expect(answers.slice(0, 3).map((answer) => answer.status)).toEqual([200, 200, 200]);

@@ -26,10 +26,17 @@ const OFFENDER_VIEW = `query OffenderView($pncId: ID!) {
   }
 }`;
 // …and through Apollo's persisted-query manifest.
-const REGISTER_PAGE = 'query RegisterPage($first: Int, $after: String) { offenders(first: $first, after: $after) { totalCount edges { node { pncId } } } }';
+const REGISTER_PAGE =
+  'query RegisterPage($first: Int, $after: String) { offenders(first: $first, after: $after) { totalCount edges { node { pncId } } } }';
 const NOT_REGISTERED = 'query Unregistered($pncId: ID!) { offender(pncId: $pncId) { pncId identity { lastName } } }';
 
-const ANALYST: PrincipalClaims = { staffId: 'ANL0001', agency: 'mappa_unit', roles: ['analyst'], area: MappaArea.LONDON, clearance: 'BPSS' };
+const ANALYST: PrincipalClaims = {
+  staffId: 'ANL0001',
+  agency: 'mappa_unit',
+  roles: ['analyst'],
+  area: MappaArea.LONDON,
+  clearance: 'BPSS',
+};
 
 let env: TestStack;
 let manifestDir: string;
@@ -39,9 +46,16 @@ beforeAll(async () => {
   writeFileSync(join(manifestDir, 'persisted-documents.json'), JSON.stringify({ [sha256(OFFENDER_VIEW)]: OFFENDER_VIEW }));
   writeFileSync(
     join(manifestDir, 'persisted-query-manifest.json'),
-    JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations: [{ id: sha256(REGISTER_PAGE), name: 'RegisterPage', type: 'query', body: REGISTER_PAGE }] }),
+    JSON.stringify({
+      format: 'apollo-persisted-query-manifest',
+      version: 1,
+      operations: [{ id: sha256(REGISTER_PAGE), name: 'RegisterPage', type: 'query', body: REGISTER_PAGE }],
+    }),
   );
-  const manifest = loadTrustedDocumentManifests([join(manifestDir, 'persisted-documents.json'), join(manifestDir, 'persisted-query-manifest.json')]);
+  const manifest = loadTrustedDocumentManifests([
+    join(manifestDir, 'persisted-documents.json'),
+    join(manifestDir, 'persisted-query-manifest.json'),
+  ]);
   env = await startTestStack({ production: true, trustedDocuments: { mode: 'required', manifest } });
 });
 
@@ -80,14 +94,21 @@ describe('trusted documents at the gateway (issue 9 §1)', () => {
   it('issue 9 §1: with trusted documents required, a document nobody registered is refused (TRUSTED_DOCUMENT_REQUIRED, HTTP 400) and the refusal audited', async () => {
     const person = env.people[0]!;
     expectRefused(await send({ query: NOT_REGISTERED, variables: { pncId: person.pncId } }), 'TRUSTED_DOCUMENT_REQUIRED');
-    expect(await gatewayEntryFor(NOT_REGISTERED)).toMatchObject({ principal: { agency: 'mappa_unit' }, outcome: 'REJECTED', errorCodes: ['TRUSTED_DOCUMENT_REQUIRED'], subjects: [] });
+    expect(await gatewayEntryFor(NOT_REGISTERED)).toMatchObject({
+      principal: { agency: 'mappa_unit' },
+      outcome: 'REJECTED',
+      errorCodes: ['TRUSTED_DOCUMENT_REQUIRED'],
+      subjects: [],
+    });
     // The registered text itself, sent as text, is not a registered document request either.
     expectRefused(await send({ query: OFFENDER_VIEW, variables: { pncId: person.pncId } }), 'TRUSTED_DOCUMENT_REQUIRED');
   });
 
   it('issue 9 §1: a document nobody registered is refused when sent by GET too', async () => {
     const search = new URLSearchParams({ query: NOT_REGISTERED, variables: JSON.stringify({ pncId: env.people[0]!.pncId }) });
-    const response = await fetch(`${env.stack.gateway.url}/graphql?${search}`, { headers: { 'apollo-require-preflight': 'true', ...(await env.headersFor()) } });
+    const response = await fetch(`${env.stack.gateway.url}/graphql?${search}`, {
+      headers: { 'apollo-require-preflight': 'true', ...(await env.headersFor()) },
+    });
     expectRefused({ status: response.status, body: (await response.json()) as GraphQLResponse }, 'TRUSTED_DOCUMENT_REQUIRED');
   });
 
@@ -97,12 +118,17 @@ describe('trusted documents at the gateway (issue 9 §1)', () => {
       const answer = await send({ documentId, variables: { pncId: person.pncId } });
       expect(answer.status).toBe(200);
       expect(answer.body.errors).toBeUndefined();
-      expect(answer.body.data).toMatchObject({ offender: { pncId: person.pncId, identity: { lastName: person.lastName }, custody: { prisonNumber: person.prisonNumber } } });
+      expect(answer.body.data).toMatchObject({
+        offender: { pncId: person.pncId, identity: { lastName: person.lastName }, custody: { prisonNumber: person.prisonNumber } },
+      });
     }
   });
 
   it("issue 9 §1: a registered document runs by the persisted-query extension's sha256Hash", async () => {
-    const answer = await send({ variables: { first: 5 }, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(REGISTER_PAGE) } } });
+    const answer = await send({
+      variables: { first: 5 },
+      extensions: { persistedQuery: { version: 1, sha256Hash: sha256(REGISTER_PAGE) } },
+    });
     expect(answer.status).toBe(200);
     expect(answer.body.errors).toBeUndefined();
     expect((answer.body.data as { offenders: { edges: unknown[] } }).offenders.edges).toHaveLength(5);
@@ -137,11 +163,16 @@ describe('trusted documents at the gateway (issue 9 §1)', () => {
     expect(adHoc.status).toBe(200);
     expect(adHoc.body).toEqual({ data: { __typename: 'Query' } });
     // 10 aliased look-ups in a fragment spread 2^9 times: 5,120 aliases in under 1 KB.
-    const fragments = [`fragment A0 on Query { ${Array.from({ length: 10 }, (_, i) => `a${i}: offender(pncId: "2008/0545166T") { pncId }`).join(' ')} }`];
+    const fragments = [
+      `fragment A0 on Query { ${Array.from({ length: 10 }, (_, i) => `a${i}: offender(pncId: "2008/0545166T") { pncId }`).join(' ')} }`,
+    ];
     for (let level = 1; level <= 9; level += 1) fragments.push(`fragment A${level} on Query { ...A${level - 1} ...A${level - 1} }`);
     const folded = await send({ query: `query Folded { ...A9 }\n${fragments.join('\n')}` }, statistics);
     expectRefused(folded, 'OPERATION_TOO_COMPLEX');
     expect(folded.body.errors![0]!.extensions).toMatchObject({ limit: 'maxAliases', measured: 5_120 });
-    expectRefused(await send({ query: '{ __typename }' }, await env.headersFor(ANALYST, { purpose: 'AUDIT', caseId: null })), 'TRUSTED_DOCUMENT_REQUIRED');
+    expectRefused(
+      await send({ query: '{ __typename }' }, await env.headersFor(ANALYST, { purpose: 'AUDIT', caseId: null })),
+      'TRUSTED_DOCUMENT_REQUIRED',
+    );
   });
 });

@@ -1,7 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { newDisclosureDecisionId, TEST_ISSUER } from '@mappa/shared';
-import type { ConsultationKind, DeclaredPurpose, DisclosureHolder, ItemSourceAgency, MappaArea, PrincipalAgency, PrincipalClaims } from '@mappa/shared';
+import type {
+  ConsultationKind,
+  DeclaredPurpose,
+  DisclosureHolder,
+  ItemSourceAgency,
+  MappaArea,
+  PrincipalAgency,
+  PrincipalClaims,
+} from '@mappa/shared';
 import { insertMeeting, inviteToMeeting } from './mappa-records';
 import { postGraphQL } from './test-stack';
 import type { GraphQLResponse, TestStack } from './test-stack';
@@ -43,7 +51,10 @@ export async function insertDisclosureDecision(env: TestStack, options: Disclosu
   let level = 1;
   let caseId: string | null = null;
   if (options.holder === 'MAPPA') {
-    const [meeting] = await execute(env, sql`select m.case_id, c.level from mappa.meeting m join mappa.mappa_case c on c.case_id = m.case_id where m.meeting_id = ${options.meetingId ?? ''}`);
+    const [meeting] = await execute(
+      env,
+      sql`select m.case_id, c.level from mappa.meeting m join mappa.mappa_case c on c.case_id = m.case_id where m.meeting_id = ${options.meetingId ?? ''}`,
+    );
     if (!meeting) throw new Error('a level 2/3 decision needs its meeting');
     caseId = String(meeting.case_id);
     // The decision is the meeting's: level 2 or 3 (a level 1 case's meeting is recorded at 2).
@@ -79,7 +90,12 @@ const CONSULTEE_AGENCY: { readonly [K in ConsultationKind]: PrincipalAgency } = 
 };
 
 /** Requests one consultation of a decision (unanswered). */
-export async function requestConsultation(env: TestStack, holder: DisclosureHolder, decisionId: string, kind: ConsultationKind): Promise<void> {
+export async function requestConsultation(
+  env: TestStack,
+  holder: DisclosureHolder,
+  decisionId: string,
+  kind: ConsultationKind,
+): Promise<void> {
   await execute(
     env,
     sql`insert into ${sql.identifier(SCHEMA_OF[holder])}.disclosure_consultation (consultation_id, decision_id, kind, consultee_agency, requested_by_staff_id)
@@ -109,12 +125,25 @@ export const DISCLOSURE_STEPS = {
 export const deciding = (decisionId: string): DeclaredPurpose => ({ purpose: 'DISCLOSURE_DECISION', caseId: decisionId });
 
 /** `query` through the test stack's gateway as `principal` under `purpose`. */
-export async function askGateway(env: TestStack, principal: PrincipalClaims, purpose: DeclaredPurpose, query: string, variables: Record<string, unknown>): Promise<GraphQLResponse> {
+export async function askGateway(
+  env: TestStack,
+  principal: PrincipalClaims,
+  purpose: DeclaredPurpose,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<GraphQLResponse> {
   return postGraphQL(`${env.stack.gateway.url}/graphql`, query, variables, await env.headersFor(principal, purpose));
 }
 
 /** The answer's one field, failing the test with the errors when there is none. */
-export async function mustAnswer(env: TestStack, principal: PrincipalClaims, purpose: DeclaredPurpose, query: string, variables: Record<string, unknown>, field: string): Promise<Record<string, unknown>> {
+export async function mustAnswer(
+  env: TestStack,
+  principal: PrincipalClaims,
+  purpose: DeclaredPurpose,
+  query: string,
+  variables: Record<string, unknown>,
+  field: string,
+): Promise<Record<string, unknown>> {
   const answer = await askGateway(env, principal, purpose, query, variables);
   const value = answer.data?.[field] as Record<string, unknown> | null | undefined;
   if (!value) throw new Error(`${field} failed: ${JSON.stringify(answer.errors)}`);
@@ -146,7 +175,9 @@ export async function consultingDecision(
   chair: PrincipalClaims,
 ): Promise<{ decisionId: string; itemId: string; wordingSha256: string; requiredConsultations: string[] }> {
   const meetingId = await insertMeeting(env, subject.pncId, { chair });
-  if (subject.isYouth) for (const agency of ['yot', 'children_social_care'] as const) await inviteToMeeting(env, meetingId, { agency, role: agency === 'yot' ? 'yot_manager' : 'dtc_attendee' }, { consulted: true });
+  if (subject.isYouth)
+    for (const agency of ['yot', 'children_social_care'] as const)
+      await inviteToMeeting(env, meetingId, { agency, role: agency === 'yot' ? 'yot_manager' : 'dtc_attendee' }, { consulted: true });
   const proposal = await mustAnswer(
     env,
     chair,
@@ -173,22 +204,66 @@ export async function consultingDecision(
     chair,
     deciding(decisionId),
     DISCLOSURE_STEPS.addItem,
-    { input: { decisionId, kind: 'RECORD_FIELD', sourceAgency: 'police', fieldCoordinate: 'SexOffenderNotification.indefinite', recordReference: null, wording: POLICE_ITEM_WORDING, victimIdentifying: false, photograph: false } },
+    {
+      input: {
+        decisionId,
+        kind: 'RECORD_FIELD',
+        sourceAgency: 'police',
+        fieldCoordinate: 'SexOffenderNotification.indefinite',
+        recordReference: null,
+        wording: POLICE_ITEM_WORDING,
+        victimIdentifying: false,
+        photograph: false,
+      },
+    },
     'addDisclosureItem',
   )) as { items: { itemId: string; wordingSha256: string }[] };
   await mustAnswer(env, chair, deciding(decisionId), DISCLOSURE_STEPS.startConsultation, { decisionId }, 'startDisclosureConsultation');
-  await mustAnswer(env, chair, deciding(decisionId), DISCLOSURE_STEPS.representations, { input: { decisionId, sought: true, summary: 'He accepts the employer should know', exception: null } }, 'recordDisclosureRepresentations');
+  await mustAnswer(
+    env,
+    chair,
+    deciding(decisionId),
+    DISCLOSURE_STEPS.representations,
+    { input: { decisionId, sought: true, summary: 'He accepts the employer should know', exception: null } },
+    'recordDisclosureRepresentations',
+  );
   return { decisionId, ...items[0]!, requiredConsultations: proposal.requiredConsultations as string[] };
 }
 
 /** The police owner agrees to the item's exact wording (B.8) and the chair decides to disclose. */
-export async function agreedAndDecided(env: TestStack, decision: { readonly decisionId: string; readonly itemId: string; readonly wordingSha256: string }, chair: PrincipalClaims, policeOwner: PrincipalClaims): Promise<void> {
+export async function agreedAndDecided(
+  env: TestStack,
+  decision: { readonly decisionId: string; readonly itemId: string; readonly wordingSha256: string },
+  chair: PrincipalClaims,
+  policeOwner: PrincipalClaims,
+): Promise<void> {
   const { decisionId, itemId, wordingSha256 } = decision;
-  await mustAnswer(env, policeOwner, deciding(decisionId), DISCLOSURE_STEPS.agree, { input: { decisionId, itemId, kind: 'OWNER', agreed: true, note: null, wordingSha256 } }, 'recordDisclosureItemAgreement');
-  await mustAnswer(env, chair, deciding(decisionId), DISCLOSURE_STEPS.decide, { input: decideInput(decisionId, 'DISCLOSE') }, 'decideDisclosure');
+  await mustAnswer(
+    env,
+    policeOwner,
+    deciding(decisionId),
+    DISCLOSURE_STEPS.agree,
+    { input: { decisionId, itemId, kind: 'OWNER', agreed: true, note: null, wordingSha256 } },
+    'recordDisclosureItemAgreement',
+  );
+  await mustAnswer(
+    env,
+    chair,
+    deciding(decisionId),
+    DISCLOSURE_STEPS.decide,
+    { input: decideInput(decisionId, 'DISCLOSE') },
+    'decideDisclosure',
+  );
 }
 
 /** The police record the decided disclosure made to the site manager in person, with the offender told. */
 export async function recordMade(env: TestStack, decisionId: string, policeOwner: PrincipalClaims): Promise<Record<string, unknown>> {
-  return mustAnswer(env, policeOwner, deciding(decisionId), DISCLOSURE_STEPS.made, { input: { decisionId, madeTo: 'The site manager, in person', offenderTold: true, signedFormReference: null } }, 'recordDisclosureMade');
+  return mustAnswer(
+    env,
+    policeOwner,
+    deciding(decisionId),
+    DISCLOSURE_STEPS.made,
+    { input: { decisionId, madeTo: 'The site manager, in person', offenderTold: true, signedFormReference: null } },
+    'recordDisclosureMade',
+  );
 }

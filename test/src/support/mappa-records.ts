@@ -47,7 +47,8 @@ export async function insertMeeting(env: TestStack, pncId: string, options: Meet
 }
 
 /** Who an invitation names: one staff id (with the test issuer), or an agency's holders of a role. */
-export type Invitee = { readonly staffId: string; readonly agency: PrincipalAgency } | { readonly agency: PrincipalAgency; readonly role: Role };
+export type Invitee =
+  { readonly staffId: string; readonly agency: PrincipalAgency } | { readonly agency: PrincipalAgency; readonly role: Role };
 
 export interface InvitationOptions {
   /** Default: a week ahead. */
@@ -57,7 +58,12 @@ export interface InvitationOptions {
 }
 
 /** Invites to the meeting: the invitation and the MAPPA_MEETING case grant for that meeting and its subject that it is. */
-export async function inviteToMeeting(env: TestStack, meetingId: string, invitee: Invitee, options: InvitationOptions = {}): Promise<{ invitationId: string; grantId: string }> {
+export async function inviteToMeeting(
+  env: TestStack,
+  meetingId: string,
+  invitee: Invitee,
+  options: InvitationOptions = {},
+): Promise<{ invitationId: string; grantId: string }> {
   const [meeting] = await execute(env, sql`select pnc_id, area from mappa.meeting where meeting_id = ${meetingId}`);
   if (!meeting) throw new Error('no such meeting');
   const invitationId = `INV-${randomUUID()}`;
@@ -82,7 +88,12 @@ export async function inviteToMeeting(env: TestStack, meetingId: string, invitee
 }
 
 /** MAPPA E: `who` signs attendance at the meeting (answering `invitationId`, when given). */
-export async function signAttendance(env: TestStack, meetingId: string, who: Pick<PrincipalClaims, 'staffId' | 'agency' | 'roles'>, invitationId: string | null = null): Promise<void> {
+export async function signAttendance(
+  env: TestStack,
+  meetingId: string,
+  who: Pick<PrincipalClaims, 'staffId' | 'agency' | 'roles'>,
+  invitationId: string | null = null,
+): Promise<void> {
   await execute(
     env,
     sql`insert into mappa.meeting_attendance (attendance_id, meeting_id, invitation_id, staff_id, issuer, agency, role, extent, information_sharing_agreement)
@@ -93,7 +104,10 @@ export async function signAttendance(env: TestStack, meetingId: string, who: Pic
 
 /** The attendee leaves the meeting (the time of leaving is added once to the signed row). */
 export async function leaveMeeting(env: TestStack, meetingId: string, staffId: string): Promise<void> {
-  await execute(env, sql`update mappa.meeting_attendance set left_at = now() where meeting_id = ${meetingId} and staff_id = ${staffId} and issuer = ${TEST_ISSUER}`);
+  await execute(
+    env,
+    sql`update mappa.meeting_attendance set left_at = now() where meeting_id = ${meetingId} and staff_id = ${staffId} and issuer = ${TEST_ISSUER}`,
+  );
 }
 
 export interface ReferralOptions {
@@ -104,12 +118,20 @@ export interface ReferralOptions {
 }
 
 /** A MAPPA A referral about `pncId` made by `referrer` (their agency and area). Returns its id. */
-export async function insertReferral(env: TestStack, pncId: string, referrer: Pick<PrincipalClaims, 'staffId' | 'agency' | 'area'>, options: ReferralOptions = {}): Promise<string> {
+export async function insertReferral(
+  env: TestStack,
+  pncId: string,
+  referrer: Pick<PrincipalClaims, 'staffId' | 'agency' | 'area'>,
+  options: ReferralOptions = {},
+): Promise<string> {
   const referralId = options.referralId ?? `REF-${randomUUID()}`;
   const status = options.status ?? 'SUBMITTED';
   const submitted = status === 'AWAITING_ENDORSEMENT' ? null : new Date();
   const screened = status === 'ACCEPTED' || status === 'REJECTED' ? new Date() : null;
-  const [mappaCase] = await execute(env, sql`select case_id from mappa.mappa_case where pnc_id = ${pncId} order by status = 'ACTIVE' desc limit 1`);
+  const [mappaCase] = await execute(
+    env,
+    sql`select case_id from mappa.mappa_case where pnc_id = ${pncId} order by status = 'ACTIVE' desc limit 1`,
+  );
   const endorsed = referrer.agency === 'yot' && submitted !== null;
   await execute(
     env,

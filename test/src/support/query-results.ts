@@ -4,7 +4,11 @@ import type { DatabaseConnection } from '@mappa/shared';
 import type { GraphQLResponse } from './test-stack';
 
 /** Rows of a query over a test database's seeded tables, checked against `shape` (both database drivers answer with `rows`). */
-export async function checkedRows<Row extends z.ZodRawShape>(connection: DatabaseConnection, shape: Row, query: ReturnType<typeof sql>): Promise<z.infer<z.ZodObject<Row>>[]> {
+export async function checkedRows<Row extends z.ZodRawShape>(
+  connection: DatabaseConnection,
+  shape: Row,
+  query: ReturnType<typeof sql>,
+): Promise<z.infer<z.ZodObject<Row>>[]> {
   return z.object({ rows: z.array(z.object(shape)) }).parse(await connection.database().execute(query)).rows;
 }
 

@@ -50,7 +50,11 @@ export function stringsIn(answer: unknown): string[] {
  * list, the area...): no PNC ID, no date, none of the seeded people's names, no free text. `atLeast`
  * strings must be there, so that an answer emptied by mistake cannot pass.
  */
-export function expectNoIdentifier(answer: unknown, allowed: ReadonlySet<string>, options: { readonly names?: ReadonlySet<string>; readonly atLeast?: number } = {}): void {
+export function expectNoIdentifier(
+  answer: unknown,
+  allowed: ReadonlySet<string>,
+  options: { readonly names?: ReadonlySet<string>; readonly atLeast?: number } = {},
+): void {
   const strings = stringsIn(answer);
   expect(strings.length).toBeGreaterThanOrEqual(options.atLeast ?? 1);
   for (const value of strings) {

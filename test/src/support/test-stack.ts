@@ -1,8 +1,27 @@
 import { randomBytes } from 'node:crypto';
 import { LocalIssuer, readSupergraph, startGateway } from '@mappa/gateway';
 import type { GatewayOptions, OperationLimits, RateLimits, RunningGateway, TrustedDocuments, TrustedIssuer } from '@mappa/gateway';
-import { byAgency, createLogger, MappaArea, migrateAgencies, openTestDatabase, seedAgencies, syntheticPeople, TEST_ISSUER } from '@mappa/shared';
-import type { DatabaseConnection, DeclaredPurpose, Logger, Principal, PrincipalClaims, SeedDataset, SharedState, SyntheticPerson, TestDatabaseTemplate } from '@mappa/shared';
+import {
+  byAgency,
+  createLogger,
+  MappaArea,
+  migrateAgencies,
+  openTestDatabase,
+  seedAgencies,
+  syntheticPeople,
+  TEST_ISSUER,
+} from '@mappa/shared';
+import type {
+  DatabaseConnection,
+  DeclaredPurpose,
+  Logger,
+  Principal,
+  PrincipalClaims,
+  SeedDataset,
+  SharedState,
+  SyntheticPerson,
+  TestDatabaseTemplate,
+} from '@mappa/shared';
 import { AGENCIES, startLocalStack } from '@mappa/stack';
 import type { LocalStack, LocalStackOptions } from '@mappa/stack';
 
@@ -20,7 +39,13 @@ export interface GraphQLResponse<Data = Record<string, unknown>> {
  * page the register and read each Responsible Authority agency's MAPPA summary (principle 3), but
  * not youth records (A.R10), narratives or victim details (principle 4).
  */
-export const DEFAULT_PRINCIPAL: PrincipalClaims = { staffId: 'MCU0001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.LONDON, clearance: 'SC' };
+export const DEFAULT_PRINCIPAL: PrincipalClaims = {
+  staffId: 'MCU0001',
+  agency: 'mappa_unit',
+  roles: ['mappa_coordinator'],
+  area: MappaArea.LONDON,
+  clearance: 'SC',
+};
 /** The principal the gateway makes of a test token's claims: vouched for by the test issuer. */
 export const vouched = (claims: PrincipalClaims): Principal => ({ ...claims, issuer: TEST_ISSUER });
 export const DEFAULT_PURPOSE: DeclaredPurpose = { purpose: 'MAPPA_SCREENING', caseId: null };
@@ -59,7 +84,11 @@ export async function postGraphQL<Data = Record<string, unknown>>(
   variables: Record<string, unknown> = {},
   headers: Record<string, string> = {},
 ): Promise<GraphQLResponse<Data>> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
   return (await response.json()) as GraphQLResponse<Data>;
 }
 
@@ -74,7 +103,10 @@ export const staffIdIssuersForAll = (issuers: readonly string[]): NonNullable<Lo
 });
 
 /** Every agency migrated, as `startLocalStack` migrates an empty database: the base of every stack's template. */
-const MIGRATED_STACK_TEMPLATE: TestDatabaseTemplate = { name: 'every agency migrated', prepare: (connection) => migrateAgencies(connection, AGENCIES) };
+const MIGRATED_STACK_TEMPLATE: TestDatabaseTemplate = {
+  name: 'every agency migrated',
+  prepare: (connection) => migrateAgencies(connection, AGENCIES),
+};
 
 /**
  * Every agency seeded with `dataset`, as `startLocalStack` would seed an empty database: made once
@@ -116,7 +148,10 @@ export async function startTestStack(
 ): Promise<TestStack> {
   // Row scope is by area (R-3): unless a test says otherwise, everyone is managed in the default
   // principal's area, so tests about other rules can ask about anyone.
-  const dataset: SeedDataset = { areas: [DEFAULT_PRINCIPAL.area], ...(options.dataset ?? { offenders: 300, seed: 11, asOf: '2026-11-01' }) };
+  const dataset: SeedDataset = {
+    areas: [DEFAULT_PRINCIPAL.area],
+    ...(options.dataset ?? { offenders: 300, seed: 11, asOf: '2026-11-01' }),
+  };
   const database = await openTestDatabase(seededStackTemplate(dataset));
   const issuer = await LocalIssuer.generate(TEST_ISSUER);
   const headersFor = async (principal = DEFAULT_PRINCIPAL, purpose = DEFAULT_PURPOSE): Promise<Record<string, string>> => ({

@@ -7,6 +7,10 @@ import { detentionTable } from './detention.table';
 export const createDetentionLoader = (db: Database) =>
   loaderForOne(
     'home-office.detentionByPncId',
-    (pncIds) => db.select().from(detentionTable).where(inArray(detentionTable.pncId, [...pncIds])),
+    (pncIds) =>
+      db
+        .select()
+        .from(detentionTable)
+        .where(inArray(detentionTable.pncId, [...pncIds])),
     (row) => row.pncId,
   );

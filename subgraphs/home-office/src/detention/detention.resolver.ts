@@ -1,6 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { Access, BadUserInputError, changedFields, NotFoundError, parseInput, pncIdSchema, requestDateOf, subjectInScope } from '@mappa/shared';
+import {
+  Access,
+  BadUserInputError,
+  changedFields,
+  NotFoundError,
+  parseInput,
+  pncIdSchema,
+  requestDateOf,
+  subjectInScope,
+} from '@mappa/shared';
 import type { HomeOfficeContext } from '../home-office.context';
 import { homeOfficePolicies } from '../home-office.policies';
 import { immigrationCaseTable } from '../immigration-case/immigration-case.table';
@@ -18,14 +27,19 @@ const UNKNOWN_DETENTION = 'No immigration detention in your scope has this PNC I
 @Resolver(() => Offender)
 export class DetentionResolver {
   @Access(homeOfficePolicies.detentionStatus)
-  @FieldResolver(() => ImmigrationDetention, { nullable: true, description: 'The period of immigration detention and how it ended; null when the Home Office has detained the person under immigration powers in no IRC. Owner: home-office.' })
+  @FieldResolver(() => ImmigrationDetention, {
+    nullable: true,
+    description:
+      'The period of immigration detention and how it ended; null when the Home Office has detained the person under immigration powers in no IRC. Owner: home-office.',
+  })
   immigrationDetention(@Root() offender: Offender, @Ctx() context: HomeOfficeContext) {
     return context.loaders.detention.load(offender.pncId);
   }
 
   @Access(homeOfficePolicies.detentionTransition)
   @Mutation(() => ImmigrationDetention, {
-    description: 'Seed 000 §6: records that the MAPPA arrangements for release are in place (licence, notification requirements, the offender manager\'s risk management plan). The Home Office case owner; audited with the history of the detention.',
+    description:
+      "Seed 000 §6: records that the MAPPA arrangements for release are in place (licence, notification requirements, the offender manager's risk management plan). The Home Office case owner; audited with the history of the detention.",
   })
   confirmDetentionReleaseArrangements(@Arg('pncId', () => ID) pncId: string, @Ctx() context: HomeOfficeContext): Promise<DetentionRow> {
     return moveDetention(context, pncId, { kind: 'CONFIRM_ARRANGEMENTS' });
@@ -33,7 +47,8 @@ export class DetentionResolver {
 
   @Access(homeOfficePolicies.detentionTransition)
   @Mutation(() => ImmigrationDetention, {
-    description: 'Releases a detainee from immigration detention (C.73), only once the MAPPA arrangements are confirmed (seed 000 §6): otherwise BAD_USER_INPUT. The Home Office case owner.',
+    description:
+      'Releases a detainee from immigration detention (C.73), only once the MAPPA arrangements are confirmed (seed 000 §6): otherwise BAD_USER_INPUT. The Home Office case owner.',
   })
   releaseFromImmigrationDetention(
     @Arg('pncId', () => ID) pncId: string,
@@ -44,7 +59,10 @@ export class DetentionResolver {
   }
 
   @Access(homeOfficePolicies.detentionTransition)
-  @Mutation(() => ImmigrationDetention, { description: 'Records deportation or administrative removal from the UK (C.73), which ends the case for probation. The Home Office case owner.' })
+  @Mutation(() => ImmigrationDetention, {
+    description:
+      'Records deportation or administrative removal from the UK (C.73), which ends the case for probation. The Home Office case owner.',
+  })
   removeFromUnitedKingdom(
     @Arg('pncId', () => ID) pncId: string,
     @Arg('removalType', () => ImmigrationRemovalType) removalType: ImmigrationRemovalType,
@@ -74,12 +92,15 @@ async function moveDetention(context: HomeOfficeContext, pncId: string, action: 
   const updated = await context.db.transaction(async (tx) => {
     const [row] = await tx.select().from(detentionTable).where(eq(detentionTable.pncId, valid)).for('update');
     const [immigrationCase] = await tx.select().from(immigrationCaseTable).where(eq(immigrationCaseTable.pncId, valid));
-    if (!row || !immigrationCase || !subjectInScope(homeOfficeSubjectFacts(immigrationCase), context.rowScope)) throw new NotFoundError(UNKNOWN_DETENTION);
+    if (!row || !immigrationCase || !subjectInScope(homeOfficeSubjectFacts(immigrationCase), context.rowScope))
+      throw new NotFoundError(UNKNOWN_DETENTION);
     const refusal = refusalOf(row.status, action);
     if (refusal) throw new BadUserInputError(refusal, [{ path: 'pncId', message: `detention is ${row.status}` }]);
     const changes = transition(row, action, principal.staffId, day);
     const [next] = await tx.update(detentionTable).set(changes).where(eq(detentionTable.pncId, valid)).returning();
-    await tx.insert(detentionEventTable).values({ pncId: valid, fromStatus: row.status, toStatus: changes.status, staffId: principal.staffId, issuer: principal.issuer });
+    await tx
+      .insert(detentionEventTable)
+      .values({ pncId: valid, fromStatus: row.status, toStatus: changes.status, staffId: principal.staffId, issuer: principal.issuer });
     // The evidence of the change, by its actor, commits with it in the Home Office's own audit chain, or neither does.
     await context.audit.recordChanges(tx, [valid], changedFields(`ImmigrationDetention:${valid}`, row, next!, AUDITED_FIELDS));
     return next!;

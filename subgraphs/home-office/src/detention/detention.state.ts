@@ -21,12 +21,18 @@ const ALLOWED_FROM: Readonly<Record<DetentionAction['kind'], readonly DetentionS
 /** Why an action cannot be taken from a state, in words for the caller; null when it can. */
 export function refusalOf(status: DetentionStatus, action: DetentionAction): string | null {
   if (ALLOWED_FROM[action.kind].includes(status)) return null;
-  if (action.kind === 'RELEASE' && status === 'DETAINED') return 'A MAPPA offender is released from detention only once the MAPPA arrangements for release are confirmed (seed 000 §6).';
+  if (action.kind === 'RELEASE' && status === 'DETAINED')
+    return 'A MAPPA offender is released from detention only once the MAPPA arrangements for release are confirmed (seed 000 §6).';
   return `A detention that is ${status} cannot be moved by ${action.kind}.`;
 }
 
 /** The columns an allowed action sets, by `staffId` on `day` (`YYYY-MM-DD`). */
-export function transition(current: DetentionRow, action: DetentionAction, staffId: string, day: string): Partial<DetentionRow> & { status: DetentionStatus } {
+export function transition(
+  current: DetentionRow,
+  action: DetentionAction,
+  staffId: string,
+  day: string,
+): Partial<DetentionRow> & { status: DetentionStatus } {
   switch (action.kind) {
     case 'CONFIRM_ARRANGEMENTS':
       return { status: 'ARRANGEMENTS_CONFIRMED', arrangementsConfirmedDate: day, arrangementsConfirmedByStaffId: staffId };

@@ -49,7 +49,10 @@ export const detentionTable = homeOfficeSchema.table(
       'detention_release_recorded',
       sql`(${table.status} = 'RELEASED') = (${table.releasedDate} is not null and ${table.releaseRoute} is not null and ${table.releasedByStaffId} is not null)`,
     ),
-    check('detention_release_after_arrangements', sql`${table.releasedDate} is null or ${table.releasedDate} >= ${table.arrangementsConfirmedDate}`),
+    check(
+      'detention_release_after_arrangements',
+      sql`${table.releasedDate} is null or ${table.releasedDate} >= ${table.arrangementsConfirmedDate}`,
+    ),
     check(
       'detention_removal_recorded',
       sql`(${table.status} = 'REMOVED') = (${table.removedDate} is not null and ${table.removalType} is not null and ${table.removedByStaffId} is not null)`,

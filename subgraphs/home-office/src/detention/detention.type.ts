@@ -14,7 +14,9 @@ registerEnumType(ImmigrationDetentionStatus, {
   valuesConfig: {
     DETAINED: { description: 'Held in an immigration removal centre.' },
     ARRANGEMENTS_CONFIRMED: { description: 'Still held; the MAPPA arrangements for release are confirmed in place.' },
-    RELEASED: { description: 'Released into the community (immigration bail or executive release), after the arrangements were confirmed.' },
+    RELEASED: {
+      description: 'Released into the community (immigration bail or executive release), after the arrangements were confirmed.',
+    },
     REMOVED: { description: 'Deported or administratively removed from the UK: the case ends for probation (C.73).' },
   },
 });
@@ -23,13 +25,19 @@ export enum ImmigrationReleaseRoute {
   IMMIGRATION_BAIL = 'IMMIGRATION_BAIL',
   EXECUTIVE_RELEASE = 'EXECUTIVE_RELEASE',
 }
-registerEnumType(ImmigrationReleaseRoute, { name: 'ImmigrationReleaseRoute', description: 'How a detainee was released: an immigration bail hearing or an executive decision.' });
+registerEnumType(ImmigrationReleaseRoute, {
+  name: 'ImmigrationReleaseRoute',
+  description: 'How a detainee was released: an immigration bail hearing or an executive decision.',
+});
 
 export enum ImmigrationRemovalType {
   DEPORTATION = 'DEPORTATION',
   ADMINISTRATIVE_REMOVAL = 'ADMINISTRATIVE_REMOVAL',
 }
-registerEnumType(ImmigrationRemovalType, { name: 'ImmigrationRemovalType', description: 'How the person left the UK: deportation or administrative removal.' });
+registerEnumType(ImmigrationRemovalType, {
+  name: 'ImmigrationRemovalType',
+  description: 'How the person left the UK: deportation or administrative removal.',
+});
 
 @ObjectType({ description: 'A period of immigration detention in an immigration removal centre, and how it ended. Owner: home-office.' })
 export class ImmigrationDetention {
@@ -48,7 +56,10 @@ export class ImmigrationDetention {
   detainedFrom!: string;
 
   @Access(homeOfficePolicies.detentionStatus)
-  @Field(() => LocalDate, { nullable: true, description: 'When the MAPPA arrangements for release were confirmed in place; null until then.' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'When the MAPPA arrangements for release were confirmed in place; null until then.',
+  })
   arrangementsConfirmedDate!: string | null;
 
   @Access(homeOfficePolicies.detentionStatus)

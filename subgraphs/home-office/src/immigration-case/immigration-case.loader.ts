@@ -7,7 +7,11 @@ import { immigrationCaseTable } from './immigration-case.table';
 export const createImmigrationCaseLoader = (db: Database) =>
   loaderForOne(
     'home-office.immigrationCaseByPncId',
-    (pncIds) => db.select().from(immigrationCaseTable).where(inArray(immigrationCaseTable.pncId, [...pncIds])),
+    (pncIds) =>
+      db
+        .select()
+        .from(immigrationCaseTable)
+        .where(inArray(immigrationCaseTable.pncId, [...pncIds])),
     (row) => row.pncId,
   );
 
@@ -15,6 +19,10 @@ export const createImmigrationCaseLoader = (db: Database) =>
 export const createImmigrationCaseByReferenceLoader = (db: Database) =>
   loaderForOne(
     'home-office.immigrationCaseByReference',
-    (references) => db.select().from(immigrationCaseTable).where(inArray(immigrationCaseTable.homeOfficeReference, [...references])),
+    (references) =>
+      db
+        .select()
+        .from(immigrationCaseTable)
+        .where(inArray(immigrationCaseTable.homeOfficeReference, [...references])),
     (row) => row.homeOfficeReference,
   );

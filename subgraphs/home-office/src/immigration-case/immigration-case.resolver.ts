@@ -18,14 +18,24 @@ export class ImmigrationCaseResolver {
     description:
       "The person, for the Home Office's own case owners: under CASE_MANAGEMENT in their row scope, under IMMIGRATION_DETENTION_DECISION only the subject of their open decision named in x-mappa-case (C.72). Null when the Home Office holds no case or the person is out of scope. A malformed PNC ID is BAD_USER_INPUT.",
   })
-  async immigrationSubject(@Arg('pncId', () => ID, { description: 'PNC ID of the person.' }) pncId: string, @Ctx() context: HomeOfficeContext): Promise<Offender | null> {
+  async immigrationSubject(
+    @Arg('pncId', () => ID, { description: 'PNC ID of the person.' }) pncId: string,
+    @Ctx() context: HomeOfficeContext,
+  ): Promise<Offender | null> {
     const valid = parseInput(pncIdSchema, pncId, 'pncId');
     return (await homeOfficeKnowsSubject(context, valid)) ? { pncId: valid } : null;
   }
 
   @Access(homeOfficePolicies.caseEntry)
-  @Query(() => Offender, { nullable: true, description: 'The person whose immigration case has this Home Office reference (`HO-NNNNNNNN`); null when none in scope. A malformed reference is BAD_USER_INPUT.' })
-  async offenderByHomeOfficeReference(@Arg('homeOfficeReference', () => ID) homeOfficeReference: string, @Ctx() context: HomeOfficeContext): Promise<Offender | null> {
+  @Query(() => Offender, {
+    nullable: true,
+    description:
+      'The person whose immigration case has this Home Office reference (`HO-NNNNNNNN`); null when none in scope. A malformed reference is BAD_USER_INPUT.',
+  })
+  async offenderByHomeOfficeReference(
+    @Arg('homeOfficeReference', () => ID) homeOfficeReference: string,
+    @Ctx() context: HomeOfficeContext,
+  ): Promise<Offender | null> {
     const valid = parseInput(homeOfficeReferenceSchema, homeOfficeReference, 'homeOfficeReference');
     const immigrationCase = await context.loaders.immigrationCaseByReference.load(valid);
     if (!immigrationCase || !subjectInScope(homeOfficeSubjectFacts(immigrationCase), context.rowScope)) return null;
@@ -34,7 +44,10 @@ export class ImmigrationCaseResolver {
   }
 
   @Access(homeOfficePolicies.immigrationCase)
-  @FieldResolver(() => HomeOfficeImmigrationCase, { nullable: true, description: "The Home Office's immigration case about a foreign national offender; null when none. Owner: home-office." })
+  @FieldResolver(() => HomeOfficeImmigrationCase, {
+    nullable: true,
+    description: "The Home Office's immigration case about a foreign national offender; null when none. Owner: home-office.",
+  })
   immigrationCase(@Root() offender: Offender, @Ctx() context: HomeOfficeContext) {
     return context.loaders.immigrationCase.load(offender.pncId);
   }

@@ -7,6 +7,10 @@ import { ircSuitabilityTable } from './irc-suitability.table';
 export const createIrcSuitabilityLoader = (db: Database) =>
   loaderForOne(
     'home-office.ircSuitabilityByPncId',
-    (pncIds) => db.select().from(ircSuitabilityTable).where(inArray(ircSuitabilityTable.pncId, [...pncIds])),
+    (pncIds) =>
+      db
+        .select()
+        .from(ircSuitabilityTable)
+        .where(inArray(ircSuitabilityTable.pncId, [...pncIds])),
     (row) => row.pncId,
   );

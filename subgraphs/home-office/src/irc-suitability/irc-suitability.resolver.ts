@@ -8,7 +8,10 @@ import { IrcSuitabilityAssessment } from './irc-suitability.type';
 @Resolver(() => Offender)
 export class IrcSuitabilityResolver {
   @Access(homeOfficePolicies.ircSuitability)
-  @FieldResolver(() => IrcSuitabilityAssessment, { nullable: true, description: 'The latest assessment of suitability for an immigration removal centre; null when none. Owner: home-office.' })
+  @FieldResolver(() => IrcSuitabilityAssessment, {
+    nullable: true,
+    description: 'The latest assessment of suitability for an immigration removal centre; null when none. Owner: home-office.',
+  })
   ircSuitabilityAssessment(@Root() offender: Offender, @Ctx() context: HomeOfficeContext) {
     return context.loaders.ircSuitability.load(offender.pncId);
   }

@@ -6,9 +6,14 @@ export enum IrcSuitabilityOutcome {
   SUITABLE_FOR_IRC = 'SUITABLE_FOR_IRC',
   UNSUITABLE_REMAIN_IN_PRISON = 'UNSUITABLE_REMAIN_IN_PRISON',
 }
-registerEnumType(IrcSuitabilityOutcome, { name: 'IrcSuitabilityOutcome', description: 'Whether a detainee may be transferred to an IRC, or is too high a risk and stays in prison (seed 000 §4).' });
+registerEnumType(IrcSuitabilityOutcome, {
+  name: 'IrcSuitabilityOutcome',
+  description: 'Whether a detainee may be transferred to an IRC, or is too high a risk and stays in prison (seed 000 §4).',
+});
 
-@ObjectType({ description: "The Home Office's assessment of suitability for an immigration removal centre (seed 000 §4, §13). Owner: home-office." })
+@ObjectType({
+  description: "The Home Office's assessment of suitability for an immigration removal centre (seed 000 §4, §13). Owner: home-office.",
+})
 export class IrcSuitabilityAssessment {
   pncId!: string;
 
@@ -21,7 +26,10 @@ export class IrcSuitabilityAssessment {
   assessedDate!: string;
 
   @Access(homeOfficePolicies.ircSuitability)
-  @Field(() => Int, { nullable: true, description: 'The MAPPA level the assessment took into account, as the prison recorded it; null when not recorded.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The MAPPA level the assessment took into account, as the prison recorded it; null when not recorded.',
+  })
   mappaLevelConsidered!: number | null;
 
   @Access(homeOfficePolicies.homeOfficeStaff)

@@ -8,5 +8,7 @@ import type { RecordConditions } from '@mappa/shared';
  */
 export const HOME_OFFICE_RECORD_CONDITIONS: RecordConditions = {
   allocatedOffenderManager: (record, caller) =>
-    typeof record === 'object' && record !== null && hasCaseRelationship(caller, 'ALLOCATED_OFFENDER_MANAGER', (record as { pncId?: unknown }).pncId),
+    typeof record === 'object' &&
+    record !== null &&
+    hasCaseRelationship(caller, 'ALLOCATED_OFFENDER_MANAGER', (record as { pncId?: unknown }).pncId),
 };

@@ -6,5 +6,10 @@ import type { ImmigrationCaseRow } from '../immigration-case/immigration-case.ta
  * MAPPA area the prison's notification gave. Its cases are adults from the adult prison estate (C.70).
  */
 export function homeOfficeSubjectFacts(immigrationCase: ImmigrationCaseRow): SubjectFacts {
-  return { pncId: immigrationCase.pncId, counterTerrorismRestricted: immigrationCase.counterTerrorismRestricted, area: immigrationCase.mappaArea, age: 'ADULTS_ONLY' };
+  return {
+    pncId: immigrationCase.pncId,
+    counterTerrorismRestricted: immigrationCase.counterTerrorismRestricted,
+    area: immigrationCase.mappaArea,
+    age: 'ADULTS_ONLY',
+  };
 }

@@ -1,4 +1,12 @@
-import { addDays, daysBetween, homeOfficeNotificationDateOf, insertInChunks, isNotifiedForeignNational, Random, RiskLevel } from '@mappa/shared';
+import {
+  addDays,
+  daysBetween,
+  homeOfficeNotificationDateOf,
+  insertInChunks,
+  isNotifiedForeignNational,
+  Random,
+  RiskLevel,
+} from '@mappa/shared';
 import type { Database, SubgraphSeed, SyntheticDatasetOptions, SyntheticPerson } from '@mappa/shared';
 import { detentionDecisionTable } from '../detention-decision/detention-decision.table';
 import { detentionTable } from '../detention/detention.table';
@@ -69,47 +77,113 @@ export async function seedHomeOffice(db: Database, people: readonly SyntheticPer
     if (person.supervision === 'CUSTODY') {
       // Seed 000 §4: assessed for transfer to an IRC as the end of custody nears.
       if (daysBetween(asOf, crd) <= 270 || random.chance(0.3)) {
-        assessments.push({ pncId: person.pncId, assessedDate: addDays(asOf, -random.int(5, 150)), outcome: tooRisky ? 'UNSUITABLE_REMAIN_IN_PRISON' : 'SUITABLE_FOR_IRC', mappaLevelConsidered: person.level, assessedByStaffId: assessor });
-        if (random.chance(0.5)) decisions.push({ decisionId: detentionDecisionIdOf(person, 1), pncId: person.pncId, kind: 'IRC_TRANSFER', caseOwnerStaffId, dueDate: addDays(asOf, random.int(7, 60)), decidedDate: null });
+        assessments.push({
+          pncId: person.pncId,
+          assessedDate: addDays(asOf, -random.int(5, 150)),
+          outcome: tooRisky ? 'UNSUITABLE_REMAIN_IN_PRISON' : 'SUITABLE_FOR_IRC',
+          mappaLevelConsidered: person.level,
+          assessedByStaffId: assessor,
+        });
+        if (random.chance(0.5))
+          decisions.push({
+            decisionId: detentionDecisionIdOf(person, 1),
+            pncId: person.pncId,
+            kind: 'IRC_TRANSFER',
+            caseOwnerStaffId,
+            dueDate: addDays(asOf, random.int(7, 60)),
+            decidedDate: null,
+          });
       }
       continue;
     }
 
     // Time-served: released from prison on the conditional release date (the prison's custody says so).
-    assessments.push({ pncId: person.pncId, assessedDate: addDays(crd, -random.int(20, 120)), outcome: 'SUITABLE_FOR_IRC', mappaLevelConsidered: person.level, assessedByStaffId: assessor });
+    assessments.push({
+      pncId: person.pncId,
+      assessedDate: addDays(crd, -random.int(20, 120)),
+      outcome: 'SUITABLE_FOR_IRC',
+      mappaLevelConsidered: person.level,
+      assessedByStaffId: assessor,
+    });
     const sinceRelease = daysBetween(crd, asOf);
     const irc = random.pick(IRCS);
     const detention = (status: DetentionRow['status'], extra: Partial<typeof detentionTable.$inferInsert> = {}) =>
       detentions.push({ pncId: person.pncId, ircCode: irc.code, ircName: irc.name, detainedFrom: crd, status, ...extra });
     const confirmed = (day: string) => ({ arrangementsConfirmedDate: day, arrangementsConfirmedByStaffId: caseOwnerStaffId });
     if (sinceRelease <= 180) {
-      const outcome = random.weighted([['DETAINED', 50], ['ARRANGEMENTS_CONFIRMED', 20], ['REMOVED', 15], ['NOT_DETAINED', 15]] as const);
+      const outcome = random.weighted([
+        ['DETAINED', 50],
+        ['ARRANGEMENTS_CONFIRMED', 20],
+        ['REMOVED', 15],
+        ['NOT_DETAINED', 15],
+      ] as const);
       if (outcome === 'NOT_DETAINED') continue;
       const removedDay = addDays(crd, Math.min(sinceRelease, random.int(14, 120)));
-      if (outcome === 'REMOVED') detention('REMOVED', { removedDate: removedDay, removalType: random.chance(0.8) ? 'DEPORTATION' : 'ADMINISTRATIVE_REMOVAL', removedByStaffId: caseOwnerStaffId });
-      else if (outcome === 'ARRANGEMENTS_CONFIRMED') detention('ARRANGEMENTS_CONFIRMED', confirmed(addDays(crd, Math.min(sinceRelease, random.int(7, 90)))));
+      if (outcome === 'REMOVED')
+        detention('REMOVED', {
+          removedDate: removedDay,
+          removalType: random.chance(0.8) ? 'DEPORTATION' : 'ADMINISTRATIVE_REMOVAL',
+          removedByStaffId: caseOwnerStaffId,
+        });
+      else if (outcome === 'ARRANGEMENTS_CONFIRMED')
+        detention('ARRANGEMENTS_CONFIRMED', confirmed(addDays(crd, Math.min(sinceRelease, random.int(7, 90)))));
       else detention('DETAINED');
       if (outcome !== 'REMOVED') {
         // C.72, C.73: the next decision on detention or bail, for which the offender manager's risk is asked.
-        decisions.push({ decisionId: detentionDecisionIdOf(person, 1), pncId: person.pncId, kind: random.chance(0.5) ? 'BAIL_HEARING' : 'DETENTION_REVIEW', caseOwnerStaffId, dueDate: addDays(asOf, random.int(3, 28)), decidedDate: null });
+        decisions.push({
+          decisionId: detentionDecisionIdOf(person, 1),
+          pncId: person.pncId,
+          kind: random.chance(0.5) ? 'BAIL_HEARING' : 'DETENTION_REVIEW',
+          caseOwnerStaffId,
+          dueDate: addDays(asOf, random.int(3, 28)),
+          decidedDate: null,
+        });
       }
       continue;
     }
-    const outcome = random.weighted([['REMOVED', 45], ['RELEASED', 25], ['NOT_DETAINED', 30]] as const);
+    const outcome = random.weighted([
+      ['REMOVED', 45],
+      ['RELEASED', 25],
+      ['NOT_DETAINED', 30],
+    ] as const);
     if (outcome === 'NOT_DETAINED') continue;
     const ended = addDays(crd, random.int(30, 150));
     if (outcome === 'REMOVED') {
-      detention('REMOVED', { removedDate: ended, removalType: random.chance(0.8) ? 'DEPORTATION' : 'ADMINISTRATIVE_REMOVAL', removedByStaffId: caseOwnerStaffId });
+      detention('REMOVED', {
+        removedDate: ended,
+        removalType: random.chance(0.8) ? 'DEPORTATION' : 'ADMINISTRATIVE_REMOVAL',
+        removedByStaffId: caseOwnerStaffId,
+      });
     } else {
       // Seed 000 §6: released only once the arrangements were confirmed.
-      detention('RELEASED', { ...confirmed(addDays(ended, -random.int(1, 21))), releasedDate: ended, releaseRoute: random.chance(0.6) ? 'IMMIGRATION_BAIL' : 'EXECUTIVE_RELEASE', releasedByStaffId: caseOwnerStaffId });
-      decisions.push({ decisionId: detentionDecisionIdOf(person, 1), pncId: person.pncId, kind: 'BAIL_HEARING', caseOwnerStaffId, dueDate: addDays(ended, -random.int(1, 21)), decidedDate: ended });
+      detention('RELEASED', {
+        ...confirmed(addDays(ended, -random.int(1, 21))),
+        releasedDate: ended,
+        releaseRoute: random.chance(0.6) ? 'IMMIGRATION_BAIL' : 'EXECUTIVE_RELEASE',
+        releasedByStaffId: caseOwnerStaffId,
+      });
+      decisions.push({
+        decisionId: detentionDecisionIdOf(person, 1),
+        pncId: person.pncId,
+        kind: 'BAIL_HEARING',
+        caseOwnerStaffId,
+        dueDate: addDays(ended, -random.int(1, 21)),
+        decidedDate: ended,
+      });
     }
   }
 
   await insertInChunks(db, immigrationCaseTable, cases);
-  await Promise.all([insertInChunks(db, detentionTable, detentions), insertInChunks(db, ircSuitabilityTable, assessments), insertInChunks(db, detentionDecisionTable, decisions)]);
+  await Promise.all([
+    insertInChunks(db, detentionTable, detentions),
+    insertInChunks(db, ircSuitabilityTable, assessments),
+    insertInChunks(db, detentionDecisionTable, decisions),
+  ]);
 }
 
 /** How the Home Office's synthetic data is written, cleared (detentions, assessments and decisions go with their case) and recognised. */
-export const homeOfficeSeed: SubgraphSeed = { write: seedHomeOffice, tables: [immigrationCaseTable], seededWhenRowsIn: immigrationCaseTable };
+export const homeOfficeSeed: SubgraphSeed = {
+  write: seedHomeOffice,
+  tables: [immigrationCaseTable],
+  seededWhenRowsIn: immigrationCaseTable,
+};

@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { agencyHoldsRole, freeTextSchema, GRANT_HOLDER_ROLES, GRANTABLE_PURPOSES, issuerSchema, MappaArea, pncIdSchema, principalSchema, PRINCIPAL_AGENCIES, ROLE_AGENCIES, ROLES } from '@mappa/shared';
+import {
+  agencyHoldsRole,
+  freeTextSchema,
+  GRANT_HOLDER_ROLES,
+  GRANTABLE_PURPOSES,
+  issuerSchema,
+  MappaArea,
+  pncIdSchema,
+  principalSchema,
+  PRINCIPAL_AGENCIES,
+  ROLE_AGENCIES,
+  ROLES,
+} from '@mappa/shared';
 import type { Purpose } from '@mappa/shared';
 
 /**
@@ -34,7 +46,10 @@ export function grantCaseAccessInputSchema(now: Date) {
         .nullish(),
       granteeRole: z
         .enum(ROLES, { error: `role must be one of ${GRANT_HOLDER_ROLES.join(', ')}` })
-        .refine((role) => GRANT_HOLDER_ROLES.includes(role), `role cannot hold a case access grant; one of ${GRANT_HOLDER_ROLES.join(', ')}`)
+        .refine(
+          (role) => GRANT_HOLDER_ROLES.includes(role),
+          `role cannot hold a case access grant; one of ${GRANT_HOLDER_ROLES.join(', ')}`,
+        )
         .nullish(),
       pncId: pncIdSchema,
       purpose: z.enum(GRANTABLE_PURPOSES as [Purpose, ...Purpose[]], { error: `purpose must be one of ${GRANTABLE_PURPOSES.join(', ')}` }),
@@ -47,20 +62,41 @@ export function grantCaseAccessInputSchema(now: Date) {
       const byStaff = input.granteeStaffId != null || input.granteeIssuer != null;
       const byRole = input.granteeAgency != null || input.granteeRole != null;
       if (byStaff === byRole) {
-        context.addIssue({ code: 'custom', path: ['granteeStaffId'], message: 'name the grantee either by granteeStaffId and granteeIssuer or by granteeAgency and granteeRole, not both and not neither' });
+        context.addIssue({
+          code: 'custom',
+          path: ['granteeStaffId'],
+          message:
+            'name the grantee either by granteeStaffId and granteeIssuer or by granteeAgency and granteeRole, not both and not neither',
+        });
       } else if (byStaff && (input.granteeStaffId == null || input.granteeIssuer == null)) {
         // A staff id is one identity provider's: without the provider it could be anyone's.
-        context.addIssue({ code: 'custom', path: [input.granteeStaffId == null ? 'granteeStaffId' : 'granteeIssuer'], message: 'a grant to a staff id needs both granteeStaffId and granteeIssuer' });
+        context.addIssue({
+          code: 'custom',
+          path: [input.granteeStaffId == null ? 'granteeStaffId' : 'granteeIssuer'],
+          message: 'a grant to a staff id needs both granteeStaffId and granteeIssuer',
+        });
       } else if (byRole && (input.granteeAgency == null || input.granteeRole == null)) {
-        context.addIssue({ code: 'custom', path: [input.granteeAgency == null ? 'granteeAgency' : 'granteeRole'], message: 'a grant to a role needs both granteeAgency and granteeRole' });
+        context.addIssue({
+          code: 'custom',
+          path: [input.granteeAgency == null ? 'granteeAgency' : 'granteeRole'],
+          message: 'a grant to a role needs both granteeAgency and granteeRole',
+        });
       } else if (input.granteeAgency != null && input.granteeRole != null && !agencyHoldsRole(input.granteeAgency, input.granteeRole)) {
-        context.addIssue({ code: 'custom', path: ['granteeRole'], message: `${input.granteeRole} is held only in ${ROLE_AGENCIES[input.granteeRole].join(', ')}` });
+        context.addIssue({
+          code: 'custom',
+          path: ['granteeRole'],
+          message: `${input.granteeRole} is held only in ${ROLE_AGENCIES[input.granteeRole].join(', ')}`,
+        });
       }
       // Issue 12: a grant to an agency and role reaches every holder of that role in the agency, so it
       // must say where (its areas); a grant to one staff id is that person's wherever they work, and is
       // the form to prefer.
       if (byRole && !byStaff && input.granteeAreas == null) {
-        context.addIssue({ code: 'custom', path: ['granteeAreas'], message: 'a grant to an agency and role names the areas it holds in (granteeAreas); prefer a grant to one staff id' });
+        context.addIssue({
+          code: 'custom',
+          path: ['granteeAreas'],
+          message: 'a grant to an agency and role names the areas it holds in (granteeAreas); prefer a grant to one staff id',
+        });
       }
       if (byStaff && !byRole && input.granteeAreas != null) {
         context.addIssue({ code: 'custom', path: ['granteeAreas'], message: 'a grant to a staff id names no areas' });

@@ -20,7 +20,10 @@ const MAX_LIVE_GRANTS = 500;
  */
 export function grantNamesPrincipal(principal: Principal): SQL | undefined {
   const roles = principal.roles.filter((role): role is Role => GRANT_HOLDER_ROLES.includes(role));
-  const byStaffId = and(eq(caseAccessGrantTable.granteeStaffId, principal.staffId), eq(caseAccessGrantTable.granteeIssuer, principal.issuer));
+  const byStaffId = and(
+    eq(caseAccessGrantTable.granteeStaffId, principal.staffId),
+    eq(caseAccessGrantTable.granteeIssuer, principal.issuer),
+  );
   if (roles.length === 0) return byStaffId;
   const byAgencyRoleAndArea = and(
     eq(caseAccessGrantTable.granteeAgency, principal.agency),
@@ -31,7 +34,12 @@ export function grantNamesPrincipal(principal: Principal): SQL | undefined {
 }
 
 /** Records a new grant (validated input) made by `createdByStaffId`. */
-export async function insertGrant(db: Database, input: GrantCaseAccessInputValues, createdByStaffId: string, now: Date): Promise<CaseAccessGrantRow> {
+export async function insertGrant(
+  db: Database,
+  input: GrantCaseAccessInputValues,
+  createdByStaffId: string,
+  now: Date,
+): Promise<CaseAccessGrantRow> {
   const [row] = await db
     .insert(caseAccessGrantTable)
     .values({
@@ -57,7 +65,11 @@ export async function insertGrant(db: Database, input: GrantCaseAccessInputValue
 
 /** Every grant ever made for a subject, newest first (revoked and expired ones included: the history). */
 export function grantsForSubject(db: Database, pncId: string): Promise<CaseAccessGrantRow[]> {
-  return db.select().from(caseAccessGrantTable).where(eq(caseAccessGrantTable.pncId, pncId)).orderBy(desc(caseAccessGrantTable.createdAt), desc(caseAccessGrantTable.grantId));
+  return db
+    .select()
+    .from(caseAccessGrantTable)
+    .where(eq(caseAccessGrantTable.pncId, pncId))
+    .orderBy(desc(caseAccessGrantTable.createdAt), desc(caseAccessGrantTable.grantId));
 }
 
 /** One grant by id, or null. */
@@ -70,7 +82,13 @@ export async function grantById(db: Database, grantId: string): Promise<CaseAcce
  * Records a revocation; null when the grant was revoked already. The `revoked_at is null` condition
  * makes two concurrent revocations record one, not overwrite each other.
  */
-export async function revokeGrant(db: Database, grantId: string, revokedByStaffId: string, reason: string, now: Date): Promise<CaseAccessGrantRow | null> {
+export async function revokeGrant(
+  db: Database,
+  grantId: string,
+  revokedByStaffId: string,
+  reason: string,
+  now: Date,
+): Promise<CaseAccessGrantRow | null> {
   const [row] = await db
     .update(caseAccessGrantTable)
     .set({ revokedAt: now, revokedByStaffId, revocationReason: reason })
@@ -89,7 +107,9 @@ function subjectCondition(db: Database, scope: RowScope): SQL | undefined {
   const hidden = hiddenByGates(scope);
   return and(
     exists(db.select({ pncId: mappaCaseTable.pncId }).from(mappaCaseTable).where(ofSubject)),
-    hidden === undefined ? undefined : notExists(db.select({ pncId: mappaCaseTable.pncId }).from(mappaCaseTable).where(and(ofSubject, hidden))),
+    hidden === undefined
+      ? undefined
+      : notExists(db.select({ pncId: mappaCaseTable.pncId }).from(mappaCaseTable).where(and(ofSubject, hidden))),
   );
 }
 

@@ -55,26 +55,41 @@ export class CaseAccessGrantResolver {
     description:
       'Grants a person (a staff id, preferred) or the holders of a role in an agency in the areas named (`granteeAreas`) access to one subject for one MAPPA purpose until `validUntil` (at most 90 days ahead). The MAPPA co-ordinator only, for a subject with an active MAPPA case in their area; any other subject is NOT_FOUND, exactly as an unknown PNC ID. Invalid input is BAD_USER_INPUT with every issue.',
   })
-  async grantCaseAccess(@Arg('input', () => GrantCaseAccessInput, { description: 'Who, which subject, for which purpose, until when, and why.' }) input: GrantCaseAccessInput, @Ctx() context: MappaContext): Promise<CaseAccessGrant> {
+  async grantCaseAccess(
+    @Arg('input', () => GrantCaseAccessInput, { description: 'Who, which subject, for which purpose, until when, and why.' })
+    input: GrantCaseAccessInput,
+    @Ctx() context: MappaContext,
+  ): Promise<CaseAccessGrant> {
     const now = new Date();
     // Input first: its errors depend on the input alone, never on whether the subject exists.
     const values = parseInput(grantCaseAccessInputSchema(now), input, 'input');
     const mappaCase = await caseInCoordinatorScope(context, values.pncId);
     if (!mappaCase) throw new NotFoundError(UNKNOWN_SUBJECT);
     // The co-ordinator knows the case is closed (they may read it), so saying so reveals nothing.
-    if (mappaCase.status !== MappaCaseStatus.ACTIVE) throw new BadUserInputError('The subject\'s MAPPA case is closed; grants are for active cases.', [{ path: 'input.pncId', message: 'MAPPA case is closed' }]);
+    if (mappaCase.status !== MappaCaseStatus.ACTIVE)
+      throw new BadUserInputError("The subject's MAPPA case is closed; grants are for active cases.", [
+        { path: 'input.pncId', message: 'MAPPA case is closed' },
+      ]);
     // A.R38, C.72: the Home Office is granted foreign national offenders only (row scope hides the others from it whatever the grant).
     if (values.granteeAgency === 'home_office' && !mappaCase.foreignNational) {
-      throw new BadUserInputError('The Home Office is granted access only to a foreign national offender (A.R38, C.72).', [{ path: 'input.granteeAgency', message: 'the subject is not recorded as a foreign national offender' }]);
+      throw new BadUserInputError('The Home Office is granted access only to a foreign national offender (A.R38, C.72).', [
+        { path: 'input.granteeAgency', message: 'the subject is not recorded as a foreign national offender' },
+      ]);
     }
     // A.R31, A.R32: Jobcentre Plus is granted adults only (its standing at a meeting about anyone else is never vouched).
     if (values.granteeAgency === 'jobcentre_plus' && !jobcentreMayKnowCase(mappaCase, requestDateOf(now))) {
-      throw new BadUserInputError('Jobcentre Plus is granted access only to someone 18 or over (A.R31).', [{ path: 'input.granteeAgency', message: 'the subject is not recorded as 18 or over' }]);
+      throw new BadUserInputError('Jobcentre Plus is granted access only to someone 18 or over (A.R31).', [
+        { path: 'input.granteeAgency', message: 'the subject is not recorded as 18 or over' },
+      ]);
     }
     // The grant and the evidence of it commit together, or neither does.
     const row = await context.db.transaction(async (tx) => {
       const inserted = await insertGrant(tx, values, context.caller.principal.staffId, now);
-      await context.audit.recordChanges(tx, [inserted.pncId], changedFields(`CaseAccessGrant:${inserted.grantId}`, null, inserted, GRANT_FIELDS));
+      await context.audit.recordChanges(
+        tx,
+        [inserted.pncId],
+        changedFields(`CaseAccessGrant:${inserted.grantId}`, null, inserted, GRANT_FIELDS),
+      );
       return inserted;
     });
     context.log.info({ grantId: row.grantId, purpose: row.purpose }, 'case access granted');
@@ -98,10 +113,16 @@ export class CaseAccessGrantResolver {
     if (!grant || !(await caseInCoordinatorScope(context, grant.pncId))) throw new NotFoundError(UNKNOWN_GRANT);
     const revoked = await context.db.transaction(async (tx) => {
       const after = await revokeGrant(tx, validId, context.caller.principal.staffId, validReason, new Date());
-      if (after) await context.audit.recordChanges(tx, [after.pncId], changedFields(`CaseAccessGrant:${after.grantId}`, grant, after, REVOCATION_FIELDS));
+      if (after)
+        await context.audit.recordChanges(
+          tx,
+          [after.pncId],
+          changedFields(`CaseAccessGrant:${after.grantId}`, grant, after, REVOCATION_FIELDS),
+        );
       return after;
     });
-    if (!revoked) throw new BadUserInputError('This case access grant is revoked already.', [{ path: 'grantId', message: 'grant is revoked already' }]);
+    if (!revoked)
+      throw new BadUserInputError('This case access grant is revoked already.', [{ path: 'grantId', message: 'grant is revoked already' }]);
     context.log.info({ grantId: revoked.grantId }, 'case access revoked');
     return toGrant(revoked);
   }
@@ -112,7 +133,10 @@ export class CaseAccessGrantResolver {
     description:
       'Every case access grant made for a subject, newest first, revoked and expired ones included. The MAPPA co-ordinator only, for a subject in their area; any other subject is NOT_FOUND, exactly as an unknown PNC ID.',
   })
-  async caseAccessGrants(@Arg('pncId', () => ID, { description: 'PNC ID of the subject, e.g. `2008/0545166T`.' }) pncId: string, @Ctx() context: MappaContext): Promise<CaseAccessGrant[]> {
+  async caseAccessGrants(
+    @Arg('pncId', () => ID, { description: 'PNC ID of the subject, e.g. `2008/0545166T`.' }) pncId: string,
+    @Ctx() context: MappaContext,
+  ): Promise<CaseAccessGrant[]> {
     const validPncId = parseInput(pncIdSchema, pncId, 'pncId');
     if (!(await caseInCoordinatorScope(context, validPncId))) throw new NotFoundError(UNKNOWN_SUBJECT);
     return (await grantsForSubject(context.db, validPncId)).map(toGrant);
@@ -122,7 +146,7 @@ export class CaseAccessGrantResolver {
   @Query(() => [LiveCaseGrant], {
     nullable: true,
     description:
-      'The caller\'s own live case access grants that cover the declared purpose (and meeting or decision id): by staff id, or by agency and role. The gateway asks for these before any other agency, and vouches for them to every agency.',
+      "The caller's own live case access grants that cover the declared purpose (and meeting or decision id): by staff id, or by agency and role. The gateway asks for these before any other agency, and vouches for them to every agency.",
   })
   async myCaseAccessGrants(@Ctx() context: MappaContext): Promise<LiveCaseGrant[]> {
     // A grant never reveals what row scope hides (principle 9): a grant for a subject the holder may
@@ -130,6 +154,12 @@ export class CaseAccessGrantResolver {
     // 18 under a meeting or disclosure decision, R-5) is left out in the statement itself, so the list
     // about such a subject is the list with no grant for it.
     const rows = await liveGrantsOf(context.db, context.caller, context.rowScope, new Date());
-    return rows.map((row) => ({ grantId: row.grantId, pncId: row.pncId, purpose: row.purpose as LiveCaseGrant['purpose'], caseId: row.caseId, validUntil: row.validUntil }));
+    return rows.map((row) => ({
+      grantId: row.grantId,
+      pncId: row.pncId,
+      purpose: row.purpose as LiveCaseGrant['purpose'],
+      caseId: row.caseId,
+      validUntil: row.validUntil,
+    }));
   }
 }

@@ -41,15 +41,22 @@ export const caseAccessGrantTable = mappaSchema.table(
     // The co-ordinator's list of a subject's grants.
     index('case_access_grant_pnc_id_idx').on(table.pncId),
     // The gateway's per-request lookup of a caller's live grants, by either grantee form.
-    index('case_access_grant_staff_idx').on(table.granteeStaffId, table.purpose).where(sql`revoked_at is null and grantee_staff_id is not null`),
-    index('case_access_grant_agency_role_idx').on(table.granteeAgency, table.granteeRole, table.purpose).where(sql`revoked_at is null and grantee_agency is not null`),
+    index('case_access_grant_staff_idx')
+      .on(table.granteeStaffId, table.purpose)
+      .where(sql`revoked_at is null and grantee_staff_id is not null`),
+    index('case_access_grant_agency_role_idx')
+      .on(table.granteeAgency, table.granteeRole, table.purpose)
+      .where(sql`revoked_at is null and grantee_agency is not null`),
     // Exactly one way of naming the grantee: one staff id with its issuer, or an agency and a role.
     check(
       'case_access_grant_grantee_check',
       sql`(grantee_staff_id is not null and grantee_issuer is not null and grantee_agency is null and grantee_role is null) or (grantee_staff_id is null and grantee_issuer is null and grantee_agency is not null and grantee_role is not null)`,
     ),
     // A grant to an agency and role names at least one area it holds in; a grant to a staff id names none.
-    check('case_access_grant_grantee_areas_check', sql`(grantee_agency is null and grantee_areas is null) or (grantee_agency is not null and grantee_areas is not null and cardinality(grantee_areas) > 0)`),
+    check(
+      'case_access_grant_grantee_areas_check',
+      sql`(grantee_agency is null and grantee_areas is null) or (grantee_agency is not null and grantee_areas is not null and cardinality(grantee_areas) > 0)`,
+    ),
     check('case_access_grant_purpose_check', sql`purpose in ('MAPPA_SCREENING', 'MAPPA_MEETING', 'DISCLOSURE_DECISION')`),
     // A meeting or disclosure decision grant is for that meeting or decision only.
     check('case_access_grant_case_id_check', sql`purpose not in ('MAPPA_MEETING', 'DISCLOSURE_DECISION') or case_id is not null`),

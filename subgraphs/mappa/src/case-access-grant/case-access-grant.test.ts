@@ -1,6 +1,5 @@
-import { TEST_ISSUER } from '@mappa/shared';
+import { TEST_ISSUER, addDays, formatPncId, isUnder18, requestDateOf, startTestSubgraph, syntheticPeople } from '@mappa/shared';
 import { eq, sql } from 'drizzle-orm';
-import { addDays, formatPncId, isUnder18, requestDateOf, startTestSubgraph, syntheticPeople } from '@mappa/shared';
 import type { Caller, DeclaredPurpose, Principal, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
 import { mappaSubgraph } from '../index';
 import { MAX_GRANT_DAYS } from './case-access-grant.input';
@@ -25,10 +24,21 @@ let gateway: TestGatewayKeys;
 
 interface GraphQLResponse {
   data?: Record<string, unknown> | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; policy?: string; issues?: { path: string; message: string }[] } }[];
+  errors?: {
+    message: string;
+    path?: (string | number)[];
+    extensions?: { code?: string; policy?: string; issues?: { path: string; message: string }[] };
+  }[];
 }
 
-const COORDINATOR: Principal = { issuer: TEST_ISSUER, staffId: 'MCU00001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: AREA, clearance: 'SC' };
+const COORDINATOR: Principal = {
+  issuer: TEST_ISSUER,
+  staffId: 'MCU00001',
+  agency: 'mappa_unit',
+  roles: ['mappa_coordinator'],
+  area: AREA,
+  clearance: 'SC',
+};
 const SCREENING: DeclaredPurpose = { purpose: 'MAPPA_SCREENING', caseId: null };
 const meeting = (caseId: string): DeclaredPurpose => ({ purpose: 'MAPPA_MEETING', caseId });
 const as = (principal: Principal, declaredPurpose: DeclaredPurpose = SCREENING): Caller => ({ principal, declaredPurpose });
@@ -66,8 +76,13 @@ function grantInput(overrides: Record<string, unknown> = {}): Record<string, unk
 const grant = (input: Record<string, unknown>, caller: Caller = as(COORDINATOR)) =>
   post(`mutation($input: GrantCaseAccessInput!) { grantCaseAccess(input: $input) { ${GRANT_FIELDS} } }`, { input }, caller);
 const revoke = (grantId: string, reason: string, caller: Caller = as(COORDINATOR)) =>
-  post(`mutation($id: ID!, $reason: String!) { revokeCaseAccess(grantId: $id, reason: $reason) { ${GRANT_FIELDS} } }`, { id: grantId, reason }, caller);
-const list = (pncId: string, caller: Caller = as(COORDINATOR)) => post(`query($pncId: ID!) { caseAccessGrants(pncId: $pncId) { ${GRANT_FIELDS} } }`, { pncId }, caller);
+  post(
+    `mutation($id: ID!, $reason: String!) { revokeCaseAccess(grantId: $id, reason: $reason) { ${GRANT_FIELDS} } }`,
+    { id: grantId, reason },
+    caller,
+  );
+const list = (pncId: string, caller: Caller = as(COORDINATOR)) =>
+  post(`query($pncId: ID!) { caseAccessGrants(pncId: $pncId) { ${GRANT_FIELDS} } }`, { pncId }, caller);
 const mine = (caller: Caller) => post('{ myCaseAccessGrants { grantId pncId purpose caseId validUntil } }', {}, caller);
 
 async function grantIdOf(input: Record<string, unknown>): Promise<string> {
@@ -76,14 +91,22 @@ async function grantIdOf(input: Record<string, unknown>): Promise<string> {
   return (result.data?.grantCaseAccess as { grantId: string }).grantId;
 }
 
-const grantRows = async () => (await database.connection.database().select({ count: sql<number>`count(*)::int` }).from(caseAccessGrantTable))[0]!.count;
+const grantRows = async () =>
+  (
+    await database.connection
+      .database()
+      .select({ count: sql<number>`count(*)::int` })
+      .from(caseAccessGrantTable)
+  )[0]!.count;
 
 beforeAll(async () => {
   ({ database, subgraph, gateway } = await startTestSubgraph(mappaSubgraph, dataset));
   const seeded = await database.connection.database().selectDistinct({ pncId: caseAccessGrantTable.pncId }).from(caseAccessGrantTable);
   const granted = new Set(seeded.map((row) => row.pncId));
   const today = requestDateOf(new Date());
-  inArea = people.filter((person) => person.area === AREA && !isRestricted(person) && !isUnder18(person.dateOfBirth, today) && !granted.has(person.pncId));
+  inArea = people.filter(
+    (person) => person.area === AREA && !isRestricted(person) && !isUnder18(person.dateOfBirth, today) && !granted.has(person.pncId),
+  );
 });
 
 afterAll(async () => {
@@ -124,32 +147,76 @@ describe('case access grants', () => {
 
     const revoked = await revoke(record.grantId as string, 'Meeting postponed');
     expect(revoked.errors).toBeUndefined();
-    expect(revoked.data?.revokeCaseAccess).toMatchObject({ grantId: record.grantId, revokedByStaffId: COORDINATOR.staffId, revocationReason: 'Meeting postponed' });
+    expect(revoked.data?.revokeCaseAccess).toMatchObject({
+      grantId: record.grantId,
+      revokedByStaffId: COORDINATOR.staffId,
+      revocationReason: 'Meeting postponed',
+    });
 
     // Revoked, not gone: the list still shows what was granted, and when it stopped.
     const after = (await list(subject.pncId)).data?.caseAccessGrants as Record<string, unknown>[];
     expect(after).toHaveLength(1);
-    expect(after[0]).toEqual({ ...record, revokedAt: expect.any(String), revokedByStaffId: COORDINATOR.staffId, revocationReason: 'Meeting postponed' });
+    expect(after[0]).toEqual({
+      ...record,
+      revokedAt: expect.any(String),
+      revokedByStaffId: COORDINATOR.staffId,
+      revocationReason: 'Meeting postponed',
+    });
 
     const again = await revoke(record.grantId as string, 'Twice');
     expect(again.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
   });
 
   it('principle 5: a grant to one staff id, for screening, needs no meeting id', async () => {
-    const created = await grant(grantInput({ granteeAgency: null, granteeRole: null, granteeAreas: null, granteeStaffId: 'HSG00042', granteeIssuer: TEST_ISSUER, purpose: 'MAPPA_SCREENING', caseId: null, pncId: inArea[1]!.pncId }));
+    const created = await grant(
+      grantInput({
+        granteeAgency: null,
+        granteeRole: null,
+        granteeAreas: null,
+        granteeStaffId: 'HSG00042',
+        granteeIssuer: TEST_ISSUER,
+        purpose: 'MAPPA_SCREENING',
+        caseId: null,
+        pncId: inArea[1]!.pncId,
+      }),
+    );
     expect(created.errors).toBeUndefined();
-    expect(created.data?.grantCaseAccess).toMatchObject({ granteeStaffId: 'HSG00042', granteeIssuer: TEST_ISSUER, granteeAgency: null, granteeRole: null, purpose: 'MAPPA_SCREENING', caseId: null });
+    expect(created.data?.grantCaseAccess).toMatchObject({
+      granteeStaffId: 'HSG00042',
+      granteeIssuer: TEST_ISSUER,
+      granteeAgency: null,
+      granteeRole: null,
+      purpose: 'MAPPA_SCREENING',
+      caseId: null,
+    });
   });
 
-  describe('myCaseAccessGrants: the caller\'s own live grants for the declared purpose', () => {
-    const HEALTH_ATTENDEE: Principal = { issuer: TEST_ISSUER, staffId: 'HLT00007', agency: 'health', roles: ['dtc_attendee'], area: AREA, clearance: 'BPSS' };
+  describe("myCaseAccessGrants: the caller's own live grants for the declared purpose", () => {
+    const HEALTH_ATTENDEE: Principal = {
+      issuer: TEST_ISSUER,
+      staffId: 'HLT00007',
+      agency: 'health',
+      roles: ['dtc_attendee'],
+      area: AREA,
+      clearance: 'BPSS',
+    };
     let byStaff: string;
     let byRole: string;
     let otherMeeting: string;
     let pending: string;
 
     beforeAll(async () => {
-      byStaff = await grantIdOf(grantInput({ granteeAgency: null, granteeRole: null, granteeAreas: null, granteeStaffId: 'HLT00007', granteeIssuer: TEST_ISSUER, pncId: inArea[2]!.pncId, caseId: 'MTG-2001' }));
+      byStaff = await grantIdOf(
+        grantInput({
+          granteeAgency: null,
+          granteeRole: null,
+          granteeAreas: null,
+          granteeStaffId: 'HLT00007',
+          granteeIssuer: TEST_ISSUER,
+          pncId: inArea[2]!.pncId,
+          caseId: 'MTG-2001',
+        }),
+      );
       byRole = await grantIdOf(grantInput({ pncId: inArea[3]!.pncId, caseId: 'MTG-2001' }));
       otherMeeting = await grantIdOf(grantInput({ pncId: inArea[4]!.pncId, caseId: 'MTG-2002' }));
       pending = await grantIdOf(grantInput({ pncId: inArea[5]!.pncId, caseId: 'MTG-2001', validFrom: inDays(2), validUntil: inDays(20) }));
@@ -186,7 +253,13 @@ describe('case access grants', () => {
 
     it('principle 5: carries what the gateway needs, and nothing for another purpose, agency or person', async () => {
       const result = await mine(as(HEALTH_ATTENDEE, meeting('MTG-2001')));
-      expect(result.data?.myCaseAccessGrants).toContainEqual({ grantId: byStaff, pncId: inArea[2]!.pncId, purpose: 'MAPPA_MEETING', caseId: 'MTG-2001', validUntil: expect.any(String) });
+      expect(result.data?.myCaseAccessGrants).toContainEqual({
+        grantId: byStaff,
+        pncId: inArea[2]!.pncId,
+        purpose: 'MAPPA_MEETING',
+        caseId: 'MTG-2001',
+        validUntil: expect.any(String),
+      });
       expect(await idsFor(as(HEALTH_ATTENDEE, { purpose: 'DISCLOSURE_DECISION', caseId: 'MTG-2001' }))).toEqual([]);
       expect(await idsFor(as({ ...HEALTH_ATTENDEE, staffId: 'HLT00008' }, meeting('MTG-2001')))).toEqual([byRole]);
       expect(await idsFor(as({ ...HEALTH_ATTENDEE, staffId: 'HSG00001', agency: 'housing' }, meeting('MTG-2001')))).toEqual([]);
@@ -198,13 +271,24 @@ describe('case access grants', () => {
       expect(await idsFor(as(HEALTH_ATTENDEE, meeting('MTG-2001')))).toEqual([byStaff]);
     });
 
-    it('principle 9 (issue 9 §3): never lists a grant for a subject the holder\'s row scope hides whatever the grant, in the list\'s one statement', async () => {
+    it("principle 9 (issue 9 §3): never lists a grant for a subject the holder's row scope hides whatever the grant, in the list's one statement", async () => {
       const today = requestDateOf(new Date());
       const [adult, child] = inArea.slice(7).filter((person) => !isUnder18(person.dateOfBirth, today));
       // The area holds no child in this dataset: the referral of one records a date of birth 10 years ago, as it would for a child.
-      await database.connection.database().execute(sql`update mappa.mappa_case set subject_date_of_birth = ${addDays(today, -3653)} where pnc_id = ${child!.pncId}`);
+      await database.connection
+        .database()
+        .execute(sql`update mappa.mappa_case set subject_date_of_birth = ${addDays(today, -3653)} where pnc_id = ${child!.pncId}`);
       const holder: Principal = { ...HEALTH_ATTENDEE, staffId: 'HLT00009' };
-      const byId = (pncId: string, caseId: string) => grantInput({ granteeAgency: null, granteeRole: null, granteeAreas: null, granteeStaffId: holder.staffId, granteeIssuer: holder.issuer, pncId, caseId });
+      const byId = (pncId: string, caseId: string) =>
+        grantInput({
+          granteeAgency: null,
+          granteeRole: null,
+          granteeAreas: null,
+          granteeStaffId: holder.staffId,
+          granteeIssuer: holder.issuer,
+          pncId,
+          caseId,
+        });
       const visible = await grantIdOf(byId(adult!.pncId, 'MTG-2003'));
       const hidden = [await grantIdOf(byId(restrictedInArea.pncId, 'MTG-2003')), await grantIdOf(byId(child!.pncId, 'MTG-2003'))];
       subgraph.statements.reset();
@@ -216,10 +300,15 @@ describe('case access grants', () => {
     });
 
     it('principle 8: not for roles that hold no grants, nor for case management', async () => {
-      for (const caller of [as({ ...HEALTH_ATTENDEE, roles: ['analyst'] }, meeting('MTG-2001')), as(HEALTH_ATTENDEE, { purpose: 'CASE_MANAGEMENT', caseId: null })]) {
+      for (const caller of [
+        as({ ...HEALTH_ATTENDEE, roles: ['analyst'] }, meeting('MTG-2001')),
+        as(HEALTH_ATTENDEE, { purpose: 'CASE_MANAGEMENT', caseId: null }),
+      ]) {
         const result = await mine(caller);
         expect(result.data?.myCaseAccessGrants).toBeNull();
-        expect(result.errors?.map((error) => [error.extensions?.code, error.extensions?.policy])).toEqual([['FORBIDDEN', 'mappa.ownCaseGrants']]);
+        expect(result.errors?.map((error) => [error.extensions?.code, error.extensions?.policy])).toEqual([
+          ['FORBIDDEN', 'mappa.ownCaseGrants'],
+        ]);
       }
     });
   });
@@ -239,13 +328,25 @@ describe('case access grants', () => {
       ['neither grantee form', { granteeAgency: null, granteeRole: null, granteeAreas: null }, 'input.granteeStaffId'],
       ['issue 12: a grant to an agency and role naming no area', { granteeAreas: null }, 'input.granteeAreas'],
       ['issue 12: a grant to an agency and role naming an empty list of areas', { granteeAreas: [] }, 'input.granteeAreas'],
-      ['issue 12: a grant to a staff id naming areas', { granteeAgency: null, granteeRole: null, granteeStaffId: 'HLT00001', granteeIssuer: TEST_ISSUER }, 'input.granteeAreas'],
-      ['issue 9 §2: a staff id without the identity provider that issued it', { granteeAgency: null, granteeRole: null, granteeAreas: null, granteeStaffId: 'HLT00001' }, 'input.granteeIssuer'],
-      ['issue 9 §2: a role its agency cannot hold (housing + ppu_officer)', { granteeAgency: 'housing', granteeRole: 'ppu_officer' }, 'input.granteeRole'],
+      [
+        'issue 12: a grant to a staff id naming areas',
+        { granteeAgency: null, granteeRole: null, granteeStaffId: 'HLT00001', granteeIssuer: TEST_ISSUER },
+        'input.granteeAreas',
+      ],
+      [
+        'issue 9 §2: a staff id without the identity provider that issued it',
+        { granteeAgency: null, granteeRole: null, granteeAreas: null, granteeStaffId: 'HLT00001' },
+        'input.granteeIssuer',
+      ],
+      [
+        'issue 9 §2: a role its agency cannot hold (housing + ppu_officer)',
+        { granteeAgency: 'housing', granteeRole: 'ppu_officer' },
+        'input.granteeRole',
+      ],
       ['a role without its agency', { granteeAgency: null }, 'input.granteeAgency'],
       ['an unknown agency', { granteeAgency: 'bank' }, 'input.granteeAgency'],
       ['principle 8: a lay adviser role', { granteeRole: 'lay_adviser' }, 'input.granteeRole'],
-      ['the MAPPA unit\'s own chair role', { granteeRole: 'mappa_chair' }, 'input.granteeRole'],
+      ["the MAPPA unit's own chair role", { granteeRole: 'mappa_chair' }, 'input.granteeRole'],
       ['an empty reason', { reason: '  ' }, 'input.reason'],
     ])('refuses %s with BAD_USER_INPUT naming the issue, and records nothing', async (_name, overrides, issuePath) => {
       const before = await grantRows();
@@ -256,13 +357,13 @@ describe('case access grants', () => {
       expect(await grantRows()).toBe(before);
     });
 
-    it('refuses a grant purpose outside the MAPPA purposes at the schema (case management is the owners\' own)', async () => {
+    it("refuses a grant purpose outside the MAPPA purposes at the schema (case management is the owners' own)", async () => {
       const result = await grant(grantInput({ purpose: 'CASE_MANAGEMENT' }));
       expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     });
   });
 
-  describe('only the co-ordinator, of the case\'s area', () => {
+  describe("only the co-ordinator, of the case's area", () => {
     it.each<[string, Principal]>([
       ['the chair', { ...COORDINATOR, staffId: 'PPU00009', agency: 'police', roles: ['mappa_chair'] }],
       ['a probation practitioner', { ...COORDINATOR, staffId: 'NPS00009', agency: 'probation', roles: ['probation_practitioner'] }],
@@ -291,25 +392,41 @@ describe('case access grants', () => {
       for (const [pncId, caller] of cases) {
         const created = await grant(grantInput({ pncId }), caller);
         const listed = await list(pncId, caller);
-        answers.push([created.data, created.errors?.map((error) => [error.message, error.extensions?.code, error.path]), listed.data, listed.errors?.map((error) => [error.message, error.extensions?.code])]);
+        answers.push([
+          created.data,
+          created.errors?.map((error) => [error.message, error.extensions?.code, error.path]),
+          listed.data,
+          listed.errors?.map((error) => [error.message, error.extensions?.code]),
+        ]);
       }
-      expect(answers[0]).toEqual([{ grantCaseAccess: null }, [['No MAPPA case in your area holds this PNC ID.', 'NOT_FOUND', ['grantCaseAccess']]], { caseAccessGrants: null }, [['No MAPPA case in your area holds this PNC ID.', 'NOT_FOUND']]]);
+      expect(answers[0]).toEqual([
+        { grantCaseAccess: null },
+        [['No MAPPA case in your area holds this PNC ID.', 'NOT_FOUND', ['grantCaseAccess']]],
+        { caseAccessGrants: null },
+        [['No MAPPA case in your area holds this PNC ID.', 'NOT_FOUND']],
+      ]);
       expect(answers[1]).toEqual(answers[0]);
       expect(answers[2]).toEqual(answers[0]);
       // Cleared, the same co-ordinator may grant on the restricted subject.
       expect((await grant(grantInput({ pncId: restrictedInArea.pncId }))).errors).toBeUndefined();
     });
 
-    it('principle 9: revoking another area\'s grant answers as an unknown grant id, and leaves it live', async () => {
+    it("principle 9: revoking another area's grant answers as an unknown grant id, and leaves it live", async () => {
       const otherCoordinator = as({ ...COORDINATOR, staffId: 'MCU00002', area: otherArea.area });
       const created = await grant(grantInput({ pncId: otherArea.pncId }), otherCoordinator);
       const grantId = (created.data?.grantCaseAccess as { grantId: string }).grantId;
       const foreign = await revoke(grantId, 'Not mine');
       const unknown = await revoke('00000000-0000-4000-8000-00000000abcd', 'Not mine');
-      expect(foreign.errors?.map((error) => [error.message, error.extensions?.code])).toEqual([['No case access grant with this id in your area.', 'NOT_FOUND']]);
+      expect(foreign.errors?.map((error) => [error.message, error.extensions?.code])).toEqual([
+        ['No case access grant with this id in your area.', 'NOT_FOUND'],
+      ]);
       expect(unknown.errors).toEqual(foreign.errors);
       expect(unknown.data).toEqual(foreign.data);
-      const [row] = await database.connection.database().select().from(caseAccessGrantTable).where(eq(caseAccessGrantTable.grantId, grantId));
+      const [row] = await database.connection
+        .database()
+        .select()
+        .from(caseAccessGrantTable)
+        .where(eq(caseAccessGrantTable.grantId, grantId));
       expect(row?.revokedAt).toBeNull();
     });
   });
@@ -324,20 +441,40 @@ describe('case access grants', () => {
       createdByStaffId: 'MCU00001',
     };
     const insert = (values: Partial<typeof caseAccessGrantTable.$inferInsert>) =>
-      database.connection.database().insert(caseAccessGrantTable).values({ ...base, grantId: crypto.randomUUID(), ...values });
+      database.connection
+        .database()
+        .insert(caseAccessGrantTable)
+        .values({ ...base, grantId: crypto.randomUUID(), ...values });
     const failure = async (promise: Promise<unknown>) => {
-      const error = await promise.then(() => null, (caught: unknown) => caught as { cause?: { message?: string; constraint?: string }; message?: string });
+      const error = await promise.then(
+        () => null,
+        (caught: unknown) => caught as { cause?: { message?: string; constraint?: string }; message?: string },
+      );
       expect(error).not.toBeNull();
       return `${error?.message ?? ''} ${error?.cause?.message ?? ''} ${error?.cause?.constraint ?? ''}`;
     };
 
     it('refuses a grant naming both a staff id and an agency + role (CHECK case_access_grant_grantee_check)', async () => {
-      expect(await failure(insert({ granteeStaffId: 'HLT00001', granteeIssuer: TEST_ISSUER, granteeAgency: 'health', granteeRole: 'dtc_attendee', granteeAreas: [AREA] }))).toMatch(/case_access_grant_grantee_(areas_)?check/);
+      expect(
+        await failure(
+          insert({
+            granteeStaffId: 'HLT00001',
+            granteeIssuer: TEST_ISSUER,
+            granteeAgency: 'health',
+            granteeRole: 'dtc_attendee',
+            granteeAreas: [AREA],
+          }),
+        ),
+      ).toMatch(/case_access_grant_grantee_(areas_)?check/);
     });
 
     it('issue 12: refuses a grant to an agency and role without areas (CHECK case_access_grant_grantee_areas_check)', async () => {
-      expect(await failure(insert({ granteeAgency: 'health', granteeRole: 'dtc_attendee' }))).toMatch(/case_access_grant_grantee_areas_check/);
-      expect(await failure(insert({ granteeAgency: 'health', granteeRole: 'dtc_attendee', granteeAreas: [] }))).toMatch(/case_access_grant_grantee_areas_check/);
+      expect(await failure(insert({ granteeAgency: 'health', granteeRole: 'dtc_attendee' }))).toMatch(
+        /case_access_grant_grantee_areas_check/,
+      );
+      expect(await failure(insert({ granteeAgency: 'health', granteeRole: 'dtc_attendee', granteeAreas: [] }))).toMatch(
+        /case_access_grant_grantee_areas_check/,
+      );
     });
 
     it('refuses a grant naming neither (CHECK case_access_grant_grantee_check)', async () => {
@@ -345,7 +482,9 @@ describe('case access grants', () => {
     });
 
     it('refuses a meeting grant without a meeting id (CHECK case_access_grant_case_id_check)', async () => {
-      expect(await failure(insert({ granteeStaffId: 'HLT00001', granteeIssuer: TEST_ISSUER, purpose: 'MAPPA_MEETING' }))).toMatch(/case_access_grant_case_id_check/);
+      expect(await failure(insert({ granteeStaffId: 'HLT00001', granteeIssuer: TEST_ISSUER, purpose: 'MAPPA_MEETING' }))).toMatch(
+        /case_access_grant_case_id_check/,
+      );
     });
 
     it('never deletes a grant, and lets a grant change only by one revocation', async () => {
@@ -354,8 +493,18 @@ describe('case access grants', () => {
       const db = database.connection.database();
       const byId = eq(caseAccessGrantTable.grantId, grantId);
       expect(await failure(db.delete(caseAccessGrantTable).where(byId))).toMatch(/never deleted/);
-      expect(await failure(db.update(caseAccessGrantTable).set({ validUntil: new Date(Date.now() + 9 * DAY_MS) }).where(byId))).toMatch(/only be revoked/);
-      await db.update(caseAccessGrantTable).set({ revokedAt: new Date(), revokedByStaffId: 'MCU00001', revocationReason: 'done' }).where(byId);
+      expect(
+        await failure(
+          db
+            .update(caseAccessGrantTable)
+            .set({ validUntil: new Date(Date.now() + 9 * DAY_MS) })
+            .where(byId),
+        ),
+      ).toMatch(/only be revoked/);
+      await db
+        .update(caseAccessGrantTable)
+        .set({ revokedAt: new Date(), revokedByStaffId: 'MCU00001', revocationReason: 'done' })
+        .where(byId);
       expect(await failure(db.update(caseAccessGrantTable).set({ revocationReason: 'rewritten' }).where(byId))).toMatch(/only be revoked/);
       const [row] = await db.select().from(caseAccessGrantTable).where(byId);
       expect(row?.revocationReason).toBe('done');

@@ -50,7 +50,9 @@ it('issue 12: grants to an agency and role made before get the area they were ma
     { grant_id: 'staff', grantee_areas: null },
   ]);
   // Append-only again: the trigger refuses any change but the one revocation.
-  await expect(db.execute(sql`update mappa.case_access_grant set grantee_areas = array['SOUTH_WALES'] where grant_id = 'role-meeting'`)).rejects.toThrow();
+  await expect(
+    db.execute(sql`update mappa.case_access_grant set grantee_areas = array['SOUTH_WALES'] where grant_id = 'role-meeting'`),
+  ).rejects.toThrow();
   // The database refuses a new grant to an agency and role without areas, and a staff-id grant with them.
   await expect(grant('new-role', sql`null, null, 'health', 'dtc_attendee', '2008/0545166T'`, 'MAPPA_SCREENING', null)).rejects.toThrow();
   await expect(

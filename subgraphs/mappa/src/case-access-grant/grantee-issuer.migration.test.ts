@@ -41,8 +41,12 @@ it('issue 9 §2: staff-id grants made before issuers were recorded hold for no o
     { grant_id: 'legacy-staff', grantee_issuer: 'urn:mappa:issuer-not-recorded' },
   ]);
   // Append-only again: the trigger refuses any change but the one revocation, which still works.
-  await expect(db.execute(sql`update mappa.case_access_grant set grantee_issuer = 'https://idp.health.example' where grant_id = 'legacy-staff'`)).rejects.toThrow();
-  await db.execute(sql`update mappa.case_access_grant set revoked_at = now(), revoked_by_staff_id = 'MCU00001', revocation_reason = 'issuer unknown' where grant_id = 'legacy-staff'`);
+  await expect(
+    db.execute(sql`update mappa.case_access_grant set grantee_issuer = 'https://idp.health.example' where grant_id = 'legacy-staff'`),
+  ).rejects.toThrow();
+  await db.execute(
+    sql`update mappa.case_access_grant set revoked_at = now(), revoked_by_staff_id = 'MCU00001', revocation_reason = 'issuer unknown' where grant_id = 'legacy-staff'`,
+  );
   // A new staff-id grant must name its issuer.
   await expect(grant('new-staff', sql`'HLT00002', null, null, '2008/0545166T'`)).rejects.toThrow();
 });

@@ -7,7 +7,9 @@ export const CONSIDERATION_OUTCOMES = ['NOT_NECESSARY', 'DECISION_PROPOSED'] as 
 export type ConsiderationOutcome = (typeof CONSIDERATION_OUTCOMES)[number];
 
 /** A MAPPA unit decision id (`DSC-MAPPA-…`): a meeting's decisions are the unit's, never a lead agency's level 1 ones. */
-export const mappaDecisionIdSchema = z.string().refine((value) => holderOfDisclosureDecisionId(value) === 'MAPPA', 'decisionId must be a MAPPA disclosure decision id (DSC-MAPPA-…)');
+export const mappaDecisionIdSchema = z
+  .string()
+  .refine((value) => holderOfDisclosureDecisionId(value) === 'MAPPA', 'decisionId must be a MAPPA disclosure decision id (DSC-MAPPA-…)');
 
 /** The consideration: NOT_NECESSARY with the reason and no decision, or DECISION_PROPOSED naming the decision (and why it was proposed). */
 export const recordDisclosureConsiderationInputSchema = z
@@ -20,7 +22,11 @@ export const recordDisclosureConsiderationInputSchema = z
   .superRefine((input, context) => {
     const proposed = input.outcome === 'DECISION_PROPOSED';
     if (proposed !== (input.decisionId != null)) {
-      context.addIssue({ code: 'custom', path: ['decisionId'], message: proposed ? 'DECISION_PROPOSED names the decision proposed' : 'only DECISION_PROPOSED names a decision' });
+      context.addIssue({
+        code: 'custom',
+        path: ['decisionId'],
+        message: proposed ? 'DECISION_PROPOSED names the decision proposed' : 'only DECISION_PROPOSED names a decision',
+      });
     }
   });
 

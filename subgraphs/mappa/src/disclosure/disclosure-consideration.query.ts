@@ -1,20 +1,31 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Database } from '@mappa/shared';
+import type { Database, DisclosureConsiderationRow, DisclosureDecisionRow } from '@mappa/shared';
 import { disclosureConsiderationTable, disclosureDecisionTable } from './disclosure.table';
-import type { DisclosureConsiderationRow, DisclosureDecisionRow } from '@mappa/shared';
 
 /** Whether disclosure was considered at the meeting: at least one consideration row (B §2; closing needs it). */
 export async function disclosureConsidered(db: Database, meetingId: string): Promise<boolean> {
-  const [row] = await db.select({ considerationId: disclosureConsiderationTable.considerationId }).from(disclosureConsiderationTable).where(eq(disclosureConsiderationTable.meetingId, meetingId)).limit(1);
+  const [row] = await db
+    .select({ considerationId: disclosureConsiderationTable.considerationId })
+    .from(disclosureConsiderationTable)
+    .where(eq(disclosureConsiderationTable.meetingId, meetingId))
+    .limit(1);
   return row !== undefined;
 }
 
 /** The meeting's considerations, oldest first. */
 export function considerationsOf(db: Database, meetingId: string): Promise<DisclosureConsiderationRow[]> {
-  return db.select().from(disclosureConsiderationTable).where(eq(disclosureConsiderationTable.meetingId, meetingId)).orderBy(asc(disclosureConsiderationTable.recordedAt), asc(disclosureConsiderationTable.considerationId));
+  return db
+    .select()
+    .from(disclosureConsiderationTable)
+    .where(eq(disclosureConsiderationTable.meetingId, meetingId))
+    .orderBy(asc(disclosureConsiderationTable.recordedAt), asc(disclosureConsiderationTable.considerationId));
 }
 
 /** The disclosure decisions linked to the meeting, oldest first. */
 export function decisionsOfMeeting(db: Database, meetingId: string): Promise<DisclosureDecisionRow[]> {
-  return db.select().from(disclosureDecisionTable).where(eq(disclosureDecisionTable.meetingId, meetingId)).orderBy(asc(disclosureDecisionTable.proposedAt), asc(disclosureDecisionTable.decisionId));
+  return db
+    .select()
+    .from(disclosureDecisionTable)
+    .where(eq(disclosureDecisionTable.meetingId, meetingId))
+    .orderBy(asc(disclosureDecisionTable.proposedAt), asc(disclosureDecisionTable.decisionId));
 }

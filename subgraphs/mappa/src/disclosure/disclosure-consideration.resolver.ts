@@ -13,10 +13,25 @@ import { Meeting } from '../meeting/meeting.type';
 import { recordDisclosureConsiderationInputSchema } from './disclosure-consideration.input';
 import { considerationsOf, decisionsOfMeeting } from './disclosure-consideration.query';
 import type { DisclosureConsiderationOutcome, MeetingDisclosureDecision } from './disclosure-consideration.type';
-import { MeetingDisclosureConsideration, MeetingDisclosureSection, RecordDisclosureConsiderationInput } from './disclosure-consideration.type';
+import {
+  MeetingDisclosureConsideration,
+  MeetingDisclosureSection,
+  RecordDisclosureConsiderationInput,
+} from './disclosure-consideration.type';
 import { disclosureConsiderationTable, disclosureDecisionTable } from './disclosure.table';
 
-const CONSIDERATION_FIELDS = ['pncId', 'area', 'meetingId', 'reviewedOn', 'outcome', 'reason', 'decisionId', 'recordedByStaffId', 'recordedByIssuer', 'recordedAt'] as const satisfies readonly (keyof DisclosureConsiderationRow)[];
+const CONSIDERATION_FIELDS = [
+  'pncId',
+  'area',
+  'meetingId',
+  'reviewedOn',
+  'outcome',
+  'reason',
+  'decisionId',
+  'recordedByStaffId',
+  'recordedByIssuer',
+  'recordedAt',
+] as const satisfies readonly (keyof DisclosureConsiderationRow)[];
 
 // One answer for a decision that does not exist and one of another meeting or subject: the chair learns nothing of other meetings' decisions.
 const NOT_THIS_MEETINGS = 'not a disclosure decision proposed at this meeting';
@@ -27,7 +42,14 @@ function toConsideration(row: DisclosureConsiderationRow): MeetingDisclosureCons
 }
 
 function toDecisionSummary(row: DisclosureDecisionRow): MeetingDisclosureDecision {
-  return { decisionId: row.decisionId, level: row.level, recipientKind: row.recipientKind, status: row.status, outcome: row.outcome, proposedAt: row.proposedAt };
+  return {
+    decisionId: row.decisionId,
+    level: row.level,
+    recipientKind: row.recipientKind,
+    status: row.status,
+    outcome: row.outcome,
+    proposedAt: row.proposedAt,
+  };
 }
 
 /**
@@ -42,10 +64,11 @@ export class DisclosureConsiderationResolver {
   @Mutation(() => MeetingDisclosureConsideration, {
     nullable: true,
     description:
-      'Records that disclosure was considered at the meeting in session (B §2, agenda item 3; KPI 3): NOT_NECESSARY with the reason, or DECISION_PROPOSED naming a MAPPA disclosure decision about the meeting\'s subject proposed at this meeting (BAD_USER_INPUT for any other id). Never changed once recorded; a meeting may record several (one per decision proposed). Required before `closeMeeting`. The meeting\'s own chair or its area\'s co-ordinator, under MAPPA_MEETING for it; any other meeting is NOT_FOUND, exactly as an unknown id.',
+      "Records that disclosure was considered at the meeting in session (B §2, agenda item 3; KPI 3): NOT_NECESSARY with the reason, or DECISION_PROPOSED naming a MAPPA disclosure decision about the meeting's subject proposed at this meeting (BAD_USER_INPUT for any other id). Never changed once recorded; a meeting may record several (one per decision proposed). Required before `closeMeeting`. The meeting's own chair or its area's co-ordinator, under MAPPA_MEETING for it; any other meeting is NOT_FOUND, exactly as an unknown id.",
   })
   async recordDisclosureConsideration(
-    @Arg('input', () => RecordDisclosureConsiderationInput, { description: 'The meeting, the outcome and why.' }) input: RecordDisclosureConsiderationInput,
+    @Arg('input', () => RecordDisclosureConsiderationInput, { description: 'The meeting, the outcome and why.' })
+    input: RecordDisclosureConsiderationInput,
     @Ctx() context: MappaContext,
   ): Promise<MeetingDisclosureConsideration> {
     const values = parseInput(recordDisclosureConsiderationInputSchema, input, 'input');
@@ -54,12 +77,16 @@ export class DisclosureConsiderationResolver {
       // The meeting locked: a consideration and the closing of the meeting do not interleave.
       const { meeting } = await requireMeetingParty(context, tx, values.meetingId, ['CHAIR', 'COORDINATOR'], true);
       if (meeting.status !== 'IN_SESSION') {
-        throw new BadUserInputError('Disclosure is considered while the meeting is in session.', [{ path: 'input.meetingId', message: `meeting is ${meeting.status}` }]);
+        throw new BadUserInputError('Disclosure is considered while the meeting is in session.', [
+          { path: 'input.meetingId', message: `meeting is ${meeting.status}` },
+        ]);
       }
       if (values.decisionId != null) {
         const [decision] = await tx.select().from(disclosureDecisionTable).where(eq(disclosureDecisionTable.decisionId, values.decisionId));
         if (!decision || decision.meetingId !== meeting.meetingId || decision.pncId !== meeting.pncId) {
-          throw new BadUserInputError('DECISION_PROPOSED names a disclosure decision proposed at this meeting.', [{ path: 'input.decisionId', message: NOT_THIS_MEETINGS }]);
+          throw new BadUserInputError('DECISION_PROPOSED names a disclosure decision proposed at this meeting.', [
+            { path: 'input.decisionId', message: NOT_THIS_MEETINGS },
+          ]);
         }
       }
       const [inserted] = await tx
@@ -79,7 +106,11 @@ export class DisclosureConsiderationResolver {
         })
         .returning();
       if (!inserted) throw new Error('insert returned no row');
-      await context.audit.recordChanges(tx, [meeting.pncId], changedFields(`DisclosureConsideration:${inserted.considerationId}`, null, inserted, CONSIDERATION_FIELDS));
+      await context.audit.recordChanges(
+        tx,
+        [meeting.pncId],
+        changedFields(`DisclosureConsideration:${inserted.considerationId}`, null, inserted, CONSIDERATION_FIELDS),
+      );
       return inserted;
     });
     context.log.info({ outcome: row.outcome }, 'disclosure consideration recorded');
@@ -100,7 +131,14 @@ export class DisclosureConsiderationResolver {
       const versions = await minutesVersions(context.db, meeting.meetingId);
       if (!versions.some((version) => isMinutesReader(version, context.caller.principal))) return null;
     }
-    const [considerations, decisions] = await Promise.all([considerationsOf(context.db, meeting.meetingId), decisionsOfMeeting(context.db, meeting.meetingId)]);
-    return { considered: considerations.length > 0, considerations: considerations.map(toConsideration), decisions: decisions.map(toDecisionSummary) };
+    const [considerations, decisions] = await Promise.all([
+      considerationsOf(context.db, meeting.meetingId),
+      decisionsOfMeeting(context.db, meeting.meetingId),
+    ]);
+    return {
+      considered: considerations.length > 0,
+      considerations: considerations.map(toConsideration),
+      decisions: decisions.map(toDecisionSummary),
+    };
   }
 }

@@ -1,7 +1,21 @@
 import { sql } from 'drizzle-orm';
 import { finishedDecisionRows, TEST_ISSUER } from '@mappa/shared';
 import type { Caller, FinishedDecisionState } from '@mappa/shared';
-import { atMeeting, auditChangesOf, chairIn, codes, coordinatorIn, db, freshCase, insertMeeting, invite, post, sign, staff, startMeetingStack } from '../meeting/meeting-minutes.fixtures';
+import {
+  atMeeting,
+  auditChangesOf,
+  chairIn,
+  codes,
+  coordinatorIn,
+  db,
+  freshCase,
+  insertMeeting,
+  invite,
+  post,
+  sign,
+  staff,
+  startMeetingStack,
+} from '../meeting/meeting-minutes.fixtures';
 import type { MeetingTestStack } from '../meeting/meeting-minutes.fixtures';
 import { meetingMinutesTable } from '../meeting/meeting.table';
 import type { MeetingRow } from '../meeting/meeting.table';
@@ -13,10 +27,17 @@ import { disclosureConsiderationTable, disclosureDecisionTable, disclosureTransi
 
 let stack: MeetingTestStack;
 
-const CONSIDER = 'mutation($i: RecordDisclosureConsiderationInput!) { recordDisclosureConsideration(input: $i) { considerationId meetingId outcome reason decisionId reviewedOn recordedByStaffId } }';
+const CONSIDER =
+  'mutation($i: RecordDisclosureConsiderationInput!) { recordDisclosureConsideration(input: $i) { considerationId meetingId outcome reason decisionId reviewedOn recordedByStaffId } }';
 const consider = (meeting: MeetingRow, caller: Caller, input: Record<string, unknown> = {}) =>
-  post(stack, CONSIDER, { i: { meetingId: meeting.meetingId, outcome: 'NOT_NECESSARY', reason: 'No third party at risk identified', ...input } }, caller);
-const SECTION = 'query($id: ID!) { meeting(id: $id) { meetingId disclosure { considered considerations { outcome reason decisionId } decisions { decisionId level recipientKind status outcome } } } }';
+  post(
+    stack,
+    CONSIDER,
+    { i: { meetingId: meeting.meetingId, outcome: 'NOT_NECESSARY', reason: 'No third party at risk identified', ...input } },
+    caller,
+  );
+const SECTION =
+  'query($id: ID!) { meeting(id: $id) { meetingId disclosure { considered considerations { outcome reason decisionId } decisions { decisionId level recipientKind status outcome } } } }';
 const section = async (meeting: MeetingRow, caller: Caller) => {
   const answer = await post(stack, SECTION, { id: meeting.meetingId }, caller);
   expect(answer.errors).toBeUndefined();
@@ -27,10 +48,25 @@ const section = async (meeting: MeetingRow, caller: Caller) => {
 async function decisionOf(meeting: MeetingRow, state: FinishedDecisionState, suffix: string): Promise<string> {
   const decisionId = `DSC-MAPPA-T${suffix}`;
   const rows = finishedDecisionRows({
-    holder: 'MAPPA', decisionId, pncId: meeting.pncId, area: meeting.area, level: 2, caseId: meeting.caseId, meetingId: meeting.meetingId, subjectUnder18: false,
-    recipientKind: 'EMPLOYER', recipientIsChild: false, recipientIsAdultAtRisk: false, state, proposedAt: new Date(Date.now() - 10 * 86_400_000),
-    proposer: { staffId: 'PPU00011', issuer: TEST_ISSUER, agency: 'police' }, decisionMaker: { staffId: meeting.chairStaffId, issuer: meeting.chairIssuer, agency: meeting.chairAgency },
-    items: [{ sourceAgency: 'police', fieldCoordinate: 'PoliceConviction.offenceDescription', wording: 'A conviction for a violent offence.' }], representationsSought: true,
+    holder: 'MAPPA',
+    decisionId,
+    pncId: meeting.pncId,
+    area: meeting.area,
+    level: 2,
+    caseId: meeting.caseId,
+    meetingId: meeting.meetingId,
+    subjectUnder18: false,
+    recipientKind: 'EMPLOYER',
+    recipientIsChild: false,
+    recipientIsAdultAtRisk: false,
+    state,
+    proposedAt: new Date(Date.now() - 10 * 86_400_000),
+    proposer: { staffId: 'PPU00011', issuer: TEST_ISSUER, agency: 'police' },
+    decisionMaker: { staffId: meeting.chairStaffId, issuer: meeting.chairIssuer, agency: meeting.chairAgency },
+    items: [
+      { sourceAgency: 'police', fieldCoordinate: 'PoliceConviction.offenceDescription', wording: 'A conviction for a violent offence.' },
+    ],
+    representationsSought: true,
   });
   await db(stack).transaction(async (tx) => {
     await tx.execute(sql`set local mappa.loading_history = 'on'`);
@@ -57,8 +93,17 @@ describe('disclosure considered at every meeting (B §2, KPI 3)', () => {
     const recorded = await consider(meeting, chair);
     expect(recorded.errors).toBeUndefined();
     const row = recorded.data?.recordDisclosureConsideration as Record<string, unknown>;
-    expect(row).toMatchObject({ meetingId: meeting.meetingId, outcome: 'NOT_NECESSARY', reason: 'No third party at risk identified', decisionId: null, recordedByStaffId: 'NPS00077', reviewedOn: new Date().toISOString().slice(0, 10) });
-    expect((await auditChangesOf(stack, `DisclosureConsideration:${row.considerationId as string}`)).map((change) => change.field)).toEqual(expect.arrayContaining(['outcome', 'reason', 'meetingId']));
+    expect(row).toMatchObject({
+      meetingId: meeting.meetingId,
+      outcome: 'NOT_NECESSARY',
+      reason: 'No third party at risk identified',
+      decisionId: null,
+      recordedByStaffId: 'NPS00077',
+      reviewedOn: new Date().toISOString().slice(0, 10),
+    });
+    expect((await auditChangesOf(stack, `DisclosureConsideration:${row.considerationId as string}`)).map((change) => change.field)).toEqual(
+      expect.arrayContaining(['outcome', 'reason', 'meetingId']),
+    );
     const closed = await post(stack, 'mutation($id: ID!) { closeMeeting(meetingId: $id) { status } }', { id: meeting.meetingId }, chair);
     expect(closed.errors).toBeUndefined();
     expect(closed.data?.closeMeeting).toEqual({ status: 'HELD' });
@@ -73,10 +118,12 @@ describe('disclosure considered at every meeting (B §2, KPI 3)', () => {
     expect(refused.errors?.[0]?.extensions?.issues).toEqual([{ path: 'meetingId', message: 'disclosure not considered' }]);
     // The co-ordinator may record it too; then the chair closes.
     expect((await consider(meeting, atMeeting(coordinatorIn(mappaCase.area), meeting, 'COORDINATOR'))).errors).toBeUndefined();
-    expect((await post(stack, 'mutation($id: ID!) { closeMeeting(meetingId: $id) { status } }', { id: meeting.meetingId }, chair)).errors).toBeUndefined();
+    expect(
+      (await post(stack, 'mutation($id: ID!) { closeMeeting(meetingId: $id) { status } }', { id: meeting.meetingId }, chair)).errors,
+    ).toBeUndefined();
   });
 
-  it('B §2: DECISION_PROPOSED names a decision proposed at this meeting about its subject; another meeting\'s or an unknown id is refused alike', async () => {
+  it("B §2: DECISION_PROPOSED names a decision proposed at this meeting about its subject; another meeting's or an unknown id is refused alike", async () => {
     const mappaCase = await freshCase(stack, 2);
     const meeting = await insertMeeting(stack, mappaCase, 'IN_SESSION', chairIn(mappaCase.area));
     const chair = atMeeting(chairIn(mappaCase.area), meeting, 'CHAIR');
@@ -85,7 +132,11 @@ describe('disclosure considered at every meeting (B §2, KPI 3)', () => {
     const otherMeeting = await insertMeeting(stack, otherCase, 'IN_SESSION', chairIn(otherCase.area));
     const others = await decisionOf(otherMeeting, 'PROPOSED', 'OTHER1');
 
-    const recorded = await consider(meeting, chair, { outcome: 'DECISION_PROPOSED', reason: 'Disclosure to his employer proposed', decisionId: own });
+    const recorded = await consider(meeting, chair, {
+      outcome: 'DECISION_PROPOSED',
+      reason: 'Disclosure to his employer proposed',
+      decisionId: own,
+    });
     expect(recorded.errors).toBeUndefined();
     expect(recorded.data?.recordDisclosureConsideration).toMatchObject({ outcome: 'DECISION_PROPOSED', decisionId: own });
     const another = await consider(meeting, chair, { outcome: 'DECISION_PROPOSED', decisionId: others });
@@ -103,25 +154,42 @@ describe('disclosure considered at every meeting (B §2, KPI 3)', () => {
     expect(codes(mismatched)).toEqual(['BAD_USER_INPUT']);
     expect(mismatched.errors?.[0]?.extensions?.issues?.map((issue) => issue.path).sort()).toEqual(['input.decisionId', 'input.reason']);
     const levelOne = await consider(meeting, chair, { outcome: 'DECISION_PROPOSED', decisionId: 'DSC-PROBATION-X1' });
-    expect(levelOne.errors?.[0]?.extensions?.issues).toEqual([{ path: 'input.decisionId', message: 'decisionId must be a MAPPA disclosure decision id (DSC-MAPPA-…)' }]);
+    expect(levelOne.errors?.[0]?.extensions?.issues).toEqual([
+      { path: 'input.decisionId', message: 'decisionId must be a MAPPA disclosure decision id (DSC-MAPPA-…)' },
+    ]);
     const proposedWithout = await consider(meeting, chair, { outcome: 'DECISION_PROPOSED' });
-    expect(proposedWithout.errors?.[0]?.extensions?.issues).toEqual([{ path: 'input.decisionId', message: 'DECISION_PROPOSED names the decision proposed' }]);
-    expect(await db(stack).select().from(disclosureConsiderationTable).where(sql`meeting_id = ${meeting.meetingId}`)).toEqual([]);
+    expect(proposedWithout.errors?.[0]?.extensions?.issues).toEqual([
+      { path: 'input.decisionId', message: 'DECISION_PROPOSED names the decision proposed' },
+    ]);
+    expect(
+      await db(stack)
+        .select()
+        .from(disclosureConsiderationTable)
+        .where(sql`meeting_id = ${meeting.meetingId}`),
+    ).toEqual([]);
   });
 
-  it('principle 9: only the meeting\'s chair or co-ordinator, while it sits; another chair or area is answered as an unknown meeting; an invitee is refused', async () => {
+  it("principle 9: only the meeting's chair or co-ordinator, while it sits; another chair or area is answered as an unknown meeting; an invitee is refused", async () => {
     const mappaCase = await freshCase(stack, 2);
     const meeting = await insertMeeting(stack, mappaCase, 'IN_SESSION', chairIn(mappaCase.area));
-    const unknown = await consider({ ...meeting, meetingId: '00000000-0000-4000-8000-000000000000' }, atMeeting(chairIn(mappaCase.area), { ...meeting, meetingId: '00000000-0000-4000-8000-000000000000' }, 'CHAIR'));
+    const unknown = await consider(
+      { ...meeting, meetingId: '00000000-0000-4000-8000-000000000000' },
+      atMeeting(chairIn(mappaCase.area), { ...meeting, meetingId: '00000000-0000-4000-8000-000000000000' }, 'CHAIR'),
+    );
     expect(codes(unknown)).toEqual(['NOT_FOUND']);
     const otherChair = await consider(meeting, atMeeting(staff('PCH00009', 'police', 'mappa_chair', mappaCase.area), meeting, 'CHAIR'));
     const otherArea = mappaCase.area === 'KENT' ? 'ESSEX' : 'KENT';
     const otherCoordinator = await consider(meeting, atMeeting(coordinatorIn(otherArea as MeetingRow['area']), meeting, 'COORDINATOR'));
     // The same answer (stack traces of development mode aside).
-    const answer = (response: typeof unknown) => ({ data: response.data, errors: response.errors?.map((error) => ({ message: error.message, code: error.extensions?.code })) });
+    const answer = (response: typeof unknown) => ({
+      data: response.data,
+      errors: response.errors?.map((error) => ({ message: error.message, code: error.extensions?.code })),
+    });
     expect(answer(otherChair)).toEqual(answer(unknown));
     expect(answer(otherCoordinator)).toEqual(answer(unknown));
-    expect(codes(await consider(meeting, atMeeting(staff('PPU00011', 'police', 'ppu_officer', mappaCase.area), meeting, 'INVITEE')))).toEqual(['FORBIDDEN']);
+    expect(
+      codes(await consider(meeting, atMeeting(staff('PPU00011', 'police', 'ppu_officer', mappaCase.area), meeting, 'INVITEE'))),
+    ).toEqual(['FORBIDDEN']);
     // Not before the meeting sits, nor once held.
     const scheduled = await insertMeeting(stack, await freshCase(stack, 2), 'SCHEDULED', chairIn(mappaCase.area));
     expect(codes(await consider(scheduled, atMeeting(chairIn(mappaCase.area), scheduled, 'CHAIR')))).toEqual(['BAD_USER_INPUT']);
@@ -130,7 +198,7 @@ describe('disclosure considered at every meeting (B §2, KPI 3)', () => {
   });
 });
 
-describe('the minutes\' disclosure section (L12740-12746, B.23-B.25)', () => {
+describe("the minutes' disclosure section (L12740-12746, B.23-B.25)", () => {
   it('B.23, B.25: the chair and co-ordinator see the considerations and linked decisions; an invitee only once a recipient of the distributed minutes', async () => {
     const mappaCase = await freshCase(stack, 3);
     const chairPrincipal = chairIn(mappaCase.area);
@@ -141,8 +209,14 @@ describe('the minutes\' disclosure section (L12740-12746, B.23-B.25)', () => {
     const chair = atMeeting(chairPrincipal, meeting, 'CHAIR');
     const made = await decisionOf(meeting, 'MADE', 'SEC1');
     const withdrawn = await decisionOf(meeting, 'WITHDRAWN', 'SEC2');
-    expect((await consider(meeting, chair, { outcome: 'DECISION_PROPOSED', reason: 'Disclosure to his employer proposed', decisionId: made })).errors).toBeUndefined();
-    expect((await consider(meeting, chair, { outcome: 'DECISION_PROPOSED', reason: 'A second recipient proposed', decisionId: withdrawn })).errors).toBeUndefined();
+    expect(
+      (await consider(meeting, chair, { outcome: 'DECISION_PROPOSED', reason: 'Disclosure to his employer proposed', decisionId: made }))
+        .errors,
+    ).toBeUndefined();
+    expect(
+      (await consider(meeting, chair, { outcome: 'DECISION_PROPOSED', reason: 'A second recipient proposed', decisionId: withdrawn }))
+        .errors,
+    ).toBeUndefined();
     const expected = {
       considered: true,
       considerations: [
@@ -163,13 +237,33 @@ describe('the minutes\' disclosure section (L12740-12746, B.23-B.25)', () => {
     await db(stack).transaction(async (tx) => {
       await tx.execute(sql`set local mappa.loading_history = 'on'`);
       await tx.insert(meetingMinutesTable).values({
-        meetingId: meeting.meetingId, version: 1, status: 'APPROVED', dueDate: '2026-12-01', summary: 'Plan agreed.', disclosureConsidered: true, draftedByStaffId: 'MCU00001', draftedAt: new Date(),
-        approvedByStaffId: chairPrincipal.staffId, approvedAt: new Date(), distributedAt: new Date(),
-        recipients: [{ agency: 'police', staffId: officer.staffId, issuer: TEST_ISSUER, role: 'ppu_officer', reason: null }], withheldFrom: [],
+        meetingId: meeting.meetingId,
+        version: 1,
+        status: 'APPROVED',
+        dueDate: '2026-12-01',
+        summary: 'Plan agreed.',
+        disclosureConsidered: true,
+        draftedByStaffId: 'MCU00001',
+        draftedAt: new Date(),
+        approvedByStaffId: chairPrincipal.staffId,
+        approvedAt: new Date(),
+        distributedAt: new Date(),
+        recipients: [{ agency: 'police', staffId: officer.staffId, issuer: TEST_ISSUER, role: 'ppu_officer', reason: null }],
+        withheldFrom: [],
       });
     });
-    expect(await section(meeting, atMeeting(officer, meeting, 'INVITEE', { invitationId: invitation.invitationId, attending: false }))).toEqual(expected);
+    expect(
+      await section(meeting, atMeeting(officer, meeting, 'INVITEE', { invitationId: invitation.invitationId, attending: false })),
+    ).toEqual(expected);
     // Someone else of the same agency, not a recipient, sees nothing.
-    expect(await section(meeting, atMeeting(staff('PPU00099', 'police', 'ppu_officer', mappaCase.area), meeting, 'INVITEE', { invitationId: invitation.invitationId, attending: false }))).toBeNull();
+    expect(
+      await section(
+        meeting,
+        atMeeting(staff('PPU00099', 'police', 'ppu_officer', mappaCase.area), meeting, 'INVITEE', {
+          invitationId: invitation.invitationId,
+          attending: false,
+        }),
+      ),
+    ).toBeNull();
   });
 });

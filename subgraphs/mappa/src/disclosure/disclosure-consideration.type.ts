@@ -17,7 +17,10 @@ registerEnumType(DisclosureConsiderationOutcome, {
   },
 });
 
-@InputType({ description: 'That disclosure was considered at the meeting in session: NOT_NECESSARY with the reason, or DECISION_PROPOSED naming the decision (proposed at this meeting, about its subject).' })
+@InputType({
+  description:
+    'That disclosure was considered at the meeting in session: NOT_NECESSARY with the reason, or DECISION_PROPOSED naming the decision (proposed at this meeting, about its subject).',
+})
 export class RecordDisclosureConsiderationInput {
   @Field(() => ID, { description: 'The meeting, as declared in `x-mappa-case`.' })
   meetingId!: string;
@@ -28,14 +31,20 @@ export class RecordDisclosureConsiderationInput {
   @Field(() => String, { description: 'Why (for NOT_NECESSARY, why disclosure is not needed now), 1-2000 characters.' })
   reason!: string;
 
-  @Field(() => ID, { nullable: true, description: 'For DECISION_PROPOSED: the MAPPA disclosure decision (DSC-MAPPA-…) proposed at this meeting. Null otherwise.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'For DECISION_PROPOSED: the MAPPA disclosure decision (DSC-MAPPA-…) proposed at this meeting. Null otherwise.',
+  })
   decisionId?: string | null;
 }
 
-@ObjectType({ description: 'That disclosure was considered at a MAPP meeting: the minutes\' "Is a disclosure going to be made" (MAPPA B). Never changed once recorded. Owner: mappa (MAPPA Co-ordination Unit).' })
+@ObjectType({
+  description:
+    'That disclosure was considered at a MAPP meeting: the minutes\' "Is a disclosure going to be made" (MAPPA B). Never changed once recorded. Owner: mappa (MAPPA Co-ordination Unit).',
+})
 export class MeetingDisclosureConsideration {
   @Access(mappaPolicies.meetingDisclosure)
-  @Field(() => ID, { description: 'The consideration\'s id (opaque).' })
+  @Field(() => ID, { description: "The consideration's id (opaque)." })
   considerationId!: string;
 
   @Access(mappaPolicies.meetingDisclosure)
@@ -67,7 +76,10 @@ export class MeetingDisclosureConsideration {
   recordedAt!: Date;
 }
 
-@ObjectType({ description: 'A disclosure decision linked to a meeting, as its minutes show it: what and where it stands, never its content (that is read under DISCLOSURE_DECISION by its parties). Owner: mappa (MAPPA Co-ordination Unit).' })
+@ObjectType({
+  description:
+    'A disclosure decision linked to a meeting, as its minutes show it: what and where it stands, never its content (that is read under DISCLOSURE_DECISION by its parties). Owner: mappa (MAPPA Co-ordination Unit).',
+})
 export class MeetingDisclosureDecision {
   @Access(mappaPolicies.meetingDisclosure)
   @Field(() => ID, { description: 'The decision id (DSC-MAPPA-…), which its parties declare in x-mappa-case under DISCLOSURE_DECISION.' })
@@ -78,7 +90,10 @@ export class MeetingDisclosureDecision {
   level!: number;
 
   @Access(mappaPolicies.meetingDisclosure)
-  @Field(() => String, { description: 'The kind of recipient (SCHOOL, EMPLOYER, PARTNER, VICTIM, ACCOMMODATION, WORSHIP, MEDIA, PROFESSIONAL, LEISURE, NEIGHBOUR_OR_FRIEND, OTHER).' })
+  @Field(() => String, {
+    description:
+      'The kind of recipient (SCHOOL, EMPLOYER, PARTNER, VICTIM, ACCOMMODATION, WORSHIP, MEDIA, PROFESSIONAL, LEISURE, NEIGHBOUR_OR_FRIEND, OTHER).',
+  })
   recipientKind!: string;
 
   @Access(mappaPolicies.meetingDisclosure)
@@ -94,10 +109,16 @@ export class MeetingDisclosureDecision {
   proposedAt!: Date;
 }
 
-@ObjectType({ description: 'The minutes\' disclosure section of a MAPP meeting ("Is a disclosure going to be made", MAPPA B; KPI 3): whether disclosure was considered, how, and the decisions linked to the meeting. Owner: mappa (MAPPA Co-ordination Unit).' })
+@ObjectType({
+  description:
+    'The minutes\' disclosure section of a MAPP meeting ("Is a disclosure going to be made", MAPPA B; KPI 3): whether disclosure was considered, how, and the decisions linked to the meeting. Owner: mappa (MAPPA Co-ordination Unit).',
+})
 export class MeetingDisclosureSection {
   @Access(mappaPolicies.meetingDisclosure)
-  @Field(() => Boolean, { description: 'Whether disclosure was considered at the meeting (at least one consideration recorded); a meeting is not closed without it.' })
+  @Field(() => Boolean, {
+    description:
+      'Whether disclosure was considered at the meeting (at least one consideration recorded); a meeting is not closed without it.',
+  })
   considered!: boolean;
 
   @Access(mappaPolicies.meetingDisclosure)

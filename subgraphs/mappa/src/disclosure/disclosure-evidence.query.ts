@@ -9,9 +9,24 @@ import { disclosureConsultationTable, disclosureDecisionTable, disclosureItemTab
  * evidence (issue 11), or null: the same null for an unknown id, another area's decision and one the
  * caller is not party to (principle 9). The decision maker is the chair of the decision's meeting.
  */
-export async function disclosureEvidenceFor(db: Database, principal: Principal, decisionId: string, now: Date): Promise<DisclosureEvidence | null> {
-  const facts = await disclosureStandingFactsIn(db, { disclosureDecisionTable, disclosureItemTable, disclosureConsultationTable }, decisionId);
+export async function disclosureEvidenceFor(
+  db: Database,
+  principal: Principal,
+  decisionId: string,
+  now: Date,
+): Promise<DisclosureEvidence | null> {
+  const facts = await disclosureStandingFactsIn(
+    db,
+    { disclosureDecisionTable, disclosureItemTable, disclosureConsultationTable },
+    decisionId,
+  );
   if (!facts) return null;
-  const [meeting] = facts.meetingId === null ? [] : await db.select({ staffId: meetingTable.chairStaffId, issuer: meetingTable.chairIssuer }).from(meetingTable).where(eq(meetingTable.meetingId, facts.meetingId));
+  const [meeting] =
+    facts.meetingId === null
+      ? []
+      : await db
+          .select({ staffId: meetingTable.chairStaffId, issuer: meetingTable.chairIssuer })
+          .from(meetingTable)
+          .where(eq(meetingTable.meetingId, facts.meetingId));
   return disclosureStandingOf(principal, { ...facts, meetingChair: meeting ?? null }, now);
 }

@@ -19,7 +19,13 @@ export const DISCLOSURE_MEASURES = ['PROPOSED', 'MADE', 'NOT_MADE', 'WITHDRAWN',
 const rowsOf = <Row>(result: unknown): Row[] => (result as { rows: Row[] }).rows;
 
 /** The raw cells of `area` from `from` to `to` (dates, both included, UTC days), each with its cell key. */
-export async function disclosureCellsOf(db: Database, area: MappaArea, from: string, to: string, keySecret: string): Promise<MappaDisclosureCell[]> {
+export async function disclosureCellsOf(
+  db: Database,
+  area: MappaArea,
+  from: string,
+  to: string,
+  keySecret: string,
+): Promise<MappaDisclosureCell[]> {
   const start = `${from}T00:00:00Z`;
   const end = `${addDays(to, 1)}T00:00:00Z`;
   const within = (column: ReturnType<typeof sql.raw>) => sql`${column} >= ${start}::timestamptz and ${column} < ${end}::timestamptz`;
@@ -27,7 +33,18 @@ export async function disclosureCellsOf(db: Database, area: MappaArea, from: str
   // Each measure's count and key (the sum of its decisions' subjects' record keys, modulo the key range).
   const measure = (condition: ReturnType<typeof sql>) =>
     sql`(count(*) filter (where ${condition}))::int, (coalesce(sum(${key}) filter (where ${condition}), 0) % ${RECORD_KEY_RANGE})::int`;
-  const decisionRows = rowsOf<{ recipient_kind: string; level: number; p: number; pk: number; m: number; mk: number; n: number; nk: number; w: number; wk: number }>(
+  const decisionRows = rowsOf<{
+    recipient_kind: string;
+    level: number;
+    p: number;
+    pk: number;
+    m: number;
+    mk: number;
+    n: number;
+    nk: number;
+    w: number;
+    wk: number;
+  }>(
     await db.execute(sql`
       select recipient_kind, level, p, pk, m, mk, n, nk, w, wk from (
         select recipient_kind, level,
@@ -57,13 +74,22 @@ export async function disclosureCellsOf(db: Database, area: MappaArea, from: str
   const cells: MappaDisclosureCell[] = [];
   for (const row of decisionRows) {
     const level = Number(row.level);
-    for (const [name, count, cellKey] of [['PROPOSED', row.p, row.pk], ['MADE', row.m, row.mk], ['NOT_MADE', row.n, row.nk], ['WITHDRAWN', row.w, row.wk]] as const) {
-      if (Number(count) > 0) cells.push({ measure: name, recipientKind: row.recipient_kind, level, count: Number(count), key: Number(cellKey) });
+    for (const [name, count, cellKey] of [
+      ['PROPOSED', row.p, row.pk],
+      ['MADE', row.m, row.mk],
+      ['NOT_MADE', row.n, row.nk],
+      ['WITHDRAWN', row.w, row.wk],
+    ] as const) {
+      if (Number(count) > 0)
+        cells.push({ measure: name, recipientKind: row.recipient_kind, level, count: Number(count), key: Number(cellKey) });
     }
   }
   for (const row of meetingRows) {
     const level = Number(row.level);
-    for (const [name, count, cellKey] of [['CONSIDERED', row.c, row.ck], ['NOT_CONSIDERED', row.u, row.uk]] as const) {
+    for (const [name, count, cellKey] of [
+      ['CONSIDERED', row.c, row.ck],
+      ['NOT_CONSIDERED', row.u, row.uk],
+    ] as const) {
       if (Number(count) > 0) cells.push({ measure: name, recipientKind: '', level, count: Number(count), key: Number(cellKey) });
     }
   }

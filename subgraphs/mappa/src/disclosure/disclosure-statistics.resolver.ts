@@ -32,12 +32,15 @@ function readsStatisticsOf(context: MappaContext, area: MappaArea): boolean {
 export class DisclosureStatisticsResolver {
   @Access(mappaPolicies.disclosureStatistics)
   @Directive('@federation__inaccessible')
-  @Query(() => [MappaDisclosureCell], { nullable: true, description: 'The MAPPA unit\'s disclosure statistics cells of an area and period, raw (the gateway statistics service only).' })
+  @Query(() => [MappaDisclosureCell], {
+    nullable: true,
+    description: "The MAPPA unit's disclosure statistics cells of an area and period, raw (the gateway statistics service only).",
+  })
   async mappaStatisticsDisclosure(
-    @Arg('area', () => MappaArea, { description: 'The area (the caller\'s own).' }) area: MappaArea,
+    @Arg('area', () => MappaArea, { description: "The area (the caller's own)." }) area: MappaArea,
     @Arg('from', () => LocalDate, { description: 'The first day of the period (YYYY-MM-DD).' }) from: string,
     @Arg('to', () => LocalDate, { description: 'The last day of the period, included (YYYY-MM-DD).' }) to: string,
-    @Arg('keySecret', () => String, { description: 'The product\'s record-key secret, from the gateway.' }) keySecret: string,
+    @Arg('keySecret', () => String, { description: "The product's record-key secret, from the gateway." }) keySecret: string,
     @Ctx() context: MappaContext,
   ): Promise<MappaDisclosureCell[] | null> {
     const values = parseInput(periodSchema, { area, from: dateText(from), to: dateText(to), keySecret }, 'period');

@@ -9,15 +9,17 @@ import { mappaPolicies } from '../mappa.policies';
 })
 export class MappaDisclosureCell {
   @Access(mappaPolicies.disclosureStatistics)
-  @Field(() => String, { description: 'What is counted: PROPOSED, MADE, NOT_MADE, WITHDRAWN (decisions) or CONSIDERED, NOT_CONSIDERED (meetings held).' })
+  @Field(() => String, {
+    description: 'What is counted: PROPOSED, MADE, NOT_MADE, WITHDRAWN (decisions) or CONSIDERED, NOT_CONSIDERED (meetings held).',
+  })
   measure!: string;
 
   @Access(mappaPolicies.disclosureStatistics)
-  @Field(() => String, { description: 'The decisions\' recipient kind; empty for meetings.' })
+  @Field(() => String, { description: "The decisions' recipient kind; empty for meetings." })
   recipientKind!: string;
 
   @Access(mappaPolicies.disclosureStatistics)
-  @Field(() => Int, { description: 'The level, 2 or 3 (a meeting\'s: the level the case was managed at when it met).' })
+  @Field(() => Int, { description: "The level, 2 or 3 (a meeting's: the level the case was managed at when it met)." })
   level!: number;
 
   @Access(mappaPolicies.disclosureStatistics)
@@ -25,6 +27,6 @@ export class MappaDisclosureCell {
   count!: number;
 
   @Access(mappaPolicies.disclosureStatistics)
-  @Field(() => Int, { description: 'The cell key: the sum of the subjects\' record keys, modulo 4096.' })
+  @Field(() => Int, { description: "The cell key: the sum of the subjects' record keys, modulo 4096." })
   key!: number;
 }

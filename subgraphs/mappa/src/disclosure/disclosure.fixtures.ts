@@ -46,12 +46,25 @@ export const PROPOSAL = {
   recipientIsAdultAtRisk: false,
   purpose: 'The employer runs a site next to a primary school; supervision arrangements must reflect the risk.',
   lawfulBasis: 'CJA_2003_S327A',
-  alternativesConsidered: 'Licence condition alone: does not cover the employer\'s site rota.',
+  alternativesConsidered: "Licence condition alone: does not cover the employer's site rota.",
   recipientGuidance: 'Contact the offender manager on 0300 000 0000 if he is seen near the school gate.',
 };
 
-export const POLICE_ITEM = { kind: 'RECORD_FIELD', sourceAgency: 'police', fieldCoordinate: 'SexOffenderNotification.indefinite', wording: 'He is subject to indefinite notification requirements.', victimIdentifying: false, photograph: false };
-export const PROBATION_ITEM = { kind: 'FREE_TEXT', sourceAgency: 'probation', wording: 'He must not work within sight of a school.', victimIdentifying: false, photograph: false };
+export const POLICE_ITEM = {
+  kind: 'RECORD_FIELD',
+  sourceAgency: 'police',
+  fieldCoordinate: 'SexOffenderNotification.indefinite',
+  wording: 'He is subject to indefinite notification requirements.',
+  victimIdentifying: false,
+  photograph: false,
+};
+export const PROBATION_ITEM = {
+  kind: 'FREE_TEXT',
+  sourceAgency: 'probation',
+  wording: 'He must not work within sight of a school.',
+  victimIdentifying: false,
+  photograph: false,
+};
 
 export interface Decision {
   decisionId: string;
@@ -61,32 +74,109 @@ export interface Decision {
   requiredConsultations: string[];
   executingAgency: string | null;
   contentSha256: string | null;
-  items: { itemId: string; position: number; sourceAgency: string; wording: string; wordingSha256: string; ownerAgreement: string; victimLiaisonAgreement: string | null; removedAt: string | null }[];
+  items: {
+    itemId: string;
+    position: number;
+    sourceAgency: string;
+    wording: string;
+    wordingSha256: string;
+    ownerAgreement: string;
+    victimLiaisonAgreement: string | null;
+    removedAt: string | null;
+  }[];
   consultations: { kind: string; response: string | null; satisfied: boolean }[];
   transitions: { fromStatus: string | null; toStatus: string; staffId: string }[];
 }
 
 /** The workflow's operations against one running MAPPA subgraph. */
 export function disclosureClient(stack: MeetingTestStack) {
-  const mutate = (field: string, inputType: string, input: Record<string, unknown>, caller: Caller) => post(stack, `mutation($input: ${inputType}!) { ${field}(input: $input) { ${DECISION} } }`, { input }, caller);
+  const mutate = (field: string, inputType: string, input: Record<string, unknown>, caller: Caller) =>
+    post(stack, `mutation($input: ${inputType}!) { ${field}(input: $input) { ${DECISION} } }`, { input }, caller);
   return {
     propose: (meeting: MeetingRow, caller: Caller, overrides: Record<string, unknown> = {}) =>
-      post(stack, 'mutation($input: ProposeDisclosureInput!) { proposeDisclosure(input: $input) { decisionId status subjectUnder18 requiredConsultations } }', { input: { meetingId: meeting.meetingId, ...PROPOSAL, ...overrides } }, caller),
-    read: (decisionId: string, caller: Caller) => post(stack, `query($id: ID!) { disclosureDecision(decisionId: $id) { ${DECISION} } }`, { id: decisionId }, caller),
+      post(
+        stack,
+        'mutation($input: ProposeDisclosureInput!) { proposeDisclosure(input: $input) { decisionId status subjectUnder18 requiredConsultations } }',
+        { input: { meetingId: meeting.meetingId, ...PROPOSAL, ...overrides } },
+        caller,
+      ),
+    read: (decisionId: string, caller: Caller) =>
+      post(stack, `query($id: ID!) { disclosureDecision(decisionId: $id) { ${DECISION} } }`, { id: decisionId }, caller),
     preview: (decisionId: string, caller: Caller) =>
-      post(stack, 'query($id: ID!) { disclosurePreview(decisionId: $id) { decisionId status html contentSha256 frozen items { position sourceAgency fieldCoordinate wording agreement } } }', { id: decisionId }, caller),
-    addItem: (decisionId: string, caller: Caller, item: Record<string, unknown>) => mutate('addDisclosureItem', 'AddDisclosureItemInput', { decisionId, ...item }, caller),
-    removeItem: (decisionId: string, caller: Caller, itemId: string) => mutate('removeDisclosureItem', 'RemoveDisclosureItemInput', { decisionId, itemId }, caller),
-    startConsultation: (decisionId: string, caller: Caller) => post(stack, `mutation($id: ID!) { startDisclosureConsultation(decisionId: $id) { ${DECISION} } }`, { id: decisionId }, caller),
-    answer: (decisionId: string, caller: Caller, kind: string, response: string) => mutate('answerDisclosureConsultation', 'AnswerDisclosureConsultationInput', { decisionId, kind, response, note: 'Considered with our records.' }, caller),
-    agree: (decisionId: string, caller: Caller, item: { itemId: string; wordingSha256: string }, options: { kind?: string; agreed?: boolean; note?: string } = {}) =>
-      mutate('recordDisclosureItemAgreement', 'RecordDisclosureItemAgreementInput', { decisionId, itemId: item.itemId, wordingSha256: item.wordingSha256, kind: options.kind ?? 'OWNER', agreed: options.agreed ?? true, note: options.note ?? null }, caller),
+      post(
+        stack,
+        'query($id: ID!) { disclosurePreview(decisionId: $id) { decisionId status html contentSha256 frozen items { position sourceAgency fieldCoordinate wording agreement } } }',
+        { id: decisionId },
+        caller,
+      ),
+    addItem: (decisionId: string, caller: Caller, item: Record<string, unknown>) =>
+      mutate('addDisclosureItem', 'AddDisclosureItemInput', { decisionId, ...item }, caller),
+    removeItem: (decisionId: string, caller: Caller, itemId: string) =>
+      mutate('removeDisclosureItem', 'RemoveDisclosureItemInput', { decisionId, itemId }, caller),
+    startConsultation: (decisionId: string, caller: Caller) =>
+      post(stack, `mutation($id: ID!) { startDisclosureConsultation(decisionId: $id) { ${DECISION} } }`, { id: decisionId }, caller),
+    answer: (decisionId: string, caller: Caller, kind: string, response: string) =>
+      mutate(
+        'answerDisclosureConsultation',
+        'AnswerDisclosureConsultationInput',
+        { decisionId, kind, response, note: 'Considered with our records.' },
+        caller,
+      ),
+    agree: (
+      decisionId: string,
+      caller: Caller,
+      item: { itemId: string; wordingSha256: string },
+      options: { kind?: string; agreed?: boolean; note?: string } = {},
+    ) =>
+      mutate(
+        'recordDisclosureItemAgreement',
+        'RecordDisclosureItemAgreementInput',
+        {
+          decisionId,
+          itemId: item.itemId,
+          wordingSha256: item.wordingSha256,
+          kind: options.kind ?? 'OWNER',
+          agreed: options.agreed ?? true,
+          note: options.note ?? null,
+        },
+        caller,
+      ),
     representations: (decisionId: string, caller: Caller) =>
-      mutate('recordDisclosureRepresentations', 'RecordDisclosureRepresentationsInput', { decisionId, sought: true, summary: 'He objects; says the employer already knows.' }, caller),
-    decide: (decisionId: string, caller: Caller, outcome: 'DISCLOSE' | 'NOT_DISCLOSE', executingAgency: string | null = outcome === 'DISCLOSE' ? 'police' : null) =>
-      mutate('decideDisclosure', 'DecideDisclosureInput', { decisionId, outcome, rationale: 'Necessary and proportionate to protect the children at the school.', disclosureRiskAssessment: 'Low risk of vigilantism; employer briefed in person.', contingencyPlans: 'Police to visit the home address if the disclosure becomes known locally.', dissent: [], executingAgency }, caller),
-    made: (decisionId: string, caller: Caller) => mutate('recordDisclosureMade', 'RecordDisclosureMadeInput', { decisionId, madeTo: 'J. Example, site manager', offenderTold: true, signedFormReference: 'FORM-1' }, caller),
-    withdraw: (decisionId: string, caller: Caller) => mutate('withdrawDisclosure', 'WithdrawDisclosureInput', { decisionId, reason: 'Circumstances changed.' }, caller),
+      mutate(
+        'recordDisclosureRepresentations',
+        'RecordDisclosureRepresentationsInput',
+        { decisionId, sought: true, summary: 'He objects; says the employer already knows.' },
+        caller,
+      ),
+    decide: (
+      decisionId: string,
+      caller: Caller,
+      outcome: 'DISCLOSE' | 'NOT_DISCLOSE',
+      executingAgency: string | null = outcome === 'DISCLOSE' ? 'police' : null,
+    ) =>
+      mutate(
+        'decideDisclosure',
+        'DecideDisclosureInput',
+        {
+          decisionId,
+          outcome,
+          rationale: 'Necessary and proportionate to protect the children at the school.',
+          disclosureRiskAssessment: 'Low risk of vigilantism; employer briefed in person.',
+          contingencyPlans: 'Police to visit the home address if the disclosure becomes known locally.',
+          dissent: [],
+          executingAgency,
+        },
+        caller,
+      ),
+    made: (decisionId: string, caller: Caller) =>
+      mutate(
+        'recordDisclosureMade',
+        'RecordDisclosureMadeInput',
+        { decisionId, madeTo: 'J. Example, site manager', offenderTold: true, signedFormReference: 'FORM-1' },
+        caller,
+      ),
+    withdraw: (decisionId: string, caller: Caller) =>
+      mutate('withdrawDisclosure', 'WithdrawDisclosureInput', { decisionId, reason: 'Circumstances changed.' }, caller),
   };
 }
 

@@ -1,7 +1,14 @@
 import type { DisclosureHolderRules, ItemSourceAgency } from '@mappa/shared';
 import { meetingById } from '../meeting/meeting.actors';
 import { MEETING_PACK_FIELDS } from '../meeting-pack/meeting-pack-fields.generated';
-import { disclosureConsiderationTable, disclosureConsultationTable, disclosureDecisionTable, disclosureItemAgreementTable, disclosureItemTable, disclosureTransitionTable } from './disclosure.table';
+import {
+  disclosureConsiderationTable,
+  disclosureConsultationTable,
+  disclosureDecisionTable,
+  disclosureItemAgreementTable,
+  disclosureItemTable,
+  disclosureTransitionTable,
+} from './disclosure.table';
 
 /*
  * The MAPPA unit's rules for the level 2/3 decisions it holds: the decision is the meeting's, so its
@@ -10,7 +17,13 @@ import { disclosureConsiderationTable, disclosureConsultationTable, disclosureDe
  */
 
 /** The data owner a policy name's prefix names (`police.identityNames` → police; the MAPPA unit's are `mappa.…`). */
-const OWNER_OF_POLICY_PREFIX: Readonly<Record<string, ItemSourceAgency>> = { police: 'police', probation: 'probation', prison: 'prison', yot: 'yot', mappa: 'mappa_unit' };
+const OWNER_OF_POLICY_PREFIX: Readonly<Record<string, ItemSourceAgency>> = {
+  police: 'police',
+  probation: 'probation',
+  prison: 'prison',
+  yot: 'yot',
+  mappa: 'mappa_unit',
+};
 
 /**
  * The owner of each field a meeting sees of its subject, from the list `npm run schema:generate` writes
@@ -26,7 +39,14 @@ const FIELD_OWNERS: ReadonlyMap<string, ItemSourceAgency> = new Map(
 
 export const mappaDisclosureRules: DisclosureHolderRules = {
   holder: 'MAPPA',
-  tables: { disclosureDecisionTable, disclosureItemTable, disclosureItemAgreementTable, disclosureConsultationTable, disclosureTransitionTable, disclosureConsiderationTable },
+  tables: {
+    disclosureDecisionTable,
+    disclosureItemTable,
+    disclosureItemAgreementTable,
+    disclosureConsultationTable,
+    disclosureTransitionTable,
+    disclosureConsiderationTable,
+  },
   // B.7: the chair recorded on the decision's meeting decides.
   meetingChairOf: async (db, decision) => {
     if (decision.meetingId === null) return null;

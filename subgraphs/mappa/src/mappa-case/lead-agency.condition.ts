@@ -3,7 +3,11 @@ import type { PrincipalAgency, RecordConditions, RecordPredicate } from '@mappa/
 import type { MappaLeadAgency } from './mappa-case.type';
 
 /** The lead agency a principal's agency is, when it can lead a MAPPA case at all (never the prison, A.R16, nor the unit itself). */
-export const LEAD_AGENCY_OF: Partial<Record<PrincipalAgency, MappaLeadAgency>> = { police: Agency.POLICE, probation: Agency.PROBATION, yot: Agency.YOT };
+export const LEAD_AGENCY_OF: Partial<Record<PrincipalAgency, MappaLeadAgency>> = {
+  police: Agency.POLICE,
+  probation: Agency.PROBATION,
+  yot: Agency.YOT,
+};
 
 /** What the lead-agency condition reads on a record of a case's history: the case's lead agency, carried beside the record (not a GraphQL field). */
 export interface OfCaseLedBy {

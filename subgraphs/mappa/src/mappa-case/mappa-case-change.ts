@@ -70,21 +70,25 @@ export async function applyCaseDecision(
     );
   }
   // The evidence of the change commits with it, or neither does.
-  await context.audit.recordChanges(tx, [row.pncId], [
-    ...changedFields(`MappaCase:${row.caseId}`, current, row, CASE_FIELDS),
-    ...historyRows.flatMap((historyRow) =>
-      changedFields(`MappaCaseChange:${row.caseId}/${historyRow.sequence}`, null, historyRow, [
-        'field',
-        'valueBefore',
-        'valueAfter',
-        'changedDate',
-        'changedByStaffId',
-        'decisionKind',
-        'decisionReference',
-        'reason',
-      ]),
-    ),
-  ]);
+  await context.audit.recordChanges(
+    tx,
+    [row.pncId],
+    [
+      ...changedFields(`MappaCase:${row.caseId}`, current, row, CASE_FIELDS),
+      ...historyRows.flatMap((historyRow) =>
+        changedFields(`MappaCaseChange:${row.caseId}/${historyRow.sequence}`, null, historyRow, [
+          'field',
+          'valueBefore',
+          'valueAfter',
+          'changedDate',
+          'changedByStaffId',
+          'decisionKind',
+          'decisionReference',
+          'reason',
+        ]),
+      ),
+    ],
+  );
   return { row, historyRows };
 }
 

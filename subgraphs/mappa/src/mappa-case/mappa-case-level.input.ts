@@ -15,7 +15,9 @@ export class ChangeMappaLevelInput {
   @Field(() => MappaDecisionKind, { description: 'SCREENING_DECISION under MAPPA_SCREENING, MAPP_MEETING under MAPPA_MEETING.' })
   decisionKind!: MappaDecisionKind;
 
-  @Field(() => String, { description: 'Reference of the decision record: `SCR-…` for a screening decision, `MTG-…` for a meeting decision.' })
+  @Field(() => String, {
+    description: 'Reference of the decision record: `SCR-…` for a screening decision, `MTG-…` for a meeting decision.',
+  })
   decisionReference!: string;
 
   @Field(() => String, { description: 'Why the level changes (1-500 characters).' })
@@ -44,9 +46,17 @@ export function changeMappaLevelInputSchema(purpose: Purpose) {
     })
     .superRefine((input, context) => {
       if (!expected || input.decisionKind !== expected.kind) {
-        context.addIssue({ code: 'custom', path: ['decisionKind'], message: `under ${purpose} the level changes only by ${expected?.kind ?? 'no decision'}` });
+        context.addIssue({
+          code: 'custom',
+          path: ['decisionKind'],
+          message: `under ${purpose} the level changes only by ${expected?.kind ?? 'no decision'}`,
+        });
       } else if (!input.decisionReference.startsWith(expected.prefix)) {
-        context.addIssue({ code: 'custom', path: ['decisionReference'], message: `a ${expected.kind} reference starts with ${expected.prefix}` });
+        context.addIssue({
+          code: 'custom',
+          path: ['decisionReference'],
+          message: `a ${expected.kind} reference starts with ${expected.prefix}`,
+        });
       }
     });
 }

@@ -18,7 +18,6 @@ import { MappaCase, MappaCaseChangeField, MappaCaseStatus, MappaDecisionKind } f
 // The same answer for an unknown case number and for a case outside the caller's scope (principle 9).
 const UNKNOWN_CASE = 'No MAPPA case in your area has this case number.';
 
-
 /**
  * B.44: the reference of a lead-agency decision after a meeting without consensus: a meeting of this
  * case that was held, recorded no level decision, and has not had its lead-agency decision yet.
@@ -29,12 +28,19 @@ async function meetingWithoutConsensus(tx: Database, mappaCase: MappaCaseRow, me
     .select({ status: meetingTable.status })
     .from(meetingTable)
     .where(and(eq(meetingTable.meetingId, meetingId), eq(meetingTable.caseId, mappaCase.caseId)));
-  const [decided] = await tx.select({ decisionId: meetingDecisionTable.decisionId }).from(meetingDecisionTable).where(eq(meetingDecisionTable.meetingId, meetingId));
-  const [used] = await tx.select({ id: mappaCaseChangeTable.id }).from(mappaCaseChangeTable).where(and(eq(mappaCaseChangeTable.caseId, mappaCase.caseId), eq(mappaCaseChangeTable.decisionReference, reference)));
+  const [decided] = await tx
+    .select({ decisionId: meetingDecisionTable.decisionId })
+    .from(meetingDecisionTable)
+    .where(eq(meetingDecisionTable.meetingId, meetingId));
+  const [used] = await tx
+    .select({ id: mappaCaseChangeTable.id })
+    .from(mappaCaseChangeTable)
+    .where(and(eq(mappaCaseChangeTable.caseId, mappaCase.caseId), eq(mappaCaseChangeTable.decisionReference, reference)));
   if (!meeting || meeting.status !== MeetingStatus.HELD || decided || used) {
-    throw new BadUserInputError('The lead agency sets the level only after a held meeting of this case that reached no level decision, once (B.44).', [
-      { path: 'input.meetingId', message: 'not a held meeting of this case without a level decision' },
-    ]);
+    throw new BadUserInputError(
+      'The lead agency sets the level only after a held meeting of this case that reached no level decision, once (B.44).',
+      [{ path: 'input.meetingId', message: 'not a held meeting of this case without a level decision' }],
+    );
   }
   return reference;
 }
@@ -50,9 +56,10 @@ async function transferAwaitingReview(tx: Database, mappaCase: MappaCaseRow): Pr
     .where(eq(mappaCaseChangeTable.caseId, mappaCase.caseId));
   const area = latest?.area == null ? null : Number(latest.area);
   if (area === null || Number(latest?.level ?? 0) > area) {
-    throw new BadUserInputError('The receiving lead agency reviews the level once after a transfer; this case has no transfer awaiting review (C.6).', [
-      { path: 'input.occasion', message: 'no transfer awaiting a level review' },
-    ]);
+    throw new BadUserInputError(
+      'The receiving lead agency reviews the level once after a transfer; this case has no transfer awaiting review (C.6).',
+      [{ path: 'input.occasion', message: 'no transfer awaiting a level review' }],
+    );
   }
   return `LAR-TRF-${area}`;
 }
@@ -65,9 +72,13 @@ export class MappaCaseLevelResolver {
   @Mutation(() => MappaCase, {
     nullable: true,
     description:
-      'Changes the MAPPA level of an active case in the caller\'s area by a screening decision (MAPPA_SCREENING) or a MAPP meeting decision (MAPPA_MEETING), and records the change, with its decision and reason, in the case history in the same transaction. The co-ordinator and chair only; never prison (A.R16). A case outside the caller\'s area is NOT_FOUND, exactly as an unknown case number.',
+      "Changes the MAPPA level of an active case in the caller's area by a screening decision (MAPPA_SCREENING) or a MAPP meeting decision (MAPPA_MEETING), and records the change, with its decision and reason, in the case history in the same transaction. The co-ordinator and chair only; never prison (A.R16). A case outside the caller's area is NOT_FOUND, exactly as an unknown case number.",
   })
-  async changeMappaLevel(@Arg('input', () => ChangeMappaLevelInput, { description: 'The case, its new level, and the decision that sets it.' }) input: ChangeMappaLevelInput, @Ctx() context: MappaContext): Promise<MappaCaseRow> {
+  async changeMappaLevel(
+    @Arg('input', () => ChangeMappaLevelInput, { description: 'The case, its new level, and the decision that sets it.' })
+    input: ChangeMappaLevelInput,
+    @Ctx() context: MappaContext,
+  ): Promise<MappaCaseRow> {
     const { caller } = context;
     const values = parseInput(changeMappaLevelInputSchema(caller.declaredPurpose.purpose), input, 'input');
     const today = new Date().toISOString().slice(0, 10);
@@ -77,11 +88,15 @@ export class MappaCaseLevelResolver {
       const [current] = await tx.select().from(mappaCaseTable).where(eq(mappaCaseTable.caseId, values.caseId)).for('update');
       // The caller's row scope (own area, principle 7): a case outside it is answered as an unknown one.
       if (!current || !mappaSubjectInScope(current, context.rowScope)) throw new NotFoundError(UNKNOWN_CASE);
-      if (current.status !== MappaCaseStatus.ACTIVE) throw new BadUserInputError('Only an active MAPPA case changes level.', [{ path: 'input.caseId', message: 'case is closed' }]);
-      if (current.level === values.level) throw new BadUserInputError(`The case is at level ${values.level} already.`, [{ path: 'input.level', message: 'unchanged level' }]);
+      if (current.status !== MappaCaseStatus.ACTIVE)
+        throw new BadUserInputError('Only an active MAPPA case changes level.', [{ path: 'input.caseId', message: 'case is closed' }]);
+      if (current.level === values.level)
+        throw new BadUserInputError(`The case is at level ${values.level} already.`, [{ path: 'input.level', message: 'unchanged level' }]);
       // Category 3 is for cases that need active multi-agency management (the table's check says so too).
       if (current.category === 3 && values.level < 2) {
-        throw new BadUserInputError('A category 3 case is managed at level 2 or 3; ending it is a case closure.', [{ path: 'input.level', message: 'category 3 needs level 2 or 3' }]);
+        throw new BadUserInputError('A category 3 case is managed at level 2 or 3; ending it is a case closure.', [
+          { path: 'input.level', message: 'category 3 needs level 2 or 3' },
+        ]);
       }
       const { row } = await applyCaseDecision(
         tx,
@@ -107,25 +122,42 @@ export class MappaCaseLevelResolver {
   @Mutation(() => MappaCase, {
     nullable: true,
     description:
-      'The lead agency sets or reviews the MAPPA level of an active level 2 or 3 case of the caller\'s area, under CASE_MANAGEMENT: after a held MAPP meeting of the case that reached no level decision (B.44: no consensus, once per meeting), or after the case transferred into the area (C.6, once per transfer). Never raises a level 1 case (A.R19: a referral the co-ordinator screens), never takes a category 3 case below level 2. Recorded in the case history with its reason and reference (`LAR-MTG-<meeting>` or `LAR-TRF-<history position of the transfer>`), audited, in one transaction. The lead agency\'s case managers only (senior probation officer, PPU officer, YOT manager, of the agency that leads the case); another agency\'s case is NOT_FOUND, exactly as an unknown case number.',
+      "The lead agency sets or reviews the MAPPA level of an active level 2 or 3 case of the caller's area, under CASE_MANAGEMENT: after a held MAPP meeting of the case that reached no level decision (B.44: no consensus, once per meeting), or after the case transferred into the area (C.6, once per transfer). Never raises a level 1 case (A.R19: a referral the co-ordinator screens), never takes a category 3 case below level 2. Recorded in the case history with its reason and reference (`LAR-MTG-<meeting>` or `LAR-TRF-<history position of the transfer>`), audited, in one transaction. The lead agency's case managers only (senior probation officer, PPU officer, YOT manager, of the agency that leads the case); another agency's case is NOT_FOUND, exactly as an unknown case number.",
   })
-  async reviewMappaLevel(@Arg('input', () => ReviewMappaLevelInput, { description: 'The case, its new level, the occasion and why.' }) input: ReviewMappaLevelInput, @Ctx() context: MappaContext): Promise<MappaCaseRow> {
+  async reviewMappaLevel(
+    @Arg('input', () => ReviewMappaLevelInput, { description: 'The case, its new level, the occasion and why.' })
+    input: ReviewMappaLevelInput,
+    @Ctx() context: MappaContext,
+  ): Promise<MappaCaseRow> {
     const values = parseInput(reviewMappaLevelInputSchema, input, 'input');
     const today = new Date().toISOString().slice(0, 10);
     const updated = await context.db.transaction(async (tx) => {
       const [current] = await tx.select().from(mappaCaseTable).where(eq(mappaCaseTable.caseId, values.caseId)).for('update');
       // Row scope, and the case's lead agency must be the caller's: any other case is answered as an unknown one (principle 9).
-      if (!current || !mappaSubjectInScope(current, context.rowScope) || LEAD_AGENCY_OF[context.caller.principal.agency] !== current.leadAgency) throw new NotFoundError(UNKNOWN_CASE);
-      if (current.status !== MappaCaseStatus.ACTIVE) throw new BadUserInputError('Only an active MAPPA case changes level.', [{ path: 'input.caseId', message: 'case is closed' }]);
+      if (
+        !current ||
+        !mappaSubjectInScope(current, context.rowScope) ||
+        LEAD_AGENCY_OF[context.caller.principal.agency] !== current.leadAgency
+      )
+        throw new NotFoundError(UNKNOWN_CASE);
+      if (current.status !== MappaCaseStatus.ACTIVE)
+        throw new BadUserInputError('Only an active MAPPA case changes level.', [{ path: 'input.caseId', message: 'case is closed' }]);
       if (current.level < 2) {
-        throw new BadUserInputError('A level 1 case goes to level 2 or 3 only by a referral the MAPPA co-ordinator screens (A.R19).', [{ path: 'input.caseId', message: 'case is at level 1' }]);
+        throw new BadUserInputError('A level 1 case goes to level 2 or 3 only by a referral the MAPPA co-ordinator screens (A.R19).', [
+          { path: 'input.caseId', message: 'case is at level 1' },
+        ]);
       }
-      if (current.level === values.level) throw new BadUserInputError(`The case is at level ${values.level} already.`, [{ path: 'input.level', message: 'unchanged level' }]);
+      if (current.level === values.level)
+        throw new BadUserInputError(`The case is at level ${values.level} already.`, [{ path: 'input.level', message: 'unchanged level' }]);
       if (current.category === 3 && values.level < 2) {
-        throw new BadUserInputError('A category 3 case is managed at level 2 or 3; ending it is a meeting\'s decision.', [{ path: 'input.level', message: 'category 3 needs level 2 or 3' }]);
+        throw new BadUserInputError("A category 3 case is managed at level 2 or 3; ending it is a meeting's decision.", [
+          { path: 'input.level', message: 'category 3 needs level 2 or 3' },
+        ]);
       }
       const decisionReference =
-        values.occasion === LeadAgencyReviewOccasion.NO_MEETING_CONSENSUS ? await meetingWithoutConsensus(tx, current, values.meetingId!) : await transferAwaitingReview(tx, current);
+        values.occasion === LeadAgencyReviewOccasion.NO_MEETING_CONSENSUS
+          ? await meetingWithoutConsensus(tx, current, values.meetingId!)
+          : await transferAwaitingReview(tx, current);
       const { row } = await applyCaseDecision(
         tx,
         context,

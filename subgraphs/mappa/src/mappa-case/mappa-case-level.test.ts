@@ -1,6 +1,5 @@
-import { TEST_ISSUER } from '@mappa/shared';
+import { TEST_ISSUER, addDays, startTestSubgraph, syntheticPeople, withMeetingEvidence } from '@mappa/shared';
 import { and, asc, eq } from 'drizzle-orm';
-import { addDays, startTestSubgraph, syntheticPeople, withMeetingEvidence } from '@mappa/shared';
 import type { Caller, DeclaredPurpose, Principal, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
 import { mappaSubgraph } from '../index';
 import { mappaCaseChangeTable, mappaCaseTable } from './mappa-case.table';
@@ -23,8 +22,22 @@ interface GraphQLResponse {
   errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; policy?: string; issues?: { path: string }[] } }[];
 }
 
-const COORDINATOR: Principal = { issuer: TEST_ISSUER, staffId: 'MCU00001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: AREA, clearance: 'SC' };
-const CHAIR: Principal = { issuer: TEST_ISSUER, staffId: 'NPS00077', agency: 'probation', roles: ['mappa_chair'], area: AREA, clearance: 'SC' };
+const COORDINATOR: Principal = {
+  issuer: TEST_ISSUER,
+  staffId: 'MCU00001',
+  agency: 'mappa_unit',
+  roles: ['mappa_coordinator'],
+  area: AREA,
+  clearance: 'SC',
+};
+const CHAIR: Principal = {
+  issuer: TEST_ISSUER,
+  staffId: 'NPS00077',
+  agency: 'probation',
+  roles: ['mappa_chair'],
+  area: AREA,
+  clearance: 'SC',
+};
 const SCREENING: DeclaredPurpose = { purpose: 'MAPPA_SCREENING', caseId: null };
 const MEETING: DeclaredPurpose = { purpose: 'MAPPA_MEETING', caseId: 'MTG-0042' };
 
@@ -44,9 +57,16 @@ async function changeLevel(input: Record<string, unknown>, caller: Caller): Prom
 
 async function caseOf(person: SyntheticPerson) {
   const db = database.connection.database();
-  const [active] = await db.select().from(mappaCaseTable).where(and(eq(mappaCaseTable.pncId, person.pncId), eq(mappaCaseTable.status, MappaCaseStatus.ACTIVE)));
+  const [active] = await db
+    .select()
+    .from(mappaCaseTable)
+    .where(and(eq(mappaCaseTable.pncId, person.pncId), eq(mappaCaseTable.status, MappaCaseStatus.ACTIVE)));
   if (!active) throw new Error('every synthetic person has an active case');
-  const history = await db.select().from(mappaCaseChangeTable).where(eq(mappaCaseChangeTable.caseId, active.caseId)).orderBy(asc(mappaCaseChangeTable.sequence));
+  const history = await db
+    .select()
+    .from(mappaCaseChangeTable)
+    .where(eq(mappaCaseChangeTable.caseId, active.caseId))
+    .orderBy(asc(mappaCaseChangeTable.sequence));
   return { row: active, history };
 }
 
@@ -71,12 +91,25 @@ describe('changeMappaLevel', () => {
     const { row, history } = await caseOf(inArea[0]!);
     const level = otherLevel(row.level);
     const result = await changeLevel(
-      { caseId: row.caseId, level, decisionKind: 'SCREENING_DECISION', decisionReference: 'SCR-2026-0001', reason: 'New intelligence on risk' },
+      {
+        caseId: row.caseId,
+        level,
+        decisionKind: 'SCREENING_DECISION',
+        decisionReference: 'SCR-2026-0001',
+        reason: 'New intelligence on risk',
+      },
       { principal: COORDINATOR, declaredPurpose: SCREENING },
     );
     expect(result.errors).toBeUndefined();
     const today = new Date().toISOString().slice(0, 10);
-    const change = { field: 'LEVEL', valueBefore: String(row.level), valueAfter: String(level), changedDate: today, changedByStaffId: COORDINATOR.staffId, decision: { kind: 'SCREENING_DECISION', reference: 'SCR-2026-0001' } };
+    const change = {
+      field: 'LEVEL',
+      valueBefore: String(row.level),
+      valueAfter: String(level),
+      changedDate: today,
+      changedByStaffId: COORDINATOR.staffId,
+      decision: { kind: 'SCREENING_DECISION', reference: 'SCR-2026-0001' },
+    };
     const answered = result.data?.changeMappaLevel as { caseId: string; level: number; history: unknown[] };
     expect(answered.level).toBe(level);
     expect(answered.history).toHaveLength(history.length + 1);
@@ -86,34 +119,75 @@ describe('changeMappaLevel', () => {
     // Levels 2 and 3 are reviewed within 16 and 8 weeks of the decision; level 1 keeps its date.
     if (level === 1) expect(after.row.nextReviewDate).toBe(row.nextReviewDate);
     else expect(after.row.nextReviewDate! <= addDays(today, level === 2 ? 112 : 56)).toBe(true);
-    expect(after.history.at(-1)).toMatchObject({ sequence: history.length + 1, field: 'LEVEL', reason: 'New intelligence on risk', decisionKind: 'SCREENING_DECISION' });
+    expect(after.history.at(-1)).toMatchObject({
+      sequence: history.length + 1,
+      field: 'LEVEL',
+      reason: 'New intelligence on risk',
+      decisionKind: 'SCREENING_DECISION',
+    });
   });
 
   it('A.R16, issue 10: the chair (a probation employee) changes the level by a MAPP meeting decision under MAPPA_MEETING, at a meeting about that person only', async () => {
     const { row } = await caseOf(inArea[1]!);
-    const input = { caseId: row.caseId, level: otherLevel(row.level), decisionKind: 'MAPP_MEETING', decisionReference: 'MTG-0042-1', reason: 'Meeting decision' };
+    const input = {
+      caseId: row.caseId,
+      level: otherLevel(row.level),
+      decisionKind: 'MAPP_MEETING',
+      decisionReference: 'MTG-0042-1',
+      reason: 'Meeting decision',
+    };
     // Chairing a meeting about someone else (or none) reaches no case: NOT_FOUND, as for an unknown one.
-    const elsewhere = await changeLevel(input, withMeetingEvidence({ principal: CHAIR, declaredPurpose: MEETING }, inArea[2]!.pncId, { standing: 'CHAIR', invitationId: null }));
+    const elsewhere = await changeLevel(
+      input,
+      withMeetingEvidence({ principal: CHAIR, declaredPurpose: MEETING }, inArea[2]!.pncId, { standing: 'CHAIR', invitationId: null }),
+    );
     expect(elsewhere.errors?.map((error) => error.extensions?.code)).toEqual(['NOT_FOUND']);
-    const result = await changeLevel(input, withMeetingEvidence({ principal: CHAIR, declaredPurpose: MEETING }, inArea[1]!.pncId, { standing: 'CHAIR', invitationId: null }));
+    const result = await changeLevel(
+      input,
+      withMeetingEvidence({ principal: CHAIR, declaredPurpose: MEETING }, inArea[1]!.pncId, { standing: 'CHAIR', invitationId: null }),
+    );
     expect(result.errors).toBeUndefined();
     expect((await caseOf(inArea[1]!)).row.level).toBe(otherLevel(row.level));
   });
 
   describe('A.R16: prison may never set the MAPPA level', () => {
     it.each<[string, Principal, DeclaredPurpose]>([
-      ['a prison offender manager at a meeting', { ...COORDINATOR, staffId: 'PRS00001', agency: 'prison', roles: ['prison_offender_manager'] }, MEETING],
-      ['a prison offender manager screening', { ...COORDINATOR, staffId: 'PRS00001', agency: 'prison', roles: ['prison_offender_manager'] }, SCREENING],
-      ['a prison employee holding the chair role', { ...COORDINATOR, staffId: 'PRS00002', agency: 'prison', roles: ['mappa_chair'] }, MEETING],
-      ['a prison employee holding the co-ordinator role', { ...COORDINATOR, staffId: 'PRS00003', agency: 'prison', roles: ['mappa_coordinator', 'prison_offender_manager'] }, SCREENING],
+      [
+        'a prison offender manager at a meeting',
+        { ...COORDINATOR, staffId: 'PRS00001', agency: 'prison', roles: ['prison_offender_manager'] },
+        MEETING,
+      ],
+      [
+        'a prison offender manager screening',
+        { ...COORDINATOR, staffId: 'PRS00001', agency: 'prison', roles: ['prison_offender_manager'] },
+        SCREENING,
+      ],
+      [
+        'a prison employee holding the chair role',
+        { ...COORDINATOR, staffId: 'PRS00002', agency: 'prison', roles: ['mappa_chair'] },
+        MEETING,
+      ],
+      [
+        'a prison employee holding the co-ordinator role',
+        { ...COORDINATOR, staffId: 'PRS00003', agency: 'prison', roles: ['mappa_coordinator', 'prison_offender_manager'] },
+        SCREENING,
+      ],
     ])('A.R16: %s is FORBIDDEN once, and nothing is written', async (_name, principal, declaredPurpose) => {
       const before = await caseOf(inArea[2]!);
       const result = await changeLevel(
-        { caseId: before.row.caseId, level: otherLevel(before.row.level), decisionKind: declaredPurpose.purpose === 'MAPPA_MEETING' ? 'MAPP_MEETING' : 'SCREENING_DECISION', decisionReference: declaredPurpose.purpose === 'MAPPA_MEETING' ? 'MTG-1' : 'SCR-1', reason: 'Prison view' },
+        {
+          caseId: before.row.caseId,
+          level: otherLevel(before.row.level),
+          decisionKind: declaredPurpose.purpose === 'MAPPA_MEETING' ? 'MAPP_MEETING' : 'SCREENING_DECISION',
+          decisionReference: declaredPurpose.purpose === 'MAPPA_MEETING' ? 'MTG-1' : 'SCR-1',
+          reason: 'Prison view',
+        },
         { principal, declaredPurpose },
       );
       expect(result.data?.changeMappaLevel).toBeNull();
-      expect(result.errors?.map((error) => [error.extensions?.code, error.extensions?.policy, error.path])).toEqual([['FORBIDDEN', 'mappa.levelChange', ['changeMappaLevel']]]);
+      expect(result.errors?.map((error) => [error.extensions?.code, error.extensions?.policy, error.path])).toEqual([
+        ['FORBIDDEN', 'mappa.levelChange', ['changeMappaLevel']],
+      ]);
       expect(await caseOf(inArea[2]!)).toEqual(before);
     });
   });
@@ -124,20 +198,52 @@ describe('changeMappaLevel', () => {
     ['the co-ordinator under a disclosure decision', COORDINATOR, { purpose: 'DISCLOSURE_DECISION', caseId: 'DD-1' }],
   ])('A.R16: %s may not change the level (FORBIDDEN, nothing written)', async (_name, principal, declaredPurpose) => {
     const before = await caseOf(inArea[2]!);
-    const result = await changeLevel({ caseId: before.row.caseId, level: otherLevel(before.row.level), decisionKind: 'MAPP_MEETING', decisionReference: 'MTG-1', reason: 'x' }, { principal, declaredPurpose });
+    const result = await changeLevel(
+      {
+        caseId: before.row.caseId,
+        level: otherLevel(before.row.level),
+        decisionKind: 'MAPP_MEETING',
+        decisionReference: 'MTG-1',
+        reason: 'x',
+      },
+      { principal, declaredPurpose },
+    );
     expect(result.errors?.map((error) => [error.extensions?.code, error.extensions?.policy])).toEqual([['FORBIDDEN', 'mappa.levelChange']]);
     expect(await caseOf(inArea[2]!)).toEqual(before);
   });
 
   it.each<[string, (row: { level: number }) => Record<string, unknown>, DeclaredPurpose, string]>([
-    ['a meeting decision under screening', (row) => ({ level: otherLevel(row.level), decisionKind: 'MAPP_MEETING', decisionReference: 'MTG-1' }), SCREENING, 'input.decisionKind'],
-    ['a lead agency review', (row) => ({ level: otherLevel(row.level), decisionKind: 'LEAD_AGENCY_REVIEW', decisionReference: 'LAR-1' }), SCREENING, 'input.decisionKind'],
-    ['a screening reference for a meeting decision', (row) => ({ level: otherLevel(row.level), decisionKind: 'MAPP_MEETING', decisionReference: 'SCR-1' }), MEETING, 'input.decisionReference'],
+    [
+      'a meeting decision under screening',
+      (row) => ({ level: otherLevel(row.level), decisionKind: 'MAPP_MEETING', decisionReference: 'MTG-1' }),
+      SCREENING,
+      'input.decisionKind',
+    ],
+    [
+      'a lead agency review',
+      (row) => ({ level: otherLevel(row.level), decisionKind: 'LEAD_AGENCY_REVIEW', decisionReference: 'LAR-1' }),
+      SCREENING,
+      'input.decisionKind',
+    ],
+    [
+      'a screening reference for a meeting decision',
+      (row) => ({ level: otherLevel(row.level), decisionKind: 'MAPP_MEETING', decisionReference: 'SCR-1' }),
+      MEETING,
+      'input.decisionReference',
+    ],
     ['level 4', () => ({ level: 4, decisionKind: 'SCREENING_DECISION', decisionReference: 'SCR-1' }), SCREENING, 'input.level'],
-    ['the level it is at already', (row) => ({ level: row.level, decisionKind: 'SCREENING_DECISION', decisionReference: 'SCR-1' }), SCREENING, 'input.level'],
+    [
+      'the level it is at already',
+      (row) => ({ level: row.level, decisionKind: 'SCREENING_DECISION', decisionReference: 'SCR-1' }),
+      SCREENING,
+      'input.level',
+    ],
   ])('refuses %s with BAD_USER_INPUT, writing nothing', async (_name, values, declaredPurpose, issuePath) => {
     const before = await caseOf(inArea[3]!);
-    const result = await changeLevel({ caseId: before.row.caseId, reason: 'x', ...values(before.row) }, { principal: COORDINATOR, declaredPurpose });
+    const result = await changeLevel(
+      { caseId: before.row.caseId, reason: 'x', ...values(before.row) },
+      { principal: COORDINATOR, declaredPurpose },
+    );
     expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
     expect(result.errors?.[0]?.extensions?.issues?.map((issue) => issue.path)).toContain(issuePath);
     expect(await caseOf(inArea[3]!)).toEqual(before);
@@ -158,7 +264,9 @@ describe('changeMappaLevel', () => {
     const input = { level: otherLevel(before.row.level), decisionKind: 'SCREENING_DECISION', decisionReference: 'SCR-1', reason: 'x' };
     const foreign = await changeLevel({ ...input, caseId: before.row.caseId }, { principal: COORDINATOR, declaredPurpose: SCREENING });
     const unknown = await changeLevel({ ...input, caseId: 'MC-9999999' }, { principal: COORDINATOR, declaredPurpose: SCREENING });
-    expect(foreign.errors?.map((error) => [error.message, error.extensions?.code, error.path])).toEqual([['No MAPPA case in your area has this case number.', 'NOT_FOUND', ['changeMappaLevel']]]);
+    expect(foreign.errors?.map((error) => [error.message, error.extensions?.code, error.path])).toEqual([
+      ['No MAPPA case in your area has this case number.', 'NOT_FOUND', ['changeMappaLevel']],
+    ]);
     expect(unknown).toEqual(foreign);
     expect(await caseOf(otherArea)).toEqual(before);
   });

@@ -27,7 +27,8 @@ export class MappaCaseResolver {
   @Access(mappaPolicies.caseHistory)
   @FieldResolver(() => [MappaCaseChange], {
     nullable: true,
-    description: 'Every change to the case, oldest first, starting with its opening (STATUS from null to ACTIVE). Null when the caller may not read the case history (the co-ordinator, the chair, and the lead agency\'s case managers may).',
+    description:
+      "Every change to the case, oldest first, starting with its opening (STATUS from null to ACTIVE). Null when the caller may not read the case history (the co-ordinator, the chair, and the lead agency's case managers may).",
   })
   async history(@Root() mappaCase: MappaCaseRow, @Ctx() context: MappaContext): Promise<MappaCaseChange[] | null> {
     const rows = await context.loaders.mappaCaseHistory.load(mappaCase.caseId);

@@ -50,7 +50,9 @@ export const mappaCaseTable = mappaSchema.table(
     // Constraint and predicate SQL names the columns bare: interpolated columns would be written
     // schema- and table-qualified, which is noise inside a table's own constraints.
     // Serves the register (ACTIVE cases in PNC ID order, keyset-paged) and enforces one active case per person.
-    uniqueIndex('mappa_case_active_pnc_id_idx').on(table.pncId).where(sql`status = 'ACTIVE'`),
+    uniqueIndex('mappa_case_active_pnc_id_idx')
+      .on(table.pncId)
+      .where(sql`status = 'ACTIVE'`),
     // Serves the per-person loader, which also reads closed cases.
     index('mappa_case_pnc_id_idx').on(table.pncId),
     // Issue 15 (scale): serves the register's area-scoped pages (ACTIVE cases of an area in PNC ID
@@ -62,9 +64,15 @@ export const mappaCaseTable = mappaSchema.table(
       .where(sql`status = 'ACTIVE'`),
     // One per register filter: a filtered count reads only the entries it counts (not every entry of
     // the area), and a filtered page reads its 50 in PNC ID order, however rare the filtered value.
-    index('mappa_case_register_area_category_idx').on(table.area, table.category, table.pncId, table.counterTerrorismRestricted).where(sql`status = 'ACTIVE'`),
-    index('mappa_case_register_area_level_idx').on(table.area, table.level, table.pncId, table.counterTerrorismRestricted).where(sql`status = 'ACTIVE'`),
-    index('mappa_case_register_area_lead_agency_idx').on(table.area, table.leadAgency, table.pncId, table.counterTerrorismRestricted).where(sql`status = 'ACTIVE'`),
+    index('mappa_case_register_area_category_idx')
+      .on(table.area, table.category, table.pncId, table.counterTerrorismRestricted)
+      .where(sql`status = 'ACTIVE'`),
+    index('mappa_case_register_area_level_idx')
+      .on(table.area, table.level, table.pncId, table.counterTerrorismRestricted)
+      .where(sql`status = 'ACTIVE'`),
+    index('mappa_case_register_area_lead_agency_idx')
+      .on(table.area, table.leadAgency, table.pncId, table.counterTerrorismRestricted)
+      .where(sql`status = 'ACTIVE'`),
     check('mappa_case_category_check', sql`category between 1 and 4`),
     check('mappa_case_level_check', sql`level between 1 and 3`),
     // Category 3 exists only for cases that need active multi-agency management (levels 2 and 3).
@@ -107,7 +115,9 @@ export const mappaCaseChangeTable = mappaSchema.table(
       .on(table.caseId, table.field, table.changedDate, table.sequence, table.valueAfter, table.valueBefore)
       .where(sql`field in ('CATEGORY', 'LEVEL', 'AREA')`),
     // Issue 13 (statistics): the cases whose area ever changed, which an area's report must also read.
-    index('mappa_case_change_area_idx').on(table.caseId).where(sql`field = 'AREA'`),
+    index('mappa_case_change_area_idx')
+      .on(table.caseId)
+      .where(sql`field = 'AREA'`),
   ],
 );
 

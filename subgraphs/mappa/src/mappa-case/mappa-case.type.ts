@@ -49,8 +49,12 @@ registerEnumType(MappaCaseEndReason, {
     NOTIFICATION_REVOKED: { description: 'Category 1: indefinite notification removed on review, and no other category applies.' },
     LICENCE_EXPIRED: { description: 'Category 2: the licence expired (post-sentence supervision does not extend MAPPA).' },
     SENTENCE_EXPIRED: { description: 'Category 2: the whole consecutive or concurrent sentence expired.' },
-    HOSPITAL_ORDER_ENDED: { description: 'Absolute discharge from a hospital or guardianship order, or the community treatment order expired.' },
-    NO_LONGER_REQUIRED: { description: 'Category 3: a level 2 or 3 MAPP meeting decided active multi-agency management is no longer needed.' },
+    HOSPITAL_ORDER_ENDED: {
+      description: 'Absolute discharge from a hospital or guardianship order, or the community treatment order expired.',
+    },
+    NO_LONGER_REQUIRED: {
+      description: 'Category 3: a level 2 or 3 MAPP meeting decided active multi-agency management is no longer needed.',
+    },
     TRANSFERRED_OUT_OF_JURISDICTION: { description: 'The person moved outside England and Wales (e.g. to Scotland or Northern Ireland).' },
     DIED: { description: 'The person died.' },
     DEPORTED: { description: 'The person was deported or removed from the UK.' },
@@ -73,9 +77,14 @@ registerEnumType(MappaDecisionKind, {
   name: 'MappaDecisionKind',
   description: 'The kind of decision that changed a MAPPA case.',
   valuesConfig: {
-    SCREENING_DECISION: { description: 'The MAPPA Co-ordinator\'s screening decision on a referral (MAPPA A), on behalf of the Responsible Authority.' },
+    SCREENING_DECISION: {
+      description: "The MAPPA Co-ordinator's screening decision on a referral (MAPPA A), on behalf of the Responsible Authority.",
+    },
     MAPP_MEETING: { description: 'A decision of a level 2 or 3 MAPP meeting.' },
-    LEAD_AGENCY_REVIEW: { description: 'The lead agency\'s own identification or review of the case (e.g. recording a new case at level 1, a transfer, or a sentence ending).' },
+    LEAD_AGENCY_REVIEW: {
+      description:
+        "The lead agency's own identification or review of the case (e.g. recording a new case at level 1, a transfer, or a sentence ending).",
+    },
   },
 });
 
@@ -89,7 +98,7 @@ export class MappaDecision {
   @Field(() => String, {
     nullable: true,
     description:
-      'Reference of the decision record: `SCR-` (screening decision), `MTG-` (MAPP meeting) or `LAR-` (lead agency review), the case number and the change\'s position, e.g. `MTG-0000123-2`. Null when the caller may not see decision references.',
+      "Reference of the decision record: `SCR-` (screening decision), `MTG-` (MAPP meeting) or `LAR-` (lead agency review), the case number and the change's position, e.g. `MTG-0000123-2`. Null when the caller may not see decision references.",
   })
   reference!: string | null;
 }
@@ -134,13 +143,18 @@ export class MappaCaseChange {
 })
 export class MappaCase {
   @Access(mappaPolicies.mappaCase)
-  @Field(() => ID, { nullable: true, description: 'MAPPA case number, `MC-NNNNNNN`, e.g. `MC-0000123`. Nullable so that a reader granted only part of the case (the duty-to-co-operate minimal summary) gets that part.' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'MAPPA case number, `MC-NNNNNNN`, e.g. `MC-0000123`. Nullable so that a reader granted only part of the case (the duty-to-co-operate minimal summary) gets that part.',
+  })
   caseId!: string;
 
   @Access(mappaPolicies.mappaCase)
   @Field(() => Int, {
     nullable: true,
-    description: 'MAPPA category: 1 registered sexual offender, 2 violent or other sexual offender, 3 other dangerous offender (levels 2 and 3 only), 4 terrorist or terrorist-risk offender. Nullable so that a reader granted only part of the case (the duty-to-co-operate minimal summary) gets that part.',
+    description:
+      'MAPPA category: 1 registered sexual offender, 2 violent or other sexual offender, 3 other dangerous offender (levels 2 and 3 only), 4 terrorist or terrorist-risk offender. Nullable so that a reader granted only part of the case (the duty-to-co-operate minimal summary) gets that part.',
   })
   category!: number;
 
@@ -155,22 +169,35 @@ export class MappaCase {
   leadAgency!: MappaLeadAgency;
 
   @Access(mappaPolicies.mappaCase)
-  @Field(() => MappaArea, { nullable: true, description: 'The MAPPA area whose Responsible Authority manages the case. Nullable so that a reader granted only part of the case (the duty-to-co-operate minimal summary) gets that part.' })
+  @Field(() => MappaArea, {
+    nullable: true,
+    description:
+      'The MAPPA area whose Responsible Authority manages the case. Nullable so that a reader granted only part of the case (the duty-to-co-operate minimal summary) gets that part.',
+  })
   area!: MappaArea;
 
   @Access(mappaPolicies.caseStatus)
-  @Field(() => LocalDate, { nullable: true, description: 'Date the person became a MAPPA offender for this case. Nullable so that a reader granted only part of the case (the duty-to-co-operate minimal summary) gets that part.' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description:
+      'Date the person became a MAPPA offender for this case. Nullable so that a reader granted only part of the case (the duty-to-co-operate minimal summary) gets that part.',
+  })
   startDate!: string;
 
   @Access(mappaPolicies.mappaCase)
   @Field(() => LocalDate, {
     nullable: true,
-    description: 'Date the next review is due (level 3 at least every 8 weeks, level 2 every 16 weeks, level 1 under the lead agency\'s policy); null once the case is closed.',
+    description:
+      "Date the next review is due (level 3 at least every 8 weeks, level 2 every 16 weeks, level 1 under the lead agency's policy); null once the case is closed.",
   })
   nextReviewDate!: string | null;
 
   @Access(mappaPolicies.caseStatus)
-  @Field(() => MappaCaseStatus, { nullable: true, description: 'ACTIVE or CLOSED. Nullable so that a reader granted only part of the case (the duty-to-co-operate minimal summary) gets that part.' })
+  @Field(() => MappaCaseStatus, {
+    nullable: true,
+    description:
+      'ACTIVE or CLOSED. Nullable so that a reader granted only part of the case (the duty-to-co-operate minimal summary) gets that part.',
+  })
   status!: MappaCaseStatus;
 
   @Access(mappaPolicies.mappaCase)

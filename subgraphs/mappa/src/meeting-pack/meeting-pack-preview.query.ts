@@ -12,7 +12,11 @@ import type { MeetingFacts } from './meeting-pack-preview';
  * and whether a child's safeguards are met (the purpose evidence's own rule). Null for an unknown meeting.
  */
 export async function meetingFacts(db: Database, meetingId: string, now: Date): Promise<MeetingFacts | null> {
-  const [row] = await db.select({ meeting: meetingTable, mappaCase: mappaCaseTable }).from(meetingTable).innerJoin(mappaCaseTable, eq(mappaCaseTable.caseId, meetingTable.caseId)).where(eq(meetingTable.meetingId, meetingId));
+  const [row] = await db
+    .select({ meeting: meetingTable, mappaCase: mappaCaseTable })
+    .from(meetingTable)
+    .innerJoin(mappaCaseTable, eq(mappaCaseTable.caseId, meetingTable.caseId))
+    .where(eq(meetingTable.meetingId, meetingId));
   if (!row) return null;
   const [invitations, attendance, safeguards] = await Promise.all([
     db

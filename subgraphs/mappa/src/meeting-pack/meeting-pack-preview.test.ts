@@ -27,9 +27,22 @@ const meeting: MeetingRow = {
   cancellationReason: null,
 };
 
-const mappaCase = { caseId: 'MC-1', pncId: meeting.pncId, category: 1, level: 2, area: meeting.area, counterTerrorismRestricted: false, subjectDateOfBirth: '1980-01-01' } as MappaCaseRow;
+const mappaCase = {
+  caseId: 'MC-1',
+  pncId: meeting.pncId,
+  category: 1,
+  level: 2,
+  area: meeting.area,
+  counterTerrorismRestricted: false,
+  subjectDateOfBirth: '1980-01-01',
+} as MappaCaseRow;
 
-function invitation(invitationId: string, inviteeAgency: MeetingInvitationRow['inviteeAgency'], inviteeRole: MeetingInvitationRow['inviteeRole'], extra: Partial<MeetingInvitationRow> = {}): MeetingInvitationRow {
+function invitation(
+  invitationId: string,
+  inviteeAgency: MeetingInvitationRow['inviteeAgency'],
+  inviteeRole: MeetingInvitationRow['inviteeRole'],
+  extra: Partial<MeetingInvitationRow> = {},
+): MeetingInvitationRow {
   return {
     invitationId,
     meetingId: meeting.meetingId,
@@ -72,9 +85,18 @@ function signed(row: MeetingInvitationRow, staffId: string, extra: Partial<Meeti
 
 const housing = invitation('I-HOUSING', 'housing', 'dtc_attendee');
 const police = invitation('I-POLICE', 'police', 'ppu_officer');
-const facts = (extra: Partial<MeetingFacts> = {}): MeetingFacts => ({ meeting, mappaCase, invitations: [housing, police], attendance: [signed(housing, 'H1')], childSafeguardsMet: false, ...extra });
-const previewOf = (preview: ReturnType<typeof previewMeetingPack>, invitationId: string | null) => preview.find((attendee) => attendee.invitationId === invitationId)!;
-const decisionAt = (attendee: ReturnType<typeof previewMeetingPack>[number], path: string) => attendee.fields.find((field) => field.path === path);
+const facts = (extra: Partial<MeetingFacts> = {}): MeetingFacts => ({
+  meeting,
+  mappaCase,
+  invitations: [housing, police],
+  attendance: [signed(housing, 'H1')],
+  childSafeguardsMet: false,
+  ...extra,
+});
+const previewOf = (preview: ReturnType<typeof previewMeetingPack>, invitationId: string | null) =>
+  preview.find((attendee) => attendee.invitationId === invitationId)!;
+const decisionAt = (attendee: ReturnType<typeof previewMeetingPack>[number], path: string) =>
+  attendee.fields.find((field) => field.path === path);
 
 describe('meeting pack preview (decided without values)', () => {
   it('lists the chair first, then each live invitation, with every field of the pack in its order', () => {
@@ -89,14 +111,21 @@ describe('meeting pack preview (decided without values)', () => {
 
   it('principle 5: a housing attendee receives the minimal summary and is refused police intelligence-bearing records, each refusal naming its policy', () => {
     const attendee = previewOf(previewMeetingPack(facts(), NOW), 'I-HOUSING');
-    expect(attendee).toMatchObject({ agency: 'housing', role: 'dtc_attendee', clearanceAssumed: 'BPSS', attending: true, subjectServed: true, subjectWithheldBecause: [] });
+    expect(attendee).toMatchObject({
+      agency: 'housing',
+      role: 'dtc_attendee',
+      clearanceAssumed: 'BPSS',
+      attending: true,
+      subjectServed: true,
+      subjectWithheldBecause: [],
+    });
     expect(decisionAt(attendee, 'subject.identity.lastName')).toMatchObject({ decision: 'RECEIVED', policy: 'police.identityNames' });
     expect(decisionAt(attendee, 'subject.mappaCase.level')).toMatchObject({ decision: 'RECEIVED' });
     expect(decisionAt(attendee, 'subject.mappaCase.category')).toMatchObject({ decision: 'REFUSED' });
     expect(decisionAt(attendee, 'subject.visorNominal')).toMatchObject({ decision: 'REFUSED', policy: expect.stringMatching(/^police\./) });
   });
 
-  it('a field under a refused field is refused by the enclosing field\'s policy (nothing under it is served)', () => {
+  it("a field under a refused field is refused by the enclosing field's policy (nothing under it is served)", () => {
     const attendee = previewOf(previewMeetingPack(facts(), NOW), 'I-HOUSING');
     const visor = decisionAt(attendee, 'subject.visorNominal')!;
     expect(decisionAt(attendee, 'subject.visorNominal.status')).toMatchObject({ decision: 'REFUSED', policy: visor.policy });
@@ -114,12 +143,18 @@ describe('meeting pack preview (decided without values)', () => {
     expect(previewOf(preview, 'I-HOUSING').subjectWithheldBecause).toEqual(['COUNTER_TERRORISM_CLEARANCE_REQUIRED']);
   });
 
-  it('A.R25, B.10: a child\'s pack is withheld until the YOT and children\'s services are invited and attending or consulted', () => {
+  it("A.R25, B.10: a child's pack is withheld until the YOT and children's services are invited and attending or consulted", () => {
     const child = { ...mappaCase, subjectDateOfBirth: '2010-06-01' };
-    expect(previewOf(previewMeetingPack(facts({ mappaCase: child }), NOW), 'I-HOUSING').subjectWithheldBecause).toEqual(['CHILD_SAFEGUARDS_NOT_MET']);
-    expect(previewOf(previewMeetingPack(facts({ mappaCase: child, childSafeguardsMet: true }), NOW), 'I-HOUSING').subjectWithheldBecause).toEqual([]);
+    expect(previewOf(previewMeetingPack(facts({ mappaCase: child }), NOW), 'I-HOUSING').subjectWithheldBecause).toEqual([
+      'CHILD_SAFEGUARDS_NOT_MET',
+    ]);
+    expect(
+      previewOf(previewMeetingPack(facts({ mappaCase: child, childSafeguardsMet: true }), NOW), 'I-HOUSING').subjectWithheldBecause,
+    ).toEqual([]);
     const unknownAge = { ...mappaCase, subjectDateOfBirth: null };
-    expect(previewOf(previewMeetingPack(facts({ mappaCase: unknownAge }), NOW), 'I-HOUSING').subjectWithheldBecause).toEqual(['CHILD_SAFEGUARDS_NOT_MET']);
+    expect(previewOf(previewMeetingPack(facts({ mappaCase: unknownAge }), NOW), 'I-HOUSING').subjectWithheldBecause).toEqual([
+      'CHILD_SAFEGUARDS_NOT_MET',
+    ]);
     // An adult's pack does not wait for them.
     expect(previewOf(previewMeetingPack(facts(), NOW), 'I-HOUSING').subjectWithheldBecause).toEqual([]);
   });
@@ -128,14 +163,31 @@ describe('meeting pack preview (decided without values)', () => {
     const named = invitation('I-NAMED', 'probation', null, { inviteeStaffId: 'P1', inviteeIssuer: ISSUER });
     const before = previewOf(previewMeetingPack(facts({ invitations: [named], attendance: [] }), NOW), 'I-NAMED');
     expect(before).toMatchObject({ role: null, fields: [], subjectWithheldBecause: ['NOT_ATTENDING', 'ROLE_NOT_KNOWN_UNTIL_SIGNED'] });
-    const after = previewOf(previewMeetingPack(facts({ invitations: [named], attendance: [signed(named, 'P1', { role: 'probation_practitioner' })] }), NOW), 'I-NAMED');
+    const after = previewOf(
+      previewMeetingPack(facts({ invitations: [named], attendance: [signed(named, 'P1', { role: 'probation_practitioner' })] }), NOW),
+      'I-NAMED',
+    );
     expect(after).toMatchObject({ role: 'probation_practitioner', subjectServed: true });
     expect(decisionAt(after, 'subject.riskOfSeriousHarm.overallRiskLevel')).toMatchObject({ decision: 'RECEIVED' });
   });
 
   it('decides each field with the grants composed into the supergraph: the same caller under another purpose gets another answer', () => {
-    const caller = { principal: { issuer: ISSUER, staffId: 'H1', agency: 'housing' as const, roles: ['dtc_attendee' as const], area: meeting.area, clearance: 'BPSS' as const }, declaredPurpose: { purpose: 'MAPPA_MEETING' as const, caseId: 'MTG-1' } };
+    const caller = {
+      principal: {
+        issuer: ISSUER,
+        staffId: 'H1',
+        agency: 'housing' as const,
+        roles: ['dtc_attendee' as const],
+        area: meeting.area,
+        clearance: 'BPSS' as const,
+      },
+      declaredPurpose: { purpose: 'MAPPA_MEETING' as const, caseId: 'MTG-1' },
+    };
     expect(decidePackFields(caller).some(({ decision }) => decision === 'RECEIVED')).toBe(true);
-    expect(decidePackFields({ ...caller, declaredPurpose: { purpose: 'CASE_MANAGEMENT', caseId: null } }).every(({ decision }) => decision === 'REFUSED')).toBe(true);
+    expect(
+      decidePackFields({ ...caller, declaredPurpose: { purpose: 'CASE_MANAGEMENT', caseId: null } }).every(
+        ({ decision }) => decision === 'REFUSED',
+      ),
+    ).toBe(true);
   });
 });

@@ -95,7 +95,13 @@ export function decidePackFields(caller: Caller): FieldPreview[] {
       preview =
         decision.kind === 'none'
           ? { path, field: coordinate, decision: 'REFUSED', policy, conditions: [] }
-          : { path, field: coordinate, decision: conditions.length > 0 ? 'OWNER_DECIDES_PER_RECORD' : 'RECEIVED', policy, conditions: [...new Set(conditions)] };
+          : {
+              path,
+              field: coordinate,
+              decision: conditions.length > 0 ? 'OWNER_DECIDES_PER_RECORD' : 'RECEIVED',
+              policy,
+              conditions: [...new Set(conditions)],
+            };
     }
     decided.set(path, preview);
     return preview;
@@ -112,7 +118,9 @@ export function previewMeetingPack(facts: MeetingFacts, now: Date): AttendeePrev
   const childBlocked = under18 && !facts.childSafeguardsMet;
   const gatesFor = (clearance: Clearance, attending: boolean, roleKnown: boolean): Withholding[] => [
     ...(meeting.status === 'CANCELLED' ? (['MEETING_CANCELLED'] as const) : []),
-    ...(mappaCase.counterTerrorismRestricted && CLEARANCES.indexOf(clearance) < CLEARANCES.indexOf('CTC') ? (['COUNTER_TERRORISM_CLEARANCE_REQUIRED'] as const) : []),
+    ...(mappaCase.counterTerrorismRestricted && CLEARANCES.indexOf(clearance) < CLEARANCES.indexOf('CTC')
+      ? (['COUNTER_TERRORISM_CLEARANCE_REQUIRED'] as const)
+      : []),
     ...(childBlocked ? (['CHILD_SAFEGUARDS_NOT_MET'] as const) : []),
     ...(attending ? [] : (['NOT_ATTENDING'] as const)),
     ...(roleKnown ? [] : (['ROLE_NOT_KNOWN_UNTIL_SIGNED'] as const)),
@@ -121,7 +129,10 @@ export function previewMeetingPack(facts: MeetingFacts, now: Date): AttendeePrev
     principal: { issuer, staffId, agency, roles: [role], area: meeting.area, clearance: ASSUMED_CLEARANCE },
     declaredPurpose: { purpose: 'MAPPA_MEETING', caseId: meeting.meetingId },
   });
-  const previewOf = (base: Omit<AttendeePreview, 'subjectServed' | 'subjectWithheldBecause' | 'fields' | 'clearanceAssumed'>, issuer: string): AttendeePreview => {
+  const previewOf = (
+    base: Omit<AttendeePreview, 'subjectServed' | 'subjectWithheldBecause' | 'fields' | 'clearanceAssumed'>,
+    issuer: string,
+  ): AttendeePreview => {
     const withheld = gatesFor(ASSUMED_CLEARANCE, base.attending, base.role !== null);
     const fields = base.role === null ? [] : decidePackFields(callerFor(base.agency, base.role, base.staffId ?? 'invitee', issuer));
     return { ...base, clearanceAssumed: ASSUMED_CLEARANCE, subjectServed: withheld.length === 0, subjectWithheldBecause: withheld, fields };
@@ -129,7 +140,14 @@ export function previewMeetingPack(facts: MeetingFacts, now: Date): AttendeePrev
 
   // The chair holds the meeting: always attending (as the purpose evidence says of CHAIR).
   const chair = previewOf(
-    { standing: 'CHAIR', invitationId: null, agency: meeting.chairAgency, role: 'mappa_chair', staffId: meeting.chairStaffId, attending: true },
+    {
+      standing: 'CHAIR',
+      invitationId: null,
+      agency: meeting.chairAgency,
+      role: 'mappa_chair',
+      staffId: meeting.chairStaffId,
+      attending: true,
+    },
     meeting.chairIssuer,
   );
   const attendanceByInvitation = new Map(facts.attendance.flatMap((row) => (row.invitationId ? [[row.invitationId, row] as const] : [])));

@@ -16,7 +16,11 @@ export function createMeetingActionInputSchema(today: string) {
     .superRefine((input, context) => {
       // A staff id is one identity provider's: without the provider it could be anyone's.
       if ((input.ownerStaffId == null) !== (input.ownerIssuer == null)) {
-        context.addIssue({ code: 'custom', path: [input.ownerStaffId == null ? 'ownerStaffId' : 'ownerIssuer'], message: 'an owner staff id needs its issuer, and an issuer its staff id' });
+        context.addIssue({
+          code: 'custom',
+          path: [input.ownerStaffId == null ? 'ownerStaffId' : 'ownerIssuer'],
+          message: 'an owner staff id needs its issuer, and an issuer its staff id',
+        });
       }
     });
 }

@@ -21,8 +21,24 @@ import { Meeting } from './meeting.type';
 /** One answer for an unknown action and an action that is not the caller's (principle 9). */
 const UNKNOWN_ACTION = 'No meeting action of yours has this id.';
 
-const CREATED_FIELDS = ['meetingId', 'ownerAgency', 'ownerStaffId', 'ownerIssuer', 'dueDate', 'text', 'status', 'createdByStaffId', 'createdAt'] as const satisfies readonly (keyof MeetingActionRow)[];
-const RESPONSE_FIELDS = ['status', 'declineReason', 'respondedByStaffId', 'respondedAt', 'completedAt'] as const satisfies readonly (keyof MeetingActionRow)[];
+const CREATED_FIELDS = [
+  'meetingId',
+  'ownerAgency',
+  'ownerStaffId',
+  'ownerIssuer',
+  'dueDate',
+  'text',
+  'status',
+  'createdByStaffId',
+  'createdAt',
+] as const satisfies readonly (keyof MeetingActionRow)[];
+const RESPONSE_FIELDS = [
+  'status',
+  'declineReason',
+  'respondedByStaffId',
+  'respondedAt',
+  'completedAt',
+] as const satisfies readonly (keyof MeetingActionRow)[];
 
 type ActionWithSubject = MeetingActionRow & { subjectPncId: string; meetingArea: MappaArea };
 
@@ -36,7 +52,10 @@ function toAction(row: ActionWithSubject): MeetingAction {
  * theirs: an agency's action goes to its people in the area the meeting was held for, never to every
  * officer of that agency in the country (principle 2).
  */
-export function ownsAction(action: Pick<MeetingActionRow, 'ownerAgency' | 'ownerStaffId' | 'ownerIssuer'> & { readonly meetingArea: MappaArea }, principal: Principal): boolean {
+export function ownsAction(
+  action: Pick<MeetingActionRow, 'ownerAgency' | 'ownerStaffId' | 'ownerIssuer'> & { readonly meetingArea: MappaArea },
+  principal: Principal,
+): boolean {
   if (action.ownerAgency !== principal.agency) return false;
   if (action.ownerStaffId === null) return action.meetingArea === principal.area;
   return action.ownerStaffId === principal.staffId && action.ownerIssuer === principal.issuer;
@@ -71,7 +90,11 @@ function actionsWithSubject(db: Database, context: MappaContext, where: SQL | un
 // myActions answers a bounded list (no request makes the unit read without limit): the soonest due first.
 const DEFAULT_MY_ACTIONS = 50;
 const MAX_MY_ACTIONS = 200;
-const myActionsFirstSchema = z.number().int().min(1, 'first must be at least 1').max(MAX_MY_ACTIONS, `first must be at most ${MAX_MY_ACTIONS}`);
+const myActionsFirstSchema = z
+  .number()
+  .int()
+  .min(1, 'first must be at least 1')
+  .max(MAX_MY_ACTIONS, `first must be at most ${MAX_MY_ACTIONS}`);
 
 /** The moves an owner makes, and what each sets (B.41). */
 const MOVES = {
@@ -87,14 +110,20 @@ export class MeetingActionResolver {
   @Mutation(() => MeetingAction, {
     nullable: true,
     description:
-      'Records an action of the meeting declared in x-mappa-case (B.41): owner agency (and staff id with its issuer, when known), due date and text; it starts PROPOSED. The meeting\'s chair or co-ordinator, while it is in session or once held; any other meeting is NOT_FOUND.',
+      "Records an action of the meeting declared in x-mappa-case (B.41): owner agency (and staff id with its issuer, when known), due date and text; it starts PROPOSED. The meeting's chair or co-ordinator, while it is in session or once held; any other meeting is NOT_FOUND.",
   })
-  async createMeetingAction(@Arg('input', () => CreateMeetingActionInput, { description: 'The meeting, the owner, the due date and the text.' }) input: CreateMeetingActionInput, @Ctx() context: MappaContext): Promise<MeetingAction> {
+  async createMeetingAction(
+    @Arg('input', () => CreateMeetingActionInput, { description: 'The meeting, the owner, the due date and the text.' })
+    input: CreateMeetingActionInput,
+    @Ctx() context: MappaContext,
+  ): Promise<MeetingAction> {
     const values = parseInput(createMeetingActionInputSchema(new Date().toISOString().slice(0, 10)), input, 'input');
     const row = await context.db.transaction(async (tx) => {
       const { meeting } = await requireMeetingParty(context, tx, values.meetingId, ['CHAIR', 'COORDINATOR']);
       if (meeting.status !== 'IN_SESSION' && meeting.status !== 'HELD') {
-        throw new BadUserInputError('Actions are recorded by a meeting in session or held.', [{ path: 'input.meetingId', message: `meeting is ${meeting.status}` }]);
+        throw new BadUserInputError('Actions are recorded by a meeting in session or held.', [
+          { path: 'input.meetingId', message: `meeting is ${meeting.status}` },
+        ]);
       }
       const [inserted] = await tx
         .insert(meetingActionTable)
@@ -112,7 +141,11 @@ export class MeetingActionResolver {
         })
         .returning();
       if (!inserted) throw new Error('insert returned no row');
-      await context.audit.recordChanges(tx, [meeting.pncId], changedFields(`MeetingAction:${inserted.actionId}`, null, inserted, CREATED_FIELDS));
+      await context.audit.recordChanges(
+        tx,
+        [meeting.pncId],
+        changedFields(`MeetingAction:${inserted.actionId}`, null, inserted, CREATED_FIELDS),
+      );
       return { ...inserted, subjectPncId: meeting.pncId, meetingArea: meeting.area };
     });
     context.log.info({ actionId: row.actionId }, 'meeting action recorded');
@@ -120,13 +153,24 @@ export class MeetingActionResolver {
   }
 
   @Access(mappaPolicies.meetingActionResponse)
-  @Mutation(() => MeetingAction, { nullable: true, description: 'The owner accepts a PROPOSED action, and owns its completion (B.41). Under CASE_MANAGEMENT; someone else\'s or an unknown action is NOT_FOUND.' })
-  acceptAction(@Arg('actionId', () => ID, { description: 'The action.' }) actionId: string, @Ctx() context: MappaContext): Promise<MeetingAction> {
+  @Mutation(() => MeetingAction, {
+    nullable: true,
+    description:
+      "The owner accepts a PROPOSED action, and owns its completion (B.41). Under CASE_MANAGEMENT; someone else's or an unknown action is NOT_FOUND.",
+  })
+  acceptAction(
+    @Arg('actionId', () => ID, { description: 'The action.' }) actionId: string,
+    @Ctx() context: MappaContext,
+  ): Promise<MeetingAction> {
     return this.move(context, parseInput(actionIdSchema, actionId, 'actionId'), 'accept', null);
   }
 
   @Access(mappaPolicies.meetingActionResponse)
-  @Mutation(() => MeetingAction, { nullable: true, description: 'The owner declines a PROPOSED action, with the reason (minuted, B.41). Under CASE_MANAGEMENT; someone else\'s or an unknown action is NOT_FOUND.' })
+  @Mutation(() => MeetingAction, {
+    nullable: true,
+    description:
+      "The owner declines a PROPOSED action, with the reason (minuted, B.41). Under CASE_MANAGEMENT; someone else's or an unknown action is NOT_FOUND.",
+  })
   declineAction(
     @Arg('actionId', () => ID, { description: 'The action.' }) actionId: string,
     @Arg('reason', () => String, { description: 'Why (1-1000 characters).' }) reason: string,
@@ -137,8 +181,14 @@ export class MeetingActionResolver {
   }
 
   @Access(mappaPolicies.meetingActionResponse)
-  @Mutation(() => MeetingAction, { nullable: true, description: 'The owner completes an ACCEPTED action (B.41). Under CASE_MANAGEMENT; someone else\'s or an unknown action is NOT_FOUND.' })
-  completeAction(@Arg('actionId', () => ID, { description: 'The action.' }) actionId: string, @Ctx() context: MappaContext): Promise<MeetingAction> {
+  @Mutation(() => MeetingAction, {
+    nullable: true,
+    description: "The owner completes an ACCEPTED action (B.41). Under CASE_MANAGEMENT; someone else's or an unknown action is NOT_FOUND.",
+  })
+  completeAction(
+    @Arg('actionId', () => ID, { description: 'The action.' }) actionId: string,
+    @Ctx() context: MappaContext,
+  ): Promise<MeetingAction> {
     return this.move(context, parseInput(actionIdSchema, actionId, 'actionId'), 'complete', null);
   }
 
@@ -146,14 +196,22 @@ export class MeetingActionResolver {
   @Query(() => [MeetingAction], {
     nullable: true,
     description:
-      'The caller\'s open actions (PROPOSED or ACCEPTED) across meetings, soonest due first, at most `first`: those owned by their staff id (from their identity provider), and those owned by their agency with no staff id from meetings of their own area. Under CASE_MANAGEMENT.',
+      "The caller's open actions (PROPOSED or ACCEPTED) across meetings, soonest due first, at most `first`: those owned by their staff id (from their identity provider), and those owned by their agency with no staff id from meetings of their own area. Under CASE_MANAGEMENT.",
   })
   async myActions(
-    @Arg('first', () => Int, { defaultValue: DEFAULT_MY_ACTIONS, description: `How many of the soonest due (1-${MAX_MY_ACTIONS}).` }) first: number,
+    @Arg('first', () => Int, { defaultValue: DEFAULT_MY_ACTIONS, description: `How many of the soonest due (1-${MAX_MY_ACTIONS}).` })
+    first: number,
     @Ctx() context: MappaContext,
   ): Promise<MeetingAction[]> {
     const limit = parseInput(myActionsFirstSchema, first, 'first');
-    const rows = await actionsWithSubject(context.db, context, and(ownedBy(context.caller.principal), inArray(meetingActionTable.status, [MeetingActionStatus.PROPOSED, MeetingActionStatus.ACCEPTED]))).limit(limit);
+    const rows = await actionsWithSubject(
+      context.db,
+      context,
+      and(
+        ownedBy(context.caller.principal),
+        inArray(meetingActionTable.status, [MeetingActionStatus.PROPOSED, MeetingActionStatus.ACCEPTED]),
+      ),
+    ).limit(limit);
     return rows.map(toAction);
   }
 
@@ -163,14 +221,21 @@ export class MeetingActionResolver {
     description:
       'The actions of the meeting declared in x-mappa-case, soonest due first: all of them for its chair, its co-ordinator and attending invitees; only their own for an invitee who has not signed attendance or has left (B.25). An unknown or other meeting is NOT_FOUND.',
   })
-  async meetingActions(@Arg('meetingId', () => ID, { description: 'The meeting (as declared in x-mappa-case).' }) meetingId: string, @Ctx() context: MappaContext): Promise<MeetingAction[]> {
+  async meetingActions(
+    @Arg('meetingId', () => ID, { description: 'The meeting (as declared in x-mappa-case).' }) meetingId: string,
+    @Ctx() context: MappaContext,
+  ): Promise<MeetingAction[]> {
     const validMeetingId = parseInput(meetingIdSchema, meetingId, 'meetingId');
     const { meeting } = await requireMeetingParty(context, context.db, validMeetingId, ['COORDINATOR', 'CHAIR', 'INVITEE']);
     return this.readableActions(meeting, context);
   }
 
   @Access(mappaPolicies.meetingAction)
-  @FieldResolver(() => [MeetingAction], { nullable: true, description: 'The meeting\'s actions the caller may see, as `meetingActions`; empty when the meeting is not the one declared in x-mappa-case.' })
+  @FieldResolver(() => [MeetingAction], {
+    nullable: true,
+    description:
+      "The meeting's actions the caller may see, as `meetingActions`; empty when the meeting is not the one declared in x-mappa-case.",
+  })
   async actions(@Root() meeting: MeetingRow, @Ctx() context: MappaContext): Promise<MeetingAction[]> {
     return this.readableActions(meeting, context);
   }
@@ -191,19 +256,34 @@ export class MeetingActionResolver {
     const { principal } = context.caller;
     const row = await context.db.transaction(async (tx) => {
       // Locked on its own: PostgreSQL's FOR UPDATE OF takes no schema-qualified table, which a join would need.
-      await tx.select({ actionId: meetingActionTable.actionId }).from(meetingActionTable).where(eq(meetingActionTable.actionId, actionId)).for('update');
+      await tx
+        .select({ actionId: meetingActionTable.actionId })
+        .from(meetingActionTable)
+        .where(eq(meetingActionTable.actionId, actionId))
+        .for('update');
       const [current] = await actionsWithSubject(tx, context, eq(meetingActionTable.actionId, actionId));
       // Ownership from the principal, never from purpose evidence: the owner works the action outside the meeting.
       if (!current || !ownsAction(current, principal)) throw new NotFoundError(UNKNOWN_ACTION);
-      if (current.status !== from) throw new BadUserInputError(`Only a ${from} action can be ${to.toLowerCase()}.`, [{ path: 'actionId', message: `action is ${current.status}` }]);
+      if (current.status !== from)
+        throw new BadUserInputError(`Only a ${from} action can be ${to.toLowerCase()}.`, [
+          { path: 'actionId', message: `action is ${current.status}` },
+        ]);
       const now = new Date();
       const set =
         move === 'complete'
           ? { status: to, completedAt: now }
           : { status: to, declineReason: reason, respondedByStaffId: principal.staffId, respondedAt: now };
-      const [updated] = await tx.update(meetingActionTable).set(set).where(and(eq(meetingActionTable.actionId, actionId), eq(meetingActionTable.status, from))).returning();
+      const [updated] = await tx
+        .update(meetingActionTable)
+        .set(set)
+        .where(and(eq(meetingActionTable.actionId, actionId), eq(meetingActionTable.status, from)))
+        .returning();
       if (!updated) throw new Error('update returned no row');
-      await context.audit.recordChanges(tx, [current.subjectPncId], changedFields(`MeetingAction:${updated.actionId}`, current, updated, RESPONSE_FIELDS));
+      await context.audit.recordChanges(
+        tx,
+        [current.subjectPncId],
+        changedFields(`MeetingAction:${updated.actionId}`, current, updated, RESPONSE_FIELDS),
+      );
       return { ...updated, subjectPncId: current.subjectPncId, meetingArea: current.meetingArea };
     });
     context.log.info({ actionId: row.actionId, status: row.status }, 'meeting action answered');

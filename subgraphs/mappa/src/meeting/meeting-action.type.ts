@@ -21,10 +21,13 @@ registerEnumType(MeetingActionStatus, {
   },
 });
 
-@ObjectType({ description: 'An action from a MAPP meeting (B.41, W3): owned by an agency (and a staff id when known), due by a date. Owner: mappa (MAPPA Co-ordination Unit).' })
+@ObjectType({
+  description:
+    'An action from a MAPP meeting (B.41, W3): owned by an agency (and a staff id when known), due by a date. Owner: mappa (MAPPA Co-ordination Unit).',
+})
 export class MeetingAction {
   @Access(mappaPolicies.meetingAction)
-  @Field(() => ID, { description: 'The action\'s id (opaque).' })
+  @Field(() => ID, { description: "The action's id (opaque)." })
   actionId!: string;
 
   @Access(mappaPolicies.meetingAction)
@@ -32,7 +35,7 @@ export class MeetingAction {
   meetingId!: string;
 
   @Access(mappaPolicies.meetingAction)
-  @Field(() => String, { description: 'PNC ID of the meeting\'s subject.' })
+  @Field(() => String, { description: "PNC ID of the meeting's subject." })
   subjectPncId!: string;
 
   @Access(mappaPolicies.meetingAction)

@@ -37,7 +37,18 @@ const UNKNOWN_INVITATION = 'No invitation to a MAPP meeting of yours has this id
 const DAY_MS = 86_400_000;
 
 // What the audit proves of each record: every field it was made with, and each change.
-const MEETING_FIELDS = ['caseId', 'pncId', 'area', 'kind', 'scheduledFor', 'chairStaffId', 'chairIssuer', 'chairAgency', 'status', 'createdByStaffId'] as const satisfies readonly (keyof MeetingRow)[];
+const MEETING_FIELDS = [
+  'caseId',
+  'pncId',
+  'area',
+  'kind',
+  'scheduledFor',
+  'chairStaffId',
+  'chairIssuer',
+  'chairAgency',
+  'status',
+  'createdByStaffId',
+] as const satisfies readonly (keyof MeetingRow)[];
 const CANCELLATION_FIELDS = ['status', 'cancelledAt', 'cancellationReason'] as const satisfies readonly (keyof MeetingRow)[];
 const INVITATION_FIELDS = [
   'meetingId',
@@ -52,7 +63,11 @@ const INVITATION_FIELDS = [
   'invitedAt',
   'invitedByStaffId',
 ] as const satisfies readonly (keyof MeetingInvitationRow)[];
-const WITHDRAWAL_FIELDS = ['withdrawnAt', 'withdrawnByStaffId', 'withdrawalReason'] as const satisfies readonly (keyof MeetingInvitationRow)[];
+const WITHDRAWAL_FIELDS = [
+  'withdrawnAt',
+  'withdrawnByStaffId',
+  'withdrawalReason',
+] as const satisfies readonly (keyof MeetingInvitationRow)[];
 const CONSULTATION_FIELDS = ['consultedAt', 'consultationNote'] as const satisfies readonly (keyof MeetingInvitationRow)[];
 
 /** The meeting, if the caller administers it as its co-ordinator; NOT_FOUND otherwise, exactly as for an unknown id. */
@@ -63,15 +78,34 @@ async function coordinatedMeeting(context: MappaContext, db: Database, meetingId
 }
 
 /** Revokes the live grants of a meeting's invitations (withdrawal, cancellation), with the audit of each. */
-async function revokeInvitationGrants(context: MappaContext, tx: Database, invitations: readonly MeetingInvitationRow[], reason: string, now: Date): Promise<void> {
+async function revokeInvitationGrants(
+  context: MappaContext,
+  tx: Database,
+  invitations: readonly MeetingInvitationRow[],
+  reason: string,
+  now: Date,
+): Promise<void> {
   if (invitations.length === 0) return;
   const live = await tx
     .select()
     .from(caseAccessGrantTable)
-    .where(and(inArray(caseAccessGrantTable.grantId, invitations.map((invitation) => invitation.grantId)), isNull(caseAccessGrantTable.revokedAt)));
+    .where(
+      and(
+        inArray(
+          caseAccessGrantTable.grantId,
+          invitations.map((invitation) => invitation.grantId),
+        ),
+        isNull(caseAccessGrantTable.revokedAt),
+      ),
+    );
   for (const grant of live) {
     const revoked = await revokeGrant(tx, grant.grantId, context.caller.principal.staffId, reason, now);
-    if (revoked) await context.audit.recordChanges(tx, [revoked.pncId], changedFields(`CaseAccessGrant:${revoked.grantId}`, grant, revoked, ['revokedAt', 'revokedByStaffId', 'revocationReason']));
+    if (revoked)
+      await context.audit.recordChanges(
+        tx,
+        [revoked.pncId],
+        changedFields(`CaseAccessGrant:${revoked.grantId}`, grant, revoked, ['revokedAt', 'revokedByStaffId', 'revocationReason']),
+      );
   }
 }
 
@@ -81,15 +115,22 @@ export class MeetingAdministrationResolver {
   @Mutation(() => Meeting, {
     nullable: true,
     description:
-      'Schedules a MAPP meeting (initial, review or professionals) for a level 2 or 3 active case in the co-ordinator\'s area, with its chair (B.52: police, probation or the MAPPA unit) and a future date. The co-ordinator under CASE_MANAGEMENT only; a case outside their area or row scope is NOT_FOUND, exactly as an unknown case number.',
+      "Schedules a MAPP meeting (initial, review or professionals) for a level 2 or 3 active case in the co-ordinator's area, with its chair (B.52: police, probation or the MAPPA unit) and a future date. The co-ordinator under CASE_MANAGEMENT only; a case outside their area or row scope is NOT_FOUND, exactly as an unknown case number.",
   })
-  async scheduleMeeting(@Arg('input', () => ScheduleMeetingInput, { description: 'The case, kind, date and chair.' }) input: ScheduleMeetingInput, @Ctx() context: MappaContext): Promise<MeetingRow> {
+  async scheduleMeeting(
+    @Arg('input', () => ScheduleMeetingInput, { description: 'The case, kind, date and chair.' }) input: ScheduleMeetingInput,
+    @Ctx() context: MappaContext,
+  ): Promise<MeetingRow> {
     const now = new Date();
     const values = parseInput(scheduleMeetingInputSchema(now), input, 'input');
     const mappaCase = await caseById(context.db, values.caseId);
     if (!mappaCase || !coordinatesCase(context, mappaCase)) throw new NotFoundError(UNKNOWN_CASE);
-    if (mappaCase.status !== MappaCaseStatus.ACTIVE) throw new BadUserInputError('Meetings are for active MAPPA cases.', [{ path: 'input.caseId', message: 'MAPPA case is closed' }]);
-    if (mappaCase.level < 2) throw new BadUserInputError('MAPP meetings are for level 2 and 3 cases; level 1 is managed by the lead agency.', [{ path: 'input.caseId', message: 'case is at level 1' }]);
+    if (mappaCase.status !== MappaCaseStatus.ACTIVE)
+      throw new BadUserInputError('Meetings are for active MAPPA cases.', [{ path: 'input.caseId', message: 'MAPPA case is closed' }]);
+    if (mappaCase.level < 2)
+      throw new BadUserInputError('MAPP meetings are for level 2 and 3 cases; level 1 is managed by the lead agency.', [
+        { path: 'input.caseId', message: 'case is at level 1' },
+      ]);
     const row = await context.db.transaction(async (tx) => {
       const [inserted] = await tx
         .insert(meetingTable)
@@ -109,7 +150,11 @@ export class MeetingAdministrationResolver {
         })
         .returning();
       if (!inserted) throw new Error('insert returned no row');
-      await context.audit.recordChanges(tx, [inserted.pncId], changedFields(`Meeting:${inserted.meetingId}`, null, inserted, MEETING_FIELDS));
+      await context.audit.recordChanges(
+        tx,
+        [inserted.pncId],
+        changedFields(`Meeting:${inserted.meetingId}`, null, inserted, MEETING_FIELDS),
+      );
       return inserted;
     });
     context.log.info({ meetingId: row.meetingId, kind: row.kind }, 'MAPP meeting scheduled');
@@ -120,38 +165,55 @@ export class MeetingAdministrationResolver {
   @Query(() => MeetingDiaryPage, {
     nullable: true,
     description:
-      'The co-ordinator\'s MAPP meeting diary: each level 2 or 3 active case of their area (in their row scope), in case number order, with when its next meeting is due (16 weeks after the last held meeting at level 2, 8 at level 3, else the case\'s next review date; A §5, B §5), whether that is OVERDUE, DUE within `dueWithinDays` or NOT_DUE, and its scheduled meetings. Under CASE_MANAGEMENT.',
+      "The co-ordinator's MAPP meeting diary: each level 2 or 3 active case of their area (in their row scope), in case number order, with when its next meeting is due (16 weeks after the last held meeting at level 2, 8 at level 3, else the case's next review date; A §5, B §5), whether that is OVERDUE, DUE within `dueWithinDays` or NOT_DUE, and its scheduled meetings. Under CASE_MANAGEMENT.",
   })
   async meetingDiary(
     @Arg('first', () => Int, { defaultValue: 50, description: `How many cases to return (1-${MAX_DIARY_PAGE}).` }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page.' }) after: string | null,
-    @Arg('dueWithinDays', () => Int, { defaultValue: DEFAULT_DUE_WINDOW_DAYS, description: 'The window, in days from today, in which a meeting counts as DUE (0-366).' }) dueWithinDays: number,
-    @Arg('dueStatus', () => [MeetingDueStatus], { nullable: true, description: 'Only cases with one of these statuses (default: all).' }) dueStatus: MeetingDueStatus[] | null,
+    @Arg('dueWithinDays', () => Int, {
+      defaultValue: DEFAULT_DUE_WINDOW_DAYS,
+      description: 'The window, in days from today, in which a meeting counts as DUE (0-366).',
+    })
+    dueWithinDays: number,
+    @Arg('dueStatus', () => [MeetingDueStatus], { nullable: true, description: 'Only cases with one of these statuses (default: all).' })
+    dueStatus: MeetingDueStatus[] | null,
     @Ctx() context: MappaContext,
   ): Promise<MeetingDiaryPage> {
     const args = parseInput(meetingDiaryArgsSchema, { first, after, dueWithinDays, dueStatus }, 'arguments');
-    if (context.caller.declaredPurpose.purpose !== 'CASE_MANAGEMENT') throw new NotFoundError('The meeting diary is read under CASE_MANAGEMENT.');
-    return diaryPage(context.db, context.rowScope, context.caller.principal.area, { ...args, after: args.after ?? null, dueStatus: args.dueStatus ?? null }, new Date());
+    if (context.caller.declaredPurpose.purpose !== 'CASE_MANAGEMENT')
+      throw new NotFoundError('The meeting diary is read under CASE_MANAGEMENT.');
+    return diaryPage(
+      context.db,
+      context.rowScope,
+      context.caller.principal.area,
+      { ...args, after: args.after ?? null, dueStatus: args.dueStatus ?? null },
+      new Date(),
+    );
   }
 
   @Access(mappaPolicies.meetingAdministration)
   @Mutation(() => MeetingInvitation, {
     nullable: true,
     description:
-      'Invites an agency (its single point of contact, with a role it holds) or one staff id to a scheduled or in-session meeting, with the reason (principle 5: duty-to-co-operate agencies only as needed). The invitation is the access: in the same transaction it creates the invitee\'s case grant for MAPPA_MEETING and this meeting, valid until the meeting\'s date plus MEETING_ACCESS_DAYS (default 28). Inviting the prison requests its MAPPA F (B.6); for a category 4 subject any agency but the police needs `policeAgreementReference` (C.65). The co-ordinator only; another meeting is NOT_FOUND, exactly as an unknown id.',
+      "Invites an agency (its single point of contact, with a role it holds) or one staff id to a scheduled or in-session meeting, with the reason (principle 5: duty-to-co-operate agencies only as needed). The invitation is the access: in the same transaction it creates the invitee's case grant for MAPPA_MEETING and this meeting, valid until the meeting's date plus MEETING_ACCESS_DAYS (default 28). Inviting the prison requests its MAPPA F (B.6); for a category 4 subject any agency but the police needs `policeAgreementReference` (C.65). The co-ordinator only; another meeting is NOT_FOUND, exactly as an unknown id.",
   })
-  async inviteToMeeting(@Arg('input', () => InviteToMeetingInput, { description: 'The meeting, the invitee and why.' }) input: InviteToMeetingInput, @Ctx() context: MappaContext): Promise<MeetingInvitationRow> {
+  async inviteToMeeting(
+    @Arg('input', () => InviteToMeetingInput, { description: 'The meeting, the invitee and why.' }) input: InviteToMeetingInput,
+    @Ctx() context: MappaContext,
+  ): Promise<MeetingInvitationRow> {
     const values = parseInput(inviteToMeetingInputSchema, input, 'input');
     const now = new Date();
     const row = await context.db.transaction(async (tx) => {
       const meeting = await coordinatedMeeting(context, tx, values.meetingId, true);
       if (meeting.status !== MeetingStatus.SCHEDULED && meeting.status !== MeetingStatus.IN_SESSION) {
-        throw new BadUserInputError(`A ${meeting.status.toLowerCase()} meeting takes no invitations.`, [{ path: 'input.meetingId', message: `meeting is ${meeting.status}` }]);
+        throw new BadUserInputError(`A ${meeting.status.toLowerCase()} meeting takes no invitations.`, [
+          { path: 'input.meetingId', message: `meeting is ${meeting.status}` },
+        ]);
       }
       const mappaCase = await caseById(tx, meeting.caseId);
       // C.65: a category 4 (counter-terrorism) subject's meeting is the police's to open to other agencies.
       if (mappaCase?.category === 4 && values.inviteeAgency !== 'police' && values.policeAgreementReference == null) {
-        throw new BadUserInputError('For a category 4 subject, inviting any agency but the police needs the police\'s agreement (C.65).', [
+        throw new BadUserInputError("For a category 4 subject, inviting any agency but the police needs the police's agreement (C.65).", [
           { path: 'input.policeAgreementReference', message: 'police agreement required for a category 4 subject' },
         ]);
       }
@@ -215,13 +277,33 @@ export class MeetingAdministrationResolver {
         })
         .returning();
       if (!inserted) throw new Error('insert returned no row');
-      await context.audit.recordChanges(tx, [meeting.pncId], [
-        ...changedFields(`MeetingInvitation:${inserted.invitationId}`, null, inserted, INVITATION_FIELDS),
-        ...changedFields(`CaseAccessGrant:${grant.grantId}`, null, grant, ['granteeStaffId', 'granteeIssuer', 'granteeAgency', 'granteeRole', 'granteeAreas', 'pncId', 'purpose', 'caseId', 'validFrom', 'validUntil', 'reason', 'createdByStaffId']),
-      ]);
+      await context.audit.recordChanges(
+        tx,
+        [meeting.pncId],
+        [
+          ...changedFields(`MeetingInvitation:${inserted.invitationId}`, null, inserted, INVITATION_FIELDS),
+          ...changedFields(`CaseAccessGrant:${grant.grantId}`, null, grant, [
+            'granteeStaffId',
+            'granteeIssuer',
+            'granteeAgency',
+            'granteeRole',
+            'granteeAreas',
+            'pncId',
+            'purpose',
+            'caseId',
+            'validFrom',
+            'validUntil',
+            'reason',
+            'createdByStaffId',
+          ]),
+        ],
+      );
       return inserted;
     });
-    context.log.info({ meetingId: row.meetingId, invitationId: row.invitationId, inviteeAgency: row.inviteeAgency }, 'invited to MAPP meeting');
+    context.log.info(
+      { meetingId: row.meetingId, invitationId: row.invitationId, inviteeAgency: row.inviteeAgency },
+      'invited to MAPP meeting',
+    );
     return row;
   }
 
@@ -229,7 +311,7 @@ export class MeetingAdministrationResolver {
   @Mutation(() => MeetingInvitation, {
     nullable: true,
     description:
-      'Withdraws an invitation, with the reason, and in the same transaction revokes the case grant it created: the invitee\'s access ends with the next request. Once only (BAD_USER_INPUT after). The co-ordinator only; another meeting\'s invitation is NOT_FOUND, exactly as an unknown id.',
+      "Withdraws an invitation, with the reason, and in the same transaction revokes the case grant it created: the invitee's access ends with the next request. Once only (BAD_USER_INPUT after). The co-ordinator only; another meeting's invitation is NOT_FOUND, exactly as an unknown id.",
   })
   async withdrawInvitation(
     @Arg('invitationId', () => ID, { description: 'The invitation to withdraw.' }) invitationId: string,
@@ -243,14 +325,21 @@ export class MeetingAdministrationResolver {
       const invitation = await invitationById(tx, validId, true);
       const meeting = invitation ? await meetingById(tx, invitation.meetingId) : null;
       if (!invitation || !meeting || !(await coordinatesMeeting(context, tx, meeting))) throw new NotFoundError(UNKNOWN_INVITATION);
-      if (invitation.withdrawnAt !== null) throw new BadUserInputError('This invitation is withdrawn already.', [{ path: 'invitationId', message: 'invitation is withdrawn already' }]);
+      if (invitation.withdrawnAt !== null)
+        throw new BadUserInputError('This invitation is withdrawn already.', [
+          { path: 'invitationId', message: 'invitation is withdrawn already' },
+        ]);
       const [withdrawn] = await tx
         .update(meetingInvitationTable)
         .set({ withdrawnAt: now, withdrawnByStaffId: context.caller.principal.staffId, withdrawalReason: validReason })
         .where(eq(meetingInvitationTable.invitationId, validId))
         .returning();
       if (!withdrawn) throw new Error('update returned no row');
-      await context.audit.recordChanges(tx, [meeting.pncId], changedFields(`MeetingInvitation:${validId}`, invitation, withdrawn, WITHDRAWAL_FIELDS));
+      await context.audit.recordChanges(
+        tx,
+        [meeting.pncId],
+        changedFields(`MeetingInvitation:${validId}`, invitation, withdrawn, WITHDRAWAL_FIELDS),
+      );
       await revokeInvitationGrants(context, tx, [invitation], `Invitation withdrawn: ${validReason}`.slice(0, 500), now);
       return withdrawn;
     });
@@ -260,7 +349,7 @@ export class MeetingAdministrationResolver {
   @Mutation(() => MeetingInvitation, {
     nullable: true,
     description:
-      'Records that an invited agency was consulted in place of attending (A.R25, B.10: for a meeting about someone under 18, the YOT and children\'s services each attend or are consulted). Once per invitation; not for a withdrawn invitation or a held or cancelled meeting. The co-ordinator only; another meeting\'s invitation is NOT_FOUND, exactly as an unknown id.',
+      "Records that an invited agency was consulted in place of attending (A.R25, B.10: for a meeting about someone under 18, the YOT and children's services each attend or are consulted). Once per invitation; not for a withdrawn invitation or a held or cancelled meeting. The co-ordinator only; another meeting's invitation is NOT_FOUND, exactly as an unknown id.",
   })
   async recordConsultation(
     @Arg('invitationId', () => ID, { description: 'The invitation of the consulted agency.' }) invitationId: string,
@@ -274,18 +363,26 @@ export class MeetingAdministrationResolver {
       const meeting = invitation ? await meetingById(tx, invitation.meetingId) : null;
       if (!invitation || !meeting || !(await coordinatesMeeting(context, tx, meeting))) throw new NotFoundError(UNKNOWN_INVITATION);
       const problem =
-        invitation.withdrawnAt !== null ? 'invitation is withdrawn'
-        : invitation.consultedAt !== null ? 'consultation is recorded already'
-        : meeting.status === MeetingStatus.HELD || meeting.status === MeetingStatus.CANCELLED ? `meeting is ${meeting.status}`
-        : null;
-      if (problem) throw new BadUserInputError(`No consultation can be recorded: ${problem}.`, [{ path: 'invitationId', message: problem }]);
+        invitation.withdrawnAt !== null
+          ? 'invitation is withdrawn'
+          : invitation.consultedAt !== null
+            ? 'consultation is recorded already'
+            : meeting.status === MeetingStatus.HELD || meeting.status === MeetingStatus.CANCELLED
+              ? `meeting is ${meeting.status}`
+              : null;
+      if (problem)
+        throw new BadUserInputError(`No consultation can be recorded: ${problem}.`, [{ path: 'invitationId', message: problem }]);
       const [consulted] = await tx
         .update(meetingInvitationTable)
         .set({ consultedAt: new Date(), consultationNote: validNote })
         .where(eq(meetingInvitationTable.invitationId, validId))
         .returning();
       if (!consulted) throw new Error('update returned no row');
-      await context.audit.recordChanges(tx, [meeting.pncId], changedFields(`MeetingInvitation:${validId}`, invitation, consulted, CONSULTATION_FIELDS));
+      await context.audit.recordChanges(
+        tx,
+        [meeting.pncId],
+        changedFields(`MeetingInvitation:${validId}`, invitation, consulted, CONSULTATION_FIELDS),
+      );
       return consulted;
     });
   }
@@ -306,7 +403,10 @@ export class MeetingAdministrationResolver {
     const now = new Date();
     return context.db.transaction(async (tx) => {
       const meeting = await coordinatedMeeting(context, tx, validId, true);
-      if (meeting.status !== MeetingStatus.SCHEDULED) throw new BadUserInputError(`Only a scheduled meeting is cancelled; this one is ${meeting.status}.`, [{ path: 'meetingId', message: `meeting is ${meeting.status}` }]);
+      if (meeting.status !== MeetingStatus.SCHEDULED)
+        throw new BadUserInputError(`Only a scheduled meeting is cancelled; this one is ${meeting.status}.`, [
+          { path: 'meetingId', message: `meeting is ${meeting.status}` },
+        ]);
       const [cancelled] = await tx
         .update(meetingTable)
         .set({ status: MeetingStatus.CANCELLED, cancelledAt: now, cancellationReason: validReason })

@@ -18,10 +18,23 @@ const UNKNOWN_MEETING = 'No MAPP meeting of yours has this id.';
 
 const OPENING_FIELDS = ['status', 'openedAt', 'confidentialityStatementReadAt'] as const satisfies readonly (keyof MeetingRow)[];
 const CLOSING_FIELDS = ['status', 'closedAt'] as const satisfies readonly (keyof MeetingRow)[];
-const ATTENDANCE_FIELDS = ['meetingId', 'invitationId', 'staffId', 'issuer', 'agency', 'role', 'extent', 'grade', 'informationSharingAgreement', 'signedAt'] as const satisfies readonly (keyof MeetingAttendanceRow)[];
+const ATTENDANCE_FIELDS = [
+  'meetingId',
+  'invitationId',
+  'staffId',
+  'issuer',
+  'agency',
+  'role',
+  'extent',
+  'grade',
+  'informationSharingAgreement',
+  'signedAt',
+] as const satisfies readonly (keyof MeetingAttendanceRow)[];
 
 function wrongStatus(meeting: MeetingRow, action: string, needed: MeetingStatus): BadUserInputError {
-  return new BadUserInputError(`A ${meeting.status.toLowerCase().replace('_', ' ')} meeting cannot be ${action}; it must be ${needed}.`, [{ path: 'meetingId', message: `meeting is ${meeting.status}` }]);
+  return new BadUserInputError(`A ${meeting.status.toLowerCase().replace('_', ' ')} meeting cannot be ${action}; it must be ${needed}.`, [
+    { path: 'meetingId', message: `meeting is ${meeting.status}` },
+  ]);
 }
 
 /** The meeting, locked, when the caller is its chair (vouched CHAIR, and the recorded chair); NOT_FOUND otherwise. */
@@ -39,9 +52,10 @@ async function requireChildSafeguards(tx: Database, meeting: MeetingRow, step: '
   const missing = step === 'open' ? safeguards.notInvited : safeguards.notAttendingOrConsulted;
   if (missing.length > 0) {
     const needs = step === 'open' ? 'invited' : 'recorded as attending or consulted';
-    throw new BadUserInputError(`The subject is under 18 on the meeting day (or their date of birth is unknown): the YOT and children's services must be ${needs} (A.R25, B.10).`, [
-      { path: 'meetingId', message: `not ${needs}: ${missing.join(', ')}` },
-    ]);
+    throw new BadUserInputError(
+      `The subject is under 18 on the meeting day (or their date of birth is unknown): the YOT and children's services must be ${needs} (A.R25, B.10).`,
+      [{ path: 'meetingId', message: `not ${needs}: ${missing.join(', ')}` }],
+    );
   }
 }
 
@@ -51,17 +65,22 @@ export class MeetingConductResolver {
   @Mutation(() => Meeting, {
     nullable: true,
     description:
-      'Opens a scheduled meeting (SCHEDULED → IN_SESSION), recording that the chair read the confidentiality statement (MAPPA D; `confidentialityStatementRead` must be true). For a subject under 18 on the meeting day (or of unknown date of birth) only with live invitations of the YOT and children\'s services (A.R25, B.10). The meeting\'s chair only, under MAPPA_MEETING for it; any other meeting is NOT_FOUND, exactly as an unknown id.',
+      "Opens a scheduled meeting (SCHEDULED → IN_SESSION), recording that the chair read the confidentiality statement (MAPPA D; `confidentialityStatementRead` must be true). For a subject under 18 on the meeting day (or of unknown date of birth) only with live invitations of the YOT and children's services (A.R25, B.10). The meeting's chair only, under MAPPA_MEETING for it; any other meeting is NOT_FOUND, exactly as an unknown id.",
   })
   async openMeeting(
     @Arg('meetingId', () => ID, { description: 'The meeting, as declared in `x-mappa-case`.' }) meetingId: string,
-    @Arg('confidentialityStatementRead', () => Boolean, { description: 'That the chair read the confidentiality statement (MAPPA D) to the meeting.' }) confidentialityStatementRead: boolean,
+    @Arg('confidentialityStatementRead', () => Boolean, {
+      description: 'That the chair read the confidentiality statement (MAPPA D) to the meeting.',
+    })
+    confidentialityStatementRead: boolean,
     @Ctx() context: MappaContext,
   ): Promise<MeetingRow> {
     const validId = parseInput(meetingIdSchema, meetingId, 'meetingId');
     // Input first: its errors depend on the input alone, never on whether the meeting exists.
     if (!confidentialityStatementRead) {
-      throw new BadUserInputError('A meeting opens with the confidentiality statement (MAPPA D) read.', [{ path: 'confidentialityStatementRead', message: 'the confidentiality statement must be read' }]);
+      throw new BadUserInputError('A meeting opens with the confidentiality statement (MAPPA D) read.', [
+        { path: 'confidentialityStatementRead', message: 'the confidentiality statement must be read' },
+      ]);
     }
     return context.db.transaction(async (tx) => {
       const meeting = await chairedMeeting(context, tx, validId);
@@ -85,7 +104,10 @@ export class MeetingConductResolver {
     description:
       'Closes a meeting in session (IN_SESSION → HELD); a meeting is closed once (BAD_USER_INPUT after, and the database refuses it too). For a subject under 18, only when the YOT and children\'s services are each recorded as attending or consulted (A.R25, B.10). Only once disclosure was considered (`recordDisclosureConsideration`, B §2, KPI 3; BAD_USER_INPUT "disclosure not considered" otherwise, and the database refuses it too). The meeting\'s chair only, under MAPPA_MEETING for it; any other meeting is NOT_FOUND, exactly as an unknown id.',
   })
-  async closeMeeting(@Arg('meetingId', () => ID, { description: 'The meeting, as declared in `x-mappa-case`.' }) meetingId: string, @Ctx() context: MappaContext): Promise<MeetingRow> {
+  async closeMeeting(
+    @Arg('meetingId', () => ID, { description: 'The meeting, as declared in `x-mappa-case`.' }) meetingId: string,
+    @Ctx() context: MappaContext,
+  ): Promise<MeetingRow> {
     const validId = parseInput(meetingIdSchema, meetingId, 'meetingId');
     return context.db.transaction(async (tx) => {
       const meeting = await chairedMeeting(context, tx, validId);
@@ -93,9 +115,10 @@ export class MeetingConductResolver {
       await requireChildSafeguards(tx, meeting, 'close');
       // B §2, KPI 3: disclosure is considered at every level 2/3 meeting, "not necessary" with a reason included (the database refuses it too).
       if (!(await disclosureConsidered(tx, meeting.meetingId))) {
-        throw new BadUserInputError('Disclosure must be considered at every meeting before it closes (B §2): record it with recordDisclosureConsideration, "not necessary" with the reason if so.', [
-          { path: 'meetingId', message: 'disclosure not considered' },
-        ]);
+        throw new BadUserInputError(
+          'Disclosure must be considered at every meeting before it closes (B §2): record it with recordDisclosureConsideration, "not necessary" with the reason if so.',
+          [{ path: 'meetingId', message: 'disclosure not considered' }],
+        );
       }
       const [closed] = await tx
         .update(meetingTable)
@@ -112,9 +135,12 @@ export class MeetingConductResolver {
   @Mutation(() => MeetingAttendance, {
     nullable: true,
     description:
-      'Signs the caller\'s attendance of a meeting in session (MAPPA E), accepting its confidentiality statement (B.54): their agency and role as their identity provider vouches them, whole or part attendance, and whether their agency is party to the information-sharing agreement (B.25). Once per person. An invitee of the meeting only, under MAPPA_MEETING for it; any other meeting is NOT_FOUND, exactly as an unknown id.',
+      "Signs the caller's attendance of a meeting in session (MAPPA E), accepting its confidentiality statement (B.54): their agency and role as their identity provider vouches them, whole or part attendance, and whether their agency is party to the information-sharing agreement (B.25). Once per person. An invitee of the meeting only, under MAPPA_MEETING for it; any other meeting is NOT_FOUND, exactly as an unknown id.",
   })
-  async signAttendance(@Arg('input', () => SignAttendanceInput, { description: 'The meeting and the terms of attendance.' }) input: SignAttendanceInput, @Ctx() context: MappaContext): Promise<MeetingAttendanceRow> {
+  async signAttendance(
+    @Arg('input', () => SignAttendanceInput, { description: 'The meeting and the terms of attendance.' }) input: SignAttendanceInput,
+    @Ctx() context: MappaContext,
+  ): Promise<MeetingAttendanceRow> {
     const values = parseInput(signAttendanceInputSchema, input, 'input');
     const { principal } = context.caller;
     return context.db.transaction(async (tx) => {
@@ -125,10 +151,20 @@ export class MeetingConductResolver {
       const [signedAlready] = await tx
         .select({ attendanceId: meetingAttendanceTable.attendanceId })
         .from(meetingAttendanceTable)
-        .where(and(eq(meetingAttendanceTable.meetingId, meeting.meetingId), eq(meetingAttendanceTable.staffId, principal.staffId), eq(meetingAttendanceTable.issuer, principal.issuer)));
-      if (signedAlready) throw new BadUserInputError('You have signed attendance of this meeting already.', [{ path: 'input.meetingId', message: 'attendance signed already' }]);
+        .where(
+          and(
+            eq(meetingAttendanceTable.meetingId, meeting.meetingId),
+            eq(meetingAttendanceTable.staffId, principal.staffId),
+            eq(meetingAttendanceTable.issuer, principal.issuer),
+          ),
+        );
+      if (signedAlready)
+        throw new BadUserInputError('You have signed attendance of this meeting already.', [
+          { path: 'input.meetingId', message: 'attendance signed already' },
+        ]);
       // The role the caller attends in: the invited one, else their first role (their token's order).
-      const role: Role = invitation.inviteeRole !== null && principal.roles.includes(invitation.inviteeRole) ? invitation.inviteeRole : principal.roles[0]!;
+      const role: Role =
+        invitation.inviteeRole !== null && principal.roles.includes(invitation.inviteeRole) ? invitation.inviteeRole : principal.roles[0]!;
       const [signed] = await tx
         .insert(meetingAttendanceTable)
         .values({
@@ -146,7 +182,11 @@ export class MeetingConductResolver {
         })
         .returning();
       if (!signed) throw new Error('insert returned no row');
-      await context.audit.recordChanges(tx, [meeting.pncId], changedFields(`MeetingAttendance:${signed.attendanceId}`, null, signed, ATTENDANCE_FIELDS));
+      await context.audit.recordChanges(
+        tx,
+        [meeting.pncId],
+        changedFields(`MeetingAttendance:${signed.attendanceId}`, null, signed, ATTENDANCE_FIELDS),
+      );
       return signed;
     });
   }
@@ -155,22 +195,41 @@ export class MeetingConductResolver {
   @Mutation(() => MeetingAttendance, {
     nullable: true,
     description:
-      'Records that the caller left the meeting, once: from then on they see only the meeting\'s actions that are theirs (B.25). BAD_USER_INPUT when they have not signed attendance or have left already. An invitee of the meeting only, under MAPPA_MEETING for it; any other meeting is NOT_FOUND, exactly as an unknown id.',
+      "Records that the caller left the meeting, once: from then on they see only the meeting's actions that are theirs (B.25). BAD_USER_INPUT when they have not signed attendance or have left already. An invitee of the meeting only, under MAPPA_MEETING for it; any other meeting is NOT_FOUND, exactly as an unknown id.",
   })
-  async leaveMeeting(@Arg('meetingId', () => ID, { description: 'The meeting, as declared in `x-mappa-case`.' }) meetingId: string, @Ctx() context: MappaContext): Promise<MeetingAttendanceRow> {
+  async leaveMeeting(
+    @Arg('meetingId', () => ID, { description: 'The meeting, as declared in `x-mappa-case`.' }) meetingId: string,
+    @Ctx() context: MappaContext,
+  ): Promise<MeetingAttendanceRow> {
     const validId = parseInput(meetingIdSchema, meetingId, 'meetingId');
     const { principal } = context.caller;
     return context.db.transaction(async (tx) => {
       const meeting = await meetingById(tx, validId);
       const invitation = meeting ? await invitationOfCaller(context, tx, meeting) : null;
       if (!meeting || !invitation) throw new NotFoundError(UNKNOWN_MEETING);
-      const ofCaller = and(eq(meetingAttendanceTable.meetingId, validId), eq(meetingAttendanceTable.staffId, principal.staffId), eq(meetingAttendanceTable.issuer, principal.issuer));
+      const ofCaller = and(
+        eq(meetingAttendanceTable.meetingId, validId),
+        eq(meetingAttendanceTable.staffId, principal.staffId),
+        eq(meetingAttendanceTable.issuer, principal.issuer),
+      );
       const [attendance] = await tx.select().from(meetingAttendanceTable).where(ofCaller).for('update');
-      if (!attendance) throw new BadUserInputError('You have not signed attendance of this meeting.', [{ path: 'meetingId', message: 'attendance not signed' }]);
-      if (attendance.leftAt !== null) throw new BadUserInputError('You have left this meeting already.', [{ path: 'meetingId', message: 'left already' }]);
-      const [left] = await tx.update(meetingAttendanceTable).set({ leftAt: new Date() }).where(and(ofCaller, isNull(meetingAttendanceTable.leftAt))).returning();
+      if (!attendance)
+        throw new BadUserInputError('You have not signed attendance of this meeting.', [
+          { path: 'meetingId', message: 'attendance not signed' },
+        ]);
+      if (attendance.leftAt !== null)
+        throw new BadUserInputError('You have left this meeting already.', [{ path: 'meetingId', message: 'left already' }]);
+      const [left] = await tx
+        .update(meetingAttendanceTable)
+        .set({ leftAt: new Date() })
+        .where(and(ofCaller, isNull(meetingAttendanceTable.leftAt)))
+        .returning();
       if (!left) throw new Error('update returned no row');
-      await context.audit.recordChanges(tx, [meeting.pncId], changedFields(`MeetingAttendance:${left.attendanceId}`, attendance, left, ['leftAt']));
+      await context.audit.recordChanges(
+        tx,
+        [meeting.pncId],
+        changedFields(`MeetingAttendance:${left.attendanceId}`, attendance, left, ['leftAt']),
+      );
       return left;
     });
   }

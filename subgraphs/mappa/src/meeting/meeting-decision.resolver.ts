@@ -21,7 +21,16 @@ import { meetingDecisionTable } from './meeting.table';
 import type { MeetingDecisionRow, MeetingRow } from './meeting.table';
 import { Meeting } from './meeting.type';
 
-const DECISION_FIELDS = ['meetingId', 'kind', 'levelBefore', 'levelAfter', 'rationale', 'nextReviewDate', 'recordedByStaffId', 'recordedAt'] as const satisfies readonly (keyof MeetingDecisionRow)[];
+const DECISION_FIELDS = [
+  'meetingId',
+  'kind',
+  'levelBefore',
+  'levelAfter',
+  'rationale',
+  'nextReviewDate',
+  'recordedByStaffId',
+  'recordedAt',
+] as const satisfies readonly (keyof MeetingDecisionRow)[];
 
 function toDecision(row: MeetingDecisionRow): MeetingDecision {
   return { ...row, kind: row.kind as MeetingDecisionKind };
@@ -38,13 +47,22 @@ const refuse = (message: string, path: string, issue: string): never => {
 function nextReview(level: number, day: string, chosen: string | null | undefined): string {
   const latest = addDays(day, REVIEW_PERIOD_DAYS[level] ?? 0);
   if (chosen == null) return latest;
-  if (chosen <= day || chosen > latest) refuse(`At level ${level} the next review is after the meeting and no later than ${latest}.`, 'nextReviewDate', `must be after ${day} and no later than ${latest}`);
+  if (chosen <= day || chosen > latest)
+    refuse(
+      `At level ${level} the next review is after the meeting and no later than ${latest}.`,
+      'nextReviewDate',
+      `must be after ${day} and no later than ${latest}`,
+    );
   return chosen;
 }
 
 /** What the decision does to the case: the columns it sets, the history it writes, and the level after. */
 function caseChange(values: RecordMeetingDecisionValues, current: MappaCaseRow, day: string) {
-  const levelLine = (after: number): CaseHistoryLine => ({ field: MappaCaseChangeField.LEVEL, valueBefore: String(current.level), valueAfter: String(after) });
+  const levelLine = (after: number): CaseHistoryLine => ({
+    field: MappaCaseChangeField.LEVEL,
+    valueBefore: String(current.level),
+    valueAfter: String(after),
+  });
   switch (values.kind) {
     case MeetingDecisionKind.LEVEL_RETAINED: {
       const review = nextReview(current.level, day, values.nextReviewDate);
@@ -58,7 +76,8 @@ function caseChange(values: RecordMeetingDecisionValues, current: MappaCaseRow, 
     }
     case MeetingDecisionKind.MOVED_TO_LEVEL_1:
       // Category 3 exists only for active multi-agency management (the case table's check says so too).
-      if (current.category === 3) refuse('A category 3 case is managed at level 2 or 3; ending it is a case closure.', 'kind', 'category 3 cannot go to level 1');
+      if (current.category === 3)
+        refuse('A category 3 case is managed at level 2 or 3; ending it is a case closure.', 'kind', 'category 3 cannot go to level 1');
       // Level 1 keeps the lead agency's review date: its own policy sets it, not the meeting.
       return { set: { level: 1 }, history: [levelLine(1)], levelAfter: 1, nextReviewDate: null };
     case MeetingDecisionKind.CASE_CLOSED:
@@ -78,19 +97,28 @@ export class MeetingDecisionResolver {
   @Mutation(() => MeetingDecision, {
     nullable: true,
     description:
-      'Records the level decision of the meeting in session (B.44): LEVEL_RETAINED, LEVEL_CHANGED (2 and 3), MOVED_TO_LEVEL_1 (never category 3) or CASE_CLOSED (with the end reason), with the rationale; in the same transaction applies it to the MAPPA case and its history (decision MAPP_MEETING, reference the meeting id), setting the next review (level 2 within 16 weeks of the meeting, level 3 within 8) unless the case leaves levels 2-3. One decision per meeting. The meeting\'s own chair; any other meeting is NOT_FOUND.',
+      "Records the level decision of the meeting in session (B.44): LEVEL_RETAINED, LEVEL_CHANGED (2 and 3), MOVED_TO_LEVEL_1 (never category 3) or CASE_CLOSED (with the end reason), with the rationale; in the same transaction applies it to the MAPPA case and its history (decision MAPP_MEETING, reference the meeting id), setting the next review (level 2 within 16 weeks of the meeting, level 3 within 8) unless the case leaves levels 2-3. One decision per meeting. The meeting's own chair; any other meeting is NOT_FOUND.",
   })
-  async recordMeetingDecision(@Arg('input', () => RecordMeetingDecisionInput, { description: 'The meeting, the decision and why.' }) input: RecordMeetingDecisionInput, @Ctx() context: MappaContext): Promise<MeetingDecision> {
+  async recordMeetingDecision(
+    @Arg('input', () => RecordMeetingDecisionInput, { description: 'The meeting, the decision and why.' })
+    input: RecordMeetingDecisionInput,
+    @Ctx() context: MappaContext,
+  ): Promise<MeetingDecision> {
     const values = parseInput(recordMeetingDecisionInputSchema, input, 'input');
     const { decision, mappaCase } = await context.db.transaction(async (tx) => {
       // The meeting and then its case locked: one decision per meeting, and the case's "before" values are the ones changed.
       const { meeting } = await requireMeetingParty(context, tx, values.meetingId, ['CHAIR'], true);
-      if (meeting.status !== 'IN_SESSION') refuse('The level is decided while the meeting is in session.', 'meetingId', `meeting is ${meeting.status}`);
-      const [earlier] = await tx.select({ decisionId: meetingDecisionTable.decisionId }).from(meetingDecisionTable).where(eq(meetingDecisionTable.meetingId, meeting.meetingId));
+      if (meeting.status !== 'IN_SESSION')
+        refuse('The level is decided while the meeting is in session.', 'meetingId', `meeting is ${meeting.status}`);
+      const [earlier] = await tx
+        .select({ decisionId: meetingDecisionTable.decisionId })
+        .from(meetingDecisionTable)
+        .where(eq(meetingDecisionTable.meetingId, meeting.meetingId));
       if (earlier) refuse('This meeting has recorded its decision already.', 'meetingId', 'one decision per meeting');
       const [current] = await tx.select().from(mappaCaseTable).where(eq(mappaCaseTable.caseId, meeting.caseId)).for('update');
       if (!current) throw new Error('a meeting names a case that does not exist');
-      if (current.status !== MappaCaseStatus.ACTIVE || current.level < 2) refuse('A meeting decides for an active case at level 2 or 3.', 'meetingId', `case is ${current.status} at level ${current.level}`);
+      if (current.status !== MappaCaseStatus.ACTIVE || current.level < 2)
+        refuse('A meeting decides for an active case at level 2 or 3.', 'meetingId', `case is ${current.status} at level ${current.level}`);
       const day = meetingDay(meeting);
       const change = caseChange(values, current, day);
       const [inserted] = await tx
@@ -114,7 +142,11 @@ export class MeetingDecisionResolver {
         reason: values.rationale,
         changedDate: day,
       });
-      await context.audit.recordChanges(tx, [meeting.pncId], changedFields(`MeetingDecision:${inserted.decisionId}`, null, inserted, DECISION_FIELDS));
+      await context.audit.recordChanges(
+        tx,
+        [meeting.pncId],
+        changedFields(`MeetingDecision:${inserted.decisionId}`, null, inserted, DECISION_FIELDS),
+      );
       return { decision: inserted, mappaCase: row };
     });
     // Any later `mappaCase` in this request must see the change.
@@ -130,14 +162,20 @@ export class MeetingDecisionResolver {
     description:
       'The level decision of the meeting declared in x-mappa-case; null before it is recorded, and for an invitee not attending who is not a recipient of its distributed minutes (B.25). The chair, the co-ordinator, attending invitees and minutes recipients. An unknown or other meeting is NOT_FOUND.',
   })
-  async meetingDecision(@Arg('meetingId', () => ID, { description: 'The meeting (as declared in x-mappa-case).' }) meetingId: string, @Ctx() context: MappaContext): Promise<MeetingDecision | null> {
+  async meetingDecision(
+    @Arg('meetingId', () => ID, { description: 'The meeting (as declared in x-mappa-case).' }) meetingId: string,
+    @Ctx() context: MappaContext,
+  ): Promise<MeetingDecision | null> {
     const validMeetingId = parseInput(meetingIdSchema, meetingId, 'meetingId');
     const { meeting, evidence } = await requireMeetingParty(context, context.db, validMeetingId, ['COORDINATOR', 'CHAIR', 'INVITEE']);
     return this.readableDecision(meeting, evidence, context);
   }
 
   @Access(mappaPolicies.meetingDecision)
-  @FieldResolver(() => MeetingDecision, { nullable: true, description: 'The meeting\'s level decision, as `meetingDecision`; null when the meeting is not the one declared in x-mappa-case.' })
+  @FieldResolver(() => MeetingDecision, {
+    nullable: true,
+    description: "The meeting's level decision, as `meetingDecision`; null when the meeting is not the one declared in x-mappa-case.",
+  })
   async decision(@Root() meeting: MeetingRow, @Ctx() context: MappaContext): Promise<MeetingDecision | null> {
     const evidence = meetingEvidenceFor(context, meeting.meetingId);
     return evidence ? this.readableDecision(meeting, evidence, context) : null;

@@ -17,15 +17,20 @@ registerEnumType(MeetingDecisionKind, {
   valuesConfig: {
     LEVEL_RETAINED: { description: 'The case stays at its level (2 or 3); the next review is set.' },
     LEVEL_CHANGED: { description: 'The case moves between levels 2 and 3; the next review is set.' },
-    MOVED_TO_LEVEL_1: { description: 'The case moves to level 1 (ordinary agency management); never for category 3, whose end is a closure.' },
+    MOVED_TO_LEVEL_1: {
+      description: 'The case moves to level 1 (ordinary agency management); never for category 3, whose end is a closure.',
+    },
     CASE_CLOSED: { description: 'The MAPPA case is closed, with its end reason.' },
   },
 });
 
-@ObjectType({ description: 'The level decision of a MAPP meeting, applied to the MAPPA case with its history when recorded. Owner: mappa (MAPPA Co-ordination Unit).' })
+@ObjectType({
+  description:
+    'The level decision of a MAPP meeting, applied to the MAPPA case with its history when recorded. Owner: mappa (MAPPA Co-ordination Unit).',
+})
 export class MeetingDecision {
   @Access(mappaPolicies.meetingDecision)
-  @Field(() => String, { description: 'The decision\'s id (opaque).' })
+  @Field(() => String, { description: "The decision's id (opaque)." })
   decisionId!: string;
 
   @Access(mappaPolicies.meetingDecision)
@@ -37,7 +42,7 @@ export class MeetingDecision {
   kind!: MeetingDecisionKind;
 
   @Access(mappaPolicies.meetingDecision)
-  @Field(() => Int, { description: 'The case\'s level when the meeting decided.' })
+  @Field(() => Int, { description: "The case's level when the meeting decided." })
   levelBefore!: number;
 
   @Access(mappaPolicies.meetingDecision)
@@ -45,11 +50,14 @@ export class MeetingDecision {
   levelAfter!: number | null;
 
   @Access(mappaPolicies.meetingDecision)
-  @Field(() => String, { description: 'Why, in the chair\'s words.' })
+  @Field(() => String, { description: "Why, in the chair's words." })
   rationale!: string;
 
   @Access(mappaPolicies.meetingDecision)
-  @Field(() => String, { nullable: true, description: 'The next review (level 2 within 16 weeks of the meeting, level 3 within 8); null when the case left levels 2-3.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The next review (level 2 within 16 weeks of the meeting, level 3 within 8); null when the case left levels 2-3.',
+  })
   nextReviewDate!: string | null;
 
   @Access(mappaPolicies.meetingDecision)
@@ -75,7 +83,11 @@ export class RecordMeetingDecisionInput {
   @Field(() => MappaCaseEndReason, { nullable: true, description: 'CASE_CLOSED only: why the case ends.' })
   endReason?: MappaCaseEndReason | null;
 
-  @Field(() => String, { nullable: true, description: 'LEVEL_RETAINED or LEVEL_CHANGED: the next review (YYYY-MM-DD), after the meeting and within the level\'s period (16 weeks at level 2, 8 at level 3); default the end of the period.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "LEVEL_RETAINED or LEVEL_CHANGED: the next review (YYYY-MM-DD), after the meeting and within the level's period (16 weeks at level 2, 8 at level 3); default the end of the period.",
+  })
   nextReviewDate?: string | null;
 
   @Field(() => String, { description: 'Why (1-2000 characters).' })

@@ -8,8 +8,7 @@ import { hiddenByGates } from '../offender/offender.scope';
 import { meetingTable } from './meeting.table';
 import type { MeetingRow } from './meeting.table';
 import { MeetingStatus } from './meeting.type';
-import type { MeetingDiaryEntry, MeetingDiaryPage } from './meeting-diary.type';
-import type { MeetingDueStatus } from './meeting-diary.type';
+import type { MeetingDiaryEntry, MeetingDiaryPage, MeetingDueStatus } from './meeting-diary.type';
 
 /*
  * The meeting diary (A §5, B §5): a level 2 case is reviewed at a meeting at least every 16 weeks, a
@@ -23,7 +22,9 @@ export const MEETING_CADENCE_DAYS = { 2: 16 * 7, 3: 8 * 7 } as const;
 // Expressions over one mappa_case row. Its case id is written table-qualified by hand: drizzle writes
 // the columns of a one-table query bare, and a bare case_id in the subqueries would be the meeting's own.
 const outerCaseId = sql.raw('"mappa"."mappa_case"."case_id"');
-const lastHeldOn = sql<string | null>`(select to_char(max(m.scheduled_for at time zone 'Europe/London'), 'YYYY-MM-DD') from "mappa"."meeting" m where m.case_id = ${outerCaseId} and m.status = 'HELD')`;
+const lastHeldOn = sql<
+  string | null
+>`(select to_char(max(m.scheduled_for at time zone 'Europe/London'), 'YYYY-MM-DD') from "mappa"."meeting" m where m.case_id = ${outerCaseId} and m.status = 'HELD')`;
 const cadence = sql`(case when ${mappaCaseTable.level} = 3 then ${MEETING_CADENCE_DAYS[3]}::int else ${MEETING_CADENCE_DAYS[2]}::int end)`;
 const nextDue = sql`coalesce(${lastHeldOn}::date + ${cadence}, ${mappaCaseTable.nextReviewDate}, ${mappaCaseTable.startDate} + ${cadence})`;
 const meetingInHand = sql`exists (select 1 from "mappa"."meeting" m where m.case_id = ${outerCaseId} and m.status in ('SCHEDULED', 'IN_SESSION'))`;
@@ -52,7 +53,12 @@ export async function diaryPage(db: Database, scope: RowScope, area: MappaArea, 
     eq(mappaCaseTable.status, MappaCaseStatus.ACTIVE),
     inArray(mappaCaseTable.level, [2, 3]),
     hidden === undefined ? undefined : sql`not coalesce(${hidden}, false)`,
-    args.dueStatus === null || args.dueStatus.length === 0 ? undefined : sql`${status} in (${sql.join(args.dueStatus.map((value) => sql`${value}`), sql`, `)})`,
+    args.dueStatus === null || args.dueStatus.length === 0
+      ? undefined
+      : sql`${status} in (${sql.join(
+          args.dueStatus.map((value) => sql`${value}`),
+          sql`, `,
+        )})`,
   );
   const rows = await db
     .select({
@@ -75,7 +81,15 @@ export async function diaryPage(db: Database, scope: RowScope, area: MappaArea, 
       : await db
           .select()
           .from(meetingTable)
-          .where(and(inArray(meetingTable.caseId, page.map((row) => row.caseId)), inArray(meetingTable.status, [MeetingStatus.SCHEDULED, MeetingStatus.IN_SESSION])))
+          .where(
+            and(
+              inArray(
+                meetingTable.caseId,
+                page.map((row) => row.caseId),
+              ),
+              inArray(meetingTable.status, [MeetingStatus.SCHEDULED, MeetingStatus.IN_SESSION]),
+            ),
+          )
           .orderBy(asc(meetingTable.scheduledFor), asc(meetingTable.meetingId));
   const entries: MeetingDiaryEntry[] = page.map((row) => ({
     ...row,
@@ -83,4 +97,3 @@ export async function diaryPage(db: Database, scope: RowScope, area: MappaArea, 
   }));
   return { entries, totalCount: total?.total ?? 0, hasNextPage: rows.length > args.first, endCursor: page.at(-1)?.caseId ?? null };
 }
-

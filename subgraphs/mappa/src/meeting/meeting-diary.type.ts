@@ -12,22 +12,25 @@ export enum MeetingDueStatus {
 
 registerEnumType(MeetingDueStatus, {
   name: 'MeetingDueStatus',
-  description: 'Where a level 2 or 3 case stands against its review cadence (level 2 at least every 16 weeks, level 3 every 8; A §5, B §5).',
+  description:
+    'Where a level 2 or 3 case stands against its review cadence (level 2 at least every 16 weeks, level 3 every 8; A §5, B §5).',
   valuesConfig: {
-    OVERDUE: { description: 'The next meeting\'s due date has passed and no meeting is scheduled or in session.' },
-    DUE: { description: 'The next meeting is due within the diary\'s window (or is past due with a meeting scheduled).' },
-    NOT_DUE: { description: 'The next meeting is due after the diary\'s window.' },
+    OVERDUE: { description: "The next meeting's due date has passed and no meeting is scheduled or in session." },
+    DUE: { description: "The next meeting is due within the diary's window (or is past due with a meeting scheduled)." },
+    NOT_DUE: { description: "The next meeting is due after the diary's window." },
   },
 });
 
-@ObjectType({ description: 'One level 2 or 3 active case in the co-ordinator\'s MAPP meeting diary. Owner: mappa (MAPPA Co-ordination Unit).' })
+@ObjectType({
+  description: "One level 2 or 3 active case in the co-ordinator's MAPP meeting diary. Owner: mappa (MAPPA Co-ordination Unit).",
+})
 export class MeetingDiaryEntry {
   @Access(mappaPolicies.meetingAdministration)
   @Field(() => ID, { description: 'The MAPPA case (case number).' })
   caseId!: string;
 
   @Access(mappaPolicies.meetingAdministration)
-  @Field(() => ID, { description: 'PNC ID of the case\'s subject.' })
+  @Field(() => ID, { description: "PNC ID of the case's subject." })
   pncId!: string;
 
   @Access(mappaPolicies.meetingAdministration)
@@ -35,11 +38,14 @@ export class MeetingDiaryEntry {
   level!: number;
 
   @Access(mappaPolicies.meetingAdministration)
-  @Field(() => LocalDate, { nullable: true, description: 'The date of the case\'s last HELD meeting; null if none was held.' })
+  @Field(() => LocalDate, { nullable: true, description: "The date of the case's last HELD meeting; null if none was held." })
   lastHeldOn!: string | null;
 
   @Access(mappaPolicies.meetingAdministration)
-  @Field(() => LocalDate, { description: 'When the next meeting is due: the last held meeting plus 16 weeks (level 2) or 8 weeks (level 3), else the case\'s next review date.' })
+  @Field(() => LocalDate, {
+    description:
+      "When the next meeting is due: the last held meeting plus 16 weeks (level 2) or 8 weeks (level 3), else the case's next review date.",
+  })
   nextMeetingDue!: string;
 
   @Access(mappaPolicies.meetingAdministration)
@@ -47,7 +53,7 @@ export class MeetingDiaryEntry {
   dueStatus!: MeetingDueStatus;
 
   @Access(mappaPolicies.meetingAdministration)
-  @Field(() => [Meeting], { description: 'The case\'s meetings scheduled or in session, earliest first.' })
+  @Field(() => [Meeting], { description: "The case's meetings scheduled or in session, earliest first." })
   scheduledMeetings!: Meeting[];
 }
 

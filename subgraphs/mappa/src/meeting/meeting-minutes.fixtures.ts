@@ -17,7 +17,11 @@ import type { MeetingInvitationRow, MeetingRow, MeetingStatus } from './meeting.
 
 export interface GraphQLResponse {
   data?: Record<string, unknown> | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; policy?: string; issues?: { path: string; message: string }[] } }[];
+  errors?: {
+    message: string;
+    path?: (string | number)[];
+    extensions?: { code?: string; policy?: string; issues?: { path: string; message: string }[] };
+  }[];
 }
 
 export interface MeetingTestStack {
@@ -65,12 +69,36 @@ export async function freshCase(stack: MeetingTestStack, level: number, options:
   return row!;
 }
 
-export const coordinatorIn = (area: Principal['area']): Principal => ({ issuer: TEST_ISSUER, staffId: 'MCU00001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area, clearance: 'SC' });
-export const chairIn = (area: Principal['area']): Principal => ({ issuer: TEST_ISSUER, staffId: 'NPS00077', agency: 'probation', roles: ['mappa_chair'], area, clearance: 'SC' });
-export const staff = (staffId: string, agency: Principal['agency'], role: Principal['roles'][number], area: Principal['area']): Principal => ({ issuer: TEST_ISSUER, staffId, agency, roles: [role], area, clearance: 'SC' });
+export const coordinatorIn = (area: Principal['area']): Principal => ({
+  issuer: TEST_ISSUER,
+  staffId: 'MCU00001',
+  agency: 'mappa_unit',
+  roles: ['mappa_coordinator'],
+  area,
+  clearance: 'SC',
+});
+export const chairIn = (area: Principal['area']): Principal => ({
+  issuer: TEST_ISSUER,
+  staffId: 'NPS00077',
+  agency: 'probation',
+  roles: ['mappa_chair'],
+  area,
+  clearance: 'SC',
+});
+export const staff = (
+  staffId: string,
+  agency: Principal['agency'],
+  role: Principal['roles'][number],
+  area: Principal['area'],
+): Principal => ({ issuer: TEST_ISSUER, staffId, agency, roles: [role], area, clearance: 'SC' });
 
 /** A caller under MAPPA_MEETING for `meeting`, vouched `standing` (and attending or not), as the gateway would sign it. */
-export function atMeeting(principal: Principal, meeting: MeetingRow, standing: MeetingStanding, options: { attending?: boolean; invitationId?: string | null } = {}): Caller {
+export function atMeeting(
+  principal: Principal,
+  meeting: MeetingRow,
+  standing: MeetingStanding,
+  options: { attending?: boolean; invitationId?: string | null } = {},
+): Caller {
   return {
     principal,
     declaredPurpose: { purpose: 'MAPPA_MEETING', caseId: meeting.meetingId },
@@ -88,9 +116,17 @@ export function atMeeting(principal: Principal, meeting: MeetingRow, standing: M
 }
 
 /** A caller under CASE_MANAGEMENT (no purpose evidence). */
-export const managingCases = (principal: Principal): Caller => ({ principal, declaredPurpose: { purpose: 'CASE_MANAGEMENT', caseId: null } });
+export const managingCases = (principal: Principal): Caller => ({
+  principal,
+  declaredPurpose: { purpose: 'CASE_MANAGEMENT', caseId: null },
+});
 
-export async function post(stack: MeetingTestStack, query: string, variables: Record<string, unknown>, caller: Caller): Promise<GraphQLResponse> {
+export async function post(
+  stack: MeetingTestStack,
+  query: string,
+  variables: Record<string, unknown>,
+  caller: Caller,
+): Promise<GraphQLResponse> {
   const body = JSON.stringify({ query, variables });
   const response = await fetch(`${stack.subgraph.url}/graphql`, {
     method: 'POST',
@@ -103,11 +139,22 @@ export async function post(stack: MeetingTestStack, query: string, variables: Re
 export const codes = (response: GraphQLResponse) => response.errors?.map((error) => error.extensions?.code);
 
 /** A meeting about `mappaCase` put straight into `status` (opened, held or cancelled as that needs), chaired by `chair`. */
-export async function insertMeeting(stack: MeetingTestStack, mappaCase: MappaCaseRow, status: MeetingStatus, chair: Principal, heldOn?: Date): Promise<MeetingRow> {
+export async function insertMeeting(
+  stack: MeetingTestStack,
+  mappaCase: MappaCaseRow,
+  status: MeetingStatus,
+  chair: Principal,
+  heldOn?: Date,
+): Promise<MeetingRow> {
   const opened = heldOn ?? new Date();
   const meetingId = randomUUID();
   // A held meeting considered disclosure (B §2): its consideration first, as closing needs it.
-  if (status === 'HELD') await considerDisclosure(stack, { meetingId, pncId: mappaCase.pncId, area: mappaCase.area, chairStaffId: chair.staffId, chairIssuer: chair.issuer }, opened);
+  if (status === 'HELD')
+    await considerDisclosure(
+      stack,
+      { meetingId, pncId: mappaCase.pncId, area: mappaCase.area, chairStaffId: chair.staffId, chairIssuer: chair.issuer },
+      opened,
+    );
   const [row] = await db(stack)
     .insert(meetingTable)
     .values({
@@ -136,7 +183,11 @@ export async function insertMeeting(stack: MeetingTestStack, mappaCase: MappaCas
  * Records that disclosure was considered at the meeting, "not necessary", as its chair would with
  * recordDisclosureConsideration (B §2: a meeting is not closed without one).
  */
-export async function considerDisclosure(stack: MeetingTestStack, meeting: Pick<MeetingRow, 'meetingId' | 'pncId' | 'area' | 'chairStaffId' | 'chairIssuer'>, on: Date = new Date()): Promise<void> {
+export async function considerDisclosure(
+  stack: MeetingTestStack,
+  meeting: Pick<MeetingRow, 'meetingId' | 'pncId' | 'area' | 'chairStaffId' | 'chairIssuer'>,
+  on: Date = new Date(),
+): Promise<void> {
   await db(stack)
     .insert(disclosureConsiderationTable)
     .values({
@@ -155,12 +206,21 @@ export async function considerDisclosure(stack: MeetingTestStack, meeting: Pick<
 /** Closes a meeting in session, as the chair's closeMeeting will (disclosure considered first). */
 export async function holdMeeting(stack: MeetingTestStack, meeting: MeetingRow): Promise<MeetingRow> {
   await considerDisclosure(stack, meeting);
-  const [row] = await db(stack).update(meetingTable).set({ status: 'HELD', closedAt: new Date() }).where(eq(meetingTable.meetingId, meeting.meetingId)).returning();
+  const [row] = await db(stack)
+    .update(meetingTable)
+    .set({ status: 'HELD', closedAt: new Date() })
+    .where(eq(meetingTable.meetingId, meeting.meetingId))
+    .returning();
   return row!;
 }
 
 /** An invitation of one staff id (or an agency role), with the case grant it is the invitee's access by. */
-export async function invite(stack: MeetingTestStack, meeting: MeetingRow, invitee: { agency: Principal['agency']; role?: Principal['roles'][number] | null; staffId?: string | null }, options: { mappaF?: boolean } = {}): Promise<MeetingInvitationRow> {
+export async function invite(
+  stack: MeetingTestStack,
+  meeting: MeetingRow,
+  invitee: { agency: Principal['agency']; role?: Principal['roles'][number] | null; staffId?: string | null },
+  options: { mappaF?: boolean } = {},
+): Promise<MeetingInvitationRow> {
   const grantId = randomUUID();
   const byStaff = invitee.staffId != null;
   await db(stack)
@@ -199,7 +259,13 @@ export async function invite(stack: MeetingTestStack, meeting: MeetingRow, invit
 }
 
 /** A signed attendance (MAPPA E) of `principal`, answering `invitation`. */
-export async function sign(stack: MeetingTestStack, meeting: MeetingRow, principal: Principal, invitation: MeetingInvitationRow | null, options: { extent?: 'WHOLE' | 'PART'; isa?: boolean } = {}): Promise<void> {
+export async function sign(
+  stack: MeetingTestStack,
+  meeting: MeetingRow,
+  principal: Principal,
+  invitation: MeetingInvitationRow | null,
+  options: { extent?: 'WHOLE' | 'PART'; isa?: boolean } = {},
+): Promise<void> {
   await db(stack)
     .insert(meetingAttendanceTable)
     .values({

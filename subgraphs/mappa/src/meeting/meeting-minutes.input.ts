@@ -27,7 +27,11 @@ const recipientSchema = z
   .superRefine((recipient, context) => {
     // A staff id is one identity provider's: without the provider it could be anyone's.
     if ((recipient.staffId == null) !== (recipient.issuer == null)) {
-      context.addIssue({ code: 'custom', path: [recipient.staffId == null ? 'staffId' : 'issuer'], message: 'a staff id needs its issuer, and an issuer its staff id' });
+      context.addIssue({
+        code: 'custom',
+        path: [recipient.staffId == null ? 'staffId' : 'issuer'],
+        message: 'a staff id needs its issuer, and an issuer its staff id',
+      });
     }
   });
 

@@ -25,12 +25,22 @@ export interface MeetingParty {
  * co-ordinator confirmed against the meeting row); NOT_FOUND otherwise, exactly as for an unknown id.
  * Read in `db` (a transaction, with `lock`, when the caller then writes).
  */
-export async function requireMeetingParty(context: MappaContext, db: Database, meetingId: string, standings: readonly MeetingStanding[], lock = false): Promise<MeetingParty> {
+export async function requireMeetingParty(
+  context: MappaContext,
+  db: Database,
+  meetingId: string,
+  standings: readonly MeetingStanding[],
+  lock = false,
+): Promise<MeetingParty> {
   const evidence = meetingEvidenceFor(context, meetingId);
   if (!evidence || !standings.includes(evidence.standing)) throw new NotFoundError(UNKNOWN_MEETING);
   const meeting = await meetingById(db, meetingId, lock);
   if (!meeting || meeting.pncId !== evidence.pncId) throw new NotFoundError(UNKNOWN_MEETING);
   if (evidence.standing === 'CHAIR' && !chairsMeeting(context, meeting)) throw new NotFoundError(UNKNOWN_MEETING);
-  if (evidence.standing === 'COORDINATOR' && !((await coordinatesMeeting(context, db, meeting)) && context.caller.principal.area === meeting.area)) throw new NotFoundError(UNKNOWN_MEETING);
+  if (
+    evidence.standing === 'COORDINATOR' &&
+    !((await coordinatesMeeting(context, db, meeting)) && context.caller.principal.area === meeting.area)
+  )
+    throw new NotFoundError(UNKNOWN_MEETING);
   return { meeting, evidence };
 }

@@ -15,9 +15,15 @@ export function meetingDay(meeting: MeetingRow): string {
 
 /** The level the meeting managed the case at: before its own decision, if it made one; else the case's. */
 export async function meetingLevel(db: Database, meeting: MeetingRow): Promise<number> {
-  const [decision] = await db.select({ levelBefore: meetingDecisionTable.levelBefore }).from(meetingDecisionTable).where(eq(meetingDecisionTable.meetingId, meeting.meetingId));
+  const [decision] = await db
+    .select({ levelBefore: meetingDecisionTable.levelBefore })
+    .from(meetingDecisionTable)
+    .where(eq(meetingDecisionTable.meetingId, meeting.meetingId));
   if (decision) return decision.levelBefore;
-  const [mappaCase] = await db.select({ level: mappaCaseTable.level }).from(mappaCaseTable).where(eq(mappaCaseTable.caseId, meeting.caseId));
+  const [mappaCase] = await db
+    .select({ level: mappaCaseTable.level })
+    .from(mappaCaseTable)
+    .where(eq(mappaCaseTable.caseId, meeting.caseId));
   return mappaCase?.level ?? 2;
 }
 
@@ -28,7 +34,11 @@ export function minutesDueDate(meeting: MeetingRow, level: number): string {
 
 /** Every version of a meeting's minutes, newest first. */
 export function minutesVersions(db: Database, meetingId: string): Promise<MeetingMinutesRow[]> {
-  return db.select().from(meetingMinutesTable).where(eq(meetingMinutesTable.meetingId, meetingId)).orderBy(desc(meetingMinutesTable.version));
+  return db
+    .select()
+    .from(meetingMinutesTable)
+    .where(eq(meetingMinutesTable.meetingId, meetingId))
+    .orderBy(desc(meetingMinutesTable.version));
 }
 
 /** Why a part-attendee outside the information-sharing agreement is left out of the minutes (B.25). */
@@ -40,7 +50,10 @@ export const NO_ISA_REASON = 'B.25: part attendance without the information-shar
  * (whether the prison sent it is not recorded; inviting it requested it, B.6). A part-attendee
  * outside the information-sharing agreement is not one: they are withheld by rule (B.25).
  */
-export async function defaultRecipients(db: Database, meetingId: string): Promise<{ recipients: MinutesRecipient[]; withheldByRule: MinutesRecipient[] }> {
+export async function defaultRecipients(
+  db: Database,
+  meetingId: string,
+): Promise<{ recipients: MinutesRecipient[]; withheldByRule: MinutesRecipient[] }> {
   const attendance = await db.select().from(meetingAttendanceTable).where(eq(meetingAttendanceTable.meetingId, meetingId));
   const invitations = await db
     .select()
@@ -56,14 +69,25 @@ export async function defaultRecipients(db: Database, meetingId: string): Promis
   }
   for (const invitation of invitations) {
     if (answered.has(invitation.invitationId)) continue;
-    recipients.push({ agency: invitation.inviteeAgency, staffId: invitation.inviteeStaffId, issuer: invitation.inviteeIssuer, role: invitation.inviteeRole, reason: null });
+    recipients.push({
+      agency: invitation.inviteeAgency,
+      staffId: invitation.inviteeStaffId,
+      issuer: invitation.inviteeIssuer,
+      role: invitation.inviteeRole,
+      reason: null,
+    });
   }
   return { recipients, withheldByRule };
 }
 
 /** Whether two distribution entries name the same recipient. */
 export function sameRecipient(a: Omit<MinutesRecipient, 'reason'>, b: Omit<MinutesRecipient, 'reason'>): boolean {
-  return a.agency === b.agency && (a.staffId ?? null) === (b.staffId ?? null) && (a.issuer ?? null) === (b.issuer ?? null) && (a.role ?? null) === (b.role ?? null);
+  return (
+    a.agency === b.agency &&
+    (a.staffId ?? null) === (b.staffId ?? null) &&
+    (a.issuer ?? null) === (b.issuer ?? null) &&
+    (a.role ?? null) === (b.role ?? null)
+  );
 }
 
 /**

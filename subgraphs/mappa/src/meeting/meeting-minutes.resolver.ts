@@ -22,9 +22,43 @@ const DAY_MS = 86_400_000;
 const UNKNOWN_VERSION = 'This meeting has no such version of its minutes.';
 
 // What the audit proves of a version: its content when drafted, the decision when approved, its distribution.
-const DRAFT_FIELDS = ['status', 'dueDate', 'summary', 'riskAssessment', 'riskManagementPlan', 'disclosureConsidered', 'disclosureNotes', 'draftedByStaffId', 'draftedAt'] as const satisfies readonly (keyof MeetingMinutesRow)[];
-const APPROVAL_FIELDS = ['status', 'approvedByStaffId', 'approvedAt', 'recipients', 'withheldFrom', 'distributedAt'] as const satisfies readonly (keyof MeetingMinutesRow)[];
-const GRANT_FIELDS = ['granteeStaffId', 'granteeIssuer', 'granteeAgency', 'granteeRole', 'granteeAreas', 'pncId', 'purpose', 'caseId', 'validFrom', 'validUntil', 'reason', 'createdByStaffId', 'createdAt', 'revokedAt', 'revokedByStaffId', 'revocationReason'] as const satisfies readonly (keyof CaseAccessGrantRow)[];
+const DRAFT_FIELDS = [
+  'status',
+  'dueDate',
+  'summary',
+  'riskAssessment',
+  'riskManagementPlan',
+  'disclosureConsidered',
+  'disclosureNotes',
+  'draftedByStaffId',
+  'draftedAt',
+] as const satisfies readonly (keyof MeetingMinutesRow)[];
+const APPROVAL_FIELDS = [
+  'status',
+  'approvedByStaffId',
+  'approvedAt',
+  'recipients',
+  'withheldFrom',
+  'distributedAt',
+] as const satisfies readonly (keyof MeetingMinutesRow)[];
+const GRANT_FIELDS = [
+  'granteeStaffId',
+  'granteeIssuer',
+  'granteeAgency',
+  'granteeRole',
+  'granteeAreas',
+  'pncId',
+  'purpose',
+  'caseId',
+  'validFrom',
+  'validUntil',
+  'reason',
+  'createdByStaffId',
+  'createdAt',
+  'revokedAt',
+  'revokedByStaffId',
+  'revocationReason',
+] as const satisfies readonly (keyof CaseAccessGrantRow)[];
 
 const record = (row: MeetingMinutesRow) => `MeetingMinutes:${row.meetingId}/${row.version}`;
 
@@ -33,7 +67,13 @@ function toMinutes(row: MeetingMinutesRow): MeetingMinutes {
 }
 
 function toRecipient(values: RecipientValues): MinutesRecipient {
-  return { agency: values.agency, staffId: values.staffId ?? null, issuer: values.issuer ?? null, role: values.role ?? null, reason: values.reason };
+  return {
+    agency: values.agency,
+    staffId: values.staffId ?? null,
+    issuer: values.issuer ?? null,
+    role: values.role ?? null,
+    reason: values.reason,
+  };
 }
 
 /**
@@ -41,24 +81,38 @@ function toRecipient(values: RecipientValues): MinutesRecipient {
  * default recipient (BAD_USER_INPUT otherwise, listing every one), added entries must not be one;
  * part-attendees outside the information-sharing agreement are withheld whatever the input (B.25).
  */
-function distribution(defaults: Awaited<ReturnType<typeof defaultRecipients>>, withhold: readonly RecipientValues[], additional: readonly RecipientValues[]) {
+function distribution(
+  defaults: Awaited<ReturnType<typeof defaultRecipients>>,
+  withhold: readonly RecipientValues[],
+  additional: readonly RecipientValues[],
+) {
   const issues: InputIssue[] = [];
   withhold.forEach((entry, index) => {
     if (!defaults.recipients.some((recipient) => sameRecipient(recipient, toRecipient(entry)))) {
-      issues.push({ path: `input.withhold.${index}`, message: 'not a default recipient of these minutes (attendees, and invitees who did not attend)' });
+      issues.push({
+        path: `input.withhold.${index}`,
+        message: 'not a default recipient of these minutes (attendees, and invitees who did not attend)',
+      });
     }
   });
   additional.forEach((entry, index) => {
-    if (defaults.recipients.some((recipient) => sameRecipient(recipient, toRecipient(entry)))) issues.push({ path: `input.additionalRecipients.${index}`, message: 'a default recipient already' });
+    if (defaults.recipients.some((recipient) => sameRecipient(recipient, toRecipient(entry))))
+      issues.push({ path: `input.additionalRecipients.${index}`, message: 'a default recipient already' });
     // B.25 is the guidance's rule, not the chair's choice: a withheld-by-rule attendee cannot be added back.
     if (defaults.withheldByRule.some((withheld) => sameRecipient(withheld, toRecipient(entry)))) {
-      issues.push({ path: `input.additionalRecipients.${index}`, message: 'a part-attendee outside the information-sharing agreement receives the agreed actions only (B.25)' });
+      issues.push({
+        path: `input.additionalRecipients.${index}`,
+        message: 'a part-attendee outside the information-sharing agreement receives the agreed actions only (B.25)',
+      });
     }
   });
   if (issues.length > 0) throw new BadUserInputError('The distribution decision does not fit the default recipients.', issues);
   const withheld = withhold.map(toRecipient);
   return {
-    recipients: [...defaults.recipients.filter((recipient) => !withheld.some((entry) => sameRecipient(entry, recipient))), ...additional.map(toRecipient)],
+    recipients: [
+      ...defaults.recipients.filter((recipient) => !withheld.some((entry) => sameRecipient(entry, recipient))),
+      ...additional.map(toRecipient),
+    ],
     withheldFrom: [...withheld, ...defaults.withheldByRule],
   };
 }
@@ -75,20 +129,29 @@ export class MeetingMinutesResolver {
   @Mutation(() => MeetingMinutes, {
     nullable: true,
     description:
-      'Drafts the next version of a meeting\'s minutes (MAPPA B): a new DRAFT; an earlier draft becomes SUPERSEDED; an approved version stays until the chair approves the correction (B.22). Its due date is the day the meeting was held plus 10 working days at level 2, 5 at level 3 (B §6; weekends skipped, bank holidays not modelled). The co-ordinator of the meeting declared in x-mappa-case, once it is in session or held; any other meeting is NOT_FOUND.',
+      "Drafts the next version of a meeting's minutes (MAPPA B): a new DRAFT; an earlier draft becomes SUPERSEDED; an approved version stays until the chair approves the correction (B.22). Its due date is the day the meeting was held plus 10 working days at level 2, 5 at level 3 (B §6; weekends skipped, bank holidays not modelled). The co-ordinator of the meeting declared in x-mappa-case, once it is in session or held; any other meeting is NOT_FOUND.",
   })
-  async draftMinutes(@Arg('input', () => DraftMinutesInput, { description: 'The meeting and the content of the version.' }) input: DraftMinutesInput, @Ctx() context: MappaContext): Promise<MeetingMinutes> {
+  async draftMinutes(
+    @Arg('input', () => DraftMinutesInput, { description: 'The meeting and the content of the version.' }) input: DraftMinutesInput,
+    @Ctx() context: MappaContext,
+  ): Promise<MeetingMinutes> {
     const values = parseInput(draftMinutesInputSchema, input, 'input');
     const row = await context.db.transaction(async (tx) => {
       // The meeting row locked: two drafts of one meeting take consecutive versions, one after the other.
       const { meeting } = await requireMeetingParty(context, tx, values.meetingId, ['COORDINATOR'], true);
       if (meeting.status !== 'IN_SESSION' && meeting.status !== 'HELD') {
-        throw new BadUserInputError('Minutes are drafted once the meeting is in session or held.', [{ path: 'input.meetingId', message: `meeting is ${meeting.status}` }]);
+        throw new BadUserInputError('Minutes are drafted once the meeting is in session or held.', [
+          { path: 'input.meetingId', message: `meeting is ${meeting.status}` },
+        ]);
       }
       const [latest] = await minutesVersions(tx, meeting.meetingId);
       const changes: AuditedChange[] = [];
       if (latest?.status === 'DRAFT') {
-        const [superseded] = await tx.update(meetingMinutesTable).set({ status: 'SUPERSEDED' }).where(and(eq(meetingMinutesTable.meetingId, latest.meetingId), eq(meetingMinutesTable.version, latest.version))).returning();
+        const [superseded] = await tx
+          .update(meetingMinutesTable)
+          .set({ status: 'SUPERSEDED' })
+          .where(and(eq(meetingMinutesTable.meetingId, latest.meetingId), eq(meetingMinutesTable.version, latest.version)))
+          .returning();
         if (superseded) changes.push(...changedFields(record(superseded), latest, superseded, ['status']));
       }
       const [inserted] = await tx
@@ -108,7 +171,11 @@ export class MeetingMinutesResolver {
         })
         .returning();
       if (!inserted) throw new Error('insert returned no row');
-      await context.audit.recordChanges(tx, [meeting.pncId], [...changes, ...changedFields(record(inserted), null, inserted, DRAFT_FIELDS)]);
+      await context.audit.recordChanges(
+        tx,
+        [meeting.pncId],
+        [...changes, ...changedFields(record(inserted), null, inserted, DRAFT_FIELDS)],
+      );
       return inserted;
     });
     context.log.info({ version: row.version }, 'meeting minutes drafted');
@@ -119,32 +186,55 @@ export class MeetingMinutesResolver {
   @Mutation(() => MeetingMinutes, {
     nullable: true,
     description:
-      'Approves the latest draft of a meeting\'s minutes with the distribution decision (B.22, B.24): the default recipients (attendees, invitees who did not attend, B.23) less those the chair withholds, plus those the chair adds, each with why; part-attendees outside the information-sharing agreement are withheld (agreed actions only, B.25). An earlier approved version becomes SUPERSEDED. The meeting\'s own chair, once the meeting is HELD (the database refuses it before too); any other meeting is NOT_FOUND.',
+      "Approves the latest draft of a meeting's minutes with the distribution decision (B.22, B.24): the default recipients (attendees, invitees who did not attend, B.23) less those the chair withholds, plus those the chair adds, each with why; part-attendees outside the information-sharing agreement are withheld (agreed actions only, B.25). An earlier approved version becomes SUPERSEDED. The meeting's own chair, once the meeting is HELD (the database refuses it before too); any other meeting is NOT_FOUND.",
   })
-  async approveMinutes(@Arg('input', () => ApproveMinutesInput, { description: 'The version approved and the distribution decision.' }) input: ApproveMinutesInput, @Ctx() context: MappaContext): Promise<MeetingMinutes> {
+  async approveMinutes(
+    @Arg('input', () => ApproveMinutesInput, { description: 'The version approved and the distribution decision.' })
+    input: ApproveMinutesInput,
+    @Ctx() context: MappaContext,
+  ): Promise<MeetingMinutes> {
     const values = parseInput(approveMinutesInputSchema, input, 'input');
     const row = await context.db.transaction(async (tx) => {
       const { meeting } = await requireMeetingParty(context, tx, values.meetingId, ['CHAIR'], true);
-      if (meeting.status !== 'HELD') throw new BadUserInputError('Minutes are approved once the meeting is held (B.22).', [{ path: 'input.meetingId', message: `meeting is ${meeting.status}` }]);
+      if (meeting.status !== 'HELD')
+        throw new BadUserInputError('Minutes are approved once the meeting is held (B.22).', [
+          { path: 'input.meetingId', message: `meeting is ${meeting.status}` },
+        ]);
       const versions = await minutesVersions(tx, meeting.meetingId);
       const target = versions.find((version) => version.version === values.version);
       if (!target) throw new NotFoundError(UNKNOWN_VERSION);
       if (target.status !== 'DRAFT' || versions[0]?.version !== target.version) {
-        throw new BadUserInputError('Only the latest draft is approved; an approved version is never edited (B.22).', [{ path: 'input.version', message: `version ${target.version} is ${target.status}` }]);
+        throw new BadUserInputError('Only the latest draft is approved; an approved version is never edited (B.22).', [
+          { path: 'input.version', message: `version ${target.version} is ${target.status}` },
+        ]);
       }
       const decided = distribution(await defaultRecipients(tx, meeting.meetingId), values.withhold, values.additionalRecipients);
       const changes: AuditedChange[] = [];
       for (const earlier of versions.filter((version) => version.status === 'APPROVED')) {
-        const [superseded] = await tx.update(meetingMinutesTable).set({ status: 'SUPERSEDED' }).where(and(eq(meetingMinutesTable.meetingId, earlier.meetingId), eq(meetingMinutesTable.version, earlier.version))).returning();
+        const [superseded] = await tx
+          .update(meetingMinutesTable)
+          .set({ status: 'SUPERSEDED' })
+          .where(and(eq(meetingMinutesTable.meetingId, earlier.meetingId), eq(meetingMinutesTable.version, earlier.version)))
+          .returning();
         if (superseded) changes.push(...changedFields(record(superseded), earlier, superseded, ['status']));
       }
       const [approved] = await tx
         .update(meetingMinutesTable)
-        .set({ status: 'APPROVED', approvedByStaffId: context.caller.principal.staffId, approvedAt: new Date(), recipients: decided.recipients, withheldFrom: decided.withheldFrom })
+        .set({
+          status: 'APPROVED',
+          approvedByStaffId: context.caller.principal.staffId,
+          approvedAt: new Date(),
+          recipients: decided.recipients,
+          withheldFrom: decided.withheldFrom,
+        })
         .where(and(eq(meetingMinutesTable.meetingId, target.meetingId), eq(meetingMinutesTable.version, target.version)))
         .returning();
       if (!approved) throw new Error('update returned no row');
-      await context.audit.recordChanges(tx, [meeting.pncId], [...changes, ...changedFields(record(approved), target, approved, APPROVAL_FIELDS)]);
+      await context.audit.recordChanges(
+        tx,
+        [meeting.pncId],
+        [...changes, ...changedFields(record(approved), target, approved, APPROVAL_FIELDS)],
+      );
       return approved;
     });
     context.log.info({ version: row.version }, 'meeting minutes approved');
@@ -155,7 +245,7 @@ export class MeetingMinutesResolver {
   @Mutation(() => MeetingMinutes, {
     nullable: true,
     description:
-      'Distributes an approved version of the minutes to the recipients the chair decided on, and in the same transaction re-issues each standing invitation\'s access: its case grant is revoked and a new one runs until MEETING_ACCESS_AFTER_MINUTES_DAYS (default 28) days after distribution. Once per version. The co-ordinator of the meeting declared in x-mappa-case; any other meeting is NOT_FOUND.',
+      "Distributes an approved version of the minutes to the recipients the chair decided on, and in the same transaction re-issues each standing invitation's access: its case grant is revoked and a new one runs until MEETING_ACCESS_AFTER_MINUTES_DAYS (default 28) days after distribution. Once per version. The co-ordinator of the meeting declared in x-mappa-case; any other meeting is NOT_FOUND.",
   })
   async distributeMinutes(
     @Arg('meetingId', () => ID, { description: 'The meeting (as declared in x-mappa-case).' }) meetingId: string,
@@ -168,10 +258,15 @@ export class MeetingMinutesResolver {
     const accessUntil = new Date(now.getTime() + meetingAccessAfterMinutesDays() * DAY_MS);
     const row = await context.db.transaction(async (tx) => {
       const { meeting } = await requireMeetingParty(context, tx, validMeetingId, ['COORDINATOR'], true);
-      const [target] = await tx.select().from(meetingMinutesTable).where(and(eq(meetingMinutesTable.meetingId, meeting.meetingId), eq(meetingMinutesTable.version, validVersion)));
+      const [target] = await tx
+        .select()
+        .from(meetingMinutesTable)
+        .where(and(eq(meetingMinutesTable.meetingId, meeting.meetingId), eq(meetingMinutesTable.version, validVersion)));
       if (!target) throw new NotFoundError(UNKNOWN_VERSION);
       if (target.status !== 'APPROVED' || target.distributedAt !== null) {
-        throw new BadUserInputError('Only an approved version not yet distributed is distributed.', [{ path: 'version', message: target.distributedAt ? 'distributed already' : `version is ${target.status}` }]);
+        throw new BadUserInputError('Only an approved version not yet distributed is distributed.', [
+          { path: 'version', message: target.distributedAt ? 'distributed already' : `version is ${target.status}` },
+        ]);
       }
       const [distributed] = await tx
         .update(meetingMinutesTable)
@@ -180,7 +275,11 @@ export class MeetingMinutesResolver {
         .returning();
       if (!distributed) throw new Error('update returned no row');
       const grantChanges = await reissueInvitationGrants(tx, context, meeting, now, accessUntil);
-      await context.audit.recordChanges(tx, [meeting.pncId], [...changedFields(record(distributed), target, distributed, ['distributedAt']), ...grantChanges]);
+      await context.audit.recordChanges(
+        tx,
+        [meeting.pncId],
+        [...changedFields(record(distributed), target, distributed, ['distributedAt']), ...grantChanges],
+      );
       return distributed;
     });
     context.log.info({ version: row.version }, 'meeting minutes distributed');
@@ -193,7 +292,10 @@ export class MeetingMinutesResolver {
     description:
       'The minutes of the meeting declared in x-mappa-case, newest version first: every version for its chair and co-ordinator; for anyone else the distributed version they are a recipient of (B.23, B.24), and nothing for those withheld or outside the information-sharing agreement (B.25). An unknown or other meeting is NOT_FOUND.',
   })
-  async meetingMinutes(@Arg('meetingId', () => ID, { description: 'The meeting (as declared in x-mappa-case).' }) meetingId: string, @Ctx() context: MappaContext): Promise<MeetingMinutes[]> {
+  async meetingMinutes(
+    @Arg('meetingId', () => ID, { description: 'The meeting (as declared in x-mappa-case).' }) meetingId: string,
+    @Ctx() context: MappaContext,
+  ): Promise<MeetingMinutes[]> {
     const validMeetingId = parseInput(meetingIdSchema, meetingId, 'meetingId');
     const { meeting } = await requireMeetingParty(context, context.db, validMeetingId, ['COORDINATOR', 'CHAIR', 'INVITEE']);
     return this.readableMinutes(meeting, context);
@@ -202,7 +304,8 @@ export class MeetingMinutesResolver {
   @Access(mappaPolicies.meetingMinutes)
   @FieldResolver(() => [MeetingMinutes], {
     nullable: true,
-    description: 'The meeting\'s minutes the caller may read, newest version first (as `meetingMinutes`); empty when the meeting is not the one declared in x-mappa-case.',
+    description:
+      "The meeting's minutes the caller may read, newest version first (as `meetingMinutes`); empty when the meeting is not the one declared in x-mappa-case.",
   })
   async minutes(@Root() meeting: MeetingRow, @Ctx() context: MappaContext): Promise<MeetingMinutes[]> {
     if (!meetingEvidenceFor(context, meeting.meetingId)) return [];
@@ -223,11 +326,28 @@ export class MeetingMinutesResolver {
  * old grant revoked with why, a new one with the same grantee, and the invitation pointed at it.
  * Returns the audit changes.
  */
-async function reissueInvitationGrants(tx: Database, context: MappaContext, meeting: MeetingRow, now: Date, accessUntil: Date): Promise<AuditedChange[]> {
+async function reissueInvitationGrants(
+  tx: Database,
+  context: MappaContext,
+  meeting: MeetingRow,
+  now: Date,
+  accessUntil: Date,
+): Promise<AuditedChange[]> {
   const staffId = context.caller.principal.staffId;
-  const invitations = await tx.select().from(meetingInvitationTable).where(and(eq(meetingInvitationTable.meetingId, meeting.meetingId), isNull(meetingInvitationTable.withdrawnAt)));
+  const invitations = await tx
+    .select()
+    .from(meetingInvitationTable)
+    .where(and(eq(meetingInvitationTable.meetingId, meeting.meetingId), isNull(meetingInvitationTable.withdrawnAt)));
   if (invitations.length === 0) return [];
-  const oldGrants = await tx.select().from(caseAccessGrantTable).where(inArray(caseAccessGrantTable.grantId, invitations.map((invitation) => invitation.grantId)));
+  const oldGrants = await tx
+    .select()
+    .from(caseAccessGrantTable)
+    .where(
+      inArray(
+        caseAccessGrantTable.grantId,
+        invitations.map((invitation) => invitation.grantId),
+      ),
+    );
   const changes: AuditedChange[] = [];
   for (const invitation of invitations) {
     const old = oldGrants.find((grant) => grant.grantId === invitation.grantId);
@@ -235,10 +355,17 @@ async function reissueInvitationGrants(tx: Database, context: MappaContext, meet
     if (old.revokedAt === null) {
       const [revoked] = await tx
         .update(caseAccessGrantTable)
-        .set({ revokedAt: now, revokedByStaffId: staffId, revocationReason: 'Minutes distributed: access re-issued to run until the set period after distribution' })
+        .set({
+          revokedAt: now,
+          revokedByStaffId: staffId,
+          revocationReason: 'Minutes distributed: access re-issued to run until the set period after distribution',
+        })
         .where(and(eq(caseAccessGrantTable.grantId, old.grantId), isNull(caseAccessGrantTable.revokedAt)))
         .returning();
-      if (revoked) changes.push(...changedFields(`CaseAccessGrant:${revoked.grantId}`, old, revoked, ['revokedAt', 'revokedByStaffId', 'revocationReason']));
+      if (revoked)
+        changes.push(
+          ...changedFields(`CaseAccessGrant:${revoked.grantId}`, old, revoked, ['revokedAt', 'revokedByStaffId', 'revocationReason']),
+        );
     }
     const [fresh] = await tx
       .insert(caseAccessGrantTable)
@@ -261,7 +388,11 @@ async function reissueInvitationGrants(tx: Database, context: MappaContext, meet
       .returning();
     if (!fresh) throw new Error('insert returned no row');
     changes.push(...changedFields(`CaseAccessGrant:${fresh.grantId}`, null, fresh, GRANT_FIELDS));
-    const [pointed] = await tx.update(meetingInvitationTable).set({ grantId: fresh.grantId }).where(eq(meetingInvitationTable.invitationId, invitation.invitationId)).returning();
+    const [pointed] = await tx
+      .update(meetingInvitationTable)
+      .set({ grantId: fresh.grantId })
+      .where(eq(meetingInvitationTable.invitationId, invitation.invitationId))
+      .returning();
     if (pointed) changes.push(...changedFields(`MeetingInvitation:${pointed.invitationId}`, invitation, pointed, ['grantId']));
   }
   return changes;

@@ -11,7 +11,8 @@ export enum MeetingMinutesStatus {
 
 registerEnumType(MeetingMinutesStatus, {
   name: 'MeetingMinutesStatus',
-  description: 'Where a version of the minutes (MAPPA B) stands. An approved version is never edited: a correction is a new version the chair approves (B.22).',
+  description:
+    'Where a version of the minutes (MAPPA B) stands. An approved version is never edited: a correction is a new version the chair approves (B.22).',
   valuesConfig: {
     DRAFT: { description: 'Drafted by the co-ordination unit; not yet approved by the chair.' },
     APPROVED: { description: 'Approved by the chair, with the distribution decision (B.24, B.25).' },
@@ -19,7 +20,10 @@ registerEnumType(MeetingMinutesStatus, {
   },
 });
 
-@ObjectType({ description: 'One person, or an agency (and role), the chair decided receives, or is withheld, the minutes (B.23, B.24, B.25, B.27). Owner: mappa (MAPPA Co-ordination Unit).' })
+@ObjectType({
+  description:
+    'One person, or an agency (and role), the chair decided receives, or is withheld, the minutes (B.23, B.24, B.25, B.27). Owner: mappa (MAPPA Co-ordination Unit).',
+})
 export class MinutesRecipient {
   @Access(mappaPolicies.meetingMinutes)
   @Field(() => String, { description: 'The agency (`police`, `prison`, `health`…).' })
@@ -38,11 +42,17 @@ export class MinutesRecipient {
   role!: string | null;
 
   @Access(mappaPolicies.meetingMinutes)
-  @Field(() => String, { nullable: true, description: 'Why the chair withheld the minutes from a default recipient, or sent them beyond the defaults (B.24, B.27); null for a default recipient.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why the chair withheld the minutes from a default recipient, or sent them beyond the defaults (B.24, B.27); null for a default recipient.',
+  })
   reason!: string | null;
 }
 
-@InputType({ description: 'A person (staff id and issuer) or an agency (and optional role) in the chair\'s distribution decision, with why.' })
+@InputType({
+  description: "A person (staff id and issuer) or an agency (and optional role) in the chair's distribution decision, with why.",
+})
 export class MinutesRecipientInput {
   @Field(() => String, { description: 'The agency.' })
   agency!: string;
@@ -56,7 +66,7 @@ export class MinutesRecipientInput {
   @Field(() => String, { nullable: true, description: 'A role within the agency.' })
   role?: string | null;
 
-  @Field(() => String, { description: 'Why (1-500 characters): minuted as the chair\'s decision (B.24, B.27).' })
+  @Field(() => String, { description: "Why (1-500 characters): minuted as the chair's decision (B.24, B.27)." })
   reason!: string;
 }
 
@@ -78,7 +88,10 @@ export class MeetingMinutes {
   status!: MeetingMinutesStatus;
 
   @Access(mappaPolicies.meetingMinutes)
-  @Field(() => String, { description: 'The date the minutes are due for distribution (B §6): the day the meeting was held plus 10 working days at level 2, 5 at level 3 (weekends skipped; bank holidays are not modelled).' })
+  @Field(() => String, {
+    description:
+      'The date the minutes are due for distribution (B §6): the day the meeting was held plus 10 working days at level 2, 5 at level 3 (weekends skipped; bank holidays are not modelled).',
+  })
   dueDate!: string;
 
   @Access(mappaPolicies.meetingMinutes)
@@ -94,7 +107,9 @@ export class MeetingMinutes {
   riskManagementPlan!: string | null;
 
   @Access(mappaPolicies.meetingMinutes)
-  @Field(() => Boolean, { description: 'Whether disclosure was considered (agenda item 3). The disclosure decision itself is the disclosure workflow\'s.' })
+  @Field(() => Boolean, {
+    description: "Whether disclosure was considered (agenda item 3). The disclosure decision itself is the disclosure workflow's.",
+  })
   disclosureConsidered!: boolean;
 
   @Access(mappaPolicies.meetingMinutes)
@@ -118,11 +133,18 @@ export class MeetingMinutes {
   approvedAt!: Date | null;
 
   @Access(mappaPolicies.meetingMinutes)
-  @Field(() => [MinutesRecipient], { nullable: true, description: 'Who receives the minutes, as the chair decided on approval (B.23, B.24); null before.' })
+  @Field(() => [MinutesRecipient], {
+    nullable: true,
+    description: 'Who receives the minutes, as the chair decided on approval (B.23, B.24); null before.',
+  })
   recipients!: MinutesRecipient[] | null;
 
   @Access(mappaPolicies.meetingMinutes)
-  @Field(() => [MinutesRecipient], { nullable: true, description: 'Who is withheld the minutes and why (B.24; B.25: part-attendees outside the information-sharing agreement, who get the agreed actions only); null before approval.' })
+  @Field(() => [MinutesRecipient], {
+    nullable: true,
+    description:
+      'Who is withheld the minutes and why (B.24; B.25: part-attendees outside the information-sharing agreement, who get the agreed actions only); null before approval.',
+  })
   withheldFrom!: MinutesRecipient[] | null;
 
   @Access(mappaPolicies.meetingMinutes)
@@ -151,7 +173,10 @@ export class DraftMinutesInput {
   disclosureNotes?: string | null;
 }
 
-@InputType({ description: 'The chair\'s approval of a draft version, with the distribution decision (B.24): the default recipients (B.23) less those withheld, plus any others, each with why.' })
+@InputType({
+  description:
+    "The chair's approval of a draft version, with the distribution decision (B.24): the default recipients (B.23) less those withheld, plus any others, each with why.",
+})
 export class ApproveMinutesInput {
   @Field(() => ID, { description: 'The meeting (as declared in x-mappa-case).' })
   meetingId!: string;
@@ -159,9 +184,15 @@ export class ApproveMinutesInput {
   @Field(() => Int, { description: 'The draft version approved: the latest.' })
   version!: number;
 
-  @Field(() => [MinutesRecipientInput], { defaultValue: [], description: 'Default recipients the chair withholds the minutes from, each as the default names them, with why (B.24).' })
+  @Field(() => [MinutesRecipientInput], {
+    defaultValue: [],
+    description: 'Default recipients the chair withholds the minutes from, each as the default names them, with why (B.24).',
+  })
   withhold!: MinutesRecipientInput[];
 
-  @Field(() => [MinutesRecipientInput], { defaultValue: [], description: 'Recipients beyond the defaults, with why (B.24, B.27: sharing outside the agency needs the chair\'s agreement).' })
+  @Field(() => [MinutesRecipientInput], {
+    defaultValue: [],
+    description: "Recipients beyond the defaults, with why (B.24, B.27: sharing outside the agency needs the chair's agreement).",
+  })
   additionalRecipients!: MinutesRecipientInput[];
 }

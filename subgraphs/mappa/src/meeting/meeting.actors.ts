@@ -32,9 +32,22 @@ export function meetingEvidenceFor(context: MappaContext, meetingId: string): Me
  * instead of two in turn, and the gateway's fetches from the other agencies, which wait for it, start
  * sooner. Whether the case may be served is decided later, as for any case (row scope, policies).
  */
-export async function meetingWithSubjectCase(db: Database, meetingId: string): Promise<{ meeting: MeetingRow; subjectCase: MappaCaseRow | null } | null> {
-  const subjectCase = db.select().from(mappaCaseTable).where(eq(mappaCaseTable.pncId, meetingTable.pncId)).orderBy(...CURRENT_CASE_FIRST).limit(1).as('subject_case');
-  const [row] = await db.select().from(meetingTable).leftJoinLateral(subjectCase, sql`true`).where(eq(meetingTable.meetingId, meetingId));
+export async function meetingWithSubjectCase(
+  db: Database,
+  meetingId: string,
+): Promise<{ meeting: MeetingRow; subjectCase: MappaCaseRow | null } | null> {
+  const subjectCase = db
+    .select()
+    .from(mappaCaseTable)
+    .where(eq(mappaCaseTable.pncId, meetingTable.pncId))
+    .orderBy(...CURRENT_CASE_FIRST)
+    .limit(1)
+    .as('subject_case');
+  const [row] = await db
+    .select()
+    .from(meetingTable)
+    .leftJoinLateral(subjectCase, sql`true`)
+    .where(eq(meetingTable.meetingId, meetingId));
   return row ? { meeting: row.meeting, subjectCase: row.subject_case } : null;
 }
 
@@ -75,7 +88,12 @@ export function coordinatesCase(context: MappaContext, mappaCase: MappaCaseRow):
  */
 export async function coordinatesMeeting(context: MappaContext, db: Database, meeting: MeetingRow): Promise<boolean> {
   const evidence = meetingEvidenceFor(context, meeting.meetingId);
-  if (evidence) return evidence.standing === 'COORDINATOR' && evidence.pncId === meeting.pncId && context.caller.principal.roles.includes('mappa_coordinator');
+  if (evidence)
+    return (
+      evidence.standing === 'COORDINATOR' &&
+      evidence.pncId === meeting.pncId &&
+      context.caller.principal.roles.includes('mappa_coordinator')
+    );
   const mappaCase = await caseById(db, meeting.caseId);
   return mappaCase !== null && meeting.area === context.caller.principal.area && coordinatesCase(context, mappaCase);
 }
@@ -97,8 +115,15 @@ export function chairsMeeting(context: MappaContext, meeting: MeetingRow): boole
 /** Whether an invitation names the caller: their staff id from their identity provider, or their agency and one of their roles. */
 export function invitationNames(context: MappaContext, invitation: MeetingInvitationRow): boolean {
   const { principal } = context.caller;
-  if (invitation.inviteeStaffId !== null) return invitation.inviteeStaffId === principal.staffId && invitation.inviteeIssuer === principal.issuer && invitation.inviteeAgency === principal.agency;
-  return invitation.inviteeAgency === principal.agency && invitation.inviteeRole !== null && principal.roles.includes(invitation.inviteeRole);
+  if (invitation.inviteeStaffId !== null)
+    return (
+      invitation.inviteeStaffId === principal.staffId &&
+      invitation.inviteeIssuer === principal.issuer &&
+      invitation.inviteeAgency === principal.agency
+    );
+  return (
+    invitation.inviteeAgency === principal.agency && invitation.inviteeRole !== null && principal.roles.includes(invitation.inviteeRole)
+  );
 }
 
 /** The caller's live invitation to this meeting, when they are vouched INVITEE with it; else null. */
@@ -106,6 +131,7 @@ export async function invitationOfCaller(context: MappaContext, db: Database, me
   const evidence = meetingEvidenceFor(context, meeting.meetingId);
   if (!evidence || evidence.standing !== 'INVITEE' || evidence.invitationId === null || evidence.pncId !== meeting.pncId) return null;
   const invitation = await invitationById(db, evidence.invitationId);
-  if (!invitation || invitation.meetingId !== meeting.meetingId || invitation.withdrawnAt !== null || !invitationNames(context, invitation)) return null;
+  if (!invitation || invitation.meetingId !== meeting.meetingId || invitation.withdrawnAt !== null || !invitationNames(context, invitation))
+    return null;
   return invitation;
 }

@@ -1,6 +1,16 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { z } from 'zod';
-import { agencyHoldsRole, DateTimeISO, freeTextSchema, GRANT_HOLDER_ROLES, issuerSchema, principalSchema, PRINCIPAL_AGENCIES, ROLE_AGENCIES, ROLES } from '@mappa/shared';
+import {
+  agencyHoldsRole,
+  DateTimeISO,
+  freeTextSchema,
+  GRANT_HOLDER_ROLES,
+  issuerSchema,
+  principalSchema,
+  PRINCIPAL_AGENCIES,
+  ROLE_AGENCIES,
+  ROLES,
+} from '@mappa/shared';
 import type { PrincipalAgency } from '@mappa/shared';
 import { AttendanceExtent, AttendanceGrade, MeetingKind } from './meeting.type';
 import { MeetingDueStatus } from './meeting-diary.type';
@@ -21,7 +31,7 @@ const agencySchema = z.enum(PRINCIPAL_AGENCIES, { error: `agency must be one of 
 export const meetingReasonSchema = freeTextSchema('reason', 500);
 export const consultationNoteSchema = freeTextSchema('note', 2000);
 
-@InputType({ description: 'A new MAPP meeting for a level 2 or 3 active case in the co-ordinator\'s area.' })
+@InputType({ description: "A new MAPP meeting for a level 2 or 3 active case in the co-ordinator's area." })
 export class ScheduleMeetingInput {
   @Field(() => ID, { description: 'The MAPPA case (case number) the meeting is about.' })
   caseId!: string;
@@ -38,26 +48,31 @@ export class ScheduleMeetingInput {
   @Field(() => String, { description: 'The identity provider that issues `chairStaffId`.' })
   chairIssuer!: string;
 
-  @Field(() => String, { description: 'The chair\'s agency (B.52): `police`, `probation` or `mappa_unit`.' })
+  @Field(() => String, { description: "The chair's agency (B.52): `police`, `probation` or `mappa_unit`." })
   chairAgency!: string;
 }
 
 export function scheduleMeetingInputSchema(now: Date) {
-  return z
-    .object({
-      caseId: caseIdSchema,
-      kind: z.enum(MeetingKind),
-      scheduledFor: z
-        .date()
-        .refine((date) => date.getTime() > now.getTime(), 'scheduledFor must be in the future')
-        .refine((date) => date.getTime() <= now.getTime() + MAX_SCHEDULE_AHEAD_DAYS * DAY_MS, `scheduledFor must be at most ${MAX_SCHEDULE_AHEAD_DAYS} days ahead`),
-      chairStaffId: principalSchema.shape.staffId,
-      chairIssuer: issuerSchema,
-      chairAgency: z.enum(CHAIR_AGENCIES, { error: `the chair's agency must be one of ${CHAIR_AGENCIES.join(', ')} (B.52)` }),
-    });
+  return z.object({
+    caseId: caseIdSchema,
+    kind: z.enum(MeetingKind),
+    scheduledFor: z
+      .date()
+      .refine((date) => date.getTime() > now.getTime(), 'scheduledFor must be in the future')
+      .refine(
+        (date) => date.getTime() <= now.getTime() + MAX_SCHEDULE_AHEAD_DAYS * DAY_MS,
+        `scheduledFor must be at most ${MAX_SCHEDULE_AHEAD_DAYS} days ahead`,
+      ),
+    chairStaffId: principalSchema.shape.staffId,
+    chairIssuer: issuerSchema,
+    chairAgency: z.enum(CHAIR_AGENCIES, { error: `the chair's agency must be one of ${CHAIR_AGENCIES.join(', ')} (B.52)` }),
+  });
 }
 
-@InputType({ description: 'An invitation to a MAPP meeting: an agency\'s single point of contact with a role (`inviteeAgency` and `inviteeRole`), or one staff id of an agency (`inviteeStaffId`, `inviteeIssuer` and `inviteeAgency`).' })
+@InputType({
+  description:
+    "An invitation to a MAPP meeting: an agency's single point of contact with a role (`inviteeAgency` and `inviteeRole`), or one staff id of an agency (`inviteeStaffId`, `inviteeIssuer` and `inviteeAgency`).",
+})
 export class InviteToMeetingInput {
   @Field(() => ID, { description: 'The meeting.' })
   meetingId!: string;
@@ -65,7 +80,11 @@ export class InviteToMeetingInput {
   @Field(() => String, { description: 'The invited agency (`police`, `prison`, `yot`, `health`, `children_social_care`…).' })
   inviteeAgency!: string;
 
-  @Field(() => String, { nullable: true, description: 'A role the agency holds that can hold a case grant (`dtc_attendee`, `prison_offender_manager`…); required unless one staff id is invited.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A role the agency holds that can hold a case grant (`dtc_attendee`, `prison_offender_manager`…); required unless one staff id is invited.',
+  })
   inviteeRole?: string | null;
 
   @Field(() => String, { nullable: true, description: 'One staff id of the agency, with `inviteeIssuer`.' })
@@ -74,10 +93,15 @@ export class InviteToMeetingInput {
   @Field(() => String, { nullable: true, description: 'The identity provider that issues `inviteeStaffId`: required with it.' })
   inviteeIssuer?: string | null;
 
-  @Field(() => String, { description: 'Why the invitee is needed (1-500 characters; principle 5: duty-to-co-operate agencies only as needed).' })
+  @Field(() => String, {
+    description: 'Why the invitee is needed (1-500 characters; principle 5: duty-to-co-operate agencies only as needed).',
+  })
   reason!: string;
 
-  @Field(() => String, { nullable: true, description: 'C.65: for a category 4 subject, the reference of the police\'s agreement; required to invite any agency but the police.' })
+  @Field(() => String, {
+    nullable: true,
+    description: "C.65: for a category 4 subject, the reference of the police's agreement; required to invite any agency but the police.",
+  })
   policeAgreementReference?: string | null;
 }
 
@@ -98,19 +122,33 @@ export const inviteToMeetingInputSchema = z
     const byStaff = input.inviteeStaffId != null || input.inviteeIssuer != null;
     if (byStaff && (input.inviteeStaffId == null || input.inviteeIssuer == null)) {
       // A staff id is one identity provider's: without the provider it could be anyone's.
-      context.addIssue({ code: 'custom', path: [input.inviteeStaffId == null ? 'inviteeStaffId' : 'inviteeIssuer'], message: 'an invitation of a staff id needs both inviteeStaffId and inviteeIssuer' });
+      context.addIssue({
+        code: 'custom',
+        path: [input.inviteeStaffId == null ? 'inviteeStaffId' : 'inviteeIssuer'],
+        message: 'an invitation of a staff id needs both inviteeStaffId and inviteeIssuer',
+      });
     }
     if (!byStaff && input.inviteeRole == null) {
-      context.addIssue({ code: 'custom', path: ['inviteeRole'], message: 'an invitation of an agency needs the role its single point of contact holds' });
+      context.addIssue({
+        code: 'custom',
+        path: ['inviteeRole'],
+        message: 'an invitation of an agency needs the role its single point of contact holds',
+      });
     }
     if (input.inviteeRole != null && !agencyHoldsRole(input.inviteeAgency, input.inviteeRole)) {
-      context.addIssue({ code: 'custom', path: ['inviteeRole'], message: `${input.inviteeRole} is held only in ${ROLE_AGENCIES[input.inviteeRole].join(', ')}` });
+      context.addIssue({
+        code: 'custom',
+        path: ['inviteeRole'],
+        message: `${input.inviteeRole} is held only in ${ROLE_AGENCIES[input.inviteeRole].join(', ')}`,
+      });
     }
   });
 
 export type InviteToMeetingValues = z.infer<typeof inviteToMeetingInputSchema>;
 
-@InputType({ description: 'MAPPA E: the invitee\'s signed attendance; agency and role are the caller\'s own, as their identity provider vouches them.' })
+@InputType({
+  description: "MAPPA E: the invitee's signed attendance; agency and role are the caller's own, as their identity provider vouches them.",
+})
 export class SignAttendanceInput {
   @Field(() => ID, { description: 'The meeting, in session.' })
   meetingId!: string;
@@ -118,10 +156,13 @@ export class SignAttendanceInput {
   @Field(() => AttendanceExtent, { description: 'Whole or part attendance.' })
   extent!: AttendanceExtent;
 
-  @Field(() => Boolean, { description: 'Whether the attendee\'s agency is party to the information-sharing agreement (B.25).' })
+  @Field(() => Boolean, { description: "Whether the attendee's agency is party to the information-sharing agreement (B.25)." })
   informationSharingAgreement!: boolean;
 
-  @Field(() => AttendanceGrade, { nullable: true, description: 'The attendee\'s grade band, for the attendance record (C.90; KPIs 8 and 9).' })
+  @Field(() => AttendanceGrade, {
+    nullable: true,
+    description: "The attendee's grade band, for the attendance record (C.90; KPIs 8 and 9).",
+  })
   grade?: AttendanceGrade | null;
 }
 
@@ -141,4 +182,3 @@ export const meetingDiaryArgsSchema = z.object({
   dueWithinDays: z.number().int().min(0, 'dueWithinDays must be at least 0').max(366, 'dueWithinDays must be at most 366'),
   dueStatus: z.array(z.enum(MeetingDueStatus)).max(3).nullish(),
 });
-

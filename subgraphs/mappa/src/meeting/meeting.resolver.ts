@@ -18,7 +18,10 @@ import { Meeting, MeetingAttendance, MeetingInvitation } from './meeting.type';
 type Standing = MeetingEvidence['standing'] | 'ADMINISTRATION';
 
 /** The caller's standing to a meeting they may read, or null when they may not (and then it is null to them, like an unknown one). */
-async function standingTo(context: MappaContext, meeting: MeetingRow): Promise<{ standing: Standing; evidence: MeetingEvidence | null } | null> {
+async function standingTo(
+  context: MappaContext,
+  meeting: MeetingRow,
+): Promise<{ standing: Standing; evidence: MeetingEvidence | null } | null> {
   const evidence = meetingEvidenceFor(context, meeting.meetingId);
   if (evidence) return evidence.pncId === meeting.pncId ? { standing: evidence.standing, evidence } : null;
   if (context.caller.declaredPurpose.purpose !== 'CASE_MANAGEMENT' || meeting.area !== context.caller.principal.area) return null;
@@ -32,9 +35,12 @@ export class MeetingResolver {
   @Query(() => Meeting, {
     nullable: true,
     description:
-      'One MAPP meeting: the meeting pack. Under MAPPA_MEETING only the meeting declared in `x-mappa-case`, for its co-ordinator, chair and invitees as the MAPPA unit vouches them; `subject` (the offender, composed by the gateway from every agency under the caller\'s own policies) only while the caller is attending (B.25). Under CASE_MANAGEMENT the co-ordinator of the meeting\'s area reads the administrative record, without the subject. Null for an unknown meeting, another meeting, or no standing, all alike (principle 9).',
+      "One MAPP meeting: the meeting pack. Under MAPPA_MEETING only the meeting declared in `x-mappa-case`, for its co-ordinator, chair and invitees as the MAPPA unit vouches them; `subject` (the offender, composed by the gateway from every agency under the caller's own policies) only while the caller is attending (B.25). Under CASE_MANAGEMENT the co-ordinator of the meeting's area reads the administrative record, without the subject. Null for an unknown meeting, another meeting, or no standing, all alike (principle 9).",
   })
-  async meeting(@Arg('id', () => ID, { description: 'The meeting\'s id.' }) id: string, @Ctx() context: MappaContext): Promise<MeetingRow | null> {
+  async meeting(
+    @Arg('id', () => ID, { description: "The meeting's id." }) id: string,
+    @Ctx() context: MappaContext,
+  ): Promise<MeetingRow | null> {
     // A malformed id is no meeting's: the same null, not a different error (principle 9).
     if (!meetingIdSchema.safeParse(id).success) return null;
     const found = await meetingWithSubjectCase(context.db, id);
@@ -51,7 +57,7 @@ export class MeetingResolver {
   @FieldResolver(() => Offender, {
     nullable: true,
     description:
-      'The meeting\'s subject, whose single offender view the gateway composes from every agency. Only under MAPPA_MEETING while the caller is attending (the chair and co-ordinator; an invitee once signed and until they leave, B.25), and for a subject under 18 only once the YOT and children\'s services are recorded as attending or consulted (A.R25, B.10); null otherwise.',
+      "The meeting's subject, whose single offender view the gateway composes from every agency. Only under MAPPA_MEETING while the caller is attending (the chair and co-ordinator; an invitee once signed and until they leave, B.25), and for a subject under 18 only once the YOT and children's services are recorded as attending or consulted (A.R25, B.10); null otherwise.",
   })
   async subject(@Root() meeting: MeetingRow, @Ctx() context: MappaContext): Promise<Offender | null> {
     const evidence = meetingEvidenceFor(context, meeting.meetingId);
@@ -62,12 +68,17 @@ export class MeetingResolver {
   @Access(mappaPolicies.meetingInvitation)
   @FieldResolver(() => [MeetingInvitation], {
     nullable: true,
-    description: 'The meeting\'s invitations, oldest first: every one for its co-ordinator and chair; an invitee\'s own only, for an invitee.',
+    description:
+      "The meeting's invitations, oldest first: every one for its co-ordinator and chair; an invitee's own only, for an invitee.",
   })
   async invitations(@Root() meeting: MeetingRow, @Ctx() context: MappaContext): Promise<MeetingInvitationRow[] | null> {
     const standing = await standingTo(context, meeting);
     if (!standing) return null;
-    const rows = await context.db.select().from(meetingInvitationTable).where(eq(meetingInvitationTable.meetingId, meeting.meetingId)).orderBy(asc(meetingInvitationTable.invitedAt), asc(meetingInvitationTable.invitationId));
+    const rows = await context.db
+      .select()
+      .from(meetingInvitationTable)
+      .where(eq(meetingInvitationTable.meetingId, meeting.meetingId))
+      .orderBy(asc(meetingInvitationTable.invitedAt), asc(meetingInvitationTable.invitationId));
     if (standing.standing !== 'INVITEE') return rows;
     return rows.filter((row) => row.invitationId === standing.evidence?.invitationId);
   }
@@ -75,11 +86,15 @@ export class MeetingResolver {
   @Access(mappaPolicies.meetingAttendance)
   @FieldResolver(() => [MeetingAttendance], {
     nullable: true,
-    description: 'The meeting\'s signed attendance (MAPPA E), in signing order: for its co-ordinator and chair; null for anyone else.',
+    description: "The meeting's signed attendance (MAPPA E), in signing order: for its co-ordinator and chair; null for anyone else.",
   })
   async attendance(@Root() meeting: MeetingRow, @Ctx() context: MappaContext): Promise<MeetingAttendanceRow[] | null> {
     const standing = await standingTo(context, meeting);
     if (!standing || standing.standing === 'INVITEE') return null;
-    return context.db.select().from(meetingAttendanceTable).where(eq(meetingAttendanceTable.meetingId, meeting.meetingId)).orderBy(asc(meetingAttendanceTable.signedAt), asc(meetingAttendanceTable.attendanceId));
+    return context.db
+      .select()
+      .from(meetingAttendanceTable)
+      .where(eq(meetingAttendanceTable.meetingId, meeting.meetingId))
+      .orderBy(asc(meetingAttendanceTable.signedAt), asc(meetingAttendanceTable.attendanceId));
   }
 }

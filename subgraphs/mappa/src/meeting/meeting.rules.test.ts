@@ -4,8 +4,17 @@ import type { ChildSafeguardFacts } from './meeting.rules';
 // The children rule (A.R25, B.10) and the invitation access period, over plain facts.
 
 const MEETING_DAY = new Date('2026-12-10T10:00:00Z');
-const invitation = (inviteeAgency: ChildSafeguardFacts['invitations'][number]['inviteeAgency'], extra: Partial<ChildSafeguardFacts['invitations'][number]> = {}) => ({ inviteeAgency, withdrawnAt: null, consultedAt: null, ...extra });
-const facts = (overrides: Partial<ChildSafeguardFacts>): ChildSafeguardFacts => ({ subjectDateOfBirth: '2010-05-01', scheduledFor: MEETING_DAY, invitations: [], attendance: [], ...overrides });
+const invitation = (
+  inviteeAgency: ChildSafeguardFacts['invitations'][number]['inviteeAgency'],
+  extra: Partial<ChildSafeguardFacts['invitations'][number]> = {},
+) => ({ inviteeAgency, withdrawnAt: null, consultedAt: null, ...extra });
+const facts = (overrides: Partial<ChildSafeguardFacts>): ChildSafeguardFacts => ({
+  subjectDateOfBirth: '2010-05-01',
+  scheduledFor: MEETING_DAY,
+  invitations: [],
+  attendance: [],
+  ...overrides,
+});
 
 describe('the children rule (A.R25, B.10)', () => {
   it('A.R25: age is taken on the meeting day in England and Wales; the 18th birthday is adult; an unknown date of birth is a child', () => {
@@ -16,16 +25,32 @@ describe('the children rule (A.R25, B.10)', () => {
     expect(subjectIsChildOn('2008-06-11', new Date('2026-06-10T23:30:00Z'))).toBe(false);
   });
 
-  it('A.R25: an adult\'s meeting needs nothing', () => {
-    expect(childSafeguardsOf(facts({ subjectDateOfBirth: '1980-01-01' }))).toEqual({ child: false, notInvited: [], notAttendingOrConsulted: [] });
+  it("A.R25: an adult's meeting needs nothing", () => {
+    expect(childSafeguardsOf(facts({ subjectDateOfBirth: '1980-01-01' }))).toEqual({
+      child: false,
+      notInvited: [],
+      notAttendingOrConsulted: [],
+    });
   });
 
-  it('A.R25, B.10: a child\'s meeting lists the YOT and children\'s services until each is invited, then until each attends or is consulted', () => {
-    expect(childSafeguardsOf(facts({}))).toEqual({ child: true, notInvited: ['yot', 'children_social_care'], notAttendingOrConsulted: ['yot', 'children_social_care'] });
+  it("A.R25, B.10: a child's meeting lists the YOT and children's services until each is invited, then until each attends or is consulted", () => {
+    expect(childSafeguardsOf(facts({}))).toEqual({
+      child: true,
+      notInvited: ['yot', 'children_social_care'],
+      notAttendingOrConsulted: ['yot', 'children_social_care'],
+    });
     const invited = [invitation('yot'), invitation('children_social_care')];
-    expect(childSafeguardsOf(facts({ invitations: invited }))).toMatchObject({ notInvited: [], notAttendingOrConsulted: ['yot', 'children_social_care'] });
+    expect(childSafeguardsOf(facts({ invitations: invited }))).toMatchObject({
+      notInvited: [],
+      notAttendingOrConsulted: ['yot', 'children_social_care'],
+    });
     expect(
-      childSafeguardsOf(facts({ invitations: [invitation('yot'), invitation('children_social_care', { consultedAt: MEETING_DAY })], attendance: [{ agency: 'yot' }] })),
+      childSafeguardsOf(
+        facts({
+          invitations: [invitation('yot'), invitation('children_social_care', { consultedAt: MEETING_DAY })],
+          attendance: [{ agency: 'yot' }],
+        }),
+      ),
     ).toMatchObject({ notInvited: [], notAttendingOrConsulted: [] });
   });
 
@@ -37,8 +62,15 @@ describe('the children rule (A.R25, B.10)', () => {
     });
   });
 
-  it('B.10: another agency\'s attendance does not stand in for the YOT or children\'s services', () => {
-    expect(childSafeguardsOf(facts({ invitations: [invitation('yot'), invitation('children_social_care')], attendance: [{ agency: 'health' }, { agency: 'police' }] }))).toMatchObject({
+  it("B.10: another agency's attendance does not stand in for the YOT or children's services", () => {
+    expect(
+      childSafeguardsOf(
+        facts({
+          invitations: [invitation('yot'), invitation('children_social_care')],
+          attendance: [{ agency: 'health' }, { agency: 'police' }],
+        }),
+      ),
+    ).toMatchObject({
       notAttendingOrConsulted: ['yot', 'children_social_care'],
     });
   });

@@ -26,7 +26,11 @@ export function subjectIsChildOn(subjectDateOfBirth: string | null, meetingDay: 
 export interface ChildSafeguardFacts {
   readonly subjectDateOfBirth: string | null;
   readonly scheduledFor: Date;
-  readonly invitations: readonly { readonly inviteeAgency: PrincipalAgency; readonly withdrawnAt: Date | null; readonly consultedAt: Date | null }[];
+  readonly invitations: readonly {
+    readonly inviteeAgency: PrincipalAgency;
+    readonly withdrawnAt: Date | null;
+    readonly consultedAt: Date | null;
+  }[];
   readonly attendance: readonly { readonly agency: PrincipalAgency }[];
 }
 
@@ -54,7 +58,10 @@ export function childSafeguardsOf(facts: ChildSafeguardFacts): ChildSafeguards {
 }
 
 /** The meeting day and its subject's date of birth: whether the children rule applies at all. */
-async function meetingSubjectOf(db: Database, meetingId: string): Promise<Pick<ChildSafeguardFacts, 'scheduledFor' | 'subjectDateOfBirth'> | null> {
+async function meetingSubjectOf(
+  db: Database,
+  meetingId: string,
+): Promise<Pick<ChildSafeguardFacts, 'scheduledFor' | 'subjectDateOfBirth'> | null> {
   const [meeting] = await db
     .select({ scheduledFor: meetingTable.scheduledFor, subjectDateOfBirth: mappaCaseTable.subjectDateOfBirth })
     .from(meetingTable)
@@ -73,11 +80,18 @@ export async function childSafeguardFactsOf(db: Database, meetingId: string): Pr
 /** The meeting's invitations and attendance, as the children rule looks at them. */
 async function safeguardRecordsOf(db: Database, meetingId: string): Promise<Pick<ChildSafeguardFacts, 'invitations' | 'attendance'>> {
   const invitations = await db
-    .select({ inviteeAgency: meetingInvitationTable.inviteeAgency, withdrawnAt: meetingInvitationTable.withdrawnAt, consultedAt: meetingInvitationTable.consultedAt })
+    .select({
+      inviteeAgency: meetingInvitationTable.inviteeAgency,
+      withdrawnAt: meetingInvitationTable.withdrawnAt,
+      consultedAt: meetingInvitationTable.consultedAt,
+    })
     .from(meetingInvitationTable)
     .where(eq(meetingInvitationTable.meetingId, meetingId));
   // Attendance counts while the attendee is there or after the meeting; a signed attendance stays signed.
-  const attendance = await db.select({ agency: meetingAttendanceTable.agency }).from(meetingAttendanceTable).where(eq(meetingAttendanceTable.meetingId, meetingId));
+  const attendance = await db
+    .select({ agency: meetingAttendanceTable.agency })
+    .from(meetingAttendanceTable)
+    .where(eq(meetingAttendanceTable.meetingId, meetingId));
   return { invitations, attendance };
 }
 
@@ -95,7 +109,10 @@ export async function childSafeguardsMet(db: Database, meetingId: string): Promi
  * `childSafeguardsMet` for a meeting whose day and subject's date of birth the caller has already read
  * (the purpose evidence reads them with the meeting, in its first statement).
  */
-export async function childSafeguardsMetAt(db: Database, meeting: { readonly meetingId: string } & Pick<ChildSafeguardFacts, 'scheduledFor' | 'subjectDateOfBirth'>): Promise<boolean> {
+export async function childSafeguardsMetAt(
+  db: Database,
+  meeting: { readonly meetingId: string } & Pick<ChildSafeguardFacts, 'scheduledFor' | 'subjectDateOfBirth'>,
+): Promise<boolean> {
   // Every MAPPA_MEETING request's purpose evidence asks this, before any agency is asked: for an adult
   // subject nothing is missing (`childSafeguardsOf`), so the invitations and attendance, two more
   // statements in turn, are read only for a meeting about a child.

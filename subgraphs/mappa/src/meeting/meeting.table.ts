@@ -190,7 +190,10 @@ export const meetingMinutesTable = mappaSchema.table(
       'meeting_minutes_approved_check',
       sql`(status = 'DRAFT' and approved_at is null and approved_by_staff_id is null) or (status = 'APPROVED' and approved_at is not null and approved_by_staff_id is not null) or status = 'SUPERSEDED'`,
     ),
-    check('meeting_minutes_distributed_check', sql`distributed_at is null or (approved_at is not null and recipients is not null and withheld_from is not null)`),
+    check(
+      'meeting_minutes_distributed_check',
+      sql`distributed_at is null or (approved_at is not null and recipients is not null and withheld_from is not null)`,
+    ),
   ],
 );
 
@@ -247,7 +250,9 @@ export const meetingActionTable = mappaSchema.table(
   (table) => [
     index('meeting_action_meeting_id_idx').on(table.meetingId),
     // myActions: a person's open actions, and an agency's.
-    index('meeting_action_owner_idx').on(table.ownerAgency, table.ownerStaffId).where(sql`status in ('PROPOSED', 'ACCEPTED')`),
+    index('meeting_action_owner_idx')
+      .on(table.ownerAgency, table.ownerStaffId)
+      .where(sql`status in ('PROPOSED', 'ACCEPTED')`),
     check('meeting_action_status_check', sql`status in ('PROPOSED', 'ACCEPTED', 'DECLINED', 'COMPLETED')`),
     check('meeting_action_owner_check', sql`(owner_staff_id is null) = (owner_issuer is null)`),
     check('meeting_action_declined_check', sql`(status = 'DECLINED') = (decline_reason is not null)`),

@@ -21,7 +21,7 @@ registerEnumType(MeetingKind, {
   description: 'The kind of MAPP meeting (B §5).',
   valuesConfig: {
     INITIAL: { description: 'The first level 2 or 3 meeting after screening.' },
-    REVIEW: { description: 'A review at the level\'s cadence (level 2 at least every 16 weeks, level 3 every 8).' },
+    REVIEW: { description: "A review at the level's cadence (level 2 at least every 16 weeks, level 3 every 8)." },
     PROFESSIONALS: { description: 'A professionals meeting called between reviews, e.g. on a change of risk.' },
   },
 });
@@ -36,12 +36,13 @@ export enum MeetingStatus {
 
 registerEnumType(MeetingStatus, {
   name: 'MeetingStatus',
-  description: 'Where a MAPP meeting stands. Only SCHEDULED → IN_SESSION → HELD and SCHEDULED → CANCELLED happen; a HELD or CANCELLED meeting never changes.',
+  description:
+    'Where a MAPP meeting stands. Only SCHEDULED → IN_SESSION → HELD and SCHEDULED → CANCELLED happen; a HELD or CANCELLED meeting never changes.',
   valuesConfig: {
     SCHEDULED: { description: 'Scheduled by the co-ordinator; invitations may be sent.' },
     IN_SESSION: { description: 'Opened by the chair, the confidentiality statement (MAPPA D) read; attendance is signed (MAPPA E).' },
     HELD: { description: 'Closed by the chair.' },
-    CANCELLED: { description: 'Cancelled by the co-ordinator before it opened; its invitations\' access is revoked.' },
+    CANCELLED: { description: "Cancelled by the co-ordinator before it opened; its invitations' access is revoked." },
   },
 });
 
@@ -73,11 +74,13 @@ export enum AttendanceGrade {
 
 registerEnumType(AttendanceGrade, {
   name: 'AttendanceGrade',
-  description: 'The attendee\'s grade band (MAPPA E, C.90; KPIs 8 and 9, C §7.2).',
+  description: "The attendee's grade band (MAPPA E, C.90; KPIs 8 and 9, C §7.2).",
   valuesConfig: {
     PRACTITIONER: { description: 'A practitioner: police constable or sergeant, probation officer, or equivalent.' },
     MIDDLE_MANAGER: { description: 'A middle manager: police Inspector or Chief Inspector, Senior Probation Officer, or equivalent.' },
-    SENIOR_MANAGER: { description: 'A senior manager: police Superintendent or above, Assistant Chief Officer of probation or above, or equivalent.' },
+    SENIOR_MANAGER: {
+      description: 'A senior manager: police Superintendent or above, Assistant Chief Officer of probation or above, or equivalent.',
+    },
   },
 });
 
@@ -87,7 +90,7 @@ registerEnumType(AttendanceGrade, {
 })
 export class Meeting {
   @Access(mappaPolicies.meetingRecord)
-  @Field(() => ID, { description: 'The meeting\'s id: what attendees declare in `x-mappa-case` under MAPPA_MEETING.' })
+  @Field(() => ID, { description: "The meeting's id: what attendees declare in `x-mappa-case` under MAPPA_MEETING." })
   meetingId!: string;
 
   @Access(mappaPolicies.meetingRecord)
@@ -107,7 +110,7 @@ export class Meeting {
   status!: MeetingStatus;
 
   @Access(mappaPolicies.meetingRecord)
-  @Field(() => MappaArea, { description: 'The MAPPA area holding the meeting (the case\'s area when it was scheduled).' })
+  @Field(() => MappaArea, { description: "The MAPPA area holding the meeting (the case's area when it was scheduled)." })
   area!: MappaArea;
 
   @Access(mappaPolicies.meetingRecord)
@@ -115,15 +118,20 @@ export class Meeting {
   chairStaffId!: string;
 
   @Access(mappaPolicies.meetingRecord)
-  @Field(() => String, { description: 'The identity provider that issues `chairStaffId`: the chair is that staff id from that provider only.' })
+  @Field(() => String, {
+    description: 'The identity provider that issues `chairStaffId`: the chair is that staff id from that provider only.',
+  })
   chairIssuer!: string;
 
   @Access(mappaPolicies.meetingRecord)
-  @Field(() => String, { description: 'The chair\'s agency: `police`, `probation` or `mappa_unit`.' })
+  @Field(() => String, { description: "The chair's agency: `police`, `probation` or `mappa_unit`." })
   chairAgency!: string;
 
   @Access(mappaPolicies.meetingRecord)
-  @Field(() => DateTimeISO, { nullable: true, description: 'When the chair read the confidentiality statement (MAPPA D) on opening; null before.' })
+  @Field(() => DateTimeISO, {
+    nullable: true,
+    description: 'When the chair read the confidentiality statement (MAPPA D) on opening; null before.',
+  })
   confidentialityStatementReadAt!: Date | null;
 
   @Access(mappaPolicies.meetingRecord)
@@ -145,11 +153,11 @@ export class Meeting {
 
 @ObjectType({
   description:
-    'An invitation to a MAPP meeting: an agency (its single point of contact) with a role, or one staff id of an agency. It is the invitee\'s access: the case grant for MAPPA_MEETING and this meeting, revoked when the invitation is withdrawn. Owner: mappa (MAPPA Co-ordination Unit).',
+    "An invitation to a MAPP meeting: an agency (its single point of contact) with a role, or one staff id of an agency. It is the invitee's access: the case grant for MAPPA_MEETING and this meeting, revoked when the invitation is withdrawn. Owner: mappa (MAPPA Co-ordination Unit).",
 })
 export class MeetingInvitation {
   @Access(mappaPolicies.meetingInvitation)
-  @Field(() => ID, { description: 'The invitation\'s id (opaque).' })
+  @Field(() => ID, { description: "The invitation's id (opaque)." })
   invitationId!: string;
 
   @Access(mappaPolicies.meetingInvitation)
@@ -161,11 +169,14 @@ export class MeetingInvitation {
   inviteeAgency!: string;
 
   @Access(mappaPolicies.meetingInvitation)
-  @Field(() => String, { nullable: true, description: 'The invited role within the agency; null for an invitation of one staff id that names none.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The invited role within the agency; null for an invitation of one staff id that names none.',
+  })
   inviteeRole!: string | null;
 
   @Access(mappaPolicies.meetingInvitation)
-  @Field(() => String, { nullable: true, description: 'The one staff id invited; null for an agency\'s single point of contact.' })
+  @Field(() => String, { nullable: true, description: "The one staff id invited; null for an agency's single point of contact." })
   inviteeStaffId!: string | null;
 
   @Access(mappaPolicies.meetingInvitation)
@@ -181,7 +192,10 @@ export class MeetingInvitation {
   mappaFRequested!: boolean;
 
   @Access(mappaPolicies.meetingInvitation)
-  @Field(() => String, { nullable: true, description: 'C.65: for a category 4 subject, the reference of the police\'s agreement to invite a non-police agency.' })
+  @Field(() => String, {
+    nullable: true,
+    description: "C.65: for a category 4 subject, the reference of the police's agreement to invite a non-police agency.",
+  })
   policeAgreementReference!: string | null;
 
   @Access(mappaPolicies.meetingInvitation)
@@ -189,7 +203,10 @@ export class MeetingInvitation {
   invitedAt!: Date;
 
   @Access(mappaPolicies.meetingInvitation)
-  @Field(() => DateTimeISO, { nullable: true, description: 'A.R25, B.10: when the invited agency was recorded as consulted in place of attending; null if not.' })
+  @Field(() => DateTimeISO, {
+    nullable: true,
+    description: 'A.R25, B.10: when the invited agency was recorded as consulted in place of attending; null if not.',
+  })
   consultedAt!: Date | null;
 
   @Access(mappaPolicies.meetingInvitation)
@@ -197,7 +214,10 @@ export class MeetingInvitation {
   consultationNote!: string | null;
 
   @Access(mappaPolicies.meetingInvitation)
-  @Field(() => DateTimeISO, { nullable: true, description: 'When the invitation was withdrawn (and its access revoked); null while it stands.' })
+  @Field(() => DateTimeISO, {
+    nullable: true,
+    description: 'When the invitation was withdrawn (and its access revoked); null while it stands.',
+  })
   withdrawnAt!: Date | null;
 
   @Access(mappaPolicies.meetingInvitation)
@@ -205,10 +225,13 @@ export class MeetingInvitation {
   withdrawalReason!: string | null;
 }
 
-@ObjectType({ description: 'One signed attendance of a MAPP meeting (MAPPA E), under its confidentiality statement (MAPPA D). Never edited once signed, except the time of leaving, once. Owner: mappa (MAPPA Co-ordination Unit).' })
+@ObjectType({
+  description:
+    'One signed attendance of a MAPP meeting (MAPPA E), under its confidentiality statement (MAPPA D). Never edited once signed, except the time of leaving, once. Owner: mappa (MAPPA Co-ordination Unit).',
+})
 export class MeetingAttendance {
   @Access(mappaPolicies.meetingAttendance)
-  @Field(() => ID, { description: 'The attendance\'s id (opaque).' })
+  @Field(() => ID, { description: "The attendance's id (opaque)." })
   attendanceId!: string;
 
   @Access(mappaPolicies.meetingAttendance)
@@ -228,11 +251,11 @@ export class MeetingAttendance {
   issuer!: string;
 
   @Access(mappaPolicies.meetingAttendance)
-  @Field(() => String, { description: 'The attendee\'s agency, as their identity provider vouches it.' })
+  @Field(() => String, { description: "The attendee's agency, as their identity provider vouches it." })
   agency!: string;
 
   @Access(mappaPolicies.meetingAttendance)
-  @Field(() => String, { description: 'The attendee\'s role at the meeting, as their identity provider vouches it.' })
+  @Field(() => String, { description: "The attendee's role at the meeting, as their identity provider vouches it." })
   role!: string;
 
   @Access(mappaPolicies.meetingAttendance)
@@ -240,11 +263,11 @@ export class MeetingAttendance {
   extent!: AttendanceExtent;
 
   @Access(mappaPolicies.meetingAttendance)
-  @Field(() => AttendanceGrade, { nullable: true, description: 'The attendee\'s grade band as they signed it (C.90); null when not given.' })
+  @Field(() => AttendanceGrade, { nullable: true, description: "The attendee's grade band as they signed it (C.90); null when not given." })
   grade!: AttendanceGrade | null;
 
   @Access(mappaPolicies.meetingAttendance)
-  @Field(() => Boolean, { description: 'Whether the attendee\'s agency is party to the information-sharing agreement (B.25).' })
+  @Field(() => Boolean, { description: "Whether the attendee's agency is party to the information-sharing agreement (B.25)." })
   informationSharingAgreement!: boolean;
 
   @Access(mappaPolicies.meetingAttendance)

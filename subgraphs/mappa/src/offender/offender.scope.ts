@@ -85,7 +85,9 @@ export function mappaSubjectInScope(mappaCase: MappaCaseRow, scope: RowScope, no
 export function hiddenByGates(scope: RowScope, now: Date = new Date()): SQL | undefined {
   return or(
     scope.counterTerrorismCleared ? undefined : eq(mappaCaseTable.counterTerrorismRestricted, true),
-    scope.latestDateOfBirth === null ? undefined : or(isNull(mappaCaseTable.subjectDateOfBirth), gt(mappaCaseTable.subjectDateOfBirth, scope.latestDateOfBirth)),
+    scope.latestDateOfBirth === null
+      ? undefined
+      : or(isNull(mappaCaseTable.subjectDateOfBirth), gt(mappaCaseTable.subjectDateOfBirth, scope.latestDateOfBirth)),
     reachesYouthJusticeCasesOnly(scope)
       ? and(
           ne(mappaCaseTable.leadAgency, Agency.YOT),

@@ -40,12 +40,21 @@ function grantIsLive(now: Date): SQL | undefined {
 
 /** The grant is this meeting's own: MAPPA_MEETING, for this meeting id and its subject (a grant about someone else never counts). */
 function grantIsForMeeting(meeting: MeetingRow): SQL | undefined {
-  return and(eq(caseAccessGrantTable.purpose, 'MAPPA_MEETING'), eq(caseAccessGrantTable.caseId, meeting.meetingId), eq(caseAccessGrantTable.pncId, meeting.pncId));
+  return and(
+    eq(caseAccessGrantTable.purpose, 'MAPPA_MEETING'),
+    eq(caseAccessGrantTable.caseId, meeting.meetingId),
+    eq(caseAccessGrantTable.pncId, meeting.pncId),
+  );
 }
 
 /** An invitation to the meeting that still holds: not withdrawn, and its grant live and this meeting's own. */
 function liveInvitationCondition(meeting: MeetingRow, now: Date): SQL | undefined {
-  return and(eq(meetingInvitationTable.meetingId, meeting.meetingId), isNull(meetingInvitationTable.withdrawnAt), grantIsLive(now), grantIsForMeeting(meeting));
+  return and(
+    eq(meetingInvitationTable.meetingId, meeting.meetingId),
+    isNull(meetingInvitationTable.withdrawnAt),
+    grantIsLive(now),
+    grantIsForMeeting(meeting),
+  );
 }
 
 /**
@@ -55,14 +64,31 @@ function liveInvitationCondition(meeting: MeetingRow, now: Date): SQL | undefine
  */
 function inviteeCondition(principal: Principal): SQL | undefined {
   const roles = principal.roles.filter((role): role is Role => GRANT_HOLDER_ROLES.includes(role));
-  const byStaffId = and(eq(meetingInvitationTable.inviteeStaffId, principal.staffId), eq(meetingInvitationTable.inviteeIssuer, principal.issuer));
+  const byStaffId = and(
+    eq(meetingInvitationTable.inviteeStaffId, principal.staffId),
+    eq(meetingInvitationTable.inviteeIssuer, principal.issuer),
+  );
   const invitationNames =
-    roles.length === 0 ? byStaffId : or(byStaffId, and(isNull(meetingInvitationTable.inviteeStaffId), eq(meetingInvitationTable.inviteeAgency, principal.agency), inArray(meetingInvitationTable.inviteeRole, roles)));
+    roles.length === 0
+      ? byStaffId
+      : or(
+          byStaffId,
+          and(
+            isNull(meetingInvitationTable.inviteeStaffId),
+            eq(meetingInvitationTable.inviteeAgency, principal.agency),
+            inArray(meetingInvitationTable.inviteeRole, roles),
+          ),
+        );
   return and(invitationNames, grantNamesPrincipal(principal));
 }
 
 /** The caller's invitation to the meeting (or hand-made grant for it) that runs longest, or null. */
-async function inviteeStanding(db: Database, principal: Principal, meeting: MeetingRow, now: Date): Promise<{ invitationId: string | null; validUntil: Date } | null> {
+async function inviteeStanding(
+  db: Database,
+  principal: Principal,
+  meeting: MeetingRow,
+  now: Date,
+): Promise<{ invitationId: string | null; validUntil: Date } | null> {
   const [invitation] = await db
     .select({ invitationId: meetingInvitationTable.invitationId, validUntil: caseAccessGrantTable.validUntil })
     .from(meetingInvitationTable)
@@ -86,7 +112,14 @@ async function isAttending(db: Database, principal: Principal, meetingId: string
   const rows = await db
     .select({ id: meetingAttendanceTable.attendanceId })
     .from(meetingAttendanceTable)
-    .where(and(eq(meetingAttendanceTable.meetingId, meetingId), eq(meetingAttendanceTable.staffId, principal.staffId), eq(meetingAttendanceTable.issuer, principal.issuer), isNull(meetingAttendanceTable.leftAt)))
+    .where(
+      and(
+        eq(meetingAttendanceTable.meetingId, meetingId),
+        eq(meetingAttendanceTable.staffId, principal.staffId),
+        eq(meetingAttendanceTable.issuer, principal.issuer),
+        isNull(meetingAttendanceTable.leftAt),
+      ),
+    )
     .limit(1);
   return rows.length > 0;
 }
@@ -98,7 +131,11 @@ async function isAttending(db: Database, principal: Principal, meetingId: string
  * agency: yes. So no owner serves either agency a record about anyone else, whatever it holds itself
  * (probation holds no date of birth; its row scope applies this evidence).
  */
-function caseAdmitsAgency(agency: Principal['agency'], mappaCase: Pick<MappaCaseRow, 'foreignNational' | 'subjectDateOfBirth'> | null, now: Date): boolean {
+function caseAdmitsAgency(
+  agency: Principal['agency'],
+  mappaCase: Pick<MappaCaseRow, 'foreignNational' | 'subjectDateOfBirth'> | null,
+  now: Date,
+): boolean {
   if (agency !== 'home_office' && agency !== 'jobcentre_plus') return true;
   if (!mappaCase) return false;
   return agency === 'home_office' ? mappaCase.foreignNational : jobcentreMayKnowCase(mappaCase, requestDateOf(now));
@@ -129,21 +166,45 @@ async function holdersStandingUntil(db: Database, meeting: MeetingRow, now: Date
  * caller's invitation, their attendance and, for a child only, the safeguard records are read at once,
  * each from the database afresh: two waits for an adult's meeting instead of four in turn.
  */
-export async function meetingEvidenceFor(db: Database, principal: Principal, meetingId: string, now: Date): Promise<MeetingEvidence | null> {
-  const [row] = await db.select().from(meetingTable).leftJoin(mappaCaseTable, eq(mappaCaseTable.caseId, meetingTable.caseId)).where(eq(meetingTable.meetingId, meetingId));
+export async function meetingEvidenceFor(
+  db: Database,
+  principal: Principal,
+  meetingId: string,
+  now: Date,
+): Promise<MeetingEvidence | null> {
+  const [row] = await db
+    .select()
+    .from(meetingTable)
+    .leftJoin(mappaCaseTable, eq(mappaCaseTable.caseId, meetingTable.caseId))
+    .where(eq(meetingTable.meetingId, meetingId));
   if (!row || row.meeting.status === 'CANCELLED') return null;
   const { meeting, mappa_case: mappaCase } = row;
   // B.49, OQ 4: the meeting's day, by which the prison's MAPPA F reports name the meeting they were written for.
-  const base = { kind: 'MEETING' as const, meetingId: meeting.meetingId, pncId: meeting.pncId, meetingDate: requestDateOf(meeting.scheduledFor) };
+  const base = {
+    kind: 'MEETING' as const,
+    meetingId: meeting.meetingId,
+    pncId: meeting.pncId,
+    meetingDate: requestDateOf(meeting.scheduledFor),
+  };
   // A.R25, B.10: as the chair's opening and closing check it; a meeting without its case fails closed.
-  const safeguards = mappaCase ? childSafeguardsMetAt(db, { meetingId: meeting.meetingId, scheduledFor: meeting.scheduledFor, subjectDateOfBirth: mappaCase.subjectDateOfBirth }) : Promise.resolve(false);
+  const safeguards = mappaCase
+    ? childSafeguardsMetAt(db, {
+        meetingId: meeting.meetingId,
+        scheduledFor: meeting.scheduledFor,
+        subjectDateOfBirth: mappaCase.subjectDateOfBirth,
+      })
+    : Promise.resolve(false);
   let standing: Pick<MeetingEvidence, 'standing' | 'invitationId' | 'attending'> & { validUntil: Date };
   let childSafeguards: boolean;
   if (isMappaCoordinator(principal) && meeting.area === principal.area) {
     const [validUntil, met] = await Promise.all([holdersStandingUntil(db, meeting, now), safeguards]);
     standing = { standing: 'COORDINATOR', invitationId: null, attending: true, validUntil };
     childSafeguards = met;
-  } else if (meeting.chairStaffId === principal.staffId && meeting.chairIssuer === principal.issuer && principal.roles.includes('mappa_chair')) {
+  } else if (
+    meeting.chairStaffId === principal.staffId &&
+    meeting.chairIssuer === principal.issuer &&
+    principal.roles.includes('mappa_chair')
+  ) {
     const [validUntil, met] = await Promise.all([holdersStandingUntil(db, meeting, now), safeguards]);
     standing = { standing: 'CHAIR', invitationId: null, attending: true, validUntil };
     childSafeguards = met;
@@ -155,7 +216,11 @@ export async function meetingEvidenceFor(db: Database, principal: Principal, mee
       return null;
     }
     // Independent reads, at once: whether attending and the children rule are only ever used with a standing.
-    const [invitee, attending, met] = await Promise.all([inviteeStanding(db, principal, meeting, now), isAttending(db, principal, meeting.meetingId), safeguards]);
+    const [invitee, attending, met] = await Promise.all([
+      inviteeStanding(db, principal, meeting, now),
+      isAttending(db, principal, meeting.meetingId),
+      safeguards,
+    ]);
     if (!invitee) return null;
     standing = { standing: 'INVITEE', invitationId: invitee.invitationId, attending, validUntil: invitee.validUntil };
     childSafeguards = met;
@@ -169,7 +234,12 @@ export async function meetingEvidenceFor(db: Database, principal: Principal, mee
  * open referral (awaiting endorsement or submitted) made by the caller's agency in the caller's area,
  * or a screened one (accepted or rejected) the caller referred or endorsed (staff id with issuer).
  */
-export async function referralEvidenceFor(db: Database, principal: Principal, referralId: string, now: Date): Promise<ReferralEvidence | null> {
+export async function referralEvidenceFor(
+  db: Database,
+  principal: Principal,
+  referralId: string,
+  now: Date,
+): Promise<ReferralEvidence | null> {
   if (isMappaCoordinator(principal)) return null;
   const [referral] = await db
     .select({ referralId: referralTable.referralId, pncId: referralTable.pncId })
@@ -178,7 +248,11 @@ export async function referralEvidenceFor(db: Database, principal: Principal, re
       and(
         eq(referralTable.referralId, referralId),
         or(
-          and(inArray(referralTable.status, [...OPEN_REFERRAL]), eq(referralTable.referringAgency, principal.agency), eq(referralTable.area, principal.area)),
+          and(
+            inArray(referralTable.status, [...OPEN_REFERRAL]),
+            eq(referralTable.referringAgency, principal.agency),
+            eq(referralTable.area, principal.area),
+          ),
           and(
             inArray(referralTable.status, [...SCREENED_REFERRAL]),
             or(
@@ -190,5 +264,10 @@ export async function referralEvidenceFor(db: Database, principal: Principal, re
       ),
     );
   if (!referral) return null;
-  return { kind: 'REFERRAL', referralId: referral.referralId, pncId: referral.pncId, validUntil: new Date(now.getTime() + REFERRAL_EVIDENCE_MINUTES * 60 * 1000).toISOString() };
+  return {
+    kind: 'REFERRAL',
+    referralId: referral.referralId,
+    pncId: referral.pncId,
+    validUntil: new Date(now.getTime() + REFERRAL_EVIDENCE_MINUTES * 60 * 1000).toISOString(),
+  };
 }

@@ -13,7 +13,7 @@ export class PurposeEvidenceResolver {
   @Query(() => PurposeEvidence, {
     nullable: true,
     description:
-      'The caller\'s own evidence for the declared purpose and x-mappa-case: under MAPPA_MEETING their standing to that meeting, under MAPPA_SCREENING the referral that makes their screening true, under DISCLOSURE_DECISION their standing to a level 2/3 disclosure decision (`DSC-MAPPA-…`). Null when there is none; an unknown id, a cancelled meeting and a meeting, referral or decision that is not theirs are answered alike. The gateway asks for it before any other agency and vouches for it to every agency.',
+      "The caller's own evidence for the declared purpose and x-mappa-case: under MAPPA_MEETING their standing to that meeting, under MAPPA_SCREENING the referral that makes their screening true, under DISCLOSURE_DECISION their standing to a level 2/3 disclosure decision (`DSC-MAPPA-…`). Null when there is none; an unknown id, a cancelled meeting and a meeting, referral or decision that is not theirs are answered alike. The gateway asks for it before any other agency and vouches for it to every agency.",
   })
   async myPurposeEvidence(@Ctx() context: MappaContext): Promise<PurposeEvidenceAnswer | null> {
     const { principal, declaredPurpose } = context.caller;

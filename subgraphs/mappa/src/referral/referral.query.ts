@@ -29,7 +29,10 @@ export async function referralById(db: Database, referralId: string, forUpdate =
 /** The referrals with these ids, in one statement (none for no ids). */
 export async function referralsByIds(db: Database, referralIds: readonly string[]): Promise<ReferralRow[]> {
   if (referralIds.length === 0) return [];
-  return db.select().from(referralTable).where(inArray(referralTable.referralId, [...referralIds]));
+  return db
+    .select()
+    .from(referralTable)
+    .where(inArray(referralTable.referralId, [...referralIds]));
 }
 
 /** The co-ordinator's screening queue: SUBMITTED referrals of `area`, received longest ago first. */
@@ -53,7 +56,9 @@ export async function activeCaseForUpdate(db: Database, pncId: string): Promise<
 
 /** A new MAPPA case number, `MC-` and seven digits, from the sequence migration 0006 creates (above the seed's numbers). */
 export async function nextCaseId(db: Database): Promise<string> {
-  const result = (await db.execute(sql`select nextval('mappa.mappa_case_number')::text as next`)) as unknown as { rows: { next: string }[] };
+  const result = (await db.execute(sql`select nextval('mappa.mappa_case_number')::text as next`)) as unknown as {
+    rows: { next: string }[];
+  };
   const next = result.rows[0]?.next;
   if (next === undefined) throw new Error('mappa_case_number returned no value');
   return `MC-${next.padStart(7, '0')}`;
@@ -79,7 +84,14 @@ const RECEIVED = sql.raw(`'${ReferralStatus.SUBMITTED}', '${ReferralStatus.ACCEP
  * then PNC ID (unique among active cases), after `after`; one statement, every condition before the
  * limit, so the page holds no one the caller may not know of (principle 9).
  */
-export async function lateReleases(db: Database, scope: RowScope, area: MappaArea, today: string, after: { releaseDate: string; pncId: string } | null, limit: number): Promise<LateRelease[]> {
+export async function lateReleases(
+  db: Database,
+  scope: RowScope,
+  area: MappaArea,
+  today: string,
+  after: { releaseDate: string; pncId: string } | null,
+  limit: number,
+): Promise<LateRelease[]> {
   const release = mappaCaseTable.custodyReleaseDate;
   const due = sql`(${release} - make_interval(months => ${REFERRAL_MONTHS_BEFORE_RELEASE}))::date`;
   const windowStart = sql`(${release} - make_interval(months => ${REFERRAL_WINDOW_MONTHS}))::date`;
@@ -91,7 +103,9 @@ export async function lateReleases(db: Database, scope: RowScope, area: MappaAre
     .select({
       case: mappaCaseTable,
       dueDate: sql<string>`to_char(${due}, 'YYYY-MM-DD')`,
-      lateReferralId: sql<string | null>`(${received(sql`${submittedDate} > ${due} and ${submittedDate} <= ${release} and r.area = ${area} order by r.submitted_at, r.referral_id limit 1`)})`,
+      lateReferralId: sql<
+        string | null
+      >`(${received(sql`${submittedDate} > ${due} and ${submittedDate} <= ${release} and r.area = ${area} order by r.submitted_at, r.referral_id limit 1`)})`,
     })
     .from(mappaCaseTable)
     .where(
@@ -108,5 +122,10 @@ export async function lateReleases(db: Database, scope: RowScope, area: MappaAre
     )
     .orderBy(asc(release), asc(mappaCaseTable.pncId))
     .limit(limit);
-  return rows.map((row) => ({ case: row.case, releaseDate: row.case.custodyReleaseDate!, dueDate: row.dueDate, lateReferralId: row.lateReferralId }));
+  return rows.map((row) => ({
+    case: row.case,
+    releaseDate: row.case.custodyReleaseDate!,
+    dueDate: row.dueDate,
+    lateReferralId: row.lateReferralId,
+  }));
 }

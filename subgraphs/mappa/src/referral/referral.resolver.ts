@@ -1,7 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { Access, addDays, BadUserInputError, changedFields, decodeCursor, encodeCursor, NotFoundError, pageSizeSchema, parseInput, requestDateOf } from '@mappa/shared';
+import {
+  Access,
+  addDays,
+  BadUserInputError,
+  changedFields,
+  decodeCursor,
+  encodeCursor,
+  NotFoundError,
+  pageSizeSchema,
+  parseInput,
+  requestDateOf,
+} from '@mappa/shared';
 import type { AuditedChange, Caller, Database } from '@mappa/shared';
 import { z } from 'zod';
 import type { MappaContext } from '../mappa.context';
@@ -14,10 +25,26 @@ import type { MappaLeadAgency } from '../mappa-case/mappa-case.type';
 import { mappaSubjectInScope } from '../offender/offender.scope';
 import { referralIdSchema, screenReferralInputSchema, submitReferralInputSchema, withdrawalReasonSchema } from './referral.input';
 import type { ScreenReferralValues } from './referral.input';
-import { activeCaseForUpdate, lateReleases, nextCaseId, referralById, referralsByIds, SCREENING_DAYS, submittedReferralsOf } from './referral.query';
+import {
+  activeCaseForUpdate,
+  lateReleases,
+  nextCaseId,
+  referralById,
+  referralsByIds,
+  SCREENING_DAYS,
+  submittedReferralsOf,
+} from './referral.query';
 import { referralTable } from './referral.table';
 import type { ReferralRow } from './referral.table';
-import { Referral, ReferralStatus, ReleaseNeedingReferralConnection, ReleasesNeedingReferralArgs, ScreenReferralInput, ScreeningOutcome, SubmitReferralInput } from './referral.type';
+import {
+  Referral,
+  ReferralStatus,
+  ReleaseNeedingReferralConnection,
+  ReleasesNeedingReferralArgs,
+  ScreenReferralInput,
+  ScreeningOutcome,
+  SubmitReferralInput,
+} from './referral.type';
 
 // One answer for an unknown referral id and for one the caller is no party to (principle 9).
 const UNKNOWN_REFERRAL = 'No referral with this id is yours to see.';
@@ -62,8 +89,28 @@ const STEP_FIELDS = [
   'withdrawnAt',
   'withdrawalReason',
 ] as const satisfies readonly (keyof ReferralRow)[];
-const CASE_FIELDS = ['category', 'level', 'leadAgency', 'area', 'startDate', 'nextReviewDate', 'status', 'counterTerrorismRestricted', 'subjectDateOfBirth', 'custodyReleaseDate'] as const satisfies readonly (keyof MappaCaseRow)[];
-const HISTORY_FIELDS = ['field', 'valueBefore', 'valueAfter', 'changedDate', 'changedByStaffId', 'decisionKind', 'decisionReference', 'reason'] as const satisfies readonly (keyof MappaCaseChangeRow)[];
+const CASE_FIELDS = [
+  'category',
+  'level',
+  'leadAgency',
+  'area',
+  'startDate',
+  'nextReviewDate',
+  'status',
+  'counterTerrorismRestricted',
+  'subjectDateOfBirth',
+  'custodyReleaseDate',
+] as const satisfies readonly (keyof MappaCaseRow)[];
+const HISTORY_FIELDS = [
+  'field',
+  'valueBefore',
+  'valueAfter',
+  'changedDate',
+  'changedByStaffId',
+  'decisionKind',
+  'decisionReference',
+  'reason',
+] as const satisfies readonly (keyof MappaCaseChangeRow)[];
 
 const referralRecord = (row: ReferralRow) => `Referral:${row.referralId}`;
 
@@ -78,18 +125,31 @@ function toReferral(row: ReferralRow, today: string): Referral {
   };
 }
 
-const isReferrer = (row: ReferralRow, caller: Caller) => row.referrerStaffId === caller.principal.staffId && row.referrerIssuer === caller.principal.issuer;
+const isReferrer = (row: ReferralRow, caller: Caller) =>
+  row.referrerStaffId === caller.principal.staffId && row.referrerIssuer === caller.principal.issuer;
 
 /** The co-ordinator of the referral's area, once it has reached them (a YOT referral: once endorsed). */
 function isCoordinatorOf(row: ReferralRow, caller: Caller): boolean {
   const { principal, declaredPurpose } = caller;
-  return principal.agency === 'mappa_unit' && principal.roles.includes('mappa_coordinator') && declaredPurpose.purpose === 'MAPPA_SCREENING' && principal.area === row.area && row.submittedAt !== null;
+  return (
+    principal.agency === 'mappa_unit' &&
+    principal.roles.includes('mappa_coordinator') &&
+    declaredPurpose.purpose === 'MAPPA_SCREENING' &&
+    principal.area === row.area &&
+    row.submittedAt !== null
+  );
 }
 
 /** A YOT manager of the referral's area, for a YOT referral: its endorser, or the one who may endorse it (C.50). */
 function isYotManagerOf(row: ReferralRow, caller: Caller): boolean {
   const { principal } = caller;
-  if (row.referringAgency !== 'yot' || principal.agency !== 'yot' || !principal.roles.includes('yot_manager') || principal.area !== row.area) return false;
+  if (
+    row.referringAgency !== 'yot' ||
+    principal.agency !== 'yot' ||
+    !principal.roles.includes('yot_manager') ||
+    principal.area !== row.area
+  )
+    return false;
   return row.endorsedByStaffId === null || (row.endorsedByStaffId === principal.staffId && row.endorsedByIssuer === principal.issuer);
 }
 
@@ -120,9 +180,12 @@ export class ReferralResolver {
   @Mutation(() => Referral, {
     nullable: true,
     description:
-      'Makes a MAPPA A referral about one person to the co-ordinator of the referrer\'s own area. Probation practitioners and senior probation officers, police PPU officers, prison offender managers and YOT case managers, of their own agency, under CASE_MANAGEMENT. Answers the same whether or not the MAPPA unit holds a case for the person (principle 9). Non-YOT: SUBMITTED at once, screening due in 10 days (A §5); YOT: AWAITING_ENDORSEMENT until a YOT manager endorses it (C.50). Invalid input is BAD_USER_INPUT with every issue.',
+      "Makes a MAPPA A referral about one person to the co-ordinator of the referrer's own area. Probation practitioners and senior probation officers, police PPU officers, prison offender managers and YOT case managers, of their own agency, under CASE_MANAGEMENT. Answers the same whether or not the MAPPA unit holds a case for the person (principle 9). Non-YOT: SUBMITTED at once, screening due in 10 days (A §5); YOT: AWAITING_ENDORSEMENT until a YOT manager endorses it (C.50). Invalid input is BAD_USER_INPUT with every issue.",
   })
-  async submitReferral(@Arg('input', () => SubmitReferralInput, { description: 'The MAPPA A content.' }) input: SubmitReferralInput, @Ctx() context: MappaContext): Promise<Referral> {
+  async submitReferral(
+    @Arg('input', () => SubmitReferralInput, { description: 'The MAPPA A content.' }) input: SubmitReferralInput,
+    @Ctx() context: MappaContext,
+  ): Promise<Referral> {
     const now = new Date();
     const today = requestDateOf(now);
     const values = parseInput(submitReferralInputSchema(today), input, 'input');
@@ -160,7 +223,10 @@ export class ReferralResolver {
     description:
       'C.50: a YOT manager endorses a YOT referral of their own area that they did not make, which sends it to the co-ordinator (SUBMITTED) and starts the 10-day screening clock. Any other referral is NOT_FOUND, exactly as an unknown id.',
   })
-  async endorseReferral(@Arg('referralId', () => ID, { description: 'The YOT referral to endorse.' }) referralId: string, @Ctx() context: MappaContext): Promise<Referral> {
+  async endorseReferral(
+    @Arg('referralId', () => ID, { description: 'The YOT referral to endorse.' }) referralId: string,
+    @Ctx() context: MappaContext,
+  ): Promise<Referral> {
     const validId = parseInput(referralIdSchema, referralId, 'referralId');
     const now = new Date();
     const today = requestDateOf(now);
@@ -168,9 +234,14 @@ export class ReferralResolver {
     const row = await context.db.transaction(async (tx) => {
       const current = await referralById(tx, validId, true);
       if (!current || !isYotManagerOf(current, caller)) throw new NotFoundError(UNKNOWN_REFERRAL);
-      if (isReferrer(current, caller)) throw new BadUserInputError('C.50: a referral is endorsed by a YOT manager other than its referrer.', [{ path: 'referralId', message: 'own referral' }]);
+      if (isReferrer(current, caller))
+        throw new BadUserInputError('C.50: a referral is endorsed by a YOT manager other than its referrer.', [
+          { path: 'referralId', message: 'own referral' },
+        ]);
       if (current.status !== ReferralStatus.AWAITING_ENDORSEMENT) {
-        throw new BadUserInputError(`Only a referral awaiting endorsement can be endorsed; this one is ${current.status}.`, [{ path: 'referralId', message: `referral is ${current.status}` }]);
+        throw new BadUserInputError(`Only a referral awaiting endorsement can be endorsed; this one is ${current.status}.`, [
+          { path: 'referralId', message: `referral is ${current.status}` },
+        ]);
       }
       const [updated] = await tx
         .update(referralTable)
@@ -195,7 +266,8 @@ export class ReferralResolver {
   @Access(mappaPolicies.referralSubmission)
   @Mutation(() => Referral, {
     nullable: true,
-    description: 'Its referrer withdraws a referral that is not yet screened, with a reason. Anyone else\'s referral is NOT_FOUND, exactly as an unknown id.',
+    description:
+      "Its referrer withdraws a referral that is not yet screened, with a reason. Anyone else's referral is NOT_FOUND, exactly as an unknown id.",
   })
   async withdrawReferral(
     @Arg('referralId', () => ID, { description: 'The referral to withdraw.' }) referralId: string,
@@ -209,9 +281,15 @@ export class ReferralResolver {
       const current = await referralById(tx, validId, true);
       if (!current || !isReferrer(current, context.caller)) throw new NotFoundError(UNKNOWN_REFERRAL);
       if (current.status !== ReferralStatus.AWAITING_ENDORSEMENT && current.status !== ReferralStatus.SUBMITTED) {
-        throw new BadUserInputError(`Only a referral not yet screened can be withdrawn; this one is ${current.status}.`, [{ path: 'referralId', message: `referral is ${current.status}` }]);
+        throw new BadUserInputError(`Only a referral not yet screened can be withdrawn; this one is ${current.status}.`, [
+          { path: 'referralId', message: `referral is ${current.status}` },
+        ]);
       }
-      const [updated] = await tx.update(referralTable).set({ status: ReferralStatus.WITHDRAWN, withdrawnAt: now, withdrawalReason: validReason }).where(eq(referralTable.referralId, validId)).returning();
+      const [updated] = await tx
+        .update(referralTable)
+        .set({ status: ReferralStatus.WITHDRAWN, withdrawnAt: now, withdrawalReason: validReason })
+        .where(eq(referralTable.referralId, validId))
+        .returning();
       if (!updated) throw new Error('update returned no row');
       await context.audit.recordChanges(tx, [updated.pncId], changedFields(referralRecord(updated), current, updated, STEP_FIELDS));
       return updated;
@@ -225,9 +303,12 @@ export class ReferralResolver {
   @Mutation(() => Referral, {
     nullable: true,
     description:
-      'The co-ordinator\'s screening decision on a SUBMITTED referral of their own area (MAPPA_SCREENING; never the chair, A.R19, B.52). ACCEPT with category, level (2 or 3) and lead agency changes the person\'s ACTIVE MAPPA case (one history entry per changed attribute) or opens one, in the same transaction; REJECT records the reasons. A referral of another area is NOT_FOUND, exactly as an unknown id; one already screened or withdrawn is BAD_USER_INPUT.',
+      "The co-ordinator's screening decision on a SUBMITTED referral of their own area (MAPPA_SCREENING; never the chair, A.R19, B.52). ACCEPT with category, level (2 or 3) and lead agency changes the person's ACTIVE MAPPA case (one history entry per changed attribute) or opens one, in the same transaction; REJECT records the reasons. A referral of another area is NOT_FOUND, exactly as an unknown id; one already screened or withdrawn is BAD_USER_INPUT.",
   })
-  async screenReferral(@Arg('input', () => ScreenReferralInput, { description: 'The referral and the decision.' }) input: ScreenReferralInput, @Ctx() context: MappaContext): Promise<Referral> {
+  async screenReferral(
+    @Arg('input', () => ScreenReferralInput, { description: 'The referral and the decision.' }) input: ScreenReferralInput,
+    @Ctx() context: MappaContext,
+  ): Promise<Referral> {
     const values = parseInput(screenReferralInputSchema, input, 'input');
     const now = new Date();
     const today = requestDateOf(now);
@@ -237,11 +318,17 @@ export class ReferralResolver {
       const current = await referralById(tx, values.referralId, true);
       if (!current || !isCoordinatorOf(current, caller)) throw new NotFoundError(UNKNOWN_REFERRAL);
       if (current.status !== ReferralStatus.SUBMITTED) {
-        throw new BadUserInputError(`Only a submitted referral can be screened; this one is ${current.status}.`, [{ path: 'input.referralId', message: `referral is ${current.status}` }]);
+        throw new BadUserInputError(`Only a submitted referral can be screened; this one is ${current.status}.`, [
+          { path: 'input.referralId', message: `referral is ${current.status}` },
+        ]);
       }
       const screened = { screenedAt: now, screenedByStaffId: caller.principal.staffId, screenedByIssuer: caller.principal.issuer };
       if (values.outcome === ScreeningOutcome.REJECT) {
-        const [updated] = await tx.update(referralTable).set({ ...screened, status: ReferralStatus.REJECTED, rejectionReasons: values.reasons }).where(eq(referralTable.referralId, current.referralId)).returning();
+        const [updated] = await tx
+          .update(referralTable)
+          .set({ ...screened, status: ReferralStatus.REJECTED, rejectionReasons: values.reasons })
+          .where(eq(referralTable.referralId, current.referralId))
+          .returning();
         if (!updated) throw new Error('update returned no row');
         await context.audit.recordChanges(tx, [updated.pncId], changedFields(referralRecord(updated), current, updated, STEP_FIELDS));
         return updated;
@@ -249,12 +336,23 @@ export class ReferralResolver {
       const { caseId, changes } = await applyAcceptance(context, tx, current, values, today);
       const [updated] = await tx
         .update(referralTable)
-        .set({ ...screened, status: ReferralStatus.ACCEPTED, acceptedCategory: values.category, acceptedLevel: values.level, acceptedLeadAgency: values.leadAgency, caseId })
+        .set({
+          ...screened,
+          status: ReferralStatus.ACCEPTED,
+          acceptedCategory: values.category,
+          acceptedLevel: values.level,
+          acceptedLeadAgency: values.leadAgency,
+          caseId,
+        })
         .where(and(eq(referralTable.referralId, current.referralId), eq(referralTable.status, ReferralStatus.SUBMITTED)))
         .returning();
       if (!updated) throw new Error('update returned no row');
       // The evidence of the decision, the case and its history commit with them, or none does.
-      await context.audit.recordChanges(tx, [updated.pncId], [...changedFields(referralRecord(updated), current, updated, STEP_FIELDS), ...changes]);
+      await context.audit.recordChanges(
+        tx,
+        [updated.pncId],
+        [...changedFields(referralRecord(updated), current, updated, STEP_FIELDS), ...changes],
+      );
       return updated;
     });
     // Any later `mappaCase` in this request must see the decision.
@@ -267,9 +365,13 @@ export class ReferralResolver {
   @Access(mappaPolicies.referral)
   @Query(() => Referral, {
     nullable: true,
-    description: 'One referral: for its referrer, its YOT endorser (or a YOT manager of its area while it awaits endorsement), and the co-ordinator of its area once received. For anyone else, and for an unknown id, NOT_FOUND alike (principle 9).',
+    description:
+      'One referral: for its referrer, its YOT endorser (or a YOT manager of its area while it awaits endorsement), and the co-ordinator of its area once received. For anyone else, and for an unknown id, NOT_FOUND alike (principle 9).',
   })
-  async referral(@Arg('referralId', () => ID, { description: 'The referral\'s id, `REF-…`.' }) referralId: string, @Ctx() context: MappaContext): Promise<Referral> {
+  async referral(
+    @Arg('referralId', () => ID, { description: "The referral's id, `REF-…`." }) referralId: string,
+    @Ctx() context: MappaContext,
+  ): Promise<Referral> {
     const validId = parseInput(referralIdSchema, referralId, 'referralId');
     const row = await referralById(context.db, validId);
     if (!row || !mayKnow(row, context.caller)) throw new NotFoundError(UNKNOWN_REFERRAL);
@@ -279,7 +381,8 @@ export class ReferralResolver {
   @Access(mappaPolicies.screening)
   @Query(() => [Referral], {
     nullable: true,
-    description: 'The co-ordinator\'s screening queue: SUBMITTED referrals of their own area, received longest ago first, each with its due date and `screeningOverdue` (10 days, A §5).',
+    description:
+      "The co-ordinator's screening queue: SUBMITTED referrals of their own area, received longest ago first, each with its due date and `screeningOverdue` (10 days, A §5).",
   })
   async screeningQueue(@Ctx() context: MappaContext): Promise<Referral[]> {
     const today = requestDateOf(new Date());
@@ -291,18 +394,30 @@ export class ReferralResolver {
   @Query(() => ReleaseNeedingReferralConnection, {
     nullable: true,
     description:
-      'A §5: releases from custody whose MAPPA A is late. ACTIVE level 2 and 3 cases of the co-ordinator\'s own area with a release date after today whose referral due date (release minus 6 months) has passed, and no referral about the person received (not withdrawn) on or before the due date and within the 12 months before release; nearest release first, a page at a time. Each with days late and the late referral, if one arrived after the due date.',
+      "A §5: releases from custody whose MAPPA A is late. ACTIVE level 2 and 3 cases of the co-ordinator's own area with a release date after today whose referral due date (release minus 6 months) has passed, and no referral about the person received (not withdrawn) on or before the due date and within the 12 months before release; nearest release first, a page at a time. Each with days late and the late referral, if one arrived after the due date.",
   })
-  async releasesNeedingReferral(@Args(() => ReleasesNeedingReferralArgs) { first, after }: ReleasesNeedingReferralArgs, @Ctx() context: MappaContext): Promise<ReleaseNeedingReferralConnection> {
+  async releasesNeedingReferral(
+    @Args(() => ReleasesNeedingReferralArgs) { first, after }: ReleasesNeedingReferralArgs,
+    @Ctx() context: MappaContext,
+  ): Promise<ReleaseNeedingReferralConnection> {
     const pageSize = parseInput(pageSizeSchema, first, 'first');
     const position = after == null ? null : parseInput(cursorSchema, decodeCursor(after, 'after'), 'after');
     const today = requestDateOf(new Date());
     const scope = context.rowScope;
     // The row scope's gates are in the statement (before paging); the same rules, per row, as every resolver applies them.
-    const rows = (await lateReleases(context.db, scope, context.caller.principal.area, today, position, pageSize + 1)).filter((row) => mappaSubjectInScope(row.case, scope));
+    const rows = (await lateReleases(context.db, scope, context.caller.principal.area, today, position, pageSize + 1)).filter((row) =>
+      mappaSubjectInScope(row.case, scope),
+    );
     const page = rows.slice(0, pageSize);
     // The page's late referrals in one statement.
-    const late = new Map((await referralsByIds(context.db, page.flatMap((row) => (row.lateReferralId ? [row.lateReferralId] : [])))).map((referral) => [referral.referralId, referral]));
+    const late = new Map(
+      (
+        await referralsByIds(
+          context.db,
+          page.flatMap((row) => (row.lateReferralId ? [row.lateReferralId] : [])),
+        )
+      ).map((referral) => [referral.referralId, referral]),
+    );
     for (const row of page) context.loaders.mappaCase.prime(row.case.pncId, row.case);
     const edges = page.map((row) => {
       const lateReferral = row.lateReferralId ? late.get(row.lateReferralId) : undefined;
@@ -357,7 +472,9 @@ async function applyAcceptance(
   if (current && !mappaSubjectInScope(current, context.rowScope)) {
     // The person is managed where this co-ordinator may not change the case (another area, or behind
     // the counter-terrorism gate). Said without saying which, and changing nothing.
-    throw new BadUserInputError('This referral cannot be accepted by you; ask the MAPPA unit that manages the person.', [{ path: 'input.referralId', message: 'cannot be accepted here' }]);
+    throw new BadUserInputError('This referral cannot be accepted by you; ask the MAPPA unit that manages the person.', [
+      { path: 'input.referralId', message: 'cannot be accepted here' },
+    ]);
   }
   if (current) {
     const changes = changesOf(current, decision);
@@ -376,11 +493,19 @@ async function applyAcceptance(
       .returning();
     if (!updated) throw new Error('update returned no row');
     const inserted = [];
-    const [last] = await tx.select({ sequence: mappaCaseChangeTable.sequence }).from(mappaCaseChangeTable).where(eq(mappaCaseChangeTable.caseId, current.caseId)).orderBy(desc(mappaCaseChangeTable.sequence)).limit(1);
+    const [last] = await tx
+      .select({ sequence: mappaCaseChangeTable.sequence })
+      .from(mappaCaseChangeTable)
+      .where(eq(mappaCaseChangeTable.caseId, current.caseId))
+      .orderBy(desc(mappaCaseChangeTable.sequence))
+      .limit(1);
     let sequence = last?.sequence ?? 0;
     for (const change of changes) {
       sequence += 1;
-      const [row] = await tx.insert(mappaCaseChangeTable).values(history(current.caseId, sequence, change)).returning();
+      const [row] = await tx
+        .insert(mappaCaseChangeTable)
+        .values(history(current.caseId, sequence, change))
+        .returning();
       if (!row) throw new Error('insert returned no row');
       inserted.push(row);
     }
@@ -409,10 +534,16 @@ async function applyAcceptance(
     })
     .returning();
   // The opening, as every case records it: status from nothing to ACTIVE.
-  const [openingRow] = await tx.insert(mappaCaseChangeTable).values(history(caseId, 1, { field: MappaCaseChangeField.STATUS, before: null, after: MappaCaseStatus.ACTIVE })).returning();
+  const [openingRow] = await tx
+    .insert(mappaCaseChangeTable)
+    .values(history(caseId, 1, { field: MappaCaseChangeField.STATUS, before: null, after: MappaCaseStatus.ACTIVE }))
+    .returning();
   if (!opened || !openingRow) throw new Error('insert returned no row');
   return {
     caseId,
-    changes: [...changedFields(`MappaCase:${caseId}`, null, opened, CASE_FIELDS), ...changedFields(`MappaCaseChange:${caseId}/1`, null, openingRow, HISTORY_FIELDS)],
+    changes: [
+      ...changedFields(`MappaCase:${caseId}`, null, opened, CASE_FIELDS),
+      ...changedFields(`MappaCaseChange:${caseId}/1`, null, openingRow, HISTORY_FIELDS),
+    ],
   };
 }

@@ -38,7 +38,10 @@ export const referralTable = mappaSchema.table(
     addedValue: text('added_value').notNull(),
     victimConcerns: text('victim_concerns'),
     safeguardingConcerns: text('safeguarding_concerns'),
-    proposedInvitees: jsonb('proposed_invitees').$type<ProposedInvitee[]>().notNull().default(sql`'[]'::jsonb`),
+    proposedInvitees: jsonb('proposed_invitees')
+      .$type<ProposedInvitee[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     status: text('status').$type<ReferralStatus>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     // When the co-ordinator received it (for a YOT referral, at endorsement); the screening clock starts here.
@@ -68,16 +71,25 @@ export const referralTable = mappaSchema.table(
     check('referral_level_sought_check', sql`level_sought between 2 and 3`),
     check('referral_custody_release_check', sql`not in_custody or expected_release_date is not null`),
     // Submitted means received by the co-ordinator, with the screening deadline set.
-    check('referral_submitted_check', sql`(status = 'AWAITING_ENDORSEMENT' and submitted_at is null) or (status in ('SUBMITTED', 'ACCEPTED', 'REJECTED') and submitted_at is not null) or status = 'WITHDRAWN'`),
+    check(
+      'referral_submitted_check',
+      sql`(status = 'AWAITING_ENDORSEMENT' and submitted_at is null) or (status in ('SUBMITTED', 'ACCEPTED', 'REJECTED') and submitted_at is not null) or status = 'WITHDRAWN'`,
+    ),
     check('referral_screening_due_check', sql`(submitted_at is null) = (screening_due_date is null)`),
     // C.50: a YOT referral reaches the co-ordinator only endorsed by a YOT manager.
-    check('referral_yot_endorsement_check', sql`referring_agency <> 'yot' or submitted_at is null or (endorsed_by_staff_id is not null and endorsed_by_issuer is not null and endorsed_at is not null)`),
+    check(
+      'referral_yot_endorsement_check',
+      sql`referring_agency <> 'yot' or submitted_at is null or (endorsed_by_staff_id is not null and endorsed_by_issuer is not null and endorsed_at is not null)`,
+    ),
     check(
       'referral_accepted_check',
       sql`(status = 'ACCEPTED') = (accepted_category is not null and accepted_level is not null and accepted_lead_agency is not null and case_id is not null)`,
     ),
     check('referral_rejected_check', sql`(status = 'REJECTED') = (rejection_reasons is not null)`),
-    check('referral_screened_check', sql`(status in ('ACCEPTED', 'REJECTED')) = (screened_at is not null and screened_by_staff_id is not null and screened_by_issuer is not null)`),
+    check(
+      'referral_screened_check',
+      sql`(status in ('ACCEPTED', 'REJECTED')) = (screened_at is not null and screened_by_staff_id is not null and screened_by_issuer is not null)`,
+    ),
     check('referral_withdrawn_check', sql`(status = 'WITHDRAWN') = (withdrawn_at is not null and withdrawal_reason is not null)`),
   ],
 );

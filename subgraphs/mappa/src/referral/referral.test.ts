@@ -3,8 +3,27 @@ import { parse } from 'graphql';
 import type { DocumentNode, InputObjectTypeDefinitionNode, ObjectTypeDefinitionNode, TypeNode } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { addDays, addMonths, auditEntryTable, formatPncId, MappaArea, requestDateOf, startTestSubgraph, syntheticPeople, TEST_ISSUER } from '@mappa/shared';
-import type { AuditPayload, Caller, DeclaredPurpose, Principal, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
+import {
+  addDays,
+  addMonths,
+  auditEntryTable,
+  formatPncId,
+  MappaArea,
+  requestDateOf,
+  startTestSubgraph,
+  syntheticPeople,
+  TEST_ISSUER,
+} from '@mappa/shared';
+import type {
+  AuditPayload,
+  Caller,
+  DeclaredPurpose,
+  Principal,
+  RunningSubgraph,
+  SyntheticPerson,
+  TestDatabase,
+  TestGatewayKeys,
+} from '@mappa/shared';
 import { mappaSubgraph } from '../index';
 import { mappaCaseChangeTable, mappaCaseTable } from '../mappa-case/mappa-case.table';
 import { referralTable } from './referral.table';
@@ -43,7 +62,14 @@ interface GraphQLResponse {
   errors?: GraphQLError[];
 }
 
-const principal = (staffId: string, agency: Principal['agency'], roles: Principal['roles'], area = AREA): Principal => ({ issuer: TEST_ISSUER, staffId, agency, roles, area, clearance: 'SC' });
+const principal = (staffId: string, agency: Principal['agency'], roles: Principal['roles'], area = AREA): Principal => ({
+  issuer: TEST_ISSUER,
+  staffId,
+  agency,
+  roles,
+  area,
+  clearance: 'SC',
+});
 const PROBATION = principal('NPS00001', 'probation', ['probation_practitioner']);
 const SENIOR_PROBATION = principal('NPS00002', 'probation', ['senior_probation_officer']);
 const PPU = principal('PPU00001', 'police', ['ppu_officer']);
@@ -84,7 +110,10 @@ function referralInput(overrides: Record<string, unknown> = {}): Record<string, 
     addedValue: 'Police and housing hold information the probation plan needs',
     victimConcerns: 'Former partner lives in the same town',
     safeguardingConcerns: null,
-    proposedInvitees: [{ agency: 'housing', role: 'dtc_attendee', reason: 'Holds the tenancy' }, { agency: 'police', reason: 'Local intelligence' }],
+    proposedInvitees: [
+      { agency: 'housing', role: 'dtc_attendee', reason: 'Holds the tenancy' },
+      { agency: 'police', reason: 'Local intelligence' },
+    ],
     ...overrides,
   };
 }
@@ -94,11 +123,17 @@ const submit = (input: Record<string, unknown>, caller: Caller = as(PROBATION)) 
 const endorse = (referralId: string, caller: Caller = as(YOT_MANAGER)) =>
   post(`mutation($id: ID!) { endorseReferral(referralId: $id) { ${REFERRAL_FIELDS} } }`, { id: referralId }, caller);
 const withdraw = (referralId: string, reason: string, caller: Caller) =>
-  post(`mutation($id: ID!, $reason: String!) { withdrawReferral(referralId: $id, reason: $reason) { ${REFERRAL_FIELDS} } }`, { id: referralId, reason }, caller);
+  post(
+    `mutation($id: ID!, $reason: String!) { withdrawReferral(referralId: $id, reason: $reason) { ${REFERRAL_FIELDS} } }`,
+    { id: referralId, reason },
+    caller,
+  );
 const screen = (input: Record<string, unknown>, caller: Caller = coordinator()) =>
   post(`mutation($input: ScreenReferralInput!) { screenReferral(input: $input) { ${REFERRAL_FIELDS} } }`, { input }, caller);
-const read = (referralId: string, caller: Caller) => post(`query($id: ID!) { referral(referralId: $id) { ${REFERRAL_FIELDS} } }`, { id: referralId }, caller);
-const queue = (caller: Caller = coordinator()) => post(`{ screeningQueue { referralId submittedAt screeningDueDate screeningOverdue status } }`, {}, caller);
+const read = (referralId: string, caller: Caller) =>
+  post(`query($id: ID!) { referral(referralId: $id) { ${REFERRAL_FIELDS} } }`, { id: referralId }, caller);
+const queue = (caller: Caller = coordinator()) =>
+  post(`{ screeningQueue { referralId submittedAt screeningDueDate screeningOverdue status } }`, {}, caller);
 const releases = (variables: Record<string, unknown> = {}, caller: Caller = coordinator()) =>
   post(
     `query($first: Int, $after: String) { releasesNeedingReferral(first: $first, after: $after) {
@@ -108,21 +143,41 @@ const releases = (variables: Record<string, unknown> = {}, caller: Caller = coor
     caller,
   );
 
-const accept = (referralId: string, overrides: Record<string, unknown> = {}) => ({ referralId, outcome: 'ACCEPT', category: 2, level: 2, leadAgency: 'PROBATION', reasons: 'Criteria met; multi-agency management adds value', ...overrides });
+const accept = (referralId: string, overrides: Record<string, unknown> = {}) => ({
+  referralId,
+  outcome: 'ACCEPT',
+  category: 2,
+  level: 2,
+  leadAgency: 'PROBATION',
+  reasons: 'Criteria met; multi-agency management adds value',
+  ...overrides,
+});
 
-async function submitted(input: Record<string, unknown> = referralInput(), caller: Caller = as(PROBATION)): Promise<Record<string, unknown> & { referralId: string }> {
+async function submitted(
+  input: Record<string, unknown> = referralInput(),
+  caller: Caller = as(PROBATION),
+): Promise<Record<string, unknown> & { referralId: string }> {
   const result = await submit(input, caller);
   expect(result.errors).toBeUndefined();
   return result.data?.submitReferral as Record<string, unknown> & { referralId: string };
 }
 
 const db = () => database.connection.database();
-const referralRows = async () => (await db().select({ count: sql<number>`count(*)::int` }).from(referralTable))[0]!.count;
+const referralRows = async () =>
+  (
+    await db()
+      .select({ count: sql<number>`count(*)::int` })
+      .from(referralTable)
+  )[0]!.count;
 async function activeCase(pncId: string) {
-  const [row] = await db().select().from(mappaCaseTable).where(and(eq(mappaCaseTable.pncId, pncId), eq(mappaCaseTable.status, 'ACTIVE' as never)));
+  const [row] = await db()
+    .select()
+    .from(mappaCaseTable)
+    .where(and(eq(mappaCaseTable.pncId, pncId), eq(mappaCaseTable.status, 'ACTIVE' as never)));
   return row ?? null;
 }
-const historyOf = (caseId: string) => db().select().from(mappaCaseChangeTable).where(eq(mappaCaseChangeTable.caseId, caseId)).orderBy(asc(mappaCaseChangeTable.sequence));
+const historyOf = (caseId: string) =>
+  db().select().from(mappaCaseChangeTable).where(eq(mappaCaseChangeTable.caseId, caseId)).orderBy(asc(mappaCaseChangeTable.sequence));
 const codes = (result: GraphQLResponse) => result.errors?.map((error) => [error.extensions?.code, error.extensions?.policy]);
 
 /** The mutation's audit evidence: every change recorded for records whose name starts with `prefix`. */
@@ -153,27 +208,33 @@ describe('referral and screening (MAPPA A)', () => {
       ['a senior probation officer', SENIOR_PROBATION],
       ['a police PPU officer', PPU],
       ['a prison offender manager', POM],
-    ])('A.R19: %s refers a person to their own area\'s co-ordinator: SUBMITTED at once, screening due 10 days later (A §5)', async (_name, who) => {
-      const result = await submit(referralInput(), as(who));
-      expect(result.errors).toBeUndefined();
-      const referral = result.data?.submitReferral as Record<string, unknown>;
-      expect(referral).toMatchObject({
-        pncId: inArea[0]!.pncId,
-        area: AREA,
-        referringAgency: who.agency,
-        referrerStaffId: who.staffId,
-        referrerIssuer: TEST_ISSUER,
-        status: 'SUBMITTED',
-        screeningDueDate: addDays(today(), 10),
-        screeningOverdue: false,
-        proposedInvitees: [{ agency: 'housing', role: 'dtc_attendee', reason: 'Holds the tenancy' }, { agency: 'police', role: null, reason: 'Local intelligence' }],
-        caseId: null,
-      });
-      expect(referral.referralId).toMatch(/^REF-[0-9a-f-]{36}$/);
-      expect(Math.abs(Date.parse(referral.submittedAt as string) - Date.now())).toBeLessThan(60_000);
-      const evidence = await auditedChanges(`Referral:${referral.referralId as string}`);
-      expect(evidence.map((change) => change.field)).toEqual(expect.arrayContaining(['pncId', 'reasons', 'status', 'screeningDueDate']));
-    });
+    ])(
+      "A.R19: %s refers a person to their own area's co-ordinator: SUBMITTED at once, screening due 10 days later (A §5)",
+      async (_name, who) => {
+        const result = await submit(referralInput(), as(who));
+        expect(result.errors).toBeUndefined();
+        const referral = result.data?.submitReferral as Record<string, unknown>;
+        expect(referral).toMatchObject({
+          pncId: inArea[0]!.pncId,
+          area: AREA,
+          referringAgency: who.agency,
+          referrerStaffId: who.staffId,
+          referrerIssuer: TEST_ISSUER,
+          status: 'SUBMITTED',
+          screeningDueDate: addDays(today(), 10),
+          screeningOverdue: false,
+          proposedInvitees: [
+            { agency: 'housing', role: 'dtc_attendee', reason: 'Holds the tenancy' },
+            { agency: 'police', role: null, reason: 'Local intelligence' },
+          ],
+          caseId: null,
+        });
+        expect(referral.referralId).toMatch(/^REF-[0-9a-f-]{36}$/);
+        expect(Math.abs(Date.parse(referral.submittedAt as string) - Date.now())).toBeLessThan(60_000);
+        const evidence = await auditedChanges(`Referral:${referral.referralId as string}`);
+        expect(evidence.map((change) => change.field)).toEqual(expect.arrayContaining(['pncId', 'reasons', 'status', 'screeningDueDate']));
+      },
+    );
 
     it.each<[string, Caller]>([
       ['the co-ordinator', as(COORDINATOR)],
@@ -198,7 +259,14 @@ describe('referral and screening (MAPPA A)', () => {
         const result = await submit(referralInput({ pncId }));
         const statements = subgraph.statements.count;
         expect(result.errors).toBeUndefined();
-        const { referralId, pncId: answeredPncId, subject, createdAt, submittedAt, ...rest } = result.data?.submitReferral as Record<string, unknown>;
+        const {
+          referralId,
+          pncId: answeredPncId,
+          subject,
+          createdAt,
+          submittedAt,
+          ...rest
+        } = result.data?.submitReferral as Record<string, unknown>;
         expect([answeredPncId, subject]).toEqual([pncId, { pncId }]);
         expect([referralId, createdAt, submittedAt].every((value) => typeof value === 'string')).toBe(true);
         answers.push({ rest, statements });
@@ -220,7 +288,10 @@ describe('referral and screening (MAPPA A)', () => {
           expectedReleaseDate: null,
           reasons: '  ',
           addedValue: '',
-          proposedInvitees: [{ agency: 'housing', role: 'ppu_officer', reason: 'x' }, { agency: 'bank', reason: 'y' }],
+          proposedInvitees: [
+            { agency: 'housing', role: 'ppu_officer', reason: 'x' },
+            { agency: 'bank', reason: 'y' },
+          ],
         }),
       );
       expect(result.data?.submitReferral).toBeNull();
@@ -250,16 +321,21 @@ describe('referral and screening (MAPPA A)', () => {
     });
   });
 
-  describe('C.50: a YOT referral needs a YOT manager\'s endorsement', () => {
+  describe("C.50: a YOT referral needs a YOT manager's endorsement", () => {
     let referralId: string;
 
     beforeAll(async () => {
       referralId = (await submitted(referralInput({ pncId: inArea[2]!.pncId }), as(YOT_WORKER))).referralId;
     });
 
-    it('C.50: a YOT case manager\'s referral waits for endorsement, with no screening clock, and the co-ordinator does not have it yet', async () => {
+    it("C.50: a YOT case manager's referral waits for endorsement, with no screening clock, and the co-ordinator does not have it yet", async () => {
       const own = await read(referralId, as(YOT_WORKER));
-      expect(own.data?.referral).toMatchObject({ status: 'AWAITING_ENDORSEMENT', submittedAt: null, screeningDueDate: null, referringAgency: 'yot' });
+      expect(own.data?.referral).toMatchObject({
+        status: 'AWAITING_ENDORSEMENT',
+        submittedAt: null,
+        screeningDueDate: null,
+        referringAgency: 'yot',
+      });
       const byCoordinator = await read(referralId, coordinator());
       expect(byCoordinator.errors?.map((error) => error.extensions?.code)).toEqual(['NOT_FOUND']);
       const listed = (await queue()).data?.screeningQueue as { referralId: string }[];
@@ -289,7 +365,12 @@ describe('referral and screening (MAPPA A)', () => {
     it('C.50: a YOT manager of the area endorses it: SUBMITTED, the 10-day screening clock starts, and it reaches the co-ordinator; not twice', async () => {
       const result = await endorse(referralId);
       expect(result.errors).toBeUndefined();
-      expect(result.data?.endorseReferral).toMatchObject({ status: 'SUBMITTED', endorsedByStaffId: YOT_MANAGER.staffId, screeningDueDate: addDays(today(), 10), screeningOverdue: false });
+      expect(result.data?.endorseReferral).toMatchObject({
+        status: 'SUBMITTED',
+        endorsedByStaffId: YOT_MANAGER.staffId,
+        screeningDueDate: addDays(today(), 10),
+        screeningOverdue: false,
+      });
       expect((await read(referralId, coordinator())).data?.referral).toMatchObject({ referralId, status: 'SUBMITTED' });
       expect((await read(referralId, as(YOT_MANAGER))).data?.referral).toMatchObject({ referralId });
       const again = await endorse(referralId);
@@ -299,7 +380,7 @@ describe('referral and screening (MAPPA A)', () => {
 
   describe('screenReferral: the co-ordinator of the area only', () => {
     it.each<[string, Caller]>([
-      ['the MAPPA unit\'s chair', as(principal('MCU00050', 'mappa_unit', ['mappa_chair']), SCREENING)],
+      ["the MAPPA unit's chair", as(principal('MCU00050', 'mappa_unit', ['mappa_chair']), SCREENING)],
       ['a police chair', as(principal('PPU00050', 'police', ['mappa_chair']), SCREENING)],
       ['a probation chair', as(principal('NPS00050', 'probation', ['mappa_chair']), SCREENING)],
       ['a police chair who is also a PPU officer', as(principal('PPU00051', 'police', ['mappa_chair', 'ppu_officer']), SCREENING)],
@@ -321,17 +402,22 @@ describe('referral and screening (MAPPA A)', () => {
       const strip = (result: GraphQLResponse) => [result.data, result.errors?.map((error) => [error.message, error.extensions?.code])];
       expect(strip(await screen(accept(referralId), elsewhere))).toEqual(strip(await screen(accept(unknown))));
       expect(strip(await read(referralId, elsewhere))).toEqual(strip(await read(unknown, coordinator())));
-      expect(strip(await read(unknown, coordinator()))).toEqual([{ referral: null }, [['No referral with this id is yours to see.', 'NOT_FOUND']]]);
+      expect(strip(await read(unknown, coordinator()))).toEqual([
+        { referral: null },
+        [['No referral with this id is yours to see.', 'NOT_FOUND']],
+      ]);
       expect((await read(referralId, coordinator())).data?.referral).toMatchObject({ status: 'SUBMITTED' });
     });
 
-    it('A.R19: accepting changes the person\'s ACTIVE case (level, category, lead agency) and writes one SCREENING_DECISION history row per changed field, with the referral id and reason, in one transaction with the audit', async () => {
+    it("A.R19: accepting changes the person's ACTIVE case (level, category, lead agency) and writes one SCREENING_DECISION history row per changed field, with the referral id and reason, in one transaction with the audit", async () => {
       const subject = inArea.find((person) => person.level === 1 && person.leadAgency !== 'POLICE')!;
       const before = (await activeCase(subject.pncId))!;
       const historyBefore = await historyOf(before.caseId);
       const { referralId } = await submitted(referralInput({ pncId: subject.pncId }));
       const category = before.category === 1 ? 2 : 1;
-      const result = await screen(accept(referralId, { category, level: 3, leadAgency: 'POLICE', reasons: 'Imminent risk of serious harm' }));
+      const result = await screen(
+        accept(referralId, { category, level: 3, leadAgency: 'POLICE', reasons: 'Imminent risk of serious harm' }),
+      );
       expect(result.errors).toBeUndefined();
       expect(result.data?.screenReferral).toMatchObject({
         status: 'ACCEPTED',
@@ -343,20 +429,47 @@ describe('referral and screening (MAPPA A)', () => {
         rejectionReasons: null,
       });
       const after = (await activeCase(subject.pncId))!;
-      expect(after).toMatchObject({ caseId: before.caseId, category, level: 3, leadAgency: 'POLICE', area: before.area, startDate: before.startDate });
+      expect(after).toMatchObject({
+        caseId: before.caseId,
+        category,
+        level: 3,
+        leadAgency: 'POLICE',
+        area: before.area,
+        startDate: before.startDate,
+      });
       // Level 3 is reviewed at least every 8 weeks (A §5): no later than 56 days from the decision.
       expect(after.nextReviewDate! <= addDays(today(), 56)).toBe(true);
       const added = (await historyOf(before.caseId)).slice(historyBefore.length);
-      const common = { changedDate: today(), changedByStaffId: COORDINATOR.staffId, decisionKind: 'SCREENING_DECISION', decisionReference: referralId, reason: 'Imminent risk of serious harm' };
+      const common = {
+        changedDate: today(),
+        changedByStaffId: COORDINATOR.staffId,
+        decisionKind: 'SCREENING_DECISION',
+        decisionReference: referralId,
+        reason: 'Imminent risk of serious harm',
+      };
       expect(added).toEqual([
-        expect.objectContaining({ ...common, sequence: historyBefore.length + 1, field: 'CATEGORY', valueBefore: String(before.category), valueAfter: String(category) }),
+        expect.objectContaining({
+          ...common,
+          sequence: historyBefore.length + 1,
+          field: 'CATEGORY',
+          valueBefore: String(before.category),
+          valueAfter: String(category),
+        }),
         expect.objectContaining({ ...common, sequence: historyBefore.length + 2, field: 'LEVEL', valueBefore: '1', valueAfter: '3' }),
-        expect.objectContaining({ ...common, sequence: historyBefore.length + 3, field: 'LEAD_AGENCY', valueBefore: before.leadAgency, valueAfter: 'POLICE' }),
+        expect.objectContaining({
+          ...common,
+          sequence: historyBefore.length + 3,
+          field: 'LEAD_AGENCY',
+          valueBefore: before.leadAgency,
+          valueAfter: 'POLICE',
+        }),
       ]);
       const caseEvidence = await auditedChanges(`MappaCase:${before.caseId}`);
       expect(caseEvidence.map((change) => change.field)).toEqual(expect.arrayContaining(['category', 'level', 'leadAgency']));
       expect((await auditedChanges(`MappaCaseChange:${before.caseId}/`)).length).toBeGreaterThanOrEqual(3 * 8);
-      expect((await auditedChanges(`Referral:${referralId}`)).map((change) => change.field)).toEqual(expect.arrayContaining(['status', 'acceptedLevel', 'caseId']));
+      expect((await auditedChanges(`Referral:${referralId}`)).map((change) => change.field)).toEqual(
+        expect.arrayContaining(['status', 'acceptedLevel', 'caseId']),
+      );
       // A.R19: screened once: the referral is final.
       const again = await screen(accept(referralId));
       expect(again.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
@@ -371,13 +484,19 @@ describe('referral and screening (MAPPA A)', () => {
       expect(result.errors).toBeUndefined();
       expect(await activeCase(subject.pncId)).toMatchObject({ category: 3, level: 2, leadAgency: 'PROBATION' });
       const added = (await historyOf(before.caseId)).slice(historyBefore.length);
-      expect(added.map((row) => [row.field, row.valueBefore, row.valueAfter, row.decisionKind, row.decisionReference])).toEqual([['CATEGORY', String(before.category), '3', 'SCREENING_DECISION', referralId]]);
+      expect(added.map((row) => [row.field, row.valueBefore, row.valueAfter, row.decisionKind, row.decisionReference])).toEqual([
+        ['CATEGORY', String(before.category), '3', 'SCREENING_DECISION', referralId],
+      ]);
     });
 
     it('A.R18: no mutation but screenReferral takes a MAPPA category (the schema offers no other way to set category 3)', () => {
       const document: DocumentNode = parse(readFileSync(join(__dirname, '..', '..', 'schema.graphql'), 'utf8'));
       const definitions = document.definitions;
-      const inputs = new Map(definitions.filter((node): node is InputObjectTypeDefinitionNode => node.kind === 'InputObjectTypeDefinition').map((node) => [node.name.value, node]));
+      const inputs = new Map(
+        definitions
+          .filter((node): node is InputObjectTypeDefinitionNode => node.kind === 'InputObjectTypeDefinition')
+          .map((node) => [node.name.value, node]),
+      );
       const named = (type: TypeNode): string => (type.kind === 'NamedType' ? type.name.value : named(type.type));
       const carriesCategory = (typeName: string, seen = new Set<string>()): boolean => {
         const input = inputs.get(typeName);
@@ -385,14 +504,21 @@ describe('referral and screening (MAPPA A)', () => {
         seen.add(typeName);
         return (input.fields ?? []).some((field) => field.name.value === 'category' || carriesCategory(named(field.type), seen));
       };
-      const mutation = definitions.find((node): node is ObjectTypeDefinitionNode => node.kind === 'ObjectTypeDefinition' && node.name.value === 'Mutation')!;
-      const setters = (mutation.fields ?? []).filter((field) => (field.arguments ?? []).some((arg) => arg.name.value === 'category' || carriesCategory(named(arg.type))));
+      const mutation = definitions.find(
+        (node): node is ObjectTypeDefinitionNode => node.kind === 'ObjectTypeDefinition' && node.name.value === 'Mutation',
+      )!;
+      const setters = (mutation.fields ?? []).filter((field) =>
+        (field.arguments ?? []).some((arg) => arg.name.value === 'category' || carriesCategory(named(arg.type))),
+      );
       expect(setters.map((field) => field.name.value)).toEqual(['screenReferral']);
     });
 
-    it('A.R19: accepting a referral about someone with no ACTIVE case opens one in the referral\'s area, from today, with the level\'s review date and the custody release date, and its opening history row', async () => {
+    it("A.R19: accepting a referral about someone with no ACTIVE case opens one in the referral's area, from today, with the level's review date and the custody release date, and its opening history row", async () => {
       const release = addMonths(today(), 9);
-      const { referralId } = await submitted(referralInput({ pncId: NO_CASE_PNC_ID, inCustody: true, expectedReleaseDate: release, subjectDateOfBirth: '1979-06-01' }), as(POM));
+      const { referralId } = await submitted(
+        referralInput({ pncId: NO_CASE_PNC_ID, inCustody: true, expectedReleaseDate: release, subjectDateOfBirth: '1979-06-01' }),
+        as(POM),
+      );
       const result = await screen(accept(referralId, { category: 2, level: 2, leadAgency: 'PROBATION' }));
       expect(result.errors).toBeUndefined();
       const opened = (await activeCase(NO_CASE_PNC_ID))!;
@@ -413,9 +539,19 @@ describe('referral and screening (MAPPA A)', () => {
       expect(opened.caseId).toMatch(/^MC-9\d{6}$/);
       expect(result.data?.screenReferral).toMatchObject({ caseId: opened.caseId, status: 'ACCEPTED' });
       expect(await historyOf(opened.caseId)).toEqual([
-        expect.objectContaining({ sequence: 1, field: 'STATUS', valueBefore: null, valueAfter: 'ACTIVE', changedDate: today(), decisionKind: 'SCREENING_DECISION', decisionReference: referralId }),
+        expect.objectContaining({
+          sequence: 1,
+          field: 'STATUS',
+          valueBefore: null,
+          valueAfter: 'ACTIVE',
+          changedDate: today(),
+          decisionKind: 'SCREENING_DECISION',
+          decisionReference: referralId,
+        }),
       ]);
-      expect((await auditedChanges(`MappaCase:${opened.caseId}`)).map((change) => change.field)).toEqual(expect.arrayContaining(['category', 'level', 'leadAgency', 'area', 'status']));
+      expect((await auditedChanges(`MappaCase:${opened.caseId}`)).map((change) => change.field)).toEqual(
+        expect.arrayContaining(['category', 'level', 'leadAgency', 'area', 'status']),
+      );
     });
 
     it('principle 7: accepting into category 4 puts the person behind the counter-terrorism gate', async () => {
@@ -437,7 +573,10 @@ describe('referral and screening (MAPPA A)', () => {
         expect(await activeCase(pncId)).toEqual(before);
         expect((await read(referralId, coordinator())).data?.referral).toMatchObject({ status: 'SUBMITTED' });
       }
-      expect(answers[0]).toEqual([{ screenReferral: null }, [['This referral cannot be accepted by you; ask the MAPPA unit that manages the person.', 'BAD_USER_INPUT']]]);
+      expect(answers[0]).toEqual([
+        { screenReferral: null },
+        [['This referral cannot be accepted by you; ask the MAPPA unit that manages the person.', 'BAD_USER_INPUT']],
+      ]);
       expect(answers[1]).toEqual(answers[0]);
     });
 
@@ -448,7 +587,12 @@ describe('referral and screening (MAPPA A)', () => {
       const { referralId } = await submitted(referralInput({ pncId: subject.pncId }));
       const result = await screen({ referralId, outcome: 'REJECT', reasons: 'Level 1 management is sufficient' });
       expect(result.errors).toBeUndefined();
-      expect(result.data?.screenReferral).toMatchObject({ status: 'REJECTED', rejectionReasons: 'Level 1 management is sufficient', caseId: null, acceptedLevel: null });
+      expect(result.data?.screenReferral).toMatchObject({
+        status: 'REJECTED',
+        rejectionReasons: 'Level 1 management is sufficient',
+        caseId: null,
+        acceptedLevel: null,
+      });
       expect(await activeCase(subject.pncId)).toEqual(before);
       expect(await historyOf(before.caseId)).toEqual(historyBefore);
       expect((await screen(accept(referralId))).errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
@@ -456,20 +600,30 @@ describe('referral and screening (MAPPA A)', () => {
 
     it('a withdrawn referral cannot be screened; only its referrer withdraws it', async () => {
       const { referralId } = await submitted(referralInput({ pncId: inArea[6]!.pncId }));
-      expect((await withdraw(referralId, 'Recalled to prison', as(PPU))).errors?.map((error) => error.extensions?.code)).toEqual(['NOT_FOUND']);
+      expect((await withdraw(referralId, 'Recalled to prison', as(PPU))).errors?.map((error) => error.extensions?.code)).toEqual([
+        'NOT_FOUND',
+      ]);
       const withdrawn = await withdraw(referralId, 'Recalled to prison', as(PROBATION));
       expect(withdrawn.data?.withdrawReferral).toMatchObject({ status: 'WITHDRAWN', withdrawalReason: 'Recalled to prison' });
       expect((await screen(accept(referralId))).errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
     });
 
-    it('A.R19: when the acceptance fails midway, nothing of it stays: not the case, its history, nor the referral\'s decision', async () => {
-      const subject = inArea.find((person) => person.level === 1 && !inArea.slice(0, 7).includes(person) && person.leadAgency !== 'POLICE')!;
+    it("A.R19: when the acceptance fails midway, nothing of it stays: not the case, its history, nor the referral's decision", async () => {
+      const subject = inArea.find(
+        (person) => person.level === 1 && !inArea.slice(0, 7).includes(person) && person.leadAgency !== 'POLICE',
+      )!;
       const before = (await activeCase(subject.pncId))!;
       const historyBefore = await historyOf(before.caseId);
       const { referralId } = await submitted(referralInput({ pncId: subject.pncId }));
       // A failure after the case is updated: the history insert is refused.
-      await db().execute(sql.raw(`create function mappa.fail_history() returns trigger language plpgsql as $$ begin raise exception 'forced failure'; end; $$`));
-      await db().execute(sql.raw('create trigger fail_history before insert on mappa.mappa_case_change for each row execute function mappa.fail_history()'));
+      await db().execute(
+        sql.raw(
+          `create function mappa.fail_history() returns trigger language plpgsql as $$ begin raise exception 'forced failure'; end; $$`,
+        ),
+      );
+      await db().execute(
+        sql.raw('create trigger fail_history before insert on mappa.mappa_case_change for each row execute function mappa.fail_history()'),
+      );
       try {
         const result = await screen(accept(referralId, { level: 3 }));
         expect(result.data?.screenReferral).toBeNull();
@@ -488,10 +642,20 @@ describe('referral and screening (MAPPA A)', () => {
 
     it('refuses an invalid decision with BAD_USER_INPUT listing every problem', async () => {
       const missing = await screen({ referralId: 'REF-1', outcome: 'ACCEPT', reasons: '' });
-      expect(missing.errors?.[0]?.extensions?.issues?.map((issue) => issue.path).sort()).toEqual(['input.category', 'input.leadAgency', 'input.level', 'input.reasons', 'input.referralId']);
+      expect(missing.errors?.[0]?.extensions?.issues?.map((issue) => issue.path).sort()).toEqual([
+        'input.category',
+        'input.leadAgency',
+        'input.level',
+        'input.reasons',
+        'input.referralId',
+      ]);
       const { referralId } = await submitted(referralInput({ pncId: inArea[7]!.pncId }));
       const wrong = await screen(accept(referralId, { level: 1, category: 0, leadAgency: 'PRISON' }));
-      expect(wrong.errors?.[0]?.extensions?.issues?.map((issue) => issue.path).sort()).toEqual(['input.category', 'input.leadAgency', 'input.level']);
+      expect(wrong.errors?.[0]?.extensions?.issues?.map((issue) => issue.path).sort()).toEqual([
+        'input.category',
+        'input.leadAgency',
+        'input.level',
+      ]);
       const rejectWithLevel = await screen({ referralId, outcome: 'REJECT', level: 2, reasons: 'No' });
       expect(rejectWithLevel.errors?.[0]?.extensions?.issues?.map((issue) => issue.path)).toEqual(['input.level']);
       expect((await read(referralId, coordinator())).data?.referral).toMatchObject({ status: 'SUBMITTED' });
@@ -515,15 +679,19 @@ describe('referral and screening (MAPPA A)', () => {
 
     it.each<[string, Caller]>([
       ['another PPU officer of the same area', as({ ...PPU, staffId: 'PPU00002' })],
-      ['the referrer\'s staff id from another identity provider', as({ ...PPU, issuer: 'https://idp.elsewhere.example' })],
+      ["the referrer's staff id from another identity provider", as({ ...PPU, issuer: 'https://idp.elsewhere.example' })],
       ['a co-ordinator of another area', coordinator({ ...COORDINATOR, staffId: 'MCU00003', area: otherArea.area })],
       ['a YOT manager (not a YOT referral)', as(YOT_MANAGER)],
     ])('principle 9: %s is answered as for an unknown id', async (_name, caller) => {
       const result = await read(referralId, caller);
       const unknown = await read('REF-00000000-0000-4000-8000-000000000001', caller);
       expect(result.data).toEqual({ referral: null });
-      expect(result.errors?.map((error) => [error.message, error.extensions?.code])).toEqual([['No referral with this id is yours to see.', 'NOT_FOUND']]);
-      expect(unknown.errors?.map((error) => [error.message, error.extensions?.code])).toEqual(result.errors?.map((error) => [error.message, error.extensions?.code]));
+      expect(result.errors?.map((error) => [error.message, error.extensions?.code])).toEqual([
+        ['No referral with this id is yours to see.', 'NOT_FOUND'],
+      ]);
+      expect(unknown.errors?.map((error) => [error.message, error.extensions?.code])).toEqual(
+        result.errors?.map((error) => [error.message, error.extensions?.code]),
+      );
     });
 
     it('the chair is refused the referral by policy (A.R19, B.52)', async () => {
@@ -557,7 +725,7 @@ describe('referral and screening (MAPPA A)', () => {
     // Noon in London on `date`: the same calendar day whatever the season.
     const at = (date: string) => new Date(`${date}T12:00:00Z`);
 
-    it('A §5: the screening queue lists the area\'s SUBMITTED referrals oldest first, overdue after 10 days', async () => {
+    it("A §5: the screening queue lists the area's SUBMITTED referrals oldest first, overdue after 10 days", async () => {
       const old = received(inArea[9]!.pncId, at(addDays(today(), -11)));
       const due = received(inArea[9]!.pncId, at(addDays(today(), -10)));
       const elsewhere = received(otherArea.pncId, at(addDays(today(), -30)), { area: otherArea.area });
@@ -573,7 +741,9 @@ describe('referral and screening (MAPPA A)', () => {
         [due.referralId, false],
       ]);
       expect(rows.slice(2).every((row) => !row.screeningOverdue)).toBe(true);
-      expect(codes(await queue(as(principal('MCU00050', 'mappa_unit', ['mappa_chair']), SCREENING)))).toEqual([['FORBIDDEN', 'mappa.screening']]);
+      expect(codes(await queue(as(principal('MCU00050', 'mappa_unit', ['mappa_chair']), SCREENING)))).toEqual([
+        ['FORBIDDEN', 'mappa.screening'],
+      ]);
     });
 
     it('A §5: releasesNeedingReferral lists exactly the level 2-3 releases whose MAPPA A was not received 6 months before, around each boundary, a page at a time', async () => {
@@ -600,25 +770,39 @@ describe('referral and screening (MAPPA A)', () => {
         [subjects[10]!, 3, null, []], // in the community
       ];
       for (const [subject, level, custodyReleaseDate, referrals] of plan) {
-        await db().execute(sql`update mappa.mappa_case set level = ${level}, custody_release_date = ${custodyReleaseDate} where pnc_id = ${subject.pncId} and status = 'ACTIVE'`);
+        await db().execute(
+          sql`update mappa.mappa_case set level = ${level}, custody_release_date = ${custodyReleaseDate} where pnc_id = ${subject.pncId} and status = 'ACTIVE'`,
+        );
         for (const [date, status] of referrals) {
           const screened = status === ReferralStatus.ACCEPTED || status === ReferralStatus.REJECTED;
-          await db().insert(referralTable).values(
-            received(subject.pncId, at(date), {
-              status,
-              ...(screened ? { screenedAt: at(date), screenedByStaffId: 'MCU00001', screenedByIssuer: TEST_ISSUER } : {}),
-              ...(status === ReferralStatus.ACCEPTED ? { acceptedCategory: 2, acceptedLevel: 2, acceptedLeadAgency: 'PROBATION', caseId: 'MC-0000001' } : {}),
-              ...(status === ReferralStatus.REJECTED ? { rejectionReasons: 'Not needed' } : {}),
-              ...(status === ReferralStatus.WITHDRAWN ? { withdrawnAt: at(date), withdrawalReason: 'Changed plan' } : {}),
-            }),
-          );
+          await db()
+            .insert(referralTable)
+            .values(
+              received(subject.pncId, at(date), {
+                status,
+                ...(screened ? { screenedAt: at(date), screenedByStaffId: 'MCU00001', screenedByIssuer: TEST_ISSUER } : {}),
+                ...(status === ReferralStatus.ACCEPTED
+                  ? { acceptedCategory: 2, acceptedLevel: 2, acceptedLeadAgency: 'PROBATION', caseId: 'MC-0000001' }
+                  : {}),
+                ...(status === ReferralStatus.REJECTED ? { rejectionReasons: 'Not needed' } : {}),
+                ...(status === ReferralStatus.WITHDRAWN ? { withdrawnAt: at(date), withdrawalReason: 'Changed plan' } : {}),
+              }),
+            );
         }
       }
       // A restricted subject and another area's subject, both late.
-      await db().execute(sql`update mappa.mappa_case set level = 3, custody_release_date = ${addDays(now, 20)} where pnc_id = ${restrictedInArea.pncId} and status = 'ACTIVE'`);
-      await db().execute(sql`update mappa.mappa_case set level = 3, custody_release_date = ${addDays(now, 20)} where pnc_id = ${otherArea.pncId} and status = 'ACTIVE'`);
+      await db().execute(
+        sql`update mappa.mappa_case set level = 3, custody_release_date = ${addDays(now, 20)} where pnc_id = ${restrictedInArea.pncId} and status = 'ACTIVE'`,
+      );
+      await db().execute(
+        sql`update mappa.mappa_case set level = 3, custody_release_date = ${addDays(now, 20)} where pnc_id = ${otherArea.pncId} and status = 'ACTIVE'`,
+      );
 
-      const late = (subject: SyntheticPerson, releaseDate: string) => ({ pncId: subject.pncId, releaseDate, due: addMonths(releaseDate, -6) });
+      const late = (subject: SyntheticPerson, releaseDate: string) => ({
+        pncId: subject.pncId,
+        releaseDate,
+        due: addMonths(releaseDate, -6),
+      });
       const expected = [
         late(subjects[1]!, release(6, -1)),
         late(subjects[2]!, addDays(now, 1)),
@@ -631,14 +815,27 @@ describe('referral and screening (MAPPA A)', () => {
         .concat(addMonths(release(6), -6) < now ? [late(subjects[0]!, release(6))] : [])
         .sort((a, b) => (a.releaseDate === b.releaseDate ? (a.pncId < b.pncId ? -1 : 1) : a.releaseDate < b.releaseDate ? -1 : 1));
 
-      type Edge = { cursor: string; node: { subject: { pncId: string }; caseId: string; releaseDate: string; referralDueDate: string; daysLate: number; lateReferral: { referralId: string; status: string } | null } };
+      type Edge = {
+        cursor: string;
+        node: {
+          subject: { pncId: string };
+          caseId: string;
+          releaseDate: string;
+          referralDueDate: string;
+          daysLate: number;
+          lateReferral: { referralId: string; status: string } | null;
+        };
+      };
       const everything = async (caller: Caller) => {
         const edges: Edge[] = [];
         let after: string | null = null;
         for (let page = 0; page < 10; page += 1) {
           const result = await releases({ first: 2, after }, caller);
           expect(result.errors).toBeUndefined();
-          const connection = result.data?.releasesNeedingReferral as { edges: Edge[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+          const connection = result.data?.releasesNeedingReferral as {
+            edges: Edge[];
+            pageInfo: { hasNextPage: boolean; endCursor: string | null };
+          };
           edges.push(...connection.edges);
           if (!connection.pageInfo.hasNextPage) break;
           after = connection.pageInfo.endCursor;
@@ -646,19 +843,28 @@ describe('referral and screening (MAPPA A)', () => {
         return edges;
       };
       const cleared = await everything(coordinator());
-      expect(cleared.map((edge) => [edge.node.subject.pncId, edge.node.releaseDate, edge.node.referralDueDate])).toEqual(expected.map((row) => [row.pncId, row.releaseDate, row.due]));
+      expect(cleared.map((edge) => [edge.node.subject.pncId, edge.node.releaseDate, edge.node.referralDueDate])).toEqual(
+        expected.map((row) => [row.pncId, row.releaseDate, row.due]),
+      );
       for (const edge of cleared) {
         expect(edge.node.daysLate).toBe(Math.round((Date.parse(now) - Date.parse(edge.node.referralDueDate)) / DAY_MS));
         expect(edge.node.daysLate).toBeGreaterThanOrEqual(1);
       }
       const withLate = cleared.filter((edge) => edge.node.lateReferral !== null);
       // The restricted subject's came today, from the principle 9 test above: after its due date too.
-      expect(Object.fromEntries(withLate.map((edge) => [edge.node.subject.pncId, edge.node.lateReferral?.status]))).toEqual({ [subjects[6]!.pncId]: 'SUBMITTED', [restrictedInArea.pncId]: 'SUBMITTED' });
+      expect(Object.fromEntries(withLate.map((edge) => [edge.node.subject.pncId, edge.node.lateReferral?.status]))).toEqual({
+        [subjects[6]!.pncId]: 'SUBMITTED',
+        [restrictedInArea.pncId]: 'SUBMITTED',
+      });
       // Principle 7: an uncleared co-ordinator's list is the list without the restricted subject.
       const uncleared = await everything(coordinator({ ...COORDINATOR, clearance: 'BPSS' }));
-      expect(uncleared.map((edge) => edge.node.subject.pncId)).toEqual(expected.map((row) => row.pncId).filter((pncId) => pncId !== restrictedInArea.pncId));
+      expect(uncleared.map((edge) => edge.node.subject.pncId)).toEqual(
+        expected.map((row) => row.pncId).filter((pncId) => pncId !== restrictedInArea.pncId),
+      );
       // Only the co-ordinator: the chair is refused.
-      expect(codes(await releases({}, as(principal('MCU00050', 'mappa_unit', ['mappa_chair']), SCREENING)))).toEqual([['FORBIDDEN', 'mappa.referralDiary']]);
+      expect(codes(await releases({}, as(principal('MCU00050', 'mappa_unit', ['mappa_chair']), SCREENING)))).toEqual([
+        ['FORBIDDEN', 'mappa.referralDiary'],
+      ]);
       // A cursor this list did not make is BAD_USER_INPUT.
       expect((await releases({ after: 'bm90LWEtY3Vyc29y' })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     });
@@ -676,7 +882,11 @@ describe('referral and screening (MAPPA A)', () => {
       return `${error?.message ?? ''} ${error?.cause?.message ?? ''}`;
     };
     const idOf = async (status: string) => {
-      const [row] = await db().select({ referralId: referralTable.referralId }).from(referralTable).where(eq(referralTable.status, status as never)).limit(1);
+      const [row] = await db()
+        .select({ referralId: referralTable.referralId })
+        .from(referralTable)
+        .where(eq(referralTable.status, status as never))
+        .limit(1);
       return row!.referralId;
     };
     let awaiting: string;
@@ -685,9 +895,21 @@ describe('referral and screening (MAPPA A)', () => {
     });
 
     it.each<[string, string, RegExp]>([
-      ['ACCEPTED', `update mappa.referral set status = 'SUBMITTED', screened_at = null, screened_by_staff_id = null, screened_by_issuer = null, accepted_category = null, accepted_level = null, accepted_lead_agency = null, case_id = null where referral_id = '%s'`, /final/],
-      ['REJECTED', `update mappa.referral set status = 'ACCEPTED', rejection_reasons = null, accepted_category = 2, accepted_level = 2, accepted_lead_agency = 'PROBATION', case_id = 'MC-0000001' where referral_id = '%s'`, /final/],
-      ['WITHDRAWN', `update mappa.referral set status = 'SUBMITTED', withdrawn_at = null, withdrawal_reason = null where referral_id = '%s'`, /final/],
+      [
+        'ACCEPTED',
+        `update mappa.referral set status = 'SUBMITTED', screened_at = null, screened_by_staff_id = null, screened_by_issuer = null, accepted_category = null, accepted_level = null, accepted_lead_agency = null, case_id = null where referral_id = '%s'`,
+        /final/,
+      ],
+      [
+        'REJECTED',
+        `update mappa.referral set status = 'ACCEPTED', rejection_reasons = null, accepted_category = 2, accepted_level = 2, accepted_lead_agency = 'PROBATION', case_id = 'MC-0000001' where referral_id = '%s'`,
+        /final/,
+      ],
+      [
+        'WITHDRAWN',
+        `update mappa.referral set status = 'SUBMITTED', withdrawn_at = null, withdrawal_reason = null where referral_id = '%s'`,
+        /final/,
+      ],
       ['ACCEPTED', `update mappa.referral set reasons = 'Rewritten' where referral_id = '%s'`, /final/],
     ])('A.R19: a %s referral is final: %s is refused', async (status, statement, message) => {
       const referralId = await idOf(status);
@@ -696,21 +918,39 @@ describe('referral and screening (MAPPA A)', () => {
 
     it('A.R19: a submitted referral cannot be screened twice, nor go back to awaiting endorsement', async () => {
       const referralId = await idOf('SUBMITTED');
-      expect(await failure(`update mappa.referral set status = 'AWAITING_ENDORSEMENT', submitted_at = null, screening_due_date = null where referral_id = '${referralId}'`)).toMatch(/does not go from SUBMITTED to AWAITING_ENDORSEMENT/);
-      expect(await failure(`update mappa.referral set screening_due_date = screening_due_date + 30 where referral_id = '${referralId}'`)).toMatch(/written once/);
-      expect(await failure(`update mappa.referral set category_sought = 1, level_sought = 3 where referral_id = '${referralId}'`)).toMatch(/content does not change/);
-      expect(await failure(`update mappa.referral set pnc_id = '${NO_CASE_PNC_ID}' where referral_id = '${referralId}'`)).toMatch(/content does not change/);
+      expect(
+        await failure(
+          `update mappa.referral set status = 'AWAITING_ENDORSEMENT', submitted_at = null, screening_due_date = null where referral_id = '${referralId}'`,
+        ),
+      ).toMatch(/does not go from SUBMITTED to AWAITING_ENDORSEMENT/);
+      expect(
+        await failure(`update mappa.referral set screening_due_date = screening_due_date + 30 where referral_id = '${referralId}'`),
+      ).toMatch(/written once/);
+      expect(await failure(`update mappa.referral set category_sought = 1, level_sought = 3 where referral_id = '${referralId}'`)).toMatch(
+        /content does not change/,
+      );
+      expect(await failure(`update mappa.referral set pnc_id = '${NO_CASE_PNC_ID}' where referral_id = '${referralId}'`)).toMatch(
+        /content does not change/,
+      );
     });
 
     it('C.50: a referral awaiting endorsement cannot be screened before it is submitted', async () => {
       expect(
-        await failure(`update mappa.referral set status = 'REJECTED', rejection_reasons = 'x', screened_at = now(), screened_by_staff_id = 'MCU00001', screened_by_issuer = 'x' where referral_id = '${awaiting}'`),
+        await failure(
+          `update mappa.referral set status = 'REJECTED', rejection_reasons = 'x', screened_at = now(), screened_by_staff_id = 'MCU00001', screened_by_issuer = 'x' where referral_id = '${awaiting}'`,
+        ),
       ).toMatch(/does not go from AWAITING_ENDORSEMENT to REJECTED/);
-      expect(await failure(`update mappa.referral set status = 'SUBMITTED', submitted_at = now(), screening_due_date = current_date + 10 where referral_id = '${awaiting}'`)).toMatch(/referral_yot_endorsement_check/);
+      expect(
+        await failure(
+          `update mappa.referral set status = 'SUBMITTED', submitted_at = now(), screening_due_date = current_date + 10 where referral_id = '${awaiting}'`,
+        ),
+      ).toMatch(/referral_yot_endorsement_check/);
     });
 
     it('an allowed transition passes the trigger', async () => {
-      await db().execute(sql`update mappa.referral set status = 'WITHDRAWN', withdrawn_at = now(), withdrawal_reason = 'test' where referral_id = ${awaiting}`);
+      await db().execute(
+        sql`update mappa.referral set status = 'WITHDRAWN', withdrawn_at = now(), withdrawal_reason = 'test' where referral_id = ${awaiting}`,
+      );
       const [row] = await db().select().from(referralTable).where(eq(referralTable.referralId, awaiting));
       expect(row?.status).toBe('WITHDRAWN');
       expect(Date.now() - row!.withdrawnAt!.getTime()).toBeLessThan(DAY_MS);

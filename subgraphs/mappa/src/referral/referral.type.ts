@@ -18,7 +18,9 @@ registerEnumType(ReferralStatus, {
   description:
     'Where a MAPPA A referral is: AWAITING_ENDORSEMENT → SUBMITTED | WITHDRAWN; SUBMITTED → ACCEPTED | REJECTED | WITHDRAWN; ACCEPTED, REJECTED and WITHDRAWN are final.',
   valuesConfig: {
-    AWAITING_ENDORSEMENT: { description: 'A YOT referral waiting for a YOT manager\'s endorsement (C.50); the co-ordinator has not received it.' },
+    AWAITING_ENDORSEMENT: {
+      description: "A YOT referral waiting for a YOT manager's endorsement (C.50); the co-ordinator has not received it.",
+    },
     SUBMITTED: { description: 'Received by the co-ordinator of its area; the screening clock runs (decision within 10 days, A §5).' },
     ACCEPTED: { description: 'Screened and accepted: the MAPPA case was opened or changed by the screening decision.' },
     REJECTED: { description: 'Screened and rejected, with reasons.' },
@@ -34,17 +36,24 @@ export enum ScreeningOutcome {
 
 registerEnumType(ScreeningOutcome, {
   name: 'ScreeningOutcome',
-  description: 'The co-ordinator\'s screening decision: ACCEPT to level 2 or 3 management (with category, level and lead agency), or REJECT with reasons.',
+  description:
+    "The co-ordinator's screening decision: ACCEPT to level 2 or 3 management (with category, level and lead agency), or REJECT with reasons.",
 });
 
-@ObjectType({ description: 'Someone the referrer proposes to invite to the MAPP meeting (MAPPA A "additional invitees"). Owner: mappa (MAPPA Co-ordination Unit).' })
+@ObjectType({
+  description:
+    'Someone the referrer proposes to invite to the MAPP meeting (MAPPA A "additional invitees"). Owner: mappa (MAPPA Co-ordination Unit).',
+})
 export class ProposedInvitee {
   @Access(mappaPolicies.referral)
   @Field(() => String, { description: 'The agency (`police`, `health`, `children_social_care`…), through its single point of contact.' })
   agency!: string;
 
   @Access(mappaPolicies.referral)
-  @Field(() => String, { nullable: true, description: 'A role within the agency (`dtc_attendee`, `ppu_officer`…); null when the agency chooses who attends.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A role within the agency (`dtc_attendee`, `ppu_officer`…); null when the agency chooses who attends.',
+  })
   role!: string | null;
 
   @Access(mappaPolicies.referral)
@@ -58,7 +67,7 @@ export class ProposedInvitee {
 })
 export class Referral {
   @Access(mappaPolicies.referral)
-  @Field(() => ID, { description: 'The referral\'s id, `REF-` and a UUID; the screening decision\'s reference in the MAPPA case history.' })
+  @Field(() => ID, { description: "The referral's id, `REF-` and a UUID; the screening decision's reference in the MAPPA case history." })
   referralId!: string;
 
   @Access(mappaPolicies.referral)
@@ -66,15 +75,17 @@ export class Referral {
   pncId!: string;
 
   @Access(mappaPolicies.referral)
-  @Field(() => Offender, { description: 'The person referred; other agencies\' fields resolve through the federation under the caller\'s own policies.' })
+  @Field(() => Offender, {
+    description: "The person referred; other agencies' fields resolve through the federation under the caller's own policies.",
+  })
   subject!: Offender;
 
   @Access(mappaPolicies.referral)
-  @Field(() => MappaArea, { description: 'The MAPPA area whose co-ordinator screens it: the referrer\'s own.' })
+  @Field(() => MappaArea, { description: "The MAPPA area whose co-ordinator screens it: the referrer's own." })
   area!: MappaArea;
 
   @Access(mappaPolicies.referral)
-  @Field(() => String, { description: 'The referrer\'s agency: `police`, `probation`, `prison` or `yot`.' })
+  @Field(() => String, { description: "The referrer's agency: `police`, `probation`, `prison` or `yot`." })
   referringAgency!: string;
 
   @Access(mappaPolicies.referral)
@@ -94,7 +105,7 @@ export class Referral {
   levelSought!: number;
 
   @Access(mappaPolicies.referral)
-  @Field(() => LocalDate, { description: 'The person\'s date of birth, as MAPPA A records it.' })
+  @Field(() => LocalDate, { description: "The person's date of birth, as MAPPA A records it." })
   subjectDateOfBirth!: string;
 
   @Access(mappaPolicies.referral)
@@ -110,7 +121,7 @@ export class Referral {
   reasons!: string;
 
   @Access(mappaPolicies.referral)
-  @Field(() => String, { description: 'What multi-agency management would add to the lead agency\'s own.' })
+  @Field(() => String, { description: "What multi-agency management would add to the lead agency's own." })
   addedValue!: string;
 
   @Access(mappaPolicies.referral)
@@ -134,11 +145,17 @@ export class Referral {
   createdAt!: Date;
 
   @Access(mappaPolicies.referral)
-  @Field(() => DateTimeISO, { nullable: true, description: 'When the co-ordinator received it (a YOT referral: at its endorsement); null before.' })
+  @Field(() => DateTimeISO, {
+    nullable: true,
+    description: 'When the co-ordinator received it (a YOT referral: at its endorsement); null before.',
+  })
   submittedAt!: Date | null;
 
   @Access(mappaPolicies.referral)
-  @Field(() => LocalDate, { nullable: true, description: 'The day the screening decision is due: 10 days after it was received (A §5); null before it is received.' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'The day the screening decision is due: 10 days after it was received (A §5); null before it is received.',
+  })
   screeningDueDate!: string | null;
 
   @Access(mappaPolicies.referral)
@@ -146,7 +163,10 @@ export class Referral {
   screeningOverdue!: boolean;
 
   @Access(mappaPolicies.referral)
-  @Field(() => String, { nullable: true, description: 'Staff id of the YOT manager who endorsed it (C.50); null when not a YOT referral or not yet endorsed.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Staff id of the YOT manager who endorsed it (C.50); null when not a YOT referral or not yet endorsed.',
+  })
   endorsedByStaffId!: string | null;
 
   @Access(mappaPolicies.referral)
@@ -170,7 +190,10 @@ export class Referral {
   acceptedLevel!: number | null;
 
   @Access(mappaPolicies.referral)
-  @Field(() => Agency, { nullable: true, description: 'The lead agency the screening set (POLICE, PROBATION or YOT); null unless ACCEPTED.' })
+  @Field(() => Agency, {
+    nullable: true,
+    description: 'The lead agency the screening set (POLICE, PROBATION or YOT); null unless ACCEPTED.',
+  })
   acceptedLeadAgency!: Agency | null;
 
   @Access(mappaPolicies.referral)
@@ -192,7 +215,9 @@ export class Referral {
 
 @InputType({ description: 'Someone to propose for the MAPP meeting.' })
 export class ProposedInviteeInput {
-  @Field(() => String, { description: 'The agency (`police`, `probation`, `prison`, `yot`, `mappa_unit`, `health`, `housing`, `children_social_care`…).' })
+  @Field(() => String, {
+    description: 'The agency (`police`, `probation`, `prison`, `yot`, `mappa_unit`, `health`, `housing`, `children_social_care`…).',
+  })
   agency!: string;
 
   @Field(() => String, { nullable: true, description: 'Optionally, a role the agency holds (`dtc_attendee`, `ppu_officer`…).' })
@@ -213,13 +238,16 @@ export class SubmitReferralInput {
   @Field(() => Int, { description: 'The MAPPA level sought, 2 or 3 (level 1 needs no referral).' })
   levelSought!: number;
 
-  @Field(() => LocalDate, { description: 'The person\'s date of birth (in the past).' })
+  @Field(() => LocalDate, { description: "The person's date of birth (in the past)." })
   subjectDateOfBirth!: string;
 
   @Field(() => Boolean, { description: 'Whether the person is in custody now.' })
   inCustody!: boolean;
 
-  @Field(() => LocalDate, { nullable: true, description: 'Expected release date: required, and in the future, when in custody; absent otherwise.' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'Expected release date: required, and in the future, when in custody; absent otherwise.',
+  })
   expectedReleaseDate?: string | null;
 
   @Field(() => String, { description: 'Why level 2 or 3 management is sought (1-4000 characters).' })
@@ -238,7 +266,7 @@ export class SubmitReferralInput {
   proposedInvitees?: ProposedInviteeInput[] | null;
 }
 
-@InputType({ description: 'The co-ordinator\'s screening decision on a SUBMITTED referral.' })
+@InputType({ description: "The co-ordinator's screening decision on a SUBMITTED referral." })
 export class ScreenReferralInput {
   @Field(() => ID, { description: 'The referral screened.' })
   referralId!: string;
@@ -246,7 +274,10 @@ export class ScreenReferralInput {
   @Field(() => ScreeningOutcome, { description: 'ACCEPT or REJECT.' })
   outcome!: ScreeningOutcome;
 
-  @Field(() => Int, { nullable: true, description: 'ACCEPT: the MAPPA category, 1 to 4 (category 3 is set only by this route, A.R18). Absent for REJECT.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'ACCEPT: the MAPPA category, 1 to 4 (category 3 is set only by this route, A.R18). Absent for REJECT.',
+  })
   category?: number | null;
 
   @Field(() => Int, { nullable: true, description: 'ACCEPT: the level, 2 or 3. Absent for REJECT.' })
@@ -255,11 +286,16 @@ export class ScreenReferralInput {
   @Field(() => Agency, { nullable: true, description: 'ACCEPT: the lead agency, POLICE, PROBATION or YOT. Absent for REJECT.' })
   leadAgency?: Agency | null;
 
-  @Field(() => String, { description: 'Why: for ACCEPT recorded with each change in the case history; for REJECT the rejection reasons (1-2000 characters).' })
+  @Field(() => String, {
+    description: 'Why: for ACCEPT recorded with each change in the case history; for REJECT the rejection reasons (1-2000 characters).',
+  })
   reasons!: string;
 }
 
-@ObjectType({ description: 'A person in custody whose MAPPA A was due 6 months before release and has not arrived by then (A §5). Owner: mappa (MAPPA Co-ordination Unit).' })
+@ObjectType({
+  description:
+    'A person in custody whose MAPPA A was due 6 months before release and has not arrived by then (A §5). Owner: mappa (MAPPA Co-ordination Unit).',
+})
 export class ReleaseNeedingReferral {
   @Access(mappaPolicies.referralDiary)
   @Field(() => Offender, { description: 'The person in custody.' })
@@ -282,7 +318,11 @@ export class ReleaseNeedingReferral {
   daysLate!: number;
 
   @Access(mappaPolicies.referralDiary)
-  @Field(() => Referral, { nullable: true, description: 'The earliest referral about the person received after the due date (before release), if one arrived and it is of the co-ordinator\'s area; else null.' })
+  @Field(() => Referral, {
+    nullable: true,
+    description:
+      "The earliest referral about the person received after the due date (before release), if one arrived and it is of the co-ordinator's area; else null.",
+  })
   lateReferral!: Referral | null;
 }
 
@@ -297,7 +337,9 @@ export class ReleaseNeedingReferralEdge {
   node!: ReleaseNeedingReferral;
 }
 
-@ObjectType({ description: 'A page of releases from custody whose MAPPA A is late, nearest release first. Owner: mappa (MAPPA Co-ordination Unit).' })
+@ObjectType({
+  description: 'A page of releases from custody whose MAPPA A is late, nearest release first. Owner: mappa (MAPPA Co-ordination Unit).',
+})
 export class ReleaseNeedingReferralConnection {
   @Access(mappaPolicies.referralDiary)
   @Field(() => [ReleaseNeedingReferralEdge], { description: 'The releases on this page, by release date then PNC ID.' })
@@ -313,6 +355,9 @@ export class ReleasesNeedingReferralArgs {
   @Field(() => Int, { nullable: true, defaultValue: 20, description: 'Page size, 1 to 100 (default 20).' })
   first!: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Return the entries after this cursor (an `endCursor` or edge `cursor`); omit for the first page.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Return the entries after this cursor (an `endCursor` or edge `cursor`); omit for the first page.',
+  })
   after?: string | null;
 }

@@ -1,6 +1,5 @@
-import { TEST_ISSUER } from '@mappa/shared';
+import { TEST_ISSUER, addDays, Agency, MappaArea, requestDateOf, startTestSubgraph, syntheticPeople } from '@mappa/shared';
 import { and, eq, gte } from 'drizzle-orm';
-import { addDays, Agency, MappaArea, requestDateOf, startTestSubgraph, syntheticPeople } from '@mappa/shared';
 import type { Caller, RunningSubgraph, TestDatabase, TestGatewayKeys } from '@mappa/shared';
 import { mappaCaseTable } from '../mappa-case/mappa-case.table';
 import { MappaCaseStatus } from '../mappa-case/mappa-case.type';
@@ -21,7 +20,14 @@ let subgraph: RunningSubgraph;
 let gateway: TestGatewayKeys;
 
 const COORDINATOR: Caller = {
-  principal: { issuer: TEST_ISSUER, staffId: 'MCU00001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.KENT, clearance: 'SC' },
+  principal: {
+    issuer: TEST_ISSUER,
+    staffId: 'MCU00001',
+    agency: 'mappa_unit',
+    roles: ['mappa_coordinator'],
+    area: MappaArea.KENT,
+    clearance: 'SC',
+  },
   declaredPurpose: { purpose: 'CASE_MANAGEMENT', caseId: null },
 };
 
@@ -31,7 +37,10 @@ interface Page {
   totalCount?: number;
 }
 
-async function post(query: string, variables: Record<string, unknown>): Promise<{ data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] }> {
+async function post(
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<{ data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] }> {
   const body = JSON.stringify({ query, variables });
   const response = await fetch(`${subgraph.url}/graphql`, {
     method: 'POST',
@@ -68,11 +77,18 @@ async function wholeRegister(filter: Record<string, unknown>, first = 7): Promis
 
 const today = requestDateOf(new Date());
 // Well-formed PNC IDs the dataset does not hold, for the cases this test writes itself.
-const [overdueL3, dueL2, notDueL2, dueNoMeeting, overdueNoMeeting, level1PastReview, scheduledNotHeld] = syntheticPeople(dataset.offenders, 7, dataset).map((person) => person.pncId) as [
-  string, string, string, string, string, string, string,
-];
+const [overdueL3, dueL2, notDueL2, dueNoMeeting, overdueNoMeeting, level1PastReview, scheduledNotHeld] = syntheticPeople(
+  dataset.offenders,
+  7,
+  dataset,
+).map((person) => person.pncId) as [string, string, string, string, string, string, string];
 
-async function addCase(pncId: string, level: number, nextReviewDate: string | null, meetings: readonly { daysAgo: number; status: MeetingStatus }[] = []): Promise<void> {
+async function addCase(
+  pncId: string,
+  level: number,
+  nextReviewDate: string | null,
+  meetings: readonly { daysAgo: number; status: MeetingStatus }[] = [],
+): Promise<void> {
   const db = database.connection.database();
   const caseId = `MC-T${pncId.replace(/\W/g, '')}`;
   await db.insert(mappaCaseTable).values({
@@ -113,7 +129,10 @@ async function addCase(pncId: string, level: number, nextReviewDate: string | nu
 beforeAll(async () => {
   ({ database, subgraph, gateway } = await startTestSubgraph(mappaSubgraph, dataset));
   // Level 3, last held 60 days ago: due 4 days ago by the 8-week cadence, though its review date is ahead.
-  await addCase(overdueL3, 3, addDays(today, 10), [{ daysAgo: 120, status: 'HELD' }, { daysAgo: 60, status: 'HELD' }]);
+  await addCase(overdueL3, 3, addDays(today, 10), [
+    { daysAgo: 120, status: 'HELD' },
+    { daysAgo: 60, status: 'HELD' },
+  ]);
   // Level 2, last held 100 days ago: due in 12 days (16 weeks), before its review date.
   await addCase(dueL2, 2, addDays(today, 40), [{ daysAgo: 100, status: 'HELD' }]);
   // Level 2, held 10 days ago, next review in 100 days: neither.
@@ -124,7 +143,10 @@ beforeAll(async () => {
   // Level 1 has no MAPP meeting, whatever its review date.
   await addCase(level1PastReview, 1, addDays(today, -30));
   // A meeting scheduled yesterday but not held does not count: held 70 days ago at level 3 is overdue.
-  await addCase(scheduledNotHeld, 3, addDays(today, 20), [{ daysAgo: 70, status: 'HELD' }, { daysAgo: 1, status: 'SCHEDULED' }]);
+  await addCase(scheduledNotHeld, 3, addDays(today, 20), [
+    { daysAgo: 70, status: 'HELD' },
+    { daysAgo: 1, status: 'SCHEDULED' },
+  ]);
 }, 120_000);
 
 afterAll(async () => {
@@ -135,8 +157,14 @@ afterAll(async () => {
 /** The due date worked out here from the rows, independently of the register's SQL. */
 async function expectedByStatus(): Promise<{ DUE: string[]; OVERDUE: string[] }> {
   const db = database.connection.database();
-  const cases = await db.select().from(mappaCaseTable).where(and(eq(mappaCaseTable.status, MappaCaseStatus.ACTIVE), gte(mappaCaseTable.level, 2)));
-  const meetings = await db.select({ caseId: meetingTable.caseId, scheduledFor: meetingTable.scheduledFor }).from(meetingTable).where(eq(meetingTable.status, 'HELD'));
+  const cases = await db
+    .select()
+    .from(mappaCaseTable)
+    .where(and(eq(mappaCaseTable.status, MappaCaseStatus.ACTIVE), gte(mappaCaseTable.level, 2)));
+  const meetings = await db
+    .select({ caseId: meetingTable.caseId, scheduledFor: meetingTable.scheduledFor })
+    .from(meetingTable)
+    .where(eq(meetingTable.status, 'HELD'));
   const result = { DUE: [] as string[], OVERDUE: [] as string[] };
   for (const row of cases) {
     const cadence = row.level === 3 ? 56 : 112;
@@ -145,7 +173,9 @@ async function expectedByStatus(): Promise<{ DUE: string[]; OVERDUE: string[] }>
       .map((meeting) => meeting.scheduledFor.toISOString().slice(0, 10))
       .sort()
       .at(-1);
-    const candidates = [lastHeld ? addDays(lastHeld, cadence) : null, row.nextReviewDate].filter((date): date is string => date !== null).sort();
+    const candidates = [lastHeld ? addDays(lastHeld, cadence) : null, row.nextReviewDate]
+      .filter((date): date is string => date !== null)
+      .sort();
     const due = candidates[0] ?? addDays(row.startDate, cadence);
     if (due < today) result.OVERDUE.push(row.pncId);
     else if (due <= addDays(today, 28)) result.DUE.push(row.pncId);
@@ -155,7 +185,7 @@ async function expectedByStatus(): Promise<{ DUE: string[]; OVERDUE: string[] }>
   return result;
 }
 
-describe('the register\'s review filter (A §5, B §5: MAPP meetings due and overdue)', () => {
+describe("the register's review filter (A §5, B §5: MAPP meetings due and overdue)", () => {
   it('A §5, B §5: OVERDUE finds level 2 and 3 cases past the cadence from their last held meeting, or past their review date with none held', async () => {
     const { pncIds, totalCount } = await wholeRegister({ reviewStatus: 'OVERDUE' });
     expect(pncIds).toEqual(expect.arrayContaining([overdueL3, overdueNoMeeting, scheduledNotHeld]));
@@ -199,7 +229,9 @@ describe('the register\'s review filter (A §5, B §5: MAPP meetings due and ove
   });
 
   it('refuses a review status that does not exist', async () => {
-    const result = await post('query($filter: OffenderFilter) { offenders(first: 3, filter: $filter) { totalCount } }', { filter: { reviewStatus: 'LATE' } });
+    const result = await post('query($filter: OffenderFilter) { offenders(first: 3, filter: $filter) { totalCount } }', {
+      filter: { reviewStatus: 'LATE' },
+    });
     expect(result.data?.offenders ?? null).toBeNull();
     expect(result.errors?.length).toBeGreaterThan(0);
   });

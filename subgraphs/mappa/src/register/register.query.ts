@@ -114,11 +114,24 @@ export function fetchRegisterPage(
   limit: number,
   today: string = requestDateOf(new Date()),
 ): Promise<MappaCaseRow[]> {
-  return db.select().from(mappaCaseTable).where(registerCondition(scope, filter, afterPncId, today)).orderBy(asc(mappaCaseTable.pncId)).limit(limit);
+  return db
+    .select()
+    .from(mappaCaseTable)
+    .where(registerCondition(scope, filter, afterPncId, today))
+    .orderBy(asc(mappaCaseTable.pncId))
+    .limit(limit);
 }
 
 /** How many active cases in scope match the filter on `today`: one SELECT count(*). */
-export async function countRegister(db: Database, scope: RowScope, filter: RegisterFilter, today: string = requestDateOf(new Date())): Promise<number> {
-  const [row] = await db.select({ total: count() }).from(mappaCaseTable).where(registerCondition(scope, filter, null, today));
+export async function countRegister(
+  db: Database,
+  scope: RowScope,
+  filter: RegisterFilter,
+  today: string = requestDateOf(new Date()),
+): Promise<number> {
+  const [row] = await db
+    .select({ total: count() })
+    .from(mappaCaseTable)
+    .where(registerCondition(scope, filter, null, today));
   return row?.total ?? 0;
 }

@@ -23,7 +23,10 @@ export class OffenderRegisterResolver {
     description:
       'The MAPPA register: offenders with an ACTIVE MAPPA case, in ascending PNC ID order, a page at a time (cursor paging). Null when the caller may not read the register (only the MAPPA co-ordinator may: A.R9, A.R19, B.52). Invalid arguments are BAD_USER_INPUT.',
   })
-  async offenders(@Args(() => OffendersArgs) { first, after, filter }: OffendersArgs, @Ctx() context: MappaContext): Promise<OffenderConnectionSource> {
+  async offenders(
+    @Args(() => OffendersArgs) { first, after, filter }: OffendersArgs,
+    @Ctx() context: MappaContext,
+  ): Promise<OffenderConnectionSource> {
     const pageSize = parseInput(pageSizeSchema, first, 'first');
     // A cursor is opaque to clients but carries a PNC ID; anything else was not made by this API.
     const afterPncId = after == null ? null : parseInput(pncIdSchema, decodeCursor(after, 'after'), 'after');

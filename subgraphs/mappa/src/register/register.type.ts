@@ -7,7 +7,7 @@ import { MEETING_DUE_WITHIN_DAYS, ReviewStatus } from './register.query';
 registerEnumType(ReviewStatus, {
   name: 'ReviewStatus',
   description:
-    'Where a level 2 or 3 case stands against its MAPP meeting cadence (A §5, B §5: level 3 at least every 8 weeks, level 2 every 16). The review is due on the earlier of the last held meeting plus the cadence and the case\'s next review date (the case start plus the cadence when neither is known).',
+    "Where a level 2 or 3 case stands against its MAPP meeting cadence (A §5, B §5: level 3 at least every 8 weeks, level 2 every 16). The review is due on the earlier of the last held meeting plus the cadence and the case's next review date (the case start plus the cadence when neither is known).",
   valuesConfig: {
     DUE: { description: `The next MAPP meeting is due within ${MEETING_DUE_WITHIN_DAYS} days (today included).` },
     OVERDUE: { description: 'The review date has passed with no meeting held since the last one.' },
@@ -33,7 +33,8 @@ export class OffenderFilter {
 
   @Field(() => ReviewStatus, {
     nullable: true,
-    description: 'Only level 2 and 3 cases whose MAPP meeting is due within 28 days (DUE) or past due with none held since (OVERDUE): the co-ordinator\'s diary.',
+    description:
+      "Only level 2 and 3 cases whose MAPP meeting is due within 28 days (DUE) or past due with none held since (OVERDUE): the co-ordinator's diary.",
   })
   reviewStatus?: ReviewStatus | null;
 }
@@ -45,7 +46,7 @@ export class OffenderEdge {
   cursor!: string;
 
   @Access(mappaPolicies.register)
-  @Field(() => Offender, { description: 'The offender; other agencies\' fields resolve through the federation.' })
+  @Field(() => Offender, { description: "The offender; other agencies' fields resolve through the federation." })
   node!: Offender;
 }
 
@@ -56,12 +57,16 @@ export class OffenderPageInfo {
   hasNextPage!: boolean;
 
   @Access(mappaPolicies.registerPaging)
-  @Field(() => String, { nullable: true, description: 'Cursor of the last entry on this page (pass it as `after` for the next page); null when the page is empty.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the last entry on this page (pass it as `after` for the next page); null when the page is empty.',
+  })
   endCursor!: string | null;
 }
 
 @ObjectType({
-  description: 'A page of the MAPPA register: offenders with an ACTIVE MAPPA case, in ascending PNC ID order. Owner: mappa (MAPPA Co-ordination Unit).',
+  description:
+    'A page of the MAPPA register: offenders with an ACTIVE MAPPA case, in ascending PNC ID order. Owner: mappa (MAPPA Co-ordination Unit).',
 })
 export class OffenderConnection {
   @Access(mappaPolicies.register)

@@ -1,8 +1,22 @@
 import { sql } from 'drizzle-orm';
-import type { SubgraphSeed } from '@mappa/shared';
-import { addDays, addMonths, addWorkingDays, custodyReleaseDate, daysBetween, Agency, insertFinishedDecisions, insertInChunks, MAPPA_AREAS, Random } from '@mappa/shared';
-import { SFO_CHARGE_YEARLY_SHARE, SFO_CONVICTED_SHARE, SFO_MONTHS_TO_TRIAL, SFO_SCR_SHARE, yearlyWindows } from '@mappa/shared';
-import type { Database, MappaArea, SyntheticDatasetOptions, SyntheticPerson } from '@mappa/shared';
+import type { SubgraphSeed, Database, MappaArea, SyntheticDatasetOptions, SyntheticPerson } from '@mappa/shared';
+import {
+  addDays,
+  addMonths,
+  addWorkingDays,
+  custodyReleaseDate,
+  daysBetween,
+  Agency,
+  insertFinishedDecisions,
+  insertInChunks,
+  MAPPA_AREAS,
+  Random,
+  SFO_CHARGE_YEARLY_SHARE,
+  SFO_CONVICTED_SHARE,
+  SFO_MONTHS_TO_TRIAL,
+  SFO_SCR_SHARE,
+  yearlyWindows,
+} from '@mappa/shared';
 import { caseAccessGrantTable } from '../case-access-grant/case-access-grant.table';
 import { mappaCaseChangeTable, mappaCaseTable } from '../mappa-case/mappa-case.table';
 import { MappaCaseChangeField, MappaCaseEndReason, MappaCaseStatus, MappaDecisionKind } from '../mappa-case/mappa-case.type';
@@ -23,7 +37,14 @@ import { planMeetings, reviewIntervalDays } from './meeting-plan';
 import type { LevelSegment, PlannedMeeting } from './meeting-plan';
 import { buildMeetings, buildReferrals, emptyWorkflowRows, meetingIdFor } from './workflow.seed';
 import * as disclosureTables from '../disclosure/disclosure.table';
-import { disclosureConsiderationTable, disclosureConsultationTable, disclosureDecisionTable, disclosureItemAgreementTable, disclosureItemTable, disclosureTransitionTable } from '../disclosure/disclosure.table';
+import {
+  disclosureConsiderationTable,
+  disclosureConsultationTable,
+  disclosureDecisionTable,
+  disclosureItemAgreementTable,
+  disclosureItemTable,
+  disclosureTransitionTable,
+} from '../disclosure/disclosure.table';
 import type { WorkflowRows } from './workflow.seed';
 
 type CaseInsert = typeof mappaCaseTable.$inferInsert;
@@ -67,8 +88,14 @@ function otherArea(random: Random, area: MappaArea): MappaArea {
 
 /** Who recorded a change: the co-ordinator for screening, a police or probation chair for a meeting, else the lead agency. */
 function staffIdFor(random: Random, kind: MappaDecisionKind, leadAgency: string | null): string {
-  const leadPrefix = leadAgency === Agency.POLICE ? STAFF_PREFIX.POLICE : leadAgency === Agency.YOT ? STAFF_PREFIX.YOT : STAFF_PREFIX.PROBATION;
-  const prefix = kind === MappaDecisionKind.SCREENING_DECISION ? 'MCU' : kind === MappaDecisionKind.MAPP_MEETING ? random.pick(['PPU', 'NPS']) : leadPrefix;
+  const leadPrefix =
+    leadAgency === Agency.POLICE ? STAFF_PREFIX.POLICE : leadAgency === Agency.YOT ? STAFF_PREFIX.YOT : STAFF_PREFIX.PROBATION;
+  const prefix =
+    kind === MappaDecisionKind.SCREENING_DECISION
+      ? 'MCU'
+      : kind === MappaDecisionKind.MAPP_MEETING
+        ? random.pick(['PPU', 'NPS'])
+        : leadPrefix;
   return `${prefix}${random.int(10000, 99999)}`;
 }
 
@@ -76,9 +103,17 @@ function staffIdFor(random: Random, kind: MappaDecisionKind, leadAgency: string 
  * Replays planned changes (ordered by date, ties in planning order) over the opening state, so every
  * change's "before" is the value the previous change left, and the last "after" is the case as it is now.
  */
-function historyRows(random: Random, caseId: string, startDate: string, opening: CaseState, planned: readonly PlannedChange[]): ChangeInsert[] {
+function historyRows(
+  random: Random,
+  caseId: string,
+  startDate: string,
+  opening: CaseState,
+  planned: readonly PlannedChange[],
+): ChangeInsert[] {
   const state: CaseState = { ...opening };
-  const ordered = planned.map((change, order) => ({ change, order })).sort((a, b) => a.change.offset - b.change.offset || a.order - b.order);
+  const ordered = planned
+    .map((change, order) => ({ change, order }))
+    .sort((a, b) => a.change.offset - b.change.offset || a.order - b.order);
   return ordered.map(({ change }, position) => {
     const sequence = position + 1;
     const valueBefore = state[change.field];
@@ -117,7 +152,12 @@ interface SeededCase {
  * The stretches of a case at each level, from its opening level and its planned level changes. A
  * level change from level 2 or 3 is always a MAPP meeting's decision (`levelChangeKind`).
  */
-function levelSegments(openingLevel: number, startDate: string, changes: readonly PlannedChange[], ending: { date: string; atMeeting: boolean } | null): LevelSegment[] {
+function levelSegments(
+  openingLevel: number,
+  startDate: string,
+  changes: readonly PlannedChange[],
+  ending: { date: string; atMeeting: boolean } | null,
+): LevelSegment[] {
   const levelChanges = changes.filter((change) => change.field === MappaCaseChangeField.LEVEL).sort((a, b) => a.offset - b.offset);
   const segments: LevelSegment[] = [];
   let level = openingLevel;
@@ -131,7 +171,14 @@ function levelSegments(openingLevel: number, startDate: string, changes: readonl
     start = date;
     startedAtMeeting = atMeeting;
   }
-  segments.push({ level, start, startedAtMeeting, end: ending?.date ?? null, endedAtMeeting: ending?.atMeeting ?? false, next: ending ? 'CLOSED' : null });
+  segments.push({
+    level,
+    start,
+    startedAtMeeting,
+    end: ending?.date ?? null,
+    endedAtMeeting: ending?.atMeeting ?? false,
+    next: ending ? 'CLOSED' : null,
+  });
   return segments;
 }
 
@@ -149,7 +196,12 @@ function meetingOffset(meetings: readonly PlannedMeeting[], startDate: string, o
 /**
  * The history's MAPP meeting decisions name the meeting that took them, and its chair recorded them.
  */
-function referenceMeetings(history: ChangeInsert[], caseId: string, meetings: readonly PlannedMeeting[], chairOf: (meetingId: string) => string | undefined): void {
+function referenceMeetings(
+  history: ChangeInsert[],
+  caseId: string,
+  meetings: readonly PlannedMeeting[],
+  chairOf: (meetingId: string) => string | undefined,
+): void {
   for (const change of history) {
     if (change.decisionKind !== MappaDecisionKind.MAPP_MEETING) continue;
     const index = meetings.findIndex((meeting) => meeting.status === 'HELD' && meeting.date === change.changedDate);
@@ -175,7 +227,8 @@ function currentCase(person: SyntheticPerson, dataset: SyntheticDatasetOptions, 
 
   // Category 3 straight from category 2: the licence ended, and the MAPP meeting reviewing the case
   // before exit kept it under active management; the police then take the lead.
-  const fromCategory2 = person.category === 3 && person.supervision === 'NONE' && person.offence.schedule15 && span >= 180 && random.chance(0.6);
+  const fromCategory2 =
+    person.category === 3 && person.supervision === 'NONE' && person.offence.schedule15 && span >= 180 && random.chance(0.6);
   if (fromCategory2) {
     const offset = random.int(Math.ceil(span * 0.4), span - 1);
     opening.category = 2;
@@ -185,13 +238,23 @@ function currentCase(person: SyntheticPerson, dataset: SyntheticDatasetOptions, 
   } else if (leadAgency === Agency.POLICE && (person.category === 1 || person.category === 3) && span >= 365 && random.chance(0.5)) {
     // A community sentence supervised by probation ended; the police lead from then on.
     opening.leadAgency = Agency.PROBATION;
-    changes.push({ field: MappaCaseChangeField.LEAD_AGENCY, value: leadAgency, offset: random.int(180, span - 1), kind: MappaDecisionKind.LEAD_AGENCY_REVIEW });
+    changes.push({
+      field: MappaCaseChangeField.LEAD_AGENCY,
+      value: leadAgency,
+      offset: random.int(180, span - 1),
+      kind: MappaDecisionKind.LEAD_AGENCY_REVIEW,
+    });
   }
 
   // A few cases transferred in from another area.
   if (span >= 90 && random.chance(0.03)) {
     opening.area = otherArea(random, person.area);
-    changes.push({ field: MappaCaseChangeField.AREA, value: person.area, offset: random.int(30, span - 1), kind: MappaDecisionKind.LEAD_AGENCY_REVIEW });
+    changes.push({
+      field: MappaCaseChangeField.AREA,
+      value: person.area,
+      offset: random.int(30, span - 1),
+      kind: MappaDecisionKind.LEAD_AGENCY_REVIEW,
+    });
   }
 
   // Levels: most level 2-3 cases started at level 1 and were referred (MAPPA A) and screened up;
@@ -238,8 +301,18 @@ function currentCase(person: SyntheticPerson, dataset: SyntheticDatasetOptions, 
   const episode = person.levelEpisode;
   if (episode !== null) {
     opening.level = 1;
-    changes.push({ field: MappaCaseChangeField.LEVEL, value: String(episode.level), offset: daysBetween(person.mappaStartDate, episode.from), kind: MappaDecisionKind.SCREENING_DECISION });
-    changes.push({ field: MappaCaseChangeField.LEVEL, value: '1', offset: daysBetween(person.mappaStartDate, episode.to), kind: MappaDecisionKind.MAPP_MEETING });
+    changes.push({
+      field: MappaCaseChangeField.LEVEL,
+      value: String(episode.level),
+      offset: daysBetween(person.mappaStartDate, episode.from),
+      kind: MappaDecisionKind.SCREENING_DECISION,
+    });
+    changes.push({
+      field: MappaCaseChangeField.LEVEL,
+      value: '1',
+      offset: daysBetween(person.mappaStartDate, episode.to),
+      kind: MappaDecisionKind.MAPP_MEETING,
+    });
   }
 
   const openingState: CaseState = {
@@ -249,7 +322,12 @@ function currentCase(person: SyntheticPerson, dataset: SyntheticDatasetOptions, 
     AREA: opening.area,
     STATUS: null,
   };
-  const openingChange: PlannedChange = { field: MappaCaseChangeField.STATUS, value: MappaCaseStatus.ACTIVE, offset: 0, kind: openingKind(opening.category, opening.level) };
+  const openingChange: PlannedChange = {
+    field: MappaCaseChangeField.STATUS,
+    value: MappaCaseStatus.ACTIVE,
+    offset: 0,
+    kind: openingKind(opening.category, opening.level),
+  };
   const meetings = planMeetings(workflowRandom, levelSegments(opening.level, person.mappaStartDate, changes, null), {
     active: true,
     nextReviewDate: person.nextReviewDate,
@@ -292,10 +370,23 @@ function chooseLevelPath(random: Random, current: number, minimum: number): read
   if (current === 1) return random.chance(0.03) ? [2, 1] : [1];
   if (current === 2) {
     if (minimum >= 2) return random.chance(0.15) ? [3, 2] : [2];
-    return random.weighted([['screened-up', 70], ['opened', 30]] as const) === 'screened-up' ? [1, 2] : [2];
+    return random.weighted([
+      ['screened-up', 70],
+      ['opened', 30],
+    ] as const) === 'screened-up'
+      ? [1, 2]
+      : [2];
   }
   if (minimum >= 2) return random.chance(0.5) ? [2, 3] : [3];
-  return random.weighted([[0, 40], [1, 30], [2, 30]] as const) === 0 ? [1, 3] : random.chance(0.5) ? [1, 2, 3] : [3];
+  return random.weighted([
+    [0, 40],
+    [1, 30],
+    [2, 30],
+  ] as const) === 0
+    ? [1, 3]
+    : random.chance(0.5)
+      ? [1, 2, 3]
+      : [3];
 }
 
 /** Going up from level 1 follows a referral and screening; any other move is a MAPP meeting's decision. */
@@ -305,12 +396,32 @@ function levelChangeKind(from: number, to: number): MappaDecisionKind {
 
 /** How an earlier case can have ended, by the category it was in. */
 const EARLIER_CASE_ENDINGS = {
-  licence: { category: 2, lead: Agency.PROBATION, reason: MappaCaseEndReason.LICENCE_EXPIRED, closedBy: MappaDecisionKind.LEAD_AGENCY_REVIEW },
-  sentence: { category: 2, lead: Agency.PROBATION, reason: MappaCaseEndReason.SENTENCE_EXPIRED, closedBy: MappaDecisionKind.LEAD_AGENCY_REVIEW },
-  notification: { category: 1, lead: Agency.POLICE, reason: MappaCaseEndReason.NOTIFICATION_EXPIRED, closedBy: MappaDecisionKind.LEAD_AGENCY_REVIEW },
+  licence: {
+    category: 2,
+    lead: Agency.PROBATION,
+    reason: MappaCaseEndReason.LICENCE_EXPIRED,
+    closedBy: MappaDecisionKind.LEAD_AGENCY_REVIEW,
+  },
+  sentence: {
+    category: 2,
+    lead: Agency.PROBATION,
+    reason: MappaCaseEndReason.SENTENCE_EXPIRED,
+    closedBy: MappaDecisionKind.LEAD_AGENCY_REVIEW,
+  },
+  notification: {
+    category: 1,
+    lead: Agency.POLICE,
+    reason: MappaCaseEndReason.NOTIFICATION_EXPIRED,
+    closedBy: MappaDecisionKind.LEAD_AGENCY_REVIEW,
+  },
   category3: { category: 3, lead: Agency.POLICE, reason: MappaCaseEndReason.NO_LONGER_REQUIRED, closedBy: MappaDecisionKind.MAPP_MEETING },
 } as const;
-const EARLIER_CASE_WEIGHTS = [['licence', 45], ['sentence', 10], ['notification', 30], ['category3', 15]] as const;
+const EARLIER_CASE_WEIGHTS = [
+  ['licence', 45],
+  ['sentence', 10],
+  ['notification', 30],
+  ['category3', 15],
+] as const;
 
 /**
  * Some adults were MAPPA offenders before, for an earlier conviction: a CLOSED case that ended
@@ -327,17 +438,27 @@ function earlierCase(person: SyntheticPerson, random: Random, workflowRandom: Ra
   const level = option.category === 3 ? 2 : random.chance(0.9) ? 1 : 2;
   const area = random.chance(0.9) ? person.area : otherArea(random, person.area);
   const caseId = caseIdFor(person, false);
-  const openingState: CaseState = { CATEGORY: String(option.category), LEVEL: String(level), LEAD_AGENCY: option.lead, AREA: area, STATUS: null };
+  const openingState: CaseState = {
+    CATEGORY: String(option.category),
+    LEVEL: String(level),
+    LEAD_AGENCY: option.lead,
+    AREA: area,
+    STATUS: null,
+  };
   const changes: PlannedChange[] = [
     { field: MappaCaseChangeField.STATUS, value: MappaCaseStatus.ACTIVE, offset: 0, kind: openingKind(option.category, level) },
     { field: MappaCaseChangeField.STATUS, value: MappaCaseStatus.CLOSED, offset: daysBetween(startDate, endDate), kind: option.closedBy },
   ];
   // A level 2 case was reviewed at MAPP meetings until it closed (by a meeting's decision, for category 3).
-  const meetings = planMeetings(workflowRandom, levelSegments(level, startDate, [], { date: endDate, atMeeting: option.closedBy === MappaDecisionKind.MAPP_MEETING }), {
-    active: false,
-    nextReviewDate: null,
-    asOf: endDate,
-  });
+  const meetings = planMeetings(
+    workflowRandom,
+    levelSegments(level, startDate, [], { date: endDate, atMeeting: option.closedBy === MappaDecisionKind.MAPP_MEETING }),
+    {
+      active: false,
+      nextReviewDate: null,
+      asOf: endDate,
+    },
+  );
   return {
     opening: openingState,
     meetings,
@@ -369,7 +490,15 @@ function valueOn(history: readonly ChangeInsert[], opening: CaseState, field: Ma
   return value;
 }
 
-const SFO_OFFENCE_GROUPS = [['MURDER', 10], ['ATTEMPTED_MURDER', 10], ['MANSLAUGHTER', 5], ['RAPE', 35], ['OTHER_SERIOUS_SEXUAL', 25], ['ARSON_ENDANGERING_LIFE', 10], ['KIDNAP', 5]] as const;
+const SFO_OFFENCE_GROUPS = [
+  ['MURDER', 10],
+  ['ATTEMPTED_MURDER', 10],
+  ['MANSLAUGHTER', 5],
+  ['RAPE', 35],
+  ['OTHER_SERIOUS_SEXUAL', 25],
+  ['ARSON_ENDANGERING_LIFE', 10],
+  ['KIDNAP', 5],
+] as const;
 
 /**
  * Issue 13: MAPPA N notifications of serious further offence charges for someone under probation
@@ -378,7 +507,11 @@ const SFO_OFFENCE_GROUPS = [['MURDER', 10], ['ATTEMPTED_MURDER', 10], ['MANSLAUG
  * older than the usual wait for trial has an outcome; the SMB chair decided on a review within ten
  * days. A stream of its own, so adding it changed no other MAPPA data.
  */
-function sfoNotifications(person: SyntheticPerson, dataset: SyntheticDatasetOptions, seeded: SeededCase): (typeof sfoNotificationTable.$inferInsert)[] {
+function sfoNotifications(
+  person: SyntheticPerson,
+  dataset: SyntheticDatasetOptions,
+  seeded: SeededCase,
+): (typeof sfoNotificationTable.$inferInsert)[] {
   if (person.isYouth || (person.supervision !== 'LICENCE' && person.supervision !== 'COMMUNITY_ORDER')) return [];
   const random = new Random(dataset.seed, person.index, 'mappa-sfo');
   const rows: (typeof sfoNotificationTable.$inferInsert)[] = [];
@@ -432,7 +565,15 @@ export async function seedMappa(db: Database, people: readonly SyntheticPerson[]
       const meetingsBefore = rows.meetings.length;
       buildMeetings(
         workflowRandom,
-        { person, caseId, asOf: dataset.asOf, opening: seeded.opening, history: seeded.history, nextReviewDate: seeded.row.nextReviewDate ?? null, rows },
+        {
+          person,
+          caseId,
+          asOf: dataset.asOf,
+          opening: seeded.opening,
+          history: seeded.history,
+          nextReviewDate: seeded.row.nextReviewDate ?? null,
+          rows,
+        },
         seeded.meetings,
       );
       const chairs = new Map(rows.meetings.slice(meetingsBefore).map((meeting) => [meeting.meetingId, meeting.chairStaffId]));

@@ -4,11 +4,13 @@ import type { LevelSegment } from './meeting-plan';
 
 const AS_OF = '2026-11-01';
 
-describe('planMeetings (the seed\'s MAPP meeting diary of one case)', () => {
+describe("planMeetings (the seed's MAPP meeting diary of one case)", () => {
   it('A §5, B §5: a case screened to level 3 has an initial meeting within weeks, then reviews every 8 weeks falling on its next review date minus whole intervals', () => {
     for (let seed = 0; seed < 50; seed += 1) {
       const nextReviewDate = addDays(AS_OF, 20);
-      const segments: LevelSegment[] = [{ level: 3, start: '2025-06-02', startedAtMeeting: false, end: null, endedAtMeeting: false, next: null }];
+      const segments: LevelSegment[] = [
+        { level: 3, start: '2025-06-02', startedAtMeeting: false, end: null, endedAtMeeting: false, next: null },
+      ];
       const meetings = planMeetings(new Random(seed), segments, { active: true, nextReviewDate, asOf: AS_OF });
       const held = meetings.filter((meeting) => meeting.status === 'HELD' || meeting.status === 'CANCELLED');
       expect(held[0]?.kind).toBe('INITIAL');
@@ -22,7 +24,8 @@ describe('planMeetings (the seed\'s MAPP meeting diary of one case)', () => {
         expect(daysBetween(previous.date, next.date)).toBeLessThanOrEqual(reviewIntervalDays(3) + 7);
       }
       // Only the diary's next meeting is after the dataset's day, and it is on the next review date.
-      for (const meeting of meetings) if (meeting.date > AS_OF) expect(meeting).toMatchObject({ status: 'SCHEDULED', date: nextReviewDate, decision: null });
+      for (const meeting of meetings)
+        if (meeting.date > AS_OF) expect(meeting).toMatchObject({ status: 'SCHEDULED', date: nextReviewDate, decision: null });
       expect(held.every((meeting) => meeting.status === 'CANCELLED' || meeting.decision === 'LEVEL_RETAINED')).toBe(true);
     }
   });
@@ -36,14 +39,21 @@ describe('planMeetings (the seed\'s MAPP meeting diary of one case)', () => {
     const meetings = planMeetings(new Random(7), segments, { active: true, nextReviewDate: addDays(AS_OF, 100), asOf: AS_OF });
     const changed = meetings.find((meeting) => meeting.date === '2025-03-03');
     expect(changed).toMatchObject({ status: 'HELD', level: 2, decision: 'LEVEL_CHANGED', levelAfter: 3 });
-    expect(meetings.find((meeting) => meeting.date === '2026-02-02')).toMatchObject({ status: 'HELD', level: 3, decision: 'MOVED_TO_LEVEL_1', levelAfter: 1 });
+    expect(meetings.find((meeting) => meeting.date === '2026-02-02')).toMatchObject({
+      status: 'HELD',
+      level: 3,
+      decision: 'MOVED_TO_LEVEL_1',
+      levelAfter: 1,
+    });
     expect(meetings.filter((meeting) => meeting.kind === 'INITIAL')).toHaveLength(1);
     // Level 1 has no MAPP meeting.
     expect(meetings.every((meeting) => meeting.date <= '2026-02-02')).toBe(true);
   });
 
   it('a closed case closed by a meeting ends with CASE_CLOSED and schedules nothing', () => {
-    const segments: LevelSegment[] = [{ level: 2, start: '2019-05-01', startedAtMeeting: false, end: '2020-09-14', endedAtMeeting: true, next: 'CLOSED' }];
+    const segments: LevelSegment[] = [
+      { level: 2, start: '2019-05-01', startedAtMeeting: false, end: '2020-09-14', endedAtMeeting: true, next: 'CLOSED' },
+    ];
     const meetings = planMeetings(new Random(3), segments, { active: false, nextReviewDate: null, asOf: '2020-09-14' });
     expect(meetings.at(-1)).toMatchObject({ date: '2020-09-14', decision: 'CASE_CLOSED', levelAfter: null });
     expect(meetings.every((meeting) => meeting.status === 'HELD')).toBe(true);

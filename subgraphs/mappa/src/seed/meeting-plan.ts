@@ -52,7 +52,14 @@ export function planMeetings(random: Random, segments: readonly LevelSegment[], 
     if (segment.level < 2) return;
     const interval = reviewIntervalDays(segment.level);
     const current = segment.end === null;
-    const held = (date: string, kind: MeetingKind): PlannedMeeting => ({ date, kind, status: 'HELD', level: segment.level, decision: 'LEVEL_RETAINED', levelAfter: segment.level });
+    const held = (date: string, kind: MeetingKind): PlannedMeeting => ({
+      date,
+      kind,
+      status: 'HELD',
+      level: segment.level,
+      decision: 'LEVEL_RETAINED',
+      levelAfter: segment.level,
+    });
     const dates: string[] = [];
     // The initial meeting follows the screening within a few weeks; a re-grading meeting needs none.
     const initial = segment.startedAtMeeting ? null : addDays(segment.start, random.int(10, 25));
@@ -82,7 +89,8 @@ export function planMeetings(random: Random, segments: readonly LevelSegment[], 
       }
     }
     // A stretch too short for its initial meeting before it ended has only the meeting that ended it.
-    const initialFits = initial !== null && (current || initial < (segment.end as string)) && (dates.length === 0 || initial < (dates[0] as string));
+    const initialFits =
+      initial !== null && (current || initial < (segment.end as string)) && (dates.length === 0 || initial < (dates[0] as string));
     const all = initialFits ? [initial, ...dates] : dates;
     all.forEach((date, position) => meetings.push(held(date, position === 0 && !segment.startedAtMeeting ? 'INITIAL' : 'REVIEW')));
 
@@ -100,7 +108,15 @@ export function planMeetings(random: Random, segments: readonly LevelSegment[], 
         meetings.push({ ...cancelled, status: 'CANCELLED', decision: null, levelAfter: null });
       }
       // Most have the next one in the diary already.
-      if (random.chance(0.9)) meetings.push({ date: times.nextReviewDate, kind: 'REVIEW', status: 'SCHEDULED', level: segment.level, decision: null, levelAfter: null });
+      if (random.chance(0.9))
+        meetings.push({
+          date: times.nextReviewDate,
+          kind: 'REVIEW',
+          status: 'SCHEDULED',
+          level: segment.level,
+          decision: null,
+          levelAfter: null,
+        });
     }
   });
   return meetings;

@@ -1,5 +1,27 @@
-import { addDays, addWorkingDays, custodyReleaseDate, daysBetween, DEV_ISSUER, finishedDecisionRows, isUnder18, MAPPA_AREAS, newDisclosureDecisionId, Random as SeededRandom } from '@mappa/shared';
-import type { FinishedDecisionItem, FinishedDecisionRows, FinishedDecisionState, MappaArea, PrincipalAgency, RecipientKind, Role, SyntheticDatasetOptions, SyntheticPerson, Random } from '@mappa/shared';
+import {
+  addDays,
+  addWorkingDays,
+  custodyReleaseDate,
+  daysBetween,
+  DEV_ISSUER,
+  finishedDecisionRows,
+  isUnder18,
+  MAPPA_AREAS,
+  newDisclosureDecisionId,
+  Random as SeededRandom,
+} from '@mappa/shared';
+import type {
+  FinishedDecisionItem,
+  FinishedDecisionRows,
+  FinishedDecisionState,
+  MappaArea,
+  PrincipalAgency,
+  RecipientKind,
+  Role,
+  SyntheticDatasetOptions,
+  SyntheticPerson,
+  Random,
+} from '@mappa/shared';
 import type { disclosureConsiderationTable } from '../disclosure/disclosure.table';
 import type { caseAccessGrantTable } from '../case-access-grant/case-access-grant.table';
 import type { mappaCaseChangeTable } from '../mappa-case/mappa-case.table';
@@ -11,10 +33,11 @@ import type {
   meetingInvitationTable,
   meetingMinutesTable,
   meetingTable,
+  AttendanceGrade,
+  MeetingActionStatus,
+  MinutesRecipient,
 } from '../meeting/meeting.table';
-import type { AttendanceGrade, MeetingActionStatus, MinutesRecipient } from '../meeting/meeting.table';
-import type { referralTable } from '../referral/referral.table';
-import type { ProposedInvitee } from '../referral/referral.table';
+import type { referralTable, ProposedInvitee } from '../referral/referral.table';
 import { ReferralStatus } from '../referral/referral.type';
 import { MINUTES_DUE_WORKING_DAYS } from '../meeting/meeting-minutes.query';
 import { reviewIntervalDays } from './meeting-plan';
@@ -59,7 +82,18 @@ export interface WorkflowRows {
 }
 
 export function emptyWorkflowRows(): WorkflowRows {
-  return { referrals: [], meetings: [], invitations: [], grants: [], attendance: [], minutes: [], decisions: [], actions: [], considerations: [], disclosures: [] };
+  return {
+    referrals: [],
+    meetings: [],
+    invitations: [],
+    grants: [],
+    attendance: [],
+    minutes: [],
+    decisions: [],
+    actions: [],
+    considerations: [],
+    disclosures: [],
+  };
 }
 
 /** How long after the minutes are distributed an invitee keeps the meeting's grant (to read them and act on them). */
@@ -148,7 +182,10 @@ function replay(opening: OpeningState, changes: readonly ChangeInsert[]): CaseSt
 
 /** The case on a meeting's day, before that day's decisions (which are the meeting's own outcome). */
 function stateBefore(opening: OpeningState, history: readonly ChangeInsert[], date: string): CaseStateOnDay {
-  return replay(opening, history.filter((change) => change.changedDate < date));
+  return replay(
+    opening,
+    history.filter((change) => change.changedDate < date),
+  );
 }
 
 /** The case just after the `index`th change of its history. */
@@ -191,7 +228,10 @@ const REASON_TEXT: Partial<Record<PrincipalAgency, string>> = {
 };
 
 const ACTION_TEXTS: Partial<Record<PrincipalAgency, readonly string[]>> = {
-  police: ['Synthetic: carry out a ViSOR home visit and update the risk assessment.', 'Synthetic: share relevant intelligence with the lead agency.'],
+  police: [
+    'Synthetic: carry out a ViSOR home visit and update the risk assessment.',
+    'Synthetic: share relevant intelligence with the lead agency.',
+  ],
   probation: ['Synthetic: review licence conditions and the exclusion zone.', 'Synthetic: update the OASys risk management plan.'],
   prison: ['Synthetic: provide a MAPPA F update before the next review.', 'Synthetic: confirm release address arrangements.'],
   yot: ['Synthetic: review the AssetPlus plan with the family.'],
@@ -205,7 +245,7 @@ const ACTION_TEXTS: Partial<Record<PrincipalAgency, readonly string[]>> = {
 };
 
 const DECLINE_REASONS = [
-  'Synthetic: not within this agency\'s remit; suggested the lead agency instead.',
+  "Synthetic: not within this agency's remit; suggested the lead agency instead.",
   'Synthetic: already covered by the existing safeguarding plan.',
 ] as const;
 
@@ -238,10 +278,19 @@ export function chairFor(random: Random, staff: Record<PrincipalAgency, string>)
 }
 
 /** Writes one case's meetings, with everything that hangs off them, into `context.rows`. */
-export function buildMeetings(random: Random, context: Omit<MeetingContext, 'staff' | 'chair' | 'dutyToCooperate'>, planned: readonly PlannedMeeting[]): void {
+export function buildMeetings(
+  random: Random,
+  context: Omit<MeetingContext, 'staff' | 'chair' | 'dutyToCooperate'>,
+  planned: readonly PlannedMeeting[],
+): void {
   if (planned.length === 0) return;
   const staff = caseStaff(random);
-  const full: MeetingContext = { ...context, staff, chair: chairFor(random, staff), dutyToCooperate: dutyToCooperateAgencies(random, context.person) };
+  const full: MeetingContext = {
+    ...context,
+    staff,
+    chair: chairFor(random, staff),
+    dutyToCooperate: dutyToCooperateAgencies(random, context.person),
+  };
   planned.forEach((meeting, index) => {
     // A decision sets the next review for the next meeting in the diary, even one later cancelled.
     buildMeeting(random, full, meeting, meetingIdFor(context.caseId, index), planned[index + 1]?.date ?? null);
@@ -290,7 +339,9 @@ function buildMeeting(random: Random, context: MeetingContext, planned: PlannedM
 
   const invitedAt = earlier(minutesAfter(createdAt, random.int(10, 2 * 24 * 60)), earlier(scheduledFor, asOfEnd));
   const minutes = held ? minutesTimes(random, planned, closedAt as Date, asOf) : null;
-  const grantEnds = minutes?.distributedAt ? addDays(minutes.distributedAt.toISOString().slice(0, 10), GRANT_DAYS_AFTER_MINUTES) : addDays(planned.date, 30 + GRANT_DAYS_AFTER_MINUTES);
+  const grantEnds = minutes?.distributedAt
+    ? addDays(minutes.distributedAt.toISOString().slice(0, 10), GRANT_DAYS_AFTER_MINUTES)
+    : addDays(planned.date, 30 + GRANT_DAYS_AFTER_MINUTES);
   const validUntil = earlier(at(grantEnds, 23, 59), new Date(invitedAt.getTime() + MAX_GRANT_DAYS * 86_400_000));
 
   const attendees: AttendanceInsert[] = [];
@@ -323,7 +374,19 @@ function buildMeeting(random: Random, context: MeetingContext, planned: PlannedM
     // Children's services that cannot attend are consulted instead, and it is recorded (A.R25, B.10).
     // The police and probation attend (probation always when the police cannot, so every held meeting has the Responsible Authority).
     const policeAbsent = !attendees.some((attendee) => attendee.agency === 'police' && attendee.invitationId !== null);
-    const attendance = childAgency ? (agency === 'yot' ? 1 : 0.8) : agency === 'police' ? 0.93 : agency === 'probation' ? (policeAbsent ? 1 : 0.95) : isDutyToCooperate ? 0.75 : 0.7;
+    const attendance = childAgency
+      ? agency === 'yot'
+        ? 1
+        : 0.8
+      : agency === 'police'
+        ? 0.93
+        : agency === 'probation'
+          ? policeAbsent
+            ? 1
+            : 0.95
+          : isDutyToCooperate
+            ? 0.75
+            : 0.7;
     const attends = held && !withdrawn && random.chance(attendance);
     const consulted = held && !attends && childAgency;
     // Derived from the invitation's own id, so unique however many people are seeded: ids drawn from a
@@ -394,7 +457,11 @@ function buildMeeting(random: Random, context: MeetingContext, planned: PlannedM
   rows.attendance.push(...attendees);
   if (!held) return;
 
-  buildDisclosure(context, { meetingId, level: planned.level, under18, openedAt: openedAt as Date, closedAt: closedAt as Date, area: state.area }, attendees);
+  buildDisclosure(
+    context,
+    { meetingId, level: planned.level, under18, openedAt: openedAt as Date, closedAt: closedAt as Date, area: state.area },
+    attendees,
+  );
 
   const levelAfter = planned.levelAfter;
   rows.decisions.push({
@@ -415,14 +482,29 @@ function buildMeeting(random: Random, context: MeetingContext, planned: PlannedM
   if (minutes !== null) {
     // The minutes' disclosure section says what the consideration recorded (every held meeting has one).
     const considered = rows.considerations[rows.considerations.length - 1];
-    const proposedNote = considered?.meetingId === meetingId && considered.decisionId ? `Synthetic: disclosure considered; decision ${considered.decisionId} proposed.` : null;
+    const proposedNote =
+      considered?.meetingId === meetingId && considered.decisionId
+        ? `Synthetic: disclosure considered; decision ${considered.decisionId} proposed.`
+        : null;
     // Kept so the stream's later draws are unchanged (it decided this field before disclosure was always considered).
     random.next();
-    const recipients: MinutesRecipient[] = attendees.map((attendee) => ({ agency: attendee.agency, staffId: attendee.staffId, issuer: attendee.issuer, role: attendee.role, reason: null }));
+    const recipients: MinutesRecipient[] = attendees.map((attendee) => ({
+      agency: attendee.agency,
+      staffId: attendee.staffId,
+      issuer: attendee.issuer,
+      role: attendee.role,
+      reason: null,
+    }));
     // B.27: now and then a part-attendee gets the agreed action points only, and the minutes say why.
     const withheld: MinutesRecipient[] = attendees
       .filter((attendee) => attendee.extent === 'PART' && !attendee.informationSharingAgreement)
-      .map((attendee) => ({ agency: attendee.agency, staffId: attendee.staffId, issuer: attendee.issuer, role: attendee.role, reason: 'Synthetic: no information-sharing agreement; agreed action points only (B.25).' }));
+      .map((attendee) => ({
+        agency: attendee.agency,
+        staffId: attendee.staffId,
+        issuer: attendee.issuer,
+        role: attendee.role,
+        reason: 'Synthetic: no information-sharing agreement; agreed action points only (B.25).',
+      }));
     rows.minutes.push({
       meetingId,
       version: 1,
@@ -432,7 +514,9 @@ function buildMeeting(random: Random, context: MeetingContext, planned: PlannedM
       riskAssessment: 'Synthetic: risk of serious harm remains high to known adults; imminence low while current controls hold.',
       riskManagementPlan: 'Synthetic: supervision, monitoring and interventions as agreed; victim safety planning continues.',
       disclosureConsidered: true,
-      disclosureNotes: random.chance(0.2) ? (proposedNote ?? 'Synthetic: disclosure considered; no disclosure at this time.') : proposedNote,
+      disclosureNotes: random.chance(0.2)
+        ? (proposedNote ?? 'Synthetic: disclosure considered; no disclosure at this time.')
+        : proposedNote,
       draftedByStaffId: coordinatorOf(state.area),
       draftedAt: minutes.draftedAt,
       approvedByStaffId: minutes.approvedAt ? chair.staffId : null,
@@ -501,7 +585,12 @@ function gradeOf(attendanceId: string, agency: PrincipalAgency, level: number): 
 }
 
 /** When the minutes were drafted, approved and distributed; null parts had not happened by the dataset's day. */
-function minutesTimes(random: Random, planned: PlannedMeeting, closedAt: Date, asOf: string): { dueDate: string; draftedAt: Date; approvedAt: Date | null; distributedAt: Date | null } | null {
+function minutesTimes(
+  random: Random,
+  planned: PlannedMeeting,
+  closedAt: Date,
+  asOf: string,
+): { dueDate: string; draftedAt: Date; approvedAt: Date | null; distributedAt: Date | null } | null {
   const day = closedAt.toISOString().slice(0, 10);
   // B §6: 10 working days after a level 2 meeting, 5 after level 3.
   const dueDate = addWorkingDays(day, MINUTES_DUE_WORKING_DAYS[planned.level] ?? MINUTES_DUE_WORKING_DAYS[2]!);
@@ -510,7 +599,12 @@ function minutesTimes(random: Random, planned: PlannedMeeting, closedAt: Date, a
   // Most are distributed on time; about one in ten late.
   const approvedDay = random.chance(0.9) ? addWorkingDays(draftedDay, random.int(0, 2)) : addDays(dueDate, random.int(1, 8));
   const approvedAt = approvedDay <= asOf ? at(approvedDay, 15) : null;
-  return { dueDate: dueDate < draftedDay ? draftedDay : dueDate, draftedAt: at(draftedDay, 12), approvedAt, distributedAt: approvedAt ? minutesAfter(approvedAt, 30) : null };
+  return {
+    dueDate: dueDate < draftedDay ? draftedDay : dueDate,
+    draftedAt: at(draftedDay, 12),
+    approvedAt,
+    distributedAt: approvedAt ? minutesAfter(approvedAt, 30) : null,
+  };
 }
 
 function decisionRationale(planned: PlannedMeeting): string {
@@ -588,7 +682,9 @@ function pushReferral(random: Random, context: ReferralContext, shape: ReferralS
   const releaseDate = custodyReleaseDate(person, dataset.asOf) ?? person.sentence?.conditionalReleaseDate ?? null;
   const submittedAt = shape.submittedDay ? at(shape.submittedDay, 10, random.int(0, 59)) : null;
   const screenedAt = shape.screenedDay ? at(shape.screenedDay, 14, random.int(0, 59)) : null;
-  const proposedInvitees: ProposedInvitee[] = random.chance(0.3) ? [{ agency: 'housing', role: 'dtc_attendee', reason: 'Synthetic: accommodation on release.' }] : [];
+  const proposedInvitees: ProposedInvitee[] = random.chance(0.3)
+    ? [{ agency: 'housing', role: 'dtc_attendee', reason: 'Synthetic: accommodation on release.' }]
+    : [];
   context.rows.referrals.push({
     referralId: shape.referralId,
     pncId: person.pncId,
@@ -738,11 +834,31 @@ const NOT_NECESSARY_REASONS = [
 /** The items of a disclosure: the owners' record fields, each worded as the owner agreed it. */
 function disclosureItems(random: Random, recipientKind: RecipientKind): FinishedDecisionItem[] {
   const items: FinishedDecisionItem[] = [
-    { sourceAgency: 'police', fieldCoordinate: 'PoliceConviction.offenceDescription', wording: 'He has a conviction for a sexual offence against a child and is subject to notification requirements.' },
+    {
+      sourceAgency: 'police',
+      fieldCoordinate: 'PoliceConviction.offenceDescription',
+      wording: 'He has a conviction for a sexual offence against a child and is subject to notification requirements.',
+    },
   ];
-  if (random.chance(0.6)) items.push({ sourceAgency: 'probation', fieldCoordinate: 'ProbationLicence.conditions', wording: 'His licence forbids unsupervised contact with children under 16.' });
-  if (recipientKind === 'VICTIM') items.push({ sourceAgency: 'probation', fieldCoordinate: null, wording: 'He will live at an approved premises in the north of the county, away from your home.', victimIdentifying: true });
-  if (random.chance(0.3)) items.push({ sourceAgency: 'mappa_unit', fieldCoordinate: null, wording: 'He is managed by several agencies together and is closely supervised.' });
+  if (random.chance(0.6))
+    items.push({
+      sourceAgency: 'probation',
+      fieldCoordinate: 'ProbationLicence.conditions',
+      wording: 'His licence forbids unsupervised contact with children under 16.',
+    });
+  if (recipientKind === 'VICTIM')
+    items.push({
+      sourceAgency: 'probation',
+      fieldCoordinate: null,
+      wording: 'He will live at an approved premises in the north of the county, away from your home.',
+      victimIdentifying: true,
+    });
+  if (random.chance(0.3))
+    items.push({
+      sourceAgency: 'mappa_unit',
+      fieldCoordinate: null,
+      wording: 'He is managed by several agencies together and is closely supervised.',
+    });
   return items;
 }
 
@@ -763,8 +879,13 @@ interface HeldMeeting {
 function buildDisclosure(context: MeetingContext, meeting: HeldMeeting, attendees: readonly AttendanceInsert[]): void {
   const random = new SeededRandom(context.person.pncId, meeting.meetingId, 'disclosure');
   const { rows, chair, person } = context;
-  const proposer = attendees.find((attendee) => attendee.invitationId !== null && (attendee.agency === 'probation' || attendee.agency === 'police'));
-  const recordedAt = minutesAfter(meeting.openedAt, Math.min(30, Math.max(1, Math.floor((meeting.closedAt.getTime() - meeting.openedAt.getTime()) / 120_000))));
+  const proposer = attendees.find(
+    (attendee) => attendee.invitationId !== null && (attendee.agency === 'probation' || attendee.agency === 'police'),
+  );
+  const recordedAt = minutesAfter(
+    meeting.openedAt,
+    Math.min(30, Math.max(1, Math.floor((meeting.closedAt.getTime() - meeting.openedAt.getTime()) / 120_000))),
+  );
   const consideration = {
     considerationId: `DCN-${meeting.meetingId.slice(4)}`,
     pncId: person.pncId,
@@ -782,7 +903,8 @@ function buildDisclosure(context: MeetingContext, meeting: HeldMeeting, attendee
   const recipientKind = random.weighted(RECIPIENT_WEIGHTS);
   // Timing: consulting a day after the meeting, decided four days after, made six (disclosure-history.ts).
   const sinceMeetingDays = (at(context.asOf, 18).getTime() - recordedAt.getTime()) / 86_400_000;
-  const state: FinishedDecisionState = sinceMeetingDays >= 7 ? random.weighted(FINISHED_WEIGHTS) : sinceMeetingDays >= 1.5 ? 'CONSULTING' : 'PROPOSED';
+  const state: FinishedDecisionState =
+    sinceMeetingDays >= 7 ? random.weighted(FINISHED_WEIGHTS) : sinceMeetingDays >= 1.5 ? 'CONSULTING' : 'PROPOSED';
   const decisionId = newDisclosureDecisionId('MAPPA', meeting.meetingId.slice(4));
   const disclosure = finishedDecisionRows({
     holder: 'MAPPA',
@@ -804,5 +926,10 @@ function buildDisclosure(context: MeetingContext, meeting: HeldMeeting, attendee
     representationsSought: recipientKind !== 'PARTNER' && recipientKind !== 'VICTIM' ? random.chance(0.8) : random.chance(0.3),
   });
   rows.disclosures.push(disclosure);
-  rows.considerations.push({ ...consideration, outcome: 'DECISION_PROPOSED', reason: `Synthetic: disclosure to a ${recipientKind.toLowerCase().replace(/_/g, ' ')} proposed to protect others.`, decisionId });
+  rows.considerations.push({
+    ...consideration,
+    outcome: 'DECISION_PROPOSED',
+    reason: `Synthetic: disclosure to a ${recipientKind.toLowerCase().replace(/_/g, ' ')} proposed to protect others.`,
+    decisionId,
+  });
 }

@@ -31,7 +31,9 @@ export const sfoNotificationTable = mappaSchema.table(
     categoryAtCharge: integer('category_at_charge').notNull(),
     levelAtCharge: integer('level_at_charge').notNull(),
     // The SFO charged, as the Probation Service's SFO procedure groups them.
-    offenceGroup: text('offence_group', { enum: ['MURDER', 'ATTEMPTED_MURDER', 'MANSLAUGHTER', 'RAPE', 'OTHER_SERIOUS_SEXUAL', 'ARSON_ENDANGERING_LIFE', 'KIDNAP'] }).notNull(),
+    offenceGroup: text('offence_group', {
+      enum: ['MURDER', 'ATTEMPTED_MURDER', 'MANSLAUGHTER', 'RAPE', 'OTHER_SERIOUS_SEXUAL', 'ARSON_ENDANGERING_LIFE', 'KIDNAP'],
+    }).notNull(),
     outcome: text('outcome', { enum: SFO_OUTCOMES }).notNull(),
     // The day of the verdict or of the decision not to proceed; null while awaiting trial.
     outcomeDate: date('outcome_date', { mode: 'string' }),

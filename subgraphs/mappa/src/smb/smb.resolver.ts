@@ -11,7 +11,12 @@ import { smbAttendanceTable, smbMeetingTable, smbMemberTable } from './smb.table
 import type { smbMeetingTable as SmbMeetingTable } from './smb.table';
 import { SmbMeeting } from './smb.type';
 
-const MEETING_FIELDS = ['area', 'heldOn', 'recordedByStaffId', 'recordedByIssuer'] as const satisfies readonly (keyof typeof SmbMeetingTable.$inferSelect)[];
+const MEETING_FIELDS = [
+  'area',
+  'heldOn',
+  'recordedByStaffId',
+  'recordedByIssuer',
+] as const satisfies readonly (keyof typeof SmbMeetingTable.$inferSelect)[];
 
 /**
  * The Strategic Management Board register's write path (KPI 5): the MAPPA co-ordinator records their own
@@ -23,31 +28,65 @@ const MEETING_FIELDS = ['area', 'heldOn', 'recordedByStaffId', 'recordedByIssuer
 @Resolver()
 export class SmbRegisterResolver {
   @Access(mappaPolicies.smbRegister)
-  @Mutation(() => SmbMeeting, { description: 'Records a meeting of the co-ordinator\'s own area\'s Strategic Management Board and the members present (KPI 5). The MAPPA co-ordinator under CASE_MANAGEMENT.' })
-  async recordSmbMeeting(@Arg('input', () => RecordSmbMeetingInput) input: RecordSmbMeetingInput, @Ctx() context: MappaContext): Promise<SmbMeeting> {
-    const values = parseInput(recordSmbMeetingInputSchema, { heldOn: dateText(input.heldOn), presentMemberIds: input.presentMemberIds }, 'input');
+  @Mutation(() => SmbMeeting, {
+    description:
+      "Records a meeting of the co-ordinator's own area's Strategic Management Board and the members present (KPI 5). The MAPPA co-ordinator under CASE_MANAGEMENT.",
+  })
+  async recordSmbMeeting(
+    @Arg('input', () => RecordSmbMeetingInput) input: RecordSmbMeetingInput,
+    @Ctx() context: MappaContext,
+  ): Promise<SmbMeeting> {
+    const values = parseInput(
+      recordSmbMeetingInputSchema,
+      { heldOn: dateText(input.heldOn), presentMemberIds: input.presentMemberIds },
+      'input',
+    );
     const { principal } = context.caller;
     const area = principal.area as MappaArea;
-    if (values.heldOn > requestDateOf(new Date())) throw new BadUserInputError('a board meeting is recorded once held', [{ path: 'input.heldOn', message: 'in the future' }]);
+    if (values.heldOn > requestDateOf(new Date()))
+      throw new BadUserInputError('a board meeting is recorded once held', [{ path: 'input.heldOn', message: 'in the future' }]);
     return context.db.transaction(async (tx) => {
       // The members sitting on the area's board that day: joined on or before it, not left before it.
       const sitting = await tx
         .select({ memberId: smbMemberTable.memberId })
         .from(smbMemberTable)
-        .where(and(eq(smbMemberTable.area, area), lte(smbMemberTable.joinedOn, values.heldOn), or(isNull(smbMemberTable.leftOn), gte(smbMemberTable.leftOn, values.heldOn))));
+        .where(
+          and(
+            eq(smbMemberTable.area, area),
+            lte(smbMemberTable.joinedOn, values.heldOn),
+            or(isNull(smbMemberTable.leftOn), gte(smbMemberTable.leftOn, values.heldOn)),
+          ),
+        );
       const seats = new Set(sitting.map((row) => row.memberId));
       // One answer for an unknown id and another area's member (principle 9).
       if (values.presentMemberIds.some((memberId) => !seats.has(memberId))) {
-        throw new BadUserInputError('every member present must sit on your area\'s board that day', [{ path: 'input.presentMemberIds', message: 'not a member of your board that day' }]);
+        throw new BadUserInputError("every member present must sit on your area's board that day", [
+          { path: 'input.presentMemberIds', message: 'not a member of your board that day' },
+        ]);
       }
       const [meeting] = await tx
         .insert(smbMeetingTable)
-        .values({ smbMeetingId: `SMBM-${randomUUID()}`, area, heldOn: values.heldOn, recordedByStaffId: principal.staffId, recordedByIssuer: principal.issuer })
+        .values({
+          smbMeetingId: `SMBM-${randomUUID()}`,
+          area,
+          heldOn: values.heldOn,
+          recordedByStaffId: principal.staffId,
+          recordedByIssuer: principal.issuer,
+        })
         .returning();
-      if (values.presentMemberIds.length > 0) await tx.insert(smbAttendanceTable).values(values.presentMemberIds.map((memberId) => ({ smbMeetingId: meeting!.smbMeetingId, memberId })));
+      if (values.presentMemberIds.length > 0)
+        await tx
+          .insert(smbAttendanceTable)
+          .values(values.presentMemberIds.map((memberId) => ({ smbMeetingId: meeting!.smbMeetingId, memberId })));
       // No subject: the board register names no offender.
       await context.audit.recordChanges(tx, [], changedFields(`SmbMeeting:${meeting!.smbMeetingId}`, null, meeting!, MEETING_FIELDS));
-      return { smbMeetingId: meeting!.smbMeetingId, area, heldOn: values.heldOn, present: values.presentMemberIds.length, members: seats.size };
+      return {
+        smbMeetingId: meeting!.smbMeetingId,
+        area,
+        heldOn: values.heldOn,
+        present: values.presentMemberIds.length,
+        members: seats.size,
+      };
     });
   }
 }

@@ -1,7 +1,6 @@
 import { addDays, addMonths, DEV_ISSUER, MAPPA_AREAS, Random } from '@mappa/shared';
 import type { MappaArea, SyntheticDatasetOptions } from '@mappa/shared';
-import type { SmbRole } from './smb.table';
-import type { smbAttendanceTable, smbMeetingTable, smbMemberTable } from './smb.table';
+import type { SmbRole, smbAttendanceTable, smbMeetingTable, smbMemberTable } from './smb.table';
 
 /** The seats of an area's board: its minimum membership (A §6, [L5573-5659]), each an agency and a role. */
 const SEATS: readonly { readonly agency: string; readonly role: SmbRole }[] = [
@@ -46,16 +45,28 @@ export function smbRows(dataset: SyntheticDatasetOptions): SmbRows {
     const random = new Random(dataset.seed, area, 'mappa-smb');
     const coordinator = `MCU${random.int(10000, 99999)}`;
     const meetingDays: string[] = [];
-    for (let day = addDays(start, random.int(0, 60)); day <= dataset.asOf; day = addDays(addMonths(day, 3), random.int(-10, 10))) meetingDays.push(day);
+    for (let day = addDays(start, random.int(0, 60)); day <= dataset.asOf; day = addDays(addMonths(day, 3), random.int(-10, 10)))
+      meetingDays.push(day);
     const seated: { memberId: string; joinedOn: string; leftOn: string | null; likelihood: number }[] = [];
     SEATS.forEach((seat, index) => {
       // A seat changes hands once in the period for about one in six; the successor joins the day after.
       const changeOn = random.chance(1 / 6) ? addDays(start, random.int(180, 365 * HISTORY_YEARS - 180)) : null;
-      const spells: [string, string | null][] = changeOn === null ? [[start, null]] : [[start, changeOn], [addDays(changeOn, 1), null]];
+      const spells: [string, string | null][] =
+        changeOn === null
+          ? [[start, null]]
+          : [
+              [start, changeOn],
+              [addDays(changeOn, 1), null],
+            ];
       spells.forEach(([joinedOn, leftOn], spell) => {
         const memberId = `SMB-${area}-${String(index + 1).padStart(2, '0')}-${spell + 1}`;
         const prefix = STAFF_PREFIX[seat.agency] ?? 'DTC';
-        const staffId = seat.role === 'COORDINATOR' ? coordinator : seat.role === 'LAY_ADVISER' ? `LAY${random.int(10000, 99999)}` : `${prefix}${random.int(10000, 99999)}`;
+        const staffId =
+          seat.role === 'COORDINATOR'
+            ? coordinator
+            : seat.role === 'LAY_ADVISER'
+              ? `LAY${random.int(10000, 99999)}`
+              : `${prefix}${random.int(10000, 99999)}`;
         const likelihood = random.chance(0.12) ? 0.4 + 0.3 * random.next() : 0.8 + 0.2 * random.next();
         rows.members.push({ memberId, area: area as MappaArea, agency: seat.agency, role: seat.role, staffId, joinedOn, leftOn });
         seated.push({ memberId, joinedOn, leftOn, likelihood: seat.role === 'COORDINATOR' ? 1 : likelihood });
@@ -63,7 +74,14 @@ export function smbRows(dataset: SyntheticDatasetOptions): SmbRows {
     });
     meetingDays.forEach((heldOn, index) => {
       const smbMeetingId = `SMBM-${area}-${String(index + 1).padStart(3, '0')}`;
-      rows.meetings.push({ smbMeetingId, area: area as MappaArea, heldOn, recordedByStaffId: coordinator, recordedByIssuer: DEV_ISSUER, recordedAt: new Date(`${addDays(heldOn, 1)}T09:00:00Z`) });
+      rows.meetings.push({
+        smbMeetingId,
+        area: area as MappaArea,
+        heldOn,
+        recordedByStaffId: coordinator,
+        recordedByIssuer: DEV_ISSUER,
+        recordedAt: new Date(`${addDays(heldOn, 1)}T09:00:00Z`),
+      });
       for (const member of seated) {
         if (heldOn < member.joinedOn || (member.leftOn !== null && heldOn > member.leftOn)) continue;
         if (random.chance(member.likelihood)) rows.attendance.push({ smbMeetingId, memberId: member.memberId });

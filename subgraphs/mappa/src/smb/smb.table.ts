@@ -27,7 +27,10 @@ export const smbMemberTable = mappaSchema.table(
     // Null while they sit on the board.
     leftOn: date('left_on', { mode: 'string' }),
   },
-  (table) => [index('smb_member_area_idx').on(table.area), check('smb_member_spell', sql`${table.leftOn} is null or ${table.leftOn} >= ${table.joinedOn}`)],
+  (table) => [
+    index('smb_member_area_idx').on(table.area),
+    check('smb_member_spell', sql`${table.leftOn} is null or ${table.leftOn} >= ${table.joinedOn}`),
+  ],
 );
 
 /** One meeting of an area's board (it meets at least every four months, A §5 [L5765-5766]), recorded by the co-ordinator. */

@@ -2,14 +2,14 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { Access, LocalDate, MappaArea } from '@mappa/shared';
 import { mappaPolicies } from '../mappa.policies';
 
-@ObjectType({ description: 'A recorded meeting of an area\'s Strategic Management Board (KPI 5). Owner: mappa (MAPPA Co-ordination Unit).' })
+@ObjectType({ description: "A recorded meeting of an area's Strategic Management Board (KPI 5). Owner: mappa (MAPPA Co-ordination Unit)." })
 export class SmbMeeting {
   @Access(mappaPolicies.smbRegister)
-  @Field(() => String, { description: 'The board meeting\'s id.' })
+  @Field(() => String, { description: "The board meeting's id." })
   smbMeetingId!: string;
 
   @Access(mappaPolicies.smbRegister)
-  @Field(() => MappaArea, { description: 'The board\'s area.' })
+  @Field(() => MappaArea, { description: "The board's area." })
   area!: MappaArea;
 
   @Access(mappaPolicies.smbRegister)

@@ -6,7 +6,12 @@ import { mappaPolicies } from '../mappa.policies';
 import { level2Or3CohortOf, seriousFurtherOffenceCellsOf } from './mappa-annual-report-events.query';
 import { MappaStatisticsAnnualReportEvents } from './mappa-annual-report-events.type';
 
-const eventsSchema = z.object({ area: z.enum(MappaArea).nullable(), year: z.number().int().min(2000).max(2100), querySecret: statisticsSecretSchema, keySecret: statisticsSecretSchema });
+const eventsSchema = z.object({
+  area: z.enum(MappaArea).nullable(),
+  year: z.number().int().min(2000).max(2100),
+  querySecret: statisticsSecretSchema,
+  keySecret: statisticsSecretSchema,
+});
 
 /**
  * The MAPPA unit's part of annual report tables 5 and 7-9 for the gateway's statistics service (issue
@@ -17,12 +22,16 @@ const eventsSchema = z.object({ area: z.enum(MappaArea).nullable(), year: z.numb
 export class MappaAnnualReportEventsResolver {
   @Access(mappaPolicies.statisticsPublished)
   @Directive('@federation__inaccessible')
-  @Query(() => MappaStatisticsAnnualReportEvents, { nullable: true, description: 'Annual report tables 7-9 raw, and table 2\'s people under pseudonyms for table 5 (the gateway statistics service only).' })
+  @Query(() => MappaStatisticsAnnualReportEvents, {
+    nullable: true,
+    description: "Annual report tables 7-9 raw, and table 2's people under pseudonyms for table 5 (the gateway statistics service only).",
+  })
   async mappaStatisticsAnnualReportEvents(
-    @Arg('area', () => MappaArea, { nullable: true, description: 'The area (the caller\'s own); null for England and Wales.' }) area: MappaArea | null,
+    @Arg('area', () => MappaArea, { nullable: true, description: "The area (the caller's own); null for England and Wales." })
+    area: MappaArea | null,
     @Arg('year', () => Int, { description: 'The reporting year starting 1 April of this year.' }) year: number,
-    @Arg('querySecret', () => String, { description: 'This report\'s own pseudonym secret, from the gateway.' }) querySecret: string,
-    @Arg('keySecret', () => String, { description: 'The product\'s record-key secret, from the gateway.' }) keySecret: string,
+    @Arg('querySecret', () => String, { description: "This report's own pseudonym secret, from the gateway." }) querySecret: string,
+    @Arg('keySecret', () => String, { description: "The product's record-key secret, from the gateway." }) keySecret: string,
     @Ctx() context: MappaContext,
   ): Promise<MappaStatisticsAnnualReportEvents | null> {
     const values = parseInput(eventsSchema, { area: area ?? null, year, querySecret, keySecret }, 'annualReportEvents');

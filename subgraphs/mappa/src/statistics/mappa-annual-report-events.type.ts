@@ -8,7 +8,10 @@ import { mappaPolicies } from '../mappa.policies';
  */
 
 @Directive('@federation__inaccessible')
-@ObjectType({ description: 'One raw cell of an annual report table the MAPPA unit counts from MAPPA N (for the gateway statistics service only). Owner: mappa (MAPPA Co-ordination Unit).' })
+@ObjectType({
+  description:
+    'One raw cell of an annual report table the MAPPA unit counts from MAPPA N (for the gateway statistics service only). Owner: mappa (MAPPA Co-ordination Unit).',
+})
 export class MappaStatisticsTableCell {
   @Access(mappaPolicies.statisticsPublished)
   @Field(() => String, { description: 'The table: SFO_CHARGES, SFO_SERIOUS_CASE_REVIEWS or SFO_OUTCOMES.' })
@@ -27,15 +30,18 @@ export class MappaStatisticsTableCell {
   count!: number;
 
   @Access(mappaPolicies.statisticsPublished)
-  @Field(() => Int, { description: 'The cell key: the sum of the people\'s record keys, modulo 4096.' })
+  @Field(() => Int, { description: "The cell key: the sum of the people's record keys, modulo 4096." })
   key!: number;
 }
 
 @Directive('@federation__inaccessible')
-@ObjectType({ description: 'One person managed at level 2 or 3 in the reporting year, under a pseudonym for one report (for the gateway statistics service only). Owner: mappa (MAPPA Co-ordination Unit).' })
+@ObjectType({
+  description:
+    'One person managed at level 2 or 3 in the reporting year, under a pseudonym for one report (for the gateway statistics service only). Owner: mappa (MAPPA Co-ordination Unit).',
+})
 export class MappaStatisticsCohortMember {
   @Access(mappaPolicies.statisticsPublished)
-  @Field(() => String, { description: 'HMAC of the subject key under the report\'s own secret.' })
+  @Field(() => String, { description: "HMAC of the subject key under the report's own secret." })
   pseudonym!: string;
 
   @Access(mappaPolicies.statisticsPublished)
@@ -52,13 +58,18 @@ export class MappaStatisticsCohortMember {
 }
 
 @Directive('@federation__inaccessible')
-@ObjectType({ description: 'The MAPPA unit\'s part of annual report tables 5 and 7-9 (for the gateway statistics service only). Owner: mappa (MAPPA Co-ordination Unit).' })
+@ObjectType({
+  description:
+    "The MAPPA unit's part of annual report tables 5 and 7-9 (for the gateway statistics service only). Owner: mappa (MAPPA Co-ordination Unit).",
+})
 export class MappaStatisticsAnnualReportEvents {
   @Access(mappaPolicies.statisticsPublished)
-  @Field(() => [MappaStatisticsTableCell], { description: 'Tables 7-9: serious further offence charges, serious case review decisions and outcomes.' })
+  @Field(() => [MappaStatisticsTableCell], {
+    description: 'Tables 7-9: serious further offence charges, serious case review decisions and outcomes.',
+  })
   cells!: MappaStatisticsTableCell[];
 
   @Access(mappaPolicies.statisticsPublished)
-  @Field(() => [MappaStatisticsCohortMember], { description: 'Table 2\'s people, for table 5.' })
+  @Field(() => [MappaStatisticsCohortMember], { description: "Table 2's people, for table 5." })
   level2Or3InYear!: MappaStatisticsCohortMember[];
 }

@@ -87,7 +87,10 @@ export async function kpiCellsOf(db: Database, area: MappaArea, first: string, l
         select 'DTC_AGENCY_ATTENDED', i.invitee_agency, meetings.pnc_id,
           exists (select 1 from mappa.meeting_attendance a where a.invitation_id = i.invitation_id)
         from meetings join mappa.meeting_invitation i on i.meeting_id = meetings.meeting_id
-        where i.withdrawn_at is null and meetings.level in (2, 3) and i.invitee_agency in (${sql.join(DTC_INVITEES.map((agency) => sql`${agency}`), sql`, `)})
+        where i.withdrawn_at is null and meetings.level in (2, 3) and i.invitee_agency in (${sql.join(
+          DTC_INVITEES.map((agency) => sql`${agency}`),
+          sql`, `,
+        )})
         union all
         -- KPI 6-9 (attendance by agency): each invitation not withdrawn, met when answered by a signed attendance.
         select 'INVITED_AGENCY_ATTENDED', i.invitee_agency, meetings.pnc_id,
@@ -133,5 +136,12 @@ export async function kpiCellsOf(db: Database, area: MappaArea, first: string, l
       from units
       group by kpi, grp`),
   );
-  return rows.map((row) => ({ kpi: row.kpi, group: row.grp, met: Number(row.met), metKey: Number(row.met_key), notMet: Number(row.not_met), notMetKey: Number(row.not_met_key) }));
+  return rows.map((row) => ({
+    kpi: row.kpi,
+    group: row.grp,
+    met: Number(row.met),
+    metKey: Number(row.met_key),
+    notMet: Number(row.not_met),
+    notMetKey: Number(row.not_met_key),
+  }));
 }

@@ -21,12 +21,15 @@ const kpisSchema = z
 export class MappaKpiResolver {
   @Access(mappaPolicies.statisticsKpis)
   @Directive('@federation__inaccessible')
-  @Query(() => [MappaKpiCell], { nullable: true, description: 'The MAPPA unit\'s KPI cells of an area and period, raw (the gateway statistics service only).' })
+  @Query(() => [MappaKpiCell], {
+    nullable: true,
+    description: "The MAPPA unit's KPI cells of an area and period, raw (the gateway statistics service only).",
+  })
   async mappaStatisticsKpis(
-    @Arg('area', () => MappaArea, { description: 'The area (the caller\'s own).' }) area: MappaArea,
+    @Arg('area', () => MappaArea, { description: "The area (the caller's own)." }) area: MappaArea,
     @Arg('from', () => LocalDate, { description: 'The first day of the period.' }) from: string,
     @Arg('to', () => LocalDate, { description: 'The last day of the period (included).' }) to: string,
-    @Arg('keySecret', () => String, { description: 'The product\'s record-key secret, from the gateway.' }) keySecret: string,
+    @Arg('keySecret', () => String, { description: "The product's record-key secret, from the gateway." }) keySecret: string,
     @Ctx() context: MappaContext,
   ): Promise<MappaKpiCell[] | null> {
     const values = parseInput(kpisSchema, { area, from: dateText(from), to: dateText(to), keySecret }, 'kpis');

@@ -3,7 +3,10 @@ import { Access } from '@mappa/shared';
 import { mappaPolicies } from '../mappa.policies';
 
 @Directive('@federation__inaccessible')
-@ObjectType({ description: 'One raw KPI cell as the MAPPA unit counts it: units that met the standard and units that did not, each with its cell key (for the gateway statistics service only). Owner: mappa (MAPPA Co-ordination Unit).' })
+@ObjectType({
+  description:
+    'One raw KPI cell as the MAPPA unit counts it: units that met the standard and units that did not, each with its cell key (for the gateway statistics service only). Owner: mappa (MAPPA Co-ordination Unit).',
+})
 export class MappaKpiCell {
   @Access(mappaPolicies.statisticsKpis)
   @Field(() => String, { description: 'The KPI (MAPPA_KPIS).' })
@@ -18,7 +21,7 @@ export class MappaKpiCell {
   met!: number;
 
   @Access(mappaPolicies.statisticsKpis)
-  @Field(() => Int, { description: 'Their cell key: the sum of their subjects\' record keys, modulo 4096.' })
+  @Field(() => Int, { description: "Their cell key: the sum of their subjects' record keys, modulo 4096." })
   metKey!: number;
 
   @Access(mappaPolicies.statisticsKpis)

@@ -24,7 +24,8 @@ export function valueOn(field: string, day: SQL, current: SQL): SQL {
 }
 
 /** `area = <area>`, or every area (England and Wales) when `area` is null. */
-export const inArea = (area: MappaArea | null, column: SQL = sql.raw('area')): SQL => (area === null ? sql`true` : sql`${column} = ${area}`);
+export const inArea = (area: MappaArea | null, column: SQL = sql.raw('area')): SQL =>
+  area === null ? sql`true` : sql`${column} = ${area}`;
 
 /**
  * Cases that can be in `area` on some day (every case when `area` is null): those there now, and those
@@ -33,7 +34,9 @@ export const inArea = (area: MappaArea | null, column: SQL = sql.raw('area')): S
  * per case (an area's report then reads its own cases, not the country's).
  */
 export const mayBeInArea = (area: MappaArea | null): SQL =>
-  area === null ? sql`true` : sql`(c.area = ${area} or c.case_id in (select ach.case_id from mappa.mappa_case_change ach where ach.field = 'AREA'))`;
+  area === null
+    ? sql`true`
+    : sql`(c.area = ${area} or c.case_id in (select ach.case_id from mappa.mappa_case_change ach where ach.field = 'AREA'))`;
 
 /**
  * Runs an annual report statement with PostgreSQL's JIT compilation off. Reading a case's values on a
@@ -70,10 +73,12 @@ const POSITION_LENGTH = 18;
 const packed = (value: SQL): SQL => sql`(to_char(ch.changed_date, 'YYYYMMDD') || lpad(ch.sequence::text, 10, '0') || ${value}) collate "C"`;
 
 /** The packed last change of `field` on or before `day` (an SQL date), per case: aggregate over `ch`. */
-const lastChangeBy = (field: string, day: SQL): SQL => sql`max(${packed(sql`ch.value_after`)}) filter (where ch.field = ${field} and ch.changed_date <= ${day})`;
+const lastChangeBy = (field: string, day: SQL): SQL =>
+  sql`max(${packed(sql`ch.value_after`)}) filter (where ch.field = ${field} and ch.changed_date <= ${day})`;
 
 /** The packed first change of `field` after `day`, per case, with its value before ('v' + value, or 'n' for none). */
-const firstChangeAfter = (field: string, day: SQL): SQL => sql`min(${packed(sql`coalesce('v' || ch.value_before, 'n')`)}) filter (where ch.field = ${field} and ch.changed_date > ${day})`;
+const firstChangeAfter = (field: string, day: SQL): SQL =>
+  sql`min(${packed(sql`coalesce('v' || ch.value_before, 'n')`)}) filter (where ch.field = ${field} and ch.changed_date > ${day})`;
 
 /**
  * A case's value on a day from the packed aggregates `last` and `next` (columns of the grouped history),
@@ -92,7 +97,12 @@ const HISTORY_FIELDS = sql`ch.field in ('CATEGORY', 'LEVEL', 'AREA')`;
  * the end of their time in the year and the highest level they were managed at (one row per person:
  * their latest case in the year).
  */
-export async function annualReportCellsOf(db: Database, area: MappaArea | null, year: number, keySecret: string): Promise<MappaStatisticsCell[]> {
+export async function annualReportCellsOf(
+  db: Database,
+  area: MappaArea | null,
+  year: number,
+  keySecret: string,
+): Promise<MappaStatisticsCell[]> {
   const { last } = reportingYear(year);
   const snapshot = sql`${last}::date`;
   const key = recordKeySql(keySecret, sql.raw('pnc_id'));
@@ -166,14 +176,24 @@ export function level2Or3InYearSql(area: MappaArea | null, year: number): SQL {
     where ${inArea(area)} and category between 1 and 3 and level >= 2`;
 }
 
-const numbers = (row: { category: number; level: number; count: number; key: number }) => ({ category: Number(row.category), level: Number(row.level), count: Number(row.count), key: Number(row.key) });
+const numbers = (row: { category: number; level: number; count: number; key: number }) => ({
+  category: Number(row.category),
+  level: Number(row.level),
+  count: Number(row.count),
+  key: Number(row.key),
+});
 
 /**
  * The ad-hoc join's population: every person with an active MAPPA case in the area (principle 7 cases
  * left out), with the unit's dimensions, in one statement. The PNC ID never leaves: only its pseudonym
  * under this query's secret, and its coarse record key.
  */
-export async function statisticsSubjectsOf(db: Database, area: MappaArea, querySecret: string, keySecret: string): Promise<MappaStatisticsSubject[]> {
+export async function statisticsSubjectsOf(
+  db: Database,
+  area: MappaArea,
+  querySecret: string,
+  keySecret: string,
+): Promise<MappaStatisticsSubject[]> {
   const rows = rowsOf<{ pnc_id: string; category: number; level: number; lead_agency: string }>(
     await db.execute(sql`
       select pnc_id, category, level, lead_agency from mappa.mappa_case

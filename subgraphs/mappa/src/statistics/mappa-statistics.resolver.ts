@@ -6,7 +6,11 @@ import { mappaPolicies } from '../mappa.policies';
 import { annualReportCellsOf, statisticsSubjectsOf } from './mappa-statistics.query';
 import { MappaStatisticsCell, MappaStatisticsSubject } from './mappa-statistics.type';
 
-const annualReportSchema = z.object({ area: z.enum(MappaArea).nullable(), year: z.number().int().min(2000).max(2100), keySecret: statisticsSecretSchema });
+const annualReportSchema = z.object({
+  area: z.enum(MappaArea).nullable(),
+  year: z.number().int().min(2000).max(2100),
+  keySecret: statisticsSecretSchema,
+});
 const subjectsSchema = z.object({ area: z.enum(MappaArea), querySecret: statisticsSecretSchema, keySecret: statisticsSecretSchema });
 
 /**
@@ -18,11 +22,15 @@ const subjectsSchema = z.object({ area: z.enum(MappaArea), querySecret: statisti
 export class MappaStatisticsResolver {
   @Access(mappaPolicies.statisticsPublished)
   @Directive('@federation__inaccessible')
-  @Query(() => [MappaStatisticsCell], { nullable: true, description: 'The annual report tables 1 and 2 of an area and reporting year, raw (the gateway statistics service only).' })
+  @Query(() => [MappaStatisticsCell], {
+    nullable: true,
+    description: 'The annual report tables 1 and 2 of an area and reporting year, raw (the gateway statistics service only).',
+  })
   async mappaStatisticsAnnualReport(
-    @Arg('area', () => MappaArea, { nullable: true, description: 'The area (the caller\'s own); null for England and Wales.' }) area: MappaArea | null,
+    @Arg('area', () => MappaArea, { nullable: true, description: "The area (the caller's own); null for England and Wales." })
+    area: MappaArea | null,
     @Arg('year', () => Int, { description: 'The reporting year starting 1 April of this year.' }) year: number,
-    @Arg('keySecret', () => String, { description: 'The product\'s record-key secret, from the gateway.' }) keySecret: string,
+    @Arg('keySecret', () => String, { description: "The product's record-key secret, from the gateway." }) keySecret: string,
     @Ctx() context: MappaContext,
   ): Promise<MappaStatisticsCell[] | null> {
     const values = parseInput(annualReportSchema, { area: area ?? null, year, keySecret }, 'annualReport');
@@ -33,11 +41,15 @@ export class MappaStatisticsResolver {
 
   @Access(mappaPolicies.statisticsSubjects)
   @Directive('@federation__inaccessible')
-  @Query(() => [MappaStatisticsSubject], { nullable: true, description: 'The MAPPA offenders of an area under pseudonyms for one query, with the unit\'s dimensions (the gateway statistics service only).' })
+  @Query(() => [MappaStatisticsSubject], {
+    nullable: true,
+    description:
+      "The MAPPA offenders of an area under pseudonyms for one query, with the unit's dimensions (the gateway statistics service only).",
+  })
   async mappaStatisticsSubjects(
-    @Arg('area', () => MappaArea, { description: 'The area (the caller\'s own).' }) area: MappaArea,
-    @Arg('querySecret', () => String, { description: 'This query\'s own pseudonym secret, from the gateway.' }) querySecret: string,
-    @Arg('keySecret', () => String, { description: 'The product\'s record-key secret, from the gateway.' }) keySecret: string,
+    @Arg('area', () => MappaArea, { description: "The area (the caller's own)." }) area: MappaArea,
+    @Arg('querySecret', () => String, { description: "This query's own pseudonym secret, from the gateway." }) querySecret: string,
+    @Arg('keySecret', () => String, { description: "The product's record-key secret, from the gateway." }) keySecret: string,
     @Ctx() context: MappaContext,
   ): Promise<MappaStatisticsSubject[] | null> {
     const values = parseInput(subjectsSchema, { area, querySecret, keySecret }, 'subjects');

@@ -9,7 +9,10 @@ import { mappaPolicies } from '../mappa.policies';
  */
 
 @Directive('@federation__inaccessible')
-@ObjectType({ description: 'One raw cell of an annual report table, as the MAPPA unit counts it (for the gateway statistics service only). Owner: mappa (MAPPA Co-ordination Unit).' })
+@ObjectType({
+  description:
+    'One raw cell of an annual report table, as the MAPPA unit counts it (for the gateway statistics service only). Owner: mappa (MAPPA Co-ordination Unit).',
+})
 export class MappaStatisticsCell {
   @Access(mappaPolicies.statisticsPublished)
   @Field(() => String, { description: 'The table: OFFENDERS_ON_31_MARCH or LEVEL_2_3_IN_YEAR.' })
@@ -28,15 +31,18 @@ export class MappaStatisticsCell {
   count!: number;
 
   @Access(mappaPolicies.statisticsPublished)
-  @Field(() => Int, { description: 'The cell key: the sum of the people\'s record keys, modulo 4096.' })
+  @Field(() => Int, { description: "The cell key: the sum of the people's record keys, modulo 4096." })
   key!: number;
 }
 
 @Directive('@federation__inaccessible')
-@ObjectType({ description: 'One MAPPA offender of an area as the ad-hoc statistics join sees them: a pseudonym for this query alone and the MAPPA unit\'s dimensions (for the gateway statistics service only). Owner: mappa (MAPPA Co-ordination Unit).' })
+@ObjectType({
+  description:
+    "One MAPPA offender of an area as the ad-hoc statistics join sees them: a pseudonym for this query alone and the MAPPA unit's dimensions (for the gateway statistics service only). Owner: mappa (MAPPA Co-ordination Unit).",
+})
 export class MappaStatisticsSubject {
   @Access(mappaPolicies.statisticsSubjects)
-  @Field(() => String, { description: 'HMAC of the subject key under the query\'s own secret.' })
+  @Field(() => String, { description: "HMAC of the subject key under the query's own secret." })
   pseudonym!: string;
 
   @Access(mappaPolicies.statisticsSubjects)

@@ -1,6 +1,14 @@
-import { TEST_ISSUER } from '@mappa/shared';
-import { appendAuditEntries, MappaArea, startTestSubgraph, syntheticPeople } from '@mappa/shared';
-import type { AuditEntry, AuditLogName, AuditPayloadInput, Caller, Database, RunningSubgraph, TestDatabase, TestGatewayKeys } from '@mappa/shared';
+import { TEST_ISSUER, appendAuditEntries, MappaArea, startTestSubgraph, syntheticPeople } from '@mappa/shared';
+import type {
+  AuditEntry,
+  AuditLogName,
+  AuditPayloadInput,
+  Caller,
+  Database,
+  RunningSubgraph,
+  TestDatabase,
+  TestGatewayKeys,
+} from '@mappa/shared';
 import { policeSubgraph } from '../index';
 
 // The police's own access audit, as its information governance reads it from the police subgraph:
@@ -25,7 +33,15 @@ let after: AuditEntry[];
 let restricted: AuditEntry[];
 
 const auditor = (overrides: Partial<Caller['principal']> = {}, purpose: Caller['declaredPurpose']['purpose'] = 'AUDIT'): Caller => ({
-  principal: { issuer: TEST_ISSUER, staffId: 'IGP0001', agency: 'police', roles: ['information_governance'], area: MappaArea.KENT, clearance: 'SC', ...overrides },
+  principal: {
+    issuer: TEST_ISSUER,
+    staffId: 'IGP0001',
+    agency: 'police',
+    roles: ['information_governance'],
+    area: MappaArea.KENT,
+    clearance: 'SC',
+    ...overrides,
+  },
   declaredPurpose: { purpose, caseId: null },
 });
 const POLICE_IG = auditor();
@@ -44,7 +60,11 @@ const payload = (subjects: string[], overrides: Partial<AuditPayloadInput> = {})
 });
 
 const append = (log: AuditLogName, entries: [string, AuditPayloadInput][]) =>
-  appendAuditEntries(db, log, entries.map(([requestId, entryPayload]) => ({ requestId, payload: entryPayload })));
+  appendAuditEntries(
+    db,
+    log,
+    entries.map(([requestId, entryPayload]) => ({ requestId, payload: entryPayload })),
+  );
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Page {
@@ -128,7 +148,7 @@ afterAll(async () => {
 });
 
 describe('policeAccessAudit', () => {
-  it('principle 10: gives the police\'s information governance the police log\'s entries about the subject in [from, to), newest first', async () => {
+  it("principle 10: gives the police's information governance the police log's entries about the subject in [from, to), newest first", async () => {
     const { result, statements } = await askAudit({ ...range(), first: 100 });
     expect(result.errors).toBeUndefined();
     expect(requestIds(result.data?.policeAccessAudit)).toEqual(['in-4', 'in-3', 'in-2', 'in-1', 'in-0']);
@@ -137,7 +157,7 @@ describe('policeAccessAudit', () => {
     expect(statements).toBe(2);
   });
 
-  it('shows who asked, why, and what the police returned and denied; never another service\'s fields or another subject', async () => {
+  it("shows who asked, why, and what the police returned and denied; never another service's fields or another subject", async () => {
     const { result } = await askAudit({ ...range(), first: 100 });
     const oldest = result.data?.policeAccessAudit?.edges.at(-1)?.node;
     expect(oldest).toEqual({
@@ -175,8 +195,12 @@ describe('policeAccessAudit', () => {
     expect(pages).toEqual([['in-4', 'in-3'], ['in-2', 'in-1'], ['in-0']]);
   });
 
-  it('principle 7: a restricted subject\'s entries only for cleared information governance; for anyone else an empty page, as for no entries', async () => {
-    const restrictedRange = { pncId: restrictedSubject.pncId, from: restricted[0]!.recordedAt.toISOString(), to: new Date(restricted[0]!.recordedAt.getTime() + 1).toISOString() };
+  it("principle 7: a restricted subject's entries only for cleared information governance; for anyone else an empty page, as for no entries", async () => {
+    const restrictedRange = {
+      pncId: restrictedSubject.pncId,
+      from: restricted[0]!.recordedAt.toISOString(),
+      to: new Date(restricted[0]!.recordedAt.getTime() + 1).toISOString(),
+    };
     const cleared = await askAudit(restrictedRange);
     expect(requestIds(cleared.result.data?.policeAccessAudit)).toEqual(['restricted-0']);
     const uncleared = await askAudit(restrictedRange, auditor({ clearance: 'BPSS' }));
@@ -187,17 +211,19 @@ describe('policeAccessAudit', () => {
   });
 
   it.each([
-    ['another agency\'s information governance', auditor({ agency: 'probation', staffId: 'IGN0001' })],
-    ['the MAPPA unit\'s information governance', auditor({ agency: 'mappa_unit', staffId: 'IGM0001' })],
+    ["another agency's information governance", auditor({ agency: 'probation', staffId: 'IGN0001' })],
+    ["the MAPPA unit's information governance", auditor({ agency: 'mappa_unit', staffId: 'IGM0001' })],
     ['a police analyst', auditor({ roles: ['analyst'], staffId: 'ANP0001' })],
     ['a MAPPA co-ordinator', auditor({ agency: 'mappa_unit', roles: ['mappa_coordinator'], staffId: 'MCU0001' })],
     ['a PPU officer', auditor({ roles: ['ppu_officer'], staffId: 'PPU0001' })],
-    ['the police\'s information governance under CASE_MANAGEMENT', auditor({}, 'CASE_MANAGEMENT')],
-    ['the police\'s information governance under STATISTICS', auditor({}, 'STATISTICS')],
+    ["the police's information governance under CASE_MANAGEMENT", auditor({}, 'CASE_MANAGEMENT')],
+    ["the police's information governance under STATISTICS", auditor({}, 'STATISTICS')],
   ])('principle 10: denies %s (FORBIDDEN, no entries, no SQL)', async (_name, caller) => {
     const { result, statements } = await askAudit({ ...range(), first: 100 }, caller);
     expect(result.data?.policeAccessAudit).toBeNull();
-    expect(result.errors?.map((error) => [error.extensions?.code, error.extensions?.policy, error.path])).toEqual([['FORBIDDEN', 'police.accessAudit', ['policeAccessAudit']]]);
+    expect(result.errors?.map((error) => [error.extensions?.code, error.extensions?.policy, error.path])).toEqual([
+      ['FORBIDDEN', 'police.accessAudit', ['policeAccessAudit']],
+    ]);
     expect(statements).toBe(0);
   });
 

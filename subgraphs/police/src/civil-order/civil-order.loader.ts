@@ -7,6 +7,11 @@ import { civilOrderTable } from './civil-order.table';
 export const createCivilOrdersLoader = (db: Database) =>
   loaderForMany(
     'police.civilOrdersByPncId',
-    (pncIds) => db.select().from(civilOrderTable).where(inArray(civilOrderTable.pncId, [...pncIds])).orderBy(asc(civilOrderTable.madeDate)),
+    (pncIds) =>
+      db
+        .select()
+        .from(civilOrderTable)
+        .where(inArray(civilOrderTable.pncId, [...pncIds]))
+        .orderBy(asc(civilOrderTable.madeDate)),
     (row) => row.pncId,
   );

@@ -36,7 +36,9 @@ export const civilOrderBreachTable = policeSchema.table(
     // The kind of order breached (the person's order of that kind in force on the breach date).
     orderType: text('order_type', { enum: ['SHPO', 'SOPO', 'SRO', 'NOTIFICATION_ORDER', 'FOREIGN_TRAVEL_ORDER'] }).notNull(),
     breachDate: date('breach_date', { mode: 'string' }).notNull(),
-    outcome: text('outcome', { enum: ['CAUTIONED', 'CONVICTED_CUSTODY', 'CONVICTED_NON_CUSTODIAL', 'NO_FURTHER_ACTION', 'PENDING'] }).notNull(),
+    outcome: text('outcome', {
+      enum: ['CAUTIONED', 'CONVICTED_CUSTODY', 'CONVICTED_NON_CUSTODIAL', 'NO_FURTHER_ACTION', 'PENDING'],
+    }).notNull(),
     // The day of the caution or sentence; null while pending.
     outcomeDate: date('outcome_date', { mode: 'string' }),
   },

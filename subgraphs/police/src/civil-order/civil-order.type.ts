@@ -1,7 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { Access } from '@mappa/shared';
+import { Access, LocalDate } from '@mappa/shared';
 import { policePolicies } from '../police.policies';
-import { LocalDate } from '@mappa/shared';
 
 export enum CivilOrderType {
   SHPO = 'SHPO',

@@ -33,5 +33,8 @@ it('B §2, B.8, B.15: a level 1 decision goes PROPOSED → CONSULTING → DECIDE
   await d.run(d.decide(decisionId, 'DISCLOSE'));
   await d.run(d.make(decisionId, '<html>level 1</html>'));
   expect(await d.status(decisionId)).toBe('MADE');
-  expect(await d.refusal(d.withdraw(decisionId))).toMatchObject({ code: '23001', message: expect.stringMatching(/MADE disclosure decision never changes/) });
+  expect(await d.refusal(d.withdraw(decisionId))).toMatchObject({
+    code: '23001',
+    message: expect.stringMatching(/MADE disclosure decision never changes/),
+  });
 });

@@ -4,7 +4,14 @@ import { fieldOwnersOfSdl, isUnder18, level1DisclosureResolvers, subjectInScope 
 import type { PoliceContext } from '../police.context';
 import { policePolicies } from '../police.policies';
 import { policeSubjectFacts } from '../offender/offender.scope';
-import { disclosureConsiderationTable, disclosureConsultationTable, disclosureDecisionTable, disclosureItemAgreementTable, disclosureItemTable, disclosureTransitionTable } from './disclosure.table';
+import {
+  disclosureConsiderationTable,
+  disclosureConsultationTable,
+  disclosureDecisionTable,
+  disclosureItemAgreementTable,
+  disclosureItemTable,
+  disclosureTransitionTable,
+} from './disclosure.table';
 
 /*
  * Level 1 disclosure decisions the police hold as lead agency (issue 11; B §2 "Level 1"): proposed by a
@@ -18,8 +25,19 @@ const FIELD_OWNERS = fieldOwnersOfSdl(readFileSync(join(__dirname, '..', '..', '
 
 export const policeDisclosureResolvers = level1DisclosureResolvers({
   holder: 'POLICE',
-  tables: { disclosureDecisionTable, disclosureItemTable, disclosureItemAgreementTable, disclosureConsultationTable, disclosureTransitionTable, disclosureConsiderationTable },
-  policies: { record: policePolicies.disclosureRecord, proposal: policePolicies.disclosureProposal, proposing: policePolicies.disclosureProposing },
+  tables: {
+    disclosureDecisionTable,
+    disclosureItemTable,
+    disclosureItemAgreementTable,
+    disclosureConsultationTable,
+    disclosureTransitionTable,
+    disclosureConsiderationTable,
+  },
+  policies: {
+    record: policePolicies.disclosureRecord,
+    proposal: policePolicies.disclosureProposal,
+    proposing: policePolicies.disclosureProposing,
+  },
   fieldOwners: FIELD_OWNERS,
   subject: async (context, pncId) => {
     const person = await (context as PoliceContext).loaders.person.load(pncId);

@@ -7,7 +7,11 @@ import { Alias, PoliceIdentity } from './identity.type';
 @Resolver(() => PoliceIdentity)
 export class PoliceIdentityResolver {
   @Access(policePolicies.identity)
-  @FieldResolver(() => [Alias], { nullable: true, description: 'Other names recorded for the person, in the order recorded. Nullable so that a reader granted only the minimal summary gets the names without them.' })
+  @FieldResolver(() => [Alias], {
+    nullable: true,
+    description:
+      'Other names recorded for the person, in the order recorded. Nullable so that a reader granted only the minimal summary gets the names without them.',
+  })
   aliases(@Root() identity: PoliceIdentity, @Ctx() context: PoliceContext) {
     return context.loaders.aliases.load(identity.pncId);
   }

@@ -1,7 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Access } from '@mappa/shared';
+import { Access, LocalDate } from '@mappa/shared';
 import { policePolicies } from '../police.policies';
-import { LocalDate } from '@mappa/shared';
 
 export enum Gender {
   MALE = 'MALE',
@@ -33,7 +32,11 @@ export class PoliceIdentity {
   pncId!: string;
 
   @Access(policePolicies.identity)
-  @Field(() => String, { nullable: true, description: 'Criminal Records Office number, e.g. `SF80/655108T`. Nullable so that a reader granted only the minimal summary gets the names without it.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Criminal Records Office number, e.g. `SF80/655108T`. Nullable so that a reader granted only the minimal summary gets the names without it.',
+  })
   croNumber!: string;
 
   @Access(policePolicies.identityNames)
@@ -53,7 +56,10 @@ export class PoliceIdentity {
   dateOfBirth!: string;
 
   @Access(policePolicies.identity)
-  @Field(() => Gender, { nullable: true, description: 'Gender as recorded by the police. Nullable so that a reader granted only the minimal summary gets the names without it.' })
+  @Field(() => Gender, {
+    nullable: true,
+    description: 'Gender as recorded by the police. Nullable so that a reader granted only the minimal summary gets the names without it.',
+  })
   gender!: Gender;
 
   @Access(policePolicies.ethnicity)
@@ -61,6 +67,10 @@ export class PoliceIdentity {
   ethnicityCode!: string;
 
   @Access(policePolicies.nationality)
-  @Field(() => String, { nullable: true, description: 'Nationality as recorded by the police, e.g. `British`. Nullable so that a reader granted only the minimal summary gets the names without it.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Nationality as recorded by the police, e.g. `British`. Nullable so that a reader granted only the minimal summary gets the names without it.',
+  })
   nationality!: string;
 }

@@ -27,7 +27,9 @@ export const createIntelligenceLoader = (db: Database) =>
       db
         .select({
           ...getTableColumns(intelligenceItemTable),
-          agreedForceAreas: sql<MappaArea[]>`coalesce((select array_agg(${agreement.sharedWithArea} order by ${agreement.sharedWithArea}) from ${agreement} where ${live('POLICE_FORCE')}), '{}')`,
+          agreedForceAreas: sql<
+            MappaArea[]
+          >`coalesce((select array_agg(${agreement.sharedWithArea} order by ${agreement.sharedWithArea}) from ${agreement} where ${live('POLICE_FORCE')}), '{}')`,
           agreedWithMappaPartners: sql<boolean>`exists (select 1 from ${agreement} where ${live('MAPPA_PARTNERS')})`,
         })
         .from(intelligenceItemTable)

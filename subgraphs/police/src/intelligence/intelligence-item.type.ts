@@ -1,7 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Access } from '@mappa/shared';
+import { Access, LocalDate } from '@mappa/shared';
 import { policePolicies } from '../police.policies';
-import { LocalDate } from '@mappa/shared';
 
 @ObjectType({
   description:
@@ -25,7 +24,10 @@ export class IntelligenceItem {
   intelligenceAssessment!: string;
 
   @Access(policePolicies.intelligence)
-  @Field(() => String, { nullable: true, description: 'Handling code: P (may be shared lawfully) or C (conditions apply; see originator).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Handling code: P (may be shared lawfully) or C (conditions apply; see originator).',
+  })
   handlingCode!: string;
 
   @Access(policePolicies.intelligence)

@@ -24,7 +24,11 @@ export interface IntelligenceItemOfSubject extends IntelligenceItemWithAgreement
 export const allocatedOffenderManagerOfTerroristCase: RecordPredicate = (record, caller) => {
   if (typeof record !== 'object' || record === null) return false;
   const item = record as Partial<IntelligenceItemOfSubject>;
-  return item.subjectIsTerroristCase === true && releasableOutsidePolice(record) && hasCaseRelationship(caller, 'ALLOCATED_OFFENDER_MANAGER', item.pncId);
+  return (
+    item.subjectIsTerroristCase === true &&
+    releasableOutsidePolice(record) &&
+    hasCaseRelationship(caller, 'ALLOCATED_OFFENDER_MANAGER', item.pncId)
+  );
 };
 
 /**
@@ -35,8 +39,15 @@ export const allocatedOffenderManagerOfTerroristCase: RecordPredicate = (record,
 export const yotCaseManagerOfTerroristCase: RecordPredicate = (record, caller) => {
   if (typeof record !== 'object' || record === null) return false;
   const item = record as Partial<IntelligenceItemOfSubject>;
-  return item.subjectIsTerroristCase === true && releasableOutsidePolice(record) && hasCaseRelationship(caller, 'YOT_CASE_MANAGER', item.pncId);
+  return (
+    item.subjectIsTerroristCase === true && releasableOutsidePolice(record) && hasCaseRelationship(caller, 'YOT_CASE_MANAGER', item.pncId)
+  );
 };
 
 /** The record conditions the police's intelligence grants name. */
-export const INTELLIGENCE_RECORD_CONDITIONS: RecordConditions = { allocatedOffenderManagerOfTerroristCase, yotCaseManagerOfTerroristCase, originatingForceOrAgreed, releasableToPartners };
+export const INTELLIGENCE_RECORD_CONDITIONS: RecordConditions = {
+  allocatedOffenderManagerOfTerroristCase,
+  yotCaseManagerOfTerroristCase,
+  originatingForceOrAgreed,
+  releasableToPartners,
+};

@@ -6,12 +6,19 @@ const caller = (agency: Caller['principal']['agency'], role: Role, area: MappaAr
   principal: { staffId: 'STAFF-1', agency, roles: [role], area, clearance: 'SC', issuer: TEST_ISSUER },
   declaredPurpose: { purpose: 'CASE_MANAGEMENT', caseId: null },
 });
-const item = (overrides: Record<string, unknown> = {}) => ({ pncId: '2008/0545166T', originatorForce: 'Kent', handlingCode: 'P', agreedForceAreas: [], agreedWithMappaPartners: false, ...overrides });
+const item = (overrides: Record<string, unknown> = {}) => ({
+  pncId: '2008/0545166T',
+  originatorForce: 'Kent',
+  handlingCode: 'P',
+  agreedForceAreas: [],
+  agreedWithMappaPartners: false,
+  ...overrides,
+});
 const kentOfficer = caller('police', 'ppu_officer', MappaArea.KENT);
 const londonOfficer = caller('police', 'ppu_officer', MappaArea.LONDON);
 
 describe('originatingForceOrAgreed (principle 4, B §1)', () => {
-  it('principle 4: holds for an officer of the originating force, not for another force\'s', () => {
+  it("principle 4: holds for an officer of the originating force, not for another force's", () => {
     expect(originatingForceOrAgreed(item(), kentOfficer)).toBe(true);
     expect(originatingForceOrAgreed(item(), londonOfficer)).toBe(false);
   });
@@ -29,7 +36,7 @@ describe('originatingForceOrAgreed (principle 4, B §1)', () => {
 });
 
 describe('releasableToPartners (handling code)', () => {
-  it('principle 4: a P item\'s summary follows the grants; a C item\'s only with the originator\'s agreement for MAPPA partners', () => {
+  it("principle 4: a P item's summary follows the grants; a C item's only with the originator's agreement for MAPPA partners", () => {
     const partner = caller('probation', 'probation_practitioner', MappaArea.KENT);
     expect(releasableToPartners(item(), partner)).toBe(true);
     expect(releasableToPartners(item({ handlingCode: 'C' }), partner)).toBe(false);

@@ -16,8 +16,19 @@ export interface OriginatorFacts {
 export function originatorFactsOf(record: unknown): OriginatorFacts | null {
   if (typeof record !== 'object' || record === null) return null;
   const { originatorForce, handlingCode, agreedForceAreas, agreedWithMappaPartners } = record as Record<string, unknown>;
-  if (typeof originatorForce !== 'string' || (handlingCode !== 'P' && handlingCode !== 'C') || !Array.isArray(agreedForceAreas) || typeof agreedWithMappaPartners !== 'boolean') return null;
-  return { originatorForce, handlingCode, agreedForceAreas: agreedForceAreas.filter((area): area is string => typeof area === 'string'), agreedWithMappaPartners };
+  if (
+    typeof originatorForce !== 'string' ||
+    (handlingCode !== 'P' && handlingCode !== 'C') ||
+    !Array.isArray(agreedForceAreas) ||
+    typeof agreedWithMappaPartners !== 'boolean'
+  )
+    return null;
+  return {
+    originatorForce,
+    handlingCode,
+    agreedForceAreas: agreedForceAreas.filter((area): area is string => typeof area === 'string'),
+    agreedWithMappaPartners,
+  };
 }
 
 /**

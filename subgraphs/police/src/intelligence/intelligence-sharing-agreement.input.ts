@@ -15,7 +15,11 @@ export const recordIntelligenceSharingAgreementSchema = z
   })
   .superRefine((input, context) => {
     if (input.sharedWith === 'POLICE_FORCE' && input.sharedWithArea == null) {
-      context.addIssue({ code: 'custom', path: ['sharedWithArea'], message: 'an agreement with another force names that force by its area (sharedWithArea)' });
+      context.addIssue({
+        code: 'custom',
+        path: ['sharedWithArea'],
+        message: 'an agreement with another force names that force by its area (sharedWithArea)',
+      });
     }
     if (input.sharedWith === 'MAPPA_PARTNERS' && input.sharedWithArea != null) {
       context.addIssue({ code: 'custom', path: ['sharedWithArea'], message: 'an agreement with MAPPA partners names no area' });

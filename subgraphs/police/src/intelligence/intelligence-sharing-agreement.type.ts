@@ -13,21 +13,24 @@ registerEnumType(IntelligenceSharedWith, {
   description: 'Who an originating force agrees to share an intelligence item with.',
   valuesConfig: {
     POLICE_FORCE: { description: 'The police officers of one other force (named by its area): the full item.' },
-    MAPPA_PARTNERS: { description: 'The partner agencies the sanitised summary is granted to: the summary of a handling code C item (a P item needs no agreement).' },
+    MAPPA_PARTNERS: {
+      description:
+        'The partner agencies the sanitised summary is granted to: the summary of a handling code C item (a P item needs no agreement).',
+    },
   },
 });
 
 @ObjectType({
   description:
-    'An originating force\'s agreement to share one of its intelligence items (principle 4, principle 10). Never deleted; withdrawing records who, when and why. Owner: police.',
+    "An originating force's agreement to share one of its intelligence items (principle 4, principle 10). Never deleted; withdrawing records who, when and why. Owner: police.",
 })
 export class IntelligenceSharingAgreement {
   @Access(policePolicies.intelligenceSharing)
-  @Field(() => ID, { description: 'The agreement\'s id (opaque).' })
+  @Field(() => ID, { description: "The agreement's id (opaque)." })
   agreementId!: string;
 
   @Access(policePolicies.intelligenceSharing)
-  @Field(() => ID, { description: 'The intelligence item\'s reference.' })
+  @Field(() => ID, { description: "The intelligence item's reference." })
   itemReference!: string;
 
   @Access(policePolicies.intelligenceSharing)
@@ -39,7 +42,7 @@ export class IntelligenceSharingAgreement {
   sharedWithArea!: MappaArea | null;
 
   @Access(policePolicies.intelligenceSharing)
-  @Field(() => String, { description: 'The staff id of the originating force\'s officer who agreed.' })
+  @Field(() => String, { description: "The staff id of the originating force's officer who agreed." })
   agreedByStaffId!: string;
 
   @Access(policePolicies.intelligenceSharing)
@@ -63,15 +66,18 @@ export class IntelligenceSharingAgreement {
   withdrawalReason!: string | null;
 }
 
-@InputType({ description: 'An originating force\'s agreement to share one intelligence item.' })
+@InputType({ description: "An originating force's agreement to share one intelligence item." })
 export class RecordIntelligenceSharingAgreementInput {
-  @Field(() => ID, { description: 'The intelligence item\'s reference (`INT-…`).' })
+  @Field(() => ID, { description: "The intelligence item's reference (`INT-…`)." })
   reference!: string;
 
   @Field(() => IntelligenceSharedWith, { description: 'Who the item is shared with.' })
   sharedWith!: IntelligenceSharedWith;
 
-  @Field(() => MappaArea, { nullable: true, description: 'For POLICE_FORCE: the area of the force to share the full item with. None for MAPPA_PARTNERS.' })
+  @Field(() => MappaArea, {
+    nullable: true,
+    description: 'For POLICE_FORCE: the area of the force to share the full item with. None for MAPPA_PARTNERS.',
+  })
   sharedWithArea?: MappaArea | null;
 
   @Field(() => String, { description: 'Why the originator agrees (1-1000 characters).' })

@@ -22,7 +22,8 @@ export enum MappaJSender {
 
 registerEnumType(MappaJSender, {
   name: 'MappaJSender',
-  description: 'Which offender manager sent the MAPPA J (A.R31): the police when they manage the offender alone, probation when it supervises and the police manage too.',
+  description:
+    'Which offender manager sent the MAPPA J (A.R31): the police when they manage the offender alone, probation when it supervises and the police manage too.',
 });
 
 @ObjectType({
@@ -51,11 +52,17 @@ export class MappaJNotification {
   sentBy!: MappaJSender;
 
   @Access(policePolicies.mappaJAdministration)
-  @Field(() => Boolean, { nullable: true, description: 'Whether the offender was told of the restriction; when not, the Jobcentre Plus SPOC was consulted first (A.R35).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether the offender was told of the restriction; when not, the Jobcentre Plus SPOC was consulted first (A.R35).',
+  })
   offenderInformed!: boolean;
 
   @Access(policePolicies.mappaJAdministration)
-  @Field(() => Boolean, { nullable: true, description: 'Whether the Jobcentre Plus single point of contact was consulted before it was sent (A.R35).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether the Jobcentre Plus single point of contact was consulted before it was sent (A.R35).',
+  })
   jobcentreSpocConsulted!: boolean;
 
   @Access(policePolicies.policeStaff)

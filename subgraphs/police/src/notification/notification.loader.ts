@@ -7,7 +7,11 @@ import { notificationBreachTable, notificationTable } from './notification.table
 export const createNotificationLoader = (db: Database) =>
   loaderForOne(
     'police.notificationByPncId',
-    (pncIds) => db.select().from(notificationTable).where(inArray(notificationTable.pncId, [...pncIds])),
+    (pncIds) =>
+      db
+        .select()
+        .from(notificationTable)
+        .where(inArray(notificationTable.pncId, [...pncIds])),
     (row) => row.pncId,
   );
 

@@ -27,7 +27,9 @@ export const notificationBreachTable = policeSchema.table(
       .notNull()
       .references(() => personTable.pncId, { onDelete: 'cascade' }),
     breachDate: date('breach_date', { mode: 'string' }).notNull(),
-    nature: text('nature', { enum: ['FAILED_TO_NOTIFY_ADDRESS', 'FAILED_TO_NOTIFY_TRAVEL', 'FAILED_ANNUAL_VERIFICATION', 'FALSE_INFORMATION'] }).notNull(),
+    nature: text('nature', {
+      enum: ['FAILED_TO_NOTIFY_ADDRESS', 'FAILED_TO_NOTIFY_TRAVEL', 'FAILED_ANNUAL_VERIFICATION', 'FALSE_INFORMATION'],
+    }).notNull(),
     outcome: text('outcome', { enum: ['CAUTIONED', 'CHARGED', 'CONVICTED', 'NO_FURTHER_ACTION', 'PENDING'] }).notNull(),
     // Issue 13 (annual report table 3 counts RSOs cautioned or convicted in the year): the day the
     // outcome was reached; null while it is pending or charged, and for breaches recorded before it.

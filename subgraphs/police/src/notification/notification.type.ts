@@ -1,7 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Access } from '@mappa/shared';
+import { Access, LocalDate } from '@mappa/shared';
 import { policePolicies } from '../police.policies';
-import { LocalDate } from '@mappa/shared';
 
 export enum NotificationBreachNature {
   FAILED_TO_NOTIFY_ADDRESS = 'FAILED_TO_NOTIFY_ADDRESS',
@@ -18,7 +17,10 @@ export enum NotificationBreachOutcome {
   PENDING = 'PENDING',
 }
 
-registerEnumType(NotificationBreachNature, { name: 'NotificationBreachNature', description: 'Which notification requirement was breached.' });
+registerEnumType(NotificationBreachNature, {
+  name: 'NotificationBreachNature',
+  description: 'Which notification requirement was breached.',
+});
 registerEnumType(NotificationBreachOutcome, { name: 'NotificationBreachOutcome', description: 'What the police did about a breach.' });
 
 @ObjectType({ description: 'A breach of the sex-offender notification requirements. Owner: police.' })

@@ -7,6 +7,10 @@ import { policeRiskTable } from './police-risk.table';
 export const createPoliceRiskLoader = (db: Database) =>
   loaderForOne(
     'police.policeRiskByPncId',
-    (pncIds) => db.select().from(policeRiskTable).where(inArray(policeRiskTable.pncId, [...pncIds])),
+    (pncIds) =>
+      db
+        .select()
+        .from(policeRiskTable)
+        .where(inArray(policeRiskTable.pncId, [...pncIds])),
     (row) => row.pncId,
   );

@@ -1,7 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { Access } from '@mappa/shared';
+import { Access, LocalDate, RiskLevel } from '@mappa/shared';
 import { policePolicies } from '../police.policies';
-import { LocalDate, RiskLevel } from '@mappa/shared';
 
 export enum PoliceRiskTool {
   RM2000 = 'RM2000',

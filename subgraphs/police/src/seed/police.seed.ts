@@ -1,10 +1,31 @@
 import { sql } from 'drizzle-orm';
-import type { SubgraphSeed } from '@mappa/shared';
-import { addDays, addMonths, daysBetween, insertInChunks, MAPPA_AREAS, MappaArea, policeForceOf, NOTIFICATION_BREACH_YEARLY_SHARE, ORDER_YEARLY_SHARE, Random, RiskLevel, SOPO_CUSTODY_SHARE_OF_LEVELS_2_AND_3, yearlyWindows } from '@mappa/shared';
-import { DEV_ISSUER, insertFinishedDecisions, level1DisclosureHistory } from '@mappa/shared';
-import type { FinishedDecisionRows, Level1ConsiderationInsert } from '@mappa/shared';
+import type {
+  SubgraphSeed,
+  FinishedDecisionRows,
+  Level1ConsiderationInsert,
+  Database,
+  SyntheticDatasetOptions,
+  SyntheticPerson,
+} from '@mappa/shared';
+import {
+  addDays,
+  addMonths,
+  daysBetween,
+  insertInChunks,
+  MAPPA_AREAS,
+  MappaArea,
+  policeForceOf,
+  NOTIFICATION_BREACH_YEARLY_SHARE,
+  ORDER_YEARLY_SHARE,
+  Random,
+  RiskLevel,
+  SOPO_CUSTODY_SHARE_OF_LEVELS_2_AND_3,
+  yearlyWindows,
+  DEV_ISSUER,
+  insertFinishedDecisions,
+  level1DisclosureHistory,
+} from '@mappa/shared';
 import * as disclosureTables from '../disclosure/disclosure.table';
-import type { Database, SyntheticDatasetOptions, SyntheticPerson } from '@mappa/shared';
 import { civilOrderBreachTable, civilOrderTable } from '../civil-order/civil-order.table';
 import { aliasTable, personTable } from '../identity/person.table';
 import { intelligenceItemTable } from '../intelligence/intelligence-item.table';
@@ -23,7 +44,7 @@ const HOME_VISIT_WEEKS: Record<RiskLevel, number> = {
   [RiskLevel.LOW]: 52,
 };
 const SHPO_CONDITIONS = [
-  'Not to have unsupervised contact with any child under 16 without the consent of the child\'s parent who knows of the conviction',
+  "Not to have unsupervised contact with any child under 16 without the consent of the child's parent who knows of the conviction",
   'Not to use any device capable of accessing the internet unless it keeps a viewable history',
   'Not to enter the exclusion zone shown on the map attached to the order',
   'To notify the police of any new device within 3 days',
@@ -49,7 +70,8 @@ const LEVEL_ONE_PROBATION_AGREEMENTS: ReadonlyMap<MappaArea, string> = new Map([
  * offender manager all relevant information, C.63, C.64) while probation supervises the person.
  */
 function visorPartnersOf(person: SyntheticPerson): string[] {
-  const probationSupervises = person.supervision === 'CUSTODY' || person.supervision === 'LICENCE' || person.supervision === 'COMMUNITY_ORDER';
+  const probationSupervises =
+    person.supervision === 'CUSTODY' || person.supervision === 'LICENCE' || person.supervision === 'COMMUNITY_ORDER';
   const probation =
     person.level >= 2 || (probationSupervises && (person.category !== 1 || LEVEL_ONE_PROBATION_AGREEMENTS.has(person.area)));
   return [...(probation ? ['PROBATION'] : []), ...(person.supervision === 'CUSTODY' ? ['PRISON'] : [])];
@@ -79,7 +101,11 @@ function originatorsOf(person: SyntheticPerson, items: IntelligenceInsert[], dat
   const otherAreas = MAPPA_AREAS.filter((area) => area !== person.area);
   const agreements: AgreementInsert[] = [];
   for (const item of items) {
-    const agreement = (sharedWith: AgreementInsert['sharedWith'], sharedWithArea: MappaArea | null, rationale: string): AgreementInsert => ({
+    const agreement = (
+      sharedWith: AgreementInsert['sharedWith'],
+      sharedWithArea: MappaArea | null,
+      rationale: string,
+    ): AgreementInsert => ({
       itemReference: item.reference,
       sharedWith,
       sharedWithArea,
@@ -91,7 +117,10 @@ function originatorsOf(person: SyntheticPerson, items: IntelligenceInsert[], dat
     });
     if (random.chance(OTHER_FORCE_INTELLIGENCE_SHARE)) {
       item.originatorForce = forceName(random.pick(otherAreas));
-      if (random.chance(OTHER_FORCE_AGREEMENT_SHARE)) agreements.push(agreement('POLICE_FORCE', person.area, 'Synthetic: the force now managing the subject needs the detail to manage the risk.'));
+      if (random.chance(OTHER_FORCE_AGREEMENT_SHARE))
+        agreements.push(
+          agreement('POLICE_FORCE', person.area, 'Synthetic: the force now managing the subject needs the detail to manage the risk.'),
+        );
     }
     if (item.handlingCode === 'C' && random.chance(MAPPA_PARTNERS_AGREEMENT_SHARE)) {
       agreements.push(agreement('MAPPA_PARTNERS', null, 'Synthetic: the summary may go to the MAPPA partners managing the case.'));
@@ -123,7 +152,14 @@ export async function seedPolice(db: Database, people: readonly SyntheticPerson[
     if (person.level === 1 && person.leadAgency === 'POLICE' && !person.isYouth) {
       const disclosureRandom = new Random(dataset.seed, person.index, 'police-disclosure');
       if (disclosureRandom.chance(LEVEL_1_DISCLOSURE_SHARE)) {
-        const history = level1DisclosureHistory(disclosureRandom, { holder: 'POLICE', pncId: person.pncId, area: person.area, asOf: dataset.asOf, issuer: DEV_ISSUER, unique: `L1-${person.index}` });
+        const history = level1DisclosureHistory(disclosureRandom, {
+          holder: 'POLICE',
+          pncId: person.pncId,
+          area: person.area,
+          asOf: dataset.asOf,
+          issuer: DEV_ISSUER,
+          unique: `L1-${person.index}`,
+        });
         disclosures.push(history.rows);
         considerations.push(history.consideration);
       }
@@ -148,7 +184,12 @@ export async function seedPolice(db: Database, people: readonly SyntheticPerson[
       localAuthority: person.localAuthority,
     });
     person.aliases.forEach((alias, ordinal) =>
-      aliases.push({ pncId, ...alias, dateOfBirth: random.chance(0.3) ? addDays(person.dateOfBirth, random.int(-400, 400)) : null, ordinal }),
+      aliases.push({
+        pncId,
+        ...alias,
+        dateOfBirth: random.chance(0.3) ? addDays(person.dateOfBirth, random.int(-400, 400)) : null,
+        ordinal,
+      }),
     );
     if (person.hasVisorRecord) {
       visorNominals.push({
@@ -223,7 +264,16 @@ export async function seedPolice(db: Database, people: readonly SyntheticPerson[
         conditions: [SHPO_CONDITIONS[0]],
       });
     }
-    for (let n = random.weighted([[0, 50], [1, 30], [2, 15], [3, 5]] as const); n > 0; n -= 1) {
+    for (
+      let n = random.weighted([
+        [0, 50],
+        [1, 30],
+        [2, 15],
+        [3, 5],
+      ] as const);
+      n > 0;
+      n -= 1
+    ) {
       markers.push({ pncId, code: random.pick(WARNING_MARKERS), createdDate: addDays(dataset.asOf, -random.int(30, 5000)) });
     }
     const itemCount = person.level >= 2 || person.category === 4 ? random.int(1, 4) : random.chance(0.2) ? 1 : 0;
@@ -331,7 +381,11 @@ type AnnualEvents = {
  * at the annual report's yearly rate (`@mappa/shared` annual-report: tables 3, 4 and 5), so any
  * reporting year in the history has the report's proportions. A stream of its own.
  */
-function annualEvents(person: SyntheticPerson, dataset: SyntheticDatasetOptions, ordersAtConviction: readonly (typeof civilOrderTable.$inferInsert)[]): AnnualEvents {
+function annualEvents(
+  person: SyntheticPerson,
+  dataset: SyntheticDatasetOptions,
+  ordersAtConviction: readonly (typeof civilOrderTable.$inferInsert)[],
+): AnnualEvents {
   const random = new Random(dataset.seed, person.index, 'police-annual');
   const events: AnnualEvents = { breaches: [], orders: [], orderBreaches: [] };
   const { pncId } = person;
@@ -348,11 +402,20 @@ function annualEvents(person: SyntheticPerson, dataset: SyntheticDatasetOptions,
       const settled = random.chance(BREACH_CAUTIONED_OR_CONVICTED_SHARE);
       const outcomeDate = addDays(breachDate, random.int(7, 90));
       const decided = outcomeDate <= dataset.asOf;
-      const outcome = !decided ? random.pick(['CHARGED', 'PENDING'] as const) : settled ? random.pick(['CAUTIONED', 'CONVICTED', 'CONVICTED'] as const) : 'NO_FURTHER_ACTION';
+      const outcome = !decided
+        ? random.pick(['CHARGED', 'PENDING'] as const)
+        : settled
+          ? random.pick(['CAUTIONED', 'CONVICTED', 'CONVICTED'] as const)
+          : 'NO_FURTHER_ACTION';
       events.breaches.push({
         pncId,
         breachDate,
-        nature: random.pick(['FAILED_TO_NOTIFY_ADDRESS', 'FAILED_TO_NOTIFY_TRAVEL', 'FAILED_ANNUAL_VERIFICATION', 'FALSE_INFORMATION'] as const),
+        nature: random.pick([
+          'FAILED_TO_NOTIFY_ADDRESS',
+          'FAILED_TO_NOTIFY_TRAVEL',
+          'FAILED_ANNUAL_VERIFICATION',
+          'FALSE_INFORMATION',
+        ] as const),
         outcome,
         outcomeDate: decided ? outcomeDate : null,
       });
@@ -370,7 +433,12 @@ function annualEvents(person: SyntheticPerson, dataset: SyntheticDatasetOptions,
         court,
         madeDate,
         startDate: madeDate,
-        endDate: type === 'FOREIGN_TRAVEL_ORDER' ? addMonths(madeDate, 60) : random.chance(0.5) ? null : addMonths(madeDate, 12 * random.int(5, 15)),
+        endDate:
+          type === 'FOREIGN_TRAVEL_ORDER'
+            ? addMonths(madeDate, 60)
+            : random.chance(0.5)
+              ? null
+              : addMonths(madeDate, 12 * random.int(5, 15)),
         conditions: type === 'SHPO' ? SHPO_CONDITIONS.filter(() => random.chance(0.6)) : [],
       });
     }
@@ -380,7 +448,9 @@ function annualEvents(person: SyntheticPerson, dataset: SyntheticDatasetOptions,
   const first = preventionOrders.map((order) => order.madeDate).sort()[0];
   if (first === undefined) return events;
   const order = preventionOrders.find((candidate) => candidate.madeDate === first);
-  const custodyShare = atLevels2Or3 ? Math.min(1, SOPO_CUSTODY_SHARE_OF_LEVELS_2_AND_3 / ORDER_HOLDER_SHARE_AT_LEVELS_2_AND_3 / ORDER_BREACH_YEARLY_SHARE) : ORDER_BREACH_CUSTODY_SHARE;
+  const custodyShare = atLevels2Or3
+    ? Math.min(1, SOPO_CUSTODY_SHARE_OF_LEVELS_2_AND_3 / ORDER_HOLDER_SHARE_AT_LEVELS_2_AND_3 / ORDER_BREACH_YEARLY_SHARE)
+    : ORDER_BREACH_CUSTODY_SHARE;
   for (const window of yearlyWindows(dataset.asOf)) {
     if (first > window.to || !random.chance(ORDER_BREACH_YEARLY_SHARE)) continue;
     const from = window.from > first ? window.from : addDays(first, 1);

@@ -26,7 +26,12 @@ const inArea = (area: MappaArea | null): SQL => (area === null ? sql`true` : sql
  * sexual harm prevention orders and the sexual offences prevention orders they replaced together
  * (SOPO_OR_SHPO), notification orders, foreign travel orders.
  */
-export async function annualReportCellsOf(db: Database, area: MappaArea | null, year: number, keySecret: string): Promise<PoliceStatisticsCell[]> {
+export async function annualReportCellsOf(
+  db: Database,
+  area: MappaArea | null,
+  year: number,
+  keySecret: string,
+): Promise<PoliceStatisticsCell[]> {
   const { first, last } = reportingYear(year);
   const key = recordKeySql(keySecret, sql.raw('pnc_id'));
   const breaches = rowsOf<{ row: string; count: number; key: number }>(
@@ -61,7 +66,12 @@ export async function annualReportCellsOf(db: Database, area: MappaArea | null, 
  * sexual risk order, notification or foreign travel order) in the year (sentence day in the year),
  * under this report's pseudonyms; the gateway keeps those managed at level 2 or 3.
  */
-export async function sentToCustodyForBreachOfOrderOf(db: Database, area: MappaArea | null, year: number, querySecret: string): Promise<string[]> {
+export async function sentToCustodyForBreachOfOrderOf(
+  db: Database,
+  area: MappaArea | null,
+  year: number,
+  querySecret: string,
+): Promise<string[]> {
   const { first, last } = reportingYear(year);
   const rows = rowsOf<{ pnc_id: string }>(
     await db.execute(sql`

@@ -25,11 +25,18 @@ interface SubjectRow {
  * Only the `fields` selected (null: all) are worked out: each order or event column is a look-up per
  * person, which an aggregate that does not use it must not pay for (issue 13); the others are null.
  */
-export async function statisticsSubjectsOf(db: Database, area: MappaArea, querySecret: string, period: StatisticsPeriod, fields: ReadonlySet<string> | null = null): Promise<PoliceStatisticsSubject[]> {
+export async function statisticsSubjectsOf(
+  db: Database,
+  area: MappaArea,
+  querySecret: string,
+  period: StatisticsPeriod,
+  fields: ReadonlySet<string> | null = null,
+): Promise<PoliceStatisticsSubject[]> {
   const from = sql`${period.from}::date`;
   const to = sql`${period.to}::date`;
   const counted = period.from !== null;
-  const when = (field: string, column: SQL, needsPeriod = false): SQL => (isSelected(fields, field) && (!needsPeriod || counted) ? column : sql`null`);
+  const when = (field: string, column: SQL, needsPeriod = false): SQL =>
+    isSelected(fields, field) && (!needsPeriod || counted) ? column : sql`null`;
   const rows = rowsOf<SubjectRow>(
     await db.execute(sql`
       select p.pnc_id, p.gender,
@@ -44,8 +51,11 @@ export async function statisticsSubjectsOf(db: Database, area: MappaArea, queryS
           when 'W' then 'WHITE' when 'M' then 'MIXED' when 'A' then 'ASIAN' when 'B' then 'BLACK' when 'O' then 'OTHER'
           else 'NOT_STATED'
         end as "ethnicityGroup",
-        ${when('orderTypes', sql`(select string_agg(distinct o.type, ',') from police.civil_order o
-          where o.pnc_id = p.pnc_id and o.start_date <= current_date and (o.end_date is null or o.end_date >= current_date))`)} as "orderTypes",
+        ${when(
+          'orderTypes',
+          sql`(select string_agg(distinct o.type, ',') from police.civil_order o
+          where o.pnc_id = p.pnc_id and o.start_date <= current_date and (o.end_date is null or o.end_date >= current_date))`,
+        )} as "orderTypes",
         ${when('ordersImposed', sql`(select count(*) from police.civil_order o where o.pnc_id = p.pnc_id and o.made_date between ${from} and ${to})::int`, true)} as "ordersImposed",
         ${when('orderBreaches', sql`(select count(*) from police.civil_order_breach b where b.pnc_id = p.pnc_id and b.breach_date between ${from} and ${to})::int`, true)} as "orderBreaches",
         ${when('notificationBreaches', sql`(select count(*) from police.notification_breach n where n.pnc_id = p.pnc_id and n.breach_date between ${from} and ${to})::int`, true)} as "notificationBreaches"

@@ -1,7 +1,15 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Directive, Info, Query, Resolver } from 'type-graphql';
 import { z } from 'zod';
-import { Access, MappaArea, parseInput, readsAreaStatistics, selectedFieldsOf, statisticsPeriodSchema, statisticsSecretSchema } from '@mappa/shared';
+import {
+  Access,
+  MappaArea,
+  parseInput,
+  readsAreaStatistics,
+  selectedFieldsOf,
+  statisticsPeriodSchema,
+  statisticsSecretSchema,
+} from '@mappa/shared';
 import type { PoliceContext } from '../police.context';
 import { policePolicies } from '../police.policies';
 import { statisticsSubjectsOf } from './police-statistics.query';
@@ -14,11 +22,19 @@ const subjectsSchema = z.object({ area: z.enum(MappaArea), querySecret: statisti
 export class PoliceStatisticsResolver {
   @Access(policePolicies.statisticsSubjects)
   @Directive('@federation__inaccessible')
-  @Query(() => [PoliceStatisticsSubject], { nullable: true, description: 'The people the police holds in an area under pseudonyms for one query, with its aggregable dimensions (the gateway statistics service only).' })
+  @Query(() => [PoliceStatisticsSubject], {
+    nullable: true,
+    description:
+      'The people the police holds in an area under pseudonyms for one query, with its aggregable dimensions (the gateway statistics service only).',
+  })
   async policeStatisticsSubjects(
-    @Arg('area', () => MappaArea, { description: 'The area (the caller\'s own).' }) area: MappaArea,
-    @Arg('querySecret', () => String, { description: 'This query\'s own pseudonym secret, from the gateway.' }) querySecret: string,
-    @Arg('from', () => String, { nullable: true, description: 'The first day of the period the event counts cover (YYYY-MM-DD); none without an event measure.' }) from: string | null,
+    @Arg('area', () => MappaArea, { description: "The area (the caller's own)." }) area: MappaArea,
+    @Arg('querySecret', () => String, { description: "This query's own pseudonym secret, from the gateway." }) querySecret: string,
+    @Arg('from', () => String, {
+      nullable: true,
+      description: 'The first day of the period the event counts cover (YYYY-MM-DD); none without an event measure.',
+    })
+    from: string | null,
     @Arg('to', () => String, { nullable: true, description: 'The last day of that period (YYYY-MM-DD).' }) to: string | null,
     @Ctx() context: PoliceContext,
     @Info() info: GraphQLResolveInfo,

@@ -7,10 +7,13 @@ import { policePolicies } from '../police.policies';
  * supergraph but not in the schema clients see, asked only by the gateway's statistics service.
  */
 @Directive('@federation__inaccessible')
-@ObjectType({ description: 'One person the police holds in an area, under a pseudonym for one query, with the dimensions it lets be aggregated (for the gateway statistics service only). Owner: police.' })
+@ObjectType({
+  description:
+    'One person the police holds in an area, under a pseudonym for one query, with the dimensions it lets be aggregated (for the gateway statistics service only). Owner: police.',
+})
 export class PoliceStatisticsSubject {
   @Access(policePolicies.statisticsSubjects)
-  @Field(() => String, { description: 'HMAC of the subject key under the query\'s own secret.' })
+  @Field(() => String, { description: "HMAC of the subject key under the query's own secret." })
   pseudonym!: string;
 
   @Access(policePolicies.statisticsSubjects)
@@ -18,15 +21,21 @@ export class PoliceStatisticsSubject {
   gender!: string;
 
   @Access(policePolicies.statisticsSubjects)
-  @Field(() => String, { description: 'The age band today (UNDER_18, AGE_18_TO_25, AGE_26_TO_35, AGE_36_TO_50, AGE_51_AND_OVER), never the date of birth.' })
+  @Field(() => String, {
+    description: 'The age band today (UNDER_18, AGE_18_TO_25, AGE_26_TO_35, AGE_36_TO_50, AGE_51_AND_OVER), never the date of birth.',
+  })
   ageBand!: string;
 
   @Access(policePolicies.statisticsSubjects)
-  @Field(() => String, { description: 'The census group of the self-defined ethnicity (WHITE, MIXED, ASIAN, BLACK, OTHER, NOT_STATED), never the 18+1 code.' })
+  @Field(() => String, {
+    description: 'The census group of the self-defined ethnicity (WHITE, MIXED, ASIAN, BLACK, OTHER, NOT_STATED), never the 18+1 code.',
+  })
   ethnicityGroup!: string;
 
   @Access(policePolicies.statisticsSubjects)
-  @Field(() => [String], { description: 'The types of the civil orders in force today (SHPO, SOPO, SRO, NOTIFICATION_ORDER, FOREIGN_TRAVEL_ORDER), or [NONE].' })
+  @Field(() => [String], {
+    description: 'The types of the civil orders in force today (SHPO, SOPO, SRO, NOTIFICATION_ORDER, FOREIGN_TRAVEL_ORDER), or [NONE].',
+  })
   orderTypes!: string[];
 
   @Access(policePolicies.statisticsSubjects)
@@ -38,6 +47,9 @@ export class PoliceStatisticsSubject {
   orderBreaches!: number | null;
 
   @Access(policePolicies.statisticsSubjects)
-  @Field(() => Int, { nullable: true, description: 'Breaches of the notification requirements dated in the period; null without a period.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Breaches of the notification requirements dated in the period; null without a period.',
+  })
   notificationBreaches!: number | null;
 }

@@ -19,7 +19,9 @@ export const createVisorNominalLoader = (db: Database) =>
       db
         .select({
           ...getTableColumns(visorNominalTable),
-          levelOneAgreedPartners: sql<string[]>`coalesce(array_agg(${levelOnePartnerAgreementTable.partnerAgency}) filter (where ${levelOnePartnerAgreementTable.partnerAgency} is not null), '{}')`,
+          levelOneAgreedPartners: sql<
+            string[]
+          >`coalesce(array_agg(${levelOnePartnerAgreementTable.partnerAgency}) filter (where ${levelOnePartnerAgreementTable.partnerAgency} is not null), '{}')`,
         })
         .from(visorNominalTable)
         .innerJoin(personTable, eq(personTable.pncId, visorNominalTable.pncId))

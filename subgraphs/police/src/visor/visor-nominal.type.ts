@@ -1,7 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Access } from '@mappa/shared';
+import { Access, LocalDate } from '@mappa/shared';
 import { policePolicies } from '../police.policies';
-import { LocalDate } from '@mappa/shared';
 
 export enum VisorStatus {
   ACTIVE = 'ACTIVE',
@@ -49,6 +48,6 @@ export class VisorNominal {
   createdDate!: string;
 
   @Access(policePolicies.visorAdministration)
-  @Field(() => LocalDate, { nullable: true, description: 'Date the record must be reviewed for retention: the person\'s 100th birthday.' })
+  @Field(() => LocalDate, { nullable: true, description: "Date the record must be reviewed for retention: the person's 100th birthday." })
   retentionReviewDate!: string;
 }

@@ -8,6 +8,10 @@ export const createWarningMarkersLoader = (db: Database) =>
   loaderForMany(
     'police.warningMarkersByPncId',
     (pncIds) =>
-      db.select().from(warningMarkerTable).where(inArray(warningMarkerTable.pncId, [...pncIds])).orderBy(asc(warningMarkerTable.createdDate)),
+      db
+        .select()
+        .from(warningMarkerTable)
+        .where(inArray(warningMarkerTable.pncId, [...pncIds]))
+        .orderBy(asc(warningMarkerTable.createdDate)),
     (row) => row.pncId,
   );

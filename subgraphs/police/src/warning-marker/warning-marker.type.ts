@@ -1,7 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { Access } from '@mappa/shared';
+import { Access, LocalDate } from '@mappa/shared';
 import { policePolicies } from '../police.policies';
-import { LocalDate } from '@mappa/shared';
 
 export enum WarningMarkerCode {
   WE = 'WE',
@@ -16,7 +15,8 @@ export enum WarningMarkerCode {
 
 registerEnumType(WarningMarkerCode, {
   name: 'WarningMarkerCode',
-  description: 'PNC warning marker: WE weapons, VI violent, SH self-harm, DR drugs, ES escaper, CO contagious, FI firearms, MH mental health.',
+  description:
+    'PNC warning marker: WE weapons, VI violent, SH self-harm, DR drugs, ES escaper, CO contagious, FI firearms, MH mental health.',
 });
 
 @ObjectType({ description: 'A PNC warning marker: a safety flag for anyone meeting the person. Owner: police.' })

@@ -1,7 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Access } from '@mappa/shared';
+import { Access, LocalDate } from '@mappa/shared';
 import { prisonPolicies } from '../prison.policies';
-import { LocalDate } from '@mappa/shared';
 
 export enum PrisonAdjudicationFinding {
   PROVED = 'PROVED',
@@ -11,10 +10,13 @@ export enum PrisonAdjudicationFinding {
 
 registerEnumType(PrisonAdjudicationFinding, {
   name: 'PrisonAdjudicationFinding',
-  description: 'Finding of an adjudication hearing: PROVED (guilty beyond reasonable doubt), NOT_PROVED, or DISMISSED (e.g. charge laid wrongly or out of time).',
+  description:
+    'Finding of an adjudication hearing: PROVED (guilty beyond reasonable doubt), NOT_PROVED, or DISMISSED (e.g. charge laid wrongly or out of time).',
 });
 
-@ObjectType({ description: 'A prison adjudication: a disciplinary charge under Prison Rules 1999 rule 51, its finding and punishment. Owner: prison.' })
+@ObjectType({
+  description: 'A prison adjudication: a disciplinary charge under Prison Rules 1999 rule 51, its finding and punishment. Owner: prison.',
+})
 export class PrisonAdjudication {
   @Access(prisonPolicies.adjudication)
   @Field(() => ID, { description: 'Adjudication number, e.g. `1500012`.' })
@@ -45,6 +47,9 @@ export class PrisonAdjudication {
   finding!: PrisonAdjudicationFinding;
 
   @Access(prisonPolicies.adjudication)
-  @Field(() => String, { nullable: true, description: 'Punishment awarded, e.g. `Loss of privileges for 14 days`; null unless the charge was PROVED.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Punishment awarded, e.g. `Loss of privileges for 14 days`; null unless the charge was PROVED.',
+  })
   punishment!: string | null;
 }

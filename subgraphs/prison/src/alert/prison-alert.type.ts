@@ -1,15 +1,16 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Access } from '@mappa/shared';
+import { Access, LocalDate } from '@mappa/shared';
 import { prisonPolicies } from '../prison.policies';
-import { LocalDate } from '@mappa/shared';
 
 @ObjectType({
   description:
-    'A NOMIS alert: a coded flag on the prisoner\'s record, as the HMPPS Integration API `Alert` shows it. MAPPA cases carry a type `P` alert whose code gives the level (`P1`, `P2`, `P3`). Owner: prison.',
+    "A NOMIS alert: a coded flag on the prisoner's record, as the HMPPS Integration API `Alert` shows it. MAPPA cases carry a type `P` alert whose code gives the level (`P1`, `P2`, `P3`). Owner: prison.",
 })
 export class PrisonAlert {
   @Access(prisonPolicies.mappaAlert)
-  @Field(() => String, { description: 'Alert type code, e.g. `P` (MAPPA), `X` (security), `H` (self-harm), `C` (child communication measures).' })
+  @Field(() => String, {
+    description: 'Alert type code, e.g. `P` (MAPPA), `X` (security), `H` (self-harm), `C` (child communication measures).',
+  })
   type!: string;
 
   @Access(prisonPolicies.mappaAlert)
@@ -25,7 +26,10 @@ export class PrisonAlert {
   codeDescription!: string;
 
   @Access(prisonPolicies.alertComment)
-  @Field(() => String, { nullable: true, description: 'Free-text comment recorded with the alert (synthetic in this service). Prison only: null for other readers.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Free-text comment recorded with the alert (synthetic in this service). Prison only: null for other readers.',
+  })
   comment!: string | null;
 
   @Access(prisonPolicies.mappaAlert)

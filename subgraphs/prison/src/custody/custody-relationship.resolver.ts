@@ -14,17 +14,17 @@ export enum CustodyRelationshipKind {
 registerEnumType(CustodyRelationshipKind, {
   name: 'CustodyRelationship',
   description:
-    'How the caller stands to a person the prison holds: HELD_IN_CUSTODY (in custody now at the establishment the caller\'s token names; a caller whose token names none holds no one).',
+    "How the caller stands to a person the prison holds: HELD_IN_CUSTODY (in custody now at the establishment the caller's token names; a caller whose token names none holds no one).",
 });
 
-@ObjectType({ description: 'One relationship of the caller\'s, with the people it holds for. Owner: prison.' })
+@ObjectType({ description: "One relationship of the caller's, with the people it holds for. Owner: prison." })
 export class CustodyRelationshipEntry {
   @Access(prisonPolicies.custodyRelationships)
   @Field(() => CustodyRelationshipKind, { description: 'The relationship.' })
   relationship!: CustodyRelationshipKind;
 
   @Access(prisonPolicies.custodyRelationships)
-  @Field(() => [ID], { description: 'PNC IDs of the people the caller stands in this relationship to (within the caller\'s row scope).' })
+  @Field(() => [ID], { description: "PNC IDs of the people the caller stands in this relationship to (within the caller's row scope)." })
   pncIds!: string[];
 }
 
@@ -33,7 +33,7 @@ export class CustodyRelationshipResolver {
   @Access(prisonPolicies.custodyRelationships)
   @Query(() => [CustodyRelationshipEntry], {
     description:
-      'The caller\'s own custody relationships, which the gateway vouches to the police for their ViSOR partner condition (issue 12, A.R5): the people in custody now (NOMIS IN) at the establishment the caller\'s token names (or granted to them), within their prison row scope; none for a token that names no establishment (an area holds more than the gateway vouches for). Released or transferred people drop out on the next request.',
+      "The caller's own custody relationships, which the gateway vouches to the police for their ViSOR partner condition (issue 12, A.R5): the people in custody now (NOMIS IN) at the establishment the caller's token names (or granted to them), within their prison row scope; none for a token that names no establishment (an area holds more than the gateway vouches for). Released or transferred people drop out on the next request.",
   })
   async myCustodyRelationships(@Ctx() context: PrisonContext): Promise<CustodyRelationshipEntry[]> {
     const scope = context.rowScope;

@@ -30,7 +30,11 @@ const selectPrisoners = (db: Database) => db.select({ ...getTableColumns(prisone
 
 /** Prisoners by PNC ID: one SELECT per batch. Also answers "does the prison hold this person". */
 export const createPrisonerByPncIdLoader = (db: Database) =>
-  loaderForOne<PrisonerRecord>('prison.prisonerByPncId', (pncIds) => selectPrisoners(db).where(inArray(prisonerTable.pncId, [...pncIds])), (row) => row.pncId);
+  loaderForOne<PrisonerRecord>(
+    'prison.prisonerByPncId',
+    (pncIds) => selectPrisoners(db).where(inArray(prisonerTable.pncId, [...pncIds])),
+    (row) => row.pncId,
+  );
 
 /** Prisoners by prison number (the prison's own key), for look-ups that start from NOMIS. */
 export const createPrisonerByPrisonNumberLoader = (db: Database) =>

@@ -1,7 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Access } from '@mappa/shared';
+import { Access, LocalDate } from '@mappa/shared';
 import { prisonPolicies } from '../prison.policies';
-import { LocalDate } from '@mappa/shared';
 
 export enum PrisonInOutStatus {
   IN = 'IN',
@@ -50,7 +49,8 @@ export enum PrisonMovementReason {
 
 registerEnumType(PrisonInOutStatus, {
   name: 'PrisonInOutStatus',
-  description: 'Whether the person is inside a prison now (IN) or has been released (OUT). NOMIS also has TRN (in transit), which this service never reports.',
+  description:
+    'Whether the person is inside a prison now (IN) or has been released (OUT). NOMIS also has TRN (in transit), which this service never reports.',
 });
 registerEnumType(PrisonSecurityCategory, {
   name: 'PrisonSecurityCategory',
@@ -74,7 +74,7 @@ registerEnumType(PrisonMovementType, {
 registerEnumType(PrisonMovementReason, {
   name: 'PrisonMovementReason',
   description:
-    'Why the movement happened. Admission: NEW_ADMISSION. Transfer: RECATEGORISATION (moved to suit a new security category), ACCREDITED_PROGRAMME (to attend a programme), RESETTLEMENT (closer to the release area), ADMINISTRATIVE. Return: ROTL_RETURN. Release: CONDITIONAL_RELEASE (determinate sentence at its conditional release date), AUTOMATIC_RELEASE (end of the custodial term of an extended or special sentence), PAROLE_BOARD_DIRECTION (released on the Parole Board\'s direction).',
+    "Why the movement happened. Admission: NEW_ADMISSION. Transfer: RECATEGORISATION (moved to suit a new security category), ACCREDITED_PROGRAMME (to attend a programme), RESETTLEMENT (closer to the release area), ADMINISTRATIVE. Return: ROTL_RETURN. Release: CONDITIONAL_RELEASE (determinate sentence at its conditional release date), AUTOMATIC_RELEASE (end of the custodial term of an extended or special sentence), PAROLE_BOARD_DIRECTION (released on the Parole Board's direction).",
 });
 
 @ObjectType({ description: 'The last movement recorded for the person on NOMIS (admission, transfer, return or release). Owner: prison.' })
@@ -84,7 +84,11 @@ export class PrisonMovement {
   type!: PrisonMovementType;
 
   @Access(prisonPolicies.custody)
-  @Field(() => PrisonMovementReason, { nullable: true, description: 'Why the movement happened. Null for readers granted only the custody status (the allocated OM, the ppu_officer and the VLO under case management).' })
+  @Field(() => PrisonMovementReason, {
+    nullable: true,
+    description:
+      'Why the movement happened. Null for readers granted only the custody status (the allocated OM, the ppu_officer and the VLO under case management).',
+  })
   reason!: PrisonMovementReason | null;
 
   @Access(prisonPolicies.custodyStatus)
@@ -106,13 +110,18 @@ export class PrisonMovement {
 })
 export class PrisonCustody {
   @Access(prisonPolicies.custody)
-  @Field(() => ID, { nullable: true, description: 'Prison (NOMS) number, `A1234BC`: one letter, four digits, two letters. Null for readers granted only the custody status (the allocated OM, the ppu_officer and the VLO under case management).' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Prison (NOMS) number, `A1234BC`: one letter, four digits, two letters. Null for readers granted only the custody status (the allocated OM, the ppu_officer and the VLO under case management).',
+  })
   prisonNumber!: string | null;
 
   @Access(prisonPolicies.custodyPrisonOnly)
   @Field(() => ID, {
     nullable: true,
-    description: 'NOMIS booking id of the current (or, for the released, the last) period in custody, e.g. `1200345`. Prison only: null for other readers.',
+    description:
+      'NOMIS booking id of the current (or, for the released, the last) period in custody, e.g. `1200345`. Prison only: null for other readers.',
   })
   bookingId!: number | null;
 
@@ -125,23 +134,41 @@ export class PrisonCustody {
   establishmentCode!: string | null;
 
   @Access(prisonPolicies.custodyEstablishment)
-  @Field(() => String, { nullable: true, description: 'Name of the establishment holding the person now, e.g. `HMP Wakefield`; null when OUT.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Name of the establishment holding the person now, e.g. `HMP Wakefield`; null when OUT.',
+  })
   establishmentName!: string | null;
 
   @Access(prisonPolicies.custody)
-  @Field(() => String, { nullable: true, description: 'Code of the last establishment the person was held in (the releasing prison for the released; the current one when IN). Null for readers granted only the custody status (the allocated OM, the ppu_officer and the VLO under case management).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Code of the last establishment the person was held in (the releasing prison for the released; the current one when IN). Null for readers granted only the custody status (the allocated OM, the ppu_officer and the VLO under case management).',
+  })
   lastEstablishmentCode!: string | null;
 
   @Access(prisonPolicies.custody)
-  @Field(() => String, { nullable: true, description: 'Name of the last establishment the person was held in. Null for readers granted only the custody status (the allocated OM, the ppu_officer and the VLO under case management).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Name of the last establishment the person was held in. Null for readers granted only the custody status (the allocated OM, the ppu_officer and the VLO under case management).',
+  })
   lastEstablishmentName!: string | null;
 
   @Access(prisonPolicies.custodyPrisonOnly)
-  @Field(() => String, { nullable: true, description: 'Cell location within the establishment, `wing-landing-cell`, e.g. `B-2-014`; null when OUT.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cell location within the establishment, `wing-landing-cell`, e.g. `B-2-014`; null when OUT.',
+  })
   cellLocation!: string | null;
 
   @Access(prisonPolicies.custody)
-  @Field(() => PrisonSecurityCategory, { nullable: true, description: 'Current security category (for the released: the category at release). Null for readers granted only the custody status (the allocated OM, the ppu_officer and the VLO under case management).' })
+  @Field(() => PrisonSecurityCategory, {
+    nullable: true,
+    description:
+      'Current security category (for the released: the category at release). Null for readers granted only the custody status (the allocated OM, the ppu_officer and the VLO under case management).',
+  })
   securityCategory!: PrisonSecurityCategory | null;
 
   @Access(prisonPolicies.custodyPrisonOnly)
@@ -149,7 +176,11 @@ export class PrisonCustody {
   incentiveLevel!: PrisonIncentiveLevel | null;
 
   @Access(prisonPolicies.custody)
-  @Field(() => LocalDate, { nullable: true, description: 'Date the person was received into prison for this booking (on remand or at sentence). Null for readers granted only the custody status (the allocated OM, the ppu_officer and the VLO under case management).' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description:
+      'Date the person was received into prison for this booking (on remand or at sentence). Null for readers granted only the custody status (the allocated OM, the ppu_officer and the VLO under case management).',
+  })
   receptionDate!: string | null;
 
   @Access(prisonPolicies.custodyStatus)

@@ -32,7 +32,24 @@ export const ESTABLISHMENT_NAMES: Readonly<Record<string, string>> = {
 export const OPEN_ESTABLISHMENTS = ['NSI', 'SPI', 'FDI', 'HDI'] as const;
 
 /** Closed local and training prisons people are received into or transferred from. */
-export const CLOSED_ESTABLISHMENTS = ['BMI', 'FKI', 'HMI', 'LEI', 'MDI', 'NMI', 'PVI', 'SFI', 'WDI', 'WLI', 'WTI', 'BWI', 'DMI', 'EXI', 'HOI', 'LPI'] as const;
+export const CLOSED_ESTABLISHMENTS = [
+  'BMI',
+  'FKI',
+  'HMI',
+  'LEI',
+  'MDI',
+  'NMI',
+  'PVI',
+  'SFI',
+  'WDI',
+  'WLI',
+  'WTI',
+  'BWI',
+  'DMI',
+  'EXI',
+  'HOI',
+  'LPI',
+] as const;
 
 /** The establishment's name; the code itself when the reference data does not know it. */
 export function establishmentName(code: string): string {

@@ -7,6 +7,10 @@ import { homeOfficeNotificationTable } from './home-office-notification.table';
 export const createHomeOfficeNotificationLoader = (db: Database) =>
   loaderForOne(
     'prison.homeOfficeNotificationByPrisonNumber',
-    (prisonNumbers) => db.select().from(homeOfficeNotificationTable).where(inArray(homeOfficeNotificationTable.prisonNumber, [...prisonNumbers])),
+    (prisonNumbers) =>
+      db
+        .select()
+        .from(homeOfficeNotificationTable)
+        .where(inArray(homeOfficeNotificationTable.prisonNumber, [...prisonNumbers])),
     (row) => row.prisonNumber,
   );

@@ -11,7 +11,8 @@ export class HomeOfficeNotificationResolver {
   @Access(prisonPolicies.homeOfficeNotification)
   @FieldResolver(() => PrisonHomeOfficeNotification, {
     nullable: true,
-    description: 'The notification the prison sent the Home Office about a sentenced foreign national (C.70); null when it sent none. Owner: prison.',
+    description:
+      'The notification the prison sent the Home Office about a sentenced foreign national (C.70); null when it sent none. Owner: prison.',
   })
   async homeOfficeNotification(@Root() offender: Offender, @Ctx() context: PrisonContext) {
     const prisonNumber = await prisonNumberOf(offender, context);

@@ -1,7 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Access } from '@mappa/shared';
+import { Access, LocalDate } from '@mappa/shared';
 import { prisonPolicies } from '../prison.policies';
-import { LocalDate } from '@mappa/shared';
 
 @ObjectType({
   description:
@@ -29,15 +28,22 @@ export class PrisonMappaFReport {
   prisonAttending!: boolean;
 
   @Access(prisonPolicies.mappaFReport)
-  @Field(() => String, { description: 'Behaviour in custody over the period: conduct, adjudications, work and education (synthetic text).' })
+  @Field(() => String, {
+    description: 'Behaviour in custody over the period: conduct, adjudications, work and education (synthetic text).',
+  })
   behaviourInCustody!: string;
 
   @Access(prisonPolicies.mappaFReport)
-  @Field(() => [String], { description: 'Accredited programmes and interventions completed in custody, e.g. `Kaizen`, `Horizon`; empty when none.' })
+  @Field(() => [String], {
+    description: 'Accredited programmes and interventions completed in custody, e.g. `Kaizen`, `Horizon`; empty when none.',
+  })
   programmesCompleted!: string[];
 
   @Access(prisonPolicies.mappaFReport)
-  @Field(() => String, { nullable: true, description: 'Concerns about contacts, visits, mail or phone calls (synthetic text); null when none.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Concerns about contacts, visits, mail or phone calls (synthetic text); null when none.',
+  })
   contactConcerns!: string | null;
 
   @Access(prisonPolicies.mappaFReport)

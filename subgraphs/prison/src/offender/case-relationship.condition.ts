@@ -8,7 +8,8 @@ import type { CaseRelationship, RecordConditions, RecordPredicate } from '@mappa
  * list); anything else is decided false (deny by default).
  */
 function standsInRelationship(relationship: CaseRelationship): RecordPredicate {
-  return (record, caller) => typeof record === 'object' && record !== null && hasCaseRelationship(caller, relationship, (record as { pncId?: unknown }).pncId);
+  return (record, caller) =>
+    typeof record === 'object' && record !== null && hasCaseRelationship(caller, relationship, (record as { pncId?: unknown }).pncId);
 }
 
 /**

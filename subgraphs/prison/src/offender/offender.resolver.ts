@@ -1,7 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { Access, subjectInScope } from '@mappa/shared';
+import { Access, subjectInScope, parseInput, prisonNumberSchema } from '@mappa/shared';
 import { prisonPolicies } from '../prison.policies';
-import { parseInput, prisonNumberSchema } from '@mappa/shared';
 import { PrisonAdjudication } from '../adjudication/adjudication.type';
 import { PrisonAlert } from '../alert/prison-alert.type';
 import { PrisonCustody } from '../custody/custody.type';
@@ -41,7 +40,8 @@ export class OffenderResolver {
   @Access(prisonPolicies.custodyRecord)
   @FieldResolver(() => PrisonCustody, {
     nullable: true,
-    description: 'Custody record (NOMIS): prison number, booking, establishment, security category, last movement. Null when the prison has never held the person. Owner: prison.',
+    description:
+      'Custody record (NOMIS): prison number, booking, establishment, security category, last movement. Null when the prison has never held the person. Owner: prison.',
   })
   custody(@Root() offender: Offender, @Ctx() context: PrisonContext) {
     return context.loaders.prisoner.load(offender.pncId);
@@ -50,7 +50,8 @@ export class OffenderResolver {
   @Access(prisonPolicies.sentenceRecord)
   @FieldResolver(() => PrisonSentence, {
     nullable: true,
-    description: 'The custodial sentence and its key dates (SED, CRD, ARD, LED, PED, tariff, HDCED, TUSED, release date). Null when the prison holds no record of the person. Owner: prison.',
+    description:
+      'The custodial sentence and its key dates (SED, CRD, ARD, LED, PED, tariff, HDCED, TUSED, release date). Null when the prison holds no record of the person. Owner: prison.',
   })
   async sentence(@Root() offender: Offender, @Ctx() context: PrisonContext) {
     const prisonNumber = await prisonNumberOf(offender, context);
@@ -61,12 +62,14 @@ export class OffenderResolver {
   @Access(prisonPolicies.mappaAlert)
   @FieldResolver(() => [PrisonAlert], {
     nullable: true,
-    description: 'NOMIS alerts, oldest first, including the MAPPA alert (type `P`). Null when the prison holds no record of the person. Owner: prison.',
+    description:
+      'NOMIS alerts, oldest first, including the MAPPA alert (type `P`). Null when the prison holds no record of the person. Owner: prison.',
   })
   async prisonAlerts(
     @Root() offender: Offender,
     @Ctx() context: PrisonContext,
-    @Arg('activeOnly', () => Boolean, { defaultValue: false, description: 'When true, only alerts in force now are returned.' }) activeOnly: boolean,
+    @Arg('activeOnly', () => Boolean, { defaultValue: false, description: 'When true, only alerts in force now are returned.' })
+    activeOnly: boolean,
   ) {
     const prisonNumber = await prisonNumberOf(offender, context);
     if (prisonNumber === null) return null;
@@ -77,7 +80,8 @@ export class OffenderResolver {
   @Access(prisonPolicies.temporaryReleaseRecord)
   @FieldResolver(() => [PrisonTemporaryRelease], {
     nullable: true,
-    description: 'Releases on temporary licence (ROTL), oldest first; empty for people released or never granted ROTL. Null when the prison holds no record of the person. Owner: prison.',
+    description:
+      'Releases on temporary licence (ROTL), oldest first; empty for people released or never granted ROTL. Null when the prison holds no record of the person. Owner: prison.',
   })
   async temporaryReleases(@Root() offender: Offender, @Ctx() context: PrisonContext) {
     // Each release carries the person's PNC ID and recorded MAPPA level for the record conditions decided on it.
@@ -90,7 +94,8 @@ export class OffenderResolver {
   @Access(prisonPolicies.adjudication)
   @FieldResolver(() => [PrisonAdjudication], {
     nullable: true,
-    description: 'Adjudications (disciplinary charges in custody), oldest first. Null when the prison holds no record of the person. Owner: prison.',
+    description:
+      'Adjudications (disciplinary charges in custody), oldest first. Null when the prison holds no record of the person. Owner: prison.',
   })
   async adjudications(@Root() offender: Offender, @Ctx() context: PrisonContext) {
     const prisonNumber = await prisonNumberOf(offender, context);
@@ -101,7 +106,7 @@ export class OffenderResolver {
   @FieldResolver(() => [PrisonMappaFReport], {
     nullable: true,
     description:
-      'MAPPA F reports the prison sent to MAPP meetings, newest meeting first; only people in custody managed at level 2 or 3 have any. Under MAPPA_MEETING only the report written for the declared meeting (matched by its date); for an establishment\'s prison offender manager only the reports it wrote. Null when the prison holds no such report of the person. Owner: prison.',
+      "MAPPA F reports the prison sent to MAPP meetings, newest meeting first; only people in custody managed at level 2 or 3 have any. Under MAPPA_MEETING only the report written for the declared meeting (matched by its date); for an establishment's prison offender manager only the reports it wrote. Null when the prison holds no such report of the person. Owner: prison.",
   })
   async mappaFReports(@Root() offender: Offender, @Ctx() context: PrisonContext) {
     const prisonNumber = await prisonNumberOf(offender, context);

@@ -5,13 +5,25 @@ import { mappaLevelOne, mappaLevelTwoOrThree, reportForDeclaredMeeting, writingE
 // The prison's own record conditions, predicate by predicate: each holds exactly where its rule says
 // and answers false on anything it does not recognise (deny by default).
 
-const caller = (principal: Partial<Principal>, purpose: Caller['declaredPurpose'] = { purpose: 'CASE_MANAGEMENT', caseId: null }): Caller => ({
-  principal: { issuer: TEST_ISSUER, staffId: 'TEST0001', agency: 'police', roles: ['ppu_officer'], area: MappaArea.LONDON, clearance: 'SC', ...principal },
+const caller = (
+  principal: Partial<Principal>,
+  purpose: Caller['declaredPurpose'] = { purpose: 'CASE_MANAGEMENT', caseId: null },
+): Caller => ({
+  principal: {
+    issuer: TEST_ISSUER,
+    staffId: 'TEST0001',
+    agency: 'police',
+    roles: ['ppu_officer'],
+    area: MappaArea.LONDON,
+    clearance: 'SC',
+    ...principal,
+  },
   declaredPurpose: purpose,
 });
 
 const officer = caller({});
-const pom = (establishment?: string) => caller({ agency: 'prison', roles: ['prison_offender_manager'], ...(establishment ? { establishment } : {}) });
+const pom = (establishment?: string) =>
+  caller({ agency: 'prison', roles: ['prison_offender_manager'], ...(establishment ? { establishment } : {}) });
 
 describe('mappaLevelOne, mappaLevelTwoOrThree (B.60, B.51): the level the prison records', () => {
   it('B.60: level 1 only, on the level the record carries', () => {
@@ -32,7 +44,7 @@ describe('mappaLevelOne, mappaLevelTwoOrThree (B.60, B.51): the level the prison
 describe('writingEstablishment (B.49): the MAPPA F report of the establishment that wrote it', () => {
   const report = { establishmentCode: 'WDI', meetingDate: '2026-09-01' };
 
-  it('B.49: the POM whose token names the writing establishment, not another establishment\'s', () => {
+  it("B.49: the POM whose token names the writing establishment, not another establishment's", () => {
     expect(writingEstablishment(report, pom('WDI'))).toBe(true);
     expect(writingEstablishment(report, pom('LEI'))).toBe(false);
     // The person (no report at all) is not a report of the establishment: null, never an empty list.
@@ -52,16 +64,22 @@ describe('writingEstablishment (B.49): the MAPPA F report of the establishment t
 describe('reportForDeclaredMeeting (B.23, B.49, OQ 4): the report written for the declared meeting', () => {
   const report = { establishmentCode: 'WDI', meetingDate: '2026-09-01' };
   const atMeeting = (meetingDate?: string) =>
-    withMeetingEvidence(caller({}, { purpose: 'MAPPA_MEETING', caseId: 'MTG-1' }), '2008/0545166T', meetingDate === undefined ? {} : { meetingDate });
+    withMeetingEvidence(
+      caller({}, { purpose: 'MAPPA_MEETING', caseId: 'MTG-1' }),
+      '2008/0545166T',
+      meetingDate === undefined ? {} : { meetingDate },
+    );
 
-  it('B.23: the meeting of the report\'s date, and no other', () => {
+  it("B.23: the meeting of the report's date, and no other", () => {
     expect(reportForDeclaredMeeting(report, atMeeting('2026-09-01'))).toBe(true);
     expect(reportForDeclaredMeeting(report, atMeeting('2026-05-12'))).toBe(false);
   });
 
   it('principle 1: evidence that names no day, another purpose, or no report decides false', () => {
     expect(reportForDeclaredMeeting(report, atMeeting())).toBe(false);
-    expect(reportForDeclaredMeeting(report, { ...atMeeting('2026-09-01'), declaredPurpose: { purpose: 'CASE_MANAGEMENT', caseId: null } })).toBe(false);
+    expect(
+      reportForDeclaredMeeting(report, { ...atMeeting('2026-09-01'), declaredPurpose: { purpose: 'CASE_MANAGEMENT', caseId: null } }),
+    ).toBe(false);
     expect(reportForDeclaredMeeting({ pncId: '2008/0545166T' }, atMeeting('2026-09-01'))).toBe(false);
     expect(reportForDeclaredMeeting(null, atMeeting('2026-09-01'))).toBe(false);
   });

@@ -53,7 +53,8 @@ export const writingEstablishment: RecordPredicate = (record, caller) => {
 export const reportForDeclaredMeeting: RecordPredicate = (record, caller) => {
   if (typeof record !== 'object' || record === null) return false;
   const evidence = caller.purposeEvidence;
-  if (caller.declaredPurpose.purpose !== 'MAPPA_MEETING' || evidence?.kind !== 'MEETING' || evidence.meetingDate === undefined) return false;
+  if (caller.declaredPurpose.purpose !== 'MAPPA_MEETING' || evidence?.kind !== 'MEETING' || evidence.meetingDate === undefined)
+    return false;
   const { meetingDate, establishmentCode } = record as { meetingDate?: unknown; establishmentCode?: unknown };
   return typeof meetingDate === 'string' && typeof establishmentCode === 'string' && meetingDate === evidence.meetingDate;
 };

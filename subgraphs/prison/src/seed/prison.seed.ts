@@ -1,6 +1,13 @@
-import type { SubgraphSeed } from '@mappa/shared';
-import { addDays, addMonths, daysBetween, homeOfficeNotificationDateOf, insertInChunks, isNotifiedForeignNational, Random } from '@mappa/shared';
-import type { Database, SyntheticDatasetOptions, SyntheticPerson, SyntheticSentence } from '@mappa/shared';
+import type { SubgraphSeed, Database, SyntheticDatasetOptions, SyntheticPerson, SyntheticSentence } from '@mappa/shared';
+import {
+  addDays,
+  addMonths,
+  daysBetween,
+  homeOfficeNotificationDateOf,
+  insertInChunks,
+  isNotifiedForeignNational,
+  Random,
+} from '@mappa/shared';
 import { adjudicationTable } from '../adjudication/adjudication.table';
 import { prisonAlertTable } from '../alert/prison-alert.table';
 import { CLOSED_ESTABLISHMENTS, establishmentName, OPEN_ESTABLISHMENTS } from '../custody/establishments';
@@ -88,17 +95,46 @@ function atUtc(day: string, hour: number): Date {
   return new Date(`${day}T${String(hour).padStart(2, '0')}:00:00Z`);
 }
 
-function securityCategoryFor(random: Random, person: SyntheticPerson, sentence: SyntheticSentence, inCustody: boolean, asOf: string): SecurityCategory {
+function securityCategoryFor(
+  random: Random,
+  person: SyntheticPerson,
+  sentence: SyntheticSentence,
+  inCustody: boolean,
+  asOf: string,
+): SecurityCategory {
   const indeterminate = sentence.type === 'LIFE' || sentence.type === 'IPP';
   if (!inCustody) {
     // The category at release: most people leave from category C or open (D) conditions.
-    return person.category === 4 ? random.pick(['B', 'C'] as const) : random.weighted([['C', 60], ['D', 40]] as const);
+    return person.category === 4
+      ? random.pick(['B', 'C'] as const)
+      : random.weighted([
+          ['C', 60],
+          ['D', 40],
+        ] as const);
   }
-  if (person.category === 4) return random.weighted([['A', 30], ['B', 70]] as const);
-  if (indeterminate && sentence.tariffDate !== null && sentence.tariffDate > asOf) return random.weighted([['A', 10], ['B', 60], ['C', 30]] as const);
+  if (person.category === 4)
+    return random.weighted([
+      ['A', 30],
+      ['B', 70],
+    ] as const);
+  if (indeterminate && sentence.tariffDate !== null && sentence.tariffDate > asOf)
+    return random.weighted([
+      ['A', 10],
+      ['B', 60],
+      ['C', 30],
+    ] as const);
   // Open conditions are for people nearing release.
-  if (sentence.conditionalReleaseDate <= addMonths(asOf, 24)) return random.weighted([['B', 10], ['C', 45], ['D', 45]] as const);
-  return random.weighted([['A', 3], ['B', 40], ['C', 57]] as const);
+  if (sentence.conditionalReleaseDate <= addMonths(asOf, 24))
+    return random.weighted([
+      ['B', 10],
+      ['C', 45],
+      ['D', 45],
+    ] as const);
+  return random.weighted([
+    ['A', 3],
+    ['B', 40],
+    ['C', 57],
+  ] as const);
 }
 
 function releaseReason(sentence: SyntheticSentence): (typeof MOVEMENT_REASONS)[number] {
@@ -150,7 +186,8 @@ export async function seedPrison(db: Database, people: readonly SyntheticPerson[
 
     const securityCategory = securityCategoryFor(random, person, sentence, inCustody, asOf);
     const currentEstablishment = inCustody ? (person.establishmentCode ?? random.pick(CLOSED_ESTABLISHMENTS)) : null;
-    const lastEstablishment = currentEstablishment ?? (securityCategory === 'D' ? random.pick(OPEN_ESTABLISHMENTS) : random.pick(CLOSED_ESTABLISHMENTS));
+    const lastEstablishment =
+      currentEstablishment ?? (securityCategory === 'D' ? random.pick(OPEN_ESTABLISHMENTS) : random.pick(CLOSED_ESTABLISHMENTS));
     const otherClosed = CLOSED_ESTABLISHMENTS.filter((code) => code !== lastEstablishment);
 
     // Arrival at the establishment that holds (or released) the person: a transfer or the admission itself.
@@ -164,7 +201,8 @@ export async function seedPrison(db: Database, people: readonly SyntheticPerson[
     if (securityCategory === 'D' || random.chance(0.6)) {
       movement = {
         type: 'TRANSFER',
-        reason: securityCategory === 'D' ? 'RECATEGORISATION' : random.pick(['ACCREDITED_PROGRAMME', 'RESETTLEMENT', 'ADMINISTRATIVE'] as const),
+        reason:
+          securityCategory === 'D' ? 'RECATEGORISATION' : random.pick(['ACCREDITED_PROGRAMME', 'RESETTLEMENT', 'ADMINISTRATIVE'] as const),
         date: dateBetween(random, addDays(receptionDate, 30), addDays(custodyEnd, -30)),
         from: random.pick(otherClosed),
         to: lastEstablishment,
@@ -175,17 +213,27 @@ export async function seedPrison(db: Database, people: readonly SyntheticPerson[
     const arrival = { date: movement.date, previousEstablishment: movement.from };
 
     // Adjudications over the period in custody.
-    const adjudicationCount = random.weighted([[0, 50], [1, 25], [2, 15], [3, 10]] as const);
+    const adjudicationCount = random.weighted([
+      [0, 50],
+      [1, 25],
+      [2, 15],
+      [3, 10],
+    ] as const);
     let provedAssault = false;
     for (let n = 0; n < adjudicationCount; n += 1) {
       const incidentDate = dateBetween(random, receptionDate, addDays(custodyEnd, -2));
       const [chargeCode, charge] = random.pick(RULE_51_CHARGES);
-      const finding = random.weighted([['PROVED', 65], ['NOT_PROVED', 15], ['DISMISSED', 20]] as const);
+      const finding = random.weighted([
+        ['PROVED', 65],
+        ['NOT_PROVED', 15],
+        ['DISMISSED', 20],
+      ] as const);
       if (finding === 'PROVED' && chargeCode === '51:1') provedAssault = true;
       adjudications.push({
         adjudicationNumber: 1_500_000 + person.index * 4 + n,
         prisonNumber,
-        establishmentCode: incidentDate >= arrival.date || arrival.previousEstablishment === null ? lastEstablishment : arrival.previousEstablishment,
+        establishmentCode:
+          incidentDate >= arrival.date || arrival.previousEstablishment === null ? lastEstablishment : arrival.previousEstablishment,
         incidentDate,
         hearingDate: minDate(addDays(incidentDate, random.int(1, 14)), addDays(custodyEnd, -1)),
         chargeCode,
@@ -204,7 +252,9 @@ export async function seedPrison(db: Database, people: readonly SyntheticPerson[
     }
 
     // Release on temporary licence: only from custody, and mostly from open conditions.
-    const rotlEligible = inCustody && (securityCategory === 'D' ? random.chance(0.85) : securityCategory === 'C' && crd <= addMonths(asOf, 12) && random.chance(0.1));
+    const rotlEligible =
+      inCustody &&
+      (securityCategory === 'D' ? random.chance(0.85) : securityCategory === 'C' && crd <= addMonths(asOf, 12) && random.chance(0.1));
     if (rotlEligible) {
       const maxEvents = securityCategory === 'D' ? random.int(1, 6) : random.int(1, 2);
       let cursor = addDays(maxDate(movement.date, addDays(asOf, -365)), random.int(14, 40));
@@ -213,12 +263,20 @@ export async function seedPrison(db: Database, people: readonly SyntheticPerson[
         const type =
           securityCategory !== 'D'
             ? 'RDR'
-            : random.weighted([['RDR', 60], ['ROR', 30], ['CRL', person.category === 1 ? 0 : 10]] as const);
+            : random.weighted([
+                ['RDR', 60],
+                ['ROR', 30],
+                ['CRL', person.category === 1 ? 0 : 10],
+              ] as const);
         const nights = type === 'RDR' ? 0 : random.int(1, 3);
         const endDay = addDays(cursor, nights);
         // Every event recorded has ended: nothing is scheduled beyond today.
         if (endDay >= asOf) break;
-        const outcome = random.weighted([['COMPLETED', 88], ['CANCELLED', 9], ['FAILED_TO_RETURN', 3]] as const);
+        const outcome = random.weighted([
+          ['COMPLETED', 88],
+          ['CANCELLED', 9],
+          ['FAILED_TO_RETURN', 3],
+        ] as const);
         temporaryReleases.push({
           prisonNumber,
           type,
@@ -260,9 +318,17 @@ export async function seedPrison(db: Database, people: readonly SyntheticPerson[
       establishmentName: currentEstablishment === null ? null : establishmentName(currentEstablishment),
       lastEstablishmentCode: lastEstablishment,
       lastEstablishmentName: establishmentName(lastEstablishment),
-      cellLocation: inCustody ? `${random.pick(['A', 'B', 'C', 'D', 'E', 'F'])}-${random.int(1, 4)}-${String(random.int(1, 40)).padStart(3, '0')}` : null,
+      cellLocation: inCustody
+        ? `${random.pick(['A', 'B', 'C', 'D', 'E', 'F'])}-${random.int(1, 4)}-${String(random.int(1, 40)).padStart(3, '0')}`
+        : null,
       securityCategory,
-      incentiveLevel: inCustody ? random.weighted([['BASIC', provedAssault ? 40 : 8], ['STANDARD', 55], ['ENHANCED', 37]] as const) : null,
+      incentiveLevel: inCustody
+        ? random.weighted([
+            ['BASIC', provedAssault ? 40 : 8],
+            ['STANDARD', 55],
+            ['ENHANCED', 37],
+          ] as const)
+        : null,
       receptionDate,
       legalStatus: indeterminate ? 'INDETERMINATE_SENTENCE' : 'SENTENCED',
       lastMovementType: movement.type,
@@ -320,7 +386,8 @@ export async function seedPrison(db: Database, people: readonly SyntheticPerson[
         const reportDate = lateness.chance(0.07) && lateDay <= asOf ? lateDay : onTime;
         mappaFReports.push({
           prisonNumber,
-          establishmentCode: meetingDate >= arrival.date || arrival.previousEstablishment === null ? lastEstablishment : arrival.previousEstablishment,
+          establishmentCode:
+            meetingDate >= arrival.date || arrival.previousEstablishment === null ? lastEstablishment : arrival.previousEstablishment,
           reportDate,
           meetingDate,
           authorStaffId,
@@ -373,7 +440,14 @@ function pushAlerts(
   alerts: AlertInsert[],
   random: Random,
   person: SyntheticPerson,
-  context: { prisonNumber: string; receptionDate: string; custodyEnd: string; securityCategory: SecurityCategory; provedAssault: boolean; asOf: string },
+  context: {
+    prisonNumber: string;
+    receptionDate: string;
+    custodyEnd: string;
+    securityCategory: SecurityCategory;
+    provedAssault: boolean;
+    asOf: string;
+  },
 ): void {
   const { prisonNumber, receptionDate, custodyEnd, asOf } = context;
   const alert = (fields: Omit<AlertInsert, 'prisonNumber' | 'expired' | 'active' | 'expiryDate'> & { expiryDate?: string | null }) => {
@@ -425,15 +499,39 @@ function pushAlerts(
     });
   }
   if (FEMALE_VICTIM_OFFENCES.has(person.offence.code) && random.chance(0.3)) {
-    alert({ ...SECURITY_ALERT_TYPE, code: 'XRF', codeDescription: 'Risk to Females', comment: 'Synthetic: risk to female staff and visitors.', createdDate: addDays(receptionDate, random.int(0, 60)) });
+    alert({
+      ...SECURITY_ALERT_TYPE,
+      code: 'XRF',
+      codeDescription: 'Risk to Females',
+      comment: 'Synthetic: risk to female staff and visitors.',
+      createdDate: addDays(receptionDate, random.int(0, 60)),
+    });
   }
   if (context.securityCategory === 'A' && random.chance(0.5)) {
-    alert({ ...SECURITY_ALERT_TYPE, code: 'XEL', codeDescription: 'Escape List', comment: 'Synthetic: placed on the escape list after a security review.', createdDate: dateBetween(random, receptionDate, custodyEnd) });
+    alert({
+      ...SECURITY_ALERT_TYPE,
+      code: 'XEL',
+      codeDescription: 'Escape List',
+      comment: 'Synthetic: placed on the escape list after a security review.',
+      createdDate: dateBetween(random, receptionDate, custodyEnd),
+    });
   } else if (context.securityCategory === 'B' && random.chance(0.1)) {
-    alert({ ...SECURITY_ALERT_TYPE, code: 'XER', codeDescription: 'Escape Risk', comment: 'Synthetic: intelligence suggests escape planning.', createdDate: dateBetween(random, receptionDate, custodyEnd) });
+    alert({
+      ...SECURITY_ALERT_TYPE,
+      code: 'XER',
+      codeDescription: 'Escape Risk',
+      comment: 'Synthetic: intelligence suggests escape planning.',
+      createdDate: dateBetween(random, receptionDate, custodyEnd),
+    });
   }
   if (context.provedAssault && random.chance(0.5)) {
-    alert({ ...SECURITY_ALERT_TYPE, code: 'XSA', codeDescription: 'Staff Assaulter', comment: 'Synthetic: proven assault on a member of staff.', createdDate: dateBetween(random, receptionDate, custodyEnd) });
+    alert({
+      ...SECURITY_ALERT_TYPE,
+      code: 'XSA',
+      codeDescription: 'Staff Assaulter',
+      comment: 'Synthetic: proven assault on a member of staff.',
+      createdDate: dateBetween(random, receptionDate, custodyEnd),
+    });
   }
   if (random.chance(0.06)) {
     // An ACCT plan closes when the risk of self-harm has reduced, or at release.

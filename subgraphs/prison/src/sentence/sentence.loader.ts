@@ -7,7 +7,11 @@ import { offenceTable, sentenceTable } from './sentence.table';
 export const createSentenceLoader = (db: Database) =>
   loaderForOne(
     'prison.sentenceByPrisonNumber',
-    (prisonNumbers) => db.select().from(sentenceTable).where(inArray(sentenceTable.prisonNumber, [...prisonNumbers])),
+    (prisonNumbers) =>
+      db
+        .select()
+        .from(sentenceTable)
+        .where(inArray(sentenceTable.prisonNumber, [...prisonNumbers])),
     (row) => row.prisonNumber,
   );
 
@@ -15,6 +19,11 @@ export const createSentenceLoader = (db: Database) =>
 export const createOffencesLoader = (db: Database) =>
   loaderForMany(
     'prison.offencesByPrisonNumber',
-    (prisonNumbers) => db.select().from(offenceTable).where(inArray(offenceTable.prisonNumber, [...prisonNumbers])).orderBy(asc(offenceTable.id)),
+    (prisonNumbers) =>
+      db
+        .select()
+        .from(offenceTable)
+        .where(inArray(offenceTable.prisonNumber, [...prisonNumbers]))
+        .orderBy(asc(offenceTable.id)),
     (row) => row.prisonNumber,
   );

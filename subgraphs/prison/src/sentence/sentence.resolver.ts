@@ -10,7 +10,8 @@ export class PrisonSentenceResolver {
   @Access(prisonPolicies.offences)
   @FieldResolver(() => [PrisonOffence], {
     nullable: true,
-    description: 'Offences the sentence was passed for, the most serious first. Null for readers granted the key dates only (the allocated OM, the ppu_officer and the VLO under case management).',
+    description:
+      'Offences the sentence was passed for, the most serious first. Null for readers granted the key dates only (the allocated OM, the ppu_officer and the VLO under case management).',
   })
   offences(@Root() sentence: SentenceRow, @Ctx() context: PrisonContext) {
     return context.loaders.offences.load(sentence.prisonNumber);

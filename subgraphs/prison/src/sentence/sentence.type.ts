@@ -1,7 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Access } from '@mappa/shared';
+import { Access, LocalDate } from '@mappa/shared';
 import { prisonPolicies } from '../prison.policies';
-import { LocalDate } from '@mappa/shared';
 
 export enum PrisonSentenceType {
   SDS = 'SDS',
@@ -28,11 +27,16 @@ export class PrisonOffence {
   description!: string;
 
   @Access(prisonPolicies.offences)
-  @Field(() => Boolean, { description: 'True when the offence is listed in Schedule 15 to the Criminal Justice Act 2003 (specified violent, sexual or terrorism offences).' })
+  @Field(() => Boolean, {
+    description:
+      'True when the offence is listed in Schedule 15 to the Criminal Justice Act 2003 (specified violent, sexual or terrorism offences).',
+  })
   schedule15!: boolean;
 
   @Access(prisonPolicies.offences)
-  @Field(() => Boolean, { description: 'True when the offence is listed in Schedule 3 to the Sexual Offences Act 2003 (it triggers notification requirements).' })
+  @Field(() => Boolean, {
+    description: 'True when the offence is listed in Schedule 3 to the Sexual Offences Act 2003 (it triggers notification requirements).',
+  })
   schedule3!: boolean;
 
   @Access(prisonPolicies.offences)
@@ -62,7 +66,10 @@ export class PrisonSentence {
   lengthMonths!: number | null;
 
   @Access(prisonPolicies.sentence)
-  @Field(() => LocalDate, { nullable: true, description: 'Date the sentence started. Null for the victim liaison officer, who reads the scheme\'s items only.' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: "Date the sentence started. Null for the victim liaison officer, who reads the scheme's items only.",
+  })
   startDate!: string | null;
 
   @Access(prisonPolicies.sentenceKeyDates)
@@ -79,26 +86,37 @@ export class PrisonSentence {
   @Access(prisonPolicies.sentenceKeyDates)
   @Field(() => LocalDate, {
     nullable: true,
-    description: 'ARD, automatic release date: end of the custodial term of an EDS or SOPC, when release no longer needs the Parole Board. Null for other sentence types.',
+    description:
+      'ARD, automatic release date: end of the custodial term of an EDS or SOPC, when release no longer needs the Parole Board. Null for other sentence types.',
   })
   automaticReleaseDate!: string | null;
 
   @Access(prisonPolicies.sentenceKeyDates)
-  @Field(() => LocalDate, { nullable: true, description: 'LED, licence expiry date; null for indeterminate sentences (the licence can last for life).' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'LED, licence expiry date; null for indeterminate sentences (the licence can last for life).',
+  })
   licenceExpiryDate!: string | null;
 
   @Access(prisonPolicies.sentenceVictimInformation)
-  @Field(() => LocalDate, { nullable: true, description: 'PED, parole eligibility date (EDS, LIFE, IPP); null when the sentence has none.' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'PED, parole eligibility date (EDS, LIFE, IPP); null when the sentence has none.',
+  })
   paroleEligibilityDate!: string | null;
 
   @Access(prisonPolicies.sentenceVictimInformation)
-  @Field(() => LocalDate, { nullable: true, description: 'Tariff expiry date: end of the minimum term of a LIFE or IPP sentence; null otherwise.' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'Tariff expiry date: end of the minimum term of a LIFE or IPP sentence; null otherwise.',
+  })
   tariffDate!: string | null;
 
   @Access(prisonPolicies.sentenceKeyDates)
   @Field(() => LocalDate, {
     nullable: true,
-    description: 'HDCED, home detention curfew eligibility date; null when the person is not eligible for HDC (e.g. sex or terrorist offenders).',
+    description:
+      'HDCED, home detention curfew eligibility date; null when the person is not eligible for HDC (e.g. sex or terrorist offenders).',
   })
   homeDetentionCurfewEligibilityDate!: string | null;
 
@@ -116,7 +134,8 @@ export class PrisonSentence {
 
   @Access(prisonPolicies.sentenceVictimInformation)
   @Field(() => Boolean, {
-    description: 'True once the prison has confirmed the release date; the prison confirms it 8 months before release (MAPPA Guidance ch. 15).',
+    description:
+      'True once the prison has confirmed the release date; the prison confirms it 8 months before release (MAPPA Guidance ch. 15).',
   })
   releaseDateConfirmed!: boolean;
 

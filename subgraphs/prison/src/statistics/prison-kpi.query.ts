@@ -11,7 +11,13 @@ const rowsOf = <Row>(result: unknown): Row[] => (result as { rows: Row[] }).rows
  * period, of people whose responsible MAPPA area is `area`, on time when dated before the meeting day
  * (so the meeting had it). Restricted (principle 7) records are in no statistic.
  */
-export async function prisonKpiCellsOf(db: Database, area: MappaArea, first: string, last: string, keySecret: string): Promise<PrisonKpiCell[]> {
+export async function prisonKpiCellsOf(
+  db: Database,
+  area: MappaArea,
+  first: string,
+  last: string,
+  keySecret: string,
+): Promise<PrisonKpiCell[]> {
   const key = recordKeySql(keySecret, sql.raw('p.pnc_id'));
   const rows = rowsOf<{ met: number; met_key: number; not_met: number; not_met_key: number }>(
     await db.execute(sql`
@@ -22,5 +28,12 @@ export async function prisonKpiCellsOf(db: Database, area: MappaArea, first: str
       from prison.mappa_f_report f join prison.prisoner p on p.prison_number = f.prison_number
       where p.mappa_area = ${area} and not p.ct_restricted and f.meeting_date between ${first}::date and ${last}::date`),
   );
-  return rows.map((row) => ({ kpi: 'MAPPA_F_PROVIDED_ON_TIME', group: '', met: Number(row.met), metKey: Number(row.met_key), notMet: Number(row.not_met), notMetKey: Number(row.not_met_key) }));
+  return rows.map((row) => ({
+    kpi: 'MAPPA_F_PROVIDED_ON_TIME',
+    group: '',
+    met: Number(row.met),
+    metKey: Number(row.met_key),
+    notMet: Number(row.not_met),
+    notMetKey: Number(row.not_met_key),
+  }));
 }

@@ -17,12 +17,15 @@ const kpisSchema = z
 export class PrisonKpiResolver {
   @Access(prisonPolicies.statisticsKpis)
   @Directive('@federation__inaccessible')
-  @Query(() => [PrisonKpiCell], { nullable: true, description: 'The prison\'s KPI cells (MAPPA F on time) of an area and period, raw (the gateway statistics service only).' })
+  @Query(() => [PrisonKpiCell], {
+    nullable: true,
+    description: "The prison's KPI cells (MAPPA F on time) of an area and period, raw (the gateway statistics service only).",
+  })
   async prisonStatisticsKpis(
-    @Arg('area', () => MappaArea, { description: 'The area (the caller\'s own).' }) area: MappaArea,
+    @Arg('area', () => MappaArea, { description: "The area (the caller's own)." }) area: MappaArea,
     @Arg('from', () => LocalDate, { description: 'The first day of the period.' }) from: string,
     @Arg('to', () => LocalDate, { description: 'The last day of the period (included).' }) to: string,
-    @Arg('keySecret', () => String, { description: 'The product\'s record-key secret, from the gateway.' }) keySecret: string,
+    @Arg('keySecret', () => String, { description: "The product's record-key secret, from the gateway." }) keySecret: string,
     @Ctx() context: PrisonContext,
   ): Promise<PrisonKpiCell[] | null> {
     const values = parseInput(kpisSchema, { area, from: String(from), to: String(to), keySecret }, 'kpis');

@@ -3,7 +3,10 @@ import { Access } from '@mappa/shared';
 import { prisonPolicies } from '../prison.policies';
 
 @Directive('@federation__inaccessible')
-@ObjectType({ description: 'One raw KPI cell as the prison counts it: MAPPA F reports on time and late, each with its cell key (for the gateway statistics service only). Owner: prison (HM Prison Service).' })
+@ObjectType({
+  description:
+    'One raw KPI cell as the prison counts it: MAPPA F reports on time and late, each with its cell key (for the gateway statistics service only). Owner: prison (HM Prison Service).',
+})
 export class PrisonKpiCell {
   @Access(prisonPolicies.statisticsKpis)
   @Field(() => String, { description: 'The KPI: MAPPA_F_PROVIDED_ON_TIME.' })
@@ -18,7 +21,7 @@ export class PrisonKpiCell {
   met!: number;
 
   @Access(prisonPolicies.statisticsKpis)
-  @Field(() => Int, { description: 'Their cell key: the sum of their subjects\' record keys, modulo 4096.' })
+  @Field(() => Int, { description: "Their cell key: the sum of their subjects' record keys, modulo 4096." })
   metKey!: number;
 
   @Access(prisonPolicies.statisticsKpis)

@@ -20,7 +20,13 @@ interface SubjectRow {
  * prison keeps the current booking's last movement, so someone released and taken back into custody
  * in the same period counts under their new status, not as released.
  */
-export async function statisticsSubjectsOf(db: Database, area: MappaArea, querySecret: string, period: StatisticsPeriod, releaseWithinDays: number | null): Promise<PrisonStatisticsSubject[]> {
+export async function statisticsSubjectsOf(
+  db: Database,
+  area: MappaArea,
+  querySecret: string,
+  period: StatisticsPeriod,
+  releaseWithinDays: number | null,
+): Promise<PrisonStatisticsSubject[]> {
   const rows = rowsOf<SubjectRow>(
     await db.execute(sql`
       select p.pnc_id,

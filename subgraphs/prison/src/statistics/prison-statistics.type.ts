@@ -7,21 +7,33 @@ import { prisonPolicies } from '../prison.policies';
  * supergraph but not in the schema clients see, asked only by the gateway's statistics service.
  */
 @Directive('@federation__inaccessible')
-@ObjectType({ description: 'One prisoner the prison records for an area, under a pseudonym for one query, with the dimensions it lets be aggregated (for the gateway statistics service only). Owner: prison.' })
+@ObjectType({
+  description:
+    'One prisoner the prison records for an area, under a pseudonym for one query, with the dimensions it lets be aggregated (for the gateway statistics service only). Owner: prison.',
+})
 export class PrisonStatisticsSubject {
   @Access(prisonPolicies.statisticsSubjects)
-  @Field(() => String, { description: 'HMAC of the subject key under the query\'s own secret.' })
+  @Field(() => String, { description: "HMAC of the subject key under the query's own secret." })
   pseudonym!: string;
 
   @Access(prisonPolicies.statisticsSubjects)
-  @Field(() => String, { description: 'In custody SENTENCED, INDETERMINATE_SENTENCE, RECALL or REMAND (remanded or convicted unsentenced); RELEASED once out.' })
+  @Field(() => String, {
+    description: 'In custody SENTENCED, INDETERMINATE_SENTENCE, RECALL or REMAND (remanded or convicted unsentenced); RELEASED once out.',
+  })
   custodyStatus!: string;
 
   @Access(prisonPolicies.statisticsSubjects)
-  @Field(() => String, { nullable: true, description: 'In custody: WITHIN when the release date is at most the asked number of days from today (or past), LATER, or NO_RELEASE_DATE; NOT_IN_CUSTODY once out. Null when no number of days was asked. Never the date.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'In custody: WITHIN when the release date is at most the asked number of days from today (or past), LATER, or NO_RELEASE_DATE; NOT_IN_CUSTODY once out. Null when no number of days was asked. Never the date.',
+  })
   releaseWithin!: string | null;
 
   @Access(prisonPolicies.statisticsSubjects)
-  @Field(() => Int, { nullable: true, description: 'Releases from custody dated in the period (0 or 1: the last movement); null without a period.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Releases from custody dated in the period (0 or 1: the last movement); null without a period.',
+  })
   releases!: number | null;
 }

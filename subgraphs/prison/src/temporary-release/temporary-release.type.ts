@@ -1,7 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { Access, DateTimeISO } from '@mappa/shared';
+import { Access, DateTimeISO, LocalDate } from '@mappa/shared';
 import { prisonPolicies } from '../prison.policies';
-import { LocalDate } from '@mappa/shared';
 
 export enum PrisonTemporaryReleaseType {
   RDR = 'RDR',
@@ -17,11 +16,13 @@ export enum PrisonTemporaryReleaseOutcome {
 
 registerEnumType(PrisonTemporaryReleaseType, {
   name: 'PrisonTemporaryReleaseType',
-  description: 'Kind of release on temporary licence: RDR resettlement day release; ROR resettlement overnight release; CRL childcare resettlement licence.',
+  description:
+    'Kind of release on temporary licence: RDR resettlement day release; ROR resettlement overnight release; CRL childcare resettlement licence.',
 });
 registerEnumType(PrisonTemporaryReleaseOutcome, {
   name: 'PrisonTemporaryReleaseOutcome',
-  description: 'How the temporary release ended: COMPLETED (returned on time), FAILED_TO_RETURN (did not return on time), CANCELLED (did not take place).',
+  description:
+    'How the temporary release ended: COMPLETED (returned on time), FAILED_TO_RETURN (did not return on time), CANCELLED (did not take place).',
 });
 
 @ObjectType({
@@ -34,7 +35,10 @@ export class PrisonTemporaryRelease {
   type!: PrisonTemporaryReleaseType;
 
   @Access(prisonPolicies.temporaryRelease)
-  @Field(() => LocalDate, { nullable: true, description: 'Date the Governor approved the release. Null for the victim liaison officer, who reads type, times and outcome only.' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'Date the Governor approved the release. Null for the victim liaison officer, who reads type, times and outcome only.',
+  })
   approvedDate!: string | null;
 
   @Access(prisonPolicies.temporaryReleaseRecord)
@@ -46,11 +50,19 @@ export class PrisonTemporaryRelease {
   end!: Date;
 
   @Access(prisonPolicies.temporaryRelease)
-  @Field(() => String, { nullable: true, description: 'Purpose of the release (synthetic in this service), e.g. work placement, family contact. Null for the victim liaison officer, who reads type, times and outcome only.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Purpose of the release (synthetic in this service), e.g. work placement, family contact. Null for the victim liaison officer, who reads type, times and outcome only.',
+  })
   purpose!: string | null;
 
   @Access(prisonPolicies.temporaryRelease)
-  @Field(() => Boolean, { nullable: true, description: 'True when the MAPPA Co-ordinator for the release area was consulted before approval (required at levels 2 and 3). Null for the victim liaison officer, who reads type, times and outcome only.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'True when the MAPPA Co-ordinator for the release area was consulted before approval (required at levels 2 and 3). Null for the victim liaison officer, who reads type, times and outcome only.',
+  })
   mappaCoordinatorConsulted!: boolean | null;
 
   @Access(prisonPolicies.temporaryReleaseRecord)

@@ -33,7 +33,10 @@ export function withFacts<Record extends object>(record: Record, facts: Probatio
 }
 
 /** `items` each carrying `facts`, or null for null ("not held" stays "not held"). */
-export function allWithFacts<Record extends object>(items: readonly Record[] | null | undefined, facts: ProbationRecordFacts): WithFacts<Record>[] | null {
+export function allWithFacts<Record extends object>(
+  items: readonly Record[] | null | undefined,
+  facts: ProbationRecordFacts,
+): WithFacts<Record>[] | null {
   return items ? items.map((item) => withFacts(item, facts)) : null;
 }
 

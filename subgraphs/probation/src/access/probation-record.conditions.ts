@@ -10,13 +10,19 @@ import type { ProbationRecordFacts } from './probation-record-facts';
  */
 
 /** The reader is probation staff (their staff id as probation issues it) holding `role`. */
-function readerIs(caller: Caller, facts: ProbationRecordFacts, role: 'victim_liaison_officer' | 'senior_probation_officer'): facts is ProbationRecordFacts & { readerStaffId: string } {
+function readerIs(
+  caller: Caller,
+  facts: ProbationRecordFacts,
+  role: 'victim_liaison_officer' | 'senior_probation_officer',
+): facts is ProbationRecordFacts & { readerStaffId: string } {
   return facts.readerStaffId !== null && caller.principal.agency === 'probation' && caller.principal.roles.includes(role);
 }
 
 /** The reader is the VLO allocated to one of the case's victims. */
 function liaisesForCase(caller: Caller, facts: ProbationRecordFacts): boolean {
-  return readerIs(caller, facts, 'victim_liaison_officer') && facts.victimLiaison.some((victim) => victim.vloStaffId === facts.readerStaffId);
+  return (
+    readerIs(caller, facts, 'victim_liaison_officer') && facts.victimLiaison.some((victim) => victim.vloStaffId === facts.readerStaffId)
+  );
 }
 
 /** A licence condition's wording that neither names a victim nor maps an exclusion zone (both flags strictly false). */
@@ -41,7 +47,11 @@ export const offenderManagerOrLineManager: RecordPredicate = (record, caller) =>
   const facts = factsOf(record);
   if (facts === null || facts.readerStaffId === null || caller.principal.agency !== 'probation') return false;
   if (facts.allocatedStaffCode !== null && facts.readerStaffId === facts.allocatedStaffCode) return true;
-  return readerIs(caller, facts, 'senior_probation_officer') && facts.lineManagerStaffCode !== null && facts.readerStaffId === facts.lineManagerStaffCode;
+  return (
+    readerIs(caller, facts, 'senior_probation_officer') &&
+    facts.lineManagerStaffCode !== null &&
+    facts.readerStaffId === facts.lineManagerStaffCode
+  );
 };
 
 /** `victimLiaisonForCase` (B.57, C.34): the case has a victim allocated to the reader as VLO. */
@@ -60,7 +70,9 @@ export const victimLiaisonForVictim: RecordPredicate = (record, caller) => {
   const facts = factsOf(record);
   if (facts === null || !readerIs(caller, facts, 'victim_liaison_officer')) return false;
   if (facts.victimReference) {
-    return facts.victimLiaison.some((victim) => victim.victimReference === facts.victimReference && victim.vloStaffId === facts.readerStaffId);
+    return facts.victimLiaison.some(
+      (victim) => victim.victimReference === facts.victimReference && victim.vloStaffId === facts.readerStaffId,
+    );
   }
   return namesNoVictim(record) && liaisesForCase(caller, facts);
 };
@@ -71,7 +83,12 @@ export const withoutVictimDetail: RecordPredicate = (record) => namesNoVictim(re
 /** `approvedPremisesResident` (C.8, C.11): the person lives at, or is booked into, an approved premises the reader works at. */
 export const approvedPremisesResident: RecordPredicate = (record, caller) => {
   const facts = factsOf(record);
-  return facts !== null && facts.readerStaffId !== null && caller.principal.agency === 'probation' && facts.approvedPremisesStaff.includes(facts.readerStaffId);
+  return (
+    facts !== null &&
+    facts.readerStaffId !== null &&
+    caller.principal.agency === 'probation' &&
+    facts.approvedPremisesStaff.includes(facts.readerStaffId)
+  );
 };
 
 /**

@@ -1,7 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { Access } from '@mappa/shared';
+import { Access, LocalDate } from '@mappa/shared';
 import { probationPolicies } from '../probation.policies';
-import { LocalDate } from '@mappa/shared';
 
 export enum ProbationAddressType {
   HOME = 'HOME',
@@ -21,7 +20,8 @@ registerEnumType(ProbationAddressType, {
 
 registerEnumType(ProbationAddressStatus, {
   name: 'ProbationAddressStatus',
-  description: 'MAIN (the current address), PREVIOUS (no longer lived at) or PROPOSED (where the person is to live on release from custody).',
+  description:
+    'MAIN (the current address), PREVIOUS (no longer lived at) or PROPOSED (where the person is to live on release from custody).',
 });
 
 @ObjectType({ description: 'An address on the probation case. Postcodes are synthetic (`ZZ` area). Owner: probation.' })
@@ -35,7 +35,7 @@ export class ProbationAddress {
   status!: ProbationAddressStatus;
 
   @Access(probationPolicies.probationAddress)
-  @Field(() => String, { nullable: true, description: 'Building name, e.g. the approved premises\' name; null for most homes.' })
+  @Field(() => String, { nullable: true, description: "Building name, e.g. the approved premises' name; null for most homes." })
   buildingName!: string | null;
 
   @Access(probationPolicies.probationAddress)

@@ -13,7 +13,10 @@ export const approvedPremisesStaffTable = probationSchema.table(
     staffCode: text('staff_code').notNull(),
     premisesCode: text('premises_code').notNull(),
   },
-  (table) => [primaryKey({ columns: [table.staffCode, table.premisesCode] }), index('approved_premises_staff_premises_idx').on(table.premisesCode)],
+  (table) => [
+    primaryKey({ columns: [table.staffCode, table.premisesCode] }),
+    index('approved_premises_staff_premises_idx').on(table.premisesCode),
+  ],
 );
 
 export const APPROVED_PREMISES_PLACEMENT_STATUSES = ['PROPOSED', 'RESIDENT', 'DEPARTED'] as const;

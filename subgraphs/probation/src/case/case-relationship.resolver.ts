@@ -11,7 +11,9 @@ import { probationCaseTable } from './probation-case.table';
 import type { ProbationCaseRow } from './probation-case.table';
 
 // type-graphql registers enums as objects; the shared list is the one definition of the values.
-const CaseRelationshipKind = Object.fromEntries(CASE_RELATIONSHIPS.map((relationship) => [relationship, relationship])) as { [R in CaseRelationship]: R };
+const CaseRelationshipKind = Object.fromEntries(CASE_RELATIONSHIPS.map((relationship) => [relationship, relationship])) as {
+  [R in CaseRelationship]: R;
+};
 
 registerEnumType(CaseRelationshipKind, {
   name: 'CaseRelationship',
@@ -19,14 +21,14 @@ registerEnumType(CaseRelationshipKind, {
     'How the caller stands to a person probation holds: ALLOCATED_OFFENDER_MANAGER (their community offender manager), VICTIM_LIAISON_OFFICER (the liaison officer of one of their victims in the Victim Contact Scheme), VICTIM_LIAISON_OFFICER_RELEASE_INFORMATION (the same, for a victim who asked to be told about release).',
 });
 
-@ObjectType({ description: 'One relationship of the caller\'s, with the people it holds for. Owner: probation.' })
+@ObjectType({ description: "One relationship of the caller's, with the people it holds for. Owner: probation." })
 export class CaseRelationshipEntry {
   @Access(probationPolicies.caseRelationships)
   @Field(() => CaseRelationshipKind, { description: 'The relationship.' })
   relationship!: CaseRelationship;
 
   @Access(probationPolicies.caseRelationships)
-  @Field(() => [ID], { description: 'PNC IDs of the people the caller stands in this relationship to (within the caller\'s row scope).' })
+  @Field(() => [ID], { description: "PNC IDs of the people the caller stands in this relationship to (within the caller's row scope)." })
   pncIds!: string[];
 }
 
@@ -35,7 +37,7 @@ export class CaseRelationshipResolver {
   @Access(probationPolicies.caseRelationships)
   @Query(() => [CaseRelationshipEntry], {
     description:
-      'The caller\'s own case relationships, which the gateway vouches to the prison and the police for their record conditions (issue 12). Every relationship is listed, with no PNC IDs where the caller holds none. Decided on the caller\'s staff id as a probation identity provider issued it: the same id from any other provider holds nothing.',
+      "The caller's own case relationships, which the gateway vouches to the prison and the police for their record conditions (issue 12). Every relationship is listed, with no PNC IDs where the caller holds none. Decided on the caller's staff id as a probation identity provider issued it: the same id from any other provider holds nothing.",
   })
   async myCaseRelationships(@Ctx() context: ProbationContext): Promise<CaseRelationshipEntry[]> {
     const { principal, ownStaffId } = context.rowScope;

@@ -23,7 +23,9 @@ export interface VictimLiaison {
 const outerCrn = sql`${probationCaseTable}."crn"`;
 const caseWithNamedStaff = {
   ...getTableColumns(probationCaseTable),
-  victimLiaison: sql<VictimLiaison[]>`coalesce((select json_agg(json_build_object('victimReference', victim.victim_reference, 'vloStaffId', victim.vlo_staff_id) order by victim.ordinal)
+  victimLiaison: sql<
+    VictimLiaison[]
+  >`coalesce((select json_agg(json_build_object('victimReference', victim.victim_reference, 'vloStaffId', victim.vlo_staff_id) order by victim.ordinal)
       from ${victimContactTable} victim where victim.crn = ${outerCrn}), '[]'::json)`.as('victim_liaison'),
   approvedPremisesStaff: sql<string[]>`coalesce((select json_agg(distinct premises_staff.staff_code)
       from ${approvedPremisesPlacementTable} placement join ${approvedPremisesStaffTable} premises_staff on premises_staff.premises_code = placement.premises_code
@@ -34,11 +36,19 @@ const selectCases = (db: Database, where: SQL) => db.select(caseWithNamedStaff).
 
 /** Cases by PNC ID: one SELECT per batch. Also answers "does probation hold this person". */
 export const createProbationCaseLoader = (db: Database) =>
-  loaderForOne('probation.caseByPncId', (pncIds) => selectCases(db, inArray(probationCaseTable.pncId, [...pncIds])), (row) => row.pncId);
+  loaderForOne(
+    'probation.caseByPncId',
+    (pncIds) => selectCases(db, inArray(probationCaseTable.pncId, [...pncIds])),
+    (row) => row.pncId,
+  );
 
 /** Cases by CRN, for look-ups that start from the probation case reference. */
 export const createProbationCaseByCrnLoader = (db: Database) =>
-  loaderForOne('probation.caseByCrn', (crns) => selectCases(db, inArray(probationCaseTable.crn, [...crns])), (row) => row.crn);
+  loaderForOne(
+    'probation.caseByCrn',
+    (crns) => selectCases(db, inArray(probationCaseTable.crn, [...crns])),
+    (row) => row.crn,
+  );
 
 /** A case as the loaders read it: the row and the staff it names. */
 export type LoadedProbationCase = Awaited<ReturnType<typeof selectCases>>[number];

@@ -35,7 +35,10 @@ export class ProbationCaseResolver {
   }
 
   @Access(probationPolicies.caseSummary)
-  @FieldResolver(() => ProbationOffence, { nullable: true, description: 'The main offence of the event under supervision (or last supervised).' })
+  @FieldResolver(() => ProbationOffence, {
+    nullable: true,
+    description: 'The main offence of the event under supervision (or last supervised).',
+  })
   mainOffence(@Root() row: ProbationCaseRow): ProbationOffence {
     return { code: row.mainOffenceCode, description: row.mainOffenceDescription, convictionDate: row.convictionDate };
   }

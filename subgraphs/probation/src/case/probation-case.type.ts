@@ -1,7 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Access } from '@mappa/shared';
+import { Access, LocalDate, MappaArea } from '@mappa/shared';
 import { probationPolicies } from '../probation.policies';
-import { LocalDate, MappaArea } from '@mappa/shared';
 
 export enum ProbationCaseStatus {
   CURRENT = 'CURRENT',
@@ -59,12 +58,17 @@ export class ProbationOffenderManager {
   @Access(probationPolicies.caseReference)
   @Field(() => String, {
     nullable: true,
-    description: 'nDelius staff code, e.g. `N07A123`. A code ending in `U` (e.g. `N07UATU`) is the unallocated placeholder, not a person. Nullable so that a reader granted only the offender manager\'s contact (the duty-to-co-operate minimal summary) gets that part.',
+    description:
+      "nDelius staff code, e.g. `N07A123`. A code ending in `U` (e.g. `N07UATU`) is the unallocated placeholder, not a person. Nullable so that a reader granted only the offender manager's contact (the duty-to-co-operate minimal summary) gets that part.",
   })
   staffCode!: string;
 
   @Access(probationPolicies.caseReference)
-  @Field(() => Boolean, { nullable: true, description: 'False when no practitioner is allocated (the staff code ends in `U`). Nullable so that a reader granted only the offender manager\'s contact (the duty-to-co-operate minimal summary) gets that part.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "False when no practitioner is allocated (the staff code ends in `U`). Nullable so that a reader granted only the offender manager's contact (the duty-to-co-operate minimal summary) gets that part.",
+  })
   allocated!: boolean;
 
   @Access(probationPolicies.offenderManagerContact)
@@ -105,11 +109,15 @@ export class ProbationOffence {
 
 @ObjectType({
   description:
-    'The nDelius probation case. Held only for people with a CRN; never for under-18s (they are the youth offending team\'s). Owner: probation.',
+    "The nDelius probation case. Held only for people with a CRN; never for under-18s (they are the youth offending team's). Owner: probation.",
 })
 export class ProbationCase {
   @Access(probationPolicies.caseReference)
-  @Field(() => ID, { nullable: true, description: 'Case reference number (CRN), one letter and six digits, e.g. `X123456`. Nullable so that a reader granted only the offender manager\'s contact (the duty-to-co-operate minimal summary) gets that part.' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "Case reference number (CRN), one letter and six digits, e.g. `X123456`. Nullable so that a reader granted only the offender manager's contact (the duty-to-co-operate minimal summary) gets that part.",
+  })
   crn!: string;
 
   @Access(probationPolicies.caseSummary)
@@ -121,7 +129,10 @@ export class ProbationCase {
   previouslyKnownTerminationDate!: string | null;
 
   @Access(probationPolicies.caseSummary)
-  @Field(() => ProbationSupervisionType, { nullable: true, description: 'What probation is supervising now; null for a PREVIOUSLY_KNOWN case.' })
+  @Field(() => ProbationSupervisionType, {
+    nullable: true,
+    description: 'What probation is supervising now; null for a PREVIOUSLY_KNOWN case.',
+  })
   supervisionType!: ProbationSupervisionType | null;
 
   @Access(probationPolicies.caseSummary)

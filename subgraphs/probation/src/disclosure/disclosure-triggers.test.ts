@@ -21,7 +21,9 @@ afterAll(async () => {
 });
 
 it('issue 11: the probation disclosure_rules migration is exactly the shared definition for the probation schema', () => {
-  expect(readFileSync(join(probationSubgraph.migrationsFolder, '0003_disclosure_rules.sql'), 'utf8')).toBe(disclosureTriggersSql('probation'));
+  expect(readFileSync(join(probationSubgraph.migrationsFolder, '0003_disclosure_rules.sql'), 'utf8')).toBe(
+    disclosureTriggersSql('probation'),
+  );
 });
 
 it('B §2, B.8, B.15: a level 1 decision goes PROPOSED → CONSULTING → DECIDED → MADE only with its agreements, and then never changes', async () => {
@@ -33,5 +35,8 @@ it('B §2, B.8, B.15: a level 1 decision goes PROPOSED → CONSULTING → DECIDE
   await d.run(d.decide(decisionId, 'DISCLOSE'));
   await d.run(d.make(decisionId, '<html>level 1</html>'));
   expect(await d.status(decisionId)).toBe('MADE');
-  expect(await d.refusal(d.withdraw(decisionId))).toMatchObject({ code: '23001', message: expect.stringMatching(/MADE disclosure decision never changes/) });
+  expect(await d.refusal(d.withdraw(decisionId))).toMatchObject({
+    code: '23001',
+    message: expect.stringMatching(/MADE disclosure decision never changes/),
+  });
 });

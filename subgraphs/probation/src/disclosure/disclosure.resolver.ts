@@ -4,7 +4,14 @@ import { fieldOwnersOfSdl, level1DisclosureResolvers, subjectInScope } from '@ma
 import type { ProbationContext } from '../probation.context';
 import { probationPolicies } from '../probation.policies';
 import { probationSubjectFacts } from '../offender/offender.scope';
-import { disclosureConsiderationTable, disclosureConsultationTable, disclosureDecisionTable, disclosureItemAgreementTable, disclosureItemTable, disclosureTransitionTable } from './disclosure.table';
+import {
+  disclosureConsiderationTable,
+  disclosureConsultationTable,
+  disclosureDecisionTable,
+  disclosureItemAgreementTable,
+  disclosureItemTable,
+  disclosureTransitionTable,
+} from './disclosure.table';
 
 /*
  * Level 1 disclosure decisions probation holds as lead agency (issue 11; B §2 "Level 1"): proposed by
@@ -17,12 +24,24 @@ const FIELD_OWNERS = fieldOwnersOfSdl(readFileSync(join(__dirname, '..', '..', '
 
 export const probationDisclosureResolvers = level1DisclosureResolvers({
   holder: 'PROBATION',
-  tables: { disclosureDecisionTable, disclosureItemTable, disclosureItemAgreementTable, disclosureConsultationTable, disclosureTransitionTable, disclosureConsiderationTable },
-  policies: { record: probationPolicies.disclosureRecord, proposal: probationPolicies.disclosureProposal, proposing: probationPolicies.disclosureProposing },
+  tables: {
+    disclosureDecisionTable,
+    disclosureItemTable,
+    disclosureItemAgreementTable,
+    disclosureConsultationTable,
+    disclosureTransitionTable,
+    disclosureConsiderationTable,
+  },
+  policies: {
+    record: probationPolicies.disclosureRecord,
+    proposal: probationPolicies.disclosureProposal,
+    proposing: probationPolicies.disclosureProposing,
+  },
   fieldOwners: FIELD_OWNERS,
   subject: async (context, pncId) => {
     const probationCase = await (context as ProbationContext).loaders.probationCase.load(pncId);
-    if (!probationCase || probationCase.status !== 'CURRENT' || !subjectInScope(probationSubjectFacts(probationCase), context.rowScope)) return null;
+    if (!probationCase || probationCase.status !== 'CURRENT' || !subjectInScope(probationSubjectFacts(probationCase), context.rowScope))
+      return null;
     return { area: probationCase.area, subjectUnder18: false };
   },
 });

@@ -13,7 +13,9 @@ import { licenceConditionTable, licenceTable } from './licence.table';
 const licenceWithMonitoring = {
   ...getTableColumns(licenceTable),
   // The subquery aliases its table: drizzle writes columns without their table inside `sql`.
-  electronicMonitoring: sql<boolean | null>`case when ${licenceTable}."licence_id" is null then null else exists (select 1 from ${licenceConditionTable} monitored
+  electronicMonitoring: sql<
+    boolean | null
+  >`case when ${licenceTable}."licence_id" is null then null else exists (select 1 from ${licenceConditionTable} monitored
       where monitored.licence_id = ${licenceTable}."licence_id" and monitored.electronic_monitoring) end`.as('electronic_monitoring'),
 };
 

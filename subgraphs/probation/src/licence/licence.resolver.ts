@@ -17,6 +17,8 @@ export class ProbationLicenceResolver {
     const conditions = await context.loaders.licenceConditions.load(String(licence.licenceId));
     const facts = factsOf(licence);
     // Each condition is decided on the case's facts and, when a victim asked for it, on that victim's.
-    return facts ? conditions.map((condition) => withFacts(condition, { ...facts, victimReference: condition.victimReference })) : conditions;
+    return facts
+      ? conditions.map((condition) => withFacts(condition, { ...facts, victimReference: condition.victimReference }))
+      : conditions;
   }
 }

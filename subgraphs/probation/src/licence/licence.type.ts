@@ -1,7 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Access } from '@mappa/shared';
+import { Access, LocalDate } from '@mappa/shared';
 import { probationPolicies } from '../probation.policies';
-import { LocalDate } from '@mappa/shared';
 
 export enum ProbationLicenceType {
   AP = 'AP',
@@ -80,7 +79,9 @@ export class ProbationLicenceCondition {
   text!: string | null;
 
   @Access(probationPolicies.licenceConditions)
-  @Field(() => Boolean, { description: 'True when the text names a victim or reveals where a victim lives: strip it for anyone not entitled to victim detail.' })
+  @Field(() => Boolean, {
+    description: 'True when the text names a victim or reveals where a victim lives: strip it for anyone not entitled to victim detail.',
+  })
   identifiesVictim!: boolean;
 
   @Access(probationPolicies.licenceConditions)
@@ -130,7 +131,10 @@ export class ProbationLicence {
   licenceStartDate!: string;
 
   @Access(probationPolicies.licenceDates)
-  @Field(() => LocalDate, { nullable: true, description: 'Licence expiry date (LED); null for an indeterminate sentence (life, IPP), whose licence can last for life.' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'Licence expiry date (LED); null for an indeterminate sentence (life, IPP), whose licence can last for life.',
+  })
   licenceExpiryDate!: string | null;
 
   @Access(probationPolicies.licenceDates)
@@ -138,7 +142,10 @@ export class ProbationLicence {
   sentenceExpiryDate!: string | null;
 
   @Access(probationPolicies.licence)
-  @Field(() => LocalDate, { nullable: true, description: 'Top-up supervision expiry date (TUSED), the end of post-sentence supervision; null when there is none.' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'Top-up supervision expiry date (TUSED), the end of post-sentence supervision; null when there is none.',
+  })
   topUpSupervisionExpiryDate!: string | null;
 
   @Access(probationPolicies.licence)

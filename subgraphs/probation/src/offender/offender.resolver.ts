@@ -1,8 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { Access, subjectInScope } from '@mappa/shared';
+import { Access, subjectInScope, crnSchema, parseInput } from '@mappa/shared';
 import { allWithFacts, caseFactsFor, caseFactsOf, withFacts } from '../access/probation-record-facts';
 import { probationPolicies } from '../probation.policies';
-import { crnSchema, parseInput } from '@mappa/shared';
 import { ProbationAddress } from '../address/probation-address.type';
 import { ProbationCase } from '../case/probation-case.type';
 import { ProbationLicence } from '../licence/licence.type';
@@ -19,7 +18,7 @@ export class OffenderResolver {
   @Query(() => Offender, {
     nullable: true,
     description:
-      'The offender whose probation case has this CRN. Null when probation holds no such case, or one outside the caller\'s row scope (answered the same way). A malformed CRN is BAD_USER_INPUT.',
+      "The offender whose probation case has this CRN. Null when probation holds no such case, or one outside the caller's row scope (answered the same way). A malformed CRN is BAD_USER_INPUT.",
   })
   async offenderByCrn(
     @Arg('crn', () => ID, { description: 'Probation case reference number (CRN), e.g. `X123456`.' }) crn: string,
@@ -39,7 +38,8 @@ export class OffenderResolver {
   @Access(probationPolicies.offenderManagerContact)
   @FieldResolver(() => ProbationCase, {
     nullable: true,
-    description: 'The nDelius probation case (CRN, offender manager, team, tier, status). Null when probation holds no case. Owner: probation.',
+    description:
+      'The nDelius probation case (CRN, offender manager, team, tier, status). Null when probation holds no case. Owner: probation.',
   })
   async probationCase(@Root() offender: Offender, @Ctx() context: ProbationContext) {
     // Each record carries the facts its grants' conditions decide on (access/probation-record-facts.ts).
@@ -64,17 +64,24 @@ export class OffenderResolver {
     description: 'The latest OASys risk of serious harm summary. Null when none is held (only CURRENT cases have one). Owner: probation.',
   })
   async riskOfSeriousHarm(@Root() offender: Offender, @Ctx() context: ProbationContext) {
-    const [summary, facts] = await Promise.all([context.loaders.riskOfSeriousHarm.load(offender.pncId), caseFactsFor(context, offender.pncId)]);
+    const [summary, facts] = await Promise.all([
+      context.loaders.riskOfSeriousHarm.load(offender.pncId),
+      caseFactsFor(context, offender.pncId),
+    ]);
     return summary && facts ? withFacts(summary, facts) : null;
   }
 
   @Access(probationPolicies.riskManagementPlanRecord)
   @FieldResolver(() => ProbationRiskManagementPlan, {
     nullable: true,
-    description: 'The lead agency\'s risk management plan from the latest OASys assessment. Null when none is held (only CURRENT cases have one). Owner: probation.',
+    description:
+      "The lead agency's risk management plan from the latest OASys assessment. Null when none is held (only CURRENT cases have one). Owner: probation.",
   })
   async riskManagementPlan(@Root() offender: Offender, @Ctx() context: ProbationContext) {
-    const [plan, facts] = await Promise.all([context.loaders.riskManagementPlan.load(offender.pncId), caseFactsFor(context, offender.pncId)]);
+    const [plan, facts] = await Promise.all([
+      context.loaders.riskManagementPlan.load(offender.pncId),
+      caseFactsFor(context, offender.pncId),
+    ]);
     return plan && facts ? withFacts(plan, facts) : null;
   }
 
@@ -82,7 +89,7 @@ export class OffenderResolver {
   @FieldResolver(() => [ProbationVictimContact], {
     nullable: true,
     description:
-      'The caller\'s own victims in the Victim Contact Scheme for this offender (those allocated to the caller as victim liaison officer). The most restricted data in the federation. Null when the caller has none here, whether the offender has no victims, only other officers\' victims, or probation holds no case. Owner: probation.',
+      "The caller's own victims in the Victim Contact Scheme for this offender (those allocated to the caller as victim liaison officer). The most restricted data in the federation. Null when the caller has none here, whether the offender has no victims, only other officers' victims, or probation holds no case. Owner: probation.",
   })
   async victimContacts(@Root() offender: Offender, @Ctx() context: ProbationContext) {
     // Each victim is visible only to the VLO allocated to it: the grant's `victimLiaisonForVictim`
@@ -97,7 +104,8 @@ export class OffenderResolver {
   @Access(probationPolicies.probationAddress)
   @FieldResolver(() => [ProbationAddress], {
     nullable: true,
-    description: 'Addresses on the probation case: the MAIN one first, then any PROPOSED release address, then PREVIOUS ones. Null when probation holds no case. Owner: probation.',
+    description:
+      'Addresses on the probation case: the MAIN one first, then any PROPOSED release address, then PREVIOUS ones. Null when probation holds no case. Owner: probation.',
   })
   async probationAddresses(@Root() offender: Offender, @Ctx() context: ProbationContext) {
     return (await context.loaders.addresses.load(offender.pncId))?.rows ?? null;

@@ -3,7 +3,12 @@ import { probationCaseTable } from '../case/probation-case.table';
 import { probationSchema } from '../probation.schema';
 
 /** Why the licence was revoked (nDelius recall reasons, grouped as the annual report needs them). */
-export const RECALL_REASONS = ['BREACH_OF_LICENCE_CONDITIONS', 'FURTHER_OFFENCE_CHARGED', 'OUT_OF_TOUCH', 'DETERIORATION_IN_BEHAVIOUR'] as const;
+export const RECALL_REASONS = [
+  'BREACH_OF_LICENCE_CONDITIONS',
+  'FURTHER_OFFENCE_CHARGED',
+  'OUT_OF_TOUCH',
+  'DETERIORATION_IN_BEHAVIOUR',
+] as const;
 
 /**
  * Issue 13 (annual report table 5): a recall to custody of someone on licence. Recall is probation's

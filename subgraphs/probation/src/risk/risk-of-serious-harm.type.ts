@@ -1,7 +1,6 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
-import { Access } from '@mappa/shared';
+import { Access, LocalDate, RiskLevel } from '@mappa/shared';
 import { probationPolicies } from '../probation.policies';
-import { LocalDate, RiskLevel } from '@mappa/shared';
 
 @ObjectType({ description: 'Risk of serious harm to each group of people, in one setting (community or custody). Owner: probation.' })
 export class ProbationRiskToGroups {
@@ -41,7 +40,8 @@ export class ProbationPredictorScore {
 export class ProbationRiskPredictors {
   @Access(probationPolicies.riskAssessment)
   @Field(() => ProbationPredictorScore, {
-    description: 'OGRS: Offender Group Reconviction Scale, two-year proven reoffending. Bands: LOW <50, MEDIUM 50-74, HIGH 75-89, VERY_HIGH 90+.',
+    description:
+      'OGRS: Offender Group Reconviction Scale, two-year proven reoffending. Bands: LOW <50, MEDIUM 50-74, HIGH 75-89, VERY_HIGH 90+.',
   })
   ogrs!: ProbationPredictorScore;
 
@@ -54,14 +54,16 @@ export class ProbationRiskPredictors {
   @Access(probationPolicies.riskAssessment)
   @Field(() => ProbationPredictorScore, {
     nullable: true,
-    description: 'OSP-C: OASys Sexual reoffending Predictor, contact offences (bands LOW, MEDIUM, HIGH, VERY_HIGH). Null when the person has no sexual offence.',
+    description:
+      'OSP-C: OASys Sexual reoffending Predictor, contact offences (bands LOW, MEDIUM, HIGH, VERY_HIGH). Null when the person has no sexual offence.',
   })
   ospContact!: ProbationPredictorScore | null;
 
   @Access(probationPolicies.riskAssessment)
   @Field(() => ProbationPredictorScore, {
     nullable: true,
-    description: 'OSP-I: OASys Sexual reoffending Predictor, indecent image offences (bands LOW, MEDIUM, HIGH). Null when the person has no sexual offence.',
+    description:
+      'OSP-I: OASys Sexual reoffending Predictor, indecent image offences (bands LOW, MEDIUM, HIGH). Null when the person has no sexual offence.',
   })
   ospIndecent!: ProbationPredictorScore | null;
 
@@ -86,7 +88,10 @@ export class ProbationRiskOfSeriousHarm {
   assessedDate!: string | null;
 
   @Access(probationPolicies.riskSummary)
-  @Field(() => RiskLevel, { nullable: true, description: 'Overall risk of serious harm: the highest level across every group, in the community and in custody.' })
+  @Field(() => RiskLevel, {
+    nullable: true,
+    description: 'Overall risk of serious harm: the highest level across every group, in the community and in custody.',
+  })
   overallRiskLevel!: RiskLevel | null;
 
   @Access(probationPolicies.riskNarrative)

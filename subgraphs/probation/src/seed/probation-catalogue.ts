@@ -52,21 +52,80 @@ export const PROVIDER_BY_AREA: Record<MappaArea, readonly [code: string, descrip
 
 /** `WEST_MIDLANDS` → `West Midlands`. */
 export function areaName(area: MappaArea): string {
-  return area.toLowerCase().replaceAll('_', ' ').replace(/\b\w/g, (letter) => letter.toUpperCase());
+  return area
+    .toLowerCase()
+    .replaceAll('_', ' ')
+    .replace(/\b\w/g, (letter) => letter.toUpperCase());
 }
 
 export const FIRST_NAMES = [
-  'Alex', 'Alison', 'Amir', 'Beth', 'Chloe', 'Dan', 'Deborah', 'Eleanor', 'Farah', 'Grace', 'Hannah', 'Imran', 'Jo',
-  'Joel', 'Kate', 'Leah', 'Maya', 'Nadia', 'Owen', 'Priya', 'Rosa', 'Sam', 'Tariq', 'Verity', 'Will', 'Zara',
+  'Alex',
+  'Alison',
+  'Amir',
+  'Beth',
+  'Chloe',
+  'Dan',
+  'Deborah',
+  'Eleanor',
+  'Farah',
+  'Grace',
+  'Hannah',
+  'Imran',
+  'Jo',
+  'Joel',
+  'Kate',
+  'Leah',
+  'Maya',
+  'Nadia',
+  'Owen',
+  'Priya',
+  'Rosa',
+  'Sam',
+  'Tariq',
+  'Verity',
+  'Will',
+  'Zara',
 ] as const;
 
-const SURNAME_STARTS = ['Alder', 'Bex', 'Birch', 'Cley', 'Dray', 'Ember', 'Fallow', 'Glen', 'Heron', 'Ivy', 'Lang', 'Mill', 'Orch', 'Poll', 'Rook', 'Sorrel', 'Tarn', 'Wold'] as const;
+const SURNAME_STARTS = [
+  'Alder',
+  'Bex',
+  'Birch',
+  'Cley',
+  'Dray',
+  'Ember',
+  'Fallow',
+  'Glen',
+  'Heron',
+  'Ivy',
+  'Lang',
+  'Mill',
+  'Orch',
+  'Poll',
+  'Rook',
+  'Sorrel',
+  'Tarn',
+  'Wold',
+] as const;
 const SURNAME_ENDS = ['bourne', 'brook', 'cote', 'dale', 'holme', 'ington', 'lock', 'shaw', 'side', 'wick'] as const;
 
 /** Invented surnames, in a stable order. */
 export const SURNAMES: readonly string[] = SURNAME_STARTS.flatMap((start) => SURNAME_ENDS.map((end) => `${start}${end}`));
 
-export const STREETS = ['Acorn Way', 'Beacon Road', 'Chapel Lane', 'Dovecote Close', 'Ferry Street', 'Granary Row', 'Kiln Lane', 'Mill Race', 'Orchard Walk', 'Quarry Hill', 'Tannery Yard', 'Weir Road'] as const;
+export const STREETS = [
+  'Acorn Way',
+  'Beacon Road',
+  'Chapel Lane',
+  'Dovecote Close',
+  'Ferry Street',
+  'Granary Row',
+  'Kiln Lane',
+  'Mill Race',
+  'Orchard Walk',
+  'Quarry Hill',
+  'Tannery Yard',
+  'Weir Road',
+] as const;
 
 /** An approved premises' code in a probation region: the provider code and its place in `APPROVED_PREMISES`. */
 export const approvedPremisesCode = (providerCode: string, premisesName: string): string =>
@@ -75,7 +134,14 @@ export const approvedPremisesCode = (providerCode: string, premisesName: string)
 /** The staff codes of an approved premises' staff (two per premises, synthetic). */
 export const approvedPremisesStaffCodes = (premisesCode: string): readonly string[] => [`${premisesCode}1`, `${premisesCode}2`];
 
-export const APPROVED_PREMISES = ['Alderbrook House', 'Beacon Lodge', 'Cley House', 'Fallowfield House', 'Heron Court', 'Tarnside Lodge'] as const;
+export const APPROVED_PREMISES = [
+  'Alderbrook House',
+  'Beacon Lodge',
+  'Cley House',
+  'Fallowfield House',
+  'Heron Court',
+  'Tarnside Lodge',
+] as const;
 
 /** A synthetic postcode in the non-existent `ZZ` area. */
 export function syntheticPostcode(random: Random): string {
@@ -116,11 +182,34 @@ export const RISK_ORDER: readonly RiskLevel[] = [RiskLevel.LOW, RiskLevel.MEDIUM
  * (OGRS, RSR, OVP); the OSP ranges are synthetic, as OSP bands come from points, not percentages.
  */
 export const PREDICTOR_BANDS = {
-  ogrs: [[RiskLevel.LOW, 100, 4999], [RiskLevel.MEDIUM, 5000, 7499], [RiskLevel.HIGH, 7500, 8999], [RiskLevel.VERY_HIGH, 9000, 9900]],
-  rsr: [[RiskLevel.LOW, 10, 299], [RiskLevel.MEDIUM, 300, 689], [RiskLevel.HIGH, 690, 2500]],
-  ospContact: [[RiskLevel.LOW, 10, 199], [RiskLevel.MEDIUM, 200, 399], [RiskLevel.HIGH, 400, 689], [RiskLevel.VERY_HIGH, 690, 1500]],
-  ospIndecent: [[RiskLevel.LOW, 10, 111], [RiskLevel.MEDIUM, 112, 299], [RiskLevel.HIGH, 300, 800]],
-  ovp: [[RiskLevel.LOW, 100, 2999], [RiskLevel.MEDIUM, 3000, 5999], [RiskLevel.HIGH, 6000, 7999], [RiskLevel.VERY_HIGH, 8000, 9900]],
+  ogrs: [
+    [RiskLevel.LOW, 100, 4999],
+    [RiskLevel.MEDIUM, 5000, 7499],
+    [RiskLevel.HIGH, 7500, 8999],
+    [RiskLevel.VERY_HIGH, 9000, 9900],
+  ],
+  rsr: [
+    [RiskLevel.LOW, 10, 299],
+    [RiskLevel.MEDIUM, 300, 689],
+    [RiskLevel.HIGH, 690, 2500],
+  ],
+  ospContact: [
+    [RiskLevel.LOW, 10, 199],
+    [RiskLevel.MEDIUM, 200, 399],
+    [RiskLevel.HIGH, 400, 689],
+    [RiskLevel.VERY_HIGH, 690, 1500],
+  ],
+  ospIndecent: [
+    [RiskLevel.LOW, 10, 111],
+    [RiskLevel.MEDIUM, 112, 299],
+    [RiskLevel.HIGH, 300, 800],
+  ],
+  ovp: [
+    [RiskLevel.LOW, 100, 2999],
+    [RiskLevel.MEDIUM, 3000, 5999],
+    [RiskLevel.HIGH, 6000, 7999],
+    [RiskLevel.VERY_HIGH, 8000, 9900],
+  ],
 } as const satisfies Record<string, readonly (readonly [RiskLevel, number, number])[]>;
 
 export type PredictorName = keyof typeof PREDICTOR_BANDS;
@@ -154,19 +243,47 @@ const standard = (period: 'AP' | 'PSS', code: string, text: string): ConditionDr
 export const STANDARD_AP_CONDITIONS: readonly ConditionDraft[] = [
   standard('AP', 'GOOD_BEHAVIOUR', 'Be of good behaviour and not behave in a way which undermines the purpose of the licence period.'),
   standard('AP', 'NOT_OFFEND', 'Not commit any offence.'),
-  standard('AP', 'TALK_TO_PP', 'Keep in touch with the supervising officer in accordance with instructions given by the supervising officer.'),
-  standard('AP', 'RECEIVE_VISIT', 'Receive visits from the supervising officer in accordance with instructions given by the supervising officer.'),
-  standard('AP', 'RESIDE_AT_SPECIFIC_PLACE', 'Reside permanently at an address approved by the supervising officer and obtain prior permission for any stay of one or more nights at a different address.'),
-  standard('AP', 'NO_WORK_WITHOUT_APPROVAL', 'Not undertake work, or a particular type of work, unless it is approved by the supervising officer.'),
-  standard('AP', 'NO_TRAVEL_OUTSIDE_UK', 'Not travel outside the United Kingdom, the Channel Islands or the Isle of Man except with the prior permission of the supervising officer.'),
+  standard(
+    'AP',
+    'TALK_TO_PP',
+    'Keep in touch with the supervising officer in accordance with instructions given by the supervising officer.',
+  ),
+  standard(
+    'AP',
+    'RECEIVE_VISIT',
+    'Receive visits from the supervising officer in accordance with instructions given by the supervising officer.',
+  ),
+  standard(
+    'AP',
+    'RESIDE_AT_SPECIFIC_PLACE',
+    'Reside permanently at an address approved by the supervising officer and obtain prior permission for any stay of one or more nights at a different address.',
+  ),
+  standard(
+    'AP',
+    'NO_WORK_WITHOUT_APPROVAL',
+    'Not undertake work, or a particular type of work, unless it is approved by the supervising officer.',
+  ),
+  standard(
+    'AP',
+    'NO_TRAVEL_OUTSIDE_UK',
+    'Not travel outside the United Kingdom, the Channel Islands or the Isle of Man except with the prior permission of the supervising officer.',
+  ),
 ];
 
 /** The standard requirements of post-sentence supervision (AP_PSS licences). */
 export const STANDARD_PSS_CONDITIONS: readonly ConditionDraft[] = [
-  standard('PSS', 'GOOD_BEHAVIOUR', 'Be of good behaviour and not behave in a way which undermines the rehabilitative purpose of the supervision period.'),
+  standard(
+    'PSS',
+    'GOOD_BEHAVIOUR',
+    'Be of good behaviour and not behave in a way which undermines the rehabilitative purpose of the supervision period.',
+  ),
   standard('PSS', 'NOT_OFFEND', 'Not commit any offence.'),
   standard('PSS', 'TALK_TO_SUPERVISOR', 'Keep in touch with the supervisor in accordance with instructions given by the supervisor.'),
-  standard('PSS', 'RESIDE_AT_PERMANENT_ADDRESS', 'Have the supervisor\'s approval before living at an address other than the permanent address.'),
+  standard(
+    'PSS',
+    'RESIDE_AT_PERMANENT_ADDRESS',
+    "Have the supervisor's approval before living at an address other than the permanent address.",
+  ),
 ];
 
 export const additional = (
@@ -189,39 +306,116 @@ export const additional = (
 /** Additional conditions that depend only on the MAPPA category, with how often each is set. */
 export const CATEGORY_CONDITIONS: Record<MappaCategory, readonly (readonly [ConditionDraft, number])[]> = {
   1: [
-    [additional('NO_UNSUPERVISED_CONTACT_CHILDREN', 'Making or maintaining contact with a person', 'Not to have unsupervised contact with any child under 18 without the prior approval of your supervising officer and the child\'s parent or guardian, who knows of your convictions.'), 0.7],
-    [additional('INTERNET_DEVICE_MONITORING', 'Possession, ownership, control or inspection of specified items or documents', 'Not to use or access any internet-enabled device unless it keeps a usage history and you make it available for inspection on request.'), 0.5],
+    [
+      additional(
+        'NO_UNSUPERVISED_CONTACT_CHILDREN',
+        'Making or maintaining contact with a person',
+        "Not to have unsupervised contact with any child under 18 without the prior approval of your supervising officer and the child's parent or guardian, who knows of your convictions.",
+      ),
+      0.7,
+    ],
+    [
+      additional(
+        'INTERNET_DEVICE_MONITORING',
+        'Possession, ownership, control or inspection of specified items or documents',
+        'Not to use or access any internet-enabled device unless it keeps a usage history and you make it available for inspection on request.',
+      ),
+      0.5,
+    ],
     [additional('POLYGRAPH', 'Polygraph', 'Comply with any instruction from your supervising officer to attend polygraph testing.'), 0.4],
   ],
   2: [
-    [additional('ADDRESS_OFFENDING_BEHAVIOUR', 'Participation in, or co-operation with, a programme or set of activities', 'To comply with any requirements of your supervising officer to address your offending behaviour, including violence and anger management.'), 0.5],
+    [
+      additional(
+        'ADDRESS_OFFENDING_BEHAVIOUR',
+        'Participation in, or co-operation with, a programme or set of activities',
+        'To comply with any requirements of your supervising officer to address your offending behaviour, including violence and anger management.',
+      ),
+      0.5,
+    ],
     [additional('DRUG_TESTING', 'Drug testing', 'Attend drug testing as directed by your supervising officer.'), 0.25],
   ],
   3: [
-    [additional('NOTIFY_RELATIONSHIPS', 'Making or maintaining contact with a person', 'Notify your supervising officer of any developing intimate relationship.'), 0.7],
-    [additional('ADDRESS_OFFENDING_BEHAVIOUR', 'Participation in, or co-operation with, a programme or set of activities', 'To comply with any requirements of your supervising officer to address your offending behaviour, including domestic abuse programmes.'), 0.5],
+    [
+      additional(
+        'NOTIFY_RELATIONSHIPS',
+        'Making or maintaining contact with a person',
+        'Notify your supervising officer of any developing intimate relationship.',
+      ),
+      0.7,
+    ],
+    [
+      additional(
+        'ADDRESS_OFFENDING_BEHAVIOUR',
+        'Participation in, or co-operation with, a programme or set of activities',
+        'To comply with any requirements of your supervising officer to address your offending behaviour, including domestic abuse programmes.',
+      ),
+      0.5,
+    ],
   ],
   4: [
-    [additional('EXTREMISM_ASSOCIATION', 'Extremism', 'Not to contact or associate with a person or group known to promote extremist views without the prior approval of your supervising officer.'), 1],
-    [additional('ELECTRONIC_MONITORING', 'Electronic monitoring', 'Allow electronic monitoring equipment to be installed and worn, and keep it charged and in working order.'), 0.6],
+    [
+      additional(
+        'EXTREMISM_ASSOCIATION',
+        'Extremism',
+        'Not to contact or associate with a person or group known to promote extremist views without the prior approval of your supervising officer.',
+      ),
+      1,
+    ],
+    [
+      additional(
+        'ELECTRONIC_MONITORING',
+        'Electronic monitoring',
+        'Allow electronic monitoring equipment to be installed and worn, and keep it charged and in working order.',
+      ),
+      0.6,
+    ],
   ],
 };
 
-export const CURFEW_CONDITION = additional('CURFEW', 'Curfew arrangement', 'Confine yourself to the address approved by your supervising officer between 21:00 and 07:00 daily unless otherwise authorised.');
+export const CURFEW_CONDITION = additional(
+  'CURFEW',
+  'Curfew arrangement',
+  'Confine yourself to the address approved by your supervising officer between 21:00 and 07:00 daily unless otherwise authorised.',
+);
 
 /** Synthetic narrative text for OASys and the risk management plan, by MAPPA category. */
 export const WHO_IS_AT_RISK: Record<MappaCategory, readonly string[]> = {
-  1: ['Synthetic: children under 13 in the community, in particular those in the care of a new partner.', 'Synthetic: adult females unknown to the person, and the victim of the index offence.'],
-  2: ['Synthetic: members of the public in night-time economy settings, and the victim of the index offence.', 'Synthetic: known adults in the person\'s social circle, and staff who enforce rules.'],
-  3: ['Synthetic: current and future intimate partners, and the former partner who was the victim.', 'Synthetic: the former partner and that partner\'s new family.'],
-  4: ['Synthetic: the public at large, in crowded places and at symbolic locations.', 'Synthetic: the public, and staff who challenge the person\'s views.'],
+  1: [
+    'Synthetic: children under 13 in the community, in particular those in the care of a new partner.',
+    'Synthetic: adult females unknown to the person, and the victim of the index offence.',
+  ],
+  2: [
+    'Synthetic: members of the public in night-time economy settings, and the victim of the index offence.',
+    "Synthetic: known adults in the person's social circle, and staff who enforce rules.",
+  ],
+  3: [
+    'Synthetic: current and future intimate partners, and the former partner who was the victim.',
+    "Synthetic: the former partner and that partner's new family.",
+  ],
+  4: [
+    'Synthetic: the public at large, in crowded places and at symbolic locations.',
+    "Synthetic: the public, and staff who challenge the person's views.",
+  ],
 };
 
 export const NATURE_OF_RISK: Record<MappaCategory, readonly string[]> = {
-  1: ['Synthetic: contact sexual offending, preceded by grooming and gaining the trust of carers.', 'Synthetic: viewing and sharing indecent images, with a risk of escalation to contact offending.'],
-  2: ['Synthetic: serious physical violence, including use of a weapon, when intoxicated or provoked.', 'Synthetic: violence causing serious injury in confrontations over perceived disrespect.'],
-  3: ['Synthetic: controlling and coercive behaviour escalating to physical violence and stalking.', 'Synthetic: threats, harassment and violence towards partners who end the relationship.'],
-  4: ['Synthetic: planning or encouraging acts of terrorism; sharing extremist material.', 'Synthetic: radicalising others and supporting a proscribed group.'],
+  1: [
+    'Synthetic: contact sexual offending, preceded by grooming and gaining the trust of carers.',
+    'Synthetic: viewing and sharing indecent images, with a risk of escalation to contact offending.',
+  ],
+  2: [
+    'Synthetic: serious physical violence, including use of a weapon, when intoxicated or provoked.',
+    'Synthetic: violence causing serious injury in confrontations over perceived disrespect.',
+  ],
+  3: [
+    'Synthetic: controlling and coercive behaviour escalating to physical violence and stalking.',
+    'Synthetic: threats, harassment and violence towards partners who end the relationship.',
+  ],
+  4: [
+    'Synthetic: planning or encouraging acts of terrorism; sharing extremist material.',
+    'Synthetic: radicalising others and supporting a proscribed group.',
+  ],
 };
 
 export const RISK_IMMINENCE = [

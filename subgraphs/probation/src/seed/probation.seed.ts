@@ -1,10 +1,28 @@
 import { sql } from 'drizzle-orm';
-import type { SubgraphSeed } from '@mappa/shared';
-import { addDays, addMonths, daysBetween, insertInChunks, LEVEL_1_RECALL_YEARLY_SHARE, Random, RECALL_SHARE_OF_LEVELS_2_AND_3, RiskLevel, yearlyWindows } from '@mappa/shared';
-import { DEV_ISSUER, insertFinishedDecisions, level1DisclosureHistory } from '@mappa/shared';
-import type { FinishedDecisionRows, Level1ConsiderationInsert } from '@mappa/shared';
+import type {
+  SubgraphSeed,
+  FinishedDecisionRows,
+  Level1ConsiderationInsert,
+  Database,
+  SyntheticDatasetOptions,
+  SyntheticPerson,
+  SyntheticSentence,
+} from '@mappa/shared';
+import {
+  addDays,
+  addMonths,
+  daysBetween,
+  insertInChunks,
+  LEVEL_1_RECALL_YEARLY_SHARE,
+  Random,
+  RECALL_SHARE_OF_LEVELS_2_AND_3,
+  RiskLevel,
+  yearlyWindows,
+  DEV_ISSUER,
+  insertFinishedDecisions,
+  level1DisclosureHistory,
+} from '@mappa/shared';
 import * as disclosureTables from '../disclosure/disclosure.table';
-import type { Database, SyntheticDatasetOptions, SyntheticPerson, SyntheticSentence } from '@mappa/shared';
 import { probationAddressTable } from '../address/probation-address.table';
 import { probationCaseTable } from '../case/probation-case.table';
 import { licenceConditionTable, licenceTable } from '../licence/licence.table';
@@ -82,7 +100,11 @@ function predictor(random: Random, name: PredictorName, band: RiskLevel): { scor
 function bandNear(random: Random, name: PredictorName, rosh: RiskLevel): RiskLevel {
   const bands = PREDICTOR_BANDS[name].map(([level]) => level);
   const target = Math.min(RISK_ORDER.indexOf(rosh), bands.length - 1);
-  const offset = random.weighted([[0, 60], [-1, 25], [1, 15]] as const);
+  const offset = random.weighted([
+    [0, 60],
+    [-1, 25],
+    [1, 15],
+  ] as const);
   return bands[Math.max(0, Math.min(bands.length - 1, target + offset))] ?? RiskLevel.LOW;
 }
 
@@ -106,7 +128,16 @@ function syntheticName(random: Random): { firstName: string; lastName: string } 
 
 /** Writes the probation rows for a batch of synthetic people: cases first, then what hangs off them. */
 export async function seedProbation(db: Database, people: readonly SyntheticPerson[], dataset: SyntheticDatasetOptions): Promise<void> {
-  const rows: ProbationRows = { cases: [], licences: [], conditions: [], roshes: [], plans: [], victims: [], addresses: [], placements: [] };
+  const rows: ProbationRows = {
+    cases: [],
+    licences: [],
+    conditions: [],
+    roshes: [],
+    plans: [],
+    victims: [],
+    addresses: [],
+    placements: [],
+  };
   const disclosures: FinishedDecisionRows[] = [];
   const considerations: Level1ConsiderationInsert[] = [];
   const recalls: (typeof recallTable.$inferInsert)[] = [];
@@ -119,7 +150,14 @@ export async function seedProbation(db: Database, people: readonly SyntheticPers
     if (person.level === 1 && person.leadAgency === 'PROBATION' && person.probationStatus === 'CURRENT') {
       const random = new Random(dataset.seed, person.index, 'probation-disclosure');
       if (random.chance(LEVEL_1_DISCLOSURE_SHARE)) {
-        const history = level1DisclosureHistory(random, { holder: 'PROBATION', pncId: person.pncId, area: person.area, asOf: dataset.asOf, issuer: DEV_ISSUER, unique: `L1-${person.index}` });
+        const history = level1DisclosureHistory(random, {
+          holder: 'PROBATION',
+          pncId: person.pncId,
+          area: person.area,
+          asOf: dataset.asOf,
+          issuer: DEV_ISSUER,
+          unique: `L1-${person.index}`,
+        });
         disclosures.push(history.rows);
         considerations.push(history.consideration);
       }
@@ -186,7 +224,10 @@ function recallsOf(person: SyntheticPerson, crn: string, dataset: SyntheticDatas
   const periods =
     episode !== null
       ? [{ from: episode.from, to: episode.to, chance: levels23Chance }]
-      : yearlyWindows(dataset.asOf).map((window) => ({ ...window, chance: person.level >= 2 ? levels23Chance : LEVEL_1_RECALL_YEARLY_SHARE }));
+      : yearlyWindows(dataset.asOf).map((window) => ({
+          ...window,
+          chance: person.level >= 2 ? levels23Chance : LEVEL_1_RECALL_YEARLY_SHARE,
+        }));
   const recalls: (typeof recallTable.$inferInsert)[] = [];
   for (const period of periods) {
     const from = period.from > released ? period.from : released;
@@ -203,7 +244,12 @@ function recallsOf(person: SyntheticPerson, crn: string, dataset: SyntheticDatas
       recallId: `RC-${crn}-${recalls.length + 1}`,
       crn,
       recallDate,
-      reason: random.weighted([[RECALL_REASONS[0], 70], [RECALL_REASONS[1], 15], [RECALL_REASONS[2], 10], [RECALL_REASONS[3], 5]] as const),
+      reason: random.weighted([
+        [RECALL_REASONS[0], 70],
+        [RECALL_REASONS[1], 15],
+        [RECALL_REASONS[2], 10],
+        [RECALL_REASONS[3], 5],
+      ] as const),
       recallType: fixedTerm ? 'FIXED_TERM' : 'STANDARD',
       returnedToCustodyDate,
       reReleaseDate: reRelease < lastDay ? reRelease : lastDay,
@@ -224,7 +270,9 @@ function seedPerson(rows: ProbationRows, person: SyntheticPerson, crn: string, d
   const teamNumber = random.int(1, 9);
   const allocated = current && random.chance(0.96);
   const manager = syntheticName(random);
-  const staffCode = allocated ? `${providerCode}${random.pick([...ALLOCATED_STAFF_LETTERS])}${random.int(100, 999)}` : `${providerCode}UATU`;
+  const staffCode = allocated
+    ? `${providerCode}${random.pick([...ALLOCATED_STAFF_LETTERS])}${random.int(100, 999)}`
+    : `${providerCode}UATU`;
   const teamDescription = `${areaName(person.area)} Public Protection Team ${teamNumber}`;
   const teamCode = `${providerCode}${person.area.charAt(0)}T${String(teamNumber).padStart(2, '0')}`;
   // Draws of their own (added with issue 12), so the rest of the probation stream is unchanged.
@@ -236,7 +284,10 @@ function seedPerson(rows: ProbationRows, person: SyntheticPerson, crn: string, d
     rows.roshes.push(rosh);
     rows.plans.push(buildRiskManagementPlan(random, person, crn, rosh, teamDescription));
   }
-  const supervisionType = person.supervision === 'CUSTODY' || person.supervision === 'LICENCE' || person.supervision === 'COMMUNITY_ORDER' ? person.supervision : null;
+  const supervisionType =
+    person.supervision === 'CUSTODY' || person.supervision === 'LICENCE' || person.supervision === 'COMMUNITY_ORDER'
+      ? person.supervision
+      : null;
   rows.cases.push({
     crn,
     pncId: person.pncId,
@@ -267,15 +318,20 @@ function seedPerson(rows: ProbationRows, person: SyntheticPerson, crn: string, d
     counterTerrorismRestricted: person.category === 4 || person.restrictedAccess,
   });
 
-  const victims = current && (person.category === 1 || person.category === 2) && random.chance(0.4) ? buildVictims(random, person, crn, providerCode, asOf) : [];
+  const victims =
+    current && (person.category === 1 || person.category === 2) && random.chance(0.4)
+      ? buildVictims(random, person, crn, providerCode, asOf)
+      : [];
   rows.victims.push(...victims);
 
   const sentence = person.sentence;
-  const releaseDue = person.supervision === 'CUSTODY' && sentence !== null && sentence.conditionalReleaseDate <= addMonths(asOf, LICENCE_PREPARATION_MONTHS);
+  const releaseDue =
+    person.supervision === 'CUSTODY' && sentence !== null && sentence.conditionalReleaseDate <= addMonths(asOf, LICENCE_PREPARATION_MONTHS);
   const toApprovedPremises = releaseDue && random.chance(0.6);
   const approvedPremises = toApprovedPremises ? random.pick(APPROVED_PREMISES) : null;
   // Some people on licence live at approved premises now (their MAIN address is the premises).
-  const residentAt = person.supervision === 'LICENCE' && current && placementRandom.chance(0.15) ? placementRandom.pick(APPROVED_PREMISES) : null;
+  const residentAt =
+    person.supervision === 'LICENCE' && current && placementRandom.chance(0.15) ? placementRandom.pick(APPROVED_PREMISES) : null;
   const placementAt = approvedPremises ?? residentAt;
   if (placementAt && sentence) {
     rows.placements.push({
@@ -291,7 +347,18 @@ function seedPerson(rows: ProbationRows, person: SyntheticPerson, crn: string, d
   if (sentence && person.supervision === 'LICENCE') {
     buildActiveLicences(rows, random, placementRandom, person, crn, sentence, staffCode, victims, asOf);
   } else if (sentence && releaseDue) {
-    preReleaseStatus = buildPreReleaseLicence(rows, random, placementRandom, person, crn, sentence, staffCode, victims, approvedPremises, asOf);
+    preReleaseStatus = buildPreReleaseLicence(
+      rows,
+      random,
+      placementRandom,
+      person,
+      crn,
+      sentence,
+      staffCode,
+      victims,
+      approvedPremises,
+      asOf,
+    );
   }
 
   buildAddresses(rows, random, placementRandom, person, crn, preReleaseStatus, approvedPremises, residentAt, asOf);
@@ -357,7 +424,13 @@ function buildRiskOfSeriousHarm(random: Random, person: SyntheticPerson, crn: st
   };
 }
 
-function buildRiskManagementPlan(random: Random, person: SyntheticPerson, crn: string, rosh: RoshInsert, teamDescription: string): PlanInsert {
+function buildRiskManagementPlan(
+  random: Random,
+  person: SyntheticPerson,
+  crn: string,
+  rosh: RoshInsert,
+  teamDescription: string,
+): PlanInsert {
   const inCustody = person.supervision === 'CUSTODY';
   const visitWeeks = rosh.overallRiskLevel === RiskLevel.VERY_HIGH ? 1 : rosh.overallRiskLevel === RiskLevel.HIGH ? 2 : 4;
   return {
@@ -383,12 +456,16 @@ function buildRiskManagementPlan(random: Random, person: SyntheticPerson, crn: s
       'Synthetic: no identified victim in the community; general safeguarding measures apply.',
       'Synthetic: exclusion zone and no-contact conditions considered with the victim liaison officer.',
     ]),
-    contingencyPlans: 'Synthetic: on any breach or sign of rising risk, an urgent case review with the police; recall considered without delay.',
+    contingencyPlans:
+      'Synthetic: on any breach or sign of rising risk, an urgent case review with the police; recall considered without delay.',
   };
 }
 
 function buildVictims(random: Random, person: SyntheticPerson, crn: string, providerCode: string, asOf: string): VictimInsert[] {
-  const count = random.weighted([[1, 75], [2, 25]] as const);
+  const count = random.weighted([
+    [1, 75],
+    [2, 25],
+  ] as const);
   const vloStaffId = `${providerCode}V${random.int(100, 999)}`;
   return Array.from({ length: count }, (_, ordinal) => {
     const name = syntheticName(random);
@@ -406,7 +483,9 @@ function buildVictims(random: Random, person: SyntheticPerson, crn: string, prov
       addressPostcode: syntheticPostcode(random),
       telephoneNumber: random.chance(0.85) ? dramaMobile(random) : null,
       email: hasEmail ? `${name.firstName}.${name.lastName}@example.org`.toLowerCase() : null,
-      preferredContactMethod: hasEmail ? random.pick(['EMAIL', 'TELEPHONE', 'LETTER'] as const) : random.pick(['TELEPHONE', 'LETTER'] as const),
+      preferredContactMethod: hasEmail
+        ? random.pick(['EMAIL', 'TELEPHONE', 'LETTER'] as const)
+        : random.pick(['TELEPHONE', 'LETTER'] as const),
       exclusionZoneRequested: random.chance(0.4),
       noContactRequested: random.chance(0.6),
       wantsReleaseInformation: random.chance(0.85),
@@ -432,7 +511,13 @@ function additionalConditions(
 ): ConditionDraft[] {
   const drafts: ConditionDraft[] = [];
   if (approvedPremises) {
-    drafts.push(additional('RESIDE_AT_APPROVED_PREMISES', 'Residence at a specific place', `You must reside overnight at ${approvedPremises} approved premises, and comply with its rules.`));
+    drafts.push(
+      additional(
+        'RESIDE_AT_APPROVED_PREMISES',
+        'Residence at a specific place',
+        `You must reside overnight at ${approvedPremises} approved premises, and comply with its rules.`,
+      ),
+    );
   }
   // Every victim who asked for no contact is named in a condition of their own; without one, some
   // licences still name a person (a witness, a former partner) the offender must not approach.
@@ -443,30 +528,45 @@ function additionalConditions(
     victimsAskingNoContact.length > 0 ? victimsAskingNoContact : random.chance(0.15) ? [syntheticName(random)] : [];
   for (const namedPerson of named) {
     drafts.push(
-      additional('NO_CONTACT_NAMED_PERSON', 'Making or maintaining contact with a person', `Not to seek to approach or communicate with ${namedPerson.firstName} ${namedPerson.lastName} without the prior approval of your supervising officer.`, {
-        identifiesVictim: true,
-        ...(namedPerson.victimReference ? { victimReference: namedPerson.victimReference } : {}),
-      }),
+      additional(
+        'NO_CONTACT_NAMED_PERSON',
+        'Making or maintaining contact with a person',
+        `Not to seek to approach or communicate with ${namedPerson.firstName} ${namedPerson.lastName} without the prior approval of your supervising officer.`,
+        {
+          identifiesVictim: true,
+          ...(namedPerson.victimReference ? { victimReference: namedPerson.victimReference } : {}),
+        },
+      ),
     );
   }
   const victimsAskingZone = victims.filter((victim) => victim.exclusionZoneRequested);
   for (const victim of victimsAskingZone) {
     // Drawn around where the victim lives: the zone itself points to the victim.
     drafts.push(
-      additional('EXCLUSION_ZONE', 'Freedom of movement', `Not to enter the area of ${victim.addressTown} around ${victim.addressLine1}, as defined by the attached map, without the prior approval of your supervising officer.`, {
-        identifiesVictim: true,
-        isExclusionZone: true,
-        victimReference: victim.victimReference,
-      }),
+      additional(
+        'EXCLUSION_ZONE',
+        'Freedom of movement',
+        `Not to enter the area of ${victim.addressTown} around ${victim.addressLine1}, as defined by the attached map, without the prior approval of your supervising officer.`,
+        {
+          identifiesVictim: true,
+          isExclusionZone: true,
+          victimReference: victim.victimReference,
+        },
+      ),
     );
   }
   if (victimsAskingZone.length === 0 && random.chance(person.category === 1 ? 0.2 : 0.05)) {
     drafts.push(
-      additional('EXCLUSION_ZONE', 'Freedom of movement', `Not to enter the area of ${person.address.town} town centre, as defined by the attached map, without the prior approval of your supervising officer.`, {
-        isExclusionZone: true,
-        // A zone around no victim's home is often GPS-monitored (A.R37); one around a victim's, never by this seed (it names them).
-        electronicMonitoring: placementRandom.chance(0.5),
-      }),
+      additional(
+        'EXCLUSION_ZONE',
+        'Freedom of movement',
+        `Not to enter the area of ${person.address.town} town centre, as defined by the attached map, without the prior approval of your supervising officer.`,
+        {
+          isExclusionZone: true,
+          // A zone around no victim's home is often GPS-monitored (A.R37); one around a victim's, never by this seed (it names them).
+          electronicMonitoring: placementRandom.chance(0.5),
+        },
+      ),
     );
   }
   for (const [draft, chance] of CATEGORY_CONDITIONS[person.category]) {
@@ -506,7 +606,13 @@ function pushLicence(rows: ProbationRows, licence: LicenceInsert & { licenceId: 
   rows.licences.push(licence);
   // Every row names every column: a chunk's rows are inserted together, so a key one row leaves out would be null.
   drafts.forEach((draft, ordinal) =>
-    rows.conditions.push({ licenceId: licence.licenceId, ...draft, victimReference: draft.victimReference ?? null, electronicMonitoring: draft.electronicMonitoring ?? false, ordinal }),
+    rows.conditions.push({
+      licenceId: licence.licenceId,
+      ...draft,
+      victimReference: draft.victimReference ?? null,
+      electronicMonitoring: draft.electronicMonitoring ?? false,
+      ordinal,
+    }),
   );
 }
 
@@ -543,8 +649,20 @@ function buildActiveLicences(
   const drafts = licenceConditions(random, placementRandom, person, sentence, victims, null);
   const createdDate = addDays(release, -random.int(20, 90));
   const approvedDate = addDays(release, -random.int(2, 14));
-  const original = { ...base, licenceId: person.index * 10 + 1, version: '1.0', variationOf: null, createdDate, approvedDate, updatedDate: release };
-  const history = random.weighted([['ORIGINAL', 75], ['VARIED', 12], ['VARYING', 13]] as const);
+  const original = {
+    ...base,
+    licenceId: person.index * 10 + 1,
+    version: '1.0',
+    variationOf: null,
+    createdDate,
+    approvedDate,
+    updatedDate: release,
+  };
+  const history = random.weighted([
+    ['ORIGINAL', 75],
+    ['VARIED', 12],
+    ['VARYING', 13],
+  ] as const);
   if (history === 'ORIGINAL') {
     pushLicence(rows, { ...original, status: 'ACTIVE' }, drafts);
     return;
@@ -562,7 +680,13 @@ function buildActiveLicences(
       isExclusionZone: false,
     } as const,
   ];
-  const variation = { ...base, licenceId: person.index * 10 + 2, version: '2.0', variationOf: original.licenceId, createdDate: variationCreated };
+  const variation = {
+    ...base,
+    licenceId: person.index * 10 + 2,
+    version: '2.0',
+    variationOf: original.licenceId,
+    createdDate: variationCreated,
+  };
   if (history === 'VARIED') {
     const variationApproved = dateBetween(random, variationCreated, asOf);
     pushLicence(rows, { ...original, status: 'INACTIVE', updatedDate: variationApproved }, drafts);
@@ -570,9 +694,14 @@ function buildActiveLicences(
     return;
   }
   const status = random.pick(['VARIATION_IN_PROGRESS', 'VARIATION_SUBMITTED', 'VARIATION_APPROVED', 'VARIATION_REJECTED'] as const);
-  const decided = status === 'VARIATION_APPROVED' || status === 'VARIATION_REJECTED' ? dateBetween(random, variationCreated, asOf) : variationCreated;
+  const decided =
+    status === 'VARIATION_APPROVED' || status === 'VARIATION_REJECTED' ? dateBetween(random, variationCreated, asOf) : variationCreated;
   pushLicence(rows, { ...original, status: 'ACTIVE' }, drafts);
-  pushLicence(rows, { ...variation, status, approvedDate: status === 'VARIATION_APPROVED' ? decided : null, updatedDate: decided }, variationDrafts);
+  pushLicence(
+    rows,
+    { ...variation, status, approvedDate: status === 'VARIATION_APPROVED' ? decided : null, updatedDate: decided },
+    variationDrafts,
+  );
 }
 
 /** Someone in custody due for release within six months: the licence is being prepared in CVL. */
@@ -629,12 +758,24 @@ function buildAddresses(
   const home = { addressLine1: person.address.line1, town: person.address.town, postcode: person.address.postcode };
   // A resident of approved premises lives there (C.11: the premises is their MAIN address).
   const main = residentAt
-    ? { type: 'APPROVED_PREMISES' as const, buildingName: residentAt, addressLine1: `${placementRandom.int(1, 90)} ${placementRandom.pick(STREETS)}`, town: person.address.town, postcode: syntheticPostcode(placementRandom) }
+    ? {
+        type: 'APPROVED_PREMISES' as const,
+        buildingName: residentAt,
+        addressLine1: `${placementRandom.int(1, 90)} ${placementRandom.pick(STREETS)}`,
+        town: person.address.town,
+        postcode: syntheticPostcode(placementRandom),
+      }
     : { type: 'HOME' as const, buildingName: null, ...home };
   rows.addresses.push({ crn, ordinal: 0, status: 'MAIN', ...main, verified: true, startDate: mainStart, endDate: null });
   if (preReleaseStatus && sentence) {
     const proposed = approvedPremises
-      ? { type: 'APPROVED_PREMISES' as const, buildingName: approvedPremises, addressLine1: `${random.int(1, 90)} ${random.pick(STREETS)}`, town: person.address.town, postcode: syntheticPostcode(random) }
+      ? {
+          type: 'APPROVED_PREMISES' as const,
+          buildingName: approvedPremises,
+          addressLine1: `${random.int(1, 90)} ${random.pick(STREETS)}`,
+          town: person.address.town,
+          postcode: syntheticPostcode(random),
+        }
       : { type: 'HOME' as const, buildingName: null, ...home };
     rows.addresses.push({
       crn,

@@ -11,7 +11,12 @@ const rowsOf = <Row>(result: unknown): Row[] => (result as { rows: Row[] }).rows
  * (the day back in custody from 1 April to 31 March), each once with the reason of their latest such
  * recall, under this report's pseudonyms. One statement; principle 7 cases are in no statistic.
  */
-export async function returnedToCustodyOnRecallOf(db: Database, area: MappaArea | null, year: number, querySecret: string): Promise<ProbationStatisticsRecall[]> {
+export async function returnedToCustodyOnRecallOf(
+  db: Database,
+  area: MappaArea | null,
+  year: number,
+  querySecret: string,
+): Promise<ProbationStatisticsRecall[]> {
   const rows = rowsOf<{ pnc_id: string; reason: string }>(
     await db.execute(sql`
       select distinct on (c.pnc_id) c.pnc_id, r.reason

@@ -6,7 +6,11 @@ import { probationPolicies } from '../probation.policies';
 import { returnedToCustodyOnRecallOf } from './probation-annual-report.query';
 import { ProbationStatisticsRecall } from './probation-annual-report.type';
 
-const annualReportSchema = z.object({ area: z.enum(MappaArea).nullable(), year: z.number().int().min(2000).max(2100), querySecret: statisticsSecretSchema });
+const annualReportSchema = z.object({
+  area: z.enum(MappaArea).nullable(),
+  year: z.number().int().min(2000).max(2100),
+  querySecret: statisticsSecretSchema,
+});
 
 /**
  * Probation's part of the annual report for the gateway's statistics service (issue 13); another area
@@ -16,11 +20,16 @@ const annualReportSchema = z.object({ area: z.enum(MappaArea).nullable(), year: 
 export class ProbationAnnualReportResolver {
   @Access(probationPolicies.statisticsPublished)
   @Directive('@federation__inaccessible')
-  @Query(() => [ProbationStatisticsRecall], { nullable: true, description: 'Table 5: the people returned to custody on recall in the reporting year, under pseudonyms, with the reason (the gateway statistics service only).' })
+  @Query(() => [ProbationStatisticsRecall], {
+    nullable: true,
+    description:
+      'Table 5: the people returned to custody on recall in the reporting year, under pseudonyms, with the reason (the gateway statistics service only).',
+  })
   async probationStatisticsReturnsToCustody(
-    @Arg('area', () => MappaArea, { nullable: true, description: 'The area (the caller\'s own); null for England and Wales.' }) area: MappaArea | null,
+    @Arg('area', () => MappaArea, { nullable: true, description: "The area (the caller's own); null for England and Wales." })
+    area: MappaArea | null,
     @Arg('year', () => Int, { description: 'The reporting year starting 1 April of this year.' }) year: number,
-    @Arg('querySecret', () => String, { description: 'This report\'s own pseudonym secret, from the gateway.' }) querySecret: string,
+    @Arg('querySecret', () => String, { description: "This report's own pseudonym secret, from the gateway." }) querySecret: string,
     @Ctx() context: ProbationContext,
   ): Promise<ProbationStatisticsRecall[] | null> {
     const values = parseInput(annualReportSchema, { area: area ?? null, year, querySecret }, 'annualReport');

@@ -7,10 +7,13 @@ import { probationPolicies } from '../probation.policies';
  * not in the schema clients see, asked only by the gateway's statistics service.
  */
 @Directive('@federation__inaccessible')
-@ObjectType({ description: 'One person returned to custody on recall in the reporting year, under a pseudonym for one report (for the gateway statistics service only). Owner: probation.' })
+@ObjectType({
+  description:
+    'One person returned to custody on recall in the reporting year, under a pseudonym for one report (for the gateway statistics service only). Owner: probation.',
+})
 export class ProbationStatisticsRecall {
   @Access(probationPolicies.statisticsPublished)
-  @Field(() => String, { description: 'HMAC of the subject key under the report\'s own secret.' })
+  @Field(() => String, { description: "HMAC of the subject key under the report's own secret." })
   pseudonym!: string;
 
   @Access(probationPolicies.statisticsPublished)

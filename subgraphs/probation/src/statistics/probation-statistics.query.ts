@@ -43,7 +43,13 @@ end`;
  * selected (null: all) are worked out (issue 13): the risk, the licence and its conditions and the recalls
  * are each a join or a look-up per person, which an aggregate that does not use them must not pay for.
  */
-export async function statisticsSubjectsOf(db: Database, area: MappaArea, querySecret: string, period: StatisticsPeriod, fields: ReadonlySet<string> | null = null): Promise<ProbationStatisticsSubject[]> {
+export async function statisticsSubjectsOf(
+  db: Database,
+  area: MappaArea,
+  querySecret: string,
+  period: StatisticsPeriod,
+  fields: ReadonlySet<string> | null = null,
+): Promise<ProbationStatisticsSubject[]> {
   const counted = period.from !== null;
   const risk = isSelected(fields, 'riskOfSeriousHarm');
   const licence = isSelected(fields, 'licenceType') || isSelected(fields, 'licenceConditions');
@@ -54,13 +60,20 @@ export async function statisticsSubjectsOf(db: Database, area: MappaArea, queryS
         case when c.status = 'CURRENT' then coalesce(c.supervision_type, 'NONE') else 'NOT_CURRENT' end as "supervisionType",
         ${when(risk, sql`coalesce(r.overall_risk_level, 'NOT_ASSESSED')`)} as "riskOfSeriousHarm",
         ${when(licence, sql`l.type_code`)} as "licenceType",
-        ${when(isSelected(fields, 'licenceConditions'), sql`(select string_agg(distinct ${conditionType}, ',') from probation.licence_condition lc
-          where lc.licence_id = l.licence_id and lc.kind <> 'STANDARD')`)} as "licenceConditions",
+        ${when(
+          isSelected(fields, 'licenceConditions'),
+          sql`(select string_agg(distinct ${conditionType}, ',') from probation.licence_condition lc
+          where lc.licence_id = l.licence_id and lc.kind <> 'STANDARD')`,
+        )} as "licenceConditions",
         ${when(isSelected(fields, 'recalls') && counted, sql`(select count(*) from probation.recall rc where rc.crn = c.crn and rc.recall_date between ${period.from}::date and ${period.to}::date)::int`)} as recalls
       from probation.probation_case c
         ${risk ? sql`left join probation.risk_of_serious_harm r on r.crn = c.crn` : sql``}
-        ${licence ? sql`left join lateral (select licence_id, type_code from probation.licence
-          where crn = c.crn and status = 'ACTIVE' order by licence_start_date desc, licence_id desc limit 1) l on true` : sql``}
+        ${
+          licence
+            ? sql`left join lateral (select licence_id, type_code from probation.licence
+          where crn = c.crn and status = 'ACTIVE' order by licence_start_date desc, licence_id desc limit 1) l on true`
+            : sql``
+        }
       where c.area = ${area} and not c.ct_restricted`),
   );
   return rows.map((row) => ({

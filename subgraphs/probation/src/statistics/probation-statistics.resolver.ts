@@ -1,7 +1,15 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Directive, Info, Query, Resolver } from 'type-graphql';
 import { z } from 'zod';
-import { Access, MappaArea, parseInput, readsAreaStatistics, selectedFieldsOf, statisticsPeriodSchema, statisticsSecretSchema } from '@mappa/shared';
+import {
+  Access,
+  MappaArea,
+  parseInput,
+  readsAreaStatistics,
+  selectedFieldsOf,
+  statisticsPeriodSchema,
+  statisticsSecretSchema,
+} from '@mappa/shared';
 import type { ProbationContext } from '../probation.context';
 import { probationPolicies } from '../probation.policies';
 import { statisticsSubjectsOf } from './probation-statistics.query';
@@ -14,11 +22,19 @@ const subjectsSchema = z.object({ area: z.enum(MappaArea), querySecret: statisti
 export class ProbationStatisticsResolver {
   @Access(probationPolicies.statisticsSubjects)
   @Directive('@federation__inaccessible')
-  @Query(() => [ProbationStatisticsSubject], { nullable: true, description: 'The people the probation service holds in an area under pseudonyms for one query, with its aggregable dimensions (the gateway statistics service only).' })
+  @Query(() => [ProbationStatisticsSubject], {
+    nullable: true,
+    description:
+      'The people the probation service holds in an area under pseudonyms for one query, with its aggregable dimensions (the gateway statistics service only).',
+  })
   async probationStatisticsSubjects(
-    @Arg('area', () => MappaArea, { description: 'The area (the caller\'s own).' }) area: MappaArea,
-    @Arg('querySecret', () => String, { description: 'This query\'s own pseudonym secret, from the gateway.' }) querySecret: string,
-    @Arg('from', () => String, { nullable: true, description: 'The first day of the period the event counts cover (YYYY-MM-DD); none without an event measure.' }) from: string | null,
+    @Arg('area', () => MappaArea, { description: "The area (the caller's own)." }) area: MappaArea,
+    @Arg('querySecret', () => String, { description: "This query's own pseudonym secret, from the gateway." }) querySecret: string,
+    @Arg('from', () => String, {
+      nullable: true,
+      description: 'The first day of the period the event counts cover (YYYY-MM-DD); none without an event measure.',
+    })
+    from: string | null,
     @Arg('to', () => String, { nullable: true, description: 'The last day of that period (YYYY-MM-DD).' }) to: string | null,
     @Ctx() context: ProbationContext,
     @Info() info: GraphQLResolveInfo,

@@ -7,14 +7,19 @@ import { probationPolicies } from '../probation.policies';
  * supergraph but not in the schema clients see, asked only by the gateway's statistics service.
  */
 @Directive('@federation__inaccessible')
-@ObjectType({ description: 'One person the probation service holds in an area, under a pseudonym for one query, with the dimensions it lets be aggregated (for the gateway statistics service only). Owner: probation.' })
+@ObjectType({
+  description:
+    'One person the probation service holds in an area, under a pseudonym for one query, with the dimensions it lets be aggregated (for the gateway statistics service only). Owner: probation.',
+})
 export class ProbationStatisticsSubject {
   @Access(probationPolicies.statisticsSubjects)
-  @Field(() => String, { description: 'HMAC of the subject key under the query\'s own secret.' })
+  @Field(() => String, { description: "HMAC of the subject key under the query's own secret." })
   pseudonym!: string;
 
   @Access(probationPolicies.statisticsSubjects)
-  @Field(() => String, { description: 'CUSTODY, LICENCE, COMMUNITY_ORDER or NONE for a current case; NOT_CURRENT for a previously known one.' })
+  @Field(() => String, {
+    description: 'CUSTODY, LICENCE, COMMUNITY_ORDER or NONE for a current case; NOT_CURRENT for a previously known one.',
+  })
   supervisionType!: string;
 
   @Access(probationPolicies.statisticsSubjects)
@@ -26,7 +31,10 @@ export class ProbationStatisticsSubject {
   licenceType!: string;
 
   @Access(probationPolicies.statisticsSubjects)
-  @Field(() => [String], { description: 'The types of the additional and bespoke conditions of the licence in force (e.g. EXCLUSION_ZONE, CURFEW, NON_CONTACT), never their wording; [NONE] without one.' })
+  @Field(() => [String], {
+    description:
+      'The types of the additional and bespoke conditions of the licence in force (e.g. EXCLUSION_ZONE, CURFEW, NON_CONTACT), never their wording; [NONE] without one.',
+  })
   licenceConditions!: string[];
 
   @Access(probationPolicies.statisticsSubjects)

@@ -1,7 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Access } from '@mappa/shared';
+import { Access, LocalDate } from '@mappa/shared';
 import { probationPolicies } from '../probation.policies';
-import { LocalDate } from '@mappa/shared';
 
 export enum ProbationVictimContactScheme {
   STATUTORY = 'STATUTORY',
@@ -17,7 +16,7 @@ export enum ProbationVictimContactMethod {
 registerEnumType(ProbationVictimContactScheme, {
   name: 'ProbationVictimContactScheme',
   description:
-    'STATUTORY: the victim is entitled to the Victim Contact Scheme (a violent or sexual offence with 12 months or more in custody). NON_STATUTORY: offered at the probation service\'s discretion.',
+    "STATUTORY: the victim is entitled to the Victim Contact Scheme (a violent or sexual offence with 12 months or more in custody). NON_STATUTORY: offered at the probation service's discretion.",
 });
 
 registerEnumType(ProbationVictimContactMethod, {
@@ -25,7 +24,9 @@ registerEnumType(ProbationVictimContactMethod, {
   description: 'How the victim prefers to be contacted: LETTER, TELEPHONE or EMAIL.',
 });
 
-@ObjectType({ description: 'How to reach a victim. Synthetic: telephone numbers are in the Ofcom drama range, emails at example.org. Owner: probation.' })
+@ObjectType({
+  description: 'How to reach a victim. Synthetic: telephone numbers are in the Ofcom drama range, emails at example.org. Owner: probation.',
+})
 export class ProbationVictimContactDetails {
   @Access(probationPolicies.victimContactDetails)
   @Field(() => String, { description: 'Address: first line.' })
@@ -71,7 +72,7 @@ export class ProbationVictimWishes {
   representationsMade!: boolean;
 
   @Access(probationPolicies.victimContacts)
-  @Field(() => String, { description: 'The victim liaison officer\'s note of the wishes (synthetic text).' })
+  @Field(() => String, { description: "The victim liaison officer's note of the wishes (synthetic text)." })
   notes!: string;
 }
 
@@ -89,11 +90,11 @@ export class ProbationVictimContact {
   scheme!: ProbationVictimContactScheme;
 
   @Access(probationPolicies.victimContacts)
-  @Field(() => String, { description: 'Victim\'s first name (synthetic).' })
+  @Field(() => String, { description: "Victim's first name (synthetic)." })
   firstName!: string;
 
   @Access(probationPolicies.victimContacts)
-  @Field(() => String, { description: 'Victim\'s surname (synthetic).' })
+  @Field(() => String, { description: "Victim's surname (synthetic)." })
   lastName!: string;
 
   @Access(probationPolicies.victimContacts)

@@ -7,6 +7,10 @@ import { adultTransitionTable } from './adult-transition.table';
 export const createAdultTransitionLoader = (db: Database) =>
   loaderForOne(
     'yot.adultTransitionByPncId',
-    (pncIds) => db.select().from(adultTransitionTable).where(inArray(adultTransitionTable.pncId, [...pncIds])),
+    (pncIds) =>
+      db
+        .select()
+        .from(adultTransitionTable)
+        .where(inArray(adultTransitionTable.pncId, [...pncIds])),
     (row) => row.pncId,
   );

@@ -1,7 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { Access } from '@mappa/shared';
+import { Access, LocalDate, MappaArea } from '@mappa/shared';
 import { yotPolicies } from '../yot.policies';
-import { LocalDate, MappaArea } from '@mappa/shared';
 
 export enum YotTransitionStatus {
   NOT_STARTED = 'NOT_STARTED',
@@ -34,6 +33,9 @@ export class YotAdultTransition {
   status!: YotTransitionStatus;
 
   @Access(yotPolicies.adultTransition)
-  @Field(() => LocalDate, { nullable: true, description: 'Date of the YOT-probation transition meeting (held or booked); null when none is set yet.' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'Date of the YOT-probation transition meeting (held or booked); null when none is set yet.',
+  })
   transitionMeetingDate!: string | null;
 }

@@ -5,4 +5,12 @@ import { assetPlusTable } from './asset-plus.table';
 
 /** The latest AssetPlus assessment by PNC ID. */
 export const createAssetPlusLoader = (db: Database) =>
-  loaderForOne('yot.assetPlusByPncId', (pncIds) => db.select().from(assetPlusTable).where(inArray(assetPlusTable.pncId, [...pncIds])), (row) => row.pncId);
+  loaderForOne(
+    'yot.assetPlusByPncId',
+    (pncIds) =>
+      db
+        .select()
+        .from(assetPlusTable)
+        .where(inArray(assetPlusTable.pncId, [...pncIds])),
+    (row) => row.pncId,
+  );

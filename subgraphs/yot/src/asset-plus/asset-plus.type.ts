@@ -1,7 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { Access } from '@mappa/shared';
+import { Access, LocalDate, RiskLevel } from '@mappa/shared';
 import { yotPolicies } from '../yot.policies';
-import { LocalDate, RiskLevel } from '@mappa/shared';
 
 export enum YotReoffendingLikelihood {
   LOW = 'LOW',
@@ -60,7 +59,10 @@ export class AssetPlusAssessment {
   assessorStaffId!: string;
 
   @Access(yotPolicies.assetPlusContent)
-  @Field(() => LocalDate, { nullable: true, description: 'Date a YOT manager countersigned the assessment; null while awaiting countersignature.' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'Date a YOT manager countersigned the assessment; null while awaiting countersignature.',
+  })
   countersignedDate!: string | null;
 
   @Access(yotPolicies.yotStaff)
@@ -68,7 +70,10 @@ export class AssetPlusAssessment {
   countersigningManagerStaffId!: string | null;
 
   @Access(yotPolicies.assetPlusContent)
-  @Field(() => String, { nullable: true, description: 'Name of the countersigning YOT manager (synthetic); null while awaiting countersignature.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Name of the countersigning YOT manager (synthetic); null while awaiting countersignature.',
+  })
   countersigningManagerName!: string | null;
 
   @Access(yotPolicies.assetPlusContent)

@@ -11,7 +11,12 @@ export const consentRecordTable = yotSchema.table(
       .notNull()
       .references(() => youthCaseTable.pncId, { onDelete: 'cascade' }),
     purpose: text('purpose', {
-      enum: ['INFORMATION_SHARING_WITH_MAPPA', 'INFORMATION_SHARING_WITH_CHILDRENS_SOCIAL_CARE', 'REFERRAL_TO_HEALTH_SERVICES', 'ELECTRONIC_MONITORING'],
+      enum: [
+        'INFORMATION_SHARING_WITH_MAPPA',
+        'INFORMATION_SHARING_WITH_CHILDRENS_SOCIAL_CARE',
+        'REFERRAL_TO_HEALTH_SERVICES',
+        'ELECTRONIC_MONITORING',
+      ],
     }).notNull(),
     decision: text('decision', { enum: ['GIVEN', 'REFUSED'] }).notNull(),
     givenBy: text('given_by', { enum: ['YOUNG_PERSON', 'PARENT_OR_CARER'] }).notNull(),

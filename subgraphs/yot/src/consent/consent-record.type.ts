@@ -1,7 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { Access } from '@mappa/shared';
+import { Access, LocalDate } from '@mappa/shared';
 import { yotPolicies } from '../yot.policies';
-import { LocalDate } from '@mappa/shared';
 
 export enum YotConsentPurpose {
   INFORMATION_SHARING_WITH_MAPPA = 'INFORMATION_SHARING_WITH_MAPPA',
@@ -29,7 +28,7 @@ registerEnumType(YotConsentPurpose, {
   name: 'YotConsentPurpose',
   description: 'What the consent was sought for.',
   valuesConfig: {
-    INFORMATION_SHARING_WITH_MAPPA: { description: 'Sharing the young person\'s information with MAPPA agencies.' },
+    INFORMATION_SHARING_WITH_MAPPA: { description: "Sharing the young person's information with MAPPA agencies." },
     INFORMATION_SHARING_WITH_CHILDRENS_SOCIAL_CARE: { description: "Sharing the young person's information with children's social care." },
     REFERRAL_TO_HEALTH_SERVICES: { description: 'Referral to health services (for example mental health or substance misuse).' },
     ELECTRONIC_MONITORING: { description: 'Consent to electronic monitoring (tagging) at the home address.' },
@@ -40,12 +39,14 @@ registerEnumType(YotConsentDecision, { name: 'YotConsentDecision', description: 
 
 registerEnumType(YotConsentGivenBy, {
   name: 'YotConsentGivenBy',
-  description: 'Who made the consent decision: the YOUNG_PERSON (only when Fraser competent) or a PARENT_OR_CARER with parental responsibility.',
+  description:
+    'Who made the consent decision: the YOUNG_PERSON (only when Fraser competent) or a PARENT_OR_CARER with parental responsibility.',
 });
 
 registerEnumType(YotFraserAssessorRole, {
   name: 'YotFraserAssessorRole',
-  description: "Who judged Fraser competence (A.R44): the child's ALLOCATED_SOCIAL_WORKER or the YOT-based social worker (YOT_SOCIAL_WORKER).",
+  description:
+    "Who judged Fraser competence (A.R44): the child's ALLOCATED_SOCIAL_WORKER or the YOT-based social worker (YOT_SOCIAL_WORKER).",
 });
 
 @ObjectType({
@@ -66,7 +67,10 @@ export class YotConsentRecord {
   givenBy!: YotConsentGivenBy;
 
   @Access(yotPolicies.consent)
-  @Field(() => Boolean, { description: 'True when the young person was judged Fraser competent to decide for themselves; the young person decides only when true.' })
+  @Field(() => Boolean, {
+    description:
+      'True when the young person was judged Fraser competent to decide for themselves; the young person decides only when true.',
+  })
   fraserCompetent!: boolean;
 
   @Access(yotPolicies.consent)
@@ -87,7 +91,8 @@ export class YotConsentRecord {
 
   @Access(yotPolicies.consent)
   @Field(() => Boolean, {
-    description: 'True when a refusal was overridden and the information shared on safeguarding or public-protection grounds, as a recorded defensible decision.',
+    description:
+      'True when a refusal was overridden and the information shared on safeguarding or public-protection grounds, as a recorded defensible decision.',
   })
   overriddenOnPublicProtectionGrounds!: boolean;
 }

@@ -5,4 +5,12 @@ import { lookedAfterTable } from './looked-after.table';
 
 /** Looked-after status (as supplied by children's social care) by PNC ID. */
 export const createLookedAfterLoader = (db: Database) =>
-  loaderForOne('yot.lookedAfterByPncId', (pncIds) => db.select().from(lookedAfterTable).where(inArray(lookedAfterTable.pncId, [...pncIds])), (row) => row.pncId);
+  loaderForOne(
+    'yot.lookedAfterByPncId',
+    (pncIds) =>
+      db
+        .select()
+        .from(lookedAfterTable)
+        .where(inArray(lookedAfterTable.pncId, [...pncIds])),
+    (row) => row.pncId,
+  );

@@ -1,7 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { Access } from '@mappa/shared';
+import { Access, LocalDate } from '@mappa/shared';
 import { yotPolicies } from '../yot.policies';
-import { LocalDate } from '@mappa/shared';
 
 export enum LookedAfterLegalBasis {
   SECTION_20 = 'SECTION_20',
@@ -31,7 +30,9 @@ registerEnumType(LookedAfterLegalBasis, {
   valuesConfig: {
     SECTION_20: { description: 'Accommodated by agreement under s20 Children Act 1989; the parents keep parental responsibility.' },
     SECTION_31_CARE_ORDER: { description: 'Care order under s31 Children Act 1989; the local authority shares parental responsibility.' },
-    SECTION_38_INTERIM_CARE_ORDER: { description: 'Interim care order under s38 Children Act 1989; the local authority shares parental responsibility.' },
+    SECTION_38_INTERIM_CARE_ORDER: {
+      description: 'Interim care order under s38 Children Act 1989; the local authority shares parental responsibility.',
+    },
     YOUTH_REMAND: { description: 'Looked after because remanded to local authority accommodation or youth detention (LASPO 2012 s104).' },
   },
 });
@@ -56,13 +57,17 @@ export class LookedAfterStatus {
   lookedAfter!: boolean;
 
   @Access(yotPolicies.lookedAfter)
-  @Field(() => LookedAfterLegalBasis, { nullable: true, description: 'Legal basis of the looked-after status; null when not looked after.' })
+  @Field(() => LookedAfterLegalBasis, {
+    nullable: true,
+    description: 'Legal basis of the looked-after status; null when not looked after.',
+  })
   legalBasis!: LookedAfterLegalBasis | null;
 
   @Access(yotPolicies.lookedAfter)
   @Field(() => String, {
     nullable: true,
-    description: 'Local authority responsible for the looked-after child (may differ from the YOT\'s when placed out of area); null when not looked after.',
+    description:
+      "Local authority responsible for the looked-after child (may differ from the YOT's when placed out of area); null when not looked after.",
   })
   responsibleLocalAuthority!: string | null;
 
@@ -71,7 +76,7 @@ export class LookedAfterStatus {
   parentalResponsibilityHolders!: ParentalResponsibilityHolder[];
 
   @Access(yotPolicies.lookedAfter)
-  @Field(() => YotInformationSource, { description: "Who supplied the record: always CHILDRENS_SOCIAL_CARE." })
+  @Field(() => YotInformationSource, { description: 'Who supplied the record: always CHILDRENS_SOCIAL_CARE.' })
   source!: YotInformationSource;
 
   @Access(yotPolicies.lookedAfter)

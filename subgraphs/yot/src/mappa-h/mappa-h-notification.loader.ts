@@ -7,6 +7,10 @@ import { mappaHNotificationTable } from './mappa-h-notification.table';
 export const createMappaHNotificationLoader = (db: Database) =>
   loaderForOne(
     'yot.mappaHNotificationByPncId',
-    (pncIds) => db.select().from(mappaHNotificationTable).where(inArray(mappaHNotificationTable.pncId, [...pncIds])),
+    (pncIds) =>
+      db
+        .select()
+        .from(mappaHNotificationTable)
+        .where(inArray(mappaHNotificationTable.pncId, [...pncIds])),
     (row) => row.pncId,
   );

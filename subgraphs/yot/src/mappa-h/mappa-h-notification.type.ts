@@ -1,7 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Access } from '@mappa/shared';
+import { Access, LocalDate, MappaArea } from '@mappa/shared';
 import { yotPolicies } from '../yot.policies';
-import { LocalDate, MappaArea } from '@mappa/shared';
 
 @ObjectType({
   description:

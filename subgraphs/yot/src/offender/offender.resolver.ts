@@ -19,7 +19,7 @@ export class OffenderResolver {
   @Query(() => Offender, {
     nullable: true,
     description:
-      "The offender whose youth offending team case has this YOT reference. Null when the YOT holds no such case (including a young person who has turned 18 and moved to probation). A malformed reference is BAD_USER_INPUT.",
+      'The offender whose youth offending team case has this YOT reference. Null when the YOT holds no such case (including a young person who has turned 18 and moved to probation). A malformed reference is BAD_USER_INPUT.',
   })
   async offenderByYotReference(
     @Arg('yotReference', () => ID, { description: 'YOT case reference, `YOT-AAA-NNNNNN`, e.g. `YOT-LON-000123`.' }) yotReference: string,
@@ -35,7 +35,10 @@ export class OffenderResolver {
   }
 
   @Access(yotPolicies.youthCase)
-  @FieldResolver(() => YouthCase, { nullable: true, description: "The young person's case with the youth offending team; null when the YOT holds none. Owner: yot." })
+  @FieldResolver(() => YouthCase, {
+    nullable: true,
+    description: "The young person's case with the youth offending team; null when the YOT holds none. Owner: yot.",
+  })
   youthCase(@Root() offender: Offender, @Ctx() context: YotContext) {
     return context.loaders.youthCase.load(offender.pncId);
   }
@@ -46,13 +49,19 @@ export class OffenderResolver {
     description:
       "A.R12, OQ 20: the young person, for the YOT's own information governance under AUDIT, to reach who completed and countersigned their AssetPlus assessment. Null when the YOT holds no case for the PNC ID. A malformed PNC ID is BAD_USER_INPUT.",
   })
-  async yotAuditSubject(@Arg('pncId', () => ID, { description: 'PNC ID of the person, e.g. `2008/0545166T`.' }) pncId: string, @Ctx() context: YotContext): Promise<Offender | null> {
+  async yotAuditSubject(
+    @Arg('pncId', () => ID, { description: 'PNC ID of the person, e.g. `2008/0545166T`.' }) pncId: string,
+    @Ctx() context: YotContext,
+  ): Promise<Offender | null> {
     const valid = parseInput(pncIdSchema, pncId, 'pncId');
     return (await yotKnowsSubject(context, valid)) ? { pncId: valid } : null;
   }
 
   @Access(yotPolicies.assetPlus)
-  @FieldResolver(() => AssetPlusAssessment, { nullable: true, description: 'The latest AssetPlus assessment; null when the YOT holds none. Owner: yot.' })
+  @FieldResolver(() => AssetPlusAssessment, {
+    nullable: true,
+    description: 'The latest AssetPlus assessment; null when the YOT holds none. Owner: yot.',
+  })
   assetPlusAssessment(@Root() offender: Offender, @Ctx() context: YotContext) {
     return context.loaders.assetPlus.load(offender.pncId);
   }
@@ -69,14 +78,18 @@ export class OffenderResolver {
   @Access(yotPolicies.lookedAfter)
   @FieldResolver(() => LookedAfterStatus, {
     nullable: true,
-    description: "Looked-after status and parental responsibility, supplied by children's social care (read-only for the YOT); null when children's social care has supplied none. Owner: yot.",
+    description:
+      "Looked-after status and parental responsibility, supplied by children's social care (read-only for the YOT); null when children's social care has supplied none. Owner: yot.",
   })
   lookedAfterStatus(@Root() offender: Offender, @Ctx() context: YotContext) {
     return context.loaders.lookedAfter.load(offender.pncId);
   }
 
   @Access(yotPolicies.consent)
-  @FieldResolver(() => [YotConsentRecord], { nullable: true, description: 'Consent and Fraser competence records, oldest first. Owner: yot.' })
+  @FieldResolver(() => [YotConsentRecord], {
+    nullable: true,
+    description: 'Consent and Fraser competence records, oldest first. Owner: yot.',
+  })
   consentRecords(@Root() offender: Offender, @Ctx() context: YotContext) {
     return context.loaders.consentRecords.load(offender.pncId);
   }
@@ -84,14 +97,18 @@ export class OffenderResolver {
   @Access(yotPolicies.mappaH)
   @FieldResolver(() => YotMappaHNotification, {
     nullable: true,
-    description: 'The MAPPA H notification the YOT sent the MAPPA Co-ordinator; the only YOT content the co-ordinator may see (A.R10). Null when none was sent. Owner: yot.',
+    description:
+      'The MAPPA H notification the YOT sent the MAPPA Co-ordinator; the only YOT content the co-ordinator may see (A.R10). Null when none was sent. Owner: yot.',
   })
   mappaHNotification(@Root() offender: Offender, @Ctx() context: YotContext) {
     return context.loaders.mappaHNotification.load(offender.pncId);
   }
 
   @Access(yotPolicies.adultTransition)
-  @FieldResolver(() => YotAdultTransition, { nullable: true, description: 'The plan to transfer the case to the Probation Service at 18. Owner: yot.' })
+  @FieldResolver(() => YotAdultTransition, {
+    nullable: true,
+    description: 'The plan to transfer the case to the Probation Service at 18. Owner: yot.',
+  })
   adultTransition(@Root() offender: Offender, @Ctx() context: YotContext) {
     return context.loaders.adultTransition.load(offender.pncId);
   }

@@ -1,6 +1,5 @@
-import type { SubgraphSeed } from '@mappa/shared';
+import type { SubgraphSeed, Database, MappaArea, SyntheticDatasetOptions, SyntheticPerson } from '@mappa/shared';
 import { addDays, addMonths, daysBetween, insertInChunks, MAPPA_AREAS, Random, RiskLevel, yearsBetween } from '@mappa/shared';
-import type { Database, MappaArea, SyntheticDatasetOptions, SyntheticPerson } from '@mappa/shared';
 import { adultTransitionTable } from '../adult-transition/adult-transition.table';
 import { assetPlusTable } from '../asset-plus/asset-plus.table';
 import { consentRecordTable } from '../consent/consent-record.table';
@@ -17,10 +16,20 @@ type PrHolder = (typeof PARENTAL_RESPONSIBILITY_HOLDERS)[number];
 type ReoffendingLikelihood = 'LOW' | 'MEDIUM' | 'HIGH';
 type ConsentPurpose = (typeof consentRecordTable.$inferInsert)['purpose'];
 
-
 // Staff names are invented: common first names with made-up place-like surnames, never a real person.
 const STAFF_FIRST_NAMES = ['Alex', 'Sam', 'Jo', 'Priya', 'Tom', 'Hannah', 'Ravi', 'Nadia', 'Owen', 'Megan', 'Dev', 'Carys'] as const;
-const STAFF_SURNAMES = ['Ashcombe', 'Brindlewood', 'Copperfold', 'Dunmere', 'Elmstead', 'Fernleigh', 'Glenholt', 'Hollinsby', 'Kestrelton', 'Larchmont'] as const;
+const STAFF_SURNAMES = [
+  'Ashcombe',
+  'Brindlewood',
+  'Copperfold',
+  'Dunmere',
+  'Elmstead',
+  'Fernleigh',
+  'Glenholt',
+  'Hollinsby',
+  'Kestrelton',
+  'Larchmont',
+] as const;
 
 const SECURE_ESTABLISHMENTS = [
   'Ashbury Young Offender Institution (synthetic)',
@@ -68,7 +77,10 @@ function isHeldByYot(person: SyntheticPerson, asOf: string): person is Synthetic
 
 /** A synthetic council name for a MAPPA area, e.g. `Avon and Somerset Council`. */
 function councilFor(area: MappaArea): string {
-  const words = area.toLowerCase().split('_').map((word) => (word === 'and' ? word : `${word.charAt(0).toUpperCase()}${word.slice(1)}`));
+  const words = area
+    .toLowerCase()
+    .split('_')
+    .map((word) => (word === 'and' ? word : `${word.charAt(0).toUpperCase()}${word.slice(1)}`));
   return `${words.join(' ')} Council`;
 }
 
@@ -90,7 +102,8 @@ function yroRequirements(random: Random, ageAtSentence: number): Requirement[] {
     if (requirement === 'UNPAID_WORK' && ageAtSentence < 16) continue;
     if (random.chance(0.18)) requirements.push(requirement);
   }
-  if ((requirements.includes('CURFEW') || requirements.includes('EXCLUSION')) && random.chance(0.6)) requirements.push('ELECTRONIC_MONITORING');
+  if ((requirements.includes('CURFEW') || requirements.includes('EXCLUSION')) && random.chance(0.6))
+    requirements.push('ELECTRONIC_MONITORING');
   return requirements;
 }
 
@@ -104,7 +117,9 @@ function currentOrder(random: Random, person: SyntheticPerson, asOf: string): Om
   const referral = REFERRAL_ORDER_MONTHS.filter(runsPastAsOf);
   const yro = YRO_MONTHS.filter(runsPastAsOf);
   // Category 2 needs a qualifying sentence: for a DTO, 12 months or more.
-  const dto = DTO_MONTHS.filter((months) => (person.category !== 2 || months >= 12) && addMonths(made, months / 2) < asOf && runsPastAsOf(months));
+  const dto = DTO_MONTHS.filter(
+    (months) => (person.category !== 2 || months >= 12) && addMonths(made, months / 2) < asOf && runsPastAsOf(months),
+  );
   const type = random.weighted([
     ['REFERRAL_ORDER', referral.length > 0 && person.category === 1 ? 30 : 0],
     ['YOUTH_REHABILITATION_ORDER', 45],
@@ -244,7 +259,11 @@ export async function seedYot(db: Database, people: readonly SyntheticPerson[], 
       receivingProbationArea: person.area,
       status: transitionStatus,
       transitionMeetingDate:
-        transitionStatus === 'NOT_STARTED' ? null : transitionStatus === 'PLANNED' ? addDays(asOf, random.int(7, 60)) : addDays(asOf, -random.int(1, 60)),
+        transitionStatus === 'NOT_STARTED'
+          ? null
+          : transitionStatus === 'PLANNED'
+            ? addDays(asOf, random.int(7, 60))
+            : addDays(asOf, -random.int(1, 60)),
     });
 
     cases.push({
@@ -262,7 +281,11 @@ export async function seedYot(db: Database, people: readonly SyntheticPerson[], 
       counterTerrorismRestricted: person.category === 4 || person.restrictedAccess,
     });
 
-    const reoffendingLikelihood = random.weighted([['LOW', 25], ['MEDIUM', 45], ['HIGH', 30]] as const);
+    const reoffendingLikelihood = random.weighted([
+      ['LOW', 25],
+      ['MEDIUM', 45],
+      ['HIGH', 30],
+    ] as const);
     const interventionLevel = interventionLevelFor(person.roshLevel, reoffendingLikelihood);
     // Reassessed at least every three months, and never before the current conviction.
     const assessedDate = addDays(asOf, -random.int(7, Math.min(90, daysSinceConviction)));
@@ -270,12 +293,19 @@ export async function seedYot(db: Database, people: readonly SyntheticPerson[], 
     assessments.push({
       pncId,
       roshLevel: person.roshLevel,
-      safetyAndWellbeingLevel: random.weighted([['LOW', 20], ['MEDIUM', 40], ['HIGH', 30], ['VERY_HIGH', 10]] as const),
+      safetyAndWellbeingLevel: random.weighted([
+        ['LOW', 20],
+        ['MEDIUM', 40],
+        ['HIGH', 30],
+        ['VERY_HIGH', 10],
+      ] as const),
       reoffendingLikelihood,
       interventionLevel,
       assessedDate,
       assessorStaffId: caseManagerStaffId,
-      countersignedDate: awaitingCountersignature ? null : addDays(assessedDate, random.int(1, Math.min(14, daysBetween(assessedDate, asOf)))),
+      countersignedDate: awaitingCountersignature
+        ? null
+        : addDays(assessedDate, random.int(1, Math.min(14, daysBetween(assessedDate, asOf)))),
       countersigningManagerStaffId: awaitingCountersignature ? null : `YOTM${random.int(1000, 9999)}`,
       countersigningManagerName: awaitingCountersignature ? null : staffName(random),
       nextReviewDate: addMonths(assessedDate, interventionLevel === 'INTENSIVE' ? 3 : 6),
@@ -287,7 +317,12 @@ export async function seedYot(db: Database, people: readonly SyntheticPerson[], 
     if (knownToChildrensSocialCare) {
       isLookedAfter = random.chance(0.3);
       const legalBasis = isLookedAfter
-        ? random.weighted([['SECTION_20', 45], ['SECTION_31_CARE_ORDER', 40], ['SECTION_38_INTERIM_CARE_ORDER', 8], ['YOUTH_REMAND', 7]] as const)
+        ? random.weighted([
+            ['SECTION_20', 45],
+            ['SECTION_31_CARE_ORDER', 40],
+            ['SECTION_38_INTERIM_CARE_ORDER', 8],
+            ['YOUTH_REMAND', 7],
+          ] as const)
         : null;
       // Under a care order (final or interim) the local authority shares parental responsibility;
       // under s20 or a remand the parents keep it alone.
@@ -321,7 +356,8 @@ export async function seedYot(db: Database, people: readonly SyntheticPerson[], 
         givenBy: fraserCompetent ? 'YOUNG_PERSON' : 'PARENT_OR_CARER',
         fraserCompetent,
         assessedByStaffId: `SW${random.int(10000, 99999)}`,
-        assessedByRole: isLookedAfter || (knownToChildrensSocialCare && random.chance(0.3)) ? 'ALLOCATED_SOCIAL_WORKER' : 'YOT_SOCIAL_WORKER',
+        assessedByRole:
+          isLookedAfter || (knownToChildrensSocialCare && random.chance(0.3)) ? 'ALLOCATED_SOCIAL_WORKER' : 'YOT_SOCIAL_WORKER',
         decisionDate,
         withdrawnDate: !refused && random.chance(0.1) ? addDays(decisionDate, random.int(1, daysBetween(decisionDate, asOf))) : null,
         // Public protection outweighs a refusal to share with MAPPA: a recorded, defensible override.

@@ -13,10 +13,14 @@ const subjectsSchema = z.object({ area: z.enum(MappaArea), querySecret: statisti
 export class YotStatisticsResolver {
   @Access(yotPolicies.statisticsSubjects)
   @Directive('@federation__inaccessible')
-  @Query(() => [YotStatisticsSubject], { nullable: true, description: 'The young people the YOT holds in an area under pseudonyms for one query, with its aggregable dimension (the gateway statistics service only).' })
+  @Query(() => [YotStatisticsSubject], {
+    nullable: true,
+    description:
+      'The young people the YOT holds in an area under pseudonyms for one query, with its aggregable dimension (the gateway statistics service only).',
+  })
   async yotStatisticsSubjects(
-    @Arg('area', () => MappaArea, { description: 'The area (the caller\'s own).' }) area: MappaArea,
-    @Arg('querySecret', () => String, { description: 'This query\'s own pseudonym secret, from the gateway.' }) querySecret: string,
+    @Arg('area', () => MappaArea, { description: "The area (the caller's own)." }) area: MappaArea,
+    @Arg('querySecret', () => String, { description: "This query's own pseudonym secret, from the gateway." }) querySecret: string,
     @Ctx() context: YotContext,
   ): Promise<YotStatisticsSubject[] | null> {
     const values = parseInput(subjectsSchema, { area, querySecret }, 'subjects');

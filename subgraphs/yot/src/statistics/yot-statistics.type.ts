@@ -7,10 +7,13 @@ import { yotPolicies } from '../yot.policies';
  * supergraph but not in the schema clients see, asked only by the gateway's statistics service.
  */
 @Directive('@federation__inaccessible')
-@ObjectType({ description: 'One young person the YOT holds in an area, under a pseudonym for one query, with the dimension it lets be aggregated (for the gateway statistics service only). Owner: yot.' })
+@ObjectType({
+  description:
+    'One young person the YOT holds in an area, under a pseudonym for one query, with the dimension it lets be aggregated (for the gateway statistics service only). Owner: yot.',
+})
 export class YotStatisticsSubject {
   @Access(yotPolicies.statisticsSubjects)
-  @Field(() => String, { description: 'HMAC of the subject key under the query\'s own secret.' })
+  @Field(() => String, { description: "HMAC of the subject key under the query's own secret." })
   pseudonym!: string;
 
   @Access(yotPolicies.statisticsSubjects)

@@ -16,14 +16,16 @@ registerEnumType(YouthCaseRelationshipKind, {
   description: 'How the caller stands to a young person the YOT holds: YOT_CASE_MANAGER (the case manager of their youth justice case).',
 });
 
-@ObjectType({ description: 'One relationship of the caller\'s, with the young people it holds for. Owner: yot.' })
+@ObjectType({ description: "One relationship of the caller's, with the young people it holds for. Owner: yot." })
 export class YouthCaseRelationshipEntry {
   @Access(yotPolicies.caseRelationships)
   @Field(() => YouthCaseRelationshipKind, { description: 'The relationship.' })
   relationship!: YouthCaseRelationshipKind;
 
   @Access(yotPolicies.caseRelationships)
-  @Field(() => [ID], { description: 'PNC IDs of the young people the caller stands in this relationship to (within the caller\'s row scope).' })
+  @Field(() => [ID], {
+    description: "PNC IDs of the young people the caller stands in this relationship to (within the caller's row scope).",
+  })
   pncIds!: string[];
 }
 
@@ -32,7 +34,7 @@ export class YouthCaseRelationshipResolver {
   @Access(yotPolicies.caseRelationships)
   @Query(() => [YouthCaseRelationshipEntry], {
     description:
-      'The caller\'s own case relationships, which the gateway vouches to the police for their record conditions (issue 12, C.63): the young people whose case the caller manages. Decided on the caller\'s staff id as a YOT identity provider issued it: the same id from any other provider holds nothing.',
+      "The caller's own case relationships, which the gateway vouches to the police for their record conditions (issue 12, C.63): the young people whose case the caller manages. Decided on the caller's staff id as a YOT identity provider issued it: the same id from any other provider holds nothing.",
   })
   async myYouthCaseRelationships(@Ctx() context: YotContext): Promise<YouthCaseRelationshipEntry[]> {
     const { principal, ownStaffId } = context.rowScope;
@@ -40,7 +42,8 @@ export class YouthCaseRelationshipResolver {
     if (ownStaffId !== null && principal.roles.includes('yot_case_manager')) {
       const cases = await context.db.select().from(youthCaseTable).where(eq(youthCaseTable.caseManagerStaffId, ownStaffId));
       // A closed case is no one's to manage.
-      for (const row of cases) if (row.status !== 'CLOSED' && subjectInScope(yotSubjectFacts(row), context.rowScope)) managed.add(row.pncId);
+      for (const row of cases)
+        if (row.status !== 'CLOSED' && subjectInScope(yotSubjectFacts(row), context.rowScope)) managed.add(row.pncId);
     }
     return [{ relationship: YouthCaseRelationshipKind.YOT_CASE_MANAGER, pncIds: [...managed].sort() }];
   }

@@ -1,7 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Access } from '@mappa/shared';
+import { Access, LocalDate, MappaArea } from '@mappa/shared';
 import { yotPolicies } from '../yot.policies';
-import { LocalDate, MappaArea } from '@mappa/shared';
 
 export enum YotCaseStatus {
   OPEN = 'OPEN',
@@ -12,7 +11,7 @@ export enum YotCaseStatus {
 
 registerEnumType(YotCaseStatus, {
   name: 'YotCaseStatus',
-  description: 'Where a young person\'s case with the youth offending team stands.',
+  description: "Where a young person's case with the youth offending team stands.",
   valuesConfig: {
     OPEN: { description: 'Open and supervised by the YOT in the normal way.' },
     IN_BREACH: { description: 'Open, with breach action under way for failing to comply with an order.' },
@@ -31,7 +30,9 @@ export class YouthCase {
   yotReference!: string;
 
   @Access(yotPolicies.youthCase)
-  @Field(() => LocalDate, { description: "Date of birth as recorded by the YOT; the case transfers to adult services on the 18th birthday." })
+  @Field(() => LocalDate, {
+    description: 'Date of birth as recorded by the YOT; the case transfers to adult services on the 18th birthday.',
+  })
   dateOfBirth!: string;
 
   @Access(yotPolicies.youthCase)
@@ -39,7 +40,9 @@ export class YouthCase {
   area!: MappaArea;
 
   @Access(yotPolicies.youthCase)
-  @Field(() => String, { description: 'Local authority whose youth offending team holds the case (synthetic council name), e.g. `Kent Council`.' })
+  @Field(() => String, {
+    description: 'Local authority whose youth offending team holds the case (synthetic council name), e.g. `Kent Council`.',
+  })
   localAuthority!: string;
 
   @Access(yotPolicies.youthCase)
@@ -60,7 +63,8 @@ export class YouthCase {
 
   @Access(yotPolicies.youthCase)
   @Field(() => Int, {
-    description: 'MAPPA category flag on the YOT case-management system: 1 registered sexual offender, 2 violent or other sexual offender (A.R17).',
+    description:
+      'MAPPA category flag on the YOT case-management system: 1 registered sexual offender, 2 violent or other sexual offender (A.R17).',
   })
   mappaCategory!: number;
 

@@ -1,7 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Access } from '@mappa/shared';
+import { Access, LocalDate } from '@mappa/shared';
 import { yotPolicies } from '../yot.policies';
-import { LocalDate } from '@mappa/shared';
 
 export enum YouthOrderType {
   REFERRAL_ORDER = 'REFERRAL_ORDER',
@@ -57,7 +56,9 @@ registerEnumType(YouthRehabilitationRequirement, {
     UNPAID_WORK: { description: 'Unpaid work: only for young people aged 16 or 17 when sentenced.' },
     LOCAL_AUTHORITY_RESIDENCE: { description: 'To live in accommodation provided by the local authority.' },
     ELECTRONIC_MONITORING: { description: 'Electronic monitoring (a tag) of another requirement such as a curfew.' },
-    INTENSIVE_SUPERVISION_AND_SURVEILLANCE: { description: 'Intensive supervision and surveillance (ISS): the most intensive community option.' },
+    INTENSIVE_SUPERVISION_AND_SURVEILLANCE: {
+      description: 'Intensive supervision and surveillance (ISS): the most intensive community option.',
+    },
   },
 });
 
@@ -107,14 +108,23 @@ export class YouthOrder {
   custodialEndDate!: string | null;
 
   @Access(yotPolicies.youthOrders)
-  @Field(() => String, { nullable: true, description: 'DTO only: youth secure establishment that held the young person (synthetic name); null for other orders.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'DTO only: youth secure establishment that held the young person (synthetic name); null for other orders.',
+  })
   custodialEstablishment!: string | null;
 
   @Access(yotPolicies.youthOrders)
-  @Field(() => LocalDate, { nullable: true, description: 'DTO only: first day of the community (supervision) part, the release date; null for other orders.' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'DTO only: first day of the community (supervision) part, the release date; null for other orders.',
+  })
   communityStartDate!: string | null;
 
   @Access(yotPolicies.youthOrders)
-  @Field(() => LocalDate, { nullable: true, description: 'DTO only: last day of the community part, the end of the order; null for other orders.' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'DTO only: last day of the community part, the end of the order; null for other orders.',
+  })
   communityEndDate!: string | null;
 }
