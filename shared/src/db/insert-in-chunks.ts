@@ -12,11 +12,14 @@ const ROWS_PER_STATEMENT = 10_000;
  * per column. Building a multi-row VALUES list costs drizzle about 50 µs per value, most of the time
  * of a million-offender seed; unnest moves the rows as a handful of arrays instead.
  * Columns no row sets are left out, so their database defaults (serial ids) apply.
+ * `ignoreExisting` skips rows whose key is already there: for data that belongs to the whole dataset
+ * rather than to a batch of people, which every batch writes alike.
  */
 export async function insertInChunks<Table extends PgTable>(
   db: Database,
   table: Table,
   rows: readonly Table['$inferInsert'][],
+  options: { readonly ignoreExisting?: boolean } = {},
 ): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.entries(getTableColumns(table)).filter(([key]) =>
@@ -34,7 +37,7 @@ export async function insertInChunks<Table extends PgTable>(
     const selected = columns.map(([, column], index) => selectExpression(column, sql.identifier(`c${index}`)));
     const aliases = columns.map((_, index) => sql.identifier(`c${index}`));
     await db.execute(
-      sql`insert into ${table} (${sql.join(names, sql`, `)}) select ${sql.join(selected, sql`, `)} from unnest(${sql.join(arrays, sql`, `)}) as u(${sql.join(aliases, sql`, `)})`,
+      sql`insert into ${table} (${sql.join(names, sql`, `)}) select ${sql.join(selected, sql`, `)} from unnest(${sql.join(arrays, sql`, `)}) as u(${sql.join(aliases, sql`, `)})${options.ignoreExisting ? sql` on conflict do nothing` : sql``}`,
     );
   }
 }

@@ -95,7 +95,43 @@ const AUDIT_READER: Record<string, PrincipalClaims['agency']> = {
   probationAccessAudit: 'probation',
   prisonAccessAudit: 'prison',
   yotAccessAudit: 'yot',
+  homeOfficeAccessAudit: 'home_office',
 };
+
+const HOME_OFFICE_CASE_OWNER: PrincipalClaims = {
+  staffId: 'HO-FUZZ-01',
+  agency: 'home_office',
+  roles: ['immigration_case_owner'],
+  area: MappaArea.LONDON,
+  clearance: 'SC',
+};
+
+/**
+ * A person the Home Office holds in London, detained in the state a transition starts from: written
+ * straight into its tables as its seed writes them, afresh on each call, so every valid call of a
+ * detention transition starts from the same state (the dataset is too small to hold one of its own).
+ */
+async function homeOfficeDetainee(status: 'DETAINED' | 'ARRANGEMENTS_CONFIRMED'): Promise<{ pncId: string; reference: string }> {
+  const db = env.connection.database();
+  const pncId = subject.pncId;
+  const reference = 'HO-00000019';
+  await db.execute(sql`insert into home_office.immigration_case (pnc_id, home_office_reference, nationality, mappa_area, ct_restricted, mappa_nominal, notification_received_date, case_owner_staff_id)
+    values (${pncId}, ${reference}, 'Synthetic', 'LONDON', false, true, '2026-06-01', ${HOME_OFFICE_CASE_OWNER.staffId})
+    on conflict (pnc_id) do update set mappa_area = 'LONDON', ct_restricted = false`);
+  await db.execute(sql`delete from home_office.detention where pnc_id = ${pncId}`);
+  await db.execute(
+    status === 'DETAINED'
+      ? sql`insert into home_office.detention (pnc_id, irc_code, irc_name, detained_from, status) values (${pncId}, 'BKM', 'Brookmere Immigration Removal Centre (synthetic)', '2026-09-01', 'DETAINED')`
+      : sql`insert into home_office.detention (pnc_id, irc_code, irc_name, detained_from, status, arrangements_confirmed_date, arrangements_confirmed_by_staff_id)
+          values (${pncId}, 'BKM', 'Brookmere Immigration Removal Centre (synthetic)', '2026-09-01', 'ARRANGEMENTS_CONFIRMED', '2026-10-01', ${HOME_OFFICE_CASE_OWNER.staffId})`,
+  );
+  const [row] = (
+    (await db.execute(sql`select home_office_reference from home_office.immigration_case where pnc_id = ${pncId}`)) as unknown as {
+      rows: { home_office_reference: string }[];
+    }
+  ).rows;
+  return { pncId, reference: row!.home_office_reference };
+}
 
 interface Call {
   readonly principal: PrincipalClaims;
@@ -953,6 +989,32 @@ const VALID: Record<string, () => Promise<Call>> = {
       }),
     ]),
   ),
+  // The Home Office's own case owner (C.72, C.73, seed 000 §6).
+  immigrationSubject: async () => ({
+    principal: HOME_OFFICE_CASE_OWNER,
+    purpose: CASE_MANAGEMENT,
+    variables: { pncId: (await homeOfficeDetainee('DETAINED')).pncId },
+  }),
+  offenderByHomeOfficeReference: async () => ({
+    principal: HOME_OFFICE_CASE_OWNER,
+    purpose: CASE_MANAGEMENT,
+    variables: { homeOfficeReference: (await homeOfficeDetainee('DETAINED')).reference },
+  }),
+  confirmDetentionReleaseArrangements: async () => ({
+    principal: HOME_OFFICE_CASE_OWNER,
+    purpose: CASE_MANAGEMENT,
+    variables: { pncId: (await homeOfficeDetainee('DETAINED')).pncId },
+  }),
+  releaseFromImmigrationDetention: async () => ({
+    principal: HOME_OFFICE_CASE_OWNER,
+    purpose: CASE_MANAGEMENT,
+    variables: { pncId: (await homeOfficeDetainee('ARRANGEMENTS_CONFIRMED')).pncId, route: 'IMMIGRATION_BAIL' },
+  }),
+  removeFromUnitedKingdom: async () => ({
+    principal: HOME_OFFICE_CASE_OWNER,
+    purpose: CASE_MANAGEMENT,
+    variables: { pncId: (await homeOfficeDetainee('DETAINED')).pncId, removalType: 'DEPORTATION' },
+  }),
   // The owners' own entry points for their information governance (A.R12, OQ 20).
   mappaAuditSubject: async () => ({ principal: informationGovernance('mappa_unit'), purpose: AUDIT, variables: { pncId: subject.pncId } }),
   yotAuditSubject: async () => ({ principal: informationGovernance('yot'), purpose: AUDIT, variables: { pncId: subject.pncId } }),

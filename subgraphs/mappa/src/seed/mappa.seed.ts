@@ -592,10 +592,12 @@ export async function seedMappa(db: Database, people: readonly SyntheticPerson[]
     insertInChunks(db, mappaCaseChangeTable, changes),
     insertInChunks(db, sfoNotificationTable, sfos),
     (async () => {
-      // KPI 5: the areas' board registers (no foreign key to the cases).
+      // KPI 5: the areas' board registers (no foreign key to the cases). They belong to the dataset, not
+      // to this batch of people: every batch writes the same rows, and only the first one's are kept.
       const smb = smbRows(dataset);
-      await Promise.all([insertInChunks(db, smbMemberTable, smb.members), insertInChunks(db, smbMeetingTable, smb.meetings)]);
-      await insertInChunks(db, smbAttendanceTable, smb.attendance);
+      const once = { ignoreExisting: true };
+      await Promise.all([insertInChunks(db, smbMemberTable, smb.members, once), insertInChunks(db, smbMeetingTable, smb.meetings, once)]);
+      await insertInChunks(db, smbAttendanceTable, smb.attendance, once);
     })(),
     insertInChunks(db, referralTable, rows.referrals),
     db.transaction(async (tx) => {
