@@ -102,6 +102,20 @@ function renderTemplate(root, names) {
   }
 }
 
+/** Every file `register` edits. */
+const REGISTERED_IN = [
+  'shared/src/federation/agency-registry.ts',
+  'shared/src/domain/agency.ts',
+  'package.json',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'jest.config.js',
+  'stack/package.json',
+  'stack/tsconfig.json',
+  'test/src/access-audit.test.ts',
+  'stack/src/subgraphs.ts',
+];
+
 /** Registers the agency once in the registry, and in the JSON and config lists that cannot derive from it. */
 function register(root, names) {
   const { __name__: name, __CONST__: constant, __snake__: snake, __camel__: camel } = names;
@@ -130,9 +144,7 @@ function register(root, names) {
     json.compilerOptions.paths[`@mappa/${name}`] = [`./subgraphs/${name}/src/index.ts`];
     return JSON.stringify(json, null, 2) + (text.endsWith('\n') ? '\n' : '');
   });
-  edit(root, 'tsconfig.build.json', (text) =>
-    text.replace(/(\n(\s*)\{ "path": "subgraphs\/[^"]+" \},)(?![\s\S]*"subgraphs\/)/, `$1\n$2{ "path": "subgraphs/${name}" },`),
-  );
+  edit(root, 'tsconfig.build.json', (text) => withReference(text, `subgraphs/${name}`, 'subgraphs/'));
   edit(root, 'jest.config.js', (text) => text.replace(/('\^@mappa\/\([a-z|-]+)(\)\$')/, `$1|${name}$2`));
   edit(root, 'stack/package.json', (text) => {
     const json = JSON.parse(text);
@@ -141,12 +153,7 @@ function register(root, names) {
     );
     return `${JSON.stringify(json, null, 2)}\n`;
   });
-  edit(root, 'stack/tsconfig.json', (text) =>
-    text.replace(
-      /(\{ "path": "\.\.\/subgraphs\/[^"]+" \})(\] *\}?)(?![\s\S]*"\.\.\/subgraphs\/)/,
-      `$1, { "path": "../subgraphs/${name}" }$2`,
-    ),
-  );
+  edit(root, 'stack/tsconfig.json', (text) => withReference(text, `../subgraphs/${name}`, '../subgraphs/'));
   // The access-audit test reads each owner's counter-terrorism marker from its table (typed per agency,
   // so forgetting this fails the type check): the generated example's table and seed rule.
   edit(root, 'test/src/access-audit.test.ts', (text) =>
@@ -170,6 +177,19 @@ function register(root, names) {
   );
 }
 
+/** A project reference added after the last one whose path starts with `after` (the files are JSON; Prettier lays them out afterwards). */
+function withReference(text, path, after) {
+  const json = JSON.parse(text);
+  const last = json.references.map((reference) => reference.path.startsWith(after)).lastIndexOf(true);
+  json.references.splice(last + 1, 0, { path });
+  return `${JSON.stringify(json, null, 2)}\n`;
+}
+
+/** Lays out every file the generator wrote or edited as the repository's formatter does (`npm run check` holds them to it). */
+function format(root, paths) {
+  run(root, process.execPath, [join(root, 'node_modules', 'prettier', 'bin', 'prettier.cjs'), '--write', '--log-level', 'warn', ...paths]);
+}
+
 function run(root, command, args, cwd = root) {
   process.stdout.write(`$ ${command} ${args.join(' ')}\n`);
   execFileSync(command, args, { cwd, stdio: 'inherit' });
@@ -188,6 +208,7 @@ function main(argv) {
   const names = validate(options.root, options.name);
   renderTemplate(options.root, names);
   register(options.root, names);
+  format(options.root, [`subgraphs/${names.__name__}`, ...REGISTERED_IN]);
   process.stdout.write(`subgraphs/${names.__name__} created and registered\n`);
   if (options.install) run(options.root, 'npm', ['install', '--no-audit', '--no-fund']);
   run(

@@ -71,6 +71,8 @@ const EXPECTED = {
   prison: { requests: 1, statements: 3 },
   yot: { requests: 1, statements: 1 },
   mappa: { requests: 1, statements: 3 },
+  // The page asks nothing the Home Office holds: it is not called at all.
+  'home-office': { requests: 0, statements: 0 },
 };
 
 describe('a 50-offender page with fields from all five agencies', () => {

@@ -41,7 +41,10 @@ export class DetentionResolver {
     description:
       "Seed 000 §6: records that the MAPPA arrangements for release are in place (licence, notification requirements, the offender manager's risk management plan). The Home Office case owner; audited with the history of the detention.",
   })
-  confirmDetentionReleaseArrangements(@Arg('pncId', () => ID) pncId: string, @Ctx() context: HomeOfficeContext): Promise<DetentionRow> {
+  confirmDetentionReleaseArrangements(
+    @Arg('pncId', () => ID, { description: 'PNC ID of the detained person.' }) pncId: string,
+    @Ctx() context: HomeOfficeContext,
+  ): Promise<DetentionRow> {
     return moveDetention(context, pncId, { kind: 'CONFIRM_ARRANGEMENTS' });
   }
 
@@ -51,8 +54,9 @@ export class DetentionResolver {
       'Releases a detainee from immigration detention (C.73), only once the MAPPA arrangements are confirmed (seed 000 §6): otherwise BAD_USER_INPUT. The Home Office case owner.',
   })
   releaseFromImmigrationDetention(
-    @Arg('pncId', () => ID) pncId: string,
-    @Arg('route', () => ImmigrationReleaseRoute) route: ImmigrationReleaseRoute,
+    @Arg('pncId', () => ID, { description: 'PNC ID of the detained person.' }) pncId: string,
+    @Arg('route', () => ImmigrationReleaseRoute, { description: 'How the person leaves detention: immigration bail or executive release.' })
+    route: ImmigrationReleaseRoute,
     @Ctx() context: HomeOfficeContext,
   ): Promise<DetentionRow> {
     return moveDetention(context, pncId, { kind: 'RELEASE', route });
@@ -64,8 +68,9 @@ export class DetentionResolver {
       'Records deportation or administrative removal from the UK (C.73), which ends the case for probation. The Home Office case owner.',
   })
   removeFromUnitedKingdom(
-    @Arg('pncId', () => ID) pncId: string,
-    @Arg('removalType', () => ImmigrationRemovalType) removalType: ImmigrationRemovalType,
+    @Arg('pncId', () => ID, { description: 'PNC ID of the detained person.' }) pncId: string,
+    @Arg('removalType', () => ImmigrationRemovalType, { description: 'Deportation or administrative removal.' })
+    removalType: ImmigrationRemovalType,
     @Ctx() context: HomeOfficeContext,
   ): Promise<DetentionRow> {
     return moveDetention(context, pncId, { kind: 'REMOVE', removalType });

@@ -33,7 +33,8 @@ export class ImmigrationCaseResolver {
       'The person whose immigration case has this Home Office reference (`HO-NNNNNNNN`); null when none in scope. A malformed reference is BAD_USER_INPUT.',
   })
   async offenderByHomeOfficeReference(
-    @Arg('homeOfficeReference', () => ID) homeOfficeReference: string,
+    @Arg('homeOfficeReference', () => ID, { description: 'The Home Office reference of the immigration case, `HO-NNNNNNNN`.' })
+    homeOfficeReference: string,
     @Ctx() context: HomeOfficeContext,
   ): Promise<Offender | null> {
     const valid = parseInput(homeOfficeReferenceSchema, homeOfficeReference, 'homeOfficeReference');

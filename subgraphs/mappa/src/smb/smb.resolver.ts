@@ -33,7 +33,8 @@ export class SmbRegisterResolver {
       "Records a meeting of the co-ordinator's own area's Strategic Management Board and the members present (KPI 5). The MAPPA co-ordinator under CASE_MANAGEMENT.",
   })
   async recordSmbMeeting(
-    @Arg('input', () => RecordSmbMeetingInput) input: RecordSmbMeetingInput,
+    @Arg('input', () => RecordSmbMeetingInput, { description: 'The board meeting: the day it was held and the members present.' })
+    input: RecordSmbMeetingInput,
     @Ctx() context: MappaContext,
   ): Promise<SmbMeeting> {
     const values = parseInput(
