@@ -111,6 +111,7 @@ describe('a 50-offender page with fields from all five agencies', () => {
       prison: { requests: 1, statements: 1 },
       yot: { requests: 1, statements: 2 },
       mappa: { requests: 1, statements: 3 },
+      'home-office': { requests: 0, statements: 0 },
     });
   });
 
