@@ -5,7 +5,7 @@ import {
   DatabaseConnection,
   GatewayAssertionSigner,
   openSharedState,
-  reportToSupervisor,
+  stopOnceOnSignal,
   startObservability,
 } from '@mappa/shared';
 import {
@@ -51,21 +51,12 @@ async function main(): Promise<void> {
     metrics: observability.metrics,
   });
   // SIGTERM drains (issue 15): the gateway finishes what is in flight, then the database closes.
-  // Once only, whichever comes first: a signal, or the supervisor of `npm start` going away.
-  let stopping: Promise<void> | undefined;
-  const stop = (reason: string) => {
-    stopping ??= (async () => {
-      log.info({ reason }, 'stopping');
-      await gateway.close();
-      await sharedState.close();
-      await auditConnection.close();
-      await observability.close();
-      process.exit(0);
-    })();
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  reportToSupervisor('gateway', gateway.url, stop);
+  stopOnceOnSignal('gateway', gateway.url, log, [
+    () => gateway.close(),
+    () => sharedState.close(),
+    () => auditConnection.close(),
+    () => observability.close(),
+  ]);
 }
 
 void main().catch((error: unknown) => {

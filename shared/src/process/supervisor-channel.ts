@@ -1,3 +1,5 @@
+import type { Logger } from '../logging/logger';
+
 /** What a service tells the process that started it (`npm start` with one process per service) once it listens. */
 export interface ServiceListeningMessage {
   readonly type: 'mappa:listening';
@@ -23,4 +25,23 @@ export function reportToSupervisor(service: string, url: string, stop: (reason: 
   if (!process.send) return;
   process.send({ type: 'mappa:listening', service, url } satisfies ServiceListeningMessage);
   process.once('disconnect', () => stop('supervisor gone'));
+}
+
+/**
+ * An entry point's stop, once only, whichever comes first: SIGINT, SIGTERM, or the supervisor of
+ * `npm start` going away. Runs `closers` in order (the service first, so it drains its in-flight
+ * requests, then what it holds), then exits 0; reports the service to its supervisor, if any.
+ */
+export function stopOnceOnSignal(service: string, url: string, log: Logger, closers: readonly (() => Promise<void>)[]): void {
+  let stopping: Promise<void> | undefined;
+  const stop = (reason: string) => {
+    stopping ??= (async () => {
+      log.info({ reason }, 'stopping');
+      for (const close of closers) await close();
+      process.exit(0);
+    })();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  reportToSupervisor(service, url, stop);
 }

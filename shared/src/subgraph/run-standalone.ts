@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { subgraphEnv } from '../config/parse-env';
 import { DatabaseConnection } from '../db/database';
 import { createLogger } from '../logging/logger';
-import { reportToSupervisor } from '../process/supervisor-channel';
+import { stopOnceOnSignal } from '../process/supervisor-channel';
 import { startObservability } from '../metrics/observability';
 import { openSharedState } from '../shared-state/open-shared-state';
 import { DEFAULT_AS_OF } from '../synthetic/person';
@@ -51,19 +51,10 @@ export async function runStandaloneSubgraph(definition: SubgraphDefinition, conf
     shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
     metrics: observability.metrics,
   });
-  // Once only, whichever comes first: a signal, or the supervisor of `npm start` going away.
-  let stopping: Promise<void> | undefined;
-  const stop = (reason: string) => {
-    stopping ??= (async () => {
-      log.info({ reason }, 'stopping');
-      await running.close();
-      await sharedState.close();
-      await connection.close();
-      await observability.close();
-      process.exit(0);
-    })();
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  reportToSupervisor(definition.name, running.url, stop);
+  stopOnceOnSignal(definition.name, running.url, log, [
+    () => running.close(),
+    () => sharedState.close(),
+    () => connection.close(),
+    () => observability.close(),
+  ]);
 }
