@@ -48,12 +48,14 @@ async function count(query: SQL): Promise<number> {
 }
 
 /**
+ * (The look-ups below are correlated per case: `not materialized` lets each use the change table's
+ * index rather than scan a materialised copy of every change, which grew quadratically with the data.)
  * Every case with its level at the start of the year (or its opening, if later), its level on 31 March,
  * whether any change in the year raised it to 2 or 3, and its category on 31 March (or at its end).
  */
 const CASES_IN_YEAR = sql`
-  with level_change as (select case_id, sequence, changed_date, value_before, value_after from mappa.mappa_case_change where field = 'LEVEL'),
-  category_change as (select case_id, sequence, changed_date, value_before, value_after from mappa.mappa_case_change where field = 'CATEGORY'),
+  with level_change as not materialized (select case_id, sequence, changed_date, value_before, value_after from mappa.mappa_case_change where field = 'LEVEL'),
+  category_change as not materialized (select case_id, sequence, changed_date, value_before, value_after from mappa.mappa_case_change where field = 'CATEGORY'),
   opened as (
     select c.case_id, c.pnc_id, c.start_date, c.end_date,
       coalesce((select l.value_before from level_change l where l.case_id = c.case_id order by l.sequence limit 1), c.level::text)::int as opening_level,
