@@ -67,7 +67,7 @@ export interface AnnualReportTables {
   readonly seriousFurtherOffenceOutcomes: StatisticsTable;
 }
 
-/** The owners' parts of tables 3-9: three requests (one per owner), asked together. Null when any owner answers nothing for this caller. */
+/** The owners' parts of tables 1-9: three requests (one per owner), asked together. Null when any owner answers nothing for this caller. */
 export async function askAnnualReportTables(
   owners: OwnerClient,
   caller: Caller,

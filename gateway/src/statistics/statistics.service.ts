@@ -52,18 +52,7 @@ export interface AggregateOptions {
   readonly releaseWithinDays: number | null;
 }
 
-interface MappaCell {
-  readonly table: string;
-  readonly category: number;
-  readonly level: number;
-  readonly count: number;
-  readonly key: number;
-}
-
 type Subject = Record<string, unknown> & { readonly pseudonym: string };
-
-const ANNUAL_REPORT_QUERY =
-  'query StatisticsAnnualReport($area: MappaArea, $year: Int!, $keySecret: String!) { mappaStatisticsAnnualReport(area: $area, year: $year, keySecret: $keySecret) { table category level count key } }';
 
 /** The owner's statistics query for one ad-hoc table: only the arguments it takes and the fields this table needs. */
 const subjectsQuery = (owner: StatisticsOwner, fields: readonly string[]) => {
@@ -119,7 +108,7 @@ export class StatisticsService {
   /**
    * The annual report tables 1-9 for `area` (England and Wales when null: the national tables, each
    * protected as a table of its own from the raw national counts) and the year from 1 April `year`;
-   * null when an owner answers nothing for this caller. One request per owner (two to the MAPPA unit).
+   * null when an owner answers nothing for this caller. One request per owner.
    */
   async annualReport(
     caller: Caller,
@@ -134,21 +123,14 @@ export class StatisticsService {
       filters: [],
       owners: ['mappa', 'police', 'probation'],
     });
-    const [cells, parts] = await Promise.all([
-      this.owners.ask<MappaCell[]>(
-        'mappa',
-        ANNUAL_REPORT_QUERY,
-        { area, year, keySecret: this.settings.keySecret },
-        'mappaStatisticsAnnualReport',
-        caller,
-        requestId,
-      ),
-      askAnnualReportTables(this.owners, caller, requestId, area, year, this.settings.keySecret),
-    ]);
-    if (cells === null || parts === null) return null;
+    const parts = await askAnnualReportTables(this.owners, caller, requestId, area, year, this.settings.keySecret);
+    if (parts === null) return null;
+    const cells = parts.mappa.cells;
     const grid = (table: string, levels: readonly number[]) =>
       [1, 2, 3].map((category) =>
-        levels.map((level) => cells.find((cell) => cell.table === table && cell.category === category && cell.level === level) ?? ZERO),
+        levels.map(
+          (level) => cells.find((cell) => cell.table === table && cell.row === String(category) && cell.column === String(level)) ?? ZERO,
+        ),
       );
     const control = this.settings.control;
     const offendersOn31March = tableOf(

@@ -1,14 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { pseudonymOf, RECORD_KEY_RANGE, recordKeyOf, recordKeySql } from '@mappa/shared';
+import { addKeys, pseudonymOf, RECORD_KEY_RANGE, recordKeyOf, recordKeySql } from '@mappa/shared';
 import type { Database, MappaArea } from '@mappa/shared';
-import { inArea, level2Or3InYearSql, mayBeInArea, reportingYear, valueOn, withoutJit } from './mappa-statistics.query';
+import { annualReportSql, inArea, mayBeInArea, reportingYear, valueOn, withoutJit } from './mappa-statistics.query';
 import type { MappaStatisticsCohortMember, MappaStatisticsTableCell } from './mappa-annual-report-events.type';
 
 /*
- * The annual report tables the MAPPA unit answers beyond tables 1 and 2 (C §7.3, issue 13): serious
- * further offences from MAPPA N (tables 7-9) in one grouped statement, and table 2's people under a
- * pseudonym for this report alone, so that the gateway can count tables 5 (returns to custody of level
- * 2 and 3 offenders) with the police's and probation's returns. Principle 7 cases are in no statistic.
+ * The MAPPA unit's part of the annual report (C §7.3, issue 13), asked once per report: tables 1 and 2,
+ * serious further offences from MAPPA N (tables 7-9), and table 2's people under a pseudonym for this
+ * report alone, so that the gateway can count table 5 (returns to custody of level 2 and 3 offenders)
+ * with the police's and probation's returns. Principle 7 cases are in no statistic.
  */
 
 const rowsOf = <Row>(result: unknown): Row[] => (result as { rows: Row[] }).rows;
@@ -20,8 +20,8 @@ const rowsOf = <Row>(result: unknown): Row[] => (result as { rows: Row[] }).rows
  * (table 8; PENDING until recorded) and the charge's outcome as recorded now (table 9). One statement:
  * three groupings of the same notifications.
  */
-export async function seriousFurtherOffenceCellsOf(
-  db: Database,
+async function seriousFurtherOffenceCells(
+  tx: Database,
   area: MappaArea | null,
   year: number,
   keySecret: string,
@@ -36,8 +36,7 @@ export async function seriousFurtherOffenceCellsOf(
     count: number;
     key: number;
   }>(
-    await withoutJit(db, (tx) =>
-      tx.execute(sql`
+    await tx.execute(sql`
       select category, decision, outcome, level, count(*)::int as count, (sum(${key}) % ${RECORD_KEY_RANGE})::int as key
       from (
         select n.pnc_id, n.category_at_charge as category, n.level_at_charge as level, coalesce(n.scr_decision, 'PENDING') as decision, n.outcome,
@@ -47,7 +46,6 @@ export async function seriousFurtherOffenceCellsOf(
       ) charged
       where ${inArea(area)} and category between 1 and 3 and level between 1 and 3
       group by grouping sets ((category, level), (decision, level), (outcome, level))`),
-    ),
   );
   return rows.map((row) => {
     const [table, value] =
@@ -60,21 +58,44 @@ export async function seriousFurtherOffenceCellsOf(
   });
 }
 
-/** Table 2's people (managed at level 2 or 3 in the year, in the area) under this report's pseudonyms, with their category and highest level. */
-export async function level2Or3CohortOf(
+/**
+ * The MAPPA unit's whole part of an area's annual report, in one transaction of two statements: tables
+ * 1 and 2 and table 2's people from one pass over the year's cases (`annualReportSql`), and tables 7-9
+ * (`seriousFurtherOffenceCells`). Table 2 is counted here from its people's rows, keyed by the same
+ * record key the SQL uses; their PNC IDs leave as this report's pseudonyms only.
+ */
+export async function annualReportOf(
   db: Database,
   area: MappaArea | null,
   year: number,
   querySecret: string,
   keySecret: string,
-): Promise<MappaStatisticsCohortMember[]> {
-  const rows = rowsOf<{ pnc_id: string; category: number; level: number }>(
-    await withoutJit(db, (tx) => tx.execute(level2Or3InYearSql(area, year))),
-  );
-  return rows.map((row) => ({
-    pseudonym: pseudonymOf(querySecret, row.pnc_id),
-    recordKey: recordKeyOf(keySecret, row.pnc_id),
-    category: Number(row.category),
-    level: Number(row.level),
-  }));
+): Promise<{ cells: MappaStatisticsTableCell[]; level2Or3InYear: MappaStatisticsCohortMember[] }> {
+  return withoutJit(db, async (tx) => {
+    const rows = rowsOf<{ category: number; level: number; count: number; key: number; person: string | null }>(
+      await tx.execute(annualReportSql(area, year, keySecret)),
+    );
+    const sfo = await seriousFurtherOffenceCells(tx, area, year, keySecret);
+    const cells: MappaStatisticsTableCell[] = [];
+    const level2Or3InYear: MappaStatisticsCohortMember[] = [];
+    const inYear = new Map<string, MappaStatisticsTableCell>();
+    for (const row of rows) {
+      const category = String(row.category);
+      const level = String(row.level);
+      if (row.person === null) {
+        cells.push({ table: 'OFFENDERS_ON_31_MARCH', row: category, column: level, count: Number(row.count), key: Number(row.key) });
+        continue;
+      }
+      const recordKey = recordKeyOf(keySecret, row.person);
+      level2Or3InYear.push({
+        pseudonym: pseudonymOf(querySecret, row.person),
+        recordKey,
+        category: Number(row.category),
+        level: Number(row.level),
+      });
+      const cell = inYear.get(`${category}:${level}`) ?? { table: 'LEVEL_2_3_IN_YEAR', row: category, column: level, count: 0, key: 0 };
+      inYear.set(`${category}:${level}`, { ...cell, count: cell.count + 1, key: addKeys(cell.key, recordKey) });
+    }
+    return { cells: [...cells, ...inYear.values(), ...sfo], level2Or3InYear };
+  });
 }

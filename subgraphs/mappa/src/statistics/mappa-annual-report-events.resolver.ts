@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Access, MappaArea, parseInput, readsPublishedStatistics, statisticsSecretSchema } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
 import { mappaPolicies } from '../mappa.policies';
-import { level2Or3CohortOf, seriousFurtherOffenceCellsOf } from './mappa-annual-report-events.query';
+import { annualReportOf } from './mappa-annual-report-events.query';
 import { MappaStatisticsAnnualReportEvents } from './mappa-annual-report-events.type';
 
 const eventsSchema = z.object({
@@ -14,8 +14,8 @@ const eventsSchema = z.object({
 });
 
 /**
- * The MAPPA unit's part of annual report tables 5 and 7-9 for the gateway's statistics service (issue
- * 13); @inaccessible. An area other than the caller's, or any purpose but STATISTICS, is answered with
+ * The MAPPA unit's whole part of the annual report (tables 1, 2, 5 and 7-9) for the gateway's statistics
+ * service (issue 13), in one request; @inaccessible. An area other than the caller's, or any purpose but STATISTICS, is answered with
  * nothing (principle 9); no area is England and Wales, for any published-tables caller.
  */
 @Resolver()
@@ -24,7 +24,8 @@ export class MappaAnnualReportEventsResolver {
   @Directive('@federation__inaccessible')
   @Query(() => MappaStatisticsAnnualReportEvents, {
     nullable: true,
-    description: "Annual report tables 7-9 raw, and table 2's people under pseudonyms for table 5 (the gateway statistics service only).",
+    description:
+      "Annual report tables 1, 2 and 7-9 raw, and table 2's people under pseudonyms for table 5 (the gateway statistics service only).",
   })
   async mappaStatisticsAnnualReportEvents(
     @Arg('area', () => MappaArea, { nullable: true, description: "The area (the caller's own); null for England and Wales." })
@@ -37,10 +38,6 @@ export class MappaAnnualReportEventsResolver {
     const values = parseInput(eventsSchema, { area: area ?? null, year, querySecret, keySecret }, 'annualReportEvents');
     if (!readsPublishedStatistics(context.caller, values.area)) return null;
     context.log.info({ area: values.area ?? 'ENGLAND_AND_WALES', year: values.year }, 'annual report event statistics read');
-    const [cells, level2Or3InYear] = await Promise.all([
-      seriousFurtherOffenceCellsOf(context.db, values.area, values.year, values.keySecret),
-      level2Or3CohortOf(context.db, values.area, values.year, values.querySecret, values.keySecret),
-    ]);
-    return { cells, level2Or3InYear };
+    return annualReportOf(context.db, values.area, values.year, values.querySecret, values.keySecret);
   }
 }

@@ -10,23 +10,27 @@ import { mappaPolicies } from '../mappa.policies';
 @Directive('@federation__inaccessible')
 @ObjectType({
   description:
-    'One raw cell of an annual report table the MAPPA unit counts from MAPPA N (for the gateway statistics service only). Owner: mappa (MAPPA Co-ordination Unit).',
+    'One raw cell of an annual report table the MAPPA unit counts (for the gateway statistics service only). Owner: mappa (MAPPA Co-ordination Unit).',
 })
 export class MappaStatisticsTableCell {
   @Access(mappaPolicies.statisticsPublished)
-  @Field(() => String, { description: 'The table: SFO_CHARGES, SFO_SERIOUS_CASE_REVIEWS or SFO_OUTCOMES.' })
+  @Field(() => String, {
+    description: 'The table: OFFENDERS_ON_31_MARCH, LEVEL_2_3_IN_YEAR, SFO_CHARGES, SFO_SERIOUS_CASE_REVIEWS or SFO_OUTCOMES.',
+  })
   table!: string;
 
   @Access(mappaPolicies.statisticsPublished)
-  @Field(() => String, { description: 'The row value: the category (SFO_CHARGES), the review decision or PENDING, or the outcome.' })
+  @Field(() => String, {
+    description: 'The row value: the category (tables 1, 2 and SFO_CHARGES), the review decision or PENDING, or the outcome.',
+  })
   row!: string;
 
   @Access(mappaPolicies.statisticsPublished)
-  @Field(() => String, { description: 'The column value: the MAPPA level at the charge.' })
+  @Field(() => String, { description: 'The column value: the MAPPA level (on 31 March, the highest in the year, or at the charge).' })
   column!: string;
 
   @Access(mappaPolicies.statisticsPublished)
-  @Field(() => Int, { description: 'How many notifications.' })
+  @Field(() => Int, { description: 'How many people (tables 1, 2) or notifications.' })
   count!: number;
 
   @Access(mappaPolicies.statisticsPublished)
@@ -60,12 +64,13 @@ export class MappaStatisticsCohortMember {
 @Directive('@federation__inaccessible')
 @ObjectType({
   description:
-    "The MAPPA unit's part of annual report tables 5 and 7-9 (for the gateway statistics service only). Owner: mappa (MAPPA Co-ordination Unit).",
+    "The MAPPA unit's part of annual report tables 1, 2, 5 and 7-9 (for the gateway statistics service only). Owner: mappa (MAPPA Co-ordination Unit).",
 })
 export class MappaStatisticsAnnualReportEvents {
   @Access(mappaPolicies.statisticsPublished)
   @Field(() => [MappaStatisticsTableCell], {
-    description: 'Tables 7-9: serious further offence charges, serious case review decisions and outcomes.',
+    description:
+      'Tables 1 and 2 (offenders on 31 March; managed at level 2 or 3 in the year) and 7-9 (serious further offence charges, serious case review decisions and outcomes).',
   })
   cells!: MappaStatisticsTableCell[];
 

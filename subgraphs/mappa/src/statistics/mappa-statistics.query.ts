@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import { pseudonymOf, RECORD_KEY_RANGE, recordKeyOf, recordKeySql } from '@mappa/shared';
 import type { Database, MappaArea } from '@mappa/shared';
-import type { MappaStatisticsCell, MappaStatisticsSubject } from './mappa-statistics.type';
+import type { MappaStatisticsSubject } from './mappa-statistics.type';
 
 /*
  * The annual report tables the MAPPA unit answers (C §7.3, tables 1 and 2), each one grouped SQL
@@ -92,96 +92,58 @@ const valueFromHistory = (last: SQL, next: SQL, current: SQL): SQL =>
 const HISTORY_FIELDS = sql`ch.field in ('CATEGORY', 'LEVEL', 'AREA')`;
 
 /**
- * Table 1: MAPPA offenders in the area on 31 March (the end of the reporting year) by category 1-3 ×
- * level 1-3. Table 2: people managed at level 2 or 3 at any time in the year, by their category at
- * the end of their time in the year and the highest level they were managed at (one row per person:
- * their latest case in the year).
+ * Tables 1 and 2 and table 2's people in ONE statement (issue 13: they were three, each working out the
+ * year's cases and their history again). Every case open at some time in the reporting year is read once
+ * with its CATEGORY, LEVEL and AREA history and grouped once; from that one pass:
+ * - table 1 (MAPPA offenders in the area on 31 March by category 1-3 × level 1-3) is grouped in SQL,
+ *   one row per cell (`person` null), over the cases open on 31 March: for them the end of their time
+ *   in the year is 31 March, so their values "at the end of the period" are their values on 31 March;
+ * - table 2's people (managed at level 2 or 3 at any time in the year; their category at the end of
+ *   their time in the year and the highest level they were managed at, from their latest case in the
+ *   year; in the area at the end of it) are one row each with their PNC ID in `person`, which never
+ *   leaves the MAPPA unit: the resolver turns it into this report's pseudonym and counts table 2 from
+ *   the same rows (`annualReportOf`).
  */
-export async function annualReportCellsOf(
-  db: Database,
-  area: MappaArea | null,
-  year: number,
-  keySecret: string,
-): Promise<MappaStatisticsCell[]> {
-  const { last } = reportingYear(year);
-  const snapshot = sql`${last}::date`;
-  const key = recordKeySql(keySecret, sql.raw('pnc_id'));
-  return withoutJit(db, async (tx) => {
-    const onSnapshot = rowsOf<{ category: number; level: number; count: number; key: number }>(
-      await tx.execute(sql`
-        select category, level, count(*)::int as count, (sum(${key}) % ${RECORD_KEY_RANGE})::int as key
-        from (
-          select pnc_id,
-            ${valueFromHistory(sql`category_last`, sql`category_next`, sql`category::text`)}::int as category,
-            ${valueFromHistory(sql`level_last`, sql`level_next`, sql`level::text`)}::int as level,
-            ${valueFromHistory(sql`area_last`, sql`area_next`, sql`area`)} as area
-          from (
-            select c.pnc_id, c.category, c.level, c.area,
-              ${lastChangeBy('CATEGORY', snapshot)} as category_last, ${firstChangeAfter('CATEGORY', snapshot)} as category_next,
-              ${lastChangeBy('LEVEL', snapshot)} as level_last, ${firstChangeAfter('LEVEL', snapshot)} as level_next,
-              ${lastChangeBy('AREA', snapshot)} as area_last, ${firstChangeAfter('AREA', snapshot)} as area_next
-            from mappa.mappa_case c left join mappa.mappa_case_change ch on ch.case_id = c.case_id and ${HISTORY_FIELDS}
-            where c.start_date <= ${snapshot} and (c.end_date is null or c.end_date > ${snapshot}) and not c.ct_restricted and ${mayBeInArea(area)}
-            group by c.case_id
-          ) history
-        ) on_day
-        where ${inArea(area)} and category between 1 and 3
-        group by category, level`),
-    );
-    const inYear = rowsOf<{ category: number; level: number; count: number; key: number }>(
-      await tx.execute(sql`
-        select category, level, count(*)::int as count, (sum(${key}) % ${RECORD_KEY_RANGE})::int as key
-        from (${level2Or3InYearSql(area, year)}) in_year
-        group by category, level`),
-    );
-    return [
-      ...onSnapshot.map((row) => ({ table: 'OFFENDERS_ON_31_MARCH', ...numbers(row) })),
-      ...inYear.map((row) => ({ table: 'LEVEL_2_3_IN_YEAR', ...numbers(row) })),
-    ];
-  });
-}
-
-/**
- * Table 2's people, one row each (pnc_id, category, level): managed at level 2 or 3 at any time in the
- * year, their category at the end of their time in the year and the highest level they were managed at,
- * from their latest case in the year; in `area` at the end of it (every area when null). The latest
- * case is chosen first (its values on a day do not decide which case is latest), and only its history read.
- */
-export function level2Or3InYearSql(area: MappaArea | null, year: number): SQL {
+export function annualReportSql(area: MappaArea | null, year: number, keySecret: string): SQL {
   const { first, last } = reportingYear(year);
-  const periodStart = sql`s.period_start`;
-  const periodEnd = sql`s.period_end`;
+  const periodStart = sql`c.period_start`;
+  const periodEnd = sql`c.period_end`;
+  const key = recordKeySql(keySecret, sql.raw('pnc_id'));
   return sql`
-    select pnc_id, category, level from (
-      select pnc_id,
+    with in_year as (
+      select pnc_id, start_date, period_end, on_31_march,
         ${valueFromHistory(sql`category_last`, sql`category_next`, sql`category::text`)}::int as category,
-        greatest(${valueFromHistory(sql`level_last`, sql`level_next`, sql`level::text`)}::int, level_max) as level,
+        ${valueFromHistory(sql`level_last`, sql`level_next`, sql`level::text`)}::int as level_at_end,
+        greatest(${valueFromHistory(sql`level_start_last`, sql`level_start_next`, sql`level::text`)}::int, level_max) as level_highest,
         ${valueFromHistory(sql`area_last`, sql`area_next`, sql`area`)} as area
       from (
-        select s.pnc_id, s.category, s.level, s.area,
+        select c.case_id, c.pnc_id, c.category, c.level, c.area, c.start_date, c.period_end, c.on_31_march,
           ${lastChangeBy('CATEGORY', periodEnd)} as category_last, ${firstChangeAfter('CATEGORY', periodEnd)} as category_next,
-          ${lastChangeBy('LEVEL', periodStart)} as level_last, ${firstChangeAfter('LEVEL', periodStart)} as level_next,
+          ${lastChangeBy('LEVEL', periodEnd)} as level_last, ${firstChangeAfter('LEVEL', periodEnd)} as level_next,
+          ${lastChangeBy('LEVEL', periodStart)} as level_start_last, ${firstChangeAfter('LEVEL', periodStart)} as level_start_next,
           max(case when ch.field = 'LEVEL' then ch.value_after::int end) filter (where ch.field = 'LEVEL' and ch.changed_date between ${periodStart} and ${periodEnd}) as level_max,
           ${lastChangeBy('AREA', periodEnd)} as area_last, ${firstChangeAfter('AREA', periodEnd)} as area_next
         from (
-          select distinct on (c.pnc_id) c.case_id, c.pnc_id, c.category, c.level, c.area,
-            greatest(c.start_date, ${first}::date) as period_start, least(coalesce(c.end_date, ${last}::date), ${last}::date) as period_end, c.start_date
+          select c.case_id, c.pnc_id, c.category, c.level, c.area, c.start_date,
+            greatest(c.start_date, ${first}::date) as period_start, least(coalesce(c.end_date, ${last}::date), ${last}::date) as period_end,
+            (c.end_date is null or c.end_date > ${last}::date) as on_31_march
           from mappa.mappa_case c
           where c.start_date <= ${last}::date and (c.end_date is null or c.end_date >= ${first}::date) and not c.ct_restricted and ${mayBeInArea(area)}
-          order by c.pnc_id, period_end desc, c.start_date desc
-        ) s left join mappa.mappa_case_change ch on ch.case_id = s.case_id and ${HISTORY_FIELDS}
-        group by s.case_id, s.pnc_id, s.category, s.level, s.area, s.period_start, s.period_end
+        ) c left join mappa.mappa_case_change ch on ch.case_id = c.case_id and ${HISTORY_FIELDS}
+        group by c.case_id, c.pnc_id, c.category, c.level, c.area, c.start_date, c.period_start, c.period_end, c.on_31_march
       ) history
+    )
+    select category, level_at_end as level, count(*)::int as count, (sum(${key}) % ${RECORD_KEY_RANGE})::int as key, null as person
+    from in_year
+    where on_31_march and ${inArea(area)} and category between 1 and 3
+    group by category, level_at_end
+    union all
+    select category, level_highest, 1, 0, pnc_id from (
+      select distinct on (pnc_id) pnc_id, category, level_highest, area from in_year
+      order by pnc_id, period_end desc, start_date desc
     ) latest
-    where ${inArea(area)} and category between 1 and 3 and level >= 2`;
+    where ${inArea(area)} and category between 1 and 3 and level_highest >= 2`;
 }
-
-const numbers = (row: { category: number; level: number; count: number; key: number }) => ({
-  category: Number(row.category),
-  level: Number(row.level),
-  count: Number(row.count),
-  key: Number(row.key),
-});
 
 /**
  * The ad-hoc join's population: every person with an active MAPPA case in the area (principle 7 cases

@@ -11,33 +11,6 @@ import { mappaPolicies } from '../mappa.policies';
 @Directive('@federation__inaccessible')
 @ObjectType({
   description:
-    'One raw cell of an annual report table, as the MAPPA unit counts it (for the gateway statistics service only). Owner: mappa (MAPPA Co-ordination Unit).',
-})
-export class MappaStatisticsCell {
-  @Access(mappaPolicies.statisticsPublished)
-  @Field(() => String, { description: 'The table: OFFENDERS_ON_31_MARCH or LEVEL_2_3_IN_YEAR.' })
-  table!: string;
-
-  @Access(mappaPolicies.statisticsPublished)
-  @Field(() => Int, { description: 'The MAPPA category.' })
-  category!: number;
-
-  @Access(mappaPolicies.statisticsPublished)
-  @Field(() => Int, { description: 'The MAPPA level.' })
-  level!: number;
-
-  @Access(mappaPolicies.statisticsPublished)
-  @Field(() => Int, { description: 'How many people.' })
-  count!: number;
-
-  @Access(mappaPolicies.statisticsPublished)
-  @Field(() => Int, { description: "The cell key: the sum of the people's record keys, modulo 4096." })
-  key!: number;
-}
-
-@Directive('@federation__inaccessible')
-@ObjectType({
-  description:
     "One MAPPA offender of an area as the ad-hoc statistics join sees them: a pseudonym for this query alone and the MAPPA unit's dimensions (for the gateway statistics service only). Owner: mappa (MAPPA Co-ordination Unit).",
 })
 export class MappaStatisticsSubject {
