@@ -12,7 +12,11 @@
 // on every subgraph call), and each off stack leaves out one part only, so each ratio isolates it.
 // At the end every audit chain in the database is verified; a broken one fails the run.
 //
+// `--only deployed` (issue 15) measures the deployed layout instead, one process per service
+// (bench/deployed.ts): the product against its peers, and everything on vs everything off.
+//
 // This file only wires the modules under bench/ together.
+import { runDeployedBench } from './bench/deployed';
 import { runInProcessBench } from './bench/in-process';
 import { parseBenchOptions, USAGE } from './bench/options';
 
@@ -22,7 +26,8 @@ async function main(): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
-  await runInProcessBench(options);
+  if (options.only === 'deployed') await runDeployedBench(options);
+  else await runInProcessBench(options);
 }
 
 void main().catch((error: unknown) => {

@@ -4,7 +4,6 @@ import { Client } from 'pg';
 import type { MappaArea } from '@mappa/shared';
 import { CURSOR_PAGE } from './documents';
 import { bodyOf, post } from './load';
-import type { LocalStack } from '../local-stack';
 import { DEFAULT_OFFENDERS } from './options';
 
 export const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -65,24 +64,27 @@ export async function holdsDataset(url: string, offenders: number): Promise<bool
 
 /**
  * Start cursors of `pages` register pages of the filter's area that hold no restricted-access person
- * (see the co-ordinator's workloads): the first page's is null.
+ * (see the co-ordinator's workloads), asked of the gateway at `gatewayUrl`: the first page's is null.
+ * Fewer when the register ends first, but at least `atLeast`.
  */
 export async function collectCursors(
-  stack: LocalStack,
+  gatewayUrl: string,
   pages: number,
   headers: Record<string, string>,
   filter: Record<string, unknown>,
   restricted: ReadonlySet<string>,
+  atLeast = pages,
 ): Promise<(string | null)[]> {
   const cursors: (string | null)[] = [];
   let after: string | null = null;
   for (;;) {
-    const { body } = await post(`${stack.gateway.url}/graphql`, bodyOf(CURSOR_PAGE, { after, filter }, true), headers);
+    const { body } = await post(gatewayUrl, bodyOf(CURSOR_PAGE, { after, filter }, true), headers);
     const { edges, pageInfo } = (
       body.data as { offenders: { edges: { node: { pncId: string } }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } }
     ).offenders;
     if (!edges.some((edge) => restricted.has(edge.node.pncId))) cursors.push(after);
     if (cursors.length === pages) return cursors;
+    if (!pageInfo.hasNextPage && cursors.length >= atLeast) return cursors;
     if (!pageInfo.hasNextPage)
       throw new Error(`only ${cursors.length} register pages without restricted-access people; seed more offenders`);
     after = pageInfo.endCursor;

@@ -36,7 +36,7 @@ import { REGISTER_COUNT_PAGE, registerReport } from './register-workload';
 import { renderReport, subgraphCountsLine } from './report';
 import { STATISTICS_AGGREGATE, STATISTICS_ANNUAL_REPORT, statisticsOnlyReport, statisticsWorkloads } from './statistics';
 import { traceCriticalPaths } from './trace';
-import { BENCHMARKS_FILE, keptTraceSection, reportWithoutTrace, traceSection } from './trace-section';
+import { BENCHMARKS_FILE, keptSections, reportWithoutTrace, traceSection } from './trace-section';
 import { CHUNK } from './workload';
 import type { BenchStack, Comparison, Measurement, Operation, OperationCounts, Switch, Workload } from './workload';
 
@@ -240,7 +240,7 @@ export async function runInProcessBench(options: BenchOptions): Promise<void> {
       });
       const vloViaGateway = async () => ({ authorization: `Bearer ${vloToken}`, 'x-mappa-purpose': 'CASE_MANAGEMENT' });
       const ownArea = { area: principal.area };
-      const pageCursors = await collectCursors(stack, PAGES, await viaGateway(), ownArea, restricted);
+      const pageCursors = await collectCursors(`${stack.gateway.url}/graphql`, PAGES, await viaGateway(), ownArea, restricted);
       operations.push(
         operation('single offender view (5 agencies), co-ordinator', OFFENDER_VIEW, viaGateway, (i) => ({
           pncId: pncIds[i % pncIds.length],
@@ -436,7 +436,7 @@ export async function runInProcessBench(options: BenchOptions): Promise<void> {
     }
     const report = (await renderReport(url, options, workloads, measurements, counts, comparisons, checks, chains)) + packSection;
     process.stdout.write(report);
-    writeFileSync(BENCHMARKS_FILE, report + keptTraceSection());
+    writeFileSync(BENCHMARKS_FILE, report + keptSections());
   } finally {
     await offStacks?.documents.close();
     await offStacks?.audit.close();

@@ -19,7 +19,10 @@ const optionsSchema = z.object({
   'register-only': z.boolean().default(false),
   // `--only pack`: the meeting pack and the single offender view beside it, nothing else (no off
   // stacks, no other workload), reported on stdout: the rest of docs/benchmarks.md is the full run's.
-  only: z.enum(['pack']).optional(),
+  // `--only deployed` (issue 15): one process per service, the product against a bare
+  // @apollo/gateway and Hive Gateway in front of the same subgraphs, and the product with
+  // authorization and audit on against everything off; its section of docs/benchmarks.md only.
+  only: z.enum(['pack', 'deployed']).optional(),
   // With `--only pack`: before measuring, each side's critical path, hop by hop (bench/trace.ts),
   // written with that run's numbers into the last section of docs/benchmarks.md, which the full run keeps.
   trace: z.boolean().default(false),
@@ -41,6 +44,8 @@ for any other size than ${DEFAULT_OFFENDERS.toLocaleString('en-GB')}) once, then
   --statistics-only        only the statistics workloads (docs/benchmarks-statistics.md)
   --register-only          only the register at scale, every plan checked (stdout)
   --only pack              only the meeting pack beside the single offender view (stdout)
+  --only deployed          one process per service: the product against a bare @apollo/gateway and
+                           Hive Gateway, and everything on vs off (its section of docs/benchmarks.md)
   --trace                  with --only pack: each side's critical path, hop by hop
   --help                   this text
 `;

@@ -1,4 +1,5 @@
-// docs/benchmarks.md's last section: the meeting pack's critical path, written by `--only pack --trace`.
+// docs/benchmarks.md's sections that other runs than the full one write: the deployed layout's
+// (`--only deployed`) and, last, the meeting pack's critical path (`--only pack --trace`).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPOSITORY_ROOT } from '../generate-schemas';
@@ -8,22 +9,39 @@ export const BENCHMARKS_FILE = join(REPOSITORY_ROOT, 'docs', 'benchmarks.md');
 /** Where docs/benchmarks.md's last section begins: the meeting pack's critical path, written by `--only pack --trace`. */
 export const TRACE_HEADING = "## The meeting pack's critical path, traced";
 
-/** docs/benchmarks.md as it stands, split at the trace section: what comes before it, and the section (empty when none). */
-export function benchmarksFileParts(): { readonly before: string; readonly trace: string } {
+/** Where the deployed layout's section begins (`--only deployed`), before the trace section; the full run keeps it too. */
+export const DEPLOYED_HEADING = '## Deployed layout: the product against its peers, and everything on vs off';
+
+/**
+ * docs/benchmarks.md as it stands, in three parts: the full run's report, the deployed layout's
+ * section and the trace section (each empty when absent).
+ */
+function benchmarksFileParts(): { readonly report: string; readonly deployed: string; readonly trace: string } {
   const text = existsSync(BENCHMARKS_FILE) ? readFileSync(BENCHMARKS_FILE, 'utf8') : '';
-  const at = text.indexOf(TRACE_HEADING);
-  return at < 0 ? { before: text, trace: '' } : { before: text.slice(0, at), trace: text.slice(at) };
+  const found = text.indexOf(TRACE_HEADING);
+  const traceAt = found < 0 ? text.length : found;
+  const deployedFound = text.indexOf(DEPLOYED_HEADING);
+  const deployedAt = deployedFound < 0 || deployedFound > traceAt ? traceAt : deployedFound;
+  return { report: text.slice(0, deployedAt), deployed: text.slice(deployedAt, traceAt), trace: text.slice(traceAt) };
 }
 
-/** The trace section as the last traced run left it: the full run rewrites everything else. */
-export function keptTraceSection(): string {
-  const { trace } = benchmarksFileParts();
-  return trace ? `\n${trace}` : '';
+/** The sections other runs write (deployed layout, trace) as they left them: the full run rewrites everything else. */
+export function keptSections(): string {
+  const { deployed, trace } = benchmarksFileParts();
+  const kept = `${deployed}${trace}`;
+  return kept ? `\n${kept}` : '';
 }
 
 /** docs/benchmarks.md without its trace section, ending in one newline. */
 export function reportWithoutTrace(): string {
-  return `${benchmarksFileParts().before.trimEnd()}\n`;
+  const { report, deployed } = benchmarksFileParts();
+  return `${`${report}${deployed}`.trimEnd()}\n`;
+}
+
+/** docs/benchmarks.md with `section` as its deployed layout's section, the rest as it was. */
+export function withDeployedSection(section: string): string {
+  const { report, trace } = benchmarksFileParts();
+  return `${report.trimEnd()}\n\n${section.trim()}\n${trace ? `\n${trace}` : ''}`;
 }
 
 /** The trace section: what was run, the traced stages, and that quick run's pack-against-view numbers. */
