@@ -432,6 +432,16 @@ the same rounds, alternating in chunks of ${CHUNK} at concurrency ${options.conc
 process's user + system time (\`/proc/<pid>/stat\`, 10 ms ticks, read around every chunk) over the
 requests of the chunks it served; the PostgreSQL server's is not in it.
 
+How to run it: \`npm run bench -- --only deployed --offenders 10000\` (add \`--rounds\`, \`--requests-per-round\`,
+\`--concurrency\`; its database is seeded once per size, and sixteen processes start, a few minutes on a loaded
+machine). What each figure is: requests/s is requests over the time a side's chunks took (wall time, noisy on a
+shared machine); p50/p99 the latency the load generator saw; "CPU ms/request" a process's CPU over the requests
+of the chunks it served: "gateway" the side's gateway process, "subgraphs (sum)" its six subgraph processes
+together, "all services" both, "load generator" this process (kept apart, never in "all services"). A ratio
+product/peer above 1 is the product faster (requests/s) or costlier (CPU); "per round" gives the ratio in each
+round (median and range), which shows how far noise moves it. Everything on vs off: overhead is requests/s off ÷
+on − 1, as in the in-process comparisons above.
+
 Checked before measuring:
 
 ${checks.map((line) => `- ${line}`).join('\n')}

@@ -16,6 +16,7 @@ async function main(): Promise<void> {
   const gateway = createGatewayRuntime({
     supergraph: supergraphWithUrls(readSupergraph(), settings.subgraphUrls),
     logging: false,
+    // Its default, errors masked; BENCH_PEER_DEBUG=true shows a subgraph's error when a peer's answer is checked.
     maskedErrors: process.env.BENCH_PEER_DEBUG !== 'true',
     plugins: () => [
       {
