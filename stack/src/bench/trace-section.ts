@@ -51,7 +51,7 @@ export function traceSection(options: BenchOptions, trace: string, quick: string
 ${TRACE_HEADING}
 
 Written by \`${command}\` on ${new Date().toISOString().slice(0, 10)} (${options.offenders.toLocaleString('en-GB')} offenders; the run above is the full one).
-Each stage is measured from outside the product (bench-trace.ts): the start and end of every HTTP
+Each stage is measured from outside the product (bench/trace.ts): the start and end of every HTTP
 exchange on Node's fetch (the benchmark's request to the gateway, and each of the gateway's calls to a
 subgraph, matched by request id), so "wait" is the gateway waiting for a subgraph hop (calls that
 overlap are one hop), and "gateway" its own time before, between and after them (token, purpose,
