@@ -9,7 +9,7 @@ import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { REQUEST_ID_HEADER } from '@mappa/shared';
-import type { LocalStack } from './local-stack';
+import type { LocalStack } from '../local-stack';
 
 /** One side of the comparison: its name and how to send its i-th request. */
 export interface TracedSide {

@@ -1,0 +1,92 @@
+// Data set-up: the bench database (one per dataset size), and the people, pages and officers the
+// workloads are about.
+import { Client } from 'pg';
+import type { MappaArea } from '@mappa/shared';
+import { CURSOR_PAGE } from './documents';
+import { bodyOf, post } from './load';
+import { DEFAULT_OFFENDERS } from './options';
+
+export const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
+export const BENCH_DATABASE = 'mappa_bench';
+
+/**
+ * The bench database: DATABASE_URL, or on the local server `mappa_bench` for the full run's size and
+ * `mappa_bench_<offenders>` for any other, so that a quick run at a smaller size (`--offenders 10000`)
+ * never reseeds, and so never costs, the full run's ten-minute dataset, and each size is seeded once.
+ */
+export async function benchDatabaseUrl(offenders: number): Promise<string> {
+  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  // A number from the zod-checked options: the name is safe to write into the statement.
+  const name = offenders === DEFAULT_OFFENDERS ? BENCH_DATABASE : `${BENCH_DATABASE}_${offenders}`;
+  const admin = new Client({ connectionString: DEFAULT_SERVER });
+  await admin.connect();
+  try {
+    const existing = await admin.query('select 1 from pg_database where datname = $1', [name]);
+    if (existing.rowCount === 0) await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(DEFAULT_SERVER);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** The victim liaison officer of the area with victims of the most offenders, and those offenders' PNC IDs. */
+export async function busiestVictimLiaisonOfficer(url: string, area: MappaArea): Promise<{ staffId: string; pncIds: string[] }> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const result = await client.query<{ staff_id: string; pnc_ids: string[] }>(
+      `select v.vlo_staff_id as staff_id, array_agg(distinct c.pnc_id order by c.pnc_id) as pnc_ids
+         from probation.victim_contact v join probation.probation_case c on c.crn = v.crn
+        where c.area = $1 and not c.current_restriction and not c.ct_restricted
+        group by v.vlo_staff_id order by count(distinct c.pnc_id) desc, v.vlo_staff_id limit 1`,
+      [area],
+    );
+    const row = result.rows[0];
+    if (!row) throw new Error('no victim liaison officer in the area; seed more offenders');
+    return { staffId: row.staff_id, pncIds: row.pnc_ids };
+  } finally {
+    await client.end();
+  }
+}
+
+export async function holdsDataset(url: string, offenders: number): Promise<boolean> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const result = await client.query<{ count: string }>('select count(*) as count from police.person');
+    return Number(result.rows[0]?.count) === offenders;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Start cursors of `pages` register pages of the filter's area that hold no restricted-access person
+ * (see the co-ordinator's workloads), asked of the gateway at `gatewayUrl`: the first page's is null.
+ * Fewer when the register ends first, but at least `atLeast`.
+ */
+export async function collectCursors(
+  gatewayUrl: string,
+  pages: number,
+  headers: Record<string, string>,
+  filter: Record<string, unknown>,
+  restricted: ReadonlySet<string>,
+  atLeast = pages,
+): Promise<(string | null)[]> {
+  const cursors: (string | null)[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const { body } = await post(gatewayUrl, bodyOf(CURSOR_PAGE, { after, filter }, true), headers);
+    const { edges, pageInfo } = (
+      body.data as { offenders: { edges: { node: { pncId: string } }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } }
+    ).offenders;
+    if (!edges.some((edge) => restricted.has(edge.node.pncId))) cursors.push(after);
+    if (cursors.length === pages) return cursors;
+    if (!pageInfo.hasNextPage && cursors.length >= atLeast) return cursors;
+    if (!pageInfo.hasNextPage)
+      throw new Error(`only ${cursors.length} register pages without restricted-access people; seed more offenders`);
+    after = pageInfo.endCursor;
+  }
+}

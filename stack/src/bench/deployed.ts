@@ -1,0 +1,450 @@
+// `npm run bench -- --only deployed` (issue 15): the deployed layout, one process per service, over
+// the bench database (the PostgreSQL server). In the same interleaved rounds:
+// - the product (each subgraph's and the gateway's own entry point, as `npm start` runs them with
+//   DATABASE_URL), authorization, audit and trusted documents on, as in production;
+// - a bare @apollo/gateway and Hive Gateway (bench/peers.ts), each in a process of its own, in front
+//   of the product's running subgraphs, adding only the signed gateway assertion;
+// - the product with everything off: another gateway and set of subgraphs, started with
+//   authorization and the audit trail off (bench/everything-off.main.ts).
+// Answers are checked identical to the product's before anything is measured. Reported: requests/s,
+// p50/p99, and CPU ms per request of every process (the gateway, each subgraph, and this process,
+// the load generator, apart), with the ratios product/peer and on/off.
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { GATEWAY_AUDIENCE, LocalIssuer, VOUCHES_FOR_EVERYONE } from '@mappa/gateway';
+import {
+  AGENCY_REGISTRY,
+  BATCH_JOB_DATABASE_TIMEOUTS,
+  DatabaseConnection,
+  generateSigningKeyPair,
+  MappaArea,
+  migrateAgencies,
+  REGISTER_PAGE,
+  seedAgencies,
+  syntheticPerson,
+} from '@mappa/shared';
+import type { PrincipalClaims } from '@mappa/shared';
+import { ServiceProcess } from '../processes/service-process';
+import { serviceEntryPoint } from '../processes/stack-processes';
+import { progressBar } from '../progress-bar';
+import { AGENCIES } from '../subgraphs';
+import { benchDatabaseUrl, collectCursors, holdsDataset } from './dataset';
+import { CURSOR_PAGE, OFFENDER_VIEW } from './documents';
+import type { Answer } from './load';
+import { bodyOf, percentile, post, runRequests } from './load';
+import type { BenchOptions } from './options';
+import { PEER_SETTINGS_VARIABLE } from './peers';
+import type { PeerSettings } from './peers';
+import { CpuLedger, cpuSpent, formatRatio, ownCpuMs, processCpuMs } from './process-cpu';
+import { BENCHMARKS_FILE, DEPLOYED_HEADING, withDeployedSection } from './trace-section';
+import { CHUNK } from './workload';
+
+/** How many people the view cycles through (each compared first). */
+const COMPARED_PEOPLE = 500;
+/** Register pages the page cycles through; fewer at a small dataset, but at least `MIN_PAGES`. */
+const PAGES = 20;
+const MIN_PAGES = 5;
+/** A cold start of sixteen processes on a loaded 2-core machine takes a while. */
+const START_TIMEOUT_MS = 240_000;
+const SHUTDOWN_GRACE_MS = 2_000;
+/** The label of this process's CPU: the load generator. */
+const LOAD_GENERATOR = 'load generator';
+
+type SideName = 'product' | 'bare @apollo/gateway' | 'Hive Gateway' | 'everything off';
+const PEERS: readonly SideName[] = ['bare @apollo/gateway', 'Hive Gateway'];
+
+/** One gateway (and the subgraphs behind it) that the load generator sends the same operations to. */
+interface Side {
+  readonly name: SideName;
+  readonly url: string;
+  /** The operation sent by its registered id (the product) or as text (the peers know no manifest). */
+  readonly byId: boolean;
+  readonly headers: Record<string, string>;
+  /** Label → process id: `gateway` and each subgraph's name. */
+  readonly pids: Readonly<Record<string, number>>;
+}
+
+interface DeployedOperation {
+  readonly name: string;
+  readonly query: string;
+  readonly variables: (i: number) => Record<string, unknown>;
+}
+
+/** What was measured of one operation on one side. */
+interface SideMeasurement {
+  readonly latenciesMs: number[];
+  busyMs: number;
+  errors: number;
+  readonly cpu: CpuLedger;
+  /** Requests and busy time per round: the spread of a ratio across rounds. */
+  readonly rounds: { requests: number; busyMs: number }[];
+}
+
+export async function runDeployedBench(options: BenchOptions): Promise<void> {
+  const loadAtStart = loadavg();
+  const url = await benchDatabaseUrl(options.offenders);
+  const connection = await DatabaseConnection.open({ url }, { poolSize: 5, timeouts: BATCH_JOB_DATABASE_TIMEOUTS });
+  const dataset = { offenders: options.offenders, seed: 1, asOf: '2026-11-01' };
+  try {
+    await migrateAgencies(connection, AGENCIES);
+    if (options.reseed || !(await holdsDataset(url, dataset.offenders))) {
+      process.stderr.write(`Seeding ${dataset.offenders.toLocaleString('en-GB')} offenders into ${new URL(url).pathname.slice(1)}\n`);
+      await seedAgencies(connection, AGENCIES, dataset, progressBar(dataset.offenders, 'offenders'));
+    }
+  } finally {
+    await connection.close();
+  }
+  const issuer = await LocalIssuer.generate('urn:mappa:bench-issuer');
+  const principal: PrincipalClaims = {
+    staffId: 'BENCH0001',
+    agency: 'mappa_unit',
+    roles: ['mappa_coordinator'],
+    area: MappaArea.LONDON,
+    clearance: 'SC',
+  };
+  const token = await issuer.mint(principal);
+  const key = await generateSigningKeyPair();
+  const directory = await mkdtemp(join(tmpdir(), 'mappa-bench-'));
+  // The documents the product's "front end" registered: a flat manifest, SHA-256 → text.
+  const manifest = join(directory, 'trusted-documents.json');
+  await writeFile(manifest, JSON.stringify(Object.fromEntries([OFFENDER_VIEW, REGISTER_PAGE, CURSOR_PAGE].map((d) => [sha256Hex(d), d]))));
+  const started: ServiceProcess[] = [];
+  const start = async (service: string, module: string, env: NodeJS.ProcessEnv) => {
+    const running = await ServiceProcess.start(service, module, env, START_TIMEOUT_MS);
+    started.push(running);
+    return running;
+  };
+  // Each side's services see the same environment but for what the side is.
+  const common: NodeJS.ProcessEnv = {
+    ...withoutSharedState(process.env),
+    DATABASE_URL: url,
+    HOST: '127.0.0.1',
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'silent',
+    REQUIRE_SHARED_STATE: 'false',
+    SHUTDOWN_GRACE_MS: String(SHUTDOWN_GRACE_MS),
+    METRICS_PORT: '0',
+    APOLLO_TELEMETRY_DISABLED: 'true',
+  };
+  const subgraphEnv: NodeJS.ProcessEnv = { ...common, PORT: '0', GATEWAY_PUBLIC_KEYS: JSON.stringify({ keys: [key.publicJwk] }) };
+  const gatewayEnv = (subgraphs: Readonly<Record<string, ServiceProcess>>): NodeJS.ProcessEnv => ({
+    ...common,
+    GATEWAY_PORT: '0',
+    GATEWAY_ASSERTION_KEY: JSON.stringify(key.privateJwk),
+    ...Object.fromEntries(AGENCY_REGISTRY.map(({ name, urlVariable }) => [urlVariable, `${subgraphs[name]!.url}/graphql`])),
+    STATISTICS_KEY_SECRET: randomBytes(32).toString('base64url'),
+    TRUSTED_ISSUERS: JSON.stringify([
+      {
+        issuer: issuer.issuerName,
+        audience: GATEWAY_AUDIENCE,
+        agencies: VOUCHES_FOR_EVERYONE.agencies,
+        maxClearance: VOUCHES_FOR_EVERYONE.maxClearance,
+        jwks: { keys: [issuer.publicJwk()] },
+      },
+    ]),
+    MAPPA_DEV_ISSUER: 'disabled',
+    TRUSTED_DOCUMENTS: 'required',
+    TRUSTED_DOCUMENTS_MANIFEST: manifest,
+    // One address, one principal, thousands of requests a second: the product's work, not its rate limits.
+    RATE_LIMIT_SOURCE_CAPACITY: '1000000000',
+    RATE_LIMIT_SOURCE_REFILL_PER_SECOND: '100000000',
+    RATE_LIMIT_PRINCIPAL_CAPACITY: '1000000000',
+    RATE_LIMIT_PRINCIPAL_REFILL_PER_SECOND: '100000000',
+  });
+  const everythingOff = join(__dirname, 'everything-off.main.js');
+  const startSubgraphs = async (off: boolean) => {
+    const outcomes = await Promise.allSettled(
+      AGENCY_REGISTRY.map(({ name }) =>
+        off
+          ? start(`${name} (off)`, everythingOff, { ...subgraphEnv, BENCH_SERVICE: name })
+          : start(name, serviceEntryPoint(name), subgraphEnv),
+      ),
+    );
+    const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failure) throw failure.reason;
+    return Object.fromEntries(
+      AGENCY_REGISTRY.map(({ name }, index) => [name, (outcomes[index] as PromiseFulfilledResult<ServiceProcess>).value]),
+    );
+  };
+  try {
+    process.stderr.write('starting the product, its peers and everything off, one process per service\n');
+    const subgraphs = await startSubgraphs(false);
+    const subgraphsOff = await startSubgraphs(true);
+    const peerSettings: PeerSettings = {
+      host: '127.0.0.1',
+      subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, service]) => [name, `${service.url}/graphql`])),
+      assertionKey: key.privateJwk as PeerSettings['assertionKey'],
+      // The caller the product's gateway vouches for on these operations.
+      caller: { principal: { ...principal, issuer: issuer.issuerName }, declaredPurpose: { purpose: 'MAPPA_SCREENING', caseId: null } },
+    };
+    // Hive Gateway reads LOG_LEVEL too, and knows no `silent`: errors only.
+    const peerEnv = { ...common, LOG_LEVEL: 'error', [PEER_SETTINGS_VARIABLE]: JSON.stringify(peerSettings) };
+    const [gateway, gatewayOff, apollo, hive] = await Promise.all([
+      start('gateway', serviceEntryPoint('gateway'), gatewayEnv(subgraphs)),
+      start('gateway (off)', everythingOff, { ...gatewayEnv(subgraphsOff), BENCH_SERVICE: 'gateway' }),
+      start('bare @apollo/gateway', join(__dirname, 'apollo-peer.main.js'), peerEnv),
+      start('Hive Gateway', join(__dirname, 'hive-peer.main.js'), peerEnv),
+    ]);
+    const pidsOf = (front: ServiceProcess, behind: Readonly<Record<string, ServiceProcess>>) => ({
+      gateway: front.pid,
+      ...Object.fromEntries(Object.entries(behind).map(([name, service]) => [name, service.pid])),
+    });
+    const productHeaders = { authorization: `Bearer ${token}`, 'x-mappa-purpose': 'MAPPA_SCREENING' };
+    const sides: Side[] = [
+      { name: 'product', url: `${gateway!.url}/graphql`, byId: true, headers: productHeaders, pids: pidsOf(gateway!, subgraphs) },
+      { name: 'bare @apollo/gateway', url: `${apollo!.url}/graphql`, byId: false, headers: {}, pids: pidsOf(apollo!, subgraphs) },
+      { name: 'Hive Gateway', url: `${hive!.url}/graphql`, byId: false, headers: {}, pids: pidsOf(hive!, subgraphs) },
+      {
+        name: 'everything off',
+        url: `${gatewayOff!.url}/graphql`,
+        byId: true,
+        headers: productHeaders,
+        pids: pidsOf(gatewayOff!, subgraphsOff),
+      },
+    ];
+    // As in the full run: people of the principal's area (row scope), without the restricted-access
+    // ones, whose probation case the co-ordinator rightly gets less of with authorization on.
+    const local = Array.from({ length: dataset.offenders }, (_, i) => syntheticPerson((i * 7_919) % dataset.offenders, dataset)).filter(
+      (person) => person.area === principal.area,
+    );
+    const restricted = new Set(local.filter((person) => person.restrictedAccess).map((person) => person.pncId));
+    const pncIds = local
+      .filter((person) => !person.restrictedAccess)
+      .slice(0, COMPARED_PEOPLE)
+      .map((person) => person.pncId);
+    const ownArea = { area: principal.area };
+    const cursors = await collectCursors(sides[0]!.url, PAGES, productHeaders, ownArea, restricted, MIN_PAGES);
+    const operations: DeployedOperation[] = [
+      {
+        name: 'single offender view (5 agencies), co-ordinator',
+        query: OFFENDER_VIEW,
+        variables: (i) => ({ pncId: pncIds[i % pncIds.length] }),
+      },
+      {
+        name: `50-offender page (5 agencies), co-ordinator (${cursors.length} pages)`,
+        query: REGISTER_PAGE,
+        variables: (i) => ({ after: cursors[i % cursors.length], filter: ownArea }),
+      },
+    ];
+    const sendTo = (side: Side, operation: DeployedOperation, i: number): Promise<Answer> =>
+      post(side.url, bodyOf(operation.query, operation.variables(i), side.byId), side.headers);
+    const checks: string[] = [];
+    for (const operation of operations)
+      checks.push(
+        await checkSameAnswers(operation, sides, Math.min(COMPARED_PEOPLE, options.rounds * options['requests-per-round']), sendTo),
+      );
+    const measurements = operations.map(() =>
+      sides.map<SideMeasurement>(() => ({ latenciesMs: [], busyMs: 0, errors: 0, cpu: new CpuLedger(), rounds: [] })),
+    );
+    // Warm-up: a short round each, discarded.
+    for (const operation of operations)
+      for (const side of sides)
+        await runRequests(Math.min(50, options['requests-per-round']), options.concurrency, async (i) =>
+          answeredOk(await sendTo(side, operation, i)),
+        );
+    const perRound = options['requests-per-round'];
+    for (let round = 0; round < options.rounds; round += 1) {
+      const order = round % 2 === 0 ? operations : [...operations].reverse();
+      for (const operation of order) {
+        const o = operations.indexOf(operation);
+        for (const measurement of measurements[o]!) measurement.rounds.push({ requests: 0, busyMs: 0 });
+        // The sides alternate in chunks, in order and then reversed, so each one's mean position is the same.
+        for (let chunk = 0, done = 0; done < perRound; chunk += 1, done += CHUNK) {
+          const size = Math.min(CHUNK, perRound - done);
+          for (const side of chunk % 2 === round % 2 ? sides : [...sides].reverse()) {
+            const before = await readCpu(side.pids);
+            const result = await runRequests(size, options.concurrency, async (i) =>
+              answeredOk(await sendTo(side, operation, round * perRound + done + i)),
+            );
+            const after = await readCpu(side.pids);
+            const measurement = measurements[o]![sides.indexOf(side)]!;
+            measurement.latenciesMs.push(...result.latenciesMs);
+            measurement.busyMs += result.wallMs;
+            measurement.errors += result.errors;
+            measurement.cpu.add(cpuSpent(before, after), result.latenciesMs.length);
+            measurement.rounds[round]!.requests += result.latenciesMs.length;
+            measurement.rounds[round]!.busyMs += result.wallMs;
+          }
+        }
+      }
+      process.stderr.write(`round ${round + 1}/${options.rounds} done\n`);
+    }
+    const section = deployedSection(options, operations, sides, measurements, checks, loadAtStart, loadavg());
+    process.stdout.write(section);
+    writeFileSync(BENCHMARKS_FILE, withDeployedSection(section));
+  } finally {
+    // The gateways first, while the subgraphs still answer what they have in flight.
+    const gateways = started.filter((service) => !AGENCY_REGISTRY.some(({ name }) => service.service.startsWith(name)));
+    await Promise.all(gateways.map((service) => service.stop(SHUTDOWN_GRACE_MS)));
+    await Promise.all(started.filter((service) => !gateways.includes(service)).map((service) => service.stop(SHUTDOWN_GRACE_MS)));
+    await rm(directory, { recursive: true, force: true });
+  }
+}
+
+/** The environment without Redis: one replica of each service keeps its state in memory. */
+function withoutSharedState(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { REDIS_URL: _redis, ...rest } = env;
+  return rest;
+}
+
+function sha256Hex(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Data and no errors: every side serves the co-ordinator every field these operations ask for. */
+function answeredOk({ status, body }: Answer): boolean {
+  return status === 200 && body.data != null && (body.errors ?? []).length === 0;
+}
+
+/** CPU ms so far of each labelled process, and of this one (the load generator). */
+async function readCpu(pids: Readonly<Record<string, number>>): Promise<Record<string, number>> {
+  const entries = await Promise.all(Object.entries(pids).map(async ([label, pid]) => [label, await processCpuMs(pid)] as const));
+  return { ...Object.fromEntries(entries), [LOAD_GENERATOR]: ownCpuMs() };
+}
+
+/**
+ * Sends every distinct request of the first `requests` the measurement will send to every side and
+ * throws unless each answers with data, no errors, and the product's data exactly. Returns one line
+ * for the report.
+ */
+async function checkSameAnswers(
+  operation: DeployedOperation,
+  sides: readonly Side[],
+  requests: number,
+  sendTo: (side: Side, operation: DeployedOperation, i: number) => Promise<Answer>,
+): Promise<string> {
+  const distinct = new Map<string, number>();
+  for (let i = 0; i < requests; i += 1) {
+    const key = JSON.stringify(operation.variables(i));
+    if (!distinct.has(key)) distinct.set(key, i);
+  }
+  for (const i of distinct.values()) {
+    const answers = await Promise.all(sides.map((side) => sendTo(side, operation, i)));
+    const product = JSON.stringify(answers[0]!.body.data);
+    answers.forEach((answer, s) => {
+      if (!answeredOk(answer))
+        throw new Error(
+          `${operation.name}: request ${i} failed on ${sides[s]!.name} (status ${answer.status}, ${JSON.stringify(answer.body.errors?.map((e) => `${e.extensions?.code ?? ''}: ${e.message ?? ''}`) ?? []).slice(0, 500)})`,
+        );
+      if (JSON.stringify(answer.body.data) !== product)
+        throw new Error(`${operation.name}: request ${i} answered differently by ${sides[s]!.name} and the product`);
+    });
+  }
+  return `${operation.name}: ${distinct.size} distinct requests, the same data and no errors from ${sides.map((side) => side.name).join(', ')}.`;
+}
+
+function deployedSection(
+  options: BenchOptions,
+  operations: readonly DeployedOperation[],
+  sides: readonly Side[],
+  measurements: readonly (readonly SideMeasurement[])[],
+  checks: readonly string[],
+  loadAtStart: readonly number[],
+  loadAtEnd: readonly number[],
+): string {
+  const subgraphNames = AGENCY_REGISTRY.map(({ name }) => name);
+  const rowsOf = (o: number) =>
+    sides.map((side, s) => {
+      const m = measurements[o]![s]!;
+      const sorted = [...m.latenciesMs].sort((a, b) => a - b);
+      return {
+        side,
+        m,
+        rps: (sorted.length / m.busyMs) * 1000,
+        p50: percentile(sorted, 50),
+        p99: percentile(sorted, 99),
+        gateway: m.cpu.perRequest('gateway'),
+        subgraphs: m.cpu.perRequestOf(subgraphNames),
+        services: m.cpu.perRequestOf(['gateway', ...subgraphNames]),
+        loadGenerator: m.cpu.perRequest(LOAD_GENERATOR),
+      };
+    });
+  const spread = (a: SideMeasurement, b: SideMeasurement) => {
+    const perRound = a.rounds
+      .map((round, r) => round.requests / round.busyMs / (b.rounds[r]!.requests / b.rounds[r]!.busyMs))
+      .sort((x, y) => x - y);
+    return `${percentile(perRound, 50).toFixed(2)} (${perRound[0]?.toFixed(2) ?? '–'}–${perRound.at(-1)?.toFixed(2) ?? '–'})`;
+  };
+  const tables = operations.map((operation, o) => {
+    const rows = rowsOf(o);
+    const product = rows[0]!;
+    const off = rows.find((row) => row.side.name === 'everything off')!;
+    const main = rows
+      .map(
+        (row) =>
+          `| ${row.side.name} | ${row.rps.toFixed(0)} | ${row.p50.toFixed(1)} | ${row.p99.toFixed(1)} | ${row.m.latenciesMs.length} | ${row.m.errors} | ${row.gateway.toFixed(2)} | ${row.subgraphs.toFixed(2)} | ${row.services.toFixed(2)} | ${row.loadGenerator.toFixed(2)} |`,
+      )
+      .join('\n');
+    const perSubgraph = rows
+      .map((row) => `| ${row.side.name} | ${subgraphNames.map((name) => row.m.cpu.perRequest(name).toFixed(2)).join(' | ')} |`)
+      .join('\n');
+    const peers = rows
+      .filter((row) => PEERS.includes(row.side.name))
+      .map(
+        (row) =>
+          `| ${row.side.name} | ${formatRatio(product.rps, row.rps)} | ${spread(product.m, row.m)} | ${formatRatio(product.gateway, row.gateway)} | ${formatRatio(product.services, row.services)} |`,
+      )
+      .join('\n');
+    const overhead = (off.rps / product.rps - 1) * 100;
+    return `### ${operation.name}
+
+| side | requests/s | p50 ms | p99 ms | requests | errors | CPU ms/request: gateway | subgraphs (sum) | all services | load generator |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+${main}
+
+CPU ms per request in each subgraph's process:
+
+| side | ${subgraphNames.join(' | ')} |
+|---|${subgraphNames.map(() => '---:').join('|')}|
+${perSubgraph}
+
+The product against each peer (above 1 for throughput: the product is faster; above 1 for CPU: the product costs more):
+
+| peer | requests/s product/peer | per round: median (min–max) | gateway CPU ms/request product/peer | all services' CPU product/peer |
+|---|---:|---:|---:|---:|
+${peers}
+
+Everything on vs everything off: requests/s on/off ${formatRatio(product.rps, off.rps)} (per round ${spread(product.m, off.m)}), overhead ${overhead.toFixed(1)}% (off ÷ on − 1; goal at most 15%); all services' CPU ms per request ${product.services.toFixed(2)} on, ${off.services.toFixed(2)} off (${formatRatio(product.services, off.services)}×); the gateway's ${formatRatio(product.gateway, off.gateway)}×, the subgraphs' ${formatRatio(product.subgraphs, off.subgraphs)}×.
+`;
+  });
+  const cpu = cpus();
+  const load = (values: readonly number[]) => values.map((value) => value.toFixed(1)).join(' / ');
+  return `${DEPLOYED_HEADING}
+
+Written by \`npm run bench -- --only deployed --offenders ${options.offenders} --rounds ${options.rounds} --requests-per-round ${options['requests-per-round']} --concurrency ${options.concurrency}\` on ${new Date().toISOString().slice(0, 10)}
+(${options.offenders.toLocaleString('en-GB')} offenders; ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}).
+Load average (1 / 5 / 15 min) at the start ${load(loadAtStart)}, at the end ${load(loadAtEnd)}: the machine is shared, so requests/s and
+latencies move with other work on it; CPU ms per request hardly does, and is the figure to trust.
+
+One process per service, as deployed: the product's six subgraphs and its gateway (each one's own
+entry point, as \`npm start\` runs them with DATABASE_URL; production mode, trusted documents
+required, authorization and the audit trail on); in front of the same subgraph processes, a bare
+\`@apollo/gateway\` under Apollo Server and Hive Gateway (\`@graphql-hive/gateway-runtime\`), each in a
+process of its own on the same static supergraph, adding only the signed gateway assertion the
+subgraphs require (one fixed caller: no token, no authorization or audit at the gateway; the subgraphs
+still verify the assertion, enforce their policies and write their audit entries); and "everything
+off": another gateway and six subgraphs started with authorization and the audit trail off. This
+process is the load generator, apart from all of them. Every side gets the same requests, in
+the same rounds, alternating in chunks of ${CHUNK} at concurrency ${options.concurrency}. CPU ms per request is each
+process's user + system time (\`/proc/<pid>/stat\`, 10 ms ticks, read around every chunk) over the
+requests of the chunks it served; the PostgreSQL server's is not in it.
+
+How to run it: \`npm run bench -- --only deployed --offenders 10000\` (add \`--rounds\`, \`--requests-per-round\`,
+\`--concurrency\`; its database is seeded once per size, and sixteen processes start, a few minutes on a loaded
+machine). What each figure is: requests/s is requests over the time a side's chunks took (wall time, noisy on a
+shared machine); p50/p99 the latency the load generator saw; "CPU ms/request" a process's CPU over the requests
+of the chunks it served: "gateway" the side's gateway process, "subgraphs (sum)" its six subgraph processes
+together, "all services" both, "load generator" this process (kept apart, never in "all services"). A ratio
+product/peer above 1 is the product faster (requests/s) or costlier (CPU); "per round" gives the ratio in each
+round (median and range), which shows how far noise moves it. Everything on vs off: overhead is requests/s off ÷
+on − 1, as in the in-process comparisons above.
+
+Checked before measuring:
+
+${checks.map((line) => `- ${line}`).join('\n')}
+
+${tables.join('\n')}`;
+}

@@ -1,0 +1,43 @@
+import { CpuLedger, cpuMsOfStat, cpuSpent, formatRatio } from './process-cpu';
+
+// CPU ms per request per process is the benchmark's figure to trust on a shared machine: its
+// reading of /proc and its accounting are checked here, without timing anything.
+describe('CPU per process', () => {
+  // A real line's shape, with a command name holding a space and a parenthesis.
+  const stat = (utime: number, stime: number) =>
+    `4242 (node (bench) x) S 1 4242 4242 0 -1 4194304 1000 0 0 0 ${utime} ${stime} 0 0 20 0 11 0 100 1000000 5000 18446744073709551615`;
+
+  it('reads user plus system time after the command name, in milliseconds', () => {
+    expect(cpuMsOfStat(stat(150, 50), 100)).toBe(2_000);
+    expect(cpuMsOfStat(stat(3, 1), 250)).toBe(16);
+  });
+
+  it('refuses a line that is not a stat line', () => {
+    expect(() => cpuMsOfStat('no name here', 100)).toThrow();
+    expect(() => cpuMsOfStat('1 (node) S 1', 100)).toThrow();
+  });
+
+  it('attributes what each process spent between two readings', () => {
+    expect(cpuSpent({ gateway: 100, police: 40 }, { gateway: 130, police: 45 })).toEqual({ gateway: 30, police: 5 });
+    // A process first seen in the second reading spent nothing that can be told.
+    expect(cpuSpent({}, { gateway: 130 })).toEqual({ gateway: 0 });
+  });
+
+  it('adds chunks up and divides by every request served', () => {
+    const ledger = new CpuLedger();
+    expect(ledger.perRequest('gateway')).toBe(0);
+    ledger.add({ gateway: 30, police: 10 }, 10);
+    ledger.add({ gateway: 50, police: 10, probation: 20 }, 30);
+    expect(ledger.requests).toBe(40);
+    expect(ledger.perRequest('gateway')).toBe(2);
+    expect(ledger.perRequest('probation')).toBe(0.5);
+    expect(ledger.perRequestOf(['police', 'probation'])).toBe(1);
+    expect(ledger.perRequest('yot')).toBe(0);
+    expect(ledger.labels).toEqual(['gateway', 'police', 'probation']);
+  });
+
+  it('formats a ratio, and says when it has none', () => {
+    expect(formatRatio(3, 2)).toBe('1.50');
+    expect(formatRatio(1, 0)).toBe('–');
+  });
+});
