@@ -65,10 +65,10 @@ import type { GraphQLResponse, TestStack } from './support/test-stack';
 //   the rule names the establishment holding the offender, which such a token does not show.
 // - YOT records at meetings and disclosure decisions about their young person (A.R25, B.10): the YOT
 //   attends, but the meeting about a child is the only place it would read, and meetings about children
-//   are not in this matrix (their safeguards are meeting-purpose-binding's tests).
+//   are not in this matrix (their safeguards are purpose-binding.test.ts's).
 // - Information governance under AUDIT reads author fields only (A.R12, OQ 20): in the whole view each
 //   record it opens for them also selects content refused to it, so it comes back null (its authors
-//   alone are test/src/audit-authorship.test.ts's and test/src/prison-record-conditions.test.ts's).
+//   alone are test/src/probation-conditions-audit-authorship.test.ts's and test/src/prison-record-conditions.test.ts's).
 // - The C.63 terrorist-case rows (the cleared OM and YOT case manager read the intelligence summary):
 //   no subject here is a terrorist case (principle 7 keeps them apart), so they hold nowhere.
 // - Intelligence originator control (principle 4, B §1) is per item: outside the police the summary of a
@@ -691,7 +691,7 @@ const MAPPA_J_IN_FORCE = condition(
 /**
  * A.R12, OQ 20: information governance opens a record only for its author fields. In the whole view
  * each such record also selects content refused to it that is never null, so the record comes back
- * null (test/src/audit-authorship.test.ts reads the authors alone).
+ * null (test/src/probation-conditions-audit-authorship.test.ts reads the authors alone).
  */
 const NOT_IN_THE_WHOLE_VIEW = condition('only its author fields, never in the whole view', () => false);
 

@@ -100,7 +100,7 @@ interface EntitiesAnswer {
  * each error once). A duty-to-co-operate attendee is at a subject's meeting only where the caller carries a
  * live grant for that subject (the invitation); anyone else is taken to be attending each subject's meeting.
  * Under any other purpose the batch is asked as it is. For field-policy tests: what the binding itself
- * does is tested in row-scope.test.ts and test/src/meeting-purpose-binding.test.ts.
+ * does is tested in row-scope.test.ts and test/src/purpose-binding.test.ts.
  */
 export async function askAtEachMeeting<Answer extends EntitiesAnswer>(
   caller: Caller,
