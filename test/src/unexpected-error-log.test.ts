@@ -88,9 +88,14 @@ describe('unexpected errors in production', () => {
     };
     const BURST = 40;
     const started = Date.now();
-    // The first alone, so that it is the first the owner logs; then the rest of the outage at once.
+    // The first alone, so that it is the first the owner logs; then the rest of the outage in waves of
+    // four (a wave of 39 at once on a loaded two-core machine can outlast the request deadline's audit share).
     const first = await ask(env.people[0]!.pncId);
-    const rest = await Promise.all(Array.from({ length: BURST - 1 }, (_, i) => ask(env.people[(i + 1) % env.people.length]!.pncId)));
+    const rest: string[] = [];
+    for (let wave = 1; wave < BURST; wave += 4) {
+      const size = Math.min(4, BURST - wave);
+      rest.push(...(await Promise.all(Array.from({ length: size }, (_, i) => ask(env.people[(wave + i) % env.people.length]!.pncId)))));
+    }
     const elapsed = Date.now() - started;
     repeatedLogs.flush();
     const burst = lines.slice(from);
