@@ -150,20 +150,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // Read (and checked) before anything listens: a supergraph whose policies cannot be read is refused.
   const policies = readSupergraphPolicies(options.supergraphSdl);
   // The statistics path (issue 13): a subgraph served in this process, asking the owners itself.
-  const statisticsService = new StatisticsService(
-    new OwnerClient(
-      Object.fromEntries(
-        (['mappa', 'police', 'probation', 'prison', 'yot'] as const).map((owner) => [
-          owner,
-          options.subgraphUrls[owner] ?? supergraphUrlOf(options.supergraphSdl, owner),
-        ]),
-      ),
-      options.subgraphTimeoutMs,
-      options.assertionSigner,
+  const ownerClient = new OwnerClient(
+    Object.fromEntries(
+      (['mappa', 'police', 'probation', 'prison', 'yot'] as const).map((owner) => [
+        owner,
+        options.subgraphUrls[owner] ?? supergraphUrlOf(options.supergraphSdl, owner),
+      ]),
     ),
-    statisticsSettingsOf(options.statistics, options.production, log),
+    options.subgraphTimeoutMs,
+    options.assertionSigner,
+    metrics,
   );
-  const statisticsSource = new StatisticsDataSource(await buildStatisticsSchema(), STATISTICS_POLICIES, statisticsService);
+  const statisticsService = new StatisticsService(ownerClient, statisticsSettingsOf(options.statistics, options.production, log));
+  // Its calls to the owners share each request's one deadline (issue 15).
+  const statisticsSource = new StatisticsDataSource(await buildStatisticsSchema(), STATISTICS_POLICIES, statisticsService, ownerClient);
   disableApolloTelemetry();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
@@ -193,7 +193,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     yot: urlOf('yot'),
     'home-office': urlOf('home-office'),
   };
-  const grantLookup = enforced ? new CaseGrantLookup(standingUrls, options.subgraphTimeoutMs, options.assertionSigner) : null;
+  const grantLookup = enforced ? new CaseGrantLookup(standingUrls, options.subgraphTimeoutMs, options.assertionSigner, metrics) : null;
   // Before anything listens: no request is answered without somewhere to record it.
   await migrateAuditStore(options.auditConnection);
   const auditStatements = new StatementCounter(metrics.counterFor('audit-statements'));

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { createLogger } from '@mappa/shared';
+import { createLogger, repeatedLogs } from '@mappa/shared';
 import { startTestStack } from './support/test-stack';
 import type { TestStack } from './support/test-stack';
 
@@ -16,6 +16,7 @@ interface LogLine {
   readonly msg: string;
   readonly requestId?: string;
   readonly subgraph?: string;
+  readonly suppressed?: number;
   readonly cause?: { chain: { name: string; sqlState?: string; statement?: string }[]; frames: string[] };
 }
 
@@ -69,5 +70,49 @@ describe('unexpected errors in production', () => {
     expect(logged).not.toContain(person.pncId);
     expect(logged).not.toContain(person.pncId.split('/')[1]!);
     expect(logged).not.toContain(person.lastName);
+  });
+
+  it('a burst of identical unexpected errors writes a bounded number of lines, saying how many were suppressed, and keeps the first request id', async () => {
+    // Close the windows the request above opened: this burst starts on a quiet log.
+    repeatedLogs.flush();
+    const from = lines.length;
+    const ask = async (pncId: string): Promise<string> => {
+      const response = await fetch(`${env.stack.gateway.url}/graphql`, {
+        method: 'POST',
+        headers: { ...(await env.headersFor()), 'content-type': 'application/json' },
+        body: JSON.stringify({ query: QUERY, variables: { pncId } }),
+      });
+      const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+      expect(body.errors?.map((error) => error.extensions?.code)).toEqual(['INTERNAL_SERVER_ERROR']);
+      return response.headers.get('x-request-id')!;
+    };
+    const BURST = 40;
+    const started = Date.now();
+    // The first alone, so that it is the first the owner logs; then the rest of the outage in waves of
+    // four (a wave of 39 at once on a loaded two-core machine can outlast the request deadline's audit share).
+    const first = await ask(env.people[0]!.pncId);
+    const rest: string[] = [];
+    for (let wave = 1; wave < BURST; wave += 4) {
+      const size = Math.min(4, BURST - wave);
+      rest.push(...(await Promise.all(Array.from({ length: size }, (_, i) => ask(env.people[(wave + i) % env.people.length]!.pncId)))));
+    }
+    const elapsed = Date.now() - started;
+    repeatedLogs.flush();
+    const burst = lines.slice(from);
+    const causes = burst.filter((line) => line.level === 50 && line.msg === 'unexpected error');
+    const summaries = burst.filter((line) => line.level === 50 && /^unexpected error \(\d+ similar suppressed\)$/.test(line.msg));
+    // One line per 10 s window (and its summary), not one per request; every failure is accounted for.
+    const windows = 1 + Math.floor(elapsed / 10_000);
+    expect(causes.length).toBeLessThanOrEqual(windows);
+    expect(causes.length + summaries.length).toBeLessThan(BURST);
+    expect(causes.length + summaries.reduce((sum, line) => sum + line.suppressed!, 0)).toBe(BURST);
+    // The first line is the first request's, with its cause; a summary carries a later request's id.
+    expect(causes[0]?.requestId).toBe(first);
+    expect(causes[0]?.cause?.chain.some((error) => error.sqlState === '42P01')).toBe(true);
+    expect(summaries.length).toBeGreaterThanOrEqual(1);
+    for (const summary of summaries) expect([first, ...rest]).toContain(summary.requestId);
+    // The gateway's relayed-error warning is bounded alike.
+    const relayed = burst.filter((line) => line.level === 40 && line.msg.startsWith('a subgraph reported an unexpected error'));
+    expect(relayed.length).toBeLessThanOrEqual(2 * windows);
   });
 });

@@ -15,6 +15,7 @@ import {
   purposeEvidenceSchema,
   relationshipHolderFor,
   HOLDER_OF,
+  observedSubgraphCall,
   repeatedLogs,
   REQUEST_ID_HEADER,
 } from '@mappa/shared';
@@ -27,6 +28,7 @@ import type {
   GatewayAssertionSigner,
   Logger,
   PurposeEvidence,
+  SubgraphCallObserver,
 } from '@mappa/shared';
 import type { RequestDeadline } from '../datasource/request-deadline';
 
@@ -219,6 +221,8 @@ export class CaseGrantLookup {
     private readonly urls: Partial<Record<StandingSubgraph, string>>,
     private readonly timeoutMs: number,
     private readonly signer: GatewayAssertionSigner,
+    /** Where the look-ups are counted, as every gateway-to-subgraph call is (`mappa_subgraph_fetches_total`). */
+    private readonly metrics?: SubgraphCallObserver,
   ) {}
 
   /** The caller's live grants and purpose evidence for the declared purpose (and case), or none. */
@@ -371,19 +375,33 @@ export class CaseGrantLookup {
     // The look-up waits no longer than its own bound nor half the time the request's deadline leaves
     // for subgraph calls: the fetches after it share the rest, so a hung holder costs one deadline.
     const { signal, waitMs } = deadline.lookupSignal(this.timeoutMs);
-    try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [REQUEST_ID_HEADER]: requestId, [ASSERTION_HEADER]: assertion },
-        body: requestBody,
-        signal,
-      });
-      if (!response.ok) return { failed: { status: response.status } };
-      return { body: await response.json() };
-    } catch (error: unknown) {
-      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-      return { failed: timedOut ? { reason: 'no answer in time', waitedMs: waitMs } : { reason: 'cannot connect' } };
-    }
+    // A client span of its own (`POST <subgraph>`, `mappa.call` naming the look-up), whose
+    // `traceparent` the holder continues, and counted with the other subgraph calls.
+    return observedSubgraphCall(
+      subgraph,
+      this.metrics,
+      async (traceHeaders, result): Promise<{ readonly body: unknown } | LookupFailure> => {
+        let answered = false;
+        try {
+          const response = await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...traceHeaders, [REQUEST_ID_HEADER]: requestId, [ASSERTION_HEADER]: assertion },
+            body: requestBody,
+            signal,
+          });
+          answered = true;
+          result(response.ok ? 'ok' : 'unavailable', response.status);
+          if (!response.ok) return { failed: { status: response.status } };
+          return { body: await response.json() };
+        } catch {
+          // The signal says it, whatever realm the error comes from (a class test misses undici's under jest's VM).
+          const timedOut = signal.aborted;
+          result(timedOut ? 'timeout' : answered ? 'error' : 'unreachable');
+          return { failed: timedOut ? { reason: 'no answer in time', waitedMs: waitMs } : { reason: 'cannot connect' } };
+        }
+      },
+      { 'mappa.call': lookup.operationName },
+    );
   }
 }
 

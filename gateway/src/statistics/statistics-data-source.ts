@@ -5,6 +5,7 @@ import type { GraphQLSchema } from 'graphql';
 import { AccessDecisions, CLIENT_ERROR_CODES } from '@mappa/shared';
 import type { FieldPolicy } from '@mappa/shared';
 import type { GatewayContext } from '../context/gateway-context';
+import type { OwnerClient } from './owner-client';
 import type { StatisticsContext } from './statistics.context';
 import type { StatisticsService } from './statistics.service';
 
@@ -23,6 +24,8 @@ export class StatisticsDataSource implements GraphQLDataSource<GatewayContext> {
     private readonly schema: GraphQLSchema,
     policies: readonly FieldPolicy[],
     private readonly service: StatisticsService,
+    /** The owners' client: the statistics part of a request asks them within that request's one deadline. */
+    private readonly owners?: Pick<OwnerClient, 'withDeadline'>,
   ) {
     this.policies = new Map(policies.map((policy) => [policy.name, policy]));
   }
@@ -39,13 +42,17 @@ export class StatisticsDataSource implements GraphQLDataSource<GatewayContext> {
       statistics: this.service,
       access: new AccessDecisions(context.caller, this.policies),
     };
-    const result = await graphql({
-      schema: this.schema,
-      source: request.query ?? '',
-      variableValues: request.variables,
-      operationName: request.operationName,
-      contextValue,
-    });
+    const run = () =>
+      Promise.resolve(
+        graphql({
+          schema: this.schema,
+          source: request.query ?? '',
+          variableValues: request.variables,
+          operationName: request.operationName,
+          contextValue,
+        }),
+      );
+    const result = await (this.owners ? this.owners.withDeadline(context.deadline, run) : run());
     // A coded client error (BAD_USER_INPUT, UPSTREAM_UNAVAILABLE) passes as the owners' do; anything
     // else is logged by kind and answered without its message, as a subgraph's would be.
     const errors = result.errors?.map((error) => {

@@ -3,6 +3,7 @@ import type { GraphQLError } from 'graphql';
 import type { RequestContext } from '../context/request-context';
 import { CLIENT_ERROR_CODES } from '../errors/error-codes';
 import { errorCauseOf } from '../logging/error-cause';
+import { repeatedLogs } from '../logging/repeated-logs';
 
 const clientCodes = new Set<string>(CLIENT_ERROR_CODES);
 
@@ -19,6 +20,12 @@ function isExpected(error: GraphQLError): boolean {
  * error classes, masked messages, SQLSTATE and the failing statement's text with placeholders, stack
  * frames (`errorCauseOf`). An error a subgraph relayed is logged at warning level with the subgraph's
  * name: that subgraph logged the cause under the same request id.
+ *
+ * Both go through the repeated-log suppressor (`repeatedLogs`): during an outage every request fails
+ * alike, and one line per request would bury everything else. A kind of line is its cause (or the
+ * subgraph that relayed it); the first is written at once with its request id, operation and path,
+ * identical ones within the window are counted and summarised ("… (N similar suppressed)", with the
+ * request id of the last). The operation name and path are details: they do not make a new kind.
  */
 export function unexpectedErrorsPlugin<Context extends RequestContext>(): ApolloServerPlugin<Context> {
   return {
@@ -29,14 +36,12 @@ export function unexpectedErrorsPlugin<Context extends RequestContext>(): Apollo
             if (isExpected(error)) continue;
             const path = error.path ?? null;
             const serviceName = error.extensions.serviceName;
+            const detail = { operationName: operationName ?? null, path };
             if (typeof serviceName === 'string') {
-              contextValue.log.warn(
-                { operationName: operationName ?? null, path, subgraph: serviceName },
-                'a subgraph reported an unexpected error',
-              );
+              repeatedLogs.write(contextValue.log, 'warn', { subgraph: serviceName }, 'a subgraph reported an unexpected error', detail);
               continue;
             }
-            contextValue.log.error({ operationName: operationName ?? null, path, cause: errorCauseOf(error) }, 'unexpected error');
+            repeatedLogs.write(contextValue.log, 'error', { cause: errorCauseOf(error) }, 'unexpected error', detail);
           }
         },
       };

@@ -1,4 +1,5 @@
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import type { Attributes } from '@opentelemetry/api';
 import type { ServiceMetrics } from '../metrics/metrics';
 import { traceHeaders } from './tracing';
 
@@ -12,16 +13,19 @@ export type SubgraphCallObserver = Pick<ServiceMetrics, 'subgraphFetched'>;
  * Runs one gateway-to-subgraph call inside a client span (child of @apollo/gateway's fetch span),
  * hands `call` the `traceparent` headers that continue the trace in the subgraph, and counts the
  * call by agency and result with its latency. `call` reports its result once it knows it.
+ * `attributes` go on the span beside the agency (e.g. `mappa.call`: which look-up or statistic).
  */
 export async function observedSubgraphCall<T>(
   agency: string,
   metrics: SubgraphCallObserver | undefined,
   call: (headers: Record<string, string>, result: (result: SubgraphCallResult, status?: number) => void) => Promise<T>,
+  attributes: Attributes = {},
 ): Promise<T> {
   const started = process.hrtime.bigint();
-  const span = trace
-    .getTracer('@mappa/shared')
-    .startSpan(`POST ${agency}`, { kind: SpanKind.CLIENT, attributes: { 'mappa.agency': agency, 'http.request.method': 'POST' } });
+  const span = trace.getTracer('@mappa/shared').startSpan(`POST ${agency}`, {
+    kind: SpanKind.CLIENT,
+    attributes: { ...attributes, 'mappa.agency': agency, 'http.request.method': 'POST' },
+  });
   const ended: { outcome: SubgraphCallResult } = { outcome: 'error' };
   try {
     return await call(traceHeaders(trace.setSpan(context.active(), span)), (result, status) => {

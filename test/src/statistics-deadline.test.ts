@@ -1,0 +1,123 @@
+import { createServer } from 'node:net';
+import type { Server, Socket } from 'node:net';
+import { MappaArea, startInMemoryTracing } from '@mappa/shared';
+import type { PrincipalClaims, ReadableSpan, Tracing } from '@mappa/shared';
+import { postGraphQL, startTestStack } from './support/test-stack';
+import type { TestStack } from './support/test-stack';
+
+// The request's deadline, and a per-call subgraph bound well beyond it: a call that ignored the
+// deadline would wait the bound (before issue 15's change the statistics owner client did).
+const DEADLINE_MS = 8_000;
+const SUBGRAPH_TIMEOUT_MS = 30_000;
+
+const ANALYST: PrincipalClaims = { staffId: 'ANL0101', agency: 'probation', roles: ['analyst'], area: MappaArea.LONDON, clearance: 'BPSS' };
+const STATISTICS = { purpose: 'STATISTICS', caseId: null } as const;
+const PPU_OFFICER: PrincipalClaims = {
+  staffId: 'PPU0101',
+  agency: 'police',
+  roles: ['ppu_officer'],
+  area: MappaArea.LONDON,
+  clearance: 'SC',
+};
+const SCREENING = { purpose: 'MAPPA_SCREENING', caseId: null } as const;
+
+const ANNUAL_REPORT = 'query AnnualReport($area: MappaArea!, $year: Int!) { annualReport(area: $area, year: $year) { area year } }';
+const VIEW = 'query PpuView($pncId: ID!) { offender(pncId: $pncId) { pncId mappaCase { level } } }';
+
+/**
+ * Issue 15, one deadline per request, on the steps that are not subgraph fetches planned by the
+ * gateway: the statistics path's own calls to each owner (`OwnerClient`) and the case-grant look-up.
+ * With the MAPPA unit hung (its port accepts connections and never answers), a statistics request
+ * answers within the request's deadline with a coded error, not after the per-call bound; and both
+ * kinds of call are traced (a client span each, continued by the owner that answers).
+ */
+describe('statistics and case-grant calls share the request deadline, and are traced', () => {
+  let env: TestStack;
+  let tracing: Tracing;
+  let spans: () => readonly ReadableSpan[];
+  let silent: Server;
+  const sockets = new Set<Socket>();
+
+  beforeAll(async () => {
+    ({ tracing, spans } = startInMemoryTracing('statistics-deadline-test'));
+    env = await startTestStack({
+      dataset: { offenders: 20, seed: 13, asOf: '2026-11-01' },
+      subgraphTimeoutMs: SUBGRAPH_TIMEOUT_MS,
+      requestDeadlineMs: DEADLINE_MS,
+    });
+    const mappaPort = env.stack.subgraphs.mappa.port;
+    await env.stack.subgraphs.mappa.close();
+    silent = createServer((socket) => {
+      sockets.add(socket);
+      socket.on('error', () => undefined);
+    });
+    await new Promise<void>((resolve) => silent.listen(mappaPort, '127.0.0.1', resolve));
+  }, 300_000);
+
+  afterAll(async () => {
+    for (const socket of sockets) socket.destroy();
+    await new Promise<void>((resolve) => silent.close(() => resolve()));
+    await env.close();
+    await tracing.shutdown();
+  });
+
+  const traceOf = (requestId: string): readonly ReadableSpan[] => {
+    const server = spans().find(
+      (span) => span.attributes['mappa.request_id'] === requestId && span.attributes['mappa.service'] === 'gateway',
+    );
+    expect(server).toBeDefined();
+    return spans().filter((span) => span.spanContext().traceId === server!.spanContext().traceId);
+  };
+
+  it('the annual report answers within the deadline with UPSTREAM_UNAVAILABLE, and each owner call has its span', async () => {
+    const requestId = 'statistics-deadline-0001';
+    const headers = { ...(await env.headersFor(ANALYST, STATISTICS)), 'x-request-id': requestId };
+    const started = Date.now();
+    const result = await postGraphQL<{ annualReport: unknown }>(
+      `${env.stack.gateway.url}/graphql`,
+      ANNUAL_REPORT,
+      { area: MappaArea.LONDON, year: 2025 },
+      headers,
+    );
+    const elapsed = Date.now() - started;
+    // A bound, not a speed measurement: ignoring the deadline, the call to the hung unit waits 30 s.
+    expect(elapsed).toBeLessThan(DEADLINE_MS + 1_500);
+    // A table with one owner's part missing would be wrong, not partial: no report, a coded error.
+    expect(result.data).toEqual({ annualReport: null });
+    const codes = (result.errors ?? []).map((error) => error.extensions?.code);
+    expect(codes).toContain('UPSTREAM_UNAVAILABLE');
+    // Answered and audited in time: the audit commit kept its share of the deadline.
+    expect(codes).not.toContain('AUDIT_UNAVAILABLE');
+
+    // The trace: a client span per owner call, the hung unit's ended as a timeout, the police's answered
+    // and continued by the police subgraph's server span.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const trace = traceOf(requestId);
+    const ownerCalls = trace.filter((span) => String(span.attributes['mappa.call'] ?? '').startsWith('statistics '));
+    const mappaCalls = ownerCalls.filter((span) => span.attributes['mappa.agency'] === 'mappa');
+    expect(mappaCalls.length).toBeGreaterThanOrEqual(1);
+    for (const call of mappaCalls) expect(call.attributes['mappa.subgraph.result']).toBe('timeout');
+    const policeCall = ownerCalls.find((span) => span.attributes['mappa.call'] === 'statistics policeStatisticsAnnualReport');
+    expect(policeCall?.name).toBe('POST police');
+    expect(policeCall?.attributes['mappa.subgraph.result']).toBe('ok');
+    const policeServer = trace.find((span) => span.name === 'POST /graphql' && span.attributes['mappa.service'] === 'police');
+    expect(policeServer?.parentSpanContext?.spanId).toBe(policeCall!.spanContext().spanId);
+  });
+
+  it("a PPU officer's case-grant look-up to the hung unit has its span, ended at the look-up's share of the deadline", async () => {
+    const requestId = 'statistics-deadline-0002';
+    const headers = { ...(await env.headersFor(PPU_OFFICER, SCREENING)), 'x-request-id': requestId };
+    const started = Date.now();
+    const result = await postGraphQL(`${env.stack.gateway.url}/graphql`, VIEW, { pncId: env.people[0]!.pncId }, headers);
+    expect(Date.now() - started).toBeLessThan(DEADLINE_MS + 1_500);
+    // Without grants (fail closed) nobody is in the officer's scope under MAPPA_SCREENING.
+    expect(result.data).toEqual({ offender: null });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const lookup = traceOf(requestId).find((span) => span.attributes['mappa.call'] === 'CaseGrantLookup');
+    expect(lookup?.name).toBe('POST mappa');
+    expect(lookup?.attributes['mappa.subgraph.result']).toBe('timeout');
+    // Half the time left for calls, at most: the fetches after it keep the rest.
+    const lookupMs = (lookup!.endTime[0] - lookup!.startTime[0]) * 1000 + (lookup!.endTime[1] - lookup!.startTime[1]) / 1e6;
+    expect(lookupMs).toBeLessThan(DEADLINE_MS / 2 + 500);
+  });
+});
