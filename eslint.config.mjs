@@ -56,6 +56,32 @@ const packageBoundaries = WORKSPACES.map((workspace) => ({
   },
 }));
 
+/** Selectors every TypeScript file is held to (no-restricted-syntax takes one list per file, so the blocks below repeat it). */
+const NAMED_EXPORTS_ONLY = [{ selector: 'ExportDefaultDeclaration', message: 'Named exports only.' }];
+
+// One definition of a calendar date (issue 14): "today" is the date in England and Wales
+// (Europe/London), read from the request's clock, derived only in shared/src/time/calendar-date.ts.
+// Anywhere else an instant turned into a date ad hoc gets UTC's date (or the server's), which is the
+// day before between midnight and 01:00 in British Summer Time.
+const CALENDAR_DATE =
+  "A calendar date is the date in England and Wales: use calendarDateOf / todayOf (shared/src/time/calendar-date.ts) or the request's `context.today`.";
+const AD_HOC_CALENDAR_DATES = [
+  {
+    selector: "CallExpression[callee.property.name='slice'][callee.object.callee.property.name='toISOString']",
+    message: `toISOString().slice(0, 10) is the UTC date. ${CALENDAR_DATE}`,
+  },
+  { selector: "NewExpression[callee.object.name='Intl'][callee.property.name='DateTimeFormat']", message: CALENDAR_DATE },
+  { selector: "CallExpression[callee.property.name='toLocaleDateString']", message: CALENDAR_DATE },
+  {
+    selector: "CallExpression[callee.name='calendarDateOf'] > NewExpression.arguments[arguments.length=0]",
+    message: "Today is the request's (`context.today`, read once from the service's clock so tests can set it), or todayOf(clock).",
+  },
+  {
+    selector: 'TemplateElement[value.raw=/\\b(current_date|current_timestamp|localtimestamp|localtime)\\b/i]',
+    message: `SQL's current_date is the database server's date in its time zone: pass the request's date as a parameter. ${CALENDAR_DATE}`,
+  },
+];
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/drizzle/**', 'coverage/**', '.data/**'] },
   eslint.configs.recommended,
@@ -70,8 +96,15 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
       ],
       'no-console': 'error',
-      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Named exports only.' }],
+      'no-restricted-syntax': ['error', ...NAMED_EXPORTS_ONLY],
     },
+  },
+  {
+    // Production code and test support. Seeds build synthetic history at fixed UTC times (their dates
+    // are data, not a request's "today"); tests may set data up with the database's date.
+    files: ['**/*.ts'],
+    ignores: ['shared/src/time/calendar-date.ts', '**/seed/**', '**/*.seed.ts', '**/*.test.ts', 'test/**'],
+    rules: { 'no-restricted-syntax': ['error', ...NAMED_EXPORTS_ONLY, ...AD_HOC_CALENDAR_DATES] },
   },
   {
     // Package boundaries and tidy imports (Hive gateway's habit): every import is declared by the

@@ -32,7 +32,7 @@ import {
   MEETING_PACK,
   migrateAgencies,
   REGISTER_PAGE,
-  requestDateOf,
+  todayOf,
   seedAgencies,
   syntheticPerson,
 } from '@mappa/shared';
@@ -618,7 +618,7 @@ async function main(): Promise<void> {
  * the officer signed in (MAPPA E), written straight into the bench database.
  */
 async function benchMeetings(db: Database, people: readonly ReturnType<typeof syntheticPerson>[], issuer: string, officerStaffId: string) {
-  const today = requestDateOf(new Date());
+  const today = todayOf();
   const subjects = people
     .filter((person) => person.level >= 2 && person.category !== 4 && !person.restrictedAccess && !isUnder18(person.dateOfBirth, today))
     .slice(0, BENCH_MEETINGS);
@@ -663,7 +663,7 @@ function traceSection(options: z.infer<typeof optionsSchema>, trace: string, qui
   return `
 ${TRACE_HEADING}
 
-Written by \`${command}\` on ${new Date().toISOString().slice(0, 10)} (${options.offenders.toLocaleString('en-GB')} offenders; the run above is the full one).
+Written by \`${command}\` on ${todayOf()} (${options.offenders.toLocaleString('en-GB')} offenders; the run above is the full one).
 Each stage is measured from outside the product (bench-trace.ts): the start and end of every HTTP
 exchange on Node's fetch (the benchmark's request to the gateway, and each of the gateway's calls to a
 subgraph, matched by request id), so "wait" is the gateway waiting for a subgraph hop (calls that
@@ -1265,7 +1265,7 @@ Workloads run interleaved, round by round, in one process against one PostgreSQL
 falls on all of them alike; compare the ratios, not the absolute numbers, across machines.
 
 Machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB memory, Node ${process.version}, PostgreSQL ${pgVersion}.
-Run on ${new Date().toISOString().slice(0, 10)}. Services run in production mode with logging off, all in one Node.js process (one event loop) as \`npm start\` runs them, and the load generator shares the same 2 cores: deployed apart, each agency would have a process of its own.
+Run on ${todayOf()}. Services run in production mode with logging off, all in one Node.js process (one event loop) as \`npm start\` runs them, and the load generator shares the same 2 cores: deployed apart, each agency would have a process of its own.
 
 ## Throughput and latency
 

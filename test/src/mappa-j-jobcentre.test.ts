@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { requestDateOf } from '@mappa/shared';
+import { calendarDateOf } from '@mappa/shared';
 import type { DeclaredPurpose, PrincipalAgency, PrincipalClaims, SyntheticPerson } from '@mappa/shared';
 import { insertMeeting, inviteToMeeting, signAttendance } from './support/mappa-records';
 import { postGraphQL, startTestStack } from './support/test-stack';
@@ -14,7 +14,7 @@ import type { GraphQLResponse, TestStack } from './support/test-stack';
  */
 
 const DAY_MS = 86_400_000;
-const daysFromToday = (days: number): string => requestDateOf(new Date(Date.now() + days * DAY_MS));
+const daysFromToday = (days: number): string => calendarDateOf(new Date(Date.now() + days * DAY_MS));
 
 const attendee = (agency: PrincipalAgency): PrincipalClaims => ({
   staffId: `DTC-${agency.toUpperCase()}-J`,

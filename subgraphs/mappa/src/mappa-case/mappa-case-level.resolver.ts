@@ -81,7 +81,7 @@ export class MappaCaseLevelResolver {
   ): Promise<MappaCaseRow> {
     const { caller } = context;
     const values = parseInput(changeMappaLevelInputSchema(caller.declaredPurpose.purpose), input, 'input');
-    const today = new Date().toISOString().slice(0, 10);
+    const today = context.today;
     const updated = await context.db.transaction(async (tx) => {
       // FOR UPDATE: two decisions on one case are recorded one after the other, each with its own
       // position in the history and the right "before" value.
@@ -130,7 +130,7 @@ export class MappaCaseLevelResolver {
     @Ctx() context: MappaContext,
   ): Promise<MappaCaseRow> {
     const values = parseInput(reviewMappaLevelInputSchema, input, 'input');
-    const today = new Date().toISOString().slice(0, 10);
+    const today = context.today;
     const updated = await context.db.transaction(async (tx) => {
       const [current] = await tx.select().from(mappaCaseTable).where(eq(mappaCaseTable.caseId, values.caseId)).for('update');
       // Row scope, and the case's lead agency must be the caller's: any other case is answered as an unknown one (principle 9).
