@@ -1,6 +1,6 @@
 import { MappaArea, TEST_ISSUER, withMeetingEvidence } from '@mappa/shared';
 import type { Caller, Principal } from '@mappa/shared';
-import { mappaLevelOne, mappaLevelTwoOrThree, reportForDeclaredMeeting, writingEstablishment } from './prison-record.conditions';
+import { mappaLevelOne, mappaLevelTwoOrThree, reportForDeclaredMeeting, writingEstablishment } from './offender-record.conditions';
 
 // The request's date a predicate is given; these conditions do not depend on it.
 const TODAY = '2026-06-16';

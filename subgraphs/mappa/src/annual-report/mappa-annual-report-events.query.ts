@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { pseudonymOf, RECORD_KEY_RANGE, recordKeyOf, recordKeySql } from '@mappa/shared';
 import type { Database, MappaArea } from '@mappa/shared';
-import { inArea, level2Or3InYearSql, mayBeInArea, reportingYear, valueOn, withoutJit } from './mappa-statistics.query';
+import { inArea, level2Or3InYearSql, mayBeInArea, reportingYear, valueOn, withoutJit } from '../statistics/mappa-statistics.query';
 import type { MappaStatisticsCohortMember, MappaStatisticsTableCell } from './mappa-annual-report-events.type';
 
 /*
