@@ -56,6 +56,101 @@ const packageBoundaries = WORKSPACES.map((workspace) => ({
   },
 }));
 
+/** Selectors every TypeScript file is held to (no-restricted-syntax takes one list per file, so the blocks below repeat it). */
+const NAMED_EXPORTS_ONLY = [{ selector: 'ExportDefaultDeclaration', message: 'Named exports only.' }];
+
+// One definition of a calendar date (issue 14): "today" is the date in England and Wales
+// (Europe/London), read from the request's clock, derived only in shared/src/time/calendar-date.ts.
+// Anywhere else an instant turned into a date ad hoc gets UTC's date (or the server's), which is the
+// day before between midnight and 01:00 in British Summer Time.
+const CALENDAR_DATE =
+  "A calendar date is the date in England and Wales: use calendarDateOf / todayOf (shared/src/time/calendar-date.ts) or the request's `context.today`.";
+const AD_HOC_CALENDAR_DATES = [
+  {
+    selector: "CallExpression[callee.property.name='slice'][callee.object.callee.property.name='toISOString']",
+    message: `toISOString().slice(0, 10) is the UTC date. ${CALENDAR_DATE}`,
+  },
+  { selector: "NewExpression[callee.object.name='Intl'][callee.property.name='DateTimeFormat']", message: CALENDAR_DATE },
+  { selector: "CallExpression[callee.property.name='toLocaleDateString']", message: CALENDAR_DATE },
+  {
+    selector: "CallExpression[callee.name='calendarDateOf'] > NewExpression.arguments[arguments.length=0]",
+    message: "Today is the request's (`context.today`, read once from the service's clock so tests can set it), or todayOf(clock).",
+  },
+  {
+    selector: 'TemplateElement[value.raw=/\\b(current_date|current_timestamp|localtimestamp|localtime)\\b/i]',
+    message: `SQL's current_date is the database server's date in its time zone: pass the request's date as a parameter. ${CALENDAR_DATE}`,
+  },
+];
+
+// SQL only in query modules (issue 14): resolvers, policies, conditions and services do not build SQL.
+// The query builder (`drizzle-orm`) and the table modules are imported, as values, only by the modules
+// whose role is data access: `*.query.ts` (and `*.loader.ts` batch functions), the table and schema
+// definitions, SQL-valued helpers (`*.sql.ts`), the database plumbing of shared/src/db, seeds,
+// migrations, test support and tests. Types (`import type { MappaCaseRow }`) stay free to import.
+const DATA_ACCESS_MODULES = [
+  '**/*.query.ts',
+  '**/*.loader.ts',
+  '**/*.loaders.ts',
+  '**/*.table.ts',
+  '**/*.tables.ts',
+  '**/*.schema.ts',
+  '**/*.sql.ts',
+  '**/*.seed.ts',
+  '**/seed/**',
+  '**/drizzle/**',
+  '**/*.test.ts',
+  '**/*.fixtures.ts',
+  '**/testing/**',
+  'test/**',
+  'shared/src/db/**',
+  'shared/src/index.ts',
+];
+// Modules that still build SQL outside a query module, written before the rule: each is to move its
+// statements into a `*.query.ts` beside it (the list only shrinks; a new file is held to the rule).
+const SQL_OUTSIDE_QUERY_MODULES_TO_MOVE = [
+  'shared/src/audit/audit-log.ts',
+  'shared/src/audit/audit-retention.ts',
+  'shared/src/disclosure/disclosure.workflow.ts',
+  'shared/src/statistics/disclosure-control.ts',
+  'shared/src/subgraph/define-subgraph.ts',
+  'shared/src/subgraph/prepare-database.ts',
+  'stack/src/audit-verify.ts',
+  'subgraphs/*/src/offender/offender.scope.ts',
+  'subgraphs/home-office/src/detention/detention.resolver.ts',
+  'subgraphs/home-office/src/detention/detention.state.ts',
+  'subgraphs/home-office/src/detention-decision/detention-decision-evidence.resolver.ts',
+  'subgraphs/mappa/src/case-access-grant/case-access-grant.resolver.ts',
+  'subgraphs/mappa/src/disclosure/disclosure-consideration.resolver.ts',
+  'subgraphs/mappa/src/disclosure/disclosure.rules.ts',
+  'subgraphs/mappa/src/mappa-case/mappa-case-change.ts',
+  'subgraphs/mappa/src/mappa-case/mappa-case-level.resolver.ts',
+  'subgraphs/mappa/src/mappa-case/mappa-case.resolver.ts',
+  'subgraphs/mappa/src/meeting-pack/meeting-pack-preview.resolver.ts',
+  'subgraphs/mappa/src/meeting-pack/meeting-pack-preview.ts',
+  'subgraphs/mappa/src/meeting/meeting-action.resolver.ts',
+  'subgraphs/mappa/src/meeting/meeting-administration.resolver.ts',
+  'subgraphs/mappa/src/meeting/meeting-conduct.resolver.ts',
+  'subgraphs/mappa/src/meeting/meeting-decision.resolver.ts',
+  'subgraphs/mappa/src/meeting/meeting-minutes.party.ts',
+  'subgraphs/mappa/src/meeting/meeting-minutes.resolver.ts',
+  'subgraphs/mappa/src/meeting/meeting.actors.ts',
+  'subgraphs/mappa/src/meeting/meeting.resolver.ts',
+  'subgraphs/mappa/src/meeting/meeting.rules.ts',
+  'subgraphs/mappa/src/referral/referral.resolver.ts',
+  'subgraphs/mappa/src/smb/smb.resolver.ts',
+  'subgraphs/police/src/disclosure/disclosure-evidence.resolver.ts',
+  'subgraphs/police/src/disclosure/disclosure.resolver.ts',
+  'subgraphs/police/src/intelligence/intelligence-sharing-agreement.resolver.ts',
+  'subgraphs/prison/src/custody/custody-relationship.resolver.ts',
+  'subgraphs/probation/src/case/case-relationship.resolver.ts',
+  'subgraphs/probation/src/case/probation-case.resolver.ts',
+  'subgraphs/probation/src/disclosure/disclosure-evidence.resolver.ts',
+  'subgraphs/probation/src/disclosure/disclosure.resolver.ts',
+  'subgraphs/yot/src/youth-case/youth-case-relationship.resolver.ts',
+];
+const SQL_ONLY_IN_QUERY_MODULES =
+  'SQL lives in query modules: move the statement into a `*.query.ts` (or a `*.loader.ts` batch function) and call it (docs/architecture.md).';
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/drizzle/**', 'coverage/**', '.data/**'] },
   eslint.configs.recommended,
@@ -70,8 +165,15 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
       ],
       'no-console': 'error',
-      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Named exports only.' }],
+      'no-restricted-syntax': ['error', ...NAMED_EXPORTS_ONLY],
     },
+  },
+  {
+    // Production code and test support. Seeds build synthetic history at fixed UTC times (their dates
+    // are data, not a request's "today"); tests may set data up with the database's date.
+    files: ['**/*.ts'],
+    ignores: ['shared/src/time/calendar-date.ts', '**/seed/**', '**/*.seed.ts', '**/*.test.ts', 'test/**'],
+    rules: { 'no-restricted-syntax': ['error', ...NAMED_EXPORTS_ONLY, ...AD_HOC_CALENDAR_DATES] },
   },
   {
     // Package boundaries and tidy imports (Hive gateway's habit): every import is declared by the
@@ -107,6 +209,21 @@ export default tseslint.config(
       },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['**/*.ts'],
+    ignores: [...DATA_ACCESS_MODULES, ...SQL_OUTSIDE_QUERY_MODULES_TO_MOVE],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['drizzle-orm', 'drizzle-orm/*'], allowTypeImports: true, message: SQL_ONLY_IN_QUERY_MODULES },
+            { group: ['**/*.table', '**/*.tables'], allowTypeImports: true, message: SQL_ONLY_IN_QUERY_MODULES },
+          ],
+        },
+      ],
+    },
   },
   ...subgraphIsolation,
   ...packageBoundaries,

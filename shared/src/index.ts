@@ -43,6 +43,7 @@ export * from './subgraph/define-subgraph';
 export * from './subgraph/owner-policies';
 export * from './synthetic/annual-report';
 export * from './synthetic/dates';
+export * from './time/calendar-date';
 export * from './synthetic/foreign-national';
 export * from './synthetic/person';
 export * from './synthetic/random';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { formatPncId, MAPPA_AREAS, TEST_ISSUER, requestDateOf } from '@mappa/shared';
+import { formatPncId, MAPPA_AREAS, TEST_ISSUER, calendarDateOf } from '@mappa/shared';
 import type { DeclaredPurpose, PrincipalClaims, SyntheticPerson, PrincipalAgency } from '@mappa/shared';
 import { insertDisclosureDecision, requestConsultation } from './support/disclosure-records';
 import { insertMeeting, insertReferral, inviteToMeeting, leaveMeeting, signAttendance } from './support/mappa-records';
@@ -605,7 +605,7 @@ describe('MAPPA J (A.R31–A.R35)', () => {
    */
 
   const DAY_MS = 86_400_000;
-  const daysFromToday = (days: number): string => requestDateOf(new Date(Date.now() + days * DAY_MS));
+  const daysFromToday = (days: number): string => calendarDateOf(new Date(Date.now() + days * DAY_MS));
 
   const attendee = (agency: PrincipalAgency): PrincipalClaims => ({
     staffId: `DTC-${agency.toUpperCase()}-J`,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { Kind, parse } from 'graphql';
 import type { ObjectTypeDefinitionNode, TypeNode } from 'graphql';
-import { isMappaCoordinator, isUnder18, requestDateOf } from '@mappa/shared';
+import { isMappaCoordinator, isUnder18, calendarDateOf } from '@mappa/shared';
 import type { DeclaredPurpose, PrincipalClaims, PrincipalAgency, Purpose, Role, SyntheticPerson } from '@mappa/shared';
 import { insertDisclosureDecision } from './support/disclosure-records';
 import { insertMeeting, insertReferral, inviteToMeeting, signAttendance } from './support/mappa-records';
@@ -634,11 +634,11 @@ const AP_RESIDENT = condition('a resident of their premises', (reader, subject) 
 /** A.R6, A.R23: a category 1 case, which the police and probation co-manage. */
 const CO_MANAGED_CATEGORY_1 = condition('a co-managed category 1 case', (_reader, subject) => subject.person.category === 1);
 /** C.56: the police record the person as under 18 on the request's date. */
-const UNDER_18 = condition('a person under 18', (_reader, subject) => isUnder18(subject.person.dateOfBirth, requestDateOf(new Date())));
+const UNDER_18 = condition('a person under 18', (_reader, subject) => isUnder18(subject.person.dateOfBirth, calendarDateOf(new Date())));
 /** A.R26, principles 3 and 9: YOT roles know only YOT-led cases and people under 18. */
 const YOUNG_PERSON_OR_YOT_LED = condition(
   'a young person or a YOT-led case',
-  (_reader, subject) => isUnder18(subject.person.dateOfBirth, requestDateOf(new Date())) || subject.person.leadAgency === 'YOT',
+  (_reader, subject) => isUnder18(subject.person.dateOfBirth, calendarDateOf(new Date())) || subject.person.leadAgency === 'YOT',
 );
 /** B.60: a person managed at level 1, whose prison information exchange the level 2 and 3 requirements do not limit. */
 const AT_LEVEL_1 = condition('a level 1 case', (_reader, subject) => subject.person.level === 1);
@@ -686,7 +686,7 @@ const RELEASABLE_INTELLIGENCE = condition(
 /** A.R31, A.R33: a MAPPA J about an adult, until its restriction's end date. */
 const MAPPA_J_IN_FORCE = condition(
   'a MAPPA J in force',
-  (_reader, subject) => subject.mappaJEndDate !== null && subject.mappaJEndDate > requestDateOf(new Date()),
+  (_reader, subject) => subject.mappaJEndDate !== null && subject.mappaJEndDate > calendarDateOf(new Date()),
 );
 /**
  * A.R12, OQ 20: information governance opens a record only for its author fields. In the whole view
@@ -2876,7 +2876,7 @@ afterAll(async () => {
 const meetingIdOf = (subject: Subject): string => `MTG-MATRIX-${subject.key}`;
 /** When the matrix's meetings opened (an hour before the run), and their day in England and Wales, which a MAPPA F report names (B.23, OQ 4). */
 const MATRIX_MEETING_START = new Date(Date.now() - 3_600_000);
-const MATRIX_MEETING_DATE = requestDateOf(MATRIX_MEETING_START);
+const MATRIX_MEETING_DATE = calendarDateOf(MATRIX_MEETING_START);
 const referralIdOf = (subject: Subject, principal: PrincipalClaims): string => `REF-MATRIX-${subject.key}-${principal.staffId}`;
 /** One level 2/3 disclosure decision per subject and reader, on the subject's meeting, proposed by that reader (B.7, issue 11). */
 const decisionIdOf = (subject: Subject, reader: Reader): string => `DSC-MAPPA-MATRIX-${subject.key}-${READERS.indexOf(reader)}`;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { isUnder18, MappaArea, requestDateOf, syntheticPeople } from '@mappa/shared';
+import { isUnder18, MappaArea, calendarDateOf, syntheticPeople } from '@mappa/shared';
 import { z } from 'zod';
 import type { DeclaredPurpose, PrincipalClaims, SyntheticPerson } from '@mappa/shared';
 import { postGraphQL, startTestStack } from './support/test-stack';
@@ -167,7 +167,7 @@ describe('row scope through the gateway', () => {
 
   it('C.5: once every owner records a transfer, the receiving area knows the person and the area it left gets the unknown-PNC-ID answer', async () => {
     const person = env.people.find(
-      (p) => p.area === MappaArea.LONDON && ordinary(p) && p.crn !== null && !isUnder18(p.dateOfBirth, requestDateOf(new Date())),
+      (p) => p.area === MappaArea.LONDON && ordinary(p) && p.crn !== null && !isUnder18(p.dateOfBirth, calendarDateOf(new Date())),
     )!;
     const QUERY = 'query($pncId: ID!) { offender(pncId: $pncId) { pncId mappaCase { area } probationCase { area } } }';
     const db = env.connection.database();
@@ -196,7 +196,7 @@ describe('row scope through the gateway', () => {
     '%s: under %o a child is unknown to every agency, as an unknown PNC ID; under screening they are there',
     async (_rule, purpose) => {
       const child = env.people.find(
-        (p) => p.area === MappaArea.LONDON && ordinary(p) && isUnder18(p.dateOfBirth, requestDateOf(new Date())),
+        (p) => p.area === MappaArea.LONDON && ordinary(p) && isUnder18(p.dateOfBirth, calendarDateOf(new Date())),
       );
       expect(child).toBeDefined();
       const QUERY = 'query($pncId: ID!) { offender(pncId: $pncId) { pncId mappaCase { level } } }';
@@ -211,7 +211,7 @@ describe('row scope through the gateway', () => {
 
   it('principle 5: a duty-to-co-operate attendee without a case grant knows no one, even in their own area', async () => {
     const person = env.people.find(
-      (p) => p.area === MappaArea.LONDON && ordinary(p) && !isUnder18(p.dateOfBirth, requestDateOf(new Date())),
+      (p) => p.area === MappaArea.LONDON && ordinary(p) && !isUnder18(p.dateOfBirth, calendarDateOf(new Date())),
     )!;
     const attendee: PrincipalClaims = {
       staffId: 'CSC0001',

@@ -1,5 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import { ASSERTION_HEADER, auditEntryTable, MappaArea } from '@mappa/shared';
+import { ASSERTION_HEADER, auditEntryTable, MappaArea, todayOf } from '@mappa/shared';
 import type { AuditPayload, DeclaredPurpose, PrincipalClaims } from '@mappa/shared';
 import type { RunningGateway } from '@mappa/gateway';
 import { eventually, postGraphQL, startGatewayOver, startTestStack, vouched } from './support/test-stack';
@@ -116,7 +116,8 @@ const group = <Row, Key>(rows: readonly Row[], key: (row: Row) => Key): Map<Key,
 };
 
 async function readSeededData(): Promise<void> {
-  today = (await rowsOf<{ today: string }>(sql`select current_date::text as today`))[0]!.today;
+  // The subgraphs count on the date in England and Wales, whatever the database server's time zone.
+  today = todayOf();
   const cases = await rowsOf<{ pnc_id: string; category: number; level: number; lead_agency: string }>(
     sql`select pnc_id, category, level, lead_agency from mappa.mappa_case where status = 'ACTIVE' and area = ${AREA} and not ct_restricted and category <= 3`,
   );

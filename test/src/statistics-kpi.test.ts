@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { MappaArea } from '@mappa/shared';
+import { MappaArea, todayOf } from '@mappa/shared';
 import type { DeclaredPurpose, PrincipalClaims } from '@mappa/shared';
 import type { RunningGateway } from '@mappa/gateway';
 import { DEFAULT_PRINCIPAL, postGraphQL, startGatewayOver, startTestStack } from './support/test-stack';
@@ -152,7 +152,8 @@ async function readSeededData(): Promise<void> {
       (row) => `${row.smb_meeting_id}/${row.member_id}`,
     ),
   );
-  today = (await rowsOf<{ today: string }>(sql`select current_date::text as today`))[0]!.today;
+  // The subgraphs count on the date in England and Wales, whatever the database server's time zone.
+  today = todayOf();
 }
 
 const daysBetween = (from: string, to: string): number =>

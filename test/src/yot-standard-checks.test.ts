@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { isUnder18, MappaArea, requestDateOf } from '@mappa/shared';
+import { isUnder18, MappaArea, calendarDateOf } from '@mappa/shared';
 import type { DeclaredPurpose, PrincipalClaims, SyntheticPerson } from '@mappa/shared';
 import { postGraphQL, startTestStack } from './support/test-stack';
 import type { GraphQLResponse, TestStack } from './support/test-stack';
@@ -60,7 +60,7 @@ async function ask(
 const youngPeople = (): SyntheticPerson[] =>
   env.people.filter(
     (person) =>
-      person.isYouth && !person.restrictedAccess && person.category !== 4 && isUnder18(person.dateOfBirth, requestDateOf(new Date())),
+      person.isYouth && !person.restrictedAccess && person.category !== 4 && isUnder18(person.dateOfBirth, calendarDateOf(new Date())),
   );
 
 describe("C.56: the YOT's standard checks with the police", () => {
@@ -169,7 +169,7 @@ describe("C.56: the YOT's standard checks with the police", () => {
 
   it('C.56: a young person the police record as having turned 18 is no longer read', async () => {
     const person = youngPeople()[1]!;
-    const eighteenYearsAgo = `${Number(requestDateOf(new Date()).slice(0, 4)) - 18}${requestDateOf(new Date()).slice(4)}`;
+    const eighteenYearsAgo = `${Number(calendarDateOf(new Date()).slice(0, 4)) - 18}${calendarDateOf(new Date()).slice(4)}`;
     await env.connection
       .database()
       .execute(sql`update police.person set date_of_birth = ${eighteenYearsAgo} where pnc_id = ${person.pncId}`);

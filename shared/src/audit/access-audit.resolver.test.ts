@@ -12,6 +12,7 @@ import { MappaArea } from '../domain/mappa-area';
 import { buildFederatedSchema } from '../federation/build-federated-schema';
 import { createLogger } from '../logging/logger';
 import type { SubgraphContext } from '../subgraph/subgraph-context';
+import { calendarDateOf } from '../time/calendar-date';
 import { AUDIT_STORE_TEMPLATE, openTestDatabase } from '../testing/test-database';
 import type { TestDatabase } from '../testing/test-database';
 import { formatPncId } from '../validation/identifiers';
@@ -79,11 +80,14 @@ afterAll(async () => {
 async function ask(caller: Caller, variables: Record<string, unknown>) {
   const log = createLogger('test', 'silent');
   const audit = new RequestAudit('police', 'recorded', caller, 'test-request', log);
+  const now = new Date();
   const context: SubgraphContext<object> = {
     requestId: 'test-request',
     log,
     caller,
-    rowScope: rowScopeOf(caller, new Date(), 'police'),
+    now,
+    today: calendarDateOf(now),
+    rowScope: rowScopeOf(caller, now, 'police'),
     access: new AccessDecisions(caller, new Map(Object.values(policies).map((policy) => [policy.name, policy]))),
     audit,
     db,

@@ -2,16 +2,9 @@ import { TEST_ISSUER } from '../testing/test-gateway';
 import { MappaArea } from '../domain/mappa-area';
 import type { Caller } from './caller';
 import type { DetentionDecisionEvidence, MeetingEvidence, ReferralEvidence } from './purpose-evidence';
-import {
-  areaScopeOf,
-  isUnder18,
-  latestAdultDateOfBirth,
-  requestDateOf,
-  rowScopeOf,
-  subjectInScope,
-  unrestrictedRowScopeOf,
-} from './row-scope';
+import { areaScopeOf, isUnder18, latestAdultDateOfBirth, rowScopeOf, subjectInScope, unrestrictedRowScopeOf } from './row-scope';
 import type { SubjectFacts } from './row-scope';
+import { calendarDateOf } from '../time/calendar-date';
 
 const NOW = new Date('2026-12-01T10:00:00Z');
 const caller = (
@@ -120,8 +113,8 @@ describe('row scope', () => {
   });
 
   it("ages on the request's date in England and Wales, a 29 February birthday counting from 1 March", () => {
-    expect(requestDateOf(new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01');
-    expect(requestDateOf(new Date('2026-12-31T23:30:00Z'))).toBe('2026-12-31');
+    expect(calendarDateOf(new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01');
+    expect(calendarDateOf(new Date('2026-12-31T23:30:00Z'))).toBe('2026-12-31');
     expect(latestAdultDateOfBirth('2026-12-01')).toBe('2008-12-01');
     expect(isUnder18('2008-02-29', '2026-02-28')).toBe(true);
     expect(isUnder18('2008-02-29', '2026-03-01')).toBe(false);

@@ -5,6 +5,8 @@ import { CLEARANCES } from './principal';
 import type { Principal, PrincipalAgency } from './principal';
 import type { Purpose } from './purpose';
 import { isMappaCoordinator, purposeEvidenceOf } from './purpose-evidence';
+import { calendarDateOf } from '../time/calendar-date';
+import type { CalendarDate } from '../time/calendar-date';
 
 /*
  * Row scope: whether the caller may know that a subject exists at all. Every owner applies it, with
@@ -97,22 +99,6 @@ export function areaScopeOf(principal: Principal, purpose: Purpose, owner?: Prin
   return { kind: 'area', area: principal.area };
 }
 
-// en-CA formats as YYYY-MM-DD. Built once: constructing a formatter with a time zone costs about
-// 0.2 ms of CPU (ICU loads the zone's rules), and every subgraph request works out its row scope with
-// it; formatting with a built one costs about 2 µs. A formatter holds no state between calls, so
-// sharing it is safe.
-const ENGLAND_AND_WALES_DATE = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The request's date in England and Wales (Europe/London), as `YYYY-MM-DD`: the day ages are computed on. */
-export function requestDateOf(now: Date): string {
-  return ENGLAND_AND_WALES_DATE.format(now);
-}
-
 /**
  * The latest date of birth of someone who is 18 or over on `onDate`: the same month and day 18 years
  * earlier. Compared as text, which also makes a 29 February birthday count from 1 March in other
@@ -129,6 +115,8 @@ export function isUnder18(dateOfBirth: string, onDate: string): boolean {
 
 /** A caller's row scope for one request, worked out once and applied to each subject. */
 export interface RowScope {
+  /** The calendar date (England and Wales) the scope was worked out on: an owner's own date-dependent rules use it too. */
+  readonly today: CalendarDate;
   /** Principle 7: whether counter-terrorism restricted subjects may be known. */
   readonly counterTerrorismCleared: boolean;
   readonly areaScope: AreaScope;
@@ -168,7 +156,7 @@ function reachOf(
   const { principal, declaredPurpose } = caller;
   const evidence = purposeEvidenceOf(caller, now);
   const grantedPncIds = () => caseGrantsOf(caller, now).map((grant) => grant.pncId);
-  const adultsOnly = latestAdultDateOfBirth(requestDateOf(now));
+  const adultsOnly = latestAdultDateOfBirth(calendarDateOf(now));
   if (declaredPurpose.purpose === 'MAPPA_MEETING') {
     // The meeting's subject while attending, and nothing else: no area, no other grant.
     const meeting = evidence?.kind === 'MEETING' && evidence.attending ? evidence : null;
@@ -215,6 +203,7 @@ export function rowScopeOf(
   staffIdIssuers: readonly string[] = [],
 ): RowScope {
   return {
+    today: calendarDateOf(now),
     counterTerrorismCleared: mayKnowRestrictedSubject(caller),
     ...reachOf(caller, now, owner),
     staffLimitsApply: true,
@@ -230,8 +219,9 @@ export function rowScopeOf(
  * is in scope. Expressed as an ordinary `RowScope`, so every owner's checks (and the register's SQL)
  * run the same code path with nothing left to exclude. Never used when authorization is enforced.
  */
-export function unrestrictedRowScopeOf(caller: Caller): RowScope {
+export function unrestrictedRowScopeOf(caller: Caller, now: Date = new Date()): RowScope {
   return {
+    today: calendarDateOf(now),
     counterTerrorismCleared: true,
     areaScope: { kind: 'national' },
     grantedPncIds: [],

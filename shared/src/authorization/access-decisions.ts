@@ -4,6 +4,8 @@ import { ForbiddenFieldError } from '../errors/forbidden-field.error';
 import type { DeniedSelection } from './denied-selections';
 import { decidePolicy } from './field-policy';
 import type { FieldPolicy, PolicyDecision } from './field-policy';
+import { todayOf } from '../time/calendar-date';
+import type { CalendarDate } from '../time/calendar-date';
 
 /** What a request context must offer for field policies to be enforced. */
 export interface AccessContext {
@@ -22,6 +24,8 @@ export class AccessDecisions {
   constructor(
     readonly caller: Caller,
     private readonly policies: ReadonlyMap<string, FieldPolicy>,
+    /** The request's calendar date in England and Wales: record conditions that depend on the date (an age, an end date) are decided on it. */
+    readonly today: CalendarDate = todayOf(),
   ) {}
 
   /** What the policy allows this caller: all records, only those meeting a condition, or none. */

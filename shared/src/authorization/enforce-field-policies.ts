@@ -5,6 +5,7 @@ import { ACCESS_DIRECTIVE } from './access-directive';
 import { grantsNamingForeignRoles } from './field-policy';
 import type { FieldPolicy } from './field-policy';
 import type { AccessContext } from './access-decisions';
+import type { CalendarDate } from '../time/calendar-date';
 import type { RecordConditionName, RecordConditions } from './record-condition';
 
 // Types and fields that are federation's own machinery, not agency data.
@@ -27,8 +28,14 @@ export function declaredPolicies(schema: GraphQLSchema): Map<string, string | un
 }
 
 /** True when one of the conditions holds for the record; a null record stays null either way. */
-function meetsAny(record: unknown, conditions: readonly RecordConditionName[], predicates: RecordConditions, caller: Caller): boolean {
-  return conditions.some((condition) => predicates[condition]?.(record, caller) === true);
+function meetsAny(
+  record: unknown,
+  conditions: readonly RecordConditionName[],
+  predicates: RecordConditions,
+  caller: Caller,
+  today: CalendarDate,
+): boolean {
+  return conditions.some((condition) => predicates[condition]?.(record, caller, today) === true);
 }
 
 /**
@@ -105,7 +112,7 @@ export function enforceFieldPolicies(
         if (decision.kind === 'none') return null;
         const value = resolve(source, args, context, info);
         if (decision.kind === 'all') return value;
-        const keep = (record: unknown) => meetsAny(record, decision.conditions, conditions, context.access.caller);
+        const keep = (record: unknown) => meetsAny(record, decision.conditions, conditions, context.access.caller, context.access.today);
         return isThenable(value)
           ? Promise.resolve(value).then((resolved) => keepWhere(resolved, source, recordIsValue, keep))
           : keepWhere(value, source, recordIsValue, keep);

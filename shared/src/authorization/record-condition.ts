@@ -1,4 +1,5 @@
 import type { Caller } from '../auth/caller';
+import type { CalendarDate } from '../time/calendar-date';
 
 /**
  * The per-record conditions a grant may carry, by name. A closed list: a grant string naming anything
@@ -96,9 +97,10 @@ export const RECORD_CONDITION_DESCRIPTIONS: Record<RecordConditionName, string> 
  * Decides a condition on one record: the object the field resolves to (for a field whose type is an
  * object) or the object the field belongs to (for a scalar field). Owned by the record's agency;
  * given `unknown` because the shape of a record is the owner's business, so a predicate must check
- * it and answer false on anything it does not recognise.
+ * it and answer false on anything it does not recognise. `today` is the request's calendar date in
+ * England and Wales, the one its row scope was worked out on.
  */
-export type RecordPredicate = (record: unknown, caller: Caller) => boolean;
+export type RecordPredicate = (record: unknown, caller: Caller, today: CalendarDate) => boolean;
 
 /** The predicates a subgraph registers for the conditions its grants name. */
 export type RecordConditions = Partial<Record<RecordConditionName, RecordPredicate>>;

@@ -10,6 +10,7 @@ import {
   requiredConsultationsOf,
   VICTIM_LIAISON_AGREEMENT_ROLES,
 } from './disclosure.model';
+import { calendarDateOf } from '../time/calendar-date';
 import type { DisclosureHolder, ItemSourceAgency, RecipientKind } from './disclosure.model';
 import type { DisclosureTables } from './disclosure.tables';
 import { wordingSha256 } from './disclosure.workflow';
@@ -462,7 +463,7 @@ export function level1DisclosureHistory(
       pncId: options.pncId,
       area: options.area,
       meetingId: null,
-      reviewedOn: proposedAt.toISOString().slice(0, 10),
+      reviewedOn: calendarDateOf(proposedAt),
       outcome: 'DECISION_PROPOSED',
       reason: `Synthetic: at the level 1 review, disclosure to a ${recipientKind.toLowerCase().replace(/_/g, ' ')} proposed to protect others.`,
       decisionId,

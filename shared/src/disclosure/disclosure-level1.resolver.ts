@@ -111,7 +111,7 @@ export function level1DisclosureResolvers(options: Level1DisclosureOptions): rea
       // another connection while a transaction is open would wait for it.
       const subject = await options.subject(context, pncId);
       if (!subject || subject.area !== principal.area) throw new NotFoundError(UNKNOWN_LEVEL_1_SUBJECT);
-      const today = new Date().toISOString().slice(0, 10);
+      const today = context.today;
       return context.db.transaction((tx) =>
         insertDisclosureProposal(
           tx,

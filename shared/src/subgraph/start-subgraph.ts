@@ -35,6 +35,8 @@ import type { RunningService } from '../http/http-service';
 import type { Logger } from '../logging/logger';
 import { MemorySharedState } from '../shared-state/memory-shared-state';
 import type { SharedState } from '../shared-state/shared-state';
+import { calendarDateOf, systemClock } from '../time/calendar-date';
+import type { Clock } from '../time/calendar-date';
 import type { SubgraphContext } from './subgraph-context';
 import type { SubgraphDefinition } from './subgraph-definition';
 
@@ -96,6 +98,8 @@ export async function startSubgraph<Loaders extends object>(
     readonly shutdownGraceMs?: number;
     /** The process's metrics (every service of a process in one registry); default: a registry of its own. */
     readonly metrics?: Metrics;
+    /** Where the request's time comes from: the system's clock by default; tests stand it at the instant they need. */
+    readonly clock?: Clock;
   },
 ): Promise<RunningSubgraph> {
   const log = options.log.child({ subgraph: definition.name });
@@ -124,8 +128,9 @@ export async function startSubgraph<Loaders extends object>(
   const plugins = [...authorizationPlugins, ...(auditWriter ? [subgraphAuditPlugin<SubgraphContext<Loaders>>(auditWriter)] : [])];
   const owner = ownerAgencyOfLog(auditLog);
   const staffIdIssuers = options.staffIdIssuers ?? [DEV_ISSUER];
-  const rowScopeFor = (caller: Caller) =>
-    enforced ? rowScopeOf(caller, new Date(), owner, staffIdIssuers) : unrestrictedRowScopeOf(caller);
+  const clock = options.clock ?? systemClock;
+  const rowScopeFor = (caller: Caller, now: Date) =>
+    enforced ? rowScopeOf(caller, now, owner, staffIdIssuers) : unrestrictedRowScopeOf(caller, now);
   const server = createApolloServer<SubgraphContext<Loaders>>(
     { schema },
     { production: options.production, log, plugins, operationLabel: rootFieldLabel },
@@ -230,6 +235,8 @@ export async function startSubgraph<Loaders extends object>(
       context: async ({ res }) => {
         const { assertion } = res.locals.assertion as VerifiedAssertionWithBinding;
         const requestId = assertion.requestId;
+        // One reading of the clock per request: its row scope and its rules agree on the instant and the date.
+        const now = clock.now();
         // The case grants and purpose evidence the gateway vouches for travel on with the caller: row
         // scope (`rowScopeOf`) widens by the grants and, under MAPPA_MEETING / MAPPA_SCREENING, is bound by the evidence.
         const caller = {
@@ -242,8 +249,8 @@ export async function startSubgraph<Loaders extends object>(
         };
         // The audit can tell which grants and which kind of evidence a request was answered under: grant
         // ids are opaque, and the evidence is logged by kind only (never its subject).
-        const caseGrantIds = caseGrantsOf(caller).map((grant) => grant.grantId);
-        const evidence = purposeEvidenceOf(caller);
+        const caseGrantIds = caseGrantsOf(caller, now).map((grant) => grant.grantId);
+        const evidence = purposeEvidenceOf(caller, now);
         const requestLog = log.child({
           requestId,
           ...(caseGrantIds.length > 0 ? { caseGrantIds } : {}),
@@ -253,8 +260,10 @@ export async function startSubgraph<Loaders extends object>(
           requestId,
           log: requestLog,
           caller,
-          rowScope: rowScopeFor(caller),
-          access: new AccessDecisions(caller, policiesByName),
+          now,
+          today: calendarDateOf(now),
+          rowScope: rowScopeFor(caller, now),
+          access: new AccessDecisions(caller, policiesByName, calendarDateOf(now)),
           audit: new RequestAudit(auditLog, auditMode, caller, requestId, requestLog),
           db,
           loaders: definition.createLoaders(db),

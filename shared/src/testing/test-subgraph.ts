@@ -4,6 +4,7 @@ import { startSubgraph } from '../subgraph/start-subgraph';
 import type { RunningSubgraph } from '../subgraph/start-subgraph';
 import type { SubgraphDefinition } from '../subgraph/subgraph-definition';
 import { createLogger } from '../logging/logger';
+import type { Clock } from '../time/calendar-date';
 import { openTestDatabase } from './test-database';
 import type { TestDatabase } from './test-database';
 import { createTestGatewayKeys, TEST_ISSUER } from './test-gateway';
@@ -26,6 +27,7 @@ export interface TestSubgraph {
 export async function startTestSubgraph<Loaders extends object>(
   definition: SubgraphDefinition<Loaders>,
   dataset: SeedDataset,
+  options: { readonly clock?: Clock } = {},
 ): Promise<TestSubgraph> {
   const log = createLogger(`${definition.name}-test`, 'silent');
   const database = await openTestDatabase({
@@ -43,6 +45,7 @@ export async function startTestSubgraph<Loaders extends object>(
     log,
     gatewayKeys: gateway.gatewayKeys,
     staffIdIssuers: [TEST_ISSUER],
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   return { database, subgraph, gateway };
 }

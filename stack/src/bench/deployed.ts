@@ -9,6 +9,7 @@
 // Answers are checked identical to the product's before anything is measured. Reported: requests/s,
 // p50/p99, and CPU ms per request of every process (the gateway, each subgraph, and this process,
 // the load generator, apart), with the ratios product/peer and on/off.
+import { todayOf } from '@mappa/shared';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { writeFileSync } from 'node:fs';
@@ -414,7 +415,7 @@ Everything on vs everything off: requests/s on/off ${formatRatio(product.rps, of
   const load = (values: readonly number[]) => values.map((value) => value.toFixed(1)).join(' / ');
   return `${DEPLOYED_HEADING}
 
-Written by \`npm run bench -- --only deployed --offenders ${options.offenders} --rounds ${options.rounds} --requests-per-round ${options['requests-per-round']} --concurrency ${options.concurrency}\` on ${new Date().toISOString().slice(0, 10)}
+Written by \`npm run bench -- --only deployed --offenders ${options.offenders} --rounds ${options.rounds} --requests-per-round ${options['requests-per-round']} --concurrency ${options.concurrency}\` on ${todayOf()}
 (${options.offenders.toLocaleString('en-GB')} offenders; ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}).
 Load average (1 / 5 / 15 min) at the start ${load(loadAtStart)}, at the end ${load(loadAtEnd)}: the machine is shared, so requests/s and
 latencies move with other work on it; CPU ms per request hardly does, and is the figure to trust.

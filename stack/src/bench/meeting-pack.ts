@@ -1,5 +1,5 @@
 // The meeting pack (issue 10) against the single offender view beside it.
-import { insertMeetingInSession, isUnder18, requestDateOf } from '@mappa/shared';
+import { insertMeetingInSession, isUnder18, todayOf } from '@mappa/shared';
 import type { Database, syntheticPerson } from '@mappa/shared';
 import { percentile, send } from './load';
 import { CHUNK } from './workload';
@@ -21,7 +21,7 @@ export async function benchMeetings(
   issuer: string,
   officerStaffId: string,
 ) {
-  const today = requestDateOf(new Date());
+  const today = todayOf();
   const subjects = people
     .filter((person) => person.level >= 2 && person.category !== 4 && !person.restrictedAccess && !isUnder18(person.dateOfBirth, today))
     .slice(0, BENCH_MEETINGS);

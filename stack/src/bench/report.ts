@@ -1,4 +1,5 @@
 // The full run's report (docs/benchmarks.md): throughput, latency and CPU per workload, each part on vs off, and the counts.
+import { todayOf } from '@mappa/shared';
 import { cpus, totalmem } from 'node:os';
 import { Client } from 'pg';
 import type { ChainReport } from './audit-accounting';
@@ -150,7 +151,7 @@ Workloads run interleaved, round by round, in one process against one PostgreSQL
 falls on all of them alike; compare the ratios, not the absolute numbers, across machines.
 
 Machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB memory, Node ${process.version}, PostgreSQL ${pgVersion}.
-Run on ${new Date().toISOString().slice(0, 10)}. Services run in production mode with logging off, all in one Node.js process (one event loop) as \`npm start\` runs them, and the load generator shares the same 2 cores: deployed apart, each agency would have a process of its own.
+Run on ${todayOf()}. Services run in production mode with logging off, all in one Node.js process (one event loop) as \`npm start\` runs them, and the load generator shares the same 2 cores: deployed apart, each agency would have a process of its own.
 
 ## Throughput and latency
 

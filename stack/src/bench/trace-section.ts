@@ -1,5 +1,6 @@
 // docs/benchmarks.md's sections that other runs than the full one write: the deployed layout's
 // (`--only deployed`) and, last, the meeting pack's critical path (`--only pack --trace`).
+import { todayOf } from '@mappa/shared';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPOSITORY_ROOT } from '../generate-schemas';
@@ -50,7 +51,7 @@ export function traceSection(options: BenchOptions, trace: string, quick: string
   return `
 ${TRACE_HEADING}
 
-Written by \`${command}\` on ${new Date().toISOString().slice(0, 10)} (${options.offenders.toLocaleString('en-GB')} offenders; the run above is the full one).
+Written by \`${command}\` on ${todayOf()} (${options.offenders.toLocaleString('en-GB')} offenders; the run above is the full one).
 Each stage is measured from outside the product (bench/trace.ts): the start and end of every HTTP
 exchange on Node's fetch (the benchmark's request to the gateway, and each of the gateway's calls to a
 subgraph, matched by request id), so "wait" is the gateway waiting for a subgraph hop (calls that

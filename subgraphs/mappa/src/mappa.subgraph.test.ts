@@ -6,7 +6,7 @@ import {
   isMappaCoordinator,
   isUnder18,
   MappaArea,
-  requestDateOf,
+  calendarDateOf,
   rowScopeOf,
   startTestSubgraph,
   syntheticPeople,
@@ -474,7 +474,7 @@ describe('mappa subgraph', () => {
       },
     });
     const IN_LONDON = coordinatorIn(MappaArea.LONDON);
-    const today = requestDateOf(new Date());
+    const today = calendarDateOf(new Date());
     const adults = people.filter((person) => !(person.category === 4 || person.restrictedAccess) && !isUnder18(person.dateOfBirth, today));
     const children = people.filter((person) => !person.restrictedAccess && isUnder18(person.dateOfBirth, today));
     const unknownPncIds = (count: number) => syntheticPeople(dataset.offenders, count, dataset).map((person) => person.pncId);
@@ -841,7 +841,7 @@ describe('mappa subgraph', () => {
             ? withReferralEvidence({ ...who, declaredPurpose: { purpose: 'MAPPA_SCREENING', caseId: 'REF-1' } }, pncId)
             : who;
     // Adults on the day the test runs: under MAPPA_MEETING a child is out of scope unless the meeting meets A.R25 (tested above).
-    const sample = people.filter((person) => !isUnder18(person.dateOfBirth, requestDateOf(new Date()))).slice(0, 20);
+    const sample = people.filter((person) => !isUnder18(person.dateOfBirth, calendarDateOf(new Date()))).slice(0, 20);
     const sampleIds = sample.map((person) => person.pncId);
     const REGISTER = '{ offenders(first: 5) { edges { cursor node { pncId } } pageInfo { hasNextPage endCursor } totalCount } }';
     const SUMMARY = 'caseId category level leadAgency area startDate nextReviewDate status endDate endReason';
@@ -1085,7 +1085,7 @@ describe('mappa subgraph', () => {
           person.nationality !== 'British' &&
           person.category !== 4 &&
           !person.restrictedAccess &&
-          !isUnder18(person.dateOfBirth, requestDateOf(new Date())),
+          !isUnder18(person.dateOfBirth, calendarDateOf(new Date())),
       )!;
       const cases = await caseOnly(
         'mappaCase { category level status startDate }',

@@ -10,7 +10,7 @@ import { PoliceIdentityResolver } from './identity/identity.resolver';
 import { IntelligenceSharingAgreementResolver } from './intelligence/intelligence-sharing-agreement.resolver';
 import { SexOffenderNotificationResolver } from './notification/notification.resolver';
 import { PoliceStatisticsResolver } from './statistics/police-statistics.resolver';
-import { PoliceAnnualReportResolver } from './statistics/police-annual-report.resolver';
+import { PoliceAnnualReportResolver } from './annual-report/police-annual-report.resolver';
 import { OffenderResolver } from './offender/offender.resolver';
 import { createPoliceLoaders } from './police.loaders';
 import { policePolicies } from './police.policies';

@@ -66,7 +66,7 @@ export const policePolicies = definePolicies('police', {
       { roles: RA_ROLES, purposes: MAPPA_PURPOSES },
       { roles: ['dtc_attendee'], purposes: ['MAPPA_MEETING'], agencies: MINIMAL_SUMMARY_AGENCIES },
       // C.56: the YOT's standard checks identify its young person; the police decide "under 18" from
-      // the date of birth they hold (identity/young-person.condition.ts), row scope the area.
+      // the date of birth they hold (identity/identity-young-person.condition.ts), row scope the area.
       { roles: YOT_ROLES, purposes: ['CASE_MANAGEMENT'], agencies: ['yot'], condition: 'subjectUnderEighteen' },
     ],
   },

@@ -5,7 +5,7 @@ import {
   MappaArea,
   openTestDatabase,
   prepareSubgraphDatabase,
-  requestDateOf,
+  calendarDateOf,
   startSubgraph,
   startTestSubgraph,
   syntheticPeople,
@@ -199,7 +199,7 @@ describe('police subgraph', () => {
 
 const representationsOf = (subjects: readonly SyntheticPerson[]) =>
   subjects.map((person) => ({ __typename: 'Offender', pncId: person.pncId }));
-const adultToday = (person: SyntheticPerson) => !isUnder18(person.dateOfBirth, requestDateOf(new Date()));
+const adultToday = (person: SyntheticPerson) => !isUnder18(person.dateOfBirth, calendarDateOf(new Date()));
 
 describe('row scope: own area, case grants and duty-to-co-operate attendees (principles 2, 5, 9)', () => {
   const subjects = people.filter(adultToday).slice(0, 20);
@@ -361,7 +361,7 @@ describe('row scope: counter-terrorism gate (principle 7)', () => {
   });
 
   it("A.R25, B.10, C.52: under DISCLOSURE_DECISION a person under 18 is unknown to the decision's parties, grant or not, until the decision has asked the YOT and children's services; adults and case management are unaffected", async () => {
-    const today = requestDateOf(new Date());
+    const today = calendarDateOf(new Date());
     const children = ctPeople.filter((person) => isUnder18(person.dateOfBirth, today) && !isRestricted(person));
     const adults = ctPeople.filter((person) => !isUnder18(person.dateOfBirth, today) && !isRestricted(person)).slice(0, 5);
     expect(children.length).toBeGreaterThan(0);
@@ -392,7 +392,7 @@ describe('row scope: counter-terrorism gate (principle 7)', () => {
 
   it("issue 11, principle 9: under DISCLOSURE_DECISION no one is known without the decision's evidence, in the caller's area or by grant, and a party knows only the decision's subject", async () => {
     const adults = ctPeople
-      .filter((person) => !isUnder18(person.dateOfBirth, requestDateOf(new Date())) && !isRestricted(person))
+      .filter((person) => !isUnder18(person.dateOfBirth, calendarDateOf(new Date())) && !isRestricted(person))
       .slice(0, 3);
     const deciding: Caller = { ...officer('SC'), declaredPurpose: { purpose: 'DISCLOSURE_DECISION', caseId: 'DSC-POLICE-1' } };
     const ENTITY = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { pncId } } }';

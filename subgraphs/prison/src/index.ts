@@ -8,12 +8,12 @@ import { CustodyRelationshipResolver } from './custody/custody-relationship.reso
 import { PrisonCustodyResolver } from './custody/custody.resolver';
 import { HomeOfficeNotificationResolver } from './home-office-notification/home-office-notification.resolver';
 import { OffenderResolver } from './offender/offender.resolver';
-import { PRISON_RECORD_CONDITIONS } from './offender/prison-record.conditions';
+import { PRISON_RECORD_CONDITIONS } from './offender/offender-record.conditions';
 import { createPrisonLoaders } from './prison.loaders';
 import { prisonPolicies } from './prison.policies';
 import { prisonSeed } from './seed/prison.seed';
 import { PrisonSentenceResolver } from './sentence/sentence.resolver';
-import { PrisonKpiResolver } from './statistics/prison-kpi.resolver';
+import { PrisonKpiResolver } from './kpi/prison-kpi.resolver';
 import { PrisonStatisticsResolver } from './statistics/prison-statistics.resolver';
 
 /** The prison subgraph: records owned by HM Prison Service (NOMIS and its satellite systems). */

@@ -12,7 +12,7 @@ import {
 } from '@mappa/shared';
 import { eq } from 'drizzle-orm';
 import type { Caller, Purpose, Role, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
-import { prisonerTable } from './custody/prisoner.table';
+import { prisonerTable } from './custody/custody-prisoner.table';
 import { prisonSubgraph } from './index';
 
 // Everyone in London, the callers' area: row scope (R-3) is by area, and most tests here are about other rules.

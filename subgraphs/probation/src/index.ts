@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { defineSubgraph } from '@mappa/shared';
-import { PROBATION_RECORD_CONDITIONS } from './access/probation-record.conditions';
+import { PROBATION_RECORD_CONDITIONS } from './record/probation-record.conditions';
 // Before the resolvers: type-graphql orders the SDL's Query fields as their classes were declared, and
 // the entity's access-audit query, declared with it, comes first in every subgraph's.
 import { probationOffender } from './offender/offender.type';
@@ -11,7 +11,7 @@ import { CaseRelationshipResolver } from './case/case-relationship.resolver';
 import { ProbationCaseResolver } from './case/probation-case.resolver';
 import { ProbationLicenceResolver } from './licence/licence.resolver';
 import { ProbationStatisticsResolver } from './statistics/probation-statistics.resolver';
-import { ProbationAnnualReportResolver } from './statistics/probation-annual-report.resolver';
+import { ProbationAnnualReportResolver } from './annual-report/probation-annual-report.resolver';
 import { OffenderResolver } from './offender/offender.resolver';
 import { createProbationLoaders } from './probation.loaders';
 import { probationPolicies } from './probation.policies';

@@ -107,7 +107,7 @@ export const yotPolicies = definePolicies('yot', {
     rules: ['principle 4', 'C §4.8'],
     grants: [
       YOT_CASE_MANAGEMENT,
-      // C §4.8: decided per plan by the YOT (adult-transition/receiving-area.condition.ts).
+      // C §4.8: decided per plan by the YOT (adult-transition/adult-transition-receiving-area.condition.ts).
       {
         roles: ['probation_practitioner', 'senior_probation_officer'],
         purposes: ['CASE_MANAGEMENT'],

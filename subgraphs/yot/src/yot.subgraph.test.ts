@@ -7,7 +7,7 @@ import {
   MappaArea,
   openTestDatabase,
   askAtEachReferral,
-  requestDateOf,
+  calendarDateOf,
   startTestSubgraph,
   syntheticPeople,
   withCaseGrants,
@@ -729,7 +729,7 @@ describe('yot subgraph', () => {
     // consulted (B.10) yet, so the child is out of scope for everyone: the answer is that for PNC IDs
     // the YOT does not hold (principle 9), and a live case grant does not change it.
     // Under 18 on the day the test runs, not only on the dataset's day.
-    const children = () => youths.filter((p) => isUnder18(p.dateOfBirth, requestDateOf(new Date()))).slice(0, 20);
+    const children = () => youths.filter((p) => isUnder18(p.dateOfBirth, calendarDateOf(new Date()))).slice(0, 20);
     const unknownPncIds = () => syntheticPeople(dataset.offenders, children().length, dataset).map((p) => p.pncId);
     it.each([
       ['A.R25', 'yot_case_manager', 'yot', 'MAPPA_MEETING'],

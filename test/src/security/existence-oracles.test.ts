@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { accessAuditQueryName, isUnder18, MappaArea, requestDateOf, syntheticPeople, TEST_ISSUER } from '@mappa/shared';
+import { accessAuditQueryName, isUnder18, MappaArea, calendarDateOf, syntheticPeople, TEST_ISSUER } from '@mappa/shared';
 import type { DeclaredPurpose, PrincipalClaims, PrincipalAgency, SyntheticPerson } from '@mappa/shared';
 import { postGraphQL, startTestStack } from '../support/test-stack';
 import type { GraphQLResponse, TestStack } from '../support/test-stack';
@@ -107,7 +107,7 @@ beforeAll(async () => {
   heldEverywhere = env.people.find(
     (person) => person.crn !== null && person.prisonNumber !== null && person.category !== 4 && !person.restrictedAccess,
   )!;
-  const today = requestDateOf(new Date());
+  const today = calendarDateOf(new Date());
   restricted = env.people.find((person) => person.category === 4)!;
   ordinary = env.people.find((person) => person.category !== 4 && !person.restrictedAccess && !isUnder18(person.dateOfBirth, today))!;
   child = env.people.find((person) => person.category !== 4 && !person.restrictedAccess && isUnder18(person.dateOfBirth, today))!;

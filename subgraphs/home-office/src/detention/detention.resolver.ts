@@ -1,15 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import {
-  Access,
-  BadUserInputError,
-  changedFields,
-  NotFoundError,
-  parseInput,
-  pncIdSchema,
-  requestDateOf,
-  subjectInScope,
-} from '@mappa/shared';
+import { Access, BadUserInputError, changedFields, NotFoundError, parseInput, pncIdSchema, subjectInScope } from '@mappa/shared';
 import type { HomeOfficeContext } from '../home-office.context';
 import { homeOfficePolicies } from '../home-office.policies';
 import { immigrationCaseTable } from '../immigration-case/immigration-case.table';
@@ -93,7 +84,7 @@ const AUDITED_FIELDS = [
 async function moveDetention(context: HomeOfficeContext, pncId: string, action: DetentionAction): Promise<DetentionRow> {
   const valid = parseInput(pncIdSchema, pncId, 'pncId');
   const { principal } = context.caller;
-  const day = requestDateOf(new Date());
+  const day = context.today;
   const updated = await context.db.transaction(async (tx) => {
     const [row] = await tx.select().from(detentionTable).where(eq(detentionTable.pncId, valid)).for('update');
     const [immigrationCase] = await tx.select().from(immigrationCaseTable).where(eq(immigrationCaseTable.pncId, valid));

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { Access, BadUserInputError, changedFields, NotFoundError, parseInput, pncIdSchema, requestDateOf } from '@mappa/shared';
+import { Access, BadUserInputError, changedFields, NotFoundError, parseInput, pncIdSchema, calendarDateOf } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
 import { mappaPolicies } from '../mappa.policies';
 import { jobcentreMayKnowCase, mappaSubjectInScope } from '../offender/offender.scope';
@@ -60,7 +60,7 @@ export class CaseAccessGrantResolver {
     input: GrantCaseAccessInput,
     @Ctx() context: MappaContext,
   ): Promise<CaseAccessGrant> {
-    const now = new Date();
+    const now = context.now;
     // Input first: its errors depend on the input alone, never on whether the subject exists.
     const values = parseInput(grantCaseAccessInputSchema(now), input, 'input');
     const mappaCase = await caseInCoordinatorScope(context, values.pncId);
@@ -77,7 +77,7 @@ export class CaseAccessGrantResolver {
       ]);
     }
     // A.R31, A.R32: Jobcentre Plus is granted adults only (its standing at a meeting about anyone else is never vouched).
-    if (values.granteeAgency === 'jobcentre_plus' && !jobcentreMayKnowCase(mappaCase, requestDateOf(now))) {
+    if (values.granteeAgency === 'jobcentre_plus' && !jobcentreMayKnowCase(mappaCase, calendarDateOf(now))) {
       throw new BadUserInputError('Jobcentre Plus is granted access only to someone 18 or over (A.R31).', [
         { path: 'input.granteeAgency', message: 'the subject is not recorded as 18 or over' },
       ]);

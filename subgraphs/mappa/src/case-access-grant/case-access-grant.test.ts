@@ -1,4 +1,4 @@
-import { TEST_ISSUER, addDays, formatPncId, isUnder18, requestDateOf, startTestSubgraph, syntheticPeople } from '@mappa/shared';
+import { TEST_ISSUER, addDays, formatPncId, isUnder18, calendarDateOf, startTestSubgraph, syntheticPeople } from '@mappa/shared';
 import { eq, sql } from 'drizzle-orm';
 import type { Caller, DeclaredPurpose, Principal, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
 import { mappaSubgraph } from '../index';
@@ -103,7 +103,7 @@ beforeAll(async () => {
   ({ database, subgraph, gateway } = await startTestSubgraph(mappaSubgraph, dataset));
   const seeded = await database.connection.database().selectDistinct({ pncId: caseAccessGrantTable.pncId }).from(caseAccessGrantTable);
   const granted = new Set(seeded.map((row) => row.pncId));
-  const today = requestDateOf(new Date());
+  const today = calendarDateOf(new Date());
   inArea = people.filter(
     (person) => person.area === AREA && !isRestricted(person) && !isUnder18(person.dateOfBirth, today) && !granted.has(person.pncId),
   );
@@ -272,7 +272,7 @@ describe('case access grants', () => {
     });
 
     it("principle 9 (issue 9 §3): never lists a grant for a subject the holder's row scope hides whatever the grant, in the list's one statement", async () => {
-      const today = requestDateOf(new Date());
+      const today = calendarDateOf(new Date());
       const [adult, child] = inArea.slice(7).filter((person) => !isUnder18(person.dateOfBirth, today));
       // The area holds no child in this dataset: the referral of one records a date of birth 10 years ago, as it would for a child.
       await database.connection

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { finishedDecisionRows, TEST_ISSUER } from '@mappa/shared';
+import { finishedDecisionRows, TEST_ISSUER, todayOf } from '@mappa/shared';
 import type { Caller, FinishedDecisionState } from '@mappa/shared';
 import {
   atMeeting,
@@ -99,7 +99,7 @@ describe('disclosure considered at every meeting (B §2, KPI 3)', () => {
       reason: 'No third party at risk identified',
       decisionId: null,
       recordedByStaffId: 'NPS00077',
-      reviewedOn: new Date().toISOString().slice(0, 10),
+      reviewedOn: todayOf(),
     });
     expect((await auditChangesOf(stack, `DisclosureConsideration:${row.considerationId as string}`)).map((change) => change.field)).toEqual(
       expect.arrayContaining(['outcome', 'reason', 'meetingId']),

@@ -1,6 +1,15 @@
 import { Arg, Ctx, Directive, Query, Resolver } from 'type-graphql';
 import { z } from 'zod';
-import { Access, BadUserInputError, isoDateSchema, LocalDate, MappaArea, parseInput, statisticsSecretSchema } from '@mappa/shared';
+import {
+  Access,
+  BadUserInputError,
+  isoDateSchema,
+  LocalDate,
+  MappaArea,
+  parseInput,
+  statisticsSecretSchema,
+  storedDateOf,
+} from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
 import { mappaPolicies } from '../mappa.policies';
 import { disclosureCellsOf } from './disclosure-statistics.query';
@@ -53,6 +62,6 @@ export class DisclosureStatisticsResolver {
 /** The LocalDate scalar's value as text (it parses to a string, kept as given). */
 export function dateText(value: unknown): string {
   if (typeof value === 'string') return value;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return storedDateOf(value);
   throw new BadUserInputError('a date is YYYY-MM-DD', [{ path: 'period', message: 'not a date' }]);
 }

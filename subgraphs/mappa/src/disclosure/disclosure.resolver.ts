@@ -69,7 +69,7 @@ export class MappaDisclosureProposalResolver {
         throw new BadUserInputError("A level 1 case's disclosure is its lead agency's.", [
           { path: 'input.meetingId', message: `case is at level ${mappaCase.level}` },
         ]);
-      const today = new Date().toISOString().slice(0, 10);
+      const today = context.today;
       return insertDisclosureProposal(
         tx,
         context,

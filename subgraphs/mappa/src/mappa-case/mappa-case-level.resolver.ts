@@ -5,12 +5,12 @@ import type { Database } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
 import { mappaPolicies } from '../mappa.policies';
 import { mappaSubjectInScope } from '../offender/offender.scope';
-import { LEAD_AGENCY_OF } from './lead-agency.condition';
+import { LEAD_AGENCY_OF } from './mappa-case-lead-agency.condition';
 import { ChangeMappaLevelInput, changeMappaLevelInputSchema } from './mappa-case-level.input';
 import { applyCaseDecision, nextReviewAfterChange } from './mappa-case-change';
 import { meetingDecisionTable, meetingTable } from '../meeting/meeting.table';
 import { MeetingStatus } from '../meeting/meeting.type';
-import { LeadAgencyReviewOccasion, ReviewMappaLevelInput, reviewMappaLevelInputSchema } from './lead-agency-review.input';
+import { LeadAgencyReviewOccasion, ReviewMappaLevelInput, reviewMappaLevelInputSchema } from './mappa-case-lead-agency-review.input';
 import { mappaCaseChangeTable, mappaCaseTable } from './mappa-case.table';
 import type { MappaCaseRow } from './mappa-case.table';
 import { MappaCase, MappaCaseChangeField, MappaCaseStatus, MappaDecisionKind } from './mappa-case.type';
@@ -81,7 +81,7 @@ export class MappaCaseLevelResolver {
   ): Promise<MappaCaseRow> {
     const { caller } = context;
     const values = parseInput(changeMappaLevelInputSchema(caller.declaredPurpose.purpose), input, 'input');
-    const today = new Date().toISOString().slice(0, 10);
+    const today = context.today;
     const updated = await context.db.transaction(async (tx) => {
       // FOR UPDATE: two decisions on one case are recorded one after the other, each with its own
       // position in the history and the right "before" value.
@@ -130,7 +130,7 @@ export class MappaCaseLevelResolver {
     @Ctx() context: MappaContext,
   ): Promise<MappaCaseRow> {
     const values = parseInput(reviewMappaLevelInputSchema, input, 'input');
-    const today = new Date().toISOString().slice(0, 10);
+    const today = context.today;
     const updated = await context.db.transaction(async (tx) => {
       const [current] = await tx.select().from(mappaCaseTable).where(eq(mappaCaseTable.caseId, values.caseId)).for('update');
       // Row scope, and the case's lead agency must be the caller's: any other case is answered as an unknown one (principle 9).

@@ -1,4 +1,4 @@
-import { TEST_ISSUER, addDays, startTestSubgraph, syntheticPeople, withMeetingEvidence } from '@mappa/shared';
+import { TEST_ISSUER, addDays, startTestSubgraph, syntheticPeople, todayOf, withMeetingEvidence } from '@mappa/shared';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Caller, DeclaredPurpose, Principal, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
 import { mappaSubgraph } from '../index';
@@ -101,7 +101,7 @@ describe('changeMappaLevel', () => {
       { principal: COORDINATOR, declaredPurpose: SCREENING },
     );
     expect(result.errors).toBeUndefined();
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayOf();
     const change = {
       field: 'LEVEL',
       valueBefore: String(row.level),

@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Access } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
-import type { OfCaseLedBy } from './lead-agency.condition';
+import type { OfCaseLedBy } from './mappa-case-lead-agency.condition';
 import { mappaPolicies } from '../mappa.policies';
 import type { MappaCaseChangeRow, MappaCaseRow } from './mappa-case.table';
 import { MappaCase, MappaCaseChange } from './mappa-case.type';

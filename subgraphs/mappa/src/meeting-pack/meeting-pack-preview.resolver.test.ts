@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { insertMeetingInSession, isUnder18, requestDateOf, startTestSubgraph, syntheticPeople, TEST_ISSUER } from '@mappa/shared';
+import { insertMeetingInSession, isUnder18, calendarDateOf, startTestSubgraph, syntheticPeople, TEST_ISSUER } from '@mappa/shared';
 import type { Caller, MeetingEvidence, MeetingFixture, Principal, RunningSubgraph, TestDatabase, TestGatewayKeys } from '@mappa/shared';
 import { mappaSubgraph } from '../index';
 
 const dataset = { offenders: 200, seed: 7, asOf: '2026-11-01' };
 const people = syntheticPeople(0, dataset.offenders, dataset);
-const today = requestDateOf(new Date());
+const today = calendarDateOf(new Date());
 const subject = people.find(
   (person) => person.level >= 2 && !person.restrictedAccess && person.category !== 4 && !isUnder18(person.dateOfBirth, today),
 )!;

@@ -51,7 +51,7 @@ export class MeetingPackPreviewResolver {
     @Arg('meetingId', () => ID, { description: 'The meeting, as in `x-mappa-case`.' }) meetingId: string,
     @Ctx() context: MappaContext,
   ): Promise<MeetingPackPreview> {
-    const now = new Date();
+    const now = context.now;
     // Only the meeting the request is about: its evidence names that one meeting.
     if (context.caller.declaredPurpose.caseId !== meetingId) throw new NotFoundError(UNKNOWN_MEETING);
     const facts = await meetingFacts(context.db, meetingId, now);

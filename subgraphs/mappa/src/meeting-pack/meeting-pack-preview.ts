@@ -1,4 +1,4 @@
-import { CLEARANCES, decidePolicy, decodeGrant, isUnder18, requestDateOf } from '@mappa/shared';
+import { CLEARANCES, decidePolicy, decodeGrant, isUnder18, calendarDateOf } from '@mappa/shared';
 import type { AccessGrant, Caller, Clearance, PrincipalAgency, Role } from '@mappa/shared';
 import type { MappaCaseRow } from '../mappa-case/mappa-case.table';
 import type { MeetingAttendanceRow, MeetingInvitationRow, MeetingRow } from '../meeting/meeting.table';
@@ -114,7 +114,7 @@ const present = (row: MeetingAttendanceRow | undefined): boolean => row !== unde
 /** The preview of every live invitee and the chair, at `now`. */
 export function previewMeetingPack(facts: MeetingFacts, now: Date): AttendeePreview[] {
   const { meeting, mappaCase } = facts;
-  const under18 = mappaCase.subjectDateOfBirth === null || isUnder18(mappaCase.subjectDateOfBirth, requestDateOf(now));
+  const under18 = mappaCase.subjectDateOfBirth === null || isUnder18(mappaCase.subjectDateOfBirth, calendarDateOf(now));
   const childBlocked = under18 && !facts.childSafeguardsMet;
   const gatesFor = (clearance: Clearance, attending: boolean, roleKnown: boolean): Withholding[] => [
     ...(meeting.status === 'CANCELLED' ? (['MEETING_CANCELLED'] as const) : []),

@@ -117,7 +117,7 @@ export class MeetingActionResolver {
     input: CreateMeetingActionInput,
     @Ctx() context: MappaContext,
   ): Promise<MeetingAction> {
-    const values = parseInput(createMeetingActionInputSchema(new Date().toISOString().slice(0, 10)), input, 'input');
+    const values = parseInput(createMeetingActionInputSchema(context.today), input, 'input');
     const row = await context.db.transaction(async (tx) => {
       const { meeting } = await requireMeetingParty(context, tx, values.meetingId, ['CHAIR', 'COORDINATOR']);
       if (meeting.status !== 'IN_SESSION' && meeting.status !== 'HELD') {
@@ -268,7 +268,7 @@ export class MeetingActionResolver {
         throw new BadUserInputError(`Only a ${from} action can be ${to.toLowerCase()}.`, [
           { path: 'actionId', message: `action is ${current.status}` },
         ]);
-      const now = new Date();
+      const now = context.now;
       const set =
         move === 'complete'
           ? { status: to, completedAt: now }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { addDays, MappaArea, TEST_ISSUER } from '@mappa/shared';
+import { addDays, MappaArea, TEST_ISSUER, todayOf } from '@mappa/shared';
 import type { Caller } from '@mappa/shared';
 import {
   atMeeting,
@@ -24,7 +24,7 @@ let stack: MeetingTestStack;
 
 const ACTION =
   'actionId meetingId subjectPncId ownerAgency ownerStaffId ownerIssuer dueDate text status declineReason respondedByStaffId completedAt';
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => todayOf();
 
 const create = (meeting: MeetingRow, caller: Caller, input: Record<string, unknown>) =>
   post(

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { Access, BadUserInputError, changedFields, NotFoundError, parseInput, requestDateOf } from '@mappa/shared';
+import { Access, BadUserInputError, changedFields, NotFoundError, parseInput, calendarDateOf } from '@mappa/shared';
 import type { Database } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
 import { mappaPolicies } from '../mappa.policies';
@@ -121,7 +121,7 @@ export class MeetingAdministrationResolver {
     @Arg('input', () => ScheduleMeetingInput, { description: 'The case, kind, date and chair.' }) input: ScheduleMeetingInput,
     @Ctx() context: MappaContext,
   ): Promise<MeetingRow> {
-    const now = new Date();
+    const now = context.now;
     const values = parseInput(scheduleMeetingInputSchema(now), input, 'input');
     const mappaCase = await caseById(context.db, values.caseId);
     if (!mappaCase || !coordinatesCase(context, mappaCase)) throw new NotFoundError(UNKNOWN_CASE);
@@ -202,7 +202,7 @@ export class MeetingAdministrationResolver {
     @Ctx() context: MappaContext,
   ): Promise<MeetingInvitationRow> {
     const values = parseInput(inviteToMeetingInputSchema, input, 'input');
-    const now = new Date();
+    const now = context.now;
     const row = await context.db.transaction(async (tx) => {
       const meeting = await coordinatedMeeting(context, tx, values.meetingId, true);
       if (meeting.status !== MeetingStatus.SCHEDULED && meeting.status !== MeetingStatus.IN_SESSION) {
@@ -219,13 +219,13 @@ export class MeetingAdministrationResolver {
       }
       // A.R26, principle 3: the YOT's interest is its own young people; a meeting about an adult another
       // agency leads would tell it that adult's MAPPA status, which row scope keeps from every YOT principal.
-      if (values.inviteeAgency === 'yot' && mappaCase && !yotMayKnowCase(mappaCase, requestDateOf(now))) {
+      if (values.inviteeAgency === 'yot' && mappaCase && !yotMayKnowCase(mappaCase, calendarDateOf(now))) {
         throw new BadUserInputError('The YOT is invited only to meetings about a case it leads or a subject under 18 (A.R26).', [
           { path: 'input.inviteeAgency', message: 'not a YOT-led case or a subject under 18' },
         ]);
       }
       // A.R31, A.R32: Jobcentre Plus's business is MAPPA J, which is for adults only.
-      if (values.inviteeAgency === 'jobcentre_plus' && mappaCase && !jobcentreMayKnowCase(mappaCase, requestDateOf(now))) {
+      if (values.inviteeAgency === 'jobcentre_plus' && mappaCase && !jobcentreMayKnowCase(mappaCase, calendarDateOf(now))) {
         throw new BadUserInputError('Jobcentre Plus is invited only to meetings about someone 18 or over (A.R31).', [
           { path: 'input.inviteeAgency', message: 'the subject is not recorded as 18 or over' },
         ]);
@@ -320,7 +320,7 @@ export class MeetingAdministrationResolver {
   ): Promise<MeetingInvitationRow> {
     const validId = parseInput(invitationIdSchema, invitationId, 'invitationId');
     const validReason = parseInput(meetingReasonSchema, reason, 'reason');
-    const now = new Date();
+    const now = context.now;
     return context.db.transaction(async (tx) => {
       const invitation = await invitationById(tx, validId, true);
       const meeting = invitation ? await meetingById(tx, invitation.meetingId) : null;
@@ -400,7 +400,7 @@ export class MeetingAdministrationResolver {
   ): Promise<MeetingRow> {
     const validId = parseInput(meetingIdSchema, meetingId, 'meetingId');
     const validReason = parseInput(meetingReasonSchema, reason, 'reason');
-    const now = new Date();
+    const now = context.now;
     return context.db.transaction(async (tx) => {
       const meeting = await coordinatedMeeting(context, tx, validId, true);
       if (meeting.status !== MeetingStatus.SCHEDULED)

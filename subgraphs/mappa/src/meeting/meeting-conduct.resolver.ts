@@ -86,7 +86,7 @@ export class MeetingConductResolver {
       const meeting = await chairedMeeting(context, tx, validId);
       if (meeting.status !== MeetingStatus.SCHEDULED) throw wrongStatus(meeting, 'opened', MeetingStatus.SCHEDULED);
       await requireChildSafeguards(tx, meeting, 'open');
-      const now = new Date();
+      const now = context.now;
       const [opened] = await tx
         .update(meetingTable)
         .set({ status: MeetingStatus.IN_SESSION, openedAt: now, confidentialityStatementReadAt: now })

@@ -1,5 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import { addDays } from '@mappa/shared';
+import { addDays, todayOf } from '@mappa/shared';
 import type { Caller } from '@mappa/shared';
 import { mappaCaseChangeTable, mappaCaseTable } from '../mappa-case/mappa-case.table';
 import {
@@ -44,7 +44,7 @@ async function caseState(caseId: string) {
   return { row: row!, history };
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => todayOf();
 
 beforeAll(async () => {
   stack = await startMeetingStack(22);

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import { requestDateOf } from '@mappa/shared';
+import { calendarDateOf } from '@mappa/shared';
 import type { Database, MappaArea, RowScope } from '@mappa/shared';
 import { mappaCaseTable } from '../mappa-case/mappa-case.table';
 import { MappaCaseStatus } from '../mappa-case/mappa-case.type';
@@ -45,7 +45,7 @@ export interface DiaryArgs {
 
 /** One page of the diary of `area`, for a co-ordinator whose row scope is `scope` (principle 7: counter-terrorism restricted cases only when cleared). */
 export async function diaryPage(db: Database, scope: RowScope, area: MappaArea, args: DiaryArgs, now: Date): Promise<MeetingDiaryPage> {
-  const today = requestDateOf(now);
+  const today = calendarDateOf(now);
   const status = dueStatusOf(today, args.dueWithinDays);
   const hidden = hiddenByGates(scope);
   const filter = and(

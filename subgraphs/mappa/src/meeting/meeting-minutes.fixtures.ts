@@ -4,7 +4,7 @@
 // would vouch. Synthetic data only.
 import { randomUUID } from 'node:crypto';
 import { and, eq, gte, isNotNull, lt, ne, sql } from 'drizzle-orm';
-import { startTestSubgraph, TEST_ISSUER } from '@mappa/shared';
+import { calendarDateOf, startTestSubgraph, TEST_ISSUER } from '@mappa/shared';
 import type { Caller, MeetingStanding, Principal, RunningSubgraph, TestDatabase, TestGatewayKeys } from '@mappa/shared';
 import { caseAccessGrantTable } from '../case-access-grant/case-access-grant.table';
 import { disclosureConsiderationTable } from '../disclosure/disclosure.table';
@@ -195,7 +195,7 @@ export async function considerDisclosure(
       pncId: meeting.pncId,
       area: meeting.area,
       meetingId: meeting.meetingId,
-      reviewedOn: on.toISOString().slice(0, 10),
+      reviewedOn: calendarDateOf(on),
       outcome: 'NOT_NECESSARY',
       reason: 'Risk managed without disclosure; no third party at risk identified',
       recordedByStaffId: meeting.chairStaffId,

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import { addWorkingDays } from '@mappa/shared';
-import type { Database, Principal } from '@mappa/shared';
+import { addWorkingDays, calendarDateOf } from '@mappa/shared';
+import type { CalendarDate, Database, Principal } from '@mappa/shared';
 import { mappaCaseTable } from '../mappa-case/mappa-case.table';
 import { meetingAttendanceTable, meetingDecisionTable, meetingInvitationTable, meetingMinutesTable } from './meeting.table';
 import type { MeetingMinutesRow, MeetingRow, MinutesRecipient } from './meeting.table';
@@ -8,9 +8,9 @@ import type { MeetingMinutesRow, MeetingRow, MinutesRecipient } from './meeting.
 /** B §6: minutes are due 10 working days after a level 2 meeting, 5 after level 3 (bank holidays not modelled: a due date across one is a day early, the stricter side). */
 export const MINUTES_DUE_WORKING_DAYS: Readonly<Record<number, number>> = { 2: 10, 3: 5 };
 
-/** The day the meeting was held (closed; while in session, opened; before, scheduled), as a UTC date. */
-export function meetingDay(meeting: MeetingRow): string {
-  return (meeting.closedAt ?? meeting.openedAt ?? meeting.scheduledFor).toISOString().slice(0, 10);
+/** The day the meeting was held (closed; while in session, opened; before, scheduled), in England and Wales. */
+export function meetingDay(meeting: MeetingRow): CalendarDate {
+  return calendarDateOf(meeting.closedAt ?? meeting.openedAt ?? meeting.scheduledFor);
 }
 
 /** The level the meeting managed the case at: before its own decision, if it made one; else the case's. */

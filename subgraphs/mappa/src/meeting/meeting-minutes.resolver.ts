@@ -254,7 +254,7 @@ export class MeetingMinutesResolver {
   ): Promise<MeetingMinutes> {
     const validMeetingId = parseInput(meetingIdSchema, meetingId, 'meetingId');
     const validVersion = parseInput(minutesVersionSchema, version, 'version');
-    const now = new Date();
+    const now = context.now;
     const accessUntil = new Date(now.getTime() + meetingAccessAfterMinutesDays() * DAY_MS);
     const row = await context.db.transaction(async (tx) => {
       const { meeting } = await requireMeetingParty(context, tx, validMeetingId, ['COORDINATOR'], true);

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { isUnder18, requestDateOf } from '@mappa/shared';
+import { isUnder18, calendarDateOf } from '@mappa/shared';
 import type { Database, PrincipalAgency } from '@mappa/shared';
 import { mappaCaseTable } from '../mappa-case/mappa-case.table';
 import { meetingAttendanceTable, meetingInvitationTable, meetingTable } from './meeting.table';
@@ -19,7 +19,7 @@ export const CHILD_SAFEGUARD_AGENCIES = ['yot', 'children_social_care'] as const
  * of birth fails closed: the meeting is treated as one about a child.
  */
 export function subjectIsChildOn(subjectDateOfBirth: string | null, meetingDay: Date): boolean {
-  return subjectDateOfBirth === null || isUnder18(subjectDateOfBirth, requestDateOf(meetingDay));
+  return subjectDateOfBirth === null || isUnder18(subjectDateOfBirth, calendarDateOf(meetingDay));
 }
 
 /** What the children rule looks at, for one meeting. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { MappaArea, startTestSubgraph, TEST_ISSUER } from '@mappa/shared';
+import { calendarDateOf, MappaArea, startTestSubgraph, TEST_ISSUER } from '@mappa/shared';
 import type { Caller, DeclaredPurpose, MeetingEvidence, Principal, RunningSubgraph, TestDatabase, TestGatewayKeys } from '@mappa/shared';
 import { mappaSubgraph } from '../index';
 import { caseAccessGrantTable } from '../case-access-grant/case-access-grant.table';
@@ -767,7 +767,7 @@ describe('the meeting diary (A §5, B §5)', () => {
       .execute(sql`insert into mappa.meeting (meeting_id, case_id, pnc_id, area, kind, scheduled_for, chair_staff_id, chair_issuer, chair_agency, status, created_by_staff_id, confidentiality_statement_read_at, opened_at, closed_at)
       values (${heldId}, ${subject.caseId}, ${subject.pncId}, ${AREA}, 'REVIEW', ${heldOn.toISOString()}, 'CHAIR0001', ${TEST_ISSUER}, 'police', 'HELD', 'MCU00001', ${heldOn.toISOString()}, ${heldOn.toISOString()}, ${heldOn.toISOString()})`);
     const afterHeld = await entryOf();
-    const heldDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(heldOn);
+    const heldDay = calendarDateOf(heldOn);
     expect(afterHeld.lastHeldOn).toBe(heldDay);
     expect(afterHeld.nextMeetingDue).toBe(new Date(Date.parse(`${heldDay}T00:00:00Z`) + 56 * DAY_MS).toISOString().slice(0, 10));
     expect(afterHeld.dueStatus).toBe('NOT_DUE');

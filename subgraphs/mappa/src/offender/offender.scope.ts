@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, lte, ne, or } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import { Agency, latestAdultDateOfBirth, requestDateOf, subjectInScope, YOT_ROLES } from '@mappa/shared';
+import { Agency, latestAdultDateOfBirth, subjectInScope, YOT_ROLES } from '@mappa/shared';
 import type { RowScope, SubjectFacts } from '@mappa/shared';
 import { mappaCaseTable } from '../mappa-case/mappa-case.table';
 import type { MappaCaseRow } from '../mappa-case/mappa-case.table';
@@ -66,8 +66,8 @@ export function jobcentreMayKnowCase(mappaCase: Pick<MappaCaseRow, 'subjectDateO
  * whatever grant, meeting or purpose it comes with. The one check
  * behind every per-person answer of this subgraph; the SQL routes apply the same with `hiddenByGates`.
  */
-export function mappaSubjectInScope(mappaCase: MappaCaseRow, scope: RowScope, now: Date = new Date()): boolean {
-  if (reachesYouthJusticeCasesOnly(scope) && !yotMayKnowCase(mappaCase, requestDateOf(now))) return false;
+export function mappaSubjectInScope(mappaCase: MappaCaseRow, scope: RowScope): boolean {
+  if (reachesYouthJusticeCasesOnly(scope) && !yotMayKnowCase(mappaCase, scope.today)) return false;
   if (reachesForeignNationalCasesOnly(scope) && !mappaCase.foreignNational) return false;
   return subjectInScope(mappaSubjectFacts(mappaCase), scope);
 }
@@ -82,7 +82,7 @@ export function mappaSubjectInScope(mappaCase: MappaCaseRow, scope: RowScope, no
  * hidden this way. Written as "hidden" rather than "visible" so an unknown date of birth (NULL) counts
  * as hidden, never as unknown.
  */
-export function hiddenByGates(scope: RowScope, now: Date = new Date()): SQL | undefined {
+export function hiddenByGates(scope: RowScope): SQL | undefined {
   return or(
     scope.counterTerrorismCleared ? undefined : eq(mappaCaseTable.counterTerrorismRestricted, true),
     scope.latestDateOfBirth === null
@@ -91,7 +91,7 @@ export function hiddenByGates(scope: RowScope, now: Date = new Date()): SQL | un
     reachesYouthJusticeCasesOnly(scope)
       ? and(
           ne(mappaCaseTable.leadAgency, Agency.YOT),
-          or(isNull(mappaCaseTable.subjectDateOfBirth), lte(mappaCaseTable.subjectDateOfBirth, latestAdultDateOfBirth(requestDateOf(now)))),
+          or(isNull(mappaCaseTable.subjectDateOfBirth), lte(mappaCaseTable.subjectDateOfBirth, latestAdultDateOfBirth(scope.today))),
         )
       : undefined,
     reachesForeignNationalCasesOnly(scope) ? eq(mappaCaseTable.foreignNational, false) : undefined,

@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import { GRANT_HOLDER_ROLES, isMappaCoordinator, requestDateOf } from '@mappa/shared';
+import { GRANT_HOLDER_ROLES, isMappaCoordinator, calendarDateOf } from '@mappa/shared';
 import type { Database, MeetingEvidence, Principal, ReferralEvidence, Role } from '@mappa/shared';
 import { grantNamesPrincipal } from '../case-access-grant/case-access-grant.query';
 import { caseAccessGrantTable } from '../case-access-grant/case-access-grant.table';
@@ -138,7 +138,7 @@ function caseAdmitsAgency(
 ): boolean {
   if (agency !== 'home_office' && agency !== 'jobcentre_plus') return true;
   if (!mappaCase) return false;
-  return agency === 'home_office' ? mappaCase.foreignNational : jobcentreMayKnowCase(mappaCase, requestDateOf(now));
+  return agency === 'home_office' ? mappaCase.foreignNational : jobcentreMayKnowCase(mappaCase, calendarDateOf(now));
 }
 
 /** The chair's and co-ordinator's standing lasts as long as the longest invitee's, and at least `MEETING_STANDING_DAYS` after the meeting. */
@@ -184,7 +184,7 @@ export async function meetingEvidenceFor(
     kind: 'MEETING' as const,
     meetingId: meeting.meetingId,
     pncId: meeting.pncId,
-    meetingDate: requestDateOf(meeting.scheduledFor),
+    meetingDate: calendarDateOf(meeting.scheduledFor),
   };
   // A.R25, B.10: as the chair's opening and closing check it; a meeting without its case fails closed.
   const safeguards = mappaCase

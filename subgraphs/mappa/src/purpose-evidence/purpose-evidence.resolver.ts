@@ -17,7 +17,7 @@ export class PurposeEvidenceResolver {
   })
   async myPurposeEvidence(@Ctx() context: MappaContext): Promise<PurposeEvidenceAnswer | null> {
     const { principal, declaredPurpose } = context.caller;
-    const now = new Date();
+    const now = context.now;
     if (declaredPurpose.caseId === null) return null;
     const evidence =
       declaredPurpose.purpose === 'MAPPA_MEETING'

@@ -11,7 +11,7 @@ import {
   NotFoundError,
   pageSizeSchema,
   parseInput,
-  requestDateOf,
+  calendarDateOf,
 } from '@mappa/shared';
 import type { AuditedChange, Caller, Database } from '@mappa/shared';
 import { z } from 'zod';
@@ -186,8 +186,8 @@ export class ReferralResolver {
     @Arg('input', () => SubmitReferralInput, { description: 'The MAPPA A content.' }) input: SubmitReferralInput,
     @Ctx() context: MappaContext,
   ): Promise<Referral> {
-    const now = new Date();
-    const today = requestDateOf(now);
+    const now = context.now;
+    const today = calendarDateOf(now);
     const values = parseInput(submitReferralInputSchema(today), input, 'input');
     const { principal } = context.caller;
     // The policy admits only police, probation, prison and YOT principals; C.50 holds a YOT referral back.
@@ -228,8 +228,8 @@ export class ReferralResolver {
     @Ctx() context: MappaContext,
   ): Promise<Referral> {
     const validId = parseInput(referralIdSchema, referralId, 'referralId');
-    const now = new Date();
-    const today = requestDateOf(now);
+    const now = context.now;
+    const today = calendarDateOf(now);
     const { caller } = context;
     const row = await context.db.transaction(async (tx) => {
       const current = await referralById(tx, validId, true);
@@ -276,7 +276,7 @@ export class ReferralResolver {
   ): Promise<Referral> {
     const validId = parseInput(referralIdSchema, referralId, 'referralId');
     const validReason = parseInput(withdrawalReasonSchema, reason, 'reason');
-    const now = new Date();
+    const now = context.now;
     const row = await context.db.transaction(async (tx) => {
       const current = await referralById(tx, validId, true);
       if (!current || !isReferrer(current, context.caller)) throw new NotFoundError(UNKNOWN_REFERRAL);
@@ -295,7 +295,7 @@ export class ReferralResolver {
       return updated;
     });
     context.log.info({ referralId: row.referralId }, 'referral withdrawn');
-    return toReferral(row, requestDateOf(now));
+    return toReferral(row, calendarDateOf(now));
   }
 
   // A.R19, B.52: the policy grants the co-ordinator alone; a chair (of any agency) is refused before this runs.
@@ -310,8 +310,8 @@ export class ReferralResolver {
     @Ctx() context: MappaContext,
   ): Promise<Referral> {
     const values = parseInput(screenReferralInputSchema, input, 'input');
-    const now = new Date();
-    const today = requestDateOf(now);
+    const now = context.now;
+    const today = calendarDateOf(now);
     const { caller } = context;
     const row = await context.db.transaction(async (tx) => {
       // FOR UPDATE: two screenings of one referral are decided one after the other; the second sees it screened.
@@ -375,7 +375,7 @@ export class ReferralResolver {
     const validId = parseInput(referralIdSchema, referralId, 'referralId');
     const row = await referralById(context.db, validId);
     if (!row || !mayKnow(row, context.caller)) throw new NotFoundError(UNKNOWN_REFERRAL);
-    return toReferral(row, requestDateOf(new Date()));
+    return toReferral(row, context.today);
   }
 
   @Access(mappaPolicies.screening)
@@ -385,7 +385,7 @@ export class ReferralResolver {
       "The co-ordinator's screening queue: SUBMITTED referrals of their own area, received longest ago first, each with its due date and `screeningOverdue` (10 days, A §5).",
   })
   async screeningQueue(@Ctx() context: MappaContext): Promise<Referral[]> {
-    const today = requestDateOf(new Date());
+    const today = context.today;
     const rows = await submittedReferralsOf(context.db, context.caller.principal.area);
     return rows.map((row) => toReferral(row, today));
   }
@@ -402,7 +402,7 @@ export class ReferralResolver {
   ): Promise<ReleaseNeedingReferralConnection> {
     const pageSize = parseInput(pageSizeSchema, first, 'first');
     const position = after == null ? null : parseInput(cursorSchema, decodeCursor(after, 'after'), 'after');
-    const today = requestDateOf(new Date());
+    const today = context.today;
     const scope = context.rowScope;
     // The row scope's gates are in the statement (before paging); the same rules, per row, as every resolver applies them.
     const rows = (await lateReleases(context.db, scope, context.caller.principal.area, today, position, pageSize + 1)).filter((row) =>

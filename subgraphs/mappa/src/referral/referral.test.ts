@@ -9,7 +9,7 @@ import {
   auditEntryTable,
   formatPncId,
   MappaArea,
-  requestDateOf,
+  calendarDateOf,
   startTestSubgraph,
   syntheticPeople,
   TEST_ISSUER,
@@ -97,7 +97,7 @@ const REFERRAL_FIELDS = `referralId pncId subject { pncId } area referringAgency
   submittedAt screeningDueDate screeningOverdue endorsedByStaffId endorsedAt screenedAt screenedByStaffId acceptedCategory acceptedLevel
   acceptedLeadAgency rejectionReasons caseId withdrawnAt withdrawalReason`;
 
-const today = () => requestDateOf(new Date());
+const today = () => calendarDateOf(new Date());
 
 function referralInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -719,7 +719,7 @@ describe('referral and screening (MAPPA A)', () => {
       status: ReferralStatus.SUBMITTED,
       createdAt: submittedAt,
       submittedAt,
-      screeningDueDate: addDays(requestDateOf(submittedAt), 10),
+      screeningDueDate: addDays(calendarDateOf(submittedAt), 10),
       ...overrides,
     });
     // Noon in London on `date`: the same calendar day whatever the season.

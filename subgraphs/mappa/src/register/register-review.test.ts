@@ -1,4 +1,4 @@
-import { TEST_ISSUER, addDays, Agency, MappaArea, requestDateOf, startTestSubgraph, syntheticPeople } from '@mappa/shared';
+import { TEST_ISSUER, addDays, Agency, MappaArea, calendarDateOf, startTestSubgraph, syntheticPeople } from '@mappa/shared';
 import { and, eq, gte } from 'drizzle-orm';
 import type { Caller, RunningSubgraph, TestDatabase, TestGatewayKeys } from '@mappa/shared';
 import { mappaCaseTable } from '../mappa-case/mappa-case.table';
@@ -75,7 +75,7 @@ async function wholeRegister(filter: Record<string, unknown>, first = 7): Promis
   }
 }
 
-const today = requestDateOf(new Date());
+const today = calendarDateOf(new Date());
 // Well-formed PNC IDs the dataset does not hold, for the cases this test writes itself.
 const [overdueL3, dueL2, notDueL2, dueNoMeeting, overdueNoMeeting, level1PastReview, scheduledNotHeld] = syntheticPeople(
   dataset.offenders,

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, gt, inArray, not, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import { Agency, MappaArea, mappaCategorySchema, mappaLevelSchema, requestDateOf } from '@mappa/shared';
-import type { Database, RowScope } from '@mappa/shared';
+import { Agency, MappaArea, mappaCategorySchema, mappaLevelSchema } from '@mappa/shared';
+import type { CalendarDate, Database, RowScope } from '@mappa/shared';
 import { z } from 'zod';
 import { mappaCaseTable } from '../mappa-case/mappa-case.table';
 import { meetingTable } from '../meeting/meeting.table';
@@ -112,7 +112,7 @@ export function fetchRegisterPage(
   filter: RegisterFilter,
   afterPncId: string | null,
   limit: number,
-  today: string = requestDateOf(new Date()),
+  today: CalendarDate = scope.today,
 ): Promise<MappaCaseRow[]> {
   return db
     .select()
@@ -127,7 +127,7 @@ export async function countRegister(
   db: Database,
   scope: RowScope,
   filter: RegisterFilter,
-  today: string = requestDateOf(new Date()),
+  today: CalendarDate = scope.today,
 ): Promise<number> {
   const [row] = await db
     .select({ total: count() })

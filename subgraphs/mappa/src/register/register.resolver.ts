@@ -1,5 +1,5 @@
 import { Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { Access, decodeCursor, encodeCursor, pageSizeSchema, parseInput, pncIdSchema, requestDateOf } from '@mappa/shared';
+import { Access, decodeCursor, encodeCursor, pageSizeSchema, parseInput, pncIdSchema } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
 import { mappaPolicies } from '../mappa.policies';
 import type { RowScope } from '@mappa/shared';
@@ -36,7 +36,7 @@ export class OffenderRegisterResolver {
     // page, its cursors and the count are exactly those of a register without the people the caller
     // may not know of (principle 9).
     const scope = context.rowScope;
-    const today = requestDateOf(new Date());
+    const today = context.today;
     // One row more than asked for tells whether another page follows, in the same statement.
     const rows = await fetchRegisterPage(context.db, scope, validFilter, afterPncId, pageSize + 1, today);
     const page = rows.slice(0, pageSize);

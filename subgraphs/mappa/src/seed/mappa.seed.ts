@@ -32,7 +32,7 @@ import {
 import { referralTable } from '../referral/referral.table';
 import { sfoNotificationTable } from '../sfo-notification/sfo-notification.table';
 import { smbAttendanceTable, smbMeetingTable, smbMemberTable } from '../smb/smb.table';
-import { smbRows } from '../smb/smb.seed';
+import { smbRows } from './smb.seed';
 import { planMeetings, reviewIntervalDays } from './meeting-plan';
 import type { LevelSegment, PlannedMeeting } from './meeting-plan';
 import { buildMeetings, buildReferrals, emptyWorkflowRows, meetingIdFor } from './workflow.seed';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { Access, BadUserInputError, changedFields, parseInput, requestDateOf } from '@mappa/shared';
+import { Access, BadUserInputError, changedFields, parseInput } from '@mappa/shared';
 import type { MappaArea } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
 import { mappaPolicies } from '../mappa.policies';
@@ -44,7 +44,7 @@ export class SmbRegisterResolver {
     );
     const { principal } = context.caller;
     const area = principal.area as MappaArea;
-    if (values.heldOn > requestDateOf(new Date()))
+    if (values.heldOn > context.today)
       throw new BadUserInputError('a board meeting is recorded once held', [{ path: 'input.heldOn', message: 'in the future' }]);
     return context.db.transaction(async (tx) => {
       // The members sitting on the area's board that day: joined on or before it, not left before it.

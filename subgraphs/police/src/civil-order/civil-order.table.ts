@@ -1,5 +1,5 @@
 import { date, index, serial, text } from 'drizzle-orm/pg-core';
-import { personTable } from '../identity/person.table';
+import { personTable } from '../identity/identity-person.table';
 import { policeSchema } from '../police.schema';
 
 /** Civil preventive orders a court has made on police application. */

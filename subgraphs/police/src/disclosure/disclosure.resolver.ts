@@ -42,6 +42,6 @@ export const policeDisclosureResolvers = level1DisclosureResolvers({
   subject: async (context, pncId) => {
     const person = await (context as PoliceContext).loaders.person.load(pncId);
     if (!person || person.mappaArea === null || !subjectInScope(policeSubjectFacts(person), context.rowScope)) return null;
-    return { area: person.mappaArea, subjectUnder18: isUnder18(person.dateOfBirth, new Date().toISOString().slice(0, 10)) };
+    return { area: person.mappaArea, subjectUnder18: isUnder18(person.dateOfBirth, context.today) };
   },
 });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, lt } from 'drizzle-orm';
 import { actingOnDecision, disclosureErrorCodes, disclosureTestClient, MappaArea, startTestSubgraph, TEST_ISSUER } from '@mappa/shared';
 import type { Caller, Principal, TestSubgraph } from '@mappa/shared';
-import { personTable } from '../identity/person.table';
+import { personTable } from '../identity/identity-person.table';
 import { policeSubgraph } from '../index';
 
 const dataset = { offenders: 300, seed: 19, asOf: '2026-11-01', areas: [MappaArea.LONDON] };

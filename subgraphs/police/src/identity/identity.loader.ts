@@ -1,7 +1,7 @@
 import { asc, inArray } from 'drizzle-orm';
 import { loaderForMany, loaderForOne } from '@mappa/shared';
 import type { Database } from '@mappa/shared';
-import { aliasTable, personTable } from './person.table';
+import { aliasTable, personTable } from './identity-person.table';
 
 /** People by PNC ID: one SELECT per batch. Also answers "does the police hold this person". */
 export const createPersonLoader = (db: Database) =>

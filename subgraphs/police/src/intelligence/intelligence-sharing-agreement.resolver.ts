@@ -25,7 +25,7 @@ import { intelligenceSharingAgreementTable } from './intelligence-sharing-agreem
 import type { IntelligenceSharingAgreementRow } from './intelligence-sharing-agreement.table';
 import { IntelligenceSharingAgreement, RecordIntelligenceSharingAgreementInput } from './intelligence-sharing-agreement.type';
 import type { IntelligenceSharedWith } from './intelligence-sharing-agreement.type';
-import { NotOriginatorError } from './not-originator.error';
+import { NotOriginatorError } from './intelligence-not-originator.error';
 
 // One message for "no such item" and "not yours to know", so an answer never tells an item outside
 // the caller's row scope from an unknown reference (principle 9).

@@ -1,4 +1,4 @@
-import { isUnder18, requestDateOf } from '@mappa/shared';
+import { isUnder18 } from '@mappa/shared';
 import type { RecordPredicate } from '@mappa/shared';
 
 /**
@@ -7,10 +7,9 @@ import type { RecordPredicate } from '@mappa/shared';
  * (A.R33: Jobcentre Plus deletes it on that date, so it reads nothing of it from then on). Anything
  * it cannot read answers false.
  */
-export const mappaJInForce: RecordPredicate = (record) => {
+export const mappaJInForce: RecordPredicate = (record, _caller, today) => {
   if (typeof record !== 'object' || record === null) return false;
   const { restrictionEndDate, subjectDateOfBirth } = record as { restrictionEndDate?: unknown; subjectDateOfBirth?: unknown };
   if (typeof restrictionEndDate !== 'string' || typeof subjectDateOfBirth !== 'string') return false;
-  const today = requestDateOf(new Date());
   return restrictionEndDate > today && !isUnder18(subjectDateOfBirth, today);
 };

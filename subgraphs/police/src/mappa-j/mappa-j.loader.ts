@@ -1,7 +1,7 @@
 import { desc, eq, getTableColumns, inArray } from 'drizzle-orm';
 import { loaderForOne } from '@mappa/shared';
 import type { Database } from '@mappa/shared';
-import { personTable } from '../identity/person.table';
+import { personTable } from '../identity/identity-person.table';
 import { mappaJNotificationTable } from './mappa-j.table';
 import type { MappaJNotificationRow } from './mappa-j.table';
 

@@ -1,5 +1,5 @@
 import { boolean, date, index, serial, text } from 'drizzle-orm/pg-core';
-import { personTable } from '../identity/person.table';
+import { personTable } from '../identity/identity-person.table';
 import { policeSchema } from '../police.schema';
 
 /** The restrictions a MAPPA J tells Jobcentre Plus about (A.R32): what work or work-related activity the person must not be put forward for. */

@@ -1,5 +1,5 @@
 import { boolean, date, index, integer, serial, text } from 'drizzle-orm/pg-core';
-import { personTable } from '../identity/person.table';
+import { personTable } from '../identity/identity-person.table';
 import { policeSchema } from '../police.schema';
 
 /** Sex-offender notification requirements (Sexual Offences Act 2003 Part 2): category 1 only. */

@@ -1,5 +1,5 @@
 import { date, text } from 'drizzle-orm/pg-core';
-import { personTable } from '../identity/person.table';
+import { personTable } from '../identity/identity-person.table';
 import { policeSchema } from '../police.schema';
 
 /** The police's own risk assessment of a sexual offender (Risk Matrix 2000 or ARMS). */

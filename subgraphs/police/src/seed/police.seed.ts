@@ -27,7 +27,7 @@ import {
 } from '@mappa/shared';
 import * as disclosureTables from '../disclosure/disclosure.table';
 import { civilOrderBreachTable, civilOrderTable } from '../civil-order/civil-order.table';
-import { aliasTable, personTable } from '../identity/person.table';
+import { aliasTable, personTable } from '../identity/identity-person.table';
 import { intelligenceItemTable } from '../intelligence/intelligence-item.table';
 import { intelligenceSharingAgreementTable } from '../intelligence/intelligence-sharing-agreement.table';
 import { MAPPA_J_RESTRICTION_TYPES, mappaJNotificationTable } from '../mappa-j/mappa-j.table';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import { isSelected, pseudonymOf } from '@mappa/shared';
-import type { Database, MappaArea, StatisticsPeriod } from '@mappa/shared';
+import type { CalendarDate, Database, MappaArea, StatisticsPeriod } from '@mappa/shared';
 import type { PoliceStatisticsSubject } from './police-statistics.type';
 
 const rowsOf = <Row>(result: unknown): Row[] => (result as { rows: Row[] }).rows;
@@ -24,12 +24,14 @@ interface SubjectRow {
  * this query's secret. Events are counted in the period (both ends included); none without a period.
  * Only the `fields` selected (null: all) are worked out: each order or event column is a look-up per
  * person, which an aggregate that does not use it must not pay for (issue 13); the others are null.
+ * Ages and orders in force are as on `today` (England and Wales), never the database server's date.
  */
 export async function statisticsSubjectsOf(
   db: Database,
   area: MappaArea,
   querySecret: string,
   period: StatisticsPeriod,
+  today: CalendarDate,
   fields: ReadonlySet<string> | null = null,
 ): Promise<PoliceStatisticsSubject[]> {
   const from = sql`${period.from}::date`;
@@ -54,12 +56,12 @@ export async function statisticsSubjectsOf(
         ${when(
           'orderTypes',
           sql`(select string_agg(distinct o.type, ',') from police.civil_order o
-          where o.pnc_id = p.pnc_id and o.start_date <= current_date and (o.end_date is null or o.end_date >= current_date))`,
+          where o.pnc_id = p.pnc_id and o.start_date <= ${today}::date and (o.end_date is null or o.end_date >= ${today}::date))`,
         )} as "orderTypes",
         ${when('ordersImposed', sql`(select count(*) from police.civil_order o where o.pnc_id = p.pnc_id and o.made_date between ${from} and ${to})::int`, true)} as "ordersImposed",
         ${when('orderBreaches', sql`(select count(*) from police.civil_order_breach b where b.pnc_id = p.pnc_id and b.breach_date between ${from} and ${to})::int`, true)} as "orderBreaches",
         ${when('notificationBreaches', sql`(select count(*) from police.notification_breach n where n.pnc_id = p.pnc_id and n.breach_date between ${from} and ${to})::int`, true)} as "notificationBreaches"
-      from (select pnc_id, gender, ethnicity_code, extract(year from age(current_date, date_of_birth))::int as age
+      from (select pnc_id, gender, ethnicity_code, extract(year from age(${today}::date, date_of_birth))::int as age
         from police.person where mappa_area = ${area} and not ct_restricted) p`),
   );
   return rows.map((row) => ({

@@ -42,6 +42,6 @@ export class PoliceStatisticsResolver {
     const values = parseInput(subjectsSchema, { area, querySecret, period: { from: from ?? null, to: to ?? null } }, 'subjects');
     if (!readsAreaStatistics(context.caller, values.area)) return null;
     context.log.info({ area: values.area }, 'statistics subjects read');
-    return statisticsSubjectsOf(context.db, values.area, values.querySecret, values.period, selectedFieldsOf(info));
+    return statisticsSubjectsOf(context.db, values.area, values.querySecret, values.period, context.today, selectedFieldsOf(info));
   }
 }

@@ -1,7 +1,7 @@
 import { eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { loaderForOne } from '@mappa/shared';
 import type { Database } from '@mappa/shared';
-import { personTable } from '../identity/person.table';
+import { personTable } from '../identity/identity-person.table';
 import { levelOnePartnerAgreementTable, visorNominalTable } from './visor-nominal.table';
 import type { VisorNominalRow } from './visor-nominal.table';
 

@@ -1,6 +1,6 @@
 import { boolean, date, integer, primaryKey, text } from 'drizzle-orm/pg-core';
 import type { MappaArea } from '@mappa/shared';
-import { personTable } from '../identity/person.table';
+import { personTable } from '../identity/identity-person.table';
 import { policeSchema } from '../police.schema';
 
 /** A ViSOR nominal record: held for category 1 and 4, and categories 2 and 3 at level 2 or 3 (A.R4). */

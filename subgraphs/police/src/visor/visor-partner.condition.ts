@@ -1,6 +1,6 @@
 import { hasCaseRelationship } from '@mappa/shared';
 import type { PrincipalAgency, RecordConditions, RecordPredicate } from '@mappa/shared';
-import { subjectUnderEighteen } from '../identity/young-person.condition';
+import { subjectUnderEighteen } from '../identity/identity-young-person.condition';
 import { mappaJInForce } from '../mappa-j/mappa-j.condition';
 
 /**

@@ -1,5 +1,5 @@
 import { date, index, integer, text } from 'drizzle-orm/pg-core';
-import { prisonerTable } from '../custody/prisoner.table';
+import { prisonerTable } from '../custody/custody-prisoner.table';
 import { prisonSchema } from '../prison.schema';
 
 export const ADJUDICATION_FINDINGS = ['PROVED', 'NOT_PROVED', 'DISMISSED'] as const;

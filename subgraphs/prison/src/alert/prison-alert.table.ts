@@ -1,5 +1,5 @@
 import { boolean, date, index, serial, text } from 'drizzle-orm/pg-core';
-import { prisonerTable } from '../custody/prisoner.table';
+import { prisonerTable } from '../custody/custody-prisoner.table';
 import { prisonSchema } from '../prison.schema';
 
 /** NOMIS alerts: coded flags on the prisoner's record (MAPPA level, security, self-harm…). */

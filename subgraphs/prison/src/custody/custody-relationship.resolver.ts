@@ -4,7 +4,7 @@ import { Access, subjectInScope } from '@mappa/shared';
 import { prisonSubjectFacts } from '../offender/offender.scope';
 import type { PrisonContext } from '../prison.context';
 import { prisonPolicies } from '../prison.policies';
-import { prisonerTable } from './prisoner.table';
+import { prisonerTable } from './custody-prisoner.table';
 
 /** The relationships the prison holds (the shared `CASE_RELATIONSHIPS` it answers for, `HOLDER_OF`). */
 export enum CustodyRelationshipKind {

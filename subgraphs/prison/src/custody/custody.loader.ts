@@ -2,8 +2,8 @@ import { getTableColumns, inArray, sql } from 'drizzle-orm';
 import { loaderForOne } from '@mappa/shared';
 import type { Database } from '@mappa/shared';
 import { prisonAlertTable } from '../alert/prison-alert.table';
-import { prisonerTable } from './prisoner.table';
-import type { PrisonerRow } from './prisoner.table';
+import { prisonerTable } from './custody-prisoner.table';
+import type { PrisonerRow } from './custody-prisoner.table';
 
 /**
  * A prisoner row with the MAPPA level the prison records for the person: the code of its active

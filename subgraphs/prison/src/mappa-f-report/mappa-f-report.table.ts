@@ -1,5 +1,5 @@
 import { boolean, date, index, serial, text } from 'drizzle-orm/pg-core';
-import { prisonerTable } from '../custody/prisoner.table';
+import { prisonerTable } from '../custody/custody-prisoner.table';
 import { prisonSchema } from '../prison.schema';
 
 /** MAPPA F: the prison's report to a level 2 or 3 MAPP meeting about a person it holds. */

@@ -9,7 +9,7 @@ import type { PrisonContext } from '../prison.context';
 import { PrisonSentence } from '../sentence/sentence.type';
 import { PrisonTemporaryRelease } from '../temporary-release/temporary-release.type';
 import { prisonSubjectFacts } from './offender.scope';
-import { ofSubject } from './subject-record';
+import { ofSubject } from './offender-subject-record';
 import { Offender } from './offender.type';
 
 /** The person's prison number, or null when the prison holds no record of them. */

@@ -1,5 +1,5 @@
 import type { SubjectFacts } from '@mappa/shared';
-import type { PrisonerRow } from '../custody/prisoner.table';
+import type { PrisonerRow } from '../custody/custody-prisoner.table';
 
 /**
  * What the prison knows about a person that decides the caller's row scope: the CT marker, the

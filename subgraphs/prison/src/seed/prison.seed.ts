@@ -10,9 +10,9 @@ import {
 } from '@mappa/shared';
 import { adjudicationTable } from '../adjudication/adjudication.table';
 import { prisonAlertTable } from '../alert/prison-alert.table';
-import { CLOSED_ESTABLISHMENTS, establishmentName, OPEN_ESTABLISHMENTS } from '../custody/establishments';
-import { prisonerTable } from '../custody/prisoner.table';
-import type { MOVEMENT_REASONS, MOVEMENT_TYPES, SECURITY_CATEGORIES } from '../custody/prisoner.table';
+import { CLOSED_ESTABLISHMENTS, establishmentName, OPEN_ESTABLISHMENTS } from '../custody/custody-establishments';
+import { prisonerTable } from '../custody/custody-prisoner.table';
+import type { MOVEMENT_REASONS, MOVEMENT_TYPES, SECURITY_CATEGORIES } from '../custody/custody-prisoner.table';
 import { homeOfficeNotificationTable } from '../home-office-notification/home-office-notification.table';
 import { mappaFReportTable } from '../mappa-f-report/mappa-f-report.table';
 import { offenceTable, sentenceTable } from '../sentence/sentence.table';

@@ -1,5 +1,5 @@
 import { boolean, date, index, integer, serial, text } from 'drizzle-orm/pg-core';
-import { prisonerTable } from '../custody/prisoner.table';
+import { prisonerTable } from '../custody/custody-prisoner.table';
 import { prisonSchema } from '../prison.schema';
 
 export const SENTENCE_TYPES = ['SDS', 'EDS', 'LIFE', 'IPP', 'SOPC'] as const;

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { pseudonymOf } from '@mappa/shared';
-import type { Database, MappaArea, StatisticsPeriod } from '@mappa/shared';
+import type { CalendarDate, Database, MappaArea, StatisticsPeriod } from '@mappa/shared';
 import type { PrisonStatisticsSubject } from './prison-statistics.type';
 
 const rowsOf = <Row>(result: unknown): Row[] => (result as { rows: Row[] }).rows;
@@ -18,7 +18,8 @@ interface SubjectRow {
  * establishment or a prison number). The PNC ID leaves only as its pseudonym under this query's
  * secret. A release is the booking's last movement when it is a release dated in the period: the
  * prison keeps the current booking's last movement, so someone released and taken back into custody
- * in the same period counts under their new status, not as released.
+ * in the same period counts under their new status, not as released. "Within N days" counts from
+ * `today` (England and Wales), never the database server's date.
  */
 export async function statisticsSubjectsOf(
   db: Database,
@@ -26,6 +27,7 @@ export async function statisticsSubjectsOf(
   querySecret: string,
   period: StatisticsPeriod,
   releaseWithinDays: number | null,
+  today: CalendarDate,
 ): Promise<PrisonStatisticsSubject[]> {
   const rows = rowsOf<SubjectRow>(
     await db.execute(sql`
@@ -39,7 +41,7 @@ export async function statisticsSubjectsOf(
           when ${releaseWithinDays}::int is null then null
           when p.in_out_status = 'OUT' then 'NOT_IN_CUSTODY'
           when s.release_date is null then 'NO_RELEASE_DATE'
-          when s.release_date <= current_date + ${releaseWithinDays}::int then 'WITHIN'
+          when s.release_date <= ${today}::date + ${releaseWithinDays}::int then 'WITHIN'
           else 'LATER'
         end as "releaseWithin",
         (case when p.last_movement_type = 'RELEASE' and p.last_movement_date between ${period.from}::date and ${period.to}::date then 1 else 0 end)::int as releases

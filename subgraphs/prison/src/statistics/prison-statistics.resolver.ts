@@ -54,6 +54,6 @@ export class PrisonStatisticsResolver {
     );
     if (!readsAreaStatistics(context.caller, values.area)) return null;
     context.log.info({ area: values.area }, 'statistics subjects read');
-    return statisticsSubjectsOf(context.db, values.area, values.querySecret, values.period, values.releaseWithinDays);
+    return statisticsSubjectsOf(context.db, values.area, values.querySecret, values.period, values.releaseWithinDays, context.today);
   }
 }

@@ -1,5 +1,5 @@
 import { boolean, date, index, serial, text, timestamp } from 'drizzle-orm/pg-core';
-import { prisonerTable } from '../custody/prisoner.table';
+import { prisonerTable } from '../custody/custody-prisoner.table';
 import { prisonSchema } from '../prison.schema';
 
 export const TEMPORARY_RELEASE_TYPES = ['RDR', 'ROR', 'CRL'] as const;

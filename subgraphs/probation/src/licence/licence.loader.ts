@@ -1,7 +1,7 @@
 import { asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { loaderForMany, loaderForOne } from '@mappa/shared';
 import type { Database } from '@mappa/shared';
-import { groupByCase } from '../case/held-rows';
+import { groupByCase } from '../case/case-held-rows';
 import { probationCaseTable } from '../case/probation-case.table';
 import { licenceConditionTable, licenceTable } from './licence.table';
 

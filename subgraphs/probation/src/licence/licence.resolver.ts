@@ -2,7 +2,7 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Access } from '@mappa/shared';
 import { probationPolicies } from '../probation.policies';
 import type { ProbationContext } from '../probation.context';
-import { factsOf, withFacts } from '../access/probation-record-facts';
+import { factsOf, withFacts } from '../record/probation-record-facts';
 import type { LicenceRow } from './licence.table';
 import { ProbationLicence, ProbationLicenceCondition } from './licence.type';
 

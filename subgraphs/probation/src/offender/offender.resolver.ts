@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { Access, subjectInScope, crnSchema, parseInput } from '@mappa/shared';
-import { allWithFacts, caseFactsFor, caseFactsOf, withFacts } from '../access/probation-record-facts';
+import { allWithFacts, caseFactsFor, caseFactsOf, withFacts } from '../record/probation-record-facts';
 import { probationPolicies } from '../probation.policies';
 import { ProbationAddress } from '../address/probation-address.type';
 import { ProbationCase } from '../case/probation-case.type';
@@ -42,7 +42,7 @@ export class OffenderResolver {
       'The nDelius probation case (CRN, offender manager, team, tier, status). Null when probation holds no case. Owner: probation.',
   })
   async probationCase(@Root() offender: Offender, @Ctx() context: ProbationContext) {
-    // Each record carries the facts its grants' conditions decide on (access/probation-record-facts.ts).
+    // Each record carries the facts its grants' conditions decide on (record/probation-record-facts.ts).
     const probationCase = await context.loaders.probationCase.load(offender.pncId);
     return probationCase ? withFacts(probationCase, caseFactsOf(probationCase, context)) : null;
   }

@@ -2,7 +2,7 @@ import { FieldResolver, Resolver, Root } from 'type-graphql';
 import { Access } from '@mappa/shared';
 import { probationPolicies } from '../probation.policies';
 import type { RiskLevel } from '@mappa/shared';
-import { carryFacts } from '../access/probation-record-facts';
+import { carryFacts } from '../record/probation-record-facts';
 import type { RiskOfSeriousHarmRow } from './risk-of-serious-harm.table';
 import { ProbationRiskOfSeriousHarm, ProbationRiskPredictors, ProbationRiskToGroups } from './risk-of-serious-harm.type';
 import type { ProbationPredictorScore } from './risk-of-serious-harm.type';

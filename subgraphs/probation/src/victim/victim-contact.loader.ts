@@ -1,7 +1,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { loaderForOne } from '@mappa/shared';
 import type { Database } from '@mappa/shared';
-import { groupByCase } from '../case/held-rows';
+import { groupByCase } from '../case/case-held-rows';
 import { probationCaseTable } from '../case/probation-case.table';
 import { victimContactTable } from './victim-contact.table';
 

@@ -1,7 +1,7 @@
 import { FieldResolver, Resolver, Root } from 'type-graphql';
 import { Access } from '@mappa/shared';
 import { probationPolicies } from '../probation.policies';
-import { carryFacts } from '../access/probation-record-facts';
+import { carryFacts } from '../record/probation-record-facts';
 import type { VictimContactRow } from './victim-contact.table';
 import { ProbationVictimContact, ProbationVictimContactDetails, ProbationVictimWishes } from './victim-contact.type';
 import type { ProbationVictimContactMethod } from './victim-contact.type';

@@ -1,6 +1,6 @@
 import { addDays, addMonths, DEV_ISSUER, MAPPA_AREAS, Random } from '@mappa/shared';
 import type { MappaArea, SyntheticDatasetOptions } from '@mappa/shared';
-import type { SmbRole, smbAttendanceTable, smbMeetingTable, smbMemberTable } from './smb.table';
+import type { SmbRole, smbAttendanceTable, smbMeetingTable, smbMemberTable } from '../smb/smb.table';
 
 /** The seats of an area's board: its minimum membership (A §6, [L5573-5659]), each an agency and a role. */
 const SEATS: readonly { readonly agency: string; readonly role: SmbRole }[] = [

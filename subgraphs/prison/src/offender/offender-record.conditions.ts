@@ -1,5 +1,5 @@
 import type { RecordConditions, RecordPredicate } from '@mappa/shared';
-import { PRISON_RELATIONSHIP_CONDITIONS } from './case-relationship.condition';
+import { PRISON_RELATIONSHIP_CONDITIONS } from './offender-case-relationship.condition';
 
 /*
  * The prison's per-record conditions that it decides on its own records (the names are

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { addKeys, pseudonymOf, RECORD_KEY_RANGE, recordKeyOf, recordKeySql } from '@mappa/shared';
 import type { Database, MappaArea } from '@mappa/shared';
-import { annualReportSql, inArea, mayBeInArea, reportingYear, valueOn, withoutJit } from './mappa-statistics.query';
+import { annualReportSql, inArea, mayBeInArea, reportingYear, valueOn, withoutJit } from '../statistics/mappa-statistics.query';
 import type { MappaStatisticsCohortMember, MappaStatisticsTableCell } from './mappa-annual-report-events.type';
 
 /*

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { DUTY_TO_CO_OPERATE_AGENCIES, RECORD_KEY_RANGE, recordKeySql } from '@mappa/shared';
-import type { Database, MappaArea } from '@mappa/shared';
+import type { CalendarDate, Database, MappaArea } from '@mappa/shared';
 import type { MappaKpiCell } from './mappa-kpi.type';
 
 /*
@@ -36,8 +36,15 @@ export const DTC_INVITEES = ['yot', ...DUTY_TO_CO_OPERATE_AGENCIES] as const;
 
 const rowsOf = <Row>(result: unknown): Row[] => (result as { rows: Row[] }).rows;
 
-/** The KPI cells of `area` for the days `first` to `last` (both included). */
-export async function kpiCellsOf(db: Database, area: MappaArea, first: string, last: string, keySecret: string): Promise<MappaKpiCell[]> {
+/** The KPI cells of `area` for the days `first` to `last` (both included); a deadline has passed when it is before `today` (England and Wales). */
+export async function kpiCellsOf(
+  db: Database,
+  area: MappaArea,
+  first: string,
+  last: string,
+  keySecret: string,
+  today: CalendarDate,
+): Promise<MappaKpiCell[]> {
   const key = recordKeySql(keySecret, sql.raw('pnc_id'));
   const rows = rowsOf<{ kpi: MappaKpi; grp: string; met: number; met_key: number; not_met: number; not_met_key: number }>(
     await db.execute(sql`
@@ -118,7 +125,7 @@ export async function kpiCellsOf(db: Database, area: MappaArea, first: string, l
             (select min((v.distributed_at at time zone 'UTC')::date) from mappa.meeting_minutes v where v.meeting_id = meetings.meeting_id) as distributed
           from meetings
         ) minutes
-        where due is not null and (distributed is not null or due < current_date)
+        where due is not null and (distributed is not null or due < ${today}::date)
         union all
         -- Referrals (A §2.5): screened within 10 days of submission; unscreened counts once its due date has passed.
         select 'REFERRAL_SCREENED_ON_TIME', '', pnc_id,
@@ -126,7 +133,7 @@ export async function kpiCellsOf(db: Database, area: MappaArea, first: string, l
         from mappa.referral
         where area = ${area} and category_sought <> 4 and submitted_at is not null
           and (submitted_at at time zone 'UTC')::date between ${first}::date and ${last}::date
-          and (screened_at is not null or (status = 'SUBMITTED' and screening_due_date < current_date))
+          and (screened_at is not null or (status = 'SUBMITTED' and screening_due_date < ${today}::date))
       )
       select kpi, grp,
         (count(*) filter (where met))::int as met,

@@ -36,6 +36,6 @@ export class MappaKpiResolver {
     // C.95: another area's KPIs too, for an analyst, the co-ordinator or the chair.
     if (!readsAreaKpis(context.caller, values.area)) return null;
     context.log.info({ area: values.area }, 'KPI statistics read');
-    return kpiCellsOf(context.db, values.area, values.from, values.to, values.keySecret);
+    return kpiCellsOf(context.db, values.area, values.from, values.to, values.keySecret, context.today);
   }
 }

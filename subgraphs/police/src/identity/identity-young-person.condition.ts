@@ -1,4 +1,4 @@
-import { isUnder18, requestDateOf } from '@mappa/shared';
+import { isUnder18 } from '@mappa/shared';
 import type { RecordPredicate } from '@mappa/shared';
 
 /**
@@ -8,8 +8,8 @@ import type { RecordPredicate } from '@mappa/shared';
  * the police decide it from the date of birth they hold, with no look at the YOT's own records. A
  * record without a date of birth answers false.
  */
-export const subjectUnderEighteen: RecordPredicate = (record) => {
+export const subjectUnderEighteen: RecordPredicate = (record, _caller, today) => {
   if (typeof record !== 'object' || record === null) return false;
   const { dateOfBirth } = record as { dateOfBirth?: unknown };
-  return typeof dateOfBirth === 'string' && isUnder18(dateOfBirth, requestDateOf(new Date()));
+  return typeof dateOfBirth === 'string' && isUnder18(dateOfBirth, today);
 };

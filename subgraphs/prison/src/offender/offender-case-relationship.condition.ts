@@ -14,7 +14,7 @@ function standsInRelationship(relationship: CaseRelationship): RecordPredicate {
 
 /**
  * The prison's record conditions decided on probation's relationship facts (issue 12; the rest are in
- * prison-record.conditions.ts): A.R15, B.59 and B.48 for the allocated
+ * offender-record.conditions.ts): A.R15, B.59 and B.48 for the allocated
  * community offender manager, B.57, C.14 and C.34 for the victim liaison officer of the person's victims.
  */
 export const PRISON_RELATIONSHIP_CONDITIONS: RecordConditions = {
