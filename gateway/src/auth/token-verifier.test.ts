@@ -1,10 +1,11 @@
 import type { JWTVerifyGetKey } from 'jose';
+import { MappaArea } from '@mappa/shared';
 import type { PrincipalClaims } from '@mappa/shared';
 import { LocalIssuer } from './local-issuer';
 import { TokenVerifier, VERIFIED_TOKEN_TTL_MS } from './token-verifier';
 import type { TrustedIssuer } from './trusted-issuer';
 
-const officer: PrincipalClaims = { staffId: 'PPU0001', agency: 'police', roles: ['ppu_officer'], area: 'LONDON', clearance: 'SC' };
+const officer: PrincipalClaims = { staffId: 'PPU0001', agency: 'police', roles: ['ppu_officer'], area: MappaArea.LONDON, clearance: 'SC' };
 const bearer = (token: string) => `Bearer ${token}`;
 
 /** The issuer as the gateway trusts it, with its key look-ups counted: one per signature jose checks. */
