@@ -7,6 +7,7 @@ export * from './context/request-context';
 export * from './db/database';
 export * from './db/insert-in-chunks';
 export * from './db/keyed-loaders';
+export * from './db/prepared-lookup';
 export * from './db/statement-counter';
 export * from './domain/agency';
 export * from './domain/area-population';

@@ -1,4 +1,5 @@
 import { decodeJwt, errors as joseErrors, jwtVerify } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { agencyHoldsRole, CLEARANCES, principalClaimsSchema, UnauthenticatedError } from '@mappa/shared';
 import type { Principal, PrincipalClaims } from '@mappa/shared';
 import type { TrustedIssuer } from './trusted-issuer';
@@ -19,16 +20,38 @@ export interface TokenPolicy {
 }
 
 /**
+ * How many verified tokens are remembered, and for how long at most. A client sends the same bearer
+ * token with every request for its lifetime, and checking its ES256 signature and claims again each
+ * time was a large share of the gateway's CPU per request (issue 15). A token is remembered only once
+ * it has passed every check below, by its exact text (signature included: a token signed with any
+ * other key, or changed in any byte, is another string and is verified afresh), never past its own
+ * `exp` (no clock tolerance from memory), and never longer than `VERIFIED_TOKEN_TTL_MS`, so a key an identity provider withdraws from
+ * its JWKS stops vouching for tokens already seen within that bound (jose itself caches a remote key
+ * set for up to ten minutes).
+ */
+export const VERIFIED_TOKEN_CACHE_SIZE = 10_000;
+export const VERIFIED_TOKEN_TTL_MS = 60_000;
+
+interface VerifiedToken {
+  readonly principal: Principal;
+  /** Until when it may be answered from memory, in milliseconds: its `exp`, or `VERIFIED_TOKEN_TTL_MS` after it was verified if sooner. */
+  readonly validUntilMs: number;
+}
+
+/**
  * Verifies a client's bearer token against the identity provider that issued it and maps its
  * claims to a principal. Messages tell a legitimate caller what to fix (expired, wrong audience)
  * without telling a forger which check their token passed.
  */
 export class TokenVerifier {
   private readonly issuers: ReadonlyMap<string, TrustedIssuer>;
+  // Bounded (least recently used go first) so a flood of distinct valid tokens cannot grow it.
+  private readonly verified = new LRUCache<string, VerifiedToken>({ max: VERIFIED_TOKEN_CACHE_SIZE });
 
   constructor(
     issuers: readonly TrustedIssuer[],
     private readonly policy: TokenPolicy = { maxLifetimeSeconds: DEFAULT_TOKEN_MAX_LIFETIME_SECONDS },
+    private readonly now: () => number = Date.now,
   ) {
     this.issuers = new Map(issuers.map((issuer) => [issuer.issuer, issuer]));
   }
@@ -38,6 +61,18 @@ export class TokenVerifier {
     if (!authorization) throw new UnauthenticatedError('Authentication required: send "Authorization: Bearer <token>".');
     const token = BEARER.exec(authorization)?.[1];
     if (!token) throw new UnauthenticatedError('The Authorization header must be "Bearer " followed by a signed JWT.');
+    const remembered = this.verified.get(token);
+    // Checked on every use: past its expiry (or the bound) the token goes back through jose, which
+    // refuses an expired one with the usual message.
+    if (remembered && this.now() < remembered.validUntilMs) return copyOf(remembered.principal);
+    if (remembered) this.verified.delete(token);
+    const { principal, exp } = await this.verify(token);
+    const validUntilMs = Math.min(exp * 1000, this.now() + VERIFIED_TOKEN_TTL_MS);
+    if (validUntilMs > this.now()) this.verified.set(token, { principal, validUntilMs });
+    return copyOf(principal);
+  }
+
+  private async verify(token: string): Promise<{ principal: Principal; exp: number }> {
     const issuer = this.issuers.get(unverifiedIssuerOf(token) ?? '');
     if (!issuer) throw new UnauthenticatedError('The token was not issued by an identity provider this gateway trusts.');
     let payload: Record<string, unknown>;
@@ -73,8 +108,13 @@ export class TokenVerifier {
     if (!claims.success)
       throw new UnauthenticatedError('The token does not describe a MAPPA user (staffId, agency, roles, area, clearance).');
     refuseUnvouchable(claims.data, issuer);
-    return { ...claims.data, issuer: issuer.issuer };
+    return { principal: { ...claims.data, issuer: issuer.issuer }, exp: payload.exp };
   }
+}
+
+/** Each request its own principal: one request can never change what the next one is told. */
+function copyOf(principal: Principal): Principal {
+  return { ...principal, roles: [...principal.roles] };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { asc, desc, inArray } from 'drizzle-orm';
-import { loaderForMany, loaderForOne } from '@mappa/shared';
+import { keyIn, loaderForMany, loaderForOne, preparedLookup } from '@mappa/shared';
 import type { Database } from '@mappa/shared';
 import { mappaCaseChangeTable, mappaCaseTable } from './mappa-case.table';
 
@@ -15,17 +15,16 @@ export const CURRENT_CASE_FIRST = [desc(mappaCaseTable.endDate), desc(mappaCaseT
  * Each person's current MAPPA case by PNC ID (`CURRENT_CASE_FIRST`). One SELECT DISTINCT ON per
  * batch. Also answers "does the MAPPA unit hold this person".
  */
-export const createMappaCaseLoader = (db: Database) =>
-  loaderForOne(
-    'mappa.caseByPncId',
-    (pncIds) =>
-      db
-        .selectDistinctOn([mappaCaseTable.pncId])
-        .from(mappaCaseTable)
-        .where(inArray(mappaCaseTable.pncId, [...pncIds]))
-        .orderBy(asc(mappaCaseTable.pncId), ...CURRENT_CASE_FIRST),
-    (row) => row.pncId,
-  );
+export const createMappaCaseLoader = (db: Database) => loaderForOne('mappa.caseByPncId', casesByPncId(db), (row) => row.pncId);
+
+// Prepared once per database (`preparedLookup`): the single offender view asks it on every request.
+const casesByPncId = preparedLookup('mappa.caseByPncId', (db) =>
+  db
+    .selectDistinctOn([mappaCaseTable.pncId])
+    .from(mappaCaseTable)
+    .where(keyIn(mappaCaseTable.pncId))
+    .orderBy(asc(mappaCaseTable.pncId), ...CURRENT_CASE_FIRST),
+);
 
 /** The history of changes by case ID, oldest first. */
 export const createMappaCaseHistoryLoader = (db: Database) =>

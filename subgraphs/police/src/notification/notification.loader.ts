@@ -1,19 +1,16 @@
 import { asc, inArray } from 'drizzle-orm';
-import { loaderForMany, loaderForOne } from '@mappa/shared';
+import { keyIn, loaderForMany, loaderForOne, preparedLookup } from '@mappa/shared';
 import type { Database } from '@mappa/shared';
 import { notificationBreachTable, notificationTable } from './notification.table';
 
+// Prepared once per database (`preparedLookup`): the single offender view asks it on every request.
+const notificationsByPncId = preparedLookup('police.notificationByPncId', (db) =>
+  db.select().from(notificationTable).where(keyIn(notificationTable.pncId)),
+);
+
 /** Notification requirements by PNC ID. */
 export const createNotificationLoader = (db: Database) =>
-  loaderForOne(
-    'police.notificationByPncId',
-    (pncIds) =>
-      db
-        .select()
-        .from(notificationTable)
-        .where(inArray(notificationTable.pncId, [...pncIds])),
-    (row) => row.pncId,
-  );
+  loaderForOne('police.notificationByPncId', notificationsByPncId(db), (row) => row.pncId);
 
 /** Notification breaches by PNC ID, oldest first. */
 export const createNotificationBreachesLoader = (db: Database) =>

@@ -1,5 +1,5 @@
-import { eq, getTableColumns, inArray, sql } from 'drizzle-orm';
-import { loaderForOne } from '@mappa/shared';
+import { eq, getTableColumns, sql } from 'drizzle-orm';
+import { keyIn, loaderForOne, preparedLookup } from '@mappa/shared';
 import type { Database } from '@mappa/shared';
 import { personTable } from '../identity/identity-person.table';
 import { levelOnePartnerAgreementTable, visorNominalTable } from './visor-nominal.table';
@@ -11,22 +11,22 @@ import type { VisorNominalRow } from './visor-nominal.table';
  */
 export type VisorNominalRecord = VisorNominalRow & { readonly levelOneAgreedPartners: readonly string[] };
 
+// Prepared once per database (`preparedLookup`): the single offender view asks it on every request.
+const visorNominalsByPncId = preparedLookup<VisorNominalRecord>('police.visorNominalByPncId', (db) =>
+  db
+    .select({
+      ...getTableColumns(visorNominalTable),
+      levelOneAgreedPartners: sql<
+        string[]
+      >`coalesce(array_agg(${levelOnePartnerAgreementTable.partnerAgency}) filter (where ${levelOnePartnerAgreementTable.partnerAgency} is not null), '{}')`,
+    })
+    .from(visorNominalTable)
+    .innerJoin(personTable, eq(personTable.pncId, visorNominalTable.pncId))
+    .leftJoin(levelOnePartnerAgreementTable, eq(levelOnePartnerAgreementTable.area, personTable.mappaArea))
+    .where(keyIn(visorNominalTable.pncId))
+    .groupBy(visorNominalTable.visorReference),
+);
+
 /** ViSOR nominals by PNC ID, each with its area's level 1 partner agreements: one SELECT per batch. */
 export const createVisorNominalLoader = (db: Database) =>
-  loaderForOne(
-    'police.visorNominalByPncId',
-    (pncIds): Promise<VisorNominalRecord[]> =>
-      db
-        .select({
-          ...getTableColumns(visorNominalTable),
-          levelOneAgreedPartners: sql<
-            string[]
-          >`coalesce(array_agg(${levelOnePartnerAgreementTable.partnerAgency}) filter (where ${levelOnePartnerAgreementTable.partnerAgency} is not null), '{}')`,
-        })
-        .from(visorNominalTable)
-        .innerJoin(personTable, eq(personTable.pncId, visorNominalTable.pncId))
-        .leftJoin(levelOnePartnerAgreementTable, eq(levelOnePartnerAgreementTable.area, personTable.mappaArea))
-        .where(inArray(visorNominalTable.pncId, [...pncIds]))
-        .groupBy(visorNominalTable.visorReference),
-    (row) => row.pncId,
-  );
+  loaderForOne('police.visorNominalByPncId', visorNominalsByPncId(db), (row) => row.pncId);

@@ -1,5 +1,5 @@
 import { getTableColumns, inArray, sql } from 'drizzle-orm';
-import { loaderForOne } from '@mappa/shared';
+import { keyIn, loaderForOne, preparedLookup } from '@mappa/shared';
 import type { Database } from '@mappa/shared';
 import { prisonAlertTable } from '../alert/prison-alert.table';
 import { prisonerTable } from './custody-prisoner.table';
@@ -28,13 +28,14 @@ const recordedMappaLevel = sql<number | null>`(
 
 const selectPrisoners = (db: Database) => db.select({ ...getTableColumns(prisonerTable), recordedMappaLevel }).from(prisonerTable);
 
+// Prepared once per database (`preparedLookup`): the single offender view asks it on every request.
+const prisonersByPncId = preparedLookup<PrisonerRecord>('prison.prisonerByPncId', (db) =>
+  selectPrisoners(db).where(keyIn(prisonerTable.pncId)),
+);
+
 /** Prisoners by PNC ID: one SELECT per batch. Also answers "does the prison hold this person". */
 export const createPrisonerByPncIdLoader = (db: Database) =>
-  loaderForOne<PrisonerRecord>(
-    'prison.prisonerByPncId',
-    (pncIds) => selectPrisoners(db).where(inArray(prisonerTable.pncId, [...pncIds])),
-    (row) => row.pncId,
-  );
+  loaderForOne<PrisonerRecord>('prison.prisonerByPncId', prisonersByPncId(db), (row) => row.pncId);
 
 /** Prisoners by prison number (the prison's own key), for look-ups that start from NOMIS. */
 export const createPrisonerByPrisonNumberLoader = (db: Database) =>

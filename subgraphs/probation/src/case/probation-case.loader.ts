@@ -1,6 +1,6 @@
 import { getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import { loaderForOne } from '@mappa/shared';
+import { keyIn, loaderForOne, preparedLookup } from '@mappa/shared';
 import type { Database } from '@mappa/shared';
 import { approvedPremisesPlacementTable, approvedPremisesStaffTable } from '../approved-premises/approved-premises.table';
 import { victimContactTable } from '../victim/victim-contact.table';
@@ -35,12 +35,7 @@ const caseWithNamedStaff = {
 const selectCases = (db: Database, where: SQL) => db.select(caseWithNamedStaff).from(probationCaseTable).where(where);
 
 /** Cases by PNC ID: one SELECT per batch. Also answers "does probation hold this person". */
-export const createProbationCaseLoader = (db: Database) =>
-  loaderForOne(
-    'probation.caseByPncId',
-    (pncIds) => selectCases(db, inArray(probationCaseTable.pncId, [...pncIds])),
-    (row) => row.pncId,
-  );
+export const createProbationCaseLoader = (db: Database) => loaderForOne('probation.caseByPncId', casesByPncId(db), (row) => row.pncId);
 
 /** Cases by CRN, for look-ups that start from the probation case reference. */
 export const createProbationCaseByCrnLoader = (db: Database) =>
@@ -51,4 +46,7 @@ export const createProbationCaseByCrnLoader = (db: Database) =>
   );
 
 /** A case as the loaders read it: the row and the staff it names. */
+// Prepared once per database (`preparedLookup`): the single offender view asks it on every request.
+const casesByPncId = preparedLookup('probation.caseByPncId', (db) => selectCases(db, keyIn(probationCaseTable.pncId)));
+
 export type LoadedProbationCase = Awaited<ReturnType<typeof selectCases>>[number];

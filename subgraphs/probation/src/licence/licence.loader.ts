@@ -1,5 +1,5 @@
 import { asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
-import { loaderForMany, loaderForOne } from '@mappa/shared';
+import { keyIn, loaderForMany, loaderForOne, preparedLookup } from '@mappa/shared';
 import type { Database } from '@mappa/shared';
 import { groupByCase } from '../case/case-held-rows';
 import { probationCaseTable } from '../case/probation-case.table';
@@ -20,18 +20,20 @@ const licenceWithMonitoring = {
 };
 
 /** Licences by PNC ID, oldest version first; null for a person probation does not hold. */
+// Prepared once per database (`preparedLookup`): the single offender view asks it on every request.
+const licencesByPncId = preparedLookup('probation.licencesByPncId', (db) =>
+  db
+    .select({ pncId: probationCaseTable.pncId, row: licenceWithMonitoring })
+    .from(probationCaseTable)
+    .leftJoin(licenceTable, eq(licenceTable.crn, probationCaseTable.crn))
+    .where(keyIn(probationCaseTable.pncId))
+    .orderBy(asc(licenceTable.licenceId)),
+);
+
 export const createLicencesLoader = (db: Database) =>
   loaderForOne(
     'probation.licencesByPncId',
-    async (pncIds) =>
-      groupByCase(
-        await db
-          .select({ pncId: probationCaseTable.pncId, row: licenceWithMonitoring })
-          .from(probationCaseTable)
-          .leftJoin(licenceTable, eq(licenceTable.crn, probationCaseTable.crn))
-          .where(inArray(probationCaseTable.pncId, [...pncIds]))
-          .orderBy(asc(licenceTable.licenceId)),
-      ),
+    async (pncIds) => groupByCase(await licencesByPncId(db)(pncIds)),
     (held) => held.pncId,
   );
 
