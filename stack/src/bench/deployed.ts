@@ -9,7 +9,6 @@
 // Answers are checked identical to the product's before anything is measured. Reported: requests/s,
 // p50/p99, and CPU ms per request of every process (the gateway, each subgraph, and this process,
 // the load generator, apart), with the ratios product/peer and on/off.
-import { todayOf } from '@mappa/shared';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { writeFileSync } from 'node:fs';
@@ -26,6 +25,7 @@ import {
   REGISTER_PAGE,
   seedAgencies,
   syntheticPerson,
+  todayOf,
 } from '@mappa/shared';
 import type { PrincipalClaims } from '@mappa/shared';
 import { ServiceProcess } from '../processes/service-process';

@@ -1,7 +1,7 @@
 // The full run's report (docs/benchmarks.md): throughput, latency and CPU per workload, each part on vs off, and the counts.
-import { todayOf } from '@mappa/shared';
 import { cpus, totalmem } from 'node:os';
 import { Client } from 'pg';
+import { todayOf } from '@mappa/shared';
 import type { ChainReport } from './audit-accounting';
 import { percentile } from './load';
 import type { BenchOptions } from './options';

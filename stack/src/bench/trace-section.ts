@@ -1,8 +1,8 @@
 // docs/benchmarks.md's sections that other runs than the full one write: the deployed layout's
 // (`--only deployed`) and, last, the meeting pack's critical path (`--only pack --trace`).
-import { todayOf } from '@mappa/shared';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { todayOf } from '@mappa/shared';
 import { REPOSITORY_ROOT } from '../generate-schemas';
 import type { BenchOptions } from './options';
 
