@@ -137,7 +137,10 @@ async function templateDatabase(serverUrl: string, templatesFolder: string, temp
       await admin.query(`alter database ${building} rename to ${name}`);
     } catch (error) {
       await admin.query(`drop database if exists ${building} with (force)`);
-      if (!(error instanceof DatabaseError && error.code === '42P04')) throw error; // 42P04: another worker renamed first.
+      // Another worker renamed first: PostgreSQL says so with 42P04 (duplicate database) when the
+      // other rename has committed, and with 23505 (unique violation on pg_database's name index)
+      // when both renames run at once; either way the template is there.
+      if (!(error instanceof DatabaseError && (error.code === '42P04' || error.code === '23505'))) throw error;
     }
   });
   return name;
