@@ -5,6 +5,7 @@ import {
   DISCLOSURE_DOCUMENT_HTTP_HEADERS,
   disclosureContentSha256,
   disclosureFieldName,
+  ERROR_CODES,
   holderOfDisclosureDecisionId,
 } from '@mappa/shared';
 import type { DisclosureHolder, Logger } from '@mappa/shared';
@@ -115,7 +116,9 @@ export function mountDisclosureDocumentRoute(
     // Defence in depth: what leaves is exactly what was made (or previewed), or nothing.
     if (disclosureContentSha256(document.html) !== document.contentSha256) {
       options.log.error({ operation: operation.operationName }, 'disclosure document does not match its SHA-256; not served');
-      res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      res
+        .status(500)
+        .json({ errors: [{ message: 'Internal server error', extensions: { code: ERROR_CODES.INTERNAL_SERVER_ERROR.code } }] });
       return;
     }
     const body = Buffer.from(document.html, 'utf8');
@@ -133,7 +136,9 @@ export function mountDisclosureDocumentRoute(
     res
       .status(405)
       .set('allow', 'GET, HEAD')
-      .json({ errors: [{ message: 'The disclosure document is read with GET.', extensions: { code: 'METHOD_NOT_ALLOWED' } }] });
+      .json({
+        errors: [{ message: 'The disclosure document is read with GET.', extensions: { code: ERROR_CODES.METHOD_NOT_ALLOWED.code } }],
+      });
   });
 }
 

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { observeRefusal, RateLimitedError, requestIdOf } from '@mappa/shared';
+import { observeRefusal, RateLimitedError, requestIdOf, ERROR_CODES } from '@mappa/shared';
 import type { AuditWriter, Logger, ServiceMetrics } from '@mappa/shared';
 import { auditRefusedRequest, refusedRequestPayload } from '../audit/gateway-audit';
 import type { RefusedRequest } from '../audit/gateway-audit';
@@ -76,7 +76,11 @@ export function perSourceRateLimit(limiter: GatewayRateLimiter, refusals: Reques
       response
         .status(429)
         .set('retry-after', String(error.retryAfterSeconds))
-        .json({ errors: [{ message: error.message, extensions: { code: 'RATE_LIMITED', retryAfterSeconds: error.retryAfterSeconds } }] });
+        .json({
+          errors: [
+            { message: error.message, extensions: { code: ERROR_CODES.RATE_LIMITED.code, retryAfterSeconds: error.retryAfterSeconds } },
+          ],
+        });
     }
   };
 }

@@ -2,7 +2,7 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { graphql } from 'graphql';
 import type { GraphQLSchema } from 'graphql';
-import { AccessDecisions, CLIENT_ERROR_CODES } from '@mappa/shared';
+import { AccessDecisions, CLIENT_ERROR_CODES, ERROR_CODES } from '@mappa/shared';
 import type { FieldPolicy } from '@mappa/shared';
 import type { GatewayContext } from '../context/gateway-context';
 import type { OwnerClient } from './owner-client';
@@ -59,7 +59,7 @@ export class StatisticsDataSource implements GraphQLDataSource<GatewayContext> {
       const code = error.extensions.code;
       if (typeof code === 'string' && clientCodes.has(code)) return error.toJSON();
       context.log.error({ reason: error.originalError?.name ?? 'GraphQLError' }, 'statistics query failed');
-      return { message: 'Internal server error', path: error.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+      return { message: 'Internal server error', path: error.path, extensions: { code: ERROR_CODES.INTERNAL_SERVER_ERROR.code } };
     });
     return { data: result.data as GatewayGraphQLResponse['data'], ...(errors ? { errors } : {}) };
   }

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { ERROR_CODES } from './error-codes';
 
 /** What the caller is told when the access could not be recorded: no data comes without its audit entry. */
 export const AUDIT_UNAVAILABLE_MESSAGE = 'This request could not be recorded in the audit trail, so no data is returned. Try again later.';
@@ -8,7 +9,7 @@ export const AUDIT_UNAVAILABLE_MESSAGE = 'This request could not be recorded in 
  * the result after execution (errors formatted already), so it is built here, code and all.
  */
 export function auditUnavailableResult(): { errors: [{ message: string; extensions: { code: 'AUDIT_UNAVAILABLE' } }] } {
-  return { errors: [{ message: AUDIT_UNAVAILABLE_MESSAGE, extensions: { code: 'AUDIT_UNAVAILABLE' } }] };
+  return { errors: [{ message: AUDIT_UNAVAILABLE_MESSAGE, extensions: { code: ERROR_CODES.AUDIT_UNAVAILABLE.code } }] };
 }
 
 /**
@@ -17,6 +18,6 @@ export function auditUnavailableResult(): { errors: [{ message: string; extensio
  */
 export class AuditUnavailableError extends GraphQLError {
   constructor() {
-    super(AUDIT_UNAVAILABLE_MESSAGE, { extensions: { code: 'AUDIT_UNAVAILABLE' } });
+    super(AUDIT_UNAVAILABLE_MESSAGE, { extensions: { code: ERROR_CODES.AUDIT_UNAVAILABLE.code } });
   }
 }

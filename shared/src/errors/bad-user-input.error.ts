@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { ERROR_CODES } from './error-codes';
 import type { z } from 'zod';
 
 /** One problem with the caller's input, safe to show: where it is and what is wrong. */
@@ -14,7 +15,9 @@ export class BadUserInputError extends GraphQLError {
    * before execution; otherwise one field fails and the rest of the response still stands.
    */
   constructor(message: string, issues: readonly InputIssue[] = [], options: { wholeRequest?: boolean } = {}) {
-    super(message, { extensions: { code: 'BAD_USER_INPUT', issues, ...(options.wholeRequest ? { http: { status: 400 } } : {}) } });
+    super(message, {
+      extensions: { code: ERROR_CODES.BAD_USER_INPUT.code, issues, ...(options.wholeRequest ? { http: { status: 400 } } : {}) },
+    });
   }
 
   /** Maps a zod failure at an API boundary to BAD_USER_INPUT with every issue listed. */

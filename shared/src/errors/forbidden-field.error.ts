@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { ERROR_CODES } from './error-codes';
 
 /**
  * A field the caller may not read under the declared purpose: one per denied field path, naming the
@@ -9,7 +10,7 @@ export class ForbiddenFieldError extends GraphQLError {
   constructor(policyName: string, path: readonly (string | number)[], extensions: Readonly<Record<string, unknown>> = {}) {
     super(`Not permitted to read this field under policy ${policyName} for the declared purpose.`, {
       path,
-      extensions: { code: 'FORBIDDEN', policy: policyName, ...extensions },
+      extensions: { code: ERROR_CODES.FORBIDDEN.code, policy: policyName, ...extensions },
     });
   }
 }

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { ERROR_CODES } from './error-codes';
 
 /**
  * The record asked for does not exist for this caller. Used alike for an unknown identifier and for
@@ -7,6 +8,6 @@ import { GraphQLError } from 'graphql';
  */
 export class NotFoundError extends GraphQLError {
   constructor(message: string) {
-    super(message, { extensions: { code: 'NOT_FOUND' } });
+    super(message, { extensions: { code: ERROR_CODES.NOT_FOUND.code } });
   }
 }

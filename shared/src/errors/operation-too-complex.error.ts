@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { ERROR_CODES } from './error-codes';
 
 /** The operation limits a document is measured against, by the name a refusal gives each. */
 export const OPERATION_LIMIT_NAMES = [
@@ -24,7 +25,7 @@ export type OperationLimitName = (typeof OPERATION_LIMIT_NAMES)[number];
 export class OperationTooComplexError extends GraphQLError {
   constructor(limit: OperationLimitName, max: number, measured: number) {
     super(`The operation is too complex: ${limit} is ${max}, this operation measures ${measured}.`, {
-      extensions: { code: 'OPERATION_TOO_COMPLEX', limit, max, measured, http: { status: 400 } },
+      extensions: { code: ERROR_CODES.OPERATION_TOO_COMPLEX.code, limit, max, measured, http: { status: 400 } },
     });
   }
 }

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { ERROR_CODES } from './error-codes';
 
 /**
  * The document id (`documentId`, or the persisted-query extension's `sha256Hash`) names no registered
@@ -7,6 +8,8 @@ import { GraphQLError } from 'graphql';
  */
 export class PersistedQueryNotFoundError extends GraphQLError {
   constructor() {
-    super('No registered document has this id.', { extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 400 } } });
+    super('No registered document has this id.', {
+      extensions: { code: ERROR_CODES.PERSISTED_QUERY_NOT_FOUND.code, http: { status: 400 } },
+    });
   }
 }

@@ -1,5 +1,6 @@
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
+import { ERROR_CODES } from './error-codes';
 
 /**
  * Too many requests from one source address or one principal (issue 9 §1): HTTP 429, with
@@ -9,7 +10,7 @@ export class RateLimitedError extends GraphQLError {
   constructor(readonly retryAfterSeconds: number) {
     super(`Too many requests: try again in ${retryAfterSeconds} s.`, {
       extensions: {
-        code: 'RATE_LIMITED',
+        code: ERROR_CODES.RATE_LIMITED.code,
         retryAfterSeconds,
         http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
       },

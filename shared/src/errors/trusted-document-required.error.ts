@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { ERROR_CODES } from './error-codes';
 
 /**
  * The gateway runs only the documents its front-end teams registered (trusted documents), and this
@@ -7,7 +8,7 @@ import { GraphQLError } from 'graphql';
 export class TrustedDocumentRequiredError extends GraphQLError {
   constructor() {
     super('This gateway runs registered (trusted) documents only: send the document\'s id as "documentId", not its text.', {
-      extensions: { code: 'TRUSTED_DOCUMENT_REQUIRED', http: { status: 400 } },
+      extensions: { code: ERROR_CODES.TRUSTED_DOCUMENT_REQUIRED.code, http: { status: 400 } },
     });
   }
 }

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { ERROR_CODES } from './error-codes';
 
 /**
  * The request carries no valid credentials. The message says what to fix without saying which
@@ -6,6 +7,6 @@ import { GraphQLError } from 'graphql';
  */
 export class UnauthenticatedError extends GraphQLError {
   constructor(message: string) {
-    super(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+    super(message, { extensions: { code: ERROR_CODES.UNAUTHENTICATED.code, http: { status: 401 } } });
   }
 }

@@ -8,6 +8,7 @@ import type { ServiceMetrics } from '../metrics/metrics';
 import { newObservation, observeRefusal, observeRequest } from '../metrics/request-observation';
 import { SpanStatusCode, startServerSpan, withTraceContext } from '../tracing/tracing';
 import { callerRequestIdFrom, REQUEST_ID_HEADER, requestIdFrom } from './request-id';
+import { ERROR_CODES } from '../errors/error-codes';
 
 /** A named dependency that must be healthy before the service takes traffic. */
 export interface ReadinessCheck {
@@ -174,7 +175,7 @@ export function createHttpApp(options: {
       response.setHeader('connection', 'close');
       response
         .status(503)
-        .json({ errors: [{ message: 'This service is shutting down. Try again.', extensions: { code: 'SHUTTING_DOWN' } }] });
+        .json({ errors: [{ message: 'This service is shutting down. Try again.', extensions: { code: ERROR_CODES.SHUTTING_DOWN.code } }] });
       return;
     }
     requests.started();
@@ -223,7 +224,7 @@ function answerUnknownPaths(app: Express): void {
  * not have or that does not exist, answer alike (principle 9: nothing an outsider can compare).
  */
 export function answerNotFound(response: Response): void {
-  response.status(404).json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
+  response.status(404).json({ errors: [{ message: 'Not found', extensions: { code: ERROR_CODES.NOT_FOUND.code } }] });
 }
 
 /**
@@ -241,8 +242,8 @@ function answerUnhandledErrors(app: Express): void {
     response.status(clientError ? status : 500).json({
       errors: [
         clientError
-          ? { message: 'The request body is not valid JSON, or is too large.', extensions: { code: 'BAD_REQUEST' } }
-          : { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+          ? { message: 'The request body is not valid JSON, or is too large.', extensions: { code: ERROR_CODES.BAD_REQUEST.code } }
+          : { message: 'Internal server error', extensions: { code: ERROR_CODES.INTERNAL_SERVER_ERROR.code } },
       ],
     });
   });

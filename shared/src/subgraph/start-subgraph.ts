@@ -39,6 +39,7 @@ import { calendarDateOf, systemClock } from '../time/calendar-date';
 import type { Clock } from '../time/calendar-date';
 import type { SubgraphContext } from './subgraph-context';
 import type { SubgraphDefinition } from './subgraph-definition';
+import { ERROR_CODES } from '../errors/error-codes';
 
 /** A subgraph serving on HTTP, with counts of the GraphQL requests it served and the SQL it sent. */
 export interface RunningSubgraph extends RunningService {
@@ -196,9 +197,14 @@ export async function startSubgraph<Loaders extends object>(
       );
     if (unavailable)
       response.status(503).json({
-        errors: [{ message: 'This service cannot check gateway assertions right now.', extensions: { code: 'UPSTREAM_UNAVAILABLE' } }],
+        errors: [
+          {
+            message: 'This service cannot check gateway assertions right now.',
+            extensions: { code: ERROR_CODES.UPSTREAM_UNAVAILABLE.code },
+          },
+        ],
       });
-    else response.status(401).json({ errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] });
+    else response.status(401).json({ errors: [{ message: error.message, extensions: { code: ERROR_CODES.UNAUTHENTICATED.code } }] });
   };
   app.use(
     '/graphql',

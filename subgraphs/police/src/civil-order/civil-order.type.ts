@@ -2,7 +2,7 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Access, LocalDate } from '@mappa/shared';
 import { policePolicies } from '../police.policies';
 
-export enum CivilOrderType {
+export enum PoliceCivilOrderType {
   SHPO = 'SHPO',
   SOPO = 'SOPO',
   SRO = 'SRO',
@@ -10,17 +10,17 @@ export enum CivilOrderType {
   FOREIGN_TRAVEL_ORDER = 'FOREIGN_TRAVEL_ORDER',
 }
 
-registerEnumType(CivilOrderType, {
-  name: 'CivilOrderType',
+registerEnumType(PoliceCivilOrderType, {
+  name: 'PoliceCivilOrderType',
   description:
     'SHPO sexual harm prevention order; SOPO sexual offences prevention order (replaced by SHPO); SRO sexual risk order; NOTIFICATION_ORDER for offences abroad; FOREIGN_TRAVEL_ORDER.',
 });
 
 @ObjectType({ description: 'A civil preventive order made by a court on police application. Owner: police.' })
-export class CivilOrder {
+export class PoliceCivilOrder {
   @Access(policePolicies.civilOrders)
-  @Field(() => CivilOrderType, { description: 'The kind of order.' })
-  type!: CivilOrderType;
+  @Field(() => PoliceCivilOrderType, { description: 'The kind of order.' })
+  type!: PoliceCivilOrderType;
 
   @Access(policePolicies.civilOrders)
   @Field(() => String, { description: 'Court that made the order.' })

@@ -1,3 +1,4 @@
+import { ERROR_CODES } from '@mappa/shared';
 import { GraphQLError } from 'graphql';
 
 /**
@@ -8,7 +9,7 @@ import { GraphQLError } from 'graphql';
 export class NotOriginatorError extends GraphQLError {
   constructor() {
     super('Only a police officer of the force that originated this intelligence item may record or withdraw an agreement to share it.', {
-      extensions: { code: 'FORBIDDEN', reason: 'NOT_ORIGINATING_FORCE' },
+      extensions: { code: ERROR_CODES.FORBIDDEN.code, reason: 'NOT_ORIGINATING_FORCE' },
     });
   }
 }

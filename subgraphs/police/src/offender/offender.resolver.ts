@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { Access, subjectInScope, parseInput, pncIdSchema } from '@mappa/shared';
 import { policePolicies } from '../police.policies';
-import { CivilOrder } from '../civil-order/civil-order.type';
+import { PoliceCivilOrder } from '../civil-order/civil-order.type';
 import { PoliceIdentity } from '../identity/identity.type';
 import type { IntelligenceItemOfSubject } from '../intelligence/intelligence-om.condition';
 import { IntelligenceItem } from '../intelligence/intelligence-item.type';
@@ -69,7 +69,7 @@ export class OffenderResolver {
   }
 
   @Access(policePolicies.civilOrders)
-  @FieldResolver(() => [CivilOrder], {
+  @FieldResolver(() => [PoliceCivilOrder], {
     nullable: true,
     description: 'Civil preventive orders (SHPO, SRO, travel orders…), oldest first. Owner: police.',
   })
