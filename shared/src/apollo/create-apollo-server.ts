@@ -24,7 +24,7 @@ type ServerSource<Context extends BaseContext> =
 /**
  * Apollo Server with the settings every service shares: production masks internal errors and
  * drops stack traces, Apollo's hosted landing page and inline tracing are off, and every operation
- * is logged once, without variables or results (at debug level in production unless it had errors). In production introspection is off and no error
+ * is logged once, without variables or results (in a subgraph in production, at debug level unless it had errors). In production introspection is off and no error
  * suggests field, argument, type or enum names ("Did you mean …?"): a client learns the schema
  * from its own team's documents, not by probing (issue 9 §5). Subgraphs still answer `_service`
  * (an ordinary field, not introspection), which composition asks for; the gateway runs on the
@@ -66,7 +66,8 @@ export function createApolloServer<Context extends RequestContext>(
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
-      operationLogPlugin<Context>({ production: options.production }),
+      // The gateway logs every operation; a subgraph in production only those with errors.
+      operationLogPlugin<Context>({ quietWhenAnswered: options.production && !('gateway' in source) }),
       operationResolutionPlugin<Context>(),
       // The cause of an error the client sees only as INTERNAL_SERVER_ERROR, at error level (issue 15).
       unexpectedErrorsPlugin<Context>(),

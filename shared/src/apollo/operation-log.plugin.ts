@@ -5,12 +5,15 @@ import type { RequestContext } from '../context/request-context';
  * Logs one line per GraphQL operation: name, type, duration and error codes. Never the variables,
  * the document's literal values or the response: they can hold personal data.
  *
- * In production an operation answered without errors is logged at `debug` (`LOG_LEVEL=debug` to see
- * it), one that had errors at `info`: a line per request in every service was six synchronous
- * writes per single offender view, a visible share of each process's CPU under load (issue 15),
- * while the metrics already count every request by operation and outcome.
+ * With `quietWhenAnswered` an operation answered without errors is logged at `debug` (`LOG_LEVEL=debug`
+ * to see it), one that had errors at `info`. Subgraphs in production set it: a line per request in
+ * every service was six synchronous writes per single offender view, a visible share of each
+ * process's CPU under load (issue 15), while the gateway's own line (which carries the client's
+ * request id beside the gateway's, issue 9 §5), the metrics and the audit trail cover each request.
  */
-export function operationLogPlugin<Context extends RequestContext>(options: { readonly production: boolean }): ApolloServerPlugin<Context> {
+export function operationLogPlugin<Context extends RequestContext>(options: {
+  readonly quietWhenAnswered: boolean;
+}): ApolloServerPlugin<Context> {
   return {
     async requestDidStart({ contextValue }) {
       const started = process.hrtime.bigint();
@@ -18,7 +21,7 @@ export function operationLogPlugin<Context extends RequestContext>(options: { re
         async willSendResponse({ operationName, operation, errors }) {
           const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
           const errorCodes = (errors ?? []).map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
-          const level = options.production && errorCodes.length === 0 ? 'debug' : 'info';
+          const level = options.quietWhenAnswered && errorCodes.length === 0 ? 'debug' : 'info';
           contextValue.log[level](
             { operationName: operationName ?? null, operationType: operation?.operation ?? null, durationMs, errorCodes },
             'graphql operation',
