@@ -58,7 +58,9 @@ describe('an agency subgraph that hangs', () => {
   const sockets = new Set<Socket>();
 
   beforeAll(async () => {
-    env = await startTestStack({ dataset: { offenders: 20, seed: 9, asOf: '2026-11-01' }, subgraphTimeoutMs: 500 });
+    // 1.5 s per subgraph call: the police must answer within it while the prison hangs. At 500 ms a
+    // loaded CI machine once let the police's first (cold) answer time out too.
+    env = await startTestStack({ dataset: { offenders: 20, seed: 9, asOf: '2026-11-01' }, subgraphTimeoutMs: 1_500 });
     // Stand-in for a hung agency: accepts the connection on the prison subgraph's port, never answers.
     const prisonPort = env.stack.subgraphs.prison.port;
     await env.stack.subgraphs.prison.close();
@@ -66,6 +68,11 @@ describe('an agency subgraph that hangs', () => {
       sockets.add(socket);
     });
     await new Promise<void>((resolve) => silent.listen(prisonPort, '127.0.0.1', resolve));
+    // The police path warmed before the test, so what is timed below is the hung prison alone.
+    const warm = await env.query('query($pncId: ID!) { offender(pncId: $pncId) { identity { lastName } } }', {
+      pncId: env.people[0]!.pncId,
+    });
+    expect(warm.errors).toBeUndefined();
   });
 
   afterAll(async () => {
@@ -85,6 +92,7 @@ describe('an agency subgraph that hangs', () => {
     const elapsed = Date.now() - started;
     expect(result.data?.offender).toEqual({ identity: { lastName: person.lastName }, custody: null });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', agency: 'prison' });
-    expect(elapsed).toBeLessThan(5_000);
+    // Bounded by the per-subgraph timeout, well before the request's 10 s deadline.
+    expect(elapsed).toBeLessThan(8_000);
   });
 });

@@ -27,6 +27,11 @@ afterAll(async () => {
 const LEAF = 'pncId warningMarkers { code } intelligence { __typename }';
 const doubledQuery = (depth: number) =>
   `query Doubled($pncId: ID!) { offender(pncId: $pncId) { ...F0 } }\n${doubledFragmentChain(depth, 'Offender', LEAF)}`;
+// What separates a linear walk from an exponential one: 2^30 fragment visits took hours, a linear walk
+// a few milliseconds on top of the request. The bound is generous because a loaded 2-core CI machine
+// once took 1,016 ms for the whole request; it stays under the gateway's 10 s request deadline, so a
+// walk cut short by the deadline still fails here.
+const LINEAR_WALK_BOUND_MS = 5_000;
 const PLAIN = 'query Plain($pncId: ID!) { offender(pncId: $pncId) { pncId warningMarkers { code } } }';
 
 async function askPolice(query: string, requestId: string): Promise<{ body: GraphQLResponse; elapsedMs: number }> {
@@ -48,8 +53,7 @@ describe('issue 9 §1: a chain of fragments each spread twice', () => {
     const { body, elapsedMs } = await askPolice(doubledQuery(30), 'test-request-doubled-1');
     expect(body.data?.offender).toMatchObject({ pncId: env.people[0]!.pncId, intelligence: null });
     expect(body.errors?.map((error) => [error.path?.join('.'), error.extensions?.code])).toEqual([['offender.intelligence', 'FORBIDDEN']]);
-    // 2^30 fragment visits took hours; a linear walk takes a few milliseconds on top of the request.
-    expect(elapsedMs).toBeLessThan(1_000);
+    expect(elapsedMs).toBeLessThan(LINEAR_WALK_BOUND_MS);
   });
 
   it('while a 40-level chain is answered, the subgraph keeps serving other requests', async () => {
@@ -60,7 +64,7 @@ describe('issue 9 §1: a chain of fragments each spread twice', () => {
     expect(hostile.body.data?.offender).toMatchObject({ pncId: env.people[0]!.pncId });
     expect(plain.body.errors).toBeUndefined();
     expect(plain.body.data?.offender).toMatchObject({ pncId: env.people[0]!.pncId });
-    expect(Math.max(hostile.elapsedMs, plain.elapsedMs)).toBeLessThan(1_000);
+    expect(Math.max(hostile.elapsedMs, plain.elapsedMs)).toBeLessThan(LINEAR_WALK_BOUND_MS);
   });
 
   it('a 30-level chain through the gateway, its limits lifted, is answered in milliseconds too', async () => {
@@ -69,6 +73,6 @@ describe('issue 9 §1: a chain of fragments each spread twice', () => {
     const elapsedMs = performance.now() - started;
     expect(body.data?.offender).toMatchObject({ pncId: env.people[0]!.pncId, intelligence: null });
     expect(body.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
-    expect(elapsedMs).toBeLessThan(1_000);
+    expect(elapsedMs).toBeLessThan(LINEAR_WALK_BOUND_MS);
   });
 });
