@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { addDays, DEV_ISSUER, MAPPA_AREAS, Random } from '@mappa/shared';
 import type { MappaArea, SyntheticDatasetOptions, SyntheticPerson } from '@mappa/shared';
 import type { intelligenceItemTable } from '../intelligence/intelligence-item.table';
@@ -15,6 +16,17 @@ export type IntelligenceInsert = typeof intelligenceItemTable.$inferInsert;
 export type AgreementInsert = typeof intelligenceSharingAgreementTable.$inferInsert;
 
 /**
+ * An agreement's id, from what it agrees (an item shares with one kind of recipient at most once): the
+ * table's default is a random UUID, which made two seeds of the same dataset differ in this one column
+ * (`npm run seed` is deterministic). Laid out as an RFC 9562 version 8 (custom) UUID.
+ */
+function agreementIdOf(itemReference: string, sharedWith: string): string {
+  const hex = createHash('sha256').update(`${itemReference}\u0000${sharedWith}`).digest('hex');
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
  * Originator control in the synthetic data (principle 4, B §1): a minority of a person's items come
  * from another force, some of them with that force's agreement to share them with the force of the
  * person's area; some handling code C items have their originator's agreement to share the summary
@@ -30,6 +42,7 @@ export function originatorsOf(person: SyntheticPerson, items: IntelligenceInsert
       sharedWithArea: MappaArea | null,
       rationale: string,
     ): AgreementInsert => ({
+      agreementId: agreementIdOf(item.reference, sharedWith),
       itemReference: item.reference,
       sharedWith,
       sharedWithArea,
