@@ -7,27 +7,9 @@ import { explainStatements, recordStatements } from './explain-check';
 import type { ExplainedStatement } from './explain-check';
 import type { Answer } from './load';
 import { percentile, runRound, send } from './load';
+import { STATISTICS_AGGREGATE, STATISTICS_ANNUAL_REPORT, STATISTICS_YEAR } from './documents';
 import type { BenchOptions } from './options';
 import type { OperationCounts, Workload } from './workload';
-
-// Issue 13: the statistics workloads. The annual report (every table) for the analyst's own area, for
-// the last reporting year before the dataset's day, and an ad-hoc aggregate over three dimensions of
-// three owners (rows, columns and a filter).
-export const STATISTICS_COUNT = 'count suppressed';
-export const STATISTICS_TABLE = `rows { value cells { ${STATISTICS_COUNT} } total { ${STATISTICS_COUNT} } } columnTotals { ${STATISTICS_COUNT} } total { ${STATISTICS_COUNT} }`;
-export const STATISTICS_ANNUAL_REPORT = `query BenchAnnualReport($area: MappaArea!, $year: Int!) {
-  annualReport(area: $area, year: $year) {
-    offendersOn31March { ${STATISTICS_TABLE} } managedAtLevel2Or3InYear { ${STATISTICS_TABLE} } breachOfNotification { ${STATISTICS_TABLE} }
-    civilOrdersImposed { ${STATISTICS_TABLE} } returnedToCustodyForBreachOfLicence { ${STATISTICS_TABLE} } returnedToCustodyForBreachOfLicenceByReason { ${STATISTICS_TABLE} }
-    returnedToCustodyForBreachOfOrder { ${STATISTICS_TABLE} } registeredSexOffendersPer100000 { rate suppressed }
-    seriousFurtherOffenceCharges { ${STATISTICS_TABLE} } seriousCaseReviews { ${STATISTICS_TABLE} } seriousFurtherOffenceOutcomes { ${STATISTICS_TABLE} }
-  }
-}`;
-export const STATISTICS_AGGREGATE = `query BenchAggregate($area: MappaArea!, $filters: [StatisticsFilterInput!]) {
-  statisticsAggregate(area: $area, rows: CATEGORY, columns: GENDER, filters: $filters) { ${STATISTICS_TABLE} }
-}`;
-/** The reporting year the statistics workloads ask for: the last one before the bench dataset's day (2026-11-01). */
-export const STATISTICS_YEAR = 2025;
 
 /** Issue 13: the annual report for one area and an ad-hoc aggregate over three dimensions, as an analyst of the area. */
 export function statisticsWorkloads(stack: LocalStack, analystToken: string, area: MappaArea): Workload[] {
