@@ -116,9 +116,6 @@ const SQL_OUTSIDE_QUERY_MODULES_TO_MOVE = [
   'shared/src/subgraph/prepare-database.ts',
   'stack/src/audit-verify.ts',
   'subgraphs/*/src/offender/offender.scope.ts',
-  'subgraphs/home-office/src/detention/detention.resolver.ts',
-  'subgraphs/home-office/src/detention/detention.state.ts',
-  'subgraphs/home-office/src/detention-decision/detention-decision-evidence.resolver.ts',
   'subgraphs/mappa/src/case-access-grant/case-access-grant.resolver.ts',
   'subgraphs/mappa/src/disclosure/disclosure-consideration.resolver.ts',
   'subgraphs/mappa/src/disclosure/disclosure.rules.ts',
@@ -140,13 +137,8 @@ const SQL_OUTSIDE_QUERY_MODULES_TO_MOVE = [
   'subgraphs/mappa/src/smb/smb.resolver.ts',
   'subgraphs/police/src/disclosure/disclosure-evidence.resolver.ts',
   'subgraphs/police/src/disclosure/disclosure.resolver.ts',
-  'subgraphs/police/src/intelligence/intelligence-sharing-agreement.resolver.ts',
-  'subgraphs/prison/src/custody/custody-relationship.resolver.ts',
-  'subgraphs/probation/src/case/case-relationship.resolver.ts',
-  'subgraphs/probation/src/case/probation-case.resolver.ts',
   'subgraphs/probation/src/disclosure/disclosure-evidence.resolver.ts',
   'subgraphs/probation/src/disclosure/disclosure.resolver.ts',
-  'subgraphs/yot/src/youth-case/youth-case-relationship.resolver.ts',
 ];
 const SQL_ONLY_IN_QUERY_MODULES =
   'SQL lives in query modules: move the statement into a `*.query.ts` (or a `*.loader.ts` batch function) and call it (docs/architecture.md).';

@@ -1,10 +1,9 @@
-import { and, eq } from 'drizzle-orm';
 import { Ctx, Query, Resolver } from 'type-graphql';
 import { Access, purposeEvidenceType, toPurposeEvidenceAnswer } from '@mappa/shared';
 import type { PurposeEvidenceAnswer } from '@mappa/shared';
 import type { HomeOfficeContext } from '../home-office.context';
 import { homeOfficePolicies } from '../home-office.policies';
-import { detentionDecisionTable } from './detention-decision.table';
+import { detentionDecisionOwnedBy } from './detention-decision.query';
 
 /** Evidence is looked up afresh for every request; it is vouched for a minute at most. */
 const EVIDENCE_VALID_MS = 60_000;
@@ -25,10 +24,7 @@ export class DetentionEvidenceResolver {
     // The case owner's staff id counts only from an identity provider whose staff ids are the Home Office's.
     const staffId = context.rowScope.ownStaffId;
     if (declaredPurpose.purpose !== 'IMMIGRATION_DETENTION_DECISION' || decisionId === null || staffId === null) return null;
-    const [decision] = await context.db
-      .select()
-      .from(detentionDecisionTable)
-      .where(and(eq(detentionDecisionTable.decisionId, decisionId), eq(detentionDecisionTable.caseOwnerStaffId, staffId)));
+    const decision = await detentionDecisionOwnedBy(context.db, decisionId, staffId);
     if (!decision) return null;
     return toPurposeEvidenceAnswer({
       kind: 'DETENTION_DECISION',

@@ -1,12 +1,10 @@
-import { eq } from 'drizzle-orm';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { Access, BadUserInputError, changedFields, NotFoundError, parseInput, pncIdSchema, subjectInScope } from '@mappa/shared';
 import type { HomeOfficeContext } from '../home-office.context';
 import { homeOfficePolicies } from '../home-office.policies';
-import { immigrationCaseTable } from '../immigration-case/immigration-case.table';
 import { homeOfficeSubjectFacts } from '../offender/offender.scope';
 import { Offender } from '../offender/offender.type';
-import { detentionEventTable, detentionTable } from './detention.table';
+import { immigrationCaseOfDetainee, insertDetentionEvent, lockDetention, updateDetention } from './detention.query';
 import type { DetentionRow } from './detention.table';
 import { refusalOf, transition } from './detention.state';
 import type { DetentionAction } from './detention.state';
@@ -86,17 +84,21 @@ async function moveDetention(context: HomeOfficeContext, pncId: string, action: 
   const { principal } = context.caller;
   const day = context.today;
   const updated = await context.db.transaction(async (tx) => {
-    const [row] = await tx.select().from(detentionTable).where(eq(detentionTable.pncId, valid)).for('update');
-    const [immigrationCase] = await tx.select().from(immigrationCaseTable).where(eq(immigrationCaseTable.pncId, valid));
+    const row = await lockDetention(tx, valid);
+    const immigrationCase = await immigrationCaseOfDetainee(tx, valid);
     if (!row || !immigrationCase || !subjectInScope(homeOfficeSubjectFacts(immigrationCase), context.rowScope))
       throw new NotFoundError(UNKNOWN_DETENTION);
     const refusal = refusalOf(row.status, action);
     if (refusal) throw new BadUserInputError(refusal, [{ path: 'pncId', message: `detention is ${row.status}` }]);
     const changes = transition(row, action, principal.staffId, day);
-    const [next] = await tx.update(detentionTable).set(changes).where(eq(detentionTable.pncId, valid)).returning();
-    await tx
-      .insert(detentionEventTable)
-      .values({ pncId: valid, fromStatus: row.status, toStatus: changes.status, staffId: principal.staffId, issuer: principal.issuer });
+    const next = await updateDetention(tx, valid, changes);
+    await insertDetentionEvent(tx, {
+      pncId: valid,
+      fromStatus: row.status,
+      toStatus: changes.status,
+      staffId: principal.staffId,
+      issuer: principal.issuer,
+    });
     // The evidence of the change, by its actor, commits with it in the Home Office's own audit chain, or neither does.
     await context.audit.recordChanges(tx, [valid], changedFields(`ImmigrationDetention:${valid}`, row, next!, AUDITED_FIELDS));
     return next!;

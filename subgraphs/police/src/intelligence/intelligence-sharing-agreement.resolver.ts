@@ -1,4 +1,3 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import {
   Access,
@@ -14,14 +13,18 @@ import {
 import { policeSubjectFacts } from '../offender/offender.scope';
 import type { PoliceContext } from '../police.context';
 import { policePolicies } from '../police.policies';
-import { intelligenceItemTable } from './intelligence-item.table';
+import { intelligenceItemByReference } from './intelligence-item.query';
 import type { IntelligenceItemRow } from './intelligence-item.table';
 import {
   agreementIdSchema,
   recordIntelligenceSharingAgreementSchema,
   withdrawalReasonSchema,
 } from './intelligence-sharing-agreement.input';
-import { intelligenceSharingAgreementTable } from './intelligence-sharing-agreement.table';
+import {
+  insertIntelligenceSharingAgreement,
+  intelligenceSharingAgreementById,
+  withdrawIntelligenceSharingAgreementRow,
+} from './intelligence-sharing-agreement.query';
 import type { IntelligenceSharingAgreementRow } from './intelligence-sharing-agreement.table';
 import { IntelligenceSharingAgreement, RecordIntelligenceSharingAgreementInput } from './intelligence-sharing-agreement.type';
 import type { IntelligenceSharedWith } from './intelligence-sharing-agreement.type';
@@ -62,7 +65,7 @@ const toAgreement = (row: IntelligenceSharingAgreementRow): IntelligenceSharingA
  * the item exists) is refused, FORBIDDEN; to anyone else the item does not exist (principle 9).
  */
 async function itemOfOriginator(context: PoliceContext, reference: string): Promise<IntelligenceItemRow> {
-  const [item] = await context.db.select().from(intelligenceItemTable).where(eq(intelligenceItemTable.reference, reference));
+  const item = await intelligenceItemByReference(context.db, reference);
   const person = item ? await context.loaders.person.load(item.pncId) : null;
   if (!item || !person || (person.counterTerrorismRestricted && !mayKnowRestrictedSubject(context.caller)))
     throw new NotFoundError(UNKNOWN_ITEM);
@@ -99,19 +102,16 @@ export class IntelligenceSharingAgreementResolver {
     const { principal } = context.caller;
     // The agreement and the evidence of it commit together, or neither does.
     const row = await context.db.transaction(async (tx) => {
-      const [inserted] = await tx
-        .insert(intelligenceSharingAgreementTable)
-        .values({
-          itemReference: item.reference,
-          sharedWith: values.sharedWith,
-          sharedWithArea: values.sharedWithArea ?? null,
-          agreedByStaffId: principal.staffId,
-          agreedByIssuer: principal.issuer,
-          agreedByForce: item.originatorForce,
-          agreedAt: new Date(),
-          rationale: values.rationale,
-        })
-        .returning();
+      const inserted = await insertIntelligenceSharingAgreement(tx, {
+        itemReference: item.reference,
+        sharedWith: values.sharedWith,
+        sharedWithArea: values.sharedWithArea ?? null,
+        agreedByStaffId: principal.staffId,
+        agreedByIssuer: principal.issuer,
+        agreedByForce: item.originatorForce,
+        agreedAt: new Date(),
+        rationale: values.rationale,
+      });
       await context.audit.recordChanges(
         tx,
         [item.pncId],
@@ -136,20 +136,17 @@ export class IntelligenceSharingAgreementResolver {
   ): Promise<IntelligenceSharingAgreement> {
     const validId = parseInput(agreementIdSchema, agreementId, 'agreementId');
     const validReason = parseInput(withdrawalReasonSchema, reason, 'reason');
-    const [agreement] = await context.db
-      .select()
-      .from(intelligenceSharingAgreementTable)
-      .where(eq(intelligenceSharingAgreementTable.agreementId, validId));
+    const agreement = await intelligenceSharingAgreementById(context.db, validId);
     if (!agreement) throw new NotFoundError(UNKNOWN_AGREEMENT);
     const item = await itemOfOriginator(context, agreement.itemReference).catch((error: unknown) => {
       throw error instanceof NotFoundError ? new NotFoundError(UNKNOWN_AGREEMENT) : error;
     });
     const withdrawn = await context.db.transaction(async (tx) => {
-      const [after] = await tx
-        .update(intelligenceSharingAgreementTable)
-        .set({ withdrawnAt: new Date(), withdrawnByStaffId: context.caller.principal.staffId, withdrawalReason: validReason })
-        .where(and(eq(intelligenceSharingAgreementTable.agreementId, validId), isNull(intelligenceSharingAgreementTable.withdrawnAt)))
-        .returning();
+      const after = await withdrawIntelligenceSharingAgreementRow(tx, validId, {
+        withdrawnAt: new Date(),
+        withdrawnByStaffId: context.caller.principal.staffId,
+        withdrawalReason: validReason,
+      });
       if (after)
         await context.audit.recordChanges(
           tx,

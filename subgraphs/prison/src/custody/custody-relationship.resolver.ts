@@ -1,10 +1,9 @@
-import { and, eq, inArray, or } from 'drizzle-orm';
 import { Ctx, Field, ID, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
 import { Access, subjectInScope } from '@mappa/shared';
 import { prisonSubjectFacts } from '../offender/offender.scope';
 import type { PrisonContext } from '../prison.context';
 import { prisonPolicies } from '../prison.policies';
-import { prisonerTable } from './custody-prisoner.table';
+import { prisonersInCustodyAtOrGranted } from './custody-relationship.query';
 
 /** The relationships the prison holds (the shared `CASE_RELATIONSHIPS` it answers for, `HOLDER_OF`). */
 export enum CustodyRelationshipKind {
@@ -42,12 +41,7 @@ export class CustodyRelationshipResolver {
     // follows custody). An area would not do: it holds more people than the gateway vouches for
     // (MAX_CASE_RELATIONSHIP_SUBJECTS), so the answer would depend on the area's size; fail closed instead.
     if (principal.establishment === undefined) return [{ relationship: CustodyRelationshipKind.HELD_IN_CUSTODY, pncIds: [] }];
-    const reach = eq(prisonerTable.establishmentCode, principal.establishment);
-    const granted = scope.grantedPncIds.length > 0 ? inArray(prisonerTable.pncId, [...scope.grantedPncIds]) : undefined;
-    const rows = await context.db
-      .select()
-      .from(prisonerTable)
-      .where(and(eq(prisonerTable.inOutStatus, 'IN'), or(reach, granted)));
+    const rows = await prisonersInCustodyAtOrGranted(context.db, principal.establishment, scope.grantedPncIds);
     const held = rows.filter((row) => subjectInScope(prisonSubjectFacts(row), scope)).map((row) => row.pncId);
     return [{ relationship: CustodyRelationshipKind.HELD_IN_CUSTODY, pncIds: [...new Set(held)].sort() }];
   }

@@ -1,13 +1,11 @@
-import { eq } from 'drizzle-orm';
 import { Ctx, Field, ID, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
 import { Access, CASE_RELATIONSHIPS, subjectInScope } from '@mappa/shared';
 import type { CaseRelationship } from '@mappa/shared';
 import { probationSubjectFacts } from '../offender/offender.scope';
 import { probationPolicies } from '../probation.policies';
 import type { ProbationContext } from '../probation.context';
-import { victimContactTable } from '../victim/victim-contact.table';
 import { isAllocated } from './probation-case.resolver';
-import { probationCaseTable } from './probation-case.table';
+import { probationCasesManagedBy, probationCasesOfVictimLiaisonOfficer } from './case-relationship.query';
 import type { ProbationCaseRow } from './probation-case.table';
 
 // type-graphql registers enums as objects; the shared list is the one definition of the values.
@@ -47,15 +45,11 @@ export class CaseRelationshipResolver {
     const releaseInformation = new Set<string>();
     // A placeholder staff code (an unallocated case) is nobody's, even for a caller presenting it.
     if (ownStaffId !== null && isAllocated(ownStaffId) && principal.roles.includes('probation_practitioner')) {
-      const cases = await context.db.select().from(probationCaseTable).where(eq(probationCaseTable.managerStaffCode, ownStaffId));
+      const cases = await probationCasesManagedBy(context.db, ownStaffId);
       for (const row of cases) if (inScope(row)) allocated.add(row.pncId);
     }
     if (ownStaffId !== null && principal.roles.includes('victim_liaison_officer')) {
-      const victims = await context.db
-        .select({ probationCase: probationCaseTable, wantsReleaseInformation: victimContactTable.wantsReleaseInformation })
-        .from(victimContactTable)
-        .innerJoin(probationCaseTable, eq(probationCaseTable.crn, victimContactTable.crn))
-        .where(eq(victimContactTable.vloStaffId, ownStaffId));
+      const victims = await probationCasesOfVictimLiaisonOfficer(context.db, ownStaffId);
       for (const { probationCase, wantsReleaseInformation } of victims) {
         if (!inScope(probationCase)) continue;
         victimsOffenders.add(probationCase.pncId);

@@ -1,10 +1,9 @@
-import { eq } from 'drizzle-orm';
 import { Ctx, Field, ID, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
 import { Access, subjectInScope } from '@mappa/shared';
 import { yotSubjectFacts } from '../offender/offender.scope';
 import type { YotContext } from '../yot.context';
 import { yotPolicies } from '../yot.policies';
-import { youthCaseTable } from './youth-case.table';
+import { youthCasesManagedBy } from './youth-case-relationship.query';
 
 /** The relationships the YOT holds (the shared `CASE_RELATIONSHIPS` it answers for, `HOLDER_OF`). */
 export enum YouthCaseRelationshipKind {
@@ -40,7 +39,7 @@ export class YouthCaseRelationshipResolver {
     const { principal, ownStaffId } = context.rowScope;
     const managed = new Set<string>();
     if (ownStaffId !== null && principal.roles.includes('yot_case_manager')) {
-      const cases = await context.db.select().from(youthCaseTable).where(eq(youthCaseTable.caseManagerStaffId, ownStaffId));
+      const cases = await youthCasesManagedBy(context.db, ownStaffId);
       // A closed case is no one's to manage.
       for (const row of cases)
         if (row.status !== 'CLOSED' && subjectInScope(yotSubjectFacts(row), context.rowScope)) managed.add(row.pncId);
