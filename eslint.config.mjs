@@ -115,7 +115,6 @@ const SQL_OUTSIDE_QUERY_MODULES_TO_MOVE = [
   'shared/src/subgraph/define-subgraph.ts',
   'shared/src/subgraph/prepare-database.ts',
   'stack/src/audit-verify.ts',
-  'subgraphs/*/src/offender/offender.scope.ts',
   'subgraphs/mappa/src/case-access-grant/case-access-grant.resolver.ts',
   'subgraphs/mappa/src/disclosure/disclosure-consideration.resolver.ts',
   'subgraphs/mappa/src/disclosure/disclosure.rules.ts',

@@ -1,9 +1,8 @@
-import { and, eq, gt, isNull, lte, ne, or } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import { Agency, latestAdultDateOfBirth, subjectInScope, YOT_ROLES } from '@mappa/shared';
 import type { RowScope, SubjectFacts } from '@mappa/shared';
-import { mappaCaseTable } from '../mappa-case/mappa-case.table';
 import type { MappaCaseRow } from '../mappa-case/mappa-case.table';
+import { mappaCaseHiddenByGates } from './offender-scope.sql';
 
 /**
  * What the MAPPA unit knows about a person that decides the caller's row scope: the CT marker, the
@@ -83,17 +82,11 @@ export function mappaSubjectInScope(mappaCase: MappaCaseRow, scope: RowScope): b
  * as hidden, never as unknown.
  */
 export function hiddenByGates(scope: RowScope): SQL | undefined {
-  return or(
-    scope.counterTerrorismCleared ? undefined : eq(mappaCaseTable.counterTerrorismRestricted, true),
-    scope.latestDateOfBirth === null
-      ? undefined
-      : or(isNull(mappaCaseTable.subjectDateOfBirth), gt(mappaCaseTable.subjectDateOfBirth, scope.latestDateOfBirth)),
-    reachesYouthJusticeCasesOnly(scope)
-      ? and(
-          ne(mappaCaseTable.leadAgency, Agency.YOT),
-          or(isNull(mappaCaseTable.subjectDateOfBirth), lte(mappaCaseTable.subjectDateOfBirth, latestAdultDateOfBirth(scope.today))),
-        )
-      : undefined,
-    reachesForeignNationalCasesOnly(scope) ? eq(mappaCaseTable.foreignNational, false) : undefined,
-  );
+  // Which gates apply is decided here, beside `mappaSubjectInScope`; the SQL that applies them is offender-scope.sql.ts.
+  return mappaCaseHiddenByGates({
+    counterTerrorismCleared: scope.counterTerrorismCleared,
+    latestDateOfBirth: scope.latestDateOfBirth,
+    youthJusticeOnlyAdultBornBy: reachesYouthJusticeCasesOnly(scope) ? latestAdultDateOfBirth(scope.today) : null,
+    foreignNationalOnly: reachesForeignNationalCasesOnly(scope),
+  });
 }
