@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
 import { verifyAllAuditLogs } from '@mappa/shared';
 import type { AuditVerification, DatabaseConnection } from '@mappa/shared';
+import { auditStorePresent } from './audit-verify.query';
 
 /**
  * One line per log: its entry count (and where the chain starts once pruned for retention), and the
@@ -27,11 +27,7 @@ export function describeVerification(result: AuditVerification): string {
 export async function runAuditVerify(connection: DatabaseConnection, write: (line: string) => void): Promise<number> {
   const results = await connection.database().transaction(
     async (tx) => {
-      const store = await tx.execute(
-        sql`select to_regclass('audit.entry') is not null and to_regclass('audit.log_head') is not null as present`,
-      );
-      // Both drivers (node-postgres, PGlite) answer `execute` with the rows under `rows`.
-      const present = (store as { rows?: { present?: unknown }[] }).rows?.[0]?.present === true;
+      const present = await auditStorePresent(tx);
       return present ? verifyAllAuditLogs(tx) : [];
     },
     { accessMode: 'read only' },

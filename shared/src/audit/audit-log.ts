@@ -1,11 +1,23 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { and, asc, count, eq, gt, lt, max, sql } from 'drizzle-orm';
 import type { Database, DatabaseConnection } from '../db/database';
 import { auditPayloadSchema } from './audit-payload';
 import type { AuditLogName, AuditPayload, AuditPayloadInput } from './audit-payload';
-import { auditCheckpointTable } from './audit-checkpoint.table';
-import { auditEntryTable, auditLogHeadTable } from './audit-log.table';
+import {
+  appendAuditEntriesAfterHead,
+  auditCheckpointWithCutoff,
+  auditEntriesFrom,
+  auditLogHeadOf,
+  auditLogHeadRow,
+  auditLogNames,
+  countAuditEntries,
+  ensureAuditLogHead,
+  insertAuditEntries,
+  lockAuditLogHead,
+  moveAuditLogHead,
+  newestAuditEntryBelow,
+} from './audit-log.query';
+import type { AuditEntryRow } from './audit-log.query';
 
 /** The previous hash of a log's first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -162,24 +174,21 @@ export async function appendAuditEntries(db: Database, log: AuditLogName, entrie
   if (entries.length === 0) return [];
   const validated = validatedEntries(entries);
   return db.transaction(async (tx) => {
-    await tx.insert(auditLogHeadTable).values({ log, lastSequence: 0, lastHash: GENESIS_HASH }).onConflictDoNothing();
-    const [head] = await tx.select().from(auditLogHeadTable).where(eq(auditLogHeadTable.log, log)).for('update');
+    await ensureAuditLogHead(tx, log, GENESIS_HASH);
+    const head = await lockAuditLogHead(tx, log);
     if (!head) throw new Error(`audit log ${log} has no head row`);
     const stored = chainAfter(log, head, validated);
     const last = stored[stored.length - 1]!;
-    await tx.insert(auditEntryTable).values(stored);
-    await tx.update(auditLogHeadTable).set({ lastSequence: last.sequence, lastHash: last.hash }).where(eq(auditLogHeadTable.log, log));
+    await insertAuditEntries(tx, stored);
+    await moveAuditLogHead(tx, log, last);
     return stored;
   });
 }
 
 /** The head of `log` as stored now, created (empty) if the log has none yet. */
 export async function readAuditLogHead(db: Database, log: AuditLogName): Promise<AuditLogHead> {
-  await db.insert(auditLogHeadTable).values({ log, lastSequence: 0, lastHash: GENESIS_HASH }).onConflictDoNothing();
-  const [head] = await db
-    .select({ lastSequence: auditLogHeadTable.lastSequence, lastHash: auditLogHeadTable.lastHash })
-    .from(auditLogHeadTable)
-    .where(eq(auditLogHeadTable.log, log));
+  await ensureAuditLogHead(db, log, GENESIS_HASH);
+  const head = await auditLogHeadOf(db, log);
   if (!head) throw new Error(`audit log ${log} has no head row`);
   return head;
 }
@@ -211,25 +220,8 @@ export async function appendCheckedAuditEntriesAfter(
 ): Promise<AuditEntry[] | null> {
   if (entries.length === 0) return [];
   const stored = chainAfter(log, head, entries);
-  const last = stored[stored.length - 1]!;
-  const rows = sql.join(
-    stored.map(
-      (entry) =>
-        sql`(${entry.sequence}::bigint, ${entry.recordedAt.toISOString()}::timestamptz, ${entry.requestId}::text, ${JSON.stringify(entry.payload)}::jsonb, ${entry.previousHash}::text, ${entry.hash}::text)`,
-    ),
-    sql`, `,
-  );
-  const result = (await db.execute(sql`
-    with moved as (
-      update ${auditLogHeadTable} set last_sequence = ${last.sequence}, last_hash = ${last.hash}
-      where log = ${log} and last_sequence = ${head.lastSequence} and last_hash = ${head.lastHash}
-      returning log
-    )
-    insert into ${auditEntryTable} (log, sequence, recorded_at, request_id, payload, previous_hash, hash)
-    select moved.log, v.sequence, v.recorded_at, v.request_id, v.payload, v.previous_hash, v.hash
-    from moved cross join (values ${rows}) as v (sequence, recorded_at, request_id, payload, previous_hash, hash)
-    returning sequence`)) as unknown as { rows: unknown[] };
-  return result.rows.length === stored.length ? stored : null;
+  const inserted = await appendAuditEntriesAfterHead(db, log, head, stored);
+  return inserted === stored.length ? stored : null;
 }
 
 /** Appends one entry to `log` (see `appendAuditEntries`). */
@@ -300,26 +292,11 @@ export function auditCheckpointHash(checkpoint: AuditCheckpointFacts): string {
  * retention it records. Stops at the first bad entry.
  */
 export async function verifyAuditLog(db: Database, log: string): Promise<AuditVerification> {
-  const [counted] = await db.select({ entries: count() }).from(auditEntryTable).where(eq(auditEntryTable.log, log));
-  const entries = counted?.entries ?? 0;
-  const [head] = await db.select().from(auditLogHeadTable).where(eq(auditLogHeadTable.log, log));
+  const entries = await countAuditEntries(db, log);
+  const head = await auditLogHeadRow(db, log);
   const headSequence = head?.lastSequence ?? 0;
-  const [checkpoint] = await db
-    .select({
-      log: auditCheckpointTable.log,
-      firstRetainedSequence: auditCheckpointTable.firstRetainedSequence,
-      previousHash: auditCheckpointTable.previousHash,
-      newestRemovedAt: auditCheckpointTable.newestRemovedAt,
-      movedAt: auditCheckpointTable.movedAt,
-      retentionYears: auditCheckpointTable.retentionYears,
-      hash: auditCheckpointTable.hash,
-      // The same cutoff the prune and the triggers use, from the database's one definition of it.
-      cutoff: sql<Date>`audit.retention_cutoff(${auditCheckpointTable.movedAt}, ${auditCheckpointTable.retentionYears})`.mapWith(
-        auditCheckpointTable.movedAt,
-      ),
-    })
-    .from(auditCheckpointTable)
-    .where(eq(auditCheckpointTable.log, log));
+  // With the cutoff the prune and the triggers use, from the database's one definition of it.
+  const checkpoint = await auditCheckpointWithCutoff(db, log);
   const start = checkpoint?.firstRetainedSequence ?? 1;
   const retained = checkpoint ? { firstRetainedSequence: start } : {};
   const broken = (firstBadSequence: number, problem: AuditProblem): AuditVerification => ({
@@ -334,12 +311,7 @@ export async function verifyAuditLog(db: Database, log: string): Promise<AuditVe
   let expected = start;
   let previousHash = checkpoint?.previousHash ?? GENESIS_HASH;
   for (;;) {
-    const page = await db
-      .select()
-      .from(auditEntryTable)
-      .where(and(eq(auditEntryTable.log, log), gt(auditEntryTable.sequence, expected - 1)))
-      .orderBy(asc(auditEntryTable.sequence))
-      .limit(VERIFY_PAGE_SIZE);
+    const page = await auditEntriesFrom(db, log, expected, VERIFY_PAGE_SIZE);
     for (const row of page) {
       if (row.sequence !== expected) return broken(expected, 'removed');
       const recomputed = auditEntryHash({ ...row, payload: row.payload as AuditPayload });
@@ -374,16 +346,13 @@ async function checkpointHolds(
   if (auditCheckpointHash(checkpoint) !== checkpoint.hash) return false;
   if (checkpoint.retentionYears < 1 || checkpoint.firstRetainedSequence > headSequence + 1) return false;
   if (checkpoint.newestRemovedAt.getTime() >= checkpoint.cutoff.getTime()) return false;
-  const [below] = await db
-    .select({ newest: max(auditEntryTable.recordedAt) })
-    .from(auditEntryTable)
-    .where(and(eq(auditEntryTable.log, checkpoint.log), lt(auditEntryTable.sequence, checkpoint.firstRetainedSequence)));
-  return !below?.newest || below.newest.getTime() < checkpoint.cutoff.getTime();
+  const newestBelow = await newestAuditEntryBelow(db, checkpoint.log, checkpoint.firstRetainedSequence);
+  return !newestBelow || newestBelow.getTime() < checkpoint.cutoff.getTime();
 }
 
 // An entry whose stored hash is right for another sequence number was moved, not changed. Only
 // run once, at the first bad entry, so trying every sequence in the log is affordable.
-function belongsElsewhere(row: typeof auditEntryTable.$inferSelect, headSequence: number): boolean {
+function belongsElsewhere(row: AuditEntryRow, headSequence: number): boolean {
   const upTo = Math.max(headSequence, row.sequence) + 1;
   for (let sequence = 1; sequence <= upTo; sequence += 1) {
     if (sequence === row.sequence) continue;
@@ -394,9 +363,7 @@ function belongsElsewhere(row: typeof auditEntryTable.$inferSelect, headSequence
 
 /** Every log with a head or an entry in this database, by name. */
 export async function listAuditLogs(db: Database): Promise<string[]> {
-  const heads = await db.select({ log: auditLogHeadTable.log }).from(auditLogHeadTable);
-  const withEntries = await db.selectDistinct({ log: auditEntryTable.log }).from(auditEntryTable);
-  return [...new Set([...heads, ...withEntries].map(({ log }) => log))].sort();
+  return [...new Set((await auditLogNames(db)).map(({ log }) => log))].sort();
 }
 
 /** Verifies every chain in this database. */

@@ -1,13 +1,11 @@
-import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { jsonEnv } from '../config/parse-env';
 import type { Database } from '../db/database';
 import { auditRetentionSchema, retentionYears } from './audit-payload';
 import type { AuditLogName, AuditRetention } from './audit-payload';
-import { auditCheckpointTable } from './audit-checkpoint.table';
 import { auditCheckpointHash, verifyAuditLog } from './audit-log';
 import type { AuditVerification } from './audit-log';
-import { auditEntryTable } from './audit-log.table';
+import { auditPruneCandidates, deleteAuditEntries, lockAuditCheckpoint, moveAuditCheckpoint } from './audit-retention.query';
 
 /**
  * The retention settings, read once at start with the rest of a service's environment:
@@ -73,10 +71,6 @@ export async function pruneAuditLog(
   }
 }
 
-// The database's time, to the millisecond the checkpoint stores: the cutoff is computed from it,
-// never from this process's clock, and the trigger checks the checkpoint records exactly it.
-const databaseNow = sql`date_trunc('milliseconds', now())`;
-
 async function pruneBatch(
   db: Database,
   log: AuditLogName,
@@ -85,20 +79,10 @@ async function pruneBatch(
 ): Promise<{ removed: number; firstRetainedSequence: number }> {
   return db.transaction(async (tx) => {
     // Locked, so a second prune of this log waits for this batch and then starts after it.
-    const [checkpoint] = await tx.select().from(auditCheckpointTable).where(eq(auditCheckpointTable.log, log)).for('update');
+    const checkpoint = await lockAuditCheckpoint(tx, log);
     const from = checkpoint?.firstRetainedSequence ?? 1;
-    const candidates = await tx
-      .select({
-        sequence: auditEntryTable.sequence,
-        recordedAt: auditEntryTable.recordedAt,
-        hash: auditEntryTable.hash,
-        now: sql<Date>`${databaseNow}`.mapWith(auditCheckpointTable.movedAt),
-        old: sql<boolean>`${auditEntryTable.recordedAt} < audit.retention_cutoff(${databaseNow}, ${years}::integer)`,
-      })
-      .from(auditEntryTable)
-      .where(and(eq(auditEntryTable.log, log), gte(auditEntryTable.sequence, from)))
-      .orderBy(asc(auditEntryTable.sequence))
-      .limit(batchSize);
+    // Judged old by the database's clock, never this process's (audit-retention.query.ts).
+    const candidates = await auditPruneCandidates(tx, log, from, years, batchSize);
     // From the start of the chain only: stop at the first entry that is not old, or missing.
     let next = from;
     let newestRemovedAt: Date | undefined;
@@ -114,11 +98,8 @@ async function pruneBatch(
     const facts = { log, firstRetainedSequence: next, previousHash, newestRemovedAt, movedAt, retentionYears: years };
     const moved = { ...facts, hash: auditCheckpointHash(facts) };
     // The checkpoint moves first: the delete trigger allows only entries below it.
-    if (checkpoint) await tx.update(auditCheckpointTable).set(moved).where(eq(auditCheckpointTable.log, log));
-    else await tx.insert(auditCheckpointTable).values(moved);
-    await tx
-      .delete(auditEntryTable)
-      .where(and(eq(auditEntryTable.log, log), gte(auditEntryTable.sequence, from), lt(auditEntryTable.sequence, next)));
+    await moveAuditCheckpoint(tx, checkpoint !== undefined, moved);
+    await deleteAuditEntries(tx, log, from, next);
     return { removed: next - from, firstRetainedSequence: next };
   });
 }
