@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { and, asc, eq, max } from 'drizzle-orm';
 import type { Principal, PrincipalAgency } from '../auth/principal';
 import { changedFields } from '../audit/request-audit';
 import type { AuditedChange } from '../audit/request-audit';
@@ -49,6 +48,23 @@ import type {
   DisclosureTables,
 } from './disclosure.tables';
 import type { DisclosureItemView, DisclosurePreviewView, DisclosureProposalView } from './disclosure.type';
+import {
+  disclosureConsultationsOf,
+  disclosureDecisionById,
+  disclosureItemAgreementsOf,
+  disclosureItemsOf,
+  disclosureTransitionsOf,
+  insertDisclosureConsideration,
+  insertDisclosureConsultation,
+  insertDisclosureDecision,
+  insertDisclosureItem,
+  insertDisclosureItemAgreement,
+  insertDisclosureTransition,
+  lastDisclosureItemPosition,
+  markDisclosureItemRemoved,
+  updateDisclosureConsultation,
+  updateDisclosureDecision,
+} from './disclosure-workflow.query';
 
 /*
  * The disclosure workflow, the same for its three holders: each transition in one transaction, with the
@@ -230,17 +246,11 @@ export async function requireDisclosureParty(
   )
     notFound();
   if (holderOfDisclosureDecisionId(decisionId) !== rules.holder) notFound();
-  const { disclosureDecisionTable, disclosureItemTable, disclosureItemAgreementTable, disclosureConsultationTable } = rules.tables;
-  const query = db.select().from(disclosureDecisionTable).where(eq(disclosureDecisionTable.decisionId, decisionId));
-  const [decision] = lock ? await query.for('update') : await query;
+  const decision = await disclosureDecisionById(db, rules.tables, decisionId, lock);
   if (!decision || decision.pncId !== purposeEvidence?.pncId) return notFound();
-  const items = await db
-    .select()
-    .from(disclosureItemTable)
-    .where(eq(disclosureItemTable.decisionId, decisionId))
-    .orderBy(asc(disclosureItemTable.position));
-  const agreements = await db.select().from(disclosureItemAgreementTable).where(eq(disclosureItemAgreementTable.decisionId, decisionId));
-  const consultations = await db.select().from(disclosureConsultationTable).where(eq(disclosureConsultationTable.decisionId, decisionId));
+  const items = await disclosureItemsOf(db, rules.tables, decisionId);
+  const agreements = await disclosureItemAgreementsOf(db, rules.tables, decisionId);
+  const consultations = await disclosureConsultationsOf(db, rules.tables, decisionId);
   const standings = await standingsOf(context, db, rules, decision, items, consultations);
   if (standings.length === 0) notFound();
   return { decision, items, agreements, consultations, standings };
@@ -265,7 +275,7 @@ async function recordTransition(
   from: DisclosureStatus | null,
   to: DisclosureStatus,
 ): Promise<void> {
-  await tx.insert(rules.tables.disclosureTransitionTable).values({
+  await insertDisclosureTransition(tx, rules.tables, {
     transitionId: randomUUID(),
     decisionId,
     fromStatus: from,
@@ -283,8 +293,7 @@ async function updateDecision(
   before: DisclosureDecisionRow,
   set: Partial<DisclosureDecisionRow>,
 ): Promise<DisclosureDecisionRow> {
-  const table = rules.tables.disclosureDecisionTable;
-  const [after] = await tx.update(table).set(set).where(eq(table.decisionId, before.decisionId)).returning();
+  const after = await updateDisclosureDecision(tx, rules.tables, before.decisionId, set);
   if (!after) throw new Error('the locked decision was not updated');
   await context.audit.recordChanges(
     tx,
@@ -318,27 +327,24 @@ export async function insertDisclosureProposal(
 ): Promise<DisclosureProposalView> {
   const { principal } = context.caller;
   const decisionId = newDisclosureDecisionId(rules.holder, randomUUID());
-  const [row] = await tx
-    .insert(rules.tables.disclosureDecisionTable)
-    .values({
-      decisionId,
-      pncId: facts.pncId,
-      area: facts.area,
-      level: facts.level,
-      caseId: facts.caseId,
-      meetingId: facts.meetingId,
-      subjectUnder18: facts.subjectUnder18,
-      status: 'PROPOSED',
-      ...content,
-      proposedByStaffId: principal.staffId,
-      proposedByIssuer: principal.issuer,
-      proposedByAgency: principal.agency,
-    })
-    .returning();
+  const row = await insertDisclosureDecision(tx, rules.tables, {
+    decisionId,
+    pncId: facts.pncId,
+    area: facts.area,
+    level: facts.level,
+    caseId: facts.caseId,
+    meetingId: facts.meetingId,
+    subjectUnder18: facts.subjectUnder18,
+    status: 'PROPOSED',
+    ...content,
+    proposedByStaffId: principal.staffId,
+    proposedByIssuer: principal.issuer,
+    proposedByAgency: principal.agency,
+  });
   if (!row) throw new Error('insert returned no row');
   await recordTransition(tx, rules, principal, decisionId, null, 'PROPOSED');
   // B §2: that disclosure was considered at this meeting or review, and a decision proposed.
-  await tx.insert(rules.tables.disclosureConsiderationTable).values({
+  await insertDisclosureConsideration(tx, rules.tables, {
     considerationId: randomUUID(),
     pncId: facts.pncId,
     area: facts.area,
@@ -367,29 +373,22 @@ export async function addDisclosureItem(context: AnyContext, rules: DisclosureHo
     if (values.kind === 'FREE_TEXT' && values.sourceAgency !== principal.agency)
       issues.push({ path: 'input.sourceAgency', message: "free text is the writer's own agency's" });
     if (issues.length > 0) refuse('This item cannot be proposed.', issues);
-    const table = rules.tables.disclosureItemTable;
-    const [last] = await tx
-      .select({ position: max(table.position) })
-      .from(table)
-      .where(eq(table.decisionId, values.decisionId));
-    const [item] = await tx
-      .insert(table)
-      .values({
-        itemId: randomUUID(),
-        decisionId: values.decisionId,
-        position: (last?.position ?? 0) + 1,
-        kind: values.kind,
-        sourceAgency: values.sourceAgency,
-        fieldCoordinate: values.fieldCoordinate ?? null,
-        recordReference: values.recordReference ?? null,
-        wording: values.wording,
-        wordingSha256: wordingSha256(values.wording),
-        victimIdentifying: values.victimIdentifying,
-        photograph: values.photograph,
-        addedByStaffId: principal.staffId,
-        addedByIssuer: principal.issuer,
-      })
-      .returning();
+    const lastPosition = await lastDisclosureItemPosition(tx, rules.tables, values.decisionId);
+    const item = await insertDisclosureItem(tx, rules.tables, {
+      itemId: randomUUID(),
+      decisionId: values.decisionId,
+      position: (lastPosition ?? 0) + 1,
+      kind: values.kind,
+      sourceAgency: values.sourceAgency,
+      fieldCoordinate: values.fieldCoordinate ?? null,
+      recordReference: values.recordReference ?? null,
+      wording: values.wording,
+      wordingSha256: wordingSha256(values.wording),
+      victimIdentifying: values.victimIdentifying,
+      photograph: values.photograph,
+      addedByStaffId: principal.staffId,
+      addedByIssuer: principal.issuer,
+    });
     if (!item) throw new Error('insert returned no row');
     await context.audit.recordChanges(
       tx,
@@ -418,12 +417,10 @@ export async function removeDisclosureItem(
     const item = state.items.find((candidate) => candidate.itemId === itemId);
     if (!item || item.removedAt !== null)
       refuse('No live item of this decision has this id.', [{ path: 'input.itemId', message: 'no live item of this decision' }]);
-    const table = rules.tables.disclosureItemTable;
-    const [after] = await tx
-      .update(table)
-      .set({ removedAt: new Date(), removedByStaffId: context.caller.principal.staffId })
-      .where(eq(table.itemId, itemId))
-      .returning();
+    const after = await markDisclosureItemRemoved(tx, rules.tables, itemId, {
+      removedAt: new Date(),
+      removedByStaffId: context.caller.principal.staffId,
+    });
     await context.audit.recordChanges(tx, [state.decision.pncId], changedFields(`DisclosureItem:${itemId}`, item!, after!, ITEM_FIELDS));
   });
 }
@@ -437,16 +434,13 @@ export async function startDisclosureConsultation(context: AnyContext, rules: Di
     const { principal } = context.caller;
     const requested = new Set(state.consultations.map((consultation) => consultation.kind));
     for (const kind of requiredConsultationsOf(state.decision).filter((required) => !requested.has(required))) {
-      const [row] = await tx
-        .insert(rules.tables.disclosureConsultationTable)
-        .values({
-          consultationId: randomUUID(),
-          decisionId,
-          kind,
-          consulteeAgency: CONSULTEES[kind].agency,
-          requestedByStaffId: principal.staffId,
-        })
-        .returning();
+      const row = await insertDisclosureConsultation(tx, rules.tables, {
+        consultationId: randomUUID(),
+        decisionId,
+        kind,
+        consulteeAgency: CONSULTEES[kind].agency,
+        requestedByStaffId: principal.staffId,
+      });
       await context.audit.recordChanges(
         tx,
         [state.decision.pncId],
@@ -471,19 +465,14 @@ export async function answerDisclosureConsultation(
     if (!consultation || !holdsRoleIn(principal, consultee.agency, consultee.roles)) notFound();
     requireStatus(state, ['CONSULTING'], 'take answers to consultations');
     if (consultation!.response !== null) refuse('This consultation has been answered.', [{ path: 'input.kind', message: 'answered once' }]);
-    const table = rules.tables.disclosureConsultationTable;
-    const [after] = await tx
-      .update(table)
-      .set({
-        response: values.response,
-        responseNote: values.note,
-        respondedAt: new Date(),
-        respondedByStaffId: principal.staffId,
-        respondedByIssuer: principal.issuer,
-        respondedByRole: principal.roles.find((role) => consultee.roles.includes(role))!,
-      })
-      .where(eq(table.consultationId, consultation!.consultationId))
-      .returning();
+    const after = await updateDisclosureConsultation(tx, rules.tables, consultation!.consultationId, {
+      response: values.response,
+      responseNote: values.note,
+      respondedAt: new Date(),
+      respondedByStaffId: principal.staffId,
+      respondedByIssuer: principal.issuer,
+      respondedByRole: principal.roles.find((role) => consultee.roles.includes(role))!,
+    });
     await context.audit.recordChanges(
       tx,
       [state.decision.pncId],
@@ -517,22 +506,19 @@ export async function recordDisclosureItemAgreement(
       refuse('The wording has changed since it was read.', [
         { path: 'input.wordingSha256', message: "not the SHA-256 of the item's wording" },
       ]);
-    const [row] = await tx
-      .insert(rules.tables.disclosureItemAgreementTable)
-      .values({
-        agreementId: randomUUID(),
-        itemId: item.itemId,
-        decisionId: values.decisionId,
-        kind: values.kind,
-        agency: principal.agency,
-        staffId: principal.staffId,
-        issuer: principal.issuer,
-        role: principal.roles.find((role) => roles.includes(role))!,
-        agreed: values.agreed,
-        note: values.note ?? null,
-        wordingSha256: item.wordingSha256,
-      })
-      .returning();
+    const row = await insertDisclosureItemAgreement(tx, rules.tables, {
+      agreementId: randomUUID(),
+      itemId: item.itemId,
+      decisionId: values.decisionId,
+      kind: values.kind,
+      agency: principal.agency,
+      staffId: principal.staffId,
+      issuer: principal.issuer,
+      role: principal.roles.find((role) => roles.includes(role))!,
+      agreed: values.agreed,
+      note: values.note ?? null,
+      wordingSha256: item.wordingSha256,
+    });
     await context.audit.recordChanges(
       tx,
       [state.decision.pncId],
@@ -746,12 +732,7 @@ export function disclosureDecisionView(
 
 /** Reads the decision's transitions, in order. */
 export async function transitionsOf(db: Database, rules: DisclosureHolderRules, decisionId: string) {
-  const table = rules.tables.disclosureTransitionTable;
-  return db
-    .select()
-    .from(table)
-    .where(and(eq(table.decisionId, decisionId)))
-    .orderBy(asc(table.at), asc(table.transitionId));
+  return disclosureTransitionsOf(db, rules.tables, decisionId);
 }
 
 /** The preview: before MADE, the document rendered from the live items; after, the frozen content itself. */

@@ -4,14 +4,7 @@ import { fieldOwnersOfSdl, isUnder18, level1DisclosureResolvers, subjectInScope 
 import type { PoliceContext } from '../police.context';
 import { policePolicies } from '../police.policies';
 import { policeSubjectFacts } from '../offender/offender.scope';
-import {
-  disclosureConsiderationTable,
-  disclosureConsultationTable,
-  disclosureDecisionTable,
-  disclosureItemAgreementTable,
-  disclosureItemTable,
-  disclosureTransitionTable,
-} from './disclosure.table';
+import { policeDisclosureTables } from './disclosure.query';
 
 /*
  * Level 1 disclosure decisions the police hold as lead agency (issue 11; B §2 "Level 1"): proposed by a
@@ -25,14 +18,7 @@ const FIELD_OWNERS = fieldOwnersOfSdl(readFileSync(join(__dirname, '..', '..', '
 
 export const policeDisclosureResolvers = level1DisclosureResolvers({
   holder: 'POLICE',
-  tables: {
-    disclosureDecisionTable,
-    disclosureItemTable,
-    disclosureItemAgreementTable,
-    disclosureConsultationTable,
-    disclosureTransitionTable,
-    disclosureConsiderationTable,
-  },
+  tables: policeDisclosureTables,
   policies: {
     record: policePolicies.disclosureRecord,
     proposal: policePolicies.disclosureProposal,

@@ -1,11 +1,11 @@
 import { disclosureEvidenceResolver } from '@mappa/shared';
 import { probationPolicies } from '../probation.policies';
-import { disclosureConsultationTable, disclosureDecisionTable, disclosureItemTable } from './disclosure.table';
+import { probationDisclosureTables } from './disclosure.query';
 
 /** `probationDisclosureEvidence`: the caller's standing to a level 1 disclosure decision probation holds, as purpose evidence for the gateway. */
 export const ProbationDisclosureEvidenceResolver = disclosureEvidenceResolver({
   holder: 'PROBATION',
-  tables: { disclosureDecisionTable, disclosureItemTable, disclosureConsultationTable },
+  tables: probationDisclosureTables,
   queryPolicy: probationPolicies.ownDisclosureEvidence,
   answerPolicy: probationPolicies.purposeEvidence,
 });

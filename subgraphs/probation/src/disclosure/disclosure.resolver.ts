@@ -4,14 +4,7 @@ import { fieldOwnersOfSdl, level1DisclosureResolvers, subjectInScope } from '@ma
 import type { ProbationContext } from '../probation.context';
 import { probationPolicies } from '../probation.policies';
 import { probationSubjectFacts } from '../offender/offender.scope';
-import {
-  disclosureConsiderationTable,
-  disclosureConsultationTable,
-  disclosureDecisionTable,
-  disclosureItemAgreementTable,
-  disclosureItemTable,
-  disclosureTransitionTable,
-} from './disclosure.table';
+import { probationDisclosureTables } from './disclosure.query';
 
 /*
  * Level 1 disclosure decisions probation holds as lead agency (issue 11; B §2 "Level 1"): proposed by
@@ -24,14 +17,7 @@ const FIELD_OWNERS = fieldOwnersOfSdl(readFileSync(join(__dirname, '..', '..', '
 
 export const probationDisclosureResolvers = level1DisclosureResolvers({
   holder: 'PROBATION',
-  tables: {
-    disclosureDecisionTable,
-    disclosureItemTable,
-    disclosureItemAgreementTable,
-    disclosureConsultationTable,
-    disclosureTransitionTable,
-    disclosureConsiderationTable,
-  },
+  tables: probationDisclosureTables,
   policies: {
     record: probationPolicies.disclosureRecord,
     proposal: probationPolicies.disclosureProposal,
