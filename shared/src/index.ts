@@ -69,6 +69,7 @@ export * from './disclosure/disclosure-evidence.query';
 export * from './disclosure/disclosure-evidence.resolver';
 export * from './disclosure/disclosure-history';
 export * from './statistics/disclosure-control';
+export * from './statistics/record-key.sql';
 export * from './statistics/statistics-period';
 export * from './statistics/statistics-selection';
 export * from './auth/gateway-assertion';

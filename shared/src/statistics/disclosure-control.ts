@@ -1,6 +1,4 @@
 import { createHash, createHmac } from 'node:crypto';
-import { sql } from 'drizzle-orm';
-import type { SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Caller } from '../auth/caller';
 import type { MappaArea } from '../domain/mappa-area';
@@ -84,7 +82,7 @@ export interface ProtectedTable {
  * A person's record key: a number in [0, RECORD_KEY_RANGE) from a keyed hash of their subject key under
  * the product's statistics key secret. Stable across queries (so the same people always round the same
  * way), too coarse to identify anyone (4,096 values for every offender in the country). MD5 because an
- * owner's SQL must compute the same key inside a GROUP BY (`recordKeySql`); it is a rounding draw, never
+ * owner's SQL must compute the same key inside a GROUP BY (`recordKeySql`, record-key.sql.ts); it is a rounding draw, never
  * a pseudonym or a secret.
  */
 export function recordKeyOf(secret: string, subjectKey: string): number {
@@ -194,14 +192,6 @@ export function protectTable(
     columnTotals: shown[rows.length]!.slice(0, columnCount),
     total: shown[rows.length]![columnCount]!,
   };
-}
-
-/**
- * The record key of the subject key in `column`, in SQL (the same number `recordKeyOf` gives), for an
- * owner's GROUP BY: `sum(<this>) % RECORD_KEY_RANGE` is the cell's key.
- */
-export function recordKeySql(secret: string, column: SQL): SQL {
-  return sql`(('x' || lpad(substr(md5(${secret} || ':' || ${column}), 1, 3), 8, '0'))::bit(32)::int)`;
 }
 
 /** A secret the gateway supplies to an owner's statistics query: 32-128 URL-safe characters. */

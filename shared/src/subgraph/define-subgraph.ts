@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { ClassType } from 'type-graphql';
 import type { z } from 'zod';
@@ -14,6 +13,7 @@ import type { SyntheticDatasetOptions, SyntheticPerson } from '../synthetic/pers
 import type { OwnerPolicies } from './owner-policies';
 import { runStandaloneSubgraph } from './run-standalone';
 import type { StandaloneSubgraphConfig } from './run-standalone';
+import { tableIsEmpty, truncateSeededTables } from './subgraph-database.query';
 import type { SubgraphDefinition } from './subgraph-definition';
 
 /** How an agency writes, clears and recognises its synthetic data. */
@@ -84,10 +84,6 @@ export function defineSubgraph<Loaders extends object, Env extends z.ZodRawShape
   const policies = Object.values(spec.policies);
   const resolvers: [ClassType, ...ClassType[]] = [spec.offender.accessAuditResolver, ...spec.resolvers];
   const envSchema = subgraphEnv(registration.defaultPort).extend(spec.env ?? {});
-  const seedTables = sql.join(
-    spec.seed.tables.map((table) => sql`${table}`),
-    sql`, `,
-  );
   const definition: DefinedSubgraph<Loaders, StandaloneSubgraphConfig & z.infer<z.ZodObject<Env>>> = {
     name,
     schema: databaseSchema,
@@ -97,16 +93,8 @@ export function defineSubgraph<Loaders extends object, Env extends z.ZodRawShape
       buildFederatedSchema({ resolvers }, spec.offender.referenceResolvers, policies, authorization, spec.conditions ?? {}),
     createLoaders: (db) => spec.createLoaders(db),
     seed: (db, people, dataset) => spec.seed.write(db, people, dataset),
-    clear: async (db) => {
-      await db.execute(sql`truncate table ${seedTables} restart identity cascade`);
-    },
-    isEmpty: async (db) =>
-      (
-        await db
-          .select({ one: sql<number>`1` })
-          .from(spec.seed.seededWhenRowsIn)
-          .limit(1)
-      ).length === 0,
+    clear: (db) => truncateSeededTables(db, spec.seed.tables),
+    isEmpty: (db) => tableIsEmpty(db, spec.seed.seededWhenRowsIn),
     loadConfig: (env = process.env) => parseEnv(envSchema, env) as StandaloneSubgraphConfig & z.infer<z.ZodObject<Env>>,
     main: () => {
       // Configuration errors included: an operator reads one line with every problem, never a stack trace.

@@ -1,10 +1,10 @@
-import { sql } from 'drizzle-orm';
 import { migrateAuditStore } from '../audit/audit-log';
 import type { DatabaseConnection } from '../db/database';
 import type { Logger } from '../logging/logger';
 import { syntheticPeople } from '../synthetic/person';
 import type { SyntheticDatasetOptions } from '../synthetic/person';
 import type { SubgraphDefinition } from './subgraph-definition';
+import { vacuumAnalyzeDatabase } from './subgraph-database.query';
 
 /** A synthetic dataset: how many offenders, from which seed, as of which day. */
 export interface SeedDataset extends SyntheticDatasetOptions {
@@ -47,7 +47,7 @@ export async function seedAgencies(
   // measured large bitmap scans at 1,000,000 offenders for lack of them). VACUUM too: it marks the
   // freshly written pages all-visible, so the register's counts and the statistics' joins are
   // index-only scans rather than a visit to every row's page (until autovacuum would have got there).
-  await connection.database().execute(sql`vacuum (analyze)`);
+  await vacuumAnalyzeDatabase(connection.database());
 }
 
 /**
