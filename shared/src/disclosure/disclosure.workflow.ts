@@ -70,7 +70,8 @@ import {
  * The disclosure workflow, the same for its three holders: each transition in one transaction, with the
  * decision row locked `for update` first (so two transitions of one decision never interleave), the
  * guidance's rules checked here before the database's triggers check them again, a disclosure_transition
- * row for every change of status, and the changes in the holder's audit trail as value hashes.
+ * row for every change of status, and the changes in the holder's audit trail as value hashes. The
+ * transactions are opened here; the statements run in them are disclosure-workflow.query.ts's.
  *
  * Who may act is decided from the holder's own records on every call (the gateway's purpose evidence
  * only says that the caller declared the decision and is vouched a party): an unknown id, a decision of
