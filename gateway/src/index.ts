@@ -12,6 +12,8 @@ export {
 export type { GatewayEnv } from './config';
 export { startGateway } from './gateway';
 export type { DocumentControlsMode, GatewayOptions, RunningGateway } from './gateway';
+export { runGateway } from './run-gateway';
+export type { GatewaySwitches } from './run-gateway';
 export { SUPERGRAPH_PATH, readSupergraph } from './supergraph';
 export { DISCLOSURE_DOCUMENT_OPERATIONS } from './disclosure/disclosure-document-route';
 export { readSupergraphPolicies } from './authorization/supergraph-policies';

@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import type { z } from 'zod';
+import type { AuditMode } from '../audit/audit-writer';
+import type { AuthorizationMode } from '../authorization/authorization-mode';
 import type { subgraphEnv } from '../config/parse-env';
 import { DatabaseConnection } from '../db/database';
 import { createLogger } from '../logging/logger';
@@ -19,11 +21,28 @@ export type StandaloneSubgraphConfig = z.infer<ReturnType<typeof subgraphEnv>>;
 export const DEFAULT_DATASET: SeedDataset = { offenders: 2_000, seed: 1, asOf: DEFAULT_AS_OF };
 
 /**
+ * Switches a standalone subgraph takes from code, never from its configuration: no environment
+ * variable can start a subgraph without authorization or its audit trail (security: production can
+ * never be configured that way). Only the bench's "everything off" entry point passes them.
+ */
+export interface StandaloneSwitches {
+  /** BENCHMARK ONLY: `'off'` serves without field policies or row scope. Default `'enforced'`. */
+  readonly authorization?: AuthorizationMode;
+  /** BENCHMARK ONLY: `'off'` serves without writing the audit trail. Default `'recorded'`. */
+  readonly audit?: AuditMode;
+}
+
+/**
  * Runs one subgraph as an agency would deploy it: its own process and database (its own
  * `DATABASE_URL`, or an embedded database under `.data/<name>`). A fresh embedded database is seeded
- * with the default synthetic dataset, so it composes with the other agencies' data.
+ * with the default synthetic dataset, so it composes with the other agencies' data. SIGTERM drains it
+ * and closes what it opened (`stopOnceOnSignal`). The one start-up of a subgraph's entry point.
  */
-export async function runStandaloneSubgraph(definition: SubgraphDefinition, config: StandaloneSubgraphConfig): Promise<void> {
+export async function runStandaloneSubgraph(
+  definition: SubgraphDefinition,
+  config: StandaloneSubgraphConfig,
+  switches: StandaloneSwitches = {},
+): Promise<void> {
   const log = createLogger(definition.name, config.LOG_LEVEL);
   // First: the SQL of preparing the database and every request after are traced and counted.
   const observability = await startObservability(`mappa-${definition.name}`, config, log);
@@ -50,6 +69,8 @@ export async function runStandaloneSubgraph(definition: SubgraphDefinition, conf
     staffIdIssuers: config.STAFF_ID_ISSUERS,
     shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
     metrics: observability.metrics,
+    authorization: switches.authorization,
+    audit: switches.audit,
   });
   stopOnceOnSignal(definition.name, running.url, log, [
     () => running.close(),
