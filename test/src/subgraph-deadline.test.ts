@@ -52,7 +52,9 @@ describe('issue 15: a subgraph stops its work at the deadline the gateway gave i
   it("the police's statements end at the gateway's deadline, not at the police's own statement bound", async () => {
     const police = env.stack.subgraphs.police;
     const person = env.people[0]!;
-    // Warm, and the number of statements the police's part of this view takes when nothing waits.
+    // Warm first: on a loaded machine the police's cold first answer can outlast the short deadline.
+    for (let attempt = 0; attempt < 5; attempt += 1) if ((await env.query(VIEW, { pncId: person.pncId })).errors === undefined) break;
+    // The number of statements the police's part of this view takes when nothing waits.
     env.resetCounters();
     const warm = await env.query(VIEW, { pncId: person.pncId });
     expect(warm.errors).toBeUndefined();
@@ -119,6 +121,9 @@ describe('issue 15: a subgraph stops its work at the deadline the gateway gave i
     // The statement already queued runs once the database is free (PGlite cannot cancel it), and the
     // police then send none of the rest of their part of the view: the gateway stopped waiting.
     await until(() => police.inFlight() === 0 && police.statementsAtDeadline.notSent.count > notSentBefore);
-    expect(police.statements.count).toBeLessThan(statementsWhenFree);
+    // The statement counter (drizzle's logger) counts a statement when it is built, before the deadline
+    // is checked: those not sent come off it.
+    const notSent = police.statementsAtDeadline.notSent.count - notSentBefore;
+    expect(police.statements.count - notSent).toBeLessThan(statementsWhenFree);
   }, 120_000);
 });
