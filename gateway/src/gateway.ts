@@ -39,6 +39,7 @@ import { readSupergraphPolicies } from './authorization/supergraph-policies';
 import type { GatewayContext } from './context/gateway-context';
 import { AgencyDataSource } from './datasource/agency-data-source';
 import { DEFAULT_REQUEST_DEADLINE_MS, RequestDeadline } from './datasource/request-deadline';
+import { subgraphAgent } from './datasource/subgraph-agent';
 import { DISCLOSURE_DOCUMENT_OPERATIONS, mountDisclosureDocumentRoute } from './disclosure/disclosure-document-route';
 import { DocumentGuard } from './documents/document-guard';
 import type { RequestDocument } from './documents/document-guard';
@@ -165,6 +166,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // Its calls to the owners share each request's one deadline (issue 15).
   const statisticsSource = new StatisticsDataSource(await buildStatisticsSchema(), STATISTICS_POLICIES, statisticsService, ownerClient);
   disableApolloTelemetry();
+  // One keep-alive pool for every planned subgraph call (a pool per subgraph origin inside it).
+  const agent = subgraphAgent();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     logger: log,
@@ -172,7 +175,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (name === STATISTICS_SUBGRAPH) return statisticsSource;
       const configuredUrl = options.subgraphUrls[name] ?? url;
       if (!configuredUrl) throw new Error(`No URL configured for subgraph "${name}"`);
-      return new AgencyDataSource(name, configuredUrl, options.subgraphTimeoutMs, options.assertionSigner, log, metrics);
+      return new AgencyDataSource(name, configuredUrl, options.subgraphTimeoutMs, options.assertionSigner, log, agent, metrics);
     },
   });
   const grantsUrl = options.subgraphUrls.mappa ?? supergraphUrlOf(options.supergraphSdl, 'mappa');
@@ -336,6 +339,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     await server.stop();
     await refusals.flush();
     await auditWriter?.drain();
+    // No call is in flight once the server has stopped: the idle sockets to the subgraphs are closed.
+    await agent.close();
     log.info('stopped');
   };
   return {

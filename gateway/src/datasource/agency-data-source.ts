@@ -1,9 +1,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { STATUS_CODES } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import type { Fetcher } from '@apollo/utils.fetcher';
+import type { Fetcher, FetcherHeaders, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
+import { request } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { GraphQLFormattedError } from 'graphql';
 import {
   ASSERTION_HEADER,
@@ -78,10 +82,12 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     timeoutMs: number,
     private readonly signer: GatewayAssertionSigner,
     private readonly log: Logger,
+    /** The keep-alive pool every subgraph call of the gateway shares (`subgraphAgent`). */
+    agent: Dispatcher,
     metrics?: SubgraphCallObserver,
   ) {
     const callFor = new AsyncLocalStorage<CallFor>();
-    super({ url, fetcher: signingFetcher(agency, timeoutMs, signer, callFor, metrics) });
+    super({ url, fetcher: signingFetcher(agency, timeoutMs, signer, callFor, agent, metrics) });
     this.callFor = callFor;
   }
 
@@ -118,13 +124,6 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
-/**
- * Sends one subgraph call. Each carries a fresh assertion addressed to this agency alone (so it
- * cannot be replayed to another), vouching for the caller and purpose, and bound to the exact body
- * sent (issue 9 §4): signed here, where the body is the final string `fetch` sends, so the hash can
- * never drift from the bytes (Apollo builds the body after `willSendRequest`). Every call, a retry
- * included, gets an assertion and an id of its own.
- */
 /** The caller as vouched to `agency`: the case relationships only to the agencies whose record conditions decide on them (data minimisation). */
 function callerFor(agency: string, caller: Caller): Caller {
   if (!caller.caseRelationships || CASE_RELATIONSHIP_READERS.some((reader) => reader === agency)) return caller;
@@ -132,15 +131,24 @@ function callerFor(agency: string, caller: Caller): Caller {
   return rest;
 }
 
+/**
+ * Sends one subgraph call. Each carries a fresh assertion addressed to this agency alone (so it
+ * cannot be replayed to another), vouching for the caller and purpose, and bound to the exact body
+ * sent (issue 9 §4): signed here, where the body is the final string sent, so the hash can
+ * never drift from the bytes (Apollo builds the body after `willSendRequest`). Every call, a retry
+ * included, gets an assertion and an id of its own. Sent on undici's `request` over the gateway's
+ * keep-alive agent, under the call's timer (its bound and the request's deadline, whichever ends first).
+ */
 function signingFetcher(
   agency: string,
   timeoutMs: number,
   signer: GatewayAssertionSigner,
   callFor: AsyncLocalStorage<CallFor>,
+  agent: Dispatcher,
   metrics?: SubgraphCallObserver,
 ): Fetcher {
   // The call's span (its `traceparent` travels beside the assertion, unsigned: see docs/operations.md) and its metrics.
-  const fetcher = (url: string, init?: RequestInit): Promise<Response> =>
+  return (url: string, init?: FetcherRequestInit): Promise<FetcherResponse> =>
     observedSubgraphCall(agency, metrics, async (traceHeaders, result) => {
       const call = callFor.getStore();
       // Unreachable through `process`; refused rather than sent unsigned.
@@ -150,25 +158,121 @@ function signingFetcher(
         result('timeout');
         throw new SubgraphUnreachableError(`the request's deadline passed before ${agency} was asked`);
       }
-      const assertion = await signer.sign(agency, callerFor(agency, call.caller), call.requestId, init.body);
-      const { signal, waitMs } = call.deadline.fetchSignal(timeoutMs);
-      let response: Response;
+      const timer = call.deadline.callTimer(timeoutMs);
       try {
-        response = await fetch(url, {
-          ...init,
-          headers: { ...(init.headers as Record<string, string>), ...traceHeaders, [ASSERTION_HEADER]: assertion },
-          signal,
-        });
-      } catch (error: unknown) {
-        result(isAbort(error) ? 'timeout' : 'unreachable');
-        throw isAbort(error)
-          ? new SubgraphUnreachableError(`no answer from ${agency} in time`, waitMs)
-          : new SubgraphUnreachableError(`cannot connect to ${agency}`);
+        // The subgraph learns how long this call is waited for (signed, so no one can lengthen it) and
+        // stops its own work by then (issue 15).
+        const assertion = await signer.sign(agency, callerFor(agency, call.caller), call.requestId, init.body, timer.waitMs);
+        let status: number;
+        let headers: IncomingHttpHeaders;
+        let text: string;
+        try {
+          // The whole exchange, the answer's body included, under the call's timer.
+          const response = await request(url, {
+            dispatcher: agent,
+            method: 'POST',
+            headers: { ...init.headers, ...traceHeaders, [ASSERTION_HEADER]: assertion },
+            body: init.body,
+            signal: timer.signal,
+          });
+          status = response.statusCode;
+          headers = response.headers;
+          text = await response.body.text();
+        } catch (error: unknown) {
+          result(isAbort(error) ? 'timeout' : 'unreachable');
+          throw isAbort(error)
+            ? new SubgraphUnreachableError(`no answer from ${agency} in time`, timer.waitMs)
+            : new SubgraphUnreachableError(`cannot connect to ${agency}`);
+        }
+        result(UNAVAILABLE_STATUSES.has(status) ? 'unavailable' : 'ok', status);
+        if (UNAVAILABLE_STATUSES.has(status)) throw new SubgraphUnreachableError(`${agency} answered HTTP ${status}`);
+        return new SubgraphResponse(url, status, headers, text);
+      } finally {
+        timer.clear();
       }
-      result(UNAVAILABLE_STATUSES.has(response.status) ? 'unavailable' : 'ok', response.status);
-      if (UNAVAILABLE_STATUSES.has(response.status)) throw new SubgraphUnreachableError(`${agency} answered HTTP ${response.status}`);
-      return response;
     });
-  // Node's fetch and the gateway's Fetcher describe the same WHATWG API with separately declared types.
-  return fetcher as unknown as Fetcher;
+}
+
+/**
+ * A subgraph's answer, read whole, in the shape @apollo/gateway reads (`ok`, `status`, a content type,
+ * `json()`/`text()`, and `cache-control` for its cache policy): nothing more is built per call.
+ */
+class SubgraphResponse implements FetcherResponse {
+  readonly bodyUsed = false;
+  readonly redirected = false;
+  readonly ok: boolean;
+  readonly statusText: string;
+  readonly headers: FetcherHeaders;
+
+  constructor(
+    readonly url: string,
+    readonly status: number,
+    headers: IncomingHttpHeaders,
+    private readonly body: string,
+  ) {
+    this.ok = status >= 200 && status < 300;
+    this.statusText = STATUS_CODES[status] ?? '';
+    this.headers = new ReadOnlyHeaders(headers);
+  }
+
+  text(): Promise<string> {
+    return Promise.resolve(this.body);
+  }
+
+  json(): Promise<unknown> {
+    return Promise.resolve().then(() => JSON.parse(this.body) as unknown);
+  }
+
+  arrayBuffer(): Promise<ArrayBuffer> {
+    return Promise.resolve(new TextEncoder().encode(this.body).buffer);
+  }
+
+  clone(): FetcherResponse {
+    return this;
+  }
+}
+
+/** An answer's headers as undici gives them (lower-case names), read-only. */
+class ReadOnlyHeaders implements FetcherHeaders {
+  constructor(private readonly headers: IncomingHttpHeaders) {}
+
+  get(name: string): string | null {
+    const value = this.headers[name.toLowerCase()];
+    return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+  }
+
+  has(name: string): boolean {
+    return this.headers[name.toLowerCase()] !== undefined;
+  }
+
+  append(): void {
+    throw new Error("a subgraph answer's headers are read-only");
+  }
+
+  delete(): void {
+    throw new Error("a subgraph answer's headers are read-only");
+  }
+
+  set(): void {
+    throw new Error("a subgraph answer's headers are read-only");
+  }
+
+  *entries(): IterableIterator<[string, string]> {
+    for (const name of Object.keys(this.headers)) {
+      const value = this.get(name);
+      if (value !== null) yield [name, value];
+    }
+  }
+
+  *keys(): IterableIterator<string> {
+    for (const [name] of this.entries()) yield name;
+  }
+
+  *values(): IterableIterator<string> {
+    for (const [, value] of this.entries()) yield value;
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, string]> {
+    return this.entries();
+  }
 }

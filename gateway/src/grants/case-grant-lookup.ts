@@ -366,15 +366,17 @@ export class CaseGrantLookup {
     // The lookup itself is vouched for without grants or evidence: what it returns must not depend on them.
     // The assertion is bound to these exact bytes (issue 9 §4).
     const requestBody = JSON.stringify({ query: lookup.query, operationName: lookup.operationName });
+    // The look-up waits no longer than its own bound nor half the time the request's deadline leaves
+    // for subgraph calls: the fetches after it share the rest, so a hung holder costs one deadline.
+    const { signal, waitMs } = deadline.lookupSignal(this.timeoutMs);
+    // The holder is told that wait (signed), and stops its own work by then (issue 15).
     const assertion = await this.signer.sign(
       subgraph,
       { principal: caller.principal, declaredPurpose: caller.declaredPurpose },
       requestId,
       requestBody,
+      waitMs,
     );
-    // The look-up waits no longer than its own bound nor half the time the request's deadline leaves
-    // for subgraph calls: the fetches after it share the rest, so a hung holder costs one deadline.
-    const { signal, waitMs } = deadline.lookupSignal(this.timeoutMs);
     // A client span of its own (`POST <subgraph>`, `mappa.call` naming the look-up), whose
     // `traceparent` the holder continues, and counted with the other subgraph calls.
     return observedSubgraphCall(

@@ -61,13 +61,17 @@ export class OwnerClient {
           result('timeout');
           throw new UpstreamUnavailableError(owner);
         }
+        const { signal, waitMs } = deadline
+          ? deadline.fetchSignal(this.timeoutMs)
+          : { signal: AbortSignal.timeout(this.timeoutMs), waitMs: this.timeoutMs };
+        // The owner is told how long it is waited for (signed), and stops its own work by then (issue 15).
         const assertion = await this.signer.sign(
           owner,
           { principal: caller.principal, declaredPurpose: caller.declaredPurpose },
           requestId,
           body,
+          waitMs,
         );
-        const signal = deadline ? deadline.fetchSignal(this.timeoutMs).signal : AbortSignal.timeout(this.timeoutMs);
         let answered = false;
         try {
           const response = await fetch(url, {

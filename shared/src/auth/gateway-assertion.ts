@@ -29,6 +29,15 @@ const bindingClaimsSchema = z.object({
   bodySha256: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'the base64url SHA-256 of the request body'),
   iat: z.number().int(),
   exp: z.number().int(),
+  // How long the gateway waits for this call's answer, in milliseconds from signing (issue 15): the
+  // subgraph bounds its own work by it. Signed, so nobody between can lengthen it; never longer than
+  // the assertion lives. Relative, not an instant, so the two hosts' clocks need not agree.
+  budgetMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(ASSERTION_LIFETIME_SECONDS * 1000)
+    .optional(),
 });
 
 /** What a subgraph learns from a verified assertion. */
@@ -67,12 +76,15 @@ export class GatewayAssertionSigner {
    * An assertion for one subgraph call (the subgraph's name is the audience), about one caller and
    * request, bound to `body`: the exact bytes about to be sent, which the subgraph hashes again. A
    * fresh id each time, so a retry or a second fetch of the same request gets an assertion of its own.
+   * `budgetMs`, when given, tells the subgraph how long the gateway will wait for this answer.
    */
-  sign(audience: string, caller: Caller, requestId: string, body: string | Uint8Array): Promise<string> {
+  sign(audience: string, caller: Caller, requestId: string, body: string | Uint8Array, budgetMs?: number): Promise<string> {
     // One reading of the clock for both claims: jose reads it again for a relative expiry, so a second
     // boundary between the two calls made `exp - iat` 31 s, which subgraphs rightly refuse.
     const issuedAt = Math.floor(Date.now() / 1000);
-    return new SignJWT({ ...caller, requestId, bodySha256: bodySha256Of(body) })
+    const budget =
+      budgetMs === undefined ? {} : { budgetMs: Math.max(0, Math.min(Math.floor(budgetMs), ASSERTION_LIFETIME_SECONDS * 1000)) };
+    return new SignJWT({ ...caller, requestId, bodySha256: bodySha256Of(body), ...budget })
       .setProtectedHeader({ alg: ALGORITHM, kid: this.keyId, typ: 'mappa-assertion+jwt' })
       .setIssuer(ISSUER)
       .setAudience(audience)

@@ -10,6 +10,8 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { Client, Pool } from 'pg';
 import type { QueryConfig } from 'pg';
 import { StatementCounter } from './statement-counter';
+import { deadlineBoundPglite, deadlineBoundPool } from './work-deadline';
+import type { DeadlineObserver } from './work-deadline';
 import type { PoolUse } from '../metrics/metrics';
 import { traceSqlOfPglite, traceSqlOfPool } from '../tracing/sql-spans';
 
@@ -150,6 +152,21 @@ export class DatabaseConnection {
     return this.driver.kind === 'server'
       ? drizzleNodePostgres({ client: this.driver.pool, logger: counter })
       : drizzlePglite({ client: this.driver.pglite, logger: counter });
+  }
+
+  /**
+   * Like `database`, for a service's data statements: each statement sent within a request's work
+   * deadline (`withinWorkDeadline`) is bounded by it (cancelled on the server when it passes, not sent
+   * once it has); `observer` hears of each. Audit writes use `database`: an entry is committed
+   * whichever request's statement opened its batch.
+   */
+  deadlineBoundDatabase(counter: StatementCounter, observer?: DeadlineObserver): Database {
+    return this.driver.kind === 'server'
+      ? drizzleNodePostgres({
+          client: deadlineBoundPool(this.driver.pool, this.driver.url, this.driver.timeouts.connectMs, observer),
+          logger: counter,
+        })
+      : drizzlePglite({ client: deadlineBoundPglite(this.driver.pglite, observer), logger: counter });
   }
 
   /**

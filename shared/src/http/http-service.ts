@@ -28,6 +28,8 @@ export interface RunningService {
   close(): Promise<void>;
   /** How many requests (probes apart) are being served right now. */
   inFlight(): number;
+  /** How many TCP connections it has accepted since it started (keep-alive reuse shows as far fewer than requests). */
+  connectionsAccepted(): number;
 }
 
 /** How long a stopping service lets requests in flight finish before it cuts them (`SHUTDOWN_GRACE_MS`). */
@@ -273,6 +275,8 @@ export async function listen(
   const server: Server = await new Promise((resolve, reject) => {
     const listening = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(listening)));
   });
+  let accepted = 0;
+  server.on('connection', () => (accepted += 1));
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   // Above the keep-alive timeout, as Node's documentation asks, so a request arriving on a connection
   // about to idle out is never cut by the headers timer; the request timeout stays above both.
@@ -299,5 +303,6 @@ export async function listen(
     port: address.port,
     close: () => (closing ??= drainAndClose()),
     inFlight: () => requests.inFlight,
+    connectionsAccepted: () => accepted,
   };
 }

@@ -117,6 +117,12 @@ export class Metrics {
     labelNames: ['service', 'store'] as const,
     registers: [this.registry],
   });
+  readonly sqlStatementsAtDeadline = new PromCounter({
+    name: 'mappa_sql_statements_at_deadline_total',
+    help: "A subgraph's data statements stopped at their request's deadline (issue 15): cancelled while running, or not sent.",
+    labelNames: ['service', 'outcome'] as const,
+    registers: [this.registry],
+  });
   readonly poolConnections = new Gauge({
     name: 'mappa_db_pool_connections',
     help: 'PostgreSQL pool connections by state (total, idle, waiting for a connection); absent on the embedded database.',
@@ -224,7 +230,10 @@ export class ServiceMetrics {
   }
 
   /** The Prometheus counter behind a resettable `Counter` of this service. */
-  counterFor(kind: 'requests-received' | 'denied-selections' | 'data-statements' | 'audit-statements'): { inc(by: number): void } {
+  counterFor(
+    kind:
+      'requests-received' | 'denied-selections' | 'data-statements' | 'audit-statements' | 'statements-cancelled' | 'statements-not-sent',
+  ): { inc(by: number): void } {
     const { service } = this;
     switch (kind) {
       case 'requests-received':
@@ -235,6 +244,10 @@ export class ServiceMetrics {
         return this.metrics.sqlStatements.labels({ service, store: 'data' });
       case 'audit-statements':
         return this.metrics.sqlStatements.labels({ service, store: 'audit' });
+      case 'statements-cancelled':
+        return this.metrics.sqlStatementsAtDeadline.labels({ service, outcome: 'cancelled' });
+      case 'statements-not-sent':
+        return this.metrics.sqlStatementsAtDeadline.labels({ service, outcome: 'not_sent' });
     }
   }
 

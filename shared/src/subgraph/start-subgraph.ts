@@ -13,7 +13,12 @@ import type { Caller } from '../auth/caller';
 import { DEV_ISSUER } from '../auth/principal';
 import type { PrincipalAgency } from '../auth/principal';
 import type { IncomingMessage } from 'node:http';
-import { ASSERTION_HEADER, GatewayAssertionVerifier, ReplayCacheUnavailableError } from '../auth/gateway-assertion';
+import {
+  ASSERTION_HEADER,
+  ASSERTION_LIFETIME_SECONDS,
+  GatewayAssertionVerifier,
+  ReplayCacheUnavailableError,
+} from '../auth/gateway-assertion';
 import { purposeEvidenceOf } from '../auth/purpose-evidence';
 import { rowScopeOf, unrestrictedRowScopeOf } from '../auth/row-scope';
 import { AccessDecisions } from '../authorization/access-decisions';
@@ -22,6 +27,7 @@ import type { AuthorizationMode } from '../authorization/authorization-mode';
 import type { VerifiedAssertionWithBinding } from '../auth/gateway-assertion';
 import { createApolloServer } from '../apollo/create-apollo-server';
 import type { DatabaseConnection } from '../db/database';
+import { WorkDeadline, withinWorkDeadline } from '../db/work-deadline';
 import { AGENCY_REGISTRY } from '../federation/agency-registry';
 import { StatementCounter } from '../db/statement-counter';
 import { Counter } from '../metrics/counter';
@@ -48,6 +54,8 @@ export interface RunningSubgraph extends RunningService {
   readonly statements: StatementCounter;
   /** Field selections it was asked for and denied (the gateway removes those a caller can never see). */
   readonly deniedSelections: Counter;
+  /** Data statements stopped at their request's deadline: cancelled on the server while running, or not sent at all. */
+  readonly statementsAtDeadline: { readonly cancelled: Counter; readonly notSent: Counter };
   /** SQL statements its audit trail sent (apart from `statements`, which counts the agency's data). */
   readonly auditStatements: StatementCounter;
   /** Its Prometheus metrics (served by the process's metrics listener, `serveMetrics`). */
@@ -65,6 +73,13 @@ function auditLogNameOf(name: string): AuditLogName {
   if (!isAuditLogName(name)) throw new Error(`Subgraph "${name}" has no audit log of its own (known: ${AUDIT_LOGS.join(', ')})`);
   return name;
 }
+
+/**
+ * The longest a subgraph works on one request's data (its statements), whatever the gateway's budget:
+ * by default the longest an assertion lives, which no budget can exceed (a deployment may set less).
+ * Each statement keeps the pool's own bounds too (`DatabaseTimeouts`).
+ */
+export const DEFAULT_MAX_WORK_MS = ASSERTION_LIFETIME_SECONDS * 1000;
 
 /**
  * Starts one agency's subgraph over an already-open, migrated connection (`prepareSubgraphDatabase`):
@@ -101,6 +116,8 @@ export async function startSubgraph<Loaders extends object>(
     readonly metrics?: Metrics;
     /** Where the request's time comes from: the system's clock by default; tests stand it at the instant they need. */
     readonly clock?: Clock;
+    /** The longest a request's data statements may run, whatever budget the gateway gives it. Default `DEFAULT_MAX_WORK_MS`. */
+    readonly maxWorkMs?: number;
   },
 ): Promise<RunningSubgraph> {
   const log = options.log.child({ subgraph: definition.name });
@@ -109,7 +126,14 @@ export async function startSubgraph<Loaders extends object>(
   const statements = new StatementCounter(metrics.counterFor('data-statements'));
   const requests = new Counter(metrics.counterFor('requests-received'));
   const deniedSelections = new Counter(metrics.counterFor('denied-selections'));
-  const db = options.connection.database(statements);
+  const statementsCancelled = new Counter(metrics.counterFor('statements-cancelled'));
+  const statementsNotSent = new Counter(metrics.counterFor('statements-not-sent'));
+  // Each request's data statements end when the gateway stops waiting for its answer (issue 15).
+  const db = options.connection.deadlineBoundDatabase(statements, {
+    cancelled: () => statementsCancelled.increment(),
+    notSent: () => statementsNotSent.increment(),
+  });
+  const maxWorkMs = options.maxWorkMs ?? DEFAULT_MAX_WORK_MS;
   const authorization = options.authorization ?? 'enforced';
   const enforced = authorization === 'enforced';
   const schema = await definition.buildSchema(authorization);
@@ -230,12 +254,18 @@ export async function startSubgraph<Loaders extends object>(
     // Then the assertion must be the one signed for these very bytes, and used for the first time
     // (issue 9 §4): a captured assertion answers neither another query nor the same one again.
     async (request, response, next) => {
+      const verified = response.locals.assertion as VerifiedAssertionWithBinding;
       try {
-        await verifier.checkBinding(response.locals.assertion as VerifiedAssertionWithBinding, rawBodies.get(request));
-        next();
+        await verifier.checkBinding(verified, rawBodies.get(request));
       } catch (error: unknown) {
         await refuse(request, response, error, next);
+        return;
       }
+      // The request's work ends when the gateway stops waiting for it (the budget it signed), and never
+      // later than this service's own maximum; a caller that states no budget gets the pool's bounds alone.
+      const { budgetMs } = verified.binding;
+      if (budgetMs === undefined) next();
+      else withinWorkDeadline(new WorkDeadline(definition.name, Math.min(budgetMs, maxWorkMs)), next);
     },
     expressMiddleware(server, {
       context: async ({ res }) => {
@@ -293,6 +323,7 @@ export async function startSubgraph<Loaders extends object>(
     requests,
     statements,
     deniedSelections,
+    statementsAtDeadline: { cancelled: statementsCancelled, notSent: statementsNotSent },
     auditStatements,
     metrics,
     close: () => (closing ??= drainAndStop()),
