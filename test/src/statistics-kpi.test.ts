@@ -122,7 +122,7 @@ let today = '';
 async function readSeededData(): Promise<void> {
   // Every held MAPP meeting of a case in statistics (not category 4, not restricted), everywhere: the test filters by area and day.
   meetings = await rowsOf<Meeting>(sql`
-    select m.meeting_id, m.case_id, m.kind, to_char(m.scheduled_for at time zone 'UTC', 'YYYY-MM-DD') as day, m.scheduled_for::text as at,
+    select m.meeting_id, m.case_id, m.kind, to_char(m.scheduled_for at time zone 'Europe/London', 'YYYY-MM-DD') as day, m.scheduled_for::text as at,
       d.level_before as level, c.subject_date_of_birth::text as date_of_birth, m.area
     from mappa.meeting m join mappa.mappa_case c on c.case_id = m.case_id join mappa.meeting_decision d on d.meeting_id = m.meeting_id
     where m.status = 'HELD' and m.kind <> 'PROFESSIONALS' and not c.ct_restricted and c.category <> 4 and m.area = ${AREA}`);
@@ -130,15 +130,15 @@ async function readSeededData(): Promise<void> {
     (await rowsOf<{ meeting_id: string }>(sql`select meeting_id from mappa.disclosure_consideration`)).map((row) => row.meeting_id),
   );
   minutes = await rowsOf(
-    sql`select meeting_id, version, status, due_date::text as due_date, disclosure_considered, to_char(distributed_at at time zone 'UTC', 'YYYY-MM-DD') as distributed_day from mappa.meeting_minutes`,
+    sql`select meeting_id, version, status, due_date::text as due_date, disclosure_considered, to_char(distributed_at at time zone 'Europe/London', 'YYYY-MM-DD') as distributed_day from mappa.meeting_minutes`,
   );
   attendance = await rowsOf(sql`select meeting_id, invitation_id, agency, grade from mappa.meeting_attendance`);
   invitations = await rowsOf(
     sql`select invitation_id, meeting_id, invitee_agency, withdrawn_at is not null as withdrawn from mappa.meeting_invitation`,
   );
   referrals = await rowsOf(sql`
-    select area, category_sought, status, to_char(submitted_at at time zone 'UTC', 'YYYY-MM-DD') as submitted_day,
-      to_char(screened_at at time zone 'UTC', 'YYYY-MM-DD') as screened_day, screening_due_date::text as screening_due_date
+    select area, category_sought, status, to_char(submitted_at at time zone 'Europe/London', 'YYYY-MM-DD') as submitted_day,
+      to_char(screened_at at time zone 'Europe/London', 'YYYY-MM-DD') as screened_day, screening_due_date::text as screening_due_date
     from mappa.referral`);
   reports = await rowsOf(
     sql`select p.mappa_area, p.ct_restricted, f.report_date::text as report_date, f.meeting_date::text as meeting_date from prison.mappa_f_report f join prison.prisoner p using (prison_number)`,

@@ -144,3 +144,25 @@ export function liveGrantsOf(db: Database, caller: Caller, scope: RowScope, now:
     .orderBy(desc(caseAccessGrantTable.validUntil), desc(caseAccessGrantTable.grantId))
     .limit(MAX_LIVE_GRANTS);
 }
+
+/** The grants among `grantIds` that are not revoked, in one statement. */
+export function unrevokedGrantsWithIds(db: Database, grantIds: readonly string[]): Promise<CaseAccessGrantRow[]> {
+  return db
+    .select()
+    .from(caseAccessGrantTable)
+    .where(and(inArray(caseAccessGrantTable.grantId, [...grantIds]), isNull(caseAccessGrantTable.revokedAt)));
+}
+
+/** The grants with these ids, revoked or not, in one statement. */
+export function grantsWithIds(db: Database, grantIds: readonly string[]): Promise<CaseAccessGrantRow[]> {
+  return db
+    .select()
+    .from(caseAccessGrantTable)
+    .where(inArray(caseAccessGrantTable.grantId, [...grantIds]));
+}
+
+/** Records a grant made by the product itself (a re-issued invitation grant); returns it as stored. */
+export async function insertGrantRow(db: Database, values: typeof caseAccessGrantTable.$inferInsert): Promise<CaseAccessGrantRow | null> {
+  const [row] = await db.insert(caseAccessGrantTable).values(values).returning();
+  return row ?? null;
+}

@@ -29,3 +29,18 @@ export function decisionsOfMeeting(db: Database, meetingId: string): Promise<Dis
     .where(eq(disclosureDecisionTable.meetingId, meetingId))
     .orderBy(asc(disclosureDecisionTable.proposedAt), asc(disclosureDecisionTable.decisionId));
 }
+
+/** One disclosure decision by id, or null. */
+export async function disclosureDecisionById(db: Database, decisionId: string): Promise<DisclosureDecisionRow | null> {
+  const [decision] = await db.select().from(disclosureDecisionTable).where(eq(disclosureDecisionTable.decisionId, decisionId));
+  return decision ?? null;
+}
+
+/** Records a meeting's disclosure consideration; returns it as stored. */
+export async function insertConsideration(
+  tx: Database,
+  values: typeof disclosureConsiderationTable.$inferInsert,
+): Promise<DisclosureConsiderationRow | null> {
+  const [inserted] = await tx.insert(disclosureConsiderationTable).values(values).returning();
+  return inserted ?? null;
+}

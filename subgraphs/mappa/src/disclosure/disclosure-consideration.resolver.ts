@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { Access, BadUserInputError, changedFields, parseInput } from '@mappa/shared';
 import type { DisclosureConsiderationRow, DisclosureDecisionRow } from '@mappa/shared';
@@ -11,14 +10,13 @@ import { meetingEvidenceFor } from '../meeting/meeting.actors';
 import type { MeetingRow } from '../meeting/meeting.table';
 import { Meeting } from '../meeting/meeting.type';
 import { recordDisclosureConsiderationInputSchema } from './disclosure-consideration.input';
-import { considerationsOf, decisionsOfMeeting } from './disclosure-consideration.query';
+import { considerationsOf, decisionsOfMeeting, disclosureDecisionById, insertConsideration } from './disclosure-consideration.query';
 import type { DisclosureConsiderationOutcome, MeetingDisclosureDecision } from './disclosure-consideration.type';
 import {
   MeetingDisclosureConsideration,
   MeetingDisclosureSection,
   RecordDisclosureConsiderationInput,
 } from './disclosure-consideration.type';
-import { disclosureConsiderationTable, disclosureDecisionTable } from './disclosure.table';
 
 const CONSIDERATION_FIELDS = [
   'pncId',
@@ -82,29 +80,26 @@ export class DisclosureConsiderationResolver {
         ]);
       }
       if (values.decisionId != null) {
-        const [decision] = await tx.select().from(disclosureDecisionTable).where(eq(disclosureDecisionTable.decisionId, values.decisionId));
+        const decision = await disclosureDecisionById(tx, values.decisionId);
         if (!decision || decision.meetingId !== meeting.meetingId || decision.pncId !== meeting.pncId) {
           throw new BadUserInputError('DECISION_PROPOSED names a disclosure decision proposed at this meeting.', [
             { path: 'input.decisionId', message: NOT_THIS_MEETINGS },
           ]);
         }
       }
-      const [inserted] = await tx
-        .insert(disclosureConsiderationTable)
-        .values({
-          considerationId: randomUUID(),
-          pncId: meeting.pncId,
-          area: meeting.area,
-          meetingId: meeting.meetingId,
-          reviewedOn: meetingDay(meeting),
-          outcome: values.outcome,
-          reason: values.reason,
-          decisionId: values.decisionId ?? null,
-          recordedByStaffId: principal.staffId,
-          recordedByIssuer: principal.issuer,
-          recordedAt: new Date(),
-        })
-        .returning();
+      const inserted = await insertConsideration(tx, {
+        considerationId: randomUUID(),
+        pncId: meeting.pncId,
+        area: meeting.area,
+        meetingId: meeting.meetingId,
+        reviewedOn: meetingDay(meeting),
+        outcome: values.outcome,
+        reason: values.reason,
+        decisionId: values.decisionId ?? null,
+        recordedByStaffId: principal.staffId,
+        recordedByIssuer: principal.issuer,
+        recordedAt: new Date(),
+      });
       if (!inserted) throw new Error('insert returned no row');
       await context.audit.recordChanges(
         tx,

@@ -13,7 +13,8 @@ import {
 import type { DisclosureProposalView } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
 import { mappaPolicies } from '../mappa.policies';
-import { caseById, invitationOfCaller } from '../meeting/meeting.actors';
+import { caseById } from '../mappa-case/mappa-case.query';
+import { invitationOfCaller } from '../meeting/meeting.actors';
 import { meetingDay } from '../meeting/meeting-minutes.query';
 import { requireMeetingParty, UNKNOWN_MEETING } from '../meeting/meeting-minutes.party';
 import { mappaDisclosureRules } from './disclosure.rules';

@@ -1,14 +1,7 @@
 import type { DisclosureHolderRules, ItemSourceAgency } from '@mappa/shared';
-import { meetingById } from '../meeting/meeting.actors';
+import { meetingById } from '../meeting/meeting.query';
 import { MEETING_PACK_FIELDS } from '../meeting-pack/meeting-pack-fields.generated';
-import {
-  disclosureConsiderationTable,
-  disclosureConsultationTable,
-  disclosureDecisionTable,
-  disclosureItemAgreementTable,
-  disclosureItemTable,
-  disclosureTransitionTable,
-} from './disclosure.table';
+import { MAPPA_DISCLOSURE_TABLES } from './disclosure-workflow.query';
 
 /*
  * The MAPPA unit's rules for the level 2/3 decisions it holds: the decision is the meeting's, so its
@@ -39,14 +32,7 @@ const FIELD_OWNERS: ReadonlyMap<string, ItemSourceAgency> = new Map(
 
 export const mappaDisclosureRules: DisclosureHolderRules = {
   holder: 'MAPPA',
-  tables: {
-    disclosureDecisionTable,
-    disclosureItemTable,
-    disclosureItemAgreementTable,
-    disclosureConsultationTable,
-    disclosureTransitionTable,
-    disclosureConsiderationTable,
-  },
+  tables: MAPPA_DISCLOSURE_TABLES,
   // B.7: the chair recorded on the decision's meeting decides.
   meetingChairOf: async (db, decision) => {
     if (decision.meetingId === null) return null;

@@ -51,10 +51,10 @@ export async function kpiCellsOf(
       with held as (
         -- Every held MAPP meeting of the area's cases in statistics, with the previous one of its case.
         select m.meeting_id, m.case_id, m.pnc_id, m.kind,
-          (m.scheduled_for at time zone 'UTC')::date as day,
+          (m.scheduled_for at time zone 'Europe/London')::date as day,
           coalesce(d.level_before, c.level) as level,
           c.subject_date_of_birth,
-          lag((m.scheduled_for at time zone 'UTC')::date) over (partition by m.case_id order by m.scheduled_for) as previous_day
+          lag((m.scheduled_for at time zone 'Europe/London')::date) over (partition by m.case_id order by m.scheduled_for) as previous_day
         from mappa.meeting m
           join mappa.mappa_case c on c.case_id = m.case_id
           left join mappa.meeting_decision d on d.meeting_id = m.meeting_id
@@ -122,17 +122,17 @@ export async function kpiCellsOf(
         from (
           select meetings.pnc_id,
             (select v.due_date from mappa.meeting_minutes v where v.meeting_id = meetings.meeting_id order by v.version limit 1) as due,
-            (select min((v.distributed_at at time zone 'UTC')::date) from mappa.meeting_minutes v where v.meeting_id = meetings.meeting_id) as distributed
+            (select min((v.distributed_at at time zone 'Europe/London')::date) from mappa.meeting_minutes v where v.meeting_id = meetings.meeting_id) as distributed
           from meetings
         ) minutes
         where due is not null and (distributed is not null or due < ${today}::date)
         union all
         -- Referrals (A §2.5): screened within 10 days of submission; unscreened counts once its due date has passed.
         select 'REFERRAL_SCREENED_ON_TIME', '', pnc_id,
-          screened_at is not null and (screened_at at time zone 'UTC')::date <= screening_due_date
+          screened_at is not null and (screened_at at time zone 'Europe/London')::date <= screening_due_date
         from mappa.referral
         where area = ${area} and category_sought <> 4 and submitted_at is not null
-          and (submitted_at at time zone 'UTC')::date between ${first}::date and ${last}::date
+          and (submitted_at at time zone 'Europe/London')::date between ${first}::date and ${last}::date
           and (screened_at is not null or (status = 'SUBMITTED' and screening_due_date < ${today}::date))
       )
       select kpi, grp,

@@ -1,16 +1,15 @@
-import { eq, sql } from 'drizzle-orm';
 import { addDays, changedFields } from '@mappa/shared';
 import type { Database } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
-import { mappaCaseChangeTable, mappaCaseTable } from './mappa-case.table';
+import { insertHistoryLines, nextHistorySequence, updateCase } from './mappa-case.query';
+import type { CaseChangeSet } from './mappa-case.query';
 import type { MappaCaseChangeRow, MappaCaseRow } from './mappa-case.table';
 import type { MappaCaseChangeField, MappaDecisionKind } from './mappa-case.type';
 
 // Level 3 cases are reviewed at least every 8 weeks, level 2 at least every 16 (domain README §5).
 export const REVIEW_PERIOD_DAYS: Partial<Record<number, number>> = { 2: 16 * 7, 3: 8 * 7 };
 
-/** The case columns a decision may set, and the history they go into. */
-type CaseChangeSet = Partial<Pick<MappaCaseRow, 'level' | 'nextReviewDate' | 'status' | 'endDate' | 'endReason'>>;
+/** The case columns a decision may set (`CaseChangeSet`), and the history they go into. */
 const CASE_FIELDS = ['level', 'nextReviewDate', 'status', 'endDate', 'endReason'] as const satisfies readonly (keyof MappaCaseRow)[];
 
 /** One line of the case history a decision writes: which field, from and to. */
@@ -42,31 +41,25 @@ export async function applyCaseDecision(
   history: readonly CaseHistoryLine[],
   decision: CaseDecision,
 ): Promise<{ row: MappaCaseRow; historyRows: MappaCaseChangeRow[] }> {
-  const [row] = await tx.update(mappaCaseTable).set(changes).where(eq(mappaCaseTable.caseId, current.caseId)).returning();
+  const row = await updateCase(tx, current.caseId, changes);
   if (!row) throw new Error('update returned no row');
   const historyRows: MappaCaseChangeRow[] = [];
   if (history.length > 0) {
-    const [position] = await tx
-      .select({ next: sql<number>`coalesce(max(${mappaCaseChangeTable.sequence}), 0)::int + 1` })
-      .from(mappaCaseChangeTable)
-      .where(eq(mappaCaseChangeTable.caseId, current.caseId));
-    const first = position?.next ?? 1;
+    const first = await nextHistorySequence(tx, current.caseId);
     historyRows.push(
-      ...(await tx
-        .insert(mappaCaseChangeTable)
-        .values(
-          history.map((line, index) => ({
-            caseId: current.caseId,
-            sequence: first + index,
-            ...line,
-            changedDate: decision.changedDate,
-            changedByStaffId: context.caller.principal.staffId,
-            decisionKind: decision.decisionKind,
-            decisionReference: decision.decisionReference,
-            reason: decision.reason,
-          })),
-        )
-        .returning()),
+      ...(await insertHistoryLines(
+        tx,
+        history.map((line, index) => ({
+          caseId: current.caseId,
+          sequence: first + index,
+          ...line,
+          changedDate: decision.changedDate,
+          changedByStaffId: context.caller.principal.staffId,
+          decisionKind: decision.decisionKind,
+          decisionReference: decision.decisionReference,
+          reason: decision.reason,
+        })),
+      )),
     );
   }
   // The evidence of the change commits with it, or neither does.

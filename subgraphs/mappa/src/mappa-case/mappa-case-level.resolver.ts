@@ -1,4 +1,3 @@
-import { and, eq, sql } from 'drizzle-orm';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Access, BadUserInputError, NotFoundError, parseInput } from '@mappa/shared';
 import type { Database } from '@mappa/shared';
@@ -8,10 +7,9 @@ import { mappaSubjectInScope } from '../offender/offender.scope';
 import { LEAD_AGENCY_OF } from './mappa-case-lead-agency.condition';
 import { ChangeMappaLevelInput, changeMappaLevelInputSchema } from './mappa-case-level.input';
 import { applyCaseDecision, nextReviewAfterChange } from './mappa-case-change';
-import { meetingDecisionTable, meetingTable } from '../meeting/meeting.table';
 import { MeetingStatus } from '../meeting/meeting.type';
 import { LeadAgencyReviewOccasion, ReviewMappaLevelInput, reviewMappaLevelInputSchema } from './mappa-case-lead-agency-review.input';
-import { mappaCaseChangeTable, mappaCaseTable } from './mappa-case.table';
+import { caseById, latestTransferAndLevelChange, meetingWithoutConsensusFacts } from './mappa-case.query';
 import type { MappaCaseRow } from './mappa-case.table';
 import { MappaCase, MappaCaseChangeField, MappaCaseStatus, MappaDecisionKind } from './mappa-case.type';
 
@@ -24,19 +22,8 @@ const UNKNOWN_CASE = 'No MAPPA case in your area has this case number.';
  */
 async function meetingWithoutConsensus(tx: Database, mappaCase: MappaCaseRow, meetingId: string): Promise<string> {
   const reference = `LAR-MTG-${meetingId}`;
-  const [meeting] = await tx
-    .select({ status: meetingTable.status })
-    .from(meetingTable)
-    .where(and(eq(meetingTable.meetingId, meetingId), eq(meetingTable.caseId, mappaCase.caseId)));
-  const [decided] = await tx
-    .select({ decisionId: meetingDecisionTable.decisionId })
-    .from(meetingDecisionTable)
-    .where(eq(meetingDecisionTable.meetingId, meetingId));
-  const [used] = await tx
-    .select({ id: mappaCaseChangeTable.id })
-    .from(mappaCaseChangeTable)
-    .where(and(eq(mappaCaseChangeTable.caseId, mappaCase.caseId), eq(mappaCaseChangeTable.decisionReference, reference)));
-  if (!meeting || meeting.status !== MeetingStatus.HELD || decided || used) {
+  const { meetingStatus, decided, used } = await meetingWithoutConsensusFacts(tx, mappaCase.caseId, meetingId, reference);
+  if (meetingStatus !== MeetingStatus.HELD || decided || used) {
     throw new BadUserInputError(
       'The lead agency sets the level only after a held meeting of this case that reached no level decision, once (B.44).',
       [{ path: 'input.meetingId', message: 'not a held meeting of this case without a level decision' }],
@@ -47,15 +34,9 @@ async function meetingWithoutConsensus(tx: Database, mappaCase: MappaCaseRow, me
 
 /** C.6: the reference of the receiving lead agency's review: the case's latest transfer, with no level change since. */
 async function transferAwaitingReview(tx: Database, mappaCase: MappaCaseRow): Promise<string> {
-  const [latest] = await tx
-    .select({
-      area: sql<number | null>`max(${mappaCaseChangeTable.sequence}) filter (where ${mappaCaseChangeTable.field} = 'AREA')`,
-      level: sql<number | null>`max(${mappaCaseChangeTable.sequence}) filter (where ${mappaCaseChangeTable.field} = 'LEVEL')`,
-    })
-    .from(mappaCaseChangeTable)
-    .where(eq(mappaCaseChangeTable.caseId, mappaCase.caseId));
-  const area = latest?.area == null ? null : Number(latest.area);
-  if (area === null || Number(latest?.level ?? 0) > area) {
+  const latest = await latestTransferAndLevelChange(tx, mappaCase.caseId);
+  const area = latest.area == null ? null : Number(latest.area);
+  if (area === null || Number(latest.level ?? 0) > area) {
     throw new BadUserInputError(
       'The receiving lead agency reviews the level once after a transfer; this case has no transfer awaiting review (C.6).',
       [{ path: 'input.occasion', message: 'no transfer awaiting a level review' }],
@@ -85,7 +66,7 @@ export class MappaCaseLevelResolver {
     const updated = await context.db.transaction(async (tx) => {
       // FOR UPDATE: two decisions on one case are recorded one after the other, each with its own
       // position in the history and the right "before" value.
-      const [current] = await tx.select().from(mappaCaseTable).where(eq(mappaCaseTable.caseId, values.caseId)).for('update');
+      const current = await caseById(tx, values.caseId, true);
       // The caller's row scope (own area, principle 7): a case outside it is answered as an unknown one.
       if (!current || !mappaSubjectInScope(current, context.rowScope)) throw new NotFoundError(UNKNOWN_CASE);
       if (current.status !== MappaCaseStatus.ACTIVE)
@@ -132,7 +113,7 @@ export class MappaCaseLevelResolver {
     const values = parseInput(reviewMappaLevelInputSchema, input, 'input');
     const today = context.today;
     const updated = await context.db.transaction(async (tx) => {
-      const [current] = await tx.select().from(mappaCaseTable).where(eq(mappaCaseTable.caseId, values.caseId)).for('update');
+      const current = await caseById(tx, values.caseId, true);
       // Row scope, and the case's lead agency must be the caller's: any other case is answered as an unknown one (principle 9).
       if (
         !current ||

@@ -1,20 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, getTableColumns, inArray, isNull, not, or } from 'drizzle-orm';
-import type { SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Access, BadUserInputError, changedFields, NotFoundError, parseInput } from '@mappa/shared';
-import type { Database, MappaArea, Principal } from '@mappa/shared';
+import type { MappaArea, Principal } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
 import { mappaPolicies } from '../mappa.policies';
-import { mappaCaseTable } from '../mappa-case/mappa-case.table';
-import { hiddenByGates } from '../offender/offender.scope';
 import { actionIdSchema, createMeetingActionInputSchema, declineReasonSchema } from './meeting-action.input';
 import { CreateMeetingActionInput, MeetingAction, MeetingActionStatus } from './meeting-action.type';
 import { meetingIdSchema } from './meeting-minutes.input';
 import { requireMeetingParty } from './meeting-minutes.party';
 import { meetingEvidenceFor } from './meeting.actors';
-import { meetingActionTable, meetingTable } from './meeting.table';
+import {
+  actionsOfMeeting,
+  actionWithSubject,
+  insertMeetingAction,
+  lockAction,
+  openActionsOwnedBy,
+  updateActionFrom,
+} from './meeting-action.query';
+import type { ActionWithSubject } from './meeting-action.query';
 import type { MeetingActionRow, MeetingRow } from './meeting.table';
 import { Meeting } from './meeting.type';
 
@@ -40,8 +44,6 @@ const RESPONSE_FIELDS = [
   'completedAt',
 ] as const satisfies readonly (keyof MeetingActionRow)[];
 
-type ActionWithSubject = MeetingActionRow & { subjectPncId: string; meetingArea: MappaArea };
-
 function toAction(row: ActionWithSubject): MeetingAction {
   return { ...row, status: row.status as MeetingActionStatus };
 }
@@ -59,32 +61,6 @@ export function ownsAction(
   if (action.ownerAgency !== principal.agency) return false;
   if (action.ownerStaffId === null) return action.meetingArea === principal.area;
   return action.ownerStaffId === principal.staffId && action.ownerIssuer === principal.issuer;
-}
-
-/** `ownsAction` in SQL (over the action joined to its meeting). */
-function ownedBy(principal: Principal): SQL | undefined {
-  return and(
-    eq(meetingActionTable.ownerAgency, principal.agency),
-    or(
-      and(isNull(meetingActionTable.ownerStaffId), eq(meetingTable.area, principal.area)),
-      and(eq(meetingActionTable.ownerStaffId, principal.staffId), eq(meetingActionTable.ownerIssuer, principal.issuer)),
-    ),
-  );
-}
-
-/**
- * Actions with their meeting's subject, leaving out any whose subject the caller's row scope hides
- * whatever their ownership (principle 7: counter-terrorism restricted for an uncleared caller).
- */
-function actionsWithSubject(db: Database, context: MappaContext, where: SQL | undefined) {
-  const hidden = hiddenByGates(context.rowScope);
-  return db
-    .select({ ...getTableColumns(meetingActionTable), subjectPncId: meetingTable.pncId, meetingArea: meetingTable.area })
-    .from(meetingActionTable)
-    .innerJoin(meetingTable, eq(meetingTable.meetingId, meetingActionTable.meetingId))
-    .innerJoin(mappaCaseTable, eq(mappaCaseTable.caseId, meetingTable.caseId))
-    .where(and(where, hidden === undefined ? undefined : not(hidden)))
-    .orderBy(asc(meetingActionTable.dueDate), asc(meetingActionTable.actionId));
 }
 
 // myActions answers a bounded list (no request makes the unit read without limit): the soonest due first.
@@ -125,21 +101,18 @@ export class MeetingActionResolver {
           { path: 'input.meetingId', message: `meeting is ${meeting.status}` },
         ]);
       }
-      const [inserted] = await tx
-        .insert(meetingActionTable)
-        .values({
-          actionId: randomUUID(),
-          meetingId: meeting.meetingId,
-          ownerAgency: values.ownerAgency,
-          ownerStaffId: values.ownerStaffId ?? null,
-          ownerIssuer: values.ownerIssuer ?? null,
-          dueDate: values.dueDate,
-          text: values.text,
-          status: MeetingActionStatus.PROPOSED,
-          createdByStaffId: context.caller.principal.staffId,
-          createdAt: new Date(),
-        })
-        .returning();
+      const inserted = await insertMeetingAction(tx, {
+        actionId: randomUUID(),
+        meetingId: meeting.meetingId,
+        ownerAgency: values.ownerAgency,
+        ownerStaffId: values.ownerStaffId ?? null,
+        ownerIssuer: values.ownerIssuer ?? null,
+        dueDate: values.dueDate,
+        text: values.text,
+        status: MeetingActionStatus.PROPOSED,
+        createdByStaffId: context.caller.principal.staffId,
+        createdAt: new Date(),
+      });
       if (!inserted) throw new Error('insert returned no row');
       await context.audit.recordChanges(
         tx,
@@ -204,14 +177,7 @@ export class MeetingActionResolver {
     @Ctx() context: MappaContext,
   ): Promise<MeetingAction[]> {
     const limit = parseInput(myActionsFirstSchema, first, 'first');
-    const rows = await actionsWithSubject(
-      context.db,
-      context,
-      and(
-        ownedBy(context.caller.principal),
-        inArray(meetingActionTable.status, [MeetingActionStatus.PROPOSED, MeetingActionStatus.ACCEPTED]),
-      ),
-    ).limit(limit);
+    const rows = await openActionsOwnedBy(context.db, context.rowScope, context.caller.principal, limit);
     return rows.map(toAction);
   }
 
@@ -243,10 +209,9 @@ export class MeetingActionResolver {
   private async readableActions(meeting: MeetingRow, context: MappaContext): Promise<MeetingAction[]> {
     const evidence = meetingEvidenceFor(context, meeting.meetingId);
     if (!evidence) return [];
-    const ofMeeting = eq(meetingActionTable.meetingId, meeting.meetingId);
     // B.25: not signed in, or left: the actions that are theirs and nothing else.
     const onlyOwn = evidence.standing === 'INVITEE' && !evidence.attending;
-    const rows = await actionsWithSubject(context.db, context, onlyOwn ? and(ofMeeting, ownedBy(context.caller.principal)) : ofMeeting);
+    const rows = await actionsOfMeeting(context.db, context.rowScope, meeting.meetingId, onlyOwn ? context.caller.principal : null);
     return rows.map(toAction);
   }
 
@@ -256,12 +221,8 @@ export class MeetingActionResolver {
     const { principal } = context.caller;
     const row = await context.db.transaction(async (tx) => {
       // Locked on its own: PostgreSQL's FOR UPDATE OF takes no schema-qualified table, which a join would need.
-      await tx
-        .select({ actionId: meetingActionTable.actionId })
-        .from(meetingActionTable)
-        .where(eq(meetingActionTable.actionId, actionId))
-        .for('update');
-      const [current] = await actionsWithSubject(tx, context, eq(meetingActionTable.actionId, actionId));
+      await lockAction(tx, actionId);
+      const current = await actionWithSubject(tx, context.rowScope, actionId);
       // Ownership from the principal, never from purpose evidence: the owner works the action outside the meeting.
       if (!current || !ownsAction(current, principal)) throw new NotFoundError(UNKNOWN_ACTION);
       if (current.status !== from)
@@ -273,11 +234,7 @@ export class MeetingActionResolver {
         move === 'complete'
           ? { status: to, completedAt: now }
           : { status: to, declineReason: reason, respondedByStaffId: principal.staffId, respondedAt: now };
-      const [updated] = await tx
-        .update(meetingActionTable)
-        .set(set)
-        .where(and(eq(meetingActionTable.actionId, actionId), eq(meetingActionTable.status, from)))
-        .returning();
+      const updated = await updateActionFrom(tx, actionId, from, set);
       if (!updated) throw new Error('update returned no row');
       await context.audit.recordChanges(
         tx,

@@ -1,15 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Access, BadUserInputError, changedFields, NotFoundError, parseInput, calendarDateOf } from '@mappa/shared';
 import type { Database } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
 import { mappaPolicies } from '../mappa.policies';
-import { insertGrant, revokeGrant } from '../case-access-grant/case-access-grant.query';
-import { caseAccessGrantTable } from '../case-access-grant/case-access-grant.table';
+import { insertGrant, revokeGrant, unrevokedGrantsWithIds } from '../case-access-grant/case-access-grant.query';
+import { caseById } from '../mappa-case/mappa-case.query';
 import { MappaCaseStatus } from '../mappa-case/mappa-case.type';
 import { jobcentreMayKnowCase, yotMayKnowCase } from '../offender/offender.scope';
-import { caseById, coordinatesCase, coordinatesMeeting, invitationById, meetingById } from './meeting.actors';
+import { coordinatesCase, coordinatesMeeting } from './meeting.actors';
+import {
+  allInvitationsOf,
+  cancelScheduledMeeting,
+  insertInvitation,
+  insertMeeting,
+  updateInvitation,
+} from './meeting-administration.query';
+import { invitationById, meetingById } from './meeting.query';
 import {
   consultationNoteSchema,
   DEFAULT_DUE_WINDOW_DAYS,
@@ -24,7 +31,6 @@ import {
   scheduleMeetingInputSchema,
 } from './meeting.input';
 import { meetingAccessDays } from './meeting.rules';
-import { meetingInvitationTable, meetingTable } from './meeting.table';
 import type { MeetingInvitationRow, MeetingRow } from './meeting.table';
 import { Meeting, MeetingInvitation, MeetingStatus } from './meeting.type';
 import { diaryPage } from './meeting-diary.query';
@@ -86,18 +92,10 @@ async function revokeInvitationGrants(
   now: Date,
 ): Promise<void> {
   if (invitations.length === 0) return;
-  const live = await tx
-    .select()
-    .from(caseAccessGrantTable)
-    .where(
-      and(
-        inArray(
-          caseAccessGrantTable.grantId,
-          invitations.map((invitation) => invitation.grantId),
-        ),
-        isNull(caseAccessGrantTable.revokedAt),
-      ),
-    );
+  const live = await unrevokedGrantsWithIds(
+    tx,
+    invitations.map((invitation) => invitation.grantId),
+  );
   for (const grant of live) {
     const revoked = await revokeGrant(tx, grant.grantId, context.caller.principal.staffId, reason, now);
     if (revoked)
@@ -132,23 +130,20 @@ export class MeetingAdministrationResolver {
         { path: 'input.caseId', message: 'case is at level 1' },
       ]);
     const row = await context.db.transaction(async (tx) => {
-      const [inserted] = await tx
-        .insert(meetingTable)
-        .values({
-          meetingId: randomUUID(),
-          caseId: mappaCase.caseId,
-          pncId: mappaCase.pncId,
-          area: mappaCase.area,
-          kind: values.kind,
-          scheduledFor: values.scheduledFor,
-          chairStaffId: values.chairStaffId,
-          chairIssuer: values.chairIssuer,
-          chairAgency: values.chairAgency,
-          status: MeetingStatus.SCHEDULED,
-          createdByStaffId: context.caller.principal.staffId,
-          createdAt: now,
-        })
-        .returning();
+      const inserted = await insertMeeting(tx, {
+        meetingId: randomUUID(),
+        caseId: mappaCase.caseId,
+        pncId: mappaCase.pncId,
+        area: mappaCase.area,
+        kind: values.kind,
+        scheduledFor: values.scheduledFor,
+        chairStaffId: values.chairStaffId,
+        chairIssuer: values.chairIssuer,
+        chairAgency: values.chairAgency,
+        status: MeetingStatus.SCHEDULED,
+        createdByStaffId: context.caller.principal.staffId,
+        createdAt: now,
+      });
       if (!inserted) throw new Error('insert returned no row');
       await context.audit.recordChanges(
         tx,
@@ -258,24 +253,21 @@ export class MeetingAdministrationResolver {
         context.caller.principal.staffId,
         now,
       );
-      const [inserted] = await tx
-        .insert(meetingInvitationTable)
-        .values({
-          invitationId,
-          meetingId: meeting.meetingId,
-          inviteeAgency: values.inviteeAgency,
-          inviteeRole: values.inviteeRole ?? null,
-          inviteeStaffId: values.inviteeStaffId ?? null,
-          inviteeIssuer: values.inviteeIssuer ?? null,
-          reason: values.reason,
-          // B.6: the prison's invitation asks for its MAPPA F report.
-          mappaFRequested: values.inviteeAgency === 'prison',
-          policeAgreementReference: values.policeAgreementReference ?? null,
-          grantId: grant.grantId,
-          invitedAt: now,
-          invitedByStaffId: context.caller.principal.staffId,
-        })
-        .returning();
+      const inserted = await insertInvitation(tx, {
+        invitationId,
+        meetingId: meeting.meetingId,
+        inviteeAgency: values.inviteeAgency,
+        inviteeRole: values.inviteeRole ?? null,
+        inviteeStaffId: values.inviteeStaffId ?? null,
+        inviteeIssuer: values.inviteeIssuer ?? null,
+        reason: values.reason,
+        // B.6: the prison's invitation asks for its MAPPA F report.
+        mappaFRequested: values.inviteeAgency === 'prison',
+        policeAgreementReference: values.policeAgreementReference ?? null,
+        grantId: grant.grantId,
+        invitedAt: now,
+        invitedByStaffId: context.caller.principal.staffId,
+      });
       if (!inserted) throw new Error('insert returned no row');
       await context.audit.recordChanges(
         tx,
@@ -329,11 +321,11 @@ export class MeetingAdministrationResolver {
         throw new BadUserInputError('This invitation is withdrawn already.', [
           { path: 'invitationId', message: 'invitation is withdrawn already' },
         ]);
-      const [withdrawn] = await tx
-        .update(meetingInvitationTable)
-        .set({ withdrawnAt: now, withdrawnByStaffId: context.caller.principal.staffId, withdrawalReason: validReason })
-        .where(eq(meetingInvitationTable.invitationId, validId))
-        .returning();
+      const withdrawn = await updateInvitation(tx, validId, {
+        withdrawnAt: now,
+        withdrawnByStaffId: context.caller.principal.staffId,
+        withdrawalReason: validReason,
+      });
       if (!withdrawn) throw new Error('update returned no row');
       await context.audit.recordChanges(
         tx,
@@ -372,11 +364,7 @@ export class MeetingAdministrationResolver {
               : null;
       if (problem)
         throw new BadUserInputError(`No consultation can be recorded: ${problem}.`, [{ path: 'invitationId', message: problem }]);
-      const [consulted] = await tx
-        .update(meetingInvitationTable)
-        .set({ consultedAt: new Date(), consultationNote: validNote })
-        .where(eq(meetingInvitationTable.invitationId, validId))
-        .returning();
+      const consulted = await updateInvitation(tx, validId, { consultedAt: new Date(), consultationNote: validNote });
       if (!consulted) throw new Error('update returned no row');
       await context.audit.recordChanges(
         tx,
@@ -407,14 +395,10 @@ export class MeetingAdministrationResolver {
         throw new BadUserInputError(`Only a scheduled meeting is cancelled; this one is ${meeting.status}.`, [
           { path: 'meetingId', message: `meeting is ${meeting.status}` },
         ]);
-      const [cancelled] = await tx
-        .update(meetingTable)
-        .set({ status: MeetingStatus.CANCELLED, cancelledAt: now, cancellationReason: validReason })
-        .where(and(eq(meetingTable.meetingId, validId), eq(meetingTable.status, MeetingStatus.SCHEDULED)))
-        .returning();
+      const cancelled = await cancelScheduledMeeting(tx, validId, now, validReason);
       if (!cancelled) throw new Error('update returned no row');
       await context.audit.recordChanges(tx, [meeting.pncId], changedFields(`Meeting:${validId}`, meeting, cancelled, CANCELLATION_FIELDS));
-      const invitations = await tx.select().from(meetingInvitationTable).where(eq(meetingInvitationTable.meetingId, validId));
+      const invitations = await allInvitationsOf(tx, validId);
       await revokeInvitationGrants(context, tx, invitations, `Meeting cancelled: ${validReason}`.slice(0, 500), now);
       return cancelled;
     });

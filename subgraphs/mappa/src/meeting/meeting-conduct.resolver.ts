@@ -1,15 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { Access, BadUserInputError, changedFields, NotFoundError, parseInput } from '@mappa/shared';
 import type { Database, Role } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
 import { mappaPolicies } from '../mappa.policies';
-import { chairsMeeting, invitationOfCaller, meetingById } from './meeting.actors';
+import { chairsMeeting, invitationOfCaller } from './meeting.actors';
+import {
+  attendanceOfForUpdate,
+  attendanceSignedBy,
+  closeMeetingInSession,
+  insertAttendance,
+  markAttendanceLeft,
+  openScheduledMeeting,
+} from './meeting-conduct.query';
+import { meetingById } from './meeting.query';
 import { meetingIdSchema, SignAttendanceInput, signAttendanceInputSchema } from './meeting.input';
 import { childSafeguardFactsOf, childSafeguardsOf } from './meeting.rules';
 import { disclosureConsidered } from '../disclosure/disclosure-consideration.query';
-import { meetingAttendanceTable, meetingTable } from './meeting.table';
 import type { MeetingAttendanceRow, MeetingRow } from './meeting.table';
 import { Meeting, MeetingAttendance, MeetingStatus } from './meeting.type';
 
@@ -87,11 +94,7 @@ export class MeetingConductResolver {
       if (meeting.status !== MeetingStatus.SCHEDULED) throw wrongStatus(meeting, 'opened', MeetingStatus.SCHEDULED);
       await requireChildSafeguards(tx, meeting, 'open');
       const now = context.now;
-      const [opened] = await tx
-        .update(meetingTable)
-        .set({ status: MeetingStatus.IN_SESSION, openedAt: now, confidentialityStatementReadAt: now })
-        .where(and(eq(meetingTable.meetingId, validId), eq(meetingTable.status, MeetingStatus.SCHEDULED)))
-        .returning();
+      const opened = await openScheduledMeeting(tx, validId, now);
       if (!opened) throw new Error('update returned no row');
       await context.audit.recordChanges(tx, [meeting.pncId], changedFields(`Meeting:${validId}`, meeting, opened, OPENING_FIELDS));
       return opened;
@@ -120,11 +123,7 @@ export class MeetingConductResolver {
           [{ path: 'meetingId', message: 'disclosure not considered' }],
         );
       }
-      const [closed] = await tx
-        .update(meetingTable)
-        .set({ status: MeetingStatus.HELD, closedAt: new Date() })
-        .where(and(eq(meetingTable.meetingId, validId), eq(meetingTable.status, MeetingStatus.IN_SESSION)))
-        .returning();
+      const closed = await closeMeetingInSession(tx, validId, new Date());
       if (!closed) throw new Error('update returned no row');
       await context.audit.recordChanges(tx, [meeting.pncId], changedFields(`Meeting:${validId}`, meeting, closed, CLOSING_FIELDS));
       return closed;
@@ -148,39 +147,26 @@ export class MeetingConductResolver {
       const invitation = meeting ? await invitationOfCaller(context, tx, meeting) : null;
       if (!meeting || !invitation) throw new NotFoundError(UNKNOWN_MEETING);
       if (meeting.status !== MeetingStatus.IN_SESSION) throw wrongStatus(meeting, 'signed in to', MeetingStatus.IN_SESSION);
-      const [signedAlready] = await tx
-        .select({ attendanceId: meetingAttendanceTable.attendanceId })
-        .from(meetingAttendanceTable)
-        .where(
-          and(
-            eq(meetingAttendanceTable.meetingId, meeting.meetingId),
-            eq(meetingAttendanceTable.staffId, principal.staffId),
-            eq(meetingAttendanceTable.issuer, principal.issuer),
-          ),
-        );
-      if (signedAlready)
+      if (await attendanceSignedBy(tx, meeting.meetingId, principal))
         throw new BadUserInputError('You have signed attendance of this meeting already.', [
           { path: 'input.meetingId', message: 'attendance signed already' },
         ]);
       // The role the caller attends in: the invited one, else their first role (their token's order).
       const role: Role =
         invitation.inviteeRole !== null && principal.roles.includes(invitation.inviteeRole) ? invitation.inviteeRole : principal.roles[0]!;
-      const [signed] = await tx
-        .insert(meetingAttendanceTable)
-        .values({
-          attendanceId: randomUUID(),
-          meetingId: meeting.meetingId,
-          invitationId: invitation.invitationId,
-          staffId: principal.staffId,
-          issuer: principal.issuer,
-          agency: principal.agency,
-          role,
-          extent: values.extent,
-          grade: values.grade ?? null,
-          informationSharingAgreement: values.informationSharingAgreement,
-          signedAt: new Date(),
-        })
-        .returning();
+      const signed = await insertAttendance(tx, {
+        attendanceId: randomUUID(),
+        meetingId: meeting.meetingId,
+        invitationId: invitation.invitationId,
+        staffId: principal.staffId,
+        issuer: principal.issuer,
+        agency: principal.agency,
+        role,
+        extent: values.extent,
+        grade: values.grade ?? null,
+        informationSharingAgreement: values.informationSharingAgreement,
+        signedAt: new Date(),
+      });
       if (!signed) throw new Error('insert returned no row');
       await context.audit.recordChanges(
         tx,
@@ -207,23 +193,14 @@ export class MeetingConductResolver {
       const meeting = await meetingById(tx, validId);
       const invitation = meeting ? await invitationOfCaller(context, tx, meeting) : null;
       if (!meeting || !invitation) throw new NotFoundError(UNKNOWN_MEETING);
-      const ofCaller = and(
-        eq(meetingAttendanceTable.meetingId, validId),
-        eq(meetingAttendanceTable.staffId, principal.staffId),
-        eq(meetingAttendanceTable.issuer, principal.issuer),
-      );
-      const [attendance] = await tx.select().from(meetingAttendanceTable).where(ofCaller).for('update');
+      const attendance = await attendanceOfForUpdate(tx, validId, principal);
       if (!attendance)
         throw new BadUserInputError('You have not signed attendance of this meeting.', [
           { path: 'meetingId', message: 'attendance not signed' },
         ]);
       if (attendance.leftAt !== null)
         throw new BadUserInputError('You have left this meeting already.', [{ path: 'meetingId', message: 'left already' }]);
-      const [left] = await tx
-        .update(meetingAttendanceTable)
-        .set({ leftAt: new Date() })
-        .where(and(ofCaller, isNull(meetingAttendanceTable.leftAt)))
-        .returning();
+      const left = await markAttendanceLeft(tx, validId, principal, new Date());
       if (!left) throw new Error('update returned no row');
       await context.audit.recordChanges(
         tx,

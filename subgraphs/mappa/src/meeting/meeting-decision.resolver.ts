@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Access, addDays, BadUserInputError, changedFields, parseInput } from '@mappa/shared';
 import type { MeetingEvidence } from '@mappa/shared';
@@ -7,7 +6,7 @@ import type { MappaContext } from '../mappa.context';
 import { mappaPolicies } from '../mappa.policies';
 import { applyCaseDecision, REVIEW_PERIOD_DAYS } from '../mappa-case/mappa-case-change';
 import type { CaseHistoryLine } from '../mappa-case/mappa-case-change';
-import { mappaCaseTable } from '../mappa-case/mappa-case.table';
+import { caseById } from '../mappa-case/mappa-case.query';
 import type { MappaCaseRow } from '../mappa-case/mappa-case.table';
 import { MappaCaseChangeField, MappaCaseStatus, MappaDecisionKind } from '../mappa-case/mappa-case.type';
 import { recordMeetingDecisionInputSchema } from './meeting-decision.input';
@@ -17,7 +16,7 @@ import { meetingIdSchema } from './meeting-minutes.input';
 import { requireMeetingParty } from './meeting-minutes.party';
 import { meetingEvidenceFor } from './meeting.actors';
 import { isMinutesReader, meetingDay, minutesVersions } from './meeting-minutes.query';
-import { meetingDecisionTable } from './meeting.table';
+import { decisionOfMeeting, insertMeetingDecision, meetingHasDecision } from './meeting-decision.query';
 import type { MeetingDecisionRow, MeetingRow } from './meeting.table';
 import { Meeting } from './meeting.type';
 
@@ -110,31 +109,25 @@ export class MeetingDecisionResolver {
       const { meeting } = await requireMeetingParty(context, tx, values.meetingId, ['CHAIR'], true);
       if (meeting.status !== 'IN_SESSION')
         refuse('The level is decided while the meeting is in session.', 'meetingId', `meeting is ${meeting.status}`);
-      const [earlier] = await tx
-        .select({ decisionId: meetingDecisionTable.decisionId })
-        .from(meetingDecisionTable)
-        .where(eq(meetingDecisionTable.meetingId, meeting.meetingId));
-      if (earlier) refuse('This meeting has recorded its decision already.', 'meetingId', 'one decision per meeting');
-      const [current] = await tx.select().from(mappaCaseTable).where(eq(mappaCaseTable.caseId, meeting.caseId)).for('update');
+      if (await meetingHasDecision(tx, meeting.meetingId))
+        refuse('This meeting has recorded its decision already.', 'meetingId', 'one decision per meeting');
+      const current = await caseById(tx, meeting.caseId, true);
       if (!current) throw new Error('a meeting names a case that does not exist');
       if (current.status !== MappaCaseStatus.ACTIVE || current.level < 2)
         refuse('A meeting decides for an active case at level 2 or 3.', 'meetingId', `case is ${current.status} at level ${current.level}`);
       const day = meetingDay(meeting);
       const change = caseChange(values, current, day);
-      const [inserted] = await tx
-        .insert(meetingDecisionTable)
-        .values({
-          decisionId: randomUUID(),
-          meetingId: meeting.meetingId,
-          kind: values.kind,
-          levelBefore: current.level,
-          levelAfter: change.levelAfter,
-          rationale: values.rationale,
-          nextReviewDate: change.nextReviewDate,
-          recordedByStaffId: context.caller.principal.staffId,
-          recordedAt: new Date(),
-        })
-        .returning();
+      const inserted = await insertMeetingDecision(tx, {
+        decisionId: randomUUID(),
+        meetingId: meeting.meetingId,
+        kind: values.kind,
+        levelBefore: current.level,
+        levelAfter: change.levelAfter,
+        rationale: values.rationale,
+        nextReviewDate: change.nextReviewDate,
+        recordedByStaffId: context.caller.principal.staffId,
+        recordedAt: new Date(),
+      });
       if (!inserted) throw new Error('insert returned no row');
       const { row } = await applyCaseDecision(tx, context, current, change.set, change.history, {
         decisionKind: MappaDecisionKind.MAPP_MEETING,
@@ -187,7 +180,7 @@ export class MeetingDecisionResolver {
       const versions = await minutesVersions(context.db, meeting.meetingId);
       if (!versions.some((version) => isMinutesReader(version, context.caller.principal))) return null;
     }
-    const [row] = await context.db.select().from(meetingDecisionTable).where(eq(meetingDecisionTable.meetingId, meeting.meetingId));
+    const row = await decisionOfMeeting(context.db, meeting.meetingId);
     return row ? toDecision(row) : null;
   }
 }

@@ -1,7 +1,8 @@
 import { NotFoundError } from '@mappa/shared';
 import type { Database, MeetingEvidence, MeetingStanding } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
-import { chairsMeeting, coordinatesMeeting, meetingById, meetingEvidenceFor } from './meeting.actors';
+import { chairsMeeting, coordinatesMeeting, meetingEvidenceFor } from './meeting.actors';
+import { meetingById } from './meeting.query';
 import type { MeetingRow } from './meeting.table';
 
 /*

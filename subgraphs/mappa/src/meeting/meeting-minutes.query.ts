@@ -108,3 +108,38 @@ export function isMinutesReader(minutes: MeetingMinutesRow, principal: Principal
   if ((minutes.withheldFrom ?? []).some((entry) => coversPrincipal(entry, principal))) return false;
   return (minutes.recipients ?? []).some((entry) => coversPrincipal(entry, principal));
 }
+
+/** Records a version of the meeting's minutes; returns it as stored. */
+export async function insertMinutesVersion(
+  tx: Database,
+  values: typeof meetingMinutesTable.$inferInsert,
+): Promise<MeetingMinutesRow | null> {
+  const [inserted] = await tx.insert(meetingMinutesTable).values(values).returning();
+  return inserted ?? null;
+}
+
+/** One version of the meeting's minutes, or null. */
+export async function minutesVersion(db: Database, meetingId: string, version: number): Promise<MeetingMinutesRow | null> {
+  const [row] = await db
+    .select()
+    .from(meetingMinutesTable)
+    .where(and(eq(meetingMinutesTable.meetingId, meetingId), eq(meetingMinutesTable.version, version)));
+  return row ?? null;
+}
+
+/** Sets `changes` on one version of the meeting's minutes (superseded, approved, distributed); returns it as it now is. */
+export async function updateMinutesVersion(
+  tx: Database,
+  meetingId: string,
+  version: number,
+  changes: Partial<
+    Pick<MeetingMinutesRow, 'status' | 'approvedByStaffId' | 'approvedAt' | 'recipients' | 'withheldFrom' | 'distributedAt'>
+  >,
+): Promise<MeetingMinutesRow | null> {
+  const [row] = await tx
+    .update(meetingMinutesTable)
+    .set(changes)
+    .where(and(eq(meetingMinutesTable.meetingId, meetingId), eq(meetingMinutesTable.version, version)))
+    .returning();
+  return row ?? null;
+}

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Access, BadUserInputError, changedFields, NotFoundError, parseInput } from '@mappa/shared';
 import type { AuditedChange, Database, InputIssue } from '@mappa/shared';
-import { caseAccessGrantTable } from '../case-access-grant/case-access-grant.table';
+import { grantsWithIds, insertGrantRow, revokeGrant } from '../case-access-grant/case-access-grant.query';
 import type { CaseAccessGrantRow } from '../case-access-grant/case-access-grant.table';
 import { meetingAccessAfterMinutesDays } from '../config';
 import type { MappaContext } from '../mappa.context';
@@ -12,9 +11,20 @@ import { approveMinutesInputSchema, draftMinutesInputSchema, meetingIdSchema, mi
 import type { RecipientValues } from './meeting-minutes.input';
 import { requireMeetingParty } from './meeting-minutes.party';
 import { meetingEvidenceFor } from './meeting.actors';
-import { defaultRecipients, isMinutesReader, meetingLevel, minutesDueDate, minutesVersions, sameRecipient } from './meeting-minutes.query';
+import {
+  defaultRecipients,
+  insertMinutesVersion,
+  isMinutesReader,
+  meetingLevel,
+  minutesDueDate,
+  minutesVersion,
+  minutesVersions,
+  sameRecipient,
+  updateMinutesVersion,
+} from './meeting-minutes.query';
+import { updateInvitation } from './meeting-administration.query';
+import { standingInvitationsOf } from './meeting.query';
 import { ApproveMinutesInput, DraftMinutesInput, MeetingMinutes } from './meeting-minutes.type';
-import { meetingInvitationTable, meetingMinutesTable } from './meeting.table';
 import type { MeetingMinutesRow, MeetingRow, MinutesRecipient } from './meeting.table';
 import { Meeting } from './meeting.type';
 
@@ -147,29 +157,22 @@ export class MeetingMinutesResolver {
       const [latest] = await minutesVersions(tx, meeting.meetingId);
       const changes: AuditedChange[] = [];
       if (latest?.status === 'DRAFT') {
-        const [superseded] = await tx
-          .update(meetingMinutesTable)
-          .set({ status: 'SUPERSEDED' })
-          .where(and(eq(meetingMinutesTable.meetingId, latest.meetingId), eq(meetingMinutesTable.version, latest.version)))
-          .returning();
+        const superseded = await updateMinutesVersion(tx, latest.meetingId, latest.version, { status: 'SUPERSEDED' });
         if (superseded) changes.push(...changedFields(record(superseded), latest, superseded, ['status']));
       }
-      const [inserted] = await tx
-        .insert(meetingMinutesTable)
-        .values({
-          meetingId: meeting.meetingId,
-          version: (latest?.version ?? 0) + 1,
-          status: 'DRAFT',
-          dueDate: minutesDueDate(meeting, await meetingLevel(tx, meeting)),
-          summary: values.summary,
-          riskAssessment: values.riskAssessment ?? null,
-          riskManagementPlan: values.riskManagementPlan ?? null,
-          disclosureConsidered: values.disclosureConsidered,
-          disclosureNotes: values.disclosureNotes ?? null,
-          draftedByStaffId: context.caller.principal.staffId,
-          draftedAt: new Date(),
-        })
-        .returning();
+      const inserted = await insertMinutesVersion(tx, {
+        meetingId: meeting.meetingId,
+        version: (latest?.version ?? 0) + 1,
+        status: 'DRAFT',
+        dueDate: minutesDueDate(meeting, await meetingLevel(tx, meeting)),
+        summary: values.summary,
+        riskAssessment: values.riskAssessment ?? null,
+        riskManagementPlan: values.riskManagementPlan ?? null,
+        disclosureConsidered: values.disclosureConsidered,
+        disclosureNotes: values.disclosureNotes ?? null,
+        draftedByStaffId: context.caller.principal.staffId,
+        draftedAt: new Date(),
+      });
       if (!inserted) throw new Error('insert returned no row');
       await context.audit.recordChanges(
         tx,
@@ -211,24 +214,16 @@ export class MeetingMinutesResolver {
       const decided = distribution(await defaultRecipients(tx, meeting.meetingId), values.withhold, values.additionalRecipients);
       const changes: AuditedChange[] = [];
       for (const earlier of versions.filter((version) => version.status === 'APPROVED')) {
-        const [superseded] = await tx
-          .update(meetingMinutesTable)
-          .set({ status: 'SUPERSEDED' })
-          .where(and(eq(meetingMinutesTable.meetingId, earlier.meetingId), eq(meetingMinutesTable.version, earlier.version)))
-          .returning();
+        const superseded = await updateMinutesVersion(tx, earlier.meetingId, earlier.version, { status: 'SUPERSEDED' });
         if (superseded) changes.push(...changedFields(record(superseded), earlier, superseded, ['status']));
       }
-      const [approved] = await tx
-        .update(meetingMinutesTable)
-        .set({
-          status: 'APPROVED',
-          approvedByStaffId: context.caller.principal.staffId,
-          approvedAt: new Date(),
-          recipients: decided.recipients,
-          withheldFrom: decided.withheldFrom,
-        })
-        .where(and(eq(meetingMinutesTable.meetingId, target.meetingId), eq(meetingMinutesTable.version, target.version)))
-        .returning();
+      const approved = await updateMinutesVersion(tx, target.meetingId, target.version, {
+        status: 'APPROVED',
+        approvedByStaffId: context.caller.principal.staffId,
+        approvedAt: new Date(),
+        recipients: decided.recipients,
+        withheldFrom: decided.withheldFrom,
+      });
       if (!approved) throw new Error('update returned no row');
       await context.audit.recordChanges(
         tx,
@@ -258,21 +253,14 @@ export class MeetingMinutesResolver {
     const accessUntil = new Date(now.getTime() + meetingAccessAfterMinutesDays() * DAY_MS);
     const row = await context.db.transaction(async (tx) => {
       const { meeting } = await requireMeetingParty(context, tx, validMeetingId, ['COORDINATOR'], true);
-      const [target] = await tx
-        .select()
-        .from(meetingMinutesTable)
-        .where(and(eq(meetingMinutesTable.meetingId, meeting.meetingId), eq(meetingMinutesTable.version, validVersion)));
+      const target = await minutesVersion(tx, meeting.meetingId, validVersion);
       if (!target) throw new NotFoundError(UNKNOWN_VERSION);
       if (target.status !== 'APPROVED' || target.distributedAt !== null) {
         throw new BadUserInputError('Only an approved version not yet distributed is distributed.', [
           { path: 'version', message: target.distributedAt ? 'distributed already' : `version is ${target.status}` },
         ]);
       }
-      const [distributed] = await tx
-        .update(meetingMinutesTable)
-        .set({ distributedAt: now })
-        .where(and(eq(meetingMinutesTable.meetingId, target.meetingId), eq(meetingMinutesTable.version, target.version)))
-        .returning();
+      const distributed = await updateMinutesVersion(tx, target.meetingId, target.version, { distributedAt: now });
       if (!distributed) throw new Error('update returned no row');
       const grantChanges = await reissueInvitationGrants(tx, context, meeting, now, accessUntil);
       await context.audit.recordChanges(
@@ -334,65 +322,48 @@ async function reissueInvitationGrants(
   accessUntil: Date,
 ): Promise<AuditedChange[]> {
   const staffId = context.caller.principal.staffId;
-  const invitations = await tx
-    .select()
-    .from(meetingInvitationTable)
-    .where(and(eq(meetingInvitationTable.meetingId, meeting.meetingId), isNull(meetingInvitationTable.withdrawnAt)));
+  const invitations = await standingInvitationsOf(tx, meeting.meetingId);
   if (invitations.length === 0) return [];
-  const oldGrants = await tx
-    .select()
-    .from(caseAccessGrantTable)
-    .where(
-      inArray(
-        caseAccessGrantTable.grantId,
-        invitations.map((invitation) => invitation.grantId),
-      ),
-    );
+  const oldGrants = await grantsWithIds(
+    tx,
+    invitations.map((invitation) => invitation.grantId),
+  );
   const changes: AuditedChange[] = [];
   for (const invitation of invitations) {
     const old = oldGrants.find((grant) => grant.grantId === invitation.grantId);
     if (!old) throw new Error('an invitation names a grant that does not exist');
     if (old.revokedAt === null) {
-      const [revoked] = await tx
-        .update(caseAccessGrantTable)
-        .set({
-          revokedAt: now,
-          revokedByStaffId: staffId,
-          revocationReason: 'Minutes distributed: access re-issued to run until the set period after distribution',
-        })
-        .where(and(eq(caseAccessGrantTable.grantId, old.grantId), isNull(caseAccessGrantTable.revokedAt)))
-        .returning();
+      const revoked = await revokeGrant(
+        tx,
+        old.grantId,
+        staffId,
+        'Minutes distributed: access re-issued to run until the set period after distribution',
+        now,
+      );
       if (revoked)
         changes.push(
           ...changedFields(`CaseAccessGrant:${revoked.grantId}`, old, revoked, ['revokedAt', 'revokedByStaffId', 'revocationReason']),
         );
     }
-    const [fresh] = await tx
-      .insert(caseAccessGrantTable)
-      .values({
-        grantId: randomUUID(),
-        granteeStaffId: old.granteeStaffId,
-        granteeIssuer: old.granteeIssuer,
-        granteeAgency: old.granteeAgency,
-        granteeRole: old.granteeRole,
-        granteeAreas: old.granteeAreas,
-        pncId: meeting.pncId,
-        purpose: 'MAPPA_MEETING',
-        caseId: meeting.meetingId,
-        validFrom: now,
-        validUntil: accessUntil,
-        reason: `Invitation ${invitation.invitationId}: access until the set period after the minutes were distributed`,
-        createdByStaffId: staffId,
-        createdAt: now,
-      })
-      .returning();
+    const fresh = await insertGrantRow(tx, {
+      grantId: randomUUID(),
+      granteeStaffId: old.granteeStaffId,
+      granteeIssuer: old.granteeIssuer,
+      granteeAgency: old.granteeAgency,
+      granteeRole: old.granteeRole,
+      granteeAreas: old.granteeAreas,
+      pncId: meeting.pncId,
+      purpose: 'MAPPA_MEETING',
+      caseId: meeting.meetingId,
+      validFrom: now,
+      validUntil: accessUntil,
+      reason: `Invitation ${invitation.invitationId}: access until the set period after the minutes were distributed`,
+      createdByStaffId: staffId,
+      createdAt: now,
+    });
     if (!fresh) throw new Error('insert returned no row');
     changes.push(...changedFields(`CaseAccessGrant:${fresh.grantId}`, null, fresh, GRANT_FIELDS));
-    const [pointed] = await tx
-      .update(meetingInvitationTable)
-      .set({ grantId: fresh.grantId })
-      .where(eq(meetingInvitationTable.invitationId, invitation.invitationId))
-      .returning();
+    const pointed = await updateInvitation(tx, invitation.invitationId, { grantId: fresh.grantId });
     if (pointed) changes.push(...changedFields(`MeetingInvitation:${pointed.invitationId}`, invitation, pointed, ['grantId']));
   }
   return changes;

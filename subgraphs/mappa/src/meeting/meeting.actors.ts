@@ -1,11 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
 import type { Database, MeetingEvidence } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
-import { CURRENT_CASE_FIRST } from '../mappa-case/mappa-case.loader';
-import { mappaCaseTable } from '../mappa-case/mappa-case.table';
+import { caseById } from '../mappa-case/mappa-case.query';
 import type { MappaCaseRow } from '../mappa-case/mappa-case.table';
 import { mappaSubjectInScope } from '../offender/offender.scope';
-import { meetingInvitationTable, meetingTable } from './meeting.table';
+import { invitationById } from './meeting.query';
 import type { MeetingInvitationRow, MeetingRow } from './meeting.table';
 
 /*
@@ -23,50 +21,6 @@ export function meetingEvidenceFor(context: MappaContext, meetingId: string): Me
   if (purposeEvidence?.kind !== 'MEETING' || purposeEvidence.meetingId !== meetingId) return null;
   if (Date.parse(purposeEvidence.validUntil) <= Date.now()) return null;
   return purposeEvidence;
-}
-
-/**
- * The meeting and its subject's current MAPPA case (`CURRENT_CASE_FIRST`, as the case loader picks
- * it; null when the unit holds none), in one statement. The meeting pack asks for the meeting and then
- * its subject's case: fetched together, the pack's MAPPA fetch is one round trip to the database
- * instead of two in turn, and the gateway's fetches from the other agencies, which wait for it, start
- * sooner. Whether the case may be served is decided later, as for any case (row scope, policies).
- */
-export async function meetingWithSubjectCase(
-  db: Database,
-  meetingId: string,
-): Promise<{ meeting: MeetingRow; subjectCase: MappaCaseRow | null } | null> {
-  const subjectCase = db
-    .select()
-    .from(mappaCaseTable)
-    .where(eq(mappaCaseTable.pncId, meetingTable.pncId))
-    .orderBy(...CURRENT_CASE_FIRST)
-    .limit(1)
-    .as('subject_case');
-  const [row] = await db
-    .select()
-    .from(meetingTable)
-    .leftJoinLateral(subjectCase, sql`true`)
-    .where(eq(meetingTable.meetingId, meetingId));
-  return row ? { meeting: row.meeting, subjectCase: row.subject_case } : null;
-}
-
-/** The meeting, locked for update when `forUpdate` (a transaction about to change it). */
-export async function meetingById(db: Database, meetingId: string, forUpdate = false): Promise<MeetingRow | null> {
-  const query = db.select().from(meetingTable).where(eq(meetingTable.meetingId, meetingId));
-  const [row] = forUpdate ? await query.for('update') : await query;
-  return row ?? null;
-}
-
-export async function caseById(db: Database, caseId: string): Promise<MappaCaseRow | null> {
-  const [row] = await db.select().from(mappaCaseTable).where(eq(mappaCaseTable.caseId, caseId));
-  return row ?? null;
-}
-
-export async function invitationById(db: Database, invitationId: string, forUpdate = false): Promise<MeetingInvitationRow | null> {
-  const query = db.select().from(meetingInvitationTable).where(eq(meetingInvitationTable.invitationId, invitationId));
-  const [row] = forUpdate ? await query.for('update') : await query;
-  return row ?? null;
 }
 
 /** Under CASE_MANAGEMENT: the caller is the MAPPA unit's co-ordinator and the case is in their area and row scope. */

@@ -1,13 +1,13 @@
-import { asc, eq } from 'drizzle-orm';
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { Access } from '@mappa/shared';
 import type { MeetingEvidence } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
 import { mappaPolicies } from '../mappa.policies';
 import { Offender } from '../offender/offender.type';
-import { caseById, coordinatesCase, meetingEvidenceFor, meetingWithSubjectCase } from './meeting.actors';
+import { caseById } from '../mappa-case/mappa-case.query';
+import { coordinatesCase, meetingEvidenceFor } from './meeting.actors';
 import { meetingIdSchema } from './meeting.input';
-import { meetingAttendanceTable, meetingInvitationTable } from './meeting.table';
+import { attendanceOfMeeting, invitationsOfMeeting, meetingWithSubjectCase } from './meeting.query';
 import type { MeetingAttendanceRow, MeetingInvitationRow, MeetingRow } from './meeting.table';
 import { Meeting, MeetingAttendance, MeetingInvitation } from './meeting.type';
 
@@ -74,11 +74,7 @@ export class MeetingResolver {
   async invitations(@Root() meeting: MeetingRow, @Ctx() context: MappaContext): Promise<MeetingInvitationRow[] | null> {
     const standing = await standingTo(context, meeting);
     if (!standing) return null;
-    const rows = await context.db
-      .select()
-      .from(meetingInvitationTable)
-      .where(eq(meetingInvitationTable.meetingId, meeting.meetingId))
-      .orderBy(asc(meetingInvitationTable.invitedAt), asc(meetingInvitationTable.invitationId));
+    const rows = await invitationsOfMeeting(context.db, meeting.meetingId);
     if (standing.standing !== 'INVITEE') return rows;
     return rows.filter((row) => row.invitationId === standing.evidence?.invitationId);
   }
@@ -91,10 +87,6 @@ export class MeetingResolver {
   async attendance(@Root() meeting: MeetingRow, @Ctx() context: MappaContext): Promise<MeetingAttendanceRow[] | null> {
     const standing = await standingTo(context, meeting);
     if (!standing || standing.standing === 'INVITEE') return null;
-    return context.db
-      .select()
-      .from(meetingAttendanceTable)
-      .where(eq(meetingAttendanceTable.meetingId, meeting.meetingId))
-      .orderBy(asc(meetingAttendanceTable.signedAt), asc(meetingAttendanceTable.attendanceId));
+    return attendanceOfMeeting(context.db, meeting.meetingId);
   }
 }

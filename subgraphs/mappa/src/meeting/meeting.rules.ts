@@ -1,9 +1,7 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { isUnder18, calendarDateOf } from '@mappa/shared';
 import type { Database, PrincipalAgency } from '@mappa/shared';
-import { mappaCaseTable } from '../mappa-case/mappa-case.table';
-import { meetingAttendanceTable, meetingInvitationTable, meetingTable } from './meeting.table';
+import { meetingDayAndSubjectBirthDate, safeguardInvitationsAndAttendanceOf } from './meeting.query';
 
 /*
  * The rules of the MAPP meeting that more than one part of the product applies: the children rule
@@ -57,42 +55,11 @@ export function childSafeguardsOf(facts: ChildSafeguardFacts): ChildSafeguards {
   return { child: true, notInvited, notAttendingOrConsulted };
 }
 
-/** The meeting day and its subject's date of birth: whether the children rule applies at all. */
-async function meetingSubjectOf(
-  db: Database,
-  meetingId: string,
-): Promise<Pick<ChildSafeguardFacts, 'scheduledFor' | 'subjectDateOfBirth'> | null> {
-  const [meeting] = await db
-    .select({ scheduledFor: meetingTable.scheduledFor, subjectDateOfBirth: mappaCaseTable.subjectDateOfBirth })
-    .from(meetingTable)
-    .innerJoin(mappaCaseTable, eq(mappaCaseTable.caseId, meetingTable.caseId))
-    .where(eq(meetingTable.meetingId, meetingId));
-  return meeting ?? null;
-}
-
 /** The children rule's facts for one meeting, read in `db` (a transaction, when the caller is about to act on them). */
 export async function childSafeguardFactsOf(db: Database, meetingId: string): Promise<ChildSafeguardFacts | null> {
-  const meeting = await meetingSubjectOf(db, meetingId);
+  const meeting = await meetingDayAndSubjectBirthDate(db, meetingId);
   if (!meeting) return null;
-  return { ...meeting, ...(await safeguardRecordsOf(db, meetingId)) };
-}
-
-/** The meeting's invitations and attendance, as the children rule looks at them. */
-async function safeguardRecordsOf(db: Database, meetingId: string): Promise<Pick<ChildSafeguardFacts, 'invitations' | 'attendance'>> {
-  const invitations = await db
-    .select({
-      inviteeAgency: meetingInvitationTable.inviteeAgency,
-      withdrawnAt: meetingInvitationTable.withdrawnAt,
-      consultedAt: meetingInvitationTable.consultedAt,
-    })
-    .from(meetingInvitationTable)
-    .where(eq(meetingInvitationTable.meetingId, meetingId));
-  // Attendance counts while the attendee is there or after the meeting; a signed attendance stays signed.
-  const attendance = await db
-    .select({ agency: meetingAttendanceTable.agency })
-    .from(meetingAttendanceTable)
-    .where(eq(meetingAttendanceTable.meetingId, meetingId));
-  return { invitations, attendance };
+  return { ...meeting, ...(await safeguardInvitationsAndAttendanceOf(db, meetingId)) };
 }
 
 /**
@@ -101,7 +68,7 @@ async function safeguardRecordsOf(db: Database, meetingId: string): Promise<Pick
  * services are both invited and each recorded as attending or consulted. False for an unknown meeting.
  */
 export async function childSafeguardsMet(db: Database, meetingId: string): Promise<boolean> {
-  const meeting = await meetingSubjectOf(db, meetingId);
+  const meeting = await meetingDayAndSubjectBirthDate(db, meetingId);
   return meeting ? childSafeguardsMetAt(db, { meetingId, ...meeting }) : false;
 }
 
@@ -117,7 +84,7 @@ export async function childSafeguardsMetAt(
   // subject nothing is missing (`childSafeguardsOf`), so the invitations and attendance, two more
   // statements in turn, are read only for a meeting about a child.
   if (!subjectIsChildOn(meeting.subjectDateOfBirth, meeting.scheduledFor)) return true;
-  const safeguards = childSafeguardsOf({ ...meeting, ...(await safeguardRecordsOf(db, meeting.meetingId)) });
+  const safeguards = childSafeguardsOf({ ...meeting, ...(await safeguardInvitationsAndAttendanceOf(db, meeting.meetingId)) });
   return safeguards.notInvited.length === 0 && safeguards.notAttendingOrConsulted.length === 0;
 }
 

@@ -26,6 +26,36 @@ export async function referralById(db: Database, referralId: string, forUpdate =
   return row ?? null;
 }
 
+/** Records a referral; returns it as stored. */
+export async function insertReferral(tx: Database, values: typeof referralTable.$inferInsert): Promise<ReferralRow | null> {
+  const [inserted] = await tx.insert(referralTable).values(values).returning();
+  return inserted ?? null;
+}
+
+/** A step of the referral's workflow (endorsed, withdrawn, screened): sets `changes` and returns it as it now is. */
+export async function updateReferral(
+  tx: Database,
+  referralId: string,
+  changes: Partial<Omit<typeof referralTable.$inferInsert, 'referralId'>>,
+): Promise<ReferralRow | null> {
+  const [updated] = await tx.update(referralTable).set(changes).where(eq(referralTable.referralId, referralId)).returning();
+  return updated ?? null;
+}
+
+/** `updateReferral` only while the referral is SUBMITTED (its acceptance); null when it is not. */
+export async function updateSubmittedReferral(
+  tx: Database,
+  referralId: string,
+  changes: Partial<Omit<typeof referralTable.$inferInsert, 'referralId'>>,
+): Promise<ReferralRow | null> {
+  const [updated] = await tx
+    .update(referralTable)
+    .set(changes)
+    .where(and(eq(referralTable.referralId, referralId), eq(referralTable.status, ReferralStatus.SUBMITTED)))
+    .returning();
+  return updated ?? null;
+}
+
 /** The referrals with these ids, in one statement (none for no ids). */
 export async function referralsByIds(db: Database, referralIds: readonly string[]): Promise<ReferralRow[]> {
   if (referralIds.length === 0) return [];

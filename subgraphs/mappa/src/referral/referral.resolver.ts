@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import {
   Access,
@@ -18,7 +17,7 @@ import { z } from 'zod';
 import type { MappaContext } from '../mappa.context';
 import { mappaPolicies } from '../mappa.policies';
 import { nextReviewAfterChange, REVIEW_PERIOD_DAYS } from '../mappa-case/mappa-case-change';
-import { mappaCaseChangeTable, mappaCaseTable } from '../mappa-case/mappa-case.table';
+import { insertCase, insertHistoryLines, lastHistorySequence, updateCase } from '../mappa-case/mappa-case.query';
 import type { MappaCaseChangeRow, MappaCaseRow } from '../mappa-case/mappa-case.table';
 import { MappaCaseChangeField, MappaCaseStatus, MappaDecisionKind } from '../mappa-case/mappa-case.type';
 import type { MappaLeadAgency } from '../mappa-case/mappa-case.type';
@@ -27,14 +26,16 @@ import { referralIdSchema, screenReferralInputSchema, submitReferralInputSchema,
 import type { ScreenReferralValues } from './referral.input';
 import {
   activeCaseForUpdate,
+  insertReferral,
   lateReleases,
   nextCaseId,
   referralById,
   referralsByIds,
   SCREENING_DAYS,
   submittedReferralsOf,
+  updateReferral,
+  updateSubmittedReferral,
 } from './referral.query';
-import { referralTable } from './referral.table';
 import type { ReferralRow } from './referral.table';
 import {
   Referral,
@@ -194,21 +195,18 @@ export class ReferralResolver {
     const needsEndorsement = principal.agency === 'yot';
     // Nothing here reads the MAPPA case: the answer and its timing cannot depend on one existing.
     const row = await context.db.transaction(async (tx) => {
-      const [inserted] = await tx
-        .insert(referralTable)
-        .values({
-          referralId: `REF-${randomUUID()}`,
-          ...values,
-          area: principal.area,
-          referringAgency: principal.agency,
-          referrerStaffId: principal.staffId,
-          referrerIssuer: principal.issuer,
-          status: needsEndorsement ? ReferralStatus.AWAITING_ENDORSEMENT : ReferralStatus.SUBMITTED,
-          createdAt: now,
-          submittedAt: needsEndorsement ? null : now,
-          screeningDueDate: needsEndorsement ? null : addDays(today, SCREENING_DAYS),
-        })
-        .returning();
+      const inserted = await insertReferral(tx, {
+        referralId: `REF-${randomUUID()}`,
+        ...values,
+        area: principal.area,
+        referringAgency: principal.agency,
+        referrerStaffId: principal.staffId,
+        referrerIssuer: principal.issuer,
+        status: needsEndorsement ? ReferralStatus.AWAITING_ENDORSEMENT : ReferralStatus.SUBMITTED,
+        createdAt: now,
+        submittedAt: needsEndorsement ? null : now,
+        screeningDueDate: needsEndorsement ? null : addDays(today, SCREENING_DAYS),
+      });
       if (!inserted) throw new Error('insert returned no row');
       await context.audit.recordChanges(tx, [inserted.pncId], changedFields(referralRecord(inserted), null, inserted, CONTENT_FIELDS));
       return inserted;
@@ -243,18 +241,14 @@ export class ReferralResolver {
           { path: 'referralId', message: `referral is ${current.status}` },
         ]);
       }
-      const [updated] = await tx
-        .update(referralTable)
-        .set({
-          status: ReferralStatus.SUBMITTED,
-          submittedAt: now,
-          screeningDueDate: addDays(today, SCREENING_DAYS),
-          endorsedByStaffId: caller.principal.staffId,
-          endorsedByIssuer: caller.principal.issuer,
-          endorsedAt: now,
-        })
-        .where(eq(referralTable.referralId, validId))
-        .returning();
+      const updated = await updateReferral(tx, validId, {
+        status: ReferralStatus.SUBMITTED,
+        submittedAt: now,
+        screeningDueDate: addDays(today, SCREENING_DAYS),
+        endorsedByStaffId: caller.principal.staffId,
+        endorsedByIssuer: caller.principal.issuer,
+        endorsedAt: now,
+      });
       if (!updated) throw new Error('update returned no row');
       await context.audit.recordChanges(tx, [updated.pncId], changedFields(referralRecord(updated), current, updated, STEP_FIELDS));
       return updated;
@@ -285,11 +279,11 @@ export class ReferralResolver {
           { path: 'referralId', message: `referral is ${current.status}` },
         ]);
       }
-      const [updated] = await tx
-        .update(referralTable)
-        .set({ status: ReferralStatus.WITHDRAWN, withdrawnAt: now, withdrawalReason: validReason })
-        .where(eq(referralTable.referralId, validId))
-        .returning();
+      const updated = await updateReferral(tx, validId, {
+        status: ReferralStatus.WITHDRAWN,
+        withdrawnAt: now,
+        withdrawalReason: validReason,
+      });
       if (!updated) throw new Error('update returned no row');
       await context.audit.recordChanges(tx, [updated.pncId], changedFields(referralRecord(updated), current, updated, STEP_FIELDS));
       return updated;
@@ -324,28 +318,24 @@ export class ReferralResolver {
       }
       const screened = { screenedAt: now, screenedByStaffId: caller.principal.staffId, screenedByIssuer: caller.principal.issuer };
       if (values.outcome === ScreeningOutcome.REJECT) {
-        const [updated] = await tx
-          .update(referralTable)
-          .set({ ...screened, status: ReferralStatus.REJECTED, rejectionReasons: values.reasons })
-          .where(eq(referralTable.referralId, current.referralId))
-          .returning();
+        const updated = await updateReferral(tx, current.referralId, {
+          ...screened,
+          status: ReferralStatus.REJECTED,
+          rejectionReasons: values.reasons,
+        });
         if (!updated) throw new Error('update returned no row');
         await context.audit.recordChanges(tx, [updated.pncId], changedFields(referralRecord(updated), current, updated, STEP_FIELDS));
         return updated;
       }
       const { caseId, changes } = await applyAcceptance(context, tx, current, values, today);
-      const [updated] = await tx
-        .update(referralTable)
-        .set({
-          ...screened,
-          status: ReferralStatus.ACCEPTED,
-          acceptedCategory: values.category,
-          acceptedLevel: values.level,
-          acceptedLeadAgency: values.leadAgency,
-          caseId,
-        })
-        .where(and(eq(referralTable.referralId, current.referralId), eq(referralTable.status, ReferralStatus.SUBMITTED)))
-        .returning();
+      const updated = await updateSubmittedReferral(tx, current.referralId, {
+        ...screened,
+        status: ReferralStatus.ACCEPTED,
+        acceptedCategory: values.category,
+        acceptedLevel: values.level,
+        acceptedLeadAgency: values.leadAgency,
+        caseId,
+      });
       if (!updated) throw new Error('update returned no row');
       // The evidence of the decision, the case and its history commit with them, or none does.
       await context.audit.recordChanges(
@@ -478,34 +468,21 @@ async function applyAcceptance(
   }
   if (current) {
     const changes = changesOf(current, decision);
-    const [updated] = await tx
-      .update(mappaCaseTable)
-      .set({
-        category: decision.category,
-        level: decision.level,
-        leadAgency: decision.leadAgency,
-        nextReviewDate: nextReviewAfterChange(current.nextReviewDate, decision.level, today),
-        // Principle 7 (R-2): a category 4 person is behind the counter-terrorism gate from now on.
-        counterTerrorismRestricted: current.counterTerrorismRestricted || decision.category === 4,
-        subjectDateOfBirth: current.subjectDateOfBirth ?? referral.subjectDateOfBirth,
-      })
-      .where(eq(mappaCaseTable.caseId, current.caseId))
-      .returning();
+    const updated = await updateCase(tx, current.caseId, {
+      category: decision.category,
+      level: decision.level,
+      leadAgency: decision.leadAgency,
+      nextReviewDate: nextReviewAfterChange(current.nextReviewDate, decision.level, today),
+      // Principle 7 (R-2): a category 4 person is behind the counter-terrorism gate from now on.
+      counterTerrorismRestricted: current.counterTerrorismRestricted || decision.category === 4,
+      subjectDateOfBirth: current.subjectDateOfBirth ?? referral.subjectDateOfBirth,
+    });
     if (!updated) throw new Error('update returned no row');
     const inserted = [];
-    const [last] = await tx
-      .select({ sequence: mappaCaseChangeTable.sequence })
-      .from(mappaCaseChangeTable)
-      .where(eq(mappaCaseChangeTable.caseId, current.caseId))
-      .orderBy(desc(mappaCaseChangeTable.sequence))
-      .limit(1);
-    let sequence = last?.sequence ?? 0;
+    let sequence = await lastHistorySequence(tx, current.caseId);
     for (const change of changes) {
       sequence += 1;
-      const [row] = await tx
-        .insert(mappaCaseChangeTable)
-        .values(history(current.caseId, sequence, change))
-        .returning();
+      const [row] = await insertHistoryLines(tx, [history(current.caseId, sequence, change)]);
       if (!row) throw new Error('insert returned no row');
       inserted.push(row);
     }
@@ -518,26 +495,22 @@ async function applyAcceptance(
     };
   }
   const caseId = await nextCaseId(tx);
-  const [opened] = await tx
-    .insert(mappaCaseTable)
-    .values({
-      caseId,
-      pncId: referral.pncId,
-      ...decision,
-      area: referral.area,
-      startDate: today,
-      nextReviewDate: addDays(today, REVIEW_PERIOD_DAYS[decision.level]!),
-      status: MappaCaseStatus.ACTIVE,
-      counterTerrorismRestricted: decision.category === 4,
-      subjectDateOfBirth: referral.subjectDateOfBirth,
-      custodyReleaseDate: referral.inCustody ? referral.expectedReleaseDate : null,
-    })
-    .returning();
+  const opened = await insertCase(tx, {
+    caseId,
+    pncId: referral.pncId,
+    ...decision,
+    area: referral.area,
+    startDate: today,
+    nextReviewDate: addDays(today, REVIEW_PERIOD_DAYS[decision.level]!),
+    status: MappaCaseStatus.ACTIVE,
+    counterTerrorismRestricted: decision.category === 4,
+    subjectDateOfBirth: referral.subjectDateOfBirth,
+    custodyReleaseDate: referral.inCustody ? referral.expectedReleaseDate : null,
+  });
   // The opening, as every case records it: status from nothing to ACTIVE.
-  const [openingRow] = await tx
-    .insert(mappaCaseChangeTable)
-    .values(history(caseId, 1, { field: MappaCaseChangeField.STATUS, before: null, after: MappaCaseStatus.ACTIVE }))
-    .returning();
+  const [openingRow] = await insertHistoryLines(tx, [
+    history(caseId, 1, { field: MappaCaseChangeField.STATUS, before: null, after: MappaCaseStatus.ACTIVE }),
+  ]);
   if (!opened || !openingRow) throw new Error('insert returned no row');
   return {
     caseId,

@@ -170,7 +170,7 @@ async function expectedByStatus(): Promise<{ DUE: string[]; OVERDUE: string[] }>
     const cadence = row.level === 3 ? 56 : 112;
     const lastHeld = meetings
       .filter((meeting) => meeting.caseId === row.caseId)
-      .map((meeting) => meeting.scheduledFor.toISOString().slice(0, 10))
+      .map((meeting) => calendarDateOf(meeting.scheduledFor))
       .sort()
       .at(-1);
     const candidates = [lastHeld ? addDays(lastHeld, cadence) : null, row.nextReviewDate]

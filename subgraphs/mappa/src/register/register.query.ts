@@ -74,7 +74,7 @@ function reachCondition(scope: RowScope): SQL | undefined {
  */
 function reviewDueDate(): SQL {
   const cadence = sql`(case when ${mappaCaseTable.level} = 3 then 56 else 112 end)`;
-  const lastHeld = sql`(select max((${meetingTable.scheduledFor} at time zone 'UTC')::date) from ${meetingTable}
+  const lastHeld = sql`(select max((${meetingTable.scheduledFor} at time zone 'Europe/London')::date) from ${meetingTable}
     where ${meetingTable.caseId} = ${mappaCaseTable.caseId} and ${meetingTable.status} = 'HELD')`;
   // least() ignores nulls: a case with no held meeting is due on its review date.
   return sql`coalesce(least(${lastHeld} + ${cadence}, ${mappaCaseTable.nextReviewDate}), ${mappaCaseTable.startDate} + ${cadence})`;

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Access, BadUserInputError, changedFields, parseInput } from '@mappa/shared';
 import type { MappaArea } from '@mappa/shared';
@@ -7,7 +6,7 @@ import type { MappaContext } from '../mappa.context';
 import { mappaPolicies } from '../mappa.policies';
 import { dateText } from '../disclosure/disclosure-statistics.resolver';
 import { RecordSmbMeetingInput, recordSmbMeetingInputSchema } from './smb.input';
-import { smbAttendanceTable, smbMeetingTable, smbMemberTable } from './smb.table';
+import { boardMembersSittingOn, insertBoardAttendance, insertBoardMeeting } from './smb.query';
 import type { smbMeetingTable as SmbMeetingTable } from './smb.table';
 import { SmbMeeting } from './smb.type';
 
@@ -48,37 +47,21 @@ export class SmbRegisterResolver {
       throw new BadUserInputError('a board meeting is recorded once held', [{ path: 'input.heldOn', message: 'in the future' }]);
     return context.db.transaction(async (tx) => {
       // The members sitting on the area's board that day: joined on or before it, not left before it.
-      const sitting = await tx
-        .select({ memberId: smbMemberTable.memberId })
-        .from(smbMemberTable)
-        .where(
-          and(
-            eq(smbMemberTable.area, area),
-            lte(smbMemberTable.joinedOn, values.heldOn),
-            or(isNull(smbMemberTable.leftOn), gte(smbMemberTable.leftOn, values.heldOn)),
-          ),
-        );
-      const seats = new Set(sitting.map((row) => row.memberId));
+      const seats = new Set(await boardMembersSittingOn(tx, area, values.heldOn));
       // One answer for an unknown id and another area's member (principle 9).
       if (values.presentMemberIds.some((memberId) => !seats.has(memberId))) {
         throw new BadUserInputError("every member present must sit on your area's board that day", [
           { path: 'input.presentMemberIds', message: 'not a member of your board that day' },
         ]);
       }
-      const [meeting] = await tx
-        .insert(smbMeetingTable)
-        .values({
-          smbMeetingId: `SMBM-${randomUUID()}`,
-          area,
-          heldOn: values.heldOn,
-          recordedByStaffId: principal.staffId,
-          recordedByIssuer: principal.issuer,
-        })
-        .returning();
-      if (values.presentMemberIds.length > 0)
-        await tx
-          .insert(smbAttendanceTable)
-          .values(values.presentMemberIds.map((memberId) => ({ smbMeetingId: meeting!.smbMeetingId, memberId })));
+      const meeting = await insertBoardMeeting(tx, {
+        smbMeetingId: `SMBM-${randomUUID()}`,
+        area,
+        heldOn: values.heldOn,
+        recordedByStaffId: principal.staffId,
+        recordedByIssuer: principal.issuer,
+      });
+      await insertBoardAttendance(tx, meeting!.smbMeetingId, values.presentMemberIds);
       // No subject: the board register names no offender.
       await context.audit.recordChanges(tx, [], changedFields(`SmbMeeting:${meeting!.smbMeetingId}`, null, meeting!, MEETING_FIELDS));
       return {
