@@ -1,5 +1,6 @@
 // Where a test file's CPU goes, for finding what to cut (not used by `npm test` itself):
-//   CPU_LOG=/tmp/cpu.jsonl npm test -- --testEnvironment ./scripts/jest-cpu-environment.js <files>
+//   CPU_LOG=/tmp/cpu.jsonl npm test -- --runner jest-runner --testEnvironment ./scripts/jest-cpu-environment.js <files>
+// (`--runner jest-runner`: without it the files run in groups, and a line is a group's.)
 // appends one JSON line per test file: the worker's CPU (user + system, seconds) and wall time from
 // the file's start to its end, how much of it was evaluating the file's modules (before its first
 // hook), and each hook and test. On a shared machine compare CPU: wall time is mostly waiting there.
