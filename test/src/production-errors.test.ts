@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { ASSERTION_HEADER } from '@mappa/shared';
-import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, postGraphQL, startTestStack, vouched } from './support/test-stack';
-import type { TestStack } from './support/test-stack';
+import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, startTestStack, vouched } from '@mappa/testing/stack';
+import { postGraphQL } from '@mappa/testing';
+import type { TestStack } from '@mappa/testing/stack';
 
 // A real internal failure: the police warning-marker table disappears under a running service.
 // Clients must learn that something failed, and nothing about SQL, tables or stack frames.

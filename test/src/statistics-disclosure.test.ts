@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { MappaArea, RECIPIENT_KINDS, TEST_ISSUER } from '@mappa/shared';
+import { MappaArea, RECIPIENT_KINDS } from '@mappa/shared';
+import { TEST_ISSUER, postGraphQL } from '@mappa/testing';
 import type { DeclaredPurpose, PrincipalClaims } from '@mappa/shared';
 import type { RunningGateway } from '@mappa/gateway';
-import { DEFAULT_PRINCIPAL, postGraphQL, startGatewayOver, startTestStack } from './support/test-stack';
-import { expectNoIdentifier } from './support/statistics-answers';
-import type { GraphQLResponse, TestStack } from './support/test-stack';
+import { DEFAULT_PRINCIPAL, startGatewayOver, startTestStack, expectNoIdentifier } from '@mappa/testing/stack';
+import type { GraphQLResponse } from '@mappa/testing';
+import type { TestStack } from '@mappa/testing/stack';
 
 /*
  * Issue 11's disclosure statistics behind the gateway's statistics path (issue 13): fixed periods (a

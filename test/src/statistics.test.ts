@@ -2,10 +2,10 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { auditEntryTable, MappaArea, recordKeyOf, recordKeySql } from '@mappa/shared';
 import type { AuditPayload, DeclaredPurpose, PrincipalClaims } from '@mappa/shared';
 import type { RunningGateway } from '@mappa/gateway';
-import { DEFAULT_PRINCIPAL, eventually, postGraphQL, startGatewayOver, startTestStack } from './support/test-stack';
-import { expectNoIdentifier, linesOf, pairs } from './support/statistics-answers';
-import type { Count, Table } from './support/statistics-answers';
-import type { GraphQLResponse, TestStack } from './support/test-stack';
+import { DEFAULT_PRINCIPAL, eventually, startGatewayOver, startTestStack, expectNoIdentifier, linesOf, pairs } from '@mappa/testing/stack';
+import { postGraphQL } from '@mappa/testing';
+import type { Count, Table, TestStack } from '@mappa/testing/stack';
+import type { GraphQLResponse } from '@mappa/testing';
 
 /*
  * Issue 13: the statistics path through the real gateway and subgraphs. Every expected figure is worked

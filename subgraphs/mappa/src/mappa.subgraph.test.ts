@@ -1,5 +1,13 @@
 import {
   TEST_ISSUER,
+  startTestSubgraph,
+  askAtEachDecision,
+  withCaseGrants,
+  withDisclosureEvidence,
+  withMeetingEvidence,
+  withReferralEvidence,
+} from '@mappa/testing';
+import {
   addDays,
   encodeCursor,
   formatPncId,
@@ -8,16 +16,11 @@ import {
   MappaArea,
   calendarDateOf,
   rowScopeOf,
-  startTestSubgraph,
   syntheticPeople,
-  askAtEachDecision,
-  withCaseGrants,
-  withDisclosureEvidence,
-  withMeetingEvidence,
-  withReferralEvidence,
 } from '@mappa/shared';
 import { and, asc, eq } from 'drizzle-orm';
-import type { Caller, Purpose, Role, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
+import type { Caller, Purpose, Role, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
+import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import { mappaCaseChangeTable, mappaCaseTable } from './mappa-case/mappa-case.table';
 import { MappaCaseChangeField, MappaCaseStatus } from './mappa-case/mappa-case.type';
 import { mappaSubgraph } from './index';

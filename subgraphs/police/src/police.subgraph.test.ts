@@ -1,20 +1,15 @@
 import {
   TEST_ISSUER,
-  createLogger,
-  isUnder18,
-  MappaArea,
   openTestDatabase,
-  prepareSubgraphDatabase,
-  calendarDateOf,
-  startSubgraph,
   startTestSubgraph,
-  syntheticPeople,
   withCaseGrants,
   withDisclosureEvidence,
   withMeetingEvidence,
   withReferralEvidence,
-} from '@mappa/shared';
-import type { Caller, Clearance, DatabaseConnection, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
+} from '@mappa/testing';
+import { createLogger, isUnder18, MappaArea, prepareSubgraphDatabase, calendarDateOf, startSubgraph, syntheticPeople } from '@mappa/shared';
+import type { Caller, Clearance, DatabaseConnection, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
+import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import { policeSubgraph } from './index';
 
 // Everyone in Kent, the callers' area: row scope (R-3) is by area, and these tests are about other rules.

@@ -1,17 +1,8 @@
-import {
-  TEST_ISSUER,
-  addDays,
-  addMonths,
-  askAtEachDecision,
-  askAtEachMeeting,
-  MappaArea,
-  startTestSubgraph,
-  syntheticPeople,
-  withCaseGrants,
-  withMeetingEvidence,
-} from '@mappa/shared';
+import { TEST_ISSUER, askAtEachDecision, askAtEachMeeting, startTestSubgraph, withCaseGrants, withMeetingEvidence } from '@mappa/testing';
+import { addDays, addMonths, MappaArea, syntheticPeople } from '@mappa/shared';
 import { eq } from 'drizzle-orm';
-import type { Caller, Purpose, Role, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
+import type { Caller, Purpose, Role, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
+import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import { prisonerTable } from './custody/custody-prisoner.table';
 import { prisonSubgraph } from './index';
 

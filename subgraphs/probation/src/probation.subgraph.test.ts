@@ -1,24 +1,7 @@
-import {
-  TEST_ISSUER,
-  addMonths,
-  askAtEachDecision,
-  askAtEachMeeting,
-  MappaArea,
-  startTestSubgraph,
-  syntheticPeople,
-  withCaseGrants,
-} from '@mappa/shared';
-import type {
-  Caller,
-  Clearance,
-  PrincipalAgency,
-  Purpose,
-  Role,
-  RunningSubgraph,
-  SyntheticPerson,
-  TestDatabase,
-  TestGatewayKeys,
-} from '@mappa/shared';
+import { TEST_ISSUER, askAtEachDecision, askAtEachMeeting, startTestSubgraph, withCaseGrants } from '@mappa/testing';
+import { addMonths, MappaArea, syntheticPeople } from '@mappa/shared';
+import type { Caller, Clearance, PrincipalAgency, Purpose, Role, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
+import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import { eq, inArray } from 'drizzle-orm';
 import { probationCaseTable } from './case/probation-case.table';
 import { probationSubgraph } from './index';

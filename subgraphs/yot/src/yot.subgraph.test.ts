@@ -1,21 +1,18 @@
+import { TEST_ISSUER, openTestDatabase, askAtEachReferral, startTestSubgraph, withCaseGrants } from '@mappa/testing';
 import {
-  TEST_ISSUER,
   addDays,
   addMonths,
   formatPncId,
   isUnder18,
   MappaArea,
-  openTestDatabase,
-  askAtEachReferral,
   calendarDateOf,
-  startTestSubgraph,
   syntheticPeople,
-  withCaseGrants,
   yearsBetween,
   yotReferenceSchema,
 } from '@mappa/shared';
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType } from 'graphql';
-import type { Caller, Purpose, Role, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
+import type { Caller, Purpose, Role, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
+import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import { yotSubgraph } from './index';
 import { youthCaseTable } from './youth-case/youth-case.table';
 

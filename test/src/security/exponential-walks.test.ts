@@ -1,6 +1,8 @@
-import { ASSERTION_HEADER, doubledFragmentChain } from '@mappa/shared';
-import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, postGraphQL, startTestStack, vouched } from '../support/test-stack';
-import type { GraphQLResponse, TestStack } from '../support/test-stack';
+import { ASSERTION_HEADER } from '@mappa/shared';
+import { doubledFragmentChain, postGraphQL } from '@mappa/testing';
+import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, startTestStack, vouched } from '@mappa/testing/stack';
+import type { GraphQLResponse } from '@mappa/testing';
+import type { TestStack } from '@mappa/testing/stack';
 
 // Issue 9 §1: a document under 1 KB whose fragments each spread the previous one twice froze every
 // service that walked it fragment by fragment (the denied-selection walk and the audit's walk over

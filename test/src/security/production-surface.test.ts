@@ -2,8 +2,10 @@ import { Writable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { ASSERTION_HEADER, auditEntryTable, formatPncId } from '@mappa/shared';
-import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, postGraphQL, startTestStack, vouched } from '../support/test-stack';
-import type { GraphQLResponse, TestStack } from '../support/test-stack';
+import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, startTestStack, vouched } from '@mappa/testing/stack';
+import { postGraphQL } from '@mappa/testing';
+import type { GraphQLResponse } from '@mappa/testing';
+import type { TestStack } from '@mappa/testing/stack';
 
 // Issue 9 §5: what a production deployment shows a stranger. Behaviour that differs between the
 // modes is tested in both; the rest holds in both.

@@ -1,6 +1,8 @@
-import { TEST_ISSUER, addDays, formatPncId, isUnder18, calendarDateOf, startTestSubgraph, syntheticPeople } from '@mappa/shared';
+import { TEST_ISSUER, startTestSubgraph } from '@mappa/testing';
+import { addDays, formatPncId, isUnder18, calendarDateOf, syntheticPeople } from '@mappa/shared';
 import { eq, sql } from 'drizzle-orm';
-import type { Caller, DeclaredPurpose, Principal, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
+import type { Caller, DeclaredPurpose, Principal, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
+import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import { mappaSubgraph } from '../index';
 import { MAX_GRANT_DAYS } from './case-access-grant.input';
 import { caseAccessGrantTable } from './case-access-grant.table';

@@ -1,6 +1,8 @@
-import { TEST_ISSUER, fixedClock, startTestSubgraph, syntheticPeople, withMeetingEvidence } from '@mappa/shared';
+import { TEST_ISSUER, startTestSubgraph, withMeetingEvidence } from '@mappa/testing';
+import { fixedClock, syntheticPeople } from '@mappa/shared';
 import { and, asc, eq } from 'drizzle-orm';
-import type { Caller, Principal, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
+import type { Caller, Principal, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
+import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import { mappaSubgraph } from '../index';
 import { mappaCaseChangeTable, mappaCaseTable } from './mappa-case.table';
 import { MappaCaseStatus } from './mappa-case.type';

@@ -4,8 +4,10 @@
 // would vouch. Synthetic data only.
 import { randomUUID } from 'node:crypto';
 import { and, eq, gte, isNotNull, lt, ne, sql } from 'drizzle-orm';
-import { calendarDateOf, startTestSubgraph, TEST_ISSUER } from '@mappa/shared';
-import type { Caller, MeetingStanding, Principal, RunningSubgraph, TestDatabase, TestGatewayKeys } from '@mappa/shared';
+import { calendarDateOf } from '@mappa/shared';
+import { startTestSubgraph, TEST_ISSUER } from '@mappa/testing';
+import type { Caller, MeetingStanding, Principal, RunningSubgraph } from '@mappa/shared';
+import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import { caseAccessGrantTable } from '../case-access-grant/case-access-grant.table';
 import { disclosureConsiderationTable } from '../disclosure/disclosure.table';
 import { mappaSubgraph } from '../index';

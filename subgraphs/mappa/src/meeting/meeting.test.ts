@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { calendarDateOf, MappaArea, startTestSubgraph, TEST_ISSUER } from '@mappa/shared';
-import type { Caller, DeclaredPurpose, MeetingEvidence, Principal, RunningSubgraph, TestDatabase, TestGatewayKeys } from '@mappa/shared';
+import { calendarDateOf, MappaArea } from '@mappa/shared';
+import { startTestSubgraph, TEST_ISSUER } from '@mappa/testing';
+import type { Caller, DeclaredPurpose, MeetingEvidence, Principal, RunningSubgraph } from '@mappa/shared';
+import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import { mappaSubgraph } from '../index';
 import { caseAccessGrantTable } from '../case-access-grant/case-access-grant.table';
 import { childSafeguardsMet } from './meeting.rules';

@@ -3,27 +3,10 @@ import { parse } from 'graphql';
 import type { DocumentNode, InputObjectTypeDefinitionNode, ObjectTypeDefinitionNode, TypeNode } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  addDays,
-  addMonths,
-  auditEntryTable,
-  formatPncId,
-  MappaArea,
-  calendarDateOf,
-  startTestSubgraph,
-  syntheticPeople,
-  TEST_ISSUER,
-} from '@mappa/shared';
-import type {
-  AuditPayload,
-  Caller,
-  DeclaredPurpose,
-  Principal,
-  RunningSubgraph,
-  SyntheticPerson,
-  TestDatabase,
-  TestGatewayKeys,
-} from '@mappa/shared';
+import { addDays, addMonths, auditEntryTable, formatPncId, MappaArea, calendarDateOf, syntheticPeople } from '@mappa/shared';
+import { startTestSubgraph, TEST_ISSUER } from '@mappa/testing';
+import type { AuditPayload, Caller, DeclaredPurpose, Principal, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
+import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import { mappaSubgraph } from '../index';
 import { mappaCaseChangeTable, mappaCaseTable } from '../mappa-case/mappa-case.table';
 import { referralTable } from './referral.table';

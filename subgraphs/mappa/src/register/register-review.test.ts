@@ -1,6 +1,8 @@
-import { TEST_ISSUER, addDays, Agency, MappaArea, calendarDateOf, startTestSubgraph, syntheticPeople } from '@mappa/shared';
+import { TEST_ISSUER, startTestSubgraph } from '@mappa/testing';
+import { addDays, Agency, MappaArea, calendarDateOf, syntheticPeople } from '@mappa/shared';
 import { and, eq, gte } from 'drizzle-orm';
-import type { Caller, RunningSubgraph, TestDatabase, TestGatewayKeys } from '@mappa/shared';
+import type { Caller, RunningSubgraph } from '@mappa/shared';
+import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import { mappaCaseTable } from '../mappa-case/mappa-case.table';
 import { MappaCaseStatus } from '../mappa-case/mappa-case.type';
 import { meetingTable } from '../meeting/meeting.table';

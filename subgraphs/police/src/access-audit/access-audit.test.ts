@@ -1,14 +1,7 @@
-import { TEST_ISSUER, appendAuditEntries, MappaArea, startTestSubgraph, syntheticPeople } from '@mappa/shared';
-import type {
-  AuditEntry,
-  AuditLogName,
-  AuditPayloadInput,
-  Caller,
-  Database,
-  RunningSubgraph,
-  TestDatabase,
-  TestGatewayKeys,
-} from '@mappa/shared';
+import { TEST_ISSUER, startTestSubgraph } from '@mappa/testing';
+import { appendAuditEntries, MappaArea, syntheticPeople } from '@mappa/shared';
+import type { AuditEntry, AuditLogName, AuditPayloadInput, Caller, Database, RunningSubgraph } from '@mappa/shared';
+import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import { policeSubgraph } from '../index';
 
 // The police's own access audit, as its information governance reads it from the police subgraph:

@@ -1,7 +1,5 @@
-import type { Caller } from '../auth/caller';
-import type { Principal } from '../auth/principal';
-import { disclosureFieldName } from '../disclosure/disclosure.resolver';
-import type { DisclosureHolder } from '../disclosure/disclosure.model';
+import type { Caller, Principal, DisclosureHolder } from '@mappa/shared';
+import { disclosureFieldName } from '@mappa/shared';
 import { withDisclosureEvidence } from './case-grants';
 import type { TestSubgraph } from './test-subgraph';
 

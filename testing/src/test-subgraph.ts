@@ -1,14 +1,11 @@
-import type { SeedDataset } from '../subgraph/prepare-database';
-import { migrateAgencies, prepareSubgraphDatabase } from '../subgraph/prepare-database';
-import { startSubgraph } from '../subgraph/start-subgraph';
-import type { RunningSubgraph } from '../subgraph/start-subgraph';
-import type { SubgraphDefinition } from '../subgraph/subgraph-definition';
-import { createLogger } from '../logging/logger';
-import type { Clock } from '../time/calendar-date';
+import type { SeedDataset, RunningSubgraph, SubgraphDefinition, Caller, Clock } from '@mappa/shared';
+import { migrateAgencies, prepareSubgraphDatabase, startSubgraph, createLogger } from '@mappa/shared';
 import { openTestDatabase } from './test-database';
 import type { TestDatabase } from './test-database';
 import { createTestGatewayKeys, TEST_ISSUER } from './test-gateway';
 import type { TestGatewayKeys } from './test-gateway';
+import { checkSubgraphDocument } from './committed-schemas';
+import type { GraphQLResponse } from './graphql-response';
 
 /** One agency's subgraph for a test file: its own database, seeded, and a gateway key it trusts. */
 export interface TestSubgraph {
@@ -16,6 +13,21 @@ export interface TestSubgraph {
   readonly subgraph: RunningSubgraph;
   /** Signs assertions as the gateway would, for callers the test chooses. */
   readonly gateway: TestGatewayKeys;
+  /**
+   * POSTs `query` to the subgraph as the gateway would for `caller` (a fresh assertion bound to the
+   * body), after checking it against the subgraph's committed SDL.
+   */
+  query<Data = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    caller?: Caller,
+  ): Promise<GraphQLResponse<Data>>;
+  /** The same, unchecked: for a document the subgraph's schema refuses on purpose. */
+  queryRaw<Data = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    caller?: Caller,
+  ): Promise<GraphQLResponse<Data>>;
 }
 
 /**
@@ -47,5 +59,23 @@ export async function startTestSubgraph<Loaders extends object>(
     staffIdIssuers: [TEST_ISSUER],
     ...(options.clock ? { clock: options.clock } : {}),
   });
-  return { database, subgraph, gateway };
+  const queryRaw = async <Data>(query: string, variables: Record<string, unknown> = {}, caller?: Caller) => {
+    const body = JSON.stringify({ query, variables });
+    const response = await fetch(`${subgraph.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await gateway.headersFor(definition.name, body, caller)) },
+      body,
+    });
+    return (await response.json()) as GraphQLResponse<Data>;
+  };
+  return {
+    database,
+    subgraph,
+    gateway,
+    queryRaw,
+    query: async <Data>(query: string, variables?: Record<string, unknown>, caller?: Caller) => {
+      checkSubgraphDocument(definition.name, query);
+      return queryRaw<Data>(query, variables, caller);
+    },
+  };
 }
