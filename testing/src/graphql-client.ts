@@ -1,4 +1,4 @@
-import { checkGatewayDocument } from './committed-schemas';
+import { checkGatewayDocument, checkSubgraphDocument } from './committed-schemas';
 import type { GraphQLResponse } from './graphql-response';
 
 /**
@@ -33,5 +33,20 @@ export async function postGraphQL<Data = Record<string, unknown>>(
   headers: Record<string, string> = {},
 ): Promise<GraphQLResponse<Data>> {
   checkGatewayDocument(query);
+  return postRawGraphQL<Data>(url, query, variables, headers);
+}
+
+/**
+ * POSTs an operation straight to the subgraph `subgraphName` at `url` (as the gateway would, with the
+ * headers the test signs), after checking `query` against that subgraph's committed SDL.
+ */
+export async function postSubgraphGraphQL<Data = Record<string, unknown>>(
+  subgraphName: string,
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<Data>> {
+  checkSubgraphDocument(subgraphName, query);
   return postRawGraphQL<Data>(url, query, variables, headers);
 }

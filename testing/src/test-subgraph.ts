@@ -59,23 +59,43 @@ export async function startTestSubgraph<Loaders extends object>(
     staffIdIssuers: [TEST_ISSUER],
     ...(options.clock ? { clock: options.clock } : {}),
   });
-  const queryRaw = async <Data>(query: string, variables: Record<string, unknown> = {}, caller?: Caller) => {
-    const body = JSON.stringify({ query, variables });
-    const response = await fetch(`${subgraph.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(await gateway.headersFor(definition.name, body, caller)) },
-      body,
-    });
-    return (await response.json()) as GraphQLResponse<Data>;
-  };
   return {
     database,
     subgraph,
     gateway,
-    queryRaw,
-    query: async <Data>(query: string, variables?: Record<string, unknown>, caller?: Caller) => {
-      checkSubgraphDocument(definition.name, query);
-      return queryRaw<Data>(query, variables, caller);
-    },
+    query: (query, variables, caller) => querySubgraph(subgraph, gateway, query, variables, caller),
+    queryRaw: (query, variables, caller) => querySubgraphRaw(subgraph, gateway, query, variables, caller),
   };
+}
+
+/**
+ * POSTs `query` to a running subgraph as the gateway would for `caller` (an assertion from `gateway`
+ * bound to exactly the body sent), unchecked: for a document the subgraph's schema refuses on purpose.
+ */
+export async function querySubgraphRaw<Data = Record<string, unknown>>(
+  subgraph: RunningSubgraph,
+  gateway: TestGatewayKeys,
+  query: string,
+  variables: Record<string, unknown> = {},
+  caller?: Caller,
+): Promise<GraphQLResponse<Data>> {
+  const body = JSON.stringify({ query, variables });
+  const response = await fetch(`${subgraph.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(await gateway.headersFor(subgraph.name, body, caller)) },
+    body,
+  });
+  return (await response.json()) as GraphQLResponse<Data>;
+}
+
+/** `querySubgraphRaw` after checking `query` against the subgraph's committed SDL (subgraphs/<name>/schema.graphql). */
+export async function querySubgraph<Data = Record<string, unknown>>(
+  subgraph: RunningSubgraph,
+  gateway: TestGatewayKeys,
+  query: string,
+  variables: Record<string, unknown> = {},
+  caller?: Caller,
+): Promise<GraphQLResponse<Data>> {
+  checkSubgraphDocument(subgraph.name, query);
+  return querySubgraphRaw<Data>(subgraph, gateway, query, variables, caller);
 }

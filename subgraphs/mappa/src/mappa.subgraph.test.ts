@@ -6,6 +6,7 @@ import {
   withDisclosureEvidence,
   withMeetingEvidence,
   withReferralEvidence,
+  querySubgraph,
 } from '@mappa/testing';
 import {
   addDays,
@@ -59,13 +60,7 @@ const MAPPA_COORDINATOR: Caller = {
 };
 
 async function post(query: string, variables: Record<string, unknown> = {}, caller: Caller = MAPPA_COORDINATOR): Promise<GraphQLResponse> {
-  const body = JSON.stringify({ query, variables });
-  const response = await fetch(`${subgraph.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('mappa', body, caller)) },
-    body,
-  });
-  return (await response.json()) as GraphQLResponse;
+  return querySubgraph(subgraph, gateway, query, variables, caller) as Promise<GraphQLResponse>;
 }
 
 interface Change {

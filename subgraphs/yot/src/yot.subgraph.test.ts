@@ -1,4 +1,4 @@
-import { TEST_ISSUER, openTestDatabase, askAtEachReferral, startTestSubgraph, withCaseGrants } from '@mappa/testing';
+import { TEST_ISSUER, openTestDatabase, askAtEachReferral, startTestSubgraph, withCaseGrants, querySubgraph } from '@mappa/testing';
 import {
   addDays,
   addMonths,
@@ -164,13 +164,7 @@ interface GraphQLResult {
 }
 
 async function post(query: string, variables: Record<string, unknown> = {}, caller: Caller = YOT_CASE_MANAGER) {
-  const body = JSON.stringify({ query, variables });
-  const response = await fetch(`${subgraph.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('yot', body, caller)) },
-    body,
-  });
-  return (await response.json()) as GraphQLResult;
+  return querySubgraph(subgraph, gateway, query, variables, caller) as Promise<GraphQLResult>;
 }
 
 const references = (pncIds: readonly string[]) => pncIds.map((pncId) => ({ __typename: 'Offender', pncId }));

@@ -1,4 +1,4 @@
-import { TEST_ISSUER, startTestSubgraph } from '@mappa/testing';
+import { TEST_ISSUER, startTestSubgraph, querySubgraph } from '@mappa/testing';
 import { addDays, formatPncId, isUnder18, calendarDateOf, syntheticPeople } from '@mappa/shared';
 import { eq, sql } from 'drizzle-orm';
 import type { Caller, DeclaredPurpose, Principal, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
@@ -46,13 +46,7 @@ const meeting = (caseId: string): DeclaredPurpose => ({ purpose: 'MAPPA_MEETING'
 const as = (principal: Principal, declaredPurpose: DeclaredPurpose = SCREENING): Caller => ({ principal, declaredPurpose });
 
 async function post(query: string, variables: Record<string, unknown>, caller: Caller): Promise<GraphQLResponse> {
-  const body = JSON.stringify({ query, variables });
-  const response = await fetch(`${subgraph.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('mappa', body, caller)) },
-    body,
-  });
-  return (await response.json()) as GraphQLResponse;
+  return querySubgraph(subgraph, gateway, query, variables, caller) as Promise<GraphQLResponse>;
 }
 
 const GRANT_FIELDS = `grantId granteeStaffId granteeIssuer granteeAgency granteeRole pncId purpose caseId validFrom validUntil reason

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, gte, isNotNull, lt, ne, sql } from 'drizzle-orm';
 import { calendarDateOf } from '@mappa/shared';
-import { startTestSubgraph, TEST_ISSUER } from '@mappa/testing';
+import { startTestSubgraph, TEST_ISSUER, querySubgraph } from '@mappa/testing';
 import type { Caller, MeetingStanding, Principal, RunningSubgraph } from '@mappa/shared';
 import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import { caseAccessGrantTable } from '../case-access-grant/case-access-grant.table';
@@ -129,13 +129,7 @@ export async function post(
   variables: Record<string, unknown>,
   caller: Caller,
 ): Promise<GraphQLResponse> {
-  const body = JSON.stringify({ query, variables });
-  const response = await fetch(`${stack.subgraph.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await stack.gateway.headersFor('mappa', body, caller)) },
-    body,
-  });
-  return (await response.json()) as GraphQLResponse;
+  return querySubgraph(stack.subgraph, stack.gateway, query, variables, caller) as Promise<GraphQLResponse>;
 }
 
 export const codes = (response: GraphQLResponse) => response.errors?.map((error) => error.extensions?.code);

@@ -1,4 +1,4 @@
-import { TEST_ISSUER, startTestSubgraph } from '@mappa/testing';
+import { TEST_ISSUER, querySubgraph, startTestSubgraph } from '@mappa/testing';
 import { addDays, Agency, MappaArea, calendarDateOf, syntheticPeople } from '@mappa/shared';
 import { and, eq, gte } from 'drizzle-orm';
 import type { Caller, RunningSubgraph } from '@mappa/shared';
@@ -43,13 +43,10 @@ async function post(
   query: string,
   variables: Record<string, unknown>,
 ): Promise<{ data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] }> {
-  const body = JSON.stringify({ query, variables });
-  const response = await fetch(`${subgraph.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('mappa', body, COORDINATOR)) },
-    body,
-  });
-  return (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
+  return querySubgraph(subgraph, gateway, query, variables, COORDINATOR) as Promise<{
+    data?: Record<string, unknown>;
+    errors?: { message: string }[];
+  }>;
 }
 
 async function registerPage(variables: Record<string, unknown>, selection = 'totalCount'): Promise<Page> {
