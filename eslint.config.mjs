@@ -14,33 +14,50 @@ const AGENCIES = readdirSync(join(dirname(fileURLToPath(import.meta.url)), 'subg
   .map((entry) => entry.name)
   .sort();
 
+// Test support (issue 14): tests, `*.fixtures.ts` beside them and the test-support workspace itself.
+// Everything else is production code (services, seeds, scripts, the benchmark) and never imports
+// @mappa/testing: test helpers are not shipped, and the production barrels export only what services use.
+const TESTS_AND_TEST_SUPPORT = ['**/*.test.ts', '**/*.fixtures.ts', 'testing/**', 'test/**'];
+const NO_TEST_SUPPORT = [
+  {
+    group: ['@mappa/testing', '@mappa/testing/*', '**/testing/src', '**/testing/src/**'],
+    message: 'Production code never imports test support (@mappa/testing): move what it needs into @mappa/shared.',
+  },
+];
+
 /** A subgraph never imports another subgraph: agencies share code only through @mappa/shared. */
-const subgraphIsolation = AGENCIES.map((agency) => {
+const subgraphIsolation = AGENCIES.flatMap((agency) => {
   const others = AGENCIES.filter((other) => other !== agency);
-  return {
-    files: [`subgraphs/${agency}/**/*.ts`],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            ...others.map((other) => ({
-              group: [`@mappa/${other}`, `@mappa/${other}/*`],
-              message: 'A subgraph never imports another subgraph.',
-            })),
-            { group: ['**/subgraphs/**', '../../*/**'], message: 'A subgraph never imports another subgraph.' },
-            { group: ['@mappa/gateway', '@mappa/stack'], message: 'A subgraph does not depend on the gateway or the local stack.' },
-          ],
-        },
-      ],
+  const isolation = [
+    ...others.map((other) => ({
+      group: [`@mappa/${other}`, `@mappa/${other}/*`],
+      message: 'A subgraph never imports another subgraph.',
+    })),
+    { group: ['**/subgraphs/**', '../../*/**'], message: 'A subgraph never imports another subgraph.' },
+    { group: ['@mappa/gateway', '@mappa/stack'], message: 'A subgraph does not depend on the gateway or the local stack.' },
+  ];
+  // One rule takes one list per file, so the subgraph's production files get both lists in a second block.
+  return [
+    { files: [`subgraphs/${agency}/**/*.ts`], rules: { 'no-restricted-imports': ['error', { patterns: isolation }] } },
+    {
+      files: [`subgraphs/${agency}/**/*.ts`],
+      ignores: TESTS_AND_TEST_SUPPORT,
+      rules: { 'no-restricted-imports': ['error', { patterns: [...isolation, ...NO_TEST_SUPPORT] }] },
     },
-  };
+  ];
 });
+
+/** The other workspaces' production files: no test support either. */
+const noTestSupportInProduction = {
+  files: ['shared/**/*.ts', 'gateway/**/*.ts', 'stack/**/*.ts'],
+  ignores: TESTS_AND_TEST_SUPPORT,
+  rules: { 'no-restricted-imports': ['error', { patterns: NO_TEST_SUPPORT }] },
+};
 
 // Each workspace declares what it imports: its own package.json, plus the root's devDependencies
 // (jest, playwright, drizzle-kit) for tests, test support and tooling only.
 const ROOT = dirname(fileURLToPath(import.meta.url));
-const WORKSPACES = ['shared', 'gateway', 'stack', 'test', ...AGENCIES.map((agency) => `subgraphs/${agency}`)];
+const WORKSPACES = ['shared', 'gateway', 'stack', 'testing', 'test', ...AGENCIES.map((agency) => `subgraphs/${agency}`)];
 const packageBoundaries = WORKSPACES.map((workspace) => ({
   files: [`${workspace}/**/*.ts`],
   rules: {
@@ -50,7 +67,7 @@ const packageBoundaries = WORKSPACES.map((workspace) => ({
         packageDir: [join(ROOT, workspace), ROOT],
         // Our workspaces resolve outside node_modules, so they count as internal: check them too.
         includeInternal: true,
-        devDependencies: ['**/*.test.ts', '**/testing/**', '**/drizzle.config.ts', 'test/**'],
+        devDependencies: ['**/*.test.ts', '**/*.fixtures.ts', 'testing/**', '**/drizzle.config.ts', 'test/**'],
       },
     ],
   },
@@ -183,5 +200,6 @@ export default tseslint.config(
     },
   },
   ...subgraphIsolation,
+  noTestSupportInProduction,
   ...packageBoundaries,
 );

@@ -33,6 +33,7 @@ module.exports = {
     '^@mappa/shared$': '<rootDir>/shared/src/index.ts',
     '^@mappa/gateway$': '<rootDir>/gateway/src/index.ts',
     '^@mappa/stack$': '<rootDir>/stack/src/index.ts',
+    '^@mappa/testing(/stack)?$': '<rootDir>/testing/src$1/index.ts',
     '^@mappa/(police|probation|prison|yot|mappa|home-office)$': '<rootDir>/subgraphs/$1/src/index.ts',
   },
   // CI runs both databases' suites side by side with two workers each: four test files on two cores.

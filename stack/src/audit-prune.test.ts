@@ -1,13 +1,8 @@
 import { sql } from 'drizzle-orm';
-import {
-  appendAuditEntry,
-  auditRetentionOf,
-  backdateAuditEntries,
-  AUDIT_STORE_TEMPLATE,
-  openTestDatabase,
-  withAuditTriggersDisabled,
-} from '@mappa/shared';
-import type { AuditPayloadInput, TestDatabase } from '@mappa/shared';
+import { appendAuditEntry, auditRetentionOf } from '@mappa/shared';
+import { backdateAuditEntries, AUDIT_STORE_TEMPLATE, openTestDatabase, withAuditTriggersDisabled } from '@mappa/testing';
+import type { AuditPayloadInput } from '@mappa/shared';
+import type { TestDatabase } from '@mappa/testing';
 import { runAuditPrune } from './audit-prune';
 import { runAuditVerify } from './audit-verify';
 import { loadStackConfig } from './config';

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { appendAuditEntry, AUDIT_STORE_TEMPLATE, openTestDatabase } from '@mappa/shared';
-import type { AuditPayloadInput, TestDatabase } from '@mappa/shared';
+import { appendAuditEntry } from '@mappa/shared';
+import { AUDIT_STORE_TEMPLATE, openTestDatabase } from '@mappa/testing';
+import type { AuditPayloadInput } from '@mappa/shared';
+import type { TestDatabase } from '@mappa/testing';
 import { runAuditVerify } from './audit-verify';
 
 const payload: AuditPayloadInput = {

@@ -10,8 +10,10 @@ import {
   PRINCIPAL_AGENCY_OF_OWNER,
 } from '@mappa/shared';
 import type { AuditEntry, AuditLogName, AuditPayloadInput, DeclaredPurpose, PrincipalClaims, SyntheticPerson } from '@mappa/shared';
-import { postGraphQL, startTestStack } from './support/test-stack';
-import type { GraphQLResponse, TestStack } from './support/test-stack';
+import { postGraphQL } from '@mappa/testing';
+import { startTestStack } from '@mappa/testing/stack';
+import type { GraphQLResponse } from '@mappa/testing';
+import type { TestStack } from '@mappa/testing/stack';
 
 // Issue 4, "who can read it", end to end: information governance asks the gateway, under AUDIT, who
 // accessed its agency's records about a subject. Entries are appended straight to each service's

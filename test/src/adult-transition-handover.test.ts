@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { MappaArea } from '@mappa/shared';
 import type { DeclaredPurpose, PrincipalClaims, Role, SyntheticPerson } from '@mappa/shared';
-import { postGraphQL, startTestStack } from './support/test-stack';
-import type { GraphQLResponse, TestStack } from './support/test-stack';
+import { postGraphQL } from '@mappa/testing';
+import { startTestStack } from '@mappa/testing/stack';
+import type { GraphQLResponse } from '@mappa/testing';
+import type { TestStack } from '@mappa/testing/stack';
 
 /*
  * C §4.8 (transition to adult services at 18, with C.57 and principle 4): the YOT plans the

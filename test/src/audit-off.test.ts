@@ -1,7 +1,8 @@
 import { auditLogHeadTable } from '@mappa/shared';
 import type { LocalStack } from '@mappa/stack';
-import { postGraphQL, startSecondStack, startTestStack } from './support/test-stack';
-import type { TestStack } from './support/test-stack';
+import { postGraphQL } from '@mappa/testing';
+import { startSecondStack, startTestStack } from '@mappa/testing/stack';
+import type { TestStack } from '@mappa/testing/stack';
 
 // The benchmark's `audit: 'off'` switch (BENCHMARK ONLY): the default stack records its audit trail,
 // the off stack records none, and both answer alike. This is the one test allowed to pass audit 'off':

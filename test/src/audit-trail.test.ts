@@ -1,25 +1,11 @@
 import { createHash } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
-import {
-  ASSERTION_HEADER,
-  auditEntryTable,
-  auditValueHash,
-  MappaArea,
-  openTestDatabase,
-  TEST_ISSUER,
-  verifyAllAuditLogs,
-} from '@mappa/shared';
+import { ASSERTION_HEADER, auditEntryTable, auditValueHash, MappaArea, verifyAllAuditLogs } from '@mappa/shared';
+import { openTestDatabase, TEST_ISSUER, postGraphQL } from '@mappa/testing';
 import type { AuditPayload, DeclaredPurpose, PrincipalClaims } from '@mappa/shared';
-import {
-  DEFAULT_PRINCIPAL,
-  DEFAULT_PURPOSE,
-  eventually,
-  postGraphQL,
-  startGatewayOver,
-  startTestStack,
-  vouched,
-} from './support/test-stack';
-import type { GraphQLResponse, TestStack } from './support/test-stack';
+import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, eventually, startGatewayOver, startTestStack, vouched } from '@mappa/testing/stack';
+import type { GraphQLResponse } from '@mappa/testing';
+import type { TestStack } from '@mappa/testing/stack';
 
 let env: TestStack;
 let requestCount = 0;

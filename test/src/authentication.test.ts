@@ -3,9 +3,9 @@ import type { JsonWebKey } from 'node:crypto';
 import { LocalIssuer } from '@mappa/gateway';
 import type { PrincipalClaims } from '@mappa/shared';
 import { SignJWT } from 'jose';
-import { insertMeeting, inviteToMeeting, signAttendance } from './support/mappa-records';
-import { DEFAULT_PRINCIPAL, startTestStack } from './support/test-stack';
-import type { GraphQLResponse, TestStack } from './support/test-stack';
+import { insertMeeting, inviteToMeeting, signAttendance, DEFAULT_PRINCIPAL, startTestStack } from '@mappa/testing/stack';
+import type { GraphQLResponse } from '@mappa/testing';
+import type { TestStack } from '@mappa/testing/stack';
 
 const QUERY = '{ offenders(first: 1) { edges { node { pncId identity { lastName } } } } }';
 let env: TestStack;

@@ -1,8 +1,9 @@
 import { MappaArea } from '@mappa/shared';
 import type { PrincipalClaims } from '@mappa/shared';
 import type { LocalStack } from '@mappa/stack';
-import { postGraphQL, startSecondStack, startTestStack } from './support/test-stack';
-import type { TestStack } from './support/test-stack';
+import { postGraphQL } from '@mappa/testing';
+import { startSecondStack, startTestStack } from '@mappa/testing/stack';
+import type { TestStack } from '@mappa/testing/stack';
 
 // The benchmark's `authorization: 'off'` switch (BENCHMARK ONLY): the default stack enforces, the
 // off stack does not, and both still authenticate. This is the one test allowed to pass 'off': it

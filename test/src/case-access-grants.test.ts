@@ -2,11 +2,12 @@ import { createServer } from 'node:net';
 import type { Server, Socket } from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { MAPPA_AREAS, MAX_CASE_GRANTS_PER_REQUEST, TEST_ISSUER } from '@mappa/shared';
+import { MAPPA_AREAS, MAX_CASE_GRANTS_PER_REQUEST } from '@mappa/shared';
+import { TEST_ISSUER, postGraphQL } from '@mappa/testing';
 import type { DeclaredPurpose, PrincipalClaims, SyntheticPerson } from '@mappa/shared';
-import { insertMeeting, signAttendance } from './support/mappa-records';
-import { postGraphQL, startTestStack } from './support/test-stack';
-import type { GraphQLResponse, TestStack } from './support/test-stack';
+import { insertMeeting, signAttendance, startTestStack } from '@mappa/testing/stack';
+import type { GraphQLResponse } from '@mappa/testing';
+import type { TestStack } from '@mappa/testing/stack';
 
 // End to end: the co-ordinator grants through the gateway, the gateway looks the grant up for the
 // grantee's next request and vouches for it in every subgraph's assertion; each subgraph logs the

@@ -2,9 +2,10 @@ import { sql } from 'drizzle-orm';
 import { MappaArea } from '@mappa/shared';
 import { z } from 'zod';
 import type { DeclaredPurpose, PrincipalClaims } from '@mappa/shared';
-import { postGraphQL, startTestStack } from './support/test-stack';
-import type { GraphQLResponse, TestStack } from './support/test-stack';
-import { checkedRows, forbiddenPaths } from './support/query-results';
+import { postGraphQL, checkedRows, forbiddenPaths } from '@mappa/testing';
+import { startTestStack } from '@mappa/testing/stack';
+import type { GraphQLResponse } from '@mappa/testing';
+import type { TestStack } from '@mappa/testing/stack';
 
 // Issue 12: the prison's and the police's records opened to people who stand in a relationship to the
 // person that only probation holds (the allocated offender manager, the liaison officer of a victim),

@@ -14,9 +14,13 @@ import {
   insertDisclosureDecision,
   mustAnswer,
   recordMade,
-} from './support/disclosure-records';
-import { eventually, postGraphQL, startGatewayOver, startTestStack, TEST_RATE_LIMITS } from './support/test-stack';
-import type { TestStack } from './support/test-stack';
+  eventually,
+  startGatewayOver,
+  startTestStack,
+  TEST_RATE_LIMITS,
+} from '@mappa/testing/stack';
+import { postGraphQL } from '@mappa/testing';
+import type { TestStack } from '@mappa/testing/stack';
 
 /*
  * Issue 11, "Offer it as GraphQL and as a printable page": the gateway serves a decision's document at

@@ -10,9 +10,9 @@ import {
   mustAnswer,
   POLICE_ITEM_WORDING,
   recordMade,
-} from './support/disclosure-records';
-import { startTestStack } from './support/test-stack';
-import type { TestStack } from './support/test-stack';
+  startTestStack,
+} from '@mappa/testing/stack';
+import type { TestStack } from '@mappa/testing/stack';
 
 // Issue 11, the disclosure decision through the gateway with real subgraphs: each step by the party the
 // guidance names, under DISCLOSURE_DECISION with the decision in x-mappa-case (the gateway asks the

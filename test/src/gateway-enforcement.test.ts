@@ -1,7 +1,9 @@
 import { ASSERTION_HEADER } from '@mappa/shared';
 import type { Caller, DeclaredPurpose, PrincipalClaims, SyntheticPerson } from '@mappa/shared';
-import { postGraphQL, startTestStack, vouched } from './support/test-stack';
-import type { GraphQLResponse, TestStack } from './support/test-stack';
+import { postGraphQL, postSubgraphGraphQL } from '@mappa/testing';
+import { startTestStack, vouched } from '@mappa/testing/stack';
+import type { GraphQLResponse } from '@mappa/testing';
+import type { TestStack } from '@mappa/testing/stack';
 
 // The gateway removes, before planning, the fields a principal can never see (roles, purpose, agency,
 // clearance), so no subgraph is asked for them; the owner still enforces everything it is asked.
@@ -100,7 +102,8 @@ describe('gateway early enforcement', () => {
     const caller: Caller = { principal: vouched(coordinator(person)), declaredPurpose: SCREENING };
     const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { youthCase { yotReference } } } }';
     const variables = { r: [{ __typename: 'Offender', pncId: person.pncId }] };
-    const owner = await postGraphQL(
+    const owner = await postSubgraphGraphQL(
+      'yot',
       `${env.stack.subgraphs.yot.url}/graphql`,
       query,
       variables,

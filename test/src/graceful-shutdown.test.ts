@@ -2,9 +2,9 @@ import { request } from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import { and, eq } from 'drizzle-orm';
 import { ASSERTION_HEADER, auditEntryTable } from '@mappa/shared';
-import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, startTestStack, vouched } from './support/test-stack';
+import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, startTestStack, vouched } from '@mappa/testing/stack';
 import type { RunningService } from '@mappa/shared';
-import type { TestStack } from './support/test-stack';
+import type { TestStack } from '@mappa/testing/stack';
 
 // Issue 15, "Shutdown without losing work": on SIGTERM a service stops taking new requests, turns
 // /readyz to 503 at once, finishes the requests in flight (each answered only once its audit entry is

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { addDays, isNotifiedForeignNational, MappaArea } from '@mappa/shared';
 import type { DeclaredPurpose, PrincipalClaims, SyntheticPerson } from '@mappa/shared';
-import { insertMeeting, inviteToMeeting, signAttendance } from './support/mappa-records';
-import { postGraphQL, startTestStack } from './support/test-stack';
-import type { GraphQLResponse, TestStack } from './support/test-stack';
+import { insertMeeting, inviteToMeeting, signAttendance, startTestStack } from '@mappa/testing/stack';
+import { postGraphQL } from '@mappa/testing';
+import type { GraphQLResponse } from '@mappa/testing';
+import type { TestStack } from '@mappa/testing/stack';
 
 // Issue 14, the proof: the Home Office's immigration enforcement subgraph, a sixth owner, end to end
 // through the gateway. Expectations are written from the rules (seed 000, the detention services order

@@ -1,20 +1,13 @@
 import { createServer, connect } from 'node:net';
 import type { Server, Socket } from 'node:net';
 import { LocalIssuer } from '@mappa/gateway';
-import {
-  AuditQueueFullError,
-  AuditWriter,
-  byAgency,
-  createLogger,
-  DatabaseConnection,
-  MappaArea,
-  openTestDatabase,
-  TEST_ISSUER,
-} from '@mappa/shared';
-import type { AuditPayloadInput, SeedDataset, TestDatabase } from '@mappa/shared';
+import { AuditQueueFullError, AuditWriter, byAgency, createLogger, DatabaseConnection, MappaArea } from '@mappa/shared';
+import { openTestDatabase, TEST_ISSUER, postGraphQL } from '@mappa/testing';
+import type { AuditPayloadInput, SeedDataset } from '@mappa/shared';
+import type { TestDatabase } from '@mappa/testing';
 import { startLocalStack } from '@mappa/stack';
 import type { LocalStack } from '@mappa/stack';
-import { DEFAULT_PRINCIPAL, postGraphQL, seededStackTemplate, staffIdIssuersForAll, TEST_RATE_LIMITS } from './support/test-stack';
+import { DEFAULT_PRINCIPAL, seededStackTemplate, staffIdIssuersForAll, TEST_RATE_LIMITS } from '@mappa/testing/stack';
 
 // The request's one deadline (and each subgraph call's bound) in this test.
 const DEADLINE_MS = 3_000;

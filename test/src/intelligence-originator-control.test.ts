@@ -2,10 +2,10 @@ import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditEntryTable, auditValueHash, MappaArea, policeForceOf } from '@mappa/shared';
 import type { AuditPayload, DeclaredPurpose, PrincipalClaims, SyntheticPerson } from '@mappa/shared';
-import { insertMeeting, inviteToMeeting, signAttendance } from './support/mappa-records';
-import { checkedRows, forbiddenPaths } from './support/query-results';
-import { postGraphQL, startTestStack } from './support/test-stack';
-import type { GraphQLResponse, TestStack } from './support/test-stack';
+import { insertMeeting, inviteToMeeting, signAttendance, startTestStack } from '@mappa/testing/stack';
+import { checkedRows, forbiddenPaths, postGraphQL } from '@mappa/testing';
+import type { GraphQLResponse } from '@mappa/testing';
+import type { TestStack } from '@mappa/testing/stack';
 
 // Police intelligence originator control, through the gateway with real subgraphs. From the rules:
 // - principle 4 (domain README): intelligence stays with named police roles and leaves the police only

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { MAPPA_AREAS, TEST_ISSUER } from '@mappa/shared';
+import { MAPPA_AREAS } from '@mappa/shared';
+import { TEST_ISSUER, postGraphQL } from '@mappa/testing';
 import type { DeclaredPurpose, PrincipalClaims, SyntheticPerson } from '@mappa/shared';
-import { insertMeeting, inviteToMeeting, signAttendance } from './support/mappa-records';
-import { postGraphQL, startTestStack } from './support/test-stack';
-import type { GraphQLResponse, TestStack } from './support/test-stack';
+import { insertMeeting, inviteToMeeting, signAttendance, startTestStack } from '@mappa/testing/stack';
+import type { GraphQLResponse } from '@mappa/testing';
+import type { TestStack } from '@mappa/testing/stack';
 
 // Issue 12, the MAPPA unit's items, through the gateway with every subgraph over real HTTP. Expected
 // access is written from the rules (domain README, guidance analyses A/B/C), not from the policies:

@@ -7,11 +7,12 @@ import {
   MEETING_PACK,
   calendarDateOf,
   servedValueHash,
-  TEST_ISSUER,
 } from '@mappa/shared';
+import { TEST_ISSUER, postGraphQL } from '@mappa/testing';
 import type { MeetingFixture, PrincipalClaims, Role, PrincipalAgency } from '@mappa/shared';
-import { DEFAULT_PRINCIPAL, postGraphQL, startTestStack } from './support/test-stack';
-import type { GraphQLResponse, TestStack } from './support/test-stack';
+import { DEFAULT_PRINCIPAL, startTestStack } from '@mappa/testing/stack';
+import type { GraphQLResponse } from '@mappa/testing';
+import type { TestStack } from '@mappa/testing/stack';
 
 // Issue 10, the meeting pack, through the gateway with the five real subgraphs: one query for every
 // attendee, the co-ordinator's preview of what each will receive, and the owners' proof of what the

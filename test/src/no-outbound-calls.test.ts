@@ -2,8 +2,8 @@ import dns from 'node:dns';
 import { isIP, Socket } from 'node:net';
 import { createLogger, loadObservabilityConfig, startObservability } from '@mappa/shared';
 import type { ProcessObservability } from '@mappa/shared';
-import { startTestStack } from './support/test-stack';
-import type { TestStack } from './support/test-stack';
+import { startTestStack } from '@mappa/testing/stack';
+import type { TestStack } from '@mappa/testing/stack';
 
 // Issue 15, "No outbound calls": a system holding public-protection data connects to nothing but its
 // own subgraphs, database, Redis and configured identity providers. Here every one of those is on

@@ -1,8 +1,10 @@
 import { trustedDocumentManifestOf } from '@mappa/gateway';
-import { createLogger, Metrics, serveMetrics, startInMemoryTracing, REQUEST_ID_HEADER } from '@mappa/shared';
-import type { ReadableSpan, RunningMetricsServer, Tracing } from '@mappa/shared';
-import { startTestStack } from './support/test-stack';
-import type { TestStack } from './support/test-stack';
+import { createLogger, Metrics, serveMetrics, REQUEST_ID_HEADER } from '@mappa/shared';
+import { startInMemoryTracing } from '@mappa/testing';
+import type { ReadableSpan } from '@mappa/testing';
+import type { RunningMetricsServer, Tracing } from '@mappa/shared';
+import { startTestStack } from '@mappa/testing/stack';
+import type { TestStack } from '@mappa/testing/stack';
 
 // Issue 15, "Observability an operator expects": real requests through the gateway and the
 // subgraphs (real HTTP, real database, real token verification) move the Prometheus metrics and

@@ -1,5 +1,5 @@
-import { startTestStack } from './support/test-stack';
-import type { TestStack } from './support/test-stack';
+import { startTestStack } from '@mappa/testing/stack';
+import type { TestStack } from '@mappa/testing/stack';
 
 // Fields from all five agencies, including nested lists, for every offender on the page.
 const PAGE = `query Page($first: Int!, $after: String) {
@@ -62,7 +62,7 @@ async function measure(first: number, after?: string) {
 //   probation case (reference + probationCase), licences, licence conditions, RoSH         = 4
 //   prison    custody (reference + custody), sentence, offences                            = 3
 //   yot       young person's case (reference); no other loader runs when nobody is held    = 1
-// The caller is the co-ordinator screening cases (see support/test-stack.ts): every field asked
+// The caller is the co-ordinator screening cases (see testing/src/stack/test-stack.ts): every field asked
 // for here is one the co-ordinator may read, so each loader runs.
 //   mappa     the page (which also primes mappaCase), totalCount, case history             = 3
 const EXPECTED = {

@@ -1,9 +1,10 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { FIVE_AGENCY_VIEW, yearsBetween } from '@mappa/shared';
-import { insertMeeting } from './support/mappa-records';
-import { postGraphQL, startTestStack } from './support/test-stack';
-import type { GraphQLResponse, TestStack } from './support/test-stack';
+import { insertMeeting, startTestStack } from '@mappa/testing/stack';
+import { postGraphQL } from '@mappa/testing';
+import type { GraphQLResponse } from '@mappa/testing';
+import type { TestStack } from '@mappa/testing/stack';
 
 const asOf = '2026-11-01';
 let env: TestStack;

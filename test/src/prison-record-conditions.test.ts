@@ -2,10 +2,10 @@ import { sql } from 'drizzle-orm';
 import { MappaArea } from '@mappa/shared';
 import { z } from 'zod';
 import type { DeclaredPurpose, PrincipalClaims } from '@mappa/shared';
-import { insertMeeting, inviteToMeeting, signAttendance } from './support/mappa-records';
-import { postGraphQL, startTestStack } from './support/test-stack';
-import type { GraphQLResponse, TestStack } from './support/test-stack';
-import { checkedRows, forbiddenPaths } from './support/query-results';
+import { insertMeeting, inviteToMeeting, signAttendance, startTestStack } from '@mappa/testing/stack';
+import { postGraphQL, checkedRows, forbiddenPaths } from '@mappa/testing';
+import type { GraphQLResponse } from '@mappa/testing';
+import type { TestStack } from '@mappa/testing/stack';
 
 /*
  * Issue 12: the prison's records opened per record, each exactly as far as its rule says. Expected

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { formatPncId, MappaArea } from '@mappa/shared';
 import type { DeclaredPurpose, PrincipalAgency, PrincipalClaims, Role } from '@mappa/shared';
-import { insertMeeting, inviteToMeeting, signAttendance } from './support/mappa-records';
-import { postGraphQL, startTestStack } from './support/test-stack';
-import type { GraphQLResponse, TestStack } from './support/test-stack';
+import { insertMeeting, inviteToMeeting, signAttendance, startTestStack } from '@mappa/testing/stack';
+import { postGraphQL } from '@mappa/testing';
+import type { GraphQLResponse } from '@mappa/testing';
+import type { TestStack } from '@mappa/testing/stack';
 
 // One stack, two former test files (probation-record-conditions and audit-authorship): they started
 // the same stack over the same dataset, so each paid for evaluating the product's modules, loading

@@ -8,11 +8,12 @@ import { promisify } from 'node:util';
 import { and, eq, inArray } from 'drizzle-orm';
 import { Client } from 'pg';
 import { LocalIssuer } from '@mappa/gateway';
-import { AGENCY_REGISTRY, auditEntryTable, DatabaseConnection, testRedisUrl, uniqueTestKeyPrefix } from '@mappa/shared';
+import { AGENCY_REGISTRY, auditEntryTable, DatabaseConnection } from '@mappa/shared';
+import { testRedisUrl, uniqueTestKeyPrefix } from '@mappa/testing';
 import type { PrincipalClaims } from '@mappa/shared';
 import { runAuditVerify } from '../../stack/src/audit-verify';
-import { DEFAULT_PRINCIPAL } from './support/test-stack';
-import type { GraphQLResponse } from './support/test-stack';
+import { DEFAULT_PRINCIPAL } from '@mappa/testing/stack';
+import type { GraphQLResponse } from '@mappa/testing';
 
 // Issue 15, processes and replicas: `npm start` with DATABASE_URL runs every service in a process of
 // its own (`node stack/dist/main.js`, the built product, as `npm start` runs it), here with two

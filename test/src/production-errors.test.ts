@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { ASSERTION_HEADER } from '@mappa/shared';
-import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, postGraphQL, startTestStack, vouched } from './support/test-stack';
-import type { TestStack } from './support/test-stack';
+import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, startTestStack, vouched } from '@mappa/testing/stack';
+import { postSubgraphGraphQL } from '@mappa/testing';
+import type { TestStack } from '@mappa/testing/stack';
 
 // A real internal failure: the police warning-marker table disappears under a running service.
 // Clients must learn that something failed, and nothing about SQL, tables or stack frames.
@@ -29,7 +30,7 @@ describe.each([
   const ask = (source: 'gateway' | 'subgraph') => {
     const variables = { pncId: env.people[0]!.pncId };
     if (source === 'gateway') return env.query(QUERY, variables);
-    // postGraphQL sends exactly this body: the assertion is bound to it.
+    // postSubgraphGraphQL sends exactly this body: the assertion is bound to it.
     return env.stack.assertionSigner
       .sign(
         'police',
@@ -37,7 +38,9 @@ describe.each([
         'test-request-0002',
         JSON.stringify({ query: QUERY, variables }),
       )
-      .then((assertion) => postGraphQL(`${env.stack.subgraphs.police.url}/graphql`, QUERY, variables, { [ASSERTION_HEADER]: assertion }));
+      .then((assertion) =>
+        postSubgraphGraphQL('police', `${env.stack.subgraphs.police.url}/graphql`, QUERY, variables, { [ASSERTION_HEADER]: assertion }),
+      );
   };
 
   it.each(['gateway', 'subgraph'] as const)('%s: reports the failure with a code', async (source) => {

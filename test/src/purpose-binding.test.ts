@@ -1,10 +1,20 @@
 import { sql } from 'drizzle-orm';
-import { formatPncId, MAPPA_AREAS, TEST_ISSUER, calendarDateOf } from '@mappa/shared';
+import { formatPncId, MAPPA_AREAS, calendarDateOf } from '@mappa/shared';
+import { TEST_ISSUER, postGraphQL } from '@mappa/testing';
 import type { DeclaredPurpose, PrincipalClaims, SyntheticPerson, PrincipalAgency } from '@mappa/shared';
-import { insertDisclosureDecision, requestConsultation } from './support/disclosure-records';
-import { insertMeeting, insertReferral, inviteToMeeting, leaveMeeting, signAttendance } from './support/mappa-records';
-import { postGraphQL, startGatewayOver, startTestStack } from './support/test-stack';
-import type { GraphQLResponse, TestStack } from './support/test-stack';
+import {
+  insertDisclosureDecision,
+  requestConsultation,
+  insertMeeting,
+  insertReferral,
+  inviteToMeeting,
+  leaveMeeting,
+  signAttendance,
+  startGatewayOver,
+  startTestStack,
+} from '@mappa/testing/stack';
+import type { GraphQLResponse } from '@mappa/testing';
+import type { TestStack } from '@mappa/testing/stack';
 
 // One stack, three former test files (disclosure-purpose-binding, meeting-purpose-binding and
 // mappa-j-jobcentre): they started the same stack over the same dataset, so each paid for evaluating

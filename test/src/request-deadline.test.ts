@@ -2,8 +2,9 @@ import { createServer } from 'node:net';
 import type { Server, Socket } from 'node:net';
 import { MappaArea } from '@mappa/shared';
 import type { PrincipalClaims } from '@mappa/shared';
-import { postGraphQL, startTestStack } from './support/test-stack';
-import type { TestStack } from './support/test-stack';
+import { postGraphQL } from '@mappa/testing';
+import { startTestStack } from '@mappa/testing/stack';
+import type { TestStack } from '@mappa/testing/stack';
 
 // The production default: long enough for a loaded machine to answer the healthy agencies and commit
 // the audit entry well inside it; the old behaviour

@@ -5,10 +5,17 @@ import { Kind, parse } from 'graphql';
 import type { ObjectTypeDefinitionNode, TypeNode } from 'graphql';
 import { isMappaCoordinator, isUnder18, calendarDateOf } from '@mappa/shared';
 import type { DeclaredPurpose, PrincipalClaims, PrincipalAgency, Purpose, Role, SyntheticPerson } from '@mappa/shared';
-import { insertDisclosureDecision } from './support/disclosure-records';
-import { insertMeeting, insertReferral, inviteToMeeting, signAttendance } from './support/mappa-records';
-import { postGraphQL, startTestStack } from './support/test-stack';
-import type { GraphQLResponse, TestStack } from './support/test-stack';
+import {
+  insertDisclosureDecision,
+  insertMeeting,
+  insertReferral,
+  inviteToMeeting,
+  signAttendance,
+  startTestStack,
+} from '@mappa/testing/stack';
+import { postGraphQL } from '@mappa/testing';
+import type { GraphQLResponse } from '@mappa/testing';
+import type { TestStack } from '@mappa/testing/stack';
 
 // The role × purpose matrix over the whole offender view (issues 3 and 12). For every role of the
 // domain README §3, the whole offender view is asked for under every purpose, and the test asserts

@@ -2,8 +2,10 @@ import { sql } from 'drizzle-orm';
 import { isUnder18, MappaArea, calendarDateOf, syntheticPeople } from '@mappa/shared';
 import { z } from 'zod';
 import type { DeclaredPurpose, PrincipalClaims, SyntheticPerson } from '@mappa/shared';
-import { postGraphQL, startTestStack } from './support/test-stack';
-import type { GraphQLResponse, TestStack } from './support/test-stack';
+import { postGraphQL } from '@mappa/testing';
+import { startTestStack } from '@mappa/testing/stack';
+import type { GraphQLResponse } from '@mappa/testing';
+import type { TestStack } from '@mappa/testing/stack';
 
 // Row scope through the gateway: people managed in two areas, asked about by principals of one.
 // Each owner enforces its own scope; a person outside it must look, in the gateway's answer, exactly

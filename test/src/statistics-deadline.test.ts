@@ -1,9 +1,11 @@
 import { createServer } from 'node:net';
 import type { Server, Socket } from 'node:net';
-import { MappaArea, startInMemoryTracing } from '@mappa/shared';
-import type { PrincipalClaims, ReadableSpan, Tracing } from '@mappa/shared';
-import { postGraphQL, startTestStack } from './support/test-stack';
-import type { TestStack } from './support/test-stack';
+import { MappaArea } from '@mappa/shared';
+import { startInMemoryTracing, postGraphQL } from '@mappa/testing';
+import type { PrincipalClaims, Tracing } from '@mappa/shared';
+import type { ReadableSpan } from '@mappa/testing';
+import { startTestStack } from '@mappa/testing/stack';
+import type { TestStack } from '@mappa/testing/stack';
 
 // The request's deadline, and a per-call subgraph bound well beyond it: a call that ignored the
 // deadline would wait the bound (before issue 15's change the statistics owner client did).

@@ -2,10 +2,10 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { ASSERTION_HEADER, auditEntryTable, MappaArea, todayOf } from '@mappa/shared';
 import type { AuditPayload, DeclaredPurpose, PrincipalClaims } from '@mappa/shared';
 import type { RunningGateway } from '@mappa/gateway';
-import { eventually, postGraphQL, startGatewayOver, startTestStack, vouched } from './support/test-stack';
-import { expectNoIdentifier, linesOf, pairs } from './support/statistics-answers';
-import type { Count, Table } from './support/statistics-answers';
-import type { GraphQLResponse, TestStack } from './support/test-stack';
+import { eventually, startGatewayOver, startTestStack, vouched, expectNoIdentifier, linesOf, pairs } from '@mappa/testing/stack';
+import { postGraphQL } from '@mappa/testing';
+import type { Count, Table, TestStack } from '@mappa/testing/stack';
+import type { GraphQLResponse } from '@mappa/testing';
 
 /*
  * Issue 13: the ad-hoc aggregate's dimensions and event measures from every agency (prison, YOT,

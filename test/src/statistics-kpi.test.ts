@@ -2,9 +2,10 @@ import { sql } from 'drizzle-orm';
 import { MappaArea, todayOf } from '@mappa/shared';
 import type { DeclaredPurpose, PrincipalClaims } from '@mappa/shared';
 import type { RunningGateway } from '@mappa/gateway';
-import { DEFAULT_PRINCIPAL, postGraphQL, startGatewayOver, startTestStack } from './support/test-stack';
-import { expectNoIdentifier } from './support/statistics-answers';
-import type { GraphQLResponse, TestStack } from './support/test-stack';
+import { DEFAULT_PRINCIPAL, startGatewayOver, startTestStack, expectNoIdentifier } from '@mappa/testing/stack';
+import { postGraphQL } from '@mappa/testing';
+import type { GraphQLResponse } from '@mappa/testing';
+import type { TestStack } from '@mappa/testing/stack';
 
 /*
  * Issue 13, the MAPPA KPIs (C §7.2, guidance 31.21) through the real gateway and the MAPPA subgraph.

@@ -2,10 +2,10 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { AREA_POPULATION, auditEntryTable, MappaArea, NATIONAL_POPULATION, SHARE_AGED_TEN_OR_OVER } from '@mappa/shared';
 import type { AuditPayload, DeclaredPurpose, PrincipalClaims } from '@mappa/shared';
 import type { RunningGateway } from '@mappa/gateway';
-import { eventually, postGraphQL, startGatewayOver, startTestStack } from './support/test-stack';
-import { expectNoIdentifier, linesOf, pairs } from './support/statistics-answers';
-import type { Table } from './support/statistics-answers';
-import type { GraphQLResponse, TestStack } from './support/test-stack';
+import { eventually, startGatewayOver, startTestStack, expectNoIdentifier, linesOf, pairs } from '@mappa/testing/stack';
+import { postGraphQL } from '@mappa/testing';
+import type { Table, TestStack } from '@mappa/testing/stack';
+import type { GraphQLResponse } from '@mappa/testing';
 
 /*
  * Issue 13: annual report tables 3-9 (C §7.3) and the national tables, through the real gateway and

@@ -2,10 +2,10 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { auditEntryTable, MappaArea, recordKeyOf, recordKeySql } from '@mappa/shared';
 import type { AuditPayload, DeclaredPurpose, PrincipalClaims } from '@mappa/shared';
 import type { RunningGateway } from '@mappa/gateway';
-import { DEFAULT_PRINCIPAL, eventually, postGraphQL, startGatewayOver, startTestStack } from './support/test-stack';
-import { expectNoIdentifier, linesOf, pairs } from './support/statistics-answers';
-import type { Count, Table } from './support/statistics-answers';
-import type { GraphQLResponse, TestStack } from './support/test-stack';
+import { DEFAULT_PRINCIPAL, eventually, startGatewayOver, startTestStack, expectNoIdentifier, linesOf, pairs } from '@mappa/testing/stack';
+import { postGraphQL, postRawGraphQL } from '@mappa/testing';
+import type { Count, Table, TestStack } from '@mappa/testing/stack';
+import type { GraphQLResponse } from '@mappa/testing';
 
 /*
  * Issue 13: the statistics path through the real gateway and subgraphs. Every expected figure is worked
@@ -49,10 +49,12 @@ async function ask<Data>(
   principal: PrincipalClaims,
   purpose = STATISTICS,
   url = `${env.stack.gateway.url}/graphql`,
+  /** `postRawGraphQL` for a document the schema refuses on purpose. */
+  post = postGraphQL,
 ): Promise<{ requestId: string; body: GraphQLResponse<Data> }> {
   requestCount += 1;
   const requestId = `statistics-test-${String(requestCount).padStart(4, '0')}`;
-  const body = await postGraphQL<Data>(url, query, variables, { ...(await env.headersFor(principal, purpose)), 'x-request-id': requestId });
+  const body = await post<Data>(url, query, variables, { ...(await env.headersFor(principal, purpose)), 'x-request-id': requestId });
   return { requestId, body };
 }
 
@@ -581,6 +583,9 @@ describe('who may ask (principle 8, principle 9)', () => {
       'query { mappaStatisticsSubjects(area: LONDON, querySecret: "x", keySecret: "y") { pseudonym } }',
       {},
       ANALYST,
+      STATISTICS,
+      undefined,
+      postRawGraphQL,
     );
     expect(body.errors?.map((error) => error.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
   });

@@ -1,6 +1,7 @@
 import { AGENCY_SUBGRAPH_NAMES, ASSERTION_HEADER } from '@mappa/shared';
-import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, startTestStack, vouched } from './support/test-stack';
-import type { GraphQLResponse, TestStack } from './support/test-stack';
+import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, startTestStack, vouched } from '@mappa/testing/stack';
+import type { GraphQLResponse } from '@mappa/testing';
+import type { TestStack } from '@mappa/testing/stack';
 
 // Subgraphs answer only the gateway: every GraphQL request, `_entities` and `_service` included,
 // must carry the gateway's signed assertion addressed to that subgraph.

@@ -7,11 +7,11 @@ import {
   MAPPA_AREAS,
   MappaArea,
   migrateAgencies,
-  openTestDatabase,
   seedAgencies,
   SHARE_AGED_TEN_OR_OVER,
 } from '@mappa/shared';
-import type { TestDatabase } from '@mappa/shared';
+import { openTestDatabase } from '@mappa/testing';
+import type { TestDatabase } from '@mappa/testing';
 import { SUBGRAPHS } from '@mappa/stack';
 
 /*

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import { DEFAULT_AS_OF, migrateAgencies, openTestDatabase, seedAgencies } from '@mappa/shared';
-import type { TestDatabase } from '@mappa/shared';
+import { DEFAULT_AS_OF, migrateAgencies, seedAgencies } from '@mappa/shared';
+import { openTestDatabase } from '@mappa/testing';
+import type { TestDatabase } from '@mappa/testing';
 import { SUBGRAPHS } from '@mappa/stack';
 
 /*

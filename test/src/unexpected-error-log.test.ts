@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { createLogger, repeatedLogs } from '@mappa/shared';
-import { startTestStack } from './support/test-stack';
-import type { TestStack } from './support/test-stack';
+import { startTestStack } from '@mappa/testing/stack';
+import type { TestStack } from '@mappa/testing/stack';
 
 // Issue 15, "Honest errors": in production an unexpected error reaches the client only as
 // INTERNAL_SERVER_ERROR (production-errors.test.ts), so its cause must be in the logs, at error level,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { buildASTSchema, getNamedType, isObjectType, parse, print } from 'graphql';
 import type { GraphQLNamedType, GraphQLSchema } from 'graphql';
 import { ACCESS_DIRECTIVE, principalSchema, ROLES } from '@mappa/shared';
-import { DEFAULT_PRINCIPAL } from './support/test-stack';
+import { DEFAULT_PRINCIPAL } from '@mappa/testing/stack';
 
 // Victims' information under C.28-C.30, checked on what the product serves: the committed supergraph
 // (the one schema every client sees) and the principal every request is made as. These are

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { MappaArea } from '@mappa/shared';
 import type { DeclaredPurpose, PrincipalClaims, SyntheticPerson } from '@mappa/shared';
-import { postGraphQL, startTestStack } from './support/test-stack';
-import type { TestStack } from './support/test-stack';
+import { postGraphQL } from '@mappa/testing';
+import { startTestStack } from '@mappa/testing/stack';
+import type { TestStack } from '@mappa/testing/stack';
 
 /*
  * A.R6: probation is a ViSOR partner on a category 1 nominal at level 2 or 3, and at level 1 only

@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { isUnder18, MappaArea, calendarDateOf } from '@mappa/shared';
 import type { DeclaredPurpose, PrincipalClaims, SyntheticPerson } from '@mappa/shared';
-import { postGraphQL, startTestStack } from './support/test-stack';
-import type { GraphQLResponse, TestStack } from './support/test-stack';
+import { postGraphQL } from '@mappa/testing';
+import { startTestStack } from '@mappa/testing/stack';
+import type { GraphQLResponse } from '@mappa/testing';
+import type { TestStack } from '@mappa/testing/stack';
 
 /*
  * C.56: YOS staff make standard checks with the police about their young person (after considering

@@ -1,7 +1,8 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLogger, GatewayAssertionSigner, generateSigningKeyPair, MappaArea, openTestDatabase } from '@mappa/shared';
+import { createLogger, GatewayAssertionSigner, generateSigningKeyPair, MappaArea } from '@mappa/shared';
+import { openTestDatabase } from '@mappa/testing';
 import { startGateway } from '../gateway';
 import { DEV_ISSUER, LocalIssuer } from './local-issuer';
 import { TokenVerifier } from './token-verifier';

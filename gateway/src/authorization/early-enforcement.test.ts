@@ -1,4 +1,5 @@
-import { TEST_ISSUER, MappaArea } from '@mappa/shared';
+import { TEST_ISSUER } from '@mappa/testing';
+import { MappaArea } from '@mappa/shared';
 import { defaultFieldResolver, execute, parse, print } from 'graphql';
 import type { GraphQLFieldResolver } from 'graphql';
 import type { Caller } from '@mappa/shared';

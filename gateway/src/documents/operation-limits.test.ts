@@ -1,4 +1,5 @@
-import { doubledFragmentChain, FIVE_AGENCY_VIEW, MEETING_PACK, README_EXAMPLE_QUERY, REGISTER_PAGE } from '@mappa/shared';
+import { doubledFragmentChain } from '@mappa/testing';
+import { FIVE_AGENCY_VIEW, MEETING_PACK, README_EXAMPLE_QUERY, REGISTER_PAGE } from '@mappa/shared';
 import { readSupergraph } from '../supergraph';
 import { readSupergraphPolicies } from '../authorization/supergraph-policies';
 import { DEFAULT_OPERATION_LIMITS, OperationLimiter } from './operation-limits';

@@ -1,4 +1,5 @@
-import { createLogger, GatewayAssertionSigner, generateSigningKeyPair, openTestDatabase } from '@mappa/shared';
+import { createLogger, GatewayAssertionSigner, generateSigningKeyPair } from '@mappa/shared';
+import { openTestDatabase } from '@mappa/testing';
 import { startGateway } from '../gateway';
 import { readSupergraph } from '../supergraph';
 

@@ -1,8 +1,8 @@
 import type { Database } from '../db/database';
 import { StatementCounter } from '../db/statement-counter';
 import { encodeCursor } from '../pagination/cursor';
-import { AUDIT_STORE_TEMPLATE, openTestDatabase } from '../testing/test-database';
-import type { TestDatabase } from '../testing/test-database';
+import { AUDIT_STORE_TEMPLATE, openTestDatabase } from '@mappa/testing';
+import type { TestDatabase } from '@mappa/testing';
 import { formatPncId } from '../validation/identifiers';
 import {
   ACCESS_AUDIT_MAX_RANGE_DAYS,

@@ -1,4 +1,4 @@
-import { TEST_ISSUER } from '../testing/test-gateway';
+import { TEST_ISSUER, AUDIT_STORE_TEMPLATE, openTestDatabase } from '@mappa/testing';
 import 'reflect-metadata';
 import { graphql } from 'graphql';
 import type { GraphQLSchema } from 'graphql';
@@ -13,8 +13,7 @@ import { buildFederatedSchema } from '../federation/build-federated-schema';
 import { createLogger } from '../logging/logger';
 import type { SubgraphContext } from '../subgraph/subgraph-context';
 import { calendarDateOf } from '../time/calendar-date';
-import { AUDIT_STORE_TEMPLATE, openTestDatabase } from '../testing/test-database';
-import type { TestDatabase } from '../testing/test-database';
+import type { TestDatabase } from '@mappa/testing';
 import { formatPncId } from '../validation/identifiers';
 import { accessAuditEntryPolicy, accessAuditPolicy } from './access-audit.policy';
 import { accessAuditResolver } from './access-audit.resolver';

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/database';
-import { AUDIT_STORE_TEMPLATE, openTestDatabase } from '../testing/test-database';
-import type { TestDatabase } from '../testing/test-database';
+import { AUDIT_STORE_TEMPLATE, openTestDatabase } from '@mappa/testing';
+import type { TestDatabase } from '@mappa/testing';
 import { appendAuditEntries, appendAuditEntry, auditEntryHash, GENESIS_HASH, verifyAllAuditLogs, verifyAuditLog } from './audit-log';
 import { auditEntryTable } from './audit-log.table';
 import { auditPayloadSchema, auditRetentionSchema, retentionYears } from './audit-payload';

@@ -1,4 +1,4 @@
-import { TEST_ISSUER } from '../testing/test-gateway';
+import { TEST_ISSUER } from '@mappa/testing';
 import { MappaArea } from '../domain/mappa-area';
 import type { Caller } from './caller';
 import { GRANT_HOLDER_ROLES, GRANTABLE_PURPOSES, mayHoldCaseGrants } from './case-grant-holders';

@@ -1,7 +1,6 @@
-import { TEST_ISSUER } from '../testing/test-gateway';
+import { TEST_ISSUER, openTestRedis, uniqueTestKeyPrefix } from '@mappa/testing';
 import { decodeJwt, importJWK, SignJWT } from 'jose';
 import { MappaArea } from '../domain/mappa-area';
-import { openTestRedis, uniqueTestKeyPrefix } from '../testing/test-redis';
 import {
   ASSERTION_LIFETIME_SECONDS,
   GatewayAssertionSigner,

@@ -1,4 +1,4 @@
-import { TEST_ISSUER } from '../testing/test-gateway';
+import { TEST_ISSUER } from '@mappa/testing';
 import { MappaArea } from '../domain/mappa-area';
 import type { Caller } from './caller';
 import type { DetentionDecisionEvidence, MeetingEvidence, ReferralEvidence } from './purpose-evidence';

@@ -1,5 +1,5 @@
 import { buildSchema, getOperationAST, parse } from 'graphql';
-import { doubledFragmentChain } from '../testing/doubled-fragments';
+import { doubledFragmentChain } from '@mappa/testing';
 import { deniedSelections } from './denied-selections';
 
 const schema = buildSchema(`

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { MappaArea } from '../domain/mappa-area';
-import { openTestDatabase } from '../testing/test-database';
-import type { TestDatabase } from '../testing/test-database';
+import { openTestDatabase } from '@mappa/testing';
+import type { TestDatabase } from '@mappa/testing';
 import { disclosureContentSha256, renderDisclosureDocument } from './disclosure-document';
 
 /*

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createLogger } from '../logging/logger';
-import { dropTestRedis, openTestRedis, testRedisUrl, uniqueTestKeyPrefix } from '../testing/test-redis';
+import { dropTestRedis, openTestRedis, testRedisUrl, uniqueTestKeyPrefix } from '@mappa/testing';
 import { MemorySharedState } from './memory-shared-state';
 import { openSharedState } from './open-shared-state';
 import { RedisSharedState } from './redis-shared-state';

@@ -1,5 +1,14 @@
 import {
   TEST_ISSUER,
+  startTestSubgraph,
+  askAtEachDecision,
+  withCaseGrants,
+  withDisclosureEvidence,
+  withMeetingEvidence,
+  withReferralEvidence,
+  querySubgraph,
+} from '@mappa/testing';
+import {
   addDays,
   encodeCursor,
   formatPncId,
@@ -8,16 +17,11 @@ import {
   MappaArea,
   calendarDateOf,
   rowScopeOf,
-  startTestSubgraph,
   syntheticPeople,
-  askAtEachDecision,
-  withCaseGrants,
-  withDisclosureEvidence,
-  withMeetingEvidence,
-  withReferralEvidence,
 } from '@mappa/shared';
 import { and, asc, eq } from 'drizzle-orm';
-import type { Caller, Purpose, Role, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
+import type { Caller, Purpose, Role, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
+import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import { mappaCaseChangeTable, mappaCaseTable } from './mappa-case/mappa-case.table';
 import { MappaCaseChangeField, MappaCaseStatus } from './mappa-case/mappa-case.type';
 import { mappaSubgraph } from './index';
@@ -56,13 +60,7 @@ const MAPPA_COORDINATOR: Caller = {
 };
 
 async function post(query: string, variables: Record<string, unknown> = {}, caller: Caller = MAPPA_COORDINATOR): Promise<GraphQLResponse> {
-  const body = JSON.stringify({ query, variables });
-  const response = await fetch(`${subgraph.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('mappa', body, caller)) },
-    body,
-  });
-  return (await response.json()) as GraphQLResponse;
+  return querySubgraph(subgraph, gateway, query, variables, caller) as Promise<GraphQLResponse>;
 }
 
 interface Change {

@@ -1,20 +1,16 @@
 import {
   TEST_ISSUER,
-  createLogger,
-  isUnder18,
-  MappaArea,
   openTestDatabase,
-  prepareSubgraphDatabase,
-  calendarDateOf,
-  startSubgraph,
   startTestSubgraph,
-  syntheticPeople,
   withCaseGrants,
   withDisclosureEvidence,
   withMeetingEvidence,
   withReferralEvidence,
-} from '@mappa/shared';
-import type { Caller, Clearance, DatabaseConnection, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
+  querySubgraph,
+} from '@mappa/testing';
+import { createLogger, isUnder18, MappaArea, prepareSubgraphDatabase, calendarDateOf, startSubgraph, syntheticPeople } from '@mappa/shared';
+import type { Caller, Clearance, DatabaseConnection, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
+import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import { policeSubgraph } from './index';
 
 // Everyone in Kent, the callers' area: row scope (R-3) is by area, and these tests are about other rules.
@@ -35,13 +31,10 @@ async function post(
   caller: Caller = PPU_OFFICER,
   target: RunningSubgraph = subgraph,
 ) {
-  const body = JSON.stringify({ query, variables });
-  const response = await fetch(`${target.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('police', body, caller)) },
-    body,
-  });
-  return (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] };
+  return querySubgraph(target, gateway, query, variables, caller) as Promise<{
+    data?: Record<string, unknown>;
+    errors?: { message: string; extensions?: { code?: string } }[];
+  }>;
 }
 
 beforeAll(async () => {

@@ -1,17 +1,16 @@
 import {
   TEST_ISSUER,
-  addDays,
-  addMonths,
   askAtEachDecision,
   askAtEachMeeting,
-  MappaArea,
   startTestSubgraph,
-  syntheticPeople,
   withCaseGrants,
   withMeetingEvidence,
-} from '@mappa/shared';
+  querySubgraph,
+} from '@mappa/testing';
+import { addDays, addMonths, MappaArea, syntheticPeople } from '@mappa/shared';
 import { eq } from 'drizzle-orm';
-import type { Caller, Purpose, Role, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
+import type { Caller, Purpose, Role, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
+import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import { prisonerTable } from './custody/custody-prisoner.table';
 import { prisonSubgraph } from './index';
 
@@ -115,16 +114,10 @@ const PRISON_OFFENDER_MANAGER: Caller = {
 };
 
 async function post(query: string, variables: Record<string, unknown> = {}, caller: Caller = PRISON_OFFENDER_MANAGER) {
-  const body = JSON.stringify({ query, variables });
-  const response = await fetch(`${subgraph.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('prison', body, caller)) },
-    body,
-  });
-  return (await response.json()) as {
+  return querySubgraph(subgraph, gateway, query, variables, caller) as Promise<{
     data?: Record<string, unknown>;
     errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; policy?: string } }[];
-  };
+  }>;
 }
 
 const references = (list: readonly { pncId: string }[]) => list.map((p) => ({ __typename: 'Offender', pncId: p.pncId }));

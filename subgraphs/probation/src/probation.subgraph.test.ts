@@ -1,24 +1,7 @@
-import {
-  TEST_ISSUER,
-  addMonths,
-  askAtEachDecision,
-  askAtEachMeeting,
-  MappaArea,
-  startTestSubgraph,
-  syntheticPeople,
-  withCaseGrants,
-} from '@mappa/shared';
-import type {
-  Caller,
-  Clearance,
-  PrincipalAgency,
-  Purpose,
-  Role,
-  RunningSubgraph,
-  SyntheticPerson,
-  TestDatabase,
-  TestGatewayKeys,
-} from '@mappa/shared';
+import { TEST_ISSUER, askAtEachDecision, askAtEachMeeting, startTestSubgraph, withCaseGrants, querySubgraph } from '@mappa/testing';
+import { addMonths, MappaArea, syntheticPeople } from '@mappa/shared';
+import type { Caller, Clearance, PrincipalAgency, Purpose, Role, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
+import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import { eq, inArray } from 'drizzle-orm';
 import { probationCaseTable } from './case/probation-case.table';
 import { probationSubgraph } from './index';
@@ -61,13 +44,7 @@ const vloWithStaffId = (staffId: string, purpose: Purpose = 'CASE_MANAGEMENT') =
   callerWith(['victim_liaison_officer'], purpose, 'probation', staffId);
 
 async function post(query: string, variables: Record<string, unknown> = {}, caller: Caller = PRACTITIONER): Promise<GraphQLResponse> {
-  const body = JSON.stringify({ query, variables });
-  const response = await fetch(`${subgraph.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('probation', body, caller)) },
-    body,
-  });
-  return (await response.json()) as GraphQLResponse;
+  return querySubgraph(subgraph, gateway, query, variables, caller) as Promise<GraphQLResponse>;
 }
 
 interface Groups {

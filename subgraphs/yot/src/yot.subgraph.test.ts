@@ -1,21 +1,18 @@
+import { TEST_ISSUER, openTestDatabase, askAtEachReferral, startTestSubgraph, withCaseGrants, querySubgraph } from '@mappa/testing';
 import {
-  TEST_ISSUER,
   addDays,
   addMonths,
   formatPncId,
   isUnder18,
   MappaArea,
-  openTestDatabase,
-  askAtEachReferral,
   calendarDateOf,
-  startTestSubgraph,
   syntheticPeople,
-  withCaseGrants,
   yearsBetween,
   yotReferenceSchema,
 } from '@mappa/shared';
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType } from 'graphql';
-import type { Caller, Purpose, Role, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
+import type { Caller, Purpose, Role, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
+import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import { yotSubgraph } from './index';
 import { youthCaseTable } from './youth-case/youth-case.table';
 
@@ -167,13 +164,7 @@ interface GraphQLResult {
 }
 
 async function post(query: string, variables: Record<string, unknown> = {}, caller: Caller = YOT_CASE_MANAGER) {
-  const body = JSON.stringify({ query, variables });
-  const response = await fetch(`${subgraph.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('yot', body, caller)) },
-    body,
-  });
-  return (await response.json()) as GraphQLResult;
+  return querySubgraph(subgraph, gateway, query, variables, caller) as Promise<GraphQLResult>;
 }
 
 const references = (pncIds: readonly string[]) => pncIds.map((pncId) => ({ __typename: 'Offender', pncId }));

@@ -12,10 +12,12 @@ import {
 } from 'graphql';
 import type { GraphQLArgument, GraphQLField, GraphQLInputType } from 'graphql';
 import { readSupergraph } from '@mappa/gateway';
-import { disclosureFieldName, MappaArea, policeForceOf, TEST_ISSUER } from '@mappa/shared';
+import { disclosureFieldName, MappaArea, policeForceOf } from '@mappa/shared';
+import { TEST_ISSUER } from '@mappa/testing';
 import type { DeclaredPurpose, PrincipalClaims } from '@mappa/shared';
-import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, startTestStack } from '../support/test-stack';
-import type { GraphQLResponse, TestStack } from '../support/test-stack';
+import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, startTestStack } from '@mappa/testing/stack';
+import type { GraphQLResponse } from '@mappa/testing';
+import type { TestStack } from '@mappa/testing/stack';
 
 // Issue 9 §6: every argument of every query and mutation in the composed supergraph, sent hostile
 // values through the real gateway in production mode, as a caller who may use the field (so the

@@ -3,11 +3,13 @@
 // refused before validation, planning, authorization or audit walk it, while real operations answer.
 import { createHash } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { auditEntryTable, doubledFragmentChain, FIVE_AGENCY_VIEW, README_EXAMPLE_QUERY } from '@mappa/shared';
+import { auditEntryTable, FIVE_AGENCY_VIEW, README_EXAMPLE_QUERY } from '@mappa/shared';
+import { doubledFragmentChain } from '@mappa/testing';
 import type { AuditPayload } from '@mappa/shared';
 import type { LocalStack } from '@mappa/stack';
-import { startSecondStack, startTestStack } from '../support/test-stack';
-import type { GraphQLResponse, TestStack } from '../support/test-stack';
+import { startSecondStack, startTestStack } from '@mappa/testing/stack';
+import type { GraphQLResponse } from '@mappa/testing';
+import type { TestStack } from '@mappa/testing/stack';
 
 const doubledChain = (levels: number) =>
   `query Doubled($pncId: ID!) { offender(pncId: $pncId) { ...F0 } }\n${doubledFragmentChain(levels, 'Offender', 'pncId')}`;

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { accessAuditQueryName, isUnder18, MappaArea, calendarDateOf, syntheticPeople, TEST_ISSUER } from '@mappa/shared';
+import { accessAuditQueryName, isUnder18, MappaArea, calendarDateOf, syntheticPeople } from '@mappa/shared';
+import { TEST_ISSUER, postGraphQL } from '@mappa/testing';
 import type { DeclaredPurpose, PrincipalClaims, PrincipalAgency, SyntheticPerson } from '@mappa/shared';
-import { postGraphQL, startTestStack } from '../support/test-stack';
-import type { GraphQLResponse, TestStack } from '../support/test-stack';
+import { startTestStack } from '@mappa/testing/stack';
+import type { GraphQLResponse } from '@mappa/testing';
+import type { TestStack } from '@mappa/testing/stack';
 
 // Issue 9 §3, existence must not leak through the side doors (principle 9: someone outside a
 // record's scope cannot tell it exists, by any route or any sequence of requests; principle 10:

@@ -1,6 +1,8 @@
-import { ASSERTION_HEADER, doubledFragmentChain } from '@mappa/shared';
-import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, postGraphQL, startTestStack, vouched } from '../support/test-stack';
-import type { GraphQLResponse, TestStack } from '../support/test-stack';
+import { ASSERTION_HEADER } from '@mappa/shared';
+import { doubledFragmentChain, postRawGraphQL } from '@mappa/testing';
+import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, startTestStack, vouched } from '@mappa/testing/stack';
+import type { GraphQLResponse } from '@mappa/testing';
+import type { TestStack } from '@mappa/testing/stack';
 
 // Issue 9 §1: a document under 1 KB whose fragments each spread the previous one twice froze every
 // service that walked it fragment by fragment (the denied-selection walk and the audit's walk over
@@ -36,7 +38,7 @@ const PLAIN = 'query Plain($pncId: ID!) { offender(pncId: $pncId) { pncId warnin
 
 async function askPolice(query: string, requestId: string): Promise<{ body: GraphQLResponse; elapsedMs: number }> {
   const variables = { pncId: env.people[0]!.pncId };
-  // Bound to the exact body `postGraphQL` sends (issue 9 §4).
+  // Bound to the exact body `postRawGraphQL` sends (issue 9 §4).
   const assertion = await env.stack.assertionSigner.sign(
     'police',
     { principal: vouched(DEFAULT_PRINCIPAL), declaredPurpose: DEFAULT_PURPOSE },
@@ -44,7 +46,7 @@ async function askPolice(query: string, requestId: string): Promise<{ body: Grap
     JSON.stringify({ query, variables }),
   );
   const started = performance.now();
-  const body = await postGraphQL(`${env.stack.subgraphs.police.url}/graphql`, query, variables, { [ASSERTION_HEADER]: assertion });
+  const body = await postRawGraphQL(`${env.stack.subgraphs.police.url}/graphql`, query, variables, { [ASSERTION_HEADER]: assertion });
   return { body, elapsedMs: performance.now() - started };
 }
 
@@ -69,7 +71,7 @@ describe('issue 9 §1: a chain of fragments each spread twice', () => {
 
   it('a 30-level chain through the gateway, its limits lifted, is answered in milliseconds too', async () => {
     const started = performance.now();
-    const body = await env.query(doubledQuery(30), { pncId: env.people[0]!.pncId });
+    const body = await env.queryRaw(doubledQuery(30), { pncId: env.people[0]!.pncId });
     const elapsedMs = performance.now() - started;
     expect(body.data?.offender).toMatchObject({ pncId: env.people[0]!.pncId, intelligence: null });
     expect(body.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);

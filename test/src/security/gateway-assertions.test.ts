@@ -4,20 +4,13 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { importJWK, SignJWT } from 'jose';
 import type { RunningGateway } from '@mappa/gateway';
-import {
-  ASSERTION_HEADER,
-  createLogger,
-  dropTestRedis,
-  GatewayAssertionSigner,
-  generateSigningKeyPair,
-  openTestRedis,
-  startSubgraph,
-  uniqueTestKeyPrefix,
-} from '@mappa/shared';
+import { ASSERTION_HEADER, createLogger, GatewayAssertionSigner, generateSigningKeyPair, startSubgraph } from '@mappa/shared';
+import { dropTestRedis, openTestRedis, uniqueTestKeyPrefix, postGraphQL } from '@mappa/testing';
 import type { RedisSharedState, RunningSubgraph } from '@mappa/shared';
 import { SUBGRAPHS } from '@mappa/stack';
-import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, postGraphQL, startGatewayOver, startTestStack, vouched } from '../support/test-stack';
-import type { GraphQLResponse, TestStack } from '../support/test-stack';
+import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, startGatewayOver, startTestStack, vouched } from '@mappa/testing/stack';
+import type { GraphQLResponse } from '@mappa/testing';
+import type { TestStack } from '@mappa/testing/stack';
 
 // Issue 9 §4: an assertion the gateway signs for one subgraph call must answer that call only. A
 // captured one must not answer the same body again, another body, or another replica of the subgraph,

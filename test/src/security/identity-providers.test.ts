@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { LocalIssuer } from '@mappa/gateway';
 import type { MintOptions } from '@mappa/gateway';
-import { MappaArea, TEST_ISSUER } from '@mappa/shared';
+import { MappaArea } from '@mappa/shared';
+import { TEST_ISSUER } from '@mappa/testing';
 import type { DeclaredPurpose, PrincipalClaims, SyntheticPerson } from '@mappa/shared';
 import { z } from 'zod';
-import { insertMeeting, signAttendance } from '../support/mappa-records';
-import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, startTestStack } from '../support/test-stack';
-import type { GraphQLResponse, TestStack } from '../support/test-stack';
+import { insertMeeting, signAttendance, DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, startTestStack } from '@mappa/testing/stack';
+import type { GraphQLResponse } from '@mappa/testing';
+import type { TestStack } from '@mappa/testing/stack';
 
 // Issue 9 §2, "an identity provider vouches only for its own people", through the real gateway
 // with several real identity providers, each with its own signing key:

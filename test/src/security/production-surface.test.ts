@@ -2,8 +2,10 @@ import { Writable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { ASSERTION_HEADER, auditEntryTable, formatPncId } from '@mappa/shared';
-import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, postGraphQL, startTestStack, vouched } from '../support/test-stack';
-import type { GraphQLResponse, TestStack } from '../support/test-stack';
+import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, startTestStack, vouched } from '@mappa/testing/stack';
+import { postRawGraphQL } from '@mappa/testing';
+import type { GraphQLResponse } from '@mappa/testing';
+import type { TestStack } from '@mappa/testing/stack';
 
 // Issue 9 §5: what a production deployment shows a stranger. Behaviour that differs between the
 // modes is tested in both; the rest holds in both.
@@ -40,7 +42,7 @@ describe.each(MODES)('the $mode surface', ({ production }) => {
 
   const gateway = (path = '/graphql') => `${env.stack.gateway.url}${path}`;
   const police = (path = '/graphql') => `${env.stack.subgraphs.police.url}${path}`;
-  // An assertion is bound to the exact body it is sent with: the body `postGraphQL` sends.
+  // An assertion is bound to the exact body it is sent with: the body `postRawGraphQL` sends.
   const asGateway = async (query: string, variables: Record<string, unknown> = {}): Promise<Record<string, string>> => {
     requests += 1;
     return {
@@ -68,7 +70,7 @@ describe.each(MODES)('the $mode surface', ({ production }) => {
     it.each(MISSPELT)(
       `issue 9 §5: the gateway answers %s with a code and ${production ? 'no suggestion' : 'a suggestion'}`,
       async (_case, query, variables) => {
-        const body = await postGraphQL(gateway(), query, variables, await env.headersFor());
+        const body = await postRawGraphQL(gateway(), query, variables, await env.headersFor());
         expect(body.errors?.length).toBeGreaterThan(0);
         for (const error of body.errors ?? []) expect(['GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']).toContain(error.extensions?.code);
         if (production) expect(JSON.stringify(body)).not.toMatch(/did you mean/i);
@@ -77,7 +79,7 @@ describe.each(MODES)('the $mode surface', ({ production }) => {
     );
 
     it(`issue 9 §5: a subgraph answers a misspelt field with a code and ${production ? 'no suggestion' : 'a suggestion'}`, async () => {
-      const body = await postGraphQL(
+      const body = await postRawGraphQL(
         police(),
         '{ offender(pncId: "2008/0545166T") { pncid } }',
         {},
@@ -93,7 +95,7 @@ describe.each(MODES)('the $mode surface', ({ production }) => {
     const INTROSPECTION = ['{ __schema { queryType { name } } }', '{ __type(name: "Offender") { name } }'];
 
     it.each(INTROSPECTION)(`issue 9 §5: the gateway ${production ? 'refuses' : 'answers'} %s`, async (query) => {
-      const body = await postGraphQL(gateway(), query, {}, await env.headersFor());
+      const body = await postRawGraphQL(gateway(), query, {}, await env.headersFor());
       if (production) {
         expect(body.data).toBeUndefined();
         expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
@@ -104,13 +106,13 @@ describe.each(MODES)('the $mode surface', ({ production }) => {
     });
 
     it.each(INTROSPECTION)(`issue 9 §5: a subgraph ${production ? 'refuses' : 'answers'} %s from the gateway`, async (query) => {
-      const body = await postGraphQL(police(), query, {}, await asGateway(query));
+      const body = await postRawGraphQL(police(), query, {}, await asGateway(query));
       if (production) expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
       else expect(body.errors).toBeUndefined();
     });
 
     it('a subgraph still answers `_service { sdl }` (composition asks for it; it is not introspection)', async () => {
-      const body = await postGraphQL<{ _service: { sdl: string } }>(
+      const body = await postRawGraphQL<{ _service: { sdl: string } }>(
         police(),
         '{ _service { sdl } }',
         {},

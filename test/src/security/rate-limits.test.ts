@@ -1,9 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { RateLimits, RunningGateway } from '@mappa/gateway';
-import { auditEntryTable, dropTestRedis, MappaArea, openTestRedis, uniqueTestKeyPrefix } from '@mappa/shared';
+import { auditEntryTable, MappaArea } from '@mappa/shared';
+import { dropTestRedis, openTestRedis, uniqueTestKeyPrefix } from '@mappa/testing';
 import type { AuditPayload, PrincipalClaims, RedisSharedState, SharedState } from '@mappa/shared';
-import { eventually, startGatewayOver, startTestStack } from '../support/test-stack';
-import type { GraphQLResponse, TestStack } from '../support/test-stack';
+import { eventually, startGatewayOver, startTestStack } from '@mappa/testing/stack';
+import type { GraphQLResponse } from '@mappa/testing';
+import type { TestStack } from '@mappa/testing/stack';
 
 // Issue 9 §1, rate limits: token buckets per principal (issuer + staff id) and, before
 // authentication, per source address; over a limit, HTTP 429 with Retry-After and RATE_LIMITED;

@@ -10,8 +10,9 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { loadTrustedDocumentManifests } from '@mappa/gateway';
 import { auditEntryTable, MappaArea } from '@mappa/shared';
 import type { AuditPayload, PrincipalClaims } from '@mappa/shared';
-import { startTestStack } from '../support/test-stack';
-import type { GraphQLResponse, TestStack } from '../support/test-stack';
+import { startTestStack } from '@mappa/testing/stack';
+import type { GraphQLResponse } from '@mappa/testing';
+import type { TestStack } from '@mappa/testing/stack';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 

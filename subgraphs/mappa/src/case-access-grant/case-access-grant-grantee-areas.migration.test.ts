@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { migrationsBefore, openTestDatabase } from '@mappa/shared';
-import type { MigrationsBefore, TestDatabase } from '@mappa/shared';
+import { migrationsBefore, openTestDatabase } from '@mappa/testing';
+import type { MigrationsBefore, TestDatabase } from '@mappa/testing';
 import { z } from 'zod';
 import { mappaSubgraph } from '../index';
 

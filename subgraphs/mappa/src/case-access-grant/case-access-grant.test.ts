@@ -1,6 +1,8 @@
-import { TEST_ISSUER, addDays, formatPncId, isUnder18, calendarDateOf, startTestSubgraph, syntheticPeople } from '@mappa/shared';
+import { TEST_ISSUER, startTestSubgraph, querySubgraph } from '@mappa/testing';
+import { addDays, formatPncId, isUnder18, calendarDateOf, syntheticPeople } from '@mappa/shared';
 import { eq, sql } from 'drizzle-orm';
-import type { Caller, DeclaredPurpose, Principal, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
+import type { Caller, DeclaredPurpose, Principal, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
+import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import { mappaSubgraph } from '../index';
 import { MAX_GRANT_DAYS } from './case-access-grant.input';
 import { caseAccessGrantTable } from './case-access-grant.table';
@@ -44,13 +46,7 @@ const meeting = (caseId: string): DeclaredPurpose => ({ purpose: 'MAPPA_MEETING'
 const as = (principal: Principal, declaredPurpose: DeclaredPurpose = SCREENING): Caller => ({ principal, declaredPurpose });
 
 async function post(query: string, variables: Record<string, unknown>, caller: Caller): Promise<GraphQLResponse> {
-  const body = JSON.stringify({ query, variables });
-  const response = await fetch(`${subgraph.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('mappa', body, caller)) },
-    body,
-  });
-  return (await response.json()) as GraphQLResponse;
+  return querySubgraph(subgraph, gateway, query, variables, caller) as Promise<GraphQLResponse>;
 }
 
 const GRANT_FIELDS = `grantId granteeStaffId granteeIssuer granteeAgency granteeRole pncId purpose caseId validFrom validUntil reason

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { finishedDecisionRows, TEST_ISSUER, todayOf } from '@mappa/shared';
+import { finishedDecisionRows, todayOf } from '@mappa/shared';
+import { TEST_ISSUER } from '@mappa/testing';
 import type { Caller, FinishedDecisionState } from '@mappa/shared';
 import {
   atMeeting,

@@ -6,13 +6,11 @@ import {
   CONSULTATION_RESPONSES,
   consultationSatisfied,
   disclosureTriggersSql,
-  DisclosureSql,
-  migrationsTemplate,
-  openTestDatabase,
   requiredConsultationsOf,
-  sha256Hex,
 } from '@mappa/shared';
-import type { ConsultationKind, ConsultationResponse, DecisionFacts, TestDatabase } from '@mappa/shared';
+import { DisclosureSql, migrationsTemplate, openTestDatabase, sha256Hex } from '@mappa/testing';
+import type { ConsultationKind, ConsultationResponse } from '@mappa/shared';
+import type { DecisionFacts, TestDatabase } from '@mappa/testing';
 import { mappaSubgraph } from '../index';
 
 // Issue 11, B §2 and B.7-B.17: the disclosure state machine as the MAPPA unit's database holds it

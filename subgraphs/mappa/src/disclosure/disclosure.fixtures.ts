@@ -1,6 +1,6 @@
 // Test support for the disclosure tests: a meeting to propose at, callers as the gateway would vouch them,
 // and the workflow's mutations through the running MAPPA subgraph. Synthetic data only.
-import { withDisclosureEvidence } from '@mappa/shared';
+import { withDisclosureEvidence } from '@mappa/testing';
 import type { Caller, Principal } from '@mappa/shared';
 import type { MappaCaseRow } from '../mappa-case/mappa-case.table';
 import { atMeeting, invite, post, sign, staff } from '../meeting/meeting-minutes.fixtures';

@@ -1,6 +1,8 @@
-import { TEST_ISSUER, fixedClock, startTestSubgraph, syntheticPeople, withMeetingEvidence } from '@mappa/shared';
+import { TEST_ISSUER, startTestSubgraph, withMeetingEvidence, querySubgraph } from '@mappa/testing';
+import { fixedClock, syntheticPeople } from '@mappa/shared';
 import { and, asc, eq } from 'drizzle-orm';
-import type { Caller, Principal, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
+import type { Caller, Principal, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
+import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import { mappaSubgraph } from '../index';
 import { mappaCaseChangeTable, mappaCaseTable } from './mappa-case.table';
 import { MappaCaseStatus } from './mappa-case.type';
@@ -37,16 +39,13 @@ interface GraphQLResponse {
 }
 
 async function changeLevel(input: Record<string, unknown>, caller: Caller): Promise<GraphQLResponse> {
-  const body = JSON.stringify({
-    query: `mutation($input: ChangeMappaLevelInput!) { changeMappaLevel(input: $input) { history { changedDate } } }`,
-    variables: { input },
-  });
-  const response = await fetch(`${subgraph.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('mappa', body, caller)) },
-    body,
-  });
-  return (await response.json()) as GraphQLResponse;
+  return querySubgraph(
+    subgraph,
+    gateway,
+    `mutation($input: ChangeMappaLevelInput!) { changeMappaLevel(input: $input) { history { changedDate } } }`,
+    { input },
+    caller,
+  ) as Promise<GraphQLResponse>;
 }
 
 /** The person's active case, with its subject's date of birth set to `dateOfBirth` (test set-up). */

@@ -1,6 +1,8 @@
-import { TEST_ISSUER, addDays, startTestSubgraph, syntheticPeople, todayOf, withMeetingEvidence } from '@mappa/shared';
+import { TEST_ISSUER, startTestSubgraph, withMeetingEvidence, querySubgraph } from '@mappa/testing';
+import { addDays, syntheticPeople, todayOf } from '@mappa/shared';
 import { and, asc, eq } from 'drizzle-orm';
-import type { Caller, DeclaredPurpose, Principal, RunningSubgraph, SyntheticPerson, TestDatabase, TestGatewayKeys } from '@mappa/shared';
+import type { Caller, DeclaredPurpose, Principal, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
+import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import { mappaSubgraph } from '../index';
 import { mappaCaseChangeTable, mappaCaseTable } from './mappa-case.table';
 import { MappaCaseStatus } from './mappa-case.type';
@@ -42,17 +44,14 @@ const SCREENING: DeclaredPurpose = { purpose: 'MAPPA_SCREENING', caseId: null };
 const MEETING: DeclaredPurpose = { purpose: 'MAPPA_MEETING', caseId: 'MTG-0042' };
 
 async function changeLevel(input: Record<string, unknown>, caller: Caller): Promise<GraphQLResponse> {
-  const body = JSON.stringify({
-    query: `mutation($input: ChangeMappaLevelInput!) { changeMappaLevel(input: $input) {
+  return querySubgraph(
+    subgraph,
+    gateway,
+    `mutation($input: ChangeMappaLevelInput!) { changeMappaLevel(input: $input) {
       caseId level history { field valueBefore valueAfter changedDate changedByStaffId decision { kind reference } } } }`,
-    variables: { input },
-  });
-  const response = await fetch(`${subgraph.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('mappa', body, caller)) },
-    body,
-  });
-  return (await response.json()) as GraphQLResponse;
+    { input },
+    caller,
+  ) as Promise<GraphQLResponse>;
 }
 
 async function caseOf(person: SyntheticPerson) {

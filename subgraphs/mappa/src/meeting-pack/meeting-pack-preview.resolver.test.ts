@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { insertMeetingInSession, isUnder18, calendarDateOf, startTestSubgraph, syntheticPeople, TEST_ISSUER } from '@mappa/shared';
-import type { Caller, MeetingEvidence, MeetingFixture, Principal, RunningSubgraph, TestDatabase, TestGatewayKeys } from '@mappa/shared';
+import { insertMeetingInSession, isUnder18, calendarDateOf, syntheticPeople } from '@mappa/shared';
+import { startTestSubgraph, TEST_ISSUER } from '@mappa/testing';
+import type { Caller, MeetingEvidence, MeetingFixture, Principal, RunningSubgraph } from '@mappa/shared';
+import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import { mappaSubgraph } from '../index';
 
 const dataset = { offenders: 200, seed: 7, asOf: '2026-11-01' };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { addDays, MappaArea, TEST_ISSUER, todayOf } from '@mappa/shared';
+import { addDays, MappaArea, todayOf } from '@mappa/shared';
+import { TEST_ISSUER } from '@mappa/testing';
 import type { Caller } from '@mappa/shared';
 import {
   atMeeting,

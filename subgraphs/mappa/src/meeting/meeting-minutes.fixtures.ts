@@ -4,8 +4,10 @@
 // would vouch. Synthetic data only.
 import { randomUUID } from 'node:crypto';
 import { and, eq, gte, isNotNull, lt, ne, sql } from 'drizzle-orm';
-import { calendarDateOf, startTestSubgraph, TEST_ISSUER } from '@mappa/shared';
-import type { Caller, MeetingStanding, Principal, RunningSubgraph, TestDatabase, TestGatewayKeys } from '@mappa/shared';
+import { calendarDateOf } from '@mappa/shared';
+import { startTestSubgraph, TEST_ISSUER, querySubgraph } from '@mappa/testing';
+import type { Caller, MeetingStanding, Principal, RunningSubgraph } from '@mappa/shared';
+import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import { caseAccessGrantTable } from '../case-access-grant/case-access-grant.table';
 import { disclosureConsiderationTable } from '../disclosure/disclosure.table';
 import { mappaSubgraph } from '../index';
@@ -127,13 +129,7 @@ export async function post(
   variables: Record<string, unknown>,
   caller: Caller,
 ): Promise<GraphQLResponse> {
-  const body = JSON.stringify({ query, variables });
-  const response = await fetch(`${stack.subgraph.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await stack.gateway.headersFor('mappa', body, caller)) },
-    body,
-  });
-  return (await response.json()) as GraphQLResponse;
+  return querySubgraph(stack.subgraph, stack.gateway, query, variables, caller) as Promise<GraphQLResponse>;
 }
 
 export const codes = (response: GraphQLResponse) => response.errors?.map((error) => error.extensions?.code);

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { MappaArea, TEST_ISSUER, addWorkingDays } from '@mappa/shared';
+import { MappaArea, addWorkingDays } from '@mappa/shared';
+import { TEST_ISSUER } from '@mappa/testing';
 import type { Caller } from '@mappa/shared';
 import { caseAccessGrantTable } from '../case-access-grant/case-access-grant.table';
 import type { MappaCaseRow } from '../mappa-case/mappa-case.table';

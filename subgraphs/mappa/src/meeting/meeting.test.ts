@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { calendarDateOf, MappaArea, startTestSubgraph, TEST_ISSUER } from '@mappa/shared';
-import type { Caller, DeclaredPurpose, MeetingEvidence, Principal, RunningSubgraph, TestDatabase, TestGatewayKeys } from '@mappa/shared';
+import { calendarDateOf, MappaArea } from '@mappa/shared';
+import { startTestSubgraph, TEST_ISSUER, querySubgraph } from '@mappa/testing';
+import type { Caller, DeclaredPurpose, MeetingEvidence, Principal, RunningSubgraph } from '@mappa/shared';
+import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import { mappaSubgraph } from '../index';
 import { caseAccessGrantTable } from '../case-access-grant/case-access-grant.table';
 import { childSafeguardsMet } from './meeting.rules';
@@ -69,13 +71,7 @@ function atMeeting(who: Principal, meetingId: string, pncId: string, evidence: P
 }
 
 async function post(query: string, variables: Record<string, unknown>, caller: Caller): Promise<GraphQLResponse> {
-  const body = JSON.stringify({ query, variables });
-  const response = await fetch(`${subgraph.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('mappa', body, caller)) },
-    body,
-  });
-  return (await response.json()) as GraphQLResponse;
+  return querySubgraph(subgraph, gateway, query, variables, caller) as Promise<GraphQLResponse>;
 }
 
 const db = () => database.connection.database();

@@ -3,27 +3,10 @@ import { parse } from 'graphql';
 import type { DocumentNode, InputObjectTypeDefinitionNode, ObjectTypeDefinitionNode, TypeNode } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  addDays,
-  addMonths,
-  auditEntryTable,
-  formatPncId,
-  MappaArea,
-  calendarDateOf,
-  startTestSubgraph,
-  syntheticPeople,
-  TEST_ISSUER,
-} from '@mappa/shared';
-import type {
-  AuditPayload,
-  Caller,
-  DeclaredPurpose,
-  Principal,
-  RunningSubgraph,
-  SyntheticPerson,
-  TestDatabase,
-  TestGatewayKeys,
-} from '@mappa/shared';
+import { addDays, addMonths, auditEntryTable, formatPncId, MappaArea, calendarDateOf, syntheticPeople } from '@mappa/shared';
+import { startTestSubgraph, TEST_ISSUER, querySubgraph } from '@mappa/testing';
+import type { AuditPayload, Caller, DeclaredPurpose, Principal, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
+import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import { mappaSubgraph } from '../index';
 import { mappaCaseChangeTable, mappaCaseTable } from '../mappa-case/mappa-case.table';
 import { referralTable } from './referral.table';
@@ -83,13 +66,7 @@ const as = (who: Principal, declaredPurpose: DeclaredPurpose = CASE_MANAGEMENT):
 const coordinator = (who: Principal = COORDINATOR) => as(who, SCREENING);
 
 async function post(query: string, variables: Record<string, unknown>, caller: Caller): Promise<GraphQLResponse> {
-  const body = JSON.stringify({ query, variables });
-  const response = await fetch(`${subgraph.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('mappa', body, caller)) },
-    body,
-  });
-  return (await response.json()) as GraphQLResponse;
+  return querySubgraph(subgraph, gateway, query, variables, caller) as Promise<GraphQLResponse>;
 }
 
 const REFERRAL_FIELDS = `referralId pncId subject { pncId } area referringAgency referrerStaffId referrerIssuer categorySought levelSought subjectDateOfBirth

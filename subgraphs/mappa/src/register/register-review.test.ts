@@ -1,6 +1,8 @@
-import { TEST_ISSUER, addDays, Agency, MappaArea, calendarDateOf, startTestSubgraph, syntheticPeople } from '@mappa/shared';
+import { TEST_ISSUER, querySubgraph, startTestSubgraph } from '@mappa/testing';
+import { addDays, Agency, MappaArea, calendarDateOf, syntheticPeople } from '@mappa/shared';
 import { and, eq, gte } from 'drizzle-orm';
-import type { Caller, RunningSubgraph, TestDatabase, TestGatewayKeys } from '@mappa/shared';
+import type { Caller, RunningSubgraph } from '@mappa/shared';
+import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import { mappaCaseTable } from '../mappa-case/mappa-case.table';
 import { MappaCaseStatus } from '../mappa-case/mappa-case.type';
 import { meetingTable } from '../meeting/meeting.table';
@@ -41,13 +43,10 @@ async function post(
   query: string,
   variables: Record<string, unknown>,
 ): Promise<{ data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] }> {
-  const body = JSON.stringify({ query, variables });
-  const response = await fetch(`${subgraph.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('mappa', body, COORDINATOR)) },
-    body,
-  });
-  return (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
+  return querySubgraph(subgraph, gateway, query, variables, COORDINATOR) as Promise<{
+    data?: Record<string, unknown>;
+    errors?: { message: string }[];
+  }>;
 }
 
 async function registerPage(variables: Record<string, unknown>, selection = 'totalCount'): Promise<Page> {

@@ -1,14 +1,7 @@
-import { TEST_ISSUER, appendAuditEntries, MappaArea, startTestSubgraph, syntheticPeople } from '@mappa/shared';
-import type {
-  AuditEntry,
-  AuditLogName,
-  AuditPayloadInput,
-  Caller,
-  Database,
-  RunningSubgraph,
-  TestDatabase,
-  TestGatewayKeys,
-} from '@mappa/shared';
+import { TEST_ISSUER, startTestSubgraph, querySubgraph } from '@mappa/testing';
+import { appendAuditEntries, MappaArea, syntheticPeople } from '@mappa/shared';
+import type { AuditEntry, AuditLogName, AuditPayloadInput, Caller, Database, RunningSubgraph } from '@mappa/shared';
+import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import { policeSubgraph } from '../index';
 
 // The police's own access audit, as its information governance reads it from the police subgraph:
@@ -88,13 +81,7 @@ const AUDIT_QUERY = `query($pncId: ID!, $from: DateTimeISO!, $to: DateTimeISO!, 
 /** Asks as `caller`, and counts the SQL statements the subgraph sent for it. */
 async function askAudit(variables: Record<string, unknown>, caller: Caller = POLICE_IG): Promise<{ result: Response; statements: number }> {
   subgraph.statements.reset();
-  const body = JSON.stringify({ query: AUDIT_QUERY, variables });
-  const response = await fetch(`${subgraph.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('police', body, caller)) },
-    body,
-  });
-  const result = (await response.json()) as Response;
+  const result = (await querySubgraph(subgraph, gateway, AUDIT_QUERY, variables, caller)) as Response;
   return { result, statements: subgraph.statements.count };
 }
 

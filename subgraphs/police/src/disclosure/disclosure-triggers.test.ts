@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { disclosureTriggersSql, DisclosureSql, migrationsTemplate, openTestDatabase } from '@mappa/shared';
-import type { TestDatabase } from '@mappa/shared';
+import { disclosureTriggersSql } from '@mappa/shared';
+import { DisclosureSql, migrationsTemplate, openTestDatabase } from '@mappa/testing';
+import type { TestDatabase } from '@mappa/testing';
 import { policeSubgraph } from '../index';
 
 // Issue 11, B §2 "Level 1": the police service holds its own level 1 disclosure decisions, and its database

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { and, eq, lt } from 'drizzle-orm';
-import { actingOnDecision, disclosureErrorCodes, disclosureTestClient, MappaArea, startTestSubgraph, TEST_ISSUER } from '@mappa/shared';
-import type { Caller, Principal, TestSubgraph } from '@mappa/shared';
+import { actingOnDecision, disclosureErrorCodes, disclosureTestClient, startTestSubgraph, TEST_ISSUER } from '@mappa/testing';
+import { MappaArea } from '@mappa/shared';
+import type { Caller, Principal } from '@mappa/shared';
+import type { TestSubgraph } from '@mappa/testing';
 import { personTable } from '../identity/identity-person.table';
 import { policeSubgraph } from '../index';
 

@@ -1,4 +1,5 @@
-import { MappaArea, TEST_ISSUER } from '@mappa/shared';
+import { MappaArea } from '@mappa/shared';
+import { TEST_ISSUER } from '@mappa/testing';
 import type { Caller, Role } from '@mappa/shared';
 import { originatingForceOrAgreed, releasableToPartners } from './intelligence-originator.condition';
 

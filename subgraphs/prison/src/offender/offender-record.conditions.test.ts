@@ -1,4 +1,5 @@
-import { MappaArea, TEST_ISSUER, withMeetingEvidence } from '@mappa/shared';
+import { MappaArea } from '@mappa/shared';
+import { TEST_ISSUER, withMeetingEvidence } from '@mappa/testing';
 import type { Caller, Principal } from '@mappa/shared';
 import { mappaLevelOne, mappaLevelTwoOrThree, reportForDeclaredMeeting, writingEstablishment } from './offender-record.conditions';
 

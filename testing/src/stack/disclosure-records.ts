@@ -1,6 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { newDisclosureDecisionId, TEST_ISSUER } from '@mappa/shared';
+import { newDisclosureDecisionId } from '@mappa/shared';
+import { postGraphQL } from '../graphql-client';
+import type { GraphQLResponse } from '../graphql-response';
+import { TEST_ISSUER } from '../test-gateway';
 import type {
   ConsultationKind,
   DeclaredPurpose,
@@ -11,8 +14,7 @@ import type {
   PrincipalClaims,
 } from '@mappa/shared';
 import { insertMeeting, inviteToMeeting } from './mappa-records';
-import { postGraphQL } from './test-stack';
-import type { GraphQLResponse, TestStack } from './test-stack';
+import type { TestStack } from './test-stack';
 
 /*
  * Disclosure decisions (issue 11) a test needs, written straight into their holder's tables (the

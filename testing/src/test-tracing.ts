@@ -1,7 +1,7 @@
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
-import { startTracing } from '../tracing/tracing';
-import type { Tracing } from '../tracing/tracing';
+import { startTracing } from '@mappa/shared';
+import type { Tracing } from '@mappa/shared';
 
 /** Tracing for one test process, recording every span in memory (nothing leaves the process). */
 export function startInMemoryTracing(serviceName = 'test'): { readonly tracing: Tracing; spans(): readonly ReadableSpan[] } {

@@ -1,8 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { auditEntryHash } from '../audit/audit-log';
-import { auditEntryTable, auditLogHeadTable } from '../audit/audit-log.table';
-import type { AuditPayload } from '../audit/audit-payload';
-import type { Database } from '../db/database';
+import { auditEntryHash, auditEntryTable, auditLogHeadTable } from '@mappa/shared';
+import type { AuditPayload, Database } from '@mappa/shared';
 
 /**
  * Test support: runs `work` in one transaction with the audit store's triggers switched off, as a

@@ -1,8 +1,6 @@
 import type { JSONWebKeySet } from 'jose';
-import { ASSERTION_HEADER, GatewayAssertionSigner } from '../auth/gateway-assertion';
-import type { Caller } from '../auth/caller';
-import { generateSigningKeyPair } from '../auth/signing-keys';
-import { MappaArea } from '../domain/mappa-area';
+import { ASSERTION_HEADER, GatewayAssertionSigner, generateSigningKeyPair, MappaArea } from '@mappa/shared';
+import type { Caller } from '@mappa/shared';
 
 /**
  * The identity provider tests stand in for: the test stack's token issuer, and the issuer of every

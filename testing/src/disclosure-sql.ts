@@ -1,14 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import type { Database } from '../db/database';
-import type {
-  AgreementKind,
-  ConsultationKind,
-  ConsultationResponse,
-  DisclosureOutcome,
-  RecipientKind,
-} from '../disclosure/disclosure.model';
+import type { Database, AgreementKind, ConsultationKind, ConsultationResponse, DisclosureOutcome, RecipientKind } from '@mappa/shared';
 
 /*
  * Rows of a holder's disclosure tables written straight in SQL, for the tests of the triggers the holder's

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createLogger } from '../logging/logger';
-import { RedisSharedState } from '../shared-state/redis-shared-state';
+import { createLogger, RedisSharedState } from '@mappa/shared';
 
 /** Where the tests that need Redis find it: `TEST_REDIS_URL`, by default the local server CI starts. */
 export function testRedisUrl(): string {

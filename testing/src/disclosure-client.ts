@@ -1,8 +1,7 @@
-import type { Caller } from '../auth/caller';
-import type { Principal } from '../auth/principal';
-import { disclosureFieldName } from '../disclosure/disclosure.resolver';
-import type { DisclosureHolder } from '../disclosure/disclosure.model';
+import type { Caller, Principal, DisclosureHolder } from '@mappa/shared';
+import { disclosureFieldName } from '@mappa/shared';
 import { withDisclosureEvidence } from './case-grants';
+import { querySubgraph } from './test-subgraph';
 import type { TestSubgraph } from './test-subgraph';
 
 /*
@@ -27,13 +26,7 @@ export function actingOnDecision(principal: Principal, decisionId: string, pncId
 export function disclosureTestClient(stack: TestSubgraph, service: 'mappa' | 'probation' | 'police', holder: DisclosureHolder) {
   const name = (base: string) => disclosureFieldName(holder, base);
   const post = async (query: string, variables: Record<string, unknown>, caller: Caller): Promise<DisclosureTestResponse> => {
-    const body = JSON.stringify({ query, variables });
-    const response = await fetch(`${stack.subgraph.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(await stack.gateway.headersFor(service, body, caller)) },
-      body,
-    });
-    return (await response.json()) as DisclosureTestResponse;
+    return querySubgraph(stack.subgraph, stack.gateway, query, variables, caller) as Promise<DisclosureTestResponse>;
   };
   const mutate = (base: string, inputType: string, input: Record<string, unknown>, caller: Caller) =>
     post(`mutation($input: ${inputType}!) { ${name(base)}(input: $input) { ${DECISION} } }`, { input }, caller);

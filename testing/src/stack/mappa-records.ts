@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { TEST_ISSUER } from '@mappa/shared';
+import { TEST_ISSUER } from '../test-gateway';
 import type { PrincipalAgency, PrincipalClaims, Role } from '@mappa/shared';
 import type { TestStack } from './test-stack';
 

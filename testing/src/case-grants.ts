@@ -1,7 +1,5 @@
-import { caseGrantsOf } from '../auth/caller';
-import type { Caller } from '../auth/caller';
-import { isMappaCoordinator } from '../auth/purpose-evidence';
-import type { DisclosureEvidence, MeetingEvidence } from '../auth/purpose-evidence';
+import { caseGrantsOf, isMappaCoordinator } from '@mappa/shared';
+import type { Caller, DisclosureEvidence, MeetingEvidence } from '@mappa/shared';
 
 /**
  * The caller with a live case grant for each of these PNC IDs, as the gateway would vouch for them:

@@ -1,7 +1,7 @@
 import type { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DatabaseConnection } from '@mappa/shared';
-import type { GraphQLResponse } from './test-stack';
+import type { GraphQLResponse } from './graphql-response';
 
 /** Rows of a query over a test database's seeded tables, checked against `shape` (both database drivers answer with `rows`). */
 export async function checkedRows<Row extends z.ZodRawShape>(

@@ -3,8 +3,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { Client, DatabaseError } from 'pg';
-import { migrateAuditStore } from '../audit/audit-log';
-import { DatabaseConnection } from '../db/database';
+import { migrateAuditStore, DatabaseConnection } from '@mappa/shared';
 
 /** A test file's own database, and how to drop it afterwards. */
 export interface TestDatabase {

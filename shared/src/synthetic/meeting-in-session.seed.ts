@@ -4,7 +4,8 @@ import type { Database } from '../db/database';
 import type { PrincipalAgency, Role } from '../auth/principal';
 
 /*
- * TESTS AND BENCHMARK ONLY: a MAPP meeting in session written straight into the MAPPA unit's tables,
+ * BENCHMARK AND TESTS ONLY (here rather than in @mappa/testing because the benchmark, built with the
+ * stack, seeds it too): a MAPP meeting in session written straight into the MAPPA unit's tables,
  * as the meeting workflow leaves it (scheduled, each invitation with the case grant it creates, opened
  * by the chair under the confidentiality statement, attendance signed). Plain SQL, because shared code
  * never imports a subgraph's tables; the meeting workflow's own tests cover how the records come about.

@@ -1,16 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { LocalIssuer, readSupergraph, startGateway } from '@mappa/gateway';
 import type { GatewayOptions, OperationLimits, RateLimits, RunningGateway, TrustedDocuments, TrustedIssuer } from '@mappa/gateway';
-import {
-  byAgency,
-  createLogger,
-  MappaArea,
-  migrateAgencies,
-  openTestDatabase,
-  seedAgencies,
-  syntheticPeople,
-  TEST_ISSUER,
-} from '@mappa/shared';
+import { byAgency, createLogger, MappaArea, migrateAgencies, seedAgencies, syntheticPeople } from '@mappa/shared';
+import { openTestDatabase } from '../test-database';
+import type { TestDatabaseTemplate } from '../test-database';
+import { TEST_ISSUER } from '../test-gateway';
 import type {
   DatabaseConnection,
   DeclaredPurpose,
@@ -20,19 +14,14 @@ import type {
   SeedDataset,
   SharedState,
   SyntheticPerson,
-  TestDatabaseTemplate,
 } from '@mappa/shared';
 import { AGENCIES, startLocalStack } from '@mappa/stack';
+import { postGraphQL, postRawGraphQL } from '../graphql-client';
+import type { GraphQLResponse } from '../graphql-response';
 import type { LocalStack, LocalStackOptions } from '@mappa/stack';
 
 /** How long the test gateway waits for a subgraph (production's own default is in the gateway's config). */
 const TEST_SUBGRAPH_TIMEOUT_MS = 20_000;
-
-/** A GraphQL response as a client sees it. */
-export interface GraphQLResponse<Data = Record<string, unknown>> {
-  data?: Data | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
-}
 
 /**
  * Who the tests ask as, unless a test says otherwise: the MAPPA co-ordinator screening cases, who may
@@ -68,28 +57,15 @@ export interface TestStack {
   readonly people: readonly SyntheticPerson[];
   /** The identity provider the gateway trusts in this test (`TEST_ISSUER`, for every agency and clearance). */
   readonly issuer: LocalIssuer;
-  /** POSTs an operation to the gateway as `DEFAULT_PRINCIPAL` for `DEFAULT_PURPOSE`. */
+  /** POSTs an operation to the gateway as `DEFAULT_PRINCIPAL` for `DEFAULT_PURPOSE`, checked first against the committed supergraph's API schema. */
   query<Data = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<Data>>;
+  /** The same, unchecked: for a document the schema refuses on purpose (test/src/security). */
+  queryRaw<Data = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<Data>>;
   /** Headers that authenticate as `principal` and declare `purpose`. */
   headersFor(principal?: PrincipalClaims, purpose?: DeclaredPurpose): Promise<Record<string, string>>;
   /** Resets every subgraph's request, SQL statement and denied-selection counters. */
   resetCounters(): void;
   close(): Promise<void>;
-}
-
-/** POSTs a GraphQL operation to `url` and returns the parsed body. */
-export async function postGraphQL<Data = Record<string, unknown>>(
-  url: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-  headers: Record<string, string> = {},
-): Promise<GraphQLResponse<Data>> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as GraphQLResponse<Data>;
 }
 
 /** The stack's staff-id issuers: every agency takes staff ids from `issuers` as its own. */
@@ -187,6 +163,7 @@ export async function startTestStack(
     issuer,
     headersFor,
     query: async (query, variables) => postGraphQL(`${stack.gateway.url}/graphql`, query, variables, await headersFor()),
+    queryRaw: async (query, variables) => postRawGraphQL(`${stack.gateway.url}/graphql`, query, variables, await headersFor()),
     resetCounters: () => {
       for (const subgraph of Object.values(stack.subgraphs)) {
         subgraph.requests.reset();
