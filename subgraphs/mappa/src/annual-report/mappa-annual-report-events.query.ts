@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { addKeys, pseudonymOf, RECORD_KEY_RANGE, recordKeyOf, recordKeySql } from '@mappa/shared';
 import type { Database, MappaArea } from '@mappa/shared';
 import { annualReportSql, inArea, mayBeInArea, reportingYear, valueOn, withoutJit } from '../statistics/mappa-statistics.query';
-import type { MappaStatisticsCohortMember, MappaStatisticsTableCell } from './mappa-annual-report-events.type';
+import type { MappaStatisticsCohort, MappaStatisticsTableCell } from './mappa-annual-report-events.type';
 
 /*
  * The MAPPA unit's part of the annual report (C §7.3, issue 13), asked once per report: tables 1 and 2,
@@ -70,14 +70,15 @@ export async function annualReportOf(
   year: number,
   querySecret: string,
   keySecret: string,
-): Promise<{ cells: MappaStatisticsTableCell[]; level2Or3InYear: MappaStatisticsCohortMember[] }> {
+): Promise<{ cells: MappaStatisticsTableCell[]; level2Or3InYear: MappaStatisticsCohort }> {
   return withoutJit(db, async (tx) => {
     const rows = rowsOf<{ category: number; level: number; count: number; key: number; person: string | null }>(
       await tx.execute(annualReportSql(area, year, keySecret)),
     );
     const sfo = await seriousFurtherOffenceCells(tx, area, year, keySecret);
     const cells: MappaStatisticsTableCell[] = [];
-    const level2Or3InYear: MappaStatisticsCohortMember[] = [];
+    // Table 2's people as parallel columns (entry i of each is one person): see MappaStatisticsCohort.
+    const level2Or3InYear: MappaStatisticsCohort = { pseudonym: [], recordKey: [], category: [], level: [] };
     const inYear = new Map<string, MappaStatisticsTableCell>();
     for (const row of rows) {
       const category = String(row.category);
@@ -87,12 +88,10 @@ export async function annualReportOf(
         continue;
       }
       const recordKey = recordKeyOf(keySecret, row.person);
-      level2Or3InYear.push({
-        pseudonym: pseudonymOf(querySecret, row.person),
-        recordKey,
-        category: Number(row.category),
-        level: Number(row.level),
-      });
+      level2Or3InYear.pseudonym.push(pseudonymOf(querySecret, row.person));
+      level2Or3InYear.recordKey.push(recordKey);
+      level2Or3InYear.category.push(Number(row.category));
+      level2Or3InYear.level.push(Number(row.level));
       const cell = inYear.get(`${category}:${level}`) ?? { table: 'LEVEL_2_3_IN_YEAR', row: category, column: level, count: 0, key: 0 };
       inYear.set(`${category}:${level}`, { ...cell, count: cell.count + 1, key: addKeys(cell.key, recordKey) });
     }
