@@ -592,7 +592,7 @@ describe('what is not a dimension is refused with a code (C.93, principle 8)', (
         headers: { 'content-type': 'application/json', [ASSERTION_HEADER]: assertion },
         body,
       });
-      return (await response.json()) as GraphQLResponse<Record<string, { pseudonym: string }[] | null>>;
+      return (await response.json()) as GraphQLResponse<Record<string, { pseudonym: string[] } | null>>;
     };
     for (const [subgraph, field, refused] of [
       ['police', 'policeStatisticsSubjects', 'ethnicityCode'],
@@ -604,7 +604,7 @@ describe('what is not a dimension is refused with a code (C.93, principle 8)', (
       expect(refusal.errors?.map((error) => error.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
       const answered = await direct(subgraph, field, 'pseudonym');
       expect(answered.errors).toBeUndefined();
-      expect(answered.data![field]!.length).toBeGreaterThan(0);
+      expect(answered.data![field]!.pseudonym.length).toBeGreaterThan(0);
       // Principle 9: another area's analyst gets nothing from the owner, and no error.
       const otherArea = await direct(subgraph, field, 'pseudonym', OTHER_AREA_ANALYST);
       expect(otherArea.data![field]).toBeNull();

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { addKeys, AREA_POPULATION, AREA_POPULATION_SOURCE, NATIONAL_POPULATION, protectTable, SHARE_AGED_TEN_OR_OVER } from '@mappa/shared';
 import type { Caller, DisclosureControl, MappaArea, ProtectedTable, RawCell } from '@mappa/shared';
 import type { OwnerClient } from './owner-client';
+import { checkedColumns } from './owner-columns';
 import type { RegisteredSexOffenderRate } from './annual-report-tables.type';
 import type { StatisticsTable } from './statistics.type';
 
@@ -9,7 +10,7 @@ import type { StatisticsTable } from './statistics.type';
  * Annual report tables 3-9 (C §7.3, issue 13). Each owner counts its part in grouped SQL (one statement
  * per table) under its own policy; table 5 needs the MAPPA unit's level 2 and 3 offenders beside the
  * police's and probation's returns to custody, so those three answer with pseudonyms for this report
- * alone and the join and the count happen here, inside the product. Every table is protected by the
+ * alone (as parallel columns: owner-columns.ts) and the join and the count happen here, inside the product. Every table is protected by the
  * one disclosure control, as tables 1 and 2 are; a national table is protected as a table of its own,
  * from raw national counts (never a sum of rounded area cells, which would add the areas' rounding up).
  */
@@ -33,7 +34,13 @@ interface OwnerCell {
 }
 interface MappaEvents {
   readonly cells: OwnerCell[];
-  readonly level2Or3InYear: { pseudonym: string; recordKey: number; category: number; level: number }[];
+  /** Table 2's people as parallel columns: entry i of each is one person. */
+  readonly level2Or3InYear: {
+    readonly pseudonym: readonly string[];
+    readonly recordKey: readonly number[];
+    readonly category: readonly number[];
+    readonly level: readonly number[];
+  };
 }
 interface PoliceAnnualReport {
   readonly cells: OwnerCell[];
@@ -95,7 +102,7 @@ export async function askAnnualReportTables(
       caller,
       requestId,
     ),
-    owners.ask<{ pseudonym: string; reason: string }[]>(
+    owners.ask<{ readonly pseudonym: readonly string[]; readonly reason: readonly string[] }>(
       'probation',
       PROBATION_QUERY,
       { area, year, querySecret },
@@ -104,7 +111,9 @@ export async function askAnnualReportTables(
       requestId,
     ),
   ]);
-  return mappa === null || police === null || probation === null ? null : { mappa, police, probation };
+  if (mappa === null || police === null || probation === null) return null;
+  checkedColumns('mappa', mappa.level2Or3InYear);
+  return { mappa, police, probation: checkedColumns('probation', probation) };
 }
 
 type Builder = (
@@ -133,17 +142,18 @@ export function annualReportTablesOf(
   // A grid counted here from table 2's people kept by `value` (the row value of a person, or undefined to leave them out).
   const fromCohort = (rows: readonly string[], value: (pseudonym: string, category: number) => string | undefined): RawCell[][] => {
     const grid = rows.map(() => LEVELS_2_AND_3.map(() => ({ count: 0, key: 0 })));
-    for (const person of mappa.level2Or3InYear) {
-      const row = rows.indexOf(value(person.pseudonym, person.category) ?? '');
-      const column = LEVELS_2_AND_3.indexOf(String(person.level) as '2' | '3');
+    const cohort = mappa.level2Or3InYear;
+    for (const [person, pseudonym] of cohort.pseudonym.entries()) {
+      const row = rows.indexOf(value(pseudonym, cohort.category[person]!) ?? '');
+      const column = LEVELS_2_AND_3.indexOf(String(cohort.level[person]) as '2' | '3');
       if (row < 0 || column < 0) continue;
       const cell = grid[row]![column]!;
       cell.count += 1;
-      cell.key = addKeys(cell.key, person.recordKey);
+      cell.key = addKeys(cell.key, cohort.recordKey[person]!);
     }
     return grid;
   };
-  const recalled = new Map(probation.map((recall) => [recall.pseudonym, recall.reason]));
+  const recalled = new Map(probation.pseudonym.map((pseudonym, index) => [pseudonym, probation.reason[index]!]));
   const breachedOrder = new Set(police.sentToCustodyForBreachOfOrder);
   const protect = (grid: RawCell[][]) => protectTable(grid, control);
   return {

@@ -11,6 +11,8 @@ import {
 } from '@mappa/shared';
 import type { Caller, DisclosureControl, MappaArea, ProtectedCell, ProtectedTable, RawCell } from '@mappa/shared';
 import type { AskedOwner, OwnerClient } from './owner-client';
+import { checkedColumns } from './owner-columns';
+import type { OwnerColumns } from './owner-columns';
 import { DIMENSIONS, NOT_HELD, OWNER_QUERIES, StatisticsDimension } from './statistics-dimensions';
 import type { StatisticsOwner } from './statistics-dimensions';
 import { EVENT_MEASURES, StatisticsMeasure } from './statistics-measures';
@@ -51,8 +53,6 @@ export interface AggregateOptions {
   readonly period: StatisticsPeriodInput | null;
   readonly releaseWithinDays: number | null;
 }
-
-type Subject = Record<string, unknown> & { readonly pseudonym: string };
 
 /** The owner's statistics query for one ad-hoc table: only the arguments it takes and the fields this table needs. */
 const subjectsQuery = (owner: StatisticsOwner, fields: readonly string[]) => {
@@ -231,39 +231,51 @@ export class StatisticsService {
             ? { releaseWithinDays: used.includes(StatisticsDimension.RELEASE_WITHIN_DAYS) ? releaseWithinDays : null }
             : {}),
         };
-        return this.owners.ask<Subject[]>(owner, subjectsQuery(owner, fields), variables, OWNER_QUERIES[owner].field, caller, requestId);
+        return this.owners.ask<OwnerColumns>(owner, subjectsQuery(owner, fields), variables, OWNER_QUERIES[owner].field, caller, requestId);
       }),
     );
     if (answers.some((answer) => answer === null)) return null;
-    const byOwner = new Map(owners.map((owner, index) => [owner, new Map(answers[index]!.map((subject) => [subject.pseudonym, subject]))]));
-    const heldBy = (subject: Subject, owner: StatisticsOwner): Subject | undefined =>
-      owner === 'mappa' ? subject : byOwner.get(owner)!.get(subject.pseudonym);
+    // Each owner answers parallel columns (owner-columns.ts). The MAPPA unit's people (`owners[0]`) are
+    // the population; another owner's entry for a person is found by pseudonym, once per owner.
+    const answered = new Map(owners.map((owner, index) => [owner, checkedColumns(owner, answers[index]!)]));
+    const mappa = answered.get('mappa')!;
+    const positions = new Map(
+      owners
+        .filter((owner) => owner !== 'mappa')
+        .map((owner) => [owner, new Map(answered.get(owner)!.pseudonym.map((pseudonym, index) => [pseudonym, index]))]),
+    );
+    /** Where `owner`'s columns hold the MAPPA unit's person `person`; undefined when the owner holds no record of them. */
+    const positionIn = (person: number, owner: StatisticsOwner): number | undefined =>
+      owner === 'mappa' ? person : positions.get(owner)!.get(mappa.pseudonym[person]!);
+    const valueAt = (owner: StatisticsOwner, field: string, position: number): unknown =>
+      (answered.get(owner)![field] as readonly unknown[] | null | undefined)?.[position];
     /** A person's values of a dimension: one, or several for a multi-valued one; NOT_HELD when the owner holds no record of them. */
-    const valuesOf = (subject: Subject, dimension: StatisticsDimension): readonly string[] => {
+    const valuesOf = (person: number, dimension: StatisticsDimension): readonly string[] => {
       const source = DIMENSIONS[dimension];
-      const held = heldBy(subject, source.owner);
-      if (!held) return [NOT_HELD];
-      const value = held[source.field];
+      const position = positionIn(person, source.owner);
+      if (position === undefined) return [NOT_HELD];
+      const value = valueAt(source.owner, source.field, position);
       return Array.isArray(value) ? value.map(String) : [String(value)];
     };
     const rowValues = DIMENSIONS[rows].values;
     const columnValues = DIMENSIONS[columns].values;
     const counts = rowValues.map(() => columnValues.map(() => ({ count: 0, key: 0 })));
     let population = 0;
-    for (const subject of answers[0]!) {
-      if (!filters.every((filter) => valuesOf(subject, filter.dimension).some((value) => filter.values.includes(value)))) continue;
-      const row = rowValues.indexOf(valuesOf(subject, rows)[0]!);
-      const column = columnValues.indexOf(valuesOf(subject, columns)[0]!);
+    for (let person = 0; person < mappa.pseudonym.length; person += 1) {
+      if (!filters.every((filter) => valuesOf(person, filter.dimension).some((value) => filter.values.includes(value)))) continue;
+      const row = rowValues.indexOf(valuesOf(person, rows)[0]!);
+      const column = columnValues.indexOf(valuesOf(person, columns)[0]!);
       // A value outside the fixed list (category 4 is never sent) is in no cell.
       if (row < 0 || column < 0) continue;
       // People count once; an event measure counts the person's events in the period (none when its owner holds no record of them).
-      const weight = event ? Number(heldBy(subject, event.owner)?.[event.field] ?? 0) : 1;
+      const eventPosition = event ? positionIn(person, event.owner) : undefined;
+      const weight = event ? (eventPosition === undefined ? 0 : Number(valueAt(event.owner, event.field, eventPosition) ?? 0)) : 1;
       if (weight === 0) continue;
       population += 1;
       const cell = counts[row]![column]!;
       cell.count += weight;
       // Each event adds its person's record key: the key still depends only on who is counted, and how often.
-      cell.key = addKeys(cell.key, (Number(subject.recordKey) * weight) % RECORD_KEY_RANGE);
+      cell.key = addKeys(cell.key, (Number(valueAt('mappa', 'recordKey', person)) * weight) % RECORD_KEY_RANGE);
     }
     const table = protectTable(counts, adHocControl(this.settings.control));
     // Minimum group size on every filter: too few people counted and nothing is shown, not even the total.

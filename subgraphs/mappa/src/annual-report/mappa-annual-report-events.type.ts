@@ -5,6 +5,7 @@ import { mappaPolicies } from '../mappa.policies';
 /*
  * The MAPPA unit's part of annual report tables 5 and 7-9 (issue 13): @inaccessible, asked only by the
  * gateway's statistics service, which joins, suppresses and rounds before anything leaves the product.
+ * Per-person answers are columns (parallel lists), never an object per person: see MappaStatisticsCohort.
  */
 
 @Directive('@federation__inaccessible')
@@ -41,24 +42,24 @@ export class MappaStatisticsTableCell {
 @Directive('@federation__inaccessible')
 @ObjectType({
   description:
-    'One person managed at level 2 or 3 in the reporting year, under a pseudonym for one report (for the gateway statistics service only). Owner: mappa (MAPPA Co-ordination Unit).',
+    'The people managed at level 2 or 3 in the reporting year, under pseudonyms for one report, as parallel columns: entry i of every column is one person (for the gateway statistics service only). Owner: mappa (MAPPA Co-ordination Unit).',
 })
-export class MappaStatisticsCohortMember {
+export class MappaStatisticsCohort {
   @Access(mappaPolicies.statisticsPublished)
-  @Field(() => String, { description: "HMAC of the subject key under the report's own secret." })
-  pseudonym!: string;
+  @Field(() => [String], { description: "Each person's HMAC of the subject key under the report's own secret." })
+  pseudonym!: string[];
 
   @Access(mappaPolicies.statisticsPublished)
-  @Field(() => Int, { description: 'The record key (0-4095) for cell-key rounding.' })
-  recordKey!: number;
+  @Field(() => [Int], { description: "Each person's record key (0-4095) for cell-key rounding." })
+  recordKey!: number[];
 
   @Access(mappaPolicies.statisticsPublished)
-  @Field(() => Int, { description: 'The category at the end of their time in the year.' })
-  category!: number;
+  @Field(() => [Int], { description: "Each person's category at the end of their time in the year." })
+  category!: number[];
 
   @Access(mappaPolicies.statisticsPublished)
-  @Field(() => Int, { description: 'The highest level managed at in the year (2 or 3).' })
-  level!: number;
+  @Field(() => [Int], { description: "Each person's highest level managed at in the year (2 or 3)." })
+  level!: number[];
 }
 
 @Directive('@federation__inaccessible')
@@ -75,6 +76,9 @@ export class MappaStatisticsAnnualReportEvents {
   cells!: MappaStatisticsTableCell[];
 
   @Access(mappaPolicies.statisticsPublished)
-  @Field(() => [MappaStatisticsCohortMember], { description: "Table 2's people, for table 5." })
-  level2Or3InYear!: MappaStatisticsCohortMember[];
+  @Field(() => MappaStatisticsCohort, {
+    description:
+      "Table 2's people, for table 5, as parallel columns: one policy check per column rather than one object per person (issue 13: some 30,000 people an area at 1,000,000 offenders).",
+  })
+  level2Or3InYear!: MappaStatisticsCohort;
 }

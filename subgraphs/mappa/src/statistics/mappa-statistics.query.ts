@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import { pseudonymOf, RECORD_KEY_RANGE, recordKeyOf, recordKeySql } from '@mappa/shared';
 import type { Database, MappaArea } from '@mappa/shared';
-import type { MappaStatisticsSubject } from './mappa-statistics.type';
+import type { MappaStatisticsSubjects } from './mappa-statistics.type';
 
 /*
  * The annual report tables the MAPPA unit answers (C §7.3, tables 1 and 2), each one grouped SQL
@@ -147,25 +147,26 @@ export function annualReportSql(area: MappaArea | null, year: number, keySecret:
 
 /**
  * The ad-hoc join's population: every person with an active MAPPA case in the area (principle 7 cases
- * left out), with the unit's dimensions, in one statement. The PNC ID never leaves: only its pseudonym
- * under this query's secret, and its coarse record key.
+ * left out), with the unit's dimensions, in one statement, answered as parallel columns (one entry per
+ * person, in the same order). The PNC ID never leaves: only its pseudonym under this query's secret,
+ * and its coarse record key.
  */
 export async function statisticsSubjectsOf(
   db: Database,
   area: MappaArea,
   querySecret: string,
   keySecret: string,
-): Promise<MappaStatisticsSubject[]> {
+): Promise<MappaStatisticsSubjects> {
   const rows = rowsOf<{ pnc_id: string; category: number; level: number; lead_agency: string }>(
     await db.execute(sql`
       select pnc_id, category, level, lead_agency from mappa.mappa_case
       where status = 'ACTIVE' and area = ${area} and not ct_restricted`),
   );
-  return rows.map((row) => ({
-    pseudonym: pseudonymOf(querySecret, row.pnc_id),
-    recordKey: recordKeyOf(keySecret, row.pnc_id),
-    category: Number(row.category),
-    level: Number(row.level),
-    leadAgency: row.lead_agency,
-  }));
+  return {
+    pseudonym: rows.map((row) => pseudonymOf(querySecret, row.pnc_id)),
+    recordKey: rows.map((row) => recordKeyOf(keySecret, row.pnc_id)),
+    category: rows.map((row) => Number(row.category)),
+    level: rows.map((row) => Number(row.level)),
+    leadAgency: rows.map((row) => row.lead_agency),
+  };
 }

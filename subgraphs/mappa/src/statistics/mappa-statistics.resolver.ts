@@ -4,7 +4,7 @@ import { Access, MappaArea, parseInput, readsAreaStatistics, statisticsSecretSch
 import type { MappaContext } from '../mappa.context';
 import { mappaPolicies } from '../mappa.policies';
 import { statisticsSubjectsOf } from './mappa-statistics.query';
-import { MappaStatisticsSubject } from './mappa-statistics.type';
+import { MappaStatisticsSubjects } from './mappa-statistics.type';
 
 const subjectsSchema = z.object({ area: z.enum(MappaArea), querySecret: statisticsSecretSchema, keySecret: statisticsSecretSchema });
 
@@ -16,17 +16,17 @@ const subjectsSchema = z.object({ area: z.enum(MappaArea), querySecret: statisti
 export class MappaStatisticsResolver {
   @Access(mappaPolicies.statisticsSubjects)
   @Directive('@federation__inaccessible')
-  @Query(() => [MappaStatisticsSubject], {
+  @Query(() => MappaStatisticsSubjects, {
     nullable: true,
     description:
-      "The MAPPA offenders of an area under pseudonyms for one query, with the unit's dimensions (the gateway statistics service only).",
+      "The MAPPA offenders of an area under pseudonyms for one query, with the unit's dimensions, as parallel columns (the gateway statistics service only).",
   })
   async mappaStatisticsSubjects(
     @Arg('area', () => MappaArea, { description: "The area (the caller's own)." }) area: MappaArea,
     @Arg('querySecret', () => String, { description: "This query's own pseudonym secret, from the gateway." }) querySecret: string,
     @Arg('keySecret', () => String, { description: "The product's record-key secret, from the gateway." }) keySecret: string,
     @Ctx() context: MappaContext,
-  ): Promise<MappaStatisticsSubject[] | null> {
+  ): Promise<MappaStatisticsSubjects | null> {
     const values = parseInput(subjectsSchema, { area, querySecret, keySecret }, 'subjects');
     if (!readsAreaStatistics(context.caller, values.area)) return null;
     context.log.info({ area: values.area }, 'statistics subjects read');

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import { isSelected, pseudonymOf } from '@mappa/shared';
 import type { CalendarDate, Database, MappaArea, StatisticsPeriod } from '@mappa/shared';
-import type { PoliceStatisticsSubject } from './police-statistics.type';
+import type { PoliceStatisticsSubjects } from './police-statistics.type';
 
 const rowsOf = <Row>(result: unknown): Row[] => (result as { rows: Row[] }).rows;
 
@@ -33,7 +33,7 @@ export async function statisticsSubjectsOf(
   period: StatisticsPeriod,
   today: CalendarDate,
   fields: ReadonlySet<string> | null = null,
-): Promise<PoliceStatisticsSubject[]> {
+): Promise<PoliceStatisticsSubjects> {
   const from = sql`${period.from}::date`;
   const to = sql`${period.to}::date`;
   const counted = period.from !== null;
@@ -64,14 +64,16 @@ export async function statisticsSubjectsOf(
       from (select pnc_id, gender, ethnicity_code, extract(year from age(${today}::date, date_of_birth))::int as age
         from police.person where mappa_area = ${area} and not ct_restricted) p`),
   );
-  return rows.map((row) => ({
-    pseudonym: pseudonymOf(querySecret, row.pnc_id),
-    gender: row.gender,
-    ageBand: row.ageBand,
-    ethnicityGroup: row.ethnicityGroup,
-    orderTypes: row.orderTypes === null ? ['NONE'] : row.orderTypes.split(','),
-    ordersImposed: counted ? Number(row.ordersImposed) : null,
-    orderBreaches: counted ? Number(row.orderBreaches) : null,
-    notificationBreaches: counted ? Number(row.notificationBreaches) : null,
-  }));
+  // Parallel columns, entry i of each being row i; an event column is null without a period.
+  const events = (count: (row: SubjectRow) => number | null) => (counted ? rows.map((row) => Number(count(row))) : null);
+  return {
+    pseudonym: rows.map((row) => pseudonymOf(querySecret, row.pnc_id)),
+    gender: rows.map((row) => row.gender),
+    ageBand: rows.map((row) => row.ageBand),
+    ethnicityGroup: rows.map((row) => row.ethnicityGroup),
+    orderTypes: rows.map((row) => (row.orderTypes === null ? ['NONE'] : row.orderTypes.split(','))),
+    ordersImposed: events((row) => row.ordersImposed),
+    orderBreaches: events((row) => row.orderBreaches),
+    notificationBreaches: events((row) => row.notificationBreaches),
+  };
 }

@@ -13,7 +13,7 @@ import {
 import type { PoliceContext } from '../police.context';
 import { policePolicies } from '../police.policies';
 import { statisticsSubjectsOf } from './police-statistics.query';
-import { PoliceStatisticsSubject } from './police-statistics.type';
+import { PoliceStatisticsSubjects } from './police-statistics.type';
 
 const subjectsSchema = z.object({ area: z.enum(MappaArea), querySecret: statisticsSecretSchema, period: statisticsPeriodSchema });
 
@@ -22,7 +22,7 @@ const subjectsSchema = z.object({ area: z.enum(MappaArea), querySecret: statisti
 export class PoliceStatisticsResolver {
   @Access(policePolicies.statisticsSubjects)
   @Directive('@federation__inaccessible')
-  @Query(() => [PoliceStatisticsSubject], {
+  @Query(() => PoliceStatisticsSubjects, {
     nullable: true,
     description:
       'The people the police holds in an area under pseudonyms for one query, with its aggregable dimensions (the gateway statistics service only).',
@@ -38,7 +38,7 @@ export class PoliceStatisticsResolver {
     @Arg('to', () => String, { nullable: true, description: 'The last day of that period (YYYY-MM-DD).' }) to: string | null,
     @Ctx() context: PoliceContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<PoliceStatisticsSubject[] | null> {
+  ): Promise<PoliceStatisticsSubjects | null> {
     const values = parseInput(subjectsSchema, { area, querySecret, period: { from: from ?? null, to: to ?? null } }, 'subjects');
     if (!readsAreaStatistics(context.caller, values.area)) return null;
     context.log.info({ area: values.area }, 'statistics subjects read');

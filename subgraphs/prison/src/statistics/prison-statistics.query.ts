@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { pseudonymOf } from '@mappa/shared';
 import type { CalendarDate, Database, MappaArea, StatisticsPeriod } from '@mappa/shared';
-import type { PrisonStatisticsSubject } from './prison-statistics.type';
+import type { PrisonStatisticsSubjects } from './prison-statistics.type';
 
 const rowsOf = <Row>(result: unknown): Row[] => (result as { rows: Row[] }).rows;
 
@@ -28,7 +28,7 @@ export async function statisticsSubjectsOf(
   period: StatisticsPeriod,
   releaseWithinDays: number | null,
   today: CalendarDate,
-): Promise<PrisonStatisticsSubject[]> {
+): Promise<PrisonStatisticsSubjects> {
   const rows = rowsOf<SubjectRow>(
     await db.execute(sql`
       select p.pnc_id,
@@ -49,10 +49,11 @@ export async function statisticsSubjectsOf(
       where p.mappa_area = ${area} and not p.ct_restricted`),
   );
   const counted = period.from !== null;
-  return rows.map((row) => ({
-    pseudonym: pseudonymOf(querySecret, row.pnc_id),
-    custodyStatus: row.custodyStatus,
-    releaseWithin: row.releaseWithin,
-    releases: counted ? Number(row.releases) : null,
-  }));
+  // Parallel columns, entry i of each being row i; "release within" is null unless asked, releases without a period.
+  return {
+    pseudonym: rows.map((row) => pseudonymOf(querySecret, row.pnc_id)),
+    custodyStatus: rows.map((row) => row.custodyStatus),
+    releaseWithin: releaseWithinDays === null ? null : rows.map((row) => row.releaseWithin),
+    releases: counted ? rows.map((row) => Number(row.releases)) : null,
+  };
 }

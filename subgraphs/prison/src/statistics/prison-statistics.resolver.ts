@@ -12,7 +12,7 @@ import {
 import type { PrisonContext } from '../prison.context';
 import { prisonPolicies } from '../prison.policies';
 import { statisticsSubjectsOf } from './prison-statistics.query';
-import { PrisonStatisticsSubject } from './prison-statistics.type';
+import { PrisonStatisticsSubjects } from './prison-statistics.type';
 
 const subjectsSchema = z.object({
   area: z.enum(MappaArea),
@@ -26,7 +26,7 @@ const subjectsSchema = z.object({
 export class PrisonStatisticsResolver {
   @Access(prisonPolicies.statisticsSubjects)
   @Directive('@federation__inaccessible')
-  @Query(() => [PrisonStatisticsSubject], {
+  @Query(() => PrisonStatisticsSubjects, {
     nullable: true,
     description:
       'The prisoners the prison records for an area under pseudonyms for one query, with its aggregable dimensions (the gateway statistics service only).',
@@ -46,7 +46,7 @@ export class PrisonStatisticsResolver {
     })
     releaseWithinDays: number | null,
     @Ctx() context: PrisonContext,
-  ): Promise<PrisonStatisticsSubject[] | null> {
+  ): Promise<PrisonStatisticsSubjects | null> {
     const values = parseInput(
       subjectsSchema,
       { area, querySecret, period: { from: from ?? null, to: to ?? null }, releaseWithinDays: releaseWithinDays ?? null },

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { pseudonymOf } from '@mappa/shared';
 import type { Database, MappaArea } from '@mappa/shared';
-import type { ProbationStatisticsRecall } from './probation-annual-report.type';
+import type { ProbationStatisticsRecalls } from './probation-annual-report.type';
 
 const rowsOf = <Row>(result: unknown): Row[] => (result as { rows: Row[] }).rows;
 
@@ -16,7 +16,7 @@ export async function returnedToCustodyOnRecallOf(
   area: MappaArea | null,
   year: number,
   querySecret: string,
-): Promise<ProbationStatisticsRecall[]> {
+): Promise<ProbationStatisticsRecalls> {
   const rows = rowsOf<{ pnc_id: string; reason: string }>(
     await db.execute(sql`
       select distinct on (c.pnc_id) c.pnc_id, r.reason
@@ -25,5 +25,5 @@ export async function returnedToCustodyOnRecallOf(
         and ${area === null ? sql`true` : sql`c.area = ${area}`} and not c.ct_restricted
       order by c.pnc_id, r.returned_to_custody_date desc, r.recall_id desc`),
   );
-  return rows.map((row) => ({ pseudonym: pseudonymOf(querySecret, row.pnc_id), reason: row.reason }));
+  return { pseudonym: rows.map((row) => pseudonymOf(querySecret, row.pnc_id)), reason: rows.map((row) => row.reason) };
 }

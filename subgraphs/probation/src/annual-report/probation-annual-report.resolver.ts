@@ -4,7 +4,7 @@ import { Access, MappaArea, parseInput, readsPublishedStatistics, statisticsSecr
 import type { ProbationContext } from '../probation.context';
 import { probationPolicies } from '../probation.policies';
 import { returnedToCustodyOnRecallOf } from './probation-annual-report.query';
-import { ProbationStatisticsRecall } from './probation-annual-report.type';
+import { ProbationStatisticsRecalls } from './probation-annual-report.type';
 
 const annualReportSchema = z.object({
   area: z.enum(MappaArea).nullable(),
@@ -20,7 +20,7 @@ const annualReportSchema = z.object({
 export class ProbationAnnualReportResolver {
   @Access(probationPolicies.statisticsPublished)
   @Directive('@federation__inaccessible')
-  @Query(() => [ProbationStatisticsRecall], {
+  @Query(() => ProbationStatisticsRecalls, {
     nullable: true,
     description:
       'Table 5: the people returned to custody on recall in the reporting year, under pseudonyms, with the reason (the gateway statistics service only).',
@@ -31,7 +31,7 @@ export class ProbationAnnualReportResolver {
     @Arg('year', () => Int, { description: 'The reporting year starting 1 April of this year.' }) year: number,
     @Arg('querySecret', () => String, { description: "This report's own pseudonym secret, from the gateway." }) querySecret: string,
     @Ctx() context: ProbationContext,
-  ): Promise<ProbationStatisticsRecall[] | null> {
+  ): Promise<ProbationStatisticsRecalls | null> {
     const values = parseInput(annualReportSchema, { area: area ?? null, year, querySecret }, 'annualReport');
     if (!readsPublishedStatistics(context.caller, values.area)) return null;
     context.log.info({ area: values.area ?? 'ENGLAND_AND_WALES', year: values.year }, 'annual report statistics read');

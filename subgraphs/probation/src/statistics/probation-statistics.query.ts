@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import { isSelected, pseudonymOf } from '@mappa/shared';
 import type { Database, MappaArea, StatisticsPeriod } from '@mappa/shared';
-import type { ProbationStatisticsSubject } from './probation-statistics.type';
+import type { ProbationStatisticsSubjects } from './probation-statistics.type';
 
 const rowsOf = <Row>(result: unknown): Row[] => (result as { rows: Row[] }).rows;
 
@@ -49,7 +49,7 @@ export async function statisticsSubjectsOf(
   querySecret: string,
   period: StatisticsPeriod,
   fields: ReadonlySet<string> | null = null,
-): Promise<ProbationStatisticsSubject[]> {
+): Promise<ProbationStatisticsSubjects> {
   const counted = period.from !== null;
   const risk = isSelected(fields, 'riskOfSeriousHarm');
   const licence = isSelected(fields, 'licenceType') || isSelected(fields, 'licenceConditions');
@@ -76,12 +76,13 @@ export async function statisticsSubjectsOf(
         }
       where c.area = ${area} and not c.ct_restricted`),
   );
-  return rows.map((row) => ({
-    pseudonym: pseudonymOf(querySecret, row.pnc_id),
-    supervisionType: row.supervisionType,
-    riskOfSeriousHarm: row.riskOfSeriousHarm,
-    licenceType: row.licenceType ?? 'NO_LICENCE',
-    licenceConditions: row.licenceConditions === null ? ['NONE'] : row.licenceConditions.split(','),
-    recalls: counted ? Number(row.recalls) : null,
-  }));
+  // Parallel columns, entry i of each being row i; recalls are null without a period.
+  return {
+    pseudonym: rows.map((row) => pseudonymOf(querySecret, row.pnc_id)),
+    supervisionType: rows.map((row) => row.supervisionType),
+    riskOfSeriousHarm: rows.map((row) => row.riskOfSeriousHarm),
+    licenceType: rows.map((row) => row.licenceType ?? 'NO_LICENCE'),
+    licenceConditions: rows.map((row) => (row.licenceConditions === null ? ['NONE'] : row.licenceConditions.split(','))),
+    recalls: counted ? rows.map((row) => Number(row.recalls)) : null,
+  };
 }

@@ -13,7 +13,7 @@ import {
 import type { ProbationContext } from '../probation.context';
 import { probationPolicies } from '../probation.policies';
 import { statisticsSubjectsOf } from './probation-statistics.query';
-import { ProbationStatisticsSubject } from './probation-statistics.type';
+import { ProbationStatisticsSubjects } from './probation-statistics.type';
 
 const subjectsSchema = z.object({ area: z.enum(MappaArea), querySecret: statisticsSecretSchema, period: statisticsPeriodSchema });
 
@@ -22,7 +22,7 @@ const subjectsSchema = z.object({ area: z.enum(MappaArea), querySecret: statisti
 export class ProbationStatisticsResolver {
   @Access(probationPolicies.statisticsSubjects)
   @Directive('@federation__inaccessible')
-  @Query(() => [ProbationStatisticsSubject], {
+  @Query(() => ProbationStatisticsSubjects, {
     nullable: true,
     description:
       'The people the probation service holds in an area under pseudonyms for one query, with its aggregable dimensions (the gateway statistics service only).',
@@ -38,7 +38,7 @@ export class ProbationStatisticsResolver {
     @Arg('to', () => String, { nullable: true, description: 'The last day of that period (YYYY-MM-DD).' }) to: string | null,
     @Ctx() context: ProbationContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<ProbationStatisticsSubject[] | null> {
+  ): Promise<ProbationStatisticsSubjects | null> {
     const values = parseInput(subjectsSchema, { area, querySecret, period: { from: from ?? null, to: to ?? null } }, 'subjects');
     if (!readsAreaStatistics(context.caller, values.area)) return null;
     context.log.info({ area: values.area }, 'statistics subjects read');

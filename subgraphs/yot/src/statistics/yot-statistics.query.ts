@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { pseudonymOf } from '@mappa/shared';
 import type { Database, MappaArea } from '@mappa/shared';
-import type { YotStatisticsSubject } from './yot-statistics.type';
+import type { YotStatisticsSubjects } from './yot-statistics.type';
 
 const rowsOf = <Row>(result: unknown): Row[] => (result as { rows: Row[] }).rows;
 
@@ -10,7 +10,7 @@ const rowsOf = <Row>(result: unknown): Row[] => (result as { rows: Row[] }).rows
  * one statement: only the state of the case leaves, never a date of birth, a reference or a local
  * authority. The PNC ID leaves only as its pseudonym under this query's secret.
  */
-export async function statisticsSubjectsOf(db: Database, area: MappaArea, querySecret: string): Promise<YotStatisticsSubject[]> {
+export async function statisticsSubjectsOf(db: Database, area: MappaArea, querySecret: string): Promise<YotStatisticsSubjects> {
   const rows = rowsOf<{ pnc_id: string; youthJustice: string }>(
     await db.execute(sql`
       select pnc_id,
@@ -18,5 +18,5 @@ export async function statisticsSubjectsOf(db: Database, area: MappaArea, queryS
       from yot.youth_case
       where area = ${area} and not ct_restricted`),
   );
-  return rows.map((row) => ({ pseudonym: pseudonymOf(querySecret, row.pnc_id), youthJustice: row.youthJustice }));
+  return { pseudonym: rows.map((row) => pseudonymOf(querySecret, row.pnc_id)), youthJustice: rows.map((row) => row.youthJustice) };
 }

@@ -4,7 +4,7 @@ import { Access, MappaArea, parseInput, readsAreaStatistics, statisticsSecretSch
 import type { YotContext } from '../yot.context';
 import { yotPolicies } from '../yot.policies';
 import { statisticsSubjectsOf } from './yot-statistics.query';
-import { YotStatisticsSubject } from './yot-statistics.type';
+import { YotStatisticsSubjects } from './yot-statistics.type';
 
 const subjectsSchema = z.object({ area: z.enum(MappaArea), querySecret: statisticsSecretSchema });
 
@@ -13,7 +13,7 @@ const subjectsSchema = z.object({ area: z.enum(MappaArea), querySecret: statisti
 export class YotStatisticsResolver {
   @Access(yotPolicies.statisticsSubjects)
   @Directive('@federation__inaccessible')
-  @Query(() => [YotStatisticsSubject], {
+  @Query(() => YotStatisticsSubjects, {
     nullable: true,
     description:
       'The young people the YOT holds in an area under pseudonyms for one query, with its aggregable dimension (the gateway statistics service only).',
@@ -22,7 +22,7 @@ export class YotStatisticsResolver {
     @Arg('area', () => MappaArea, { description: "The area (the caller's own)." }) area: MappaArea,
     @Arg('querySecret', () => String, { description: "This query's own pseudonym secret, from the gateway." }) querySecret: string,
     @Ctx() context: YotContext,
-  ): Promise<YotStatisticsSubject[] | null> {
+  ): Promise<YotStatisticsSubjects | null> {
     const values = parseInput(subjectsSchema, { area, querySecret }, 'subjects');
     if (!readsAreaStatistics(context.caller, values.area)) return null;
     context.log.info({ area: values.area }, 'statistics subjects read');
