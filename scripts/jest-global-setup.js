@@ -1,5 +1,5 @@
 // Once per jest run, before any test file: a folder for the run's prepared test databases (see
-// openTestDatabase in shared/src/testing/test-database.ts). Workers start after this and inherit
+// openTestDatabase in testing/src/test-database.ts). Workers start after this and inherit
 // the variable, so every test file of the run shares the folder; the teardown removes it.
 const { randomBytes } = require('node:crypto');
 const { mkdir } = require('node:fs/promises');

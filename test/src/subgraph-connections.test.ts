@@ -1,5 +1,5 @@
-import { startTestStack } from './support/test-stack';
-import type { TestStack } from './support/test-stack';
+import { startTestStack } from '@mappa/testing/stack';
+import type { TestStack } from '@mappa/testing/stack';
 
 const VIEW = /* GraphQL */ `
   query ConnectionView($pncId: ID!) {

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { DEFAULT_DATABASE_TIMEOUTS } from '@mappa/shared';
-import { startTestStack } from './support/test-stack';
-import type { TestStack } from './support/test-stack';
+import { startTestStack } from '@mappa/testing/stack';
+import type { TestStack } from '@mappa/testing/stack';
 
 // The request's one deadline, and each subgraph call's bound: the gateway waits for the police at
 // most the deadline less the audit's share (2,250 ms), far less than the police's own statement bound.

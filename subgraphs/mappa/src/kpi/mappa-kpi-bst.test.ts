@@ -1,5 +1,7 @@
-import { TEST_ISSUER, Agency, MappaArea, startTestSubgraph, syntheticPeople } from '@mappa/shared';
-import type { Caller, RunningSubgraph, TestDatabase, TestGatewayKeys } from '@mappa/shared';
+import { Agency, MappaArea, syntheticPeople } from '@mappa/shared';
+import type { Caller, RunningSubgraph } from '@mappa/shared';
+import { TEST_ISSUER, querySubgraph, startTestSubgraph } from '@mappa/testing';
+import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import { mappaCaseTable } from '../mappa-case/mappa-case.table';
 import { MappaCaseStatus } from '../mappa-case/mappa-case.type';
 import { meetingTable } from '../meeting/meeting.table';
@@ -33,18 +35,15 @@ interface KpiCell {
 }
 
 async function kpis(from: string, to: string): Promise<KpiCell[]> {
-  const body = JSON.stringify({
-    query: `query($area: MappaArea!, $from: LocalDate!, $to: LocalDate!, $keySecret: String!) {
+  const result = await querySubgraph<{ mappaStatisticsKpis: KpiCell[] | null }>(
+    subgraph,
+    gateway,
+    `query($area: MappaArea!, $from: LocalDate!, $to: LocalDate!, $keySecret: String!) {
       mappaStatisticsKpis(area: $area, from: $from, to: $to, keySecret: $keySecret) { kpi group met notMet }
     }`,
-    variables: { area: AREA, from, to, keySecret: KEY_SECRET },
-  });
-  const response = await fetch(`${subgraph.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('mappa', body, ANALYST)) },
-    body,
-  });
-  const result = (await response.json()) as { data?: { mappaStatisticsKpis: KpiCell[] | null }; errors?: unknown[] };
+    { area: AREA, from, to, keySecret: KEY_SECRET },
+    ANALYST,
+  );
   expect(result.errors).toBeUndefined();
   return result.data?.mappaStatisticsKpis ?? [];
 }

@@ -1,5 +1,7 @@
-import { TEST_ISSUER, Agency, MappaArea, fixedClock, startTestSubgraph, syntheticPeople } from '@mappa/shared';
-import type { Caller, RunningSubgraph, TestDatabase, TestGatewayKeys } from '@mappa/shared';
+import { Agency, MappaArea, fixedClock, syntheticPeople } from '@mappa/shared';
+import type { Caller, RunningSubgraph } from '@mappa/shared';
+import { TEST_ISSUER, querySubgraph, startTestSubgraph } from '@mappa/testing';
+import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import { mappaCaseTable } from '../mappa-case/mappa-case.table';
 import { MappaCaseStatus } from '../mappa-case/mappa-case.type';
 import { meetingTable } from '../meeting/meeting.table';
@@ -31,19 +33,15 @@ const COORDINATOR: Caller = {
 
 /** Every PNC ID of the register with this review status (one page holds the small dataset's). */
 async function registerWith(reviewStatus: 'DUE' | 'OVERDUE'): Promise<string[]> {
-  const body = JSON.stringify({
-    query: `query($filter: OffenderFilter) { offenders(first: 100, filter: $filter) { edges { node { pncId } } pageInfo { hasNextPage } } }`,
-    variables: { filter: { reviewStatus } },
-  });
-  const response = await fetch(`${subgraph.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await gateway.headersFor('mappa', body, COORDINATOR)) },
-    body,
-  });
-  const result = (await response.json()) as {
-    data?: { offenders: { edges: { node: { pncId: string } }[]; pageInfo: { hasNextPage: boolean } } };
-    errors?: unknown[];
-  };
+  const result = await querySubgraph<{
+    offenders: { edges: { node: { pncId: string } }[]; pageInfo: { hasNextPage: boolean } };
+  }>(
+    subgraph,
+    gateway,
+    `query($filter: OffenderFilter) { offenders(first: 100, filter: $filter) { edges { node { pncId } } pageInfo { hasNextPage } } }`,
+    { filter: { reviewStatus } },
+    COORDINATOR,
+  );
   expect(result.errors).toBeUndefined();
   expect(result.data?.offenders.pageInfo.hasNextPage).toBe(false);
   return result.data?.offenders.edges.map((edge) => edge.node.pncId) ?? [];
