@@ -20,8 +20,8 @@ import {
   syntheticPeople,
 } from '@mappa/shared';
 import { and, asc, eq } from 'drizzle-orm';
+import type { GraphQLResponse, TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import type { Caller, Purpose, Role, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
-import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import { mappaCaseChangeTable, mappaCaseTable } from './mappa-case/mappa-case.table';
 import { MappaCaseChangeField, MappaCaseStatus } from './mappa-case/mappa-case.type';
 import { mappaSubgraph } from './index';
@@ -41,11 +41,6 @@ let database: TestDatabase;
 let subgraph: RunningSubgraph;
 let gateway: TestGatewayKeys;
 
-interface GraphQLResponse {
-  data?: Record<string, unknown>;
-  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; policy?: string } }[];
-}
-
 /** The owner's role reading its own records: the MAPPA co-ordinator, administering cases. */
 const MAPPA_COORDINATOR: Caller = {
   principal: {
@@ -60,7 +55,7 @@ const MAPPA_COORDINATOR: Caller = {
 };
 
 async function post(query: string, variables: Record<string, unknown> = {}, caller: Caller = MAPPA_COORDINATOR): Promise<GraphQLResponse> {
-  return querySubgraph(subgraph, gateway, query, variables, caller) as Promise<GraphQLResponse>;
+  return querySubgraph(subgraph, gateway, query, variables, caller);
 }
 
 interface Change {

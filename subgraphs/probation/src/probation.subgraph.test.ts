@@ -1,7 +1,7 @@
 import { TEST_ISSUER, askAtEachDecision, askAtEachMeeting, startTestSubgraph, withCaseGrants, querySubgraph } from '@mappa/testing';
 import { addMonths, MappaArea, syntheticPeople } from '@mappa/shared';
+import type { GraphQLResponse, TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import type { Caller, Clearance, PrincipalAgency, Purpose, Role, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
-import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import { eq, inArray } from 'drizzle-orm';
 import { probationCaseTable } from './case/probation-case.table';
 import { probationSubgraph } from './index';
@@ -15,11 +15,6 @@ const LEVELS = ['LOW', 'MEDIUM', 'HIGH', 'VERY_HIGH'];
 let database: TestDatabase;
 let subgraph: RunningSubgraph;
 let gateway: TestGatewayKeys;
-
-type GraphQLResponse = {
-  data?: Record<string, unknown>;
-  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; policy?: string } }[];
-};
 
 /** A principal of `agency` with `roles`, declaring `purpose` (with a meeting or decision id where it needs one). */
 function callerWith(
@@ -44,7 +39,7 @@ const vloWithStaffId = (staffId: string, purpose: Purpose = 'CASE_MANAGEMENT') =
   callerWith(['victim_liaison_officer'], purpose, 'probation', staffId);
 
 async function post(query: string, variables: Record<string, unknown> = {}, caller: Caller = PRACTITIONER): Promise<GraphQLResponse> {
-  return querySubgraph(subgraph, gateway, query, variables, caller) as Promise<GraphQLResponse>;
+  return querySubgraph(subgraph, gateway, query, variables, caller);
 }
 
 interface Groups {

@@ -1,8 +1,8 @@
 import { TEST_ISSUER, startTestSubgraph, querySubgraph } from '@mappa/testing';
 import { addDays, formatPncId, isUnder18, calendarDateOf, syntheticPeople } from '@mappa/shared';
 import { eq, sql } from 'drizzle-orm';
+import type { GraphQLResponse, TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import type { Caller, DeclaredPurpose, Principal, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
-import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import { mappaSubgraph } from '../index';
 import { MAX_GRANT_DAYS } from './case-access-grant.input';
 import { caseAccessGrantTable } from './case-access-grant.table';
@@ -24,15 +24,6 @@ let database: TestDatabase;
 let subgraph: RunningSubgraph;
 let gateway: TestGatewayKeys;
 
-interface GraphQLResponse {
-  data?: Record<string, unknown> | null;
-  errors?: {
-    message: string;
-    path?: (string | number)[];
-    extensions?: { code?: string; policy?: string; issues?: { path: string; message: string }[] };
-  }[];
-}
-
 const COORDINATOR: Principal = {
   issuer: TEST_ISSUER,
   staffId: 'MCU00001',
@@ -46,7 +37,7 @@ const meeting = (caseId: string): DeclaredPurpose => ({ purpose: 'MAPPA_MEETING'
 const as = (principal: Principal, declaredPurpose: DeclaredPurpose = SCREENING): Caller => ({ principal, declaredPurpose });
 
 async function post(query: string, variables: Record<string, unknown>, caller: Caller): Promise<GraphQLResponse> {
-  return querySubgraph(subgraph, gateway, query, variables, caller) as Promise<GraphQLResponse>;
+  return querySubgraph(subgraph, gateway, query, variables, caller);
 }
 
 const GRANT_FIELDS = `grantId granteeStaffId granteeIssuer granteeAgency granteeRole pncId purpose caseId validFrom validUntil reason

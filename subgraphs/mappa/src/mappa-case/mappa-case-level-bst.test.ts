@@ -1,8 +1,8 @@
 import { TEST_ISSUER, startTestSubgraph, withMeetingEvidence, querySubgraph } from '@mappa/testing';
 import { fixedClock, syntheticPeople } from '@mappa/shared';
 import { and, asc, eq } from 'drizzle-orm';
+import type { GraphQLResponse, TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import type { Caller, Principal, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
-import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import { mappaSubgraph } from '../index';
 import { mappaCaseChangeTable, mappaCaseTable } from './mappa-case.table';
 import { MappaCaseStatus } from './mappa-case.type';
@@ -33,19 +33,16 @@ const CHAIR: Principal = {
   clearance: 'SC',
 };
 
-interface GraphQLResponse {
-  data?: { changeMappaLevel?: { history: { changedDate: string }[] } | null } | null;
-  errors?: { extensions?: { code?: string } }[];
-}
+type ChangedLevel = { changeMappaLevel: { history: { changedDate: string }[] } | null };
 
-async function changeLevel(input: Record<string, unknown>, caller: Caller): Promise<GraphQLResponse> {
-  return querySubgraph(
+async function changeLevel(input: Record<string, unknown>, caller: Caller): Promise<GraphQLResponse<ChangedLevel>> {
+  return querySubgraph<ChangedLevel>(
     subgraph,
     gateway,
     `mutation($input: ChangeMappaLevelInput!) { changeMappaLevel(input: $input) { history { changedDate } } }`,
     { input },
     caller,
-  ) as Promise<GraphQLResponse>;
+  );
 }
 
 /** The person's active case, with its subject's date of birth set to `dateOfBirth` (test set-up). */

@@ -1,8 +1,8 @@
 import { TEST_ISSUER, startTestSubgraph, withMeetingEvidence, querySubgraph } from '@mappa/testing';
 import { addDays, syntheticPeople, todayOf } from '@mappa/shared';
 import { and, asc, eq } from 'drizzle-orm';
+import type { GraphQLResponse, TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import type { Caller, DeclaredPurpose, Principal, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
-import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import { mappaSubgraph } from '../index';
 import { mappaCaseChangeTable, mappaCaseTable } from './mappa-case.table';
 import { MappaCaseStatus } from './mappa-case.type';
@@ -18,11 +18,6 @@ const otherArea = people.find((person) => person.area !== AREA && !isRestricted(
 let database: TestDatabase;
 let subgraph: RunningSubgraph;
 let gateway: TestGatewayKeys;
-
-interface GraphQLResponse {
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; policy?: string; issues?: { path: string }[] } }[];
-}
 
 const COORDINATOR: Principal = {
   issuer: TEST_ISSUER,
@@ -51,7 +46,7 @@ async function changeLevel(input: Record<string, unknown>, caller: Caller): Prom
       caseId level history { field valueBefore valueAfter changedDate changedByStaffId decision { kind reference } } } }`,
     { input },
     caller,
-  ) as Promise<GraphQLResponse>;
+  );
 }
 
 async function caseOf(person: SyntheticPerson) {

@@ -6,8 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, gte, isNotNull, lt, ne, sql } from 'drizzle-orm';
 import { calendarDateOf } from '@mappa/shared';
 import { startTestSubgraph, TEST_ISSUER, querySubgraph } from '@mappa/testing';
+import type { GraphQLResponse, TestDatabase, TestGatewayKeys } from '@mappa/testing';
+export type { GraphQLResponse };
 import type { Caller, MeetingStanding, Principal, RunningSubgraph } from '@mappa/shared';
-import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import { caseAccessGrantTable } from '../case-access-grant/case-access-grant.table';
 import { disclosureConsiderationTable } from '../disclosure/disclosure.table';
 import { mappaSubgraph } from '../index';
@@ -16,15 +17,6 @@ import type { MappaCaseRow } from '../mappa-case/mappa-case.table';
 import { MappaCaseStatus } from '../mappa-case/mappa-case.type';
 import { meetingAttendanceTable, meetingInvitationTable, meetingTable } from './meeting.table';
 import type { MeetingInvitationRow, MeetingRow, MeetingStatus } from './meeting.table';
-
-export interface GraphQLResponse {
-  data?: Record<string, unknown> | null;
-  errors?: {
-    message: string;
-    path?: (string | number)[];
-    extensions?: { code?: string; policy?: string; issues?: { path: string; message: string }[] };
-  }[];
-}
 
 export interface MeetingTestStack {
   readonly database: TestDatabase;
@@ -129,7 +121,7 @@ export async function post(
   variables: Record<string, unknown>,
   caller: Caller,
 ): Promise<GraphQLResponse> {
-  return querySubgraph(stack.subgraph, stack.gateway, query, variables, caller) as Promise<GraphQLResponse>;
+  return querySubgraph(stack.subgraph, stack.gateway, query, variables, caller);
 }
 
 export const codes = (response: GraphQLResponse) => response.errors?.map((error) => error.extensions?.code);

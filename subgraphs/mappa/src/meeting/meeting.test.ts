@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { calendarDateOf, MappaArea } from '@mappa/shared';
 import { startTestSubgraph, TEST_ISSUER, querySubgraph } from '@mappa/testing';
+import type { GraphQLResponse, TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import type { Caller, DeclaredPurpose, MeetingEvidence, Principal, RunningSubgraph } from '@mappa/shared';
-import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import { mappaSubgraph } from '../index';
 import { caseAccessGrantTable } from '../case-access-grant/case-access-grant.table';
 import { childSafeguardsMet } from './meeting.rules';
@@ -21,16 +21,6 @@ const UNKNOWN_MEETING_ID = '00000000-0000-4000-8000-000000000000';
 let database: TestDatabase;
 let subgraph: RunningSubgraph;
 let gateway: TestGatewayKeys;
-
-interface GraphQLError {
-  message: string;
-  path?: (string | number)[];
-  extensions?: { code?: string; policy?: string; issues?: { path: string; message: string }[] };
-}
-interface GraphQLResponse {
-  data?: Record<string, unknown> | null;
-  errors?: GraphQLError[];
-}
 
 const principal = (staffId: string, agency: Principal['agency'], roles: Principal['roles'], area: MappaArea = AREA): Principal => ({
   issuer: TEST_ISSUER,
@@ -71,7 +61,7 @@ function atMeeting(who: Principal, meetingId: string, pncId: string, evidence: P
 }
 
 async function post(query: string, variables: Record<string, unknown>, caller: Caller): Promise<GraphQLResponse> {
-  return querySubgraph(subgraph, gateway, query, variables, caller) as Promise<GraphQLResponse>;
+  return querySubgraph(subgraph, gateway, query, variables, caller);
 }
 
 const db = () => database.connection.database();

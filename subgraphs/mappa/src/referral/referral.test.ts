@@ -1,12 +1,12 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { parse } from 'graphql';
+import type { GraphQLResponse, TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import type { DocumentNode, InputObjectTypeDefinitionNode, ObjectTypeDefinitionNode, TypeNode } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays, addMonths, auditEntryTable, formatPncId, MappaArea, calendarDateOf, syntheticPeople } from '@mappa/shared';
 import { startTestSubgraph, TEST_ISSUER, querySubgraph } from '@mappa/testing';
 import type { AuditPayload, Caller, DeclaredPurpose, Principal, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
-import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import { mappaSubgraph } from '../index';
 import { mappaCaseChangeTable, mappaCaseTable } from '../mappa-case/mappa-case.table';
 import { referralTable } from './referral.table';
@@ -35,16 +35,6 @@ let database: TestDatabase;
 let subgraph: RunningSubgraph;
 let gateway: TestGatewayKeys;
 
-interface GraphQLError {
-  message: string;
-  path?: (string | number)[];
-  extensions?: { code?: string; policy?: string; issues?: { path: string; message: string }[] };
-}
-interface GraphQLResponse {
-  data?: Record<string, unknown> | null;
-  errors?: GraphQLError[];
-}
-
 const principal = (staffId: string, agency: Principal['agency'], roles: Principal['roles'], area = AREA): Principal => ({
   issuer: TEST_ISSUER,
   staffId,
@@ -66,7 +56,7 @@ const as = (who: Principal, declaredPurpose: DeclaredPurpose = CASE_MANAGEMENT):
 const coordinator = (who: Principal = COORDINATOR) => as(who, SCREENING);
 
 async function post(query: string, variables: Record<string, unknown>, caller: Caller): Promise<GraphQLResponse> {
-  return querySubgraph(subgraph, gateway, query, variables, caller) as Promise<GraphQLResponse>;
+  return querySubgraph(subgraph, gateway, query, variables, caller);
 }
 
 const REFERRAL_FIELDS = `referralId pncId subject { pncId } area referringAgency referrerStaffId referrerIssuer categorySought levelSought subjectDateOfBirth
