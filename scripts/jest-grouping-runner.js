@@ -38,17 +38,32 @@ const expectedCost = (test) => {
   return startsServices ? 60_000 + bytes : bytes;
 };
 
-/** Longest processing time first: each file, costliest first, goes to the group that costs least so far. */
+/**
+ * The mark of a file that must have a module registry and globals of its own, written in its opening
+ * comment with the reason: `@jest-runs-alone <why>`. For a file that registers process-wide state the
+ * product sets once per process, e.g. OpenTelemetry's global tracer provider: Apollo Gateway's
+ * module-level tracer keeps the first provider it finds, so a later file's in-memory exporter would
+ * never see the gateway's spans.
+ */
+const RUNS_ALONE = /@jest-runs-alone\b/;
+const runsAlone = (test) => RUNS_ALONE.test(readFileSync(test.path, 'utf8').slice(0, 4096));
+
+/**
+ * Longest processing time first: each file, costliest first, goes to the group that costs least so
+ * far. A file marked to run alone is a group of its own.
+ */
 const partition = (tests, groupCount) => {
-  const groups = Array.from({ length: Math.min(groupCount, tests.length) }, () => ({ cost: 0, tests: [] }));
-  const byCost = tests.map((test) => ({ test, cost: expectedCost(test) })).sort((a, b) => b.cost - a.cost);
+  const grouped = tests.filter((test) => !runsAlone(test));
+  const groups = Array.from({ length: Math.min(groupCount, grouped.length) }, () => ({ cost: 0, tests: [] }));
+  const byCost = grouped.map((test) => ({ test, cost: expectedCost(test) })).sort((a, b) => b.cost - a.cost);
   for (const { test, cost } of byCost) {
     const cheapest = groups.reduce((least, group) => (group.cost < least.cost ? group : least));
     cheapest.tests.push(test);
     cheapest.cost += cost;
   }
   for (const group of groups) group.tests.sort((a, b) => a.path.localeCompare(b.path));
-  return groups.sort((a, b) => b.cost - a.cost).map((group) => group.tests);
+  const alone = tests.filter(runsAlone).map((test) => ({ cost: expectedCost(test), tests: [test] }));
+  return [...groups, ...alone].sort((a, b) => b.cost - a.cost).map((group) => group.tests);
 };
 
 /** Where a group's test file records the errors of its members' `afterAll` hooks (see groupSource). */

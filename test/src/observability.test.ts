@@ -1,3 +1,5 @@
+// @jest-runs-alone: it registers OpenTelemetry's process-wide tracer provider with an in-memory exporter,
+// and Apollo Gateway's module-level tracer keeps the first provider it finds (scripts/jest-grouping-runner.js).
 import { trustedDocumentManifestOf } from '@mappa/gateway';
 import { createLogger, Metrics, serveMetrics, REQUEST_ID_HEADER } from '@mappa/shared';
 import { startInMemoryTracing } from '@mappa/testing';

@@ -1,3 +1,5 @@
+// @jest-runs-alone: it registers OpenTelemetry's process-wide tracer provider with an in-memory exporter,
+// and Apollo Gateway's module-level tracer keeps the first provider it finds (scripts/jest-grouping-runner.js).
 import { createServer } from 'node:net';
 import type { Server, Socket } from 'node:net';
 import { MappaArea } from '@mappa/shared';

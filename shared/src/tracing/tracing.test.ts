@@ -1,3 +1,5 @@
+// @jest-runs-alone: it registers and disables OpenTelemetry's process-wide tracer provider, context
+// manager and propagator (scripts/jest-grouping-runner.js).
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
