@@ -11,8 +11,10 @@
 //
 // Jest's reporters still see one result per test file: each group's result is split back by the
 // file's `describe`, whose title is taken off again, so names, failures and counts read as they
-// would without grouping. A file whose modules fail to load fails alone (a test reports the error);
-// an error outside any test (an `afterAll` throwing, say) fails every file of its group, saying so.
+// would without grouping. A file whose modules fail to load fails alone (a test reports the error),
+// and so does a file whose `afterAll` throws (recorded per file, see groupSource); any other error
+// outside a test fails every file of its group, saying so. A file marked `@jest-runs-alone` is a group
+// of its own (see RUNS_ALONE).
 const { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join, relative } = require('node:path');
