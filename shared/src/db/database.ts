@@ -133,6 +133,11 @@ export class DatabaseConnection {
     // A checkpoint first: PGlite copies the data directory of a running server, so every load
     // starts with crash recovery, which replays the WAL written since the last checkpoint (for a
     // seeded template, all of its migrating and seeding) unless there is none.
+    // Without recycling, that checkpoint deletes the WAL segments it no longer needs instead of keeping
+    // them for reuse: they were most of a seeded snapshot (48 of 90 MB), and every load copies them (a
+    // 400,000-row table: 267 -> 139 MB, loading 7.1 -> 3.5 s of CPU). Session-level: it changes only
+    // which WAL files stay on disk.
+    await this.driver.pglite.exec('set wal_recycle = off');
     await this.driver.pglite.exec('checkpoint');
     // Uncompressed: gzip makes every load pay to inflate it, and the file lives only for one test run.
     return new Uint8Array(await (await this.driver.pglite.dumpDataDir('none')).arrayBuffer());
