@@ -19,8 +19,8 @@ const rowsOf = <Row>(result: unknown): Row[] => (result as { rows: Row[] }).rows
  * sections 1-4 and: the category (table 7, charges), the SMB chair's serious case review decision
  * (table 8; PENDING until recorded) and the charge's outcome as recorded now (table 9). One statement:
  * three groupings of the same notifications. It is driven by the year's notifications (a few hundred
- * nationally), each case found by its key, and the area filter is on the area on the day only: the
- * `mayBeInArea` pre-filter the cohort statement needs made the planner read every case to hash them
+ * nationally), each case found by its key, and the area filter is on the area on the day only: a
+ * pre-filter of the cases that may be in the area made the planner read every case to hash them
  * (1.7-2.3 s at 1,043,700 cases against 0.1-0.2 s without it, the same rows; issue 13).
  */
 async function seriousFurtherOffenceCells(

@@ -108,16 +108,11 @@ export const mappaCaseChangeTable = mappaSchema.table(
   },
   (table) => [
     uniqueIndex('mappa_case_change_case_id_sequence_idx').on(table.caseId, table.sequence),
-    // Issue 13 (statistics): the annual report's tables 1 and 2 join each case with its CATEGORY, LEVEL
-    // and AREA history in one pass (mappa-statistics.query.ts); every column they read is in the key,
-    // so the join reads this index alone.
+    // Issue 13 (statistics): a case's CATEGORY, LEVEL and AREA on a day, read by the triggers that keep
+    // `mappa_case_year` (migration 0022) and by tables 7-9 (`valueOn`); every column they read is in the key.
     index('mappa_case_change_statistics_idx')
       .on(table.caseId, table.field, table.changedDate, table.sequence, table.valueAfter, table.valueBefore)
       .where(sql`field in ('CATEGORY', 'LEVEL', 'AREA')`),
-    // Issue 13 (statistics): the cases whose area ever changed, which an area's report must also read.
-    index('mappa_case_change_area_idx')
-      .on(table.caseId)
-      .where(sql`field = 'AREA'`),
   ],
 );
 

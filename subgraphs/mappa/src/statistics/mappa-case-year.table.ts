@@ -1,0 +1,59 @@
+import { boolean, date, index, integer, primaryKey, text } from 'drizzle-orm/pg-core';
+import type { MappaArea } from '@mappa/shared';
+import { mappaCaseTable } from '../mappa-case/mappa-case.table';
+import { mappaSchema } from '../mappa.schema';
+
+/**
+ * Issue 13 (the annual report at 1,000,000 offenders): each MAPPA case's values in each reporting year
+ * (1 April - 31 March) it is open in, as the annual report reads them, so that tables 1 and 2 are an
+ * index read by area and year instead of a join of every case with its history grouped by case.
+ * Years with the same values share one row (`first_year` to `last_year`); an open case's last row holds
+ * for every later year too (`last_year` null): after its last change its values no longer move.
+ *
+ * Written only by the database (migration 0022's triggers on `mappa_case` and `mappa_case_change`,
+ * statement-level): every write path, the seed's bulk inserts, level and category decisions,
+ * transfers, closures and back-dated corrections, recomputes every year of each case it touched in the
+ * same transaction. No code writes it; the cascade removes a deleted case's rows, TRUNCATE included.
+ */
+export const mappaCaseYearTable = mappaSchema.table(
+  'mappa_case_year',
+  {
+    caseId: text('case_id')
+      .notNull()
+      .references(() => mappaCaseTable.caseId, { onDelete: 'cascade' }),
+    firstYear: integer('first_year').notNull(),
+    // Null: every later year while the case stays open (an open case's last row).
+    lastYear: integer('last_year'),
+    // The case's own columns, copied so that a report reads this table alone.
+    pncId: text('pnc_id').notNull(),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }),
+    counterTerrorismRestricted: boolean('ct_restricted').notNull(),
+    // At the end of the case's time in the year (31 March, or its end date if earlier).
+    area: text('area').$type<MappaArea>().notNull(),
+    category: integer('category').notNull(),
+    level: integer('level').notNull(),
+    // The highest level the case was managed at in its time in the year (table 2).
+    highestLevel: integer('highest_level').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.caseId, table.firstYear] }),
+    // An area's report for a year: every column it reads is in the key, so after a vacuum the read is
+    // an index-only scan of the area's entries.
+    index('mappa_case_year_area_idx').on(
+      table.area,
+      table.firstYear,
+      table.lastYear,
+      table.counterTerrorismRestricted,
+      table.category,
+      table.level,
+      table.highestLevel,
+      table.endDate,
+      table.startDate,
+      table.pncId,
+      table.caseId,
+    ),
+    // Table 2 counts a person by their latest case in the year: their other cases, by person.
+    index('mappa_case_year_pnc_id_idx').on(table.pncId, table.firstYear),
+  ],
+);
