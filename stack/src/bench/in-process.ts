@@ -1,7 +1,7 @@
 // The full run (and `--only pack`, `--statistics-only`, `--register-only`): every stack in this one
 // process over the bench database. See bench.main.ts for what is compared.
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LocalIssuer, trustedDocumentManifestOf } from '@mappa/gateway';
 import {
@@ -34,7 +34,7 @@ import { benchMeetings, expectPackServed, meetingPackSection } from './meeting-p
 import type { BenchOptions } from './options';
 import { REGISTER_COUNT_PAGE, registerReport } from './register-workload';
 import { renderReport, subgraphCountsLine } from './report';
-import { statisticsOnlyReport, statisticsWorkloads } from './statistics';
+import { statisticsOnlyReport, statisticsWorkloads, withStatisticsTables } from './statistics';
 import { traceCriticalPaths } from './trace';
 import { BENCHMARKS_FILE, keptSections, reportWithoutTrace, traceSection } from './trace-section';
 import { CHUNK } from './workload';
@@ -164,7 +164,8 @@ export async function runInProcessBench(options: BenchOptions): Promise<void> {
     try {
       const report = await statisticsOnlyReport(statistics, connection.database(), options, dataset.offenders, url);
       process.stdout.write(report);
-      writeFileSync(join(REPOSITORY_ROOT, 'docs', 'benchmarks-statistics.md'), report);
+      const page = join(REPOSITORY_ROOT, 'docs', 'benchmarks-statistics.md');
+      writeFileSync(page, withStatisticsTables(existsSync(page) ? readFileSync(page, 'utf8') : null, report));
     } finally {
       await stack.close();
       await connection.close();

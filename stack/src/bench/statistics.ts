@@ -37,6 +37,25 @@ export function statisticsWorkloads(stack: LocalStack, analystToken: string, are
   ];
 }
 
+/** The page `--statistics-only` writes its tables into (docs/benchmarks-statistics.md). */
+export const STATISTICS_MARKERS = { start: '<!-- bench:statistics:start -->', end: '<!-- bench:statistics:end -->' } as const;
+
+/**
+ * The statistics page with `generated` (the bench's tables) between its markers and everything else
+ * kept: the page's analysis sections (before/after runs, plans, what is left) are written by hand and
+ * must survive a run. A page without the markers (or no page) gets them, with the tables, after its
+ * first line (the title).
+ */
+export function withStatisticsTables(page: string | null, generated: string): string {
+  const block = `${STATISTICS_MARKERS.start}\n${generated.trimEnd()}\n${STATISTICS_MARKERS.end}`;
+  if (page === null) return `# Benchmarks: statistics (issue 13)\n\n${block}\n`;
+  const start = page.indexOf(STATISTICS_MARKERS.start);
+  const end = page.indexOf(STATISTICS_MARKERS.end);
+  if (start >= 0 && end > start) return page.slice(0, start) + block + page.slice(end + STATISTICS_MARKERS.end.length);
+  const titleEnd = page.indexOf('\n');
+  return titleEnd < 0 ? `${page}\n\n${block}\n` : `${page.slice(0, titleEnd + 1)}\n${block}\n${page.slice(titleEnd + 1)}`;
+}
+
 /**
  * `--statistics-only`: the statistics workloads alone on the product, one after the other (no
  * comparison stacks): per workload, what one request costs with nothing else running (subgraph requests
@@ -95,9 +114,7 @@ export async function statisticsOnlyReport(
         `| ${workload.name} | ${owners.map((owner) => `${counts[index]!.subgraphs[owner]?.requests ?? 0} / ${counts[index]!.subgraphs[owner]?.statements ?? 0}`).join(' | ')} |`,
     )
     .join('\n');
-  return `# Benchmarks: statistics (issue 13)
-
-\`npm run bench -- --statistics-only --offenders ${offenders} --rounds ${options.rounds} --requests-per-round ${options['requests-per-round']} --concurrency ${options.concurrency}\`
+  return `\`npm run bench -- --statistics-only --offenders ${offenders} --rounds ${options.rounds} --requests-per-round ${options['requests-per-round']} --concurrency ${options.concurrency}\`
 on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, against the PostgreSQL server, production gateway
 (trusted documents, audit on), ${offenders.toLocaleString('en-GB')} offenders; the analyst's area (London) holds about 15% of them (areas are as large as their populations).
 The machine is shared: absolute figures move with other load.
