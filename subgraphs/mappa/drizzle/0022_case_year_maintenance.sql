@@ -35,8 +35,10 @@ BEGIN
   END IF;
   -- Two transactions writing to the same case take turns here (a plain insert's foreign key lock does
   -- not conflict with this one), so the second recomputes after the first has committed.
-  PERFORM 1 FROM "mappa"."mappa_case" c WHERE c.case_id = ANY (ids) ORDER BY c.case_id FOR NO KEY UPDATE;
-  DELETE FROM "mappa"."mappa_case_year" y WHERE y.case_id = ANY (ids);
+  -- The ids are joined as a set (`unnest`), never searched with `= ANY`: a seed chunk or the backfill
+  -- below passes thousands to a million of them.
+  PERFORM 1 FROM "mappa"."mappa_case" c JOIN unnest(ids) AS t(case_id) ON t.case_id = c.case_id ORDER BY c.case_id FOR NO KEY UPDATE OF c;
+  DELETE FROM "mappa"."mappa_case_year" y USING unnest(ids) AS t(case_id) WHERE y.case_id = t.case_id;
   INSERT INTO "mappa"."mappa_case_year"
     (case_id, first_year, last_year, pnc_id, start_date, end_date, ct_restricted, area, category, level, highest_level)
   WITH years AS (
@@ -44,7 +46,8 @@ BEGIN
       c.end_date IS NULL AND y.year = span.last_year AS open_ended,
       greatest(c.start_date, make_date(y.year, 4, 1)) AS period_start,
       least(coalesce(c.end_date, make_date(y.year + 1, 3, 31)), make_date(y.year + 1, 3, 31)) AS period_end
-    FROM "mappa"."mappa_case" c
+    FROM unnest(ids) AS t(case_id)
+    JOIN "mappa"."mappa_case" c ON c.case_id = t.case_id
     CROSS JOIN LATERAL (
       SELECT CASE WHEN c.end_date IS NOT NULL THEN "mappa"."reporting_year"(c.end_date)
         ELSE greatest("mappa"."reporting_year"(c.start_date),
@@ -53,7 +56,6 @@ BEGIN
         END AS last_year
     ) span
     CROSS JOIN LATERAL generate_series("mappa"."reporting_year"(c.start_date), span.last_year) AS y(year)
-    WHERE c.case_id = ANY (ids)
   ), valued AS (
     SELECT years.case_id, years.pnc_id, years.start_date, years.end_date, years.ct_restricted, years.year, years.open_ended,
       "mappa"."case_value_on"(years.case_id, 'AREA', years.period_end, years.area) AS area,
@@ -129,5 +131,8 @@ CREATE TRIGGER "mappa_case_change_years_update" AFTER UPDATE ON "mappa"."mappa_c
 CREATE TRIGGER "mappa_case_change_years_delete" AFTER DELETE ON "mappa"."mappa_case_change"
   REFERENCING OLD TABLE AS previous FOR EACH STATEMENT EXECUTE FUNCTION "mappa"."case_change_deleted_years"();--> statement-breakpoint
 
--- A database seeded before this migration gets its rows now.
-SELECT "mappa"."refresh_case_years"(ARRAY(SELECT c.case_id FROM "mappa"."mappa_case" c));
+-- A database seeded before this migration gets its rows now, with statistics for the planner (a
+-- migration runs in a transaction, so no VACUUM: until autovacuum or the next seed's VACUUM the report
+-- reads the rows from the heap as well as the index).
+SELECT "mappa"."refresh_case_years"(ARRAY(SELECT c.case_id FROM "mappa"."mappa_case" c));--> statement-breakpoint
+ANALYZE "mappa"."mappa_case_year";

@@ -67,6 +67,8 @@ export function annualReportSql(area: MappaArea | null, year: number, keySecret:
   const inYear = (row: string): SQL =>
     sql`${sql.raw(row)}.first_year <= ${year} and (${sql.raw(row)}.last_year is null or ${sql.raw(row)}.last_year >= ${year}) and not ${sql.raw(row)}.ct_restricted`;
   // The end of a case's time in the year, and then its start: which of a person's cases is the latest.
+  // A later case of the same person is looked for per candidate, by person (`limit 1` keeps it a look-up
+  // on mappa_case_year_pnc_id_idx: as NOT EXISTS the planner hashed every row of the year, 0.4 s at 100,000).
   const latestOrder = (row: string): SQL =>
     sql`(least(coalesce(${sql.raw(row)}.end_date, ${last}::date), ${last}::date), ${sql.raw(row)}.start_date, ${sql.raw(row)}.case_id)`;
   return sql`
@@ -77,11 +79,13 @@ export function annualReportSql(area: MappaArea | null, year: number, keySecret:
     union all
     select y.category, y.highest_level, 1, 0, y.pnc_id
     from mappa.mappa_case_year y
-    where ${inYear('y')} and ${inArea(area, sql.raw('y.area'))} and y.category between 1 and 3 and y.highest_level >= 2
-      and not exists (
-        select 1 from mappa.mappa_case_year other
-        where other.pnc_id = y.pnc_id and other.case_id <> y.case_id and ${inYear('other')}
-          and ${latestOrder('other')} > ${latestOrder('y')})`;
+    left join lateral (
+      select 1 as found from mappa.mappa_case_year other
+      where other.pnc_id = y.pnc_id and other.case_id <> y.case_id and ${inYear('other')}
+        and ${latestOrder('other')} > ${latestOrder('y')}
+      limit 1
+    ) later on true
+    where ${inYear('y')} and ${inArea(area, sql.raw('y.area'))} and y.category between 1 and 3 and y.highest_level >= 2 and later.found is null`;
 }
 
 /**
