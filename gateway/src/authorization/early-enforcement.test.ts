@@ -165,6 +165,30 @@ describe('early enforcement: removing never-visible fields before planning', () 
     // The cached, shared document is never changed in place.
     expect(print(document)).toContain('pncId');
   });
+
+  it('principle 1: a remembered walk of a document serves only callers given the same decisions; every other caller gets its own removals', () => {
+    const document = parse('{ register { level pncId notes { kind text author } } }');
+    const officer: Caller = { ...layAdviser, principal: { ...layAdviser.principal, roles: ['ppu_officer'] } };
+    const nobody: Caller = { ...layAdviser, declaredPurpose: { purpose: 'STATISTICS', caseId: null } };
+    const removalsOf = (caller: Caller) => {
+      const enforced = enforceBeforePlanning(policies, caller, document, null, 'hash-of-the-register')!;
+      return {
+        planKey: enforced.planKey,
+        paths: enforced.denied.map((selection) => selection.path.join('.')).sort(),
+        text: print(enforced.document),
+      };
+    };
+    // Each caller in turn, then each again in the reverse order: by then every walk is remembered.
+    const first = [layAdviser, officer, nobody].map(removalsOf);
+    const again = [nobody, officer, layAdviser].map(removalsOf).reverse();
+    expect(again).toEqual(first);
+    expect(first.map(({ paths }) => paths)).toEqual([
+      ['register.0.notes.0.author', 'register.0.notes.0.text', 'register.0.pncId'],
+      [],
+      ['register'],
+    ]);
+    expect(new Set(first.map(({ planKey }) => planKey)).size).toBe(3);
+  });
 });
 
 describe('early enforcement and per-record conditions', () => {

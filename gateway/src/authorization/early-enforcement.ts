@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { getNamedType, getOperationAST, isListType, isNonNullType, Kind, visit } from 'graphql';
 import type { DocumentNode, FieldNode, GraphQLOutputType, OperationDefinitionNode } from 'graphql';
 import { conditionNeedsCaseRelationships, decidePolicy, deniedSelections, ForbiddenFieldError } from '@mappa/shared';
-import type { Caller, DeniedSelection, SelectionStep } from '@mappa/shared';
+import type { Caller, DeniedSelection, PolicyDecision, SelectionStep } from '@mappa/shared';
 import { ownerOfPolicy } from './supergraph-policies';
 import type { SupergraphPolicies } from './supergraph-policies';
 
@@ -46,28 +46,87 @@ export function enforceBeforePlanning(
   operationName: string | null,
   queryHash: string,
 ): EnforcedOperation | undefined {
-  const operation = getOperationAST(document, operationName);
-  if (!operation) return undefined;
-  const decided = new Map<string, boolean>();
-  let needsCaseRelationships = false;
-  const isDenied = (name: string): boolean => {
-    let denied = decided.get(name);
-    if (denied === undefined) {
+  // This request's decision on each policy, asked at most once.
+  const decisions = new Map<string, PolicyDecision>();
+  const decisionOf = (name: string): PolicyDecision => {
+    let decision = decisions.get(name);
+    if (!decision) {
       const policy = policies.byName.get(name);
       // Deny by default: a name the supergraph does not define cannot be allowed.
-      const decision = policy ? decidePolicy(policy, caller) : { kind: 'none' as const };
-      denied = decision.kind === 'none';
-      if (
-        decision.kind === 'conditional' &&
-        decision.conditions.some((condition) => conditionNeedsCaseRelationships(condition, caller.principal.agency))
-      )
-        needsCaseRelationships = true;
-      decided.set(name, denied);
+      decision = policy ? decidePolicy(policy, caller) : { kind: 'none' };
+      decisions.set(name, decision);
     }
-    return denied;
+    return decision;
   };
-  const denied = deniedSelections(policies.schema, document, operation, isDenied);
-  if (denied.length === 0) return { document, operation, planKey: queryHash, denied, needsCaseRelationships };
+  const isDenied = (name: string): boolean => decisionOf(name).kind === 'none';
+  const walks = rememberedWalksOf(policies, document, `${operationName ?? ''}\0${queryHash}`);
+  let walk = walks.find((remembered) => remembered.decisions.every(([name, denied]) => isDenied(name) === denied));
+  if (!walk) {
+    const fresh = walkDocument(policies, document, operationName, queryHash, isDenied);
+    if (!fresh) return undefined;
+    walk = fresh;
+    if (walks.length >= WALKS_KEPT_PER_OPERATION) walks.shift();
+    walks.push(walk);
+  }
+  // Only the policies the walk asked about: a field under a removed parent is never asked for, so its policy cannot call for relationships.
+  const needsCaseRelationships = walk.decisions.some(([name]) => {
+    const decision = decisionOf(name);
+    return (
+      decision.kind === 'conditional' &&
+      decision.conditions.some((condition) => conditionNeedsCaseRelationships(condition, caller.principal.agency))
+    );
+  });
+  return { ...walk.operation, needsCaseRelationships };
+}
+
+/**
+ * One walk of a document, remembered with the decisions it was taken on: the policies it asked about,
+ * in the order asked, and whether each was denied. The walk depends on nothing else (the document, the
+ * schema and those answers), so a later request of the same document whose caller gets the same answer
+ * to every one of those questions gets exactly the same removals, rewritten document and plan key.
+ */
+interface RememberedWalk {
+  readonly decisions: readonly (readonly [policy: string, denied: boolean])[];
+  readonly operation: Omit<EnforcedOperation, 'needsCaseRelationships'>;
+}
+
+// A document is asked by a handful of permission sets (roles, purposes, agencies); a bound keeps a
+// document asked by many from growing its list, at the cost of walking again.
+const WALKS_KEPT_PER_OPERATION = 16;
+
+// Apollo Server keeps one parsed document per text, so the same text finds its walks here; the walks
+// go when the document (or the supergraph's policies) does. Walking the page's document for every
+// request was about 1.5% of the gateway's CPU (issue 15).
+const walksByPolicies = new WeakMap<SupergraphPolicies, WeakMap<DocumentNode, Map<string, RememberedWalk[]>>>();
+
+function rememberedWalksOf(policies: SupergraphPolicies, document: DocumentNode, operationKey: string): RememberedWalk[] {
+  let byDocument = walksByPolicies.get(policies);
+  if (!byDocument) walksByPolicies.set(policies, (byDocument = new WeakMap()));
+  let byOperation = byDocument.get(document);
+  if (!byOperation) byDocument.set(document, (byOperation = new Map()));
+  let walks = byOperation.get(operationKey);
+  if (!walks) byOperation.set(operationKey, (walks = []));
+  return walks;
+}
+
+/** The removals for one set of answers to `isDenied`, and the answers the walk asked for. */
+function walkDocument(
+  policies: SupergraphPolicies,
+  document: DocumentNode,
+  operationName: string | null,
+  queryHash: string,
+  isDenied: (policy: string) => boolean,
+): RememberedWalk | undefined {
+  const operation = getOperationAST(document, operationName);
+  if (!operation) return undefined;
+  const asked = new Map<string, boolean>();
+  const denied = deniedSelections(policies.schema, document, operation, (name) => {
+    let answer = asked.get(name);
+    if (answer === undefined) asked.set(name, (answer = isDenied(name)));
+    return answer;
+  });
+  const decisions = [...asked];
+  if (denied.length === 0) return { decisions, operation: { document, operation, planKey: queryHash, denied } };
   const removed = new Set<FieldNode>(denied.flatMap((selection) => selection.fieldNodes));
   // visit() copies what it changes: Apollo Server caches the parsed document across requests and callers.
   const rewritten = visit(document, {
@@ -85,11 +144,8 @@ export function enforceBeforePlanning(
   const deniedPolicies = [...new Set(denied.map((selection) => selection.policyName))].sort();
   const planKey = createHash('sha256').update(queryHash).update('\0mappa-access-denied\0').update(deniedPolicies.join('\n')).digest('hex');
   return {
-    document: rewritten,
-    operation: getOperationAST(rewritten, operationName) ?? operation,
-    planKey,
-    denied,
-    needsCaseRelationships,
+    decisions,
+    operation: { document: rewritten, operation: getOperationAST(rewritten, operationName) ?? operation, planKey, denied },
   };
 }
 
