@@ -9,6 +9,7 @@ import { schemaCheckInputOf } from './schema-check-inputs';
 // Issue 14, "checks an agency runs before it publishes": its current schema composed with the
 // committed others, each change against the committed supergraph classified by GraphQL Inspector,
 // and a breaking change failing only when a registered client operation uses it.
+// @jest-database-independent: it composes SDL and opens no database, so CI runs it once (.ci/run).
 
 const HEADER = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@composeDirective"])
 extend schema @link(url: "https://specs.mappa-federation.invalid/access/v0.2", import: ["@mappaAccess"]) @composeDirective(name: "@mappaAccess")

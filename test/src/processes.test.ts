@@ -20,6 +20,8 @@ import type { GraphQLResponse } from '@mappa/testing';
 // gateway replicas sharing Redis in front of one set of subgraphs, against a fresh database on the
 // PostgreSQL server (an embedded database lives inside one process, so this test always uses the
 // server: DATABASE_URL, or the local one). Then SIGTERM: every service drains and no process is left.
+// @jest-database-independent: it runs on the PostgreSQL server whichever database the run is on, so it
+// would do the same twice in CI's two runs; .ci/run runs it in the server run only.
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..');

@@ -18,6 +18,7 @@ import type { DisclosureDocumentContent, DisclosureDocumentItem } from './disclo
  * tests look at: the visible text, what ran (nothing), what was fetched (nothing), a screenshot and
  * the PDF a print gives. Without the browser the file fails: a rendering test that silently skips
  * would let a broken page through (CI installs the package, `.ci/run`).
+ * @jest-database-independent: it renders in the browser and opens no database, so CI runs it once (.ci/run).
  */
 const CHROMIUM = process.env.CHROMIUM_EXECUTABLE ?? '/usr/bin/chromium';
 

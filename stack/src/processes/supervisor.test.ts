@@ -8,6 +8,7 @@ import { supervise } from './supervisor';
 // Issue 15, processes: the supervisor of `npm start` (one process per service) on small stand-in
 // services, real child processes that listen, report over IPC and record what they were sent.
 // The whole product in processes is tested in test/src/processes.test.ts.
+// @jest-database-independent: stand-in services and no database, so CI runs it once (.ci/run).
 
 const SERVICE = `
 const { appendFileSync } = require('node:fs');
