@@ -61,7 +61,7 @@ export * from './disclosure/disclosure.tables';
 export * from './disclosure/disclosure-document';
 export * from './disclosure/disclosure-triggers.sql';
 export * from './disclosure/disclosure-standing';
-export * from './disclosure/disclosure-evidence.query';
+export * from './disclosure/disclosure-workflow.query';
 export * from './disclosure/disclosure-evidence.resolver';
 export * from './disclosure/disclosure-history';
 export * from './statistics/disclosure-control';

@@ -5,17 +5,16 @@ import type { PurposeEvidenceAnswer } from '../auth/purpose-evidence.type';
 import { Access } from '../authorization/access-directive';
 import type { FieldPolicy } from '../authorization/field-policy';
 import type { SubgraphContext } from '../subgraph/subgraph-context';
-import { disclosureStandingFactsIn } from './disclosure-evidence.query';
 import { holderOfDisclosureDecisionId } from './disclosure.model';
 import type { DisclosureHolder } from './disclosure.model';
 import { disclosureStandingOf } from './disclosure-standing';
-import type { DisclosureTables } from './disclosure.tables';
+import type { DisclosureStatements } from './disclosure-workflow.query';
 
 /** What a level 1 holder's evidence query needs to know about the holder. */
 export interface DisclosureEvidenceResolverOptions {
   readonly holder: Exclude<DisclosureHolder, 'MAPPA'>;
-  /** The holder's own tables (`disclosure/disclosure.table.ts`). */
-  readonly tables: Pick<DisclosureTables, 'disclosureDecisionTable' | 'disclosureItemTable' | 'disclosureConsultationTable'>;
+  /** The holder's disclosure statements (its `disclosure.query.ts`). */
+  readonly statements: Pick<DisclosureStatements, 'standingFacts'>;
   /** The holder's evidence policy, on the query. */
   readonly queryPolicy: FieldPolicy;
   /** The holder's policy on every field of the shared answer type: granted as the MAPPA unit's (`PURPOSE_EVIDENCE_GRANTS`). */
@@ -35,7 +34,7 @@ export function disclosureEvidenceQueryName(holder: Exclude<DisclosureHolder, 'M
  * area's and one the caller is not party to, all alike (principle 9). Made once per subgraph, at module load.
  */
 export function disclosureEvidenceResolver(options: DisclosureEvidenceResolverOptions): ClassType {
-  const { holder, tables, queryPolicy, answerPolicy } = options;
+  const { holder, statements, queryPolicy, answerPolicy } = options;
   const PurposeEvidence = purposeEvidenceType(answerPolicy);
 
   @Resolver()
@@ -54,7 +53,7 @@ export function disclosureEvidenceResolver(options: DisclosureEvidenceResolverOp
       const decisionId = declaredPurpose.caseId;
       if (declaredPurpose.purpose !== 'DISCLOSURE_DECISION' || decisionId === null || holderOfDisclosureDecisionId(decisionId) !== holder)
         return null;
-      const facts = await disclosureStandingFactsIn(context.db, tables, decisionId);
+      const facts = await statements.standingFacts(context.db, decisionId);
       const evidence = facts ? disclosureStandingOf(principal, { ...facts, meetingChair: null }, new Date()) : null;
       return evidence ? toPurposeEvidenceAnswer(evidence) : null;
     }

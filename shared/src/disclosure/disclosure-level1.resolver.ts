@@ -11,7 +11,7 @@ import { DISCLOSURE_HOLDER_AGENCY, holdsRoleIn, LEVEL_1_PROPOSER_ROLES } from '.
 import type { ItemSourceAgency } from './disclosure.model';
 import { disclosureFieldName, disclosureResolver } from './disclosure.resolver';
 import type { DisclosurePolicies } from './disclosure.resolver';
-import type { DisclosureTables } from './disclosure.tables';
+import type { DisclosureStatements } from './disclosure-workflow.query';
 import { ProposeLevel1DisclosureInput } from './disclosure.type';
 import type { DisclosureProposalView } from './disclosure.type';
 import { insertDisclosureProposal } from './disclosure.workflow';
@@ -63,7 +63,8 @@ export interface Level1SubjectFacts {
 
 export interface Level1DisclosureOptions {
   readonly holder: Level1Holder;
-  readonly tables: DisclosureTables;
+  /** The holder's disclosure statements (its `disclosure.query.ts`). */
+  readonly statements: DisclosureStatements;
   readonly policies: DisclosurePolicies;
   /** The fields the holder's records are quoted from (`fieldOwnersOfSdl` of its own SDL). */
   readonly fieldOwners: ReadonlyMap<string, ItemSourceAgency>;
@@ -72,10 +73,12 @@ export interface Level1DisclosureOptions {
 }
 
 /** The level 1 holder's rules: the lead agency's manager decides (for the police, a PPU officer who did not propose); no co-ordinator. */
-export function level1DisclosureRules(options: Pick<Level1DisclosureOptions, 'holder' | 'tables' | 'fieldOwners'>): DisclosureHolderRules {
+export function level1DisclosureRules(
+  options: Pick<Level1DisclosureOptions, 'holder' | 'statements' | 'fieldOwners'>,
+): DisclosureHolderRules {
   return {
     holder: options.holder,
-    tables: options.tables,
+    statements: options.statements,
     // Level 1: no meeting; the lead agency's manager decides, and the co-ordinator is never a party (B §2 "Level 1").
     meetingChairOf: async () => null,
     fieldOwnedBy: (coordinate, sourceAgency) => options.fieldOwners.get(coordinate) === sourceAgency,

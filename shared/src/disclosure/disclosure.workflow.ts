@@ -40,38 +40,16 @@ import type {
   ItemAgreementStatus,
   ItemSourceAgency,
 } from './disclosure.model';
-import type {
-  DisclosureDecisionRow,
-  DisclosureItemAgreementRow,
-  DisclosureConsultationRow,
-  DisclosureItemRow,
-  DisclosureTables,
-} from './disclosure.tables';
+import type { DisclosureDecisionRow, DisclosureItemAgreementRow, DisclosureConsultationRow, DisclosureItemRow } from './disclosure.tables';
 import type { DisclosureItemView, DisclosurePreviewView, DisclosureProposalView } from './disclosure.type';
-import {
-  disclosureConsultationsOf,
-  disclosureDecisionById,
-  disclosureItemAgreementsOf,
-  disclosureItemsOf,
-  disclosureTransitionsOf,
-  insertDisclosureConsideration,
-  insertDisclosureConsultation,
-  insertDisclosureDecision,
-  insertDisclosureItem,
-  insertDisclosureItemAgreement,
-  insertDisclosureTransition,
-  lastDisclosureItemPosition,
-  markDisclosureItemRemoved,
-  updateDisclosureConsultation,
-  updateDisclosureDecision,
-} from './disclosure-workflow.query';
+import type { DisclosureStatements } from './disclosure-workflow.query';
 
 /*
  * The disclosure workflow, the same for its three holders: each transition in one transaction, with the
  * decision row locked `for update` first (so two transitions of one decision never interleave), the
  * guidance's rules checked here before the database's triggers check them again, a disclosure_transition
  * row for every change of status, and the changes in the holder's audit trail as value hashes. The
- * transactions are opened here; the statements run in them are disclosure-workflow.query.ts's.
+ * transactions are opened here; the statements run in them are the holder's `rules.statements` (disclosure-workflow.query.ts).
  *
  * Who may act is decided from the holder's own records on every call (the gateway's purpose evidence
  * only says that the caller declared the decision and is vouched a party): an unknown id, a decision of
@@ -88,7 +66,8 @@ type AnyContext = SubgraphContext<object>;
 /** What a holder knows that the shared workflow does not: its tables, who decides, and which fields exist. */
 export interface DisclosureHolderRules {
   readonly holder: DisclosureHolder;
-  readonly tables: DisclosureTables;
+  /** The statements over the holder's own tables (`disclosureStatementsOver`). */
+  readonly statements: DisclosureStatements;
   /**
    * The chair (staff id with its issuer) of the meeting a level 2/3 decision belongs to, who decides it
    * (B.7); null for level 1, where the lead agency's manager decides (`disclosureStandingsOf`).
@@ -247,11 +226,11 @@ export async function requireDisclosureParty(
   )
     notFound();
   if (holderOfDisclosureDecisionId(decisionId) !== rules.holder) notFound();
-  const decision = await disclosureDecisionById(db, rules.tables, decisionId, lock);
+  const decision = await rules.statements.decisionById(db, decisionId, lock);
   if (!decision || decision.pncId !== purposeEvidence?.pncId) return notFound();
-  const items = await disclosureItemsOf(db, rules.tables, decisionId);
-  const agreements = await disclosureItemAgreementsOf(db, rules.tables, decisionId);
-  const consultations = await disclosureConsultationsOf(db, rules.tables, decisionId);
+  const items = await rules.statements.itemsOf(db, decisionId);
+  const agreements = await rules.statements.itemAgreementsOf(db, decisionId);
+  const consultations = await rules.statements.consultationsOf(db, decisionId);
   const standings = await standingsOf(context, db, rules, decision, items, consultations);
   if (standings.length === 0) notFound();
   return { decision, items, agreements, consultations, standings };
@@ -276,7 +255,7 @@ async function recordTransition(
   from: DisclosureStatus | null,
   to: DisclosureStatus,
 ): Promise<void> {
-  await insertDisclosureTransition(tx, rules.tables, {
+  await rules.statements.insertTransition(tx, {
     transitionId: randomUUID(),
     decisionId,
     fromStatus: from,
@@ -294,7 +273,7 @@ async function updateDecision(
   before: DisclosureDecisionRow,
   set: Partial<DisclosureDecisionRow>,
 ): Promise<DisclosureDecisionRow> {
-  const after = await updateDisclosureDecision(tx, rules.tables, before.decisionId, set);
+  const after = await rules.statements.updateDecision(tx, before.decisionId, set);
   if (!after) throw new Error('the locked decision was not updated');
   await context.audit.recordChanges(
     tx,
@@ -328,7 +307,7 @@ export async function insertDisclosureProposal(
 ): Promise<DisclosureProposalView> {
   const { principal } = context.caller;
   const decisionId = newDisclosureDecisionId(rules.holder, randomUUID());
-  const row = await insertDisclosureDecision(tx, rules.tables, {
+  const row = await rules.statements.insertDecision(tx, {
     decisionId,
     pncId: facts.pncId,
     area: facts.area,
@@ -345,7 +324,7 @@ export async function insertDisclosureProposal(
   if (!row) throw new Error('insert returned no row');
   await recordTransition(tx, rules, principal, decisionId, null, 'PROPOSED');
   // B §2: that disclosure was considered at this meeting or review, and a decision proposed.
-  await insertDisclosureConsideration(tx, rules.tables, {
+  await rules.statements.insertConsideration(tx, {
     considerationId: randomUUID(),
     pncId: facts.pncId,
     area: facts.area,
@@ -374,8 +353,8 @@ export async function addDisclosureItem(context: AnyContext, rules: DisclosureHo
     if (values.kind === 'FREE_TEXT' && values.sourceAgency !== principal.agency)
       issues.push({ path: 'input.sourceAgency', message: "free text is the writer's own agency's" });
     if (issues.length > 0) refuse('This item cannot be proposed.', issues);
-    const lastPosition = await lastDisclosureItemPosition(tx, rules.tables, values.decisionId);
-    const item = await insertDisclosureItem(tx, rules.tables, {
+    const lastPosition = await rules.statements.lastItemPosition(tx, values.decisionId);
+    const item = await rules.statements.insertItem(tx, {
       itemId: randomUUID(),
       decisionId: values.decisionId,
       position: (lastPosition ?? 0) + 1,
@@ -418,7 +397,7 @@ export async function removeDisclosureItem(
     const item = state.items.find((candidate) => candidate.itemId === itemId);
     if (!item || item.removedAt !== null)
       refuse('No live item of this decision has this id.', [{ path: 'input.itemId', message: 'no live item of this decision' }]);
-    const after = await markDisclosureItemRemoved(tx, rules.tables, itemId, {
+    const after = await rules.statements.markItemRemoved(tx, itemId, {
       removedAt: new Date(),
       removedByStaffId: context.caller.principal.staffId,
     });
@@ -435,7 +414,7 @@ export async function startDisclosureConsultation(context: AnyContext, rules: Di
     const { principal } = context.caller;
     const requested = new Set(state.consultations.map((consultation) => consultation.kind));
     for (const kind of requiredConsultationsOf(state.decision).filter((required) => !requested.has(required))) {
-      const row = await insertDisclosureConsultation(tx, rules.tables, {
+      const row = await rules.statements.insertConsultation(tx, {
         consultationId: randomUUID(),
         decisionId,
         kind,
@@ -466,7 +445,7 @@ export async function answerDisclosureConsultation(
     if (!consultation || !holdsRoleIn(principal, consultee.agency, consultee.roles)) notFound();
     requireStatus(state, ['CONSULTING'], 'take answers to consultations');
     if (consultation!.response !== null) refuse('This consultation has been answered.', [{ path: 'input.kind', message: 'answered once' }]);
-    const after = await updateDisclosureConsultation(tx, rules.tables, consultation!.consultationId, {
+    const after = await rules.statements.updateConsultation(tx, consultation!.consultationId, {
       response: values.response,
       responseNote: values.note,
       respondedAt: new Date(),
@@ -507,7 +486,7 @@ export async function recordDisclosureItemAgreement(
       refuse('The wording has changed since it was read.', [
         { path: 'input.wordingSha256', message: "not the SHA-256 of the item's wording" },
       ]);
-    const row = await insertDisclosureItemAgreement(tx, rules.tables, {
+    const row = await rules.statements.insertItemAgreement(tx, {
       agreementId: randomUUID(),
       itemId: item.itemId,
       decisionId: values.decisionId,
@@ -733,7 +712,7 @@ export function disclosureDecisionView(
 
 /** Reads the decision's transitions, in order. */
 export async function transitionsOf(db: Database, rules: DisclosureHolderRules, decisionId: string) {
-  return disclosureTransitionsOf(db, rules.tables, decisionId);
+  return rules.statements.transitionsOf(db, decisionId);
 }
 
 /** The preview: before MADE, the document rendered from the live items; after, the frozen content itself. */

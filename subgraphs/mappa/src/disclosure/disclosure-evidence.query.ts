@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { disclosureStandingFactsIn, disclosureStandingOf } from '@mappa/shared';
+import { disclosureStandingOf } from '@mappa/shared';
 import type { Database, DisclosureEvidence, Principal } from '@mappa/shared';
 import { meetingTable } from '../meeting/meeting.table';
-import { disclosureConsultationTable, disclosureDecisionTable, disclosureItemTable } from './disclosure.table';
+import { mappaDisclosureStatements } from './disclosure-workflow.query';
 
 /**
  * The caller's standing to a level 2/3 disclosure decision the unit holds, as DISCLOSURE purpose
@@ -15,11 +15,7 @@ export async function disclosureEvidenceFor(
   decisionId: string,
   now: Date,
 ): Promise<DisclosureEvidence | null> {
-  const facts = await disclosureStandingFactsIn(
-    db,
-    { disclosureDecisionTable, disclosureItemTable, disclosureConsultationTable },
-    decisionId,
-  );
+  const facts = await mappaDisclosureStatements.standingFacts(db, decisionId);
   if (!facts) return null;
   const [meeting] =
     facts.meetingId === null

@@ -1,22 +1,8 @@
-import type { DisclosureHolderRules } from '@mappa/shared';
-import {
-  disclosureConsiderationTable,
-  disclosureConsultationTable,
-  disclosureDecisionTable,
-  disclosureItemAgreementTable,
-  disclosureItemTable,
-  disclosureTransitionTable,
-} from './disclosure.table';
+import { disclosureStatementsOver } from '@mappa/shared';
+import * as disclosureTables from './disclosure.table';
 
 /**
- * The MAPPA unit's disclosure tables, which the shared disclosure workflow (shared/src/disclosure)
- * builds its statements over: handed to it by `mappaDisclosureRules`, so the rules name no table.
+ * The shared disclosure statements over the MAPPA unit's own disclosure tables: handed to the workflow by
+ * `mappaDisclosureRules` and used by the unit's evidence lookup, so neither names a table.
  */
-export const MAPPA_DISCLOSURE_TABLES: DisclosureHolderRules['tables'] = {
-  disclosureDecisionTable,
-  disclosureItemTable,
-  disclosureItemAgreementTable,
-  disclosureConsultationTable,
-  disclosureTransitionTable,
-  disclosureConsiderationTable,
-};
+export const mappaDisclosureStatements = disclosureStatementsOver(disclosureTables);

@@ -1,7 +1,7 @@
 import type { DisclosureHolderRules, ItemSourceAgency } from '@mappa/shared';
 import { meetingById } from '../meeting/meeting.query';
 import { MEETING_PACK_FIELDS } from '../meeting-pack/meeting-pack-fields.generated';
-import { MAPPA_DISCLOSURE_TABLES } from './disclosure-workflow.query';
+import { mappaDisclosureStatements } from './disclosure-workflow.query';
 
 /*
  * The MAPPA unit's rules for the level 2/3 decisions it holds: the decision is the meeting's, so its
@@ -32,7 +32,7 @@ const FIELD_OWNERS: ReadonlyMap<string, ItemSourceAgency> = new Map(
 
 export const mappaDisclosureRules: DisclosureHolderRules = {
   holder: 'MAPPA',
-  tables: MAPPA_DISCLOSURE_TABLES,
+  statements: mappaDisclosureStatements,
   // B.7: the chair recorded on the decision's meeting decides.
   meetingChairOf: async (db, decision) => {
     if (decision.meetingId === null) return null;

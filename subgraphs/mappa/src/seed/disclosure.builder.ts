@@ -1,4 +1,11 @@
-import { DEV_ISSUER, finishedDecisionRows, newDisclosureDecisionId, Random as SeededRandom } from '@mappa/shared';
+import {
+  DEV_ISSUER,
+  finishedDecisionRows,
+  newDisclosureDecisionId,
+  Random as SeededRandom,
+  SEEDED_FINISHED_WEIGHTS,
+  SEEDED_RECIPIENT_WEIGHTS,
+} from '@mappa/shared';
 import type { FinishedDecisionItem, FinishedDecisionState, MappaArea, RecipientKind, Random } from '@mappa/shared';
 import { at, CHILD_VICTIM_OFFENCES, minutesAfter } from './mappa-catalogue';
 import type { AttendanceInsert } from './mappa-catalogue';
@@ -10,29 +17,6 @@ import type { MeetingContext } from './meeting.builder';
 
 /** Of held meetings, the share at which a disclosure is proposed (most find it not necessary, with a reason). */
 const DISCLOSURE_PROPOSED_SHARE = 0.1;
-
-const RECIPIENT_WEIGHTS: readonly (readonly [RecipientKind, number])[] = [
-  ['PARTNER', 26],
-  ['EMPLOYER', 15],
-  ['ACCOMMODATION', 14],
-  ['SCHOOL', 11],
-  ['VICTIM', 10],
-  ['PROFESSIONAL', 8],
-  ['WORSHIP', 4],
-  ['LEISURE', 4],
-  ['NEIGHBOUR_OR_FRIEND', 4],
-  ['OTHER', 2],
-  ['MEDIA', 2],
-];
-
-/** How the older decisions ended (a decision proposed more than a week before the dataset's day has run its course). */
-const FINISHED_WEIGHTS: readonly (readonly [FinishedDecisionState, number])[] = [
-  ['MADE', 50],
-  ['DECIDED_NOT_DISCLOSE', 28],
-  ['WITHDRAWN', 12],
-  ['DECIDED_DISCLOSE', 4],
-  ['CONSULTING', 6],
-];
 
 const NOT_NECESSARY_REASONS = [
   'Synthetic: no third party identified who needs to know; the risk is managed by licence conditions and supervision.',
@@ -110,11 +94,11 @@ export function buildDisclosure(context: MeetingContext, meeting: HeldMeeting, a
     rows.considerations.push({ ...consideration, outcome: 'NOT_NECESSARY', reason: random.pick(NOT_NECESSARY_REASONS), decisionId: null });
     return;
   }
-  const recipientKind = random.weighted(RECIPIENT_WEIGHTS);
+  const recipientKind = random.weighted(SEEDED_RECIPIENT_WEIGHTS);
   // Timing: consulting a day after the meeting, decided four days after, made six (disclosure-history.ts).
   const sinceMeetingDays = (at(context.asOf, 18).getTime() - recordedAt.getTime()) / 86_400_000;
   const state: FinishedDecisionState =
-    sinceMeetingDays >= 7 ? random.weighted(FINISHED_WEIGHTS) : sinceMeetingDays >= 1.5 ? 'CONSULTING' : 'PROPOSED';
+    sinceMeetingDays >= 7 ? random.weighted(SEEDED_FINISHED_WEIGHTS) : sinceMeetingDays >= 1.5 ? 'CONSULTING' : 'PROPOSED';
   const decisionId = newDisclosureDecisionId('MAPPA', meeting.meetingId.slice(4));
   const disclosure = finishedDecisionRows({
     holder: 'MAPPA',

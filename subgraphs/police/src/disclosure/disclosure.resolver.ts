@@ -4,7 +4,7 @@ import { fieldOwnersOfSdl, isUnder18, level1DisclosureResolvers, subjectInScope 
 import type { PoliceContext } from '../police.context';
 import { policePolicies } from '../police.policies';
 import { policeSubjectFacts } from '../offender/offender.scope';
-import { policeDisclosureTables } from './disclosure.query';
+import { policeDisclosureStatements } from './disclosure.query';
 
 /*
  * Level 1 disclosure decisions the police hold as lead agency (issue 11; B §2 "Level 1"): proposed by a
@@ -18,7 +18,7 @@ const FIELD_OWNERS = fieldOwnersOfSdl(readFileSync(join(__dirname, '..', '..', '
 
 export const policeDisclosureResolvers = level1DisclosureResolvers({
   holder: 'POLICE',
-  tables: policeDisclosureTables,
+  statements: policeDisclosureStatements,
   policies: {
     record: policePolicies.disclosureRecord,
     proposal: policePolicies.disclosureProposal,

@@ -1,11 +1,11 @@
 import { disclosureEvidenceResolver } from '@mappa/shared';
 import { probationPolicies } from '../probation.policies';
-import { probationDisclosureTables } from './disclosure.query';
+import { probationDisclosureStatements } from './disclosure.query';
 
 /** `probationDisclosureEvidence`: the caller's standing to a level 1 disclosure decision probation holds, as purpose evidence for the gateway. */
 export const ProbationDisclosureEvidenceResolver = disclosureEvidenceResolver({
   holder: 'PROBATION',
-  tables: probationDisclosureTables,
+  statements: probationDisclosureStatements,
   queryPolicy: probationPolicies.ownDisclosureEvidence,
   answerPolicy: probationPolicies.purposeEvidence,
 });

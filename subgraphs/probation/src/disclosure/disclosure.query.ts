@@ -1,23 +1,8 @@
-import type { DisclosureTables } from '@mappa/shared';
-import {
-  disclosureConsiderationTable,
-  disclosureConsultationTable,
-  disclosureDecisionTable,
-  disclosureItemAgreementTable,
-  disclosureItemTable,
-  disclosureTransitionTable,
-} from './disclosure.table';
+import { disclosureStatementsOver } from '@mappa/shared';
+import * as disclosureTables from './disclosure.table';
 
 /**
- * The tables the shared disclosure queries (shared/src/disclosure/*.query.ts) run against for the level 1
- * decisions probation holds: the workflow and the evidence lookup are the same for every holder and are
- * given the holder's own tables, so this agency's resolvers hand this on and build no SQL themselves.
+ * The shared disclosure statements over the tables of the level 1 decisions probation holds: the workflow and
+ * the evidence lookup are the same for every holder, so this agency's resolvers hand these on and build no SQL.
  */
-export const probationDisclosureTables: DisclosureTables = {
-  disclosureDecisionTable,
-  disclosureItemTable,
-  disclosureItemAgreementTable,
-  disclosureConsultationTable,
-  disclosureTransitionTable,
-  disclosureConsiderationTable,
-};
+export const probationDisclosureStatements = disclosureStatementsOver(disclosureTables);

@@ -4,7 +4,7 @@ import { fieldOwnersOfSdl, level1DisclosureResolvers, subjectInScope } from '@ma
 import type { ProbationContext } from '../probation.context';
 import { probationPolicies } from '../probation.policies';
 import { probationSubjectFacts } from '../offender/offender.scope';
-import { probationDisclosureTables } from './disclosure.query';
+import { probationDisclosureStatements } from './disclosure.query';
 
 /*
  * Level 1 disclosure decisions probation holds as lead agency (issue 11; B §2 "Level 1"): proposed by
@@ -17,7 +17,7 @@ const FIELD_OWNERS = fieldOwnersOfSdl(readFileSync(join(__dirname, '..', '..', '
 
 export const probationDisclosureResolvers = level1DisclosureResolvers({
   holder: 'PROBATION',
-  tables: probationDisclosureTables,
+  statements: probationDisclosureStatements,
   policies: {
     record: probationPolicies.disclosureRecord,
     proposal: probationPolicies.disclosureProposal,

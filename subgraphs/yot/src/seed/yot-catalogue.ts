@@ -1,6 +1,6 @@
 import { addDays, addMonths, yearsBetween } from '@mappa/shared';
 import type { MappaArea, Random, SyntheticPerson } from '@mappa/shared';
-import type { YRO_REQUIREMENTS } from '../youth-order/youth-order.table';
+import { YRO_REQUIREMENTS } from '../youth-order/youth-order.table';
 
 // The fixed vocabulary and the helpers the YOT's builders share.
 
@@ -28,23 +28,11 @@ export const SECURE_ESTABLISHMENTS = [
   'Kettleby Young Offender Institution (synthetic)',
 ] as const;
 
-// Requirements drawn at random; supervision is always present, electronic monitoring only backs a
-// curfew or exclusion, and local authority residence would make the child looked after, so it is
-// left to children's social care data rather than drawn here.
-export const OPTIONAL_REQUIREMENTS: readonly Requirement[] = [
-  'ACTIVITY',
-  'CURFEW',
-  'EXCLUSION',
-  'PROHIBITED_ACTIVITY',
-  'PROGRAMME',
-  'UNPAID_WORK',
-  'ATTENDANCE_CENTRE',
-  'EDUCATION',
-  'RESIDENCE',
-  'MENTAL_HEALTH_TREATMENT',
-  'DRUG_TREATMENT',
-  'INTENSIVE_SUPERVISION_AND_SURVEILLANCE',
-];
+// Requirements drawn at random: the table's, in its order, but for these three. Supervision is always
+// present, electronic monitoring only backs a curfew or exclusion, and local authority residence would
+// make the child looked after, so it is left to children's social care data rather than drawn here.
+const NOT_DRAWN: readonly Requirement[] = ['SUPERVISION', 'LOCAL_AUTHORITY_RESIDENCE', 'ELECTRONIC_MONITORING'];
+export const OPTIONAL_REQUIREMENTS: readonly Requirement[] = YRO_REQUIREMENTS.filter((requirement) => !NOT_DRAWN.includes(requirement));
 
 export const REFERRAL_ORDER_MONTHS = [3, 6, 9, 12] as const;
 export const YRO_MONTHS = [6, 12, 18, 24, 36] as const;
