@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
-import { MappaArea, todayOf } from '@mappa/shared';
-import type { DeclaredPurpose, PrincipalClaims } from '@mappa/shared';
+import { eq, sql } from 'drizzle-orm';
+import { auditEntryTable, auditValueHash, MappaArea, todayOf } from '@mappa/shared';
+import type { AuditPayload, DeclaredPurpose, PrincipalClaims } from '@mappa/shared';
 import type { RunningGateway } from '@mappa/gateway';
 import { DEFAULT_PRINCIPAL, startGatewayOver, startTestStack, expectNoIdentifier } from '@mappa/testing/stack';
 import { postGraphQL } from '@mappa/testing';
@@ -590,5 +590,232 @@ describe("the board register's write path (KPI 5): the co-ordinator records thei
       expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     }
     expect((await rowsOf<{ n: number }>(sql`select count(*)::int as n from mappa.smb_meeting`))[0]!.n).toBe(before);
+  });
+});
+
+describe("the board's members (A §6, KPI 5): the co-ordinator adds members to their own board and ends their spells", () => {
+  const MEMBER = 'memberId area agency role staffId joinedOn leftOn';
+  const ADD = /* GraphQL */ `mutation Join($input: AddSmbMemberInput!) { addSmbMember(input: $input) { ${MEMBER} } }`;
+  const END = /* GraphQL */ `mutation Leave($input: EndSmbMembershipInput!) { endSmbMembership(input: $input) { ${MEMBER} } }`;
+  const RECORD = /* GraphQL */ `
+    mutation Record($input: RecordSmbMeetingInput!) {
+      recordSmbMeeting(input: $input) {
+        smbMeetingId
+      }
+    }
+  `;
+  const CASE_MANAGEMENT: DeclaredPurpose = { purpose: 'CASE_MANAGEMENT', caseId: null };
+  interface Member {
+    readonly memberId: string;
+    readonly area: string;
+    readonly agency: string;
+    readonly role: string;
+    readonly staffId: string;
+    readonly joinedOn: string;
+    readonly leftOn: string | null;
+  }
+  type Answer = GraphQLResponse<{ addSmbMember?: Member | null; endSmbMembership?: Member | null; recordSmbMeeting?: unknown }>;
+  let calls = 0;
+  /** One call through the gateway, with a request id of its own to find its audit entries by. */
+  const call = async (document: string, input: Record<string, unknown>, principal = DEFAULT_PRINCIPAL, purpose = CASE_MANAGEMENT) => {
+    calls += 1;
+    const requestId = `smb-membership-test-${String(calls).padStart(4, '0')}`;
+    const headers = { ...(await env.headersFor(principal, purpose)), 'x-request-id': requestId };
+    const answer: Answer = await postGraphQL(`${env.stack.gateway.url}/graphql`, document, { input }, headers);
+    return { answer, requestId };
+  };
+  const codeOf = (answer: Answer) => answer.errors?.[0]?.extensions?.code;
+  const countMembers = async () => (await rowsOf<{ n: number }>(sql`select count(*)::int as n from mappa.smb_member`))[0]!.n;
+  /** The changes the MAPPA unit's audit entry of a request records. */
+  const changesOf = async (requestId: string) =>
+    (await env.connection.database().select().from(auditEntryTable).where(eq(auditEntryTable.requestId, requestId)))
+      .filter((entry) => entry.log === 'mappa')
+      .flatMap((entry) => (entry.payload as AuditPayload).changes);
+
+  // After the seeded board's last meeting (the dataset's day is 2026-11-01) and the one the tests above record.
+  const JOINED_ON = '2026-11-10';
+  const MET_ON = '2026-11-20';
+  const LATER = '2026-11-25';
+
+  it('A §6, KPI 5: a member added and a spell ended are in the register, each audited with its change; KPI 5 counts each member over the meetings held while they sat', async () => {
+    // Leaves before any meeting: sat for none in the quarter, so KPI 5 does not count them (were the end ignored, they would count as absent).
+    const left = await call(ADD, { agency: 'health', role: 'MEMBER', staffId: 'HLT1001', joinedOn: JOINED_ON });
+    expect(left.answer.errors).toBeUndefined();
+    const leftId = left.answer.data!.addSmbMember!.memberId;
+    expect(left.answer.data!.addSmbMember).toEqual({
+      memberId: leftId,
+      area: AREA,
+      agency: 'health',
+      role: 'MEMBER',
+      staffId: 'HLT1001',
+      joinedOn: JOINED_ON,
+      leftOn: null,
+    });
+    const record = `SmbMember:${leftId}`;
+    expect(await changesOf(left.requestId)).toEqual(
+      expect.arrayContaining([
+        { record, field: 'role', oldValueHash: null, newValueHash: auditValueHash(record, 'role', 'MEMBER') },
+        { record, field: 'staffId', oldValueHash: null, newValueHash: auditValueHash(record, 'staffId', 'HLT1001') },
+        { record, field: 'joinedOn', oldValueHash: null, newValueHash: auditValueHash(record, 'joinedOn', JOINED_ON) },
+      ]),
+    );
+    const ended = await call(END, { memberId: leftId, leftOn: JOINED_ON });
+    expect(ended.answer.errors).toBeUndefined();
+    expect(ended.answer.data!.endSmbMembership).toMatchObject({ memberId: leftId, joinedOn: JOINED_ON, leftOn: JOINED_ON });
+    expect((await changesOf(ended.requestId)).map((change) => [change.record, change.field, change.oldValueHash])).toEqual([
+      [record, 'leftOn', null],
+    ]);
+    expect(
+      await rowsOf(
+        sql`select area, agency, role, staff_id, joined_on::text as joined_on, left_on::text as left_on from mappa.smb_member where member_id = ${leftId}`,
+      ),
+    ).toEqual([{ area: AREA, agency: 'health', role: 'MEMBER', staff_id: 'HLT1001', joined_on: JOINED_ON, left_on: JOINED_ON }]);
+
+    const stays = await call(ADD, { agency: 'housing', role: 'MEMBER', staffId: 'HSG1001', joinedOn: JOINED_ON });
+    const staysId = stays.answer.data!.addSmbMember!.memberId;
+    // The member who left no longer sits: present at a later meeting is refused, and nothing is written.
+    const refused = await call(RECORD, { heldOn: MET_ON, presentMemberIds: [staysId, leftId] });
+    expect(codeOf(refused.answer)).toBe('BAD_USER_INPUT');
+    const met = await call(RECORD, { heldOn: MET_ON, presentMemberIds: [staysId] });
+    expect(met.answer.errors).toBeUndefined();
+
+    // KPI 5 for October-December 2026, worked out here from the register's tables.
+    const members = await rowsOf<{ member_id: string; joined_on: string; left_on: string | null }>(
+      sql`select member_id, joined_on::text as joined_on, left_on::text as left_on from mappa.smb_member where area = ${AREA}`,
+    );
+    const boardMeetings = await rowsOf<{ smb_meeting_id: string; held_on: string }>(
+      sql`select smb_meeting_id, held_on::text as held_on from mappa.smb_meeting where area = ${AREA} and held_on between '2026-10-01' and '2026-12-31'`,
+    );
+    const present = new Set(
+      (await rowsOf<{ smb_meeting_id: string; member_id: string }>(sql`select smb_meeting_id, member_id from mappa.smb_attendance`)).map(
+        (row) => `${row.smb_meeting_id}/${row.member_id}`,
+      ),
+    );
+    const outcomes = new Map<string, boolean>();
+    for (const member of members) {
+      const sat = boardMeetings.filter(
+        (board) => board.held_on >= member.joined_on && (member.left_on === null || board.held_on <= member.left_on),
+      );
+      if (sat.length === 0) continue;
+      outcomes.set(
+        member.member_id,
+        4 * sat.filter((board) => present.has(`${board.smb_meeting_id}/${member.member_id}`)).length >= 3 * sat.length,
+      );
+    }
+    expect(outcomes.has(leftId)).toBe(false);
+    expect(outcomes.get(staysId)).toBe(true);
+    const outcome = [...outcomes.values()];
+    const expected: Tally = new Map([['', { met: outcome.filter(Boolean).length, notMet: outcome.filter((value) => !value).length }]]);
+    const exact = await ask({ area: AREA, year: 2026, quarter: 3 }, ANALYST, STATISTICS, `${exactGateway.url}/graphql`);
+    expect(exact.errors).toBeUndefined();
+    const kpi = byId(exact.data!.mappaKpis!, 'SMB_MEMBER_ATTENDED');
+    expectExactKpi(kpi, expected);
+    // Every seeded member and the one who stays sat for a meeting of the quarter: far more than a suppressed few.
+    expect(kpi.total).toEqual({ count: outcomes.size, suppressed: false });
+    const shown = await ask({ area: AREA, year: 2026, quarter: 3 }, ANALYST);
+    expectProtectedKpi(byId(shown.data!.mappaKpis!, 'SMB_MEMBER_ATTENDED'), expected);
+    expect(JSON.stringify(shown.data)).not.toMatch(/SMB-|HLT1001|HSG1001/);
+  });
+
+  it('A §6: one chair at a time (police, probation or prison), at most two lay advisers, one spell at a time for a person, the co-ordinator and lay advisers for the MAPPA unit; a day to come or on or before the last recorded meeting: BAD_USER_INPUT, nothing written', async () => {
+    const sitting = await rowsOf<{ staff_id: string }>(
+      sql`select staff_id from mappa.smb_member where area = ${AREA} and left_on is null and role = 'MEMBER' order by member_id limit 1`,
+    );
+    const before = await countMembers();
+    for (const input of [
+      { agency: 'probation', role: 'CHAIR', staffId: 'NPS7001', joinedOn: LATER },
+      { agency: 'health', role: 'CHAIR', staffId: 'HLT7001', joinedOn: LATER },
+      { agency: 'mappa_unit', role: 'LAY_ADVISER', staffId: 'LAY7001', joinedOn: LATER },
+      { agency: 'police', role: 'COORDINATOR', staffId: 'PPU7001', joinedOn: LATER },
+      { agency: 'health', role: 'LAY_ADVISER', staffId: 'HLT7002', joinedOn: LATER },
+      { agency: 'education', role: 'MEMBER', staffId: sitting[0]!.staff_id, joinedOn: LATER },
+      { agency: 'education', role: 'MEMBER', staffId: 'EDU7001', joinedOn: '2099-01-01' },
+      { agency: 'education', role: 'MEMBER', staffId: 'EDU7001', joinedOn: MET_ON },
+    ]) {
+      const { answer } = await call(ADD, input);
+      expect({ input, code: codeOf(answer), data: answer.data?.addSmbMember ?? null }).toEqual({
+        input,
+        code: 'BAD_USER_INPUT',
+        data: null,
+      });
+    }
+    expect(await countMembers()).toBe(before);
+  });
+
+  it('A §6: the database itself refuses a second running spell of a person, a second sitting chair, and a unit seat held for another agency', async () => {
+    const [chair] = await rowsOf<{ staff_id: string }>(
+      sql`select staff_id from mappa.smb_member where area = ${AREA} and role = 'CHAIR' and left_on is null`,
+    );
+    /** What the database says to an insert: the message of its refusal (the driver's error, under the query builder's), or 'accepted'. */
+    const insert = (memberId: string, agency: string, role: string, staffId: string) =>
+      env.connection
+        .database()
+        .execute(
+          sql`insert into mappa.smb_member (member_id, area, agency, role, staff_id, joined_on) values (${memberId}, ${AREA}, ${agency}, ${role}, ${staffId}, ${LATER})`,
+        )
+        .then(
+          () => 'accepted',
+          (error: Error & { cause?: Error }) => `${error.message} ${error.cause?.message ?? ''}`,
+        );
+    expect(await insert('SMB-DB-1', 'police', 'MEMBER', chair!.staff_id)).toMatch(/smb_member_open_spell_idx/);
+    expect(await insert('SMB-DB-2', 'prison', 'CHAIR', 'HMP7001')).toMatch(/smb_member_sitting_chair_idx/);
+    expect(await insert('SMB-DB-3', 'police', 'LAY_ADVISER', 'LAY7002')).toMatch(/smb_member_unit_seat/);
+    expect(await insert('SMB-DB-4', 'health', 'MEMBER', 'HLT7003')).toBe('accepted');
+    await env.connection.database().execute(sql`delete from mappa.smb_member where member_id = 'SMB-DB-4'`);
+    expect(await insert('SMB-DB-5', 'health', 'CHAIR', 'HLT7004')).toMatch(/smb_member_chair_agency|smb_member_sitting_chair_idx/);
+    expect(await rowsOf(sql`select member_id from mappa.smb_member where member_id like 'SMB-DB-%'`)).toEqual([]);
+  });
+
+  it('KPI 5: a spell ends once, not before the member joined, not before a meeting they are recorded present at, not in the future (BAD_USER_INPUT)', async () => {
+    const [member] = await rowsOf<{ member_id: string }>(sql`select member_id from mappa.smb_member where staff_id = 'HSG1001'`);
+    const memberId = member!.member_id;
+    for (const leftOn of ['2026-11-09', '2026-11-19', '2099-01-01']) {
+      const { answer } = await call(END, { memberId, leftOn });
+      expect({ leftOn, code: codeOf(answer) }).toEqual({ leftOn, code: 'BAD_USER_INPUT' });
+    }
+    expect((await call(END, { memberId, leftOn: MET_ON })).answer.data!.endSmbMembership).toMatchObject({ leftOn: MET_ON });
+    const again = await call(END, { memberId, leftOn: LATER });
+    expect(codeOf(again.answer)).toBe('BAD_USER_INPUT');
+    expect(await rowsOf(sql`select left_on::text as left_on from mappa.smb_member where member_id = ${memberId}`)).toEqual([
+      { left_on: MET_ON },
+    ]);
+  });
+
+  it("principle 9: another area's co-ordinator ending a member of this board gets NOT_FOUND, the same answer as for an unknown id, and the spell runs on", async () => {
+    const [member] = await rowsOf<{ member_id: string }>(
+      sql`select member_id from mappa.smb_member where area = ${AREA} and left_on is null order by member_id limit 1`,
+    );
+    const other = await call(END, { memberId: member!.member_id, leftOn: LATER }, OTHER_AREA_COORDINATOR);
+    const unknown = await call(END, { memberId: 'SMB-NO-SUCH-MEMBER', leftOn: LATER }, OTHER_AREA_COORDINATOR);
+    expect(codeOf(other.answer)).toBe('NOT_FOUND');
+    expect(other.answer.errors).toEqual(unknown.answer.errors);
+    expect(other.answer.data).toEqual(unknown.answer.data);
+    expect(await rowsOf(sql`select left_on from mappa.smb_member where member_id = ${member!.member_id}`)).toEqual([{ left_on: null }]);
+    // Their own board is the one they write: a member they add sits on their area's board.
+    const own = await call(ADD, { agency: 'police', role: 'CHAIR', staffId: 'PPU7002', joinedOn: LATER }, OTHER_AREA_COORDINATOR);
+    expect(own.answer.data!.addSmbMember).toMatchObject({ area: MappaArea.CLEVELAND, role: 'CHAIR' });
+  });
+
+  it('KPI 5, principle 8: a lay adviser, an analyst and the chair may not add or end members, nor the co-ordinator under STATISTICS (FORBIDDEN)', async () => {
+    const [member] = await rowsOf<{ member_id: string }>(
+      sql`select member_id from mappa.smb_member where area = ${AREA} and left_on is null order by member_id limit 1`,
+    );
+    const before = await countMembers();
+    for (const [principal, purpose] of [
+      [LAY_ADVISER, CASE_MANAGEMENT],
+      [ANALYST, CASE_MANAGEMENT],
+      [CHAIR, CASE_MANAGEMENT],
+      [DEFAULT_PRINCIPAL, STATISTICS],
+    ] as const) {
+      const added = await call(ADD, { agency: 'health', role: 'MEMBER', staffId: 'HLT7009', joinedOn: LATER }, principal, purpose);
+      const ended = await call(END, { memberId: member!.member_id, leftOn: LATER }, principal, purpose);
+      expect({ staffId: principal.staffId, added: codeOf(added.answer), ended: codeOf(ended.answer) }).toEqual({
+        staffId: principal.staffId,
+        added: 'FORBIDDEN',
+        ended: 'FORBIDDEN',
+      });
+    }
+    expect(await countMembers()).toBe(before);
+    expect(await rowsOf(sql`select left_on from mappa.smb_member where member_id = ${member!.member_id}`)).toEqual([{ left_on: null }]);
   });
 });

@@ -478,7 +478,7 @@ export const mappaPolicies = definePolicies('mappa', {
     owner: Agency.MAPPA_UNIT,
     classification: 'OFFICIAL',
     summary:
-      "The Strategic Management Board register (KPI 5, C §7.2: SMB members attend 75% of board meetings): the co-ordinator records their own area's board meetings and the members present. The co-ordinator keeps the board's records (the unit is accountable to the SMB and sits on it, A §6). The MAPPA co-ordinator of the MAPPA unit, under CASE_MANAGEMENT (administration), for the area of their own token only. The register names no offender.",
+      "The Strategic Management Board register (KPI 5, C §7.2: SMB members attend 75% of board meetings): the co-ordinator records their own area's board members (who joined and left, A §6) and its meetings with the members present. The co-ordinator keeps the board's records (the unit is accountable to the SMB and sits on it, A §6). The MAPPA co-ordinator of the MAPPA unit, under CASE_MANAGEMENT (administration), for the area of their own token only. The register names no offender.",
     rules: ['KPI 5', 'principle 9'],
     grants: [{ roles: ['mappa_coordinator'], agencies: ['mappa_unit'], purposes: ['CASE_MANAGEMENT'] }],
   },

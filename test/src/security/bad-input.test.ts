@@ -12,7 +12,7 @@ import {
 } from 'graphql';
 import type { GraphQLArgument, GraphQLField, GraphQLInputType } from 'graphql';
 import { readSupergraph } from '@mappa/gateway';
-import { disclosureFieldName, MappaArea, policeForceOf } from '@mappa/shared';
+import { disclosureFieldName, MappaArea, policeForceOf, todayOf } from '@mappa/shared';
 import { TEST_ISSUER } from '@mappa/testing';
 import type { DeclaredPurpose, PrincipalClaims } from '@mappa/shared';
 import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, startTestStack } from '@mappa/testing/stack';
@@ -222,6 +222,25 @@ async function newReferralId(referrer: PrincipalClaims = PROBATION_PRACTITIONER)
   const referralId = (body.body.data?.submitReferral as { referralId?: string } | null)?.referralId;
   if (!referralId) throw new Error(`could not make a referral: ${JSON.stringify(body.body.errors)}`);
   return referralId;
+}
+
+// The board register (KPI 5): a member joins today (after the seeded board's last meeting, before the
+// dataset's day), with a staff id of their own each time so that no two spells of one person overlap.
+let smbMembersAdded = 0;
+function smbMemberInput(): Record<string, unknown> {
+  smbMembersAdded += 1;
+  return { agency: 'health', role: 'MEMBER', staffId: `SMBFUZZ${String(smbMembersAdded).padStart(4, '0')}`, joinedOn: todayOf() };
+}
+
+async function newSmbMemberId(): Promise<string> {
+  const body = await ask('mutation Join($input: AddSmbMemberInput!) { addSmbMember(input: $input) { memberId } }', {
+    principal: DEFAULT_PRINCIPAL,
+    purpose: CASE_MANAGEMENT,
+    variables: { input: smbMemberInput() },
+  });
+  const memberId = (body.body.data?.addSmbMember as { memberId?: string } | null)?.memberId;
+  if (!memberId) throw new Error(`could not add a board member: ${JSON.stringify(body.body.errors)}`);
+  return memberId;
 }
 
 // Issue 10, the MAPP meeting: a meeting is scheduled, invited to, opened and signed through the gateway
@@ -879,6 +898,12 @@ const VALID: Record<string, () => Promise<Call>> = {
     const meetingId = await meetingInSession();
     return { principal: MEETING_CHAIR, purpose: atMeeting(meetingId), variables: { input: considerationInput(meetingId) } };
   },
+  addSmbMember: async () => ({ principal: DEFAULT_PRINCIPAL, purpose: CASE_MANAGEMENT, variables: { input: smbMemberInput() } }),
+  endSmbMembership: async () => ({
+    principal: DEFAULT_PRINCIPAL,
+    purpose: CASE_MANAGEMENT,
+    variables: { input: { memberId: await newSmbMemberId(), leftOn: todayOf() } },
+  }),
   recordSmbMeeting: async () => ({
     principal: DEFAULT_PRINCIPAL,
     purpose: { purpose: 'CASE_MANAGEMENT', caseId: null },

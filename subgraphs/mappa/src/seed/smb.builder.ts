@@ -1,6 +1,7 @@
 import { addDays, addMonths, DEV_ISSUER, MAPPA_AREAS, Random } from '@mappa/shared';
 import type { MappaArea, SyntheticDatasetOptions } from '@mappa/shared';
-import type { SmbRole, smbAttendanceTable, smbMeetingTable, smbMemberTable } from '../smb/smb.table';
+import type { SmbRole } from '../smb/smb.roles';
+import type { smbAttendanceTable, smbMeetingTable, smbMemberTable } from '../smb/smb.table';
 
 /** The seats of an area's board: its minimum membership (A §6, [L5573-5659]), each an agency and a role. */
 const SEATS: readonly { readonly agency: string; readonly role: SmbRole }[] = [
@@ -44,6 +45,7 @@ export function smbRows(dataset: SyntheticDatasetOptions): SmbRows {
   for (const area of dataset.areas ?? MAPPA_AREAS) {
     const random = new Random(dataset.seed, area, 'mappa-smb');
     const coordinator = `MCU${random.int(10000, 99999)}`;
+    const taken = new Set([coordinator]);
     const meetingDays: string[] = [];
     for (let day = addDays(start, random.int(0, 60)); day <= dataset.asOf; day = addDays(addMonths(day, 3), random.int(-10, 10)))
       meetingDays.push(day);
@@ -61,12 +63,12 @@ export function smbRows(dataset: SyntheticDatasetOptions): SmbRows {
       spells.forEach(([joinedOn, leftOn], spell) => {
         const memberId = `SMB-${area}-${String(index + 1).padStart(2, '0')}-${spell + 1}`;
         const prefix = STAFF_PREFIX[seat.agency] ?? 'DTC';
-        const staffId =
-          seat.role === 'COORDINATOR'
-            ? coordinator
-            : seat.role === 'LAY_ADVISER'
-              ? `LAY${random.int(10000, 99999)}`
-              : `${prefix}${random.int(10000, 99999)}`;
+        const draw = () => `${seat.role === 'LAY_ADVISER' ? 'LAY' : prefix}${random.int(10000, 99999)}`;
+        let staffId = seat.role === 'COORDINATOR' ? coordinator : draw();
+        // A person holds one seat of a board at a time (the register's unique open spell): a staff id drawn
+        // twice in an area is drawn again. Only then is the stream drawn more, so no other dataset changes.
+        while (seat.role !== 'COORDINATOR' && taken.has(staffId)) staffId = draw();
+        taken.add(staffId);
         const likelihood = random.chance(0.12) ? 0.4 + 0.3 * random.next() : 0.8 + 0.2 * random.next();
         rows.members.push({ memberId, area: area as MappaArea, agency: seat.agency, role: seat.role, staffId, joinedOn, leftOn });
         seated.push({ memberId, joinedOn, leftOn, likelihood: seat.role === 'COORDINATOR' ? 1 : likelihood });

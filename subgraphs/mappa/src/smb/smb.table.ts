@@ -1,10 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { check, date, index, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { mappaSchema } from '../mappa.schema';
-
-/** What a member sits on the Strategic Management Board as (guidance 1.29-1.37: the minimum membership). */
-export const SMB_ROLES = ['CHAIR', 'MEMBER', 'LAY_ADVISER', 'COORDINATOR'] as const;
-export type SmbRole = (typeof SMB_ROLES)[number];
+import { SMB_CHAIR_AGENCIES, SMB_ROLES, SMB_UNIT_ROLES } from './smb.roles';
 
 /**
  * Issue 13, KPI 5 (C §7.2: "SMB member attendance at SMB meetings, 75% each member"): the area's
@@ -30,6 +27,25 @@ export const smbMemberTable = mappaSchema.table(
   (table) => [
     index('smb_member_area_idx').on(table.area),
     check('smb_member_spell', sql`${table.leftOn} is null or ${table.leftOn} >= ${table.joinedOn}`),
+    // The register's own rules, held by the database as well as by the write path (addSmbMember):
+    // a person holds one open seat on a board at a time, the board has one sitting chair, the chair
+    // is a senior member of the Responsible Authority, and the co-ordinator's and lay advisers' seats
+    // are the MAPPA unit's. Spells that ended are checked for overlap by the write path, which takes
+    // the area's register lock first.
+    uniqueIndex('smb_member_open_spell_idx')
+      .on(table.area, table.staffId)
+      .where(sql`${table.leftOn} is null`),
+    uniqueIndex('smb_member_sitting_chair_idx')
+      .on(table.area)
+      .where(sql`${table.role} = 'CHAIR' and ${table.leftOn} is null`),
+    check(
+      'smb_member_chair_agency',
+      sql`${table.role} <> 'CHAIR' or ${table.agency} in (${sql.raw(SMB_CHAIR_AGENCIES.map((agency) => `'${agency}'`).join(', '))})`,
+    ),
+    check(
+      'smb_member_unit_seat',
+      sql`${table.role} not in (${sql.raw(SMB_UNIT_ROLES.map((role) => `'${role}'`).join(', '))}) or ${table.agency} = 'mappa_unit'`,
+    ),
   ],
 );
 

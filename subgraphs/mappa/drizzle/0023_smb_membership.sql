@@ -1,0 +1,4 @@
+CREATE UNIQUE INDEX "smb_member_open_spell_idx" ON "mappa"."smb_member" USING btree ("area","staff_id") WHERE "mappa"."smb_member"."left_on" is null;--> statement-breakpoint
+CREATE UNIQUE INDEX "smb_member_sitting_chair_idx" ON "mappa"."smb_member" USING btree ("area") WHERE "mappa"."smb_member"."role" = 'CHAIR' and "mappa"."smb_member"."left_on" is null;--> statement-breakpoint
+ALTER TABLE "mappa"."smb_member" ADD CONSTRAINT "smb_member_chair_agency" CHECK ("mappa"."smb_member"."role" <> 'CHAIR' or "mappa"."smb_member"."agency" in ('police', 'probation', 'prison'));--> statement-breakpoint
+ALTER TABLE "mappa"."smb_member" ADD CONSTRAINT "smb_member_unit_seat" CHECK ("mappa"."smb_member"."role" not in ('COORDINATOR', 'LAY_ADVISER') or "mappa"."smb_member"."agency" = 'mappa_unit');
