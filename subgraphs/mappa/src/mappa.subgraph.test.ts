@@ -26,6 +26,8 @@ import { mappaCaseChangeTable, mappaCaseTable } from './mappa-case/mappa-case.ta
 import { MappaCaseChangeField, MappaCaseStatus } from './mappa-case/mappa-case.type';
 import { mappaSubgraph } from './index';
 import { countRegister, fetchRegisterPage } from './register/register.query';
+// The owner's role reading its own records: the Kent MAPPA co-ordinator, administering cases.
+import { KENT_COORDINATOR as MAPPA_COORDINATOR } from './register/register.fixtures';
 
 // The stack's default dataset (2,000 offenders, seed 1): large enough for every branch of the seeder
 // and for the annual-report shape to show, small enough to seed in a second. Everyone is managed in
@@ -40,19 +42,6 @@ const UNKNOWN_PNC_ID = formatPncId(2008, 545166);
 let database: TestDatabase;
 let subgraph: RunningSubgraph;
 let gateway: TestGatewayKeys;
-
-/** The owner's role reading its own records: the MAPPA co-ordinator, administering cases. */
-const MAPPA_COORDINATOR: Caller = {
-  principal: {
-    issuer: TEST_ISSUER,
-    staffId: 'MCU00001',
-    agency: 'mappa_unit',
-    roles: ['mappa_coordinator'],
-    area: MappaArea.KENT,
-    clearance: 'SC',
-  },
-  declaredPurpose: { purpose: 'CASE_MANAGEMENT', caseId: null },
-};
 
 async function post(query: string, variables: Record<string, unknown> = {}, caller: Caller = MAPPA_COORDINATOR): Promise<GraphQLResponse> {
   return querySubgraph(subgraph, gateway, query, variables, caller);

@@ -1,6 +1,5 @@
 import {
   TEST_ISSUER,
-  openTestDatabase,
   startTestSubgraph,
   withCaseGrants,
   withDisclosureEvidence,
@@ -8,9 +7,9 @@ import {
   withReferralEvidence,
   querySubgraph,
 } from '@mappa/testing';
-import { createLogger, isUnder18, MappaArea, prepareSubgraphDatabase, calendarDateOf, startSubgraph, syntheticPeople } from '@mappa/shared';
-import type { Caller, Clearance, DatabaseConnection, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
-import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
+import { isUnder18, MappaArea, calendarDateOf, syntheticPeople } from '@mappa/shared';
+import type { Caller, Clearance, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
+import type { TestDatabase, TestGatewayKeys, TestSubgraph } from '@mappa/testing';
 import { policeSubgraph } from './index';
 
 // Everyone in Kent, the callers' area: row scope (R-3) is by area, and these tests are about other rules.
@@ -29,9 +28,9 @@ async function post(
   query: string,
   variables: Record<string, unknown> = {},
   caller: Caller = PPU_OFFICER,
-  target: RunningSubgraph = subgraph,
+  target: Pick<TestSubgraph, 'subgraph' | 'gateway'> = { subgraph, gateway },
 ) {
-  return querySubgraph(target, gateway, query, variables, caller) as Promise<{
+  return querySubgraph(target.subgraph, target.gateway, query, variables, caller) as Promise<{
     data?: Record<string, unknown>;
     errors?: { message: string; extensions?: { code?: string } }[];
   }>;
@@ -291,26 +290,16 @@ describe('row scope: counter-terrorism gate (principle 7)', () => {
     identity: { lastName: person.lastName },
     visorNominal: person.hasVisorRecord ? { status: 'ACTIVE', restrictedAccess: person.restrictedAccess } : null,
   });
-  let ctDatabase: { connection: DatabaseConnection; drop: () => Promise<void> };
-  let ctSubgraph: RunningSubgraph;
+  // A second police subgraph over the counter-terrorism dataset, from the same harness as the first.
+  let ct: TestSubgraph;
 
   beforeAll(async () => {
-    ctDatabase = await openTestDatabase();
-    const log = createLogger('police-ct-test', 'silent');
-    await prepareSubgraphDatabase(policeSubgraph, ctDatabase.connection, { seedIfEmpty: ctDataset, log });
-    ctSubgraph = await startSubgraph(policeSubgraph, {
-      connection: ctDatabase.connection,
-      host: '127.0.0.1',
-      port: 0,
-      production: false,
-      log,
-      gatewayKeys: gateway.gatewayKeys,
-    });
+    ct = await startTestSubgraph(policeSubgraph, ctDataset);
   });
 
   afterAll(async () => {
-    await ctSubgraph.close();
-    await ctDatabase.drop();
+    await ct.subgraph.close();
+    await ct.database.drop();
   });
 
   it('the dataset holds both kinds of restricted person, and the unknown PNC IDs really are unknown', () => {
@@ -322,33 +311,33 @@ describe('row scope: counter-terrorism gate (principle 7)', () => {
 
   it('an uncleared (BPSS) caller gets null for restricted people and data for the others in the same batch, in one SQL statement per batch', async () => {
     const subjects = interleaved(restricted);
-    ctSubgraph.statements.reset();
-    const result = await post(ENTITIES, { r: representations(subjects) }, UNCLEARED, ctSubgraph);
+    ct.subgraph.statements.reset();
+    const result = await post(ENTITIES, { r: representations(subjects) }, UNCLEARED, ct);
     expect(result.errors).toBeUndefined();
     expect(result.data?._entities).toEqual(subjects.map((person) => (isRestricted(person) ? null : expectedEntity(person))));
     // One statement resolves the references (the marker is on the person row), one loads the ViSOR nominals.
-    expect(ctSubgraph.statements.count).toBe(2);
+    expect(ct.subgraph.statements.count).toBe(2);
   });
 
   it('principle 9: for an uncleared caller a restricted person answers exactly as an unknown PNC ID', async () => {
-    ctSubgraph.statements.reset();
-    const aboutRestricted = await post(ENTITIES, { r: representations(interleaved(restricted)) }, UNCLEARED, ctSubgraph);
-    const restrictedStatements = ctSubgraph.statements.count;
-    ctSubgraph.statements.reset();
-    const aboutUnknown = await post(ENTITIES, { r: representations(interleaved(unknown)) }, UNCLEARED, ctSubgraph);
+    ct.subgraph.statements.reset();
+    const aboutRestricted = await post(ENTITIES, { r: representations(interleaved(restricted)) }, UNCLEARED, ct);
+    const restrictedStatements = ct.subgraph.statements.count;
+    ct.subgraph.statements.reset();
+    const aboutUnknown = await post(ENTITIES, { r: representations(interleaved(unknown)) }, UNCLEARED, ct);
     expect(aboutRestricted).toEqual(aboutUnknown);
-    expect(restrictedStatements).toBe(ctSubgraph.statements.count);
+    expect(restrictedStatements).toBe(ct.subgraph.statements.count);
   });
 
   it('the root query by PNC ID gives an uncleared caller null with no error for a restricted person, as for an unknown one', async () => {
     for (const [i, person] of restricted.entries()) {
-      const aboutRestricted = await post(OFFENDER, { pncId: person.pncId }, UNCLEARED, ctSubgraph);
+      const aboutRestricted = await post(OFFENDER, { pncId: person.pncId }, UNCLEARED, ct);
       expect(aboutRestricted.errors).toBeUndefined();
       expect(aboutRestricted.data).toEqual({ offender: null });
-      expect(aboutRestricted).toEqual(await post(OFFENDER, { pncId: unknown[i]!.pncId }, UNCLEARED, ctSubgraph));
+      expect(aboutRestricted).toEqual(await post(OFFENDER, { pncId: unknown[i]!.pncId }, UNCLEARED, ct));
     }
     // The gate is by person, not by query: an unrestricted person still answers.
-    const open = await post(OFFENDER, { pncId: unrestricted[0]!.pncId }, UNCLEARED, ctSubgraph);
+    const open = await post(OFFENDER, { pncId: unrestricted[0]!.pncId }, UNCLEARED, ct);
     expect(open.errors).toBeUndefined();
     expect(open.data?.offender).toEqual(expectedEntity(unrestricted[0]!));
   });
@@ -363,22 +352,22 @@ describe('row scope: counter-terrorism gate (principle 7)', () => {
     for (const [i, child] of children.slice(0, 5).entries()) {
       // Issue 11: each decision is about one person, so each child is asked about as a party to a decision about them.
       const party = withDisclosureEvidence(deciding, child.pncId);
-      expect((await post(ENTITY, { r: representations([child]) }, party, ctSubgraph)).data?._entities).toEqual([null]);
-      expect(
-        (await post(ENTITY, { r: representations([child]) }, withCaseGrants(party, [child.pncId]), ctSubgraph)).data?._entities,
-      ).toEqual([null]);
-      expect(await post(OFFENDER, { pncId: child.pncId }, party, ctSubgraph)).toEqual(
-        await post(OFFENDER, { pncId: unknown[i]!.pncId }, party, ctSubgraph),
+      expect((await post(ENTITY, { r: representations([child]) }, party, ct)).data?._entities).toEqual([null]);
+      expect((await post(ENTITY, { r: representations([child]) }, withCaseGrants(party, [child.pncId]), ct)).data?._entities).toEqual([
+        null,
+      ]);
+      expect(await post(OFFENDER, { pncId: child.pncId }, party, ct)).toEqual(
+        await post(OFFENDER, { pncId: unknown[i]!.pncId }, party, ct),
       );
       const asked = withDisclosureEvidence(deciding, child.pncId, { childSafeguardsMet: true });
-      expect((await post(ENTITY, { r: representations([child]) }, asked, ctSubgraph)).data?._entities).toEqual([{ pncId: child.pncId }]);
+      expect((await post(ENTITY, { r: representations([child]) }, asked, ct)).data?._entities).toEqual([{ pncId: child.pncId }]);
     }
     for (const adult of adults) {
       expect(
-        (await post(ENTITY, { r: representations([adult]) }, withDisclosureEvidence(deciding, adult.pncId), ctSubgraph)).data?._entities,
+        (await post(ENTITY, { r: representations([adult]) }, withDisclosureEvidence(deciding, adult.pncId), ct)).data?._entities,
       ).toEqual([{ pncId: adult.pncId }]);
     }
-    expect((await post(ENTITY, { r: representations(children) }, officer('SC'), ctSubgraph)).data?._entities).toEqual(
+    expect((await post(ENTITY, { r: representations(children) }, officer('SC'), ct)).data?._entities).toEqual(
       children.map((person) => ({ pncId: person.pncId })),
     );
   });
@@ -389,7 +378,7 @@ describe('row scope: counter-terrorism gate (principle 7)', () => {
       .slice(0, 3);
     const deciding: Caller = { ...officer('SC'), declaredPurpose: { purpose: 'DISCLOSURE_DECISION', caseId: 'DSC-POLICE-1' } };
     const ENTITY = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { pncId } } }';
-    expect((await post(ENTITY, { r: representations(adults) }, deciding, ctSubgraph)).data?._entities).toEqual(adults.map(() => null));
+    expect((await post(ENTITY, { r: representations(adults) }, deciding, ct)).data?._entities).toEqual(adults.map(() => null));
     expect(
       (
         await post(
@@ -399,22 +388,22 @@ describe('row scope: counter-terrorism gate (principle 7)', () => {
             deciding,
             adults.map((person) => person.pncId),
           ),
-          ctSubgraph,
+          ct,
         )
       ).data?._entities,
     ).toEqual(adults.map(() => null));
     expect(
-      (await post(ENTITY, { r: representations(adults) }, withDisclosureEvidence(deciding, adults[0]!.pncId), ctSubgraph)).data?._entities,
+      (await post(ENTITY, { r: representations(adults) }, withDisclosureEvidence(deciding, adults[0]!.pncId), ct)).data?._entities,
     ).toEqual(adults.map((person, i) => (i === 0 ? { pncId: person.pncId } : null)));
   });
 
   it.each(['CTC', 'SC', 'DV'] as const)('a caller with %s clearance and the same roles sees the restricted people', async (clearance) => {
     const subjects = interleaved(restricted);
-    const entities = await post(ENTITIES, { r: representations(subjects) }, officer(clearance), ctSubgraph);
+    const entities = await post(ENTITIES, { r: representations(subjects) }, officer(clearance), ct);
     expect(entities.errors).toBeUndefined();
     expect(entities.data?._entities).toEqual(subjects.map(expectedEntity));
     for (const person of restricted) {
-      const byPncId = await post(OFFENDER, { pncId: person.pncId }, officer(clearance), ctSubgraph);
+      const byPncId = await post(OFFENDER, { pncId: person.pncId }, officer(clearance), ct);
       expect(byPncId.errors).toBeUndefined();
       expect(byPncId.data?.offender).toEqual(expectedEntity(person));
     }

@@ -4,11 +4,10 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { importJWK, SignJWT } from 'jose';
 import type { RunningGateway } from '@mappa/gateway';
-import { ASSERTION_HEADER, createLogger, GatewayAssertionSigner, generateSigningKeyPair, startSubgraph } from '@mappa/shared';
+import { ASSERTION_HEADER, GatewayAssertionSigner, generateSigningKeyPair } from '@mappa/shared';
 import { dropTestRedis, openTestRedis, uniqueTestKeyPrefix, postGraphQL } from '@mappa/testing';
 import type { RedisSharedState, RunningSubgraph } from '@mappa/shared';
-import { SUBGRAPHS } from '@mappa/stack';
-import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, startGatewayOver, startTestStack, vouched } from '@mappa/testing/stack';
+import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, startGatewayOver, startSubgraphReplica, startTestStack, vouched } from '@mappa/testing/stack';
 import type { GraphQLResponse } from '@mappa/testing';
 import type { TestStack } from '@mappa/testing/stack';
 
@@ -18,7 +17,6 @@ import type { TestStack } from '@mappa/testing/stack';
 
 const QUERY = 'query Identity($pncId: ID!) { offender(pncId: $pncId) { pncId identity { lastName } } }';
 const caller = { principal: vouched(DEFAULT_PRINCIPAL), declaredPurpose: DEFAULT_PURPOSE };
-const log = createLogger('test', 'silent');
 
 interface Captured {
   readonly headers: Record<string, string>;
@@ -64,20 +62,9 @@ beforeAll(async () => {
   keys = await generateSigningKeyPair();
   const prefix = uniqueTestKeyPrefix('gateway-assertions');
   redisOfReplicas = [await openTestRedis(prefix), await openTestRedis(prefix)];
-  const definition = SUBGRAPHS.find(({ definition: candidate }) => candidate.name === 'police')!.definition;
   replicas = [];
   for (const sharedState of redisOfReplicas) {
-    replicas.push(
-      await startSubgraph(definition, {
-        connection: env.connection,
-        host: '127.0.0.1',
-        port: 0,
-        production: false,
-        log,
-        gatewayKeys: { keys: [keys.publicJwk] },
-        sharedState,
-      }),
-    );
+    replicas.push(await startSubgraphReplica(env, 'police', { gatewayKeys: { keys: [keys.publicJwk] }, sharedState }));
   }
 });
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { LocalIssuer, readSupergraph, startGateway } from '@mappa/gateway';
 import type { GatewayOptions, OperationLimits, RateLimits, RunningGateway, TrustedDocuments, TrustedIssuer } from '@mappa/gateway';
-import { byAgency, createLogger, MappaArea, migrateAgencies, seedAgencies, syntheticPeople } from '@mappa/shared';
+import { byAgency, createLogger, MappaArea, migrateAgencies, seedAgencies, startSubgraph, syntheticPeople } from '@mappa/shared';
 import { openTestDatabase } from '../test-database';
 import type { TestDatabaseTemplate } from '../test-database';
 import { TEST_ISSUER } from '../test-gateway';
@@ -11,6 +11,7 @@ import type {
   Logger,
   Principal,
   PrincipalClaims,
+  RunningSubgraph,
   SeedDataset,
   SharedState,
   SyntheticPerson,
@@ -220,6 +221,28 @@ export async function startGatewayOver(env: TestStack, options: Partial<GatewayO
     auditConnection: env.connection,
     // A production gateway needs a configured record-key secret (issue 13).
     ...(options.production ? { statistics: { keySecret: randomBytes(32).toString('base64url') } } : {}),
+    ...options,
+  });
+}
+
+/**
+ * Another replica of one of the test stack's subgraphs (`agency`, as `AGENCIES` names it) over the
+ * stack's database, trusting `gatewayKeys`, with what `options` add (its replay cache, say). Stop it
+ * before the test stack.
+ */
+export async function startSubgraphReplica(
+  env: TestStack,
+  agency: string,
+  options: Pick<Parameters<typeof startSubgraph>[1], 'gatewayKeys'> & Partial<Parameters<typeof startSubgraph>[1]>,
+): Promise<RunningSubgraph> {
+  const definition = AGENCIES.find((candidate) => candidate.name === agency);
+  if (!definition) throw new Error(`no agency ${agency} in the stack`);
+  return startSubgraph(definition, {
+    connection: env.connection,
+    host: '127.0.0.1',
+    port: 0,
+    production: false,
+    log: createLogger('test', 'silent'),
     ...options,
   });
 }

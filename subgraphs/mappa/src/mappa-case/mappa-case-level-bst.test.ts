@@ -1,11 +1,11 @@
-import { TEST_ISSUER, startTestSubgraph, withMeetingEvidence, querySubgraph } from '@mappa/testing';
-import { fixedClock, syntheticPeople } from '@mappa/shared';
+import { withMeetingEvidence } from '@mappa/testing';
+import { fixedClock } from '@mappa/shared';
 import { and, asc, eq } from 'drizzle-orm';
-import type { GraphQLResponse, TestDatabase, TestGatewayKeys } from '@mappa/testing';
-import type { Caller, Principal, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
-import { mappaSubgraph } from '../index';
+import type { TestSubgraph } from '@mappa/testing';
+import type { Caller, SyntheticPerson } from '@mappa/shared';
 import { mappaCaseChangeTable, mappaCaseTable } from './mappa-case.table';
 import { MappaCaseStatus } from './mappa-case.type';
+import { AREA, CHAIR, LEVEL_PEOPLE as people, changeLevel as changeLevelOn, startLevelStack } from './mappa-case-level.fixtures';
 
 // Issue 14, one definition of "today": 00:30 on 16 June 2026 in England and Wales is 23:30 on 15 June
 // in UTC (British Summer Time). Level changes used to be dated in UTC and row scope in Europe/London;
@@ -13,41 +13,17 @@ import { MappaCaseStatus } from './mappa-case.type';
 const INSTANT = '2026-06-15T23:30:00Z';
 const TODAY = '2026-06-16';
 
-const dataset = { offenders: 1_000, seed: 3, asOf: '2026-11-01' };
-const people = syntheticPeople(0, dataset.offenders, dataset);
-const AREA = people[0]!.area;
 const candidates = people.filter(
   (person) => person.area === AREA && person.category !== 4 && !person.restrictedAccess && person.category !== 3,
 );
 
-let database: TestDatabase;
-let subgraph: RunningSubgraph;
-let gateway: TestGatewayKeys;
+let stack: TestSubgraph;
 
-const CHAIR: Principal = {
-  issuer: TEST_ISSUER,
-  staffId: 'NPS00077',
-  agency: 'probation',
-  roles: ['mappa_chair'],
-  area: AREA,
-  clearance: 'SC',
-};
-
-type ChangedLevel = { changeMappaLevel: { history: { changedDate: string }[] } | null };
-
-async function changeLevel(input: Record<string, unknown>, caller: Caller): Promise<GraphQLResponse<ChangedLevel>> {
-  return querySubgraph<ChangedLevel>(
-    subgraph,
-    gateway,
-    `mutation($input: ChangeMappaLevelInput!) { changeMappaLevel(input: $input) { history { changedDate } } }`,
-    { input },
-    caller,
-  );
-}
+const changeLevel = (input: Record<string, unknown>, caller: Caller) => changeLevelOn(stack, input, caller);
 
 /** The person's active case, with its subject's date of birth set to `dateOfBirth` (test set-up). */
 async function caseBornOn(person: SyntheticPerson, dateOfBirth: string) {
-  const db = database.connection.database();
+  const db = stack.database.connection.database();
   const [active] = await db
     .update(mappaCaseTable)
     .set({ subjectDateOfBirth: dateOfBirth })
@@ -65,12 +41,12 @@ const atMeetingAbout = (person: SyntheticPerson): Caller =>
   });
 
 beforeAll(async () => {
-  ({ database, subgraph, gateway } = await startTestSubgraph(mappaSubgraph, dataset, { clock: fixedClock(INSTANT) }));
+  stack = await startLevelStack(fixedClock(INSTANT));
 });
 
 afterAll(async () => {
-  await subgraph.close();
-  await database.drop();
+  await stack.subgraph.close();
+  await stack.database.drop();
 });
 
 describe('one "today" for a request: between 00:00 and 01:00 in British Summer Time', () => {
@@ -86,7 +62,7 @@ describe('one "today" for a request: between 00:00 and 01:00 in British Summer T
     const result = await changeLevel({ caseId: adult.caseId, level, ...decision }, atMeetingAbout(candidates[0]!));
     expect(result.errors).toBeUndefined();
     expect(result.data?.changeMappaLevel?.history.at(-1)?.changedDate).toBe(TODAY);
-    const [change] = await database.connection
+    const [change] = await stack.database.connection
       .database()
       .select()
       .from(mappaCaseChangeTable)

@@ -1,78 +1,39 @@
-import { TEST_ISSUER, startTestSubgraph, withMeetingEvidence, querySubgraph } from '@mappa/testing';
-import { addDays, syntheticPeople, todayOf } from '@mappa/shared';
-import { and, asc, eq } from 'drizzle-orm';
-import type { GraphQLResponse, TestDatabase, TestGatewayKeys } from '@mappa/testing';
-import type { Caller, DeclaredPurpose, Principal, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
-import { mappaSubgraph } from '../index';
-import { mappaCaseChangeTable, mappaCaseTable } from './mappa-case.table';
-import { MappaCaseStatus } from './mappa-case.type';
+import { withMeetingEvidence } from '@mappa/testing';
+import { addDays, todayOf } from '@mappa/shared';
+import type { TestSubgraph } from '@mappa/testing';
+import type { Caller, DeclaredPurpose, Principal, SyntheticPerson } from '@mappa/shared';
+import {
+  AREA,
+  CHAIR,
+  COORDINATOR,
+  LEVEL_PEOPLE as people,
+  activeCaseOf,
+  changeLevel as changeLevelOn,
+  startLevelStack,
+} from './mappa-case-level.fixtures';
 
-const dataset = { offenders: 1_000, seed: 3, asOf: '2026-11-01' };
-const people = syntheticPeople(0, dataset.offenders, dataset);
 const isRestricted = (person: SyntheticPerson) => person.category === 4 || person.restrictedAccess;
-const AREA = people[0]!.area;
 const inArea = people.filter((person) => person.area === AREA && !isRestricted(person) && person.category !== 3);
 const category3 = people.find((person) => person.category === 3 && !isRestricted(person))!;
 const otherArea = people.find((person) => person.area !== AREA && !isRestricted(person))!;
 
-let database: TestDatabase;
-let subgraph: RunningSubgraph;
-let gateway: TestGatewayKeys;
+let stack: TestSubgraph;
 
-const COORDINATOR: Principal = {
-  issuer: TEST_ISSUER,
-  staffId: 'MCU00001',
-  agency: 'mappa_unit',
-  roles: ['mappa_coordinator'],
-  area: AREA,
-  clearance: 'SC',
-};
-const CHAIR: Principal = {
-  issuer: TEST_ISSUER,
-  staffId: 'NPS00077',
-  agency: 'probation',
-  roles: ['mappa_chair'],
-  area: AREA,
-  clearance: 'SC',
-};
 const SCREENING: DeclaredPurpose = { purpose: 'MAPPA_SCREENING', caseId: null };
 const MEETING: DeclaredPurpose = { purpose: 'MAPPA_MEETING', caseId: 'MTG-0042' };
 
-async function changeLevel(input: Record<string, unknown>, caller: Caller): Promise<GraphQLResponse> {
-  return querySubgraph(
-    subgraph,
-    gateway,
-    `mutation($input: ChangeMappaLevelInput!) { changeMappaLevel(input: $input) {
-      caseId level history { field valueBefore valueAfter changedDate changedByStaffId decision { kind reference } } } }`,
-    { input },
-    caller,
-  );
-}
-
-async function caseOf(person: SyntheticPerson) {
-  const db = database.connection.database();
-  const [active] = await db
-    .select()
-    .from(mappaCaseTable)
-    .where(and(eq(mappaCaseTable.pncId, person.pncId), eq(mappaCaseTable.status, MappaCaseStatus.ACTIVE)));
-  if (!active) throw new Error('every synthetic person has an active case');
-  const history = await db
-    .select()
-    .from(mappaCaseChangeTable)
-    .where(eq(mappaCaseChangeTable.caseId, active.caseId))
-    .orderBy(asc(mappaCaseChangeTable.sequence));
-  return { row: active, history };
-}
+const changeLevel = (input: Record<string, unknown>, caller: Caller) => changeLevelOn(stack, input, caller);
+const caseOf = (person: SyntheticPerson) => activeCaseOf(stack, person);
 
 const otherLevel = (level: number) => (level === 1 ? 2 : 1);
 
 beforeAll(async () => {
-  ({ database, subgraph, gateway } = await startTestSubgraph(mappaSubgraph, dataset));
+  stack = await startLevelStack();
 });
 
 afterAll(async () => {
-  await subgraph.close();
-  await database.drop();
+  await stack.subgraph.close();
+  await stack.database.drop();
 });
 
 describe('changeMappaLevel', () => {

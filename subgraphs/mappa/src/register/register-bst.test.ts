@@ -1,11 +1,6 @@
-import { Agency, MappaArea, fixedClock, syntheticPeople } from '@mappa/shared';
-import type { Caller, RunningSubgraph } from '@mappa/shared';
-import { TEST_ISSUER, querySubgraph, startTestSubgraph } from '@mappa/testing';
-import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
-import { mappaCaseTable } from '../mappa-case/mappa-case.table';
-import { MappaCaseStatus } from '../mappa-case/mappa-case.type';
-import { meetingTable } from '../meeting/meeting.table';
-import { mappaSubgraph } from '../index';
+import { MappaArea, fixedClock, syntheticPeople } from '@mappa/shared';
+import type { TestSubgraph } from '@mappa/testing';
+import { KENT_COORDINATOR, addRegisterCase, startRegisterStack } from './register.fixtures';
 
 // Issue 14, one definition of a calendar date: the register dated the last held meeting in UTC. A
 // level 3 meeting held at 23:30 UTC on 30 June (BST) was held on 1 July in England and Wales, so the
@@ -15,32 +10,16 @@ const dataset = { offenders: 60, seed: 13, asOf: '2026-11-01', areas: [MappaArea
 const [subject] = syntheticPeople(dataset.offenders, 1, dataset);
 const CASE_ID = 'MC-T0000002';
 
-let database: TestDatabase;
-let subgraph: RunningSubgraph;
-let gateway: TestGatewayKeys;
-
-const COORDINATOR: Caller = {
-  principal: {
-    issuer: TEST_ISSUER,
-    staffId: 'MCU00001',
-    agency: 'mappa_unit',
-    roles: ['mappa_coordinator'],
-    area: MappaArea.KENT,
-    clearance: 'SC',
-  },
-  declaredPurpose: { purpose: 'CASE_MANAGEMENT', caseId: null },
-};
+let stack: TestSubgraph;
 
 /** Every PNC ID of the register with this review status (one page holds the small dataset's). */
 async function registerWith(reviewStatus: 'DUE' | 'OVERDUE'): Promise<string[]> {
-  const result = await querySubgraph<{
+  const result = await stack.query<{
     offenders: { edges: { node: { pncId: string } }[]; pageInfo: { hasNextPage: boolean } };
   }>(
-    subgraph,
-    gateway,
     `query($filter: OffenderFilter) { offenders(first: 100, filter: $filter) { edges { node { pncId } } pageInfo { hasNextPage } } }`,
     { filter: { reviewStatus } },
-    COORDINATOR,
+    KENT_COORDINATOR,
   );
   expect(result.errors).toBeUndefined();
   expect(result.data?.offenders.pageInfo.hasNextPage).toBe(false);
@@ -48,44 +27,21 @@ async function registerWith(reviewStatus: 'DUE' | 'OVERDUE'): Promise<string[]> 
 }
 
 beforeAll(async () => {
-  ({ database, subgraph, gateway } = await startTestSubgraph(mappaSubgraph, dataset, { clock: fixedClock(`${TODAY}T12:00:00Z`) }));
-  const db = database.connection.database();
-  await db.insert(mappaCaseTable).values({
+  stack = await startRegisterStack(dataset, fixedClock(`${TODAY}T12:00:00Z`));
+  await addRegisterCase(stack, {
     caseId: CASE_ID,
     pncId: subject!.pncId,
-    category: 2,
     level: 3,
-    leadAgency: Agency.PROBATION,
-    area: MappaArea.KENT,
     startDate: '2026-01-05',
     nextReviewDate: '2026-10-01',
-    status: MappaCaseStatus.ACTIVE,
-    subjectDateOfBirth: '1980-01-01',
-  });
-  // 00:30 on 1 July 2026 in England and Wales.
-  const heldAt = new Date('2026-06-30T23:30:00Z');
-  await db.insert(meetingTable).values({
-    meetingId: 'MTG-TREG-1',
-    caseId: CASE_ID,
-    pncId: subject!.pncId,
-    area: MappaArea.KENT,
-    kind: 'REVIEW',
-    scheduledFor: heldAt,
-    chairStaffId: 'NPS12345',
-    chairIssuer: TEST_ISSUER,
-    chairAgency: 'probation',
-    status: 'HELD',
-    createdByStaffId: 'MCU00001',
-    createdAt: new Date(heldAt.getTime() - 20 * 86_400_000),
-    confidentialityStatementReadAt: heldAt,
-    openedAt: heldAt,
-    closedAt: new Date(heldAt.getTime() + 1_800_000),
+    // 00:30 on 1 July 2026 in England and Wales.
+    meetings: [{ meetingId: 'MTG-TREG-1', scheduledFor: new Date('2026-06-30T23:30:00Z'), status: 'HELD', minutes: 30 }],
   });
 }, 120_000);
 
 afterAll(async () => {
-  await subgraph.close();
-  await database.drop();
+  await stack.subgraph.close();
+  await stack.database.drop();
 });
 
 describe("the register's review filter dates a held meeting on its day in England and Wales (issue 14)", () => {

@@ -1,13 +1,11 @@
-import { TEST_ISSUER, querySubgraph, startTestSubgraph } from '@mappa/testing';
-import { addDays, Agency, MappaArea, calendarDateOf, syntheticPeople } from '@mappa/shared';
+import { addDays, MappaArea, calendarDateOf, syntheticPeople } from '@mappa/shared';
 import { and, eq, gte } from 'drizzle-orm';
-import type { Caller, RunningSubgraph } from '@mappa/shared';
-import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
+import type { TestSubgraph } from '@mappa/testing';
 import { mappaCaseTable } from '../mappa-case/mappa-case.table';
 import { MappaCaseStatus } from '../mappa-case/mappa-case.type';
 import { meetingTable } from '../meeting/meeting.table';
 import type { MeetingStatus } from '../meeting/meeting.table';
-import { mappaSubgraph } from '../index';
+import { KENT_COORDINATOR, addRegisterCase, startRegisterStack } from './register.fixtures';
 
 /*
  * The register's review filter (issue 10): the co-ordinator's diary of level 2 and 3 cases whose MAPP
@@ -17,21 +15,7 @@ import { mappaSubgraph } from '../index';
 
 const dataset = { offenders: 600, seed: 5, asOf: '2026-11-01', areas: [MappaArea.KENT] };
 
-let database: TestDatabase;
-let subgraph: RunningSubgraph;
-let gateway: TestGatewayKeys;
-
-const COORDINATOR: Caller = {
-  principal: {
-    issuer: TEST_ISSUER,
-    staffId: 'MCU00001',
-    agency: 'mappa_unit',
-    roles: ['mappa_coordinator'],
-    area: MappaArea.KENT,
-    clearance: 'SC',
-  },
-  declaredPurpose: { purpose: 'CASE_MANAGEMENT', caseId: null },
-};
+let stack: TestSubgraph;
 
 interface Page {
   edges: { node: { pncId: string } }[];
@@ -43,7 +27,7 @@ async function post(
   query: string,
   variables: Record<string, unknown>,
 ): Promise<{ data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] }> {
-  return querySubgraph(subgraph, gateway, query, variables, COORDINATOR) as Promise<{
+  return stack.query(query, variables, KENT_COORDINATOR) as Promise<{
     data?: Record<string, unknown>;
     errors?: { message: string }[];
   }>;
@@ -88,45 +72,24 @@ async function addCase(
   nextReviewDate: string | null,
   meetings: readonly { daysAgo: number; status: MeetingStatus }[] = [],
 ): Promise<void> {
-  const db = database.connection.database();
   const caseId = `MC-T${pncId.replace(/\W/g, '')}`;
-  await db.insert(mappaCaseTable).values({
+  await addRegisterCase(stack, {
     caseId,
     pncId,
-    category: 2,
     level,
-    leadAgency: Agency.PROBATION,
-    area: MappaArea.KENT,
     startDate: addDays(today, -700),
     nextReviewDate,
-    status: MappaCaseStatus.ACTIVE,
-    subjectDateOfBirth: '1980-01-01',
-  });
-  for (const [index, meeting] of meetings.entries()) {
-    const scheduledFor = new Date(`${addDays(today, -meeting.daysAgo)}T10:00:00Z`);
-    const held = meeting.status === 'HELD';
-    await db.insert(meetingTable).values({
+    meetings: meetings.map((meeting, index) => ({
       meetingId: `MTG-T${caseId.slice(4)}-${index}`,
-      caseId,
-      pncId,
-      area: MappaArea.KENT,
-      kind: 'REVIEW',
-      scheduledFor,
-      chairStaffId: 'NPS12345',
-      chairIssuer: TEST_ISSUER,
-      chairAgency: 'probation',
+      scheduledFor: new Date(`${addDays(today, -meeting.daysAgo)}T10:00:00Z`),
       status: meeting.status,
-      createdByStaffId: 'MCU00001',
-      createdAt: new Date(scheduledFor.getTime() - 20 * 86_400_000),
-      confidentialityStatementReadAt: held ? scheduledFor : null,
-      openedAt: held ? scheduledFor : null,
-      closedAt: held ? new Date(scheduledFor.getTime() + 3_600_000) : null,
-    });
-  }
+      minutes: 60,
+    })),
+  });
 }
 
 beforeAll(async () => {
-  ({ database, subgraph, gateway } = await startTestSubgraph(mappaSubgraph, dataset));
+  stack = await startRegisterStack(dataset);
   // Level 3, last held 60 days ago: due 4 days ago by the 8-week cadence, though its review date is ahead.
   await addCase(overdueL3, 3, addDays(today, 10), [
     { daysAgo: 120, status: 'HELD' },
@@ -149,13 +112,13 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await subgraph.close();
-  await database.drop();
+  await stack.subgraph.close();
+  await stack.database.drop();
 });
 
 /** The due date worked out here from the rows, independently of the register's SQL. */
 async function expectedByStatus(): Promise<{ DUE: string[]; OVERDUE: string[] }> {
-  const db = database.connection.database();
+  const db = stack.database.connection.database();
   const cases = await db
     .select()
     .from(mappaCaseTable)
@@ -219,12 +182,12 @@ describe("the register's review filter (A §5, B §5: MAPP meetings due and over
   });
 
   it('is applied in SQL before paging and counting: a page is still one statement, and totalCount one more', async () => {
-    subgraph.statements.reset();
+    stack.subgraph.statements.reset();
     await registerPage({ first: 3, filter: { reviewStatus: 'DUE' } }, '');
-    expect(subgraph.statements.count).toBe(1);
-    subgraph.statements.reset();
+    expect(stack.subgraph.statements.count).toBe(1);
+    stack.subgraph.statements.reset();
     await registerPage({ first: 3, filter: { reviewStatus: 'OVERDUE', level: 3 } });
-    expect(subgraph.statements.count).toBe(2);
+    expect(stack.subgraph.statements.count).toBe(2);
   });
 
   it('refuses a review status that does not exist', async () => {

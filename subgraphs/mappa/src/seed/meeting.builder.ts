@@ -1,5 +1,5 @@
 import { addDays, addWorkingDays, daysBetween, DEV_ISSUER, isUnder18, Random as SeededRandom } from '@mappa/shared';
-import type { PrincipalAgency, SyntheticPerson, Random } from '@mappa/shared';
+import type { MappaArea, PrincipalAgency, SyntheticPerson, Random } from '@mappa/shared';
 import type { AttendanceGrade, MeetingActionStatus, MinutesRecipient } from '../meeting/meeting.table';
 import { MINUTES_DUE_WORKING_DAYS } from '../meeting/meeting-minutes.query';
 import { reviewIntervalDays } from './meeting-plan';
@@ -119,12 +119,43 @@ export function buildMeetings(
   });
 }
 
+/** What a meeting's later steps need of its first: its day's case state and its times. */
+interface MeetingTimes {
+  readonly state: ReturnType<typeof stateBefore>;
+  readonly scheduledFor: Date;
+  readonly createdAt: Date;
+  readonly held: boolean;
+  readonly openedAt: Date | null;
+  readonly closedAt: Date | null;
+}
+
+/**
+ * One planned meeting and everything that hangs off it, step by step. The steps run in this order
+ * because each draws from `random` in turn: reordering them would change every later row of the seed.
+ */
 function buildMeeting(random: Random, context: MeetingContext, planned: PlannedMeeting, meetingId: string, nextDate: string | null): void {
-  const { person, asOf, rows, chair, staff } = context;
+  const times = scheduleMeeting(random, context, planned, meetingId);
+  const under18 = isUnder18(context.person.dateOfBirth, planned.date);
+  const invitees = inviteesOf(random, context, planned, under18);
+  const window = invitationWindow(random, context, planned, times);
+  const attendees = inviteAndAttend(random, context, planned, meetingId, times, window, under18, invitees);
+  context.rows.attendance.push(...attendees);
+  if (!times.held) return;
+  const openedAt = times.openedAt as Date;
+  const closedAt = times.closedAt as Date;
+
+  buildDisclosure(context, { meetingId, level: planned.level, under18, openedAt, closedAt, area: times.state.area }, attendees);
+  recordDecision(context, planned, meetingId, nextDate, closedAt);
+  if (window.minutes !== null) recordMinutes(random, context, planned, meetingId, times.state.area, window.minutes, attendees);
+  recordActions(random, context, planned, meetingId, attendees, closedAt);
+}
+
+/** The meeting row: its schedule, and when it was opened and closed or cancelled. */
+function scheduleMeeting(random: Random, context: MeetingContext, planned: PlannedMeeting, meetingId: string): MeetingTimes {
+  const { person, asOf, rows, chair } = context;
   const state = stateBefore(context.opening, context.history, planned.date);
   const coordinator = coordinatorOf(state.area);
   const scheduledFor = at(planned.date, random.pick([9, 10, 11, 13, 14]), random.pick([0, 30]));
-  const asOfEnd = at(asOf, 18);
   const createdAt = earlier(at(addDays(planned.date, -random.int(14, 42)), 9, random.int(0, 59)), at(asOf, 9));
   const held = planned.status === 'HELD';
   const openedAt = held ? minutesAfter(scheduledFor, random.int(0, 10)) : null;
@@ -150,15 +181,28 @@ function buildMeeting(random: Random, context: MeetingContext, planned: PlannedM
     cancellationReason: cancelledAt ? 'Synthetic: chair unavailable; the review was moved to the next available date.' : null,
   });
 
-  // Who is invited (B §5): the police and probation always; the prison for someone in custody, with
+  return { state, scheduledFor, createdAt, held, openedAt, closedAt };
+}
+
+/** Who is invited (B §5). */
+function inviteesOf(random: Random, context: MeetingContext, planned: PlannedMeeting, under18: boolean): PrincipalAgency[] {
+  const { person } = context;
+  // the police and probation always; the prison for someone in custody, with
   // MAPPA F requested (B.6); the YOT and children's services for an under-18 (A.R25, B.10); the
   // duty-to-co-operate agencies the case needs, not at every meeting.
-  const under18 = isUnder18(person.dateOfBirth, planned.date);
   const invitees: PrincipalAgency[] = ['police', 'probation'];
   if (person.supervision === 'CUSTODY' && planned.date >= person.offence.convictionDate) invitees.push('prison');
   if (under18) invitees.push('yot', 'children_social_care');
   for (const agency of context.dutyToCooperate) if (!invitees.includes(agency) && random.chance(0.8)) invitees.push(agency);
 
+  return invitees;
+}
+
+/** When the invitations go out, the minutes' times (held meetings), and until when the invitees' grants last. */
+function invitationWindow(random: Random, context: MeetingContext, planned: PlannedMeeting, times: MeetingTimes) {
+  const { asOf } = context;
+  const { createdAt, scheduledFor, held, closedAt } = times;
+  const asOfEnd = at(asOf, 18);
   const invitedAt = earlier(minutesAfter(createdAt, random.int(10, 2 * 24 * 60)), earlier(scheduledFor, asOfEnd));
   const minutes = held ? minutesTimes(random, planned, closedAt as Date, asOf) : null;
   const grantEnds = minutes?.distributedAt
@@ -166,6 +210,23 @@ function buildMeeting(random: Random, context: MeetingContext, planned: PlannedM
     : addDays(planned.date, 30 + GRANT_DAYS_AFTER_MINUTES);
   const validUntil = earlier(at(grantEnds, 23, 59), new Date(invitedAt.getTime() + MAX_GRANT_DAYS * 86_400_000));
 
+  return { invitedAt, minutes, validUntil };
+}
+
+/** The invitations with their grants, and who signed in (the chair first). */
+function inviteAndAttend(
+  random: Random,
+  context: MeetingContext,
+  planned: PlannedMeeting,
+  meetingId: string,
+  times: MeetingTimes,
+  window: ReturnType<typeof invitationWindow>,
+  under18: boolean,
+  invitees: readonly PrincipalAgency[],
+): AttendanceInsert[] {
+  const { person, asOf, rows, chair, staff } = context;
+  const { state, scheduledFor, held, openedAt, closedAt } = times;
+  const { invitedAt, validUntil } = window;
   const attendees: AttendanceInsert[] = [];
   if (held) {
     attendees.push({
@@ -276,15 +337,18 @@ function buildMeeting(random: Random, context: MeetingContext, planned: PlannedM
       });
     }
   });
-  rows.attendance.push(...attendees);
-  if (!held) return;
+  return attendees;
+}
 
-  buildDisclosure(
-    context,
-    { meetingId, level: planned.level, under18, openedAt: openedAt as Date, closedAt: closedAt as Date, area: state.area },
-    attendees,
-  );
-
+/** The meeting's level decision, and the next review it sets. */
+function recordDecision(
+  context: MeetingContext,
+  planned: PlannedMeeting,
+  meetingId: string,
+  nextDate: string | null,
+  closedAt: Date,
+): void {
+  const { rows, chair } = context;
   const levelAfter = planned.levelAfter;
   rows.decisions.push({
     decisionId: `DEC-${meetingId.slice(4)}`,
@@ -298,65 +362,83 @@ function buildMeeting(random: Random, context: MeetingContext, planned: PlannedM
         ? (nextDate ?? context.nextReviewDate ?? addDays(planned.date, reviewIntervalDays(levelAfter ?? planned.level)))
         : null,
     recordedByStaffId: chair.staffId,
-    recordedAt: closedAt as Date,
+    recordedAt: closedAt,
   });
+}
 
-  if (minutes !== null) {
-    // The minutes' disclosure section says what the consideration recorded (every held meeting has one).
-    const considered = rows.considerations[rows.considerations.length - 1];
-    const proposedNote =
-      considered?.meetingId === meetingId && considered.decisionId
-        ? `Synthetic: disclosure considered; decision ${considered.decisionId} proposed.`
-        : null;
-    // Kept so the stream's later draws are unchanged (it decided this field before disclosure was always considered).
-    random.next();
-    const recipients: MinutesRecipient[] = attendees.map((attendee) => ({
+/** The minutes, with who they went to and who got the action points only. */
+function recordMinutes(
+  random: Random,
+  context: MeetingContext,
+  planned: PlannedMeeting,
+  meetingId: string,
+  area: MappaArea,
+  minutes: NonNullable<ReturnType<typeof invitationWindow>['minutes']>,
+  attendees: readonly AttendanceInsert[],
+): void {
+  const { rows, chair } = context;
+  // The minutes' disclosure section says what the consideration recorded (every held meeting has one).
+  const considered = rows.considerations[rows.considerations.length - 1];
+  const proposedNote =
+    considered?.meetingId === meetingId && considered.decisionId
+      ? `Synthetic: disclosure considered; decision ${considered.decisionId} proposed.`
+      : null;
+  // Kept so the stream's later draws are unchanged (it decided this field before disclosure was always considered).
+  random.next();
+  const recipients: MinutesRecipient[] = attendees.map((attendee) => ({
+    agency: attendee.agency,
+    staffId: attendee.staffId,
+    issuer: attendee.issuer,
+    role: attendee.role,
+    reason: null,
+  }));
+  // B.27: now and then a part-attendee gets the agreed action points only, and the minutes say why.
+  const withheld: MinutesRecipient[] = attendees
+    .filter((attendee) => attendee.extent === 'PART' && !attendee.informationSharingAgreement)
+    .map((attendee) => ({
       agency: attendee.agency,
       staffId: attendee.staffId,
       issuer: attendee.issuer,
       role: attendee.role,
-      reason: null,
+      reason: 'Synthetic: no information-sharing agreement; agreed action points only (B.25).',
     }));
-    // B.27: now and then a part-attendee gets the agreed action points only, and the minutes say why.
-    const withheld: MinutesRecipient[] = attendees
-      .filter((attendee) => attendee.extent === 'PART' && !attendee.informationSharingAgreement)
-      .map((attendee) => ({
-        agency: attendee.agency,
-        staffId: attendee.staffId,
-        issuer: attendee.issuer,
-        role: attendee.role,
-        reason: 'Synthetic: no information-sharing agreement; agreed action points only (B.25).',
-      }));
-    rows.minutes.push({
-      meetingId,
-      version: 1,
-      status: minutes.approvedAt ? 'APPROVED' : 'DRAFT',
-      dueDate: minutes.dueDate,
-      summary: `Synthetic: level ${planned.level} ${planned.kind === 'INITIAL' ? 'initial meeting' : 'review'}; risk discussed agency by agency.`,
-      riskAssessment: 'Synthetic: risk of serious harm remains high to known adults; imminence low while current controls hold.',
-      riskManagementPlan: 'Synthetic: supervision, monitoring and interventions as agreed; victim safety planning continues.',
-      disclosureConsidered: true,
-      disclosureNotes: random.chance(0.2)
-        ? (proposedNote ?? 'Synthetic: disclosure considered; no disclosure at this time.')
-        : proposedNote,
-      draftedByStaffId: coordinatorOf(state.area),
-      draftedAt: minutes.draftedAt,
-      approvedByStaffId: minutes.approvedAt ? chair.staffId : null,
-      approvedAt: minutes.approvedAt,
-      recipients: minutes.distributedAt ? recipients.filter((recipient) => !withheld.some((w) => w.staffId === recipient.staffId)) : null,
-      withheldFrom: minutes.distributedAt ? withheld : null,
-      distributedAt: minutes.distributedAt,
-    });
-  }
+  rows.minutes.push({
+    meetingId,
+    version: 1,
+    status: minutes.approvedAt ? 'APPROVED' : 'DRAFT',
+    dueDate: minutes.dueDate,
+    summary: `Synthetic: level ${planned.level} ${planned.kind === 'INITIAL' ? 'initial meeting' : 'review'}; risk discussed agency by agency.`,
+    riskAssessment: 'Synthetic: risk of serious harm remains high to known adults; imminence low while current controls hold.',
+    riskManagementPlan: 'Synthetic: supervision, monitoring and interventions as agreed; victim safety planning continues.',
+    disclosureConsidered: true,
+    disclosureNotes: random.chance(0.2) ? (proposedNote ?? 'Synthetic: disclosure considered; no disclosure at this time.') : proposedNote,
+    draftedByStaffId: coordinatorOf(area),
+    draftedAt: minutes.draftedAt,
+    approvedByStaffId: minutes.approvedAt ? chair.staffId : null,
+    approvedAt: minutes.approvedAt,
+    recipients: minutes.distributedAt ? recipients.filter((recipient) => !withheld.some((w) => w.staffId === recipient.staffId)) : null,
+    withheldFrom: minutes.distributedAt ? withheld : null,
+    distributedAt: minutes.distributedAt,
+  });
+}
 
-  // Actions: owned across the agencies present (and the lead), most done, some declined, some still open.
+/** Actions: owned across the agencies present (and the lead), most done, some declined, some still open. */
+function recordActions(
+  random: Random,
+  context: MeetingContext,
+  planned: PlannedMeeting,
+  meetingId: string,
+  attendees: readonly AttendanceInsert[],
+  closedAt: Date,
+): void {
+  const { asOf, rows, chair } = context;
   const owners = attendees.filter((attendee) => attendee.invitationId !== null);
   const actionCount = owners.length === 0 ? 0 : random.int(1, 4);
   for (let k = 0; k < actionCount; k += 1) {
     const owner = random.pick(owners);
     const named = random.chance(0.6);
     const dueDate = addDays(planned.date, random.int(14, 56));
-    const createdAt = closedAt as Date;
+    const createdAt = closedAt;
     const respondedDay = addDays(planned.date, random.int(1, 5));
     let status: MeetingActionStatus = 'PROPOSED';
     let completedAt: Date | null = null;
