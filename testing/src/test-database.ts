@@ -3,7 +3,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { Client, DatabaseError } from 'pg';
-import { migrateAuditStore, DatabaseConnection } from '@mappa/shared';
+import { BATCH_JOB_DATABASE_TIMEOUTS, migrateAuditStore, DatabaseConnection } from '@mappa/shared';
 
 /** A test file's own database, and how to drop it afterwards. */
 export interface TestDatabase {
@@ -124,7 +124,12 @@ async function templateDatabase(serverUrl: string, templatesFolder: string, temp
   if (await exists()) return name;
   const building = `${name}_build_${randomBytes(4).toString('hex')}`;
   await createDatabase(serverUrl, building, template.base ? await templateDatabase(serverUrl, templatesFolder, template.base) : undefined);
-  const connection = await DatabaseConnection.open({ url: databaseUrl(serverUrl, building) }, { poolSize: 5 });
+  // Migrating and seeding a template is a batch job: the seed's agencies write in parallel and queue for
+  // the pool's five connections, which on a loaded server took longer than a request's 5 s connect wait.
+  const connection = await DatabaseConnection.open(
+    { url: databaseUrl(serverUrl, building) },
+    { poolSize: 5, timeouts: BATCH_JOB_DATABASE_TIMEOUTS },
+  );
   try {
     await template.prepare(connection);
   } finally {
