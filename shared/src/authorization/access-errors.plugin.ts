@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { AccessContext } from './access-decisions';
-import { deniedSelections } from './denied-selections';
+import { rememberedDeniedSelections } from './denied-selections';
 
 /**
  * Finds the denied fields from the operation once it is resolved, and adds one FORBIDDEN error per
@@ -15,7 +15,7 @@ export function accessErrorsPlugin<Context extends AccessContext>(
       return {
         async didResolveOperation({ schema, document, operation, contextValue }) {
           if (!operation) return;
-          const denied = deniedSelections(schema, document, operation, (name) => contextValue.access.deniesPolicyNamed(name));
+          const denied = rememberedDeniedSelections(schema, document, operation, (name) => contextValue.access.deniesPolicyNamed(name));
           contextValue.access.recordDeniedSelections(denied);
           onDenied(denied.length);
         },

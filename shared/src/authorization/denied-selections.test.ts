@@ -1,6 +1,6 @@
 import { buildSchema, getOperationAST, parse } from 'graphql';
 import { doubledFragmentChain } from '@mappa/testing';
-import { deniedSelections } from './denied-selections';
+import { deniedSelections, rememberedDeniedSelections } from './denied-selections';
 
 const schema = buildSchema(`
   directive @mappaAccess(policy: String!, grants: [String!]!) on FIELD_DEFINITION
@@ -52,5 +52,48 @@ describe('deniedSelections', () => {
       fragment A on Note { text ...B }
       fragment B on Note { ...A }`);
     expect(denied.map((entry) => entry.path)).toEqual([['offender', 'notes', 0, 'text']]);
+  });
+});
+
+describe('rememberedDeniedSelections', () => {
+  const document = parse('{ offender(pncId: "2008/0545166T") { pncId notes { text } } }');
+  const operation = getOperationAST(document)!;
+  /** A caller denied these policies, counting how often it was asked. */
+  const caller = (...deniedPolicies: string[]) => {
+    const asked: string[] = [];
+    return {
+      asked,
+      isDenied: (policy: string) => {
+        asked.push(policy);
+        return deniedPolicies.includes(policy);
+      },
+    };
+  };
+  const remembered = (isDenied: (policy: string) => boolean) => rememberedDeniedSelections(schema, document, operation, isDenied);
+
+  it('answers each caller of one operation as a fresh walk would, whatever order they come in', () => {
+    const callers = [[], ['test.narrative'], ['test.summary'], ['test.narrative'], [], ['test.summary', 'test.narrative']];
+    for (const denied of callers) {
+      const fresh = deniedSelections(schema, document, operation, caller(...denied).isDenied);
+      expect(remembered(caller(...denied).isDenied)).toEqual(fresh);
+    }
+    expect(remembered(caller('test.narrative').isDenied).map((entry) => entry.path)).toEqual([['offender', 'notes', 0, 'text']]);
+    expect(remembered(caller('test.summary').isDenied).map((entry) => entry.path)).toEqual([['offender']]);
+    expect(remembered(caller().isDenied)).toEqual([]);
+  });
+
+  it('gives a caller decided like an earlier one the answer already found, asking only about the policies the walk asked about', () => {
+    const first = remembered(caller('test.narrative').isDenied);
+    const again = caller('test.narrative');
+    const answer = remembered(again.isDenied);
+    expect(answer).toBe(first);
+    expect(answer.map((entry) => entry.policyName)).toEqual(['test.narrative']);
+    expect(new Set(again.asked)).toEqual(new Set(['test.summary', 'test.narrative']));
+  });
+
+  it('walks again for another document, even one with the same text', () => {
+    const other = parse('{ offender(pncId: "2008/0545166T") { pncId notes { text } } }');
+    const denied = rememberedDeniedSelections(schema, other, getOperationAST(other)!, caller('test.narrative').isDenied);
+    expect(denied[0]!.fieldNodes[0]).not.toBe(remembered(caller('test.narrative').isDenied)[0]!.fieldNodes[0]);
   });
 });

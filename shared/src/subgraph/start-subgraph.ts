@@ -230,6 +230,9 @@ export async function startSubgraph<Loaders extends object>(
       });
     else response.status(401).json({ errors: [{ message: error.message, extensions: { code: ERROR_CODES.UNAUTHENTICATED.code } }] });
   };
+  // No ETag on answers: Express hashes every response body (SHA-1) to make one, and an answer to a
+  // POST is never revalidated, so the hash was CPU spent on every request for nothing (issue 15).
+  app.set('etag', false);
   app.use(
     '/graphql',
     (_request, _response, next) => {
@@ -273,6 +276,7 @@ export async function startSubgraph<Loaders extends object>(
         const requestId = assertion.requestId;
         // One reading of the clock per request: its row scope and its rules agree on the instant and the date.
         const now = clock.now();
+        const today = calendarDateOf(now);
         // The case grants and purpose evidence the gateway vouches for travel on with the caller: row
         // scope (`rowScopeOf`) widens by the grants and, under MAPPA_MEETING / MAPPA_SCREENING, is bound by the evidence.
         const caller = {
@@ -297,9 +301,9 @@ export async function startSubgraph<Loaders extends object>(
           log: requestLog,
           caller,
           now,
-          today: calendarDateOf(now),
+          today,
           rowScope: rowScopeFor(caller, now),
-          access: new AccessDecisions(caller, policiesByName, calendarDateOf(now)),
+          access: new AccessDecisions(caller, policiesByName, today),
           audit: new RequestAudit(auditLog, auditMode, caller, requestId, requestLog),
           db,
           loaders: definition.createLoaders(db),
