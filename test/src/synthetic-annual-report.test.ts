@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import {
   AREA_POPULATION,
+  BATCH_JOB_DATABASE_TIMEOUTS,
   DEFAULT_AS_OF,
   LOCAL_AUTHORITIES_BY_AREA,
   MAPPA_AREAS,
@@ -88,7 +89,10 @@ const onSnapshot = (category: number) =>
   new Set(cases.filter((c) => c.category === category && (c.level_on_31_march ?? 0) >= 2).map((c) => c.pnc_id));
 
 beforeAll(async () => {
-  database = await openTestDatabase();
+  // Migrating and seeding 8,000 offenders here is a batch job (the agencies write in parallel through
+  // five connections, and the MAPPA case-year triggers recompute as they go): a request's 5 s wait for
+  // a connection is the wrong bound for it.
+  database = await openTestDatabase(undefined, { timeouts: BATCH_JOB_DATABASE_TIMEOUTS });
   const definitions = SUBGRAPHS.map(({ definition }) => definition).filter((definition) =>
     ['police', 'probation', 'mappa'].includes(definition.name),
   );

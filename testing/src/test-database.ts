@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { Client, DatabaseError } from 'pg';
 import { BATCH_JOB_DATABASE_TIMEOUTS, migrateAuditStore, DatabaseConnection } from '@mappa/shared';
+import type { DatabaseTimeouts } from '@mappa/shared';
 
 /** A test file's own database, and how to drop it afterwards. */
 export interface TestDatabase {
@@ -52,7 +53,10 @@ export const TEST_TEMPLATES_ENV = 'MAPPA_TEST_TEMPLATES';
  * database (`CREATE DATABASE … TEMPLATE`). A copy, never a shared database: what one test writes no
  * other test sees.
  */
-export async function openTestDatabase(template?: TestDatabaseTemplate): Promise<TestDatabase> {
+export async function openTestDatabase(
+  template?: TestDatabaseTemplate,
+  options: { timeouts?: Partial<DatabaseTimeouts> } = {},
+): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   const templatesFolder = process.env[TEST_TEMPLATES_ENV];
   if (!serverUrl) {
@@ -62,7 +66,7 @@ export async function openTestDatabase(template?: TestDatabaseTemplate): Promise
   const source = template && templatesFolder ? await templateDatabase(serverUrl, templatesFolder, template) : undefined;
   const name = `mappa_test_${randomBytes(6).toString('hex')}`;
   await createDatabase(serverUrl, name, source);
-  const connection = await DatabaseConnection.open({ url: databaseUrl(serverUrl, name) }, { poolSize: 5 });
+  const connection = await DatabaseConnection.open({ url: databaseUrl(serverUrl, name) }, { poolSize: 5, timeouts: options.timeouts });
   // No template database in this run: prepare this one in place, base first.
   if (template && !source) await prepareInPlace(connection, template);
   return {
