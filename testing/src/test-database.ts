@@ -105,6 +105,11 @@ async function openEmbedded(templatesFolder: string | undefined, template: TestD
   // the test process: at initdb's 128 MB that was about half of a load's CPU. A test database holds
   // tens of MB and is read from memory anyway, so a small buffer pool costs its queries nothing.
   await connection.database().execute(sql.raw(`alter system set shared_buffers = '${EMBEDDED_TEST_SHARED_BUFFERS}'`));
+  // Only CREATE DATABASE copies template0 and template1, and no test does on an embedded database
+  // (one database per process): dropped, they leave a snapshot 15 MB smaller (a stack's 300 offenders:
+  // 54.7 -> 39.5 MB), which every load copies and reads (0.88 -> 0.72 s of CPU a load).
+  await connection.database().execute(sql.raw(`update pg_database set datistemplate = false where datname in ('template0', 'template1')`));
+  for (const name of ['template0', 'template1']) await connection.database().execute(sql.raw(`drop database if exists ${name}`));
   const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.partial`;
   await writeFile(partial, await connection.snapshot());
   await rename(partial, file);

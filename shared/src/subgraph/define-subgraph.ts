@@ -1,6 +1,8 @@
 import type { PgTable } from 'drizzle-orm/pg-core';
+import type { GraphQLSchema } from 'graphql';
 import type { ClassType } from 'type-graphql';
 import type { z } from 'zod';
+import type { AuthorizationMode } from '../authorization/authorization-mode';
 import type { FieldPolicy } from '../authorization/field-policy';
 import type { RecordConditions } from '../authorization/record-condition';
 import { parseEnv, subgraphEnv } from '../config/parse-env';
@@ -84,13 +86,23 @@ export function defineSubgraph<Loaders extends object, Env extends z.ZodRawShape
   const policies = Object.values(spec.policies);
   const resolvers: [ClassType, ...ClassType[]] = [spec.offender.accessAuditResolver, ...spec.resolvers];
   const envSchema = subgraphEnv(registration.defaultPort).extend(spec.env ?? {});
+  // The schema follows from the spec and the mode alone and holds no state of a service (its Apollo
+  // Server, loaders, counters and audit writer are each service's own): built once per mode, so the
+  // many stacks a test group starts in one module registry stop rebuilding it (a quarter of a warm
+  // stack start's CPU); a deployed subgraph builds it once anyway.
+  const schemas = new Map<AuthorizationMode, Promise<GraphQLSchema>>();
   const definition: DefinedSubgraph<Loaders, StandaloneSubgraphConfig & z.infer<z.ZodObject<Env>>> = {
     name,
     schema: databaseSchema,
     migrationsFolder: spec.migrationsFolder,
     policies,
-    buildSchema: (authorization) =>
-      buildFederatedSchema({ resolvers }, spec.offender.referenceResolvers, policies, authorization, spec.conditions ?? {}),
+    buildSchema: (authorization = 'enforced') => {
+      const built =
+        schemas.get(authorization) ??
+        buildFederatedSchema({ resolvers }, spec.offender.referenceResolvers, policies, authorization, spec.conditions ?? {});
+      schemas.set(authorization, built);
+      return built;
+    },
     createLoaders: (db) => spec.createLoaders(db),
     seed: (db, people, dataset) => spec.seed.write(db, people, dataset),
     clear: (db) => truncateSeededTables(db, spec.seed.tables),

@@ -97,6 +97,18 @@ export const seededStackTemplate = (dataset: SeedDataset): TestDatabaseTemplate 
 });
 
 /**
+ * The people a dataset seeds: pure in the dataset and read-only, so one list per dataset for the
+ * files of a module registry (group) rather than one per stack (0.2 s of CPU per stack start).
+ */
+const peopleByDataset = new Map<string, readonly SyntheticPerson[]>();
+const peopleOf = (dataset: SeedDataset): readonly SyntheticPerson[] => {
+  const key = JSON.stringify(dataset);
+  const people = peopleByDataset.get(key) ?? Object.freeze(syntheticPeople(0, dataset.offenders, dataset));
+  peopleByDataset.set(key, people);
+  return people;
+};
+
+/**
  * Starts the stack for one test file; stop it in `afterAll`. The gateway trusts the test issuer for
  * every agency and clearance, plus `moreIssuers`; every agency's staff ids are the test issuer's
  * unless `staffIdIssuers` says otherwise.
@@ -160,7 +172,7 @@ export async function startTestStack(
   return {
     stack,
     connection: database.connection,
-    people: syntheticPeople(0, dataset.offenders, dataset),
+    people: peopleOf(dataset),
     issuer,
     headersFor,
     query: async (query, variables) => postGraphQL(`${stack.gateway.url}/graphql`, query, variables, await headersFor()),
