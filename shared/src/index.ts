@@ -86,6 +86,7 @@ export * from './authorization/grant-encoding';
 export * from './authorization/record-condition';
 export * from './authorization/role-groups';
 export * from './authorization/denied-selections';
+export * from './authorization/decided-once';
 export * from './auth/case-grant-holders';
 export * from './errors/not-found.error';
 export * from './auth/row-scope';

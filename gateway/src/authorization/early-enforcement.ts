@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { getNamedType, getOperationAST, isListType, isNonNullType, Kind, visit } from 'graphql';
 import type { DocumentNode, FieldNode, GraphQLOutputType, OperationDefinitionNode } from 'graphql';
-import { conditionNeedsCaseRelationships, decidePolicy, deniedSelections, ForbiddenFieldError } from '@mappa/shared';
-import type { Caller, DeniedSelection, PolicyDecision, SelectionStep } from '@mappa/shared';
+import { conditionNeedsCaseRelationships, decidedOnce, decidePolicy, deniedSelections, ForbiddenFieldError } from '@mappa/shared';
+import type { Caller, DecidedResult, DeniedSelection, PolicyDecision, SelectionStep } from '@mappa/shared';
 import { ownerOfPolicy } from './supergraph-policies';
 import type { SupergraphPolicies } from './supergraph-policies';
 
@@ -59,47 +59,31 @@ export function enforceBeforePlanning(
     return decision;
   };
   const isDenied = (name: string): boolean => decisionOf(name).kind === 'none';
-  const walks = rememberedWalksOf(policies, document, `${operationName ?? ''}\0${queryHash}`);
-  let walk = walks.find((remembered) => remembered.decisions.every(([name, denied]) => isDenied(name) === denied));
-  if (!walk) {
-    const fresh = walkDocument(policies, document, operationName, queryHash, isDenied);
-    if (!fresh) return undefined;
-    walk = fresh;
-    if (walks.length >= WALKS_KEPT_PER_OPERATION) walks.shift();
-    walks.push(walk);
-  }
+  const operation = getOperationAST(document, operationName);
+  if (!operation) return undefined;
+  // The walk depends only on the document, the schema and the denials it asks about (`decidedOnce`).
+  const walk = decidedOnce(rememberedWalksOf(policies, document, `${operationName ?? ''}\0${queryHash}`), isDenied, (ask) =>
+    walkDocument(policies, document, operation, operationName, queryHash, ask),
+  );
   // Only the policies the walk asked about: a field under a removed parent is never asked for, so its policy cannot call for relationships.
-  const needsCaseRelationships = walk.decisions.some(([name]) => {
+  const needsCaseRelationships = walk.consulted.some(([name]) => {
     const decision = decisionOf(name);
     return (
       decision.kind === 'conditional' &&
       decision.conditions.some((condition) => conditionNeedsCaseRelationships(condition, caller.principal.agency))
     );
   });
-  return { ...walk.operation, needsCaseRelationships };
+  return { ...walk.result, needsCaseRelationships };
 }
 
-/**
- * One walk of a document, remembered with the decisions it was taken on: the policies it asked about,
- * in the order asked, and whether each was denied. The walk depends on nothing else (the document, the
- * schema and those answers), so a later request of the same document whose caller gets the same answer
- * to every one of those questions gets exactly the same removals, rewritten document and plan key.
- */
-interface RememberedWalk {
-  readonly decisions: readonly (readonly [policy: string, denied: boolean])[];
-  readonly operation: Omit<EnforcedOperation, 'needsCaseRelationships'>;
-}
-
-// A document is asked by a handful of permission sets (roles, purposes, agencies); a bound keeps a
-// document asked by many from growing its list, at the cost of walking again.
-const WALKS_KEPT_PER_OPERATION = 16;
+type WalkedOperation = Omit<EnforcedOperation, 'needsCaseRelationships'>;
 
 // Apollo Server keeps one parsed document per text, so the same text finds its walks here; the walks
 // go when the document (or the supergraph's policies) does. Walking the page's document for every
 // request was about 1.5% of the gateway's CPU (issue 15).
-const walksByPolicies = new WeakMap<SupergraphPolicies, WeakMap<DocumentNode, Map<string, RememberedWalk[]>>>();
+const walksByPolicies = new WeakMap<SupergraphPolicies, WeakMap<DocumentNode, Map<string, DecidedResult<WalkedOperation>[]>>>();
 
-function rememberedWalksOf(policies: SupergraphPolicies, document: DocumentNode, operationKey: string): RememberedWalk[] {
+function rememberedWalksOf(policies: SupergraphPolicies, document: DocumentNode, operationKey: string): DecidedResult<WalkedOperation>[] {
   let byDocument = walksByPolicies.get(policies);
   if (!byDocument) walksByPolicies.set(policies, (byDocument = new WeakMap()));
   let byOperation = byDocument.get(document);
@@ -109,24 +93,17 @@ function rememberedWalksOf(policies: SupergraphPolicies, document: DocumentNode,
   return walks;
 }
 
-/** The removals for one set of answers to `isDenied`, and the answers the walk asked for. */
+/** The removals, rewritten document and plan key for one set of answers to `isDenied`. */
 function walkDocument(
   policies: SupergraphPolicies,
   document: DocumentNode,
+  operation: OperationDefinitionNode,
   operationName: string | null,
   queryHash: string,
   isDenied: (policy: string) => boolean,
-): RememberedWalk | undefined {
-  const operation = getOperationAST(document, operationName);
-  if (!operation) return undefined;
-  const asked = new Map<string, boolean>();
-  const denied = deniedSelections(policies.schema, document, operation, (name) => {
-    let answer = asked.get(name);
-    if (answer === undefined) asked.set(name, (answer = isDenied(name)));
-    return answer;
-  });
-  const decisions = [...asked];
-  if (denied.length === 0) return { decisions, operation: { document, operation, planKey: queryHash, denied } };
+): WalkedOperation {
+  const denied = deniedSelections(policies.schema, document, operation, isDenied);
+  if (denied.length === 0) return { document, operation, planKey: queryHash, denied };
   const removed = new Set<FieldNode>(denied.flatMap((selection) => selection.fieldNodes));
   // visit() copies what it changes: Apollo Server caches the parsed document across requests and callers.
   const rewritten = visit(document, {
@@ -143,10 +120,7 @@ function walkDocument(
   });
   const deniedPolicies = [...new Set(denied.map((selection) => selection.policyName))].sort();
   const planKey = createHash('sha256').update(queryHash).update('\0mappa-access-denied\0').update(deniedPolicies.join('\n')).digest('hex');
-  return {
-    decisions,
-    operation: { document: rewritten, operation: getOperationAST(rewritten, operationName) ?? operation, planKey, denied },
-  };
+  return { document: rewritten, operation: getOperationAST(rewritten, operationName) ?? operation, planKey, denied };
 }
 
 type JsonObject = Record<string, unknown>;

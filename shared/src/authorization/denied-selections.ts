@@ -9,6 +9,8 @@ import type {
   OperationDefinitionNode,
   SelectionSetNode,
 } from 'graphql';
+import { decidedOnce } from './decided-once';
+import type { DecidedResult } from './decided-once';
 import { declaredPolicies } from './enforce-field-policies';
 
 /** One field on the way from the operation's root to a selection: its response key and its type. */
@@ -154,27 +156,18 @@ export function deniedSelections(
   return walk(root, operation.selectionSet).map(({ signature: _signature, ...entry }) => entry);
 }
 
-/** One caller's answer for an operation: the policies the walk asked about, how each was decided, and what it found. */
-interface RememberedDenials {
-  readonly consulted: readonly (readonly [policyName: string, denied: boolean])[];
-  readonly denied: readonly DeniedSelection[];
-}
-
-// Schema → document → operation → the answers already worked out for it, one per way of deciding the
-// policies it asks about. Weak at every level: a document Apollo's cache lets go takes its answers with it.
-const rememberedDenials = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, WeakMap<OperationDefinitionNode, RememberedDenials[]>>>();
-// Callers differ in the policies they may read; a handful of ways of deciding one operation's is usual.
-const DECISION_VARIANTS_PER_OPERATION = 16;
+// Schema → document → operation → the walks already done for it, one per way of deciding the policies
+// it asks about. Weak at every level: a document Apollo's cache lets go takes its walks with it.
+const rememberedDenials = new WeakMap<
+  GraphQLSchema,
+  WeakMap<DocumentNode, WeakMap<OperationDefinitionNode, DecidedResult<readonly DeniedSelection[]>[]>>
+>();
 
 /**
- * `deniedSelections`, remembered for the operation: a subgraph is asked the same few operations
- * (the gateway's `_entities` documents, cached by Apollo as one parsed document each) over and over,
- * and walking the document again on every request was about 1.5% of a subgraph's CPU (issue 15).
- * The walk depends only on the schema, the document and the answers `isDenied` gives for the
- * policies it asks about, so when every one of those answers is the same for this caller, the walk
- * would ask the same questions in the same order and find the same selections: the remembered ones
- * are returned. Any answer that differs walks afresh. The list returned is shared between requests:
- * read it, never change it.
+ * `deniedSelections`, remembered for the operation per way of deciding its policies (`decidedOnce`): a
+ * subgraph is asked the same few operations (the gateway's `_entities` documents, cached by Apollo as
+ * one parsed document each) over and over. The list returned is shared between requests: read it,
+ * never change it.
  */
 export function rememberedDeniedSelections(
   schema: GraphQLSchema,
@@ -183,30 +176,10 @@ export function rememberedDeniedSelections(
   isDenied: (policyName: string) => boolean,
 ): readonly DeniedSelection[] {
   let byDocument = rememberedDenials.get(schema);
-  if (!byDocument) {
-    byDocument = new WeakMap();
-    rememberedDenials.set(schema, byDocument);
-  }
+  if (!byDocument) rememberedDenials.set(schema, (byDocument = new WeakMap()));
   let byOperation = byDocument.get(document);
-  if (!byOperation) {
-    byOperation = new WeakMap();
-    byDocument.set(document, byOperation);
-  }
-  let variants = byOperation.get(operation);
-  if (!variants) {
-    variants = [];
-    byOperation.set(operation, variants);
-  }
-  const known = variants.find(({ consulted }) => consulted.every(([policyName, denied]) => isDenied(policyName) === denied));
-  if (known) return known.denied;
-  const consulted = new Map<string, boolean>();
-  const denied = Object.freeze(
-    deniedSelections(schema, document, operation, (policyName) => {
-      const answer = isDenied(policyName);
-      consulted.set(policyName, answer);
-      return answer;
-    }),
-  );
-  if (variants.length < DECISION_VARIANTS_PER_OPERATION) variants.push({ consulted: [...consulted], denied });
-  return denied;
+  if (!byOperation) byDocument.set(document, (byOperation = new WeakMap()));
+  let walks = byOperation.get(operation);
+  if (!walks) byOperation.set(operation, (walks = []));
+  return decidedOnce(walks, isDenied, (ask) => Object.freeze(deniedSelections(schema, document, operation, ask))).result;
 }
