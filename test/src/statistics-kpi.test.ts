@@ -25,6 +25,7 @@ const ANALYST: PrincipalClaims = { staffId: 'ANL0001', agency: 'police', roles: 
 const LAY_ADVISER: PrincipalClaims = { staffId: 'LAY0001', agency: 'mappa_unit', roles: ['lay_adviser'], area: AREA, clearance: 'BPSS' };
 const CHAIR: PrincipalClaims = { staffId: 'CHR0001', agency: 'probation', roles: ['mappa_chair'], area: AREA, clearance: 'SC' };
 const PPU_OFFICER: PrincipalClaims = { staffId: 'PPU0042', agency: 'police', roles: ['ppu_officer'], area: AREA, clearance: 'SC' };
+const CASE_MANAGEMENT: DeclaredPurpose = { purpose: 'CASE_MANAGEMENT', caseId: null };
 const OTHER_AREA_ANALYST: PrincipalClaims = { ...ANALYST, staffId: 'ANL0002', area: MappaArea.CLEVELAND };
 const OTHER_AREA_COORDINATOR: PrincipalClaims = {
   staffId: 'MCU0002',
@@ -523,6 +524,14 @@ describe('who may ask (principle 8, principle 9, A.R27, C.95)', () => {
   });
 });
 
+// Who may not write the board register (KPI 5, principle 8): the co-ordinator keeps it, and only under CASE_MANAGEMENT.
+const NOT_THE_REGISTER_KEEPER = [
+  [LAY_ADVISER, CASE_MANAGEMENT],
+  [ANALYST, CASE_MANAGEMENT],
+  [CHAIR, CASE_MANAGEMENT],
+  [DEFAULT_PRINCIPAL, STATISTICS],
+] as const;
+
 describe("the board register's write path (KPI 5): the co-ordinator records their own board's meetings", () => {
   const RECORD = /* GraphQL */ `
     mutation Record($input: RecordSmbMeetingInput!) {
@@ -535,7 +544,6 @@ describe("the board register's write path (KPI 5): the co-ordinator records thei
       }
     }
   `;
-  const CASE_MANAGEMENT: DeclaredPurpose = { purpose: 'CASE_MANAGEMENT', caseId: null };
   const record = async (principal: PrincipalClaims, purpose: DeclaredPurpose, input: Record<string, unknown>) =>
     postGraphQL<{ recordSmbMeeting: { smbMeetingId: string; area: string; heldOn: string; present: number; members: number } | null }>(
       `${env.stack.gateway.url}/graphql`,
@@ -565,12 +573,7 @@ describe("the board register's write path (KPI 5): the co-ordinator records thei
   });
 
   it('KPI 5, principle 8: a lay adviser, an analyst and the chair may not write the register, nor the co-ordinator under STATISTICS (FORBIDDEN)', async () => {
-    for (const [principal, purpose] of [
-      [LAY_ADVISER, CASE_MANAGEMENT],
-      [ANALYST, CASE_MANAGEMENT],
-      [CHAIR, CASE_MANAGEMENT],
-      [DEFAULT_PRINCIPAL, STATISTICS],
-    ] as const) {
+    for (const [principal, purpose] of NOT_THE_REGISTER_KEEPER) {
       const answer = await record(principal, purpose, { heldOn: HELD_ON, presentMemberIds: [] });
       expect({
         staffId: principal.staffId,
@@ -604,7 +607,6 @@ describe("the board's members (A §6, KPI 5): the co-ordinator adds members to t
       }
     }
   `;
-  const CASE_MANAGEMENT: DeclaredPurpose = { purpose: 'CASE_MANAGEMENT', caseId: null };
   interface Member {
     readonly memberId: string;
     readonly area: string;
@@ -801,12 +803,7 @@ describe("the board's members (A §6, KPI 5): the co-ordinator adds members to t
       sql`select member_id from mappa.smb_member where area = ${AREA} and left_on is null order by member_id limit 1`,
     );
     const before = await countMembers();
-    for (const [principal, purpose] of [
-      [LAY_ADVISER, CASE_MANAGEMENT],
-      [ANALYST, CASE_MANAGEMENT],
-      [CHAIR, CASE_MANAGEMENT],
-      [DEFAULT_PRINCIPAL, STATISTICS],
-    ] as const) {
+    for (const [principal, purpose] of NOT_THE_REGISTER_KEEPER) {
       const added = await call(ADD, { agency: 'health', role: 'MEMBER', staffId: 'HLT7009', joinedOn: LATER }, principal, purpose);
       const ended = await call(END, { memberId: member!.member_id, leftOn: LATER }, principal, purpose);
       expect({ staffId: principal.staffId, added: codeOf(added.answer), ended: codeOf(ended.answer) }).toEqual({
