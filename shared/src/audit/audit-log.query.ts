@@ -45,10 +45,59 @@ export async function auditLogHeadOf(db: Database, log: AuditLogName) {
   return head;
 }
 
+/** The values the prepared append takes (`appendAuditEntriesAfterHead`). */
+interface AppendAfterHeadValues {
+  readonly log: string;
+  readonly headSequence: number;
+  readonly headHash: string;
+  readonly lastSequence: number;
+  readonly lastHash: string;
+  /** The entries' rows, as one JSON array (see `appendAfterHeadStatement`). */
+  readonly rows: string;
+}
+
 /**
- * Moves `log`'s head from `head` to `last` and inserts `entries` in one statement (a data-modifying
- * CTE: both or neither, the head only if it is still where the caller saw it). The number of
- * entries inserted: all of them, or none when another writer moved the head first.
+ * The append as one data-modifying CTE: the head moves from where the caller saw it to the last
+ * entry (only if it is still there), and the entries are inserted only if it moved, so both happen or
+ * neither. The entries travel as one JSON array read back by `jsonb_to_recordset`, so the text is
+ * the same for a batch of any size: drizzle builds it once per database instead of once per append (a
+ * parameter list per entry before), and on the PostgreSQL server it is a named prepared statement,
+ * parsed and planned once per connection rather than for every request's entry (issue 15).
+ */
+function appendAfterHeadStatement(db: Database) {
+  const placeholder = (name: keyof AppendAfterHeadValues) => sql.placeholder(name);
+  const moved = db.$with('moved').as(
+    db
+      .update(auditLogHeadTable)
+      .set({ lastSequence: sql`${placeholder('lastSequence')}`, lastHash: sql`${placeholder('lastHash')}` })
+      .where(
+        and(
+          eq(auditLogHeadTable.log, placeholder('log')),
+          eq(auditLogHeadTable.lastSequence, placeholder('headSequence')),
+          eq(auditLogHeadTable.lastHash, placeholder('headHash')),
+        ),
+      )
+      .returning({ log: auditLogHeadTable.log }),
+  );
+  return db
+    .with(moved)
+    .insert(auditEntryTable)
+    .select(
+      sql`select moved.log, v.sequence, v.recorded_at, v.request_id, v.payload, v.previous_hash, v.hash
+        from moved cross join jsonb_to_recordset(${placeholder('rows')}::jsonb)
+          as v (sequence bigint, recorded_at timestamptz, request_id text, payload jsonb, previous_hash text, hash text)`,
+    )
+    .returning({ sequence: auditEntryTable.sequence })
+    .prepare('audit_append_after_head');
+}
+
+// Per database, as `preparedLookup` keeps its statements: each `DatabaseConnection.database()` is a client of its own.
+const appendAfterHeadStatements = new WeakMap<Database, ReturnType<typeof appendAfterHeadStatement>>();
+
+/**
+ * Moves `log`'s head from `head` to the last of `entries` and inserts them, in one prepared
+ * statement (`appendAfterHeadStatement`). The number of entries inserted: all of them, or none when
+ * another writer moved the head first.
  */
 export async function appendAuditEntriesAfterHead(
   db: Database,
@@ -64,24 +113,30 @@ export async function appendAuditEntriesAfterHead(
   }[],
 ): Promise<number> {
   const last = entries[entries.length - 1]!;
-  const rows = sql.join(
-    entries.map(
-      (entry) =>
-        sql`(${entry.sequence}::bigint, ${entry.recordedAt.toISOString()}::timestamptz, ${entry.requestId}::text, ${JSON.stringify(entry.payload)}::jsonb, ${entry.previousHash}::text, ${entry.hash}::text)`,
-    ),
-    sql`, `,
-  );
-  const result = (await db.execute(sql`
-    with moved as (
-      update ${auditLogHeadTable} set last_sequence = ${last.sequence}, last_hash = ${last.hash}
-      where log = ${log} and last_sequence = ${head.lastSequence} and last_hash = ${head.lastHash}
-      returning log
-    )
-    insert into ${auditEntryTable} (log, sequence, recorded_at, request_id, payload, previous_hash, hash)
-    select moved.log, v.sequence, v.recorded_at, v.request_id, v.payload, v.previous_hash, v.hash
-    from moved cross join (values ${rows}) as v (sequence, recorded_at, request_id, payload, previous_hash, hash)
-    returning sequence`)) as unknown as { rows: unknown[] };
-  return result.rows.length;
+  let statement = appendAfterHeadStatements.get(db);
+  if (!statement) {
+    statement = appendAfterHeadStatement(db);
+    appendAfterHeadStatements.set(db, statement);
+  }
+  // Millisecond ISO text: the time read back is exactly the time that was hashed.
+  const rows = entries.map(({ sequence, recordedAt, requestId, payload, previousHash, hash }) => ({
+    sequence,
+    recorded_at: recordedAt.toISOString(),
+    request_id: requestId,
+    payload,
+    previous_hash: previousHash,
+    hash,
+  }));
+  const values = {
+    log,
+    headSequence: head.lastSequence,
+    headHash: head.lastHash,
+    lastSequence: last.sequence,
+    lastHash: last.hash,
+    rows: JSON.stringify(rows),
+  } satisfies AppendAfterHeadValues;
+  const inserted = await statement.execute(values);
+  return inserted.length;
 }
 
 /** How many entries `log` holds. */

@@ -2,7 +2,15 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/database';
 import { AUDIT_STORE_TEMPLATE, openTestDatabase } from '@mappa/testing';
 import type { TestDatabase } from '@mappa/testing';
-import { appendAuditEntries, appendAuditEntry, auditEntryHash, GENESIS_HASH, verifyAllAuditLogs, verifyAuditLog } from './audit-log';
+import {
+  appendAuditEntries,
+  appendAuditEntry,
+  auditEntryHash,
+  canonicalJson,
+  GENESIS_HASH,
+  verifyAllAuditLogs,
+  verifyAuditLog,
+} from './audit-log';
 import { auditEntryTable } from './audit-log.table';
 import { auditPayloadSchema, auditRetentionSchema, retentionYears } from './audit-payload';
 import type { AuditLogName, AuditPayloadInput } from './audit-payload';
@@ -46,6 +54,41 @@ async function asSuperuserWithTriggersDisabled(db: Database, work: (db: Database
     await db.execute(sql`alter table audit.entry enable trigger user`);
   }
 }
+
+describe("an entry's hash", () => {
+  // Entries already stored must keep verifying: the text hashed may never change, however it is built.
+  it('is SHA-256 over the same canonical text as entries written before: keys sorted at every level, undefined left out', () => {
+    const entry = {
+      log: 'probation',
+      sequence: 42,
+      recordedAt: new Date('2026-11-01T09:30:00.125Z'),
+      requestId: 'req-42',
+      payload: {
+        principal: { staffId: 'MCU0001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: 'LONDON', issuer: undefined },
+        purpose: 'MAPPA_SCREENING',
+        caseId: null,
+        operationName: 'OffenderView',
+        documentHash: 'b'.repeat(64),
+        subjects: ['2008/0545166T'],
+        fields: [
+          {
+            service: 'probation',
+            returned: ['ProbationCase.crn', 'Licence.conditions'],
+            denied: [{ field: 'Offender.riskOfSeriousHarm', policy: 'probation.rosh' }],
+          },
+        ],
+        changes: [],
+        outcome: 'PARTLY_DENIED',
+        errorCodes: ['FORBIDDEN'],
+        durationMs: 7,
+      },
+      previousHash: 'a'.repeat(64),
+    } as const;
+    // Computed by the implementation that wrote the entries stored so far.
+    expect(auditEntryHash(entry)).toBe('22b26d7db0356383708cb5d3c1e19547f09891c83b9dc9bb04b5509f919489b1');
+    expect(canonicalJson({ b: [1, undefined, 'x'], a: { é: true, Z: null, z: undefined } })).toBe('{"a":{"Z":null,"é":true},"b":[1,,"x"]}');
+  });
+});
 
 describe('audit store', () => {
   let database: TestDatabase;
