@@ -63,7 +63,7 @@ describe("an entry's hash", () => {
       sequence: 42,
       recordedAt: new Date('2026-11-01T09:30:00.125Z'),
       requestId: 'req-42',
-      payload: {
+      payload: auditPayloadSchema.parse({
         principal: { staffId: 'MCU0001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: 'LONDON', issuer: undefined },
         purpose: 'MAPPA_SCREENING',
         caseId: null,
@@ -81,9 +81,9 @@ describe("an entry's hash", () => {
         outcome: 'PARTLY_DENIED',
         errorCodes: ['FORBIDDEN'],
         durationMs: 7,
-      },
+      }),
       previousHash: 'a'.repeat(64),
-    } as const;
+    };
     // Computed by the implementation that wrote the entries stored so far.
     expect(auditEntryHash(entry)).toBe('22b26d7db0356383708cb5d3c1e19547f09891c83b9dc9bb04b5509f919489b1');
     expect(canonicalJson({ b: [1, undefined, 'x'], a: { é: true, Z: null, z: undefined } })).toBe('{"a":{"Z":null,"é":true},"b":[1,,"x"]}');
