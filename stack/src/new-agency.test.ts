@@ -14,6 +14,10 @@ import { REPOSITORY_ROOT } from './generate-schemas';
 // the new agency composes into the supergraph with every other agency (the schema generation, in
 // process), its registration agrees with the repository (the registry test), and its own generated
 // tests pass against a real database.
+// @jest-database-independent: the generator and the registry are the same whatever the database, and the
+// nested jest run costs about 24 s of CPU, so CI runs this once, in the PostgreSQL server's run, where
+// the generated tests use that server (.ci/run); the agency code they test is the template every agency
+// was made from, and each of those runs on both databases.
 
 const GENERATOR = join(REPOSITORY_ROOT, 'scripts', 'new-agency.js');
 const NAME = 'electronic-monitoring';

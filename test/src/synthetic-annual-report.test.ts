@@ -21,6 +21,9 @@ import { SUBGRAPHS } from '@mappa/stack';
  * the test's own over the owners' tables, for the last reporting year before the dataset's day. The
  * report's figures are written out below (not imported from the generator), so a generator that drifts
  * from them fails. Police, probation and the MAPPA unit: the owners of the events the report counts.
+ * @jest-database-independent: it measures what the generator makes (8,000 offenders: 44 s of CPU to seed on
+ * PGlite), which no database changes, so CI runs it once, in the server run (.ci/run); seeding itself runs on
+ * both databases in every test file's template.
  */
 
 const OFFENDERS = 8_000;

@@ -9,6 +9,8 @@ import { SUBGRAPHS } from '@mappa/stack';
  * The synthetic level 1 disclosure decisions (issue 11): held by the lead agency in its own schema
  * (probation, police), about its own cases, never the MAPPA unit's. The default dataset's seed, the
  * three agencies that hold decisions.
+ * @jest-database-independent: it measures what the generator makes, which no database changes, so CI runs it
+ * once, in the server run (.ci/run); seeding itself runs on both databases in every test file's template.
  */
 
 const OFFENDERS = 2_000;

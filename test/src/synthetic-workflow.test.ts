@@ -10,6 +10,8 @@ import { SUBGRAPHS } from '@mappa/stack';
  * attendance, minutes, decisions and actions, checked against the rules they follow and against the
  * prison's records of the same people. The default dataset (2,000 offenders, seed 1), MAPPA unit and
  * prison only: the two whose records must agree about releases and MAPPA F reports.
+ * @jest-database-independent: it checks what the generator makes, which no database changes, so CI runs it
+ * once, in the server run (.ci/run); seeding itself runs on both databases in every test file's template.
  */
 
 const OFFENDERS = 2_000;

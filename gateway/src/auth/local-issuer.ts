@@ -45,6 +45,9 @@ export class LocalIssuer {
     private readonly development: boolean,
   ) {}
 
+  /** The private key imported once, not for every token (the development issuer and the tests mint one per request). */
+  private signingKey: ReturnType<typeof importJWK> | undefined;
+
   /** A throwaway issuer whose key lives only in memory. */
   static async generate(issuer: string): Promise<LocalIssuer> {
     const { privateJwk, publicJwk } = await generateSigningKeyPair();
@@ -101,6 +104,7 @@ export class LocalIssuer {
       .setExpirationTime(options.expiresAt ?? (issuedAt ?? Math.floor(Date.now() / 1000)) + (options.lifetimeSeconds ?? 3_600));
     if (issuedAt !== null) token.setIssuedAt(issuedAt);
     if (options.notBefore !== undefined) token.setNotBefore(options.notBefore);
-    return token.sign(await importJWK(this.privateJwk, 'ES256'));
+    this.signingKey ??= importJWK(this.privateJwk, 'ES256');
+    return token.sign(await this.signingKey);
   }
 }

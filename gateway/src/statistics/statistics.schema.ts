@@ -15,7 +15,18 @@ export const STATISTICS_SUBGRAPH = 'statistics';
  */
 export const STATISTICS_SUBGRAPH_URL = 'http://in-process.gateway.invalid/statistics';
 
-/** The statistics service as a Federation 2 subgraph, every field enforcing its policy. */
+/**
+ * The statistics service as a Federation 2 subgraph, every field enforcing its policy. Built once per
+ * process: it holds no state of a gateway (each has its own `StatisticsService`, handed to the
+ * resolvers through the request's context), as the agencies' subgraph schemas are built once per mode.
+ */
 export function buildStatisticsSchema(): Promise<GraphQLSchema> {
-  return buildFederatedSchema({ resolvers: [StatisticsResolver, KpiResolver, DisclosureStatisticsResolver] }, {}, STATISTICS_POLICIES);
+  statisticsSchema ??= buildFederatedSchema(
+    { resolvers: [StatisticsResolver, KpiResolver, DisclosureStatisticsResolver] },
+    {},
+    STATISTICS_POLICIES,
+  );
+  return statisticsSchema;
 }
+
+let statisticsSchema: Promise<GraphQLSchema> | undefined;
