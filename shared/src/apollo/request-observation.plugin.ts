@@ -21,7 +21,7 @@ export const rootFieldLabel: OperationLabeller = (_operationName, operation) => 
 };
 
 /**
- * Tells the request's observation (`createHttpApp`) what GraphQL learnt about it: the operation's
+ * Tells the request's observation (`serveHttp`) what GraphQL learnt about it: the operation's
  * label, the declared purpose, the error codes answered and whether any data was; a request refused
  * while its context was built (no token, rate limit, document limits) leaves its error's code.
  */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { Express, NextFunction, Request, Response } from 'express';
@@ -31,6 +32,34 @@ export interface RunningService {
   /** How many TCP connections it has accepted since it started (keep-alive reuse shows as far fewer than requests). */
   connectionsAccepted(): number;
 }
+
+/** What every service's HTTP shell is told about the service. */
+export interface HttpShellOptions {
+  readonly log: Logger;
+  readonly readiness: readonly ReadinessCheck[];
+  readonly production: boolean;
+  /** Where each request's outcome and latency are counted (issue 15); none: not counted. */
+  readonly metrics?: ServiceMetrics;
+  /** Whether a caller's `traceparent` is continued (subgraphs: the gateway's); default false: each request starts its own trace. */
+  readonly trustInboundTrace?: boolean;
+}
+
+/** Where and how long to serve (`serveHttp`, `listen`). */
+export interface ListenOptions {
+  readonly host: string;
+  /** 0 picks a free port (tests). */
+  readonly port: number;
+  /** How long `close` lets requests in flight finish (`SHUTDOWN_GRACE_MS`). Default `DEFAULT_SHUTDOWN_GRACE_MS`. */
+  readonly shutdownGraceMs?: number;
+}
+
+/**
+ * A service's own routes, called for every request the shell does not answer itself (the probes, and
+ * every request while it drains): the request is already traced, counted, in flight and carries its
+ * request id. It answers every request it is given, an unknown path included (`answerNotFound`); a
+ * rejection it returns is answered 500 with a code.
+ */
+export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
 
 /** How long a stopping service lets requests in flight finish before it cuts them (`SHUTDOWN_GRACE_MS`). */
 export const DEFAULT_SHUTDOWN_GRACE_MS = 15_000;
@@ -74,10 +103,11 @@ class InFlightRequests {
   }
 }
 
-// Each app's requests in flight, from `createHttpApp` to the `listen` that stops it.
-const inFlightOf = new WeakMap<Express, InFlightRequests>();
+// The shell options of each Express app, from `createHttpApp` to the `listen` that serves it.
+const shellOf = new WeakMap<Express, HttpShellOptions>();
+// The id a caller offered, kept beside the one the service issued in production (`clientRequestIdOf`).
+const clientRequestIds = new WeakMap<IncomingMessage, string>();
 
-const PROBES = new Set(['/healthz', '/readyz']);
 // Paths a span may be named after; any other (it might carry an id) is named `other`.
 const TRACED_ROUTES = new Set(['/graphql', '/graphiql']);
 
@@ -98,7 +128,14 @@ async function boundedCheck(check: ReadinessCheck['check']): Promise<boolean> {
   }
 }
 
-/** The request id assigned by `createHttpApp`'s middleware. */
+/** The path of a request's target, without its query string. */
+export function pathOf(request: IncomingMessage): string {
+  const target = request.url ?? '/';
+  const query = target.indexOf('?');
+  return query < 0 ? target : target.slice(0, query);
+}
+
+/** The request id the shell assigned to a request (on its response's `x-request-id`). */
 export function requestIdOf(request: Request): string {
   return String(request.res?.getHeader(REQUEST_ID_HEADER) ?? requestIdFrom(request.headers));
 }
@@ -107,47 +144,97 @@ export function requestIdOf(request: Request): string {
  * The id the caller offered in production, where the service issued its own instead: kept to be
  * logged beside the service's id (`clientRequestId`), so a client can still find its request.
  */
-export function clientRequestIdOf(request: Request): string | undefined {
-  const offered: unknown = request.res?.locals.clientRequestId;
-  return typeof offered === 'string' ? offered : undefined;
+export function clientRequestIdOf(request: IncomingMessage): string | undefined {
+  return clientRequestIds.get(request);
+}
+
+/** Answers `body` as JSON with `status` (as Express's `response.status(status).json(body)` does). */
+export function answerJson(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.statusCode = status;
+  response.setHeader('content-type', 'application/json; charset=utf-8');
+  response.setHeader('content-length', Buffer.byteLength(text));
+  response.end(text);
 }
 
 /**
- * The HTTP shell every service shares: a request id on every request and response,
- * `GET /healthz` (the process is alive) and `GET /readyz` (its dependencies answer).
- * Probes are the only routes open without credentials.
+ * The one "not found" answer of every service: an unknown path, and a route's record the caller may
+ * not have or that does not exist, answer alike (principle 9: nothing an outsider can compare).
+ */
+export function answerNotFound(response: ServerResponse): void {
+  answerJson(response, 404, { errors: [{ message: 'Not found', extensions: { code: ERROR_CODES.NOT_FOUND.code } }] });
+}
+
+/**
+ * A request that fails before GraphQL sees it: a client error (a malformed JSON body, a body over the
+ * size limit; `status` 4xx) gets a short JSON error with a code, anything else a 500 that says
+ * nothing of its cause, never an HTML page or a stack trace.
+ */
+export function answerFailedRequest(response: ServerResponse, status: number): void {
+  const clientError = status >= 400 && status < 500;
+  answerJson(response, clientError ? status : 500, {
+    errors: [
+      clientError
+        ? { message: 'The request body is not valid JSON, or is too large.', extensions: { code: ERROR_CODES.BAD_REQUEST.code } }
+        : { message: 'Internal server error', extensions: { code: ERROR_CODES.INTERNAL_SERVER_ERROR.code } },
+    ],
+  });
+}
+
+/**
+ * The HTTP shell every service shares, on Node's own server (no framework: for a subgraph this is
+ * the whole of its HTTP stack, and Express's layers cost a subgraph about a tenth of its CPU per
+ * request, issue 15): a request id on every request and response, `GET /healthz` (the process is
+ * alive) and `GET /readyz` (its dependencies answer), a server span and the request's metrics around
+ * everything else, refusal while draining, keep-alive and slow-client bounds, and a draining stop.
+ * Probes are the only routes open without credentials; every other request goes to `handler`.
  *
  * In production the service issues every request id itself: a caller choosing the id the audit and
  * the logs file a request under could reuse another request's id and blur the trail (issue 9 §5).
  * A well-formed id the caller offered is kept beside it (`clientRequestIdOf`), never instead of it.
  * Outside production a well-formed caller id is taken as it is, for tracing in tests and local runs.
  */
-export function createHttpApp(options: {
-  readonly log: Logger;
-  readonly readiness: readonly ReadinessCheck[];
-  readonly production: boolean;
-  /** Where each request's outcome and latency are counted (issue 15); none: not counted. */
-  readonly metrics?: ServiceMetrics;
-  /** Whether a caller's `traceparent` is continued (subgraphs: the gateway's); default false: each request starts its own trace. */
-  readonly trustInboundTrace?: boolean;
-}): Express {
-  const app = express();
-  app.disable('x-powered-by');
+export async function serveHttp(options: HttpShellOptions, handler: RouteHandler, at: ListenOptions): Promise<RunningService> {
   const requests = new InFlightRequests();
-  inFlightOf.set(app, requests);
-  // First of all (issue 15): the request's server span and its observation, both carried by the
-  // asynchronous context to every handler after this one (Apollo plugins, the data sources' calls,
-  // SQL, the audit commit), and counted once the answer is sent. Probes are neither traced nor counted.
   const service = options.metrics?.service ?? 'service';
-  app.use((request, response, next) => {
-    if (PROBES.has(request.path)) {
-      next();
+  const answerProbe = async (path: string, response: ServerResponse): Promise<void> => {
+    if (path === '/healthz') {
+      answerJson(response, 200, { status: 'ok' });
       return;
     }
+    // A stopping service is not ready, at once: the load balancer sends it nothing new while it drains.
+    if (requests.draining) {
+      answerJson(response, 503, { status: 'shutting down', checks: [] });
+      return;
+    }
+    const results = await Promise.all(options.readiness.map(async ({ name, check }) => ({ name, ok: await boundedCheck(check) })));
+    const ready = results.every((result) => result.ok);
+    if (!ready) options.log.warn({ checks: results }, 'not ready');
+    answerJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks: results });
+  };
+  const serve = (request: IncomingMessage, response: ServerResponse): void => {
+    const offered = callerRequestIdFrom(request.headers);
+    if (options.production || !offered) {
+      response.setHeader(REQUEST_ID_HEADER, randomUUID());
+      if (offered) clientRequestIds.set(request, offered);
+    } else {
+      response.setHeader(REQUEST_ID_HEADER, offered);
+    }
+    const path = pathOf(request);
+    // Probes are neither traced nor counted, and answer while the service drains.
+    if (path === '/healthz' || path === '/readyz') {
+      if (request.method === 'GET' || request.method === 'HEAD') void answerProbe(path, response);
+      else answerNotFound(response);
+      return;
+    }
+    // The request's server span and its observation, both carried by the asynchronous context to
+    // everything the handler does (Apollo plugins, the data sources' calls, SQL, the audit commit),
+    // and counted once the answer is sent (issue 15).
     const started = process.hrtime.bigint();
-    const route = TRACED_ROUTES.has(request.path) ? request.path : 'other';
-    const { span, context } = startServerSpan(service, `${request.method} ${route}`, request.headers, options.trustInboundTrace ?? false);
-    span.setAttributes({ 'http.request.method': request.method, 'http.route': route });
+    const route = TRACED_ROUTES.has(path) ? path : 'other';
+    const method = request.method ?? 'GET';
+    const { span, context } = startServerSpan(service, `${method} ${route}`, request.headers, options.trustInboundTrace ?? false);
+    span.setAttributes({ 'http.request.method': method, 'http.route': route });
     const observation = newObservation();
     response.once('finish', () => {
       span.setAttributes({
@@ -162,118 +249,48 @@ export function createHttpApp(options: {
     response.once('close', () => {
       if (!response.writableFinished) span.end();
     });
-    withTraceContext(context, () => observeRequest(observation, next));
-  });
-  // Draining (issue 15): once the service is stopping, a new request is refused at once, with a code,
-  // and its connection closed, so a load balancer or client retries it elsewhere; a request already
-  // in flight is counted until its response is done (or its client has gone), so `close` can wait for it.
-  app.use((request, response, next) => {
-    if (PROBES.has(request.path)) {
-      next();
-      return;
-    }
-    if (requests.draining) {
-      observeRefusal('SHUTTING_DOWN');
-      response.setHeader('connection', 'close');
-      response
-        .status(503)
-        .json({ errors: [{ message: 'This service is shutting down. Try again.', extensions: { code: ERROR_CODES.SHUTTING_DOWN.code } }] });
-      return;
-    }
-    requests.started();
-    response.once('close', () => requests.finished());
-    next();
-  });
-  app.use((request, response, next) => {
-    const offered = callerRequestIdFrom(request.headers);
-    if (options.production || !offered) {
-      response.setHeader(REQUEST_ID_HEADER, randomUUID());
-      if (offered) response.locals.clientRequestId = offered;
-    } else {
-      response.setHeader(REQUEST_ID_HEADER, offered);
-    }
-    next();
-  });
-  app.get('/healthz', (_request, response) => {
-    response.json({ status: 'ok' });
-  });
-  app.get('/readyz', async (_request, response) => {
-    // A stopping service is not ready, at once: the load balancer sends it nothing new while it drains.
-    if (requests.draining) {
-      response.status(503).json({ status: 'shutting down', checks: [] });
-      return;
-    }
-    const results = await Promise.all(options.readiness.map(async ({ name, check }) => ({ name, ok: await boundedCheck(check) })));
-    const ready = results.every((result) => result.ok);
-    if (!ready) options.log.warn({ checks: results }, 'not ready');
-    response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks: results });
-  });
-  return app;
-}
-
-/**
- * After every route: an unknown path is a JSON 404 with a code, like every other refusal, never
- * Express's HTML page (which names the framework and echoes the path).
- */
-function answerUnknownPaths(app: Express): void {
-  app.use((_request: Request, response: Response) => {
-    answerNotFound(response);
-  });
-}
-
-/**
- * The one "not found" answer of every service: an unknown path, and a route's record the caller may
- * not have or that does not exist, answer alike (principle 9: nothing an outsider can compare).
- */
-export function answerNotFound(response: Response): void {
-  response.status(404).json({ errors: [{ message: 'Not found', extensions: { code: ERROR_CODES.NOT_FOUND.code } }] });
-}
-
-/**
- * The last handler: a request that fails before GraphQL sees it (a malformed JSON body, a body over
- * the size limit) gets a short JSON error with a code, never Express's HTML page with a stack trace.
- */
-function answerUnhandledErrors(app: Express): void {
-  app.use((error: unknown, _request: Request, response: Response, next: NextFunction) => {
-    if (response.headersSent) {
-      next(error);
-      return;
-    }
-    const status = typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 500;
-    const clientError = status >= 400 && status < 500;
-    response.status(clientError ? status : 500).json({
-      errors: [
-        clientError
-          ? { message: 'The request body is not valid JSON, or is too large.', extensions: { code: ERROR_CODES.BAD_REQUEST.code } }
-          : { message: 'Internal server error', extensions: { code: ERROR_CODES.INTERNAL_SERVER_ERROR.code } },
-      ],
+    withTraceContext(context, () =>
+      observeRequest(observation, () => {
+        // Draining (issue 15): once the service is stopping, a new request is refused at once, with a
+        // code, and its connection closed, so a load balancer or client retries it elsewhere; a request
+        // already in flight is counted until its response is done (or its client has gone), so `close`
+        // can wait for it.
+        if (requests.draining) {
+          observeRefusal('SHUTTING_DOWN');
+          response.setHeader('connection', 'close');
+          answerJson(response, 503, {
+            errors: [{ message: 'This service is shutting down. Try again.', extensions: { code: ERROR_CODES.SHUTTING_DOWN.code } }],
+          });
+          return;
+        }
+        requests.started();
+        response.once('close', () => requests.finished());
+        // An unexpected failure outside GraphQL: masked for the client, its kind logged (never its message,
+        // which may quote the request) with the request id.
+        const failed = (error: unknown): void => {
+          options.log.error(
+            { requestId: String(response.getHeader(REQUEST_ID_HEADER)), reason: error instanceof Error ? error.name : 'unknown' },
+            'request failed outside GraphQL',
+          );
+          if (response.headersSent) response.destroy();
+          else answerFailedRequest(response, 500);
+        };
+        try {
+          const handled = handler(request, response);
+          if (handled) handled.catch(failed);
+        } catch (error: unknown) {
+          failed(error);
+        }
+      }),
+    );
+  };
+  const server: Server = createServer(serve);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(at.port, at.host, () => {
+      server.off('error', reject);
+      resolve();
     });
-  });
-}
-
-/**
- * Idle keep-alive connections are kept longer than a load balancer's idle timeout (AWS ALB and
- * most others default to 60 s): were the service to close first, the balancer could send a request
- * down a connection the service is closing, and the client would see a 502. Node's default is 5 s.
- */
-export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
-
-/**
- * Starts listening; port 0 picks a free port (tests). Call it after every route is mounted.
- * `shutdownGraceMs` bounds how long `close` lets requests in flight finish.
- */
-export async function listen(
-  app: Express,
-  host: string,
-  port: number,
-  options: { readonly shutdownGraceMs?: number } = {},
-): Promise<RunningService> {
-  answerUnknownPaths(app);
-  answerUnhandledErrors(app);
-  const requests = inFlightOf.get(app);
-  if (!requests) throw new Error('listen() serves only an app made by createHttpApp()');
-  const server: Server = await new Promise((resolve, reject) => {
-    const listening = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(listening)));
   });
   let accepted = 0;
   server.on('connection', () => (accepted += 1));
@@ -284,7 +301,7 @@ export async function listen(
   server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   server.requestTimeout = KEEP_ALIVE_TIMEOUT_MS + 5_000;
   const address = server.address() as AddressInfo;
-  const graceMs = options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
+  const graceMs = at.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
   let closing: Promise<void> | undefined;
   const drainAndClose = async (): Promise<void> => {
     requests.draining = true;
@@ -299,10 +316,69 @@ export async function listen(
     });
   };
   return {
-    url: `http://${host}:${address.port}`,
+    url: `http://${at.host}:${address.port}`,
     port: address.port,
     close: () => (closing ??= drainAndClose()),
     inFlight: () => requests.inFlight,
     connectionsAccepted: () => accepted,
   };
+}
+
+/**
+ * An Express app for a service with routes of its own (the gateway's GraphiQL and documents), served
+ * behind the shell (`serveHttp`) by `listen`: the shell answers the probes and assigns the request id
+ * before the app sees a request.
+ */
+export function createHttpApp(options: HttpShellOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  shellOf.set(app, options);
+  return app;
+}
+
+/**
+ * After every route: an unknown path is a JSON 404 with a code, like every other refusal, never
+ * Express's HTML page (which names the framework and echoes the path).
+ */
+function answerUnknownPaths(app: Express): void {
+  app.use((_request: Request, response: Response) => {
+    answerNotFound(response);
+  });
+}
+
+/** The last handler: an error a route passed on (a body Express's `json()` could not read) is answered by `answerFailedRequest`. */
+function answerUnhandledErrors(app: Express): void {
+  app.use((error: unknown, _request: Request, response: Response, next: NextFunction) => {
+    if (response.headersSent) {
+      next(error);
+      return;
+    }
+    const status = typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 500;
+    answerFailedRequest(response, status);
+  });
+}
+
+/**
+ * Idle keep-alive connections are kept longer than a load balancer's idle timeout (AWS ALB and
+ * most others default to 60 s): were the service to close first, the balancer could send a request
+ * down a connection the service is closing, and the client would see a 502. Node's default is 5 s.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+/**
+ * Starts serving an app made by `createHttpApp` behind the shell; port 0 picks a free port (tests).
+ * Call it after every route is mounted. `shutdownGraceMs` bounds how long `close` lets requests in
+ * flight finish.
+ */
+export async function listen(
+  app: Express,
+  host: string,
+  port: number,
+  options: { readonly shutdownGraceMs?: number } = {},
+): Promise<RunningService> {
+  const shell = shellOf.get(app);
+  if (!shell) throw new Error('listen() serves only an app made by createHttpApp()');
+  answerUnknownPaths(app);
+  answerUnhandledErrors(app);
+  return serveHttp(shell, app, { host, port, ...options });
 }

@@ -3,8 +3,9 @@ import { codeLabel, NO_OPERATION } from './metrics';
 import type { RequestObservation } from './metrics';
 
 // The request being served, for the handlers (Apollo plugins, refusing middleware) that learn its
-// operation, purpose and error codes. Set by `createHttpApp` around everything after it; express's
-// body parser keeps the asynchronous context (raw-body binds its callbacks), so it reaches Apollo.
+// operation, purpose and error codes. Set by the HTTP shell (`serveHttp`) around everything after it;
+// the body is read under promises (the subgraphs' `readJsonBody`) or by express's body parser (whose
+// raw-body binds its callbacks), both of which keep the asynchronous context, so it reaches Apollo.
 const current = new AsyncLocalStorage<RequestObservation>();
 
 /** A fresh observation: no operation read yet, no purpose, no error. */

@@ -1,5 +1,3 @@
-import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
 import type { JSONWebKeySet } from 'jose';
 import { GraphQLError } from 'graphql';
 import { AUDIT_LOGS, isAuditLogName } from '../audit/audit-payload';
@@ -12,7 +10,7 @@ import { caseGrantsOf } from '../auth/caller';
 import type { Caller } from '../auth/caller';
 import { DEV_ISSUER } from '../auth/principal';
 import type { PrincipalAgency } from '../auth/principal';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   ASSERTION_HEADER,
   ASSERTION_LIFETIME_SECONDS,
@@ -25,6 +23,7 @@ import { AccessDecisions } from '../authorization/access-decisions';
 import { accessErrorsPlugin } from '../authorization/access-errors.plugin';
 import type { AuthorizationMode } from '../authorization/authorization-mode';
 import type { VerifiedAssertionWithBinding } from '../auth/gateway-assertion';
+import { answerGraphQL } from '../apollo/answer-graphql';
 import { createApolloServer } from '../apollo/create-apollo-server';
 import type { DatabaseConnection } from '../db/database';
 import { WorkDeadline, withinWorkDeadline } from '../db/work-deadline';
@@ -35,7 +34,9 @@ import { Metrics } from '../metrics/metrics';
 import type { ServiceMetrics } from '../metrics/metrics';
 import { observeRefusal } from '../metrics/request-observation';
 import { rootFieldLabel } from '../apollo/request-observation.plugin';
-import { createHttpApp, listen, requestIdOf } from '../http/http-service';
+import { answerFailedRequest, answerJson, answerNotFound, pathOf, serveHttp } from '../http/http-service';
+import { readJsonBody, UnreadableBodyError } from '../http/json-body';
+import type { JsonBody } from '../http/json-body';
 import { REQUEST_ID_HEADER } from '../http/request-id';
 import type { RunningService } from '../http/http-service';
 import type { Logger } from '../logging/logger';
@@ -80,6 +81,9 @@ function auditLogNameOf(name: string): AuditLogName {
  * Each statement keeps the pool's own bounds too (`DatabaseTimeouts`).
  */
 export const DEFAULT_MAX_WORK_MS = ASSERTION_LIFETIME_SECONDS * 1000;
+
+/** The largest request body a subgraph reads (its callers send one GraphQL operation and its representations). */
+const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * Starts one agency's subgraph over an already-open, migrated connection (`prepareSubgraphDatabase`):
@@ -164,34 +168,13 @@ export async function startSubgraph<Loaders extends object>(
   const sharedState = options.sharedState ?? new MemorySharedState();
   const verifier = new GatewayAssertionVerifier(options.gatewayKeys, definition.name, sharedState);
   const policiesByName = new Map(definition.policies.map((policy) => [policy.name, policy]));
-  // The exact bytes of each request's body, as received, for the assertion's body hash.
-  const rawBodies = new WeakMap<IncomingMessage, Buffer>();
-  const app = createHttpApp({
-    log,
-    production: options.production,
-    metrics,
-    // Its callers are the gateway (anyone else is refused): the gateway's trace continues here.
-    trustInboundTrace: true,
-    readiness: [
-      { name: 'database', check: () => options.connection.isReachable() },
-      // Without its replay cache the subgraph refuses every request (fail closed), so it is not ready.
-      ...(sharedState.kind === 'redis' ? [{ name: 'replay cache', check: () => sharedState.isReachable() }] : []),
-    ],
-  });
   // Refused before anything is served: the owner's evidence of the attempt, and a 401 (or a 503 when
-  // the replay cache cannot answer, which the gateway reports as this agency unavailable).
-  const refuse = async (
-    request: express.Request,
-    response: express.Response,
-    error: unknown,
-    next: express.NextFunction,
-  ): Promise<void> => {
+  // the replay cache cannot answer, which the gateway reports as this agency unavailable). Any other
+  // failure is not a refusal: it is thrown on, and answered 500 by the shell.
+  const refuse = async (response: ServerResponse, error: unknown): Promise<void> => {
     const unavailable = error instanceof ReplayCacheUnavailableError;
-    if (!(error instanceof GraphQLError) && !unavailable) {
-      next(error);
-      return;
-    }
-    const requestId = requestIdOf(request);
+    if (!(error instanceof GraphQLError) && !unavailable) throw error;
+    const requestId = String(response.getHeader(REQUEST_ID_HEADER));
     observeRefusal(unavailable ? 'UPSTREAM_UNAVAILABLE' : 'UNAUTHENTICATED');
     if (unavailable)
       log.error({ requestId, reason: 'replay cache unavailable' }, 'request refused: cannot tell a replayed assertion from a new one');
@@ -220,7 +203,7 @@ export async function startSubgraph<Loaders extends object>(
         ),
       );
     if (unavailable)
-      response.status(503).json({
+      answerJson(response, 503, {
         errors: [
           {
             message: 'This service cannot check gateway assertions right now.',
@@ -228,90 +211,105 @@ export async function startSubgraph<Loaders extends object>(
           },
         ],
       });
-    else response.status(401).json({ errors: [{ message: error.message, extensions: { code: ERROR_CODES.UNAUTHENTICATED.code } }] });
+    else answerJson(response, 401, { errors: [{ message: error.message, extensions: { code: ERROR_CODES.UNAUTHENTICATED.code } }] });
   };
-  // No ETag on answers: Express hashes every response body (SHA-1) to make one, and an answer to a
-  // POST is never revalidated, so the hash was CPU spent on every request for nothing (issue 15).
-  app.set('etag', false);
-  app.use(
-    '/graphql',
-    (_request, _response, next) => {
-      requests.increment();
-      next();
-    },
+  const contextOf = (verified: VerifiedAssertionWithBinding): SubgraphContext<Loaders> => {
+    const { assertion } = verified;
+    const requestId = assertion.requestId;
+    // One reading of the clock per request: its row scope and its rules agree on the instant and the date.
+    const now = clock.now();
+    const today = calendarDateOf(now);
+    // The case grants and purpose evidence the gateway vouches for travel on with the caller: row
+    // scope (`rowScopeOf`) widens by the grants and, under MAPPA_MEETING / MAPPA_SCREENING, is bound by the evidence.
+    const caller = {
+      principal: assertion.principal,
+      declaredPurpose: assertion.declaredPurpose,
+      ...(assertion.caseGrants ? { caseGrants: assertion.caseGrants } : {}),
+      ...(assertion.purposeEvidence ? { purposeEvidence: assertion.purposeEvidence } : {}),
+      // Probation's relationship facts about the caller, for the record conditions decided on them (issue 12).
+      ...(assertion.caseRelationships ? { caseRelationships: assertion.caseRelationships } : {}),
+    };
+    // The audit can tell which grants and which kind of evidence a request was answered under: grant
+    // ids are opaque, and the evidence is logged by kind only (never its subject).
+    const caseGrantIds = caseGrantsOf(caller, now).map((grant) => grant.grantId);
+    const evidence = purposeEvidenceOf(caller, now);
+    const requestLog = log.child({
+      requestId,
+      ...(caseGrantIds.length > 0 ? { caseGrantIds } : {}),
+      ...(evidence ? { purposeEvidence: evidence.kind } : {}),
+    });
+    return {
+      requestId,
+      log: requestLog,
+      caller,
+      now,
+      today,
+      rowScope: rowScopeFor(caller, now),
+      access: new AccessDecisions(caller, policiesByName, today),
+      audit: new RequestAudit(auditLog, auditMode, caller, requestId, requestLog),
+      db,
+      loaders: definition.createLoaders(db),
+    };
+  };
+  // `/graphql` on Node's server and Apollo Server's `executeHTTPGraphQLRequest`, as Apollo's own
+  // standalone server serves it, without Express (issue 15: its router, body parser and response
+  // helpers were about a tenth of a subgraph's CPU per request).
+  const serveGraphQL = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    requests.increment();
     // Every GraphQL request, `_entities` and `_service` included, must come from the gateway:
     // the agency trusts the gateway's word about who is asking and why, and no one else's.
     // The signature is checked before the body is even read.
-    async (request, response, next) => {
-      try {
-        const verified = await verifier.verify(request.header(ASSERTION_HEADER));
-        response.locals.assertion = verified;
-        // The id the gateway vouches for in the signed assertion names this request, not a header.
-        response.setHeader(REQUEST_ID_HEADER, verified.assertion.requestId);
-        next();
-      } catch (error: unknown) {
-        await refuse(request, response, error, next);
-      }
-    },
-    express.json({ limit: '1mb', verify: (request, _response, body) => rawBodies.set(request, body) }),
+    let verified: VerifiedAssertionWithBinding;
+    try {
+      // Node joins a repeated header of this kind into one string: an array is never an assertion.
+      const offered = request.headers[ASSERTION_HEADER];
+      verified = await verifier.verify(typeof offered === 'string' ? offered : undefined);
+    } catch (error: unknown) {
+      await refuse(response, error);
+      return;
+    }
+    // The id the gateway vouches for in the signed assertion names this request, not a header.
+    response.setHeader(REQUEST_ID_HEADER, verified.assertion.requestId);
+    let body: JsonBody | undefined;
+    try {
+      body = await readJsonBody(request, MAX_BODY_BYTES);
+    } catch (error: unknown) {
+      if (!(error instanceof UnreadableBodyError)) throw error;
+      answerFailedRequest(response, error.status);
+      return;
+    }
     // Then the assertion must be the one signed for these very bytes, and used for the first time
     // (issue 9 §4): a captured assertion answers neither another query nor the same one again.
-    async (request, response, next) => {
-      const verified = response.locals.assertion as VerifiedAssertionWithBinding;
-      try {
-        await verifier.checkBinding(verified, rawBodies.get(request));
-      } catch (error: unknown) {
-        await refuse(request, response, error, next);
-        return;
-      }
-      // The request's work ends when the gateway stops waiting for it (the budget it signed), and never
-      // later than this service's own maximum; a caller that states no budget gets the pool's bounds alone.
-      const { budgetMs } = verified.binding;
-      if (budgetMs === undefined) next();
-      else withinWorkDeadline(new WorkDeadline(definition.name, Math.min(budgetMs, maxWorkMs)), next);
+    try {
+      await verifier.checkBinding(verified, body?.bytes);
+    } catch (error: unknown) {
+      await refuse(response, error);
+      return;
+    }
+    // The request's work ends when the gateway stops waiting for it (the budget it signed), and never
+    // later than this service's own maximum; a caller that states no budget gets the pool's bounds alone.
+    const { budgetMs } = verified.binding;
+    const answer = () => answerGraphQL(server, request, response, body?.value, async () => contextOf(verified));
+    await (budgetMs === undefined
+      ? answer()
+      : withinWorkDeadline(new WorkDeadline(definition.name, Math.min(budgetMs, maxWorkMs)), answer));
+  };
+  const running = await serveHttp(
+    {
+      log,
+      production: options.production,
+      metrics,
+      // Its callers are the gateway (anyone else is refused): the gateway's trace continues here.
+      trustInboundTrace: true,
+      readiness: [
+        { name: 'database', check: () => options.connection.isReachable() },
+        // Without its replay cache the subgraph refuses every request (fail closed), so it is not ready.
+        ...(sharedState.kind === 'redis' ? [{ name: 'replay cache', check: () => sharedState.isReachable() }] : []),
+      ],
     },
-    expressMiddleware(server, {
-      context: async ({ res }) => {
-        const { assertion } = res.locals.assertion as VerifiedAssertionWithBinding;
-        const requestId = assertion.requestId;
-        // One reading of the clock per request: its row scope and its rules agree on the instant and the date.
-        const now = clock.now();
-        const today = calendarDateOf(now);
-        // The case grants and purpose evidence the gateway vouches for travel on with the caller: row
-        // scope (`rowScopeOf`) widens by the grants and, under MAPPA_MEETING / MAPPA_SCREENING, is bound by the evidence.
-        const caller = {
-          principal: assertion.principal,
-          declaredPurpose: assertion.declaredPurpose,
-          ...(assertion.caseGrants ? { caseGrants: assertion.caseGrants } : {}),
-          ...(assertion.purposeEvidence ? { purposeEvidence: assertion.purposeEvidence } : {}),
-          // Probation's relationship facts about the caller, for the record conditions decided on them (issue 12).
-          ...(assertion.caseRelationships ? { caseRelationships: assertion.caseRelationships } : {}),
-        };
-        // The audit can tell which grants and which kind of evidence a request was answered under: grant
-        // ids are opaque, and the evidence is logged by kind only (never its subject).
-        const caseGrantIds = caseGrantsOf(caller, now).map((grant) => grant.grantId);
-        const evidence = purposeEvidenceOf(caller, now);
-        const requestLog = log.child({
-          requestId,
-          ...(caseGrantIds.length > 0 ? { caseGrantIds } : {}),
-          ...(evidence ? { purposeEvidence: evidence.kind } : {}),
-        });
-        return {
-          requestId,
-          log: requestLog,
-          caller,
-          now,
-          today,
-          rowScope: rowScopeFor(caller, now),
-          access: new AccessDecisions(caller, policiesByName, today),
-          audit: new RequestAudit(auditLog, auditMode, caller, requestId, requestLog),
-          db,
-          loaders: definition.createLoaders(db),
-        };
-      },
-    }),
+    (request, response) => (pathOf(request) === '/graphql' ? serveGraphQL(request, response) : answerNotFound(response)),
+    { host: options.host, port: options.port, shutdownGraceMs: options.shutdownGraceMs },
   );
-  const running = await listen(app, options.host, options.port, { shutdownGraceMs: options.shutdownGraceMs });
   log.info({ url: `${running.url}/graphql` }, 'subgraph listening');
   let closing: Promise<void> | undefined;
   // Draining (issue 15): new requests refused and /readyz 503 at once, those in flight finished (each
