@@ -19,6 +19,15 @@ export async function withAuditTriggersDisabled<T>(db: Database, work: (tx: Data
 }
 
 /**
+ * Test support: the audit store as migrated, every log, head and checkpoint removed (its triggers off for
+ * the truncate only). For the audit store's own tests, which each need an empty store: one database per
+ * file, emptied before each test, instead of a database copy per test (a PGlite load each).
+ */
+export async function emptyAuditStore(db: Database): Promise<void> {
+  await withAuditTriggersDisabled(db, (tx) => tx.execute(sql`truncate audit.entry, audit.log_head, audit.checkpoint`));
+}
+
+/**
  * Test support: makes entries of `log` look as if they had been appended `age` earlier, and
  * recomputes every hash after them and the head, so the chain still verifies. Appends read their
  * time from the clock under the head lock, so no API writes an old entry, and the prune and the

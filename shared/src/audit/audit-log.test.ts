@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/database';
-import { AUDIT_STORE_TEMPLATE, openTestDatabase } from '@mappa/testing';
+import { AUDIT_STORE_TEMPLATE, emptyAuditStore, openTestDatabase } from '@mappa/testing';
 import type { TestDatabase } from '@mappa/testing';
 import {
   appendAuditEntries,
@@ -94,11 +94,15 @@ describe('audit store', () => {
   let database: TestDatabase;
   let db: Database;
 
-  beforeEach(async () => {
+  // One database for the block, emptied before each test: each test starts from the migrated store.
+  beforeAll(async () => {
     database = await openTestDatabase(AUDIT_STORE_TEMPLATE);
     db = database.connection.database();
   });
-  afterEach(async () => {
+  beforeEach(async () => {
+    await emptyAuditStore(db);
+  });
+  afterAll(async () => {
     await database.drop();
   });
 

@@ -2,7 +2,7 @@ import { and, asc, eq, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ConfigError, parseEnv } from '../config/parse-env';
 import type { Database } from '../db/database';
-import { backdateAuditEntries, withAuditTriggersDisabled, AUDIT_STORE_TEMPLATE, openTestDatabase } from '@mappa/testing';
+import { backdateAuditEntries, withAuditTriggersDisabled, AUDIT_STORE_TEMPLATE, emptyAuditStore, openTestDatabase } from '@mappa/testing';
 import type { TestDatabase } from '@mappa/testing';
 import { auditCheckpointTable } from './audit-checkpoint.table';
 import { appendAuditEntry, auditCheckpointHash, verifyAuditLog } from './audit-log';
@@ -81,11 +81,15 @@ describe('audit retention: npm run audit:prune', () => {
   let database: TestDatabase;
   let db: Database;
 
-  beforeEach(async () => {
+  // One database for the block, emptied before each test: each test starts from the migrated store.
+  beforeAll(async () => {
     database = await openTestDatabase(AUDIT_STORE_TEMPLATE);
     db = database.connection.database();
   });
-  afterEach(async () => {
+  beforeEach(async () => {
+    await emptyAuditStore(db);
+  });
+  afterAll(async () => {
     await database.drop();
   });
 
@@ -264,14 +268,18 @@ describe('audit retention: verification finds checkpoint tampering (triggers dis
   let db: Database;
 
   // Six entries, the first three pruned for real: the chain starts at 4.
-  beforeEach(async () => {
+  // One database for the block, emptied before each test: each test starts from the migrated store.
+  beforeAll(async () => {
     database = await openTestDatabase(AUDIT_STORE_TEMPLATE);
     db = database.connection.database();
+  });
+  beforeEach(async () => {
+    await emptyAuditStore(db);
     await appendMany(db, 'probation', 6);
     await backdateAuditEntries(db, 'probation', range(1, 3), { years: 8 });
     await pruneAuditLog(db, 'probation', sevenYears);
   });
-  afterEach(async () => {
+  afterAll(async () => {
     await database.drop();
   });
 
