@@ -53,7 +53,17 @@ export const mappaCaseYearTable = mappaSchema.table(
       table.pncId,
       table.caseId,
     ),
-    // Table 2 counts a person by their latest case in the year: their other cases, by person.
-    index('mappa_case_year_pnc_id_idx').on(table.pncId, table.firstYear),
+    // Table 2 counts a person by their latest case in the year: their other cases, by person, one
+    // look-up per candidate (30,600 in London at 1,000,000). Every column the look-up reads is in the
+    // key, so it is index-only (issue 13: a heap visit each was 0.1 s of the statement).
+    index('mappa_case_year_pnc_id_idx').on(
+      table.pncId,
+      table.firstYear,
+      table.lastYear,
+      table.counterTerrorismRestricted,
+      table.caseId,
+      table.startDate,
+      table.endDate,
+    ),
   ],
 );
