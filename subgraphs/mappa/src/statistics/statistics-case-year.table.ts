@@ -11,9 +11,9 @@ import { mappaSchema } from '../mappa.schema';
  * for every later year too (`last_year` null): after its last change its values no longer move.
  *
  * Written only by the database (migration 0022's triggers on `mappa_case` and `mappa_case_change`,
- * statement-level): every write path, the seed's bulk inserts, level and category decisions,
- * transfers, closures and back-dated corrections, recomputes every year of each case it touched in the
- * same transaction. No code writes it; the cascade removes a deleted case's rows, TRUNCATE included.
+ * statement-level, with the refresh as 0025 left it): every write path, the seed's bulk inserts, level and
+ * category decisions, transfers, closures and back-dated corrections, recomputes every year of each case it
+ * touched in the same transaction. No code writes it; the cascade removes a deleted case's rows, TRUNCATE included.
  */
 export const mappaCaseYearTable = mappaSchema.table(
   'mappa_case_year',
