@@ -95,8 +95,15 @@ export async function annualReportOf(
       level2Or3InYear.recordKey.push(recordKey);
       level2Or3InYear.category.push(Number(row.category));
       level2Or3InYear.level.push(Number(row.level));
-      const cell = inYear.get(`${category}:${level}`) ?? { table: 'LEVEL_2_3_IN_YEAR', row: category, column: level, count: 0, key: 0 };
-      inYear.set(`${category}:${level}`, { ...cell, count: cell.count + 1, key: addKeys(cell.key, recordKey) });
+      // Counted in place: one object per cell, not one per person (30,600 people at 1,000,000, issue 13).
+      const cellName = `${category}:${level}`;
+      let cell = inYear.get(cellName);
+      if (cell === undefined) {
+        cell = { table: 'LEVEL_2_3_IN_YEAR', row: category, column: level, count: 0, key: 0 };
+        inYear.set(cellName, cell);
+      }
+      cell.count += 1;
+      cell.key = addKeys(cell.key, recordKey);
     }
     return { cells: [...cells, ...inYear.values(), ...sfo], level2Or3InYear };
   });

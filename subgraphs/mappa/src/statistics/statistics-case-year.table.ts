@@ -11,9 +11,9 @@ import { mappaSchema } from '../mappa.schema';
  * for every later year too (`last_year` null): after its last change its values no longer move.
  *
  * Written only by the database (migration 0022's triggers on `mappa_case` and `mappa_case_change`,
- * statement-level): every write path, the seed's bulk inserts, level and category decisions,
- * transfers, closures and back-dated corrections, recomputes every year of each case it touched in the
- * same transaction. No code writes it; the cascade removes a deleted case's rows, TRUNCATE included.
+ * statement-level, with the refresh as 0025 left it): every write path, the seed's bulk inserts, level and
+ * category decisions, transfers, closures and back-dated corrections, recomputes every year of each case it
+ * touched in the same transaction. No code writes it; the cascade removes a deleted case's rows, TRUNCATE included.
  */
 export const mappaCaseYearTable = mappaSchema.table(
   'mappa_case_year',
@@ -53,7 +53,17 @@ export const mappaCaseYearTable = mappaSchema.table(
       table.pncId,
       table.caseId,
     ),
-    // Table 2 counts a person by their latest case in the year: their other cases, by person.
-    index('mappa_case_year_pnc_id_idx').on(table.pncId, table.firstYear),
+    // Table 2 counts a person by their latest case in the year: their other cases, by person, one
+    // look-up per candidate (30,600 in London at 1,000,000). Every column the look-up reads is in the
+    // key, so it is index-only (issue 13: a heap visit each was 0.1 s of the statement).
+    index('mappa_case_year_pnc_id_idx').on(
+      table.pncId,
+      table.firstYear,
+      table.lastYear,
+      table.counterTerrorismRestricted,
+      table.caseId,
+      table.startDate,
+      table.endDate,
+    ),
   ],
 );

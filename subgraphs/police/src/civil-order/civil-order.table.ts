@@ -17,7 +17,11 @@ export const civilOrderTable = policeSchema.table(
     endDate: date('end_date', { mode: 'string' }),
     conditions: text('conditions').array().notNull(),
   },
-  (table) => [index('civil_order_pnc_id_idx').on(table.pncId), index('civil_order_made_date_idx').on(table.madeDate)],
+  (table) => [
+    index('civil_order_pnc_id_idx').on(table.pncId),
+    // Table 4 reads the year's orders by made date: the columns it reads in the key (index-only, issue 13).
+    index('civil_order_made_date_idx').on(table.madeDate, table.type, table.pncId),
+  ],
 );
 
 /**
@@ -42,7 +46,11 @@ export const civilOrderBreachTable = policeSchema.table(
     // The day of the caution or sentence; null while pending.
     outcomeDate: date('outcome_date', { mode: 'string' }),
   },
-  (table) => [index('civil_order_breach_pnc_id_idx').on(table.pncId), index('civil_order_breach_outcome_date_idx').on(table.outcomeDate)],
+  (table) => [
+    index('civil_order_breach_pnc_id_idx').on(table.pncId),
+    // Table 5 reads the year's breaches by outcome date: the columns it reads in the key (index-only, issue 13).
+    index('civil_order_breach_outcome_date_idx').on(table.outcomeDate, table.outcome, table.pncId),
+  ],
 );
 
 export type CivilOrderBreachRow = typeof civilOrderBreachTable.$inferSelect;

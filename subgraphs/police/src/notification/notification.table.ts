@@ -36,7 +36,12 @@ export const notificationBreachTable = policeSchema.table(
     // Not served in GraphQL: the statistics aggregate it inside the police subgraph.
     outcomeDate: date('outcome_date', { mode: 'string' }),
   },
-  (table) => [index('notification_breach_pnc_id_idx').on(table.pncId), index('notification_breach_outcome_date_idx').on(table.outcomeDate)],
+  (table) => [
+    index('notification_breach_pnc_id_idx').on(table.pncId),
+    // Table 3 reads the year's breaches by outcome date: with the columns it reads in the key, an
+    // index-only scan (issue 13: a bitmap heap scan of 60,000 breaches was a third of it at 1,000,000).
+    index('notification_breach_outcome_date_idx').on(table.outcomeDate, table.outcome, table.pncId, table.id),
+  ],
 );
 
 export type NotificationRow = typeof notificationTable.$inferSelect;

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, date, index, smallint, text } from 'drizzle-orm/pg-core';
 import type { MappaArea } from '@mappa/shared';
 import { probationSchema } from '../probation.schema';
@@ -50,6 +51,12 @@ export const probationCaseTable = probationSchema.table(
   (table) => [
     // The record conditions find an offender manager's own cases by staff code: indexed so that lookup is not a scan.
     index('probation_case_manager_staff_code_idx').on(table.managerStaffCode),
+    // The statistics read the cases of an area (principle 7 cases never counted): table 5 joins the
+    // year's recalls to them by CRN, an index-only scan of the area's entries; without it the statement
+    // read every case in the country (issue 13: 0.2 s at 1,000,000). The ad-hoc aggregate's population too.
+    index('probation_case_statistics_area_idx')
+      .on(table.area, table.crn, table.pncId)
+      .where(sql`not ct_restricted`),
   ],
 );
 

@@ -33,7 +33,11 @@ export const recallTable = probationSchema.table(
     // The day the person was re-released on licence; null while still in custody on the recall.
     reReleaseDate: date('re_release_date', { mode: 'string' }),
   },
-  (table) => [index('recall_crn_idx').on(table.crn), index('recall_returned_to_custody_date_idx').on(table.returnedToCustodyDate)],
+  (table) => [
+    index('recall_crn_idx').on(table.crn),
+    // Table 5 reads the year's returns to custody: the columns it reads in the key (index-only, issue 13).
+    index('recall_returned_to_custody_date_idx').on(table.returnedToCustodyDate, table.crn, table.reason, table.recallId),
+  ],
 );
 
 export type RecallRow = typeof recallTable.$inferSelect;

@@ -1,0 +1,2 @@
+DROP INDEX "mappa"."mappa_case_year_pnc_id_idx";--> statement-breakpoint
+CREATE INDEX "mappa_case_year_pnc_id_idx" ON "mappa"."mappa_case_year" USING btree ("pnc_id","first_year","last_year","ct_restricted","case_id","start_date","end_date");
