@@ -38,6 +38,7 @@ beforeAll(async () => {
     },
   });
   env = await startTestStack({
+    dataset: { offenders: 200, seed: 5, asOf: '2026-11-01' },
     subgraphTimeoutMs: SUBGRAPH_TIMEOUT_MS,
     log: pino({ level: 'info' }, sink),
   });
