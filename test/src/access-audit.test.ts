@@ -98,6 +98,8 @@ const denials = (result: GraphQLResponse) =>
   ]);
 
 beforeAll(async () => {
+  // A dataset of its own, not the default: on 300/11 the person the counter-terrorism tests pick below
+  // is the "other" person these fixtures already wrote entries about.
   env = await startTestStack({ dataset: { offenders: 100, seed: 3, asOf: '2026-11-01' } });
   const ordinaryHeldBy = (owner: Owner) =>
     env.people.find((person) => CT_MARKER[owner].holds(person) && person.category !== 4 && !person.restrictedAccess)!;

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { MappaArea } from '@mappa/shared';
 import type { DeclaredPurpose, PrincipalClaims, Role, SyntheticPerson } from '@mappa/shared';
 import { postGraphQL } from '@mappa/testing';
-import { startTestStack } from '@mappa/testing/stack';
+import { startTestStack, LARGE_DATASET } from '@mappa/testing/stack';
 import type { GraphQLResponse } from '@mappa/testing';
 import type { TestStack } from '@mappa/testing/stack';
 
@@ -50,7 +50,7 @@ let youngPerson: SyntheticPerson;
 let plan: Plan;
 
 beforeAll(async () => {
-  env = await startTestStack({ dataset: { offenders: 600, seed: 48, asOf: '2026-11-01' } });
+  env = await startTestStack({ dataset: LARGE_DATASET });
   const [row] = (
     (await env.connection.database().execute(
       sql`select t.pnc_id, t.planned_transfer_date, t.receiving_probation_area, t.status, t.transition_meeting_date

@@ -23,7 +23,7 @@ let env: TestStack;
 let off: LocalStack;
 
 beforeAll(async () => {
-  env = await startTestStack({ dataset: { offenders: 100, seed: 5, asOf: '2026-11-01' } });
+  env = await startTestStack();
   // The second stack shares the database and trusts the same identity provider, as in the benchmark.
   off = await startSecondStack(env, { audit: 'off' });
 });

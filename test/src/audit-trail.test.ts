@@ -101,7 +101,7 @@ async function restoreAudit(): Promise<void> {
 }
 
 beforeAll(async () => {
-  env = await startTestStack({ dataset: { offenders: 120, seed: 21, asOf: '2026-11-01' } });
+  env = await startTestStack();
   // Seeding a stack outlasts jest's 60 s on a loaded two-core machine.
 }, 300_000);
 

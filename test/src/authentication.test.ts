@@ -3,7 +3,7 @@ import type { JsonWebKey } from 'node:crypto';
 import { LocalIssuer } from '@mappa/gateway';
 import type { PrincipalClaims } from '@mappa/shared';
 import { SignJWT } from 'jose';
-import { insertMeeting, inviteToMeeting, signAttendance, DEFAULT_PRINCIPAL, startTestStack } from '@mappa/testing/stack';
+import { insertMeeting, inviteToMeeting, signAttendance, DEFAULT_PRINCIPAL, startTestStack, SMALL_DATASET } from '@mappa/testing/stack';
 import type { GraphQLResponse } from '@mappa/testing';
 import type { TestStack } from '@mappa/testing/stack';
 
@@ -11,7 +11,7 @@ const QUERY = '{ offenders(first: 1) { edges { node { pncId identity { lastName 
 let env: TestStack;
 
 beforeAll(async () => {
-  env = await startTestStack({ dataset: { offenders: 20, seed: 4, asOf: '2026-11-01' }, production: true });
+  env = await startTestStack({ dataset: SMALL_DATASET, production: true });
 });
 
 afterAll(async () => {

@@ -93,7 +93,7 @@ async function gatewayEntriesOf(requestId: string): Promise<AuditPayload[]> {
 }
 
 beforeAll(async () => {
-  env = await startTestStack({ dataset: { offenders: 300, seed: 41, asOf: '2026-11-01' } });
+  env = await startTestStack();
   const result = (await env.connection
     .database()
     .execute(sql`select pnc_id from mappa.mappa_case where status = 'ACTIVE' and not ct_restricted`)) as unknown as {

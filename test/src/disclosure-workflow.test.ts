@@ -42,7 +42,7 @@ const must = (principal: PrincipalClaims, purpose: DeclaredPurpose, query: strin
 const { agree: AGREE, answer: ANSWER, decide: DECIDE, preview: PREVIEW, made: MADE } = DISCLOSURE_STEPS;
 
 beforeAll(async () => {
-  env = await startTestStack({ dataset: { offenders: 400, seed: 37, asOf: '2026-11-01' } });
+  env = await startTestStack();
   const result = (await env.connection
     .database()
     .execute(sql`select pnc_id from mappa.mappa_case where status = 'ACTIVE' and not ct_restricted`)) as unknown as {

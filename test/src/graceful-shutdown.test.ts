@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import { and, eq } from 'drizzle-orm';
 import { ASSERTION_HEADER, auditEntryTable } from '@mappa/shared';
-import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, startTestStack, vouched } from '@mappa/testing/stack';
+import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, startTestStack, vouched, SMALL_DATASET } from '@mappa/testing/stack';
 import type { RunningService } from '@mappa/shared';
 import type { TestStack } from '@mappa/testing/stack';
 
@@ -65,7 +65,7 @@ const STACK_START_TIMEOUT_MS = 180_000;
 let env: TestStack;
 
 beforeAll(async () => {
-  env = await startTestStack({ dataset: { offenders: 10, seed: 21, asOf: '2026-11-01' } });
+  env = await startTestStack({ dataset: SMALL_DATASET });
 }, STACK_START_TIMEOUT_MS);
 
 afterAll(async () => {

@@ -107,6 +107,8 @@ async function freshDetainee(): Promise<{ person: SyntheticPerson; caseOwnerStaf
 }
 
 beforeAll(async () => {
+  // A dataset of its own, not a shared one: each test detains a fresh time-served foreign national
+  // offender, and LARGE_DATASET (800/13) runs out of them.
   env = await startTestStack({ dataset: { offenders: 900, seed: 14, asOf: '2026-11-01' } });
 }, 300_000);
 

@@ -3,17 +3,16 @@ import type { Server, Socket } from 'node:net';
 import { LocalIssuer } from '@mappa/gateway';
 import { AuditQueueFullError, AuditWriter, byAgency, createLogger, DatabaseConnection, MappaArea } from '@mappa/shared';
 import { openTestDatabase, TEST_ISSUER, postGraphQL } from '@mappa/testing';
-import type { AuditPayloadInput, SeedDataset } from '@mappa/shared';
+import type { AuditPayloadInput } from '@mappa/shared';
 import type { TestDatabase } from '@mappa/testing';
 import { startLocalStack } from '@mappa/stack';
 import type { LocalStack } from '@mappa/stack';
-import { DEFAULT_PRINCIPAL, seededStackTemplate, staffIdIssuersForAll, TEST_RATE_LIMITS } from '@mappa/testing/stack';
+import { DEFAULT_PRINCIPAL, seededStackTemplate, SMALL_DATASET, staffIdIssuersForAll, TEST_RATE_LIMITS } from '@mappa/testing/stack';
 
 // The request's one deadline (and each subgraph call's bound) in this test.
 const DEADLINE_MS = 3_000;
 // The pools' bounds through the proxy: each within the deadline, as issue 15 asks of every wait.
 const TIMEOUTS = { connectMs: 1_000, statementMs: 1_500, idleInTransactionMs: 1_500, queryMs: 2_000 };
-const DATASET: SeedDataset = { offenders: 12, seed: 5, asOf: '2026-11-01', areas: [MappaArea.LONDON] };
 const VIEW =
   'query HungView($pncId: ID!) { offender(pncId: $pncId) { pncId identity { lastName } mappaCase { level } probationCase { crn } } }';
 
@@ -104,7 +103,7 @@ describe('issue 15: a hung database', () => {
   let holding: Promise<void> | undefined;
 
   beforeAll(async () => {
-    database = await openTestDatabase(seededStackTemplate(DATASET));
+    database = await openTestDatabase(seededStackTemplate(SMALL_DATASET));
     const serverUrl = database.connection.serverUrl;
     if (serverUrl) {
       const url = new URL(serverUrl);
@@ -124,7 +123,7 @@ describe('issue 15: a hung database', () => {
       subgraphTimeoutMs: DEADLINE_MS,
       requestDeadlineMs: DEADLINE_MS,
       log: createLogger('test', 'silent'),
-      seedIfEmpty: DATASET,
+      seedIfEmpty: SMALL_DATASET,
       trustedIssuers: [issuer.trustedIssuer()],
       staffIdIssuers: staffIdIssuersForAll([TEST_ISSUER]),
       trustedDocuments: { mode: 'optional', manifest: new Map() },

@@ -56,6 +56,8 @@ async function caseIdOf(pncId: string): Promise<string> {
 }
 
 beforeAll(async () => {
+  // A dataset of its own, not a shared one: the Home Office tests need a foreign national adult at level
+  // 2 or 3 on a current probation case in the young person's area, which LARGE_DATASET (800/13) lacks.
   env = await startTestStack({ dataset: { offenders: 600, seed: 12, asOf: '2026-11-01' } });
   const eligible = env.people.filter((person) => person.category !== 4 && !person.restrictedAccess);
   const youths = eligible.filter((person) => person.isYouth);

@@ -104,7 +104,7 @@ async function previewOf(): Promise<AttendeePreview[]> {
 }
 
 beforeAll(async () => {
-  env = await startTestStack({ dataset: { offenders: 120, seed: 23, asOf: '2026-11-01' } });
+  env = await startTestStack();
   const today = calendarDateOf(new Date());
   // An adult at level 2 or 3 whom every Responsible Authority agency holds: custody and a probation case.
   const subject = env.people.find(

@@ -2,7 +2,7 @@ import dns from 'node:dns';
 import { isIP, Socket } from 'node:net';
 import { createLogger, loadObservabilityConfig, startObservability } from '@mappa/shared';
 import type { ProcessObservability } from '@mappa/shared';
-import { startTestStack } from '@mappa/testing/stack';
+import { startTestStack, SMALL_DATASET } from '@mappa/testing/stack';
 import type { TestStack } from '@mappa/testing/stack';
 
 // Issue 15, "No outbound calls": a system holding public-protection data connects to nothing but its
@@ -67,7 +67,7 @@ beforeAll(async () => {
   // endpoint: tracing must then send nothing anywhere (issue 15, off by default).
   const { OTEL_EXPORTER_OTLP_ENDPOINT: _endpoint, OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: _tracesEndpoint, ...environment } = process.env;
   observability = await startObservability('mappa-stack', loadObservabilityConfig(environment, 0), createLogger('test', 'silent'));
-  env = await startTestStack({ dataset: { offenders: 10, seed: 15, asOf: '2026-11-01' }, metrics: observability.metrics });
+  env = await startTestStack({ dataset: SMALL_DATASET, metrics: observability.metrics });
 }, STACK_START_TIMEOUT_MS);
 
 afterAll(async () => {

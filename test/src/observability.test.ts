@@ -5,7 +5,7 @@ import { createLogger, Metrics, serveMetrics, REQUEST_ID_HEADER } from '@mappa/s
 import { startInMemoryTracing } from '@mappa/testing';
 import type { ReadableSpan } from '@mappa/testing';
 import type { RunningMetricsServer, Tracing } from '@mappa/shared';
-import { startTestStack } from '@mappa/testing/stack';
+import { startTestStack, SMALL_DATASET } from '@mappa/testing/stack';
 import type { TestStack } from '@mappa/testing/stack';
 
 // Issue 15, "Observability an operator expects": real requests through the gateway and the
@@ -40,7 +40,7 @@ beforeAll(async () => {
   metrics = new Metrics({ processMetrics: true });
   const log = createLogger('test', 'info', { write: (line: string) => void lines.push(JSON.parse(line) as LogLine) });
   env = await startTestStack({
-    dataset: { offenders: 10, seed: 21, asOf: '2026-11-01' },
+    dataset: SMALL_DATASET,
     log,
     metrics,
     trustedDocuments: { mode: 'optional', manifest: trustedDocumentManifestOf([REGISTERED]) },

@@ -33,7 +33,7 @@ interface Page {
 let env: TestStack;
 
 beforeAll(async () => {
-  env = await startTestStack({ dataset: { offenders: 400, seed: 21, asOf: '2026-11-01' } });
+  env = await startTestStack();
 });
 
 afterAll(async () => {

@@ -40,7 +40,7 @@ beforeAll(async () => {
       done();
     },
   });
-  env = await startTestStack({ dataset: { offenders: 1_500, seed: 42, asOf }, log: pino({ level: 'info' }, sink) });
+  env = await startTestStack({ log: pino({ level: 'info' }, sink) });
 });
 
 afterAll(async () => {

@@ -99,7 +99,7 @@ function wordingByCode(material: VictimMaterial): Record<string, string | null> 
 }
 
 beforeAll(async () => {
-  env = await startTestStack({ dataset: { offenders: 300, seed: 12, asOf: '2026-11-01' } });
+  env = await startTestStack();
   // Two current, unrestricted London cases on licence with an active MAPPA case (meetings need one).
   const cases = await execute(sql`
     select c.crn, c.pnc_id, min(l.licence_id) as licence_id from probation.probation_case c

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { ASSERTION_HEADER } from '@mappa/shared';
-import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, startTestStack, vouched } from '@mappa/testing/stack';
+import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, startTestStack, vouched, SMALL_DATASET } from '@mappa/testing/stack';
 import { postSubgraphGraphQL } from '@mappa/testing';
 import type { TestStack } from '@mappa/testing/stack';
 
@@ -19,7 +19,7 @@ describe.each([
   let env: TestStack;
 
   beforeAll(async () => {
-    env = await startTestStack({ dataset: { offenders: 10, seed: 5, asOf: '2026-11-01' }, production });
+    env = await startTestStack({ dataset: SMALL_DATASET, production });
     await breakPoliceTable(env);
   });
 

@@ -77,7 +77,7 @@ const intelligenceOf = async (principal: PrincipalClaims, decisionId: string, pn
 };
 
 beforeAll(async () => {
-  env = await startTestStack({ dataset: { offenders: 400, seed: 31, asOf: '2026-11-01' } });
+  env = await startTestStack();
   // Principle 4, B §1: items that may leave the police (handling code P, or C with the originator's agreement for MAPPA partners).
   const withIntelligence = await pncIdsWith(
     "select distinct i.pnc_id from police.intelligence_item i where i.handling_code = 'P' or exists (select 1 from police.intelligence_sharing_agreement a where a.item_reference = i.reference and a.shared_with = 'MAPPA_PARTNERS' and a.withdrawn_at is null)",

@@ -3,7 +3,7 @@ import type { Server, Socket } from 'node:net';
 import { MappaArea } from '@mappa/shared';
 import type { PrincipalClaims } from '@mappa/shared';
 import { postGraphQL } from '@mappa/testing';
-import { startTestStack } from '@mappa/testing/stack';
+import { startTestStack, SMALL_DATASET } from '@mappa/testing/stack';
 import type { TestStack } from '@mappa/testing/stack';
 
 // The production default: long enough for a loaded machine to answer the healthy agencies and commit
@@ -36,7 +36,7 @@ describe('one deadline per request, with the MAPPA unit hung', () => {
 
   beforeAll(async () => {
     env = await startTestStack({
-      dataset: { offenders: 20, seed: 9, asOf: '2026-11-01' },
+      dataset: SMALL_DATASET,
       subgraphTimeoutMs: DEADLINE_MS,
       requestDeadlineMs: DEADLINE_MS,
     });

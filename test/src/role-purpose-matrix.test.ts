@@ -10,6 +10,7 @@ import {
   insertMeeting,
   insertReferral,
   inviteToMeeting,
+  LARGE_DATASET,
   signAttendance,
   startTestStack,
 } from '@mappa/testing/stack';
@@ -2869,10 +2870,10 @@ let env: TestStack;
 let subjects: { custody: Subject; licence: Subject; youth: Subject };
 
 beforeAll(async () => {
-  env = await startTestStack({ dataset: { offenders: 1_200, seed: 23, asOf: '2026-11-01' } });
+  env = await startTestStack({ dataset: LARGE_DATASET });
   subjects = await chooseSubjects(env);
   await bindPurposesToRecords();
-  // Seeding 1,200 people and binding every reader to a meeting, referral and decision outlasts the
+  // Seeding the large dataset and binding every reader to a meeting, referral and decision outlasts the
   // default hook timeout on a busy machine.
 }, 300_000);
 

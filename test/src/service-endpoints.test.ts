@@ -1,10 +1,10 @@
-import { startTestStack } from '@mappa/testing/stack';
+import { startTestStack, SMALL_DATASET } from '@mappa/testing/stack';
 import type { TestStack } from '@mappa/testing/stack';
 
 let env: TestStack;
 
 beforeAll(async () => {
-  env = await startTestStack({ dataset: { offenders: 20, seed: 3, asOf: '2026-11-01' } });
+  env = await startTestStack({ dataset: SMALL_DATASET });
 });
 
 afterAll(async () => {

@@ -6,7 +6,7 @@ import { MappaArea } from '@mappa/shared';
 import { startInMemoryTracing, postGraphQL } from '@mappa/testing';
 import type { PrincipalClaims, Tracing } from '@mappa/shared';
 import type { ReadableSpan } from '@mappa/testing';
-import { startTestStack } from '@mappa/testing/stack';
+import { startTestStack, SMALL_DATASET } from '@mappa/testing/stack';
 import type { TestStack } from '@mappa/testing/stack';
 
 // The request's deadline, and a per-call subgraph bound well beyond it: a call that ignored the
@@ -45,7 +45,7 @@ describe('statistics and case-grant calls share the request deadline, and are tr
   beforeAll(async () => {
     ({ tracing, spans } = startInMemoryTracing('statistics-deadline-test'));
     env = await startTestStack({
-      dataset: { offenders: 20, seed: 13, asOf: '2026-11-01' },
+      dataset: SMALL_DATASET,
       subgraphTimeoutMs: SUBGRAPH_TIMEOUT_MS,
       requestDeadlineMs: DEADLINE_MS,
     });

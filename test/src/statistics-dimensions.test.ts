@@ -2,7 +2,16 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { ASSERTION_HEADER, auditEntryTable, MappaArea, todayOf } from '@mappa/shared';
 import type { AuditPayload, DeclaredPurpose, PrincipalClaims } from '@mappa/shared';
 import type { RunningGateway } from '@mappa/gateway';
-import { eventually, startGatewayOver, startTestStack, vouched, expectNoIdentifier, linesOf, pairs } from '@mappa/testing/stack';
+import {
+  eventually,
+  startGatewayOver,
+  startTestStack,
+  vouched,
+  expectNoIdentifier,
+  linesOf,
+  pairs,
+  LARGE_DATASET,
+} from '@mappa/testing/stack';
 import { postGraphQL } from '@mappa/testing';
 import type { Count, Table, TestStack } from '@mappa/testing/stack';
 import type { GraphQLResponse } from '@mappa/testing';
@@ -355,7 +364,7 @@ async function expectSeededFigure(question: Question, minimumTotal: number): Pro
 }
 
 beforeAll(async () => {
-  env = await startTestStack({ dataset: { offenders: 600, seed: 13, asOf: '2026-11-01', areas: [AREA] } });
+  env = await startTestStack({ dataset: LARGE_DATASET });
   rawGateway = await startGatewayOver(env, {
     statistics: { control: { threshold: 0, base: 1, withholdZeros: false }, minimumGroupSize: 0 },
   });

@@ -3,7 +3,7 @@ import { MappaArea, RECIPIENT_KINDS } from '@mappa/shared';
 import { TEST_ISSUER, postGraphQL, postRawGraphQL } from '@mappa/testing';
 import type { DeclaredPurpose, PrincipalClaims } from '@mappa/shared';
 import type { RunningGateway } from '@mappa/gateway';
-import { DEFAULT_PRINCIPAL, startGatewayOver, startTestStack, expectNoIdentifier } from '@mappa/testing/stack';
+import { DEFAULT_PRINCIPAL, startGatewayOver, startTestStack, expectNoIdentifier, LARGE_DATASET } from '@mappa/testing/stack';
 import type { GraphQLResponse } from '@mappa/testing';
 import type { TestStack } from '@mappa/testing/stack';
 
@@ -202,7 +202,7 @@ let decisions: Decision[] = [];
 let meetings: HeldMeeting[] = [];
 
 beforeAll(async () => {
-  env = await startTestStack({ dataset: { offenders: 800, seed: 13, asOf: '2026-11-01', areas: [AREA] } });
+  env = await startTestStack({ dataset: LARGE_DATASET });
   exactGateway = await startGatewayOver(env, { statistics: { control: { threshold: 4, base: 1, withholdZeros: false } } });
   decisions = await readDecisions();
   meetings = await readMeetings();

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { auditEntryTable, auditValueHash, MappaArea, todayOf } from '@mappa/shared';
 import type { AuditPayload, DeclaredPurpose, PrincipalClaims } from '@mappa/shared';
 import type { RunningGateway } from '@mappa/gateway';
-import { DEFAULT_PRINCIPAL, startGatewayOver, startTestStack, expectNoIdentifier } from '@mappa/testing/stack';
+import { DEFAULT_PRINCIPAL, startGatewayOver, startTestStack, expectNoIdentifier, LARGE_DATASET } from '@mappa/testing/stack';
 import { postGraphQL } from '@mappa/testing';
 import type { GraphQLResponse } from '@mappa/testing';
 import type { TestStack } from '@mappa/testing/stack';
@@ -385,7 +385,7 @@ const AGENCIES = [
 ];
 
 beforeAll(async () => {
-  env = await startTestStack({ dataset: { offenders: 800, seed: 13, asOf: '2026-11-01', areas: [AREA] } });
+  env = await startTestStack({ dataset: LARGE_DATASET });
   exactGateway = await startGatewayOver(env, { statistics: { control: { threshold: 4, base: 1, withholdZeros: false } } });
   await readSeededData();
 }, 600_000);

@@ -2,7 +2,16 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { auditEntryTable, MappaArea, recordKeyOf, recordKeySql } from '@mappa/shared';
 import type { AuditPayload, DeclaredPurpose, PrincipalClaims } from '@mappa/shared';
 import type { RunningGateway } from '@mappa/gateway';
-import { DEFAULT_PRINCIPAL, eventually, startGatewayOver, startTestStack, expectNoIdentifier, linesOf, pairs } from '@mappa/testing/stack';
+import {
+  DEFAULT_PRINCIPAL,
+  eventually,
+  startGatewayOver,
+  startTestStack,
+  expectNoIdentifier,
+  linesOf,
+  pairs,
+  LARGE_DATASET,
+} from '@mappa/testing/stack';
 import { postGraphQL, postRawGraphQL } from '@mappa/testing';
 import type { Count, Table, TestStack } from '@mappa/testing/stack';
 import type { GraphQLResponse } from '@mappa/testing';
@@ -244,7 +253,7 @@ const ALLOWED_STRINGS = new Set([
 let names: Set<string> = new Set();
 
 beforeAll(async () => {
-  env = await startTestStack({ dataset: { offenders: 400, seed: 13, asOf: '2026-11-01', areas: [AREA] } });
+  env = await startTestStack({ dataset: LARGE_DATASET });
   exactGateway = await startGatewayOver(env, { statistics: { control: { threshold: 4, base: 1, withholdZeros: false } } });
   await readSeededData();
   names = new Set(

@@ -1,4 +1,4 @@
-import { startTestStack } from '@mappa/testing/stack';
+import { startTestStack, SMALL_DATASET } from '@mappa/testing/stack';
 import type { TestStack } from '@mappa/testing/stack';
 
 const VIEW = /* GraphQL */ `
@@ -31,7 +31,7 @@ describe('gateway-to-subgraph connections', () => {
   let env: TestStack;
 
   beforeAll(async () => {
-    env = await startTestStack({ dataset: { offenders: 20, seed: 21, asOf: '2026-11-01' } });
+    env = await startTestStack({ dataset: SMALL_DATASET });
   }, 300_000);
 
   afterAll(async () => {

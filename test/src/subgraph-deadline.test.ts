@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { DEFAULT_DATABASE_TIMEOUTS } from '@mappa/shared';
-import { startTestStack } from '@mappa/testing/stack';
+import { startTestStack, SMALL_DATASET } from '@mappa/testing/stack';
 import type { TestStack } from '@mappa/testing/stack';
 
 // The request's one deadline, and each subgraph call's bound: the gateway waits for the police at
@@ -39,7 +39,7 @@ describe('issue 15: a subgraph stops its work at the deadline the gateway gave i
 
   beforeAll(async () => {
     env = await startTestStack({
-      dataset: { offenders: 20, seed: 23, asOf: '2026-11-01' },
+      dataset: SMALL_DATASET,
       subgraphTimeoutMs: DEADLINE_MS,
       requestDeadlineMs: DEADLINE_MS,
     });

@@ -1,5 +1,5 @@
 import { AGENCY_SUBGRAPH_NAMES, ASSERTION_HEADER } from '@mappa/shared';
-import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, startTestStack, vouched } from '@mappa/testing/stack';
+import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, startTestStack, vouched, SMALL_DATASET } from '@mappa/testing/stack';
 import type { GraphQLResponse } from '@mappa/testing';
 import type { TestStack } from '@mappa/testing/stack';
 
@@ -9,7 +9,7 @@ let env: TestStack;
 
 // Six subgraphs start here; on a loaded machine that outlasts the default hook timeout.
 beforeAll(async () => {
-  env = await startTestStack({ dataset: { offenders: 10, seed: 2, asOf: '2026-11-01' } });
+  env = await startTestStack({ dataset: SMALL_DATASET });
 }, 300_000);
 
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import type { Server, Socket } from 'node:net';
-import { startTestStack } from '@mappa/testing/stack';
+import { startTestStack, SMALL_DATASET } from '@mappa/testing/stack';
 import type { TestStack } from '@mappa/testing/stack';
 
 const OFFENDER_VIEW = `query($pncId: ID!) {
@@ -17,7 +17,7 @@ describe('an agency subgraph that is down', () => {
   let env: TestStack;
 
   beforeAll(async () => {
-    env = await startTestStack({ dataset: { offenders: 60, seed: 9, asOf: '2026-11-01' }, subgraphTimeoutMs: 1_000 });
+    env = await startTestStack({ dataset: SMALL_DATASET, subgraphTimeoutMs: 1_000 });
     await env.stack.subgraphs.probation.close();
   });
 
@@ -60,7 +60,7 @@ describe('an agency subgraph that hangs', () => {
   beforeAll(async () => {
     // 1.5 s per subgraph call: the police must answer within it while the prison hangs. At 500 ms a
     // loaded CI machine once let the police's first (cold) answer time out too.
-    env = await startTestStack({ dataset: { offenders: 20, seed: 9, asOf: '2026-11-01' }, subgraphTimeoutMs: 1_500 });
+    env = await startTestStack({ dataset: SMALL_DATASET, subgraphTimeoutMs: 1_500 });
     // Stand-in for a hung agency: accepts the connection on the prison subgraph's port, never answers.
     const prisonPort = env.stack.subgraphs.prison.port;
     await env.stack.subgraphs.prison.close();

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { createLogger, repeatedLogs } from '@mappa/shared';
-import { startTestStack } from '@mappa/testing/stack';
+import { startTestStack, SMALL_DATASET } from '@mappa/testing/stack';
 import type { TestStack } from '@mappa/testing/stack';
 
 // Issue 15, "Honest errors": in production an unexpected error reaches the client only as
@@ -31,7 +31,7 @@ beforeAll(async () => {
       lines.push(JSON.parse(line) as LogLine);
     },
   });
-  env = await startTestStack({ dataset: { offenders: 10, seed: 5, asOf: '2026-11-01' }, production: true, log });
+  env = await startTestStack({ dataset: SMALL_DATASET, production: true, log });
   // A real internal failure: the police warning-marker table disappears under a running service.
   await env.connection.database().execute(sql`drop table police.warning_marker`);
 }, STACK_START_TIMEOUT_MS);

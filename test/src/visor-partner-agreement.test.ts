@@ -43,7 +43,7 @@ const NOMINAL = /* GraphQL */ `
 let env: TestStack;
 
 beforeAll(async () => {
-  env = await startTestStack({ dataset: { offenders: 400, seed: 61, asOf: '2026-11-01' } });
+  env = await startTestStack();
   // The machine may be busy: seeding and starting six services can outlast the default hook timeout.
 }, 180_000);
 

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { isUnder18, MappaArea, calendarDateOf } from '@mappa/shared';
 import type { DeclaredPurpose, PrincipalClaims, SyntheticPerson } from '@mappa/shared';
 import { postGraphQL } from '@mappa/testing';
-import { startTestStack } from '@mappa/testing/stack';
+import { startTestStack, LARGE_DATASET } from '@mappa/testing/stack';
 import type { GraphQLResponse } from '@mappa/testing';
 import type { TestStack } from '@mappa/testing/stack';
 
@@ -40,7 +40,7 @@ const IDENTITY = /* GraphQL */ `
 let env: TestStack;
 
 beforeAll(async () => {
-  env = await startTestStack({ dataset: { offenders: 600, seed: 56, asOf: '2026-11-01' } });
+  env = await startTestStack({ dataset: LARGE_DATASET });
   // The machine may be busy: seeding and starting six services can outlast the default hook timeout.
 }, 180_000);
 

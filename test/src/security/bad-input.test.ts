@@ -15,7 +15,7 @@ import { readSupergraph } from '@mappa/gateway';
 import { disclosureFieldName, MappaArea, policeForceOf, todayOf } from '@mappa/shared';
 import { TEST_ISSUER } from '@mappa/testing';
 import type { DeclaredPurpose, PrincipalClaims } from '@mappa/shared';
-import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, startTestStack } from '@mappa/testing/stack';
+import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, startTestStack, SMALL_DATASET } from '@mappa/testing/stack';
 import type { GraphQLResponse } from '@mappa/testing';
 import type { TestStack } from '@mappa/testing/stack';
 
@@ -30,7 +30,7 @@ let env: TestStack;
 let subject: { pncId: string; prisonNumber: string; crn: string; yotReference: string };
 
 beforeAll(async () => {
-  env = await startTestStack({ dataset: { offenders: 30, seed: 19, asOf: '2026-11-01' }, production: true });
+  env = await startTestStack({ dataset: SMALL_DATASET, production: true });
   const person = env.people.find((candidate) => !candidate.restrictedAccess && candidate.crn && candidate.prisonNumber)!;
   // A well-formed reference is enough: a YOT holding no such case answers null, without error.
   const youth = env.people.find((candidate) => candidate.yotReference)?.yotReference ?? 'YOT-LON-000123';

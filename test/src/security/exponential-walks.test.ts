@@ -1,6 +1,6 @@
 import { ASSERTION_HEADER } from '@mappa/shared';
 import { doubledFragmentChain, postRawGraphQL } from '@mappa/testing';
-import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, startTestStack, vouched } from '@mappa/testing/stack';
+import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, startTestStack, vouched, SMALL_DATASET } from '@mappa/testing/stack';
 import type { GraphQLResponse } from '@mappa/testing';
 import type { TestStack } from '@mappa/testing/stack';
 
@@ -15,7 +15,7 @@ let env: TestStack;
 beforeAll(async () => {
   const lifted = Number.MAX_SAFE_INTEGER;
   env = await startTestStack({
-    dataset: { offenders: 10, seed: 9, asOf: '2026-11-01' },
+    dataset: SMALL_DATASET,
     operationLimits: { maxFields: lifted, maxCost: lifted, maxRecords: lifted },
   });
 });

@@ -7,7 +7,15 @@ import type { RunningGateway } from '@mappa/gateway';
 import { ASSERTION_HEADER, GatewayAssertionSigner, generateSigningKeyPair } from '@mappa/shared';
 import { dropTestRedis, openTestRedis, uniqueTestKeyPrefix, postGraphQL } from '@mappa/testing';
 import type { RedisSharedState, RunningSubgraph } from '@mappa/shared';
-import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, startGatewayOver, startSubgraphReplica, startTestStack, vouched } from '@mappa/testing/stack';
+import {
+  DEFAULT_PRINCIPAL,
+  DEFAULT_PURPOSE,
+  startGatewayOver,
+  startSubgraphReplica,
+  startTestStack,
+  vouched,
+  SMALL_DATASET,
+} from '@mappa/testing/stack';
 import type { GraphQLResponse } from '@mappa/testing';
 import type { TestStack } from '@mappa/testing/stack';
 
@@ -35,7 +43,7 @@ let redisOfReplicas: RedisSharedState[];
 let keys: Awaited<ReturnType<typeof generateSigningKeyPair>>;
 
 beforeAll(async () => {
-  env = await startTestStack({ dataset: { offenders: 10, seed: 9, asOf: '2026-11-01' } });
+  env = await startTestStack({ dataset: SMALL_DATASET });
   const police = env.stack.subgraphs.police;
   // Records each call's assertion and exact body, then forwards it unchanged.
   recorder = createServer((request, response) => {

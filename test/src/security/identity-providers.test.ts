@@ -34,7 +34,6 @@ beforeAll(async () => {
     LocalIssuer.generate('https://idp.shared-services.example'),
   ]);
   env = await startTestStack({
-    dataset: { offenders: 300, seed: 29, asOf: '2026-11-01' },
     moreIssuers: [
       police.trustedIssuer({ agencies: ['police'], maxClearance: 'SC' }),
       housing.trustedIssuer({ agencies: ['housing'], maxClearance: 'BPSS' }),

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { ASSERTION_HEADER, auditEntryTable, formatPncId } from '@mappa/shared';
-import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, startTestStack, vouched } from '@mappa/testing/stack';
+import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, startTestStack, vouched, SMALL_DATASET } from '@mappa/testing/stack';
 import { postRawGraphQL } from '@mappa/testing';
 import type { GraphQLResponse } from '@mappa/testing';
 import type { TestStack } from '@mappa/testing/stack';
@@ -30,7 +30,7 @@ describe.each(MODES)('the $mode surface', ({ production }) => {
       },
     });
     env = await startTestStack({
-      dataset: { offenders: 10, seed: 21, asOf: '2026-11-01' },
+      dataset: SMALL_DATASET,
       production,
       log: pino({ level: 'info' }, sink),
     });

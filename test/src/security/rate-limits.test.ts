@@ -3,7 +3,7 @@ import type { RateLimits, RunningGateway } from '@mappa/gateway';
 import { auditEntryTable, MappaArea } from '@mappa/shared';
 import { dropTestRedis, openTestRedis, uniqueTestKeyPrefix } from '@mappa/testing';
 import type { AuditPayload, PrincipalClaims, RedisSharedState, SharedState } from '@mappa/shared';
-import { eventually, startGatewayOver, startTestStack } from '@mappa/testing/stack';
+import { eventually, startGatewayOver, startTestStack, SMALL_DATASET } from '@mappa/testing/stack';
 import type { GraphQLResponse } from '@mappa/testing';
 import type { TestStack } from '@mappa/testing/stack';
 
@@ -28,7 +28,7 @@ const redisConnections: RedisSharedState[] = [];
 const redisPrefix = uniqueTestKeyPrefix('rate-limits');
 
 beforeAll(async () => {
-  env = await startTestStack({ dataset: { offenders: 5, seed: 3, asOf: '2026-11-01' } });
+  env = await startTestStack({ dataset: SMALL_DATASET });
 });
 
 afterAll(async () => {

@@ -86,12 +86,32 @@ const MIGRATED_STACK_TEMPLATE: TestDatabaseTemplate = {
 };
 
 /**
+ * The datasets test files share. Each distinct dataset is seeded once per test run into a template
+ * (2-8 s of CPU on the embedded database, more the more people), so a file takes one of these unless
+ * what it tests needs data of its own (a count, a rare kind of person, an empty area): say why there.
+ */
+/** `startTestStack`'s default: 300 people, everyone in the default principal's area. */
+export const DEFAULT_DATASET: SeedDataset = { offenders: 300, seed: 11, asOf: '2026-11-01', areas: [DEFAULT_PRINCIPAL.area] };
+/**
+ * A few people in the default principal's area, for files about the gateway's plumbing (deadlines,
+ * errors, shutdown, limits) that ask about one person or a few: a smaller copy to load per file.
+ */
+export const SMALL_DATASET: SeedDataset = { offenders: 20, seed: 9, asOf: '2026-11-01', areas: [DEFAULT_PRINCIPAL.area] };
+/**
+ * Many people in the default principal's area: enough of the rare kinds (young people, transition
+ * plans, foreign nationals) for the files that need several of them, and statistics whose cells are
+ * large enough to be shown past disclosure control.
+ */
+export const LARGE_DATASET: SeedDataset = { offenders: 800, seed: 13, asOf: '2026-11-01', areas: [DEFAULT_PRINCIPAL.area] };
+
+/**
  * Every agency seeded with `dataset`, as `startLocalStack` would seed an empty database: made once
  * per test run for each dataset, from a copy of the migrated one, and copied into each stack's own
- * database, so the stack finds nothing to migrate or seed.
+ * database, so the stack finds nothing to migrate or seed. Named by the dataset's fields in a fixed
+ * order, so the same dataset written in another order is the same template.
  */
 export const seededStackTemplate = (dataset: SeedDataset): TestDatabaseTemplate => ({
-  name: `every agency migrated and seeded with ${JSON.stringify(dataset)}`,
+  name: `every agency migrated and seeded with ${JSON.stringify(dataset, Object.keys(dataset).sort())}`,
   base: MIGRATED_STACK_TEMPLATE,
   prepare: (connection) => seedAgencies(connection, AGENCIES, dataset),
 });
@@ -137,10 +157,7 @@ export async function startTestStack(
 ): Promise<TestStack> {
   // Row scope is by area (R-3): unless a test says otherwise, everyone is managed in the default
   // principal's area, so tests about other rules can ask about anyone.
-  const dataset: SeedDataset = {
-    areas: [DEFAULT_PRINCIPAL.area],
-    ...(options.dataset ?? { offenders: 300, seed: 11, asOf: '2026-11-01' }),
-  };
+  const dataset: SeedDataset = { areas: [DEFAULT_PRINCIPAL.area], ...(options.dataset ?? DEFAULT_DATASET) };
   const database = await openTestDatabase(seededStackTemplate(dataset));
   const issuer = await LocalIssuer.generate(TEST_ISSUER);
   const headersFor = async (principal = DEFAULT_PRINCIPAL, purpose = DEFAULT_PURPOSE): Promise<Record<string, string>> => ({

@@ -6,7 +6,8 @@ import { KENT_COORDINATOR, addRegisterCase, startRegisterStack } from './registe
 // level 3 meeting held at 23:30 UTC on 30 June (BST) was held on 1 July in England and Wales, so the
 // next is due 8 weeks later, on 26 August, not on 25 August: on 26 August it is DUE, not OVERDUE.
 const TODAY = '2026-08-26';
-const dataset = { offenders: 60, seed: 13, asOf: '2026-11-01', areas: [MappaArea.KENT] };
+// mappa-kpi-bst.test.ts's dataset: one seeded template for both files in a run.
+const dataset = { offenders: 60, seed: 11, asOf: '2026-11-01', areas: [MappaArea.KENT] };
 const [subject] = syntheticPeople(dataset.offenders, 1, dataset);
 const CASE_ID = 'MC-T0000002';
 
