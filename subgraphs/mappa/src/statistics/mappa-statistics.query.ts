@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import { pseudonymOf, RECORD_KEY_RANGE, recordKeyOf, recordKeySql } from '@mappa/shared';
+import { pseudonymsOf, RECORD_KEY_RANGE, recordKeyOf, recordKeySql } from '@mappa/shared';
 import type { Database, MappaArea } from '@mappa/shared';
 import type { MappaStatisticsSubjects } from './mappa-statistics.type';
 
@@ -106,7 +106,10 @@ export async function statisticsSubjectsOf(
       where status = 'ACTIVE' and area = ${area} and not ct_restricted`),
   );
   return {
-    pseudonym: rows.map((row) => pseudonymOf(querySecret, row.pnc_id)),
+    pseudonym: pseudonymsOf(
+      querySecret,
+      rows.map((row) => row.pnc_id),
+    ),
     recordKey: rows.map((row) => recordKeyOf(keySecret, row.pnc_id)),
     category: rows.map((row) => Number(row.category)),
     level: rows.map((row) => Number(row.level)),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import { isSelected, pseudonymOf } from '@mappa/shared';
+import { isSelected, pseudonymsOf } from '@mappa/shared';
 import type { CalendarDate, Database, MappaArea, StatisticsPeriod } from '@mappa/shared';
 import type { PoliceStatisticsSubjects } from './police-statistics.type';
 
@@ -67,7 +67,10 @@ export async function statisticsSubjectsOf(
   // Parallel columns, entry i of each being row i; an event column is null without a period.
   const events = (count: (row: SubjectRow) => number | null) => (counted ? rows.map((row) => Number(count(row))) : null);
   return {
-    pseudonym: rows.map((row) => pseudonymOf(querySecret, row.pnc_id)),
+    pseudonym: pseudonymsOf(
+      querySecret,
+      rows.map((row) => row.pnc_id),
+    ),
     gender: rows.map((row) => row.gender),
     ageBand: rows.map((row) => row.ageBand),
     ethnicityGroup: rows.map((row) => row.ethnicityGroup),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import { isSelected, pseudonymOf } from '@mappa/shared';
+import { isSelected, pseudonymsOf } from '@mappa/shared';
 import type { Database, MappaArea, StatisticsPeriod } from '@mappa/shared';
 import type { ProbationStatisticsSubjects } from './probation-statistics.type';
 
@@ -78,7 +78,10 @@ export async function statisticsSubjectsOf(
   );
   // Parallel columns, entry i of each being row i; recalls are null without a period.
   return {
-    pseudonym: rows.map((row) => pseudonymOf(querySecret, row.pnc_id)),
+    pseudonym: pseudonymsOf(
+      querySecret,
+      rows.map((row) => row.pnc_id),
+    ),
     supervisionType: rows.map((row) => row.supervisionType),
     riskOfSeriousHarm: rows.map((row) => row.riskOfSeriousHarm),
     licenceType: rows.map((row) => row.licenceType ?? 'NO_LICENCE'),
