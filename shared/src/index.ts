@@ -66,6 +66,7 @@ export * from './disclosure/disclosure-evidence.resolver';
 export * from './disclosure/disclosure-history';
 export * from './statistics/disclosure-control';
 export * from './statistics/record-key.sql';
+export * from './statistics/subject-columns.sql';
 export * from './statistics/statistics-period';
 export * from './statistics/statistics-selection';
 export * from './auth/gateway-assertion';

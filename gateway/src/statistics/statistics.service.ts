@@ -239,37 +239,54 @@ export class StatisticsService {
     // the population; another owner's entry for a person is found by pseudonym, once per owner.
     const answered = new Map(owners.map((owner, index) => [owner, checkedColumns(owner, answers[index]!)]));
     const mappa = answered.get('mappa')!;
+    const people = mappa.pseudonym.length;
+    // Where each owner's columns hold each MAPPA person (-1: the owner holds no record of them), found by
+    // pseudonym once per owner and person, not once per dimension asked (issue 13: 150,000 people an
+    // owner at 1,000,000 offenders, where the per-dimension look-ups and their arrays were most of the join).
     const positions = new Map(
-      owners
-        .filter((owner) => owner !== 'mappa')
-        .map((owner) => [owner, new Map(answered.get(owner)!.pseudonym.map((pseudonym, index) => [pseudonym, index]))]),
+      owners.map((owner) => {
+        const where = new Int32Array(people);
+        if (owner === 'mappa') where.forEach((_, person) => (where[person] = person));
+        else {
+          const index = new Map(answered.get(owner)!.pseudonym.map((pseudonym, position) => [pseudonym, position]));
+          for (let person = 0; person < people; person += 1) where[person] = index.get(mappa.pseudonym[person]!) ?? -1;
+        }
+        return [owner, where] as const;
+      }),
     );
-    /** Where `owner`'s columns hold the MAPPA unit's person `person`; undefined when the owner holds no record of them. */
-    const positionIn = (person: number, owner: StatisticsOwner): number | undefined =>
-      owner === 'mappa' ? person : positions.get(owner)!.get(mappa.pseudonym[person]!);
+    /** Where `owner`'s columns hold the MAPPA unit's person `person`; -1 when the owner holds no record of them. */
+    const positionIn = (person: number, owner: StatisticsOwner): number => positions.get(owner)![person]!;
     const valueAt = (owner: StatisticsOwner, field: string, position: number): unknown =>
       (answered.get(owner)![field] as readonly unknown[] | null | undefined)?.[position];
-    /** A person's values of a dimension: one, or several for a multi-valued one; NOT_HELD when the owner holds no record of them. */
-    const valuesOf = (person: number, dimension: StatisticsDimension): readonly string[] => {
+    /** Whether one of a person's values of a dimension (one, or several for a multi-valued one; NOT_HELD when its owner holds no record of them) is in `kept`. */
+    const holds = (person: number, dimension: StatisticsDimension, kept: readonly string[]): boolean => {
       const source = DIMENSIONS[dimension];
       const position = positionIn(person, source.owner);
-      if (position === undefined) return [NOT_HELD];
+      if (position < 0) return kept.includes(NOT_HELD);
       const value = valueAt(source.owner, source.field, position);
-      return Array.isArray(value) ? value.map(String) : [String(value)];
+      return Array.isArray(value) ? value.some((one) => kept.includes(String(one))) : kept.includes(String(value));
+    };
+    /** A person's value of a single-valued dimension; NOT_HELD when its owner holds no record of them. */
+    const valueOf = (person: number, dimension: StatisticsDimension): string => {
+      const source = DIMENSIONS[dimension];
+      const position = positionIn(person, source.owner);
+      if (position < 0) return NOT_HELD;
+      const value = valueAt(source.owner, source.field, position);
+      return String(Array.isArray(value) ? value[0] : value);
     };
     const rowValues = DIMENSIONS[rows].values;
     const columnValues = DIMENSIONS[columns].values;
     const counts = rowValues.map(() => columnValues.map(() => ({ count: 0, key: 0 })));
     let population = 0;
-    for (let person = 0; person < mappa.pseudonym.length; person += 1) {
-      if (!filters.every((filter) => valuesOf(person, filter.dimension).some((value) => filter.values.includes(value)))) continue;
-      const row = rowValues.indexOf(valuesOf(person, rows)[0]!);
-      const column = columnValues.indexOf(valuesOf(person, columns)[0]!);
+    for (let person = 0; person < people; person += 1) {
+      if (!filters.every((filter) => holds(person, filter.dimension, filter.values))) continue;
+      const row = rowValues.indexOf(valueOf(person, rows));
+      const column = columnValues.indexOf(valueOf(person, columns));
       // A value outside the fixed list (category 4 is never sent) is in no cell.
       if (row < 0 || column < 0) continue;
       // People count once; an event measure counts the person's events in the period (none when its owner holds no record of them).
-      const eventPosition = event ? positionIn(person, event.owner) : undefined;
-      const weight = event ? (eventPosition === undefined ? 0 : Number(valueAt(event.owner, event.field, eventPosition) ?? 0)) : 1;
+      const eventPosition = event ? positionIn(person, event.owner) : -1;
+      const weight = event ? (eventPosition < 0 ? 0 : Number(valueAt(event.owner, event.field, eventPosition) ?? 0)) : 1;
       if (weight === 0) continue;
       population += 1;
       const cell = counts[row]![column]!;

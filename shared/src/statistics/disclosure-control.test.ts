@@ -1,8 +1,10 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import {
   adHocControl,
   DEFAULT_DISCLOSURE_CONTROL,
   protectTable,
   pseudonymOf,
+  pseudonymsOf,
   recordKeyOf,
   RECORD_KEY_RANGE,
   roundByCellKey,
@@ -100,5 +102,17 @@ describe('disclosure control (C.93: a statistical return only, no count that sin
     expect(key).toBe(recordKeyOf('secret', 'AB/12345C'));
     expect(key).toBeGreaterThanOrEqual(0);
     expect(key).toBeLessThan(RECORD_KEY_RANGE);
+  });
+
+  it("a pseudonym is the HMAC-SHA-256 of the subject key under the query's secret, its first 96 bits in base64url, the same one by one and in bulk", () => {
+    // Owners' answers join by pseudonym alone: every owner must give a person the same one within a query.
+    const secret = randomBytes(32).toString('base64url');
+    const subjects = ['AB/12345C', '2001/0000042X-x9', 'Ünïcødé/1234Z', ''];
+    const expected = subjects.map((subject) =>
+      createHmac('sha256', Buffer.from(secret, 'utf8')).update(subject, 'utf8').digest().subarray(0, 12).toString('base64url'),
+    );
+    expect(pseudonymsOf(secret, subjects)).toEqual(expected);
+    expect(subjects.map((subject) => pseudonymOf(secret, subject))).toEqual(expected);
+    expect(expected.every((pseudonym) => /^[A-Za-z0-9_-]{16}$/.test(pseudonym))).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { createHmac, hash } from 'node:crypto';
+import { createHmac, createSecretKey, hash } from 'node:crypto';
 import { z } from 'zod';
 import type { Caller } from '../auth/caller';
 import type { MappaArea } from '../domain/mappa-area';
@@ -90,8 +90,8 @@ export function recordKeyOf(secret: string, subjectKey: string): number {
   return Number.parseInt(hash('md5', `${secret}:${subjectKey}`).slice(0, 3), 16);
 }
 
-/** Bytes of the HMAC a pseudonym keeps: 96 bits, 16 characters. */
-const PSEUDONYM_BYTES = 12;
+/** Base64url characters of the HMAC a pseudonym keeps: 96 bits (12 bytes, 16 characters). */
+const PSEUDONYM_CHARACTERS = 16;
 
 /**
  * A subject's pseudonym for one query: the HMAC of the subject key under the query's own secret, so
@@ -100,7 +100,19 @@ const PSEUDONYM_BYTES = 12;
  * 43 of the whole HMAC): the chance that two of a million people share one in a query is about 10^-17.
  */
 export function pseudonymOf(querySecret: string, subjectKey: string): string {
-  return createHmac('sha256', querySecret).update(subjectKey).digest().subarray(0, PSEUDONYM_BYTES).toString('base64url');
+  return pseudonymsOf(querySecret, [subjectKey])[0]!;
+}
+
+/**
+ * The pseudonyms of many subjects under one query's secret (`pseudonymOf` of each, in order). The key
+ * is prepared once, not once per subject, and the HMAC is encoded straight from its digest (issue 13:
+ * an owner pseudonymises every person of the area, about 150,000 in London at 1,000,000 offenders,
+ * where preparing the key and copying the digest per person were a third of the hashing's CPU).
+ */
+export function pseudonymsOf(querySecret: string, subjectKeys: readonly string[]): string[] {
+  const key = createSecretKey(Buffer.from(querySecret, 'utf8'));
+  // The first 16 base64url characters of the digest are exactly its first 12 bytes.
+  return subjectKeys.map((subjectKey) => createHmac('sha256', key).update(subjectKey).digest('base64url').slice(0, PSEUDONYM_CHARACTERS));
 }
 
 /** Adds record keys into a cell key (modulo RECORD_KEY_RANGE). */

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import { pseudonymOf, RECORD_KEY_RANGE, recordKeyOf, recordKeySql } from '@mappa/shared';
+import { pseudonymsOf, RECORD_KEY_RANGE, recordKeyOf, recordKeySql, subjectColumnsOf } from '@mappa/shared';
 import type { Database, MappaArea } from '@mappa/shared';
 import type { MappaStatisticsSubjects } from './mappa-statistics.type';
 
@@ -12,8 +12,6 @@ import type { MappaStatisticsSubjects } from './mappa-statistics.type';
  * or with a restricted ViSOR record (principle 7) are in no statistic: their very count is
  * counter-terrorism information, and analysts are not vetted for it.
  */
-
-const rowsOf = <Row>(result: unknown): Row[] => (result as { rows: Row[] }).rows;
 
 /** The case's `field` (a MappaCaseChangeField) on `day` (an SQL date expression), as text. */
 export function valueOn(field: string, day: SQL, current: SQL): SQL {
@@ -100,16 +98,17 @@ export async function statisticsSubjectsOf(
   querySecret: string,
   keySecret: string,
 ): Promise<MappaStatisticsSubjects> {
-  const rows = rowsOf<{ pnc_id: string; category: number; level: number; lead_agency: string }>(
-    await db.execute(sql`
-      select pnc_id, category, level, lead_agency from mappa.mappa_case
-      where status = 'ACTIVE' and area = ${area} and not ct_restricted`),
+  const columns = await subjectColumnsOf<{ pnc_id: string[]; category: number[]; level: number[]; lead_agency: string[] }>(
+    db,
+    sql`select pnc_id, category, level, lead_agency from mappa.mappa_case
+      where status = 'ACTIVE' and area = ${area} and not ct_restricted`,
+    ['pnc_id', 'category', 'level', 'lead_agency'],
   );
   return {
-    pseudonym: rows.map((row) => pseudonymOf(querySecret, row.pnc_id)),
-    recordKey: rows.map((row) => recordKeyOf(keySecret, row.pnc_id)),
-    category: rows.map((row) => Number(row.category)),
-    level: rows.map((row) => Number(row.level)),
-    leadAgency: rows.map((row) => row.lead_agency),
+    pseudonym: pseudonymsOf(querySecret, columns.pnc_id),
+    recordKey: columns.pnc_id.map((pncId) => recordKeyOf(keySecret, pncId)),
+    category: columns.category.map(Number),
+    level: columns.level.map(Number),
+    leadAgency: columns.lead_agency,
   };
 }

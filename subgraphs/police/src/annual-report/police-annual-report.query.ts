@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import { pseudonymOf, RECORD_KEY_RANGE, recordKeySql } from '@mappa/shared';
+import { pseudonymsOf, RECORD_KEY_RANGE, recordKeySql } from '@mappa/shared';
 import type { Database, MappaArea } from '@mappa/shared';
 import type { PoliceStatisticsCell } from './police-annual-report.type';
 
@@ -78,5 +78,8 @@ export async function sentToCustodyForBreachOfOrderOf(
       select distinct b.pnc_id from police.civil_order_breach b join police.person p on p.pnc_id = b.pnc_id
       where b.outcome = 'CONVICTED_CUSTODY' and b.outcome_date between ${first}::date and ${last}::date and ${inArea(area)} and not p.ct_restricted`),
   );
-  return rows.map((row) => pseudonymOf(querySecret, row.pnc_id));
+  return pseudonymsOf(
+    querySecret,
+    rows.map((row) => row.pnc_id),
+  );
 }

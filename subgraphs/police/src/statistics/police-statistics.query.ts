@@ -1,20 +1,20 @@
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import { isSelected, pseudonymOf } from '@mappa/shared';
+import { isSelected, pseudonymsOf, subjectColumnsOf } from '@mappa/shared';
 import type { CalendarDate, Database, MappaArea, StatisticsPeriod } from '@mappa/shared';
 import type { PoliceStatisticsSubjects } from './police-statistics.type';
 
-const rowsOf = <Row>(result: unknown): Row[] => (result as { rows: Row[] }).rows;
-
-interface SubjectRow {
-  pnc_id: string;
-  gender: string;
-  ageBand: string;
-  ethnicityGroup: string;
-  orderTypes: string | null;
-  ordersImposed: number | null;
-  orderBreaches: number | null;
-  notificationBreaches: number | null;
+/** The statement's columns, entry i of each being one person. */
+interface SubjectColumns {
+  [column: string]: readonly unknown[];
+  pnc_id: string[];
+  gender: string[];
+  ageBand: string[];
+  ethnicityGroup: string[];
+  orderTypes: (string | null)[];
+  ordersImposed: (number | null)[];
+  orderBreaches: (number | null)[];
+  notificationBreaches: (number | null)[];
 }
 
 /**
@@ -39,8 +39,9 @@ export async function statisticsSubjectsOf(
   const counted = period.from !== null;
   const when = (field: string, column: SQL, needsPeriod = false): SQL =>
     isSelected(fields, field) && (!needsPeriod || counted) ? column : sql`null`;
-  const rows = rowsOf<SubjectRow>(
-    await db.execute(sql`
+  const columns = await subjectColumnsOf<SubjectColumns>(
+    db,
+    sql`
       select p.pnc_id, p.gender,
         case
           when p.age < 18 then 'UNDER_18'
@@ -62,18 +63,19 @@ export async function statisticsSubjectsOf(
         ${when('orderBreaches', sql`(select count(*) from police.civil_order_breach b where b.pnc_id = p.pnc_id and b.breach_date between ${from} and ${to})::int`, true)} as "orderBreaches",
         ${when('notificationBreaches', sql`(select count(*) from police.notification_breach n where n.pnc_id = p.pnc_id and n.breach_date between ${from} and ${to})::int`, true)} as "notificationBreaches"
       from (select pnc_id, gender, ethnicity_code, extract(year from age(${today}::date, date_of_birth))::int as age
-        from police.person where mappa_area = ${area} and not ct_restricted) p`),
+        from police.person where mappa_area = ${area} and not ct_restricted) p`,
+    ['pnc_id', 'gender', 'ageBand', 'ethnicityGroup', 'orderTypes', 'ordersImposed', 'orderBreaches', 'notificationBreaches'],
   );
-  // Parallel columns, entry i of each being row i; an event column is null without a period.
-  const events = (count: (row: SubjectRow) => number | null) => (counted ? rows.map((row) => Number(count(row))) : null);
+  // An event column is null without a period.
+  const events = (counts: readonly (number | null)[]) => (counted ? counts.map(Number) : null);
   return {
-    pseudonym: rows.map((row) => pseudonymOf(querySecret, row.pnc_id)),
-    gender: rows.map((row) => row.gender),
-    ageBand: rows.map((row) => row.ageBand),
-    ethnicityGroup: rows.map((row) => row.ethnicityGroup),
-    orderTypes: rows.map((row) => (row.orderTypes === null ? ['NONE'] : row.orderTypes.split(','))),
-    ordersImposed: events((row) => row.ordersImposed),
-    orderBreaches: events((row) => row.orderBreaches),
-    notificationBreaches: events((row) => row.notificationBreaches),
+    pseudonym: pseudonymsOf(querySecret, columns.pnc_id),
+    gender: columns.gender,
+    ageBand: columns.ageBand,
+    ethnicityGroup: columns.ethnicityGroup,
+    orderTypes: columns.orderTypes.map((types) => (types === null ? ['NONE'] : types.split(','))),
+    ordersImposed: events(columns.ordersImposed),
+    orderBreaches: events(columns.orderBreaches),
+    notificationBreaches: events(columns.notificationBreaches),
   };
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { pseudonymOf } from '@mappa/shared';
+import { pseudonymsOf } from '@mappa/shared';
 import type { CalendarDate, Database, MappaArea, StatisticsPeriod } from '@mappa/shared';
 import type { PrisonStatisticsSubjects } from './prison-statistics.type';
 
@@ -51,7 +51,10 @@ export async function statisticsSubjectsOf(
   const counted = period.from !== null;
   // Parallel columns, entry i of each being row i; "release within" is null unless asked, releases without a period.
   return {
-    pseudonym: rows.map((row) => pseudonymOf(querySecret, row.pnc_id)),
+    pseudonym: pseudonymsOf(
+      querySecret,
+      rows.map((row) => row.pnc_id),
+    ),
     custodyStatus: rows.map((row) => row.custodyStatus),
     releaseWithin: releaseWithinDays === null ? null : rows.map((row) => row.releaseWithin),
     releases: counted ? rows.map((row) => Number(row.releases)) : null,

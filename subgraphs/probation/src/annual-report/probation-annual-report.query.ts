@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { pseudonymOf } from '@mappa/shared';
+import { pseudonymsOf } from '@mappa/shared';
 import type { Database, MappaArea } from '@mappa/shared';
 import type { ProbationStatisticsRecalls } from './probation-annual-report.type';
 
@@ -25,5 +25,11 @@ export async function returnedToCustodyOnRecallOf(
         and ${area === null ? sql`true` : sql`c.area = ${area}`} and not c.ct_restricted
       order by c.pnc_id, r.returned_to_custody_date desc, r.recall_id desc`),
   );
-  return { pseudonym: rows.map((row) => pseudonymOf(querySecret, row.pnc_id)), reason: rows.map((row) => row.reason) };
+  return {
+    pseudonym: pseudonymsOf(
+      querySecret,
+      rows.map((row) => row.pnc_id),
+    ),
+    reason: rows.map((row) => row.reason),
+  };
 }

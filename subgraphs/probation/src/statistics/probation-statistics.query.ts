@@ -1,18 +1,18 @@
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import { isSelected, pseudonymOf } from '@mappa/shared';
+import { isSelected, pseudonymsOf, subjectColumnsOf } from '@mappa/shared';
 import type { Database, MappaArea, StatisticsPeriod } from '@mappa/shared';
 import type { ProbationStatisticsSubjects } from './probation-statistics.type';
 
-const rowsOf = <Row>(result: unknown): Row[] => (result as { rows: Row[] }).rows;
-
-interface SubjectRow {
-  pnc_id: string;
-  supervisionType: string;
-  riskOfSeriousHarm: string;
-  licenceType: string | null;
-  licenceConditions: string | null;
-  recalls: number | null;
+/** The statement's columns, entry i of each being one person. */
+interface SubjectColumns {
+  [column: string]: readonly unknown[];
+  pnc_id: string[];
+  supervisionType: string[];
+  riskOfSeriousHarm: string[];
+  licenceType: (string | null)[];
+  licenceConditions: (string | null)[];
+  recalls: (number | null)[];
 }
 
 /**
@@ -54,8 +54,9 @@ export async function statisticsSubjectsOf(
   const risk = isSelected(fields, 'riskOfSeriousHarm');
   const licence = isSelected(fields, 'licenceType') || isSelected(fields, 'licenceConditions');
   const when = (selected: boolean, column: SQL): SQL => (selected ? column : sql`null`);
-  const rows = rowsOf<SubjectRow>(
-    await db.execute(sql`
+  const columns = await subjectColumnsOf<SubjectColumns>(
+    db,
+    sql`
       select c.pnc_id,
         case when c.status = 'CURRENT' then coalesce(c.supervision_type, 'NONE') else 'NOT_CURRENT' end as "supervisionType",
         ${when(risk, sql`coalesce(r.overall_risk_level, 'NOT_ASSESSED')`)} as "riskOfSeriousHarm",
@@ -74,15 +75,16 @@ export async function statisticsSubjectsOf(
           where crn = c.crn and status = 'ACTIVE' order by licence_start_date desc, licence_id desc limit 1) l on true`
             : sql``
         }
-      where c.area = ${area} and not c.ct_restricted`),
+      where c.area = ${area} and not c.ct_restricted`,
+    ['pnc_id', 'supervisionType', 'riskOfSeriousHarm', 'licenceType', 'licenceConditions', 'recalls'],
   );
-  // Parallel columns, entry i of each being row i; recalls are null without a period.
+  // Recalls are null without a period.
   return {
-    pseudonym: rows.map((row) => pseudonymOf(querySecret, row.pnc_id)),
-    supervisionType: rows.map((row) => row.supervisionType),
-    riskOfSeriousHarm: rows.map((row) => row.riskOfSeriousHarm),
-    licenceType: rows.map((row) => row.licenceType ?? 'NO_LICENCE'),
-    licenceConditions: rows.map((row) => (row.licenceConditions === null ? ['NONE'] : row.licenceConditions.split(','))),
-    recalls: counted ? rows.map((row) => Number(row.recalls)) : null,
+    pseudonym: pseudonymsOf(querySecret, columns.pnc_id),
+    supervisionType: columns.supervisionType,
+    riskOfSeriousHarm: columns.riskOfSeriousHarm,
+    licenceType: columns.licenceType.map((type) => type ?? 'NO_LICENCE'),
+    licenceConditions: columns.licenceConditions.map((conditions) => (conditions === null ? ['NONE'] : conditions.split(','))),
+    recalls: counted ? columns.recalls.map(Number) : null,
   };
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { pseudonymOf } from '@mappa/shared';
+import { pseudonymsOf } from '@mappa/shared';
 import type { Database, MappaArea } from '@mappa/shared';
 import type { YotStatisticsSubjects } from './yot-statistics.type';
 
@@ -18,5 +18,11 @@ export async function statisticsSubjectsOf(db: Database, area: MappaArea, queryS
       from yot.youth_case
       where area = ${area} and not ct_restricted`),
   );
-  return { pseudonym: rows.map((row) => pseudonymOf(querySecret, row.pnc_id)), youthJustice: rows.map((row) => row.youthJustice) };
+  return {
+    pseudonym: pseudonymsOf(
+      querySecret,
+      rows.map((row) => row.pnc_id),
+    ),
+    youthJustice: rows.map((row) => row.youthJustice),
+  };
 }
