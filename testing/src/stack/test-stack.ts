@@ -85,11 +85,10 @@ const MIGRATED_STACK_TEMPLATE: TestDatabaseTemplate = {
   prepare: (connection) => migrateAgencies(connection, AGENCIES),
 };
 
-/**
- * The datasets test files share. Each distinct dataset is seeded once per test run into a template
- * (2-8 s of CPU on the embedded database, more the more people), so a file takes one of these unless
- * what it tests needs data of its own (a count, a rare kind of person, an empty area): say why there.
- */
+// The datasets test files share. Each distinct dataset is seeded once per test run into a template
+// (2-8 s of CPU on the embedded database, more the more people), so a file takes one of these unless
+// what it tests needs data of its own (a count, a rare kind of person, an empty area): say why there.
+
 /** `startTestStack`'s default: 300 people, everyone in the default principal's area. */
 export const DEFAULT_DATASET: SeedDataset = { offenders: 300, seed: 11, asOf: '2026-11-01', areas: [DEFAULT_PRINCIPAL.area] };
 /**
