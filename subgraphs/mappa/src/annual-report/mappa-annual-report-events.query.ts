@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { addKeys, pseudonymOf, RECORD_KEY_RANGE, recordKeyOf, recordKeySql } from '@mappa/shared';
+import { addKeys, pseudonymsOf, RECORD_KEY_RANGE, recordKeyOf, recordKeySql } from '@mappa/shared';
 import type { Database, MappaArea } from '@mappa/shared';
 import { annualReportSql, inArea, reportingYear, valueOn, withoutJit } from '../statistics/mappa-statistics.query';
 import type { MappaStatisticsCohort, MappaStatisticsTableCell } from './mappa-annual-report-events.type';
@@ -81,7 +81,9 @@ export async function annualReportOf(
     const sfo = await seriousFurtherOffenceCells(tx, area, year, keySecret);
     const cells: MappaStatisticsTableCell[] = [];
     // Table 2's people as parallel columns (entry i of each is one person): see MappaStatisticsCohort.
-    const level2Or3InYear: MappaStatisticsCohort = { pseudonym: [], recordKey: [], category: [], level: [] };
+    // Their pseudonyms are made together after the loop, the query's key prepared once (pseudonymsOf).
+    const people: string[] = [];
+    const level2Or3InYear: Omit<MappaStatisticsCohort, 'pseudonym'> = { recordKey: [], category: [], level: [] };
     const inYear = new Map<string, MappaStatisticsTableCell>();
     for (const row of rows) {
       const category = String(row.category);
@@ -91,7 +93,7 @@ export async function annualReportOf(
         continue;
       }
       const recordKey = recordKeyOf(keySecret, row.person);
-      level2Or3InYear.pseudonym.push(pseudonymOf(querySecret, row.person));
+      people.push(row.person);
       level2Or3InYear.recordKey.push(recordKey);
       level2Or3InYear.category.push(Number(row.category));
       level2Or3InYear.level.push(Number(row.level));
@@ -105,6 +107,9 @@ export async function annualReportOf(
       cell.count += 1;
       cell.key = addKeys(cell.key, recordKey);
     }
-    return { cells: [...cells, ...inYear.values(), ...sfo], level2Or3InYear };
+    return {
+      cells: [...cells, ...inYear.values(), ...sfo],
+      level2Or3InYear: { pseudonym: pseudonymsOf(querySecret, people), ...level2Or3InYear },
+    };
   });
 }
