@@ -39,12 +39,12 @@ registerEnumType(StatisticsDimension, {
     },
     ORDER_TYPE: {
       description:
-        'Filters only (a person may hold several): the civil orders in force today, SHPO, SOPO, SRO, NOTIFICATION_ORDER, FOREIGN_TRAVEL_ORDER, or NONE (police).',
+        "The civil orders in force today, SHPO, SOPO, SRO, NOTIFICATION_ORDER, FOREIGN_TRAVEL_ORDER, or NONE (police). A person may hold several: as rows or columns each counts the people holding that order, and the other way's totals count each person once (`rowsOverlap`, `columnsOverlap`).",
     },
     LICENCE_TYPE: { description: 'The type of the licence in force: AP, PSS, AP_PSS, or NO_LICENCE (probation).' },
     LICENCE_CONDITION: {
       description:
-        'Filters only (a licence has several): the additional and bespoke condition types of the licence in force, e.g. EXCLUSION_ZONE, CURFEW, NON_CONTACT, or NONE (probation).',
+        "The additional and bespoke condition types of the licence in force, e.g. EXCLUSION_ZONE, CURFEW, NON_CONTACT, or NONE (probation). A licence has several: as rows or columns each counts the people holding that condition type, and the other way's totals count each person once (`rowsOverlap`, `columnsOverlap`).",
     },
     CUSTODY_STATUS: { description: 'In custody SENTENCED, INDETERMINATE_SENTENCE, RECALL or REMAND, or RELEASED (prison).' },
     RELEASE_WITHIN_DAYS: {
@@ -64,9 +64,10 @@ export interface DimensionSource {
   readonly field: string;
   readonly values: readonly string[];
   /**
-   * A person holds a list of these values (several orders, several licence conditions): the dimension
-   * filters (a person is kept when they hold any kept value) but is never a row or a column, since a
-   * person in several cells would break the totals secondary suppression relies on.
+   * A person holds a list of these values (several orders, several licence conditions): a filter keeps
+   * a person holding any kept value; as rows (or columns) a person is in the row of each value they
+   * hold, as official multiple-response tables are published, and the totals the other way count each
+   * person once (not the sum of the cells). At most one per table (statistics.service.ts).
    */
   readonly multiValued?: true;
 }

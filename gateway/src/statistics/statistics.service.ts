@@ -76,6 +76,14 @@ const subjectsQuery = (owner: StatisticsOwner, fields: readonly string[]) => {
 
 const ZERO: RawCell = { count: 0, key: 0 };
 
+/** Whether a person can be in several rows, or in several columns, of a table (a multiple-response dimension): then the totals the other way count people once. */
+export interface TableOverlap {
+  readonly rows: boolean;
+  readonly columns: boolean;
+}
+
+const NO_OVERLAP: TableOverlap = { rows: false, columns: false };
+
 /** A protected table in the shape clients read. */
 function tableOf(
   rowDimension: string,
@@ -83,11 +91,14 @@ function tableOf(
   columnDimension: string,
   columns: readonly string[],
   table: ProtectedTable,
+  overlap: TableOverlap = NO_OVERLAP,
 ): StatisticsTable {
   const copy = (cell: ProtectedCell) => ({ count: cell.count, suppressed: cell.suppressed });
   return {
     rowDimension,
     columnDimension,
+    rowsOverlap: overlap.rows,
+    columnsOverlap: overlap.columns,
     columns: [...columns],
     rows: rowValues.map((value, index) => ({ value, cells: table.cells[index]!.map(copy), total: copy(table.rowTotals[index]!) })),
     columnTotals: table.columnTotals.map(copy),
@@ -266,44 +277,62 @@ export class StatisticsService {
       const value = valueAt(source.owner, source.field, position);
       return Array.isArray(value) ? value.some((one) => kept.includes(String(one))) : kept.includes(String(value));
     };
-    /** A person's value of a single-valued dimension; NOT_HELD when its owner holds no record of them. */
-    const valueOf = (person: number, dimension: StatisticsDimension): string => {
+    /**
+     * Where a person is along a dimension: the position of their value in `values` (one, or one per
+     * value they hold of a multi-valued dimension; NOT_HELD when its owner holds no record of them).
+     * A value outside the fixed list (category 4 is never sent) is in no row or column.
+     */
+    const placesOf = (person: number, dimension: StatisticsDimension, values: readonly string[]): number[] => {
       const source = DIMENSIONS[dimension];
       const position = positionIn(person, source.owner);
-      if (position < 0) return NOT_HELD;
-      const value = valueAt(source.owner, source.field, position);
-      return String(Array.isArray(value) ? value[0] : value);
+      const value = position < 0 ? NOT_HELD : valueAt(source.owner, source.field, position);
+      const held = Array.isArray(value) ? [...new Set(value.map(String))] : [String(value)];
+      return held.map((one) => values.indexOf(one)).filter((place) => place >= 0);
     };
     const rowValues = DIMENSIONS[rows].values;
     const columnValues = DIMENSIONS[columns].values;
-    const counts = rowValues.map(() => columnValues.map(() => ({ count: 0, key: 0 })));
+    const empty = (): { count: number; key: number } => ({ count: 0, key: 0 });
+    const counts = rowValues.map(() => columnValues.map(empty));
+    // The totals are counted here, each person once in each, not summed from the cells: with a
+    // multi-valued dimension a person is in a cell per value they hold, and a total counts them once.
+    // A total's key is then the sum of its own people's keys, as for any cell, so the same people give
+    // the same total whether asked as a row of this table or as the filter of another.
+    const rowTotals = rowValues.map(empty);
+    const columnTotals = columnValues.map(empty);
+    const total = empty();
     let population = 0;
     for (let person = 0; person < people; person += 1) {
       if (!filters.every((filter) => holds(person, filter.dimension, filter.values))) continue;
-      const row = rowValues.indexOf(valueOf(person, rows));
-      const column = columnValues.indexOf(valueOf(person, columns));
-      // A value outside the fixed list (category 4 is never sent) is in no cell.
-      if (row < 0 || column < 0) continue;
+      const rowPlaces = placesOf(person, rows, rowValues);
+      const columnPlaces = placesOf(person, columns, columnValues);
+      if (rowPlaces.length === 0 || columnPlaces.length === 0) continue;
       // People count once; an event measure counts the person's events in the period (none when its owner holds no record of them).
       const eventPosition = event ? positionIn(person, event.owner) : -1;
       const weight = event ? (eventPosition < 0 ? 0 : Number(valueAt(event.owner, event.field, eventPosition) ?? 0)) : 1;
       if (weight === 0) continue;
       population += 1;
-      const cell = counts[row]![column]!;
-      cell.count += weight;
       // Each event adds its person's record key: the key still depends only on who is counted, and how often.
-      cell.key = addKeys(cell.key, (Number(valueAt('mappa', 'recordKey', person)) * weight) % RECORD_KEY_RANGE);
+      const key = (Number(valueAt('mappa', 'recordKey', person)) * weight) % RECORD_KEY_RANGE;
+      const add = (cell: { count: number; key: number }) => {
+        cell.count += weight;
+        cell.key = addKeys(cell.key, key);
+      };
+      for (const row of rowPlaces) for (const column of columnPlaces) add(counts[row]![column]!);
+      for (const row of rowPlaces) add(rowTotals[row]!);
+      for (const column of columnPlaces) add(columnTotals[column]!);
+      add(total);
     }
-    const table = protectTable(counts, adHocControl(this.settings.control));
+    const table = protectTable(counts, adHocControl(this.settings.control), { rowTotals, columnTotals, total });
+    const overlap = { rows: DIMENSIONS[rows].multiValued === true, columns: DIMENSIONS[columns].multiValued === true };
     // Minimum group size on every filter: too few people counted and nothing is shown, not even the total.
-    return tableOf(rows, rowValues, columns, columnValues, population < this.settings.minimumGroupSize ? withheld(table) : table);
+    return tableOf(rows, rowValues, columns, columnValues, population < this.settings.minimumGroupSize ? withheld(table) : table, overlap);
   }
 }
 
 /**
- * The table's question checked before any owner is asked (BAD_USER_INPUT): two different single-valued
- * dimensions, filter values from the fixed lists, a period for an event measure (and only then), and
- * the days ahead when "release within" is used.
+ * The table's question checked before any owner is asked (BAD_USER_INPUT): two different dimensions, at
+ * most one of them multi-valued, filter values from the fixed lists, a period for an event measure (and
+ * only then), and the days ahead when "release within" is used.
  */
 function validated(
   rows: StatisticsDimension,
@@ -313,15 +342,14 @@ function validated(
 ): AggregateOptions {
   if (rows === columns)
     throw new BadUserInputError('rows and columns are different dimensions', [{ path: 'columns', message: 'the same dimension as rows' }]);
-  for (const [path, dimension] of [
-    ['rows', rows],
-    ['columns', columns],
-  ] as const) {
-    if (DIMENSIONS[dimension].multiValued)
-      throw new BadUserInputError('a dimension a person can hold several values of only filters', [
-        { path, message: `${dimension} is a filter only` },
-      ]);
-  }
+  // Two multi-valued dimensions would put a person in every cell of the values they hold of each (up
+  // to one per pair), with no additive line left in the table: each extra cell is one more rounded
+  // look at the same person for a differencing pair, and neither way's totals would bound the cells.
+  // One per table keeps every row (or column) of the other way additive, as docs/statistics.md argues.
+  if (DIMENSIONS[rows].multiValued && DIMENSIONS[columns].multiValued)
+    throw new BadUserInputError('a table has at most one dimension a person can hold several values of', [
+      { path: 'columns', message: `${rows} and ${columns} are both multi-valued: use one as rows or columns and the other as a filter` },
+    ]);
   for (const [index, filter] of filters.entries()) {
     const unknown = filter.values.filter((value) => !DIMENSIONS[filter.dimension].values.includes(value));
     if (filter.values.length === 0 || unknown.length > 0) {

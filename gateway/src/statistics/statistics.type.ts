@@ -48,6 +48,20 @@ export class StatisticsTable {
   columnDimension!: string;
 
   @Access(readable)
+  @Field(() => Boolean, {
+    description:
+      'Whether a person can be in several rows (the row dimension is one a person holds several values of, e.g. ORDER_TYPE): each row then counts the people holding its value, and each column total and the table total count every person once, so they are NOT the sum of the cells or row totals above them.',
+  })
+  rowsOverlap!: boolean;
+
+  @Access(readable)
+  @Field(() => Boolean, {
+    description:
+      'Whether a person can be in several columns (the column dimension is one a person holds several values of, e.g. LICENCE_CONDITION): each row total and the table total then count every person once, so they are NOT the sum of the cells or column totals beside them.',
+  })
+  columnsOverlap!: boolean;
+
+  @Access(readable)
   @Field(() => [String], { description: 'The column values, in order.' })
   columns!: string[];
 

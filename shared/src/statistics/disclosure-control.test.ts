@@ -95,6 +95,45 @@ describe('disclosure control (C.93: a statistical return only, no count that sin
     }
   });
 
+  it('C.93: a table whose people can be in several rows publishes the totals it is given (each person once), not the sums of its cells', () => {
+    // Rows: order types a person can hold several of (SHPO, SOPO, NONE); columns: level 1, 2.
+    // 40 people at level 1 (10 hold both orders), 30 at level 2 (5 both): the column totals are people.
+    const rows = [
+      [cell(30), cell(20)],
+      [cell(15), cell(12)],
+      [cell(5), cell(3)],
+    ];
+    const margins = { rowTotals: [cell(50), cell(27), cell(8)], columnTotals: [cell(40, 11), cell(30, 13)], total: cell(70, 29) };
+    const table = protectTable(rows, DEFAULT_DISCLOSURE_CONTROL, margins);
+    expect(table.columnTotals).toEqual([
+      { count: roundByCellKey(40, 11), suppressed: false },
+      { count: roundByCellKey(30, 13), suppressed: false },
+    ]);
+    expect(table.total).toEqual({ count: roundByCellKey(70, 29), suppressed: false });
+    // Summed, the first column would be 50 (30 + 15 + 5): not what is published.
+    expect(table.columnTotals[0]!.count).toBe(40);
+  });
+
+  it('C.93: a line whose total is not the sum of its cells is never left with a single withheld cell either (the rule of every line)', () => {
+    // The level-2 column holds one small cell (3): without secondary suppression, a caller who assumed
+    // no overlap would read it as the column total less the other cells.
+    const rows = [
+      [cell(30), cell(20)],
+      [cell(15), cell(12)],
+      [cell(6), cell(3)],
+    ];
+    const margins = { rowTotals: [cell(50), cell(27), cell(9)], columnTotals: [cell(41), cell(30)], total: cell(71) };
+    const table = protectTable(rows, adHocControl(DEFAULT_DISCLOSURE_CONTROL), margins);
+    expect(table.cells[2]![1]).toEqual({ count: null, suppressed: true });
+    for (const line of linesOf(table)) expect(line.filter((entry) => entry.suppressed).length).not.toBe(1);
+  });
+
+  it('refuses margins that do not give one total per row and per column', () => {
+    expect(() =>
+      protectTable([[cell(5), cell(6)]], DEFAULT_DISCLOSURE_CONTROL, { rowTotals: [], columnTotals: [cell(5)], total: cell(11) }),
+    ).toThrow('margins give one total per row and per column: expected 1 and 2, got 0 and 1');
+  });
+
   it('pseudonyms differ between query secrets; record keys are stable and coarse', () => {
     expect(pseudonymOf('query-1', 'AB/12345C')).not.toBe(pseudonymOf('query-2', 'AB/12345C'));
     expect(pseudonymOf('query-1', 'AB/12345C')).toBe(pseudonymOf('query-1', 'AB/12345C'));

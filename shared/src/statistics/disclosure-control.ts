@@ -157,23 +157,46 @@ function publish(cell: RawCell, withheld: boolean, control: DisclosureControl): 
 }
 
 /**
+ * A table's totals counted on their own, for a table whose people can be in several rows or columns (a
+ * multiple-response dimension such as the civil orders a person holds): each total counts its people
+ * once, so it is not the sum of its cells.
+ */
+export interface RawMargins {
+  readonly rowTotals: readonly RawCell[];
+  readonly columnTotals: readonly RawCell[];
+  readonly total: RawCell;
+}
+
+/**
  * Protects a two-way table of raw cells (rows × columns, every row the same length): primary
  * suppression, secondary suppression across rows and columns with the totals as one more cell of
- * each, then cell-key rounding of everything shown. Totals come from the raw cells.
+ * each, then cell-key rounding of everything shown. Totals are the sums of the raw cells, or the
+ * `margins` given when a person can be in several cells of a line. Secondary suppression treats such a
+ * line exactly as an additive one (no line left with a single withheld cell): there the total is at most
+ * the sum of the cells, so a line tells an attacker no more than an additive line with the same cells
+ * withheld would (an inequality in place of an equation), and where no one in it holds two values the
+ * line is additive and the rule is the one every single-valued table has (docs/statistics.md).
  */
 export function protectTable(
   rows: readonly (readonly RawCell[])[],
   control: DisclosureControl = DEFAULT_DISCLOSURE_CONTROL,
+  margins?: RawMargins,
 ): ProtectedTable {
   const columnCount = rows[0]?.length ?? 0;
   if (rows.some((row) => row.length !== columnCount)) throw new Error('every row of a table has the same number of columns');
+  if (margins && (margins.rowTotals.length !== rows.length || margins.columnTotals.length !== columnCount))
+    throw new Error(
+      `margins give one total per row and per column: expected ${rows.length} and ${columnCount}, got ${margins.rowTotals.length} and ${margins.columnTotals.length}`,
+    );
   const sumOf = (cells: readonly RawCell[]): RawCell => ({
     count: cells.reduce((sum, cell) => sum + cell.count, 0),
     key: addKeys(...cells.map((cell) => cell.key)),
   });
-  const rowTotals = rows.map(sumOf);
-  const columnTotals = Array.from({ length: columnCount }, (_, column) => sumOf(rows.map((row) => row[column]!)));
-  const total = sumOf(rowTotals);
+  const rowTotals = margins ? [...margins.rowTotals] : rows.map(sumOf);
+  const columnTotals = margins
+    ? [...margins.columnTotals]
+    : Array.from({ length: columnCount }, (_, column) => sumOf(rows.map((row) => row[column]!)));
+  const total = margins ? margins.total : sumOf(rowTotals);
 
   // The extended grid: the cells, each row's total in the last column, the column totals in the last row.
   const grid: RawCell[][] = [...rows.map((row, index) => [...row, rowTotals[index]!]), [...columnTotals, total]];
