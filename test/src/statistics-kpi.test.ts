@@ -89,6 +89,7 @@ async function rowsOf<Row>(query: ReturnType<typeof sql>): Promise<Row[]> {
 interface Meeting {
   meeting_id: string;
   case_id: string;
+  pnc_id: string;
   kind: string;
   day: string;
   at: string;
@@ -115,7 +116,7 @@ let referrals: {
   screened_day: string | null;
   screening_due_date: string | null;
 }[] = [];
-let reports: { mappa_area: string | null; ct_restricted: boolean; report_date: string; meeting_date: string }[] = [];
+let reports: { pnc_id: string; mappa_area: string | null; ct_restricted: boolean; report_date: string; meeting_date: string }[] = [];
 let smbMembers: { member_id: string; joined_on: string; left_on: string | null }[] = [];
 let smbMeetings: { smb_meeting_id: string; held_on: string }[] = [];
 let smbAttendance = new Set<string>();
@@ -124,7 +125,7 @@ let today = '';
 async function readSeededData(): Promise<void> {
   // Every held MAPP meeting of a case in statistics (not category 4, not restricted), everywhere: the test filters by area and day.
   meetings = await rowsOf<Meeting>(sql`
-    select m.meeting_id, m.case_id, m.kind, to_char(m.scheduled_for at time zone 'Europe/London', 'YYYY-MM-DD') as day, m.scheduled_for::text as at,
+    select m.meeting_id, m.case_id, m.pnc_id, m.kind, to_char(m.scheduled_for at time zone 'Europe/London', 'YYYY-MM-DD') as day, m.scheduled_for::text as at,
       d.level_before as level, c.subject_date_of_birth::text as date_of_birth, m.area
     from mappa.meeting m join mappa.mappa_case c on c.case_id = m.case_id join mappa.meeting_decision d on d.meeting_id = m.meeting_id
     where m.status = 'HELD' and m.kind <> 'PROFESSIONALS' and not c.ct_restricted and c.category <> 4 and m.area = ${AREA}`);
@@ -143,7 +144,7 @@ async function readSeededData(): Promise<void> {
       to_char(screened_at at time zone 'Europe/London', 'YYYY-MM-DD') as screened_day, screening_due_date::text as screening_due_date
     from mappa.referral`);
   reports = await rowsOf(
-    sql`select p.mappa_area, p.ct_restricted, f.report_date::text as report_date, f.meeting_date::text as meeting_date from prison.mappa_f_report f join prison.prisoner p using (prison_number)`,
+    sql`select p.pnc_id, p.mappa_area, p.ct_restricted, f.report_date::text as report_date, f.meeting_date::text as meeting_date from prison.mappa_f_report f join prison.prisoner p using (prison_number)`,
   );
   smbMembers = await rowsOf(
     sql`select member_id, joined_on::text as joined_on, left_on::text as left_on from mappa.smb_member where area = ${AREA}`,
@@ -219,6 +220,21 @@ function expectedKpis(quarter: number | null): Map<string, Tally> {
     for (const invitation of invitations.filter((row) => row.meeting_id === meeting.meeting_id && !row.withdrawn)) {
       const attended = attendance.some((row) => row.invitation_id === invitation.invitation_id);
       count('INVITED_AGENCY_ATTENDED', invitation.invitee_agency, attended);
+      // KPI 7 as the guidance states it: the prison attended, or provided its MAPPA F (dated before the day) to this person's meeting that day.
+      if (invitation.invitee_agency === 'prison')
+        count(
+          'PRISON_ATTENDED_OR_MAPPA_F_PROVIDED',
+          '',
+          attended ||
+            reports.some(
+              (report) =>
+                report.pnc_id === meeting.pnc_id &&
+                report.mappa_area === AREA &&
+                !report.ct_restricted &&
+                report.meeting_date === meeting.day &&
+                report.report_date < report.meeting_date,
+            ),
+        );
       // KPI 6: the same, for the duty-to-co-operate agencies (the YOT among them) at level 2 and 3 meetings.
       if ((meeting.level === 2 || meeting.level === 3) && DTC_AGENCIES.includes(invitation.invitee_agency))
         count('DTC_AGENCY_ATTENDED', invitation.invitee_agency, attended);
@@ -352,6 +368,7 @@ const KPI_IDS = [
   'SMB_MEMBER_ATTENDED',
   'DTC_AGENCY_ATTENDED',
   'INVITED_AGENCY_ATTENDED',
+  'PRISON_ATTENDED_OR_MAPPA_F_PROVIDED',
   'MAPPA_F_PROVIDED_ON_TIME',
   'POLICE_ATTENDED_AT_GRADE',
   'PROBATION_ATTENDED_AT_GRADE',
@@ -410,6 +427,10 @@ describe('the MAPPA KPIs of an area and period (C §7.2), each the seeded figure
     ['C §7.2 KPI 6: each invited duty-to-co-operate agency attended a level 2 or 3 meeting, by agency', 'DTC_AGENCY_ATTENDED'],
     ['C §7.2 KPI 6-7: each invited agency attended, by agency', 'INVITED_AGENCY_ATTENDED'],
     [
+      'C §7.2 KPI 7: each invitation of the prison met when it attended (video or phone count) or provided its MAPPA F before the meeting, as one figure (the MAPPA unit and the prison joined by meeting pseudonym)',
+      'PRISON_ATTENDED_OR_MAPPA_F_PROVIDED',
+    ],
+    [
       "C §7.2 KPI 7, B §5: the prison's MAPPA F reports dated before the meeting they were written for (counted by the prison)",
       'MAPPA_F_PROVIDED_ON_TIME',
     ],
@@ -443,7 +464,7 @@ describe('the MAPPA KPIs of an area and period (C §7.2), each the seeded figure
     expectProtectedKpi(dtcKpi, expectedKpis(1).get('DTC_AGENCY_ATTENDED'));
     expectProtectedKpi(attendanceKpi, expectedKpis(1).get('INVITED_AGENCY_ATTENDED'));
     expect(answer.data!.mappaKpis!.kpis.map((kpi) => [kpi.kpi, kpi.target])).toEqual(
-      KPI_IDS.map((kpi, index) => [kpi, [90, 90, 100, 100, 75, 90, 90, 100, 90, 90, 100, 100][index]]),
+      KPI_IDS.map((kpi, index) => [kpi, [90, 90, 100, 100, 75, 90, 90, 90, 100, 90, 90, 100, 100][index]]),
     );
   });
 
@@ -459,6 +480,13 @@ describe('the MAPPA KPIs of an area and period (C §7.2), each the seeded figure
 });
 
 describe('the seeded data can answer the KPIs (issue 13)', () => {
+  it("C §7.2 KPI 7: in the year some invitations of the prison are met by its MAPPA F alone (not attended), so the one figure is more than the prison's attendance", () => {
+    const kpi7 = totalOf(expectedKpis(null).get('PRISON_ATTENDED_OR_MAPPA_F_PROVIDED'));
+    const attended = expectedKpis(null).get('INVITED_AGENCY_ATTENDED')!.get('prison')!;
+    expect(kpi7.met + kpi7.notMet).toBe(attended.met + attended.notMet);
+    expect(kpi7.met).toBeGreaterThan(attended.met);
+  });
+
   it('reviews, MAPPA F, attendance at grade, minutes and referrals include on-time and late ones, most on time (C §7.2 KPI 1-2, 7-9, B §6, A §2.5)', () => {
     for (const kpi of [
       'LEVEL_2_REVIEWED_WITHIN_16_WEEKS',

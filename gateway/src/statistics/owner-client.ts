@@ -46,6 +46,22 @@ export class OwnerClient {
     caller: Caller,
     requestId: string,
   ): Promise<Answer | null> {
+    const answers = await this.askEach<Record<string, Answer>>(owner, query, variables, [field], caller, requestId);
+    return answers === null ? null : answers[field]!;
+  }
+
+  /**
+   * Each of `fields` of the owner's answer to `query` (one document asking several of its statistics
+   * fields, so that the owner is still asked once), or null when the owner answered any of them with nothing.
+   */
+  async askEach<Answers extends Record<string, unknown>>(
+    owner: AskedOwner,
+    query: string,
+    variables: Record<string, unknown>,
+    fields: readonly string[],
+    caller: Caller,
+    requestId: string,
+  ): Promise<Answers | null> {
     const url = this.urls[owner];
     if (url === undefined) throw new UpstreamUnavailableError(owner);
     const body = JSON.stringify({ query, variables });
@@ -91,11 +107,13 @@ export class OwnerClient {
           throw new UpstreamUnavailableError(owner);
         }
       },
-      { 'mappa.call': `statistics ${field}` },
+      { 'mappa.call': `statistics ${fields.join(' ')}` },
     );
-    const value = answer.data?.[field];
+    const values = fields.map((field) => answer.data?.[field]);
     // The owner's own refusal (its policy or area scope) is its answer: nothing. Anything else amiss is a failure.
-    if (value === undefined || (value !== null && answer.errors && answer.errors.length > 0)) throw new UpstreamUnavailableError(owner);
-    return value as Answer | null;
+    if (values.some((value) => value === undefined)) throw new UpstreamUnavailableError(owner);
+    if (values.some((value) => value === null)) return null;
+    if (answer.errors && answer.errors.length > 0) throw new UpstreamUnavailableError(owner);
+    return Object.fromEntries(fields.map((field, index) => [field, values[index]])) as Answers;
   }
 }

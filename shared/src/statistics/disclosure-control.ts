@@ -115,6 +115,15 @@ export function pseudonymsOf(querySecret: string, subjectKeys: readonly string[]
   return subjectKeys.map((subjectKey) => createHmac('sha256', key).update(subjectKey).digest('base64url').slice(0, PSEUDONYM_CHARACTERS));
 }
 
+/**
+ * The subject key of a person's MAPP meeting on a day (PNC ID, YYYY-MM-DD): the MAPPA unit's invitations
+ * and the prison's MAPPA F reports are joined by its pseudonym (KPI 7 as one figure), so both owners
+ * must form it alike.
+ */
+export function meetingSubjectKey(pncId: string, day: string): string {
+  return `${pncId}@${day}`;
+}
+
 /** Adds record keys into a cell key (modulo RECORD_KEY_RANGE). */
 export function addKeys(...keys: readonly number[]): number {
   return keys.reduce((sum, key) => (sum + key) % RECORD_KEY_RANGE, 0);

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { DUTY_TO_CO_OPERATE_AGENCIES, RECORD_KEY_RANGE, recordKeySql } from '@mappa/shared';
+import { DUTY_TO_CO_OPERATE_AGENCIES, meetingSubjectKey, pseudonymsOf, RECORD_KEY_RANGE, recordKeySql } from '@mappa/shared';
 import type { CalendarDate, Database, MappaArea } from '@mappa/shared';
-import type { MappaKpiCell } from './mappa-kpi.type';
+import type { MappaKpiCell, MappaPrisonInvitations } from './mappa-kpi.type';
 
 /*
  * The MAPPA KPIs (C §7.2, guidance 31.21) the MAPPA unit counts from its own workflow records, for an
@@ -151,4 +151,41 @@ export async function kpiCellsOf(
     notMet: Number(row.not_met),
     notMetKey: Number(row.not_met_key),
   }));
+}
+
+/**
+ * The prison's invitations, not withdrawn, to the area's held MAPP meetings on a day from `first` to
+ * `last` (the meetings every KPI counts), one entry each, for KPI 7 as one figure ("attends ... or
+ * provides MAPPA F", C §7.2): whether a signed attendance answers it, and a pseudonym of the subject and
+ * the meeting day under the query's own secret, by which the gateway finds the prison's MAPPA F for that
+ * meeting. No date and no PNC ID leaves the database's answer but as that pseudonym.
+ */
+export async function prisonInvitationsOf(
+  db: Database,
+  area: MappaArea,
+  first: string,
+  last: string,
+  keySecret: string,
+  querySecret: string,
+): Promise<MappaPrisonInvitations> {
+  const rows = rowsOf<{ pnc_id: string; day: string; record_key: number; attended: boolean }>(
+    await db.execute(sql`
+      select m.pnc_id, to_char(m.scheduled_for at time zone 'Europe/London', 'YYYY-MM-DD') as day,
+        ${recordKeySql(keySecret, sql.raw('m.pnc_id'))} as record_key,
+        exists (select 1 from mappa.meeting_attendance a where a.invitation_id = i.invitation_id) as attended
+      from mappa.meeting m
+        join mappa.mappa_case c on c.case_id = m.case_id
+        join mappa.meeting_invitation i on i.meeting_id = m.meeting_id
+      where m.area = ${area} and m.status = 'HELD' and m.kind in ('INITIAL', 'REVIEW') and not c.ct_restricted and c.category <> 4
+        and (m.scheduled_for at time zone 'Europe/London')::date between ${first}::date and ${last}::date
+        and i.invitee_agency = 'prison' and i.withdrawn_at is null`),
+  );
+  return {
+    pseudonym: pseudonymsOf(
+      querySecret,
+      rows.map((row) => meetingSubjectKey(row.pnc_id, row.day)),
+    ),
+    recordKey: rows.map((row) => Number(row.record_key)),
+    attended: rows.map((row) => Boolean(row.attended)),
+  };
 }

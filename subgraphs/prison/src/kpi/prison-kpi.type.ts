@@ -32,3 +32,17 @@ export class PrisonKpiCell {
   @Field(() => Int, { description: 'Their cell key.' })
   notMetKey!: number;
 }
+
+@Directive('@federation__inaccessible')
+@ObjectType({
+  description:
+    "The prison's MAPPA F reports provided to a meeting in a period (dated before the meeting day), as meeting pseudonyms, for KPI 7 as one figure: the gateway joins them with the MAPPA unit's invitations of the prison, for that query alone (the gateway statistics service only). Owner: prison (HM Prison Service).",
+})
+export class PrisonMappaFProvided {
+  @Access(prisonPolicies.statisticsKpis)
+  @Field(() => [String], {
+    description:
+      "The meeting's pseudonym: an HMAC of the subject's PNC ID and the meeting day under the query's secret (never the PNC ID).",
+  })
+  pseudonym!: string[];
+}
