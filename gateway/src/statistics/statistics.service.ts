@@ -277,20 +277,33 @@ export class StatisticsService {
       const value = valueAt(source.owner, source.field, position);
       return Array.isArray(value) ? value.some((one) => kept.includes(String(one))) : kept.includes(String(value));
     };
+    const rowValues = DIMENSIONS[rows].values;
+    const columnValues = DIMENSIONS[columns].values;
+    // One list per value, made once: a person with one value of a dimension (every single-valued one)
+    // is placed without an allocation (issue 13: some 150,000 people an area at 1,000,000 offenders).
+    const rowPlaces = rowValues.map((_, place) => [place]);
+    const columnPlaces = columnValues.map((_, place) => [place]);
+    const nowhere: readonly number[] = [];
     /**
      * Where a person is along a dimension: the position of their value in `values` (one, or one per
-     * value they hold of a multi-valued dimension; NOT_HELD when its owner holds no record of them).
-     * A value outside the fixed list (category 4 is never sent) is in no row or column.
+     * value they hold of a multi-valued dimension, each once; NOT_HELD when its owner holds no record of
+     * them). A value outside the fixed list (category 4 is never sent) is in no row or column.
      */
-    const placesOf = (person: number, dimension: StatisticsDimension, values: readonly string[]): number[] => {
+    const placesOf = (person: number, dimension: StatisticsDimension, values: readonly string[], single: readonly number[][]) => {
       const source = DIMENSIONS[dimension];
       const position = positionIn(person, source.owner);
       const value = position < 0 ? NOT_HELD : valueAt(source.owner, source.field, position);
-      const held = Array.isArray(value) ? [...new Set(value.map(String))] : [String(value)];
-      return held.map((one) => values.indexOf(one)).filter((place) => place >= 0);
+      if (!Array.isArray(value)) {
+        const place = values.indexOf(String(value));
+        return place < 0 ? nowhere : single[place]!;
+      }
+      const places: number[] = [];
+      for (const one of value) {
+        const place = values.indexOf(String(one));
+        if (place >= 0 && !places.includes(place)) places.push(place);
+      }
+      return places;
     };
-    const rowValues = DIMENSIONS[rows].values;
-    const columnValues = DIMENSIONS[columns].values;
     const empty = (): { count: number; key: number } => ({ count: 0, key: 0 });
     const counts = rowValues.map(() => columnValues.map(empty));
     // The totals are counted here, each person once in each, not summed from the cells: with a
@@ -300,12 +313,16 @@ export class StatisticsService {
     const rowTotals = rowValues.map(empty);
     const columnTotals = columnValues.map(empty);
     const total = empty();
+    const add = (cell: { count: number; key: number }, weight: number, key: number) => {
+      cell.count += weight;
+      cell.key = addKeys(cell.key, key);
+    };
     let population = 0;
     for (let person = 0; person < people; person += 1) {
       if (!filters.every((filter) => holds(person, filter.dimension, filter.values))) continue;
-      const rowPlaces = placesOf(person, rows, rowValues);
-      const columnPlaces = placesOf(person, columns, columnValues);
-      if (rowPlaces.length === 0 || columnPlaces.length === 0) continue;
+      const inRows = placesOf(person, rows, rowValues, rowPlaces);
+      const inColumns = placesOf(person, columns, columnValues, columnPlaces);
+      if (inRows.length === 0 || inColumns.length === 0) continue;
       // People count once; an event measure counts the person's events in the period (none when its owner holds no record of them).
       const eventPosition = event ? positionIn(person, event.owner) : -1;
       const weight = event ? (eventPosition < 0 ? 0 : Number(valueAt(event.owner, event.field, eventPosition) ?? 0)) : 1;
@@ -313,14 +330,12 @@ export class StatisticsService {
       population += 1;
       // Each event adds its person's record key: the key still depends only on who is counted, and how often.
       const key = (Number(valueAt('mappa', 'recordKey', person)) * weight) % RECORD_KEY_RANGE;
-      const add = (cell: { count: number; key: number }) => {
-        cell.count += weight;
-        cell.key = addKeys(cell.key, key);
-      };
-      for (const row of rowPlaces) for (const column of columnPlaces) add(counts[row]![column]!);
-      for (const row of rowPlaces) add(rowTotals[row]!);
-      for (const column of columnPlaces) add(columnTotals[column]!);
-      add(total);
+      for (const row of inRows) {
+        for (const column of inColumns) add(counts[row]![column]!, weight, key);
+        add(rowTotals[row]!, weight, key);
+      }
+      for (const column of inColumns) add(columnTotals[column]!, weight, key);
+      add(total, weight, key);
     }
     const table = protectTable(counts, adHocControl(this.settings.control), { rowTotals, columnTotals, total });
     const overlap = { rows: DIMENSIONS[rows].multiValued === true, columns: DIMENSIONS[columns].multiValued === true };
