@@ -90,7 +90,7 @@ describe('AuditWriter', () => {
     }
   });
 
-  it('two writers to one log (two replicas of a service) never fork its chain, with a mutation\'s own evidence appended in between', async () => {
+  it("two writers to one log (two replicas of a service) never fork its chain, with a mutation's own evidence appended in between", async () => {
     const replicas = [new AuditWriter(db, 'probation'), new AuditWriter(database.connection.database(), 'probation')];
     await Promise.all(Array.from({ length: 40 }, (_, i) => replicas[i % 2]!.append({ requestId: `req-${i}`, payload: payload(i) })));
     // A write through the locking path (a mutation's own evidence) in between moves the head too.
