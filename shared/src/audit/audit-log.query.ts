@@ -10,133 +10,55 @@ import { auditEntryTable, auditLogHeadTable } from './audit-log.table';
  * stay where the caller put them.
  */
 
-/** An entry as its row is written: numbered and hashed by audit-log.ts. */
-type AuditEntryValues = typeof auditEntryTable.$inferInsert;
 /** An entry's row as stored. */
 export type AuditEntryRow = typeof auditEntryTable.$inferSelect;
 
-/** Creates `log`'s head row (empty: sequence 0 and the genesis hash) unless it has one. */
-export async function ensureAuditLogHead(db: Database, log: AuditLogName, genesisHash: string): Promise<void> {
-  await db.insert(auditLogHeadTable).values({ log, lastSequence: 0, lastHash: genesisHash }).onConflictDoNothing();
-}
-
-/** `log`'s head row, locked `for update` in the caller's transaction so concurrent writers take turns. */
-export async function lockAuditLogHead(tx: Database, log: AuditLogName) {
-  const [head] = await tx.select().from(auditLogHeadTable).where(eq(auditLogHeadTable.log, log)).for('update');
-  return head;
-}
-
-/** Inserts numbered and hashed entries, in one statement. */
-export async function insertAuditEntries(tx: Database, entries: readonly AuditEntryValues[]): Promise<void> {
-  await tx.insert(auditEntryTable).values([...entries]);
-}
-
-/** Moves `log`'s (locked) head to its last entry. */
-export async function moveAuditLogHead(tx: Database, log: AuditLogName, last: { sequence: number; hash: string }): Promise<void> {
-  await tx.update(auditLogHeadTable).set({ lastSequence: last.sequence, lastHash: last.hash }).where(eq(auditLogHeadTable.log, log));
-}
-
-/** Where `log`'s chain ends as stored now; undefined when it has no head row. */
-export async function auditLogHeadOf(db: Database, log: AuditLogName) {
-  const [head] = await db
-    .select({ lastSequence: auditLogHeadTable.lastSequence, lastHash: auditLogHeadTable.lastHash })
-    .from(auditLogHeadTable)
-    .where(eq(auditLogHeadTable.log, log));
-  return head;
-}
-
-/** The values the prepared append takes (`appendAuditEntriesAfterHead`). */
-interface AppendAfterHeadValues {
+/** The values the prepared append takes (`appendStatement`). */
+interface AppendValues {
   readonly log: string;
-  readonly headSequence: number;
-  readonly headHash: string;
-  readonly lastSequence: number;
-  readonly lastHash: string;
-  /** The entries' rows, as one JSON array (see `appendAfterHeadStatement`). */
-  readonly rows: string;
+  /** The entries as one JSON array (see `appendAuditEntriesUnderHeadLock`). */
+  readonly entries: string;
 }
 
 /**
- * The append as one data-modifying CTE: the head moves from where the caller saw it to the last
- * entry (only if it is still there), and the entries are inserted only if it moved, so both happen or
- * neither. The entries travel as one JSON array read back by `jsonb_to_recordset`, so the text is
- * the same for a batch of any size: drizzle builds it once per database instead of once per append (a
- * parameter list per entry before), and on the PostgreSQL server it is a named prepared statement,
- * parsed and planned once per connection rather than for every request's entry (issue 15).
+ * The append: one call of `audit.append_entries` (migration 0006), which takes the log's head row
+ * lock, numbers and hashes the entries after it and inserts them. The entries travel as one JSON
+ * array, so the text is the same for a batch of any size: on the PostgreSQL server it is a named
+ * prepared statement, parsed and planned once per connection (issue 15).
  */
-function appendAfterHeadStatement(db: Database) {
-  const placeholder = (name: keyof AppendAfterHeadValues) => sql.placeholder(name);
-  const moved = db.$with('moved').as(
-    db
-      .update(auditLogHeadTable)
-      .set({ lastSequence: sql`${placeholder('lastSequence')}`, lastHash: sql`${placeholder('lastHash')}` })
-      .where(
-        and(
-          eq(auditLogHeadTable.log, placeholder('log')),
-          eq(auditLogHeadTable.lastSequence, placeholder('headSequence')),
-          eq(auditLogHeadTable.lastHash, placeholder('headHash')),
-        ),
-      )
-      .returning({ log: auditLogHeadTable.log }),
-  );
+function appendStatement(db: Database) {
   return db
-    .with(moved)
-    .insert(auditEntryTable)
-    .select(
-      sql`select moved.log, v.sequence, v.recorded_at, v.request_id, v.payload, v.previous_hash, v.hash
-        from moved cross join jsonb_to_recordset(${placeholder('rows')}::jsonb)
-          as v (sequence bigint, recorded_at timestamptz, request_id text, payload jsonb, previous_hash text, hash text)`,
-    )
-    .returning({ sequence: auditEntryTable.sequence })
-    .prepare('audit_append_after_head');
+    .select({
+      sequence: sql<number>`entry_sequence`.mapWith(Number),
+      previousHash: sql<string>`entry_previous_hash`,
+      hash: sql<string>`entry_hash`,
+    })
+    .from(sql`audit.append_entries(${sql.placeholder('log')}, ${sql.placeholder('entries')}::jsonb)`)
+    .prepare('audit_append_entries');
 }
 
 // Per database, as `preparedLookup` keeps its statements: each `DatabaseConnection.database()` is a client of its own.
-const appendAfterHeadStatements = new WeakMap<Database, ReturnType<typeof appendAfterHeadStatement>>();
+const appendStatements = new WeakMap<Database, ReturnType<typeof appendStatement>>();
 
 /**
- * Moves `log`'s head from `head` to the last of `entries` and inserts them, in one prepared
- * statement (`appendAfterHeadStatement`). The number of entries inserted: all of them, or none when
- * another writer moved the head first.
+ * Appends entries to `log` after its head, in order, in one statement that waits for the head row's
+ * lock (held to the end of the caller's transaction, if it is in one): the sequence, previous hash and
+ * hash the database gave each. `payload` is the entry's canonical JSON text (`canonicalJson`), which
+ * the database hashes as it is and stores as jsonb; `recordedAt` millisecond ISO text, so the time
+ * read back is exactly the time that was hashed.
  */
-export async function appendAuditEntriesAfterHead(
+export async function appendAuditEntriesUnderHeadLock(
   db: Database,
   log: AuditLogName,
-  head: { readonly lastSequence: number; readonly lastHash: string },
-  entries: readonly {
-    readonly sequence: number;
-    readonly recordedAt: Date;
-    readonly requestId: string;
-    readonly payload: unknown;
-    readonly previousHash: string;
-    readonly hash: string;
-  }[],
-): Promise<number> {
-  const last = entries[entries.length - 1]!;
-  let statement = appendAfterHeadStatements.get(db);
+  entries: readonly { readonly recordedAt: string; readonly requestId: string; readonly payload: string }[],
+): Promise<{ sequence: number; previousHash: string; hash: string }[]> {
+  let statement = appendStatements.get(db);
   if (!statement) {
-    statement = appendAfterHeadStatement(db);
-    appendAfterHeadStatements.set(db, statement);
+    statement = appendStatement(db);
+    appendStatements.set(db, statement);
   }
-  // Millisecond ISO text: the time read back is exactly the time that was hashed.
-  const rows = entries.map(({ sequence, recordedAt, requestId, payload, previousHash, hash }) => ({
-    sequence,
-    recorded_at: recordedAt.toISOString(),
-    request_id: requestId,
-    payload,
-    previous_hash: previousHash,
-    hash,
-  }));
-  const values = {
-    log,
-    headSequence: head.lastSequence,
-    headHash: head.lastHash,
-    lastSequence: last.sequence,
-    lastHash: last.hash,
-    rows: JSON.stringify(rows),
-  } satisfies AppendAfterHeadValues;
-  const inserted = await statement.execute(values);
-  return inserted.length;
+  const rows = entries.map(({ recordedAt, requestId, payload }) => ({ recorded_at: recordedAt, request_id: requestId, payload }));
+  return statement.execute({ log, entries: JSON.stringify(rows) } satisfies AppendValues);
 }
 
 /** How many entries `log` holds. */

@@ -4,17 +4,12 @@ import type { Database, DatabaseConnection } from '../db/database';
 import { auditPayloadSchema } from './audit-payload';
 import type { AuditLogName, AuditPayload, AuditPayloadInput } from './audit-payload';
 import {
-  appendAuditEntriesAfterHead,
+  appendAuditEntriesUnderHeadLock,
   auditCheckpointWithCutoff,
   auditEntriesFrom,
-  auditLogHeadOf,
   auditLogHeadRow,
   auditLogNames,
   countAuditEntries,
-  ensureAuditLogHead,
-  insertAuditEntries,
-  lockAuditLogHead,
-  moveAuditLogHead,
   newestAuditEntryBelow,
 } from './audit-log.query';
 import type { AuditEntryRow } from './audit-log.query';
@@ -73,7 +68,8 @@ export function canonicalJson(value: unknown): string {
 /**
  * SHA-256 over the canonical serialisation of everything an entry says. The request id is
  * included too (beyond log, sequence, time, payload and previous hash) so it cannot be changed
- * unseen either.
+ * unseen either. Entries are hashed as they are appended by the database (`audit.append_entries`,
+ * migration 0006), over the same text; this is the definition verification recomputes.
  */
 export function auditEntryHash(entry: Omit<AuditEntry, 'hash' | 'log'> & { readonly log: string }): string {
   const canonical = canonicalJson([
@@ -129,12 +125,6 @@ export interface AuditEntryInput {
   readonly payload: AuditPayloadInput;
 }
 
-/** Where a log's chain ends: the sequence and hash the next entry follows. */
-export interface AuditLogHead {
-  readonly lastSequence: number;
-  readonly lastHash: string;
-}
-
 declare const checkedEntry: unique symbol;
 
 /**
@@ -166,78 +156,41 @@ function validatedEntries(entries: readonly AuditEntryInput[]): CheckedAuditEntr
   });
 }
 
-// The one place entries are numbered and hashed: each links to the one before, from the head on.
-function chainAfter(log: AuditLogName, head: AuditLogHead, entries: readonly { requestId: string; payload: AuditPayload }[]): AuditEntry[] {
-  const recordedAt = new Date();
-  let sequence = head.lastSequence;
-  let previousHash = head.lastHash;
-  return entries.map(({ requestId, payload }): AuditEntry => {
-    sequence += 1;
-    const unhashed = { log, sequence, recordedAt, requestId, payload, previousHash };
-    const entry = { ...unhashed, hash: auditEntryHash(unhashed) };
-    previousHash = entry.hash;
-    return entry;
-  });
-}
-
 /**
- * Appends entries to `log`, in order, in one transaction, locking the log's head row `FOR UPDATE`
- * so concurrent writers take turns and the chain can never fork. For writes inside another
- * transaction (a mutation's evidence commits with the mutation); `AuditWriter` appends request
- * entries with `appendAuditEntriesAfter`, one statement each.
+ * Appends entries to `log`, in order, in one statement: the database takes the log's head row lock,
+ * then numbers and hashes each entry after the head (`audit.append_entries`, the hash `auditEntryHash`
+ * defines) and moves the head. Concurrent writers (replicas, a mutation's evidence) wait their turn
+ * on the lock and never fork the chain, and none is turned away to try again (issue 15). Inside a
+ * transaction (a mutation's evidence commits with the mutation) the lock is held until it commits.
  */
 export async function appendAuditEntries(db: Database, log: AuditLogName, entries: readonly AuditEntryInput[]): Promise<AuditEntry[]> {
-  if (entries.length === 0) return [];
-  const validated = validatedEntries(entries);
-  return db.transaction(async (tx) => {
-    await ensureAuditLogHead(tx, log, GENESIS_HASH);
-    const head = await lockAuditLogHead(tx, log);
-    if (!head) throw new Error(`audit log ${log} has no head row`);
-    const stored = chainAfter(log, head, validated);
-    const last = stored[stored.length - 1]!;
-    await insertAuditEntries(tx, stored);
-    await moveAuditLogHead(tx, log, last);
-    return stored;
-  });
+  return appendCheckedAuditEntries(db, log, validatedEntries(entries));
 }
 
-/** The head of `log` as stored now, created (empty) if the log has none yet. */
-export async function readAuditLogHead(db: Database, log: AuditLogName): Promise<AuditLogHead> {
-  await ensureAuditLogHead(db, log, GENESIS_HASH);
-  const head = await auditLogHeadOf(db, log);
-  if (!head) throw new Error(`audit log ${log} has no head row`);
-  return head;
-}
-
-/**
- * Appends entries after `head` in one statement: the head moves forward only if it is still where
- * the caller last saw it, and the entries are inserted only if it moved (a data-modifying CTE, so
- * both happen or neither). Returns the stored entries, or null when another writer moved the head
- * first: the caller reads the head again and retries. The head row's lock, the compare on its
- * sequence and hash, and the (log, sequence) key together mean concurrent writers can never fork a
- * chain. One round trip instead of a locking transaction's six, for the writer that appends a log's
- * entries request after request and so knows its head.
- */
-export async function appendAuditEntriesAfter(
+/** `appendAuditEntries` for entries already checked (`checkAuditEntry`): what `AuditWriter` appends. */
+export async function appendCheckedAuditEntries(
   db: Database,
   log: AuditLogName,
-  head: AuditLogHead,
-  entries: readonly AuditEntryInput[],
-): Promise<AuditEntry[] | null> {
-  return appendCheckedAuditEntriesAfter(db, log, head, validatedEntries(entries));
-}
-
-/** `appendAuditEntriesAfter` for entries already checked (`checkAuditEntry`): what `AuditWriter` appends. */
-export async function appendCheckedAuditEntriesAfter(
-  db: Database,
-  log: AuditLogName,
-  head: AuditLogHead,
   entries: readonly CheckedAuditEntry[],
-): Promise<AuditEntry[] | null> {
+): Promise<AuditEntry[]> {
   if (entries.length === 0) return [];
-  const stored = chainAfter(log, head, entries);
-  const inserted = await appendAuditEntriesAfterHead(db, log, head, stored);
-  return inserted === stored.length ? stored : null;
+  // Millisecond precision, as stored, so the time read back is exactly the time that was hashed.
+  const recordedAt = new Date();
+  const stored = await appendAuditEntriesUnderHeadLock(
+    db,
+    log,
+    entries.map(({ requestId, payload }) => ({ recordedAt: recordedAt.toISOString(), requestId, payload: canonicalJson(payload) })),
+  );
+  if (stored.length !== entries.length) throw new Error(`audit append stored ${stored.length} of ${entries.length} entries`);
+  return stored.map(({ sequence, previousHash, hash }, index) => ({
+    log,
+    sequence,
+    recordedAt,
+    requestId: entries[index]!.requestId,
+    payload: entries[index]!.payload,
+    previousHash,
+    hash,
+  }));
 }
 
 /** Appends one entry to `log` (see `appendAuditEntries`). */

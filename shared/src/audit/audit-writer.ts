@@ -1,7 +1,6 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Database } from '../db/database';
-import { appendAuditEntries, appendCheckedAuditEntriesAfter, checkAuditEntry, isAuditRequestId, readAuditLogHead } from './audit-log';
-import type { AuditEntryInput, AuditLogHead, CheckedAuditEntry } from './audit-log';
+import { appendCheckedAuditEntries, checkAuditEntry, isAuditRequestId } from './audit-log';
+import type { AuditEntryInput, CheckedAuditEntry } from './audit-log';
 import type { AuditLogName } from './audit-payload';
 import type { ServiceMetrics } from '../metrics/metrics';
 import { inSpan } from '../tracing/tracing';
@@ -44,13 +43,6 @@ export class AuditDeadlineError extends Error {
   override readonly name = 'AuditDeadlineError';
 }
 
-// Another writer to the same log (a second replica, a mutation's own evidence) moved the head: read
-// it again and retry the one-statement append a few times, then take the head row's lock instead.
-const OPTIMISTIC_ATTEMPTS = 3;
-// Between lost compares a writer waits a random part of a window that doubles each time (full jitter),
-// so writers that collided do not collide again in lock step.
-const BACKOFF_BASE_MS = 2;
-
 interface Pending {
   readonly entry: CheckedAuditEntry;
   resolve: () => void;
@@ -61,14 +53,14 @@ interface Pending {
  * Writes one service's audit entries to its log, committing concurrent requests' entries together
  * (group commit): while one append is in flight, new entries queue, and the next append takes all
  * of them. Each `append` resolves only once its entry is committed, so a caller that waits for it
- * never returns data before the evidence of it exists. The writer remembers its log's head, so an
- * append is one statement (`appendCheckedAuditEntriesAfter`); when another writer has moved the head, it
- * reads it again and retries. Each entry is checked against the audit schema once, when handed over.
+ * never returns data before the evidence of it exists. A batch is one statement
+ * (`appendCheckedAuditEntries`) that waits its turn on the log's head row lock, so other writers to
+ * the same log (replicas, a mutation's evidence) delay it but never turn it away (issue 15). Each
+ * entry is checked against the audit schema once, when handed over.
  */
 export class AuditWriter {
   private readonly queue: Pending[] = [];
   private flushing = false;
-  private head: AuditLogHead | null = null;
   private drained: (() => void)[] = [];
 
   constructor(
@@ -152,13 +144,15 @@ export class AuditWriter {
         const batch = this.queue.splice(0, MAX_BATCH);
         try {
           await inSpan('audit.commit', { 'mappa.audit.log': this.log, 'mappa.audit.batch_size': batch.length }, () =>
-            this.appendBatch(batch.map(({ entry }) => entry)),
+            appendCheckedAuditEntries(
+              this.db,
+              this.log,
+              batch.map(({ entry }) => entry),
+            ),
           );
           this.observer?.auditBatchCommitted(this.log, batch.length);
           for (const pending of batch) pending.resolve();
         } catch (error: unknown) {
-          // Whatever failed, the head may be stale now: read it afresh next time.
-          this.head = null;
           this.observer?.auditFailed(this.log, 'commit_failed', batch.length);
           for (const pending of batch) pending.reject(error);
         }
@@ -167,25 +161,5 @@ export class AuditWriter {
       this.flushing = false;
       for (const resolve of this.drained.splice(0)) resolve();
     }
-  }
-
-  private async appendBatch(entries: readonly CheckedAuditEntry[]): Promise<void> {
-    for (let attempt = 1; attempt <= OPTIMISTIC_ATTEMPTS; attempt += 1) {
-      this.head ??= await readAuditLogHead(this.db, this.log);
-      const stored = await appendCheckedAuditEntriesAfter(this.db, this.log, this.head, entries);
-      const last = stored?.[stored.length - 1];
-      if (last) {
-        this.head = { lastSequence: last.sequence, lastHash: last.hash };
-        return;
-      }
-      this.head = null;
-      if (attempt < OPTIMISTIC_ATTEMPTS) await sleep(Math.random() * BACKOFF_BASE_MS * 2 ** attempt);
-    }
-    // Several writers busy on one log (gateway replicas under load) can each keep losing the
-    // compare: the locking append waits its turn on the head row instead, so no writer is starved
-    // into failing its requests with AUDIT_UNAVAILABLE. Rare, so its extra statements cost little.
-    const stored = await appendAuditEntries(this.db, this.log, entries);
-    const last = stored[stored.length - 1];
-    if (last) this.head = { lastSequence: last.sequence, lastHash: last.hash };
   }
 }
