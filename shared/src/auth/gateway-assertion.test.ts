@@ -64,6 +64,77 @@ describe('gateway assertions', () => {
     });
   });
 
+  describe('are verified as a signed JWT of the gateway, and refused', () => {
+    // Built with jose, independently of the signer under test: every claim the gateway's assertion
+    // carries, with one thing changed per case.
+    const assertionWith = async (change: {
+      readonly header?: Record<string, unknown>;
+      readonly claims?: Record<string, unknown>;
+      readonly key?: 'gateway' | 'another';
+    }) => {
+      const gateway = await generateSigningKeyPair();
+      const another = await generateSigningKeyPair();
+      const now = Math.floor(Date.now() / 1000);
+      const claims = {
+        ...caller,
+        requestId: 'req-12345678',
+        bodySha256: 'n4bQgYhMfWWaL-qgxVrQFaO_TxsrC4Is0V1sFbDwCgg',
+        iss: 'urn:mappa:gateway',
+        aud: 'police',
+        jti: '6f1e6c1e-6c7a-4d1e-9d53-000000000001',
+        iat: now,
+        exp: now + ASSERTION_LIFETIME_SECONDS,
+        ...change.claims,
+      };
+      const signing = change.key === 'another' ? another : gateway;
+      const token = await new SignJWT(claims)
+        .setProtectedHeader({ alg: 'ES256', kid: gateway.privateJwk.kid!, typ: 'mappa-assertion+jwt', ...change.header })
+        .sign(await importJWK(signing.privateJwk, 'ES256'), change.header?.crit ? { crit: { 'exp-x': true } } : undefined);
+      return { token, verifier: new GatewayAssertionVerifier({ keys: [gateway.publicJwk] }, 'police') };
+    };
+
+    it('accepts one made by a standard JWT library with every claim as the gateway signs them', async () => {
+      const { token, verifier } = await assertionWith({});
+      await expect(verifier.verify(token)).resolves.toMatchObject({ assertion: { requestId: 'req-12345678' } });
+    });
+
+    it.each<[string, Parameters<typeof assertionWith>[0]]>([
+      ['signed with a key the gateway does not publish', { key: 'another' }],
+      ['naming a key id the gateway does not publish', { header: { kid: 'unknown-key' } }],
+      ['typed as a plain JWT, not a gateway assertion', { header: { typ: 'JWT' } }],
+      ['carrying a critical extension the subgraph does not understand', { header: { crit: ['exp-x'], 'exp-x': true } }],
+      ['from another issuer', { claims: { iss: 'urn:mappa:someone-else' } }],
+      ['addressed to another subgraph', { claims: { aud: 'probation' } }],
+      ['without an id', { claims: { jti: undefined } }],
+      [
+        'issued in the future, beyond the clock skew',
+        { claims: { iat: Math.floor(Date.now() / 1000) + 60, exp: Math.floor(Date.now() / 1000) + 90 } },
+      ],
+      ['not valid before a time still to come', { claims: { nbf: Math.floor(Date.now() / 1000) + 60 } }],
+      ['carrying times that are not numbers', { claims: { exp: 'tomorrow' } }],
+    ])('when %s', async (_case, change) => {
+      const { token, verifier } = await assertionWith(change);
+      await expect(verifier.verify(token)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    });
+
+    it('when any byte of its claims or header is changed after signing, or its signature is dropped', async () => {
+      const { token, verifier } = await assertionWith({});
+      const [header, claims, signature] = token.split('.') as [string, string, string];
+      const widened = Buffer.from(
+        JSON.stringify({ ...JSON.parse(Buffer.from(claims, 'base64url').toString()), aud: ['police', 'probation'] }),
+      ).toString('base64url');
+      const unsigned = Buffer.from(JSON.stringify({ alg: 'none', typ: 'mappa-assertion+jwt' })).toString('base64url');
+      for (const forged of [
+        `${header}.${widened}.${signature}`,
+        `${unsigned}.${claims}.`,
+        `${unsigned}.${claims}.${signature}`,
+        `${header}.${claims}`,
+      ]) {
+        await expect(verifier.verify(forged)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+      }
+    });
+  });
+
   it('are refused when their claims do not describe a caller', async () => {
     const { privateJwk, publicJwk } = await generateSigningKeyPair();
     const odd = await new SignJWT({ principal: { staffId: 'X' }, requestId: 'req-12345678' })

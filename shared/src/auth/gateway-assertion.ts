@@ -1,6 +1,5 @@
-import { createHash, createPrivateKey, randomUUID, sign as signWith } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, randomUUID, sign as signWith, verify as verifyWith } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
-import { createLocalJWKSet, errors as joseErrors, jwtVerify } from 'jose';
 import type { JSONWebKeySet, JWK } from 'jose';
 import { z } from 'zod';
 import { UnauthenticatedError } from '../errors/unauthenticated.error';
@@ -14,6 +13,7 @@ export const ASSERTION_HEADER = 'x-mappa-assertion';
 
 const ISSUER = 'urn:mappa:gateway';
 const ALGORITHM = 'ES256';
+const TYPE = 'mappa-assertion+jwt';
 /**
  * The longest an assertion lives (issue 9 §4): one subgraph call, signed just before it is sent. A
  * subgraph refuses one whose `exp` is further than this from its `iat`, and one issued longer ago.
@@ -81,7 +81,7 @@ export class GatewayAssertionSigner {
       key: { kty: privateJwk.kty, crv: privateJwk.crv, x: privateJwk.x, y: privateJwk.y, d: privateJwk.d },
       format: 'jwk',
     });
-    const header = Buffer.from(JSON.stringify({ alg: ALGORITHM, kid: privateJwk.kid, typ: 'mappa-assertion+jwt' })).toString('base64url');
+    const header = Buffer.from(JSON.stringify({ alg: ALGORITHM, kid: privateJwk.kid, typ: TYPE })).toString('base64url');
     return Promise.resolve(new GatewayAssertionSigner(key, header));
   }
 
@@ -92,9 +92,9 @@ export class GatewayAssertionSigner {
    * `budgetMs`, when given, tells the subgraph how long the gateway will wait for this answer.
    *
    * A compact JWS (RFC 7515) signed with node:crypto directly, as jose's `SignJWT` would produce it
-   * (ES256: the raw r||s signature, RFC 7518 §3.4), which subgraphs verify with jose: jose's own
-   * per-call key checks and encodings were about half of the signing cost, and signing about a
-   * tenth of the gateway's CPU (issue 15). One signature per call stays: it binds that call's body.
+   * (ES256: the raw r||s signature, RFC 7518 §3.4), which subgraphs verify (`GatewayAssertionVerifier`):
+   * jose's own per-call key checks and encodings were about half of the signing cost, and signing
+   * about a tenth of the gateway's CPU (issue 15). One signature per call stays: it binds that call's body.
    */
   sign(audience: string, caller: Caller, requestId: string, body: string | Uint8Array, budgetMs?: number): Promise<string> {
     // One reading of the clock for both claims, so `exp - iat` is always the lifetime exactly.
@@ -118,6 +118,56 @@ export class GatewayAssertionSigner {
   }
 }
 
+/** Why an assertion was refused; never shown to the caller, who gets one UNAUTHENTICATED for all of them. */
+class InvalidAssertionError extends Error {
+  override readonly name = 'InvalidAssertionError';
+}
+
+// A JWS segment: unpadded base64url and nothing else (Node's decoder would skip any other character).
+const BASE64URL_SEGMENT = /^[A-Za-z0-9_-]+$/;
+// An ES256 signature: r and s, 32 bytes each (RFC 7518 §3.4).
+const ES256_SIGNATURE_BYTES = 64;
+
+/** A base64url segment's JSON, which must be an object (a JWS header, a JWT claims set). */
+function jsonObjectOf(segment: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+  } catch {
+    throw new InvalidAssertionError('not JSON');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InvalidAssertionError('not a JSON object');
+  return value as Record<string, unknown>;
+}
+
+/**
+ * The key set's ES256 public keys by `kid`, each imported once. Only keys usable for ES256
+ * verification are kept, as jose's key-set selection keeps them: EC P-256, and `alg`, `use` and
+ * `key_ops`, when present, allowing it; a key that cannot be imported vouches for nothing.
+ */
+function verificationKeysOf(keySet: JSONWebKeySet): ReadonlyMap<string, readonly KeyObject[]> {
+  const keys = new Map<string, KeyObject[]>();
+  for (const jwk of keySet.keys) {
+    const usable =
+      typeof jwk.kid === 'string' &&
+      jwk.kty === 'EC' &&
+      jwk.crv === 'P-256' &&
+      (jwk.alg === undefined || jwk.alg === ALGORITHM) &&
+      (jwk.use === undefined || jwk.use === 'sig') &&
+      (jwk.key_ops === undefined || jwk.key_ops.includes('verify'));
+    if (!usable || typeof jwk.kid !== 'string') continue;
+    let key: KeyObject;
+    try {
+      // The public part only: a key set is public, and a private key in it is used as its public half.
+      key = createPublicKey({ key: { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y }, format: 'jwk' });
+    } catch {
+      continue;
+    }
+    keys.set(jwk.kid, [...(keys.get(jwk.kid) ?? []), key]);
+  }
+  return keys;
+}
+
 /**
  * Verifies the gateway's assertions in a subgraph. The key set may hold several public keys, so
  * the gateway's key can be rotated: publish the new key, switch the gateway, retire the old key.
@@ -127,14 +177,14 @@ export class GatewayAssertionSigner {
  * memory for one replica, Redis when several replicas of the subgraph must refuse each other's replays.
  */
 export class GatewayAssertionVerifier {
-  private readonly keys: ReturnType<typeof createLocalJWKSet>;
+  private readonly keys: ReadonlyMap<string, readonly KeyObject[]>;
 
   constructor(
     publicKeys: JSONWebKeySet,
     private readonly audience: string,
     private readonly seen: SharedState = new MemorySharedState(),
   ) {
-    this.keys = createLocalJWKSet(publicKeys);
+    this.keys = verificationKeysOf(publicKeys);
   }
 
   /**
@@ -144,25 +194,62 @@ export class GatewayAssertionVerifier {
   async verify(assertion: string | undefined): Promise<VerifiedAssertionWithBinding> {
     if (!assertion) throw new UnauthenticatedError('This service only answers requests that come through the MAPPA gateway.');
     try {
-      const { payload } = await jwtVerify(assertion, this.keys, {
-        issuer: ISSUER,
-        audience: this.audience,
-        algorithms: [ALGORITHM],
-        typ: 'mappa-assertion+jwt',
-        requiredClaims: ['iat', 'exp', 'jti'],
-        maxTokenAge: ASSERTION_LIFETIME_SECONDS,
-        clockTolerance: CLOCK_TOLERANCE_SECONDS,
-      });
-      const { jti, bodySha256, iat, exp, budgetMs, ...vouchedFor } = allClaimsSchema.parse(payload);
+      const { jti, bodySha256, iat, exp, budgetMs, ...vouchedFor } = allClaimsSchema.parse(this.verifiedClaimsOf(assertion));
       // An assertion signed to live longer than any the gateway makes is not the gateway's way of working.
-      if (exp - iat > ASSERTION_LIFETIME_SECONDS) throw new UnauthenticatedError('The gateway assertion is not valid for this service.');
+      if (exp - iat > ASSERTION_LIFETIME_SECONDS) throw new InvalidAssertionError('lives longer than an assertion may');
       return { assertion: vouchedFor, binding: { jti, bodySha256, iat, exp, ...(budgetMs === undefined ? {} : { budgetMs }) } };
     } catch (error: unknown) {
-      if (error instanceof joseErrors.JOSEError || error instanceof z.ZodError) {
+      if (error instanceof InvalidAssertionError || error instanceof z.ZodError) {
         throw new UnauthenticatedError('The gateway assertion is not valid for this service.');
       }
       throw error;
     }
+  }
+
+  /**
+   * The claims of a compact JWS (RFC 7515) whose ES256 signature one of the gateway's keys verifies,
+   * checked as jose's `jwtVerify` checked them before (issue 15: jose's generic path, with its
+   * signature checked on the thread pool, was most of a subgraph's cost of verifying; here the key is
+   * imported once and the signature checked in place). Refused: any algorithm but ES256 (`none`
+   * included), another `typ`, a `kid` not in the key set, any `crit` extension, another issuer or
+   * audience, no `iat`, `exp` or `jti`, an `exp` passed or an `nbf` not reached, an `iat` in the
+   * future or older than the lifetime; each clock check with the tolerated skew.
+   */
+  private verifiedClaimsOf(assertion: string): Record<string, unknown> {
+    const segments = assertion.split('.');
+    if (segments.length !== 3 || !segments.every((segment) => BASE64URL_SEGMENT.test(segment))) {
+      throw new InvalidAssertionError('not a compact JWS');
+    }
+    const [encodedHeader, encodedClaims, encodedSignature] = segments as [string, string, string];
+    const header = jsonObjectOf(encodedHeader);
+    // No extension is understood, so none may be critical (RFC 7515 §4.1.11); unencoded payloads (`b64`) are not JWTs.
+    if (header.alg !== ALGORITHM || header.typ !== TYPE || 'crit' in header || 'b64' in header) {
+      throw new InvalidAssertionError('unexpected header');
+    }
+    const keys = typeof header.kid === 'string' ? this.keys.get(header.kid) : undefined;
+    const signature = Buffer.from(encodedSignature, 'base64url');
+    const signingInput = Buffer.from(`${encodedHeader}.${encodedClaims}`);
+    const signed =
+      signature.length === ES256_SIGNATURE_BYTES &&
+      (keys ?? []).some((key) => verifyWith('sha256', signingInput, { key, dsaEncoding: 'ieee-p1363' }, signature));
+    if (!signed) throw new InvalidAssertionError('no key of the gateway signed it');
+    const claims = jsonObjectOf(encodedClaims);
+    for (const claim of ['iss', 'aud', 'iat', 'exp', 'jti']) if (!(claim in claims)) throw new InvalidAssertionError(`no ${claim}`);
+    const { aud } = claims;
+    const addressed = typeof aud === 'string' ? aud === this.audience : Array.isArray(aud) && aud.includes(this.audience);
+    if (claims.iss !== ISSUER || !addressed) throw new InvalidAssertionError('another issuer or audience');
+    const now = Math.floor(Date.now() / 1000);
+    const { iat, exp, nbf } = claims;
+    if (typeof iat !== 'number' || typeof exp !== 'number' || (nbf !== undefined && typeof nbf !== 'number')) {
+      throw new InvalidAssertionError('times are not numbers');
+    }
+    if (exp <= now - CLOCK_TOLERANCE_SECONDS) throw new InvalidAssertionError('expired');
+    if (typeof nbf === 'number' && nbf > now + CLOCK_TOLERANCE_SECONDS) throw new InvalidAssertionError('not yet valid');
+    const age = now - iat;
+    if (age - CLOCK_TOLERANCE_SECONDS > ASSERTION_LIFETIME_SECONDS || age < -CLOCK_TOLERANCE_SECONDS) {
+      throw new InvalidAssertionError('issued too long ago or in the future');
+    }
+    return claims;
   }
 
   /**
