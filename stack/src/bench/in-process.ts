@@ -34,7 +34,11 @@ import { benchMeetings, expectPackServed, meetingPackSection } from './meeting-p
 import type { BenchOptions } from './options';
 import { REGISTER_COUNT_PAGE, registerReport } from './register-workload';
 import { renderReport, subgraphCountsLine } from './report';
+import { ownCpuMs } from './process-cpu';
 import { statisticsOnlyReport, statisticsWorkloads, withStatisticsTables } from './statistics';
+import type { StatisticsLayout } from './statistics';
+import { startDeployedStatistics } from './statistics-deployed';
+import type { DeployedStatisticsStack } from './statistics-deployed';
 import { traceCriticalPaths } from './trace';
 import { BENCHMARKS_FILE, keptSections, reportWithoutTrace, traceSection } from './trace-section';
 import { CHUNK } from './workload';
@@ -161,12 +165,37 @@ export async function runInProcessBench(options: BenchOptions): Promise<void> {
     return;
   }
   if (options['statistics-only']) {
+    // Beside this process's stack, the product as deployed over the same database: one process per
+    // service with NODE_ENV=production, the same record-key secret (so both answer alike).
+    let deployed: DeployedStatisticsStack | null = null;
     try {
-      const report = await statisticsOnlyReport(statistics, connection.database(), options, dataset.offenders, url);
+      deployed = await startDeployedStatistics({
+        databaseUrl: url,
+        issuer,
+        keySecret: stackOptions.statistics.keySecret,
+        documents: [STATISTICS_ANNUAL_REPORT, STATISTICS_AGGREGATE],
+        subgraphTimeoutMs: stackOptions.subgraphTimeoutMs,
+      });
+      const { gatewayUrl, cpuMs } = deployed;
+      const layouts: StatisticsLayout[] = [
+        {
+          // The gateway, every subgraph and the load generator in this process, with its NODE_ENV.
+          name: `one process, NODE_ENV ${process.env.NODE_ENV ?? 'unset'}`,
+          workloads: statistics,
+          cpuMs: async () => ({ 'bench process': ownCpuMs() }),
+        },
+        {
+          name: 'deployed, NODE_ENV=production',
+          workloads: statisticsWorkloads(stack, analystToken, principal.area, gatewayUrl),
+          cpuMs,
+        },
+      ];
+      const report = await statisticsOnlyReport(layouts, connection.database(), options, dataset.offenders, url);
       process.stdout.write(report);
       const page = join(REPOSITORY_ROOT, 'docs', 'benchmarks-statistics.md');
       writeFileSync(page, withStatisticsTables(existsSync(page) ? readFileSync(page, 'utf8') : null, report));
     } finally {
+      await deployed?.close();
       await stack.close();
       await connection.close();
     }

@@ -1,5 +1,5 @@
 // Issue 13: the statistics workloads, and `--statistics-only`'s report.
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import type { Database, MappaArea } from '@mappa/shared';
 import type { LocalStack } from '../local-stack';
 import { checkAuditCounts, countPerOperation } from './audit-accounting';
@@ -9,12 +9,14 @@ import type { Answer } from './load';
 import { percentile, runRound, send } from './load';
 import { STATISTICS_AGGREGATE, STATISTICS_ANNUAL_REPORT, STATISTICS_YEAR } from './documents';
 import type { BenchOptions } from './options';
+import { cpuSpent, CpuLedger } from './process-cpu';
 import type { OperationCounts, Workload } from './workload';
 
 /** Issue 13: the annual report for one area and an ad-hoc aggregate over three dimensions, as an analyst of the area. */
-export function statisticsWorkloads(stack: LocalStack, analystToken: string, area: MappaArea): Workload[] {
+/** `gateway` is where they are sent: the stack's own gateway unless given (the deployed layout's, `statistics-deployed.ts`). */
+export function statisticsWorkloads(stack: LocalStack, analystToken: string, area: MappaArea, gateway?: string): Workload[] {
   const headers = async () => ({ authorization: `Bearer ${analystToken}`, 'x-mappa-purpose': 'STATISTICS' });
-  const gatewayUrl = (s: LocalStack) => `${s.gateway.url}/graphql`;
+  const gatewayUrl = (s: LocalStack) => gateway ?? `${s.gateway.url}/graphql`;
   return [
     {
       name: 'annual report tables 1-9, one area, analyst',
@@ -57,56 +59,97 @@ export function withStatisticsTables(page: string | null, generated: string): st
 }
 
 /**
+ * One layout of the product the statistics workloads are measured on: the same workloads (by index)
+ * sent to its gateway, and the CPU its processes have used so far, by process.
+ */
+export interface StatisticsLayout {
+  readonly name: string;
+  readonly workloads: readonly Workload[];
+  cpuMs(): Promise<Record<string, number>>;
+}
+
+/**
  * `--statistics-only`: the statistics workloads alone on the product, one after the other (no
  * comparison stacks): per workload, what one request costs with nothing else running (subgraph requests
- * and data SQL statements per owner: one grouped statement per table, never one per person) and its
- * latency over `rounds` × `requests-per-round` requests at the configured concurrency.
+ * and data SQL statements per owner: one grouped statement per table, never one per person, counted
+ * and EXPLAINed on the first layout, whose services run in this process) and its latency and CPU per
+ * request on every layout over `rounds` × `requests-per-round` requests at the configured concurrency.
+ * The layouts take turns within each round (in order, then reversed the next round), so load on the
+ * shared machine falls on them alike; their answers are checked equal first.
  */
 export async function statisticsOnlyReport(
-  workloads: readonly Workload[],
+  layouts: readonly StatisticsLayout[],
   db: Database,
   options: BenchOptions,
   offenders: number,
   url: string,
 ): Promise<string> {
+  const loadAtStart = loadavg();
+  const workloads = layouts[0]!.workloads;
   const counts: OperationCounts[] = [];
   const plans: ExplainedStatement[][] = [];
-  for (const workload of workloads) {
-    const answers: Answer[] = [];
-    // Every read statement of one request, EXPLAIN (ANALYZE, BUFFERS)ed after it: the time each takes in the database.
+  for (const [w, workload] of workloads.entries()) {
+    // The first request to each layout, its answer unread: it reads the owners' tables cold, which on a
+    // loaded machine outlasted the 10 s deadline and failed the run before it measured. The first layout's
+    // is recorded: every read statement of one request, EXPLAIN (ANALYZE, BUFFERS)ed after it (the time each
+    // takes in the database). It must be the first: a service's pooled connection made before the recorder
+    // is in place is out of its reach (which is why a later workload's list can come back empty).
     const statements = await recordStatements(async () => {
-      answers.push(await send(workload, 0));
+      await send(workload, 0);
     });
     plans.push(await explainStatements(url, statements, true));
-    const { body } = answers[0]!;
-    if (body.data == null || (body.errors ?? []).length > 0)
-      throw new Error(`${workload.name}: no answer (${JSON.stringify(body.errors ?? [])})`);
+    for (const layout of layouts.slice(1)) await send(layout.workloads[w]!, 0);
+    const data = dataOf(workload, await send(workload, 0));
+    for (const layout of layouts.slice(1))
+      if (dataOf(workload, await send(layout.workloads[w]!, 0)) !== data)
+        throw new Error(`${workload.name}: ${layout.name} answered differently from ${layouts[0]!.name}`);
     counts.push(checkAuditCounts(workload, 'recorded', await countPerOperation(workload, db)));
   }
-  const measured: { latenciesMs: number[]; wallMs: number; errors: number }[] = workloads.map(() => ({
-    latenciesMs: [],
-    wallMs: 0,
-    errors: 0,
-  }));
-  for (const workload of workloads) await runRound(workload, Math.min(5, options['requests-per-round']), options.concurrency, 0);
+  const measured = layouts.map(() => workloads.map(() => ({ latenciesMs: [] as number[], wallMs: 0, errors: 0, cpu: new CpuLedger() })));
+  for (const layout of layouts)
+    for (const workload of layout.workloads) await runRound(workload, Math.min(5, options['requests-per-round']), options.concurrency, 0);
   for (let round = 0; round < options.rounds; round += 1) {
-    for (const [index, workload] of workloads.entries()) {
-      const result = await runRound(workload, options['requests-per-round'], options.concurrency, round * options['requests-per-round']);
-      measured[index]!.latenciesMs.push(...result.latenciesMs);
-      measured[index]!.wallMs += result.wallMs;
-      measured[index]!.errors += result.errors;
+    for (const w of workloads.keys()) {
+      for (const layout of round % 2 === 0 ? layouts : [...layouts].reverse()) {
+        const l = layouts.indexOf(layout);
+        const before = await layout.cpuMs();
+        const result = await runRound(
+          layout.workloads[w]!,
+          options['requests-per-round'],
+          options.concurrency,
+          round * options['requests-per-round'],
+        );
+        const after = await layout.cpuMs();
+        const m = measured[l]![w]!;
+        m.latenciesMs.push(...result.latenciesMs);
+        m.wallMs += result.wallMs;
+        m.errors += result.errors;
+        m.cpu.add(cpuSpent(before, after), result.latenciesMs.length);
+      }
     }
     process.stderr.write(`round ${round + 1}/${options.rounds} done\n`);
   }
+  const loadAtEnd = loadavg();
   const owners = Object.keys(counts[0]?.subgraphs ?? {}).filter((owner) =>
     counts.some((count) => (count.subgraphs[owner]?.requests ?? 0) > 0),
   );
-  const latencyRows = workloads
-    .map((workload, index) => {
-      const sorted = [...measured[index]!.latenciesMs].sort((a, b) => a - b);
-      const rps = (sorted.length / measured[index]!.wallMs) * 1000;
-      return `| ${workload.name} | ${percentile(sorted, 50).toFixed(0)} | ${percentile(sorted, 95).toFixed(0)} | ${percentile(sorted, 99).toFixed(0)} | ${rps.toFixed(1)} | ${sorted.length} | ${measured[index]!.errors} |`;
-    })
+  const latencyRows = layouts
+    .flatMap((layout, l) =>
+      workloads.map((workload, w) => {
+        const m = measured[l]![w]!;
+        const sorted = [...m.latenciesMs].sort((a, b) => a - b);
+        const rps = (sorted.length / m.wallMs) * 1000;
+        return `| ${workload.name} | ${layout.name} | ${percentile(sorted, 50).toFixed(0)} | ${percentile(sorted, 95).toFixed(0)} | ${percentile(sorted, 99).toFixed(0)} | ${rps.toFixed(1)} | ${sorted.length} | ${m.errors} | ${m.cpu.perRequestOf(m.cpu.labels).toFixed(0)} |`;
+      }),
+    )
+    .join('\n');
+  const cpuRows = layouts
+    .flatMap((layout, l) =>
+      workloads.map((workload, w) => {
+        const { cpu } = measured[l]![w]!;
+        return `| ${workload.name} | ${layout.name} | ${cpu.labels.map((label) => `${label} ${cpu.perRequest(label).toFixed(0)}`).join(', ')} |`;
+      }),
+    )
     .join('\n');
   const countRows = workloads
     .map(
@@ -114,16 +157,26 @@ export async function statisticsOnlyReport(
         `| ${workload.name} | ${owners.map((owner) => `${counts[index]!.subgraphs[owner]?.requests ?? 0} / ${counts[index]!.subgraphs[owner]?.statements ?? 0}`).join(' | ')} |`,
     )
     .join('\n');
+  const load = (values: readonly number[]) => values.map((value) => value.toFixed(1)).join(' / ');
   return `\`npm run bench -- --statistics-only --offenders ${offenders} --rounds ${options.rounds} --requests-per-round ${options['requests-per-round']} --concurrency ${options.concurrency}\`
 on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, against the PostgreSQL server, production gateway
 (trusted documents, audit on), ${offenders.toLocaleString('en-GB')} offenders; the analyst's area (London) holds about 15% of them (areas are as large as their populations).
-The machine is shared: absolute figures move with other load.
+Load average (1 / 5 / 15 min) at the start ${load(loadAtStart)}, at the end ${load(loadAtEnd)}: the machine is shared, so latencies move with
+other work on it; CPU per request hardly does. Two layouts of the product over the same database, taking turns in each round, checked to answer alike:
+\`one process\` is this bench's own (the gateway, every subgraph and the load generator on one thread; the plans and counts below are of it),
+\`deployed\` one process per service as \`npm start\` runs them with DATABASE_URL (CPU per process: /proc/<pid>/stat).
 
-## Latency (ms), one request at a time per client, concurrency ${options.concurrency}
+## Latency (ms) and CPU per request, one request at a time per client, concurrency ${options.concurrency}
 
-| workload | p50 | p95 | p99 | requests/s | n | errors |
-|---|---:|---:|---:|---:|---:|---:|
+| workload | layout | p50 | p95 | p99 | requests/s | n | errors | CPU ms/request |
+|---|---|---:|---:|---:|---:|---:|---:|---:|
 ${latencyRows}
+
+CPU ms per request by process (user + system; the PostgreSQL server's is in none of them):
+
+| workload | layout | CPU ms/request |
+|---|---|---|
+${cpuRows}
 
 ## What one report costs: subgraph requests / data SQL statements, per owner
 
@@ -135,4 +188,11 @@ ${countRows}
 
 ${workloads.map((workload, index) => `- ${workload.name}: ${plans[index]!.map((plan) => `${plan.label} ${plan.executionMs?.toFixed(0)} ms (${plan.buffers} buffers${plan.seqScans.length > 0 ? `, seq scan ${plan.seqScans.join(', ')}` : ''})`).join('; ')}`).join('\n')}
 `;
+}
+
+/** An answer's data as JSON, for comparing layouts; throws on an answer without data or with errors. */
+function dataOf(workload: Workload, { body }: Answer): string {
+  if (body.data == null || (body.errors ?? []).length > 0)
+    throw new Error(`${workload.name}: no answer (${JSON.stringify(body.errors ?? [])})`);
+  return JSON.stringify(body.data);
 }

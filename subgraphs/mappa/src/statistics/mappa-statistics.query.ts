@@ -65,8 +65,11 @@ export function annualReportSql(area: MappaArea | null, year: number, keySecret:
   const inYear = (row: string): SQL =>
     sql`${sql.raw(row)}.first_year <= ${year} and (${sql.raw(row)}.last_year is null or ${sql.raw(row)}.last_year >= ${year}) and not ${sql.raw(row)}.ct_restricted`;
   // The end of a case's time in the year, and then its start: which of a person's cases is the latest.
-  // A later case of the same person is looked for per candidate, by person (`limit 1` keeps it a look-up
-  // on mappa_case_year_pnc_id_idx: as NOT EXISTS the planner hashed every row of the year, 0.4 s at 100,000).
+  // A later case of the same person is looked for by person (`limit 1` keeps it a look-up on
+  // mappa_case_year_pnc_id_idx: as NOT EXISTS the planner hashed every row of the year, 0.4 s at 100,000),
+  // and only for a candidate whose person has another case at all (`sole_case`, kept by the refresh:
+  // migration 0026): about one in twenty-five, where every candidate was looked up (half of the
+  // statement's time at 1,000,000, issue 13).
   const latestOrder = (row: string): SQL =>
     sql`(least(coalesce(${sql.raw(row)}.end_date, ${last}::date), ${last}::date), ${sql.raw(row)}.start_date, ${sql.raw(row)}.case_id)`;
   return sql`
@@ -79,7 +82,7 @@ export function annualReportSql(area: MappaArea | null, year: number, keySecret:
     from mappa.mappa_case_year y
     left join lateral (
       select 1 as found from mappa.mappa_case_year other
-      where other.pnc_id = y.pnc_id and other.case_id <> y.case_id and ${inYear('other')}
+      where not y.sole_case and other.pnc_id = y.pnc_id and other.case_id <> y.case_id and ${inYear('other')}
         and ${latestOrder('other')} > ${latestOrder('y')}
       limit 1
     ) later on true

@@ -35,6 +35,12 @@ export const mappaCaseYearTable = mappaSchema.table(
     level: integer('level').notNull(),
     // The highest level the case was managed at in its time in the year (table 2).
     highestLevel: integer('highest_level').notNull(),
+    // True: the person has no other MAPPA case, so no later case of theirs can take this one's place in
+    // table 2 and the report skips the look-up (issue 13: 30,600 look-ups at 1,000,000 offenders, half the
+    // MAPPA statement's time, for about one person in twenty-five with another case). False is always
+    // safe (the report looks): a new row starts false until the refresh has checked, and a person whose
+    // other case is deleted or moved to another PNC ID stays false until their cases are next written.
+    soleCase: boolean('sole_case').notNull().default(false),
   },
   (table) => [
     primaryKey({ columns: [table.caseId, table.firstYear] }),
@@ -52,6 +58,7 @@ export const mappaCaseYearTable = mappaSchema.table(
       table.startDate,
       table.pncId,
       table.caseId,
+      table.soleCase,
     ),
     // Table 2 counts a person by their latest case in the year: their other cases, by person, one
     // look-up per candidate (30,600 in London at 1,000,000). Every column the look-up reads is in the

@@ -1,6 +1,6 @@
 import { startTestSubgraph, TEST_ISSUER } from '@mappa/testing';
 import { sql } from 'drizzle-orm';
-import type { Principal, RunningSubgraph } from '@mappa/shared';
+import type { Database, Principal, RunningSubgraph } from '@mappa/shared';
 import type { TestDatabase, TestSubgraph } from '@mappa/testing';
 import { mappaSubgraph } from '../index';
 
@@ -46,6 +46,7 @@ interface YearRow {
   category: number;
   level: number;
   highest_level: number;
+  sole_case: boolean;
 }
 
 async function rowsOf<Row>(query: ReturnType<typeof sql>): Promise<Row[]> {
@@ -75,6 +76,9 @@ async function expectedFromBaseTables(): Promise<Map<string, Record<string, unkn
     if (after?.value_before != null) return after.value_before;
     return field === 'CATEGORY' ? String(row.category) : field === 'LEVEL' ? String(row.level) : row.area;
   };
+  // Table 2's rule needs a person's other cases only when there are some: a case is sole when no other case has its PNC ID.
+  const casesOfPerson = new Map<string, number>();
+  for (const row of cases) casesOfPerson.set(row.pnc_id, (casesOfPerson.get(row.pnc_id) ?? 0) + 1);
   const expected = new Map<string, Record<string, unknown>>();
   for (const row of cases) {
     for (const year of YEARS) {
@@ -98,6 +102,7 @@ async function expectedFromBaseTables(): Promise<Map<string, Record<string, unkn
         category: Number(valueOn(row, 'CATEGORY', end)),
         level: Number(valueOn(row, 'LEVEL', end)),
         highestLevel: Math.max(...levels),
+        soleCase: casesOfPerson.get(row.pnc_id) === 1,
       });
     }
   }
@@ -122,6 +127,7 @@ async function fromSummary(): Promise<Map<string, Record<string, unknown>>> {
         category: row.category,
         level: row.level,
         highestLevel: row.highest_level,
+        soleCase: row.sole_case,
       });
     }
   }
@@ -155,6 +161,17 @@ async function openCase(skip: number): Promise<CaseRow> {
   if (!row) throw new Error('the dataset has open level 1 cases from before 2024');
   return row;
 }
+
+/** A level 2 case of category 1 in London from May 2024: open, or closed on `endDate`. */
+function insertCase(db: Database, caseId: string, pncId: string, endDate: string | null): Promise<unknown> {
+  return db.execute(sql`
+    insert into mappa.mappa_case (case_id, pnc_id, category, level, lead_agency, area, start_date, status, end_date, end_reason)
+    values (${caseId}, ${pncId}, 1, 2, 'PROBATION', 'LONDON', '2024-05-01', ${endDate === null ? 'ACTIVE' : 'CLOSED'}, ${endDate},
+      ${endDate === null ? null : 'NO_LONGER_REQUIRED'})`);
+}
+
+const soleCaseOf = async (caseId: string) =>
+  (await rowsOf<YearRow>(sql`select * from mappa.mappa_case_year where case_id = ${caseId}`)).map((row) => row.sole_case);
 
 describe('mappa_case_year, the annual report summary (issue 13)', () => {
   it('C.92: after seeding, every case in every year holds the values its history gives', async () => {
@@ -207,6 +224,45 @@ describe('mappa_case_year, the annual report summary (issue 13)', () => {
       highest_level: holding(before, 2023)!.highest_level,
     });
     expect(holding(after, 2024)).toMatchObject({ highest_level: 3 });
+    await expectSummaryMatchesBaseTables();
+  });
+
+  // Table 2 counts a person once, by their latest case: only a sole case may skip looking for a later one.
+  it('C.92: a new case of a person who had one makes neither case sole', async () => {
+    const [person] = await rowsOf<{ pnc_id: string; case_id: string }>(
+      sql`select pnc_id, min(case_id) as case_id from mappa.mappa_case group by pnc_id having count(*) = 1 order by pnc_id limit 1`,
+    );
+    expect(await soleCaseOf(person!.case_id)).toContain(true);
+    await insertCase(database.connection.database(), 'MC-9000001', person!.pnc_id, '2025-01-31');
+    expect(await soleCaseOf(person!.case_id)).not.toContain(true);
+    expect(await soleCaseOf('MC-9000001')).toEqual([false]);
+    await expectSummaryMatchesBaseTables();
+  });
+
+  it('C.92: two first cases of one person written at once: neither is sole, whichever commits first', async () => {
+    const db = database.connection.database();
+    const pncId = '2019/0000001Z';
+    let second: Promise<unknown> | undefined;
+    await db.transaction(async (tx) => {
+      await insertCase(tx as unknown as Database, 'MC-9000002', pncId, null);
+      // The second case in a transaction of its own, started while the first is open. On a server it
+      // runs on another connection: wait until it has finished or is waiting on a lock, then commit the
+      // first. (Embedded, the second waits for the first's transaction, and they run one after the other.)
+      let settled = false;
+      second = (async () => insertCase(db, 'MC-9000003', pncId, '2025-02-28'))().finally(() => {
+        settled = true;
+      });
+      if (database.connection.kind === 'server')
+        while (!settled) {
+          const [waiting] = await rowsOf<{ count: number }>(
+            sql`select count(*)::int as count from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()`,
+          );
+          if (waiting!.count > 0) break;
+        }
+    });
+    await second;
+    expect(await soleCaseOf('MC-9000002')).toEqual([false]);
+    expect(await soleCaseOf('MC-9000003')).toEqual([false]);
     await expectSummaryMatchesBaseTables();
   });
 
