@@ -73,6 +73,13 @@ export const mappaCaseTable = mappaSchema.table(
     index('mappa_case_register_area_lead_agency_idx')
       .on(table.area, table.leadAgency, table.pncId, table.counterTerrorismRestricted)
       .where(sql`status = 'ACTIVE'`),
+    // Issue 15: the register's count reads the kept counts (`mappa_case_register_count`) and subtracts
+    // the subjects an age rule hides (R-5: under 18 on the request's date, or of unknown date of birth),
+    // which depend on the day and so cannot be kept: this index finds those few (about 2% of cases)
+    // without reading the rest.
+    index('mappa_case_register_birth_idx')
+      .on(table.subjectDateOfBirth)
+      .where(sql`status = 'ACTIVE'`),
     check('mappa_case_category_check', sql`category between 1 and 4`),
     check('mappa_case_level_check', sql`level between 1 and 3`),
     // Category 3 exists only for cases that need active multi-agency management (levels 2 and 3).
