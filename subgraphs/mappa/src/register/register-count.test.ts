@@ -122,7 +122,7 @@ const FILTERS: readonly RegisterFilter[] = [
   {},
   ...[1, 2, 3, 4].map((category) => ({ category })),
   ...[1, 2, 3].map((level) => ({ level })),
-  ...[Agency.POLICE, Agency.PROBATION, Agency.YOT].map((leadAgency) => ({ leadAgency })),
+  ...([Agency.POLICE, Agency.PROBATION, Agency.YOT] as const).map((leadAgency) => ({ leadAgency })),
   { area: MappaArea.KENT },
   { area: MappaArea.LONDON },
   { category: 1, level: 1, leadAgency: Agency.YOT },
@@ -275,7 +275,7 @@ describe("the register's totalCount from kept counts (issue 15): exact for every
     const uncleared: Caller = { ...KENT_COORDINATOR, principal: { ...KENT_COORDINATOR.principal, clearance: 'BPSS' } };
     for (const caller of [KENT_COORDINATOR, uncleared]) {
       const scope = rowScopeOf(caller, new Date(), 'mappa_unit');
-      for (const filter of [{}, { category: 1 }, { level: 1 }, { leadAgency: Agency.YOT }]) {
+      for (const filter of [{}, { category: 1 }, { level: 1 }, { leadAgency: Agency.YOT }] as RegisterFilter[]) {
         stack.subgraph.statements.reset();
         const result = await stack.query(
           'query($filter: OffenderFilter) { offenders(first: 3, filter: $filter) { edges { cursor } totalCount } }',

@@ -4,7 +4,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { Agency, MappaArea, mappaCategorySchema, mappaLevelSchema } from '@mappa/shared';
 import type { CalendarDate, Database, RowScope } from '@mappa/shared';
 import { z } from 'zod';
-import { mappaCaseTable } from '../mappa-case/mappa-case.table';
+import { mappaCaseTable, YOUNG_SUBJECT_BORN_AFTER, youngSubjectCondition } from '../mappa-case/mappa-case.table';
 import { meetingTable } from '../meeting/meeting.table';
 import type { MappaCaseRow } from '../mappa-case/mappa-case.table';
 import { MappaCaseStatus } from '../mappa-case/mappa-case.type';
@@ -170,7 +170,7 @@ export async function countRegister(
  * 7) directly. Two corrections are counted from the cases, in the same statement, each over a few rows:
  * - minus the subjects an age rule hides (R-5: under 18 on `today` or of unknown date of birth, under
  *   MAPPA_MEETING and DISCLOSURE_DECISION), which move with the day and so cannot be kept
- *   (`mappa_case_register_birth_idx` finds them);
+ *   (`mappa_case_register_young_idx` holds them: the young subjects' predicate is repeated so the planner uses it);
  * - plus the cases outside the caller's area that a live grant brings in (the grant's PNC IDs, by the
  *   active-case index), with every gate applied to them.
  */
@@ -179,6 +179,8 @@ function keptCountOf(db: Database, scope: RowScope, filter: RegisterFilter): Pro
   const { areaScope } = scope;
   if (filter.reviewStatus != null || gates.youthJusticeOnlyAdultBornBy !== null || gates.foreignNationalOnly) return null;
   if (areaScope.kind !== 'area' && areaScope.kind !== 'national') return null;
+  // The young-subject index holds everyone an age rule of this day may hide only from 2026 on.
+  if (gates.latestDateOfBirth !== null && gates.latestDateOfBirth < YOUNG_SUBJECT_BORN_AFTER) return null;
   const ownArea = areaScope.kind === 'area' ? areaScope.area : null;
   // The cases the kept counts stand for: the caller's area (or every area), the filter, and the CT gate.
   const kept = (columns: CountedColumns) =>
@@ -196,7 +198,7 @@ function keptCountOf(db: Database, scope: RowScope, filter: RegisterFilter): Pro
       : sql` - (${db
           .select({ hidden: count() })
           .from(mappaCaseTable)
-          .where(and(active, kept(mappaCaseTable), hiddenByAge))})`;
+          .where(and(active, youngSubjectCondition(), kept(mappaCaseTable), hiddenByAge))})`;
   const hidden = hiddenByGates(scope);
   const grantedElsewhere =
     ownArea === null || scope.grantedPncIds.length === 0
