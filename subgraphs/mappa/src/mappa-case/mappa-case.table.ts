@@ -1,10 +1,27 @@
 import { sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import { boolean, check, date, index, integer, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { MappaArea } from '@mappa/shared';
 import { mappaSchema } from '../mappa.schema';
 // Types only: the GraphQL enums are the one list of allowed values, and the text columns take
 // their TypeScript types from them.
 import type { MappaCaseChangeField, MappaCaseEndReason, MappaCaseStatus, MappaDecisionKind, MappaLeadAgency } from './mappa-case.type';
+
+/**
+ * Issue 15: the day after which a subject is "young" for `mappa_case_register_young_idx`, and the
+ * predicate that index holds (unknown dates of birth included: the age rule hides them too). The index
+ * serves an age rule only while its latest adult date of birth is on or after this day, so from 1 January
+ * 2026 on; before that the register counts from the cases (`keptCountOf`). As the young of 2008 grow up
+ * the index holds more adults, one year of births a year: a later migration may move the day forward.
+ */
+export const YOUNG_SUBJECT_BORN_AFTER = '2008-01-01';
+// A literal, not a parameter: the planner uses a partial index only when the query carries its predicate.
+const YOUNG_SUBJECT = sql.raw(`subject_date_of_birth is null or subject_date_of_birth > '${YOUNG_SUBJECT_BORN_AFTER}'`);
+
+/** The young-subject predicate of `mappa_case_register_young_idx`, for a query over `mappa_case` alone to carry. */
+export function youngSubjectCondition(): SQL {
+  return sql`(${YOUNG_SUBJECT})`;
+}
 
 /**
  * A MAPPA case: one period during which a person is a MAPPA offender. A person has at most one
@@ -73,6 +90,13 @@ export const mappaCaseTable = mappaSchema.table(
     index('mappa_case_register_area_lead_agency_idx')
       .on(table.area, table.leadAgency, table.pncId, table.counterTerrorismRestricted)
       .where(sql`status = 'ACTIVE'`),
+    // Issue 15: the register's count reads the kept counts (`mappa_case_register_count`) and subtracts
+    // the subjects an age rule hides (R-5: under 18 on the request's date, or of unknown date of birth),
+    // which depend on the day and so cannot be kept. This index holds only the young (about 2% of cases),
+    // with every column the correction reads, so it is counted from the index alone.
+    index('mappa_case_register_young_idx')
+      .on(table.area, table.subjectDateOfBirth, table.category, table.level, table.leadAgency, table.counterTerrorismRestricted)
+      .where(sql`status = 'ACTIVE' and (${YOUNG_SUBJECT})`),
     check('mappa_case_category_check', sql`category between 1 and 4`),
     check('mappa_case_level_check', sql`level between 1 and 3`),
     // Category 3 exists only for cases that need active multi-agency management (levels 2 and 3).

@@ -3,6 +3,7 @@ import { Agency, latestAdultDateOfBirth, subjectInScope, YOT_ROLES } from '@mapp
 import type { RowScope, SubjectFacts } from '@mappa/shared';
 import type { MappaCaseRow } from '../mappa-case/mappa-case.table';
 import { mappaCaseHiddenByGates } from './offender-scope.sql';
+import type { MappaCaseGates } from './offender-scope.sql';
 
 /**
  * What the MAPPA unit knows about a person that decides the caller's row scope: the CT marker, the
@@ -82,11 +83,15 @@ export function mappaSubjectInScope(mappaCase: MappaCaseRow, scope: RowScope): b
  * as hidden, never as unknown.
  */
 export function hiddenByGates(scope: RowScope): SQL | undefined {
-  // Which gates apply is decided here, beside `mappaSubjectInScope`; the SQL that applies them is offender-scope.sql.ts.
-  return mappaCaseHiddenByGates({
+  return mappaCaseHiddenByGates(gatesOf(scope));
+}
+
+/** Which of the gates no case grant opens apply to the caller: decided here, beside `mappaSubjectInScope`; offender-scope.sql.ts applies them in SQL. */
+export function gatesOf(scope: RowScope): MappaCaseGates {
+  return {
     counterTerrorismCleared: scope.counterTerrorismCleared,
     latestDateOfBirth: scope.latestDateOfBirth,
     youthJusticeOnlyAdultBornBy: reachesYouthJusticeCasesOnly(scope) ? latestAdultDateOfBirth(scope.today) : null,
     foreignNationalOnly: reachesForeignNationalCasesOnly(scope),
-  });
+  };
 }
