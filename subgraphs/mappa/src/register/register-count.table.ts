@@ -9,7 +9,7 @@ import type { MappaLeadAgency } from '../mappa-case/mappa-case.type';
  * instead of reading every entry it counts (an exact count of an area grew 8x from 100,000 to 1,000,000).
  * Exact, never an estimate: a co-ordinator is told how many offenders they manage.
  *
- * Written only by the database (migration 0027's statement-level triggers on `mappa_case`, with transition
+ * Written only by the database (migration 0028's statement-level triggers on `mappa_case`, with transition
  * tables): every write path, the seed's bulk inserts, level and category decisions, transfers, closures and
  * any future writer, moves the counts in its own transaction; TRUNCATE of the cases empties it. No code
  * writes it. `mappa.refresh_register_counts()` rebuilds it from the cases in one statement (for a bulk
