@@ -3,7 +3,7 @@ import type { RateLimits, RunningGateway } from '@mappa/gateway';
 import { auditEntryTable, MappaArea } from '@mappa/shared';
 import { dropTestRedis, openTestRedis, uniqueTestKeyPrefix } from '@mappa/testing';
 import type { AuditPayload, PrincipalClaims, RedisSharedState, SharedState } from '@mappa/shared';
-import { eventually, startGatewayOver, startTestStack, SMALL_DATASET } from '@mappa/testing/stack';
+import { eventually, REFILL_ONCE_AN_HOUR, startGatewayOver, startTestStack, SMALL_DATASET } from '@mappa/testing/stack';
 import type { GraphQLResponse } from '@mappa/testing';
 import type { TestStack } from '@mappa/testing/stack';
 
@@ -21,6 +21,8 @@ const OTHER_PRINCIPAL: PrincipalClaims = {
   clearance: 'SC',
 };
 const GENEROUS = { capacity: 1_000_000, refillPerSecond: 100_000 };
+/** A bucket each test drains: `capacity` requests, then none until an hour has passed. */
+const drained = (capacity: number) => ({ capacity, refillPerSecond: REFILL_ONCE_AN_HOUR });
 
 let env: TestStack;
 const gateways: RunningGateway[] = [];
@@ -75,7 +77,7 @@ async function ask(gateway: RunningGateway, headers: Record<string, string>): Pr
 
 /**
  * Sends requests in turn (to each gateway in `via`, round robin) until the first 429, at most `most`.
- * Fixed-window refills make the exact count off by one or two at a window's edge, hence `most`.
+ * The tests' buckets cannot refill while they run, so the 429 comes exactly after their capacity.
  */
 async function untilLimited(
   via: readonly RunningGateway[],
@@ -109,17 +111,17 @@ async function gatewayEntriesOf(requestIds: readonly string[]): Promise<AuditPay
 
 describe('issue 9 §1: rate limits', () => {
   it('issue 9 §1: one principal over its bucket gets HTTP 429 with Retry-After and RATE_LIMITED; another principal is still served', async () => {
-    const gateway = await replica({ perSource: GENEROUS, perPrincipal: { capacity: 5, refillPerSecond: 1 }, refusalAuditWindowMs: 1_000 });
+    const gateway = await replica({ perSource: GENEROUS, perPrincipal: drained(5), refusalAuditWindowMs: 1_000 });
     const { answers, limited } = await untilLimited([gateway], () => env.headersFor(), 8);
-    expect(answers.slice(0, 5).map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200, 429]);
     expectRateLimited(limited);
     expect((await ask(gateway, await env.headersFor(OTHER_PRINCIPAL))).status).toBe(200);
   });
 
   it('issue 9 §1: the per-source limit applies before authentication: requests without a token are limited, then so is a valid one', async () => {
-    const gateway = await replica({ perSource: { capacity: 3, refillPerSecond: 1 }, perPrincipal: GENEROUS, refusalAuditWindowMs: 1_000 });
+    const gateway = await replica({ perSource: drained(3), perPrincipal: GENEROUS, refusalAuditWindowMs: 1_000 });
     const { answers, limited } = await untilLimited([gateway], async () => ({}), 6);
-    expect(answers.slice(0, 3).map((answer) => answer.status)).toEqual([401, 401, 401]);
+    expect(answers.map((answer) => answer.status)).toEqual([401, 401, 401, 429]);
     expectRateLimited(limited);
     expectRateLimited(await ask(gateway, await env.headersFor()));
   });
@@ -146,11 +148,11 @@ describe('issue 9 §1: rate limits', () => {
   });
 
   it('issue 9 §1: rate-limited (429) requests before authentication are audited the same way: one entry with their count', async () => {
-    const gateway = await replica({ perSource: { capacity: 2, refillPerSecond: 1 }, perPrincipal: GENEROUS, refusalAuditWindowMs: 3_000 });
+    const gateway = await replica({ perSource: drained(2), perPrincipal: GENEROUS, refusalAuditWindowMs: 3_000 });
     const answers: Answer[] = [];
     for (let i = 0; i < 12; i++) answers.push(await ask(gateway, {}));
     const limited = answers.filter((answer) => answer.status === 429);
-    expect(limited.length).toBeGreaterThanOrEqual(8);
+    expect(answers.map((answer) => answer.status)).toEqual([401, 401, ...Array<number>(10).fill(429)]);
     const entries = await eventually(
       () => gatewayEntriesOf(limited.map((answer) => answer.requestId)),
       (found) => found.length > 0,
@@ -161,23 +163,23 @@ describe('issue 9 §1: rate limits', () => {
   });
 
   it('issue 9 §1: two gateway replicas sharing one Redis see one bucket per principal', async () => {
-    const limits = { perSource: GENEROUS, perPrincipal: { capacity: 6, refillPerSecond: 1 }, refusalAuditWindowMs: 1_000 };
+    const limits = { perSource: GENEROUS, perPrincipal: drained(6), refusalAuditWindowMs: 1_000 };
     const [a, b] = [await replica(limits, await redis()), await replica(limits, await redis())];
     // Alternating between the replicas: with a bucket each, 12 requests would pass.
     const { answers, limited } = await untilLimited([a, b], () => env.headersFor(OTHER_PRINCIPAL), 9);
-    expect(answers.slice(0, 6).map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200, 200, 429]);
     expectRateLimited(limited);
   });
 
   it('issue 9 §1: with Redis unreachable, each replica still limits from its own memory (neither open nor closed)', async () => {
     const lost = await redis();
     const gateway = await replica(
-      { perSource: GENEROUS, perPrincipal: { capacity: 3, refillPerSecond: 1 }, refusalAuditWindowMs: 1_000 },
+      { perSource: GENEROUS, perPrincipal: drained(3), refusalAuditWindowMs: 1_000 },
       lost,
     );
     lost.client.disconnect();
     const { answers, limited } = await untilLimited([gateway], () => env.headersFor(), 6);
-    expect(answers.slice(0, 3).map((answer) => answer.status)).toEqual([200, 200, 200]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 429]);
     expectRateLimited(limited);
   });
 });
