@@ -322,7 +322,9 @@ describe('issue 11: the disclosure document as a page at the gateway', () => {
   });
 
   it('issue 9 §1: the page is rate limited per principal as GraphQL is: 429 with Retry-After once the bucket is empty', async () => {
-    const limited = await startGatewayOver(env, { rateLimits: { ...TEST_RATE_LIMITS, perPrincipal: { capacity: 3, refillPerSecond: REFILL_ONCE_AN_HOUR } } });
+    const limited = await startGatewayOver(env, {
+      rateLimits: { ...TEST_RATE_LIMITS, perPrincipal: { capacity: 3, refillPerSecond: REFILL_ONCE_AN_HOUR } },
+    });
     try {
       const headers = await env.headersFor(policeOwner, deciding(made.decisionId));
       const answers = [];
