@@ -16,6 +16,7 @@ import {
   recordMade,
   eventually,
   startGatewayOver,
+  REFILL_ONCE_AN_HOUR,
   startTestStack,
   TEST_RATE_LIMITS,
 } from '@mappa/testing/stack';
@@ -321,15 +322,17 @@ describe('issue 11: the disclosure document as a page at the gateway', () => {
   });
 
   it('issue 9 §1: the page is rate limited per principal as GraphQL is: 429 with Retry-After once the bucket is empty', async () => {
-    const limited = await startGatewayOver(env, { rateLimits: { ...TEST_RATE_LIMITS, perPrincipal: { capacity: 3, refillPerSecond: 1 } } });
+    const limited = await startGatewayOver(env, {
+      rateLimits: { ...TEST_RATE_LIMITS, perPrincipal: { capacity: 3, refillPerSecond: REFILL_ONCE_AN_HOUR } },
+    });
     try {
       const headers = await env.headersFor(policeOwner, deciding(made.decisionId));
       const answers = [];
-      for (let attempt = 0; attempt < 8; attempt += 1)
+      for (let attempt = 0; attempt < 4; attempt += 1)
         answers.push(await getDocument(made.decisionId, headers, { gatewayUrl: limited.url }));
-      expect(answers[0]!.status).toBe(200);
-      const refused = answers.find((answer) => answer.status !== 200);
-      expect(refused?.status).toBe(429);
+      // The bucket cannot refill during the test: exactly its capacity is served.
+      expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 429]);
+      const refused = answers[3];
       expect(Number(refused!.headers.get('retry-after'))).toBeGreaterThan(0);
       expect(JSON.parse(refused!.text).errors[0].extensions.code).toBe('RATE_LIMITED');
     } finally {

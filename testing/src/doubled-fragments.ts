@@ -1,3 +1,6 @@
+import { Kind } from 'graphql';
+import type { DocumentNode } from 'graphql';
+
 /**
  * The fragments of issue 9 §1: `depth` fragments on `typeCondition`, each spreading the next one
  * twice, the last selecting `leaf`. Spread `...F0` where the chain starts: the expanded operation
@@ -11,4 +14,24 @@ export function doubledFragmentChain(depth: number, typeCondition: string, leaf:
   }
   fragments.push(`fragment F${depth} on ${typeCondition} { ${leaf} }`);
   return fragments.join('\n');
+}
+
+/**
+ * Counts how often a walk reads the selections of `document`'s fragments: a walk that visits each
+ * fragment once per answer object reads them a handful of times, one that revisits a fragment at every
+ * spread of a doubled chain 2^depth times. A count, not a timer, which a loaded machine cannot move.
+ */
+export function countFragmentWalks(document: DocumentNode): { readonly walks: () => number } {
+  let walks = 0;
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.FRAGMENT_DEFINITION) continue;
+    const { selectionSet } = definition;
+    Object.defineProperty(definition, 'selectionSet', {
+      get: () => {
+        walks += 1;
+        return selectionSet;
+      },
+    });
+  }
+  return { walks: () => walks };
 }

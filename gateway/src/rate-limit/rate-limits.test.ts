@@ -42,6 +42,20 @@ describe('rate-limit keys and buckets', () => {
     await expect(limiter.consumeSource('203.0.113.8')).resolves.toBeUndefined();
   });
 
+  it('refills a bucket slower than one token a second by one token per window of that length', async () => {
+    const limits = {
+      perSource: { capacity: 3, refillPerSecond: 1 / 3_600 },
+      perPrincipal: { capacity: 20, refillPerSecond: 2 },
+      refusalAuditWindowMs: 1_000,
+    };
+    const limiter = new GatewayRateLimiter(limits, new MemorySharedState(), createLogger('test', 'silent'));
+    for (let i = 0; i < 3; i++) await limiter.consumeSource('203.0.113.7');
+    const refusal: unknown = await limiter.consumeSource('203.0.113.7').catch((error: unknown) => error);
+    expect(refusal).toMatchObject({ extensions: { code: 'RATE_LIMITED' } });
+    // The next token comes when the hour's window ends, not in a second.
+    expect((refusal as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(3_500);
+  });
+
   it('reads its settings from the environment: the defaults, a hop count to trust, never "true"', () => {
     const env = z.object(gatewayRateLimitEnv);
     expect(rateLimitsFrom(env.parse({}))).toEqual(DEFAULT_RATE_LIMITS);

@@ -6,7 +6,11 @@ import { RateLimitedError, RedisSharedState } from '@mappa/shared';
 import type { Logger, Principal, SharedState } from '@mappa/shared';
 import { z } from 'zod';
 
-/** A token bucket: up to `capacity` requests at once, refilled at `refillPerSecond`. */
+/**
+ * A token bucket: up to `capacity` requests at once, refilled at `refillPerSecond`. The configuration
+ * gives whole tokens a second; a refill below one a second (say `1 / 3600`) is one token per
+ * `1 / refillPerSecond` seconds, which tests use for a bucket that cannot refill while they run.
+ */
 export interface TokenBucket {
   readonly capacity: number;
   readonly refillPerSecond: number;
@@ -122,9 +126,13 @@ function bucketLimiter(bucket: TokenBucket, name: string, state: SharedState): B
       `Rate limit "${name}": the capacity (${bucket.capacity}) must be larger than the refill per second (${bucket.refillPerSecond})`,
     );
   }
-  const burst = bucket.capacity - bucket.refillPerSecond;
+  // The sustained window gives whole tokens: one a second at `refillPerSecond` of them, or, below one a
+  // second, one token per window of `1 / refillPerSecond` seconds.
+  const sustainedSeconds = bucket.refillPerSecond >= 1 ? 1 : Math.ceil(1 / bucket.refillPerSecond);
+  const sustainedPoints = bucket.refillPerSecond >= 1 ? bucket.refillPerSecond : 1;
+  const burst = bucket.capacity - sustainedPoints;
   const windows = [
-    { keyPrefix: `${state.keyPrefix}rate:${name}:sustained`, points: bucket.refillPerSecond, duration: 1 },
+    { keyPrefix: `${state.keyPrefix}rate:${name}:sustained`, points: sustainedPoints, duration: sustainedSeconds },
     { keyPrefix: `${state.keyPrefix}rate:${name}:burst`, points: burst, duration: Math.max(1, Math.ceil(burst / bucket.refillPerSecond)) },
   ];
   const [sustained, burstAllowance] = windows.map((window): RateLimiterAbstract => {

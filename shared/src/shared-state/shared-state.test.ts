@@ -78,10 +78,10 @@ describe('shared state across replicas', () => {
       /Cannot connect to Redis at 127\.0\.0\.1:1/,
     );
     const lost = await openTestRedis(`${prefix}lost:`);
+    // Disconnected on purpose, so the client never reconnects: a command that waited for a connection
+    // (an offline queue) would never settle, so its rejection at all is what shows it rejected at once.
     lost.client.disconnect();
-    const started = Date.now();
     await expect(lost.claimOnce('any', 1_000)).rejects.toThrow();
-    expect(Date.now() - started).toBeLessThan(1_000);
     expect(await lost.isReachable()).toBe(false);
   });
 });

@@ -51,6 +51,13 @@ export const TEST_RATE_LIMITS: RateLimits = {
   refusalAuditWindowMs: 200,
 };
 
+/**
+ * The refill of a bucket a test drains on purpose: one token an hour, so the bucket cannot refill
+ * while the test runs however slow a loaded machine is (a refill of one a second did, and a test that
+ * expected its 429 within a few requests got none).
+ */
+export const REFILL_ONCE_AN_HOUR = 1 / 3_600;
+
 /** The whole product on port 0 over a database of its own, plus the people it was seeded with. */
 export interface TestStack {
   readonly stack: LocalStack;
