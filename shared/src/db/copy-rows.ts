@@ -33,7 +33,8 @@ export async function copyRows(
   const qualified = `${schema ? `${escapeIdentifier(schema)}.` : ''}${escapeIdentifier(name)}`;
   const columnList = columns.map(([, column]) => escapeIdentifier(column.name)).join(', ');
   const pieces = function* (): Generator<string> {
-    for (let start = 0; start < rows.length; start += ROWS_PER_PIECE) yield copyText(columns, rows, start, Math.min(rows.length, start + ROWS_PER_PIECE));
+    for (let start = 0; start < rows.length; start += ROWS_PER_PIECE)
+      yield copyText(columns, rows, start, Math.min(rows.length, start + ROWS_PER_PIECE));
   };
   const client = driverClientOf(db);
   if (client instanceof Pool) {
@@ -58,7 +59,12 @@ async function copyOver(connection: Client, qualified: string, columnList: strin
 }
 
 /** The COPY text (tab-separated, one line per row) of `rows[start..end)`. */
-function copyText(columns: readonly (readonly [string, PgColumn])[], rows: readonly Record<string, unknown>[], start: number, end: number): string {
+function copyText(
+  columns: readonly (readonly [string, PgColumn])[],
+  rows: readonly Record<string, unknown>[],
+  start: number,
+  end: number,
+): string {
   const arrayColumn = columns.map(([, column]) => column.getSQLType().endsWith('[]'));
   let text = '';
   for (let index = start; index < end; index += 1) {
@@ -84,7 +90,9 @@ function copyText(columns: readonly (readonly [string, PgColumn])[], rows: reado
 function textOf(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return value.toString();
-  throw new TypeError(`expected a string, number, bigint or boolean from the column's driver mapping, got ${Object.prototype.toString.call(value)}`);
+  throw new TypeError(
+    `expected a string, number, bigint or boolean from the column's driver mapping, got ${Object.prototype.toString.call(value)}`,
+  );
 }
 
 /** A one-dimensional array as PostgreSQL's array literal, every element quoted (our array columns are all text[]). */

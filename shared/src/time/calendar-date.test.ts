@@ -80,7 +80,9 @@ describe('calendar date arithmetic', () => {
     expect(addDays('9999-12-31', 1)).toBe(addDaysByDate('9999-12-31', 1));
     expect(() => addDays('2024-13-01', 1)).toThrow(RangeError);
     expect(() => addDays('not a date', 1)).toThrow(RangeError);
-    expect(daysBetween('2024-02-30', '2024-03-02')).toBe(Math.round((Date.parse('2024-03-02T00:00:00Z') - Date.parse('2024-02-30T00:00:00Z')) / DAY_MS));
+    expect(daysBetween('2024-02-30', '2024-03-02')).toBe(
+      Math.round((Date.parse('2024-03-02T00:00:00Z') - Date.parse('2024-02-30T00:00:00Z')) / DAY_MS),
+    );
     expect(daysBetween('nonsense', '2024-03-02')).toBeNaN();
   });
 });
