@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   process.stderr.write(
     `Seeding ${offenders.toLocaleString('en-GB')} synthetic offenders (seed ${seed}) into ${describeLocation(location)}\n`,
   );
-  const connection = await DatabaseConnection.open(location, { poolSize: AGENCIES.length + 2, timeouts: BATCH_JOB_DATABASE_TIMEOUTS });
+  const connection = await DatabaseConnection.open(location, { poolSize: 2 * AGENCIES.length + 2, timeouts: BATCH_JOB_DATABASE_TIMEOUTS });
   try {
     await migrateAgencies(connection, AGENCIES);
     const started = Date.now();

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import { DEFAULT_AS_OF, migrateAgencies, seedAgencies } from '@mappa/shared';
+import { BATCH_JOB_DATABASE_TIMEOUTS, DEFAULT_AS_OF, migrateAgencies, seedAgencies } from '@mappa/shared';
 import { openTestDatabase } from '@mappa/testing';
 import type { TestDatabase } from '@mappa/testing';
 import { SUBGRAPHS } from '@mappa/stack';
@@ -22,7 +22,8 @@ async function count(query: SQL): Promise<number> {
 }
 
 beforeAll(async () => {
-  database = await openTestDatabase();
+  // Seeding is a batch job: its connections wait for the pool as a batch job's do, not as a request's.
+  database = await openTestDatabase(undefined, { timeouts: BATCH_JOB_DATABASE_TIMEOUTS });
   const definitions = SUBGRAPHS.map(({ definition }) => definition).filter((definition) =>
     ['probation', 'police', 'mappa'].includes(definition.name),
   );

