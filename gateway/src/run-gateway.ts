@@ -32,6 +32,7 @@ export async function runGateway(switches: GatewaySwitches = {}): Promise<void> 
   // The gateway's audit log: its own database, as each agency keeps its own.
   const auditConnection = await DatabaseConnection.open(
     config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: config.PGLITE_DATA_DIR ?? join(process.cwd(), '.data', 'gateway') },
+    { poolSize: config.DATABASE_POOL_SIZE },
   );
   // Replicas share their rate-limit buckets through REDIS_URL.
   const sharedState = await openSharedState({ redisUrl: config.REDIS_URL, keyPrefix: `${config.REDIS_KEY_PREFIX}gateway:`, log });

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   if (processLayoutOf(config) === 'per-service') return runPerService(config, location, log);
   // One process: its metrics and traces here (per service, each process starts its own).
   const observability = await startObservability('mappa-stack', config, log);
-  const connection = await DatabaseConnection.open(location);
+  const connection = await DatabaseConnection.open(location, { poolSize: config.DATABASE_POOL_SIZE });
   // In memory for one process; REDIS_URL when several copies of the stack run side by side.
   const sharedState = await openSharedState({ redisUrl: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX, log });
   const stack = await startLocalStack({

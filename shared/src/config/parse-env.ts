@@ -46,6 +46,14 @@ export const databaseEnv = {
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   PGLITE_DATA_DIR: z.string().min(1).optional(),
+  /**
+   * The most server connections this process holds (issue 15). Every replica of every service opens its
+   * own pool, and the server refuses connections past its `max_connections` (100 by default): two
+   * replicas of the six services at the default already take 120, and a refused connection fails
+   * the requests waiting on it. Size it so that replicas x services x this stays under the server's
+   * limit, less what operators and batch jobs keep. Ignored on the embedded database.
+   */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
 };
 
 /** A JSON document in an environment variable, parsed and then validated by `schema`. */

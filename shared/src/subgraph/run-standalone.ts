@@ -50,6 +50,7 @@ export async function runStandaloneSubgraph(
     config.DATABASE_URL
       ? { url: config.DATABASE_URL }
       : { dataDir: config.PGLITE_DATA_DIR ?? join(process.cwd(), '.data', definition.name) },
+    { poolSize: config.DATABASE_POOL_SIZE },
   );
   await prepareSubgraphDatabase(definition, connection, { seedIfEmpty: connection.kind === 'embedded' ? DEFAULT_DATASET : undefined, log });
   // Replicas of this subgraph share their replay cache through REDIS_URL (issue 9 §4).
