@@ -26,6 +26,7 @@ export * from './federation/offender-reference';
 export * from './federation/offender-entity';
 export * from './http/http-service';
 export * from './http/request-id';
+export * from './logging/error-cause';
 export * from './logging/logger';
 export * from './logging/repeated-logs';
 export * from './metrics/counter';

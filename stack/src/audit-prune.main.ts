@@ -5,6 +5,7 @@ import { auditRetentionOf, BATCH_JOB_DATABASE_TIMEOUTS, DatabaseConnection } fro
 import { runAuditPrune } from './audit-prune';
 import { loadStackConfig } from './config';
 import { databaseLocation, describeLocation } from './database-location';
+import { commandFailureText } from './command-failure';
 
 async function main(): Promise<number> {
   const config = loadStackConfig();
@@ -25,7 +26,7 @@ async function main(): Promise<number> {
 void main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`audit:prune failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`audit:prune failed: ${commandFailureText(error)}\n`);
     // 2, not 1: pruning could not run, which is not the same as a broken chain. Every batch is its
     // own transaction, so what was removed before the failure stays removed, and verifiable.
     process.exit(2);

@@ -4,6 +4,7 @@ import { BATCH_JOB_DATABASE_TIMEOUTS, DatabaseConnection } from '@mappa/shared';
 import { runAuditVerify } from './audit-verify';
 import { loadStackConfig } from './config';
 import { databaseLocation, describeLocation } from './database-location';
+import { commandFailureText } from './command-failure';
 
 /** The database could not be reached: nothing was verified (exit 2, as for any check that could not run). */
 class CannotConnectError extends Error {
@@ -28,7 +29,7 @@ async function main(): Promise<number> {
 void main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`audit:verify failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`audit:verify failed: ${commandFailureText(error)}\n`);
     // 2, not 1: the check could not run, which is not the same as a broken chain.
     process.exit(2);
   },

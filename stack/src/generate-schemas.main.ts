@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { generateSchemas, REPOSITORY_ROOT } from './generate-schemas';
+import { commandFailureText } from './command-failure';
 
 async function main(): Promise<void> {
   const check = process.argv.includes('--check');
@@ -23,6 +24,6 @@ async function main(): Promise<void> {
 }
 
 void main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`${commandFailureText(error)}\n`);
   process.exit(1);
 });

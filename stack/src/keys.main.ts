@@ -1,6 +1,7 @@
 // `npm run -s keys`: a fresh ES256 key pair for gateway-to-subgraph assertions, printed as the two
 // environment values that deploy it (see README "Gateway-to-subgraph trust" for rotation).
 import { generateSigningKeyPair } from '@mappa/shared';
+import { commandFailureText } from './command-failure';
 
 async function main(): Promise<void> {
   const { privateJwk, publicJwk } = await generateSigningKeyPair();
@@ -16,6 +17,6 @@ async function main(): Promise<void> {
 }
 
 void main().catch((error: unknown) => {
-  process.stderr.write(`keys: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`keys: ${commandFailureText(error)}\n`);
   process.exit(1);
 });

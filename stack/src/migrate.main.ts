@@ -5,6 +5,7 @@ import { createLogger, DatabaseConnection, migrateAgencies } from '@mappa/shared
 import { loadStackConfig } from './config';
 import { databaseLocation, describeLocation } from './database-location';
 import { AGENCIES } from './subgraphs';
+import { commandFailureText } from './command-failure';
 
 async function main(): Promise<void> {
   const config = loadStackConfig();
@@ -20,6 +21,6 @@ async function main(): Promise<void> {
 }
 
 void main().catch((error: unknown) => {
-  process.stderr.write(`migration failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`migration failed: ${commandFailureText(error)}\n`);
   process.exit(1);
 });

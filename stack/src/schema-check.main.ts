@@ -11,6 +11,7 @@ import { REPOSITORY_ROOT } from './generate-schemas';
 import { checkSubgraphSchema, renderSchemaCheckReport } from './schema-check';
 import { schemaCheckInputOf } from './schema-check-inputs';
 import type { Baseline } from './schema-check-inputs';
+import { commandFailureText } from './command-failure';
 
 function optionValues(args: readonly string[], option: string): string[] {
   return args.flatMap((arg, index) => (arg === option && args[index + 1] !== undefined ? [args[index + 1]!] : []));
@@ -50,6 +51,6 @@ async function main(): Promise<void> {
 }
 
 void main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`${commandFailureText(error)}\n`);
   process.exit(1);
 });

@@ -7,6 +7,7 @@ import { loadStackConfig } from './config';
 import { databaseLocation, describeLocation } from './database-location';
 import { progressBar } from './progress-bar';
 import { AGENCIES } from './subgraphs';
+import { commandFailureText } from './command-failure';
 
 const argumentsSchema = z.object({
   offenders: z.coerce.number().int().min(1).max(2_000_000).default(2_000),
@@ -45,6 +46,6 @@ async function main(): Promise<void> {
 }
 
 void main().catch((error: unknown) => {
-  process.stderr.write(`seed failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`seed failed: ${commandFailureText(error)}\n`);
   process.exit(1);
 });

@@ -28,6 +28,7 @@ import { z } from 'zod';
 import { loadStackConfig } from './config';
 import { prepareStackDatabase } from './local-stack';
 import { gatewayNodeOptions, startStackProcesses } from './processes/stack-processes';
+import { commandFailureText } from './command-failure';
 
 const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/mappa_soak';
 
@@ -301,6 +302,6 @@ function printSummary(samples: readonly Sample[], names: readonly string[], opti
 }
 
 void main().catch((error: unknown) => {
-  process.stderr.write(`soak: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`soak: ${commandFailureText(error)}\n`);
   process.exit(1);
 });

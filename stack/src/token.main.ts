@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { LocalIssuer } from '@mappa/gateway';
 import { agencyHoldsRole, principalClaimsSchema, ROLE_AGENCIES } from '@mappa/shared';
 import { loadStackConfig } from './config';
+import { commandFailureText } from './command-failure';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -47,6 +48,6 @@ async function main(): Promise<void> {
 }
 
 void main().catch((error: unknown) => {
-  process.stderr.write(`token: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`token: ${commandFailureText(error)}\n`);
   process.exit(1);
 });
