@@ -39,6 +39,13 @@ export interface DatabaseTimeouts {
    * slow statement is ended by the server, which also frees its work there.
    */
   readonly queryMs: number;
+  /**
+   * How long a pooled connection may sit idle before the pool closes it (pg's `idleTimeoutMillis`); 0 keeps
+   * it until the pool closes. A service gives idle connections back to a shared server; a batch job keeps
+   * its own, because on a busy server (`max_connections` reached) reopening one after an idle spell is
+   * refused: a 1,000,000-offender seed failed half-way with "too many clients already" that way.
+   */
+  readonly idleMs: number;
 }
 
 /** The bounds every service's pool gets unless told otherwise: each well inside a request's patience. */
@@ -47,6 +54,7 @@ export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
   statementMs: 15_000,
   idleInTransactionMs: 15_000,
   queryMs: 20_000,
+  idleMs: 10_000,
 };
 
 /**
@@ -60,6 +68,7 @@ export const BATCH_JOB_DATABASE_TIMEOUTS: Partial<DatabaseTimeouts> = {
   statementMs: 0,
   idleInTransactionMs: 0,
   queryMs: 0,
+  idleMs: 0,
 };
 
 /** The bound on the readiness probe's own `select 1`: `/readyz` must answer within a second (issue 15). */
@@ -100,6 +109,7 @@ export class DatabaseConnection {
         connectionString: location.url,
         max: options.poolSize ?? 10,
         connectionTimeoutMillis: timeouts.connectMs,
+        idleTimeoutMillis: timeouts.idleMs,
         // pg sends these as start-up parameters of every connection; 0 (off) is left out.
         ...(timeouts.statementMs > 0 ? { statement_timeout: timeouts.statementMs } : {}),
         ...(timeouts.idleInTransactionMs > 0 ? { idle_in_transaction_session_timeout: timeouts.idleInTransactionMs } : {}),
