@@ -1,8 +1,17 @@
 import { createHash } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
-import { ASSERTION_HEADER, auditEntryTable, auditValueHash, MappaArea, verifyAllAuditLogs } from '@mappa/shared';
+import {
+  ASSERTION_HEADER,
+  auditEntryTable,
+  auditValueHash,
+  AuditWriter,
+  DatabaseConnection,
+  MappaArea,
+  verifyAllAuditLogs,
+  verifyAuditLog,
+} from '@mappa/shared';
 import { openTestDatabase, TEST_ISSUER, postGraphQL } from '@mappa/testing';
-import type { AuditPayload, DeclaredPurpose, PrincipalClaims } from '@mappa/shared';
+import type { AuditPayload, AuditPayloadInput, DeclaredPurpose, PrincipalClaims } from '@mappa/shared';
 import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, eventually, startGatewayOver, startTestStack, vouched } from '@mappa/testing/stack';
 import type { GraphQLResponse } from '@mappa/testing';
 import type { TestStack } from '@mappa/testing/stack';
@@ -512,6 +521,122 @@ describe('the audit trail: mutations', () => {
     // The owner's evidence of the change committed with it.
     const mappa = (await entriesOf(requestId)).filter((entry) => entry.log === 'mappa' && entry.payload.changes.length > 0);
     expect(mappa).toHaveLength(1);
+  });
+
+  // Each database as it is deployed. On the server another replica of the owner is another process with
+  // a pool of its own; it is modelled here by a second AuditWriter on a second pool. The embedded
+  // database has no second replica: PGlite is one process's, and a second process cannot open its data
+  // directory. There, the other writers to the owner's log are the same stack's other requests. A second
+  // AuditWriter on the embedded connection is no deployment at all, and a loop of its appends would
+  // never give the event loop a turn: PGlite answers in this process without I/O or timers, so a chain
+  // of its statements runs on microtasks alone. This test's first form, with such a loop, never ended
+  // there: the changes' requests were never read (a 200-burst cap showed none sent until the cap).
+  it("issue 15: while other requests append to the owner's log all the while (on the server, another replica too), every change is applied, answered as applied and committed with its own evidence; every other entry commits too", async () => {
+    const cases = await rowsOf<{ case_id: string; pnc_id: string; level: number }>(
+      sql`select case_id, pnc_id, level from mappa.mappa_case where status = 'ACTIVE' and category <> 3 and pnc_id not in (select pnc_id from police.visor_nominal where restricted_access) order by case_id limit 4 offset 4`,
+    );
+    expect(cases).toHaveLength(4);
+    const url = env.connection.serverUrl;
+    const replicaConnection = url ? await DatabaseConnection.open({ url }, { poolSize: 3 }) : undefined;
+    let refused = 0;
+    const replica =
+      replicaConnection &&
+      new AuditWriter(replicaConnection.database(), 'mappa', undefined, {
+        auditAppended: () => undefined,
+        auditBatchCommitted: () => undefined,
+        auditFailed: () => {
+          refused += 1;
+        },
+      });
+    const replicaPayload: AuditPayloadInput = {
+      principal: { staffId: 'MCU0001', agency: 'mappa_unit', roles: ['mappa_coordinator'], area: MappaArea.LONDON },
+      purpose: 'MAPPA_SCREENING',
+      caseId: null,
+      operationName: 'OffenderView',
+      documentHash: 'c'.repeat(64),
+      subjects: [],
+      fields: [{ service: 'mappa', returned: ['MappaCase.level'], denied: [] }],
+      outcome: 'ALLOWED',
+      durationMs: 1,
+    };
+    const headers = await env.headersFor(DEFAULT_PRINCIPAL, DEFAULT_PURPOSE);
+    // Bounded twice over: each load stops once the changes are answered, and after a fixed number of
+    // bursts whatever happens, so a failing change can never leave a loop running in the worker.
+    let contending = true;
+    const replicaAppends: string[] = [];
+    const reads: { requestId: string; status: number; body: GraphQLResponse }[] = [];
+    const replicaLoad = (async () => {
+      for (let burst = 0; replica && contending && burst < 40; burst += 1) {
+        const ids = Array.from({ length: 10 }, (_, i) => `replica-${burst}-${i}`);
+        await Promise.all(ids.map((requestId) => replica.append({ requestId, payload: replicaPayload })));
+        replicaAppends.push(...ids);
+      }
+    })();
+    // The same stack's other requests: reads of the very cases being changed, each recorded in the MAPPA log.
+    const readLoad = (async () => {
+      for (let burst = 0; contending && burst < 6; burst += 1) {
+        reads.push(
+          ...(await Promise.all(
+            cases.map(({ pnc_id }) =>
+              ask(
+                'query ContendingRead($pncId: ID!) { offender(pncId: $pncId) { pncId mappaCase { level } } }',
+                { pncId: pnc_id },
+                headers,
+              ),
+            ),
+          )),
+        );
+      }
+    })();
+    try {
+      const changes = await Promise.all(
+        cases.map(async (active, i) => {
+          const level = active.level === 1 ? 2 : 1;
+          const answer = await ask<{ changeMappaLevel: { caseId: string; level: number } }>(
+            'mutation ChangeLevel($input: ChangeMappaLevelInput!) { changeMappaLevel(input: $input) { caseId level } }',
+            {
+              input: {
+                caseId: active.case_id,
+                level,
+                decisionKind: 'SCREENING_DECISION',
+                decisionReference: `SCR-2026-005${i}`,
+                reason: 'Changed while other requests write',
+              },
+            },
+            headers,
+          );
+          return { active, level, ...answer };
+        }),
+      );
+      contending = false;
+      await Promise.all([replicaLoad, readLoad]);
+      for (const { active, level, requestId, status, body } of changes) {
+        expect(status).toBe(200);
+        expect(body.errors).toBeUndefined();
+        expect(body.data?.changeMappaLevel).toEqual({ caseId: active.case_id, level });
+        const [after] = await rowsOf<{ level: number }>(sql`select level from mappa.mappa_case where case_id = ${active.case_id}`);
+        expect(after?.level).toBe(level);
+        const evidence = (await entriesOf(requestId)).filter((entry) => entry.log === 'mappa' && entry.payload.changes.length > 0);
+        expect(evidence).toHaveLength(1);
+      }
+      expect(reads.length).toBeGreaterThanOrEqual(cases.length);
+      for (const { requestId, status, body } of reads) {
+        expect(status).toBe(200);
+        expect(body.errors).toBeUndefined();
+        expect((await entriesOf(requestId)).filter((entry) => entry.log === 'mappa')).not.toHaveLength(0);
+      }
+      expect(refused).toBe(0);
+      if (replica) expect(replicaAppends.length).toBeGreaterThanOrEqual(10);
+      const [replicaStored] = await rowsOf<{ count: number }>(
+        sql`select count(*)::int as count from audit.entry where log = 'mappa' and request_id like 'replica-%'`,
+      );
+      expect(replicaStored?.count).toBe(replicaAppends.length);
+      expect(await verifyAuditLog(env.connection.database(), 'mappa')).toMatchObject({ intact: true });
+    } finally {
+      contending = false;
+      await Promise.allSettled([replicaLoad, readLoad]);
+      await replicaConnection?.close();
+    }
   });
 });
 

@@ -64,4 +64,33 @@ describe.each([
       }
     },
   );
+
+  // Issue 15: a subgraph whose database cannot do the work in time (here: the request's deadline, as
+  // the gateway signed it, has already passed, so no statement is sent) says so with a code naming
+  // the agency, in both modes, instead of INTERNAL_SERVER_ERROR and drizzle's "Failed query" (which
+  // repeats the statement's parameters: the request's values). The owner's audit entry records the code.
+  it('subgraph: its database out of time is UPSTREAM_UNAVAILABLE for its agency, never "Failed query"', async () => {
+    const police = env.stack.subgraphs.police;
+    const notSentBefore = police.statementsAtDeadline.notSent.count;
+    const query = 'query($pncId: ID!) { offender(pncId: $pncId) { pncId } }';
+    const variables = { pncId: env.people[0]!.pncId };
+    const assertion = await env.stack.assertionSigner.sign(
+      'police',
+      { principal: vouched(DEFAULT_PRINCIPAL), declaredPurpose: DEFAULT_PURPOSE },
+      'test-request-0003',
+      JSON.stringify({ query, variables }),
+      0,
+    );
+    const result = await postSubgraphGraphQL('police', `${police.url}/graphql`, query, variables, { [ASSERTION_HEADER]: assertion });
+    expect(result.data?.offender ?? null).toBeNull();
+    expect(result.errors?.map((error) => [error.extensions?.code, error.extensions?.agency, error.path])).toEqual([
+      ['UPSTREAM_UNAVAILABLE', 'police', ['offender']],
+    ]);
+    expect(JSON.stringify(result)).not.toMatch(/Failed query|select|params|stacktrace/i);
+    expect(police.statementsAtDeadline.notSent.count).toBeGreaterThan(notSentBefore);
+    const entries = await env.connection
+      .database()
+      .execute(sql`select payload->'errorCodes' as codes from audit.entry where log = 'police' and request_id = 'test-request-0003'`);
+    expect((entries as unknown as { rows: { codes: unknown }[] }).rows.map((row) => row.codes)).toEqual([['UPSTREAM_UNAVAILABLE']]);
+  });
 });

@@ -35,6 +35,8 @@ export function createApolloServer<Context extends RequestContext>(
   options: {
     readonly production: boolean;
     readonly log: Logger;
+    /** A subgraph's agency: its database's unavailability is answered as this agency's (UPSTREAM_UNAVAILABLE). */
+    readonly agency?: string;
     readonly plugins?: ApolloServerPlugin<Context>[];
     /** Whether clients may register documents at run time (Apollo's APQ): never in production. Default: not in production. */
     readonly automaticPersistedQueries?: boolean;
@@ -50,7 +52,10 @@ export function createApolloServer<Context extends RequestContext>(
     // Apollo's own switch strips suggestions from validation errors; the error formatter strips
     // them from every other error (variable coercion, errors relayed from a subgraph).
     hideSchemaDetailsFromClientErrors: options.production,
-    formatError: createErrorFormatter({ production: options.production }),
+    formatError: createErrorFormatter({
+      production: options.production,
+      ...(options.agency === undefined ? {} : { agency: options.agency }),
+    }),
     logger: options.log,
     // Each entry point (`main.ts`) handles SIGINT and SIGTERM itself and closes its servers in order;
     // Apollo's own handlers would race it, once per server (the benchmark runs 18).

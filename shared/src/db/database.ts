@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { Client, Pool } from 'pg';
 import type { QueryConfig } from 'pg';
+import { refuseStatementsOutsideOpenTransaction } from './embedded-transactions';
 import { StatementCounter } from './statement-counter';
 import { deadlineBoundPglite, deadlineBoundPool } from './work-deadline';
 import type { DeadlineObserver } from './work-deadline';
@@ -85,7 +86,11 @@ export class DatabaseConnection {
   ) {
     // A span per statement sent within a traced request (issue 15).
     if (driver.kind === 'server') traceSqlOfPool(driver.pool);
-    else traceSqlOfPglite(driver.pglite);
+    else {
+      // Before tracing wraps them: a statement that would wait for its own transaction fails at once.
+      refuseStatementsOutsideOpenTransaction(driver.pglite);
+      traceSqlOfPglite(driver.pglite);
+    }
   }
 
   /** The server pool's connections now (for `/metrics`); none on the embedded database, which has one connection and no pool. */
@@ -97,7 +102,8 @@ export class DatabaseConnection {
   /**
    * Opens a pool to `url`, or an embedded database in `dataDir` (in memory when undefined). A server
    * pool's waits are bounded by `timeouts` (default `DEFAULT_DATABASE_TIMEOUTS`); the embedded
-   * database runs in this process, where nothing can hang apart from the process itself.
+   * database runs in this process, where nothing can hang apart from the process itself, or a
+   * statement waiting for its own transaction, which it refuses (`refuseStatementsOutsideOpenTransaction`).
    */
   static async open(
     location: DatabaseLocation,

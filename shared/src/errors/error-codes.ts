@@ -68,7 +68,10 @@ export const ERROR_CODES = {
     code: 'UPSTREAM_UNAVAILABLE',
     meaning: 'An agency’s subgraph could not be reached in time; its fields are missing from this response.',
     httpStatuses: [200],
-    whenSeen: 'When a subgraph is down or slow: its fields are null with this error, and every other agency’s data still stands.',
+    whenSeen:
+      'When a subgraph is down or slow, or its database is (no connection or statement in time, overloaded, unreachable): ' +
+      'its fields are null with this error, and every other agency’s data still stands. After a mutation, read the record ' +
+      'before retrying: a connection lost while committing leaves it unknown whether the change was made.',
     extensions: { agency: 'the agency whose data is missing' },
   }),
   AUDIT_UNAVAILABLE: makeCodeDefinition({

@@ -1,6 +1,8 @@
 import { GraphQLError } from 'graphql';
 import type { GraphQLFormattedError } from 'graphql';
+import { isDatabaseUnavailable } from '../db/database-unavailable';
 import { CLIENT_ERROR_CODES } from './error-codes';
+import { UpstreamUnavailableError } from './upstream-unavailable.error';
 
 const clientCodes = new Set<string>(CLIENT_ERROR_CODES);
 
@@ -31,9 +33,17 @@ function refusesTheRequest(error: unknown): boolean {
  * replaced by a generic one, so internal messages (SQL, file paths, library text) never leave the
  * service; stack traces are stripped in every mode unless the service is in development. In
  * production no message suggests schema names ("Did you mean …?"), whichever service wrote it.
+ * A subgraph (`agency`) answers its database being unavailable or out of time as UPSTREAM_UNAVAILABLE
+ * for that agency, in every mode: a client can act on it (retry; every other agency's data stands),
+ * where "Failed query" (drizzle's wrapper, which also repeats the statement's parameters) or
+ * INTERNAL_SERVER_ERROR says nothing and, in development, leaks values.
  */
-export function createErrorFormatter(options: { production: boolean }) {
+export function createErrorFormatter(options: { production: boolean; agency?: string }) {
   return function formatError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
+    if (options.agency !== undefined && isDatabaseUnavailable(error)) {
+      const unavailable = new UpstreamUnavailableError(options.agency);
+      return { message: unavailable.message, ...(formatted.path ? { path: formatted.path } : {}), extensions: unavailable.extensions };
+    }
     const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : undefined;
     if (options.production && refusesTheRequest(error)) {
       return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };

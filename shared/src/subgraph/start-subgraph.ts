@@ -162,7 +162,7 @@ export async function startSubgraph<Loaders extends object>(
     enforced ? rowScopeOf(caller, now, owner, staffIdIssuers) : unrestrictedRowScopeOf(caller, now);
   const server = createApolloServer<SubgraphContext<Loaders>>(
     { schema },
-    { production: options.production, log, plugins, operationLabel: rootFieldLabel },
+    { production: options.production, log, plugins, operationLabel: rootFieldLabel, agency: definition.name },
   );
   await server.start();
   const sharedState = options.sharedState ?? new MemorySharedState();
