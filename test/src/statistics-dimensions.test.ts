@@ -945,6 +945,151 @@ describe('order types and licence conditions as rows or columns: multiple-respon
   });
 });
 
+describe("tables of the MAPPA unit's own dimensions, counted by the unit (C.92, C.93)", () => {
+  /*
+   * When every dimension and filter is the MAPPA unit's (category, level, lead agency) and the table
+   * counts people, the unit answers its groups (at most 27) instead of a row per person. The figures
+   * must be the seeded ones and the protection the same as on the join path.
+   */
+  const MAPPA_ONLY = ['CATEGORY', 'LEVEL', 'LEAD_AGENCY'] as const;
+
+  /** The seeded figure from one grouped read of the MAPPA unit's table, filtered and arranged here. */
+  async function groupedTruth(question: Question): Promise<number[][]> {
+    const groups = await rowsOf<{ CATEGORY: string; LEVEL: string; LEAD_AGENCY: string; people: number }>(sql`
+      select category::text as "CATEGORY", level::text as "LEVEL", lead_agency as "LEAD_AGENCY", count(*)::int as people
+      from mappa.mappa_case where status = 'ACTIVE' and area = ${AREA} and not ct_restricted and category <= 3
+      group by category, level, lead_agency`);
+    const grid = VALUES[question.rows]!.map(() => VALUES[question.columns]!.map(() => 0));
+    for (const group of groups) {
+      const value = (dimension: string) => group[dimension as (typeof MAPPA_ONLY)[number]];
+      if (!(question.filters ?? []).every((filter) => filter.values.includes(value(filter.dimension)))) continue;
+      grid[VALUES[question.rows]!.indexOf(value(question.rows))]![VALUES[question.columns]!.indexOf(value(question.columns))]! +=
+        group.people;
+    }
+    return grid;
+  }
+
+  it.each<[string, Question]>([
+    ['category by level', { rows: 'CATEGORY', columns: 'LEVEL' }],
+    [
+      'lead agency by level, of categories 1 and 2',
+      { rows: 'LEAD_AGENCY', columns: 'LEVEL', filters: [{ dimension: 'CATEGORY', values: ['1', '2'] }] },
+    ],
+    [
+      'level by category, police or probation led, at levels 2 and 3',
+      {
+        rows: 'LEVEL',
+        columns: 'CATEGORY',
+        filters: [
+          { dimension: 'LEAD_AGENCY', values: ['POLICE', 'PROBATION'] },
+          { dimension: 'LEVEL', values: ['2', '3'] },
+        ],
+      },
+    ],
+  ])('C.92: %s is the seeded figure, protected (C.93), from one grouped MAPPA statement and no other owner', async (_name, question) => {
+    const truth = await groupedTruth(question);
+    // The test's two readings of the seeded data agree (the grouped read above and the per-person one).
+    expect(truth).toEqual(expected(question));
+    env.resetCounters();
+    const raw = await ask(question, ANALYST, `${rawGateway.url}/graphql`);
+    expect(raw.errors).toBeUndefined();
+    expectExact(raw.data!.statisticsAggregate!, truth);
+    const { subgraphs } = env.stack;
+    const asked = () => ({
+      mappa: [subgraphs.mappa.requests.count, subgraphs.mappa.statements.count],
+      police: [subgraphs.police.requests.count, subgraphs.police.statements.count],
+      probation: [subgraphs.probation.requests.count, subgraphs.probation.statements.count],
+      prison: [subgraphs.prison.requests.count, subgraphs.prison.statements.count],
+      yot: [subgraphs.yot.requests.count, subgraphs.yot.statements.count],
+    });
+    // One request and one grouped statement to the unit, whatever the population; no other owner.
+    expect(asked()).toEqual({ mappa: [1, 1], police: [0, 0], probation: [0, 0], prison: [0, 0], yot: [0, 0] });
+    const published = await ask(question);
+    expect(published.errors).toBeUndefined();
+    expectProtected(published.data!.statisticsAggregate!, truth);
+    expectNoIdentifier(published.data, ALLOWED_STRINGS, { names });
+  });
+
+  it("C.93: the unit's groups give exactly the published answer the per-person join gives for the same people (the same cells withheld, the same rounding by the same keys)", async () => {
+    const grouped: Question = { rows: 'LEAD_AGENCY', columns: 'CATEGORY', filters: [{ dimension: 'LEVEL', values: ['1', '2'] }] };
+    // A filter keeping every value of a police dimension keeps everyone, and sends the question down the join path.
+    const joined: Question = { ...grouped, filters: [...grouped.filters!, { dimension: 'ETHNICITY', values: VALUES.ETHNICITY! }] };
+    expect(expected(joined)).toEqual(expected(grouped));
+    env.resetCounters();
+    const byGroups = await ask(grouped);
+    expect(env.stack.subgraphs.police.requests.count).toBe(0);
+    const byPeople = await ask(joined);
+    expect(env.stack.subgraphs.police.requests.count).toBe(1);
+    expect(byGroups.errors).toBeUndefined();
+    expect(byGroups.data).toEqual(byPeople.data);
+    expect(byGroups.data!.statisticsAggregate!.total.suppressed).toBe(false);
+  });
+
+  it("C.93: a differencing pair of the unit's own dimensions, differing by exactly one person, gives answers the same counts could have given", async () => {
+    // A group of at least 12 people (one filter) in which one person alone holds some value of another of
+    // the unit's dimensions: asked with the group's filter, then with every other value of that dimension too.
+    const candidates = MAPPA_ONLY.flatMap((groupBy) =>
+      VALUES[groupBy]!.flatMap((groupValue) => {
+        const members = population.filter((person) => valuesOf(person, groupBy)[0] === groupValue);
+        if (members.length < 12) return [];
+        return MAPPA_ONLY.filter((leaveOutBy) => leaveOutBy !== groupBy).flatMap((leaveOutBy) =>
+          VALUES[leaveOutBy]!.filter((value) => members.filter((person) => valuesOf(person, leaveOutBy)[0] === value).length === 1).map(
+            (value) => ({ groupBy, groupValue, leaveOutBy, value }),
+          ),
+        );
+      }),
+    );
+    expect(candidates.length).toBeGreaterThan(0);
+    const { groupBy, groupValue, leaveOutBy, value } = candidates[0]!;
+    const rows = MAPPA_ONLY.find((dimension) => dimension !== groupBy && dimension !== leaveOutBy)!;
+    const withPerson: Question = { rows, columns: leaveOutBy, filters: [{ dimension: groupBy, values: [groupValue] }] };
+    const withoutPerson: Question = {
+      ...withPerson,
+      filters: [...withPerson.filters!, { dimension: leaveOutBy, values: VALUES[leaveOutBy]!.filter((other) => other !== value) }],
+    };
+    const rawWith = (await ask(withPerson, ANALYST, `${rawGateway.url}/graphql`)).data!.statisticsAggregate!;
+    const rawWithout = (await ask(withoutPerson, ANALYST, `${rawGateway.url}/graphql`)).data!.statisticsAggregate!;
+    expect(rawWith.total.count! - rawWithout.total.count!).toBe(1);
+    const a = (await ask(withPerson)).data!.statisticsAggregate!;
+    const b = (await ask(withoutPerson)).data!.statisticsAggregate!;
+    expect(a.total.suppressed).toBe(false);
+    const explained = (x: Count, y: Count) =>
+      (x.suppressed && y.suppressed) ||
+      (!x.suppressed && !y.suppressed && Math.abs(x.count! - y.count!) <= 5 && x.count! % 5 === 0 && y.count! % 5 === 0) ||
+      (x.suppressed !== y.suppressed && (x.count ?? y.count)! <= 10);
+    const published = (table: Table) => [...table.rows.flatMap((row) => [...row.cells, row.total]), ...table.columnTotals, table.total];
+    for (const [x, y] of published(a).map((cell, index) => [cell, published(b)[index]!] as const))
+      expect({ x, y, explained: explained(x, y) }).toEqual({ x, y, explained: true });
+    // The check has teeth: the same pair unprotected shows the person.
+    expect(explained(rawWith.total, rawWithout.total)).toBe(false);
+  });
+
+  it("C.93: the unit's own filters leaving fewer than 10 people withhold every count, the total included", async () => {
+    const small = MAPPA_ONLY.flatMap((first) =>
+      MAPPA_ONLY.filter((second) => second > first).flatMap((second) =>
+        VALUES[first]!.flatMap((a) =>
+          VALUES[second]!.map((b) => ({
+            filters: [
+              { dimension: first, values: [a] },
+              { dimension: second, values: [b] },
+            ],
+            people: population.filter((person) => valuesOf(person, first)[0] === a && valuesOf(person, second)[0] === b).length,
+          })),
+        ),
+      ),
+    ).find((candidate) => candidate.people >= 1 && candidate.people < 10);
+    expect(small).toBeDefined();
+    const { data, errors } = await ask({ rows: 'CATEGORY', columns: 'LEAD_AGENCY', filters: small!.filters });
+    expect(errors).toBeUndefined();
+    const table = data!.statisticsAggregate!;
+    expect(
+      [...table.rows.flatMap((row) => [...row.cells, row.total]), ...table.columnTotals, table.total].every(
+        (count) => count.suppressed && count.count === null,
+      ),
+    ).toBe(true);
+  });
+});
+
 describe('what is not a dimension is refused with a code (C.93, principle 8)', () => {
   it('C.93: refuses the 18+1 ethnicity code as a filter value (only its census group is aggregated) as BAD_USER_INPUT', async () => {
     const { data, errors } = await ask({ rows: 'CATEGORY', columns: 'LEVEL', filters: [{ dimension: 'ETHNICITY', values: ['W1'] }] });
