@@ -934,6 +934,107 @@ describe('order types and licence conditions as rows or columns: multiple-respon
     expect(explained(rawWith.total, rawWithout.total)).toBe(false);
   });
 
+  /**
+   * Each person's events of `measure` in `period`, counted straight from the owner's table, for the
+   * people the owner holds in the area (principle 7 records left out); a person without one has none.
+   */
+  const eventsSql = (measure: Measure, period: { from: string; to: string }) => {
+    const between = (column: string) => sql`${sql.raw(column)} between ${period.from}::date and ${period.to}::date`;
+    const police = (table: string, column: string) => sql`
+      select p.pnc_id, count(*)::int as events from police.person p join ${sql.raw(table)} e on e.pnc_id = p.pnc_id and ${between(`e.${column}`)}
+      where p.mappa_area = ${AREA} and not p.ct_restricted group by p.pnc_id`;
+    switch (measure) {
+      case 'ORDERS_IMPOSED':
+        return police('police.civil_order', 'made_date');
+      case 'ORDER_BREACHES':
+        return police('police.civil_order_breach', 'breach_date');
+      case 'NOTIFICATION_BREACHES':
+        return police('police.notification_breach', 'breach_date');
+      case 'RECALLS':
+        return sql`
+          select pc.pnc_id, count(*)::int as events from probation.probation_case pc join probation.recall r on r.crn = pc.crn and ${between('r.recall_date')}
+          where pc.area = ${AREA} and not pc.ct_restricted group by pc.pnc_id`;
+      case 'RELEASES':
+        return sql`
+          select pnc_id, count(*)::int as events from prison.prisoner
+          where mappa_area = ${AREA} and not ct_restricted and last_movement_type = 'RELEASE' and ${between('last_movement_date')} group by pnc_id`;
+    }
+  };
+
+  /**
+   * The truth of an event table with a multi-valued dimension, from `held` (a row per person and value
+   * they hold) and their events: each cell, and each total of the multi-valued dimension, the events of
+   * the people holding that value (each person once in it); each total the other way, and the table
+   * total, the events of each person once (not the sum of the cells).
+   */
+  async function eventTruthOf(
+    held: ReturnType<typeof sql>,
+    events: ReturnType<typeof sql>,
+    multiValues: readonly string[],
+    singleValues: readonly string[],
+    multiAs: 'rows' | 'columns',
+  ): Promise<Truth> {
+    const byMulti = await rowsOf<{ multi: string; single: string | null; events: number }>(sql`
+      with held as (${held}), events as (${events})
+      select h.multi, case when grouping(h.single) = 1 then null else h.single end as single, sum(e.events)::int as events
+      from (select distinct pnc_id, multi, single from held) h join events e on e.pnc_id = h.pnc_id
+      group by grouping sets ((h.multi, h.single), (h.multi))`);
+    const bySingle = await rowsOf<{ single: string | null; events: number; by_single: number }>(sql`
+      with held as (${held}), events as (${events})
+      select h.single, sum(e.events)::int as events, grouping(h.single)::int as by_single
+      from (select distinct pnc_id, single from held) h join events e on e.pnc_id = h.pnc_id
+      group by grouping sets ((h.single), ())`);
+    for (const row of byMulti) {
+      expect(multiValues).toContain(row.multi);
+      if (row.single !== null) expect(singleValues).toContain(row.single);
+    }
+    const cell = (multi: string, single: string | null) => byMulti.find((row) => row.multi === multi && row.single === single)?.events ?? 0;
+    const cells = multiValues.map((multi) => singleValues.map((single) => cell(multi, single)));
+    const multiTotals = multiValues.map((multi) => cell(multi, null));
+    const singleTotals = singleValues.map((single) => bySingle.find((row) => row.by_single === 0 && row.single === single)?.events ?? 0);
+    const total = bySingle.find((row) => row.by_single === 1)?.events ?? 0;
+    return multiAs === 'rows'
+      ? { cells, rowTotals: multiTotals, columnTotals: singleTotals, total }
+      : {
+          cells: singleValues.map((_, s) => multiValues.map((_, m) => cells[m]![s]!)),
+          rowTotals: singleTotals,
+          columnTotals: multiTotals,
+          total,
+        };
+  }
+
+  /** Three reporting years before the seeded day: enough events of each kind at this dataset's size. */
+  const THREE_YEARS = { from: '2023-04-01', to: '2026-03-31' };
+
+  it.each<[string, Measure, 'ORDER_TYPE' | 'LICENCE_CONDITION', 'rows' | 'columns', 'category' | 'level' | 'lead_agency']>([
+    ['civil orders imposed by the orders held (police, the same owner) and level', 'ORDERS_IMPOSED', 'ORDER_TYPE', 'rows', 'level'],
+    ['notification breaches by the orders held (police) and category', 'NOTIFICATION_BREACHES', 'ORDER_TYPE', 'rows', 'category'],
+    ['order breaches by lead agency and the orders held (columns)', 'ORDER_BREACHES', 'ORDER_TYPE', 'columns', 'lead_agency'],
+    [
+      'recalls by licence condition types (probation, the same owner) and lead agency',
+      'RECALLS',
+      'LICENCE_CONDITION',
+      'rows',
+      'lead_agency',
+    ],
+    ['releases (prison) by level and licence condition types (columns)', 'RELEASES', 'LICENCE_CONDITION', 'columns', 'level'],
+  ])(
+    'C.92: %s: every cell the events of the people holding that value, every total each person once, as counted from the seeded tables',
+    async (_name, measure, multi, multiAs, single) => {
+      const singleName = { category: 'CATEGORY', level: 'LEVEL', lead_agency: 'LEAD_AGENCY' }[single];
+      const held = multi === 'ORDER_TYPE' ? ordersSql(single, null) : conditionsSql(single, null);
+      const truth = await eventTruthOf(held, eventsSql(measure, THREE_YEARS), VALUES[multi]!, VALUES[singleName]!, multiAs);
+      expect(truth.total).toBeGreaterThan(0);
+      const question: Question = {
+        rows: multiAs === 'rows' ? multi : singleName,
+        columns: multiAs === 'rows' ? singleName : multi,
+        measure,
+        period: THREE_YEARS,
+      };
+      await expectMultipleResponseTable(question, truth, multiAs);
+    },
+  );
+
   it('C.93: two multi-valued dimensions in one table are refused with a message saying to filter by one of them', async () => {
     env.resetCounters();
     const { data, errors } = await ask({ rows: 'LICENCE_CONDITION', columns: 'ORDER_TYPE' });
