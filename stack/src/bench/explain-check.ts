@@ -85,7 +85,8 @@ export async function explainStatements(
     );
     const explained: ExplainedStatement[] = [];
     for (const statement of statements) {
-      const options = analyze ? 'analyze, buffers, format json' : 'format json';
+      // VERBOSE: without it a plan node names its table but not its schema, and every table here is in an agency's schema.
+      const options = analyze ? 'verbose, analyze, buffers, format json' : 'verbose, format json';
       const result = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode; 'Execution Time'?: number }] }>(
         `explain (${options}) ${statement.text}`,
         [...statement.values],

@@ -1,4 +1,6 @@
 import { Client } from 'pg';
+import { randomBytes } from 'node:crypto';
+import { dataReads, expectNoLargeSeqScan, explainStatements, LARGE_TABLE_ROWS } from './explain-check';
 import { FrontendReader, startStatementRelay } from './statement-relay';
 import type { RelayedStatement, StatementRelay } from './statement-relay';
 
@@ -38,6 +40,35 @@ describe('the statement relay in front of the PostgreSQL server', () => {
       { service: 'mappa', text: 'select 40 + 2 as answer', values: [] },
       { service: 'mappa', text: 'select $1::int + 1 as next', values: ['2'] },
     ]);
+  });
+
+  it('issue 15: a recorded read whose plan scans a whole table of 10,000+ rows fails the bench, naming it; an index look-up does not', async () => {
+    const schema = `relay_test_${randomBytes(6).toString('hex')}`;
+    await client.query(`create schema ${schema}`);
+    try {
+      await client.query(`create table ${schema}.person (id int primary key, area text not null)`);
+      await client.query(
+        `insert into ${schema}.person select i, case when i % 2 = 0 then 'LONDON' else 'CLEVELAND' end from generate_series(1, $1::int) i`,
+        [LARGE_TABLE_ROWS],
+      );
+      await client.query(`analyze ${schema}.person`);
+      const recorded = await relay.record(async () => {
+        await client.query(`select count(*) from ${schema}.person where area = $1`, ['LONDON']);
+        await client.query(`select area from ${schema}.person where id = $1`, [42]);
+        await client.query('begin');
+        await client.query('commit');
+      });
+      const reads = dataReads(recorded);
+      expect(reads.map((read) => read.values)).toEqual([['LONDON'], ['42']]);
+      const explained = await explainStatements(SERVER_URL, reads, true);
+      expect(explained.map((plan) => plan.seqScans)).toEqual([[`${schema}.person`], []]);
+      expect(() => expectNoLargeSeqScan('register page', [explained[1]!])).not.toThrow();
+      expect(() => expectNoLargeSeqScan('register page', explained)).toThrow(
+        `register page: select ${schema}.person reads ${schema}.person whole`,
+      );
+    } finally {
+      await client.query(`drop schema ${schema} cascade`);
+    }
   });
 
   it('records nothing outside a recording', async () => {
