@@ -112,10 +112,14 @@ export async function explainStatements(
 
 /** Throws, naming the workload, each offending statement and table, when any plan reads a whole large table. */
 export function expectNoLargeSeqScan(workload: string, explained: readonly ExplainedStatement[]): void {
+  const offending = largeSeqScansOf(workload, explained);
+  if (offending !== null) throw new Error(offending);
+}
+
+/** What `expectNoLargeSeqScan` would throw: the workload, each offending statement and table; null when no plan reads a whole large table. */
+export function largeSeqScansOf(workload: string, explained: readonly ExplainedStatement[]): string | null {
   const offending = explained.filter((statement) => statement.seqScans.length > 0);
-  if (offending.length > 0) {
-    throw new Error(
-      `${workload}: ${offending.map((statement) => `${statement.label} reads ${statement.seqScans.join(', ')} whole`).join('; ')} (tables of ${LARGE_TABLE_ROWS.toLocaleString('en-GB')}+ rows)`,
-    );
-  }
+  return offending.length === 0
+    ? null
+    : `${workload}: ${offending.map((statement) => `${statement.label} reads ${statement.seqScans.join(', ')} whole`).join('; ')} (tables of ${LARGE_TABLE_ROWS.toLocaleString('en-GB')}+ rows)`;
 }

@@ -212,10 +212,11 @@ export async function runInProcessBench(options: BenchOptions): Promise<void> {
           recordStatements: deployed.recordStatements,
         },
       ];
-      const report = await statisticsOnlyReport(layouts, connection.database(), options, dataset.offenders, url);
+      const { report, largeSeqScans } = await statisticsOnlyReport(layouts, connection.database(), options, dataset.offenders, url);
       process.stdout.write(report);
       const page = join(REPOSITORY_ROOT, 'docs', 'benchmarks-statistics.md');
       writeFileSync(page, withStatisticsTables(existsSync(page) ? readFileSync(page, 'utf8') : null, report));
+      if (largeSeqScans.length > 0) throw new Error(largeSeqScans.join('\n'));
     } finally {
       await deployed?.close();
       await stack.close();

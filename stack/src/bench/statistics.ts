@@ -3,7 +3,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import type { Database, MappaArea } from '@mappa/shared';
 import type { LocalStack } from '../local-stack';
 import { checkAuditCounts, countPerOperation } from './audit-accounting';
-import { dataReads, expectNoLargeSeqScan, explainStatements, LARGE_TABLE_ROWS } from './explain-check';
+import { dataReads, explainStatements, LARGE_TABLE_ROWS, largeSeqScansOf } from './explain-check';
 import type { ExplainedStatement } from './explain-check';
 import type { RelayedStatement } from './statement-relay';
 import type { Answer } from './load';
@@ -95,12 +95,15 @@ export async function statisticsOnlyReport(
   options: BenchOptions,
   offenders: number,
   url: string,
-): Promise<string> {
+): Promise<{ readonly report: string; readonly largeSeqScans: readonly string[] }> {
   const loadAtStart = loadavg();
   const workloads = layouts[0]!.workloads;
   const counts: OperationCounts[] = [];
   /** Per layout, per workload: each data read of one request, EXPLAINed. */
   const plans: ExplainedStatement[][][] = layouts.map(() => []);
+  // Plans that read a whole large table fail the run (issue 15), once it has measured and written its
+  // report: a run at 1,000,000 takes long, and its figures are worth keeping beside the failure.
+  const largeSeqScans: string[] = [];
   /** Per layout, per workload: the data reads of one request by service (when the layout can tell). */
   const readsByService: Record<string, number>[][] = layouts.map(() => []);
   for (const [w, workload] of workloads.entries()) {
@@ -116,7 +119,8 @@ export async function statisticsOnlyReport(
         }),
       );
       const explained = await explainStatements(url, reads, true);
-      expectNoLargeSeqScan(`${workload.name} (${layout.name})`, explained);
+      const offending = largeSeqScansOf(`${workload.name} (${layout.name})`, explained);
+      if (offending !== null) largeSeqScans.push(offending);
       plans[l]!.push(explained);
       const byService: Record<string, number> = {};
       for (const read of reads) byService[read.service] = (byService[read.service] ?? 0) + 1;
@@ -181,7 +185,7 @@ export async function statisticsOnlyReport(
     )
     .join('\n');
   const load = (values: readonly number[]) => values.map((value) => value.toFixed(1)).join(' / ');
-  return `\`npm run bench -- --statistics-only --offenders ${offenders} --rounds ${options.rounds} --requests-per-round ${options['requests-per-round']} --concurrency ${options.concurrency}\`
+  const report = `\`npm run bench -- --statistics-only --offenders ${offenders} --rounds ${options.rounds} --requests-per-round ${options['requests-per-round']} --concurrency ${options.concurrency}\`
 on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, against the PostgreSQL server, production gateway
 (trusted documents, audit on), ${offenders.toLocaleString('en-GB')} offenders; the analyst's area (London) holds about 15% of them (areas are as large as their populations).
 Load average (1 / 5 / 15 min) at the start ${load(loadAtStart)}, at the end ${load(loadAtEnd)}: the machine is shared, so latencies move with
@@ -227,7 +231,11 @@ ${layouts
   .join('\n')}
 ## Each read statement in the database: EXPLAIN (ANALYZE, BUFFERS) execution ms (shared buffers)
 
-No plan reads a table of ${LARGE_TABLE_ROWS.toLocaleString('en-GB')} rows or more whole (the run fails otherwise), in either layout.
+${
+  largeSeqScans.length === 0
+    ? `No plan reads a table of ${LARGE_TABLE_ROWS.toLocaleString('en-GB')} rows or more whole (the run fails otherwise), in either layout.`
+    : `**Plans reading a whole table of ${LARGE_TABLE_ROWS.toLocaleString('en-GB')}+ rows (the run fails):** ${largeSeqScans.join('; ')}.`
+}
 
 ${layouts
   .flatMap((layout, l) =>
@@ -238,6 +246,7 @@ ${layouts
   )
   .join('\n')}
 `;
+  return { report, largeSeqScans };
 }
 
 /** An answer's data as JSON, for comparing layouts; throws on an answer without data or with errors. */
