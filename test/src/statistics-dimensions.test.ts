@@ -1035,6 +1035,26 @@ describe('order types and licence conditions as rows or columns: multiple-respon
     },
   );
 
+  it('C.92: notification breaches of the people holding a SHPO or SOPO, by the orders they hold: the filter keeps people holding any kept value, whose events count in the row of every value they hold', async () => {
+    const held = sql`select * from (${ordersSql('category', null)}) h
+      where h.pnc_id in (select pnc_id from (${ordersSql('category', null)}) kept where kept.multi in ('SHPO', 'SOPO'))`;
+    const truth = await eventTruthOf(held, eventsSql('NOTIFICATION_BREACHES', THREE_YEARS), VALUES.ORDER_TYPE!, VALUES.CATEGORY!, 'rows');
+    expect(truth.total).toBeGreaterThan(0);
+    // NONE and NOT_HELD are held alone: no one the filter keeps is in those rows.
+    expect(truth.rowTotals.slice(-2)).toEqual([0, 0]);
+    await expectMultipleResponseTable(
+      {
+        rows: 'ORDER_TYPE',
+        columns: 'CATEGORY',
+        filters: [{ dimension: 'ORDER_TYPE', values: ['SHPO', 'SOPO'] }],
+        measure: 'NOTIFICATION_BREACHES',
+        period: THREE_YEARS,
+      },
+      truth,
+      'rows',
+    );
+  });
+
   it('C.93: two multi-valued dimensions in one table are refused with a message saying to filter by one of them', async () => {
     env.resetCounters();
     const { data, errors } = await ask({ rows: 'LICENCE_CONDITION', columns: 'ORDER_TYPE' });
