@@ -934,6 +934,127 @@ describe('order types and licence conditions as rows or columns: multiple-respon
     expect(explained(rawWith.total, rawWithout.total)).toBe(false);
   });
 
+  /**
+   * Each person's events of `measure` in `period`, counted straight from the owner's table, for the
+   * people the owner holds in the area (principle 7 records left out); a person without one has none.
+   */
+  const eventsSql = (measure: Measure, period: { from: string; to: string }) => {
+    const between = (column: string) => sql`${sql.raw(column)} between ${period.from}::date and ${period.to}::date`;
+    const police = (table: string, column: string) => sql`
+      select p.pnc_id, count(*)::int as events from police.person p join ${sql.raw(table)} e on e.pnc_id = p.pnc_id and ${between(`e.${column}`)}
+      where p.mappa_area = ${AREA} and not p.ct_restricted group by p.pnc_id`;
+    switch (measure) {
+      case 'ORDERS_IMPOSED':
+        return police('police.civil_order', 'made_date');
+      case 'ORDER_BREACHES':
+        return police('police.civil_order_breach', 'breach_date');
+      case 'NOTIFICATION_BREACHES':
+        return police('police.notification_breach', 'breach_date');
+      case 'RECALLS':
+        return sql`
+          select pc.pnc_id, count(*)::int as events from probation.probation_case pc join probation.recall r on r.crn = pc.crn and ${between('r.recall_date')}
+          where pc.area = ${AREA} and not pc.ct_restricted group by pc.pnc_id`;
+      case 'RELEASES':
+        return sql`
+          select pnc_id, count(*)::int as events from prison.prisoner
+          where mappa_area = ${AREA} and not ct_restricted and last_movement_type = 'RELEASE' and ${between('last_movement_date')} group by pnc_id`;
+    }
+  };
+
+  /**
+   * The truth of an event table with a multi-valued dimension, from `held` (a row per person and value
+   * they hold) and their events: each cell, and each total of the multi-valued dimension, the events of
+   * the people holding that value (each person once in it); each total the other way, and the table
+   * total, the events of each person once (not the sum of the cells).
+   */
+  async function eventTruthOf(
+    held: ReturnType<typeof sql>,
+    events: ReturnType<typeof sql>,
+    multiValues: readonly string[],
+    singleValues: readonly string[],
+    multiAs: 'rows' | 'columns',
+  ): Promise<Truth> {
+    const byMulti = await rowsOf<{ multi: string; single: string | null; events: number }>(sql`
+      with held as (${held}), events as (${events})
+      select h.multi, case when grouping(h.single) = 1 then null else h.single end as single, sum(e.events)::int as events
+      from (select distinct pnc_id, multi, single from held) h join events e on e.pnc_id = h.pnc_id
+      group by grouping sets ((h.multi, h.single), (h.multi))`);
+    const bySingle = await rowsOf<{ single: string | null; events: number; by_single: number }>(sql`
+      with held as (${held}), events as (${events})
+      select h.single, sum(e.events)::int as events, grouping(h.single)::int as by_single
+      from (select distinct pnc_id, single from held) h join events e on e.pnc_id = h.pnc_id
+      group by grouping sets ((h.single), ())`);
+    for (const row of byMulti) {
+      expect(multiValues).toContain(row.multi);
+      if (row.single !== null) expect(singleValues).toContain(row.single);
+    }
+    const cell = (multi: string, single: string | null) => byMulti.find((row) => row.multi === multi && row.single === single)?.events ?? 0;
+    const cells = multiValues.map((multi) => singleValues.map((single) => cell(multi, single)));
+    const multiTotals = multiValues.map((multi) => cell(multi, null));
+    const singleTotals = singleValues.map((single) => bySingle.find((row) => row.by_single === 0 && row.single === single)?.events ?? 0);
+    const total = bySingle.find((row) => row.by_single === 1)?.events ?? 0;
+    return multiAs === 'rows'
+      ? { cells, rowTotals: multiTotals, columnTotals: singleTotals, total }
+      : {
+          cells: singleValues.map((_, s) => multiValues.map((_, m) => cells[m]![s]!)),
+          rowTotals: singleTotals,
+          columnTotals: multiTotals,
+          total,
+        };
+  }
+
+  /** Three reporting years before the seeded day: enough events of each kind at this dataset's size. */
+  const THREE_YEARS = { from: '2023-04-01', to: '2026-03-31' };
+
+  it.each<[string, Measure, 'ORDER_TYPE' | 'LICENCE_CONDITION', 'rows' | 'columns', 'category' | 'level' | 'lead_agency']>([
+    ['civil orders imposed by the orders held (police, the same owner) and level', 'ORDERS_IMPOSED', 'ORDER_TYPE', 'rows', 'level'],
+    ['notification breaches by the orders held (police) and category', 'NOTIFICATION_BREACHES', 'ORDER_TYPE', 'rows', 'category'],
+    ['order breaches by lead agency and the orders held (columns)', 'ORDER_BREACHES', 'ORDER_TYPE', 'columns', 'lead_agency'],
+    [
+      'recalls by licence condition types (probation, the same owner) and lead agency',
+      'RECALLS',
+      'LICENCE_CONDITION',
+      'rows',
+      'lead_agency',
+    ],
+    ['releases (prison) by level and licence condition types (columns)', 'RELEASES', 'LICENCE_CONDITION', 'columns', 'level'],
+  ])(
+    'C.92: %s: every cell the events of the people holding that value, every total each person once, as counted from the seeded tables',
+    async (_name, measure, multi, multiAs, single) => {
+      const singleName = { category: 'CATEGORY', level: 'LEVEL', lead_agency: 'LEAD_AGENCY' }[single];
+      const held = multi === 'ORDER_TYPE' ? ordersSql(single, null) : conditionsSql(single, null);
+      const truth = await eventTruthOf(held, eventsSql(measure, THREE_YEARS), VALUES[multi]!, VALUES[singleName]!, multiAs);
+      expect(truth.total).toBeGreaterThan(0);
+      const question: Question = {
+        rows: multiAs === 'rows' ? multi : singleName,
+        columns: multiAs === 'rows' ? singleName : multi,
+        measure,
+        period: THREE_YEARS,
+      };
+      await expectMultipleResponseTable(question, truth, multiAs);
+    },
+  );
+
+  it('C.92: notification breaches of the people holding a SHPO or SOPO, by the orders they hold: the filter keeps people holding any kept value, whose events count in the row of every value they hold', async () => {
+    const held = sql`select * from (${ordersSql('category', null)}) h
+      where h.pnc_id in (select pnc_id from (${ordersSql('category', null)}) kept where kept.multi in ('SHPO', 'SOPO'))`;
+    const truth = await eventTruthOf(held, eventsSql('NOTIFICATION_BREACHES', THREE_YEARS), VALUES.ORDER_TYPE!, VALUES.CATEGORY!, 'rows');
+    expect(truth.total).toBeGreaterThan(0);
+    // NONE and NOT_HELD are held alone: no one the filter keeps is in those rows.
+    expect(truth.rowTotals.slice(-2)).toEqual([0, 0]);
+    await expectMultipleResponseTable(
+      {
+        rows: 'ORDER_TYPE',
+        columns: 'CATEGORY',
+        filters: [{ dimension: 'ORDER_TYPE', values: ['SHPO', 'SOPO'] }],
+        measure: 'NOTIFICATION_BREACHES',
+        period: THREE_YEARS,
+      },
+      truth,
+      'rows',
+    );
+  });
+
   it('C.93: two multi-valued dimensions in one table are refused with a message saying to filter by one of them', async () => {
     env.resetCounters();
     const { data, errors } = await ask({ rows: 'LICENCE_CONDITION', columns: 'ORDER_TYPE' });
@@ -942,6 +1063,151 @@ describe('order types and licence conditions as rows or columns: multiple-respon
       ['BAD_USER_INPUT', 'a table has at most one dimension a person can hold several values of'],
     ]);
     expect(Object.values(env.stack.subgraphs).reduce((total, subgraph) => total + subgraph.requests.count, 0)).toBe(0);
+  });
+});
+
+describe("tables of the MAPPA unit's own dimensions, counted by the unit (C.92, C.93)", () => {
+  /*
+   * When every dimension and filter is the MAPPA unit's (category, level, lead agency) and the table
+   * counts people, the unit answers its groups (at most 27) instead of a row per person. The figures
+   * must be the seeded ones and the protection the same as on the join path.
+   */
+  const MAPPA_ONLY = ['CATEGORY', 'LEVEL', 'LEAD_AGENCY'] as const;
+
+  /** The seeded figure from one grouped read of the MAPPA unit's table, filtered and arranged here. */
+  async function groupedTruth(question: Question): Promise<number[][]> {
+    const groups = await rowsOf<{ CATEGORY: string; LEVEL: string; LEAD_AGENCY: string; people: number }>(sql`
+      select category::text as "CATEGORY", level::text as "LEVEL", lead_agency as "LEAD_AGENCY", count(*)::int as people
+      from mappa.mappa_case where status = 'ACTIVE' and area = ${AREA} and not ct_restricted and category <= 3
+      group by category, level, lead_agency`);
+    const grid = VALUES[question.rows]!.map(() => VALUES[question.columns]!.map(() => 0));
+    for (const group of groups) {
+      const value = (dimension: string) => group[dimension as (typeof MAPPA_ONLY)[number]];
+      if (!(question.filters ?? []).every((filter) => filter.values.includes(value(filter.dimension)))) continue;
+      grid[VALUES[question.rows]!.indexOf(value(question.rows))]![VALUES[question.columns]!.indexOf(value(question.columns))]! +=
+        group.people;
+    }
+    return grid;
+  }
+
+  it.each<[string, Question]>([
+    ['category by level', { rows: 'CATEGORY', columns: 'LEVEL' }],
+    [
+      'lead agency by level, of categories 1 and 2',
+      { rows: 'LEAD_AGENCY', columns: 'LEVEL', filters: [{ dimension: 'CATEGORY', values: ['1', '2'] }] },
+    ],
+    [
+      'level by category, police or probation led, at levels 2 and 3',
+      {
+        rows: 'LEVEL',
+        columns: 'CATEGORY',
+        filters: [
+          { dimension: 'LEAD_AGENCY', values: ['POLICE', 'PROBATION'] },
+          { dimension: 'LEVEL', values: ['2', '3'] },
+        ],
+      },
+    ],
+  ])('C.92: %s is the seeded figure, protected (C.93), from one grouped MAPPA statement and no other owner', async (_name, question) => {
+    const truth = await groupedTruth(question);
+    // The test's two readings of the seeded data agree (the grouped read above and the per-person one).
+    expect(truth).toEqual(expected(question));
+    env.resetCounters();
+    const raw = await ask(question, ANALYST, `${rawGateway.url}/graphql`);
+    expect(raw.errors).toBeUndefined();
+    expectExact(raw.data!.statisticsAggregate!, truth);
+    const { subgraphs } = env.stack;
+    const asked = () => ({
+      mappa: [subgraphs.mappa.requests.count, subgraphs.mappa.statements.count],
+      police: [subgraphs.police.requests.count, subgraphs.police.statements.count],
+      probation: [subgraphs.probation.requests.count, subgraphs.probation.statements.count],
+      prison: [subgraphs.prison.requests.count, subgraphs.prison.statements.count],
+      yot: [subgraphs.yot.requests.count, subgraphs.yot.statements.count],
+    });
+    // One request and one grouped statement to the unit, whatever the population; no other owner.
+    expect(asked()).toEqual({ mappa: [1, 1], police: [0, 0], probation: [0, 0], prison: [0, 0], yot: [0, 0] });
+    const published = await ask(question);
+    expect(published.errors).toBeUndefined();
+    expectProtected(published.data!.statisticsAggregate!, truth);
+    expectNoIdentifier(published.data, ALLOWED_STRINGS, { names });
+  });
+
+  it("C.93: the unit's groups give exactly the published answer the per-person join gives for the same people (the same cells withheld, the same rounding by the same keys)", async () => {
+    const grouped: Question = { rows: 'LEAD_AGENCY', columns: 'CATEGORY', filters: [{ dimension: 'LEVEL', values: ['1', '2'] }] };
+    // A filter keeping every value of a police dimension keeps everyone, and sends the question down the join path.
+    const joined: Question = { ...grouped, filters: [...grouped.filters!, { dimension: 'ETHNICITY', values: VALUES.ETHNICITY! }] };
+    expect(expected(joined)).toEqual(expected(grouped));
+    env.resetCounters();
+    const byGroups = await ask(grouped);
+    expect(env.stack.subgraphs.police.requests.count).toBe(0);
+    const byPeople = await ask(joined);
+    expect(env.stack.subgraphs.police.requests.count).toBe(1);
+    expect(byGroups.errors).toBeUndefined();
+    expect(byGroups.data).toEqual(byPeople.data);
+    expect(byGroups.data!.statisticsAggregate!.total.suppressed).toBe(false);
+  });
+
+  it("C.93: a differencing pair of the unit's own dimensions, differing by exactly one person, gives answers the same counts could have given", async () => {
+    // A group of at least 12 people (one filter) in which one person alone holds some value of another of
+    // the unit's dimensions: asked with the group's filter, then with every other value of that dimension too.
+    const candidates = MAPPA_ONLY.flatMap((groupBy) =>
+      VALUES[groupBy]!.flatMap((groupValue) => {
+        const members = population.filter((person) => valuesOf(person, groupBy)[0] === groupValue);
+        if (members.length < 12) return [];
+        return MAPPA_ONLY.filter((leaveOutBy) => leaveOutBy !== groupBy).flatMap((leaveOutBy) =>
+          VALUES[leaveOutBy]!.filter((value) => members.filter((person) => valuesOf(person, leaveOutBy)[0] === value).length === 1).map(
+            (value) => ({ groupBy, groupValue, leaveOutBy, value }),
+          ),
+        );
+      }),
+    );
+    expect(candidates.length).toBeGreaterThan(0);
+    const { groupBy, groupValue, leaveOutBy, value } = candidates[0]!;
+    const rows = MAPPA_ONLY.find((dimension) => dimension !== groupBy && dimension !== leaveOutBy)!;
+    const withPerson: Question = { rows, columns: leaveOutBy, filters: [{ dimension: groupBy, values: [groupValue] }] };
+    const withoutPerson: Question = {
+      ...withPerson,
+      filters: [...withPerson.filters!, { dimension: leaveOutBy, values: VALUES[leaveOutBy]!.filter((other) => other !== value) }],
+    };
+    const rawWith = (await ask(withPerson, ANALYST, `${rawGateway.url}/graphql`)).data!.statisticsAggregate!;
+    const rawWithout = (await ask(withoutPerson, ANALYST, `${rawGateway.url}/graphql`)).data!.statisticsAggregate!;
+    expect(rawWith.total.count! - rawWithout.total.count!).toBe(1);
+    const a = (await ask(withPerson)).data!.statisticsAggregate!;
+    const b = (await ask(withoutPerson)).data!.statisticsAggregate!;
+    expect(a.total.suppressed).toBe(false);
+    const explained = (x: Count, y: Count) =>
+      (x.suppressed && y.suppressed) ||
+      (!x.suppressed && !y.suppressed && Math.abs(x.count! - y.count!) <= 5 && x.count! % 5 === 0 && y.count! % 5 === 0) ||
+      (x.suppressed !== y.suppressed && (x.count ?? y.count)! <= 10);
+    const published = (table: Table) => [...table.rows.flatMap((row) => [...row.cells, row.total]), ...table.columnTotals, table.total];
+    for (const [x, y] of published(a).map((cell, index) => [cell, published(b)[index]!] as const))
+      expect({ x, y, explained: explained(x, y) }).toEqual({ x, y, explained: true });
+    // The check has teeth: the same pair unprotected shows the person.
+    expect(explained(rawWith.total, rawWithout.total)).toBe(false);
+  });
+
+  it("C.93: the unit's own filters leaving fewer than 10 people withhold every count, the total included", async () => {
+    const small = MAPPA_ONLY.flatMap((first) =>
+      MAPPA_ONLY.filter((second) => second > first).flatMap((second) =>
+        VALUES[first]!.flatMap((a) =>
+          VALUES[second]!.map((b) => ({
+            filters: [
+              { dimension: first, values: [a] },
+              { dimension: second, values: [b] },
+            ],
+            people: population.filter((person) => valuesOf(person, first)[0] === a && valuesOf(person, second)[0] === b).length,
+          })),
+        ),
+      ),
+    ).find((candidate) => candidate.people >= 1 && candidate.people < 10);
+    expect(small).toBeDefined();
+    const { data, errors } = await ask({ rows: 'CATEGORY', columns: 'LEAD_AGENCY', filters: small!.filters });
+    expect(errors).toBeUndefined();
+    const table = data!.statisticsAggregate!;
+    expect(
+      [...table.rows.flatMap((row) => [...row.cells, row.total]), ...table.columnTotals, table.total].every(
+        (count) => count.suppressed && count.count === null,
+      ),
+    ).toBe(true);
   });
 });
 

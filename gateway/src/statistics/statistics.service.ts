@@ -3,6 +3,7 @@ import {
   addKeys,
   adHocControl,
   BadUserInputError,
+  UpstreamUnavailableError,
   parseInput,
   protectTable,
   RECORD_KEY_RANGE,
@@ -216,6 +217,34 @@ export class StatisticsService {
       measure,
       ...(period ? { period } : {}),
     });
+    const rowValues = DIMENSIONS[rows].values;
+    const columnValues = DIMENSIONS[columns].values;
+    const tally = new Tally(rowValues.length, columnValues.length);
+    if (event === null && owners.length === 1) {
+      // Every dimension and filter is the MAPPA unit's and the table counts people: the unit counts its
+      // groups itself (one grouped statement, at most 27 groups), and no row per person crosses GraphQL.
+      const groups = await this.owners.ask<MappaGroups>(
+        'mappa',
+        MAPPA_GROUPS_QUERY,
+        { area, keySecret: this.settings.keySecret },
+        'mappaStatisticsGroups',
+        caller,
+        requestId,
+      );
+      if (groups === null) return null;
+      const answer = checkedGroups(groups);
+      for (let group = 0; group < answer.people.length; group += 1) {
+        const valueOf = (dimension: StatisticsDimension) =>
+          String((answer[DIMENSIONS[dimension].field as 'category' | 'level' | 'leadAgency'] as readonly unknown[])[group]);
+        if (!filters.every((filter) => filter.values.includes(valueOf(filter.dimension)))) continue;
+        const row = rowValues.indexOf(valueOf(rows));
+        const column = columnValues.indexOf(valueOf(columns));
+        // A value outside the fixed lists (category 4 is never sent) is in no row or column, as for a person.
+        if (row < 0 || column < 0) continue;
+        tally.add([row], [column], answer.people[group]!, answer.recordKey[group]!, answer.people[group]!);
+      }
+      return this.published(rows, columns, tally);
+    }
     // One secret for this query alone: the owners' pseudonyms join here and with nothing else, ever.
     const querySecret = randomBytes(32).toString('base64url');
     // Each owner is sent only what its part needs: the period goes to the measure's owner alone, the
@@ -277,8 +306,6 @@ export class StatisticsService {
       const value = valueAt(source.owner, source.field, position);
       return Array.isArray(value) ? value.some((one) => kept.includes(String(one))) : kept.includes(String(value));
     };
-    const rowValues = DIMENSIONS[rows].values;
-    const columnValues = DIMENSIONS[columns].values;
     // One list per value, made once: a person with one value of a dimension (every single-valued one)
     // is placed without an allocation (issue 13: some 150,000 people an area at 1,000,000 offenders).
     const rowPlaces = rowValues.map((_, place) => [place]);
@@ -304,20 +331,6 @@ export class StatisticsService {
       }
       return places;
     };
-    const empty = (): { count: number; key: number } => ({ count: 0, key: 0 });
-    const counts = rowValues.map(() => columnValues.map(empty));
-    // The totals are counted here, each person once in each, not summed from the cells: with a
-    // multi-valued dimension a person is in a cell per value they hold, and a total counts them once.
-    // A total's key is then the sum of its own people's keys, as for any cell, so the same people give
-    // the same total whether asked as a row of this table or as the filter of another.
-    const rowTotals = rowValues.map(empty);
-    const columnTotals = columnValues.map(empty);
-    const total = empty();
-    const add = (cell: { count: number; key: number }, weight: number, key: number) => {
-      cell.count += weight;
-      cell.key = addKeys(cell.key, key);
-    };
-    let population = 0;
     for (let person = 0; person < people; person += 1) {
       if (!filters.every((filter) => holds(person, filter.dimension, filter.values))) continue;
       const inRows = placesOf(person, rows, rowValues, rowPlaces);
@@ -327,21 +340,100 @@ export class StatisticsService {
       const eventPosition = event ? positionIn(person, event.owner) : -1;
       const weight = event ? (eventPosition < 0 ? 0 : Number(valueAt(event.owner, event.field, eventPosition) ?? 0)) : 1;
       if (weight === 0) continue;
-      population += 1;
       // Each event adds its person's record key: the key still depends only on who is counted, and how often.
       const key = (Number(valueAt('mappa', 'recordKey', person)) * weight) % RECORD_KEY_RANGE;
-      for (const row of inRows) {
-        for (const column of inColumns) add(counts[row]![column]!, weight, key);
-        add(rowTotals[row]!, weight, key);
-      }
-      for (const column of inColumns) add(columnTotals[column]!, weight, key);
-      add(total, weight, key);
+      tally.add(inRows, inColumns, weight, key, 1);
     }
+    return this.published(rows, columns, tally);
+  }
+
+  /** The tallied table protected for an ad-hoc answer: cell keys, suppression, rounding, and the minimum group size on every filter. */
+  private published(rows: StatisticsDimension, columns: StatisticsDimension, tally: Tally): StatisticsTable {
+    const { counts, rowTotals, columnTotals, total, population } = tally;
     const table = protectTable(counts, adHocControl(this.settings.control), { rowTotals, columnTotals, total });
     const overlap = { rows: DIMENSIONS[rows].multiValued === true, columns: DIMENSIONS[columns].multiValued === true };
     // Minimum group size on every filter: too few people counted and nothing is shown, not even the total.
-    return tableOf(rows, rowValues, columns, columnValues, population < this.settings.minimumGroupSize ? withheld(table) : table, overlap);
+    const shown = population < this.settings.minimumGroupSize ? withheld(table) : table;
+    return tableOf(rows, DIMENSIONS[rows].values, columns, DIMENSIONS[columns].values, shown, overlap);
   }
+}
+
+/**
+ * An ad-hoc table's raw counts as they are added up: its cells and, apart, its totals. The totals are
+ * counted here, each person once in each, not summed from the cells: with a multi-valued dimension a
+ * person is in a cell per value they hold, and a total counts them once. A total's key is then the sum
+ * of its own people's keys, as for any cell, so the same people give the same total whether asked as a
+ * row of this table or as the filter of another (and whether the MAPPA unit grouped them or not).
+ */
+class Tally {
+  readonly counts: Counter[][];
+  readonly rowTotals: Counter[];
+  readonly columnTotals: Counter[];
+  readonly total: Counter = { count: 0, key: 0 };
+  /** The people counted (with at least one event, for an event measure): the minimum group size is of people. */
+  population = 0;
+
+  constructor(rows: number, columns: number) {
+    this.counts = Array.from({ length: rows }, () => Array.from({ length: columns }, () => ({ count: 0, key: 0 })));
+    this.rowTotals = Array.from({ length: rows }, () => ({ count: 0, key: 0 }));
+    this.columnTotals = Array.from({ length: columns }, () => ({ count: 0, key: 0 }));
+  }
+
+  /**
+   * Adds `people` people (one person, or one of the MAPPA unit's groups) in the rows `inRows` and
+   * columns `inColumns`, counting `weight` (people, or events) with the cell key `key` (their record
+   * keys' sum, each key once per event) in each of those cells and, once, in each total.
+   */
+  add(inRows: readonly number[], inColumns: readonly number[], weight: number, key: number, people: number): void {
+    this.population += people;
+    for (const row of inRows) {
+      for (const column of inColumns) addTo(this.counts[row]![column]!, weight, key);
+      addTo(this.rowTotals[row]!, weight, key);
+    }
+    for (const column of inColumns) addTo(this.columnTotals[column]!, weight, key);
+    addTo(this.total, weight, key);
+  }
+}
+
+/** A raw cell being added up. */
+interface Counter {
+  count: number;
+  key: number;
+}
+
+function addTo(cell: Counter, weight: number, key: number): void {
+  cell.count += weight;
+  cell.key = addKeys(cell.key, key);
+}
+
+/** The MAPPA unit's groups (category, level, lead agency), as parallel columns. */
+interface MappaGroups {
+  readonly category: readonly number[];
+  readonly level: readonly number[];
+  readonly leadAgency: readonly string[];
+  readonly people: readonly number[];
+  readonly recordKey: readonly number[];
+}
+
+const MAPPA_GROUPS_QUERY = /* GraphQL */ `
+  query StatisticsGroups($area: MappaArea!, $keySecret: String!) {
+    mappaStatisticsGroups(area: $area, keySecret: $keySecret) {
+      category
+      level
+      leadAgency
+      people
+      recordKey
+    }
+  }
+`;
+
+/** The unit's groups, checked: every column as long as the others, else the unit is failing (UPSTREAM_UNAVAILABLE), never a table. */
+function checkedGroups(answer: MappaGroups): MappaGroups {
+  const groups = Array.isArray(answer.people) ? answer.people.length : -1;
+  const columns = [answer.category, answer.level, answer.leadAgency, answer.recordKey];
+  if (groups < 0 || columns.some((column) => !Array.isArray(column) || column.length !== groups))
+    throw new UpstreamUnavailableError('mappa');
+  return answer;
 }
 
 /**

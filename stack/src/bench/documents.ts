@@ -34,5 +34,9 @@ export const STATISTICS_ANNUAL_REPORT = `query BenchAnnualReport($area: MappaAre
 export const STATISTICS_AGGREGATE = `query BenchAggregate($area: MappaArea!, $filters: [StatisticsFilterInput!]) {
   statisticsAggregate(area: $area, rows: CATEGORY, columns: GENDER, filters: $filters) { ${STATISTICS_TABLE} }
 }`;
+/** An ad-hoc table of the MAPPA unit's own dimensions: the unit answers it as grouped counts, not a row per person (issue 13). */
+export const STATISTICS_AGGREGATE_MAPPA = `query BenchAggregateMappa($area: MappaArea!, $filters: [StatisticsFilterInput!]) {
+  statisticsAggregate(area: $area, rows: CATEGORY, columns: LEVEL, filters: $filters) { ${STATISTICS_TABLE} }
+}`;
 /** The reporting year the statistics workloads ask for: the last one before the bench dataset's day (2026-11-01). */
 export const STATISTICS_YEAR = 2025;

@@ -27,7 +27,14 @@ import { AGENCIES } from '../subgraphs';
 import { auditHeads, auditStatementsOf, checkAuditCounts, countPerOperation, verifyChains } from './audit-accounting';
 import { compareAnswers } from './compare';
 import { benchDatabaseUrl, busiestVictimLiaisonOfficer, collectCursors, holdsDataset } from './dataset';
-import { CURSOR_PAGE, OFFENDER_VIEW, POLICE_IDENTITY, STATISTICS_AGGREGATE, STATISTICS_ANNUAL_REPORT } from './documents';
+import {
+  CURSOR_PAGE,
+  OFFENDER_VIEW,
+  POLICE_IDENTITY,
+  STATISTICS_AGGREGATE,
+  STATISTICS_AGGREGATE_MAPPA,
+  STATISTICS_ANNUAL_REPORT,
+} from './documents';
 import type { Answer } from './load';
 import { runRound, send } from './load';
 import { benchMeetings, expectPackServed, meetingPackSection } from './meeting-pack';
@@ -38,6 +45,7 @@ import { ownCpuMs } from './process-cpu';
 import { statisticsOnlyReport, statisticsWorkloads, withStatisticsTables } from './statistics';
 import type { StatisticsLayout } from './statistics';
 import { startDeployedStatistics } from './statistics-deployed';
+import { startStatementRelay } from './statement-relay';
 import type { DeployedStatisticsStack } from './statistics-deployed';
 import { traceCriticalPaths } from './trace';
 import { BENCHMARKS_FILE, keptSections, reportWithoutTrace, traceSection } from './trace-section';
@@ -60,6 +68,14 @@ export async function runInProcessBench(options: BenchOptions): Promise<void> {
     process.stderr.write(`Seeding ${dataset.offenders.toLocaleString('en-GB')} offenders into ${new URL(url).pathname.slice(1)}\n`);
     await seedAgencies(connection, AGENCIES, dataset, progressBar(dataset.offenders, 'offenders'));
   }
+  // `--statistics-only` and `--register-only` record the statements one request sends and check their plans:
+  // this process's stack then reaches the database through a statement relay, as the deployed layout's
+  // services do (statement-relay.ts). pg's clients cannot be patched for it: the pool's SQL tracing binds
+  // each connection's `query` when it connects, so a connection made earlier escaped the patch ("read statements 0").
+  const relay = options['statistics-only'] || options['register-only'] ? await startStatementRelay(url) : null;
+  const stackConnection = relay
+    ? await DatabaseConnection.open({ url: relay.urlFor('one process') }, { poolSize: 20, timeouts: BATCH_JOB_DATABASE_TIMEOUTS })
+    : connection;
   // A throwaway identity provider standing in for an agency's: the benchmark pays for real token
   // verification at the gateway and real assertion checks in every subgraph.
   const issuer = await LocalIssuer.generate('urn:mappa:bench-issuer');
@@ -109,13 +125,14 @@ export async function runInProcessBench(options: BenchOptions): Promise<void> {
       MEETING_PACK,
       STATISTICS_ANNUAL_REPORT,
       STATISTICS_AGGREGATE,
+      STATISTICS_AGGREGATE_MAPPA,
       REGISTER_COUNT_PAGE,
     ]),
   };
   const stackOptions = {
     trustedIssuers: [issuer.trustedIssuer()],
     trustedDocuments,
-    connection,
+    connection: stackConnection,
     host: '127.0.0.1',
     ports: { gateway: 0, ...byAgency(() => 0) },
     production: true,
@@ -149,6 +166,7 @@ export async function runInProcessBench(options: BenchOptions): Promise<void> {
         area: principal.area,
         databaseUrl: url,
         offenders: dataset.offenders,
+        record: (run: () => Promise<void>) => relay!.record(run),
       };
       process.stdout.write(
         await registerReport({
@@ -160,6 +178,8 @@ export async function runInProcessBench(options: BenchOptions): Promise<void> {
       );
     } finally {
       await stack.close();
+      await stackConnection.close();
+      await relay?.close();
       await connection.close();
     }
     return;
@@ -173,7 +193,7 @@ export async function runInProcessBench(options: BenchOptions): Promise<void> {
         databaseUrl: url,
         issuer,
         keySecret: stackOptions.statistics.keySecret,
-        documents: [STATISTICS_ANNUAL_REPORT, STATISTICS_AGGREGATE],
+        documents: [STATISTICS_ANNUAL_REPORT, STATISTICS_AGGREGATE, STATISTICS_AGGREGATE_MAPPA],
         subgraphTimeoutMs: stackOptions.subgraphTimeoutMs,
       });
       const { gatewayUrl, cpuMs } = deployed;
@@ -183,20 +203,25 @@ export async function runInProcessBench(options: BenchOptions): Promise<void> {
           name: `one process, NODE_ENV ${process.env.NODE_ENV ?? 'unset'}`,
           workloads: statistics,
           cpuMs: async () => ({ 'bench process': ownCpuMs() }),
+          recordStatements: (run) => relay!.record(run),
         },
         {
           name: 'deployed, NODE_ENV=production',
           workloads: statisticsWorkloads(stack, analystToken, principal.area, gatewayUrl),
           cpuMs,
+          recordStatements: deployed.recordStatements,
         },
       ];
-      const report = await statisticsOnlyReport(layouts, connection.database(), options, dataset.offenders, url);
+      const { report, largeSeqScans } = await statisticsOnlyReport(layouts, connection.database(), options, dataset.offenders, url);
       process.stdout.write(report);
       const page = join(REPOSITORY_ROOT, 'docs', 'benchmarks-statistics.md');
       writeFileSync(page, withStatisticsTables(existsSync(page) ? readFileSync(page, 'utf8') : null, report));
+      if (largeSeqScans.length > 0) throw new Error(largeSeqScans.join('\n'));
     } finally {
       await deployed?.close();
       await stack.close();
+      await stackConnection.close();
+      await relay?.close();
       await connection.close();
     }
     return;

@@ -14,6 +14,8 @@ import type { LocalIssuer } from '@mappa/gateway';
 import { byAgency, createLogger } from '@mappa/shared';
 import { startStackProcesses } from '../processes/stack-processes';
 import { processCpuMs } from './process-cpu';
+import { startStatementRelay } from './statement-relay';
+import type { RelayedStatement } from './statement-relay';
 
 /** A cold start of seven processes on a loaded 2-core machine takes a while. */
 const START_TIMEOUT_MS = 240_000;
@@ -24,6 +26,8 @@ export interface DeployedStatisticsStack {
   readonly gatewayUrl: string;
   /** CPU ms so far (user + system) of each service process, by service name (`gateway`, `mappa`, …). */
   cpuMs(): Promise<Record<string, number>>;
+  /** Runs `run` and returns the statements every service process sent meanwhile, each with its service (statement-relay.ts). */
+  recordStatements(run: () => Promise<void>): Promise<RelayedStatement[]>;
   close(): Promise<void>;
 }
 
@@ -48,11 +52,14 @@ export async function startDeployedStatistics(settings: DeployedStatisticsSettin
   );
   // One replica of each service keeps its state in memory, as the deployed bench's (no Redis).
   const { REDIS_URL: _redis, ...inherited } = process.env;
+  // The services reach the database through the bench's relay, each under its own name, so that the
+  // statements of one request can be recorded, counted per owner and EXPLAINed as the in-process ones are.
+  const relay = await startStatementRelay(settings.databaseUrl);
   try {
     const processes = await startStackProcesses({
+      serviceEnv: (service) => ({ DATABASE_URL: relay.urlFor(service) }),
       env: {
         ...inherited,
-        DATABASE_URL: settings.databaseUrl,
         NODE_ENV: 'production',
         LOG_LEVEL: 'silent',
         APOLLO_TELEMETRY_DISABLED: 'true',
@@ -92,12 +99,15 @@ export async function startDeployedStatistics(settings: DeployedStatisticsSettin
       gatewayUrl: `${gateway.url}/graphql`,
       cpuMs: async () =>
         Object.fromEntries(await Promise.all(Object.entries(pids).map(async ([name, pid]) => [name, await processCpuMs(pid)] as const))),
+      recordStatements: (run) => relay.record(run),
       close: async () => {
         await processes.close();
+        await relay.close();
         await rm(directory, { recursive: true, force: true });
       },
     };
   } catch (error: unknown) {
+    await relay.close();
     await rm(directory, { recursive: true, force: true });
     throw error;
   }

@@ -3,11 +3,12 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import type { Database, MappaArea } from '@mappa/shared';
 import type { LocalStack } from '../local-stack';
 import { checkAuditCounts, countPerOperation } from './audit-accounting';
-import { explainStatements, recordStatements } from './explain-check';
+import { dataReads, explainStatements, LARGE_TABLE_ROWS, largeSeqScansOf } from './explain-check';
 import type { ExplainedStatement } from './explain-check';
+import type { RelayedStatement } from './statement-relay';
 import type { Answer } from './load';
 import { percentile, runRound, send } from './load';
-import { STATISTICS_AGGREGATE, STATISTICS_ANNUAL_REPORT, STATISTICS_YEAR } from './documents';
+import { STATISTICS_AGGREGATE, STATISTICS_AGGREGATE_MAPPA, STATISTICS_ANNUAL_REPORT, STATISTICS_YEAR } from './documents';
 import type { BenchOptions } from './options';
 import { cpuSpent, CpuLedger } from './process-cpu';
 import type { OperationCounts, Workload } from './workload';
@@ -35,6 +36,15 @@ export function statisticsWorkloads(stack: LocalStack, analystToken: string, are
       query: STATISTICS_AGGREGATE,
       byId: true,
       variables: () => ({ area, filters: [{ dimension: 'SUPERVISION_TYPE', values: ['CUSTODY', 'LICENCE', 'COMMUNITY_ORDER'] }] }),
+    },
+    {
+      name: "ad-hoc aggregate, the MAPPA unit's own 3 dimensions (category × level, lead agency filter), analyst",
+      stack,
+      url: gatewayUrl,
+      headers,
+      query: STATISTICS_AGGREGATE_MAPPA,
+      byId: true,
+      variables: () => ({ area, filters: [{ dimension: 'LEAD_AGENCY', values: ['POLICE', 'PROBATION'] }] }),
     },
   ];
 }
@@ -66,6 +76,8 @@ export interface StatisticsLayout {
   readonly name: string;
   readonly workloads: readonly Workload[];
   cpuMs(): Promise<Record<string, number>>;
+  /** Runs `run` and returns the SQL statements the layout's services sent meanwhile, each with its service (statement-relay.ts). */
+  recordStatements(run: () => Promise<void>): Promise<RelayedStatement[]>;
 }
 
 /**
@@ -83,22 +95,37 @@ export async function statisticsOnlyReport(
   options: BenchOptions,
   offenders: number,
   url: string,
-): Promise<string> {
+): Promise<{ readonly report: string; readonly largeSeqScans: readonly string[] }> {
   const loadAtStart = loadavg();
   const workloads = layouts[0]!.workloads;
   const counts: OperationCounts[] = [];
-  const plans: ExplainedStatement[][] = [];
+  /** Per layout, per workload: each data read of one request, EXPLAINed. */
+  const plans: ExplainedStatement[][][] = layouts.map(() => []);
+  // Plans that read a whole large table fail the run (issue 15), once it has measured and written its
+  // report: a run at 1,000,000 takes long, and its figures are worth keeping beside the failure.
+  const largeSeqScans: string[] = [];
+  /** Per layout, per workload: the data reads of one request by service (when the layout can tell). */
+  const readsByService: Record<string, number>[][] = layouts.map(() => []);
   for (const [w, workload] of workloads.entries()) {
     // The first request to each layout, its answer unread: it reads the owners' tables cold, which on a
-    // loaded machine outlasted the 10 s deadline and failed the run before it measured. The first layout's
-    // is recorded: every read statement of one request, EXPLAIN (ANALYZE, BUFFERS)ed after it (the time each
-    // takes in the database). It must be the first: a service's pooled connection made before the recorder
-    // is in place is out of its reach (which is why a later workload's list can come back empty).
-    const statements = await recordStatements(async () => {
-      await send(workload, 0);
-    });
-    plans.push(await explainStatements(url, statements, true));
-    for (const layout of layouts.slice(1)) await send(layout.workloads[w]!, 0);
+    // loaded machine outlasted the 10 s deadline and failed the run before it measured. Its statements
+    // are recorded (in this process by patching pg, in the deployed layout by the services' relay) and
+    // every data read among them EXPLAIN (ANALYZE, BUFFERS)ed after it (the time each takes in the
+    // database). A plan reading a whole large table fails the run, in every layout (issue 15).
+    for (const [l, layout] of layouts.entries()) {
+      const reads = dataReads(
+        await layout.recordStatements(async () => {
+          await send(layout.workloads[w]!, 0);
+        }),
+      );
+      const explained = await explainStatements(url, reads, true);
+      const offending = largeSeqScansOf(`${workload.name} (${layout.name})`, explained);
+      if (offending !== null) largeSeqScans.push(offending);
+      plans[l]!.push(explained);
+      const byService: Record<string, number> = {};
+      for (const read of reads) byService[read.service] = (byService[read.service] ?? 0) + 1;
+      readsByService[l]!.push(byService);
+    }
     const data = dataOf(workload, await send(workload, 0));
     for (const layout of layouts.slice(1))
       if (dataOf(workload, await send(layout.workloads[w]!, 0)) !== data)
@@ -158,13 +185,14 @@ export async function statisticsOnlyReport(
     )
     .join('\n');
   const load = (values: readonly number[]) => values.map((value) => value.toFixed(1)).join(' / ');
-  return `\`npm run bench -- --statistics-only --offenders ${offenders} --rounds ${options.rounds} --requests-per-round ${options['requests-per-round']} --concurrency ${options.concurrency}\`
+  const report = `\`npm run bench -- --statistics-only --offenders ${offenders} --rounds ${options.rounds} --requests-per-round ${options['requests-per-round']} --concurrency ${options.concurrency}\`
 on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, against the PostgreSQL server, production gateway
 (trusted documents, audit on), ${offenders.toLocaleString('en-GB')} offenders; the analyst's area (London) holds about 15% of them (areas are as large as their populations).
 Load average (1 / 5 / 15 min) at the start ${load(loadAtStart)}, at the end ${load(loadAtEnd)}: the machine is shared, so latencies move with
 other work on it; CPU per request hardly does. Two layouts of the product over the same database, taking turns in each round, checked to answer alike:
-\`one process\` is this bench's own (the gateway, every subgraph and the load generator on one thread; the plans and counts below are of it),
-\`deployed\` one process per service as \`npm start\` runs them with DATABASE_URL (CPU per process: /proc/<pid>/stat).
+\`one process\` is this bench's own (the gateway, every subgraph and the load generator on one thread; the audit's counts below are of it),
+\`deployed\` one process per service as \`npm start\` runs them with DATABASE_URL (CPU per process: /proc/<pid>/stat). Both reach the
+database through the bench's statement relay (stack/src/bench/statement-relay.ts), which records each layout's statements of one request.
 
 ## Latency (ms) and CPU per request, one request at a time per client, concurrency ${options.concurrency}
 
@@ -184,10 +212,41 @@ ${cpuRows}
 |---|${owners.map(() => '---:').join('|')}|
 ${countRows}
 
+${layouts
+  .map((layout, l) =>
+    readsByService[l]!.some((byService) => Object.keys(byService).length > 0)
+      ? `Data reads per service process in the ${layout.name} layout (recorded by its statement relay; one request):\n\n${workloads
+          .map(
+            (workload, w) =>
+              `- ${workload.name}: ${
+                Object.entries(readsByService[l]![w]!)
+                  .sort(([a], [b]) => a.localeCompare(b))
+                  .map(([service, reads]) => `${service} ${reads}`)
+                  .join(', ') || 'none'
+              }`,
+          )
+          .join('\n')}\n`
+      : '',
+  )
+  .join('\n')}
 ## Each read statement in the database: EXPLAIN (ANALYZE, BUFFERS) execution ms (shared buffers)
 
-${workloads.map((workload, index) => `- ${workload.name}: ${plans[index]!.map((plan) => `${plan.label} ${plan.executionMs?.toFixed(0)} ms (${plan.buffers} buffers${plan.seqScans.length > 0 ? `, seq scan ${plan.seqScans.join(', ')}` : ''})`).join('; ')}`).join('\n')}
+${
+  largeSeqScans.length === 0
+    ? `No plan reads a table of ${LARGE_TABLE_ROWS.toLocaleString('en-GB')} rows or more whole (the run fails otherwise), in either layout.`
+    : `**Plans reading a whole table of ${LARGE_TABLE_ROWS.toLocaleString('en-GB')}+ rows (the run fails):** ${largeSeqScans.join('; ')}.`
+}
+
+${layouts
+  .flatMap((layout, l) =>
+    workloads.map(
+      (workload, w) =>
+        `- ${workload.name}, ${layout.name}: ${plans[l]![w]!.map((plan) => `${plan.label} ${plan.executionMs?.toFixed(0)} ms (${plan.buffers} buffers)`).join('; ') || 'no data read recorded'}`,
+    ),
+  )
+  .join('\n')}
 `;
+  return { report, largeSeqScans };
 }
 
 /** An answer's data as JSON, for comparing layouts; throws on an answer without data or with errors. */

@@ -46,6 +46,12 @@ export interface StackProcessesOptions {
   readonly shutdownGraceMs: number;
   readonly log: Logger;
   readonly startTimeoutMs?: number;
+  /**
+   * What one service's environment adds to `env`, by service name (`gateway` for every replica): the
+   * statistics bench gives each service its own database address, through its statement relay, so that
+   * the relay can tell whose statement each is (statement-relay.ts). Nothing by default.
+   */
+  readonly serviceEnv?: (service: AgencySubgraphName | 'gateway') => NodeJS.ProcessEnv;
 }
 
 /** The product as deployed: each subgraph and each gateway replica in a process of its own, supervised. */
@@ -103,6 +109,7 @@ export async function startStackProcesses(options: StackProcessesOptions): Promi
       AGENCY_REGISTRY.map(({ name }) =>
         start(name, serviceEntryPoint(name), {
           ...common,
+          ...options.serviceEnv?.(name),
           PORT: String(options.ports[name]),
           METRICS_PORT: metricsPortBeside(options.ports[name]),
           GATEWAY_PUBLIC_KEYS: JSON.stringify({ keys: [key.publicJwk] }),
@@ -117,6 +124,7 @@ export async function startStackProcesses(options: StackProcessesOptions): Promi
     ) as Record<AgencySubgraphName, ServiceProcess>;
     const gatewayEnv: NodeJS.ProcessEnv = {
       ...common,
+      ...options.serviceEnv?.('gateway'),
       GATEWAY_ASSERTION_KEY: JSON.stringify(key.privateJwk),
       ...Object.fromEntries(AGENCY_REGISTRY.map(({ name, urlVariable }) => [urlVariable, `${subgraphs[name].url}/graphql`])),
       // Replicas must derive the same statistics record keys; one secret for this run unless configured.

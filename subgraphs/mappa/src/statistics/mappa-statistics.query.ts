@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import { pseudonymsOf, RECORD_KEY_RANGE, recordKeyOf, recordKeySql, subjectColumnsOf } from '@mappa/shared';
 import type { Database, MappaArea } from '@mappa/shared';
-import type { MappaStatisticsSubjects } from './mappa-statistics.type';
+import type { MappaStatisticsGroups, MappaStatisticsSubjects } from './mappa-statistics.type';
 
 /*
  * The annual report tables the MAPPA unit answers (C §7.3, tables 1 and 2), each one grouped SQL
@@ -113,5 +113,33 @@ export async function statisticsSubjectsOf(
     category: columns.category.map(Number),
     level: columns.level.map(Number),
     leadAgency: columns.lead_agency,
+  };
+}
+
+/**
+ * The same population as `statisticsSubjectsOf` (the same cases, the same principle 7 gate), counted by
+ * the unit itself in one grouped statement: one row per category, level and lead agency held (at most
+ * 27), each with its number of people and the sum of their record keys modulo the key range (the cell
+ * key a sum of those people's keys is, since keys add modulo the range). The gateway asks for this
+ * instead of a row per person when every dimension and filter of an ad-hoc table is the unit's own and
+ * the table counts people (issue 13: a row per person of an area at 1,000,000 offenders, some 150,000
+ * pseudonyms and record keys, crossed GraphQL to be added up into at most 27 groups in the gateway).
+ */
+export async function statisticsGroupsOf(db: Database, area: MappaArea, keySecret: string): Promise<MappaStatisticsGroups> {
+  const key = recordKeySql(keySecret, sql.raw('pnc_id'));
+  const columns = await subjectColumnsOf<{ category: number[]; level: number[]; lead_agency: string[]; people: number[]; key: number[] }>(
+    db,
+    sql`select category, level, lead_agency, count(*)::int as people, (sum(${key}) % ${RECORD_KEY_RANGE})::int as key
+      from mappa.mappa_case
+      where status = 'ACTIVE' and area = ${area} and not ct_restricted
+      group by category, level, lead_agency`,
+    ['category', 'level', 'lead_agency', 'people', 'key'],
+  );
+  return {
+    category: columns.category.map(Number),
+    level: columns.level.map(Number),
+    leadAgency: columns.lead_agency,
+    people: columns.people.map(Number),
+    recordKey: columns.key.map(Number),
   };
 }

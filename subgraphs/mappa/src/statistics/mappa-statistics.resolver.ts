@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { Access, MappaArea, parseInput, readsAreaStatistics, statisticsSecretSchema } from '@mappa/shared';
 import type { MappaContext } from '../mappa.context';
 import { mappaPolicies } from '../mappa.policies';
-import { statisticsSubjectsOf } from './mappa-statistics.query';
-import { MappaStatisticsSubjects } from './mappa-statistics.type';
+import { statisticsGroupsOf, statisticsSubjectsOf } from './mappa-statistics.query';
+import { MappaStatisticsGroups, MappaStatisticsSubjects } from './mappa-statistics.type';
 
 const subjectsSchema = z.object({ area: z.enum(MappaArea), querySecret: statisticsSecretSchema, keySecret: statisticsSecretSchema });
+const groupsSchema = z.object({ area: z.enum(MappaArea), keySecret: statisticsSecretSchema });
 
 /**
  * The MAPPA unit's ad-hoc statistics for the gateway's statistics service (issue 13): pseudonymous rows that never reach a client (the queries are @inaccessible). Another area, or any
@@ -31,5 +32,23 @@ export class MappaStatisticsResolver {
     if (!readsAreaStatistics(context.caller, values.area)) return null;
     context.log.info({ area: values.area }, 'statistics subjects read');
     return statisticsSubjectsOf(context.db, values.area, values.querySecret, values.keySecret);
+  }
+
+  @Access(mappaPolicies.statisticsSubjects)
+  @Directive('@federation__inaccessible')
+  @Query(() => MappaStatisticsGroups, {
+    nullable: true,
+    description:
+      "The MAPPA offenders of an area counted by category, level and lead agency (at most 27 groups), with each group's record-key sum (the gateway statistics service only, for a table whose every dimension is the unit's own).",
+  })
+  async mappaStatisticsGroups(
+    @Arg('area', () => MappaArea, { description: "The area (the caller's own)." }) area: MappaArea,
+    @Arg('keySecret', () => String, { description: "The product's record-key secret, from the gateway." }) keySecret: string,
+    @Ctx() context: MappaContext,
+  ): Promise<MappaStatisticsGroups | null> {
+    const values = parseInput(groupsSchema, { area, keySecret }, 'groups');
+    if (!readsAreaStatistics(context.caller, values.area)) return null;
+    context.log.info({ area: values.area }, 'statistics groups read');
+    return statisticsGroupsOf(context.db, values.area, values.keySecret);
   }
 }

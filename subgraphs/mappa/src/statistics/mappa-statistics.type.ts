@@ -39,3 +39,30 @@ export class MappaStatisticsSubjects {
   @Field(() => [String], { description: "Each person's lead agency." })
   leadAgency!: string[];
 }
+
+@Directive('@federation__inaccessible')
+@ObjectType({
+  description:
+    "The MAPPA offenders of an area counted by the unit, one entry per category, level and lead agency held (at most 27), as parallel columns: how many people and the sum of their record keys (for the gateway statistics service only, when every dimension of a table is the unit's own). Owner: mappa (MAPPA Co-ordination Unit).",
+})
+export class MappaStatisticsGroups {
+  @Access(mappaPolicies.statisticsSubjects)
+  @Field(() => [Int], { description: "Each group's MAPPA category." })
+  category!: number[];
+
+  @Access(mappaPolicies.statisticsSubjects)
+  @Field(() => [Int], { description: "Each group's MAPPA level." })
+  level!: number[];
+
+  @Access(mappaPolicies.statisticsSubjects)
+  @Field(() => [String], { description: "Each group's lead agency." })
+  leadAgency!: string[];
+
+  @Access(mappaPolicies.statisticsSubjects)
+  @Field(() => [Int], { description: 'How many people each group holds.' })
+  people!: number[];
+
+  @Access(mappaPolicies.statisticsSubjects)
+  @Field(() => [Int], { description: "The sum of each group's people's record keys, modulo 4096, for cell-key rounding." })
+  recordKey!: number[];
+}
