@@ -57,42 +57,8 @@ export async function appendAuditEntriesUnderHeadLock(
     statement = appendStatement(db);
     appendStatements.set(db, statement);
   }
-  return statement.execute(appendValues(log, entries));
-}
-
-/** The entries as the append's one JSON parameter. */
-function appendValues(
-  log: AuditLogName,
-  entries: readonly { readonly recordedAt: string; readonly requestId: string; readonly payload: string }[],
-) {
   const rows = entries.map(({ recordedAt, requestId, payload }) => ({ recorded_at: recordedAt, request_id: requestId, payload }));
-  return { log, entries: JSON.stringify(rows) } satisfies AppendValues;
-}
-
-/**
- * `appendAuditEntriesUnderHeadLock` as the audit writer makes it, outside any transaction: one call of
- * the procedure `audit.append_entries_durably` (migration 0007), which appends under the head row's
- * lock, commits without waiting for the WAL flush (releasing the lock for the next batch at once), then
- * waits for a flush past that commit in a second transaction of its own. One round trip; the entries
- * are durable when it returns. Inside a transaction the database refuses it.
- */
-export async function appendAuditEntriesDurably(
-  db: Database,
-  log: AuditLogName,
-  entries: readonly { readonly recordedAt: string; readonly requestId: string; readonly payload: string }[],
-): Promise<{ sequence: number; previousHash: string; hash: string }[]> {
-  const values = appendValues(log, entries);
-  // A CALL cannot be a drizzle prepared select: its text is two placeholders, built in microseconds.
-  const result = (await db.execute(
-    sql`call audit.append_entries_durably(${values.log}, ${values.entries}::jsonb, null, null, null)`,
-  )) as unknown as { rows: { sequences: (string | number)[] | null; previous_hashes: string[] | null; hashes: string[] | null }[] };
-  const [row] = result.rows;
-  const sequences = row?.sequences ?? [];
-  return sequences.map((sequence, index) => ({
-    sequence: Number(sequence),
-    previousHash: row?.previous_hashes?.[index] ?? '',
-    hash: row?.hashes?.[index] ?? '',
-  }));
+  return statement.execute({ log, entries: JSON.stringify(rows) } satisfies AppendValues);
 }
 
 /** How many entries `log` holds. */

@@ -4,7 +4,6 @@ import type { Database, DatabaseConnection } from '../db/database';
 import { auditPayloadSchema } from './audit-payload';
 import type { AuditLogName, AuditPayload, AuditPayloadInput } from './audit-payload';
 import {
-  appendAuditEntriesDurably,
   appendAuditEntriesUnderHeadLock,
   auditCheckpointWithCutoff,
   auditEntriesFrom,
@@ -168,23 +167,16 @@ export async function appendAuditEntries(db: Database, log: AuditLogName, entrie
   return appendCheckedAuditEntries(db, log, validatedEntries(entries));
 }
 
-/**
- * `appendAuditEntries` for entries already checked (`checkAuditEntry`). `'own-transaction'` is the
- * `AuditWriter`'s: the append is its own transaction and holds the head row's lock only until its
- * commit is written, not flushed (`appendAuditEntriesDurably`); the entries are durable when it
- * returns either way.
- */
+/** `appendAuditEntries` for entries already checked (`checkAuditEntry`): what `AuditWriter` appends. */
 export async function appendCheckedAuditEntries(
   db: Database,
   log: AuditLogName,
   entries: readonly CheckedAuditEntry[],
-  transaction: 'caller' | 'own-transaction' = 'caller',
 ): Promise<AuditEntry[]> {
   if (entries.length === 0) return [];
   // Millisecond precision, as stored, so the time read back is exactly the time that was hashed.
   const recordedAt = new Date();
-  const append = transaction === 'own-transaction' ? appendAuditEntriesDurably : appendAuditEntriesUnderHeadLock;
-  const stored = await append(
+  const stored = await appendAuditEntriesUnderHeadLock(
     db,
     log,
     entries.map(({ requestId, payload }) => ({ recordedAt: recordedAt.toISOString(), requestId, payload: canonicalJson(payload) })),

@@ -22,15 +22,6 @@ export type AuditMode = 'recorded' | 'off';
 // Enough for any burst a service sees, small enough that one statement stays short.
 const MAX_BATCH = 200;
 /**
- * The most batches one writer has in flight at once, each on a pool connection of its own (issue 15).
- * A batch holds the log's head row lock only until its commit is written, not flushed, so the next
- * batch appends while the first one's flush is on its way, and the server folds their flushes into
- * one fsync: an entry that arrives while a batch is in flight no longer waits for that batch's whole
- * commit and then its own. Few enough to leave the pool to the service's queries; past them, entries
- * queue and the next free slot takes them all.
- */
-export const AUDIT_BATCHES_IN_FLIGHT = 3;
-/**
  * The most entries that may wait for their commit (issue 15). While the database hangs, entries would
  * otherwise pile up without limit, each holding a request (and its answer) in memory; past this bound
  * a new entry is refused at once, so its request answers AUDIT_UNAVAILABLE (fail closed) instead of
@@ -60,17 +51,16 @@ interface Pending {
 
 /**
  * Writes one service's audit entries to its log, committing concurrent requests' entries together
- * (group commit): while `AUDIT_BATCHES_IN_FLIGHT` appends are in flight, new entries queue, and the
- * next append takes all of them. Each `append` resolves only once its entry is durably committed, so
- * a caller that waits for it never returns data before the evidence of it exists. A batch is one call
- * (`appendCheckedAuditEntries`, in a transaction of its own) that waits its turn on the log's head row
- * lock, so other writers to the same log (replicas, a mutation's evidence) delay it but never turn it
- * away, and that releases the lock once its commit is written, before the flush it then waits for
- * (issue 15). Each entry is checked against the audit schema once, when handed over.
+ * (group commit): while one append is in flight, new entries queue, and the next append takes all
+ * of them. Each `append` resolves only once its entry is committed, so a caller that waits for it
+ * never returns data before the evidence of it exists. A batch is one statement
+ * (`appendCheckedAuditEntries`) that waits its turn on the log's head row lock, so other writers to
+ * the same log (replicas, a mutation's evidence) delay it but never turn it away (issue 15). Each
+ * entry is checked against the audit schema once, when handed over.
  */
 export class AuditWriter {
   private readonly queue: Pending[] = [];
-  private inFlight = 0;
+  private flushing = false;
   private drained: (() => void)[] = [];
 
   constructor(
@@ -90,7 +80,7 @@ export class AuditWriter {
    * for it before it closes its database, so no answered request loses its entry.
    */
   drain(): Promise<void> {
-    if (this.inFlight === 0 && this.queue.length === 0) return Promise.resolve();
+    if (!this.flushing && this.queue.length === 0) return Promise.resolve();
     return new Promise<void>((resolve) => this.drained.push(resolve));
   }
 
@@ -136,7 +126,7 @@ export class AuditWriter {
           };
         }
         this.queue.push(pending);
-        this.startBatches();
+        if (!this.flushing) void this.flush();
       });
       this.observer?.auditAppended(this.log, Number(process.hrtime.bigint() - started) / 1e9);
     });
@@ -147,33 +137,29 @@ export class AuditWriter {
     return Promise.reject(error);
   }
 
-  /** Starts a batch of everything queued while a slot is free. */
-  private startBatches(): void {
-    while (this.queue.length > 0 && this.inFlight < AUDIT_BATCHES_IN_FLIGHT) {
-      this.inFlight += 1;
-      void this.commit(this.queue.splice(0, MAX_BATCH));
-    }
-  }
-
-  private async commit(batch: readonly Pending[]): Promise<void> {
+  private async flush(): Promise<void> {
+    this.flushing = true;
     try {
-      await inSpan('audit.commit', { 'mappa.audit.log': this.log, 'mappa.audit.batch_size': batch.length }, () =>
-        appendCheckedAuditEntries(
-          this.db,
-          this.log,
-          batch.map(({ entry }) => entry),
-          'own-transaction',
-        ),
-      );
-      this.observer?.auditBatchCommitted(this.log, batch.length);
-      for (const pending of batch) pending.resolve();
-    } catch (error: unknown) {
-      this.observer?.auditFailed(this.log, 'commit_failed', batch.length);
-      for (const pending of batch) pending.reject(error);
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, MAX_BATCH);
+        try {
+          await inSpan('audit.commit', { 'mappa.audit.log': this.log, 'mappa.audit.batch_size': batch.length }, () =>
+            appendCheckedAuditEntries(
+              this.db,
+              this.log,
+              batch.map(({ entry }) => entry),
+            ),
+          );
+          this.observer?.auditBatchCommitted(this.log, batch.length);
+          for (const pending of batch) pending.resolve();
+        } catch (error: unknown) {
+          this.observer?.auditFailed(this.log, 'commit_failed', batch.length);
+          for (const pending of batch) pending.reject(error);
+        }
+      }
     } finally {
-      this.inFlight -= 1;
-      this.startBatches();
-      if (this.inFlight === 0 && this.queue.length === 0) for (const resolve of this.drained.splice(0)) resolve();
+      this.flushing = false;
+      for (const resolve of this.drained.splice(0)) resolve();
     }
   }
 }
