@@ -46,6 +46,42 @@ describe('AuditWriter', () => {
     expect(await verifyAuditLog(db, 'mappa')).toEqual({ log: 'mappa', entries: 31, intact: true });
   });
 
+  it('issue 15: each request is answered only once its own entry is committed, as another session sees it, whether its batch was in flight or queued', async () => {
+    const writer = new AuditWriter(db, 'police');
+    await writer.append({ requestId: 'req-first', payload: payload(0) });
+    // Another session holds the head row's lock (on the embedded database, the whole database).
+    let release: () => void = () => undefined;
+    let locked: () => void = () => undefined;
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    const holding = database.connection.database().transaction(async (tx) => {
+      await tx.execute(sql`select * from audit.log_head where log = 'police' for update`);
+      locked();
+      await new Promise<void>((resolve) => (release = resolve));
+    });
+    await lockTaken;
+    // The first batch waits in flight on the lock; the other two entries queue behind it.
+    const requestIds = ['req-in-flight', 'req-queued-1', 'req-queued-2'];
+    const seen = new Map<string, boolean>();
+    const observer = database.connection.database();
+    const appends = requestIds.map((requestId, i) =>
+      writer.append({ requestId, payload: payload(i) }).then(async () => {
+        // What another session sees the moment this request could be answered.
+        const { rows } = (await observer.execute(
+          sql`select count(*)::int as found from audit.entry where log = 'police' and request_id = ${requestId}`,
+        )) as unknown as { rows: { found: number }[] };
+        seen.set(requestId, rows[0]?.found === 1);
+      }),
+    );
+    expect(writer.pending).toBe(2);
+    // Nothing answered while the lock is held (counted, not timed).
+    expect(seen.size).toBe(0);
+    release();
+    await holding;
+    await Promise.all(appends);
+    expect([...seen.entries()].sort()).toEqual(requestIds.map((requestId) => [requestId, true]).sort());
+    expect(await verifyAuditLog(db, 'police')).toEqual({ log: 'police', entries: 1 + requestIds.length, intact: true });
+  });
+
   it('issue 15: two writers taking turns on one log (two replicas) never lose their turn: every batch is one statement, nothing refused, one chain', async () => {
     // Before, a writer remembered the head it last wrote and moved it only if still there: each time
     // the other replica had appended since, it lost, read the head again and retried (four statements
