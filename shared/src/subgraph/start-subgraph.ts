@@ -233,20 +233,27 @@ export async function startSubgraph<Loaders extends object>(
     // ids are opaque, and the evidence is logged by kind only (never its subject).
     const caseGrantIds = caseGrantsOf(caller, now).map((grant) => grant.grantId);
     const evidence = purposeEvidenceOf(caller, now);
-    const requestLog = log.child({
-      requestId,
-      ...(caseGrantIds.length > 0 ? { caseGrantIds } : {}),
-      ...(evidence ? { purposeEvidence: evidence.kind } : {}),
-    });
+    // The request's logger is made when something first logs (issue 15): a pino child, with its
+    // redaction copied, on every request was about 1% of a subgraph's CPU, and in production a request
+    // answered without errors logs nothing at all.
+    let requestLog: Logger | undefined;
+    const requestLogger = (): Logger =>
+      (requestLog ??= log.child({
+        requestId,
+        ...(caseGrantIds.length > 0 ? { caseGrantIds } : {}),
+        ...(evidence ? { purposeEvidence: evidence.kind } : {}),
+      }));
     return {
       requestId,
-      log: requestLog,
+      get log() {
+        return requestLogger();
+      },
       caller,
       now,
       today,
       rowScope: rowScopeFor(caller, now),
       access: new AccessDecisions(caller, policiesByName, today),
-      audit: new RequestAudit(auditLog, auditMode, caller, requestId, requestLog),
+      audit: new RequestAudit(auditLog, auditMode, caller, requestId, requestLogger),
       db,
       loaders: definition.createLoaders(db),
     };
