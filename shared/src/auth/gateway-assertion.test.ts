@@ -33,6 +33,33 @@ describe('gateway assertions', () => {
     expect(verified.assertion).toEqual({ ...caller, requestId: 'req-12345678' });
   });
 
+  it("give each call its own caller, request and binding, when the verifier remembers callers' parsed claims", async () => {
+    const { privateJwk, publicJwk } = await generateSigningKeyPair();
+    const signer = await GatewayAssertionSigner.fromJwk(privateJwk);
+    const verifier = new GatewayAssertionVerifier({ keys: [publicJwk] }, 'probation');
+    const other: Caller = {
+      principal: { ...caller.principal, staffId: 'PP0002', roles: ['probation_practitioner', 'victim_liaison_officer'] },
+      declaredPurpose: { purpose: 'CASE_MANAGEMENT', caseId: null },
+    };
+    const answers = [];
+    for (const [who, requestId] of [
+      [caller, 'req-00000001'],
+      [other, 'req-00000002'],
+      [caller, 'req-00000003'],
+    ] as const) {
+      answers.push(await verifier.verify(await signer.sign('probation', who, requestId, `${BODY} ${requestId}`)));
+    }
+    expect(answers.map((answer) => answer.assertion)).toEqual([
+      { ...caller, requestId: 'req-00000001' },
+      { ...other, requestId: 'req-00000002' },
+      { ...caller, requestId: 'req-00000003' },
+    ]);
+    expect(new Set(answers.map((answer) => answer.binding.jti)).size).toBe(3);
+    // The remembered caller is shared between requests, so no request can change it for the next.
+    expect(() => (answers[2]!.assertion.principal.roles as string[]).push('mappa_coordinator')).toThrow(TypeError);
+    expect(answers[0]!.assertion.principal.roles).toEqual(['probation_practitioner']);
+  });
+
   it('verify against any published key, so the gateway key can be rotated', async () => {
     const oldKey = await generateSigningKeyPair();
     const newKey = await generateSigningKeyPair();
