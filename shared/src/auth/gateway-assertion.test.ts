@@ -125,22 +125,24 @@ describe('gateway assertions', () => {
       await expect(verifier.verify(token)).resolves.toMatchObject({ assertion: { requestId: 'req-12345678' } });
     });
 
-    it.each<[string, Parameters<typeof assertionWith>[0]]>([
-      ['signed with a key the gateway does not publish', { key: 'another' }],
-      ['naming a key id the gateway does not publish', { header: { kid: 'unknown-key' } }],
-      ['typed as a plain JWT, not a gateway assertion', { header: { typ: 'JWT' } }],
-      ['carrying a critical extension the subgraph does not understand', { header: { crit: ['exp-x'], 'exp-x': true } }],
-      ['from another issuer', { claims: { iss: 'urn:mappa:someone-else' } }],
-      ['addressed to another subgraph', { claims: { aud: 'probation' } }],
-      ['without an id', { claims: { jti: undefined } }],
+    // Each case is built when its test runs, not when the file loads: a time 60 s ahead must still be
+    // ahead when it is checked, however long the tests before it took on a loaded machine.
+    it.each<[string, () => Parameters<typeof assertionWith>[0]]>([
+      ['signed with a key the gateway does not publish', () => ({ key: 'another' })],
+      ['naming a key id the gateway does not publish', () => ({ header: { kid: 'unknown-key' } })],
+      ['typed as a plain JWT, not a gateway assertion', () => ({ header: { typ: 'JWT' } })],
+      ['carrying a critical extension the subgraph does not understand', () => ({ header: { crit: ['exp-x'], 'exp-x': true } })],
+      ['from another issuer', () => ({ claims: { iss: 'urn:mappa:someone-else' } })],
+      ['addressed to another subgraph', () => ({ claims: { aud: 'probation' } })],
+      ['without an id', () => ({ claims: { jti: undefined } })],
       [
         'issued in the future, beyond the clock skew',
-        { claims: { iat: Math.floor(Date.now() / 1000) + 60, exp: Math.floor(Date.now() / 1000) + 90 } },
+        () => ({ claims: { iat: Math.floor(Date.now() / 1000) + 60, exp: Math.floor(Date.now() / 1000) + 90 } }),
       ],
-      ['not valid before a time still to come', { claims: { nbf: Math.floor(Date.now() / 1000) + 60 } }],
-      ['carrying times that are not numbers', { claims: { exp: 'tomorrow' } }],
+      ['not valid before a time still to come', () => ({ claims: { nbf: Math.floor(Date.now() / 1000) + 60 } })],
+      ['carrying times that are not numbers', () => ({ claims: { exp: 'tomorrow' } })],
     ])('when %s', async (_case, change) => {
-      const { token, verifier } = await assertionWith(change);
+      const { token, verifier } = await assertionWith(change());
       await expect(verifier.verify(token)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
     });
 
