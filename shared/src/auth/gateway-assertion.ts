@@ -7,6 +7,7 @@ import { MemorySharedState } from '../shared-state/memory-shared-state';
 import type { SharedState } from '../shared-state/shared-state';
 import { callerSchema } from './caller';
 import type { Caller } from './caller';
+import { deepFrozen } from '../validation/deep-frozen';
 
 /** The HTTP header carrying the gateway's assertion to a subgraph. The client's own token never travels. */
 export const ASSERTION_HEADER = 'x-mappa-assertion';
@@ -51,15 +52,6 @@ const perCallClaimsSchema = bindingClaimsSchema.extend({ requestId: assertionCla
  * starts again, which costs a parse per caller and nothing else.
  */
 const MAX_PARSED_CALLERS = 4_096;
-
-/** `value` and every object and array within it frozen: one parse shared by many requests is never changed by one. */
-function deepFrozen<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    for (const inner of Object.values(value)) deepFrozen(inner);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 /** What a subgraph learns from a verified assertion. */
 export type VerifiedAssertion = z.infer<typeof assertionClaimsSchema>;
