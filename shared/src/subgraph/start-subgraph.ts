@@ -82,6 +82,26 @@ function auditLogNameOf(name: string): AuditLogName {
  */
 export const DEFAULT_MAX_WORK_MS = ASSERTION_LIFETIME_SECONDS * 1000;
 
+const makeRequestLog = Symbol('makeRequestLog');
+
+/**
+ * A request context whose `log` is made on first use. Apollo Server copies each request's context
+ * (`Object.assign` onto a new object of the same prototype) before running its operation, which would
+ * call a getter of the object itself; a getter of its prototype is not copied, and reads the maker the
+ * copy carries (an own symbol property, copied with the rest).
+ */
+class LoggedLazily {
+  readonly [makeRequestLog]: () => Logger;
+
+  constructor(make: () => Logger) {
+    this[makeRequestLog] = make;
+  }
+
+  get log(): Logger {
+    return this[makeRequestLog]();
+  }
+}
+
 /** The largest request body a subgraph reads (its callers send one GraphQL operation and its representations). */
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -243,11 +263,8 @@ export async function startSubgraph<Loaders extends object>(
         ...(caseGrantIds.length > 0 ? { caseGrantIds } : {}),
         ...(evidence ? { purposeEvidence: evidence.kind } : {}),
       }));
-    return {
+    return Object.assign(new LoggedLazily(requestLogger), {
       requestId,
-      get log() {
-        return requestLogger();
-      },
       caller,
       now,
       today,
@@ -256,7 +273,7 @@ export async function startSubgraph<Loaders extends object>(
       audit: new RequestAudit(auditLog, auditMode, caller, requestId, requestLogger),
       db,
       loaders: definition.createLoaders(db),
-    };
+    });
   };
   // `/graphql` on Node's server and Apollo Server's `executeHTTPGraphQLRequest`, as Apollo's own
   // standalone server serves it, without Express (issue 15: its router, body parser and response
