@@ -8,6 +8,7 @@ import {
   ReplayCacheUnavailableError,
 } from './gateway-assertion';
 import type { Caller } from './caller';
+import type { VerifiedAssertionWithBinding } from './gateway-assertion';
 import { generateSigningKeyPair } from './signing-keys';
 
 const caller: Caller = {
@@ -41,7 +42,7 @@ describe('gateway assertions', () => {
       principal: { ...caller.principal, staffId: 'PP0002', roles: ['probation_practitioner', 'victim_liaison_officer'] },
       declaredPurpose: { purpose: 'CASE_MANAGEMENT', caseId: null },
     };
-    const answers = [];
+    const answers: VerifiedAssertionWithBinding[] = [];
     for (const [who, requestId] of [
       [caller, 'req-00000001'],
       [other, 'req-00000002'],
