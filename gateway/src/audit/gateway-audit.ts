@@ -80,7 +80,7 @@ export function gatewayAuditPlugin(writer: AuditWriter, policies: SupergraphPoli
           };
           // Waited for no longer than the request's deadline. A mutation an owner already applied (and
           // recorded in its own transaction) is answered as applied even if this entry fails (issue 15).
-          await appendOrWithhold(writer, { requestId: contextValue.requestId, payload }, response, contextValue.log, {
+          await appendOrWithhold(writer, { requestId: contextValue.requestId, payload }, response, () => contextValue.log, {
             withheldStatus: 503,
             signal: contextValue.deadline.auditSignal(),
             applied: operation?.operation === 'mutation' && anyRootFieldAnswered(result.data),

@@ -72,7 +72,7 @@ export function createApolloServer<Context extends RequestContext>(
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       // The gateway logs every operation; a subgraph in production only those with errors.
-      operationLogPlugin<Context>({ quietWhenAnswered: options.production && !('gateway' in source) }),
+      operationLogPlugin<Context>({ quietWhenAnswered: options.production && !('gateway' in source), serviceLog: options.log }),
       operationResolutionPlugin<Context>(),
       // The cause of an error the client sees only as INTERNAL_SERVER_ERROR, at error level (issue 15).
       unexpectedErrorsPlugin<Context>(),

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestContext } from '../context/request-context';
+import type { Logger } from '../logging/logger';
 
 /**
  * Logs one line per GraphQL operation: name, type, duration and error codes. Never the variables,
@@ -13,6 +14,8 @@ import type { RequestContext } from '../context/request-context';
  */
 export function operationLogPlugin<Context extends RequestContext>(options: {
   readonly quietWhenAnswered: boolean;
+  /** The service's logger (the request's is its child, at the same level): whether the line would be written at all. */
+  readonly serviceLog: Pick<Logger, 'isLevelEnabled'>;
 }): ApolloServerPlugin<Context> {
   return {
     async requestDidStart({ contextValue }) {
@@ -22,6 +25,8 @@ export function operationLogPlugin<Context extends RequestContext>(options: {
           const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
           const errorCodes = (errors ?? []).map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
           const level = options.quietWhenAnswered && errorCodes.length === 0 ? 'debug' : 'info';
+          // Asked of the service's logger: a subgraph's request logger is made only when a line is written (issue 15).
+          if (!options.serviceLog.isLevelEnabled(level)) return;
           contextValue.log[level](
             { operationName: operationName ?? null, operationType: operation?.operation ?? null, durationMs, errorCodes },
             'graphql operation',

@@ -78,7 +78,7 @@ afterAll(async () => {
 
 async function ask(caller: Caller, variables: Record<string, unknown>) {
   const log = createLogger('test', 'silent');
-  const audit = new RequestAudit('police', 'recorded', caller, 'test-request', log);
+  const audit = new RequestAudit('police', 'recorded', caller, 'test-request', () => log);
   const now = new Date();
   const context: SubgraphContext<object> = {
     requestId: 'test-request',

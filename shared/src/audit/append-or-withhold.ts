@@ -28,7 +28,8 @@ export async function appendOrWithhold(
   writer: AuditWriter,
   entry: AuditEntryInput,
   response: GraphQLResponse,
-  log: Logger,
+  /** The request's logger, asked for only when there is a failure to log (most requests never log). */
+  log: () => Logger,
   options: WithholdOptions = {},
 ): Promise<void> {
   const { withheldStatus, signal, applied = false } = options;
@@ -38,7 +39,7 @@ export async function appendOrWithhold(
     // The kind of failure only: never the entry, which names subjects and fields.
     if (applied) {
       repeatedLogs.write(
-        log,
+        log(),
         'error',
         { log: writer.log, reason: error instanceof Error ? error.name : 'unknown' },
         'audit entry for an applied change could not be written; its change evidence is committed, so the answer stands',
@@ -47,7 +48,7 @@ export async function appendOrWithhold(
     }
     // One line per kind of failure per window, however many requests it refuses (issue 15).
     repeatedLogs.write(
-      log,
+      log(),
       'error',
       { log: writer.log, reason: error instanceof Error ? error.name : 'unknown' },
       'audit entry could not be written; response withheld',

@@ -7,6 +7,7 @@ import {
   appendAuditEntry,
   auditEntryHash,
   canonicalJson,
+  checkAuditEntry,
   GENESIS_HASH,
   verifyAllAuditLogs,
   verifyAuditLog,
@@ -54,6 +55,41 @@ async function asSuperuserWithTriggersDisabled(db: Database, work: (db: Database
     await db.execute(sql`alter table audit.entry enable trigger user`);
   }
 }
+
+describe("an entry's check", () => {
+  // Each payload twice: first checked afresh, then with its caller-and-operation part remembered
+  // from the entry before (the same text), which must change nothing about what is refused.
+  const cases: [string, unknown][] = [
+    ['a valid entry, defaults applied', payload()],
+    ['the same caller and operation, another subject and duration', payload({ subjects: ['2001/0000001A'], durationMs: 3 })],
+    ['an unknown key beside a remembered caller part', { ...payload(), variables: { pncId: '2008/0545166T' } }],
+    ['free text as a subject beside a remembered caller part', payload({ subjects: ['Joe Bloggs'] })],
+    ['free text in an error code beside a remembered caller part', payload({ errorCodes: ['could not find Joe Bloggs'] })],
+    ['free text as the operation name', payload({ operationName: 'find Joe Bloggs' })],
+    ['an unknown key in the principal', payload({ principal: { ...payload().principal!, name: 'Joe' } as never })],
+    ['a field returned named with free text', payload({ fields: [{ service: 'police', returned: ['a body: {"x": 1}'], denied: [] }] })],
+    ['no principal key at all', (({ principal: _principal, ...rest }) => rest)(payload())],
+    ['a negative duration', payload({ durationMs: -1 })],
+  ];
+
+  it.each(cases)("refuses and accepts exactly as the audit schema does, the caller's part remembered or not: %s", (_case, given) => {
+    const expected = auditPayloadSchema.safeParse(given);
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const result = checkAuditEntry({ requestId: 'req-1', payload: given as AuditPayloadInput });
+      if (expected.success) expect(result).toEqual({ checked: { requestId: 'req-1', payload: expected.data } });
+      else expect('refused' in result ? result.refused : 'accepted').toMatch(/^audit payload refused: /);
+    }
+  });
+
+  it('shares a remembered part between entries frozen, so no entry can change what another stores', () => {
+    const first = checkAuditEntry({ requestId: 'req-1', payload: payload() });
+    const second = checkAuditEntry({ requestId: 'req-2', payload: payload({ durationMs: 99 }) });
+    if (!('checked' in first) || !('checked' in second)) throw new Error('both entries should be accepted');
+    expect(() => (first.checked.payload.principal!.roles as string[]).push('mappa_coordinator')).toThrow(TypeError);
+    expect(second.checked.payload.principal!.roles).toEqual(['ppu_officer']);
+    expect(second.checked.payload.durationMs).toBe(99);
+  });
+});
 
 describe("an entry's hash", () => {
   // Entries already stored must keep verifying: the text hashed may never change, however it is built.

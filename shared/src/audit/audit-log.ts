@@ -13,6 +13,7 @@ import {
   newestAuditEntryBelow,
 } from './audit-log.query';
 import type { AuditEntryRow } from './audit-log.query';
+import { deepFrozen } from '../validation/deep-frozen';
 
 /** The previous hash of a log's first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -142,9 +143,63 @@ export type CheckedAuditEntry = { readonly requestId: string; readonly payload: 
  */
 export function checkAuditEntry(entry: AuditEntryInput): { readonly checked: CheckedAuditEntry } | { readonly refused: string } {
   if (!requestIdFormat.test(entry.requestId)) return { refused: 'audit request id must be 1-128 letters, digits or . _ : -' };
-  const parsed = auditPayloadSchema.safeParse(entry.payload);
-  if (!parsed.success) return { refused: `audit payload refused: ${parsed.error.issues.map((issue) => issue.path.join('.')).join(', ')}` };
-  return { checked: { requestId: entry.requestId, payload: parsed.data } as CheckedAuditEntry };
+  const payload: unknown = entry.payload;
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return { refused: 'audit payload refused: not an object' };
+  const repeated: Record<string, unknown> = {};
+  const perEntry: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(payload)) (REPEATED_KEYS.has(key) ? repeated : perEntry)[key] = value;
+  const repeatedPart = checkedRepeatedPart(repeated);
+  const perEntryPart = perEntryPartSchema.safeParse(perEntry);
+  const issues = [...(repeatedPart.success ? [] : repeatedPart.error.issues), ...(perEntryPart.success ? [] : perEntryPart.error.issues)];
+  if (!repeatedPart.success || !perEntryPart.success)
+    return { refused: `audit payload refused: ${issues.map((issue) => issue.path.join('.')).join(', ')}` };
+  const checked: AuditPayload = { ...repeatedPart.data, ...perEntryPart.data };
+  return { checked: { requestId: entry.requestId, payload: checked } as CheckedAuditEntry };
+}
+
+/*
+ * The payload is checked in two parts against the one schema (`auditPayloadSchema`), which has no
+ * rule across its keys, so the two checks together are the whole schema's: the part that is the same
+ * for every request of one caller and operation (who asked, why, which operation, which fields it
+ * returned and was denied), and the rest (subjects, outcome, codes, duration, changes, …), which
+ * holds every key not in the first, an unknown one included, so a strict check of each still refuses
+ * any key the schema does not name. The first part's check is remembered by its exact JSON text
+ * (issue 15: zod's parse of the entry was the largest piece of a subgraph's own code per request,
+ * most of it this part, the same every time): what is stored is always the checked value, frozen,
+ * never the value handed over.
+ */
+const REPEATED_KEYS: ReadonlySet<string> = new Set(['principal', 'purpose', 'caseId', 'operationName', 'documentHash', 'fields']);
+const repeatedPartSchema = auditPayloadSchema.pick({
+  principal: true,
+  purpose: true,
+  caseId: true,
+  operationName: true,
+  documentHash: true,
+  fields: true,
+});
+const perEntryPartSchema = auditPayloadSchema.omit({
+  principal: true,
+  purpose: true,
+  caseId: true,
+  operationName: true,
+  documentHash: true,
+  fields: true,
+});
+type RepeatedPart = ReturnType<typeof repeatedPartSchema.parse>;
+/** Enough for every caller and operation active at once in a service; past it the memory starts again (a parse each, nothing else). */
+const MAX_REMEMBERED_PARTS = 4_096;
+const rememberedParts = new Map<string, RepeatedPart>();
+
+function checkedRepeatedPart(part: Record<string, unknown>): ReturnType<typeof repeatedPartSchema.safeParse> {
+  const text = JSON.stringify(part);
+  const remembered = rememberedParts.get(text);
+  if (remembered) return { success: true, data: remembered };
+  const parsed = repeatedPartSchema.safeParse(part);
+  if (parsed.success) {
+    if (rememberedParts.size >= MAX_REMEMBERED_PARTS) rememberedParts.clear();
+    rememberedParts.set(text, deepFrozen(parsed.data));
+  }
+  return parsed;
 }
 
 // Every payload is validated first (ids, names, codes and hashes only), so one bad entry appends none.

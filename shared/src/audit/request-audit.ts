@@ -51,7 +51,8 @@ export class RequestAudit {
     readonly mode: AuditMode,
     private readonly caller: Caller,
     private readonly requestId: string,
-    private readonly logger: Logger,
+    /** The request's logger, made when first asked for (most requests never log). */
+    private readonly logger: () => Logger,
   ) {}
 
   /** Records that this request touched the subject with this PNC ID. */
@@ -110,7 +111,7 @@ export class RequestAudit {
       this.changeEntries += 1;
     } catch (error: unknown) {
       // The kind of failure only: never the entry, which names subjects and fields.
-      this.logger.error(
+      this.logger().error(
         { log: this.log, reason: error instanceof Error ? error.name : 'unknown' },
         'audit entry for a change could not be written; change refused',
       );

@@ -117,7 +117,7 @@ export function subgraphAuditPlugin<Context extends AuditedContext>(writer: Audi
             contextValue.audit.changesCommittedWith() &&
             !!result.data &&
             Object.values(result.data).some((value) => value !== null && value !== undefined);
-          await appendOrWithhold(writer, { requestId: contextValue.requestId, payload }, response, contextValue.log, { applied });
+          await appendOrWithhold(writer, { requestId: contextValue.requestId, payload }, response, () => contextValue.log, { applied });
         },
       };
     },

@@ -8,6 +8,7 @@ import {
   ReplayCacheUnavailableError,
 } from './gateway-assertion';
 import type { Caller } from './caller';
+import type { VerifiedAssertionWithBinding } from './gateway-assertion';
 import { generateSigningKeyPair } from './signing-keys';
 
 const caller: Caller = {
@@ -31,6 +32,33 @@ describe('gateway assertions', () => {
       await signer.sign('probation', caller, 'req-12345678', BODY),
     );
     expect(verified.assertion).toEqual({ ...caller, requestId: 'req-12345678' });
+  });
+
+  it("give each call its own caller, request and binding, when the verifier remembers callers' parsed claims", async () => {
+    const { privateJwk, publicJwk } = await generateSigningKeyPair();
+    const signer = await GatewayAssertionSigner.fromJwk(privateJwk);
+    const verifier = new GatewayAssertionVerifier({ keys: [publicJwk] }, 'probation');
+    const other: Caller = {
+      principal: { ...caller.principal, staffId: 'PP0002', roles: ['probation_practitioner', 'victim_liaison_officer'] },
+      declaredPurpose: { purpose: 'CASE_MANAGEMENT', caseId: null },
+    };
+    const answers: VerifiedAssertionWithBinding[] = [];
+    for (const [who, requestId] of [
+      [caller, 'req-00000001'],
+      [other, 'req-00000002'],
+      [caller, 'req-00000003'],
+    ] as const) {
+      answers.push(await verifier.verify(await signer.sign('probation', who, requestId, `${BODY} ${requestId}`)));
+    }
+    expect(answers.map((answer) => answer.assertion)).toEqual([
+      { ...caller, requestId: 'req-00000001' },
+      { ...other, requestId: 'req-00000002' },
+      { ...caller, requestId: 'req-00000003' },
+    ]);
+    expect(new Set(answers.map((answer) => answer.binding.jti)).size).toBe(3);
+    // The remembered caller is shared between requests, so no request can change it for the next.
+    expect(() => (answers[2]!.assertion.principal.roles as string[]).push('mappa_coordinator')).toThrow(TypeError);
+    expect(answers[0]!.assertion.principal.roles).toEqual(['probation_practitioner']);
   });
 
   it('verify against any published key, so the gateway key can be rotated', async () => {
@@ -98,22 +126,24 @@ describe('gateway assertions', () => {
       await expect(verifier.verify(token)).resolves.toMatchObject({ assertion: { requestId: 'req-12345678' } });
     });
 
-    it.each<[string, Parameters<typeof assertionWith>[0]]>([
-      ['signed with a key the gateway does not publish', { key: 'another' }],
-      ['naming a key id the gateway does not publish', { header: { kid: 'unknown-key' } }],
-      ['typed as a plain JWT, not a gateway assertion', { header: { typ: 'JWT' } }],
-      ['carrying a critical extension the subgraph does not understand', { header: { crit: ['exp-x'], 'exp-x': true } }],
-      ['from another issuer', { claims: { iss: 'urn:mappa:someone-else' } }],
-      ['addressed to another subgraph', { claims: { aud: 'probation' } }],
-      ['without an id', { claims: { jti: undefined } }],
+    // Each case is built when its test runs, not when the file loads: a time 60 s ahead must still be
+    // ahead when it is checked, however long the tests before it took on a loaded machine.
+    it.each<[string, () => Parameters<typeof assertionWith>[0]]>([
+      ['signed with a key the gateway does not publish', () => ({ key: 'another' })],
+      ['naming a key id the gateway does not publish', () => ({ header: { kid: 'unknown-key' } })],
+      ['typed as a plain JWT, not a gateway assertion', () => ({ header: { typ: 'JWT' } })],
+      ['carrying a critical extension the subgraph does not understand', () => ({ header: { crit: ['exp-x'], 'exp-x': true } })],
+      ['from another issuer', () => ({ claims: { iss: 'urn:mappa:someone-else' } })],
+      ['addressed to another subgraph', () => ({ claims: { aud: 'probation' } })],
+      ['without an id', () => ({ claims: { jti: undefined } })],
       [
         'issued in the future, beyond the clock skew',
-        { claims: { iat: Math.floor(Date.now() / 1000) + 60, exp: Math.floor(Date.now() / 1000) + 90 } },
+        () => ({ claims: { iat: Math.floor(Date.now() / 1000) + 60, exp: Math.floor(Date.now() / 1000) + 90 } }),
       ],
-      ['not valid before a time still to come', { claims: { nbf: Math.floor(Date.now() / 1000) + 60 } }],
-      ['carrying times that are not numbers', { claims: { exp: 'tomorrow' } }],
+      ['not valid before a time still to come', () => ({ claims: { nbf: Math.floor(Date.now() / 1000) + 60 } })],
+      ['carrying times that are not numbers', () => ({ claims: { exp: 'tomorrow' } })],
     ])('when %s', async (_case, change) => {
-      const { token, verifier } = await assertionWith(change);
+      const { token, verifier } = await assertionWith(change());
       await expect(verifier.verify(token)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
     });
 

@@ -7,6 +7,7 @@ import { MemorySharedState } from '../shared-state/memory-shared-state';
 import type { SharedState } from '../shared-state/shared-state';
 import { callerSchema } from './caller';
 import type { Caller } from './caller';
+import { deepFrozen } from '../validation/deep-frozen';
 
 /** The HTTP header carrying the gateway's assertion to a subgraph. The client's own token never travels. */
 export const ASSERTION_HEADER = 'x-mappa-assertion';
@@ -41,9 +42,16 @@ const bindingClaimsSchema = z.object({
     .optional(),
 });
 
-// Both claim sets in one schema, so a verified payload is parsed once, not twice (issue 15: zod's
-// parse of the caller is most of what the check costs after the signature).
-const allClaimsSchema = assertionClaimsSchema.extend(bindingClaimsSchema.shape);
+// What changes with every call: the request it answers and what binds it to that request.
+const perCallClaimsSchema = bindingClaimsSchema.extend({ requestId: assertionClaimsSchema.shape.requestId });
+
+/**
+ * How many distinct callers' parsed claims a subgraph keeps (`GatewayAssertionVerifier`). A caller is
+ * the same on every call of a session (the principal, purpose, grants, evidence and relationships
+ * the gateway vouches for), so a few thousand cover every user active at once; past it the cache
+ * starts again, which costs a parse per caller and nothing else.
+ */
+const MAX_PARSED_CALLERS = 4_096;
 
 /** What a subgraph learns from a verified assertion. */
 export type VerifiedAssertion = z.infer<typeof assertionClaimsSchema>;
@@ -178,6 +186,12 @@ function verificationKeysOf(keySet: JSONWebKeySet): ReadonlyMap<string, readonly
  */
 export class GatewayAssertionVerifier {
   private readonly keys: ReadonlyMap<string, readonly KeyObject[]>;
+  // The caller claims already parsed, by their exact JSON text (issue 15: zod's parse of the caller
+  // was most of what the check cost after the signature, on every call, for the same few callers).
+  // Only claims whose signature was verified reach it, and the same text always parses the same way
+  // (the schema depends on nothing else: grants and evidence are checked against the clock where
+  // they are used), so a parse remembered is the parse that would be made again.
+  private readonly parsedCallers = new Map<string, Caller>();
 
   constructor(
     publicKeys: JSONWebKeySet,
@@ -194,16 +208,38 @@ export class GatewayAssertionVerifier {
   async verify(assertion: string | undefined): Promise<VerifiedAssertionWithBinding> {
     if (!assertion) throw new UnauthenticatedError('This service only answers requests that come through the MAPPA gateway.');
     try {
-      const { jti, bodySha256, iat, exp, budgetMs, ...vouchedFor } = allClaimsSchema.parse(this.verifiedClaimsOf(assertion));
+      // The claims of this call, parsed every time; the caller's, parsed once per distinct caller.
+      const { requestId, jti, bodySha256, iat, exp, budgetMs, ...callerClaims } = this.verifiedClaimsOf(assertion);
+      const perCall = perCallClaimsSchema.parse({ requestId, jti, bodySha256, iat, exp, budgetMs });
       // An assertion signed to live longer than any the gateway makes is not the gateway's way of working.
-      if (exp - iat > ASSERTION_LIFETIME_SECONDS) throw new InvalidAssertionError('lives longer than an assertion may');
-      return { assertion: vouchedFor, binding: { jti, bodySha256, iat, exp, ...(budgetMs === undefined ? {} : { budgetMs }) } };
+      if (perCall.exp - perCall.iat > ASSERTION_LIFETIME_SECONDS) throw new InvalidAssertionError('lives longer than an assertion may');
+      return {
+        assertion: { ...this.callerOf(callerClaims), requestId: perCall.requestId },
+        binding: {
+          jti: perCall.jti,
+          bodySha256: perCall.bodySha256,
+          iat: perCall.iat,
+          exp: perCall.exp,
+          ...(perCall.budgetMs === undefined ? {} : { budgetMs: perCall.budgetMs }),
+        },
+      };
     } catch (error: unknown) {
       if (error instanceof InvalidAssertionError || error instanceof z.ZodError) {
         throw new UnauthenticatedError('The gateway assertion is not valid for this service.');
       }
       throw error;
     }
+  }
+
+  /** The caller vouched for by verified claims (their registered claims `iss`, `aud`, `nbf` included, which the schema drops). */
+  private callerOf(claims: Record<string, unknown>): Caller {
+    const text = JSON.stringify(claims);
+    const remembered = this.parsedCallers.get(text);
+    if (remembered) return remembered;
+    const caller = deepFrozen(callerSchema.parse(claims));
+    if (this.parsedCallers.size >= MAX_PARSED_CALLERS) this.parsedCallers.clear();
+    this.parsedCallers.set(text, caller);
+    return caller;
   }
 
   /**

@@ -80,9 +80,11 @@ export function startTracing(settings: TracingSettings): Tracing {
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
   trace.setGlobalTracerProvider(provider);
+  recordingSpans = recording;
   return {
     recording,
     shutdown: async () => {
+      recordingSpans = false;
       await provider.shutdown();
       trace.disable();
       propagation.disable();
@@ -94,6 +96,12 @@ export function startTracing(settings: TracingSettings): Tracing {
 function tracer() {
   return trace.getTracer(TRACER_NAME);
 }
+
+// Whether this process records spans (`startTracing` with an exporter or span processors). When it
+// does not, `inSpan` inside a request makes no child span (issue 15): the request's span is not
+// recorded, so neither would its child be, which still cost a sampler's decision, new ids and a
+// context of its own per call, twice per request for the audit alone.
+let recordingSpans = false;
 
 /**
  * Starts the server span of one request to `service`. `trustInbound`: continue the caller's trace
@@ -131,7 +139,8 @@ export function traceHeaders(active: Context = context.active()): Record<string,
 
 /**
  * Runs `work` inside a span named `name` (child of the active one), ended when `work` settles; an
- * error marks the span with its class name only (never its message: it may quote a value).
+ * error marks the span with its class name only (never its message: it may quote a value). When this
+ * process records no spans, work inside a request runs in the request's own (unrecorded) span.
  */
 export async function inSpan<T>(
   name: string,
@@ -139,6 +148,9 @@ export async function inSpan<T>(
   work: (span: Span) => Promise<T>,
   kind: SpanKind = SpanKind.INTERNAL,
 ): Promise<T> {
+  // The request's own span, unrecorded: work logs under the request's trace and span ids.
+  const active = recordingSpans ? undefined : trace.getActiveSpan();
+  if (active) return work(active);
   return tracer().startActiveSpan(name, { kind, attributes }, async (span) => {
     try {
       return await work(span);
