@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { appendAuditEntry } from '@mappa/shared';
-import { AUDIT_STORE_TEMPLATE, openTestDatabase } from '@mappa/testing';
+import { AUDIT_STORE_TEMPLATE, emptyAuditStore, openTestDatabase } from '@mappa/testing';
 import type { AuditPayloadInput } from '@mappa/shared';
 import type { TestDatabase } from '@mappa/testing';
 import { runAuditVerify } from './audit-verify';
@@ -20,14 +20,18 @@ const payload: AuditPayloadInput = {
 describe('npm run audit:verify', () => {
   let database: TestDatabase;
 
-  beforeEach(async () => {
+  // One database for the describe, emptied before each test, instead of a copy per test (a PGlite load each).
+  beforeAll(async () => {
     database = await openTestDatabase(AUDIT_STORE_TEMPLATE);
+  });
+  beforeEach(async () => {
     const db = database.connection.database();
+    await emptyAuditStore(db);
     for (const log of ['gateway', 'probation'] as const) {
       for (let i = 0; i < 3; i += 1) await appendAuditEntry(db, log, { requestId: `req-${i}`, payload });
     }
   });
-  afterEach(async () => {
+  afterAll(async () => {
     await database.drop();
   });
 

@@ -3,6 +3,8 @@ import type { GraphQLNamedType } from 'graphql';
 import { buildStatisticsSchema, STATISTICS_SUBGRAPH } from '@mappa/gateway';
 import { SUBGRAPHS } from './subgraphs';
 
+// @jest-database-independent: it reads the subgraphs' built schemas and opens no database, so CI runs it once (.ci/run).
+
 // Front-end developers read the schema, not our code: every type, field and argument we publish
 // explains itself. Federation's own machinery (_entities, _Service, link__…) is Apollo's to describe.
 const FEDERATION_MACHINERY = /^(_Any|_Entity|_Service|link__.*|federation__.*)$/;

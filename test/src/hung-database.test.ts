@@ -172,38 +172,29 @@ describe('issue 15: a hung database', () => {
     try {
       // A request: every subgraph waits on the database, the gateway's fetches end at the deadline,
       // and its own audit commit cannot be made, so the answer is withheld (fail closed), coded.
-      const started = Date.now();
+      // The hang lasts until `recover()` below, so every answer before it is one a bound gave: a wait
+      // without a bound would never answer (and the test would fail on jest's timeout). No wall-clock
+      // bound here: on a loaded machine "how soon" is noise, "whether at all" is the rule.
       const response = await fetch(`${stack.gateway.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query: VIEW, variables: { pncId } }),
       });
       const body = (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
-      const elapsed = Date.now() - started;
       expect(response.status).toBe(503);
       expect(body.data ?? null).toBeNull();
       expect(body.errors?.map((error) => error.extensions?.code)).toEqual(['AUDIT_UNAVAILABLE']);
-      // A bound, not a speed measurement: without it the request waited for the whole hang.
-      expect(elapsed).toBeLessThan(DEADLINE_MS + 1_500);
 
-      // Readiness of all six services, asked at once: each answers 503 within its one-second bound.
+      // Readiness of all six services, asked at once while the database still hangs: each answers 503
+      // (its check is cut at 800 ms), where an unbounded check would wait for the hang to end.
       const services = [stack.gateway, ...Object.values(stack.subgraphs)];
-      const probes = await Promise.all(
-        services.map(async (service) => {
-          const probeStarted = Date.now();
-          const probe = await fetch(`${service.url}/readyz`);
-          return { status: probe.status, elapsed: Date.now() - probeStarted };
-        }),
-      );
-      expect(probes.map((probe) => probe.status)).toEqual(services.map(() => 503));
-      // A second and some slack for a loaded machine; the check itself is cut at 800 ms.
-      for (const probe of probes) expect(probe.elapsed).toBeLessThan(1_500);
+      const probes = await Promise.all(services.map(async (service) => (await fetch(`${service.url}/readyz`)).status));
+      expect(probes).toEqual(services.map(() => 503));
 
-      // The audit writer: one batch in flight, two waiting (its bound here), the next refused at once.
+      // The audit writer: one batch in flight, two waiting (its bound here), the next refused at once:
+      // refused while the batch in flight still hangs, so it did not wait for room in the queue.
       const waiting = [1, 2, 3].map((i) => writer.append({ requestId: `hung-${i}`, payload: payload(i) }).catch((error: unknown) => error));
-      const refusedAt = Date.now();
       await expect(writer.append({ requestId: 'hung-over', payload: payload(9) })).rejects.toBeInstanceOf(AuditQueueFullError);
-      expect(Date.now() - refusedAt).toBeLessThan(500);
       await recover();
       // Once the database answers again (or its bounds have ended the waits), none of them waits for ever.
       await Promise.all(waiting);

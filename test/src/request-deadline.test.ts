@@ -7,9 +7,14 @@ import { startTestStack, SMALL_DATASET } from '@mappa/testing/stack';
 import type { TestStack } from '@mappa/testing/stack';
 
 // The production default: long enough for a loaded machine to answer the healthy agencies and commit
-// the audit entry well inside it; the old behaviour
-// (one SUBGRAPH_TIMEOUT_MS for the grant look-up, then another for the fetch) needs twice it.
+// the audit entry well inside it.
 const DEADLINE_MS = 10_000;
+// Each call's own bound, far beyond the deadline and jest's test timeout: the old behaviour (one
+// SUBGRAPH_TIMEOUT_MS for the grant look-up, then another for the fetch) would not answer before the
+// test failed, so a request that answers at all was ended by its one deadline. No wall-clock bound,
+// which a loaded machine can break; how much of the deadline each step may wait is counted in
+// gateway/src/datasource/request-deadline.test.ts.
+const SUBGRAPH_TIMEOUT_MS = 3_600_000;
 
 const PPU_OFFICER: PrincipalClaims = {
   staffId: 'PPU0001',
@@ -37,7 +42,7 @@ describe('one deadline per request, with the MAPPA unit hung', () => {
   beforeAll(async () => {
     env = await startTestStack({
       dataset: SMALL_DATASET,
-      subgraphTimeoutMs: DEADLINE_MS,
+      subgraphTimeoutMs: SUBGRAPH_TIMEOUT_MS,
       requestDeadlineMs: DEADLINE_MS,
     });
     // A hung MAPPA unit: its port accepts connections and reads every request, and never answers.
@@ -59,39 +64,31 @@ describe('one deadline per request, with the MAPPA unit hung', () => {
     await env.close();
   });
 
-  it("a PPU officer's view: the grant look-up to the hung unit ends within the deadline and the request answers, without grants (fail closed)", async () => {
+  it("a PPU officer's view: the grant look-up to the hung unit is ended by the request's deadline and the request answers, without grants (fail closed)", async () => {
     const person = env.people[0]!;
     const headers = await env.headersFor(PPU_OFFICER, SCREENING);
     requestsSeen = 0;
-    const started = Date.now();
     const result = await postGraphQL<{ offender: unknown }>(`${env.stack.gateway.url}/graphql`, VIEW, { pncId: person.pncId }, headers);
-    const elapsed = Date.now() - started;
     // One request reached the hung unit (the look-up); without grants nobody is in the officer's scope
     // under MAPPA_SCREENING, so no agency has anything to give and the unit's part is never asked for.
     expect(requestsSeen).toBe(1);
     expect(result.data).toEqual({ offender: null });
-    // A bound, not a speed measurement: before issue 15 the look-up alone waited SUBGRAPH_TIMEOUT_MS
-    // (here the deadline itself) and every fetch after it another.
-    expect(elapsed).toBeLessThan(DEADLINE_MS + 1_500);
   });
 
-  it("the co-ordinator's view answers within the deadline with the other agencies' data and UPSTREAM_UNAVAILABLE at the unit's path", async () => {
+  it("the co-ordinator's view is answered at its deadline with the other agencies' data and UPSTREAM_UNAVAILABLE at the unit's path", async () => {
     const person = env.people[1]!;
     const headers = await env.headersFor();
     requestsSeen = 0;
-    const started = Date.now();
     const result = await postGraphQL<{ offender: { pncId: string; identity: { lastName: string } | null; mappaCase: unknown } | null }>(
       `${env.stack.gateway.url}/graphql`,
       VIEW,
       { pncId: person.pncId },
       headers,
     );
-    const elapsed = Date.now() - started;
     expect(requestsSeen).toBe(1);
     expect(result.data?.offender).toEqual({ pncId: person.pncId, identity: { lastName: person.lastName }, mappaCase: null });
     expect(result.errors?.map((error) => [error.path, error.extensions?.code, error.extensions?.agency])).toEqual([
       [['offender', 'mappaCase'], 'UPSTREAM_UNAVAILABLE', 'mappa'],
     ]);
-    expect(elapsed).toBeLessThan(DEADLINE_MS + 1_000);
   });
 });

@@ -9,10 +9,14 @@ import type { ReadableSpan } from '@mappa/testing';
 import { startTestStack, SMALL_DATASET } from '@mappa/testing/stack';
 import type { TestStack } from '@mappa/testing/stack';
 
-// The request's deadline, and a per-call subgraph bound well beyond it: a call that ignored the
-// deadline would wait the bound (before issue 15's change the statistics owner client did).
+// The request's deadline, and a per-call subgraph bound far beyond it (beyond jest's test timeout): a
+// call that ignored the deadline would wait the bound (before issue 15's change the statistics owner
+// client did), so the request would not answer before the test failed. A call to the hung unit that
+// ends as a timeout at all was ended by the deadline: no wall-clock bound in the test, which a loaded
+// machine could break (9,747 ms against a bound of 9,500 once). How long each step may wait of the
+// deadline is counted in gateway/src/datasource/request-deadline.test.ts, on a clock of its own.
 const DEADLINE_MS = 8_000;
-const SUBGRAPH_TIMEOUT_MS = 30_000;
+const SUBGRAPH_TIMEOUT_MS = 3_600_000;
 
 const ANALYST: PrincipalClaims = { staffId: 'ANL0101', agency: 'probation', roles: ['analyst'], area: MappaArea.LONDON, clearance: 'BPSS' };
 const STATISTICS = { purpose: 'STATISTICS', caseId: null } as const;
@@ -65,27 +69,27 @@ describe('statistics and case-grant calls share the request deadline, and are tr
     await tracing.shutdown();
   });
 
-  const traceOf = (requestId: string): readonly ReadableSpan[] => {
-    const server = spans().find(
-      (span) => span.attributes['mappa.request_id'] === requestId && span.attributes['mappa.service'] === 'gateway',
-    );
-    expect(server).toBeDefined();
-    return spans().filter((span) => span.spanContext().traceId === server!.spanContext().traceId);
+  // The request's trace once the gateway's server span has ended (after its answer is sent, so it is
+  // awaited rather than slept for).
+  const traceOf = async (requestId: string): Promise<readonly ReadableSpan[]> => {
+    for (;;) {
+      const server = spans().find(
+        (span) => span.attributes['mappa.request_id'] === requestId && span.attributes['mappa.service'] === 'gateway',
+      );
+      if (server) return spans().filter((span) => span.spanContext().traceId === server.spanContext().traceId);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   };
 
   it('the annual report answers within the deadline with UPSTREAM_UNAVAILABLE, and each owner call has its span', async () => {
     const requestId = 'statistics-deadline-0001';
     const headers = { ...(await env.headersFor(ANALYST, STATISTICS)), 'x-request-id': requestId };
-    const started = Date.now();
     const result = await postGraphQL<{ annualReport: unknown }>(
       `${env.stack.gateway.url}/graphql`,
       ANNUAL_REPORT,
       { area: MappaArea.LONDON, year: 2025 },
       headers,
     );
-    const elapsed = Date.now() - started;
-    // A bound, not a speed measurement: ignoring the deadline, the call to the hung unit waits 30 s.
-    expect(elapsed).toBeLessThan(DEADLINE_MS + 1_500);
     // A table with one owner's part missing would be wrong, not partial: no report, a coded error.
     expect(result.data).toEqual({ annualReport: null });
     const codes = (result.errors ?? []).map((error) => error.extensions?.code);
@@ -93,10 +97,9 @@ describe('statistics and case-grant calls share the request deadline, and are tr
     // Answered and audited in time: the audit commit kept its share of the deadline.
     expect(codes).not.toContain('AUDIT_UNAVAILABLE');
 
-    // The trace: a client span per owner call, the hung unit's ended as a timeout, the police's answered
-    // and continued by the police subgraph's server span.
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const trace = traceOf(requestId);
+    // The trace: a client span per owner call, the hung unit's ended as a timeout (only the deadline
+    // could end it), the police's answered and continued by the police subgraph's server span.
+    const trace = await traceOf(requestId);
     const ownerCalls = trace.filter((span) => String(span.attributes['mappa.call'] ?? '').startsWith('statistics '));
     const mappaCalls = ownerCalls.filter((span) => span.attributes['mappa.agency'] === 'mappa');
     expect(mappaCalls.length).toBeGreaterThanOrEqual(1);
@@ -108,20 +111,16 @@ describe('statistics and case-grant calls share the request deadline, and are tr
     expect(policeServer?.parentSpanContext?.spanId).toBe(policeCall!.spanContext().spanId);
   });
 
-  it("a PPU officer's case-grant look-up to the hung unit has its span, ended at the look-up's share of the deadline", async () => {
+  it("a PPU officer's case-grant look-up to the hung unit has its span, ended by the look-up's share of the deadline", async () => {
     const requestId = 'statistics-deadline-0002';
     const headers = { ...(await env.headersFor(PPU_OFFICER, SCREENING)), 'x-request-id': requestId };
-    const started = Date.now();
     const result = await postGraphQL(`${env.stack.gateway.url}/graphql`, VIEW, { pncId: env.people[0]!.pncId }, headers);
-    expect(Date.now() - started).toBeLessThan(DEADLINE_MS + 1_500);
     // Without grants (fail closed) nobody is in the officer's scope under MAPPA_SCREENING.
     expect(result.data).toEqual({ offender: null });
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const lookup = traceOf(requestId).find((span) => span.attributes['mappa.call'] === 'CaseGrantLookup');
+    const lookup = (await traceOf(requestId)).find((span) => span.attributes['mappa.call'] === 'CaseGrantLookup');
     expect(lookup?.name).toBe('POST mappa');
+    // Ended as a timeout with the per-call bound an hour away: the look-up's share of the deadline ended
+    // it (at most half the time left for calls, counted in request-deadline.test.ts).
     expect(lookup?.attributes['mappa.subgraph.result']).toBe('timeout');
-    // Half the time left for calls, at most: the fetches after it keep the rest.
-    const lookupMs = (lookup!.endTime[0] - lookup!.startTime[0]) * 1000 + (lookup!.endTime[1] - lookup!.startTime[1]) / 1e6;
-    expect(lookupMs).toBeLessThan(DEADLINE_MS / 2 + 500);
   });
 });

@@ -1,5 +1,4 @@
 import { Client } from 'pg';
-import { DEFAULT_DATABASE_TIMEOUTS } from '@mappa/shared';
 import { startTestStack, SMALL_DATASET } from '@mappa/testing/stack';
 import type { TestStack } from '@mappa/testing/stack';
 
@@ -78,7 +77,6 @@ describe('issue 15: a subgraph stops its work at the deadline the gateway gave i
               "select count(*)::int as waiting from pg_locks where not granted and relation = 'police.person'::regclass",
             )
           ).rows[0]!.waiting;
-        const started = Date.now();
         const result = await env.query<{ offender: unknown }>(VIEW, { pncId: person.pncId });
         // The gateway gave up on the police: the root field is theirs, so no offender, and a coded error.
         expect(result.data?.offender ?? null).toBeNull();
@@ -86,9 +84,10 @@ describe('issue 15: a subgraph stops its work at the deadline the gateway gave i
           ['UPSTREAM_UNAVAILABLE', 'police'],
         ]);
         // The police cancelled their own statement on the server (the lock is still held), rather than
-        // leaving it to wait for the pool's statement bound.
+        // leaving it to wait for the pool's statement bound: the counter counts only cancellations at the
+        // gateway's deadline (a statement ended by the pool's bound is not one), so no wall-clock bound
+        // is needed, which a loaded machine could break.
         await until(async () => police.statementsAtDeadline.cancelled.count > cancelledBefore && (await waiting()) === 0);
-        expect(Date.now() - started).toBeLessThan(DEFAULT_DATABASE_TIMEOUTS.statementMs);
         expect(police.statementsAtDeadline.cancelled.count - cancelledBefore).toBe(1);
       } finally {
         await holder.query('rollback');

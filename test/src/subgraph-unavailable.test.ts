@@ -59,8 +59,10 @@ describe('an agency subgraph that hangs', () => {
 
   beforeAll(async () => {
     // 1.5 s per subgraph call: the police must answer within it while the prison hangs. At 500 ms a
-    // loaded CI machine once let the police's first (cold) answer time out too.
-    env = await startTestStack({ dataset: SMALL_DATASET, subgraphTimeoutMs: 1_500 });
+    // loaded CI machine once let the police's first (cold) answer time out too. The request's deadline
+    // is an hour (beyond jest's test timeout), so only the per-subgraph timeout can end the wait on the
+    // hung prison: an answer at all shows it did, with no wall-clock bound a loaded machine could break.
+    env = await startTestStack({ dataset: SMALL_DATASET, subgraphTimeoutMs: 1_500, requestDeadlineMs: 3_600_000 });
     // Stand-in for a hung agency: accepts the connection on the prison subgraph's port, never answers.
     const prisonPort = env.stack.subgraphs.prison.port;
     await env.stack.subgraphs.prison.close();
@@ -85,14 +87,12 @@ describe('an agency subgraph that hangs', () => {
 
   it('gives up after the per-subgraph timeout and answers without it', async () => {
     const person = env.people[0]!;
-    const started = Date.now();
     const result = await env.query('query($pncId: ID!) { offender(pncId: $pncId) { identity { lastName } custody { prisonNumber } } }', {
       pncId: person.pncId,
     });
-    const elapsed = Date.now() - started;
     expect(result.data?.offender).toEqual({ identity: { lastName: person.lastName }, custody: null });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', agency: 'prison' });
-    // Bounded by the per-subgraph timeout, well before the request's 10 s deadline.
-    expect(elapsed).toBeLessThan(8_000);
+    // The hung prison was asked (one connection to it): the answer came from giving up on it.
+    expect(sockets.size).toBe(1);
   });
 });

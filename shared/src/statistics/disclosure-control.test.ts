@@ -12,6 +12,8 @@ import {
 } from './disclosure-control';
 import type { ProtectedTable, RawCell } from './disclosure-control';
 
+// @jest-database-independent: it protects tables in memory and opens no database, so CI runs it once (.ci/run).
+
 const cell = (count: number, key = count * 37): RawCell => ({ count, key: key % RECORD_KEY_RANGE });
 
 /** Every line (row or column, its total as one more cell) of the published table. */

@@ -1,5 +1,8 @@
 import { addDays, addMonths, calendarDateOf, daysBetween } from './calendar-date';
 
+// @jest-database-independent: pure date arithmetic, no database; its day-by-day comparison over two centuries
+// cost 3.4 s of CPU a run (embedded run, load ~20), so CI runs it once (.ci/run).
+
 describe('calendarDateOf', () => {
   it('gives the date in England and Wales on either side of midnight, summer and winter, asked in any order', () => {
     // Asked back and forth across the boundary, and the same minute twice: the date it remembers for

@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import {
   buildASTSchema,
   getNamedType,
+  getOperationAST,
+  getVariableValues,
   getNullableType,
   isEnumType,
   isInputObjectType,
@@ -1299,10 +1301,27 @@ describe('issue 9 §6: every argument of every query and mutation, fuzzed in pro
       // state the call needs: a grant revoked, a meeting closed): making one can take a whole meeting or
       // disclosure workflow, and refused input changes nothing. One variant at a time, so each starts from
       // the valid call's state.
+      //
+      // A variant GraphQL's own coercion of variables refuses (a number for a String, an unknown enum
+      // value, null for a non-null argument…) is refused by the gateway before planning, the same way
+      // for every field, before any agency's code sees it. So each such variant is checked here against
+      // the supergraph's types (which accept at least what the gateway's API schema does), and only the
+      // first of each field is sent through the gateway, which must refuse it with a coded error: 1,700
+      // of 3,900 requests were of that kind, and the file cost about 210 s of CPU on each database. Every
+      // variant the types accept, which is what reaches the owner's own checks, is still sent.
+      const operation = getOperationAST(parse(target.query))!;
+      let coercionSent = false;
       let call = await VALID[target.name]!();
       for (const { path, value } of target.args.flatMap(variantsOf)) {
-        const answer = await ask(target.query, { ...call, variables: withValue(call.variables, path, value) });
+        const variables = withValue(call.variables, path, value);
+        const refusedByCoercion = getVariableValues(schema, operation.variableDefinitions ?? [], variables).errors !== undefined;
+        if (refusedByCoercion && coercionSent) continue;
+        const answer = await ask(target.query, { ...call, variables });
         for (const problem of problemsOf(answer)) problems.push(`${path} = ${describeValue(value)}: ${problem}`);
+        if (refusedByCoercion) {
+          coercionSent = true;
+          if (!answer.body.errors) problems.push(`${path} = ${describeValue(value)}: accepted, although GraphQL's coercion refuses it`);
+        }
         if (!answer.body.errors) call = await VALID[target.name]!();
       }
       expect(problems).toEqual([]);

@@ -35,15 +35,14 @@ async function post(
   query: string,
   variables: Record<string, unknown> = {},
   url = `${env.stack.gateway.url}/graphql`,
-): Promise<{ status: number; body: GraphQLResponse; ms: number }> {
-  const started = performance.now();
+): Promise<{ status: number; body: GraphQLResponse }> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(await env.headersFor()) },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as GraphQLResponse;
-  return { status: response.status, body, ms: performance.now() - started };
+  return { status: response.status, body };
 }
 
 /** The gateway's newest audit entry for this document text (found by its SHA-256, as the audit records it). */
@@ -82,12 +81,12 @@ describe('document limits at the gateway (issue 9 §1)', () => {
       expect(normal.status).toBe(200);
       expect(normal.body.errors).toBeUndefined();
       expect((normal.body.data as { offender: { pncId: string } }).offender.pncId).toBe(person.pncId);
-      // Not a speed measurement (that is the bench's): a guard against the exponential walk. Walks that
-      // revisit each fragment at every spread froze the process for 12 s at 24 levels, and each 2 more
-      // levels multiply that by 4 (30 levels: over 10 minutes), so even a loaded CI machine's seconds
-      // tell the two apart by orders of magnitude.
-      expect(attack.ms).toBeLessThan(3_000);
-      expect(normal.ms).toBeLessThan(10_000);
+      // No wall-clock bound (how fast is the bench's to measure, and a loaded machine breaks a bound):
+      // walks that revisit each fragment at every spread froze the process for 12 s at 24 levels, and
+      // each 2 more levels multiply that by 4 (30 levels: over 10 minutes), so the exponential walk
+      // fails here on jest's test timeout, three times over. The count 2^30 + 1 above is what a walk
+      // that counts each fragment once per spread could not reach; the walks' fragment reads are
+      // counted in the units' tests (countFragmentWalks).
     }
   });
 
@@ -129,13 +128,11 @@ describe('document limits at the gateway (issue 9 §1)', () => {
 
   it('issue 9 §1: a document sent by GET is measured as one sent by POST', async () => {
     const query = `{ offender(pncId: "2008/0545166T") { identity ${'{ a '.repeat(12)}${'} '.repeat(12)} } }`;
-    const started = performance.now();
     // The preflight header is Apollo's CSRF guard for GET; the limits apply after it.
     const response = await fetch(`${env.stack.gateway.url}/graphql?${new URLSearchParams({ query })}`, {
       headers: { 'apollo-require-preflight': 'true', ...(await env.headersFor()) },
     });
     expectTooComplex({ status: response.status, body: (await response.json()) as GraphQLResponse }, 'maxDepth', 12, 14);
-    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it('issue 9 §1: a deep document is refused by depth before validation', async () => {

@@ -30,13 +30,15 @@ const LEAF = 'pncId warningMarkers { code } intelligence { __typename }';
 const doubledQuery = (depth: number) =>
   `query Doubled($pncId: ID!) { offender(pncId: $pncId) { ...F0 } }\n${doubledFragmentChain(depth, 'Offender', LEAF)}`;
 // What separates a linear walk from an exponential one: 2^30 fragment visits took hours, a linear walk
-// a few milliseconds on top of the request. The bound is generous because a loaded 2-core CI machine
-// once took 1,016 ms for the whole request; it stays under the gateway's 10 s request deadline, so a
-// walk cut short by the deadline still fails here.
-const LINEAR_WALK_BOUND_MS = 5_000;
+// a few milliseconds on top of the request. So no wall-clock bound here (a loaded 2-core CI machine
+// once took 1,016 ms for the whole request, and a bound is what such a machine breaks): an exponential
+// walk never answers before jest's test timeout, and a walk cut short by the gateway's deadline answers
+// with another error than the FORBIDDEN expected. That each walk reads each fragment once, not once
+// per spread, is counted where the walks are (countFragmentWalks in denied-selections.test.ts and
+// observed-access.test.ts).
 const PLAIN = 'query Plain($pncId: ID!) { offender(pncId: $pncId) { pncId warningMarkers { code } } }';
 
-async function askPolice(query: string, requestId: string): Promise<{ body: GraphQLResponse; elapsedMs: number }> {
+async function askPolice(query: string, requestId: string): Promise<{ body: GraphQLResponse }> {
   const variables = { pncId: env.people[0]!.pncId };
   // Bound to the exact body `postRawGraphQL` sends (issue 9 §4).
   const assertion = await env.stack.assertionSigner.sign(
@@ -45,17 +47,15 @@ async function askPolice(query: string, requestId: string): Promise<{ body: Grap
     requestId,
     JSON.stringify({ query, variables }),
   );
-  const started = performance.now();
   const body = await postRawGraphQL(`${env.stack.subgraphs.police.url}/graphql`, query, variables, { [ASSERTION_HEADER]: assertion });
-  return { body, elapsedMs: performance.now() - started };
+  return { body };
 }
 
 describe('issue 9 §1: a chain of fragments each spread twice', () => {
-  it('a 30-level chain sent straight to a subgraph with a valid assertion is answered in milliseconds, with its FORBIDDEN error', async () => {
-    const { body, elapsedMs } = await askPolice(doubledQuery(30), 'test-request-doubled-1');
+  it('a 30-level chain sent straight to a subgraph with a valid assertion is answered, with its FORBIDDEN error', async () => {
+    const { body } = await askPolice(doubledQuery(30), 'test-request-doubled-1');
     expect(body.data?.offender).toMatchObject({ pncId: env.people[0]!.pncId, intelligence: null });
     expect(body.errors?.map((error) => [error.path?.join('.'), error.extensions?.code])).toEqual([['offender.intelligence', 'FORBIDDEN']]);
-    expect(elapsedMs).toBeLessThan(LINEAR_WALK_BOUND_MS);
   });
 
   it('while a 40-level chain is answered, the subgraph keeps serving other requests', async () => {
@@ -66,15 +66,11 @@ describe('issue 9 §1: a chain of fragments each spread twice', () => {
     expect(hostile.body.data?.offender).toMatchObject({ pncId: env.people[0]!.pncId });
     expect(plain.body.errors).toBeUndefined();
     expect(plain.body.data?.offender).toMatchObject({ pncId: env.people[0]!.pncId });
-    expect(Math.max(hostile.elapsedMs, plain.elapsedMs)).toBeLessThan(LINEAR_WALK_BOUND_MS);
   });
 
-  it('a 30-level chain through the gateway, its limits lifted, is answered in milliseconds too', async () => {
-    const started = performance.now();
+  it('a 30-level chain through the gateway, its limits lifted, is answered too', async () => {
     const body = await env.queryRaw(doubledQuery(30), { pncId: env.people[0]!.pncId });
-    const elapsedMs = performance.now() - started;
     expect(body.data?.offender).toMatchObject({ pncId: env.people[0]!.pncId, intelligence: null });
     expect(body.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
-    expect(elapsedMs).toBeLessThan(LINEAR_WALK_BOUND_MS);
   });
 });
