@@ -63,11 +63,13 @@ describe('an agency subgraph that hangs', () => {
     // is an hour (beyond jest's test timeout), so only the per-subgraph timeout can end the wait on the
     // hung prison: an answer at all shows it did, with no wall-clock bound a loaded machine could break.
     env = await startTestStack({ dataset: SMALL_DATASET, subgraphTimeoutMs: 1_500, requestDeadlineMs: 3_600_000 });
-    // Stand-in for a hung agency: accepts the connection on the prison subgraph's port, never answers.
+    // Stand-in for a hung agency: accepts the connection on the prison subgraph's port, reads and discards
+    // what it is sent (so that it sees the gateway close the connection), never answers.
     const prisonPort = env.stack.subgraphs.prison.port;
     await env.stack.subgraphs.prison.close();
     silent = createServer((socket) => {
       sockets.add(socket);
+      socket.resume();
     });
     await new Promise<void>((resolve) => silent.listen(prisonPort, '127.0.0.1', resolve));
     // The police path warmed before the test, so what is timed below is the hung prison alone.
@@ -94,5 +96,25 @@ describe('an agency subgraph that hangs', () => {
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', agency: 'prison' });
     // The hung prison was asked (one connection to it): the answer came from giving up on it.
     expect(sockets.size).toBe(1);
+  });
+
+  it('closes its connection to the hung agency when it gives up, so a hang cannot keep hold of connections to it', async () => {
+    const result = await env.query('query($pncId: ID!) { offender(pncId: $pncId) { custody { prisonNumber } } }', {
+      pncId: env.people[1]!.pncId,
+    });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', agency: 'prison' });
+    expect(sockets.size).toBeGreaterThan(1);
+    // Every connection the gateway opened to the hung prison ends from the gateway's side; one kept open
+    // would leave this waiting until jest's test timeout, and fail.
+    await Promise.all(
+      [...sockets].map(
+        (socket) =>
+          new Promise<void>((resolve) => {
+            if (socket.destroyed) resolve();
+            else socket.once('close', () => resolve());
+          }),
+      ),
+    );
+    expect([...sockets].every((socket) => socket.destroyed)).toBe(true);
   });
 });
