@@ -242,16 +242,23 @@ describe('mappa_case_year, the annual report summary (issue 13)', () => {
   it('C.92: two first cases of one person written at once: neither is sole, whichever commits first', async () => {
     const db = database.connection.database();
     const pncId = '2019/0000001Z';
-    let second: Promise<unknown> | undefined;
-    await db.transaction(async (tx) => {
-      await insertCase(tx as unknown as Database, 'MC-9000002', pncId, null);
-      // The second case in a transaction of its own, started while the first is open. On a server it
-      // runs on another connection: wait until it has finished or is waiting on a lock, then commit the
-      // first. (Embedded, the second waits for the first's transaction, and they run one after the other.)
-      let settled = false;
-      second = (async () => insertCase(db, 'MC-9000003', pncId, '2025-02-28'))().finally(() => {
+    // The second case is another writer's, in a transaction of its own, started while the first is open.
+    // It is chained here, outside the first's transaction, as another request's would be: the embedded
+    // database refuses a statement sent from inside an open transaction's own work, which there could wait
+    // for itself (shared/src/db/embedded-transactions.ts).
+    let startSecond: () => void = () => undefined;
+    let settled = false;
+    const second = new Promise<void>((resolve) => (startSecond = resolve))
+      .then(() => insertCase(db, 'MC-9000003', pncId, '2025-02-28'))
+      .finally(() => {
         settled = true;
       });
+    await db.transaction(async (tx) => {
+      await insertCase(tx as unknown as Database, 'MC-9000002', pncId, null);
+      startSecond();
+      // On a server the second runs on another connection: wait until it has finished or is waiting on a
+      // lock, then commit the first. (Embedded, the second waits for the first's transaction, and they run
+      // one after the other.)
       if (database.connection.kind === 'server')
         while (!settled) {
           const [waiting] = await rowsOf<{ count: number }>(
