@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { createLogger, repeatedLogs } from '@mappa/shared';
-import { startTestStack, SMALL_DATASET } from '@mappa/testing/stack';
+import { ASSERTION_HEADER, createLogger, repeatedLogs } from '@mappa/shared';
+import { postSubgraphGraphQL } from '@mappa/testing';
+import { DEFAULT_PRINCIPAL, DEFAULT_PURPOSE, startTestStack, vouched, SMALL_DATASET } from '@mappa/testing/stack';
 import type { TestStack } from '@mappa/testing/stack';
 
 // Issue 15, "Honest errors": in production an unexpected error reaches the client only as
@@ -114,5 +115,30 @@ describe('unexpected errors in production', () => {
     // The gateway's relayed-error warning is bounded alike.
     const relayed = burst.filter((line) => line.level === 40 && line.msg.startsWith('a subgraph reported an unexpected error'));
     expect(relayed.length).toBeLessThanOrEqual(2 * windows);
+  });
+
+  it('a database out of time is not an unexpected error: the subgraph logs it at warning level as such, with its cause, and answers UPSTREAM_UNAVAILABLE', async () => {
+    const police = env.stack.subgraphs.police;
+    const query = 'query($pncId: ID!) { offender(pncId: $pncId) { pncId } }';
+    const variables = { pncId: env.people[0]!.pncId };
+    // The deadline the gateway signed has already passed, so no statement can be sent in time.
+    const requestId = 'test-database-out-of-time';
+    const assertion = await env.stack.assertionSigner.sign(
+      'police',
+      { principal: vouched(DEFAULT_PRINCIPAL), declaredPurpose: DEFAULT_PURPOSE },
+      requestId,
+      JSON.stringify({ query, variables }),
+      0,
+    );
+    const from = lines.length;
+    const result = await postSubgraphGraphQL('police', `${police.url}/graphql`, query, variables, { [ASSERTION_HEADER]: assertion });
+    expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['UPSTREAM_UNAVAILABLE']);
+    repeatedLogs.flush();
+    const ours = lines.slice(from).filter((line) => line.requestId === requestId);
+    // pino's level 40 is "warn", 50 "error".
+    const warning = ours.find((line) => line.msg === 'database unavailable or out of time');
+    expect(warning?.level).toBe(40);
+    expect(warning?.cause?.chain.length).toBeGreaterThan(0);
+    expect(ours.some((line) => line.msg.startsWith('unexpected error'))).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
 import type { RequestContext } from '../context/request-context';
+import { isDatabaseUnavailable } from '../db/database-unavailable';
 import { CLIENT_ERROR_CODES } from '../errors/error-codes';
 import { errorCauseOf } from '../logging/error-cause';
 import { repeatedLogs } from '../logging/repeated-logs';
@@ -21,6 +22,11 @@ function isExpected(error: GraphQLError): boolean {
  * frames (`errorCauseOf`). An error a subgraph relayed is logged at warning level with the subgraph's
  * name: that subgraph logged the cause under the same request id.
  *
+ * A subgraph's database out of time or unreachable (`isDatabaseUnavailable`) is answered as
+ * UPSTREAM_UNAVAILABLE (format-error.ts) and is not a fault in the service: it is logged at warning level
+ * as "database unavailable or out of time", with its cause, so that an operator's alert on "unexpected
+ * error" stays about faults and a slow or absent database has a line of its own.
+ *
  * Both go through the repeated-log suppressor (`repeatedLogs`): during an outage every request fails
  * alike, and one line per request would bury everything else. A kind of line is its cause (or the
  * subgraph that relayed it); the first is written at once with its request id, operation and path,
@@ -39,6 +45,10 @@ export function unexpectedErrorsPlugin<Context extends RequestContext>(): Apollo
             const detail = { operationName: operationName ?? null, path };
             if (typeof serviceName === 'string') {
               repeatedLogs.write(contextValue.log, 'warn', { subgraph: serviceName }, 'a subgraph reported an unexpected error', detail);
+              continue;
+            }
+            if (isDatabaseUnavailable(error)) {
+              repeatedLogs.write(contextValue.log, 'warn', { cause: errorCauseOf(error) }, 'database unavailable or out of time', detail);
               continue;
             }
             repeatedLogs.write(contextValue.log, 'error', { cause: errorCauseOf(error) }, 'unexpected error', detail);
