@@ -1,4 +1,5 @@
 import { buildSchema, getOperationAST, parse } from 'graphql';
+import type { DocumentNode, FragmentDefinitionNode, OperationDefinitionNode } from 'graphql';
 import { countFragmentWalks, doubledFragmentChain } from '@mappa/testing';
 import { observeAccess } from './observed-access';
 
@@ -50,6 +51,59 @@ describe('observeAccess', () => {
       fields: ['Offender.pncId', 'Query.offender'],
       subjects: [],
     });
+  });
+});
+
+describe('observeAccess on a document it has walked before (what it collects is kept per document, issue 15)', () => {
+  const observeParsed = (document: DocumentNode, data: unknown) => {
+    const observed = observeAccess(schema, document, getOperationAST(document) ?? undefined, data);
+    return { fields: [...observed.fields].sort(), subjects: [...observed.subjects].sort() };
+  };
+
+  it('the same parsed document answered twice: each answer is named by what it returned, nothing carried over', () => {
+    const document = parse(`{ record { __typename ... on Identity { firstName } ... on Custody { inOutStatus } }
+      people: offenders { pncId ...Names custody { inOutStatus } } }
+      fragment Names on Offender { identity { firstName } }`);
+    expect(
+      observeParsed(document, {
+        record: { __typename: 'Identity', firstName: 'A' },
+        people: [{ pncId: '2008/0545166T', identity: { firstName: 'A' }, custody: null }],
+      }),
+    ).toEqual({
+      fields: ['Identity.firstName', 'Offender.identity', 'Offender.pncId', 'Query.offenders', 'Query.record'],
+      subjects: ['2008/0545166T'],
+    });
+    expect(
+      observeParsed(document, {
+        record: { __typename: 'Custody', inOutStatus: 'IN' },
+        people: [{ pncId: '2010/0000001Z', identity: null, custody: { inOutStatus: 'OUT' } }],
+      }),
+    ).toEqual({
+      fields: ['Custody.inOutStatus', 'Offender.custody', 'Offender.pncId', 'Query.offenders', 'Query.record'],
+      subjects: ['2010/0000001Z'],
+    });
+  });
+
+  it('a document rewritten around the same operation node (as early enforcement rewrites one) is collected from its own fragments', () => {
+    const original = parse(`{ offender(pncId: "2008/0545166T") { pncId ...Held } }
+      fragment Held on Offender { identity { firstName } custody { inOutStatus } }`);
+    const [operation, fragment] = original.definitions as [OperationDefinitionNode, FragmentDefinitionNode];
+    const withoutCustody = (parse('fragment Held on Offender { identity { firstName } }').definitions as [FragmentDefinitionNode])[0];
+    // The operation's own selection sets are the same objects in both documents; only the fragment differs.
+    const rewritten: DocumentNode = { ...original, definitions: [operation, withoutCustody] };
+    expect(fragment.name.value).toBe('Held');
+    const data = { offender: { pncId: '2008/0545166T', identity: { firstName: 'A' }, custody: { inOutStatus: 'IN' } } };
+    // The narrower document first: the original, walked after it, must still name the custody it returned.
+    expect(observeParsed(rewritten, data).fields).toEqual(['Identity.firstName', 'Offender.identity', 'Offender.pncId', 'Query.offender']);
+    expect(observeParsed(original, data).fields).toEqual([
+      'Custody.inOutStatus',
+      'Identity.firstName',
+      'Offender.custody',
+      'Offender.identity',
+      'Offender.pncId',
+      'Query.offender',
+    ]);
+    expect(observeParsed(rewritten, data).fields).not.toContain('Offender.custody');
   });
 });
 

@@ -82,10 +82,7 @@ export function observeAccess(
   // No operation (a document that did not parse or validate): nothing was executed, nothing returned.
   const root = operation ? schema.getRootType(operation.operation) : undefined;
   if (!operation || !root || !isObject(data)) return { fields, subjects, values };
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document?.definitions ?? []) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  }
+  const { fragments, collectedBySelectionSet, collectedByList, entriesOf } = collectionsOf(schema, document ?? operation);
 
   const runtimeType = (declared: GraphQLCompositeType, value: JsonObject): GraphQLCompositeType => {
     if (!isAbstractType(declared)) return declared;
@@ -118,7 +115,6 @@ export function observeAccess(
   };
   // Per selection set and type; an entry is empty while being collected, so a fragment cycle (which
   // validation refuses anyway) ends instead of recursing forever.
-  const collectedBySelectionSet = new WeakMap<SelectionSetNode, Map<string, CollectedFields>>();
   const collect = (selectionSet: SelectionSetNode, type: GraphQLCompositeType): CollectedFields => {
     const byType = perType(collectedBySelectionSet, selectionSet);
     const known = byType.get(type.name);
@@ -153,7 +149,6 @@ export function observeAccess(
     return collected;
   };
   // Per list of selection sets (a group's own array, so the same list each time) and type.
-  const collectedByList = new WeakMap<readonly SelectionSetNode[], Map<string, CollectedFields>>();
   const collectAll = (selectionSets: readonly SelectionSetNode[], type: GraphQLCompositeType): CollectedFields => {
     const [only] = selectionSets;
     if (selectionSets.length === 1 && only) return collect(only, type);
@@ -167,7 +162,32 @@ export function observeAccess(
   };
 
   // Each answer object is walked once per set of fields asked of it, however many ways it was asked.
-  const walked = new WeakMap<JsonObject, Set<CollectedFields>>();
+  // Almost every object is asked one set: that set is kept alone, and a Set is made only for a second
+  // (the walk runs over every object of every answer, in the gateway and in each subgraph; issue 15).
+  const walked = new WeakMap<JsonObject, CollectedFields | Set<CollectedFields>>();
+  const firstWalk = (object: JsonObject, collected: CollectedFields): boolean => {
+    const seen = walked.get(object);
+    if (seen === undefined) {
+      walked.set(object, collected);
+      return true;
+    }
+    if (seen === collected) return false;
+    if (seen instanceof Set) {
+      if (seen.has(collected)) return false;
+      seen.add(collected);
+      return true;
+    }
+    walked.set(object, new Set([seen as CollectedFields, collected]));
+    return true;
+  };
+  // A collected set of fields as an array of its entries, made once per set (once it is complete: an
+  // object is walked only with a set whose collection has returned), so that each object's walk
+  // iterates no Map and allocates no pair.
+  const entries = (collected: CollectedFields): Entries => {
+    let known = entriesOf.get(collected);
+    if (!known) entriesOf.set(collected, (known = [...collected]));
+    return known;
+  };
   const visitValue = (
     value: unknown,
     type: GraphQLCompositeType,
@@ -177,26 +197,23 @@ export function observeAccess(
   ): void => {
     if (Array.isArray(value)) {
       // The objects of an `_entities` answer are about the representations at the same index.
-      value.forEach((item, index) =>
-        visitValue(item, type, selectionSets, entities ? (servedValues?.entitySubjects[index] ?? null) : subject),
-      );
+      for (let index = 0; index < value.length; index++)
+        visitValue(value[index], type, selectionSets, entities ? (servedValues?.entitySubjects[index] ?? null) : subject);
     } else if (isObject(value)) {
       visitObject(value, collectAll(selectionSets, runtimeType(type, value)), subject);
     }
   };
   const visitObject = (object: JsonObject, collected: CollectedFields, enclosingSubject: string | null): void => {
-    const seen = walked.get(object) ?? new Set<CollectedFields>();
-    if (seen.has(collected)) return;
-    seen.add(collected);
-    walked.set(object, seen);
+    if (!firstWalk(object, collected)) return;
+    const asked = entries(collected);
     let subject = enclosingSubject;
     if (servedValues) {
-      for (const [key, groups] of collected) {
+      for (const [key, groups] of asked) {
         const value = object[key];
         if (typeof value === 'string' && PNC_ID.test(value) && groups.some((group) => group.name === 'pncId')) subject = value;
       }
     }
-    for (const [key, groups] of collected) {
+    for (const [key, groups] of asked) {
       const value = object[key];
       if (value === null || value === undefined) continue;
       for (const group of groups) {
@@ -210,6 +227,41 @@ export function observeAccess(
   };
   visitObject(data, collect(operation.selectionSet, root), null);
   return { fields, subjects, values };
+}
+
+type Entries = readonly (readonly [string, FieldGroup[]])[];
+
+/** What `observeAccess` collects from one document, whatever the answer: the same for every request that sends it. */
+interface Collections {
+  readonly fragments: ReadonlyMap<string, FragmentDefinitionNode>;
+  readonly collectedBySelectionSet: WeakMap<SelectionSetNode, Map<string, CollectedFields>>;
+  readonly collectedByList: WeakMap<readonly SelectionSetNode[], Map<string, CollectedFields>>;
+  readonly entriesOf: WeakMap<CollectedFields, Entries>;
+}
+
+// The fields a document's selection sets ask of each type depend only on the schema and the document
+// (its fragments included), never on the answer, so they are collected once per document rather than
+// once per request: the servers keep each parsed document (Apollo's document store, the gateway's
+// trusted documents), so the same DocumentNode comes back request after request, and collecting it was
+// about half of this walk's CPU (issue 15, docs/benchmarks.md). Keyed by the document itself, weakly: a
+// document rewritten by early enforcement is another object with caches of its own (a selection set
+// it shares with the original may spread a fragment the rewrite changed, so nothing is shared across
+// documents), and an entry lives no longer than the document it was collected from.
+const collectionsBySchema = new WeakMap<GraphQLSchema, WeakMap<object, Collections>>();
+
+function collectionsOf(schema: GraphQLSchema, document: DocumentNode | OperationDefinitionNode): Collections {
+  let byDocument = collectionsBySchema.get(schema);
+  if (!byDocument) collectionsBySchema.set(schema, (byDocument = new WeakMap()));
+  let collections = byDocument.get(document);
+  if (!collections) {
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const definition of document.kind === Kind.DOCUMENT ? document.definitions : []) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    }
+    collections = { fragments, collectedBySelectionSet: new WeakMap(), collectedByList: new WeakMap(), entriesOf: new WeakMap() };
+    byDocument.set(document, collections);
+  }
+  return collections;
 }
 
 /** The per-type entries memoised for `key`, made empty on first use. */
