@@ -13,7 +13,7 @@ import {
   newestAuditEntryBelow,
 } from './audit-log.query';
 import type { AuditEntryRow } from './audit-log.query';
-import { deepFrozen } from '../validation/deep-frozen';
+import { RememberedParse } from '../validation/remembered-parse';
 
 /** The previous hash of a log's first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -148,7 +148,7 @@ export function checkAuditEntry(entry: AuditEntryInput): { readonly checked: Che
   const repeated: Record<string, unknown> = {};
   const perEntry: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(payload)) (REPEATED_KEYS.has(key) ? repeated : perEntry)[key] = value;
-  const repeatedPart = checkedRepeatedPart(repeated);
+  const repeatedPart = repeatedParts.safeParse(repeated);
   const perEntryPart = perEntryPartSchema.safeParse(perEntry);
   const issues = [...(repeatedPart.success ? [] : repeatedPart.error.issues), ...(perEntryPart.success ? [] : perEntryPart.error.issues)];
   if (!repeatedPart.success || !perEntryPart.success)
@@ -168,39 +168,12 @@ export function checkAuditEntry(entry: AuditEntryInput): { readonly checked: Che
  * most of it this part, the same every time): what is stored is always the checked value, frozen,
  * never the value handed over.
  */
-const REPEATED_KEYS: ReadonlySet<string> = new Set(['principal', 'purpose', 'caseId', 'operationName', 'documentHash', 'fields']);
-const repeatedPartSchema = auditPayloadSchema.pick({
-  principal: true,
-  purpose: true,
-  caseId: true,
-  operationName: true,
-  documentHash: true,
-  fields: true,
-});
-const perEntryPartSchema = auditPayloadSchema.omit({
-  principal: true,
-  purpose: true,
-  caseId: true,
-  operationName: true,
-  documentHash: true,
-  fields: true,
-});
-type RepeatedPart = ReturnType<typeof repeatedPartSchema.parse>;
+const REPEATED_PART = { principal: true, purpose: true, caseId: true, operationName: true, documentHash: true, fields: true } as const;
+const REPEATED_KEYS: ReadonlySet<string> = new Set(Object.keys(REPEATED_PART));
+const perEntryPartSchema = auditPayloadSchema.omit(REPEATED_PART);
 /** Enough for every caller and operation active at once in a service; past it the memory starts again (a parse each, nothing else). */
 const MAX_REMEMBERED_PARTS = 4_096;
-const rememberedParts = new Map<string, RepeatedPart>();
-
-function checkedRepeatedPart(part: Record<string, unknown>): ReturnType<typeof repeatedPartSchema.safeParse> {
-  const text = JSON.stringify(part);
-  const remembered = rememberedParts.get(text);
-  if (remembered) return { success: true, data: remembered };
-  const parsed = repeatedPartSchema.safeParse(part);
-  if (parsed.success) {
-    if (rememberedParts.size >= MAX_REMEMBERED_PARTS) rememberedParts.clear();
-    rememberedParts.set(text, deepFrozen(parsed.data));
-  }
-  return parsed;
-}
+const repeatedParts = new RememberedParse(auditPayloadSchema.pick(REPEATED_PART), MAX_REMEMBERED_PARTS);
 
 // Every payload is validated first (ids, names, codes and hashes only), so one bad entry appends none.
 function validatedEntries(entries: readonly AuditEntryInput[]): CheckedAuditEntry[] {

@@ -7,7 +7,7 @@ import { MemorySharedState } from '../shared-state/memory-shared-state';
 import type { SharedState } from '../shared-state/shared-state';
 import { callerSchema } from './caller';
 import type { Caller } from './caller';
-import { deepFrozen } from '../validation/deep-frozen';
+import { RememberedParse } from '../validation/remembered-parse';
 
 /** The HTTP header carrying the gateway's assertion to a subgraph. The client's own token never travels. */
 export const ASSERTION_HEADER = 'x-mappa-assertion';
@@ -191,7 +191,7 @@ export class GatewayAssertionVerifier {
   // Only claims whose signature was verified reach it, and the same text always parses the same way
   // (the schema depends on nothing else: grants and evidence are checked against the clock where
   // they are used), so a parse remembered is the parse that would be made again.
-  private readonly parsedCallers = new Map<string, Caller>();
+  private readonly callers = new RememberedParse(callerSchema, MAX_PARSED_CALLERS);
 
   constructor(
     publicKeys: JSONWebKeySet,
@@ -233,13 +233,9 @@ export class GatewayAssertionVerifier {
 
   /** The caller vouched for by verified claims (their registered claims `iss`, `aud`, `nbf` included, which the schema drops). */
   private callerOf(claims: Record<string, unknown>): Caller {
-    const text = JSON.stringify(claims);
-    const remembered = this.parsedCallers.get(text);
-    if (remembered) return remembered;
-    const caller = deepFrozen(callerSchema.parse(claims));
-    if (this.parsedCallers.size >= MAX_PARSED_CALLERS) this.parsedCallers.clear();
-    this.parsedCallers.set(text, caller);
-    return caller;
+    const parsed = this.callers.safeParse(claims);
+    if (!parsed.success) throw parsed.error;
+    return parsed.data;
   }
 
   /**
