@@ -317,6 +317,65 @@ function expected(question: Question): number[][] {
 
 const sum = (grid: number[][]): number => grid.flat().reduce((total, cell) => total + cell, 0);
 
+// ---- The differencing attack (C.93) ---------------------------------------------------------------
+
+/** A group of at least 12 people (one value of `groupBy`) in which one person alone holds `value` of `leaveOutBy`. */
+interface LoneMember {
+  readonly groupBy: string;
+  readonly groupValue: string;
+  readonly leaveOutBy: string;
+  readonly value: string;
+}
+
+/** Every such group across the dimensions given, the lone person also passing `accept` (when given). */
+function loneMembers(
+  groupBys: readonly string[],
+  leaveOutBys: readonly string[],
+  accept: (person: Person) => boolean = () => true,
+): LoneMember[] {
+  return groupBys.flatMap((groupBy) =>
+    VALUES[groupBy]!.flatMap((groupValue) => {
+      const members = population.filter((person) => valuesOf(person, groupBy)[0] === groupValue);
+      if (members.length < 12) return [];
+      return leaveOutBys
+        .filter((leaveOutBy) => leaveOutBy !== groupBy)
+        .flatMap((leaveOutBy) =>
+          VALUES[leaveOutBy]!.flatMap((value) => {
+            const alone = members.filter((person) => valuesOf(person, leaveOutBy)[0] === value);
+            return alone.length === 1 && accept(alone[0]!) ? [{ groupBy, groupValue, leaveOutBy, value }] : [];
+          }),
+        );
+    }),
+  );
+}
+
+/** The same question asked again without the lone person: every other value of their dimension as a filter too. */
+function withoutLoneMember(withPerson: Question, { leaveOutBy, value }: LoneMember): Question {
+  return {
+    ...withPerson,
+    filters: [...withPerson.filters!, { dimension: leaveOutBy, values: VALUES[leaveOutBy]!.filter((other) => other !== value) }],
+  };
+}
+
+/** Whether two published counts of a differencing pair are what the same true counts could give: both withheld, both rounded to within 5, or one withheld at 10 or below. */
+const explained = (x: Count, y: Count): boolean =>
+  (x.suppressed && y.suppressed) ||
+  (!x.suppressed && !y.suppressed && Math.abs(x.count! - y.count!) <= 5 && x.count! % 5 === 0 && y.count! % 5 === 0) ||
+  (x.suppressed !== y.suppressed && (x.count ?? y.count)! <= 10);
+
+/** Every count a table publishes: its cells, row totals, column totals and total, in order. */
+const publishedCounts = (table: Table): Count[] => [
+  ...table.rows.flatMap((row) => [...row.cells, row.total]),
+  ...table.columnTotals,
+  table.total,
+];
+
+/** C.93: every count of the pair's two answers is explained, cell by cell. */
+function expectEveryCountExplained(a: Table, b: Table): void {
+  for (const [x, y] of publishedCounts(a).map((cell, index) => [cell, publishedCounts(b)[index]!] as const))
+    expect({ x, y, explained: explained(x, y) }).toEqual({ x, y, explained: true });
+}
+
 // ---- What every answer must respect ---------------------------------------------------------------
 
 /** C.93 on one ad-hoc table: 1-4 and zeros never shown, no line with a single withheld cell, every shown count a multiple of 5 within 4 of the truth. */
@@ -497,25 +556,12 @@ describe('differencing (C.93)', () => {
     // dimension: asked with the group's filter, then with every other value of that dimension too.
     const SINGLE = ['CATEGORY', 'LEVEL', 'LEAD_AGENCY', 'CUSTODY_STATUS', 'LICENCE_TYPE', 'ETHNICITY', 'YOUTH_JUSTICE'];
     const NEW = ['CUSTODY_STATUS', 'LICENCE_TYPE', 'ETHNICITY', 'YOUTH_JUSTICE'];
-    const candidates = SINGLE.flatMap((groupBy) =>
-      VALUES[groupBy]!.flatMap((groupValue) => {
-        const members = population.filter((person) => valuesOf(person, groupBy)[0] === groupValue);
-        if (members.length < 12) return [];
-        return NEW.filter((leaveOutBy) => leaveOutBy !== groupBy).flatMap((leaveOutBy) =>
-          VALUES[leaveOutBy]!.filter((value) => members.filter((person) => valuesOf(person, leaveOutBy)[0] === value).length === 1).map(
-            (value) => ({ groupBy, groupValue, leaveOutBy, value }),
-          ),
-        );
-      }),
-    );
+    const candidates = loneMembers(SINGLE, NEW);
     expect(candidates.length).toBeGreaterThan(0);
-    const { groupBy, groupValue, leaveOutBy, value } = candidates[0]!;
+    const { groupBy, groupValue, leaveOutBy } = candidates[0]!;
     const [rows, columns] = SINGLE.filter((dimension) => dimension !== groupBy && dimension !== leaveOutBy);
     const withPerson: Question = { rows: rows!, columns: columns!, filters: [{ dimension: groupBy, values: [groupValue] }] };
-    const withoutPerson: Question = {
-      ...withPerson,
-      filters: [...withPerson.filters!, { dimension: leaveOutBy, values: VALUES[leaveOutBy]!.filter((other) => other !== value) }],
-    };
+    const withoutPerson = withoutLoneMember(withPerson, candidates[0]!);
     expect(sum(expected(withPerson)) - sum(expected(withoutPerson))).toBe(1);
     // The raw figures show the person: the pair really differs by one.
     const rawWith = (await ask(withPerson, ANALYST, `${rawGateway.url}/graphql`)).data!.statisticsAggregate!;
@@ -525,13 +571,7 @@ describe('differencing (C.93)', () => {
     const a = (await ask(withPerson)).data!.statisticsAggregate!;
     const b = (await ask(withoutPerson)).data!.statisticsAggregate!;
     expect(a.total.suppressed).toBe(false);
-    const explained = (x: Count, y: Count) =>
-      (x.suppressed && y.suppressed) ||
-      (!x.suppressed && !y.suppressed && Math.abs(x.count! - y.count!) <= 5 && x.count! % 5 === 0 && y.count! % 5 === 0) ||
-      (x.suppressed !== y.suppressed && (x.count ?? y.count)! <= 10);
-    const published = (table: Table) => [...table.rows.flatMap((row) => [...row.cells, row.total]), ...table.columnTotals, table.total];
-    const cells = published(a).map((cell, index) => [cell, published(b)[index]!] as const);
-    for (const [x, y] of cells) expect({ x, y, explained: explained(x, y) }).toEqual({ x, y, explained: true });
+    expectEveryCountExplained(a, b);
     // The check has teeth: the raw pair's totals are not explained.
     expect(explained(rawWith.total, rawWithout.total)).toBe(false);
     expectNoIdentifier([a, b], ALLOWED_STRINGS, { names });
@@ -896,41 +936,19 @@ describe('order types and licence conditions as rows or columns: multiple-respon
   it('C.93: a differencing pair with order types as rows, differing by exactly one person, gives answers the same counts could have given', async () => {
     // As the differencing test above, with the person's orders as rows: they are in a cell per order they hold.
     const SINGLE = ['CATEGORY', 'LEVEL', 'LEAD_AGENCY', 'CUSTODY_STATUS', 'LICENCE_TYPE', 'ETHNICITY', 'YOUTH_JUSTICE'];
-    const candidates = SINGLE.flatMap((groupBy) =>
-      VALUES[groupBy]!.flatMap((groupValue) => {
-        const members = population.filter((person) => valuesOf(person, groupBy)[0] === groupValue);
-        if (members.length < 12) return [];
-        return SINGLE.filter((leaveOutBy) => leaveOutBy !== groupBy).flatMap((leaveOutBy) =>
-          VALUES[leaveOutBy]!.flatMap((value) => {
-            const alone = members.filter((person) => valuesOf(person, leaveOutBy)[0] === value);
-            // The person left out holds at least one order, so that they are in a row of a real value.
-            return alone.length === 1 && !['NONE', NOT_HELD].includes(alone[0]!.values.ORDER_TYPE![0]!)
-              ? [{ groupBy, groupValue, leaveOutBy, value }]
-              : [];
-          }),
-        );
-      }),
-    );
+    // The person left out holds at least one order, so that they are in a row of a real value.
+    const candidates = loneMembers(SINGLE, SINGLE, (person) => !['NONE', NOT_HELD].includes(person.values.ORDER_TYPE![0]!));
     expect(candidates.length).toBeGreaterThan(0);
-    const { groupBy, groupValue, leaveOutBy, value } = candidates[0]!;
+    const { groupBy, groupValue, leaveOutBy } = candidates[0]!;
     const columns = SINGLE.find((dimension) => dimension !== groupBy && dimension !== leaveOutBy)!;
     const withPerson: Question = { rows: 'ORDER_TYPE', columns, filters: [{ dimension: groupBy, values: [groupValue] }] };
-    const withoutPerson: Question = {
-      ...withPerson,
-      filters: [...withPerson.filters!, { dimension: leaveOutBy, values: VALUES[leaveOutBy]!.filter((other) => other !== value) }],
-    };
+    const withoutPerson = withoutLoneMember(withPerson, candidates[0]!);
     const rawWith = await askOverlap(withPerson, `${rawGateway.url}/graphql`);
     const rawWithout = await askOverlap(withoutPerson, `${rawGateway.url}/graphql`);
     expect(rawWith.total.count! - rawWithout.total.count!).toBe(1);
     const a = await askOverlap(withPerson);
     const b = await askOverlap(withoutPerson);
-    const explained = (x: Count, y: Count) =>
-      (x.suppressed && y.suppressed) ||
-      (!x.suppressed && !y.suppressed && Math.abs(x.count! - y.count!) <= 5 && x.count! % 5 === 0 && y.count! % 5 === 0) ||
-      (x.suppressed !== y.suppressed && (x.count ?? y.count)! <= 10);
-    const published = (table: Table) => [...table.rows.flatMap((row) => [...row.cells, row.total]), ...table.columnTotals, table.total];
-    for (const [x, y] of published(a).map((cell, index) => [cell, published(b)[index]!] as const))
-      expect({ x, y, explained: explained(x, y) }).toEqual({ x, y, explained: true });
+    expectEveryCountExplained(a, b);
     expect(explained(rawWith.total, rawWithout.total)).toBe(false);
   });
 
@@ -1149,38 +1167,19 @@ describe("tables of the MAPPA unit's own dimensions, counted by the unit (C.92, 
   it("C.93: a differencing pair of the unit's own dimensions, differing by exactly one person, gives answers the same counts could have given", async () => {
     // A group of at least 12 people (one filter) in which one person alone holds some value of another of
     // the unit's dimensions: asked with the group's filter, then with every other value of that dimension too.
-    const candidates = MAPPA_ONLY.flatMap((groupBy) =>
-      VALUES[groupBy]!.flatMap((groupValue) => {
-        const members = population.filter((person) => valuesOf(person, groupBy)[0] === groupValue);
-        if (members.length < 12) return [];
-        return MAPPA_ONLY.filter((leaveOutBy) => leaveOutBy !== groupBy).flatMap((leaveOutBy) =>
-          VALUES[leaveOutBy]!.filter((value) => members.filter((person) => valuesOf(person, leaveOutBy)[0] === value).length === 1).map(
-            (value) => ({ groupBy, groupValue, leaveOutBy, value }),
-          ),
-        );
-      }),
-    );
+    const candidates = loneMembers(MAPPA_ONLY, MAPPA_ONLY);
     expect(candidates.length).toBeGreaterThan(0);
-    const { groupBy, groupValue, leaveOutBy, value } = candidates[0]!;
+    const { groupBy, groupValue, leaveOutBy } = candidates[0]!;
     const rows = MAPPA_ONLY.find((dimension) => dimension !== groupBy && dimension !== leaveOutBy)!;
     const withPerson: Question = { rows, columns: leaveOutBy, filters: [{ dimension: groupBy, values: [groupValue] }] };
-    const withoutPerson: Question = {
-      ...withPerson,
-      filters: [...withPerson.filters!, { dimension: leaveOutBy, values: VALUES[leaveOutBy]!.filter((other) => other !== value) }],
-    };
+    const withoutPerson = withoutLoneMember(withPerson, candidates[0]!);
     const rawWith = (await ask(withPerson, ANALYST, `${rawGateway.url}/graphql`)).data!.statisticsAggregate!;
     const rawWithout = (await ask(withoutPerson, ANALYST, `${rawGateway.url}/graphql`)).data!.statisticsAggregate!;
     expect(rawWith.total.count! - rawWithout.total.count!).toBe(1);
     const a = (await ask(withPerson)).data!.statisticsAggregate!;
     const b = (await ask(withoutPerson)).data!.statisticsAggregate!;
     expect(a.total.suppressed).toBe(false);
-    const explained = (x: Count, y: Count) =>
-      (x.suppressed && y.suppressed) ||
-      (!x.suppressed && !y.suppressed && Math.abs(x.count! - y.count!) <= 5 && x.count! % 5 === 0 && y.count! % 5 === 0) ||
-      (x.suppressed !== y.suppressed && (x.count ?? y.count)! <= 10);
-    const published = (table: Table) => [...table.rows.flatMap((row) => [...row.cells, row.total]), ...table.columnTotals, table.total];
-    for (const [x, y] of published(a).map((cell, index) => [cell, published(b)[index]!] as const))
-      expect({ x, y, explained: explained(x, y) }).toEqual({ x, y, explained: true });
+    expectEveryCountExplained(a, b);
     // The check has teeth: the same pair unprotected shows the person.
     expect(explained(rawWith.total, rawWithout.total)).toBe(false);
   });
