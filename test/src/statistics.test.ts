@@ -11,9 +11,11 @@ import {
   linesOf,
   pairs,
   LARGE_DATASET,
+  differenceExplained,
+  expectEveryDifferenceExplained,
 } from '@mappa/testing/stack';
 import { postGraphQL, postRawGraphQL } from '@mappa/testing';
-import type { Count, Table, TestStack } from '@mappa/testing/stack';
+import type { Table, TestStack } from '@mappa/testing/stack';
 import type { GraphQLResponse } from '@mappa/testing';
 
 /*
@@ -465,15 +467,11 @@ describe('ad-hoc aggregates across agencies (C.93)', () => {
     expect(a.total.suppressed).toBe(false);
     // Every cell and total: equal, neighbouring multiples of 5 (rounding), or one withheld beside a count a
     // withheld one could also have been (at most 10): never a difference of exactly one person.
-    const explained = (x: Count, y: Count) =>
-      (x.suppressed && y.suppressed) ||
-      (!x.suppressed && !y.suppressed && Math.abs(x.count! - y.count!) <= 5 && x.count! % 5 === 0 && y.count! % 5 === 0) ||
-      (x.suppressed !== y.suppressed && (x.count ?? y.count)! <= 10);
-    const published = (table: Table) => [...table.rows.flatMap((row) => [...row.cells, row.total]), ...table.columnTotals, table.total];
-    const pairs = published(a).map((cell, index) => [cell, published(b)[index]!] as const);
-    for (const [x, y] of pairs) expect({ x, y, explained: explained(x, y) }).toEqual({ x, y, explained: true });
+    expectEveryDifferenceExplained(a, b);
     // The check has teeth: the same pair with rounding off shows the person.
-    expect(explained(exactWith.body.data!.statisticsAggregate.total, exactWithout.body.data!.statisticsAggregate.total)).toBe(false);
+    expect(differenceExplained(exactWith.body.data!.statisticsAggregate.total, exactWithout.body.data!.statisticsAggregate.total)).toBe(
+      false,
+    );
     expectNoIdentifier([a, b], ALLOWED_STRINGS, { names });
   });
 

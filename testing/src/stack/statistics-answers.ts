@@ -64,3 +64,30 @@ export function expectNoIdentifier(
     expect({ value, allowed: allowed.has(value) }).toEqual({ value, allowed: true });
   }
 }
+
+/**
+ * C.93, the differencing attack: whether two published counts of a pair of questions that differ by one
+ * person are what the same true counts could also give: both withheld, both rounded to multiples of 5
+ * within 5 of each other, or one withheld beside a count of 10 or below (which a withheld one could be).
+ */
+export function differenceExplained(x: Count, y: Count): boolean {
+  return (
+    (x.suppressed && y.suppressed) ||
+    (!x.suppressed && !y.suppressed && Math.abs(x.count! - y.count!) <= 5 && x.count! % 5 === 0 && y.count! % 5 === 0) ||
+    (x.suppressed !== y.suppressed && (x.count ?? y.count)! <= 10)
+  );
+}
+
+/** Every count a table publishes: its cells, row totals, column totals and total, in order. */
+export function publishedCounts(table: Table): Count[] {
+  return [...table.rows.flatMap((row) => [...row.cells, row.total]), ...table.columnTotals, table.total];
+}
+
+/** C.93: every count of a differencing pair's two answers is explained (`differenceExplained`), cell by cell. */
+export function expectEveryDifferenceExplained(a: Table, b: Table): void {
+  const others = publishedCounts(b);
+  for (const [index, x] of publishedCounts(a).entries()) {
+    const y = others[index]!;
+    expect({ x, y, explained: differenceExplained(x, y) }).toEqual({ x, y, explained: true });
+  }
+}
