@@ -208,6 +208,8 @@ ${cpuRows}
 
 ## What one report costs: subgraph requests / data SQL statements, per owner
 
+A statement here is every one the owner sends on its data connection (counted by the service: \`RunningSubgraph.statements\`), transaction control and settings included (the MAPPA unit reads its report in transactions with JIT off: \`begin\`, \`set local jit = off\`, its two reads, \`commit\`); a data read, in the lists below, is a select on the owner's tables alone (recorded by the statement relay: transaction control, settings and the audit trail's statements left out).
+
 | workload | ${owners.join(' | ')} |
 |---|${owners.map(() => '---:').join('|')}|
 ${countRows}
@@ -215,7 +217,7 @@ ${countRows}
 ${layouts
   .map((layout, l) =>
     readsByService[l]!.some((byService) => Object.keys(byService).length > 0)
-      ? `Data reads per service process in the ${layout.name} layout (recorded by its statement relay; one request):\n\n${workloads
+      ? `Data reads per service process in the ${layout.name} layout (selects on the owners' tables, recorded by its statement relay; one request):\n\n${workloads
           .map(
             (workload, w) =>
               `- ${workload.name}: ${
