@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import type { ClassType } from 'type-graphql';
 import { Access } from '../authorization/access-directive';
@@ -13,6 +14,17 @@ import type { OffenderReference } from './offender-reference';
 /** An agency's `Offender` entity class: the federation key alone, under the agency's own `subjectKey` policy. */
 export type OffenderEntity = ClassType<OffenderReference>;
 
+/**
+ * Whether the agency holds the person and the caller may know it exists (row scope). `info`, when
+ * given (a reference's `_entities` call, a root query), is only a hint of what else the request will
+ * read about the person; it never changes the answer.
+ */
+export type KnowsSubject<Loaders extends object> = (
+  context: SubgraphContext<Loaders>,
+  pncId: string,
+  info?: GraphQLResolveInfo,
+) => Promise<boolean>;
+
 /** One agency's `Offender` entity: its type, its reference resolver and its access-audit query (`offenderEntity`). */
 export interface AgencyOffender<Loaders extends object> {
   /** The agency whose entity this is. */
@@ -20,11 +32,15 @@ export interface AgencyOffender<Loaders extends object> {
   /** The `Offender` class the agency's resolvers extend (`@Resolver(() => Offender)`). */
   readonly type: OffenderEntity;
   /** Whether the agency holds the person and the caller may know it exists (row scope). */
-  readonly knowsSubject: (context: SubgraphContext<Loaders>, pncId: string) => Promise<boolean>;
+  readonly knowsSubject: KnowsSubject<Loaders>;
   /** `Offender.__resolveReference`, through the request's loaders (`knowsSubject`). */
   readonly referenceResolvers: {
     readonly Offender: {
-      readonly __resolveReference: (reference: OffenderReference, context: SubgraphContext<Loaders>) => Promise<OffenderReference | null>;
+      readonly __resolveReference: (
+        reference: OffenderReference,
+        context: SubgraphContext<Loaders>,
+        info?: GraphQLResolveInfo,
+      ) => Promise<OffenderReference | null>;
     };
   };
   /** The `<agency>AccessAudit` query over the agency's own audit log. */
@@ -42,7 +58,7 @@ export interface AgencyOffender<Loaders extends object> {
 export function offenderEntity<Loaders extends object>(options: {
   readonly agency: AgencySubgraphName;
   readonly policies: OwnerPolicies;
-  readonly knowsSubject: (context: SubgraphContext<Loaders>, pncId: string) => Promise<boolean>;
+  readonly knowsSubject: KnowsSubject<Loaders>;
 }): AgencyOffender<Loaders> {
   const { knowsSubject, policies } = options;
   return {
@@ -59,7 +75,10 @@ export function offenderEntity<Loaders extends object>(options: {
     referenceResolvers: {
       Offender: {
         // A subgraph never invents an entity: `null` for a malformed key or a person it does not hold or may not show.
-        __resolveReference: (reference, context) => resolveOffenderReference(reference, (pncId) => knowsSubject(context, pncId)),
+        // The `_entities` field's resolve info goes along, so the agency may read a record the selection
+        // asks for in the same statement as the person (`selectionAsks`, `loaderWithCompanion`).
+        __resolveReference: (reference, context, info) =>
+          resolveOffenderReference(reference, (pncId) => knowsSubject(context, pncId, info)),
       },
     },
   };

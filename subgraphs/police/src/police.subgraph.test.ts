@@ -7,10 +7,11 @@ import {
   withReferralEvidence,
   querySubgraph,
 } from '@mappa/testing';
-import { isUnder18, MappaArea, calendarDateOf, syntheticPeople } from '@mappa/shared';
+import { isUnder18, MappaArea, StatementCounter, calendarDateOf, syntheticPeople } from '@mappa/shared';
 import type { Caller, Clearance, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
 import type { TestDatabase, TestGatewayKeys, TestSubgraph } from '@mappa/testing';
 import { policeSubgraph } from './index';
+import { createPoliceLoaders } from './police.loaders';
 
 // Everyone in Kent, the callers' area: row scope (R-3) is by area, and these tests are about other rules.
 const dataset = { offenders: 60, seed: 7, asOf: '2026-11-01', areas: [MappaArea.KENT] };
@@ -100,8 +101,8 @@ describe('police subgraph', () => {
     expect(entities).toHaveLength(51);
     expect(entities[50]).toBeNull();
     expect(entities.slice(0, 50).map((e) => e?.pncId)).toEqual(people.slice(0, 50).map((p) => p.pncId));
-    // One statement resolves the references, one loads the ViSOR nominals.
-    expect(subgraph.statements.count).toBe(2);
+    // Issue 15: one statement resolves the references and loads the ViSOR nominals the selection asks for (two before).
+    expect(subgraph.statements.count).toBe(1);
   });
 
   it('A.R4: holds no ViSOR nominal for category 2 level 1 offenders', async () => {
@@ -315,8 +316,9 @@ describe('row scope: counter-terrorism gate (principle 7)', () => {
     const result = await post(ENTITIES, { r: representations(subjects) }, UNCLEARED, ct);
     expect(result.errors).toBeUndefined();
     expect(result.data?._entities).toEqual(subjects.map((person) => (isRestricted(person) ? null : expectedEntity(person))));
-    // One statement resolves the references (the marker is on the person row), one loads the ViSOR nominals.
-    expect(ct.subgraph.statements.count).toBe(2);
+    // One statement resolves the references (the marker is on the person row) and, as the selection
+    // asks for them, loads the ViSOR nominals too (issue 15; two statements before).
+    expect(ct.subgraph.statements.count).toBe(1);
   });
 
   it('principle 9: for an uncleared caller a restricted person answers exactly as an unknown PNC ID', async () => {
@@ -539,5 +541,91 @@ describe('ViSOR partner agencies: a per-record condition on the grant (A.R5, A.R
       expect(result.data?._entities).toEqual([{ pncId: person.pncId, visorNominal: owned.get(person.pncId) ?? null }]);
     }
     expect(subjects.every((person) => owned.get(person.pncId) !== null)).toBe(true);
+  });
+});
+
+describe('issue 15: the person and their ViSOR nominal in one statement when the selection asks for both', () => {
+  const adults = people.filter(adultToday);
+  const withVisor = adults.filter((person) => person.hasVisorRecord).slice(0, 3);
+  const withoutVisor = adults.filter((person) => !person.hasVisorRecord).slice(0, 2);
+  const unknown = syntheticPeople(dataset.offenders, 2, dataset);
+  const held = [...withVisor, ...withoutVisor].map((person) => person.pncId);
+  const BOTH =
+    'query($pncId: ID!) { offender(pncId: $pncId) { pncId identity { lastName } visorNominal { visorReference status partnerAgencies } } }';
+  const PERSON_ONLY = 'query($pncId: ID!) { offender(pncId: $pncId) { pncId identity { lastName } } }';
+  const BY_FRAGMENT =
+    'query($pncId: ID!) { offender(pncId: $pncId) { pncId ...nominal } } fragment nominal on Offender { visorNominal { visorReference } }';
+  const IN_LONDON: Caller = { ...PPU_OFFICER, principal: { ...PPU_OFFICER.principal, area: MappaArea.LONDON } };
+  const DTC: Caller = {
+    principal: {
+      issuer: TEST_ISSUER,
+      staffId: 'CSC0001',
+      agency: 'children_social_care',
+      roles: ['dtc_attendee'],
+      area: MappaArea.KENT,
+      clearance: 'BPSS',
+    },
+    declaredPurpose: { purpose: 'MAPPA_MEETING', caseId: 'MTG-1' },
+  };
+
+  async function statementsOf(query: string, pncId: string, caller: Caller = PPU_OFFICER) {
+    subgraph.statements.reset();
+    const result = await post(query, { pncId }, caller);
+    return { result, statements: subgraph.statements.count };
+  }
+
+  it('reads every person and nominal exactly as the person and nominal loaders do, in one statement, and the primed loaders send none', async () => {
+    const joinedStatements = new StatementCounter();
+    const joined = createPoliceLoaders(database.connection.database(joinedStatements));
+    const separateStatements = new StatementCounter();
+    const separate = createPoliceLoaders(database.connection.database(separateStatements));
+    const keys = [...held, ...unknown.map((person) => person.pncId)];
+    const readTogether = await joined.personWithVisorNominal.loadMany(keys);
+    const personsPrimed = await joined.person.loadMany(keys);
+    const nominalsPrimed = await joined.visorNominal.loadMany(held);
+    expect(joinedStatements.count).toBe(1);
+    const persons = await separate.person.loadMany(keys);
+    const nominals = await separate.visorNominal.loadMany(held);
+    expect(separateStatements.count).toBe(2);
+    expect(readTogether).toEqual(persons);
+    expect(personsPrimed).toEqual(persons);
+    expect(nominalsPrimed).toEqual(nominals);
+    // Both outcomes occur, or the comparison could not fail: nominals held and not, people unknown.
+    expect(nominals.filter((nominal) => nominal !== null)).toHaveLength(withVisor.length);
+    expect(nominals.filter((nominal) => nominal === null)).toHaveLength(withoutVisor.length);
+    expect(persons.slice(held.length)).toEqual([null, null]);
+  });
+
+  it("the single offender view's police request: one statement for the person and the nominal (two before), one for the person alone, one with the nominal asked through a fragment", async () => {
+    const both = await statementsOf(BOTH, withVisor[0]!.pncId);
+    expect(both.result.errors).toBeUndefined();
+    expect(both.result.data?.offender).toMatchObject({ pncId: withVisor[0]!.pncId, visorNominal: { status: expect.any(String) } });
+    expect(both.statements).toBe(1);
+    const none = await statementsOf(BOTH, withoutVisor[0]!.pncId);
+    expect(none.result.data?.offender).toMatchObject({ pncId: withoutVisor[0]!.pncId, visorNominal: null });
+    expect(none.statements).toBe(1);
+    expect((await statementsOf(PERSON_ONLY, withVisor[0]!.pncId)).statements).toBe(1);
+    const byFragment = await statementsOf(BY_FRAGMENT, withVisor[0]!.pncId);
+    expect(byFragment.result.data?.offender).toMatchObject({ visorNominal: { visorReference: expect.any(String) } });
+    expect(byFragment.statements).toBe(1);
+  });
+
+  it('principle 5: a duty-to-co-operate attendee at the meeting about the person sees the identity, the nominal read with it stays FORBIDDEN', async () => {
+    const subject = withVisor[0]!;
+    const { result, statements } = await statementsOf(BOTH, subject.pncId, withMeetingEvidence(DTC, subject.pncId));
+    expect(result.data?.offender).toEqual({ pncId: subject.pncId, identity: { lastName: subject.lastName }, visorNominal: null });
+    expect(result.errors?.map((error) => [error.extensions?.code, (error.extensions as { policy?: string } | undefined)?.policy])).toEqual([
+      ['FORBIDDEN', 'police.visorNominalRecord'],
+    ]);
+    expect(statements).toBe(1);
+  });
+
+  it('principle 2, principle 9: a principal of another area gets for a person with a nominal exactly the answer for an unknown PNC ID, in the same statements', async () => {
+    for (const [i, person] of [withVisor[0]!, withoutVisor[0]!].entries()) {
+      const aboutPerson = await statementsOf(BOTH, person.pncId, IN_LONDON);
+      const aboutUnknown = await statementsOf(BOTH, unknown[i]!.pncId, IN_LONDON);
+      expect(aboutPerson.result).toEqual({ data: { offender: null } });
+      expect(aboutPerson).toEqual(aboutUnknown);
+    }
   });
 });

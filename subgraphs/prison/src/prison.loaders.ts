@@ -4,15 +4,19 @@ import { createPrisonAlertsLoader } from './alert/prison-alert.loader';
 import { createPrisonerByPncIdLoader, createPrisonerByPrisonNumberLoader } from './custody/custody.loader';
 import { createHomeOfficeNotificationLoader } from './home-office-notification/home-office-notification.loader';
 import { createMappaFReportsLoader } from './mappa-f-report/mappa-f-report.loader';
-import { createOffencesLoader, createSentenceLoader } from './sentence/sentence.loader';
+import { createOffencesLoader, createPrisonerWithSentenceLoader, createSentenceLoader } from './sentence/sentence.loader';
 import { createTemporaryReleasesLoader } from './temporary-release/temporary-release.loader';
 
 /** One request's prison loaders: created per request, so cached rows never outlive it. */
 export function createPrisonLoaders(db: Database) {
+  const prisoner = createPrisonerByPncIdLoader(db);
+  const sentence = createSentenceLoader(db);
   return {
-    prisoner: createPrisonerByPncIdLoader(db),
+    prisoner,
+    // The prisoner and their sentence in one statement, when the selection asks for the sentence.
+    prisonerWithSentence: createPrisonerWithSentenceLoader(db, { prisoner, sentence }),
     prisonerByPrisonNumber: createPrisonerByPrisonNumberLoader(db),
-    sentence: createSentenceLoader(db),
+    sentence,
     offences: createOffencesLoader(db),
     alerts: createPrisonAlertsLoader(db),
     temporaryReleases: createTemporaryReleasesLoader(db),

@@ -7,12 +7,14 @@ import {
   withMeetingEvidence,
   querySubgraph,
 } from '@mappa/testing';
-import { addDays, addMonths, MappaArea, syntheticPeople } from '@mappa/shared';
+import { addDays, addMonths, MappaArea, StatementCounter, syntheticPeople } from '@mappa/shared';
 import { eq } from 'drizzle-orm';
 import type { Caller, Purpose, Role, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
 import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import { prisonerTable } from './custody/custody-prisoner.table';
+import { sentenceTable } from './sentence/sentence.table';
 import { prisonSubgraph } from './index';
+import { createPrisonLoaders } from './prison.loaders';
 
 // Everyone in London, the callers' area: row scope (R-3) is by area, and most tests here are about other rules.
 const dataset = { offenders: 300, seed: 7, asOf: '2026-11-01', areas: [MappaArea.LONDON] };
@@ -210,8 +212,9 @@ describe('prison subgraph', () => {
     expect(entities[50]).toBeNull();
     expect(entities.slice(0, 50).map((e) => e?.pncId)).toEqual(fifty.map((p) => p.pncId));
     expect(entities.slice(0, 50).map((e) => e?.custody.prisonNumber)).toEqual(fifty.map((p) => p.prisonNumber));
-    // Prisoners (references and custody share one batch), sentences, offences, alerts, MAPPA F reports.
-    expect(subgraph.statements.count).toBe(5);
+    // Prisoners with their sentences (references, custody and sentence share one batch as the selection
+    // asks for the sentence: issue 15, five statements before), offences, alerts, MAPPA F reports.
+    expect(subgraph.statements.count).toBe(4);
   });
 
   it('resolves a person the prison does not hold, or a malformed key, to null', async () => {
@@ -823,5 +826,92 @@ describe('prison subgraph', () => {
       expect(result.data?.offenderByPrisonNumber).toBeNull();
       expect(denials(result.errors)).toEqual(['FORBIDDEN prison.prisonNumberLookup offenderByPrisonNumber']);
     });
+  });
+});
+
+describe('issue 15: the prisoner and their sentence in one statement when the selection asks for both', () => {
+  // Every prisoner the dataset seeds has a sentence: the first test removes one (the last in custody)
+  // so that a prisoner without a sentence is read too (this describe is the file's last).
+  const withSentence = inCustody.slice(0, 3);
+  const withoutSentence = inCustody.slice(-1);
+  const notHeld = people.filter((person) => person.prisonNumber === null).slice(0, 2);
+  const heldKeys = [...withSentence, ...withoutSentence].map((person) => person.pncId);
+  const VIEW =
+    'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { pncId custody { prisonNumber } sentence { conditionalReleaseDate } } } }';
+  const IN_KENT: Caller = { ...PRISON_OFFENDER_MANAGER, principal: { ...PRISON_OFFENDER_MANAGER.principal, area: MappaArea.KENT } };
+  const DTC: Caller = {
+    principal: {
+      issuer: TEST_ISSUER,
+      staffId: 'HSG0001',
+      agency: 'housing',
+      roles: ['dtc_attendee'],
+      area: MappaArea.LONDON,
+      clearance: 'BPSS',
+    },
+    declaredPurpose: { purpose: 'MAPPA_MEETING', caseId: 'MTG-1' },
+  };
+
+  async function statementsOf(subjects: readonly { pncId: string }[], query: string = VIEW, caller: Caller = PRISON_OFFENDER_MANAGER) {
+    subgraph.statements.reset();
+    const result = await post(query, { r: references(subjects) }, caller);
+    return { result, statements: subgraph.statements.count };
+  }
+
+  it('reads every prisoner and sentence exactly as the prisoner and sentence loaders do, in one statement, and the primed loaders send none', async () => {
+    await database.connection.database().delete(sentenceTable).where(eq(sentenceTable.prisonNumber, withoutSentence[0]!.prisonNumber!));
+    const joinedStatements = new StatementCounter();
+    const joined = createPrisonLoaders(database.connection.database(joinedStatements));
+    const separateStatements = new StatementCounter();
+    const separate = createPrisonLoaders(database.connection.database(separateStatements));
+    const keys = [...heldKeys, ...notHeld.map((person) => person.pncId), UNKNOWN_PNC_ID];
+    const prisonNumbers = [...withSentence, ...withoutSentence].map((person) => person.prisonNumber!);
+    const readTogether = await joined.prisonerWithSentence.loadMany(keys);
+    const prisonersPrimed = await joined.prisoner.loadMany(keys);
+    const sentencesPrimed = await joined.sentence.loadMany(prisonNumbers);
+    expect(joinedStatements.count).toBe(1);
+    const prisoners = await separate.prisoner.loadMany(keys);
+    const sentences = await separate.sentence.loadMany(prisonNumbers);
+    expect(separateStatements.count).toBe(2);
+    expect(readTogether).toEqual(prisoners);
+    expect(prisonersPrimed).toEqual(prisoners);
+    expect(sentencesPrimed).toEqual(sentences);
+    // Both outcomes occur, or the comparison could not fail.
+    expect(sentences.filter((sentence) => sentence !== null)).toHaveLength(withSentence.length);
+    expect(sentences.filter((sentence) => sentence === null)).toHaveLength(withoutSentence.length);
+    expect(prisoners.slice(heldKeys.length)).toEqual([null, null, null]);
+  });
+
+  it("the single offender view's prison request: one statement for the prisoner and the sentence (two before for a prisoner with one), one for custody alone", async () => {
+    const both = await statementsOf([withSentence[0]!, withoutSentence[0]!, notHeld[0]!]);
+    expect(both.result.errors).toBeUndefined();
+    expect(both.result.data?._entities).toEqual([
+      {
+        pncId: withSentence[0]!.pncId,
+        custody: { prisonNumber: withSentence[0]!.prisonNumber },
+        sentence: { conditionalReleaseDate: expect.any(String) },
+      },
+      { pncId: withoutSentence[0]!.pncId, custody: { prisonNumber: withoutSentence[0]!.prisonNumber }, sentence: null },
+      null,
+    ]);
+    expect(both.statements).toBe(1);
+    const custodyOnly = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { custody { prisonNumber } } } }';
+    expect((await statementsOf([withSentence[0]!], custodyOnly)).statements).toBe(1);
+  });
+
+  it('principle 5: a duty-to-co-operate attendee at the meeting about the person gets no sentence from the one statement that read it', async () => {
+    const subject = withSentence[0]!;
+    subgraph.statements.reset();
+    const result = await post(VIEW, { r: references([subject]) }, withMeetingEvidence(DTC, subject.pncId));
+    expect(subgraph.statements.count).toBeLessThanOrEqual(1);
+    const entity = (result.data?._entities as ({ sentence: unknown } | null)[])[0];
+    expect(entity?.sentence ?? null).toBeNull();
+    expect(result.errors?.every((error) => error.extensions?.code === 'FORBIDDEN')).toBe(true);
+  });
+
+  it('principle 2, principle 9: a prison offender manager of another area gets for a London prisoner with a sentence exactly the answer for an unknown PNC ID, in the same statements', async () => {
+    const aboutPrisoner = await statementsOf([withSentence[0]!], VIEW, IN_KENT);
+    const aboutUnknown = await statementsOf([{ pncId: UNKNOWN_PNC_ID }], VIEW, IN_KENT);
+    expect(aboutPrisoner.result.data?._entities).toEqual([null]);
+    expect(aboutPrisoner).toEqual(aboutUnknown);
   });
 });

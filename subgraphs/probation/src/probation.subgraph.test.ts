@@ -1,10 +1,11 @@
 import { TEST_ISSUER, askAtEachDecision, askAtEachMeeting, startTestSubgraph, withCaseGrants, querySubgraph } from '@mappa/testing';
-import { addMonths, MappaArea, syntheticPeople } from '@mappa/shared';
+import { addMonths, MappaArea, StatementCounter, syntheticPeople } from '@mappa/shared';
 import type { GraphQLResponse, TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import type { Caller, Clearance, PrincipalAgency, Purpose, Role, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
 import { eq, inArray } from 'drizzle-orm';
 import { probationCaseTable } from './case/probation-case.table';
 import { probationSubgraph } from './index';
+import { createProbationLoaders } from './probation.loaders';
 import { victimContactTable } from './victim/victim-contact.table';
 
 // Everyone in London, the callers' area: row scope (R-3) is by area, and most tests here are about other rules.
@@ -550,9 +551,10 @@ describe('probation subgraph', () => {
     expect(resolved.slice(0, 50).map((e) => e?.pncId ?? null)).toEqual(expectedKeys);
     expect(sample.some((p) => p.crn === null)).toBe(true);
     expect(resolved.some((e) => (e?.licences?.length ?? 0) > 0)).toBe(true);
-    // References (cases), then licences, their conditions, RoSH, plans and addresses: one each.
+    // References (cases, with RoSH as the selection asks for it: issue 15), then licences, their
+    // conditions, plans and addresses: one each (six before, RoSH apart).
     const practitionerStatements = subgraph.statements.count;
-    expect(practitionerStatements).toBe(6);
+    expect(practitionerStatements).toBe(5);
     // ...and as the victim liaison officer: references (cases), then victims.
     subgraph.statements.reset();
     const victims = await entities(representations, 'pncId victimContacts { victimReference wishes { noContactRequested } }', VLO);
@@ -562,8 +564,8 @@ describe('probation subgraph', () => {
     expect(resolvedVictims[50]).toBeNull();
     expect(resolvedVictims.slice(0, 50).map((e) => e?.pncId ?? null)).toEqual(expectedKeys);
     expect(subgraph.statements.count).toBe(2);
-    // References (cases), then licences, their conditions, RoSH, plans, victims and addresses: one each.
-    expect(practitionerStatements + subgraph.statements.count - 1).toBe(7);
+    // References (cases with RoSH), then licences, their conditions, plans, victims and addresses: one each.
+    expect(practitionerStatements + subgraph.statements.count - 1).toBe(6);
   });
 
   it('resolves a person probation does not hold to null', async () => {
@@ -1276,5 +1278,77 @@ describe('probation subgraph', () => {
         expect(byCrn.data?.offenderByCrn).toEqual(asAnotherPractitioner(offender));
       }
     });
+  });
+});
+
+describe('issue 15: the case and its risk of serious harm summary in one statement when the selection asks for both', () => {
+  const withSummary = people.filter((person) => person.probationStatus === 'CURRENT' && !person.restrictedAccess).slice(0, 3);
+  const withoutSummary = people.filter((person) => person.crn !== null && person.probationStatus !== 'CURRENT').slice(0, 2);
+  const notHeld = people.filter((person) => person.crn === null).slice(0, 2);
+  const held = [...withSummary, ...withoutSummary].map((person) => person.pncId);
+  const VIEW = 'pncId probationCase { crn status } riskOfSeriousHarm { overallRiskLevel }';
+  const IN_KENT: Caller = { ...PRACTITIONER, principal: { ...PRACTITIONER.principal, area: MappaArea.KENT } };
+
+  async function statementsOf(pncIds: readonly string[], selection: string, caller: Caller = PRACTITIONER) {
+    subgraph.statements.reset();
+    const result = await entities(pncIds, selection, caller);
+    return { result, statements: subgraph.statements.count };
+  }
+
+  it('reads every case and summary exactly as the case and summary loaders do, in one statement, and the primed loaders send none', async () => {
+    const joinedStatements = new StatementCounter();
+    const joined = createProbationLoaders(database.connection.database(joinedStatements));
+    const separateStatements = new StatementCounter();
+    const separate = createProbationLoaders(database.connection.database(separateStatements));
+    const keys = [...held, ...notHeld.map((person) => person.pncId), UNKNOWN_PNC_ID];
+    const readTogether = await joined.caseWithRiskOfSeriousHarm.loadMany(keys);
+    const casesPrimed = await joined.probationCase.loadMany(keys);
+    const summariesPrimed = await joined.riskOfSeriousHarm.loadMany(held);
+    expect(joinedStatements.count).toBe(1);
+    const cases = await separate.probationCase.loadMany(keys);
+    const summaries = await separate.riskOfSeriousHarm.loadMany(held);
+    expect(separateStatements.count).toBe(2);
+    expect(readTogether).toEqual(cases);
+    expect(casesPrimed).toEqual(cases);
+    expect(summariesPrimed).toEqual(summaries);
+    // Both outcomes occur, or the comparison could not fail.
+    expect(summaries.filter((summary) => summary !== null)).toHaveLength(withSummary.length);
+    expect(summaries.filter((summary) => summary === null)).toHaveLength(withoutSummary.length);
+    expect(cases.slice(held.length)).toEqual([null, null, null]);
+  });
+
+  it("the single offender view's probation request: one statement for the case and the summary (two before), one for the case alone", async () => {
+    const both = await statementsOf([withSummary[0]!.pncId, withoutSummary[0]!.pncId, notHeld[0]!.pncId], VIEW);
+    expect(both.result.errors).toBeUndefined();
+    expect(both.result.data?._entities).toEqual([
+      {
+        pncId: withSummary[0]!.pncId,
+        probationCase: { crn: withSummary[0]!.crn, status: 'CURRENT' },
+        riskOfSeriousHarm: { overallRiskLevel: expect.any(String) },
+      },
+      {
+        pncId: withoutSummary[0]!.pncId,
+        probationCase: { crn: withoutSummary[0]!.crn, status: expect.any(String) },
+        riskOfSeriousHarm: null,
+      },
+      null,
+    ]);
+    expect(both.statements).toBe(1);
+    expect((await statementsOf([withSummary[0]!.pncId], 'pncId probationCase { crn }')).statements).toBe(1);
+  });
+
+  it('principle 4: a victim liaison officer who may know the case gets no summary from the one statement that read it', async () => {
+    const { result, statements } = await statementsOf([withSummary[0]!.pncId], VIEW, VLO);
+    expect(result.data?._entities).toEqual([{ pncId: withSummary[0]!.pncId, probationCase: null, riskOfSeriousHarm: null }]);
+    expect(result.errors?.every((error) => error.extensions?.code === 'FORBIDDEN')).toBe(true);
+    expect(result.errors?.map((error) => error.path?.at(-1))).toEqual(expect.arrayContaining(['riskOfSeriousHarm']));
+    expect(statements).toBe(1);
+  });
+
+  it('principle 2, principle 9: a practitioner of another area gets for a London case with a summary exactly the answer for an unknown PNC ID, in the same statements', async () => {
+    const aboutCase = await statementsOf([withSummary[0]!.pncId], VIEW, IN_KENT);
+    const aboutUnknown = await statementsOf([UNKNOWN_PNC_ID], VIEW, IN_KENT);
+    expect(aboutCase.result.data?._entities).toEqual([null]);
+    expect(aboutCase).toEqual(aboutUnknown);
   });
 });

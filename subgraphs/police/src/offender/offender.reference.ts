@@ -1,12 +1,24 @@
-import { subjectInScope } from '@mappa/shared';
+import type { GraphQLResolveInfo } from 'graphql';
+import { selectionAsks, subjectInScope } from '@mappa/shared';
 import type { PoliceContext } from '../police.context';
+import type { PersonRow } from '../identity/identity-person.table';
 import { policeSubjectFacts } from './offender.scope';
+
+/**
+ * The person row, read with their ViSOR nominal in the same statement when the selection under
+ * `info` asks for `visorNominal` (issue 15: one statement per request instead of two); the nominal's
+ * own resolver then finds it primed. What is answered is decided exactly as before.
+ */
+export function loadPerson(context: PoliceContext, pncId: string, info?: GraphQLResolveInfo): Promise<PersonRow | null> {
+  const loader = info && selectionAsks(info, 'visorNominal') ? context.loaders.personWithVisorNominal : context.loaders.person;
+  return loader.load(pncId);
+}
 
 /**
  * Whether the police hold a record of the person and the caller may know it exists (row scope):
  * the one check behind every answer about a person by PNC ID, references and the access audit alike.
  */
-export async function policeKnowsSubject(context: PoliceContext, pncId: string): Promise<boolean> {
-  const person = await context.loaders.person.load(pncId);
+export async function policeKnowsSubject(context: PoliceContext, pncId: string, info?: GraphQLResolveInfo): Promise<boolean> {
+  const person = await loadPerson(context, pncId, info);
   return person !== null && subjectInScope(policeSubjectFacts(person), context.rowScope);
 }

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { Access, subjectInScope, parseInput, pncIdSchema } from '@mappa/shared';
 import { policePolicies } from '../police.policies';
 import { PoliceCivilOrder } from '../civil-order/civil-order.type';
@@ -11,6 +12,7 @@ import type { PoliceContext } from '../police.context';
 import { PoliceRiskAssessment } from '../police-risk/police-risk.type';
 import { VisorNominal } from '../visor/visor-nominal.type';
 import { WarningMarker } from '../warning-marker/warning-marker.type';
+import { loadPerson } from './offender.reference';
 import { policeSubjectFacts } from './offender.scope';
 import { Offender } from './offender.type';
 
@@ -25,9 +27,10 @@ export class OffenderResolver {
   async offender(
     @Arg('pncId', () => ID, { description: 'PNC ID, e.g. `2008/0545166T`.' }) pncId: string,
     @Ctx() context: PoliceContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Offender | null> {
     const validPncId = parseInput(pncIdSchema, pncId, 'pncId');
-    const person = await context.loaders.person.load(validPncId);
+    const person = await loadPerson(context, validPncId, info);
     // Out of the caller's row scope is answered exactly as an unknown PNC ID (principle 9).
     return person && subjectInScope(policeSubjectFacts(person), context.rowScope) ? { pncId: person.pncId } : null;
   }

@@ -20,7 +20,7 @@ export type PrisonerRecord = PrisonerRow & { readonly recordedMappaLevel: number
  * prison's own constants, not input. Drizzle writes a column unqualified in a one-table select, so
  * the outer prisoner's column is qualified by hand: unqualified, it would name the alert's own.
  */
-const recordedMappaLevel = sql<number | null>`(
+export const recordedMappaLevel = sql<number | null>`(
   select cast(substr(${prisonAlertTable.code}, 2) as integer) from ${prisonAlertTable}
    where ${prisonAlertTable.prisonNumber} = ${prisonerTable}.${sql.identifier(prisonerTable.prisonNumber.name)} and ${prisonAlertTable.type} = 'P'
      and ${prisonAlertTable.code} in ('P1', 'P2', 'P3') and ${prisonAlertTable.active}

@@ -21,7 +21,7 @@ export interface VictimLiaison {
 // Drizzle writes a column without its table inside `sql`, so the subqueries alias their tables and
 // name the outer case's CRN in full: an unqualified `crn` would be the subquery's own.
 const outerCrn = sql`${probationCaseTable}."crn"`;
-const caseWithNamedStaff = {
+export const caseWithNamedStaff = {
   ...getTableColumns(probationCaseTable),
   victimLiaison: sql<
     VictimLiaison[]
