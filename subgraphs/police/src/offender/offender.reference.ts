@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { selectionAsks, subjectInScope } from '@mappa/shared';
+import { policePolicies } from '../police.policies';
 import type { PoliceContext } from '../police.context';
 import type { PersonRow } from '../identity/identity-person.table';
 import { policeSubjectFacts } from './offender.scope';
@@ -7,10 +8,14 @@ import { policeSubjectFacts } from './offender.scope';
 /**
  * The person row, read with their ViSOR nominal in the same statement when the selection under
  * `info` asks for `visorNominal` (issue 15: one statement per request instead of two); the nominal's
- * own resolver then finds it primed. What is answered is decided exactly as before.
+ * own resolver then finds it primed. What is answered is decided exactly as before. A nominal the caller's
+ * field policy refuses outright is never read: its resolver is never called, and the look-up stays the person's alone.
  */
 export function loadPerson(context: PoliceContext, pncId: string, info?: GraphQLResolveInfo): Promise<PersonRow | null> {
-  const loader = info && selectionAsks(info, 'visorNominal') ? context.loaders.personWithVisorNominal : context.loaders.person;
+  const loader =
+    info && selectionAsks(info, 'visorNominal') && context.access.allows(policePolicies.visorNominalRecord)
+      ? context.loaders.personWithVisorNominal
+      : context.loaders.person;
   return loader.load(pncId);
 }
 
