@@ -51,6 +51,26 @@ export async function busiestVictimLiaisonOfficer(url: string, area: MappaArea):
   }
 }
 
+/**
+ * The server's connection limit for ordinary clients (`max_connections` less the superuser reserve)
+ * and the client connections open on it now, every database's.
+ */
+export async function serverConnections(url: string): Promise<{ readonly limit: number; readonly open: number }> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const result = await client.query<{ limit: number; open: number }>(
+      `select current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int as "limit",
+              (select count(*) from pg_stat_activity where backend_type = 'client backend')::int as "open"`,
+    );
+    const row = result.rows[0];
+    if (!row) throw new Error('the server did not say its connection limit');
+    return row;
+  } finally {
+    await client.end();
+  }
+}
+
 export async function holdsDataset(url: string, offenders: number): Promise<boolean> {
   const client = new Client({ connectionString: url });
   await client.connect();

@@ -12,7 +12,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GATEWAY_AUDIENCE, LocalIssuer, VOUCHES_FOR_EVERYONE } from '@mappa/gateway';
 import {
@@ -25,22 +25,25 @@ import {
   REGISTER_PAGE,
   seedAgencies,
   syntheticPerson,
-  todayOf,
 } from '@mappa/shared';
 import type { PrincipalClaims } from '@mappa/shared';
+import { z } from 'zod';
 import { ServiceProcess } from '../processes/service-process';
 import { serviceEntryPoint } from '../processes/stack-processes';
 import { progressBar } from '../progress-bar';
 import { AGENCIES } from '../subgraphs';
-import { benchDatabaseUrl, collectCursors, holdsDataset } from './dataset';
+import { benchDatabaseUrl, collectCursors, holdsDataset, serverConnections } from './dataset';
 import { CURSOR_PAGE, OFFENDER_VIEW } from './documents';
+import { deployedSection, LOAD_GENERATOR, newSideMeasurement } from './deployed-report';
+import type { LevelMeasurement, SideName } from './deployed-report';
+import { failureOf } from './failures';
 import type { Answer } from './load';
-import { bodyOf, percentile, post, runRequests } from './load';
+import { bodyOf, post, runRequests } from './load';
 import type { BenchOptions } from './options';
 import { PEER_SETTINGS_VARIABLE } from './peers';
 import type { PeerSettings } from './peers';
-import { CpuLedger, cpuSpent, formatRatio, ownCpuMs, processCpuMs } from './process-cpu';
-import { BENCHMARKS_FILE, DEPLOYED_HEADING, withDeployedSection } from './trace-section';
+import { cpuSpent, ownCpuMs, processCpuMs } from './process-cpu';
+import { BENCHMARKS_FILE, withDeployedSection } from './trace-section';
 import { CHUNK } from './workload';
 
 /** How many people the view cycles through (each compared first). */
@@ -51,11 +54,16 @@ const MIN_PAGES = 5;
 /** A cold start of sixteen processes on a loaded 2-core machine takes a while. */
 const START_TIMEOUT_MS = 240_000;
 const SHUTDOWN_GRACE_MS = 2_000;
-/** The label of this process's CPU: the load generator. */
-const LOAD_GENERATOR = 'load generator';
-
-type SideName = 'product' | 'bare @apollo/gateway' | 'Hive Gateway' | 'everything off';
-const PEERS: readonly SideName[] = ['bare @apollo/gateway', 'Hive Gateway'];
+/**
+ * Each service's database pool unless DATABASE_POOL_SIZE says otherwise. Fourteen services run at once
+ * (two gateways, twelve subgraphs): at the product's default of 10 each they could open 140 connections,
+ * beyond a default server's `max_connections` of 100 (shared with whatever else runs), where the
+ * server refuses the rest and requests fail for the benchmark's set-up, not the product's. At 4,
+ * 56. Every side gets the same, so the ratios compare like with like.
+ */
+const DEFAULT_POOL_SIZE = 4;
+/** The services started: two gateways (the product's and everything off's) and each side's subgraphs. */
+const SERVICES = 2 + 2 * AGENCY_REGISTRY.length;
 
 /** One gateway (and the subgraphs behind it) that the load generator sends the same operations to. */
 interface Side {
@@ -74,19 +82,11 @@ interface DeployedOperation {
   readonly variables: (i: number) => Record<string, unknown>;
 }
 
-/** What was measured of one operation on one side. */
-interface SideMeasurement {
-  readonly latenciesMs: number[];
-  busyMs: number;
-  errors: number;
-  readonly cpu: CpuLedger;
-  /** Requests and busy time per round: the spread of a ratio across rounds. */
-  readonly rounds: { requests: number; busyMs: number }[];
-}
-
 export async function runDeployedBench(options: BenchOptions): Promise<void> {
   const loadAtStart = loadavg();
   const url = await benchDatabaseUrl(options.offenders);
+  const poolSize = z.coerce.number().int().min(1).default(DEFAULT_POOL_SIZE).parse(process.env.DATABASE_POOL_SIZE);
+  await checkConnectionBudget(url, poolSize);
   const connection = await DatabaseConnection.open({ url }, { poolSize: 5, timeouts: BATCH_JOB_DATABASE_TIMEOUTS });
   const dataset = { offenders: options.offenders, seed: 1, asOf: '2026-11-01' };
   try {
@@ -122,6 +122,7 @@ export async function runDeployedBench(options: BenchOptions): Promise<void> {
   const common: NodeJS.ProcessEnv = {
     ...withoutSharedState(process.env),
     DATABASE_URL: url,
+    DATABASE_POOL_SIZE: String(poolSize),
     HOST: '127.0.0.1',
     NODE_ENV: 'production',
     LOG_LEVEL: 'silent',
@@ -237,43 +238,50 @@ export async function runDeployedBench(options: BenchOptions): Promise<void> {
       checks.push(
         await checkSameAnswers(operation, sides, Math.min(COMPARED_PEOPLE, options.rounds * options['requests-per-round']), sendTo),
       );
-    const measurements = operations.map(() =>
-      sides.map<SideMeasurement>(() => ({ latenciesMs: [], busyMs: 0, errors: 0, cpu: new CpuLedger(), rounds: [] })),
-    );
-    // Warm-up: a short round each, discarded.
+    const levels: LevelMeasurement[] = options.concurrencyLevels.map((concurrency) => ({
+      concurrency,
+      measurements: operations.map(() => sides.map(() => newSideMeasurement())),
+    }));
+    // Warm-up, discarded: a short round each at the highest level, which opens every connection the
+    // measured rounds will use (the load generator's to each gateway, the gateways' to the subgraphs).
+    const highest = Math.max(...options.concurrencyLevels);
     for (const operation of operations)
       for (const side of sides)
-        await runRequests(Math.min(50, options['requests-per-round']), options.concurrency, async (i) =>
-          answeredOk(await sendTo(side, operation, i)),
-        );
+        await runRequests(Math.min(50, options['requests-per-round']), highest, async (i) => failureOf(await sendTo(side, operation, i)));
     const perRound = options['requests-per-round'];
+    // The levels are interleaved within each round (in order, then reversed), rather than measured one
+    // block per level: what is compared across levels (how a ratio moves with concurrency) then sees the
+    // same machine, whose load drifts over a run of this length on a shared machine; within a level the
+    // sides alternate chunk by chunk as before, so each level's own ratios are as fair as a one-level run's.
     for (let round = 0; round < options.rounds; round += 1) {
-      const order = round % 2 === 0 ? operations : [...operations].reverse();
-      for (const operation of order) {
-        const o = operations.indexOf(operation);
-        for (const measurement of measurements[o]!) measurement.rounds.push({ requests: 0, busyMs: 0 });
-        // The sides alternate in chunks, in order and then reversed, so each one's mean position is the same.
-        for (let chunk = 0, done = 0; done < perRound; chunk += 1, done += CHUNK) {
-          const size = Math.min(CHUNK, perRound - done);
-          for (const side of chunk % 2 === round % 2 ? sides : [...sides].reverse()) {
-            const before = await readCpu(side.pids);
-            const result = await runRequests(size, options.concurrency, async (i) =>
-              answeredOk(await sendTo(side, operation, round * perRound + done + i)),
-            );
-            const after = await readCpu(side.pids);
-            const measurement = measurements[o]![sides.indexOf(side)]!;
-            measurement.latenciesMs.push(...result.latenciesMs);
-            measurement.busyMs += result.wallMs;
-            measurement.errors += result.errors;
-            measurement.cpu.add(cpuSpent(before, after), result.latenciesMs.length);
-            measurement.rounds[round]!.requests += result.latenciesMs.length;
-            measurement.rounds[round]!.busyMs += result.wallMs;
+      for (const level of round % 2 === 0 ? levels : [...levels].reverse()) {
+        const order = round % 2 === 0 ? operations : [...operations].reverse();
+        for (const operation of order) {
+          const o = operations.indexOf(operation);
+          for (const measurement of level.measurements[o]!) measurement.rounds.push({ requests: 0, busyMs: 0 });
+          // The sides alternate in chunks, in order and then reversed, so each one's mean position is the same.
+          for (let chunk = 0, done = 0; done < perRound; chunk += 1, done += CHUNK) {
+            const size = Math.min(CHUNK, perRound - done);
+            for (const side of chunk % 2 === round % 2 ? sides : [...sides].reverse()) {
+              const before = await readCpu(side.pids);
+              const result = await runRequests(size, level.concurrency, async (i) =>
+                failureOf(await sendTo(side, operation, round * perRound + done + i)),
+              );
+              const after = await readCpu(side.pids);
+              const measurement = level.measurements[o]![sides.indexOf(side)]!;
+              measurement.latenciesMs.push(...result.latenciesMs);
+              measurement.busyMs += result.wallMs;
+              measurement.failures.addAll(result.failures);
+              measurement.cpu.add(cpuSpent(before, after), result.latenciesMs.length);
+              measurement.rounds[round]!.requests += result.latenciesMs.length;
+              measurement.rounds[round]!.busyMs += result.wallMs;
+            }
           }
         }
       }
       process.stderr.write(`round ${round + 1}/${options.rounds} done\n`);
     }
-    const section = deployedSection(options, operations, sides, measurements, checks, loadAtStart, loadavg());
+    const section = deployedSection({ options, operations, sides, levels, checks, loadAtStart, loadAtEnd: loadavg(), poolSize });
     process.stdout.write(section);
     writeFileSync(BENCHMARKS_FILE, withDeployedSection(section));
   } finally {
@@ -283,6 +291,25 @@ export async function runDeployedBench(options: BenchOptions): Promise<void> {
     await Promise.all(started.filter((service) => !gateways.includes(service)).map((service) => service.stop(SHUTDOWN_GRACE_MS)));
     await rm(directory, { recursive: true, force: true });
   }
+}
+
+/**
+ * Refuses to start when every service's pool, full, could not fit on the server: requests would then
+ * fail with "too many clients already" (53300) for the benchmark's set-up, not the product's, as the
+ * concurrency-16 runs of issue 15 did with the default pool of 10 (140 connections against 100).
+ * Warns when they fit only with fewer connections open than now (the server is shared).
+ */
+async function checkConnectionBudget(url: string, poolSize: number): Promise<void> {
+  const needed = SERVICES * poolSize;
+  const { limit, open } = await serverConnections(url);
+  if (needed > limit)
+    throw new Error(
+      `${SERVICES} services × DATABASE_POOL_SIZE ${poolSize} = ${needed} connections, above the server's ${limit}: lower DATABASE_POOL_SIZE`,
+    );
+  if (needed > limit - open)
+    process.stderr.write(
+      `warning: ${SERVICES} services × DATABASE_POOL_SIZE ${poolSize} = ${needed} connections, and only ${limit - open} of ${limit} are free now: at high concurrency requests may fail with "too many clients already"\n`,
+    );
 }
 
 /** The environment without Redis: one replica of each service keeps its state in memory. */
@@ -296,8 +323,8 @@ function sha256Hex(text: string): string {
 }
 
 /** Data and no errors: every side serves the co-ordinator every field these operations ask for. */
-function answeredOk({ status, body }: Answer): boolean {
-  return status === 200 && body.data != null && (body.errors ?? []).length === 0;
+function answeredOk(answer: Answer): boolean {
+  return failureOf(answer) === null;
 }
 
 /** CPU ms so far of each labelled process, and of this one (the load generator). */
@@ -335,117 +362,4 @@ async function checkSameAnswers(
     });
   }
   return `${operation.name}: ${distinct.size} distinct requests, the same data and no errors from ${sides.map((side) => side.name).join(', ')}.`;
-}
-
-function deployedSection(
-  options: BenchOptions,
-  operations: readonly DeployedOperation[],
-  sides: readonly Side[],
-  measurements: readonly (readonly SideMeasurement[])[],
-  checks: readonly string[],
-  loadAtStart: readonly number[],
-  loadAtEnd: readonly number[],
-): string {
-  const subgraphNames = AGENCY_REGISTRY.map(({ name }) => name);
-  const rowsOf = (o: number) =>
-    sides.map((side, s) => {
-      const m = measurements[o]![s]!;
-      const sorted = [...m.latenciesMs].sort((a, b) => a - b);
-      return {
-        side,
-        m,
-        rps: (sorted.length / m.busyMs) * 1000,
-        p50: percentile(sorted, 50),
-        p99: percentile(sorted, 99),
-        gateway: m.cpu.perRequest('gateway'),
-        subgraphs: m.cpu.perRequestOf(subgraphNames),
-        services: m.cpu.perRequestOf(['gateway', ...subgraphNames]),
-        loadGenerator: m.cpu.perRequest(LOAD_GENERATOR),
-      };
-    });
-  const spread = (a: SideMeasurement, b: SideMeasurement) => {
-    const perRound = a.rounds
-      .map((round, r) => round.requests / round.busyMs / (b.rounds[r]!.requests / b.rounds[r]!.busyMs))
-      .sort((x, y) => x - y);
-    return `${percentile(perRound, 50).toFixed(2)} (${perRound[0]?.toFixed(2) ?? '–'}–${perRound.at(-1)?.toFixed(2) ?? '–'})`;
-  };
-  const tables = operations.map((operation, o) => {
-    const rows = rowsOf(o);
-    const product = rows[0]!;
-    const off = rows.find((row) => row.side.name === 'everything off')!;
-    const main = rows
-      .map(
-        (row) =>
-          `| ${row.side.name} | ${row.rps.toFixed(0)} | ${row.p50.toFixed(1)} | ${row.p99.toFixed(1)} | ${row.m.latenciesMs.length} | ${row.m.errors} | ${row.gateway.toFixed(2)} | ${row.subgraphs.toFixed(2)} | ${row.services.toFixed(2)} | ${row.loadGenerator.toFixed(2)} |`,
-      )
-      .join('\n');
-    const perSubgraph = rows
-      .map((row) => `| ${row.side.name} | ${subgraphNames.map((name) => row.m.cpu.perRequest(name).toFixed(2)).join(' | ')} |`)
-      .join('\n');
-    const peers = rows
-      .filter((row) => PEERS.includes(row.side.name))
-      .map(
-        (row) =>
-          `| ${row.side.name} | ${formatRatio(product.rps, row.rps)} | ${spread(product.m, row.m)} | ${formatRatio(product.gateway, row.gateway)} | ${formatRatio(product.services, row.services)} |`,
-      )
-      .join('\n');
-    const overhead = (off.rps / product.rps - 1) * 100;
-    return `### ${operation.name}
-
-| side | requests/s | p50 ms | p99 ms | requests | errors | CPU ms/request: gateway | subgraphs (sum) | all services | load generator |
-|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|
-${main}
-
-CPU ms per request in each subgraph's process:
-
-| side | ${subgraphNames.join(' | ')} |
-|---|${subgraphNames.map(() => '---:').join('|')}|
-${perSubgraph}
-
-The product against each peer (above 1 for throughput: the product is faster; above 1 for CPU: the product costs more):
-
-| peer | requests/s product/peer | per round: median (min–max) | gateway CPU ms/request product/peer | all services' CPU product/peer |
-|---|---:|---:|---:|---:|
-${peers}
-
-Everything on vs everything off: requests/s on/off ${formatRatio(product.rps, off.rps)} (per round ${spread(product.m, off.m)}), overhead ${overhead.toFixed(1)}% (off ÷ on − 1; goal at most 15%); all services' CPU ms per request ${product.services.toFixed(2)} on, ${off.services.toFixed(2)} off (${formatRatio(product.services, off.services)}×); the gateway's ${formatRatio(product.gateway, off.gateway)}×, the subgraphs' ${formatRatio(product.subgraphs, off.subgraphs)}×.
-`;
-  });
-  const cpu = cpus();
-  const load = (values: readonly number[]) => values.map((value) => value.toFixed(1)).join(' / ');
-  return `${DEPLOYED_HEADING}
-
-Written by \`npm run bench -- --only deployed --offenders ${options.offenders} --rounds ${options.rounds} --requests-per-round ${options['requests-per-round']} --concurrency ${options.concurrency}\` on ${todayOf()}
-(${options.offenders.toLocaleString('en-GB')} offenders; ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}).
-Load average (1 / 5 / 15 min) at the start ${load(loadAtStart)}, at the end ${load(loadAtEnd)}: the machine is shared, so requests/s and
-latencies move with other work on it; CPU ms per request hardly does, and is the figure to trust.
-
-One process per service, as deployed: the product's six subgraphs and its gateway (each one's own
-entry point, as \`npm start\` runs them with DATABASE_URL; production mode, trusted documents
-required, authorization and the audit trail on); in front of the same subgraph processes, a bare
-\`@apollo/gateway\` under Apollo Server and Hive Gateway (\`@graphql-hive/gateway-runtime\`), each in a
-process of its own on the same static supergraph, adding only the signed gateway assertion the
-subgraphs require (one fixed caller: no token, no authorization or audit at the gateway; the subgraphs
-still verify the assertion, enforce their policies and write their audit entries); and "everything
-off": another gateway and six subgraphs started with authorization and the audit trail off. This
-process is the load generator, apart from all of them. Every side gets the same requests, in
-the same rounds, alternating in chunks of ${CHUNK} at concurrency ${options.concurrency}. CPU ms per request is each
-process's user + system time (\`/proc/<pid>/stat\`, 10 ms ticks, read around every chunk) over the
-requests of the chunks it served; the PostgreSQL server's is not in it.
-
-How to run it: \`npm run bench -- --only deployed --offenders 10000\` (add \`--rounds\`, \`--requests-per-round\`,
-\`--concurrency\`; its database is seeded once per size, and sixteen processes start, a few minutes on a loaded
-machine). What each figure is: requests/s is requests over the time a side's chunks took (wall time, noisy on a
-shared machine); p50/p99 the latency the load generator saw; "CPU ms/request" a process's CPU over the requests
-of the chunks it served: "gateway" the side's gateway process, "subgraphs (sum)" its six subgraph processes
-together, "all services" both, "load generator" this process (kept apart, never in "all services"). A ratio
-product/peer above 1 is the product faster (requests/s) or costlier (CPU); "per round" gives the ratio in each
-round (median and range), which shows how far noise moves it. Everything on vs off: overhead is requests/s off ÷
-on − 1, as in the in-process comparisons above.
-
-Checked before measuring:
-
-${checks.map((line) => `- ${line}`).join('\n')}
-
-${tables.join('\n')}`;
 }

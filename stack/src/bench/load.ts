@@ -1,5 +1,6 @@
 // Load generation: one request of a workload, and a round of them at a given concurrency.
 import { createHash } from 'node:crypto';
+import { FailureTally, failureOf, noAnswerOf } from './failures';
 import type { Workload } from './workload';
 
 export interface Answer {
@@ -13,18 +14,25 @@ export function bodyOf(query: string, variables: Record<string, unknown>, byId =
   return JSON.stringify({ ...document, variables });
 }
 
+/** Posts `body`; an answer that is not JSON (a proxy's or Node's own error page) is its status with an empty body. */
 export async function post(url: string, body: string, headers: Record<string, string>): Promise<Answer> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-  return { status: response.status, body: (await response.json()) as Answer['body'] };
+  const text = await response.text();
+  try {
+    return { status: response.status, body: JSON.parse(text) as Answer['body'] };
+  } catch {
+    return { status: response.status, body: {} };
+  }
 }
 
-/** Whether an answer is what the workload expects: data, and no errors but the FORBIDDEN denials it is there to measure. */
-export function answered(workload: Workload, { status, body }: Answer): boolean {
-  return (
-    status === 200 &&
-    body.data != null &&
-    (body.errors ?? []).every((error) => workload.deniesFields === true && error.extensions?.code === 'FORBIDDEN')
-  );
+/** Why an answer is not what the workload expects (data, and no errors but the FORBIDDEN denials it is there to measure), or null. */
+export function failureFor(workload: Workload, answer: Answer): string | null {
+  return failureOf(answer, (code) => workload.deniesFields === true && code === 'FORBIDDEN');
+}
+
+/** Whether an answer is what the workload expects (`failureFor` finds nothing wrong). */
+export function answered(workload: Workload, answer: Answer): boolean {
+  return failureFor(workload, answer) === null;
 }
 
 export async function send(workload: Workload, i: number): Promise<Answer> {
@@ -33,16 +41,17 @@ export async function send(workload: Workload, i: number): Promise<Answer> {
 }
 
 export async function runRound(workload: Workload, requests: number, concurrency: number, offset: number) {
-  return runRequests(requests, concurrency, async (i) => answered(workload, await send(workload, offset + i)));
+  return runRequests(requests, concurrency, async (i) => failureFor(workload, await send(workload, offset + i)));
 }
 
 /**
- * Sends `requests` requests, `concurrency` at a time, each by `sendOne(i)` (true when answered as
- * expected): every latency, the errors, and the wall time of the whole.
+ * Sends `requests` requests, `concurrency` at a time, each by `sendOne(i)` (null when answered as
+ * expected, else what was wrong, as `failureOf` puts it): every latency, the failures by key (a
+ * request that got no answer at all counted by `noAnswerOf`, not thrown), and the wall time of the whole.
  */
-export async function runRequests(requests: number, concurrency: number, sendOne: (i: number) => Promise<boolean>) {
+export async function runRequests(requests: number, concurrency: number, sendOne: (i: number) => Promise<string | null>) {
   const latenciesMs: number[] = [];
-  let errors = 0;
+  const failures = new FailureTally();
   let next = 0;
   const started = performance.now();
   await Promise.all(
@@ -51,13 +60,13 @@ export async function runRequests(requests: number, concurrency: number, sendOne
         const i = next;
         next += 1;
         const t0 = performance.now();
-        const ok = await sendOne(i);
+        const failure = await sendOne(i).catch(noAnswerOf);
         latenciesMs.push(performance.now() - t0);
-        if (!ok) errors += 1;
+        if (failure !== null) failures.add(failure);
       }
     }),
   );
-  return { latenciesMs, wallMs: performance.now() - started, errors };
+  return { latenciesMs, wallMs: performance.now() - started, errors: failures.total, failures };
 }
 
 export function percentile(sorted: readonly number[], p: number): number {

@@ -1,4 +1,4 @@
-import { DEFAULT_OFFENDERS, parseBenchOptions, USAGE } from './options';
+import { DEFAULT_CONCURRENCY, DEFAULT_DEPLOYED_CONCURRENCY, DEFAULT_OFFENDERS, parseBenchOptions, USAGE } from './options';
 
 // The benchmark's options are checked before anything starts: a wrong flag fails at once, never
 // after ten minutes of seeding.
@@ -6,12 +6,30 @@ describe('npm run bench options', () => {
   it('defaults to the full run', () => {
     const options = parseBenchOptions([]);
     expect(options).toMatchObject({ offenders: DEFAULT_OFFENDERS, rounds: 8, 'requests-per-round': 200, concurrency: 8, help: false });
+    expect(options.concurrencyLevels).toEqual([DEFAULT_CONCURRENCY]);
     expect(options.only).toBeUndefined();
   });
 
   it('reads numbers, flags and the deployed layout', () => {
     const options = parseBenchOptions(['--only', 'deployed', '--offenders', '10000', '--rounds', '3', '--concurrency', '4', '--reseed']);
     expect(options).toMatchObject({ only: 'deployed', offenders: 10_000, rounds: 3, concurrency: 4, reseed: true });
+    expect(options.concurrencyLevels).toEqual([4]);
+  });
+
+  // Issue 15: the deployed ratios depend on how many requests are in flight, so one run measures several levels.
+  it('measures the deployed layout at 1, 10 and 20 in flight unless told, and at each level of a list in its order', () => {
+    expect(DEFAULT_DEPLOYED_CONCURRENCY).toEqual([1, 10, 20]);
+    expect(parseBenchOptions(['--only', 'deployed']).concurrencyLevels).toEqual([1, 10, 20]);
+    const options = parseBenchOptions(['--only', 'deployed', '--concurrency', '16,4']);
+    expect(options.concurrencyLevels).toEqual([16, 4]);
+    expect(options.concurrency).toBe(16);
+  });
+
+  it('refuses a list of levels outside the deployed layout, and a malformed, repeated or out-of-range level', () => {
+    expect(() => parseBenchOptions(['--concurrency', '1,10'])).toThrow(/only with --only deployed/);
+    expect(() => parseBenchOptions(['--only', 'pack', '--concurrency', '1,10'])).toThrow(/only with --only deployed/);
+    for (const bad of ['1,,10', '1, 10', '10,', 'ten', '0', '1.5', '4,4', '1,65'])
+      expect(() => parseBenchOptions(['--only', 'deployed', '--concurrency', bad])).toThrow();
   });
 
   it('answers --help and -h, and lists every option in its usage', () => {

@@ -4,6 +4,23 @@ import { z } from 'zod';
 
 /** The full run's dataset size: its database is `BENCH_DATABASE`; any other size has one of its own (`benchDatabaseUrl`). */
 export const DEFAULT_OFFENDERS = 100_000;
+/** Requests in flight per workload in every run but `--only deployed`. */
+export const DEFAULT_CONCURRENCY = 8;
+/**
+ * `--only deployed`'s levels unless told (issue 15's findings were measured at these): one request at a
+ * time (each request's own cost, nothing queued), and ten and twenty in flight, where the on/off and
+ * product/peer ratios move because waits (the audit commits, the pools) start to overlap and queue.
+ */
+export const DEFAULT_DEPLOYED_CONCURRENCY = [1, 10, 20] as const;
+const MAX_CONCURRENCY = 64;
+
+/** `--concurrency`: one level (`8`), or with `--only deployed` a comma-separated list (`1,10,20`), each level once. */
+const concurrencyList = z
+  .string()
+  .regex(/^\d+(,\d+)*$/, 'a number, or numbers separated by commas (1,10,20)')
+  .transform((text) => text.split(',').map(Number))
+  .pipe(z.array(z.number().int().min(1).max(MAX_CONCURRENCY)))
+  .refine((levels) => new Set(levels).size === levels.length, 'each level once');
 
 const optionsSchema = z.object({
   offenders: z.coerce.number().int().min(1_000).default(DEFAULT_OFFENDERS),
@@ -11,7 +28,7 @@ const optionsSchema = z.object({
   // Fewer per round than before the on/off comparison (6 × 300), more rounds: eight workloads, six of
   // them five-agency, and a check of every compared answer keep the run near five minutes on 2 cores.
   'requests-per-round': z.coerce.number().int().min(10).default(200),
-  concurrency: z.coerce.number().int().min(1).max(64).default(8),
+  concurrency: concurrencyList.optional(),
   reseed: z.boolean().default(false),
   // Only the statistics workloads (issue 13), on the product alone: `--statistics-only --offenders N`.
   'statistics-only': z.boolean().default(false),
@@ -29,7 +46,14 @@ const optionsSchema = z.object({
   help: z.boolean().default(false),
 });
 
-export type BenchOptions = z.infer<typeof optionsSchema>;
+type ParsedOptions = z.infer<typeof optionsSchema>;
+
+export interface BenchOptions extends Omit<ParsedOptions, 'concurrency'> {
+  /** Requests in flight per workload: the one level of every run but `--only deployed` (the first level there). */
+  readonly concurrency: number;
+  /** Every level `--only deployed` measures, in the order given (one level elsewhere: `concurrency`). */
+  readonly concurrencyLevels: readonly number[];
+}
 
 export const USAGE = `Usage: npm run bench -- [options]
 
@@ -39,7 +63,8 @@ for any other size than ${DEFAULT_OFFENDERS.toLocaleString('en-GB')}) once, then
   --offenders N            dataset size (default ${DEFAULT_OFFENDERS}, at least 1000)
   --rounds N               rounds (default 8)
   --requests-per-round N   requests per workload per round (default 200, at least 10)
-  --concurrency N          requests in flight per workload (default 8, 1-64)
+  --concurrency N[,N...]   requests in flight per workload, 1-${MAX_CONCURRENCY} (default ${DEFAULT_CONCURRENCY}); with --only deployed
+                           a list of levels, each measured in the same rounds (default ${DEFAULT_DEPLOYED_CONCURRENCY.join(',')})
   --reseed                 seed again even when the database holds the dataset
   --statistics-only        only the statistics workloads (docs/benchmarks-statistics.md)
   --register-only          only the register at scale, every plan checked (stdout)
@@ -67,7 +92,11 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
       help: { type: 'boolean', short: 'h' },
     },
   });
-  const options = optionsSchema.parse(values);
+  const { concurrency, ...options } = optionsSchema.parse(values);
   if (options.trace && options.only !== 'pack') throw new Error('--trace traces the meeting pack: run it with --only pack');
-  return options;
+  const deployed = options.only === 'deployed';
+  if (!deployed && concurrency !== undefined && concurrency.length > 1)
+    throw new Error('--concurrency takes a list of levels only with --only deployed');
+  const levels = concurrency ?? (deployed ? [...DEFAULT_DEPLOYED_CONCURRENCY] : [DEFAULT_CONCURRENCY]);
+  return { ...options, concurrency: levels[0]!, concurrencyLevels: levels };
 }

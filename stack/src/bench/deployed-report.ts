@@ -1,0 +1,244 @@
+// `--only deployed`'s report (issue 15): for each concurrency level its tables (each side's
+// requests/s, latency, CPU per process and failures by code; the product against each peer;
+// everything on vs off), and first a summary of issue 15's goal ratios at every level.
+import { cpus, totalmem } from 'node:os';
+import { AGENCY_REGISTRY, todayOf } from '@mappa/shared';
+import { FailureTally } from './failures';
+import { percentile } from './load';
+import type { BenchOptions } from './options';
+import { CpuLedger, formatRatio } from './process-cpu';
+import { DEPLOYED_HEADING } from './trace-section';
+import { CHUNK } from './workload';
+
+/** The label of this process's CPU: the load generator. */
+export const LOAD_GENERATOR = 'load generator';
+
+export type SideName = 'product' | 'bare @apollo/gateway' | 'Hive Gateway' | 'everything off';
+const PEERS: readonly SideName[] = ['bare @apollo/gateway', 'Hive Gateway'];
+const BARE: SideName = 'bare @apollo/gateway';
+const OFF: SideName = 'everything off';
+
+/** Issue 15's goals, as the summary states them. */
+const GOAL = {
+  /** The product's gateway CPU per request against the bare @apollo/gateway's, at most. */
+  gatewayCpuOfBare: 1.0,
+  /** Everything on against everything off: at most 15% less throughput and 15% more CPU across all processes. */
+  overhead: 0.15,
+  /** CPU ms per request in each subgraph's process, at most. */
+  subgraphCpuMs: 1.5,
+} as const;
+
+/** What was measured of one operation on one side at one level. */
+export interface SideMeasurement {
+  readonly latenciesMs: number[];
+  busyMs: number;
+  /** Failed requests by status and codes (`failureOf`). */
+  readonly failures: FailureTally;
+  readonly cpu: CpuLedger;
+  /** Requests and busy time per round: the spread of a ratio across rounds. */
+  readonly rounds: { requests: number; busyMs: number }[];
+}
+
+/** Nothing measured yet. */
+export function newSideMeasurement(): SideMeasurement {
+  return { latenciesMs: [], busyMs: 0, failures: new FailureTally(), cpu: new CpuLedger(), rounds: [] };
+}
+
+/** One concurrency level: what was measured of each operation (outer) on each side (inner). */
+export interface LevelMeasurement {
+  readonly concurrency: number;
+  readonly measurements: readonly (readonly SideMeasurement[])[];
+}
+
+/** Everything a deployed run's section is written from. */
+export interface DeployedRun {
+  readonly options: BenchOptions;
+  readonly operations: readonly { readonly name: string }[];
+  readonly sides: readonly { readonly name: SideName }[];
+  readonly levels: readonly LevelMeasurement[];
+  /** One line per operation: what was checked before measuring. */
+  readonly checks: readonly string[];
+  readonly loadAtStart: readonly number[];
+  readonly loadAtEnd: readonly number[];
+  /** Each service's database pool (DATABASE_POOL_SIZE). */
+  readonly poolSize: number;
+}
+
+const SUBGRAPHS = AGENCY_REGISTRY.map(({ name }) => name);
+
+/** One side's figures for one operation at one level. */
+function rowOf(name: SideName, m: SideMeasurement) {
+  const sorted = [...m.latenciesMs].sort((a, b) => a - b);
+  return {
+    name,
+    m,
+    rps: m.busyMs === 0 ? 0 : (sorted.length / m.busyMs) * 1000,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    gateway: m.cpu.perRequest('gateway'),
+    subgraphs: m.cpu.perRequestOf(SUBGRAPHS),
+    services: m.cpu.perRequestOf(['gateway', ...SUBGRAPHS]),
+    loadGenerator: m.cpu.perRequest(LOAD_GENERATOR),
+  };
+}
+type Row = ReturnType<typeof rowOf>;
+
+function rowsOf(run: DeployedRun, level: LevelMeasurement, o: number): Row[] {
+  return run.sides.map((side, s) => rowOf(side.name, level.measurements[o]![s]!));
+}
+
+function rowNamed(rows: readonly Row[], name: SideName): Row {
+  const row = rows.find((candidate) => candidate.name === name);
+  if (!row) throw new Error(`no side called ${name}`);
+  return row;
+}
+
+/** The ratio a/b of requests/s in each round: median (min–max). */
+function spread(a: SideMeasurement, b: SideMeasurement): string {
+  const perRound = a.rounds
+    .map((round, r) => round.requests / round.busyMs / (b.rounds[r]!.requests / b.rounds[r]!.busyMs))
+    .sort((x, y) => x - y);
+  return `${percentile(perRound, 50).toFixed(2)} (${perRound[0]?.toFixed(2) ?? '–'}–${perRound.at(-1)?.toFixed(2) ?? '–'})`;
+}
+
+/** The subgraph that spent the most CPU per request, of those the operation asks (`2.40 (police)`). */
+function busiestSubgraph(row: Row): string {
+  const [name, ms] = SUBGRAPHS.map((subgraph) => [subgraph, row.m.cpu.perRequest(subgraph)] as const).reduce((a, b) =>
+    b[1] > a[1] ? b : a,
+  );
+  return `${ms.toFixed(2)} (${name})`;
+}
+
+/** The first words of an operation's name, for the summary (`single offender view`). */
+function shortName(name: string): string {
+  return name.replace(/ \(.*$/, '');
+}
+
+/** Issue 15's goal ratios at every level, one row per level and operation. */
+function summaryTable(run: DeployedRun): string {
+  const lines = run.levels.flatMap((level) =>
+    run.operations.map((operation, o) => {
+      const rows = rowsOf(run, level, o);
+      const product = rowNamed(rows, 'product');
+      const bare = rowNamed(rows, BARE);
+      const off = rowNamed(rows, OFF);
+      const failures = rows.map((row) => row.m.failures.total).join(' / ');
+      return `| ${level.concurrency} | ${shortName(operation.name)} | ${formatRatio(product.rps, bare.rps)} | ${formatRatio(product.gateway, bare.gateway)} | ${formatRatio(product.rps, off.rps)} | ${formatRatio(product.services, off.services)} | ${busiestSubgraph(product)} | ${product.services.toFixed(2)} | ${failures} |`;
+    }),
+  );
+  return `| concurrency | operation | requests/s product/bare | gateway CPU product/bare (goal ≤ ${GOAL.gatewayCpuOfBare.toFixed(2)}) | requests/s on/off (goal ≥ ${(1 - GOAL.overhead).toFixed(2)}) | all services' CPU on/off (goal ≤ ${(1 + GOAL.overhead).toFixed(2)}) | busiest subgraph's CPU ms/request, product (goal ≤ ${GOAL.subgraphCpuMs}) | all services' CPU ms/request, product | failed requests (${run.sides.map((side) => side.name).join(' / ')}) |
+|---:|---|---:|---:|---:|---:|---:|---:|---:|
+${lines.join('\n')}`;
+}
+
+/** One operation's tables at one level. */
+function operationTables(run: DeployedRun, level: LevelMeasurement, o: number): string {
+  const rows = rowsOf(run, level, o);
+  const product = rowNamed(rows, 'product');
+  const off = rowNamed(rows, OFF);
+  const main = rows
+    .map(
+      (row) =>
+        `| ${row.name} | ${row.rps.toFixed(0)} | ${row.p50.toFixed(1)} | ${row.p99.toFixed(1)} | ${row.m.latenciesMs.length} | ${row.m.failures.total} | ${row.gateway.toFixed(2)} | ${row.subgraphs.toFixed(2)} | ${row.services.toFixed(2)} | ${row.loadGenerator.toFixed(2)} |`,
+    )
+    .join('\n');
+  const perSubgraph = rows
+    .map((row) => `| ${row.name} | ${SUBGRAPHS.map((name) => row.m.cpu.perRequest(name).toFixed(2)).join(' | ')} |`)
+    .join('\n');
+  const peers = rows
+    .filter((row) => PEERS.includes(row.name))
+    .map(
+      (row) =>
+        `| ${row.name} | ${formatRatio(product.rps, row.rps)} | ${spread(product.m, row.m)} | ${formatRatio(product.gateway, row.gateway)} | ${formatRatio(product.services, row.services)} |`,
+    )
+    .join('\n');
+  const failed = rows.filter((row) => row.m.failures.total > 0);
+  const failures =
+    failed.length === 0
+      ? 'Failed requests: none on any side.'
+      : `Failed requests by HTTP status and GraphQL error codes (\`extensions.code\`; "no answer" is a request that got no HTTP answer, by its socket error):
+
+| side | failed | by status and codes |
+|---|---:|---|
+${failed.map((row) => `| ${row.name} | ${row.m.failures.total} of ${row.m.latenciesMs.length} | ${row.m.failures.summary()} |`).join('\n')}`;
+  const overhead = (off.rps / product.rps - 1) * 100;
+  return `#### ${run.operations[o]!.name}, concurrency ${level.concurrency}
+
+| side | requests/s | p50 ms | p99 ms | requests | failed | CPU ms/request: gateway | subgraphs (sum) | all services | load generator |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+${main}
+
+${failures}
+
+CPU ms per request in each subgraph's process:
+
+| side | ${SUBGRAPHS.join(' | ')} |
+|---|${SUBGRAPHS.map(() => '---:').join('|')}|
+${perSubgraph}
+
+The product against each peer (above 1 for throughput: the product is faster; above 1 for CPU: the product costs more):
+
+| peer | requests/s product/peer | per round: median (min–max) | gateway CPU ms/request product/peer | all services' CPU product/peer |
+|---|---:|---:|---:|---:|
+${peers}
+
+Everything on vs everything off: requests/s on/off ${formatRatio(product.rps, off.rps)} (per round ${spread(product.m, off.m)}), overhead ${overhead.toFixed(1)}% (off ÷ on − 1; goal at most ${GOAL.overhead * 100}%); all services' CPU ms per request ${product.services.toFixed(2)} on, ${off.services.toFixed(2)} off (${formatRatio(product.services, off.services)}×); the gateway's ${formatRatio(product.gateway, off.gateway)}×, the subgraphs' ${formatRatio(product.subgraphs, off.subgraphs)}×.
+`;
+}
+
+/** docs/benchmarks.md's deployed section for `run`. */
+export function deployedSection(run: DeployedRun): string {
+  const { options } = run;
+  const cpu = cpus();
+  const load = (values: readonly number[]) => values.map((value) => value.toFixed(1)).join(' / ');
+  const levels = run.levels.map((level) => level.concurrency).join(',');
+  const perLevel = run.levels.map(
+    (level) => `### Concurrency ${level.concurrency}
+
+${run.operations.map((_, o) => operationTables(run, level, o)).join('\n')}`,
+  );
+  return `${DEPLOYED_HEADING}
+
+Written by \`npm run bench -- --only deployed --offenders ${options.offenders} --rounds ${options.rounds} --requests-per-round ${options['requests-per-round']} --concurrency ${levels}\` on ${todayOf()}
+(${options.offenders.toLocaleString('en-GB')} offenders; ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}).
+Load average (1 / 5 / 15 min) at the start ${load(run.loadAtStart)}, at the end ${load(run.loadAtEnd)}: the machine is shared, so requests/s and
+latencies move with other work on it; CPU ms per request hardly does, and is the figure to trust.
+
+One process per service, as deployed: the product's six subgraphs and its gateway (each one's own
+entry point, as \`npm start\` runs them with DATABASE_URL; production mode, trusted documents
+required, authorization and the audit trail on); in front of the same subgraph processes, a bare
+\`@apollo/gateway\` under Apollo Server and Hive Gateway (\`@graphql-hive/gateway-runtime\`), each in a
+process of its own on the same static supergraph, adding only the signed gateway assertion the
+subgraphs require (one fixed caller: no token, no authorization or audit at the gateway; the subgraphs
+still verify the assertion, enforce their policies and write their audit entries); and "everything
+off": another gateway and six subgraphs started with authorization and the audit trail off. Every
+service has a database pool of ${run.poolSize} (DATABASE_POOL_SIZE; fourteen services share the server). This
+process is the load generator, apart from all of them. Every side gets the same requests, in the same
+rounds, at each concurrency level (${levels}): within a round the levels take turns (in order, then reversed,
+so that the machine's drifting load falls on every level alike), and at each level the sides alternate in
+chunks of ${CHUNK}. CPU ms per request is each process's user + system time (\`/proc/<pid>/stat\`, 10 ms ticks,
+read around every chunk) over the requests of the chunks it served; the PostgreSQL server's is not in it.
+
+How to run it: \`npm run bench -- --only deployed --offenders 10000\` (add \`--rounds\`, \`--requests-per-round\`,
+\`--concurrency\` with one level or several, \`1,10,20\` unless told; its database is seeded once per size, and
+sixteen processes start, a few minutes on a loaded machine). What each figure is: requests/s is requests over
+the time a side's chunks took (wall time, noisy on a shared machine; a chunk's last requests run with fewer in
+flight, more so at high levels); p50/p99 the latency the load generator saw; "CPU ms/request" a process's CPU
+over the requests of the chunks it served: "gateway" the side's gateway process, "subgraphs (sum)" its six
+subgraph processes together, "all services" both, "load generator" this process (kept apart, never in "all
+services"). A ratio product/peer above 1 is the product faster (requests/s) or costlier (CPU); "per round" gives
+the ratio in each round (median and range), which shows how far noise moves it. Everything on vs off: overhead
+is requests/s off ÷ on − 1, as in the in-process comparisons above. A failed request is one without data or
+with any error (every side serves the co-ordinator every field asked), counted by its HTTP status and its
+errors' codes.
+
+Checked before measuring:
+
+${run.checks.map((line) => `- ${line}`).join('\n')}
+
+### Issue 15's goals at each level
+
+${summaryTable(run)}
+
+${perLevel.join('\n')}`;
+}
