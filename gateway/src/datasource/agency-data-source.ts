@@ -1,10 +1,9 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { STATUS_CODES } from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import type { Fetcher, FetcherHeaders, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
+import type { Fetcher, FetcherHeaders, FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { request } from 'undici';
 import type { Dispatcher } from 'undici';
@@ -58,7 +57,22 @@ function refusedInput(error: unknown): GraphQLFormattedError[] | undefined {
   return coded ? (errors as GraphQLFormattedError[]) : undefined;
 }
 
-/** Whom the subgraph call being made is for: set around each call, read where its body is final. */
+/** One subgraph call: the body and headers to send, and whom it is made for. */
+type SigningCall = (url: string, init: SubgraphCallInit, call: CallFor) => Promise<FetcherResponse>;
+
+/** What `AgencyDataSource.send` hands the call: the final body, signed as it is. */
+interface SubgraphCallInit {
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+/**
+ * The fetcher `RemoteGraphQLDataSource` is given, which nothing here calls (`process` sends every call
+ * through `signingCall`): refused, never sent unsigned, should any path of Apollo's reach it.
+ */
+const refuseUnsignedFetch: Fetcher = () => Promise.reject(new Error('a subgraph call must go through the signing call'));
+
+/** Whom the subgraph call being made is for: handed to the call with its body. */
 interface CallFor {
   readonly caller: Caller;
   readonly requestId: string;
@@ -86,21 +100,23 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     agent: Dispatcher,
     metrics?: SubgraphCallObserver,
   ) {
-    const callFor = new AsyncLocalStorage<CallFor>();
-    super({ url, fetcher: signingFetcher(agency, timeoutMs, signer, callFor, agent, metrics) });
-    this.callFor = callFor;
+    super({ url, fetcher: refuseUnsignedFetch });
+    this.call = signingCall(agency, timeoutMs, signer, agent, metrics);
   }
 
-  private readonly callFor: AsyncLocalStorage<CallFor>;
+  /** Sends one call, signed for the caller it is made for. */
+  private readonly call: SigningCall;
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     try {
-      // The fetcher signs for this caller: the data source is shared by concurrent requests, so the
-      // caller travels with the call's own asynchronous context, never in a field of the instance.
-      return await this.callFor.run(
-        { caller: options.context.caller, requestId: options.context.requestId, deadline: options.context.deadline },
-        () => this.send(options),
-      );
+      // The data source is shared by concurrent requests: the caller is handed to the call with its
+      // body, never kept in a field of the instance (issue 15: an AsyncLocalStorage per data source,
+      // which carried it before, added a store copied onto every promise the process made).
+      return await this.send(options, {
+        caller: options.context.caller,
+        requestId: options.context.requestId,
+        deadline: options.context.deadline,
+      });
     } catch (error: unknown) {
       const refused = refusedInput(error);
       if (refused) return { errors: refused };
@@ -127,15 +143,14 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
    * restricts the operation's cache policy as Apollo's does, and a non-2xx answer becomes Apollo's
    * own error (`errorFromResponse`).
    */
-  private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+  private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>, callFor: CallFor): Promise<GatewayGraphQLResponse> {
     const { http: _notSent, query, ...rest } = options.request;
     if (!query) throw new Error('Missing query');
     const init = {
-      method: 'POST',
       headers: { 'content-type': 'application/json', [REQUEST_ID_HEADER]: options.context.requestId },
       body: JSON.stringify({ query, ...rest }),
     };
-    const response = await this.fetcher(this.url, init);
+    const response = await this.call(this.url, init, callFor);
     if (!response.ok) throw await this.errorFromResponse(response);
     const body = await this.parseBody(response);
     if (typeof body !== 'object' || body === null) throw new Error(`Expected JSON response body, but received: ${String(body)}`);
@@ -183,20 +198,16 @@ function callerFor(agency: string, caller: Caller): Caller {
  * included, gets an assertion and an id of its own. Sent on undici's `request` over the gateway's
  * keep-alive agent, under the call's timer (its bound and the request's deadline, whichever ends first).
  */
-function signingFetcher(
+function signingCall(
   agency: string,
   timeoutMs: number,
   signer: GatewayAssertionSigner,
-  callFor: AsyncLocalStorage<CallFor>,
   agent: Dispatcher,
   metrics?: SubgraphCallObserver,
-): Fetcher {
+): SigningCall {
   // The call's span (its `traceparent` travels beside the assertion, unsigned: see docs/operations.md) and its metrics.
-  return (url: string, init?: FetcherRequestInit): Promise<FetcherResponse> =>
+  return (url, init, call) =>
     observedSubgraphCall(agency, metrics, async (traceHeaders, result) => {
-      const call = callFor.getStore();
-      // Unreachable through `process`; refused rather than sent unsigned.
-      if (!call || typeof init?.body !== 'string') throw new Error(`no caller or body to sign the ${agency} call for`);
       // The request's deadline already spent (an earlier step waited it out): not asked at all.
       if (call.deadline.fetchTimeLeftMs() === 0) {
         result('timeout');

@@ -119,6 +119,38 @@ async function craft(body: string, times: { readonly iat: number; readonly exp: 
 
 const bodyFor = (pncId: string) => JSON.stringify({ query: QUERY, variables: { pncId } });
 
+describe('issue 9 §4: each subgraph call vouches for the request that made it', () => {
+  it("issue 9 §4: concurrent requests of two callers: every police call carries its own request's caller and request id", async () => {
+    // The data source is shared by every request in flight: a caller kept anywhere but with the call
+    // would show here as one coordinator's call signed for the other.
+    const second = { ...DEFAULT_PRINCIPAL, staffId: 'MCU0002' };
+    const headersOf = { [DEFAULT_PRINCIPAL.staffId]: await env.headersFor(), [second.staffId]: await env.headersFor(second) };
+    const asked = env.people
+      .slice(0, 16)
+      .map((person, i) => ({ pncId: person.pncId, staffId: i % 2 === 0 ? DEFAULT_PRINCIPAL.staffId : second.staffId }));
+    captured.length = 0;
+    const answers = await Promise.all(
+      asked.map(({ pncId, staffId }) =>
+        postGraphQL<{ offender: { pncId: string } | null }>(`${gateway.url}/graphql`, QUERY, { pncId }, headersOf[staffId]!),
+      ),
+    );
+    answers.forEach((answer, i) => expect(answer.data?.offender?.pncId).toBe(asked[i]!.pncId));
+    expect(captured).toHaveLength(asked.length);
+    const requestIds = new Set<string>();
+    for (const call of captured) {
+      const { variables } = JSON.parse(call.body) as { variables: { pncId: string } };
+      const claims = JSON.parse(Buffer.from(call.headers[ASSERTION_HEADER]!.split('.')[1]!, 'base64url').toString('utf8')) as {
+        principal: { staffId: string };
+        requestId: string;
+      };
+      expect(claims.principal.staffId).toBe(asked.find((request) => request.pncId === variables.pncId)!.staffId);
+      requestIds.add(claims.requestId);
+    }
+    // One request id per request: no call carried another request's.
+    expect(requestIds.size).toBe(asked.length);
+  });
+});
+
 describe('issue 9 §4: gateway-to-subgraph assertions cannot be replayed', () => {
   it('issue 9 §4: a captured assertion replayed with the same body is refused (UNAUTHENTICATED)', async () => {
     // Through the gateway the call is answered (captureOne checks it); its replay is not.
