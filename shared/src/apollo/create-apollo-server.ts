@@ -1,6 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import type { ApolloServerOptions, ApolloServerPlugin, BaseContext } from '@apollo/server';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginSchemaReportingDisabled,
@@ -10,6 +11,7 @@ import { createErrorFormatter } from '../errors/format-error';
 import type { Logger } from '../logging/logger';
 import type { RequestContext } from '../context/request-context';
 import { noEmptyErrorsPlugin } from './no-empty-errors.plugin';
+import { noStorePlugin } from './no-store.plugin';
 import { operationResolutionPlugin } from './operation-resolution.plugin';
 import { operationLogPlugin } from './operation-log.plugin';
 import { requestObservationPlugin } from './request-observation.plugin';
@@ -42,6 +44,13 @@ export function createApolloServer<Context extends RequestContext>(
     readonly automaticPersistedQueries?: boolean;
     /** The operation label of its metrics (issue 15); default `other` for every operation. */
     readonly operationLabel?: OperationLabeller;
+    /**
+     * Whether the schema has no cache hints at all, so that every answer is `no-store` (a subgraph's):
+     * Apollo's cache-control plugin, which wraps every resolver to collect hints, is replaced by one
+     * that sets that header (`noStorePlugin`). Default false: Apollo's plugin (the gateway's policy is
+     * computed from its subgraphs' headers).
+     */
+    readonly withoutCacheHints?: boolean;
   },
 ): ApolloServer<Context> {
   return new ApolloServer<Context>({
@@ -71,6 +80,7 @@ export function createApolloServer<Context extends RequestContext>(
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
+      ...(options.withoutCacheHints ? [ApolloServerPluginCacheControlDisabled(), noStorePlugin<Context>()] : []),
       // The gateway logs every operation; a subgraph in production only those with errors.
       operationLogPlugin<Context>({ quietWhenAnswered: options.production && !('gateway' in source), serviceLog: options.log }),
       operationResolutionPlugin<Context>(),

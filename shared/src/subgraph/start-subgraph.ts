@@ -182,7 +182,8 @@ export async function startSubgraph<Loaders extends object>(
     enforced ? rowScopeOf(caller, now, owner, staffIdIssuers) : unrestrictedRowScopeOf(caller, now);
   const server = createApolloServer<SubgraphContext<Loaders>>(
     { schema },
-    { production: options.production, log, plugins, operationLabel: rootFieldLabel, agency: definition.name },
+    // No subgraph schema has a cache hint (issue 15): every answer is `no-store` without Apollo's per-field hook.
+    { production: options.production, log, plugins, operationLabel: rootFieldLabel, agency: definition.name, withoutCacheHints: true },
   );
   await server.start();
   const sharedState = options.sharedState ?? new MemorySharedState();
