@@ -194,24 +194,27 @@ const representationsOf = (subjects: readonly SyntheticPerson[]) =>
   subjects.map((person) => ({ __typename: 'Offender', pncId: person.pncId }));
 const adultToday = (person: SyntheticPerson) => !isUnder18(person.dateOfBirth, calendarDateOf(new Date()));
 
+/** A PPU officer of the area the subjects below live in. */
+const IN_LONDON: Caller = { ...PPU_OFFICER, principal: { ...PPU_OFFICER.principal, area: MappaArea.LONDON } };
+/** A duty-to-co-operate attendee of another area, at a MAPP meeting (principle 5). */
+const DTC: Caller = {
+  principal: {
+    issuer: TEST_ISSUER,
+    staffId: 'CSC0001',
+    agency: 'children_social_care',
+    roles: ['dtc_attendee'],
+    area: MappaArea.KENT,
+    clearance: 'BPSS',
+  },
+  declaredPurpose: { purpose: 'MAPPA_MEETING', caseId: 'MTG-1' },
+};
+
 describe('row scope: own area, case grants and duty-to-co-operate attendees (principles 2, 5, 9)', () => {
   const subjects = people.filter(adultToday).slice(0, 20);
   // Well-formed PNC IDs of people beyond the dataset: the police hold no record of them.
   const unknown = syntheticPeople(dataset.offenders, subjects.length, dataset);
   const ENTITIES = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Offender { identity { lastName } } } }';
   const OFFENDER = 'query($pncId: ID!) { offender(pncId: $pncId) { pncId identity { lastName } } }';
-  const IN_LONDON: Caller = { ...PPU_OFFICER, principal: { ...PPU_OFFICER.principal, area: MappaArea.LONDON } };
-  const DTC: Caller = {
-    principal: {
-      issuer: TEST_ISSUER,
-      staffId: 'CSC0001',
-      agency: 'children_social_care',
-      roles: ['dtc_attendee'],
-      area: MappaArea.KENT,
-      clearance: 'BPSS',
-    },
-    declaredPurpose: { purpose: 'MAPPA_MEETING', caseId: 'MTG-1' },
-  };
 
   it('principle 2, R-3: a principal of another area gets for Kent people exactly the answer for unknown PNC IDs, in the same SQL statements', async () => {
     subgraph.statements.reset();
@@ -555,18 +558,6 @@ describe('issue 15: the person and their ViSOR nominal in one statement when the
   const PERSON_ONLY = 'query($pncId: ID!) { offender(pncId: $pncId) { pncId identity { lastName } } }';
   const BY_FRAGMENT =
     'query($pncId: ID!) { offender(pncId: $pncId) { pncId ...nominal } } fragment nominal on Offender { visorNominal { visorReference } }';
-  const IN_LONDON: Caller = { ...PPU_OFFICER, principal: { ...PPU_OFFICER.principal, area: MappaArea.LONDON } };
-  const DTC: Caller = {
-    principal: {
-      issuer: TEST_ISSUER,
-      staffId: 'CSC0001',
-      agency: 'children_social_care',
-      roles: ['dtc_attendee'],
-      area: MappaArea.KENT,
-      clearance: 'BPSS',
-    },
-    declaredPurpose: { purpose: 'MAPPA_MEETING', caseId: 'MTG-1' },
-  };
 
   async function statementsOf(query: string, pncId: string, caller: Caller = PPU_OFFICER) {
     subgraph.statements.reset();
