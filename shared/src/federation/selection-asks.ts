@@ -1,5 +1,7 @@
 import { Kind } from 'graphql';
 import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import type { AccessDecisions } from '../authorization/access-decisions';
+import type { FieldPolicy } from '../authorization/field-policy';
 
 // By the field's node of the parsed document: Apollo Server keeps a document's parse for its next
 // requests, so an operation's selection is walked once, and an `_entities` call's many references
@@ -35,4 +37,18 @@ export function selectionAsks(info: GraphQLResolveInfo, field: string): boolean 
     if (names.has(field)) return true;
   }
   return false;
+}
+
+/**
+ * Whether a request should read `field`'s record with the entity in one statement: the selection under
+ * `info` asks for it (`selectionAsks`) and the caller's field policy does not refuse it outright. A record
+ * the policy refuses is never read: its resolver is never called, so the look-up stays the entity's alone.
+ */
+export function companionWanted(
+  info: GraphQLResolveInfo | undefined,
+  field: string,
+  access: AccessDecisions,
+  policy: FieldPolicy,
+): boolean {
+  return info !== undefined && selectionAsks(info, field) && access.allows(policy);
 }

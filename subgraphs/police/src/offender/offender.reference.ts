@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { selectionAsks, subjectInScope } from '@mappa/shared';
+import { companionWanted, subjectInScope } from '@mappa/shared';
 import { policePolicies } from '../police.policies';
 import type { PoliceContext } from '../police.context';
 import type { PersonRow } from '../identity/identity-person.table';
@@ -12,10 +12,9 @@ import { policeSubjectFacts } from './offender.scope';
  * field policy refuses outright is never read: its resolver is never called, and the look-up stays the person's alone.
  */
 export function loadPerson(context: PoliceContext, pncId: string, info?: GraphQLResolveInfo): Promise<PersonRow | null> {
-  const loader =
-    info && selectionAsks(info, 'visorNominal') && context.access.allows(policePolicies.visorNominalRecord)
-      ? context.loaders.personWithVisorNominal
-      : context.loaders.person;
+  const loader = companionWanted(info, 'visorNominal', context.access, policePolicies.visorNominalRecord)
+    ? context.loaders.personWithVisorNominal
+    : context.loaders.person;
   return loader.load(pncId);
 }
 

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { selectionAsks, subjectInScope } from '@mappa/shared';
+import { companionWanted, subjectInScope } from '@mappa/shared';
 import { prisonPolicies } from '../prison.policies';
 import type { PrisonContext } from '../prison.context';
 import { prisonSubjectFacts } from './offender.scope';
@@ -12,10 +12,9 @@ import { prisonSubjectFacts } from './offender.scope';
  * never read: its resolver is never called, and the look-up stays the entity's alone.
  */
 export async function prisonKnowsSubject(context: PrisonContext, pncId: string, info?: GraphQLResolveInfo): Promise<boolean> {
-  const loader =
-    info && selectionAsks(info, 'sentence') && context.access.allows(prisonPolicies.sentenceRecord)
-      ? context.loaders.prisonerWithSentence
-      : context.loaders.prisoner;
+  const loader = companionWanted(info, 'sentence', context.access, prisonPolicies.sentenceRecord)
+    ? context.loaders.prisonerWithSentence
+    : context.loaders.prisoner;
   const prisoner = await loader.load(pncId);
   return prisoner !== null && subjectInScope(prisonSubjectFacts(prisoner), context.rowScope);
 }

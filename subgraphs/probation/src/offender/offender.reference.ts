@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { selectionAsks, subjectInScope } from '@mappa/shared';
+import { companionWanted, subjectInScope } from '@mappa/shared';
 import { probationPolicies } from '../probation.policies';
 import type { ProbationContext } from '../probation.context';
 import { probationSubjectFacts } from './offender.scope';
@@ -12,10 +12,9 @@ import { probationSubjectFacts } from './offender.scope';
  * never read: its resolver is never called, and the look-up stays the entity's alone.
  */
 export async function probationKnowsSubject(context: ProbationContext, pncId: string, info?: GraphQLResolveInfo): Promise<boolean> {
-  const loader =
-    info && selectionAsks(info, 'riskOfSeriousHarm') && context.access.allows(probationPolicies.riskOfSeriousHarm)
-      ? context.loaders.caseWithRiskOfSeriousHarm
-      : context.loaders.probationCase;
+  const loader = companionWanted(info, 'riskOfSeriousHarm', context.access, probationPolicies.riskOfSeriousHarm)
+    ? context.loaders.caseWithRiskOfSeriousHarm
+    : context.loaders.probationCase;
   const probationCase = await loader.load(pncId);
   return probationCase !== null && subjectInScope(probationSubjectFacts(probationCase), context.rowScope);
 }
