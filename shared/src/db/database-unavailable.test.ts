@@ -8,6 +8,9 @@ import { isDatabaseUnavailable } from './database-unavailable';
 import { StatementCounter } from './statement-counter';
 import { WorkDeadline, withinWorkDeadline } from './work-deadline';
 
+// @jest-database-independent: it opens an in-memory PGlite, a silent TCP server and a refused port whatever DATABASE_URL
+// says, so both runs would do exactly the same: CI runs it once (.ci/run).
+
 /** What `work` rejects with (it must reject). */
 async function rejectionOf(work: () => Promise<unknown>): Promise<unknown> {
   try {

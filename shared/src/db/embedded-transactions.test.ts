@@ -4,6 +4,9 @@ import type { Database } from './database';
 import { StatementOutsideOpenTransactionError } from './embedded-transactions';
 import { StatementCounter } from './statement-counter';
 
+// @jest-database-independent: it tests the embedded database itself, opening an in-memory PGlite whatever DATABASE_URL
+// says, so both runs would do exactly the same: CI runs it once (.ci/run).
+
 /** What `work` rejects with (it must reject). */
 async function rejectionOf(work: () => Promise<unknown>): Promise<unknown> {
   try {
