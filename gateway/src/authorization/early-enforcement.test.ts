@@ -237,3 +237,91 @@ type Offender @join__type(graph: "TEST", key: "pncId") {
     }
   });
 });
+
+describe('early enforcement remembered per caller (issue 15)', () => {
+  // Each field is allowed to the base caller and refused when exactly one of its claims changes.
+  const EVERYONE = 'roles=mappa_chair,ppu_officer;purposes=MAPPA_MEETING,CASE_MANAGEMENT';
+  const perClaim = readSupergraphPolicies(`
+directive @mappaAccess(policy: String!, grants: [String!]!) on FIELD_DEFINITION
+directive @join__type(graph: String!, key: String) repeatable on OBJECT
+type Query {
+  offender(pncId: ID!): Offender @mappaAccess(policy: "test.summary", grants: ["${EVERYONE}"])
+}
+type Offender @join__type(graph: "TEST", key: "pncId") {
+  pncId: ID! @mappaAccess(policy: "test.summary", grants: ["${EVERYONE}"])
+  chairNote: String @mappaAccess(policy: "test.chairOnly", grants: ["roles=mappa_chair;purposes=MAPPA_MEETING,CASE_MANAGEMENT"])
+  policeNote: String @mappaAccess(policy: "test.policeOnly", grants: ["${EVERYONE};agencies=police"])
+  vettedNote: String @mappaAccess(policy: "test.developedVetting", grants: ["${EVERYONE};clearance=DV"])
+  meetingNote: String @mappaAccess(policy: "test.meetingOnly", grants: ["roles=mappa_chair,ppu_officer;purposes=MAPPA_MEETING"])
+}`);
+  const QUERY = '{ offender(pncId: "2008/0545166T") { pncId chairNote policeNote vettedNote meetingNote } }';
+  const chair: Caller = {
+    principal: {
+      issuer: TEST_ISSUER,
+      staffId: 'CHAIR0301',
+      agency: 'police',
+      roles: ['mappa_chair'],
+      area: MappaArea.LONDON,
+      clearance: 'DV',
+    },
+    declaredPurpose: { purpose: 'MAPPA_MEETING', caseId: 'MTG-TEST-0301' },
+  };
+  const withPrincipal = (change: Partial<Caller['principal']>): Caller => ({ ...chair, principal: { ...chair.principal, ...change } });
+  const differingInOneClaim: readonly (readonly [claim: string, caller: Caller, deniedPath: string])[] = [
+    ['role', withPrincipal({ roles: ['ppu_officer'] }), 'offender.chairNote'],
+    ['agency', withPrincipal({ agency: 'probation' }), 'offender.policeNote'],
+    ['clearance', withPrincipal({ clearance: 'SC' }), 'offender.vettedNote'],
+    ['purpose', { ...chair, declaredPurpose: { purpose: 'CASE_MANAGEMENT', caseId: null } }, 'offender.meetingNote'],
+  ];
+  const deniedPathsOf = (caller: Caller, document: ReturnType<typeof parse>) =>
+    enforceBeforePlanning(perClaim, caller, document, null, 'hash-of-the-claims-query')!.denied.map((selection) =>
+      selection.path.join('.'),
+    );
+
+  it.each(differingInOneClaim)(
+    'principle 1: two callers differing only in %s, interleaved on one document, each get their own removals every time',
+    (_claim, other, deniedPath) => {
+      // One parsed document, as Apollo Server hands the same one to every request of the same text.
+      const document = parse(QUERY);
+      const answers = [chair, other, chair, other, other, chair].map((caller) => deniedPathsOf(caller, document));
+      expect(answers).toEqual([[], [deniedPath], [], [deniedPath], [deniedPath], []]);
+    },
+  );
+
+  it('principle 1: the same holds when the refused caller asks first', () => {
+    for (const [, other, deniedPath] of differingInOneClaim) {
+      const document = parse(QUERY);
+      expect([other, chair, other].map((caller) => deniedPathsOf(caller, document))).toEqual([[deniedPath], [], [deniedPath]]);
+    }
+  });
+
+  it("A.R6: whether the caller's case relationships are looked up follows the caller's agency, asked in turn on one document", () => {
+    // visorPartnerAgency is decided on case relationships for a prison caller only (conditionNeedsCaseRelationships).
+    const conditional = readSupergraphPolicies(`
+directive @mappaAccess(policy: String!, grants: [String!]!) on FIELD_DEFINITION
+directive @join__type(graph: String!, key: String) repeatable on OBJECT
+type Query {
+  offender(pncId: ID!): Offender @mappaAccess(policy: "test.summary", grants: ["roles=information_governance;purposes=AUDIT"])
+}
+type Offender @join__type(graph: "TEST", key: "pncId") {
+  pncId: ID! @mappaAccess(policy: "test.summary", grants: ["roles=information_governance;purposes=AUDIT"])
+  visorNominal: String @mappaAccess(policy: "test.visorNominal", grants: ["roles=information_governance;purposes=AUDIT;condition=visorPartnerAgency"])
+}`);
+    const auditor = (agency: 'prison' | 'police'): Caller => ({
+      principal: {
+        issuer: TEST_ISSUER,
+        staffId: 'IG0301',
+        agency,
+        roles: ['information_governance'],
+        area: MappaArea.LONDON,
+        clearance: 'SC',
+      },
+      declaredPurpose: { purpose: 'AUDIT', caseId: null },
+    });
+    const document = parse('{ offender(pncId: "2008/0545166T") { pncId visorNominal } }');
+    const needs = (['prison', 'police', 'prison', 'police'] as const).map(
+      (agency) => enforceBeforePlanning(conditional, auditor(agency), document, null, 'hash-of-the-text')!.needsCaseRelationships,
+    );
+    expect(needs).toEqual([true, false, true, false]);
+  });
+});

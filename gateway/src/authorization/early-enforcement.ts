@@ -1,8 +1,16 @@
 import { createHash } from 'node:crypto';
 import { getNamedType, getOperationAST, isListType, isNonNullType, Kind, visit } from 'graphql';
 import type { DocumentNode, FieldNode, GraphQLOutputType, OperationDefinitionNode } from 'graphql';
-import { conditionNeedsCaseRelationships, decidedOnce, decidePolicy, deniedSelections, ForbiddenFieldError } from '@mappa/shared';
-import type { Caller, DecidedResult, DeniedSelection, PolicyDecision, SelectionStep } from '@mappa/shared';
+import {
+  conditionNeedsCaseRelationships,
+  decidedOnce,
+  decidePolicyFor,
+  deniedSelections,
+  ForbiddenFieldError,
+  policySubjectKeyOf,
+  policySubjectOf,
+} from '@mappa/shared';
+import type { Caller, DecidedResult, DeniedSelection, PolicyDecision, PolicySubject, SelectionStep } from '@mappa/shared';
 import { ownerOfPolicy } from './supergraph-policies';
 import type { SupergraphPolicies } from './supergraph-policies';
 
@@ -46,14 +54,35 @@ export function enforceBeforePlanning(
   operationName: string | null,
   queryHash: string,
 ): EnforcedOperation | undefined {
-  // This request's decision on each policy, asked at most once.
+  // All of the caller the result depends on: its policy decisions read nothing else (`decidePolicyFor`),
+  // nor does the need for case relationships (the subject's agency).
+  const subject = policySubjectOf(caller);
+  const remembered = rememberedOperationOf(policies, document, `${operationName ?? ''}\0${queryHash}`);
+  const subjectKey = policySubjectKeyOf(subject);
+  if (remembered.bySubject.has(subjectKey)) return remembered.bySubject.get(subjectKey);
+  const enforced = enforceFor(policies, subject, document, operationName, queryHash, remembered.walks);
+  if (remembered.bySubject.size >= SUBJECTS_KEPT) remembered.bySubject.delete(remembered.bySubject.keys().next().value!);
+  remembered.bySubject.set(subjectKey, enforced);
+  return enforced;
+}
+
+/** `enforceBeforePlanning` worked out for one subject, walking the document only when no remembered walk fits its decisions. */
+function enforceFor(
+  policies: SupergraphPolicies,
+  subject: PolicySubject,
+  document: DocumentNode,
+  operationName: string | null,
+  queryHash: string,
+  walks: DecidedResult<WalkedOperation>[],
+): EnforcedOperation | undefined {
+  // This subject's decision on each policy, asked at most once.
   const decisions = new Map<string, PolicyDecision>();
   const decisionOf = (name: string): PolicyDecision => {
     let decision = decisions.get(name);
     if (!decision) {
       const policy = policies.byName.get(name);
       // Deny by default: a name the supergraph does not define cannot be allowed.
-      decision = policy ? decidePolicy(policy, caller) : { kind: 'none' };
+      decision = policy ? decidePolicyFor(policy, subject) : { kind: 'none' };
       decisions.set(name, decision);
     }
     return decision;
@@ -62,15 +91,12 @@ export function enforceBeforePlanning(
   const operation = getOperationAST(document, operationName);
   if (!operation) return undefined;
   // The walk depends only on the document, the schema and the denials it asks about (`decidedOnce`).
-  const walk = decidedOnce(rememberedWalksOf(policies, document, `${operationName ?? ''}\0${queryHash}`), isDenied, (ask) =>
-    walkDocument(policies, document, operation, operationName, queryHash, ask),
-  );
+  const walk = decidedOnce(walks, isDenied, (ask) => walkDocument(policies, document, operation, operationName, queryHash, ask));
   // Only the policies the walk asked about: a field under a removed parent is never asked for, so its policy cannot call for relationships.
   const needsCaseRelationships = walk.consulted.some(([name]) => {
     const decision = decisionOf(name);
     return (
-      decision.kind === 'conditional' &&
-      decision.conditions.some((condition) => conditionNeedsCaseRelationships(condition, caller.principal.agency))
+      decision.kind === 'conditional' && decision.conditions.some((condition) => conditionNeedsCaseRelationships(condition, subject.agency))
     );
   });
   return { ...walk.result, needsCaseRelationships };
@@ -78,19 +104,36 @@ export function enforceBeforePlanning(
 
 type WalkedOperation = Omit<EnforcedOperation, 'needsCaseRelationships'>;
 
+/** What is remembered of one operation of one parsed document: its walks, and each subject's whole result. */
+interface RememberedOperation {
+  readonly walks: DecidedResult<WalkedOperation>[];
+  /**
+   * The result for each policy subject (`policySubjectKeyOf`), shared between requests (read, never
+   * changed): deciding the same caller's policies again on every request, and finding the walk that
+   * fits them, was about 1.6% of the gateway's CPU on the single view (issue 15). Keyed by everything
+   * the result depends on besides the document, operation and supergraph (which key the maps above
+   * it), so a subject differing in any role, its agency, clearance or purpose is worked out afresh.
+   */
+  readonly bySubject: Map<string, EnforcedOperation | undefined>;
+}
+
+// Distinct subjects (role sets x agencies x clearances x purposes) remembered per operation: the
+// oldest goes first past the bound, which costs working its result out again and nothing else.
+const SUBJECTS_KEPT = 256;
+
 // Apollo Server keeps one parsed document per text, so the same text finds its walks here; the walks
 // go when the document (or the supergraph's policies) does. Walking the page's document for every
 // request was about 1.5% of the gateway's CPU (issue 15).
-const walksByPolicies = new WeakMap<SupergraphPolicies, WeakMap<DocumentNode, Map<string, DecidedResult<WalkedOperation>[]>>>();
+const rememberedByPolicies = new WeakMap<SupergraphPolicies, WeakMap<DocumentNode, Map<string, RememberedOperation>>>();
 
-function rememberedWalksOf(policies: SupergraphPolicies, document: DocumentNode, operationKey: string): DecidedResult<WalkedOperation>[] {
-  let byDocument = walksByPolicies.get(policies);
-  if (!byDocument) walksByPolicies.set(policies, (byDocument = new WeakMap()));
+function rememberedOperationOf(policies: SupergraphPolicies, document: DocumentNode, operationKey: string): RememberedOperation {
+  let byDocument = rememberedByPolicies.get(policies);
+  if (!byDocument) rememberedByPolicies.set(policies, (byDocument = new WeakMap()));
   let byOperation = byDocument.get(document);
   if (!byOperation) byDocument.set(document, (byOperation = new Map()));
-  let walks = byOperation.get(operationKey);
-  if (!walks) byOperation.set(operationKey, (walks = []));
-  return walks;
+  let remembered = byOperation.get(operationKey);
+  if (!remembered) byOperation.set(operationKey, (remembered = { walks: [], bySubject: new Map() }));
+  return remembered;
 }
 
 /** The removals, rewritten document and plan key for one set of answers to `isDenied`. */

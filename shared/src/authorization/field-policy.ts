@@ -71,14 +71,42 @@ export function grantsNamingForeignRoles(policies: readonly FieldPolicy[]): stri
   );
 }
 
-/** True when the grant's role, purpose, agency and clearance match this caller (its record condition aside). */
-function grantMatches(grant: AccessGrant, caller: Caller): boolean {
+/**
+ * All of a caller that a policy's grants are decided on (`decidePolicyFor`): the principal's roles,
+ * agency and clearance, and the purpose declared. Nothing else of the caller (area, staff id, case
+ * grants, purpose evidence, case relationships) changes a `PolicyDecision`: those are decided per
+ * record by the owner, against the clock where it matters. So two callers with the same subject get
+ * the same decision from every policy, which is what lets the gateway remember decisions by it.
+ */
+export interface PolicySubject {
+  readonly roles: readonly Role[];
+  readonly agency: PrincipalAgency;
+  readonly clearance: Clearance;
+  readonly purpose: Purpose;
+}
+
+/** The part of a caller its policy decisions depend on. */
+export function policySubjectOf(caller: Caller): PolicySubject {
   const { principal, declaredPurpose } = caller;
+  return { roles: principal.roles, agency: principal.agency, clearance: principal.clearance, purpose: declaredPurpose.purpose };
+}
+
+/**
+ * A text naming every field of the subject, in a fixed order (the roles in the caller's order): equal
+ * texts mean equal subjects, so the same decision from every policy. What remembered decisions are
+ * kept by (issue 15); a field added to `PolicySubject` must be added here.
+ */
+export function policySubjectKeyOf(subject: PolicySubject): string {
+  return JSON.stringify([subject.purpose, subject.agency, subject.clearance, subject.roles]);
+}
+
+/** True when the grant's role, purpose, agency and clearance match this subject (its record condition aside). */
+function grantMatches(grant: AccessGrant, subject: PolicySubject): boolean {
   return (
-    grant.purposes.includes(declaredPurpose.purpose) &&
-    grant.roles.some((role) => principal.roles.includes(role)) &&
-    (!grant.agencies || grant.agencies.includes(principal.agency)) &&
-    (!grant.minimumClearance || CLEARANCES.indexOf(principal.clearance) >= CLEARANCES.indexOf(grant.minimumClearance))
+    grant.purposes.includes(subject.purpose) &&
+    grant.roles.some((role) => subject.roles.includes(role)) &&
+    (!grant.agencies || grant.agencies.includes(subject.agency)) &&
+    (!grant.minimumClearance || CLEARANCES.indexOf(subject.clearance) >= CLEARANCES.indexOf(grant.minimumClearance))
   );
 }
 
@@ -93,7 +121,12 @@ export type PolicyDecision =
 
 /** Decides a policy for a caller from its grants; an unconditional grant that matches wins over conditional ones. */
 export function decidePolicy(policy: Pick<FieldPolicy, 'grants'>, caller: Caller): PolicyDecision {
-  const matching = policy.grants.filter((grant) => grantMatches(grant, caller));
+  return decidePolicyFor(policy, policySubjectOf(caller));
+}
+
+/** `decidePolicy` for a caller's subject (`policySubjectOf`): all of the caller a decision reads. */
+export function decidePolicyFor(policy: Pick<FieldPolicy, 'grants'>, subject: PolicySubject): PolicyDecision {
+  const matching = policy.grants.filter((grant) => grantMatches(grant, subject));
   if (matching.length === 0) return { kind: 'none' };
   const conditions = matching.map((grant) => grant.condition);
   if (conditions.some((condition) => condition === undefined)) return { kind: 'all' };
