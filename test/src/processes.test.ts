@@ -22,8 +22,6 @@ import type { GraphQLResponse } from '@mappa/testing';
 // server: DATABASE_URL, or the local one). Then SIGTERM: every service drains and no process is left.
 // @jest-database-independent: it runs on the PostgreSQL server whichever database the run is on, so it
 // would do the same twice in CI's two runs; .ci/run runs it in the server run only.
-// @jest-runs-built-product: it starts `stack/dist/main.js`, building first (`tsc -b`), so .ci/run starts it
-// only once its own build is done: two builds at once would write the same files.
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..');
