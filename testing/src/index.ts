@@ -17,3 +17,4 @@ export * from './disclosure-sql';
 export * from './audit-history';
 export * from './doubled-fragments';
 export * from './query-results';
+export * from './companion-reads';

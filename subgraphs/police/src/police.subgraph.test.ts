@@ -1,5 +1,6 @@
 import {
   TEST_ISSUER,
+  expectJoinedReadAsSeparate,
   startTestSubgraph,
   withCaseGrants,
   withDisclosureEvidence,
@@ -7,7 +8,7 @@ import {
   withReferralEvidence,
   querySubgraph,
 } from '@mappa/testing';
-import { isUnder18, MappaArea, StatementCounter, calendarDateOf, syntheticPeople } from '@mappa/shared';
+import { isUnder18, MappaArea, calendarDateOf, syntheticPeople } from '@mappa/shared';
 import type { Caller, Clearance, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
 import type { TestDatabase, TestGatewayKeys, TestSubgraph } from '@mappa/testing';
 import { policeSubgraph } from './index';
@@ -566,21 +567,15 @@ describe('issue 15: the person and their ViSOR nominal in one statement when the
   }
 
   it('reads every person and nominal exactly as the person and nominal loaders do, in one statement, and the primed loaders send none', async () => {
-    const joinedStatements = new StatementCounter();
-    const joined = createPoliceLoaders(database.connection.database(joinedStatements));
-    const separateStatements = new StatementCounter();
-    const separate = createPoliceLoaders(database.connection.database(separateStatements));
     const keys = [...held, ...unknown.map((person) => person.pncId)];
-    const readTogether = await joined.personWithVisorNominal.loadMany(keys);
-    const personsPrimed = await joined.person.loadMany(keys);
-    const nominalsPrimed = await joined.visorNominal.loadMany(held);
-    expect(joinedStatements.count).toBe(1);
-    const persons = await separate.person.loadMany(keys);
-    const nominals = await separate.visorNominal.loadMany(held);
-    expect(separateStatements.count).toBe(2);
-    expect(readTogether).toEqual(persons);
-    expect(personsPrimed).toEqual(persons);
-    expect(nominalsPrimed).toEqual(nominals);
+    const { rows: persons, companions: nominals } = await expectJoinedReadAsSeparate(
+      (statements) => {
+        const loaders = createPoliceLoaders(database.connection.database(statements));
+        return { joined: loaders.personWithVisorNominal, rows: loaders.person, companions: loaders.visorNominal };
+      },
+      keys,
+      held,
+    );
     // Both outcomes occur, or the comparison could not fail: nominals held and not, people unknown.
     expect(nominals.filter((nominal) => nominal !== null)).toHaveLength(withVisor.length);
     expect(nominals.filter((nominal) => nominal === null)).toHaveLength(withoutVisor.length);

@@ -1,5 +1,6 @@
 import {
   TEST_ISSUER,
+  expectJoinedReadAsSeparate,
   askAtEachDecision,
   askAtEachMeeting,
   startTestSubgraph,
@@ -7,7 +8,7 @@ import {
   withMeetingEvidence,
   querySubgraph,
 } from '@mappa/testing';
-import { addDays, addMonths, MappaArea, StatementCounter, syntheticPeople } from '@mappa/shared';
+import { addDays, addMonths, MappaArea, syntheticPeople } from '@mappa/shared';
 import { eq } from 'drizzle-orm';
 import type { Caller, Purpose, Role, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
 import type { TestDatabase, TestGatewayKeys } from '@mappa/testing';
@@ -859,22 +860,16 @@ describe('issue 15: the prisoner and their sentence in one statement when the se
 
   it('reads every prisoner and sentence exactly as the prisoner and sentence loaders do, in one statement, and the primed loaders send none', async () => {
     await database.connection.database().delete(sentenceTable).where(eq(sentenceTable.prisonNumber, withoutSentence[0]!.prisonNumber!));
-    const joinedStatements = new StatementCounter();
-    const joined = createPrisonLoaders(database.connection.database(joinedStatements));
-    const separateStatements = new StatementCounter();
-    const separate = createPrisonLoaders(database.connection.database(separateStatements));
     const keys = [...heldKeys, ...notHeld.map((person) => person.pncId), UNKNOWN_PNC_ID];
     const prisonNumbers = [...withSentence, ...withoutSentence].map((person) => person.prisonNumber!);
-    const readTogether = await joined.prisonerWithSentence.loadMany(keys);
-    const prisonersPrimed = await joined.prisoner.loadMany(keys);
-    const sentencesPrimed = await joined.sentence.loadMany(prisonNumbers);
-    expect(joinedStatements.count).toBe(1);
-    const prisoners = await separate.prisoner.loadMany(keys);
-    const sentences = await separate.sentence.loadMany(prisonNumbers);
-    expect(separateStatements.count).toBe(2);
-    expect(readTogether).toEqual(prisoners);
-    expect(prisonersPrimed).toEqual(prisoners);
-    expect(sentencesPrimed).toEqual(sentences);
+    const { rows: prisoners, companions: sentences } = await expectJoinedReadAsSeparate(
+      (statements) => {
+        const loaders = createPrisonLoaders(database.connection.database(statements));
+        return { joined: loaders.prisonerWithSentence, rows: loaders.prisoner, companions: loaders.sentence };
+      },
+      keys,
+      prisonNumbers,
+    );
     // Both outcomes occur, or the comparison could not fail.
     expect(sentences.filter((sentence) => sentence !== null)).toHaveLength(withSentence.length);
     expect(sentences.filter((sentence) => sentence === null)).toHaveLength(withoutSentence.length);

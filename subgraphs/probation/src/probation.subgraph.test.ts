@@ -1,5 +1,13 @@
-import { TEST_ISSUER, askAtEachDecision, askAtEachMeeting, startTestSubgraph, withCaseGrants, querySubgraph } from '@mappa/testing';
-import { addMonths, MappaArea, StatementCounter, syntheticPeople } from '@mappa/shared';
+import {
+  TEST_ISSUER,
+  expectJoinedReadAsSeparate,
+  askAtEachDecision,
+  askAtEachMeeting,
+  startTestSubgraph,
+  withCaseGrants,
+  querySubgraph,
+} from '@mappa/testing';
+import { addMonths, MappaArea, syntheticPeople } from '@mappa/shared';
 import type { GraphQLResponse, TestDatabase, TestGatewayKeys } from '@mappa/testing';
 import type { Caller, Clearance, PrincipalAgency, Purpose, Role, RunningSubgraph, SyntheticPerson } from '@mappa/shared';
 import { eq, inArray } from 'drizzle-orm';
@@ -1296,21 +1304,15 @@ describe('issue 15: the case and its risk of serious harm summary in one stateme
   }
 
   it('reads every case and summary exactly as the case and summary loaders do, in one statement, and the primed loaders send none', async () => {
-    const joinedStatements = new StatementCounter();
-    const joined = createProbationLoaders(database.connection.database(joinedStatements));
-    const separateStatements = new StatementCounter();
-    const separate = createProbationLoaders(database.connection.database(separateStatements));
     const keys = [...held, ...notHeld.map((person) => person.pncId), UNKNOWN_PNC_ID];
-    const readTogether = await joined.caseWithRiskOfSeriousHarm.loadMany(keys);
-    const casesPrimed = await joined.probationCase.loadMany(keys);
-    const summariesPrimed = await joined.riskOfSeriousHarm.loadMany(held);
-    expect(joinedStatements.count).toBe(1);
-    const cases = await separate.probationCase.loadMany(keys);
-    const summaries = await separate.riskOfSeriousHarm.loadMany(held);
-    expect(separateStatements.count).toBe(2);
-    expect(readTogether).toEqual(cases);
-    expect(casesPrimed).toEqual(cases);
-    expect(summariesPrimed).toEqual(summaries);
+    const { rows: cases, companions: summaries } = await expectJoinedReadAsSeparate(
+      (statements) => {
+        const loaders = createProbationLoaders(database.connection.database(statements));
+        return { joined: loaders.caseWithRiskOfSeriousHarm, rows: loaders.probationCase, companions: loaders.riskOfSeriousHarm };
+      },
+      keys,
+      held,
+    );
     // Both outcomes occur, or the comparison could not fail.
     expect(summaries.filter((summary) => summary !== null)).toHaveLength(withSummary.length);
     expect(summaries.filter((summary) => summary === null)).toHaveLength(withoutSummary.length);
