@@ -15,10 +15,14 @@
 // `--only deployed` (issue 15) measures the deployed layout instead, one process per service
 // (bench/deployed.ts): the product against its peers, and everything on vs everything off.
 //
+// `--only subgraph` (issue 15) measures one subgraph alone against the least a subgraph on this stack
+// does (bench/subgraph-floor.ts).
+//
 // This file only wires the modules under bench/ together.
 import { runDeployedBench } from './bench/deployed';
 import { runInProcessBench } from './bench/in-process';
 import { parseBenchOptions, USAGE } from './bench/options';
+import { runSubgraphFloorBench } from './bench/subgraph-floor';
 
 async function main(): Promise<void> {
   const options = parseBenchOptions(process.argv.slice(2));
@@ -27,6 +31,7 @@ async function main(): Promise<void> {
     return;
   }
   if (options.only === 'deployed') await runDeployedBench(options);
+  else if (options.only === 'subgraph') await runSubgraphFloorBench(options);
   else await runInProcessBench(options);
 }
 

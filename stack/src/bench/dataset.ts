@@ -1,10 +1,14 @@
 // Data set-up: the bench database (one per dataset size), and the people, pages and officers the
 // workloads are about.
 import { Client } from 'pg';
-import type { MappaArea } from '@mappa/shared';
+import { BATCH_JOB_DATABASE_TIMEOUTS, DatabaseConnection, migrateAgencies, seedAgencies, syntheticPerson } from '@mappa/shared';
+import type { MappaArea, SeedDataset } from '@mappa/shared';
+import { progressBar } from '../progress-bar';
+import { AGENCIES } from '../subgraphs';
 import { CURSOR_PAGE } from './documents';
 import { bodyOf, post } from './load';
 import { DEFAULT_OFFENDERS } from './options';
+import type { BenchOptions } from './options';
 
 export const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
 export const BENCH_DATABASE = 'mappa_bench';
@@ -29,6 +33,44 @@ export async function benchDatabaseUrl(offenders: number): Promise<string> {
   const url = new URL(DEFAULT_SERVER);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/**
+ * The dataset of the one-process-per-service runs (`--only deployed`, `--only subgraph`) in the bench
+ * database at `url`: every agency migrated, and seeded unless it already holds that many offenders
+ * (or `--reseed`). Returns the dataset, whose synthetic people the workloads ask about.
+ */
+export async function seededBenchDataset(url: string, options: Pick<BenchOptions, 'offenders' | 'reseed'>): Promise<SeedDataset> {
+  const connection = await DatabaseConnection.open({ url }, { poolSize: 5, timeouts: BATCH_JOB_DATABASE_TIMEOUTS });
+  const dataset = { offenders: options.offenders, seed: 1, asOf: '2026-11-01' };
+  try {
+    await migrateAgencies(connection, AGENCIES);
+    if (options.reseed || !(await holdsDataset(url, dataset.offenders))) {
+      process.stderr.write(`Seeding ${dataset.offenders.toLocaleString('en-GB')} offenders into ${new URL(url).pathname.slice(1)}\n`);
+      await seedAgencies(connection, AGENCIES, dataset, progressBar(dataset.offenders, 'offenders'));
+    }
+  } finally {
+    await connection.close();
+  }
+  return dataset;
+}
+
+/**
+ * The people a co-ordinator's view is asked about, as in the full run: up to `count` of `area` (row
+ * scope) without the restricted-access ones, whose probation case and ViSOR nominal the co-ordinator
+ * rightly gets less of with authorization on; and the restricted-access people of the area apart.
+ */
+export function coordinatorsPeople(dataset: SeedDataset, area: MappaArea, count: number): { pncIds: string[]; restricted: Set<string> } {
+  const local = Array.from({ length: dataset.offenders }, (_, i) => syntheticPerson((i * 7_919) % dataset.offenders, dataset)).filter(
+    (person) => person.area === area,
+  );
+  return {
+    pncIds: local
+      .filter((person) => !person.restrictedAccess)
+      .slice(0, count)
+      .map((person) => person.pncId),
+    restricted: new Set(local.filter((person) => person.restrictedAccess).map((person) => person.pncId)),
+  };
 }
 
 /** The victim liaison officer of the area with victims of the most offenders, and those offenders' PNC IDs. */

@@ -15,24 +15,12 @@ import { writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GATEWAY_AUDIENCE, LocalIssuer, VOUCHES_FOR_EVERYONE } from '@mappa/gateway';
-import {
-  AGENCY_REGISTRY,
-  BATCH_JOB_DATABASE_TIMEOUTS,
-  DatabaseConnection,
-  generateSigningKeyPair,
-  MappaArea,
-  migrateAgencies,
-  REGISTER_PAGE,
-  seedAgencies,
-  syntheticPerson,
-} from '@mappa/shared';
+import { AGENCY_REGISTRY, generateSigningKeyPair, MappaArea, REGISTER_PAGE } from '@mappa/shared';
 import type { PrincipalClaims } from '@mappa/shared';
 import { z } from 'zod';
 import { ServiceProcess } from '../processes/service-process';
 import { serviceEntryPoint } from '../processes/stack-processes';
-import { progressBar } from '../progress-bar';
-import { AGENCIES } from '../subgraphs';
-import { benchDatabaseUrl, collectCursors, holdsDataset, serverConnections } from './dataset';
+import { benchDatabaseUrl, collectCursors, coordinatorsPeople, seededBenchDataset, serverConnections } from './dataset';
 import { CURSOR_PAGE, OFFENDER_VIEW } from './documents';
 import { deployedSection, LOAD_GENERATOR, newSideMeasurement } from './deployed-report';
 import type { LevelMeasurement, SideName } from './deployed-report';
@@ -87,17 +75,7 @@ export async function runDeployedBench(options: BenchOptions): Promise<void> {
   const url = await benchDatabaseUrl(options.offenders);
   const poolSize = z.coerce.number().int().min(1).default(DEFAULT_POOL_SIZE).parse(process.env.DATABASE_POOL_SIZE);
   await checkConnectionBudget(url, poolSize);
-  const connection = await DatabaseConnection.open({ url }, { poolSize: 5, timeouts: BATCH_JOB_DATABASE_TIMEOUTS });
-  const dataset = { offenders: options.offenders, seed: 1, asOf: '2026-11-01' };
-  try {
-    await migrateAgencies(connection, AGENCIES);
-    if (options.reseed || !(await holdsDataset(url, dataset.offenders))) {
-      process.stderr.write(`Seeding ${dataset.offenders.toLocaleString('en-GB')} offenders into ${new URL(url).pathname.slice(1)}\n`);
-      await seedAgencies(connection, AGENCIES, dataset, progressBar(dataset.offenders, 'offenders'));
-    }
-  } finally {
-    await connection.close();
-  }
+  const dataset = await seededBenchDataset(url, options);
   const issuer = await LocalIssuer.generate('urn:mappa:bench-issuer');
   const principal: PrincipalClaims = {
     staffId: 'BENCH0001',
@@ -207,16 +185,7 @@ export async function runDeployedBench(options: BenchOptions): Promise<void> {
         pids: pidsOf(gatewayOff!, subgraphsOff),
       },
     ];
-    // As in the full run: people of the principal's area (row scope), without the restricted-access
-    // ones, whose probation case the co-ordinator rightly gets less of with authorization on.
-    const local = Array.from({ length: dataset.offenders }, (_, i) => syntheticPerson((i * 7_919) % dataset.offenders, dataset)).filter(
-      (person) => person.area === principal.area,
-    );
-    const restricted = new Set(local.filter((person) => person.restrictedAccess).map((person) => person.pncId));
-    const pncIds = local
-      .filter((person) => !person.restrictedAccess)
-      .slice(0, COMPARED_PEOPLE)
-      .map((person) => person.pncId);
+    const { pncIds, restricted } = coordinatorsPeople(dataset, principal.area, COMPARED_PEOPLE);
     const ownArea = { area: principal.area };
     const cursors = await collectCursors(sides[0]!.url, PAGES, productHeaders, ownArea, restricted, MIN_PAGES);
     const operations: DeployedOperation[] = [
@@ -313,7 +282,7 @@ async function checkConnectionBudget(url: string, poolSize: number): Promise<voi
 }
 
 /** The environment without Redis: one replica of each service keeps its state in memory. */
-function withoutSharedState(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+export function withoutSharedState(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const { REDIS_URL: _redis, ...rest } = env;
   return rest;
 }

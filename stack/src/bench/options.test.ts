@@ -23,6 +23,9 @@ describe('npm run bench options', () => {
     const options = parseBenchOptions(['--only', 'deployed', '--concurrency', '16,4']);
     expect(options.concurrencyLevels).toEqual([16, 4]);
     expect(options.concurrency).toBe(16);
+    // One subgraph against the floor is measured at the same levels, for the same reason.
+    expect(parseBenchOptions(['--only', 'subgraph']).concurrencyLevels).toEqual([1, 10, 20]);
+    expect(parseBenchOptions(['--only', 'subgraph', '--concurrency', '8,1']).concurrencyLevels).toEqual([8, 1]);
   });
 
   it('refuses a list of levels outside the deployed layout, and a malformed, repeated or out-of-range level', () => {
@@ -45,6 +48,7 @@ describe('npm run bench options', () => {
       '--register-only',
       '--only pack',
       '--only deployed',
+      '--only subgraph',
       '--trace',
       '--help',
     ])

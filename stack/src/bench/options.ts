@@ -14,7 +14,7 @@ export const DEFAULT_CONCURRENCY = 8;
 export const DEFAULT_DEPLOYED_CONCURRENCY = [1, 10, 20] as const;
 const MAX_CONCURRENCY = 64;
 
-/** `--concurrency`: one level (`8`), or with `--only deployed` a comma-separated list (`1,10,20`), each level once. */
+/** `--concurrency`: one level (`8`), or with `--only deployed` or `--only subgraph` a comma-separated list (`1,10,20`), each level once. */
 const concurrencyList = z
   .string()
   .regex(/^\d+(,\d+)*$/, 'a number, or numbers separated by commas (1,10,20)')
@@ -39,7 +39,9 @@ const optionsSchema = z.object({
   // `--only deployed` (issue 15): one process per service, the product against a bare
   // @apollo/gateway and Hive Gateway in front of the same subgraphs, and the product with
   // authorization and audit on against everything off; its section of docs/benchmarks.md only.
-  only: z.enum(['pack', 'deployed']).optional(),
+  // `--only subgraph` (issue 15): the product's police subgraph alone against the least a subgraph on
+  // this stack does (bench/subgraph-floor.ts), each in a process of its own; its table on stdout.
+  only: z.enum(['pack', 'deployed', 'subgraph']).optional(),
   // With `--only pack`: before measuring, each side's critical path, hop by hop (bench/trace.ts),
   // written with that run's numbers into the last section of docs/benchmarks.md, which the full run keeps.
   trace: z.boolean().default(false),
@@ -51,7 +53,7 @@ type ParsedOptions = z.infer<typeof optionsSchema>;
 export interface BenchOptions extends Omit<ParsedOptions, 'concurrency'> {
   /** Requests in flight per workload: the one level of every run but `--only deployed` (the first level there). */
   readonly concurrency: number;
-  /** Every level `--only deployed` measures, in the order given (one level elsewhere: `concurrency`). */
+  /** Every level `--only deployed` or `--only subgraph` measures, in the order given (one level elsewhere: `concurrency`). */
   readonly concurrencyLevels: readonly number[];
 }
 
@@ -64,13 +66,15 @@ for any other size than ${DEFAULT_OFFENDERS.toLocaleString('en-GB')}) once, then
   --rounds N               rounds (default 8)
   --requests-per-round N   requests per workload per round (default 200, at least 10)
   --concurrency N[,N...]   requests in flight per workload, 1-${MAX_CONCURRENCY} (default ${DEFAULT_CONCURRENCY}); with --only deployed
-                           a list of levels, each measured in the same rounds (default ${DEFAULT_DEPLOYED_CONCURRENCY.join(',')})
+                           or --only subgraph a list of levels, each measured in the same rounds (default ${DEFAULT_DEPLOYED_CONCURRENCY.join(',')})
   --reseed                 seed again even when the database holds the dataset
   --statistics-only        only the statistics workloads (docs/benchmarks-statistics.md)
   --register-only          only the register at scale, every plan checked (stdout)
   --only pack              only the meeting pack beside the single offender view (stdout)
   --only deployed          one process per service: the product against a bare @apollo/gateway and
                            Hive Gateway, and everything on vs off (its section of docs/benchmarks.md)
+  --only subgraph          the product's police subgraph alone against the least a subgraph on this
+                           stack does, one process each, at each --concurrency level (stdout)
   --trace                  with --only pack: each side's critical path, hop by hop
   --help                   this text
 `;
@@ -94,9 +98,9 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   });
   const { concurrency, ...options } = optionsSchema.parse(values);
   if (options.trace && options.only !== 'pack') throw new Error('--trace traces the meeting pack: run it with --only pack');
-  const deployed = options.only === 'deployed';
-  if (!deployed && concurrency !== undefined && concurrency.length > 1)
-    throw new Error('--concurrency takes a list of levels only with --only deployed');
-  const levels = concurrency ?? (deployed ? [...DEFAULT_DEPLOYED_CONCURRENCY] : [DEFAULT_CONCURRENCY]);
+  const byProcess = options.only === 'deployed' || options.only === 'subgraph';
+  if (!byProcess && concurrency !== undefined && concurrency.length > 1)
+    throw new Error('--concurrency takes a list of levels only with --only deployed or --only subgraph');
+  const levels = concurrency ?? (byProcess ? [...DEFAULT_DEPLOYED_CONCURRENCY] : [DEFAULT_CONCURRENCY]);
   return { ...options, concurrency: levels[0]!, concurrencyLevels: levels };
 }
