@@ -41,7 +41,7 @@ const PAGES = 20;
 const MIN_PAGES = 5;
 /** A cold start of sixteen processes on a loaded 2-core machine takes a while. */
 const START_TIMEOUT_MS = 240_000;
-const SHUTDOWN_GRACE_MS = 2_000;
+export const SHUTDOWN_GRACE_MS = 2_000;
 /**
  * Each service's database pool unless DATABASE_POOL_SIZE says otherwise. Fourteen services run at once
  * (two gateways, twelve subgraphs): at the product's default of 10 each they could open 140 connections,
@@ -49,7 +49,7 @@ const SHUTDOWN_GRACE_MS = 2_000;
  * server refuses the rest and requests fail for the benchmark's set-up, not the product's. At 4,
  * 56. Every side gets the same, so the ratios compare like with like.
  */
-const DEFAULT_POOL_SIZE = 4;
+export const DEFAULT_POOL_SIZE = 4;
 /** The services started: two gateways (the product's and everything off's) and each side's subgraphs. */
 const SERVICES = 2 + 2 * AGENCY_REGISTRY.length;
 
@@ -97,18 +97,7 @@ export async function runDeployedBench(options: BenchOptions): Promise<void> {
     return running;
   };
   // Each side's services see the same environment but for what the side is.
-  const common: NodeJS.ProcessEnv = {
-    ...withoutSharedState(process.env),
-    DATABASE_URL: url,
-    DATABASE_POOL_SIZE: String(poolSize),
-    HOST: '127.0.0.1',
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'silent',
-    REQUIRE_SHARED_STATE: 'false',
-    SHUTDOWN_GRACE_MS: String(SHUTDOWN_GRACE_MS),
-    METRICS_PORT: '0',
-    APOLLO_TELEMETRY_DISABLED: 'true',
-  };
+  const common = benchServiceEnv(url, poolSize);
   const subgraphEnv: NodeJS.ProcessEnv = { ...common, PORT: '0', GATEWAY_PUBLIC_KEYS: JSON.stringify({ keys: [key.publicJwk] }) };
   const gatewayEnv = (subgraphs: Readonly<Record<string, ServiceProcess>>): NodeJS.ProcessEnv => ({
     ...common,
@@ -281,10 +270,24 @@ async function checkConnectionBudget(url: string, poolSize: number): Promise<voi
     );
 }
 
-/** The environment without Redis: one replica of each service keeps its state in memory. */
-export function withoutSharedState(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const { REDIS_URL: _redis, ...rest } = env;
-  return rest;
+/**
+ * What every service process the benchmark starts sees, whichever run: production, silent, its pool of
+ * `poolSize` on `url`, and no Redis (one replica of each service keeps its state in memory).
+ */
+export function benchServiceEnv(url: string, poolSize: number): NodeJS.ProcessEnv {
+  const { REDIS_URL: _redis, ...withoutSharedState } = process.env;
+  return {
+    ...withoutSharedState,
+    DATABASE_URL: url,
+    DATABASE_POOL_SIZE: String(poolSize),
+    HOST: '127.0.0.1',
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'silent',
+    REQUIRE_SHARED_STATE: 'false',
+    SHUTDOWN_GRACE_MS: String(SHUTDOWN_GRACE_MS),
+    METRICS_PORT: '0',
+    APOLLO_TELEMETRY_DISABLED: 'true',
+  };
 }
 
 function sha256Hex(text: string): string {

@@ -13,7 +13,7 @@ import type { Caller } from '@mappa/shared';
 import { ServiceProcess } from '../processes/service-process';
 import { serviceEntryPoint } from '../processes/stack-processes';
 import { benchDatabaseUrl, coordinatorsPeople, seededBenchDataset } from './dataset';
-import { withoutSharedState } from './deployed';
+import { benchServiceEnv, DEFAULT_POOL_SIZE, SHUTDOWN_GRACE_MS } from './deployed';
 import { LOAD_GENERATOR } from './deployed-report';
 import { failureOf } from './failures';
 import { bodyOf, post, runRequests } from './load';
@@ -28,7 +28,6 @@ export const POLICE_PART_OF_THE_VIEW =
 
 const PEOPLE = 500;
 const START_TIMEOUT_MS = 120_000;
-const SHUTDOWN_GRACE_MS = 2_000;
 const WARM_UP_REQUESTS = 600;
 
 /** The caller every assertion vouches for: the co-ordinator of the deployed run, screening. */
@@ -58,20 +57,7 @@ export async function runSubgraphFloorBench(options: BenchOptions): Promise<void
   const { pncIds } = coordinatorsPeople(dataset, CALLER.principal.area, PEOPLE);
   const key = await generateSigningKeyPair();
   const signer = await GatewayAssertionSigner.fromJwk(key.privateJwk);
-  const env: NodeJS.ProcessEnv = {
-    ...withoutSharedState(process.env),
-    DATABASE_URL: url,
-    DATABASE_POOL_SIZE: '4',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'silent',
-    REQUIRE_SHARED_STATE: 'false',
-    SHUTDOWN_GRACE_MS: String(SHUTDOWN_GRACE_MS),
-    METRICS_PORT: '0',
-    APOLLO_TELEMETRY_DISABLED: 'true',
-    GATEWAY_PUBLIC_KEYS: JSON.stringify({ keys: [key.publicJwk] }),
-  };
+  const env = { ...benchServiceEnv(url, DEFAULT_POOL_SIZE), PORT: '0', GATEWAY_PUBLIC_KEYS: JSON.stringify({ keys: [key.publicJwk] }) };
   process.stderr.write('starting the product police subgraph and the floor subgraph\n');
   const [product, floor] = await Promise.all([
     ServiceProcess.start('police', serviceEntryPoint('police'), env, START_TIMEOUT_MS),
