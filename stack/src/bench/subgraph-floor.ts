@@ -22,7 +22,7 @@ import type { BenchOptions } from './options';
 import { CpuLedger, cpuSpent, formatRatio, ownCpuMs, processCpuMs } from './process-cpu';
 import { CHUNK } from './workload';
 
-/** What the product's gateway asks the police subgraph for when it plans the single offender view. */
+/** The police part of the single offender view: the fields the product's gateway asks the police subgraph for (its plan adds `__typename`s). */
 export const POLICE_PART_OF_THE_VIEW =
   'query($pncId: ID!) { offender(pncId: $pncId) { pncId identity { firstName lastName dateOfBirth } visorNominal { visorReference status } } }';
 
@@ -59,10 +59,16 @@ export async function runSubgraphFloorBench(options: BenchOptions): Promise<void
   const signer = await GatewayAssertionSigner.fromJwk(key.privateJwk);
   const env = { ...benchServiceEnv(url, DEFAULT_POOL_SIZE), PORT: '0', GATEWAY_PUBLIC_KEYS: JSON.stringify({ keys: [key.publicJwk] }) };
   process.stderr.write('starting the product police subgraph and the floor subgraph\n');
-  const [product, floor] = await Promise.all([
+  const starts = await Promise.allSettled([
     ServiceProcess.start('police', serviceEntryPoint('police'), env, START_TIMEOUT_MS),
     ServiceProcess.start('floor subgraph', join(__dirname, 'floor-subgraph.main.js'), env, START_TIMEOUT_MS),
   ]);
+  const [product, floor] = starts.map((start) => (start.status === 'fulfilled' ? start.value : undefined));
+  if (!product || !floor) {
+    // One did not start: stop the other, and say why.
+    await Promise.all([product, floor].map((started) => started?.stop(SHUTDOWN_GRACE_MS)));
+    throw starts.map((start) => (start.status === 'rejected' ? (start.reason as unknown) : undefined)).find(Boolean);
+  }
   let assertions = 0;
   const sides: FloorSide[] = [
     {
