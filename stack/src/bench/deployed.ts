@@ -64,7 +64,7 @@ interface Side {
   readonly pids: Readonly<Record<string, number>>;
 }
 
-interface DeployedOperation {
+export interface DeployedOperation {
   readonly name: string;
   readonly query: string;
   readonly variables: (i: number) => Record<string, unknown>;
@@ -307,14 +307,14 @@ async function readCpu(pids: Readonly<Record<string, number>>): Promise<Record<s
 
 /**
  * Sends every distinct request of the first `requests` the measurement will send to every side and
- * throws unless each answers with data, no errors, and the product's data exactly. Returns one line
- * for the report.
+ * throws unless each answers with data, no errors, and the product's data (the first side's) exactly.
+ * Returns one line for the report.
  */
-async function checkSameAnswers(
-  operation: DeployedOperation,
-  sides: readonly Side[],
+export async function checkSameAnswers<S extends { readonly name: string }, O extends DeployedOperation>(
+  operation: O,
+  sides: readonly S[],
   requests: number,
-  sendTo: (side: Side, operation: DeployedOperation, i: number) => Promise<Answer>,
+  sendTo: (side: S, operation: O, i: number) => Promise<Answer>,
 ): Promise<string> {
   const distinct = new Map<string, number>();
   for (let i = 0; i < requests; i += 1) {

@@ -13,7 +13,8 @@ import type { Caller } from '@mappa/shared';
 import { ServiceProcess } from '../processes/service-process';
 import { serviceEntryPoint } from '../processes/stack-processes';
 import { benchDatabaseUrl, coordinatorsPeople, seededBenchDataset } from './dataset';
-import { benchServiceEnv, DEFAULT_POOL_SIZE, SHUTDOWN_GRACE_MS } from './deployed';
+import { benchServiceEnv, checkSameAnswers, DEFAULT_POOL_SIZE, SHUTDOWN_GRACE_MS } from './deployed';
+import type { DeployedOperation } from './deployed';
 import { LOAD_GENERATOR } from './deployed-report';
 import { failureOf } from './failures';
 import { bodyOf, post, runRequests } from './load';
@@ -78,24 +79,22 @@ export async function runSubgraphFloorBench(options: BenchOptions): Promise<void
     },
     { name: 'floor subgraph', service: floor, headersFor: () => Promise.resolve({}) },
   ];
+  const operation: DeployedOperation = {
+    name: 'police part of the single offender view, co-ordinator',
+    query: POLICE_PART_OF_THE_VIEW,
+    variables: (i) => ({ pncId: pncIds[i % pncIds.length] }),
+  };
   const send = async (side: FloorSide, i: number): Promise<Answer> => {
-    const body = bodyOf(POLICE_PART_OF_THE_VIEW, { pncId: pncIds[i % pncIds.length] });
+    const body = bodyOf(operation.query, operation.variables(i));
     return post(`${side.service.url}/graphql`, body, await side.headersFor(body));
   };
   try {
-    const compared = Math.min(pncIds.length, options.rounds * options['requests-per-round']);
-    for (let i = 0; i < compared; i += 1) {
-      const [mine, least] = await Promise.all(sides.map((side) => send(side, i)));
-      for (const [side, answer] of [
-        [sides[0]!, mine!],
-        [sides[1]!, least!],
-      ] as const) {
-        const failure = failureOf(answer);
-        if (failure !== null) throw new Error(`request ${i} failed on the ${side.name}: ${failure}`);
-      }
-      if (JSON.stringify(mine!.body.data) !== JSON.stringify(least!.body.data))
-        throw new Error(`request ${i} answered differently by the two subgraphs`);
-    }
+    const compared = await checkSameAnswers(
+      operation,
+      sides,
+      Math.min(PEOPLE, options.rounds * options['requests-per-round']),
+      (side, _, i) => send(side, i),
+    );
     for (const side of sides) await runRequests(WARM_UP_REQUESTS, 4, async (i) => failureOf(await send(side, i)));
     const rows: string[] = [];
     let failed = 0;
@@ -143,7 +142,7 @@ export async function runSubgraphFloorBench(options: BenchOptions): Promise<void
       `Written by \`npm run bench -- --only subgraph --offenders ${options.offenders} --rounds ${options.rounds} --requests-per-round ${options['requests-per-round']} --concurrency ${options.concurrencyLevels.join(',')}\` on ${todayOf()}; load average at the start ${loadAtStart.map((value) => value.toFixed(1)).join(' / ')}, at the end ${loadavg()
         .map((value) => value.toFixed(1))
         .join(' / ')}.`,
-      `Before measuring: ${compared} people asked of both, the same data and no errors.`,
+      `Checked before measuring: ${compared}`,
       '',
       '| concurrency | side | requests/s | CPU ms/request | product/floor (CPU) | per round: median (min–max) | load generator CPU ms/request |',
       '|---:|---|---:|---:|---:|---:|---:|',
