@@ -8,7 +8,7 @@ import { percentile } from './load';
 import type { BenchOptions } from './options';
 import { CpuLedger, formatRatio } from './process-cpu';
 import { DEPLOYED_HEADING } from './trace-section';
-import { CHUNK } from './workload';
+import { CHUNK, WARM_UP_REQUESTS } from './workload';
 
 /** The label of this process's CPU: the load generator. */
 export const LOAD_GENERATOR = 'load generator';
@@ -216,7 +216,10 @@ service has a database pool of ${run.poolSize} (DATABASE_POOL_SIZE; fourteen ser
 process is the load generator, apart from all of them. Every side gets the same requests, in the same
 rounds, at each concurrency level (${levels}): within a round the levels take turns (in order, then reversed,
 so that the machine's drifting load falls on every level alike), and at each level the sides alternate in
-chunks of ${CHUNK}. CPU ms per request is each process's user + system time (\`/proc/<pid>/stat\`, 10 ms ticks,
+chunks of ${CHUNK}. Before measuring, every side serves ${WARM_UP_REQUESTS.toLocaleString('en-GB')} requests of each operation (in chunks taking turns
+likewise, discarded), so that every process is measured with its code compiled and optimised: without that
+the same build cost about 1.4x per request on the side that had served fewer requests ("Warming up the
+deployed run" below). CPU ms per request is each process's user + system time (\`/proc/<pid>/stat\`, 10 ms ticks,
 read around every chunk) over the requests of the chunks it served; the PostgreSQL server's is not in it.
 
 How to run it: \`npm run bench -- --only deployed --offenders 10000\` (add \`--rounds\`, \`--requests-per-round\`,

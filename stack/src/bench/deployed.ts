@@ -32,7 +32,7 @@ import { PEER_SETTINGS_VARIABLE } from './peers';
 import type { PeerSettings } from './peers';
 import { cpuSpent, ownCpuMs, processCpuMs } from './process-cpu';
 import { BENCHMARKS_FILE, withDeployedSection } from './trace-section';
-import { CHUNK } from './workload';
+import { CHUNK, WARM_UP_REQUESTS } from './workload';
 
 /** How many people the view cycles through (each compared first). */
 const COMPARED_PEOPLE = 500;
@@ -200,12 +200,16 @@ export async function runDeployedBench(options: BenchOptions): Promise<void> {
       concurrency,
       measurements: operations.map(() => sides.map(() => newSideMeasurement())),
     }));
-    // Warm-up, discarded: a short round each at the highest level, which opens every connection the
-    // measured rounds will use (the load generator's to each gateway, the gateways' to the subgraphs).
+    // Warm-up, discarded: WARM_UP_REQUESTS of each operation on every side at the highest level (which
+    // also opens every connection the measured rounds will use), in chunks taking turns as the measured
+    // rounds do, so that no side's processes sit idle for long just before measuring begins.
     const highest = Math.max(...options.concurrencyLevels);
-    for (const operation of operations)
-      for (const side of sides)
-        await runRequests(Math.min(50, options['requests-per-round']), highest, async (i) => failureOf(await sendTo(side, operation, i)));
+    for (let done = 0; done < WARM_UP_REQUESTS; done += CHUNK)
+      for (const operation of operations)
+        for (const side of sides)
+          await runRequests(Math.min(CHUNK, WARM_UP_REQUESTS - done), highest, async (i) =>
+            failureOf(await sendTo(side, operation, done + i)),
+          );
     const perRound = options['requests-per-round'];
     // The levels are interleaved within each round (in order, then reversed), rather than measured one
     // block per level: what is compared across levels (how a ratio moves with concurrency) then sees the

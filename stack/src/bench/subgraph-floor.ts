@@ -21,7 +21,7 @@ import { bodyOf, post, runRequests } from './load';
 import type { Answer } from './load';
 import type { BenchOptions } from './options';
 import { CpuLedger, cpuSpent, formatRatio, ownCpuMs, processCpuMs } from './process-cpu';
-import { CHUNK } from './workload';
+import { CHUNK, WARM_UP_REQUESTS } from './workload';
 
 /** The police part of the single offender view: the fields the product's gateway asks the police subgraph for (its plan adds `__typename`s). */
 export const POLICE_PART_OF_THE_VIEW =
@@ -29,7 +29,6 @@ export const POLICE_PART_OF_THE_VIEW =
 
 const PEOPLE = 500;
 const START_TIMEOUT_MS = 120_000;
-const WARM_UP_REQUESTS = 600;
 
 /** The caller every assertion vouches for: the co-ordinator of the deployed run, screening. */
 const CALLER: Caller = {
@@ -95,7 +94,9 @@ export async function runSubgraphFloorBench(options: BenchOptions): Promise<void
       Math.min(PEOPLE, options.rounds * options['requests-per-round']),
       (side, _, i) => send(side, i),
     );
-    for (const side of sides) await runRequests(WARM_UP_REQUESTS, 4, async (i) => failureOf(await send(side, i)));
+    for (let done = 0; done < WARM_UP_REQUESTS; done += CHUNK)
+      for (const side of sides)
+        await runRequests(Math.min(CHUNK, WARM_UP_REQUESTS - done), 4, async (i) => failureOf(await send(side, done + i)));
     const rows: string[] = [];
     let failed = 0;
     for (const concurrency of options.concurrencyLevels) {

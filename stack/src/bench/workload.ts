@@ -73,3 +73,13 @@ export interface OperationCounts {
 
 /** Requests per chunk: within a round, the sides of an operation (product and off stacks) alternate chunk by chunk. */
 export const CHUNK = 50;
+
+/**
+ * Requests of each operation every side of a multi-process run (`--only deployed`, `--only subgraph`)
+ * serves before measuring, discarded. A service's CPU per request falls for its first thousands of
+ * requests as V8 compiles and optimises its code: with 50 after the answer check (as before), the same
+ * build on both sides of the deployed run (an A/A run) cost 1.42-1.47x the subgraph CPU per request on
+ * the side that had served fewer requests; with 1,000 1.12x; with 2,000 in chunks taking turns
+ * 0.91-1.20x, the noise of those short runs (docs/benchmarks.md, "Warming up the deployed run").
+ */
+export const WARM_UP_REQUESTS = 2_000;
