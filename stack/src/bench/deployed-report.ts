@@ -197,9 +197,16 @@ export function deployedSection(run: DeployedRun): string {
 
 ${run.operations.map((_, o) => operationTables(run, level, o)).join('\n')}`,
   );
+  const control = options.control
+    ? `
+**A control run** (\`--control\`): the side called "everything off" below was started with authorization and the
+audit trail on, so it runs the same build as the product and every on/off ratio should be 1.00 but for noise;
+how far they are from it is the comparison's own bias and noise, not a cost of the product.
+`
+    : '';
   return `${DEPLOYED_HEADING}
-
-Written by \`npm run bench -- --only deployed --offenders ${options.offenders} --rounds ${options.rounds} --requests-per-round ${options['requests-per-round']} --concurrency ${levels}\` on ${todayOf()}
+${control}
+Written by \`npm run bench -- --only deployed --offenders ${options.offenders} --rounds ${options.rounds} --requests-per-round ${options['requests-per-round']} --concurrency ${levels}${options.control ? ' --control' : ''}\` on ${todayOf()}
 (${options.offenders.toLocaleString('en-GB')} offenders; ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}).
 Load average (1 / 5 / 15 min) at the start ${load(run.loadAtStart)}, at the end ${load(run.loadAtEnd)}: the machine is shared, so requests/s and
 latencies move with other work on it; CPU ms per request hardly does, and is the figure to trust.

@@ -124,11 +124,13 @@ export async function runDeployedBench(options: BenchOptions): Promise<void> {
     RATE_LIMIT_PRINCIPAL_REFILL_PER_SECOND: '100000000',
   });
   const everythingOff = join(__dirname, 'everything-off.main.js');
+  // A control run starts the "everything off" side with everything on (everything-off.main.ts).
+  const offEnv: NodeJS.ProcessEnv = options.control ? { BENCH_CONTROL: 'on' } : {};
   const startSubgraphs = async (off: boolean) => {
     const outcomes = await Promise.allSettled(
       AGENCY_REGISTRY.map(({ name }) =>
         off
-          ? start(`${name} (off)`, everythingOff, { ...subgraphEnv, BENCH_SERVICE: name })
+          ? start(`${name} (off)`, everythingOff, { ...subgraphEnv, ...offEnv, BENCH_SERVICE: name })
           : start(name, serviceEntryPoint(name), subgraphEnv),
       ),
     );
@@ -153,7 +155,7 @@ export async function runDeployedBench(options: BenchOptions): Promise<void> {
     const peerEnv = { ...common, LOG_LEVEL: 'error', [PEER_SETTINGS_VARIABLE]: JSON.stringify(peerSettings) };
     const [gateway, gatewayOff, apollo, hive] = await Promise.all([
       start('gateway', serviceEntryPoint('gateway'), gatewayEnv(subgraphs)),
-      start('gateway (off)', everythingOff, { ...gatewayEnv(subgraphsOff), BENCH_SERVICE: 'gateway' }),
+      start('gateway (off)', everythingOff, { ...gatewayEnv(subgraphsOff), ...offEnv, BENCH_SERVICE: 'gateway' }),
       start('bare @apollo/gateway', join(__dirname, 'apollo-peer.main.js'), peerEnv),
       start('Hive Gateway', join(__dirname, 'hive-peer.main.js'), peerEnv),
     ]);
@@ -245,7 +247,8 @@ export async function runDeployedBench(options: BenchOptions): Promise<void> {
     }
     const section = deployedSection({ options, operations, sides, levels, checks, loadAtStart, loadAtEnd: loadavg(), poolSize });
     process.stdout.write(section);
-    writeFileSync(BENCHMARKS_FILE, withDeployedSection(section));
+    // A control run checks the instrument: its figures are not the product's.
+    if (!options.control) writeFileSync(BENCHMARKS_FILE, withDeployedSection(section));
   } finally {
     // The gateways first, while the subgraphs still answer what they have in flight.
     const gateways = started.filter((service) => !AGENCY_REGISTRY.some(({ name }) => service.service.startsWith(name)));

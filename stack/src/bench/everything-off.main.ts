@@ -7,15 +7,23 @@ import { runStandaloneSubgraph } from '@mappa/shared';
 import { SUBGRAPHS } from '../subgraphs';
 
 const OFF = { authorization: 'off', audit: 'off' } as const;
+/**
+ * A control run (`npm run bench -- --only deployed --control`, which sets BENCH_CONTROL) starts these
+ * services with everything on instead, through this same entry, so that both sides of on vs off run
+ * the same build and the comparison itself is checked (an A/A run). That variable can only turn the
+ * checks on; nothing turns them off but `OFF` here.
+ */
+const ON = { authorization: 'enforced', audit: 'recorded' } as const;
+const SWITCHES = process.env.BENCH_CONTROL === 'on' ? ON : OFF;
 
 async function startOff(name: string): Promise<void> {
-  if (name === 'gateway') return runGateway(OFF);
+  if (name === 'gateway') return runGateway(SWITCHES);
   const definition = SUBGRAPHS.find((subgraph) => subgraph.definition.name === name)?.definition;
   if (!definition) throw new Error(`no subgraph called ${name}`);
   const config = definition.loadConfig();
   // The deployed bench runs on the PostgreSQL server, migrated by the product's own subgraphs first.
   if (!config.DATABASE_URL) throw new Error('DATABASE_URL is required');
-  return runStandaloneSubgraph(definition, config, OFF);
+  return runStandaloneSubgraph(definition, config, SWITCHES);
 }
 
 const service = process.env.BENCH_SERVICE ?? '';

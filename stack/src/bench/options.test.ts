@@ -50,9 +50,17 @@ describe('npm run bench options', () => {
       '--only deployed',
       '--only subgraph',
       '--trace',
+      '--control',
       '--help',
     ])
       expect(USAGE).toContain(flag);
+  });
+
+  it('takes --control only with --only deployed', () => {
+    expect(parseBenchOptions(['--only', 'deployed']).control).toBe(false);
+    expect(parseBenchOptions(['--only', 'deployed', '--control']).control).toBe(true);
+    expect(() => parseBenchOptions(['--control'])).toThrow(/--only deployed/);
+    expect(() => parseBenchOptions(['--only', 'subgraph', '--control'])).toThrow(/--only deployed/);
   });
 
   it('refuses unknown options, out-of-range numbers and --trace without --only pack', () => {

@@ -45,6 +45,10 @@ const optionsSchema = z.object({
   // With `--only pack`: before measuring, each side's critical path, hop by hop (bench/trace.ts),
   // written with that run's numbers into the last section of docs/benchmarks.md, which the full run keeps.
   trace: z.boolean().default(false),
+  // With `--only deployed`: a control (A/A) run. The "everything off" side is started with authorization and
+  // the audit trail on, so both sides of on vs off run the same build and its ratios show the instrument's
+  // own bias (1.00 but for noise when it is fair); reported on stdout, docs/benchmarks.md left as it is.
+  control: z.boolean().default(false),
   help: z.boolean().default(false),
 });
 
@@ -76,6 +80,8 @@ for any other size than ${DEFAULT_OFFENDERS.toLocaleString('en-GB')}) once, then
   --only subgraph          the product's police subgraph alone against the least a subgraph on this
                            stack does, one process each, at each --concurrency level (stdout)
   --trace                  with --only pack: each side's critical path, hop by hop
+  --control                with --only deployed: an A/A run, the "everything off" side started with everything
+                           on, to check the comparison itself (stdout; docs/benchmarks.md unchanged)
   --help                   this text
 `;
 
@@ -93,11 +99,13 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
       'register-only': { type: 'boolean' },
       only: { type: 'string' },
       trace: { type: 'boolean' },
+      control: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   const { concurrency, ...options } = optionsSchema.parse(values);
   if (options.trace && options.only !== 'pack') throw new Error('--trace traces the meeting pack: run it with --only pack');
+  if (options.control && options.only !== 'deployed') throw new Error('--control checks the deployed run: run it with --only deployed');
   const byProcess = options.only === 'deployed' || options.only === 'subgraph';
   if (!byProcess && concurrency !== undefined && concurrency.length > 1)
     throw new Error('--concurrency takes a list of levels only with --only deployed or --only subgraph');
