@@ -26,13 +26,13 @@ import { deployedSection, LOAD_GENERATOR, newSideMeasurement } from './deployed-
 import type { LevelMeasurement, SideName } from './deployed-report';
 import { failureOf } from './failures';
 import type { Answer } from './load';
-import { bodyOf, post, runRequests } from './load';
+import { bodyOf, post, runRequests, warmUp } from './load';
 import type { BenchOptions } from './options';
 import { PEER_SETTINGS_VARIABLE } from './peers';
 import type { PeerSettings } from './peers';
 import { cpuSpent, ownCpuMs, processCpuMs } from './process-cpu';
 import { BENCHMARKS_FILE, withDeployedSection } from './trace-section';
-import { CHUNK, WARM_UP_REQUESTS } from './workload';
+import { CHUNK } from './workload';
 
 /** How many people the view cycles through (each compared first). */
 const COMPARED_PEOPLE = 500;
@@ -202,16 +202,12 @@ export async function runDeployedBench(options: BenchOptions): Promise<void> {
       concurrency,
       measurements: operations.map(() => sides.map(() => newSideMeasurement())),
     }));
-    // Warm-up, discarded: WARM_UP_REQUESTS of each operation on every side at the highest level (which
-    // also opens every connection the measured rounds will use), in chunks taking turns as the measured
-    // rounds do, so that no side's processes sit idle for long just before measuring begins.
-    const highest = Math.max(...options.concurrencyLevels);
-    for (let done = 0; done < WARM_UP_REQUESTS; done += CHUNK)
-      for (const operation of operations)
-        for (const side of sides)
-          await runRequests(Math.min(CHUNK, WARM_UP_REQUESTS - done), highest, async (i) =>
-            failureOf(await sendTo(side, operation, done + i)),
-          );
+    // Warm-up of each operation on every side at the highest level, which also opens every connection
+    // the measured rounds will use.
+    await warmUp(
+      operations.flatMap((operation) => sides.map((side) => (i: number) => sendTo(side, operation, i))),
+      Math.max(...options.concurrencyLevels),
+    );
     const perRound = options['requests-per-round'];
     // The levels are interleaved within each round (in order, then reversed), rather than measured one
     // block per level: what is compared across levels (how a ratio moves with concurrency) then sees the

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { FailureTally, failureOf, noAnswerOf } from './failures';
 import type { Workload } from './workload';
+import { CHUNK, WARM_UP_REQUESTS } from './workload';
 
 export interface Answer {
   readonly status: number;
@@ -67,6 +68,17 @@ export async function runRequests(requests: number, concurrency: number, sendOne
     }),
   );
   return { latenciesMs, wallMs: performance.now() - started, errors: failures.total, failures };
+}
+
+/**
+ * The warm-up before measuring, answers discarded: WARM_UP_REQUESTS sent through each of `senders` (one
+ * per side, or per side and operation), in chunks of CHUNK taking turns as the measured rounds do, so
+ * every process is measured equally warm and none has sat idle for long when measuring begins.
+ */
+export async function warmUp(senders: readonly ((i: number) => Promise<Answer>)[], concurrency: number): Promise<void> {
+  for (let done = 0; done < WARM_UP_REQUESTS; done += CHUNK)
+    for (const send of senders)
+      await runRequests(Math.min(CHUNK, WARM_UP_REQUESTS - done), concurrency, async (i) => failureOf(await send(done + i)));
 }
 
 export function percentile(sorted: readonly number[], p: number): number {

@@ -17,11 +17,11 @@ import { benchServiceEnv, checkSameAnswers, DEFAULT_POOL_SIZE, SHUTDOWN_GRACE_MS
 import type { DeployedOperation } from './deployed';
 import { LOAD_GENERATOR } from './deployed-report';
 import { failureOf } from './failures';
-import { bodyOf, post, runRequests } from './load';
+import { bodyOf, post, runRequests, warmUp } from './load';
 import type { Answer } from './load';
 import type { BenchOptions } from './options';
 import { CpuLedger, cpuSpent, formatRatio, ownCpuMs, processCpuMs } from './process-cpu';
-import { CHUNK, WARM_UP_REQUESTS } from './workload';
+import { CHUNK } from './workload';
 
 /** The police part of the single offender view: the fields the product's gateway asks the police subgraph for (its plan adds `__typename`s). */
 export const POLICE_PART_OF_THE_VIEW =
@@ -94,9 +94,10 @@ export async function runSubgraphFloorBench(options: BenchOptions): Promise<void
       Math.min(PEOPLE, options.rounds * options['requests-per-round']),
       (side, _, i) => send(side, i),
     );
-    for (let done = 0; done < WARM_UP_REQUESTS; done += CHUNK)
-      for (const side of sides)
-        await runRequests(Math.min(CHUNK, WARM_UP_REQUESTS - done), 4, async (i) => failureOf(await send(side, done + i)));
+    await warmUp(
+      sides.map((side) => (i: number) => send(side, i)),
+      4,
+    );
     const rows: string[] = [];
     let failed = 0;
     for (const concurrency of options.concurrencyLevels) {
