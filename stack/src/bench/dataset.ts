@@ -1,11 +1,13 @@
 // Data set-up: the bench database (one per dataset size), and the people, pages and officers the
 // workloads are about.
+import { readFile, realpath } from 'node:fs/promises';
 import { Client } from 'pg';
 import { BATCH_JOB_DATABASE_TIMEOUTS, DatabaseConnection, migrateAgencies, seedAgencies, syntheticPerson } from '@mappa/shared';
 import type { MappaArea, SeedDataset } from '@mappa/shared';
 import { progressBar } from '../progress-bar';
 import { AGENCIES } from '../subgraphs';
 import { CURSOR_PAGE } from './documents';
+import { parentPidOfStat } from './process-cpu';
 import { bodyOf, post } from './load';
 import { DEFAULT_OFFENDERS } from './options';
 import type { BenchOptions } from './options';
@@ -108,6 +110,32 @@ export async function serverConnections(url: string): Promise<{ readonly limit: 
     const row = result.rows[0];
     if (!row) throw new Error('the server did not say its connection limit');
     return row;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The process id of the PostgreSQL server behind `url` when it runs on this machine and this user can
+ * read its processes, so that the benchmark can count its CPU (`serverCpuMs`); null otherwise (a remote
+ * server, one in a container of its own, or no right to read it). Found as the parent of this
+ * connection's backend, and taken only if that process's working directory is the server's data
+ * directory (the postmaster works there), so a process id from another namespace is never read.
+ */
+export async function localServerPid(url: string): Promise<number | null> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const result = await client.query<{ backend: number; directory: string }>(
+      "select pg_backend_pid() as backend, current_setting('data_directory') as directory",
+    );
+    const row = result.rows[0];
+    if (!row) return null;
+    const serverPid = parentPidOfStat(await readFile(`/proc/${row.backend}/stat`, 'utf8'));
+    return (await realpath(`/proc/${serverPid}/cwd`)) === (await realpath(row.directory)) ? serverPid : null;
+  } catch {
+    // Not allowed to read the setting or the process, or not on this machine.
+    return null;
   } finally {
     await client.end();
   }

@@ -20,9 +20,9 @@ import type { PrincipalClaims } from '@mappa/shared';
 import { z } from 'zod';
 import { ServiceProcess } from '../processes/service-process';
 import { serviceEntryPoint } from '../processes/stack-processes';
-import { benchDatabaseUrl, collectCursors, coordinatorsPeople, seededBenchDataset, serverConnections } from './dataset';
+import { benchDatabaseUrl, collectCursors, coordinatorsPeople, localServerPid, seededBenchDataset, serverConnections } from './dataset';
 import { CURSOR_PAGE, OFFENDER_VIEW } from './documents';
-import { deployedSection, LOAD_GENERATOR, newSideMeasurement } from './deployed-report';
+import { DATABASE_SERVER, deployedSection, LOAD_GENERATOR, newSideMeasurement } from './deployed-report';
 import type { LevelMeasurement, SideName } from './deployed-report';
 import { failureOf } from './failures';
 import type { Answer } from './load';
@@ -30,7 +30,7 @@ import { bodyOf, post, runRequests, warmUp } from './load';
 import type { BenchOptions } from './options';
 import { PEER_SETTINGS_VARIABLE } from './peers';
 import type { PeerSettings } from './peers';
-import { cpuSpent, ownCpuMs, processCpuMs } from './process-cpu';
+import { cpuSpent, ownCpuMs, processCpuMs, serverCpuMs } from './process-cpu';
 import { BENCHMARKS_FILE, withDeployedSection } from './trace-section';
 import { CHUNK } from './workload';
 
@@ -76,6 +76,9 @@ export async function runDeployedBench(options: BenchOptions): Promise<void> {
   const poolSize = z.coerce.number().int().min(1).default(DEFAULT_POOL_SIZE).parse(process.env.DATABASE_POOL_SIZE);
   await checkConnectionBudget(url, poolSize);
   const dataset = await seededBenchDataset(url, options);
+  // Every side's services share the one server, and only one side runs at a time: its CPU while a
+  // side's chunk runs is that side's (null when the server is not a process here to read).
+  const serverPid = await localServerPid(url);
   const issuer = await LocalIssuer.generate('urn:mappa:bench-issuer');
   const principal: PrincipalClaims = {
     staffId: 'BENCH0001',
@@ -223,11 +226,11 @@ export async function runDeployedBench(options: BenchOptions): Promise<void> {
           for (let chunk = 0, done = 0; done < perRound; chunk += 1, done += CHUNK) {
             const size = Math.min(CHUNK, perRound - done);
             for (const side of chunk % 2 === round % 2 ? sides : [...sides].reverse()) {
-              const before = await readCpu(side.pids);
+              const before = await readCpu(side.pids, serverPid);
               const result = await runRequests(size, level.concurrency, async (i) =>
                 failureOf(await sendTo(side, operation, round * perRound + done + i)),
               );
-              const after = await readCpu(side.pids);
+              const after = await readCpu(side.pids, serverPid);
               const measurement = level.measurements[o]![sides.indexOf(side)]!;
               measurement.latenciesMs.push(...result.latenciesMs);
               measurement.busyMs += result.wallMs;
@@ -241,7 +244,17 @@ export async function runDeployedBench(options: BenchOptions): Promise<void> {
       }
       process.stderr.write(`round ${round + 1}/${options.rounds} done\n`);
     }
-    const section = deployedSection({ options, operations, sides, levels, checks, loadAtStart, loadAtEnd: loadavg(), poolSize });
+    const section = deployedSection({
+      options,
+      operations,
+      sides,
+      levels,
+      checks,
+      loadAtStart,
+      loadAtEnd: loadavg(),
+      poolSize,
+      serverMeasured: serverPid !== null,
+    });
     process.stdout.write(section);
     // A control run checks the instrument: its figures are not the product's.
     if (!options.control) writeFileSync(BENCHMARKS_FILE, withDeployedSection(section));
@@ -302,10 +315,13 @@ function answeredOk(answer: Answer): boolean {
   return failureOf(answer) === null;
 }
 
-/** CPU ms so far of each labelled process, and of this one (the load generator). */
-async function readCpu(pids: Readonly<Record<string, number>>): Promise<Record<string, number>> {
+/** CPU ms so far of each labelled process, of this one (the load generator) and of the database server when it is read. */
+async function readCpu(pids: Readonly<Record<string, number>>, serverPid: number | null): Promise<Record<string, number>> {
   const entries = await Promise.all(Object.entries(pids).map(async ([label, pid]) => [label, await processCpuMs(pid)] as const));
-  return { ...Object.fromEntries(entries), [LOAD_GENERATOR]: ownCpuMs() };
+  const reading: Record<string, number> = Object.fromEntries(entries);
+  if (serverPid !== null) reading[DATABASE_SERVER] = await serverCpuMs(serverPid);
+  reading[LOAD_GENERATOR] = ownCpuMs();
+  return reading;
 }
 
 /**

@@ -1,15 +1,37 @@
-import { CpuLedger, cpuMsOfStat, cpuSpent, formatRatio } from './process-cpu';
+import { spawnSync } from 'node:child_process';
+import { CpuLedger, cpuMsOfStat, cpuMsWithReapedChildrenOfStat, cpuSpent, formatRatio, parentPidOfStat, serverCpuMs } from './process-cpu';
 
 // CPU ms per request per process is the benchmark's figure to trust on a shared machine: its
 // reading of /proc and its accounting are checked here, without timing anything.
 describe('CPU per process', () => {
   // A real line's shape, with a command name holding a space and a parenthesis.
-  const stat = (utime: number, stime: number) =>
-    `4242 (node (bench) x) S 1 4242 4242 0 -1 4194304 1000 0 0 0 ${utime} ${stime} 0 0 20 0 11 0 100 1000000 5000 18446744073709551615`;
+  const stat = (utime: number, stime: number, cutime = 0, cstime = 0) =>
+    `4242 (node (bench) x) S 17 4242 4242 0 -1 4194304 1000 0 0 0 ${utime} ${stime} ${cutime} ${cstime} 20 0 11 0 100 1000000 5000 18446744073709551615`;
 
   it('reads user plus system time after the command name, in milliseconds', () => {
     expect(cpuMsOfStat(stat(150, 50), 100)).toBe(2_000);
     expect(cpuMsOfStat(stat(3, 1), 250)).toBe(16);
+  });
+
+  it("adds the children it has waited for, as a database server's postmaster has for every exited backend", () => {
+    expect(cpuMsOfStat(stat(150, 50, 300, 100), 100)).toBe(2_000);
+    expect(cpuMsWithReapedChildrenOfStat(stat(150, 50, 300, 100), 100)).toBe(6_000);
+  });
+
+  it('reads the parent process id', () => {
+    expect(parentPidOfStat(stat(1, 1))).toBe(17);
+  });
+
+  it("counts a child's CPU after it has exited, in its parent's tree", async () => {
+    const before = await serverCpuMs(process.pid);
+    // A child that spends at least 200 ms of CPU and exits; spawnSync waits for it.
+    const child = spawnSync(process.execPath, [
+      '-e',
+      'const end = process.cpuUsage().user + 200_000; while (process.cpuUsage().user < end);',
+    ]);
+    expect(child.status).toBe(0);
+    const after = await serverCpuMs(process.pid);
+    expect(after - before).toBeGreaterThanOrEqual(190);
   });
 
   it('refuses a line that is not a stat line', () => {

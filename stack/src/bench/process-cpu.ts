@@ -5,22 +5,45 @@ import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 
 /**
- * User plus system CPU milliseconds in one `/proc/<pid>/stat` line. The command name (field 2) may
- * hold spaces and parentheses, so fields are counted after its last `)`: utime and stime are the
- * 14th and 15th fields, in clock ticks.
+ * The fields of one `/proc/<pid>/stat` line from field 3 (state) on. The command name (field 2) may
+ * hold spaces and parentheses, so fields are counted after its last `)`.
  */
-export function cpuMsOfStat(stat: string, ticksPerSecond: number): number {
+function statFieldsAfterName(stat: string): string[] {
   const end = stat.lastIndexOf(')');
   if (end < 0) throw new Error('not a /proc/<pid>/stat line');
-  // After the name: field 3 (state) is the first.
-  const fields = stat
+  return stat
     .slice(end + 1)
     .trim()
     .split(/\s+/);
-  const utime = Number(fields[14 - 3]);
-  const stime = Number(fields[15 - 3]);
-  if (!Number.isFinite(utime) || !Number.isFinite(stime)) throw new Error('no utime/stime in /proc/<pid>/stat');
-  return ((utime + stime) * 1000) / ticksPerSecond;
+}
+
+/** Field `n` (counted from 1, as proc(5) does) of a stat line's fields after the name, in clock ticks. */
+function ticksField(fields: readonly string[], n: number): number {
+  const value = Number(fields[n - 3]);
+  if (!Number.isFinite(value)) throw new Error(`no field ${n} in /proc/<pid>/stat`);
+  return value;
+}
+
+/** User plus system CPU milliseconds in one `/proc/<pid>/stat` line: utime and stime, fields 14 and 15. */
+export function cpuMsOfStat(stat: string, ticksPerSecond: number): number {
+  const fields = statFieldsAfterName(stat);
+  return ((ticksField(fields, 14) + ticksField(fields, 15)) * 1000) / ticksPerSecond;
+}
+
+/**
+ * As `cpuMsOfStat`, plus the time of the children the process has waited for (cutime and cstime,
+ * fields 16 and 17): a PostgreSQL postmaster waits for every backend, so a backend's time stays
+ * counted after it exits.
+ */
+export function cpuMsWithReapedChildrenOfStat(stat: string, ticksPerSecond: number): number {
+  const fields = statFieldsAfterName(stat);
+  const ticks = [14, 15, 16, 17].reduce((sum, n) => sum + ticksField(fields, n), 0);
+  return (ticks * 1000) / ticksPerSecond;
+}
+
+/** The parent's process id in a `/proc/<pid>/stat` line (field 4). */
+export function parentPidOfStat(stat: string): number {
+  return ticksField(statFieldsAfterName(stat), 4);
 }
 
 let ticks: number | undefined;
@@ -33,6 +56,30 @@ function ticksPerSecond(): number {
 /** CPU milliseconds `pid` has used so far (user plus system). */
 export async function processCpuMs(pid: number): Promise<number> {
   return cpuMsOfStat(await readFile(`/proc/${pid}/stat`, 'utf8'), ticksPerSecond());
+}
+
+/**
+ * CPU milliseconds a PostgreSQL server running on this machine has used so far: its postmaster
+ * (`serverPid`), every process it has started and not yet waited for (backends, the WAL writer, the
+ * checkpointer, autovacuum), and every one it has waited for. A backend that exits between two
+ * readings is counted in both (first as itself, then in the postmaster's reaped children's time).
+ * Everything the server does for anyone is in it, not only for the benchmark's databases.
+ */
+export async function serverCpuMs(serverPid: number): Promise<number> {
+  const ticks = ticksPerSecond();
+  const children = (await readFile(`/proc/${serverPid}/task/${serverPid}/children`, 'utf8')).trim().split(/\s+/).filter(Boolean);
+  const own = cpuMsWithReapedChildrenOfStat(await readFile(`/proc/${serverPid}/stat`, 'utf8'), ticks);
+  const running = await Promise.all(
+    children.map(async (pid) => {
+      try {
+        return cpuMsOfStat(await readFile(`/proc/${pid}/stat`, 'utf8'), ticks);
+      } catch {
+        // Exited and waited for since the list was read: its time is in the postmaster's from the next reading on.
+        return 0;
+      }
+    }),
+  );
+  return running.reduce((sum, ms) => sum + ms, own);
 }
 
 /** CPU milliseconds this process has used so far (user plus system). */
