@@ -117,7 +117,7 @@ export async function serverConnections(url: string): Promise<{ readonly limit: 
 
 /**
  * The process id of the PostgreSQL server behind `url` when it runs on this machine and this user can
- * read its processes, so that the benchmark can count its CPU (`serverCpuMs`); null otherwise (a remote
+ * read its processes, so that the benchmark can count its CPU (`processAndChildrenCpuMs`); null otherwise (a remote
  * server, one in a container of its own, or no right to read it). Found as the parent of this
  * connection's backend, and taken only if that process's working directory is the server's data
  * directory (the postmaster works there), so a process id from another namespace is never read.

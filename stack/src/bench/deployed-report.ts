@@ -214,9 +214,17 @@ audit trail on, so it runs the same build as the product and every on/off ratio 
 how far they are from it is the comparison's own bias and noise, not a cost of the product.
 `
     : '';
+  const flags = options.nodeFlags.join(' ');
+  const nodeFlags =
+    options.nodeFlags.length > 0
+      ? `
+**Every service process of every side started with \`${flags}\`** (\`--node-flags\`), which the product does not
+start with: what the flags change, not the product as it runs.
+`
+      : '';
   return `${DEPLOYED_HEADING}
-${control}
-Written by \`npm run bench -- --only deployed --offenders ${options.offenders} --rounds ${options.rounds} --requests-per-round ${options['requests-per-round']} --concurrency ${levels}${options.control ? ' --control' : ''}\` on ${todayOf()}
+${control}${nodeFlags}
+Written by \`npm run bench -- --only deployed --offenders ${options.offenders} --rounds ${options.rounds} --requests-per-round ${options['requests-per-round']} --concurrency ${levels}${options.control ? ' --control' : ''}${flags ? ` --node-flags="${flags}"` : ''}\` on ${todayOf()}
 (${options.offenders.toLocaleString('en-GB')} offenders; ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}).
 Load average (1 / 5 / 15 min) at the start ${load(run.loadAtStart)}, at the end ${load(run.loadAtEnd)}: the machine is shared, so requests/s and
 latencies move with other work on it; CPU ms per request hardly does, and is the figure to trust.

@@ -30,7 +30,7 @@ import { bodyOf, post, runRequests, warmUp } from './load';
 import type { BenchOptions } from './options';
 import { PEER_SETTINGS_VARIABLE } from './peers';
 import type { PeerSettings } from './peers';
-import { cpuSpent, ownCpuMs, processCpuMs, serverCpuMs } from './process-cpu';
+import { cpuSpent, ownCpuMs, processCpuMs, processAndChildrenCpuMs } from './process-cpu';
 import { BENCHMARKS_FILE, withDeployedSection } from './trace-section';
 import { CHUNK } from './workload';
 
@@ -95,7 +95,7 @@ export async function runDeployedBench(options: BenchOptions): Promise<void> {
   await writeFile(manifest, JSON.stringify(Object.fromEntries([OFFENDER_VIEW, REGISTER_PAGE, CURSOR_PAGE].map((d) => [sha256Hex(d), d]))));
   const started: ServiceProcess[] = [];
   const start = async (service: string, module: string, env: NodeJS.ProcessEnv) => {
-    const running = await ServiceProcess.start(service, module, env, START_TIMEOUT_MS);
+    const running = await ServiceProcess.start(service, module, env, START_TIMEOUT_MS, options.nodeFlags);
     started.push(running);
     return running;
   };
@@ -256,8 +256,9 @@ export async function runDeployedBench(options: BenchOptions): Promise<void> {
       serverMeasured: serverPid !== null,
     });
     process.stdout.write(section);
-    // A control run checks the instrument: its figures are not the product's.
-    if (!options.control) writeFileSync(BENCHMARKS_FILE, withDeployedSection(section));
+    // A control run checks the instrument, and services started with other Node flags are not the
+    // product as it runs: neither's figures are the product's.
+    if (!options.control && options.nodeFlags.length === 0) writeFileSync(BENCHMARKS_FILE, withDeployedSection(section));
   } finally {
     // The gateways first, while the subgraphs still answer what they have in flight.
     const gateways = started.filter((service) => !AGENCY_REGISTRY.some(({ name }) => service.service.startsWith(name)));
@@ -319,7 +320,7 @@ function answeredOk(answer: Answer): boolean {
 async function readCpu(pids: Readonly<Record<string, number>>, serverPid: number | null): Promise<Record<string, number>> {
   const entries = await Promise.all(Object.entries(pids).map(async ([label, pid]) => [label, await processCpuMs(pid)] as const));
   const reading: Record<string, number> = Object.fromEntries(entries);
-  if (serverPid !== null) reading[DATABASE_SERVER] = await serverCpuMs(serverPid);
+  if (serverPid !== null) reading[DATABASE_SERVER] = await processAndChildrenCpuMs(serverPid);
   reading[LOAD_GENERATOR] = ownCpuMs();
   return reading;
 }

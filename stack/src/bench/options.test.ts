@@ -51,6 +51,7 @@ describe('npm run bench options', () => {
       '--only subgraph',
       '--trace',
       '--control',
+      '--node-flags',
       '--help',
     ])
       expect(USAGE).toContain(flag);
@@ -61,6 +62,18 @@ describe('npm run bench options', () => {
     expect(parseBenchOptions(['--only', 'deployed', '--control']).control).toBe(true);
     expect(() => parseBenchOptions(['--control'])).toThrow(/--only deployed/);
     expect(() => parseBenchOptions(['--only', 'subgraph', '--control'])).toThrow(/--only deployed/);
+  });
+
+  it('takes --node-flags for the service processes of the deployed and subgraph runs only, each flag checked', () => {
+    expect(parseBenchOptions(['--only', 'deployed']).nodeFlags).toEqual([]);
+    expect(parseBenchOptions(['--only', 'deployed', '--node-flags=--no-memory-reducer']).nodeFlags).toEqual(['--no-memory-reducer']);
+    expect(parseBenchOptions(['--only', 'subgraph', '--node-flags=--no-memory-reducer --max-semi-space-size=32']).nodeFlags).toEqual([
+      '--no-memory-reducer',
+      '--max-semi-space-size=32',
+    ]);
+    expect(() => parseBenchOptions(['--node-flags=--no-memory-reducer'])).toThrow(/--only deployed or --only subgraph/);
+    for (const bad of ['no-dashes', '--a  --b', '--require ./x.js', '--a;rm', '--a=$(x)', ''])
+      expect(() => parseBenchOptions(['--only', 'deployed', `--node-flags=${bad}`])).toThrow();
   });
 
   it('refuses unknown options, out-of-range numbers and --trace without --only pack', () => {

@@ -22,6 +22,12 @@ const concurrencyList = z
   .pipe(z.array(z.number().int().min(1).max(MAX_CONCURRENCY)))
   .refine((levels) => new Set(levels).size === levels.length, 'each level once');
 
+/** `--node-flags`: Node or V8 flags separated by spaces, each `--name` or `--name=value` (no quoting, no paths with spaces). */
+const nodeFlagList = z
+  .string()
+  .regex(/^--[a-z0-9-]+(=[\w.-]+)?( --[a-z0-9-]+(=[\w.-]+)?)*$/, 'flags separated by spaces, each --name or --name=value')
+  .transform((text) => text.split(' '));
+
 const optionsSchema = z.object({
   offenders: z.coerce.number().int().min(1_000).default(DEFAULT_OFFENDERS),
   rounds: z.coerce.number().int().min(1).default(8),
@@ -49,16 +55,22 @@ const optionsSchema = z.object({
   // the audit trail on, so both sides of on vs off run the same build and its ratios show the instrument's
   // own bias (1.00 but for noise when it is fair); reported on stdout, docs/benchmarks.md left as it is.
   control: z.boolean().default(false),
+  // With `--only deployed` or `--only subgraph`: Node flags every service process of every side starts
+  // with (\`--no-memory-reducer\`), to measure what a flag would change; reported on stdout only, as the
+  // product does not start with them.
+  'node-flags': nodeFlagList.optional(),
   help: z.boolean().default(false),
 });
 
 type ParsedOptions = z.infer<typeof optionsSchema>;
 
-export interface BenchOptions extends Omit<ParsedOptions, 'concurrency'> {
+export interface BenchOptions extends Omit<ParsedOptions, 'concurrency' | 'node-flags'> {
   /** Requests in flight per workload: the one level of every run but `--only deployed` (the first level there). */
   readonly concurrency: number;
   /** Every level `--only deployed` or `--only subgraph` measures, in the order given (one level elsewhere: `concurrency`). */
   readonly concurrencyLevels: readonly number[];
+  /** Node flags of every service process `--only deployed` or `--only subgraph` starts (none unless `--node-flags`). */
+  readonly nodeFlags: readonly string[];
 }
 
 export const USAGE = `Usage: npm run bench -- [options]
@@ -82,6 +94,8 @@ for any other size than ${DEFAULT_OFFENDERS.toLocaleString('en-GB')}) once, then
   --trace                  with --only pack: each side's critical path, hop by hop
   --control                with --only deployed: an A/A run, the "everything off" side started with everything
                            on, to check the comparison itself (stdout; docs/benchmarks.md unchanged)
+  --node-flags="--F ..."   with --only deployed or --only subgraph: Node flags for every service process
+                           (e.g. --node-flags=--no-memory-reducer), to measure what one changes (stdout; docs unchanged)
   --help                   this text
 `;
 
@@ -100,15 +114,18 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
       only: { type: 'string' },
       trace: { type: 'boolean' },
       control: { type: 'boolean' },
+      'node-flags': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
-  const { concurrency, ...options } = optionsSchema.parse(values);
+  const { concurrency, 'node-flags': nodeFlags, ...options } = optionsSchema.parse(values);
   if (options.trace && options.only !== 'pack') throw new Error('--trace traces the meeting pack: run it with --only pack');
   if (options.control && options.only !== 'deployed') throw new Error('--control checks the deployed run: run it with --only deployed');
   const byProcess = options.only === 'deployed' || options.only === 'subgraph';
+  if (!byProcess && nodeFlags !== undefined)
+    throw new Error('--node-flags sets the flags of service processes: run it with --only deployed or --only subgraph');
   if (!byProcess && concurrency !== undefined && concurrency.length > 1)
     throw new Error('--concurrency takes a list of levels only with --only deployed or --only subgraph');
   const levels = concurrency ?? (byProcess ? [...DEFAULT_DEPLOYED_CONCURRENCY] : [DEFAULT_CONCURRENCY]);
-  return { ...options, concurrency: levels[0]!, concurrencyLevels: levels };
+  return { ...options, concurrency: levels[0]!, concurrencyLevels: levels, nodeFlags: nodeFlags ?? [] };
 }

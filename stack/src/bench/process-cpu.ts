@@ -17,8 +17,8 @@ function statFieldsAfterName(stat: string): string[] {
     .split(/\s+/);
 }
 
-/** Field `n` (counted from 1, as proc(5) does) of a stat line's fields after the name, in clock ticks. */
-function ticksField(fields: readonly string[], n: number): number {
+/** Field `n` (counted from 1, as proc(5) does) of a stat line's fields after the name, as a number. */
+function numericField(fields: readonly string[], n: number): number {
   const value = Number(fields[n - 3]);
   if (!Number.isFinite(value)) throw new Error(`no field ${n} in /proc/<pid>/stat`);
   return value;
@@ -27,7 +27,7 @@ function ticksField(fields: readonly string[], n: number): number {
 /** User plus system CPU milliseconds in one `/proc/<pid>/stat` line: utime and stime, fields 14 and 15. */
 export function cpuMsOfStat(stat: string, ticksPerSecond: number): number {
   const fields = statFieldsAfterName(stat);
-  return ((ticksField(fields, 14) + ticksField(fields, 15)) * 1000) / ticksPerSecond;
+  return ((numericField(fields, 14) + numericField(fields, 15)) * 1000) / ticksPerSecond;
 }
 
 /**
@@ -37,13 +37,13 @@ export function cpuMsOfStat(stat: string, ticksPerSecond: number): number {
  */
 export function cpuMsWithReapedChildrenOfStat(stat: string, ticksPerSecond: number): number {
   const fields = statFieldsAfterName(stat);
-  const ticks = [14, 15, 16, 17].reduce((sum, n) => sum + ticksField(fields, n), 0);
+  const ticks = [14, 15, 16, 17].reduce((sum, n) => sum + numericField(fields, n), 0);
   return (ticks * 1000) / ticksPerSecond;
 }
 
 /** The parent's process id in a `/proc/<pid>/stat` line (field 4). */
 export function parentPidOfStat(stat: string): number {
-  return ticksField(statFieldsAfterName(stat), 4);
+  return numericField(statFieldsAfterName(stat), 4);
 }
 
 let ticks: number | undefined;
@@ -59,22 +59,23 @@ export async function processCpuMs(pid: number): Promise<number> {
 }
 
 /**
- * CPU milliseconds a PostgreSQL server running on this machine has used so far: its postmaster
- * (`serverPid`), every process it has started and not yet waited for (backends, the WAL writer, the
- * checkpointer, autovacuum), and every one it has waited for. A backend that exits between two
- * readings is counted in both (first as itself, then in the postmaster's reaped children's time).
- * Everything the server does for anyone is in it, not only for the benchmark's databases.
+ * CPU milliseconds a process and its children have used so far: the process itself, every child it has
+ * started and not yet waited for, and every one it has waited for. For a PostgreSQL server on this
+ * machine, given its postmaster: the backends, the WAL writer, the checkpointer and autovacuum, and
+ * backends that have exited (a backend that exits between two readings is counted in both, first as
+ * itself, then in the postmaster's reaped children's time). Everything the server does for anyone is
+ * in it, not only for the benchmark's databases.
  */
-export async function serverCpuMs(serverPid: number): Promise<number> {
+export async function processAndChildrenCpuMs(pid: number): Promise<number> {
   const ticks = ticksPerSecond();
-  const children = (await readFile(`/proc/${serverPid}/task/${serverPid}/children`, 'utf8')).trim().split(/\s+/).filter(Boolean);
-  const own = cpuMsWithReapedChildrenOfStat(await readFile(`/proc/${serverPid}/stat`, 'utf8'), ticks);
+  const children = (await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8')).trim().split(/\s+/).filter(Boolean);
+  const own = cpuMsWithReapedChildrenOfStat(await readFile(`/proc/${pid}/stat`, 'utf8'), ticks);
   const running = await Promise.all(
-    children.map(async (pid) => {
+    children.map(async (child) => {
       try {
-        return cpuMsOfStat(await readFile(`/proc/${pid}/stat`, 'utf8'), ticks);
+        return cpuMsOfStat(await readFile(`/proc/${child}/stat`, 'utf8'), ticks);
       } catch {
-        // Exited and waited for since the list was read: its time is in the postmaster's from the next reading on.
+        // Exited and waited for since the list was read: its time is in the parent's from the next reading on.
         return 0;
       }
     }),

@@ -60,8 +60,8 @@ export async function runSubgraphFloorBench(options: BenchOptions): Promise<void
   const env = { ...benchServiceEnv(url, DEFAULT_POOL_SIZE), PORT: '0', GATEWAY_PUBLIC_KEYS: JSON.stringify({ keys: [key.publicJwk] }) };
   process.stderr.write('starting the product police subgraph and the floor subgraph\n');
   const starts = await Promise.allSettled([
-    ServiceProcess.start('police', serviceEntryPoint('police'), env, START_TIMEOUT_MS),
-    ServiceProcess.start('floor subgraph', join(__dirname, 'floor-subgraph.main.js'), env, START_TIMEOUT_MS),
+    ServiceProcess.start('police', serviceEntryPoint('police'), env, START_TIMEOUT_MS, options.nodeFlags),
+    ServiceProcess.start('floor subgraph', join(__dirname, 'floor-subgraph.main.js'), env, START_TIMEOUT_MS, options.nodeFlags),
   ]);
   const [product, floor] = starts.map((start) => (start.status === 'fulfilled' ? start.value : undefined));
   if (!product || !floor) {
@@ -141,7 +141,7 @@ export async function runSubgraphFloorBench(options: BenchOptions): Promise<void
     const lines = [
       `### One subgraph against the least a subgraph on this stack does (issue 15)`,
       '',
-      `Written by \`npm run bench -- --only subgraph --offenders ${options.offenders} --rounds ${options.rounds} --requests-per-round ${options['requests-per-round']} --concurrency ${options.concurrencyLevels.join(',')}\` on ${todayOf()}; load average at the start ${loadAtStart.map((value) => value.toFixed(1)).join(' / ')}, at the end ${loadavg()
+      `Written by \`npm run bench -- --only subgraph --offenders ${options.offenders} --rounds ${options.rounds} --requests-per-round ${options['requests-per-round']} --concurrency ${options.concurrencyLevels.join(',')}${options.nodeFlags.length > 0 ? ` --node-flags="${options.nodeFlags.join(' ')}"` : ''}\` on ${todayOf()}; load average at the start ${loadAtStart.map((value) => value.toFixed(1)).join(' / ')}, at the end ${loadavg()
         .map((value) => value.toFixed(1))
         .join(' / ')}.`,
       `Checked before measuring: ${compared}`,

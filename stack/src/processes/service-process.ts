@@ -26,14 +26,21 @@ export class ServiceProcess {
   ) {}
 
   /**
-   * Starts `modulePath` with `env` and resolves once the service reports that it listens; rejects
+   * Starts `modulePath` with `env` (and `nodeFlags`, none unless given) and resolves once the service reports that it listens; rejects
    * (and kills the process) when it exits first or does not listen within `startTimeoutMs`.
    */
-  static start(service: string, modulePath: string, env: NodeJS.ProcessEnv, startTimeoutMs: number): Promise<ServiceProcess> {
+  static start(
+    service: string,
+    modulePath: string,
+    env: NodeJS.ProcessEnv,
+    startTimeoutMs: number,
+    nodeFlags: readonly string[] = [],
+  ): Promise<ServiceProcess> {
     const child = fork(modulePath, [], {
       env,
-      // Node's own flags of this process (a test runner's) are not the service's.
-      execArgv: [],
+      // Node's own flags of this process (a test runner's) are not the service's: only those asked for
+      // (the benchmark's `--node-flags`).
+      execArgv: [...nodeFlags],
       // Its log lines go where this process's go; the IPC channel carries only the listening report.
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       // A process group of its own: a Ctrl-C in the terminal reaches the supervisor alone, which stops
