@@ -56,7 +56,7 @@ const optionsSchema = z.object({
   // own bias (1.00 but for noise when it is fair); reported on stdout, docs/benchmarks.md left as it is.
   control: z.boolean().default(false),
   // With `--only deployed` or `--only subgraph`: Node flags every service process of every side starts
-  // with (\`--no-memory-reducer\`), to measure what a flag would change; reported on stdout only, as the
+  // with (`--no-memory-reducer`), to measure what a flag would change; reported on stdout only, as the
   // product does not start with them.
   'node-flags': nodeFlagList.optional(),
   help: z.boolean().default(false),
