@@ -39,15 +39,17 @@ export async function benchDatabaseUrl(offenders: number): Promise<string> {
 
 /**
  * The dataset of the one-process-per-service runs (`--only deployed`, `--only subgraph`) in the bench
- * database at `url`: every agency migrated, and seeded unless it already holds that many offenders
- * (or `--reseed`). Returns the dataset, whose synthetic people the workloads ask about.
+ * database at `url`: every agency migrated, and seeded when it holds no one yet (or `--reseed`); a
+ * database holding other people is refused (`mustSeedBenchDatabase`). Returns the dataset, whose
+ * synthetic people the workloads ask about.
  */
 export async function seededBenchDataset(url: string, options: Pick<BenchOptions, 'offenders' | 'reseed'>): Promise<SeedDataset> {
   const connection = await DatabaseConnection.open({ url }, { poolSize: 5, timeouts: BATCH_JOB_DATABASE_TIMEOUTS });
   const dataset = { offenders: options.offenders, seed: 1, asOf: '2026-11-01' };
   try {
+    const seed = await mustSeedBenchDatabase(url, dataset, options.reseed);
     await migrateAgencies(connection, AGENCIES);
-    if (options.reseed || !(await holdsDataset(url, dataset.offenders))) {
+    if (seed) {
       process.stderr.write(`Seeding ${dataset.offenders.toLocaleString('en-GB')} offenders into ${new URL(url).pathname.slice(1)}\n`);
       await seedAgencies(connection, AGENCIES, dataset, progressBar(dataset.offenders, 'offenders'));
     }
@@ -141,15 +143,38 @@ export async function localServerPid(url: string): Promise<number | null> {
   }
 }
 
-export async function holdsDataset(url: string, offenders: number): Promise<boolean> {
+/**
+ * Whether the benchmark must seed the database at `url` with `dataset` before measuring: not when it
+ * holds that dataset already (as many people, the first synthetic one among them), unless `reseed`;
+ * yes when it holds no one (no police record of anyone, or no police schema yet). Anything else is
+ * refused before a table is touched, migrations included: seeding clears every agency's records
+ * first, and DATABASE_URL may name a database that is not the benchmark's own.
+ */
+export async function mustSeedBenchDatabase(url: string, dataset: SeedDataset, reseed: boolean): Promise<boolean> {
   const client = new Client({ connectionString: url });
   await client.connect();
+  let held: { people: number; first: boolean };
   try {
-    const result = await client.query<{ count: string }>('select count(*) as count from police.person');
-    return Number(result.rows[0]?.count) === offenders;
+    const { rows } = await client.query<{ people: string; first: boolean }>(
+      `select (select count(*) from police.person) as people,
+              exists (select 1 from police.person where pnc_id = $1) as first`,
+      [syntheticPerson(0, dataset).pncId],
+    );
+    held = { people: Number(rows[0]?.people ?? 0), first: rows[0]?.first === true };
+  } catch (error) {
+    // 42P01 (undefined_table) or 3F000 (invalid_schema_name): a database the agencies were never migrated into.
+    const code = (error as { code?: string }).code;
+    if (code !== '42P01' && code !== '3F000') throw error;
+    held = { people: 0, first: false };
   } finally {
     await client.end();
   }
+  if (held.people === dataset.offenders && held.first) return reseed;
+  if (held.people === 0 || reseed) return true;
+  const name = new URL(url).pathname.slice(1);
+  throw new Error(
+    `the database ${name} holds ${held.people.toLocaleString('en-GB')} ${held.people === 1 ? 'person who is' : 'people who are'} not the benchmark's ${dataset.offenders.toLocaleString('en-GB')} synthetic offenders, and seeding clears every agency's records first: point DATABASE_URL at a database of the benchmark's own (or leave it unset for mappa_bench*), or pass --reseed to replace them`,
+  );
 }
 
 /**

@@ -26,7 +26,7 @@ import { progressBar } from '../progress-bar';
 import { AGENCIES } from '../subgraphs';
 import { auditHeads, auditStatementsOf, checkAuditCounts, countPerOperation, verifyChains } from './audit-accounting';
 import { compareAnswers } from './compare';
-import { benchDatabaseUrl, busiestVictimLiaisonOfficer, collectCursors, holdsDataset } from './dataset';
+import { benchDatabaseUrl, busiestVictimLiaisonOfficer, collectCursors, mustSeedBenchDatabase } from './dataset';
 import {
   CURSOR_PAGE,
   OFFENDER_VIEW,
@@ -60,11 +60,12 @@ const PAGES = 20;
 export async function runInProcessBench(options: BenchOptions): Promise<void> {
   const packOnly = options.only === 'pack';
   const url = await benchDatabaseUrl(options.offenders);
-  const connection = await DatabaseConnection.open({ url }, { poolSize: 20, timeouts: BATCH_JOB_DATABASE_TIMEOUTS });
   const dataset = { offenders: options.offenders, seed: 1, asOf: '2026-11-01' };
+  const seed = await mustSeedBenchDatabase(url, dataset, options.reseed);
+  const connection = await DatabaseConnection.open({ url }, { poolSize: 20, timeouts: BATCH_JOB_DATABASE_TIMEOUTS });
   const log = createLogger('bench', 'silent');
   await migrateAgencies(connection, AGENCIES);
-  if (options.reseed || !(await holdsDataset(url, dataset.offenders))) {
+  if (seed) {
     process.stderr.write(`Seeding ${dataset.offenders.toLocaleString('en-GB')} offenders into ${new URL(url).pathname.slice(1)}\n`);
     await seedAgencies(connection, AGENCIES, dataset, progressBar(dataset.offenders, 'offenders'));
   }

@@ -76,14 +76,15 @@ export interface BenchOptions extends Omit<ParsedOptions, 'concurrency' | 'node-
 export const USAGE = `Usage: npm run bench -- [options]
 
 Seeds the PostgreSQL server (DATABASE_URL, or the local server's mappa_bench database; mappa_bench_<N>
-for any other size than ${DEFAULT_OFFENDERS.toLocaleString('en-GB')}) once, then measures workloads in interleaved rounds.
+for any other size than ${DEFAULT_OFFENDERS.toLocaleString('en-GB')}) once, then measures workloads in interleaved rounds. Seeding
+clears every agency's records, so a database holding other people is refused unless --reseed.
 
   --offenders N            dataset size (default ${DEFAULT_OFFENDERS}, at least 1000)
   --rounds N               rounds (default 8)
   --requests-per-round N   requests per workload per round (default 200, at least 10)
   --concurrency N[,N...]   requests in flight per workload, 1-${MAX_CONCURRENCY} (default ${DEFAULT_CONCURRENCY}); with --only deployed
                            or --only subgraph a list of levels, each measured in the same rounds (default ${DEFAULT_DEPLOYED_CONCURRENCY.join(',')})
-  --reseed                 seed again even when the database holds the dataset
+  --reseed                 seed again even when the database holds the dataset, or replace the people it holds
   --statistics-only        only the statistics workloads (docs/benchmarks-statistics.md)
   --register-only          only the register at scale, every plan checked (stdout)
   --only pack              only the meeting pack beside the single offender view (stdout)
