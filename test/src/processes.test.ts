@@ -22,8 +22,6 @@ import type { GraphQLResponse } from '@mappa/testing';
 // server: DATABASE_URL, or the local one). Then SIGTERM: every service drains and no process is left.
 // @jest-database-independent: it runs on the PostgreSQL server whichever database the run is on, so it
 // would do the same twice in CI's two runs; .ci/run runs it in the server run only.
-// @jest-needs-build: it starts the built product (stack/dist/main.js), so .ci/run runs it once the build is done,
-// on its own, while the rest of the server run starts beside the build.
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..');
