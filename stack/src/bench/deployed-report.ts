@@ -6,6 +6,7 @@ import { AGENCY_REGISTRY, todayOf } from '@mappa/shared';
 import { FailureTally } from './failures';
 import { percentile } from './load';
 import type { BenchOptions } from './options';
+import { nodeFlagsArgument } from './options';
 import { CpuLedger, formatRatio } from './process-cpu';
 import { DEPLOYED_HEADING } from './trace-section';
 import { CHUNK, WARM_UP_REQUESTS } from './workload';
@@ -224,7 +225,7 @@ start with: what the flags change, not the product as it runs.
       : '';
   return `${DEPLOYED_HEADING}
 ${control}${nodeFlags}
-Written by \`npm run bench -- --only deployed --offenders ${options.offenders} --rounds ${options.rounds} --requests-per-round ${options['requests-per-round']} --concurrency ${levels}${options.control ? ' --control' : ''}${flags ? ` --node-flags="${flags}"` : ''}\` on ${todayOf()}
+Written by \`npm run bench -- --only deployed --offenders ${options.offenders} --rounds ${options.rounds} --requests-per-round ${options['requests-per-round']} --concurrency ${levels}${options.control ? ' --control' : ''}${nodeFlagsArgument(options.nodeFlags)}\` on ${todayOf()}
 (${options.offenders.toLocaleString('en-GB')} offenders; ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}).
 Load average (1 / 5 / 15 min) at the start ${load(run.loadAtStart)}, at the end ${load(run.loadAtEnd)}: the machine is shared, so requests/s and
 latencies move with other work on it; CPU ms per request hardly does, and is the figure to trust.

@@ -1,4 +1,11 @@
-import { DEFAULT_CONCURRENCY, DEFAULT_DEPLOYED_CONCURRENCY, DEFAULT_OFFENDERS, parseBenchOptions, USAGE } from './options';
+import {
+  DEFAULT_CONCURRENCY,
+  DEFAULT_DEPLOYED_CONCURRENCY,
+  DEFAULT_OFFENDERS,
+  nodeFlagsArgument,
+  parseBenchOptions,
+  USAGE,
+} from './options';
 
 // The benchmark's options are checked before anything starts: a wrong flag fails at once, never
 // after ten minutes of seeding.
@@ -72,6 +79,11 @@ describe('npm run bench options', () => {
       '--max-semi-space-size=32',
     ]);
     expect(() => parseBenchOptions(['--node-flags=--no-memory-reducer'])).toThrow(/--only deployed or --only subgraph/);
+    // As the reports write it in their command line, so that the command can be run again.
+    expect(nodeFlagsArgument([])).toBe('');
+    expect(nodeFlagsArgument(['--no-memory-reducer', '--max-semi-space-size=32'])).toBe(
+      ' --node-flags="--no-memory-reducer --max-semi-space-size=32"',
+    );
     for (const bad of ['no-dashes', '--a  --b', '--require ./x.js', '--a;rm', '--a=$(x)', ''])
       expect(() => parseBenchOptions(['--only', 'deployed', `--node-flags=${bad}`])).toThrow();
   });

@@ -100,6 +100,11 @@ clears every agency's records, so a database holding other people is refused unl
   --help                   this text
 `;
 
+/** `nodeFlags` as written on the command line (` --node-flags="…"`), or nothing without any: for a report's "Written by". */
+export function nodeFlagsArgument(nodeFlags: readonly string[]): string {
+  return nodeFlags.length > 0 ? ` --node-flags="${nodeFlags.join(' ')}"` : '';
+}
+
 /** The options of `argv` (without node and the script), checked; throws on an unknown or invalid one. */
 export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   const { values } = parseArgs({

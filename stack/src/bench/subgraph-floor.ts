@@ -20,6 +20,7 @@ import { failureOf } from './failures';
 import { bodyOf, post, runRequests, warmUp } from './load';
 import type { Answer } from './load';
 import type { BenchOptions } from './options';
+import { nodeFlagsArgument } from './options';
 import { CpuLedger, cpuSpent, formatRatio, ownCpuMs, processCpuMs } from './process-cpu';
 import { CHUNK } from './workload';
 
@@ -141,7 +142,7 @@ export async function runSubgraphFloorBench(options: BenchOptions): Promise<void
     const lines = [
       `### One subgraph against the least a subgraph on this stack does (issue 15)`,
       '',
-      `Written by \`npm run bench -- --only subgraph --offenders ${options.offenders} --rounds ${options.rounds} --requests-per-round ${options['requests-per-round']} --concurrency ${options.concurrencyLevels.join(',')}${options.nodeFlags.length > 0 ? ` --node-flags="${options.nodeFlags.join(' ')}"` : ''}\` on ${todayOf()}; load average at the start ${loadAtStart.map((value) => value.toFixed(1)).join(' / ')}, at the end ${loadavg()
+      `Written by \`npm run bench -- --only subgraph --offenders ${options.offenders} --rounds ${options.rounds} --requests-per-round ${options['requests-per-round']} --concurrency ${options.concurrencyLevels.join(',')}${nodeFlagsArgument(options.nodeFlags)}\` on ${todayOf()}; load average at the start ${loadAtStart.map((value) => value.toFixed(1)).join(' / ')}, at the end ${loadavg()
         .map((value) => value.toFixed(1))
         .join(' / ')}.`,
       `Checked before measuring: ${compared}`,
