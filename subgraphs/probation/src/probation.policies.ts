@@ -20,8 +20,8 @@ import type { AccessGrant, Role } from '@mappa/shared';
 // MAPPA_SCREENING, under-18s: shared/src/auth/row-scope.ts) is enforced before any field. A grant's
 // per-record condition (the allocated COM and their line manager, the victim's own VLO, approved
 // premises residents, electronically monitored conditions, category 1 co-management) is decided on
-// each record by record/probation-record.conditions.ts; what is not yet (foreign national status) is
-// named in the summaries.
+// each record by record/probation-record.conditions.ts; what is not yet (the address filters for Responsible
+// Authority roles and approved premises staff) is named in the summaries.
 // Where such a condition protects someone other than the reader's own agency (victims, the offender's
 // data reaching another agency outside the grant the inventory gives), the grant is left out: fail closed.
 
