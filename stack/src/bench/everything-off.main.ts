@@ -2,9 +2,8 @@
 // start function as its own entry point (the subgraph's standalone run, gateway/src/main.ts), from the
 // same environment, but with authorization and the audit trail off: the "everything off" side of
 // `npm run bench -- --only deployed`. The switches are code, not configuration: nothing else passes them.
-import { runGateway } from '@mappa/gateway';
-import { runStandaloneSubgraph } from '@mappa/shared';
-import { SUBGRAPHS } from '../subgraphs';
+import { AGENCY_REGISTRY, runStandaloneSubgraph } from '@mappa/shared';
+import type { AgencySubgraphName, DefinedSubgraph } from '@mappa/shared';
 
 const OFF = { authorization: 'off', audit: 'off' } as const;
 /**
@@ -16,10 +15,27 @@ const OFF = { authorization: 'off', audit: 'off' } as const;
 const ON = { authorization: 'enforced', audit: 'recorded' } as const;
 const SWITCHES = process.env.BENCH_CONTROL === 'on' ? ON : OFF;
 
-async function startOff(name: string): Promise<void> {
-  if (name === 'gateway') return runGateway(SWITCHES);
-  const definition = SUBGRAPHS.find((subgraph) => subgraph.definition.name === name)?.definition;
-  if (!definition) throw new Error(`no subgraph called ${name}`);
+/**
+ * The one agency's subgraph this process runs, loaded alone, as its own entry point loads it: through
+ * the stack's list of subgraphs every "everything off" process loaded all six agencies' packages and
+ * the gateway's, a heavier process than the product's it is compared with. (Measured in control runs,
+ * the difference was within their noise: docs/benchmarks.md, "The control run's bias".)
+ */
+async function definitionOf(name: AgencySubgraphName): Promise<DefinedSubgraph> {
+  const agencyPackage = (await import(`@mappa/${name}`)) as Record<string, unknown>;
+  const definition = Object.values(agencyPackage).find(
+    (value): value is DefinedSubgraph =>
+      typeof value === 'object' && value !== null && (value as Partial<DefinedSubgraph>).name === name && 'loadConfig' in value,
+  );
+  if (!definition) throw new Error(`@mappa/${name} exports no subgraph called ${name}`);
+  return definition;
+}
+
+async function startOff(service: string): Promise<void> {
+  if (service === 'gateway') return (await import('@mappa/gateway')).runGateway(SWITCHES);
+  const registered = AGENCY_REGISTRY.find(({ name }) => name === service);
+  if (!registered) throw new Error(`no subgraph called ${service}`);
+  const definition = await definitionOf(registered.name);
   const config = definition.loadConfig();
   // The deployed bench runs on the PostgreSQL server, migrated by the product's own subgraphs first.
   if (!config.DATABASE_URL) throw new Error('DATABASE_URL is required');
