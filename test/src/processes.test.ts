@@ -9,7 +9,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { Client } from 'pg';
 import { LocalIssuer } from '@mappa/gateway';
 import { AGENCY_REGISTRY, auditEntryTable, DatabaseConnection } from '@mappa/shared';
-import { testRedisUrl, uniqueTestKeyPrefix } from '@mappa/testing';
+import { serverDatabaseUrl, testRedisUrl, uniqueTestKeyPrefix } from '@mappa/testing';
 import type { PrincipalClaims } from '@mappa/shared';
 import { runAuditVerify } from '../../stack/src/audit-verify';
 import { DEFAULT_PRINCIPAL } from '@mappa/testing/stack';
@@ -27,11 +27,7 @@ const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..');
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DATABASE = `mappa_processes_${randomBytes(5).toString('hex')}`;
-const DATABASE_URL = (() => {
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${DATABASE}`;
-  return url.toString();
-})();
+const DATABASE_URL = serverDatabaseUrl(SERVER_URL, DATABASE);
 /** The per-principal bucket of every replica: alone, each replica would let this many through. */
 const PRINCIPAL_CAPACITY = 10;
 const OFFENDERS = `query ProcessesPage { offenders(first: 3) { totalCount edges { node { pncId identity { lastName } mappaCase { level } custody { inOutStatus } } } } }`;

@@ -66,7 +66,10 @@ export async function openTestDatabase(
   const source = template && templatesFolder ? await templateDatabase(serverUrl, templatesFolder, template) : undefined;
   const name = `mappa_test_${randomBytes(6).toString('hex')}`;
   await createDatabase(serverUrl, name, source);
-  const connection = await DatabaseConnection.open({ url: databaseUrl(serverUrl, name) }, { poolSize: 5, timeouts: options.timeouts });
+  const connection = await DatabaseConnection.open(
+    { url: serverDatabaseUrl(serverUrl, name) },
+    { poolSize: 5, timeouts: options.timeouts },
+  );
   // No template database in this run: prepare this one in place, base first.
   if (template && !source) await prepareInPlace(connection, template);
   return {
@@ -136,7 +139,7 @@ async function templateDatabase(serverUrl: string, templatesFolder: string, temp
   // Migrating and seeding a template is a batch job: the seed's agencies write in parallel and queue for
   // the pool's five connections, which on a loaded server took longer than a request's 5 s connect wait.
   const connection = await DatabaseConnection.open(
-    { url: databaseUrl(serverUrl, building) },
+    { url: serverDatabaseUrl(serverUrl, building) },
     { poolSize: 5, timeouts: BATCH_JOB_DATABASE_TIMEOUTS },
   );
   try {
@@ -168,7 +171,8 @@ async function prepareInPlace(connection: DatabaseConnection, template: TestData
 // template's name says.
 const templateKey = (name: string) => createHash('sha256').update(name).digest('hex').slice(0, 12);
 
-function databaseUrl(serverUrl: string, name: string): string {
+/** The URL of the database `name` on the PostgreSQL server at `serverUrl` (its user, host and options kept). */
+export function serverDatabaseUrl(serverUrl: string, name: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return url.toString();

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { syntheticPerson } from '@mappa/shared';
+import { serverDatabaseUrl } from '@mappa/testing';
 import { mustSeedBenchDatabase } from './dataset';
 
 // `npm run bench` seeds whatever database DATABASE_URL names, and seeding clears every agency's
@@ -10,11 +11,7 @@ import { mustSeedBenchDatabase } from './dataset';
 describe('the benchmark database', () => {
   const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `mappa_bench_guard_${randomBytes(5).toString('hex')}`;
-  const url = (() => {
-    const target = new URL(serverUrl);
-    target.pathname = `/${name}`;
-    return target.toString();
-  })();
+  const url = serverDatabaseUrl(serverUrl, name);
   const dataset = { offenders: 3, seed: 1, asOf: '2026-11-01' };
   const admin = new Client({ connectionString: serverUrl });
   const db = new Client({ connectionString: url });

@@ -38,25 +38,37 @@ export async function benchDatabaseUrl(offenders: number): Promise<string> {
 }
 
 /**
- * The dataset of the one-process-per-service runs (`--only deployed`, `--only subgraph`) in the bench
- * database at `url`: every agency migrated, and seeded when it holds no one yet (or `--reseed`); a
- * database holding other people is refused (`mustSeedBenchDatabase`). Returns the dataset, whose
- * synthetic people the workloads ask about.
+ * The benchmark's dataset in the bench database at `url`, through `connection` (a pool on it): refused
+ * when the database holds other people (`mustSeedBenchDatabase`, before anything is migrated), then
+ * every agency migrated, and seeded when it holds no one yet (or `--reseed`). Returns the dataset,
+ * whose synthetic people the workloads ask about.
+ */
+export async function prepareBenchDataset(
+  connection: DatabaseConnection,
+  url: string,
+  options: Pick<BenchOptions, 'offenders' | 'reseed'>,
+): Promise<SeedDataset> {
+  const dataset = { offenders: options.offenders, seed: 1, asOf: '2026-11-01' };
+  const seed = await mustSeedBenchDatabase(url, dataset, options.reseed);
+  await migrateAgencies(connection, AGENCIES);
+  if (seed) {
+    process.stderr.write(`Seeding ${dataset.offenders.toLocaleString('en-GB')} offenders into ${new URL(url).pathname.slice(1)}\n`);
+    await seedAgencies(connection, AGENCIES, dataset, progressBar(dataset.offenders, 'offenders'));
+  }
+  return dataset;
+}
+
+/**
+ * `prepareBenchDataset` for the one-process-per-service runs (`--only deployed`, `--only subgraph`),
+ * through a pool of its own, closed once the dataset is there: the services open their own.
  */
 export async function seededBenchDataset(url: string, options: Pick<BenchOptions, 'offenders' | 'reseed'>): Promise<SeedDataset> {
   const connection = await DatabaseConnection.open({ url }, { poolSize: 5, timeouts: BATCH_JOB_DATABASE_TIMEOUTS });
-  const dataset = { offenders: options.offenders, seed: 1, asOf: '2026-11-01' };
   try {
-    const seed = await mustSeedBenchDatabase(url, dataset, options.reseed);
-    await migrateAgencies(connection, AGENCIES);
-    if (seed) {
-      process.stderr.write(`Seeding ${dataset.offenders.toLocaleString('en-GB')} offenders into ${new URL(url).pathname.slice(1)}\n`);
-      await seedAgencies(connection, AGENCIES, dataset, progressBar(dataset.offenders, 'offenders'));
-    }
+    return await prepareBenchDataset(connection, url, options);
   } finally {
     await connection.close();
   }
-  return dataset;
 }
 
 /**

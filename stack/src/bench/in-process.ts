@@ -13,20 +13,16 @@ import {
   FIVE_AGENCY_VIEW,
   MappaArea,
   MEETING_PACK,
-  migrateAgencies,
   REGISTER_PAGE,
-  seedAgencies,
   syntheticPerson,
 } from '@mappa/shared';
 import type { PrincipalClaims } from '@mappa/shared';
 import { REPOSITORY_ROOT } from '../generate-schemas';
 import { startLocalStack } from '../local-stack';
 import type { LocalStack } from '../local-stack';
-import { progressBar } from '../progress-bar';
-import { AGENCIES } from '../subgraphs';
 import { auditHeads, auditStatementsOf, checkAuditCounts, countPerOperation, verifyChains } from './audit-accounting';
 import { compareAnswers } from './compare';
-import { benchDatabaseUrl, busiestVictimLiaisonOfficer, collectCursors, mustSeedBenchDatabase } from './dataset';
+import { benchDatabaseUrl, busiestVictimLiaisonOfficer, collectCursors, prepareBenchDataset } from './dataset';
 import {
   CURSOR_PAGE,
   OFFENDER_VIEW,
@@ -60,15 +56,9 @@ const PAGES = 20;
 export async function runInProcessBench(options: BenchOptions): Promise<void> {
   const packOnly = options.only === 'pack';
   const url = await benchDatabaseUrl(options.offenders);
-  const dataset = { offenders: options.offenders, seed: 1, asOf: '2026-11-01' };
-  const seed = await mustSeedBenchDatabase(url, dataset, options.reseed);
   const connection = await DatabaseConnection.open({ url }, { poolSize: 20, timeouts: BATCH_JOB_DATABASE_TIMEOUTS });
   const log = createLogger('bench', 'silent');
-  await migrateAgencies(connection, AGENCIES);
-  if (seed) {
-    process.stderr.write(`Seeding ${dataset.offenders.toLocaleString('en-GB')} offenders into ${new URL(url).pathname.slice(1)}\n`);
-    await seedAgencies(connection, AGENCIES, dataset, progressBar(dataset.offenders, 'offenders'));
-  }
+  const dataset = await prepareBenchDataset(connection, url, options);
   // `--statistics-only` and `--register-only` record the statements one request sends and check their plans:
   // this process's stack then reaches the database through a statement relay, as the deployed layout's
   // services do (statement-relay.ts). pg's clients cannot be patched for it: the pool's SQL tracing binds
