@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import {
   CpuLedger,
   cpuMsOfStat,
@@ -40,6 +41,33 @@ describe('CPU per process', () => {
     expect(child.status).toBe(0);
     const after = await processAndChildrenCpuMs(process.pid);
     expect(after - before).toBeGreaterThanOrEqual(190);
+  });
+
+  // A deployed run once put a negative CPU on the database server for a chunk: a backend that exited
+  // while its siblings were read had left the list of children but not yet reached the postmaster's
+  // waited-for time. Children that burn CPU and exit while the tree is read over and over: no reading
+  // may be lower than the one before it.
+  it('never reads less than before while children exit and are waited for', async () => {
+    const children = Array.from({ length: 12 }, (_, n) =>
+      (async () => {
+        // Staggered, so that exits fall at different points of the readings.
+        await new Promise((resolve) => setTimeout(resolve, n * 40));
+        const child = spawn(process.execPath, [
+          '-e',
+          'const end = process.cpuUsage().user + 60_000; while (process.cpuUsage().user < end);',
+        ]);
+        const [code] = (await once(child, 'exit')) as [number | null];
+        return code;
+      })(),
+    );
+    let finished = false;
+    const exited = Promise.all(children).finally(() => (finished = true));
+    const readings: number[] = [];
+    while (!finished) readings.push(await processAndChildrenCpuMs(process.pid));
+    expect(await exited).toEqual(Array.from({ length: 12 }, () => 0));
+    const dips = readings.filter((reading, i) => i > 0 && reading < readings[i - 1]!);
+    expect(readings.length).toBeGreaterThan(20);
+    expect(dips).toEqual([]);
   });
 
   it('refuses a line that is not a stat line', () => {

@@ -58,29 +58,48 @@ export async function processCpuMs(pid: number): Promise<number> {
   return cpuMsOfStat(await readFile(`/proc/${pid}/stat`, 'utf8'), ticksPerSecond());
 }
 
+/** How often `processAndChildrenCpuMs` reads again when a child was waited for while it read. */
+const READ_ATTEMPTS = 5;
+
 /**
  * CPU milliseconds a process and its children have used so far: the process itself, every child it has
  * started and not yet waited for, and every one it has waited for. For a PostgreSQL server on this
  * machine, given its postmaster: the backends, the WAL writer, the checkpointer and autovacuum, and
- * backends that have exited (a backend that exits between two readings is counted in both, first as
- * itself, then in the postmaster's reaped children's time). Everything the server does for anyone is
- * in it, not only for the benchmark's databases.
+ * backends that have exited. Everything the server does for anyone is in it, not only for the
+ * benchmark's databases.
+ *
+ * A child can exit and be waited for while its siblings are read (a pool closing an idle connection,
+ * an autovacuum worker finishing): its time then leaves the list of children before it reaches the
+ * parent's waited-for time, and the reading would dip below the one before it (a negative CPU for a
+ * chunk was seen so). So the parent's waited-for time is read before and after the children, and the
+ * whole reading is taken again when it moved; a child started meanwhile is counted from the next one.
  */
 export async function processAndChildrenCpuMs(pid: number): Promise<number> {
   const ticks = ticksPerSecond();
-  const children = (await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8')).trim().split(/\s+/).filter(Boolean);
-  const own = cpuMsWithReapedChildrenOfStat(await readFile(`/proc/${pid}/stat`, 'utf8'), ticks);
-  const running = await Promise.all(
-    children.map(async (child) => {
-      try {
-        return cpuMsOfStat(await readFile(`/proc/${child}/stat`, 'utf8'), ticks);
-      } catch {
-        // Exited and waited for since the list was read: its time is in the parent's from the next reading on.
-        return 0;
-      }
-    }),
-  );
-  return running.reduce((sum, ms) => sum + ms, own);
+  for (let attempt = 1; ; attempt += 1) {
+    const before = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const children = (await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8')).trim().split(/\s+/).filter(Boolean);
+    const running = await Promise.all(
+      children.map(async (child) => {
+        try {
+          return cpuMsOfStat(await readFile(`/proc/${child}/stat`, 'utf8'), ticks);
+        } catch {
+          // Exited since the list was read: the parent's waited-for time moves, or it is a zombie not yet waited for.
+          return 0;
+        }
+      }),
+    );
+    const after = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const waitedForMoved = reapedChildrenMsOfStat(after, ticks) !== reapedChildrenMsOfStat(before, ticks);
+    if (!waitedForMoved || attempt === READ_ATTEMPTS)
+      return running.reduce((sum, ms) => sum + ms, cpuMsWithReapedChildrenOfStat(after, ticks));
+  }
+}
+
+/** The time of the children a process has waited for (cutime and cstime, fields 16 and 17), in milliseconds. */
+function reapedChildrenMsOfStat(stat: string, ticksPerSecond: number): number {
+  const fields = statFieldsAfterName(stat);
+  return ((numericField(fields, 16) + numericField(fields, 17)) * 1000) / ticksPerSecond;
 }
 
 /** CPU milliseconds this process has used so far (user plus system). */
