@@ -237,7 +237,10 @@ required, authorization and the audit trail on); in front of the same subgraph p
 process of its own on the same static supergraph, adding only the signed gateway assertion the
 subgraphs require (one fixed caller: no token, no authorization or audit at the gateway; the subgraphs
 still verify the assertion, enforce their policies and write their audit entries); and "everything
-off": another gateway and six subgraphs started with authorization and the audit trail off. Every
+off": another gateway and six subgraphs started with authorization and the audit trail off, with a bare
+\`@apollo/gateway\` and a Hive Gateway of their own, sent the same requests as the peers in the same turn and not
+measured: each set of subgraphs serves its own gateway and two peers, since serving the peers' traffic too was found
+to make a subgraph process cheaper per request ("The control run's bias" below). Every
 service has a database pool of ${run.poolSize} (DATABASE_POOL_SIZE; fourteen services share the server). This
 process is the load generator, apart from all of them. Every side gets the same requests, in the same
 rounds, at each concurrency level (${levels}): within a round the levels take turns (in order, then reversed,
@@ -258,7 +261,7 @@ chunk ran is put to that side (anything else the server did meanwhile, for any d
 
 How to run it: \`npm run bench -- --only deployed --offenders 10000\` (add \`--rounds\`, \`--requests-per-round\`,
 \`--concurrency\` with one level or several, \`1,10,20\` unless told; its database is seeded once per size, and
-sixteen processes start, a few minutes on a loaded machine). What each figure is: requests/s is requests over
+eighteen processes start, a few minutes on a loaded machine). What each figure is: requests/s is requests over
 the time a side's chunks took (wall time, noisy on a shared machine; a chunk's last requests run with fewer in
 flight, more so at high levels); p50/p99 the latency the load generator saw; "CPU ms/request" a process's CPU
 over the requests of the chunks it served: "gateway" the side's gateway process, "subgraphs (sum)" its six

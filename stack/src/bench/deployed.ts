@@ -5,7 +5,9 @@
 // - a bare @apollo/gateway and Hive Gateway (bench/peers.ts), each in a process of its own, in front
 //   of the product's running subgraphs, adding only the signed gateway assertion;
 // - the product with everything off: another gateway and set of subgraphs, started with
-//   authorization and the audit trail off (bench/everything-off.main.ts).
+//   authorization and the audit trail off (bench/everything-off.main.ts), with a bare @apollo/gateway
+//   and a Hive Gateway of their own sent the same traffic as the peers (not measured): each set of
+//   subgraphs then serves the same three kinds of gateway, so that on vs off compares like with like.
 // Answers are checked identical to the product's before anything is measured. Reported: requests/s,
 // p50/p99, and CPU ms per request of every process (the gateway, each subgraph, and this process,
 // the load generator, apart), with the ratios product/peer and on/off.
@@ -39,7 +41,7 @@ const COMPARED_PEOPLE = 500;
 /** Register pages the page cycles through; fewer at a small dataset, but at least `MIN_PAGES`. */
 const PAGES = 20;
 const MIN_PAGES = 5;
-/** A cold start of sixteen processes on a loaded 2-core machine takes a while. */
+/** A cold start of eighteen processes on a loaded 2-core machine takes a while. */
 const START_TIMEOUT_MS = 240_000;
 export const SHUTDOWN_GRACE_MS = 2_000;
 /**
@@ -50,16 +52,24 @@ export const SHUTDOWN_GRACE_MS = 2_000;
  * 56. Every side gets the same, so the ratios compare like with like.
  */
 export const DEFAULT_POOL_SIZE = 4;
-/** The services started: two gateways (the product's and everything off's) and each side's subgraphs. */
+/**
+ * The services with a database pool: two gateways (the product's and everything off's) and each one's
+ * subgraphs (the peers hold no connection of their own).
+ */
 const SERVICES = 2 + 2 * AGENCY_REGISTRY.length;
 
-/** One gateway (and the subgraphs behind it) that the load generator sends the same operations to. */
-interface Side {
-  readonly name: SideName;
+/** A gateway the load generator sends the operations to. */
+interface Front {
+  readonly name: string;
   readonly url: string;
   /** The operation sent by its registered id (the product) or as text (the peers know no manifest). */
   readonly byId: boolean;
   readonly headers: Record<string, string>;
+}
+
+/** A measured gateway (and the subgraphs behind it). */
+interface Side extends Front {
+  readonly name: SideName;
   /** Label → process id: `gateway` and each subgraph's name. */
   readonly pids: Readonly<Record<string, number>>;
 }
@@ -147,20 +157,26 @@ export async function runDeployedBench(options: BenchOptions): Promise<void> {
     process.stderr.write('starting the product, its peers and everything off, one process per service\n');
     const subgraphs = await startSubgraphs(false);
     const subgraphsOff = await startSubgraphs(true);
-    const peerSettings: PeerSettings = {
-      host: '127.0.0.1',
-      subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, service]) => [name, `${service.url}/graphql`])),
-      assertionKey: key.privateJwk as PeerSettings['assertionKey'],
-      // The caller the product's gateway vouches for on these operations.
-      caller: { principal: { ...principal, issuer: issuer.issuerName }, declaredPurpose: { purpose: 'MAPPA_SCREENING', caseId: null } },
+    const peerEnv = (behind: Readonly<Record<string, ServiceProcess>>): NodeJS.ProcessEnv => {
+      const settings: PeerSettings = {
+        host: '127.0.0.1',
+        subgraphUrls: Object.fromEntries(Object.entries(behind).map(([name, service]) => [name, `${service.url}/graphql`])),
+        assertionKey: key.privateJwk as PeerSettings['assertionKey'],
+        // The caller the product's gateway vouches for on these operations.
+        caller: { principal: { ...principal, issuer: issuer.issuerName }, declaredPurpose: { purpose: 'MAPPA_SCREENING', caseId: null } },
+      };
+      // Hive Gateway reads LOG_LEVEL too, and knows no `silent`: errors only.
+      return { ...common, LOG_LEVEL: 'error', [PEER_SETTINGS_VARIABLE]: JSON.stringify(settings) };
     };
-    // Hive Gateway reads LOG_LEVEL too, and knows no `silent`: errors only.
-    const peerEnv = { ...common, LOG_LEVEL: 'error', [PEER_SETTINGS_VARIABLE]: JSON.stringify(peerSettings) };
-    const [gateway, gatewayOff, apollo, hive] = await Promise.all([
+    const apolloPeer = join(__dirname, 'apollo-peer.main.js');
+    const hivePeer = join(__dirname, 'hive-peer.main.js');
+    const [gateway, gatewayOff, apollo, hive, apolloOff, hiveOff] = await Promise.all([
       start('gateway', serviceEntryPoint('gateway'), gatewayEnv(subgraphs)),
       start('gateway (off)', everythingOff, { ...gatewayEnv(subgraphsOff), ...offEnv, BENCH_SERVICE: 'gateway' }),
-      start('bare @apollo/gateway', join(__dirname, 'apollo-peer.main.js'), peerEnv),
-      start('Hive Gateway', join(__dirname, 'hive-peer.main.js'), peerEnv),
+      start('bare @apollo/gateway', apolloPeer, peerEnv(subgraphs)),
+      start('Hive Gateway', hivePeer, peerEnv(subgraphs)),
+      start('bare @apollo/gateway (off)', apolloPeer, peerEnv(subgraphsOff)),
+      start('Hive Gateway (off)', hivePeer, peerEnv(subgraphsOff)),
     ]);
     const pidsOf = (front: ServiceProcess, behind: Readonly<Record<string, ServiceProcess>>) => ({
       gateway: front.pid,
@@ -179,6 +195,18 @@ export async function runDeployedBench(options: BenchOptions): Promise<void> {
         pids: pidsOf(gatewayOff!, subgraphsOff),
       },
     ];
+    // The product's subgraphs serve the product and both peers. A control run found that serving the
+    // peers too makes a subgraph process cheaper per request (docs/benchmarks.md, "The control run's
+    // bias"): everything off's subgraphs would have been measured serving one gateway against the
+    // product's serving three. So everything off's subgraphs get the peers' traffic as well, from peers
+    // of their own, in the same turn: sent, checked, not measured. Each set of subgraphs then serves its
+    // own gateway and a bare @apollo/gateway and a Hive Gateway, in one block of the rotation (product,
+    // peers | off, its peers), reversed every other chunk like the rest.
+    const offPeers: Front[] = [
+      { name: 'bare @apollo/gateway (off)', url: `${apolloOff!.url}/graphql`, byId: false, headers: {} },
+      { name: 'Hive Gateway (off)', url: `${hiveOff!.url}/graphql`, byId: false, headers: {} },
+    ];
+    const rotation: Front[] = [...sides, ...offPeers];
     const { pncIds, restricted } = coordinatorsPeople(dataset, principal.area, COMPARED_PEOPLE);
     const ownArea = { area: principal.area };
     const cursors = await collectCursors(sides[0]!.url, PAGES, productHeaders, ownArea, restricted, MIN_PAGES);
@@ -194,12 +222,12 @@ export async function runDeployedBench(options: BenchOptions): Promise<void> {
         variables: (i) => ({ after: cursors[i % cursors.length], filter: ownArea }),
       },
     ];
-    const sendTo = (side: Side, operation: DeployedOperation, i: number): Promise<Answer> =>
-      post(side.url, bodyOf(operation.query, operation.variables(i), side.byId), side.headers);
+    const sendTo = (front: Front, operation: DeployedOperation, i: number): Promise<Answer> =>
+      post(front.url, bodyOf(operation.query, operation.variables(i), front.byId), front.headers);
     const checks: string[] = [];
     for (const operation of operations)
       checks.push(
-        await checkSameAnswers(operation, sides, Math.min(COMPARED_PEOPLE, options.rounds * options['requests-per-round']), sendTo),
+        await checkSameAnswers(operation, rotation, Math.min(COMPARED_PEOPLE, options.rounds * options['requests-per-round']), sendTo),
       );
     const levels: LevelMeasurement[] = options.concurrencyLevels.map((concurrency) => ({
       concurrency,
@@ -208,7 +236,7 @@ export async function runDeployedBench(options: BenchOptions): Promise<void> {
     // Warm-up of each operation on every side at the highest level, which also opens every connection
     // the measured rounds will use.
     await warmUp(
-      operations.flatMap((operation) => sides.map((side) => (i: number) => sendTo(side, operation, i))),
+      operations.flatMap((operation) => rotation.map((front) => (i: number) => sendTo(front, operation, i))),
       Math.max(...options.concurrencyLevels),
     );
     const perRound = options['requests-per-round'];
@@ -225,11 +253,15 @@ export async function runDeployedBench(options: BenchOptions): Promise<void> {
           // The sides alternate in chunks, in order and then reversed, so each one's mean position is the same.
           for (let chunk = 0, done = 0; done < perRound; chunk += 1, done += CHUNK) {
             const size = Math.min(CHUNK, perRound - done);
-            for (const side of chunk % 2 === round % 2 ? sides : [...sides].reverse()) {
+            for (const front of chunk % 2 === round % 2 ? rotation : [...rotation].reverse()) {
+              const send = async (i: number) => failureOf(await sendTo(front, operation, round * perRound + done + i));
+              const side = sides.find((candidate) => candidate === front);
+              if (!side) {
+                await runRequests(size, level.concurrency, send);
+                continue;
+              }
               const before = await readCpu(side.pids, serverPid);
-              const result = await runRequests(size, level.concurrency, async (i) =>
-                failureOf(await sendTo(side, operation, round * perRound + done + i)),
-              );
+              const result = await runRequests(size, level.concurrency, send);
               const after = await readCpu(side.pids, serverPid);
               const measurement = level.measurements[o]![sides.indexOf(side)]!;
               measurement.latenciesMs.push(...result.latenciesMs);
@@ -260,7 +292,7 @@ export async function runDeployedBench(options: BenchOptions): Promise<void> {
     // product as it runs: neither's figures are the product's.
     if (!options.control && options.nodeFlags.length === 0) writeFileSync(BENCHMARKS_FILE, withDeployedSection(section));
   } finally {
-    // The gateways first, while the subgraphs still answer what they have in flight.
+    // The gateways (and peers) first, while the subgraphs still answer what they have in flight.
     const gateways = started.filter((service) => !AGENCY_REGISTRY.some(({ name }) => service.service.startsWith(name)));
     await Promise.all(gateways.map((service) => service.stop(SHUTDOWN_GRACE_MS)));
     await Promise.all(started.filter((service) => !gateways.includes(service)).map((service) => service.stop(SHUTDOWN_GRACE_MS)));
