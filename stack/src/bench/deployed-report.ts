@@ -61,6 +61,8 @@ export interface DeployedRun {
   readonly levels: readonly LevelMeasurement[];
   /** One line per operation: what was checked before measuring. */
   readonly checks: readonly string[];
+  /** The requests sent to everything off's own peers during the measured rounds (not measured), and those that failed. */
+  readonly offPeersSent: { readonly requests: number; readonly failures: FailureTally };
   readonly loadAtStart: readonly number[];
   readonly loadAtEnd: readonly number[];
   /** Each service's database pool (DATABASE_POOL_SIZE). */
@@ -279,6 +281,9 @@ ${run.checks.map((line) => `- ${line}`).join('\n')}
 ### Issue 15's goals at each level
 
 ${summaryTable(run)}
+
+Everything off's own peers (sent the product's peers' requests, not measured) were sent ${run.offPeersSent.requests.toLocaleString('en-GB')} requests in the
+measured rounds; failed: ${run.offPeersSent.failures.summary()}.
 
 ${perLevel.join('\n')}`;
 }

@@ -26,7 +26,7 @@ import { benchDatabaseUrl, collectCursors, coordinatorsPeople, localServerPid, s
 import { CURSOR_PAGE, OFFENDER_VIEW } from './documents';
 import { DATABASE_SERVER, deployedSection, LOAD_GENERATOR, newSideMeasurement } from './deployed-report';
 import type { LevelMeasurement, SideName } from './deployed-report';
-import { failureOf } from './failures';
+import { failureOf, FailureTally } from './failures';
 import type { Answer } from './load';
 import { bodyOf, post, runRequests, warmUp } from './load';
 import type { BenchOptions } from './options';
@@ -240,6 +240,8 @@ export async function runDeployedBench(options: BenchOptions): Promise<void> {
       Math.max(...options.concurrencyLevels),
     );
     const perRound = options['requests-per-round'];
+    // What everything off's own peers were sent and how much of it failed: unequal traffic would be a bias again.
+    const offPeersSent = { requests: 0, failures: new FailureTally() };
     // The levels are interleaved within each round (in order, then reversed), rather than measured one
     // block per level: what is compared across levels (how a ratio moves with concurrency) then sees the
     // same machine, whose load drifts over a run of this length on a shared machine; within a level the
@@ -257,7 +259,9 @@ export async function runDeployedBench(options: BenchOptions): Promise<void> {
               const send = async (i: number) => failureOf(await sendTo(front, operation, round * perRound + done + i));
               const side = sides.find((candidate) => candidate === front);
               if (!side) {
-                await runRequests(size, level.concurrency, send);
+                const result = await runRequests(size, level.concurrency, send);
+                offPeersSent.requests += result.latenciesMs.length;
+                offPeersSent.failures.addAll(result.failures);
                 continue;
               }
               const before = await readCpu(side.pids, serverPid);
@@ -282,6 +286,7 @@ export async function runDeployedBench(options: BenchOptions): Promise<void> {
       sides,
       levels,
       checks,
+      offPeersSent,
       loadAtStart,
       loadAtEnd: loadavg(),
       poolSize,
