@@ -36,9 +36,13 @@ export function cpuMsOfStat(stat: string, ticksPerSecond: number): number {
  * counted after it exits.
  */
 export function cpuMsWithReapedChildrenOfStat(stat: string, ticksPerSecond: number): number {
+  return cpuMsOfStat(stat, ticksPerSecond) + reapedChildrenMsOfStat(stat, ticksPerSecond);
+}
+
+/** The time of the children a process has waited for (cutime and cstime, fields 16 and 17), in milliseconds. */
+function reapedChildrenMsOfStat(stat: string, ticksPerSecond: number): number {
   const fields = statFieldsAfterName(stat);
-  const ticks = [14, 15, 16, 17].reduce((sum, n) => sum + numericField(fields, n), 0);
-  return (ticks * 1000) / ticksPerSecond;
+  return ((numericField(fields, 16) + numericField(fields, 17)) * 1000) / ticksPerSecond;
 }
 
 /** The parent's process id in a `/proc/<pid>/stat` line (field 4). */
@@ -84,7 +88,8 @@ export async function processAndChildrenCpuMs(pid: number): Promise<number> {
         try {
           return cpuMsOfStat(await readFile(`/proc/${child}/stat`, 'utf8'), ticks);
         } catch {
-          // Exited since the list was read: the parent's waited-for time moves, or it is a zombie not yet waited for.
+          // Waited for since the list was read (a zombie's stat still reads): the parent's waited-for
+          // time has moved, so this reading is taken again.
           return 0;
         }
       }),
@@ -94,12 +99,6 @@ export async function processAndChildrenCpuMs(pid: number): Promise<number> {
     if (!waitedForMoved || attempt === READ_ATTEMPTS)
       return running.reduce((sum, ms) => sum + ms, cpuMsWithReapedChildrenOfStat(after, ticks));
   }
-}
-
-/** The time of the children a process has waited for (cutime and cstime, fields 16 and 17), in milliseconds. */
-function reapedChildrenMsOfStat(stat: string, ticksPerSecond: number): number {
-  const fields = statFieldsAfterName(stat);
-  return ((numericField(fields, 16) + numericField(fields, 17)) * 1000) / ticksPerSecond;
 }
 
 /** CPU milliseconds this process has used so far (user plus system). */
