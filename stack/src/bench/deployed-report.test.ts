@@ -23,9 +23,9 @@ describe("the deployed run's summary of issue 15's goals", () => {
     return m;
   }
 
-  // Per request: the product's gateway 5 ms, police 2, the other five subgraphs 1 each (home-office 0),
-  // so all services 5 + 2 + 4 = 11; the server 3. Everything off: gateway 2.5, subgraphs 0.5 each but
-  // home-office, all services 5; server 1.5. The bare gateway 4 ms at its own gateway.
+  // Per request: the product's gateway 5 ms, police 2, probation, prison, yot and mappa 1 each,
+  // home-office 0, so all services 5 + 2 + 4 = 11; the server 3. Everything off: gateway 2.5, the five
+  // subgraphs 0.5 each, all services 5; server 1.5. The bare gateway 4 ms at its own gateway.
   const subgraphsAt = (police: number, others: number) => ({
     police,
     probation: others,
