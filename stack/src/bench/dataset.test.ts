@@ -2,14 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { syntheticPerson } from '@mappa/shared';
 import { serverDatabaseUrl } from '@mappa/testing';
-import { mustSeedBenchDatabase } from './dataset';
+import { DEFAULT_SERVER, mustSeedBenchDatabase } from './dataset';
 
 // `npm run bench` seeds whatever database DATABASE_URL names, and seeding clears every agency's
 // records first: a shell where DATABASE_URL names a real database must not lose it to a benchmark.
 // @jest-database-independent: the benchmark runs on a PostgreSQL server, so this test always uses one
 // (DATABASE_URL's, or the local one) and does the same in either CI run; .ci/run runs it once.
 describe('the benchmark database', () => {
-  const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const serverUrl = process.env.DATABASE_URL ?? DEFAULT_SERVER;
   const name = `mappa_bench_guard_${randomBytes(5).toString('hex')}`;
   const url = serverDatabaseUrl(serverUrl, name);
   const dataset = { offenders: 3, seed: 1, asOf: '2026-11-01' };

@@ -2,12 +2,13 @@ import { Client } from 'pg';
 import { randomBytes } from 'node:crypto';
 import { dataReads, expectNoLargeSeqScan, explainStatements, LARGE_TABLE_ROWS } from './explain-check';
 import { FrontendReader, startStatementRelay } from './statement-relay';
+import { DEFAULT_SERVER } from './dataset';
 import type { RelayedStatement, StatementRelay } from './statement-relay';
 
 // The statistics bench's relay (issue 13, issue 15 "no query plan scans a whole table" in the deployed
 // layout): the deployed services' statements, read off the wire on their way to a real PostgreSQL
 // server (DATABASE_URL, or the local one, on both test runs: the relay only ever fronts a server).
-const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const SERVER_URL = process.env.DATABASE_URL ?? DEFAULT_SERVER;
 
 describe('the statement relay in front of the PostgreSQL server', () => {
   let relay: StatementRelay;
