@@ -3,8 +3,8 @@ import type { AccessGrant } from '@mappa/shared';
 
 // The youth offending team's access rules, in one place. Each field's @Access names one of these; the
 // access matrix (docs/access-matrix.md) is generated from them. Grants say who may read, and why; row
-// scope (same YOT, co-ordinator's area) is not enforced yet and is named in the
-// summaries. YOT case records are for YOT roles only: the MAPPA Co-ordinator sees the MAPPA H
+// scope is the case's area (the co-ordinator's, the area the MAPPA H was sent to: `yotKnowsSubject`) or a
+// live case grant; the same local authority is not enforced yet and is named in the summaries. YOT case records are for YOT roles only: the MAPPA Co-ordinator sees the MAPPA H
 // notification and nothing else (A.R10, C.49), and everyone else is denied by default.
 
 /** The owner's own read: YOT roles managing their case (principle 2). */
@@ -95,7 +95,7 @@ export const yotPolicies = definePolicies('yot', {
     owner: Agency.YOT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      "The MAPPA H notification the YOT sends the co-ordinator: YOT roles for case management; the MAPPA co-ordinator for screening. It is the only YOT content the co-ordinator may see. The chair and everyone else are denied. Row scope: the case's area or a live case grant. Not yet enforced: the co-ordinator's area compared with `coordinatorArea` itself; the same local authority for YOT roles.",
+      "The MAPPA H notification the YOT sends the co-ordinator: YOT roles for case management; the MAPPA co-ordinator for screening. It is the only YOT content the co-ordinator may see. The chair and everyone else are denied. Row scope: for YOT roles the case's area or a live case grant; for the co-ordinator the area the notification was sent to (`coordinatorArea`: where the young person lives or will be released to, so a notification sent to another area's co-ordinator answers as none) or a live case grant. Not yet enforced: the same local authority for YOT roles.",
     rules: ['principle 6', 'A.R10', 'B.55', 'C.49', 'C.51'],
     grants: [YOT_CASE_MANAGEMENT, { roles: ['mappa_coordinator'], purposes: ['MAPPA_SCREENING'], agencies: ['mappa_unit'] }],
   },

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { Access, parseInput, pncIdSchema, subjectInScope, yotReferenceSchema } from '@mappa/shared';
+import { Access, parseInput, pncIdSchema, yotReferenceSchema } from '@mappa/shared';
 import { YotAdultTransition } from '../adult-transition/adult-transition.type';
 import { AssetPlusAssessment } from '../asset-plus/asset-plus.type';
 import { YotConsentRecord } from '../consent/consent-record.type';
@@ -9,8 +9,7 @@ import { yotPolicies } from '../yot.policies';
 import type { YotContext } from '../yot.context';
 import { YouthCase } from '../youth-case/youth-case.type';
 import { YouthOrder } from '../youth-order/youth-order.type';
-import { yotKnowsSubject } from './offender.reference';
-import { yotSubjectFacts } from './offender.scope';
+import { yotCaseInScope, yotKnowsSubject } from './offender.reference';
 import { Offender } from './offender.type';
 
 @Resolver(() => Offender)
@@ -28,7 +27,7 @@ export class OffenderResolver {
     const validReference = parseInput(yotReferenceSchema, yotReference, 'yotReference');
     const youthCase = await context.loaders.youthCaseByReference.load(validReference);
     // Out of the caller's row scope answers exactly as a reference the YOT does not hold: null, no error (principle 9).
-    if (!youthCase || !subjectInScope(yotSubjectFacts(youthCase), context.rowScope)) return null;
+    if (!youthCase || !(await yotCaseInScope(context, youthCase))) return null;
     // The same row answers `youthCase` by PNC ID later in this request, without a second SELECT.
     context.loaders.youthCase.prime(youthCase.pncId, youthCase);
     return { pncId: youthCase.pncId };
