@@ -48,25 +48,31 @@ describe('CPU per process', () => {
   // waited-for time. Children that burn CPU and exit while the tree is read over and over: no reading
   // may be lower than the one before it.
   it('never reads less than before while children exit and are waited for', async () => {
-    const children = Array.from({ length: 12 }, (_, n) =>
-      (async () => {
-        // Staggered, so that exits fall at different points of the readings.
-        await new Promise((resolve) => setTimeout(resolve, n * 40));
-        const child = spawn(process.execPath, [
+    // Each child burns CPU, then waits until told to exit: the test lets them go one by one between its
+    // readings, so exits fall among the readings however fast or slow the machine reads /proc.
+    const children = Array.from({ length: 12 }, () =>
+      spawn(
+        process.execPath,
+        [
           '-e',
-          'const end = process.cpuUsage().user + 60_000; while (process.cpuUsage().user < end);',
-        ]);
-        const [code] = (await once(child, 'exit')) as [number | null];
-        return code;
-      })(),
+          'const end = process.cpuUsage().user + 60_000; while (process.cpuUsage().user < end); process.stdin.resume().on("end", () => process.exit(0));',
+        ],
+        { stdio: ['pipe', 'ignore', 'ignore'] },
+      ),
     );
-    let finished = false;
-    const exited = Promise.all(children).finally(() => (finished = true));
+    const exits = children.map(async (child) => ((await once(child, 'exit')) as [number | null])[0]);
+    let exited = 0;
+    for (const exit of exits) void exit.then(() => (exited += 1));
     const readings: number[] = [];
-    while (!finished) readings.push(await processAndChildrenCpuMs(process.pid));
-    expect(await exited).toEqual(Array.from({ length: 12 }, () => 0));
+    const read = async () => readings.push(await processAndChildrenCpuMs(process.pid));
+    for (const child of children) {
+      child.stdin.end();
+      for (let n = 0; n < 3; n += 1) await read();
+    }
+    while (exited < children.length) await read();
+    expect(await Promise.all(exits)).toEqual(children.map(() => 0));
     const dips = readings.filter((reading, i) => i > 0 && reading < readings[i - 1]!);
-    expect(readings.length).toBeGreaterThan(20);
+    expect(readings.length).toBeGreaterThanOrEqual(36);
     expect(dips).toEqual([]);
   });
 
