@@ -58,9 +58,9 @@ import type { TestStack } from '@mappa/testing/stack';
 //
 // Kept closed because the rule is unclear or needs a record that does not exist (fail closed, each
 // named in the inventory's open questions):
-// - MAIN/PROPOSED probation addresses for the Responsible Authority (B.1, B.59) and approved premises
-//   addresses for their staff (C.8): probation.probationAddress is read by the case's own practitioners
-//   only; no per-address-type condition exists.
+// - Probation addresses for the release-area police managing their own case (B.59): B.59 tells them of a
+//   release rather than opening the case's addresses, and principle 2 keeps them out of probation's case
+//   management; they read the current and proposed addresses under the MAPPA purposes only (B.1).
 // - Type P prison alerts for the Responsible Authority (B.49): prison.mappaAlert is the prison's only,
 //   since no per-type filter exists (X, H and C types are prison-only, B.3).
 // - The allocated COM's view of a victim's scheme and VLO (inventory §3, C.33): C.33 says the offender
@@ -2029,6 +2029,35 @@ const ROWS: readonly Row[] = [
   // probation.probationAddress
   ['probation_practitioner', 'CASE_MANAGEMENT', 'probation.probationAddress', 'principle 2'],
   ['senior_probation_officer', 'CASE_MANAGEMENT', 'probation.probationAddress', 'principle 2'],
+  // B.1, principle 3: under the MAPPA purposes the Responsible Authority reads where the person lives now and is to
+  // live on release, never a previous address; every case holds a main address, so the group is read for every
+  // adult here, and which addresses come back is subgraphs/probation/src/address/probation-address-access.test.ts's.
+  ['ppu_officer', 'MAPPA_SCREENING', 'probation.probationAddress', 'B.1, principle 3'],
+  ['ppu_officer', 'MAPPA_MEETING', 'probation.probationAddress', 'B.1, principle 3'],
+  ['ppu_officer', 'DISCLOSURE_DECISION', 'probation.probationAddress', 'B.1, principle 3'],
+  ['ct_officer', 'MAPPA_SCREENING', 'probation.probationAddress', 'B.1, principle 3'],
+  ['ct_officer', 'MAPPA_MEETING', 'probation.probationAddress', 'B.1, principle 3'],
+  ['ct_officer', 'DISCLOSURE_DECISION', 'probation.probationAddress', 'B.1, principle 3'],
+  ['visor_administrator', 'MAPPA_SCREENING', 'probation.probationAddress', 'B.1, principle 3'],
+  ['visor_administrator', 'MAPPA_MEETING', 'probation.probationAddress', 'B.1, principle 3'],
+  ['visor_administrator', 'DISCLOSURE_DECISION', 'probation.probationAddress', 'B.1, principle 3'],
+  ['probation_practitioner', 'MAPPA_SCREENING', 'probation.probationAddress', 'B.1, principle 3'],
+  ['probation_practitioner', 'MAPPA_MEETING', 'probation.probationAddress', 'B.1, principle 3'],
+  ['probation_practitioner', 'DISCLOSURE_DECISION', 'probation.probationAddress', 'B.1, principle 3'],
+  ['senior_probation_officer', 'MAPPA_SCREENING', 'probation.probationAddress', 'B.1, principle 3'],
+  ['senior_probation_officer', 'MAPPA_MEETING', 'probation.probationAddress', 'B.1, principle 3'],
+  ['senior_probation_officer', 'DISCLOSURE_DECISION', 'probation.probationAddress', 'B.1, principle 3'],
+  ['prison_offender_manager', 'MAPPA_SCREENING', 'probation.probationAddress', 'B.1, principle 3'],
+  ['prison_offender_manager', 'MAPPA_MEETING', 'probation.probationAddress', 'B.1, principle 3'],
+  ['prison_offender_manager', 'DISCLOSURE_DECISION', 'probation.probationAddress', 'B.1, principle 3'],
+  ['mappa_coordinator', 'MAPPA_SCREENING', 'probation.probationAddress', 'B.1, principle 3'],
+  ['mappa_coordinator', 'MAPPA_MEETING', 'probation.probationAddress', 'B.1, principle 3'],
+  ['mappa_coordinator', 'DISCLOSURE_DECISION', 'probation.probationAddress', 'B.1, principle 3'],
+  ['mappa_chair', 'MAPPA_SCREENING', 'probation.probationAddress', 'B.1, principle 3'],
+  ['mappa_chair', 'MAPPA_MEETING', 'probation.probationAddress', 'B.1, principle 3'],
+  ['mappa_chair', 'DISCLOSURE_DECISION', 'probation.probationAddress', 'B.1, principle 3'],
+  // C.8, C.11: the premises' own address of a resident or proposed resident of the reader's premises.
+  ['approved_premises_staff', 'CASE_MANAGEMENT', 'probation.probationAddress', 'C.8, C.11', AP_RESIDENT],
   // yot.youthCase
   ['yot_case_manager', 'CASE_MANAGEMENT', 'yot.youthCase', 'principle 2, principle 4'],
   ['yot_manager', 'CASE_MANAGEMENT', 'yot.youthCase', 'principle 2, principle 4'],
@@ -2727,6 +2756,12 @@ async function chooseSubjects(env: TestStack): Promise<{ custody: Subject; licen
     env,
     sql`insert into probation.approved_premises_placement (crn, premises_code, premises_name, status, expected_arrival_date)
         values (${licenceCrn}, ${APPROVED_PREMISES_CODE}, 'Matrix House (synthetic)', 'RESIDENT', '2026-10-01')`,
+  );
+  // A resident lives at the premises: it is their main address, as the seed records residents (C.11).
+  await execute(
+    env,
+    sql`update probation.probation_address set type = 'APPROVED_PREMISES', building_name = 'Matrix House (synthetic)'
+        where crn = ${licenceCrn} and status = 'MAIN'`,
   );
 
   // B.57, C.34: a victim of the adult in custody in the Victim Contact Scheme who asked to be told about release, with a liaison officer of their own.

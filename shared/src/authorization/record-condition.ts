@@ -14,6 +14,8 @@ export const RECORD_CONDITIONS = [
   'victimLiaisonForVictim',
   'withoutVictimDetail',
   'approvedPremisesResident',
+  'currentOrProposedAddress',
+  'approvedPremisesAddressOfResident',
   'electronicallyMonitored',
   'coManagedCategoryOne',
   'victimLiaisonOfficerOfVictim',
@@ -61,6 +63,10 @@ export const RECORD_CONDITION_DESCRIPTIONS: Record<RecordConditionName, string> 
     "only for a record about a victim allocated to the reader as victim liaison officer (or, naming no victim, about that victim's offender)",
   withoutVictimDetail: 'only for a licence condition whose wording neither identifies a victim nor maps an exclusion zone',
   approvedPremisesResident: 'only for a person who lives, or is booked to live, at an approved premises the reader works at',
+  currentOrProposedAddress:
+    'only for an address the person lives at now (MAIN) or is to live at on release (PROPOSED): never a previous one',
+  approvedPremisesAddressOfResident:
+    'only for the approved premises address (current or proposed, never a home or a previous one) of a person who lives, or is booked to live, at an approved premises the reader works at',
   electronicallyMonitored:
     'only for a licence condition (or a licence with one) that the electronic monitoring provider monitors and that names no victim',
   coManagedCategoryOne: 'only for a probation case that probation registers as MAPPA category 1 (co-managed with the police)',

@@ -311,9 +311,13 @@ export const probationPolicies = definePolicies('probation', {
     owner: Agency.PROBATION,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      'Addresses on the probation case. Probation practitioners and SPOs for case management. Row scope: own area or a live case grant. Responsible Authority roles (MAPPA purposes) and PPU officers in the release area (B.59) may see only MAIN and PROPOSED addresses, and AP staff only approved-premises rows of residents: those row filters are not enforced yet, so they get nothing (fail closed). VLO, duty-to-co-operate agencies and Jobcentre Plus: denied.',
+      "Addresses on the probation case. Probation practitioners and SPOs for case management: every address. Responsible Authority roles under the MAPPA purposes (screening, the meetings they attend, the disclosure decisions they are party to): only where the person lives now and where they are to live on release (MAIN and PROPOSED, as the MAPPA A referral carries them), never a previous address (B.1, principle 3). Approved premises staff, for case management: only the premises' own address (current or proposed) of a resident or proposed resident of their premises (C.8, C.11). Row scope: own area or a live case grant; under the bound purposes the record's subject. Not yet enforced: the release-area police's own read outside the MAPPA purposes (B.59), so a PPU officer managing their own case gets no address. VLO, duty-to-co-operate agencies and Jobcentre Plus: denied.",
     rules: ['principle 3', 'B.1', 'B.59', 'C.8', 'C.11'],
-    grants: [{ roles: PROBATION_CASE_ROLES, purposes: ['CASE_MANAGEMENT'] }],
+    grants: [
+      { roles: PROBATION_CASE_ROLES, purposes: ['CASE_MANAGEMENT'] },
+      { roles: RESPONSIBLE_AUTHORITY_ROLES, purposes: MAPPA_PURPOSES, condition: 'currentOrProposedAddress' },
+      { roles: ['approved_premises_staff'], purposes: ['CASE_MANAGEMENT'], condition: 'approvedPremisesAddressOfResident' },
+    ],
   },
   // Issue 11: the caller's own standing to a level 1 disclosure decision this agency holds, which the
   // gateway vouches for under DISCLOSURE_DECISION. Whoever may read a subject under that purpose may ask;

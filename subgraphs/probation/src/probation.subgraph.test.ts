@@ -799,14 +799,16 @@ describe('probation subgraph', () => {
             victimSafetyPlanning: null,
           },
           victimContacts: null,
-          probationAddresses: null,
+          // B.1, principle 3: where they live now and are to live on release, not where they lived before.
+          probationAddresses: offender
+            .probationAddresses!.filter((address) => address.status === 'MAIN' || address.status === 'PROPOSED')
+            .map((address) => ({ postcode: address.postcode })),
         })),
       );
       expect(sample.some((e) => e.offender.licences!.some((l) => l.conditions.some((c) => c.identifiesVictim || c.isExclusionZone)))).toBe(
         true,
       );
       expect(denials(result)).toEqual([
-        '_entities.probationAddresses probation.probationAddress',
         '_entities.probationCase.currentRestriction probation.caseAdministration',
         '_entities.probationCase.previouslyKnownTerminationDate probation.caseAdministration',
         '_entities.riskManagementPlan.victimSafetyPlanning probation.victimSafetyPlanning',
@@ -953,7 +955,8 @@ describe('probation subgraph', () => {
         'probationCase { crn status communityOffenderManager { staffCode } } riskOfSeriousHarm { overallRiskLevel assessedDate riskInCommunity { children staff } riskInCustody { staff } } riskManagementPlan { supervision } licences { status } probationAddresses { type }',
         callerWith(['approved_premises_staff']),
       );
-      // C.8, C.11 (issue 12): staff of no premises these people live at read nothing of their cases.
+      // C.8, C.11 (issue 12): staff of no premises these people live at read nothing of their cases, and
+      // the addresses they could read of a resident are not refused, only absent (principle 9).
       expect(apStaff.data?._entities).toEqual(
         sample.map(() => ({
           probationCase: null,
@@ -965,7 +968,6 @@ describe('probation subgraph', () => {
       );
       expect(denials(apStaff)).toEqual([
         '_entities.licences probation.licenceRecords',
-        '_entities.probationAddresses probation.probationAddress',
         '_entities.probationCase.status probation.caseSummary',
         '_entities.riskManagementPlan probation.riskManagementPlanRecord',
         '_entities.riskOfSeriousHarm.assessedDate probation.riskAssessment',

@@ -108,6 +108,9 @@ export class OffenderResolver {
       'Addresses on the probation case: the MAIN one first, then any PROPOSED release address, then PREVIOUS ones. Null when probation holds no case. Owner: probation.',
   })
   async probationAddresses(@Root() offender: Offender, @Ctx() context: ProbationContext) {
-    return (await context.loaders.addresses.load(offender.pncId))?.rows ?? null;
+    // Each address carries its case's facts: the approved premises staff's grant decides per address
+    // (`approvedPremisesAddressOfResident`), as the Responsible Authority's does on its status.
+    const [held, facts] = await Promise.all([context.loaders.addresses.load(offender.pncId), caseFactsFor(context, offender.pncId)]);
+    return held && facts ? allWithFacts(held.rows, facts) : null;
   }
 }

@@ -91,6 +91,38 @@ export const approvedPremisesResident: RecordPredicate = (record, caller) => {
   );
 };
 
+/** An address row's type and status, or null for anything that is not an address (a condition then answers false). */
+function addressKindOf(record: unknown): { readonly type: unknown; readonly status: unknown } | null {
+  if (typeof record !== 'object' || record === null || !('status' in record) || !('addressLine1' in record)) return null;
+  const { type, status } = record as { type?: unknown; status?: unknown };
+  return { type, status };
+}
+
+/** Where the person lives now (MAIN) or is to live on release (PROPOSED): the addresses MAPPA work needs (B.1, principle 3). */
+const isCurrentOrProposed = (status: unknown): boolean => status === 'MAIN' || status === 'PROPOSED';
+
+/**
+ * `currentOrProposedAddress` (B.1, principle 3): the Responsible Authority assessing or managing MAPPA risk needs
+ * where the person lives now and where they are to live on release (the MAPPA A referral carries both), not
+ * where they lived before: a previous address is dropped from the list, as if probation held none.
+ */
+export const currentOrProposedAddress: RecordPredicate = (record) => isCurrentOrProposed(addressKindOf(record)?.status);
+
+/**
+ * `approvedPremisesAddressOfResident` (C.8, C.11): approved premises staff read, of a resident's or proposed
+ * resident's addresses, only the premises' own row (current or proposed), never a home or a previous address.
+ * A person has one live placement, so that row is the premises of the placement that makes them the reader's.
+ */
+export const approvedPremisesAddressOfResident: RecordPredicate = (record, caller, today) => {
+  const kind = addressKindOf(record);
+  return (
+    kind !== null &&
+    kind.type === 'APPROVED_PREMISES' &&
+    isCurrentOrProposed(kind.status) &&
+    approvedPremisesResident(record, caller, today)
+  );
+};
+
 /**
  * `electronicallyMonitored` (A.R37): a licence condition the electronic monitoring provider monitors
  * (a tagged curfew, a GPS exclusion zone), or a licence holding one. Never a condition that names a
@@ -115,6 +147,8 @@ export const PROBATION_RECORD_CONDITIONS: RecordConditions = {
   victimLiaisonForVictim,
   withoutVictimDetail,
   approvedPremisesResident,
+  currentOrProposedAddress,
+  approvedPremisesAddressOfResident,
   electronicallyMonitored,
   coManagedCategoryOne,
 };
