@@ -1,4 +1,4 @@
-// `npm run -s token -- --agency <agency> --role <role> [--role …] [--area <AREA>] [--clearance <level>] [--staff <id>] [--establishment <NOMIS code>] [--minutes <n>]`
+// `npm run -s token -- --agency <agency> --role <role> [--role …] [--area <AREA>] [--clearance <level>] [--staff <id>] [--establishment <NOMIS code>] [--local-authority <council>] [--minutes <n>]`
 // prints a bearer token from the local development issuer that `npm start` trusts.
 import { parseArgs } from 'node:util';
 import { LocalIssuer } from '@mappa/gateway';
@@ -15,6 +15,7 @@ async function main(): Promise<void> {
       clearance: { type: 'string', default: 'SC' },
       staff: { type: 'string' },
       establishment: { type: 'string' },
+      'local-authority': { type: 'string' },
       minutes: { type: 'string', default: '60' },
     },
     strict: true,
@@ -26,13 +27,18 @@ async function main(): Promise<void> {
     area: values.area,
     clearance: values.clearance,
     establishment: values.establishment,
+    localAuthority: values['local-authority'],
   });
   if (!principal.success) {
-    throw new Error(principal.error.issues.map((issue) => `--${String(issue.path[0] ?? '')}: ${issue.message}`).join('\n'));
+    // Each problem under the option it came from, not the claim's name.
+    const optionOf: Record<string, string> = { staffId: 'staff', roles: 'role', localAuthority: 'local-authority' };
+    const option = (claim: string) => optionOf[claim] ?? claim;
+    throw new Error(principal.error.issues.map((issue) => `--${option(String(issue.path[0] ?? ''))}: ${issue.message}`).join('\n'));
   }
   // The gateway would refuse these tokens; say why here instead.
   const { agency, roles } = principal.data;
   if (principal.data.establishment !== undefined && agency !== 'prison') throw new Error('--establishment is for prison principals only');
+  if (principal.data.localAuthority !== undefined && agency !== 'yot') throw new Error('--local-authority is for yot principals only');
   const foreign = roles.filter((role) => !agencyHoldsRole(agency, role));
   if (foreign.length > 0) {
     throw new Error(foreign.map((role) => `--role ${role} is held only in ${ROLE_AGENCIES[role].join(', ')}, not ${agency}`).join('\n'));

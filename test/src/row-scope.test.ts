@@ -229,3 +229,95 @@ describe('row scope through the gateway', () => {
     expect(about).toEqual(await ask(QUERY, { pncId: unknownPncId }, attendee, meeting));
   });
 });
+
+describe("principle 2: YOT staff whose token names their council know that council's young people", () => {
+  // A MAPPA area holds several councils, each with a youth offending team keeping its own cases. The synthetic data
+  // has one council per area, so one London case is moved to another London council here.
+  const LONDON_COUNCIL = 'London Council';
+  const OTHER_COUNCIL = 'Bromley Council';
+  const BY_REFERENCE = 'query($ref: ID!) { offenderByYotReference(yotReference: $ref) { pncId youthCase { localAuthority } } }';
+  const BY_PNC_ID = 'query($pncId: ID!) { offender(pncId: $pncId) { pncId youthCase { yotReference localAuthority } } }';
+  const manager = (localAuthority?: string): PrincipalClaims => ({
+    staffId: 'YOT0001',
+    agency: 'yot',
+    roles: ['yot_case_manager'],
+    area: MappaArea.LONDON,
+    clearance: 'BPSS',
+    ...(localAuthority ? { localAuthority } : {}),
+  });
+  const CASE_MANAGEMENT: DeclaredPurpose = { purpose: 'CASE_MANAGEMENT', caseId: null };
+  let ownCouncil: SyntheticPerson;
+  let otherCouncil: SyntheticPerson;
+
+  beforeAll(async () => {
+    const londonYouths = env.people.filter(
+      (p) => p.area === MappaArea.LONDON && ordinary(p) && p.yotReference !== null && isUnder18(p.dateOfBirth, calendarDateOf(new Date())),
+    );
+    [ownCouncil, otherCouncil] = londonYouths as [SyntheticPerson, SyntheticPerson];
+    expect(otherCouncil).toBeDefined();
+    await env.connection
+      .database()
+      .execute(sql`update yot.youth_case set local_authority = ${OTHER_COUNCIL} where pnc_id = ${otherCouncil.pncId}`);
+  });
+
+  it("reads its own council's case, by YOT reference and in the offender view", async () => {
+    expect(await ask(BY_REFERENCE, { ref: ownCouncil.yotReference }, manager(LONDON_COUNCIL), CASE_MANAGEMENT)).toEqual({
+      data: { offenderByYotReference: { pncId: ownCouncil.pncId, youthCase: { localAuthority: LONDON_COUNCIL } } },
+    });
+    const view = await ask<{ offender: { youthCase: { yotReference: string } | null } | null }>(
+      BY_PNC_ID,
+      { pncId: ownCouncil.pncId },
+      manager(LONDON_COUNCIL),
+      CASE_MANAGEMENT,
+    );
+    expect(view.data?.offender?.youthCase?.yotReference).toBe(ownCouncil.yotReference);
+  });
+
+  it("principle 9: another council's case in the same area answers as an unknown YOT reference, and the view holds no YOT case", async () => {
+    const other = await ask(BY_REFERENCE, { ref: otherCouncil.yotReference }, manager(LONDON_COUNCIL), CASE_MANAGEMENT);
+    expect(other).toEqual({ data: { offenderByYotReference: null } });
+    expect(other).toEqual(await ask(BY_REFERENCE, { ref: 'YOT-ZZZ-999999' }, manager(LONDON_COUNCIL), CASE_MANAGEMENT));
+    const view = await ask<{ offender: { youthCase: unknown } | null }>(
+      BY_PNC_ID,
+      { pncId: otherCouncil.pncId },
+      manager(LONDON_COUNCIL),
+      CASE_MANAGEMENT,
+    );
+    expect(view.errors).toBeUndefined();
+    expect(view.data?.offender?.youthCase ?? null).toBeNull();
+    // That council's own YOT reads it, and not the first council's.
+    expect(await ask(BY_REFERENCE, { ref: otherCouncil.yotReference }, manager(OTHER_COUNCIL), CASE_MANAGEMENT)).toEqual({
+      data: { offenderByYotReference: { pncId: otherCouncil.pncId, youthCase: { localAuthority: OTHER_COUNCIL } } },
+    });
+    expect(await ask(BY_REFERENCE, { ref: ownCouncil.yotReference }, manager(OTHER_COUNCIL), CASE_MANAGEMENT)).toEqual({
+      data: { offenderByYotReference: null },
+    });
+  });
+
+  it("R-3: a token naming no council keeps the area's scope: both councils' cases", async () => {
+    for (const person of [ownCouncil, otherCouncil]) {
+      const found = await ask<{ offenderByYotReference: { pncId: string } | null }>(
+        BY_REFERENCE,
+        { ref: person.yotReference },
+        manager(),
+        CASE_MANAGEMENT,
+      );
+      expect(found.data?.offenderByYotReference?.pncId).toBe(person.pncId);
+    }
+  });
+
+  it('a council claimed for anyone but YOT staff is not a MAPPA principal: the token is refused', async () => {
+    const response = await fetch(`${env.stack.gateway.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(await env.headersFor({ ...COORDINATOR, localAuthority: LONDON_COUNCIL }, SCREENING)),
+      },
+      body: JSON.stringify({ query: BY_PNC_ID, variables: { pncId: ownCouncil.pncId } }),
+    });
+    expect(response.status).toBe(401);
+    const body = (await response.json()) as GraphQLResponse;
+    expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(body.data ?? null).toBeNull();
+  });
+});

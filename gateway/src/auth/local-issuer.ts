@@ -94,9 +94,18 @@ export class LocalIssuer {
 
   /** A bearer token for `principal` (its claims only: the issuer is this one's). */
   async mint(principal: PrincipalClaims, options: MintOptions = {}): Promise<string> {
-    const { staffId, agency, roles, area, clearance, establishment } = principal;
+    const { staffId, agency, roles, area, clearance, establishment, localAuthority } = principal;
     const issuedAt = options.issuedAt === undefined ? Math.floor(Date.now() / 1000) : options.issuedAt;
-    const token = new SignJWT({ staffId, agency, roles, area, clearance, ...(establishment ? { establishment } : {}), ...options.claims })
+    const token = new SignJWT({
+      staffId,
+      agency,
+      roles,
+      area,
+      clearance,
+      ...(establishment ? { establishment } : {}),
+      ...(localAuthority ? { localAuthority } : {}),
+      ...options.claims,
+    })
       .setProtectedHeader({ alg: 'ES256', kid: this.privateJwk.kid ?? 'local', typ: 'JWT' })
       .setIssuer(this.issuer)
       .setAudience(options.audience ?? GATEWAY_AUDIENCE)

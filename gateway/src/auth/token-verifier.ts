@@ -104,6 +104,7 @@ export class TokenVerifier {
       area: payload.area,
       clearance: payload.clearance,
       establishment: payload.establishment,
+      localAuthority: payload.localAuthority,
     });
     if (!claims.success)
       throw new UnauthenticatedError('The token does not describe a MAPPA user (staffId, agency, roles, area, clearance).');
@@ -126,8 +127,10 @@ function refuseUnvouchable(claims: PrincipalClaims, issuer: TrustedIssuer): void
     issuer.agencies.includes(claims.agency) &&
     CLEARANCES.indexOf(claims.clearance) <= CLEARANCES.indexOf(issuer.maxClearance) &&
     claims.roles.every((role) => agencyHoldsRole(claims.agency, role)) &&
-    // Only the prison service has establishments: anyone else claiming one is not a MAPPA user as described.
-    (claims.establishment === undefined || claims.agency === 'prison');
+    // Only the prison service has establishments, and only youth offending teams work for a council here:
+    // anyone else claiming one is not a MAPPA user as described.
+    (claims.establishment === undefined || claims.agency === 'prison') &&
+    (claims.localAuthority === undefined || claims.agency === 'yot');
   if (!vouchable) throw new UnauthenticatedError('The token claims an agency, role or clearance its identity provider may not vouch for.');
 }
 

@@ -120,6 +120,17 @@ export const principalClaimsSchema = z.object({
     .string()
     .regex(/^[A-Z]{3}$/, 'establishment must be a three-letter NOMIS establishment code, e.g. WDI')
     .optional(),
+  /**
+   * The local authority (the council, by the name the youth offending team records on its cases) whose
+   * YOT a YOT principal works for, when their identity provider says: their row scope over the YOT's own
+   * records is then that council's cases, not every case in the MAPPA area (a MAPPA area holds several
+   * councils' YOTs, and each keeps its own case records: principle 2). Optional: a token without it keeps
+   * area scope.
+   */
+  localAuthority: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z .,'&()-]{0,99}$/, "localAuthority must be a council's name, e.g. Kent Council")
+    .optional(),
 });
 
 export type PrincipalClaims = z.infer<typeof principalClaimsSchema>;

@@ -262,14 +262,28 @@ export interface SubjectFacts {
    * longer knows someone released or moved elsewhere.
    */
   readonly heldAt?: string | null;
+  /**
+   * The local authority (council) whose youth offending team holds the case; set only by the YOT, over its
+   * own records. For a YOT principal whose token names their council it narrows area scope to that
+   * council's cases (principle 2: each council's YOT keeps its own case records); without one, the area.
+   */
+  readonly localAuthority?: string;
 }
 
-/** Whether the subject lies in the caller's area scope of one area: custody for an establishment's prison offender manager over the prison's records, else the responsible area. */
+/**
+ * Whether the subject lies in the caller's area scope of one area: custody for an establishment's prison offender
+ * manager over the prison's records; the responsible area, and for YOT staff whose token names their council also
+ * that council, over the YOT's records; else the responsible area.
+ */
 function inAreaOf(subject: SubjectFacts, area: MappaArea, principal: Principal): boolean {
   if (subject.heldAt !== undefined && principal.establishment !== undefined && principal.roles.includes('prison_offender_manager')) {
     return subject.heldAt !== null && subject.heldAt === principal.establishment;
   }
-  return subject.area !== null && subject.area === area;
+  const inArea = subject.area !== null && subject.area === area;
+  if (subject.localAuthority !== undefined && principal.localAuthority !== undefined && principal.agency === 'yot') {
+    return inArea && subject.localAuthority === principal.localAuthority;
+  }
+  return inArea;
 }
 
 /** Whether a subject an owner holds is in the caller's row scope (see the rules at the top of this file). */

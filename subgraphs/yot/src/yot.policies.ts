@@ -4,8 +4,9 @@ import type { AccessGrant } from '@mappa/shared';
 // The youth offending team's access rules, in one place. Each field's @Access names one of these; the
 // access matrix (docs/access-matrix.md) is generated from them. Grants say who may read, and why; row
 // scope is the case's area (the co-ordinator's, the area the MAPPA H was sent to: `yotKnowsSubject`) or a
-// live case grant; the same local authority is not enforced yet and is named in the summaries. YOT case records are for YOT roles only: the MAPPA Co-ordinator sees the MAPPA H
-// notification and nothing else (A.R10, C.49), and everyone else is denied by default.
+// live case grant, narrowed for YOT staff to their council's cases when their token names one. YOT case
+// records are for YOT roles only: the MAPPA Co-ordinator sees the MAPPA H notification and nothing else
+// (A.R10, C.49), and everyone else is denied by default.
 
 /** The owner's own read: YOT roles managing their case (principle 2). */
 const YOT_CASE_MANAGEMENT: AccessGrant = { roles: YOT_ROLES, purposes: ['CASE_MANAGEMENT'] };
@@ -28,7 +29,7 @@ export const yotPolicies = definePolicies('yot', {
     owner: Agency.YOT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      "The young person's YOT case (reference, date of birth, area, local authority, case manager, status, MAPPA category and level flags) and the lookup by YOT reference: YOT roles for case management only. The co-ordinator, other RA roles and DTC attendees (including children's social care) are denied. Row scope: the case's area or a live case grant, and no child under MAPPA_MEETING or DISCLOSURE_DECISION (A.R25, B.10). Not yet enforced: the same local authority (principals carry none). Not granted until A.R25 can be checked (fails closed): RA attendees reading the reference and case manager at a MAPP meeting about the child.",
+      "The young person's YOT case (reference, date of birth, area, local authority, case manager, status, MAPPA category and level flags) and the lookup by YOT reference: YOT roles for case management only. The co-ordinator, other RA roles and DTC attendees (including children's social care) are denied. Row scope: the case's area or a live case grant, and no child under MAPPA_MEETING or DISCLOSURE_DECISION (A.R25, B.10). YOT staff whose token names their council (`localAuthority`): only that council's cases. Not granted until A.R25 can be checked (fails closed): RA attendees reading the reference and case manager at a MAPP meeting about the child.",
     rules: ['principle 4', 'principle 6', 'A.R10', 'A.R17', 'A.R25', 'A.R40', 'C.48', 'C.49', 'C.57'],
     grants: [YOT_CASE_MANAGEMENT],
   },
@@ -55,7 +56,7 @@ export const yotPolicies = definePolicies('yot', {
     owner: Agency.YOT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      "The AssetPlus assessment (RoSH, safety and wellbeing, reoffending, intervention level, assessment and countersignature dates, the countersigning manager's name; who assessed and countersigned is yotStaff): YOT roles for case management only; countersignature is written by the YOT manager alone. Everyone else is denied: the co-ordinator, children's social care and the Youth Custody Service get it by push only, and RA attendees not at all. The YOT's own information governance under AUDIT opens the assessment (`Offender.assetPlusAssessment`) only to reach who completed and countersigned it (yotStaff, A.R12): its content is assetPlusContent's. Row scope: the case's area or a live case grant. Not yet enforced: the same local authority.",
+      "The AssetPlus assessment (RoSH, safety and wellbeing, reoffending, intervention level, assessment and countersignature dates, the countersigning manager's name; who assessed and countersigned is yotStaff): YOT roles for case management only; countersignature is written by the YOT manager alone. Everyone else is denied: the co-ordinator, children's social care and the Youth Custody Service get it by push only, and RA attendees not at all. The YOT's own information governance under AUDIT opens the assessment (`Offender.assetPlusAssessment`) only to reach who completed and countersigned it (yotStaff, A.R12): its content is assetPlusContent's. Row scope: the case's area or a live case grant. YOT staff whose token names their council (`localAuthority`): only that council's cases.",
     rules: ['principle 4', 'A.R10', 'A.R40', 'A.R46', 'A.R52', 'C.55', 'C.57', 'C.59'],
     grants: [YOT_CASE_MANAGEMENT, YOT_AUDIT],
   },
@@ -71,7 +72,7 @@ export const yotPolicies = definePolicies('yot', {
     owner: Agency.YOT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      "Youth court orders and their requirements: YOT roles for case management only. Health-treatment requirements are sensitive processing, so no non-owner reads them without a Schedule 8 condition. Row scope: the case's area or a live case grant. Not yet enforced: the same local authority.",
+      "Youth court orders and their requirements: YOT roles for case management only. Health-treatment requirements are sensitive processing, so no non-owner reads them without a Schedule 8 condition. Row scope: the case's area or a live case grant. YOT staff whose token names their council (`localAuthority`): only that council's cases.",
     rules: ['principle 4', 'A.R10', 'B.3'],
     grants: [YOT_CASE_MANAGEMENT],
   },
@@ -79,7 +80,7 @@ export const yotPolicies = definePolicies('yot', {
     owner: Agency.YOT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      "Looked-after status and parental responsibility as supplied by children's social care: YOT roles for case management, read-only (only children's social care writes it). Everyone else is denied, including the co-ordinator, RA roles and children's social care pulling through the federation. Row scope: the case's area or a live case grant. Not yet enforced: the same local authority.",
+      "Looked-after status and parental responsibility as supplied by children's social care: YOT roles for case management, read-only (only children's social care writes it). Everyone else is denied, including the co-ordinator, RA roles and children's social care pulling through the federation. Row scope: the case's area or a live case grant. YOT staff whose token names their council (`localAuthority`): only that council's cases.",
     rules: ['A.R10', 'A.R40', 'A.R51'],
     grants: [YOT_CASE_MANAGEMENT],
   },
@@ -87,7 +88,7 @@ export const yotPolicies = definePolicies('yot', {
     owner: Agency.YOT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      "Consent decisions and Fraser competence judgements, which condition what the YOT may share: YOT roles for case management only, read-only here. Everyone else is denied. Row scope: the case's area or a live case grant. Not yet enforced: the same local authority. Disclosure decisions about a child fail closed until B.10 and C.52 can be checked.",
+      "Consent decisions and Fraser competence judgements, which condition what the YOT may share: YOT roles for case management only, read-only here. Everyone else is denied. Row scope: the case's area or a live case grant. YOT staff whose token names their council (`localAuthority`): only that council's cases. Disclosure decisions about a child fail closed until B.10 and C.52 can be checked.",
     rules: ['A.R10', 'A.R43', 'A.R44', 'C.56'],
     grants: [YOT_CASE_MANAGEMENT],
   },
@@ -95,7 +96,7 @@ export const yotPolicies = definePolicies('yot', {
     owner: Agency.YOT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      "The MAPPA H notification the YOT sends the co-ordinator: YOT roles for case management; the MAPPA co-ordinator for screening. It is the only YOT content the co-ordinator may see. The chair and everyone else are denied. Row scope: for YOT roles the case's area or a live case grant; for the co-ordinator the area the notification was sent to (`coordinatorArea`: where the young person lives or will be released to, so a notification sent to another area's co-ordinator answers as none) or a live case grant. Not yet enforced: the same local authority for YOT roles.",
+      "The MAPPA H notification the YOT sends the co-ordinator: YOT roles for case management; the MAPPA co-ordinator for screening. It is the only YOT content the co-ordinator may see. The chair and everyone else are denied. Row scope: for YOT roles the case's area or a live case grant; for the co-ordinator the area the notification was sent to (`coordinatorArea`: where the young person lives or will be released to, so a notification sent to another area's co-ordinator answers as none) or a live case grant. YOT staff whose token names their council (`localAuthority`): only that council's cases.",
     rules: ['principle 6', 'A.R10', 'B.55', 'C.49', 'C.51'],
     grants: [YOT_CASE_MANAGEMENT, { roles: ['mappa_coordinator'], purposes: ['MAPPA_SCREENING'], agencies: ['mappa_unit'] }],
   },
@@ -103,7 +104,7 @@ export const yotPolicies = definePolicies('yot', {
     owner: Agency.YOT,
     classification: 'OFFICIAL-SENSITIVE',
     summary:
-      "The plan to transfer the case to probation at 18: YOT roles for case management; the receiving probation area's practitioners and senior probation officers for case management, only on a plan that names their area as the receiving one (C §4.8: the hand-over is planned with that area; on any other plan the answer is null). Nothing else of the YOT's records reaches probation (principle 4). Row scope: the case's area or a live case grant. Not yet enforced: the same local authority.",
+      "The plan to transfer the case to probation at 18: YOT roles for case management; the receiving probation area's practitioners and senior probation officers for case management, only on a plan that names their area as the receiving one (C §4.8: the hand-over is planned with that area; on any other plan the answer is null). Nothing else of the YOT's records reaches probation (principle 4). Row scope: the case's area or a live case grant. YOT staff whose token names their council (`localAuthority`): only that council's cases.",
     rules: ['principle 4', 'C §4.8'],
     grants: [
       YOT_CASE_MANAGEMENT,
