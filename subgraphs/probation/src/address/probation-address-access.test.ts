@@ -119,19 +119,21 @@ describe('probation addresses: who reads which (B.1, principle 3, C.8, C.11)', (
     for (const [pncId, addresses] of held) expect(read.get(pncId)).toEqual(addresses.filter(isCurrentOrProposed));
   });
 
-  it('B.1, principle 3: a PPU officer attending the MAPP meeting about the person reads the current and proposed addresses only', async () => {
-    const officer = callerWith(['ppu_officer'], 'MAPPA_MEETING', 'police', 'PPU0001');
+  // A meeting or a decision is about one person: each person is asked about alone, at a meeting or decision about them.
+  it.each([
+    [
+      'a PPU officer attending the MAPP meeting about the person',
+      callerWith(['ppu_officer'], 'MAPPA_MEETING', 'police', 'PPU0001'),
+      askAtEachMeeting,
+    ],
+    [
+      'a prison offender manager party to a disclosure decision about the person',
+      callerWith(['prison_offender_manager'], 'DISCLOSURE_DECISION', 'prison', 'POM0001'),
+      askAtEachDecision,
+    ],
+  ])('B.1, principle 3: %s reads the current and proposed addresses only', async (_who, reader, askAtEach) => {
     const sample = sampleOfEachKind();
-    const answer = await askAtEachMeeting(officer, sample, (pncIds, who) => entities(pncIds, who));
-    expect(answer.errors).toBeUndefined();
-    const read = addressesIn(answer);
-    for (const pncId of sample) expect(read.get(pncId)).toEqual(held.get(pncId)!.filter(isCurrentOrProposed));
-  });
-
-  it('B.1, principle 3: a prison offender manager party to a disclosure decision reads the current and proposed addresses only', async () => {
-    const manager = callerWith(['prison_offender_manager'], 'DISCLOSURE_DECISION', 'prison', 'POM0001');
-    const sample = sampleOfEachKind();
-    const answer = await askAtEachDecision(manager, sample, (pncIds, who) => entities(pncIds, who));
+    const answer = await askAtEach(reader, sample, (pncIds, who) => entities(pncIds, who));
     expect(answer.errors).toBeUndefined();
     const read = addressesIn(answer);
     for (const pncId of sample) expect(read.get(pncId)).toEqual(held.get(pncId)!.filter(isCurrentOrProposed));
