@@ -321,3 +321,30 @@ describe("principle 2: YOT staff whose token names their council know that counc
     expect(body.data ?? null).toBeNull();
   });
 });
+
+describe('C.49, A.R10: the MAPPA H notification is for the co-ordinator it was sent to', () => {
+  it("through the gateway, a notification the YOT sent to another area's co-ordinator is not the case area's co-ordinator's", async () => {
+    const youths = env.people.filter(
+      (p) => p.area === MappaArea.LONDON && ordinary(p) && p.yotReference !== null && isUnder18(p.dateOfBirth, calendarDateOf(new Date())),
+    );
+    // The last London young person: the council tests above move the first two.
+    const person = youths[youths.length - 1]!;
+    expect(youths.length).toBeGreaterThan(2);
+    const QUERY = 'query($pncId: ID!) { offender(pncId: $pncId) { pncId mappaHNotification { coordinatorArea category } } }';
+    const before = await ask<{ offender: { mappaHNotification: { coordinatorArea: string } | null } | null }>(
+      QUERY,
+      { pncId: person.pncId },
+      COORDINATOR,
+    );
+    expect(before.data?.offender?.mappaHNotification?.coordinatorArea).toBe(MappaArea.LONDON);
+    // The young person is to be released to Kent: the YOT sends MAPPA H to Kent's co-ordinator instead.
+    await env.connection
+      .database()
+      .execute(sql`update yot.mappa_h_notification set coordinator_area = ${MappaArea.KENT} where pnc_id = ${person.pncId}`);
+    // London's co-ordinator still knows the person from the other agencies, and no longer the notification:
+    // null without an error, as for a young person the YOT sent none about (principle 9).
+    expect(await ask(QUERY, { pncId: person.pncId }, COORDINATOR)).toEqual({
+      data: { offender: { pncId: person.pncId, mappaHNotification: null } },
+    });
+  });
+});
