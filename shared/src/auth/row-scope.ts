@@ -40,7 +40,9 @@ import type { CalendarDate } from '../time/calendar-date';
  *  5. Duty-to-co-operate attendees are in scope only through such a grant or meeting (principle 5, A.R26).
  *  6. R-3 (principle 2, A.R9, C.5): otherwise the subject's responsible MAPPA area must be the
  *     principal's area. Information governance under AUDIT is national for its own agency's records
- *     and reaches no one else's (principle 10, see `areaScopeOf`).
+ *     and reaches no one else's (principle 10, see `areaScopeOf`). Over its owner's own records, a
+ *     token's establishment replaces the area for a prison offender manager, and a token's council
+ *     narrows it for YOT staff (`inAreaOf`).
  *  7. R-4 (probation only): a limited-access case is also limited to its allocated staff.
  *
  * All of it is decided here, once, from the signed caller (`rowScopeOf`): owners apply the result with
