@@ -37,6 +37,11 @@ async function ask<Data = Record<string, unknown>>(
 }
 
 const ordinary = (person: SyntheticPerson) => !(person.category === 4 || person.restrictedAccess);
+/** The London young people with a YOT case, in the dataset's order, none counter-terrorism restricted. */
+const londonYoungPeopleOfTheYot = () =>
+  env.people.filter(
+    (p) => p.area === MappaArea.LONDON && ordinary(p) && p.yotReference !== null && isUnder18(p.dateOfBirth, calendarDateOf(new Date())),
+  );
 /** A well-formed PNC ID of someone beyond the dataset: no agency holds them. */
 let unknownPncId: string;
 
@@ -250,9 +255,7 @@ describe("principle 2: YOT staff whose token names their council know that counc
   let otherCouncil: SyntheticPerson;
 
   beforeAll(async () => {
-    const londonYouths = env.people.filter(
-      (p) => p.area === MappaArea.LONDON && ordinary(p) && p.yotReference !== null && isUnder18(p.dateOfBirth, calendarDateOf(new Date())),
-    );
+    const londonYouths = londonYoungPeopleOfTheYot();
     [ownCouncil, otherCouncil] = londonYouths as [SyntheticPerson, SyntheticPerson];
     expect(otherCouncil).toBeDefined();
     await env.connection
@@ -324,9 +327,7 @@ describe("principle 2: YOT staff whose token names their council know that counc
 
 describe('C.49, A.R10: the MAPPA H notification is for the co-ordinator it was sent to', () => {
   it("through the gateway, a notification the YOT sent to another area's co-ordinator is not the case area's co-ordinator's", async () => {
-    const youths = env.people.filter(
-      (p) => p.area === MappaArea.LONDON && ordinary(p) && p.yotReference !== null && isUnder18(p.dateOfBirth, calendarDateOf(new Date())),
-    );
+    const youths = londonYoungPeopleOfTheYot();
     // The last London young person: the council tests above move the first two.
     const person = youths[youths.length - 1]!;
     expect(youths.length).toBeGreaterThan(2);
